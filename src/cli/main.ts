@@ -1,0 +1,51 @@
+import { Command, CommanderError } from 'commander';
+import { errorMessage, EXIT, UserError } from '../lib/errors.js';
+import { registerConfigCommands } from './commands/config.js';
+import { registerVersionCommand, packageVersion } from './commands/version.js';
+import { registerWorkflowCommands } from './commands/workflow.js';
+import { err } from './output.js';
+
+const program = new Command('archal')
+  .description('Test AI agents against a local GitHub clone before they ship, and turn failures into draft fix PRs.')
+  .option('--cwd <dir>', 'run as if Archal was started in <dir>')
+  .version(packageVersion(), '-V, --version', 'print the version')
+  .showHelpAfterError('(run with --help for usage)')
+  .showSuggestionAfterError()
+  .exitOverride()
+  .configureOutput({ outputError: (text) => err(text.trimEnd()) });
+
+registerVersionCommand(program);
+registerConfigCommands(program);
+registerWorkflowCommands(program);
+
+// Every subcommand reports usage mistakes through exitOverride too.
+for (const command of allCommands(program)) command.exitOverride().showHelpAfterError('(run with --help for usage)');
+
+try {
+  await program.parseAsync(process.argv);
+} catch (error) {
+  process.exitCode = exitCodeFor(error);
+}
+
+function exitCodeFor(error: unknown): number {
+  if (error instanceof CommanderError) {
+    if (
+      error.code === 'commander.helpDisplayed' ||
+      error.code === 'commander.version' ||
+      error.code === 'commander.help'
+    )
+      return EXIT.ok;
+    return EXIT.invalidInput;
+  }
+  if (error instanceof UserError) {
+    err(error.message);
+    return error.exitCode;
+  }
+  err(`archal: unexpected error: ${errorMessage(error)}`);
+  if (process.env.ARCHAL_DEBUG && error instanceof Error && error.stack) err(error.stack);
+  return EXIT.failed;
+}
+
+function allCommands(root: Command): Command[] {
+  return root.commands.flatMap((command) => [command, ...allCommands(command)]);
+}

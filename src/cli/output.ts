@@ -1,0 +1,4 @@
+/** Where the CLI writes: results to stdout, everything else (progress, warnings, errors) to stderr. */
+export const out = (text: string) => process.stdout.write(text.endsWith('\n') ? text : `${text}\n`);
+export const err = (text: string) => process.stderr.write(text.endsWith('\n') ? text : `${text}\n`);
+export const printJson = (value: unknown) => out(JSON.stringify(value, null, 2));

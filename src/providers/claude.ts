@@ -1,0 +1,176 @@
+import { describeExit } from '../lib/process.js';
+import { kindFromText, runJsonLinesCli, stderrTail } from './cli-stream.js';
+import { ProviderError, type Provider, type ProviderErrorKind, type ProviderResult, type Usage } from './types.js';
+
+export interface ClaudeDefaults {
+  command?: string;
+  model?: string;
+  permissionMode?: string;
+  args?: string[];
+}
+
+const ASSISTANT_ERROR_KINDS: Record<string, ProviderErrorKind> = {
+  authentication_failed: 'auth',
+  billing_error: 'billing',
+  rate_limit: 'rate_limit',
+  invalid_request: 'invalid_request',
+  server_error: 'server',
+  max_output_tokens: 'unknown',
+};
+
+/**
+ * The Claude Code CLI in print mode with stream-json output. The prompt goes on stdin (the tool
+ * flags are variadic, so a positional prompt after them would be read as a tool name).
+ */
+export function createClaudeProvider(defaults: ClaudeDefaults = {}): Provider {
+  return {
+    name: 'claude',
+    async run(request, onEvent): Promise<ProviderResult> {
+      const args = ['-p', '--output-format', 'stream-json', '--verbose'];
+      const model = request.model ?? defaults.model;
+      if (model) args.push('--model', model);
+      args.push('--permission-mode', defaults.permissionMode ?? 'bypassPermissions');
+      if (request.allowedTools)
+        args.push(`--tools=${request.allowedTools.join(',')}`, `--allowedTools=${request.allowedTools.join(',')}`);
+      if (request.deniedTools?.length) args.push(`--disallowedTools=${request.deniedTools.join(',')}`);
+      if (request.resumeSessionId) args.push(`--resume=${request.resumeSessionId}`);
+      if (request.outputSchema) args.push('--json-schema', JSON.stringify(request.outputSchema));
+      for (const dir of request.additionalDirectories ?? []) args.push(`--add-dir=${dir}`);
+      args.push(...(defaults.args ?? []));
+
+      const texts: string[] = [];
+      const toolNames = new Map<string, string>();
+      let final: Record<string, unknown> | undefined;
+      let sessionId: string | undefined;
+      let assistantError: string | undefined;
+      let sawMessage = false;
+
+      const result = await runJsonLinesCli(
+        {
+          label: 'Claude Code CLI',
+          command: defaults.command ?? 'claude',
+          args,
+          configKey: 'assistants.claude.command',
+          stdin: request.prompt,
+        },
+        request,
+        (message) => {
+          sawMessage = true;
+          if (typeof message.session_id === 'string') sessionId = message.session_id;
+          // Sub-agent traffic (parent_tool_use_id set) is the sub-agent's business, not this node's answer.
+          if (message.parent_tool_use_id) return;
+          switch (message.type) {
+            case 'assistant': {
+              if (typeof message.error === 'string') assistantError = message.error;
+              for (const block of contentBlocks(message)) {
+                if (block.type === 'text' && typeof block.text === 'string') {
+                  texts.push(block.text);
+                  onEvent({ type: 'text', text: block.text });
+                } else if (block.type === 'tool_use' && typeof block.id === 'string') {
+                  const name = typeof block.name === 'string' ? block.name : 'unknown';
+                  toolNames.set(block.id, name);
+                  onEvent({ type: 'tool_call', id: block.id, name, input: block.input });
+                }
+              }
+              return;
+            }
+            case 'user':
+              for (const block of contentBlocks(message)) {
+                if (block.type === 'tool_result' && typeof block.tool_use_id === 'string')
+                  onEvent({
+                    type: 'tool_result',
+                    id: block.tool_use_id,
+                    name: toolNames.get(block.tool_use_id),
+                    isError: block.is_error === true,
+                  });
+              }
+              return;
+            case 'result':
+              final = message;
+              return;
+          }
+        },
+      );
+
+      const usage = final ? usageOf(final) : undefined;
+      if (final && final.is_error !== true && result.exitCode === 0) {
+        const text = typeof final.result === 'string' && final.result.length > 0 ? final.result : texts.join('');
+        return {
+          text,
+          structuredOutput: final.structured_output ?? undefined,
+          sessionId: typeof final.session_id === 'string' ? final.session_id : sessionId,
+          usage,
+        };
+      }
+      if (!final && result.idleTimedOut && texts.length > 0)
+        return { text: texts.join(''), sessionId, idleTimedOut: true };
+      throw failure(final, assistantError, result, sawMessage, usage);
+    },
+  };
+}
+
+function failure(
+  final: Record<string, unknown> | undefined,
+  assistantError: string | undefined,
+  result: Awaited<ReturnType<typeof runJsonLinesCli>>,
+  sawMessage: boolean,
+  usage: Usage | undefined,
+): ProviderError {
+  const stderr = stderrTail(result);
+  if (final) {
+    const errors = Array.isArray(final.errors) ? final.errors.filter((e): e is string => typeof e === 'string') : [];
+    const detail =
+      (typeof final.result === 'string' && final.result) || errors.join('; ') || String(final.subtype ?? 'error');
+    const status = typeof final.api_error_status === 'number' ? final.api_error_status : undefined;
+    const kind: ProviderErrorKind =
+      (assistantError && ASSISTANT_ERROR_KINDS[assistantError]) ||
+      (status === 429
+        ? 'rate_limit'
+        : status === 529
+          ? 'overloaded'
+          : status && status >= 500
+            ? 'server'
+            : undefined) ||
+      (final.subtype === 'error_max_turns' ? 'unknown' : kindFromText(detail));
+    return new ProviderError(kind, `Claude Code failed (${String(final.subtype)}): ${detail}`, {
+      status,
+      exitCode: result.exitCode,
+      usage,
+    });
+  }
+  if (result.idleTimedOut)
+    return new ProviderError('timeout', 'Claude Code produced no output before the idle timeout');
+  // No result line: either the CLI refused its arguments (plain-text error, no JSON at all) or it died mid-stream.
+  const kind: ProviderErrorKind =
+    sawMessage || result.signal ? 'crash' : stderr.startsWith('Error:') ? 'invalid_request' : kindFromText(stderr);
+  return new ProviderError(
+    kind === 'unknown' ? 'crash' : kind,
+    `Claude Code ${describeExit(result)} without a result${stderr ? `: ${stderr}` : ''}`,
+    {
+      exitCode: result.exitCode,
+    },
+  );
+}
+
+type Block = Record<string, unknown>;
+
+function contentBlocks(message: Record<string, unknown>): Block[] {
+  const inner = message.message as { content?: unknown } | undefined;
+  return Array.isArray(inner?.content)
+    ? inner.content.filter((block): block is Block => typeof block === 'object' && block !== null)
+    : [];
+}
+
+function usageOf(final: Record<string, unknown>): Usage | undefined {
+  const usage = final.usage as Record<string, unknown> | undefined;
+  const cost = typeof final.total_cost_usd === 'number' ? final.total_cost_usd : undefined;
+  if (!usage && cost === undefined) return undefined;
+  const num = (value: unknown) => (typeof value === 'number' ? value : 0);
+  return {
+    inputTokens: num(usage?.input_tokens),
+    outputTokens: num(usage?.output_tokens),
+    cacheReadTokens: num(usage?.cache_read_input_tokens),
+    cacheWriteTokens: num(usage?.cache_creation_input_tokens),
+    costUsd: cost,
+  };
+}

@@ -1,0 +1,82 @@
+import { runProcess, type ProcessResult } from '../lib/process.js';
+import { ProviderError, type ProviderRequest } from './types.js';
+
+export interface CliInvocation {
+  /** Product name for messages ("Claude Code CLI"). */
+  label: string;
+  command: string;
+  args: string[];
+  /** The config key that sets the command, for the "not installed" hint. */
+  configKey: string;
+  stdin: string;
+  env?: NodeJS.ProcessEnv;
+}
+
+/**
+ * Runs an agent CLI that prints one JSON object per line, handing each parsed object to `onMessage`.
+ * Lines that are not JSON objects (banners, debug noise) are ignored, as the CLIs' own SDKs do.
+ */
+export async function runJsonLinesCli(
+  invocation: CliInvocation,
+  request: ProviderRequest,
+  onMessage: (message: Record<string, unknown>) => void,
+): Promise<ProcessResult> {
+  let messageError: unknown;
+  const result = await runProcess({
+    command: invocation.command,
+    args: invocation.args,
+    cwd: request.cwd,
+    env: invocation.env ?? request.env,
+    stdin: invocation.stdin,
+    idleTimeoutMs: request.idleTimeoutMs,
+    signal: request.signal,
+    onStdoutLine: (line) => {
+      const trimmed = line.trim();
+      if (!trimmed.startsWith('{')) return;
+      let parsed: unknown;
+      try {
+        parsed = JSON.parse(trimmed);
+      } catch {
+        return;
+      }
+      if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) return;
+      try {
+        onMessage(parsed as Record<string, unknown>);
+      } catch (error) {
+        messageError ??= error;
+      }
+    },
+    maxStdoutBytes: 1024 * 1024,
+  });
+  if (messageError) throw messageError;
+  if (result.spawnError) {
+    const missing = result.spawnError.code === 'ENOENT' || result.spawnError.code === 'EACCES';
+    throw new ProviderError(
+      missing ? 'not_installed' : 'crash',
+      missing
+        ? `${invocation.label} '${invocation.command}' was not found or is not executable; install it or set ${invocation.configKey} in .archal.json`
+        : `${invocation.label} could not start: ${result.spawnError.message}`,
+    );
+  }
+  if (result.aborted) throw new ProviderError('cancelled', `${invocation.label} was cancelled`);
+  return result;
+}
+
+export function stderrTail(result: ProcessResult, max = 1500): string {
+  const text = result.stderr.trim();
+  return text.length > max ? `…${text.slice(-max)}` : text;
+}
+
+/** Maps error wording from an agent CLI to a kind, when no structured field said. */
+export function kindFromText(text: string): ProviderError['kind'] {
+  if (/not logged in|please run \/login|invalid api key|authenticat|unauthori[sz]ed|\b401\b/i.test(text)) return 'auth';
+  if (/credit balance|usage limit|out of (extra )?usage|insufficient[_ ]quota|billing|\b402\b/i.test(text))
+    return 'billing';
+  if (/rate[ _-]?limit|too many requests|\b429\b/i.test(text)) return 'rate_limit';
+  if (/overloaded|\b529\b|at capacity/i.test(text)) return 'overloaded';
+  if (/api error: 5\d\d|\b(500|502|503|504)\b|server[_ ]error|internal error/i.test(text)) return 'server';
+  if (/econnrefused|econnreset|etimedout|eai_again|network|socket hang up|stream disconnected/i.test(text))
+    return 'network';
+  if (/\b403\b|forbidden|permission denied/i.test(text)) return 'auth';
+  return 'unknown';
+}

@@ -1,0 +1,181 @@
+import { describeExit } from '../lib/process.js';
+import { kindFromText, runJsonLinesCli, stderrTail } from './cli-stream.js';
+import { ProviderError, type Provider, type ProviderResult, type Usage } from './types.js';
+
+export interface CodexDefaults {
+  command?: string;
+  model?: string;
+  modelReasoningEffort?: string;
+  webSearchMode?: string;
+  sandbox?: string;
+  args?: string[];
+}
+
+/** `codex exec --json`: JSONL thread/turn/item events. The prompt goes on stdin (`-`). */
+export function createCodexProvider(defaults: CodexDefaults = {}): Provider {
+  return {
+    name: 'codex',
+    async run(request, onEvent): Promise<ProviderResult> {
+      const args = [
+        'exec',
+        '--json',
+        '--skip-git-repo-check',
+        '--sandbox',
+        defaults.sandbox ?? 'workspace-write',
+        '-C',
+        request.cwd,
+      ];
+      const model = request.model ?? defaults.model;
+      if (model) args.push('-m', model);
+      const effort = request.reasoningEffort ?? defaults.modelReasoningEffort;
+      if (effort) args.push('-c', `model_reasoning_effort="${effort}"`);
+      const webSearch = request.webSearchMode ?? defaults.webSearchMode;
+      if (webSearch) args.push('-c', `web_search="${webSearch}"`);
+      for (const dir of request.additionalDirectories ?? []) args.push('--add-dir', dir);
+      if (request.outputSchemaPath) args.push('--output-schema', request.outputSchemaPath);
+      args.push(...(defaults.args ?? []));
+      // Every flag must come before `resume`.
+      if (request.resumeSessionId) args.push('resume', request.resumeSessionId);
+      args.push('-');
+
+      let sessionId: string | undefined;
+      let answer: string | undefined;
+      let usage: Usage | undefined;
+      let turnFailed: string | undefined;
+      let lastError: string | undefined;
+      let turnCompleted = false;
+
+      const result = await runJsonLinesCli(
+        {
+          label: 'Codex CLI',
+          command: defaults.command ?? 'codex',
+          args,
+          configKey: 'assistants.codex.command',
+          stdin: request.prompt,
+        },
+        request,
+        (event) => {
+          switch (event.type) {
+            case 'thread.started':
+              if (typeof event.thread_id === 'string') sessionId = event.thread_id;
+              return;
+            case 'item.started':
+            case 'item.completed':
+              handleItem(event.type, event.item, {
+                onAnswer: (text) => {
+                  answer = text;
+                  onEvent({ type: 'text', text });
+                },
+                onEvent,
+              });
+              return;
+            case 'turn.completed':
+              turnCompleted = true;
+              // The CLI reports the thread's running total, so the last value replaces earlier ones.
+              usage = usageOf(event.usage);
+              return;
+            case 'turn.failed':
+              turnFailed = errorMessage(event.error) ?? lastError ?? 'turn failed';
+              return;
+            case 'error':
+              // Usually "Reconnecting… n/5": progress, not failure, unless the turn then fails.
+              lastError = typeof event.message === 'string' ? event.message : lastError;
+              return;
+          }
+        },
+      );
+
+      if (turnCompleted && !turnFailed && result.exitCode === 0) {
+        const text = answer ?? '';
+        return { text, structuredOutput: request.outputSchemaPath ? parseJson(text) : undefined, sessionId, usage };
+      }
+      if (!turnCompleted && !turnFailed && result.idleTimedOut && answer)
+        return { text: answer, sessionId, usage, idleTimedOut: true };
+      const stderr = stderrTail(result);
+      if (turnFailed)
+        throw new ProviderError(kindFromText(turnFailed), `Codex turn failed: ${turnFailed}`, {
+          exitCode: result.exitCode,
+          usage,
+        });
+      if (result.idleTimedOut) throw new ProviderError('timeout', 'Codex produced no output before the idle timeout');
+      const kind =
+        sessionId || result.signal ? 'crash' : result.exitCode === 2 ? 'invalid_request' : kindFromText(stderr);
+      throw new ProviderError(
+        kind === 'unknown' ? 'crash' : kind,
+        `Codex ${describeExit(result)} without completing its turn${stderr ? `: ${stderr}` : lastError ? `: ${lastError}` : ''}`,
+        {
+          exitCode: result.exitCode,
+        },
+      );
+    },
+  };
+}
+
+function handleItem(
+  phase: 'item.started' | 'item.completed',
+  raw: unknown,
+  handlers: { onAnswer: (text: string) => void; onEvent: Parameters<Provider['run']>[1] },
+): void {
+  if (typeof raw !== 'object' || raw === null) return;
+  const item = raw as Record<string, unknown>;
+  const id = typeof item.id === 'string' ? item.id : '';
+  const type = item.type ?? item.item_type;
+  switch (type) {
+    case 'agent_message':
+    case 'assistant_message':
+      if (phase === 'item.completed' && typeof item.text === 'string') handlers.onAnswer(item.text);
+      return;
+    case 'command_execution':
+    case 'mcp_tool_call':
+    case 'web_search':
+    case 'file_change': {
+      const name = type === 'mcp_tool_call' ? `${String(item.server)}.${String(item.tool)}` : String(type);
+      const input =
+        type === 'command_execution'
+          ? { command: item.command }
+          : type === 'mcp_tool_call'
+            ? item.arguments
+            : type === 'web_search'
+              ? { query: item.query }
+              : { changes: item.changes };
+      if (phase === 'item.started') handlers.onEvent({ type: 'tool_call', id, name, input });
+      else {
+        // Items that complete without a start (file changes, quick searches) still get both events.
+        if (type === 'file_change' || type === 'web_search') handlers.onEvent({ type: 'tool_call', id, name, input });
+        const exitCode = typeof item.exit_code === 'number' ? item.exit_code : undefined;
+        const isError =
+          item.status === 'failed' ||
+          item.status === 'declined' ||
+          (exitCode !== undefined && exitCode !== 0) ||
+          item.error !== undefined;
+        handlers.onEvent({ type: 'tool_result', id, name, isError, exitCode });
+      }
+      return;
+    }
+  }
+}
+
+function usageOf(raw: unknown): Usage | undefined {
+  if (typeof raw !== 'object' || raw === null) return undefined;
+  const usage = raw as Record<string, unknown>;
+  const num = (value: unknown) => (typeof value === 'number' ? value : 0);
+  return {
+    inputTokens: num(usage.input_tokens),
+    outputTokens: num(usage.output_tokens),
+    cacheReadTokens: num(usage.cached_input_tokens),
+  };
+}
+
+function errorMessage(raw: unknown): string | undefined {
+  if (typeof raw === 'object' && raw !== null && typeof (raw as { message?: unknown }).message === 'string')
+    return (raw as { message: string }).message;
+  return undefined;
+}
+
+function parseJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+}

@@ -1,0 +1,105 @@
+import type { ExecSpec, ProviderName } from '../config/schema.js';
+
+/** Tokens and money one provider call spent. */
+export interface Usage {
+  inputTokens: number;
+  outputTokens: number;
+  cacheReadTokens?: number;
+  cacheWriteTokens?: number;
+  costUsd?: number;
+}
+
+export function addUsage(a: Usage | undefined, b: Usage | undefined): Usage | undefined {
+  if (!a) return b;
+  if (!b) return a;
+  const sum = (x?: number, y?: number) => (x === undefined && y === undefined ? undefined : (x ?? 0) + (y ?? 0));
+  return {
+    inputTokens: a.inputTokens + b.inputTokens,
+    outputTokens: a.outputTokens + b.outputTokens,
+    cacheReadTokens: sum(a.cacheReadTokens, b.cacheReadTokens),
+    cacheWriteTokens: sum(a.cacheWriteTokens, b.cacheWriteTokens),
+    costUsd: sum(a.costUsd, b.costUsd),
+  };
+}
+
+export interface ProviderRequest {
+  prompt: string;
+  cwd: string;
+  /** The environment the provider's process starts from. */
+  env: NodeJS.ProcessEnv;
+  model?: string;
+  allowedTools?: string[];
+  deniedTools?: string[];
+  /** JSON Schema the answer must satisfy (output_format). */
+  outputSchema?: Record<string, unknown>;
+  /** The same schema written to a file, for CLIs that take a path. */
+  outputSchemaPath?: string;
+  /** Continue this session instead of starting a fresh one. */
+  resumeSessionId?: string;
+  reasoningEffort?: string;
+  webSearchMode?: string;
+  additionalDirectories?: string[];
+  /** For the exec provider: the command to run. */
+  exec?: ExecSpec;
+  nodeId: string;
+  runId: string;
+  workflowName: string;
+  iteration: number;
+  /** Abort when the provider produced nothing for this long. */
+  idleTimeoutMs?: number;
+  signal: AbortSignal;
+}
+
+export type ProviderEvent =
+  | { type: 'text'; text: string }
+  | { type: 'tool_call'; id: string; name: string; input: unknown }
+  | { type: 'tool_result'; id: string; name?: string; isError: boolean; exitCode?: number };
+
+export interface ProviderResult {
+  /** The answer: all assistant text, in order. */
+  text: string;
+  /** The parsed structured answer, when an output schema was given and the provider returned one. */
+  structuredOutput?: unknown;
+  sessionId?: string;
+  usage?: Usage;
+  /** True when the idle timeout stopped the provider after it had produced some output. */
+  idleTimedOut?: boolean;
+}
+
+/**
+ * Why a provider call failed, from structured signals (exit status, HTTP status, error type) so that
+ * retry decisions do not depend on message wording.
+ */
+export const PROVIDER_ERROR_KINDS = [
+  'auth',
+  'billing',
+  'invalid_request',
+  'rate_limit',
+  'overloaded',
+  'server',
+  'network',
+  'timeout',
+  'crash',
+  'not_installed',
+  'cancelled',
+  'unknown',
+] as const;
+export type ProviderErrorKind = (typeof PROVIDER_ERROR_KINDS)[number];
+
+export class ProviderError extends Error {
+  constructor(
+    readonly kind: ProviderErrorKind,
+    message: string,
+    readonly details: { status?: number; exitCode?: number | null; partialText?: string; usage?: Usage } = {},
+  ) {
+    super(message);
+    this.name = 'ProviderError';
+  }
+}
+
+export interface Provider {
+  readonly name: ProviderName;
+  run(request: ProviderRequest, onEvent: (event: ProviderEvent) => void): Promise<ProviderResult>;
+}
+
+export type ProviderRegistry = (name: ProviderName) => Provider;

@@ -1,0 +1,200 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { basename, extname, join, relative } from 'node:path';
+import { closest } from '../lib/did-you-mean.js';
+import { UserError } from '../lib/errors.js';
+import { loadWorkflowText, type EngineDefaults, type CommandLookup } from './loader.js';
+import type { Workflow, WorkflowScope } from './model.js';
+import { formatProblem, type WorkflowProblem } from './problems.js';
+
+export interface WorkflowLocations {
+  /** The repository (or directory) the run is for. */
+  repo: string;
+  /** $ARCHAL_HOME. */
+  home: string;
+  /** Archal's bundled workflows directory. */
+  bundled: string;
+}
+
+/** Where workflows are found, lowest precedence first; a later scope overrides an earlier one by name. */
+export function workflowScopes(locations: WorkflowLocations): Array<{ scope: WorkflowScope; dir: string }> {
+  return [
+    { scope: 'bundled', dir: locations.bundled },
+    { scope: 'global', dir: join(locations.home, 'workflows') },
+    { scope: 'archon', dir: join(locations.repo, '.archon', 'workflows') },
+    { scope: 'archal', dir: join(locations.repo, '.archal', 'workflows') },
+  ];
+}
+
+export type DiscoveryErrorKind = 'read_error' | 'parse_error' | 'validation_error' | 'duplicate_name';
+
+export interface DiscoveryError {
+  file: string;
+  kind: DiscoveryErrorKind;
+  message: string;
+  scope: WorkflowScope;
+  /** The workflow's name, when the file got far enough to say it. */
+  name?: string;
+  problems: WorkflowProblem[];
+}
+
+export interface Discovery {
+  /** The effective workflows, one per name, sorted by name. */
+  workflows: Workflow[];
+  /** Workflows hidden by a same-named one in a higher-precedence scope. */
+  overridden: Array<{ name: string; file: string; scope: WorkflowScope; by: string }>;
+  warnings: WorkflowProblem[];
+  errors: DiscoveryError[];
+}
+
+export interface DiscoveryOptions {
+  defaults?: EngineDefaults;
+  resolveCommand: (name: string) => CommandLookup;
+}
+
+/** Finds and loads every workflow. A broken file is reported in `errors` and never hides the others. */
+export async function discoverWorkflows(locations: WorkflowLocations, options: DiscoveryOptions): Promise<Discovery> {
+  const byName = new Map<string, Workflow>();
+  const overridden: Discovery['overridden'] = [];
+  const warnings: WorkflowProblem[] = [];
+  const errors: DiscoveryError[] = [];
+
+  for (const { scope, dir } of workflowScopes(locations)) {
+    const inScope = new Map<string, string>();
+    for (const file of listWorkflowFiles(dir, errors, scope)) {
+      const loaded = await loadWorkflowFile(file, scope, options);
+      if (loaded.kind === 'error') {
+        errors.push(loaded.error);
+        continue;
+      }
+      const { workflow } = loaded;
+      warnings.push(...loaded.warnings);
+      const sameScope = inScope.get(workflow.name);
+      if (sameScope) {
+        errors.push({
+          file,
+          scope,
+          kind: 'duplicate_name',
+          name: workflow.name,
+          message: `Duplicate workflow name '${workflow.name}': also declared in ${sameScope}`,
+          problems: [],
+        });
+        continue;
+      }
+      inScope.set(workflow.name, file);
+      const previous = byName.get(workflow.name);
+      if (previous) overridden.push({ name: previous.name, file: previous.file, scope: previous.scope, by: file });
+      byName.set(workflow.name, workflow);
+    }
+  }
+  const workflows = [...byName.values()].sort((a, b) => a.name.localeCompare(b.name));
+  return { workflows, overridden, warnings, errors };
+}
+
+export type LoadedFile =
+  | { kind: 'workflow'; workflow: Workflow; warnings: WorkflowProblem[] }
+  | { kind: 'error'; error: DiscoveryError; warnings: WorkflowProblem[] };
+
+export async function loadWorkflowFile(
+  file: string,
+  scope: WorkflowScope,
+  options: DiscoveryOptions,
+): Promise<LoadedFile> {
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (error) {
+    const message = `cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`;
+    return {
+      kind: 'error',
+      warnings: [],
+      error: { file, scope, kind: 'read_error', message, problems: [{ file, message }] },
+    };
+  }
+  const result = await loadWorkflowText(text, {
+    file,
+    scope,
+    defaults: options.defaults,
+    resolveCommand: options.resolveCommand,
+  });
+  if (result.ok) return { kind: 'workflow', workflow: result.workflow, warnings: result.warnings };
+  return {
+    kind: 'error',
+    warnings: result.warnings,
+    error: {
+      file,
+      scope,
+      kind: result.stage === 'parse' ? 'parse_error' : 'validation_error',
+      name: result.name ?? basename(file, extname(file)),
+      message: result.errors.map(formatProblem).join('\n'),
+      problems: result.errors,
+    },
+  };
+}
+
+function listWorkflowFiles(dir: string, errors: DiscoveryError[], scope: WorkflowScope): string[] {
+  let entries: string[];
+  try {
+    entries = readdirSync(dir, { recursive: true, encoding: 'utf8' });
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code !== 'ENOENT' && code !== 'ENOTDIR') {
+      const message = `cannot read workflow directory ${dir}: ${code ?? String(error)}`;
+      errors.push({ file: dir, scope, kind: 'read_error', message, problems: [{ file: dir, message }] });
+    }
+    return [];
+  }
+  return entries
+    .filter((entry) => /\.ya?ml$/i.test(entry) && !entry.split(/[\\/]/).some((part) => part.startsWith('.')))
+    .sort()
+    .map((entry) => join(dir, entry));
+}
+
+/**
+ * Picks a workflow by name: exact, then case-insensitive, then unique suffix (`assist` finds
+ * `archal-assist`). A higher-precedence file that declares the name but is broken wins over a
+ * working lower one: running a silently different workflow would be worse than an error.
+ */
+export function resolveWorkflowName(discovery: Discovery, name: string, locations: WorkflowLocations): Workflow {
+  const all = discovery.workflows;
+  const candidates =
+    pick(all, (workflow) => workflow.name === name) ??
+    pick(all, (workflow) => workflow.name.toLowerCase() === name.toLowerCase()) ??
+    pick(all, (workflow) => workflow.name.toLowerCase().endsWith(`-${name.toLowerCase()}`));
+
+  const rank = (scope: WorkflowScope) => workflowScopes(locations).findIndex((entry) => entry.scope === scope);
+  const broken = discovery.errors.find(
+    (error) =>
+      error.name !== undefined &&
+      error.name.toLowerCase() === (candidates?.[0]?.name ?? name).toLowerCase() &&
+      (!candidates?.[0] || rank(error.scope) >= rank(candidates[0].scope)),
+  );
+  if (broken) throw new UserError(`Workflow '${broken.name}' in ${broken.file} is invalid:\n${broken.message}`);
+
+  if (!candidates) {
+    const suggestion = closest(
+      name,
+      all.map((workflow) => workflow.name),
+    );
+    const available = all.map((workflow) => workflow.name).join(', ') || 'none';
+    throw new UserError(
+      `Workflow '${name}' not found.${suggestion ? ` Did you mean '${suggestion}'?` : ''} Available: ${available}. ` +
+        `Workflows live in .archal/workflows/ (or pass a file path).`,
+    );
+  }
+  if (candidates.length > 1)
+    throw new UserError(
+      `Ambiguous workflow '${name}'. Did you mean: ${candidates.map((workflow) => workflow.name).join(', ')}?`,
+    );
+  return candidates[0]!;
+}
+
+function pick(workflows: Workflow[], predicate: (workflow: Workflow) => boolean): Workflow[] | undefined {
+  const matches = workflows.filter(predicate);
+  return matches.length > 0 ? matches : undefined;
+}
+
+/** A path relative to the repo when it is inside it, for shorter messages. */
+export function displayPath(file: string, repo: string): string {
+  const rel = relative(repo, file);
+  return rel && !rel.startsWith('..') ? rel : file;
+}

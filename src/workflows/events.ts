@@ -1,0 +1,101 @@
+import { appendFileSync, mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+
+/**
+ * Every event type a run can record: the single source of the type, and the only values
+ * `archal workflow event emit` accepts.
+ */
+export const WORKFLOW_EVENT_TYPES = [
+  'workflow_started',
+  'workflow_completed',
+  'workflow_failed',
+  'workflow_cancelled',
+  'workflow_paused',
+  'workflow_resumed',
+  'workflow_parse_warnings',
+  'node_started',
+  'node_completed',
+  'node_failed',
+  'node_skipped',
+  'node_skipped_prior_success',
+  'node_retrying',
+  'loop_iteration_started',
+  'loop_iteration_completed',
+  'loop_iteration_failed',
+  'tool_called',
+  'tool_completed',
+  'approval_requested',
+  'approval_received',
+  'workflow_artifact',
+  'ralph_story_started',
+  'ralph_story_completed',
+] as const;
+
+export type WorkflowEventType = (typeof WORKFLOW_EVENT_TYPES)[number];
+
+const EVENT_TYPE_SET: ReadonlySet<string> = new Set(WORKFLOW_EVENT_TYPES);
+export function isWorkflowEventType(value: string): value is WorkflowEventType {
+  return EVENT_TYPE_SET.has(value);
+}
+
+export interface WorkflowEvent {
+  type: WorkflowEventType;
+  runId: string;
+  /** The node the event is about; absent for run-level events. */
+  nodeId?: string;
+  data: Record<string, unknown>;
+  /** ISO-8601 time. */
+  ts: string;
+}
+
+/** Where the engine writes events. Implementations must not throw: a failing sink never fails a run. */
+export interface EventSink {
+  write(event: WorkflowEvent): void;
+  /** Resolves once everything written so far is durable. */
+  flush?(): Promise<void>;
+}
+
+export function fanOut(...sinks: EventSink[]): EventSink {
+  return {
+    write(event) {
+      for (const sink of sinks) sink.write(event);
+    },
+    async flush() {
+      await Promise.all(sinks.map((sink) => sink.flush?.()));
+    },
+  };
+}
+
+/** Keeps events in memory, for tests and for building results. */
+export class MemorySink implements EventSink {
+  readonly events: WorkflowEvent[] = [];
+  write(event: WorkflowEvent): void {
+    this.events.push(event);
+  }
+  ofType(type: WorkflowEventType): WorkflowEvent[] {
+    return this.events.filter((event) => event.type === type);
+  }
+}
+
+/**
+ * The JSONL transcript of a run: one event per line, appended synchronously so that the file is
+ * complete and ordered even if the process dies right after.
+ */
+export class JsonlTranscript implements EventSink {
+  private failed = false;
+  constructor(
+    readonly path: string,
+    private readonly onError: (message: string) => void = () => {},
+  ) {
+    mkdirSync(dirname(path), { recursive: true });
+  }
+  write(event: WorkflowEvent): void {
+    if (this.failed) return;
+    try {
+      appendFileSync(this.path, JSON.stringify(event) + '\n');
+    } catch (error) {
+      this.failed = true;
+      this.onError(`Cannot write the run transcript ${this.path}: ${String(error)}; continuing without it.`);
+    }
+  }
+}

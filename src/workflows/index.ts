@@ -1,0 +1,18 @@
+export { parseCondition, evaluateCondition, ConditionSyntaxError, ConditionEvaluationError } from './condition.js';
+export type { ConditionExpr } from './condition.js';
+export { commandDirectories, createCommandResolver } from './commands.js';
+export { discoverWorkflows, displayPath, loadWorkflowFile, resolveWorkflowName, workflowScopes } from './discovery.js';
+export type { Discovery, DiscoveryError, WorkflowLocations } from './discovery.js';
+export { fanOut, isWorkflowEventType, JsonlTranscript, MemorySink, WORKFLOW_EVENT_TYPES } from './events.js';
+export type { EventSink, WorkflowEvent, WorkflowEventType } from './events.js';
+export { executeWorkflow } from './executor.js';
+export type { NodeResult, PriorOutputs, RunOptions, RunResult, RunStatus, SkipReason } from './executor.js';
+export { BUILTIN_DEFAULTS, loadWorkflowText, MIGRATION_GUIDE } from './loader.js';
+export type { CommandLookup, EngineDefaults, LoadResult } from './loader.js';
+export type { Workflow, WorkflowNode } from './model.js';
+export { formatProblem } from './problems.js';
+export type { WorkflowProblem } from './problems.js';
+export { systemClock } from './clock.js';
+export type { Clock } from './clock.js';
+export type { EngineDeps } from './run-context.js';
+export { TRIGGER_RULES } from './schema.js';

@@ -1,0 +1,168 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { ProviderError, type ProviderEvent, type ProviderResult } from '../../providers/types.js';
+import type { AiNode, CommandNode, PromptNode } from '../model.js';
+import { compileOutputSchema, declaredFields } from '../output-schema.js';
+import { parseJsonObject } from '../refs.js';
+import { classifyHttpStatus, classifyMessage, classifyProviderKind, NodeFailure } from '../retry.js';
+import type { NodeOutcome, NodeRun, RunContext } from '../run-context.js';
+import { substitutePrompt, type RunVariables } from '../substitute.js';
+import { nodeEnvironment } from './process-env.js';
+
+/** AI streams that say nothing for this long are stopped. */
+export const DEFAULT_IDLE_TIMEOUT_MS = 30 * 60 * 1000;
+
+export async function runPromptNode({ node, run, signal }: NodeRun<CommandNode | PromptNode>): Promise<NodeOutcome> {
+  const template = node.kind === 'command' ? node.body : node.prompt;
+  const prompt = substitutePrompt(template, run.vars, run.outputs);
+  const resumeSessionId = node.context === 'fresh' ? undefined : inheritedSession(node, run);
+  const result = await callProvider(run, node, { prompt, signal, iteration: 1, resumeSessionId, vars: run.vars });
+  return { kind: 'completed', ...result };
+}
+
+/**
+ * The session an AI node continues: that of its only dependency, when that is an AI node on the same
+ * provider whose only dependent is this node. Anything else (fan-in, fan-out, other providers)
+ * starts fresh, so parallel branches never write into one conversation.
+ */
+function inheritedSession(node: AiNode, run: RunContext): string | undefined {
+  if (node.depends_on.length !== 1) return undefined;
+  const parent = node.depends_on[0]!;
+  const session = run.sessions.get(parent);
+  if (!session || session.provider !== node.provider || run.dependentCount.get(parent) !== 1) return undefined;
+  return session.sessionId;
+}
+
+export interface AiCall {
+  prompt: string;
+  signal: AbortSignal;
+  iteration: number;
+  resumeSessionId?: string;
+  vars: RunVariables;
+}
+
+export interface AiCallResult {
+  text: string;
+  structured?: unknown;
+  usage?: ProviderResult['usage'];
+  sessionId?: string;
+}
+
+/** One provider call for a node: tool events recorded, errors classified, output_format enforced. */
+export async function callProvider(run: RunContext, node: AiNode, call: AiCall): Promise<AiCallResult> {
+  const provider = run.deps.providers(node.provider);
+  const toolStarts = new Map<string, { name: string; at: number }>();
+  const onEvent = (event: ProviderEvent) => {
+    switch (event.type) {
+      case 'text':
+        return;
+      case 'tool_call':
+        toolStarts.set(event.id, { name: event.name, at: run.deps.clock.now() });
+        run.emit('tool_called', node.id, {
+          tool_name: event.name,
+          tool_input: event.input,
+          tool_call_id: event.id,
+          iteration: call.iteration,
+        });
+        return;
+      case 'tool_result': {
+        const start = toolStarts.get(event.id);
+        run.emit('tool_completed', node.id, {
+          tool_name: event.name ?? start?.name ?? 'unknown',
+          tool_call_id: event.id,
+          tool_outcome: event.isError ? 'error' : 'success',
+          duration_ms: start ? run.deps.clock.now() - start.at : undefined,
+          ...(event.exitCode === undefined ? {} : { exit_code: event.exitCode }),
+        });
+        return;
+      }
+    }
+  };
+
+  const schema = node.output_format;
+  let result: ProviderResult;
+  try {
+    result = await provider.run(
+      {
+        prompt: call.prompt,
+        cwd: run.cwd,
+        env: nodeEnvironment(run, node.id, call.vars, call.iteration),
+        model: node.model,
+        allowedTools: node.allowed_tools,
+        deniedTools: node.denied_tools,
+        outputSchema: schema,
+        outputSchemaPath: schema ? writeSchema(run, node.id, schema) : undefined,
+        resumeSessionId: call.resumeSessionId,
+        reasoningEffort: run.workflow.modelReasoningEffort,
+        webSearchMode: run.workflow.webSearchMode,
+        additionalDirectories: run.workflow.additionalDirectories,
+        exec: node.exec ?? run.workflow.exec,
+        nodeId: node.id,
+        runId: run.runId,
+        workflowName: run.workflow.name,
+        iteration: call.iteration,
+        idleTimeoutMs: node.idle_timeout ?? DEFAULT_IDLE_TIMEOUT_MS,
+        signal: call.signal,
+      },
+      onEvent,
+    );
+  } catch (error) {
+    throw toNodeFailure(error, node.id);
+  }
+  if (result.idleTimedOut) run.deps.log(`⚠️ Node '${node.id}' went idle; continuing with the output it produced.`);
+
+  if (!schema) {
+    if (result.text.trim().length === 0)
+      throw new NodeFailure(`Node '${node.id}' produced no assistant output`, 'unknown', result.usage);
+    return { text: result.text, usage: result.usage, sessionId: result.sessionId };
+  }
+  const structured = result.structuredOutput ?? parseStructured(result.text);
+  const compiled = await compileOutputSchema(schema);
+  const problem =
+    structured === undefined
+      ? `returned no JSON (output: ${JSON.stringify(result.text.slice(0, 300))})`
+      : compiled.ok
+        ? compiled.validate(structured)
+        : undefined;
+  if (problem)
+    throw new NodeFailure(
+      `Node '${node.id}' output does not match its output_format: ${problem}`,
+      'unknown',
+      result.usage,
+    );
+  return { text: JSON.stringify(structured), structured, usage: result.usage, sessionId: result.sessionId };
+}
+
+export function outputFields(node: AiNode): readonly string[] | undefined {
+  return declaredFields(node.output_format);
+}
+
+function parseStructured(text: string): unknown {
+  const object = parseJsonObject(text);
+  if (object) return object;
+  try {
+    return JSON.parse(text.trim());
+  } catch {
+    return undefined;
+  }
+}
+
+function writeSchema(run: RunContext, nodeId: string, schema: Record<string, unknown>): string {
+  const dir = join(run.artifactsDir, '.archal', 'schemas');
+  mkdirSync(dir, { recursive: true });
+  const file = join(dir, `${nodeId}.json`);
+  writeFileSync(file, JSON.stringify(schema, null, 2));
+  return file;
+}
+
+function toNodeFailure(error: unknown, nodeId: string): NodeFailure {
+  if (error instanceof NodeFailure) return error;
+  if (error instanceof ProviderError) {
+    const fromKind = classifyProviderKind(error.kind);
+    const fromStatus = error.details.status === undefined ? undefined : classifyHttpStatus(error.details.status);
+    const errorClass = fromKind !== 'unknown' ? fromKind : (fromStatus ?? classifyMessage(error.message));
+    return new NodeFailure(`Node '${nodeId}': ${error.message}`, errorClass, error.details.usage);
+  }
+  const message = error instanceof Error ? error.message : String(error);
+  return new NodeFailure(`Node '${nodeId}': ${message}`, classifyMessage(message));
+}

@@ -1,0 +1,77 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describeExit, runProcess } from '../../lib/process.js';
+import type { BashNode } from '../model.js';
+import { classifyExit, classifyMessage, NodeFailure } from '../retry.js';
+import type { NodeOutcome, NodeRun, RunContext } from '../run-context.js';
+import { substituteShell, type RunVariables } from '../substitute.js';
+import { nodeEnvironment } from './process-env.js';
+
+/** Scripts above this size go through a file: argv has a per-argument limit (128 KiB on Linux). */
+const MAX_INLINE_SCRIPT = 100 * 1024;
+const MAX_ERROR_TAIL = 2000;
+
+export async function runBashNode({ node, run, signal }: NodeRun<BashNode>): Promise<NodeOutcome> {
+  const result = await runScript(run, node.id, node.bash, run.vars, {
+    timeoutMs: node.timeout,
+    signal,
+    label: `Bash node '${node.id}'`,
+  });
+  if (result.kind === 'ok') return { kind: 'completed', text: result.stdout };
+  throw result.failure;
+}
+
+export type ScriptResult =
+  { kind: 'ok'; stdout: string } | { kind: 'failed'; exitCode: number | null; failure: NodeFailure };
+
+/**
+ * Runs a bash script for a node: outputs spliced shell-quoted, run variables in the environment.
+ * Stdout loses exactly one trailing newline; a failure carries the tail of stderr (never the script).
+ */
+export async function runScript(
+  run: RunContext,
+  nodeId: string,
+  script: string,
+  vars: RunVariables,
+  options: { timeoutMs: number; signal: AbortSignal; label: string; iteration?: number },
+): Promise<ScriptResult> {
+  const body = substituteShell(script, vars, run.outputs, join(run.artifactsDir, '.archal', 'spills'));
+  let args = ['-c', body];
+  if (Buffer.byteLength(body) > MAX_INLINE_SCRIPT) {
+    mkdirSync(join(run.artifactsDir, '.archal'), { recursive: true });
+    const file = join(run.artifactsDir, '.archal', `${nodeId}.sh`);
+    writeFileSync(file, body);
+    args = [file];
+  }
+  const result = await runProcess({
+    command: 'bash',
+    args,
+    cwd: run.cwd,
+    env: nodeEnvironment(run, nodeId, vars, options.iteration),
+    timeoutMs: options.timeoutMs,
+    signal: options.signal,
+  });
+  if (result.exitCode === 0 && !result.timedOut && !result.aborted) {
+    return { kind: 'ok', stdout: result.stdout.endsWith('\n') ? result.stdout.slice(0, -1) : result.stdout };
+  }
+  const stderr = result.stderr.trim();
+  const tail = stderr.length > MAX_ERROR_TAIL ? `…${stderr.slice(-MAX_ERROR_TAIL)}` : stderr;
+  const what = result.timedOut
+    ? `${options.label} timed out after ${options.timeoutMs}ms`
+    : `${options.label} failed [${describeExit(result, options.timeoutMs)}]`;
+  const errorClass =
+    classifyExit({
+      exitCode: result.exitCode,
+      timedOut: result.timedOut,
+      signal: result.aborted ? null : result.signal,
+      spawnErrorCode: result.spawnError?.code,
+    }) ?? classifyMessage(stderr);
+  return {
+    kind: 'failed',
+    exitCode: result.exitCode,
+    failure: new NodeFailure(
+      result.aborted ? `${options.label} was cancelled` : tail ? `${what}: ${tail}` : what,
+      result.aborted ? 'fatal' : errorClass,
+    ),
+  };
+}

@@ -1,0 +1,20 @@
+/** A load-time error or warning about a workflow, naming where it is. */
+export interface WorkflowProblem {
+  message: string;
+  file: string;
+  node?: string;
+  field?: string;
+  line?: number;
+}
+
+/** "file.yaml:12: node 'build' field 'retry.max_attempts': must be between 1 and 5" */
+export function formatProblem(problem: WorkflowProblem): string {
+  const where = problem.line === undefined ? problem.file : `${problem.file}:${problem.line}`;
+  const subject = [
+    problem.node === undefined ? undefined : `node '${problem.node}'`,
+    problem.field === undefined ? undefined : `field '${problem.field}'`,
+  ]
+    .filter(Boolean)
+    .join(' ');
+  return subject ? `${where}: ${subject}: ${problem.message}` : `${where}: ${problem.message}`;
+}

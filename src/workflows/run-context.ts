@@ -1,0 +1,49 @@
+import type { ProviderRegistry, Usage } from '../providers/types.js';
+import type { Clock } from './clock.js';
+import type { EventSink, WorkflowEventType } from './events.js';
+import type { Workflow, WorkflowNode } from './model.js';
+import type { NodeOutput } from './refs.js';
+import type { RunVariables } from './substitute.js';
+
+/** What the engine needs from the outside world; everything else it does itself. */
+export interface EngineDeps {
+  providers: ProviderRegistry;
+  sink: EventSink;
+  clock?: Clock;
+  /** Human-readable notices (retries, approvals). The CLI prints them on stderr. */
+  log?: (message: string) => void;
+  /** Called regularly while a run is active, whatever its nodes are doing. */
+  heartbeat?: () => void;
+  heartbeatIntervalMs?: number;
+}
+
+/** State shared by every node of one run. */
+export interface RunContext {
+  runId: string;
+  workflow: Workflow;
+  cwd: string;
+  artifactsDir: string;
+  vars: RunVariables;
+  outputs: Map<string, NodeOutput>;
+  /** The environment processes start from. */
+  env: NodeJS.ProcessEnv;
+  deps: EngineDeps & { clock: Clock; log: (message: string) => void };
+  emit(type: WorkflowEventType, nodeId: string | undefined, data: Record<string, unknown>): void;
+  /** Provider session ids of completed AI nodes, for context continuation. */
+  sessions: Map<string, { provider: string; sessionId: string }>;
+  /** How many nodes depend on each node. */
+  dependentCount: Map<string, number>;
+}
+
+/** What a node produced when it did not fail (failures are thrown as NodeFailure). */
+export type NodeOutcome =
+  | { kind: 'completed'; text: string; structured?: unknown; usage?: Usage; iterations?: number; sessionId?: string }
+  | { kind: 'paused'; message: string }
+  | { kind: 'cancel_run'; reason: string };
+
+export interface NodeRun<N extends WorkflowNode = WorkflowNode> {
+  node: N;
+  run: RunContext;
+  signal: AbortSignal;
+  attempt: number;
+}

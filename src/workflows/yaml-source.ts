@@ -1,0 +1,121 @@
+import { isMap, isPair, isScalar, Lexer, LineCounter, parseDocument, type Document } from 'yaml';
+
+/** Limits that keep hostile or accidental input (huge files, alias bombs, deep nesting) cheap to reject. */
+export const YAML_LIMITS = { maxBytes: 512 * 1024, maxAnchorsAndAliases: 100, maxFlowDepth: 64 } as const;
+
+export type YamlParseResult =
+  | { ok: true; value: unknown; source: SourceLocator }
+  | { ok: false; errors: Array<{ message: string; line?: number }> };
+
+/** Finds the line of a value or a key in the parsed document, for error messages. */
+export class SourceLocator {
+  constructor(
+    private readonly doc: Document,
+    private readonly lines: LineCounter,
+  ) {}
+
+  /** Line of the value at `path` (1-based), if it exists. */
+  line(path: ReadonlyArray<string | number>): number | undefined {
+    const node = this.doc.getIn(path, true) as { range?: [number, number, number] } | undefined;
+    return node?.range ? this.lines.linePos(node.range[0]).line : undefined;
+  }
+
+  /** Line of the key `key` in the mapping at `path`. */
+  keyLine(path: ReadonlyArray<string | number>, key: string): number | undefined {
+    const map = path.length === 0 ? this.doc.contents : this.doc.getIn(path, true);
+    if (!isMap(map)) return undefined;
+    for (const pair of map.items) {
+      if (isPair(pair) && isScalar(pair.key) && pair.key.value === key && pair.key.range)
+        return this.lines.linePos(pair.key.range[0]).line;
+    }
+    return undefined;
+  }
+}
+
+/** Parses YAML text defensively: every failure is a message with a line, never a crash or a hang. */
+export function parseYaml(text: string): YamlParseResult {
+  const bytes = Buffer.byteLength(text);
+  if (bytes > YAML_LIMITS.maxBytes)
+    return {
+      ok: false,
+      errors: [
+        {
+          message: `file is ${formatBytes(bytes)}; workflow files are limited to ${formatBytes(YAML_LIMITS.maxBytes)}`,
+        },
+      ],
+    };
+  if (text.includes('\u0000'))
+    return { ok: false, errors: [{ message: 'file contains NUL bytes; it looks binary, not YAML' }] };
+
+  const lines = new LineCounter();
+  const structure = scanStructure(text);
+  if (structure.anchors > YAML_LIMITS.maxAnchorsAndAliases)
+    return {
+      ok: false,
+      errors: [
+        {
+          message: `file uses ${structure.anchors} YAML anchors/aliases; the limit is ${YAML_LIMITS.maxAnchorsAndAliases}`,
+        },
+      ],
+    };
+  if (structure.maxDepth > YAML_LIMITS.maxFlowDepth)
+    return {
+      ok: false,
+      errors: [
+        {
+          message: `flow collections ([…] / {…}) are nested ${structure.maxDepth} deep; the limit is ${YAML_LIMITS.maxFlowDepth}`,
+        },
+      ],
+    };
+
+  let doc: Document;
+  try {
+    // prettyErrors is off on purpose: it can exhaust memory on deeply nested input. Lines come from the LineCounter.
+    doc = parseDocument(text, { lineCounter: lines, uniqueKeys: true, prettyErrors: false });
+  } catch (error) {
+    return { ok: false, errors: [{ message: `YAML parse error: ${firstLine(error)}` }] };
+  }
+  if (doc.errors.length > 0) {
+    const seen = new Set<string>();
+    const errors = doc.errors.flatMap((error) => {
+      const line = lines.linePos(error.pos[0]).line;
+      const message = `YAML parse error: ${firstLine(error)}`;
+      const key = `${line}:${message}`;
+      if (seen.has(key)) return [];
+      seen.add(key);
+      return [{ message, line }];
+    });
+    return { ok: false, errors: errors.slice(0, 10) };
+  }
+  try {
+    return {
+      ok: true,
+      value: doc.toJS({ maxAliasCount: YAML_LIMITS.maxAnchorsAndAliases }),
+      source: new SourceLocator(doc, lines),
+    };
+  } catch (error) {
+    return { ok: false, errors: [{ message: `YAML error: ${firstLine(error)}` }] };
+  }
+}
+
+function scanStructure(text: string): { anchors: number; maxDepth: number } {
+  let anchors = 0;
+  let depth = 0;
+  let maxDepth = 0;
+  for (const token of new Lexer().lex(text)) {
+    const first = token[0];
+    if (first === '&' || first === '*') anchors++;
+    else if (token === '[' || token === '{') maxDepth = Math.max(maxDepth, ++depth);
+    else if (token === ']' || token === '}') depth--;
+  }
+  return { anchors, maxDepth };
+}
+
+function firstLine(error: unknown): string {
+  const message = error instanceof Error ? error.message : String(error);
+  return message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');
+}
+
+function formatBytes(bytes: number): string {
+  return bytes >= 1024 * 1024 ? `${(bytes / 1024 / 1024).toFixed(1)} MiB` : `${Math.round(bytes / 1024)} KiB`;
+}
