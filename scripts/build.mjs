@@ -7,7 +7,23 @@ import { fileURLToPath } from 'node:url';
 const root = fileURLToPath(new URL('..', import.meta.url));
 rmSync(new URL('../build', import.meta.url), { recursive: true, force: true });
 
+// zod's `z` namespace re-exports every locale (~40 of them); Archal's messages are English, and
+// parsing the rest would cost start-up time on every command.
+const zodEnglishOnly = {
+  name: 'zod-english-only',
+  setup(pluginBuild) {
+    pluginBuild.onResolve({ filter: /^\.\.\/locales\/index\.js$/ }, (args) =>
+      /[\\/]zod[\\/]v4[\\/]/.test(args.importer) ? { path: 'zod-locales', namespace: 'zod-locales' } : undefined,
+    );
+    pluginBuild.onLoad({ filter: /.*/, namespace: 'zod-locales' }, () => ({
+      contents: "export { default as en } from 'zod/v4/locales/en.js';",
+      resolveDir: root,
+    }));
+  },
+};
+
 await build({
+  plugins: [zodEnglishOnly],
   absWorkingDir: root,
   entryPoints: { cli: 'src/cli/main.ts' },
   outdir: 'build',
@@ -18,8 +34,8 @@ await build({
   target: 'node20',
   packages: 'bundle',
   external: ['better-sqlite3', 'pg', 'pg-native'],
-  minifySyntax: true,
-  minifyWhitespace: true,
+  minify: true,
+  keepNames: false,
   sourcemap: 'linked',
   chunkNames: 'chunks/[name]-[hash]',
   banner: {

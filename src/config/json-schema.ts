@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { archalConfigSchema } from './schema.js';
 
 /** The JSON Schema of .archal.json, generated from the zod schema (schema/archal.schema.json). */

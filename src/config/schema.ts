@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /** Provider names the engine knows. One list, used by the config, the workflow schema and the registry. */
 export const PROVIDER_NAMES = ['claude', 'codex', 'exec'] as const;

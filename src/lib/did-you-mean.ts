@@ -1,17 +1,21 @@
-/** Edit distance between two short strings (keys, ids, names); used only for suggestions. */
+/**
+ * Edit distance between two short strings (keys, ids, names), counting an adjacent transposition
+ * ("biuld" → "build") as one edit. Used only for suggestions.
+ */
 export function editDistance(a: string, b: string): number {
   if (a === b) return 0;
-  const prev = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    let diagonal = prev[0]!;
-    prev[0] = i;
-    for (let j = 1; j <= b.length; j++) {
-      const above = prev[j]!;
-      prev[j] = Math.min(above + 1, prev[j - 1]! + 1, diagonal + (a[i - 1] === b[j - 1] ? 0 : 1));
-      diagonal = above;
+  const rows = a.length + 1;
+  const cols = b.length + 1;
+  const d: number[][] = Array.from({ length: rows }, (_, i) => Array.from({ length: cols }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)));
+  for (let i = 1; i < rows; i++) {
+    for (let j = 1; j < cols; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      let best = Math.min(d[i - 1]![j]! + 1, d[i]![j - 1]! + 1, d[i - 1]![j - 1]! + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) best = Math.min(best, d[i - 2]![j - 2]! + 1);
+      d[i]![j] = best;
     }
   }
-  return prev[b.length]!;
+  return d[a.length]![b.length]!;
 }
 
 /** The closest candidate to `input`, if it is close enough to be a plausible typo. */
@@ -20,14 +24,15 @@ export function closest(input: string, candidates: Iterable<string>): string | u
   let bestDistance = Infinity;
   const needle = input.toLowerCase();
   for (const candidate of candidates) {
-    const distance = editDistance(needle, candidate.toLowerCase());
+    if (candidate.length > 64) continue;
+    const distance = editDistance(needle.slice(0, 64), candidate.toLowerCase());
     if (distance < bestDistance) {
       best = candidate;
       bestDistance = distance;
     }
   }
-  const tolerance = Math.max(1, Math.floor(input.length / 3));
-  return bestDistance <= tolerance ? best : undefined;
+  const tolerance = input.length <= 3 ? 1 : Math.max(2, Math.floor(input.length / 3));
+  return bestDistance <= tolerance && bestDistance < input.length ? best : undefined;
 }
 
 /** " Did you mean 'x'?" or an empty string. */

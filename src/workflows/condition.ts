@@ -45,6 +45,7 @@ type Token =
 
 const REF = /^\$([A-Za-z_][A-Za-z0-9_-]*)\.output(?:\.([A-Za-z_][A-Za-z0-9_]*))?/;
 const NUMBER = /^-?\d+(?:\.\d+)?/;
+const MAX_NESTING = 32;
 
 function tokenize(source: string): Token[] {
   const tokens: Token[] = [];
@@ -151,11 +152,14 @@ export function parseCondition(source: string): ConditionExpr {
     }
     return items.length === 1 ? items[0]! : { type: 'and', items };
   };
+  let depth = 0;
   const parsePrimary = (): ConditionExpr => {
     const token = peek();
     if (token?.kind === 'lparen') {
+      if (++depth > MAX_NESTING) fail(`parentheses nested more than ${MAX_NESTING} deep`);
       index++;
       const inner = parseOr();
+      depth--;
       if (peek()?.kind !== 'rparen') fail("expected ')'");
       index++;
       return inner;

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { execSpecSchema, providerNameSchema, REASONING_EFFORTS, WEB_SEARCH_MODES } from '../config/schema.js';
 
 /** The YAML shape of workflow files. Load-time checks that span fields or nodes live in validate.ts. */
