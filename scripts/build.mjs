@@ -25,7 +25,7 @@ const zodEnglishOnly = {
 await build({
   plugins: [zodEnglishOnly],
   absWorkingDir: root,
-  entryPoints: { cli: 'src/cli/main.ts' },
+  entryPoints: { cli: 'src/cli/main.ts', index: 'src/index.ts' },
   outdir: 'build',
   bundle: true,
   splitting: true,

@@ -12,22 +12,114 @@ export function lineAndColumn(text: string, offset: number): { line: number; col
 }
 
 /**
- * JSON.parse with an error that says where: "line 3, column 7: Unexpected token ...".
- * Node reports "at position N" (or "line L column C" in newer versions); both are normalised.
+ * JSON.parse with an error that says where: "line 3, column 14: unexpected ','". Node 20's own
+ * messages do not always carry a position, so the position comes from a small scanner that walks
+ * the JSON grammar and stops at the first character that does not fit.
  */
 export function parseJsonWithLocation(text: string): { ok: true; value: unknown } | { ok: false; message: string } {
   try {
     return { ok: true, value: JSON.parse(text) };
-  } catch (error) {
-    const raw = error instanceof Error ? error.message : String(error);
-    const position = /at position (\d+)/.exec(raw);
-    const message = raw.replace(/\s*\(line \d+ column \d+\)$/, '').replace(/ in JSON at position \d+.*$/, '');
-    if (position) {
-      const { line, column } = lineAndColumn(text, Number(position[1]));
-      return { ok: false, message: `line ${line}, column ${column}: ${message}` };
+  } catch {
+    const problem = findJsonError(text);
+    const { line, column } = lineAndColumn(text, problem.offset);
+    return { ok: false, message: `line ${line}, column ${column}: ${problem.message}` };
+  }
+}
+
+export function findJsonError(text: string): { offset: number; message: string } {
+  let i = 0;
+  class Stop extends Error {
+    constructor(
+      readonly at: number,
+      message: string,
+    ) {
+      super(message);
     }
-    const lineCol = /line (\d+) column (\d+)/.exec(raw);
-    if (lineCol) return { ok: false, message: `line ${lineCol[1]}, column ${lineCol[2]}: ${message}` };
-    return { ok: false, message };
+  }
+  const describe = (at: number) => (at >= text.length ? 'end of input' : `'${text[at]}'`);
+  const fail = (message: string, at = i): never => {
+    throw new Stop(Math.min(at, text.length), message);
+  };
+  const ws = () => {
+    while (i < text.length && ' \t\n\r'.includes(text[i]!)) i++;
+  };
+  const literal = (word: string) => {
+    if (text.startsWith(word, i)) i += word.length;
+    else fail(`unexpected ${describe(i)}`);
+  };
+  const string = () => {
+    i++;
+    while (i < text.length && text[i] !== '"') {
+      if (text[i] === '\\') i++;
+      else if (text.charCodeAt(i) < 0x20) fail('control character in string');
+      i++;
+    }
+    if (i >= text.length) fail('unterminated string');
+    i++;
+  };
+  const number = () => {
+    const match = /^-?(0|[1-9]\d*)(\.\d+)?([eE][+-]?\d+)?/.exec(text.slice(i, i + 400));
+    if (!match) fail(`unexpected ${describe(i)}`);
+    i += match![0].length;
+  };
+  const value = (depth: number): void => {
+    if (depth > 512) fail('nested too deeply');
+    ws();
+    const ch = text[i];
+    if (ch === '{') {
+      i++;
+      ws();
+      if (text[i] === '}') return void i++;
+      for (;;) {
+        ws();
+        if (text[i] !== '"') fail(`expected a "quoted" key but found ${describe(i)}`);
+        string();
+        ws();
+        if (text[i] !== ':') fail(`expected ':' but found ${describe(i)}`);
+        i++;
+        value(depth + 1);
+        ws();
+        if (text[i] === ',') {
+          i++;
+          ws();
+          if (text[i] === '}') fail("trailing comma before '}'");
+          continue;
+        }
+        if (text[i] === '}') return void i++;
+        fail(`expected ',' or '}' but found ${describe(i)}`);
+      }
+    }
+    if (ch === '[') {
+      i++;
+      ws();
+      if (text[i] === ']') return void i++;
+      for (;;) {
+        value(depth + 1);
+        ws();
+        if (text[i] === ',') {
+          i++;
+          ws();
+          if (text[i] === ']') fail("trailing comma before ']'");
+          continue;
+        }
+        if (text[i] === ']') return void i++;
+        fail(`expected ',' or ']' but found ${describe(i)}`);
+      }
+    }
+    if (ch === '"') return string();
+    if (ch === 't') return literal('true');
+    if (ch === 'f') return literal('false');
+    if (ch === 'n') return literal('null');
+    if (ch === '-' || (ch !== undefined && ch >= '0' && ch <= '9')) return number();
+    fail(`unexpected ${describe(i)}`);
+  };
+  try {
+    value(0);
+    ws();
+    if (i < text.length) fail(`unexpected ${describe(i)} after the end of the JSON value`);
+    return { offset: 0, message: 'invalid JSON' };
+  } catch (error) {
+    if (error instanceof Stop) return { offset: error.at, message: error.message };
+    throw error;
   }
 }

@@ -12,7 +12,10 @@ import type { ArchalConfig } from '../../src/config/schema.js';
 import { tempDir } from './tmp.js';
 
 /** Loads YAML text as a workflow file in `dir` (commands from `dir/.archal/commands`). */
-export async function load(yaml: string, options: { dir?: string; defaults?: EngineDefaults } = {}): Promise<LoadResult> {
+export async function load(
+  yaml: string,
+  options: { dir?: string; defaults?: EngineDefaults } = {},
+): Promise<LoadResult> {
   const dir = options.dir ?? tempDir();
   return loadWorkflowText(yaml, {
     file: join(dir, 'workflow.yaml'),
@@ -22,9 +25,13 @@ export async function load(yaml: string, options: { dir?: string; defaults?: Eng
   });
 }
 
-export async function loadOk(yaml: string, options: { dir?: string; defaults?: EngineDefaults } = {}): Promise<Workflow> {
+export async function loadOk(
+  yaml: string,
+  options: { dir?: string; defaults?: EngineDefaults } = {},
+): Promise<Workflow> {
   const result = await load(yaml, options);
-  if (!result.ok) throw new Error(`expected a valid workflow, got:\n${result.errors.map((e) => JSON.stringify(e)).join('\n')}`);
+  if (!result.ok)
+    throw new Error(`expected a valid workflow, got:\n${result.errors.map((e) => JSON.stringify(e)).join('\n')}`);
   return result.workflow;
 }
 
@@ -63,7 +70,12 @@ export async function run(
   const sink = new MemorySink();
   const logs: string[] = [];
   const result = await executeWorkflow(
-    { providers: options.providers ?? createProviderRegistry(options.config ?? {}), sink, clock: options.clock ?? recordingClock(), log: (line) => logs.push(line) },
+    {
+      providers: options.providers ?? createProviderRegistry(options.config ?? {}),
+      sink,
+      clock: options.clock ?? recordingClock(),
+      log: (line) => logs.push(line),
+    },
     { ...options, workflow, cwd: dir },
   );
   return { result, sink, logs, dir };

@@ -20,7 +20,9 @@ function eventIndex(events: WorkflowEvent[], type: string, nodeId: string): numb
 function expectPairedEvents(events: WorkflowEvent[]) {
   const started = events.filter((event) => event.type === 'node_started').map((event) => event.nodeId);
   for (const id of started) {
-    const terminal = events.filter((event) => event.nodeId === id && ['node_completed', 'node_failed'].includes(event.type));
+    const terminal = events.filter(
+      (event) => event.nodeId === id && ['node_completed', 'node_failed'].includes(event.type),
+    );
     const paused = events.some((event) => event.nodeId === id && event.type === 'approval_requested');
     expect(terminal.length + (paused ? 1 : 0)).toBe(1);
   }
@@ -43,7 +45,9 @@ describe('scheduling', () => {
     expect(result.status).toBe('completed');
     const events = sink.events;
     // With a layer barrier, after-fast would wait for slow.
-    expect(eventIndex(events, 'node_completed', 'after-fast')).toBeLessThan(eventIndex(events, 'node_completed', 'slow'));
+    expect(eventIndex(events, 'node_completed', 'after-fast')).toBeLessThan(
+      eventIndex(events, 'node_completed', 'slow'),
+    );
     expect(result.nodes.join!.output).toBe('slow after');
     expectPairedEvents(events);
   });
@@ -92,7 +96,9 @@ describe('scheduling', () => {
     trigger_rule: none_failed_min_one_success
     bash: echo joined
 `);
-    const states = Object.fromEntries(Object.entries(result.nodes).map(([id, node]) => [id, [node.state, node.skipReason]]));
+    const states = Object.fromEntries(
+      Object.entries(result.nodes).map(([id, node]) => [id, [node.state, node.skipReason]]),
+    );
     expect(states).toEqual({
       broken: ['failed', undefined],
       fine: ['completed', undefined],
@@ -108,13 +114,17 @@ describe('scheduling', () => {
   });
 
   it('lets continue_on_error nodes fail without failing the run', async () => {
-    const { result } = await run(`${header}nodes:\n  - id: optional\n    bash: exit 1\n    continue_on_error: true\n  - id: main\n    bash: echo done\n`);
+    const { result } = await run(
+      `${header}nodes:\n  - id: optional\n    bash: exit 1\n    continue_on_error: true\n  - id: main\n    bash: echo done\n`,
+    );
     expect(result.nodes.optional!.state).toBe('failed');
     expect(result.status).toBe('completed');
   });
 
   it('fails a run in which no node completed', async () => {
-    const { result } = await run(`${header}nodes:\n  - id: a\n    bash: exit 1\n    continue_on_error: true\n  - id: b\n    depends_on: [a]\n    bash: echo never\n`);
+    const { result } = await run(
+      `${header}nodes:\n  - id: a\n    bash: exit 1\n    continue_on_error: true\n  - id: b\n    depends_on: [a]\n    bash: echo never\n`,
+    );
     expect(result.nodes.b!.state).toBe('skipped');
     expect(result.status).toBe('failed');
     expect(result.error).toContain('completed no node (1 skipped)');
@@ -137,7 +147,10 @@ describe('conditions and outputs', () => {
 `);
     expect(result.nodes.bug).toMatchObject({ state: 'completed', output: 'fixing' });
     expect(result.nodes.feature).toMatchObject({ state: 'skipped', skipReason: 'when_condition' });
-    expect(sink.ofType('node_skipped')[0]!.data).toMatchObject({ reason: 'when_condition', expr: "$classify.output.kind == 'feature'" });
+    expect(sink.ofType('node_skipped')[0]!.data).toMatchObject({
+      reason: 'when_condition',
+      expr: "$classify.output.kind == 'feature'",
+    });
   });
 
   it('fails a node whose condition cannot be evaluated, showing the value', async () => {
@@ -160,7 +173,9 @@ describe('conditions and outputs', () => {
   });
 
   it('takes bash stdout minus exactly one trailing newline', async () => {
-    const { result } = await run(`${header}nodes:\n  - id: a\n    bash: printf 'X\\n\\n'\n  - id: b\n    bash: printf 'Y'\n  - id: c\n    depends_on: [a]\n    when: "$a.output == 'X'"\n    bash: echo matched\n`);
+    const { result } = await run(
+      `${header}nodes:\n  - id: a\n    bash: printf 'X\\n\\n'\n  - id: b\n    bash: printf 'Y'\n  - id: c\n    depends_on: [a]\n    when: "$a.output == 'X'"\n    bash: echo matched\n`,
+    );
     expect(result.nodes.a!.output).toBe('X\n');
     expect(result.nodes.b!.output).toBe('Y');
     expect(result.nodes.c!.state).toBe('skipped');
@@ -208,7 +223,9 @@ describe('conditions and outputs', () => {
     const { result } = await run(`${header}nodes:\n  - id: a\n    bash: printf %s "$BASE_BRANCH"\n`, { baseBranch });
     expect(asked).toBe(1);
     expect(result.nodes.a!.output).toBe('trunk');
-    const missing = await run(`${header}nodes:\n  - id: a\n    bash: printf %s "$BASE_BRANCH"\n`, { baseBranch: async () => undefined });
+    const missing = await run(`${header}nodes:\n  - id: a\n    bash: printf %s "$BASE_BRANCH"\n`, {
+      baseBranch: async () => undefined,
+    });
     expect(missing.result.nodes.a!.error).toContain('$BASE_BRANCH is used but the base branch could not be detected');
   });
 });
@@ -235,7 +252,10 @@ describe('cancel and approval', () => {
     expect(result.nodes.stop!.state).toBe('completed');
     expect(result.nodes.long!.state).toBe('failed');
     expect(result.nodes.later).toMatchObject({ state: 'skipped', skipReason: 'run_cancelled' });
-    expect(sink.ofType('workflow_cancelled')[0]).toMatchObject({ nodeId: 'stop', data: { reason: 'Stopping because check said stop' } });
+    expect(sink.ofType('workflow_cancelled')[0]).toMatchObject({
+      nodeId: 'stop',
+      data: { reason: 'Stopping because check said stop' },
+    });
     expectPairedEvents(sink.events);
   });
 
@@ -262,7 +282,10 @@ describe('cancel and approval', () => {
   it('cancels when the caller aborts', async () => {
     const controller = new AbortController();
     setTimeout(() => controller.abort(), 200);
-    const { result } = await run(`${header}nodes:\n  - id: long\n    bash: sleep 20\n  - id: next\n    depends_on: [long]\n    bash: echo\n`, { signal: controller.signal });
+    const { result } = await run(
+      `${header}nodes:\n  - id: long\n    bash: sleep 20\n  - id: next\n    depends_on: [long]\n    bash: echo\n`,
+      { signal: controller.signal },
+    );
     expect(result.status).toBe('cancelled');
     expect(result.error).toBe('Cancelled by user');
     expect(result.nodes.next!.skipReason).toBe('run_cancelled');
@@ -354,7 +377,15 @@ describe('AI nodes through the exec provider', () => {
     );
     expect(result.nodes.ask!.output).toBe('Count: three apples for the user');
     const env = JSON.parse(result.nodes.env!.output!) as Record<string, string>;
-    expect(env).toMatchObject({ ARCHAL_NODE_ID: 'env', ARCHAL_WORKFLOW_ID: result.runId, ARCHAL_RUN_ID: result.runId, ARCHAL_ITERATION: '1', ARCHAL_MODEL: 'some-model', WORKFLOW_ID: result.runId, ARCHAL_WORKFLOW_NAME: 'test' });
+    expect(env).toMatchObject({
+      ARCHAL_NODE_ID: 'env',
+      ARCHAL_WORKFLOW_ID: result.runId,
+      ARCHAL_RUN_ID: result.runId,
+      ARCHAL_ITERATION: '1',
+      ARCHAL_MODEL: 'some-model',
+      WORKFLOW_ID: result.runId,
+      ARCHAL_WORKFLOW_NAME: 'test',
+    });
     expect(env.ARCHAL_OUTPUT_SCHEMA).toBeUndefined();
   });
 
@@ -395,7 +426,9 @@ describe('AI nodes through the exec provider', () => {
   });
 
   it('fails an AI node that answers nothing', async () => {
-    const { result } = await run(`${header}nodes:\n  - id: mute\n    prompt: hi\n    provider: exec\n    ${agent('json', '  ')}\n    retry: {max_attempts: 1}\n`);
+    const { result } = await run(
+      `${header}nodes:\n  - id: mute\n    prompt: hi\n    provider: exec\n    ${agent('json', '  ')}\n    retry: {max_attempts: 1}\n`,
+    );
     expect(result.nodes.mute!.error).toContain('produced no assistant output');
   });
 });
@@ -410,14 +443,23 @@ describe('loops', () => {
     expect(result.nodes.work).toMatchObject({ state: 'completed', iterations: 3 });
     expect(result.nodes.work!.output).toBe('iteration 3 (prev: iteration 2 (prev: iteration 1 (prev: )))');
     expect(sink.ofType('loop_iteration_started')).toHaveLength(3);
-    expect(sink.ofType('loop_iteration_completed').map((event) => event.data.completionDetected)).toEqual([false, false, true]);
+    expect(sink.ofType('loop_iteration_completed').map((event) => event.data.completionDetected)).toEqual([
+      false,
+      false,
+      true,
+    ]);
   });
 
   it('fails a loop that reaches max_iterations without completing', async () => {
     const dir = tempDir();
-    const { result } = await run(`${header}nodes:\n  - id: work\n    provider: exec\n    ${agent('count', join(dir, 'n'), 'DONE', '99')}\n    loop:\n      prompt: go\n      until: DONE\n      max_iterations: 2\n`, { dir });
+    const { result } = await run(
+      `${header}nodes:\n  - id: work\n    provider: exec\n    ${agent('count', join(dir, 'n'), 'DONE', '99')}\n    loop:\n      prompt: go\n      until: DONE\n      max_iterations: 2\n`,
+      { dir },
+    );
     expect(result.nodes.work).toMatchObject({ state: 'failed', iterations: 2 });
-    expect(result.nodes.work!.error).toBe("Loop node 'work' exceeded max iterations (2) without completion signal 'DONE'");
+    expect(result.nodes.work!.error).toBe(
+      "Loop node 'work' exceeded max iterations (2) without completion signal 'DONE'",
+    );
   });
 
   it('completes when until_bash exits 0', async () => {
@@ -432,9 +474,14 @@ describe('loops', () => {
 
 describe('events and transcript', () => {
   it('writes the same events to the sink and the JSONL transcript', async () => {
-    const { result, sink } = await run(`${header}nodes:\n  - id: a\n    bash: echo a\n  - id: b\n    depends_on: [a]\n    bash: echo b\n`);
+    const { result, sink } = await run(
+      `${header}nodes:\n  - id: a\n    bash: echo a\n  - id: b\n    depends_on: [a]\n    bash: echo b\n`,
+    );
     expect(result.logPath).toMatch(/\.archal\/logs\/.+\.jsonl$/);
-    const lines = readFileSync(result.logPath, 'utf8').trim().split('\n').map((line) => JSON.parse(line) as WorkflowEvent);
+    const lines = readFileSync(result.logPath, 'utf8')
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line) as WorkflowEvent);
     expect(lines).toEqual(sink.events);
     expect(lines.map((event) => event.type)).toEqual([
       'workflow_started',

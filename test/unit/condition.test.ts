@@ -9,11 +9,11 @@ import {
 
 const values: Record<string, string> = {
   'classify.type': 'BUG',
-  'score': '0.85',
-  'count': '12',
+  score: '0.85',
+  count: '12',
   'flag.enabled': 'true',
-  'prose': 'not a number',
-  'empty': '',
+  prose: 'not a number',
+  empty: '',
 };
 
 const resolve = (node: string, field?: string) => {
@@ -93,7 +93,7 @@ describe('when: conditions', () => {
     ["$a.output === 'x'", "there is no '==='", 11],
     ["!$a.output == 'x'", "'!' negation is not supported", 1],
     ['', 'empty condition', 1],
-    ["$a.output == x", "unexpected word 'x'", 14],
+    ['$a.output == x', "unexpected word 'x'", 14],
   ])('rejects %j with a message and a column', (source, message, column) => {
     let error: unknown;
     try {
@@ -107,7 +107,17 @@ describe('when: conditions', () => {
   });
 
   it('never crashes or hangs on junk', () => {
-    const junk = ['$$$$', "''''", '&&&&||||', '((((((((((', '$a.output ==', '== ==', '\u0000\u0001', '$'.repeat(10000), '('.repeat(100000)];
+    const junk = [
+      '$$$$',
+      "''''",
+      '&&&&||||',
+      '((((((((((',
+      '$a.output ==',
+      '== ==',
+      '\u0000\u0001',
+      '$'.repeat(10000),
+      '('.repeat(100000),
+    ];
     for (const source of junk) {
       try {
         parseCondition(source);

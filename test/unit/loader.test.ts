@@ -11,24 +11,33 @@ async function errorsOf(yaml: string, options: Parameters<typeof load>[1] = {}):
   return result.errors;
 }
 
-function expectProblem(problems: WorkflowProblem[], expected: Partial<WorkflowProblem> & { message: string | RegExp }) {
+function expectProblem(problems: WorkflowProblem[], expected: Omit<Partial<WorkflowProblem>, 'message'> & { message: string | RegExp }) {
   const { message, ...rest } = expected;
   const match = problems.find(
     (problem) =>
       (typeof message === 'string' ? problem.message.includes(message) : message.test(problem.message)) &&
       Object.entries(rest).every(([key, value]) => problem[key as keyof WorkflowProblem] === value),
   );
-  if (!match) throw new Error(`no problem matching ${JSON.stringify(expected)} in:\n${JSON.stringify(problems, null, 2)}`);
+  if (!match)
+    throw new Error(`no problem matching ${JSON.stringify(expected)} in:\n${JSON.stringify(problems, null, 2)}`);
   return match;
 }
 
 describe('loading workflows', () => {
   it('loads a valid workflow with defaults applied', async () => {
-    const workflow = await loadOk(`${header}nodes:\n  - id: a\n    bash: echo hi\n  - id: b\n    prompt: summarize $a.output\n    depends_on: [a]\n`);
+    const workflow = await loadOk(
+      `${header}nodes:\n  - id: a\n    bash: echo hi\n  - id: b\n    prompt: summarize $a.output\n    depends_on: [a]\n`,
+    );
     expect(workflow.name).toBe('test');
     expect(workflow.max_parallel).toBe(4);
     const [a, b] = workflow.nodes;
-    expect(a).toMatchObject({ kind: 'bash', timeout: 120000, trigger_rule: 'all_success', continue_on_error: false, depends_on: [] });
+    expect(a).toMatchObject({
+      kind: 'bash',
+      timeout: 120000,
+      trigger_rule: 'all_success',
+      continue_on_error: false,
+      depends_on: [],
+    });
     expect(b).toMatchObject({ kind: 'prompt', provider: 'claude', depends_on: ['a'] });
   });
 
@@ -53,13 +62,21 @@ describe('loading workflows', () => {
     for (const error of errors) expect(error.file).toBe(`${dir}/workflow.yaml`);
     expectProblem(errors, { node: 'a', field: 'trigger_rule', line: 6, message: "'all-success' is not valid" });
     expectProblem(errors, { node: 'a', field: 'trigger_rule', message: "Did you mean 'all_success'?" });
-    expectProblem(errors, { node: 'b', field: 'retry.max_attempts', line: 10, message: 'retry.max_attempts must be between 1 and 5' });
+    expectProblem(errors, {
+      node: 'b',
+      field: 'retry.max_attempts',
+      line: 10,
+      message: 'retry.max_attempts must be between 1 and 5',
+    });
     expectProblem(errors, { node: 'c', field: 'depends_on', message: "depends on unknown node 'zz'" });
   });
 
   it.each([
     ['description: x\nnodes: [{id: a, bash: echo}]', { field: 'name', message: "missing required field 'name'" }],
-    ['name: x\nnodes: [{id: a, bash: echo}]', { field: 'description', message: "missing required field 'description'" }],
+    [
+      'name: x\nnodes: [{id: a, bash: echo}]',
+      { field: 'description', message: "missing required field 'description'" },
+    ],
     ['name: x\ndescription: y\n', { field: 'nodes', message: "Workflow must have 'nodes:' configuration" }],
     ['name: x\ndescription: y\nnodes: []', { field: 'nodes', message: 'nodes must be a non-empty list' }],
     ['- just\n- a list', { message: 'must be a YAML mapping' }],
@@ -75,7 +92,9 @@ describe('loading workflows', () => {
   });
 
   it('reports node-level required fields and type errors', async () => {
-    const errors = await errorsOf(`${header}nodes:\n  - bash: echo\n  - id: 7\n    bash: echo\n  - id: ok\n    bash: echo\n    timeout: soon\n`);
+    const errors = await errorsOf(
+      `${header}nodes:\n  - bash: echo\n  - id: 7\n    bash: echo\n  - id: ok\n    bash: echo\n    timeout: soon\n`,
+    );
     expectProblem(errors, { node: '#1', field: 'id', message: "missing required field 'id'" });
     expectProblem(errors, { node: '#2', field: 'id', message: 'id must be a string' });
     expectProblem(errors, { node: 'ok', field: 'timeout', message: 'timeout must be a number of milliseconds' });
@@ -87,8 +106,14 @@ describe('loading workflows', () => {
   });
 
   it('suggests the intended node for an unknown dependency', async () => {
-    const errors = await errorsOf(`${header}nodes:\n  - id: build\n    bash: echo\n  - id: test\n    bash: echo\n    depends_on: [biuld]\n`);
-    expectProblem(errors, { node: 'test', field: 'depends_on', message: "depends on unknown node 'biuld'. Did you mean 'build'?" });
+    const errors = await errorsOf(
+      `${header}nodes:\n  - id: build\n    bash: echo\n  - id: test\n    bash: echo\n    depends_on: [biuld]\n`,
+    );
+    expectProblem(errors, {
+      node: 'test',
+      field: 'depends_on',
+      message: "depends on unknown node 'biuld'. Did you mean 'build'?",
+    });
   });
 
   it('prints the path of a cycle', async () => {
@@ -100,13 +125,20 @@ describe('loading workflows', () => {
   });
 
   it('detects a self-dependency as a cycle', async () => {
-    expectProblem(await errorsOf(`${header}nodes:\n  - id: a\n    bash: echo\n    depends_on: [a]\n`), { message: 'Cycle detected: a → a' });
+    expectProblem(await errorsOf(`${header}nodes:\n  - id: a\n    bash: echo\n    depends_on: [a]\n`), {
+      message: 'Cycle detected: a → a',
+    });
   });
 
   it('rejects nodes with several modes or none', async () => {
-    const errors = await errorsOf(`${header}nodes:\n  - id: a\n    bash: echo\n    prompt: hi\n  - id: b\n    depends_on: []\n  - id: c\n    bash: '   '\n`);
+    const errors = await errorsOf(
+      `${header}nodes:\n  - id: a\n    bash: echo\n    prompt: hi\n  - id: b\n    depends_on: []\n  - id: c\n    bash: '   '\n`,
+    );
     expectProblem(errors, { node: 'a', message: "'prompt', 'bash' are mutually exclusive" });
-    expectProblem(errors, { node: 'b', message: "a node must have one of 'command', 'prompt', 'bash', 'loop', 'approval', 'cancel'" });
+    expectProblem(errors, {
+      node: 'b',
+      message: "a node must have one of 'command', 'prompt', 'bash', 'loop', 'approval', 'cancel'",
+    });
     expectProblem(errors, { node: 'c', field: 'bash', message: 'bash must not be empty' });
   });
 
@@ -115,9 +147,17 @@ describe('loading workflows', () => {
       `${header}nodes:\n  - id: a\n    prompt: x\n    retry: {max_attempts: 0}\n  - id: b\n    prompt: x\n    retry: {max_attempts: 2, delay_ms: 500}\n  - id: c\n    prompt: x\n    retry: {max_attempts: 2, delay_ms: 70000}\n  - id: d\n    prompt: x\n    retry: {delay_ms: 2000}\n`,
     );
     expectProblem(errors, { node: 'a', field: 'retry.max_attempts', message: 'between 1 and 5' });
-    expectProblem(errors, { node: 'b', field: 'retry.delay_ms', message: 'retry.delay_ms must be between 1000 and 60000' });
+    expectProblem(errors, {
+      node: 'b',
+      field: 'retry.delay_ms',
+      message: 'retry.delay_ms must be between 1000 and 60000',
+    });
     expectProblem(errors, { node: 'c', field: 'retry.delay_ms', message: 'between 1000 and 60000' });
-    expectProblem(errors, { node: 'd', field: 'retry.max_attempts', message: "missing required field 'retry.max_attempts'" });
+    expectProblem(errors, {
+      node: 'd',
+      field: 'retry.max_attempts',
+      message: "missing required field 'retry.max_attempts'",
+    });
   });
 
   it('requires loops to be bounded and to have a completion check', async () => {
@@ -134,13 +174,27 @@ describe('loading workflows', () => {
     const errors = await errorsOf(
       `${header}nodes:\n  - id: a\n    prompt: x\n    provider: gemini\n  - id: b\n    prompt: x\n    provider: codex\n    model: sonnet\n  - id: c\n    prompt: x\n    model: gpt-5.3-codex\n`,
     );
-    expectProblem(errors, { node: 'a', field: 'provider', message: "'gemini' is not valid; expected one of claude, codex, exec" });
-    expectProblem(errors, { node: 'b', field: 'model', message: 'Model "sonnet" is not compatible with provider "codex"' });
-    expectProblem(errors, { node: 'c', field: 'model', message: 'Model "gpt-5.3-codex" is not compatible with provider "claude"' });
+    expectProblem(errors, {
+      node: 'a',
+      field: 'provider',
+      message: "'gemini' is not valid; expected one of claude, codex, exec",
+    });
+    expectProblem(errors, {
+      node: 'b',
+      field: 'model',
+      message: 'Model "sonnet" is not compatible with provider "codex"',
+    });
+    expectProblem(errors, {
+      node: 'c',
+      field: 'model',
+      message: 'Model "gpt-5.3-codex" is not compatible with provider "claude"',
+    });
   });
 
   it('applies the workflow model only to nodes on the workflow provider', async () => {
-    const workflow = await loadOk(`${header}provider: codex\nmodel: gpt-5.3-codex\nnodes:\n  - id: a\n    prompt: x\n  - id: b\n    prompt: y\n    provider: claude\n`);
+    const workflow = await loadOk(
+      `${header}provider: codex\nmodel: gpt-5.3-codex\nnodes:\n  - id: a\n    prompt: x\n  - id: b\n    prompt: y\n    provider: claude\n`,
+    );
     expect(workflow.nodes[0]).toMatchObject({ provider: 'codex', model: 'gpt-5.3-codex' });
     expect(workflow.nodes[1]).toMatchObject({ provider: 'claude' });
     expect((workflow.nodes[1] as { model?: string }).model).toBeUndefined();
@@ -161,7 +215,9 @@ describe('loading workflows', () => {
     });
     await loadOk(`${header}nodes:\n  - id: a\n    prompt: x\n    provider: exec\n    exec: {command: cat}\n`);
     await loadOk(`${header}exec: {command: cat}\nnodes:\n  - id: a\n    prompt: x\n    provider: exec\n`);
-    await loadOk(`${header}nodes:\n  - id: a\n    prompt: x\n`, { defaults: { provider: 'exec', models: {}, exec: { command: 'cat' } } });
+    await loadOk(`${header}nodes:\n  - id: a\n    prompt: x\n`, {
+      defaults: { provider: 'exec', models: {}, exec: { command: 'cat' } },
+    });
   });
 
   it('rejects references to unknown nodes and to nodes that are not dependencies', async () => {
@@ -180,9 +236,17 @@ describe('loading workflows', () => {
     when: "$b.output == 'x'"
 `,
     );
-    expectProblem(errors, { node: 'c', field: 'prompt', message: "$b.output reads 'b', which is not among the dependencies of 'c'" });
+    expectProblem(errors, {
+      node: 'c',
+      field: 'prompt',
+      message: "$b.output reads 'b', which is not among the dependencies of 'c'",
+    });
     expectProblem(errors, { node: 'c', field: 'prompt', message: "$nope.output references unknown node 'nope'" });
-    expectProblem(errors, { node: 'd', field: 'when', message: "$b.output reads 'b', which is not among the dependencies of 'd'" });
+    expectProblem(errors, {
+      node: 'd',
+      field: 'when',
+      message: "$b.output reads 'b', which is not among the dependencies of 'd'",
+    });
     // a is a transitive dependency of d (through c): allowed.
     expect(errors.find((error) => error.node === 'd' && error.field === 'bash')).toBeUndefined();
   });
@@ -201,33 +265,70 @@ describe('loading workflows', () => {
     bash: echo
 `,
     );
-    expectProblem(errors, { node: 'next', field: 'when', message: "'knd' is not declared in the output_format of 'classify'" });
+    expectProblem(errors, {
+      node: 'next',
+      field: 'when',
+      message: "'knd' is not declared in the output_format of 'classify'",
+    });
     expectProblem(errors, { node: 'next', message: "Did you mean 'kind'?" });
   });
 
   it('makes a malformed when: a load error, not a run-time surprise', async () => {
-    const errors = await errorsOf(`${header}nodes:\n  - id: a\n    bash: echo\n  - id: b\n    depends_on: [a]\n    bash: echo\n    when: "$a.output = 'x'"\n`);
-    expectProblem(errors, { node: 'b', field: 'when', line: 9, message: "invalid condition: '=' is not an operator; use '==' to compare at column 11" });
+    const errors = await errorsOf(
+      `${header}nodes:\n  - id: a\n    bash: echo\n  - id: b\n    depends_on: [a]\n    bash: echo\n    when: "$a.output = 'x'"\n`,
+    );
+    expectProblem(errors, {
+      node: 'b',
+      field: 'when',
+      line: 9,
+      message: "invalid condition: '=' is not an operator; use '==' to compare at column 11",
+    });
   });
 
   it('warns about unknown keys instead of ignoring them silently', async () => {
-    const result = await load(`${header}max_paralel: 2\nnodes:\n  - id: a\n    bash: echo\n    depend_on: [x]\n    model: opus\n  - id: b\n    prompt: x\n    timeout: 5\n`);
+    const result = await load(
+      `${header}max_paralel: 2\nnodes:\n  - id: a\n    bash: echo\n    depend_on: [x]\n    model: opus\n  - id: b\n    prompt: x\n    timeout: 5\n`,
+    );
     expect(result.ok).toBe(true);
     const warnings = result.warnings;
-    expectProblem(warnings, { field: 'max_paralel', line: 3, message: "unknown workflow key 'max_paralel' is ignored. Did you mean 'max_parallel'?" });
-    expectProblem(warnings, { node: 'a', field: 'depend_on', message: "unknown field 'depend_on' is ignored. Did you mean 'depends_on'?" });
-    expectProblem(warnings, { node: 'a', field: 'model', message: "'model' applies to command/prompt/loop nodes; it is ignored on bash nodes" });
-    expectProblem(warnings, { node: 'b', field: 'timeout', message: "'timeout' applies to bash nodes; it is ignored on prompt nodes" });
+    expectProblem(warnings, {
+      field: 'max_paralel',
+      line: 3,
+      message: "unknown workflow key 'max_paralel' is ignored. Did you mean 'max_parallel'?",
+    });
+    expectProblem(warnings, {
+      node: 'a',
+      field: 'depend_on',
+      message: "unknown field 'depend_on' is ignored. Did you mean 'depends_on'?",
+    });
+    expectProblem(warnings, {
+      node: 'a',
+      field: 'model',
+      message: "'model' applies to command/prompt/loop nodes; it is ignored on bash nodes",
+    });
+    expectProblem(warnings, {
+      node: 'b',
+      field: 'timeout',
+      message: "'timeout' applies to bash nodes; it is ignored on prompt nodes",
+    });
   });
 
   it('warns when a condition compares the whole prose of an AI node', async () => {
-    const result = await load(`${header}nodes:\n  - id: ask\n    prompt: x\n  - id: b\n    depends_on: [ask]\n    bash: echo\n    when: "$ask.output == 'yes'"\n`);
+    const result = await load(
+      `${header}nodes:\n  - id: ask\n    prompt: x\n  - id: b\n    depends_on: [ask]\n    bash: echo\n    when: "$ask.output == 'yes'"\n`,
+    );
     expect(result.ok).toBe(true);
-    expectProblem(result.warnings, { node: 'b', field: 'when', message: "compares the whole free-form output of AI node 'ask'" });
+    expectProblem(result.warnings, {
+      node: 'b',
+      field: 'when',
+      message: "compares the whole free-form output of AI node 'ask'",
+    });
   });
 
   it('warns that tool restrictions are ignored by providers that cannot enforce them', async () => {
-    const result = await load(`${header}nodes:\n  - id: a\n    prompt: x\n    provider: codex\n    allowed_tools: [Read]\n`);
+    const result = await load(
+      `${header}nodes:\n  - id: a\n    prompt: x\n    provider: codex\n    allowed_tools: [Read]\n`,
+    );
     expect(result.ok).toBe(true);
     expectProblem(result.warnings, { node: 'a', field: 'allowed_tools', message: 'ignored by provider "codex"' });
   });
@@ -239,9 +340,16 @@ describe('loading workflows', () => {
       '.archal/commands/empty.md': '   \n',
     });
     const workflow = await loadOk(`${header}nodes:\n  - id: a\n    command: investigate\n`, { dir });
-    expect(workflow.nodes[0]).toMatchObject({ kind: 'command', body: 'Investigate $ARGUMENTS', commandFile: `${dir}/.archal/commands/investigate.md` });
+    expect(workflow.nodes[0]).toMatchObject({
+      kind: 'command',
+      body: 'Investigate $ARGUMENTS',
+      commandFile: `${dir}/.archal/commands/investigate.md`,
+    });
 
-    const errors = await errorsOf(`${header}nodes:\n  - id: a\n    command: nope\n  - id: b\n    command: empty\n  - id: c\n    command: ../secret\n`, { dir });
+    const errors = await errorsOf(
+      `${header}nodes:\n  - id: a\n    command: nope\n  - id: b\n    command: empty\n  - id: c\n    command: ../secret\n`,
+      { dir },
+    );
     expectProblem(errors, { node: 'a', field: 'command', message: "command 'nope' not found" });
     expectProblem(errors, { node: 'b', field: 'command', message: 'is empty' });
     expectProblem(errors, { node: 'c', field: 'command', message: "invalid command name '../secret'" });
@@ -250,8 +358,13 @@ describe('loading workflows', () => {
   it('validates references inside command files against the graph', async () => {
     const dir = tempDir();
     writeFiles(dir, { '.archal/commands/fix.md': 'Fix using $plan.output' });
-    const errors = await errorsOf(`${header}nodes:\n  - id: plan\n    bash: echo\n  - id: fix\n    command: fix\n`, { dir });
-    expectProblem(errors, { node: 'fix', message: "$plan.output reads 'plan', which is not among the dependencies of 'fix'" });
+    const errors = await errorsOf(`${header}nodes:\n  - id: plan\n    bash: echo\n  - id: fix\n    command: fix\n`, {
+      dir,
+    });
+    expectProblem(errors, {
+      node: 'fix',
+      message: "$plan.output reads 'plan', which is not among the dependencies of 'fix'",
+    });
   });
 
   it('rejects an output_format that is not a valid JSON Schema', async () => {
@@ -260,7 +373,9 @@ describe('loading workflows', () => {
   });
 
   it('checks workflow-level fields', async () => {
-    const errors = await errorsOf(`${header}max_parallel: 0\nadditionalDirectories: [relative/dir]\nmodelReasoningEffort: huge\nnodes:\n  - id: a\n    bash: echo\n`);
+    const errors = await errorsOf(
+      `${header}max_parallel: 0\nadditionalDirectories: [relative/dir]\nmodelReasoningEffort: huge\nnodes:\n  - id: a\n    bash: echo\n`,
+    );
     expectProblem(errors, { field: 'max_parallel', message: 'max_parallel must be between 1 and 64' });
     expectProblem(errors, { field: 'additionalDirectories.0', message: 'must be absolute paths' });
     expectProblem(errors, { field: 'modelReasoningEffort', message: "'huge' is not valid" });
@@ -274,12 +389,28 @@ describe('loader fuzzing: junk always gets a clear error, never a crash, hang or
     ['duplicate keys', 'name: a\nname: b\ndescription: d\nnodes: [{id: a, bash: x}]\n', /Map keys must be unique/],
     ['a scalar', '42', /must be a YAML mapping/],
     ['null document', '', /must be a YAML mapping/],
-    ['wrong types everywhere', 'name: [1]\ndescription: {a: 1}\nnodes: {a: 1}\n', /nodes must be a non-empty list|must not be empty|expected/],
+    [
+      'wrong types everywhere',
+      'name: [1]\ndescription: {a: 1}\nnodes: {a: 1}\n',
+      /nodes must be a non-empty list|must not be empty|expected/,
+    ],
     ['nodes of junk', 'name: x\ndescription: y\nnodes: [1, "two", null, [3]]\n', /each node must be a mapping/],
     ['binary', '\u0000\u0001\u0002binary', /NUL bytes/],
-    ['huge file', `name: x\ndescription: y\nnodes:\n${'  - id: n\n    bash: echo\n'.repeat(500_000)}`, /limited to 512 KiB/],
-    ['deep flow nesting', `name: x\ndescription: ${'['.repeat(5000)}${']'.repeat(5000)}\nnodes: []\n`, /nested 5000 deep; the limit is 64/],
-    ['deep block nesting', Array.from({ length: 900 }, (_, i) => `${' '.repeat(i)}a:`).join('\n'), /YAML parse error|must be a YAML mapping|expected/],
+    [
+      'huge file',
+      `name: x\ndescription: y\nnodes:\n${'  - id: n\n    bash: echo\n'.repeat(500_000)}`,
+      /limited to 512 KiB/,
+    ],
+    [
+      'deep flow nesting',
+      `name: x\ndescription: ${'['.repeat(5000)}${']'.repeat(5000)}\nnodes: []\n`,
+      /nested 5000 deep; the limit is 64/,
+    ],
+    [
+      'deep block nesting',
+      Array.from({ length: 900 }, (_, i) => `${' '.repeat(i)}a:`).join('\n'),
+      /YAML parse error|must be a YAML mapping|expected/,
+    ],
   ];
 
   it.each(cases)('%s', async (_label, yaml, message) => {
@@ -311,7 +442,7 @@ describe('loader fuzzing: junk always gets a clear error, never a crash, hang or
 
   it('survives random byte soup', async () => {
     let seed = 42;
-    const random = () => ((seed = (seed * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff);
+    const random = () => (seed = (seed * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff;
     const alphabet = 'name:description:nodes:- id:bash:prompt:depends_on:[]{}&*!|>\'"#\n\t :,$.when==';
     for (let i = 0; i < 300; i++) {
       const length = Math.floor(random() * 400);

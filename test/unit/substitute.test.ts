@@ -2,7 +2,13 @@ import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from '@jest/globals';
 import { OutputRefError, readOutputRef, type NodeOutput } from '../../src/workflows/refs.js';
-import { shellQuote, substitutePrompt, substituteShell, SubstitutionError, type RunVariables } from '../../src/workflows/substitute.js';
+import {
+  shellQuote,
+  substitutePrompt,
+  substituteShell,
+  SubstitutionError,
+  type RunVariables,
+} from '../../src/workflows/substitute.js';
 import { tempDir } from '../helpers/tmp.js';
 
 const vars: RunVariables = {
@@ -14,7 +20,15 @@ const vars: RunVariables = {
 };
 
 const outputs = new Map<string, NodeOutput>([
-  ['classify', { state: 'completed', text: '{"kind":"bug","score":0.9,"tags":["a"],"none":null}', structured: { kind: 'bug', score: 0.9, tags: ['a'], none: null }, declaredFields: ['kind', 'score', 'tags', 'none', 'optional'] }],
+  [
+    'classify',
+    {
+      state: 'completed',
+      text: '{"kind":"bug","score":0.9,"tags":["a"],"none":null}',
+      structured: { kind: 'bug', score: 0.9, tags: ['a'], none: null },
+      declaredFields: ['kind', 'score', 'tags', 'none', 'optional'],
+    },
+  ],
   ['shell', { state: 'completed', text: 'plain text' }],
   ['json-shell', { state: 'completed', text: '```json\n{"ok": true, "n": 3}\n```' }],
   ['skipped', { state: 'skipped', text: '' }],
@@ -24,20 +38,32 @@ const outputs = new Map<string, NodeOutput>([
 
 describe('prompt substitution', () => {
   it('substitutes variables and outputs in one pass', () => {
-    const text = substitutePrompt('Run $WORKFLOW_ID: $USER_MESSAGE / $ARGUMENTS in $ARTIFACTS_DIR on $BASE_BRANCH; kind=$classify.output.kind', vars, outputs);
+    const text = substitutePrompt(
+      'Run $WORKFLOW_ID: $USER_MESSAGE / $ARGUMENTS in $ARTIFACTS_DIR on $BASE_BRANCH; kind=$classify.output.kind',
+      vars,
+      outputs,
+    );
     // The user's text contains "$classify.output": it is not substituted a second time.
-    expect(text).toBe('Run run-1: fix $classify.output please / fix $classify.output please in /tmp/art dir on main; kind=bug');
+    expect(text).toBe(
+      'Run run-1: fix $classify.output please / fix $classify.output please in /tmp/art dir on main; kind=bug',
+    );
   });
 
   it('renders fields as text: strings raw, other values as JSON', () => {
     // A declared field that is null reads as empty; in schemaless JSON a present null reads as "null".
-    expect(substitutePrompt('$classify.output.score $classify.output.tags [$classify.output.none]', vars, outputs)).toBe('0.9 ["a"] []');
-    expect(substitutePrompt('$nulls.output.v', vars, new Map([['nulls', { state: 'completed', text: '{"v": null}' }]]))).toBe('null');
+    expect(
+      substitutePrompt('$classify.output.score $classify.output.tags [$classify.output.none]', vars, outputs),
+    ).toBe('0.9 ["a"] []');
+    expect(
+      substitutePrompt('$nulls.output.v', vars, new Map([['nulls', { state: 'completed', text: '{"v": null}' }]])),
+    ).toBe('null');
     expect(substitutePrompt('$json-shell.output.n $json-shell.output.ok', vars, outputs)).toBe('3 true');
   });
 
   it('does not touch unknown or longer variable names', () => {
-    expect(substitutePrompt('$HOME $WORKFLOW_IDS $ARGUMENTS_X $PATH', vars, outputs)).toBe('$HOME $WORKFLOW_IDS $ARGUMENTS_X $PATH');
+    expect(substitutePrompt('$HOME $WORKFLOW_IDS $ARGUMENTS_X $PATH', vars, outputs)).toBe(
+      '$HOME $WORKFLOW_IDS $ARGUMENTS_X $PATH',
+    );
   });
 
   it('appends the context when the template does not place it', () => {
@@ -46,7 +72,9 @@ describe('prompt substitution', () => {
   });
 
   it('fails when $BASE_BRANCH is used but unknown', () => {
-    expect(() => substitutePrompt('on $BASE_BRANCH', { ...vars, baseBranch: undefined }, outputs)).toThrow(SubstitutionError);
+    expect(() => substitutePrompt('on $BASE_BRANCH', { ...vars, baseBranch: undefined }, outputs)).toThrow(
+      SubstitutionError,
+    );
     expect(substitutePrompt('no branch here', { ...vars, baseBranch: undefined }, outputs)).toBe('no branch here');
   });
 });
@@ -90,21 +118,26 @@ describe('shell substitution is injection-safe', () => {
   });
 
   it('leaves run variables to the environment instead of splicing them', () => {
-    expect(substituteShell('echo "$USER_MESSAGE" $ARGUMENTS $ARTIFACTS_DIR $classify.output.kind', vars, outputs, tempDir())).toBe(
-      `echo "$USER_MESSAGE" $ARGUMENTS $ARTIFACTS_DIR 'bug'`,
-    );
+    expect(
+      substituteShell('echo "$USER_MESSAGE" $ARGUMENTS $ARTIFACTS_DIR $classify.output.kind', vars, outputs, tempDir()),
+    ).toBe(`echo "$USER_MESSAGE" $ARGUMENTS $ARTIFACTS_DIR 'bug'`);
   });
 
   it('spills very large outputs to a file read back with cat', () => {
     const dir = tempDir();
     const big = 'x'.repeat(40_000) + "'quote";
-    const script = substituteShell('printf "%s" $big.output | wc -c', vars, new Map([['big', { state: 'completed', text: big }]]), dir);
+    const script = substituteShell(
+      'printf "%s" $big.output | wc -c',
+      vars,
+      new Map([['big', { state: 'completed', text: big }]]),
+      dir,
+    );
     expect(script).toContain(`"$(cat '${dir}/big.txt')"`);
     expect(execFileSync('bash', ['-c', script], { encoding: 'utf8' }).trim()).toBe(String(big.length));
   });
 
   it('quotes single quotes correctly', () => {
     expect(shellQuote("it's")).toBe(`'it'\\''s'`);
-    expect(execFileSync('bash', ['-c', `printf %s ${shellQuote("a'b\"c$d")}`], { encoding: 'utf8' })).toBe('a\'b"c$d');
+    expect(execFileSync('bash', ['-c', `printf %s ${shellQuote('a\'b"c$d')}`], { encoding: 'utf8' })).toBe('a\'b"c$d');
   });
 });

@@ -1,0 +1,19 @@
+/** Archal as a library: the workflow engine, its providers and the configuration loader. */
+export * from './workflows/index.js';
+export {
+  createClaudeProvider,
+  createCodexProvider,
+  createExecProvider,
+  createProviderRegistry,
+  ProviderError,
+} from './providers/index.js';
+export type {
+  Provider,
+  ProviderEvent,
+  ProviderRegistry,
+  ProviderRequest,
+  ProviderResult,
+  Usage,
+} from './providers/index.js';
+export { archalConfigSchema, engineDefaults, loadConfig, loadEnvFiles } from './config/index.js';
+export type { ArchalConfig } from './config/index.js';
