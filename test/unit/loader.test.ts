@@ -11,7 +11,10 @@ async function errorsOf(yaml: string, options: Parameters<typeof load>[1] = {}):
   return result.errors;
 }
 
-function expectProblem(problems: WorkflowProblem[], expected: Omit<Partial<WorkflowProblem>, 'message'> & { message: string | RegExp }) {
+function expectProblem(
+  problems: WorkflowProblem[],
+  expected: Omit<Partial<WorkflowProblem>, 'message'> & { message: string | RegExp },
+) {
   const { message, ...rest } = expected;
   const match = problems.find(
     (problem) =>
