@@ -35,7 +35,11 @@ export function closest(input: string, candidates: Iterable<string>): string | u
     }
   }
   const tolerance = input.length <= 3 ? 1 : Math.max(2, Math.floor(input.length / 3));
-  return bestDistance <= tolerance && bestDistance < input.length ? best : undefined;
+  if (bestDistance <= tolerance && bestDistance < input.length) return best;
+  // A truncated name ("delay" for "delay_ms") is a typo too.
+  if (needle.length < 3) return undefined;
+  for (const candidate of candidates) if (candidate.toLowerCase().startsWith(needle)) return candidate;
+  return undefined;
 }
 
 /** " Did you mean 'x'?" or an empty string. */

@@ -11,6 +11,7 @@ import {
   DEFAULT_MAX_PARALLEL,
   NODE_KEYS,
   NODE_KINDS,
+  NESTED_KEYS,
   NODE_SCHEMAS,
   WORKFLOW_KEYS,
   workflowFieldsSchema,
@@ -105,6 +106,9 @@ export async function loadWorkflowText(text: string, options: LoadOptions): Prom
     });
   }
 
+  warnNestedKeys(root.exec, 'exec', (message, field) =>
+    warnings.push({ file, field, line: source.keyLine(['exec'], field.split('.')[1]!), message }),
+  );
   const { nodes: rawNodes, ...workflowFields } = root;
   const fields = workflowFieldsSchema.safeParse(workflowFields);
   if (!fields.success) errors.push(...zodProblems(fields.error.issues, [], file, source, undefined, workflowFields));
@@ -208,7 +212,10 @@ async function buildNode(raw: unknown, index: number, ctx: NodeContext): Promise
   }
 
   for (const key of Object.keys(raw)) {
-    if (NODE_KEYS[kind].has(key)) continue;
+    if (NODE_KEYS[kind].has(key)) {
+      warnNestedKeys(raw[key], key, (message, field) => ctx.warnings.push(problem(message, field)));
+      continue;
+    }
     if (key === 'retry' && (kind === 'loop' || kind === 'approval' || kind === 'cancel')) {
       ctx.errors.push(
         problem(
@@ -311,6 +318,14 @@ async function buildNode(raw: unknown, index: number, ctx: NodeContext): Promise
 }
 
 type Problem = (message: string, field?: string) => WorkflowProblem;
+
+function warnNestedKeys(value: unknown, key: string, warn: (message: string, field: string) => void): void {
+  const known = NESTED_KEYS[key];
+  if (!known || !isRecord(value)) return;
+  for (const nested of Object.keys(value)) {
+    if (!known.has(nested)) warn(`unknown field '${key}.${nested}' is ignored.${didYouMean(nested, known)}`, `${key}.${nested}`);
+  }
+}
 type AiFields = z.infer<typeof NODE_SCHEMAS.prompt>;
 
 /** Provider and model: node, then workflow, then .archal.json, then the built-in default. */

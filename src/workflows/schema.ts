@@ -33,11 +33,13 @@ export const retrySchema = z
     max_attempts: between('retry.max_attempts', 1, 5),
     delay_ms: between('retry.delay_ms', 1000, 60000).optional(),
     on_error: z.enum(['transient', 'all']).optional(),
-  })
-  .strict();
+  });
 export type RetryConfig = z.infer<typeof retrySchema>;
 
 const stringList = z.array(z.string().min(1));
+
+// In workflow files unknown keys are warnings (see NESTED_KEYS), so nested blocks strip them.
+const workflowExecSchema = execSpecSchema.strip();
 
 const commonFields = {
   id: z
@@ -65,7 +67,7 @@ const aiFields = {
   output_format: outputFormatSchema.optional(),
   allowed_tools: z.array(z.string()).optional(),
   denied_tools: z.array(z.string()).optional(),
-  exec: execSpecSchema.optional(),
+  exec: workflowExecSchema.optional(),
 };
 
 const nonBlank = (what: string) =>
@@ -103,8 +105,7 @@ export const loopSettingsSchema = z
     until_bash: z.string().min(1).optional(),
     max_iterations: between('loop.max_iterations', 1, 1000).optional(),
     fresh_context: z.boolean().optional(),
-  })
-  .strict();
+  });
 
 export const loopNodeSchema = z.object({
   ...commonFields,
@@ -118,8 +119,7 @@ export const approvalNodeSchema = z.object({
     .object({
       message: nonBlank('approval.message'),
       capture_response: z.boolean().optional(),
-    })
-    .strict(),
+    }),
 });
 
 export const cancelNodeSchema = z.object({
@@ -149,7 +149,7 @@ export const workflowFieldsSchema = z.object({
     .optional(),
   tags: stringList.optional(),
   max_parallel: between('max_parallel', 1, 64).optional(),
-  exec: execSpecSchema.optional(),
+  exec: workflowExecSchema.optional(),
 });
 
 export type CommandNodeFields = z.infer<typeof commandNodeSchema>;
@@ -166,3 +166,11 @@ export const NODE_KEYS: Record<NodeKind, ReadonlySet<string>> = Object.fromEntri
 ) as unknown as Record<NodeKind, ReadonlySet<string>>;
 
 export const WORKFLOW_KEYS: ReadonlySet<string> = new Set([...Object.keys(workflowFieldsSchema.shape), 'nodes']);
+
+/** Keys of the nested blocks whose unknown keys get warnings (output_format is free-form JSON Schema). */
+export const NESTED_KEYS: Record<string, ReadonlySet<string>> = {
+  retry: new Set(Object.keys(retrySchema.shape)),
+  loop: new Set(Object.keys(loopSettingsSchema.shape)),
+  approval: new Set(Object.keys(approvalNodeSchema.shape.approval.shape)),
+  exec: new Set(Object.keys(workflowExecSchema.shape)),
+};

@@ -425,6 +425,16 @@ describe('AI nodes through the exec provider', () => {
     expect(JSON.parse(readFileSync(env.ARCHAL_OUTPUT_SCHEMA!, 'utf8'))).toEqual({ type: 'object' });
   });
 
+  it('stops an AI node that stays silent longer than idle_timeout, and classifies it as transient', async () => {
+    const started = Date.now();
+    const { result } = await run(
+      `${header}nodes:\n  - id: silent\n    prompt: hi\n    provider: exec\n    ${agent('sleep', '20000')}\n    idle_timeout: 300\n    retry: {max_attempts: 2, delay_ms: 1000}\n`,
+    );
+    expect(result.nodes.silent).toMatchObject({ state: 'failed', attempts: 2 });
+    expect(result.nodes.silent!.error).toContain('produced no output for too long (idle timeout)');
+    expect(Date.now() - started).toBeLessThan(5000);
+  });
+
   it('fails an AI node that answers nothing', async () => {
     const { result } = await run(
       `${header}nodes:\n  - id: mute\n    prompt: hi\n    provider: exec\n    ${agent('json', '  ')}\n    retry: {max_attempts: 1}\n`,
