@@ -1,5 +1,6 @@
 // Start-up: `archal workflow run` of a one-node `true` workflow, against `node -e 0` measured in the
 // same run, interleaved. Goal: ≤ 2.5 ×.
+import { execFileSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -7,6 +8,8 @@ import { median, report, tempDir, timeSpawn } from './lib.mjs';
 
 const cli = fileURLToPath(new URL('../bin/archal.js', import.meta.url));
 const dir = tempDir();
+// Workflow commands run in a git repository.
+execFileSync('git', ['init', '-q', dir]);
 writeFileSync(join(dir, 'one.yaml'), "name: one\ndescription: one node\nnodes:\n  - id: t\n    bash: 'true'\n");
 const env = { ...process.env, ARCHAL_HOME: join(dir, 'home'), NODE_OPTIONS: '' };
 

@@ -1,2 +1,43 @@
 #!/usr/bin/env node
-import '../build/cli.js';
+// Starts the bundled CLI (build/cli.cjs) through V8's code cache, so that its JavaScript is not
+// parsed and compiled from scratch on every start. The cache is tied to the V8 version: when it is
+// missing or rejected (another Node.js), the bundle is compiled normally and the cache rewritten.
+import { readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { createRequire, Module } from 'node:module';
+import { dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { Script } from 'node:vm';
+
+const bundle = fileURLToPath(new URL('../build/cli.cjs', import.meta.url));
+const cacheFile = `${bundle}.cache`;
+
+let source;
+try {
+  source = readFileSync(bundle, 'utf8');
+} catch {
+  process.stderr.write(`archal: ${bundle} is missing; run \`npm run build\` (npm install does it).\n`);
+  process.exit(1);
+}
+let cachedData;
+try {
+  cachedData = readFileSync(cacheFile);
+} catch {
+  // First start after a build.
+}
+
+const script = new Script(Module.wrap(source), { filename: bundle, cachedData });
+const module = { exports: {}, filename: bundle, id: bundle, loaded: false };
+script.runInThisContext().call(module.exports, module.exports, createRequire(bundle), module, bundle, dirname(bundle));
+
+// Written at exit, so that the cache also holds the functions this command compiled on the way.
+if (cachedData === undefined || script.cachedDataRejected || process.env.ARCHAL_REFRESH_CODE_CACHE === '1') {
+  process.once('exit', () => {
+    try {
+      const temporary = `${cacheFile}.${process.pid}`;
+      writeFileSync(temporary, script.createCachedData());
+      renameSync(temporary, cacheFile);
+    } catch {
+      // A read-only install just starts a little slower.
+    }
+  });
+}

@@ -1,7 +1,13 @@
-// Bundles the CLI into build/ with esbuild: one entry plus lazily loaded chunks, so that
-// `archal` starts fast (each command imports only what it needs). Type checking is `npm run typecheck`.
+// Builds build/ with esbuild (type checking is `npm run typecheck`):
+//  - build/cli.cjs: the `archal` command as one CommonJS file, which bin/archal.js loads through
+//    V8's code cache (build/cli.cjs.cache). Compiling the bundle's ~600 KB of JavaScript on every
+//    start cost more than running a small workflow; with the cache, start-up is mostly Node's own.
+//  - build/index.js: Archal as an ES module library (benchmarks, tests, embedding).
 import { build } from 'esbuild';
-import { rmSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -22,24 +28,58 @@ const zodEnglishOnly = {
   },
 };
 
-await build({
+const common = {
   plugins: [zodEnglishOnly],
   absWorkingDir: root,
-  entryPoints: { cli: 'src/cli/main.ts', index: 'src/index.ts' },
-  outdir: 'build',
   bundle: true,
-  splitting: true,
-  format: 'esm',
   platform: 'node',
   target: 'node20',
   packages: 'bundle',
+  // Native addons and optional drivers are loaded from node_modules at run time.
   external: ['better-sqlite3', 'pg', 'pg-native'],
   minify: true,
-  keepNames: false,
   sourcemap: 'linked',
-  chunkNames: 'chunks/[name]-[hash]',
-  banner: {
-    js: "import{createRequire as __archalRequire}from'node:module';const require=__archalRequire(import.meta.url);",
-  },
   logLevel: 'warning',
-});
+};
+
+await Promise.all([
+  build({
+    ...common,
+    entryPoints: ['src/cli/main.ts'],
+    outfile: 'build/cli.cjs',
+    format: 'cjs',
+    define: { 'import.meta.url': '__archalModuleUrl' },
+    banner: { js: 'var __archalModuleUrl=require("node:url").pathToFileURL(__filename).href;' },
+  }),
+  build({
+    ...common,
+    entryPoints: ['src/index.ts'],
+    outfile: 'build/index.js',
+    format: 'esm',
+    banner: {
+      js: "import{createRequire as __archalRequire}from'node:module';const require=__archalRequire(import.meta.url);",
+    },
+  }),
+]);
+
+// Write the code cache now, so that installs ship with it, from a representative command: the cache
+// then also holds the functions that loading, validating, storing and running a workflow compile.
+const scratch = mkdtempSync(join(tmpdir(), 'archal-build-'));
+try {
+  execFileSync('git', ['init', '--quiet', scratch]);
+  writeFileSync(
+    join(scratch, 'warm.yaml'),
+    "name: warm\ndescription: warms the code cache\nnodes:\n  - id: warm\n    bash: 'true'\n",
+  );
+  execFileSync(
+    process.execPath,
+    [fileURLToPath(new URL('../bin/archal.js', import.meta.url)), 'workflow', 'run', 'warm.yaml'],
+    {
+      cwd: scratch,
+      stdio: 'ignore',
+      env: { ...process.env, ARCHAL_HOME: join(scratch, 'home'), DATABASE_URL: '', ARCHAL_REFRESH_CODE_CACHE: '1' },
+    },
+  );
+} finally {
+  rmSync(scratch, { recursive: true, force: true });
+}

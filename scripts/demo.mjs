@@ -10,11 +10,15 @@ const root = fileURLToPath(new URL('..', import.meta.url));
 const cli = join(root, 'bin', 'archal.js');
 const workdir = mkdtempSync(join(tmpdir(), 'archal-demo-'));
 cpSync(join(root, 'examples', 'workflow-demo'), workdir, { recursive: true });
+// Workflows run inside a git repository; the demo's copy becomes one, with its own run store.
+spawnSync('git', ['init', '--quiet', workdir]);
+const env = { ...process.env, ARCHAL_HOME: process.env.ARCHAL_HOME ?? join(workdir, '.archal-home') };
 
 const report = process.argv[2] ?? 'The app crashes when I save an empty draft';
 console.log(`Archal demo: running the triage-report workflow on "${report}"\n`);
 const run = spawnSync(process.execPath, [cli, '--cwd', workdir, 'workflow', 'run', 'triage-report', report], {
   stdio: 'inherit',
+  env,
 });
 
 if (!process.env.ARCHAL_DEMO_KEEP) rmSync(workdir, { recursive: true, force: true });

@@ -17,3 +17,18 @@ export type {
 } from './providers/index.js';
 export { archalConfigSchema, engineDefaults, loadConfig, loadEnvFiles } from './config/index.js';
 export type { ArchalConfig } from './config/index.js';
+export { openStore, storeOptionsFromEnv, describeStore, KyselyStore } from './store/index.js';
+export {
+  approveRun,
+  cancelRun,
+  findRun,
+  isStale,
+  priorFromEvents,
+  rejectRun,
+  resumeRun,
+  RunRefusedError,
+  startRun,
+} from './workflows/lifecycle.js';
+export type { LifecycleDeps, RunOutcome, StartRequest } from './workflows/lifecycle.js';
+export { RUN_STATUSES } from './workflows/run-store.js';
+export type { RunRecord, RunStatus, StoredEvent, WorkflowRunStore } from './workflows/run-store.js';

@@ -1,6 +1,7 @@
 import { Command, CommanderError } from 'commander';
 import { errorMessage, EXIT, UserError } from '../lib/errors.js';
 import { registerConfigCommands } from './commands/config.js';
+import { registerIsolationCommands } from './commands/isolation.js';
 import { registerVersionCommand, packageVersion } from './commands/version.js';
 import { registerWorkflowCommands } from './commands/workflow.js';
 import { err } from './output.js';
@@ -17,15 +18,14 @@ const program = new Command('archal')
 registerVersionCommand(program);
 registerConfigCommands(program);
 registerWorkflowCommands(program);
+registerIsolationCommands(program);
 
 // Every subcommand reports usage mistakes through exitOverride too.
 for (const command of allCommands(program)) command.exitOverride().showHelpAfterError('(run with --help for usage)');
 
-try {
-  await program.parseAsync(process.argv);
-} catch (error) {
+program.parseAsync(process.argv).catch((error: unknown) => {
   process.exitCode = exitCodeFor(error);
-}
+});
 
 function exitCodeFor(error: unknown): number {
   if (error instanceof CommanderError) {

@@ -78,3 +78,13 @@ export async function findWorkflow(ctx: CliContext, arg: string): Promise<Workfl
 export function formatProblems(problems: WorkflowProblem[], indent = '  '): string {
   return problems.map((problem) => `${indent}${formatProblem(problem)}`).join('\n');
 }
+
+export function jsonProblem(problem: WorkflowProblem) {
+  return {
+    message: problem.message,
+    file: problem.file,
+    node: problem.node ?? null,
+    field: problem.field ?? null,
+    line: problem.line ?? null,
+  };
+}

@@ -19,6 +19,8 @@ export interface RunProcessOptions {
   maxStdoutBytes?: number;
   /** Keep the last this-many bytes of stderr. Default 64 KiB. */
   stderrTailBytes?: number;
+  /** Told the pid (= process group id) once the process started, and again when it is gone. */
+  onProcess?: (pid: number, phase: 'start' | 'exit') => void;
 }
 
 export interface ProcessResult {
@@ -71,6 +73,8 @@ export function runProcess(options: RunProcessOptions): Promise<ProcessResult> {
       detached: true,
       stdio: ['pipe', 'pipe', 'pipe'],
     });
+
+    if (child.pid !== undefined) options.onProcess?.(child.pid, 'start');
 
     const killTree = () => {
       if (child.pid === undefined || child.exitCode !== null || child.signalCode !== null) return;
@@ -140,6 +144,7 @@ export function runProcess(options: RunProcessOptions): Promise<ProcessResult> {
       if (idleTimer) clearTimeout(idleTimer);
       options.signal?.removeEventListener('abort', onAbort);
       if (killTimer) clearTimeout(killTimer);
+      if (child.pid !== undefined) options.onProcess?.(child.pid, 'exit');
       resolvePromise({ ...result, durationMs: performance.now() - started });
     };
 

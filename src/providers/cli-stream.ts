@@ -30,6 +30,7 @@ export async function runJsonLinesCli(
     stdin: invocation.stdin,
     idleTimeoutMs: request.idleTimeoutMs,
     signal: request.signal,
+    onProcess: request.onProcess,
     onStdoutLine: (line) => {
       const trimmed = line.trim();
       if (!trimmed.startsWith('{')) return;

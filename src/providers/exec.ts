@@ -33,6 +33,7 @@ export function createExecProvider(defaults: { exec?: ExecSpec; model?: string }
         stdin: request.prompt,
         idleTimeoutMs: request.idleTimeoutMs,
         signal: request.signal,
+        onProcess: request.onProcess,
       });
       const stdout = result.stdout.endsWith('\n') ? result.stdout.slice(0, -1) : result.stdout;
       if (result.exitCode === 0 && !result.aborted && !result.idleTimedOut) return { text: stdout };

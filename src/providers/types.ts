@@ -48,6 +48,8 @@ export interface ProviderRequest {
   /** Abort when the provider produced nothing for this long. */
   idleTimeoutMs?: number;
   signal: AbortSignal;
+  /** Told about every process the provider starts, so a run can be cancelled from elsewhere. */
+  onProcess?: (pid: number, phase: 'start' | 'exit') => void;
 }
 
 export type ProviderEvent =

@@ -83,15 +83,18 @@ export class MemorySink implements EventSink {
  */
 export class JsonlTranscript implements EventSink {
   private failed = false;
+  private ready = false;
   constructor(
     readonly path: string,
     private readonly onError: (message: string) => void = () => {},
-  ) {
-    mkdirSync(dirname(path), { recursive: true });
-  }
+  ) {}
   write(event: WorkflowEvent): void {
     if (this.failed) return;
     try {
+      if (!this.ready) {
+        mkdirSync(dirname(this.path), { recursive: true });
+        this.ready = true;
+      }
       appendFileSync(this.path, JSON.stringify(event) + '\n');
     } catch (error) {
       this.failed = true;

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { addUsage, type Usage } from '../providers/types.js';
 import { systemClock } from './clock.js';
@@ -67,7 +67,7 @@ export interface RunOptions {
 }
 
 const PREVIEW_BYTES = 32 * 1024;
-const DEFAULT_HEARTBEAT_MS = 15_000;
+const DEFAULT_HEARTBEAT_MS = 10_000;
 
 /**
  * Runs a workflow. Scheduling is dependency-driven: a node starts as soon as all its dependencies
@@ -228,6 +228,7 @@ export async function executeWorkflow(deps: EngineDeps, options: RunOptions): Pr
       write('node_skipped_prior_success', node.id, {
         reason: 'prior_success',
         node_output: preview(prior.text),
+        ...(prior.text.length > PREVIEW_BYTES ? fullOutputFile(artifactsDir, node.id, prior.text) : {}),
         structured_output: prior.structured,
       });
       return 'terminal';
@@ -366,9 +367,7 @@ export async function executeWorkflow(deps: EngineDeps, options: RunOptions): Pr
         write('node_completed', node.id, {
           duration_ms: durationMs,
           node_output: preview(outcome.text),
-          ...(outcome.text.length > PREVIEW_BYTES
-            ? { node_output_truncated: true, node_output_original_bytes: Buffer.byteLength(outcome.text) }
-            : {}),
+          ...(outcome.text.length > PREVIEW_BYTES ? fullOutputFile(artifactsDir, node.id, outcome.text) : {}),
           ...(outcome.structured === undefined ? {} : { structured_output: outcome.structured }),
           ...(outcome.iterations === undefined ? {} : { iterations: outcome.iterations }),
           attempts: results.get(node.id)!.attempts,
@@ -506,6 +505,18 @@ function usageData(usage: Usage | undefined): Record<string, unknown> {
     },
     ...(usage.costUsd === undefined ? {} : { cost_usd: usage.costUsd }),
   };
+}
+
+/** Events carry a preview; the whole of a long output goes to a file, so a resume can read it back. */
+function fullOutputFile(artifactsDir: string, nodeId: string, text: string): Record<string, unknown> {
+  const file = join(artifactsDir, '.archal', 'outputs', `${nodeId}.txt`);
+  try {
+    mkdirSync(join(file, '..'), { recursive: true });
+    writeFileSync(file, text);
+  } catch {
+    return { node_output_truncated: true, node_output_original_bytes: Buffer.byteLength(text) };
+  }
+  return { node_output_truncated: true, node_output_original_bytes: Buffer.byteLength(text), node_output_file: file };
 }
 
 function preview(text: string): string {

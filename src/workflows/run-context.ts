@@ -15,6 +15,8 @@ export interface EngineDeps {
   /** Called regularly while a run is active, whatever its nodes are doing. */
   heartbeat?: () => void;
   heartbeatIntervalMs?: number;
+  /** Told about every process a node starts and when it is gone (pid = process group id). */
+  onProcess?: (event: { nodeId: string; pid: number; phase: 'start' | 'exit' }) => void;
 }
 
 /** State shared by every node of one run. */

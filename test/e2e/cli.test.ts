@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from '@jest/globals';
 import { json, REPO_ROOT, runCli } from '../helpers/cli.js';
 import { writeFiles } from '../helpers/engine.js';
-import { tempDir } from '../helpers/tmp.js';
+import { tempDir, tempRepo } from '../helpers/tmp.js';
 
 /** A fresh user environment: its own ARCHAL_HOME, nothing inherited. */
 function userEnv(home = tempDir('archal-home-')): NodeJS.ProcessEnv {
@@ -62,7 +62,7 @@ describe('archal CLI basics', () => {
 
 describe('archal config', () => {
   it('accepts a missing config and a valid one', async () => {
-    const dir = tempDir();
+    const dir = tempRepo();
     const missing = await runCli(['--cwd', dir, 'config', 'validate', '--json'], { env: userEnv() });
     expect(missing.code).toBe(0);
     expect(json(missing)).toMatchObject({ valid: true, exists: false });
@@ -75,7 +75,7 @@ describe('archal config', () => {
   });
 
   it('names the key path and the expected type of every problem', async () => {
-    const dir = tempDir();
+    const dir = tempRepo();
     writeFiles(dir, {
       '.archal.json': JSON.stringify({ runs: 'three', assistants: { exec: { command: 5 } }, tiemout: 10 }),
     });
@@ -98,7 +98,7 @@ describe('archal config', () => {
   });
 
   it('reports JSON syntax errors with their line and column', async () => {
-    const dir = tempDir();
+    const dir = tempRepo();
     writeFiles(dir, { '.archal.json': '{\n  "runs": 2,\n  "timeout": ,\n}\n' });
     const result = await runCli(['--cwd', dir, 'config', 'validate'], { env: userEnv() });
     expect(result.code).toBe(2);
@@ -106,7 +106,7 @@ describe('archal config', () => {
   });
 
   it('refuses to run commands with an invalid config', async () => {
-    const dir = tempDir();
+    const dir = tempRepo();
     writeFiles(dir, { '.archal.json': '{"assistants": {"default": "gemini"}}' });
     const result = await runCli(['--cwd', dir, 'workflow', 'list'], { env: userEnv() });
     expect(result.code).toBe(2);
@@ -124,7 +124,7 @@ describe('archal config', () => {
 
 describe('.env loading', () => {
   it('reads the working directory .env first, then $ARCHAL_HOME/.env, never overriding the environment', async () => {
-    const dir = tempDir();
+    const dir = tempRepo();
     const home = tempDir('archal-home-');
     writeFiles(dir, {
       '.env': 'FROM_CWD=cwd\nSHARED=cwd-wins\nPRESET=from-file\n',
@@ -148,7 +148,7 @@ nodes:
 
 describe('archal workflow list / validate', () => {
   it('lists bundled, global, .archon and .archal workflows, reporting broken files without hiding others', async () => {
-    const dir = tempDir();
+    const dir = tempRepo();
     const home = tempDir('archal-home-');
     writeFiles(home, { 'workflows/global-one.yaml': smoke.replace('local-smoke', 'global-one') });
     writeFiles(dir, {
@@ -191,7 +191,7 @@ describe('archal workflow list / validate', () => {
   });
 
   it('validates by name or file: exit 0 with warnings, exit 2 with located errors', async () => {
-    const dir = tempDir();
+    const dir = tempRepo();
     writeFiles(dir, {
       '.archal/workflows/ok.yaml': `${smoke}    colour: blue\n`,
       'bad.yaml': 'name: bad\ndescription: x\nnodes:\n  - id: a\n    bash: echo\n    when: "$b.output = 1"\n',
@@ -228,13 +228,13 @@ describe('archal workflow list / validate', () => {
   });
 
   it('suggests a name when a workflow is not found', async () => {
-    const result = await runCli(['--cwd', tempDir(), 'workflow', 'run', 'archal-smok'], { env: userEnv() });
+    const result = await runCli(['--cwd', tempRepo(), 'workflow', 'run', 'archal-smok'], { env: userEnv() });
     expect(result.code).toBe(2);
     expect(result.stderr).toContain("Workflow 'archal-smok' not found. Did you mean 'archal-smoke'?");
   });
 
   it('refuses to fall back to a lower-precedence workflow when the overriding file is broken', async () => {
-    const dir = tempDir();
+    const dir = tempRepo();
     writeFiles(dir, {
       '.archal/workflows/archal-smoke.yaml':
         'name: archal-smoke\ndescription: mine\nnodes:\n  - id: a\n    bsh: echo\n',
@@ -247,7 +247,7 @@ describe('archal workflow list / validate', () => {
 
 describe('archal workflow run', () => {
   it('runs a workflow and prints the result contract with --json', async () => {
-    const dir = tempDir();
+    const dir = tempRepo();
     writeFiles(dir, { '.archal/workflows/local.yaml': smoke });
     const result = await runCli(['workflow', 'run', 'local-smoke', 'from', 'the', 'user', '--cwd', dir, '--json'], {
       env: userEnv(),
@@ -278,7 +278,7 @@ describe('archal workflow run', () => {
   });
 
   it('exits 1 when the workflow fails and 2 when it is invalid', async () => {
-    const dir = tempDir();
+    const dir = tempRepo();
     writeFiles(dir, {
       'fails.yaml': 'name: fails\ndescription: x\nnodes:\n  - id: a\n    bash: echo boom >&2; exit 4\n',
       'invalid.yaml': 'name: invalid\ndescription: x\nnodes:\n  - id: a\n',
@@ -295,7 +295,7 @@ describe('archal workflow run', () => {
   });
 
   it('exits 0 when an approval pauses the run, and says how to answer', async () => {
-    const dir = tempDir();
+    const dir = tempRepo();
     writeFiles(dir, {
       'gate.yaml': 'name: gate\ndescription: x\nnodes:\n  - id: ask\n    approval: {message: "Ship it?"}\n',
     });
@@ -307,7 +307,7 @@ describe('archal workflow run', () => {
   });
 
   it('runs the bundled smoke workflow', async () => {
-    const dir = tempDir();
+    const dir = tempRepo();
     const result = await runCli(['--cwd', dir, 'workflow', 'run', 'smoke', 'hi there', '--json'], { env: userEnv() });
     expect(result.code).toBe(0);
     const body = json<{ nodes: Record<string, { output: string }>; artifactsDir: string }>(result);

@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { mkdtempSync, realpathSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -12,5 +13,16 @@ afterAll(() => {
 export function tempDir(prefix = 'archal-test-'): string {
   const dir = realpathSync(mkdtempSync(join(tmpdir(), prefix)));
   created.push(dir);
+  return dir;
+}
+
+/** A fresh git repository with one commit on `main`, removed when the test file ends. */
+export function tempRepo(prefix = 'archal-repo-'): string {
+  const dir = tempDir(prefix);
+  const git = (...args: string[]) => execFileSync('git', args, { cwd: dir, stdio: 'pipe' });
+  git('init', '--quiet', '--initial-branch=main');
+  git('config', 'user.email', 'test@archal.dev');
+  git('config', 'user.name', 'Archal Test');
+  git('commit', '--quiet', '--allow-empty', '-m', 'initial');
   return dir;
 }

@@ -7,7 +7,7 @@ import { parseJsonObject } from '../refs.js';
 import { classifyHttpStatus, classifyMessage, classifyProviderKind, NodeFailure } from '../retry.js';
 import type { NodeOutcome, NodeRun, RunContext } from '../run-context.js';
 import { substitutePrompt, type RunVariables } from '../substitute.js';
-import { nodeEnvironment } from './process-env.js';
+import { nodeEnvironment, processReporter } from './process-env.js';
 
 /** AI streams that say nothing for this long are stopped. */
 export const DEFAULT_IDLE_TIMEOUT_MS = 30 * 60 * 1000;
@@ -103,6 +103,7 @@ export async function callProvider(run: RunContext, node: AiNode, call: AiCall):
         iteration: call.iteration,
         idleTimeoutMs: node.idle_timeout ?? DEFAULT_IDLE_TIMEOUT_MS,
         signal: call.signal,
+        onProcess: processReporter(run, node.id),
       },
       onEvent,
     );

@@ -5,7 +5,7 @@ import type { BashNode } from '../model.js';
 import { classifyExit, classifyMessage, NodeFailure } from '../retry.js';
 import type { NodeOutcome, NodeRun, RunContext } from '../run-context.js';
 import { substituteShell, type RunVariables } from '../substitute.js';
-import { nodeEnvironment } from './process-env.js';
+import { nodeEnvironment, processReporter } from './process-env.js';
 
 /** Scripts above this size go through a file: argv has a per-argument limit (128 KiB on Linux). */
 const MAX_INLINE_SCRIPT = 100 * 1024;
@@ -50,6 +50,7 @@ export async function runScript(
     env: nodeEnvironment(run, nodeId, vars, options.iteration),
     timeoutMs: options.timeoutMs,
     signal: options.signal,
+    onProcess: processReporter(run, nodeId),
   });
   if (result.exitCode === 0 && !result.timedOut && !result.aborted) {
     return { kind: 'ok', stdout: result.stdout.endsWith('\n') ? result.stdout.slice(0, -1) : result.stdout };

@@ -13,3 +13,12 @@ export function nodeEnvironment(run: RunContext, nodeId: string, vars: RunVariab
     ARCHAL_ITERATION: String(iteration),
   };
 }
+
+/** Passes a node's process starts and exits on to the engine's observer, if any. */
+export function processReporter(
+  run: RunContext,
+  nodeId: string,
+): ((pid: number, phase: 'start' | 'exit') => void) | undefined {
+  const observer = run.deps.onProcess;
+  return observer && ((pid, phase) => observer({ nodeId, pid, phase }));
+}

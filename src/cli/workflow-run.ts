@@ -1,0 +1,232 @@
+import { existsSync } from 'node:fs';
+import { checkoutInPlace, ensureWorktree } from '../isolation/index.js';
+import { EXIT, UserError } from '../lib/errors.js';
+import { detectBaseBranch } from '../lib/git.js';
+import { createProviderRegistry } from '../providers/registry.js';
+import { formatProblem, loadWorkflowFile, type Workflow } from '../workflows/index.js';
+import {
+  approveRun,
+  cancelRun,
+  findRun,
+  rejectRun,
+  resumeRun,
+  RunRefusedError,
+  startRun,
+  type LifecycleDeps,
+  type RunOutcome,
+} from '../workflows/lifecycle.js';
+import type { RunRecord } from '../workflows/run-store.js';
+import type { GlobalOptions } from './context.js';
+import { err, out, printJson } from './output.js';
+import { progressSink } from './progress.js';
+import { lifecycleDeps, withRepo, type RepoContext } from './repo-context.js';
+import { runJson, runSummary } from './run-output.js';
+import { discoveryOptions, findWorkflow, formatProblems, jsonProblem } from './workflow-setup.js';
+
+export interface RunFlags {
+  json?: boolean;
+  context?: string;
+  branch?: string;
+  from?: string;
+  /** false with --no-worktree */
+  worktree?: boolean;
+  fresh?: boolean;
+}
+
+export async function workflowRun(
+  globals: GlobalOptions,
+  target: string,
+  message: string,
+  flags: RunFlags,
+): Promise<number> {
+  if (flags.from && !flags.branch)
+    throw new UserError('--from needs --branch: it is the start point of the new branch.');
+  if (flags.worktree === false && !flags.branch)
+    throw new UserError('--no-worktree needs --branch: it checks that branch out in place.');
+  return withRepo(globals, async (repo) => {
+    const lookup = await findWorkflow(repo, target);
+    if (lookup.kind === 'invalid') {
+      if (flags.json)
+        printJson({ valid: false, errors: lookup.errors.map(jsonProblem), warnings: lookup.warnings.map(jsonProblem) });
+      err(`✗ cannot run ${lookup.file}: it is invalid:\n${formatProblems(lookup.errors)}`);
+      return EXIT.invalidInput;
+    }
+    for (const warning of lookup.warnings) err(`warning: ${formatProblem(warning)}`);
+
+    let workingPath = repo.repoRoot;
+    if (flags.branch) {
+      if (flags.worktree === false) await checkoutInPlace(repo.repoRoot, flags.branch, flags.from);
+      else {
+        const worktree = await ensureWorktree({
+          repoRoot: repo.repoRoot,
+          branch: flags.branch,
+          from: flags.from,
+          home: repo.home,
+          workflowName: lookup.workflow.name,
+          store: repo.store,
+          log: err,
+        });
+        workingPath = worktree.path;
+        err(`${worktree.reused ? 'Reusing' : 'Created'} worktree ${worktree.path} (branch ${flags.branch})`);
+      }
+    }
+    return execute(repo, flags, (deps, signal) =>
+      startRun(deps, {
+        workflow: lookup.workflow,
+        workingPath,
+        userMessage: message,
+        context: flags.context,
+        fresh: flags.fresh,
+        branch: flags.branch,
+        baseBranch: repo.config.worktree?.baseBranch ?? (() => detectBaseBranch(workingPath)),
+        signal,
+      }),
+    );
+  });
+}
+
+export async function workflowResume(
+  globals: GlobalOptions,
+  runId: string,
+  flags: { json?: boolean },
+): Promise<number> {
+  return withRepo(globals, async (repo) => {
+    const run = await findRun(repo.store, runId);
+    const workflow = await workflowOfRun(repo, run);
+    return execute(repo, flags, (deps, signal) =>
+      resumeRun(deps, run, {
+        workflow,
+        baseBranch: repo.config.worktree?.baseBranch ?? (() => detectBaseBranch(run.workingPath)),
+        signal,
+      }),
+    );
+  });
+}
+
+export async function workflowApprove(
+  globals: GlobalOptions,
+  runId: string,
+  comment: string,
+  flags: { json?: boolean },
+): Promise<number> {
+  return withRepo(globals, async (repo) => {
+    const run = await findRun(repo.store, runId);
+    const workflow = await workflowOfRun(repo, run);
+    return execute(repo, flags, (deps, signal) =>
+      approveRun(deps, run, comment, {
+        workflow,
+        baseBranch: repo.config.worktree?.baseBranch ?? (() => detectBaseBranch(run.workingPath)),
+        signal,
+      }),
+    );
+  });
+}
+
+export async function workflowReject(
+  globals: GlobalOptions,
+  runId: string,
+  reason: string,
+  flags: { json?: boolean },
+): Promise<number> {
+  return withRepo(globals, async (repo) => {
+    const run = await findRun(repo.store, runId);
+    try {
+      const rejected = await rejectRun(
+        lifecycleDeps(repo, { providers: createProviderRegistry(repo.config) }),
+        run,
+        reason,
+      );
+      if (flags.json)
+        printJson({ runId: rejected.id, status: rejected.status, error: rejected.metadata.error ?? null });
+      else out(`Rejected: run ${rejected.id} is ${rejected.status}. ${rejected.metadata.error ?? ''}`.trim());
+      return EXIT.ok;
+    } catch (error) {
+      return refused(error);
+    }
+  });
+}
+
+export async function workflowCancel(
+  globals: GlobalOptions,
+  runId: string,
+  flags: { json?: boolean },
+): Promise<number> {
+  return withRepo(globals, async (repo) => {
+    const run = await findRun(repo.store, runId);
+    const result = await cancelRun(
+      lifecycleDeps(repo, { providers: createProviderRegistry(repo.config) }),
+      run,
+      'Cancelled by user (archal workflow cancel)',
+    );
+    if (flags.json) printJson({ runId: run.id, cancelled: result.cancelled, signalled: result.signalled });
+    if (!result.cancelled) {
+      const current = await repo.store.getRun(run.id);
+      err(`Run ${run.id} is already ${current?.status ?? run.status}; nothing to cancel.`);
+      return EXIT.failed;
+    }
+    if (!flags.json)
+      out(
+        `Cancelled run ${run.id} (${run.workflowName})${result.signalled.length ? `; stopped process(es) ${result.signalled.join(', ')}` : ''}.`,
+      );
+    return EXIT.ok;
+  });
+}
+
+type Lifecycle = (deps: LifecycleDeps, signal: AbortSignal) => Promise<RunOutcome>;
+
+/** Runs a lifecycle step with progress on stderr, Ctrl-C as cancel, and the run's outcome as the exit code. */
+async function execute(repo: RepoContext, flags: { json?: boolean }, step: Lifecycle): Promise<number> {
+  const deps = lifecycleDeps(repo, {
+    providers: createProviderRegistry(repo.config),
+    sink: progressSink(err),
+    log: err,
+  });
+  const abort = new AbortController();
+  let interrupts = 0;
+  const onSignal = () => {
+    interrupts++;
+    if (interrupts === 1) {
+      err('Cancelling the run (Ctrl-C again to exit immediately)…');
+      abort.abort();
+    } else process.exit(130);
+  };
+  process.on('SIGINT', onSignal);
+  process.on('SIGTERM', onSignal);
+  let outcome: RunOutcome;
+  try {
+    outcome = await step(deps, abort.signal);
+  } catch (error) {
+    return refused(error);
+  } finally {
+    process.off('SIGINT', onSignal);
+    process.off('SIGTERM', onSignal);
+  }
+  const { result } = outcome;
+  if (flags.json) printJson(runJson(result, { resumed: outcome.resumed ?? null }));
+  else out(runSummary(result, repo.repoRoot));
+  return result.status === 'completed' || result.status === 'paused' ? EXIT.ok : EXIT.failed;
+}
+
+function refused(error: unknown): number {
+  if (error instanceof RunRefusedError) {
+    err(`✗ ${error.message}`);
+    return EXIT.failed;
+  }
+  throw error;
+}
+
+/** The definition a stored run continues with: its file if it still exists, else by name. */
+async function workflowOfRun(repo: RepoContext, run: RunRecord): Promise<Workflow> {
+  const file = run.metadata.workflowFile;
+  if (file && existsSync(file)) {
+    const loaded = await loadWorkflowFile(file, 'file', discoveryOptions(repo));
+    if (loaded.kind === 'workflow') return loaded.workflow;
+    throw new UserError(
+      `The workflow of run ${run.id} (${file}) is now invalid:\n${formatProblems(loaded.error.problems)}`,
+    );
+  }
+  const lookup = await findWorkflow(repo, run.workflowName);
+  if (lookup.kind === 'invalid')
+    throw new UserError(`The workflow '${run.workflowName}' is now invalid:\n${formatProblems(lookup.errors)}`);
+  return lookup.workflow;
+}

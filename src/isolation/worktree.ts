@@ -1,0 +1,186 @@
+import { existsSync, realpathSync, rmSync } from 'node:fs';
+import { basename, dirname, join, resolve } from 'node:path';
+import { UserError, EXIT } from '../lib/errors.js';
+import { git, gitOrThrow, runGit } from '../lib/git.js';
+import { branchNameProblem, branchSlug } from './branch.js';
+import type { WorktreeRecord, WorktreeStore } from './worktree-store.js';
+
+/**
+ * The root of the git repository containing `cwd`; workflow and isolation commands need one.
+ * Found by walking up to the directory holding `.git` (a directory, or a file in worktrees), as git
+ * does, without paying for a git process on every command.
+ */
+export async function repositoryRoot(cwd: string): Promise<string> {
+  const root = findGitRoot(resolve(cwd)) ?? (await git(['rev-parse', '--show-toplevel'], cwd));
+  if (!root)
+    throw new UserError(
+      `${cwd} is not inside a git repository. Workflow and isolation commands run in a repository (\`git init\` creates one).`,
+      EXIT.failed,
+    );
+  return resolve(root);
+}
+
+function findGitRoot(start: string): string | undefined {
+  if (process.env.GIT_DIR) return undefined; // unusual layouts: let git decide
+  for (let dir = start; ; dir = dirname(dir)) {
+    if (existsSync(join(dir, '.git'))) return realpathSync(dir);
+    if (dirname(dir) === dir) return undefined;
+  }
+}
+
+export function validateBranchName(branch: string): void {
+  const problem = branchNameProblem(branch);
+  if (problem) throw new UserError(`Invalid branch name: ${problem}.`);
+}
+
+/** `$ARCHAL_HOME/worktrees/<repo>/<branch-slug>/` */
+export function worktreePath(home: string, repoRoot: string, branch: string): string {
+  return join(home, 'worktrees', basename(repoRoot), branchSlug(branch));
+}
+
+export interface WorktreeRequest {
+  repoRoot: string;
+  branch: string;
+  /** Start point of a new branch (default: the repository's HEAD). */
+  from?: string;
+  home: string;
+  workflowName: string;
+  store: WorktreeStore;
+  log: (message: string) => void;
+}
+
+export type WorktreeHealth = 'healthy' | 'missing' | 'broken' | 'foreign';
+
+/** A worktree is healthy when it exists, has its `.git` link, and belongs to this repository. */
+export async function worktreeHealth(path: string, repoRoot: string): Promise<WorktreeHealth> {
+  if (!existsSync(path)) return 'missing';
+  if (!existsSync(join(path, '.git'))) return 'broken';
+  const [mine, theirs] = await Promise.all([
+    git(['rev-parse', '--path-format=absolute', '--git-common-dir'], repoRoot),
+    git(['rev-parse', '--path-format=absolute', '--git-common-dir'], path),
+  ]);
+  if (!theirs) return 'broken';
+  return mine === theirs ? 'healthy' : 'foreign';
+}
+
+/** Creates the branch's worktree, or reuses it when healthy. Returns where the run should happen. */
+export async function ensureWorktree(request: WorktreeRequest): Promise<{ path: string; reused: boolean }> {
+  const { repoRoot, branch, from, log } = request;
+  validateBranchName(branch);
+  const path = worktreePath(request.home, repoRoot, branch);
+  const health = await worktreeHealth(path, repoRoot);
+  if (health === 'foreign')
+    throw new UserError(
+      `${path} is a worktree of another repository; remove it or choose another branch name.`,
+      EXIT.failed,
+    );
+  if (health === 'healthy') {
+    if (from)
+      log(
+        `⚠️ Reusing the existing worktree ${path}; --from ${from} was not applied (remove the worktree to start over).`,
+      );
+    const current = await git(['rev-parse', '--abbrev-ref', 'HEAD'], path);
+    if (current && current !== branch) log(`⚠️ Worktree ${path} is on '${current}', not '${branch}'.`);
+    await request.store.upsertWorktree({
+      path,
+      repoRoot,
+      branch,
+      workflowName: request.workflowName,
+      status: 'active',
+    });
+    return { path, reused: true };
+  }
+  if (health === 'broken') {
+    log(`⚠️ ${path} is not a usable worktree any more; recreating it.`);
+    await runGit(['worktree', 'prune'], repoRoot);
+    rmSync(path, { recursive: true, force: true });
+  }
+  const exists = (await git(['rev-parse', '--verify', '--quiet', `refs/heads/${branch}`], repoRoot)) !== undefined;
+  if (exists && from)
+    throw new UserError(
+      `Branch "${branch}" already exists. Cannot create it from "${from}"; drop --from to use the existing branch.`,
+      EXIT.failed,
+    );
+  try {
+    await gitOrThrow(
+      exists ? ['worktree', 'add', path, branch] : ['worktree', 'add', '-b', branch, path, from ?? 'HEAD'],
+      repoRoot,
+    );
+  } catch (error) {
+    throw new UserError(
+      `Cannot create a worktree for '${branch}': ${error instanceof Error ? error.message : String(error)}`,
+      EXIT.failed,
+    );
+  }
+  await request.store.upsertWorktree({ path, repoRoot, branch, workflowName: request.workflowName, status: 'active' });
+  return { path, reused: false };
+}
+
+/** `--no-worktree`: switch the repository itself to the branch (creating it from `from` if new). */
+export async function checkoutInPlace(repoRoot: string, branch: string, from?: string): Promise<void> {
+  validateBranchName(branch);
+  const exists = (await git(['rev-parse', '--verify', '--quiet', `refs/heads/${branch}`], repoRoot)) !== undefined;
+  if (exists && from)
+    throw new UserError(`Branch "${branch}" already exists. Cannot create it from "${from}".`, EXIT.failed);
+  const result = await runGit(
+    exists ? ['checkout', branch] : ['checkout', '-b', branch, ...(from ? [from] : [])],
+    repoRoot,
+  );
+  if (!result.ok) throw new UserError(`Cannot check out '${branch}': ${result.stderr || result.stdout}`, EXIT.failed);
+}
+
+export interface ListedWorktree extends WorktreeRecord {
+  daysSinceActivity: number;
+}
+
+export async function listWorktrees(store: WorktreeStore, now = Date.now()): Promise<Map<string, ListedWorktree[]>> {
+  const grouped = new Map<string, ListedWorktree[]>();
+  for (const record of await store.listWorktrees('active')) {
+    const list = grouped.get(record.repoRoot) ?? [];
+    list.push({ ...record, daysSinceActivity: Math.floor((now - Date.parse(record.lastActivityAt)) / 86_400_000) });
+    grouped.set(record.repoRoot, list);
+  }
+  return grouped;
+}
+
+export type CleanupAction = 'removed' | 'kept-uncommitted-changes' | 'already-gone' | 'failed';
+
+/** Removes worktrees idle for more than `days`, never one with uncommitted changes unless forced. */
+export async function cleanupWorktrees(
+  store: WorktreeStore,
+  options: { days: number; force?: boolean; now?: number },
+): Promise<Array<{ worktree: WorktreeRecord; action: CleanupAction; detail?: string }>> {
+  const cutoff = (options.now ?? Date.now()) - options.days * 86_400_000;
+  const results: Array<{ worktree: WorktreeRecord; action: CleanupAction; detail?: string }> = [];
+  for (const worktree of await store.listWorktrees('active')) {
+    if (Date.parse(worktree.lastActivityAt) > cutoff) continue;
+    if (!existsSync(worktree.path)) {
+      await store.setWorktreeStatus(worktree.path, 'destroyed');
+      await runGit(['worktree', 'prune'], worktree.repoRoot);
+      results.push({ worktree, action: 'already-gone' });
+      continue;
+    }
+    const status = await runGit(['status', '--porcelain'], worktree.path);
+    if (!options.force && (!status.ok || status.stdout.length > 0)) {
+      results.push({
+        worktree,
+        action: 'kept-uncommitted-changes',
+        detail: status.ok
+          ? `${status.stdout.split('\n').length} changed file(s); use --force to remove anyway`
+          : `cannot read its status: ${status.stderr}`,
+      });
+      continue;
+    }
+    const removed = await runGit(
+      ['worktree', 'remove', ...(options.force ? ['--force'] : []), worktree.path],
+      worktree.repoRoot,
+    );
+    if (!removed.ok) {
+      results.push({ worktree, action: 'failed', detail: removed.stderr || removed.stdout });
+      continue;
+    }
+    await store.setWorktreeStatus(worktree.path, 'destroyed');
+    results.push({ worktree, action: 'removed' });
+  }
+  return results;
+}

@@ -1,0 +1,3 @@
+export { describeStore, openStore, storeOptionsFromEnv } from './open.js';
+export type { StoreOptions } from './open.js';
+export { KyselyStore } from './kysely-store.js';

@@ -1,0 +1,333 @@
+import { sql, type Kysely, type Selectable } from 'kysely';
+import type { WorktreeRecord, WorktreeStore } from '../isolation/worktree-store.js';
+import type { WorkflowEvent, WorkflowEventType } from '../workflows/events.js';
+import type {
+  NewRun,
+  RunFilter,
+  RunMetadata,
+  RunRecord,
+  RunStatus,
+  StatusChange,
+  StoredEvent,
+  TrackedProcess,
+  WorkflowRunStore,
+} from '../workflows/run-store.js';
+import { MIGRATIONS, type Database } from './schema.js';
+
+export type Dialect = 'sqlite' | 'postgres';
+
+const now = () => new Date().toISOString();
+const MAX_SEQUENCE_RETRIES = 20;
+const MAX_EVENT_BATCH = 500;
+
+/**
+ * The run, event and worktree store on any Kysely database. All SQL is written once through
+ * Kysely; the two backends differ only in how they are opened (see open.ts).
+ */
+export class KyselyStore implements WorkflowRunStore, WorktreeStore {
+  constructor(
+    readonly db: Kysely<Database>,
+    readonly kind: Dialect,
+    private readonly onClose: () => Promise<void> = async () => {},
+  ) {}
+
+  /** Applies the migrations this database has not seen. Cheap (one query) when it is up to date. */
+  async migrate(): Promise<void> {
+    if ((await this.schemaVersion(this.db)) >= MIGRATIONS.length) return;
+    await this.db.connection().execute(async (connection) => {
+      // One migrating process at a time: an exclusive write transaction on SQLite, an advisory lock on PostgreSQL.
+      await sql.raw(this.kind === 'sqlite' ? 'begin immediate' : 'begin').execute(connection);
+      try {
+        if (this.kind === 'postgres') await sql`select pg_advisory_xact_lock(7310731)`.execute(connection);
+        await connection.schema
+          .createTable('archal_schema')
+          .ifNotExists()
+          .addColumn('id', 'integer', (col) => col.primaryKey())
+          .addColumn('version', 'integer', (col) => col.notNull())
+          .execute();
+        const version = await this.schemaVersion(connection);
+        for (let index = version; index < MIGRATIONS.length; index++) await MIGRATIONS[index]!(connection, this.kind);
+        if (version === 0)
+          await connection.insertInto('archal_schema').values({ id: 1, version: MIGRATIONS.length }).execute();
+        else
+          await connection
+            .updateTable('archal_schema')
+            .set({ version: MIGRATIONS.length })
+            .where('id', '=', 1)
+            .execute();
+        await sql.raw('commit').execute(connection);
+      } catch (error) {
+        await sql.raw('rollback').execute(connection);
+        throw error;
+      }
+    });
+  }
+
+  private async schemaVersion(db: Kysely<Database>): Promise<number> {
+    try {
+      const row = await db.selectFrom('archal_schema').select('version').where('id', '=', 1).executeTakeFirst();
+      return row?.version ?? 0;
+    } catch {
+      return 0; // the table does not exist yet
+    }
+  }
+
+  async createRun(run: NewRun): Promise<RunRecord> {
+    const at = now();
+    await this.db
+      .insertInto('workflow_runs')
+      .values({
+        id: run.id,
+        workflow_name: run.workflowName,
+        status: run.status,
+        working_path: run.workingPath,
+        conversation_id: run.conversationId,
+        user_message: run.userMessage,
+        metadata: JSON.stringify(run.metadata),
+        started_at: at,
+        completed_at: null,
+        last_activity_at: at,
+        owner_pid: run.ownerPid,
+        owner_host: run.ownerHost,
+      })
+      .execute();
+    return (await this.getRun(run.id))!;
+  }
+
+  async getRun(id: string): Promise<RunRecord | undefined> {
+    const row = await this.db.selectFrom('workflow_runs').selectAll().where('id', '=', id).executeTakeFirst();
+    return row && toRun(row);
+  }
+
+  async findRunsByPrefix(prefix: string): Promise<RunRecord[]> {
+    const escaped = prefix.replace(/[\\%_]/g, (ch) => `\\${ch}`);
+    const rows = await this.db
+      .selectFrom('workflow_runs')
+      .selectAll()
+      .where(sql<boolean>`id like ${`${escaped}%`} escape '\\'`)
+      .limit(10)
+      .execute();
+    return rows.map(toRun);
+  }
+
+  async listRuns(filter: RunFilter): Promise<RunRecord[]> {
+    let query = this.db.selectFrom('workflow_runs').selectAll();
+    if (filter.statuses) query = query.where('status', 'in', [...filter.statuses]);
+    if (filter.workingPath) query = query.where('working_path', '=', filter.workingPath);
+    if (filter.workflowName) query = query.where('workflow_name', '=', filter.workflowName);
+    const rows = await query
+      .orderBy('started_at', 'desc')
+      .orderBy('id', 'desc')
+      .limit(filter.limit ?? 50)
+      .execute();
+    return rows.map(toRun);
+  }
+
+  async changeStatus(id: string, change: StatusChange): Promise<boolean> {
+    const current = change.metadata ? await this.getRun(id) : undefined;
+    const at = now();
+    let query = this.db
+      .updateTable('workflow_runs')
+      .set({
+        status: change.to,
+        last_activity_at: at,
+        completed_at: change.to === 'completed' || change.to === 'failed' || change.to === 'cancelled' ? at : null,
+        ...(change.owner ? { owner_pid: change.owner.pid, owner_host: change.owner.host } : {}),
+        ...(current ? { metadata: JSON.stringify({ ...current.metadata, ...change.metadata }) } : {}),
+      })
+      .where('id', '=', id)
+      .where('status', 'in', [...change.from]);
+    if (change.lastActivityAt !== undefined) query = query.where('last_activity_at', '=', change.lastActivityAt);
+    // Metadata is merged from what was read; the CAS must then also hold on what was read.
+    if (current) query = query.where('metadata', '=', JSON.stringify(current.metadata));
+    const result = await query.executeTakeFirst();
+    return Number(result.numUpdatedRows) === 1;
+  }
+
+  async heartbeat(id: string): Promise<RunStatus | undefined> {
+    await this.db.updateTable('workflow_runs').set({ last_activity_at: now() }).where('id', '=', id).execute();
+    const row = await this.db.selectFrom('workflow_runs').select('status').where('id', '=', id).executeTakeFirst();
+    return row?.status as RunStatus | undefined;
+  }
+
+  /**
+   * Appends an event with the next sequence number of its run. Appends made while a write is in
+   * flight are grouped into one statement (group commit), so many concurrent runs cost little more
+   * than one; order is preserved because batches are written one at a time.
+   */
+  appendEvent(event: WorkflowEvent): Promise<number> {
+    return new Promise((resolve, reject) => {
+      this.pendingEvents.push({ event, resolve, reject });
+      if (!this.draining) void this.drainEvents();
+    });
+  }
+
+  private pendingEvents: Array<{
+    event: WorkflowEvent;
+    resolve: (seq: number) => void;
+    reject: (error: unknown) => void;
+  }> = [];
+  private draining = false;
+
+  private async drainEvents(): Promise<void> {
+    this.draining = true;
+    try {
+      // Let appends made in the same turn of the event loop join the batch.
+      await new Promise((resolve) => setImmediate(resolve));
+      while (this.pendingEvents.length > 0) {
+        const batch = this.pendingEvents.splice(0, MAX_EVENT_BATCH);
+        try {
+          const seqs = await this.insertEvents(batch.map((entry) => entry.event));
+          batch.forEach((entry, index) => entry.resolve(seqs[index]!));
+        } catch (error) {
+          if (batch.length === 1) batch[0]!.reject(error);
+          // One bad event (an unknown run) must not take the others down with it.
+          else
+            for (const entry of batch)
+              await this.insertEvents([entry.event]).then(([seq]) => entry.resolve(seq!), entry.reject);
+        }
+      }
+    } finally {
+      this.draining = false;
+    }
+  }
+
+  private async insertEvents(events: readonly WorkflowEvent[]): Promise<number[]> {
+    // Each event's sequence is its run's current maximum plus its position among this batch's
+    // events of that run; the statement reads the maximum before it writes, on both backends.
+    const counters = new Map<string, number>();
+    const ordinals = events.map((event) => {
+      const next = (counters.get(event.runId) ?? 0) + 1;
+      counters.set(event.runId, next);
+      return next;
+    });
+    const rows = events.map(
+      (event, index) =>
+        sql`select cast(${event.runId} as text) as run_id, cast(${ordinals[index]} as integer) as ord, cast(${event.type} as text) as type, cast(${event.nodeId ?? null} as text) as node_id, cast(${JSON.stringify(event.data)} as text) as data, cast(${event.ts} as text) as created_at`,
+    );
+    for (let attempt = 0; ; attempt++) {
+      try {
+        const result = await sql<{ run_id: string; seq: number }>`
+          insert into workflow_events (run_id, seq, type, node_id, data, created_at)
+          select v.run_id, coalesce((select max(e.seq) from workflow_events e where e.run_id = v.run_id), 0) + v.ord, v.type, v.node_id, v.data, v.created_at
+          from (${sql.join(rows, sql` union all `)}) as v
+          returning run_id, seq`.execute(this.db);
+        const byRun = new Map<string, number[]>();
+        for (const row of result.rows) byRun.set(row.run_id, [...(byRun.get(row.run_id) ?? []), Number(row.seq)]);
+        for (const seqs of byRun.values()) seqs.sort((a, b) => a - b);
+        return events.map((event, index) => byRun.get(event.runId)![ordinals[index]! - 1]!);
+      } catch (error) {
+        // Another process took a number first (PostgreSQL): read the new maximum and try again.
+        if (!isUniqueViolation(error) || attempt >= MAX_SEQUENCE_RETRIES) throw error;
+      }
+    }
+  }
+
+  async listEvents(runId: string, types?: readonly string[]): Promise<StoredEvent[]> {
+    let query = this.db.selectFrom('workflow_events').selectAll().where('run_id', '=', runId);
+    if (types) query = query.where('type', 'in', [...types]);
+    const rows = await query.orderBy('seq').execute();
+    return rows.map((row) => ({
+      seq: Number(row.seq),
+      type: row.type as WorkflowEventType,
+      runId: row.run_id,
+      ...(row.node_id === null ? {} : { nodeId: row.node_id }),
+      data: JSON.parse(row.data) as Record<string, unknown>,
+      ts: row.created_at,
+    }));
+  }
+
+  async trackProcess(process: TrackedProcess): Promise<void> {
+    await this.db
+      .insertInto('run_processes')
+      .values({
+        run_id: process.runId,
+        pid: process.pid,
+        node_id: process.nodeId,
+        host: process.host,
+        started_at: now(),
+      })
+      .onConflict((conflict) => conflict.columns(['run_id', 'pid']).doNothing())
+      .execute();
+  }
+
+  async untrackProcess(runId: string, pid: number): Promise<void> {
+    await this.db.deleteFrom('run_processes').where('run_id', '=', runId).where('pid', '=', pid).execute();
+  }
+
+  async listProcesses(runId: string): Promise<TrackedProcess[]> {
+    const rows = await this.db.selectFrom('run_processes').selectAll().where('run_id', '=', runId).execute();
+    return rows.map((row) => ({ runId: row.run_id, pid: Number(row.pid), nodeId: row.node_id, host: row.host }));
+  }
+
+  async upsertWorktree(record: Omit<WorktreeRecord, 'createdAt' | 'lastActivityAt'>): Promise<void> {
+    const at = now();
+    await this.db
+      .insertInto('worktrees')
+      .values({
+        path: record.path,
+        repo_root: record.repoRoot,
+        branch: record.branch,
+        workflow_name: record.workflowName,
+        status: record.status,
+        created_at: at,
+        last_activity_at: at,
+      })
+      .onConflict((conflict) =>
+        conflict.column('path').doUpdateSet({
+          repo_root: record.repoRoot,
+          branch: record.branch,
+          workflow_name: record.workflowName,
+          status: record.status,
+          last_activity_at: at,
+        }),
+      )
+      .execute();
+  }
+
+  async listWorktrees(status?: WorktreeRecord['status']): Promise<WorktreeRecord[]> {
+    let query = this.db.selectFrom('worktrees').selectAll();
+    if (status) query = query.where('status', '=', status);
+    const rows = await query.orderBy('repo_root').orderBy('path').execute();
+    return rows.map((row) => ({
+      path: row.path,
+      repoRoot: row.repo_root,
+      branch: row.branch,
+      workflowName: row.workflow_name,
+      status: row.status as WorktreeRecord['status'],
+      createdAt: row.created_at,
+      lastActivityAt: row.last_activity_at,
+    }));
+  }
+
+  async setWorktreeStatus(path: string, status: WorktreeRecord['status']): Promise<void> {
+    await this.db.updateTable('worktrees').set({ status, last_activity_at: now() }).where('path', '=', path).execute();
+  }
+
+  async close(): Promise<void> {
+    await this.db.destroy();
+    await this.onClose();
+  }
+}
+
+function toRun(row: Selectable<Database['workflow_runs']>): RunRecord {
+  return {
+    id: row.id,
+    workflowName: row.workflow_name,
+    status: row.status as RunStatus,
+    workingPath: row.working_path,
+    conversationId: row.conversation_id,
+    userMessage: row.user_message,
+    metadata: JSON.parse(row.metadata) as RunMetadata,
+    startedAt: row.started_at,
+    completedAt: row.completed_at,
+    lastActivityAt: row.last_activity_at,
+    ownerPid: row.owner_pid === null ? null : Number(row.owner_pid),
+    ownerHost: row.owner_host,
+  };
+}
+
+function isUniqueViolation(error: unknown): boolean {
+  const code = (error as { code?: string }).code;
+  return code === '23505' || code === 'SQLITE_CONSTRAINT_UNIQUE' || code === 'SQLITE_CONSTRAINT_PRIMARYKEY';
+}

@@ -1,0 +1,66 @@
+import { mkdirSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
+import type BetterSqlite3Module from 'better-sqlite3';
+import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
+import type PgModule from 'pg';
+import { archalHome } from '../lib/paths.js';
+import { KyselyStore } from './kysely-store.js';
+import type { Database } from './schema.js';
+
+export interface StoreOptions {
+  /** PostgreSQL connection string; without it the store is SQLite at `<home>/archal.db`. */
+  databaseUrl?: string;
+  home?: string;
+  /** An explicit SQLite file (tests, benchmarks). */
+  sqliteFile?: string;
+}
+
+// The database drivers are native or optional CommonJS packages, loaded only by the backend in use.
+const requireFromHere = createRequire(import.meta.url);
+
+/** Where runs are stored: `DATABASE_URL` (PostgreSQL) when set, else `$ARCHAL_HOME/archal.db`. */
+export function storeOptionsFromEnv(env: NodeJS.ProcessEnv = process.env): StoreOptions {
+  const databaseUrl = env.DATABASE_URL?.trim();
+  return databaseUrl ? { databaseUrl } : { home: archalHome(env) };
+}
+
+export function describeStore(options: StoreOptions): string {
+  if (options.databaseUrl) return `PostgreSQL (${redactUrl(options.databaseUrl)})`;
+  return `SQLite (${options.sqliteFile ?? join(options.home ?? archalHome(), 'archal.db')})`;
+}
+
+/** Opens the store and applies pending migrations. Created on first use; no setup needed. */
+export async function openStore(options: StoreOptions = storeOptionsFromEnv()): Promise<KyselyStore> {
+  const store = options.databaseUrl ? await openPostgres(options.databaseUrl) : await openSqlite(options);
+  try {
+    await store.migrate();
+  } catch (error) {
+    await store.close().catch(() => {});
+    const message = error instanceof Error ? error.message : String(error);
+    throw new Error(`Cannot prepare the run store ${describeStore(options)}: ${message}`, { cause: error });
+  }
+  return store;
+}
+
+async function openSqlite(options: StoreOptions): Promise<KyselyStore> {
+  const file = options.sqliteFile ?? join(options.home ?? archalHome(), 'archal.db');
+  mkdirSync(join(file, '..'), { recursive: true });
+  const BetterSqlite3 = requireFromHere('better-sqlite3') as typeof BetterSqlite3Module;
+  const database = new BetterSqlite3(file);
+  database.pragma('journal_mode = WAL');
+  database.pragma('busy_timeout = 10000');
+  database.pragma('synchronous = NORMAL');
+  database.pragma('foreign_keys = ON');
+  return new KyselyStore(new Kysely<Database>({ dialect: new SqliteDialect({ database }) }), 'sqlite');
+}
+
+async function openPostgres(connectionString: string): Promise<KyselyStore> {
+  const pg = requireFromHere('pg') as typeof PgModule;
+  const pool = new pg.Pool({ connectionString, max: 10 });
+  return new KyselyStore(new Kysely<Database>({ dialect: new PostgresDialect({ pool }) }), 'postgres');
+}
+
+function redactUrl(url: string): string {
+  return url.replace(/\/\/([^:/@]+):[^@]*@/, '//$1:***@');
+}

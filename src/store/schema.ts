@@ -1,0 +1,141 @@
+import type { Generated, Kysely } from 'kysely';
+import { sql } from 'kysely';
+
+/** Tables, as Kysely sees them. Times are ISO-8601 UTC text and JSON is text, on both backends. */
+export interface Database {
+  workflow_runs: {
+    id: string;
+    workflow_name: string;
+    status: string;
+    working_path: string;
+    conversation_id: string;
+    user_message: string;
+    metadata: string;
+    started_at: string;
+    completed_at: string | null;
+    last_activity_at: string;
+    owner_pid: number | null;
+    owner_host: string | null;
+  };
+  workflow_events: {
+    id: Generated<number>;
+    run_id: string;
+    seq: number;
+    type: string;
+    node_id: string | null;
+    data: string;
+    created_at: string;
+  };
+  run_processes: {
+    run_id: string;
+    pid: number;
+    node_id: string;
+    host: string;
+    started_at: string;
+  };
+  worktrees: {
+    path: string;
+    repo_root: string;
+    branch: string;
+    workflow_name: string | null;
+    status: string;
+    created_at: string;
+    last_activity_at: string;
+  };
+  archal_schema: {
+    id: number;
+    version: number;
+  };
+}
+
+type Migration = (db: Kysely<Database>, dialect: 'sqlite' | 'postgres') => Promise<void>;
+
+/**
+ * Ordered schema changes; the store applies the ones a database has not seen yet. Append only:
+ * never edit a migration that has shipped.
+ */
+export const MIGRATIONS: Migration[] = [
+  async (db, dialect) => {
+    const serial = dialect === 'postgres' ? 'bigserial' : 'integer';
+    await db.schema
+      .createTable('workflow_runs')
+      .ifNotExists()
+      .addColumn('id', 'text', (col) => col.primaryKey())
+      .addColumn('workflow_name', 'text', (col) => col.notNull())
+      .addColumn('status', 'text', (col) => col.notNull())
+      .addColumn('working_path', 'text', (col) => col.notNull())
+      .addColumn('conversation_id', 'text', (col) => col.notNull())
+      .addColumn('user_message', 'text', (col) => col.notNull())
+      .addColumn('metadata', 'text', (col) => col.notNull())
+      .addColumn('started_at', 'text', (col) => col.notNull())
+      .addColumn('completed_at', 'text')
+      .addColumn('last_activity_at', 'text', (col) => col.notNull())
+      .addColumn('owner_pid', 'integer')
+      .addColumn('owner_host', 'text')
+      .execute();
+    await db.schema
+      .createIndex('workflow_runs_path_status')
+      .ifNotExists()
+      .on('workflow_runs')
+      .columns(['working_path', 'status'])
+      .execute();
+    await db.schema
+      .createIndex('workflow_runs_name_path')
+      .ifNotExists()
+      .on('workflow_runs')
+      .columns(['workflow_name', 'working_path', 'started_at'])
+      .execute();
+    await db.schema
+      .createIndex('workflow_runs_started')
+      .ifNotExists()
+      .on('workflow_runs')
+      .column('started_at')
+      .execute();
+
+    await db.schema
+      .createTable('workflow_events')
+      .ifNotExists()
+      .addColumn('id', sql.raw(serial), (col) =>
+        dialect === 'postgres' ? col.primaryKey() : col.primaryKey().autoIncrement(),
+      )
+      .addColumn('run_id', 'text', (col) => col.notNull().references('workflow_runs.id').onDelete('cascade'))
+      .addColumn('seq', 'integer', (col) => col.notNull())
+      .addColumn('type', 'text', (col) => col.notNull())
+      .addColumn('node_id', 'text')
+      .addColumn('data', 'text', (col) => col.notNull())
+      .addColumn('created_at', 'text', (col) => col.notNull())
+      .execute();
+    // Ordering, gap-free sequences and resume reads all go through this index, so their cost does
+    // not grow with the size of the table.
+    await db.schema
+      .createIndex('workflow_events_run_seq')
+      .ifNotExists()
+      .unique()
+      .on('workflow_events')
+      .columns(['run_id', 'seq'])
+      .execute();
+
+    await db.schema
+      .createTable('run_processes')
+      .ifNotExists()
+      .addColumn('run_id', 'text', (col) => col.notNull().references('workflow_runs.id').onDelete('cascade'))
+      .addColumn('pid', 'integer', (col) => col.notNull())
+      .addColumn('node_id', 'text', (col) => col.notNull())
+      .addColumn('host', 'text', (col) => col.notNull())
+      .addColumn('started_at', 'text', (col) => col.notNull())
+      .addPrimaryKeyConstraint('run_processes_pk', ['run_id', 'pid'])
+      .execute();
+
+    await db.schema
+      .createTable('worktrees')
+      .ifNotExists()
+      .addColumn('path', 'text', (col) => col.primaryKey())
+      .addColumn('repo_root', 'text', (col) => col.notNull())
+      .addColumn('branch', 'text', (col) => col.notNull())
+      .addColumn('workflow_name', 'text')
+      .addColumn('status', 'text', (col) => col.notNull())
+      .addColumn('created_at', 'text', (col) => col.notNull())
+      .addColumn('last_activity_at', 'text', (col) => col.notNull())
+      .execute();
+  },
+];

@@ -1,0 +1,548 @@
+import { randomBytes, randomUUID } from 'node:crypto';
+import { readFileSync, statSync } from 'node:fs';
+import { EXIT, UserError } from '../lib/errors.js';
+import { addUsage, type Usage } from '../providers/types.js';
+import { fanOut, type EventSink, type WorkflowEvent } from './events.js';
+import { executeWorkflow, type PriorOutputs, type RunOptions, type RunResult } from './executor.js';
+import type { Workflow } from './model.js';
+import type { EngineDeps } from './run-context.js';
+import type { RunRecord, RunStatus, StoredEvent, WorkflowRunStore } from './run-store.js';
+
+/**
+ * A run's life beyond one execution: the concurrent-run guard, automatic resume after a failure,
+ * approvals, cancellation from another process. The engine executes; this module decides which
+ * run executes and keeps the store's status honest, with compare-and-swap at every step.
+ */
+
+export const DEFAULT_STALE_AFTER_MS = 15 * 60 * 1000;
+
+export interface LifecycleDeps {
+  store: WorkflowRunStore;
+  /** Engine dependencies; the sink here receives events in addition to the store. */
+  engine: Omit<EngineDeps, 'sink' | 'heartbeat' | 'onProcess'> & { sink?: EventSink };
+  /** This process, as recorded on the runs it owns. */
+  owner: { pid: number; host: string };
+  staleAfterMs?: number;
+  isProcessAlive?: (pid: number) => boolean;
+  /** Stops a process group (cancel of a run owned by a dead process). */
+  killProcessGroup?: (pid: number) => void;
+}
+
+/** A request the lifecycle refuses (another run holds the path, nothing to resume...). */
+export class RunRefusedError extends UserError {
+  constructor(
+    message: string,
+    readonly activeRun?: RunRecord,
+  ) {
+    super(message, EXIT.failed);
+    this.name = 'RunRefusedError';
+  }
+}
+
+export interface StartRequest extends Omit<RunOptions, 'workflow' | 'cwd' | 'runId' | 'prior'> {
+  workflow: Workflow;
+  workingPath: string;
+  /** Start over even if the last run of this workflow here failed part-way. */
+  fresh?: boolean;
+  branch?: string;
+}
+
+export interface RunOutcome {
+  result: RunResult;
+  run: RunRecord;
+  /** Set when this execution resumed an earlier run. */
+  resumed?: { skipped: number };
+}
+
+/** `cli-1705932847321-a7f3b2`: the conversation id of runs started from the command line. */
+export function cliConversationId(now = Date.now()): string {
+  return `cli-${now}-${randomBytes(3).toString('hex')}`;
+}
+
+export function isStale(
+  run: RunRecord,
+  deps: Pick<LifecycleDeps, 'owner' | 'staleAfterMs' | 'isProcessAlive'>,
+  now = Date.now(),
+): boolean {
+  if (run.status !== 'running' && run.status !== 'pending') return false;
+  const staleAfter = deps.staleAfterMs ?? DEFAULT_STALE_AFTER_MS;
+  if (now - Date.parse(run.lastActivityAt) > staleAfter) return true;
+  const alive = deps.isProcessAlive ?? processAlive;
+  return (
+    run.ownerHost === deps.owner.host &&
+    run.ownerPid !== null &&
+    run.ownerPid !== deps.owner.pid &&
+    !alive(run.ownerPid)
+  );
+}
+
+/** Starts a workflow on a working path, resuming the last failed run of it there when it can. */
+export async function startRun(deps: LifecycleDeps, request: StartRequest): Promise<RunOutcome> {
+  const { store } = deps;
+  const { workflow, workingPath } = request;
+
+  const candidate = request.fresh ? undefined : await resumableRun(deps, workflow.name, workingPath);
+  const prior = candidate ? priorFromEvents(await store.listEvents(candidate.id)) : undefined;
+  const known = new Set(workflow.nodes.map((node) => node.id));
+  const reusable = prior ? [...prior.outputs.keys()].filter((id) => known.has(id)).length : 0;
+
+  await refuseIfBusy(deps, workingPath, candidate?.id);
+
+  if (candidate && prior && reusable > 0) {
+    const taken = await takeOver(deps, candidate);
+    if (!taken)
+      throw await busyError(deps, workingPath, `Run ${candidate.id} was resumed by another process just now.`);
+    deps.engine.log?.(`Resuming workflow — skipping ${reusable} already-completed node(s).`);
+    return execute(deps, taken, request, prior, reusable);
+  }
+
+  if (candidate && candidate.status !== 'failed') {
+    // A crashed run with nothing worth keeping: record how it ended instead of leaving it 'running'.
+    await store.changeStatus(candidate.id, {
+      from: [candidate.status],
+      to: 'failed',
+      lastActivityAt: candidate.lastActivityAt,
+      metadata: { error: 'interrupted: its process stopped before any node completed' },
+    });
+  }
+
+  const run = await store.createRun({
+    id: randomUUID(),
+    workflowName: workflow.name,
+    workingPath,
+    conversationId: cliConversationId(),
+    userMessage: request.userMessage ?? '',
+    metadata: { workflowFile: workflow.file, ...(request.branch ? { branch: request.branch } : {}) },
+    status: 'pending',
+    ownerPid: deps.owner.pid,
+    ownerHost: deps.owner.host,
+  });
+  // Two invocations can both pass the check above; the older pending run wins, the other steps back.
+  const rival = (await activeRuns(deps, workingPath)).find((other) => other.id !== run.id && isOlder(other, run));
+  if (rival) {
+    await store.changeStatus(run.id, {
+      from: ['pending'],
+      to: 'cancelled',
+      metadata: { error: `refused: path in use by run ${rival.id}` },
+    });
+    throw busyRefusal(rival, workingPath);
+  }
+  if (!(await store.changeStatus(run.id, { from: ['pending'], to: 'running' })))
+    throw new RunRefusedError(`Run ${run.id} was cancelled before it started.`);
+  return execute(deps, (await store.getRun(run.id))!, request, undefined, 0);
+}
+
+/** `archal workflow resume <run-id>`: resumes a failed (or crashed) run, whatever is in the working path. */
+export async function resumeRun(
+  deps: LifecycleDeps,
+  run: RunRecord,
+  request: Omit<StartRequest, 'workingPath' | 'fresh'>,
+): Promise<RunOutcome> {
+  if (run.status === 'paused')
+    throw new RunRefusedError(
+      `Run ${run.id} is waiting for approval of '${run.metadata.approval?.nodeId ?? '?'}': answer with \`archal workflow approve ${run.id} [comment]\` or \`archal workflow reject ${run.id} [reason]\`.`,
+    );
+  const resumable = run.status === 'failed' || isStale(run, deps);
+  if (!resumable)
+    throw new RunRefusedError(
+      run.status === 'running'
+        ? `Run ${run.id} is still running (pid ${run.ownerPid ?? '?'} on ${run.ownerHost ?? '?'}); cancel it with \`archal workflow cancel ${run.id}\`.`
+        : `Run ${run.id} is ${run.status}; only failed or interrupted runs can be resumed.`,
+    );
+  await refuseIfBusy(deps, run.workingPath, run.id);
+  const prior = priorFromEvents(await deps.store.listEvents(run.id));
+  const taken = await takeOver(deps, run);
+  if (!taken) throw await busyError(deps, run.workingPath, `Run ${run.id} was resumed by another process just now.`);
+  const known = new Set(request.workflow.nodes.map((node) => node.id));
+  const reusable = [...prior.outputs.keys()].filter((id) => known.has(id)).length;
+  deps.engine.log?.(`Resuming workflow — skipping ${reusable} already-completed node(s).`);
+  return execute(
+    deps,
+    taken,
+    { ...request, workingPath: run.workingPath, userMessage: request.userMessage ?? run.userMessage },
+    prior,
+    reusable,
+  );
+}
+
+/** Records an approval (one decision wins) and continues the run in this process. */
+export async function approveRun(
+  deps: LifecycleDeps,
+  run: RunRecord,
+  comment: string | undefined,
+  request: Omit<StartRequest, 'workingPath' | 'fresh'>,
+): Promise<RunOutcome> {
+  const approval = pendingApproval(run);
+  const won = await deps.store.changeStatus(run.id, {
+    from: ['paused'],
+    to: 'running',
+    owner: deps.owner,
+    metadata: { approval: { ...approval, resolved: 'approved' } },
+  });
+  if (!won) throw new RunRefusedError(`Run ${run.id} was already decided (or cancelled) by someone else.`);
+  const text = comment?.trim() || 'Approved';
+  const output = approval.captureResponse ? text : '';
+  await appendAll(deps.store, run.id, [
+    ['approval_received', approval.nodeId, { decision: 'approved', comment: text }],
+    ['node_completed', approval.nodeId, { node_output: output, approval_decision: 'approved', attempts: 1 }],
+  ]);
+  const prior = priorFromEvents(await deps.store.listEvents(run.id));
+  deps.engine.log?.(`Approved '${approval.nodeId}'; continuing run ${run.id}.`);
+  return execute(
+    deps,
+    (await deps.store.getRun(run.id))!,
+    { ...request, workingPath: run.workingPath, userMessage: run.userMessage },
+    prior,
+    prior.outputs.size,
+  );
+}
+
+/** Records a rejection (one decision wins): the run is cancelled. */
+export async function rejectRun(deps: LifecycleDeps, run: RunRecord, reason: string | undefined): Promise<RunRecord> {
+  const approval = pendingApproval(run);
+  const text = reason?.trim() || 'Rejected';
+  const won = await deps.store.changeStatus(run.id, {
+    from: ['paused'],
+    to: 'cancelled',
+    metadata: { approval: { ...approval, resolved: 'rejected' }, error: `Rejected at '${approval.nodeId}': ${text}` },
+  });
+  if (!won) throw new RunRefusedError(`Run ${run.id} was already decided (or cancelled) by someone else.`);
+  await appendAll(deps.store, run.id, [
+    ['approval_received', approval.nodeId, { decision: 'rejected', reason: text }],
+    ['node_failed', approval.nodeId, { error: `Rejected: ${text}`, approval_decision: 'rejected' }],
+    ['workflow_cancelled', approval.nodeId, { reason: `Rejected at '${approval.nodeId}': ${text}` }],
+  ]);
+  return (await deps.store.getRun(run.id))!;
+}
+
+/**
+ * Cancels a run: the status first (so its owner, polling, stops), then the owner itself (SIGTERM:
+ * it aborts and kills its node processes), then any node process left by a dead owner.
+ */
+export async function cancelRun(
+  deps: LifecycleDeps,
+  run: RunRecord,
+  reason = 'Cancelled by user',
+): Promise<{ cancelled: boolean; signalled: number[] }> {
+  const won = await deps.store.changeStatus(run.id, {
+    from: ['pending', 'running', 'paused', 'failed'],
+    to: 'cancelled',
+    metadata: { error: reason },
+  });
+  if (!won) return { cancelled: false, signalled: [] };
+  await deps.store.appendEvent(event(run.id, 'workflow_cancelled', undefined, { reason }));
+  const signalled: number[] = [];
+  const alive = deps.isProcessAlive ?? processAlive;
+  if (
+    run.ownerHost === deps.owner.host &&
+    run.ownerPid !== null &&
+    run.ownerPid !== deps.owner.pid &&
+    alive(run.ownerPid)
+  ) {
+    try {
+      process.kill(run.ownerPid, 'SIGTERM');
+      signalled.push(run.ownerPid);
+    } catch {
+      // Already gone.
+    }
+  }
+  const kill = deps.killProcessGroup ?? killGroup;
+  for (const tracked of await deps.store.listProcesses(run.id)) {
+    if (tracked.host !== deps.owner.host) continue;
+    kill(tracked.pid);
+    signalled.push(tracked.pid);
+    await deps.store.untrackProcess(run.id, tracked.pid);
+  }
+  return { cancelled: true, signalled };
+}
+
+/** Resolves `id or unique prefix` to one run. */
+export async function findRun(store: WorkflowRunStore, idOrPrefix: string): Promise<RunRecord> {
+  const exact = await store.getRun(idOrPrefix);
+  if (exact) return exact;
+  const matches = idOrPrefix.length >= 4 ? await store.findRunsByPrefix(idOrPrefix) : [];
+  if (matches.length === 1) return matches[0]!;
+  if (matches.length > 1)
+    throw new RunRefusedError(`Run id prefix '${idOrPrefix}' is ambiguous: ${matches.map((run) => run.id).join(', ')}`);
+  throw new RunRefusedError(
+    `No run with id '${idOrPrefix}'${idOrPrefix.length < 4 ? ' (give at least 4 characters of the id)' : ''}; \`archal workflow status\` lists runs.`,
+  );
+}
+
+/** What earlier attempts of a run completed (outputs), and what they spent. */
+export function priorFromEvents(
+  events: readonly StoredEvent[],
+): PriorOutputs & { outputs: Map<string, { text: string; structured?: unknown }> } {
+  const outputs = new Map<string, { text: string; structured?: unknown }>();
+  let usage: Usage | undefined;
+  for (const stored of events) {
+    const node = stored.nodeId;
+    if (!node) continue;
+    if (stored.type === 'node_completed' || stored.type === 'node_skipped_prior_success') {
+      const text = fullOutput(stored.data);
+      if (text !== undefined) outputs.set(node, { text, structured: stored.data.structured_output });
+    } else if (stored.type === 'node_failed') outputs.delete(node);
+    if (stored.type === 'node_completed' || stored.type === 'node_failed')
+      usage = addUsage(usage, usageOf(stored.data));
+  }
+  return { outputs, usage };
+}
+
+function fullOutput(data: Record<string, unknown>): string | undefined {
+  if (typeof data.node_output !== 'string') return undefined;
+  if (typeof data.node_output_file === 'string') {
+    try {
+      if (statSync(data.node_output_file).size === data.node_output_original_bytes)
+        return readFileSync(data.node_output_file, 'utf8');
+    } catch {
+      // Fall back to the preview.
+    }
+  }
+  return data.node_output;
+}
+
+function usageOf(data: Record<string, unknown>): Usage | undefined {
+  const tokens = data.tokens as
+    { input?: number; output?: number; cacheRead?: number; cacheWrite?: number } | undefined;
+  const cost = typeof data.cost_usd === 'number' ? data.cost_usd : undefined;
+  if (!tokens && cost === undefined) return undefined;
+  return {
+    inputTokens: tokens?.input ?? 0,
+    outputTokens: tokens?.output ?? 0,
+    cacheReadTokens: tokens?.cacheRead,
+    cacheWriteTokens: tokens?.cacheWrite,
+    costUsd: cost,
+  };
+}
+
+async function execute(
+  deps: LifecycleDeps,
+  run: RunRecord,
+  request: StartRequest,
+  prior: PriorOutputs | undefined,
+  skipped: number,
+): Promise<RunOutcome> {
+  const { store } = deps;
+  const abort = new AbortController();
+  const onOuterAbort = () => abort.abort();
+  request.signal?.addEventListener('abort', onOuterAbort, { once: true });
+  const log = deps.engine.log ?? (() => {});
+  const sinks: EventSink[] = [new StoreSink(store, log)];
+  if (deps.engine.sink) sinks.push(deps.engine.sink);
+
+  let result: RunResult;
+  try {
+    result = await executeWorkflow(
+      {
+        ...deps.engine,
+        sink: fanOut(...sinks),
+        heartbeat: () => {
+          void store.heartbeat(run.id).then(
+            (status) => {
+              if (status === 'cancelled') abort.abort();
+            },
+            () => {},
+          );
+        },
+        onProcess: processTracker(store, run.id, deps.owner.host),
+      },
+      { ...request, cwd: request.workingPath, runId: run.id, prior, signal: abort.signal },
+    );
+  } catch (error) {
+    // Never leave a run 'running' behind: an unexpected failure is recorded as one.
+    const message = error instanceof Error ? error.message : String(error);
+    await store.changeStatus(run.id, { from: ['running', 'pending'], to: 'failed', metadata: { error: message } });
+    throw error;
+  } finally {
+    request.signal?.removeEventListener('abort', onOuterAbort);
+  }
+
+  const status: RunStatus = result.status;
+  const metadata = {
+    error: result.error,
+    usage: addUsage(undefined, result.usage),
+    nodeCounts: countStates(result),
+    ...(result.pause
+      ? {
+          approval: {
+            nodeId: result.pause.nodeId,
+            message: result.pause.message,
+            captureResponse: captureResponse(request.workflow, result.pause.nodeId),
+          },
+        }
+      : {}),
+  };
+  // From 'running' only: if someone cancelled the run meanwhile, their decision stands.
+  await store.changeStatus(run.id, { from: ['running'], to: status, metadata });
+  const final = (await store.getRun(run.id))!;
+  if (final.status === 'cancelled' && status !== 'cancelled')
+    result = { ...result, status: 'cancelled', error: final.metadata.error ?? result.error };
+  return { result, run: final, ...(prior ? { resumed: { skipped } } : {}) };
+}
+
+/**
+ * Persists the engine's events. The store writes appends in call order (batching those of the
+ * same moment), so the run's sequence follows emission order; `workflow event emit` from inside a
+ * node interleaves without losing anything. A failing write is reported once, never fatal.
+ */
+class StoreSink implements EventSink {
+  private writes: Array<Promise<unknown>> = [];
+  private reported = false;
+  constructor(
+    private readonly store: WorkflowRunStore,
+    private readonly log: (message: string) => void,
+  ) {}
+  write(stored: WorkflowEvent): void {
+    this.writes.push(
+      this.store.appendEvent(stored).catch((error: unknown) => {
+        if (this.reported) return;
+        this.reported = true;
+        this.log(
+          `⚠️ Cannot store run events (${error instanceof Error ? error.message : String(error)}); the JSONL transcript still has them.`,
+        );
+      }),
+    );
+  }
+  async flush(): Promise<void> {
+    const writes = this.writes;
+    this.writes = [];
+    await Promise.all(writes);
+  }
+}
+
+/**
+ * Records node processes in the store while they run, so that `workflow cancel` (or a resume after
+ * a crash) can stop them even when this process is gone.
+ */
+function processTracker(store: WorkflowRunStore, runId: string, host: string): EngineDeps['onProcess'] {
+  const recorded = new Map<number, Promise<void>>();
+  return ({ nodeId, pid, phase }) => {
+    if (phase === 'start') {
+      recorded.set(pid, store.trackProcess({ runId, pid, nodeId, host }).catch(() => {}));
+      return;
+    }
+    const tracking = recorded.get(pid) ?? Promise.resolve();
+    recorded.delete(pid);
+    void tracking.then(() => store.untrackProcess(runId, pid)).catch(() => {});
+  };
+}
+
+async function resumableRun(
+  deps: LifecycleDeps,
+  workflowName: string,
+  workingPath: string,
+): Promise<RunRecord | undefined> {
+  const [latest] = await deps.store.listRuns({ workflowName, workingPath, limit: 1 });
+  if (!latest) return undefined;
+  if (latest.status === 'failed') return latest;
+  if ((latest.status === 'running' || latest.status === 'pending') && isStale(latest, deps)) return latest;
+  return undefined;
+}
+
+/** Claims a failed or stale run for this process: exactly one claimant wins. */
+async function takeOver(deps: LifecycleDeps, run: RunRecord): Promise<RunRecord | undefined> {
+  const won = await deps.store.changeStatus(run.id, {
+    from: [run.status],
+    to: 'running',
+    owner: deps.owner,
+    lastActivityAt: run.lastActivityAt,
+    metadata: { error: undefined, resumes: (run.metadata.resumes ?? 0) + 1 },
+  });
+  if (!won) return undefined;
+  // Node processes a crashed owner left behind would race the resumed nodes.
+  const kill = deps.killProcessGroup ?? killGroup;
+  for (const tracked of await deps.store.listProcesses(run.id)) {
+    if (tracked.host === deps.owner.host) kill(tracked.pid);
+    await deps.store.untrackProcess(run.id, tracked.pid);
+  }
+  await deps.store.appendEvent(
+    event(run.id, 'workflow_resumed', undefined, { previousStatus: run.status, error: run.metadata.error ?? null }),
+  );
+  return deps.store.getRun(run.id);
+}
+
+async function activeRuns(deps: LifecycleDeps, workingPath: string): Promise<RunRecord[]> {
+  const runs = await deps.store.listRuns({ workingPath, statuses: ['pending', 'running', 'paused'], limit: 20 });
+  return runs.filter((run) => !isStale(run, deps));
+}
+
+async function refuseIfBusy(deps: LifecycleDeps, workingPath: string, except?: string): Promise<void> {
+  const active = (await activeRuns(deps, workingPath)).filter((run) => run.id !== except);
+  if (active.length > 0) throw busyRefusal(active[0]!, workingPath);
+}
+
+async function busyError(deps: LifecycleDeps, workingPath: string, fallback: string): Promise<RunRefusedError> {
+  const [active] = await activeRuns(deps, workingPath);
+  return active ? busyRefusal(active, workingPath) : new RunRefusedError(fallback);
+}
+
+function busyRefusal(active: RunRecord, workingPath: string): RunRefusedError {
+  const waiting =
+    active.status === 'paused'
+      ? `It is waiting for approval: \`archal workflow approve ${active.id}\`, \`archal workflow reject ${active.id}\`, or cancel it`
+      : 'Wait for it to finish, or cancel it';
+  return new RunRefusedError(
+    `${workingPath} is in use by run ${active.id} of '${active.workflowName}' (${active.status} since ${active.startedAt}, pid ${active.ownerPid ?? '?'} on ${active.ownerHost ?? '?'}). ` +
+      `${waiting} with \`archal workflow cancel ${active.id}\`.`,
+    active,
+  );
+}
+
+function isOlder(a: RunRecord, b: RunRecord): boolean {
+  return a.startedAt < b.startedAt || (a.startedAt === b.startedAt && a.id < b.id);
+}
+
+function pendingApproval(run: RunRecord) {
+  const approval = run.metadata.approval;
+  if (run.status !== 'paused' || !approval)
+    throw new RunRefusedError(`Run ${run.id} is ${run.status}; it is not waiting for an approval.`);
+  if (approval.resolved) throw new RunRefusedError(`Run ${run.id} was already ${approval.resolved}.`);
+  return approval;
+}
+
+function captureResponse(workflow: Workflow, nodeId: string): boolean {
+  const node = workflow.nodes.find((candidate) => candidate.id === nodeId);
+  return node?.kind === 'approval' ? node.approval.capture_response : false;
+}
+
+function countStates(result: RunResult): Record<string, number> {
+  const counts: Record<string, number> = {};
+  for (const node of Object.values(result.nodes)) counts[node.state] = (counts[node.state] ?? 0) + 1;
+  return counts;
+}
+
+function event(
+  runId: string,
+  type: WorkflowEvent['type'],
+  nodeId: string | undefined,
+  data: Record<string, unknown>,
+): WorkflowEvent {
+  return { type, runId, ...(nodeId ? { nodeId } : {}), data, ts: new Date().toISOString() };
+}
+
+async function appendAll(
+  store: WorkflowRunStore,
+  runId: string,
+  events: Array<[WorkflowEvent['type'], string, Record<string, unknown>]>,
+) {
+  for (const [type, nodeId, data] of events) await store.appendEvent(event(runId, type, nodeId, data));
+}
+
+export function processAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+function killGroup(pid: number): void {
+  for (const target of [-pid, pid]) {
+    try {
+      process.kill(target, 'SIGKILL');
+    } catch {
+      // Gone already.
+    }
+  }
+}

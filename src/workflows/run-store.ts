@@ -1,0 +1,102 @@
+import type { Usage } from '../providers/types.js';
+import type { WorkflowEvent } from './events.js';
+
+/** What the workflow run lifecycle needs from a durable store. src/store implements it on SQLite and PostgreSQL. */
+
+export const RUN_STATUSES = ['pending', 'running', 'completed', 'failed', 'cancelled', 'paused'] as const;
+export type RunStatus = (typeof RUN_STATUSES)[number];
+
+/** Statuses in which a run holds its working path. */
+export const ACTIVE_STATUSES: readonly RunStatus[] = ['pending', 'running', 'paused'];
+
+export interface ApprovalState {
+  nodeId: string;
+  message: string;
+  captureResponse: boolean;
+  resolved?: 'approved' | 'rejected';
+}
+
+export interface RunMetadata {
+  /** The workflow file the run was started from (re-read on resume). */
+  workflowFile?: string;
+  error?: string;
+  approval?: ApprovalState;
+  usage?: Usage;
+  nodeCounts?: Record<string, number>;
+  branch?: string;
+  /** Set when the run resumed an earlier attempt. */
+  resumes?: number;
+}
+
+export interface RunRecord {
+  id: string;
+  workflowName: string;
+  status: RunStatus;
+  workingPath: string;
+  conversationId: string;
+  userMessage: string;
+  metadata: RunMetadata;
+  startedAt: string;
+  completedAt: string | null;
+  lastActivityAt: string;
+  ownerPid: number | null;
+  ownerHost: string | null;
+}
+
+export type NewRun = Pick<
+  RunRecord,
+  'id' | 'workflowName' | 'workingPath' | 'conversationId' | 'userMessage' | 'metadata'
+> & {
+  status: RunStatus;
+  ownerPid: number;
+  ownerHost: string;
+};
+
+export interface StoredEvent extends WorkflowEvent {
+  /** Position in the run's history, from 1, without gaps between writers. */
+  seq: number;
+}
+
+export interface StatusChange {
+  /** The change happens only if the run is in one of these statuses (compare-and-swap). */
+  from: readonly RunStatus[];
+  to: RunStatus;
+  /** And, when set, only if its heartbeat is still exactly this (a second CAS key, for taking over stale runs). */
+  lastActivityAt?: string;
+  metadata?: Partial<RunMetadata>;
+  owner?: { pid: number; host: string };
+}
+
+export interface RunFilter {
+  statuses?: readonly RunStatus[];
+  workingPath?: string;
+  workflowName?: string;
+  limit?: number;
+}
+
+export interface TrackedProcess {
+  runId: string;
+  pid: number;
+  nodeId: string;
+  host: string;
+}
+
+export interface WorkflowRunStore {
+  readonly kind: 'sqlite' | 'postgres';
+  createRun(run: NewRun): Promise<RunRecord>;
+  getRun(id: string): Promise<RunRecord | undefined>;
+  /** Runs whose id starts with `prefix` (at most a few; callers want exactly one). */
+  findRunsByPrefix(prefix: string): Promise<RunRecord[]>;
+  listRuns(filter: RunFilter): Promise<RunRecord[]>;
+  /** Compare-and-swap of the status: true for exactly one of any number of concurrent callers. */
+  changeStatus(id: string, change: StatusChange): Promise<boolean>;
+  /** Refreshes the heartbeat and returns the current status (so a run notices it was cancelled). */
+  heartbeat(id: string): Promise<RunStatus | undefined>;
+  /** Appends an event with the next sequence number of its run; safe under concurrent writers. */
+  appendEvent(event: WorkflowEvent): Promise<number>;
+  listEvents(runId: string, types?: readonly string[]): Promise<StoredEvent[]>;
+  trackProcess(process: TrackedProcess): Promise<void>;
+  untrackProcess(runId: string, pid: number): Promise<void>;
+  listProcesses(runId: string): Promise<TrackedProcess[]>;
+  close(): Promise<void>;
+}
