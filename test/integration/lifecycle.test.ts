@@ -276,6 +276,24 @@ describe.each(BACKENDS)('run lifecycle on $name', (backend) => {
     expect((await cancelRun(deps(), run!)).cancelled).toBe(false);
   });
 
+  it('keeps the heartbeat fresh while a long bash node runs', async () => {
+    const dir = tempRepo();
+    const workflow = await loadOk(`${header}nodes:\n  - id: quiet\n    bash: sleep 0.6\n`, { dir });
+    const runner = deps();
+    runner.engine = { ...runner.engine, heartbeatIntervalMs: 100 };
+    const running = startRun(runner, { workflow, workingPath: dir });
+    let run;
+    for (let i = 0; i < 100 && !run; i++) {
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      [run] = await store.listRuns({ workingPath: dir, statuses: ['running'] });
+    }
+    const first = run!.lastActivityAt;
+    await new Promise((resolve) => setTimeout(resolve, 350));
+    const later = (await store.getRun(run!.id))!.lastActivityAt;
+    expect(later > first).toBe(true);
+    expect((await running).result.status).toBe('completed');
+  });
+
   it('marks a run failed when its setup fails, never leaving it running', async () => {
     const dir = tempRepo();
     writeFileSync(join(dir, '.archal'), 'a file where the artifacts directory should go');
