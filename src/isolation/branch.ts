@@ -6,7 +6,8 @@ export function branchNameProblem(name: string): string | undefined {
   if (name.length === 0) return 'a branch name cannot be empty';
   if (name.length > 200) return 'a branch name must be at most 200 characters';
   if (name.startsWith('-')) return `'${name}' starts with '-' (it would read as an option)`;
-  if ([...name].some((ch) => ch.charCodeAt(0) < 0x20 || ch.charCodeAt(0) === 0x7f)) return 'a branch name cannot contain control characters';
+  if ([...name].some((ch) => ch.charCodeAt(0) < 0x20 || ch.charCodeAt(0) === 0x7f))
+    return 'a branch name cannot contain control characters';
   if (/\s/.test(name)) return `'${name}' contains whitespace`;
   if (name.includes('..')) return `'${name}' contains '..'`;
   if (name.includes('@{')) return `'${name}' contains '@{'`;

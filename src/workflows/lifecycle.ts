@@ -418,7 +418,10 @@ function processTracker(store: WorkflowRunStore, runId: string, host: string): E
   const recorded = new Map<number, Promise<void>>();
   return ({ nodeId, pid, phase }) => {
     if (phase === 'start') {
-      recorded.set(pid, store.trackProcess({ runId, pid, nodeId, host }).catch(() => {}));
+      recorded.set(
+        pid,
+        store.trackProcess({ runId, pid, nodeId, host }).catch(() => {}),
+      );
       return;
     }
     const tracking = recorded.get(pid) ?? Promise.resolve();

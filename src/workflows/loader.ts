@@ -323,7 +323,8 @@ function warnNestedKeys(value: unknown, key: string, warn: (message: string, fie
   const known = NESTED_KEYS[key];
   if (!known || !isRecord(value)) return;
   for (const nested of Object.keys(value)) {
-    if (!known.has(nested)) warn(`unknown field '${key}.${nested}' is ignored.${didYouMean(nested, known)}`, `${key}.${nested}`);
+    if (!known.has(nested))
+      warn(`unknown field '${key}.${nested}' is ignored.${didYouMean(nested, known)}`, `${key}.${nested}`);
   }
 }
 type AiFields = z.infer<typeof NODE_SCHEMAS.prompt>;

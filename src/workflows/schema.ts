@@ -28,12 +28,11 @@ const positiveMs = (name: string) =>
     .finite()
     .positive({ error: `${name} must be a positive number of milliseconds` });
 
-export const retrySchema = z
-  .object({
-    max_attempts: between('retry.max_attempts', 1, 5),
-    delay_ms: between('retry.delay_ms', 1000, 60000).optional(),
-    on_error: z.enum(['transient', 'all']).optional(),
-  });
+export const retrySchema = z.object({
+  max_attempts: between('retry.max_attempts', 1, 5),
+  delay_ms: between('retry.delay_ms', 1000, 60000).optional(),
+  on_error: z.enum(['transient', 'all']).optional(),
+});
 export type RetryConfig = z.infer<typeof retrySchema>;
 
 const stringList = z.array(z.string().min(1));
@@ -97,15 +96,14 @@ export const bashNodeSchema = z.object({
   timeout: positiveMs('timeout').optional(),
 });
 
-export const loopSettingsSchema = z
-  .object({
-    prompt: z.string().optional(),
-    command: z.string().optional(),
-    until: z.string().min(1).optional(),
-    until_bash: z.string().min(1).optional(),
-    max_iterations: between('loop.max_iterations', 1, 1000).optional(),
-    fresh_context: z.boolean().optional(),
-  });
+export const loopSettingsSchema = z.object({
+  prompt: z.string().optional(),
+  command: z.string().optional(),
+  until: z.string().min(1).optional(),
+  until_bash: z.string().min(1).optional(),
+  max_iterations: between('loop.max_iterations', 1, 1000).optional(),
+  fresh_context: z.boolean().optional(),
+});
 
 export const loopNodeSchema = z.object({
   ...commonFields,
@@ -115,11 +113,10 @@ export const loopNodeSchema = z.object({
 
 export const approvalNodeSchema = z.object({
   ...commonFields,
-  approval: z
-    .object({
-      message: nonBlank('approval.message'),
-      capture_response: z.boolean().optional(),
-    }),
+  approval: z.object({
+    message: nonBlank('approval.message'),
+    capture_response: z.boolean().optional(),
+  }),
 });
 
 export const cancelNodeSchema = z.object({

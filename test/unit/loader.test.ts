@@ -321,10 +321,22 @@ describe('loading workflows', () => {
       `${header}exec: {command: cat, argz: [x]}\nnodes:\n  - id: a\n    bash: echo\n    retry: {max_attempts: 2, delay: 5}\n  - id: b\n    loop: {prompt: go, until: X, max_iterations: 2, fresh: true}\n  - id: c\n    approval: {message: ok, capture: true}\n`,
     );
     expect(result.ok).toBe(true);
-    expectProblem(result.warnings, { field: 'exec.argz', line: 3, message: "unknown field 'exec.argz' is ignored. Did you mean 'args'?" });
+    expectProblem(result.warnings, {
+      field: 'exec.argz',
+      line: 3,
+      message: "unknown field 'exec.argz' is ignored. Did you mean 'args'?",
+    });
     expectProblem(result.warnings, { node: 'a', field: 'retry.delay', message: "Did you mean 'delay_ms'?" });
-    expectProblem(result.warnings, { node: 'b', field: 'loop.fresh', message: "unknown field 'loop.fresh' is ignored" });
-    expectProblem(result.warnings, { node: 'c', field: 'approval.capture', message: "unknown field 'approval.capture' is ignored" });
+    expectProblem(result.warnings, {
+      node: 'b',
+      field: 'loop.fresh',
+      message: "unknown field 'loop.fresh' is ignored",
+    });
+    expectProblem(result.warnings, {
+      node: 'c',
+      field: 'approval.capture',
+      message: "unknown field 'approval.capture' is ignored",
+    });
   });
 
   it('warns when a condition compares the whole prose of an AI node', async () => {
