@@ -5,7 +5,7 @@ import { describe, expect, it } from '@jest/globals';
 import { json, runCli, startCli, waitFor } from '../helpers/cli.js';
 import { writeFiles } from '../helpers/engine.js';
 import { BACKENDS } from '../helpers/stores.js';
-import { tempDir, tempRepo } from '../helpers/tmp.js';
+import { isRunning, tempDir, tempRepo } from '../helpers/tmp.js';
 
 interface RunJson {
   runId: string;
@@ -155,7 +155,7 @@ nodes:
       status: 'cancelled',
       nodes: { after: { skipReason: 'run_cancelled' } },
     });
-    await waitFor(() => !alive(nodePid), 5000, 'the node process to die');
+    await waitFor(() => !isRunning(nodePid), 5000, 'the node process to die');
     const again = await runCli(['--cwd', dir, 'workflow', 'cancel', runId], { env });
     expect(again.code).toBe(1);
     expect(again.stderr).toContain('is already cancelled');
@@ -364,12 +364,3 @@ describe('repositories and isolation', () => {
     expect(result.stderr).toContain('--from needs --branch');
   });
 });
-
-function alive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-}

@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, realpathSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, realpathSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll } from '@jest/globals';
@@ -25,4 +25,14 @@ export function tempRepo(prefix = 'archal-repo-'): string {
   git('config', 'user.name', 'Archal Test');
   git('commit', '--quiet', '--allow-empty', '-m', 'initial');
   return dir;
+}
+
+/** Whether a process is running (a zombie, dead but not yet reaped, does not count). */
+export function isRunning(pid: number): boolean {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    return stat.slice(stat.lastIndexOf(')') + 2)[0] !== 'Z';
+  } catch {
+    return false;
+  }
 }

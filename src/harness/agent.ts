@@ -1,0 +1,34 @@
+import type { ArchalConfig } from '../config/schema.js';
+import { UserError } from '../lib/errors.js';
+import { expandVariables } from '../lib/expand.js';
+
+/** The agent under test, as a command Archal can spawn. */
+export interface AgentCommand {
+  command: string;
+  args: string[];
+  env: Record<string, string>;
+  /** How to show it to a person. */
+  display: string;
+}
+
+/**
+ * The agent from `--harness` or `.archal.json` `agent`: a string is a shell command line (run with
+ * `bash -c`); `{command, args, env}` is spawned directly, with `${VAR}` expanded in args and env.
+ */
+export function resolveAgent(
+  agent: ArchalConfig['agent'] | undefined,
+  env: NodeJS.ProcessEnv = process.env,
+): AgentCommand {
+  if (agent === undefined)
+    throw new UserError(
+      'No agent to test: set "agent" in .archal.json (a command such as "node .archal/harness.mjs") or pass --harness "<command>". `archal init` writes a harness template.',
+    );
+  if (typeof agent === 'string') return { command: 'bash', args: ['-c', agent], env: {}, display: agent };
+  const args = (agent.args ?? []).map((arg) => expandVariables(arg, env));
+  return {
+    command: expandVariables(agent.command, env),
+    args,
+    env: Object.fromEntries(Object.entries(agent.env ?? {}).map(([key, value]) => [key, expandVariables(value, env)])),
+    display: [agent.command, ...(agent.args ?? [])].join(' '),
+  };
+}

@@ -1,0 +1,6 @@
+export { resolveAgent } from './agent.js';
+export type { AgentCommand } from './agent.js';
+export { extractAnswer } from './extract.js';
+export type { AnswerFormat, ExtractedAnswer } from './extract.js';
+export { harnessEnvironment, runHarness } from './run.js';
+export type { HarnessOutcome, HarnessRequest, HarnessRun } from './run.js';

@@ -1,0 +1,115 @@
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { runProcess, type ProcessResult } from '../lib/process.js';
+import type { AgentCommand } from './agent.js';
+import { extractAnswer, type ExtractedAnswer } from './extract.js';
+
+export interface HarnessRequest {
+  agent: AgentCommand;
+  /** The scenario prompt: the only instruction the agent gets. */
+  task: string;
+  model?: string;
+  /** Clone name → REST base URL of this run's clone. */
+  cloneUrls: Record<string, string>;
+  github?: { apiUrl: string; token: string };
+  cwd: string;
+  /** Where the agent may write its trace and metrics files. */
+  runDir: string;
+  timeoutMs: number;
+  env?: NodeJS.ProcessEnv;
+  preflight?: boolean;
+  signal?: AbortSignal;
+}
+
+export type HarnessOutcome =
+  | { kind: 'ok' }
+  | { kind: 'not_started'; detail: string }
+  | { kind: 'timed_out' }
+  | { kind: 'exited'; exitCode: number }
+  | { kind: 'killed'; signal: string }
+  | { kind: 'cancelled' };
+
+export interface HarnessRun {
+  outcome: HarnessOutcome;
+  exitCode: number | null;
+  durationMs: number;
+  answer: ExtractedAnswer;
+  stdoutBytes: number;
+  stdoutTruncated: boolean;
+  stderrTail: string;
+  /** Parsed AGENT_TRACE_FILE / AGENT_METRICS_FILE, when the agent wrote them. */
+  trace?: unknown;
+  metrics?: unknown;
+}
+
+/** Credentials that could reach the real GitHub; the agent only gets the clone's token. */
+const REAL_GITHUB_CREDENTIALS = /^(GITHUB|GH)_.*(TOKEN|PAT|KEY|PASSWORD)$|^GH_ENTERPRISE_TOKEN$|^GITHUB_PAT$/;
+
+/** The harness contract's environment (see README: the agent's environment). */
+export function harnessEnvironment(request: HarnessRequest): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = {};
+  for (const [key, value] of Object.entries(request.env ?? process.env))
+    if (!REAL_GITHUB_CREDENTIALS.test(key)) env[key] = value;
+  Object.assign(env, request.agent.env, {
+    AGENT_TASK: request.task,
+    AGENT_CLONE_URLS: JSON.stringify(request.cloneUrls),
+    AGENT_TRACE_FILE: join(request.runDir, 'agent-trace.json'),
+    AGENT_METRICS_FILE: join(request.runDir, 'agent-metrics.json'),
+  });
+  if (request.model) env.AGENT_MODEL = request.model;
+  else delete env.AGENT_MODEL;
+  if (request.github) {
+    env.GITHUB_API_URL = request.github.apiUrl;
+    env.GITHUB_TOKEN = request.github.token;
+    env.GH_TOKEN = request.github.token;
+  }
+  if (request.preflight) env.ARCHAL_PREFLIGHT = '1';
+  else delete env.ARCHAL_PREFLIGHT;
+  return env;
+}
+
+/** Runs the agent once under the harness contract. Never throws for the agent's failures. */
+export async function runHarness(request: HarnessRequest): Promise<HarnessRun> {
+  mkdirSync(request.runDir, { recursive: true });
+  const env = harnessEnvironment(request);
+  const result = await runProcess({
+    command: request.agent.command,
+    args: request.agent.args,
+    cwd: request.cwd,
+    env,
+    timeoutMs: request.timeoutMs,
+    signal: request.signal,
+    maxStdoutBytes: 4 * 1024 * 1024,
+    stderrTailBytes: 16 * 1024,
+  });
+  return {
+    outcome: outcomeOf(result),
+    exitCode: result.exitCode,
+    durationMs: result.durationMs,
+    answer: extractAnswer(result.stdout),
+    stdoutBytes: Buffer.byteLength(result.stdout),
+    stdoutTruncated: result.stdoutTruncated,
+    stderrTail: result.stderr.slice(-4000),
+    trace: readJson(env.AGENT_TRACE_FILE!),
+    metrics: readJson(env.AGENT_METRICS_FILE!),
+  };
+}
+
+function outcomeOf(result: ProcessResult): HarnessOutcome {
+  if (result.spawnError)
+    return { kind: 'not_started', detail: `${result.spawnError.code}: ${result.spawnError.message}` };
+  if (result.aborted) return { kind: 'cancelled' };
+  if (result.timedOut) return { kind: 'timed_out' };
+  if (result.signal) return { kind: 'killed', signal: result.signal };
+  if (result.exitCode !== 0) return { kind: 'exited', exitCode: result.exitCode ?? -1 };
+  return { kind: 'ok' };
+}
+
+function readJson(file: string): unknown {
+  if (!existsSync(file)) return undefined;
+  try {
+    return JSON.parse(readFileSync(file, 'utf8').slice(0, 8 * 1024 * 1024));
+  } catch {
+    return { unreadable: true };
+  }
+}

@@ -1,0 +1,106 @@
+/**
+ * Removes secrets from text and JSON before it reaches a log, a cache file or an artifact:
+ * well-known token formats (GitHub, OpenAI, Anthropic, AWS), bearer and basic credentials, secrets
+ * in URLs, and the values of environment variables whose names say they are secret.
+ */
+
+export const REDACTED = '[REDACTED]';
+
+const TOKEN_PATTERNS: RegExp[] = [
+  /\bgh[pousr]_[A-Za-z0-9_]{20,255}\b/g, // GitHub classic, OAuth, user-to-server, server-to-server, refresh
+  /\bgithub_pat_[A-Za-z0-9_]{20,255}\b/g, // GitHub fine-grained
+  /\bv1\.[0-9a-f]{40}\b/g, // GitHub App installation tokens (legacy format)
+  /\bsk-ant-[A-Za-z0-9_-]{16,}/g, // Anthropic
+  /\bsk-(?:proj-|svcacct-|admin-)?[A-Za-z0-9_-]{20,}/g, // OpenAI
+  /\b(?:AKIA|ASIA|AROA|AIDA)[A-Z0-9]{16}\b/g, // AWS access key ids
+  /\bxox[abprs]-[A-Za-z0-9-]{10,}/g, // Slack
+  /\bAIza[0-9A-Za-z_-]{35}\b/g, // Google API keys
+  /-----BEGIN [A-Z ]*PRIVATE KEY-----[\s\S]*?-----END [A-Z ]*PRIVATE KEY-----/g,
+];
+
+/** `Authorization: Bearer x`, `token x`, `Basic x`, AWS secret keys given by name, `://user:pass@`. */
+const CONTEXT_PATTERNS: Array<[RegExp, (match: string, ...groups: string[]) => string]> = [
+  [/\b(Bearer|Basic|token)(\s+)([A-Za-z0-9._~+/=-]{8,})/gi, (_m, scheme, space) => `${scheme}${space}${REDACTED}`],
+  [
+    /(aws_secret_access_key|secret_access_key|aws_session_token)(["'\s:=]+)([A-Za-z0-9/+=]{20,})/gi,
+    (_m, name, sep) => `${name}${sep}${REDACTED}`,
+  ],
+  [/(\b[a-z][a-z0-9+.-]*:\/\/[^/\s:@]+:)([^@\s/]+)(@)/gi, (_m, head, _secret, at) => `${head}${REDACTED}${at}`],
+];
+
+const SECRET_NAME = /(TOKEN|KEY|SECRET|PASSWORD|PASSWD|CREDENTIAL)/i;
+
+/** Environment variable names that hold secrets (GITHUB_TOKEN, OPENAI_API_KEY, DB_PASSWORD…). */
+export function isSecretName(name: string): boolean {
+  return SECRET_NAME.test(name);
+}
+
+const SECRET_KEY_ENDINGS = [
+  'token',
+  'secret',
+  'password',
+  'passwd',
+  'apikey',
+  'privatekey',
+  'accesskey',
+  'authorization',
+  'credential',
+  'credentials',
+];
+
+/** JSON keys whose string values are secrets (`token`, `accessToken`, `client_secret`, `api-key`…). */
+export function isSecretKey(key: string): boolean {
+  const normalised = key.toLowerCase().replace(/[_-]/g, '');
+  return SECRET_KEY_ENDINGS.some((ending) => normalised.endsWith(ending));
+}
+
+/** Values of secret-named variables in `env`, long enough that replacing them cannot mangle ordinary text. */
+export function secretValues(env: NodeJS.ProcessEnv = process.env): string[] {
+  return Object.entries(env)
+    .filter(([name, value]) => isSecretName(name) && typeof value === 'string' && value.length >= 6)
+    .map(([, value]) => value as string)
+    .sort((a, b) => b.length - a.length);
+}
+
+export class Redactor {
+  private readonly values: string[];
+  constructor(extraSecrets: Iterable<string> = [], env: NodeJS.ProcessEnv = process.env) {
+    this.values = [...new Set([...secretValues(env), ...[...extraSecrets].filter((value) => value.length >= 6)])].sort(
+      (a, b) => b.length - a.length,
+    );
+  }
+
+  text(input: string): string {
+    let output = input;
+    for (const value of this.values) if (output.includes(value)) output = output.split(value).join(REDACTED);
+    for (const pattern of TOKEN_PATTERNS) output = output.replace(pattern, REDACTED);
+    for (const [pattern, replace] of CONTEXT_PATTERNS)
+      output = output.replace(pattern, replace as (m: string, ...g: string[]) => string);
+    return output;
+  }
+
+  /** A deep copy with every string redacted, and every value under a secret-named key replaced. */
+  value<T>(input: T): T {
+    return this.walk(input, 0) as T;
+  }
+
+  private walk(input: unknown, depth: number): unknown {
+    if (depth > 64) return REDACTED;
+    if (typeof input === 'string') return this.text(input);
+    if (Array.isArray(input)) return input.map((item) => this.walk(item, depth + 1));
+    if (input && typeof input === 'object') {
+      const output: Record<string, unknown> = {};
+      for (const [key, value] of Object.entries(input)) {
+        output[key] =
+          isSecretKey(key) && typeof value === 'string' && value.length > 0 ? REDACTED : this.walk(value, depth + 1);
+      }
+      return output;
+    }
+    return input;
+  }
+}
+
+/** Redacts with the current environment's secrets. */
+export function redact<T>(input: T, extraSecrets: Iterable<string> = []): T {
+  return new Redactor(extraSecrets).value(input);
+}

@@ -1,0 +1,381 @@
+import { readFileSync } from 'node:fs';
+import { didYouMean } from '../lib/did-you-mean.js';
+import { parseJsonWithLocation } from '../lib/json-position.js';
+import { CLONE_KEYWORDS, inferClones } from './clones.js';
+import { scenarioConfigSchema, type Criterion, type Scenario, type ScenarioProblem } from './schema.js';
+
+/** Section names and their aliases, as Archal accepts them (matched case-insensitively). */
+const SECTIONS = {
+  setup: ['setup', 'context', 'initial state'],
+  prompt: ['prompt', 'task', 'instruction', 'instructions', 'request'],
+  expected: ['expected behavior', 'expected behaviour', 'behavior', 'behaviour', 'judge notes', 'evaluation notes'],
+  criteria: ['success criteria', 'success', 'criteria', 'checks', 'assertions'],
+  config: ['config', 'configuration'],
+  seed: ['seed state', 'seed'],
+} as const;
+type SectionName = keyof typeof SECTIONS;
+
+const CONFIG_ALIASES: Record<string, string> = {
+  clones: 'clones',
+  clone: 'clones',
+  twins: 'clones',
+  twin: 'clones',
+  seed: 'seed',
+  timeout: 'timeout',
+  runs: 'runs',
+  tags: 'tags',
+  tag: 'tags',
+  evaluator: 'evaluator',
+  'evaluator-model': 'evaluator',
+  evaluatormodel: 'evaluator',
+  evaluator_model: 'evaluator',
+  model: 'evaluator',
+};
+
+export const DEFAULT_TIMEOUT_SECONDS = 180;
+export const DEFAULT_RUNS = 1;
+export const MAX_SCENARIO_BYTES = 256 * 1024;
+
+export type ScenarioParseResult =
+  | { ok: true; scenario: Scenario; warnings: ScenarioProblem[] }
+  | { ok: false; errors: ScenarioProblem[]; warnings: ScenarioProblem[] };
+
+export interface ParseOptions {
+  /** Clones used when a scenario neither names nor implies any (from .archal.json). */
+  defaultClones?: string[];
+  /** Runs and timeout defaults from .archal.json. */
+  defaultRuns?: number;
+  defaultTimeout?: number;
+}
+
+export function parseScenarioFile(file: string, options: ParseOptions = {}): ScenarioParseResult {
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (error) {
+    return {
+      ok: false,
+      errors: [
+        { file, message: `cannot read the scenario: ${(error as NodeJS.ErrnoException).code ?? String(error)}` },
+      ],
+      warnings: [],
+    };
+  }
+  return parseScenario(text, file, options);
+}
+
+interface Section {
+  name: SectionName;
+  heading: string;
+  line: number;
+  lines: Array<{ text: string; line: number }>;
+}
+
+/**
+ * Parses Archal-compatible scenario markdown. Every problem carries its file and line; nothing the
+ * agent should not see (Setup, Expected Behavior, criteria) ends up in `prompt`.
+ */
+export function parseScenario(text: string, file: string, options: ParseOptions = {}): ScenarioParseResult {
+  const errors: ScenarioProblem[] = [];
+  const warnings: ScenarioProblem[] = [];
+  if (Buffer.byteLength(text) > MAX_SCENARIO_BYTES)
+    return {
+      ok: false,
+      errors: [
+        {
+          file,
+          message: `scenario is ${Math.round(Buffer.byteLength(text) / 1024)} KiB; the limit is ${MAX_SCENARIO_BYTES / 1024} KiB`,
+        },
+      ],
+      warnings,
+    };
+  if (text.includes('\u0000'))
+    return {
+      ok: false,
+      errors: [{ file, message: 'file contains NUL bytes; it looks binary, not markdown' }],
+      warnings,
+    };
+
+  const lines = text.replace(/\r\n?/g, '\n').split('\n');
+  let title: { text: string; line: number } | undefined;
+  const sections: Section[] = [];
+  let current: Section | undefined;
+  let fence: string | undefined;
+
+  lines.forEach((raw, index) => {
+    const line = index + 1;
+    const fenceMatch = /^\s*(```|~~~)/.exec(raw);
+    if (fenceMatch) fence = fence === fenceMatch[1] ? undefined : (fence ?? fenceMatch[1]);
+    const heading = fence === undefined || fenceMatch ? /^(#{1,6})\s+(.*?)\s*#*\s*$/.exec(raw) : null;
+    if (heading && !fenceMatch) {
+      const level = heading[1]!.length;
+      const name = heading[2]!.trim();
+      if (level === 1) {
+        if (title)
+          warnings.push({
+            file,
+            line,
+            message: `a second title '# ${name}' is ignored (the title is '${title.text}')`,
+          });
+        else title = { text: name, line };
+        current = undefined;
+        return;
+      }
+      if (level === 2) {
+        const section = sectionOf(name);
+        if (!section) {
+          const known = Object.values(SECTIONS).flat();
+          warnings.push({
+            file,
+            line,
+            message: `unknown section '## ${name}' is ignored.${didYouMean(name.toLowerCase(), known)}`,
+          });
+          current = undefined;
+          return;
+        }
+        if (sections.some((existing) => existing.name === section)) {
+          errors.push({
+            file,
+            line,
+            message: `section '## ${name}' appears twice (as '${sections.find((s) => s.name === section)!.heading}' first)`,
+          });
+          current = undefined;
+          return;
+        }
+        current = { name: section, heading: name, line, lines: [] };
+        sections.push(current);
+        return;
+      }
+    }
+    current?.lines.push({ text: raw, line });
+  });
+
+  const section = (name: SectionName) => sections.find((entry) => entry.name === name);
+  const body = (name: SectionName) => {
+    const found = section(name);
+    return found
+      ? found.lines
+          .map((entry) => entry.text)
+          .join('\n')
+          .trim()
+      : undefined;
+  };
+
+  if (!title) errors.push({ file, line: 1, message: "missing title: start the scenario with '# <Title>'" });
+  const promptSection = section('prompt');
+  const prompt = body('prompt');
+  if (!promptSection)
+    errors.push({
+      file,
+      message: "missing '## Prompt' section (aliases: Task, Instruction(s), Request): it is what the agent is asked",
+    });
+  else if (!prompt) errors.push({ file, line: promptSection.line, message: "'## Prompt' is empty" });
+
+  const criteria = parseCriteria(section('criteria'), file, errors);
+  const seedState = parseSeedState(section('seed'), file, errors);
+  const allText = [title?.text, body('setup'), prompt, body('expected'), ...criteria.map((c) => c.text)]
+    .filter(Boolean)
+    .join('\n');
+  const config = parseConfig(section('config'), file, allText, options, errors, warnings);
+
+  if (errors.length > 0 || !title || !prompt || !config) return { ok: false, errors, warnings };
+  const scenario: Scenario = {
+    file,
+    title: title.text,
+    prompt,
+    criteria,
+    config,
+    ...(body('setup') ? { setup: body('setup') } : {}),
+    ...(body('expected') ? { expectedBehavior: body('expected') } : {}),
+    ...(seedState ? { seedState } : {}),
+  };
+  return { ok: true, scenario, warnings };
+}
+
+function sectionOf(heading: string): SectionName | undefined {
+  const normalised = heading.toLowerCase().replace(/[:.]$/, '').trim();
+  return (Object.keys(SECTIONS) as SectionName[]).find((name) =>
+    (SECTIONS[name] as readonly string[]).includes(normalised),
+  );
+}
+
+const BULLET = /^\s*(?:[-*+]|\d+[.)])\s+(.*)$/;
+const TAG = /^\[(D|P)\]\s*/i;
+
+function parseCriteria(section: Section | undefined, file: string, errors: ScenarioProblem[]): Criterion[] {
+  if (!section) {
+    errors.push({
+      file,
+      message: "missing '## Success Criteria' section (aliases: Success, Criteria, Checks, Assertions)",
+    });
+    return [];
+  }
+  const criteria: Criterion[] = [];
+  let last: Criterion | undefined;
+  for (const { text, line } of section.lines) {
+    const bullet = BULLET.exec(text);
+    if (bullet) {
+      let content = bullet[1]!.trim();
+      const tag = TAG.exec(content);
+      if (tag) content = content.slice(tag[0].length);
+      last = {
+        id: `c${criteria.length + 1}`,
+        text: content,
+        kind: tag ? (tag[1]!.toUpperCase() as 'D' | 'P') : 'P',
+        tagged: Boolean(tag),
+        line,
+      };
+      criteria.push(last);
+    } else if (text.trim() && last && /^\s{2,}\S/.test(text)) {
+      last.text = `${last.text} ${text.trim()}`; // a wrapped bullet
+    } else if (text.trim()) {
+      errors.push({
+        file,
+        line,
+        message: `criteria must be list items ('- [D] …' or '- [P] …'); this line is not: ${JSON.stringify(text.trim().slice(0, 80))}`,
+      });
+    }
+  }
+  for (const criterion of criteria) {
+    const arrow = criterion.text.indexOf('=>');
+    if (arrow !== -1) {
+      criterion.expression = criterion.text.slice(arrow + 2).trim();
+      criterion.text = criterion.text.slice(0, arrow).trim();
+      if (!criterion.expression)
+        errors.push({ file, line: criterion.line, message: "'=>' must be followed by a JSONata expression" });
+      if (!criterion.tagged) {
+        criterion.kind = 'D';
+        criterion.tagged = true;
+      } else if (criterion.kind === 'P')
+        errors.push({
+          file,
+          line: criterion.line,
+          message: 'a [P] criterion cannot carry a `=> expression`; tag it [D]',
+        });
+    }
+    if (!criterion.text) errors.push({ file, line: criterion.line, message: 'empty criterion' });
+  }
+  if (criteria.length === 0)
+    errors.push({
+      file,
+      line: section.line,
+      message: "'## Success Criteria' has no criteria: add list items such as '- [D] exactly 4 issues are closed'",
+    });
+  return criteria;
+}
+
+function parseSeedState(
+  section: Section | undefined,
+  file: string,
+  errors: ScenarioProblem[],
+): Record<string, unknown> | undefined {
+  if (!section) return undefined;
+  const text = section.lines.map((entry) => entry.text).join('\n');
+  const fenced = /```(?:json)?\s*\n([\s\S]*?)```/.exec(text);
+  const json = (fenced ? fenced[1]! : text).trim();
+  if (!json) return undefined;
+  const parsed = parseJsonWithLocation(json);
+  if (!parsed.ok) {
+    errors.push({
+      file,
+      line: section.line,
+      message: `'## Seed State' must hold a JSON object (a seed): ${parsed.message}`,
+    });
+    return undefined;
+  }
+  if (typeof parsed.value !== 'object' || parsed.value === null || Array.isArray(parsed.value)) {
+    errors.push({ file, line: section.line, message: "'## Seed State' must hold a JSON object (a seed)" });
+    return undefined;
+  }
+  return parsed.value as Record<string, unknown>;
+}
+
+function parseConfig(
+  section: Section | undefined,
+  file: string,
+  allText: string,
+  options: ParseOptions,
+  errors: ScenarioProblem[],
+  warnings: ScenarioProblem[],
+) {
+  const raw: Record<string, { value: string; line: number }> = {};
+  for (const { text, line } of section?.lines ?? []) {
+    const content = (BULLET.exec(text)?.[1] ?? text).trim();
+    if (!content || content.startsWith('<!--') || content.startsWith('```')) continue;
+    const pair = /^([A-Za-z][\w-]*)\s*:\s*(.*)$/.exec(content);
+    if (!pair) {
+      errors.push({
+        file,
+        line,
+        message: `config lines are 'key: value'; this is not: ${JSON.stringify(content.slice(0, 80))}`,
+      });
+      continue;
+    }
+    const key = CONFIG_ALIASES[pair[1]!.toLowerCase()];
+    if (!key) {
+      warnings.push({
+        file,
+        line,
+        message: `unknown config key '${pair[1]}' is ignored.${didYouMean(pair[1]!.toLowerCase(), Object.keys(CONFIG_ALIASES))}`,
+      });
+      continue;
+    }
+    raw[key] = { value: pair[2]!.trim(), line };
+  }
+
+  const list = (value: string) =>
+    value
+      .replace(/^\[|\]$/g, '')
+      .split(',')
+      .map((item) => item.trim().replace(/^['"]|['"]$/g, ''))
+      .filter(Boolean);
+  const number = (key: string, fallback: number) => {
+    const entry = raw[key];
+    if (!entry) return fallback;
+    const value = Number(entry.value.replace(/s$/, ''));
+    if (!Number.isFinite(value)) {
+      errors.push({ file, line: entry.line, message: `${key} must be a number (got '${entry.value}')` });
+      return fallback;
+    }
+    return value;
+  };
+
+  const clones = raw.clones
+    ? list(raw.clones.value).map((clone) => clone.toLowerCase())
+    : inferClones(allText, options.defaultClones);
+  for (const clone of clones) {
+    if (!(clone in CLONE_KEYWORDS))
+      errors.push({
+        file,
+        line: raw.clones?.line,
+        message: `clone '${clone}' is not available; Archal runs these clones locally: ${Object.keys(CLONE_KEYWORDS).join(', ')}`,
+      });
+  }
+  const evaluator = raw.evaluator ? parseEvaluator(raw.evaluator.value) : undefined;
+  const candidate = {
+    clones,
+    seed: raw.seed?.value || undefined,
+    timeout: number('timeout', options.defaultTimeout ?? DEFAULT_TIMEOUT_SECONDS),
+    runs: number('runs', options.defaultRuns ?? DEFAULT_RUNS),
+    tags: raw.tags ? list(raw.tags.value) : [],
+    ...(evaluator ? { evaluator } : {}),
+  };
+  const result = scenarioConfigSchema.safeParse(candidate);
+  if (!result.success) {
+    for (const issue of result.error.issues) {
+      const key = String(issue.path[0] ?? '');
+      errors.push({ file, line: raw[key]?.line ?? section?.line, message: `config ${key}: ${issue.message}` });
+    }
+    return undefined;
+  }
+  return result.data;
+}
+
+/** `claude`, `codex:gpt-5.3-codex`, `exec`, or a bare model name (the provider then comes from .archal.json). */
+function parseEvaluator(value: string): { provider?: 'claude' | 'codex' | 'exec'; model?: string } {
+  const [first, ...rest] = value.split(/[:/]/);
+  const provider = first?.trim().toLowerCase();
+  if (provider === 'claude' || provider === 'codex' || provider === 'exec')
+    return rest.length > 0 ? { provider, model: rest.join(':').trim() } : { provider };
+  return { model: value.trim() };
+}

@@ -1,0 +1,145 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from '@jest/globals';
+import { resolveAgent } from '../../src/harness/agent.js';
+import { extractAnswer } from '../../src/harness/extract.js';
+import { runHarness, type HarnessRequest } from '../../src/harness/run.js';
+import { isRunning, tempDir } from '../helpers/tmp.js';
+
+const AGENT = fileURLToPath(new URL('../fixtures/agents/harness-behaviours.mjs', import.meta.url));
+
+function request(mode: string, overrides: Partial<HarnessRequest> = {}): HarnessRequest {
+  const dir = tempDir();
+  return {
+    agent: resolveAgent({ command: process.execPath, args: [AGENT, mode] }),
+    task: 'close stale issues',
+    cloneUrls: { github: 'http://127.0.0.1:1/api' },
+    github: { apiUrl: 'http://127.0.0.1:1/api', token: 'ghp_clone_token_for_tests_000000000000' },
+    cwd: dir,
+    runDir: join(dir, 'run'),
+    timeoutMs: 10_000,
+    ...overrides,
+  };
+}
+
+describe('answer extraction', () => {
+  it.each([
+    ['{"text": "hello"}', 'hello', 'json'],
+    ['  {"payloads": [{"text": "a"}, "b", {"other": 1}]}\n', 'a\nb', 'json'],
+    ['log line\n{"text": "x"} trailing', 'x', 'embedded_json'],
+    ['{"event":1}\n{"text":"one"}\n{"text":"two"}\n', 'two', 'ndjson'],
+    ['plain\n\n  answer  \n', 'plain\n  answer', 'text'],
+    ['text {"not": "an answer"} more\n', 'text  more', 'text'],
+    ['{"text": "brace } in string"}', 'brace } in string', 'json'],
+    ['   \n', '', 'empty'],
+    ['{broken json\nstill text', '{broken json\nstill text', 'text'],
+  ])('%j → %j (%s)', (stdout, text, format) => {
+    expect(extractAnswer(stdout)).toEqual({ text, format });
+  });
+});
+
+describe('running the agent under the harness contract', () => {
+  it('passes the task and the clone through the environment, and nothing that reaches the real GitHub', async () => {
+    const run = await runHarness(
+      request('env', {
+        model: 'sonnet',
+        env: {
+          ...process.env,
+          GITHUB_TOKEN: 'ghp_real_secret',
+          GH_ENTERPRISE_TOKEN: 'x',
+          GITHUB_PERSONAL_ACCESS_TOKEN: 'y',
+          KEEP_ME: '1',
+        },
+      }),
+    );
+    expect(run.outcome).toEqual({ kind: 'ok' });
+    const env = JSON.parse(run.answer.text) as Record<string, string>;
+    expect(env).toMatchObject({
+      AGENT_TASK: 'close stale issues',
+      AGENT_MODEL: 'sonnet',
+      AGENT_CLONE_URLS: JSON.stringify({ github: 'http://127.0.0.1:1/api' }),
+      GITHUB_API_URL: 'http://127.0.0.1:1/api',
+      GITHUB_TOKEN: 'ghp_clone_token_for_tests_000000000000',
+      GH_TOKEN: 'ghp_clone_token_for_tests_000000000000',
+    });
+    expect(env.AGENT_TRACE_FILE).toMatch(/run\/agent-trace\.json$/);
+    expect(env.GH_ENTERPRISE_TOKEN).toBeUndefined();
+    expect(env.GITHUB_PERSONAL_ACCESS_TOKEN).toBeUndefined();
+    expect(env.ARCHAL_PREFLIGHT).toBeUndefined();
+  });
+
+  it('reads the trace and metrics files the agent wrote', async () => {
+    const run = await runHarness(request('files'));
+    expect(run.trace).toEqual({ steps: ['a', 'b'] });
+    expect(run.metrics).toEqual({ tokens: 12 });
+    expect(run.answer.text).toBe('wrote files');
+  });
+
+  it.each([
+    ['json', 'done: close stale issues', 'json'],
+    ['payloads', 'part one\npart two', 'json'],
+    ['embedded', 'embedded answer', 'embedded_json'],
+    ['ndjson', 'final answer', 'ndjson'],
+    ['plain', 'line one\nline two', 'text'],
+  ])('extracts a %s answer', async (mode, text, format) => {
+    expect((await runHarness(request(mode))).answer).toEqual({ text, format });
+  });
+
+  it('reports how the agent failed', async () => {
+    const failed = await runHarness(request('fail'));
+    expect(failed.outcome).toEqual({ kind: 'exited', exitCode: 3 });
+    expect(failed.stderrTail).toContain('something broke');
+    expect((await runHarness(request('signal'))).outcome).toEqual({ kind: 'killed', signal: 'SIGKILL' });
+    const missing = await runHarness({ ...request('json'), agent: resolveAgent({ command: '/no/such/agent' }) });
+    expect(missing.outcome.kind).toBe('not_started');
+    const notExecutable = tempDir();
+    writeFileSync(join(notExecutable, 'agent.sh'), 'echo hi');
+    const denied = await runHarness({
+      ...request('json'),
+      agent: resolveAgent({ command: join(notExecutable, 'agent.sh') }),
+    });
+    expect(denied.outcome).toMatchObject({ kind: 'not_started', detail: expect.stringContaining('EACCES') });
+    const shell = await runHarness({ ...request('json'), agent: resolveAgent('definitely-not-a-command-xyz') });
+    expect(shell.outcome).toEqual({ kind: 'exited', exitCode: 127 });
+  });
+
+  it('kills a hanging agent and everything it started at the timeout', async () => {
+    const pidFile = join(tempDir(), 'child.pid');
+    const started = Date.now();
+    const run = await runHarness({
+      ...request('fork-and-hang'),
+      agent: resolveAgent({ command: process.execPath, args: [AGENT, 'fork-and-hang', pidFile] }),
+      timeoutMs: 500,
+    });
+    expect(run.outcome).toEqual({ kind: 'timed_out' });
+    expect(Date.now() - started).toBeLessThan(5000);
+    const child = Number(readFileSync(pidFile, 'utf8'));
+    expect(isRunning(child)).toBe(false);
+  });
+
+  it('keeps a bounded amount of huge output', async () => {
+    const run = await runHarness(request('megabytes'));
+    expect(run.outcome).toEqual({ kind: 'ok' });
+    expect(run.stdoutTruncated).toBe(true);
+    expect(run.answer.text.length).toBeLessThanOrEqual(4 * 1024 * 1024);
+  });
+
+  it('sets ARCHAL_PREFLIGHT=1 for a preflight', async () => {
+    expect((await runHarness({ ...request('preflight'), preflight: true })).answer.text).toBe('OK');
+  });
+
+  it('runs a string agent through bash and expands ${VAR} in object agents', () => {
+    expect(resolveAgent('node agent.js --fast')).toMatchObject({
+      command: 'bash',
+      args: ['-c', 'node agent.js --fast'],
+    });
+    expect(
+      resolveAgent({ command: 'node', args: ['${DIR}/a.js'], env: { KEY: '${SECRET:-none}' } }, { DIR: '/x' }),
+    ).toMatchObject({
+      args: ['/x/a.js'],
+      env: { KEY: 'none' },
+    });
+    expect(() => resolveAgent(undefined)).toThrow('No agent to test');
+  });
+});

@@ -1,0 +1,196 @@
+import { describe, expect, it } from '@jest/globals';
+import { parseScenario } from '../../src/scenarios/parse.js';
+import type { ScenarioProblem } from '../../src/scenarios/schema.js';
+
+const staleIssues = `# Close stale issues
+
+## Setup
+Repository acme/webapp has 20 open issues; 8 have had no activity for more than 90 days,
+and 4 of those are labelled keep-open.
+
+## Prompt
+Close every issue with no activity for 90 days, with a comment that explains why.
+Skip issues labelled keep-open.
+
+## Expected Behavior
+The agent finds the 8 stale issues, leaves the 4 keep-open ones alone and closes the other 4.
+
+## Success Criteria
+- [D] Exactly 4 issues are closed
+- [D] Every closed issue has a new comment
+- [D] Issues labelled keep-open remain open
+- [P] Each closing comment is polite and gives the reason
+- No issues have the label "wontfix"
+- [D] The stale issues are closed => $count(github.issues[state = "closed"]) = 4
+
+## Config
+clones: github
+seed: stale-issues
+timeout: 90
+runs: 5
+tags: workflow, triage
+`;
+
+function errorsOf(text: string): ScenarioProblem[] {
+  const result = parseScenario(text, 'scenario.md');
+  if (result.ok) throw new Error('expected errors');
+  return result.errors;
+}
+
+describe('scenario markdown', () => {
+  it('parses the canonical scenario', () => {
+    const result = parseScenario(staleIssues, 'stale.md');
+    if (!result.ok) throw new Error(JSON.stringify(result.errors));
+    const { scenario } = result;
+    expect(scenario.title).toBe('Close stale issues');
+    expect(scenario.prompt).toBe(
+      'Close every issue with no activity for 90 days, with a comment that explains why.\nSkip issues labelled keep-open.',
+    );
+    expect(scenario.setup).toContain('acme/webapp');
+    expect(scenario.expectedBehavior).toContain('closes the other 4');
+    expect(scenario.config).toEqual({
+      clones: ['github'],
+      seed: 'stale-issues',
+      timeout: 90,
+      runs: 5,
+      tags: ['workflow', 'triage'],
+    });
+    expect(scenario.criteria.map((c) => [c.id, c.kind, c.tagged, c.line])).toEqual([
+      ['c1', 'D', true, 15],
+      ['c2', 'D', true, 16],
+      ['c3', 'D', true, 17],
+      ['c4', 'P', true, 18],
+      ['c5', 'P', false, 19],
+      ['c6', 'D', true, 20],
+    ]);
+    expect(scenario.criteria[5]).toMatchObject({
+      text: 'The stale issues are closed',
+      expression: '$count(github.issues[state = "closed"]) = 4',
+    });
+  });
+
+  it('never lets Setup, Expected Behavior or criteria into the prompt', () => {
+    const result = parseScenario(staleIssues, 'stale.md');
+    if (!result.ok) throw new Error('invalid');
+    expect(result.scenario.prompt).not.toMatch(/acme\/webapp|closes the other 4|Exactly 4/);
+  });
+
+  it('accepts the section and config aliases Archal accepts', () => {
+    const result = parseScenario(
+      `# Label\n\n## Context\nOne issue.\n\n## Task\nLabel it.\n\n## Judge Notes\nAdd enhancement.\n\n## Checks\n* [d] the issue has the label "enhancement"\n1. [p] it was done kindly\n\n## Config\n- twins: github\n- evaluator-model: claude:sonnet\n`,
+      'label.md',
+    );
+    if (!result.ok) throw new Error(JSON.stringify(result.errors));
+    expect(result.scenario).toMatchObject({
+      setup: 'One issue.',
+      prompt: 'Label it.',
+      expectedBehavior: 'Add enhancement.',
+    });
+    expect(result.scenario.config).toMatchObject({
+      clones: ['github'],
+      evaluator: { provider: 'claude', model: 'sonnet' },
+      timeout: 180,
+      runs: 1,
+    });
+    expect(result.scenario.criteria.map((c) => c.kind)).toEqual(['D', 'P']);
+  });
+
+  it('infers the clone from the wording and applies defaults', () => {
+    const result = parseScenario(
+      '# T\n## Prompt\nOpen a pull request.\n## Success Criteria\n- [D] x => true\n',
+      'x.md',
+      { defaultRuns: 3 },
+    );
+    if (!result.ok) throw new Error(JSON.stringify(result.errors));
+    expect(result.scenario.config).toEqual({ clones: ['github'], timeout: 180, runs: 3, tags: [] });
+  });
+
+  it.each([
+    ['## Prompt\nx\n## Success Criteria\n- [D] a => true\n', 1, "missing title: start the scenario with '# <Title>'"],
+    ['# T\n## Success Criteria\n- [D] a => true\n', undefined, "missing '## Prompt' section"],
+    ['# T\n## Prompt\n\n## Success Criteria\n- [D] a => true\n', 2, "'## Prompt' is empty"],
+    ['# T\n## Prompt\nx\n', undefined, "missing '## Success Criteria' section"],
+    ['# T\n## Prompt\nx\n## Success Criteria\n\n', 4, 'has no criteria: add list items'],
+    ['# T\n## Prompt\nx\n## Success Criteria\nexactly 4 issues\n', 5, 'criteria must be list items'],
+    ['# T\n## Prompt\nx\n## Prompt\ny\n## Success Criteria\n- [D] a => true\n', 4, "section '## Prompt' appears twice"],
+    ['# T\n## Prompt\nx\n## Success Criteria\n- [P] a => true\n', 5, 'a [P] criterion cannot carry a `=> expression`'],
+    ['# T\n## Prompt\nx\n## Success Criteria\n- [D] a =>\n', 5, "'=>' must be followed by a JSONata expression"],
+    [
+      '# T\n## Prompt\nx\n## Success Criteria\n- [D] a => true\n## Config\ntimeout: soon\n',
+      7,
+      "timeout must be a number (got 'soon')",
+    ],
+    ['# T\n## Prompt\nx\n## Success Criteria\n- [D] a => true\n## Config\nruns: 0\n', 7, 'config runs: Too small'],
+    [
+      '# T\n## Prompt\nx\n## Success Criteria\n- [D] a => true\n## Config\nclones: slack\n',
+      7,
+      "clone 'slack' is not available",
+    ],
+    [
+      '# T\n## Prompt\nx\n## Success Criteria\n- [D] a => true\n## Config\njust words\n',
+      7,
+      "config lines are 'key: value'",
+    ],
+    [
+      '# T\n## Prompt\nx\n## Success Criteria\n- [D] a => true\n## Seed State\n```json\n{"repos": [}\n```\n',
+      6,
+      "'## Seed State' must hold a JSON object",
+    ],
+  ])('reports %j with file and line', (text, line, message) => {
+    const errors = errorsOf(text);
+    const match = errors.find((error) => error.message.includes(message));
+    if (!match) throw new Error(`no error '${message}' in ${JSON.stringify(errors)}`);
+    expect(match.file).toBe('scenario.md');
+    expect(match.line).toBe(line);
+  });
+
+  it('warns about unknown sections and config keys, with a suggestion', () => {
+    const result = parseScenario(
+      '# T\n## Promt\nx\n## Prompt\ny\n## Success Criteria\n- [D] a => true\n## Config\ntimout: 5\n',
+      's.md',
+    );
+    expect(result.ok).toBe(true);
+    expect(result.warnings).toEqual([
+      { file: 's.md', line: 2, message: "unknown section '## Promt' is ignored. Did you mean 'prompt'?" },
+      { file: 's.md', line: 9, message: "unknown config key 'timout' is ignored. Did you mean 'timeout'?" },
+    ]);
+  });
+
+  it('reads an inline seed and ignores headings inside code fences', () => {
+    const result = parseScenario(
+      '# T\n## Prompt\n```\n## not a section\n```\n## Success Criteria\n- [D] a => true\n## Seed State\n```json\n{"repos": []}\n```\n',
+      's.md',
+    );
+    if (!result.ok) throw new Error(JSON.stringify(result.errors));
+    expect(result.scenario.prompt).toBe('```\n## not a section\n```');
+    expect(result.scenario.seedState).toEqual({ repos: [] });
+  });
+
+  it('survives junk without crashing', () => {
+    let seed = 3;
+    const random = () => (seed = (seed * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff;
+    const pieces = [
+      '# ',
+      '## Prompt\n',
+      '## Success Criteria\n',
+      '- [D] ',
+      '- [P] ',
+      '=> ',
+      '## Config\n',
+      'runs: ',
+      '```',
+      '\n',
+      'x',
+      '{',
+      '}',
+    ];
+    for (let i = 0; i < 500; i++) {
+      let text = '';
+      for (let j = 0; j < 30; j++) text += pieces[Math.floor(random() * pieces.length)];
+      const result = parseScenario(text, 'fuzz.md');
+      if (!result.ok) for (const error of result.errors) expect(typeof error.message).toBe('string');
+    }
+    expect(parseScenario('\u0000binary', 'b.md').ok).toBe(false);
+    expect(parseScenario('x'.repeat(300 * 1024), 'big.md').ok).toBe(false);
+  });
+});
