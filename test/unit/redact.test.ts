@@ -1,0 +1,65 @@
+import { describe, expect, it } from '@jest/globals';
+import { isSecretKey, REDACTED, Redactor } from '../../src/lib/redact.js';
+
+const secrets = {
+  github: 'ghp_' + 'A'.repeat(36),
+  githubFine: 'github_pat_' + 'B1'.repeat(20),
+  server: 'ghs_' + 'c'.repeat(36),
+  openai: 'sk-proj-' + 'd'.repeat(40),
+  anthropic: 'sk-ant-api03-' + 'e'.repeat(40),
+  awsId: 'AKIA' + 'F'.repeat(16),
+  awsSecret: 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY',
+  bearer: 'opaque.bearer.value.123456',
+  envValue: 'my-database-password-42',
+};
+
+describe('redaction', () => {
+  const redactor = new Redactor([], { DB_PASSWORD: secrets.envValue, PATH: '/usr/bin', SHORT_TOKEN: 'abc' });
+
+  it('removes every known token format from text', () => {
+    const text = [
+      `token ${secrets.github}`,
+      secrets.githubFine,
+      secrets.server,
+      `OPENAI ${secrets.openai}`,
+      secrets.anthropic,
+      secrets.awsId,
+      `aws_secret_access_key = ${secrets.awsSecret}`,
+      `Authorization: Bearer ${secrets.bearer}`,
+      `postgres://admin:hunter2secret@db:5432/x`,
+      `password is ${secrets.envValue}`,
+    ].join('\n');
+    const out = redactor.text(text);
+    for (const secret of [...Object.values(secrets), 'hunter2secret']) expect(out).not.toContain(secret);
+    expect(out).toContain('postgres://admin:[REDACTED]@db:5432/x');
+    expect(out).toContain('Bearer [REDACTED]');
+    expect(out).toContain('password is [REDACTED]');
+  });
+
+  it('leaves ordinary text alone', () => {
+    const text = 'Closed 4 issues; keyword "tokenizer" and the sky-is-blue label stay. Commit 3f2a9c1.';
+    expect(redactor.text(text)).toBe(text);
+  });
+
+  it('redacts deep inside JSON values and secret-named keys', () => {
+    const value = {
+      headers: { authorization: `token ${secrets.github}`, accept: 'application/json' },
+      nested: [{ access_token: 'whatever-value', note: `uses ${secrets.openai}` }],
+      inputTokens: 1200,
+      keywords: 'stale issues',
+    };
+    expect(redactor.value(value)).toEqual({
+      headers: { authorization: REDACTED, accept: 'application/json' },
+      nested: [{ access_token: REDACTED, note: `uses ${REDACTED}` }],
+      inputTokens: 1200,
+      keywords: 'stale issues',
+    });
+  });
+
+  it('knows which keys are secret', () => {
+    for (const key of ['token', 'accessToken', 'client_secret', 'api-key', 'privateKey', 'Authorization', 'password'])
+      expect(isSecretKey(key)).toBe(true);
+    for (const key of ['tokens_used', 'keyword', 'monkey', 'inputTokens', 'author'])
+      expect(isSecretKey(key)).toBe(false);
+  });
+});
