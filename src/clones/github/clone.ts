@@ -1,0 +1,207 @@
+import type { ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync, realpathSync, rmSync } from 'node:fs';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { join } from 'node:path';
+import { scratchDir } from '../../lib/paths.js';
+import { handleControl } from './control/handler.js';
+import { CloneCore } from './core.js';
+import { GIT_PATH, handleGit } from './http/git-http.js';
+import type { RateLimitOption } from './http/rate-limit.js';
+import { handleRest } from './http/server.js';
+import type { RequestLogEntry } from './request-log.js';
+import { restRouter } from './routes/index.js';
+import { loadSeed } from './seed/named.js';
+import type { Seed } from './seed/schema.js';
+import { snapshot, type StateSnapshot } from './state/snapshot.js';
+import type { Delivery, WebhookConfig } from './webhooks/dispatcher.js';
+
+export interface GitHubCloneOptions {
+  /** A named seed (`small-project`, the default), a path to a seed JSON file, or a seed object. */
+  seed?: string | Seed;
+  /** 0 (the default) picks a free port. */
+  port?: number;
+  host?: string;
+  /** Where state changes are delivered, signed with `secret` (`X-Hub-Signature-256`). */
+  webhook?: WebhookConfig;
+  /** Inject a rate limit: N requests per hour per credential (403 when exceeded), or the full form. */
+  rateLimit?: RateLimitOption;
+  /** The token handed out for the default user (default: a random `ghp_` token). */
+  token?: string;
+  /**
+   * What the control API (`/_archal/*`, except `health`) requires in `X-Archal-Control-Token`, so
+   * that an agent under test cannot read the expected state or reset it. Default: a random token.
+   */
+  controlToken?: string;
+  /** Largest accepted request body (default 25 MiB); larger ones get a 413. */
+  maxBodyBytes?: number;
+  /** How many requests the log keeps (default 10,000). */
+  logCapacity?: number;
+  /** Where relative seed file paths are resolved. */
+  cwd?: string;
+  /** The clock (for tests); default: the system clock. */
+  clock?: () => Date;
+  /** Where problems are reported (failed webhook deliveries, internal errors); default: stderr. */
+  logger?: (line: string) => void;
+}
+
+export interface GitHubCloneHandle {
+  /** The whole state as JSON (what `GET /_archal/state` returns). */
+  state(): StateSnapshot;
+  /** Back to the seed the clone was started (or last seeded) with; clears the request log. */
+  reset(): Promise<void>;
+  /** Replaces the state with another seed; clears the request log. */
+  seed(seed: string | Seed): Promise<void>;
+  /** The request log, oldest first (`since`: only entries after that id). */
+  requests(options?: { since?: number; notImplemented?: boolean }): RequestLogEntry[];
+  clearRequests(): void;
+  /** Webhook deliveries with their attempts. */
+  deliveries(): Delivery[];
+  /** Resolves when no webhook delivery is pending. */
+  idle(): Promise<void>;
+  /** The bare git repository of `owner/repo` on disk. */
+  repositoryPath(fullName: string): string | undefined;
+  stop(): Promise<void>;
+}
+
+export interface GitHubClone {
+  /** REST base URL (`http://127.0.0.1:PORT`); `${apiUrl}/api/v3` also works. */
+  apiUrl: string;
+  /** Git base URL: `${gitUrl}/<owner>/<repo>.git`. */
+  gitUrl: string;
+  /** A token of the seed's default user. */
+  token: string;
+  /** The control API's token (`X-Archal-Control-Token`). */
+  controlToken: string;
+  /** The instance's temporary directory (removed by stop()). */
+  dir: string;
+  port: number;
+  handle: GitHubCloneHandle;
+}
+
+// Directories of running instances, removed even if the process exits without stop() (one
+// listener for all instances, so starting many adds none).
+const liveDirs = new Set<string>();
+let exitHook = false;
+function track(dir: string): void {
+  liveDirs.add(dir);
+  if (exitHook) return;
+  exitHook = true;
+  process.once('exit', () => {
+    for (const live of liveDirs) rmSync(live, { recursive: true, force: true });
+  });
+}
+
+/**
+ * Starts an in-process GitHub clone on loopback: REST API, git smart HTTP, webhooks, control API.
+ * Each instance has its own temporary directory and state; stop() removes both.
+ */
+export async function startGitHubClone(options: GitHubCloneOptions = {}): Promise<GitHubClone> {
+  const { seed, source } = loadSeed(options.seed ?? 'small-project', options.cwd);
+  const dir = realpathSync(mkdtempSync(join(scratchDir(), 'archal-github-')));
+  track(dir);
+  const token = options.token ?? `ghp_${randomBytes(27).toString('base64url').replace(/[-_]/g, '0').slice(0, 36)}`;
+  const controlToken = options.controlToken ?? `archal_ctl_${randomBytes(24).toString('hex')}`;
+  const core = new CloneCore(dir, token, {
+    webhook: options.webhook,
+    rateLimit: options.rateLimit,
+    maxBodyBytes: options.maxBodyBytes ?? 25 * 1024 * 1024,
+    clock: options.clock ?? (() => new Date()),
+    logCapacity: options.logCapacity,
+    warn: options.logger ?? ((line) => process.stderr.write(`archal github clone: ${line}\n`)),
+  });
+  const children = new Set<ChildProcess>();
+  let server: Server | undefined;
+  try {
+    core.applySeed(seed, source);
+    const router = restRouter();
+    server = createServer({ keepAlive: true }, (req: IncomingMessage, res: ServerResponse) => {
+      const url = req.url ?? '/';
+      const q = url.indexOf('?');
+      const path = q === -1 ? url : url.slice(0, q);
+      const search = q === -1 ? '' : url.slice(q + 1);
+      let work: Promise<void>;
+      const exchange = { req, res, path, search };
+      if (path === '/_archal' || path.startsWith('/_archal/')) work = handleControl(core, exchange, controlToken);
+      else {
+        const git = GIT_PATH.exec(path);
+        if (git) work = handleGit(core, { children }, exchange, git);
+        else if (path === '/api/v3' || path.startsWith('/api/v3/'))
+          work = handleRest(
+            core,
+            router,
+            { ...exchange, path: path.slice(7) || '/' },
+            { prefix: '/api/v3', urls: core.urlsV3 },
+          );
+        else work = handleRest(core, router, exchange, { prefix: '', urls: core.urls });
+      }
+      work.catch((error: unknown) => {
+        core.config.warn(error instanceof Error ? (error.stack ?? error.message) : String(error));
+        if (!res.headersSent) res.writeHead(500).end();
+      });
+    });
+    server.keepAliveTimeout = 30_000;
+    const listening = server;
+    await new Promise<void>((resolve, reject) => {
+      listening.once('error', reject);
+      listening.listen(options.port ?? 0, options.host ?? '127.0.0.1', () => resolve());
+    });
+  } catch (error) {
+    server?.close();
+    rmSync(dir, { recursive: true, force: true });
+    liveDirs.delete(dir);
+    throw error;
+  }
+  const address = server.address();
+  const port = typeof address === 'object' && address ? address.port : 0;
+  const host = options.host ?? '127.0.0.1';
+  const base = `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
+  core.setBase(base);
+
+  let stopped: Promise<void> | undefined;
+  const running = server;
+  const handle: GitHubCloneHandle = {
+    state: () => snapshot(core.store, { seed: core.seedSource }),
+    reset: async () => {
+      core.applySeed(core.seed, core.seedSource);
+      core.log.clear();
+    },
+    seed: async (input) => {
+      const loaded = loadSeed(input, options.cwd);
+      core.applySeed(loaded.seed, loaded.source);
+      core.log.clear();
+    },
+    requests: (filter) => core.log.list(filter),
+    clearRequests: () => core.log.clear(),
+    deliveries: () => core.webhooks.list(),
+    idle: () => core.webhooks.idle(),
+    repositoryPath: (fullName) => {
+      const [owner, name] = fullName.split('/');
+      const account = owner ? core.store.userByLogin(owner) : undefined;
+      const repo = account
+        ? core.store.where('repo', `owner:${account.id}`).find((r) => r.name.toLowerCase() === name?.toLowerCase())
+        : undefined;
+      return repo?.git.gitDir;
+    },
+    stop: () =>
+      (stopped ??= (async () => {
+        core.webhooks.stop();
+        await new Promise<void>((resolve) => {
+          running.close(() => resolve());
+          running.closeAllConnections();
+        });
+        for (const child of children) child.kill('SIGKILL');
+        await Promise.all(
+          [...children].map(
+            (child) =>
+              new Promise<void>((resolve) =>
+                child.exitCode !== null ? resolve() : child.once('close', () => resolve()),
+              ),
+          ),
+        );
+        rmSync(dir, { recursive: true, force: true });
+        liveDirs.delete(dir);
+      })()),
+  };
+  return { apiUrl: base, gitUrl: base, token, controlToken, dir, port, handle };
+}

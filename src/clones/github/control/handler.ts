@@ -1,0 +1,83 @@
+import { timingSafeEqual } from 'node:crypto';
+import type { ServerResponse } from 'node:http';
+import type { CloneCore } from '../core.js';
+import { BodyTooLargeError, readBody } from '../http/body.js';
+import { ApiError } from '../http/errors.js';
+import type { Exchange } from '../http/server.js';
+import { SeedError } from '../seed/errors.js';
+import type { ControlReply, Json } from './context.js';
+import { CONTROL_ROUTES } from './routes.js';
+
+function send(res: ServerResponse, reply: ControlReply) {
+  if ('raw' in reply) {
+    res.writeHead(reply.status, {
+      'content-type': 'text/plain; charset=utf-8',
+      'content-length': String(reply.raw.length),
+    });
+    res.end(reply.raw);
+    return;
+  }
+  const text = JSON.stringify(reply.body, null, 2);
+  res.writeHead(reply.status, {
+    'content-type': 'application/json; charset=utf-8',
+    'content-length': String(Buffer.byteLength(text)),
+  });
+  res.end(text);
+}
+
+function sameSecret(given: string | string[] | undefined, expected: string): boolean {
+  if (typeof given !== 'string') return false;
+  const a = Buffer.from(given);
+  const b = Buffer.from(expected);
+  return a.length === b.length && timingSafeEqual(a, b);
+}
+
+/**
+ * Serves the control API: state snapshots, reset and reseed, the request log, webhook deliveries
+ * and simulations of what people do in GitHub's web UI. Its requests are not in the request log
+ * (they are the harness's, not the agent's).
+ */
+export async function handleControl(core: CloneCore, exchange: Exchange, controlToken: string): Promise<void> {
+  const { req, res, search } = exchange;
+  const path = exchange.path.replace(/\/+$/, '');
+  try {
+    if (path !== '/_archal/health' && !sameSecret(req.headers['x-archal-control-token'], controlToken))
+      throw new ApiError(401, "The control API needs the clone's control token in X-Archal-Control-Token");
+    const raw = await readBody(req, core.config.maxBodyBytes);
+    let body: Json = {};
+    if (raw.length > 0) {
+      try {
+        body = JSON.parse(raw.toString('utf8')) as Json;
+      } catch {
+        throw new ApiError(400, 'Problems parsing JSON');
+      }
+    }
+    for (const route of CONTROL_ROUTES) {
+      if (route.method !== req.method) continue;
+      const match = route.path.exec(path);
+      if (!match) continue;
+      return send(
+        res,
+        await route.handle({
+          core,
+          body,
+          query: new URLSearchParams(search),
+          groups: match.slice(1),
+          headers: req.headers,
+        }),
+      );
+    }
+    throw new ApiError(404, `Unknown control endpoint: ${req.method} ${path}`);
+  } catch (error) {
+    if (error instanceof BodyTooLargeError)
+      return send(res, { status: 413, body: { message: 'Request body too large' } });
+    if (error instanceof SeedError)
+      return send(res, { status: 422, body: { message: error.message, problems: error.problems } });
+    if (error instanceof ApiError)
+      return send(res, {
+        status: error.status,
+        body: { message: error.message, ...(error.extra.errors ? { errors: error.extra.errors } : {}) },
+      });
+    return send(res, { status: 500, body: { message: error instanceof Error ? error.message : String(error) } });
+  }
+}

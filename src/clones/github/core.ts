@@ -1,0 +1,132 @@
+import { mkdirSync, rmSync } from 'node:fs';
+import { rm } from 'node:fs/promises';
+import { join } from 'node:path';
+import { KeyedMutex } from './domain/locks.js';
+import type { RateLimitOption } from './http/rate-limit.js';
+import { RateLimiter } from './http/rate-limit.js';
+import { Redactor } from './redact.js';
+import { Urls } from './render/urls.js';
+import { RequestLog } from './request-log.js';
+import { applySeed } from './seed/apply.js';
+import type { ParsedSeed } from './seed/schema.js';
+import type { Store } from './state/store.js';
+import { isoSeconds } from './seed/time.js';
+import { WebhookDispatcher, type Delivery, type WebhookConfig } from './webhooks/dispatcher.js';
+
+export interface CoreConfig {
+  webhook?: WebhookConfig;
+  rateLimit?: RateLimitOption;
+  maxBodyBytes: number;
+  clock: () => Date;
+  logCapacity?: number;
+  /** Where problems (failed webhook deliveries, internal errors) are reported. */
+  warn: (line: string) => void;
+}
+
+/** A small bounded cache (insertion order eviction) for values derived from immutable git objects. */
+export class BoundedCache<V> {
+  private readonly map = new Map<string, V>();
+  constructor(private readonly capacity = 500) {}
+  get(key: string): V | undefined {
+    return this.map.get(key);
+  }
+  set(key: string, value: V): void {
+    this.map.set(key, value);
+    if (this.map.size > this.capacity) this.map.delete(this.map.keys().next().value!);
+  }
+}
+
+/**
+ * The state of one clone instance: the current store (replaced wholesale on reset/seed), the
+ * request log, webhooks, locks and limits. Each seed application gets a fresh directory of bare
+ * repositories, so a reset never races with git processes still reading the previous one.
+ */
+export class CloneCore {
+  store!: Store;
+  defaultUserId!: number;
+  seed!: ParsedSeed;
+  seedSource = 'seed';
+  readonly redactor = new Redactor();
+  readonly log: RequestLog;
+  readonly webhooks: WebhookDispatcher;
+  readonly locks = new KeyedMutex();
+  readonly limiter: RateLimiter;
+  readonly cache = new BoundedCache<unknown>();
+  /** `http://127.0.0.1:PORT` once listening. */
+  base = '';
+  urls = new Urls('', '');
+  urlsV3 = new Urls('', '');
+  private generation = 0;
+  private reposDir = '';
+
+  constructor(
+    readonly dir: string,
+    readonly token: string,
+    readonly config: CoreConfig,
+  ) {
+    this.redactor.add(token);
+    this.log = new RequestLog(this.redactor, config.logCapacity);
+    this.webhooks = new WebhookDispatcher(config.webhook, (delivery: Delivery) =>
+      config.warn(
+        `webhook ${delivery.event} ${delivery.id} failed after ${delivery.attempts.length} attempts: ${delivery.attempts.at(-1)?.error ?? 'unknown error'}`,
+      ),
+    );
+    this.limiter = new RateLimiter(config.rateLimit);
+  }
+
+  setBase(base: string): void {
+    this.base = base;
+    this.urls = new Urls(base, base);
+    this.urlsV3 = new Urls(`${base}/api/v3`, base);
+  }
+
+  now(): Date {
+    return this.config.clock();
+  }
+
+  nowIso(): string {
+    const now = this.config.clock();
+    const second = Math.floor(now.getTime() / 1000);
+    if (second !== this.isoSecond) {
+      this.isoSecond = second;
+      this.isoText = isoSeconds(now);
+    }
+    return this.isoText;
+  }
+
+  private isoSecond = -1;
+  private isoText = '';
+
+  get repositoriesDir(): string {
+    return this.reposDir;
+  }
+
+  /** Replaces the whole state with `seed` (throws SeedError and keeps the current state if it is invalid). */
+  applySeed(seed: ParsedSeed, source: string): void {
+    const generation = this.generation + 1;
+    const reposDir = join(this.dir, `gen-${generation}`);
+    mkdirSync(reposDir, { recursive: true });
+    let applied;
+    try {
+      applied = applySeed(seed, {
+        reposDir,
+        now: this.now(),
+        defaultToken: this.token,
+        source: source === 'custom' ? 'seed' : `seed ${source}`,
+      });
+    } catch (error) {
+      rmSync(reposDir, { recursive: true, force: true });
+      throw error;
+    }
+    const previous = this.reposDir;
+    this.generation = generation;
+    this.reposDir = reposDir;
+    this.store = applied.store;
+    this.defaultUserId = applied.defaultUserId;
+    this.seed = seed;
+    this.seedSource = source;
+    this.limiter.reset();
+    for (const record of this.store.all('token')) this.redactor.add(record.token);
+    if (previous) void rm(previous, { recursive: true, force: true }).catch(() => undefined);
+  }
+}

@@ -1,0 +1,234 @@
+import { diffCommits } from '../git/diff.js';
+import { ApiError, notFound, unprocessable } from '../http/errors.js';
+import type { IssueRecord, PullRecord, RepoRecord, ReviewRecord, ReviewState, UserRecord } from '../state/model.js';
+import { emitPullEvent } from '../webhooks/payloads.js';
+import { actingUser } from './actor.js';
+import type { DomainContext } from './context.js';
+import { addIssueEvent } from './issue-events.js';
+import { userRole } from './permissions.js';
+import { pullStats } from './pull-stats.js';
+
+export type ReviewEvent = 'APPROVE' | 'REQUEST_CHANGES' | 'COMMENT';
+
+const STATE: Record<ReviewEvent, ReviewState> = {
+  APPROVE: 'APPROVED',
+  REQUEST_CHANGES: 'CHANGES_REQUESTED',
+  COMMENT: 'COMMENTED',
+};
+
+function checkEvent(ctx: DomainContext, issue: IssueRecord, event: ReviewEvent, body: string) {
+  const self = actingUser(ctx.actor)?.id === issue.userId;
+  if (self && event === 'APPROVE') throw unprocessable('PullRequestReview', 'Can not approve your own pull request');
+  if (self && event === 'REQUEST_CHANGES')
+    throw unprocessable('PullRequestReview', 'Can not request changes on your own pull request');
+  if ((event === 'REQUEST_CHANGES' || event === 'COMMENT') && body.trim() === '')
+    throw unprocessable('PullRequestReview', `Body is required when the event is ${event}`, 'body');
+}
+
+export interface InlineComment {
+  path: string;
+  body: string;
+  line?: number;
+  position?: number;
+  side?: 'LEFT' | 'RIGHT';
+  start_line?: number;
+}
+
+/** The diff hunk GitHub shows with a review comment: the hunk of `path` up to the commented line. */
+async function hunkFor(
+  ctx: DomainContext,
+  repo: RepoRecord,
+  pull: PullRecord,
+  comment: InlineComment,
+): Promise<string> {
+  const stats = await pullStats(ctx.core, repo, pull);
+  const files = stats.mergeBaseSha ? await diffCommits(repo.git, stats.mergeBaseSha, pull.headSha) : [];
+  const file = files.find((f) => f.filename === comment.path);
+  if (!file?.patch)
+    throw unprocessable('PullRequestReviewComment', 'pull_request_review_thread.path could not be resolved', 'path');
+  const lines = file.patch.split('\n');
+  if (comment.line === undefined) return lines.slice(0, (comment.position ?? 1) + 1).join('\n');
+  let newLine = 0;
+  let oldLine = 0;
+  let hunkStart = 0;
+  for (let i = 0; i < lines.length; i++) {
+    const text = lines[i]!;
+    const header = /^@@ -(\d+)(?:,\d+)? \+(\d+)/.exec(text);
+    if (header) {
+      oldLine = Number(header[1]) - 1;
+      newLine = Number(header[2]) - 1;
+      hunkStart = i;
+      continue;
+    }
+    if (!text.startsWith('-')) newLine++;
+    if (!text.startsWith('+')) oldLine++;
+    const hit =
+      comment.side === 'LEFT'
+        ? oldLine === comment.line && !text.startsWith('+')
+        : newLine === comment.line && !text.startsWith('-');
+    if (hit) return lines.slice(hunkStart, i + 1).join('\n');
+  }
+  throw unprocessable('PullRequestReviewComment', 'pull_request_review_thread.line must be part of the diff', 'line');
+}
+
+/** A new inline comment, or a reply to one (which takes its thread's position). */
+export type ReviewCommentInput = (InlineComment & { commit_id?: string }) | { body: string; in_reply_to: number };
+
+export async function addReviewComment(
+  ctx: DomainContext,
+  repo: RepoRecord,
+  pull: PullRecord,
+  comment: ReviewCommentInput,
+  reviewId: number | null,
+) {
+  const user = actingUser(ctx.actor)!;
+  let diffHunk: string;
+  let target: InlineComment & { commit_id?: string };
+  let inReplyTo: number | null = null;
+  if ('in_reply_to' in comment) {
+    const parent = ctx.store.get('reviewComment', comment.in_reply_to);
+    if (!parent || parent.pullId !== pull.id) throw notFound();
+    diffHunk = parent.diffHunk;
+    inReplyTo = parent.id;
+    target = {
+      body: comment.body,
+      path: parent.path,
+      line: parent.line ?? undefined,
+      side: parent.side,
+      commit_id: parent.commitId,
+    };
+  } else {
+    diffHunk = await hunkFor(ctx, repo, pull, comment);
+    target = comment;
+  }
+  return ctx.store.insert(ctx.journal, 'reviewComment', {
+    id: ctx.store.nextId('reviewComment'),
+    repoId: repo.id,
+    pullId: pull.id,
+    reviewId,
+    userId: user.id,
+    body: target.body,
+    path: target.path,
+    line: target.line ?? null,
+    startLine: target.start_line ?? null,
+    side: target.side ?? 'RIGHT',
+    commitId: target.commit_id ?? pull.headSha,
+    diffHunk,
+    inReplyToId: inReplyTo,
+    createdAt: ctx.now,
+    updatedAt: ctx.now,
+  });
+}
+
+export async function createReview(
+  ctx: DomainContext,
+  repo: RepoRecord,
+  issue: IssueRecord,
+  pull: PullRecord,
+  input: { body?: string; event?: ReviewEvent; commit_id?: string; comments?: InlineComment[] },
+): Promise<ReviewRecord> {
+  const user = actingUser(ctx.actor)!;
+  const body = input.body ?? '';
+  if (input.event) checkEvent(ctx, issue, input.event, body);
+  if (input.commit_id && !repo.git.readCommit(input.commit_id))
+    throw unprocessable('PullRequestReview', 'Commit ID is not part of the pull request', 'commit_id');
+  if (
+    !input.event &&
+    ctx.store.where('review', `pull:${pull.id}`).some((r) => r.userId === user.id && r.state === 'PENDING')
+  )
+    throw unprocessable('PullRequestReview', 'User can only have one pending review per pull request');
+  const review = ctx.store.insert(ctx.journal, 'review', {
+    id: ctx.store.nextId('review'),
+    repoId: repo.id,
+    pullId: pull.id,
+    userId: user.id,
+    body,
+    state: input.event ? STATE[input.event] : 'PENDING',
+    commitId: input.commit_id ?? pull.headSha,
+    submittedAt: input.event ? ctx.now : null,
+  });
+  for (const comment of input.comments ?? []) await addReviewComment(ctx, repo, pull, comment, review.id);
+  if (input.event) await afterSubmit(ctx, repo, issue, pull, user);
+  return review;
+}
+
+export async function submitReview(
+  ctx: DomainContext,
+  repo: RepoRecord,
+  issue: IssueRecord,
+  pull: PullRecord,
+  review: ReviewRecord,
+  event: ReviewEvent,
+  body: string | undefined,
+) {
+  if (review.state !== 'PENDING')
+    throw unprocessable('PullRequestReview', 'Can not submit a review that is not pending');
+  if (review.userId !== actingUser(ctx.actor)?.id) throw notFound();
+  const text = body ?? review.body;
+  checkEvent(ctx, issue, event, text);
+  ctx.store.update(ctx.journal, 'review', review, { state: STATE[event], body: text, submittedAt: ctx.now });
+  await afterSubmit(ctx, repo, issue, pull, actingUser(ctx.actor)!);
+}
+
+/** A submitted review satisfies the reviewer's pending request and moves the pull request's updated_at. */
+async function afterSubmit(
+  ctx: DomainContext,
+  repo: RepoRecord,
+  issue: IssueRecord,
+  pull: PullRecord,
+  user: UserRecord,
+) {
+  if (pull.requestedReviewerIds.includes(user.id))
+    ctx.store.update(ctx.journal, 'pull', pull, {
+      requestedReviewerIds: pull.requestedReviewerIds.filter((id) => id !== user.id),
+    });
+  ctx.store.update(ctx.journal, 'issue', issue, { updatedAt: ctx.now });
+}
+
+export async function requestReviewers(
+  ctx: DomainContext,
+  repo: RepoRecord,
+  issue: IssueRecord,
+  pull: PullRecord,
+  logins: string[],
+) {
+  const owner = ctx.store.get('user', repo.ownerId)!;
+  const users = logins.map((login) => ctx.store.userByLogin(login));
+  if (users.some((user) => user?.id === issue.userId))
+    throw unprocessable('PullRequest', 'Review cannot be requested from pull request author.');
+  if (users.some((user) => !user || user.type !== 'User' || !userRole(ctx.store, user.id, repo)))
+    throw new ApiError(
+      422,
+      `Reviews may only be requested from collaborators. One or more of the users or teams you specified is not a collaborator of the ${owner.login}/${repo.name} repository.`,
+    );
+  for (const user of users as UserRecord[]) {
+    if (pull.requestedReviewerIds.includes(user.id)) continue;
+    ctx.store.update(ctx.journal, 'pull', pull, { requestedReviewerIds: [...pull.requestedReviewerIds, user.id] });
+    addIssueEvent(ctx, repo, issue, 'review_requested', {
+      reviewerId: user.id,
+      requesterId: actingUser(ctx.actor)?.id,
+    });
+    await emitPullEvent(ctx, repo, pull, 'review_requested', { requestedReviewer: user });
+  }
+}
+
+export async function removeReviewers(
+  ctx: DomainContext,
+  repo: RepoRecord,
+  issue: IssueRecord,
+  pull: PullRecord,
+  logins: string[],
+) {
+  for (const login of logins) {
+    const user = ctx.store.userByLogin(login);
+    if (!user || !pull.requestedReviewerIds.includes(user.id)) continue;
+    ctx.store.update(ctx.journal, 'pull', pull, {
+      requestedReviewerIds: pull.requestedReviewerIds.filter((id) => id !== user.id),
+    });
+    addIssueEvent(ctx, repo, issue, 'review_request_removed', {
+      reviewerId: user.id,
+      requesterId: actingUser(ctx.actor)?.id,
+    });
+    await emitPullEvent(ctx, repo, pull, 'review_request_removed', { requestedReviewer: user });
+  }
+}

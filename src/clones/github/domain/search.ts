@@ -1,0 +1,215 @@
+import type { IssueRecord } from '../state/model.js';
+import type { Store } from '../state/store.js';
+
+/** One term of a search query: free text, or `qualifier:value` (negated with a leading `-`). */
+export type Term =
+  | { kind: 'text'; value: string; negated: boolean }
+  | { kind: 'qualifier'; key: string; value: string; negated: boolean };
+
+const KNOWN = new Set([
+  'repo',
+  'user',
+  'org',
+  'is',
+  'type',
+  'state',
+  'label',
+  'no',
+  'author',
+  'assignee',
+  'mentions',
+  'commenter',
+  'involves',
+  'milestone',
+  'in',
+  'created',
+  'updated',
+  'closed',
+  'comments',
+  'head',
+  'base',
+  'draft',
+  'reason',
+]);
+
+/** Splits `repo:a/b is:open label:"help wanted" -label:bug crash` into terms. */
+export function parseQuery(q: string): Term[] {
+  const terms: Term[] = [];
+  const re = /(-?)(?:([a-z-]+):)?(?:"([^"]*)"|(\S+))/gi;
+  for (const match of q.matchAll(re)) {
+    const negated = match[1] === '-';
+    const key = match[2]?.toLowerCase();
+    const value = match[3] ?? match[4] ?? '';
+    if (key && KNOWN.has(key)) terms.push({ kind: 'qualifier', key, value, negated });
+    else terms.push({ kind: 'text', value: key ? `${match[2]}:${value}` : value, negated });
+  }
+  return terms;
+}
+
+/** `>5`, `<=2024-01-01`, `2024-01-01..2024-02-01`, `3`: a predicate over numbers or times. */
+function range(spec: string, parse: (text: string) => number): (value: number) => boolean {
+  const between = /^(.+)\.\.(.+)$/.exec(spec);
+  if (between) {
+    const low = between[1] === '*' ? -Infinity : parse(between[1]!);
+    const high = between[2] === '*' ? Infinity : parse(between[2]!);
+    return (value) => value >= low && value <= high;
+  }
+  const op = /^(>=|<=|>|<)?(.+)$/.exec(spec)!;
+  const bound = parse(op[2]!);
+  switch (op[1]) {
+    case '>':
+      return (value) => value > bound;
+    case '>=':
+      return (value) => value >= bound;
+    case '<':
+      return (value) => value < bound;
+    case '<=':
+      return (value) => value <= bound;
+    default:
+      return (value) => value === bound;
+  }
+}
+
+export interface SearchContext {
+  store: Store;
+  /** Whether the searcher may read this repository. */
+  canRead: (repoId: number) => boolean;
+}
+
+export interface SearchHit {
+  issue: IssueRecord;
+  score: number;
+}
+
+/** GitHub's issue search over the issues and pull requests the searcher can see. */
+export function searchIssues(ctx: SearchContext, terms: Term[]): SearchHit[] {
+  const { store } = ctx;
+  const text = terms.filter((t): t is Extract<Term, { kind: 'text' }> => t.kind === 'text' && t.value !== '');
+  const qualifiers = terms.filter((t): t is Extract<Term, { kind: 'qualifier' }> => t.kind === 'qualifier');
+  const inFields = qualifiers.find((q) => q.key === 'in')?.value.split(',') ?? ['title', 'body', 'comments'];
+  const login = (id: number | null) => (id === null ? undefined : store.get('user', id)?.login.toLowerCase());
+  const repoName = (repoId: number) => {
+    const repo = store.get('repo', repoId)!;
+    return `${login(repo.ownerId)}/${repo.name.toLowerCase()}`;
+  };
+  const timeOf = (text: string) => Date.parse(text);
+
+  const matches = (issue: IssueRecord, q: Extract<Term, { kind: 'qualifier' }>): boolean => {
+    const value = q.value.toLowerCase();
+    const pull = issue.pullId ? store.get('pull', issue.pullId) : undefined;
+    const labels = issue.labelIds.map((id) => store.get('label', id)?.name.toLowerCase());
+    switch (q.key) {
+      case 'repo':
+        return repoName(issue.repoId) === value;
+      case 'user':
+      case 'org':
+        return repoName(issue.repoId).split('/')[0] === value;
+      case 'is':
+      case 'type':
+      case 'state':
+      case 'draft':
+        return isQualifier(issue, pull, q.key === 'draft' ? (value === 'true' ? 'draft' : 'ready') : value);
+      case 'label':
+        return value.split(',').some((name) => labels.includes(name));
+      case 'no':
+        return value === 'label'
+          ? labels.length === 0
+          : value === 'assignee'
+            ? issue.assigneeIds.length === 0
+            : value === 'milestone'
+              ? issue.milestoneId === null
+              : false;
+      case 'author':
+        return login(issue.userId) === value;
+      case 'assignee':
+        return issue.assigneeIds.some((id) => login(id) === value);
+      case 'mentions':
+        return `${issue.body ?? ''}`.toLowerCase().includes(`@${value}`);
+      case 'commenter':
+        return store.where('comment', `issue:${issue.id}`).some((c) => login(c.userId) === value);
+      case 'involves':
+        return (
+          login(issue.userId) === value ||
+          issue.assigneeIds.some((id) => login(id) === value) ||
+          store.where('comment', `issue:${issue.id}`).some((c) => login(c.userId) === value)
+        );
+      case 'milestone':
+        return store.get('milestone', issue.milestoneId)?.title.toLowerCase() === value;
+      case 'created':
+        return range(q.value, timeOf)(timeOf(issue.createdAt));
+      case 'updated':
+        return range(q.value, timeOf)(timeOf(issue.updatedAt));
+      case 'closed':
+        return issue.closedAt !== null && range(q.value, timeOf)(timeOf(issue.closedAt));
+      case 'comments':
+        return range(q.value, Number)(store.countWhere('comment', `issue:${issue.id}`));
+      case 'head':
+        return pull?.headRef.toLowerCase() === value;
+      case 'base':
+        return pull?.baseRef.toLowerCase() === value;
+      case 'reason':
+        return (issue.stateReason ?? '').replace('_', ' ') === value.replace('_', ' ').replace(/"/g, '');
+      case 'in':
+        return true;
+      default:
+        return true;
+    }
+  };
+
+  const hits: SearchHit[] = [];
+  for (const issue of store.all('issue')) {
+    if (!ctx.canRead(issue.repoId)) continue;
+    if (!qualifiers.every((q) => matches(issue, q) !== q.negated)) continue;
+    const haystacks: Array<[string, number]> = [];
+    if (inFields.includes('title')) haystacks.push([issue.title.toLowerCase(), 2]);
+    if (inFields.includes('body')) haystacks.push([(issue.body ?? '').toLowerCase(), 1]);
+    if (inFields.includes('comments'))
+      for (const comment of store.where('comment', `issue:${issue.id}`))
+        haystacks.push([comment.body.toLowerCase(), 0.5]);
+    let score = 1;
+    let ok = true;
+    for (const term of text) {
+      const needle = term.value.toLowerCase();
+      const weight = haystacks.reduce((sum, [hay, w]) => sum + (hay.includes(needle) ? w : 0), 0);
+      if (weight > 0 === term.negated) {
+        ok = false;
+        break;
+      }
+      score += weight;
+    }
+    if (ok) hits.push({ issue, score });
+  }
+  return hits;
+}
+
+function isQualifier(
+  issue: IssueRecord,
+  pull: { merged: boolean; draft: boolean } | undefined,
+  value: string,
+): boolean {
+  switch (value) {
+    case 'issue':
+      return !pull;
+    case 'pr':
+    case 'pull-request':
+      return pull !== undefined;
+    case 'open':
+      return issue.state === 'open';
+    case 'closed':
+      return issue.state === 'closed';
+    case 'merged':
+      return pull?.merged === true;
+    case 'unmerged':
+      return pull !== undefined && !pull.merged && issue.state === 'closed';
+    case 'draft':
+      return pull?.draft === true;
+    case 'ready':
+      return pull !== undefined && !pull.draft;
+    case 'locked':
+      return issue.locked;
+    case 'unlocked':
+      return !issue.locked;
+    default:
+      return false;
+  }
+}

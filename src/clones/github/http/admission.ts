@@ -1,0 +1,46 @@
+import type { CloneCore } from '../core.js';
+import { actorKey, type Actor } from '../domain/actor.js';
+import type { RouteSpec } from '../routes/types.js';
+import { credential, resolveActor } from './auth.js';
+import { ApiError } from './errors.js';
+import { rateHeaders } from './rate-limit.js';
+
+const RATE_DOCS = 'https://docs.github.com/rest/overview/rate-limits-for-the-rest-api';
+
+/**
+ * Who the request acts as, if it may call `route` at all (credentials the route accepts, within
+ * the rate limit). Adds the `X-OAuth-Scopes` and `X-RateLimit-*` headers to `headers`.
+ */
+export function admit(
+  core: CloneCore,
+  route: RouteSpec,
+  authorization: string | undefined,
+  headers: string[],
+  requestId: string,
+): Actor {
+  const actor = resolveActor(core.store, credential(authorization), core.defaultUserId, core.now());
+  const auth = route.auth ?? 'token';
+  if (auth !== 'public') {
+    if (actor.kind === 'anonymous') throw new ApiError(401, 'Requires authentication');
+    if (auth === 'jwt' && actor.kind !== 'app') throw new ApiError(401, 'A JSON web token could not be decoded');
+    if (auth === 'token' && actor.kind === 'app') throw new ApiError(403, 'Resource not accessible by integration');
+  }
+  if (actor.kind === 'user') headers.push('x-oauth-scopes', 'repo, read:org, workflow, gist');
+  // GitHub does not count calls to /rate_limit.
+  if (route.operationId === 'rate-limit/get') return actor;
+
+  const { key, label } = actorKey(actor);
+  const rate = core.limiter.take(key, route.resource ?? 'core', Date.now());
+  headers.push(...rateHeaders(rate));
+  if (!rate.exceeded) return actor;
+  const support = `If you reach out to GitHub Support for help, please include the request ID ${requestId}.`;
+  if (core.limiter.kind === 'secondary') {
+    headers.push('retry-after', String(Math.max(1, rate.reset - Math.floor(Date.now() / 1000))));
+    throw new ApiError(
+      429,
+      `You have exceeded a secondary rate limit. Please wait a few minutes before you try again. ${support}`,
+      { documentationUrl: `${RATE_DOCS}#about-secondary-rate-limits` },
+    );
+  }
+  throw new ApiError(403, `API rate limit exceeded for ${label}. ${support}`, { documentationUrl: RATE_DOCS });
+}

@@ -1,0 +1,195 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { CloneCore } from '../core.js';
+import { actingUser, type Actor } from '../domain/actor.js';
+import type { RequestContext } from '../domain/context.js';
+import type { Urls } from '../render/urls.js';
+import { docsUrl, type Reply, type RouteSpec } from '../routes/types.js';
+import { Journal } from '../state/store.js';
+import { admit } from './admission.js';
+import { BodyTooLargeError, readBody } from './body.js';
+import { ApiError, DOCS_ROOT, errorBody } from './errors.js';
+import { nextRequestId } from './request-id.js';
+import { BadPathError, type Router } from './router.js';
+
+// GitHub's own headers (what API clients read); its CORS headers are left out, they only matter to
+// browsers. Headers travel as a flat [name, value, …] list, which Node writes without an object.
+const BASE_HEADERS = [
+  'server',
+  'GitHub.com',
+  'x-github-media-type',
+  'github.v3; format=json',
+  'x-github-api-version-selected',
+  '2022-11-28',
+];
+const JSON_TYPE = 'application/json; charset=utf-8';
+/** Shared by requests without a query string; handlers only read it. */
+const NO_QUERY = new URLSearchParams();
+
+/** One HTTP exchange, its path split from its query string. */
+export interface Exchange {
+  req: IncomingMessage;
+  res: ServerResponse;
+  path: string;
+  search: string;
+}
+
+/** Where the API is mounted: `/` or `/api/v3`, and the URL bases responses use there. */
+export interface Mount {
+  prefix: string;
+  urls: Urls;
+}
+
+/** What the request log needs to know about a REST request, filled in as it is served. */
+interface Outcome {
+  operationId: string | null;
+  notImplemented: boolean;
+  actor: Actor;
+  status: number;
+  requestText?: string;
+  responseText?: string;
+  docs: string;
+}
+
+/** Serves one REST request and records it (operation id, bodies, changes) in the request log. */
+export async function handleRest(core: CloneCore, router: Router<RouteSpec>, exchange: Exchange, mount: Mount) {
+  const started = performance.now();
+  const { req, res, path, search } = exchange;
+  const method = req.method ?? 'GET';
+  const requestId = nextRequestId();
+  const headers = [...BASE_HEADERS, 'x-github-request-id', requestId];
+  const journal = new Journal();
+  const deliveries: string[] = [];
+  const outcome: Outcome = {
+    operationId: null,
+    notImplemented: false,
+    actor: { kind: 'anonymous' },
+    status: 500,
+    docs: DOCS_ROOT,
+  };
+  try {
+    const raw = await readBody(req, core.config.maxBodyBytes).catch((error: unknown) => {
+      if (!(error instanceof BodyTooLargeError)) throw error;
+      headers.push('connection', 'close');
+      throw new ApiError(413, `Request body too large (the limit is ${core.config.maxBodyBytes} bytes)`);
+    });
+    outcome.requestText = raw.length > 0 ? raw.toString('utf8') : undefined;
+    const match = findRoute(router, method, path);
+    if (!match) {
+      outcome.notImplemented = true;
+      throw new ApiError(404, 'Not Found');
+    }
+    const route = match.route.value;
+    outcome.operationId = route.operationId;
+    outcome.docs = docsUrl(route.docs);
+    outcome.actor = admit(core, route, req.headers.authorization, headers, requestId);
+    const ctx: RequestContext = {
+      core,
+      store: core.store,
+      urls: mount.urls,
+      actor: outcome.actor,
+      journal,
+      requestId,
+      deliveries,
+      now: core.nowIso(),
+      method,
+      path,
+      params: match.params,
+      query: search ? new URLSearchParams(search) : NO_QUERY,
+      body: method === 'GET' ? undefined : parseJson(outcome.requestText),
+      headers: req.headers,
+      selfUrl: `${core.base}${mount.prefix}${path}`,
+    };
+    const reply: Reply = await route.handler(ctx);
+    outcome.status = reply.status;
+    addHeaders(headers, reply.headers);
+    if (reply.kind === 'raw') {
+      headers.push('content-type', reply.contentType);
+      outcome.responseText = typeof reply.data === 'string' ? reply.data : `<${reply.data.length} bytes>`;
+      send(res, reply.status, headers, reply.data);
+    } else if (reply.body === undefined) {
+      send(res, reply.status, headers, undefined);
+    } else {
+      outcome.responseText = JSON.stringify(reply.body);
+      headers.push('content-type', JSON_TYPE);
+      send(res, reply.status, headers, outcome.responseText);
+    }
+  } catch (error) {
+    sendError(core, exchange, error, headers, outcome);
+  } finally {
+    core.log.add(
+      {
+        requestId,
+        kind: 'rest',
+        method,
+        path: `${mount.prefix}${path}`,
+        query: search,
+        operationId: outcome.operationId,
+        notImplemented: outcome.notImplemented,
+        status: outcome.status,
+        durationMs: Math.round((performance.now() - started) * 100) / 100,
+        actor:
+          outcome.actor.kind === 'app' ? `app:${outcome.actor.app.slug}` : (actingUser(outcome.actor)?.login ?? null),
+        changes: journal.changes,
+        deliveries,
+      },
+      { request: outcome.requestText, response: outcome.responseText },
+    );
+  }
+}
+
+function findRoute(router: Router<RouteSpec>, method: string, path: string) {
+  try {
+    return router.match(method, path);
+  } catch (error) {
+    if (error instanceof BadPathError) throw new ApiError(400, error.message);
+    throw error;
+  }
+}
+
+function parseJson(text: string | undefined): unknown {
+  if (text === undefined) return undefined;
+  try {
+    return JSON.parse(text);
+  } catch {
+    throw new ApiError(400, 'Problems parsing JSON');
+  }
+}
+
+/** GitHub's error body for an ApiError; anything else is a 500 (and a bug, reported). */
+function sendError(core: CloneCore, exchange: Exchange, error: unknown, headers: string[], outcome: Outcome) {
+  let message = 'Server Error';
+  let errors;
+  if (error instanceof ApiError) {
+    outcome.status = error.status;
+    message = error.message;
+    errors = error.extra.errors;
+    if (error.extra.documentationUrl) outcome.docs = error.extra.documentationUrl;
+    addHeaders(headers, error.extra.headers);
+    if (error.status === 401 && !error.extra.headers?.['www-authenticate'])
+      headers.push('www-authenticate', 'Bearer realm="GitHub"');
+  } else {
+    outcome.status = 500;
+    core.config.warn(
+      `${exchange.req.method} ${exchange.path} failed: ${error instanceof Error ? error.stack : String(error)}`,
+    );
+  }
+  outcome.responseText = JSON.stringify(errorBody(outcome.status, message, outcome.docs, errors));
+  headers.push('content-type', JSON_TYPE);
+  send(exchange.res, outcome.status, headers, outcome.responseText);
+}
+
+function addHeaders(list: string[], headers: Record<string, string> | undefined): void {
+  if (headers) for (const name in headers) list.push(name, headers[name]!);
+}
+
+function send(res: ServerResponse, status: number, headers: string[], body: string | Buffer | undefined) {
+  if (res.headersSent) return;
+  if (body === undefined) {
+    res.writeHead(status, headers);
+    res.end();
+    return;
+  }
+  headers.push('content-length', String(typeof body === 'string' ? Buffer.byteLength(body) : body.length));
+  res.writeHead(status, headers);
+  res.end(body);
+}

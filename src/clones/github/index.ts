@@ -1,0 +1,16 @@
+/** The local GitHub clone: REST API, git over HTTP, webhooks, seeds and the request log. */
+export { startGitHubClone } from './clone.js';
+export type { GitHubClone, GitHubCloneHandle, GitHubCloneOptions } from './clone.js';
+export { seedSchema, seedJsonSchema } from './seed/schema.js';
+export type { Seed, ParsedSeed } from './seed/schema.js';
+export { loadSeed, NAMED_SEEDS, SEED_DESCRIPTIONS } from './seed/named.js';
+export { SeedError } from './seed/errors.js';
+export type { StateSnapshot } from './state/snapshot.js';
+export type { RequestLogEntry } from './request-log.js';
+export type { Change, FieldChange } from './state/store.js';
+export type { Delivery, DeliveryAttempt, WebhookConfig } from './webhooks/dispatcher.js';
+export type { RateLimitOption } from './http/rate-limit.js';
+export { signature256 } from './webhooks/sign.js';
+export { operationList, operationsMarkdown } from './operations.js';
+export type { OperationInfo } from './operations.js';
+export { ROUTES } from './routes/index.js';

@@ -1,0 +1,155 @@
+import type { RequestContext } from '../domain/context.js';
+import { diffCommits, unifiedDiff } from '../git/diff.js';
+import { compareCommits, logCommits, touchesPath } from '../git/history.js';
+import { ApiError, notFound } from '../http/errors.js';
+import { linkHeader, pageParams, paginate } from '../http/pagination.js';
+import { renderBranch, renderCommit, renderDiffEntry, renderShortBranch, userForEmail } from '../render/git.js';
+import { fullName } from '../render/repos.js';
+import type { RepoRecord } from '../state/model.js';
+import { NEED, repoParam } from './lookup.js';
+import type { RouteSpec } from './types.js';
+import { ok } from './types.js';
+
+function commitOrFail(repo: RepoRecord, ref: string): string {
+  const sha = repo.git.resolveCommit(ref);
+  if (!sha) {
+    if (repo.git.branches().size === 0) throw new ApiError(409, 'Git Repository is empty.');
+    throw new ApiError(422, `No commit found for SHA: ${ref}`);
+  }
+  return sha;
+}
+
+function listCommits(ctx: RequestContext, repo: RepoRecord) {
+  if (repo.git.branches().size === 0) throw new ApiError(409, 'Git Repository is empty.');
+  const tip = commitOrFail(repo, ctx.query.get('sha') ?? repo.defaultBranch);
+  const path = ctx.query.get('path')?.replace(/^\/+|\/+$/g, '');
+  const author = ctx.query.get('author')?.toLowerCase();
+  const since = ctx.query.get('since') ? Date.parse(ctx.query.get('since')!) : undefined;
+  const until = ctx.query.get('until') ? Date.parse(ctx.query.get('until')!) : undefined;
+  const { page, perPage } = pageParams(ctx.query);
+  const wanted = page * perPage + 1;
+  const matches = [];
+  for (const item of logCommits(repo.git, [tip])) {
+    const date = item.commit.committer.seconds * 1000;
+    if (since !== undefined && date < since) continue;
+    if (until !== undefined && date > until) continue;
+    if (path && !touchesPath(repo.git, item.commit, path)) continue;
+    if (author) {
+      const user = userForEmail(ctx, item.commit.author.email);
+      if (user?.login.toLowerCase() !== author && item.commit.author.email.toLowerCase() !== author) continue;
+    }
+    matches.push(item);
+    if (matches.length >= wanted) break;
+  }
+  const items = matches.slice((page - 1) * perPage, page * perPage);
+  const hasNext = matches.length > page * perPage;
+  return ok(
+    items.map(({ sha, commit }) => renderCommit(ctx, repo, sha, commit)),
+    linkHeader(ctx, page, hasNext ? page + 1 : page),
+  );
+}
+
+export const commitRoutes: RouteSpec[] = [
+  {
+    method: 'GET',
+    path: '/repos/{owner}/{repo}/branches',
+    operationId: 'repos/list-branches',
+    docs: 'branches/branches#list-branches',
+    handler: (ctx) => {
+      const repo = repoParam(ctx, NEED.contentsRead);
+      if (ctx.query.get('protected') === 'true') return ok([]);
+      const branches = [...repo.git.branches()].sort(([a], [b]) => (a < b ? -1 : 1));
+      const page = paginate(ctx, branches);
+      return ok(
+        page.items.map(([name, sha]) => renderShortBranch(ctx, repo, name, sha)),
+        page.headers,
+      );
+    },
+  },
+  {
+    method: 'GET',
+    path: '/repos/{owner}/{repo}/branches/{branch+}',
+    operationId: 'repos/get-branch',
+    docs: 'branches/branches#get-a-branch',
+    handler: (ctx) => {
+      const repo = repoParam(ctx, NEED.contentsRead);
+      const sha = repo.git.branch(ctx.params.branch!);
+      const commit = sha ? repo.git.readCommit(sha) : undefined;
+      if (!sha || !commit) throw notFound('Branch not found');
+      return ok(renderBranch(ctx, repo, ctx.params.branch!, sha, commit));
+    },
+  },
+  {
+    method: 'GET',
+    path: '/repos/{owner}/{repo}/commits',
+    operationId: 'repos/list-commits',
+    docs: 'commits/commits#list-commits',
+    handler: (ctx) => listCommits(ctx, repoParam(ctx, NEED.contentsRead)),
+  },
+  {
+    method: 'GET',
+    path: '/repos/{owner}/{repo}/commits/{ref+}',
+    operationId: 'repos/get-commit',
+    docs: 'commits/commits#get-a-commit',
+    handler: async (ctx) => {
+      const repo = repoParam(ctx, NEED.contentsRead);
+      const sha = commitOrFail(repo, ctx.params.ref!);
+      const commit = repo.git.readCommit(sha)!;
+      const parent = commit.parents[0] ?? repo.git.writeTree([]);
+      if (/vnd\.github(\.v3)?\.diff/.test(String(ctx.headers.accept ?? '')))
+        return {
+          kind: 'raw',
+          status: 200,
+          data: await unifiedDiff(repo.git, parent, sha),
+          contentType: 'application/vnd.github.diff; charset=utf-8',
+        };
+      const files = await diffCommits(repo.git, parent, sha);
+      return ok(renderCommit(ctx, repo, sha, commit, files));
+    },
+  },
+  {
+    method: 'GET',
+    path: '/repos/{owner}/{repo}/compare/{base}...{head}',
+    operationId: 'repos/compare-commits',
+    docs: 'reference/repos#compare-two-commits',
+    handler: async (ctx) => {
+      const repo = repoParam(ctx, NEED.contentsRead);
+      const base = repo.git.resolveCommit(ctx.params.base!);
+      const head = repo.git.resolveCommit(ctx.params.head!);
+      if (!base || !head) throw notFound();
+      const comparison = compareCommits(repo.git, base, head);
+      const name = fullName(ctx, repo);
+      const mergeBaseSha = comparison.mergeBase;
+      const files = mergeBaseSha ? await diffCommits(repo.git, mergeBaseSha, head) : [];
+      if (/vnd\.github(\.v3)?\.diff/.test(String(ctx.headers.accept ?? '')))
+        return {
+          kind: 'raw',
+          status: 200,
+          data: await unifiedDiff(repo.git, mergeBaseSha ?? base, head),
+          contentType: 'application/vnd.github.diff; charset=utf-8',
+        };
+      const page = paginate(ctx, comparison.ahead, 250);
+      const basehead = `${ctx.params.base}...${ctx.params.head}`;
+      return ok(
+        {
+          url: `${ctx.urls.repo(name)}/compare/${basehead}`,
+          html_url: `${ctx.urls.repoHtml(name)}/compare/${basehead}`,
+          permalink_url: `${ctx.urls.repoHtml(name)}/compare/${base.slice(0, 7)}...${head.slice(0, 7)}`,
+          diff_url: `${ctx.urls.repoHtml(name)}/compare/${basehead}.diff`,
+          patch_url: `${ctx.urls.repoHtml(name)}/compare/${basehead}.patch`,
+          base_commit: renderCommit(ctx, repo, base, repo.git.readCommit(base)!),
+          merge_base_commit: mergeBaseSha
+            ? renderCommit(ctx, repo, mergeBaseSha, repo.git.readCommit(mergeBaseSha)!)
+            : renderCommit(ctx, repo, base, repo.git.readCommit(base)!),
+          status: comparison.status,
+          ahead_by: comparison.ahead.length,
+          behind_by: comparison.behindBy,
+          total_commits: comparison.ahead.length,
+          commits: page.items.map(({ sha, commit }) => renderCommit(ctx, repo, sha, commit)),
+          files: files.map((file) => renderDiffEntry(ctx, repo, head, file)),
+        },
+        page.headers,
+      );
+    },
+  },
+];

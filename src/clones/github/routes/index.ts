@@ -1,0 +1,53 @@
+import { Router } from '../http/router.js';
+import { appRoutes } from './apps.js';
+import { checkRoutes } from './checks.js';
+import { commentRoutes } from './comments.js';
+import { commitRoutes } from './commits.js';
+import { contentRoutes } from './contents.js';
+import { eventRoutes } from './events.js';
+import { gitDataRoutes } from './git-data.js';
+import { issueRoutes } from './issues.js';
+import { labelRoutes } from './labels.js';
+import { metaRoutes } from './meta.js';
+import { milestoneRoutes } from './milestones.js';
+import { pullRoutes } from './pulls.js';
+import { repoRoutes } from './repos.js';
+import { reviewRoutes } from './reviews.js';
+import { searchRoutes } from './search.js';
+import { statusRoutes } from './statuses.js';
+import type { RouteSpec } from './types.js';
+import { userRoutes } from './users.js';
+
+/**
+ * Every implemented operation. Order matters where templates overlap: literal segments
+ * (`issues/comments`) and suffixed greedy refs (`commits/{ref+}/status`) come before the general
+ * template (`issues/{issue_number}`, `commits/{ref+}`).
+ */
+export const ROUTES: readonly RouteSpec[] = [
+  ...metaRoutes,
+  ...userRoutes,
+  ...appRoutes,
+  ...repoRoutes,
+  ...commentRoutes,
+  ...eventRoutes,
+  ...labelRoutes,
+  ...milestoneRoutes,
+  ...issueRoutes,
+  ...reviewRoutes,
+  ...pullRoutes,
+  ...gitDataRoutes,
+  ...contentRoutes,
+  ...checkRoutes,
+  ...statusRoutes,
+  ...commitRoutes,
+  ...searchRoutes,
+];
+
+let router: Router<RouteSpec> | undefined;
+
+export function restRouter(): Router<RouteSpec> {
+  if (router) return router;
+  router = new Router<RouteSpec>();
+  for (const route of ROUTES) router.add(route.method, route.path, route);
+  return router;
+}

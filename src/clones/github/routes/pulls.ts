@@ -1,0 +1,200 @@
+import * as z from 'zod';
+import type { RequestContext } from '../domain/context.js';
+import { requireEditable } from '../domain/issues.js';
+import { createPull, mergePull, updatePull } from '../domain/pulls.js';
+import { pullStats } from '../domain/pull-stats.js';
+import { runGit } from '../git/cli.js';
+import { diffCommits, unifiedDiff } from '../git/diff.js';
+import { commitsBetween } from '../git/history.js';
+import { notFound } from '../http/errors.js';
+import { parseBody } from '../http/input.js';
+import { paginate } from '../http/pagination.js';
+import { renderCommit, renderDiffEntry } from '../render/git.js';
+import { renderPull } from '../render/pulls.js';
+import type { IssueRecord, PullRecord, RepoRecord } from '../state/model.js';
+import { NEED, pullParam, repoParam } from './lookup.js';
+import type { Reply, RouteSpec } from './types.js';
+import { created, ok } from './types.js';
+
+const createSchema = z.object({
+  title: z.string().optional(),
+  body: z.string().nullable().optional(),
+  head: z.string().min(1),
+  head_repo: z.string().optional(),
+  base: z.string().min(1),
+  draft: z.boolean().optional(),
+  maintainer_can_modify: z.boolean().optional(),
+  issue: z.number().int().optional(),
+});
+const updateSchema = z.object({
+  title: z.string().min(1).optional(),
+  body: z.string().nullable().optional(),
+  state: z.enum(['open', 'closed']).optional(),
+  base: z.string().min(1).optional(),
+  maintainer_can_modify: z.boolean().optional(),
+});
+const mergeSchema = z.object({
+  commit_title: z.string().optional(),
+  commit_message: z.string().optional(),
+  sha: z.string().optional(),
+  merge_method: z.enum(['merge', 'squash', 'rebase']).optional(),
+});
+
+/** `application/vnd.github.diff` / `.patch`, as agents request them through Octokit's `mediaType.format`. */
+function requestedFormat(ctx: RequestContext): 'diff' | 'patch' | undefined {
+  const accept = String(ctx.headers.accept ?? '');
+  if (/vnd\.github(\.v3)?\.diff/.test(accept)) return 'diff';
+  if (/vnd\.github(\.v3)?\.patch/.test(accept)) return 'patch';
+  return undefined;
+}
+
+async function full(ctx: RequestContext, repo: RepoRecord, issue: IssueRecord, pull: PullRecord) {
+  return renderPull(ctx, repo, issue, pull, await pullStats(ctx.core, repo, pull));
+}
+
+async function diffReply(
+  ctx: RequestContext,
+  repo: RepoRecord,
+  pull: PullRecord,
+  format: 'diff' | 'patch',
+): Promise<Reply> {
+  const stats = await pullStats(ctx.core, repo, pull);
+  const from = stats.mergeBaseSha ?? stats.baseSha;
+  const data =
+    format === 'diff'
+      ? await unifiedDiff(repo.git, from, pull.headSha)
+      : (await runGit(repo.git.gitDir, ['format-patch', '--stdout', `${from}..${pull.headSha}`])).stdout.toString(
+          'utf8',
+        );
+  return { kind: 'raw', status: 200, data, contentType: `application/vnd.github.${format}; charset=utf-8` };
+}
+
+export const pullRoutes: RouteSpec[] = [
+  {
+    method: 'GET',
+    path: '/repos/{owner}/{repo}/pulls',
+    operationId: 'pulls/list',
+    docs: 'pulls/pulls#list-pull-requests',
+    handler: (ctx) => {
+      const repo = repoParam(ctx, NEED.pullsRead);
+      const state = ctx.query.get('state') ?? 'open';
+      const head = ctx.query.get('head');
+      const base = ctx.query.get('base');
+      const sort = ctx.query.get('sort') ?? 'created';
+      const direction = ctx.query.get('direction') ?? (sort === 'long-running' ? 'asc' : 'desc');
+      const headBranch = head?.includes(':') ? head.slice(head.indexOf(':') + 1) : head;
+      const rows = ctx.store
+        .where('pull', `repo:${repo.id}`)
+        .map((pull) => ({ pull, issue: ctx.store.get('issue', pull.issueId)! }))
+        .filter(({ issue }) => state === 'all' || issue.state === state)
+        .filter(({ pull }) => !headBranch || pull.headRef === headBranch)
+        .filter(({ pull }) => !base || pull.baseRef === base);
+      const key = ({ issue }: { issue: IssueRecord }) => (sort === 'updated' ? issue.updatedAt : issue.createdAt);
+      rows.sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : a.pull.number - b.pull.number));
+      if (direction === 'desc') rows.reverse();
+      const page = paginate(ctx, rows);
+      return ok(
+        page.items.map(({ issue, pull }) => renderPull(ctx, repo, issue, pull)),
+        page.headers,
+      );
+    },
+  },
+  {
+    method: 'POST',
+    path: '/repos/{owner}/{repo}/pulls',
+    operationId: 'pulls/create',
+    docs: 'pulls/pulls#create-a-pull-request',
+    handler: async (ctx) => {
+      const repo = repoParam(ctx, NEED.pullsParticipate);
+      const input = parseBody(ctx, createSchema, 'PullRequest');
+      const { issue, pull } = await createPull(ctx, repo, input);
+      const body = await full(ctx, repo, issue, pull);
+      return created(body, { location: body.url });
+    },
+  },
+  {
+    method: 'GET',
+    path: '/repos/{owner}/{repo}/pulls/{pull_number}',
+    operationId: 'pulls/get',
+    docs: 'pulls/pulls#get-a-pull-request',
+    handler: async (ctx) => {
+      const repo = repoParam(ctx, NEED.pullsRead);
+      const { issue, pull } = pullParam(ctx, repo);
+      const format = requestedFormat(ctx);
+      if (format) return diffReply(ctx, repo, pull, format);
+      return ok(await full(ctx, repo, issue, pull));
+    },
+  },
+  {
+    method: 'PATCH',
+    path: '/repos/{owner}/{repo}/pulls/{pull_number}',
+    operationId: 'pulls/update',
+    docs: 'pulls/pulls#update-a-pull-request',
+    handler: async (ctx) => {
+      const repo = repoParam(ctx, NEED.pullsParticipate);
+      const { issue, pull } = pullParam(ctx, repo);
+      const input = parseBody(ctx, updateSchema, 'PullRequest');
+      requireEditable(ctx, repo, issue);
+      await updatePull(ctx, repo, issue, pull, input);
+      return ok(await full(ctx, repo, issue, pull));
+    },
+  },
+  {
+    method: 'GET',
+    path: '/repos/{owner}/{repo}/pulls/{pull_number}/files',
+    operationId: 'pulls/list-files',
+    docs: 'pulls/pulls#list-pull-requests-files',
+    handler: async (ctx) => {
+      const repo = repoParam(ctx, NEED.pullsRead);
+      const { pull } = pullParam(ctx, repo);
+      const stats = await pullStats(ctx.core, repo, pull);
+      const files = stats.mergeBaseSha ? await diffCommits(repo.git, stats.mergeBaseSha, pull.headSha) : [];
+      const page = paginate(ctx, files);
+      return ok(
+        page.items.map((file) => renderDiffEntry(ctx, repo, pull.headSha, file)),
+        page.headers,
+      );
+    },
+  },
+  {
+    method: 'GET',
+    path: '/repos/{owner}/{repo}/pulls/{pull_number}/commits',
+    operationId: 'pulls/list-commits',
+    docs: 'pulls/pulls#list-commits-on-a-pull-request',
+    handler: async (ctx) => {
+      const repo = repoParam(ctx, NEED.pullsRead);
+      const { pull } = pullParam(ctx, repo);
+      const stats = await pullStats(ctx.core, repo, pull);
+      const page = paginate(ctx, commitsBetween(repo.git, stats.baseSha, pull.headSha).slice(0, 250));
+      return ok(
+        page.items.map(({ sha, commit }) => renderCommit(ctx, repo, sha, commit)),
+        page.headers,
+      );
+    },
+  },
+  {
+    method: 'PUT',
+    path: '/repos/{owner}/{repo}/pulls/{pull_number}/merge',
+    operationId: 'pulls/merge',
+    docs: 'pulls/pulls#merge-a-pull-request',
+    handler: async (ctx) => {
+      const repo = repoParam(ctx, NEED.contentsWrite);
+      const { issue, pull } = pullParam(ctx, repo);
+      const input = parseBody(ctx, mergeSchema, 'PullRequest');
+      const result = await mergePull(ctx, repo, issue, pull, input);
+      return ok(result);
+    },
+  },
+  {
+    method: 'GET',
+    path: '/repos/{owner}/{repo}/pulls/{pull_number}/merge',
+    operationId: 'pulls/check-if-merged',
+    docs: 'pulls/pulls#check-if-a-pull-request-has-been-merged',
+    handler: (ctx) => {
+      const repo = repoParam(ctx, NEED.pullsRead);
+      const { pull } = pullParam(ctx, repo);
+      if (!pull.merged) throw notFound();
+      return { kind: 'json', status: 204 };
+    },
+  },
+];

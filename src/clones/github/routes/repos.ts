@@ -1,0 +1,276 @@
+import * as z from 'zod';
+import { actingUser } from '../domain/actor.js';
+import type { RequestContext } from '../domain/context.js';
+import { actorRole, permissionFlags, userRole } from '../domain/permissions.js';
+import { createRepository } from '../domain/repos.js';
+import { ApiError, notFound } from '../http/errors.js';
+import { parseBody } from '../http/input.js';
+import { paginate } from '../http/pagination.js';
+import { renderRepo } from '../render/repos.js';
+import { simpleUser } from '../render/users.js';
+import type { RepoRecord, RepoRole, UserRecord } from '../state/model.js';
+import { NEED, repoParam, userParam } from './lookup.js';
+import type { RouteSpec } from './types.js';
+import { created, noContent, ok } from './types.js';
+
+const createSchema = z.object({
+  name: z.string().min(1),
+  description: z.string().nullable().optional(),
+  homepage: z.string().nullable().optional(),
+  private: z.boolean().optional(),
+  visibility: z.enum(['public', 'private', 'internal']).optional(),
+  has_issues: z.boolean().optional(),
+  has_projects: z.boolean().optional(),
+  has_wiki: z.boolean().optional(),
+  auto_init: z.boolean().optional(),
+  allow_squash_merge: z.boolean().optional(),
+  allow_merge_commit: z.boolean().optional(),
+  allow_rebase_merge: z.boolean().optional(),
+  delete_branch_on_merge: z.boolean().optional(),
+});
+
+const updateSchema = z.object({
+  name: z.string().min(1).optional(),
+  description: z.string().nullable().optional(),
+  homepage: z.string().nullable().optional(),
+  private: z.boolean().optional(),
+  has_issues: z.boolean().optional(),
+  default_branch: z.string().optional(),
+  archived: z.boolean().optional(),
+  allow_squash_merge: z.boolean().optional(),
+  allow_merge_commit: z.boolean().optional(),
+  allow_rebase_merge: z.boolean().optional(),
+  delete_branch_on_merge: z.boolean().optional(),
+});
+
+function sortRepos(ctx: RequestContext, repos: RepoRecord[], defaultSort: string): RepoRecord[] {
+  const sort = ctx.query.get('sort') ?? defaultSort;
+  const direction = ctx.query.get('direction') ?? (sort === 'full_name' ? 'asc' : 'desc');
+  const key = (repo: RepoRecord): string =>
+    sort === 'created'
+      ? repo.createdAt
+      : sort === 'pushed'
+        ? repo.pushedAt
+        : sort === 'updated'
+          ? repo.updatedAt
+          : repo.name.toLowerCase();
+  const sorted = [...repos].sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : a.id - b.id));
+  return direction === 'desc' ? sorted.reverse() : sorted;
+}
+
+function visibleTo(ctx: RequestContext, repos: RepoRecord[]): RepoRecord[] {
+  return repos.filter((repo) => actorRole(ctx.store, ctx.actor, repo) !== undefined);
+}
+
+function listRepos(ctx: RequestContext, repos: RepoRecord[], defaultSort: string) {
+  const type = ctx.query.get('type') ?? 'all';
+  const filtered = repos.filter((repo) =>
+    type === 'public' ? !repo.private : type === 'private' ? repo.private : true,
+  );
+  const page = paginate(ctx, sortRepos(ctx, visibleTo(ctx, filtered), defaultSort));
+  return ok(
+    page.items.map((repo) => renderRepo(ctx, repo)),
+    page.headers,
+  );
+}
+
+function collaboratorsOf(ctx: RequestContext, repo: RepoRecord): Array<{ user: UserRecord; role: RepoRole }> {
+  const result: Array<{ user: UserRecord; role: RepoRole }> = [];
+  for (const user of ctx.store.all('user')) {
+    if (user.type !== 'User') continue;
+    const direct =
+      repo.collaborators.has(user.id) ||
+      repo.ownerId === user.id ||
+      ctx.store.get('org', repo.ownerId)?.members.has(user.id);
+    if (!direct) continue;
+    const role = userRole(ctx.store, user.id, repo);
+    if (role) result.push({ user, role });
+  }
+  return result;
+}
+
+const LEGACY_PERMISSION: Record<RepoRole, string> = {
+  admin: 'admin',
+  maintain: 'write',
+  write: 'write',
+  triage: 'read',
+  read: 'read',
+};
+
+export const repoRoutes: RouteSpec[] = [
+  {
+    method: 'GET',
+    path: '/repos/{owner}/{repo}',
+    operationId: 'repos/get',
+    docs: 'repos/repos#get-a-repository',
+    handler: (ctx) => ok(renderRepo(ctx, repoParam(ctx))),
+  },
+  {
+    method: 'PATCH',
+    path: '/repos/{owner}/{repo}',
+    operationId: 'repos/update',
+    docs: 'repos/repos#update-a-repository',
+    handler: (ctx) => {
+      const repo = repoParam(ctx, NEED.admin);
+      const input = parseBody(ctx, updateSchema, 'Repository');
+      if (input.default_branch !== undefined && !repo.git.branch(input.default_branch))
+        throw new ApiError(422, 'Validation Failed', {
+          errors: [{ resource: 'Repository', code: 'invalid', field: 'default_branch' }],
+        });
+      if (input.name !== undefined && input.name.toLowerCase() !== repo.name.toLowerCase()) {
+        const taken = ctx.store
+          .where('repo', `owner:${repo.ownerId}`)
+          .some((other) => other.name.toLowerCase() === input.name!.toLowerCase());
+        if (taken)
+          throw new ApiError(422, 'Validation Failed', {
+            errors: [
+              { resource: 'Repository', code: 'custom', field: 'name', message: 'name already exists on this account' },
+            ],
+          });
+      }
+      const patch: Partial<RepoRecord> = { updatedAt: ctx.now };
+      if (input.name !== undefined) patch.name = input.name;
+      if (input.description !== undefined) patch.description = input.description;
+      if (input.homepage !== undefined) patch.homepage = input.homepage;
+      if (input.private !== undefined) patch.private = input.private;
+      if (input.has_issues !== undefined) patch.hasIssues = input.has_issues;
+      if (input.archived !== undefined) patch.archived = input.archived;
+      if (input.allow_squash_merge !== undefined) patch.allowSquashMerge = input.allow_squash_merge;
+      if (input.allow_merge_commit !== undefined) patch.allowMergeCommit = input.allow_merge_commit;
+      if (input.allow_rebase_merge !== undefined) patch.allowRebaseMerge = input.allow_rebase_merge;
+      if (input.delete_branch_on_merge !== undefined) patch.deleteBranchOnMerge = input.delete_branch_on_merge;
+      if (input.default_branch !== undefined) {
+        patch.defaultBranch = input.default_branch;
+        repo.git.refs.setHead(`refs/heads/${input.default_branch}`);
+      }
+      ctx.store.update(ctx.journal, 'repo', repo, patch);
+      return ok(renderRepo(ctx, repo));
+    },
+  },
+  {
+    method: 'GET',
+    path: '/user/repos',
+    operationId: 'repos/list-for-authenticated-user',
+    docs: 'repos/repos#list-repositories-for-the-authenticated-user',
+    handler: (ctx) => {
+      const user = actingUser(ctx.actor);
+      if (!user || ctx.actor.kind !== 'user') throw new ApiError(403, 'Resource not accessible by integration');
+      const affiliation = (ctx.query.get('affiliation') ?? 'owner,collaborator,organization_member').split(',');
+      const repos = [...ctx.store.all('repo')].filter((repo) => {
+        if (affiliation.includes('owner') && repo.ownerId === user.id) return true;
+        if (affiliation.includes('collaborator') && repo.collaborators.has(user.id)) return true;
+        return (
+          affiliation.includes('organization_member') &&
+          ctx.store.get('org', repo.ownerId)?.members.has(user.id) === true
+        );
+      });
+      return listRepos(ctx, repos, 'full_name');
+    },
+  },
+  {
+    method: 'POST',
+    path: '/user/repos',
+    operationId: 'repos/create-for-authenticated-user',
+    docs: 'repos/repos#create-a-repository-for-the-authenticated-user',
+    handler: (ctx) => {
+      const user = actingUser(ctx.actor);
+      if (!user || ctx.actor.kind !== 'user') throw new ApiError(403, 'Resource not accessible by integration');
+      const input = parseBody(ctx, createSchema, 'Repository');
+      return created(renderRepo(ctx, createRepository(ctx, user, user, input)));
+    },
+  },
+  {
+    method: 'GET',
+    path: '/orgs/{org}/repos',
+    operationId: 'repos/list-for-org',
+    docs: 'repos/repos#list-organization-repositories',
+    handler: (ctx) => {
+      const org = userParam(ctx, 'org');
+      if (org.type !== 'Organization') throw notFound();
+      return listRepos(ctx, ctx.store.where('repo', `owner:${org.id}`), 'created');
+    },
+  },
+  {
+    method: 'POST',
+    path: '/orgs/{org}/repos',
+    operationId: 'repos/create-in-org',
+    docs: 'repos/repos#create-an-organization-repository',
+    handler: (ctx) => {
+      const org = userParam(ctx, 'org');
+      const user = actingUser(ctx.actor);
+      if (org.type !== 'Organization' || !user) throw notFound();
+      const membership = ctx.store.get('org', org.id)?.members.get(user.id);
+      if (ctx.actor.kind !== 'user' || !membership)
+        throw new ApiError(403, 'You need admin access to the organization before adding a repository to it.');
+      const input = parseBody(ctx, createSchema, 'Repository');
+      return created(renderRepo(ctx, createRepository(ctx, org, user, input)));
+    },
+  },
+  {
+    method: 'GET',
+    path: '/users/{username}/repos',
+    operationId: 'repos/list-for-user',
+    docs: 'repos/repos#list-repositories-for-a-user',
+    handler: (ctx) => {
+      const user = userParam(ctx);
+      return listRepos(
+        ctx,
+        ctx.store.where('repo', `owner:${user.id}`).filter((repo) => !repo.private),
+        'full_name',
+      );
+    },
+  },
+  {
+    method: 'GET',
+    path: '/repos/{owner}/{repo}/collaborators',
+    operationId: 'repos/list-collaborators',
+    docs: 'collaborators/collaborators#list-repository-collaborators',
+    handler: (ctx) => {
+      const repo = repoParam(ctx, NEED.metadata);
+      const page = paginate(ctx, collaboratorsOf(ctx, repo));
+      return ok(
+        page.items.map(({ user, role }) => ({
+          ...simpleUser(ctx, user),
+          email: user.email,
+          name: user.name,
+          permissions: permissionFlags(role),
+          role_name: role,
+        })),
+        page.headers,
+      );
+    },
+  },
+  {
+    method: 'GET',
+    path: '/repos/{owner}/{repo}/collaborators/{username}',
+    operationId: 'repos/check-collaborator',
+    docs: 'collaborators/collaborators#check-if-a-user-is-a-repository-collaborator',
+    handler: (ctx) => {
+      const repo = repoParam(ctx, NEED.metadata);
+      const user = userParam(ctx);
+      if (!collaboratorsOf(ctx, repo).some((entry) => entry.user.id === user.id)) throw notFound();
+      return noContent();
+    },
+  },
+  {
+    method: 'GET',
+    path: '/repos/{owner}/{repo}/collaborators/{username}/permission',
+    operationId: 'repos/get-collaborator-permission-level',
+    docs: 'collaborators/collaborators#get-repository-permissions-for-a-user',
+    handler: (ctx) => {
+      const repo = repoParam(ctx, NEED.metadata);
+      const user = userParam(ctx);
+      const role = userRole(ctx.store, user.id, repo);
+      const legacy = role ? LEGACY_PERMISSION[role] : 'none';
+      return ok({
+        permission: legacy,
+        role_name: role ?? 'none',
+        user: {
+          ...simpleUser(ctx, user),
+          permissions: permissionFlags(role),
+          role_name: role ?? 'none',
+        },
+      });
+    },
+  },
+];

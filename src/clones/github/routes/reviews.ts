@@ -1,0 +1,188 @@
+import * as z from 'zod';
+import type { RequestContext } from '../domain/context.js';
+import { addReviewComment, createReview, removeReviewers, requestReviewers, submitReview } from '../domain/reviews.js';
+import { actingUser } from '../domain/actor.js';
+import { notFound } from '../http/errors.js';
+import { parseBody } from '../http/input.js';
+import { paginate } from '../http/pagination.js';
+import { renderPull } from '../render/pulls.js';
+import { renderReview, renderReviewComment } from '../render/reviews.js';
+import { simpleUserById } from '../render/users.js';
+import type { PullRecord, RepoRecord } from '../state/model.js';
+import { intParam, NEED, pullParam, repoParam } from './lookup.js';
+import type { RouteSpec } from './types.js';
+import { created, ok } from './types.js';
+
+const event = z.enum(['APPROVE', 'REQUEST_CHANGES', 'COMMENT']);
+const inline = z.object({
+  path: z.string().min(1),
+  body: z.string().min(1),
+  line: z.number().int().positive().optional(),
+  position: z.number().int().positive().optional(),
+  side: z.enum(['LEFT', 'RIGHT']).optional(),
+  start_line: z.number().int().positive().optional(),
+  start_side: z.enum(['LEFT', 'RIGHT']).optional(),
+});
+const createSchema = z.object({
+  commit_id: z.string().optional(),
+  body: z.string().optional(),
+  event: event.optional(),
+  comments: z.array(inline).optional(),
+});
+const submitSchema = z.object({ body: z.string().optional(), event });
+const reviewersSchema = z.object({
+  reviewers: z.array(z.string()).optional(),
+  team_reviewers: z.array(z.string()).optional(),
+});
+const commentSchema = z.union([
+  z.object({ body: z.string().min(1), in_reply_to: z.number().int() }),
+  inline.extend({ commit_id: z.string().min(1) }),
+]);
+
+function findReview(ctx: RequestContext, pull: PullRecord) {
+  const review = ctx.store.get('review', intParam(ctx, 'review_id'));
+  if (!review || review.pullId !== pull.id) throw notFound();
+  if (review.state === 'PENDING' && review.userId !== actingUser(ctx.actor)?.id) throw notFound();
+  return review;
+}
+
+function simplePull(ctx: RequestContext, repo: RepoRecord, pull: PullRecord) {
+  return renderPull(ctx, repo, ctx.store.get('issue', pull.issueId)!, pull);
+}
+
+export const reviewRoutes: RouteSpec[] = [
+  {
+    method: 'GET',
+    path: '/repos/{owner}/{repo}/pulls/{pull_number}/reviews',
+    operationId: 'pulls/list-reviews',
+    docs: 'pulls/reviews#list-reviews-for-a-pull-request',
+    handler: (ctx) => {
+      const repo = repoParam(ctx, NEED.pullsRead);
+      const { pull } = pullParam(ctx, repo);
+      const me = actingUser(ctx.actor)?.id;
+      const reviews = ctx.store
+        .where('review', `pull:${pull.id}`)
+        .filter((review) => review.state !== 'PENDING' || review.userId === me)
+        .sort((a, b) => a.id - b.id);
+      const page = paginate(ctx, reviews);
+      return ok(
+        page.items.map((review) => renderReview(ctx, repo, review)),
+        page.headers,
+      );
+    },
+  },
+  {
+    method: 'POST',
+    path: '/repos/{owner}/{repo}/pulls/{pull_number}/reviews',
+    operationId: 'pulls/create-review',
+    docs: 'pulls/reviews#create-a-review-for-a-pull-request',
+    handler: async (ctx) => {
+      const repo = repoParam(ctx, NEED.pullsParticipate);
+      const { issue, pull } = pullParam(ctx, repo);
+      const input = parseBody(ctx, createSchema, 'PullRequestReview');
+      return ok(renderReview(ctx, repo, await createReview(ctx, repo, issue, pull, input)));
+    },
+  },
+  {
+    method: 'GET',
+    path: '/repos/{owner}/{repo}/pulls/{pull_number}/reviews/{review_id}',
+    operationId: 'pulls/get-review',
+    docs: 'pulls/reviews#get-a-review-for-a-pull-request',
+    handler: (ctx) => {
+      const repo = repoParam(ctx, NEED.pullsRead);
+      const { pull } = pullParam(ctx, repo);
+      return ok(renderReview(ctx, repo, findReview(ctx, pull)));
+    },
+  },
+  {
+    method: 'POST',
+    path: '/repos/{owner}/{repo}/pulls/{pull_number}/reviews/{review_id}/events',
+    operationId: 'pulls/submit-review',
+    docs: 'pulls/reviews#submit-a-review-for-a-pull-request',
+    handler: async (ctx) => {
+      const repo = repoParam(ctx, NEED.pullsParticipate);
+      const { issue, pull } = pullParam(ctx, repo);
+      const review = findReview(ctx, pull);
+      const input = parseBody(ctx, submitSchema, 'PullRequestReview');
+      await submitReview(ctx, repo, issue, pull, review, input.event, input.body);
+      return ok(renderReview(ctx, repo, review));
+    },
+  },
+  {
+    method: 'GET',
+    path: '/repos/{owner}/{repo}/pulls/{pull_number}/requested_reviewers',
+    operationId: 'pulls/list-requested-reviewers',
+    docs: 'pulls/review-requests#get-all-requested-reviewers-for-a-pull-request',
+    handler: (ctx) => {
+      const repo = repoParam(ctx, NEED.pullsRead);
+      const { pull } = pullParam(ctx, repo);
+      return ok({
+        users: pull.requestedReviewerIds.map((id) => simpleUserById(ctx, id)).filter((u) => u !== null),
+        teams: [],
+      });
+    },
+  },
+  {
+    method: 'POST',
+    path: '/repos/{owner}/{repo}/pulls/{pull_number}/requested_reviewers',
+    operationId: 'pulls/request-reviewers',
+    docs: 'reference/pulls#request-reviewers-for-a-pull-request',
+    handler: async (ctx) => {
+      const repo = repoParam(ctx, NEED.pullsTriage);
+      const { issue, pull } = pullParam(ctx, repo);
+      const input = parseBody(ctx, reviewersSchema, 'PullRequest');
+      await requestReviewers(ctx, repo, issue, pull, input.reviewers ?? []);
+      return created(simplePull(ctx, repo, pull));
+    },
+  },
+  {
+    method: 'DELETE',
+    path: '/repos/{owner}/{repo}/pulls/{pull_number}/requested_reviewers',
+    operationId: 'pulls/remove-requested-reviewers',
+    docs: 'pulls/review-requests#remove-requested-reviewers-from-a-pull-request',
+    handler: async (ctx) => {
+      const repo = repoParam(ctx, NEED.pullsTriage);
+      const { issue, pull } = pullParam(ctx, repo);
+      const input = parseBody(ctx, reviewersSchema, 'PullRequest');
+      await removeReviewers(ctx, repo, issue, pull, input.reviewers ?? []);
+      return ok(simplePull(ctx, repo, pull));
+    },
+  },
+  {
+    method: 'GET',
+    path: '/repos/{owner}/{repo}/pulls/{pull_number}/comments',
+    operationId: 'pulls/list-review-comments',
+    docs: 'pulls/comments#list-review-comments-on-a-pull-request',
+    handler: (ctx) => {
+      const repo = repoParam(ctx, NEED.pullsRead);
+      const { pull } = pullParam(ctx, repo);
+      const me = actingUser(ctx.actor)?.id;
+      const comments = ctx.store
+        .where('reviewComment', `pull:${pull.id}`)
+        .filter((c) => {
+          const review = ctx.store.get('review', c.reviewId);
+          return review?.state !== 'PENDING' || review.userId === me;
+        })
+        .sort((a, b) => a.id - b.id);
+      const page = paginate(ctx, comments);
+      return ok(
+        page.items.map((c) => renderReviewComment(ctx, repo, c)),
+        page.headers,
+      );
+    },
+  },
+  {
+    method: 'POST',
+    path: '/repos/{owner}/{repo}/pulls/{pull_number}/comments',
+    operationId: 'pulls/create-review-comment',
+    docs: 'pulls/comments#create-a-review-comment-for-a-pull-request',
+    handler: async (ctx) => {
+      const repo = repoParam(ctx, NEED.pullsParticipate);
+      const { pull } = pullParam(ctx, repo);
+      const input = parseBody(ctx, commentSchema, 'PullRequestReviewComment');
+      const comment = await addReviewComment(ctx, repo, pull, input, null);
+      const body = renderReviewComment(ctx, repo, comment);
+      return created(body, { location: body.url });
+    },
+  },
+];

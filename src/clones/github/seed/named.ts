@@ -1,0 +1,71 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { packageRoot } from '../../../lib/paths.js';
+import { SeedError, fromZodError, unknown } from './errors.js';
+import { largeBacklogSeed } from './large-backlog.js';
+import { seedSchema, type ParsedSeed, type Seed } from './schema.js';
+
+export const NAMED_SEEDS = ['empty', 'small-project', 'stale-issues', 'large-backlog', 'merge-conflict'] as const;
+export type NamedSeed = (typeof NAMED_SEEDS)[number];
+
+export const SEED_DESCRIPTIONS: Record<NamedSeed, string> = {
+  empty: 'One user (octocat), no repositories.',
+  'small-project':
+    'Org acme with acme/widgets: files, branches, 3 issues, 2 pull requests, a check run, an installed app.',
+  'stale-issues': 'acme/legacy-service with issues last updated between 2 days and 400 days ago, some labelled stale.',
+  'large-backlog': 'acme/platform with 1,200 issues (labels, assignees, milestones, comments) and 10 pull requests.',
+  'merge-conflict': 'acme/conflicts with one pull request that conflicts with main and one that merges cleanly.',
+};
+
+const cache = new Map<string, ParsedSeed>();
+
+export function validateSeed(value: unknown, source: string): ParsedSeed {
+  const result = seedSchema.safeParse(value);
+  if (!result.success) throw fromZodError(result.error, source);
+  return result.data;
+}
+
+function namedSeedData(name: NamedSeed): unknown {
+  if (name === 'large-backlog') return largeBacklogSeed();
+  return JSON.parse(readFileSync(join(packageRoot(), 'bundled', 'seeds', 'github', `${name}.json`), 'utf8'));
+}
+
+/**
+ * A seed from a name (`small-project`), a JSON file path, or an object. Named seeds are parsed
+ * once per process: every clone instance after the first starts without re-reading them.
+ */
+export function loadSeed(input: string | Seed, cwd = process.cwd()): { seed: ParsedSeed; source: string } {
+  if (typeof input !== 'string') return { seed: validateSeed(input, 'seed'), source: 'custom' };
+  if ((NAMED_SEEDS as readonly string[]).includes(input)) {
+    let seed = cache.get(input);
+    if (!seed) {
+      seed = validateSeed(namedSeedData(input as NamedSeed), `seed ${input}`);
+      cache.set(input, seed);
+    }
+    return { seed, source: input };
+  }
+  const looksLikePath = input.endsWith('.json') || input.includes('/') || input.includes('\\');
+  const file = resolve(cwd, input);
+  if (!looksLikePath || !existsSync(file))
+    throw new SeedError(
+      [
+        {
+          path: '',
+          message:
+            unknown('seed', input, NAMED_SEEDS) +
+            ` (named seeds: ${NAMED_SEEDS.join(', ')}; or a path to a .json file)`,
+        },
+      ],
+      'seed',
+    );
+  let data: unknown;
+  try {
+    data = JSON.parse(readFileSync(file, 'utf8'));
+  } catch (error) {
+    throw new SeedError(
+      [{ path: '', message: `not valid JSON: ${error instanceof Error ? error.message : String(error)}` }],
+      file,
+    );
+  }
+  return { seed: validateSeed(data, file), source: file };
+}

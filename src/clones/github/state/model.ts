@@ -1,0 +1,355 @@
+/**
+ * The clone's records. Field names are camelCase here; the renderers turn them into GitHub's JSON.
+ * Timestamps are ISO 8601 strings at second precision (`2024-05-01T12:00:00Z`), as GitHub sends them.
+ */
+import type { GitRepo } from '../git/repo.js';
+
+export type RepoRole = 'admin' | 'maintain' | 'write' | 'triage' | 'read';
+export type AccessLevel = 'read' | 'write' | 'admin';
+/** App permissions: category → level, e.g. `{ issues: 'write', contents: 'read' }`. */
+export type AppPermissions = Record<string, AccessLevel>;
+
+export interface UserRecord {
+  id: number;
+  login: string;
+  type: 'User' | 'Organization' | 'Bot';
+  name: string | null;
+  email: string | null;
+  bio: string | null;
+  company: string | null;
+  location: string | null;
+  blog: string;
+  siteAdmin: boolean;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface OrgRecord {
+  /** Same id as the organization's account (a UserRecord of type Organization). */
+  id: number;
+  description: string | null;
+  members: Map<number, 'admin' | 'member'>;
+  /** What members get on the org's repositories without being collaborators. */
+  memberRole: RepoRole | 'none';
+}
+
+export interface RepoRecord {
+  id: number;
+  ownerId: number;
+  name: string;
+  description: string | null;
+  homepage: string | null;
+  private: boolean;
+  defaultBranch: string;
+  topics: string[];
+  language: string | null;
+  archived: boolean;
+  hasIssues: boolean;
+  hasProjects: boolean;
+  hasWiki: boolean;
+  allowMergeCommit: boolean;
+  allowSquashMerge: boolean;
+  allowRebaseMerge: boolean;
+  deleteBranchOnMerge: boolean;
+  createdAt: string;
+  updatedAt: string;
+  pushedAt: string;
+  collaborators: Map<number, RepoRole>;
+  /** Issues and pull requests share this sequence. */
+  nextNumber: number;
+  git: GitRepo;
+}
+
+export type IssueState = 'open' | 'closed';
+export type StateReason = 'completed' | 'not_planned' | 'reopened' | 'duplicate';
+
+export interface IssueRecord {
+  id: number;
+  repoId: number;
+  number: number;
+  title: string;
+  body: string | null;
+  userId: number;
+  state: IssueState;
+  stateReason: StateReason | null;
+  labelIds: number[];
+  assigneeIds: number[];
+  milestoneId: number | null;
+  locked: boolean;
+  activeLockReason: string | null;
+  createdAt: string;
+  updatedAt: string;
+  closedAt: string | null;
+  closedById: number | null;
+  /** Set when this number is a pull request (the PullRecord's id). */
+  pullId: number | null;
+  viaAppId: number | null;
+}
+
+export interface PullRecord {
+  id: number;
+  issueId: number;
+  repoId: number;
+  number: number;
+  headRef: string;
+  headSha: string;
+  baseRef: string;
+  baseSha: string;
+  draft: boolean;
+  merged: boolean;
+  mergedAt: string | null;
+  mergedById: number | null;
+  mergeCommitSha: string | null;
+  requestedReviewerIds: number[];
+  maintainerCanModify: boolean;
+}
+
+export interface CommentRecord {
+  id: number;
+  repoId: number;
+  issueId: number;
+  userId: number;
+  body: string;
+  createdAt: string;
+  updatedAt: string;
+  viaAppId: number | null;
+}
+
+export interface LabelRecord {
+  id: number;
+  repoId: number;
+  name: string;
+  color: string;
+  description: string | null;
+  isDefault: boolean;
+}
+
+export interface MilestoneRecord {
+  id: number;
+  repoId: number;
+  number: number;
+  title: string;
+  description: string | null;
+  state: 'open' | 'closed';
+  dueOn: string | null;
+  creatorId: number;
+  createdAt: string;
+  updatedAt: string;
+  closedAt: string | null;
+}
+
+export const REACTION_CONTENTS = ['+1', '-1', 'laugh', 'confused', 'heart', 'hooray', 'rocket', 'eyes'] as const;
+export type ReactionContent = (typeof REACTION_CONTENTS)[number];
+
+export type ReactionSubject = { kind: 'issue'; issueId: number } | { kind: 'issue_comment'; commentId: number };
+
+export interface ReactionRecord {
+  id: number;
+  repoId: number;
+  subject: ReactionSubject;
+  userId: number;
+  content: ReactionContent;
+  createdAt: string;
+}
+
+export interface IssueEventRecord {
+  id: number;
+  repoId: number;
+  issueId: number;
+  actorId: number;
+  event: string;
+  createdAt: string;
+  commitId: string | null;
+  label?: { name: string; color: string };
+  assigneeId?: number;
+  assignerId?: number;
+  milestone?: { title: string };
+  rename?: { from: string; to: string };
+  reviewerId?: number;
+  requesterId?: number;
+  stateReason?: string | null;
+  lockReason?: string | null;
+}
+
+export type ReviewState = 'APPROVED' | 'CHANGES_REQUESTED' | 'COMMENTED' | 'PENDING' | 'DISMISSED';
+
+export interface ReviewRecord {
+  id: number;
+  repoId: number;
+  pullId: number;
+  userId: number;
+  body: string;
+  state: ReviewState;
+  commitId: string;
+  submittedAt: string | null;
+}
+
+/** An inline comment on a pull request's diff (a "review comment"). */
+export interface ReviewCommentRecord {
+  id: number;
+  repoId: number;
+  pullId: number;
+  reviewId: number | null;
+  userId: number;
+  body: string;
+  path: string;
+  line: number | null;
+  startLine: number | null;
+  side: 'LEFT' | 'RIGHT';
+  commitId: string;
+  diffHunk: string;
+  inReplyToId: number | null;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export type CheckStatus = 'queued' | 'in_progress' | 'completed' | 'waiting' | 'requested' | 'pending';
+export type CheckConclusion =
+  'action_required' | 'cancelled' | 'failure' | 'neutral' | 'success' | 'skipped' | 'stale' | 'timed_out';
+
+export interface CheckSuiteRecord {
+  id: number;
+  repoId: number;
+  appId: number;
+  headSha: string;
+  headBranch: string | null;
+  status: CheckStatus;
+  conclusion: CheckConclusion | null;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface Annotation {
+  path: string;
+  startLine: number;
+  endLine: number;
+  startColumn: number | null;
+  endColumn: number | null;
+  annotationLevel: 'notice' | 'warning' | 'failure';
+  message: string;
+  title: string | null;
+  rawDetails: string | null;
+}
+
+export interface CheckAction {
+  label: string;
+  description: string;
+  identifier: string;
+}
+
+export interface CheckRunRecord {
+  id: number;
+  repoId: number;
+  suiteId: number;
+  appId: number;
+  name: string;
+  headSha: string;
+  externalId: string | null;
+  detailsUrl: string | null;
+  status: CheckStatus;
+  conclusion: CheckConclusion | null;
+  startedAt: string | null;
+  completedAt: string | null;
+  output: { title: string | null; summary: string | null; text: string | null; annotations: Annotation[] };
+  actions: CheckAction[];
+}
+
+export type StatusState = 'error' | 'failure' | 'pending' | 'success';
+
+export interface StatusRecord {
+  id: number;
+  repoId: number;
+  sha: string;
+  state: StatusState;
+  context: string;
+  description: string | null;
+  targetUrl: string | null;
+  creatorId: number;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface AppRecord {
+  id: number;
+  slug: string;
+  name: string;
+  description: string | null;
+  ownerId: number;
+  clientId: string;
+  /** PEM public key that app JWTs are verified with. */
+  publicKey: string | null;
+  permissions: AppPermissions;
+  events: string[];
+  botUserId: number;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface InstallationRecord {
+  id: number;
+  appId: number;
+  accountId: number;
+  repositorySelection: 'all' | 'selected';
+  repoIds: number[];
+  permissions: AppPermissions;
+  events: string[];
+  createdAt: string;
+  updatedAt: string;
+}
+
+export type TokenRecord =
+  | { id: number; kind: 'user'; token: string; userId: number }
+  | {
+      id: number;
+      kind: 'installation';
+      token: string;
+      installationId: number;
+      expiresAt: string;
+      repoIds: number[] | null;
+      permissions: AppPermissions;
+    };
+
+/** Every table of the store, by kind. */
+export interface Tables {
+  user: UserRecord;
+  org: OrgRecord;
+  repo: RepoRecord;
+  issue: IssueRecord;
+  pull: PullRecord;
+  comment: CommentRecord;
+  label: LabelRecord;
+  milestone: MilestoneRecord;
+  reaction: ReactionRecord;
+  event: IssueEventRecord;
+  review: ReviewRecord;
+  reviewComment: ReviewCommentRecord;
+  checkSuite: CheckSuiteRecord;
+  checkRun: CheckRunRecord;
+  status: StatusRecord;
+  app: AppRecord;
+  installation: InstallationRecord;
+  token: TokenRecord;
+}
+
+export type Kind = keyof Tables;
+
+export const KINDS: readonly Kind[] = [
+  'user',
+  'org',
+  'repo',
+  'issue',
+  'pull',
+  'comment',
+  'label',
+  'milestone',
+  'reaction',
+  'event',
+  'review',
+  'reviewComment',
+  'checkSuite',
+  'checkRun',
+  'status',
+  'app',
+  'installation',
+  'token',
+];

@@ -1,0 +1,379 @@
+import { beforeAll, describe, expect, it } from '@jest/globals';
+import type { Octokit } from '@octokit/rest';
+import { ROUTES } from '../../src/clones/github/index.js';
+import { appJwt, appKeys, octokitFor, raw, smallProjectWithAppKey, startClone, TOKENS } from './support/clone.js';
+import { OpenApi, validateResponses, type Checked } from './support/openapi.js';
+
+/**
+ * Conformance: every implemented operation is driven through @octokit/rest, and every response
+ * (success and error) is validated against GitHub's own OpenAPI description of that operation.
+ */
+const openapi = new OpenApi();
+const checked: Checked[] = [];
+const owner = 'acme';
+const repo = 'widgets';
+let octocat: Octokit;
+let alice: Octokit;
+let bot: Octokit;
+let app: Octokit;
+let cloneUrl = '';
+let controlToken = '';
+
+async function expectStatus(promise: Promise<unknown>, status: number) {
+  await expect(promise).rejects.toMatchObject({ status });
+}
+
+beforeAll(async () => {
+  const clone = await startClone({ seed: smallProjectWithAppKey() });
+  cloneUrl = clone.apiUrl;
+  controlToken = clone.controlToken;
+  octocat = octokitFor(clone, clone.token);
+  alice = octokitFor(clone, TOKENS.alice);
+  bot = octokitFor(clone, TOKENS.bot);
+  app = octokitFor(clone, appJwt(1, appKeys().privateKey));
+  for (const client of [octocat, alice, bot, app]) validateResponses(client, openapi, checked);
+});
+
+describe('conformance with the api.github.com OpenAPI description', () => {
+  it('serves meta, users and organizations', async () => {
+    await octocat.request('GET /');
+    await octocat.rateLimit.get();
+    await octocat.users.getAuthenticated();
+    await octocat.users.getByUsername({ username: 'alice' });
+    await expectStatus(octocat.users.getByUsername({ username: 'nobody-here' }), 404);
+    await octocat.orgs.get({ org: owner });
+  });
+
+  it('serves repositories and collaborators', async () => {
+    await octocat.repos.get({ owner, repo });
+    await octocat.repos.update({ owner, repo, description: 'Widgets, now documented' });
+    await octocat.repos.listForAuthenticatedUser();
+    await octocat.repos.listForOrg({ org: owner });
+    await octocat.repos.listForUser({ username: 'octocat' });
+    await octocat.repos.createForAuthenticatedUser({ name: 'sandbox', auto_init: true });
+    await expectStatus(octocat.repos.createForAuthenticatedUser({ name: 'sandbox' }), 422);
+    await octocat.repos.createInOrg({ org: owner, name: 'tools' });
+    await octocat.repos.listCollaborators({ owner, repo });
+    await octocat.repos.checkCollaborator({ owner, repo, username: 'bob' });
+    await octocat.repos.getCollaboratorPermissionLevel({ owner, repo, username: 'bob' });
+  });
+
+  it('serves issues, comments, labels, assignees, milestones, events and reactions', async () => {
+    await octocat.issues.listForRepo({ owner, repo, state: 'all', per_page: 2 });
+    await octocat.issues.listForAuthenticatedUser({ filter: 'all' });
+    await octocat.issues.get({ owner, repo, issue_number: 1 });
+    await expectStatus(octocat.issues.get({ owner, repo, issue_number: 999 }), 404);
+    await expectStatus(octocat.issues.create({ owner, repo, title: '' }), 422);
+    const { data: issue } = await octocat.issues.create({
+      owner,
+      repo,
+      title: 'Conformance issue',
+      body: 'Body',
+      labels: ['bug'],
+      assignees: ['alice'],
+      milestone: 1,
+    });
+    const issue_number = issue.number;
+    await octocat.issues.update({
+      owner,
+      repo,
+      issue_number,
+      title: 'Renamed',
+      state: 'closed',
+      state_reason: 'not_planned',
+    });
+    await octocat.issues.update({ owner, repo, issue_number, state: 'open' });
+    await octocat.issues.lock({ owner, repo, issue_number, lock_reason: 'resolved' });
+    await octocat.issues.unlock({ owner, repo, issue_number });
+
+    const { data: comment } = await octocat.issues.createComment({ owner, repo, issue_number, body: 'First' });
+    await octocat.issues.listComments({ owner, repo, issue_number });
+    await octocat.issues.listCommentsForRepo({ owner, repo });
+    await octocat.issues.getComment({ owner, repo, comment_id: comment.id });
+    await octocat.issues.updateComment({ owner, repo, comment_id: comment.id, body: 'Edited' });
+
+    const { data: reaction } = await octocat.reactions.createForIssue({ owner, repo, issue_number, content: 'rocket' });
+    await octocat.reactions.listForIssue({ owner, repo, issue_number });
+    await octocat.reactions.deleteForIssue({ owner, repo, issue_number, reaction_id: reaction.id });
+    const { data: commentReaction } = await octocat.reactions.createForIssueComment({
+      owner,
+      repo,
+      comment_id: comment.id,
+      content: 'heart',
+    });
+    await octocat.reactions.listForIssueComment({ owner, repo, comment_id: comment.id });
+    await octocat.reactions.deleteForIssueComment({
+      owner,
+      repo,
+      comment_id: comment.id,
+      reaction_id: commentReaction.id,
+    });
+    await octocat.issues.deleteComment({ owner, repo, comment_id: comment.id });
+
+    await octocat.issues.listLabelsForRepo({ owner, repo });
+    await octocat.issues.createLabel({ owner, repo, name: 'area/api', color: 'ff0000', description: 'API' });
+    await expectStatus(octocat.issues.createLabel({ owner, repo, name: 'area/api' }), 422);
+    await octocat.issues.getLabel({ owner, repo, name: 'area/api' });
+    await octocat.issues.updateLabel({ owner, repo, name: 'area/api', new_name: 'area/rest', color: '00ff00' });
+    await octocat.issues.listLabelsOnIssue({ owner, repo, issue_number });
+    await octocat.issues.addLabels({ owner, repo, issue_number, labels: ['area/rest'] });
+    await octocat.issues.setLabels({ owner, repo, issue_number, labels: ['bug', 'area/rest'] });
+    await octocat.issues.removeLabel({ owner, repo, issue_number, name: 'bug' });
+    await octocat.issues.removeAllLabels({ owner, repo, issue_number });
+    await octocat.issues.deleteLabel({ owner, repo, name: 'area/rest' });
+
+    await octocat.issues.listAssignees({ owner, repo });
+    await octocat.issues.checkUserCanBeAssigned({ owner, repo, assignee: 'alice' });
+    await expectStatus(octocat.issues.checkUserCanBeAssigned({ owner, repo, assignee: 'bob' }), 404);
+    await octocat.issues.addAssignees({ owner, repo, issue_number, assignees: ['octocat'] });
+    await octocat.issues.removeAssignees({ owner, repo, issue_number, assignees: ['alice'] });
+
+    await octocat.issues.listMilestones({ owner, repo });
+    const { data: milestone } = await octocat.issues.createMilestone({
+      owner,
+      repo,
+      title: 'v2.0',
+      due_on: '2030-01-01T00:00:00Z',
+    });
+    await octocat.issues.getMilestone({ owner, repo, milestone_number: milestone.number });
+    await octocat.issues.updateMilestone({ owner, repo, milestone_number: milestone.number, state: 'closed' });
+    await octocat.issues.deleteMilestone({ owner, repo, milestone_number: milestone.number });
+
+    const { data: events } = await octocat.issues.listEvents({ owner, repo, issue_number });
+    await octocat.issues.listEventsForRepo({ owner, repo });
+    await octocat.issues.getEvent({ owner, repo, event_id: events[0]!.id });
+    await octocat.issues.listEventsForTimeline({ owner, repo, issue_number: 1 });
+  });
+
+  it('serves git data, branches, contents and commits', async () => {
+    const { data: main } = await octocat.git.getRef({ owner, repo, ref: 'heads/main' });
+    await octocat.git.listMatchingRefs({ owner, repo, ref: 'heads/f' });
+    await octocat.git.getCommit({ owner, repo, commit_sha: main.object.sha });
+    const { data: tree } = await octocat.git.getTree({ owner, repo, tree_sha: main.object.sha, recursive: 'true' });
+    const readme = tree.tree.find((entry) => entry.path === 'README.md')!;
+    await octocat.git.getBlob({ owner, repo, file_sha: readme.sha! });
+    const { data: blob } = await octocat.git.createBlob({ owner, repo, content: 'hello\n' });
+    const { data: newTree } = await octocat.git.createTree({
+      owner,
+      repo,
+      base_tree: tree.sha,
+      tree: [{ path: 'hello.txt', mode: '100644', type: 'blob', sha: blob.sha }],
+    });
+    const { data: commit } = await octocat.git.createCommit({
+      owner,
+      repo,
+      message: 'Add hello',
+      tree: newTree.sha,
+      parents: [main.object.sha],
+    });
+    await octocat.git.createRef({ owner, repo, ref: 'refs/heads/conformance', sha: main.object.sha });
+    await expectStatus(
+      octocat.git.createRef({ owner, repo, ref: 'refs/heads/conformance', sha: main.object.sha }),
+      422,
+    );
+    await octocat.git.updateRef({ owner, repo, ref: 'heads/conformance', sha: commit.sha });
+
+    await octocat.repos.listBranches({ owner, repo });
+    await octocat.repos.getBranch({ owner, repo, branch: 'conformance' });
+    await octocat.repos.getContent({ owner, repo, path: 'src' });
+    await octocat.repos.getContent({ owner, repo, path: 'README.md', ref: 'conformance' });
+    await octocat.repos.getReadme({ owner, repo });
+    const { data: created } = await octocat.repos.createOrUpdateFileContents({
+      owner,
+      repo,
+      path: 'docs/new.md',
+      message: 'Add docs',
+      content: Buffer.from('# New\n').toString('base64'),
+      branch: 'conformance',
+    });
+    await octocat.repos.createOrUpdateFileContents({
+      owner,
+      repo,
+      path: 'docs/new.md',
+      message: 'Update docs',
+      content: Buffer.from('# Newer\n').toString('base64'),
+      sha: created.content!.sha!,
+      branch: 'conformance',
+    });
+    await expectStatus(
+      octocat.repos.createOrUpdateFileContents({
+        owner,
+        repo,
+        path: 'docs/new.md',
+        message: 'x',
+        content: 'eA==',
+        sha: created.content!.sha!,
+        branch: 'conformance',
+      }),
+      409,
+    );
+    const { data: current } = await octocat.repos.getContent({ owner, repo, path: 'docs/new.md', ref: 'conformance' });
+    await octocat.repos.deleteFile({
+      owner,
+      repo,
+      path: 'docs/new.md',
+      message: 'Remove docs',
+      sha: (current as { sha: string }).sha,
+      branch: 'conformance',
+    });
+    await octocat.repos.listCommits({ owner, repo, sha: 'conformance', per_page: 2 });
+    await octocat.repos.getCommit({ owner, repo, ref: 'conformance' });
+    await octocat.repos.compareCommits({ owner, repo, base: 'main', head: 'conformance' });
+  });
+
+  it('serves pull requests and reviews', async () => {
+    await octocat.pulls.list({ owner, repo, state: 'all' });
+    await octocat.pulls.get({ owner, repo, pull_number: 4 });
+    await expectStatus(octocat.pulls.create({ owner, repo, title: 'x', head: 'no-such-branch', base: 'main' }), 422);
+    const { data: pull } = await octocat.pulls.create({
+      owner,
+      repo,
+      title: 'Conformance',
+      head: 'conformance',
+      base: 'main',
+      draft: false,
+    });
+    const pull_number = pull.number;
+    await octocat.pulls.update({ owner, repo, pull_number, body: 'Now with a body' });
+    await octocat.pulls.listFiles({ owner, repo, pull_number });
+    await octocat.pulls.listCommits({ owner, repo, pull_number });
+    await octocat.pulls.requestReviewers({ owner, repo, pull_number, reviewers: ['alice'] });
+    await octocat.pulls.listRequestedReviewers({ owner, repo, pull_number });
+    await octocat.pulls.removeRequestedReviewers({ owner, repo, pull_number, reviewers: ['alice'] });
+    const { data: pending } = await alice.pulls.createReview({ owner, repo, pull_number });
+    await alice.pulls.submitReview({
+      owner,
+      repo,
+      pull_number,
+      review_id: pending.id,
+      event: 'COMMENT',
+      body: 'Looks fine',
+    });
+    const { data: review } = await alice.pulls.createReview({
+      owner,
+      repo,
+      pull_number,
+      event: 'APPROVE',
+      comments: [{ path: 'hello.txt', line: 1, body: 'Nice file' }],
+    });
+    await octocat.pulls.getReview({ owner, repo, pull_number, review_id: review.id });
+    await octocat.pulls.listReviews({ owner, repo, pull_number });
+    const { data: inline } = await octocat.pulls.createReviewComment({
+      owner,
+      repo,
+      pull_number,
+      body: 'Inline',
+      commit_id: pull.head.sha,
+      path: 'hello.txt',
+      line: 1,
+    });
+    const { data: reply } = await octocat.request('POST /repos/{owner}/{repo}/pulls/{pull_number}/comments', {
+      owner,
+      repo,
+      pull_number,
+      body: 'Agreed',
+      commit_id: pull.head.sha,
+      path: 'hello.txt',
+      in_reply_to: inline.id,
+    });
+    expect(reply).toMatchObject({ in_reply_to_id: inline.id, path: 'hello.txt', line: 1, diff_hunk: inline.diff_hunk });
+    await octocat.pulls.listReviewComments({ owner, repo, pull_number });
+    await expectStatus(octocat.pulls.checkIfMerged({ owner, repo, pull_number }), 404);
+    await octocat.pulls.merge({ owner, repo, pull_number, merge_method: 'squash' });
+    await expectStatus(octocat.pulls.merge({ owner, repo, pull_number }), 405);
+    await octocat.pulls.checkIfMerged({ owner, repo, pull_number });
+    await octocat.git.deleteRef({ owner, repo, ref: 'heads/conformance' });
+  });
+
+  it('serves checks and statuses', async () => {
+    const { data: main } = await octocat.git.getRef({ owner, repo, ref: 'heads/main' });
+    const head_sha = main.object.sha;
+    await expectStatus(octocat.checks.create({ owner, repo, name: 'lint', head_sha }), 403);
+    const { data: run } = await bot.checks.create({
+      owner,
+      repo,
+      name: 'lint',
+      head_sha,
+      status: 'in_progress',
+      actions: [{ label: 'Fix', description: 'Apply the fix', identifier: 'fix' }],
+    });
+    await bot.checks.update({
+      owner,
+      repo,
+      check_run_id: run.id,
+      conclusion: 'failure',
+      output: {
+        title: '1 problem',
+        summary: 'Lint found a problem',
+        annotations: [
+          { path: 'src/widget.js', start_line: 1, end_line: 1, annotation_level: 'warning', message: 'Unused' },
+        ],
+      },
+    });
+    await octocat.checks.get({ owner, repo, check_run_id: run.id });
+    await octocat.checks.listAnnotations({ owner, repo, check_run_id: run.id });
+    await octocat.checks.listForRef({ owner, repo, ref: 'main' });
+    const { data: suites } = await octocat.checks.listSuitesForRef({ owner, repo, ref: 'main' });
+    await octocat.checks.getSuite({ owner, repo, check_suite_id: suites.check_suites[0]!.id });
+    await octocat.checks.listForSuite({ owner, repo, check_suite_id: suites.check_suites[0]!.id });
+    await octocat.checks.rerequestRun({ owner, repo, check_run_id: run.id });
+
+    await octocat.repos.createCommitStatus({ owner, repo, sha: head_sha, state: 'pending', context: 'ci/test' });
+    await octocat.repos.createCommitStatus({ owner, repo, sha: head_sha, state: 'success', context: 'ci/test' });
+    await octocat.repos.getCombinedStatusForRef({ owner, repo, ref: 'main' });
+    await octocat.repos.listCommitStatusesForRef({ owner, repo, ref: 'main' });
+  });
+
+  it('serves the GitHub App endpoints', async () => {
+    await app.apps.getAuthenticated();
+    await app.apps.listInstallations();
+    await app.apps.getInstallation({ installation_id: 1 });
+    await app.apps.getRepoInstallation({ owner, repo });
+    await app.apps.getOrgInstallation({ org: owner });
+    await expectStatus(app.apps.getUserInstallation({ username: 'octocat' }), 404);
+    await raw({ apiUrl: cloneUrl, controlToken }, 'POST', '/_archal/installations', {
+      body: JSON.stringify({ app: 'archal-bot', account: 'octocat' }),
+    });
+    await app.apps.getUserInstallation({ username: 'octocat' });
+    const { data: token } = await app.apps.createInstallationAccessToken({
+      installation_id: 1,
+      repositories: ['widgets'],
+    });
+    const scoped = octokitFor({ apiUrl: cloneUrl }, token.token);
+    validateResponses(scoped, openapi, checked);
+    await scoped.apps.listReposAccessibleToInstallation();
+    await expectStatus(octocat.apps.getAuthenticated(), 401);
+  });
+
+  it('serves issue search', async () => {
+    await octocat.search.issuesAndPullRequests({ q: 'repo:acme/widgets is:issue is:open label:bug crash' });
+    await expectStatus(octocat.search.issuesAndPullRequests({ q: '' }), 422);
+  });
+
+  it('validated every response against the description, for every implemented operation', () => {
+    const failures = checked.filter((entry) => entry.problems.length > 0);
+    expect(failures).toEqual([]);
+    const implemented = new Set(ROUTES.map((route) => route.operationId));
+    const covered = new Set(checked.filter((entry) => entry.status < 300).map((entry) => entry.operationId));
+    expect([...implemented].filter((id) => !covered.has(id))).toEqual([]);
+  });
+
+  it('uses a validator that does reject what GitHub would not send', () => {
+    expect(openapi.validate('issues/get', 200, { number: 'one', title: 5 }).length).toBeGreaterThan(0);
+    expect(openapi.validate('issues/list-for-repo', 200, [{}])).not.toEqual([]);
+    expect(openapi.validateBasicError({ message: 1 })).not.toEqual([]);
+  });
+
+  it('names each route as the description does (method, path, operationId)', () => {
+    for (const route of ROUTES) {
+      const path = route.path.replace(/\{(\w+)[+*]\}/g, '{$1}');
+      expect({
+        route: `${route.method} ${path}`,
+        operationId: openapi.byRoute.get(`${route.method} ${path}`)?.operationId,
+      }).toEqual({
+        route: `${route.method} ${path}`,
+        operationId: route.operationId,
+      });
+    }
+  });
+});
