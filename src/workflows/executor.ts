@@ -296,6 +296,9 @@ export async function executeWorkflow(deps: EngineDeps, options: RunOptions): Pr
       kind: node.kind,
       ...(isAiNode(node) ? { provider: node.provider, model: node.model ?? null } : {}),
     });
+    // What the dependencies recorded must be durable before this node has side effects: a run
+    // killed from here on resumes past them instead of repeating them.
+    await deps.sink.flush?.();
     const policy = retryPolicyFor(node);
     const nodeAbort = new AbortController();
     const abortNode = () => nodeAbort.abort();
