@@ -9,7 +9,14 @@ const root = fileURLToPath(new URL('..', import.meta.url));
 const cli = (...args) =>
   execFileSync(process.execPath, [join(root, 'bin', 'archal.js'), ...args], { encoding: 'utf8' });
 
-const generated = [{ file: 'schema/archal.schema.json', content: () => cli('config', 'schema') }];
+const generated = [
+  { file: 'schema/archal.schema.json', content: () => cli('config', 'schema') },
+  { file: 'schema/run-results.schema.json', content: () => cli('schema', 'results') },
+  { file: 'schema/github-seed.schema.json', content: () => cli('schema', 'seed') },
+  { file: 'schema/preprod-result.schema.json', content: () => cli('schema', 'preprod-result') },
+  { file: 'schema/preprod-failures.schema.json', content: () => cli('schema', 'preprod-failures') },
+  { file: 'docs/github-clone-operations.md', content: () => cli('clone', 'operations', '--markdown') },
+];
 
 const check = process.argv.includes('--check');
 const stale = [];

@@ -32,3 +32,11 @@ export {
 export type { LifecycleDeps, RunOutcome, StartRequest } from './workflows/lifecycle.js';
 export { RUN_STATUSES } from './workflows/run-store.js';
 export type { RunRecord, RunStatus, StoredEvent, WorkflowRunStore } from './workflows/run-store.js';
+export * from './clones/github/index.js';
+export { parseScenario, parseScenarioFile } from './scenarios/parse.js';
+export type { Criterion, Scenario, ScenarioConfig } from './scenarios/schema.js';
+export { prepareCriteria } from './evaluate/criteria.js';
+export { resolveAgent, runHarness, extractAnswer } from './harness/index.js';
+export { runSuite } from './runner/suite.js';
+export { loadScenarios } from './runner/load.js';
+export type { RunResult, ScenarioResult, SuiteResult } from './runner/results.js';

@@ -1,7 +1,10 @@
 import { Command, CommanderError } from 'commander';
 import { errorMessage, EXIT, UserError } from '../lib/errors.js';
+import { registerCloneCommands } from './commands/clone.js';
 import { registerConfigCommands } from './commands/config.js';
 import { registerIsolationCommands } from './commands/isolation.js';
+import { registerPreprodCommands } from './commands/preprod.js';
+import { registerRunCommands } from './commands/run.js';
 import { registerVersionCommand, packageVersion } from './commands/version.js';
 import { registerWorkflowCommands } from './commands/workflow.js';
 import { err } from './output.js';
@@ -18,7 +21,10 @@ const program = new Command('archal')
 registerVersionCommand(program);
 registerConfigCommands(program);
 registerWorkflowCommands(program);
+registerCloneCommands(program);
 registerIsolationCommands(program);
+registerRunCommands(program);
+registerPreprodCommands(program);
 
 // Every subcommand reports usage mistakes through exitOverride too.
 for (const command of allCommands(program)) command.exitOverride().showHelpAfterError('(run with --help for usage)');

@@ -84,6 +84,58 @@ const worktreeSchema = z
   })
   .strict();
 
+const seconds = (what: string) => z.number().int().positive().max(86_400).optional().describe(what);
+
+/**
+ * Defaults of `archal preprod run`; its flags win. Two switches are deliberately flags only:
+ * --allow-external-execution and --open-pr, so that a change to this file (in a pull request, say)
+ * can never turn command execution or publishing on by itself.
+ */
+const preprodSchema = z
+  .object({
+    runs: z.number().int().min(1).max(100).optional().describe('Runs per scenario (--runs).'),
+    passThreshold: z
+      .number()
+      .min(0)
+      .max(100)
+      .optional()
+      .describe('Satisfaction every scenario must reach, 0-100 (--pass-threshold). Default 100.'),
+    maxFixAttempts: z
+      .number()
+      .int()
+      .min(0)
+      .max(10)
+      .optional()
+      .describe('Fix attempts before giving up, 0-10 (--max-fix-attempts). Default 2.'),
+    fixCommand: z.string().min(1).optional().describe('The coding agent that patches the repository (--fix-command).'),
+    fixWorkflow: z.string().min(1).optional().describe('A DAG workflow as the fixer (--fix-workflow).'),
+    validationCommand: z.string().min(1).optional().describe('Runs after the scenarios pass (--validation-command).'),
+    prCommand: z
+      .string()
+      .min(1)
+      .optional()
+      .describe('Publishes the PR instead of the built-in publisher (--pr-command).'),
+    artifacts: z.string().min(1).optional().describe('Artifacts directory (--artifacts). Default ".archal/preprod".'),
+    maxCostUsd: z.number().nonnegative().optional().describe('Budget of the fix attempts in USD (--max-cost-usd).'),
+    passEnv: z
+      .array(z.string().regex(/^[A-Za-z_][A-Za-z0-9_]*$/, 'an environment variable name'))
+      .optional()
+      .describe('Variables fix, validation and PR commands may see (--pass-env).'),
+    timeouts: z
+      .object({
+        fix: seconds('Seconds per fix attempt. Default 1800.'),
+        validation: seconds('Seconds for the validation command. Default 900.'),
+        pr: seconds('Seconds for the PR command. Default 300.'),
+      })
+      .strict()
+      .optional(),
+  })
+  .strict()
+  .refine((value) => !(value.fixCommand && value.fixWorkflow), {
+    message: 'fixCommand and fixWorkflow are alternatives: set one',
+  });
+export type PreprodConfig = z.infer<typeof preprodSchema>;
+
 // Sections that later parts of Archal read. They are objects so that settings can be added without
 // breaking existing files; their keys are documented where each part is.
 const sectionSchema = z.looseObject({});
@@ -92,18 +144,24 @@ export const archalConfigSchema = z
   .object({
     $schema: z.string().optional(),
     agent: agentSchema.optional(),
+    agentModel: z.string().min(1).optional().describe('Passed to the agent as AGENT_MODEL.'),
     clones: z.array(z.string().min(1)).optional().describe('Clones scenarios use by default, e.g. ["github"].'),
     scenarios: z
       .union([z.string().min(1), z.array(z.string().min(1))])
       .optional()
       .describe('Scenario files or directories run when `archal run` gets none.'),
-    seeds: z.string().min(1).optional().describe('Directory of seed files.'),
+    seeds: z
+      .record(z.string(), z.string().min(1))
+      .optional()
+      .describe(
+        'Seed per clone for scenarios that set none, e.g. {"github": "small-project"} (a named seed or a .json file).',
+      ),
     runs: z.number().int().min(1).max(100).optional().describe('Runs per scenario. Default 1.'),
     timeout: z.number().positive().optional().describe('Seconds a run may take. Default 180.'),
     evaluator: evaluatorSchema.optional(),
     assistants: assistantsSchema.optional(),
     worktree: worktreeSchema.optional(),
-    preprod: sectionSchema.optional(),
+    preprod: preprodSchema.optional(),
     app: sectionSchema.optional(),
     attach: sectionSchema.optional(),
   })

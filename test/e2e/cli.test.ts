@@ -317,8 +317,42 @@ describe('archal workflow run', () => {
 });
 
 describe('npm run demo', () => {
-  it('runs the example workflow end to end and prints the run summary', () => {
+  it('runs the whole pre-prod loop offline: failure, classification, fix, rerun, validation, verified draft PR', () => {
     const result = spawnSync('node', ['scripts/demo.mjs'], {
+      cwd: REPO_ROOT,
+      encoding: 'utf8',
+      env: { ...process.env, NODE_OPTIONS: '' },
+    });
+    expect(result.status).toBe(0);
+    expect(result.stdout).toMatch(
+      /Pre-prod: passed \(passed\) — Scenarios pass after 1 fix attempt\(s\); draft PR #1 created and verified/,
+    );
+    expect(result.stdout).toMatch(
+      /attempt 0: Close stale issues 0\/1, Label bug reports 1\/1, Leave active issues open 1\/1; 2 failure\(s\): agent_behavior, agent_behavior/,
+    );
+    expect(result.stdout).toMatch(
+      /attempt 1: Close stale issues 1\/1, Label bug reports 1\/1, Leave active issues open 1\/1\n/,
+    );
+    expect(result.stdout).toContain('validation: npm test passed');
+    expect(result.stdout).toContain(
+      "-export const EXEMPT_LABEL = 'keep_open';\n+export const EXEMPT_LABEL = 'keep-open';",
+    );
+    const artifacts = join(REPO_ROOT, '.archal', 'demo', 'triage-agent', '.archal', 'preprod');
+    expect(JSON.parse(readFileSync(join(artifacts, 'preprod-result.json'), 'utf8'))).toMatchObject({
+      status: 'passed',
+      pr: { action: 'created', verified: true, files: ['triage.mjs'] },
+    });
+    expect(result.stdout).toContain('.archal/demo/triage-agent/.archal/preprod/preprod-failures.json');
+    // The example in the repository keeps its planted bug: the demo works on its own clone.
+    expect(readFileSync(join(REPO_ROOT, 'examples', 'triage-agent', 'triage.mjs'), 'utf8')).toContain(
+      "EXEMPT_LABEL = 'keep_open'",
+    );
+  });
+});
+
+describe('npm run demo:workflow', () => {
+  it('runs the example workflow end to end and prints the run summary', () => {
+    const result = spawnSync('node', ['scripts/demo-workflow.mjs'], {
       cwd: REPO_ROOT,
       encoding: 'utf8',
       env: { ...process.env, NODE_OPTIONS: '' },

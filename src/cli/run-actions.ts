@@ -1,0 +1,243 @@
+import { join } from 'node:path';
+import { seedJsonSchema } from '../clones/github/index.js';
+import { configJsonSchema } from '../config/json-schema.js';
+import { resolveAgent } from '../harness/agent.js';
+import { preflightHarness } from '../harness/preflight.js';
+import { EXIT, UserError } from '../lib/errors.js';
+import { createProviderRegistry } from '../providers/registry.js';
+import { evaluatorFor, loadScenarios, displayFile } from '../runner/load.js';
+import { junitReport, progressLine, terminalReport } from '../runner/report.js';
+import { resultsJsonSchema } from '../runner/results.js';
+import { runSuite } from '../runner/suite.js';
+import type { ScenarioProblem } from '../scenarios/schema.js';
+import { loadContext, type CliContext, type GlobalOptions } from './context.js';
+import { err, out, printJson } from './output.js';
+
+export interface RunFlags {
+  runs?: string;
+  passThreshold?: string;
+  concurrency?: string;
+  tag?: string[];
+  seed?: string;
+  output?: 'terminal' | 'json' | 'junit';
+  quiet?: boolean;
+  verbose?: boolean;
+  harness?: string;
+  requireJudge?: boolean;
+  preflightOnly?: boolean;
+}
+
+function integer(name: string, value: string | undefined, min: number, max: number): number | undefined {
+  if (value === undefined) return undefined;
+  const number = Number(value);
+  if (!Number.isInteger(number) || number < min || number > max)
+    throw new UserError(`${name} must be a whole number from ${min} to ${max} (got '${value}').`);
+  return number;
+}
+
+export async function runCommand(globals: GlobalOptions, paths: string[], flags: RunFlags): Promise<number> {
+  const ctx = loadContext(globals);
+  const runs = integer('--runs', flags.runs, 1, 100);
+  const concurrency = integer('--concurrency', flags.concurrency, 1, 64) ?? 4;
+  const threshold = Number(flags.passThreshold ?? '0');
+  if (!Number.isFinite(threshold) || threshold < 0 || threshold > 100)
+    throw new UserError(`--pass-threshold must be a number from 0 to 100 (got '${flags.passThreshold}').`);
+  const agent = resolveAgent(flags.harness ?? ctx.config.agent);
+
+  if (flags.preflightOnly) return preflight(ctx, agent);
+
+  const loaded = loadScenarios(paths, { config: ctx.config, cwd: ctx.cwd, tags: flags.tag });
+  const errors = [...loaded.errors];
+  if (flags.requireJudge) {
+    for (const entry of loaded.entries)
+      for (const criterion of entry.criteria)
+        if (criterion.plan.mode === 'not_evaluated')
+          errors.push({
+            file: entry.scenario.file,
+            line: criterion.line,
+            message: `criterion ${criterion.id} needs a judge (--require-judge) but no evaluator is configured`,
+          });
+  }
+  if (errors.length > 0) {
+    err(`✗ Cannot run: ${errors.length} problem(s) in the scenarios:\n${problems(errors, ctx.cwd)}`);
+    return EXIT.invalidInput;
+  }
+  if (loaded.entries.length === 0) {
+    const where =
+      loaded.files.length > 0
+        ? `none of the ${loaded.files.length} scenario(s) has tag ${flags.tag?.join(' or ')}`
+        : 'no scenario files found';
+    throw new UserError(
+      `Nothing to run: ${where}. Pass scenario files, set "scenarios" in .archal.json, or put scenarios in archal/ (\`archal init\` writes one).`,
+    );
+  }
+  if (!flags.quiet) for (const warning of loaded.warnings) err(`warning: ${problem(warning, ctx.cwd)}`);
+
+  const providers = createProviderRegistry(ctx.config);
+  const abort = new AbortController();
+  const onSignal = () => abort.abort();
+  process.once('SIGINT', onSignal);
+  process.once('SIGTERM', onSignal);
+  try {
+    const suite = await runSuite({
+      scenarios: loaded.entries,
+      agent,
+      agentModel: ctx.config.agentModel,
+      runs,
+      seedOverride: flags.seed,
+      defaultSeed: ctx.config.seeds?.github,
+      passThreshold: threshold,
+      concurrency,
+      cwd: ctx.cwd,
+      cacheDir: join(ctx.cwd, '.archal', 'cache'),
+      judgeFor: (scenario) => {
+        const evaluator = evaluatorFor(scenario, ctx.config);
+        return (
+          evaluator && {
+            providerName: evaluator.provider,
+            provider: providers(evaluator.provider),
+            model: evaluator.model,
+          }
+        );
+      },
+      env: process.env,
+      signal: abort.signal,
+      warnings: loaded.warnings.map((warning) => problem(warning, ctx.cwd)),
+      onRunStarted: (scenario, index) => {
+        if (!flags.quiet && flags.output === 'terminal') err(`… ${scenario.title} — run ${index}`);
+      },
+      onRunFinished: (scenario, result) => {
+        if (!flags.quiet) err(progressLine(scenario, result));
+      },
+    });
+    switch (flags.output ?? 'terminal') {
+      case 'json':
+        printJson(suite);
+        break;
+      case 'junit':
+        out(junitReport(suite));
+        break;
+      case 'terminal':
+        out(terminalReport(suite, ctx.cwd, flags.verbose));
+        break;
+    }
+    return suite.passed ? EXIT.ok : EXIT.failed;
+  } finally {
+    process.off('SIGINT', onSignal);
+    process.off('SIGTERM', onSignal);
+  }
+}
+
+/** Runs the agent once with ARCHAL_PREFLIGHT=1 against an empty clone: does it start and exit 0? */
+async function preflight(ctx: CliContext, agent: ReturnType<typeof resolveAgent>): Promise<number> {
+  const result = await preflightHarness({
+    agent,
+    cwd: ctx.cwd,
+    model: ctx.config.agentModel,
+    timeoutMs: (ctx.config.timeout ?? 60) * 1000,
+  });
+  if (result.passed) {
+    out(`✓ Preflight passed: ${agent.display} ${result.detail}. Answer: ${result.answer.slice(0, 200) || '(empty)'}`);
+    return EXIT.ok;
+  }
+  err(`✗ Preflight failed: ${agent.display} ${result.detail}\n${result.stderrTail}`);
+  return EXIT.failed;
+}
+
+export async function scenarioList(globals: GlobalOptions, options: { json?: boolean }): Promise<number> {
+  const ctx = loadContext(globals);
+  const loaded = loadScenarios([], { config: ctx.config, cwd: ctx.cwd });
+  const scenarios = loaded.entries.map(({ scenario, criteria }) => ({
+    title: scenario.title,
+    file: scenario.file,
+    clones: scenario.config.clones,
+    seed: scenario.seedState ? 'inline' : (scenario.config.seed ?? ctx.config.seeds?.github ?? 'empty'),
+    runs: scenario.config.runs,
+    timeout: scenario.config.timeout,
+    tags: scenario.config.tags,
+    criteria: {
+      deterministic: criteria.filter((c) => c.plan.mode === 'deterministic').length,
+      judged: criteria.filter((c) => c.plan.mode === 'judged').length,
+      notEvaluated: criteria.filter((c) => c.plan.mode === 'not_evaluated').length,
+    },
+  }));
+  if (options.json) printJson({ scenarios, errors: loaded.errors, warnings: loaded.warnings });
+  else {
+    if (scenarios.length === 0) out('No scenarios found (archal/, scenarios/, or .archal.json "scenarios").');
+    for (const scenario of scenarios)
+      out(
+        `${scenario.title}  (${displayFile(scenario.file, ctx.cwd)}; ${scenario.runs} run(s), seed ${scenario.seed}${scenario.tags.length ? `, tags ${scenario.tags.join(', ')}` : ''}; ${scenario.criteria.deterministic} deterministic, ${scenario.criteria.judged} judged criteria)`,
+      );
+    if (loaded.errors.length > 0) err(`Problems:\n${problems(loaded.errors, ctx.cwd)}`);
+  }
+  return EXIT.ok;
+}
+
+export async function scenarioValidate(
+  globals: GlobalOptions,
+  paths: string[],
+  options: { json?: boolean },
+): Promise<number> {
+  const ctx = loadContext(globals);
+  const loaded = loadScenarios(paths, { config: ctx.config, cwd: ctx.cwd });
+  const valid = loaded.errors.length === 0;
+  if (options.json) {
+    printJson({
+      valid,
+      scenarios: loaded.files.map((file) => {
+        const entry = loaded.entries.find((candidate) => candidate.scenario.file === file);
+        return {
+          file,
+          valid: !loaded.errors.some((error) => error.file === file),
+          title: entry?.scenario.title ?? null,
+          errors: loaded.errors.filter((error) => error.file === file),
+          warnings: loaded.warnings.filter((warning) => warning.file === file),
+          criteria:
+            entry?.criteria.map((criterion) => ({
+              id: criterion.id,
+              kind: criterion.kind,
+              inferred: criterion.inferred,
+              mode: criterion.plan.mode,
+              line: criterion.line,
+            })) ?? [],
+        };
+      }),
+      errors: loaded.errors.filter((error) => !loaded.files.includes(error.file)),
+    });
+  } else {
+    if (valid) out(`✓ ${loaded.files.length} scenario(s) valid.`);
+    else err(`✗ ${loaded.errors.length} problem(s):\n${problems(loaded.errors, ctx.cwd)}`);
+    for (const warning of loaded.warnings) err(`warning: ${problem(warning, ctx.cwd)}`);
+  }
+  return valid ? EXIT.ok : EXIT.invalidInput;
+}
+
+export async function printSchema(name: string): Promise<number> {
+  switch (name) {
+    case 'config':
+      printJson(configJsonSchema());
+      return EXIT.ok;
+    case 'results':
+      printJson(resultsJsonSchema());
+      return EXIT.ok;
+    case 'seed':
+      printJson(seedJsonSchema());
+      return EXIT.ok;
+    case 'preprod-result':
+    case 'preprod-failures': {
+      const { preprodJsonSchemas } = await import('../preprod/schema.js');
+      printJson(preprodJsonSchemas()[name === 'preprod-result' ? 'result' : 'failures']);
+      return EXIT.ok;
+    }
+    default:
+      throw new UserError(`Unknown schema '${name}': use config, results, seed, preprod-result or preprod-failures.`);
+  }
+}
+
+function problem(entry: ScenarioProblem, cwd: string): string {
+  return `${displayFile(entry.file, cwd)}${entry.line ? `:${entry.line}` : ''}: ${entry.message}`;
+}
+
+function problems(entries: ScenarioProblem[], cwd: string): string {
+  return entries.map((entry) => `  ${problem(entry, cwd)}`).join('\n');
+}

@@ -1,0 +1,56 @@
+import { describeExit, runProcess } from '../lib/process.js';
+import type { Redactor } from '../lib/redact.js';
+import type { CommandResult } from './schema.js';
+
+/** The only variables external commands inherit, besides those named with --pass-env. */
+export const BASE_ENV_ALLOWLIST = ['PATH', 'HOME', 'LANG', 'TMPDIR'] as const;
+
+export interface ExternalCommand {
+  command: string;
+  cwd: string;
+  /** ARCHAL_PREPROD_* variables for this command. */
+  vars: Record<string, string>;
+  passEnv: readonly string[];
+  timeoutMs: number;
+  redactor: Redactor;
+  signal?: AbortSignal;
+  env?: NodeJS.ProcessEnv;
+}
+
+/**
+ * The environment of fix, validation and PR commands: an allowlist. No GitHub, Archal, model or
+ * cloud credential reaches them unless the user names it with --pass-env.
+ */
+export function restrictedEnvironment(
+  vars: Record<string, string>,
+  passEnv: readonly string[],
+  env: NodeJS.ProcessEnv = process.env,
+): NodeJS.ProcessEnv {
+  const restricted: NodeJS.ProcessEnv = {};
+  for (const name of [...BASE_ENV_ALLOWLIST, ...passEnv]) if (env[name] !== undefined) restricted[name] = env[name];
+  return { ...restricted, ...vars };
+}
+
+/** Runs a user command (`bash -c`) in the repository with the restricted environment. */
+export async function runExternal(spec: ExternalCommand): Promise<CommandResult & { stdout: string }> {
+  const result = await runProcess({
+    command: 'bash',
+    args: ['-c', spec.command],
+    cwd: spec.cwd,
+    env: restrictedEnvironment(spec.vars, spec.passEnv, spec.env),
+    timeoutMs: spec.timeoutMs,
+    signal: spec.signal,
+    stderrTailBytes: 16 * 1024,
+  });
+  const output = `${result.stdout.slice(-6000)}${result.stderr ? `\n${result.stderr.slice(-6000)}` : ''}`.trim();
+  const lines = output.split('\n');
+  const tail = lines.slice(-40).join('\n');
+  return {
+    command: spec.redactor.text(spec.command),
+    exitCode: result.exitCode,
+    timedOut: result.timedOut,
+    durationMs: Math.round(result.durationMs),
+    outputTail: spec.redactor.text(result.spawnError ? `could not start: ${describeExit(result)}` : tail),
+    stdout: result.stdout,
+  };
+}

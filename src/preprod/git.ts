@@ -1,0 +1,168 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { scratchDir } from '../lib/paths.js';
+import { runProcess } from '../lib/process.js';
+
+/**
+ * The git plumbing of the built-in publisher. Everything goes through a temporary index, so the
+ * user's branch, index and working tree are never touched: the fix is committed from what the fix
+ * command changed, on top of the remote base branch, and pushed to its own branch.
+ */
+
+export interface GitOptions {
+  cwd: string;
+  env?: NodeJS.ProcessEnv;
+}
+
+export class GitError extends Error {}
+
+async function git(args: string[], options: GitOptions & { indexFile?: string; input?: string }): Promise<string> {
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    ...options.env,
+    GIT_TERMINAL_PROMPT: '0',
+    ...(options.indexFile ? { GIT_INDEX_FILE: options.indexFile } : {}),
+  };
+  const result = await runProcess({
+    command: 'git',
+    args,
+    cwd: options.cwd,
+    env,
+    stdin: options.input,
+    timeoutMs: 120_000,
+  });
+  if (result.exitCode !== 0)
+    throw new GitError(
+      `git ${args[0]} failed: ${(result.stderr || result.stdout).trim().split('\n').slice(-3).join(' ')}`,
+    );
+  return result.stdout.trim();
+}
+
+async function withTemporaryIndex<T>(action: (indexFile: string) => Promise<T>): Promise<T> {
+  const dir = mkdtempSync(join(scratchDir(), 'archal-index-'));
+  try {
+    return await action(join(dir, 'index'));
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** The tree of the working directory as it is now (tracked and new files, minus ignored ones). */
+export function snapshotWorkingTree(options: GitOptions): Promise<string> {
+  return withTemporaryIndex(async (indexFile) => {
+    const head = await git(['rev-parse', '--verify', '--quiet', 'HEAD'], options).catch(() => '');
+    if (head) await git(['read-tree', 'HEAD'], { ...options, indexFile });
+    await git(['add', '--all', '--', '.'], { ...options, indexFile });
+    return git(['write-tree'], { ...options, indexFile });
+  });
+}
+
+/** Paths that differ between two trees. */
+export async function changedPaths(from: string, to: string, options: GitOptions): Promise<string[]> {
+  const output = await git(['diff-tree', '-r', '--name-only', '--no-renames', '-z', from, to], options);
+  return output.split('\0').filter(Boolean).sort();
+}
+
+export async function currentBranch(options: GitOptions): Promise<string | undefined> {
+  const branch = await git(['symbolic-ref', '--quiet', '--short', 'HEAD'], options).catch(() => '');
+  return branch || undefined;
+}
+
+export async function remoteUrl(remote: string, options: GitOptions): Promise<string | undefined> {
+  return (await git(['remote', 'get-url', remote], options).catch(() => '')) || undefined;
+}
+
+/** Git's environment for talking to a remote with a token: a credential helper reading it from the environment (never argv). */
+export function tokenEnvironment(token: string | undefined): NodeJS.ProcessEnv {
+  if (!token) return {};
+  return {
+    ARCHAL_GIT_TOKEN: token,
+    GIT_CONFIG_COUNT: '2',
+    GIT_CONFIG_KEY_0: 'credential.helper',
+    GIT_CONFIG_VALUE_0: '',
+    GIT_CONFIG_KEY_1: 'credential.helper',
+    GIT_CONFIG_VALUE_1:
+      '!f() { test "$1" = get || exit 0; echo username=x-access-token; echo "password=$ARCHAL_GIT_TOKEN"; }; f',
+  };
+}
+
+/** The tip of a branch on the remote, fetched so that its objects are here; undefined when it does not exist. */
+export async function fetchRemoteBranch(
+  remote: string,
+  branch: string,
+  options: GitOptions,
+): Promise<string | undefined> {
+  const listed = await git(['ls-remote', remote, `refs/heads/${branch}`], options);
+  const sha = listed.split(/\s+/)[0];
+  if (!sha) return undefined;
+  await git(['fetch', '--quiet', '--no-tags', remote, `refs/heads/${branch}`], options);
+  return sha;
+}
+
+/**
+ * Commits `paths` as they are in `afterTree` on top of `parent` (deleting those absent from it),
+ * and returns the commit and the paths it really changes.
+ */
+export async function commitPaths(
+  parent: string,
+  afterTree: string,
+  paths: readonly string[],
+  message: string,
+  options: GitOptions,
+): Promise<{ commit: string; files: string[] }> {
+  return withTemporaryIndex(async (indexFile) => {
+    await git(['read-tree', parent], { ...options, indexFile });
+    for (const path of paths) {
+      const entry = await git(['ls-tree', afterTree, '--', path], options);
+      const match = /^(\d+) blob ([0-9a-f]+)\t/.exec(entry);
+      if (match)
+        await git(['update-index', '--add', '--cacheinfo', `${match[1]},${match[2]},${path}`], {
+          ...options,
+          indexFile,
+        });
+      else await git(['update-index', '--force-remove', '--', path], { ...options, indexFile });
+    }
+    const tree = await git(['write-tree'], { ...options, indexFile });
+    const identity = {
+      GIT_AUTHOR_NAME: process.env.GIT_AUTHOR_NAME ?? 'Archal',
+      GIT_AUTHOR_EMAIL: process.env.GIT_AUTHOR_EMAIL ?? 'archal@users.noreply.github.com',
+      GIT_COMMITTER_NAME: process.env.GIT_COMMITTER_NAME ?? 'Archal',
+      GIT_COMMITTER_EMAIL: process.env.GIT_COMMITTER_EMAIL ?? 'archal@users.noreply.github.com',
+    };
+    const commit = await git(['commit-tree', tree, '-p', parent, '-F', '-'], {
+      ...options,
+      env: { ...options.env, ...identity },
+      input: message,
+    });
+    const files = await changedPaths(parent, commit, options);
+    return { commit, files };
+  });
+}
+
+/** Whether two commits have the same parent and the same tree. */
+export async function sameChange(a: string, b: string, options: GitOptions): Promise<boolean> {
+  const [left, right] = await Promise.all(
+    [a, b].map((commit) => git(['rev-parse', `${commit}^{tree}`, `${commit}^`], options)),
+  );
+  return left === right;
+}
+
+/** Pushes `commit` to `branch`, refusing to overwrite anything but what was there (`expected`). */
+export async function pushWithLease(
+  remote: string,
+  commit: string,
+  branch: string,
+  expected: string | undefined,
+  options: GitOptions,
+): Promise<void> {
+  await git(
+    [
+      'push',
+      '--quiet',
+      `--force-with-lease=refs/heads/${branch}:${expected ?? ''}`,
+      remote,
+      `${commit}:refs/heads/${branch}`,
+    ],
+    options,
+  );
+}

@@ -1,0 +1,308 @@
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { basename, join, relative } from 'node:path';
+import { CONFIG_FILE, loadConfig, type ArchalConfig } from '../config/index.js';
+import { parseGitHubRemote } from '../github/index.js';
+import { resolveAgent } from '../harness/agent.js';
+import { git } from '../lib/git.js';
+import { loadScenarios } from '../runner/load.js';
+import { preflightHarness } from '../harness/preflight.js';
+
+export interface Blocker {
+  code: string;
+  message: string;
+  fix: string;
+}
+
+export interface PreprodPlan {
+  schemaVersion: 1;
+  repo: string;
+  config: { file: string; exists: boolean; valid: boolean; errors: string[] };
+  harness: {
+    command: string | null;
+    source: 'config' | 'discovered' | 'none';
+    runnable: boolean | null;
+    detail: string;
+  };
+  scenarios: { files: string[]; valid: number; errors: string[] };
+  git: {
+    repository: boolean;
+    branch: string | null;
+    origin: { url: string | null; github: boolean; owner: string | null; repo: string | null; detail: string };
+  };
+  packageManager: 'npm' | 'pnpm' | 'yarn' | 'bun' | null;
+  validationCommand: string | null;
+  authoredScenarios: Array<{ path: string; title: string; written: boolean }>;
+  wroteConfig: boolean;
+  blockers: Blocker[];
+  nextSteps: string[];
+}
+
+const HARNESS_CANDIDATES = [
+  '.archal/harness.mjs',
+  '.archal/harness.js',
+  '.archal/harness.ts',
+  'harness.mjs',
+  'harness.js',
+  'harness.ts',
+];
+
+/** A harness file in the usual places, as the command that runs it. */
+function discoverHarness(repo: string): string | undefined {
+  const file = HARNESS_CANDIDATES.find((candidate) => existsSync(join(repo, candidate)));
+  if (!file) return undefined;
+  return file.endsWith('.ts') ? `npx tsx ${file}` : `node ${file}`;
+}
+
+function packageManager(repo: string): PreprodPlan['packageManager'] {
+  if (existsSync(join(repo, 'pnpm-lock.yaml'))) return 'pnpm';
+  if (existsSync(join(repo, 'yarn.lock'))) return 'yarn';
+  if (existsSync(join(repo, 'bun.lockb')) || existsSync(join(repo, 'bun.lock'))) return 'bun';
+  if (existsSync(join(repo, 'package.json'))) return 'npm';
+  return null;
+}
+
+function validationCommand(repo: string, manager: PreprodPlan['packageManager']): string | null {
+  if (manager) {
+    try {
+      const scripts =
+        (JSON.parse(readFileSync(join(repo, 'package.json'), 'utf8')) as { scripts?: Record<string, string> })
+          .scripts ?? {};
+      if (scripts.test && !/no test specified/.test(scripts.test))
+        return manager === 'npm' ? 'npm test' : `${manager} test`;
+    } catch {
+      // An unreadable package.json suggests nothing.
+    }
+  }
+  if (existsSync(join(repo, 'Makefile')) && /^test:/m.test(readFileSync(join(repo, 'Makefile'), 'utf8')))
+    return 'make test';
+  if (existsSync(join(repo, 'pyproject.toml')) || existsSync(join(repo, 'pytest.ini'))) return 'pytest';
+  if (existsSync(join(repo, 'go.mod'))) return 'go test ./...';
+  if (existsSync(join(repo, 'Cargo.toml'))) return 'cargo test';
+  return null;
+}
+
+export interface PlanOptions {
+  repo: string;
+  writeScenarios?: string;
+  writeConfig: boolean;
+  env: NodeJS.ProcessEnv;
+}
+
+/**
+ * Inspects a repository for the pre-prod loop: is there a runnable harness, a config, scenarios,
+ * a GitHub origin, a test command to validate with? Optionally writes starter scenarios (that
+ * validate) and a config (only when none exists).
+ */
+export async function planPreprod(options: PlanOptions): Promise<PreprodPlan> {
+  const { repo } = options;
+  const blockers: Blocker[] = [];
+  const loaded = loadConfig(repo);
+  const configErrors =
+    loaded.status === 'invalid' ? loaded.errors.map((error) => `${error.path || '(file)'}: ${error.message}`) : [];
+  const config: ArchalConfig = loaded.status === 'invalid' ? {} : loaded.config;
+  if (configErrors.length > 0)
+    blockers.push({
+      code: 'invalid_config',
+      message: `${CONFIG_FILE} is invalid: ${configErrors.join('; ')}`,
+      fix: 'Run `archal config validate` and fix the keys it names.',
+    });
+
+  const discovered = discoverHarness(repo);
+  const harnessCommand =
+    typeof config.agent === 'string'
+      ? config.agent
+      : config.agent
+        ? [config.agent.command, ...(config.agent.args ?? [])].join(' ')
+        : discovered;
+  const harnessSource: PreprodPlan['harness']['source'] = config.agent ? 'config' : discovered ? 'discovered' : 'none';
+  let runnable: boolean | null = null;
+  let detail = 'no harness: nothing in .archal.json "agent", and no harness file (.archal/harness.mjs, harness.ts…)';
+  if (harnessCommand) {
+    const agent = config.agent ? resolveAgent(config.agent, options.env) : resolveAgent(harnessCommand, options.env);
+    const preflight = await preflightHarness({ agent, cwd: repo, env: options.env, model: config.agentModel });
+    runnable = preflight.passed;
+    detail = preflight.detail;
+    if (!runnable)
+      blockers.push({
+        code: 'harness_not_runnable',
+        message: `the harness \`${harnessCommand}\` ${detail}`,
+        fix: `Run it by hand: AGENT_TASK="Reply with OK" ARCHAL_PREFLIGHT=1 ${harnessCommand}`,
+      });
+  } else
+    blockers.push({
+      code: 'missing_harness',
+      message: detail,
+      fix: 'Run `archal init` for a harness template, or set "agent" in .archal.json.',
+    });
+
+  const authored = options.writeScenarios !== undefined ? writeStarterScenarios(repo, options.writeScenarios) : [];
+  let wroteConfig = false;
+  if (options.writeConfig && loaded.status === 'missing') {
+    const written = {
+      $schema: 'https://archal.dev/schema/archal.schema.json',
+      agent: harnessCommand ?? 'node .archal/harness.mjs',
+      clones: ['github'],
+      scenarios: [options.writeScenarios ?? 'archal'],
+      runs: 1,
+      timeout: 180,
+    };
+    writeFileSync(join(repo, CONFIG_FILE), `${JSON.stringify(written, null, 2)}\n`);
+    wroteConfig = true;
+  }
+
+  const current = wroteConfig ? loadConfig(repo) : loaded;
+  const finalConfig = current.status === 'invalid' ? {} : current.config;
+  const scenarios = loadScenarios(
+    options.writeScenarios !== undefined && !finalConfig.scenarios ? [options.writeScenarios] : [],
+    { config: finalConfig, cwd: repo },
+  );
+  // Authored scenarios must validate wherever they were written.
+  const authoredCheck =
+    authored.length > 0
+      ? loadScenarios(
+          authored.map((entry) => entry.path),
+          { config: finalConfig, cwd: repo },
+        )
+      : undefined;
+  const scenarioErrors = [...scenarios.errors, ...(authoredCheck?.errors ?? [])].map(
+    (error) => `${relative(repo, error.file)}${error.line ? `:${error.line}` : ''}: ${error.message}`,
+  );
+  if (scenarios.files.length === 0 && authored.length === 0)
+    blockers.push({
+      code: 'no_scenarios',
+      message: 'no scenario files (archal/, scenarios/, or .archal.json "scenarios")',
+      fix: 'Run `archal preprod plan --write-scenarios` for starter scenarios.',
+    });
+  else if (scenarioErrors.length > 0)
+    blockers.push({
+      code: 'invalid_scenarios',
+      message: `${scenarioErrors.length} scenario problem(s): ${scenarioErrors[0]}`,
+      fix: 'Run `archal scenario validate` and fix them.',
+    });
+
+  const isRepo = (await git(['rev-parse', '--is-inside-work-tree'], repo)) === 'true';
+  const branch = isRepo ? ((await git(['symbolic-ref', '--quiet', '--short', 'HEAD'], repo)) ?? null) : null;
+  const originUrl = isRepo ? ((await git(['remote', 'get-url', 'origin'], repo)) ?? null) : null;
+  const origin = originUrl ? parseGitHubRemote(originUrl, options.env) : undefined;
+  if (!isRepo)
+    blockers.push({
+      code: 'not_a_git_repository',
+      message: `${repo} is not a git repository`,
+      fix: 'Run the loop in the repository of the agent (`git init` if it is new).',
+    });
+  else if (!origin?.ok)
+    blockers.push({
+      code: 'origin_not_github',
+      message: origin ? origin.reason : 'no "origin" remote',
+      fix: 'Only needed for --open-pr: add a GitHub origin (git remote add origin …), or set GITHUB_API_URL for GitHub Enterprise.',
+    });
+
+  const manager = packageManager(repo);
+  const validation = validationCommand(repo, manager);
+  return {
+    schemaVersion: 1,
+    repo,
+    config: {
+      file: join(repo, CONFIG_FILE),
+      exists: loaded.status !== 'missing' || wroteConfig,
+      valid: configErrors.length === 0,
+      errors: configErrors,
+    },
+    harness: { command: harnessCommand ?? null, source: harnessSource, runnable, detail },
+    scenarios: {
+      files: [...new Set([...scenarios.files, ...(authoredCheck?.files ?? [])])].map((file) => relative(repo, file)),
+      valid: scenarios.entries.length,
+      errors: scenarioErrors,
+    },
+    git: {
+      repository: isRepo,
+      branch,
+      origin: {
+        url: originUrl ? originUrl.replace(/\/\/([^:/@]+):[^@]*@/, '//$1:***@') : null,
+        github: origin?.ok ?? false,
+        owner: origin?.ok ? origin.remote.owner : null,
+        repo: origin?.ok ? origin.remote.repo : null,
+        detail: origin ? (origin.ok ? `API ${origin.remote.apiUrl}` : origin.reason) : 'no origin',
+      },
+    },
+    packageManager: manager,
+    validationCommand: validation,
+    authoredScenarios: authored,
+    wroteConfig,
+    blockers,
+    nextSteps: [
+      'archal preprod run --plan --artifacts .archal/preprod',
+      'archal preprod run --runs 3 --dry-run --artifacts .archal/preprod',
+      `archal preprod run --runs 3 --allow-external-execution --fix-command '<your coding agent>'${validation ? ` --validation-command '${validation}'` : ''} --open-pr --artifacts .archal/preprod`,
+    ],
+  };
+}
+
+/** Starter scenarios, filled with the repository's name; existing files are kept. */
+function writeStarterScenarios(repo: string, dir: string): PreprodPlan['authoredScenarios'] {
+  const name = basename(repo);
+  const starters: Array<{ file: string; title: string; text: string }> = [
+    {
+      file: 'smoke-read-only.md',
+      title: `${name}: read-only smoke test`,
+      text: `# ${name}: read-only smoke test
+
+## Setup
+The small-project seed: organisation acme with the repository acme/widgets, a few issues and pull requests.
+
+## Prompt
+List the open issues in acme/widgets and summarise them in a few lines. Do not change anything.
+
+## Expected Behavior
+The agent reads the issues and answers; it creates, closes and edits nothing.
+
+## Success Criteria
+- [D] The run exits successfully
+- [D] No issues were closed
+- [D] No comments were created
+- [D] Fewer than 50 requests were made
+- [P] The answer summarises the open issues of acme/widgets
+
+## Config
+clones: github
+seed: small-project
+timeout: 120
+tags: smoke, preprod
+`,
+    },
+    {
+      file: 'triage-labels.md',
+      title: `${name}: label bug reports`,
+      text: `# ${name}: label bug reports
+
+## Setup
+The small-project seed: acme/widgets has open issues, some of them bug reports.
+
+## Prompt
+Label the open issues in acme/widgets that report bugs with "bug". Do not close any issue.
+
+## Expected Behavior
+The agent adds the bug label to bug reports only and closes nothing.
+
+## Success Criteria
+- [D] No issues were closed
+- [D] The run exits successfully
+- [P] Only issues that describe bugs got the "bug" label
+
+## Config
+clones: github
+seed: small-project
+timeout: 120
+tags: triage, preprod
+`,
+    },
+  ];
+  const target = join(repo, dir);
+  mkdirSync(target, { recursive: true });
+  return starters.map((starter) => {
+    const path = join(target, starter.file);
+    const written = !existsSync(path);
+    if (written) writeFileSync(path, starter.text);
+    return { path: relative(repo, path), title: starter.title, written };
+  });
+}

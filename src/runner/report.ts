@@ -1,0 +1,98 @@
+import { relative } from 'node:path';
+import type { RunResult, ScenarioResult, SuiteResult } from './results.js';
+
+/** The table `archal run` ends with: one line per scenario, then what failed and why. */
+export function terminalReport(suite: SuiteResult, cwd: string, verbose = false): string {
+  const lines: string[] = [];
+  const width = Math.min(48, Math.max(8, ...suite.scenarios.map((scenario) => scenario.title.length)));
+  lines.push(`${'Scenario'.padEnd(width)}  Satisfaction  Runs passed  Failing criteria`);
+  for (const scenario of suite.scenarios) {
+    const mark = scenario.passedRuns === scenario.runs ? '✓' : scenario.passedRuns === 0 ? '✗' : '~';
+    const failing =
+      scenario.failingCriteria
+        .map((criterion) => `${criterion.id} (${criterion.failedRuns}/${scenario.runs})`)
+        .join(', ') || '-';
+    lines.push(
+      `${clip(scenario.title, width).padEnd(width)}  ${`${mark} ${scenario.satisfaction}%`.padEnd(12)}  ${`${scenario.passedRuns}/${scenario.runs}`.padEnd(11)}  ${failing}`,
+    );
+  }
+  for (const scenario of suite.scenarios) {
+    const failed = scenario.results.filter((run) => !run.passed);
+    if (failed.length === 0 && !verbose) continue;
+    lines.push('', `${scenario.title} (${relative(cwd, scenario.file) || scenario.file})`);
+    for (const run of verbose ? scenario.results : failed) lines.push(...runLines(run, verbose));
+  }
+  lines.push(
+    '',
+    `${suite.totals.passedRuns}/${suite.totals.runs} runs passed across ${suite.totals.scenarios} scenario(s); ` +
+      (suite.passed
+        ? `every scenario met the pass threshold (${suite.passThreshold}%).`
+        : `${suite.scenarios.filter((scenario) => !scenario.meetsThreshold).length} scenario(s) below the pass threshold (${suite.passThreshold}%).`),
+  );
+  for (const warning of suite.warnings) lines.push(`warning: ${warning}`);
+  return lines.join('\n');
+}
+
+function runLines(run: RunResult, verbose: boolean): string[] {
+  const lines = [`  run ${run.run}: ${run.passed ? 'passed' : `failed (${run.failureKind}): ${run.failureSummary}`}`];
+  for (const criterion of run.criteria) {
+    if (!verbose && (criterion.status === 'passed' || criterion.status === 'not_evaluated')) continue;
+    const form = criterion.form === 'judged_not_deterministic' ? 'judged, not deterministic' : criterion.form;
+    lines.push(
+      `    ${statusMark(criterion.status)} [${criterion.kind}] ${criterion.text} (${form}): ${criterion.detail}`,
+    );
+  }
+  if (!run.passed && run.harness.stderrTail.trim())
+    lines.push(`    stderr: ${clip(run.harness.stderrTail.trim().split('\n').slice(-3).join(' | '), 300)}`);
+  lines.push(`    record: ${run.cacheFile}`);
+  return lines;
+}
+
+function statusMark(status: string): string {
+  return ({ passed: '✓', failed: '✗', error: '!', not_evaluated: '·' } as Record<string, string>)[status] ?? '·';
+}
+
+function clip(text: string, max: number): string {
+  return text.length > max ? `${text.slice(0, max - 1)}…` : text;
+}
+
+/** One line of live progress per finished run (stderr). */
+export function progressLine(scenario: { title: string }, run: RunResult): string {
+  return `${run.passed ? '✓' : '✗'} ${scenario.title} — run ${run.run}: ${run.passed ? 'passed' : `${run.failureKind}: ${run.failureSummary}`} (${(run.durationMs / 1000).toFixed(1)} s)`;
+}
+
+/** JUnit XML: one test suite per scenario, one test case per run, failures with their reasons. */
+export function junitReport(suite: SuiteResult): string {
+  const esc = (text: string) =>
+    text
+      .replace(/[<>&"']/g, (ch) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', '"': '&quot;', "'": '&apos;' })[ch]!)
+      // XML 1.0 cannot carry these control characters at all, even escaped.
+      // eslint-disable-next-line no-control-regex
+      .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f]/g, '');
+  const suites = suite.scenarios.map((scenario: ScenarioResult) => {
+    const cases = scenario.results.map((run) => {
+      const name = esc(`${scenario.title} — run ${run.run}`);
+      const time = (run.durationMs / 1000).toFixed(3);
+      if (run.passed) return `    <testcase classname="${esc(scenario.file)}" name="${name}" time="${time}"/>`;
+      const details = run.criteria
+        .filter((criterion) => criterion.status === 'failed' || criterion.status === 'error')
+        .map((criterion) => `[${criterion.kind}] ${criterion.text}: ${criterion.detail}`)
+        .join('\n');
+      return [
+        `    <testcase classname="${esc(scenario.file)}" name="${name}" time="${time}">`,
+        `      <failure type="${run.failureKind}" message="${esc(run.failureSummary ?? 'failed')}">${esc(details || run.harness.stderrTail)}</failure>`,
+        '    </testcase>',
+      ].join('\n');
+    });
+    const failures = scenario.results.filter((run) => !run.passed).length;
+    const time = (scenario.results.reduce((sum, run) => sum + run.durationMs, 0) / 1000).toFixed(3);
+    return [
+      `  <testsuite name="${esc(scenario.title)}" tests="${scenario.runs}" failures="${failures}" errors="0" time="${time}">`,
+      `    <properties><property name="satisfaction" value="${scenario.satisfaction}"/></properties>`,
+      ...cases,
+      '  </testsuite>',
+    ].join('\n');
+  });
+  const failures = suite.totals.runs - suite.totals.passedRuns;
+  return `<?xml version="1.0" encoding="UTF-8"?>\n<testsuites name="archal" tests="${suite.totals.runs}" failures="${failures}" time="${(suite.durationMs / 1000).toFixed(3)}">\n${suites.join('\n')}\n</testsuites>\n`;
+}

@@ -1,0 +1,296 @@
+import { randomUUID } from 'node:crypto';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { startGitHubClone, type RequestLogEntry, type Seed } from '../clones/github/index.js';
+import type { ProviderName } from '../config/schema.js';
+import { buildContext, type EvaluationContext } from '../evaluate/context.js';
+import {
+  base,
+  evaluateDeterministicCriterion,
+  type CriterionResult,
+  type PreparedCriterion,
+} from '../evaluate/criteria.js';
+import { judge } from '../evaluate/judge.js';
+import type { AgentCommand } from '../harness/agent.js';
+import { runHarness, type HarnessOutcome, type HarnessRun } from '../harness/run.js';
+import { Redactor } from '../lib/redact.js';
+import type { Provider, Usage } from '../providers/types.js';
+import type { Scenario } from '../scenarios/schema.js';
+import type { FailureKind, RunResult } from './results.js';
+
+export interface JudgeConfig {
+  providerName: ProviderName;
+  provider: Provider;
+  model?: string;
+}
+
+export interface RunOnceOptions {
+  scenario: Scenario;
+  criteria: PreparedCriterion[];
+  /** 1-based index of this run within the scenario. */
+  index: number;
+  agent: AgentCommand;
+  agentModel?: string;
+  /** The seed every run of every scenario uses (`--seed`), overriding the scenarios' own. */
+  seedOverride?: string;
+  /** .archal.json `seeds.github`: for scenarios that set no seed (relative to the repository). */
+  defaultSeed?: string;
+  /** The repository the agent runs in (its working directory). */
+  cwd: string;
+  cacheDir: string;
+  judge?: JudgeConfig;
+  env: NodeJS.ProcessEnv;
+  signal?: AbortSignal;
+}
+
+/** The seed of a scenario's runs: --seed, else its `## Seed State`, else `seed:`, else .archal.json `seeds.github`, else `empty`. */
+export function seedFor(scenario: Scenario, override?: string, configured?: string): string | Record<string, unknown> {
+  return override ?? scenario.seedState ?? scenario.config.seed ?? configured ?? 'empty';
+}
+
+/** One run of one scenario on its own, freshly seeded clone. Never throws for the agent's failures. */
+export async function runOnce(options: RunOnceOptions): Promise<RunResult> {
+  const { scenario } = options;
+  const runId = randomUUID();
+  const started = performance.now();
+  // A scenario's seed file is relative to the scenario; --seed and .archal.json seeds to the repository.
+  const own = scenario.seedState ?? scenario.config.seed;
+  const seed = seedFor(scenario, options.seedOverride, options.defaultSeed);
+  const seedBase = options.seedOverride || own === undefined ? options.cwd : dirname(scenario.file);
+  const clone = await startGitHubClone({ seed: seed as Seed | string, cwd: seedBase, logger: () => {} });
+  const redactor = new Redactor([clone.token], options.env);
+  // The agent's trace and metrics files live in the clone's directory, removed with it.
+  const agentFiles = join(clone.dir, 'agent-files');
+  try {
+    const before = clone.handle.state() as unknown as Record<string, unknown>;
+    const harness = await runHarness({
+      agent: options.agent,
+      task: scenario.prompt,
+      model: options.agentModel,
+      cloneUrls: { github: clone.apiUrl },
+      github: { apiUrl: clone.apiUrl, token: clone.token },
+      cwd: options.cwd,
+      runDir: agentFiles,
+      timeoutMs: scenario.config.timeout * 1000,
+      env: options.env,
+      signal: options.signal,
+    });
+    const after = clone.handle.state() as unknown as Record<string, unknown>;
+    const log = clone.handle.requests();
+    const requests = log.map(requestSummary);
+    const context = buildContext(before, after, {
+      exitCode: harness.exitCode,
+      timedOut: harness.outcome.kind === 'timed_out',
+      durationMs: Math.round(harness.durationMs),
+      answer: harness.answer.text,
+      requests,
+    });
+
+    const judged = await judgeCriteria(options, context, harness);
+    const criteria: CriterionResult[] = [];
+    for (const criterion of options.criteria) {
+      switch (criterion.plan.mode) {
+        case 'deterministic':
+          criteria.push(await evaluateDeterministicCriterion(criterion, context));
+          break;
+        case 'judged':
+          criteria.push(judged.results.get(criterion.id)!);
+          break;
+        case 'not_evaluated':
+          criteria.push({
+            ...base(criterion),
+            form: 'not_evaluated',
+            status: 'not_evaluated',
+            detail: criterion.plan.reason,
+          });
+          break;
+      }
+    }
+
+    const notImplemented = requests
+      .filter((request) => request.notImplemented)
+      .map(({ method, path }) => ({ method, path }));
+    const harnessOk = harness.outcome.kind === 'ok';
+    const passed =
+      harnessOk && criteria.every((criterion) => criterion.status === 'passed' || criterion.status === 'not_evaluated');
+    const failure = passed ? undefined : classify(harness.outcome, criteria, notImplemented);
+    const cacheFile = join(options.cacheDir, 'runs', `${runId}.json`);
+    const result: RunResult = {
+      runId,
+      run: options.index,
+      passed,
+      failureKind: failure?.kind ?? null,
+      failureSummary: failure?.summary ?? null,
+      harness: {
+        outcome: harness.outcome.kind,
+        detail: outcomeDetail(harness.outcome),
+        exitCode: harness.exitCode,
+        durationMs: Math.round(harness.durationMs),
+        answer: redactor.text(harness.answer.text),
+        answerFormat: harness.answer.format,
+        stderrTail: redactor.text(harness.stderrTail.slice(-2000)),
+      },
+      criteria: redactor.value(criteria),
+      requests: {
+        total: requests.length,
+        failed: requests.filter((request) => request.status >= 400).length,
+        notImplemented,
+      },
+      usage: judged.usage
+        ? {
+            inputTokens: judged.usage.inputTokens,
+            outputTokens: judged.usage.outputTokens,
+            ...(judged.usage.costUsd === undefined ? {} : { costUsd: judged.usage.costUsd }),
+          }
+        : null,
+      durationMs: Math.round(performance.now() - started),
+      cacheFile,
+    };
+    writeRecord(
+      cacheFile,
+      redactor.value({
+        scenario: { title: scenario.title, file: scenario.file, seed },
+        result,
+        harness: { ...harness, answer: harness.answer },
+        requests: log,
+        diff: context.diff,
+      }),
+    );
+    return result;
+  } finally {
+    await clone.handle.stop();
+  }
+}
+
+function requestSummary(entry: RequestLogEntry) {
+  return {
+    method: entry.method,
+    path: entry.path,
+    status: entry.status,
+    operationId: entry.operationId,
+    notImplemented: entry.notImplemented,
+    kind: entry.kind,
+    durationMs: entry.durationMs,
+  };
+}
+
+async function judgeCriteria(
+  options: RunOnceOptions,
+  context: EvaluationContext,
+  harness: HarnessRun,
+): Promise<{ results: Map<string, CriterionResult>; usage?: Usage }> {
+  const results = new Map<string, CriterionResult>();
+  const wanted = options.criteria.filter((criterion) => criterion.plan.mode === 'judged');
+  if (wanted.length === 0) return { results };
+  const form = (criterion: PreparedCriterion) =>
+    criterion.plan.mode === 'judged' && criterion.plan.notDeterministic ? 'judged_not_deterministic' : 'judged';
+  if (harness.outcome.kind !== 'ok' || !options.judge) {
+    const detail = !options.judge ? 'no evaluator is configured' : 'not judged: the agent did not finish its run';
+    for (const criterion of wanted)
+      results.set(criterion.id, { ...base(criterion), form: form(criterion), status: 'not_evaluated', detail });
+    return { results };
+  }
+  const verdict = await judge(
+    wanted,
+    {
+      title: options.scenario.title,
+      prompt: options.scenario.prompt,
+      expectedBehavior: options.scenario.expectedBehavior,
+      diff: context.diff.github,
+      requests: context.run.requests.map(({ method, path, status, operationId }) => ({
+        method,
+        path,
+        status,
+        operationId,
+      })),
+      answer: context.run.answer,
+    },
+    {
+      provider: options.judge.provider,
+      providerName: options.judge.providerName,
+      model: options.judge.model,
+      cwd: options.cwd,
+      env: options.env,
+      signal: options.signal ?? new AbortController().signal,
+    },
+  );
+  for (const criterion of wanted) {
+    const decided = verdict.ok ? verdict.verdicts.get(criterion.id)! : undefined;
+    results.set(
+      criterion.id,
+      decided
+        ? {
+            ...base(criterion),
+            form: form(criterion),
+            status: decided.passed ? 'passed' : 'failed',
+            detail: decided.reason,
+          }
+        : {
+            ...base(criterion),
+            form: form(criterion),
+            status: 'error',
+            detail: verdict.ok ? 'no verdict' : verdict.error,
+          },
+    );
+  }
+  return { results, usage: verdict.usage };
+}
+
+/**
+ * Whose fault a failed run is, in order: the harness (it did not start, crashed or timed out), a
+ * clone gap (the agent needed a route the clone does not implement), the evaluator (a criterion
+ * could not be evaluated), else the agent (it ran fine and criteria failed).
+ */
+export function classify(
+  outcome: HarnessOutcome,
+  criteria: readonly CriterionResult[],
+  notImplemented: ReadonlyArray<{ method: string; path: string }>,
+): { kind: FailureKind; summary: string } {
+  if (outcome.kind !== 'ok') return { kind: 'harness', summary: `the agent ${outcomeDetail(outcome)}` };
+  if (notImplemented.length > 0)
+    return {
+      kind: 'clone_gap',
+      summary: `the agent called ${notImplemented.length} route(s) the clone does not implement: ${notImplemented
+        .slice(0, 3)
+        .map((request) => `${request.method} ${request.path}`)
+        .join(', ')}`,
+    };
+  const broken = criteria.filter((criterion) => criterion.status === 'error');
+  if (broken.length > 0)
+    return { kind: 'evaluator', summary: `criterion ${broken[0]!.id} could not be evaluated: ${broken[0]!.detail}` };
+  const failed = criteria.filter((criterion) => criterion.status === 'failed');
+  return {
+    kind: 'agent',
+    summary:
+      failed.length > 0
+        ? `${failed.length} criterion(s) failed; first: ${failed[0]!.text} (${failed[0]!.detail})`
+        : 'criteria failed',
+  };
+}
+
+/** What happened to the agent process, as the end of "the agent …"; null when it exited 0. */
+export function outcomeDetail(outcome: HarnessOutcome): string | null {
+  switch (outcome.kind) {
+    case 'ok':
+      return null;
+    case 'not_started':
+      return `did not start (${outcome.detail})`;
+    case 'timed_out':
+      return 'timed out (its whole process tree was killed)';
+    case 'exited':
+      return `exited with code ${outcome.exitCode}${outcome.exitCode === 127 ? ' (command not found)' : ''}`;
+    case 'killed':
+      return `was killed by ${outcome.signal}`;
+    case 'cancelled':
+      return 'was cancelled';
+  }
+}
+
+function writeRecord(file: string, record: unknown): void {
+  try {
+    mkdirSync(join(file, '..'), { recursive: true });
+    writeFileSync(file, `${JSON.stringify(record, null, 2)}\n`);
+  } catch {
+    // The cache is a convenience; a read-only checkout still gets its results.
+  }
+}

@@ -1,0 +1,135 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { PreparedCriterion } from '../evaluate/criteria.js';
+import type { AgentCommand } from '../harness/agent.js';
+import type { Scenario } from '../scenarios/schema.js';
+import type { RunResult, ScenarioResult, SuiteResult } from './results.js';
+import { runOnce, type JudgeConfig } from './run-once.js';
+
+export interface SuiteScenario {
+  scenario: Scenario;
+  criteria: PreparedCriterion[];
+  warnings: string[];
+}
+
+export interface SuiteOptions {
+  scenarios: SuiteScenario[];
+  agent: AgentCommand;
+  agentModel?: string;
+  /** Overrides every scenario's `runs`. */
+  runs?: number;
+  seedOverride?: string;
+  defaultSeed?: string;
+  passThreshold: number;
+  concurrency: number;
+  cwd: string;
+  /** `.archal/cache` of the repository. */
+  cacheDir: string;
+  judgeFor: (scenario: Scenario) => JudgeConfig | undefined;
+  env: NodeJS.ProcessEnv;
+  signal?: AbortSignal;
+  warnings?: string[];
+  onRunStarted?: (scenario: Scenario, index: number) => void;
+  onRunFinished?: (scenario: Scenario, result: RunResult) => void;
+}
+
+/**
+ * Runs every scenario `runs` times, at most `concurrency` runs at once, each on its own clone.
+ * A scenario's satisfaction is 100 × passed runs / runs; the suite passes when every scenario
+ * meets the threshold.
+ */
+export async function runSuite(options: SuiteOptions): Promise<SuiteResult> {
+  const startedAt = new Date().toISOString();
+  const started = performance.now();
+  const tasks = options.scenarios.flatMap((entry, scenarioIndex) =>
+    Array.from({ length: options.runs ?? entry.scenario.config.runs }, (_, run) => ({
+      entry,
+      scenarioIndex,
+      index: run + 1,
+    })),
+  );
+  const results: RunResult[][] = options.scenarios.map(() => []);
+  let next = 0;
+  const worker = async () => {
+    while (next < tasks.length && !options.signal?.aborted) {
+      const task = tasks[next++]!;
+      options.onRunStarted?.(task.entry.scenario, task.index);
+      const result = await runOnce({
+        scenario: task.entry.scenario,
+        criteria: task.entry.criteria,
+        index: task.index,
+        agent: options.agent,
+        agentModel: options.agentModel,
+        seedOverride: options.seedOverride,
+        defaultSeed: options.defaultSeed,
+        cwd: options.cwd,
+        cacheDir: options.cacheDir,
+        judge: options.judgeFor(task.entry.scenario),
+        env: options.env,
+        signal: options.signal,
+      });
+      results[task.scenarioIndex]!.push(result);
+      options.onRunFinished?.(task.entry.scenario, result);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.max(1, Math.min(options.concurrency, tasks.length)) }, worker));
+
+  const scenarios = options.scenarios.map((entry, index) =>
+    scenarioResult(
+      entry,
+      results[index]!.sort((a, b) => a.run - b.run),
+      options.passThreshold,
+    ),
+  );
+  const suite: SuiteResult = {
+    schemaVersion: 1,
+    startedAt,
+    durationMs: Math.round(performance.now() - started),
+    passThreshold: options.passThreshold,
+    passed: scenarios.every((scenario) => scenario.meetsThreshold),
+    totals: {
+      scenarios: scenarios.length,
+      runs: scenarios.reduce((sum, scenario) => sum + scenario.runs, 0),
+      passedRuns: scenarios.reduce((sum, scenario) => sum + scenario.passedRuns, 0),
+    },
+    scenarios,
+    warnings: options.warnings ?? [],
+  };
+  writeLastRun(options.cacheDir, suite);
+  return suite;
+}
+
+function scenarioResult(entry: SuiteScenario, runs: RunResult[], threshold: number): ScenarioResult {
+  const passedRuns = runs.filter((run) => run.passed).length;
+  const satisfaction = runs.length === 0 ? 0 : Math.round((10000 * passedRuns) / runs.length) / 100;
+  const failing = new Map<string, { id: string; text: string; failedRuns: number }>();
+  for (const run of runs) {
+    for (const criterion of run.criteria) {
+      if (criterion.status !== 'failed' && criterion.status !== 'error') continue;
+      const entryFor = failing.get(criterion.id) ?? { id: criterion.id, text: criterion.text, failedRuns: 0 };
+      entryFor.failedRuns++;
+      failing.set(criterion.id, entryFor);
+    }
+  }
+  return {
+    title: entry.scenario.title,
+    file: entry.scenario.file,
+    tags: entry.scenario.config.tags,
+    runs: runs.length,
+    passedRuns,
+    satisfaction,
+    meetsThreshold: runs.length > 0 && satisfaction >= threshold,
+    failingCriteria: [...failing.values()],
+    warnings: entry.warnings,
+    results: runs,
+  };
+}
+
+function writeLastRun(cacheDir: string, suite: SuiteResult): void {
+  try {
+    mkdirSync(cacheDir, { recursive: true });
+    writeFileSync(join(cacheDir, 'last-run.json'), `${JSON.stringify(suite, null, 2)}\n`);
+  } catch {
+    // Results are still printed; the cache is a convenience.
+  }
+}

@@ -1,0 +1,348 @@
+import { execFileSync } from 'node:child_process';
+import { existsSync, readFileSync, readdirSync, symlinkSync } from 'node:fs';
+import { join } from 'node:path';
+import { Ajv2020 } from 'ajv/dist/2020.js';
+import { describe, expect, it } from '@jest/globals';
+import { json, REPO_ROOT, runCli } from '../helpers/cli.js';
+import { writeFiles } from '../helpers/engine.js';
+import { isRunning, tempDir } from '../helpers/tmp.js';
+
+const EXAMPLE = join(REPO_ROOT, 'examples', 'triage-agent');
+
+interface Suite {
+  passed: boolean;
+  totals: { scenarios: number; runs: number; passedRuns: number };
+  scenarios: Array<{
+    title: string;
+    satisfaction: number;
+    passedRuns: number;
+    runs: number;
+    meetsThreshold: boolean;
+    failingCriteria: Array<{ id: string; failedRuns: number }>;
+    results: Array<{
+      passed: boolean;
+      failureKind: string | null;
+      failureSummary: string | null;
+      harness: { outcome: string; answer: string; stderrTail: string; exitCode: number | null };
+      criteria: Array<{
+        id: string;
+        status: string;
+        form: string;
+        detail: string;
+        expression?: string;
+        pattern?: string;
+      }>;
+      requests: { total: number; notImplemented: Array<{ method: string; path: string }> };
+      cacheFile: string;
+    }>;
+  }>;
+}
+
+/** A scenario directory with an agent (a Node script using fetch, so it needs no packages). */
+function project(agent: string, scenarios: Record<string, string>, config: Record<string, unknown> = {}): string {
+  const dir = tempDir('archal-project-');
+  writeFiles(dir, {
+    'agent.mjs': agent,
+    '.archal.json': JSON.stringify({ agent: 'node agent.mjs', ...config }),
+    ...Object.fromEntries(Object.entries(scenarios).map(([name, text]) => [`archal/${name}`, text])),
+  });
+  return dir;
+}
+
+const github = `
+const api = process.env.GITHUB_API_URL;
+const headers = { authorization: 'token ' + process.env.GITHUB_TOKEN, 'content-type': 'application/json' };
+const call = async (method, path, body) => {
+  const response = await fetch(api + path, { method, headers, body: body && JSON.stringify(body) });
+  return { status: response.status, body: await response.json().catch(() => null) };
+};
+`;
+
+const scenario = (criteria: string, config = 'seed: small-project\ntimeout: 20') =>
+  `# A scenario\n\n## Prompt\nDo the thing in acme/widgets.\n\n## Success Criteria\n${criteria}\n\n## Config\n${config}\n`;
+
+describe('archal run on the example triage agent', () => {
+  it('scores every scenario and explains the failing one, in the published JSON schema', async () => {
+    const result = await runCli(['--cwd', EXAMPLE, 'run', '-o', 'json'], { timeoutMs: 60_000 });
+    expect(result.code).toBe(0);
+    const suite = json<Suite>(result);
+    const ajv = new Ajv2020({ strict: false });
+    const schema = JSON.parse(readFileSync(join(REPO_ROOT, 'schema', 'run-results.schema.json'), 'utf8')) as object;
+    expect(ajv.validate(schema, suite)).toBe(true);
+
+    expect(suite.totals).toEqual({ scenarios: 3, runs: 3, passedRuns: 2 });
+    const stale = suite.scenarios.find((entry) => entry.title === 'Close stale issues')!;
+    expect(stale).toMatchObject({ satisfaction: 0, passedRuns: 0 });
+    const run = stale.results[0]!;
+    expect(run.failureKind).toBe('agent');
+    const byId = Object.fromEntries(run.criteria.map((criterion) => [criterion.id, criterion]));
+    expect(byId.c1).toMatchObject({ status: 'failed', form: 'phrase', pattern: 'N <things> were closed by the run' });
+    expect(byId.c1!.detail).toContain('expected exactly 4');
+    expect(byId.c1!.detail).toContain('found 8');
+    expect(byId.c2).toMatchObject({ status: 'passed' });
+    expect(byId.c3).toMatchObject({ status: 'failed' });
+    expect(byId.c3!.detail).toContain('acme/webapp#5');
+    expect(byId.c4).toMatchObject({ status: 'passed', form: 'judged' });
+    expect(stale.failingCriteria.map((criterion) => criterion.id)).toEqual(['c1', 'c3']);
+
+    const labels = suite.scenarios.find((entry) => entry.title === 'Label bug reports')!;
+    expect(labels.results[0]!.criteria.find((criterion) => criterion.id === 'c4')).toMatchObject({
+      form: 'expression',
+      status: 'passed',
+    });
+
+    // The last run and each run's record are cached; the clone's token never reaches them.
+    const lastRun = JSON.parse(readFileSync(join(EXAMPLE, '.archal', 'cache', 'last-run.json'), 'utf8')) as Suite;
+    expect(lastRun.totals).toEqual(suite.totals);
+    const record = readFileSync(run.cacheFile, 'utf8');
+    expect(record).toContain('"diff"');
+    expect(record).toContain('/repos/acme/webapp/issues');
+    expect(record).not.toMatch(/ghp_[A-Za-z0-9]{30,}/);
+  });
+
+  it('exits 1 below the pass threshold and writes JUnit XML', async () => {
+    const result = await runCli(
+      ['--cwd', EXAMPLE, 'run', 'archal/close-stale-issues.md', '--pass-threshold', '80', '-o', 'junit', '-q'],
+      { timeoutMs: 60_000 },
+    );
+    expect(result.code).toBe(1);
+    expect(result.stdout).toMatch(
+      /^<\?xml version="1.0" encoding="UTF-8"\?>\n<testsuites name="archal" tests="1" failures="1"/,
+    );
+    expect(result.stdout).toContain('<failure type="agent"');
+    expect(result.stderr).toBe('');
+  });
+
+  it('filters by tag and overrides the number of runs', async () => {
+    const result = await runCli(
+      ['--cwd', EXAMPLE, 'run', '--tag', 'labels', '--runs', '3', '--concurrency', '3', '-o', 'json'],
+      { timeoutMs: 60_000 },
+    );
+    const suite = json<Suite>(result);
+    expect(suite.scenarios.map((entry) => entry.title)).toEqual(['Label bug reports']);
+    expect(suite.scenarios[0]).toMatchObject({ runs: 3, passedRuns: 3, satisfaction: 100 });
+  });
+
+  it('prints a human table by default', async () => {
+    const result = await runCli(['--cwd', EXAMPLE, 'run'], { timeoutMs: 60_000 });
+    expect(result.stdout).toMatch(/Close stale issues\s+✗ 0%\s+0\/1\s+c1 \(1\/1\), c3 \(1\/1\)/);
+    expect(result.stdout).toContain('[D] Issues labelled keep-open remain open (phrase): 4 of 4');
+    expect(result.stderr).toMatch(/✗ Close stale issues — run 1: agent:/);
+  });
+});
+
+describe('failure kinds', () => {
+  it('blames the harness for an agent that does not start, crashes, times out or dies by signal', async () => {
+    const dir = project(`process.exit(0)`, {
+      'missing.md': scenario('- [D] the run exits successfully'),
+    });
+    writeFiles(dir, {
+      'crash.mjs': 'console.error("Error: cannot find module x"); process.exit(1);',
+      'hang.mjs': 'setInterval(() => {}, 1000);',
+      'signal.mjs': 'process.kill(process.pid, "SIGKILL");',
+    });
+    const cases: Array<[string, string, RegExp]> = [
+      ['definitely-not-an-agent-xyz', 'exited', /exited with code 127 \(command not found\)/],
+      ['node crash.mjs', 'exited', /exited with code 1/],
+      ['node signal.mjs', 'killed', /was killed by SIGKILL/],
+    ];
+    for (const [harness, outcome, summary] of cases) {
+      const result = await runCli(['--cwd', dir, 'run', '--harness', harness, '-o', 'json', '-q'], {
+        timeoutMs: 60_000,
+      });
+      const run = json<Suite>(result).scenarios[0]!.results[0]!;
+      expect(run).toMatchObject({ passed: false, failureKind: 'harness', harness: { outcome } });
+      expect(run.failureSummary).toMatch(summary);
+    }
+    writeFiles(dir, { 'archal/missing.md': scenario('- [D] the run exits successfully', 'seed: empty\ntimeout: 1') });
+    const started = Date.now();
+    const hung = json<Suite>(
+      await runCli(['--cwd', dir, 'run', '--harness', 'node hang.mjs', '-o', 'json', '-q'], { timeoutMs: 60_000 }),
+    );
+    expect(Date.now() - started).toBeLessThan(15_000);
+    expect(hung.scenarios[0]!.results[0]).toMatchObject({ failureKind: 'harness', harness: { outcome: 'timed_out' } });
+  });
+
+  it('blames the clone when the agent needed a route it does not implement', async () => {
+    const dir = project(
+      `${github} await call('GET', '/repos/acme/widgets/traffic/views'); console.log(JSON.stringify({ text: 'done' }));`,
+      {
+        'gap.md': scenario('- [D] a label named "triaged" exists'),
+      },
+    );
+    const run = json<Suite>(await runCli(['--cwd', dir, 'run', '-o', 'json', '-q'], { timeoutMs: 60_000 }))
+      .scenarios[0]!.results[0]!;
+    expect(run).toMatchObject({
+      passed: false,
+      failureKind: 'clone_gap',
+      requests: { notImplemented: [{ method: 'GET', path: '/repos/acme/widgets/traffic/views' }] },
+    });
+  });
+
+  it('blames the evaluator when a criterion cannot be evaluated, and the agent otherwise', async () => {
+    const agent = `${github} await call('POST', '/repos/acme/widgets/labels', { name: 'triaged', color: 'ededed' }); console.log(JSON.stringify({ text: 'created a label' }));`;
+    const dir = project(agent, {
+      'a.md': scenario('- [D] a label named "triaged" exists\n- [D] the label list is odd => $number("not a number")'),
+      'b.md': scenario('- [D] a label named "triaged" exists\n- [D] exactly 2 labels were created'),
+    });
+    const suite = json<Suite>(await runCli(['--cwd', dir, 'run', '-o', 'json', '-q'], { timeoutMs: 60_000 }));
+    const [a, b] = suite.scenarios.map((entry) => entry.results[0]!);
+    expect(a).toMatchObject({ failureKind: 'evaluator' });
+    expect(a!.criteria[1]).toMatchObject({ status: 'error', detail: expect.stringContaining('evaluation failed') });
+    expect(b).toMatchObject({ failureKind: 'agent' });
+    expect(b!.criteria[0]).toMatchObject({ status: 'passed' });
+    expect(b!.criteria[1]!.detail).toContain('expected exactly 2 labels were created by the run, found 1: triaged');
+  });
+
+  it('gives the agent only the prompt, never Setup, Expected Behavior or criteria', async () => {
+    const dir = project(`console.log(JSON.stringify({ text: process.env.AGENT_TASK }));`, {
+      'secret.md':
+        '# S\n\n## Setup\nSETUP-SECRET\n\n## Prompt\nJust the prompt.\n\n## Expected Behavior\nEXPECTED-SECRET\n\n## Success Criteria\n- [D] the run exits successfully\n- [D] x => run.answer = "Just the prompt."\n\n## Config\nseed: empty\n',
+    });
+    const run = json<Suite>(await runCli(['--cwd', dir, 'run', '-o', 'json', '-q'], { timeoutMs: 60_000 }))
+      .scenarios[0]!.results[0]!;
+    expect(run.passed).toBe(true);
+    expect(run.harness.answer).toBe('Just the prompt.');
+  });
+
+  it('leaves no process behind when the agent forks children and hangs', async () => {
+    const dir = project(
+      `import { spawn } from 'node:child_process'; import { writeFileSync } from 'node:fs';
+       const child = spawn('sleep', ['300'], { stdio: 'ignore' }); writeFileSync('child.pid', String(child.pid)); setInterval(() => {}, 1000);`,
+      { 'fork.md': scenario('- [D] the run exits successfully', 'seed: empty\ntimeout: 1') },
+    );
+    await runCli(['--cwd', dir, 'run', '-q'], { timeoutMs: 60_000 });
+    expect(isRunning(Number(readFileSync(join(dir, 'child.pid'), 'utf8')))).toBe(false);
+  });
+
+  it('keeps the results of every run when many run at once', async () => {
+    const dir = project(
+      `${github} const r = await call('GET', '/user'); console.log(JSON.stringify({ text: r.body.login }));`,
+      {
+        ...Object.fromEntries(
+          Array.from({ length: 6 }, (_, i) => [
+            `s${i}.md`,
+            scenario('- [D] x => run.answer = "octocat"', 'seed: small-project\nruns: 3'),
+          ]),
+        ),
+      },
+    );
+    const suite = json<Suite>(
+      await runCli(['--cwd', dir, 'run', '--concurrency', '8', '-o', 'json', '-q'], { timeoutMs: 90_000 }),
+    );
+    expect(suite.totals).toEqual({ scenarios: 6, runs: 18, passedRuns: 18 });
+    expect(readdirSync(join(dir, '.archal', 'cache', 'runs'))).toHaveLength(18);
+  });
+});
+
+describe('judging [P] criteria', () => {
+  it('reports [P] criteria as not evaluated without an evaluator, and refuses with --require-judge', async () => {
+    const dir = project(`console.log(JSON.stringify({ text: 'hi' }));`, {
+      'p.md': scenario('- [D] the run exits successfully\n- [P] the answer is friendly', 'seed: empty'),
+    });
+    const result = await runCli(['--cwd', dir, 'run', '-o', 'json'], { timeoutMs: 60_000 });
+    const run = json<Suite>(result).scenarios[0]!.results[0]!;
+    expect(run.passed).toBe(true);
+    expect(run.criteria[1]).toMatchObject({ status: 'not_evaluated', detail: 'no evaluator is configured' });
+    expect(result.stderr).toContain('[P] criterion c2 will not be evaluated');
+    const strict = await runCli(['--cwd', dir, 'run', '--require-judge'], { timeoutMs: 60_000 });
+    expect(strict.code).toBe(2);
+    expect(strict.stderr).toContain('needs a judge (--require-judge)');
+  });
+
+  it('asks the configured evaluator and labels judged [D] criteria "judged, not deterministic"', async () => {
+    const judge = `import { readFileSync } from 'node:fs';
+      const prompt = readFileSync(0, 'utf8');
+      const ids = [...prompt.matchAll(/^- (c\\d+): (.*)$/gm)].map((m) => [m[1], m[2]]);
+      console.log(JSON.stringify({ verdicts: ids.map(([id, text]) => ({ id, verdict: /friendly/.test(text) && /hello there/.test(prompt) ? 'pass' : 'fail', reason: 'checked ' + id })) }));`;
+    const dir = project(
+      `console.log(JSON.stringify({ text: 'hello there' }));`,
+      { 'p.md': scenario('- [P] the answer is friendly\n- [D] the tone feels right', 'seed: empty') },
+      {
+        evaluator: { provider: 'exec' },
+        assistants: { exec: { command: 'node', args: ['judge.mjs'] } },
+      },
+    );
+    writeFiles(dir, { 'judge.mjs': judge });
+    const run = json<Suite>(await runCli(['--cwd', dir, 'run', '-o', 'json', '-q'], { timeoutMs: 60_000 }))
+      .scenarios[0]!.results[0]!;
+    expect(run.criteria).toEqual([
+      expect.objectContaining({ id: 'c1', form: 'judged', status: 'passed', detail: 'checked c1' }),
+      expect.objectContaining({ id: 'c2', form: 'judged_not_deterministic', status: 'failed' }),
+    ]);
+    expect(run.failureKind).toBe('agent');
+  });
+});
+
+describe('archal scenario list / validate, --preflight-only, init', () => {
+  it('lists and validates scenarios with file and line', async () => {
+    const listed = json<{
+      scenarios: Array<{ title: string; seed: string; criteria: { deterministic: number; judged: number } }>;
+    }>(await runCli(['--cwd', EXAMPLE, 'scenario', 'list', '--json']));
+    expect(listed.scenarios.map((entry) => entry.title)).toEqual([
+      'Close stale issues',
+      'Label bug reports',
+      'Leave active issues open',
+    ]);
+    expect(listed.scenarios[0]).toMatchObject({ seed: 'seeds/stale.json', criteria: { deterministic: 3, judged: 1 } });
+
+    const dir = tempDir();
+    writeFiles(dir, {
+      'ok.md': scenario('- [D] the run exits successfully'),
+      'bad.md':
+        '# Bad\n\n## Prompt\nx\n\n## Success Criteria\n- [D] the vibes are good\n- [D] y => $count(\n\n## Config\nseed: no-such-seed\n',
+    });
+    const result = await runCli(['--cwd', dir, 'scenario', 'validate', 'ok.md', 'bad.md', '--json']);
+    expect(result.code).toBe(2);
+    const body = json<{
+      valid: boolean;
+      scenarios: Array<{ file: string; valid: boolean; errors: Array<{ line?: number; message: string }> }>;
+    }>(result);
+    expect(body.valid).toBe(false);
+    const bad = body.scenarios.find((entry) => entry.file.endsWith('bad.md'))!;
+    expect(bad.errors).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ line: 7, message: expect.stringContaining('cannot be checked deterministically') }),
+        expect.objectContaining({ line: 7, message: expect.stringContaining('=>') }),
+        expect.objectContaining({ line: 8, message: expect.stringContaining('invalid JSONata') }),
+        expect.objectContaining({ message: expect.stringContaining('unknown seed "no-such-seed"') }),
+      ]),
+    );
+    expect(body.scenarios.find((entry) => entry.file.endsWith('ok.md'))!.valid).toBe(true);
+    const okOnly = await runCli(['--cwd', dir, 'scenario', 'validate', 'ok.md']);
+    expect(okOnly.code).toBe(0);
+  });
+
+  it('runs the harness once in preflight mode', async () => {
+    const ok = await runCli(['--cwd', EXAMPLE, 'run', '--preflight-only']);
+    expect(ok.code).toBe(0);
+    expect(ok.stdout).toContain('✓ Preflight passed: node agent.mjs');
+    const bad = await runCli(['--cwd', EXAMPLE, 'run', '--preflight-only', '--harness', 'exit 3']);
+    expect(bad.code).toBe(1);
+    expect(bad.stderr).toContain('✗ Preflight failed: exit 3 exited with code 3 in preflight mode');
+  });
+
+  it('sets a repository up with archal init, without overwriting, and the first scenario passes', async () => {
+    const dir = tempDir('archal-init-');
+    writeFiles(dir, { '.gitignore': 'node_modules/\n', 'archal/first-run.md': '# mine\n' });
+    const first = await runCli(['--cwd', dir, 'init']);
+    expect(first.code).toBe(0);
+    expect(first.stdout).toContain('created .archal.json');
+    expect(first.stdout).toContain('kept    archal/first-run.md (already exists)');
+    expect(readFileSync(join(dir, 'archal/first-run.md'), 'utf8')).toBe('# mine\n');
+    expect(readFileSync(join(dir, '.gitignore'), 'utf8')).toContain('.archal/cache/');
+    const second = await runCli(['--cwd', dir, 'init']);
+    expect(second.stdout).not.toContain('created');
+
+    const fresh = tempDir('archal-init-');
+    await runCli(['--cwd', fresh, 'init']);
+    symlinkSync(join(REPO_ROOT, 'node_modules'), join(fresh, 'node_modules'));
+    expect(existsSync(join(fresh, '.archal', 'harness.mjs'))).toBe(true);
+    const run = await runCli(['--cwd', fresh, 'run', '-o', 'json'], { timeoutMs: 60_000 });
+    expect(run.code).toBe(0);
+    const suite = json<Suite>(run);
+    expect(suite.scenarios[0]).toMatchObject({ title: 'First run: summarise open issues', passedRuns: 1 });
+    expect(suite.scenarios[0]!.results[0]!.harness.answer).toContain('acme/widgets#');
+    expect(execFileSync('node', ['-e', 'process.stdout.write("ok")']).toString()).toBe('ok');
+  });
+});

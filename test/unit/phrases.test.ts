@@ -1,0 +1,206 @@
+import { describe, expect, it } from '@jest/globals';
+import { buildContext } from '../../src/evaluate/context.js';
+import { compileDeterministic, evaluateDeterministic } from '../../src/evaluate/deterministic.js';
+
+// Snapshots in the shape the GitHub clone's /_archal/state returns (a seeded state and the state after a run).
+const issue = (number: number, extra: Record<string, unknown> = {}) => ({
+  id: 1000 + number,
+  repo: 'acme/webapp',
+  number,
+  title: `Issue ${number}`,
+  body: '',
+  state: 'open',
+  state_reason: null,
+  user: 'octo',
+  labels: [] as string[],
+  assignees: [] as string[],
+  milestone: null,
+  locked: false,
+  comments: 0,
+  ...extra,
+});
+
+const before = {
+  version: 1,
+  seed: 'stale-issues',
+  users: [{ id: 1, login: 'octo' }],
+  repos: [{ id: 100, full_name: 'acme/webapp', name: 'webapp', owner: 'acme', branches: [{ name: 'main', sha: 'a' }] }],
+  issues: [
+    issue(1),
+    issue(2),
+    issue(3, { labels: ['keep-open'] }),
+    issue(4, { labels: ['keep-open'] }),
+    issue(5, { state: 'closed' }),
+    issue(6, { labels: ['wontfix'] }),
+  ],
+  pullRequests: [
+    {
+      id: 2001,
+      repo: 'acme/webapp',
+      number: 7,
+      title: 'Fix login',
+      state: 'open',
+      merged: false,
+      draft: true,
+      labels: [],
+      assignees: [],
+    },
+  ],
+  comments: [{ id: 3001, repo: 'acme/webapp', issue_number: 5, user: 'octo', body: 'old' }],
+  labels: [
+    { id: 4001, repo: 'acme/webapp', name: 'keep-open' },
+    { id: 4002, repo: 'acme/webapp', name: 'wontfix' },
+  ],
+};
+
+const after = {
+  ...before,
+  repos: [
+    {
+      ...before.repos[0]!,
+      branches: [
+        { name: 'main', sha: 'a' },
+        { name: 'fix/login', sha: 'b' },
+      ],
+    },
+  ],
+  issues: [
+    issue(1, { state: 'closed', state_reason: 'not_planned', comments: 1 }),
+    issue(2, { state: 'closed', comments: 0, labels: ['stale'] }),
+    issue(3, { labels: ['keep-open'] }),
+    issue(4, { labels: ['keep-open'], assignees: ['alice'] }),
+    issue(5, { state: 'closed' }),
+    issue(6, { labels: ['wontfix'] }),
+    issue(8, { title: 'hello world' }),
+  ],
+  pullRequests: [{ ...before.pullRequests[0]!, merged: true, state: 'closed', draft: false }],
+  comments: [
+    ...before.comments,
+    { id: 3002, repo: 'acme/webapp', issue_number: 1, user: 'bot', body: 'Closing: no activity for 90 days.' },
+  ],
+  labels: [...before.labels, { id: 4003, repo: 'acme/webapp', name: 'stale' }],
+};
+
+const requests = [
+  {
+    method: 'GET',
+    path: '/repos/acme/webapp/issues',
+    status: 200,
+    operationId: 'issues/list-for-repo',
+    notImplemented: false,
+  },
+  {
+    method: 'PATCH',
+    path: '/repos/acme/webapp/issues/1',
+    status: 200,
+    operationId: 'issues/update',
+    notImplemented: false,
+  },
+  { method: 'GET', path: '/repos/acme/webapp/traffic/views', status: 404, operationId: null, notImplemented: true },
+];
+
+const context = buildContext(before, after, {
+  exitCode: 0,
+  timedOut: false,
+  durationMs: 1200,
+  answer: 'done',
+  requests,
+});
+
+async function check(text: string) {
+  const compiled = compileDeterministic(text, undefined);
+  if (!compiled.ok) throw new Error(`'${text}' did not compile: ${compiled.reason}`);
+  return evaluateDeterministic(compiled.check, context);
+}
+
+describe('the phrase library', () => {
+  it.each([
+    ['Exactly 2 issues are closed', true, 'found 2: acme/webapp#1, acme/webapp#2'],
+    ['exactly 3 issues were closed', false, 'expected exactly 3'],
+    ['2 issues were closed.', true, ''],
+    ['At least 1 comment was created', true, ''],
+    ['at least one new comment exists', true, ''],
+    ['Fewer than 30 tool calls were made', true, 'found 3'],
+    ['at most 2 requests were made', false, 'expected at most 2'],
+    ['No issues have the label "wontfix"', false, 'acme/webapp#6'],
+    ['no issues have the label "invalid"', true, ''],
+    ['zero open issues remain', false, 'expected exactly 0'],
+    ['a label named "stale" exists', true, ''],
+    ['a label named "stale" was created', true, ''],
+    ['a label named "wontfix" is created', false, ''],
+    ['an issue titled "hello world" is created', true, ''],
+    ['A PR exists whose title contains "Fix"', true, ''],
+    ['a pull request whose title contains "Feature" exists', false, ''],
+    ['exactly 1 pull request was merged', true, ''],
+    ['a branch named "fix/login" exists', true, ''],
+    ['a new branch named "fix/login" exists', true, ''],
+    ['the run exits successfully', true, 'exit code 0'],
+    ['no errors', false, 'traffic/views'],
+    [
+      'Every closed issue has a new comment',
+      false,
+      '1 of 2 closed issues do not satisfy "have a new comment": acme/webapp#2',
+    ],
+    ['Issues labelled keep-open remain open', true, 'all 2'],
+    ['keep-open issues stay open', true, ''],
+    ['"wontfix" issues are still open', true, ''],
+    ['all issues labelled "stale" are closed', true, ''],
+    ['every issue assigned to alice has the label "keep-open"', true, ''],
+    ['issue #4 is assigned to alice', true, ''],
+    ['issue #3 has the label "keep-open"', true, ''],
+    ['issue #3 is closed', false, 'acme/webapp#3'],
+    ['PR #7 is merged', true, ''],
+    ['the pull request is merged', true, ''],
+    ['the issue is closed', false, ''],
+    ['the number of closed issues is 2', true, ''],
+    ['exactly 1 issue was deleted', false, 'expected exactly 1'],
+    ['exactly 1 issue was labelled "stale"', true, ''],
+    ['exactly 1 issue has the label "stale"', true, ''],
+  ])('%s → %s', async (text, passed, detail) => {
+    const outcome = await check(text);
+    expect(outcome.error).toBeUndefined();
+    expect(outcome.passed).toBe(passed);
+    expect(outcome.detail).toContain(detail);
+  });
+
+  it.each([
+    'the agent was helpful',
+    'stale issues are closed',
+    'the comments are polite',
+    'most issues are handled',
+    'exactly four issues look right',
+  ])('leaves %j to the => form or the judge', (text) => {
+    const compiled = compileDeterministic(text, undefined);
+    expect(compiled.ok).toBe(false);
+    if (!compiled.ok) expect(compiled.reason).toContain('=>');
+  });
+
+  it('evaluates explicit JSONata, with $created, $before and $changed', async () => {
+    const run = async (expression: string) => {
+      const compiled = compileDeterministic('x', expression);
+      if (!compiled.ok) throw new Error(compiled.reason);
+      return evaluateDeterministic(compiled.check, context);
+    };
+    expect(await run('$count(github.issues[state = "closed"]) = 3')).toMatchObject({
+      passed: true,
+      detail: 'evaluated to true',
+    });
+    expect(await run('$count($created(github.comments))')).toMatchObject({ passed: true, actual: 1 });
+    expect(await run('github.issues[number = 1].$before($).state')).toMatchObject({ actual: 'open' });
+    expect(await run('$count(github.issues[$changed($)])')).toMatchObject({ actual: 4 });
+    expect(await run('diff.github.labels.created.name')).toMatchObject({ actual: 'stale' });
+    expect(await run('run.requests[notImplemented].path')).toMatchObject({
+      actual: '/repos/acme/webapp/traffic/views',
+    });
+    expect(await run('$count(github.issues[state = "merged"])')).toMatchObject({
+      passed: false,
+      detail: 'evaluated to 0',
+    });
+    expect(compileDeterministic('x', '$count(github.issues[')).toMatchObject({
+      ok: false,
+      reason: expect.stringContaining('invalid JSONata'),
+    });
+    const broken = await run('$notAFunction(1)');
+    expect(broken.error).toContain('evaluation failed');
+  });
+});
