@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import { startGitHubClone } from '../clones/github/index.js';
 import { Redactor } from '../lib/redact.js';
@@ -28,7 +29,11 @@ export async function preflightHarness(options: {
   timeoutMs?: number;
   signal?: AbortSignal;
 }): Promise<Preflight> {
-  const clone = await startGitHubClone({ seed: 'empty', logger: () => {} });
+  const clone = await startGitHubClone({
+    seed: 'empty',
+    logger: () => {},
+    controlToken: randomBytes(24).toString('hex'),
+  });
   try {
     const run = await runHarness({
       agent: options.agent,

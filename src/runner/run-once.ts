@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { startGitHubClone, type RequestLogEntry, type Seed } from '../clones/github/index.js';
@@ -57,7 +57,13 @@ export async function runOnce(options: RunOnceOptions): Promise<RunResult> {
   const own = scenario.seedState ?? scenario.config.seed;
   const seed = seedFor(scenario, options.seedOverride, options.defaultSeed);
   const seedBase = options.seedOverride || own === undefined ? options.cwd : dirname(scenario.file);
-  const clone = await startGitHubClone({ seed: seed as Seed | string, cwd: seedBase, logger: () => {} });
+  // The control token keeps the agent from reading (or resetting) the state its criteria check.
+  const clone = await startGitHubClone({
+    seed: seed as Seed | string,
+    cwd: seedBase,
+    logger: () => {},
+    controlToken: randomBytes(24).toString('hex'),
+  });
   const redactor = new Redactor([clone.token], options.env);
   // The agent's trace and metrics files live in the clone's directory, removed with it.
   const agentFiles = join(clone.dir, 'agent-files');

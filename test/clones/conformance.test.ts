@@ -17,7 +17,6 @@ let alice: Octokit;
 let bot: Octokit;
 let app: Octokit;
 let cloneUrl = '';
-let controlToken = '';
 
 async function expectStatus(promise: Promise<unknown>, status: number) {
   await expect(promise).rejects.toMatchObject({ status });
@@ -26,7 +25,6 @@ async function expectStatus(promise: Promise<unknown>, status: number) {
 beforeAll(async () => {
   const clone = await startClone({ seed: smallProjectWithAppKey() });
   cloneUrl = clone.apiUrl;
-  controlToken = clone.controlToken;
   octocat = octokitFor(clone, clone.token);
   alice = octokitFor(clone, TOKENS.alice);
   bot = octokitFor(clone, TOKENS.bot);
@@ -331,7 +329,7 @@ describe('conformance with the api.github.com OpenAPI description', () => {
     await app.apps.getRepoInstallation({ owner, repo });
     await app.apps.getOrgInstallation({ org: owner });
     await expectStatus(app.apps.getUserInstallation({ username: 'octocat' }), 404);
-    await raw({ apiUrl: cloneUrl, controlToken }, 'POST', '/_archal/installations', {
+    await raw({ apiUrl: cloneUrl }, 'POST', '/_archal/installations', {
       body: JSON.stringify({ app: 'archal-bot', account: 'octocat' }),
     });
     await app.apps.getUserInstallation({ username: 'octocat' });

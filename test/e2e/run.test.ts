@@ -194,6 +194,18 @@ describe('failure kinds', () => {
     expect(b!.criteria[1]!.detail).toContain('expected exactly 2 labels were created by the run, found 1: triaged');
   });
 
+  it("keeps the clone's control API (the state criteria check) out of the agent's reach", async () => {
+    const dir = project(
+      `${github} const r = await fetch(api + '/_archal/state', { headers }); console.log(JSON.stringify({ text: String(r.status) }));`,
+      {
+        'peek.md': scenario('- [D] x => run.answer = "401"', 'seed: small-project'),
+      },
+    );
+    const run = json<Suite>(await runCli(['--cwd', dir, 'run', '-o', 'json', '-q'], { timeoutMs: 60_000 }))
+      .scenarios[0]!.results[0]!;
+    expect(run.passed).toBe(true);
+  });
+
   it('gives the agent only the prompt, never Setup, Expected Behavior or criteria', async () => {
     const dir = project(`console.log(JSON.stringify({ text: process.env.AGENT_TASK }));`, {
       'secret.md':

@@ -77,7 +77,7 @@ async function startClone(clone: string, options: StartOptions, command: Command
     out(`  API    ${started.apiUrl}   (also ${started.apiUrl}/api/v3)`);
     out(`  git    ${started.gitUrl}/<owner>/<repo>.git`);
     out(`  token  ${started.token}`);
-    out(`  state  ${started.apiUrl}/_archal/state   (header X-Archal-Control-Token: ${started.controlToken})`);
+    out(`  state  ${started.apiUrl}/_archal/state${started.controlToken ? '   (header X-Archal-Control-Token)' : ''}`);
     err('Press Ctrl-C to stop.');
   }
   await interrupted;
@@ -103,7 +103,7 @@ export function registerCloneCommands(program: Command): void {
     .option('--token <token>', 'token of the default user (default: a random ghp_ token)')
     .option(
       '--control-token <token>',
-      'what the control API (/_archal/*) requires in X-Archal-Control-Token (default: random)',
+      'require this token in X-Archal-Control-Token for the control API (/_archal/*; default: open)',
     )
     .option('--webhook-url <url>', 'deliver webhooks for state changes to this URL')
     .option('--webhook-secret <secret>', 'sign webhooks with this secret (X-Hub-Signature-256)')

@@ -29,8 +29,9 @@ export interface GitHubCloneOptions {
   /** The token handed out for the default user (default: a random `ghp_` token). */
   token?: string;
   /**
-   * What the control API (`/_archal/*`, except `health`) requires in `X-Archal-Control-Token`, so
-   * that an agent under test cannot read the expected state or reset it. Default: a random token.
+   * When set, the control API (`/_archal/*`, except `health`) requires it in `X-Archal-Control-Token`,
+   * so that an agent under test cannot read the state its criteria are checked against, or reset it.
+   * Scenario runs set one; without it the control API is open (a clone you run yourself).
    */
   controlToken?: string;
   /** Largest accepted request body (default 25 MiB); larger ones get a 413. */
@@ -71,8 +72,8 @@ export interface GitHubClone {
   gitUrl: string;
   /** A token of the seed's default user. */
   token: string;
-  /** The control API's token (`X-Archal-Control-Token`). */
-  controlToken: string;
+  /** The control API's token (`X-Archal-Control-Token`), or null when the control API is open. */
+  controlToken: string | null;
   /** The instance's temporary directory (removed by stop()). */
   dir: string;
   port: number;
@@ -101,7 +102,7 @@ export async function startGitHubClone(options: GitHubCloneOptions = {}): Promis
   const dir = realpathSync(mkdtempSync(join(scratchDir(), 'archal-github-')));
   track(dir);
   const token = options.token ?? `ghp_${randomBytes(27).toString('base64url').replace(/[-_]/g, '0').slice(0, 36)}`;
-  const controlToken = options.controlToken ?? `archal_ctl_${randomBytes(24).toString('hex')}`;
+  const controlToken = options.controlToken ?? null;
   const core = new CloneCore(dir, token, {
     webhook: options.webhook,
     rateLimit: options.rateLimit,

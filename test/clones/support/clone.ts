@@ -116,7 +116,7 @@ export async function webhookReceiver(options: { fail?: number } = {}) {
 
 /** Calls the clone without Octokit (to send exactly the bytes a test wants). */
 export async function raw(
-  clone: { apiUrl: string; controlToken?: string },
+  clone: { apiUrl: string; controlToken?: string | null },
   method: string,
   path: string,
   options: { token?: string; body?: string; headers?: Record<string, string> } = {},

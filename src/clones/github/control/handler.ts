@@ -37,11 +37,15 @@ function sameSecret(given: string | string[] | undefined, expected: string): boo
  * and simulations of what people do in GitHub's web UI. Its requests are not in the request log
  * (they are the harness's, not the agent's).
  */
-export async function handleControl(core: CloneCore, exchange: Exchange, controlToken: string): Promise<void> {
+export async function handleControl(core: CloneCore, exchange: Exchange, controlToken: string | null): Promise<void> {
   const { req, res, search } = exchange;
   const path = exchange.path.replace(/\/+$/, '');
   try {
-    if (path !== '/_archal/health' && !sameSecret(req.headers['x-archal-control-token'], controlToken))
+    if (
+      controlToken !== null &&
+      path !== '/_archal/health' &&
+      !sameSecret(req.headers['x-archal-control-token'], controlToken)
+    )
       throw new ApiError(401, "The control API needs the clone's control token in X-Archal-Control-Token");
     const raw = await readBody(req, core.config.maxBodyBytes);
     let body: Json = {};
