@@ -1,7 +1,7 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import { resolveAgent, type AgentCommand } from '../harness/agent.js';
 import { EXIT, UserError } from '../lib/errors.js';
+import { writeJsonFile } from '../lib/json-file.js';
 import { planPreprod } from '../preprod/plan.js';
 import { runPreprod, type FixWorkflowOutcome, type FixWorkflowRequest } from '../preprod/run.js';
 import type { PreprodResult } from '../preprod/schema.js';
@@ -27,9 +27,7 @@ export async function preprodPlan(
     env: process.env,
   });
   if (options.out) {
-    const file = resolve(ctx.cwd, options.out);
-    mkdirSync(dirname(file), { recursive: true });
-    writeFileSync(file, `${JSON.stringify(plan, null, 2)}\n`);
+    writeJsonFile(resolve(ctx.cwd, options.out), plan);
   }
   if (options.json) printJson(plan);
   else {
@@ -207,17 +205,14 @@ async function runFixWorkflow(
     if (lookup.kind === 'invalid')
       throw new UserError(`The fix workflow '${name}' is invalid:\n${formatProblems(lookup.errors)}`);
     const started = performance.now();
-    const { result } = await startRun(
-      lifecycleDeps(context, { providers: createProviderRegistry(context.config), log: err }),
-      {
-        workflow: lookup.workflow,
-        workingPath: context.repoRoot,
-        userMessage: `Fix the Archal pre-prod failures described in ${request.failuresFile} (attempt ${request.attempt}).`,
-        context: `Failures (JSON): ${request.failuresFile}`,
-        env: request.env,
-        fresh: true,
-      },
-    );
+    const { result } = await startRun(lifecycleDeps(context, { log: err }), {
+      workflow: lookup.workflow,
+      workingPath: context.repoRoot,
+      userMessage: `Fix the Archal pre-prod failures described in ${request.failuresFile} (attempt ${request.attempt}).`,
+      context: `Failures (JSON): ${request.failuresFile}`,
+      env: request.env,
+      fresh: true,
+    });
     return {
       runId: result.runId,
       usage: result.usage,

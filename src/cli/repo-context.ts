@@ -1,6 +1,7 @@
 import { hostname } from 'node:os';
 import { repositoryRoot } from '../isolation/index.js';
 import { UserError } from '../lib/errors.js';
+import { createProviderRegistry } from '../providers/registry.js';
 import { describeStore, openStore, storeOptionsFromEnv, type KyselyStore } from '../store/index.js';
 import type { LifecycleDeps } from '../workflows/lifecycle.js';
 import { loadContext, type CliContext, type GlobalOptions } from './context.js';
@@ -38,11 +39,12 @@ export async function loadRepoContext(globals: GlobalOptions): Promise<CliContex
   return loadContext({ ...globals, cwd: repoRoot });
 }
 
-export function lifecycleDeps(repo: RepoContext, engine: LifecycleDeps['engine']): LifecycleDeps {
+/** The lifecycle's dependencies for this process; providers come from the repository's config unless given. */
+export function lifecycleDeps(repo: RepoContext, engine: Partial<LifecycleDeps['engine']> = {}): LifecycleDeps {
   const staleAfter = Number(process.env.ARCHAL_STALE_AFTER_MS);
   return {
     store: repo.store,
-    engine,
+    engine: { providers: createProviderRegistry(repo.config), ...engine },
     owner: { pid: process.pid, host: hostname() },
     ...(Number.isFinite(staleAfter) && staleAfter > 0 ? { staleAfterMs: staleAfter } : {}),
   };

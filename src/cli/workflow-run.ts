@@ -2,8 +2,7 @@ import { existsSync } from 'node:fs';
 import { checkoutInPlace, ensureWorktree } from '../isolation/index.js';
 import { EXIT, UserError } from '../lib/errors.js';
 import { detectBaseBranch } from '../lib/git.js';
-import { createProviderRegistry } from '../providers/registry.js';
-import { formatProblem, loadWorkflowFile, type Workflow } from '../workflows/index.js';
+import { formatProblem, loadWorkflowFile, type RunOptions, type Workflow } from '../workflows/index.js';
 import {
   approveRun,
   cancelRun,
@@ -78,7 +77,7 @@ export async function workflowRun(
         context: flags.context,
         fresh: flags.fresh,
         branch: flags.branch,
-        baseBranch: repo.config.worktree?.baseBranch ?? (() => detectBaseBranch(workingPath)),
+        baseBranch: baseBranchFor(repo, workingPath),
         signal,
       }),
     );
@@ -90,17 +89,7 @@ export async function workflowResume(
   runId: string,
   flags: { json?: boolean },
 ): Promise<number> {
-  return withRepo(globals, async (repo) => {
-    const run = await findRun(repo.store, runId);
-    const workflow = await workflowOfRun(repo, run);
-    return execute(repo, flags, (deps, signal) =>
-      resumeRun(deps, run, {
-        workflow,
-        baseBranch: repo.config.worktree?.baseBranch ?? (() => detectBaseBranch(run.workingPath)),
-        signal,
-      }),
-    );
-  });
+  return continueRun(globals, runId, flags, (deps, run, request) => resumeRun(deps, run, request));
 }
 
 export async function workflowApprove(
@@ -109,17 +98,34 @@ export async function workflowApprove(
   comment: string,
   flags: { json?: boolean },
 ): Promise<number> {
+  return continueRun(globals, runId, flags, (deps, run, request) => approveRun(deps, run, comment, request));
+}
+
+type Continuation = (
+  deps: LifecycleDeps,
+  run: RunRecord,
+  request: { workflow: Workflow; baseBranch: RunOptions['baseBranch']; signal: AbortSignal },
+) => Promise<RunOutcome>;
+
+/** Continues a stored run (resume, approve) with the definition it should continue with. */
+async function continueRun(
+  globals: GlobalOptions,
+  runId: string,
+  flags: { json?: boolean },
+  step: Continuation,
+): Promise<number> {
   return withRepo(globals, async (repo) => {
     const run = await findRun(repo.store, runId);
     const workflow = await workflowOfRun(repo, run);
     return execute(repo, flags, (deps, signal) =>
-      approveRun(deps, run, comment, {
-        workflow,
-        baseBranch: repo.config.worktree?.baseBranch ?? (() => detectBaseBranch(run.workingPath)),
-        signal,
-      }),
+      step(deps, run, { workflow, baseBranch: baseBranchFor(repo, run.workingPath), signal }),
     );
   });
+}
+
+/** $BASE_BRANCH: configured, else detected from git when a node needs it. */
+function baseBranchFor(repo: RepoContext, workingPath: string): RunOptions['baseBranch'] {
+  return repo.config.worktree?.baseBranch ?? (() => detectBaseBranch(workingPath));
 }
 
 export async function workflowReject(
@@ -131,11 +137,7 @@ export async function workflowReject(
   return withRepo(globals, async (repo) => {
     const run = await findRun(repo.store, runId);
     try {
-      const rejected = await rejectRun(
-        lifecycleDeps(repo, { providers: createProviderRegistry(repo.config) }),
-        run,
-        reason,
-      );
+      const rejected = await rejectRun(lifecycleDeps(repo), run, reason);
       if (flags.json)
         printJson({ runId: rejected.id, status: rejected.status, error: rejected.metadata.error ?? null });
       else out(`Rejected: run ${rejected.id} is ${rejected.status}. ${rejected.metadata.error ?? ''}`.trim());
@@ -153,11 +155,7 @@ export async function workflowCancel(
 ): Promise<number> {
   return withRepo(globals, async (repo) => {
     const run = await findRun(repo.store, runId);
-    const result = await cancelRun(
-      lifecycleDeps(repo, { providers: createProviderRegistry(repo.config) }),
-      run,
-      'Cancelled by user (archal workflow cancel)',
-    );
+    const result = await cancelRun(lifecycleDeps(repo), run, 'Cancelled by user (archal workflow cancel)');
     if (flags.json) printJson({ runId: run.id, cancelled: result.cancelled, signalled: result.signalled });
     if (!result.cancelled) {
       const current = await repo.store.getRun(run.id);
@@ -176,11 +174,7 @@ type Lifecycle = (deps: LifecycleDeps, signal: AbortSignal) => Promise<RunOutcom
 
 /** Runs a lifecycle step with progress on stderr, Ctrl-C as cancel, and the run's outcome as the exit code. */
 async function execute(repo: RepoContext, flags: { json?: boolean }, step: Lifecycle): Promise<number> {
-  const deps = lifecycleDeps(repo, {
-    providers: createProviderRegistry(repo.config),
-    sink: progressSink(err),
-    log: err,
-  });
+  const deps = lifecycleDeps(repo, { sink: progressSink(err), log: err });
   const abort = new AbortController();
   let interrupts = 0;
   const onSignal = () => {

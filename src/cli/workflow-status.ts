@@ -6,10 +6,19 @@ import type { GlobalOptions } from './context.js';
 import { err, out, printJson } from './output.js';
 import { lifecycleDeps, withRepo } from './repo-context.js';
 import { icon } from './run-output.js';
-import { createProviderRegistry } from '../providers/registry.js';
 
 /** Node states of a run, as its events tell them. */
-export function nodeStates(events: readonly StoredEvent[]): Record<string, string> {
+/** The events a node's state follows from. */
+const NODE_STATE_EVENTS = [
+  'node_started',
+  'node_completed',
+  'node_skipped_prior_success',
+  'node_failed',
+  'node_skipped',
+  'approval_requested',
+] as const;
+
+function nodeStates(events: readonly StoredEvent[]): Record<string, string> {
   const states: Record<string, string> = {};
   for (const event of events) {
     if (!event.nodeId) continue;
@@ -44,7 +53,7 @@ export async function workflowStatus(
   const limit = options.limit === undefined ? 10 : Number(options.limit);
   if (!Number.isInteger(limit) || limit < 1) throw new UserError('--limit must be a positive whole number.');
   return withRepo(globals, async (repo) => {
-    const deps = lifecycleDeps(repo, { providers: createProviderRegistry(repo.config) });
+    const deps = lifecycleDeps(repo);
     const active = await repo.store.listRuns({ statuses: ['pending', 'running'], limit: 100 });
     const paused = await repo.store.listRuns({ statuses: ['paused'], limit: 100 });
     const recent = await repo.store.listRuns({ statuses: ['completed', 'failed', 'cancelled'], limit });
@@ -62,7 +71,7 @@ export async function workflowStatus(
       error: run.metadata.error ?? null,
       approval: run.metadata.approval ?? null,
       usage: run.metadata.usage ?? null,
-      nodes: nodeStates(await repo.store.listEvents(run.id)),
+      nodes: nodeStates(await repo.store.listEvents(run.id, NODE_STATE_EVENTS)),
     });
     const sections = {
       active: await Promise.all(active.map(describe)),

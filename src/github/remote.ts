@@ -1,3 +1,5 @@
+import { maskUrlPassword } from '../lib/redact.js';
+
 /** Where a repository lives on GitHub, from its git remote URL. */
 export interface GitHubRemote {
   owner: string;
@@ -24,7 +26,7 @@ export function parseGitHubRemote(url: string, env: NodeJS.ProcessEnv = process.
   if (!match)
     return {
       ok: false,
-      reason: `origin ${JSON.stringify(redactUrl(trimmed))} is not a repository URL of the form <host>/<owner>/<repo>`,
+      reason: `origin ${JSON.stringify(maskUrlPassword(trimmed))} is not a repository URL of the form <host>/<owner>/<repo>`,
     };
   const [, hostWithPort, owner, repo] = match as unknown as [string, string, string, string];
   const host = hostWithPort.replace(/:\d+$/, '');
@@ -40,8 +42,4 @@ export function parseGitHubRemote(url: string, env: NodeJS.ProcessEnv = process.
     ok: false,
     reason: `origin is on ${host}, not github.com; set GITHUB_API_URL to its GitHub API (GitHub Enterprise: https://${host}/api/v3)`,
   };
-}
-
-function redactUrl(url: string): string {
-  return url.replace(/\/\/([^:/@]+):[^@]*@/, '//$1:***@');
 }

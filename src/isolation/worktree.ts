@@ -1,7 +1,7 @@
 import { existsSync, realpathSync, rmSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { UserError, EXIT } from '../lib/errors.js';
-import { git, gitOrThrow, runGit } from '../lib/git.js';
+import { git, runGit } from '../lib/git.js';
 import { branchNameProblem, branchSlug } from './branch.js';
 import type { WorktreeRecord, WorktreeStore } from './worktree-store.js';
 
@@ -81,47 +81,42 @@ export async function ensureWorktree(request: WorktreeRequest): Promise<{ path: 
       );
     const current = await git(['rev-parse', '--abbrev-ref', 'HEAD'], path);
     if (current && current !== branch) log(`⚠️ Worktree ${path} is on '${current}', not '${branch}'.`);
-    await request.store.upsertWorktree({
-      path,
-      repoRoot,
-      branch,
-      workflowName: request.workflowName,
-      status: 'active',
-    });
-    return { path, reused: true };
-  }
-  if (health === 'broken') {
-    log(`⚠️ ${path} is not a usable worktree any more; recreating it.`);
-    await runGit(['worktree', 'prune'], repoRoot);
-    rmSync(path, { recursive: true, force: true });
-  }
-  const exists = (await git(['rev-parse', '--verify', '--quiet', `refs/heads/${branch}`], repoRoot)) !== undefined;
-  if (exists && from)
-    throw new UserError(
-      `Branch "${branch}" already exists. Cannot create it from "${from}"; drop --from to use the existing branch.`,
-      EXIT.failed,
-    );
-  try {
-    await gitOrThrow(
-      exists ? ['worktree', 'add', path, branch] : ['worktree', 'add', '-b', branch, path, from ?? 'HEAD'],
-      repoRoot,
-    );
-  } catch (error) {
-    throw new UserError(
-      `Cannot create a worktree for '${branch}': ${error instanceof Error ? error.message : String(error)}`,
-      EXIT.failed,
-    );
+  } else {
+    if (health === 'broken') {
+      log(`⚠️ ${path} is not a usable worktree any more; recreating it.`);
+      await runGit(['worktree', 'prune'], repoRoot);
+      rmSync(path, { recursive: true, force: true });
+    }
+    const exists = await existingBranch(repoRoot, branch, from, '; drop --from to use the existing branch');
+    const args = exists ? ['worktree', 'add', path, branch] : ['worktree', 'add', '-b', branch, path, from ?? 'HEAD'];
+    const added = await runGit(args, repoRoot);
+    if (!added.ok)
+      throw new UserError(
+        `Cannot create a worktree for '${branch}': git ${args.join(' ')} failed: ${added.stderr || added.stdout || `exit ${added.code}`}`,
+        EXIT.failed,
+      );
   }
   await request.store.upsertWorktree({ path, repoRoot, branch, workflowName: request.workflowName, status: 'active' });
-  return { path, reused: false };
+  return { path, reused: health === 'healthy' };
+}
+
+/** Whether the branch exists; a start point (`--from`) for a branch that exists is an error. */
+async function existingBranch(
+  repoRoot: string,
+  branch: string,
+  from: string | undefined,
+  advice = '',
+): Promise<boolean> {
+  const exists = (await git(['rev-parse', '--verify', '--quiet', `refs/heads/${branch}`], repoRoot)) !== undefined;
+  if (exists && from)
+    throw new UserError(`Branch "${branch}" already exists. Cannot create it from "${from}"${advice}.`, EXIT.failed);
+  return exists;
 }
 
 /** `--no-worktree`: switch the repository itself to the branch (creating it from `from` if new). */
 export async function checkoutInPlace(repoRoot: string, branch: string, from?: string): Promise<void> {
   validateBranchName(branch);
-  const exists = (await git(['rev-parse', '--verify', '--quiet', `refs/heads/${branch}`], repoRoot)) !== undefined;
-  if (exists && from)
-    throw new UserError(`Branch "${branch}" already exists. Cannot create it from "${from}".`, EXIT.failed);
+  const exists = await existingBranch(repoRoot, branch, from);
   const result = await runGit(
     exists ? ['checkout', branch] : ['checkout', '-b', branch, ...(from ? [from] : [])],
     repoRoot,
@@ -152,11 +147,13 @@ export async function cleanupWorktrees(
 ): Promise<Array<{ worktree: WorktreeRecord; action: CleanupAction; detail?: string }>> {
   const cutoff = (options.now ?? Date.now()) - options.days * 86_400_000;
   const results: Array<{ worktree: WorktreeRecord; action: CleanupAction; detail?: string }> = [];
+  // Repositories whose git still lists worktrees that are gone from disk.
+  const toPrune = new Set<string>();
   for (const worktree of await store.listWorktrees('active')) {
     if (Date.parse(worktree.lastActivityAt) > cutoff) continue;
     if (!existsSync(worktree.path)) {
       await store.setWorktreeStatus(worktree.path, 'destroyed');
-      await runGit(['worktree', 'prune'], worktree.repoRoot);
+      toPrune.add(worktree.repoRoot);
       results.push({ worktree, action: 'already-gone' });
       continue;
     }
@@ -182,5 +179,6 @@ export async function cleanupWorktrees(
     await store.setWorktreeStatus(worktree.path, 'destroyed');
     results.push({ worktree, action: 'removed' });
   }
+  for (const repoRoot of toPrune) await runGit(['worktree', 'prune'], repoRoot);
   return results;
 }

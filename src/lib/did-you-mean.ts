@@ -23,12 +23,15 @@ export function editDistance(a: string, b: string): number {
 
 /** The closest candidate to `input`, if it is close enough to be a plausible typo. */
 export function closest(input: string, candidates: Iterable<string>): string | undefined {
+  // Read twice below: an iterator (a Map's keys) would be empty the second time.
+  const names = [...candidates];
   let best: string | undefined;
   let bestDistance = Infinity;
   const needle = input.toLowerCase();
-  for (const candidate of candidates) {
+  const compared = needle.slice(0, 64);
+  for (const candidate of names) {
     if (candidate.length > 64) continue;
-    const distance = editDistance(needle.slice(0, 64), candidate.toLowerCase());
+    const distance = editDistance(compared, candidate.toLowerCase());
     if (distance < bestDistance) {
       best = candidate;
       bestDistance = distance;
@@ -38,7 +41,7 @@ export function closest(input: string, candidates: Iterable<string>): string | u
   if (bestDistance <= tolerance && bestDistance < input.length) return best;
   // A truncated name ("delay" for "delay_ms") is a typo too.
   if (needle.length < 3) return undefined;
-  for (const candidate of candidates) if (candidate.toLowerCase().startsWith(needle)) return candidate;
+  for (const candidate of names) if (candidate.toLowerCase().startsWith(needle)) return candidate;
   return undefined;
 }
 

@@ -7,28 +7,54 @@ export interface GitResult {
   code: number | null;
 }
 
-/** Runs git; never throws (callers decide what a failure means). */
-export function runGit(args: string[], cwd: string): Promise<GitResult> {
+export interface GitOptions {
+  cwd: string;
+  /** Added to this process's environment. */
+  env?: NodeJS.ProcessEnv;
+  /** Written to git's stdin. */
+  input?: string;
+  timeoutMs?: number;
+}
+
+/** Runs git (`at`: the working directory, or options); never throws (callers decide what a failure means). */
+export function runGit(args: string[], at: string | GitOptions): Promise<GitResult> {
+  const { cwd, env, input, timeoutMs } = typeof at === 'string' ? ({ cwd: at } as GitOptions) : at;
   return new Promise((resolve) => {
-    execFile('git', args, { cwd, encoding: 'utf8', maxBuffer: 16 * 1024 * 1024 }, (error, stdout, stderr) => {
-      const code = error ? (typeof error.code === 'number' ? error.code : null) : 0;
-      resolve({ ok: !error, stdout: stdout.trim(), stderr: stderr.trim(), code });
-    });
+    const child = execFile(
+      'git',
+      args,
+      {
+        cwd,
+        env: env ? { ...process.env, ...env } : undefined,
+        encoding: 'utf8',
+        maxBuffer: 16 * 1024 * 1024,
+        timeout: timeoutMs,
+      },
+      (error, stdout, stderr) => {
+        const code = error ? (typeof error.code === 'number' ? error.code : null) : 0;
+        resolve({ ok: !error, stdout: stdout.trim(), stderr: stderr.trim(), code });
+      },
+    );
+    // git may exit before reading its input (a failing command): that is its exit code's story, not an error here.
+    child.stdin?.on('error', () => {});
+    child.stdin?.end(input);
   });
 }
 
 /** Trimmed stdout, or undefined when git fails (not a repo, no such ref...). */
-export async function git(args: string[], cwd: string): Promise<string | undefined> {
-  const result = await runGit(args, cwd);
+export async function git(args: string[], at: string | GitOptions): Promise<string | undefined> {
+  const result = await runGit(args, at);
   return result.ok ? result.stdout : undefined;
 }
 
-/** Trimmed stdout; throws with git's own message when it fails. */
-export async function gitOrThrow(args: string[], cwd: string): Promise<string> {
-  const result = await runGit(args, cwd);
-  if (!result.ok)
-    throw new Error(`git ${args.join(' ')} failed: ${result.stderr || result.stdout || `exit ${result.code}`}`);
-  return result.stdout;
+/** The checked-out branch; undefined on a detached HEAD. */
+export async function currentBranch(at: string | GitOptions): Promise<string | undefined> {
+  return (await git(['symbolic-ref', '--quiet', '--short', 'HEAD'], at)) || undefined;
+}
+
+/** The URL of a remote; undefined when there is no such remote. */
+export async function remoteUrl(remote: string, at: string | GitOptions): Promise<string | undefined> {
+  return (await git(['remote', 'get-url', remote], at)) || undefined;
 }
 
 /** The default branch: origin's HEAD, else a local main or master. */

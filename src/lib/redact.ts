@@ -100,7 +100,7 @@ export class Redactor {
   }
 }
 
-/** Redacts with the current environment's secrets. */
-export function redact<T>(input: T, extraSecrets: Iterable<string> = []): T {
-  return new Redactor(extraSecrets).value(input);
+/** A URL with the password of its credentials (`//user:password@host`) masked, for messages. */
+export function maskUrlPassword(url: string): string {
+  return url.replace(/\/\/([^:/@]+):[^@]*@/, '//$1:***@');
 }

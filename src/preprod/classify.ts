@@ -31,34 +31,34 @@ interface Classified {
   note?: string;
 }
 
+/** A run that needed a route the clone does not implement: that request is the evidence. */
+function cloneFidelity(gap: { method: string; path: string }, excerpt: string): Classified {
+  return { category: 'clone_fidelity', excerpt, request: { method: gap.method, path: gap.path, status: 404 } };
+}
+
 /** The category of one failed run, from deterministic rules on what the run recorded. */
 export function classifyRun(run: RunResult): Classified {
   const stderr = run.harness.stderrTail;
+  const gap = run.requests.notImplemented[0];
   switch (run.failureKind) {
     case 'harness': {
       const { outcome, exitCode } = run.harness;
       if (outcome === 'not_started' || exitCode === 127 || exitCode === 126 || SETUP_PATTERNS.test(stderr))
         return { category: 'harness_setup', excerpt: excerpt(run.failureSummary, stderr, SETUP_PATTERNS) };
-      // An agent that crashed on the clone's 404 for a route it does not implement.
-      const gap = run.requests.notImplemented[0];
+      // An agent that crashed on the clone's 404 for a route the clone lacks.
       if (gap)
-        return {
-          category: 'clone_fidelity',
-          excerpt: excerpt(run.failureSummary, `${gap.method} ${gap.path} is not implemented by the clone`),
-          request: { ...gap, status: 404 },
-        };
+        return cloneFidelity(
+          gap,
+          `${run.failureSummary} after the clone answered 404 to ${gap.method} ${gap.path}, a route it lacks`,
+        );
       if (ROUTING_PATTERNS.test(stderr))
         return { category: 'routing', excerpt: excerpt(run.failureSummary, stderr, ROUTING_PATTERNS) };
       return { category: 'unknown', excerpt: excerpt(run.failureSummary, stderr) };
     }
-    case 'clone_gap': {
-      const first = run.requests.notImplemented[0];
-      return {
-        category: 'clone_fidelity',
-        excerpt: run.failureSummary ?? '',
-        request: first && { ...first, status: 404 },
-      };
-    }
+    case 'clone_gap':
+      return gap
+        ? cloneFidelity(gap, run.failureSummary ?? '')
+        : { category: 'clone_fidelity', excerpt: run.failureSummary ?? '' };
     case 'evaluator':
       return { category: 'scenario_evaluator', excerpt: run.failureSummary ?? '' };
     case 'agent':

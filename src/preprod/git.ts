@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { scratchDir } from '../lib/paths.js';
-import { runProcess } from '../lib/process.js';
+import { runGit, type GitOptions } from '../lib/git.js';
 
 /**
  * The git plumbing of the built-in publisher. Everything goes through a temporary index, so the
@@ -9,33 +9,19 @@ import { runProcess } from '../lib/process.js';
  * command changed, on top of the remote base branch, and pushed to its own branch.
  */
 
-export interface GitOptions {
-  cwd: string;
-  env?: NodeJS.ProcessEnv;
-}
-
 export class GitError extends Error {}
 
-async function git(args: string[], options: GitOptions & { indexFile?: string; input?: string }): Promise<string> {
+/** Trimmed stdout; a failure throws with the end of git's own message. */
+async function git(args: string[], options: GitOptions & { indexFile?: string }): Promise<string> {
   const env: NodeJS.ProcessEnv = {
-    ...process.env,
     ...options.env,
     GIT_TERMINAL_PROMPT: '0',
     ...(options.indexFile ? { GIT_INDEX_FILE: options.indexFile } : {}),
   };
-  const result = await runProcess({
-    command: 'git',
-    args,
-    cwd: options.cwd,
-    env,
-    stdin: options.input,
-    timeoutMs: 120_000,
-  });
-  if (result.exitCode !== 0)
-    throw new GitError(
-      `git ${args[0]} failed: ${(result.stderr || result.stdout).trim().split('\n').slice(-3).join(' ')}`,
-    );
-  return result.stdout.trim();
+  const result = await runGit(args, { ...options, env, timeoutMs: options.timeoutMs ?? 120_000 });
+  if (!result.ok)
+    throw new GitError(`git ${args[0]} failed: ${(result.stderr || result.stdout).split('\n').slice(-3).join(' ')}`);
+  return result.stdout;
 }
 
 async function withTemporaryIndex<T>(action: (indexFile: string) => Promise<T>): Promise<T> {
@@ -61,15 +47,6 @@ export function snapshotWorkingTree(options: GitOptions): Promise<string> {
 export async function changedPaths(from: string, to: string, options: GitOptions): Promise<string[]> {
   const output = await git(['diff-tree', '-r', '--name-only', '--no-renames', '-z', from, to], options);
   return output.split('\0').filter(Boolean).sort();
-}
-
-export async function currentBranch(options: GitOptions): Promise<string | undefined> {
-  const branch = await git(['symbolic-ref', '--quiet', '--short', 'HEAD'], options).catch(() => '');
-  return branch || undefined;
-}
-
-export async function remoteUrl(remote: string, options: GitOptions): Promise<string | undefined> {
-  return (await git(['remote', 'get-url', remote], options).catch(() => '')) || undefined;
 }
 
 /** Git's environment for talking to a remote with a token: a credential helper reading it from the environment (never argv). */

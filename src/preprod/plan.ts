@@ -3,7 +3,8 @@ import { basename, join, relative } from 'node:path';
 import { CONFIG_FILE, loadConfig, type ArchalConfig } from '../config/index.js';
 import { parseGitHubRemote } from '../github/index.js';
 import { resolveAgent } from '../harness/agent.js';
-import { git } from '../lib/git.js';
+import { currentBranch, git, remoteUrl } from '../lib/git.js';
+import { maskUrlPassword } from '../lib/redact.js';
 import { loadScenarios } from '../runner/load.js';
 import { preflightHarness } from '../harness/preflight.js';
 
@@ -181,8 +182,8 @@ export async function planPreprod(options: PlanOptions): Promise<PreprodPlan> {
     });
 
   const isRepo = (await git(['rev-parse', '--is-inside-work-tree'], repo)) === 'true';
-  const branch = isRepo ? ((await git(['symbolic-ref', '--quiet', '--short', 'HEAD'], repo)) ?? null) : null;
-  const originUrl = isRepo ? ((await git(['remote', 'get-url', 'origin'], repo)) ?? null) : null;
+  const branch = isRepo ? ((await currentBranch(repo)) ?? null) : null;
+  const originUrl = isRepo ? ((await remoteUrl('origin', repo)) ?? null) : null;
   const origin = originUrl ? parseGitHubRemote(originUrl, options.env) : undefined;
   if (!isRepo)
     blockers.push({
@@ -218,7 +219,7 @@ export async function planPreprod(options: PlanOptions): Promise<PreprodPlan> {
       repository: isRepo,
       branch,
       origin: {
-        url: originUrl ? originUrl.replace(/\/\/([^:/@]+):[^@]*@/, '//$1:***@') : null,
+        url: originUrl ? maskUrlPassword(originUrl) : null,
         github: origin?.ok ?? false,
         owner: origin?.ok ? origin.remote.owner : null,
         repo: origin?.ok ? origin.remote.repo : null,

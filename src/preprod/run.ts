@@ -1,17 +1,18 @@
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import type { ArchalConfig } from '../config/schema.js';
 import type { AgentCommand } from '../harness/agent.js';
+import { currentBranch, remoteUrl } from '../lib/git.js';
+import { writeJsonFile } from '../lib/json-file.js';
 import { Redactor } from '../lib/redact.js';
 import type { ProviderRegistry, Usage } from '../providers/types.js';
 import { evaluatorFor, type LoadedScenarios } from '../runner/load.js';
-import type { SuiteResult } from '../runner/results.js';
 import { runSuite } from '../runner/suite.js';
 import { preflightHarness } from '../harness/preflight.js';
 import { parseGitHubRemote, type GitHubRemote } from '../github/index.js';
 import { classifyFailures } from './classify.js';
 import { restrictedEnvironment, runExternal } from './commands.js';
-import { changedPaths, currentBranch, remoteUrl, snapshotWorkingTree } from './git.js';
+import { changedPaths, snapshotWorkingTree } from './git.js';
 import { publishBuiltin, publishWithCommand, unpublished } from './publish.js';
 import {
   fixUsageSchema,
@@ -84,7 +85,6 @@ export async function runPreprod(options: PreprodOptions): Promise<PreprodResult
   let preflight: PreprodResult['preflight'] = null;
   let validation: PreprodResult['validation'] = null;
   let pr: PreprodResult['pr'] = null;
-  let latestFailures: PreprodFailure[] = [];
   const artifacts = options.artifactsDir;
   mkdirSync(artifacts, { recursive: true });
   const prompts = new Map(options.scenarios.entries.map((entry) => [entry.scenario.file, entry.scenario.prompt]));
@@ -116,15 +116,15 @@ export async function runPreprod(options: PreprodOptions): Promise<PreprodResult
       },
     };
     const redacted = redactor.value(result);
-    writeJson(
+    writeJsonFile(
       join(artifacts, 'preprod-failures.json'),
       redactor.value({
         schemaVersion: 1,
-        attempt: attempts.length > 0 ? attempts[attempts.length - 1]!.attempt : 0,
-        failures: latestFailures,
+        attempt: attempts.at(-1)?.attempt ?? 0,
+        failures: attempts.at(-1)?.failures ?? [],
       }),
     );
-    writeJson(join(artifacts, 'preprod-result.json'), redacted);
+    writeJsonFile(join(artifacts, 'preprod-result.json'), redacted);
     return redacted;
   };
   const timed = async <T>(phase: string, work: () => Promise<T>): Promise<T> => {
@@ -153,7 +153,7 @@ export async function runPreprod(options: PreprodOptions): Promise<PreprodResult
   let token: string | undefined;
   let base: string | undefined;
   if (options.openPr && !options.dryRun) {
-    const url = await remoteUrl('origin', { cwd: options.repo });
+    const url = await remoteUrl('origin', options.repo);
     if (!url)
       return finish('blocked', 'origin_not_github', 'No git remote "origin": the draft PR needs a GitHub origin.');
     const parsed = parseGitHubRemote(url, options.env);
@@ -166,7 +166,7 @@ export async function runPreprod(options: PreprodOptions): Promise<PreprodResult
         'missing_github_token',
         'Opening a pull request needs GITHUB_TOKEN (or GH_TOKEN) with contents and pull-requests write access.',
       );
-    base = await currentBranch({ cwd: options.repo });
+    base = await currentBranch(options.repo);
     if (!base)
       return finish('blocked', 'detached_head', 'HEAD is detached: check out the branch the fix should target.');
   }
@@ -216,16 +216,17 @@ export async function runPreprod(options: PreprodOptions): Promise<PreprodResult
     env: options.env,
     signal: options.signal,
   };
+  /** Runs every scenario, classifies the failures, and records the attempt. */
   const runScenarios = async (
     attempt: number,
     fix: PreprodAttempt['fix'],
     attemptUsage: PreprodUsage | null,
     attemptStarted: number,
-  ): Promise<SuiteResult> => {
+  ): Promise<{ passed: boolean; failures: PreprodFailure[] }> => {
     const suite = await timed('scenarios', () => runSuite(suiteOptions));
-    latestFailures = classifyFailures(suite, prompts, options.repo);
-    const failuresFile = latestFailures.length > 0 ? join(artifacts, `attempt-${attempt}`, 'failures.json') : null;
-    if (failuresFile) writeJson(failuresFile, redactor.value({ schemaVersion: 1, attempt, failures: latestFailures }));
+    const failures = classifyFailures(suite, prompts, options.repo);
+    const failuresFile = failures.length > 0 ? join(artifacts, `attempt-${attempt}`, 'failures.json') : null;
+    if (failuresFile) writeJsonFile(failuresFile, redactor.value({ schemaVersion: 1, attempt, failures }));
     attempts.push({
       attempt,
       startedAt: new Date(Date.now() - (performance.now() - attemptStarted)).toISOString(),
@@ -240,18 +241,19 @@ export async function runPreprod(options: PreprodOptions): Promise<PreprodResult
         runs: scenario.runs,
         runIds: scenario.results.map((run) => run.runId),
       })),
-      failures: latestFailures,
+      failures,
       failuresFile,
     });
     options.log(
-      `attempt ${attempt}: ${suite.totals.passedRuns}/${suite.totals.runs} runs passed; ${latestFailures.length} failure(s)`,
+      `attempt ${attempt}: ${suite.totals.passedRuns}/${suite.totals.runs} runs passed; ${failures.length} failure(s)`,
     );
-    return suite;
+    return { passed: suite.passed, failures };
   };
 
-  const beforeFix = await snapshotWorkingTree({ cwd: options.repo });
+  // Only a PR needs to know what the fix changed; snapshotting a large tree is not free.
+  const beforeFix = options.openPr ? await snapshotWorkingTree({ cwd: options.repo }) : undefined;
   let suite = await runScenarios(0, null, null, performance.now());
-  const initialFailures = latestFailures;
+  const initialFailures = suite.failures;
 
   if (options.dryRun)
     return finish(
@@ -259,10 +261,10 @@ export async function runPreprod(options: PreprodOptions): Promise<PreprodResult
       'dry_run',
       suite.passed
         ? 'Every scenario passes; --dry-run stops before validation and publishing.'
-        : `${latestFailures.length} failure(s) classified; --dry-run stops before any fix command.`,
+        : `${suite.failures.length} failure(s) classified; --dry-run stops before any fix command.`,
     );
   if (!suite.passed) {
-    const setup = latestFailures.filter((failure) => failure.category === 'harness_setup');
+    const setup = suite.failures.filter((failure) => failure.category === 'harness_setup');
     if (setup.length > 0)
       return finish(
         'blocked',
@@ -370,7 +372,7 @@ export async function runPreprod(options: PreprodOptions): Promise<PreprodResult
       }),
     );
     validation = { ...result, passed: result.exitCode === 0 && !result.timedOut };
-    writeJson(join(artifacts, 'validation.json'), redactor.value(validation));
+    writeJsonFile(join(artifacts, 'validation.json'), redactor.value(validation));
     if (!validation.passed)
       return finish(
         'validation_failed',
@@ -387,7 +389,7 @@ export async function runPreprod(options: PreprodOptions): Promise<PreprodResult
     );
 
   const afterFix = await snapshotWorkingTree({ cwd: options.repo });
-  const fixPaths = (await changedPaths(beforeFix, afterFix, { cwd: options.repo })).filter(
+  const fixPaths = (await changedPaths(beforeFix!, afterFix, { cwd: options.repo })).filter(
     (path) => !ARTIFACT_PATHS.test(path),
   );
   const publishRequest = {
@@ -412,7 +414,7 @@ export async function runPreprod(options: PreprodOptions): Promise<PreprodResult
           'The PR command runs only with --allow-external-execution.',
         );
       const validationFile = join(artifacts, 'validation.json');
-      if (!existsSync(validationFile)) writeJson(validationFile, { passed: true, command: null });
+      if (!existsSync(validationFile)) writeJsonFile(validationFile, { passed: true, command: null });
       pr = await timed('pr', () =>
         publishWithCommand({
           ...publishRequest,
@@ -493,9 +495,4 @@ function optionsRecord(options: PreprodOptions): Record<string, unknown> {
     passEnv: options.passEnv,
     agent: options.agent?.display ?? null,
   };
-}
-
-function writeJson(file: string, value: unknown): void {
-  mkdirSync(join(file, '..'), { recursive: true });
-  writeFileSync(file, `${JSON.stringify(value, null, 2)}\n`);
 }

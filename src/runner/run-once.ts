@@ -1,5 +1,4 @@
 import { randomBytes, randomUUID } from 'node:crypto';
-import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { startGitHubClone, type RequestLogEntry, type Seed } from '../clones/github/index.js';
 import type { ProviderName } from '../config/schema.js';
@@ -13,6 +12,7 @@ import {
 import { judge } from '../evaluate/judge.js';
 import type { AgentCommand } from '../harness/agent.js';
 import { runHarness, type HarnessOutcome, type HarnessRun } from '../harness/run.js';
+import { writeJsonCache } from '../lib/json-file.js';
 import { Redactor } from '../lib/redact.js';
 import type { Provider, Usage } from '../providers/types.js';
 import type { Scenario } from '../scenarios/schema.js';
@@ -152,7 +152,7 @@ export async function runOnce(options: RunOnceOptions): Promise<RunResult> {
       durationMs: Math.round(performance.now() - started),
       cacheFile,
     };
-    writeRecord(
+    writeJsonCache(
       cacheFile,
       redactor.value({
         scenario: { title: scenario.title, file: scenario.file, seed },
@@ -289,14 +289,5 @@ export function outcomeDetail(outcome: HarnessOutcome): string | null {
       return `was killed by ${outcome.signal}`;
     case 'cancelled':
       return 'was cancelled';
-  }
-}
-
-function writeRecord(file: string, record: unknown): void {
-  try {
-    mkdirSync(join(file, '..'), { recursive: true });
-    writeFileSync(file, `${JSON.stringify(record, null, 2)}\n`);
-  } catch {
-    // The cache is a convenience; a read-only checkout still gets its results.
   }
 }

@@ -1,5 +1,5 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { writeJsonCache } from '../lib/json-file.js';
 import type { PreparedCriterion } from '../evaluate/criteria.js';
 import type { AgentCommand } from '../harness/agent.js';
 import type { Scenario } from '../scenarios/schema.js';
@@ -95,7 +95,7 @@ export async function runSuite(options: SuiteOptions): Promise<SuiteResult> {
     scenarios,
     warnings: options.warnings ?? [],
   };
-  writeLastRun(options.cacheDir, suite);
+  writeJsonCache(join(options.cacheDir, 'last-run.json'), suite);
   return suite;
 }
 
@@ -123,13 +123,4 @@ function scenarioResult(entry: SuiteScenario, runs: RunResult[], threshold: numb
     warnings: entry.warnings,
     results: runs,
   };
-}
-
-function writeLastRun(cacheDir: string, suite: SuiteResult): void {
-  try {
-    mkdirSync(cacheDir, { recursive: true });
-    writeFileSync(join(cacheDir, 'last-run.json'), `${JSON.stringify(suite, null, 2)}\n`);
-  } catch {
-    // Results are still printed; the cache is a convenience.
-  }
 }

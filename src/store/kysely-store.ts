@@ -28,7 +28,6 @@ export class KyselyStore implements WorkflowRunStore, WorktreeStore {
   constructor(
     readonly db: Kysely<Database>,
     readonly kind: Dialect,
-    private readonly onClose: () => Promise<void> = async () => {},
   ) {}
 
   /** Applies the migrations this database has not seen. Cheap (one query) when it is up to date. */
@@ -306,7 +305,6 @@ export class KyselyStore implements WorkflowRunStore, WorktreeStore {
 
   async close(): Promise<void> {
     await this.db.destroy();
-    await this.onClose();
   }
 }
 

@@ -5,6 +5,7 @@ import type BetterSqlite3Module from 'better-sqlite3';
 import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
 import type PgModule from 'pg';
 import { archalHome } from '../lib/paths.js';
+import { maskUrlPassword } from '../lib/redact.js';
 import { KyselyStore } from './kysely-store.js';
 import type { Database } from './schema.js';
 
@@ -26,7 +27,7 @@ export function storeOptionsFromEnv(env: NodeJS.ProcessEnv = process.env): Store
 }
 
 export function describeStore(options: StoreOptions): string {
-  if (options.databaseUrl) return `PostgreSQL (${redactUrl(options.databaseUrl)})`;
+  if (options.databaseUrl) return `PostgreSQL (${maskUrlPassword(options.databaseUrl)})`;
   return `SQLite (${options.sqliteFile ?? join(options.home ?? archalHome(), 'archal.db')})`;
 }
 
@@ -59,8 +60,4 @@ async function openPostgres(connectionString: string): Promise<KyselyStore> {
   const pg = requireFromHere('pg') as typeof PgModule;
   const pool = new pg.Pool({ connectionString, max: 10 });
   return new KyselyStore(new Kysely<Database>({ dialect: new PostgresDialect({ pool }) }), 'postgres');
-}
-
-function redactUrl(url: string): string {
-  return url.replace(/\/\/([^:/@]+):[^@]*@/, '//$1:***@');
 }

@@ -6,7 +6,13 @@ import { fanOut, type EventSink, type WorkflowEvent } from './events.js';
 import { executeWorkflow, type PriorOutputs, type RunOptions, type RunResult } from './executor.js';
 import type { Workflow } from './model.js';
 import type { EngineDeps } from './run-context.js';
-import type { RunRecord, RunStatus, StoredEvent, WorkflowRunStore } from './run-store.js';
+import {
+  ACTIVE_STATUSES,
+  type RunRecord,
+  type RunStatus,
+  type StoredEvent,
+  type WorkflowRunStore,
+} from './run-store.js';
 
 /**
  * A run's life beyond one execution: the concurrent-run guard, automatic resume after a failure,
@@ -67,13 +73,14 @@ export function isStale(
   if (run.status !== 'running' && run.status !== 'pending') return false;
   const staleAfter = deps.staleAfterMs ?? DEFAULT_STALE_AFTER_MS;
   if (now - Date.parse(run.lastActivityAt) > staleAfter) return true;
-  const alive = deps.isProcessAlive ?? processAlive;
-  return (
-    run.ownerHost === deps.owner.host &&
-    run.ownerPid !== null &&
-    run.ownerPid !== deps.owner.pid &&
-    !alive(run.ownerPid)
-  );
+  const owner = otherLocalOwner(run, deps);
+  return owner !== undefined && !(deps.isProcessAlive ?? processAlive)(owner);
+}
+
+/** The pid of the run's owner when that is another process on this host (alive or not). */
+function otherLocalOwner(run: RunRecord, deps: Pick<LifecycleDeps, 'owner'>): number | undefined {
+  const { ownerHost, ownerPid } = run;
+  return ownerHost === deps.owner.host && ownerPid !== null && ownerPid !== deps.owner.pid ? ownerPid : undefined;
 }
 
 /** Starts a workflow on a working path, resuming the last failed run of it there when it can. */
@@ -82,11 +89,9 @@ export async function startRun(deps: LifecycleDeps, request: StartRequest): Prom
   const { workflow, workingPath } = request;
 
   const candidate = request.fresh ? undefined : await resumableRun(deps, workflow.name, workingPath);
-  const prior = candidate ? priorFromEvents(await store.listEvents(candidate.id)) : undefined;
-  const known = new Set(workflow.nodes.map((node) => node.id));
-  const reusable = prior ? [...prior.outputs.keys()].filter((id) => known.has(id)).length : 0;
-
   await refuseIfBusy(deps, workingPath, candidate?.id);
+  const prior = candidate ? await loadPrior(store, candidate.id) : undefined;
+  const reusable = prior ? reusableCount(prior, workflow) : 0;
 
   if (candidate && prior && reusable > 0) {
     const taken = await takeOver(deps, candidate);
@@ -150,11 +155,10 @@ export async function resumeRun(
         : `Run ${run.id} is ${run.status}; only failed or interrupted runs can be resumed.`,
     );
   await refuseIfBusy(deps, run.workingPath, run.id);
-  const prior = priorFromEvents(await deps.store.listEvents(run.id));
+  const prior = await loadPrior(deps.store, run.id);
   const taken = await takeOver(deps, run);
   if (!taken) throw await busyError(deps, run.workingPath, `Run ${run.id} was resumed by another process just now.`);
-  const known = new Set(request.workflow.nodes.map((node) => node.id));
-  const reusable = [...prior.outputs.keys()].filter((id) => known.has(id)).length;
+  const reusable = reusableCount(prior, request.workflow);
   deps.engine.log?.(`Resuming workflow — skipping ${reusable} already-completed node(s).`);
   return execute(
     deps,
@@ -186,7 +190,7 @@ export async function approveRun(
     ['approval_received', approval.nodeId, { decision: 'approved', comment: text }],
     ['node_completed', approval.nodeId, { node_output: output, approval_decision: 'approved', attempts: 1 }],
   ]);
-  const prior = priorFromEvents(await deps.store.listEvents(run.id));
+  const prior = await loadPrior(deps.store, run.id);
   deps.engine.log?.(`Approved '${approval.nodeId}'; continuing run ${run.id}.`);
   return execute(
     deps,
@@ -232,27 +236,16 @@ export async function cancelRun(
   if (!won) return { cancelled: false, signalled: [] };
   await deps.store.appendEvent(event(run.id, 'workflow_cancelled', undefined, { reason }));
   const signalled: number[] = [];
-  const alive = deps.isProcessAlive ?? processAlive;
-  if (
-    run.ownerHost === deps.owner.host &&
-    run.ownerPid !== null &&
-    run.ownerPid !== deps.owner.pid &&
-    alive(run.ownerPid)
-  ) {
+  const owner = otherLocalOwner(run, deps);
+  if (owner !== undefined && (deps.isProcessAlive ?? processAlive)(owner)) {
     try {
-      process.kill(run.ownerPid, 'SIGTERM');
-      signalled.push(run.ownerPid);
+      process.kill(owner, 'SIGTERM');
+      signalled.push(owner);
     } catch {
       // Already gone.
     }
   }
-  const kill = deps.killProcessGroup ?? killGroup;
-  for (const tracked of await deps.store.listProcesses(run.id)) {
-    if (tracked.host !== deps.owner.host) continue;
-    kill(tracked.pid);
-    signalled.push(tracked.pid);
-    await deps.store.untrackProcess(run.id, tracked.pid);
-  }
+  signalled.push(...(await killTracked(deps, run.id, { forgetOtherHosts: false })));
   return { cancelled: true, signalled };
 }
 
@@ -267,6 +260,19 @@ export async function findRun(store: WorkflowRunStore, idOrPrefix: string): Prom
   throw new RunRefusedError(
     `No run with id '${idOrPrefix}'${idOrPrefix.length < 4 ? ' (give at least 4 characters of the id)' : ''}; \`archal workflow status\` lists runs.`,
   );
+}
+
+/** The only events what earlier attempts completed is read from. */
+const PRIOR_EVENT_TYPES = ['node_completed', 'node_failed', 'node_skipped_prior_success'] as const;
+
+async function loadPrior(store: WorkflowRunStore, runId: string) {
+  return priorFromEvents(await store.listEvents(runId, PRIOR_EVENT_TYPES));
+}
+
+/** How many of the prior outputs belong to nodes the workflow (as it is now) still has. */
+function reusableCount(prior: { outputs: Map<string, unknown> }, workflow: Workflow): number {
+  const known = new Set(workflow.nodes.map((node) => node.id));
+  return [...prior.outputs.keys()].filter((id) => known.has(id)).length;
 }
 
 /** What earlier attempts of a run completed (outputs), and what they spent. */
@@ -453,19 +459,34 @@ async function takeOver(deps: LifecycleDeps, run: RunRecord): Promise<RunRecord 
   });
   if (!won) return undefined;
   // Node processes a crashed owner left behind would race the resumed nodes.
-  const kill = deps.killProcessGroup ?? killGroup;
-  for (const tracked of await deps.store.listProcesses(run.id)) {
-    if (tracked.host === deps.owner.host) kill(tracked.pid);
-    await deps.store.untrackProcess(run.id, tracked.pid);
-  }
+  await killTracked(deps, run.id, { forgetOtherHosts: true });
   await deps.store.appendEvent(
     event(run.id, 'workflow_resumed', undefined, { previousStatus: run.status, error: run.metadata.error ?? null }),
   );
   return deps.store.getRun(run.id);
 }
 
+/** Kills the node processes recorded for a run on this host and forgets them; returns their pids. */
+async function killTracked(
+  deps: LifecycleDeps,
+  runId: string,
+  options: { forgetOtherHosts: boolean },
+): Promise<number[]> {
+  const kill = deps.killProcessGroup ?? killGroup;
+  const killed: number[] = [];
+  for (const tracked of await deps.store.listProcesses(runId)) {
+    const local = tracked.host === deps.owner.host;
+    if (local) {
+      kill(tracked.pid);
+      killed.push(tracked.pid);
+    }
+    if (local || options.forgetOtherHosts) await deps.store.untrackProcess(runId, tracked.pid);
+  }
+  return killed;
+}
+
 async function activeRuns(deps: LifecycleDeps, workingPath: string): Promise<RunRecord[]> {
-  const runs = await deps.store.listRuns({ workingPath, statuses: ['pending', 'running', 'paused'], limit: 20 });
+  const runs = await deps.store.listRuns({ workingPath, statuses: ACTIVE_STATUSES, limit: 20 });
   return runs.filter((run) => !isStale(run, deps));
 }
 
@@ -528,7 +549,8 @@ async function appendAll(
   runId: string,
   events: Array<[WorkflowEvent['type'], string, Record<string, unknown>]>,
 ) {
-  for (const [type, nodeId, data] of events) await store.appendEvent(event(runId, type, nodeId, data));
+  // The store writes appends in call order, batching those of the same moment.
+  await Promise.all(events.map(([type, nodeId, data]) => store.appendEvent(event(runId, type, nodeId, data))));
 }
 
 export function processAlive(pid: number): boolean {

@@ -1,4 +1,4 @@
-import { closest } from '../lib/did-you-mean.js';
+import { didYouMean } from '../lib/did-you-mean.js';
 
 /** `$id.output` and `$id.output.field` in prompts, commands, bash scripts and messages. */
 export const OUTPUT_REF_SOURCE = String.raw`\$([A-Za-z_][A-Za-z0-9_-]*)\.output(?:\.([A-Za-z_][A-Za-z0-9_]*))?`;
@@ -53,11 +53,7 @@ export function readOutputRef(outputs: ReadonlyMap<string, NodeOutput>, node: st
   const ref = field === undefined ? `$${node}.output` : `$${node}.output.${field}`;
   const producer = outputs.get(node);
   if (!producer) {
-    const suggestion = closest(node, outputs.keys());
-    throw new OutputRefError(
-      'unknown-node',
-      `${ref}: there is no node '${node}'.${suggestion ? ` Did you mean '${suggestion}'?` : ''}`,
-    );
+    throw new OutputRefError('unknown-node', `${ref}: there is no node '${node}'.${didYouMean(node, outputs.keys())}`);
   }
   if (producer.state === 'failed')
     throw new OutputRefError('producer-failed', `${ref}: node '${node}' failed, so its output cannot be used`);
@@ -69,10 +65,9 @@ export function readOutputRef(outputs: ReadonlyMap<string, NodeOutput>, node: st
     );
 
   if (producer.declaredFields && !producer.declaredFields.includes(field)) {
-    const suggestion = closest(field, producer.declaredFields);
     throw new OutputRefError(
       'not-in-schema',
-      `${ref}: '${field}' is not declared in the output_format of '${node}' (declared: ${producer.declaredFields.join(', ') || 'none'}).${suggestion ? ` Did you mean '${suggestion}'?` : ''}`,
+      `${ref}: '${field}' is not declared in the output_format of '${node}' (declared: ${producer.declaredFields.join(', ') || 'none'}).${didYouMean(field, producer.declaredFields)}`,
     );
   }
   const object = isPlainObject(producer.structured) ? producer.structured : parseJsonObject(producer.text);

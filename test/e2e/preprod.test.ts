@@ -706,6 +706,7 @@ const call = (method, path, body) => fetch(api + path, { method, headers, body: 
 const answer = (text) => console.log(JSON.stringify({ text }));
 if (task.includes('ROUTING')) await fetch('http://127.0.0.1:9/repos/acme/widgets');
 if (task.includes('GAP')) answer(String((await call('GET', '/repos/acme/widgets/traffic/views')).status));
+if (task.includes('GAPCRASH')) { const r = await call('GET', '/repos/acme/widgets/traffic/views'); if (r.status === 404) throw new Error('traffic: ' + r.status); }
 if (task.includes('CRASH')) { console.error('the agent gave up'); process.exit(1); }
 if (task.includes('LABEL') || task.includes('EVALUATOR')) { await call('POST', '/repos/acme/widgets/labels', { name: 'triaged', color: 'ededed' }); answer('ok'); }
 if (task.includes('FLAKY')) {
@@ -724,6 +725,7 @@ if (task.includes('WRONG')) answer('did nothing');
       'archal/routing.md': scenario('ROUTING', '- [D] the run exits successfully'),
       'archal/gap.md': scenario('GAP', '- [D] a label named "triaged" exists'),
       'archal/crash.md': scenario('CRASH', '- [D] the run exits successfully'),
+      'archal/gap-crash.md': scenario('GAPCRASH', '- [D] the run exits successfully'),
       'archal/evaluator.md': scenario(
         'EVALUATOR',
         '- [D] a label named "triaged" exists\n- [D] the label list is odd => $number("not a number")',
@@ -740,6 +742,7 @@ if (task.includes('WRONG')) answer('did nothing');
       'archal/crash.md#unknown': ['unknown', false],
       'archal/evaluator.md#c2': ['scenario_evaluator', false],
       'archal/flaky.md#c1': ['agent_behavior', true],
+      'archal/gap-crash.md#clone_fidelity': ['clone_fidelity', false],
       'archal/gap.md#clone_fidelity': ['clone_fidelity', false],
       'archal/routing.md#routing': ['routing', false],
       'archal/wrong.md#c1': ['agent_behavior', false],
@@ -749,6 +752,12 @@ if (task.includes('WRONG')) answer('did nothing');
       request: { method: 'GET', path: '/repos/acme/widgets/traffic/views', status: 404 },
     });
     expect(byFile['archal/crash.md#unknown']!.evidence[0]!.excerpt).toMatch(/the agent gave up/);
+    expect(byFile['archal/gap-crash.md#clone_fidelity']!.evidence[0]).toMatchObject({
+      excerpt: expect.stringMatching(
+        /exited with code 1 after the clone answered 404 to GET \/repos\/acme\/widgets\/traffic\/views/,
+      ),
+      request: { method: 'GET', path: '/repos/acme/widgets/traffic/views', status: 404 },
+    });
     expect(byFile['archal/evaluator.md#c2']!.evidence[0]!.excerpt).toMatch(/evaluation failed/);
     expect(byFile['archal/flaky.md#c1']).toMatchObject({ failedRuns: 1, runs: 2 });
     expect(byFile['archal/flaky.md#c1']!.hint).toMatch(/nondeterminism/);
