@@ -1,17 +1,9 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
+import { starterConfig } from '../config/index.js';
 import { EXIT } from '../lib/errors.js';
 import type { GlobalOptions } from './context.js';
 import { out } from './output.js';
-
-const CONFIG = {
-  $schema: 'https://archal.dev/schema/archal.schema.json',
-  agent: 'node .archal/harness.mjs',
-  clones: ['github'],
-  scenarios: ['archal'],
-  runs: 1,
-  timeout: 180,
-};
 
 const HARNESS = `// The Archal harness: how Archal runs your agent. Archal starts it once per scenario run with
 //   AGENT_TASK        the scenario's prompt (the only instruction your agent gets)
@@ -91,7 +83,7 @@ export async function initCommand(globals: GlobalOptions): Promise<number> {
     writeFileSync(file, content);
     written.push(path);
   };
-  write('.archal.json', `${JSON.stringify(CONFIG, null, 2)}\n`);
+  write('.archal.json', `${JSON.stringify(starterConfig(), null, 2)}\n`);
   write('.archal/harness.mjs', HARNESS);
   write('archal/first-run.md', FIRST_RUN);
 

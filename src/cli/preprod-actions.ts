@@ -1,13 +1,14 @@
 import { resolve } from 'node:path';
 import { resolveAgent, type AgentCommand } from '../harness/agent.js';
-import { EXIT, UserError } from '../lib/errors.js';
+import { errorMessage, EXIT, UserError } from '../lib/errors.js';
 import { writeJsonFile } from '../lib/json-file.js';
 import { planPreprod } from '../preprod/plan.js';
 import { runPreprod, type FixWorkflowOutcome, type FixWorkflowRequest } from '../preprod/run.js';
 import type { PreprodResult } from '../preprod/schema.js';
 import { createProviderRegistry } from '../providers/registry.js';
-import { loadScenarios, displayFile } from '../runner/load.js';
+import { formatProblems, loadScenarios } from '../runner/load.js';
 import { loadContext, type GlobalOptions } from './context.js';
+import { amount, wholeNumber } from './flags.js';
 import { err, out, printJson } from './output.js';
 
 export async function preprodPlan(
@@ -69,26 +70,6 @@ interface RunFlags {
   json?: boolean;
 }
 
-function whole(name: string, value: string | undefined, min: number, max: number): number | undefined {
-  if (value === undefined) return undefined;
-  const number = Number(value);
-  if (!Number.isInteger(number) || number < min || number > max)
-    throw new UserError(`${name} must be a whole number from ${min} to ${max} (got '${value}').`);
-  return number;
-}
-
-function amount(name: string, value: string | undefined, max = Infinity): number | undefined {
-  if (value === undefined) return undefined;
-  const number = Number(value);
-  if (value.trim() === '' || !Number.isFinite(number) || number < 0 || number > max)
-    throw new UserError(
-      max === Infinity
-        ? `${name} must be a non-negative amount (got '${value}').`
-        : `${name} must be a number from 0 to ${max} (got '${value}').`,
-    );
-  return number;
-}
-
 export async function preprodRun(globals: GlobalOptions, paths: string[], flags: RunFlags): Promise<number> {
   const ctx = loadContext({ ...globals, cwd: resolve(globals.cwd ?? process.cwd(), flags.repo ?? '.') });
   // Flags win over .archal.json "preprod"; a fixer given as a flag replaces the configured one of either kind.
@@ -118,12 +99,12 @@ export async function preprodRun(globals: GlobalOptions, paths: string[], flags:
   try {
     agent = resolveAgent(flags.harness ?? ctx.config.agent);
   } catch (error) {
-    agentProblem = error instanceof Error ? error.message : String(error);
+    agentProblem = errorMessage(error);
   }
   const scenarios = loadScenarios(paths, { config: ctx.config, cwd: ctx.cwd });
   if (scenarios.errors.length > 0) {
     err(
-      `✗ Cannot run: ${scenarios.errors.length} problem(s) in the scenarios:\n${scenarios.errors.map((e) => `  ${displayFile(e.file, ctx.cwd)}${e.line ? `:${e.line}` : ''}: ${e.message}`).join('\n')}`,
+      `✗ Cannot run: ${scenarios.errors.length} problem(s) in the scenarios:\n${formatProblems(scenarios.errors, ctx.cwd)}`,
     );
     return EXIT.invalidInput;
   }
@@ -140,11 +121,11 @@ export async function preprodRun(globals: GlobalOptions, paths: string[], flags:
       agentProblem,
       scenarios,
       plan: flags.plan ?? false,
-      runs: whole('--runs', flags.runs, 1, 100) ?? defaults.runs,
+      runs: wholeNumber('--runs', flags.runs, 1, 100) ?? defaults.runs,
       passThreshold: threshold,
-      concurrency: whole('--concurrency', flags.concurrency, 1, 64) ?? 4,
+      concurrency: wholeNumber('--concurrency', flags.concurrency, 1, 64) ?? 4,
       dryRun: flags.dryRun ?? false,
-      maxFixAttempts: whole('--max-fix-attempts', flags.maxFixAttempts, 0, 10) ?? defaults.maxFixAttempts ?? 2,
+      maxFixAttempts: wholeNumber('--max-fix-attempts', flags.maxFixAttempts, 0, 10) ?? defaults.maxFixAttempts ?? 2,
       allowExternalExecution: flags.allowExternalExecution ?? false,
       fixCommand,
       fixWorkflow: fixWorkflow

@@ -1,6 +1,6 @@
 import { hostname } from 'node:os';
 import { repositoryRoot } from '../isolation/index.js';
-import { UserError } from '../lib/errors.js';
+import { errorMessage, UserError } from '../lib/errors.js';
 import { createProviderRegistry } from '../providers/registry.js';
 import { describeStore, openStore, storeOptionsFromEnv, type KyselyStore } from '../store/index.js';
 import type { LifecycleDeps } from '../workflows/lifecycle.js';
@@ -25,10 +25,7 @@ export async function openRepoContext(globals: GlobalOptions): Promise<RepoConte
   try {
     store = await openStore(options);
   } catch (error) {
-    throw new UserError(
-      `Cannot open the run store ${describeStore(options)}: ${error instanceof Error ? error.message : String(error)}`,
-      1,
-    );
+    throw new UserError(`Cannot open the run store ${describeStore(options)}: ${errorMessage(error)}`, 1);
   }
   return { ...ctx, repoRoot, store };
 }

@@ -5,12 +5,13 @@ import { resolveAgent } from '../harness/agent.js';
 import { preflightHarness } from '../harness/preflight.js';
 import { EXIT, UserError } from '../lib/errors.js';
 import { createProviderRegistry } from '../providers/registry.js';
-import { evaluatorFor, loadScenarios, displayFile } from '../runner/load.js';
+import { displayFile, formatProblem, formatProblems, judgeResolver, loadScenarios } from '../runner/load.js';
 import { junitReport, progressLine, terminalReport } from '../runner/report.js';
 import { resultsJsonSchema } from '../runner/results.js';
+import { scenarioSeed } from '../runner/run-once.js';
 import { runSuite } from '../runner/suite.js';
-import type { ScenarioProblem } from '../scenarios/schema.js';
 import { loadContext, type CliContext, type GlobalOptions } from './context.js';
+import { amount, wholeNumber } from './flags.js';
 import { err, out, printJson } from './output.js';
 
 export interface RunFlags {
@@ -27,21 +28,11 @@ export interface RunFlags {
   preflightOnly?: boolean;
 }
 
-function integer(name: string, value: string | undefined, min: number, max: number): number | undefined {
-  if (value === undefined) return undefined;
-  const number = Number(value);
-  if (!Number.isInteger(number) || number < min || number > max)
-    throw new UserError(`${name} must be a whole number from ${min} to ${max} (got '${value}').`);
-  return number;
-}
-
 export async function runCommand(globals: GlobalOptions, paths: string[], flags: RunFlags): Promise<number> {
   const ctx = loadContext(globals);
-  const runs = integer('--runs', flags.runs, 1, 100);
-  const concurrency = integer('--concurrency', flags.concurrency, 1, 64) ?? 4;
-  const threshold = Number(flags.passThreshold ?? '0');
-  if (!Number.isFinite(threshold) || threshold < 0 || threshold > 100)
-    throw new UserError(`--pass-threshold must be a number from 0 to 100 (got '${flags.passThreshold}').`);
+  const runs = wholeNumber('--runs', flags.runs, 1, 100);
+  const concurrency = wholeNumber('--concurrency', flags.concurrency, 1, 64) ?? 4;
+  const threshold = amount('--pass-threshold', flags.passThreshold, 100) ?? 0;
   const agent = resolveAgent(flags.harness ?? ctx.config.agent);
 
   if (flags.preflightOnly) return preflight(ctx, agent);
@@ -59,7 +50,7 @@ export async function runCommand(globals: GlobalOptions, paths: string[], flags:
           });
   }
   if (errors.length > 0) {
-    err(`✗ Cannot run: ${errors.length} problem(s) in the scenarios:\n${problems(errors, ctx.cwd)}`);
+    err(`✗ Cannot run: ${errors.length} problem(s) in the scenarios:\n${formatProblems(errors, ctx.cwd)}`);
     return EXIT.invalidInput;
   }
   if (loaded.entries.length === 0) {
@@ -71,7 +62,7 @@ export async function runCommand(globals: GlobalOptions, paths: string[], flags:
       `Nothing to run: ${where}. Pass scenario files, set "scenarios" in .archal.json, or put scenarios in archal/ (\`archal init\` writes one).`,
     );
   }
-  if (!flags.quiet) for (const warning of loaded.warnings) err(`warning: ${problem(warning, ctx.cwd)}`);
+  if (!flags.quiet) for (const warning of loaded.warnings) err(`warning: ${formatProblem(warning, ctx.cwd)}`);
 
   const providers = createProviderRegistry(ctx.config);
   const abort = new AbortController();
@@ -90,19 +81,10 @@ export async function runCommand(globals: GlobalOptions, paths: string[], flags:
       concurrency,
       cwd: ctx.cwd,
       cacheDir: join(ctx.cwd, '.archal', 'cache'),
-      judgeFor: (scenario) => {
-        const evaluator = evaluatorFor(scenario, ctx.config);
-        return (
-          evaluator && {
-            providerName: evaluator.provider,
-            provider: providers(evaluator.provider),
-            model: evaluator.model,
-          }
-        );
-      },
+      judgeFor: judgeResolver(ctx.config, providers),
       env: process.env,
       signal: abort.signal,
-      warnings: loaded.warnings.map((warning) => problem(warning, ctx.cwd)),
+      warnings: loaded.warnings.map((warning) => formatProblem(warning, ctx.cwd)),
       onRunStarted: (scenario, index) => {
         if (!flags.quiet && flags.output === 'terminal') err(`… ${scenario.title} — run ${index}`);
       },
@@ -151,7 +133,7 @@ export async function scenarioList(globals: GlobalOptions, options: { json?: boo
     title: scenario.title,
     file: scenario.file,
     clones: scenario.config.clones,
-    seed: scenario.seedState ? 'inline' : (scenario.config.seed ?? ctx.config.seeds?.github ?? 'empty'),
+    seed: seedLabel(scenarioSeed(scenario, { configured: ctx.config.seeds?.github, cwd: ctx.cwd }).seed),
     runs: scenario.config.runs,
     timeout: scenario.config.timeout,
     tags: scenario.config.tags,
@@ -168,7 +150,7 @@ export async function scenarioList(globals: GlobalOptions, options: { json?: boo
       out(
         `${scenario.title}  (${displayFile(scenario.file, ctx.cwd)}; ${scenario.runs} run(s), seed ${scenario.seed}${scenario.tags.length ? `, tags ${scenario.tags.join(', ')}` : ''}; ${scenario.criteria.deterministic} deterministic, ${scenario.criteria.judged} judged criteria)`,
       );
-    if (loaded.errors.length > 0) err(`Problems:\n${problems(loaded.errors, ctx.cwd)}`);
+    if (loaded.errors.length > 0) err(`Problems:\n${formatProblems(loaded.errors, ctx.cwd)}`);
   }
   return EXIT.ok;
 }
@@ -196,7 +178,7 @@ export async function scenarioValidate(
             entry?.criteria.map((criterion) => ({
               id: criterion.id,
               kind: criterion.kind,
-              inferred: criterion.inferred,
+              inferred: !criterion.tagged,
               mode: criterion.plan.mode,
               line: criterion.line,
             })) ?? [],
@@ -206,8 +188,8 @@ export async function scenarioValidate(
     });
   } else {
     if (valid) out(`✓ ${loaded.files.length} scenario(s) valid.`);
-    else err(`✗ ${loaded.errors.length} problem(s):\n${problems(loaded.errors, ctx.cwd)}`);
-    for (const warning of loaded.warnings) err(`warning: ${problem(warning, ctx.cwd)}`);
+    else err(`✗ ${loaded.errors.length} problem(s):\n${formatProblems(loaded.errors, ctx.cwd)}`);
+    for (const warning of loaded.warnings) err(`warning: ${formatProblem(warning, ctx.cwd)}`);
   }
   return valid ? EXIT.ok : EXIT.invalidInput;
 }
@@ -234,10 +216,6 @@ export async function printSchema(name: string): Promise<number> {
   }
 }
 
-function problem(entry: ScenarioProblem, cwd: string): string {
-  return `${displayFile(entry.file, cwd)}${entry.line ? `:${entry.line}` : ''}: ${entry.message}`;
-}
-
-function problems(entries: ScenarioProblem[], cwd: string): string {
-  return entries.map((entry) => `  ${problem(entry, cwd)}`).join('\n');
+function seedLabel(seed: string | object): string {
+  return typeof seed === 'string' ? seed : 'inline';
 }

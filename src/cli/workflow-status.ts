@@ -1,4 +1,4 @@
-import { EXIT, UserError } from '../lib/errors.js';
+import { errorMessage, EXIT, UserError } from '../lib/errors.js';
 import { isWorkflowEventType, WORKFLOW_EVENT_TYPES, type WorkflowEventType } from '../workflows/events.js';
 import { findRun, isStale } from '../workflows/lifecycle.js';
 import type { RunRecord, StoredEvent } from '../workflows/run-store.js';
@@ -116,9 +116,7 @@ export async function workflowEventEmit(
           ? (parsed as Record<string, unknown>)
           : { value: parsed };
     } catch (error) {
-      err(
-        `Warning: --data is not valid JSON (${error instanceof Error ? error.message : String(error)}); the event is emitted without data.`,
-      );
+      err(`Warning: --data is not valid JSON (${errorMessage(error)}); the event is emitted without data.`);
     }
   }
   return withRepo(globals, async (repo) => {

@@ -9,4 +9,4 @@ export type { ArchalConfig, AssistantsConfig, ExecSpec, ProviderName } from './s
 export { CONFIG_FILE, formatConfigProblem, loadConfig, validateConfig } from './load.js';
 export type { ConfigLoadResult, ConfigProblem } from './load.js';
 export { loadEnvFiles } from './env.js';
-export { engineDefaults } from './defaults.js';
+export { engineDefaults, starterConfig } from './defaults.js';

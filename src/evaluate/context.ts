@@ -43,7 +43,7 @@ function collections(snapshot: Snapshot): Array<[string, Row[]]> {
   );
 }
 
-export function diffSnapshots(before: Snapshot, after: Snapshot): Record<string, CollectionDiff> {
+function diffSnapshots(before: Snapshot, after: Snapshot): Record<string, CollectionDiff> {
   const diff: Record<string, CollectionDiff> = {};
   const beforeByName = new Map(collections(before));
   for (const [name, rows] of collections(after)) {

@@ -1,7 +1,7 @@
+import * as z from 'zod';
 import type { Criterion, Scenario, ScenarioProblem } from '../scenarios/schema.js';
 import type { EvaluationContext } from './context.js';
 import { compileDeterministic, evaluateDeterministic, type DeterministicForm } from './deterministic.js';
-import { equivalentExpression } from './phrases.js';
 
 /** How one criterion will be decided. */
 export type CriterionPlan =
@@ -9,31 +9,27 @@ export type CriterionPlan =
   | { mode: 'judged'; notDeterministic: boolean }
   | { mode: 'not_evaluated'; reason: string };
 
+/** A criterion with its plan; `tagged` says whether its [D]/[P] kind was written or inferred from the wording. */
 export interface PreparedCriterion extends Criterion {
   plan: CriterionPlan;
-  /** True when the [D]/[P] tag was inferred from the wording. */
-  inferred: boolean;
 }
 
-export type CriterionForm = 'expression' | 'phrase' | 'judged' | 'judged_not_deterministic' | 'not_evaluated';
-export type CriterionStatus = 'passed' | 'failed' | 'error' | 'not_evaluated';
+/** The result of one criterion in one run (part of `archal run -o json`). */
+export const criterionResultSchema = z.object({
+  id: z.string(),
+  text: z.string(),
+  kind: z.enum(['D', 'P']),
+  line: z.number().int(),
+  form: z.enum(['expression', 'phrase', 'judged', 'judged_not_deterministic', 'not_evaluated']),
+  status: z.enum(['passed', 'failed', 'error', 'not_evaluated']),
+  detail: z.string().describe("What was compared, or the judge's reason, or why it was not evaluated"),
+  expression: z.string().optional().describe('The JSONata that decided a deterministic criterion'),
+  pattern: z.string().optional().describe('The phrase pattern that matched'),
+  actual: z.unknown().optional(),
+  expected: z.unknown().optional(),
+});
 
-export interface CriterionResult {
-  id: string;
-  text: string;
-  kind: 'D' | 'P';
-  line: number;
-  form: CriterionForm;
-  status: CriterionStatus;
-  /** What was compared, or the judge's reason, or why it was not evaluated. */
-  detail: string;
-  /** The JSONata that decided a deterministic criterion. */
-  expression?: string;
-  /** The phrase pattern that matched. */
-  pattern?: string;
-  actual?: unknown;
-  expected?: unknown;
-}
+export type CriterionResult = z.infer<typeof criterionResultSchema>;
 
 /**
  * Decides up front how each criterion is checked, so that `scenario validate` reports the same
@@ -54,7 +50,6 @@ export function prepareCriteria(
         return {
           ...criterion,
           kind: 'D',
-          inferred: !criterion.tagged,
           plan: { mode: 'deterministic', check: compiled.check },
         };
       if (criterion.tagged) {
@@ -63,20 +58,19 @@ export function prepareCriteria(
             ...at,
             message: `[D] criterion ${criterion.id} cannot be checked deterministically: ${compiled.reason}`,
           });
-          return { ...criterion, inferred: false, plan: { mode: 'not_evaluated', reason: compiled.reason } };
+          return { ...criterion, plan: { mode: 'not_evaluated', reason: compiled.reason } };
         }
         warnings.push({
           ...at,
           message: `[D] criterion ${criterion.id} is not a known phrase; the evaluator will judge it (judged, not deterministic)`,
         });
-        return { ...criterion, inferred: false, plan: { mode: 'judged', notDeterministic: true } };
+        return { ...criterion, plan: { mode: 'judged', notDeterministic: true } };
       }
     }
     if (options.evaluator)
       return {
         ...criterion,
         kind: 'P',
-        inferred: !criterion.tagged,
         plan: { mode: 'judged', notDeterministic: false },
       };
     warnings.push({
@@ -86,7 +80,6 @@ export function prepareCriteria(
     return {
       ...criterion,
       kind: 'P',
-      inferred: !criterion.tagged,
       plan: { mode: 'not_evaluated', reason: 'no evaluator is configured' },
     };
   });
@@ -105,7 +98,7 @@ export async function evaluateDeterministicCriterion(
     form: check.form,
     status: outcome.error ? 'error' : outcome.passed ? 'passed' : 'failed',
     detail: outcome.detail,
-    expression: check.form === 'expression' ? check.expression : equivalentExpression(check.check),
+    expression: outcome.expression,
     ...(check.form === 'phrase' ? { pattern: check.check.pattern } : {}),
     ...(outcome.actual === undefined ? {} : { actual: outcome.actual }),
     ...(outcome.expected === undefined ? {} : { expected: outcome.expected }),

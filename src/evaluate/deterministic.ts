@@ -6,7 +6,7 @@ import { compilePhrase, equivalentExpression, type PhraseCheck } from './phrases
 export type DeterministicForm = { form: 'expression'; expression: string } | { form: 'phrase'; check: PhraseCheck };
 
 /** A compiled criterion, or why it cannot be checked deterministically. */
-export type Compilation = { ok: true; check: DeterministicForm } | { ok: false; reason: string };
+type Compilation = { ok: true; check: DeterministicForm } | { ok: false; reason: string };
 
 export function compileDeterministic(text: string, expression: string | undefined): Compilation {
   if (expression !== undefined) {
@@ -23,7 +23,7 @@ export function compileDeterministic(text: string, expression: string | undefine
   };
 }
 
-export interface DeterministicOutcome {
+interface DeterministicOutcome {
   passed: boolean;
   /** What was compared, for people: "expected exactly 4, got 3 (acme/web#2, acme/web#5, acme/web#9)". */
   detail: string;

@@ -1,12 +1,16 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import * as z from 'zod';
 import type { ProviderName } from '../config/schema.js';
+import { scratchDir } from '../lib/paths.js';
+import { unfenceJson } from '../lib/json-position.js';
 import type { Provider, Usage } from '../providers/types.js';
 import { ProviderError } from '../providers/types.js';
 import type { Criterion } from '../scenarios/schema.js';
 import type { CollectionDiff } from './context.js';
 
 /** The verdicts the judge must return: one per criterion asked about. */
-export const verdictsSchema = z.object({
+const verdictsSchema = z.object({
   verdicts: z.array(
     z.object({
       id: z.string(),
@@ -15,7 +19,20 @@ export const verdictsSchema = z.object({
     }),
   ),
 });
-export type Verdicts = z.infer<typeof verdictsSchema>;
+
+let schemaFile: string | undefined;
+
+/** The verdicts' JSON Schema as a file (written once per process), for providers that take a path. */
+function verdictsSchemaFile(): string {
+  if (!schemaFile) {
+    const dir = mkdtempSync(join(scratchDir(), 'archal-judge-'));
+    process.once('exit', () => rmSync(dir, { recursive: true, force: true }));
+    const file = join(dir, 'verdicts.schema.json');
+    writeFileSync(file, JSON.stringify(VERDICTS_JSON_SCHEMA));
+    schemaFile = file;
+  }
+  return schemaFile;
+}
 
 const VERDICTS_JSON_SCHEMA = {
   type: 'object',
@@ -53,7 +70,6 @@ export interface JudgeSettings {
   model?: string;
   cwd: string;
   env: NodeJS.ProcessEnv;
-  schemaPath?: string;
   signal: AbortSignal;
 }
 
@@ -79,7 +95,8 @@ export async function judge(
         env: settings.env,
         model: settings.model,
         outputSchema: VERDICTS_JSON_SCHEMA,
-        outputSchemaPath: settings.schemaPath,
+        // Codex reads the schema from a file; Claude takes it inline.
+        outputSchemaPath: verdictsSchemaFile(),
         allowedTools: [],
         nodeId: 'judge',
         runId: 'judge',
@@ -116,7 +133,7 @@ export async function judge(
   }
 }
 
-export function judgePrompt(criteria: readonly Criterion[], evidence: JudgeEvidence): string {
+function judgePrompt(criteria: readonly Criterion[], evidence: JudgeEvidence): string {
   const diff = JSON.stringify(evidence.diff, null, 1);
   const requests = evidence.requests
     .map(
@@ -149,9 +166,8 @@ function truncate(text: string, max: number): string {
 }
 
 function parseJson(text: string): unknown {
-  const fenced = /```(?:json)?\s*\n([\s\S]*?)```/.exec(text);
   try {
-    return JSON.parse((fenced ? fenced[1]! : text).trim());
+    return JSON.parse(unfenceJson(text));
   } catch {
     return undefined;
   }

@@ -2,9 +2,8 @@ import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import { startGitHubClone } from '../clones/github/index.js';
 import { Redactor } from '../lib/redact.js';
-import { outcomeDetail } from '../runner/run-once.js';
 import type { AgentCommand } from './agent.js';
-import { runHarness } from './run.js';
+import { outcomeDetail, runHarness } from './run.js';
 
 export interface Preflight {
   passed: boolean;

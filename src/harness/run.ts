@@ -80,7 +80,7 @@ export async function runHarness(request: HarnessRequest): Promise<HarnessRun> {
     timeoutMs: request.timeoutMs,
     signal: request.signal,
     maxStdoutBytes: 4 * 1024 * 1024,
-    stderrTailBytes: 16 * 1024,
+    stderrTailBytes: 4000,
   });
   return {
     outcome: outcomeOf(result),
@@ -89,10 +89,28 @@ export async function runHarness(request: HarnessRequest): Promise<HarnessRun> {
     answer: extractAnswer(result.stdout),
     stdoutBytes: Buffer.byteLength(result.stdout),
     stdoutTruncated: result.stdoutTruncated,
-    stderrTail: result.stderr.slice(-4000),
+    stderrTail: result.stderr,
     trace: readJson(env.AGENT_TRACE_FILE!),
     metrics: readJson(env.AGENT_METRICS_FILE!),
   };
+}
+
+/** What happened to the agent process, as the end of "the agent …"; null when it exited 0. */
+export function outcomeDetail(outcome: HarnessOutcome): string | null {
+  switch (outcome.kind) {
+    case 'ok':
+      return null;
+    case 'not_started':
+      return `did not start (${outcome.detail})`;
+    case 'timed_out':
+      return 'timed out (its whole process tree was killed)';
+    case 'exited':
+      return `exited with code ${outcome.exitCode}${outcome.exitCode === 127 ? ' (command not found)' : ''}`;
+    case 'killed':
+      return `was killed by ${outcome.signal}`;
+    case 'cancelled':
+      return 'was cancelled';
+  }
 }
 
 function outcomeOf(result: ProcessResult): HarnessOutcome {

@@ -123,3 +123,9 @@ export function findJsonError(text: string): { offset: number; message: string }
     throw error;
   }
 }
+
+/** The JSON in a reply or a Markdown section: the content of its first ``` (or ```json) fence, else the whole text; trimmed. */
+export function unfenceJson(text: string): string {
+  const fenced = /```(?:json)?\s*\n([\s\S]*?)```/.exec(text);
+  return (fenced ? fenced[1]! : text).trim();
+}

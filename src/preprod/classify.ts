@@ -1,6 +1,7 @@
 import { relative } from 'node:path';
 import type { RunResult, ScenarioResult, SuiteResult } from '../runner/results.js';
 import type { FailureCategory, PreprodFailure } from './schema.js';
+import { clip } from '../lib/text.js';
 
 /** Stderr that says the harness itself is not set up (not the agent's logic). */
 const SETUP_PATTERNS =
@@ -166,8 +167,4 @@ function excerpt(summary: string | null, stderr: string, decisive?: RegExp): str
   const matched = matches.find((line) => /^\s*(\w*Error\b|Error \[)/.test(line)) ?? matches[0];
   const detail = matched?.trim() ?? lines.slice(-5).join('\n');
   return [summary, detail].filter(Boolean).join(' — stderr: ');
-}
-
-function clip(text: string, max: number): string {
-  return text.length > max ? `${text.slice(0, max - 1)}…` : text;
 }

@@ -1,6 +1,7 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { basename, join, relative } from 'node:path';
-import { CONFIG_FILE, loadConfig, type ArchalConfig } from '../config/index.js';
+import { CONFIG_FILE, loadConfig, starterConfig, type ArchalConfig } from '../config/index.js';
+import { writeJsonFile } from '../lib/json-file.js';
 import { parseGitHubRemote } from '../github/index.js';
 import { resolveAgent } from '../harness/agent.js';
 import { currentBranch, git, remoteUrl } from '../lib/git.js';
@@ -139,15 +140,7 @@ export async function planPreprod(options: PlanOptions): Promise<PreprodPlan> {
   const authored = options.writeScenarios !== undefined ? writeStarterScenarios(repo, options.writeScenarios) : [];
   let wroteConfig = false;
   if (options.writeConfig && loaded.status === 'missing') {
-    const written = {
-      $schema: 'https://archal.dev/schema/archal.schema.json',
-      agent: harnessCommand ?? 'node .archal/harness.mjs',
-      clones: ['github'],
-      scenarios: [options.writeScenarios ?? 'archal'],
-      runs: 1,
-      timeout: 180,
-    };
-    writeFileSync(join(repo, CONFIG_FILE), `${JSON.stringify(written, null, 2)}\n`);
+    writeJsonFile(join(repo, CONFIG_FILE), starterConfig(harnessCommand, options.writeScenarios));
     wroteConfig = true;
   }
 

@@ -6,7 +6,7 @@ import { currentBranch, remoteUrl } from '../lib/git.js';
 import { writeJsonFile } from '../lib/json-file.js';
 import { Redactor } from '../lib/redact.js';
 import type { ProviderRegistry, Usage } from '../providers/types.js';
-import { evaluatorFor, type LoadedScenarios } from '../runner/load.js';
+import { judgeResolver, type LoadedScenarios } from '../runner/load.js';
 import { runSuite } from '../runner/suite.js';
 import { preflightHarness } from '../harness/preflight.js';
 import { parseGitHubRemote, type GitHubRemote } from '../github/index.js';
@@ -23,6 +23,7 @@ import {
   type PreprodStatus,
   type PreprodUsage,
 } from './schema.js';
+import { errorMessage } from '../lib/errors.js';
 
 export interface PreprodOptions {
   repo: string;
@@ -203,16 +204,7 @@ export async function runPreprod(options: PreprodOptions): Promise<PreprodResult
     concurrency: options.concurrency,
     cwd: options.repo,
     cacheDir: join(options.repo, '.archal', 'cache'),
-    judgeFor: (scenario: Parameters<typeof evaluatorFor>[0]) => {
-      const evaluator = evaluatorFor(scenario, options.config);
-      return (
-        evaluator && {
-          providerName: evaluator.provider,
-          provider: options.providers(evaluator.provider),
-          model: evaluator.model,
-        }
-      );
-    },
+    judgeFor: judgeResolver(options.config, options.providers),
     env: options.env,
     signal: options.signal,
   };
@@ -427,7 +419,7 @@ export async function runPreprod(options: PreprodOptions): Promise<PreprodResult
     } else pr = await timed('pr', () => publishBuiltin({ ...publishRequest, afterTree: afterFix }));
   } catch (error) {
     pr = unpublished(options.prCommand ? 'command' : 'builtin', {
-      problems: [redactor.text(error instanceof Error ? error.message : String(error))],
+      problems: [redactor.text(errorMessage(error))],
     });
   }
   if (!pr.verified)

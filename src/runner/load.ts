@@ -1,14 +1,17 @@
 import { existsSync, readdirSync, statSync } from 'node:fs';
-import { dirname, join, relative, resolve } from 'node:path';
-import { loadSeed, SeedError, type Seed } from '../clones/github/index.js';
+import { join, relative, resolve } from 'node:path';
+import { loadSeed } from '../clones/github/index.js';
 import type { ArchalConfig, ProviderName } from '../config/schema.js';
 import { prepareCriteria } from '../evaluate/criteria.js';
 import { parseScenarioFile } from '../scenarios/parse.js';
 import type { Scenario, ScenarioProblem } from '../scenarios/schema.js';
+import { errorMessage } from '../lib/errors.js';
+import type { ProviderRegistry } from '../providers/types.js';
+import { scenarioSeed, type JudgeConfig } from './run-once.js';
 import type { SuiteScenario } from './suite.js';
 
 /** Where scenarios live when neither the command line nor .archal.json says. */
-export const DEFAULT_SCENARIO_DIRS = ['archal', 'scenarios'];
+const DEFAULT_SCENARIO_DIRS = ['archal', 'scenarios'];
 
 export interface LoadedScenarios {
   entries: SuiteScenario[];
@@ -31,7 +34,7 @@ export function evaluatorFor(
 }
 
 /** Scenario files from paths (files or directories, searched recursively for .md), or the configured/default places. */
-export function scenarioFiles(
+function scenarioFiles(
   paths: readonly string[],
   config: ArchalConfig,
   cwd: string,
@@ -125,19 +128,40 @@ export function loadScenarios(
 function seedProblems(scenario: Scenario, cwd: string): ScenarioProblem[] {
   if (scenario.seedState && scenario.config.seed)
     return [{ file: scenario.file, message: "use either 'seed:' in Config or a '## Seed State' block, not both" }];
-  const seed = scenario.seedState ?? scenario.config.seed;
-  if (seed === undefined) return [];
+  const { seed, base, own } = scenarioSeed(scenario, { cwd });
+  if (!own) return [];
   try {
-    // Seed files are relative to the scenario, as people write them next to it.
-    loadSeed(seed as Seed | string, typeof seed === 'string' ? dirname(scenario.file) : cwd);
+    loadSeed(seed, base);
     return [];
   } catch (error) {
-    const message = error instanceof SeedError || error instanceof Error ? error.message : String(error);
-    return [{ file: scenario.file, message: `seed: ${message}` }];
+    return [{ file: scenario.file, message: `seed: ${errorMessage(error)}` }];
   }
 }
 
 export function displayFile(file: string, cwd: string): string {
   const rel = relative(cwd, file);
   return rel && !rel.startsWith('..') ? rel : file;
+}
+
+/** `file:line: message`, with the file relative to the working directory when it is under it. */
+export function formatProblem(entry: ScenarioProblem, cwd: string): string {
+  return `${displayFile(entry.file, cwd)}${entry.line ? `:${entry.line}` : ''}: ${entry.message}`;
+}
+
+/** One problem per indented line. */
+export function formatProblems(entries: readonly ScenarioProblem[], cwd: string): string {
+  return entries.map((entry) => `  ${formatProblem(entry, cwd)}`).join('\n');
+}
+
+/** Each scenario's judge: its evaluator (its own Config over .archal.json), with the provider to run it. */
+export function judgeResolver(
+  config: ArchalConfig,
+  providers: ProviderRegistry,
+): (scenario: Scenario) => JudgeConfig | undefined {
+  return (scenario) => {
+    const evaluator = evaluatorFor(scenario, config);
+    return (
+      evaluator && { providerName: evaluator.provider, provider: providers(evaluator.provider), model: evaluator.model }
+    );
+  };
 }

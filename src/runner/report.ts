@@ -1,5 +1,6 @@
 import { relative } from 'node:path';
 import type { RunResult, ScenarioResult, SuiteResult } from './results.js';
+import { clip } from '../lib/text.js';
 
 /** The table `archal run` ends with: one line per scenario, then what failed and why. */
 export function terminalReport(suite: SuiteResult, cwd: string, verbose = false): string {
@@ -50,10 +51,6 @@ function runLines(run: RunResult, verbose: boolean): string[] {
 
 function statusMark(status: string): string {
   return ({ passed: '✓', failed: '✗', error: '!', not_evaluated: '·' } as Record<string, string>)[status] ?? '·';
-}
-
-function clip(text: string, max: number): string {
-  return text.length > max ? `${text.slice(0, max - 1)}…` : text;
 }
 
 /** One line of live progress per finished run (stderr). */

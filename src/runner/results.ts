@@ -1,27 +1,14 @@
 import * as z from 'zod';
+import { criterionResultSchema } from '../evaluate/criteria.js';
 
 /** The result of `archal run`: the schema of `-o json` and of .archal/cache/last-run.json. */
 
-export const FAILURE_KINDS = ['harness', 'clone_gap', 'evaluator', 'agent'] as const;
+const FAILURE_KINDS = ['harness', 'clone_gap', 'evaluator', 'agent'] as const;
 export const failureKindSchema = z
   .enum(FAILURE_KINDS)
   .describe(
     'harness: did not start, crashed or timed out; clone_gap: hit a route the clone does not implement; evaluator: a criterion could not be evaluated; agent: ran fine, criteria failed',
   );
-
-export const criterionResultSchema = z.object({
-  id: z.string(),
-  text: z.string(),
-  kind: z.enum(['D', 'P']),
-  line: z.number().int(),
-  form: z.enum(['expression', 'phrase', 'judged', 'judged_not_deterministic', 'not_evaluated']),
-  status: z.enum(['passed', 'failed', 'error', 'not_evaluated']),
-  detail: z.string(),
-  expression: z.string().optional(),
-  pattern: z.string().optional(),
-  actual: z.unknown().optional(),
-  expected: z.unknown().optional(),
-});
 
 export const harnessSummarySchema = z.object({
   outcome: z.enum(['ok', 'not_started', 'timed_out', 'exited', 'killed', 'cancelled']),

@@ -11,7 +11,7 @@ import {
 } from '../evaluate/criteria.js';
 import { judge } from '../evaluate/judge.js';
 import type { AgentCommand } from '../harness/agent.js';
-import { runHarness, type HarnessOutcome, type HarnessRun } from '../harness/run.js';
+import { outcomeDetail, runHarness, type HarnessOutcome, type HarnessRun } from '../harness/run.js';
 import { writeJsonCache } from '../lib/json-file.js';
 import { Redactor } from '../lib/redact.js';
 import type { Provider, Usage } from '../providers/types.js';
@@ -43,9 +43,18 @@ export interface RunOnceOptions {
   signal?: AbortSignal;
 }
 
-/** The seed of a scenario's runs: --seed, else its `## Seed State`, else `seed:`, else .archal.json `seeds.github`, else `empty`. */
-export function seedFor(scenario: Scenario, override?: string, configured?: string): string | Record<string, unknown> {
-  return override ?? scenario.seedState ?? scenario.config.seed ?? configured ?? 'empty';
+/**
+ * The seed of a scenario's runs: --seed, else its `## Seed State`, else `seed:`, else .archal.json
+ * `seeds.github`, else `empty`; and where a seed file is found: the scenario's own next to it,
+ * --seed and .archal.json ones in the repository.
+ */
+export function scenarioSeed(
+  scenario: Scenario,
+  options: { override?: string; configured?: string; cwd: string },
+): { seed: string | Seed; base: string; own: boolean } {
+  const own = options.override === undefined ? (scenario.seedState ?? scenario.config.seed) : undefined;
+  if (own !== undefined) return { seed: own as string | Seed, base: dirname(scenario.file), own: true };
+  return { seed: options.override ?? options.configured ?? 'empty', base: options.cwd, own: false };
 }
 
 /** One run of one scenario on its own, freshly seeded clone. Never throws for the agent's failures. */
@@ -53,13 +62,14 @@ export async function runOnce(options: RunOnceOptions): Promise<RunResult> {
   const { scenario } = options;
   const runId = randomUUID();
   const started = performance.now();
-  // A scenario's seed file is relative to the scenario; --seed and .archal.json seeds to the repository.
-  const own = scenario.seedState ?? scenario.config.seed;
-  const seed = seedFor(scenario, options.seedOverride, options.defaultSeed);
-  const seedBase = options.seedOverride || own === undefined ? options.cwd : dirname(scenario.file);
+  const { seed, base: seedBase } = scenarioSeed(scenario, {
+    override: options.seedOverride,
+    configured: options.defaultSeed,
+    cwd: options.cwd,
+  });
   // The control token keeps the agent from reading (or resetting) the state its criteria check.
   const clone = await startGitHubClone({
-    seed: seed as Seed | string,
+    seed,
     cwd: seedBase,
     logger: () => {},
     controlToken: randomBytes(24).toString('hex'),
@@ -119,7 +129,9 @@ export async function runOnce(options: RunOnceOptions): Promise<RunResult> {
     const harnessOk = harness.outcome.kind === 'ok';
     const passed =
       harnessOk && criteria.every((criterion) => criterion.status === 'passed' || criterion.status === 'not_evaluated');
-    const failure = passed ? undefined : classify(harness.outcome, criteria, notImplemented);
+    // Criteria details quote state and answers: redacted before anything (the failure summary) repeats them.
+    const shownCriteria = redactor.value(criteria);
+    const failure = passed ? undefined : classify(harness.outcome, shownCriteria, notImplemented);
     const cacheFile = join(options.cacheDir, 'runs', `${runId}.json`);
     const result: RunResult = {
       runId,
@@ -136,7 +148,7 @@ export async function runOnce(options: RunOnceOptions): Promise<RunResult> {
         answerFormat: harness.answer.format,
         stderrTail: redactor.text(harness.stderrTail.slice(-2000)),
       },
-      criteria: redactor.value(criteria),
+      criteria: shownCriteria,
       requests: {
         total: requests.length,
         failed: requests.filter((request) => request.status >= 400).length,
@@ -157,7 +169,7 @@ export async function runOnce(options: RunOnceOptions): Promise<RunResult> {
       redactor.value({
         scenario: { title: scenario.title, file: scenario.file, seed },
         result,
-        harness: { ...harness, answer: harness.answer },
+        harness,
         requests: log,
         diff: context.diff,
       }),
@@ -272,22 +284,4 @@ export function classify(
         ? `${failed.length} criterion(s) failed; first: ${failed[0]!.text} (${failed[0]!.detail})`
         : 'criteria failed',
   };
-}
-
-/** What happened to the agent process, as the end of "the agent …"; null when it exited 0. */
-export function outcomeDetail(outcome: HarnessOutcome): string | null {
-  switch (outcome.kind) {
-    case 'ok':
-      return null;
-    case 'not_started':
-      return `did not start (${outcome.detail})`;
-    case 'timed_out':
-      return 'timed out (its whole process tree was killed)';
-    case 'exited':
-      return `exited with code ${outcome.exitCode}${outcome.exitCode === 127 ? ' (command not found)' : ''}`;
-    case 'killed':
-      return `was killed by ${outcome.signal}`;
-    case 'cancelled':
-      return 'was cancelled';
-  }
 }

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { didYouMean } from '../lib/did-you-mean.js';
-import { parseJsonWithLocation } from '../lib/json-position.js';
+import { parseJsonWithLocation, unfenceJson } from '../lib/json-position.js';
 import { CLONE_KEYWORDS, inferClones } from './clones.js';
 import { scenarioConfigSchema, type Criterion, type Scenario, type ScenarioProblem } from './schema.js';
 
@@ -32,9 +32,9 @@ const CONFIG_ALIASES: Record<string, string> = {
   model: 'evaluator',
 };
 
-export const DEFAULT_TIMEOUT_SECONDS = 180;
-export const DEFAULT_RUNS = 1;
-export const MAX_SCENARIO_BYTES = 256 * 1024;
+const DEFAULT_TIMEOUT_SECONDS = 180;
+const DEFAULT_RUNS = 1;
+const MAX_SCENARIO_BYTES = 256 * 1024;
 
 export type ScenarioParseResult =
   | { ok: true; scenario: Scenario; warnings: ScenarioProblem[] }
@@ -271,8 +271,7 @@ function parseSeedState(
 ): Record<string, unknown> | undefined {
   if (!section) return undefined;
   const text = section.lines.map((entry) => entry.text).join('\n');
-  const fenced = /```(?:json)?\s*\n([\s\S]*?)```/.exec(text);
-  const json = (fenced ? fenced[1]! : text).trim();
+  const json = unfenceJson(text);
   if (!json) return undefined;
   const parsed = parseJsonWithLocation(json);
   if (!parsed.ok) {

@@ -13,8 +13,7 @@ export const scenarioConfigSchema = z.object({
 });
 export type ScenarioConfig = z.infer<typeof scenarioConfigSchema>;
 
-export const CRITERION_KINDS = ['D', 'P'] as const;
-export type CriterionKind = (typeof CRITERION_KINDS)[number];
+export type CriterionKind = 'D' | 'P';
 
 export interface Criterion {
   /** `c1`, `c2`… in file order. */

@@ -8,6 +8,7 @@ import { archalHome } from '../lib/paths.js';
 import { maskUrlPassword } from '../lib/redact.js';
 import { KyselyStore } from './kysely-store.js';
 import type { Database } from './schema.js';
+import { errorMessage } from '../lib/errors.js';
 
 export interface StoreOptions {
   /** PostgreSQL connection string; without it the store is SQLite at `<home>/archal.db`. */
@@ -38,7 +39,7 @@ export async function openStore(options: StoreOptions = storeOptionsFromEnv()): 
     await store.migrate();
   } catch (error) {
     await store.close().catch(() => {});
-    const message = error instanceof Error ? error.message : String(error);
+    const message = errorMessage(error);
     throw new Error(`Cannot prepare the run store ${describeStore(options)}: ${message}`, { cause: error });
   }
   return store;

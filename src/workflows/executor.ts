@@ -14,6 +14,7 @@ import { NodeFailure, retryDelay, retryPolicyFor, shouldRetry } from './retry.js
 import type { EngineDeps, NodeOutcome, NodeRun, RunContext } from './run-context.js';
 import { substitutePrompt, usesVariable, type RunVariables } from './substitute.js';
 import { triggerRuleAllows } from './trigger-rules.js';
+import { errorMessage } from '../lib/errors.js';
 
 export type RunStatus = 'completed' | 'failed' | 'cancelled' | 'paused';
 
@@ -125,7 +126,7 @@ export async function executeWorkflow(deps: EngineDeps, options: RunOptions): Pr
       baseBranch: await resolveBaseBranch(workflow, options.baseBranch),
     };
   } catch (error) {
-    const message = `Could not set up the run: ${error instanceof Error ? error.message : String(error)}`;
+    const message = `Could not set up the run: ${errorMessage(error)}`;
     write('workflow_failed', undefined, { error: message });
     await deps.sink.flush?.();
     return finish('failed', { error: message });
@@ -313,7 +314,7 @@ export async function executeWorkflow(deps: EngineDeps, options: RunOptions): Pr
           complete(node, outcome, nodeStarted, nodeUsage);
           return;
         } catch (error) {
-          const failure = error instanceof NodeFailure ? error : new NodeFailure(errorText(error), 'unknown');
+          const failure = error instanceof NodeFailure ? error : new NodeFailure(errorMessage(error), 'unknown');
           nodeUsage = addUsage(nodeUsage, failure.usage);
           if (!nodeAbort.signal.aborted && shouldRetry(policy, failure.errorClass, attempt)) {
             const delayMs = retryDelay(policy, attempt);
@@ -529,8 +530,4 @@ function preview(text: string): string {
 
 function formatDelay(ms: number): string {
   return ms % 1000 === 0 ? `${ms / 1000}s` : `${(ms / 1000).toFixed(1)}s`;
-}
-
-function errorText(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
 }

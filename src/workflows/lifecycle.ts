@@ -1,6 +1,6 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { readFileSync, statSync } from 'node:fs';
-import { EXIT, UserError } from '../lib/errors.js';
+import { errorMessage, EXIT, UserError } from '../lib/errors.js';
 import { addUsage, type Usage } from '../providers/types.js';
 import { fanOut, type EventSink, type WorkflowEvent } from './events.js';
 import { executeWorkflow, type PriorOutputs, type RunOptions, type RunResult } from './executor.js';
@@ -356,7 +356,7 @@ async function execute(
     );
   } catch (error) {
     // Never leave a run 'running' behind: an unexpected failure is recorded as one.
-    const message = error instanceof Error ? error.message : String(error);
+    const message = errorMessage(error);
     await store.changeStatus(run.id, { from: ['running', 'pending'], to: 'failed', metadata: { error: message } });
     throw error;
   } finally {
@@ -403,9 +403,7 @@ class StoreSink implements EventSink {
       this.store.appendEvent(stored).catch((error: unknown) => {
         if (this.reported) return;
         this.reported = true;
-        this.log(
-          `⚠️ Cannot store run events (${error instanceof Error ? error.message : String(error)}); the JSONL transcript still has them.`,
-        );
+        this.log(`⚠️ Cannot store run events (${errorMessage(error)}); the JSONL transcript still has them.`);
       }),
     );
   }

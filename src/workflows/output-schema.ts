@@ -1,4 +1,5 @@
 import type { ValidateFunction } from 'ajv';
+import { errorMessage } from '../lib/errors.js';
 
 type AjvInstance = {
   compile(schema: object): ValidateFunction;
@@ -35,7 +36,7 @@ export async function compileOutputSchema(schema: Record<string, unknown>): Prom
   } catch (error) {
     compiled = {
       ok: false,
-      message: `output_format is not a valid JSON Schema: ${error instanceof Error ? error.message : String(error)}`,
+      message: `output_format is not a valid JSON Schema: ${errorMessage(error)}`,
     };
   }
   cache.set(schema, compiled);

@@ -1,4 +1,5 @@
 import { didYouMean } from '../lib/did-you-mean.js';
+import { unfenceJson } from '../lib/json-position.js';
 
 /** `$id.output` and `$id.output.field` in prompts, commands, bash scripts and messages. */
 export const OUTPUT_REF_SOURCE = String.raw`\$([A-Za-z_][A-Za-z0-9_-]*)\.output(?:\.([A-Za-z_][A-Za-z0-9_]*))?`;
@@ -94,8 +95,7 @@ export function valueText(value: unknown): string {
 
 /** JSON of a whole output, unwrapping a Markdown code fence if the text has one. */
 export function parseJsonObject(text: string): Record<string, unknown> | undefined {
-  const fenced = /```(?:json)?\s*\n([\s\S]*?)```/.exec(text);
-  const candidate = (fenced ? fenced[1]! : text).trim();
+  const candidate = unfenceJson(text);
   if (!candidate.startsWith('{')) return undefined;
   try {
     const value: unknown = JSON.parse(candidate);

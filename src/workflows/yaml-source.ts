@@ -1,4 +1,5 @@
 import { isMap, isPair, isScalar, Lexer, LineCounter, parseDocument, type Document } from 'yaml';
+import { errorMessage } from '../lib/errors.js';
 
 /** Limits that keep hostile or accidental input (huge files, alias bombs, deep nesting) cheap to reject. */
 export const YAML_LIMITS = { maxBytes: 512 * 1024, maxAnchorsAndAliases: 100, maxFlowDepth: 64 } as const;
@@ -112,7 +113,7 @@ function scanStructure(text: string): { anchors: number; maxDepth: number } {
 }
 
 function firstLine(error: unknown): string {
-  const message = error instanceof Error ? error.message : String(error);
+  const message = errorMessage(error);
   return message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');
 }
 

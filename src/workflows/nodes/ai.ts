@@ -8,6 +8,7 @@ import { classifyHttpStatus, classifyMessage, classifyProviderKind, NodeFailure 
 import type { NodeOutcome, NodeRun, RunContext } from '../run-context.js';
 import { substitutePrompt, type RunVariables } from '../substitute.js';
 import { nodeEnvironment, processReporter } from './process-env.js';
+import { errorMessage } from '../../lib/errors.js';
 
 /** AI streams that say nothing for this long are stopped. */
 export const DEFAULT_IDLE_TIMEOUT_MS = 30 * 60 * 1000;
@@ -164,6 +165,6 @@ function toNodeFailure(error: unknown, nodeId: string): NodeFailure {
     const errorClass = fromKind !== 'unknown' ? fromKind : (fromStatus ?? classifyMessage(error.message));
     return new NodeFailure(`Node '${nodeId}': ${error.message}`, errorClass, error.details.usage);
   }
-  const message = error instanceof Error ? error.message : String(error);
+  const message = errorMessage(error);
   return new NodeFailure(`Node '${nodeId}': ${message}`, classifyMessage(message));
 }

@@ -6,6 +6,7 @@ import { detectCompletionSignal, stripCompletionSignal } from '../signals.js';
 import { substitutePrompt } from '../substitute.js';
 import { callProvider } from './ai.js';
 import { runScript } from './bash.js';
+import { errorMessage } from '../../lib/errors.js';
 
 const UNTIL_BASH_TIMEOUT_MS = 120_000;
 
@@ -58,7 +59,7 @@ export async function runLoopNode({ node, run, signal }: NodeRun<LoopNode>): Pro
         else if (check.exitCode === null) throw check.failure;
       }
     } catch (error) {
-      const message = error instanceof Error ? error.message : String(error);
+      const message = errorMessage(error);
       run.emit('loop_iteration_failed', node.id, {
         iteration,
         error: message,

@@ -1,4 +1,4 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { packageRoot } from '../../../lib/paths.js';
 import { SeedError, fromZodError, unknown } from './errors.js';
@@ -18,6 +18,9 @@ export const SEED_DESCRIPTIONS: Record<NamedSeed, string> = {
 };
 
 const cache = new Map<string, ParsedSeed>();
+/** Seed objects and files already validated: every run of a scenario seeds its own clone from the same one. */
+const objects = new WeakMap<object, ParsedSeed>();
+const files = new Map<string, ParsedSeed>();
 
 export function validateSeed(value: unknown, source: string): ParsedSeed {
   const result = seedSchema.safeParse(value);
@@ -35,7 +38,11 @@ function namedSeedData(name: NamedSeed): unknown {
  * once per process: every clone instance after the first starts without re-reading them.
  */
 export function loadSeed(input: string | Seed, cwd = process.cwd()): { seed: ParsedSeed; source: string } {
-  if (typeof input !== 'string') return { seed: validateSeed(input, 'seed'), source: 'custom' };
+  if (typeof input !== 'string') {
+    let seed = objects.get(input);
+    if (!seed) objects.set(input, (seed = validateSeed(input, 'seed')));
+    return { seed, source: 'custom' };
+  }
   if ((NAMED_SEEDS as readonly string[]).includes(input)) {
     let seed = cache.get(input);
     if (!seed) {
@@ -58,6 +65,11 @@ export function loadSeed(input: string | Seed, cwd = process.cwd()): { seed: Par
       ],
       'seed',
     );
+  // Keyed by what the file is now, so an edited seed is read again.
+  const { mtimeMs, size } = statSync(file);
+  const key = `${file}\0${mtimeMs}\0${size}`;
+  const known = files.get(key);
+  if (known) return { seed: known, source: file };
   let data: unknown;
   try {
     data = JSON.parse(readFileSync(file, 'utf8'));
@@ -67,5 +79,8 @@ export function loadSeed(input: string | Seed, cwd = process.cwd()): { seed: Par
       file,
     );
   }
-  return { seed: validateSeed(data, file), source: file };
+  const seed = validateSeed(data, file);
+  if (files.size >= 100) files.clear();
+  files.set(key, seed);
+  return { seed, source: file };
 }
