@@ -163,26 +163,17 @@ export async function startGitHubClone(options: GitHubCloneOptions = {}): Promis
   const running = server;
   const handle: GitHubCloneHandle = {
     state: () => snapshot(core.store, { seed: core.seedSource }),
-    reset: async () => {
-      core.applySeed(core.seed, core.seedSource);
-      core.log.clear();
-    },
+    reset: async () => core.reset(),
     seed: async (input) => {
-      const loaded = loadSeed(input, options.cwd);
-      core.applySeed(loaded.seed, loaded.source);
-      core.log.clear();
+      core.reseed(input, options.cwd);
     },
     requests: (filter) => core.log.list(filter),
     clearRequests: () => core.log.clear(),
     deliveries: () => core.webhooks.list(),
     idle: () => core.webhooks.idle(),
     repositoryPath: (fullName) => {
-      const [owner, name] = fullName.split('/');
-      const account = owner ? core.store.userByLogin(owner) : undefined;
-      const repo = account
-        ? core.store.where('repo', `owner:${account.id}`).find((r) => r.name.toLowerCase() === name?.toLowerCase())
-        : undefined;
-      return repo?.git.gitDir;
+      const [owner = '', name = ''] = fullName.split('/');
+      return core.store.repoByFullName(owner, name)?.git.gitDir;
     },
     stop: () =>
       (stopped ??= (async () => {

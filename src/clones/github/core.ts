@@ -8,7 +8,8 @@ import { Redactor } from './redact.js';
 import { Urls } from './render/urls.js';
 import { RequestLog } from './request-log.js';
 import { applySeed } from './seed/apply.js';
-import type { ParsedSeed } from './seed/schema.js';
+import { loadSeed } from './seed/named.js';
+import type { ParsedSeed, Seed } from './seed/schema.js';
 import type { Store } from './state/store.js';
 import { isoSeconds } from './seed/time.js';
 import { WebhookDispatcher, type Delivery, type WebhookConfig } from './webhooks/dispatcher.js';
@@ -24,7 +25,7 @@ export interface CoreConfig {
 }
 
 /** A small bounded cache (insertion order eviction) for values derived from immutable git objects. */
-export class BoundedCache<V> {
+class BoundedCache<V> {
   private readonly map = new Map<string, V>();
   constructor(private readonly capacity = 500) {}
   get(key: string): V | undefined {
@@ -128,5 +129,19 @@ export class CloneCore {
     this.limiter.reset();
     for (const record of this.store.all('token')) this.redactor.add(record.token);
     if (previous) void rm(previous, { recursive: true, force: true }).catch(() => undefined);
+  }
+
+  /** Back to the seed last applied; the request log starts over. */
+  reset(): void {
+    this.applySeed(this.seed, this.seedSource);
+    this.log.clear();
+  }
+
+  /** Replaces the state with another seed (a name, a file relative to `cwd`, or an object); the request log starts over. */
+  reseed(input: string | Seed, cwd?: string): string {
+    const loaded = loadSeed(input, cwd);
+    this.applySeed(loaded.seed, loaded.source);
+    this.log.clear();
+    return loaded.source;
   }
 }

@@ -1,3 +1,5 @@
+import { REDACTED } from '../../lib/redact.js';
+
 /**
  * Removes credentials from what the request log keeps: every token the clone knows (seeded,
  * handed out, issued to installations), anything shaped like a GitHub token or a JWT, and
@@ -6,7 +8,6 @@
 const TOKEN_SHAPES =
   /\b(?:gh[pousr]_[A-Za-z0-9_]{16,}|github_pat_[A-Za-z0-9_]{20,}|eyJ[\w-]{8,}\.[\w-]{8,}\.[\w-]{8,})/g;
 const TOKEN_HINT = /gh[pousr]_|github_pat_|eyJ|access_token=/;
-export const REDACTED = '[REDACTED]';
 
 export class Redactor {
   private readonly known = new Set<string>();

@@ -96,10 +96,6 @@ export class RequestLog {
   clear(): void {
     this.entries = [];
   }
-
-  get size(): number {
-    return Math.min(this.entries.length, this.capacity);
-  }
 }
 
 function cap(text: string | undefined): string | undefined {

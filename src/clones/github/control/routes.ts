@@ -8,7 +8,6 @@ import { ApiError, notFound } from '../http/errors.js';
 import { operationList } from '../operations.js';
 import { ROUTES } from '../routes/index.js';
 import { findRepo } from '../routes/lookup.js';
-import { loadSeed } from '../seed/named.js';
 import type { Seed } from '../seed/schema.js';
 import { snapshot } from '../state/snapshot.js';
 import { actingAs, requiredString, type ControlRoute } from './context.js';
@@ -27,8 +26,7 @@ export const CONTROL_ROUTES: readonly ControlRoute[] = [
     method: 'POST',
     path: /^\/_archal\/reset$/,
     handle: ({ core }) => {
-      core.applySeed(core.seed, core.seedSource);
-      core.log.clear();
+      core.reset();
       return ok({ reset: true, seed: core.seedSource });
     },
   },
@@ -37,10 +35,7 @@ export const CONTROL_ROUTES: readonly ControlRoute[] = [
     path: /^\/_archal\/seed$/,
     handle: ({ core, body }) => {
       if (!('seed' in body)) throw new ApiError(422, 'Expected {"seed": "<name>"} or {"seed": {...seed object}}');
-      const loaded = loadSeed(body.seed as string | Seed);
-      core.applySeed(loaded.seed, loaded.source);
-      core.log.clear();
-      return ok({ seeded: true, seed: loaded.source });
+      return ok({ seeded: true, seed: core.reseed(body.seed as string | Seed) });
     },
   },
   {

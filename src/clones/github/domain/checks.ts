@@ -10,7 +10,7 @@ import type {
   RepoRecord,
   UserRecord,
 } from '../state/model.js';
-import type { Store } from '../state/store.js';
+import type { Journal, Store } from '../state/store.js';
 import { emit } from '../webhooks/emit.js';
 import { hookCheckRun, hookCheckSuite } from '../webhooks/shapes.js';
 import type { DomainContext } from './context.js';
@@ -76,7 +76,7 @@ function toAnnotation(input: AnnotationInput): Annotation {
 }
 
 /** Only GitHub Apps create check runs; a personal token gets GitHub's 403. */
-export function requireApp(ctx: DomainContext) {
+function requireApp(ctx: DomainContext) {
   if (ctx.actor.kind !== 'installation') throw new ApiError(403, 'You must authenticate via a GitHub App.');
   return ctx.actor.app;
 }
@@ -109,21 +109,7 @@ export async function createCheckRun(
   const conclusion = input.conclusion ?? null;
   const status: CheckStatus = conclusion ? 'completed' : (input.status ?? 'queued');
   validateRun(input, status, conclusion);
-  let suite = ctx.store.where('checkSuite', `sha:${repo.id}:${sha}`).find((candidate) => candidate.appId === app.id);
-  if (!suite) {
-    const headBranch = [...repo.git.branches()].find(([, tip]) => tip === sha)?.[0] ?? null;
-    suite = ctx.store.insert(ctx.journal, 'checkSuite', {
-      id: ctx.store.nextId('checkSuite'),
-      repoId: repo.id,
-      appId: app.id,
-      headSha: sha,
-      headBranch,
-      status: 'queued',
-      conclusion: null,
-      createdAt: ctx.now,
-      updatedAt: ctx.now,
-    });
-  }
+  const suite = suiteFor(ctx.store, ctx.journal, repo, app.id, sha, ctx.now);
   const run = ctx.store.insert(ctx.journal, 'checkRun', {
     id: ctx.store.nextId('checkRun'),
     repoId: repo.id,
@@ -208,7 +194,7 @@ export function emitCheckRun(
 }
 
 /** Recomputes a suite from its runs; `check_suite.completed` fires when the last run completes. */
-export function refreshSuite(ctx: DomainContext, repo: RepoRecord, suite: CheckSuiteRecord): void {
+function refreshSuite(ctx: DomainContext, repo: RepoRecord, suite: CheckSuiteRecord): void {
   const next = suiteState(ctx.store, suite);
   const wasCompleted = suite.status === 'completed';
   if (next.status === suite.status && next.conclusion === suite.conclusion) return;
@@ -237,4 +223,29 @@ export function findCheckRun(ctx: DomainContext, repo: RepoRecord, id: number): 
   const run = ctx.store.get('checkRun', id);
   if (!run || run.repoId !== repo.id) throw notFound();
   return run;
+}
+
+/** The app's check suite for a commit, created (queued) with the first check run there. */
+export function suiteFor(
+  store: Store,
+  journal: Journal | undefined,
+  repo: RepoRecord,
+  appId: number,
+  sha: string,
+  now: string,
+): CheckSuiteRecord {
+  const existing = store.where('checkSuite', `sha:${repo.id}:${sha}`).find((candidate) => candidate.appId === appId);
+  if (existing) return existing;
+  const headBranch = [...repo.git.branches()].find(([, tip]) => tip === sha)?.[0] ?? null;
+  return store.insert(journal, 'checkSuite', {
+    id: store.nextId('checkSuite'),
+    repoId: repo.id,
+    appId,
+    headSha: sha,
+    headBranch,
+    status: 'queued',
+    conclusion: null,
+    createdAt: now,
+    updatedAt: now,
+  });
 }

@@ -57,7 +57,7 @@ export function filterIssues(
   return sortIssues(store, result, query.get('sort') ?? 'created', query.get('direction') ?? 'desc');
 }
 
-export function sortIssues(store: Store, issues: IssueRecord[], sort: string, direction: string): IssueRecord[] {
+function sortIssues(store: Store, issues: IssueRecord[], sort: string, direction: string): IssueRecord[] {
   const key = (issue: IssueRecord): number =>
     sort === 'updated'
       ? Date.parse(issue.updatedAt)

@@ -49,7 +49,7 @@ export function canTriage(ctx: DomainContext, repo: RepoRecord, isPull = false):
 }
 
 /** Whether the actor may edit this issue's title, body and state: its author, or a triager. */
-export function canEdit(ctx: DomainContext, repo: RepoRecord, issue: IssueRecord): boolean {
+function canEdit(ctx: DomainContext, repo: RepoRecord, issue: IssueRecord): boolean {
   return actingUser(ctx.actor)?.id === issue.userId || canTriage(ctx, repo, issue.pullId !== null);
 }
 

@@ -11,7 +11,7 @@ interface Decoded {
 
 export const looksLikeJwt = (token: string): boolean => /^eyJ[\w-]*\.[\w-]+\.[\w-]+$/.test(token);
 
-export function decodeJwt(token: string): Decoded | undefined {
+function decodeJwt(token: string): Decoded | undefined {
   const parts = token.split('.');
   if (parts.length !== 3) return undefined;
   try {

@@ -11,6 +11,7 @@ import { moveRef, pusherOf, withRepoLock } from './git-write.js';
 import { afterRefsChanged } from './refs.js';
 import { addIssueEvent } from './issue-events.js';
 import { editIssueText, insertIssue, setIssueState } from './issues.js';
+import { markMerged } from './pull-merged.js';
 
 export interface CreatePullInput {
   title?: string;
@@ -181,22 +182,7 @@ export async function mergePull(
     const baseRef = `refs/heads/${pull.baseRef}`;
     const moved = repo.git.refs.update(baseRef, result.sha, baseSha);
     if (moved.kind !== 'ok') throw new ApiError(409, 'Base branch was modified. Review and try the merge again.');
-    ctx.store.update(ctx.journal, 'pull', pull, {
-      merged: true,
-      mergedAt: ctx.now,
-      mergedById: merger.id,
-      mergeCommitSha: result.sha,
-      baseSha,
-    });
-    ctx.store.update(ctx.journal, 'issue', issue, {
-      state: 'closed',
-      closedAt: ctx.now,
-      closedById: merger.id,
-      updatedAt: ctx.now,
-    });
-    addIssueEvent(ctx, repo, issue, 'merged', { commitId: result.sha });
-    addIssueEvent(ctx, repo, issue, 'closed', { commitId: result.sha });
-    await emitPullEvent(ctx, repo, pull, 'closed');
+    await markMerged(ctx, repo, issue, pull, { by: merger, sha: result.sha, baseSha, closedCommitId: result.sha });
     await afterRefsChanged(ctx, repo, [{ ref: baseRef, before: baseSha, after: result.sha }], merger);
     if (repo.deleteBranchOnMerge && repo.git.branch(pull.headRef))
       await moveRef(ctx, repo, `refs/heads/${pull.headRef}`, null, pull.headSha);

@@ -6,6 +6,7 @@ import { emitPush, type RefUpdate } from '../webhooks/push.js';
 import type { DomainContext } from './context.js';
 import { addIssueEvent } from './issue-events.js';
 import { setIssueState } from './issues.js';
+import { markMerged } from './pull-merged.js';
 
 export type { RefUpdate };
 
@@ -68,22 +69,12 @@ async function followBranch(
         await setIssueState(ctx, repo, issue, 'closed');
       } else if (isAncestor(repo.git, pull.headSha, update.after)) {
         // The head landed in the base outside the API (a local merge pushed): GitHub marks it merged.
-        ctx.store.update(ctx.journal, 'pull', pull, {
-          merged: true,
-          mergedAt: ctx.now,
-          mergedById: pusher.id,
-          mergeCommitSha: update.after,
+        await markMerged(ctx, repo, issue, pull, {
+          by: pusher,
+          sha: update.after,
           baseSha: update.before ?? pull.baseSha,
+          eventActor: pusher,
         });
-        ctx.store.update(ctx.journal, 'issue', issue, {
-          state: 'closed',
-          closedAt: ctx.now,
-          closedById: pusher.id,
-          updatedAt: ctx.now,
-        });
-        addIssueEvent(ctx, repo, issue, 'merged', { actorId: pusher.id, commitId: update.after });
-        addIssueEvent(ctx, repo, issue, 'closed', { actorId: pusher.id });
-        await emitPullEvent(ctx, repo, pull, 'closed');
       }
     }
   }

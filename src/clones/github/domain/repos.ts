@@ -38,9 +38,7 @@ export function createRepository(
     throw validationFailed([
       { resource: 'Repository', code: 'custom', field: 'name', message: 'name is not a valid repository name' },
     ]);
-  const taken = ctx.store
-    .where('repo', `owner:${owner.id}`)
-    .some((repo) => repo.name.toLowerCase() === name.toLowerCase());
+  const taken = ctx.store.repoNamed(owner.id, name) !== undefined;
   if (taken)
     throw validationFailed([
       { resource: 'Repository', code: 'custom', field: 'name', message: 'name already exists on this account' },

@@ -1,6 +1,6 @@
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { deflateSync, inflateSync } from 'node:zlib';
 import { gitEnv } from './env.js';
@@ -69,7 +69,18 @@ export class ObjectStore {
     return this.read(sha) !== undefined;
   }
 
+  /** Whether objects/pack holds a pack; pushes are unpacked into loose objects, so usually not. */
+  private hasPacks(): boolean {
+    try {
+      return readdirSync(join(this.gitDir, 'objects', 'pack')).some((name) => name.endsWith('.pack'));
+    } catch {
+      return false;
+    }
+  }
+
   private readPacked(sha: string): GitObject | undefined {
+    // Unknown ids (an agent's typo, a SHA from another repository) must not cost a git process.
+    if (!this.hasPacks()) return undefined;
     let out: Buffer;
     try {
       out = execFileSync('git', ['--git-dir', this.gitDir, 'cat-file', '--batch'], {

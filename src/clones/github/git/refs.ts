@@ -63,16 +63,6 @@ export class RefStore {
     return this.readLoose(ref) ?? this.packed().get(ref);
   }
 
-  /** The branch HEAD points at (`refs/heads/main`). */
-  head(): string {
-    try {
-      const text = readFileSync(join(this.gitDir, 'HEAD'), 'utf8').trim();
-      return text.startsWith('ref: ') ? text.slice(5) : 'refs/heads/main';
-    } catch {
-      return 'refs/heads/main';
-    }
-  }
-
   setHead(ref: string): void {
     writeFileAtomic(join(this.gitDir, 'HEAD'), `ref: ${ref}\n`);
   }

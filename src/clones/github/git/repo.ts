@@ -34,12 +34,6 @@ export function initBareRepo(gitDir: string, defaultBranch: string): void {
   writeFileSync(join(gitDir, 'description'), 'Archal GitHub clone repository\n');
 }
 
-export interface ResolvedPath {
-  entry: TreeEntry;
-  /** Parent directory entries leading to it (empty for the root). */
-  path: string;
-}
-
 /** Object and ref access to one bare repository, all in-process. */
 export class GitRepo {
   readonly objects: ObjectStore;

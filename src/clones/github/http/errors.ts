@@ -24,7 +24,6 @@ export class ApiError extends Error {
 
 export const notFound = (message = 'Not Found') => new ApiError(404, message);
 export const forbidden = (message: string) => new ApiError(403, message);
-export const badRequest = (message: string) => new ApiError(400, message);
 export const conflict = (message: string) => new ApiError(409, message);
 
 export function validationFailed(errors: ValidationItem[], message = 'Validation Failed'): ApiError {

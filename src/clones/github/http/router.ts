@@ -14,8 +14,6 @@ type Segment =
 export interface Compiled<T> {
   method: Method;
   template: string;
-  /** The template as the OpenAPI description writes it (no `+`/`*`). */
-  openapiPath: string;
   segments: Segment[];
   greedyAt: number;
   value: T;
@@ -29,7 +27,6 @@ export interface Match<T> {
 export class BadPathError extends Error {}
 
 export class Router<T> {
-  private readonly byMethod = new Map<Method, Array<Compiled<T>>>();
   /**
    * `METHOD first-segment fourth-segment` → routes, in registration order. Nearly every route is
    * `/repos/{owner}/{repo}/<literal>/…`: bucketing on the literals spares trying ~100 templates.
@@ -52,14 +49,10 @@ export class Router<T> {
     const compiled: Compiled<T> = {
       method,
       template,
-      openapiPath: template.replace(/\{(\w+)[+*]\}/g, '{$1}'),
       segments,
       greedyAt: segments.findIndex((segment) => segment.kind === 'greedy'),
       value,
     };
-    let list = this.byMethod.get(method);
-    if (!list) this.byMethod.set(method, (list = []));
-    list.push(compiled);
     const key = bucketKey(method, segments);
     let bucket = this.buckets.get(key);
     if (!bucket) this.buckets.set(key, (bucket = []));
@@ -77,17 +70,6 @@ export class Router<T> {
       }
     }
     return undefined;
-  }
-
-  /** Whether any method serves this path (unknown path vs. unsupported method). */
-  pathExists(path: string): boolean {
-    const parts = path.split('/').slice(1);
-    for (const list of this.byMethod.values()) for (const route of list) if (matchRoute(route, parts)) return true;
-    return false;
-  }
-
-  routes(): Array<Compiled<T>> {
-    return [...this.byMethod.values()].flat();
   }
 }
 

@@ -8,7 +8,7 @@ const MAX_INLINE = 1024 * 1024;
 
 export type EntryType = 'file' | 'dir' | 'symlink' | 'submodule';
 
-export function entryType(entry: TreeEntry): EntryType {
+function entryType(entry: TreeEntry): EntryType {
   if (isTreeMode(entry.mode)) return 'dir';
   if (entry.mode === '120000') return 'symlink';
   if (entry.mode === '160000') return 'submodule';
@@ -18,7 +18,7 @@ export function entryType(entry: TreeEntry): EntryType {
 const encodePath = (path: string) => path.split('/').map(encodeURIComponent).join('/');
 
 /** The fields every contents object shares (`url`, `git_url`, `_links`…). */
-export function contentLinks(view: View, repo: RepoRecord, path: string, entry: TreeEntry, ref: string) {
+function contentLinks(view: View, repo: RepoRecord, path: string, entry: TreeEntry, ref: string) {
   const name = fullName(view, repo);
   const type = entryType(entry);
   const url = `${view.urls.repo(name)}/contents/${encodePath(path)}?ref=${encodeURIComponent(ref)}`;

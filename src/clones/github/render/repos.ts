@@ -9,7 +9,7 @@ export function fullName(view: View, repo: RepoRecord): string {
   return `${owner?.login ?? 'unknown'}/${repo.name}`;
 }
 
-export function openIssueCount(view: View, repo: RepoRecord): number {
+function openIssueCount(view: View, repo: RepoRecord): number {
   let open = 0;
   for (const issue of view.store.where('issue', `repo:${repo.id}`)) if (issue.state === 'open') open++;
   return open;

@@ -30,10 +30,6 @@ export class Urls {
   cloneUrl(fullName: string): string {
     return `${this.web}/${fullName}.git`;
   }
-
-  nodeId(type: string, id: number): string {
-    return nodeId(type, id);
-  }
 }
 
 /** GitHub's legacy global node ids: base64 of `0<len>:<Type><id>` (`MDU6SXNzdWUx` is Issue 1). */

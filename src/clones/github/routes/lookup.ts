@@ -24,10 +24,7 @@ export const NEED = {
 } as const satisfies Record<string, Need>;
 
 export function findRepo(ctx: DomainContext, owner: string, name: string): RepoRecord | undefined {
-  const account = ctx.store.userByLogin(owner);
-  if (!account) return undefined;
-  const lower = name.toLowerCase();
-  return ctx.store.where('repo', `owner:${account.id}`).find((repo) => repo.name.toLowerCase() === lower);
+  return ctx.store.repoByFullName(owner, name);
 }
 
 /** The `{owner}/{repo}` of the path, if the actor may do `need` there (404 when it cannot see it). */

@@ -118,9 +118,7 @@ export const repoRoutes: RouteSpec[] = [
           errors: [{ resource: 'Repository', code: 'invalid', field: 'default_branch' }],
         });
       if (input.name !== undefined && input.name.toLowerCase() !== repo.name.toLowerCase()) {
-        const taken = ctx.store
-          .where('repo', `owner:${repo.ownerId}`)
-          .some((other) => other.name.toLowerCase() === input.name!.toLowerCase());
+        const taken = ctx.store.repoNamed(repo.ownerId, input.name) !== undefined;
         if (taken)
           throw new ApiError(422, 'Validation Failed', {
             errors: [

@@ -18,7 +18,7 @@ const createSchema = z.object({
 });
 
 /** The newest status of each context, and GitHub's combination rule over them. */
-export function combine(statuses: StatusRecord[]) {
+function combine(statuses: StatusRecord[]) {
   const latest = new Map<string, StatusRecord>();
   for (const status of [...statuses].sort((a, b) => a.id - b.id)) latest.set(status.context, status);
   const list = [...latest.values()];

@@ -1,5 +1,12 @@
-import { suiteState } from '../domain/checks.js';
-import type { IssueRecord, LabelRecord, MilestoneRecord, RepoRecord, UserRecord } from '../state/model.js';
+import { suiteFor, suiteState } from '../domain/checks.js';
+import type {
+  IssueRecord,
+  LabelRecord,
+  MilestoneRecord,
+  ReactionRecord,
+  RepoRecord,
+  UserRecord,
+} from '../state/model.js';
 import type { SeedBuilder } from './builder.js';
 import { DEFAULT_LABELS } from './defaults.js';
 import { unknown } from './errors.js';
@@ -182,18 +189,7 @@ function seedIssue(
       stateReason: issue.stateReason,
     });
   seed.comments?.forEach((comment, i) => seedComment(b, repo, issue, comment, `${at}.comments[${i}]`));
-  seed.reactions?.forEach((reaction, i) => {
-    const user = b.user(reaction.user, `${at}.reactions[${i}].user`);
-    if (user)
-      store.insert(undefined, 'reaction', {
-        id: store.nextId('reaction'),
-        repoId: repo.id,
-        subject: { kind: 'issue', issueId: issue.id },
-        userId: user.id,
-        content: reaction.content,
-        createdAt: issue.createdAt,
-      });
-  });
+  seedReactions(b, repo, { kind: 'issue', issueId: issue.id }, seed.reactions, issue.createdAt, at);
   return issue;
 }
 
@@ -212,13 +208,25 @@ function seedComment(b: SeedBuilder, repo: RepoRecord, issue: IssueRecord, seed:
     updatedAt: b.time(seed.updatedAt, new Date(createdAt)),
     viaAppId: null,
   });
-  seed.reactions?.forEach((reaction, i) => {
+  seedReactions(b, repo, { kind: 'issue_comment', commentId: comment.id }, seed.reactions, createdAt, at);
+}
+
+/** The reactions of an issue or a comment, as of `createdAt`; unknown users are problems at `at`. */
+function seedReactions(
+  b: SeedBuilder,
+  repo: RepoRecord,
+  subject: ReactionRecord['subject'],
+  reactions: SeedComment['reactions'],
+  createdAt: string,
+  at: string,
+): void {
+  reactions?.forEach((reaction, i) => {
     const user = b.user(reaction.user, `${at}.reactions[${i}].user`);
     if (user)
-      store.insert(undefined, 'reaction', {
-        id: store.nextId('reaction'),
+      b.store.insert(undefined, 'reaction', {
+        id: b.store.nextId('reaction'),
         repoId: repo.id,
-        subject: { kind: 'issue_comment', commentId: comment.id },
+        subject,
         userId: user.id,
         content: reaction.content,
         createdAt,
@@ -290,21 +298,7 @@ function seedChecks(b: SeedBuilder, repo: RepoRecord, seed: SeedRepo, path: stri
         ),
       );
     const now = b.time('now', b.now);
-    let suite = store.where('checkSuite', `sha:${repo.id}:${sha}`).find((candidate) => candidate.appId === app.id);
-    if (!suite) {
-      const headBranch = [...repo.git.branches()].find(([, tip]) => tip === sha)?.[0] ?? null;
-      suite = store.insert(undefined, 'checkSuite', {
-        id: store.nextId('checkSuite'),
-        repoId: repo.id,
-        appId: app.id,
-        headSha: sha,
-        headBranch,
-        status: 'queued',
-        conclusion: null,
-        createdAt: now,
-        updatedAt: now,
-      });
-    }
+    const suite = suiteFor(store, undefined, repo, app.id, sha, now);
     const status = run.conclusion ? 'completed' : (run.status ?? 'queued');
     store.insert(undefined, 'checkRun', {
       id: store.nextId('checkRun'),

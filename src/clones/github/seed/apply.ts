@@ -28,6 +28,31 @@ export interface AppliedSeed {
  * directly. Referential problems (an unknown label, a pull request whose branch does not exist)
  * are collected and thrown together as a SeedError.
  */
+/** A user, organization or app bot account; profile fields default to empty. */
+function insertAccount(
+  store: Store,
+  login: string,
+  type: UserRecord['type'],
+  at: string,
+  profile: Partial<Pick<UserRecord, 'name' | 'email' | 'bio' | 'company' | 'location' | 'siteAdmin'>> = {},
+): UserRecord {
+  return store.insert(undefined, 'user', {
+    id: store.nextId('user'),
+    login,
+    type,
+    name: null,
+    email: null,
+    bio: null,
+    company: null,
+    location: null,
+    blog: '',
+    siteAdmin: false,
+    ...profile,
+    createdAt: at,
+    updatedAt: at,
+  });
+}
+
 export function applySeed(seed: ParsedSeed, options: ApplyOptions): AppliedSeed {
   const store = new Store();
   const b = new SeedBuilder(store, seed.now ? new Date(seed.now) : options.now);
@@ -35,39 +60,21 @@ export function applySeed(seed: ParsedSeed, options: ApplyOptions): AppliedSeed 
 
   seed.users.forEach((user, i) => {
     if (store.userByLogin(user.login)) return b.problem(`users[${i}].login`, `duplicate login "${user.login}"`);
-    const at = b.time(user.createdAt, epoch);
-    store.insert(undefined, 'user', {
-      id: store.nextId('user'),
-      login: user.login,
-      type: 'User',
+    insertAccount(store, user.login, 'User', b.time(user.createdAt, epoch), {
       name: user.name ?? null,
       email: user.email ?? null,
       bio: user.bio ?? null,
       company: user.company ?? null,
       location: user.location ?? null,
-      blog: '',
       siteAdmin: user.siteAdmin ?? false,
-      createdAt: at,
-      updatedAt: at,
     });
   });
 
   (seed.orgs ?? []).forEach((org, i) => {
     if (store.userByLogin(org.login)) return b.problem(`orgs[${i}].login`, `duplicate login "${org.login}"`);
-    const at = b.time(org.createdAt, epoch);
-    const account = store.insert(undefined, 'user', {
-      id: store.nextId('user'),
-      login: org.login,
-      type: 'Organization',
+    const account = insertAccount(store, org.login, 'Organization', b.time(org.createdAt, epoch), {
       name: org.name ?? null,
       email: org.email ?? null,
-      bio: null,
-      company: null,
-      location: null,
-      blog: '',
-      siteAdmin: false,
-      createdAt: at,
-      updatedAt: at,
     });
     const members = new Map<number, 'admin' | 'member'>();
     for (const [login, role] of Object.entries(org.members ?? {})) {
@@ -94,10 +101,8 @@ export function applySeed(seed: ParsedSeed, options: ApplyOptions): AppliedSeed 
     const path = `repos[${i}]`;
     const owner = b.account(repo.owner, `${path}.owner`);
     if (!owner) return;
-    const taken = [...store.where('repo', `owner:${owner.id}`)].some(
-      (other) => other.name.toLowerCase() === repo.name.toLowerCase(),
-    );
-    if (taken) return b.problem(`${path}.name`, `duplicate repository ${repo.owner}/${repo.name}`);
+    if (store.repoNamed(owner.id, repo.name))
+      return b.problem(`${path}.name`, `duplicate repository ${repo.owner}/${repo.name}`);
     const id = store.nextId('repo');
     const gitDir = join(options.reposDir, `${id}.git`);
     const defaultBranch = repo.defaultBranch ?? 'main';
@@ -157,20 +162,7 @@ function seedApps(seed: ParsedSeed, b: SeedBuilder, epoch: Date): void {
     const owner = b.account(app.owner, `${path}.owner`);
     if (!owner) return;
     const at = b.time(app.createdAt, epoch);
-    const bot = store.insert(undefined, 'user', {
-      id: store.nextId('user'),
-      login: `${app.slug}[bot]`,
-      type: 'Bot',
-      name: null,
-      email: null,
-      bio: null,
-      company: null,
-      location: null,
-      blog: '',
-      siteAdmin: false,
-      createdAt: at,
-      updatedAt: at,
-    });
+    const bot = insertAccount(store, `${app.slug}[bot]`, 'Bot', at);
     store.insert(undefined, 'app', {
       id: app.id,
       slug: app.slug,
@@ -207,11 +199,10 @@ function seedInstallations(seed: ParsedSeed, b: SeedBuilder, epoch: Date): void 
       );
     const account = b.account(installation.account, `${path}.account`);
     if (!account) return;
-    const owned = store.where('repo', `owner:${account.id}`);
     const repoIds: number[] = [];
     if (Array.isArray(installation.repositories)) {
       installation.repositories.forEach((name, j) => {
-        const repo = owned.find((candidate) => candidate.name.toLowerCase() === name.toLowerCase());
+        const repo = store.repoNamed(account.id, name);
         if (repo) repoIds.push(repo.id);
         else
           b.problem(
@@ -219,7 +210,7 @@ function seedInstallations(seed: ParsedSeed, b: SeedBuilder, epoch: Date): void 
             unknown(
               `repository of ${account.login}`,
               name,
-              owned.map((r) => r.name),
+              store.where('repo', `owner:${account.id}`).map((r) => r.name),
             ),
           );
       });

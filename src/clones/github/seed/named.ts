@@ -22,7 +22,7 @@ const cache = new Map<string, ParsedSeed>();
 const objects = new WeakMap<object, ParsedSeed>();
 const files = new Map<string, ParsedSeed>();
 
-export function validateSeed(value: unknown, source: string): ParsedSeed {
+function validateSeed(value: unknown, source: string): ParsedSeed {
   const result = seedSchema.safeParse(value);
   if (!result.success) throw fromZodError(result.error, source);
   return result.data;

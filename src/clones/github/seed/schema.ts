@@ -23,7 +23,7 @@ const permissions = z
   .describe('App permissions, e.g. {"issues": "write", "contents": "read"}.');
 
 /** A file path inside a repository: relative, no `.`/`..` segments, nothing under `.git`. */
-export const filePathSchema = z
+const filePathSchema = z
   .string()
   .min(1)
   .refine(

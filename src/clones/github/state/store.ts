@@ -125,10 +125,6 @@ export class Store {
     return this.table(kind).values();
   }
 
-  count(kind: Kind): number {
-    return this.tables.get(kind)!.size;
-  }
-
   /** Records of `kind` under an index key such as `repo:101`. */
   where<K extends Kind>(kind: K, key: string): Tables[K][] {
     const ids = this.indexes.get(kind)!.get(key);
@@ -145,6 +141,18 @@ export class Store {
 
   userByLogin(login: string): Tables['user'] | undefined {
     return this.get('user', this.logins.get(login.toLowerCase()));
+  }
+
+  /** A repository of an account by name; names are case-insensitive, as on GitHub. */
+  repoNamed(ownerId: number, name: string): Tables['repo'] | undefined {
+    const lower = name.toLowerCase();
+    return this.where('repo', `owner:${ownerId}`).find((repo) => repo.name.toLowerCase() === lower);
+  }
+
+  /** `owner/name`, case-insensitively. */
+  repoByFullName(owner: string, name: string): Tables['repo'] | undefined {
+    const account = this.userByLogin(owner);
+    return account && this.repoNamed(account.id, name);
   }
 
   issueByNumber(repoId: number, number: number): Tables['issue'] | undefined {

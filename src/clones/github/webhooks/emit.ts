@@ -11,14 +11,14 @@ import { hookRepo, hookUser } from './shapes.js';
 type Json = Record<string, unknown>;
 
 /** The installation a repository's events are delivered for (the first app installed on it). */
-export function installationFor(view: View, repo: RepoRecord) {
+function installationFor(view: View, repo: RepoRecord) {
   for (const installation of view.store.all('installation'))
     if (installationCovers(installation, repo)) return installation;
   return undefined;
 }
 
 /** `repository`, `sender`, `installation` and `organization`, as every repository event carries them. */
-export function envelope(view: View, repo: RepoRecord, sender: UserRecord | undefined): Json {
+function envelope(view: View, repo: RepoRecord, sender: UserRecord | undefined): Json {
   const owner = view.store.get('user', repo.ownerId);
   const installation = installationFor(view, repo);
   return {

@@ -52,7 +52,7 @@ export const hookMilestone = (milestone: Json): Json => ({
   creator: maybe(milestone.creator, hookUser),
 });
 
-export function hookApp(app: Json): Json {
+function hookApp(app: Json): Json {
   return { ...pick(app, APP), owner: hookUser(app.owner as Json) };
 }
 
