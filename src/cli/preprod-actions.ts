@@ -185,6 +185,7 @@ async function runFixWorkflow(
     const lookup = await findWorkflow(context, name);
     if (lookup.kind === 'invalid')
       throw new UserError(`The fix workflow '${name}' is invalid:\n${formatProblems(lookup.errors)}`);
+    const timeout = AbortSignal.timeout(request.timeoutMs);
     const started = performance.now();
     const { result } = await startRun(lifecycleDeps(context, { log: err }), {
       workflow: lookup.workflow,
@@ -193,6 +194,7 @@ async function runFixWorkflow(
       context: `Failures (JSON): ${request.failuresFile}`,
       env: request.env,
       fresh: true,
+      signal: request.signal ? AbortSignal.any([timeout, request.signal]) : timeout,
     });
     return {
       runId: result.runId,
@@ -200,7 +202,7 @@ async function runFixWorkflow(
       result: {
         command: `workflow ${name}`,
         exitCode: result.status === 'completed' ? 0 : 1,
-        timedOut: false,
+        timedOut: timeout.aborted,
         durationMs: Math.round(performance.now() - started),
         outputTail: `${result.status}${result.error ? `: ${result.error}` : ''}`,
       },

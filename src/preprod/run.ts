@@ -60,6 +60,9 @@ export interface FixWorkflowRequest {
   attempt: number;
   usageFile: string;
   env: NodeJS.ProcessEnv;
+  /** The fix timeout: the run is cancelled (its processes killed) when it is reached. */
+  timeoutMs: number;
+  signal?: AbortSignal;
 }
 
 export interface FixWorkflowOutcome {
@@ -304,6 +307,8 @@ export async function runPreprod(options: PreprodOptions): Promise<PreprodResult
             attempt,
             usageFile,
             env: restrictedEnvironment(vars, options.passEnv, options.env),
+            timeoutMs: options.timeouts.fixMs,
+            signal: options.signal,
           }),
         );
         fix = { kind: 'workflow', ...outcome.result, workflowRunId: outcome.runId };

@@ -219,6 +219,28 @@ describe('archal preprod run: the whole loop against the clone as origin and API
     for (const leaked of ['GITHUB_TOKEN', 'OPENAI_API_KEY']) expect(names).not.toContain(leaked);
   }, 120_000);
 
+  it('a fix workflow that outlives the fix timeout is cancelled', async () => {
+    const config = JSON.parse(
+      readFileSync(join(REPO_ROOT, 'examples', 'triage-agent', '.archal.json'), 'utf8'),
+    ) as Record<string, unknown>;
+    const repo = await host({
+      '.archal.json': JSON.stringify({ ...config, preprod: { timeouts: { fix: 1 } } }),
+      '.archal/workflows/slow.yaml':
+        'name: slow\ndescription: never finishes in time\nnodes:\n  - id: wait\n    bash: sleep 30\n',
+    });
+    const started = Date.now();
+    const { result } = await preprod(
+      repo,
+      ['--allow-external-execution', '--fix-workflow', 'slow', '--max-fix-attempts', '1'],
+      {
+        ARCHAL_HOME: join(repo.dir, '..', 'home'),
+      },
+    );
+    expect(Date.now() - started).toBeLessThan(20_000);
+    expect(result.status).toBe('budget_exhausted');
+    expect(result.attempts[1]!.fix).toMatchObject({ kind: 'workflow', exitCode: 1, timedOut: true });
+  }, 60_000);
+
   it('passed: a --pr-command publishes; the loop verifies what it opened', async () => {
     const repo = await host({ 'open-pr.mjs': PR_SCRIPT });
     const { cli, result } = await preprod(repo, [
