@@ -1,4 +1,5 @@
 import { spawn } from 'node:child_process';
+import { readdirSync, readFileSync } from 'node:fs';
 
 export interface RunProcessOptions {
   command: string;
@@ -205,4 +206,35 @@ export function describeExit(result: ProcessResult, timeoutMs?: number): string 
   if (result.aborted) return 'was cancelled';
   if (result.signal) return `was killed by ${result.signal}`;
   return `exit ${result.exitCode}`;
+}
+
+/**
+ * Processes of this user whose environment has `name=value` (Linux, through /proc; elsewhere none).
+ * Node processes carry their run's id this way, so a run's orphans can be found even when their
+ * owner died before it could record them.
+ */
+export function processesWithEnv(name: string, value: string): number[] {
+  const wanted = Buffer.from(`${name}=${value}\0`);
+  const found: number[] = [];
+  let entries: string[];
+  try {
+    entries = readdirSync('/proc');
+  } catch {
+    return found;
+  }
+  for (const entry of entries) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      // Prefixed with NUL so that `XARCHAL_RUN_ID=…` does not match.
+      if (
+        Buffer.concat([Buffer.from('\0'), readFileSync(`/proc/${entry}/environ`)]).includes(
+          Buffer.concat([Buffer.from('\0'), wanted]),
+        )
+      )
+        found.push(Number(entry));
+    } catch {
+      // Gone, or another user's: not ours to stop.
+    }
+  }
+  return found;
 }

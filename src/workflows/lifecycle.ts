@@ -1,6 +1,7 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { readFileSync, statSync } from 'node:fs';
 import { errorMessage, EXIT, UserError } from '../lib/errors.js';
+import { processesWithEnv } from '../lib/process.js';
 import { addUsage, type Usage } from '../providers/types.js';
 import { fanOut, type EventSink, type WorkflowEvent } from './events.js';
 import { executeWorkflow, type PriorOutputs, type RunOptions, type RunResult } from './executor.js';
@@ -245,7 +246,7 @@ export async function cancelRun(
       // Already gone.
     }
   }
-  signalled.push(...(await killTracked(deps, run.id, { forgetOtherHosts: false })));
+  signalled.push(...(await killTracked(deps, run, { forgetOtherHosts: false })));
   return { cancelled: true, signalled };
 }
 
@@ -457,30 +458,39 @@ async function takeOver(deps: LifecycleDeps, run: RunRecord): Promise<RunRecord 
   });
   if (!won) return undefined;
   // Node processes a crashed owner left behind would race the resumed nodes.
-  await killTracked(deps, run.id, { forgetOtherHosts: true });
+  await killTracked(deps, run, { forgetOtherHosts: true });
   await deps.store.appendEvent(
     event(run.id, 'workflow_resumed', undefined, { previousStatus: run.status, error: run.metadata.error ?? null }),
   );
   return deps.store.getRun(run.id);
 }
 
-/** Kills the node processes recorded for a run on this host and forgets them; returns their pids. */
+/**
+ * Kills the node processes of a run on this host, those recorded and those carrying its id in
+ * their environment (an owner killed just after starting a node may not have recorded it yet), and
+ * forgets the recorded ones; returns the pids.
+ */
 async function killTracked(
   deps: LifecycleDeps,
-  runId: string,
+  run: RunRecord,
   options: { forgetOtherHosts: boolean },
 ): Promise<number[]> {
   const kill = deps.killProcessGroup ?? killGroup;
-  const killed: number[] = [];
-  for (const tracked of await deps.store.listProcesses(runId)) {
+  const killed = new Set<number>();
+  for (const tracked of await deps.store.listProcesses(run.id)) {
     const local = tracked.host === deps.owner.host;
     if (local) {
       kill(tracked.pid);
-      killed.push(tracked.pid);
+      killed.add(tracked.pid);
     }
-    if (local || options.forgetOtherHosts) await deps.store.untrackProcess(runId, tracked.pid);
+    if (local || options.forgetOtherHosts) await deps.store.untrackProcess(run.id, tracked.pid);
   }
-  return killed;
+  for (const pid of processesWithEnv('ARCHAL_RUN_ID', run.id))
+    if (pid !== process.pid && pid !== run.ownerPid && !killed.has(pid)) {
+      kill(pid);
+      killed.add(pid);
+    }
+  return [...killed];
 }
 
 async function activeRuns(deps: LifecycleDeps, workingPath: string): Promise<RunRecord[]> {

@@ -19,7 +19,8 @@ import {
 } from '../../src/workflows/lifecycle.js';
 import { loadOk, recordingClock } from '../helpers/engine.js';
 import { BACKENDS, openFresh } from '../helpers/stores.js';
-import { tempRepo } from '../helpers/tmp.js';
+import { waitFor } from '../helpers/cli.js';
+import { isRunning, tempRepo } from '../helpers/tmp.js';
 
 const FAKE_BIN = fileURLToPath(new URL('../fixtures/bin', import.meta.url));
 const header = 'name: lifecycle\ndescription: lifecycle test\n';
@@ -44,6 +45,21 @@ describe.each(BACKENDS)('run lifecycle on $name', (backend) => {
       sink,
       ...overrides,
     };
+  }
+
+  /** A run left 'running' by an owner on this host that has died. */
+  async function orphanedRun(id: string, workingPath: string, workflowName = 'lifecycle') {
+    return store.createRun({
+      id,
+      workflowName,
+      workingPath,
+      conversationId: 'c',
+      userMessage: '',
+      metadata: {},
+      status: 'running',
+      ownerPid: await exitedPid(),
+      ownerHost: 'test-host',
+    });
   }
 
   it('resumes a failed run: completed nodes are skipped, their outputs reused, the rest run', async () => {
@@ -120,18 +136,7 @@ describe.each(BACKENDS)('run lifecycle on $name', (backend) => {
 
   it('does not let a stale run block: dead owner at once, silent heartbeat after the threshold', async () => {
     const dir = tempRepo();
-    const deadPid = await exitedPid();
-    const crashed = await store.createRun({
-      id: `crashed-${backend.name}-${Date.now()}`,
-      workflowName: 'other',
-      workingPath: dir,
-      conversationId: 'cli-1-a',
-      userMessage: '',
-      metadata: {},
-      status: 'running',
-      ownerPid: deadPid,
-      ownerHost: 'test-host',
-    });
+    const crashed = await orphanedRun(`crashed-${backend.name}-${Date.now()}`, dir, 'other');
     expect(isStale(crashed, deps())).toBe(true);
     expect(isStale({ ...crashed, ownerPid: process.pid }, { owner: { pid: 1, host: 'test-host' } })).toBe(false);
     expect(isStale({ ...crashed, ownerHost: 'elsewhere' }, deps())).toBe(false);
@@ -153,17 +158,9 @@ describe.each(BACKENDS)('run lifecycle on $name', (backend) => {
       { dir },
     );
     const runId = `interrupted-${backend.name}-${Date.now()}`;
-    await store.createRun({
-      id: runId,
-      workflowName: 'lifecycle',
-      workingPath: dir,
-      conversationId: 'c',
-      userMessage: '',
-      metadata: {},
-      status: 'running',
-      ownerPid: await exitedPid(),
-      ownerHost: 'test-host',
-    });
+    await orphanedRun(runId, dir);
+    // A node process the dead owner never got to record: found by the run id in its environment.
+    const orphan = spawn('sleep', ['30'], { env: { ...process.env, ARCHAL_RUN_ID: runId }, stdio: 'ignore' });
     await store.appendEvent({
       type: 'node_completed',
       runId,
@@ -174,20 +171,11 @@ describe.each(BACKENDS)('run lifecycle on $name', (backend) => {
     const resumed = await startRun(deps(), { workflow, workingPath: dir });
     expect(resumed.run.id).toBe(runId);
     expect(resumed.result.nodes.a!.output).toBe('from before');
+    await waitFor(() => !isRunning(orphan.pid!), 5000, 'the unrecorded orphan to be killed');
 
     const dir2 = tempRepo();
     const lost = `lost-${backend.name}-${Date.now()}`;
-    await store.createRun({
-      id: lost,
-      workflowName: 'lifecycle',
-      workingPath: dir2,
-      conversationId: 'c',
-      userMessage: '',
-      metadata: {},
-      status: 'running',
-      ownerPid: await exitedPid(),
-      ownerHost: 'test-host',
-    });
+    await orphanedRun(lost, dir2);
     const fresh = await startRun(deps(), { workflow, workingPath: dir2 });
     expect(fresh.run.id).not.toBe(lost);
     expect((await store.getRun(lost))!.status).toBe('failed');
