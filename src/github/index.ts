@@ -9,5 +9,9 @@ export {
   verifyPull,
 } from './pulls.js';
 export type { PullSummary } from './pulls.js';
-export { parseGitHubRemote } from './remote.js';
+export { isPermissionError, parseGitHubRemote } from './remote.js';
 export type { GitHubRemote, RemoteLookup } from './remote.js';
+export { completeCheckRun, createCompletedCheckRun, startCheckRun } from './checks.js';
+export type { CheckCompletion, CheckConclusion, CheckRunRef, RepoRef } from './checks.js';
+export { upsertStickyComment } from './comments.js';
+export type { CommentAction, StickyComment } from './comments.js';

@@ -5,6 +5,8 @@ import type { AgentCommand } from '../harness/agent.js';
 import type { Scenario } from '../scenarios/schema.js';
 import type { RunResult, ScenarioResult, SuiteResult } from './results.js';
 import { runOnce, type JudgeConfig } from './run-once.js';
+import type { Slots } from '../lib/slots.js';
+import { scenarioFromRuns } from './merge.js';
 
 export interface SuiteScenario {
   scenario: Scenario;
@@ -31,6 +33,10 @@ export interface SuiteOptions {
   warnings?: string[];
   onRunStarted?: (scenario: Scenario, index: number) => void;
   onRunFinished?: (scenario: Scenario, result: RunResult) => void;
+  /** Runs only the (scenario, run) pairs it accepts: a shard of the suite. */
+  select?: (scenario: Scenario, run: number) => boolean;
+  /** Slots shared with other suites running at the same time, so that together they respect one limit. */
+  slots?: Slots;
 }
 
 /**
@@ -41,18 +47,25 @@ export interface SuiteOptions {
 export async function runSuite(options: SuiteOptions): Promise<SuiteResult> {
   const startedAt = new Date().toISOString();
   const started = performance.now();
-  const tasks = options.scenarios.flatMap((entry, scenarioIndex) =>
-    Array.from({ length: options.runs ?? entry.scenario.config.runs }, (_, run) => ({
-      entry,
-      scenarioIndex,
-      index: run + 1,
-    })),
-  );
+  const tasks = options.scenarios
+    .flatMap((entry, scenarioIndex) =>
+      Array.from({ length: options.runs ?? entry.scenario.config.runs }, (_, run) => ({
+        entry,
+        scenarioIndex,
+        index: run + 1,
+      })),
+    )
+    .filter((task) => !options.select || options.select(task.entry.scenario, task.index));
   const results: RunResult[][] = options.scenarios.map(() => []);
   let next = 0;
   const worker = async () => {
     while (next < tasks.length && !options.signal?.aborted) {
       const task = tasks[next++]!;
+      const release = await options.slots?.acquire();
+      if (options.signal?.aborted) {
+        release?.();
+        break;
+      }
       options.onRunStarted?.(task.entry.scenario, task.index);
       const result = await runOnce({
         scenario: task.entry.scenario,
@@ -67,7 +80,7 @@ export async function runSuite(options: SuiteOptions): Promise<SuiteResult> {
         judge: options.judgeFor(task.entry.scenario),
         env: options.env,
         signal: options.signal,
-      });
+      }).finally(() => release?.());
       results[task.scenarioIndex]!.push(result);
       options.onRunFinished?.(task.entry.scenario, result);
     }
@@ -100,27 +113,14 @@ export async function runSuite(options: SuiteOptions): Promise<SuiteResult> {
 }
 
 function scenarioResult(entry: SuiteScenario, runs: RunResult[], threshold: number): ScenarioResult {
-  const passedRuns = runs.filter((run) => run.passed).length;
-  const satisfaction = runs.length === 0 ? 0 : Math.round((10000 * passedRuns) / runs.length) / 100;
-  const failing = new Map<string, { id: string; text: string; failedRuns: number }>();
-  for (const run of runs) {
-    for (const criterion of run.criteria) {
-      if (criterion.status !== 'failed' && criterion.status !== 'error') continue;
-      const entryFor = failing.get(criterion.id) ?? { id: criterion.id, text: criterion.text, failedRuns: 0 };
-      entryFor.failedRuns++;
-      failing.set(criterion.id, entryFor);
-    }
-  }
-  return {
-    title: entry.scenario.title,
-    file: entry.scenario.file,
-    tags: entry.scenario.config.tags,
-    runs: runs.length,
-    passedRuns,
-    satisfaction,
-    meetsThreshold: runs.length > 0 && satisfaction >= threshold,
-    failingCriteria: [...failing.values()],
-    warnings: entry.warnings,
-    results: runs,
-  };
+  return scenarioFromRuns(
+    {
+      title: entry.scenario.title,
+      file: entry.scenario.file,
+      tags: entry.scenario.config.tags,
+      warnings: entry.warnings,
+    },
+    runs,
+    threshold,
+  );
 }
