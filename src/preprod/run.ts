@@ -8,6 +8,8 @@ import { Redactor } from '../lib/redact.js';
 import type { ProviderRegistry, Usage } from '../providers/types.js';
 import { judgeResolver, type LoadedScenarios } from '../runner/load.js';
 import { runSuite } from '../runner/suite.js';
+import type { SuiteResult } from '../runner/results.js';
+import type { Slots } from '../lib/slots.js';
 import { preflightHarness } from '../harness/preflight.js';
 import { parseGitHubRemote, type GitHubRemote } from '../github/index.js';
 import { classifyFailures } from './classify.js';
@@ -53,6 +55,10 @@ export interface PreprodOptions {
   timeouts: { fixMs: number; validationMs: number; prMs: number };
   log: (line: string) => void;
   signal?: AbortSignal;
+  /** Slots shared with runs outside this loop (the base side of a comparison), so that together they respect one limit. */
+  slots?: Slots;
+  /** Told of each suite the loop runs: attempt 0 is the code as checked out, then one per fix attempt. */
+  onSuite?: (attempt: number, suite: SuiteResult) => void;
 }
 
 export interface FixWorkflowRequest {
@@ -210,6 +216,7 @@ export async function runPreprod(options: PreprodOptions): Promise<PreprodResult
     judgeFor: judgeResolver(options.config, options.providers),
     env: options.env,
     signal: options.signal,
+    slots: options.slots,
   };
   /** Runs every scenario, classifies the failures, and records the attempt. */
   const runScenarios = async (
@@ -219,6 +226,7 @@ export async function runPreprod(options: PreprodOptions): Promise<PreprodResult
     attemptStarted: number,
   ): Promise<{ passed: boolean; failures: PreprodFailure[] }> => {
     const suite = await timed('scenarios', () => runSuite(suiteOptions));
+    options.onSuite?.(attempt, suite);
     const failures = classifyFailures(suite, prompts, options.repo);
     const failuresFile = failures.length > 0 ? join(artifacts, `attempt-${attempt}`, 'failures.json') : null;
     if (failuresFile) writeJsonFile(failuresFile, redactor.value({ schemaVersion: 1, attempt, failures }));
