@@ -24,7 +24,7 @@ import {
 } from '../src/github/index.js';
 import { errorMessage } from '../src/lib/errors.js';
 import type { UploadedArtifact } from './artifacts.js';
-import type { ActionSetup } from './run.js';
+import type { ActionSetup } from './loop.js';
 
 export interface ReportInput {
   result: PreprodResult;
