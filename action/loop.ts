@@ -24,7 +24,7 @@ import { mergeShardDirs, portableSuite, writeShardInfo, writeSuiteRecord } from 
 import { downloadShards, uploadDirectory, type UploadedArtifact } from './artifacts.js';
 import { readRunContext, type RunContext } from './context.js';
 import type { ActionInputs } from './inputs.js';
-import { publishReport, writeSummary } from './report.js';
+import { publishReport, writeHandOff, writeSummary } from './report.js';
 
 /** Where the Action works: the repository, its scenario directory, scratch space, and what it may do on GitHub. */
 export interface ActionSetup {
@@ -291,6 +291,7 @@ async function runLoop(setup: ActionSetup): Promise<void> {
     comparison,
   );
   if (baseSide?.dir) await removeBase(setup.repoRoot, join(setup.temp, 'base-worktree'));
+  writeHandOff(setup, { result, comparison, passThreshold: settings.passThreshold }, artifactsDir);
   const artifact = await upload(setup, inputs['artifact-name'], artifactsDir);
   await publishReport(setup, { result, comparison, check, artifact, passThreshold: settings.passThreshold });
 }
@@ -446,6 +447,11 @@ async function mergeShards(setup: ActionSetup): Promise<void> {
   writeJsonFile(join(artifactsDir, 'results.json'), merged.head);
   if (merged.base) writeJsonFile(join(artifactsDir, 'base', 'results.json'), merged.base);
   if (comparison) writeJsonFile(join(artifactsDir, 'comparison.json'), comparison);
+  writeHandOff(
+    setup,
+    { result, comparison, passThreshold: merged.head.passThreshold, shards: merged.shards },
+    artifactsDir,
+  );
   const check = await startCheck(setup);
   const artifact = await upload(setup, setup.inputs['artifact-name'], artifactsDir);
   await publishReport(setup, {

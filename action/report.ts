@@ -1,4 +1,6 @@
 import * as core from '@actions/core';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { failureAnnotations, type CheckAnnotation } from '../src/preprod/annotations.js';
 import type { Comparison } from '../src/preprod/compare.js';
 import {
@@ -168,4 +170,24 @@ export async function writeSummary(setup: Pick<ActionSetup, 'env' | 'redactor'>,
     return;
   }
   await core.summary.addRaw(setup.redactor.text(markdown)).write();
+}
+
+/**
+ * What a second workflow (on `workflow_run`, with a write token) needs to comment for a pull request
+ * from a fork: the comment, rendered and redacted, and the pull request's number.
+ */
+export function writeHandOff(setup: ActionSetup, input: Omit<ReportInput, 'check' | 'artifact'>, dir: string): void {
+  const report: PreprodReport = {
+    checkName: setup.inputs['check-name'],
+    result: input.result,
+    comparison: input.comparison,
+    passThreshold: input.passThreshold,
+    failOn: setup.inputs['fail-on'],
+    links: { workflowRun: setup.ctx.runUrl },
+    shards: input.shards ?? null,
+    notes: setup.notes.filter((note) => !/fork|could not be written|may not create/.test(note)),
+  };
+  mkdirSync(dir, { recursive: true });
+  writeFileSync(join(dir, 'comment.md'), setup.redactor.text(renderComment(report)));
+  if (setup.ctx.pullRequest) writeFileSync(join(dir, 'pull-request-number.txt'), `${setup.ctx.pullRequest.number}\n`);
 }

@@ -15605,6 +15605,8 @@ function renderCheckSummary(report, max = 65_000) {
 
 
 
+
+
 function report_conclusion(report) {
     if (failsJob(report))
         return 'failure';
@@ -15733,6 +15735,26 @@ async function writeSummary(setup, markdown) {
         return;
     }
     await core/* summary */.z.addRaw(setup.redactor.text(markdown)).write();
+}
+/**
+ * What a second workflow (on `workflow_run`, with a write token) needs to comment for a pull request
+ * from a fork: the comment, rendered and redacted, and the pull request's number.
+ */
+function writeHandOff(setup, input, dir) {
+    const report = {
+        checkName: setup.inputs['check-name'],
+        result: input.result,
+        comparison: input.comparison,
+        passThreshold: input.passThreshold,
+        failOn: setup.inputs['fail-on'],
+        links: { workflowRun: setup.ctx.runUrl },
+        shards: input.shards ?? null,
+        notes: setup.notes.filter((note) => !/fork|could not be written|may not create/.test(note)),
+    };
+    (0,external_node_fs_.mkdirSync)(dir, { recursive: true });
+    (0,external_node_fs_.writeFileSync)((0,external_node_path_.join)(dir, 'comment.md'), setup.redactor.text(markdown_renderComment(report)));
+    if (setup.ctx.pullRequest)
+        (0,external_node_fs_.writeFileSync)((0,external_node_path_.join)(dir, 'pull-request-number.txt'), `${setup.ctx.pullRequest.number}\n`);
 }
 
 ;// CONCATENATED MODULE: ./action/loop.ts
@@ -15985,6 +16007,7 @@ async function runLoop(setup) {
     }, comparison);
     if (baseSide?.dir)
         await removeBase(setup.repoRoot, (0,external_node_path_.join)(setup.temp, 'base-worktree'));
+    writeHandOff(setup, { result, comparison, passThreshold: settings.passThreshold }, artifactsDir);
     const artifact = await upload(setup, inputs['artifact-name'], artifactsDir);
     await publishReport(setup, { result, comparison, check, artifact, passThreshold: settings.passThreshold });
 }
@@ -16118,6 +16141,7 @@ async function mergeShards(setup) {
         writeJsonFile((0,external_node_path_.join)(artifactsDir, 'base', 'results.json'), merged.base);
     if (comparison)
         writeJsonFile((0,external_node_path_.join)(artifactsDir, 'comparison.json'), comparison);
+    writeHandOff(setup, { result, comparison, passThreshold: merged.head.passThreshold, shards: merged.shards }, artifactsDir);
     const check = await startCheck(setup);
     const artifact = await upload(setup, setup.inputs['artifact-name'], artifactsDir);
     await publishReport(setup, {
