@@ -108,7 +108,7 @@ export async function preprodRun(globals: GlobalOptions, paths: string[], flags:
     );
     return EXIT.invalidInput;
   }
-  const providers = createProviderRegistry(ctx.config);
+  const providers = createProviderRegistry(ctx.config.assistants);
   const abort = new AbortController();
   const onSignal = () => abort.abort();
   process.once('SIGINT', onSignal);

@@ -41,7 +41,7 @@ export function lifecycleDeps(repo: RepoContext, engine: Partial<LifecycleDeps['
   const staleAfter = Number(process.env.ARCHAL_STALE_AFTER_MS);
   return {
     store: repo.store,
-    engine: { providers: createProviderRegistry(repo.config), ...engine },
+    engine: { providers: createProviderRegistry(repo.config.assistants), ...engine },
     owner: { pid: process.pid, host: hostname() },
     ...(Number.isFinite(staleAfter) && staleAfter > 0 ? { staleAfterMs: staleAfter } : {}),
   };

@@ -64,7 +64,7 @@ export async function runCommand(globals: GlobalOptions, paths: string[], flags:
   }
   if (!flags.quiet) for (const warning of loaded.warnings) err(`warning: ${formatProblem(warning, ctx.cwd)}`);
 
-  const providers = createProviderRegistry(ctx.config);
+  const providers = createProviderRegistry(ctx.config.assistants);
   const abort = new AbortController();
   const onSignal = () => abort.abort();
   process.once('SIGINT', onSignal);

@@ -1,4 +1,4 @@
-import type { ArchalConfig } from '../config/schema.js';
+import type { CommandSpec } from '../lib/command-spec.js';
 import { UserError } from '../lib/errors.js';
 import { expandVariables } from '../lib/expand.js';
 
@@ -16,7 +16,7 @@ export interface AgentCommand {
  * `bash -c`); `{command, args, env}` is spawned directly, with `${VAR}` expanded in args and env.
  */
 export function resolveAgent(
-  agent: ArchalConfig['agent'] | undefined,
+  agent: string | CommandSpec | undefined,
   env: NodeJS.ProcessEnv = process.env,
 ): AgentCommand {
   if (agent === undefined)

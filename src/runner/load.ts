@@ -1,7 +1,8 @@
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { loadSeed } from '../clones/github/index.js';
-import type { ArchalConfig, ProviderName } from '../config/schema.js';
+import type { ArchalConfig } from '../config/schema.js';
+import type { ProviderName } from '../providers/schema.js';
 import { prepareCriteria } from '../evaluate/criteria.js';
 import { parseScenarioFile } from '../scenarios/parse.js';
 import type { Scenario, ScenarioProblem } from '../scenarios/schema.js';

@@ -1,7 +1,7 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { dirname, join } from 'node:path';
 import { startGitHubClone, type RequestLogEntry, type Seed } from '../clones/github/index.js';
-import type { ProviderName } from '../config/schema.js';
+import type { ProviderName } from '../providers/schema.js';
 import { buildContext, type EvaluationContext } from '../evaluate/context.js';
 import {
   base,

@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import type { ExecSpec, ProviderName } from '../config/schema.js';
+import type { ExecSpec, ProviderName } from '../providers/schema.js';
 import { didYouMean } from '../lib/did-you-mean.js';
 import { modelProblem, PROVIDER_CAPABILITIES } from '../providers/models.js';
 import { ConditionSyntaxError, parseCondition } from './condition.js';

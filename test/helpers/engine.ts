@@ -71,7 +71,7 @@ export async function run(
   const logs: string[] = [];
   const result = await executeWorkflow(
     {
-      providers: options.providers ?? createProviderRegistry(options.config ?? {}),
+      providers: options.providers ?? createProviderRegistry(options.config?.assistants),
       sink,
       clock: options.clock ?? recordingClock(),
       log: (line) => logs.push(line),
