@@ -3,5 +3,4 @@ export { agentSchema, archalConfigSchema } from './schema.js';
 export type { ArchalConfig } from './schema.js';
 export { CONFIG_FILE, formatConfigProblem, loadConfig, validateConfig } from './load.js';
 export type { ConfigLoadResult, ConfigProblem } from './load.js';
-export { loadEnvFiles } from './env.js';
-export { engineDefaults, starterConfig } from './defaults.js';
+export { starterConfig } from './defaults.js';

@@ -16,7 +16,7 @@ import { substitutePrompt, usesVariable, type RunVariables } from './substitute.
 import { triggerRuleAllows } from './trigger-rules.js';
 import { errorMessage } from '../lib/errors.js';
 
-export type RunStatus = 'completed' | 'failed' | 'cancelled' | 'paused';
+export type WorkflowRunStatus = 'completed' | 'failed' | 'cancelled' | 'paused';
 
 export type SkipReason = 'trigger_rule' | 'when_condition' | 'run_cancelled' | 'prior_success';
 
@@ -32,10 +32,10 @@ export interface NodeResult {
   usage?: Usage;
 }
 
-export interface RunResult {
+export interface WorkflowRunResult {
   runId: string;
   workflow: string;
-  status: RunStatus;
+  status: WorkflowRunStatus;
   nodes: Record<string, NodeResult>;
   artifactsDir: string;
   logPath: string;
@@ -62,6 +62,7 @@ export interface RunOptions {
   context?: string;
   /** The base branch, or how to find it (only asked for when a node reads $BASE_BRANCH). */
   baseBranch?: string | (() => Promise<string | undefined>);
+  /** What this run's node processes start from instead of the engine's environment (a restricted one, say). */
   env?: NodeJS.ProcessEnv;
   signal?: AbortSignal;
   prior?: PriorOutputs;
@@ -75,7 +76,7 @@ const DEFAULT_HEARTBEAT_MS = 10_000;
  * are done (bounded by max_parallel), so a slow branch never holds up an unrelated one. Decisions
  * depend only on dependency states and outputs, so results equal a layer-by-layer run.
  */
-export async function executeWorkflow(deps: EngineDeps, options: RunOptions): Promise<RunResult> {
+export async function executeWorkflow(deps: EngineDeps, options: RunOptions): Promise<WorkflowRunResult> {
   const { workflow } = options;
   const clock = deps.clock ?? systemClock;
   const log = deps.log ?? (() => {});
@@ -96,7 +97,7 @@ export async function executeWorkflow(deps: EngineDeps, options: RunOptions): Pr
     workflow.nodes.map((node) => [node.id, { state: 'pending', attempts: 0 }]),
   );
   const outputs = new Map<string, NodeOutput>(workflow.nodes.map((node) => [node.id, { state: 'pending', text: '' }]));
-  const finish = (status: RunStatus, extra: Partial<RunResult> = {}): RunResult => ({
+  const finish = (status: WorkflowRunStatus, extra: Partial<WorkflowRunResult> = {}): WorkflowRunResult => ({
     runId,
     workflow: workflow.name,
     status,
@@ -146,7 +147,7 @@ export async function executeWorkflow(deps: EngineDeps, options: RunOptions): Pr
     artifactsDir,
     vars,
     outputs,
-    env: options.env ?? process.env,
+    env: options.env ?? deps.env,
     deps: { ...deps, clock, log },
     emit: (type, nodeId, data) => {
       if (type === 'loop_iteration_started' && nodeId) {
@@ -382,11 +383,8 @@ export async function executeWorkflow(deps: EngineDeps, options: RunOptions): Pr
       case 'paused':
         setState(node, 'paused', { durationMs });
         pause ??= { nodeId: node.id, message: outcome.message };
+        // Hosts tell people how to answer from this event (the CLI prints its commands).
         write('approval_requested', node.id, { message: outcome.message });
-        log(
-          `⏸ Approval required (${node.id}): ${outcome.message}\n` +
-            `  Run ID: ${runId}\n  Approve: archal workflow approve ${runId} [comment]\n  Reject:  archal workflow reject ${runId} [reason]`,
-        );
         return;
       case 'cancel_run':
         setState(node, 'completed', { output: outcome.reason, durationMs }, { text: outcome.reason });
@@ -418,7 +416,7 @@ export async function executeWorkflow(deps: EngineDeps, options: RunOptions): Pr
 
   const counts = countStates(results);
   const totals = usageData(usage);
-  let runResult: RunResult;
+  let runResult: WorkflowRunResult;
   if (cancelled) {
     write('workflow_cancelled', cancelled.nodeId, { reason: cancelled.reason, node_counts: counts, ...totals });
     runResult = finish('cancelled', { error: cancelled.reason, usage });

@@ -1,16 +1,16 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { readFileSync, statSync } from 'node:fs';
-import { errorMessage, EXIT, UserError } from '../lib/errors.js';
+import { ArchalError, errorMessage } from '../lib/errors.js';
 import { processesWithEnv } from '../lib/process.js';
 import { addUsage, type Usage } from '../providers/types.js';
 import { fanOut, type EventSink, type WorkflowEvent } from './events.js';
-import { executeWorkflow, type PriorOutputs, type RunOptions, type RunResult } from './executor.js';
+import { executeWorkflow, type PriorOutputs, type RunOptions, type WorkflowRunResult } from './executor.js';
 import type { Workflow } from './model.js';
 import type { EngineDeps } from './run-context.js';
 import {
   ACTIVE_STATUSES,
   type RunRecord,
-  type RunStatus,
+  type StoredRunStatus,
   type StoredEvent,
   type WorkflowRunStore,
 } from './run-store.js';
@@ -35,27 +35,67 @@ export interface LifecycleDeps {
   killProcessGroup?: (pid: number) => void;
 }
 
+export type RunRefusalCode =
+  /** Another active run holds the working path (`activeRun`). */
+  | 'path_busy'
+  /** No run has this id (or unique prefix). */
+  | 'run_not_found'
+  /** Several runs start with this prefix (`matches`). */
+  | 'run_id_ambiguous'
+  /** The run waits for a decision at an approval node (`run`, `nodeId`): approve or reject it. */
+  | 'run_awaiting_approval'
+  /** The run is still running under a live owner (`run`): cancel it first. */
+  | 'run_still_running'
+  /** The run is completed or cancelled (`run`): nothing to resume. */
+  | 'run_not_resumable'
+  /** An approval or rejection for a run that is not paused at an approval (`run`). */
+  | 'run_not_awaiting_approval'
+  /** Someone else decided or cancelled the run first (`run`). */
+  | 'run_already_decided'
+  /** Another process took the run over, or cancelled it, a moment before this one could. */
+  | 'run_taken';
+
+export interface RunRefusalData {
+  /** The run the request was about. */
+  run?: RunRecord;
+  /** path_busy: the run holding the working path. */
+  activeRun?: RunRecord;
+  /** run_not_found, run_id_ambiguous: what was asked for, and the ids it matched. */
+  query?: string;
+  matches?: string[];
+  /** run_awaiting_approval: the approval node. */
+  nodeId?: string;
+}
+
 /** A request the lifecycle refuses (another run holds the path, nothing to resume...). */
-export class RunRefusedError extends UserError {
-  constructor(
-    message: string,
-    readonly activeRun?: RunRecord,
-  ) {
-    super(message, EXIT.failed);
+export class RunRefusedError extends ArchalError<RunRefusalCode, RunRefusalData> {
+  constructor(code: RunRefusalCode, message: string, data: RunRefusalData = {}) {
+    super(code, message, data);
     this.name = 'RunRefusedError';
+  }
+
+  /** The run in the way of a path_busy refusal. */
+  get activeRun(): RunRecord | undefined {
+    return this.data.activeRun;
   }
 }
 
 export interface StartRequest extends Omit<RunOptions, 'workflow' | 'cwd' | 'runId' | 'prior'> {
   workflow: Workflow;
   workingPath: string;
+  /**
+   * What the run belongs to in the host's world (an issue, a pull request), so the host can find it
+   * again (`listConversationRuns`). Default: a new CLI-style id, `cli-<ms>-<hex>`. A resumed run
+   * keeps the conversation it started in.
+   */
+  conversationId?: string;
   /** Start over even if the last run of this workflow here failed part-way. */
   fresh?: boolean;
   branch?: string;
 }
 
 export interface RunOutcome {
-  result: RunResult;
+  result: WorkflowRunResult;
   run: RunRecord;
   /** Set when this execution resumed an earlier run. */
   resumed?: { skipped: number };
@@ -96,8 +136,7 @@ export async function startRun(deps: LifecycleDeps, request: StartRequest): Prom
 
   if (candidate && prior && reusable > 0) {
     const taken = await takeOver(deps, candidate);
-    if (!taken)
-      throw await busyError(deps, workingPath, `Run ${candidate.id} was resumed by another process just now.`);
+    if (!taken) throw await busyError(deps, workingPath, candidate);
     deps.engine.log?.(`Resuming workflow — skipping ${reusable} already-completed node(s).`);
     return execute(deps, taken, request, prior, reusable);
   }
@@ -116,7 +155,7 @@ export async function startRun(deps: LifecycleDeps, request: StartRequest): Prom
     id: randomUUID(),
     workflowName: workflow.name,
     workingPath,
-    conversationId: cliConversationId(),
+    conversationId: request.conversationId ?? cliConversationId(),
     userMessage: request.userMessage ?? '',
     metadata: { workflowFile: workflow.file, ...(request.branch ? { branch: request.branch } : {}) },
     status: 'pending',
@@ -134,31 +173,40 @@ export async function startRun(deps: LifecycleDeps, request: StartRequest): Prom
     throw busyRefusal(rival, workingPath);
   }
   if (!(await store.changeStatus(run.id, { from: ['pending'], to: 'running' })))
-    throw new RunRefusedError(`Run ${run.id} was cancelled before it started.`);
+    throw new RunRefusedError('run_taken', `Run ${run.id} was cancelled before it started.`, { run });
   return execute(deps, (await store.getRun(run.id))!, request, undefined, 0);
 }
 
-/** `archal workflow resume <run-id>`: resumes a failed (or crashed) run, whatever is in the working path. */
+/** Resumes a failed (or crashed) run by its record, whatever is in the working path. */
 export async function resumeRun(
   deps: LifecycleDeps,
   run: RunRecord,
   request: Omit<StartRequest, 'workingPath' | 'fresh'>,
 ): Promise<RunOutcome> {
-  if (run.status === 'paused')
-    throw new RunRefusedError(
-      `Run ${run.id} is waiting for approval of '${run.metadata.approval?.nodeId ?? '?'}': answer with \`archal workflow approve ${run.id} [comment]\` or \`archal workflow reject ${run.id} [reason]\`.`,
-    );
+  if (run.status === 'paused') {
+    const nodeId = run.metadata.approval?.nodeId ?? '?';
+    throw new RunRefusedError('run_awaiting_approval', `Run ${run.id} is waiting for approval of '${nodeId}'.`, {
+      run,
+      nodeId,
+    });
+  }
   const resumable = run.status === 'failed' || isStale(run, deps);
   if (!resumable)
-    throw new RunRefusedError(
-      run.status === 'running'
-        ? `Run ${run.id} is still running (pid ${run.ownerPid ?? '?'} on ${run.ownerHost ?? '?'}); cancel it with \`archal workflow cancel ${run.id}\`.`
-        : `Run ${run.id} is ${run.status}; only failed or interrupted runs can be resumed.`,
-    );
+    throw run.status === 'running'
+      ? new RunRefusedError(
+          'run_still_running',
+          `Run ${run.id} is still running (pid ${run.ownerPid ?? '?'} on ${run.ownerHost ?? '?'}).`,
+          { run },
+        )
+      : new RunRefusedError(
+          'run_not_resumable',
+          `Run ${run.id} is ${run.status}; only failed or interrupted runs can be resumed.`,
+          { run },
+        );
   await refuseIfBusy(deps, run.workingPath, run.id);
   const prior = await loadPrior(deps.store, run.id);
   const taken = await takeOver(deps, run);
-  if (!taken) throw await busyError(deps, run.workingPath, `Run ${run.id} was resumed by another process just now.`);
+  if (!taken) throw await busyError(deps, run.workingPath, run);
   const reusable = reusableCount(prior, request.workflow);
   deps.engine.log?.(`Resuming workflow — skipping ${reusable} already-completed node(s).`);
   return execute(
@@ -184,7 +232,7 @@ export async function approveRun(
     owner: deps.owner,
     metadata: { approval: { ...approval, resolved: 'approved' } },
   });
-  if (!won) throw new RunRefusedError(`Run ${run.id} was already decided (or cancelled) by someone else.`);
+  if (!won) throw alreadyDecided(run);
   const text = comment?.trim() || 'Approved';
   const output = approval.captureResponse ? text : '';
   await appendAll(deps.store, run.id, [
@@ -211,7 +259,7 @@ export async function rejectRun(deps: LifecycleDeps, run: RunRecord, reason: str
     to: 'cancelled',
     metadata: { approval: { ...approval, resolved: 'rejected' }, error: `Rejected at '${approval.nodeId}': ${text}` },
   });
-  if (!won) throw new RunRefusedError(`Run ${run.id} was already decided (or cancelled) by someone else.`);
+  if (!won) throw alreadyDecided(run);
   await appendAll(deps.store, run.id, [
     ['approval_received', approval.nodeId, { decision: 'rejected', reason: text }],
     ['node_failed', approval.nodeId, { error: `Rejected: ${text}`, approval_decision: 'rejected' }],
@@ -250,16 +298,50 @@ export async function cancelRun(
   return { cancelled: true, signalled };
 }
 
+/** The runs of a conversation, newest first; `statuses` keeps only those in one of them. */
+export function listConversationRuns(
+  store: WorkflowRunStore,
+  conversationId: string,
+  options: { statuses?: readonly StoredRunStatus[]; limit?: number } = {},
+): Promise<RunRecord[]> {
+  return store.listRuns({ conversationId, statuses: options.statuses, limit: options.limit });
+}
+
+/**
+ * The newest run of a conversation (in one of `statuses` when given), to approve, reject, resume or
+ * cancel it; RunRefusedError run_not_found when there is none.
+ */
+export async function findConversationRun(
+  store: WorkflowRunStore,
+  conversationId: string,
+  statuses?: readonly StoredRunStatus[],
+): Promise<RunRecord> {
+  const [latest] = await listConversationRuns(store, conversationId, { statuses, limit: 1 });
+  if (latest) return latest;
+  throw new RunRefusedError(
+    'run_not_found',
+    `No run${statuses ? ` (${statuses.join(', ')})` : ''} in conversation '${conversationId}'.`,
+    { query: conversationId, matches: [] },
+  );
+}
+
 /** Resolves `id or unique prefix` to one run. */
 export async function findRun(store: WorkflowRunStore, idOrPrefix: string): Promise<RunRecord> {
   const exact = await store.getRun(idOrPrefix);
   if (exact) return exact;
   const matches = idOrPrefix.length >= 4 ? await store.findRunsByPrefix(idOrPrefix) : [];
   if (matches.length === 1) return matches[0]!;
-  if (matches.length > 1)
-    throw new RunRefusedError(`Run id prefix '${idOrPrefix}' is ambiguous: ${matches.map((run) => run.id).join(', ')}`);
+  if (matches.length > 1) {
+    const ids = matches.map((run) => run.id);
+    throw new RunRefusedError('run_id_ambiguous', `Run id prefix '${idOrPrefix}' is ambiguous: ${ids.join(', ')}`, {
+      query: idOrPrefix,
+      matches: ids,
+    });
+  }
   throw new RunRefusedError(
-    `No run with id '${idOrPrefix}'${idOrPrefix.length < 4 ? ' (give at least 4 characters of the id)' : ''}; \`archal workflow status\` lists runs.`,
+    'run_not_found',
+    `No run with id '${idOrPrefix}'${idOrPrefix.length < 4 ? ' (give at least 4 characters of the id)' : ''}.`,
+    { query: idOrPrefix, matches: [] },
   );
 }
 
@@ -337,7 +419,7 @@ async function execute(
   const sinks: EventSink[] = [new StoreSink(store, log)];
   if (deps.engine.sink) sinks.push(deps.engine.sink);
 
-  let result: RunResult;
+  let result: WorkflowRunResult;
   try {
     result = await executeWorkflow(
       {
@@ -364,7 +446,7 @@ async function execute(
     request.signal?.removeEventListener('abort', onOuterAbort);
   }
 
-  const status: RunStatus = result.status;
+  const status: StoredRunStatus = result.status;
   const metadata = {
     error: result.error,
     usage: addUsage(undefined, result.usage),
@@ -503,20 +585,28 @@ async function refuseIfBusy(deps: LifecycleDeps, workingPath: string, except?: s
   if (active.length > 0) throw busyRefusal(active[0]!, workingPath);
 }
 
-async function busyError(deps: LifecycleDeps, workingPath: string, fallback: string): Promise<RunRefusedError> {
+/** Why a takeover of `run` lost: the run that holds the path now, else whoever took `run`. */
+async function busyError(deps: LifecycleDeps, workingPath: string, run: RunRecord): Promise<RunRefusedError> {
   const [active] = await activeRuns(deps, workingPath);
-  return active ? busyRefusal(active, workingPath) : new RunRefusedError(fallback);
+  return active
+    ? busyRefusal(active, workingPath)
+    : new RunRefusedError('run_taken', `Run ${run.id} was resumed by another process just now.`, { run });
 }
 
 function busyRefusal(active: RunRecord, workingPath: string): RunRefusedError {
-  const waiting =
-    active.status === 'paused'
-      ? `It is waiting for approval: \`archal workflow approve ${active.id}\`, \`archal workflow reject ${active.id}\`, or cancel it`
-      : 'Wait for it to finish, or cancel it';
+  const waiting = active.status === 'paused' ? ' It is waiting for approval.' : '';
   return new RunRefusedError(
-    `${workingPath} is in use by run ${active.id} of '${active.workflowName}' (${active.status} since ${active.startedAt}, pid ${active.ownerPid ?? '?'} on ${active.ownerHost ?? '?'}). ` +
-      `${waiting} with \`archal workflow cancel ${active.id}\`.`,
-    active,
+    'path_busy',
+    `${workingPath} is in use by run ${active.id} of '${active.workflowName}' (${active.status} since ${active.startedAt}, pid ${active.ownerPid ?? '?'} on ${active.ownerHost ?? '?'}).${waiting}`,
+    { activeRun: active },
+  );
+}
+
+function alreadyDecided(run: RunRecord): RunRefusedError {
+  return new RunRefusedError(
+    'run_already_decided',
+    `Run ${run.id} was already decided (or cancelled) by someone else.`,
+    { run },
   );
 }
 
@@ -527,8 +617,13 @@ function isOlder(a: RunRecord, b: RunRecord): boolean {
 function pendingApproval(run: RunRecord) {
   const approval = run.metadata.approval;
   if (run.status !== 'paused' || !approval)
-    throw new RunRefusedError(`Run ${run.id} is ${run.status}; it is not waiting for an approval.`);
-  if (approval.resolved) throw new RunRefusedError(`Run ${run.id} was already ${approval.resolved}.`);
+    throw new RunRefusedError(
+      'run_not_awaiting_approval',
+      `Run ${run.id} is ${run.status}; it is not waiting for an approval.`,
+      { run },
+    );
+  if (approval.resolved)
+    throw new RunRefusedError('run_already_decided', `Run ${run.id} was already ${approval.resolved}.`, { run });
   return approval;
 }
 
@@ -537,7 +632,7 @@ function captureResponse(workflow: Workflow, nodeId: string): boolean {
   return node?.kind === 'approval' ? node.approval.capture_response : false;
 }
 
-function countStates(result: RunResult): Record<string, number> {
+function countStates(result: WorkflowRunResult): Record<string, number> {
   const counts: Record<string, number> = {};
   for (const node of Object.values(result.nodes)) counts[node.state] = (counts[node.state] ?? 0) + 1;
   return counts;

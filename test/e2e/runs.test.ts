@@ -194,7 +194,7 @@ ${Array.from(
     });
     // Every engine event (the transcript) plus the 8 emitted ones are in the store, numbered without gaps.
     const script = `const { openStore, storeOptionsFromEnv } = await import(${JSON.stringify(join(process.cwd(), 'build', 'index.js'))});
-      const store = await openStore(storeOptionsFromEnv()); const events = await store.listEvents(${JSON.stringify(runId)}); await store.close();
+      const store = await openStore(storeOptionsFromEnv(process.env)); const events = await store.listEvents(${JSON.stringify(runId)}); await store.close();
       console.log(JSON.stringify(events.map((e) => [e.seq, e.type])));`;
     const stored = JSON.parse(
       execFileSync(process.execPath, ['--input-type=module', '-e', script], {

@@ -3,6 +3,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { describeError } from '../../src/cli/errors.js';
 import type { KyselyStore } from '../../src/store/kysely-store.js';
 import { createProviderRegistry } from '../../src/providers/registry.js';
 import { MemorySink } from '../../src/workflows/events.js';
@@ -39,7 +40,13 @@ describe.each(BACKENDS)('run lifecycle on $name', (backend) => {
     const sink = new MemorySink();
     return {
       store,
-      engine: { providers: createProviderRegistry({}), clock: recordingClock(), log: (line) => logs.push(line), sink },
+      engine: {
+        providers: createProviderRegistry({}),
+        env: process.env,
+        clock: recordingClock(),
+        log: (line) => logs.push(line),
+        sink,
+      },
       owner: { pid: process.pid, host: 'test-host' },
       logs,
       sink,
@@ -129,9 +136,13 @@ describe.each(BACKENDS)('run lifecycle on $name', (backend) => {
     const other = await loadOk('name: other\ndescription: x\nnodes:\n  - id: a\n    bash: echo\n', { dir });
     const refusal = await startRun(deps(), { workflow: other, workingPath: dir }).catch((error: unknown) => error);
     expect(refusal).toBeInstanceOf(RunRefusedError);
+    expect(refusal).toMatchObject({ code: 'path_busy', data: { activeRun: { id: paused.run.id } } });
+    // The core names the run in the way; the CLI adds how to answer or cancel it in its own commands.
     expect((refusal as Error).message).toContain(`in use by run ${paused.run.id} of 'lifecycle'`);
-    expect((refusal as Error).message).toContain(`archal workflow cancel ${paused.run.id}`);
-    expect((refusal as Error).message).toContain(`archal workflow approve ${paused.run.id}`);
+    expect((refusal as Error).message).not.toContain('archal workflow');
+    const printed = describeError(refusal as RunRefusedError);
+    expect(printed).toContain(`archal workflow cancel ${paused.run.id}`);
+    expect(printed).toContain(`archal workflow approve ${paused.run.id}`);
   });
 
   it('does not let a stale run block: dead owner at once, silent heartbeat after the threshold', async () => {

@@ -1,9 +1,9 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
-import { starterConfig } from '../config/index.js';
-import { EXIT } from '../lib/errors.js';
-import type { GlobalOptions } from './context.js';
-import { out } from './output.js';
+import { dirname, join } from 'node:path';
+import { starterConfig } from '../../config/index.js';
+import { EXIT } from '../errors.js';
+import { workDir, type GlobalOptions } from '../host.js';
+import { out } from '../output.js';
 
 const HARNESS = `// The Archal harness: how Archal runs your agent. Archal starts it once per scenario run with
 //   AGENT_TASK        the scenario's prompt (the only instruction your agent gets)
@@ -70,7 +70,7 @@ const GITIGNORE = ['.archal/cache/', '.archal/logs/', '.archal/artifacts/', '.ar
 
 /** `archal init`: the files a repository needs to start testing its agent. Never overwrites. */
 export async function initCommand(globals: GlobalOptions): Promise<number> {
-  const cwd = resolve(globals.cwd ?? process.cwd());
+  const cwd = workDir(globals);
   const written: string[] = [];
   const kept: string[] = [];
   const write = (path: string, content: string) => {

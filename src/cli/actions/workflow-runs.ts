@@ -1,8 +1,11 @@
-import { existsSync } from 'node:fs';
-import { checkoutInPlace, ensureWorktree } from '../isolation/index.js';
-import { EXIT, UserError } from '../lib/errors.js';
-import { detectBaseBranch } from '../lib/git.js';
-import { formatProblem, loadWorkflowFile, type RunOptions, type Workflow } from '../workflows/index.js';
+import { checkoutInPlace, ensureWorktree } from '../../isolation/index.js';
+import { detectBaseBranch } from '../../lib/git.js';
+import {
+  formatWorkflowProblem,
+  formatWorkflowProblems,
+  type RunOptions,
+  type Workflow,
+} from '../../workflows/index.js';
 import {
   approveRun,
   cancelRun,
@@ -13,14 +16,15 @@ import {
   startRun,
   type LifecycleDeps,
   type RunOutcome,
-} from '../workflows/lifecycle.js';
-import type { RunRecord } from '../workflows/run-store.js';
-import type { GlobalOptions } from './context.js';
-import { err, out, printJson } from './output.js';
-import { progressSink } from './progress.js';
-import { lifecycleDeps, withRepo, type RepoContext } from './repo-context.js';
-import { runJson, runSummary } from './run-output.js';
-import { discoveryOptions, findWorkflow, formatProblems, jsonProblem } from './workflow-setup.js';
+} from '../../workflows/lifecycle.js';
+import type { RunRecord } from '../../workflows/run-store.js';
+import { findWorkflow, lifecycleDeps, workflowOfRun, type RepoWorkspace } from '../../workspace/index.js';
+import { describeError, EXIT, UserError } from '../errors.js';
+import { withCliRepo, type GlobalOptions } from '../host.js';
+import { err, out, printJson } from '../output.js';
+import { progressSink } from '../render/progress.js';
+import { runJson, runSummary } from '../render/workflow-run.js';
+import { jsonProblem } from './workflow-definitions.js';
 
 export interface RunFlags {
   json?: boolean;
@@ -42,22 +46,22 @@ export async function workflowRun(
     throw new UserError('--from needs --branch: it is the start point of the new branch.');
   if (flags.worktree === false && !flags.branch)
     throw new UserError('--no-worktree needs --branch: it checks that branch out in place.');
-  return withRepo(globals, async (repo) => {
+  return withCliRepo(globals, async (repo) => {
     const lookup = await findWorkflow(repo, target);
     if (lookup.kind === 'invalid') {
       if (flags.json)
         printJson({ valid: false, errors: lookup.errors.map(jsonProblem), warnings: lookup.warnings.map(jsonProblem) });
-      err(`✗ cannot run ${lookup.file}: it is invalid:\n${formatProblems(lookup.errors)}`);
+      err(`✗ cannot run ${lookup.file}: it is invalid:\n${formatWorkflowProblems(lookup.errors)}`);
       return EXIT.invalidInput;
     }
-    for (const warning of lookup.warnings) err(`warning: ${formatProblem(warning)}`);
+    for (const warning of lookup.warnings) err(`warning: ${formatWorkflowProblem(warning)}`);
 
-    let workingPath = repo.repoRoot;
+    let workingPath = repo.root;
     if (flags.branch) {
-      if (flags.worktree === false) await checkoutInPlace(repo.repoRoot, flags.branch, flags.from);
+      if (flags.worktree === false) await checkoutInPlace(repo.root, flags.branch, flags.from);
       else {
         const worktree = await ensureWorktree({
-          repoRoot: repo.repoRoot,
+          repoRoot: repo.root,
           branch: flags.branch,
           from: flags.from,
           home: repo.home,
@@ -114,7 +118,7 @@ async function continueRun(
   flags: { json?: boolean },
   step: Continuation,
 ): Promise<number> {
-  return withRepo(globals, async (repo) => {
+  return withCliRepo(globals, async (repo) => {
     const run = await findRun(repo.store, runId);
     const workflow = await workflowOfRun(repo, run);
     return execute(repo, flags, (deps, signal) =>
@@ -124,7 +128,7 @@ async function continueRun(
 }
 
 /** $BASE_BRANCH: configured, else detected from git when a node needs it. */
-function baseBranchFor(repo: RepoContext, workingPath: string): RunOptions['baseBranch'] {
+function baseBranchFor(repo: RepoWorkspace, workingPath: string): RunOptions['baseBranch'] {
   return repo.config.worktree?.baseBranch ?? (() => detectBaseBranch(workingPath));
 }
 
@@ -134,7 +138,7 @@ export async function workflowReject(
   reason: string,
   flags: { json?: boolean },
 ): Promise<number> {
-  return withRepo(globals, async (repo) => {
+  return withCliRepo(globals, async (repo) => {
     const run = await findRun(repo.store, runId);
     try {
       const rejected = await rejectRun(lifecycleDeps(repo), run, reason);
@@ -153,7 +157,7 @@ export async function workflowCancel(
   runId: string,
   flags: { json?: boolean },
 ): Promise<number> {
-  return withRepo(globals, async (repo) => {
+  return withCliRepo(globals, async (repo) => {
     const run = await findRun(repo.store, runId);
     const result = await cancelRun(lifecycleDeps(repo), run, 'Cancelled by user (archal workflow cancel)');
     if (flags.json) printJson({ runId: run.id, cancelled: result.cancelled, signalled: result.signalled });
@@ -173,7 +177,7 @@ export async function workflowCancel(
 type Lifecycle = (deps: LifecycleDeps, signal: AbortSignal) => Promise<RunOutcome>;
 
 /** Runs a lifecycle step with progress on stderr, Ctrl-C as cancel, and the run's outcome as the exit code. */
-async function execute(repo: RepoContext, flags: { json?: boolean }, step: Lifecycle): Promise<number> {
+async function execute(repo: RepoWorkspace, flags: { json?: boolean }, step: Lifecycle): Promise<number> {
   const deps = lifecycleDeps(repo, { sink: progressSink(err), log: err });
   const abort = new AbortController();
   let interrupts = 0;
@@ -197,30 +201,14 @@ async function execute(repo: RepoContext, flags: { json?: boolean }, step: Lifec
   }
   const { result } = outcome;
   if (flags.json) printJson(runJson(result, { resumed: outcome.resumed ?? null }));
-  else out(runSummary(result, repo.repoRoot));
+  else out(runSummary(result, repo.root));
   return result.status === 'completed' || result.status === 'paused' ? EXIT.ok : EXIT.failed;
 }
 
 function refused(error: unknown): number {
   if (error instanceof RunRefusedError) {
-    err(`✗ ${error.message}`);
+    err(`✗ ${describeError(error)}`);
     return EXIT.failed;
   }
   throw error;
-}
-
-/** The definition a stored run continues with: its file if it still exists, else by name. */
-async function workflowOfRun(repo: RepoContext, run: RunRecord): Promise<Workflow> {
-  const file = run.metadata.workflowFile;
-  if (file && existsSync(file)) {
-    const loaded = await loadWorkflowFile(file, 'file', discoveryOptions(repo));
-    if (loaded.kind === 'workflow') return loaded.workflow;
-    throw new UserError(
-      `The workflow of run ${run.id} (${file}) is now invalid:\n${formatProblems(loaded.error.problems)}`,
-    );
-  }
-  const lookup = await findWorkflow(repo, run.workflowName);
-  if (lookup.kind === 'invalid')
-    throw new UserError(`The workflow '${run.workflowName}' is now invalid:\n${formatProblems(lookup.errors)}`);
-  return lookup.workflow;
 }

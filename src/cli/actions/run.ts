@@ -1,18 +1,25 @@
 import { join } from 'node:path';
-import { seedJsonSchema } from '../clones/github/index.js';
-import { configJsonSchema } from '../config/json-schema.js';
-import { resolveAgent } from '../harness/agent.js';
-import { preflightHarness } from '../harness/preflight.js';
-import { EXIT, UserError } from '../lib/errors.js';
-import { createProviderRegistry } from '../providers/registry.js';
-import { displayFile, formatProblem, formatProblems, judgeResolver, loadScenarios } from '../runner/load.js';
-import { junitReport, progressLine, terminalReport } from '../runner/report.js';
-import { resultsJsonSchema } from '../runner/results.js';
-import { scenarioSeed } from '../runner/run-once.js';
-import { runSuite } from '../runner/suite.js';
-import { loadContext, type CliContext, type GlobalOptions } from './context.js';
-import { amount, wholeNumber } from './flags.js';
-import { err, out, printJson } from './output.js';
+import { seedJsonSchema } from '../../clones/github/index.js';
+import { configJsonSchema } from '../../config/json-schema.js';
+import { resolveAgent } from '../../harness/agent.js';
+import { preflightHarness } from '../../harness/preflight.js';
+import { createProviderRegistry } from '../../providers/registry.js';
+import {
+  displayFile,
+  formatScenarioProblem,
+  formatScenarioProblems,
+  judgeResolver,
+  loadScenarios,
+} from '../../runner/load.js';
+import { junitReport, progressLine, terminalReport } from '../../runner/report.js';
+import { resultsJsonSchema } from '../../runner/results.js';
+import { scenarioSeed } from '../../runner/run-once.js';
+import { runSuite } from '../../runner/suite.js';
+import type { Workspace } from '../../workspace/index.js';
+import { EXIT, UserError } from '../errors.js';
+import { amount, wholeNumber } from '../flags.js';
+import { cliWorkspace, type GlobalOptions } from '../host.js';
+import { err, out, printJson } from '../output.js';
 
 export interface RunFlags {
   runs?: string;
@@ -29,15 +36,15 @@ export interface RunFlags {
 }
 
 export async function runCommand(globals: GlobalOptions, paths: string[], flags: RunFlags): Promise<number> {
-  const ctx = loadContext(globals);
+  const ctx = cliWorkspace(globals);
   const runs = wholeNumber('--runs', flags.runs, 1, 100);
   const concurrency = wholeNumber('--concurrency', flags.concurrency, 1, 64) ?? 4;
   const threshold = amount('--pass-threshold', flags.passThreshold, 100) ?? 0;
-  const agent = resolveAgent(flags.harness ?? ctx.config.agent);
+  const agent = resolveAgent(flags.harness ?? ctx.config.agent, ctx.env);
 
   if (flags.preflightOnly) return preflight(ctx, agent);
 
-  const loaded = loadScenarios(paths, { config: ctx.config, cwd: ctx.cwd, tags: flags.tag });
+  const loaded = loadScenarios(paths, { config: ctx.config, cwd: ctx.root, tags: flags.tag });
   const errors = [...loaded.errors];
   if (flags.requireJudge) {
     for (const entry of loaded.entries)
@@ -50,7 +57,7 @@ export async function runCommand(globals: GlobalOptions, paths: string[], flags:
           });
   }
   if (errors.length > 0) {
-    err(`✗ Cannot run: ${errors.length} problem(s) in the scenarios:\n${formatProblems(errors, ctx.cwd)}`);
+    err(`✗ Cannot run: ${errors.length} problem(s) in the scenarios:\n${formatScenarioProblems(errors, ctx.root)}`);
     return EXIT.invalidInput;
   }
   if (loaded.entries.length === 0) {
@@ -62,7 +69,7 @@ export async function runCommand(globals: GlobalOptions, paths: string[], flags:
       `Nothing to run: ${where}. Pass scenario files, set "scenarios" in .archal.json, or put scenarios in archal/ (\`archal init\` writes one).`,
     );
   }
-  if (!flags.quiet) for (const warning of loaded.warnings) err(`warning: ${formatProblem(warning, ctx.cwd)}`);
+  if (!flags.quiet) for (const warning of loaded.warnings) err(`warning: ${formatScenarioProblem(warning, ctx.root)}`);
 
   const providers = createProviderRegistry(ctx.config.assistants);
   const abort = new AbortController();
@@ -79,12 +86,12 @@ export async function runCommand(globals: GlobalOptions, paths: string[], flags:
       defaultSeed: ctx.config.seeds?.github,
       passThreshold: threshold,
       concurrency,
-      cwd: ctx.cwd,
-      cacheDir: join(ctx.cwd, '.archal', 'cache'),
+      cwd: ctx.root,
+      cacheDir: join(ctx.root, '.archal', 'cache'),
       judgeFor: judgeResolver(ctx.config, providers),
-      env: process.env,
+      env: ctx.env,
       signal: abort.signal,
-      warnings: loaded.warnings.map((warning) => formatProblem(warning, ctx.cwd)),
+      warnings: loaded.warnings.map((warning) => formatScenarioProblem(warning, ctx.root)),
       onRunStarted: (scenario, index) => {
         if (!flags.quiet && flags.output === 'terminal') err(`… ${scenario.title} — run ${index}`);
       },
@@ -100,7 +107,7 @@ export async function runCommand(globals: GlobalOptions, paths: string[], flags:
         out(junitReport(suite));
         break;
       case 'terminal':
-        out(terminalReport(suite, ctx.cwd, flags.verbose));
+        out(terminalReport(suite, ctx.root, flags.verbose));
         break;
     }
     return suite.passed ? EXIT.ok : EXIT.failed;
@@ -111,10 +118,11 @@ export async function runCommand(globals: GlobalOptions, paths: string[], flags:
 }
 
 /** Runs the agent once with ARCHAL_PREFLIGHT=1 against an empty clone: does it start and exit 0? */
-async function preflight(ctx: CliContext, agent: ReturnType<typeof resolveAgent>): Promise<number> {
+async function preflight(ctx: Workspace, agent: ReturnType<typeof resolveAgent>): Promise<number> {
   const result = await preflightHarness({
     agent,
-    cwd: ctx.cwd,
+    cwd: ctx.root,
+    env: ctx.env,
     model: ctx.config.agentModel,
     timeoutMs: (ctx.config.timeout ?? 60) * 1000,
   });
@@ -127,13 +135,13 @@ async function preflight(ctx: CliContext, agent: ReturnType<typeof resolveAgent>
 }
 
 export async function scenarioList(globals: GlobalOptions, options: { json?: boolean }): Promise<number> {
-  const ctx = loadContext(globals);
-  const loaded = loadScenarios([], { config: ctx.config, cwd: ctx.cwd });
+  const ctx = cliWorkspace(globals);
+  const loaded = loadScenarios([], { config: ctx.config, cwd: ctx.root });
   const scenarios = loaded.entries.map(({ scenario, criteria }) => ({
     title: scenario.title,
     file: scenario.file,
     clones: scenario.config.clones,
-    seed: seedLabel(scenarioSeed(scenario, { configured: ctx.config.seeds?.github, cwd: ctx.cwd }).seed),
+    seed: seedLabel(scenarioSeed(scenario, { configured: ctx.config.seeds?.github, cwd: ctx.root }).seed),
     runs: scenario.config.runs,
     timeout: scenario.config.timeout,
     tags: scenario.config.tags,
@@ -148,9 +156,9 @@ export async function scenarioList(globals: GlobalOptions, options: { json?: boo
     if (scenarios.length === 0) out('No scenarios found (archal/, scenarios/, or .archal.json "scenarios").');
     for (const scenario of scenarios)
       out(
-        `${scenario.title}  (${displayFile(scenario.file, ctx.cwd)}; ${scenario.runs} run(s), seed ${scenario.seed}${scenario.tags.length ? `, tags ${scenario.tags.join(', ')}` : ''}; ${scenario.criteria.deterministic} deterministic, ${scenario.criteria.judged} judged criteria)`,
+        `${scenario.title}  (${displayFile(scenario.file, ctx.root)}; ${scenario.runs} run(s), seed ${scenario.seed}${scenario.tags.length ? `, tags ${scenario.tags.join(', ')}` : ''}; ${scenario.criteria.deterministic} deterministic, ${scenario.criteria.judged} judged criteria)`,
       );
-    if (loaded.errors.length > 0) err(`Problems:\n${formatProblems(loaded.errors, ctx.cwd)}`);
+    if (loaded.errors.length > 0) err(`Problems:\n${formatScenarioProblems(loaded.errors, ctx.root)}`);
   }
   return EXIT.ok;
 }
@@ -160,8 +168,8 @@ export async function scenarioValidate(
   paths: string[],
   options: { json?: boolean },
 ): Promise<number> {
-  const ctx = loadContext(globals);
-  const loaded = loadScenarios(paths, { config: ctx.config, cwd: ctx.cwd });
+  const ctx = cliWorkspace(globals);
+  const loaded = loadScenarios(paths, { config: ctx.config, cwd: ctx.root });
   const valid = loaded.errors.length === 0;
   if (options.json) {
     printJson({
@@ -188,8 +196,8 @@ export async function scenarioValidate(
     });
   } else {
     if (valid) out(`✓ ${loaded.files.length} scenario(s) valid.`);
-    else err(`✗ ${loaded.errors.length} problem(s):\n${formatProblems(loaded.errors, ctx.cwd)}`);
-    for (const warning of loaded.warnings) err(`warning: ${formatProblem(warning, ctx.cwd)}`);
+    else err(`✗ ${loaded.errors.length} problem(s):\n${formatScenarioProblems(loaded.errors, ctx.root)}`);
+    for (const warning of loaded.warnings) err(`warning: ${formatScenarioProblem(warning, ctx.root)}`);
   }
   return valid ? EXIT.ok : EXIT.invalidInput;
 }
@@ -207,7 +215,7 @@ export async function printSchema(name: string): Promise<number> {
       return EXIT.ok;
     case 'preprod-result':
     case 'preprod-failures': {
-      const { preprodJsonSchemas } = await import('../preprod/schema.js');
+      const { preprodJsonSchemas } = await import('../../preprod/schema.js');
       printJson(preprodJsonSchemas()[name === 'preprod-result' ? 'result' : 'failures']);
       return EXIT.ok;
     }

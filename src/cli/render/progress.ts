@@ -1,6 +1,6 @@
-import type { EventSink, WorkflowEvent } from '../workflows/index.js';
+import type { EventSink, WorkflowEvent } from '../../workflows/index.js';
 
-/** Renders run events as one line each on stderr, so a person can follow a run. */
+/** Renders run events as a line each on stderr, so a person can follow a run (and answer an approval). */
 export function progressSink(write: (line: string) => void): EventSink {
   const started = new Map<string, number>();
   return {
@@ -38,6 +38,8 @@ function render(event: WorkflowEvent, started: Map<string, number>): string | un
       return `✗ failed: ${String(data.error)}`;
     case 'workflow_cancelled':
       return `✗ cancelled: ${String(data.reason)}`;
+    case 'approval_requested':
+      return approvalNotice(event.runId, node, String(data.message));
     case 'workflow_paused':
       return `⏸ paused at '${node}', waiting for approval`;
     default:
@@ -53,4 +55,12 @@ function formatMs(value: unknown): string {
 function firstLine(text: string): string {
   const line = text.split('\n')[0]!;
   return line.length > 300 ? `${line.slice(0, 300)}…` : line;
+}
+
+/** The approval notice of a paused run, with the commands that answer it. */
+export function approvalNotice(runId: string, nodeId: string, message: string): string {
+  return (
+    `⏸ Approval required (${nodeId}): ${message}\n` +
+    `  Run ID: ${runId}\n  Approve: archal workflow approve ${runId} [comment]\n  Reject:  archal workflow reject ${runId} [reason]`
+  );
 }

@@ -1,11 +1,10 @@
-import { cleanupWorktrees, listWorktrees } from '../isolation/index.js';
-import { EXIT, UserError } from '../lib/errors.js';
-import type { GlobalOptions } from './context.js';
-import { out, printJson } from './output.js';
-import { withRepo } from './repo-context.js';
+import { cleanupWorktrees, listWorktrees } from '../../isolation/index.js';
+import { EXIT, UserError } from '../errors.js';
+import { withCliRepo, type GlobalOptions } from '../host.js';
+import { out, printJson } from '../output.js';
 
 export async function isolationList(globals: GlobalOptions, options: { json?: boolean }): Promise<number> {
-  return withRepo(globals, async (repo) => {
+  return withCliRepo(globals, async (repo) => {
     const grouped = await listWorktrees(repo.store);
     if (options.json) {
       printJson({ repositories: [...grouped].map(([repoRoot, worktrees]) => ({ repoRoot, worktrees })) });
@@ -30,7 +29,7 @@ export async function isolationCleanup(
 ): Promise<number> {
   const days = Number(daysText);
   if (!Number.isFinite(days) || days < 0) throw new UserError(`days must be a number of days (got '${daysText}').`);
-  return withRepo(globals, async (repo) => {
+  return withCliRepo(globals, async (repo) => {
     const results = await cleanupWorktrees(repo.store, { days, force: options.force });
     if (options.json) {
       printJson({

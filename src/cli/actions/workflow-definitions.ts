@@ -1,13 +1,29 @@
-import { EXIT, UserError } from '../lib/errors.js';
-import { displayPath, formatProblem, type WorkflowProblem } from '../workflows/index.js';
-import type { GlobalOptions } from './context.js';
-import { err, out, printJson } from './output.js';
-import { loadRepoContext } from './repo-context.js';
-import { discover, findWorkflow, formatProblems, jsonProblem } from './workflow-setup.js';
+import {
+  displayPath,
+  formatWorkflowProblem,
+  formatWorkflowProblems,
+  WorkflowLookupError,
+  type WorkflowProblem,
+} from '../../workflows/index.js';
+import { findWorkflow, listWorkflows } from '../../workspace/index.js';
+import { EXIT } from '../errors.js';
+import { cliRepositoryWorkspace, type GlobalOptions } from '../host.js';
+import { err, out, printJson } from '../output.js';
+
+/** A workflow problem as `--json` prints it (a contract: keep field names stable). */
+export function jsonProblem(problem: WorkflowProblem) {
+  return {
+    message: problem.message,
+    file: problem.file,
+    node: problem.node ?? null,
+    field: problem.field ?? null,
+    line: problem.line ?? null,
+  };
+}
 
 export async function workflowList(globals: GlobalOptions, options: { json?: boolean }): Promise<number> {
-  const ctx = await loadRepoContext(globals);
-  const discovery = await discover(ctx);
+  const ctx = await cliRepositoryWorkspace(globals);
+  const discovery = await listWorkflows(ctx);
   if (options.json) {
     printJson({
       workflows: discovery.workflows.map((workflow) => ({
@@ -29,8 +45,8 @@ export async function workflowList(globals: GlobalOptions, options: { json?: boo
     out(`${workflow.name.padEnd(28)} ${`[${workflow.scope}]`.padEnd(10)} ${summary}`);
   }
   for (const error of discovery.errors)
-    err(`⚠️ ${displayPath(error.file, ctx.cwd)} (${error.kind}):\n${indent(error.message)}`);
-  for (const warning of discovery.warnings) err(`warning: ${formatProblem(warning)}`);
+    err(`⚠️ ${displayPath(error.file, ctx.root)} (${error.kind}):\n${indent(error.message)}`);
+  for (const warning of discovery.warnings) err(`warning: ${formatWorkflowProblem(warning)}`);
   return EXIT.ok;
 }
 
@@ -39,7 +55,7 @@ export async function workflowValidate(
   target: string,
   options: { json?: boolean },
 ): Promise<number> {
-  const ctx = await loadRepoContext(globals);
+  const ctx = await cliRepositoryWorkspace(globals);
   let errors: WorkflowProblem[];
   let warnings: WorkflowProblem[];
   let name: string | undefined;
@@ -49,7 +65,7 @@ export async function workflowValidate(
     warnings = lookup.warnings;
     name = lookup.kind === 'found' ? lookup.workflow.name : undefined;
   } catch (error) {
-    if (!(error instanceof UserError)) throw error;
+    if (!(error instanceof WorkflowLookupError)) throw error;
     errors = [{ file: target, message: error.message }];
     warnings = [];
   }
@@ -59,8 +75,10 @@ export async function workflowValidate(
   else {
     if (valid) out(`✓ ${name} is valid.`);
     else
-      err(`✗ invalid workflow (${errors.length} error${errors.length === 1 ? '' : 's'}):\n${formatProblems(errors)}`);
-    if (warnings.length > 0) err(`warnings:\n${formatProblems(warnings)}`);
+      err(
+        `✗ invalid workflow (${errors.length} error${errors.length === 1 ? '' : 's'}):\n${formatWorkflowProblems(errors)}`,
+      );
+    if (warnings.length > 0) err(`warnings:\n${formatWorkflowProblems(warnings)}`);
   }
   return valid ? EXIT.ok : EXIT.invalidInput;
 }

@@ -1,8 +1,8 @@
 import { relative } from 'node:path';
-import type { RunResult } from '../workflows/index.js';
+import type { WorkflowRunResult } from '../../workflows/index.js';
 
 /** The `--json` shape of a run (a contract: keep field names stable). */
-export function runJson(result: RunResult, extra: Record<string, unknown> = {}) {
+export function runJson(result: WorkflowRunResult, extra: Record<string, unknown> = {}) {
   return {
     runId: result.runId,
     workflow: result.workflow,
@@ -31,7 +31,7 @@ export function runJson(result: RunResult, extra: Record<string, unknown> = {}) 
   };
 }
 
-export function runSummary(result: RunResult, cwd: string): string {
+export function runSummary(result: WorkflowRunResult, cwd: string): string {
   const rows = Object.entries(result.nodes).map(([id, node]) => {
     const detail = node.state === 'failed' ? node.error : node.state === 'skipped' ? node.skipReason : node.output;
     return `  ${icon(node.state)} ${id.padEnd(24)} ${node.state.padEnd(10)} ${oneLine(detail ?? '')}`;

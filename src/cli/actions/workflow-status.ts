@@ -1,13 +1,13 @@
-import { errorMessage, EXIT, UserError } from '../lib/errors.js';
-import { isWorkflowEventType, WORKFLOW_EVENT_TYPES, type WorkflowEventType } from '../workflows/events.js';
-import { findRun, isStale } from '../workflows/lifecycle.js';
-import type { RunRecord, StoredEvent } from '../workflows/run-store.js';
-import type { GlobalOptions } from './context.js';
-import { err, out, printJson } from './output.js';
-import { lifecycleDeps, withRepo } from './repo-context.js';
-import { icon } from './run-output.js';
+import { errorMessage } from '../../lib/errors.js';
+import { isWorkflowEventType, WORKFLOW_EVENT_TYPES, type WorkflowEventType } from '../../workflows/events.js';
+import { findRun, isStale } from '../../workflows/lifecycle.js';
+import type { RunRecord, StoredEvent } from '../../workflows/run-store.js';
+import { lifecycleDeps } from '../../workspace/index.js';
+import { EXIT, UserError } from '../errors.js';
+import { withCliRepo, type GlobalOptions } from '../host.js';
+import { err, out, printJson } from '../output.js';
+import { icon } from '../render/workflow-run.js';
 
-/** Node states of a run, as its events tell them. */
 /** The events a node's state follows from. */
 const NODE_STATE_EVENTS = [
   'node_started',
@@ -52,7 +52,7 @@ export async function workflowStatus(
 ): Promise<number> {
   const limit = options.limit === undefined ? 10 : Number(options.limit);
   if (!Number.isInteger(limit) || limit < 1) throw new UserError('--limit must be a positive whole number.');
-  return withRepo(globals, async (repo) => {
+  return withCliRepo(globals, async (repo) => {
     const deps = lifecycleDeps(repo);
     const active = await repo.store.listRuns({ statuses: ['pending', 'running'], limit: 100 });
     const paused = await repo.store.listRuns({ statuses: ['paused'], limit: 100 });
@@ -119,7 +119,7 @@ export async function workflowEventEmit(
       err(`Warning: --data is not valid JSON (${errorMessage(error)}); the event is emitted without data.`);
     }
   }
-  return withRepo(globals, async (repo) => {
+  return withCliRepo(globals, async (repo) => {
     const run = await findRun(repo.store, options.runId);
     const type: WorkflowEventType = options.type as WorkflowEventType;
     await repo.store.appendEvent({
