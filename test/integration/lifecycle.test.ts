@@ -4,7 +4,6 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { describeError } from '../../src/cli/errors.js';
-import type { KyselyStore } from '../../src/store/kysely-store.js';
 import { createProviderRegistry } from '../../src/providers/registry.js';
 import { MemorySink } from '../../src/workflows/events.js';
 import {
@@ -18,18 +17,19 @@ import {
   startRun,
   type LifecycleDeps,
 } from '../../src/workflows/lifecycle.js';
+import type { WorkflowRunStore } from '../../src/workflows/run-store.js';
 import { loadOk, recordingClock } from '../helpers/engine.js';
-import { BACKENDS, openFresh } from '../helpers/stores.js';
+import { RUN_STORES } from '../helpers/stores.js';
 import { waitFor } from '../helpers/cli.js';
 import { isRunning, tempRepo } from '../helpers/tmp.js';
 
 const FAKE_BIN = fileURLToPath(new URL('../fixtures/bin', import.meta.url));
 const header = 'name: lifecycle\ndescription: lifecycle test\n';
 
-describe.each(BACKENDS)('run lifecycle on $name', (backend) => {
-  let store: KyselyStore;
+describe.each(RUN_STORES)('run lifecycle on $name', (backend) => {
+  let store: WorkflowRunStore;
   beforeAll(async () => {
-    ({ store } = await openFresh(backend));
+    store = await backend.open();
   });
   afterAll(async () => {
     await store.close();
