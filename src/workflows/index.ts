@@ -64,3 +64,4 @@ export type {
   TrackedProcess,
   WorkflowRunStore,
 } from './run-store.js';
+export { NODE_STATE_EVENTS, nodeStates } from './node-states.js';

@@ -17,6 +17,7 @@ export {
 } from './workspace.js';
 export type { ArchalStore, RepoWorkspace, Workspace, WorkspaceOptions } from './workspace.js';
 export {
+  baseBranchOf,
   discoveryOptions,
   engineDefaults,
   findWorkflow,
@@ -25,3 +26,5 @@ export {
   workflowOfRun,
 } from './workflows.js';
 export type { WorkflowLookup } from './workflows.js';
+export { loadWorkspaceScenarios, runWorkspaceScenarios } from './scenarios.js';
+export type { ScenarioLoad, ScenarioRunRequest, ScenarioSelection } from './scenarios.js';

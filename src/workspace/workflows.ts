@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { detectBaseBranch } from '../lib/git.js';
 import { packageRoot } from '../lib/paths.js';
 import type { AssistantsConfig } from '../providers/index.js';
 import {
@@ -13,6 +14,7 @@ import {
   type Discovery,
   type DiscoveryOptions,
   type EngineDefaults,
+  type RunOptions,
   type Workflow,
   type WorkflowLocations,
   type WorkflowProblem,
@@ -132,4 +134,9 @@ function invalid(name: string, file: string, what: string, problems: WorkflowPro
     file,
     problems,
   });
+}
+
+/** `$BASE_BRANCH` of runs in `workingPath`: .archal.json `worktree.baseBranch`, else found with git when a node reads it. */
+export function baseBranchOf(workspace: Workspace, workingPath: string): RunOptions['baseBranch'] {
+  return workspace.config.worktree?.baseBranch ?? (() => detectBaseBranch(workingPath));
 }

@@ -1,21 +1,12 @@
-import { join } from 'node:path';
 import { seedJsonSchema } from '../../clones/github/index.js';
 import { configJsonSchema } from '../../config/json-schema.js';
 import { resolveAgent } from '../../harness/agent.js';
 import { preflightHarness } from '../../harness/preflight.js';
-import { createProviderRegistry } from '../../providers/registry.js';
-import {
-  displayFile,
-  formatScenarioProblem,
-  formatScenarioProblems,
-  judgeResolver,
-  loadScenarios,
-} from '../../runner/load.js';
+import { displayFile, formatScenarioProblem, formatScenarioProblems, loadScenarios } from '../../runner/load.js';
 import { junitReport, progressLine, terminalReport } from '../../runner/report.js';
 import { resultsJsonSchema } from '../../runner/results.js';
 import { scenarioSeed } from '../../runner/run-once.js';
-import { runSuite } from '../../runner/suite.js';
-import type { Workspace } from '../../workspace/index.js';
+import { loadWorkspaceScenarios, runWorkspaceScenarios, type Workspace } from '../../workspace/index.js';
 import { EXIT, UserError } from '../errors.js';
 import { amount, wholeNumber } from '../flags.js';
 import { cliWorkspace, type GlobalOptions } from '../host.js';
@@ -44,54 +35,38 @@ export async function runCommand(globals: GlobalOptions, paths: string[], flags:
 
   if (flags.preflightOnly) return preflight(ctx, agent);
 
-  const loaded = loadScenarios(paths, { config: ctx.config, cwd: ctx.root, tags: flags.tag });
-  const errors = [...loaded.errors];
-  if (flags.requireJudge) {
-    for (const entry of loaded.entries)
-      for (const criterion of entry.criteria)
-        if (criterion.plan.mode === 'not_evaluated')
-          errors.push({
-            file: entry.scenario.file,
-            line: criterion.line,
-            message: `criterion ${criterion.id} needs a judge (--require-judge) but no evaluator is configured`,
-          });
-  }
-  if (errors.length > 0) {
-    err(`✗ Cannot run: ${errors.length} problem(s) in the scenarios:\n${formatScenarioProblems(errors, ctx.root)}`);
+  const loaded = loadWorkspaceScenarios(ctx, { paths, tags: flags.tag, requireJudge: flags.requireJudge });
+  if (loaded.kind === 'invalid') {
+    err(
+      `✗ Cannot run: ${loaded.problems.length} problem(s) in the scenarios:\n${formatScenarioProblems(loaded.problems, ctx.root)}`,
+    );
     return EXIT.invalidInput;
   }
-  if (loaded.entries.length === 0) {
+  if (loaded.kind === 'nothing_to_run') {
     const where =
-      loaded.files.length > 0
-        ? `none of the ${loaded.files.length} scenario(s) has tag ${flags.tag?.join(' or ')}`
+      loaded.found > 0
+        ? `none of the ${loaded.found} scenario(s) has tag ${flags.tag?.join(' or ')}`
         : 'no scenario files found';
     throw new UserError(
       `Nothing to run: ${where}. Pass scenario files, set "scenarios" in .archal.json, or put scenarios in archal/ (\`archal init\` writes one).`,
     );
   }
-  if (!flags.quiet) for (const warning of loaded.warnings) err(`warning: ${formatScenarioProblem(warning, ctx.root)}`);
+  const { warnings } = loaded.scenarios;
+  if (!flags.quiet) for (const warning of warnings) err(`warning: ${formatScenarioProblem(warning, ctx.root)}`);
 
-  const providers = createProviderRegistry(ctx.config.assistants);
   const abort = new AbortController();
   const onSignal = () => abort.abort();
   process.once('SIGINT', onSignal);
   process.once('SIGTERM', onSignal);
   try {
-    const suite = await runSuite({
-      scenarios: loaded.entries,
-      agent,
-      agentModel: ctx.config.agentModel,
+    const suite = await runWorkspaceScenarios(ctx, loaded.scenarios, {
+      harness: flags.harness,
       runs,
-      seedOverride: flags.seed,
-      defaultSeed: ctx.config.seeds?.github,
+      seed: flags.seed,
       passThreshold: threshold,
       concurrency,
-      cwd: ctx.root,
-      cacheDir: join(ctx.root, '.archal', 'cache'),
-      judgeFor: judgeResolver(ctx.config, providers),
-      env: ctx.env,
       signal: abort.signal,
-      warnings: loaded.warnings.map((warning) => formatScenarioProblem(warning, ctx.root)),
+      warnings: warnings.map((warning) => formatScenarioProblem(warning, ctx.root)),
       onRunStarted: (scenario, index) => {
         if (!flags.quiet && flags.output === 'terminal') err(`… ${scenario.title} — run ${index}`);
       },

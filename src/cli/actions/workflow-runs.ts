@@ -1,5 +1,4 @@
 import { checkoutInPlace, ensureWorktree } from '../../isolation/index.js';
-import { detectBaseBranch } from '../../lib/git.js';
 import {
   formatWorkflowProblem,
   formatWorkflowProblems,
@@ -18,7 +17,7 @@ import {
   type RunOutcome,
 } from '../../workflows/lifecycle.js';
 import type { RunRecord } from '../../workflows/run-store.js';
-import { findWorkflow, lifecycleDeps, workflowOfRun, type RepoWorkspace } from '../../workspace/index.js';
+import { baseBranchOf, findWorkflow, lifecycleDeps, workflowOfRun, type RepoWorkspace } from '../../workspace/index.js';
 import { describeError, EXIT, UserError } from '../errors.js';
 import { withCliRepo, type GlobalOptions } from '../host.js';
 import { err, out, printJson } from '../output.js';
@@ -81,7 +80,7 @@ export async function workflowRun(
         context: flags.context,
         fresh: flags.fresh,
         branch: flags.branch,
-        baseBranch: baseBranchFor(repo, workingPath),
+        baseBranch: baseBranchOf(repo, workingPath),
         signal,
       }),
     );
@@ -122,14 +121,9 @@ async function continueRun(
     const run = await findRun(repo.store, runId);
     const workflow = await workflowOfRun(repo, run);
     return execute(repo, flags, (deps, signal) =>
-      step(deps, run, { workflow, baseBranch: baseBranchFor(repo, run.workingPath), signal }),
+      step(deps, run, { workflow, baseBranch: baseBranchOf(repo, run.workingPath), signal }),
     );
   });
-}
-
-/** $BASE_BRANCH: configured, else detected from git when a node needs it. */
-function baseBranchFor(repo: RepoWorkspace, workingPath: string): RunOptions['baseBranch'] {
-  return repo.config.worktree?.baseBranch ?? (() => detectBaseBranch(workingPath));
 }
 
 export async function workflowReject(

@@ -1,50 +1,13 @@
 import { errorMessage } from '../../lib/errors.js';
 import { isWorkflowEventType, WORKFLOW_EVENT_TYPES, type WorkflowEventType } from '../../workflows/events.js';
 import { findRun, isStale } from '../../workflows/lifecycle.js';
-import type { RunRecord, StoredEvent } from '../../workflows/run-store.js';
+import { NODE_STATE_EVENTS, nodeStates } from '../../workflows/node-states.js';
+import type { RunRecord } from '../../workflows/run-store.js';
 import { lifecycleDeps } from '../../workspace/index.js';
 import { EXIT, UserError } from '../errors.js';
 import { withCliRepo, type GlobalOptions } from '../host.js';
 import { err, out, printJson } from '../output.js';
 import { icon } from '../render/workflow-run.js';
-
-/** The events a node's state follows from. */
-const NODE_STATE_EVENTS = [
-  'node_started',
-  'node_completed',
-  'node_skipped_prior_success',
-  'node_failed',
-  'node_skipped',
-  'approval_requested',
-] as const;
-
-function nodeStates(events: readonly StoredEvent[]): Record<string, string> {
-  const states: Record<string, string> = {};
-  for (const event of events) {
-    if (!event.nodeId) continue;
-    switch (event.type) {
-      case 'node_started':
-        states[event.nodeId] = 'running';
-        break;
-      case 'node_completed':
-      case 'node_skipped_prior_success':
-        states[event.nodeId] = 'completed';
-        break;
-      case 'node_failed':
-        states[event.nodeId] = 'failed';
-        break;
-      case 'node_skipped':
-        states[event.nodeId] = 'skipped';
-        break;
-      case 'approval_requested':
-        states[event.nodeId] = 'paused';
-        break;
-      default:
-        break;
-    }
-  }
-  return states;
-}
 
 export async function workflowStatus(
   globals: GlobalOptions,
