@@ -1,13 +1,9 @@
 import { resolve } from 'node:path';
 import { repositoryRoot } from '../isolation/index.js';
 import { configureScratchDir } from '../lib/paths.js';
-import {
-  openRepoWorkspace,
-  openWorkspace,
-  withDotEnv,
-  type RepoWorkspace,
-  type Workspace,
-} from '../workspace/index.js';
+// From the workspace's modules rather than its index: a command loads only what it uses (start-up).
+import { withDotEnv } from '../workspace/env.js';
+import { openRepoWorkspace, openWorkspace, type RepoWorkspace, type Workspace } from '../workspace/workspace.js';
 
 /**
  * The CLI as a host of the core: the only place that reads the process's environment and working

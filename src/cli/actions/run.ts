@@ -6,7 +6,8 @@ import { displayFile, formatScenarioProblem, formatScenarioProblems, loadScenari
 import { junitReport, progressLine, terminalReport } from '../../runner/report.js';
 import { resultsJsonSchema } from '../../runner/results.js';
 import { scenarioSeed } from '../../runner/run-once.js';
-import { loadWorkspaceScenarios, runWorkspaceScenarios, type Workspace } from '../../workspace/index.js';
+import { loadWorkspaceScenarios, runWorkspaceScenarios } from '../../workspace/scenarios.js';
+import type { Workspace } from '../../workspace/workspace.js';
 import { EXIT, UserError } from '../errors.js';
 import { amount, wholeNumber } from '../flags.js';
 import { cliWorkspace, type GlobalOptions } from '../host.js';

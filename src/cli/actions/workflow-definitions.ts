@@ -5,7 +5,7 @@ import {
   WorkflowLookupError,
   type WorkflowProblem,
 } from '../../workflows/index.js';
-import { findWorkflow, listWorkflows } from '../../workspace/index.js';
+import { findWorkflow, listWorkflows } from '../../workspace/workflows.js';
 import { EXIT } from '../errors.js';
 import { cliRepositoryWorkspace, type GlobalOptions } from '../host.js';
 import { err, out, printJson } from '../output.js';

@@ -17,7 +17,8 @@ import {
   type RunOutcome,
 } from '../../workflows/lifecycle.js';
 import type { RunRecord } from '../../workflows/run-store.js';
-import { baseBranchOf, findWorkflow, lifecycleDeps, workflowOfRun, type RepoWorkspace } from '../../workspace/index.js';
+import { baseBranchOf, findWorkflow, workflowOfRun } from '../../workspace/workflows.js';
+import { lifecycleDeps, type RepoWorkspace } from '../../workspace/workspace.js';
 import { describeError, EXIT, UserError } from '../errors.js';
 import { withCliRepo, type GlobalOptions } from '../host.js';
 import { err, out, printJson } from '../output.js';

@@ -3,7 +3,7 @@ import { isWorkflowEventType, WORKFLOW_EVENT_TYPES, type WorkflowEventType } fro
 import { findRun, isStale } from '../../workflows/lifecycle.js';
 import { NODE_STATE_EVENTS, nodeStates } from '../../workflows/node-states.js';
 import type { RunRecord } from '../../workflows/run-store.js';
-import { lifecycleDeps } from '../../workspace/index.js';
+import { lifecycleDeps } from '../../workspace/workspace.js';
 import { EXIT, UserError } from '../errors.js';
 import { withCliRepo, type GlobalOptions } from '../host.js';
 import { err, out, printJson } from '../output.js';
