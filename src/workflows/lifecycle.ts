@@ -40,8 +40,9 @@ export interface StartRequest extends Omit<RunOptions, 'workflow' | 'cwd' | 'run
   workingPath: string;
   /**
    * What the run belongs to in the host's world (an issue, a pull request), so the host can find it
-   * again (`listConversationRuns`). Default: a new CLI-style id, `cli-<ms>-<hex>`. A resumed run
-   * keeps the conversation it started in.
+   * again (`listConversationRuns`). With one, only a failed run of the same conversation is resumed
+   * automatically; without, any failed run of the workflow in the path is, and a new run gets a
+   * CLI-style id, `cli-<ms>-<hex>`. A resumed run keeps the conversation it started in.
    */
   conversationId?: string;
   /** Start over even if the last run of this workflow here failed part-way. */
@@ -78,7 +79,9 @@ export async function startRun(deps: LifecycleDeps, request: StartRequest): Prom
   const { store } = deps;
   const { workflow, workingPath } = request;
 
-  const candidate = request.fresh ? undefined : await resumableRun(deps, workflow.name, workingPath);
+  const candidate = request.fresh
+    ? undefined
+    : await resumableRun(deps, workflow.name, workingPath, request.conversationId);
   await refuseIfBusy(deps, workingPath, candidate?.id);
   const prior = candidate ? await loadPrior(store, candidate.id) : undefined;
   const reusable = prior ? reusableCount(prior, workflow) : 0;
@@ -247,12 +250,14 @@ export async function cancelRun(
   return { cancelled: true, signalled };
 }
 
+/** The last run of the workflow in the path (of the conversation, when one is given), if it can be resumed. */
 async function resumableRun(
   deps: LifecycleDeps,
   workflowName: string,
   workingPath: string,
+  conversationId: string | undefined,
 ): Promise<RunRecord | undefined> {
-  const [latest] = await deps.store.listRuns({ workflowName, workingPath, limit: 1 });
+  const [latest] = await deps.store.listRuns({ workflowName, workingPath, conversationId, limit: 1 });
   if (!latest) return undefined;
   if (latest.status === 'failed') return latest;
   if ((latest.status === 'running' || latest.status === 'pending') && isStale(latest, deps)) return latest;

@@ -88,6 +88,21 @@ describe.each(RUN_STORES)('runs found by their conversation on $name', ({ open }
     expect(JSON.stringify(process.env)).toBe(environment);
   });
 
+  it('resumes automatically only a failed run of the same conversation', async () => {
+    const dir = tempRepo();
+    const workflow = await loadOk(
+      `name: flaky\ndescription: x\nnodes:\n  - id: a\n    bash: echo a\n  - id: b\n    depends_on: [a]\n    bash: '[ -f ok ] || exit 1'\n`,
+      { dir },
+    );
+    const failed = await startRun(deps(), { workflow, workingPath: dir, conversationId: 'issue-1' });
+    expect(failed.run.status).toBe('failed');
+    const other = await startRun(deps(), { workflow, workingPath: dir, conversationId: 'issue-2' });
+    expect(other.resumed).toBeUndefined();
+    expect(other.run.id).not.toBe(failed.run.id);
+    const again = await startRun(deps(), { workflow, workingPath: dir, conversationId: 'issue-1' });
+    expect(again).toMatchObject({ resumed: { skipped: 1 }, run: { id: failed.run.id, conversationId: 'issue-1' } });
+  });
+
   it('gives runs started without a conversation a CLI conversation id of their own', async () => {
     const dir = tempRepo();
     const workflow = await loadOk(`name: once\ndescription: x\nnodes:\n  - id: a\n    bash: echo\n`, { dir });
