@@ -1,7 +1,7 @@
 import { mkdirSync, rmSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
-import { KeyedMutex } from './domain/locks.js';
+import { KeyedMutex } from './state/locks.js';
 import type { RateLimitOption } from './http/rate-limit.js';
 import { RateLimiter } from './http/rate-limit.js';
 import { Redactor } from './redact.js';

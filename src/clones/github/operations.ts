@@ -1,4 +1,4 @@
-import { docsUrl, type RouteSpec } from './routes/types.js';
+import { docsUrl, type RouteSpec } from './http/route.js';
 
 export interface OperationInfo {
   operationId: string;

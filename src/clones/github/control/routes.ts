@@ -1,10 +1,10 @@
 import { installApp } from '../domain/apps.js';
 import { findCheckRun, requestAction } from '../domain/checks.js';
-import { actorRole } from '../domain/permissions.js';
+import { actorRole } from '../state/permissions.js';
 import { setDraft } from '../domain/pulls.js';
 import { isTreeMode } from '../git/format.js';
 import { credential, resolveActor } from '../http/auth.js';
-import { ApiError, notFound } from '../http/errors.js';
+import { ApiError, notFound } from '../state/errors.js';
 import { operationList } from '../operations.js';
 import { ROUTES } from '../routes/index.js';
 import { findRepo } from '../routes/lookup.js';

@@ -1,10 +1,10 @@
-import { ApiError, notFound, validationFailed, type ValidationItem } from '../http/errors.js';
+import { ApiError, notFound, validationFailed, type ValidationItem } from '../state/errors.js';
 import type { IssueRecord, LabelRecord, RepoRecord, StateReason, UserRecord } from '../state/model.js';
 import { emitIssueEvent } from '../webhooks/payloads.js';
-import { actingUser, type Actor } from './actor.js';
+import { actingUser, type Actor } from '../state/actor.js';
 import type { DomainContext } from './context.js';
 import { addIssueEvent, touch } from './issue-events.js';
-import { actorRole, atLeast, userRole } from './permissions.js';
+import { actorRole, atLeast, userRole } from '../state/permissions.js';
 
 /** A new open issue (or the issue half of a pull request), numbered next in its repository. */
 export function insertIssue(

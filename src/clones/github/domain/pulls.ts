@@ -1,11 +1,11 @@
 import { commitsBetween } from '../git/history.js';
 import { personAt } from '../git/format.js';
 import { createMergeCommit, type MergeMethod } from '../git/merge.js';
-import { ApiError, notFound, unprocessable, validationFailed } from '../http/errors.js';
-import { identity } from './identity.js';
+import { ApiError, notFound, unprocessable, validationFailed } from '../state/errors.js';
+import { identity } from '../state/identity.js';
 import type { IssueRecord, PullRecord, RepoRecord } from '../state/model.js';
 import { emitPullEvent } from '../webhooks/payloads.js';
-import { actingUser } from './actor.js';
+import { actingUser } from '../state/actor.js';
 import type { DomainContext } from './context.js';
 import { moveRef, pusherOf, withRepoLock } from './git-write.js';
 import { afterRefsChanged } from './refs.js';

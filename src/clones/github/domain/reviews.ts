@@ -1,12 +1,12 @@
 import { diffCommits } from '../git/diff.js';
-import { ApiError, notFound, unprocessable } from '../http/errors.js';
+import { ApiError, notFound, unprocessable } from '../state/errors.js';
 import type { IssueRecord, PullRecord, RepoRecord, ReviewRecord, ReviewState, UserRecord } from '../state/model.js';
 import { emitPullEvent } from '../webhooks/payloads.js';
-import { actingUser } from './actor.js';
+import { actingUser } from '../state/actor.js';
 import type { DomainContext } from './context.js';
 import { addIssueEvent } from './issue-events.js';
-import { userRole } from './permissions.js';
-import { pullStats } from './pull-stats.js';
+import { userRole } from '../state/permissions.js';
+import { pullStats } from '../state/pull-stats.js';
 
 export type ReviewEvent = 'APPROVE' | 'REQUEST_CHANGES' | 'COMMENT';
 

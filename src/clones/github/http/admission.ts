@@ -1,8 +1,8 @@
 import type { CloneCore } from '../core.js';
-import { actorKey, type Actor } from '../domain/actor.js';
-import type { RouteSpec } from '../routes/types.js';
+import { actorKey, type Actor } from '../state/actor.js';
+import type { RouteSpec } from './route.js';
 import { credential, resolveActor } from './auth.js';
-import { ApiError } from './errors.js';
+import { ApiError } from '../state/errors.js';
 import { rateHeaders } from './rate-limit.js';
 
 const RATE_DOCS = 'https://docs.github.com/rest/overview/rate-limits-for-the-rest-api';

@@ -1,8 +1,8 @@
-import type { Actor } from '../domain/actor.js';
+import type { Actor } from '../state/actor.js';
 import { jwtIssuer, looksLikeJwt, verifyAppJwt } from '../domain/jwt.js';
 import type { AppRecord } from '../state/model.js';
 import type { Store } from '../state/store.js';
-import { ApiError } from './errors.js';
+import { ApiError } from '../state/errors.js';
 
 /** The credential of a request: `token X`, `Bearer X`, or basic auth whose password (or user) is the token. */
 export function credential(header: string | undefined): string | undefined {

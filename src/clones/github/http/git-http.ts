@@ -2,15 +2,14 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { basename, dirname } from 'node:path';
 import type { CloneCore } from '../core.js';
-import { actingUser, type Actor } from '../domain/actor.js';
+import { actingUser, type Actor } from '../state/actor.js';
 import type { DomainContext } from '../domain/context.js';
-import { authorize } from '../domain/permissions.js';
+import { authorize, NEED } from '../state/permissions.js';
 import { afterRefsChanged, type RefUpdate } from '../domain/refs.js';
 import { credential, resolveActor } from './auth.js';
-import { ApiError } from './errors.js';
+import { ApiError } from '../state/errors.js';
 import { nextRequestId } from './request-id.js';
 import type { Exchange } from './server.js';
-import { findRepo, NEED } from '../routes/lookup.js';
 import { Journal } from '../state/store.js';
 import { gitEnv } from '../git/env.js';
 
@@ -86,7 +85,7 @@ export async function handleGit(
     now: core.nowIso(),
   });
 
-  const repo = findRepo(ctx(), owner, name);
+  const repo = store.repoByFullName(owner, name);
   try {
     if (service !== 'git-upload-pack' && service !== 'git-receive-pack')
       throw new ApiError(403, 'Service not available');

@@ -1,6 +1,6 @@
 import type * as z from 'zod';
-import type { RequestContext } from '../domain/context.js';
-import { ApiError, type ValidationItem } from './errors.js';
+import type { RequestContext } from './route.js';
+import { ApiError, type ValidationItem } from '../state/errors.js';
 
 const ARTICLE: Record<string, string> = {
   string: 'a string',

@@ -1,13 +1,12 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { CloneCore } from '../core.js';
-import { actingUser, type Actor } from '../domain/actor.js';
-import type { RequestContext } from '../domain/context.js';
+import { actingUser, type Actor } from '../state/actor.js';
+import { docsUrl, type Reply, type RequestContext, type RouteSpec } from './route.js';
 import type { Urls } from '../render/urls.js';
-import { docsUrl, type Reply, type RouteSpec } from '../routes/types.js';
 import { Journal } from '../state/store.js';
 import { admit } from './admission.js';
 import { BodyTooLargeError, readBody } from './body.js';
-import { ApiError, DOCS_ROOT, errorBody } from './errors.js';
+import { ApiError, DOCS_ROOT, errorBody } from '../state/errors.js';
 import { nextRequestId } from './request-id.js';
 import { BadPathError, type Router } from './router.js';
 

@@ -1,4 +1,4 @@
-import { actorRole, permissionFlags } from '../domain/permissions.js';
+import { actorRole, permissionFlags } from '../state/permissions.js';
 import type { RepoRecord } from '../state/model.js';
 import { nodeId } from './urls.js';
 import { simpleUser } from './users.js';

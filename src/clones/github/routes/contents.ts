@@ -1,17 +1,16 @@
 import * as z from 'zod';
-import { decodeBase64 } from '../domain/base64.js';
+import { decodeBase64 } from '../state/base64.js';
 import { changeFile } from '../domain/contents.js';
-import type { RequestContext } from '../domain/context.js';
+import { ok, type Reply, type RequestContext, type RouteSpec } from '../http/route.js';
 import { normalizeRepoPath } from '../domain/paths.js';
 import { isTreeMode } from '../git/format.js';
-import { notFound } from '../http/errors.js';
+import { notFound } from '../state/errors.js';
 import { parseBody } from '../http/input.js';
 import { renderDirEntry, renderFile } from '../render/contents.js';
 import { renderGitCommit } from '../render/git.js';
 import type { RepoRecord } from '../state/model.js';
-import { NEED, repoParam } from './lookup.js';
-import type { Reply, RouteSpec } from './types.js';
-import { ok } from './types.js';
+import { repoParam } from './lookup.js';
+import { NEED } from '../state/permissions.js';
 
 const identity = z.object({ name: z.string().min(1), email: z.string().min(1), date: z.string().optional() });
 const putSchema = z.object({

@@ -15,7 +15,7 @@ import { repoRoutes } from './repos.js';
 import { reviewRoutes } from './reviews.js';
 import { searchRoutes } from './search.js';
 import { statusRoutes } from './statuses.js';
-import type { RouteSpec } from './types.js';
+import type { RouteSpec } from '../http/route.js';
 import { userRoutes } from './users.js';
 
 /**

@@ -1,14 +1,13 @@
 import * as z from 'zod';
-import type { RequestContext } from '../domain/context.js';
+import { created, noContent, ok, type RequestContext, type RouteSpec } from '../http/route.js';
 import { labelOn, resolveLabels, setIssueLabels } from '../domain/issues.js';
-import { notFound, validationFailed } from '../http/errors.js';
+import { notFound, validationFailed } from '../state/errors.js';
 import { parseBody } from '../http/input.js';
-import { paginate } from '../http/pagination.js';
+import { okPage } from '../http/pagination.js';
 import { renderLabel } from '../render/issues.js';
 import type { LabelRecord, RepoRecord } from '../state/model.js';
-import { issueParam, NEED, repoParam } from './lookup.js';
-import type { RouteSpec } from './types.js';
-import { created, noContent, ok } from './types.js';
+import { issueParam, repoParam } from './lookup.js';
+import { NEED } from '../state/permissions.js';
 
 const color = z.string().regex(/^#?[0-9a-fA-F]{6}$/);
 const createSchema = z.object({
@@ -57,13 +56,10 @@ export const labelRoutes: RouteSpec[] = [
     docs: 'issues/labels#list-labels-for-a-repository',
     handler: (ctx) => {
       const repo = repoParam(ctx, NEED.issuesRead);
-      const page = paginate(
+      return okPage(
         ctx,
         ctx.store.where('label', `repo:${repo.id}`).sort((a, b) => a.id - b.id),
-      );
-      return ok(
-        page.items.map((label) => renderLabel(ctx, repo, label)),
-        page.headers,
+        (label) => renderLabel(ctx, repo, label),
       );
     },
   },
@@ -140,8 +136,7 @@ export const labelRoutes: RouteSpec[] = [
     handler: (ctx) => {
       const repo = repoParam(ctx, NEED.issuesRead);
       const issue = issueParam(ctx, repo);
-      const page = paginate(ctx, issueLabels(ctx, repo, issue.labelIds));
-      return ok(page.items, page.headers);
+      return okPage(ctx, issueLabels(ctx, repo, issue.labelIds));
     },
   },
   {

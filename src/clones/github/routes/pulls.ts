@@ -1,20 +1,19 @@
 import * as z from 'zod';
-import type { RequestContext } from '../domain/context.js';
+import { created, ok, type Reply, type RequestContext, type RouteSpec } from '../http/route.js';
 import { requireEditable } from '../domain/issues.js';
 import { createPull, mergePull, updatePull } from '../domain/pulls.js';
-import { pullStats } from '../domain/pull-stats.js';
+import { pullStats } from '../state/pull-stats.js';
 import { runGit } from '../git/cli.js';
 import { diffCommits, unifiedDiff } from '../git/diff.js';
 import { commitsBetween } from '../git/history.js';
-import { notFound } from '../http/errors.js';
+import { notFound } from '../state/errors.js';
 import { parseBody } from '../http/input.js';
-import { paginate } from '../http/pagination.js';
+import { okPage } from '../http/pagination.js';
 import { renderCommit, renderDiffEntry } from '../render/git.js';
 import { renderPull } from '../render/pulls.js';
 import type { IssueRecord, PullRecord, RepoRecord } from '../state/model.js';
-import { NEED, pullParam, repoParam } from './lookup.js';
-import type { Reply, RouteSpec } from './types.js';
-import { created, ok } from './types.js';
+import { pullParam, repoParam } from './lookup.js';
+import { NEED } from '../state/permissions.js';
 
 const createSchema = z.object({
   title: z.string().optional(),
@@ -92,11 +91,7 @@ export const pullRoutes: RouteSpec[] = [
       const key = ({ issue }: { issue: IssueRecord }) => (sort === 'updated' ? issue.updatedAt : issue.createdAt);
       rows.sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : a.pull.number - b.pull.number));
       if (direction === 'desc') rows.reverse();
-      const page = paginate(ctx, rows);
-      return ok(
-        page.items.map(({ issue, pull }) => renderPull(ctx, repo, issue, pull)),
-        page.headers,
-      );
+      return okPage(ctx, rows, ({ issue, pull }) => renderPull(ctx, repo, issue, pull));
     },
   },
   {
@@ -149,11 +144,7 @@ export const pullRoutes: RouteSpec[] = [
       const { pull } = pullParam(ctx, repo);
       const stats = await pullStats(ctx.core, repo, pull);
       const files = stats.mergeBaseSha ? await diffCommits(repo.git, stats.mergeBaseSha, pull.headSha) : [];
-      const page = paginate(ctx, files);
-      return ok(
-        page.items.map((file) => renderDiffEntry(ctx, repo, pull.headSha, file)),
-        page.headers,
-      );
+      return okPage(ctx, files, (file) => renderDiffEntry(ctx, repo, pull.headSha, file));
     },
   },
   {
@@ -165,10 +156,8 @@ export const pullRoutes: RouteSpec[] = [
       const repo = repoParam(ctx, NEED.pullsRead);
       const { pull } = pullParam(ctx, repo);
       const stats = await pullStats(ctx.core, repo, pull);
-      const page = paginate(ctx, commitsBetween(repo.git, stats.baseSha, pull.headSha).slice(0, 250));
-      return ok(
-        page.items.map(({ sha, commit }) => renderCommit(ctx, repo, sha, commit)),
-        page.headers,
+      return okPage(ctx, commitsBetween(repo.git, stats.baseSha, pull.headSha).slice(0, 250), ({ sha, commit }) =>
+        renderCommit(ctx, repo, sha, commit),
       );
     },
   },

@@ -1,17 +1,15 @@
 import * as z from 'zod';
-import { actingUser } from '../domain/actor.js';
-import type { RequestContext } from '../domain/context.js';
-import { actorRole, permissionFlags, userRole } from '../domain/permissions.js';
+import { actingUser } from '../state/actor.js';
+import { created, noContent, ok, type RequestContext, type RouteSpec } from '../http/route.js';
+import { actorRole, NEED, permissionFlags, userRole } from '../state/permissions.js';
 import { createRepository } from '../domain/repos.js';
-import { ApiError, notFound } from '../http/errors.js';
+import { ApiError, notFound } from '../state/errors.js';
 import { parseBody } from '../http/input.js';
-import { paginate } from '../http/pagination.js';
+import { okPage } from '../http/pagination.js';
 import { renderRepo } from '../render/repos.js';
 import { simpleUser } from '../render/users.js';
 import type { RepoRecord, RepoRole, UserRecord } from '../state/model.js';
-import { NEED, repoParam, userParam } from './lookup.js';
-import type { RouteSpec } from './types.js';
-import { created, noContent, ok } from './types.js';
+import { repoParam, userParam } from './lookup.js';
 
 const createSchema = z.object({
   name: z.string().min(1),
@@ -67,11 +65,7 @@ function listRepos(ctx: RequestContext, repos: RepoRecord[], defaultSort: string
   const filtered = repos.filter((repo) =>
     type === 'public' ? !repo.private : type === 'private' ? repo.private : true,
   );
-  const page = paginate(ctx, sortRepos(ctx, visibleTo(ctx, filtered), defaultSort));
-  return ok(
-    page.items.map((repo) => renderRepo(ctx, repo)),
-    page.headers,
-  );
+  return okPage(ctx, sortRepos(ctx, visibleTo(ctx, filtered), defaultSort), (repo) => renderRepo(ctx, repo));
 }
 
 function collaboratorsOf(ctx: RequestContext, repo: RepoRecord): Array<{ user: UserRecord; role: RepoRole }> {
@@ -225,17 +219,13 @@ export const repoRoutes: RouteSpec[] = [
     docs: 'collaborators/collaborators#list-repository-collaborators',
     handler: (ctx) => {
       const repo = repoParam(ctx, NEED.metadata);
-      const page = paginate(ctx, collaboratorsOf(ctx, repo));
-      return ok(
-        page.items.map(({ user, role }) => ({
-          ...simpleUser(ctx, user),
-          email: user.email,
-          name: user.name,
-          permissions: permissionFlags(role),
-          role_name: role,
-        })),
-        page.headers,
-      );
+      return okPage(ctx, collaboratorsOf(ctx, repo), ({ user, role }) => ({
+        ...simpleUser(ctx, user),
+        email: user.email,
+        name: user.name,
+        permissions: permissionFlags(role),
+        role_name: role,
+      }));
     },
   },
   {

@@ -1,17 +1,16 @@
 import * as z from 'zod';
-import type { RequestContext } from '../domain/context.js';
+import { created, ok, type RequestContext, type RouteSpec } from '../http/route.js';
 import { addReviewComment, createReview, removeReviewers, requestReviewers, submitReview } from '../domain/reviews.js';
-import { actingUser } from '../domain/actor.js';
-import { notFound } from '../http/errors.js';
+import { actingUser } from '../state/actor.js';
+import { notFound } from '../state/errors.js';
 import { parseBody } from '../http/input.js';
-import { paginate } from '../http/pagination.js';
+import { okPage } from '../http/pagination.js';
 import { renderPull } from '../render/pulls.js';
 import { renderReview, renderReviewComment } from '../render/reviews.js';
 import { simpleUserById } from '../render/users.js';
 import type { PullRecord, RepoRecord } from '../state/model.js';
-import { intParam, NEED, pullParam, repoParam } from './lookup.js';
-import type { RouteSpec } from './types.js';
-import { created, ok } from './types.js';
+import { intParam, pullParam, repoParam } from './lookup.js';
+import { NEED } from '../state/permissions.js';
 
 const event = z.enum(['APPROVE', 'REQUEST_CHANGES', 'COMMENT']);
 const inline = z.object({
@@ -64,11 +63,7 @@ export const reviewRoutes: RouteSpec[] = [
         .where('review', `pull:${pull.id}`)
         .filter((review) => review.state !== 'PENDING' || review.userId === me)
         .sort((a, b) => a.id - b.id);
-      const page = paginate(ctx, reviews);
-      return ok(
-        page.items.map((review) => renderReview(ctx, repo, review)),
-        page.headers,
-      );
+      return okPage(ctx, reviews, (review) => renderReview(ctx, repo, review));
     },
   },
   {
@@ -164,11 +159,7 @@ export const reviewRoutes: RouteSpec[] = [
           return review?.state !== 'PENDING' || review.userId === me;
         })
         .sort((a, b) => a.id - b.id);
-      const page = paginate(ctx, comments);
-      return ok(
-        page.items.map((c) => renderReviewComment(ctx, repo, c)),
-        page.headers,
-      );
+      return okPage(ctx, comments, (c) => renderReviewComment(ctx, repo, c));
     },
   },
   {

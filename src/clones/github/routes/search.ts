@@ -1,10 +1,9 @@
-import { actorRole } from '../domain/permissions.js';
+import { actorRole } from '../state/permissions.js';
 import { parseQuery, searchIssues } from '../domain/search.js';
-import { validationFailed } from '../http/errors.js';
+import { validationFailed } from '../state/errors.js';
 import { paginate } from '../http/pagination.js';
 import { renderIssue } from '../render/issues.js';
-import type { RouteSpec } from './types.js';
-import { ok } from './types.js';
+import { ok, type RouteSpec } from '../http/route.js';
 
 export const searchRoutes: RouteSpec[] = [
   {

@@ -1,14 +1,14 @@
 import * as z from 'zod';
-import { actingUser } from '../domain/actor.js';
-import { ApiError, unprocessable } from '../http/errors.js';
+import { actingUser } from '../state/actor.js';
+import { ApiError, unprocessable } from '../state/errors.js';
 import { parseBody } from '../http/input.js';
-import { paginate } from '../http/pagination.js';
+import { okPage, paginate } from '../http/pagination.js';
 import { renderStatus } from '../render/checks.js';
 import { fullName, renderRepo } from '../render/repos.js';
 import type { RepoRecord, StatusRecord } from '../state/model.js';
-import { NEED, repoParam } from './lookup.js';
-import type { RouteSpec } from './types.js';
-import { created, ok } from './types.js';
+import { repoParam } from './lookup.js';
+import { created, ok, type RouteSpec } from '../http/route.js';
+import { NEED } from '../state/permissions.js';
 
 const createSchema = z.object({
   state: z.enum(['error', 'failure', 'pending', 'success']),
@@ -107,13 +107,10 @@ export const statusRoutes: RouteSpec[] = [
     handler: (ctx) => {
       const repo = repoParam(ctx, NEED.statusesRead);
       const sha = shaOf(repo, ctx.params.ref!);
-      const page = paginate(
+      return okPage(
         ctx,
         ctx.store.where('status', `sha:${repo.id}:${sha}`).sort((a, b) => b.id - a.id),
-      );
-      return ok(
-        page.items.map((status) => renderStatus(ctx, repo, status)),
-        page.headers,
+        (status) => renderStatus(ctx, repo, status),
       );
     },
   },

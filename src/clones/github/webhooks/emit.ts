@@ -1,6 +1,6 @@
-import { actingUser } from '../domain/actor.js';
+import { actingUser } from '../state/actor.js';
 import type { DomainContext } from '../domain/context.js';
-import { installationCovers } from '../domain/permissions.js';
+import { installationCovers } from '../state/permissions.js';
 import { renderRepo } from '../render/repos.js';
 import { simpleUser, webhookOrg } from '../render/users.js';
 import type { View } from '../render/view.js';

@@ -1,5 +1,5 @@
 import type { DomainContext } from '../domain/context.js';
-import { pullStats } from '../domain/pull-stats.js';
+import { pullStats } from '../state/pull-stats.js';
 import { renderComment, renderIssue, renderLabel, renderMilestone } from '../render/issues.js';
 import { renderPull } from '../render/pulls.js';
 import { simpleUser } from '../render/users.js';
