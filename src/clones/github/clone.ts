@@ -6,6 +6,9 @@ import { join } from 'node:path';
 import { scratchDir } from '../../lib/paths.js';
 import { handleControl } from './control/handler.js';
 import { CloneCore } from './core.js';
+import { createWorkflowRun, type WorkflowRunRequest, type WorkflowRunResponse } from './control/runs.js';
+import { handleResults, TWIRP_PATH } from './http/actions-results.js';
+import { BLOB_PREFIX, handleBlob } from './http/blobs.js';
 import { GIT_PATH, handleGit } from './http/git-http.js';
 import type { RateLimitOption } from './http/rate-limit.js';
 import { handleRest } from './http/server.js';
@@ -60,6 +63,11 @@ export interface GitHubCloneHandle {
   deliveries(): Delivery[];
   /** Resolves when no webhook delivery is pending. */
   idle(): Promise<void>;
+  /**
+   * Registers a GitHub Actions workflow run (as `POST /_archal/actions/runs`): its id, jobs, the
+   * run's `GITHUB_TOKEN` and each job's `ACTIONS_RUNTIME_TOKEN`, and the runner's environment.
+   */
+  workflowRun(request: WorkflowRunRequest): Promise<WorkflowRunResponse>;
   /** The bare git repository of `owner/repo` on disk. */
   repositoryPath(fullName: string): string | undefined;
   stop(): Promise<void>;
@@ -124,6 +132,8 @@ export async function startGitHubClone(options: GitHubCloneOptions = {}): Promis
       let work: Promise<void>;
       const exchange = { req, res, path, search };
       if (path === '/_archal' || path.startsWith('/_archal/')) work = handleControl(core, exchange, controlToken);
+      else if (path.startsWith(BLOB_PREFIX)) work = handleBlob(core, exchange);
+      else if (path.startsWith('/twirp/')) work = handleResults(core, exchange, TWIRP_PATH.exec(path)?.[1] ?? '');
       else {
         const git = GIT_PATH.exec(path);
         if (git) work = handleGit(core, { children }, exchange, git);
@@ -171,6 +181,7 @@ export async function startGitHubClone(options: GitHubCloneOptions = {}): Promis
     clearRequests: () => core.log.clear(),
     deliveries: () => core.webhooks.list(),
     idle: () => core.webhooks.idle(),
+    workflowRun: async (request) => createWorkflowRun(core, request),
     repositoryPath: (fullName) => {
       const [owner = '', name = ''] = fullName.split('/');
       return core.store.repoByFullName(owner, name)?.git.gitDir;

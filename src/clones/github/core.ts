@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { mkdirSync, rmSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -10,6 +11,7 @@ import { RequestLog } from './request-log.js';
 import { applySeed } from './seed/apply.js';
 import { loadSeed } from './seed/named.js';
 import type { ParsedSeed, Seed } from './seed/schema.js';
+import { BlobStore } from './state/blobs.js';
 import type { Store } from './state/store.js';
 import { isoSeconds } from './seed/time.js';
 import { WebhookDispatcher, type Delivery, type WebhookConfig } from './webhooks/dispatcher.js';
@@ -53,6 +55,10 @@ export class CloneCore {
   readonly locks = new KeyedMutex();
   readonly limiter: RateLimiter;
   readonly cache = new BoundedCache<unknown>();
+  /** Signs blob URLs and runtime tokens; never leaves the process. */
+  readonly signingKey = randomBytes(32);
+  /** Artifact bytes, beside the repositories of the current seed application. */
+  blobs!: BlobStore;
   /** `http://127.0.0.1:PORT` once listening. */
   base = '';
   urls = new Urls('', '');
@@ -123,6 +129,7 @@ export class CloneCore {
     this.generation = generation;
     this.reposDir = reposDir;
     this.store = applied.store;
+    this.blobs = new BlobStore(join(reposDir, 'blobs'));
     this.defaultUserId = applied.defaultUserId;
     this.seed = seed;
     this.seedSource = source;

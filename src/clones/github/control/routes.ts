@@ -11,6 +11,7 @@ import { findRepo } from '../routes/lookup.js';
 import type { Seed } from '../seed/schema.js';
 import { snapshot } from '../state/snapshot.js';
 import { actingAs, requiredString, type ControlRoute } from './context.js';
+import { createWorkflowRun } from './runs.js';
 
 const ok = (body: unknown) => ({ status: 200, body });
 
@@ -109,6 +110,11 @@ export const CONTROL_ROUTES: readonly ControlRoute[] = [
       const installation = installApp(ctx, { app, accountId: account.id, repoIds, senderId: user.id });
       return { status: 201, body: { id: installation.id, deliveries: ctx.deliveries } };
     },
+  },
+  {
+    method: 'POST',
+    path: /^\/_archal\/actions\/runs$/,
+    handle: ({ core, body }) => ({ status: 201, body: createWorkflowRun(core, body) }),
   },
   {
     // The contents API's `download_url`: a raw file (a token is needed for private repositories).

@@ -1,4 +1,5 @@
 import { Router } from '../http/router.js';
+import { actionRoutes } from './actions.js';
 import { appRoutes } from './apps.js';
 import { checkRoutes } from './checks.js';
 import { commentRoutes } from './comments.js';
@@ -41,6 +42,7 @@ export const ROUTES: readonly RouteSpec[] = [
   ...statusRoutes,
   ...commitRoutes,
   ...searchRoutes,
+  ...actionRoutes,
 ];
 
 let router: Router<RouteSpec> | undefined;

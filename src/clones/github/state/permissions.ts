@@ -82,6 +82,8 @@ export const NEED = {
   checksWrite: { role: 'write', permission: 'checks', level: 'write' },
   statusesRead: { role: 'read', permission: 'statuses', level: 'read' },
   statusesWrite: { role: 'write', permission: 'statuses', level: 'write' },
+  actionsRead: { role: 'read', permission: 'actions', level: 'read' },
+  actionsWrite: { role: 'write', permission: 'actions', level: 'write' },
   admin: { role: 'admin', permission: 'administration', level: 'write' },
 } as const satisfies Record<string, Need>;
 
