@@ -347,9 +347,52 @@ describe('conformance with the api.github.com OpenAPI description', () => {
     await expectStatus(octocat.apps.getAuthenticated(), 401);
   });
 
-  it('serves issue search', async () => {
+  it('serves search: issues, repositories, users and code', async () => {
     await octocat.search.issuesAndPullRequests({ q: 'repo:acme/widgets is:issue is:open label:bug crash' });
     await expectStatus(octocat.search.issuesAndPullRequests({ q: '' }), 422);
+    await expectStatus(octocat.search.issuesAndPullRequests({ q: 'repo:acme/widgets', per_page: 100, page: 11 }), 422);
+    await octocat.search.repos({ q: 'widgets user:acme' });
+    await octocat.search.users({ q: 'ali type:user' });
+    await octocat.search.code({ q: 'widget repo:acme/widgets' });
+    await expectStatus(octocat.search.code({ q: 'x', per_page: 50, page: 21 }), 422);
+  });
+
+  it('serves releases, tags, forks and update-branch', async () => {
+    const { data: release } = await octocat.repos.createRelease({ owner, repo, tag_name: 'v1.0.0', name: 'One' });
+    await expectStatus(octocat.repos.createRelease({ owner, repo, tag_name: 'v1.0.0' }), 422);
+    await octocat.repos.listReleases({ owner, repo });
+    await octocat.repos.getRelease({ owner, repo, release_id: release.id });
+    await octocat.repos.getLatestRelease({ owner, repo });
+    await octocat.repos.getReleaseByTag({ owner, repo, tag: 'v1.0.0' });
+    await octocat.repos.updateRelease({ owner, repo, release_id: release.id, body: 'Notes' });
+    await octocat.repos.listTags({ owner, repo });
+    await octocat.repos.deleteRelease({ owner, repo, release_id: release.id });
+    await expectStatus(octocat.repos.getRelease({ owner, repo, release_id: release.id }), 404);
+
+    await alice.repos.createFork({ owner, repo });
+    await octocat.repos.listForks({ owner, repo });
+
+    const { data: main } = await octocat.git.getRef({ owner, repo, ref: 'heads/main' });
+    await octocat.git.createRef({ owner, repo, ref: 'refs/heads/behind', sha: main.object.sha });
+    await octocat.repos.createOrUpdateFileContents({
+      owner,
+      repo,
+      path: 'behind.txt',
+      message: 'behind',
+      content: Buffer.from('behind\n').toString('base64'),
+      branch: 'behind',
+    });
+    const { data: pull } = await octocat.pulls.create({ owner, repo, title: 'Behind', head: 'behind', base: 'main' });
+    await expectStatus(octocat.pulls.updateBranch({ owner, repo, pull_number: pull.number }), 422);
+    await octocat.repos.createOrUpdateFileContents({
+      owner,
+      repo,
+      path: 'later.txt',
+      message: 'later',
+      content: Buffer.from('later\n').toString('base64'),
+      branch: 'main',
+    });
+    await octocat.pulls.updateBranch({ owner, repo, pull_number: pull.number, expected_head_sha: pull.head.sha });
   });
 
   it('serves the Actions slice: workflow runs, jobs, logs and artifacts', async () => {

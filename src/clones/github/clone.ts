@@ -32,6 +32,12 @@ export interface GitHubCloneOptions {
   /** The token handed out for the default user (default: a random `ghp_` token). */
   token?: string;
   /**
+   * Refuse tokens the clone does not know with `401 Bad credentials`, as GitHub does (a seed can
+   * ask for it too, `strictTokens: true`). By default any token acts as the seed's default user,
+   * so an agent given a made-up token still works.
+   */
+  strictTokens?: boolean;
+  /**
    * When set, the control API (`/_archal/*`, except `health`) requires it in `X-Archal-Control-Token`,
    * so that an agent under test cannot read the state its criteria are checked against, or reset it.
    * Scenario runs set one; without it the control API is open (a clone you run yourself).
@@ -114,6 +120,7 @@ export async function startGitHubClone(options: GitHubCloneOptions = {}): Promis
   const core = new CloneCore(dir, token, {
     webhook: options.webhook,
     rateLimit: options.rateLimit,
+    strictTokens: options.strictTokens,
     maxBodyBytes: options.maxBodyBytes ?? 25 * 1024 * 1024,
     clock: options.clock ?? (() => new Date()),
     logCapacity: options.logCapacity,

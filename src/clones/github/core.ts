@@ -17,6 +17,8 @@ import { isoSeconds } from './seed/time.js';
 import { WebhookDispatcher, type Delivery, type WebhookConfig } from './webhooks/dispatcher.js';
 
 export interface CoreConfig {
+  /** Unknown tokens get `401 Bad credentials` instead of acting as the seed's default user. */
+  strictTokens?: boolean;
   webhook?: WebhookConfig;
   rateLimit?: RateLimitOption;
   maxBodyBytes: number;
@@ -79,6 +81,11 @@ export class CloneCore {
       ),
     );
     this.limiter = new RateLimiter(config.rateLimit);
+  }
+
+  /** Who unknown tokens act as: the default user, or nobody with strict tokens (option or seed). */
+  get unknownTokenUserId(): number | null {
+    return this.config.strictTokens || this.seed.strictTokens ? null : this.defaultUserId;
   }
 
   setBase(base: string): void {

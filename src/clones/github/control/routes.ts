@@ -130,7 +130,7 @@ export const CONTROL_ROUTES: readonly ControlRoute[] = [
       const { ctx } = actingAs(core, undefined);
       const repo = findRepo(ctx, owner, name);
       const token = credential(typeof headers.authorization === 'string' ? headers.authorization : undefined);
-      const actor = resolveActor(core.store, token, core.defaultUserId, core.now());
+      const actor = resolveActor(core.store, token, core.unknownTokenUserId, core.now());
       if (!repo || !actorRole(core.store, actor, repo)) throw notFound();
       const sha = repo.git.resolveCommit(ref);
       const entry = sha ? repo.git.entryAt(repo.git.readCommit(sha)!.tree, path) : undefined;

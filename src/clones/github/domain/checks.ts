@@ -83,8 +83,7 @@ export async function createCheckRun(
 ) {
   const app = requireApp(ctx);
   const sha = repo.git.resolveCommit(input.head_sha);
-  if (!sha || sha !== input.head_sha)
-    throw unprocessable('CheckRun', `No commit found for SHA: ${input.head_sha}`, 'head_sha');
+  if (!sha || sha !== input.head_sha) throw new ApiError(422, `No commit found for SHA: ${input.head_sha}`);
   const conclusion = input.conclusion ?? null;
   const status: CheckStatus = conclusion ? 'completed' : (input.status ?? 'queued');
   validateRun(input, status, conclusion);

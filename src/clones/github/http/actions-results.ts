@@ -150,7 +150,7 @@ export async function handleResults(core: CloneCore, exchange: Exchange, method:
     const contentType = String(req.headers['content-type'] ?? '');
     if (!contentType.startsWith('application/json'))
       throw new ApiError(400, `unsupported Content-Type "${contentType}": the clone speaks twirp's JSON encoding`);
-    const body = parseBody(requestText);
+    const body = parseJsonObject(requestText);
     const ctx: DomainContext = {
       core,
       store: core.store,
@@ -205,7 +205,7 @@ export async function handleResults(core: CloneCore, exchange: Exchange, method:
   );
 }
 
-function parseBody(text: string | undefined): Json {
+function parseJsonObject(text: string | undefined): Json {
   try {
     const body = JSON.parse(text ?? '{}') as unknown;
     if (body && typeof body === 'object' && !Array.isArray(body)) return body as Json;

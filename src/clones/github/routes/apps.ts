@@ -63,7 +63,7 @@ export const appRoutes: RouteSpec[] = [
     auth: 'jwt',
     handler: (ctx) => {
       const installation = appInstallation(ctx, app(ctx), Number(ctx.params.installation_id));
-      const input = parseBody(ctx, tokenSchema, 'Installation');
+      const input = parseBody(ctx, tokenSchema);
       const issued = issueInstallationToken(ctx, installation, input);
       return created({
         token: issued.token,

@@ -97,7 +97,7 @@ export const checkRoutes: RouteSpec[] = [
     docs: 'reference/checks#create-a-check-run',
     handler: async (ctx) => {
       const repo = repoParam(ctx, NEED.checksWrite);
-      const input = parseBody(ctx, createSchema, 'CheckRun');
+      const input = parseBody(ctx, createSchema);
       return created(renderCheckRun(ctx, repo, await createCheckRun(ctx, repo, input)));
     },
   },
@@ -119,7 +119,7 @@ export const checkRoutes: RouteSpec[] = [
     handler: async (ctx) => {
       const repo = repoParam(ctx, NEED.checksWrite);
       const run = findCheckRun(ctx, repo, intParam(ctx, 'check_run_id'));
-      const input = parseBody(ctx, updateSchema, 'CheckRun');
+      const input = parseBody(ctx, updateSchema);
       await updateCheckRun(ctx, repo, run, input);
       return ok(renderCheckRun(ctx, repo, run));
     },

@@ -57,7 +57,7 @@ export const commentRoutes: RouteSpec[] = [
     handler: async (ctx) => {
       const repo = repoParam(ctx, NEED.issuesParticipate);
       const id = intParam(ctx, 'comment_id');
-      const { body } = parseBody(ctx, bodySchema, 'IssueComment');
+      const { body } = parseBody(ctx, bodySchema);
       return ok(renderComment(ctx, repo, await updateComment(ctx, repo, id, body)));
     },
   },
@@ -91,7 +91,7 @@ export const commentRoutes: RouteSpec[] = [
     handler: async (ctx) => {
       const repo = repoParam(ctx, NEED.issuesParticipate);
       const issue = issueParam(ctx, repo);
-      const { body } = parseBody(ctx, bodySchema, 'IssueComment');
+      const { body } = parseBody(ctx, bodySchema);
       const rendered = renderComment(ctx, repo, await createComment(ctx, repo, issue, body));
       return created(rendered, { location: rendered.url });
     },

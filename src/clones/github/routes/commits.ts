@@ -26,7 +26,7 @@ function listCommits(ctx: RequestContext, repo: RepoRecord) {
   const since = ctx.query.get('since') ? Date.parse(ctx.query.get('since')!) : undefined;
   const until = ctx.query.get('until') ? Date.parse(ctx.query.get('until')!) : undefined;
   const { page, perPage } = pageParams(ctx.query);
-  const wanted = page * perPage + 1;
+  // Every match is counted (only the page is rendered): `Link` must name the true last page.
   const matches = [];
   for (const item of logCommits(repo.git, [tip])) {
     const date = item.commit.committer.seconds * 1000;
@@ -38,13 +38,11 @@ function listCommits(ctx: RequestContext, repo: RepoRecord) {
       if (user?.login.toLowerCase() !== author && item.commit.author.email.toLowerCase() !== author) continue;
     }
     matches.push(item);
-    if (matches.length >= wanted) break;
   }
   const items = matches.slice((page - 1) * perPage, page * perPage);
-  const hasNext = matches.length > page * perPage;
   return ok(
     items.map(({ sha, commit }) => renderCommit(ctx, repo, sha, commit)),
-    linkHeader(ctx, page, hasNext ? page + 1 : page),
+    linkHeader(ctx, page, Math.max(1, Math.ceil(matches.length / perPage))),
   );
 }
 

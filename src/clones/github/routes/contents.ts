@@ -80,7 +80,7 @@ export const contentRoutes: RouteSpec[] = [
     handler: async (ctx) => {
       const repo = repoParam(ctx, NEED.contentsWrite);
       const path = normalizeRepoPath(ctx.params.path!);
-      const input = parseBody(ctx, putSchema, 'Content');
+      const input = parseBody(ctx, putSchema);
       const data = decodeBase64(input.content);
       const result = await changeFile(ctx, repo, { ...input, path, data });
       const commit = repo.git.readCommit(result.commitSha)!;
@@ -103,7 +103,7 @@ export const contentRoutes: RouteSpec[] = [
     handler: async (ctx) => {
       const repo = repoParam(ctx, NEED.contentsWrite);
       const path = normalizeRepoPath(ctx.params.path!);
-      const input = parseBody(ctx, deleteSchema, 'Content');
+      const input = parseBody(ctx, deleteSchema);
       const result = await changeFile(ctx, repo, { ...input, path, data: null });
       const commit = repo.git.readCommit(result.commitSha)!;
       return ok({ content: null, commit: renderGitCommit(ctx, repo, result.commitSha, commit) });

@@ -24,7 +24,7 @@ function listReactions(ctx: RequestContext, reactions: ReactionRecord[]) {
 
 /** A user reacts at most once per content: a repeat returns the existing reaction with 200. */
 function react(ctx: RequestContext, repo: RepoRecord, subject: ReactionSubject, existing: ReactionRecord[]) {
-  const { content } = parseBody(ctx, reactionSchema, 'Reaction');
+  const { content } = parseBody(ctx, reactionSchema);
   const user = actingUser(ctx.actor)!;
   const same = existing.find((r) => r.userId === user.id && r.content === content);
   if (same) return ok(renderReaction(ctx, same));

@@ -12,6 +12,7 @@ import { labelRoutes } from './labels.js';
 import { metaRoutes } from './meta.js';
 import { milestoneRoutes } from './milestones.js';
 import { pullRoutes } from './pulls.js';
+import { releaseRoutes } from './releases.js';
 import { repoRoutes } from './repos.js';
 import { reviewRoutes } from './reviews.js';
 import { searchRoutes } from './search.js';
@@ -42,6 +43,7 @@ export const ROUTES: readonly RouteSpec[] = [
   ...statusRoutes,
   ...commitRoutes,
   ...searchRoutes,
+  ...releaseRoutes,
   ...actionRoutes,
 ];
 

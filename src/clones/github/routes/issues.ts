@@ -99,7 +99,7 @@ export const issueRoutes: RouteSpec[] = [
     handler: async (ctx) => {
       const repo = repoParam(ctx, NEED.issuesParticipate);
       if (!repo.hasIssues) throw new ApiError(410, 'Issues are disabled for this repo');
-      const input = parseBody(ctx, createSchema, 'Issue');
+      const input = parseBody(ctx, createSchema);
       const user = actingUser(ctx.actor)!;
       // Without triage rights GitHub silently drops labels, assignees and milestone.
       const triage = canTriage(ctx, repo);
@@ -133,7 +133,7 @@ export const issueRoutes: RouteSpec[] = [
     handler: async (ctx) => {
       const repo = repoParam(ctx, NEED.issuesParticipate);
       const issue = issueParam(ctx, repo);
-      const input = parseBody(ctx, updateSchema, 'Issue');
+      const input = parseBody(ctx, updateSchema);
       requireEditable(ctx, repo, issue);
       const triage = canTriage(ctx, repo, issue.pullId !== null);
       // Validate everything before changing anything: a 422 must leave the issue untouched.
@@ -173,7 +173,7 @@ export const issueRoutes: RouteSpec[] = [
     handler: async (ctx) => {
       const repo = repoParam(ctx, NEED.issuesTriage);
       const issue = issueParam(ctx, repo);
-      const input = parseBody(ctx, lockSchema, 'Issue');
+      const input = parseBody(ctx, lockSchema);
       if (!issue.locked) {
         ctx.store.update(ctx.journal, 'issue', issue, {
           locked: true,

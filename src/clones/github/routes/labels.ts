@@ -5,6 +5,7 @@ import { notFound, validationFailed } from '../state/errors.js';
 import { parseBody } from '../http/input.js';
 import { okPage } from '../http/pagination.js';
 import { renderLabel } from '../render/issues.js';
+import { emitLabelEvent } from '../webhooks/repo-events.js';
 import type { LabelRecord, RepoRecord } from '../state/model.js';
 import { issueParam, repoParam } from './lookup.js';
 import { NEED } from '../state/permissions.js';
@@ -38,7 +39,7 @@ function ensureUnique(ctx: RequestContext, repo: RepoRecord, name: string, excep
 /** Labels routes accept a bare JSON array too (`["bug"]`), as GitHub does. */
 function labelsBody(ctx: RequestContext) {
   const body = Array.isArray(ctx.body) ? { labels: ctx.body } : ctx.body;
-  return parseBody({ ...ctx, body }, labelsSchema, 'Label');
+  return parseBody({ ...ctx, body }, labelsSchema);
 }
 
 function issueLabels(ctx: RequestContext, repo: RepoRecord, labelIds: number[]) {
@@ -70,7 +71,7 @@ export const labelRoutes: RouteSpec[] = [
     docs: 'issues/labels#create-a-label',
     handler: (ctx) => {
       const repo = repoParam(ctx, NEED.issuesAdmin);
-      const input = parseBody(ctx, createSchema, 'Label');
+      const input = parseBody(ctx, createSchema);
       ensureUnique(ctx, repo, input.name);
       const label = ctx.store.insert(ctx.journal, 'label', {
         id: ctx.store.nextId('label'),
@@ -80,6 +81,7 @@ export const labelRoutes: RouteSpec[] = [
         description: input.description ?? null,
         isDefault: false,
       });
+      emitLabelEvent(ctx, repo, label, 'created');
       const body = renderLabel(ctx, repo, label);
       return created(body, { location: body.url });
     },
@@ -102,13 +104,18 @@ export const labelRoutes: RouteSpec[] = [
     handler: (ctx) => {
       const repo = repoParam(ctx, NEED.issuesAdmin);
       const label = findLabel(ctx, repo, ctx.params.name!);
-      const input = parseBody(ctx, updateSchema, 'Label');
+      const input = parseBody(ctx, updateSchema);
       if (input.new_name !== undefined) ensureUnique(ctx, repo, input.new_name, label);
+      const before = { name: label.name, color: label.color, description: label.description };
       ctx.store.update(ctx.journal, 'label', label, {
         ...(input.new_name !== undefined ? { name: input.new_name } : {}),
         ...(input.color !== undefined ? { color: input.color.replace('#', '').toLowerCase() } : {}),
         ...(input.description !== undefined ? { description: input.description } : {}),
       });
+      const changes: Record<string, { from: string }> = {};
+      for (const field of ['name', 'color', 'description'] as const)
+        if (label[field] !== before[field]) changes[field] = { from: before[field] ?? '' };
+      if (Object.keys(changes).length > 0) emitLabelEvent(ctx, repo, label, 'edited', changes);
       return ok(renderLabel(ctx, repo, label));
     },
   },
@@ -125,6 +132,7 @@ export const labelRoutes: RouteSpec[] = [
         if (issue.labelIds.includes(label.id))
           ctx.store.update(ctx.journal, 'issue', issue, { labelIds: issue.labelIds.filter((id) => id !== label.id) });
       ctx.store.remove(ctx.journal, 'label', label);
+      emitLabelEvent(ctx, repo, label, 'deleted');
       return noContent();
     },
   },

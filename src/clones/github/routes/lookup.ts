@@ -16,6 +16,16 @@ export function repoParam(ctx: RequestContext, need: Need = NEED.metadata): Repo
   return repo;
 }
 
+/** Whether the actor may do `need` on `repo` (for what a response shows, not whether it is allowed). */
+export function may(ctx: RequestContext, repo: RepoRecord, need: Need): boolean {
+  try {
+    authorize(ctx.store, ctx.actor, repo, need);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 export function intParam(ctx: RequestContext, name: string): number {
   const raw = ctx.params[name] ?? '';
   if (!/^\d{1,15}$/.test(raw)) throw notFound();

@@ -65,7 +65,7 @@ export const milestoneRoutes: RouteSpec[] = [
     docs: 'issues/milestones#create-a-milestone',
     handler: (ctx) => {
       const repo = repoParam(ctx, NEED.issuesAdmin);
-      const input = parseBody(ctx, createSchema, 'Milestone');
+      const input = parseBody(ctx, createSchema);
       const existing = ctx.store.where('milestone', `repo:${repo.id}`);
       if (existing.some((m) => m.title === input.title))
         throw validationFailed([{ resource: 'Milestone', code: 'already_exists', field: 'title' }]);
@@ -105,7 +105,7 @@ export const milestoneRoutes: RouteSpec[] = [
     handler: (ctx) => {
       const repo = repoParam(ctx, NEED.issuesAdmin);
       const milestone = findMilestone(ctx, repo);
-      const input = parseBody(ctx, updateSchema, 'Milestone');
+      const input = parseBody(ctx, updateSchema);
       const due = dueOn(input.due_on);
       ctx.store.update(ctx.journal, 'milestone', milestone, {
         ...(input.title !== undefined ? { title: input.title } : {}),
@@ -164,7 +164,7 @@ export const milestoneRoutes: RouteSpec[] = [
     handler: async (ctx) => {
       const repo = repoParam(ctx, NEED.issuesTriage);
       const issue = issueParam(ctx, repo);
-      const { assignees = [] } = parseBody(ctx, assigneesSchema, 'Issue');
+      const { assignees = [] } = parseBody(ctx, assigneesSchema);
       // Users who cannot be assigned are silently ignored here (unlike on create and update).
       const valid = assignees.filter((login) => {
         const user = ctx.store.userByLogin(login);
@@ -184,7 +184,7 @@ export const milestoneRoutes: RouteSpec[] = [
     handler: async (ctx) => {
       const repo = repoParam(ctx, NEED.issuesTriage);
       const issue = issueParam(ctx, repo);
-      const { assignees = [] } = parseBody(ctx, assigneesSchema, 'Issue');
+      const { assignees = [] } = parseBody(ctx, assigneesSchema);
       const removed = new Set(assignees.map((login) => ctx.store.userByLogin(login)?.id));
       const kept = issue.assigneeIds.filter((id) => !removed.has(id)).map((id) => ctx.store.get('user', id)!);
       await setIssueAssignees(ctx, repo, issue, kept);

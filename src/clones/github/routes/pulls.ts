@@ -1,7 +1,7 @@
 import * as z from 'zod';
-import { created, ok, type Reply, type RequestContext, type RouteSpec } from '../http/route.js';
+import { created, json, ok, type Reply, type RequestContext, type RouteSpec } from '../http/route.js';
 import { requireEditable } from '../domain/issues.js';
-import { createPull, mergePull, updatePull } from '../domain/pulls.js';
+import { createPull, mergePull, updatePull, updatePullBranch } from '../domain/pulls.js';
 import { pullStats } from '../state/pull-stats.js';
 import { runGit } from '../git/cli.js';
 import { diffCommits, unifiedDiff } from '../git/diff.js';
@@ -11,6 +11,7 @@ import { parseBody } from '../http/input.js';
 import { okPage } from '../http/pagination.js';
 import { renderCommit, renderDiffEntry } from '../render/git.js';
 import { renderPull } from '../render/pulls.js';
+import { fullName } from '../render/repos.js';
 import type { IssueRecord, PullRecord, RepoRecord } from '../state/model.js';
 import { pullParam, repoParam } from './lookup.js';
 import { NEED } from '../state/permissions.js';
@@ -25,6 +26,7 @@ const createSchema = z.object({
   maintainer_can_modify: z.boolean().optional(),
   issue: z.number().int().optional(),
 });
+const updateBranchSchema = z.object({ expected_head_sha: z.string().optional() });
 const updateSchema = z.object({
   title: z.string().min(1).optional(),
   body: z.string().nullable().optional(),
@@ -101,7 +103,7 @@ export const pullRoutes: RouteSpec[] = [
     docs: 'pulls/pulls#create-a-pull-request',
     handler: async (ctx) => {
       const repo = repoParam(ctx, NEED.pullsParticipate);
-      const input = parseBody(ctx, createSchema, 'PullRequest');
+      const input = parseBody(ctx, createSchema);
       const { issue, pull } = await createPull(ctx, repo, input);
       const body = await full(ctx, repo, issue, pull);
       return created(body, { location: body.url });
@@ -128,7 +130,7 @@ export const pullRoutes: RouteSpec[] = [
     handler: async (ctx) => {
       const repo = repoParam(ctx, NEED.pullsParticipate);
       const { issue, pull } = pullParam(ctx, repo);
-      const input = parseBody(ctx, updateSchema, 'PullRequest');
+      const input = parseBody(ctx, updateSchema);
       requireEditable(ctx, repo, issue);
       await updatePull(ctx, repo, issue, pull, input);
       return ok(await full(ctx, repo, issue, pull));
@@ -169,9 +171,25 @@ export const pullRoutes: RouteSpec[] = [
     handler: async (ctx) => {
       const repo = repoParam(ctx, NEED.contentsWrite);
       const { issue, pull } = pullParam(ctx, repo);
-      const input = parseBody(ctx, mergeSchema, 'PullRequest');
+      const input = parseBody(ctx, mergeSchema);
       const result = await mergePull(ctx, repo, issue, pull, input);
       return ok(result);
+    },
+  },
+  {
+    method: 'PUT',
+    path: '/repos/{owner}/{repo}/pulls/{pull_number}/update-branch',
+    operationId: 'pulls/update-branch',
+    docs: 'pulls/pulls#update-a-pull-request-branch',
+    handler: async (ctx) => {
+      const repo = repoParam(ctx, NEED.contentsWrite);
+      const { issue, pull } = pullParam(ctx, repo);
+      const input = parseBody(ctx, updateBranchSchema);
+      await updatePullBranch(ctx, repo, issue, pull, input.expected_head_sha);
+      return json(202, {
+        message: 'Updating pull request branch.',
+        url: `${ctx.urls.repo(fullName(ctx, repo))}/pulls/${pull.number}`,
+      });
     },
   },
   {

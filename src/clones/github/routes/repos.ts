@@ -1,8 +1,8 @@
 import * as z from 'zod';
 import { actingUser } from '../state/actor.js';
-import { created, noContent, ok, type RequestContext, type RouteSpec } from '../http/route.js';
+import { created, json, noContent, ok, type RequestContext, type RouteSpec } from '../http/route.js';
 import { actorRole, NEED, permissionFlags, userRole } from '../state/permissions.js';
-import { createRepository } from '../domain/repos.js';
+import { createRepository, forkRepository } from '../domain/repos.js';
 import { ApiError, notFound } from '../state/errors.js';
 import { parseBody } from '../http/input.js';
 import { okPage } from '../http/pagination.js';
@@ -91,7 +91,42 @@ const LEGACY_PERMISSION: Record<RepoRole, string> = {
   read: 'read',
 };
 
+const forkSchema = z.object({
+  organization: z.string().optional(),
+  name: z.string().min(1).optional(),
+  default_branch_only: z.boolean().optional(),
+});
+
 export const repoRoutes: RouteSpec[] = [
+  {
+    method: 'GET',
+    path: '/repos/{owner}/{repo}/forks',
+    operationId: 'repos/list-forks',
+    docs: 'repos/forks#list-forks',
+    handler: (ctx) => {
+      const repo = repoParam(ctx);
+      const forks = [...ctx.store.all('repo')].filter(
+        (candidate) => candidate.forkOf === repo.id && actorRole(ctx.store, ctx.actor, candidate) !== undefined,
+      );
+      const sort = ctx.query.get('sort') ?? 'newest';
+      forks.sort((a, b) => (sort === 'oldest' ? a.id - b.id : b.id - a.id));
+      return okPage(ctx, forks, (fork) => renderRepo(ctx, fork));
+    },
+  },
+  {
+    method: 'POST',
+    path: '/repos/{owner}/{repo}/forks',
+    operationId: 'repos/create-fork',
+    docs: 'repos/forks#create-a-fork',
+    handler: async (ctx) => {
+      const repo = repoParam(ctx);
+      const user = actingUser(ctx.actor);
+      if (!user || ctx.actor.kind !== 'user') throw new ApiError(403, 'Resource not accessible by integration');
+      const input = parseBody(ctx, forkSchema);
+      const fork = await forkRepository(ctx, repo, user, input);
+      return json(202, renderRepo(ctx, fork));
+    },
+  },
   {
     method: 'GET',
     path: '/repos/{owner}/{repo}',
@@ -106,7 +141,7 @@ export const repoRoutes: RouteSpec[] = [
     docs: 'repos/repos#update-a-repository',
     handler: (ctx) => {
       const repo = repoParam(ctx, NEED.admin);
-      const input = parseBody(ctx, updateSchema, 'Repository');
+      const input = parseBody(ctx, updateSchema);
       if (input.default_branch !== undefined && !repo.git.branch(input.default_branch))
         throw new ApiError(422, 'Validation Failed', {
           errors: [{ resource: 'Repository', code: 'invalid', field: 'default_branch' }],
@@ -167,7 +202,7 @@ export const repoRoutes: RouteSpec[] = [
     handler: (ctx) => {
       const user = actingUser(ctx.actor);
       if (!user || ctx.actor.kind !== 'user') throw new ApiError(403, 'Resource not accessible by integration');
-      const input = parseBody(ctx, createSchema, 'Repository');
+      const input = parseBody(ctx, createSchema);
       return created(renderRepo(ctx, createRepository(ctx, user, user, input)));
     },
   },
@@ -194,7 +229,7 @@ export const repoRoutes: RouteSpec[] = [
       const membership = ctx.store.get('org', org.id)?.members.get(user.id);
       if (ctx.actor.kind !== 'user' || !membership)
         throw new ApiError(403, 'You need admin access to the organization before adding a repository to it.');
-      const input = parseBody(ctx, createSchema, 'Repository');
+      const input = parseBody(ctx, createSchema);
       return created(renderRepo(ctx, createRepository(ctx, org, user, input)));
     },
   },

@@ -1,6 +1,6 @@
 import * as z from 'zod';
 import { created, ok, type RequestContext, type RouteSpec } from '../http/route.js';
-import { addReviewComment, createReview, removeReviewers, requestReviewers, submitReview } from '../domain/reviews.js';
+import { commentOnDiff, createReview, removeReviewers, requestReviewers, submitReview } from '../domain/reviews.js';
 import { actingUser } from '../state/actor.js';
 import { notFound } from '../state/errors.js';
 import { parseBody } from '../http/input.js';
@@ -74,7 +74,7 @@ export const reviewRoutes: RouteSpec[] = [
     handler: async (ctx) => {
       const repo = repoParam(ctx, NEED.pullsParticipate);
       const { issue, pull } = pullParam(ctx, repo);
-      const input = parseBody(ctx, createSchema, 'PullRequestReview');
+      const input = parseBody(ctx, createSchema);
       return ok(renderReview(ctx, repo, await createReview(ctx, repo, issue, pull, input)));
     },
   },
@@ -98,7 +98,7 @@ export const reviewRoutes: RouteSpec[] = [
       const repo = repoParam(ctx, NEED.pullsParticipate);
       const { issue, pull } = pullParam(ctx, repo);
       const review = findReview(ctx, pull);
-      const input = parseBody(ctx, submitSchema, 'PullRequestReview');
+      const input = parseBody(ctx, submitSchema);
       await submitReview(ctx, repo, issue, pull, review, input.event, input.body);
       return ok(renderReview(ctx, repo, review));
     },
@@ -125,7 +125,7 @@ export const reviewRoutes: RouteSpec[] = [
     handler: async (ctx) => {
       const repo = repoParam(ctx, NEED.pullsTriage);
       const { issue, pull } = pullParam(ctx, repo);
-      const input = parseBody(ctx, reviewersSchema, 'PullRequest');
+      const input = parseBody(ctx, reviewersSchema);
       await requestReviewers(ctx, repo, issue, pull, input.reviewers ?? []);
       return created(simplePull(ctx, repo, pull));
     },
@@ -138,7 +138,7 @@ export const reviewRoutes: RouteSpec[] = [
     handler: async (ctx) => {
       const repo = repoParam(ctx, NEED.pullsTriage);
       const { issue, pull } = pullParam(ctx, repo);
-      const input = parseBody(ctx, reviewersSchema, 'PullRequest');
+      const input = parseBody(ctx, reviewersSchema);
       await removeReviewers(ctx, repo, issue, pull, input.reviewers ?? []);
       return ok(simplePull(ctx, repo, pull));
     },
@@ -169,9 +169,9 @@ export const reviewRoutes: RouteSpec[] = [
     docs: 'pulls/comments#create-a-review-comment-for-a-pull-request',
     handler: async (ctx) => {
       const repo = repoParam(ctx, NEED.pullsParticipate);
-      const { pull } = pullParam(ctx, repo);
-      const input = parseBody(ctx, commentSchema, 'PullRequestReviewComment');
-      const comment = await addReviewComment(ctx, repo, pull, input, null);
+      const { issue, pull } = pullParam(ctx, repo);
+      const input = parseBody(ctx, commentSchema);
+      const comment = await commentOnDiff(ctx, repo, issue, pull, input);
       const body = renderReviewComment(ctx, repo, comment);
       return created(body, { location: body.url });
     },

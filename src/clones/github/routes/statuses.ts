@@ -2,6 +2,7 @@ import * as z from 'zod';
 import { actingUser } from '../state/actor.js';
 import { ApiError, unprocessable } from '../state/errors.js';
 import { parseBody } from '../http/input.js';
+import { emitStatusEvent } from '../webhooks/repo-events.js';
 import { okPage, paginate } from '../http/pagination.js';
 import { renderStatus } from '../render/checks.js';
 import { fullName, renderRepo } from '../render/repos.js';
@@ -44,10 +45,10 @@ export const statusRoutes: RouteSpec[] = [
     docs: 'commits/statuses#create-a-commit-status',
     handler: (ctx) => {
       const repo = repoParam(ctx, NEED.statusesWrite);
-      const input = parseBody(ctx, createSchema, 'Status');
+      const input = parseBody(ctx, createSchema);
       const sha = ctx.params.sha!;
       if (!/^[0-9a-f]{40}$/.test(sha) || !repo.git.readCommit(sha))
-        throw unprocessable('Status', `No commit found for SHA: ${sha}`, 'sha');
+        throw new ApiError(422, `No commit found for SHA: ${sha}`);
       const context = input.context ?? 'default';
       if (ctx.store.where('status', `sha:${repo.id}:${sha}`).filter((s) => s.context === context).length >= 1000)
         throw unprocessable('Status', 'This SHA and context has reached the maximum number of statuses.');
@@ -63,6 +64,7 @@ export const statusRoutes: RouteSpec[] = [
         createdAt: ctx.now,
         updatedAt: ctx.now,
       });
+      emitStatusEvent(ctx, repo, status);
       const body = renderStatus(ctx, repo, status);
       return created(body, { location: body.url });
     },

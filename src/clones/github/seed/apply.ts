@@ -137,6 +137,7 @@ export function applySeed(seed: ParsedSeed, options: ApplyOptions): AppliedSeed 
       pushedAt: createdAt,
       collaborators,
       nextNumber: 1,
+      forkOf: null,
       git: new GitRepo(gitDir),
     });
     const fallbackAuthor = owner.type === 'Organization' ? (defaultUser ?? owner) : owner;

@@ -347,6 +347,10 @@ export const seedSchema = z
     description: z.string().optional(),
     now: z.iso.datetime().optional().describe('Anchor of relative times. Default: the moment the seed is applied.'),
     defaultUser: login.optional().describe('Who unknown tokens act as. Default: the first user.'),
+    strictTokens: z
+      .boolean()
+      .optional()
+      .describe('Unknown tokens get 401 "Bad credentials" (as on GitHub) instead of acting as defaultUser.'),
     users: z.array(user).default([]),
     orgs: z.array(org).optional(),
     tokens: z.array(token).optional(),

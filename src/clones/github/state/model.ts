@@ -57,6 +57,8 @@ export interface RepoRecord {
   collaborators: Map<number, RepoRole>;
   /** Issues and pull requests share this sequence. */
   nextNumber: number;
+  /** The repository this one is a fork of. */
+  forkOf: number | null;
   git: GitRepo;
 }
 
@@ -309,6 +311,20 @@ export type TokenRecord =
       permissions: AppPermissions;
     };
 
+export interface ReleaseRecord {
+  id: number;
+  repoId: number;
+  tagName: string;
+  targetCommitish: string;
+  name: string | null;
+  body: string | null;
+  draft: boolean;
+  prerelease: boolean;
+  authorId: number;
+  createdAt: string;
+  publishedAt: string | null;
+}
+
 /** A workflow file of a repository (`.github/workflows/ci.yml`), known from the runs registered for it. */
 export interface WorkflowRecord {
   id: number;
@@ -415,6 +431,7 @@ export interface Tables {
   app: AppRecord;
   installation: InstallationRecord;
   token: TokenRecord;
+  release: ReleaseRecord;
   workflow: WorkflowRecord;
   workflowRun: WorkflowRunRecord;
   workflowJob: WorkflowJobRecord;
@@ -442,6 +459,7 @@ export const KINDS: readonly Kind[] = [
   'app',
   'installation',
   'token',
+  'release',
   'workflow',
   'workflowRun',
   'workflowJob',

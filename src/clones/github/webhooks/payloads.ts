@@ -45,16 +45,23 @@ export async function emitIssueEvent(
   issue: IssueRecord,
   action: string,
   extra: ChangeExtra = {},
+  sender?: UserRecord,
 ): Promise<void> {
   if (issue.pullId) {
     const pull = ctx.store.get('pull', issue.pullId);
     if (pull) return emitPullEvent(ctx, repo, pull, action, extra);
   }
-  emit(ctx, 'issues', repo, (view) => ({
-    action,
-    issue: hookIssue(renderIssue(view, repo, issue)),
-    ...extraFields(ctx, repo, extra),
-  }));
+  emit(
+    ctx,
+    'issues',
+    repo,
+    (view) => ({
+      action,
+      issue: hookIssue(renderIssue(view, repo, issue)),
+      ...extraFields(ctx, repo, extra),
+    }),
+    sender,
+  );
 }
 
 export async function emitPullEvent(
