@@ -172,7 +172,7 @@ describe('conditional requests', () => {
     const fresh = await get();
     const etag = fresh.headers.get('etag')!;
     const lastModified = fresh.headers.get('last-modified')!;
-    expect(etag).toMatch(/^W\/"[0-9a-f]{32}"$/);
+    expect(etag).toMatch(/^W\/"[0-9a-f]{40}"$/);
     expect(new Date(lastModified).toISOString().replace('.000', '')).toBe(fresh.json.updated_at);
     expect(fresh.headers.get('x-ratelimit-remaining')).toBe('2');
     for (let i = 0; i < 5; i++) {

@@ -156,7 +156,7 @@ export async function handleRest(core: CloneCore, router: Router<RouteSpec>, exc
  * make it a `304 Not Modified`.
  */
 function validators(req: IncomingMessage, headers: string[], text: string, body: unknown): boolean {
-  const etag = `W/"${createHash('md5').update(text).digest('hex')}"`;
+  const etag = `W/"${createHash('sha1').update(text).digest('hex')}"`;
   headers.push('etag', etag, 'vary', 'Accept, Authorization, Cookie, X-GitHub-OTP');
   const updated =
     body && typeof body === 'object' && !Array.isArray(body)
