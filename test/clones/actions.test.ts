@@ -12,6 +12,15 @@ let clone: GitHubClone;
 let work: string;
 let first: WorkflowRunResponse;
 let uploaded: { id: number; size: number; digest: string };
+/** What @actions/artifact reads from the environment (set here as a runner would). */
+const RUNNER_VARIABLES = [
+  'ACTIONS_RUNTIME_TOKEN',
+  'ACTIONS_RESULTS_URL',
+  'GITHUB_API_URL',
+  'GITHUB_WORKSPACE',
+  'GITHUB_SERVER_URL',
+];
+const saved = new Map<string, string | undefined>();
 
 /** @actions/core writes its log lines to stdout; keep the test output readable. */
 async function quietly<T>(action: () => Promise<T>): Promise<T> {
@@ -62,6 +71,7 @@ beforeAll(async () => {
   clone = await startClone({ seed: seed as Seed });
   work = mkdtempSync(join(tmpdir(), 'archal-artifacts-'));
   first = await clone.handle.workflowRun({ repo: `${owner}/${repo}`, jobs: [{ name: 'test' }, { name: 'report' }] });
+  for (const name of RUNNER_VARIABLES) saved.set(name, process.env[name]);
   process.env.GITHUB_API_URL = clone.apiUrl;
   process.env.GITHUB_WORKSPACE = work;
   delete process.env.GITHUB_SERVER_URL;
@@ -69,8 +79,10 @@ beforeAll(async () => {
 });
 
 afterAll(() => {
-  for (const name of ['ACTIONS_RUNTIME_TOKEN', 'ACTIONS_RESULTS_URL', 'GITHUB_API_URL', 'GITHUB_WORKSPACE'])
-    delete process.env[name];
+  // Jest workers run several test files in one process: leave its environment as it was.
+  for (const [name, value] of saved)
+    if (value === undefined) delete process.env[name];
+    else process.env[name] = value;
   rmSync(work, { recursive: true, force: true });
 });
 

@@ -404,6 +404,7 @@ describe('conformance with the api.github.com OpenAPI description', () => {
       jobs: [{ name: 'test', steps: [{ name: 'npm test', conclusion: 'failure' }], log: 'FAIL\n' }],
     });
     const dir = mkdtempSync(join(tmpdir(), 'archal-conformance-'));
+    const saved = [process.env.ACTIONS_RUNTIME_TOKEN, process.env.ACTIONS_RESULTS_URL];
     process.env.ACTIONS_RUNTIME_TOKEN = run.env.ACTIONS_RUNTIME_TOKEN;
     process.env.ACTIONS_RESULTS_URL = run.env.ACTIONS_RESULTS_URL;
     let artifact_id: number;
@@ -418,8 +419,9 @@ describe('conformance with the api.github.com OpenAPI description', () => {
         process.stdout.write = write;
       }
     } finally {
-      delete process.env.ACTIONS_RUNTIME_TOKEN;
-      delete process.env.ACTIONS_RESULTS_URL;
+      for (const [i, name] of ['ACTIONS_RUNTIME_TOKEN', 'ACTIONS_RESULTS_URL'].entries())
+        if (saved[i] === undefined) delete process.env[name];
+        else process.env[name] = saved[i];
       rmSync(dir, { recursive: true, force: true });
     }
     const manual = { request: { redirect: 'manual' as const } };
