@@ -15,7 +15,12 @@ export class ApiError extends Error {
   constructor(
     readonly status: number,
     message: string,
-    readonly extra: { errors?: ValidationItem[]; headers?: Record<string, string>; documentationUrl?: string } = {},
+    readonly extra: {
+      /** Objects (`validation-error`) or, for the operations GitHub describes so, plain strings (`validation-error-simple`). */
+      errors?: ValidationItem[] | string[];
+      headers?: Record<string, string>;
+      documentationUrl?: string;
+    } = {},
   ) {
     super(message);
     this.name = 'ApiError';
@@ -35,6 +40,19 @@ export function unprocessable(resource: string, message: string, field?: string)
   return validationFailed([{ resource, code: 'custom', ...(field ? { field } : {}), message }]);
 }
 
-export function errorBody(status: number, message: string, documentationUrl: string, errors?: ValidationItem[]) {
+/**
+ * GitHub's 422 of the operations whose description is `validation-error-simple` (reviews):
+ * `Unprocessable Entity` with the problems as strings.
+ */
+export function simpleValidationFailed(...messages: string[]): ApiError {
+  return new ApiError(422, 'Unprocessable Entity', { errors: messages });
+}
+
+export function errorBody(
+  status: number,
+  message: string,
+  documentationUrl: string,
+  errors?: ValidationItem[] | string[],
+) {
   return { message, ...(errors ? { errors } : {}), documentation_url: documentationUrl, status: String(status) };
 }

@@ -1,8 +1,14 @@
-import type { CloneCore } from '../core.js';
 import { diffCommits } from '../git/diff.js';
 import { commitsBetween, mergeBase } from '../git/history.js';
 import { mergeTrees } from '../git/merge.js';
-import type { PullRecord, RepoRecord } from '../state/model.js';
+import type { PullRecord, RepoRecord } from './model.js';
+import type { Store } from './store.js';
+
+/** Where pull statistics are looked up and cached (the clone's core). */
+export interface StatsEnv {
+  store: Store;
+  cache: { get(key: string): unknown; set(key: string, value: unknown): void };
+}
 
 /** What GitHub computes about a pull request's branches (commit count, diff size, mergeability). */
 export interface PullStats {
@@ -23,14 +29,14 @@ export function effectiveBase(repo: RepoRecord, pull: PullRecord, open: boolean)
 }
 
 /** Computed with real git (merge-tree, diff) and cached by SHAs, which never change meaning. */
-export async function pullStats(core: CloneCore, repo: RepoRecord, pull: PullRecord): Promise<PullStats> {
-  const issue = core.store.get('issue', pull.issueId);
+export async function pullStats(env: StatsEnv, repo: RepoRecord, pull: PullRecord): Promise<PullStats> {
+  const issue = env.store.get('issue', pull.issueId);
   const open = issue?.state === 'open';
   const baseSha = effectiveBase(repo, pull, open);
   const key = `stats:${repo.git.gitDir}:${baseSha}:${pull.headSha}:${open}`;
-  const cached = core.cache.get(key) as Omit<PullStats, 'mergeableState'> | undefined;
+  const cached = env.cache.get(key) as Omit<PullStats, 'mergeableState'> | undefined;
   const base = cached ?? (await compute(repo, baseSha, pull.headSha, open));
-  if (!cached) core.cache.set(key, base);
+  if (!cached) env.cache.set(key, base);
   const mergeableState = !open ? 'unknown' : base.mergeable === false ? 'dirty' : pull.draft ? 'draft' : 'clean';
   return { ...base, mergeableState };
 }

@@ -1,4 +1,4 @@
-import { ApiError } from '../http/errors.js';
+import { ApiError } from './errors.js';
 
 /** Base64 wrapped at 60 characters per line, as GitHub sends file contents. */
 export function base64Lines(data: Buffer): string {

@@ -1,4 +1,4 @@
-import type { AppRecord, InstallationRecord, TokenRecord, UserRecord } from '../state/model.js';
+import type { AppRecord, InstallationRecord, TokenRecord, UserRecord } from './model.js';
 
 /** Who a request acts as, from its credentials. */
 export type Actor =

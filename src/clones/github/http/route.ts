@@ -1,6 +1,20 @@
-import type { RequestContext } from '../domain/context.js';
-import type { Method } from '../http/router.js';
-import type { Resource } from '../http/rate-limit.js';
+import type { IncomingHttpHeaders } from 'node:http';
+import type { DomainContext } from '../domain/context.js';
+import type { Resource } from './rate-limit.js';
+import type { Method } from './router.js';
+
+/** A REST request: the domain context plus what the route matched and received. */
+export interface RequestContext extends DomainContext {
+  method: string;
+  /** Path without the `/api/v3` prefix. */
+  path: string;
+  params: Record<string, string>;
+  query: URLSearchParams;
+  body: unknown;
+  headers: IncomingHttpHeaders;
+  /** Absolute URL of this request without its query (the base of `Link` headers). */
+  selfUrl: string;
+}
 
 export type Reply =
   | { kind: 'json'; status: number; body?: unknown; headers?: Record<string, string> }

@@ -1,6 +1,6 @@
-import { ApiError, notFound } from '../http/errors.js';
-import type { AccessLevel, InstallationRecord, RepoRecord, RepoRole } from '../state/model.js';
-import type { Store } from '../state/store.js';
+import { ApiError, notFound } from './errors.js';
+import type { AccessLevel, InstallationRecord, RepoRecord, RepoRole } from './model.js';
+import type { Store } from './store.js';
 import type { Actor } from './actor.js';
 
 const RANK: Record<RepoRole, number> = { read: 1, triage: 2, write: 3, maintain: 4, admin: 5 };
@@ -64,6 +64,28 @@ export interface Need {
   permission: string;
   level: 'read' | 'write';
 }
+
+/** Permission needs of the operations, by what they touch (users need a role, apps a permission). */
+export const NEED = {
+  metadata: { role: 'read', permission: 'metadata', level: 'read' },
+  issuesRead: { role: 'read', permission: 'issues', level: 'read' },
+  /** Opening issues and commenting: anyone who can read the repository. */
+  issuesParticipate: { role: 'read', permission: 'issues', level: 'write' },
+  issuesTriage: { role: 'triage', permission: 'issues', level: 'write' },
+  issuesAdmin: { role: 'write', permission: 'issues', level: 'write' },
+  pullsRead: { role: 'read', permission: 'pull_requests', level: 'read' },
+  pullsParticipate: { role: 'read', permission: 'pull_requests', level: 'write' },
+  pullsTriage: { role: 'triage', permission: 'pull_requests', level: 'write' },
+  contentsRead: { role: 'read', permission: 'contents', level: 'read' },
+  contentsWrite: { role: 'write', permission: 'contents', level: 'write' },
+  checksRead: { role: 'read', permission: 'checks', level: 'read' },
+  checksWrite: { role: 'write', permission: 'checks', level: 'write' },
+  statusesRead: { role: 'read', permission: 'statuses', level: 'read' },
+  statusesWrite: { role: 'write', permission: 'statuses', level: 'write' },
+  actionsRead: { role: 'read', permission: 'actions', level: 'read' },
+  actionsWrite: { role: 'write', permission: 'actions', level: 'write' },
+  admin: { role: 'admin', permission: 'administration', level: 'write' },
+} as const satisfies Record<string, Need>;
 
 /** Throws GitHub's error when the actor may not do `need` on `repo` (404 when it cannot even see it). */
 export function authorize(store: Store, actor: Actor, repo: RepoRecord, need: Need): void {
