@@ -20,6 +20,8 @@ export interface RunContext {
   repo: string;
   /** The commit the check run goes on: the pull request's head, else the workflow's commit. */
   headSha: string;
+  /** The branch the workflow runs on (GITHUB_REF refs/heads/<branch>); null for tags and pull request merge refs. */
+  branch: string | null;
   runId: number;
   runUrl: string | null;
   serverUrl: string;
@@ -59,6 +61,7 @@ export function readRunContext(context: Context): RunContext {
     owner,
     repo,
     headSha: pullRequest?.headSha ?? context.sha,
+    branch: context.ref.startsWith('refs/heads/') ? context.ref.slice('refs/heads/'.length) : null,
     runId: context.runId,
     runUrl: context.runId ? `${context.serverUrl}/${owner}/${repo}/actions/runs/${context.runId}` : null,
     serverUrl: context.serverUrl,

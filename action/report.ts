@@ -26,7 +26,7 @@ import {
 } from '../src/github/index.js';
 import { errorMessage } from '../src/lib/errors.js';
 import type { UploadedArtifact } from './artifacts.js';
-import type { ActionSetup } from './loop.js';
+import type { ActionSetup } from './setup.js';
 
 export interface ReportInput {
   result: PreprodResult;
@@ -164,8 +164,11 @@ function annotateInLog(annotations: readonly CheckAnnotation[]): void {
 }
 
 /** The job summary (GITHUB_STEP_SUMMARY), redacted. */
-export async function writeSummary(setup: Pick<ActionSetup, 'env' | 'redactor'>, markdown: string): Promise<void> {
-  if (!setup.env.GITHUB_STEP_SUMMARY) {
+export async function writeSummary(
+  setup: Pick<ActionSetup, 'runnerEnv' | 'redactor'>,
+  markdown: string,
+): Promise<void> {
+  if (!setup.runnerEnv.GITHUB_STEP_SUMMARY) {
     core.info('GITHUB_STEP_SUMMARY is not set: no job summary written.');
     return;
   }

@@ -1,4 +1,4 @@
-import type { Octokit } from '@octokit/rest';
+import type { GitHubApi } from './pulls.js';
 import type { CheckAnnotation } from '../preprod/annotations.js';
 import { batches } from '../preprod/annotations.js';
 
@@ -16,7 +16,7 @@ export interface CheckRunRef {
 
 /** Starts a check run on a commit, `in_progress`. */
 export async function startCheckRun(
-  github: Octokit,
+  github: GitHubApi,
   target: RepoRef,
   check: { name: string; headSha: string; detailsUrl?: string | null; externalId?: string },
 ): Promise<CheckRunRef> {
@@ -44,7 +44,7 @@ export interface CheckCompletion {
  * appends those of later updates, so the rest follow in batches of 50.
  */
 export async function completeCheckRun(
-  github: Octokit,
+  github: GitHubApi,
   target: RepoRef,
   id: number,
   completion: CheckCompletion,
@@ -68,7 +68,7 @@ export async function completeCheckRun(
 
 /** A check run created already completed (when it could not be started earlier). */
 export async function createCompletedCheckRun(
-  github: Octokit,
+  github: GitHubApi,
   target: RepoRef,
   check: { name: string; headSha: string; detailsUrl?: string | null },
   completion: CheckCompletion,

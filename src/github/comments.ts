@@ -1,4 +1,4 @@
-import type { Octokit } from '@octokit/rest';
+import type { GitHubApi } from './pulls.js';
 import type { RepoRef } from './checks.js';
 
 export type CommentAction = 'created' | 'updated' | 'unchanged' | 'skipped';
@@ -13,7 +13,7 @@ export interface StickyComment {
  * The login the token acts as, when GitHub says (a personal token); installation tokens may not
  * ask (`GET /user` is refused), and then act as a bot.
  */
-async function ownLogin(github: Octokit): Promise<string | null> {
+async function ownLogin(github: GitHubApi): Promise<string | null> {
   try {
     const { data } = await github.rest.users.getAuthenticated();
     return data.login;
@@ -29,7 +29,7 @@ async function ownLogin(github: Octokit): Promise<string | null> {
  * taken over. `create: false` only updates a comment that already exists.
  */
 export async function upsertStickyComment(
-  github: Octokit,
+  github: GitHubApi,
   target: RepoRef,
   issueNumber: number,
   comment: { marker: string; body: string; create: boolean },

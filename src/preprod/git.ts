@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { scratchDir } from '../lib/paths.js';
-import { runGit, type GitOptions } from '../lib/git.js';
+import { runGitInWorkTree, type GitOptions } from '../lib/git.js';
 
 /**
  * The git plumbing of the built-in publisher. Everything goes through a temporary index, so the
@@ -11,14 +11,19 @@ import { runGit, type GitOptions } from '../lib/git.js';
 
 export class GitError extends Error {}
 
+/** Where git runs, with the host's environment (the publisher adds its credential helper to it). */
+export interface PublishGitOptions extends GitOptions {
+  env: NodeJS.ProcessEnv;
+}
+
 /** Trimmed stdout; a failure throws with the end of git's own message. */
-async function git(args: string[], options: GitOptions & { indexFile?: string }): Promise<string> {
+async function git(args: string[], options: PublishGitOptions & { indexFile?: string }): Promise<string> {
   const env: NodeJS.ProcessEnv = {
     ...options.env,
     GIT_TERMINAL_PROMPT: '0',
     ...(options.indexFile ? { GIT_INDEX_FILE: options.indexFile } : {}),
   };
-  const result = await runGit(args, { ...options, env, timeoutMs: options.timeoutMs ?? 120_000 });
+  const result = await runGitInWorkTree(args, { ...options, env, timeoutMs: options.timeoutMs ?? 120_000 });
   if (!result.ok)
     throw new GitError(`git ${args[0]} failed: ${(result.stderr || result.stdout).split('\n').slice(-3).join(' ')}`);
   return result.stdout;
@@ -34,7 +39,7 @@ async function withTemporaryIndex<T>(action: (indexFile: string) => Promise<T>):
 }
 
 /** The tree of the working directory as it is now (tracked and new files, minus ignored ones). */
-export function snapshotWorkingTree(options: GitOptions): Promise<string> {
+export function snapshotWorkingTree(options: PublishGitOptions): Promise<string> {
   return withTemporaryIndex(async (indexFile) => {
     const head = await git(['rev-parse', '--verify', '--quiet', 'HEAD'], options).catch(() => '');
     if (head) await git(['read-tree', 'HEAD'], { ...options, indexFile });
@@ -44,30 +49,49 @@ export function snapshotWorkingTree(options: GitOptions): Promise<string> {
 }
 
 /** Paths that differ between two trees. */
-export async function changedPaths(from: string, to: string, options: GitOptions): Promise<string[]> {
+export async function changedPaths(from: string, to: string, options: PublishGitOptions): Promise<string[]> {
   const output = await git(['diff-tree', '-r', '--name-only', '--no-renames', '-z', from, to], options);
   return output.split('\0').filter(Boolean).sort();
 }
 
-/** Git's environment for talking to a remote with a token: a credential helper reading it from the environment (never argv). */
-export function tokenEnvironment(token: string | undefined): NodeJS.ProcessEnv {
+/**
+ * Git's environment for talking to a remote with a token: a credential helper reading it from the
+ * environment (never argv). A checkout may carry credentials of its own that git would send first
+ * and the helper would never be asked (actions/checkout persists an `Authorization` header as
+ * `http.<server>/.extraheader`): every such header configured for `repo` is reset for these
+ * commands, so the token is what authenticates.
+ */
+export async function tokenEnvironment(token: string | undefined, at: GitOptions): Promise<NodeJS.ProcessEnv> {
   if (!token) return {};
-  return {
-    ARCHAL_GIT_TOKEN: token,
-    GIT_CONFIG_COUNT: '2',
-    GIT_CONFIG_KEY_0: 'credential.helper',
-    GIT_CONFIG_VALUE_0: '',
-    GIT_CONFIG_KEY_1: 'credential.helper',
-    GIT_CONFIG_VALUE_1:
+  const configured = await runGitInWorkTree(['config', '--get-regexp', '^http\\..*extraheader$'], at);
+  const headerKeys = new Set([
+    'http.extraheader',
+    ...configured.stdout
+      .split('\n')
+      .map((line) => line.split(' ')[0]!)
+      .filter(Boolean),
+  ]);
+  const entries: Array<[string, string]> = [
+    ['credential.helper', ''],
+    [
+      'credential.helper',
       '!f() { test "$1" = get || exit 0; echo username=x-access-token; echo "password=$ARCHAL_GIT_TOKEN"; }; f',
-  };
+    ],
+    ...[...headerKeys].map((key): [string, string] => [key, '']),
+  ];
+  const env: NodeJS.ProcessEnv = { ARCHAL_GIT_TOKEN: token, GIT_CONFIG_COUNT: String(entries.length) };
+  entries.forEach(([key, value], index) => {
+    env[`GIT_CONFIG_KEY_${index}`] = key;
+    env[`GIT_CONFIG_VALUE_${index}`] = value;
+  });
+  return env;
 }
 
 /** The tip of a branch on the remote, fetched so that its objects are here; undefined when it does not exist. */
 export async function fetchRemoteBranch(
   remote: string,
   branch: string,
-  options: GitOptions,
+  options: PublishGitOptions,
 ): Promise<string | undefined> {
   const listed = await git(['ls-remote', remote, `refs/heads/${branch}`], options);
   const sha = listed.split(/\s+/)[0];
@@ -85,7 +109,7 @@ export async function commitPaths(
   afterTree: string,
   paths: readonly string[],
   message: string,
-  options: GitOptions,
+  options: PublishGitOptions,
 ): Promise<{ commit: string; files: string[] }> {
   return withTemporaryIndex(async (indexFile) => {
     await git(['read-tree', parent], { ...options, indexFile });
@@ -101,10 +125,10 @@ export async function commitPaths(
     }
     const tree = await git(['write-tree'], { ...options, indexFile });
     const identity = {
-      GIT_AUTHOR_NAME: process.env.GIT_AUTHOR_NAME ?? 'Archal',
-      GIT_AUTHOR_EMAIL: process.env.GIT_AUTHOR_EMAIL ?? 'archal@users.noreply.github.com',
-      GIT_COMMITTER_NAME: process.env.GIT_COMMITTER_NAME ?? 'Archal',
-      GIT_COMMITTER_EMAIL: process.env.GIT_COMMITTER_EMAIL ?? 'archal@users.noreply.github.com',
+      GIT_AUTHOR_NAME: options.env.GIT_AUTHOR_NAME ?? 'Archal',
+      GIT_AUTHOR_EMAIL: options.env.GIT_AUTHOR_EMAIL ?? 'archal@users.noreply.github.com',
+      GIT_COMMITTER_NAME: options.env.GIT_COMMITTER_NAME ?? 'Archal',
+      GIT_COMMITTER_EMAIL: options.env.GIT_COMMITTER_EMAIL ?? 'archal@users.noreply.github.com',
     };
     const commit = await git(['commit-tree', tree, '-p', parent, '-F', '-'], {
       ...options,
@@ -117,7 +141,7 @@ export async function commitPaths(
 }
 
 /** Whether two commits have the same parent and the same tree. */
-export async function sameChange(a: string, b: string, options: GitOptions): Promise<boolean> {
+export async function sameChange(a: string, b: string, options: PublishGitOptions): Promise<boolean> {
   const [left, right] = await Promise.all(
     [a, b].map((commit) => git(['rev-parse', `${commit}^{tree}`, `${commit}^`], options)),
   );
@@ -130,7 +154,7 @@ export async function pushWithLease(
   commit: string,
   branch: string,
   expected: string | undefined,
-  options: GitOptions,
+  options: PublishGitOptions,
 ): Promise<void> {
   await git(
     [

@@ -1,16 +1,13 @@
 import { existsSync, mkdirSync, rmSync, symlinkSync } from 'node:fs';
-import { join, relative } from 'node:path';
-import { formatConfigProblem, loadConfig } from '../config/index.js';
-import { resolveAgent } from '../harness/agent.js';
+import { join } from 'node:path';
 import { errorMessage } from '../lib/errors.js';
-import { git, runGit } from '../lib/git.js';
+import { git, runGitInWorkTree } from '../lib/git.js';
 import type { Slots } from '../lib/slots.js';
-import { createProviderRegistry } from '../providers/registry.js';
-import { formatProblems, judgeResolver, loadScenarios, type LoadedScenarios } from '../runner/load.js';
-import { shardSelector, type Shard } from '../runner/shard.js';
+import { formatScenarioProblems } from '../runner/load.js';
+import type { Shard } from '../runner/shard.js';
 import type { SuiteResult } from '../runner/results.js';
-import { runSuite } from '../runner/suite.js';
-import type { Scenario } from '../scenarios/schema.js';
+import { loadWorkspaceScenarios, runWorkspaceScenarios } from '../workspace/scenarios.js';
+import { openWorkspace } from '../workspace/workspace.js';
 
 /**
  * One side of a comparison (the pull request's base), or one shard: the scenarios of a directory
@@ -19,6 +16,7 @@ import type { Scenario } from '../scenarios/schema.js';
  */
 export interface SideRequest {
   dir: string;
+  /** Scenario files or directories, relative to `dir` (default: its .archal.json "scenarios", else archal/ and scenarios/). */
   scenarioPaths: readonly string[];
   tags: readonly string[];
   harness?: string;
@@ -35,53 +33,30 @@ export interface SideRequest {
 export type SideRun = { ok: true; suite: SuiteResult } | { ok: false; reason: string };
 
 export async function runSide(request: SideRequest): Promise<SideRun> {
-  const loaded = loadConfig(request.dir);
-  if (loaded.status === 'invalid')
-    return {
-      ok: false,
-      reason: `invalid .archal.json: ${loaded.errors.map((problem) => formatConfigProblem('.archal.json', problem)).join('; ')}`,
-    };
-  const config = loaded.config;
-  let agent;
   try {
-    agent = resolveAgent(request.harness ?? config.agent);
+    const workspace = openWorkspace({ dir: request.dir, env: request.env });
+    const loaded = loadWorkspaceScenarios(workspace, { paths: [...request.scenarioPaths], tags: [...request.tags] });
+    if (loaded.kind === 'invalid')
+      return {
+        ok: false,
+        reason: `the scenarios do not load:\n${formatScenarioProblems(loaded.problems, request.dir)}`,
+      };
+    // No scenario on this side (a pull request that adds the first ones): every scenario of the other side is new.
+    const scenarios =
+      loaded.kind === 'loaded' ? loaded.scenarios : { files: [], entries: [], errors: [], warnings: [] };
+    const suite = await runWorkspaceScenarios(workspace, scenarios, {
+      harness: request.harness,
+      runs: request.runs,
+      passThreshold: request.passThreshold,
+      concurrency: request.concurrency,
+      slots: request.slots,
+      shard: request.shard,
+      signal: request.signal,
+    });
+    return { ok: true, suite };
   } catch (error) {
     return { ok: false, reason: errorMessage(error) };
   }
-  const scenarios = loadScenarios(request.scenarioPaths, { config, cwd: request.dir, tags: request.tags });
-  if (scenarios.errors.length > 0)
-    return { ok: false, reason: `the scenarios do not load:\n${formatProblems(scenarios.errors, request.dir)}` };
-  const suite = await runSuite({
-    scenarios: scenarios.entries,
-    agent,
-    agentModel: config.agentModel,
-    runs: request.runs,
-    defaultSeed: config.seeds?.github,
-    passThreshold: request.passThreshold,
-    concurrency: request.concurrency,
-    cwd: request.dir,
-    cacheDir: join(request.dir, '.archal', 'cache'),
-    judgeFor: judgeResolver(config, createProviderRegistry(config)),
-    env: request.env,
-    signal: request.signal,
-    slots: request.slots,
-    select: request.shard && shardOf(scenarios.entries, request),
-  });
-  return { ok: true, suite };
-}
-
-function shardOf(
-  entries: LoadedScenarios['entries'],
-  request: SideRequest,
-): (scenario: Scenario, run: number) => boolean {
-  const select = shardSelector(
-    entries.map(({ scenario }) => ({
-      file: relative(request.dir, scenario.file),
-      runs: request.runs ?? scenario.config.runs,
-    })),
-    request.shard!,
-  );
-  return (scenario, run) => select(relative(request.dir, scenario.file), run);
 }
 
 export type BaseCheckout = { ok: true; dir: string; sha: string } | { ok: false; reason: string };
@@ -96,13 +71,13 @@ export async function checkoutBase(request: {
   sha: string;
   ref?: string;
   dir: string;
-  env?: NodeJS.ProcessEnv;
+  env: NodeJS.ProcessEnv;
 }): Promise<BaseCheckout> {
   const at = { cwd: request.repoRoot, env: request.env };
   const has = async (sha: string) => (await git(['cat-file', '-e', `${sha}^{commit}`], at)) !== undefined;
   if (!(await has(request.sha))) {
-    const bySha = await runGit(['fetch', '--quiet', '--no-tags', '--depth=1', 'origin', request.sha], at);
-    if (!bySha.ok && request.ref) await runGit(['fetch', '--quiet', '--no-tags', 'origin', request.ref], at);
+    const bySha = await runGitInWorkTree(['fetch', '--quiet', '--no-tags', '--depth=1', 'origin', request.sha], at);
+    if (!bySha.ok && request.ref) await runGitInWorkTree(['fetch', '--quiet', '--no-tags', 'origin', request.ref], at);
     if (!(await has(request.sha)))
       return {
         ok: false,
@@ -111,7 +86,7 @@ export async function checkoutBase(request: {
   }
   rmSync(request.dir, { recursive: true, force: true });
   mkdirSync(join(request.dir, '..'), { recursive: true });
-  const added = await runGit(['worktree', 'add', '--quiet', '--detach', request.dir, request.sha], at);
+  const added = await runGitInWorkTree(['worktree', 'add', '--quiet', '--detach', request.dir, request.sha], at);
   if (!added.ok) return { ok: false, reason: `git worktree add failed: ${added.stderr}` };
   const modules = join(request.repoRoot, 'node_modules');
   if (existsSync(modules) && !existsSync(join(request.dir, 'node_modules')))
@@ -119,7 +94,7 @@ export async function checkoutBase(request: {
   return { ok: true, dir: request.dir, sha: request.sha };
 }
 
-export async function removeBase(repoRoot: string, dir: string): Promise<void> {
-  await runGit(['worktree', 'remove', '--force', dir], repoRoot);
+export async function removeBase(repoRoot: string, dir: string, env: NodeJS.ProcessEnv): Promise<void> {
+  await runGitInWorkTree(['worktree', 'remove', '--force', dir], { cwd: repoRoot, env });
   rmSync(dir, { recursive: true, force: true });
 }

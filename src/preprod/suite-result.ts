@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { writeJsonFile } from '../lib/json-file.js';
-import { Redactor } from '../lib/redact.js';
+import { SecretRedactor } from '../lib/redact.js';
 import type { SuiteResult } from '../runner/results.js';
 import { classifyFailures } from './classify.js';
 import type { PreprodResult } from './schema.js';
@@ -20,7 +20,7 @@ export function resultFromSuite(request: {
   options: Record<string, unknown>;
   env: NodeJS.ProcessEnv;
 }): PreprodResult {
-  const redactor = new Redactor([], request.env);
+  const redactor = new SecretRedactor([], request.env);
   const suite: SuiteResult = {
     ...request.suite,
     scenarios: request.suite.scenarios.map((scenario) => ({ ...scenario, file: resolve(request.repo, scenario.file) })),

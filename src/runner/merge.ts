@@ -1,4 +1,4 @@
-import type { RunResult, ScenarioResult, SuiteResult } from './results.js';
+import type { ScenarioRunResult, ScenarioResult, SuiteResult } from './results.js';
 
 /** Why shard results cannot be merged: what is wrong, and in which part. */
 export class MergeError extends Error {
@@ -22,7 +22,10 @@ export function mergeSuiteResults(parts: ReadonlyArray<{ label: string; suite: S
       throw new MergeError(
         `${part.label} was run with pass threshold ${part.suite.passThreshold}%, ${parts[0]!.label} with ${threshold}%: shards of one suite share one threshold`,
       );
-  const scenarios = new Map<string, { first: ScenarioResult; runs: Map<number, { run: RunResult; label: string }> }>();
+  const scenarios = new Map<
+    string,
+    { first: ScenarioResult; runs: Map<number, { run: ScenarioRunResult; label: string }> }
+  >();
   const warnings = new Set<string>();
   for (const part of parts) {
     for (const warning of part.suite.warnings) warnings.add(warning);
@@ -68,7 +71,7 @@ export function mergeSuiteResults(parts: ReadonlyArray<{ label: string; suite: S
 /** A scenario's result from its runs: satisfaction, threshold and failing criteria as the runner computes them. */
 export function scenarioFromRuns(
   scenario: Pick<ScenarioResult, 'title' | 'file' | 'tags' | 'warnings'>,
-  runs: RunResult[],
+  runs: ScenarioRunResult[],
   threshold: number,
 ): ScenarioResult {
   const passedRuns = runs.filter((run) => run.passed).length;

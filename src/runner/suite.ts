@@ -3,7 +3,7 @@ import { writeJsonCache } from '../lib/json-file.js';
 import type { PreparedCriterion } from '../evaluate/criteria.js';
 import type { AgentCommand } from '../harness/agent.js';
 import type { Scenario } from '../scenarios/schema.js';
-import type { RunResult, ScenarioResult, SuiteResult } from './results.js';
+import type { ScenarioRunResult, ScenarioResult, SuiteResult } from './results.js';
 import { runOnce, type JudgeConfig } from './run-once.js';
 import type { Slots } from '../lib/slots.js';
 import { scenarioFromRuns } from './merge.js';
@@ -32,7 +32,7 @@ export interface SuiteOptions {
   signal?: AbortSignal;
   warnings?: string[];
   onRunStarted?: (scenario: Scenario, index: number) => void;
-  onRunFinished?: (scenario: Scenario, result: RunResult) => void;
+  onRunFinished?: (scenario: Scenario, result: ScenarioRunResult) => void;
   /** Runs only the (scenario, run) pairs it accepts: a shard of the suite. */
   select?: (scenario: Scenario, run: number) => boolean;
   /** Slots shared with other suites running at the same time, so that together they respect one limit. */
@@ -56,7 +56,7 @@ export async function runSuite(options: SuiteOptions): Promise<SuiteResult> {
       })),
     )
     .filter((task) => !options.select || options.select(task.entry.scenario, task.index));
-  const results: RunResult[][] = options.scenarios.map(() => []);
+  const results: ScenarioRunResult[][] = options.scenarios.map(() => []);
   let next = 0;
   const worker = async () => {
     while (next < tasks.length && !options.signal?.aborted) {
@@ -112,7 +112,7 @@ export async function runSuite(options: SuiteOptions): Promise<SuiteResult> {
   return suite;
 }
 
-function scenarioResult(entry: SuiteScenario, runs: RunResult[], threshold: number): ScenarioResult {
+function scenarioResult(entry: SuiteScenario, runs: ScenarioRunResult[], threshold: number): ScenarioResult {
   return scenarioFromRuns(
     {
       title: entry.scenario.title,

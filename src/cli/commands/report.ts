@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import type { GlobalOptions } from '../context.js';
+import type { GlobalOptions } from '../host.js';
 
 const globals = (command: Command) => command.optsWithGlobals() as GlobalOptions;
 
@@ -13,7 +13,7 @@ export function registerReportCommands(program: Command): void {
     .argument('<dirs...>', 'shard directories')
     .option('--json', 'print the merged results (the `archal run -o json` format) on stdout')
     .action(async (dirs: string[], options: { json?: boolean }, command: Command) => {
-      const { reportMerge } = await import('../report-actions.js');
+      const { reportMerge } = await import('../actions/report.js');
       process.exitCode = reportMerge(globals(command), dirs, options);
     });
 }
