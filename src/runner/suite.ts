@@ -33,7 +33,7 @@ export interface SuiteOptions {
   warnings?: string[];
   onRunStarted?: (scenario: Scenario, index: number) => void;
   onRunFinished?: (scenario: Scenario, result: ScenarioRunResult) => void;
-  /** Runs only the (scenario, run) pairs it accepts: a shard of the suite. */
+  /** Runs only the (scenario, run) pairs it accepts (a shard of the suite); the result holds the scenarios it ran. */
   select?: (scenario: Scenario, run: number) => boolean;
   /** Slots shared with other suites running at the same time, so that together they respect one limit. */
   slots?: Slots;
@@ -87,12 +87,18 @@ export async function runSuite(options: SuiteOptions): Promise<SuiteResult> {
   };
   await Promise.all(Array.from({ length: Math.max(1, Math.min(options.concurrency, tasks.length)) }, worker));
 
-  const scenarios = options.scenarios.map((entry, index) =>
-    scenarioResult(
-      entry,
-      results[index]!.sort((a, b) => a.run - b.run),
-      options.passThreshold,
-    ),
+  // A slice of the suite (`select`) holds the scenarios it has runs of.
+  const selected = new Set(tasks.map((task) => task.scenarioIndex));
+  const scenarios = options.scenarios.flatMap((entry, index) =>
+    options.select && !selected.has(index)
+      ? []
+      : [
+          scenarioResult(
+            entry,
+            results[index]!.sort((a, b) => a.run - b.run),
+            options.passThreshold,
+          ),
+        ],
   );
   const suite: SuiteResult = {
     schemaVersion: 1,
