@@ -111,3 +111,61 @@ describe('archal report merge', () => {
     expect(absent.stderr).toMatch(/nowhere.*results\.json: missing/);
   });
 });
+
+describe('archal run --shard i/n --record DIR', () => {
+  const scenario = (title: string) =>
+    `# ${title}\n\n## Prompt\nSay ok.\n\n## Success Criteria\n- [D] the run exits successfully\n\n## Config\nseed: small-project\nruns: 3\n`;
+
+  it('runs deterministic slices that `archal report merge` puts back together as the whole suite', async () => {
+    const root = tempDir('archal-shards-');
+    writeFiles(root, {
+      '.archal.json': JSON.stringify({ agent: { command: 'sh', args: ['-c', `echo '{"text":"ok"}'`] } }),
+      'archal/a.md': scenario('Alpha'),
+      'archal/b.md': scenario('Beta'),
+    });
+    const slices = [];
+    for (const index of [1, 2]) {
+      const sliced = await runCli([
+        '--cwd',
+        root,
+        'run',
+        '--shard',
+        `${index}/2`,
+        '--record',
+        `s${index}`,
+        '-o',
+        'json',
+      ]);
+      expect(sliced.code).toBe(0);
+      slices.push(json<ReturnType<typeof suite>>(sliced));
+    }
+    // Six (scenario × run) pairs dealt round-robin: three to each shard, none twice.
+    const pairs = slices.map((slice) =>
+      slice.scenarios.flatMap((s) => s.results.map((r) => `${s.file.split('/').pop()}#${r.run}`)),
+    );
+    expect(pairs).toEqual([
+      ['a.md#1', 'a.md#3', 'b.md#2'],
+      ['a.md#2', 'b.md#1', 'b.md#3'],
+    ]);
+    const merged = await runCli(['--cwd', root, 'report', 'merge', 's1', 's2', '--json']);
+    expect(merged.code).toBe(0);
+    const result = json<ReturnType<typeof suite>>(merged);
+    expect(result.totals).toEqual({ scenarios: 2, runs: 6, passedRuns: 6 });
+    expect(result.scenarios.map((s) => [s.file, s.results.map((r) => r.run)])).toEqual([
+      ['archal/a.md', [1, 2, 3]],
+      ['archal/b.md', [1, 2, 3]],
+    ]);
+    // A shard left out is named, not silently dropped.
+    const partial = await runCli(['--cwd', root, 'report', 'merge', 's1']);
+    expect(partial.code).toBe(2);
+    expect(partial.stderr).toMatch(/shard 2\/2 is missing/);
+  });
+
+  it('refuses a shard that does not exist with exit 2', async () => {
+    const root = tempDir('archal-shards-');
+    writeFiles(root, { '.archal.json': JSON.stringify({ agent: 'true' }), 'archal/a.md': scenario('Alpha') });
+    const result = await runCli(['--cwd', root, 'run', '--shard', '3/2']);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/--shard: shard 3 of 2 does not exist: i must be between 1 and 2/);
+  });
+});
