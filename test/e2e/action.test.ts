@@ -557,6 +557,27 @@ describe('the GitHub Action (dist/index.js) on a pull request', () => {
     expect(repo.clone.handle.requests().length).toBe(before);
   });
 
+  it('an invalid .archal.json fails the step with its problems and completes the check run it started as failed', async () => {
+    const repo = await host({ '.archal.json': JSON.stringify({ agent: 'node agent.mjs', preprod: { runs: 0 } }) });
+    const pull = await openRegressingPull(repo);
+    const result = await runAction(
+      repo,
+      await workflowRun(repo, pull),
+      pullRequestPayload(repo, pull),
+      {},
+      {
+        timeoutMs: 30_000,
+      },
+    );
+    expect(result.code).toBe(1);
+    expect(result.stdout).toMatch(/::error::Invalid .*\.archal\.json/);
+    expect(result.stdout).toMatch(/preprod\.runs/);
+    const checks = repo.clone.handle.state().checkRuns;
+    expect(checks.map((check) => [check.status, check.conclusion, check.output.title])).toEqual([
+      ['completed', 'failure', 'Archal could not run'],
+    ]);
+  });
+
   it("fails with both 'fix-command' and 'fix-workflow', in the inputs' own names", async () => {
     const repo = await host();
     const run = await repo.clone.handle.workflowRun({ repo: 'acme/agent' });

@@ -2,7 +2,7 @@ import { execFile } from 'node:child_process';
 import { appendFileSync, readdirSync, readFileSync, symlinkSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { promisify } from 'node:util';
-import { startGitHubClone, type GitHubClone, type Seed } from '../../src/clones/github/index.js';
+import { startGitHubClone, type GitHubClone } from '../../src/clones/github/index.js';
 import { REPO_ROOT } from './cli.js';
 import { tempDir } from './tmp.js';
 
@@ -39,13 +39,6 @@ export interface HostedRepo {
 export async function hostedRepo(
   overrides: Record<string, string | null> = {},
   base: Record<string, string> = filesOf(EXAMPLE),
-  /** More of the clone's seed: users, tokens, apps and installations beside acme/agent. */
-  seedExtra: {
-    users?: Seed['users'];
-    tokens?: Seed['tokens'];
-    apps?: Seed['apps'];
-    installations?: Seed['installations'];
-  } = {},
 ): Promise<HostedRepo> {
   const files: Record<string, string> = { ...base };
   for (const [path, content] of Object.entries(overrides)) {
@@ -54,8 +47,7 @@ export async function hostedRepo(
   }
   const clone = await startGitHubClone({
     seed: {
-      ...seedExtra,
-      users: [{ login: 'octocat' }, ...(seedExtra.users ?? [])],
+      users: [{ login: 'octocat' }],
       orgs: [{ login: 'acme', members: { octocat: 'admin' } }],
       repos: [{ owner: 'acme', name: 'agent', files }],
     },
