@@ -84,8 +84,9 @@ export async function reprocessJob(
       source: job.source,
       format: 'auto',
       env: deps.env,
-      onTrace: async (trace) => {
-        if (trace.id === traceId && (await deps.ledger.enqueue(trace, options.policy)) === 'requeued') requeued = true;
+      onTrace: async (trace, change) => {
+        if (trace.id === traceId && (await deps.ledger.enqueue(trace, options.policy, change)) === 'requeued')
+          requeued = true;
       },
     });
     if (outcome.status === 'refused')

@@ -150,8 +150,8 @@ export class GitHubWorld {
   readonly files = new Map<string, Map<string, string>>();
   readonly milestones = new Map<string, Set<string>>();
   readonly final = new Map<string, FinalIssue>();
-  /** Data a seed would need that the trace does not have. */
-  readonly missing: Missing[] = [];
+  /** Data a seed would need that the trace does not have (`repo` when it is a list of that repository's issues). */
+  readonly missing: Array<Missing & { repo?: string }> = [];
   /** Who the agent acted as. */
   agent: string | null = null;
 
@@ -314,8 +314,9 @@ export class GitHubWorld {
     return final;
   }
 
-  private lacking(call: TraceCall, what: string): void {
+  private lacking(call: TraceCall, what: string, listOf?: string): void {
     this.missing.push({
+      ...(listOf ? { repo: listOf } : {}),
       what: `the response body of ${call.method ?? 'GET'} ${call.url ?? call.name} (call #${call.index}): ${what}`,
       call: call.index,
       from: 'a trace that records HTTP response bodies (the http.response.body attribute in OTLP, response_body in JSONL)',
@@ -343,7 +344,7 @@ export class GitHubWorld {
           return this.seeRepo(response);
         case 'issues':
         case 'pulls':
-          if (!readable) return this.lacking(call, `the ${route.kind} of ${route.repo} the agent read`);
+          if (!readable) return this.lacking(call, `the ${route.kind} of ${route.repo} the agent read`, route.repo);
           if (Array.isArray(response)) for (const issue of response) this.seeIssue(route.repo, issue, call.index);
           return;
         case 'issue':

@@ -125,9 +125,14 @@ export class JobLedger {
    * Queues a job for an imported trace: a new trace gets a job, the same trace again changes
    * nothing, and a trace whose content changed is queued again as a new revision.
    */
-  async enqueue(trace: Trace, policy: ExecutionPolicy): Promise<'new' | 'requeued' | 'unchanged'> {
+  async enqueue(
+    trace: Trace,
+    policy: ExecutionPolicy,
+    imported: 'new' | 'changed' | 'unchanged' = 'changed',
+  ): Promise<'new' | 'requeued' | 'unchanged'> {
     const existing = await this.job(trace.id);
-    if (existing && existing.contentHash === trace.contentHash) return 'unchanged';
+    // The same content is the same job, unless its imported copy was deleted (.archal/attach/ cleaned).
+    if (existing && existing.contentHash === trace.contentHash && imported !== 'new') return 'unchanged';
     const line: JobLine = {
       traceId: trace.id,
       source: trace.source.name,
@@ -137,7 +142,14 @@ export class JobLedger {
       seq: (existing?.seq ?? 0) + 1,
       revision: (existing?.revision ?? 0) + 1,
       policy,
-      ...(existing ? { message: 'the trace changed since it was imported: it is processed again' } : {}),
+      ...(existing
+        ? {
+            message:
+              existing.contentHash === trace.contentHash
+                ? 'the imported trace was removed and imported again: it is processed again'
+                : 'the trace changed since it was imported: it is processed again',
+          }
+        : {}),
     };
     if (!(await this.options.store.appendJobLine(this.repo, line, trace.contentHash)))
       throw new JobConflictError(trace.id);

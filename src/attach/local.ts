@@ -80,8 +80,8 @@ export async function attachDirectory(deps: AttachDeps, request: LocalAttachRequ
     source: name,
     format: request.format ?? 'auto',
     env: deps.env,
-    onTrace: async (trace) => {
-      await deps.ledger.enqueue(trace, request.policy);
+    onTrace: async (trace, change) => {
+      await deps.ledger.enqueue(trace, request.policy, change);
     },
   });
   const imported: FileOutcome[] = [];

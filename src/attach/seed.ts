@@ -27,7 +27,9 @@ function relativeTo(anchor: number | null): (time: string | null) => string | un
     const seconds = Math.round((at - anchor) / 1000);
     const sign = seconds < 0 ? '-' : '+';
     const magnitude = Math.abs(seconds);
-    return magnitude % 86_400 === 0 ? `${sign}${magnitude / 86_400}d` : `${sign}${magnitude}s`;
+    // Whole days stay whole days: a trace starts a few seconds after the times it shows were written.
+    const days = Math.round(magnitude / 86_400);
+    return days > 0 && Math.abs(magnitude - days * 86_400) <= 5 ? `${sign}${days}d` : `${sign}${magnitude}s`;
   };
 }
 
@@ -50,15 +52,24 @@ function serviceGaps(trace: Trace): Missing[] {
  * When the reproduction needs data the trace does not have, `missing` names each piece.
  */
 export function buildSeed(trace: Trace, world: GitHubWorld): SeedBuild {
-  const missing: Missing[] = [...world.missing, ...serviceGaps(trace)];
+  const missing: Missing[] = [...world.missing.map(({ repo: _repo, ...item }) => item), ...serviceGaps(trace)];
   if (!trace.task)
     missing.push({
       what: 'the task the agent was given',
       call: null,
       from: 'the trace: the archal.agent.task attribute (OTLP), the first user message (JSONL), or the scenario prompt (run records)',
     });
+  // An issue of a repository whose issue list is missing is covered by that list's entry.
+  const unreadLists = new Set(
+    world.missing.map((item) => item.repo).filter((repo): repo is string => repo !== undefined),
+  );
   for (const final of world.final.values())
-    if (!final.createdByRun && !world.issues.has(final.key) && final.changedBeforeRead !== null)
+    if (
+      !final.createdByRun &&
+      !world.issues.has(final.key) &&
+      final.changedBeforeRead !== null &&
+      !unreadLists.has(final.key.split('#')[0]!)
+    )
       missing.push({
         what: `${final.key}: the agent changed it (call #${final.changedBeforeRead}) but the trace never shows it before the change`,
         call: final.changedBeforeRead,

@@ -159,8 +159,8 @@ export async function pullRegisteredSource(
     source: name,
     format: 'auto',
     env: deps.env,
-    onTrace: async (trace) => {
-      await deps.ledger.enqueue(trace, options.policy);
+    onTrace: async (trace, change) => {
+      await deps.ledger.enqueue(trace, options.policy, change);
     },
   });
   return {

@@ -171,7 +171,7 @@ export async function preprodRun(globals: GlobalOptions, paths: string[], flags:
 }
 
 /** A DAG workflow as the fixer: run through the run lifecycle in the repository, with the restricted environment. */
-async function runFixWorkflow(
+export async function runFixWorkflow(
   globals: GlobalOptions,
   repo: string,
   name: string,

@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import { attachConfigSchema } from '../attach/options.js';
 
 /** Provider names the engine knows. One list, used by the config, the workflow schema and the registry. */
 export const PROVIDER_NAMES = ['claude', 'codex', 'exec'] as const;
@@ -163,7 +164,7 @@ export const archalConfigSchema = z
     worktree: worktreeSchema.optional(),
     preprod: preprodSchema.optional(),
     app: sectionSchema.optional(),
-    attach: sectionSchema.optional(),
+    attach: attachConfigSchema.optional(),
   })
   .strict();
 

@@ -242,6 +242,8 @@ function llmExchange(span: Span): { input: Array<{ role: string; text: string | 
   return { input, output };
 }
 
+const LLM_OPERATIONS = new Set(['chat', 'text_completion', 'generate_content', 'embeddings', 'completion']);
+const LLM_KEYS = ['gen_ai.request.model', 'gen_ai.response.model', 'gen_ai.system', 'gen_ai.provider.name'];
 const TASK_KEYS = ['archal.agent.task', 'agent.task', 'gen_ai.agent.task'];
 const ANSWER_KEYS = ['archal.agent.answer', 'agent.answer', 'gen_ai.agent.answer'];
 
@@ -265,11 +267,18 @@ function traceOf(traceId: string, spans: Span[]): ParsedTrace {
     const error = errorOf(span);
     const startedAt = iso(span.startMs);
     const durationMs = span.startMs !== null && span.endMs !== null ? Math.round(span.endMs - span.startMs) : null;
-    const isGenAi = Object.keys(attrs).some((key) => key.startsWith('gen_ai.'));
+    const operation = str(attrs['gen_ai.operation.name']);
+    const isTool = operation === 'execute_tool' || attrs['gen_ai.tool.name'] !== undefined;
+    // Agent spans (invoke_agent, create_agent) carry gen_ai.* too, but they are the run, not a model call.
+    const isLlm =
+      !isTool &&
+      operation !== 'invoke_agent' &&
+      operation !== 'create_agent' &&
+      (LLM_OPERATIONS.has(operation ?? '') || LLM_KEYS.some((key) => attrs[key] !== undefined));
     const method = str(first(attrs, ['http.request.method', 'http.method']));
     const index = calls.length;
 
-    if (isGenAi && (attrs['gen_ai.operation.name'] === 'execute_tool' || attrs['gen_ai.tool.name'] !== undefined)) {
+    if (isTool) {
       const argumentsValue = body(first(attrs, ['gen_ai.tool.call.arguments', 'gen_ai.tool.arguments']));
       const result = body(first(attrs, ['gen_ai.tool.call.result', 'gen_ai.tool.result']));
       calls.push({
@@ -290,7 +299,7 @@ function traceOf(traceId: string, spans: Span[]): ParsedTrace {
         error,
         model: null,
       });
-    } else if (isGenAi) {
+    } else if (isLlm) {
       const exchange = llmExchange(span);
       const spanModel = str(first(attrs, ['gen_ai.response.model', 'gen_ai.request.model']));
       model = spanModel ?? model;
