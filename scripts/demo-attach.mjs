@@ -54,7 +54,7 @@ const clone = await startGitHubClone({
   },
   logger: () => {},
 });
-let status = 1;
+let status;
 try {
   rmSync(workspace, { recursive: true, force: true });
   rmSync(home, { recursive: true, force: true });
