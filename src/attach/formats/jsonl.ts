@@ -64,7 +64,10 @@ interface Building {
 
 function describeIssue(error: z.ZodError): string {
   const issue = error.issues[0]!;
-  if (issue.code === 'invalid_union' && issue.path.length === 0)
+  if (
+    (issue.code === 'invalid_union' && issue.path.length === 0) ||
+    (issue.path.length === 1 && issue.path[0] === 'type')
+  )
     return '"type" must be "request", "message" or "error"';
   const path = issue.path.join('.');
   if (issue.code === 'unrecognized_keys') return `unknown field(s) ${issue.keys.map((key) => `"${key}"`).join(', ')}`;
