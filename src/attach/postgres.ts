@@ -215,6 +215,7 @@ export async function checkSource(spec: DatabaseSourceSpec, context: ImportConte
   try {
     client = await connect(spec);
   } catch (error) {
+    if (error instanceof SourceError && error.code === 'invalid') throw error;
     report.connection.detail = errorMessage(error);
     return report;
   }
