@@ -40,3 +40,19 @@ export { resolveAgent, runHarness, extractAnswer } from './harness/index.js';
 export { runSuite } from './runner/suite.js';
 export { loadScenarios } from './runner/load.js';
 export type { RunResult, ScenarioResult, SuiteResult } from './runner/results.js';
+export {
+  attachDirectory,
+  createAttachDeps,
+  importFile,
+  importText,
+  parseTraceText,
+  processJob,
+  processQueue,
+  pullRegisteredSource,
+  reprocessJob,
+  serveOtlp,
+  AttachLayout,
+  JobLedger,
+} from './attach/index.js';
+export type { AttachDeps, AttachHost, AttachStore, JobSummary, PolicyOptions, Trace } from './attach/index.js';
+export { KyselyAttachStore } from './store/index.js';

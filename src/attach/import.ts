@@ -4,9 +4,9 @@ import { Redactor } from '../lib/redact.js';
 import { parseScenarioFile } from '../scenarios/parse.js';
 import { parseTraceText, type FormatChoice } from './formats/detect.js';
 import type { ParsedTrace } from './formats/types.js';
-import { writeJsonAtomic, type AttachLayout } from './layout.js';
+import { writeFileAtomic, writeJsonAtomic, type AttachLayout } from './layout.js';
 import { safeTraceId, sha256 } from './normalize.js';
-import { traceSchema, type Trace } from './schema.js';
+import type { Trace } from './schema.js';
 
 /** Files larger than this are refused rather than read into memory. */
 export const MAX_TRACE_FILE_BYTES = 64 * 1024 * 1024;
@@ -119,7 +119,8 @@ export async function importText(
     const target = join(context.outDir ?? join(context.layout.root, 'raw'), `${trace.id}.json`);
     const change = changeOf(target, trace);
     if (!context.preview) {
-      if (change !== 'unchanged') writeJsonAtomic(target, trace);
+      // Compact: imported traces are data, often megabytes of response bodies.
+      if (change !== 'unchanged') writeFileAtomic(target, `${JSON.stringify(trace)}\n`);
       await context.onTrace?.(trace, change);
     }
     traces.push({ id: trace.id, change, task: trace.task, calls: trace.calls.length, file: target });
@@ -144,13 +145,13 @@ export function finishTrace(
   const { id: _raw, ...content } = parsed.draft;
   const contentHash = sha256(JSON.stringify({ id, format: origin.format, ...content }));
   const redactor = new Redactor(parsed.secrets, origin.env);
-  return traceSchema.parse({
+  return {
     schemaVersion: 1,
     id,
     source: { name: origin.source, format: origin.format, file: origin.file },
     ...redactor.value(content),
     contentHash,
-  });
+  };
 }
 
 function changeOf(target: string, trace: Trace): TraceChange {

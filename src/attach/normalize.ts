@@ -99,14 +99,20 @@ export function secretsIn(headers: Record<string, unknown>, bodies: unknown[]): 
     if (!SECRET_HEADER.test(name)) continue;
     for (const item of Array.isArray(value) ? value : [value]) if (typeof item === 'string') add(item);
   }
+  const secretKey = new Map<string, boolean>();
   const walk = (value: unknown, depth: number) => {
     if (depth > 32 || value === null || typeof value !== 'object') return;
-    for (const [key, item] of Object.entries(value)) {
-      if (typeof item === 'string' && isSecretKey(key)) add(item);
-      else walk(item, depth + 1);
+    for (const key in value) {
+      const item = (value as Record<string, unknown>)[key];
+      if (typeof item === 'string') {
+        let secret = secretKey.get(key);
+        if (secret === undefined) secretKey.set(key, (secret = isSecretKey(key)));
+        if (secret) add(item);
+      } else if (item !== null && typeof item === 'object') walk(item, depth + 1);
     }
   };
-  for (const item of bodies) walk(body(item).value, 0);
+  // Bodies come parsed, or as text that may be JSON.
+  for (const item of bodies) walk(typeof item === 'string' ? body(item).value : item, 0);
   return [...found];
 }
 

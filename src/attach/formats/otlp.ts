@@ -333,20 +333,19 @@ function traceOf(traceId: string, spans: Span[]): ParsedTrace {
         first(attrs, ['http.request.body', 'http.request.body.content']) ?? eventBody(span, ['http.request.body']);
       const response =
         first(attrs, ['http.response.body', 'http.response.body.content']) ?? eventBody(span, ['http.response.body']);
-      for (const secret of secretsIn(headers, [request, response])) secrets.add(secret);
-      calls.push(
-        httpCall({
-          index,
-          method,
-          url: httpUrl(attrs),
-          status: num(first(attrs, ['http.response.status_code', 'http.status_code'])),
-          request,
-          response,
-          startedAt,
-          durationMs,
-          error,
-        }),
-      );
+      const call = httpCall({
+        index,
+        method,
+        url: httpUrl(attrs),
+        status: num(first(attrs, ['http.response.status_code', 'http.status_code'])),
+        request,
+        response,
+        startedAt,
+        durationMs,
+        error,
+      });
+      for (const secret of secretsIn(headers, [call.requestBody, call.responseBody])) secrets.add(secret);
+      calls.push(call);
     } else if (error && span.status.code === STATUS_ERROR) {
       errors.push({ message: `${span.name}: ${error}`, call: null });
     }
