@@ -368,6 +368,86 @@ describe('archal attach: the post-prod loop on the example’s production traces
   }, 120_000);
 });
 
+describe('archal trace-source', () => {
+  it('import: --preview writes nothing; import queues a job per trace; the same again is unchanged; junk exits 1; --out queues nothing', async () => {
+    const repo = tempDir('archal-import-');
+    const env = { ARCHAL_HOME: tempDir('archal-home-') };
+    const exports = join(repo, 'exports');
+    mkdirSync(exports);
+    copyFileSync(join(PROD, 'label-bugs-2025-06-03.jsonl'), join(exports, 'a.jsonl'));
+    copyFileSync(join(PROD, 'stale-sweep-2025-06-02.otlp.json'), join(exports, 'b.json'));
+    const cli = (...args: string[]) => runCli(['--cwd', repo, 'trace-source', ...args], { env });
+
+    const preview = await cli('import', 'exports', '--preview', '--json');
+    expect(preview.code).toBe(0);
+    expect(json(preview)).toMatchObject({
+      preview: true,
+      totals: { files: 2, refused: 0, traces: 2, new: 2 },
+      files: [
+        { status: 'imported', format: 'jsonl', traces: [{ id: PASSING, change: 'new', calls: 4 }] },
+        { status: 'imported', format: 'otlp', traces: [{ id: FAILING, change: 'new', calls: 18 }] },
+      ],
+    });
+    expect(existsSync(join(repo, '.archal'))).toBe(false);
+
+    const imported = await cli('import', 'exports');
+    expect(imported.code).toBe(0);
+    expect(imported.stdout).toMatch(/Imported 2 trace\(s\) from 2 file\(s\); 0 file\(s\) refused\./);
+    expect(lines(repo).map((line) => [line.traceId, line.source, line.status])).toEqual([
+      [PASSING, 'import', 'queued'],
+      [FAILING, 'import', 'queued'],
+    ]);
+    const again = await cli('import', 'exports', '--json');
+    expect(json(again)).toMatchObject({ totals: { unchanged: 2, new: 0 } });
+    expect(lines(repo)).toHaveLength(2);
+
+    writeFileSync(join(exports, 'c.ndjson'), '{"type":"message","trace_id":"x","role":"user"}\n{"type":"request"}\n');
+    const junk = await cli('import', 'exports/c.ndjson');
+    expect(junk.code).toBe(1);
+    expect(junk.stdout).toMatch(/✗ exports\/c\.ndjson: refused: line 2: not a JSONL trace event/);
+    expect(readJson(join(attachDir(repo), 'failed', 'c.ndjson.json'))).toMatchObject({ file: 'exports/c.ndjson' });
+
+    const out = await cli('import', 'exports/a.jsonl', '--out', 'normalized', '--source-name', 'staging');
+    expect(out.code).toBe(0);
+    expect(readJson(join(repo, 'normalized', `${PASSING}.json`))).toMatchObject({
+      source: { name: 'staging', format: 'jsonl' },
+    });
+    expect(lines(repo)).toHaveLength(2);
+
+    const status = await cli('status', '--json');
+    expect(json(status)).toMatchObject({
+      raw: 2,
+      failed: 1,
+      sources: [{ name: 'import', kind: 'import', traces: 2, jobs: { queued: 2 } }],
+    });
+  });
+
+  it('watch: keeps importing new files until Ctrl-C', async () => {
+    const repo = tempDir('archal-watch-');
+    const env = { ARCHAL_HOME: tempDir('archal-home-') };
+    mkdirSync(join(repo, 'inbox'));
+    const watcher = startCli(['--cwd', repo, 'trace-source', 'watch', 'inbox', '--json'], { env });
+    try {
+      await waitFor(() => watcher.stderr().includes('Watching inbox'), 15_000, 'the watcher to start');
+      copyFileSync(join(PROD, 'label-bugs-2025-06-03.jsonl'), join(repo, 'inbox', 'late.jsonl'));
+      await waitFor(
+        () => existsSync(join(attachDir(repo), 'raw', `${PASSING}.json`)),
+        15_000,
+        'the new file to be imported',
+      );
+      await waitFor(() => watcher.stdout().includes(PASSING), 5_000, 'the import to be reported');
+      expect(JSON.parse(watcher.stdout().trim().split('\n')[0]!)).toMatchObject({
+        status: 'imported',
+        traces: [{ id: PASSING }],
+      });
+      expect(lines(repo)[0]).toMatchObject({ traceId: PASSING, source: 'inbox', status: 'queued' });
+    } finally {
+      watcher.kill('SIGINT');
+      expect((await watcher.done).code).toBe(0);
+    }
+  });
+});
+
 describe('archal attach: invalid input', () => {
   it.each([
     [['attach'], /Give a directory of traces/],
