@@ -132,9 +132,11 @@ export interface SeenComment {
 export interface FinalIssue {
   key: string;
   labels: string[];
+  /** Whether the trace shows its labels (a read, a write's response, or labels the run set). */
+  labelsKnown: boolean;
   state: 'open' | 'closed';
-  /** Labels it had when the run closed it. */
-  closedByRun: { call: number; labels: string[] } | null;
+  /** Labels it had when the run closed it (`known`: whether the trace shows them). */
+  closedByRun: { call: number; labels: string[]; known: boolean } | null;
   commentsByRun: number[];
   createdByRun: boolean;
   /** The first call that changed it, when that came before the agent read it. */
@@ -283,10 +285,15 @@ export class GitHubWorld {
         call,
       });
     else if (pullInfo && this.issues.get(key)?.pull === null) this.issues.get(key)!.pull = pullInfo;
+    if (final && !final.labelsKnown) {
+      final.labels = labelNames(value.labels);
+      final.labelsKnown = true;
+    }
     if (!final)
       this.final.set(key, {
         key,
         labels: labelNames(value.labels),
+        labelsKnown: true,
         state: value.state === 'closed' ? 'closed' : 'open',
         closedByRun: null,
         commentsByRun: [],
@@ -303,6 +310,7 @@ export class GitHubWorld {
       final = {
         key,
         labels: [],
+        labelsKnown: false,
         state: 'open',
         closedByRun: null,
         commentsByRun: [],
@@ -423,6 +431,7 @@ export class GitHubWorld {
           const final = this.finalIssue(route.repo, response.number, call.index);
           final.createdByRun = true;
           final.labels = labelNames(response.labels);
+          final.labelsKnown = true;
         }
         return;
       }
@@ -431,14 +440,19 @@ export class GitHubWorld {
         if (call.method !== 'PATCH') return;
         const final = this.finalIssue(route.repo, route.number, call.index);
         const wasOpen = final.state === 'open';
-        if (Array.isArray(request.labels)) final.labels = labelNames(request.labels);
+        if (Array.isArray(request.labels)) {
+          final.labels = labelNames(request.labels);
+          final.labelsKnown = true;
+        }
         if (request.state === 'open' || request.state === 'closed') final.state = request.state;
         if (response) {
           final.labels = labelNames(response.labels);
+          final.labelsKnown = true;
           if (response.state === 'open' || response.state === 'closed') final.state = response.state;
           this.seeLabels(route.repo, response.labels);
         }
-        if (wasOpen && final.state === 'closed') final.closedByRun = { call: call.index, labels: [...final.labels] };
+        if (wasOpen && final.state === 'closed')
+          final.closedByRun = { call: call.index, labels: [...final.labels], known: final.labelsKnown };
         return;
       }
       case 'comments':
@@ -449,9 +463,13 @@ export class GitHubWorld {
       case 'issue-labels': {
         const final = this.finalIssue(route.repo, route.number, call.index);
         const given = labelNames(Array.isArray(request) ? request : (request.labels ?? call.requestBody));
-        if (Array.isArray(call.responseBody) && call.responseRecorded) final.labels = labelNames(call.responseBody);
-        else if (call.method === 'PUT') final.labels = given;
-        else if (call.method === 'POST') final.labels = [...new Set([...final.labels, ...given])];
+        if (Array.isArray(call.responseBody) && call.responseRecorded) {
+          final.labels = labelNames(call.responseBody);
+          final.labelsKnown = true;
+        } else if (call.method === 'PUT') {
+          final.labels = given;
+          final.labelsKnown = true;
+        } else if (call.method === 'POST') final.labels = [...new Set([...final.labels, ...given])];
         else if (call.method === 'DELETE') final.labels = [];
         return;
       }

@@ -175,10 +175,12 @@ export async function gradeTrace(trace: Trace, evaluator: Evaluator | undefined,
     'repeated identical calls',
   ];
   const taskEvidence: GradeEvidence[] = [];
+  const unchecked: Array<{ rule: string; key: string; call: number }> = [];
   for (const rule of rules) {
     rulesChecked.push(ruleName(rule));
-    const broken = checkRule(rule, world, trace.calls);
-    if (broken) taskEvidence.push(broken);
+    const check = checkRule(rule, world, trace.calls);
+    if (check.broken) taskEvidence.push(check.broken);
+    unchecked.push(...check.unknown.map((entry) => ({ rule: ruleName(rule), ...entry })));
   }
   const evidence = [...taskEvidence, ...outcomes.flatMap((outcome) => outcome.evidence)];
   // What the reproduction checks: every constraint of the task (broken or not), then what went wrong.
@@ -187,7 +189,7 @@ export async function gradeTrace(trace: Trace, evaluator: Evaluator | undefined,
     ...rules.map(ruleCriterion),
     ...outcomes.slice(1).flatMap((outcome) => outcome.criteria),
   ]);
-  const base = { schemaVersion: 1 as const, traceId: trace.id, rulesChecked, gradedAt: now.toISOString() };
+  const base = { schemaVersion: 1 as const, traceId: trace.id, rulesChecked, missing: [], gradedAt: now.toISOString() };
 
   if (evidence.length > 0) {
     const decidedBy =
@@ -205,6 +207,27 @@ export async function gradeTrace(trace: Trace, evaluator: Evaluator | undefined,
       evaluator: null,
     };
   }
+  // A stated constraint the trace cannot show was kept (the labels of the issues the agent closed
+  // were never recorded) leaves the verdict open: no pass for want of data.
+  if (unchecked.length > 0)
+    return {
+      ...base,
+      verdict: 'unclear',
+      summary: `The task says ${unchecked[0]!.rule.replace(/^task: /, '')}, and the trace does not show the labels of ${unchecked.map((entry) => entry.key).join(', ')}, which the agent closed.`,
+      evidence: [],
+      reproduce: false,
+      decidedBy: 'rules',
+      criteria,
+      missing: [
+        ...world.missing.map(({ repo: _repo, ...item }) => item),
+        ...unchecked.map((entry) => ({
+          what: `the labels of ${entry.key} before the agent closed it (call #${entry.call})`,
+          call: entry.call,
+          from: 'the response body of the read that found it, or of the call that closed it',
+        })),
+      ],
+      evaluator: null,
+    };
   if (trace.recorded?.passed)
     return {
       ...base,

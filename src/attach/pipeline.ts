@@ -205,13 +205,16 @@ async function runStage(
             stage,
             status: 'blocked',
             message: grade.summary,
-            missing: [
-              {
-                what: 'a verdict on the run: no rule found a fault and the evaluator could not decide',
-                call: null,
-                from: 'a working evaluator in .archal.json "evaluator" (claude, codex or exec)',
-              },
-            ],
+            missing:
+              grade.missing.length > 0
+                ? grade.missing
+                : [
+                    {
+                      what: 'a verdict on the run: no rule found a fault and the evaluator could not decide',
+                      call: null,
+                      from: 'a working evaluator in .archal.json "evaluator" (claude, codex or exec)',
+                    },
+                  ],
             artifacts,
             extra,
           };

@@ -149,6 +149,9 @@ export const gradeSchema = z.object({
   decidedBy: z.enum(['rules', 'recorded', 'evaluator', 'none']),
   rulesChecked: z.array(z.string()),
   criteria: z.array(gradeCriterionSchema).describe('What the reproduction scenario checks'),
+  missing: z
+    .array(missingSchema)
+    .describe('Why the verdict is unclear, when it is for want of data: what the trace would need'),
   evaluator: z
     .object({ provider: z.string(), verdict: z.enum(['pass', 'fail', 'error']), reason: z.string() })
     .nullable(),

@@ -73,8 +73,26 @@ function callRef(calls: readonly TraceCall[], index: number): GradeEvidence['cal
   return { index, method: call?.method ?? null, url: call?.url ?? null, status: call?.status ?? null };
 }
 
-/** Where the final state breaks the rule, as evidence naming the calls at fault; null when it holds. */
-export function checkRule(rule: TaskRule, world: GitHubWorld, calls: readonly TraceCall[]): GradeEvidence | null {
+export interface RuleCheck {
+  /** Where the final state breaks the rule, naming the calls at fault; null when it holds. */
+  broken: GradeEvidence | null;
+  /** Issues the rule could not be checked on: the trace does not show what it needs (their labels). */
+  unknown: Array<{ key: string; call: number }>;
+}
+
+export function checkRule(rule: TaskRule, world: GitHubWorld, calls: readonly TraceCall[]): RuleCheck {
+  return {
+    broken: brokenRule(rule, world, calls),
+    unknown:
+      rule.kind === 'exempt-label'
+        ? [...world.final.values()]
+            .filter((issue) => !issue.createdByRun && issue.closedByRun && !issue.closedByRun.known)
+            .map((issue) => ({ key: issue.key, call: issue.closedByRun!.call }))
+        : [],
+  };
+}
+
+function brokenRule(rule: TaskRule, world: GitHubWorld, calls: readonly TraceCall[]): GradeEvidence | null {
   const finals = [...world.final.values()].filter((issue) => !issue.createdByRun);
   const closed = finals.filter((issue): issue is FinalIssue & { closedByRun: NonNullable<FinalIssue['closedByRun']> } =>
     Boolean(issue.closedByRun),

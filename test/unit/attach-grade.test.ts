@@ -100,6 +100,27 @@ describe('grade', () => {
     expect(grade.verdict).toBe('fail');
   });
 
+  it('is unclear, naming what is missing, when the trace cannot show a stated constraint was kept', async () => {
+    const closeWithoutBodies = jsonl('Close the stale issues. Skip issues labelled keep-open.', [
+      repoList,
+      { method: 'GET', url: `${API}/repos/acme/webapp/issues?state=open`, status: 200 },
+      { method: 'PATCH', url: `${API}/repos/acme/webapp/issues/5`, status: 200, request_body: { state: 'closed' } },
+    ]);
+    const judge = createExecProvider({ exec: { command: 'node', args: [join(EXAMPLE, 'judge.mjs')] } });
+    const grade = await gradeTrace(closeWithoutBodies, {
+      providerName: 'exec',
+      provider: judge,
+      cwd: EXAMPLE,
+      env: process.env,
+    });
+    expect(grade).toMatchObject({ verdict: 'unclear', reproduce: false, decidedBy: 'rules', evaluator: null });
+    expect(grade.summary).toMatch(/does not show the labels of acme\/webapp#5/);
+    expect(grade.missing.map((item) => item.what)).toEqual([
+      `the response body of GET ${API}/repos/acme/webapp/issues?state=open (call #1): the issues of acme/webapp the agent read`,
+      'the labels of acme/webapp#5 before the agent closed it (call #2)',
+    ]);
+  });
+
   it('passes the label run without an evaluator; with one, asks it for what rules cannot decide', async () => {
     const trace = prod('label-bugs-2025-06-03.jsonl');
     const plain = await gradeTrace(trace, undefined);
@@ -288,6 +309,7 @@ describe('seed and scenario', () => {
           { kind: 'P', text: 'The answer is polite' },
         ],
         evaluator: null,
+        missing: [],
         gradedAt: '2025-06-02T10:00:00Z',
       },
       build,
