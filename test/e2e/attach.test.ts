@@ -420,6 +420,28 @@ describe('archal trace-source', () => {
       failed: 1,
       sources: [{ name: 'import', kind: 'import', traces: 2, jobs: { queued: 2 } }],
     });
+
+    // The imported jobs run with `attach --source-name import --once`; without a harness, reproduction is blocked.
+    const run = await runCli(['--cwd', repo, 'attach', '--source-name', 'import', '--once', '--json'], {
+      env,
+      timeoutMs: 60_000,
+    });
+    expect(run.code).toBe(0);
+    const jobs = json<{ kind: string; jobs: Job[] }>(run);
+    expect(jobs.kind).toBe('queue');
+    expect(Object.fromEntries(jobs.jobs.map((job) => [job.traceId, `${job.stage}:${job.status}`]))).toEqual({
+      [PASSING]: 'grade:passed',
+      [FAILING]: 'reproduce:blocked',
+    });
+    expect(jobs.jobs.find((job) => job.traceId === FAILING)!.missing).toEqual([
+      expect.objectContaining({
+        what: expect.stringMatching(/^the repository's harness: No agent to test/),
+        from: expect.stringMatching(/"agent"/),
+      }),
+    ]);
+    const unknown = await runCli(['--cwd', repo, 'attach', '--source-name', 'nowhere', '--once'], { env });
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr).toMatch(/no source named 'nowhere'/);
   });
 
   it('watch: keeps importing new files until Ctrl-C', async () => {
