@@ -1,11 +1,11 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import type { ArchalConfig } from '../config/schema.js';
 import { resolveAgent, type AgentCommand } from '../harness/agent.js';
 import { didYouMean } from '../lib/did-you-mean.js';
 import { errorMessage } from '../lib/errors.js';
-import { Redactor } from '../lib/redact.js';
+import { SecretRedactor } from '../lib/redact.js';
 import { createProviderRegistry } from '../providers/registry.js';
+import type { Workspace } from '../workspace/workspace.js';
 import { importFile } from './import.js';
 import { isFinal, JobLedger } from './jobs.js';
 import { AttachLayout } from './layout.js';
@@ -13,12 +13,9 @@ import { nextStage, processJob, type AttachDeps, type JobSummary, type PolicyOpt
 import type { AttachStore } from './store-port.js';
 
 export interface AttachHost {
-  /** The repository root. */
-  repo: string;
-  config: ArchalConfig;
+  /** The repository: its root, .archal.json and environment (the agent's, the evaluator's and the fix command's come from it; its secrets are redacted). */
+  workspace: Workspace;
   store: AttachStore;
-  /** The environment: the agent's, the evaluator's and the fix command's come from it; secrets in it are redacted. */
-  env: NodeJS.ProcessEnv;
   owner: { pid: number; host: string };
   isProcessAlive: (pid: number) => boolean;
   log: (line: string) => void;
@@ -27,23 +24,25 @@ export interface AttachHost {
 
 /** The post-prod loop's dependencies for one repository. */
 export function createAttachDeps(host: AttachHost): AttachDeps & { store: AttachStore } {
-  const layout = new AttachLayout(host.repo);
+  const { workspace } = host;
+  const layout = new AttachLayout(workspace.root);
   let agent: AgentCommand | undefined;
   let agentProblem: string | undefined;
   try {
-    agent = resolveAgent(host.config.agent, host.env);
+    agent = resolveAgent(workspace.config.agent, workspace.env);
   } catch (error) {
     agentProblem = errorMessage(error);
   }
   return {
     layout,
     ledger: new JobLedger({ layout, store: host.store, owner: host.owner, isProcessAlive: host.isProcessAlive }),
-    config: host.config,
+    workspace,
+    config: workspace.config,
     agent,
     agentProblem,
-    providers: createProviderRegistry(host.config),
-    env: host.env,
-    redactor: new Redactor([], host.env),
+    providers: createProviderRegistry(workspace.config.assistants),
+    env: workspace.env,
+    redactor: new SecretRedactor([], workspace.env),
     log: host.log,
     signal: host.signal,
     store: host.store,

@@ -1,33 +1,42 @@
 import { join } from 'node:path';
-import type { ArchalConfig } from '../config/schema.js';
 import type { AgentCommand } from '../harness/agent.js';
-import { runGit } from '../lib/git.js';
-import type { Redactor } from '../lib/redact.js';
+import { runGitInWorkTree } from '../lib/git.js';
+import type { SecretRedactor } from '../lib/redact.js';
+import { workflowFixer } from '../preprod/fix-workflow.js';
 import { changedPaths, snapshotWorkingTree } from '../preprod/git.js';
-import { runPreprod, type FixWorkflowOutcome, type FixWorkflowRequest } from '../preprod/run.js';
+import { resolvePreprodOptions } from '../preprod/options.js';
+import { runPreprod, type PreprodRun } from '../preprod/run.js';
 import type { PreprodResult } from '../preprod/schema.js';
+import { discoverPublishTarget, type PublishTargetLookup } from '../preprod/target.js';
 import type { ProviderRegistry } from '../providers/types.js';
 import { loadScenarios, type LoadedScenarios } from '../runner/load.js';
+import type { Workspace } from '../workspace/workspace.js';
 import { writeFileAtomic, writeJsonAtomic, type AttachLayout } from './layout.js';
 import type { FixStatus, Grade, Manifest, Trace } from './schema.js';
 
 export interface FixerSettings {
   allowExternalExecution: boolean;
   fixCommand?: string;
-  fixWorkflow?: { name: string; run: (request: FixWorkflowRequest) => Promise<FixWorkflowOutcome> };
+  /** The name of a DAG workflow to run as the fixer. */
+  fixWorkflow?: string;
   openPr: boolean;
+  /**
+   * Where the fix pull request goes (with `openPr`): a target the host knows, or how to find one.
+   * Default: the checkout's origin, GITHUB_TOKEN and branch (`discoverPublishTarget`). Its head
+   * branch is the trace's own, `archal/attach-fix-<trace>`.
+   */
+  publishTarget?: PreprodRun['publishTarget'];
 }
 
 export interface FixRequest extends FixerSettings {
   layout: AttachLayout;
+  workspace: Workspace;
   trace: Trace;
   grade: Grade;
   manifest: Manifest;
-  config: ArchalConfig;
   agent: AgentCommand | undefined;
   providers: ProviderRegistry;
-  env: NodeJS.ProcessEnv;
-  redactor: Redactor;
+  redactor: SecretRedactor;
   signal?: AbortSignal;
   log: (line: string) => void;
 }
@@ -35,13 +44,16 @@ export interface FixRequest extends FixerSettings {
 /** Archal's own output is never part of a fix. */
 const ARTIFACTS = /^\.archal\//;
 
+/** One pull request per trace, so that fixes of different failures are reviewed apart. */
+export function attachFixBranch(traceId: string): string {
+  return `archal/attach-fix-${traceId}`;
+}
+
 /** The reproduced scenario first, then the repository's own (a fix that breaks one of them is not a fix). */
 function fixScenarios(request: FixRequest): LoadedScenarios {
-  const reproduced = loadScenarios([request.layout.scenario(request.trace.id)], {
-    config: request.config,
-    cwd: request.layout.repo,
-  });
-  const own = loadScenarios([], { config: request.config, cwd: request.layout.repo });
+  const { config, root } = request.workspace;
+  const reproduced = loadScenarios([request.layout.scenario(request.trace.id)], { config, cwd: root });
+  const own = loadScenarios([], { config, cwd: root });
   if (own.errors.length > 0) {
     request.log(
       `the repository's scenarios do not load (${own.errors.length} problem(s)); the fix is checked on the reproduction alone`,
@@ -87,45 +99,44 @@ export async function fixTrace(request: FixRequest): Promise<FixStatus> {
   if (!request.fixCommand && !request.fixWorkflow)
     return blocked('no_fix_command', 'The failure reproduced, and no --fix-command or --fix-workflow was given.');
 
-  const repo = request.layout.repo;
-  const before = await snapshotWorkingTree({ cwd: repo });
-  const defaults = request.config.preprod ?? {};
-  const seconds = (value: number | undefined, fallback: number) => (value ?? fallback) * 1000;
+  const { workspace } = request;
+  const repo = workspace.root;
+  const git = { cwd: repo, env: workspace.env };
+  const resolved = resolvePreprodOptions(workspace.config.preprod, {
+    allowExternalExecution: true,
+    openPr: request.openPr,
+    ...(request.fixCommand || request.fixWorkflow
+      ? { fixCommand: request.fixCommand, fixWorkflow: request.fixWorkflow }
+      : {}),
+    artifacts: join(dir, 'preprod'),
+  });
+  if (!resolved.ok)
+    return blocked(
+      'invalid_options',
+      `The pre-prod settings of .archal.json are invalid: ${resolved.problems.map((p) => `${p.path}: ${p.message}`).join('; ')}`,
+    );
+  const before = await snapshotWorkingTree(git);
   const result: PreprodResult = await runPreprod({
     repo,
-    config: request.config,
+    config: workspace.config,
+    options: resolved.options,
     agent: request.agent,
     scenarios: fixScenarios(request),
-    plan: false,
-    passThreshold: 100,
-    concurrency: 4,
-    dryRun: false,
-    maxFixAttempts: defaults.maxFixAttempts ?? 2,
-    allowExternalExecution: true,
-    fixCommand: request.fixCommand,
-    fixWorkflow: request.fixWorkflow,
-    validationCommand: defaults.validationCommand,
-    openPr: request.openPr,
-    prCommand: defaults.prCommand,
-    artifactsDir: join(dir, 'preprod'),
-    maxCostUsd: defaults.maxCostUsd,
-    passEnv: defaults.passEnv ?? [],
     providers: request.providers,
-    env: request.env,
-    timeouts: {
-      fixMs: seconds(defaults.timeouts?.fix, 1800),
-      validationMs: seconds(defaults.timeouts?.validation, 900),
-      prMs: seconds(defaults.timeouts?.pr, 300),
-    },
+    env: workspace.env,
+    publishTarget: request.openPr ? traceTarget(request) : undefined,
+    fixWorkflow: resolved.options.fixWorkflow
+      ? workflowFixer(workspace, resolved.options.fixWorkflow, { log: request.log })
+      : undefined,
     log: request.log,
     signal: request.signal,
   });
-  const after = await snapshotWorkingTree({ cwd: repo });
-  const paths = (await changedPaths(before, after, { cwd: repo })).filter((path) => !ARTIFACTS.test(path));
+  const after = await snapshotWorkingTree(git);
+  const paths = (await changedPaths(before, after, git)).filter((path) => !ARTIFACTS.test(path));
   const published = result.pr?.verified === true && result.pr.url !== null;
   let patch: string | null = null;
   if (!published && paths.length > 0) {
-    const diff = await runGit(['diff', '--binary', before, after, '--', ...paths], { cwd: repo });
+    const diff = await runGitInWorkTree(['diff', '--binary', before, after, '--', ...paths], git);
     patch = join(dir, 'repo.patch');
     writeFileAtomic(patch, request.redactor.text(diff.ok ? `${diff.stdout}\n` : ''));
   }
@@ -142,6 +153,16 @@ export async function fixTrace(request: FixRequest): Promise<FixStatus> {
     patch: patch ? request.layout.display(patch) : null,
     finishedAt: new Date().toISOString(),
   });
+}
+
+/** The host's target (or the checkout's), with the trace's own head branch. */
+function traceTarget(request: FixRequest): () => Promise<PublishTargetLookup> {
+  const headBranch = attachFixBranch(request.trace.id);
+  return async () => {
+    const given = request.publishTarget ?? (() => discoverPublishTarget(request.workspace.root, request.workspace.env));
+    const found = typeof given === 'function' ? await given() : { ok: true as const, target: given };
+    return found.ok ? { ok: true, target: { ...found.target, headBranch } } : found;
+  };
 }
 
 /** What a reviewer reads first: the production failure, its reproduction, and the fix. */

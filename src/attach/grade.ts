@@ -1,6 +1,6 @@
 import { compileDeterministic } from '../evaluate/deterministic.js';
 import { judge } from '../evaluate/judge.js';
-import type { ProviderName } from '../config/schema.js';
+import type { ProviderName } from '../providers/schema.js';
 import type { Provider } from '../providers/types.js';
 import { GitHubWorld } from './github.js';
 import { splitUrl } from './normalize.js';

@@ -1,6 +1,6 @@
 import { existsSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
-import { Redactor } from '../lib/redact.js';
+import { SecretRedactor } from '../lib/redact.js';
 import { parseScenarioFile } from '../scenarios/parse.js';
 import { parseTraceText, type FormatChoice } from './formats/detect.js';
 import type { ParsedTrace } from './formats/types.js';
@@ -144,7 +144,7 @@ export function finishTrace(
   const id = safeTraceId(parsed.draft.id, origin.fallbackId);
   const { id: _raw, ...content } = parsed.draft;
   const contentHash = sha256(JSON.stringify({ id, format: origin.format, ...content }));
-  const redactor = new Redactor(parsed.secrets, origin.env);
+  const redactor = new SecretRedactor(parsed.secrets, origin.env);
   return {
     schemaVersion: 1,
     id,

@@ -5,8 +5,9 @@ import type { ArchalConfig } from '../config/schema.js';
 import { prepareCriteria } from '../evaluate/criteria.js';
 import type { AgentCommand } from '../harness/agent.js';
 import { errorMessage } from '../lib/errors.js';
-import type { Redactor } from '../lib/redact.js';
+import type { SecretRedactor } from '../lib/redact.js';
 import type { ProviderRegistry } from '../providers/types.js';
+import type { Workspace } from '../workspace/workspace.js';
 import { parseScenario } from '../scenarios/parse.js';
 import { fixTrace, type FixerSettings } from './fix.js';
 import { GitHubWorld } from './github.js';
@@ -30,6 +31,8 @@ import type { AttachJobRow } from './store-port.js';
 
 /** Everything the stages need, supplied by the host (CLI, the App's worker, a test). */
 export interface AttachDeps {
+  /** The repository the loop works for (a fix workflow runs in it). */
+  workspace: Workspace;
   layout: AttachLayout;
   ledger: JobLedger;
   config: ArchalConfig;
@@ -38,7 +41,7 @@ export interface AttachDeps {
   agentProblem?: string;
   providers: ProviderRegistry;
   env: NodeJS.ProcessEnv;
-  redactor: Redactor;
+  redactor: SecretRedactor;
   log: (line: string) => void;
   signal?: AbortSignal;
 }
@@ -315,10 +318,9 @@ async function runStage(
         trace,
         grade: loadGrade(layout, id),
         manifest,
-        config: deps.config,
+        workspace: deps.workspace,
         agent: deps.agent,
         providers: deps.providers,
-        env: deps.env,
         redactor,
         signal: deps.signal,
         log,

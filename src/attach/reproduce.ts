@@ -3,10 +3,10 @@ import { join } from 'node:path';
 import type { ArchalConfig } from '../config/schema.js';
 import type { AgentCommand } from '../harness/agent.js';
 import type { ProviderRegistry } from '../providers/types.js';
-import { judgeResolver, loadScenarios, formatProblems } from '../runner/load.js';
-import type { RunResult } from '../runner/results.js';
+import { formatScenarioProblems, judgeResolver, loadScenarios } from '../runner/load.js';
+import type { ScenarioRunResult as RunResult } from '../runner/results.js';
 import { runOnce } from '../runner/run-once.js';
-import type { Redactor } from '../lib/redact.js';
+import type { SecretRedactor } from '../lib/redact.js';
 import { writeFileAtomic, writeJsonAtomic, type AttachLayout } from './layout.js';
 import type { Grade, Manifest, Missing, Trace } from './schema.js';
 
@@ -21,7 +21,7 @@ export interface ReproduceRequest {
   agentProblem?: string;
   providers: ProviderRegistry;
   env: NodeJS.ProcessEnv;
-  redactor: Redactor;
+  redactor: SecretRedactor;
   signal?: AbortSignal;
   log: (line: string) => void;
   /** Called after each attempt (the job's heartbeat). */
@@ -83,7 +83,7 @@ export async function reproduce(request: ReproduceRequest): Promise<Manifest> {
   const loaded = loadScenarios([scenarioFile], { config: request.config, cwd: layout.repo });
   if (loaded.errors.length > 0 || loaded.entries.length !== 1)
     throw new ScenarioLoadError(
-      `the reproduction scenario does not load:\n${formatProblems(loaded.errors, layout.repo)}`,
+      `the reproduction scenario does not load:\n${formatScenarioProblems(loaded.errors, layout.repo)}`,
     );
   const entry = loaded.entries[0]!;
   const judgeFor = judgeResolver(request.config, request.providers);

@@ -168,6 +168,15 @@ export const MIGRATIONS: Migration[] = [
       .addColumn('last_activity_at', 'text', (col) => col.notNull())
       .execute();
   },
+  // Hosts find the runs of a conversation (an issue, a pull request) again.
+  async (db) => {
+    await db.schema
+      .createIndex('workflow_runs_conversation')
+      .ifNotExists()
+      .on('workflow_runs')
+      .columns(['conversation_id', 'started_at'])
+      .execute();
+  },
   // The post-prod loop: one job per (repository, trace), its state changes, and registered sources.
   async (db) => {
     await db.schema

@@ -240,7 +240,14 @@ describe('archal attach: the post-prod loop on the example’s production traces
     expect(status).toMatchObject({ status: 'fixed', reason: 'fixed', pr: { number: 1 }, patch: null });
     const pulls = repo.clone.handle.state().pullRequests;
     expect(pulls).toHaveLength(1);
-    expect(pulls[0]).toMatchObject({ draft: true, state: 'open', base: { ref: 'main' } });
+    // One pull request per trace, on the trace's own branch.
+    expect(pulls[0]).toMatchObject({
+      draft: true,
+      state: 'open',
+      base: { ref: 'main' },
+      head: { ref: `archal/attach-fix-${FAILING}` },
+    });
+    expect(status).toMatchObject({ pr: { branch: `archal/attach-fix-${FAILING}` } });
     const details = readFileSync(join(attachDir(repo.dir), 'fixes', FAILING, 'pr-details.md'), 'utf8');
     expect(details).toContain(`# Fix for production trace ${FAILING}`);
     expect(details).toContain(status.pr.url);

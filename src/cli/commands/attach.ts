@@ -1,5 +1,5 @@
 import { Option, type Command } from 'commander';
-import type { GlobalOptions } from '../context.js';
+import type { GlobalOptions } from '../host.js';
 
 const globals = (command: Command) => command.optsWithGlobals() as GlobalOptions;
 const POLICIES = ['grade', 'reproduce', 'fix'];
@@ -41,7 +41,7 @@ export function registerAttachCommands(program: Command): void {
         'verify the connection, that the role is read-only and that the mapping yields traces; register nothing',
       ),
   ).action(async (dir: string | undefined, options: Record<string, unknown>, command: Command) => {
-    const { attachCommand } = await import('../attach-actions.js');
+    const { attachCommand } = await import('../actions/attach.js');
     process.exitCode = await attachCommand(globals(command), dir, options);
   });
 
@@ -52,7 +52,7 @@ export function registerAttachCommands(program: Command): void {
     .option('--repo <dir>', 'the repository', '.')
     .option('--json', 'print the result as JSON on stdout')
     .action(async (dir: string, options: Record<string, unknown>, command: Command) => {
-      const { detachCommand } = await import('../attach-actions.js');
+      const { detachCommand } = await import('../actions/attach.js');
       process.exitCode = await detachCommand(globals(command), dir, options);
     });
 
@@ -62,7 +62,7 @@ export function registerAttachCommands(program: Command): void {
     .option('--repo <dir>', 'the repository', '.')
     .option('--json', 'print the status as JSON on stdout')
     .action(async (options: Record<string, unknown>, command: Command) => {
-      const { attachStatusCommand } = await import('../attach-actions.js');
+      const { attachStatusCommand } = await import('../actions/attach.js');
       process.exitCode = await attachStatusCommand(globals(command), options);
     });
 
@@ -75,7 +75,7 @@ export function registerAttachCommands(program: Command): void {
       .argument('<trace-id>', 'the trace whose job to retry')
       .option('--repo <dir>', 'the repository', '.'),
   ).action(async (traceId: string, options: Record<string, unknown>, command: Command) => {
-    const { reprocessCommand } = await import('../attach-actions.js');
+    const { reprocessCommand } = await import('../actions/attach.js');
     process.exitCode = await reprocessCommand(globals(command), traceId, options);
   });
 
@@ -95,7 +95,7 @@ export function registerAttachCommands(program: Command): void {
     .option('--source-name <name>', 'the source the traces are attributed to (default: import)')
     .option('--json', 'print the result as JSON on stdout')
     .action(async (paths: string[], options: Record<string, unknown>, command: Command) => {
-      const { traceImportCommand } = await import('../trace-source-actions.js');
+      const { traceImportCommand } = await import('../actions/trace-source.js');
       process.exitCode = await traceImportCommand(globals(command), paths, options);
     });
   traceSource
@@ -104,7 +104,7 @@ export function registerAttachCommands(program: Command): void {
     .option('--repo <dir>', 'the repository', '.')
     .option('--json', 'print the status as JSON on stdout')
     .action(async (options: Record<string, unknown>, command: Command) => {
-      const { traceStatusCommand } = await import('../trace-source-actions.js');
+      const { traceStatusCommand } = await import('../actions/trace-source.js');
       process.exitCode = await traceStatusCommand(globals(command), options);
     });
   traceSource
@@ -115,7 +115,7 @@ export function registerAttachCommands(program: Command): void {
     .addOption(new Option('--format <format>', 'the files’ format').choices(FORMATS).default('auto'))
     .option('--json', 'print one JSON line per imported file on stdout')
     .action(async (dir: string, options: Record<string, unknown>, command: Command) => {
-      const { traceWatchCommand } = await import('../trace-source-actions.js');
+      const { traceWatchCommand } = await import('../actions/trace-source.js');
       process.exitCode = await traceWatchCommand(globals(command), dir, options);
     });
   traceSource
@@ -126,7 +126,7 @@ export function registerAttachCommands(program: Command): void {
     .option('--host <host>', 'the address to listen on (default 127.0.0.1)')
     .option('--json', 'print the URL as a JSON line, then one JSON line per imported trace')
     .action(async (options: Record<string, unknown>, command: Command) => {
-      const { traceServeCommand } = await import('../trace-source-actions.js');
+      const { traceServeCommand } = await import('../actions/trace-source.js');
       process.exitCode = await traceServeCommand(globals(command), options);
     });
   traceSource
@@ -139,7 +139,7 @@ export function registerAttachCommands(program: Command): void {
     .option('--source-name <name>', 'the source the traces are attributed to (default: postgres)')
     .option('--json', 'print the result as JSON on stdout')
     .action(async (options: Record<string, unknown>, command: Command) => {
-      const { traceSyncCommand } = await import('../trace-source-actions.js');
+      const { traceSyncCommand } = await import('../actions/trace-source.js');
       process.exitCode = await traceSyncCommand(globals(command), options as { databaseUrlEnv: string });
     });
 }
