@@ -9,7 +9,7 @@ import type { SecretRedactor } from '../lib/redact.js';
 import type { ProviderRegistry } from '../providers/types.js';
 import type { Workspace } from '../workspace/workspace.js';
 import { parseScenario } from '../scenarios/parse.js';
-import { fixTrace, type FixerSettings } from './fix.js';
+import type { FixerSettings } from './fix.js';
 import { GitHubWorld } from './github.js';
 import { gradeTrace, type Evaluator } from './grade.js';
 import { isFinal, JobConflictError, type JobLedger, type StateChange } from './jobs.js';
@@ -313,6 +313,8 @@ async function runStage(
     case 'fix': {
       const trace = loadTrace(layout, id);
       const manifest: Manifest = readJson(`${layout.runDir(id)}/manifest.json`, (value) => manifestSchema.parse(value));
+      // The fix stage brings the pre-prod loop and a GitHub client: loaded only by jobs that get this far.
+      const { fixTrace } = await import('./fix.js');
       const status = await fixTrace({
         layout,
         trace,

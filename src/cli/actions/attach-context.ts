@@ -7,7 +7,6 @@ import {
   type PolicyOptions,
 } from '../../attach/index.js';
 import { errorMessage } from '../../lib/errors.js';
-import { discoverPublishTarget } from '../../preprod/target.js';
 import { describeStore, KyselyAttachStore, openStore, storeOptionsFromEnv } from '../../store/index.js';
 import { processAlive } from '../../workflows/lifecycle.js';
 import type { Workspace } from '../../workspace/workspace.js';
@@ -102,7 +101,8 @@ export function policyOptions(workspace: Workspace, flags: PolicyFlags, fallback
       fixWorkflow,
       openPr: flags.openPr ?? false,
       // The CLI's target: the checkout's origin, GITHUB_TOKEN and branch.
-      publishTarget: () => discoverPublishTarget(workspace.root, workspace.env),
+      publishTarget: async () =>
+        (await import('../../preprod/target.js')).discoverPublishTarget(workspace.root, workspace.env),
     },
   };
 }
