@@ -1,6 +1,8 @@
 // Import throughput of the post-prod loop: OTLP/JSON normalized into .archal/attach/raw/ (parse,
 // span mapping, secret collection and redaction, content hash, one file per trace), against parsing
-// the same JSON bare (JSON.parse) in the same run. Goal: ≥ 10,000 spans/s.
+// the same JSON bare (JSON.parse) in the same run. Goal: ≥ 10,000 spans/s. Both are measured in CPU
+// time (user + system) of this process, so that the figure is the import's cost and not what else
+// the shared machine runs at the moment; the wall-clock rate is printed beside it.
 //
 // The spans are an agent run's: a root span, model calls with their messages (gen_ai.*) and GitHub
 // calls with request and response bodies of a few hundred bytes to a few KiB (http.*/url.*). The
@@ -108,25 +110,34 @@ function documentOf(spans) {
   });
 }
 
+/** CPU time (user + system) of this process running `work`, in ms; and its wall time. */
+async function timed(work) {
+  const cpu = process.cpuUsage();
+  const wall = performance.now();
+  const result = await work();
+  const used = process.cpuUsage(cpu);
+  return { cpuMs: (used.user + used.system) / 1000, wallMs: performance.now() - wall, result };
+}
+
 async function measure(text, spanCount, rounds) {
   const bare = [];
   const imported = [];
+  const wall = [];
   for (let round = 0; round < rounds; round++) {
     const layout = new AttachLayout(tempDir());
     layout.ensure();
     globalThis.gc?.();
-    let started = performance.now();
-    JSON.parse(text);
-    bare.push(performance.now() - started);
+    bare.push((await timed(() => JSON.parse(text))).cpuMs);
     globalThis.gc?.();
-    started = performance.now();
-    const outcome = await importText(text, { layout, source: 'bench', format: 'otlp', env: {} });
-    imported.push(performance.now() - started);
-    if (outcome.status !== 'imported') throw new Error(`the bench trace was refused: ${outcome.reason}`);
+    const run = await timed(() => importText(text, { layout, source: 'bench', format: 'otlp', env: {} }));
+    if (run.result.status !== 'imported') throw new Error(`the bench trace was refused: ${run.result.reason}`);
+    imported.push(run.cpuMs);
+    wall.push(run.wallMs);
   }
   const importMs = median(imported);
   return {
     spansPerSecond: spanCount / (importMs / 1000),
+    wallSpansPerSecond: spanCount / (median(wall) / 1000),
     ratio: importMs / median(bare),
     importMs,
     bareMs: median(bare),
@@ -139,7 +150,7 @@ await measure(text, spans.length, 1);
 const result = await measure(text, spans.length, 5);
 const ok = result.spansPerSecond >= GOAL;
 console.log(
-  `${ok ? 'PASS' : 'FAIL'}  attach import throughput (OTLP/JSON → raw/): ${Math.round(result.spansPerSecond).toLocaleString('en-US')} spans/s (goal ≥ ${GOAL.toLocaleString('en-US')}); ratio ${result.ratio.toFixed(2)} × parsing the same JSON bare  (${spans.length.toLocaleString('en-US')} spans, ${(text.length / 1e6).toFixed(1)} MB: ${result.importMs.toFixed(0)} ms vs ${result.bareMs.toFixed(0)} ms; medians of 5)`,
+  `${ok ? 'PASS' : 'FAIL'}  attach import throughput (OTLP/JSON → raw/): ${Math.round(result.spansPerSecond).toLocaleString('en-US')} spans/s of CPU time (goal ≥ ${GOAL.toLocaleString('en-US')}); ratio ${result.ratio.toFixed(2)} × parsing the same JSON bare  (${spans.length.toLocaleString('en-US')} spans, ${(text.length / 1e6).toFixed(1)} MB: ${result.importMs.toFixed(0)} ms vs ${result.bareMs.toFixed(0)} ms of CPU; ${Math.round(result.wallSpansPerSecond).toLocaleString('en-US')} spans/s of wall time on this machine now; medians of 5)`,
 );
 if (!ok) process.exitCode = 1;
 

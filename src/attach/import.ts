@@ -1,4 +1,4 @@
-import { existsSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
 import { SecretRedactor } from '../lib/redact.js';
 import { parseScenarioFile } from '../scenarios/parse.js';
@@ -107,6 +107,8 @@ export async function importText(
   const label = context.file ?? `${context.source} (pushed)`;
   const outcome = parseTraceText(text, { format: context.format, promptOf: context.promptOf });
   if (!outcome.ok) return refuseFile(label, outcome.reason, context);
+  const rawDir = context.outDir ?? join(context.layout.root, 'raw');
+  if (!context.preview) mkdirSync(rawDir, { recursive: true });
   const traces: ImportedTrace[] = [];
   for (const [index, parsed] of outcome.traces.entries()) {
     const trace = finishTrace(parsed, {
@@ -116,11 +118,11 @@ export async function importText(
       fallbackId: `${label}#${index}`,
       env: context.env,
     });
-    const target = join(context.outDir ?? join(context.layout.root, 'raw'), `${trace.id}.json`);
+    const target = join(rawDir, `${trace.id}.json`);
     const change = changeOf(target, trace);
     if (!context.preview) {
       // Compact: imported traces are data, often megabytes of response bodies.
-      if (change !== 'unchanged') writeFileAtomic(target, `${JSON.stringify(trace)}\n`);
+      if (change !== 'unchanged') writeFileAtomic(target, `${JSON.stringify(trace)}\n`, { mkdir: false });
       await context.onTrace?.(trace, change);
     }
     traces.push({ id: trace.id, change, task: trace.task, calls: trace.calls.length, file: target });
@@ -149,7 +151,8 @@ export function finishTrace(
     schemaVersion: 1,
     id,
     source: { name: origin.source, format: origin.format, file: origin.file },
-    ...redactor.value(content),
+    // The draft is this import's own (parsed from the file): redacting it in place spares a copy.
+    ...redactor.valueInPlace(content),
     contentHash,
   };
 }

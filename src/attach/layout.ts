@@ -58,8 +58,8 @@ export class AttachLayout {
 }
 
 /** Writes a file whole or not at all (a crash never leaves half an artifact). */
-export function writeFileAtomic(file: string, content: string): void {
-  mkdirSync(dirname(file), { recursive: true });
+export function writeFileAtomic(file: string, content: string, options: { mkdir?: boolean } = {}): void {
+  if (options.mkdir !== false) mkdirSync(dirname(file), { recursive: true });
   const temporary = `${file}.${process.pid}.tmp`;
   writeFileSync(temporary, content);
   renameSync(temporary, file);
