@@ -6,6 +6,7 @@ import { registerIsolationCommands } from './commands/isolation.js';
 import { registerPreprodCommands } from './commands/preprod.js';
 import { registerRunCommands } from './commands/run.js';
 import { registerVersionCommand, packageVersion } from './commands/version.js';
+import { registerViewCommands } from './commands/view.js';
 import { registerWorkflowCommands } from './commands/workflow.js';
 import { err } from './output.js';
 
@@ -25,6 +26,7 @@ registerCloneCommands(program);
 registerIsolationCommands(program);
 registerRunCommands(program);
 registerPreprodCommands(program);
+registerViewCommands(program);
 
 // Every subcommand reports usage mistakes through exitOverride too.
 for (const command of allCommands(program)) command.exitOverride().showHelpAfterError('(run with --help for usage)');
