@@ -40,3 +40,5 @@ export { resolveAgent, runHarness, extractAnswer } from './harness/index.js';
 export { runSuite } from './runner/suite.js';
 export { loadScenarios } from './runner/load.js';
 export type { RunResult, ScenarioResult, SuiteResult } from './runner/results.js';
+export { RecordLookupError, RecordSource, renderReportHtml, startViewer } from './view/index.js';
+export type { RecordRef, RecordSummary, Report, ReportOptions, RunningViewer, ViewerOptions } from './view/index.js';

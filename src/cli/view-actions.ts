@@ -53,7 +53,7 @@ export async function viewCommand(
   for (const notice of notices) err(`warning: ${notice}`);
   let viewer;
   try {
-    viewer = await startViewer({ source, redactor: new Redactor([], process.env), host, port, notices });
+    viewer = await startViewer({ source, env: process.env, host, port, notices });
   } catch (error) {
     await store?.close();
     const code = (error as NodeJS.ErrnoException).code;

@@ -2,7 +2,7 @@ import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { errorMessage } from '../lib/errors.js';
-import type { Redactor } from '../lib/redact.js';
+import { Redactor } from '../lib/redact.js';
 import { html } from './html.js';
 import { contentSecurityPolicy, documentHtml, newNonce, type PageLinks } from './layout.js';
 import { listPage } from './pages/list.js';
@@ -13,7 +13,8 @@ import type { RecordRef } from './records/types.js';
 
 export interface ViewerOptions {
   source: RecordSource;
-  redactor: Redactor;
+  /** The environment whose secret-named variables' values are redacted, with the usual token formats. */
+  env?: Readonly<Record<string, string | undefined>>;
   /** Loopback by default: the records hold agents' answers, requests and outputs. */
   host?: string;
   /** 0 picks a free port. */
@@ -60,7 +61,8 @@ export async function startViewer(options: ViewerOptions): Promise<RunningViewer
     workflow: (id) => withToken(`/workflows/${encodeURIComponent(id)}`),
     workflowState: (id) => withToken(`/api/workflows/${encodeURIComponent(id)}`),
   };
-  const where = options.redactor.text(options.source.options.repo);
+  const redactor = new Redactor([], (options.env ?? {}) as NodeJS.ProcessEnv);
+  const where = redactor.text(options.source.options.repo);
 
   const page = (
     response: ServerResponse,
@@ -116,7 +118,7 @@ export async function startViewer(options: ViewerOptions): Promise<RunningViewer
     }
     if (parts.length === 0) {
       const list = await options.source.list();
-      const shown = options.redactor.value(list);
+      const shown = redactor.value(list);
       page(
         response,
         200,
@@ -133,12 +135,12 @@ export async function startViewer(options: ViewerOptions): Promise<RunningViewer
     if (parts.length === 3 && parts[0] === 'api' && parts[1] === 'workflows') {
       const view = await options.source.workflowRun(parts[2]!);
       if (!view) return send(response, 404, 'application/json', JSON.stringify({ error: 'no such workflow run' }));
-      send(response, 200, 'application/json', JSON.stringify(options.redactor.value(workflowState(view))));
+      send(response, 200, 'application/json', JSON.stringify(redactor.value(workflowState(view))));
       return;
     }
     const kind = parts.length === 2 ? ROUTES[parts[0]!] : undefined;
     const rendered = kind
-      ? await recordPage({ kind, id: parts[1]! }, { source: options.source, links, redactor: options.redactor })
+      ? await recordPage({ kind, id: parts[1]! }, { source: options.source, links, redactor: redactor })
       : undefined;
     if (!rendered) {
       page(
@@ -156,12 +158,7 @@ export async function startViewer(options: ViewerOptions): Promise<RunningViewer
   const server: Server = createServer((request, response) => {
     handle(request, response).catch((error: unknown) => {
       if (response.headersSent) return void response.destroy();
-      send(
-        response,
-        500,
-        'text/plain; charset=utf-8',
-        `The viewer failed: ${options.redactor.text(errorMessage(error))}\n`,
-      );
+      send(response, 500, 'text/plain; charset=utf-8', `The viewer failed: ${redactor.text(errorMessage(error))}\n`);
     });
   });
   await new Promise<void>((resolve, reject) => {

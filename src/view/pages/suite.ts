@@ -1,7 +1,7 @@
 import type { RunResult, ScenarioResult } from '../../runner/results.js';
 import { formatDuration, formatTime, html, jsonScript, type Html } from '../html.js';
 import { badge, link, type PageLinks } from '../layout.js';
-import { isFlaky, type StoredSuite } from '../records/scenarios.js';
+import { isFlaky, type StoredSuite, type StoredSuiteHead } from '../records/scenarios.js';
 import type { LoopAttempt } from '../records/source.js';
 import type { Tone } from '../records/types.js';
 import type { Page } from './page.js';
@@ -22,7 +22,7 @@ export interface SatisfactionChart {
  * Satisfaction of this suite's scenarios in every recorded suite up to it (scenarios are matched by
  * file); null when fewer than two suites ran any of them.
  */
-export function satisfactionChart(entry: StoredSuite, suites: readonly StoredSuite[]): SatisfactionChart | null {
+export function satisfactionChart(entry: StoredSuite, suites: readonly StoredSuiteHead[]): SatisfactionChart | null {
   const files = entry.suite.scenarios.map((scenario) => scenario.file);
   const history = suites
     .filter((other) => other.suite.startedAt <= entry.suite.startedAt)
@@ -84,7 +84,7 @@ function scenarioRow(scenario: ScenarioResult, links: PageLinks): Html {
 
 export function suitePage(
   entry: StoredSuite,
-  options: { links: PageLinks; suites: readonly StoredSuite[]; loopAttempt?: LoopAttempt },
+  options: { links: PageLinks; suites: readonly StoredSuiteHead[]; loopAttempt?: LoopAttempt },
 ): Page {
   const { suite } = entry;
   const chart = satisfactionChart(entry, options.suites);

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import * as z from 'zod';
-import { runResultSchema, suiteResultSchema, type SuiteResult } from '../../runner/results.js';
+import { runResultSchema, scenarioResultSchema, suiteResultSchema, type SuiteResult } from '../../runner/results.js';
 import { JsonFileCache, type RecordProblem } from './json-files.js';
 import { addMs, type RecordSummary } from './types.js';
 
@@ -15,6 +15,27 @@ export interface StoredSuite {
   id: string;
   file: string;
   suite: SuiteResult;
+}
+
+/**
+ * What lists, charts and lookups read of a suite: parsing only these fields keeps a list of
+ * thousands of suites cheap; a suite's page reads the whole file.
+ */
+const suiteHeadSchema = suiteResultSchema
+  .pick({ suiteId: true, startedAt: true, durationMs: true, passThreshold: true, passed: true, totals: true })
+  .extend({
+    scenarios: z.array(
+      scenarioResultSchema
+        .pick({ title: true, file: true, runs: true, passedRuns: true, satisfaction: true })
+        .extend({ results: z.array(z.object({ runId: z.string() })) }),
+    ),
+  });
+export type SuiteHead = z.infer<typeof suiteHeadSchema>;
+
+export interface StoredSuiteHead {
+  id: string;
+  file: string;
+  suite: SuiteHead;
 }
 
 const changeSchema = z.looseObject({
@@ -63,21 +84,22 @@ export type RequestRecord = z.infer<typeof requestSchema>;
 export type CollectionDiff = z.infer<typeof collectionDiffSchema>;
 
 /** A suite written before suites had ids (an older last-run.json): named after when it started. */
-function derivedSuiteId(suite: SuiteResult): string {
+function derivedSuiteId(suite: Pick<SuiteResult, 'startedAt'>): string {
   return createHash('sha256').update(`suite:${suite.startedAt}`).digest('hex').slice(0, 32);
 }
 
 export class ScenarioRecords {
+  private readonly heads = new JsonFileCache(suiteHeadSchema);
   private readonly suites = new JsonFileCache(suiteResultSchema);
   private readonly runs = new JsonFileCache(runRecordSchema);
 
   constructor(readonly cacheDir: string) {}
 
   /** Every recorded suite, newest first; last-run.json counts when no suite file has its id. */
-  listSuites(problems: RecordProblem[] = []): StoredSuite[] {
-    const byId = new Map<string, StoredSuite>();
+  listSuites(problems: RecordProblem[] = []): StoredSuiteHead[] {
+    const byId = new Map<string, StoredSuiteHead>();
     const add = (file: string) => {
-      const read = this.suites.read(file);
+      const read = this.heads.read(file);
       if (!read) return;
       if (!read.ok) return void problems.push(read.problem);
       const id = read.value.suiteId ?? derivedSuiteId(read.value);
@@ -98,7 +120,9 @@ export class ScenarioRecords {
   }
 
   suite(id: string): StoredSuite | undefined {
-    return this.listSuites().find((entry) => entry.id === id);
+    const head = this.listSuites().find((entry) => entry.id === id);
+    const read = head && this.suites.read(head.file);
+    return read?.ok ? { id, file: head!.file, suite: read.value } : undefined;
   }
 
   /** Ids of the recorded runs (file names), for lookups by prefix. */
@@ -126,7 +150,7 @@ export function isFlaky(scenario: { runs: number; passedRuns: number }): boolean
   return scenario.passedRuns > 0 && scenario.passedRuns < scenario.runs;
 }
 
-export function suiteSummary(entry: StoredSuite, tags: string[] = []): RecordSummary {
+export function suiteSummary(entry: StoredSuiteHead, tags: string[] = []): RecordSummary {
   const { suite } = entry;
   const titles = suite.scenarios.map((scenario) => scenario.title);
   const shown = titles.slice(0, 3).join(', ') + (titles.length > 3 ? ` +${titles.length - 3} more` : '');

@@ -2,7 +2,13 @@ import { existsSync, statSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
 import type { RecordProblem } from './json-files.js';
 import { loopSummary, PreprodRecords, type StoredLoop } from './preprod.js';
-import { ScenarioRecords, suiteSummary, type ScenarioRunRecord, type StoredSuite } from './scenarios.js';
+import {
+  ScenarioRecords,
+  suiteSummary,
+  type ScenarioRunRecord,
+  type StoredSuite,
+  type StoredSuiteHead,
+} from './scenarios.js';
 import { RecordLookupError, type RecordRef, type RecordSummary } from './types.js';
 import { WorkflowRecords, type WorkflowRunReader, type WorkflowRunView } from './workflows.js';
 
@@ -63,7 +69,8 @@ export class RecordSource {
     return this.scenarios.suite(id) ?? this.extraSuites.get(id);
   }
 
-  suites(): StoredSuite[] {
+  /** Every suite's head (what lists and charts need), newest first. */
+  suites(): StoredSuiteHead[] {
     return this.scenarios.listSuites();
   }
 
@@ -176,10 +183,10 @@ function attemptsByRun(loops: readonly StoredLoop[]): Map<string, LoopAttempt> {
   return byRun;
 }
 
-function suiteTags(entry: StoredSuite, attempts: Map<string, LoopAttempt>): string[] {
+function suiteTags(entry: StoredSuiteHead, attempts: Map<string, LoopAttempt>): string[] {
   const firstRun = entry.suite.scenarios.flatMap((scenario) => scenario.results)[0];
   const attempt = firstRun && attempts.get(firstRun.runId);
   return attempt ? [`pre-prod attempt ${attempt.attempt}`] : [];
 }
 
-export type { ScenarioRunRecord, StoredLoop, StoredSuite, WorkflowRunView };
+export type { ScenarioRunRecord, StoredLoop, StoredSuite, StoredSuiteHead, WorkflowRunView };
