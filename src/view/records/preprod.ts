@@ -93,6 +93,7 @@ export function loopSummary(entry: StoredLoop): RecordSummary {
     `${fixes} fix attempt(s)`,
   ];
   if (result.pr?.url) parts.push(`PR #${result.pr.number ?? '?'}`);
+  const titles = result.scenarios.map((scenario) => scenario.title);
   return {
     kind: 'preprod',
     id: entry.id,
@@ -102,7 +103,9 @@ export function loopSummary(entry: StoredLoop): RecordSummary {
     startedAt: result.startedAt,
     at: addMs(result.startedAt, result.durationMs),
     durationMs: result.durationMs,
-    detail: parts.join(' · '),
-    tags: [result.stopReason],
+    detail: [...parts, titles.slice(0, 3).join(', ') + (titles.length > 3 ? ` +${titles.length - 3} more` : '')]
+      .filter(Boolean)
+      .join(' · '),
+    tags: result.stopReason === result.status ? [] : [result.stopReason],
   };
 }
