@@ -25,6 +25,7 @@ pre{background:var(--soft);border:1px solid var(--line);border-radius:6px;paddin
 input.search{width:100%;max-width:520px;padding:6px 10px;border:1px solid var(--line);border-radius:6px;font:inherit;margin:4px 0 8px}
 tr.hidden{display:none}details>summary{cursor:pointer}details{margin:2px 0}
 .run-chip{display:inline-block;min-width:22px;text-align:center;padding:0 4px;margin:1px;border-radius:4px;font-weight:600;border:1px solid currentColor}
+.run-chip.chip-flaky{border-style:dashed}
 .bar{fill:#8c959f}.bar.bad{fill:var(--bad)}.bar.gap{fill:#bc4c00}
 svg.dag{max-width:100%;height:auto;border:1px solid var(--line);border-radius:6px;background:var(--soft)}
 svg.dag .node rect{fill:#fff;stroke:#8c959f;stroke-width:1.5}svg.dag .node text{font:12px ui-monospace,Menlo,Consolas,monospace;fill:var(--fg)}svg.dag .node text.sub{font-size:11px;fill:var(--muted)}

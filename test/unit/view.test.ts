@@ -50,6 +50,80 @@ function suite(startedAt: string, suiteId?: string) {
   };
 }
 
+function run(runId: string, index: number, passed: boolean) {
+  return {
+    runId,
+    run: index,
+    passed,
+    failureKind: passed ? null : 'agent',
+    failureSummary: passed ? null : 'criteria failed',
+    harness: {
+      outcome: 'ok',
+      detail: null,
+      exitCode: 0,
+      durationMs: 10,
+      answer: 'ok',
+      answerFormat: 'text',
+      stderrTail: '',
+    },
+    criteria: [],
+    requests: { total: 0, failed: 0, notImplemented: [] },
+    usage: null,
+    durationMs: 12,
+    cacheFile: `/nowhere/${runId}.json`,
+  };
+}
+
+function scenario(title: string, results: ReturnType<typeof run>[]) {
+  const passedRuns = results.filter((result) => result.passed).length;
+  return {
+    title,
+    file: `/repo/archal/${title}.md`,
+    tags: [],
+    runs: results.length,
+    passedRuns,
+    satisfaction: Math.round((100 * passedRuns) / results.length),
+    meetsThreshold: true,
+    failingCriteria: [],
+    warnings: [],
+    results,
+  };
+}
+
+describe('suite pages', () => {
+  it('mark a flaky scenario and its runs, and chart satisfaction once several suites ran a scenario', async () => {
+    const repo = tempDir();
+    const dir = join(repo, '.archal', 'cache', 'suites');
+    mkdirSync(dir, { recursive: true });
+    const write = (id: string, startedAt: string, scenarios: ReturnType<typeof scenario>[]) =>
+      writeFileSync(
+        join(dir, `${id}.json`),
+        JSON.stringify({
+          ...suite(startedAt, id),
+          totals: { scenarios: scenarios.length, runs: 2, passedRuns: 1 },
+          scenarios,
+        }),
+      );
+    write('first000', '2026-01-01T00:00:00.000Z', [scenario('triage', [run('r1', 1, true), run('r2', 2, true)])]);
+    write('second00', '2026-01-02T00:00:00.000Z', [scenario('triage', [run('r3', 1, true), run('r4', 2, false)])]);
+
+    const first = await renderReportHtml({ repo, reference: 'first000', env: {} });
+    expect(first.html).not.toContain('data-chart=');
+    expect(first.html).not.toContain('data-flaky');
+
+    const second = await renderReportHtml({ repo, reference: 'second00', env: {} });
+    expect(second.html).toMatch(/<span class="flag">flaky<\/span>/);
+    expect(second.html.match(/data-flaky/g)).toHaveLength(2);
+    const data = second.html.match(/<script type="application\/json" id="satisfaction-data">(.*?)<\/script>/)![1]!;
+    expect(JSON.parse(data)).toEqual({
+      x: [Date.UTC(2026, 0, 1) / 1000, Date.UTC(2026, 0, 2) / 1000],
+      series: ['triage'],
+      values: [[100, 50]],
+    });
+    expect(second.html).toContain('github.com/leeoniya/uPlot');
+  });
+});
+
 describe('records', () => {
   it('names suites by id, an older last-run.json by when it started, and reports unreadable files', async () => {
     const repo = tempDir();

@@ -39,12 +39,18 @@ export function satisfactionChart(entry: StoredSuite, suites: readonly StoredSui
   };
 }
 
-function runChip(run: RunResult, links: PageLinks): Html {
+/** A run as a chip; the runs of a flaky scenario are drawn dashed. */
+function runChip(run: RunResult, links: PageLinks, flaky: boolean): Html {
   const label = `${run.passed ? '✓' : '✗'}${run.run}`;
-  const title = run.passed
-    ? `run ${run.run} passed`
-    : `run ${run.run}: ${run.failureKind} — ${run.failureSummary ?? ''}`;
-  const chip = html`<span class="run-chip tone-${run.passed ? 'good' : 'bad'}" title="${title}">${label}</span>`;
+  const title =
+    (run.passed ? `run ${run.run} passed` : `run ${run.run}: ${run.failureKind} — ${run.failureSummary ?? ''}`) +
+    (flaky ? ' (flaky scenario)' : '');
+  const chip = html`<span
+    class="run-chip tone-${run.passed ? 'good' : 'bad'}${flaky ? ' chip-flaky' : ''}"
+    title="${title}"
+    ${flaky ? html`data-flaky` : ''}
+    >${label}</span
+  >`;
   const href = links.run(run.runId);
   return href ? html`<a href="${href}" title="${title}">${chip}</a>` : chip;
 }
@@ -65,7 +71,7 @@ function scenarioRow(scenario: ScenarioResult, links: PageLinks): Html {
     </td>
     <td class="num">${badge(`${scenario.satisfaction}%`, satisfactionTone(scenario))}</td>
     <td class="num">${scenario.passedRuns}/${scenario.runs}</td>
-    <td>${scenario.results.map((run) => runChip(run, links))}</td>
+    <td>${scenario.results.map((run) => runChip(run, links, flaky))}</td>
     <td>
       ${
         scenario.failingCriteria.length === 0
