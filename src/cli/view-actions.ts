@@ -1,9 +1,10 @@
 import { spawn } from 'node:child_process';
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
 import { loadConfig, loadEnvFiles } from '../config/index.js';
 import { repositoryRoot } from '../isolation/index.js';
 import { errorMessage, EXIT, UserError } from '../lib/errors.js';
+import { archalHome } from '../lib/paths.js';
 import { Redactor } from '../lib/redact.js';
 import { describeStore, openStore, storeOptionsFromEnv, type KyselyStore } from '../store/index.js';
 import { RecordLookupError, RecordSource, renderReport, startViewer } from '../view/index.js';
@@ -29,9 +30,11 @@ async function openSource(globals: GlobalOptions): Promise<{
   const storeOptions = storeOptionsFromEnv();
   let store: KyselyStore | undefined;
   let worktrees: string[] = [];
+  // Looking creates nothing: without a database file there is no workflow run to show.
+  const noDatabase = !storeOptions.databaseUrl && !existsSync(join(storeOptions.home ?? archalHome(), 'archal.db'));
   try {
-    store = await openStore(storeOptions);
-    worktrees = (await store.listWorktrees())
+    if (!noDatabase) store = await openStore(storeOptions);
+    worktrees = (await (store?.listWorktrees() ?? []))
       .filter((worktree) => worktree.repoRoot === repo)
       .map((worktree) => worktree.path);
   } catch (error) {
