@@ -24,6 +24,7 @@ const api = process.env.GITHUB_API_URL;
 const headers = { authorization: 'token ' + process.env.GITHUB_TOKEN, 'content-type': 'application/json' };
 await fetch(api + '/repos/acme/widgets/issues', { method: 'POST', headers, body: JSON.stringify({ title: ${JSON.stringify(PLANTED_TITLE)} }) });
 await fetch(api + '/repos/acme/widgets/traffic/views', { headers });
+(await import('node:fs')).writeFileSync(process.env.AGENT_TRACE_FILE, JSON.stringify({ steps: [{ tool: 'create_issue', note: '<script>window.__pwned = "trace"</script>' }] }));
 process.stderr.write('filed the issue\\n');
 console.log(JSON.stringify({ text: ${JSON.stringify(PLANTED_ANSWER)} }));
 `,
@@ -233,6 +234,7 @@ describe('archal view', () => {
     const gap = page.locator('tr[data-not-implemented]');
     expect(await gap.innerText()).toMatch(/GET\s+\/repos\/acme\/widgets\/traffic\/views\s+404[\s\S]*not implemented/);
     await expect(page.locator('tr[data-criterion="c1"] [data-actual]').innerText()).resolves.toBe('1');
+    await expect(page.locator('[data-trace]').textContent()).resolves.toContain('"tool": "create_issue"');
     await expect(page.evaluate('window.__pwned')).resolves.toBeUndefined();
     await expect(page.locator('script:not([nonce])').count()).resolves.toBe(0);
     await page.close();

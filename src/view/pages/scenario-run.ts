@@ -272,6 +272,21 @@ export function scenarioRunPage(record: ScenarioRunRecord, options: { links: Pag
     ${diffs.length === 0 ? html`<p class="muted">The run changed nothing in the clone's state.</p>` : diffs.map(({ clone, name, diff }) => collectionDiff(diffs.some((other) => other.clone !== clone) ? `${clone} ${name}` : name, diff, keys))}
     <h2>Stderr (tail)</h2>
     <pre data-stderr>${result.harness.stderrTail || '(empty)'}</pre>
+    ${
+      record.harness.trace !== undefined
+        ? html`<h2>Agent trace</h2>
+            <details>
+              <summary>AGENT_TRACE_FILE</summary>
+              <pre data-trace>${pretty(record.harness.trace)}</pre>
+            </details>`
+        : ''
+    }
+    ${
+      record.harness.metrics !== undefined
+        ? html`<h2>Agent metrics</h2>
+            <pre data-metrics>${pretty(record.harness.metrics)}</pre>`
+        : ''
+    }
     ${result.usage ? html`<p class="muted">Judge usage: ${result.usage.inputTokens} input and ${result.usage.outputTokens} output tokens${result.usage.costUsd !== undefined ? `, $${result.usage.costUsd.toFixed(4)}` : ''}.</p>` : ''}
     <p class="muted">Recorded in <code>${record.file}</code>.</p>`;
   return { title: `${record.scenario.title} — run ${result.run}`, body, chart: false };

@@ -74,6 +74,8 @@ export const collectionDiffSchema = z.object({
 const runRecordSchema = z.object({
   scenario: z.object({ title: z.string(), file: z.string(), seed: z.unknown().optional() }),
   result: runResultSchema,
+  /** What the agent wrote to AGENT_TRACE_FILE and AGENT_METRICS_FILE, when it did. */
+  harness: z.object({ trace: z.unknown().optional(), metrics: z.unknown().optional() }).default({}),
   requests: z.array(requestSchema).default([]),
   /** Per clone (`github`), per collection. */
   diff: z.record(z.string(), z.record(z.string(), collectionDiffSchema)).default({}),
