@@ -1,70 +1,7 @@
 import * as z from 'zod';
-
-/** Provider names the engine knows. One list, used by the config, the workflow schema and the registry. */
-export const PROVIDER_NAMES = ['claude', 'codex', 'exec'] as const;
-export const providerNameSchema = z.enum(PROVIDER_NAMES);
-export type ProviderName = z.infer<typeof providerNameSchema>;
-
-export const REASONING_EFFORTS = ['minimal', 'low', 'medium', 'high', 'xhigh'] as const;
-export const WEB_SEARCH_MODES = ['disabled', 'cached', 'live'] as const;
-
-const commandSpecSchema = z
-  .object({
-    command: z.string().min(1).describe('Executable to run (looked up on PATH).'),
-    args: z.array(z.string()).optional().describe('Arguments passed before anything Archal adds.'),
-    env: z.record(z.string(), z.string()).optional().describe('Extra environment variables; ${VAR} is expanded.'),
-  })
-  .strict();
-
-export const execSpecSchema = commandSpecSchema.describe(
-  'A command that receives the prompt on stdin and prints the answer on stdout.',
-);
-export type ExecSpec = z.infer<typeof execSpecSchema>;
-
-const claudeDefaultsSchema = z
-  .object({
-    model: z.string().optional().describe('Default model, e.g. "sonnet".'),
-    command: z.string().optional().describe('Path or name of the Claude Code CLI. Default: "claude".'),
-    permissionMode: z
-      .enum(['default', 'acceptEdits', 'plan', 'bypassPermissions', 'dontAsk', 'auto'])
-      .optional()
-      .describe('Permission mode for headless runs. Default: "bypassPermissions".'),
-    args: z.array(z.string()).optional().describe('Extra arguments appended to every call.'),
-  })
-  .strict();
-
-const codexDefaultsSchema = z
-  .object({
-    model: z.string().optional().describe('Default model, e.g. "gpt-5.3-codex".'),
-    modelReasoningEffort: z.enum(REASONING_EFFORTS).optional(),
-    webSearchMode: z.enum(WEB_SEARCH_MODES).optional(),
-    command: z.string().optional().describe('Path or name of the Codex CLI. Default: "codex".'),
-    sandbox: z
-      .enum(['read-only', 'workspace-write', 'danger-full-access'])
-      .optional()
-      .describe('Sandbox of `codex exec`. Default: "workspace-write".'),
-    args: z.array(z.string()).optional().describe('Extra arguments appended to every call.'),
-  })
-  .strict();
-
-const execDefaultsSchema = z
-  .object({
-    command: z.string().min(1).optional(),
-    args: z.array(z.string()).optional(),
-    env: z.record(z.string(), z.string()).optional(),
-    model: z.string().optional().describe('Passed to the command as ARCHAL_MODEL.'),
-  })
-  .strict();
-
-export const assistantsSchema = z
-  .object({
-    default: providerNameSchema.optional().describe('Provider of AI nodes that name none. Default: "claude".'),
-    claude: claudeDefaultsSchema.optional(),
-    codex: codexDefaultsSchema.optional(),
-    exec: execDefaultsSchema.optional(),
-  })
-  .strict();
-export type AssistantsConfig = z.infer<typeof assistantsSchema>;
+import { commandSpecSchema } from '../lib/command-spec.js';
+import { preprodConfigSchema } from '../preprod/options.js';
+import { assistantsSchema, providerNameSchema } from '../providers/schema.js';
 
 export const agentSchema = z
   .union([z.string().min(1), commandSpecSchema])
@@ -83,58 +20,6 @@ const worktreeSchema = z
     baseBranch: z.string().min(1).optional().describe('Base branch; detected from git when absent.'),
   })
   .strict();
-
-const seconds = (what: string) => z.number().int().positive().max(86_400).optional().describe(what);
-
-/**
- * Defaults of `archal preprod run`; its flags win. Two switches are deliberately flags only:
- * --allow-external-execution and --open-pr, so that a change to this file (in a pull request, say)
- * can never turn command execution or publishing on by itself.
- */
-const preprodSchema = z
-  .object({
-    runs: z.number().int().min(1).max(100).optional().describe('Runs per scenario (--runs).'),
-    passThreshold: z
-      .number()
-      .min(0)
-      .max(100)
-      .optional()
-      .describe('Satisfaction every scenario must reach, 0-100 (--pass-threshold). Default 100.'),
-    maxFixAttempts: z
-      .number()
-      .int()
-      .min(0)
-      .max(10)
-      .optional()
-      .describe('Fix attempts before giving up, 0-10 (--max-fix-attempts). Default 2.'),
-    fixCommand: z.string().min(1).optional().describe('The coding agent that patches the repository (--fix-command).'),
-    fixWorkflow: z.string().min(1).optional().describe('A DAG workflow as the fixer (--fix-workflow).'),
-    validationCommand: z.string().min(1).optional().describe('Runs after the scenarios pass (--validation-command).'),
-    prCommand: z
-      .string()
-      .min(1)
-      .optional()
-      .describe('Publishes the PR instead of the built-in publisher (--pr-command).'),
-    artifacts: z.string().min(1).optional().describe('Artifacts directory (--artifacts). Default ".archal/preprod".'),
-    maxCostUsd: z.number().nonnegative().optional().describe('Budget of the fix attempts in USD (--max-cost-usd).'),
-    passEnv: z
-      .array(z.string().regex(/^[A-Za-z_][A-Za-z0-9_]*$/, 'an environment variable name'))
-      .optional()
-      .describe('Variables fix, validation and PR commands may see (--pass-env).'),
-    timeouts: z
-      .object({
-        fix: seconds('Seconds per fix attempt. Default 1800.'),
-        validation: seconds('Seconds for the validation command. Default 900.'),
-        pr: seconds('Seconds for the PR command. Default 300.'),
-      })
-      .strict()
-      .optional(),
-  })
-  .strict()
-  .refine((value) => !(value.fixCommand && value.fixWorkflow), {
-    message: 'fixCommand and fixWorkflow are alternatives: set one',
-  });
-export type PreprodConfig = z.infer<typeof preprodSchema>;
 
 // Sections that later parts of Archal read. They are objects so that settings can be added without
 // breaking existing files; their keys are documented where each part is.
@@ -161,7 +46,7 @@ export const archalConfigSchema = z
     evaluator: evaluatorSchema.optional(),
     assistants: assistantsSchema.optional(),
     worktree: worktreeSchema.optional(),
-    preprod: preprodSchema.optional(),
+    preprod: preprodConfigSchema.optional(),
     app: sectionSchema.optional(),
     attach: sectionSchema.optional(),
   })

@@ -1,4 +1,4 @@
-import type { Redactor } from '../lib/redact.js';
+import type { SecretRedactor } from '../lib/redact.js';
 import { html } from './html.js';
 import type { PageLinks } from './layout.js';
 import { preprodPage } from './pages/preprod.js';
@@ -13,7 +13,7 @@ export interface RenderContext {
   source: RecordSource;
   links: PageLinks;
   /** Everything shown passes through it, like the artifacts: records from the store were never redacted. */
-  redactor: Redactor;
+  redactor: SecretRedactor;
 }
 
 /** The page of one record; undefined when there is no such record. */

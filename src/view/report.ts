@@ -1,4 +1,4 @@
-import { Redactor } from '../lib/redact.js';
+import { SecretRedactor } from '../lib/redact.js';
 import { html } from './html.js';
 import { documentHtml, type PageLinks } from './layout.js';
 import type { Page } from './pages/page.js';
@@ -29,10 +29,10 @@ const anchor = (kind: RecordRef['kind'], id: string) => `${kind}-${id}`;
 export async function renderReportHtml(options: ReportOptions): Promise<Report> {
   const source = new RecordSource(options);
   const ref = await source.resolve(options.reference);
-  return renderReport(source, ref, new Redactor([], (options.env ?? {}) as NodeJS.ProcessEnv));
+  return renderReport(source, ref, new SecretRedactor([], (options.env ?? {}) as NodeJS.ProcessEnv));
 }
 
-export async function renderReport(source: RecordSource, ref: RecordRef, redactor: Redactor): Promise<Report> {
+export async function renderReport(source: RecordSource, ref: RecordRef, redactor: SecretRedactor): Promise<Report> {
   const refs = [ref, ...(await relatedRecords(ref, source))];
   const included = new Set<string>();
   // Links point at sections of this file, so only records that made it in are linked.

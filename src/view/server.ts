@@ -2,7 +2,7 @@ import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { errorMessage } from '../lib/errors.js';
-import { Redactor } from '../lib/redact.js';
+import { SecretRedactor } from '../lib/redact.js';
 import { html } from './html.js';
 import { contentSecurityPolicy, documentHtml, newNonce, type PageLinks } from './layout.js';
 import { listPage } from './pages/list.js';
@@ -61,7 +61,7 @@ export async function startViewer(options: ViewerOptions): Promise<RunningViewer
     workflow: (id) => withToken(`/workflows/${encodeURIComponent(id)}`),
     workflowState: (id) => withToken(`/api/workflows/${encodeURIComponent(id)}`),
   };
-  const redactor = new Redactor([], (options.env ?? {}) as NodeJS.ProcessEnv);
+  const redactor = new SecretRedactor([], (options.env ?? {}) as NodeJS.ProcessEnv);
   const where = redactor.text(options.source.options.repo);
 
   const page = (

@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import type { GlobalOptions } from '../context.js';
+import type { GlobalOptions } from '../host.js';
 
 const globals = (command: Command) => command.optsWithGlobals() as GlobalOptions;
 
@@ -13,7 +13,7 @@ export function registerViewCommands(program: Command): void {
     .option('--host <address>', 'address to listen on (default 127.0.0.1: this machine only)')
     .option('--open', 'open the URL in the browser')
     .action(async (options: { port?: string; host?: string; open?: boolean }, command: Command) => {
-      const { viewCommand } = await import('../view-actions.js');
+      const { viewCommand } = await import('../actions/view.js');
       process.exitCode = await viewCommand(globals(command), options);
     });
 
@@ -28,7 +28,7 @@ export function registerViewCommands(program: Command): void {
     )
     .option('--html <file>', 'the file to write (- for stdout)')
     .action(async (reference: string, options: { html?: string }, command: Command) => {
-      const { reportCommand } = await import('../view-actions.js');
+      const { reportCommand } = await import('../actions/view.js');
       process.exitCode = await reportCommand(globals(command), reference, options);
     });
 }

@@ -1,4 +1,4 @@
-import type { RunResult, ScenarioResult } from '../../runner/results.js';
+import type { ScenarioResult, ScenarioRunResult } from '../../runner/results.js';
 import { formatDuration, formatTime, html, jsonScript, type Html } from '../html.js';
 import { badge, link, type PageLinks } from '../layout.js';
 import { isFlaky, type StoredSuite, type StoredSuiteHead } from '../records/scenarios.js';
@@ -40,7 +40,7 @@ export function satisfactionChart(entry: StoredSuite, suites: readonly StoredSui
 }
 
 /** A run as a chip; the runs of a flaky scenario are drawn dashed. */
-function runChip(run: RunResult, links: PageLinks, flaky: boolean): Html {
+function runChip(run: ScenarioRunResult, links: PageLinks, flaky: boolean): Html {
   const label = `${run.passed ? '✓' : '✗'}${run.run}`;
   const title =
     (run.passed ? `run ${run.run} passed` : `run ${run.run}: ${run.failureKind} — ${run.failureSummary ?? ''}`) +
