@@ -50,6 +50,8 @@ export interface BackgroundCli {
   stdout(): string;
   /** Everything written to stderr so far. */
   stderr(): string;
+  /** Everything written to stdout so far. */
+  stdout(): string;
   done: Promise<CliResult>;
   kill(signal?: NodeJS.Signals): void;
 }
@@ -71,8 +73,8 @@ export function startCli(args: string[], options: { cwd?: string; env?: NodeJS.P
   });
   return {
     pid: child.pid!,
-    stdout: () => stdout,
     stderr: () => stderr,
+    stdout: () => stdout,
     done,
     kill: (signal = 'SIGTERM') => child.kill(signal),
   };
