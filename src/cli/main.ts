@@ -1,6 +1,7 @@
 import { Command, CommanderError } from 'commander';
 import { ArchalError, errorMessage } from '../lib/errors.js';
 import { configureScratchDir } from '../lib/paths.js';
+import { registerAttachCommands } from './commands/attach.js';
 import { registerCloneCommands } from './commands/clone.js';
 import { registerConfigCommands } from './commands/config.js';
 import { registerIsolationCommands } from './commands/isolation.js';
@@ -8,6 +9,7 @@ import { registerPreprodCommands } from './commands/preprod.js';
 import { registerReportCommands } from './commands/report.js';
 import { registerRunCommands } from './commands/run.js';
 import { registerVersionCommand, packageVersion } from './commands/version.js';
+import { registerViewCommands } from './commands/view.js';
 import { registerWorkflowCommands } from './commands/workflow.js';
 import { describeError, exitCodeOf, EXIT, UserError } from './errors.js';
 import { err } from './output.js';
@@ -30,6 +32,8 @@ registerCloneCommands(program);
 registerIsolationCommands(program);
 registerRunCommands(program);
 registerPreprodCommands(program);
+registerAttachCommands(program);
+registerViewCommands(program);
 registerReportCommands(program);
 
 // Every subcommand reports usage mistakes through exitOverride too.

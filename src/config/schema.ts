@@ -1,5 +1,6 @@
 import * as z from 'zod';
 import { commandSpecSchema } from '../lib/command-spec.js';
+import { attachConfigSchema } from '../attach/options.js';
 import { preprodConfigSchema } from '../preprod/options.js';
 import { assistantsSchema, providerNameSchema } from '../providers/schema.js';
 
@@ -48,7 +49,7 @@ export const archalConfigSchema = z
     worktree: worktreeSchema.optional(),
     preprod: preprodConfigSchema.optional(),
     app: sectionSchema.optional(),
-    attach: sectionSchema.optional(),
+    attach: attachConfigSchema.optional(),
   })
   .strict();
 

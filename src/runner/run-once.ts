@@ -167,7 +167,7 @@ export async function runOnce(options: RunOnceOptions): Promise<ScenarioRunResul
     writeJsonCache(
       cacheFile,
       redactor.value({
-        scenario: { title: scenario.title, file: scenario.file, seed },
+        scenario: { title: scenario.title, file: scenario.file, seed, prompt: scenario.prompt },
         result,
         harness,
         requests: log,
