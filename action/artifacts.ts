@@ -1,6 +1,6 @@
 import { DefaultArtifactClient } from '@actions/artifact';
 import { readdirSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 
 /** Every file under `dir`. */
 export function filesUnder(dir: string): string[] {
@@ -26,6 +26,23 @@ export async function uploadDirectory(
     ...(options.retentionDays ? { retentionDays: options.retentionDays } : {}),
   });
   if (id === undefined) throw new Error(`the artifact service did not return an id for ${name}`);
+  return { id, url: options.runUrl ? `${options.runUrl}/artifacts/${id}` : null };
+}
+
+/**
+ * Uploads one file as an artifact of its own, not zipped, so that its link opens the file itself
+ * (the artifact is named after the file).
+ */
+export async function uploadFile(
+  file: string,
+  options: { retentionDays?: number; runUrl: string | null },
+): Promise<UploadedArtifact> {
+  const client = new DefaultArtifactClient();
+  const { id } = await client.uploadArtifact(basename(file), [file], dirname(file), {
+    skipArchive: true,
+    ...(options.retentionDays ? { retentionDays: options.retentionDays } : {}),
+  });
+  if (id === undefined) throw new Error(`the artifact service did not return an id for ${basename(file)}`);
   return { id, url: options.runUrl ? `${options.runUrl}/artifacts/${id}` : null };
 }
 

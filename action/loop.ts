@@ -9,7 +9,7 @@ import type { SuiteResult } from '../src/runner/results.js';
 import { MemoryStore } from '../src/store/memory-store.js';
 import { compareWithBase, comparing, removeBaseWorktree, runBase } from './base.js';
 import type { ActionInputs } from './inputs.js';
-import { upload, writeRecords, writeWorkflowRuns } from './records.js';
+import { upload, uploadHtmlReport, writeRecords, writeWorkflowRuns } from './records.js';
 import { publishReport, writeHandOff } from './report.js';
 import { failCheck, startCheck, type CheckRef } from './check.js';
 import { actionOptions, actionWorkspace, prepare, type ActionSetup } from './setup.js';
@@ -87,6 +87,14 @@ async function runLoop(setup: ActionSetup, check: CheckRef | null): Promise<void
   await removeBaseWorktree(setup, baseSide);
   if (store) await writeWorkflowRuns(setup, store, artifactsDir);
   writeHandOff(setup, { result, comparison, passThreshold: options.passThreshold }, artifactsDir);
+  const htmlReport = await uploadHtmlReport(setup, artifactsDir, store);
   const artifact = await upload(setup, inputs['artifact-name'], artifactsDir);
-  await publishReport(setup, { result, comparison, check, artifact, passThreshold: options.passThreshold });
+  await publishReport(setup, {
+    result,
+    comparison,
+    check,
+    artifact,
+    htmlReport,
+    passThreshold: options.passThreshold,
+  });
 }

@@ -33,6 +33,8 @@ export interface ReportInput {
   comparison: Comparison | null;
   check: { id: number; url: string } | null;
   artifact: UploadedArtifact | null;
+  /** The HTML report, uploaded as an artifact of its own. */
+  htmlReport?: UploadedArtifact | null;
   passThreshold: number;
   shards?: number;
 }
@@ -57,7 +59,12 @@ export async function publishReport(setup: ActionSetup, input: ReportInput): Pro
     comparison: input.comparison,
     passThreshold: input.passThreshold,
     failOn: inputs['fail-on'],
-    links: { checkRun: input.check?.url ?? null, artifact: input.artifact?.url ?? null, workflowRun: ctx.runUrl },
+    links: {
+      checkRun: input.check?.url ?? null,
+      artifact: input.artifact?.url ?? null,
+      report: input.htmlReport?.url ?? null,
+      workflowRun: ctx.runUrl,
+    },
     shards: input.shards ?? null,
     notes: setup.notes,
   };
@@ -179,7 +186,11 @@ export async function writeSummary(
  * What a second workflow (on `workflow_run`, with a write token) needs to comment for a pull request
  * from a fork: the comment, rendered and redacted, and the pull request's number.
  */
-export function writeHandOff(setup: ActionSetup, input: Omit<ReportInput, 'check' | 'artifact'>, dir: string): void {
+export function writeHandOff(
+  setup: ActionSetup,
+  input: Omit<ReportInput, 'check' | 'artifact' | 'htmlReport'>,
+  dir: string,
+): void {
   const report: PreprodReport = {
     checkName: setup.inputs['check-name'],
     result: input.result,

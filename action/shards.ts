@@ -14,7 +14,7 @@ import { loadWorkspaceScenarios } from '../src/workspace/scenarios.js';
 import { downloadShards } from './artifacts.js';
 import { compareMerged, comparing, noteBaseProblem, removeBaseWorktree, runBase } from './base.js';
 import { startCheck } from './check.js';
-import { upload, writeRecords } from './records.js';
+import { upload, uploadHtmlReport, writeRecords } from './records.js';
 import { publishReport, writeHandOff, writeSummary } from './report.js';
 import { actionOptions, actionWorkspace, type ActionSetup } from './setup.js';
 
@@ -115,6 +115,9 @@ export async function mergeShards(setup: ActionSetup): Promise<void> {
   if (merged.baseProblem) noteBaseProblem(setup, merged.baseProblem);
   const comparison = merged.base ? compareMerged(setup, merged.head, merged.base) : null;
   for (const dir of dirs) copyRecords(dir, artifactsDir);
+  // Where the HTML report finds the head's runs, as if they had run here.
+  if (existsSync(join(artifactsDir, 'runs')))
+    cpSync(join(artifactsDir, 'runs'), join(setup.repoDir, '.archal', 'cache', 'runs'), { recursive: true });
   writeFileSync(join(artifactsDir, 'junit.xml'), junitReport(merged.head));
   writeJsonFile(join(artifactsDir, 'results.json'), merged.head);
   if (merged.base) writeJsonFile(join(artifactsDir, 'base', 'results.json'), merged.base);
@@ -122,8 +125,9 @@ export async function mergeShards(setup: ActionSetup): Promise<void> {
   const report = { result, comparison, passThreshold: merged.head.passThreshold, shards: merged.shards };
   writeHandOff(setup, report, artifactsDir);
   const check = await startCheck(setup);
+  const htmlReport = await uploadHtmlReport(setup, artifactsDir);
   const artifact = await upload(setup, setup.inputs['artifact-name'], artifactsDir);
-  await publishReport(setup, { ...report, check, artifact });
+  await publishReport(setup, { ...report, check, artifact, htmlReport });
 }
 
 /** The scenarios' prompts (for the failures file), when this checkout has them; the merge needs none of them. */

@@ -15,7 +15,13 @@ export interface PreprodReport {
   comparison: Comparison | null;
   passThreshold: number;
   failOn: 'threshold' | 'regression' | 'never';
-  links: { checkRun?: string | null; artifact?: string | null; workflowRun?: string | null };
+  links: {
+    checkRun?: string | null;
+    artifact?: string | null;
+    /** The run as one self-contained HTML page. */
+    report?: string | null;
+    workflowRun?: string | null;
+  };
   /** How many shards the runs were spread over, when they were. */
   shards?: number | null;
   /** Said first: a fork pull request, writes that fell back to annotations… */
@@ -273,6 +279,7 @@ function linkLines(report: PreprodReport): string[] {
   const links: string[] = [];
   if (report.links.checkRun) links.push(`[Check run](${report.links.checkRun})`);
   if (report.links.artifact) links.push(`[Artifact](${report.links.artifact})`);
+  if (report.links.report) links.push(`[HTML report](${report.links.report})`);
   if (report.links.workflowRun) links.push(`[Workflow run](${report.links.workflowRun})`);
   if (report.result.pr?.url) links.push(`[Draft fix PR #${report.result.pr.number}](${report.result.pr.url})`);
   return links.length > 0 ? [links.join(' · ')] : [];

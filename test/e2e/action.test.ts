@@ -348,6 +348,20 @@ describe('the GitHub Action (dist/index.js) on a pull request', () => {
     expect(first.summary).toMatch(/🔴 regressed/);
     expect(first.summary).toMatch(/`agent_behavior` \| 2 \|/);
     expect(first.summary).toContain(`[Artifact](${first.outputs['artifact-url']})`);
+    // The HTML report: in the artifact, and as an artifact of its own (not zipped) that the summary links to.
+    const page = (await listArtifacts(repo)).find((artifact) => artifact.name === 'archal-preprod.html')!;
+    expect(first.summary).toContain(
+      `[HTML report](https://github.com/acme/agent/actions/runs/${run.id}/artifacts/${page.id})`,
+    );
+    const html = await (
+      await fetch(`${repo.clone.apiUrl}/repos/acme/agent/actions/artifacts/${page.id}/zip`, {
+        headers: { authorization: `token ${repo.clone.token}` },
+      })
+    ).text();
+    expect(html).toBe(files.get('report.html'));
+    expect(html).toMatch(/^<!doctype html>/i);
+    expect(html).toContain('Close stale issues');
+    expect(html).not.toContain(run.github_token);
 
     // A second push: a new workflow run, a new check run on the new head, the same comment updated, never a second one.
     await repo.git('checkout', '--quiet', 'feature');
@@ -487,6 +501,8 @@ describe('the GitHub Action (dist/index.js) on a pull request', () => {
     expect(record.events.map((event) => event.type)).toEqual(
       expect.arrayContaining(['workflow_started', 'workflow_completed']),
     );
+    // The HTML report shows the fix workflow's run, read from the same in-memory store.
+    expect(files.get('report.html')).toContain(`id="workflow-${workflowRunId}"`);
     expect(existsSync(join(result.home, 'archal.db'))).toBe(false);
   }, 180_000);
 
@@ -530,7 +546,10 @@ describe('the GitHub Action (dist/index.js) on a pull request', () => {
     expect(merge.outputs).toMatchObject({ passed: 'false', regressions: '1', satisfaction: '0' });
     expect(merge.summary).toMatch(/Merged from 2 shards\./);
     expect(merge.summary).toMatch(/Run: 8\/12 runs passed/);
-    const merged = (await listArtifacts(repo)).find((artifact) => artifact.name === 'archal-preprod')!;
+    const all = await listArtifacts(repo);
+    const merged = all.find((artifact) => artifact.name === 'archal-preprod')!;
+    const page = all.find((artifact) => artifact.name === 'archal-preprod.html')!;
+    expect(merge.summary).toContain(`/artifacts/${page.id})`);
     expect(merge.outputs['artifact-id']).toBe(String(merged.id));
     const files = await artifactFiles(repo, merged.id);
     expect(json(files, 'results.json')).toMatchObject({ totals: { runs: 12, passedRuns: 8 } });

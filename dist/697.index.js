@@ -1,8 +1,8 @@
-export const id = 372;
-export const ids = [372];
+export const id = 697;
+export const ids = [697];
 export const modules = {
 
-/***/ 17372:
+/***/ 67697:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -17,110 +17,8 @@ var core = __webpack_require__(77094);
 var external_node_path_ = __webpack_require__(76760);
 // EXTERNAL MODULE: ./src/lib/errors.ts
 var errors = __webpack_require__(97268);
-;// CONCATENATED MODULE: ./src/lib/redact.ts
-/**
- * Removes secrets from text and JSON before it reaches a log, a cache file or an artifact:
- * well-known token formats (GitHub, OpenAI, Anthropic, AWS), bearer and basic credentials, secrets
- * in URLs, and the values of environment variables whose names say they are secret.
- */
-const REDACTED = '[REDACTED]';
-const TOKEN_PATTERNS = [
-    /\bgh[pousr]_[A-Za-z0-9_]{20,255}\b/g, // GitHub classic, OAuth, user-to-server, server-to-server, refresh
-    /\bgithub_pat_[A-Za-z0-9_]{20,255}\b/g, // GitHub fine-grained
-    /\bv1\.[0-9a-f]{40}\b/g, // GitHub App installation tokens (legacy format)
-    /\bsk-ant-[A-Za-z0-9_-]{16,}/g, // Anthropic
-    /\bsk-(?:proj-|svcacct-|admin-)?[A-Za-z0-9_-]{20,}/g, // OpenAI
-    /\b(?:AKIA|ASIA|AROA|AIDA)[A-Z0-9]{16}\b/g, // AWS access key ids
-    /\bxox[abprs]-[A-Za-z0-9-]{10,}/g, // Slack
-    /\bAIza[0-9A-Za-z_-]{35}\b/g, // Google API keys
-    /-----BEGIN [A-Z ]*PRIVATE KEY-----[\s\S]*?-----END [A-Z ]*PRIVATE KEY-----/g,
-];
-/** `Authorization: Bearer x`, `token x`, `Basic x`, AWS secret keys given by name, `://user:pass@`. */
-const CONTEXT_PATTERNS = [
-    [/\b(Bearer|Basic|token)(\s+)([A-Za-z0-9._~+/=-]{8,})/gi, (_m, scheme, space) => `${scheme}${space}${REDACTED}`],
-    [
-        /(aws_secret_access_key|secret_access_key|aws_session_token)(["'\s:=]+)([A-Za-z0-9/+=]{20,})/gi,
-        (_m, name, sep) => `${name}${sep}${REDACTED}`,
-    ],
-    [/(\b[a-z][a-z0-9+.-]*:\/\/[^/\s:@]+:)([^@\s/]+)(@)/gi, (_m, head, _secret, at) => `${head}${REDACTED}${at}`],
-];
-const SECRET_NAME = /(TOKEN|KEY|SECRET|PASSWORD|PASSWD|CREDENTIAL)/i;
-/** Environment variable names that hold secrets (GITHUB_TOKEN, OPENAI_API_KEY, DB_PASSWORD…). */
-function isSecretName(name) {
-    return SECRET_NAME.test(name);
-}
-const SECRET_KEY_ENDINGS = [
-    'token',
-    'secret',
-    'password',
-    'passwd',
-    'apikey',
-    'privatekey',
-    'accesskey',
-    'authorization',
-    'credential',
-    'credentials',
-];
-/** JSON keys whose string values are secrets (`token`, `accessToken`, `client_secret`, `api-key`…). */
-function isSecretKey(key) {
-    const normalised = key.toLowerCase().replace(/[_-]/g, '');
-    return SECRET_KEY_ENDINGS.some((ending) => normalised.endsWith(ending));
-}
-/** Values of secret-named variables in `env`, long enough that replacing them cannot mangle ordinary text. */
-function secretValues(env) {
-    return Object.entries(env)
-        .filter(([name, value]) => isSecretName(name) && typeof value === 'string' && value.length >= 6)
-        .map(([, value]) => value)
-        .sort((a, b) => b.length - a.length);
-}
-/**
- * Redacts what a log, cache file or artifact must not keep: the values of the secret-named variables
- * of a host's environment, secrets it is told about, and well-known token formats. (The clone's
- * request log has its own, narrower redactor of the tokens the clone knows.)
- */
-class SecretRedactor {
-    values;
-    constructor(extraSecrets, env) {
-        this.values = [...new Set([...secretValues(env), ...[...extraSecrets].filter((value) => value.length >= 6)])].sort((a, b) => b.length - a.length);
-    }
-    text(input) {
-        let output = input;
-        for (const value of this.values)
-            if (output.includes(value))
-                output = output.split(value).join(REDACTED);
-        for (const pattern of TOKEN_PATTERNS)
-            output = output.replace(pattern, REDACTED);
-        for (const [pattern, replace] of CONTEXT_PATTERNS)
-            output = output.replace(pattern, replace);
-        return output;
-    }
-    /** A deep copy with every string redacted, and every value under a secret-named key replaced. */
-    value(input) {
-        return this.walk(input, 0);
-    }
-    walk(input, depth) {
-        if (depth > 64)
-            return REDACTED;
-        if (typeof input === 'string')
-            return this.text(input);
-        if (Array.isArray(input))
-            return input.map((item) => this.walk(item, depth + 1));
-        if (input && typeof input === 'object') {
-            const output = {};
-            for (const [key, value] of Object.entries(input)) {
-                output[key] =
-                    isSecretKey(key) && typeof value === 'string' && value.length > 0 ? REDACTED : this.walk(value, depth + 1);
-            }
-            return output;
-        }
-        return input;
-    }
-}
-/** A URL with the password of its credentials (`//user:password@host`) masked, for messages. */
-function maskUrlPassword(url) {
-    return url.replace(/\/\/([^:/@]+):[^@]*@/, '//$1:***@');
-}
-
+// EXTERNAL MODULE: ./src/lib/redact.ts
+var redact = __webpack_require__(60310);
 ;// CONCATENATED MODULE: ./src/lib/slots.ts
 /** A counting semaphore: at most `size` holders at once, served in arrival order. */
 class Slots {
@@ -960,63 +858,8 @@ function createProviderRegistry(assistants = {}) {
     };
 }
 
-// EXTERNAL MODULE: ./node_modules/zod/v4/classic/schemas.js + 11 modules
-var schemas = __webpack_require__(92857);
-;// CONCATENATED MODULE: ./src/lib/command-spec.ts
-
-/** A command spawned directly (no shell): the agent under test, the exec provider. */
-const commandSpecSchema = schemas/* object */.Ikc({
-    command: schemas/* string */.YjP().min(1).describe('Executable to run (looked up on PATH).'),
-    args: schemas/* array */.YOg(schemas/* string */.YjP()).optional().describe('Arguments passed before anything Archal adds.'),
-    env: schemas/* record */.g1P(schemas/* string */.YjP(), schemas/* string */.YjP()).optional().describe('Extra environment variables; ${VAR} is expanded.'),
-})
-    .strict();
-
-;// CONCATENATED MODULE: ./src/providers/schema.ts
-
-
-/** Provider names the engine knows. One list, used by the config, the workflow schema and the registry. */
-const PROVIDER_NAMES = ['claude', 'codex', 'exec'];
-const providerNameSchema = schemas/* enum */.k5n(PROVIDER_NAMES);
-const REASONING_EFFORTS = ['minimal', 'low', 'medium', 'high', 'xhigh'];
-const WEB_SEARCH_MODES = ['disabled', 'cached', 'live'];
-const execSpecSchema = commandSpecSchema.describe('A command that receives the prompt on stdin and prints the answer on stdout.');
-const claudeDefaultsSchema = schemas/* object */.Ikc({
-    model: schemas/* string */.YjP().optional().describe('Default model, e.g. "sonnet".'),
-    command: schemas/* string */.YjP().optional().describe('Path or name of the Claude Code CLI. Default: "claude".'),
-    permissionMode: schemas/* enum */.k5n(['default', 'acceptEdits', 'plan', 'bypassPermissions', 'dontAsk', 'auto'])
-        .optional()
-        .describe('Permission mode for headless runs. Default: "bypassPermissions".'),
-    args: schemas/* array */.YOg(schemas/* string */.YjP()).optional().describe('Extra arguments appended to every call.'),
-})
-    .strict();
-const codexDefaultsSchema = schemas/* object */.Ikc({
-    model: schemas/* string */.YjP().optional().describe('Default model, e.g. "gpt-5.3-codex".'),
-    modelReasoningEffort: schemas/* enum */.k5n(REASONING_EFFORTS).optional(),
-    webSearchMode: schemas/* enum */.k5n(WEB_SEARCH_MODES).optional(),
-    command: schemas/* string */.YjP().optional().describe('Path or name of the Codex CLI. Default: "codex".'),
-    sandbox: schemas/* enum */.k5n(['read-only', 'workspace-write', 'danger-full-access'])
-        .optional()
-        .describe('Sandbox of `codex exec`. Default: "workspace-write".'),
-    args: schemas/* array */.YOg(schemas/* string */.YjP()).optional().describe('Extra arguments appended to every call.'),
-})
-    .strict();
-const execDefaultsSchema = schemas/* object */.Ikc({
-    command: schemas/* string */.YjP().min(1).optional(),
-    args: schemas/* array */.YOg(schemas/* string */.YjP()).optional(),
-    env: schemas/* record */.g1P(schemas/* string */.YjP(), schemas/* string */.YjP()).optional(),
-    model: schemas/* string */.YjP().optional().describe('Passed to the command as ARCHAL_MODEL.'),
-})
-    .strict();
-/** The `assistants` section of .archal.json: which provider AI nodes use, and each provider's settings. */
-const assistantsSchema = schemas/* object */.Ikc({
-    default: providerNameSchema.optional().describe('Provider of AI nodes that name none. Default: "claude".'),
-    claude: claudeDefaultsSchema.optional(),
-    codex: codexDefaultsSchema.optional(),
-    exec: execDefaultsSchema.optional(),
-})
-    .strict();
-
+// EXTERNAL MODULE: ./src/providers/schema.ts
+var schema = __webpack_require__(71131);
 ;// CONCATENATED MODULE: ./src/providers/index.ts
 
 
@@ -6432,6 +6275,8 @@ const actionRoutes = [
     },
 ];
 
+// EXTERNAL MODULE: ./node_modules/zod/v4/classic/schemas.js + 11 modules
+var schemas = __webpack_require__(92857);
 ;// CONCATENATED MODULE: ./src/clones/github/http/input.ts
 
 const ARTICLE = {
@@ -11528,9 +11373,9 @@ class Redactor {
                 .sort((a, b) => b.length - a.length)
                 .map((token) => token.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
                 .join('|'), 'g');
-            text = text.replace(this.pattern, REDACTED);
+            text = text.replace(this.pattern, redact/* REDACTED */.XF);
         }
-        return text.replace(TOKEN_SHAPES, REDACTED).replace(/([?&](?:access_token|sig)=)[^&\s"]*/g, `$1${REDACTED}`);
+        return text.replace(TOKEN_SHAPES, redact/* REDACTED */.XF).replace(/([?&](?:access_token|sig)=)[^&\s"]*/g, `$1${redact/* REDACTED */.XF}`);
     }
 }
 
@@ -14080,901 +13925,8 @@ async function startGitHubClone(options = {}) {
 
 
 
-// EXTERNAL MODULE: ./node_modules/jsonata/jsonata.js
-var jsonata = __webpack_require__(79132);
-var jsonata_default = /*#__PURE__*/__webpack_require__.n(jsonata);
-;// CONCATENATED MODULE: ./src/evaluate/context.ts
-/**
- * What `[D]` criteria are evaluated on:
- *
- *   { github: <final state>, before: { github: <seeded state> }, diff: { github: { <collection>:
- *     { created, updated, deleted } } }, run: { exitCode, timedOut, durationMs, answer, requests } }
- *
- * plus functions every expression can call: `$created(items)` (those that did not exist before the
- * run), `$before(item)` (the same record before the run, or nothing), `$changed(item)` (true when
- * the run changed it).
- */
-/** Arrays of records with ids, by collection name (`issues`, `comments`…). */
-function collections(snapshot) {
-    return Object.entries(snapshot).filter((entry) => Array.isArray(entry[1]) && entry[1].every((row) => typeof row === 'object' && row !== null && 'id' in row));
-}
-function diffSnapshots(before, after) {
-    const diff = {};
-    const beforeByName = new Map(collections(before));
-    for (const [name, rows] of collections(after)) {
-        const previous = new Map((beforeByName.get(name) ?? []).map((row) => [row.id, row]));
-        const current = new Set(rows.map((row) => row.id));
-        const entry = { created: [], updated: [], deleted: [] };
-        for (const row of rows) {
-            const old = previous.get(row.id);
-            if (!old) {
-                entry.created.push(row);
-                continue;
-            }
-            const changes = {};
-            for (const key of new Set([...Object.keys(old), ...Object.keys(row)])) {
-                if (JSON.stringify(old[key]) !== JSON.stringify(row[key]))
-                    changes[key] = { from: old[key], to: row[key] };
-            }
-            if (Object.keys(changes).length > 0)
-                entry.updated.push({ id: row.id, changes });
-        }
-        for (const [id, row] of previous)
-            if (!current.has(id))
-                entry.deleted.push(row);
-        if (entry.created.length + entry.updated.length + entry.deleted.length > 0)
-            diff[name] = entry;
-    }
-    return diff;
-}
-function buildContext(before, after, run) {
-    return { github: after, before: { github: before }, diff: { github: diffSnapshots(before, after) }, run };
-}
-/** The helper functions of criteria expressions, bound to one context. */
-function contextFunctions(context) {
-    // Records are matched to their collection by identity: filters in expressions return the very objects of the snapshot.
-    const collectionOf = new WeakMap();
-    for (const [name, rows] of collections(context.github))
-        for (const row of rows)
-            collectionOf.set(row, name);
-    const beforeById = new Map();
-    for (const [name, rows] of collections(context.before.github))
-        beforeById.set(name, new Map(rows.map((row) => [row.id, row])));
-    const before = (item) => {
-        if (typeof item !== 'object' || item === null)
-            return undefined;
-        const name = collectionOf.get(item);
-        return name ? beforeById.get(name)?.get(item.id) : undefined;
-    };
-    const asArray = (items) => (items === undefined ? [] : Array.isArray(items) ? items : [items]);
-    return {
-        created: (items) => {
-            const fresh = asArray(items).filter((item) => typeof item === 'object' && item !== null && collectionOf.has(item) && before(item) === undefined);
-            return fresh.length === 0 ? undefined : fresh;
-        },
-        before,
-        changed: (item) => {
-            const old = before(item);
-            return old === undefined || JSON.stringify(old) !== JSON.stringify(item);
-        },
-    };
-}
-
-;// CONCATENATED MODULE: ./src/evaluate/expression.ts
-
-
-/** Checks that a JSONata expression parses; the message points at the offending position. */
-function expressionSyntaxError(source) {
-    try {
-        compile(source);
-        return undefined;
-    }
-    catch (error) {
-        const { message, position } = error;
-        return `invalid JSONata${position !== undefined ? ` at character ${position}` : ''}: ${message ?? String(error)}`;
-    }
-}
-/** The binding through which the helper functions reach the context of the evaluation in progress. */
-const HELPERS = '__archalHelpers';
-/** Compiled expressions: runs evaluate the same criteria many times, often at once. */
-const compiled = new Map();
-/** The helpers of each context, built on first use (they index both snapshots). */
-const helpersOf = new WeakMap();
-function compile(source) {
-    let expression = compiled.get(source);
-    if (!expression) {
-        expression = jsonata_default()(source);
-        // Registered once per expression; each call finds its own context's helpers in its bindings.
-        const helper = (name) => function (...args) {
-            const helpers = this.environment.lookup(HELPERS);
-            return helpers[name](...args);
-        };
-        expression.registerFunction('created', helper('created'), '<x-:a>');
-        expression.registerFunction('before', helper('before'), '<x-:o>');
-        expression.registerFunction('changed', helper('changed'), '<x-:b>');
-        // A long-lived process (the App) sees ever new criteria: keep the cache bounded.
-        if (compiled.size >= 1000)
-            compiled.clear();
-        compiled.set(source, expression);
-    }
-    return expression;
-}
-/** Evaluates an expression on a context, with the helper functions ($created, $before, $changed). */
-async function evaluateExpression(source, context) {
-    let expression;
-    try {
-        expression = compile(source);
-    }
-    catch (error) {
-        return { ok: false, error: expressionSyntaxError(source) ?? String(error) };
-    }
-    let helpers = helpersOf.get(context);
-    if (!helpers)
-        helpersOf.set(context, (helpers = contextFunctions(context)));
-    try {
-        const value = await expression.evaluate(context, { [HELPERS]: helpers });
-        return { ok: true, value: normalise(value) };
-    }
-    catch (error) {
-        const { message } = error;
-        return { ok: false, error: `evaluation failed: ${message ?? String(error)}` };
-    }
-}
-/** JSONata results carry a `sequence` marker on arrays; plain JSON is easier to show and compare. */
-function normalise(value) {
-    return value === undefined ? undefined : JSON.parse(JSON.stringify(value));
-}
-/** JSONata truthiness, as the `=>` form uses it: false, 0, '', null, undefined and [] fail. */
-function truthy(value) {
-    if (Array.isArray(value))
-        return value.some(truthy);
-    return Boolean(value);
-}
-
-;// CONCATENATED MODULE: ./src/evaluate/phrases.ts
-/**
- * The phrase library: common English phrasings of deterministic criteria, compiled to JSONata over
- * the evaluation context. Anything it does not recognise is left to the `=> expression` form (or to
- * the judge, when one is configured): a criterion is never guessed.
- *
- * Meaning of the verbs: actions (closed, merged, created, deleted, reopened, labelled, assigned)
- * mean "by this run" (the state differs from the seed); open, remain, stay and still describe the
- * final state.
- */
-/** The JSONata expression equivalent to a phrase, for users who want to write it out. */
-function equivalentExpression(check) {
-    switch (check.kind) {
-        case 'count':
-            return `$count(${check.items}) ${check.op === '==' ? '=' : check.op} ${check.expected}`;
-        case 'every':
-            return `$count(${check.failing}) = 0`;
-        case 'boolean':
-            return check.expression;
-    }
-}
-const NOUNS = [
-    [
-        /^(?:pull requests?|prs?)$/,
-        {
-            collection: 'pullRequests',
-            singular: 'pull request',
-            plural: 'pull requests',
-            nameField: 'title',
-            hasState: true,
-        },
-    ],
-    [
-        /^(?:issue )?comments?$/,
-        { collection: 'comments', singular: 'comment', plural: 'comments', nameField: 'title', hasState: false },
-    ],
-    [/^issues?$/, { collection: 'issues', singular: 'issue', plural: 'issues', nameField: 'title', hasState: true }],
-    [/^labels?$/, { collection: 'labels', singular: 'label', plural: 'labels', nameField: 'name', hasState: false }],
-    [
-        /^milestones?$/,
-        { collection: 'milestones', singular: 'milestone', plural: 'milestones', nameField: 'title', hasState: true },
-    ],
-    [
-        /^(?:repositor(?:y|ies)|repos?)$/,
-        { collection: 'repos', singular: 'repository', plural: 'repositories', nameField: 'full_name', hasState: false },
-    ],
-    [/^reviews?$/, { collection: 'reviews', singular: 'review', plural: 'reviews', nameField: 'title', hasState: true }],
-    [
-        /^check runs?$/,
-        { collection: 'checkRuns', singular: 'check run', plural: 'check runs', nameField: 'name', hasState: false },
-    ],
-    [
-        /^reactions?$/,
-        { collection: 'reactions', singular: 'reaction', plural: 'reactions', nameField: 'name', hasState: false },
-    ],
-    [
-        /^branch(?:es)?$/,
-        { collection: 'branches', singular: 'branch', plural: 'branches', nameField: 'name', hasState: false },
-    ],
-    [
-        /^(?:tool calls?|api calls?|(?:api |http )?requests?)$/,
-        { collection: 'requests', singular: 'request', plural: 'requests', nameField: 'name', hasState: false },
-    ],
-];
-const NOUN_WORDS = 'pull requests?|prs?|(?:issue )?comments?|issues?|labels?|milestones?|repositor(?:y|ies)|repos?|reviews?|check runs?|reactions?|branch(?:es)?|tool calls?|api calls?|(?:api |http )?requests?';
-const NUMBERS = {
-    no: 0,
-    zero: 0,
-    none: 0,
-    one: 1,
-    a: 1,
-    an: 1,
-    single: 1,
-    two: 2,
-    three: 3,
-    four: 4,
-    five: 5,
-    six: 6,
-    seven: 7,
-    eight: 8,
-    nine: 9,
-    ten: 10,
-    eleven: 11,
-    twelve: 12,
-    fifteen: 15,
-    twenty: 20,
-    thirty: 30,
-    fifty: 50,
-    hundred: 100,
-};
-const QUANTIFIERS = [
-    [/^exactly\s+/, '=='],
-    [/^at least\s+/, '>='],
-    [/^(?:at most|no more than|not more than)\s+/, '<='],
-    [/^(?:fewer than|less than)\s+/, '<'],
-    [/^more than\s+/, '>'],
-];
-/** Placeholders keep quoted text (with its case) out of the lower-cased sentence. */
-function phrases_normalise(text) {
-    const quoted = [];
-    const sentence = text
-        .replace(/"([^"]*)"|“([^”]*)”|'([^']+)'|`([^`]+)`/g, (_m, a, b, c, d) => {
-        quoted.push(a ?? b ?? c ?? d ?? '');
-        return ` q${quoted.length - 1}q `;
-    })
-        .toLowerCase()
-        .replace(/[.!;]+\s*$/, '')
-        .replace(/\s+/g, ' ')
-        .trim();
-    return { sentence, quoted };
-}
-const phrases_str = (value) => JSON.stringify(value);
-function compilePhrase(text) {
-    const { sentence, quoted } = phrases_normalise(text);
-    const value = (token) => {
-        if (!token)
-            return undefined;
-        const placeholder = /^q(\d+)q$/.exec(token.trim());
-        return placeholder ? quoted[Number(placeholder[1])] : token.trim();
-    };
-    const ctx = { value };
-    return (runPhrase(sentence) ??
-        specificItem(sentence, ctx) ??
-        everyPhrase(sentence, ctx) ??
-        existsPhrase(sentence, ctx) ??
-        countOfPhrase(sentence, ctx) ??
-        countPhrase(sentence, ctx));
-}
-function runPhrase(sentence) {
-    if (/^(?:the )?(?:run|agent|harness)(?: process)? (?:exits|exited|finishes|finished|completes|completed) (?:successfully|with (?:exit )?code 0|without (?:an )?error)$|^(?:the )?(?:run|agent) succeed(?:s|ed)$|^(?:the )?exit code is 0$/.test(sentence))
-        return {
-            kind: 'boolean',
-            pattern: 'run exits successfully',
-            expression: 'run.exitCode = 0 and run.timedOut = false',
-            subject: 'the run',
-        };
-    if (/^(?:there (?:are|were) )?no (?:api |http |request )?errors(?: occurred| were returned)?$|^no requests? failed$/.test(sentence))
-        return {
-            kind: 'count',
-            pattern: 'no failed requests',
-            items: 'run.requests[status >= 400]',
-            op: '==',
-            expected: 0,
-            subject: 'failed requests (status ≥ 400)',
-        };
-    return undefined;
-}
-/** "issue #3 is closed", "the issue has the label "bug"", "PR #2 is merged". */
-function specificItem(sentence, ctx) {
-    const match = /^(?:(issue|pr|pull request) #(\d+)|the (issue|pr|pull request)) (.+)$/.exec(sentence);
-    if (!match)
-        return undefined;
-    const nounWord = match[1] ?? match[3];
-    const noun = nounFor(nounWord);
-    const subjectItems = match[2] ? `github.${noun.collection}[number = ${match[2]}]` : `github.${noun.collection}`;
-    const describe = match[2] ? `${noun.singular} #${match[2]}` : `the ${noun.singular}`;
-    const predicate = predicateFilter(match[4], noun, ctx);
-    if (!predicate)
-        return undefined;
-    // "the issue" must mean exactly one: with several, the check fails and says why.
-    const items = subjectItems;
-    return {
-        kind: 'every',
-        pattern: `${describe} ${predicate.describe}`,
-        items,
-        failing: match[2]
-            ? `${items}[$not(${predicate.filter})]`
-            : `($count(${items}) = 1 ? ${items}[$not(${predicate.filter})] : ${items})`,
-        subject: describe,
-        predicate: predicate.describe,
-    };
-}
-/** "every closed issue has a new comment", "issues labelled keep-open remain open". */
-function everyPhrase(sentence, ctx) {
-    let rest;
-    let quantified = false;
-    const every = /^(?:every|each|all(?: of the)?|all the) (.+)$/.exec(sentence);
-    if (every) {
-        rest = every[1];
-        quantified = true;
-    }
-    else
-        rest = sentence;
-    const split = splitSubjectPredicate(rest, ctx);
-    if (!split)
-        return undefined;
-    // Without "every/all", only "remain/stay/are still" sentences are universal ("keep-open issues stay open").
-    if (!quantified &&
-        !/^(?:remain|remains|stay|stays|are still|is still|still are|continue to be) /.test(split.predicateText))
-        return undefined;
-    const predicate = predicateFilter(split.predicateText, split.subject.noun, ctx);
-    if (!predicate)
-        return undefined;
-    const items = itemsOf(split.subject);
-    return {
-        kind: 'every',
-        pattern: `every ${split.subject.describe} ${predicate.describe}`,
-        items,
-        failing: `$filter(${items}, function($i) { $not(${predicate.filterFor('$i')}) })`,
-        subject: split.subject.describe,
-        predicate: predicate.describe,
-    };
-}
-/** "a label named "stale" exists", "a PR exists whose title contains "fix"", "an issue titled "x" is created". */
-function existsPhrase(sentence, ctx) {
-    const reordered = sentence.replace(/^(an?|one|some) (\S+(?: \S+)?) exists? (whose|with|named|titled|called|labell?ed) (.+)$/, '$1 $2 $3 $4 exists');
-    const match = /^(?:an?|one|some|at least one) (.+?) (exists|exist|is created|was created|is opened|was opened|is added|was added|is posted|was posted)$/.exec(reordered);
-    if (!match)
-        return undefined;
-    const subject = parseSubject(match[1], ctx);
-    if (!subject)
-        return undefined;
-    if (match[2] !== 'exists' && match[2] !== 'exist')
-        subject.createdByRun = true;
-    return {
-        kind: 'count',
-        pattern: `a ${subject.describe} ${subject.createdByRun ? 'is created' : 'exists'}`,
-        items: itemsOf(subject),
-        op: '>=',
-        expected: 1,
-        subject: subject.describe,
-    };
-}
-/** "the number of open issues is 3", "the count of comments equals 2". */
-function countOfPhrase(sentence, ctx) {
-    const match = /^(?:the )?(?:number|count) of (.+?) (?:is|equals|is equal to|=) (\w+)$/.exec(sentence);
-    if (!match)
-        return undefined;
-    const subject = parseSubject(match[1], ctx);
-    const expected = toNumber(match[2]);
-    if (!subject || expected === undefined)
-        return undefined;
-    return {
-        kind: 'count',
-        pattern: `number of ${subject.describe} is N`,
-        items: itemsOf(subject),
-        op: '==',
-        expected,
-        subject: subject.describe,
-    };
-}
-/** "exactly 4 issues are closed", "fewer than 30 tool calls were made", "no issues have the label "wontfix"". */
-function countPhrase(sentence, ctx) {
-    let rest = sentence;
-    let op = '==';
-    for (const [pattern, comparison] of QUANTIFIERS) {
-        if (pattern.test(rest)) {
-            op = comparison;
-            rest = rest.replace(pattern, '');
-            break;
-        }
-    }
-    const quantity = /^(\d+|no|zero|none of the|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|fifty|hundred) (.+)$/.exec(rest);
-    if (!quantity)
-        return undefined;
-    const expected = toNumber(quantity[1].replace(/ of the$/, ''));
-    if (expected === undefined)
-        return undefined;
-    const body = quantity[2];
-    // "no open issues remain", "3 new comments exist"
-    const bare = /^(.+?) (?:remain|remains|exist|exists|are left|is left|are there|left)$/.exec(body);
-    if (bare) {
-        const subject = parseSubject(bare[1], ctx);
-        if (subject)
-            return {
-                kind: 'count',
-                pattern: 'N <things> exist',
-                items: itemsOf(subject),
-                op,
-                expected,
-                subject: subject.describe,
-            };
-    }
-    const split = splitSubjectPredicate(body, ctx);
-    if (split && /^(?:were|was|are|is|have been|has been|got|get) (?:deleted|removed)$/.test(split.predicateText)) {
-        const { subject } = split;
-        if (subject.createdByRun ||
-            !['issues', 'pullRequests', 'comments', 'labels', 'milestones', 'repos', 'reviews', 'reactions'].includes(subject.noun.collection))
-            return undefined;
-        const collection = subject.noun.collection;
-        const filters = [...subject.filters, `$not(id in $$.github.${collection}.id)`];
-        return {
-            kind: 'count',
-            pattern: 'N <things> were deleted',
-            items: `before.github.${collection}[${filters.join(' and ')}]`,
-            op,
-            expected,
-            subject: `${subject.describe} deleted by the run`,
-        };
-    }
-    if (split) {
-        const predicate = predicateFilter(split.predicateText, split.subject.noun, ctx);
-        if (!predicate)
-            return undefined;
-        const items = `$filter(${itemsOf(split.subject)}, function($i) { ${predicate.filterFor('$i')} })`;
-        return {
-            kind: 'count',
-            pattern: `N <things> ${predicate.describe}`,
-            items,
-            op,
-            expected,
-            subject: `${split.subject.describe} ${predicate.describe}`,
-        };
-    }
-    const subject = parseSubject(body, ctx);
-    if (!subject)
-        return undefined;
-    return { kind: 'count', pattern: 'N <things>', items: itemsOf(subject), op, expected, subject: subject.describe };
-}
-function toNumber(word) {
-    if (/^\d+$/.test(word))
-        return Number(word);
-    return NUMBERS[word];
-}
-function nounFor(word) {
-    return NOUNS.find(([pattern]) => pattern.test(word))?.[1];
-}
-/** Splits "closed issue has a new comment" into its subject and its predicate. */
-function splitSubjectPredicate(text, ctx) {
-    const verb = new RegExp(`^(.*?\\b(?:${NOUN_WORDS})\\b(?: (?:labell?ed|with the label|with label|titled|named|called|assigned to|whose title contains|in) (?:q\\d+q|@?[\\w./-]+))*) ((?:are|is|were|was|have|has|had|got|get|gets|remain|remains|stay|stays|still|continue|did|do|does|received|receive|receives|contain|contains|made|make)\\b.*)$`).exec(text);
-    if (!verb)
-        return undefined;
-    const subject = parseSubject(verb[1], ctx);
-    return subject ? { subject, predicateText: verb[2] } : undefined;
-}
-/** "closed issues labelled "bug"", "new comments", "keep-open issues", "label named q0q". */
-function parseSubject(text, ctx) {
-    const match = new RegExp(`^(?:the )?((?:[\\w-]+ )*?)(${NOUN_WORDS})((?: .+)?)$`).exec(text.trim());
-    if (!match)
-        return undefined;
-    const noun = nounFor(match[2]);
-    if (!noun)
-        return undefined;
-    const subject = { noun, filters: [], createdByRun: false, describe: match[2] };
-    const modifiers = match[1].trim().split(' ').filter(Boolean);
-    for (const modifier of modifiers) {
-        switch (modifier) {
-            case 'new':
-            case 'created':
-            case 'added':
-                subject.createdByRun = true;
-                break;
-            case 'open':
-            case 'closed':
-                if (!noun.hasState)
-                    return undefined;
-                subject.filters.push(modifier === 'closed' ? closedByRun : `state = "open"`);
-                break;
-            case 'merged':
-                if (noun.collection !== 'pullRequests')
-                    return undefined;
-                subject.filters.push(mergedByRun);
-                break;
-            case 'draft':
-                subject.filters.push('draft = true');
-                break;
-            case 'locked':
-                subject.filters.push('locked = true');
-                break;
-            case 'failed':
-                if (noun.collection !== 'requests')
-                    return undefined;
-                subject.filters.push('status >= 400');
-                break;
-            default: {
-                // A label used as an adjective: "keep-open issues", "q0q issues" (quoted), never a plain word.
-                const label = ctx.value(modifier);
-                if (!label || (!/^q\d+q$/.test(modifier) && !modifier.includes('-')) || !hasLabels(noun))
-                    return undefined;
-                subject.filters.push(`${phrases_str(label)} in labels`);
-            }
-        }
-    }
-    let tail = match[3].trim();
-    while (tail) {
-        const clause = /^(labell?ed|with the label|with label|with labels?|titled|named|called|assigned to|whose title contains|with a title containing|in|on) (q\d+q|[\w./-]+)(.*)$/.exec(tail);
-        if (!clause)
-            return undefined;
-        const value = ctx.value(clause[2]);
-        switch (clause[1]) {
-            case 'titled':
-            case 'named':
-            case 'called':
-                subject.filters.push(`${noun.nameField} = ${phrases_str(value)}`);
-                break;
-            case 'whose title contains':
-            case 'with a title containing':
-                subject.filters.push(`$contains(title, ${phrases_str(value)})`);
-                break;
-            case 'assigned to':
-                subject.filters.push(`${phrases_str(value.replace(/^@/, ''))} in assignees`);
-                break;
-            case 'in':
-            case 'on':
-                subject.filters.push(noun.collection === 'repos' ? `full_name = ${phrases_str(value)}` : `repo = ${phrases_str(value)}`);
-                break;
-            default:
-                if (!hasLabels(noun))
-                    return undefined;
-                subject.filters.push(`${phrases_str(value)} in labels`);
-        }
-        tail = clause[3].trim().replace(/^and /, '');
-    }
-    const words = [...modifiers.map((modifier) => ctx.value(modifier) ?? modifier), noun.plural].join(' ');
-    subject.describe = `${words}${match[3].trim() ? ` ${describeTail(match[3].trim(), ctx)}` : ''}`;
-    return subject;
-}
-const closedByRun = `state = "closed" and $not($before($).state = "closed")`;
-const mergedByRun = `merged = true and $not($before($).merged = true)`;
-function hasLabels(noun) {
-    return noun.collection === 'issues' || noun.collection === 'pullRequests';
-}
-function describeTail(tail, ctx) {
-    return tail.replace(/q\d+q/g, (token) => JSON.stringify(ctx.value(token)));
-}
-function itemsOf(subject) {
-    let base;
-    switch (subject.noun.collection) {
-        case 'requests':
-            base = 'run.requests';
-            break;
-        case 'branches':
-            base = 'github.repos.branches';
-            break;
-        default:
-            base = `github.${subject.noun.collection}`;
-    }
-    const filtered = subject.filters.length > 0 ? `${base}[${subject.filters.join(' and ')}]` : base;
-    if (!subject.createdByRun)
-        return filtered;
-    if (subject.noun.collection === 'branches')
-        return `${filtered}[$not(name in $$.before.github.repos.branches.name)]`;
-    return subject.noun.collection === 'requests' ? filtered : `$created(${filtered})`;
-}
-/** The part after the verb: "are closed", "has a new comment", "remain open", "have the label q0q". */
-function predicateFilter(text, noun, ctx) {
-    const onItem = (build, describe) => ({
-        describe,
-        filter: build('$'),
-        filterFor: build,
-    });
-    const sentence = text
-        .replace(/^(?:have been|has been|had been|got|gets|get|were|was|are|is|did|do|does)\s+/, '')
-        .replace(/^(?:still|remain|remains|stay|stays|continue to be|are still|is still) /, 'still ');
-    const still = sentence.startsWith('still ');
-    const body = sentence.replace(/^still /, '');
-    const state = (field, value) => (item) => `${item}.${field} = ${phrases_str(value)}`;
-    switch (body) {
-        case 'open':
-        case 'opened':
-            if (!noun.hasState)
-                return undefined;
-            if (body === 'opened' && !still)
-                return onItem((item) => `$not($exists($before(${item})))`, 'were opened by the run');
-            return onItem(state('state', 'open'), still ? 'remain open' : 'are open');
-        case 'closed':
-            if (!noun.hasState)
-                return undefined;
-            return still
-                ? onItem(state('state', 'closed'), 'remain closed')
-                : onItem((item) => `${item}.state = "closed" and $not($before(${item}).state = "closed")`, 'were closed by the run');
-        case 'reopened':
-            return onItem((item) => `${item}.state = "open" and $before(${item}).state = "closed"`, 'were reopened by the run');
-        case 'merged':
-            if (noun.collection !== 'pullRequests')
-                return undefined;
-            return still
-                ? onItem((item) => `${item}.merged = true`, 'remain merged')
-                : onItem((item) => `${item}.merged = true and $not($before(${item}).merged = true)`, 'were merged by the run');
-        case 'unmerged':
-        case 'not merged':
-            if (noun.collection !== 'pullRequests')
-                return undefined;
-            return onItem((item) => `${item}.merged = false`, 'are not merged');
-        case 'draft':
-        case 'a draft':
-        case 'drafts':
-            return onItem((item) => `${item}.draft = true`, 'are drafts');
-        case 'locked':
-            return onItem((item) => `${item}.locked = true`, 'are locked');
-        case 'created':
-        case 'added':
-        case 'posted':
-        case 'made':
-        case 'left':
-        case 'sent':
-            if (noun.collection === 'requests')
-                return onItem(() => 'true', 'were made');
-            return onItem((item) => `$not($exists($before(${item})))`, 'were created by the run');
-        default:
-            break;
-    }
-    const label = /^(?:labell?ed|tagged) (q\d+q|[\w-]+)$|^(?:has|have|carry|carries) (?:the |a )?label (q\d+q|[\w-]+)$|^(?:has|have) (q\d+q) (?:as a )?label$/.exec(body);
-    if (label && hasLabels(noun)) {
-        const name = ctx.value(label[1] ?? label[2] ?? label[3]);
-        const byRun = !still && /^(?:labell?ed|tagged)/.test(body) && /^(?:were|was|got|get|gets)\b/.test(text);
-        return byRun
-            ? onItem((item) => `${phrases_str(name)} in ${item}.labels and $not(${phrases_str(name)} in $before(${item}).labels)`, `were labelled "${name}" by the run`)
-            : onItem((item) => `${phrases_str(name)} in ${item}.labels`, `have the label "${name}"`);
-    }
-    const noLabel = /^(?:do not|does not|don't|doesn't) have (?:the )?label (q\d+q|[\w-]+)$|^(?:has|have) no label (q\d+q|[\w-]+)$/.exec(text.replace(/^(?:still )/, ''));
-    if (noLabel && hasLabels(noun)) {
-        const name = ctx.value(noLabel[1] ?? noLabel[2]);
-        return onItem((item) => `$not(${phrases_str(name)} in ${item}.labels)`, `do not have the label "${name}"`);
-    }
-    const assigned = /^assigned to (q\d+q|@?[\w-]+)$/.exec(body);
-    if (assigned && hasLabels(noun)) {
-        const login = ctx.value(assigned[1]).replace(/^@/, '');
-        return onItem((item) => `${phrases_str(login)} in ${item}.assignees`, `are assigned to ${login}`);
-    }
-    const comment = /^(?:has|have|received|receive|receives|got|get|gets) (?:a |at least one |one )?(new )?comments?(?: (?:from|by) (q\d+q|@?[\w-]+))?$/.exec(text.replace(/^(?:still )/, ''));
-    if (comment && hasLabels(noun)) {
-        const fresh = Boolean(comment[1]);
-        const author = comment[2] ? ctx.value(comment[2]).replace(/^@/, '') : undefined;
-        const condition = (item) => `$$.github.comments[repo = ${item}.repo and issue_number = ${item}.number${author ? ` and user = ${phrases_str(author)}` : ''}]`;
-        return onItem((item) => `$count(${fresh ? `$created(${condition(item)})` : condition(item)}) > 0`, `have ${fresh ? 'a new comment' : 'a comment'}${author ? ` by ${author}` : ''}`);
-    }
-    const titled = /^(?:titled|named|called) (q\d+q)$|^(?:has|have) (?:the )?title (q\d+q)$/.exec(body);
-    if (titled) {
-        const title = ctx.value(titled[1] ?? titled[2]);
-        return onItem((item) => `${item}.${noun.nameField} = ${phrases_str(title)}`, `are titled "${title}"`);
-    }
-    return undefined;
-}
-
-;// CONCATENATED MODULE: ./src/evaluate/deterministic.ts
-
-
-function compileDeterministic(text, expression) {
-    if (expression !== undefined) {
-        const syntax = expressionSyntaxError(expression);
-        return syntax ? { ok: false, reason: syntax } : { ok: true, check: { form: 'expression', expression } };
-    }
-    const check = compilePhrase(text);
-    if (check)
-        return { ok: true, check: { form: 'phrase', check } };
-    return {
-        ok: false,
-        reason: 'the phrase library does not recognise this wording. Write the check after "=>" as a JSONata expression over { github, before, diff, run }, e.g. ' +
-            '`- [D] exactly 4 issues are closed => $count(github.issues[state = "closed"]) = 4`, or tag it [P] to have the judge decide.',
-    };
-}
-const OP_WORDS = { '==': 'exactly', '>=': 'at least', '<=': 'at most', '<': 'fewer than', '>': 'more than' };
-async function evaluateDeterministic(check, context) {
-    if (check.form === 'expression') {
-        const result = await evaluateExpression(check.expression, context);
-        if (!result.ok)
-            return { passed: false, detail: result.error, expression: check.expression, error: result.error };
-        return {
-            passed: truthy(result.value),
-            detail: `evaluated to ${deterministic_show(result.value)}`,
-            expression: check.expression,
-            actual: result.value,
-        };
-    }
-    const phrase = check.check;
-    const expression = equivalentExpression(phrase);
-    switch (phrase.kind) {
-        case 'boolean': {
-            const result = await evaluateExpression(phrase.expression, context);
-            if (!result.ok)
-                return { passed: false, detail: result.error, expression, error: result.error };
-            const passed = truthy(result.value);
-            return {
-                passed,
-                detail: `${phrase.subject}: exit code ${context.run.exitCode}${context.run.timedOut ? ', timed out' : ''}`,
-                expression,
-                actual: { exitCode: context.run.exitCode, timedOut: context.run.timedOut },
-                expected: { exitCode: 0, timedOut: false },
-            };
-        }
-        case 'count': {
-            const result = await evaluateExpression(phrase.items, context);
-            if (!result.ok)
-                return { passed: false, detail: result.error, expression, error: result.error };
-            const items = asList(result.value);
-            const actual = items.length;
-            const passed = compare(actual, phrase.op, phrase.expected);
-            return {
-                passed,
-                detail: `expected ${OP_WORDS[phrase.op]} ${phrase.expected} ${phrase.subject}, found ${actual}${items.length > 0 ? `: ${names(items)}` : ''}`,
-                expression,
-                actual,
-                expected: phrase.expected,
-            };
-        }
-        case 'every': {
-            const [all, failing] = await Promise.all([
-                evaluateExpression(phrase.items, context),
-                evaluateExpression(phrase.failing, context),
-            ]);
-            if (!all.ok)
-                return { passed: false, detail: all.error, expression, error: all.error };
-            if (!failing.ok)
-                return { passed: false, detail: failing.error, expression, error: failing.error };
-            const items = asList(all.value);
-            const bad = asList(failing.value);
-            const passed = bad.length === 0;
-            return {
-                passed,
-                detail: passed
-                    ? `all ${items.length} ${phrase.subject} ${phrase.predicate}${items.length === 0 ? ' (there are none)' : ''}`
-                    : `${bad.length} of ${items.length} ${phrase.subject} do not satisfy "${phrase.predicate}": ${names(bad)}`,
-                expression,
-                actual: bad.length,
-                expected: 0,
-            };
-        }
-    }
-}
-function compare(actual, op, expected) {
-    switch (op) {
-        case '==':
-            return actual === expected;
-        case '>=':
-            return actual >= expected;
-        case '<=':
-            return actual <= expected;
-        case '<':
-            return actual < expected;
-        case '>':
-            return actual > expected;
-    }
-}
-function asList(value) {
-    if (value === undefined || value === null)
-        return [];
-    return Array.isArray(value) ? value : [value];
-}
-/** Short names of records for details: `acme/web#3`, a label name, a request line. */
-function names(items) {
-    const shown = items.slice(0, 10).map((item) => {
-        if (typeof item !== 'object' || item === null)
-            return deterministic_show(item);
-        const record = item;
-        if (typeof record.repo === 'string' && typeof record.number === 'number')
-            return `${record.repo}#${record.number}`;
-        if (typeof record.repo === 'string' && typeof record.issue_number === 'number')
-            return `${record.repo}#${record.issue_number} comment ${String(record.id)}`;
-        if (typeof record.method === 'string' && typeof record.path === 'string')
-            return `${record.method} ${record.path} → ${String(record.status)}`;
-        if (typeof record.full_name === 'string')
-            return record.full_name;
-        if (typeof record.name === 'string')
-            return record.name;
-        if (typeof record.title === 'string')
-            return record.title;
-        return `#${String(record.id)}`;
-    });
-    return `${shown.join(', ')}${items.length > 10 ? `, … (${items.length - 10} more)` : ''}`;
-}
-function deterministic_show(value) {
-    const text = JSON.stringify(value) ?? 'nothing';
-    return text.length > 200 ? `${text.slice(0, 200)}…` : text;
-}
-
-;// CONCATENATED MODULE: ./src/evaluate/criteria.ts
-
-
-/** The result of one criterion in one run (part of `archal run -o json`). */
-const criterionResultSchema = schemas/* object */.Ikc({
-    id: schemas/* string */.YjP(),
-    text: schemas/* string */.YjP(),
-    kind: schemas/* enum */.k5n(['D', 'P']),
-    line: schemas/* number */.aig().int(),
-    form: schemas/* enum */.k5n(['expression', 'phrase', 'judged', 'judged_not_deterministic', 'not_evaluated']),
-    status: schemas/* enum */.k5n(['passed', 'failed', 'error', 'not_evaluated']),
-    detail: schemas/* string */.YjP().describe("What was compared, or the judge's reason, or why it was not evaluated"),
-    expression: schemas/* string */.YjP().optional().describe('The JSONata that decided a deterministic criterion'),
-    pattern: schemas/* string */.YjP().optional().describe('The phrase pattern that matched'),
-    actual: schemas/* unknown */.L5J().optional(),
-    expected: schemas/* unknown */.L5J().optional(),
-});
-/**
- * Decides up front how each criterion is checked, so that `scenario validate` reports the same
- * problems a run would: a [D] criterion that is neither an `=> expression` nor a known phrase is an
- * error (or, with an evaluator configured, judged and labelled "judged, not deterministic").
- */
-function prepareCriteria(scenario, options) {
-    const errors = [];
-    const warnings = [];
-    const criteria = scenario.criteria.map((criterion) => {
-        const at = { file: scenario.file, line: criterion.line };
-        if (criterion.kind === 'D' || !criterion.tagged) {
-            const compiled = compileDeterministic(criterion.text, criterion.expression);
-            if (compiled.ok)
-                return {
-                    ...criterion,
-                    kind: 'D',
-                    plan: { mode: 'deterministic', check: compiled.check },
-                };
-            if (criterion.tagged) {
-                if (criterion.expression !== undefined || !options.evaluator) {
-                    errors.push({
-                        ...at,
-                        message: `[D] criterion ${criterion.id} cannot be checked deterministically: ${compiled.reason}`,
-                    });
-                    return { ...criterion, plan: { mode: 'not_evaluated', reason: compiled.reason } };
-                }
-                warnings.push({
-                    ...at,
-                    message: `[D] criterion ${criterion.id} is not a known phrase; the evaluator will judge it (judged, not deterministic)`,
-                });
-                return { ...criterion, plan: { mode: 'judged', notDeterministic: true } };
-            }
-        }
-        if (options.evaluator)
-            return {
-                ...criterion,
-                kind: 'P',
-                plan: { mode: 'judged', notDeterministic: false },
-            };
-        warnings.push({
-            ...at,
-            message: `[P] criterion ${criterion.id} will not be evaluated: no evaluator is configured (set "evaluator" in .archal.json or the scenario's Config)`,
-        });
-        return {
-            ...criterion,
-            kind: 'P',
-            plan: { mode: 'not_evaluated', reason: 'no evaluator is configured' },
-        };
-    });
-    return { criteria, errors, warnings };
-}
-async function evaluateDeterministicCriterion(criterion, context) {
-    if (criterion.plan.mode !== 'deterministic')
-        throw new Error(`criterion ${criterion.id} is not deterministic`);
-    const { check } = criterion.plan;
-    const outcome = await evaluateDeterministic(check, context);
-    return {
-        ...base(criterion),
-        form: check.form,
-        status: outcome.error ? 'error' : outcome.passed ? 'passed' : 'failed',
-        detail: outcome.detail,
-        expression: outcome.expression,
-        ...(check.form === 'phrase' ? { pattern: check.check.pattern } : {}),
-        ...(outcome.actual === undefined ? {} : { actual: outcome.actual }),
-        ...(outcome.expected === undefined ? {} : { expected: outcome.expected }),
-    };
-}
-function base(criterion) {
-    return { id: criterion.id, text: criterion.text, kind: criterion.kind, line: criterion.line };
-}
-
+// EXTERNAL MODULE: ./src/evaluate/criteria.ts + 3 modules
+var evaluate_criteria = __webpack_require__(7868);
 ;// CONCATENATED MODULE: ./src/lib/json-position.ts
 /** 1-based line and column of a character offset in `text`. */
 function lineAndColumn(text, offset) {
@@ -15501,6 +14453,8 @@ function parseEvaluator(value) {
     return { model: value.trim() };
 }
 
+// EXTERNAL MODULE: ./src/evaluate/context.ts
+var evaluate_context = __webpack_require__(89420);
 ;// CONCATENATED MODULE: ./src/evaluate/judge.ts
 
 
@@ -15892,7 +14846,7 @@ async function runOnce(options) {
         logger: () => { },
         controlToken: (0,external_node_crypto_.randomBytes)(24).toString('hex'),
     });
-    const redactor = new SecretRedactor([clone.token], options.env);
+    const redactor = new redact/* SecretRedactor */.pE([clone.token], options.env);
     // The agent's trace and metrics files live in the clone's directory, removed with it.
     const agentFiles = (0,external_node_path_.join)(clone.dir, 'agent-files');
     try {
@@ -15912,7 +14866,7 @@ async function runOnce(options) {
         const after = clone.handle.state();
         const log = clone.handle.requests();
         const requests = log.map(requestSummary);
-        const context = buildContext(before, after, {
+        const context = (0,evaluate_context/* buildContext */.g)(before, after, {
             exitCode: harness.exitCode,
             timedOut: harness.outcome.kind === 'timed_out',
             durationMs: Math.round(harness.durationMs),
@@ -15924,14 +14878,14 @@ async function runOnce(options) {
         for (const criterion of options.criteria) {
             switch (criterion.plan.mode) {
                 case 'deterministic':
-                    criteria.push(await evaluateDeterministicCriterion(criterion, context));
+                    criteria.push(await (0,evaluate_criteria/* evaluateDeterministicCriterion */.xD)(criterion, context));
                     break;
                 case 'judged':
                     criteria.push(judged.results.get(criterion.id));
                     break;
                 case 'not_evaluated':
                     criteria.push({
-                        ...base(criterion),
+                        ...(0,evaluate_criteria/* base */.E3)(criterion),
                         form: 'not_evaluated',
                         status: 'not_evaluated',
                         detail: criterion.plan.reason,
@@ -15980,7 +14934,7 @@ async function runOnce(options) {
             cacheFile,
         };
         writeJsonCache(cacheFile, redactor.value({
-            scenario: { title: scenario.title, file: scenario.file, seed },
+            scenario: { title: scenario.title, file: scenario.file, seed, prompt: scenario.prompt },
             result,
             harness,
             requests: log,
@@ -16012,7 +14966,7 @@ async function judgeCriteria(options, context, harness) {
     if (harness.outcome.kind !== 'ok' || !options.judge) {
         const detail = !options.judge ? 'no evaluator is configured' : 'not judged: the agent did not finish its run';
         for (const criterion of wanted)
-            results.set(criterion.id, { ...base(criterion), form: form(criterion), status: 'not_evaluated', detail });
+            results.set(criterion.id, { ...(0,evaluate_criteria/* base */.E3)(criterion), form: form(criterion), status: 'not_evaluated', detail });
         return { results };
     }
     const verdict = await judge(wanted, {
@@ -16039,13 +14993,13 @@ async function judgeCriteria(options, context, harness) {
         const decided = verdict.ok ? verdict.verdicts.get(criterion.id) : undefined;
         results.set(criterion.id, decided
             ? {
-                ...base(criterion),
+                ...(0,evaluate_criteria/* base */.E3)(criterion),
                 form: form(criterion),
                 status: decided.passed ? 'passed' : 'failed',
                 detail: decided.reason,
             }
             : {
-                ...base(criterion),
+                ...(0,evaluate_criteria/* base */.E3)(criterion),
                 form: form(criterion),
                 status: 'error',
                 detail: verdict.ok ? 'no verdict' : verdict.error,
@@ -16158,7 +15112,7 @@ function loadScenarios(paths, options) {
         if (options.tags && options.tags.length > 0 && !options.tags.some((tag) => scenario.config.tags.includes(tag)))
             continue;
         const evaluator = evaluatorFor(scenario, config);
-        const prepared = prepareCriteria(scenario, { evaluator: evaluator !== undefined });
+        const prepared = (0,evaluate_criteria/* prepareCriteria */.tu)(scenario, { evaluator: evaluator !== undefined });
         errors.push(...prepared.errors);
         warnings.push(...prepared.warnings);
         errors.push(...seedProblems(scenario, cwd));
@@ -16265,6 +15219,233 @@ class WorkspaceError extends errors/* ArchalError */.u {
     }
 }
 
+// EXTERNAL MODULE: ./src/lib/command-spec.ts
+var command_spec = __webpack_require__(91516);
+;// CONCATENATED MODULE: ./src/attach/schema.ts
+
+/** The trace formats `archal trace-source import` reads. */
+const TRACE_FORMATS = ['otlp', 'archal', 'jsonl'];
+const traceFormatSchema = schemas/* enum */.k5n(TRACE_FORMATS);
+/** What a call in a trace talked to: GitHub (which Archal clones), a model provider, or another service. */
+const CALL_SERVICES = ['github', 'llm', 'tool', 'other'];
+const traceCallSchema = schemas/* object */.Ikc({
+    index: schemas/* number */.aig().int().min(0).describe('Position in the trace, in the order the calls started'),
+    kind: schemas/* enum */.k5n(['http', 'llm', 'tool']),
+    service: schemas/* enum */.k5n(CALL_SERVICES),
+    name: schemas/* string */.YjP().describe('The span name, tool name, or "<METHOD> <path>"'),
+    method: schemas/* string */.YjP().nullable(),
+    url: schemas/* string */.YjP().nullable().describe('The full URL when the trace has it, else the path'),
+    host: schemas/* string */.YjP().nullable(),
+    status: schemas/* number */.aig().int().nullable().describe('HTTP status code'),
+    requestBody: schemas/* unknown */.L5J().describe('Parsed JSON when it was JSON; null when not recorded'),
+    responseBody: schemas/* unknown */.L5J(),
+    requestRecorded: schemas/* boolean */.zMY(),
+    responseRecorded: schemas/* boolean */.zMY()
+        .describe('False when the trace did not record the response body (or recorded it truncated)'),
+    startedAt: schemas/* string */.YjP().nullable(),
+    durationMs: schemas/* number */.aig().nullable(),
+    error: schemas/* string */.YjP().nullable(),
+    model: schemas/* string */.YjP().nullable(),
+});
+/** A verdict the trace carries itself (an Archal run record is already evaluated). */
+const recordedVerdictSchema = schemas/* object */.Ikc({
+    passed: schemas/* boolean */.zMY(),
+    criteria: schemas/* array */.YOg(schemas/* object */.Ikc({
+        text: schemas/* string */.YjP(),
+        status: schemas/* string */.YjP(),
+        detail: schemas/* string */.YjP(),
+        expression: schemas/* string */.YjP().nullable(),
+    })),
+});
+/** One imported trace in the shape every stage reads (`.archal/attach/raw/<trace-id>.json`). */
+const traceSchema = schemas/* object */.Ikc({
+    schemaVersion: schemas/* literal */.euz(1),
+    id: schemas/* string */.YjP().describe('The trace id, safe as a file name'),
+    source: schemas/* object */.Ikc({
+        name: schemas/* string */.YjP().describe('The attachment or source it came from'),
+        format: traceFormatSchema,
+        file: schemas/* string */.YjP().nullable().describe('The file it was read from (relative to the repository when inside it)'),
+    }),
+    task: schemas/* string */.YjP().nullable().describe('The task the agent was given'),
+    model: schemas/* string */.YjP().nullable(),
+    startedAt: schemas/* string */.YjP().nullable(),
+    endedAt: schemas/* string */.YjP().nullable(),
+    durationMs: schemas/* number */.aig().nullable(),
+    calls: schemas/* array */.YOg(traceCallSchema),
+    answer: schemas/* string */.YjP().nullable().describe("The agent's final answer"),
+    errors: schemas/* array */.YOg(schemas/* object */.Ikc({ message: schemas/* string */.YjP(), call: schemas/* number */.aig().int().nullable() })),
+    recorded: recordedVerdictSchema.nullable(),
+    contentHash: schemas/* string */.YjP().describe('sha256 of the normalized content: the same trace imported twice has the same hash'),
+});
+/** Job statuses, as `.archal/attach/runs.jsonl` records them. */
+const JOB_STATUSES = [
+    'queued',
+    'graded',
+    'passed',
+    'reproduced',
+    'not_reproduced',
+    'blocked',
+    'fixed',
+    'fix_blocked',
+    'failed',
+];
+const jobStatusSchema = schemas/* enum */.k5n(JOB_STATUSES);
+const STAGES = ['import', 'grade', 'seed', 'reproduce', 'fix'];
+const stageSchema = schemas/* enum */.k5n(STAGES);
+const EXECUTION_POLICIES = ['grade', 'reproduce', 'fix'];
+const executionPolicySchema = schemas/* enum */.k5n(EXECUTION_POLICIES);
+/** One piece of data a stage needed and the trace did not have, and where it would come from. */
+const missingSchema = schemas/* object */.Ikc({
+    what: schemas/* string */.YjP(),
+    call: schemas/* number */.aig().int().nullable().describe('The call of the trace it belongs to'),
+    from: schemas/* string */.YjP().describe('Where it would come from'),
+});
+/** One line of runs.jsonl: one state change of one job. */
+const jobLineSchema = schemas/* object */.Ikc({
+    traceId: schemas/* string */.YjP(),
+    source: schemas/* string */.YjP(),
+    stage: stageSchema,
+    status: jobStatusSchema,
+    at: schemas/* string */.YjP(),
+    seq: schemas/* number */.aig().int().min(1).describe('1 for the first line of a job, then +1 per change'),
+    revision: schemas/* number */.aig().int().min(1).describe('Bumped when a changed trace or attach-reprocess restarts the job'),
+    policy: executionPolicySchema,
+    message: schemas/* string */.YjP().optional(),
+    missing: schemas/* array */.YOg(missingSchema).optional(),
+    artifacts: schemas/* array */.YOg(schemas/* string */.YjP()).optional(),
+})
+    .loose();
+const evidenceSchema = schemas/* object */.Ikc({
+    rule: schemas/* string */.YjP(),
+    message: schemas/* string */.YjP(),
+    calls: schemas/* array */.YOg(schemas/* object */.Ikc({
+        index: schemas/* number */.aig().int(),
+        method: schemas/* string */.YjP().nullable(),
+        url: schemas/* string */.YjP().nullable(),
+        status: schemas/* number */.aig().int().nullable(),
+    })),
+});
+/** A criterion the reproduction scenario checks, derived from the grade. */
+const gradeCriterionSchema = schemas/* object */.Ikc({
+    kind: schemas/* enum */.k5n(['D', 'P']),
+    text: schemas/* string */.YjP(),
+    expression: schemas/* string */.YjP().optional(),
+});
+/** grades/<trace>/grade.json */
+const gradeSchema = schemas/* object */.Ikc({
+    schemaVersion: schemas/* literal */.euz(1),
+    traceId: schemas/* string */.YjP(),
+    verdict: schemas/* enum */.k5n(['pass', 'fail', 'unclear']),
+    summary: schemas/* string */.YjP(),
+    evidence: schemas/* array */.YOg(evidenceSchema).describe('The calls at fault'),
+    reproduce: schemas/* boolean */.zMY().describe('Whether reproduction should continue'),
+    decidedBy: schemas/* enum */.k5n(['rules', 'recorded', 'evaluator', 'none']),
+    rulesChecked: schemas/* array */.YOg(schemas/* string */.YjP()),
+    criteria: schemas/* array */.YOg(gradeCriterionSchema).describe('What the reproduction scenario checks'),
+    missing: schemas/* array */.YOg(missingSchema)
+        .describe('Why the verdict is unclear, when it is for want of data: what the trace would need'),
+    evaluator: schemas/* object */.Ikc({ provider: schemas/* string */.YjP(), verdict: schemas/* enum */.k5n(['pass', 'fail', 'error']), reason: schemas/* string */.YjP() })
+        .nullable(),
+    gradedAt: schemas/* string */.YjP(),
+});
+/** runs/<trace>/manifest.json */
+const manifestSchema = schemas/* object */.Ikc({
+    schemaVersion: schemas/* literal */.euz(1),
+    traceId: schemas/* string */.YjP(),
+    status: schemas/* enum */.k5n(['reproduced', 'not_reproduced', 'blocked']),
+    summary: schemas/* string */.YjP(),
+    command: schemas/* string */.YjP().describe('The equivalent `archal run` command line'),
+    scenario: schemas/* string */.YjP(),
+    seed: schemas/* string */.YjP(),
+    runs: schemas/* number */.aig().int(),
+    attempts: schemas/* array */.YOg(schemas/* object */.Ikc({
+        attempt: schemas/* number */.aig().int(),
+        runId: schemas/* string */.YjP(),
+        passed: schemas/* boolean */.zMY(),
+        failureKind: schemas/* string */.YjP().nullable(),
+        failureSummary: schemas/* string */.YjP().nullable(),
+        failedCriteria: schemas/* array */.YOg(schemas/* object */.Ikc({ text: schemas/* string */.YjP(), detail: schemas/* string */.YjP() })),
+        durationMs: schemas/* number */.aig(),
+        record: schemas/* string */.YjP().describe('The run record, .archal/cache/runs/<runId>.json'),
+    })),
+    evidence: schemas/* array */.YOg(schemas/* string */.YjP()),
+    missing: schemas/* array */.YOg(missingSchema),
+    startedAt: schemas/* string */.YjP(),
+    finishedAt: schemas/* string */.YjP(),
+});
+/** fixes/<trace>/status.json */
+const fixStatusSchema = schemas/* object */.Ikc({
+    schemaVersion: schemas/* literal */.euz(1),
+    traceId: schemas/* string */.YjP(),
+    status: schemas/* enum */.k5n(['fixed', 'fix_blocked']),
+    reason: schemas/* string */.YjP().describe('Why it stopped: fixed, external_execution_disabled, or the pre-prod stop reason'),
+    message: schemas/* string */.YjP(),
+    preprod: schemas/* object */.Ikc({ status: schemas/* string */.YjP(), stopReason: schemas/* string */.YjP(), result: schemas/* string */.YjP().nullable() })
+        .nullable()
+        .describe('The pre-prod loop that ran the fix, and its preprod-result.json'),
+    pr: schemas/* object */.Ikc({ url: schemas/* string */.YjP().nullable(), number: schemas/* number */.aig().int().nullable(), branch: schemas/* string */.YjP().nullable() })
+        .nullable(),
+    patch: schemas/* string */.YjP().nullable().describe('fixes/<trace>/repo.patch, when no PR could be created'),
+    finishedAt: schemas/* string */.YjP(),
+});
+/** `.archal/attach/attachments.json`: local directories being watched and registered database sources. */
+const attachmentSchema = schemas/* discriminatedUnion */.gMt('kind', [
+    schemas/* object */.Ikc({
+        kind: schemas/* literal */.euz('directory'),
+        name: schemas/* string */.YjP(),
+        path: schemas/* string */.YjP().describe('Relative to the repository when inside it'),
+        policy: executionPolicySchema,
+        status: schemas/* enum */.k5n(['attached', 'detached']),
+        pid: schemas/* number */.aig().int().nullable(),
+        host: schemas/* string */.YjP().nullable(),
+        attachedAt: schemas/* string */.YjP(),
+        detachedAt: schemas/* string */.YjP().nullable(),
+    }),
+    schemas/* object */.Ikc({
+        kind: schemas/* enum */.k5n(['postgres', 'supabase']),
+        name: schemas/* string */.YjP(),
+        databaseUrlEnv: schemas/* string */.YjP().describe('The variable holding the connection string; the string is never written'),
+        table: schemas/* string */.YjP().nullable(),
+        queryFile: schemas/* string */.YjP().nullable(),
+        policy: executionPolicySchema,
+        registeredAt: schemas/* string */.YjP(),
+        checkedAt: schemas/* string */.YjP().nullable(),
+    }),
+]);
+const attachmentsFileSchema = schemas/* object */.Ikc({
+    schemaVersion: schemas/* literal */.euz(1),
+    attachments: schemas/* array */.YOg(attachmentSchema),
+});
+/** Statuses after which a job does nothing more, whatever the policy (attach-reprocess restarts them). */
+const FINAL_STATUSES = (/* unused pure expression or super */ null && ([
+    'passed',
+    'not_reproduced',
+    'blocked',
+    'fixed',
+    'fix_blocked',
+    'failed',
+]));
+
+;// CONCATENATED MODULE: ./src/attach/options.ts
+
+
+/**
+ * `.archal.json` `attach`: defaults of `archal attach` (its flags win). Allowing external execution
+ * and opening a PR are flags only, so that a change to the file can never turn them on.
+ */
+const attachConfigSchema = schemas/* object */.Ikc({
+    executionPolicy: executionPolicySchema
+        .optional()
+        .describe('Stages run for each trace: grade, reproduce (default) or fix (--execution-policy).'),
+    runs: schemas/* number */.aig().int().min(1).max(20).optional().describe('Reproduction runs per trace (--runs). Default 1.'),
+    fixCommand: schemas/* string */.YjP().min(1).optional().describe('The coding agent of the fix stage (--fix-command).'),
+    fixWorkflow: schemas/* string */.YjP().min(1).optional().describe('A DAG workflow as the fixer (--fix-workflow).'),
+})
+    .strict()
+    .refine((value) => !(value.fixCommand && value.fixWorkflow), {
+    message: 'fixCommand and fixWorkflow are alternatives: set one',
+});
+
 // EXTERNAL MODULE: ./src/preprod/options.ts
 var options = __webpack_require__(55722);
 ;// CONCATENATED MODULE: ./src/config/schema.ts
@@ -16272,10 +15453,11 @@ var options = __webpack_require__(55722);
 
 
 
-const agentSchema = schemas/* union */.KCZ([schemas/* string */.YjP().min(1), commandSpecSchema])
+
+const agentSchema = schemas/* union */.KCZ([schemas/* string */.YjP().min(1), command_spec/* commandSpecSchema */.Q])
     .describe('The agent under test (harness): a shell command, or {command, args, env}.');
 const evaluatorSchema = schemas/* object */.Ikc({
-    provider: providerNameSchema,
+    provider: schema/* providerNameSchema */.s5,
     model: schemas/* string */.YjP().optional(),
 })
     .strict()
@@ -16301,11 +15483,11 @@ const archalConfigSchema = schemas/* object */.Ikc({
     runs: schemas/* number */.aig().int().min(1).max(100).optional().describe('Runs per scenario. Default 1.'),
     timeout: schemas/* number */.aig().positive().optional().describe('Seconds a run may take. Default 180.'),
     evaluator: evaluatorSchema.optional(),
-    assistants: assistantsSchema.optional(),
+    assistants: schema/* assistantsSchema */.pH.optional(),
     worktree: worktreeSchema.optional(),
     preprod: options/* preprodConfigSchema */.Gn.optional(),
     app: sectionSchema.optional(),
-    attach: sectionSchema.optional(),
+    attach: attachConfigSchema.optional(),
 })
     .strict();
 
@@ -17265,144 +16447,17 @@ class AncestorIndex {
     }
 }
 
-;// CONCATENATED MODULE: ./src/workflows/schema.ts
-
-
-/** The YAML shape of workflow files. Load-time checks that span fields or nodes live in validate.ts. */
-const TRIGGER_RULES = ['all_success', 'one_success', 'none_failed_min_one_success', 'all_done'];
-const triggerRuleSchema = schemas/* enum */.k5n(TRIGGER_RULES);
-/** The field that decides a node's kind. Exactly one must be present. */
-const NODE_KINDS = ['command', 'prompt', 'bash', 'loop', 'approval', 'cancel'];
-const NODE_ID_PATTERN = /^[A-Za-z_][A-Za-z0-9_-]*$/;
-const DEFAULT_BASH_TIMEOUT_MS = 120_000;
-const DEFAULT_MAX_PARALLEL = 4;
-const between = (name, min, max) => schemas/* number */.aig({ error: `${name} must be a number` })
-    .int({ error: `${name} must be a whole number` })
-    .min(min, { error: `${name} must be between ${min} and ${max}` })
-    .max(max, { error: `${name} must be between ${min} and ${max}` });
-const positiveMs = (name) => schemas/* number */.aig({ error: `${name} must be a number of milliseconds` })
-    .finite()
-    .positive({ error: `${name} must be a positive number of milliseconds` });
-const retrySchema = schemas/* object */.Ikc({
-    max_attempts: between('retry.max_attempts', 1, 5),
-    delay_ms: between('retry.delay_ms', 1000, 60000).optional(),
-    on_error: schemas/* enum */.k5n(['transient', 'all']).optional(),
-});
-const stringList = schemas/* array */.YOg(schemas/* string */.YjP().min(1));
-// In workflow files unknown keys are warnings (see NESTED_KEYS), so nested blocks strip them.
-const workflowExecSchema = execSpecSchema.strip();
-const commonFields = {
-    id: schemas/* string */.YjP({ error: 'id must be a string' })
-        .trim()
-        .min(1, { error: 'id must not be empty' })
-        .regex(NODE_ID_PATTERN, { error: 'id must start with a letter or _ and contain only letters, digits, _ and -' }),
-    description: schemas/* string */.YjP().optional(),
-    depends_on: stringList.optional(),
-    when: schemas/* string */.YjP().trim().min(1, { error: 'when must not be empty' }).optional(),
-    trigger_rule: triggerRuleSchema.optional(),
-    continue_on_error: schemas/* boolean */.zMY().optional(),
-    idle_timeout: positiveMs('idle_timeout').optional(),
-};
-/** JSON Schema of a structured AI output; compiled (and so checked) at load time. */
-const outputFormatSchema = schemas/* record */.g1P(schemas/* string */.YjP(), schemas/* unknown */.L5J(), {
-    error: 'output_format must be a JSON Schema object',
-});
-const aiFields = {
-    provider: providerNameSchema.optional(),
-    model: schemas/* string */.YjP().trim().min(1).optional(),
-    context: schemas/* enum */.k5n(['fresh', 'shared']).optional(),
-    output_format: outputFormatSchema.optional(),
-    allowed_tools: schemas/* array */.YOg(schemas/* string */.YjP()).optional(),
-    denied_tools: schemas/* array */.YOg(schemas/* string */.YjP()).optional(),
-    exec: workflowExecSchema.optional(),
-};
-const nonBlank = (what) => schemas/* string */.YjP()
-    .trim()
-    .min(1, { error: `${what} must not be empty` });
-const commandNodeSchema = schemas/* object */.Ikc({
-    ...commonFields,
-    ...aiFields,
-    retry: retrySchema.optional(),
-    command: nonBlank('command'),
-});
-const promptNodeSchema = schemas/* object */.Ikc({
-    ...commonFields,
-    ...aiFields,
-    retry: retrySchema.optional(),
-    prompt: nonBlank('prompt'),
-});
-const bashNodeSchema = schemas/* object */.Ikc({
-    ...commonFields,
-    retry: retrySchema.optional(),
-    bash: nonBlank('bash script'),
-    timeout: positiveMs('timeout').optional(),
-});
-const loopSettingsSchema = schemas/* object */.Ikc({
-    prompt: schemas/* string */.YjP().optional(),
-    command: schemas/* string */.YjP().optional(),
-    until: schemas/* string */.YjP().min(1).optional(),
-    until_bash: schemas/* string */.YjP().min(1).optional(),
-    max_iterations: between('loop.max_iterations', 1, 1000).optional(),
-    fresh_context: schemas/* boolean */.zMY().optional(),
-});
-const loopNodeSchema = schemas/* object */.Ikc({
-    ...commonFields,
-    ...aiFields,
-    loop: loopSettingsSchema,
-});
-const approvalNodeSchema = schemas/* object */.Ikc({
-    ...commonFields,
-    approval: schemas/* object */.Ikc({
-        message: nonBlank('approval.message'),
-        capture_response: schemas/* boolean */.zMY().optional(),
-    }),
-});
-const cancelNodeSchema = schemas/* object */.Ikc({
-    ...commonFields,
-    cancel: nonBlank('cancel reason'),
-});
-const NODE_SCHEMAS = {
-    command: commandNodeSchema,
-    prompt: promptNodeSchema,
-    bash: bashNodeSchema,
-    loop: loopNodeSchema,
-    approval: approvalNodeSchema,
-    cancel: cancelNodeSchema,
-};
-/** Workflow-level fields, `nodes` aside (nodes are validated one by one). */
-const workflowFieldsSchema = schemas/* object */.Ikc({
-    name: nonBlank('name'),
-    description: nonBlank('description'),
-    provider: providerNameSchema.optional(),
-    model: schemas/* string */.YjP().trim().min(1).optional(),
-    modelReasoningEffort: schemas/* enum */.k5n(REASONING_EFFORTS).optional(),
-    webSearchMode: schemas/* enum */.k5n(WEB_SEARCH_MODES).optional(),
-    additionalDirectories: schemas/* array */.YOg(schemas/* string */.YjP().refine((dir) => dir.startsWith('/'), { error: 'additionalDirectories must be absolute paths' }))
-        .optional(),
-    tags: stringList.optional(),
-    max_parallel: between('max_parallel', 1, 64).optional(),
-    exec: workflowExecSchema.optional(),
-});
-/** Keys each kind accepts, derived from the schemas (for unknown-key warnings). */
-const NODE_KEYS = Object.fromEntries(Object.entries(NODE_SCHEMAS).map(([kind, schema]) => [kind, new Set(Object.keys(schema.shape))]));
-const WORKFLOW_KEYS = new Set([...Object.keys(workflowFieldsSchema.shape), 'nodes']);
-/** Keys of the nested blocks whose unknown keys get warnings (output_format is free-form JSON Schema). */
-const NESTED_KEYS = {
-    retry: new Set(Object.keys(retrySchema.shape)),
-    loop: new Set(Object.keys(loopSettingsSchema.shape)),
-    approval: new Set(Object.keys(approvalNodeSchema.shape.approval.shape)),
-    exec: new Set(Object.keys(workflowExecSchema.shape)),
-};
-
+// EXTERNAL MODULE: ./src/workflows/schema.ts
+var workflows_schema = __webpack_require__(50919);
 ;// CONCATENATED MODULE: ./src/workflows/load-helpers.ts
 
 
 /** What the workflow and node loaders share: problems from zod issues, unknown nested keys, value checks. */
 /** Every key some node kind has (to tell a misplaced key from an unknown one). */
-const ALL_NODE_KEYS = new Set(Object.values(NODE_KEYS).flatMap((keys) => [...keys]));
+const ALL_NODE_KEYS = new Set(Object.values(workflows_schema/* NODE_KEYS */.eN).flatMap((keys) => [...keys]));
 /** Warns about keys inside a nested section (`exec:`, `loop:`…) that it does not know. */
 function warnNestedKeys(value, key, warn) {
-    const known = NESTED_KEYS[key];
+    const known = workflows_schema/* NESTED_KEYS */.Xc[key];
     if (!known || !isRecord(value))
         return;
     for (const nested of Object.keys(value)) {
@@ -17473,7 +16528,7 @@ async function buildNode(raw, index, ctx) {
         message,
     });
     if (!isRecord(raw)) {
-        ctx.errors.push(problem(`each node must be a mapping with an id and one of ${quoteList(NODE_KINDS)}`));
+        ctx.errors.push(problem(`each node must be a mapping with an id and one of ${quoteList(workflows_schema/* NODE_KINDS */.xA)}`));
         return undefined;
     }
     if (raw.id === undefined)
@@ -17493,24 +16548,24 @@ async function buildNode(raw, index, ctx) {
 }
 /** The one field that says what the node does; none, several, or an empty one is an error. */
 function nodeKind(raw, ctx, problem) {
-    const present = NODE_KINDS.filter((kind) => isPresent(raw[kind]));
+    const present = workflows_schema/* NODE_KINDS */.xA.filter((kind) => isPresent(raw[kind]));
     if (present.length > 1) {
-        ctx.errors.push(problem(`${quoteList(present)} are mutually exclusive: a node has exactly one of ${quoteList(NODE_KINDS)}`));
+        ctx.errors.push(problem(`${quoteList(present)} are mutually exclusive: a node has exactly one of ${quoteList(workflows_schema/* NODE_KINDS */.xA)}`));
         return undefined;
     }
     const kind = present[0];
     if (!kind) {
-        const blank = NODE_KINDS.find((candidate) => raw[candidate] !== undefined);
+        const blank = workflows_schema/* NODE_KINDS */.xA.find((candidate) => raw[candidate] !== undefined);
         ctx.errors.push(blank
             ? problem(`${blank} must not be empty`, blank)
-            : problem(`a node must have one of ${quoteList(NODE_KINDS)} (it says what the node does)`));
+            : problem(`a node must have one of ${quoteList(workflows_schema/* NODE_KINDS */.xA)} (it says what the node does)`));
     }
     return kind;
 }
 /** Unknown keys and keys of another kind are warnings with a did-you-mean; `retry` where it cannot apply is an error. */
 function checkKeys(raw, kind, ctx, problem) {
     for (const key of Object.keys(raw)) {
-        if (NODE_KEYS[kind].has(key)) {
+        if (workflows_schema/* NODE_KEYS */.eN[kind].has(key)) {
             warnNestedKeys(raw[key], key, (message, field) => ctx.warnings.push(problem(message, field)));
             continue;
         }
@@ -17518,7 +16573,7 @@ function checkKeys(raw, kind, ctx, problem) {
             ctx.errors.push(problem(`retry is not supported on ${kind} nodes${kind === 'loop' ? ' (a loop retries by iterating)' : ''}`, 'retry'));
             continue;
         }
-        const owners = NODE_KINDS.filter((other) => NODE_KEYS[other].has(key));
+        const owners = workflows_schema/* NODE_KINDS */.xA.filter((other) => workflows_schema/* NODE_KEYS */.eN[other].has(key));
         ctx.warnings.push(owners.length > 0
             ? problem(`'${key}' applies to ${owners.join('/')} nodes; it is ignored on ${kind} nodes`, key)
             : problem(`unknown field '${key}' is ignored.${didYouMean(key, ALL_NODE_KEYS)}`, key));
@@ -17533,7 +16588,7 @@ function parseFields(input, schema) {
     ctx.errors.push(...zodProblems(result.error.issues, input.path, ctx.file, ctx.source, input.label, input.raw));
     return undefined;
 }
-function load_node_commonFields(fields, input) {
+function commonFields(fields, input) {
     let when;
     if (fields.when !== undefined) {
         try {
@@ -17555,43 +16610,43 @@ function load_node_commonFields(fields, input) {
 /** One builder per kind of node. */
 const NODE_BUILDERS = {
     bash(input) {
-        const fields = parseFields(input, NODE_SCHEMAS.bash);
+        const fields = parseFields(input, workflows_schema/* NODE_SCHEMAS */.Qu.bash);
         return (fields && {
             ...fields,
-            ...load_node_commonFields(fields, input),
+            ...commonFields(fields, input),
             kind: 'bash',
-            timeout: fields.timeout ?? DEFAULT_BASH_TIMEOUT_MS,
+            timeout: fields.timeout ?? workflows_schema/* DEFAULT_BASH_TIMEOUT_MS */.Aw,
         });
     },
     approval(input) {
-        const fields = parseFields(input, NODE_SCHEMAS.approval);
+        const fields = parseFields(input, workflows_schema/* NODE_SCHEMAS */.Qu.approval);
         return (fields && {
             ...fields,
-            ...load_node_commonFields(fields, input),
+            ...commonFields(fields, input),
             kind: 'approval',
             approval: { message: fields.approval.message, capture_response: fields.approval.capture_response ?? false },
         });
     },
     cancel(input) {
-        const fields = parseFields(input, NODE_SCHEMAS.cancel);
-        return fields && { ...fields, ...load_node_commonFields(fields, input), kind: 'cancel' };
+        const fields = parseFields(input, workflows_schema/* NODE_SCHEMAS */.Qu.cancel);
+        return fields && { ...fields, ...commonFields(fields, input), kind: 'cancel' };
     },
     prompt(input) {
-        const fields = parseFields(input, NODE_SCHEMAS.prompt);
+        const fields = parseFields(input, workflows_schema/* NODE_SCHEMAS */.Qu.prompt);
         return (fields && {
             ...fields,
-            ...load_node_commonFields(fields, input),
+            ...commonFields(fields, input),
             ...resolveAi(fields, input.ctx, input.problem),
             kind: 'prompt',
         });
     },
     command(input) {
-        const fields = parseFields(input, NODE_SCHEMAS.command);
+        const fields = parseFields(input, workflows_schema/* NODE_SCHEMAS */.Qu.command);
         const found = fields && lookupCommand(fields.command, input.ctx, (message) => input.problem(message, 'command'));
         return (fields &&
             found && {
             ...fields,
-            ...load_node_commonFields(fields, input),
+            ...commonFields(fields, input),
             ...resolveAi(fields, input.ctx, input.problem),
             kind: 'command',
             body: found.body,
@@ -17599,8 +16654,8 @@ const NODE_BUILDERS = {
         });
     },
     loop(input) {
-        const fields = parseFields(input, NODE_SCHEMAS.loop);
-        return fields && buildLoop(fields, load_node_commonFields(fields, input), input.ctx, input.problem);
+        const fields = parseFields(input, workflows_schema/* NODE_SCHEMAS */.Qu.loop);
+        return fields && buildLoop(fields, commonFields(fields, input), input.ctx, input.problem);
     },
 };
 /** Provider and model: node, then workflow, then .archal.json, then the built-in default. */
@@ -17828,11 +16883,11 @@ async function loadWorkflowText(text, options) {
         });
     }
     for (const key of Object.keys(root)) {
-        if (WORKFLOW_KEYS.has(key) || key === 'steps')
+        if (workflows_schema/* WORKFLOW_KEYS */.DN.has(key) || key === 'steps')
             continue;
         const nodeHint = ALL_NODE_KEYS.has(key)
             ? ' (it is a node field: set it on each node)'
-            : didYouMean(key, WORKFLOW_KEYS);
+            : didYouMean(key, workflows_schema/* WORKFLOW_KEYS */.DN);
         warnings.push({
             file,
             field: key,
@@ -17842,7 +16897,7 @@ async function loadWorkflowText(text, options) {
     }
     warnNestedKeys(root.exec, 'exec', (message, field) => warnings.push({ file, field, line: source.keyLine(['exec'], field.split('.')[1]), message }));
     const { nodes: rawNodes, ...workflowFields } = root;
-    const fields = workflowFieldsSchema.safeParse(workflowFields);
+    const fields = workflows_schema/* workflowFieldsSchema */.Sb.safeParse(workflowFields);
     if (!fields.success)
         errors.push(...zodProblems(fields.error.issues, [], file, source, undefined, workflowFields));
     if (!Array.isArray(rawNodes) || rawNodes.length === 0) {
@@ -17884,7 +16939,7 @@ async function loadWorkflowText(text, options) {
     const { max_parallel, tags, ...rest } = workflowSettings;
     const workflow = {
         ...rest,
-        max_parallel: max_parallel ?? DEFAULT_MAX_PARALLEL,
+        max_parallel: max_parallel ?? workflows_schema/* DEFAULT_MAX_PARALLEL */.dT,
         tags: tags ?? [],
         nodes,
         file,
@@ -20035,6 +19090,7 @@ function scenarioFromRuns(scenario, runs, threshold) {
 
 
 
+
 /**
  * Runs every scenario `runs` times, at most `concurrency` runs at once, each on its own clone.
  * A scenario's satisfaction is 100 × passed runs / runs; the suite passes when every scenario
@@ -20089,6 +19145,7 @@ async function runSuite(options) {
         ]);
     const suite = {
         schemaVersion: 1,
+        suiteId: (0,external_node_crypto_.randomUUID)(),
         startedAt,
         durationMs: Math.round(performance.now() - started),
         passThreshold: options.passThreshold,
@@ -20102,6 +19159,8 @@ async function runSuite(options) {
         warnings: options.warnings ?? [],
     };
     writeJsonCache((0,external_node_path_.join)(options.cacheDir, 'last-run.json'), suite);
+    // Every suite is kept (last-run.json is overwritten), so that runs can be compared over time.
+    writeJsonCache((0,external_node_path_.join)(options.cacheDir, 'suites', `${suite.suiteId}.json`), suite);
     return suite;
 }
 function scenarioResult(entry, runs, threshold) {
@@ -20266,7 +19325,7 @@ async function preflightHarness(options) {
             preflight: true,
             signal: options.signal,
         });
-        const redactor = new SecretRedactor([clone.token], options.env);
+        const redactor = new redact/* SecretRedactor */.pE([clone.token], options.env);
         const durationMs = Math.round(run.durationMs);
         const stderrTail = redactor.text(run.stderrTail).trim();
         const failure = outcomeDetail(run.outcome);
@@ -20461,148 +19520,8 @@ async function runExternal(spec) {
     };
 }
 
-;// CONCATENATED MODULE: ./src/preprod/schema.ts
-
-/** The statuses of `archal preprod run`, exactly as the pre-prod loop documents them. */
-const PREPROD_STATUSES = [
-    'passed',
-    'planned',
-    'dry_run',
-    'blocked',
-    'budget_exhausted',
-    'validation_failed',
-    'pr_failed',
-];
-const preprodStatusSchema = schemas/* enum */.k5n(PREPROD_STATUSES);
-const FAILURE_CATEGORIES = [
-    'harness_setup',
-    'routing',
-    'clone_fidelity',
-    'scenario_evaluator',
-    'agent_behavior',
-    'unknown',
-];
-const failureCategorySchema = schemas/* enum */.k5n(FAILURE_CATEGORIES);
-const evidenceSchema = schemas/* object */.Ikc({
-    runId: schemas/* string */.YjP(),
-    criterion: schemas/* object */.Ikc({ id: schemas/* string */.YjP(), text: schemas/* string */.YjP(), detail: schemas/* string */.YjP() }).optional(),
-    request: schemas/* object */.Ikc({ method: schemas/* string */.YjP(), path: schemas/* string */.YjP(), status: schemas/* number */.aig() }).optional(),
-    excerpt: schemas/* string */.YjP().describe('The decisive detail: the values a criterion compared, a request, or stderr'),
-});
-/** One failure, as a coding agent should read it (preprod-failures.json). */
-const failureSchema = schemas/* object */.Ikc({
-    id: schemas/* string */.YjP()
-        .describe('Stable within a loop: <scenario file>#<criterion id, or the category when no criterion is at fault>'),
-    category: failureCategorySchema,
-    flaky: schemas/* boolean */.zMY().describe('The scenario passed some runs but not all'),
-    scenario: schemas/* object */.Ikc({
-        title: schemas/* string */.YjP(),
-        file: schemas/* string */.YjP().describe('Relative to the repository'),
-        prompt: schemas/* string */.YjP(),
-    }),
-    criterion: schemas/* object */.Ikc({
-        id: schemas/* string */.YjP(),
-        kind: schemas/* enum */.k5n(['D', 'P']),
-        text: schemas/* string */.YjP(),
-        line: schemas/* number */.aig().int().min(1).optional().describe('Where the criterion is written in the scenario file'),
-    })
-        .nullable(),
-    failedRuns: schemas/* number */.aig().int(),
-    runs: schemas/* number */.aig().int(),
-    evidence: schemas/* array */.YOg(evidenceSchema).max(3),
-    hint: schemas/* string */.YjP().describe('One line: what to do next'),
-});
-const failuresFileSchema = schemas/* object */.Ikc({
-    schemaVersion: schemas/* literal */.euz(1),
-    attempt: schemas/* number */.aig().int().min(0).describe('0: before any fix attempt'),
-    failures: schemas/* array */.YOg(failureSchema),
-});
-const usageSchema = schemas/* object */.Ikc({
-    inputTokens: schemas/* number */.aig().nonnegative().optional(),
-    outputTokens: schemas/* number */.aig().nonnegative().optional(),
-    provider: schemas/* string */.YjP().optional(),
-    model: schemas/* string */.YjP().optional(),
-    isByok: schemas/* boolean */.zMY().optional(),
-    costUsd: schemas/* number */.aig().nonnegative().optional(),
-});
-/** What a fix command may write to ARCHAL_PREPROD_USAGE_PATH. */
-const fixUsageSchema = usageSchema;
-const commandResultSchema = schemas/* object */.Ikc({
-    command: schemas/* string */.YjP(),
-    exitCode: schemas/* number */.aig().int().nullable(),
-    timedOut: schemas/* boolean */.zMY(),
-    durationMs: schemas/* number */.aig(),
-    outputTail: schemas/* string */.YjP().describe('Last lines of stdout and stderr, redacted'),
-});
-const scenarioRunSchema = schemas/* object */.Ikc({
-    title: schemas/* string */.YjP(),
-    file: schemas/* string */.YjP(),
-    satisfaction: schemas/* number */.aig(),
-    passedRuns: schemas/* number */.aig().int(),
-    runs: schemas/* number */.aig().int(),
-    runIds: schemas/* array */.YOg(schemas/* string */.YjP()),
-});
-const attemptSchema = schemas/* object */.Ikc({
-    attempt: schemas/* number */.aig().int().min(0),
-    startedAt: schemas/* string */.YjP(),
-    durationMs: schemas/* number */.aig(),
-    fix: commandResultSchema
-        .extend({ kind: schemas/* enum */.k5n(['command', 'workflow']), workflowRunId: schemas/* string */.YjP().optional() })
-        .nullable(),
-    usage: usageSchema.nullable(),
-    scenarios: schemas/* array */.YOg(scenarioRunSchema),
-    failures: schemas/* array */.YOg(failureSchema),
-    failuresFile: schemas/* string */.YjP().nullable(),
-});
-const preprodResultSchema = schemas/* object */.Ikc({
-    schemaVersion: schemas/* literal */.euz(1),
-    status: preprodStatusSchema,
-    stopReason: schemas/* string */.YjP()
-        .describe('Why the loop stopped: passed, missing_harness, external_execution_disabled, cost_reservation_denied, no_fix_command, origin_not_github, …'),
-    message: schemas/* string */.YjP(),
-    repo: schemas/* string */.YjP(),
-    startedAt: schemas/* string */.YjP(),
-    durationMs: schemas/* number */.aig(),
-    options: schemas/* record */.g1P(schemas/* string */.YjP(), schemas/* unknown */.L5J()).describe('The options the loop ran with (redacted)'),
-    scenarios: schemas/* array */.YOg(schemas/* object */.Ikc({ title: schemas/* string */.YjP(), file: schemas/* string */.YjP() })),
-    preflight: schemas/* object */.Ikc({ passed: schemas/* boolean */.zMY(), detail: schemas/* string */.YjP(), durationMs: schemas/* number */.aig() })
-        .nullable()
-        .describe('The harness started once with ARCHAL_PREFLIGHT=1 before any scenario ran'),
-    attempts: schemas/* array */.YOg(attemptSchema).describe('Attempt 0 is the first run of the scenarios; each fix attempt follows'),
-    usage: usageSchema.extend({ attempts: schemas/* number */.aig().int() }),
-    validation: commandResultSchema.extend({ passed: schemas/* boolean */.zMY() }).nullable(),
-    pr: schemas/* object */.Ikc({
-        publisher: schemas/* enum */.k5n(['builtin', 'command']),
-        action: schemas/* enum */.k5n(['created', 'updated', 'unchanged', 'closed', 'none'])
-            .describe('unchanged: the open PR already had this change; closed: nothing was left to change; none: no PR was needed'),
-        url: schemas/* string */.YjP().nullable(),
-        number: schemas/* number */.aig().int().nullable(),
-        branch: schemas/* string */.YjP().nullable(),
-        headSha: schemas/* string */.YjP().nullable(),
-        files: schemas/* array */.YOg(schemas/* string */.YjP()),
-        verified: schemas/* boolean */.zMY(),
-        problems: schemas/* array */.YOg(schemas/* string */.YjP()),
-        command: commandResultSchema.nullable(),
-    })
-        .nullable(),
-    timings: schemas/* record */.g1P(schemas/* string */.YjP(), schemas/* number */.aig()).describe('Milliseconds per phase'),
-    artifacts: schemas/* object */.Ikc({ dir: schemas/* string */.YjP().nullable(), result: schemas/* string */.YjP().nullable(), failures: schemas/* string */.YjP().nullable() }),
-});
-function preprodJsonSchemas() {
-    return {
-        result: {
-            ...z.toJSONSchema(preprodResultSchema, { target: 'draft-2020-12' }),
-            $id: 'https://archal.dev/schema/preprod-result.schema.json',
-            title: 'Archal pre-prod loop result (preprod-result.json)',
-        },
-        failures: {
-            ...z.toJSONSchema(failuresFileSchema, { target: 'draft-2020-12' }),
-            $id: 'https://archal.dev/schema/preprod-failures.schema.json',
-            title: 'Archal pre-prod failures (preprod-failures.json, ARCHAL_PREPROD_FAILURES_JSON)',
-        },
-    };
-}
-
+// EXTERNAL MODULE: ./src/preprod/schema.ts
+var preprod_schema = __webpack_require__(19977);
 ;// CONCATENATED MODULE: ./src/preprod/fix.ts
 
 
@@ -20659,7 +19578,7 @@ function readUsage(file) {
     if (!(0,external_node_fs_.existsSync)(file))
         return null;
     try {
-        const parsed = fixUsageSchema.safeParse(JSON.parse((0,external_node_fs_.readFileSync)(file, 'utf8')));
+        const parsed = preprod_schema/* fixUsageSchema */.EJ.safeParse(JSON.parse((0,external_node_fs_.readFileSync)(file, 'utf8')));
         return parsed.success ? parsed.data : null;
     }
     catch {
@@ -20939,7 +19858,7 @@ function remote_parseGitHubRemote(url, options = {}) {
     if (!match)
         return {
             ok: false,
-            reason: `origin ${JSON.stringify(maskUrlPassword(trimmed))} is not a repository URL of the form <host>/<owner>/<repo>`,
+            reason: `origin ${JSON.stringify((0,redact/* maskUrlPassword */.j6)(trimmed))} is not a repository URL of the form <host>/<owner>/<repo>`,
         };
     const [, hostWithPort, owner, repo] = match;
     const host = hostWithPort.replace(/:\d+$/, '');
@@ -21465,7 +20384,7 @@ async function loopPhases(loop) {
 function startLoop(run) {
     const artifactsDir = (0,external_node_path_.resolve)(run.repo, run.options.artifacts);
     (0,external_node_fs_.mkdirSync)(artifactsDir, { recursive: true });
-    const redactor = new SecretRedactor([], run.env);
+    const redactor = new redact/* SecretRedactor */.pE([], run.env);
     const record = new PreprodRecord({
         repo: run.repo,
         artifactsDir,
@@ -21871,7 +20790,7 @@ class MemoryStore {
             (!filter.workingPath || run.workingPath === filter.workingPath) &&
             (!filter.workflowName || run.workflowName === filter.workflowName) &&
             (!filter.conversationId || run.conversationId === filter.conversationId))
-            .sort((a, b) => memory_store_compare(b.startedAt, a.startedAt) || memory_store_compare(b.id, a.id))
+            .sort((a, b) => compare(b.startedAt, a.startedAt) || compare(b.id, a.id))
             .slice(0, filter.limit ?? 50)
             .map((run) => structuredClone(run));
     }
@@ -21936,7 +20855,7 @@ class MemoryStore {
     async listWorktrees(status) {
         return [...this.worktrees.values()]
             .filter((worktree) => !status || worktree.status === status)
-            .sort((a, b) => memory_store_compare(a.repoRoot, b.repoRoot) || memory_store_compare(a.path, b.path))
+            .sort((a, b) => compare(a.repoRoot, b.repoRoot) || compare(a.path, b.path))
             .map((worktree) => ({ ...worktree }));
     }
     async setWorktreeStatus(path, status) {
@@ -21952,7 +20871,7 @@ class MemoryStore {
         return this.lastTime;
     }
 }
-function memory_store_compare(a, b) {
+function compare(a, b) {
     return a < b ? -1 : a > b ? 1 : 0;
 }
 
@@ -22193,69 +21112,8 @@ async function removeBase(repoRoot, dir, env) {
     (0,external_node_fs_.rmSync)(dir, { recursive: true, force: true });
 }
 
-;// CONCATENATED MODULE: ./src/runner/results.ts
-
-
-/** The result of `archal run`: the schema of `-o json` and of .archal/cache/last-run.json. */
-const FAILURE_KINDS = ['harness', 'clone_gap', 'evaluator', 'agent'];
-const failureKindSchema = schemas/* enum */.k5n(FAILURE_KINDS)
-    .describe('harness: did not start, crashed or timed out; clone_gap: hit a route the clone does not implement; evaluator: a criterion could not be evaluated; agent: ran fine, criteria failed');
-const harnessSummarySchema = schemas/* object */.Ikc({
-    outcome: schemas/* enum */.k5n(['ok', 'not_started', 'timed_out', 'exited', 'killed', 'cancelled']),
-    detail: schemas/* string */.YjP().nullable(),
-    exitCode: schemas/* number */.aig().int().nullable(),
-    durationMs: schemas/* number */.aig(),
-    answer: schemas/* string */.YjP(),
-    answerFormat: schemas/* enum */.k5n(['json', 'embedded_json', 'ndjson', 'text', 'empty']),
-    stderrTail: schemas/* string */.YjP(),
-});
-const runResultSchema = schemas/* object */.Ikc({
-    runId: schemas/* string */.YjP(),
-    run: schemas/* number */.aig().int().min(1).describe('1-based index of the run within its scenario'),
-    passed: schemas/* boolean */.zMY(),
-    failureKind: failureKindSchema.nullable(),
-    failureSummary: schemas/* string */.YjP().nullable(),
-    harness: harnessSummarySchema,
-    criteria: schemas/* array */.YOg(criterionResultSchema),
-    requests: schemas/* object */.Ikc({
-        total: schemas/* number */.aig().int(),
-        failed: schemas/* number */.aig().int().describe('answered with status ≥ 400'),
-        notImplemented: schemas/* array */.YOg(schemas/* object */.Ikc({ method: schemas/* string */.YjP(), path: schemas/* string */.YjP() })),
-    }),
-    usage: schemas/* object */.Ikc({ inputTokens: schemas/* number */.aig(), outputTokens: schemas/* number */.aig(), costUsd: schemas/* number */.aig().optional() }).nullable(),
-    durationMs: schemas/* number */.aig(),
-    cacheFile: schemas/* string */.YjP().describe('The full record of this run: requests, state diff, answer, stderr'),
-});
-const scenarioResultSchema = schemas/* object */.Ikc({
-    title: schemas/* string */.YjP(),
-    file: schemas/* string */.YjP(),
-    tags: schemas/* array */.YOg(schemas/* string */.YjP()),
-    runs: schemas/* number */.aig().int(),
-    passedRuns: schemas/* number */.aig().int(),
-    satisfaction: schemas/* number */.aig().min(0).max(100).describe('100 × passed runs / runs'),
-    meetsThreshold: schemas/* boolean */.zMY(),
-    failingCriteria: schemas/* array */.YOg(schemas/* object */.Ikc({ id: schemas/* string */.YjP(), text: schemas/* string */.YjP(), failedRuns: schemas/* number */.aig().int() })),
-    warnings: schemas/* array */.YOg(schemas/* string */.YjP()),
-    results: schemas/* array */.YOg(runResultSchema),
-});
-const suiteResultSchema = schemas/* object */.Ikc({
-    schemaVersion: schemas/* literal */.euz(1),
-    startedAt: schemas/* string */.YjP(),
-    durationMs: schemas/* number */.aig(),
-    passThreshold: schemas/* number */.aig().min(0).max(100),
-    passed: schemas/* boolean */.zMY().describe('every scenario met the pass threshold'),
-    totals: schemas/* object */.Ikc({ scenarios: schemas/* number */.aig().int(), runs: schemas/* number */.aig().int(), passedRuns: schemas/* number */.aig().int() }),
-    scenarios: schemas/* array */.YOg(scenarioResultSchema),
-    warnings: schemas/* array */.YOg(schemas/* string */.YjP()),
-});
-function resultsJsonSchema() {
-    return {
-        ...z.toJSONSchema(suiteResultSchema, { target: 'draft-2020-12' }),
-        $id: 'https://archal.dev/schema/run-results.schema.json',
-        title: 'Archal run results (archal run -o json, .archal/cache/last-run.json)',
-    };
-}
-
+// EXTERNAL MODULE: ./src/runner/results.ts
+var results = __webpack_require__(50360);
 ;// CONCATENATED MODULE: ./src/runner/shard-record.ts
 
 
@@ -22343,13 +21201,13 @@ function mergeShardDirs(dirs) {
         throw new MergeError(`${infos.find((entry) => !entry.info).dir} has no shard.json while the others are shards: give only the directories of one sharded run`);
     if (withInfo.length > 0)
         checkComplete(withInfo);
-    const head = mergeSuiteResults(dirs.map((dir) => ({ label: dir, suite: shard_record_readJson((0,external_node_path_.join)(dir, 'results.json'), suiteResultSchema) })));
+    const head = mergeSuiteResults(dirs.map((dir) => ({ label: dir, suite: shard_record_readJson((0,external_node_path_.join)(dir, 'results.json'), results/* suiteResultSchema */.tO) })));
     if (withInfo.length > 0)
         checkRuns(head, withInfo[0].info);
     const compared = withInfo.length > 0 && withInfo.every((entry) => entry.info.base?.compared);
     const baseProblem = withInfo.map((entry) => entry.info.base?.problem).find((problem) => problem) ?? null;
     const base = compared
-        ? mergeSuiteResults(dirs.map((dir) => ({ label: dir, suite: shard_record_readJson((0,external_node_path_.join)(dir, 'base', 'results.json'), suiteResultSchema) })))
+        ? mergeSuiteResults(dirs.map((dir) => ({ label: dir, suite: shard_record_readJson((0,external_node_path_.join)(dir, 'base', 'results.json'), results/* suiteResultSchema */.tO) })))
         : null;
     return { shards: withInfo.length, head, base, baseProblem, infos: withInfo.map((entry) => entry.info) };
 }
@@ -22567,6 +21425,20 @@ async function uploadDirectory(name, dir, options) {
         throw new Error(`the artifact service did not return an id for ${name}`);
     return { id, url: options.runUrl ? `${options.runUrl}/artifacts/${id}` : null };
 }
+/**
+ * Uploads one file as an artifact of its own, not zipped, so that its link opens the file itself
+ * (the artifact is named after the file).
+ */
+async function uploadFile(file, options) {
+    const client = new artifact/* DefaultArtifactClient */.t9();
+    const { id } = await client.uploadArtifact((0,external_node_path_.basename)(file), [file], (0,external_node_path_.dirname)(file), {
+        skipArchive: true,
+        ...(options.retentionDays ? { retentionDays: options.retentionDays } : {}),
+    });
+    if (id === undefined)
+        throw new Error(`the artifact service did not return an id for ${(0,external_node_path_.basename)(file)}`);
+    return { id, url: options.runUrl ? `${options.runUrl}/artifacts/${id}` : null };
+}
 /** Downloads this run's artifacts named `<prefix><n>` (the shards), each into its own directory. */
 async function downloadShards(prefix, into) {
     const client = new artifact/* DefaultArtifactClient */.t9();
@@ -22625,6 +21497,39 @@ async function upload(setup, name, dir) {
     }
     catch (error) {
         core/* warning */.$e(`Could not upload the artifact ${name}: ${setup.redactor.text((0,errors/* errorMessage */.g)(error))}`);
+        return null;
+    }
+}
+/**
+ * The run as one self-contained HTML page (the report `archal report --html` writes): the loop, its
+ * attempts and the head's runs, and a fix workflow's runs. It goes into the artifact as
+ * `report.html`, and up as an artifact of its own, unzipped (`<artifact-name>.html`), which the
+ * summary, the check run and the comment link to. Redacted with the runner's secrets; a report that
+ * cannot be rendered is a warning.
+ */
+async function uploadHtmlReport(setup, dir, runs) {
+    let file;
+    try {
+        const { renderReportHtml } = await Promise.all(/* import() */[__webpack_require__.e(440), __webpack_require__.e(805)]).then(__webpack_require__.bind(__webpack_require__, 86805));
+        const report = await renderReportHtml({ repo: setup.repoDir, reference: dir, runs, env: setup.runnerEnv });
+        (0,external_node_fs_.writeFileSync)((0,external_node_path_.join)(dir, 'report.html'), report.html);
+        file = (0,external_node_path_.join)(setup.temp, `${setup.inputs['artifact-name']}.html`);
+        (0,external_node_fs_.copyFileSync)((0,external_node_path_.join)(dir, 'report.html'), file);
+    }
+    catch (error) {
+        core/* warning */.$e(`No HTML report: ${setup.redactor.text((0,errors/* errorMessage */.g)(error))}`);
+        return null;
+    }
+    try {
+        const uploaded = await uploadFile(file, {
+            retentionDays: setup.inputs['retention-days'],
+            runUrl: setup.ctx.runUrl,
+        });
+        core/* info */.pq(`Uploaded the HTML report ${setup.inputs['artifact-name']}.html (id ${uploaded.id})`);
+        return uploaded;
+    }
+    catch (error) {
+        core/* warning */.$e(`Could not upload the HTML report: ${setup.redactor.text((0,errors/* errorMessage */.g)(error))}`);
         return null;
     }
 }
@@ -22790,7 +21695,7 @@ function categoryTable(failures) {
     if (failures.length === 0)
         return '';
     const lines = ['| Failure category | Failures | Meaning |', '|---|---:|---|'];
-    for (const category of FAILURE_CATEGORIES) {
+    for (const category of preprod_schema/* FAILURE_CATEGORIES */.MW) {
         const count = failures.filter((failure) => failure.category === category).length;
         if (count > 0)
             lines.push(`| \`${category}\` | ${count} | ${CATEGORY_HINTS[category]} |`);
@@ -22861,6 +21766,8 @@ function linkLines(report) {
         links.push(`[Check run](${report.links.checkRun})`);
     if (report.links.artifact)
         links.push(`[Artifact](${report.links.artifact})`);
+    if (report.links.report)
+        links.push(`[HTML report](${report.links.report})`);
     if (report.links.workflowRun)
         links.push(`[Workflow run](${report.links.workflowRun})`);
     if (report.result.pr?.url)
@@ -22992,7 +21899,12 @@ async function publishReport(setup, input) {
         comparison: input.comparison,
         passThreshold: input.passThreshold,
         failOn: inputs['fail-on'],
-        links: { checkRun: input.check?.url ?? null, artifact: input.artifact?.url ?? null, workflowRun: ctx.runUrl },
+        links: {
+            checkRun: input.check?.url ?? null,
+            artifact: input.artifact?.url ?? null,
+            report: input.htmlReport?.url ?? null,
+            workflowRun: ctx.runUrl,
+        },
         shards: input.shards ?? null,
         notes: setup.notes,
     };
@@ -23303,7 +22215,7 @@ function actionOptions(setup, workspace, artifacts) {
  * `no_fix_command`, as the loop stops without a fixer.
  */
 function resultFromSuite(request) {
-    const redactor = new SecretRedactor([], request.env);
+    const redactor = new redact/* SecretRedactor */.pE([], request.env);
     const suite = {
         ...request.suite,
         scenarios: request.suite.scenarios.map((scenario) => ({ ...scenario, file: (0,external_node_path_.resolve)(request.repo, scenario.file) })),
@@ -23470,6 +22382,9 @@ async function mergeShards(setup) {
     const comparison = merged.base ? compareMerged(setup, merged.head, merged.base) : null;
     for (const dir of dirs)
         copyRecords(dir, artifactsDir);
+    // Where the HTML report finds the head's runs, as if they had run here.
+    if ((0,external_node_fs_.existsSync)((0,external_node_path_.join)(artifactsDir, 'runs')))
+        (0,external_node_fs_.cpSync)((0,external_node_path_.join)(artifactsDir, 'runs'), (0,external_node_path_.join)(setup.repoDir, '.archal', 'cache', 'runs'), { recursive: true });
     (0,external_node_fs_.writeFileSync)((0,external_node_path_.join)(artifactsDir, 'junit.xml'), junitReport(merged.head));
     writeJsonFile((0,external_node_path_.join)(artifactsDir, 'results.json'), merged.head);
     if (merged.base)
@@ -23479,8 +22394,9 @@ async function mergeShards(setup) {
     const report = { result, comparison, passThreshold: merged.head.passThreshold, shards: merged.shards };
     writeHandOff(setup, report, artifactsDir);
     const check = await startCheck(setup);
+    const htmlReport = await uploadHtmlReport(setup, artifactsDir);
     const artifact = await upload(setup, setup.inputs['artifact-name'], artifactsDir);
-    await publishReport(setup, { ...report, check, artifact });
+    await publishReport(setup, { ...report, check, artifact, htmlReport });
 }
 /** The scenarios' prompts (for the failures file), when this checkout has them; the merge needs none of them. */
 function scenarioPrompts(setup) {
@@ -23579,7 +22495,7 @@ async function repositoryUrl(setup) {
 
 /** Runs what the inputs ask: the pre-prod loop, a shard, or the merge of shards. */
 async function runAction(inputs) {
-    const redactor = new SecretRedactor([inputs['github-token']], process.env);
+    const redactor = new redact/* SecretRedactor */.pE([inputs['github-token']], process.env);
     let setup;
     let check = null;
     try {
@@ -23647,9 +22563,1559 @@ async function runLoop(setup, check) {
     if (store)
         await writeWorkflowRuns(setup, store, artifactsDir);
     writeHandOff(setup, { result, comparison, passThreshold: options.passThreshold }, artifactsDir);
+    const htmlReport = await uploadHtmlReport(setup, artifactsDir, store);
     const artifact = await upload(setup, inputs['artifact-name'], artifactsDir);
-    await publishReport(setup, { result, comparison, check, artifact, passThreshold: options.passThreshold });
+    await publishReport(setup, {
+        result,
+        comparison,
+        check,
+        artifact,
+        htmlReport,
+        passThreshold: options.passThreshold,
+    });
 }
+
+
+/***/ }),
+
+/***/ 89420:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   R: () => (/* binding */ contextFunctions),
+/* harmony export */   g: () => (/* binding */ buildContext)
+/* harmony export */ });
+/**
+ * What `[D]` criteria are evaluated on:
+ *
+ *   { github: <final state>, before: { github: <seeded state> }, diff: { github: { <collection>:
+ *     { created, updated, deleted } } }, run: { exitCode, timedOut, durationMs, answer, requests } }
+ *
+ * plus functions every expression can call: `$created(items)` (those that did not exist before the
+ * run), `$before(item)` (the same record before the run, or nothing), `$changed(item)` (true when
+ * the run changed it).
+ */
+/** Arrays of records with ids, by collection name (`issues`, `comments`…). */
+function collections(snapshot) {
+    return Object.entries(snapshot).filter((entry) => Array.isArray(entry[1]) && entry[1].every((row) => typeof row === 'object' && row !== null && 'id' in row));
+}
+function diffSnapshots(before, after) {
+    const diff = {};
+    const beforeByName = new Map(collections(before));
+    for (const [name, rows] of collections(after)) {
+        const previous = new Map((beforeByName.get(name) ?? []).map((row) => [row.id, row]));
+        const current = new Set(rows.map((row) => row.id));
+        const entry = { created: [], updated: [], deleted: [] };
+        for (const row of rows) {
+            const old = previous.get(row.id);
+            if (!old) {
+                entry.created.push(row);
+                continue;
+            }
+            const changes = {};
+            for (const key of new Set([...Object.keys(old), ...Object.keys(row)])) {
+                if (JSON.stringify(old[key]) !== JSON.stringify(row[key]))
+                    changes[key] = { from: old[key], to: row[key] };
+            }
+            if (Object.keys(changes).length > 0)
+                entry.updated.push({ id: row.id, changes });
+        }
+        for (const [id, row] of previous)
+            if (!current.has(id))
+                entry.deleted.push(row);
+        if (entry.created.length + entry.updated.length + entry.deleted.length > 0)
+            diff[name] = entry;
+    }
+    return diff;
+}
+function buildContext(before, after, run) {
+    return { github: after, before: { github: before }, diff: { github: diffSnapshots(before, after) }, run };
+}
+/** The helper functions of criteria expressions, bound to one context. */
+function contextFunctions(context) {
+    // Records are matched to their collection by identity: filters in expressions return the very objects of the snapshot.
+    const collectionOf = new WeakMap();
+    for (const [name, rows] of collections(context.github))
+        for (const row of rows)
+            collectionOf.set(row, name);
+    const beforeById = new Map();
+    for (const [name, rows] of collections(context.before.github))
+        beforeById.set(name, new Map(rows.map((row) => [row.id, row])));
+    const before = (item) => {
+        if (typeof item !== 'object' || item === null)
+            return undefined;
+        const name = collectionOf.get(item);
+        return name ? beforeById.get(name)?.get(item.id) : undefined;
+    };
+    const asArray = (items) => (items === undefined ? [] : Array.isArray(items) ? items : [items]);
+    return {
+        created: (items) => {
+            const fresh = asArray(items).filter((item) => typeof item === 'object' && item !== null && collectionOf.has(item) && before(item) === undefined);
+            return fresh.length === 0 ? undefined : fresh;
+        },
+        before,
+        changed: (item) => {
+            const old = before(item);
+            return old === undefined || JSON.stringify(old) !== JSON.stringify(item);
+        },
+    };
+}
+
+
+/***/ }),
+
+/***/ 7868:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  E3: () => (/* binding */ base),
+  an: () => (/* binding */ criterionResultSchema),
+  xD: () => (/* binding */ evaluateDeterministicCriterion),
+  tu: () => (/* binding */ prepareCriteria)
+});
+
+// EXTERNAL MODULE: ./node_modules/zod/v4/classic/schemas.js + 11 modules
+var schemas = __webpack_require__(92857);
+// EXTERNAL MODULE: ./node_modules/jsonata/jsonata.js
+var jsonata = __webpack_require__(79132);
+var jsonata_default = /*#__PURE__*/__webpack_require__.n(jsonata);
+// EXTERNAL MODULE: ./src/evaluate/context.ts
+var evaluate_context = __webpack_require__(89420);
+;// CONCATENATED MODULE: ./src/evaluate/expression.ts
+
+
+/** Checks that a JSONata expression parses; the message points at the offending position. */
+function expressionSyntaxError(source) {
+    try {
+        compile(source);
+        return undefined;
+    }
+    catch (error) {
+        const { message, position } = error;
+        return `invalid JSONata${position !== undefined ? ` at character ${position}` : ''}: ${message ?? String(error)}`;
+    }
+}
+/** The binding through which the helper functions reach the context of the evaluation in progress. */
+const HELPERS = '__archalHelpers';
+/** Compiled expressions: runs evaluate the same criteria many times, often at once. */
+const compiled = new Map();
+/** The helpers of each context, built on first use (they index both snapshots). */
+const helpersOf = new WeakMap();
+function compile(source) {
+    let expression = compiled.get(source);
+    if (!expression) {
+        expression = jsonata_default()(source);
+        // Registered once per expression; each call finds its own context's helpers in its bindings.
+        const helper = (name) => function (...args) {
+            const helpers = this.environment.lookup(HELPERS);
+            return helpers[name](...args);
+        };
+        expression.registerFunction('created', helper('created'), '<x-:a>');
+        expression.registerFunction('before', helper('before'), '<x-:o>');
+        expression.registerFunction('changed', helper('changed'), '<x-:b>');
+        // A long-lived process (the App) sees ever new criteria: keep the cache bounded.
+        if (compiled.size >= 1000)
+            compiled.clear();
+        compiled.set(source, expression);
+    }
+    return expression;
+}
+/** Evaluates an expression on a context, with the helper functions ($created, $before, $changed). */
+async function evaluateExpression(source, context) {
+    let expression;
+    try {
+        expression = compile(source);
+    }
+    catch (error) {
+        return { ok: false, error: expressionSyntaxError(source) ?? String(error) };
+    }
+    let helpers = helpersOf.get(context);
+    if (!helpers)
+        helpersOf.set(context, (helpers = (0,evaluate_context/* contextFunctions */.R)(context)));
+    try {
+        const value = await expression.evaluate(context, { [HELPERS]: helpers });
+        return { ok: true, value: normalise(value) };
+    }
+    catch (error) {
+        const { message } = error;
+        return { ok: false, error: `evaluation failed: ${message ?? String(error)}` };
+    }
+}
+/** JSONata results carry a `sequence` marker on arrays; plain JSON is easier to show and compare. */
+function normalise(value) {
+    return value === undefined ? undefined : JSON.parse(JSON.stringify(value));
+}
+/** JSONata truthiness, as the `=>` form uses it: false, 0, '', null, undefined and [] fail. */
+function truthy(value) {
+    if (Array.isArray(value))
+        return value.some(truthy);
+    return Boolean(value);
+}
+
+;// CONCATENATED MODULE: ./src/evaluate/phrases.ts
+/**
+ * The phrase library: common English phrasings of deterministic criteria, compiled to JSONata over
+ * the evaluation context. Anything it does not recognise is left to the `=> expression` form (or to
+ * the judge, when one is configured): a criterion is never guessed.
+ *
+ * Meaning of the verbs: actions (closed, merged, created, deleted, reopened, labelled, assigned)
+ * mean "by this run" (the state differs from the seed); open, remain, stay and still describe the
+ * final state.
+ */
+/** The JSONata expression equivalent to a phrase, for users who want to write it out. */
+function equivalentExpression(check) {
+    switch (check.kind) {
+        case 'count':
+            return `$count(${check.items}) ${check.op === '==' ? '=' : check.op} ${check.expected}`;
+        case 'every':
+            return `$count(${check.failing}) = 0`;
+        case 'boolean':
+            return check.expression;
+    }
+}
+const NOUNS = [
+    [
+        /^(?:pull requests?|prs?)$/,
+        {
+            collection: 'pullRequests',
+            singular: 'pull request',
+            plural: 'pull requests',
+            nameField: 'title',
+            hasState: true,
+        },
+    ],
+    [
+        /^(?:issue )?comments?$/,
+        { collection: 'comments', singular: 'comment', plural: 'comments', nameField: 'title', hasState: false },
+    ],
+    [/^issues?$/, { collection: 'issues', singular: 'issue', plural: 'issues', nameField: 'title', hasState: true }],
+    [/^labels?$/, { collection: 'labels', singular: 'label', plural: 'labels', nameField: 'name', hasState: false }],
+    [
+        /^milestones?$/,
+        { collection: 'milestones', singular: 'milestone', plural: 'milestones', nameField: 'title', hasState: true },
+    ],
+    [
+        /^(?:repositor(?:y|ies)|repos?)$/,
+        { collection: 'repos', singular: 'repository', plural: 'repositories', nameField: 'full_name', hasState: false },
+    ],
+    [/^reviews?$/, { collection: 'reviews', singular: 'review', plural: 'reviews', nameField: 'title', hasState: true }],
+    [
+        /^check runs?$/,
+        { collection: 'checkRuns', singular: 'check run', plural: 'check runs', nameField: 'name', hasState: false },
+    ],
+    [
+        /^reactions?$/,
+        { collection: 'reactions', singular: 'reaction', plural: 'reactions', nameField: 'name', hasState: false },
+    ],
+    [
+        /^branch(?:es)?$/,
+        { collection: 'branches', singular: 'branch', plural: 'branches', nameField: 'name', hasState: false },
+    ],
+    [
+        /^(?:tool calls?|api calls?|(?:api |http )?requests?)$/,
+        { collection: 'requests', singular: 'request', plural: 'requests', nameField: 'name', hasState: false },
+    ],
+];
+const NOUN_WORDS = 'pull requests?|prs?|(?:issue )?comments?|issues?|labels?|milestones?|repositor(?:y|ies)|repos?|reviews?|check runs?|reactions?|branch(?:es)?|tool calls?|api calls?|(?:api |http )?requests?';
+const NUMBERS = {
+    no: 0,
+    zero: 0,
+    none: 0,
+    one: 1,
+    a: 1,
+    an: 1,
+    single: 1,
+    two: 2,
+    three: 3,
+    four: 4,
+    five: 5,
+    six: 6,
+    seven: 7,
+    eight: 8,
+    nine: 9,
+    ten: 10,
+    eleven: 11,
+    twelve: 12,
+    fifteen: 15,
+    twenty: 20,
+    thirty: 30,
+    fifty: 50,
+    hundred: 100,
+};
+const QUANTIFIERS = [
+    [/^exactly\s+/, '=='],
+    [/^at least\s+/, '>='],
+    [/^(?:at most|no more than|not more than)\s+/, '<='],
+    [/^(?:fewer than|less than)\s+/, '<'],
+    [/^more than\s+/, '>'],
+];
+/** Placeholders keep quoted text (with its case) out of the lower-cased sentence. */
+function phrases_normalise(text) {
+    const quoted = [];
+    const sentence = text
+        .replace(/"([^"]*)"|“([^”]*)”|'([^']+)'|`([^`]+)`/g, (_m, a, b, c, d) => {
+        quoted.push(a ?? b ?? c ?? d ?? '');
+        return ` q${quoted.length - 1}q `;
+    })
+        .toLowerCase()
+        .replace(/[.!;]+\s*$/, '')
+        .replace(/\s+/g, ' ')
+        .trim();
+    return { sentence, quoted };
+}
+const str = (value) => JSON.stringify(value);
+function compilePhrase(text) {
+    const { sentence, quoted } = phrases_normalise(text);
+    const value = (token) => {
+        if (!token)
+            return undefined;
+        const placeholder = /^q(\d+)q$/.exec(token.trim());
+        return placeholder ? quoted[Number(placeholder[1])] : token.trim();
+    };
+    const ctx = { value };
+    return (runPhrase(sentence) ??
+        specificItem(sentence, ctx) ??
+        everyPhrase(sentence, ctx) ??
+        existsPhrase(sentence, ctx) ??
+        countOfPhrase(sentence, ctx) ??
+        countPhrase(sentence, ctx));
+}
+function runPhrase(sentence) {
+    if (/^(?:the )?(?:run|agent|harness)(?: process)? (?:exits|exited|finishes|finished|completes|completed) (?:successfully|with (?:exit )?code 0|without (?:an )?error)$|^(?:the )?(?:run|agent) succeed(?:s|ed)$|^(?:the )?exit code is 0$/.test(sentence))
+        return {
+            kind: 'boolean',
+            pattern: 'run exits successfully',
+            expression: 'run.exitCode = 0 and run.timedOut = false',
+            subject: 'the run',
+        };
+    if (/^(?:there (?:are|were) )?no (?:api |http |request )?errors(?: occurred| were returned)?$|^no requests? failed$/.test(sentence))
+        return {
+            kind: 'count',
+            pattern: 'no failed requests',
+            items: 'run.requests[status >= 400]',
+            op: '==',
+            expected: 0,
+            subject: 'failed requests (status ≥ 400)',
+        };
+    return undefined;
+}
+/** "issue #3 is closed", "the issue has the label "bug"", "PR #2 is merged". */
+function specificItem(sentence, ctx) {
+    const match = /^(?:(issue|pr|pull request) #(\d+)|the (issue|pr|pull request)) (.+)$/.exec(sentence);
+    if (!match)
+        return undefined;
+    const nounWord = match[1] ?? match[3];
+    const noun = nounFor(nounWord);
+    const subjectItems = match[2] ? `github.${noun.collection}[number = ${match[2]}]` : `github.${noun.collection}`;
+    const describe = match[2] ? `${noun.singular} #${match[2]}` : `the ${noun.singular}`;
+    const predicate = predicateFilter(match[4], noun, ctx);
+    if (!predicate)
+        return undefined;
+    // "the issue" must mean exactly one: with several, the check fails and says why.
+    const items = subjectItems;
+    return {
+        kind: 'every',
+        pattern: `${describe} ${predicate.describe}`,
+        items,
+        failing: match[2]
+            ? `${items}[$not(${predicate.filter})]`
+            : `($count(${items}) = 1 ? ${items}[$not(${predicate.filter})] : ${items})`,
+        subject: describe,
+        predicate: predicate.describe,
+    };
+}
+/** "every closed issue has a new comment", "issues labelled keep-open remain open". */
+function everyPhrase(sentence, ctx) {
+    let rest;
+    let quantified = false;
+    const every = /^(?:every|each|all(?: of the)?|all the) (.+)$/.exec(sentence);
+    if (every) {
+        rest = every[1];
+        quantified = true;
+    }
+    else
+        rest = sentence;
+    const split = splitSubjectPredicate(rest, ctx);
+    if (!split)
+        return undefined;
+    // Without "every/all", only "remain/stay/are still" sentences are universal ("keep-open issues stay open").
+    if (!quantified &&
+        !/^(?:remain|remains|stay|stays|are still|is still|still are|continue to be) /.test(split.predicateText))
+        return undefined;
+    const predicate = predicateFilter(split.predicateText, split.subject.noun, ctx);
+    if (!predicate)
+        return undefined;
+    const items = itemsOf(split.subject);
+    return {
+        kind: 'every',
+        pattern: `every ${split.subject.describe} ${predicate.describe}`,
+        items,
+        failing: `$filter(${items}, function($i) { $not(${predicate.filterFor('$i')}) })`,
+        subject: split.subject.describe,
+        predicate: predicate.describe,
+    };
+}
+/** "a label named "stale" exists", "a PR exists whose title contains "fix"", "an issue titled "x" is created". */
+function existsPhrase(sentence, ctx) {
+    const reordered = sentence.replace(/^(an?|one|some) (\S+(?: \S+)?) exists? (whose|with|named|titled|called|labell?ed) (.+)$/, '$1 $2 $3 $4 exists');
+    const match = /^(?:an?|one|some|at least one) (.+?) (exists|exist|is created|was created|is opened|was opened|is added|was added|is posted|was posted)$/.exec(reordered);
+    if (!match)
+        return undefined;
+    const subject = parseSubject(match[1], ctx);
+    if (!subject)
+        return undefined;
+    if (match[2] !== 'exists' && match[2] !== 'exist')
+        subject.createdByRun = true;
+    return {
+        kind: 'count',
+        pattern: `a ${subject.describe} ${subject.createdByRun ? 'is created' : 'exists'}`,
+        items: itemsOf(subject),
+        op: '>=',
+        expected: 1,
+        subject: subject.describe,
+    };
+}
+/** "the number of open issues is 3", "the count of comments equals 2". */
+function countOfPhrase(sentence, ctx) {
+    const match = /^(?:the )?(?:number|count) of (.+?) (?:is|equals|is equal to|=) (\w+)$/.exec(sentence);
+    if (!match)
+        return undefined;
+    const subject = parseSubject(match[1], ctx);
+    const expected = toNumber(match[2]);
+    if (!subject || expected === undefined)
+        return undefined;
+    return {
+        kind: 'count',
+        pattern: `number of ${subject.describe} is N`,
+        items: itemsOf(subject),
+        op: '==',
+        expected,
+        subject: subject.describe,
+    };
+}
+/** "exactly 4 issues are closed", "fewer than 30 tool calls were made", "no issues have the label "wontfix"". */
+function countPhrase(sentence, ctx) {
+    let rest = sentence;
+    let op = '==';
+    for (const [pattern, comparison] of QUANTIFIERS) {
+        if (pattern.test(rest)) {
+            op = comparison;
+            rest = rest.replace(pattern, '');
+            break;
+        }
+    }
+    const quantity = /^(\d+|no|zero|none of the|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|fifty|hundred) (.+)$/.exec(rest);
+    if (!quantity)
+        return undefined;
+    const expected = toNumber(quantity[1].replace(/ of the$/, ''));
+    if (expected === undefined)
+        return undefined;
+    const body = quantity[2];
+    // "no open issues remain", "3 new comments exist"
+    const bare = /^(.+?) (?:remain|remains|exist|exists|are left|is left|are there|left)$/.exec(body);
+    if (bare) {
+        const subject = parseSubject(bare[1], ctx);
+        if (subject)
+            return {
+                kind: 'count',
+                pattern: 'N <things> exist',
+                items: itemsOf(subject),
+                op,
+                expected,
+                subject: subject.describe,
+            };
+    }
+    const split = splitSubjectPredicate(body, ctx);
+    if (split && /^(?:were|was|are|is|have been|has been|got|get) (?:deleted|removed)$/.test(split.predicateText)) {
+        const { subject } = split;
+        if (subject.createdByRun ||
+            !['issues', 'pullRequests', 'comments', 'labels', 'milestones', 'repos', 'reviews', 'reactions'].includes(subject.noun.collection))
+            return undefined;
+        const collection = subject.noun.collection;
+        const filters = [...subject.filters, `$not(id in $$.github.${collection}.id)`];
+        return {
+            kind: 'count',
+            pattern: 'N <things> were deleted',
+            items: `before.github.${collection}[${filters.join(' and ')}]`,
+            op,
+            expected,
+            subject: `${subject.describe} deleted by the run`,
+        };
+    }
+    if (split) {
+        const predicate = predicateFilter(split.predicateText, split.subject.noun, ctx);
+        if (!predicate)
+            return undefined;
+        const items = `$filter(${itemsOf(split.subject)}, function($i) { ${predicate.filterFor('$i')} })`;
+        return {
+            kind: 'count',
+            pattern: `N <things> ${predicate.describe}`,
+            items,
+            op,
+            expected,
+            subject: `${split.subject.describe} ${predicate.describe}`,
+        };
+    }
+    const subject = parseSubject(body, ctx);
+    if (!subject)
+        return undefined;
+    return { kind: 'count', pattern: 'N <things>', items: itemsOf(subject), op, expected, subject: subject.describe };
+}
+function toNumber(word) {
+    if (/^\d+$/.test(word))
+        return Number(word);
+    return NUMBERS[word];
+}
+function nounFor(word) {
+    return NOUNS.find(([pattern]) => pattern.test(word))?.[1];
+}
+/** Splits "closed issue has a new comment" into its subject and its predicate. */
+function splitSubjectPredicate(text, ctx) {
+    const verb = new RegExp(`^(.*?\\b(?:${NOUN_WORDS})\\b(?: (?:labell?ed|with the label|with label|titled|named|called|assigned to|whose title contains|in) (?:q\\d+q|@?[\\w./-]+))*) ((?:are|is|were|was|have|has|had|got|get|gets|remain|remains|stay|stays|still|continue|did|do|does|received|receive|receives|contain|contains|made|make)\\b.*)$`).exec(text);
+    if (!verb)
+        return undefined;
+    const subject = parseSubject(verb[1], ctx);
+    return subject ? { subject, predicateText: verb[2] } : undefined;
+}
+/** "closed issues labelled "bug"", "new comments", "keep-open issues", "label named q0q". */
+function parseSubject(text, ctx) {
+    const match = new RegExp(`^(?:the )?((?:[\\w-]+ )*?)(${NOUN_WORDS})((?: .+)?)$`).exec(text.trim());
+    if (!match)
+        return undefined;
+    const noun = nounFor(match[2]);
+    if (!noun)
+        return undefined;
+    const subject = { noun, filters: [], createdByRun: false, describe: match[2] };
+    const modifiers = match[1].trim().split(' ').filter(Boolean);
+    for (const modifier of modifiers) {
+        switch (modifier) {
+            case 'new':
+            case 'created':
+            case 'added':
+                subject.createdByRun = true;
+                break;
+            case 'open':
+            case 'closed':
+                if (!noun.hasState)
+                    return undefined;
+                subject.filters.push(modifier === 'closed' ? closedByRun : `state = "open"`);
+                break;
+            case 'merged':
+                if (noun.collection !== 'pullRequests')
+                    return undefined;
+                subject.filters.push(mergedByRun);
+                break;
+            case 'draft':
+                subject.filters.push('draft = true');
+                break;
+            case 'locked':
+                subject.filters.push('locked = true');
+                break;
+            case 'failed':
+                if (noun.collection !== 'requests')
+                    return undefined;
+                subject.filters.push('status >= 400');
+                break;
+            default: {
+                // A label used as an adjective: "keep-open issues", "q0q issues" (quoted), never a plain word.
+                const label = ctx.value(modifier);
+                if (!label || (!/^q\d+q$/.test(modifier) && !modifier.includes('-')) || !hasLabels(noun))
+                    return undefined;
+                subject.filters.push(`${str(label)} in labels`);
+            }
+        }
+    }
+    let tail = match[3].trim();
+    while (tail) {
+        const clause = /^(labell?ed|with the label|with label|with labels?|titled|named|called|assigned to|whose title contains|with a title containing|in|on) (q\d+q|[\w./-]+)(.*)$/.exec(tail);
+        if (!clause)
+            return undefined;
+        const value = ctx.value(clause[2]);
+        switch (clause[1]) {
+            case 'titled':
+            case 'named':
+            case 'called':
+                subject.filters.push(`${noun.nameField} = ${str(value)}`);
+                break;
+            case 'whose title contains':
+            case 'with a title containing':
+                subject.filters.push(`$contains(title, ${str(value)})`);
+                break;
+            case 'assigned to':
+                subject.filters.push(`${str(value.replace(/^@/, ''))} in assignees`);
+                break;
+            case 'in':
+            case 'on':
+                subject.filters.push(noun.collection === 'repos' ? `full_name = ${str(value)}` : `repo = ${str(value)}`);
+                break;
+            default:
+                if (!hasLabels(noun))
+                    return undefined;
+                subject.filters.push(`${str(value)} in labels`);
+        }
+        tail = clause[3].trim().replace(/^and /, '');
+    }
+    const words = [...modifiers.map((modifier) => ctx.value(modifier) ?? modifier), noun.plural].join(' ');
+    subject.describe = `${words}${match[3].trim() ? ` ${describeTail(match[3].trim(), ctx)}` : ''}`;
+    return subject;
+}
+const closedByRun = `state = "closed" and $not($before($).state = "closed")`;
+const mergedByRun = `merged = true and $not($before($).merged = true)`;
+function hasLabels(noun) {
+    return noun.collection === 'issues' || noun.collection === 'pullRequests';
+}
+function describeTail(tail, ctx) {
+    return tail.replace(/q\d+q/g, (token) => JSON.stringify(ctx.value(token)));
+}
+function itemsOf(subject) {
+    let base;
+    switch (subject.noun.collection) {
+        case 'requests':
+            base = 'run.requests';
+            break;
+        case 'branches':
+            base = 'github.repos.branches';
+            break;
+        default:
+            base = `github.${subject.noun.collection}`;
+    }
+    const filtered = subject.filters.length > 0 ? `${base}[${subject.filters.join(' and ')}]` : base;
+    if (!subject.createdByRun)
+        return filtered;
+    if (subject.noun.collection === 'branches')
+        return `${filtered}[$not(name in $$.before.github.repos.branches.name)]`;
+    return subject.noun.collection === 'requests' ? filtered : `$created(${filtered})`;
+}
+/** The part after the verb: "are closed", "has a new comment", "remain open", "have the label q0q". */
+function predicateFilter(text, noun, ctx) {
+    const onItem = (build, describe) => ({
+        describe,
+        filter: build('$'),
+        filterFor: build,
+    });
+    const sentence = text
+        .replace(/^(?:have been|has been|had been|got|gets|get|were|was|are|is|did|do|does)\s+/, '')
+        .replace(/^(?:still|remain|remains|stay|stays|continue to be|are still|is still) /, 'still ');
+    const still = sentence.startsWith('still ');
+    const body = sentence.replace(/^still /, '');
+    const state = (field, value) => (item) => `${item}.${field} = ${str(value)}`;
+    switch (body) {
+        case 'open':
+        case 'opened':
+            if (!noun.hasState)
+                return undefined;
+            if (body === 'opened' && !still)
+                return onItem((item) => `$not($exists($before(${item})))`, 'were opened by the run');
+            return onItem(state('state', 'open'), still ? 'remain open' : 'are open');
+        case 'closed':
+            if (!noun.hasState)
+                return undefined;
+            return still
+                ? onItem(state('state', 'closed'), 'remain closed')
+                : onItem((item) => `${item}.state = "closed" and $not($before(${item}).state = "closed")`, 'were closed by the run');
+        case 'reopened':
+            return onItem((item) => `${item}.state = "open" and $before(${item}).state = "closed"`, 'were reopened by the run');
+        case 'merged':
+            if (noun.collection !== 'pullRequests')
+                return undefined;
+            return still
+                ? onItem((item) => `${item}.merged = true`, 'remain merged')
+                : onItem((item) => `${item}.merged = true and $not($before(${item}).merged = true)`, 'were merged by the run');
+        case 'unmerged':
+        case 'not merged':
+            if (noun.collection !== 'pullRequests')
+                return undefined;
+            return onItem((item) => `${item}.merged = false`, 'are not merged');
+        case 'draft':
+        case 'a draft':
+        case 'drafts':
+            return onItem((item) => `${item}.draft = true`, 'are drafts');
+        case 'locked':
+            return onItem((item) => `${item}.locked = true`, 'are locked');
+        case 'created':
+        case 'added':
+        case 'posted':
+        case 'made':
+        case 'left':
+        case 'sent':
+            if (noun.collection === 'requests')
+                return onItem(() => 'true', 'were made');
+            return onItem((item) => `$not($exists($before(${item})))`, 'were created by the run');
+        default:
+            break;
+    }
+    const label = /^(?:labell?ed|tagged) (q\d+q|[\w-]+)$|^(?:has|have|carry|carries) (?:the |a )?label (q\d+q|[\w-]+)$|^(?:has|have) (q\d+q) (?:as a )?label$/.exec(body);
+    if (label && hasLabels(noun)) {
+        const name = ctx.value(label[1] ?? label[2] ?? label[3]);
+        const byRun = !still && /^(?:labell?ed|tagged)/.test(body) && /^(?:were|was|got|get|gets)\b/.test(text);
+        return byRun
+            ? onItem((item) => `${str(name)} in ${item}.labels and $not(${str(name)} in $before(${item}).labels)`, `were labelled "${name}" by the run`)
+            : onItem((item) => `${str(name)} in ${item}.labels`, `have the label "${name}"`);
+    }
+    const noLabel = /^(?:do not|does not|don't|doesn't) have (?:the )?label (q\d+q|[\w-]+)$|^(?:has|have) no label (q\d+q|[\w-]+)$/.exec(text.replace(/^(?:still )/, ''));
+    if (noLabel && hasLabels(noun)) {
+        const name = ctx.value(noLabel[1] ?? noLabel[2]);
+        return onItem((item) => `$not(${str(name)} in ${item}.labels)`, `do not have the label "${name}"`);
+    }
+    const assigned = /^assigned to (q\d+q|@?[\w-]+)$/.exec(body);
+    if (assigned && hasLabels(noun)) {
+        const login = ctx.value(assigned[1]).replace(/^@/, '');
+        return onItem((item) => `${str(login)} in ${item}.assignees`, `are assigned to ${login}`);
+    }
+    const comment = /^(?:has|have|received|receive|receives|got|get|gets) (?:a |at least one |one )?(new )?comments?(?: (?:from|by) (q\d+q|@?[\w-]+))?$/.exec(text.replace(/^(?:still )/, ''));
+    if (comment && hasLabels(noun)) {
+        const fresh = Boolean(comment[1]);
+        const author = comment[2] ? ctx.value(comment[2]).replace(/^@/, '') : undefined;
+        const condition = (item) => `$$.github.comments[repo = ${item}.repo and issue_number = ${item}.number${author ? ` and user = ${str(author)}` : ''}]`;
+        return onItem((item) => `$count(${fresh ? `$created(${condition(item)})` : condition(item)}) > 0`, `have ${fresh ? 'a new comment' : 'a comment'}${author ? ` by ${author}` : ''}`);
+    }
+    const titled = /^(?:titled|named|called) (q\d+q)$|^(?:has|have) (?:the )?title (q\d+q)$/.exec(body);
+    if (titled) {
+        const title = ctx.value(titled[1] ?? titled[2]);
+        return onItem((item) => `${item}.${noun.nameField} = ${str(title)}`, `are titled "${title}"`);
+    }
+    return undefined;
+}
+
+;// CONCATENATED MODULE: ./src/evaluate/deterministic.ts
+
+
+function compileDeterministic(text, expression) {
+    if (expression !== undefined) {
+        const syntax = expressionSyntaxError(expression);
+        return syntax ? { ok: false, reason: syntax } : { ok: true, check: { form: 'expression', expression } };
+    }
+    const check = compilePhrase(text);
+    if (check)
+        return { ok: true, check: { form: 'phrase', check } };
+    return {
+        ok: false,
+        reason: 'the phrase library does not recognise this wording. Write the check after "=>" as a JSONata expression over { github, before, diff, run }, e.g. ' +
+            '`- [D] exactly 4 issues are closed => $count(github.issues[state = "closed"]) = 4`, or tag it [P] to have the judge decide.',
+    };
+}
+const OP_WORDS = { '==': 'exactly', '>=': 'at least', '<=': 'at most', '<': 'fewer than', '>': 'more than' };
+async function evaluateDeterministic(check, context) {
+    if (check.form === 'expression') {
+        const result = await evaluateExpression(check.expression, context);
+        if (!result.ok)
+            return { passed: false, detail: result.error, expression: check.expression, error: result.error };
+        return {
+            passed: truthy(result.value),
+            detail: `evaluated to ${show(result.value)}`,
+            expression: check.expression,
+            actual: result.value,
+        };
+    }
+    const phrase = check.check;
+    const expression = equivalentExpression(phrase);
+    switch (phrase.kind) {
+        case 'boolean': {
+            const result = await evaluateExpression(phrase.expression, context);
+            if (!result.ok)
+                return { passed: false, detail: result.error, expression, error: result.error };
+            const passed = truthy(result.value);
+            return {
+                passed,
+                detail: `${phrase.subject}: exit code ${context.run.exitCode}${context.run.timedOut ? ', timed out' : ''}`,
+                expression,
+                actual: { exitCode: context.run.exitCode, timedOut: context.run.timedOut },
+                expected: { exitCode: 0, timedOut: false },
+            };
+        }
+        case 'count': {
+            const result = await evaluateExpression(phrase.items, context);
+            if (!result.ok)
+                return { passed: false, detail: result.error, expression, error: result.error };
+            const items = asList(result.value);
+            const actual = items.length;
+            const passed = compare(actual, phrase.op, phrase.expected);
+            return {
+                passed,
+                detail: `expected ${OP_WORDS[phrase.op]} ${phrase.expected} ${phrase.subject}, found ${actual}${items.length > 0 ? `: ${names(items)}` : ''}`,
+                expression,
+                actual,
+                expected: phrase.expected,
+            };
+        }
+        case 'every': {
+            const [all, failing] = await Promise.all([
+                evaluateExpression(phrase.items, context),
+                evaluateExpression(phrase.failing, context),
+            ]);
+            if (!all.ok)
+                return { passed: false, detail: all.error, expression, error: all.error };
+            if (!failing.ok)
+                return { passed: false, detail: failing.error, expression, error: failing.error };
+            const items = asList(all.value);
+            const bad = asList(failing.value);
+            const passed = bad.length === 0;
+            return {
+                passed,
+                detail: passed
+                    ? `all ${items.length} ${phrase.subject} ${phrase.predicate}${items.length === 0 ? ' (there are none)' : ''}`
+                    : `${bad.length} of ${items.length} ${phrase.subject} do not satisfy "${phrase.predicate}": ${names(bad)}`,
+                expression,
+                actual: bad.length,
+                expected: 0,
+            };
+        }
+    }
+}
+function compare(actual, op, expected) {
+    switch (op) {
+        case '==':
+            return actual === expected;
+        case '>=':
+            return actual >= expected;
+        case '<=':
+            return actual <= expected;
+        case '<':
+            return actual < expected;
+        case '>':
+            return actual > expected;
+    }
+}
+function asList(value) {
+    if (value === undefined || value === null)
+        return [];
+    return Array.isArray(value) ? value : [value];
+}
+/** Short names of records for details: `acme/web#3`, a label name, a request line. */
+function names(items) {
+    const shown = items.slice(0, 10).map((item) => {
+        if (typeof item !== 'object' || item === null)
+            return show(item);
+        const record = item;
+        if (typeof record.repo === 'string' && typeof record.number === 'number')
+            return `${record.repo}#${record.number}`;
+        if (typeof record.repo === 'string' && typeof record.issue_number === 'number')
+            return `${record.repo}#${record.issue_number} comment ${String(record.id)}`;
+        if (typeof record.method === 'string' && typeof record.path === 'string')
+            return `${record.method} ${record.path} → ${String(record.status)}`;
+        if (typeof record.full_name === 'string')
+            return record.full_name;
+        if (typeof record.name === 'string')
+            return record.name;
+        if (typeof record.title === 'string')
+            return record.title;
+        return `#${String(record.id)}`;
+    });
+    return `${shown.join(', ')}${items.length > 10 ? `, … (${items.length - 10} more)` : ''}`;
+}
+function show(value) {
+    const text = JSON.stringify(value) ?? 'nothing';
+    return text.length > 200 ? `${text.slice(0, 200)}…` : text;
+}
+
+;// CONCATENATED MODULE: ./src/evaluate/criteria.ts
+
+
+/** The result of one criterion in one run (part of `archal run -o json`). */
+const criterionResultSchema = schemas/* object */.Ikc({
+    id: schemas/* string */.YjP(),
+    text: schemas/* string */.YjP(),
+    kind: schemas/* enum */.k5n(['D', 'P']),
+    line: schemas/* number */.aig().int(),
+    form: schemas/* enum */.k5n(['expression', 'phrase', 'judged', 'judged_not_deterministic', 'not_evaluated']),
+    status: schemas/* enum */.k5n(['passed', 'failed', 'error', 'not_evaluated']),
+    detail: schemas/* string */.YjP().describe("What was compared, or the judge's reason, or why it was not evaluated"),
+    expression: schemas/* string */.YjP().optional().describe('The JSONata that decided a deterministic criterion'),
+    pattern: schemas/* string */.YjP().optional().describe('The phrase pattern that matched'),
+    actual: schemas/* unknown */.L5J().optional(),
+    expected: schemas/* unknown */.L5J().optional(),
+});
+/**
+ * Decides up front how each criterion is checked, so that `scenario validate` reports the same
+ * problems a run would: a [D] criterion that is neither an `=> expression` nor a known phrase is an
+ * error (or, with an evaluator configured, judged and labelled "judged, not deterministic").
+ */
+function prepareCriteria(scenario, options) {
+    const errors = [];
+    const warnings = [];
+    const criteria = scenario.criteria.map((criterion) => {
+        const at = { file: scenario.file, line: criterion.line };
+        if (criterion.kind === 'D' || !criterion.tagged) {
+            const compiled = compileDeterministic(criterion.text, criterion.expression);
+            if (compiled.ok)
+                return {
+                    ...criterion,
+                    kind: 'D',
+                    plan: { mode: 'deterministic', check: compiled.check },
+                };
+            if (criterion.tagged) {
+                if (criterion.expression !== undefined || !options.evaluator) {
+                    errors.push({
+                        ...at,
+                        message: `[D] criterion ${criterion.id} cannot be checked deterministically: ${compiled.reason}`,
+                    });
+                    return { ...criterion, plan: { mode: 'not_evaluated', reason: compiled.reason } };
+                }
+                warnings.push({
+                    ...at,
+                    message: `[D] criterion ${criterion.id} is not a known phrase; the evaluator will judge it (judged, not deterministic)`,
+                });
+                return { ...criterion, plan: { mode: 'judged', notDeterministic: true } };
+            }
+        }
+        if (options.evaluator)
+            return {
+                ...criterion,
+                kind: 'P',
+                plan: { mode: 'judged', notDeterministic: false },
+            };
+        warnings.push({
+            ...at,
+            message: `[P] criterion ${criterion.id} will not be evaluated: no evaluator is configured (set "evaluator" in .archal.json or the scenario's Config)`,
+        });
+        return {
+            ...criterion,
+            kind: 'P',
+            plan: { mode: 'not_evaluated', reason: 'no evaluator is configured' },
+        };
+    });
+    return { criteria, errors, warnings };
+}
+async function evaluateDeterministicCriterion(criterion, context) {
+    if (criterion.plan.mode !== 'deterministic')
+        throw new Error(`criterion ${criterion.id} is not deterministic`);
+    const { check } = criterion.plan;
+    const outcome = await evaluateDeterministic(check, context);
+    return {
+        ...base(criterion),
+        form: check.form,
+        status: outcome.error ? 'error' : outcome.passed ? 'passed' : 'failed',
+        detail: outcome.detail,
+        expression: outcome.expression,
+        ...(check.form === 'phrase' ? { pattern: check.check.pattern } : {}),
+        ...(outcome.actual === undefined ? {} : { actual: outcome.actual }),
+        ...(outcome.expected === undefined ? {} : { expected: outcome.expected }),
+    };
+}
+function base(criterion) {
+    return { id: criterion.id, text: criterion.text, kind: criterion.kind, line: criterion.line };
+}
+
+
+/***/ }),
+
+/***/ 91516:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Q: () => (/* binding */ commandSpecSchema)
+/* harmony export */ });
+/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(92857);
+
+/** A command spawned directly (no shell): the agent under test, the exec provider. */
+const commandSpecSchema = zod__WEBPACK_IMPORTED_MODULE_0__/* .object */ .Ikc({
+    command: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP().min(1).describe('Executable to run (looked up on PATH).'),
+    args: zod__WEBPACK_IMPORTED_MODULE_0__/* .array */ .YOg(zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP()).optional().describe('Arguments passed before anything Archal adds.'),
+    env: zod__WEBPACK_IMPORTED_MODULE_0__/* .record */ .g1P(zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP(), zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP()).optional().describe('Extra environment variables; ${VAR} is expanded.'),
+})
+    .strict();
+
+
+/***/ }),
+
+/***/ 60310:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   XF: () => (/* binding */ REDACTED),
+/* harmony export */   j6: () => (/* binding */ maskUrlPassword),
+/* harmony export */   pE: () => (/* binding */ SecretRedactor)
+/* harmony export */ });
+/* unused harmony exports isSecretName, isSecretKey, secretValues */
+/**
+ * Removes secrets from text and JSON before it reaches a log, a cache file or an artifact:
+ * well-known token formats (GitHub, OpenAI, Anthropic, AWS), bearer and basic credentials, secrets
+ * in URLs, and the values of environment variables whose names say they are secret.
+ */
+const REDACTED = '[REDACTED]';
+const TOKEN_PATTERNS = [
+    /\bgh[pousr]_[A-Za-z0-9_]{20,255}\b/g, // GitHub classic, OAuth, user-to-server, server-to-server, refresh
+    /\bgithub_pat_[A-Za-z0-9_]{20,255}\b/g, // GitHub fine-grained
+    /\bv1\.[0-9a-f]{40}\b/g, // GitHub App installation tokens (legacy format)
+    /\bsk-ant-[A-Za-z0-9_-]{16,}/g, // Anthropic
+    /\bsk-(?:proj-|svcacct-|admin-)?[A-Za-z0-9_-]{20,}/g, // OpenAI
+    /\b(?:AKIA|ASIA|AROA|AIDA)[A-Z0-9]{16}\b/g, // AWS access key ids
+    /\bxox[abprs]-[A-Za-z0-9-]{10,}/g, // Slack
+    /\bAIza[0-9A-Za-z_-]{35}\b/g, // Google API keys
+    /-----BEGIN [A-Z ]*PRIVATE KEY-----[\s\S]*?-----END [A-Z ]*PRIVATE KEY-----/g,
+];
+/** `Authorization: Bearer x`, `token x`, `Basic x`, AWS secret keys given by name. */
+const CONTEXT_PATTERNS = [
+    [/\b(Bearer|Basic|token)(\s+)([A-Za-z0-9._~+/=-]{8,})/gi, (_m, scheme, space) => `${scheme}${space}${REDACTED}`],
+    [
+        /(aws_secret_access_key|secret_access_key|aws_session_token)(["'\s:=]+)([A-Za-z0-9/+=]{20,})/gi,
+        (_m, name, sep) => `${name}${sep}${REDACTED}`,
+    ],
+];
+/** `scheme://user:password@`. */
+const URL_CREDENTIALS = /(\b[a-z][a-z0-9+.-]*:\/\/[^/\s:@]+:)([^@\s/]+)(@)/gi;
+/**
+ * Text the token and context patterns can match contains one of these; most text (bodies full of
+ * ordinary words and URLs) contains none and skips running them.
+ */
+const MAY_MATCH = /gh[pousr]_|github_pat_|v1\.|sk-|AKIA|ASIA|AROA|AIDA|xox[abprs]-|AIza|PRIVATE KEY|bearer|basic|token|secret_access_key|aws_session_token/i;
+const SECRET_NAME = /(TOKEN|KEY|SECRET|PASSWORD|PASSWD|CREDENTIAL)/i;
+/** Environment variable names that hold secrets (GITHUB_TOKEN, OPENAI_API_KEY, DB_PASSWORD…). */
+function isSecretName(name) {
+    return SECRET_NAME.test(name);
+}
+const SECRET_KEY_ENDINGS = [
+    'token',
+    'secret',
+    'password',
+    'passwd',
+    'apikey',
+    'privatekey',
+    'accesskey',
+    'authorization',
+    'credential',
+    'credentials',
+];
+/** JSON keys whose string values are secrets (`token`, `accessToken`, `client_secret`, `api-key`…). */
+function isSecretKey(key) {
+    let secret = secretKeys.get(key);
+    if (secret === undefined) {
+        const normalised = key.toLowerCase().replace(/[_-]/g, '');
+        secret = SECRET_KEY_ENDINGS.some((ending) => normalised.endsWith(ending));
+        // JSON keys repeat endlessly (every issue has a "title"): remember the answer for a bounded set.
+        if (secretKeys.size < 10_000)
+            secretKeys.set(key, secret);
+    }
+    return secret;
+}
+const secretKeys = new Map();
+/** Values of secret-named variables in `env`, long enough that replacing them cannot mangle ordinary text. */
+function secretValues(env) {
+    return Object.entries(env)
+        .filter(([name, value]) => isSecretName(name) && typeof value === 'string' && value.length >= 6)
+        .map(([, value]) => value)
+        .sort((a, b) => b.length - a.length);
+}
+/**
+ * Redacts what a log, cache file or artifact must not keep: the values of the secret-named variables
+ * of a host's environment, secrets it is told about, and well-known token formats. (The clone's
+ * request log has its own, narrower redactor of the tokens the clone knows.)
+ */
+class SecretRedactor {
+    values;
+    constructor(extraSecrets, env) {
+        this.values = [...new Set([...secretValues(env), ...[...extraSecrets].filter((value) => value.length >= 6)])].sort((a, b) => b.length - a.length);
+    }
+    text(input) {
+        let output = input;
+        for (const value of this.values)
+            if (output.includes(value))
+                output = output.split(value).join(REDACTED);
+        if (MAY_MATCH.test(output)) {
+            for (const pattern of TOKEN_PATTERNS)
+                output = output.replace(pattern, REDACTED);
+            for (const [pattern, replace] of CONTEXT_PATTERNS)
+                output = output.replace(pattern, replace);
+        }
+        if (output.includes('@') && output.includes('://'))
+            output = output.replace(URL_CREDENTIALS, (_m, head, _secret, at) => `${head}${REDACTED}${at}`);
+        return output;
+    }
+    /** A deep copy with every string redacted, and every value under a secret-named key replaced. */
+    value(input) {
+        return this.walk(input, 0);
+    }
+    /**
+     * The same as `value`, done on `input` itself: for large values the caller owns (freshly parsed
+     * JSON), where a copy would double the memory and the work.
+     */
+    valueInPlace(input) {
+        return this.mutate(input, 0);
+    }
+    mutate(input, depth) {
+        if (typeof input === 'string')
+            return this.text(input);
+        if (input === null || typeof input !== 'object')
+            return input;
+        if (depth > 64)
+            return REDACTED;
+        if (Array.isArray(input)) {
+            for (let index = 0; index < input.length; index++)
+                input[index] = this.mutate(input[index], depth + 1);
+            return input;
+        }
+        const record = input;
+        for (const key of Object.keys(record)) {
+            const value = record[key];
+            record[key] =
+                isSecretKey(key) && typeof value === 'string' && value.length > 0 ? REDACTED : this.mutate(value, depth + 1);
+        }
+        return record;
+    }
+    walk(input, depth) {
+        if (depth > 64)
+            return REDACTED;
+        if (typeof input === 'string')
+            return this.text(input);
+        if (Array.isArray(input))
+            return input.map((item) => this.walk(item, depth + 1));
+        if (input && typeof input === 'object') {
+            const output = {};
+            for (const [key, value] of Object.entries(input)) {
+                output[key] =
+                    isSecretKey(key) && typeof value === 'string' && value.length > 0 ? REDACTED : this.walk(value, depth + 1);
+            }
+            return output;
+        }
+        return input;
+    }
+}
+/** A URL with the password of its credentials (`//user:password@host`) masked, for messages. */
+function maskUrlPassword(url) {
+    return url.replace(/\/\/([^:/@]+):[^@]*@/, '//$1:***@');
+}
+
+
+/***/ }),
+
+/***/ 19977:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   EJ: () => (/* binding */ fixUsageSchema),
+/* harmony export */   MW: () => (/* binding */ FAILURE_CATEGORIES),
+/* harmony export */   vl: () => (/* binding */ preprodResultSchema)
+/* harmony export */ });
+/* unused harmony exports PREPROD_STATUSES, preprodStatusSchema, failureCategorySchema, failureSchema, failuresFileSchema, preprodJsonSchemas */
+/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(92857);
+
+/** The statuses of `archal preprod run`, exactly as the pre-prod loop documents them. */
+const PREPROD_STATUSES = [
+    'passed',
+    'planned',
+    'dry_run',
+    'blocked',
+    'budget_exhausted',
+    'validation_failed',
+    'pr_failed',
+];
+const preprodStatusSchema = zod__WEBPACK_IMPORTED_MODULE_0__/* ["enum"] */ .k5n(PREPROD_STATUSES);
+const FAILURE_CATEGORIES = [
+    'harness_setup',
+    'routing',
+    'clone_fidelity',
+    'scenario_evaluator',
+    'agent_behavior',
+    'unknown',
+];
+const failureCategorySchema = zod__WEBPACK_IMPORTED_MODULE_0__/* ["enum"] */ .k5n(FAILURE_CATEGORIES);
+const evidenceSchema = zod__WEBPACK_IMPORTED_MODULE_0__/* .object */ .Ikc({
+    runId: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP(),
+    criterion: zod__WEBPACK_IMPORTED_MODULE_0__/* .object */ .Ikc({ id: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP(), text: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP(), detail: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP() }).optional(),
+    request: zod__WEBPACK_IMPORTED_MODULE_0__/* .object */ .Ikc({ method: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP(), path: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP(), status: zod__WEBPACK_IMPORTED_MODULE_0__/* .number */ .aig() }).optional(),
+    excerpt: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP().describe('The decisive detail: the values a criterion compared, a request, or stderr'),
+});
+/** One failure, as a coding agent should read it (preprod-failures.json). */
+const failureSchema = zod__WEBPACK_IMPORTED_MODULE_0__/* .object */ .Ikc({
+    id: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP()
+        .describe('Stable within a loop: <scenario file>#<criterion id, or the category when no criterion is at fault>'),
+    category: failureCategorySchema,
+    flaky: zod__WEBPACK_IMPORTED_MODULE_0__/* .boolean */ .zMY().describe('The scenario passed some runs but not all'),
+    scenario: zod__WEBPACK_IMPORTED_MODULE_0__/* .object */ .Ikc({
+        title: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP(),
+        file: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP().describe('Relative to the repository'),
+        prompt: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP(),
+    }),
+    criterion: zod__WEBPACK_IMPORTED_MODULE_0__/* .object */ .Ikc({
+        id: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP(),
+        kind: zod__WEBPACK_IMPORTED_MODULE_0__/* ["enum"] */ .k5n(['D', 'P']),
+        text: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP(),
+        line: zod__WEBPACK_IMPORTED_MODULE_0__/* .number */ .aig().int().min(1).optional().describe('Where the criterion is written in the scenario file'),
+    })
+        .nullable(),
+    failedRuns: zod__WEBPACK_IMPORTED_MODULE_0__/* .number */ .aig().int(),
+    runs: zod__WEBPACK_IMPORTED_MODULE_0__/* .number */ .aig().int(),
+    evidence: zod__WEBPACK_IMPORTED_MODULE_0__/* .array */ .YOg(evidenceSchema).max(3),
+    hint: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP().describe('One line: what to do next'),
+});
+const failuresFileSchema = zod__WEBPACK_IMPORTED_MODULE_0__/* .object */ .Ikc({
+    schemaVersion: zod__WEBPACK_IMPORTED_MODULE_0__/* .literal */ .euz(1),
+    attempt: zod__WEBPACK_IMPORTED_MODULE_0__/* .number */ .aig().int().min(0).describe('0: before any fix attempt'),
+    failures: zod__WEBPACK_IMPORTED_MODULE_0__/* .array */ .YOg(failureSchema),
+});
+const usageSchema = zod__WEBPACK_IMPORTED_MODULE_0__/* .object */ .Ikc({
+    inputTokens: zod__WEBPACK_IMPORTED_MODULE_0__/* .number */ .aig().nonnegative().optional(),
+    outputTokens: zod__WEBPACK_IMPORTED_MODULE_0__/* .number */ .aig().nonnegative().optional(),
+    provider: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP().optional(),
+    model: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP().optional(),
+    isByok: zod__WEBPACK_IMPORTED_MODULE_0__/* .boolean */ .zMY().optional(),
+    costUsd: zod__WEBPACK_IMPORTED_MODULE_0__/* .number */ .aig().nonnegative().optional(),
+});
+/** What a fix command may write to ARCHAL_PREPROD_USAGE_PATH. */
+const fixUsageSchema = usageSchema;
+const commandResultSchema = zod__WEBPACK_IMPORTED_MODULE_0__/* .object */ .Ikc({
+    command: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP(),
+    exitCode: zod__WEBPACK_IMPORTED_MODULE_0__/* .number */ .aig().int().nullable(),
+    timedOut: zod__WEBPACK_IMPORTED_MODULE_0__/* .boolean */ .zMY(),
+    durationMs: zod__WEBPACK_IMPORTED_MODULE_0__/* .number */ .aig(),
+    outputTail: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP().describe('Last lines of stdout and stderr, redacted'),
+});
+const scenarioRunSchema = zod__WEBPACK_IMPORTED_MODULE_0__/* .object */ .Ikc({
+    title: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP(),
+    file: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP(),
+    satisfaction: zod__WEBPACK_IMPORTED_MODULE_0__/* .number */ .aig(),
+    passedRuns: zod__WEBPACK_IMPORTED_MODULE_0__/* .number */ .aig().int(),
+    runs: zod__WEBPACK_IMPORTED_MODULE_0__/* .number */ .aig().int(),
+    runIds: zod__WEBPACK_IMPORTED_MODULE_0__/* .array */ .YOg(zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP()),
+});
+const attemptSchema = zod__WEBPACK_IMPORTED_MODULE_0__/* .object */ .Ikc({
+    attempt: zod__WEBPACK_IMPORTED_MODULE_0__/* .number */ .aig().int().min(0),
+    startedAt: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP(),
+    durationMs: zod__WEBPACK_IMPORTED_MODULE_0__/* .number */ .aig(),
+    fix: commandResultSchema
+        .extend({ kind: zod__WEBPACK_IMPORTED_MODULE_0__/* ["enum"] */ .k5n(['command', 'workflow']), workflowRunId: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP().optional() })
+        .nullable(),
+    usage: usageSchema.nullable(),
+    scenarios: zod__WEBPACK_IMPORTED_MODULE_0__/* .array */ .YOg(scenarioRunSchema),
+    failures: zod__WEBPACK_IMPORTED_MODULE_0__/* .array */ .YOg(failureSchema),
+    failuresFile: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP().nullable(),
+});
+const preprodResultSchema = zod__WEBPACK_IMPORTED_MODULE_0__/* .object */ .Ikc({
+    schemaVersion: zod__WEBPACK_IMPORTED_MODULE_0__/* .literal */ .euz(1),
+    status: preprodStatusSchema,
+    stopReason: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP()
+        .describe('Why the loop stopped: passed, missing_harness, external_execution_disabled, cost_reservation_denied, no_fix_command, origin_not_github, …'),
+    message: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP(),
+    repo: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP(),
+    startedAt: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP(),
+    durationMs: zod__WEBPACK_IMPORTED_MODULE_0__/* .number */ .aig(),
+    options: zod__WEBPACK_IMPORTED_MODULE_0__/* .record */ .g1P(zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP(), zod__WEBPACK_IMPORTED_MODULE_0__/* .unknown */ .L5J()).describe('The options the loop ran with (redacted)'),
+    scenarios: zod__WEBPACK_IMPORTED_MODULE_0__/* .array */ .YOg(zod__WEBPACK_IMPORTED_MODULE_0__/* .object */ .Ikc({ title: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP(), file: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP() })),
+    preflight: zod__WEBPACK_IMPORTED_MODULE_0__/* .object */ .Ikc({ passed: zod__WEBPACK_IMPORTED_MODULE_0__/* .boolean */ .zMY(), detail: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP(), durationMs: zod__WEBPACK_IMPORTED_MODULE_0__/* .number */ .aig() })
+        .nullable()
+        .describe('The harness started once with ARCHAL_PREFLIGHT=1 before any scenario ran'),
+    attempts: zod__WEBPACK_IMPORTED_MODULE_0__/* .array */ .YOg(attemptSchema).describe('Attempt 0 is the first run of the scenarios; each fix attempt follows'),
+    usage: usageSchema.extend({ attempts: zod__WEBPACK_IMPORTED_MODULE_0__/* .number */ .aig().int() }),
+    validation: commandResultSchema.extend({ passed: zod__WEBPACK_IMPORTED_MODULE_0__/* .boolean */ .zMY() }).nullable(),
+    pr: zod__WEBPACK_IMPORTED_MODULE_0__/* .object */ .Ikc({
+        publisher: zod__WEBPACK_IMPORTED_MODULE_0__/* ["enum"] */ .k5n(['builtin', 'command']),
+        action: zod__WEBPACK_IMPORTED_MODULE_0__/* ["enum"] */ .k5n(['created', 'updated', 'unchanged', 'closed', 'none'])
+            .describe('unchanged: the open PR already had this change; closed: nothing was left to change; none: no PR was needed'),
+        url: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP().nullable(),
+        number: zod__WEBPACK_IMPORTED_MODULE_0__/* .number */ .aig().int().nullable(),
+        branch: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP().nullable(),
+        headSha: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP().nullable(),
+        files: zod__WEBPACK_IMPORTED_MODULE_0__/* .array */ .YOg(zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP()),
+        verified: zod__WEBPACK_IMPORTED_MODULE_0__/* .boolean */ .zMY(),
+        problems: zod__WEBPACK_IMPORTED_MODULE_0__/* .array */ .YOg(zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP()),
+        command: commandResultSchema.nullable(),
+    })
+        .nullable(),
+    timings: zod__WEBPACK_IMPORTED_MODULE_0__/* .record */ .g1P(zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP(), zod__WEBPACK_IMPORTED_MODULE_0__/* .number */ .aig()).describe('Milliseconds per phase'),
+    artifacts: zod__WEBPACK_IMPORTED_MODULE_0__/* .object */ .Ikc({ dir: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP().nullable(), result: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP().nullable(), failures: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP().nullable() }),
+});
+function preprodJsonSchemas() {
+    return {
+        result: {
+            ...z.toJSONSchema(preprodResultSchema, { target: 'draft-2020-12' }),
+            $id: 'https://archal.dev/schema/preprod-result.schema.json',
+            title: 'Archal pre-prod loop result (preprod-result.json)',
+        },
+        failures: {
+            ...z.toJSONSchema(failuresFileSchema, { target: 'draft-2020-12' }),
+            $id: 'https://archal.dev/schema/preprod-failures.schema.json',
+            title: 'Archal pre-prod failures (preprod-failures.json, ARCHAL_PREPROD_FAILURES_JSON)',
+        },
+    };
+}
+
+
+/***/ }),
+
+/***/ 71131:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   HQ: () => (/* binding */ REASONING_EFFORTS),
+/* harmony export */   N_: () => (/* binding */ WEB_SEARCH_MODES),
+/* harmony export */   QX: () => (/* binding */ execSpecSchema),
+/* harmony export */   pH: () => (/* binding */ assistantsSchema),
+/* harmony export */   s5: () => (/* binding */ providerNameSchema)
+/* harmony export */ });
+/* unused harmony export PROVIDER_NAMES */
+/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(92857);
+/* harmony import */ var _lib_command_spec_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(91516);
+
+
+/** Provider names the engine knows. One list, used by the config, the workflow schema and the registry. */
+const PROVIDER_NAMES = ['claude', 'codex', 'exec'];
+const providerNameSchema = zod__WEBPACK_IMPORTED_MODULE_1__/* ["enum"] */ .k5n(PROVIDER_NAMES);
+const REASONING_EFFORTS = ['minimal', 'low', 'medium', 'high', 'xhigh'];
+const WEB_SEARCH_MODES = ['disabled', 'cached', 'live'];
+const execSpecSchema = _lib_command_spec_js__WEBPACK_IMPORTED_MODULE_0__/* .commandSpecSchema */ .Q.describe('A command that receives the prompt on stdin and prints the answer on stdout.');
+const claudeDefaultsSchema = zod__WEBPACK_IMPORTED_MODULE_1__/* .object */ .Ikc({
+    model: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().optional().describe('Default model, e.g. "sonnet".'),
+    command: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().optional().describe('Path or name of the Claude Code CLI. Default: "claude".'),
+    permissionMode: zod__WEBPACK_IMPORTED_MODULE_1__/* ["enum"] */ .k5n(['default', 'acceptEdits', 'plan', 'bypassPermissions', 'dontAsk', 'auto'])
+        .optional()
+        .describe('Permission mode for headless runs. Default: "bypassPermissions".'),
+    args: zod__WEBPACK_IMPORTED_MODULE_1__/* .array */ .YOg(zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP()).optional().describe('Extra arguments appended to every call.'),
+})
+    .strict();
+const codexDefaultsSchema = zod__WEBPACK_IMPORTED_MODULE_1__/* .object */ .Ikc({
+    model: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().optional().describe('Default model, e.g. "gpt-5.3-codex".'),
+    modelReasoningEffort: zod__WEBPACK_IMPORTED_MODULE_1__/* ["enum"] */ .k5n(REASONING_EFFORTS).optional(),
+    webSearchMode: zod__WEBPACK_IMPORTED_MODULE_1__/* ["enum"] */ .k5n(WEB_SEARCH_MODES).optional(),
+    command: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().optional().describe('Path or name of the Codex CLI. Default: "codex".'),
+    sandbox: zod__WEBPACK_IMPORTED_MODULE_1__/* ["enum"] */ .k5n(['read-only', 'workspace-write', 'danger-full-access'])
+        .optional()
+        .describe('Sandbox of `codex exec`. Default: "workspace-write".'),
+    args: zod__WEBPACK_IMPORTED_MODULE_1__/* .array */ .YOg(zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP()).optional().describe('Extra arguments appended to every call.'),
+})
+    .strict();
+const execDefaultsSchema = zod__WEBPACK_IMPORTED_MODULE_1__/* .object */ .Ikc({
+    command: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().min(1).optional(),
+    args: zod__WEBPACK_IMPORTED_MODULE_1__/* .array */ .YOg(zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP()).optional(),
+    env: zod__WEBPACK_IMPORTED_MODULE_1__/* .record */ .g1P(zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP(), zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP()).optional(),
+    model: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().optional().describe('Passed to the command as ARCHAL_MODEL.'),
+})
+    .strict();
+/** The `assistants` section of .archal.json: which provider AI nodes use, and each provider's settings. */
+const assistantsSchema = zod__WEBPACK_IMPORTED_MODULE_1__/* .object */ .Ikc({
+    default: providerNameSchema.optional().describe('Provider of AI nodes that name none. Default: "claude".'),
+    claude: claudeDefaultsSchema.optional(),
+    codex: codexDefaultsSchema.optional(),
+    exec: execDefaultsSchema.optional(),
+})
+    .strict();
+
+
+/***/ }),
+
+/***/ 50360:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   $D: () => (/* binding */ scenarioResultSchema),
+/* harmony export */   sp: () => (/* binding */ runResultSchema),
+/* harmony export */   tO: () => (/* binding */ suiteResultSchema)
+/* harmony export */ });
+/* unused harmony exports failureKindSchema, harnessSummarySchema, resultsJsonSchema */
+/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(92857);
+/* harmony import */ var _evaluate_criteria_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7868);
+
+
+/** The result of `archal run`: the schema of `-o json` and of .archal/cache/last-run.json. */
+const FAILURE_KINDS = ['harness', 'clone_gap', 'evaluator', 'agent'];
+const failureKindSchema = zod__WEBPACK_IMPORTED_MODULE_1__/* ["enum"] */ .k5n(FAILURE_KINDS)
+    .describe('harness: did not start, crashed or timed out; clone_gap: hit a route the clone does not implement; evaluator: a criterion could not be evaluated; agent: ran fine, criteria failed');
+const harnessSummarySchema = zod__WEBPACK_IMPORTED_MODULE_1__/* .object */ .Ikc({
+    outcome: zod__WEBPACK_IMPORTED_MODULE_1__/* ["enum"] */ .k5n(['ok', 'not_started', 'timed_out', 'exited', 'killed', 'cancelled']),
+    detail: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().nullable(),
+    exitCode: zod__WEBPACK_IMPORTED_MODULE_1__/* .number */ .aig().int().nullable(),
+    durationMs: zod__WEBPACK_IMPORTED_MODULE_1__/* .number */ .aig(),
+    answer: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP(),
+    answerFormat: zod__WEBPACK_IMPORTED_MODULE_1__/* ["enum"] */ .k5n(['json', 'embedded_json', 'ndjson', 'text', 'empty']),
+    stderrTail: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP(),
+});
+const runResultSchema = zod__WEBPACK_IMPORTED_MODULE_1__/* .object */ .Ikc({
+    runId: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP(),
+    run: zod__WEBPACK_IMPORTED_MODULE_1__/* .number */ .aig().int().min(1).describe('1-based index of the run within its scenario'),
+    passed: zod__WEBPACK_IMPORTED_MODULE_1__/* .boolean */ .zMY(),
+    failureKind: failureKindSchema.nullable(),
+    failureSummary: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().nullable(),
+    harness: harnessSummarySchema,
+    criteria: zod__WEBPACK_IMPORTED_MODULE_1__/* .array */ .YOg(_evaluate_criteria_js__WEBPACK_IMPORTED_MODULE_0__/* .criterionResultSchema */ .an),
+    requests: zod__WEBPACK_IMPORTED_MODULE_1__/* .object */ .Ikc({
+        total: zod__WEBPACK_IMPORTED_MODULE_1__/* .number */ .aig().int(),
+        failed: zod__WEBPACK_IMPORTED_MODULE_1__/* .number */ .aig().int().describe('answered with status ≥ 400'),
+        notImplemented: zod__WEBPACK_IMPORTED_MODULE_1__/* .array */ .YOg(zod__WEBPACK_IMPORTED_MODULE_1__/* .object */ .Ikc({ method: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP(), path: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP() })),
+    }),
+    usage: zod__WEBPACK_IMPORTED_MODULE_1__/* .object */ .Ikc({ inputTokens: zod__WEBPACK_IMPORTED_MODULE_1__/* .number */ .aig(), outputTokens: zod__WEBPACK_IMPORTED_MODULE_1__/* .number */ .aig(), costUsd: zod__WEBPACK_IMPORTED_MODULE_1__/* .number */ .aig().optional() }).nullable(),
+    durationMs: zod__WEBPACK_IMPORTED_MODULE_1__/* .number */ .aig(),
+    cacheFile: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().describe('The full record of this run: requests, state diff, answer, stderr'),
+});
+const scenarioResultSchema = zod__WEBPACK_IMPORTED_MODULE_1__/* .object */ .Ikc({
+    title: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP(),
+    file: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP(),
+    tags: zod__WEBPACK_IMPORTED_MODULE_1__/* .array */ .YOg(zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP()),
+    runs: zod__WEBPACK_IMPORTED_MODULE_1__/* .number */ .aig().int(),
+    passedRuns: zod__WEBPACK_IMPORTED_MODULE_1__/* .number */ .aig().int(),
+    satisfaction: zod__WEBPACK_IMPORTED_MODULE_1__/* .number */ .aig().min(0).max(100).describe('100 × passed runs / runs'),
+    meetsThreshold: zod__WEBPACK_IMPORTED_MODULE_1__/* .boolean */ .zMY(),
+    failingCriteria: zod__WEBPACK_IMPORTED_MODULE_1__/* .array */ .YOg(zod__WEBPACK_IMPORTED_MODULE_1__/* .object */ .Ikc({ id: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP(), text: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP(), failedRuns: zod__WEBPACK_IMPORTED_MODULE_1__/* .number */ .aig().int() })),
+    warnings: zod__WEBPACK_IMPORTED_MODULE_1__/* .array */ .YOg(zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP()),
+    results: zod__WEBPACK_IMPORTED_MODULE_1__/* .array */ .YOg(runResultSchema),
+});
+const suiteResultSchema = zod__WEBPACK_IMPORTED_MODULE_1__/* .object */ .Ikc({
+    schemaVersion: zod__WEBPACK_IMPORTED_MODULE_1__/* .literal */ .euz(1),
+    suiteId: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP()
+        .optional()
+        .describe('Names this suite among the recorded ones: .archal/cache/suites/<suiteId>.json (archal view, archal report)'),
+    startedAt: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP(),
+    durationMs: zod__WEBPACK_IMPORTED_MODULE_1__/* .number */ .aig(),
+    passThreshold: zod__WEBPACK_IMPORTED_MODULE_1__/* .number */ .aig().min(0).max(100),
+    passed: zod__WEBPACK_IMPORTED_MODULE_1__/* .boolean */ .zMY().describe('every scenario met the pass threshold'),
+    totals: zod__WEBPACK_IMPORTED_MODULE_1__/* .object */ .Ikc({ scenarios: zod__WEBPACK_IMPORTED_MODULE_1__/* .number */ .aig().int(), runs: zod__WEBPACK_IMPORTED_MODULE_1__/* .number */ .aig().int(), passedRuns: zod__WEBPACK_IMPORTED_MODULE_1__/* .number */ .aig().int() }),
+    scenarios: zod__WEBPACK_IMPORTED_MODULE_1__/* .array */ .YOg(scenarioResultSchema),
+    warnings: zod__WEBPACK_IMPORTED_MODULE_1__/* .array */ .YOg(zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP()),
+});
+function resultsJsonSchema() {
+    return {
+        ...z.toJSONSchema(suiteResultSchema, { target: 'draft-2020-12' }),
+        $id: 'https://archal.dev/schema/run-results.schema.json',
+        title: 'Archal run results (archal run -o json, .archal/cache/last-run.json)',
+    };
+}
+
+
+/***/ }),
+
+/***/ 50919:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Aw: () => (/* binding */ DEFAULT_BASH_TIMEOUT_MS),
+/* harmony export */   DN: () => (/* binding */ WORKFLOW_KEYS),
+/* harmony export */   Qu: () => (/* binding */ NODE_SCHEMAS),
+/* harmony export */   Sb: () => (/* binding */ workflowFieldsSchema),
+/* harmony export */   Xc: () => (/* binding */ NESTED_KEYS),
+/* harmony export */   dT: () => (/* binding */ DEFAULT_MAX_PARALLEL),
+/* harmony export */   eN: () => (/* binding */ NODE_KEYS),
+/* harmony export */   xA: () => (/* binding */ NODE_KINDS)
+/* harmony export */ });
+/* unused harmony exports TRIGGER_RULES, triggerRuleSchema, NODE_ID_PATTERN, retrySchema, outputFormatSchema, commandNodeSchema, promptNodeSchema, bashNodeSchema, loopSettingsSchema, loopNodeSchema, approvalNodeSchema, cancelNodeSchema */
+/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(92857);
+/* harmony import */ var _providers_schema_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(71131);
+
+
+/** The YAML shape of workflow files. Load-time checks that span fields or nodes live in validate.ts. */
+const TRIGGER_RULES = ['all_success', 'one_success', 'none_failed_min_one_success', 'all_done'];
+const triggerRuleSchema = zod__WEBPACK_IMPORTED_MODULE_1__/* ["enum"] */ .k5n(TRIGGER_RULES);
+/** The field that decides a node's kind. Exactly one must be present. */
+const NODE_KINDS = ['command', 'prompt', 'bash', 'loop', 'approval', 'cancel'];
+const NODE_ID_PATTERN = /^[A-Za-z_][A-Za-z0-9_-]*$/;
+const DEFAULT_BASH_TIMEOUT_MS = 120_000;
+const DEFAULT_MAX_PARALLEL = 4;
+const between = (name, min, max) => zod__WEBPACK_IMPORTED_MODULE_1__/* .number */ .aig({ error: `${name} must be a number` })
+    .int({ error: `${name} must be a whole number` })
+    .min(min, { error: `${name} must be between ${min} and ${max}` })
+    .max(max, { error: `${name} must be between ${min} and ${max}` });
+const positiveMs = (name) => zod__WEBPACK_IMPORTED_MODULE_1__/* .number */ .aig({ error: `${name} must be a number of milliseconds` })
+    .finite()
+    .positive({ error: `${name} must be a positive number of milliseconds` });
+const retrySchema = zod__WEBPACK_IMPORTED_MODULE_1__/* .object */ .Ikc({
+    max_attempts: between('retry.max_attempts', 1, 5),
+    delay_ms: between('retry.delay_ms', 1000, 60000).optional(),
+    on_error: zod__WEBPACK_IMPORTED_MODULE_1__/* ["enum"] */ .k5n(['transient', 'all']).optional(),
+});
+const stringList = zod__WEBPACK_IMPORTED_MODULE_1__/* .array */ .YOg(zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().min(1));
+// In workflow files unknown keys are warnings (see NESTED_KEYS), so nested blocks strip them.
+const workflowExecSchema = _providers_schema_js__WEBPACK_IMPORTED_MODULE_0__/* .execSpecSchema */ .QX.strip();
+const commonFields = {
+    id: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP({ error: 'id must be a string' })
+        .trim()
+        .min(1, { error: 'id must not be empty' })
+        .regex(NODE_ID_PATTERN, { error: 'id must start with a letter or _ and contain only letters, digits, _ and -' }),
+    description: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().optional(),
+    depends_on: stringList.optional(),
+    when: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().trim().min(1, { error: 'when must not be empty' }).optional(),
+    trigger_rule: triggerRuleSchema.optional(),
+    continue_on_error: zod__WEBPACK_IMPORTED_MODULE_1__/* .boolean */ .zMY().optional(),
+    idle_timeout: positiveMs('idle_timeout').optional(),
+};
+/** JSON Schema of a structured AI output; compiled (and so checked) at load time. */
+const outputFormatSchema = zod__WEBPACK_IMPORTED_MODULE_1__/* .record */ .g1P(zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP(), zod__WEBPACK_IMPORTED_MODULE_1__/* .unknown */ .L5J(), {
+    error: 'output_format must be a JSON Schema object',
+});
+const aiFields = {
+    provider: _providers_schema_js__WEBPACK_IMPORTED_MODULE_0__/* .providerNameSchema */ .s5.optional(),
+    model: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().trim().min(1).optional(),
+    context: zod__WEBPACK_IMPORTED_MODULE_1__/* ["enum"] */ .k5n(['fresh', 'shared']).optional(),
+    output_format: outputFormatSchema.optional(),
+    allowed_tools: zod__WEBPACK_IMPORTED_MODULE_1__/* .array */ .YOg(zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP()).optional(),
+    denied_tools: zod__WEBPACK_IMPORTED_MODULE_1__/* .array */ .YOg(zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP()).optional(),
+    exec: workflowExecSchema.optional(),
+};
+const nonBlank = (what) => zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP()
+    .trim()
+    .min(1, { error: `${what} must not be empty` });
+const commandNodeSchema = zod__WEBPACK_IMPORTED_MODULE_1__/* .object */ .Ikc({
+    ...commonFields,
+    ...aiFields,
+    retry: retrySchema.optional(),
+    command: nonBlank('command'),
+});
+const promptNodeSchema = zod__WEBPACK_IMPORTED_MODULE_1__/* .object */ .Ikc({
+    ...commonFields,
+    ...aiFields,
+    retry: retrySchema.optional(),
+    prompt: nonBlank('prompt'),
+});
+const bashNodeSchema = zod__WEBPACK_IMPORTED_MODULE_1__/* .object */ .Ikc({
+    ...commonFields,
+    retry: retrySchema.optional(),
+    bash: nonBlank('bash script'),
+    timeout: positiveMs('timeout').optional(),
+});
+const loopSettingsSchema = zod__WEBPACK_IMPORTED_MODULE_1__/* .object */ .Ikc({
+    prompt: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().optional(),
+    command: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().optional(),
+    until: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().min(1).optional(),
+    until_bash: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().min(1).optional(),
+    max_iterations: between('loop.max_iterations', 1, 1000).optional(),
+    fresh_context: zod__WEBPACK_IMPORTED_MODULE_1__/* .boolean */ .zMY().optional(),
+});
+const loopNodeSchema = zod__WEBPACK_IMPORTED_MODULE_1__/* .object */ .Ikc({
+    ...commonFields,
+    ...aiFields,
+    loop: loopSettingsSchema,
+});
+const approvalNodeSchema = zod__WEBPACK_IMPORTED_MODULE_1__/* .object */ .Ikc({
+    ...commonFields,
+    approval: zod__WEBPACK_IMPORTED_MODULE_1__/* .object */ .Ikc({
+        message: nonBlank('approval.message'),
+        capture_response: zod__WEBPACK_IMPORTED_MODULE_1__/* .boolean */ .zMY().optional(),
+    }),
+});
+const cancelNodeSchema = zod__WEBPACK_IMPORTED_MODULE_1__/* .object */ .Ikc({
+    ...commonFields,
+    cancel: nonBlank('cancel reason'),
+});
+const NODE_SCHEMAS = {
+    command: commandNodeSchema,
+    prompt: promptNodeSchema,
+    bash: bashNodeSchema,
+    loop: loopNodeSchema,
+    approval: approvalNodeSchema,
+    cancel: cancelNodeSchema,
+};
+/** Workflow-level fields, `nodes` aside (nodes are validated one by one). */
+const workflowFieldsSchema = zod__WEBPACK_IMPORTED_MODULE_1__/* .object */ .Ikc({
+    name: nonBlank('name'),
+    description: nonBlank('description'),
+    provider: _providers_schema_js__WEBPACK_IMPORTED_MODULE_0__/* .providerNameSchema */ .s5.optional(),
+    model: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().trim().min(1).optional(),
+    modelReasoningEffort: zod__WEBPACK_IMPORTED_MODULE_1__/* ["enum"] */ .k5n(_providers_schema_js__WEBPACK_IMPORTED_MODULE_0__/* .REASONING_EFFORTS */ .HQ).optional(),
+    webSearchMode: zod__WEBPACK_IMPORTED_MODULE_1__/* ["enum"] */ .k5n(_providers_schema_js__WEBPACK_IMPORTED_MODULE_0__/* .WEB_SEARCH_MODES */ .N_).optional(),
+    additionalDirectories: zod__WEBPACK_IMPORTED_MODULE_1__/* .array */ .YOg(zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().refine((dir) => dir.startsWith('/'), { error: 'additionalDirectories must be absolute paths' }))
+        .optional(),
+    tags: stringList.optional(),
+    max_parallel: between('max_parallel', 1, 64).optional(),
+    exec: workflowExecSchema.optional(),
+});
+/** Keys each kind accepts, derived from the schemas (for unknown-key warnings). */
+const NODE_KEYS = Object.fromEntries(Object.entries(NODE_SCHEMAS).map(([kind, schema]) => [kind, new Set(Object.keys(schema.shape))]));
+const WORKFLOW_KEYS = new Set([...Object.keys(workflowFieldsSchema.shape), 'nodes']);
+/** Keys of the nested blocks whose unknown keys get warnings (output_format is free-form JSON Schema). */
+const NESTED_KEYS = {
+    retry: new Set(Object.keys(retrySchema.shape)),
+    loop: new Set(Object.keys(loopSettingsSchema.shape)),
+    approval: new Set(Object.keys(approvalNodeSchema.shape.approval.shape)),
+    exec: new Set(Object.keys(workflowExecSchema.shape)),
+};
 
 
 /***/ })
