@@ -145,6 +145,10 @@ export async function startGitHubClone(options: GitHubCloneOptions = {}): Promis
       let work: Promise<void>;
       const exchange = { req, res, path, search };
       if (path === '/_archal' || path.startsWith('/_archal/')) work = handleControl(core, exchange, controlToken);
+      else if (path === '/mcp')
+        work = import('./mcp/handler.js').then(({ handleMcp }) =>
+          handleMcp(core, exchange, viaGitHubHost(req) ? core.urlsGitHub : core.urls),
+        );
       else if (path === '/graphql' || path === '/api/graphql')
         // Loaded on first use: GitHub's schema takes a second to build.
         work = import('./graphql/handler.js').then(({ handleGraphql }) =>
