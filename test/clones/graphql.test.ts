@@ -1,5 +1,7 @@
 import { beforeAll, describe, expect, it } from '@jest/globals';
 import type { GitHubClone } from '../../src/clones/github/index.js';
+import { GRAPHQL_MUTATIONS, GRAPHQL_QUERY_FIELDS } from '../../src/clones/github/graphql/coverage.js';
+import { MUTATION_NAMES } from '../../src/clones/github/graphql/mutations.js';
 import { startClone } from './support/clone.js';
 
 /** GraphQL over GitHub's schema: shapes, ids, pagination and errors as GitHub answers them. */
@@ -228,5 +230,45 @@ describe('mutations', () => {
       }
     `);
     expect(body.errors?.[0]).toMatchObject({ type: 'NOT_FOUND', path: ['createIssue'] });
+  });
+});
+
+describe('the operations page', () => {
+  it('lists exactly the mutations and query fields that are resolved', async () => {
+    expect([...GRAPHQL_MUTATIONS].sort()).toEqual([...MUTATION_NAMES].sort());
+    // Each listed query field resolves (an unimplemented one would answer NOT_IMPLEMENTED).
+    const { body } = await graphql(`
+      {
+        viewer {
+          login
+        }
+        repository(owner: "acme", name: "widgets") {
+          name
+        }
+        user(login: "alice") {
+          login
+        }
+        organization(login: "acme") {
+          login
+        }
+        repositoryOwner(login: "acme") {
+          login
+        }
+        node(id: "MDQ6VXNlcjE=") {
+          id
+        }
+        nodes(ids: []) {
+          id
+        }
+        search(query: "crash", type: ISSUE, first: 1) {
+          issueCount
+        }
+        rateLimit {
+          remaining
+        }
+      }
+    `);
+    expect(body.errors).toBeUndefined();
+    expect(Object.keys(body.data).sort()).toEqual([...GRAPHQL_QUERY_FIELDS].sort());
   });
 });
