@@ -21,6 +21,7 @@ import { actingUser, type Actor } from '../state/actor.js';
 import { ApiError } from '../state/errors.js';
 import { Journal } from '../state/store.js';
 import type { GraphqlContext } from './context.js';
+import './wire.js';
 import { mutationRoot } from './mutations.js';
 import { queryRoot } from './query.js';
 import { githubSchema } from './schema.js';

@@ -8,7 +8,7 @@ import { authorAssociation } from '../state/permissions.js';
 import { effectiveBase, pullStats } from '../state/pull-stats.js';
 import { connection, emptyConnection, upper, type ConnectionArgs, type Gql } from './context.js';
 import { actorById, commitObject, labelObject, milestoneObject, refObject } from './objects.js';
-import { repoObject } from './repository.js';
+import { links } from './links.js';
 
 const viewerId = (domain: DomainContext) =>
   domain.actor.kind === 'user' || domain.actor.kind === 'installation' ? domain.actor.user.id : undefined;
@@ -49,7 +49,7 @@ function issueish(
     viewerCanUpdate: true,
     viewerCanReact: true,
     viewerSubscription: 'SUBSCRIBED',
-    repository: () => repoObject(domain, repo),
+    repository: () => links.repo(domain, repo),
     labels: (args: ConnectionArgs) =>
       connection(
         issue.labelIds
@@ -150,7 +150,7 @@ export function commentObject(domain: DomainContext, repo: RepoRecord, comment: 
     viewerCanDelete: viewerId(domain) === comment.userId,
     reactionGroups: [],
     issue: () => issueObject(domain, repo, issue),
-    repository: () => repoObject(domain, repo),
+    repository: () => links.repo(domain, repo),
   };
 }
 
@@ -231,7 +231,7 @@ export function pullObject(domain: DomainContext, pull: PullRecord): Gql {
       const sha = repo.git.branch(pull.headRef);
       return sha ? refObject(domain, repo, `refs/heads/${pull.headRef}`, sha) : null;
     },
-    headRepository: () => repoObject(domain, headRepo()),
+    headRepository: () => links.repo(domain, headRepo()),
     headRepositoryOwner: () => actorById(domain, headRepo().ownerId),
     baseRefName: pull.baseRef,
     baseRefOid: () => baseSha(),
@@ -239,7 +239,7 @@ export function pullObject(domain: DomainContext, pull: PullRecord): Gql {
       const sha = repo.git.branch(pull.baseRef);
       return sha ? refObject(domain, repo, `refs/heads/${pull.baseRef}`, sha) : null;
     },
-    baseRepository: () => repoObject(domain, repo),
+    baseRepository: () => links.repo(domain, repo),
     isCrossRepository: false,
     maintainerCanModify: pull.maintainerCanModify,
     autoMergeRequest: null,

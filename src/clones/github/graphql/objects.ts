@@ -5,8 +5,7 @@ import { fullName } from '../render/repos.js';
 import { nodeId, shaNodeId } from '../render/urls.js';
 import type { LabelRecord, MilestoneRecord, RepoRecord, UserRecord } from '../state/model.js';
 import { actorRole, authorize, NEED, type Need } from '../state/permissions.js';
-import { pullObject } from './issues.js';
-import { repoObject } from './repository.js';
+import { links } from './links.js';
 import { connection, gqlError, upper, type ConnectionArgs, type Gql, type GraphqlContext } from './context.js';
 
 /** A repository the viewer may see (`need`), or GitHub's NOT_FOUND. */
@@ -53,7 +52,7 @@ export function actorObject(domain: DomainContext, user: UserRecord): Gql {
     updatedAt: user.updatedAt,
     repository: (args: { name: string }) => {
       const repo = domain.store.repoNamed(user.id, args.name);
-      return repo && canSee(domain, repo) ? repoObject(domain, repo) : null;
+      return repo && canSee(domain, repo) ? links.repo(domain, repo) : null;
     },
     repositories: (args: ConnectionArgs & { privacy?: string; isFork?: boolean }) =>
       connection(
@@ -63,7 +62,7 @@ export function actorObject(domain: DomainContext, user: UserRecord): Gql {
           .filter((repo) => !args.privacy || (args.privacy === 'PRIVATE') === repo.private)
           .filter((repo) => args.isFork == null || args.isFork === (repo.forkOf !== null)),
         args,
-        (repo) => repoObject(domain, repo),
+        (repo) => links.repo(domain, repo),
         'Repository',
       ),
     organizations: (args: ConnectionArgs) =>
@@ -107,7 +106,7 @@ export function labelObject(domain: DomainContext, repo: RepoRecord, label: Labe
     resourcePath: `/${name}/labels/${encodeURIComponent(label.name)}`,
     createdAt: null,
     updatedAt: null,
-    repository: () => repoObject(domain, repo),
+    repository: () => links.repo(domain, repo),
   };
 }
 
@@ -131,7 +130,7 @@ export function milestoneObject(domain: DomainContext, repo: RepoRecord, milesto
       const issues = domain.store.where('issue', `repo:${repo.id}`).filter((i) => i.milestoneId === milestone.id);
       return issues.length === 0 ? 0 : (100 * issues.filter((i) => i.state === 'closed').length) / issues.length;
     },
-    repository: () => repoObject(domain, repo),
+    repository: () => links.repo(domain, repo),
   };
 }
 
@@ -165,7 +164,7 @@ export function commitObject(domain: DomainContext, repo: RepoRecord, sha: strin
       connection(commit.parents, args, (parent) => commitObject(domain, repo, parent), 'Commit'),
     statusCheckRollup: () => statusCheckRollup(domain, repo, sha),
     status: () => statusObject(domain, repo, sha),
-    repository: () => repoObject(domain, repo),
+    repository: () => links.repo(domain, repo),
   };
 }
 
@@ -294,7 +293,7 @@ export function refObject(domain: DomainContext, repo: RepoRecord, qualifiedName
     branchProtectionRule: null,
     refUpdateRule: null,
     target: () => gitObject(domain, repo, sha),
-    repository: () => repoObject(domain, repo),
+    repository: () => links.repo(domain, repo),
     associatedPullRequests: (args: ConnectionArgs & { states?: string[] }) => {
       const branch = qualifiedName.slice('refs/heads/'.length);
       const pulls = domain.store.where('pull', `repo:${repo.id}`).filter((pull) => pull.headRef === branch);
@@ -323,7 +322,7 @@ export function gitObject(domain: DomainContext, repo: RepoRecord, sha: string):
         isTruncated: false,
         text: binary ? null : object.data.toString('utf8'),
         commitUrl: `${domain.urls.repoHtml(name)}`,
-        repository: () => repoObject(domain, repo),
+        repository: () => links.repo(domain, repo),
       };
     }
     case 'tree':
@@ -342,7 +341,7 @@ export function gitObject(domain: DomainContext, repo: RepoRecord, sha: string):
             type: isTreeMode(entry.mode) ? 'tree' : entry.mode === '160000' ? 'commit' : 'blob',
             object: () => gitObject(domain, repo, entry.sha),
           })),
-        repository: () => repoObject(domain, repo),
+        repository: () => links.repo(domain, repo),
       };
     case 'tag':
       return { __typename: 'Tag', id: shaNodeId('Tag', sha), oid: sha, abbreviatedOid: sha.slice(0, 7) };
@@ -353,7 +352,7 @@ export function gitObject(domain: DomainContext, repo: RepoRecord, sha: string):
 
 const pullById = (domain: DomainContext, id: number) => {
   const pull = domain.store.get('pull', id);
-  return pull ? pullObject(domain, pull) : null;
+  return pull ? links.pull(domain, pull) : null;
 };
 
 /** The viewer's permission on a repository (`RepositoryPermission`). */
