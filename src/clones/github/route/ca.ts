@@ -25,7 +25,10 @@ export interface RouteCertificates {
  * X.509 certificates, which Node cannot do on its own.
  */
 export async function makeRouteCertificates(hosts: readonly string[], now = new Date()): Promise<RouteCertificates> {
-  const [caPair, serverPair] = await Promise.all([newRsaKeyPair(), newRsaKeyPair()]);
+  // The server's key pair is made once per process (each run's CA still certifies it anew); the
+  // CA's is made for each run, so no CA outlives its run.
+  serverKeys ??= newRsaKeyPair();
+  const [caPair, serverPair] = await Promise.all([newRsaKeyPair(), serverKeys]);
   const { pki, md } = forge;
   const caKey = pki.privateKeyFromPem(caPair.privateKey);
   const ca = pki.createCertificate();
@@ -68,6 +71,8 @@ export async function makeRouteCertificates(hosts: readonly string[], now = new 
     server: { cert: pki.certificateToPem(server), key: serverPair.privateKey },
   };
 }
+
+let serverKeys: ReturnType<typeof newRsaKeyPair> | undefined;
 
 function newRsaKeyPair() {
   return rsaKeyPair('rsa', {
