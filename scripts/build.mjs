@@ -38,8 +38,17 @@ const common = {
   platform: 'node',
   target: 'node20',
   packages: 'bundle',
-  // Native addons and optional drivers are loaded from node_modules at run time.
-  external: ['better-sqlite3', 'pg', 'pg-native'],
+  // Native addons and optional drivers, and the clone's GraphQL, MCP and route-mode libraries (only
+  // loaded when used), come from node_modules at run time.
+  external: [
+    'better-sqlite3',
+    'pg',
+    'pg-native',
+    'graphql',
+    '@octokit/graphql-schema',
+    '@modelcontextprotocol/sdk',
+    'node-forge',
+  ],
   minify: true,
   sourcemap: 'linked',
   logLevel: 'warning',

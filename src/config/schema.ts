@@ -3,6 +3,7 @@ import { commandSpecSchema } from '../lib/command-spec.js';
 import { attachConfigSchema } from '../attach/options.js';
 import { preprodConfigSchema } from '../preprod/options.js';
 import { assistantsSchema, providerNameSchema } from '../providers/schema.js';
+import { routingSchema } from '../scenarios/schema.js';
 
 export const agentSchema = z
   .union([z.string().min(1), commandSpecSchema])
@@ -44,6 +45,11 @@ export const archalConfigSchema = z
       ),
     runs: z.number().int().min(1).max(100).optional().describe('Runs per scenario. Default 1.'),
     timeout: z.number().positive().optional().describe('Seconds a run may take. Default 180.'),
+    routing: routingSchema
+      .optional()
+      .describe(
+        'How agents reach their GitHub clone: env (GITHUB_API_URL), proxy (api.github.com and github.com through a loopback proxy with a per-run CA, for unchanged agents), or both. Default both.',
+      ),
     evaluator: evaluatorSchema.optional(),
     assistants: assistantsSchema.optional(),
     worktree: worktreeSchema.optional(),
