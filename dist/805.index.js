@@ -880,8 +880,8 @@ function scenarioRunPage(record, options) {
     return { title: `${record.scenario.title} — run ${result.run}`, body, chart: false };
 }
 
-// EXTERNAL MODULE: ./node_modules/zod/v4/classic/schemas.js + 11 modules
-var schemas = __webpack_require__(92857);
+// EXTERNAL MODULE: ./node_modules/zod/v4/classic/schemas.js + 9 modules
+var schemas = __webpack_require__(15649);
 // EXTERNAL MODULE: ./src/runner/results.ts
 var results = __webpack_require__(50360);
 ;// CONCATENATED MODULE: ./src/view/records/scenarios.ts
