@@ -1,5 +1,6 @@
 import { Command, CommanderError } from 'commander';
 import { errorMessage, EXIT, UserError } from '../lib/errors.js';
+import { registerAppCommands } from './commands/app.js';
 import { registerCloneCommands } from './commands/clone.js';
 import { registerConfigCommands } from './commands/config.js';
 import { registerIsolationCommands } from './commands/isolation.js';
@@ -25,6 +26,7 @@ registerCloneCommands(program);
 registerIsolationCommands(program);
 registerRunCommands(program);
 registerPreprodCommands(program);
+registerAppCommands(program);
 
 // Every subcommand reports usage mistakes through exitOverride too.
 for (const command of allCommands(program)) command.exitOverride().showHelpAfterError('(run with --help for usage)');
