@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import type { ExpressionBuilder } from 'kysely';
 import * as z from 'zod';
 import { processAlive } from '../src/workflows/lifecycle.js';
 import { nowIso, type AppDb, type AppTables, type JobStatus } from './db.js';
@@ -169,10 +170,7 @@ export class JobLedger {
       }))
       .where('id', '=', id)
       .where('status', '=', job.status);
-    query =
-      job.status === 'queued'
-        ? query
-        : query.where('worker', 'is', job.worker).where('heartbeat_at', 'is', job.heartbeatAt);
+    if (job.status !== 'queued') query = query.where(sameHolder(job));
     const result = await query.executeTakeFirst();
     if (Number(result.numUpdatedRows) !== 1) return undefined;
     return this.get(id);
@@ -207,8 +205,7 @@ export class JobLedger {
         .set({ status: 'queued', updated_at: nowIso() })
         .where('id', '=', job.id)
         .where('status', '=', 'running')
-        .where('worker', 'is', job.worker)
-        .where('heartbeat_at', 'is', job.heartbeatAt)
+        .where(sameHolder(job))
         .executeTakeFirst();
       if (Number(result.numUpdatedRows) === 1) requeued.push(job.id);
     }
@@ -248,16 +245,22 @@ export class JobLedger {
       .execute();
   }
 
-  /** Puts a job this worker holds back in the queue, due after `delayMs`. */
-  async defer(id: string, delayMs: number, reason: string): Promise<void> {
+  /** Puts a job this worker holds back in the queue, due after `delayMs`; waiting is not an attempt. */
+  async defer(
+    id: string,
+    delayMs: number,
+    reason: string,
+    options: { attempted: boolean } = { attempted: false },
+  ): Promise<void> {
     await this.db
       .updateTable('app_jobs')
-      .set({
+      .set((eb) => ({
         status: 'queued',
+        attempts: options.attempted ? eb.ref('attempts') : eb('attempts', '-', 1),
         run_after: new Date(Date.now() + delayMs).toISOString(),
         result: reason,
         updated_at: nowIso(),
-      })
+      }))
       .where('id', '=', id)
       .where('status', '=', 'running')
       .where('worker', '=', this.worker.id)
@@ -283,4 +286,13 @@ export class JobLedger {
       .execute();
     return ids;
   }
+}
+
+/** The job is still held by the worker seen, with the heartbeat seen (a second compare-and-swap key). */
+function sameHolder(job: Pick<JobRecord, 'worker' | 'heartbeatAt'>) {
+  return (eb: ExpressionBuilder<AppTables, 'app_jobs'>) =>
+    eb.and([
+      job.worker === null ? eb('worker', 'is', null) : eb('worker', '=', job.worker),
+      job.heartbeatAt === null ? eb('heartbeat_at', 'is', null) : eb('heartbeat_at', '=', job.heartbeatAt),
+    ]);
 }

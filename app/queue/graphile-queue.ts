@@ -71,10 +71,13 @@ export class GraphileQueue implements JobQueue {
     const workerIds = new Set<string>();
     const events = new EventEmitter();
     const { ledger } = this;
-    events.on('worker:create', ({ worker }: { worker: { workerId: string } }) => {
-      workerIds.add(worker.workerId);
-      void this.register([worker.workerId]).catch(() => {});
-    });
+    // Jobs are locked by the pool's id (and by worker ids in older schemas): record both.
+    const remember = (id: string) => {
+      workerIds.add(id);
+      void this.register([id]).catch(() => {});
+    };
+    events.on('pool:create', ({ workerPool }: { workerPool: { id: string } }) => remember(workerPool.id));
+    events.on('worker:create', ({ worker }: { worker: { workerId: string } }) => remember(worker.workerId));
     const runner: Runner = await run({
       connectionString: this.connectionString,
       concurrency: options.concurrency,

@@ -28,7 +28,7 @@ export async function handleJob(ctx: WorkerContext, job: JobRecord, signal: Abor
     if (transient(error) && job.attempts < MAX_ATTEMPTS) {
       const delay = 2 ** job.attempts * 5_000;
       ctx.log(`Job ${job.id} (${job.kind} on ${job.repo}): ${message}; retrying in ${delay / 1000}s`);
-      await ctx.ledger.defer(job.id, delay, `retrying: ${message}`);
+      await ctx.ledger.defer(job.id, delay, `retrying: ${message}`, { attempted: true });
       await ctx.queue.requeue(job.id, new Date(Date.now() + delay));
     } else {
       ctx.log(`Job ${job.id} (${job.kind} on ${job.repo}) failed: ${message}`);

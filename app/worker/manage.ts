@@ -11,7 +11,7 @@ import { loadRepoContext, permitted } from './gate.js';
 import { editComment, httpStatus, reply } from './github.js';
 import { DEFAULT_FIX_LABEL, fixBranch } from './plan.js';
 import { ACTIVE_RUN_STATUSES, runsOf, updateRun, type AppRun } from './records.js';
-import { removeWorktree, slug } from './repo.js';
+import { removeWorktree, slug, withRepoLock } from './repo.js';
 
 /** `/archal help`, and the answer to an unknown or malformed command. */
 export async function helpCommand(scope: JobScope): Promise<HandlerResult> {
@@ -107,7 +107,7 @@ export async function closedPull(scope: JobScope): Promise<HandlerResult> {
   const { runs, jobs } = await cancelEverything(scope, job.number!, `Pull request #${job.number} was closed.`);
   const mirror = join(ctx.home, 'app', 'repos', slug(job.repo));
   const path = worktreePath(ctx.home, mirror, fixBranch(job.number!, true));
-  const removed = await removeWorktree(mirror, path);
+  const removed = await withRepoLock(job.repo, () => removeWorktree(mirror, path));
   if (removed) await ctx.store.setWorktreeStatus(path, 'destroyed');
   return `closed: cancelled ${runs} run(s), ${jobs} job(s)${removed ? ', removed the worktree' : ''}`;
 }

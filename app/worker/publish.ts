@@ -5,7 +5,7 @@ import { codeBlock, defusedMarkdown, duration, inline } from '../markdown.js';
 import type { ProgressNode } from '../progress.js';
 import type { JobScope } from './context.js';
 import { mintToken, PUBLISH } from './github.js';
-import { git, gitOrThrow, slug, tokenEnv } from './repo.js';
+import { git, gitOrThrow, slug, tokenEnv, withRepoLock } from './repo.js';
 import type { RunPlan } from './run-flow.js';
 
 /** Run output that is never part of a fix. */
@@ -57,19 +57,21 @@ export async function publishFix(scope: JobScope, plan: RunPlan, run: RunOutputs
   const files = (await gitOrThrow(['diff', '--name-only', run.startSha, head], wt)).split('\n').filter(Boolean);
   if (files.length === 0) return { kind: 'no_changes', explanation: lastOutput(run) };
 
-  const publishRepo = join(ctx.home, 'app', 'publish', `${slug(job.repo)}.git`);
-  if (!existsSync(join(publishRepo, 'HEAD'))) {
-    mkdirSync(publishRepo, { recursive: true });
-    await gitOrThrow(['init', '--quiet', '--bare'], publishRepo);
-  }
-  const staging = `refs/archal/publish/${plan.branch}`;
-  await gitOrThrow(['fetch', '--quiet', '--no-tags', '--force', wt, `+${head}:${staging}`], publishRepo);
   const writeToken = await mintToken(await ctx.probot.auth(), job.installationId, scope.repo, PUBLISH);
-  await gitOrThrow(
-    ['push', '--quiet', '--force', plan.cloneUrl, `${staging}:refs/heads/${plan.branch}`],
-    publishRepo,
-    tokenEnv(writeToken),
-  );
+  await withRepoLock(job.repo, async () => {
+    const publishRepo = join(ctx.home, 'app', 'publish', `${slug(job.repo)}.git`);
+    if (!existsSync(join(publishRepo, 'HEAD'))) {
+      mkdirSync(publishRepo, { recursive: true });
+      await gitOrThrow(['init', '--quiet', '--bare'], publishRepo);
+    }
+    const staging = `refs/archal/publish/${plan.branch}`;
+    await gitOrThrow(['fetch', '--quiet', '--no-tags', '--force', wt, `+${head}:${staging}`], publishRepo);
+    await gitOrThrow(
+      ['push', '--quiet', '--force', plan.cloneUrl, `${staging}:refs/heads/${plan.branch}`],
+      publishRepo,
+      tokenEnv(writeToken),
+    );
+  });
   const { action, pull } = await upsertDraftPull(
     githubClient(ctx.apiUrl, writeToken),
     { owner: scope.owner, repo: scope.repo, apiUrl: ctx.apiUrl, url: plan.cloneUrl, host: new URL(plan.cloneUrl).host },

@@ -50,8 +50,29 @@ export function tokenEnv(token: string): NodeJS.ProcessEnv {
   return configEnv([...HARDENED, ['http.extraHeader', `Authorization: Basic ${basic}`]]);
 }
 
+const LOCKED = /\.lock'?: File exists|cannot lock ref|Unable to create '.*\.lock'/i;
+
+/** git, retried a few times when another process holds one of the repository's lock files. */
 export async function git(args: string[], cwd: string, env: NodeJS.ProcessEnv = hardenedGitEnv()): Promise<GitResult> {
-  return runGit(args, { cwd, env, timeoutMs: 10 * 60 * 1000 });
+  for (let attempt = 1; ; attempt++) {
+    const result = await runGit(args, { cwd, env, timeoutMs: 10 * 60 * 1000 });
+    if (result.ok || attempt >= 6 || !LOCKED.test(result.stderr)) return result;
+    await new Promise((resolve) => setTimeout(resolve, 150 * attempt));
+  }
+}
+
+const repoLocks = new Map<string, Promise<unknown>>();
+
+/** Runs `work` alone among this process's jobs on the same repository (its mirror and worktrees). */
+export function withRepoLock<T>(fullName: string, work: () => Promise<T>): Promise<T> {
+  const previous = repoLocks.get(fullName) ?? Promise.resolve();
+  const next = previous.then(work, work);
+  const settled = next.catch(() => {});
+  repoLocks.set(fullName, settled);
+  void settled.then(() => {
+    if (repoLocks.get(fullName) === settled) repoLocks.delete(fullName);
+  });
+  return next;
 }
 
 export async function gitOrThrow(

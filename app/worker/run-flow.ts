@@ -27,7 +27,7 @@ import type { JobScope } from './context.js';
 import { describeError, editComment, mintToken, READ_ONLY, reply } from './github.js';
 import { finishRun } from './finish.js';
 import { getAppRun, recordRun, updateRun } from './records.js';
-import { extractDefaults, fetchMirror, prepareWorktree, revParse } from './repo.js';
+import { extractDefaults, fetchMirror, prepareWorktree, revParse, withRepoLock } from './repo.js';
 
 /** Everything a run needs that the job and the repository's default branch decided. */
 export interface RunPlan {
@@ -205,22 +205,25 @@ async function prepare(scope: JobScope, plan: RunPlan, mode: RunMode): Promise<P
   const { ctx, job } = scope;
   const appOctokit = await ctx.probot.auth();
   const readToken = await mintToken(appOctokit, job.installationId, scope.repo, READ_ONLY);
-  const mirror = await fetchMirror(ctx.home, job.repo, plan.cloneUrl, readToken);
-  const defaultSha = await revParse(mirror, `refs/remotes/origin/${plan.defaultBranch}`);
-  if (!defaultSha) throw new Error(`the default branch ${plan.defaultBranch} was not found after fetching`);
-  const startSha = plan.startSha ?? defaultSha;
-  if (!(await revParse(mirror, startSha)))
-    throw new Error(`commit ${startSha} was not found in ${job.repo} (is the pull request's head branch gone?)`);
-  const workflow = await findWorkflow(scope, plan, await extractDefaults(ctx.home, job.repo, mirror, defaultSha));
-  const workingPath = await prepareWorktree({
-    home: ctx.home,
-    mirror,
-    branch: plan.branch,
-    startSha,
-    workflowName: workflow.name,
-    store: ctx.store,
-    fresh: mode.kind === 'start' && mode.fresh,
-    log: ctx.log,
+  const { workflow, workingPath, startSha } = await withRepoLock(job.repo, async () => {
+    const mirror = await fetchMirror(ctx.home, job.repo, plan.cloneUrl, readToken);
+    const defaultSha = await revParse(mirror, `refs/remotes/origin/${plan.defaultBranch}`);
+    if (!defaultSha) throw new Error(`the default branch ${plan.defaultBranch} was not found after fetching`);
+    const start = plan.startSha ?? defaultSha;
+    if (!(await revParse(mirror, start)))
+      throw new Error(`commit ${start} was not found in ${job.repo} (is the pull request's head branch gone?)`);
+    const found = await findWorkflow(scope, plan, await extractDefaults(ctx.home, job.repo, mirror, defaultSha));
+    const path = await prepareWorktree({
+      home: ctx.home,
+      mirror,
+      branch: plan.branch,
+      startSha: start,
+      workflowName: found.name,
+      store: ctx.store,
+      fresh: mode.kind === 'start' && mode.fresh,
+      log: ctx.log,
+    });
+    return { workflow: found, workingPath: path, startSha: start };
   });
   const env = agentEnvironment(ctx.env, {
     apiUrl: ctx.apiUrl,

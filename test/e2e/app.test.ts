@@ -110,6 +110,8 @@ beforeAll(async () => {
 }, 60_000);
 
 afterAll(async () => {
+  // APP_TEST_DEBUG=1 (with APP_TEST_LOG_LEVEL=info) shows what the App processes said.
+  if (process.env.APP_TEST_DEBUG) for (const app of [receiver, worker]) console.log(app?.output());
   await worker?.stop();
   await receiver?.stop();
   await clone?.handle.stop();

@@ -155,7 +155,14 @@ export interface AppProcess {
 export async function startApp(args: string[], env: NodeJS.ProcessEnv): Promise<AppProcess> {
   const child = spawn(process.execPath, [CLI, 'app', 'start', ...args], {
     cwd: REPO_ROOT,
-    env: { ...process.env, NODE_OPTIONS: '', DATABASE_URL: '', ARCHAL_DATABASE_URL: '', LOG_LEVEL: 'warn', ...env },
+    env: {
+      ...process.env,
+      NODE_OPTIONS: '',
+      DATABASE_URL: '',
+      ARCHAL_DATABASE_URL: '',
+      LOG_LEVEL: (process.env.APP_TEST_LOG_LEVEL ?? 'warn') as NodeJS.ProcessEnv['LOG_LEVEL'],
+      ...env,
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
