@@ -27,7 +27,7 @@ export interface StartOptions {
 
 const print = (line: string) => process.stderr.write(`${line}\n`);
 
-export async function appStart(options: StartOptions, env: NodeJS.ProcessEnv = process.env): Promise<number> {
+export async function appStart(options: StartOptions, env: NodeJS.ProcessEnv): Promise<number> {
   const settings = readSettings(env);
   if (settings.problems.length > 0) {
     for (const problem of settings.problems) print(`archal app: ${problem}`);
@@ -68,7 +68,7 @@ export async function appStart(options: StartOptions, env: NodeJS.ProcessEnv = p
     if (options.work)
       consumer = await runtime.queue.consume({
         concurrency: options.workers,
-        handle: (job, signal) => handleJob(workerContext(runtime, settings, log), job, signal),
+        handle: (job, signal) => handleJob(workerContext(runtime, settings, env, log), job, signal),
         log,
       });
   } catch (error) {
@@ -98,11 +98,16 @@ export async function appStart(options: StartOptions, env: NodeJS.ProcessEnv = p
   return 0;
 }
 
-export async function appDoctor(options: { json: boolean }, env: NodeJS.ProcessEnv = process.env): Promise<number> {
+export async function appDoctor(options: { json: boolean }, env: NodeJS.ProcessEnv): Promise<number> {
   return runDoctor(readSettings(env), options);
 }
 
-function workerContext(runtime: AppRuntime, settings: AppSettings, log: (message: string) => void): WorkerContext {
+function workerContext(
+  runtime: AppRuntime,
+  settings: AppSettings,
+  env: NodeJS.ProcessEnv,
+  log: (message: string) => void,
+): WorkerContext {
   return {
     probot: runtime.probot,
     appId: settings.appId!,
@@ -112,7 +117,7 @@ function workerContext(runtime: AppRuntime, settings: AppSettings, log: (message
     ledger: runtime.ledger,
     queue: runtime.queue,
     home: settings.home,
-    env: process.env,
+    env,
     agentReadToken: settings.agentToken === 'read',
     log,
     owner: { pid: process.pid, host: hostname() },
@@ -126,8 +131,10 @@ function workerContext(runtime: AppRuntime, settings: AppSettings, log: (message
  * (git, agents, their tools) inherits them; every git the worker starts gets the hardened settings.
  */
 function forgetSecrets(env: NodeJS.ProcessEnv): void {
-  for (const name of SECRET_VARIABLES) delete env[name];
-  Object.assign(env, hardenedGitEnv());
+  for (const target of [env, process.env]) {
+    for (const name of SECRET_VARIABLES) delete target[name];
+    Object.assign(target, hardenedGitEnv());
+  }
 }
 
 function waitForSignal(): Promise<void> {

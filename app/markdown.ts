@@ -1,4 +1,4 @@
-import { Redactor } from '../src/lib/redact.js';
+import { SecretRedactor } from '../src/lib/redact.js';
 
 /**
  * Text from runs (agent answers, errors, check output) written into comments and PR bodies. It is
@@ -6,7 +6,7 @@ import { Redactor } from '../src/lib/redact.js';
  * run can neither leak a token nor ping people nor break the page's layout.
  */
 
-const redactor = new Redactor([], {});
+const redactor = new SecretRedactor([], {});
 
 /** One line, safe in a table cell or a sentence. */
 export function inline(text: string, max = 300): string {

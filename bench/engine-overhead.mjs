@@ -39,7 +39,7 @@ async function chain(sinkFactory = () => new MemorySink()) {
   if (!loaded.ok) throw new Error(JSON.stringify(loaded.errors));
   const started = performance.now();
   const result = await executeWorkflow(
-    { providers: createProviderRegistry({}), sink: sinkFactory(dir) },
+    { providers: createProviderRegistry({}), env: process.env, sink: sinkFactory(dir) },
     { workflow: loaded.workflow, cwd: dir },
   );
   if (result.status !== 'completed') throw new Error(result.error);

@@ -64,7 +64,7 @@ async function runOnce(text) {
   if (!loaded.ok) throw new Error(JSON.stringify(loaded.errors));
   const started = performance.now();
   const result = await executeWorkflow(
-    { providers: createProviderRegistry({}), sink: new MemorySink() },
+    { providers: createProviderRegistry({}), env: process.env, sink: new MemorySink() },
     { workflow: loaded.workflow, cwd: dir },
   );
   if (result.status !== 'completed') throw new Error(`run ${result.status}: ${result.error}`);

@@ -10,7 +10,7 @@ const CONCURRENCY = 8;
 const dir = tempDir();
 // The agent is a shell (it starts in about a millisecond): with a Node agent, 8 Node processes booting
 // at once on a small machine would measure their start-up contention rather than Archal's packing.
-const agent = resolveAgent({ command: 'sh', args: ['-c', `sleep 1; echo '{"text":"ok"}'`] });
+const agent = resolveAgent({ command: 'sh', args: ['-c', `sleep 1; echo '{"text":"ok"}'`] }, process.env);
 
 const scenarios = Array.from({ length: SCENARIOS }, (_, i) => {
   const parsed = parseScenario(

@@ -13,7 +13,7 @@ const dir = tempDir();
 const parsed = parseScenario(text, join(dir, 'trivial.md'));
 if (!parsed.ok) throw new Error(JSON.stringify(parsed.errors));
 const { criteria } = prepareCriteria(parsed.scenario, { evaluator: false });
-const agent = resolveAgent({ command: process.execPath, args: AGENT });
+const agent = resolveAgent({ command: process.execPath, args: AGENT }, process.env);
 
 async function archal() {
   const started = performance.now();

@@ -28,7 +28,7 @@ async function inMemory() {
   const workflow = await workflowIn(dir);
   const started = performance.now();
   const result = await executeWorkflow(
-    { providers: createProviderRegistry({}), sink: new MemorySink() },
+    { providers: createProviderRegistry({}), env: process.env, sink: new MemorySink() },
     { workflow, cwd: dir },
   );
   if (result.status !== 'completed') throw new Error(result.error);
@@ -42,7 +42,11 @@ async function persisted() {
   const store = await openStore({ sqliteFile: join(dir, 'archal.db') });
   const started = performance.now();
   const { result } = await startRun(
-    { store, engine: { providers: createProviderRegistry({}) }, owner: { pid: process.pid, host: 'bench' } },
+    {
+      store,
+      engine: { providers: createProviderRegistry({}), env: process.env },
+      owner: { pid: process.pid, host: 'bench' },
+    },
     { workflow, workingPath: dir },
   );
   const elapsed = performance.now() - started;

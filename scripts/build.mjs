@@ -2,7 +2,9 @@
 //  - build/cli.cjs: the `archal` command as one CommonJS file, which bin/archal.js loads through
 //    V8's code cache (build/cli.cjs.cache). Compiling the bundle's ~600 KB of JavaScript on every
 //    start cost more than running a small workflow; with the cache, start-up is mostly Node's own.
-//  - build/index.js: Archal as an ES module library (benchmarks, tests, embedding).
+//  - build/index.js and its subpaths (build/workflows.js, workspace.js, preprod.js, github.js, clone.js):
+//    Archal as an ES module library (benchmarks, tests, embedding), with shared code in chunks so
+//    that a class is the same class whichever subpath it is imported from.
 import { build } from 'esbuild';
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -53,8 +55,17 @@ await Promise.all([
   }),
   build({
     ...common,
-    entryPoints: ['src/index.ts'],
-    outfile: 'build/index.js',
+    entryPoints: {
+      index: 'src/index.ts',
+      workflows: 'src/workflows/index.ts',
+      workspace: 'src/workspace/index.ts',
+      preprod: 'src/preprod/index.ts',
+      github: 'src/github/index.ts',
+      clone: 'src/clones/github/index.ts',
+    },
+    outdir: 'build',
+    chunkNames: 'chunks/[name]-[hash]',
+    splitting: true,
     format: 'esm',
     banner: {
       js: "import{createRequire as __archalRequire}from'node:module';const require=__archalRequire(import.meta.url);",

@@ -1,42 +1,47 @@
-/** Archal as a library: the workflow engine, its providers and the configuration loader. */
+/**
+ * Archal as a library. The package root exports everything below; each part is also a subpath:
+ * `archal/workflows` (the DAG engine and the run lifecycle), `archal/workspace` (the host-neutral
+ * composition root), `archal/preprod` (the pre-prod loop), `archal/github` (the real GitHub's REST
+ * API) and `archal/clone` (Archal's local GitHub clone).
+ */
 export * from './workflows/index.js';
+export * from './workspace/index.js';
+export * from './preprod/index.js';
+export * from './github/index.js';
+export * from './clones/github/index.js';
 export {
+  assistantsSchema,
   createClaudeProvider,
   createCodexProvider,
   createExecProvider,
   createProviderRegistry,
+  PROVIDER_NAMES,
   ProviderError,
 } from './providers/index.js';
 export type {
+  AssistantsConfig,
+  ExecSpec,
   Provider,
   ProviderEvent,
+  ProviderName,
   ProviderRegistry,
   ProviderRequest,
   ProviderResult,
   Usage,
 } from './providers/index.js';
-export { archalConfigSchema, engineDefaults, loadConfig, loadEnvFiles } from './config/index.js';
-export type { ArchalConfig } from './config/index.js';
-export { openStore, storeOptionsFromEnv, describeStore, KyselyStore } from './store/index.js';
-export {
-  approveRun,
-  cancelRun,
-  findRun,
-  isStale,
-  priorFromEvents,
-  rejectRun,
-  resumeRun,
-  RunRefusedError,
-  startRun,
-} from './workflows/lifecycle.js';
-export type { LifecycleDeps, RunOutcome, StartRequest } from './workflows/lifecycle.js';
-export { RUN_STATUSES } from './workflows/run-store.js';
-export type { RunRecord, RunStatus, StoredEvent, WorkflowRunStore } from './workflows/run-store.js';
-export * from './clones/github/index.js';
+export { archalConfigSchema, CONFIG_FILE, loadConfig, starterConfig } from './config/index.js';
+export type { ArchalConfig, ConfigProblem } from './config/index.js';
+export { describeStore, KyselyStore, MemoryStore, openStore, storeOptionsFromEnv } from './store/index.js';
+export type { StoreOptions } from './store/index.js';
+export { ArchalError, errorMessage } from './lib/errors.js';
+export { IsolationError } from './isolation/index.js';
+export type { IsolationErrorCode, WorktreeRecord, WorktreeStore } from './isolation/index.js';
 export { parseScenario, parseScenarioFile } from './scenarios/parse.js';
-export type { Criterion, Scenario, ScenarioConfig } from './scenarios/schema.js';
+export type { Criterion, Scenario, ScenarioConfig, ScenarioProblem } from './scenarios/schema.js';
 export { prepareCriteria } from './evaluate/criteria.js';
-export { resolveAgent, runHarness, extractAnswer } from './harness/index.js';
+export { extractAnswer, MissingAgentError, resolveAgent, runHarness } from './harness/index.js';
+export type { AgentCommand } from './harness/index.js';
 export { runSuite } from './runner/suite.js';
 export { loadScenarios } from './runner/load.js';
-export type { RunResult, ScenarioResult, SuiteResult } from './runner/results.js';
+export type { LoadedScenarios } from './runner/load.js';
+export type { ScenarioResult, ScenarioRunResult, SuiteResult } from './runner/results.js';

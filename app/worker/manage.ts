@@ -136,7 +136,7 @@ async function cancelEverything(scope: JobScope, number: number, reason: string)
 function lifecycle(scope: JobScope): LifecycleDeps {
   return {
     store: scope.ctx.store,
-    engine: { providers: createProviderRegistry({}) },
+    engine: { providers: createProviderRegistry(), env: {} },
     owner: { pid: process.pid, host: hostname() },
     isProcessAlive: () => false,
   };

@@ -1,6 +1,6 @@
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { githubClient, upsertDraftPull } from '../../src/github/index.js';
+import { createGitHubApiClient, upsertDraftPull } from '../../src/github/index.js';
 import { codeBlock, defusedMarkdown, duration, inline } from '../markdown.js';
 import type { ProgressNode } from '../progress.js';
 import type { JobScope } from './context.js';
@@ -73,8 +73,8 @@ export async function publishFix(scope: JobScope, plan: RunPlan, run: RunOutputs
     );
   });
   const { action, pull } = await upsertDraftPull(
-    githubClient(ctx.apiUrl, writeToken),
-    { owner: scope.owner, repo: scope.repo, apiUrl: ctx.apiUrl, url: plan.cloneUrl, host: new URL(plan.cloneUrl).host },
+    createGitHubApiClient(ctx.apiUrl, writeToken),
+    { owner: scope.owner, repo: scope.repo, apiUrl: ctx.apiUrl },
     { branch: plan.branch, base: plan.base, title: title(plan), body: pullBody(scope, plan, run, files) },
   );
   return { kind: 'pull', pull: { number: pull.number, url: pull.url, action } };

@@ -2,7 +2,7 @@ import { execFile } from 'node:child_process';
 import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { ensureWorktree } from '../../src/isolation/index.js';
-import { runGit, type GitResult } from '../../src/lib/git.js';
+import { runGitInWorkTree, type GitResult } from '../../src/lib/git.js';
 import type { KyselyStore } from '../../src/store/index.js';
 
 /**
@@ -55,7 +55,7 @@ const LOCKED = /\.lock'?: File exists|cannot lock ref|Unable to create '.*\.lock
 /** git, retried a few times when another process holds one of the repository's lock files. */
 export async function git(args: string[], cwd: string, env: NodeJS.ProcessEnv = hardenedGitEnv()): Promise<GitResult> {
   for (let attempt = 1; ; attempt++) {
-    const result = await runGit(args, { cwd, env, timeoutMs: 10 * 60 * 1000 });
+    const result = await runGitInWorkTree(args, { cwd, env: { ...process.env, ...env }, timeoutMs: 10 * 60 * 1000 });
     if (result.ok || attempt >= 6 || !LOCKED.test(result.stderr)) return result;
     await new Promise((resolve) => setTimeout(resolve, 150 * attempt));
   }

@@ -1,9 +1,9 @@
 import { join } from 'node:path';
 import type { ArchalConfig } from '../../src/config/index.js';
-import { engineDefaults } from '../../src/config/defaults.js';
 import { errorMessage } from '../../src/lib/errors.js';
 import { packageRoot } from '../../src/lib/paths.js';
 import { createProviderRegistry } from '../../src/providers/registry.js';
+import { engineDefaults } from '../../src/workspace/workflows.js';
 import {
   commandDirectories,
   createCommandResolver,
@@ -147,7 +147,8 @@ export async function executeRun(scope: JobScope, plan: RunPlan, mode: RunMode):
   const deps: LifecycleDeps = {
     store: ctx.store,
     engine: {
-      providers: createProviderRegistry(providerConfig(plan.config)),
+      providers: createProviderRegistry(providerConfig(plan.config).assistants),
+      env,
       log: (message) => ctx.log(`[${job.repo}#${plan.number}] ${message}`),
       sink,
       heartbeatIntervalMs: HEARTBEAT_MS,
@@ -163,6 +164,7 @@ export async function executeRun(scope: JobScope, plan: RunPlan, mode: RunMode):
     env,
     branch: plan.branch,
     baseBranch: plan.base,
+    conversationId: conversationOf(job.repo, plan.number),
   };
   let run: RecordLike;
   try {
@@ -240,7 +242,7 @@ async function findWorkflow(scope: JobScope, plan: RunPlan, defaultsDir: string)
   const discovery = await discoverWorkflows(
     { repo: defaultsDir, home: scope.ctx.home, bundled: join(bundled, 'workflows') },
     {
-      defaults: engineDefaults(providerConfig(plan.config)),
+      defaults: engineDefaults(providerConfig(plan.config).assistants),
       resolveCommand: createCommandResolver(commandDirectories(defaultsDir, scope.ctx.home, join(bundled, 'commands'))),
     },
   );
@@ -270,4 +272,9 @@ export function phaseOf(status: string): RunPhase {
     default:
       return 'running';
   }
+}
+
+/** The conversation of an issue or pull request's runs in the run store: `github:<owner>/<repo>#<number>`. */
+export function conversationOf(repo: string, number: number): string {
+  return `github:${repo}#${number}`;
 }

@@ -1,4 +1,4 @@
-import { UserError } from '../lib/errors.js';
+import { UserError } from './errors.js';
 
 /** A whole-number flag within [min, max]; undefined when it was not given. */
 export function wholeNumber(flag: string, value: string | undefined, min: number, max: number): number | undefined {

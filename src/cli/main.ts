@@ -1,5 +1,6 @@
 import { Command, CommanderError } from 'commander';
-import { errorMessage, EXIT, UserError } from '../lib/errors.js';
+import { ArchalError, errorMessage } from '../lib/errors.js';
+import { configureScratchDir } from '../lib/paths.js';
 import { registerAppCommands } from './commands/app.js';
 import { registerCloneCommands } from './commands/clone.js';
 import { registerConfigCommands } from './commands/config.js';
@@ -8,7 +9,10 @@ import { registerPreprodCommands } from './commands/preprod.js';
 import { registerRunCommands } from './commands/run.js';
 import { registerVersionCommand, packageVersion } from './commands/version.js';
 import { registerWorkflowCommands } from './commands/workflow.js';
+import { describeError, exitCodeOf, EXIT, UserError } from './errors.js';
 import { err } from './output.js';
+
+configureScratchDir(process.env.ARCHAL_TMPDIR);
 
 const program = new Command('archal')
   .description('Test AI agents against a local GitHub clone before they ship, and turn failures into draft fix PRs.')
@@ -48,6 +52,10 @@ function exitCodeFor(error: unknown): number {
   if (error instanceof UserError) {
     err(error.message);
     return error.exitCode;
+  }
+  if (error instanceof ArchalError) {
+    err(describeError(error));
+    return exitCodeOf(error);
   }
   err(`archal: unexpected error: ${errorMessage(error)}`);
   if (process.env.ARCHAL_DEBUG && error instanceof Error && error.stack) err(error.stack);

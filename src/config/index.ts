@@ -1,13 +1,8 @@
-export {
-  archalConfigSchema,
-  PERMISSION_LEVELS,
-  PROVIDER_NAMES,
-  providerNameSchema,
-  REASONING_EFFORTS,
-  WEB_SEARCH_MODES,
-} from './schema.js';
-export type { AppConfig, ArchalConfig, AssistantsConfig, PermissionLevel, ExecSpec, ProviderName } from './schema.js';
+/** .archal.json: its schema (composed from the schemas of the parts it configures) and its loader. */
+export { agentSchema, archalConfigSchema } from './schema.js';
+export type { ArchalConfig } from './schema.js';
 export { CONFIG_FILE, formatConfigProblem, loadConfig, validateConfig } from './load.js';
 export type { ConfigLoadResult, ConfigProblem } from './load.js';
-export { loadEnvFiles } from './env.js';
-export { engineDefaults, starterConfig } from './defaults.js';
+export { starterConfig } from './defaults.js';
+export { appConfigSchema, PERMISSION_LEVELS } from './app-schema.js';
+export type { AppConfig, PermissionLevel } from './app-schema.js';

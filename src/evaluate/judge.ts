@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import * as z from 'zod';
-import type { ProviderName } from '../config/schema.js';
+import type { ProviderName } from '../providers/schema.js';
 import { scratchDir } from '../lib/paths.js';
 import { unfenceJson } from '../lib/json-position.js';
 import type { Provider, Usage } from '../providers/types.js';

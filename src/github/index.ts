@@ -1,13 +1,17 @@
-/** GitHub operations shared by the pre-prod loop, the Action and the App. */
+/**
+ * The real GitHub, through its REST API: the pull-request operations the pre-prod loop, the Action
+ * and the App share, and how a git remote maps to a repository on GitHub. (Archal's own local GitHub
+ * is src/clones/github: `startGitHubClone` and friends.)
+ */
 export {
   closePull,
+  createGitHubApiClient,
   findOpenPull,
-  githubClient,
   listPullFiles,
   pullNumberIn,
   upsertDraftPull,
   verifyPull,
 } from './pulls.js';
-export type { PullSummary } from './pulls.js';
+export type { GitHubApi, GitHubPullSummary } from './pulls.js';
 export { parseGitHubRemote } from './remote.js';
-export type { GitHubRemote, RemoteLookup } from './remote.js';
+export type { GitHubRemote, GitHubRemoteLookup, GitHubRepository } from './remote.js';

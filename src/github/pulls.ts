@@ -1,11 +1,17 @@
 import { Octokit } from '@octokit/rest';
-import type { GitHubRemote } from './remote.js';
+import type { GitHubRepository } from './remote.js';
 
-export function githubClient(apiUrl: string, token: string): Octokit {
+/**
+ * A client of a real GitHub REST API (github.com, GitHub Enterprise, or anything that speaks it):
+ * an Octokit with the REST methods and pagination, as @octokit/rest, @actions/github and Probot give.
+ */
+export type GitHubApi = Pick<Octokit, 'rest' | 'paginate'>;
+
+export function createGitHubApiClient(apiUrl: string, token: string): GitHubApi {
   return new Octokit({ baseUrl: apiUrl, auth: token, userAgent: 'archal', request: { retries: 0 } });
 }
 
-export interface PullSummary {
+export interface GitHubPullSummary {
   number: number;
   url: string;
   headSha: string;
@@ -19,7 +25,7 @@ function summary(pull: {
   head: { sha: string };
   draft?: boolean;
   state: string;
-}): PullSummary {
+}): GitHubPullSummary {
   return {
     number: pull.number,
     url: pull.html_url,
@@ -31,10 +37,10 @@ function summary(pull: {
 
 /** The open pull request from `branch` (of the same repository), if any. */
 export async function findOpenPull(
-  github: Octokit,
-  remote: GitHubRemote,
+  github: GitHubApi,
+  remote: GitHubRepository,
   branch: string,
-): Promise<PullSummary | undefined> {
+): Promise<GitHubPullSummary | undefined> {
   const { data } = await github.rest.pulls.list({
     owner: remote.owner,
     repo: remote.repo,
@@ -48,10 +54,10 @@ export async function findOpenPull(
 
 /** Creates a draft pull request from `branch`, or updates the open one (one PR per branch, never two). */
 export async function upsertDraftPull(
-  github: Octokit,
-  remote: GitHubRemote,
+  github: GitHubApi,
+  remote: GitHubRepository,
   pull: { branch: string; base: string; title: string; body: string },
-): Promise<{ action: 'created' | 'updated'; pull: PullSummary }> {
+): Promise<{ action: 'created' | 'updated'; pull: GitHubPullSummary }> {
   const existing = await findOpenPull(github, remote, pull.branch);
   if (existing) {
     const { data } = await github.rest.pulls.update({
@@ -76,7 +82,12 @@ export async function upsertDraftPull(
   return { action: 'created', pull: summary(data) };
 }
 
-export async function closePull(github: Octokit, remote: GitHubRemote, number: number, comment: string): Promise<void> {
+export async function closePull(
+  github: GitHubApi,
+  remote: GitHubRepository,
+  number: number,
+  comment: string,
+): Promise<void> {
   await github.rest.issues.createComment({
     owner: remote.owner,
     repo: remote.repo,
@@ -87,7 +98,7 @@ export async function closePull(github: Octokit, remote: GitHubRemote, number: n
 }
 
 /** The paths a pull request changes, sorted. */
-export async function listPullFiles(github: Octokit, remote: GitHubRemote, number: number): Promise<string[]> {
+export async function listPullFiles(github: GitHubApi, remote: GitHubRepository, number: number): Promise<string[]> {
   const files = await github.paginate(github.rest.pulls.listFiles, {
     owner: remote.owner,
     repo: remote.repo,
@@ -104,11 +115,11 @@ const FAILED_CONCLUSIONS = new Set(['failure', 'cancelled', 'timed_out', 'action
  * are the fix's files, it is a draft, and no check on it has already failed.
  */
 export async function verifyPull(
-  github: Octokit,
-  remote: GitHubRemote,
+  github: GitHubApi,
+  remote: GitHubRepository,
   number: number,
   expected: { headSha?: string; files?: readonly string[] },
-): Promise<{ problems: string[]; pull: PullSummary; files: string[] }> {
+): Promise<{ problems: string[]; pull: GitHubPullSummary; files: string[] }> {
   const target = { owner: remote.owner, repo: remote.repo };
   const { data } = await github.rest.pulls.get({ ...target, pull_number: number });
   const pull = summary(data);
@@ -145,7 +156,7 @@ export async function verifyPull(
 }
 
 /** A pull request URL or `#123` in a command's output. */
-export function pullNumberIn(output: string, remote: GitHubRemote): number | undefined {
+export function pullNumberIn(output: string, remote: GitHubRepository): number | undefined {
   const url = new RegExp(`/${escape(remote.owner)}/${escape(remote.repo)}/pull/(\\d+)`).exec(output);
   if (url) return Number(url[1]);
   const api = new RegExp(`/repos/${escape(remote.owner)}/${escape(remote.repo)}/pulls/(\\d+)`).exec(output);

@@ -1,24 +1,28 @@
 import { maskUrlPassword } from '../lib/redact.js';
 
-/** Where a repository lives on GitHub, from its git remote URL. */
-export interface GitHubRemote {
+/** A repository on GitHub (github.com or GitHub Enterprise) and the REST API that serves it. */
+export interface GitHubRepository {
   owner: string;
   repo: string;
-  /** The REST API base: GITHUB_API_URL when set, https://api.github.com for github.com. */
+  /** The REST API base, e.g. https://api.github.com or https://ghe.example.com/api/v3. */
   apiUrl: string;
+}
+
+/** Where a repository lives on GitHub, from its git remote URL. */
+export interface GitHubRemote extends GitHubRepository {
   /** The remote URL as configured. */
   url: string;
   host: string;
 }
 
-export type RemoteLookup = { ok: true; remote: GitHubRemote } | { ok: false; reason: string };
+export type GitHubRemoteLookup = { ok: true; remote: GitHubRemote } | { ok: false; reason: string };
 
 /**
  * Parses `https://github.com/o/r(.git)`, `git@github.com:o/r.git` and `ssh://…`. A host other than
- * github.com counts as GitHub only when GITHUB_API_URL says where its API is (GitHub Enterprise,
- * Archal's clone).
+ * github.com counts as GitHub only when `apiUrl` says where its API is (GitHub Enterprise, Archal's
+ * clone; the CLI takes it from GITHUB_API_URL).
  */
-export function parseGitHubRemote(url: string, env: NodeJS.ProcessEnv = process.env): RemoteLookup {
+export function parseGitHubRemote(url: string, options: { apiUrl?: string } = {}): GitHubRemoteLookup {
   const trimmed = url.trim();
   const match =
     /^(?:https?|git|ssh):\/\/(?:[^@/]+@)?([^/:]+(?::\d+)?)\/(?:.*\/)?([^/]+)\/([^/]+?)(?:\.git)?\/?$/.exec(trimmed) ??
@@ -30,7 +34,7 @@ export function parseGitHubRemote(url: string, env: NodeJS.ProcessEnv = process.
     };
   const [, hostWithPort, owner, repo] = match as unknown as [string, string, string, string];
   const host = hostWithPort.replace(/:\d+$/, '');
-  const configured = env.GITHUB_API_URL?.trim();
+  const configured = options.apiUrl?.trim();
   if (configured)
     return {
       ok: true,

@@ -1,5 +1,5 @@
-import type { ArchalConfig } from '../config/schema.js';
-import { UserError } from '../lib/errors.js';
+import type { CommandSpec } from '../lib/command-spec.js';
+import { ArchalError } from '../lib/errors.js';
 import { expandVariables } from '../lib/expand.js';
 
 /** The agent under test, as a command Archal can spawn. */
@@ -11,18 +11,24 @@ export interface AgentCommand {
   display: string;
 }
 
+/** No agent to test: none configured and none given. */
+export class MissingAgentError extends ArchalError<'missing_agent', Record<string, never>> {
+  constructor() {
+    super(
+      'missing_agent',
+      'No agent to test: set "agent" in .archal.json (a command such as "node .archal/harness.mjs").',
+      {},
+    );
+    this.name = 'MissingAgentError';
+  }
+}
+
 /**
  * The agent from `--harness` or `.archal.json` `agent`: a string is a shell command line (run with
  * `bash -c`); `{command, args, env}` is spawned directly, with `${VAR}` expanded in args and env.
  */
-export function resolveAgent(
-  agent: ArchalConfig['agent'] | undefined,
-  env: NodeJS.ProcessEnv = process.env,
-): AgentCommand {
-  if (agent === undefined)
-    throw new UserError(
-      'No agent to test: set "agent" in .archal.json (a command such as "node .archal/harness.mjs") or pass --harness "<command>". `archal init` writes a harness template.',
-    );
+export function resolveAgent(agent: string | CommandSpec | undefined, env: NodeJS.ProcessEnv): AgentCommand {
+  if (agent === undefined) throw new MissingAgentError();
   if (typeof agent === 'string') return { command: 'bash', args: ['-c', agent], env: {}, display: agent };
   const args = (agent.args ?? []).map((arg) => expandVariables(arg, env));
   return {

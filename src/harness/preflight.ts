@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import { startGitHubClone } from '../clones/github/index.js';
-import { Redactor } from '../lib/redact.js';
+import { SecretRedactor } from '../lib/redact.js';
 import type { AgentCommand } from './agent.js';
 import { outcomeDetail, runHarness } from './run.js';
 
@@ -23,7 +23,7 @@ export interface Preflight {
 export async function preflightHarness(options: {
   agent: AgentCommand;
   cwd: string;
-  env?: NodeJS.ProcessEnv;
+  env: NodeJS.ProcessEnv;
   model?: string;
   timeoutMs?: number;
   signal?: AbortSignal;
@@ -47,7 +47,7 @@ export async function preflightHarness(options: {
       preflight: true,
       signal: options.signal,
     });
-    const redactor = new Redactor([clone.token], options.env);
+    const redactor = new SecretRedactor([clone.token], options.env);
     const durationMs = Math.round(run.durationMs);
     const stderrTail = redactor.text(run.stderrTail).trim();
     const failure = outcomeDetail(run.outcome);

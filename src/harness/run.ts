@@ -16,7 +16,8 @@ export interface HarnessRequest {
   /** Where the agent may write its trace and metrics files. */
   runDir: string;
   timeoutMs: number;
-  env?: NodeJS.ProcessEnv;
+  /** The host's environment the agent's starts from (minus real GitHub credentials). */
+  env: NodeJS.ProcessEnv;
   preflight?: boolean;
   signal?: AbortSignal;
 }
@@ -48,8 +49,7 @@ const REAL_GITHUB_CREDENTIALS = /^(GITHUB|GH)_.*(TOKEN|PAT|KEY|PASSWORD)$|^GH_EN
 /** The harness contract's environment (see README: the agent's environment). */
 export function harnessEnvironment(request: HarnessRequest): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = {};
-  for (const [key, value] of Object.entries(request.env ?? process.env))
-    if (!REAL_GITHUB_CREDENTIALS.test(key)) env[key] = value;
+  for (const [key, value] of Object.entries(request.env)) if (!REAL_GITHUB_CREDENTIALS.test(key)) env[key] = value;
   Object.assign(env, request.agent.env, {
     AGENT_TASK: request.task,
     AGENT_CLONE_URLS: JSON.stringify(request.cloneUrls),

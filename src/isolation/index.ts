@@ -1,2 +1,10 @@
-export { checkoutInPlace, cleanupWorktrees, ensureWorktree, listWorktrees, repositoryRoot } from './worktree.js';
+export {
+  checkoutInPlace,
+  cleanupWorktrees,
+  ensureWorktree,
+  IsolationError,
+  listWorktrees,
+  repositoryRoot,
+} from './worktree.js';
+export type { IsolationErrorCode } from './worktree.js';
 export type { WorktreeRecord, WorktreeStore } from './worktree-store.js';

@@ -1,27 +1,35 @@
 import { existsSync, realpathSync, rmSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
-import { UserError, EXIT } from '../lib/errors.js';
-import { git, runGit } from '../lib/git.js';
+import { ArchalError } from '../lib/errors.js';
+import { git, runGitInWorkTree } from '../lib/git.js';
 import { branchNameProblem, branchSlug } from './branch.js';
 import type { WorktreeRecord, WorktreeStore } from './worktree-store.js';
+
+export type IsolationErrorCode =
+  'not_a_repository' | 'invalid_branch' | 'foreign_worktree' | 'worktree_failed' | 'branch_exists' | 'checkout_failed';
+
+/** A repository, branch or worktree that cannot be used as asked. */
+export class IsolationError extends ArchalError<IsolationErrorCode, { path?: string; branch?: string }> {
+  constructor(code: IsolationErrorCode, message: string, data: { path?: string; branch?: string } = {}) {
+    super(code, message, data);
+    this.name = 'IsolationError';
+  }
+}
 
 /**
  * The root of the git repository containing `cwd`; workflow and isolation commands need one.
  * Found by walking up to the directory holding `.git` (a directory, or a file in worktrees), as git
- * does, without paying for a git process on every command.
+ * does, without paying for a git process on every command. `env` is the host's environment: with
+ * GIT_DIR set, git decides.
  */
-export async function repositoryRoot(cwd: string): Promise<string> {
-  const root = findGitRoot(resolve(cwd)) ?? (await git(['rev-parse', '--show-toplevel'], cwd));
-  if (!root)
-    throw new UserError(
-      `${cwd} is not inside a git repository. Workflow and isolation commands run in a repository (\`git init\` creates one).`,
-      EXIT.failed,
-    );
+export async function repositoryRoot(cwd: string, env: NodeJS.ProcessEnv = {}): Promise<string> {
+  const root =
+    (env.GIT_DIR ? undefined : findGitRoot(resolve(cwd))) ?? (await git(['rev-parse', '--show-toplevel'], cwd));
+  if (!root) throw new IsolationError('not_a_repository', `${cwd} is not inside a git repository.`, { path: cwd });
   return resolve(root);
 }
 
 function findGitRoot(start: string): string | undefined {
-  if (process.env.GIT_DIR) return undefined; // unusual layouts: let git decide
   for (let dir = start; ; dir = dirname(dir)) {
     if (existsSync(join(dir, '.git'))) return realpathSync(dir);
     if (dirname(dir) === dir) return undefined;
@@ -30,7 +38,7 @@ function findGitRoot(start: string): string | undefined {
 
 export function validateBranchName(branch: string): void {
   const problem = branchNameProblem(branch);
-  if (problem) throw new UserError(`Invalid branch name: ${problem}.`);
+  if (problem) throw new IsolationError('invalid_branch', `Invalid branch name: ${problem}.`, { branch });
 }
 
 /** `$ARCHAL_HOME/worktrees/<repo>/<branch-slug>/` */
@@ -70,9 +78,10 @@ export async function ensureWorktree(request: WorktreeRequest): Promise<{ path: 
   const path = worktreePath(request.home, repoRoot, branch);
   const health = await worktreeHealth(path, repoRoot);
   if (health === 'foreign')
-    throw new UserError(
+    throw new IsolationError(
+      'foreign_worktree',
       `${path} is a worktree of another repository; remove it or choose another branch name.`,
-      EXIT.failed,
+      { path, branch },
     );
   if (health === 'healthy') {
     if (from)
@@ -84,16 +93,17 @@ export async function ensureWorktree(request: WorktreeRequest): Promise<{ path: 
   } else {
     if (health === 'broken') {
       log(`⚠️ ${path} is not a usable worktree any more; recreating it.`);
-      await runGit(['worktree', 'prune'], repoRoot);
+      await runGitInWorkTree(['worktree', 'prune'], repoRoot);
       rmSync(path, { recursive: true, force: true });
     }
     const exists = await existingBranch(repoRoot, branch, from, '; drop --from to use the existing branch');
     const args = exists ? ['worktree', 'add', path, branch] : ['worktree', 'add', '-b', branch, path, from ?? 'HEAD'];
-    const added = await runGit(args, repoRoot);
+    const added = await runGitInWorkTree(args, repoRoot);
     if (!added.ok)
-      throw new UserError(
+      throw new IsolationError(
+        'worktree_failed',
         `Cannot create a worktree for '${branch}': git ${args.join(' ')} failed: ${added.stderr || added.stdout || `exit ${added.code}`}`,
-        EXIT.failed,
+        { path, branch },
       );
   }
   await request.store.upsertWorktree({ path, repoRoot, branch, workflowName: request.workflowName, status: 'active' });
@@ -109,7 +119,11 @@ async function existingBranch(
 ): Promise<boolean> {
   const exists = (await git(['rev-parse', '--verify', '--quiet', `refs/heads/${branch}`], repoRoot)) !== undefined;
   if (exists && from)
-    throw new UserError(`Branch "${branch}" already exists. Cannot create it from "${from}"${advice}.`, EXIT.failed);
+    throw new IsolationError(
+      'branch_exists',
+      `Branch "${branch}" already exists. Cannot create it from "${from}"${advice}.`,
+      { branch },
+    );
   return exists;
 }
 
@@ -117,11 +131,14 @@ async function existingBranch(
 export async function checkoutInPlace(repoRoot: string, branch: string, from?: string): Promise<void> {
   validateBranchName(branch);
   const exists = await existingBranch(repoRoot, branch, from);
-  const result = await runGit(
+  const result = await runGitInWorkTree(
     exists ? ['checkout', branch] : ['checkout', '-b', branch, ...(from ? [from] : [])],
     repoRoot,
   );
-  if (!result.ok) throw new UserError(`Cannot check out '${branch}': ${result.stderr || result.stdout}`, EXIT.failed);
+  if (!result.ok)
+    throw new IsolationError('checkout_failed', `Cannot check out '${branch}': ${result.stderr || result.stdout}`, {
+      branch,
+    });
 }
 
 export interface ListedWorktree extends WorktreeRecord {
@@ -157,7 +174,7 @@ export async function cleanupWorktrees(
       results.push({ worktree, action: 'already-gone' });
       continue;
     }
-    const status = await runGit(['status', '--porcelain'], worktree.path);
+    const status = await runGitInWorkTree(['status', '--porcelain'], worktree.path);
     if (!options.force && (!status.ok || status.stdout.length > 0)) {
       results.push({
         worktree,
@@ -168,7 +185,7 @@ export async function cleanupWorktrees(
       });
       continue;
     }
-    const removed = await runGit(
+    const removed = await runGitInWorkTree(
       ['worktree', 'remove', ...(options.force ? ['--force'] : []), worktree.path],
       worktree.repoRoot,
     );
@@ -179,6 +196,6 @@ export async function cleanupWorktrees(
     await store.setWorktreeStatus(worktree.path, 'destroyed');
     results.push({ worktree, action: 'removed' });
   }
-  for (const repoRoot of toPrune) await runGit(['worktree', 'prune'], repoRoot);
+  for (const repoRoot of toPrune) await runGitInWorkTree(['worktree', 'prune'], repoRoot);
   return results;
 }

@@ -1,18 +1,17 @@
-/** Exit codes of the CLI: 0 success, 1 the job ran and failed, 2 invalid input. */
-export const EXIT = { ok: 0, failed: 1, invalidInput: 2 } as const;
-export type ExitCode = (typeof EXIT)[keyof typeof EXIT];
-
 /**
- * An error the user can act on: its message is printed as is (no stack trace) and the process exits
- * with `exitCode`.
+ * An error a person can act on, raised by the core. `code` says what went wrong in a form a host can
+ * branch on (the CLI maps it to an exit code and a hint, the Action to a failed step, the App to a
+ * comment); `message` says it in words without naming any host's commands; `data` carries what a
+ * host needs to say more (the run in the way, the file and its problems…).
  */
-export class UserError extends Error {
+export class ArchalError<Code extends string = string, Data extends object = object> extends Error {
   constructor(
+    readonly code: Code,
     message: string,
-    readonly exitCode: ExitCode = EXIT.invalidInput,
+    readonly data: Data,
   ) {
     super(message);
-    this.name = 'UserError';
+    this.name = 'ArchalError';
   }
 }
 

@@ -9,15 +9,18 @@ export interface GitResult {
 
 export interface GitOptions {
   cwd: string;
-  /** Added to this process's environment. */
+  /** git's whole environment; without it, git inherits the host process's. */
   env?: NodeJS.ProcessEnv;
   /** Written to git's stdin. */
   input?: string;
   timeoutMs?: number;
 }
 
-/** Runs git (`at`: the working directory, or options); never throws (callers decide what a failure means). */
-export function runGit(args: string[], at: string | GitOptions): Promise<GitResult> {
+/**
+ * Runs git in a user's checkout (`at`: its working directory, or options); never throws (callers
+ * decide what a failure means). The clone's server-side git is another thing: src/clones/github/git.
+ */
+export function runGitInWorkTree(args: string[], at: string | GitOptions): Promise<GitResult> {
   const { cwd, env, input, timeoutMs } = typeof at === 'string' ? ({ cwd: at } as GitOptions) : at;
   return new Promise((resolve) => {
     const child = execFile(
@@ -25,7 +28,7 @@ export function runGit(args: string[], at: string | GitOptions): Promise<GitResu
       args,
       {
         cwd,
-        env: env ? { ...process.env, ...env } : undefined,
+        env,
         encoding: 'utf8',
         maxBuffer: 16 * 1024 * 1024,
         timeout: timeoutMs,
@@ -43,7 +46,7 @@ export function runGit(args: string[], at: string | GitOptions): Promise<GitResu
 
 /** Trimmed stdout, or undefined when git fails (not a repo, no such ref...). */
 export async function git(args: string[], at: string | GitOptions): Promise<string | undefined> {
-  const result = await runGit(args, at);
+  const result = await runGitInWorkTree(args, at);
   return result.ok ? result.stdout : undefined;
 }
 

@@ -3,8 +3,8 @@ import { homedir, tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-/** Per-user state: `$ARCHAL_HOME`, else `~/.archal`. */
-export function archalHome(env: NodeJS.ProcessEnv = process.env): string {
+/** Per-user state: `$ARCHAL_HOME` of the host's environment, else `~/.archal`. */
+export function archalHome(env: NodeJS.ProcessEnv): string {
   const configured = env.ARCHAL_HOME?.trim();
   return configured ? resolve(configured) : join(homedir(), '.archal');
 }
@@ -30,16 +30,25 @@ export function packageRoot(): string {
 const MEMORY_BACKED = '/dev/shm';
 const MEMORY_MIN_FREE = 1024 ** 3;
 let cachedScratch: string | undefined;
+let configuredScratch: string | undefined;
 
 /**
- * Where short-lived working files go (clone repositories, temporary git indexes):
- * `$ARCHAL_TMPDIR`, else memory-backed /dev/shm when it exists with at least 1 GiB free (each
+ * Sets where short-lived working files go for this whole process (the CLI: `$ARCHAL_TMPDIR`). A
+ * host-wide setting, like the system's temporary directory: it is not part of any one repository's
+ * environment.
+ */
+export function configureScratchDir(dir: string | undefined): void {
+  configuredScratch = dir?.trim() ? resolve(dir.trim()) : undefined;
+}
+
+/**
+ * Where short-lived working files go (clone repositories, temporary git indexes): the directory the
+ * host configured, else memory-backed /dev/shm when it exists with at least 1 GiB free (each
  * scenario run creates and deletes a clone's files, and on a disk each of those operations costs
  * far more), else the system's temporary directory.
  */
-export function scratchDir(env: NodeJS.ProcessEnv = process.env): string {
-  const configured = env.ARCHAL_TMPDIR?.trim();
-  if (configured) return resolve(configured);
+export function scratchDir(): string {
+  if (configuredScratch) return configuredScratch;
   if (cachedScratch) return cachedScratch;
   cachedScratch = tmpdir();
   try {

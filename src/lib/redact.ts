@@ -55,16 +55,21 @@ export function isSecretKey(key: string): boolean {
 }
 
 /** Values of secret-named variables in `env`, long enough that replacing them cannot mangle ordinary text. */
-export function secretValues(env: NodeJS.ProcessEnv = process.env): string[] {
+export function secretValues(env: NodeJS.ProcessEnv): string[] {
   return Object.entries(env)
     .filter(([name, value]) => isSecretName(name) && typeof value === 'string' && value.length >= 6)
     .map(([, value]) => value as string)
     .sort((a, b) => b.length - a.length);
 }
 
-export class Redactor {
+/**
+ * Redacts what a log, cache file or artifact must not keep: the values of the secret-named variables
+ * of a host's environment, secrets it is told about, and well-known token formats. (The clone's
+ * request log has its own, narrower redactor of the tokens the clone knows.)
+ */
+export class SecretRedactor {
   private readonly values: string[];
-  constructor(extraSecrets: Iterable<string> = [], env: NodeJS.ProcessEnv = process.env) {
+  constructor(extraSecrets: Iterable<string>, env: NodeJS.ProcessEnv) {
     this.values = [...new Set([...secretValues(env), ...[...extraSecrets].filter((value) => value.length >= 6)])].sort(
       (a, b) => b.length - a.length,
     );

@@ -1,5 +1,5 @@
 import { relative } from 'node:path';
-import type { RunResult, ScenarioResult, SuiteResult } from '../runner/results.js';
+import type { ScenarioRunResult, ScenarioResult, SuiteResult } from '../runner/results.js';
 import type { FailureCategory, PreprodFailure } from './schema.js';
 import { clip } from '../lib/text.js';
 
@@ -38,7 +38,7 @@ function cloneFidelity(gap: { method: string; path: string }, excerpt: string): 
 }
 
 /** The category of one failed run, from deterministic rules on what the run recorded. */
-export function classifyRun(run: RunResult): Classified {
+export function classifyRun(run: ScenarioRunResult): Classified {
   const stderr = run.harness.stderrTail;
   const gap = run.requests.notImplemented[0];
   switch (run.failureKind) {
@@ -97,7 +97,7 @@ export function classifyFailures(
     const flaky = failed.length < scenario.runs;
     const byKey = new Map<
       string,
-      { classified: Classified; runs: RunResult[]; criterion?: RunResult['criteria'][number] }
+      { classified: Classified; runs: ScenarioRunResult[]; criterion?: ScenarioRunResult['criteria'][number] }
     >();
     for (const run of failed) {
       const classified = classifyRun(run);
@@ -127,7 +127,7 @@ function failure(
   scenario: ScenarioResult,
   file: string,
   key: string,
-  entry: { classified: Classified; runs: RunResult[]; criterion?: RunResult['criteria'][number] },
+  entry: { classified: Classified; runs: ScenarioRunResult[]; criterion?: ScenarioRunResult['criteria'][number] },
   flaky: boolean,
   prompt: string,
 ): PreprodFailure {

@@ -1,5 +1,5 @@
 import { describeExit, runProcess } from '../lib/process.js';
-import type { Redactor } from '../lib/redact.js';
+import type { SecretRedactor } from '../lib/redact.js';
 import type { CommandResult } from './schema.js';
 
 /** The only variables external commands inherit, besides those named with --pass-env. */
@@ -12,9 +12,10 @@ export interface ExternalCommand {
   vars: Record<string, string>;
   passEnv: readonly string[];
   timeoutMs: number;
-  redactor: Redactor;
+  redactor: SecretRedactor;
   signal?: AbortSignal;
-  env?: NodeJS.ProcessEnv;
+  /** The host's environment the allowlist picks from. */
+  env: NodeJS.ProcessEnv;
 }
 
 /**
@@ -24,7 +25,7 @@ export interface ExternalCommand {
 export function restrictedEnvironment(
   vars: Record<string, string>,
   passEnv: readonly string[],
-  env: NodeJS.ProcessEnv = process.env,
+  env: NodeJS.ProcessEnv,
 ): NodeJS.ProcessEnv {
   const restricted: NodeJS.ProcessEnv = {};
   for (const name of [...BASE_ENV_ALLOWLIST, ...passEnv]) if (env[name] !== undefined) restricted[name] = env[name];

@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { scratchDir } from '../lib/paths.js';
-import { runGit, type GitOptions } from '../lib/git.js';
+import { runGitInWorkTree, type GitOptions } from '../lib/git.js';
 
 /**
  * The git plumbing of the built-in publisher. Everything goes through a temporary index, so the
@@ -11,14 +11,19 @@ import { runGit, type GitOptions } from '../lib/git.js';
 
 export class GitError extends Error {}
 
+/** Where git runs, with the host's environment (the publisher adds its credential helper to it). */
+export interface PublishGitOptions extends GitOptions {
+  env: NodeJS.ProcessEnv;
+}
+
 /** Trimmed stdout; a failure throws with the end of git's own message. */
-async function git(args: string[], options: GitOptions & { indexFile?: string }): Promise<string> {
+async function git(args: string[], options: PublishGitOptions & { indexFile?: string }): Promise<string> {
   const env: NodeJS.ProcessEnv = {
     ...options.env,
     GIT_TERMINAL_PROMPT: '0',
     ...(options.indexFile ? { GIT_INDEX_FILE: options.indexFile } : {}),
   };
-  const result = await runGit(args, { ...options, env, timeoutMs: options.timeoutMs ?? 120_000 });
+  const result = await runGitInWorkTree(args, { ...options, env, timeoutMs: options.timeoutMs ?? 120_000 });
   if (!result.ok)
     throw new GitError(`git ${args[0]} failed: ${(result.stderr || result.stdout).split('\n').slice(-3).join(' ')}`);
   return result.stdout;
@@ -34,7 +39,7 @@ async function withTemporaryIndex<T>(action: (indexFile: string) => Promise<T>):
 }
 
 /** The tree of the working directory as it is now (tracked and new files, minus ignored ones). */
-export function snapshotWorkingTree(options: GitOptions): Promise<string> {
+export function snapshotWorkingTree(options: PublishGitOptions): Promise<string> {
   return withTemporaryIndex(async (indexFile) => {
     const head = await git(['rev-parse', '--verify', '--quiet', 'HEAD'], options).catch(() => '');
     if (head) await git(['read-tree', 'HEAD'], { ...options, indexFile });
@@ -44,7 +49,7 @@ export function snapshotWorkingTree(options: GitOptions): Promise<string> {
 }
 
 /** Paths that differ between two trees. */
-export async function changedPaths(from: string, to: string, options: GitOptions): Promise<string[]> {
+export async function changedPaths(from: string, to: string, options: PublishGitOptions): Promise<string[]> {
   const output = await git(['diff-tree', '-r', '--name-only', '--no-renames', '-z', from, to], options);
   return output.split('\0').filter(Boolean).sort();
 }
@@ -67,7 +72,7 @@ export function tokenEnvironment(token: string | undefined): NodeJS.ProcessEnv {
 export async function fetchRemoteBranch(
   remote: string,
   branch: string,
-  options: GitOptions,
+  options: PublishGitOptions,
 ): Promise<string | undefined> {
   const listed = await git(['ls-remote', remote, `refs/heads/${branch}`], options);
   const sha = listed.split(/\s+/)[0];
@@ -85,7 +90,7 @@ export async function commitPaths(
   afterTree: string,
   paths: readonly string[],
   message: string,
-  options: GitOptions,
+  options: PublishGitOptions,
 ): Promise<{ commit: string; files: string[] }> {
   return withTemporaryIndex(async (indexFile) => {
     await git(['read-tree', parent], { ...options, indexFile });
@@ -101,10 +106,10 @@ export async function commitPaths(
     }
     const tree = await git(['write-tree'], { ...options, indexFile });
     const identity = {
-      GIT_AUTHOR_NAME: process.env.GIT_AUTHOR_NAME ?? 'Archal',
-      GIT_AUTHOR_EMAIL: process.env.GIT_AUTHOR_EMAIL ?? 'archal@users.noreply.github.com',
-      GIT_COMMITTER_NAME: process.env.GIT_COMMITTER_NAME ?? 'Archal',
-      GIT_COMMITTER_EMAIL: process.env.GIT_COMMITTER_EMAIL ?? 'archal@users.noreply.github.com',
+      GIT_AUTHOR_NAME: options.env.GIT_AUTHOR_NAME ?? 'Archal',
+      GIT_AUTHOR_EMAIL: options.env.GIT_AUTHOR_EMAIL ?? 'archal@users.noreply.github.com',
+      GIT_COMMITTER_NAME: options.env.GIT_COMMITTER_NAME ?? 'Archal',
+      GIT_COMMITTER_EMAIL: options.env.GIT_COMMITTER_EMAIL ?? 'archal@users.noreply.github.com',
     };
     const commit = await git(['commit-tree', tree, '-p', parent, '-F', '-'], {
       ...options,
@@ -117,7 +122,7 @@ export async function commitPaths(
 }
 
 /** Whether two commits have the same parent and the same tree. */
-export async function sameChange(a: string, b: string, options: GitOptions): Promise<boolean> {
+export async function sameChange(a: string, b: string, options: PublishGitOptions): Promise<boolean> {
   const [left, right] = await Promise.all(
     [a, b].map((commit) => git(['rev-parse', `${commit}^{tree}`, `${commit}^`], options)),
   );
@@ -130,7 +135,7 @@ export async function pushWithLease(
   commit: string,
   branch: string,
   expected: string | undefined,
-  options: GitOptions,
+  options: PublishGitOptions,
 ): Promise<void> {
   await git(
     [

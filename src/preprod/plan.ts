@@ -177,7 +177,7 @@ export async function planPreprod(options: PlanOptions): Promise<PreprodPlan> {
   const isRepo = (await git(['rev-parse', '--is-inside-work-tree'], repo)) === 'true';
   const branch = isRepo ? ((await currentBranch(repo)) ?? null) : null;
   const originUrl = isRepo ? ((await remoteUrl('origin', repo)) ?? null) : null;
-  const origin = originUrl ? parseGitHubRemote(originUrl, options.env) : undefined;
+  const origin = originUrl ? parseGitHubRemote(originUrl, { apiUrl: options.env.GITHUB_API_URL }) : undefined;
   if (!isRepo)
     blockers.push({
       code: 'not_a_git_repository',

@@ -1,27 +1,24 @@
 import {
   closePull,
+  createGitHubApiClient,
   findOpenPull,
-  githubClient,
   listPullFiles,
   pullNumberIn,
   upsertDraftPull,
   verifyPull,
-  type GitHubRemote,
+  type GitHubApi,
 } from '../github/index.js';
-import type { Redactor } from '../lib/redact.js';
+import type { SecretRedactor } from '../lib/redact.js';
 import { runExternal } from './commands.js';
 import { commitPaths, fetchRemoteBranch, pushWithLease, sameChange, tokenEnvironment } from './git.js';
 import type { PreprodFailure, PreprodResult } from './schema.js';
+import { headBranchOf, type PublishTarget } from './target.js';
 
 export type PrSummary = NonNullable<PreprodResult['pr']>;
 
 export interface PublishRequest {
   repo: string;
-  remote: GitHubRemote;
-  /** The git remote name (`origin`). */
-  remoteName: string;
-  token: string;
-  base: string;
+  target: PublishTarget;
   /** The working tree after the fix, and the paths the fix changed. */
   afterTree: string;
   fixPaths: string[];
@@ -30,7 +27,13 @@ export interface PublishRequest {
   attempts: number;
   validation: PreprodResult['validation'];
   artifactsDir: string | null;
-  redactor: Redactor;
+  redactor: SecretRedactor;
+  /** The host's environment git and the PR command start from. */
+  env: NodeJS.ProcessEnv;
+}
+
+function apiOf(target: PublishTarget): GitHubApi {
+  return target.github ?? createGitHubApiClient(target.repository.apiUrl, target.token);
 }
 
 /** A summary of a pull request not (yet) published or verified. */
@@ -50,11 +53,6 @@ export function unpublished(publisher: PrSummary['publisher'], fields: Partial<P
   };
 }
 
-/** `archal/preprod-fix-<base>`: one branch (and so one pull request) per base branch. */
-export function fixBranch(base: string): string {
-  return `archal/preprod-fix-${base.replace(/[^A-Za-z0-9._/-]+/g, '-')}`;
-}
-
 /**
  * The built-in publisher. The change it publishes is the fix's paths, plus those of a fix PR still
  * open from an earlier run, as they are in the working tree now, committed on top of the remote
@@ -63,19 +61,23 @@ export function fixBranch(base: string): string {
  * request from an earlier run is closed.
  */
 export async function publishBuiltin(request: PublishRequest): Promise<PrSummary> {
-  const github = githubClient(request.remote.apiUrl, request.token);
-  const branch = fixBranch(request.base);
-  const gitOptions = { cwd: request.repo, env: tokenEnvironment(request.token) };
+  const { target } = request;
+  const github = apiOf(target);
+  const repository = target.repository;
+  const remote = target.gitRemote ?? 'origin';
+  const base = target.baseBranch;
+  const branch = headBranchOf(target);
+  const gitOptions = { cwd: request.repo, env: { ...request.env, ...tokenEnvironment(target.token) } };
   const summary = unpublished('builtin', { branch });
 
-  const open = await findOpenPull(github, request.remote, branch);
+  const open = await findOpenPull(github, repository, branch);
   const paths = [
-    ...new Set([...request.fixPaths, ...(open ? await listPullFiles(github, request.remote, open.number) : [])]),
+    ...new Set([...request.fixPaths, ...(open ? await listPullFiles(github, repository, open.number) : [])]),
   ].sort();
-  const parent = paths.length > 0 ? await fetchRemoteBranch(request.remoteName, request.base, gitOptions) : undefined;
+  const parent = paths.length > 0 ? await fetchRemoteBranch(remote, base, gitOptions) : undefined;
   if (paths.length > 0 && !parent)
-    return { ...summary, problems: [`the base branch '${request.base}' does not exist on ${request.remoteName}`] };
-  const title = `Archal pre-prod fix for ${request.base}: ${request.fixed.length} failing scenario check(s)`;
+    return { ...summary, problems: [`the base branch '${base}' does not exist on ${describeRemote(remote)}`] };
+  const title = `Archal pre-prod fix for ${base}: ${request.fixed.length} failing scenario check(s)`;
   const change = parent
     ? await commitPaths(parent, request.afterTree, paths, `${title}\n\n${fixedList(request.fixed)}\n`, gitOptions)
     : undefined;
@@ -84,27 +86,27 @@ export async function publishBuiltin(request: PublishRequest): Promise<PrSummary
     if (!open) return { ...summary, verified: true };
     await closePull(
       github,
-      request.remote,
+      repository,
       open.number,
       'Archal pre-prod: the scenarios pass and the base branch already has everything this pull request changed, so it is no longer needed.',
     );
     return { ...summary, action: 'closed', url: open.url, number: open.number, headSha: open.headSha, verified: true };
   }
 
-  const previous = await fetchRemoteBranch(request.remoteName, branch, gitOptions);
+  const previous = await fetchRemoteBranch(remote, branch, gitOptions);
   // The same change on the same base as the open pull request: keep its commit rather than churn it.
   const unchanged =
     open !== undefined && previous === open.headSha && (await sameChange(previous, change.commit, gitOptions));
   const head = unchanged ? previous : change.commit;
-  if (!unchanged) await pushWithLease(request.remoteName, head, branch, previous, gitOptions);
+  if (!unchanged) await pushWithLease(remote, head, branch, previous, gitOptions);
 
-  const { action, pull } = await upsertDraftPull(github, request.remote, {
+  const { action, pull } = await upsertDraftPull(github, repository, {
     branch,
-    base: request.base,
+    base,
     title,
     body: prBody(request, change.files),
   });
-  const verification = await verifyPull(github, request.remote, pull.number, { headSha: head, files: change.files });
+  const verification = await verifyPull(github, repository, pull.number, { headSha: head, files: change.files });
   return {
     ...summary,
     action: unchanged ? 'unchanged' : action,
@@ -133,6 +135,7 @@ export async function publishWithCommand(
     passEnv: request.passEnv,
     timeoutMs: request.timeoutMs,
     redactor: request.redactor,
+    env: request.env,
   });
   const { stdout, ...command } = result;
   const summary = unpublished('command', { command });
@@ -141,16 +144,16 @@ export async function publishWithCommand(
       ...summary,
       problems: [`the PR command ${result.timedOut ? 'timed out' : `exited with ${result.exitCode}`}`],
     };
-  const github = githubClient(request.remote.apiUrl, request.token);
+  const github = apiOf(request.target);
+  const repository = request.target.repository;
   const number =
-    pullNumberIn(stdout, request.remote) ??
-    (await findOpenPull(github, request.remote, fixBranch(request.base)))?.number;
+    pullNumberIn(stdout, repository) ?? (await findOpenPull(github, repository, headBranchOf(request.target)))?.number;
   if (number === undefined)
     return {
       ...summary,
       problems: ['cannot find the pull request the command opened: make it print the PR URL (gh pr create does)'],
     };
-  const verification = await verifyPull(github, request.remote, number, { files: request.fixPaths });
+  const verification = await verifyPull(github, repository, number, { files: request.fixPaths });
   return {
     ...summary,
     action: 'created',
@@ -162,6 +165,11 @@ export async function publishWithCommand(
     verified: verification.problems.length === 0,
     problems: verification.problems,
   };
+}
+
+/** A remote for messages: its name, or its URL without credentials. */
+function describeRemote(remote: string): string {
+  return remote.replace(/\/\/[^/@]*@/, '//');
 }
 
 function fixedList(fixed: PreprodFailure[]): string {

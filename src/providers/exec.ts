@@ -1,6 +1,6 @@
 import { expandVariables } from '../lib/expand.js';
 import { describeExit, runProcess } from '../lib/process.js';
-import type { ExecSpec } from '../config/schema.js';
+import type { ExecSpec } from './schema.js';
 import { kindFromText, stderrTail } from './cli-stream.js';
 import { ProviderError, type Provider, type ProviderErrorKind, type ProviderResult } from './types.js';
 

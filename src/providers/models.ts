@@ -1,4 +1,4 @@
-import type { ProviderName } from '../config/schema.js';
+import type { ProviderName } from './schema.js';
 
 const CLAUDE_ALIASES = new Set(['sonnet', 'opus', 'haiku', 'inherit', 'default', 'opusplan', 'best']);
 

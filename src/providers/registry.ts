@@ -1,13 +1,12 @@
-import type { ArchalConfig, ProviderName } from '../config/schema.js';
 import { createClaudeProvider } from './claude.js';
 import { createCodexProvider } from './codex.js';
 import { createExecProvider } from './exec.js';
+import type { AssistantsConfig, ProviderName } from './schema.js';
 import type { Provider, ProviderRegistry } from './types.js';
 
-/** Providers configured from .archal.json `assistants`, created on first use. */
-export function createProviderRegistry(config: ArchalConfig): ProviderRegistry {
+/** Providers configured from the `assistants` section of .archal.json, created on first use. */
+export function createProviderRegistry(assistants: AssistantsConfig = {}): ProviderRegistry {
   const cache = new Map<ProviderName, Provider>();
-  const assistants = config.assistants ?? {};
   return (name) => {
     let provider = cache.get(name);
     if (!provider) {

@@ -1,4 +1,4 @@
-import type { ExecSpec, ProviderName } from '../config/schema.js';
+import type { ExecSpec, ProviderName } from './schema.js';
 
 /** Tokens and money one provider call spent. */
 export interface Usage {

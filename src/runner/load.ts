@@ -1,7 +1,8 @@
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { loadSeed } from '../clones/github/index.js';
-import type { ArchalConfig, ProviderName } from '../config/schema.js';
+import type { ArchalConfig } from '../config/schema.js';
+import type { ProviderName } from '../providers/schema.js';
 import { prepareCriteria } from '../evaluate/criteria.js';
 import { parseScenarioFile } from '../scenarios/parse.js';
 import type { Scenario, ScenarioProblem } from '../scenarios/schema.js';
@@ -144,13 +145,13 @@ export function displayFile(file: string, cwd: string): string {
 }
 
 /** `file:line: message`, with the file relative to the working directory when it is under it. */
-export function formatProblem(entry: ScenarioProblem, cwd: string): string {
+export function formatScenarioProblem(entry: ScenarioProblem, cwd: string): string {
   return `${displayFile(entry.file, cwd)}${entry.line ? `:${entry.line}` : ''}: ${entry.message}`;
 }
 
 /** One problem per indented line. */
-export function formatProblems(entries: readonly ScenarioProblem[], cwd: string): string {
-  return entries.map((entry) => `  ${formatProblem(entry, cwd)}`).join('\n');
+export function formatScenarioProblems(entries: readonly ScenarioProblem[], cwd: string): string {
+  return entries.map((entry) => `  ${formatScenarioProblem(entry, cwd)}`).join('\n');
 }
 
 /** Each scenario's judge: its evaluator (its own Config over .archal.json), with the provider to run it. */

@@ -1,5 +1,5 @@
 import { relative } from 'node:path';
-import type { RunResult, ScenarioResult, SuiteResult } from './results.js';
+import type { ScenarioRunResult, ScenarioResult, SuiteResult } from './results.js';
 import { clip } from '../lib/text.js';
 
 /** The table `archal run` ends with: one line per scenario, then what failed and why. */
@@ -34,7 +34,7 @@ export function terminalReport(suite: SuiteResult, cwd: string, verbose = false)
   return lines.join('\n');
 }
 
-function runLines(run: RunResult, verbose: boolean): string[] {
+function runLines(run: ScenarioRunResult, verbose: boolean): string[] {
   const lines = [`  run ${run.run}: ${run.passed ? 'passed' : `failed (${run.failureKind}): ${run.failureSummary}`}`];
   for (const criterion of run.criteria) {
     if (!verbose && (criterion.status === 'passed' || criterion.status === 'not_evaluated')) continue;
@@ -54,7 +54,7 @@ function statusMark(status: string): string {
 }
 
 /** One line of live progress per finished run (stderr). */
-export function progressLine(scenario: { title: string }, run: RunResult): string {
+export function progressLine(scenario: { title: string }, run: ScenarioRunResult): string {
   return `${run.passed ? '✓' : '✗'} ${scenario.title} — run ${run.run}: ${run.passed ? 'passed' : `${run.failureKind}: ${run.failureSummary}`} (${(run.durationMs / 1000).toFixed(1)} s)`;
 }
 

@@ -62,7 +62,7 @@ export const suiteResultSchema = z.object({
   warnings: z.array(z.string()),
 });
 
-export type RunResult = z.infer<typeof runResultSchema>;
+export type ScenarioRunResult = z.infer<typeof runResultSchema>;
 export type ScenarioResult = z.infer<typeof scenarioResultSchema>;
 export type SuiteResult = z.infer<typeof suiteResultSchema>;
 export type FailureKind = z.infer<typeof failureKindSchema>;

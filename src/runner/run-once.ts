@@ -1,7 +1,7 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { dirname, join } from 'node:path';
 import { startGitHubClone, type RequestLogEntry, type Seed } from '../clones/github/index.js';
-import type { ProviderName } from '../config/schema.js';
+import type { ProviderName } from '../providers/schema.js';
 import { buildContext, type EvaluationContext } from '../evaluate/context.js';
 import {
   base,
@@ -13,10 +13,10 @@ import { judge } from '../evaluate/judge.js';
 import type { AgentCommand } from '../harness/agent.js';
 import { outcomeDetail, runHarness, type HarnessOutcome, type HarnessRun } from '../harness/run.js';
 import { writeJsonCache } from '../lib/json-file.js';
-import { Redactor } from '../lib/redact.js';
+import { SecretRedactor } from '../lib/redact.js';
 import type { Provider, Usage } from '../providers/types.js';
 import type { Scenario } from '../scenarios/schema.js';
-import type { FailureKind, RunResult } from './results.js';
+import type { FailureKind, ScenarioRunResult } from './results.js';
 
 export interface JudgeConfig {
   providerName: ProviderName;
@@ -58,7 +58,7 @@ export function scenarioSeed(
 }
 
 /** One run of one scenario on its own, freshly seeded clone. Never throws for the agent's failures. */
-export async function runOnce(options: RunOnceOptions): Promise<RunResult> {
+export async function runOnce(options: RunOnceOptions): Promise<ScenarioRunResult> {
   const { scenario } = options;
   const runId = randomUUID();
   const started = performance.now();
@@ -74,7 +74,7 @@ export async function runOnce(options: RunOnceOptions): Promise<RunResult> {
     logger: () => {},
     controlToken: randomBytes(24).toString('hex'),
   });
-  const redactor = new Redactor([clone.token], options.env);
+  const redactor = new SecretRedactor([clone.token], options.env);
   // The agent's trace and metrics files live in the clone's directory, removed with it.
   const agentFiles = join(clone.dir, 'agent-files');
   try {
@@ -133,7 +133,7 @@ export async function runOnce(options: RunOnceOptions): Promise<RunResult> {
     const shownCriteria = redactor.value(criteria);
     const failure = passed ? undefined : classify(harness.outcome, shownCriteria, notImplemented);
     const cacheFile = join(options.cacheDir, 'runs', `${runId}.json`);
-    const result: RunResult = {
+    const result: ScenarioRunResult = {
       runId,
       run: options.index,
       passed,

@@ -3,7 +3,7 @@ import { writeJsonCache } from '../lib/json-file.js';
 import type { PreparedCriterion } from '../evaluate/criteria.js';
 import type { AgentCommand } from '../harness/agent.js';
 import type { Scenario } from '../scenarios/schema.js';
-import type { RunResult, ScenarioResult, SuiteResult } from './results.js';
+import type { ScenarioRunResult, ScenarioResult, SuiteResult } from './results.js';
 import { runOnce, type JudgeConfig } from './run-once.js';
 
 export interface SuiteScenario {
@@ -30,7 +30,7 @@ export interface SuiteOptions {
   signal?: AbortSignal;
   warnings?: string[];
   onRunStarted?: (scenario: Scenario, index: number) => void;
-  onRunFinished?: (scenario: Scenario, result: RunResult) => void;
+  onRunFinished?: (scenario: Scenario, result: ScenarioRunResult) => void;
 }
 
 /**
@@ -48,7 +48,7 @@ export async function runSuite(options: SuiteOptions): Promise<SuiteResult> {
       index: run + 1,
     })),
   );
-  const results: RunResult[][] = options.scenarios.map(() => []);
+  const results: ScenarioRunResult[][] = options.scenarios.map(() => []);
   let next = 0;
   const worker = async () => {
     while (next < tasks.length && !options.signal?.aborted) {
@@ -99,7 +99,7 @@ export async function runSuite(options: SuiteOptions): Promise<SuiteResult> {
   return suite;
 }
 
-function scenarioResult(entry: SuiteScenario, runs: RunResult[], threshold: number): ScenarioResult {
+function scenarioResult(entry: SuiteScenario, runs: ScenarioRunResult[], threshold: number): ScenarioResult {
   const passedRuns = runs.filter((run) => run.passed).length;
   const satisfaction = runs.length === 0 ? 0 : Math.round((10000 * passedRuns) / runs.length) / 100;
   const failing = new Map<string, { id: string; text: string; failedRuns: number }>();

@@ -1,3 +1,5 @@
+/** Where runs, events and worktrees are kept: SQLite (embedded default), PostgreSQL, or memory. */
 export { describeStore, openStore, storeOptionsFromEnv } from './open.js';
 export type { StoreOptions } from './open.js';
 export { KyselyStore } from './kysely-store.js';
+export { MemoryStore } from './memory-store.js';

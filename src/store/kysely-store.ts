@@ -6,7 +6,7 @@ import type {
   RunFilter,
   RunMetadata,
   RunRecord,
-  RunStatus,
+  StoredRunStatus,
   StatusChange,
   StoredEvent,
   TrackedProcess,
@@ -114,6 +114,7 @@ export class KyselyStore implements WorkflowRunStore, WorktreeStore {
     if (filter.statuses) query = query.where('status', 'in', [...filter.statuses]);
     if (filter.workingPath) query = query.where('working_path', '=', filter.workingPath);
     if (filter.workflowName) query = query.where('workflow_name', '=', filter.workflowName);
+    if (filter.conversationId) query = query.where('conversation_id', '=', filter.conversationId);
     const rows = await query
       .orderBy('started_at', 'desc')
       .orderBy('id', 'desc')
@@ -143,10 +144,10 @@ export class KyselyStore implements WorkflowRunStore, WorktreeStore {
     return Number(result.numUpdatedRows) === 1;
   }
 
-  async heartbeat(id: string): Promise<RunStatus | undefined> {
+  async heartbeat(id: string): Promise<StoredRunStatus | undefined> {
     await this.db.updateTable('workflow_runs').set({ last_activity_at: now() }).where('id', '=', id).execute();
     const row = await this.db.selectFrom('workflow_runs').select('status').where('id', '=', id).executeTakeFirst();
-    return row?.status as RunStatus | undefined;
+    return row?.status as StoredRunStatus | undefined;
   }
 
   /**
@@ -312,7 +313,7 @@ function toRun(row: Selectable<Database['workflow_runs']>): RunRecord {
   return {
     id: row.id,
     workflowName: row.workflow_name,
-    status: row.status as RunStatus,
+    status: row.status as StoredRunStatus,
     workingPath: row.working_path,
     conversationId: row.conversation_id,
     userMessage: row.user_message,

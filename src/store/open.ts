@@ -10,8 +10,8 @@ import { KyselyStore } from './kysely-store.js';
 import type { Database } from './schema.js';
 import { errorMessage } from '../lib/errors.js';
 
+/** Where runs are stored: PostgreSQL when `databaseUrl` is set, else SQLite at `sqliteFile` or `<home>/archal.db`. */
 export interface StoreOptions {
-  /** PostgreSQL connection string; without it the store is SQLite at `<home>/archal.db`. */
   databaseUrl?: string;
   home?: string;
   /** An explicit SQLite file (tests, benchmarks). */
@@ -21,19 +21,25 @@ export interface StoreOptions {
 // The database drivers are native or optional CommonJS packages, loaded only by the backend in use.
 const requireFromHere = createRequire(import.meta.url);
 
-/** Where runs are stored: `DATABASE_URL` (PostgreSQL) when set, else `$ARCHAL_HOME/archal.db`. */
-export function storeOptionsFromEnv(env: NodeJS.ProcessEnv = process.env): StoreOptions {
+/** Where runs are stored for a host's environment: `DATABASE_URL` (PostgreSQL) when set, else `$ARCHAL_HOME/archal.db`. */
+export function storeOptionsFromEnv(env: NodeJS.ProcessEnv): StoreOptions {
   const databaseUrl = env.DATABASE_URL?.trim();
   return databaseUrl ? { databaseUrl } : { home: archalHome(env) };
 }
 
 export function describeStore(options: StoreOptions): string {
   if (options.databaseUrl) return `PostgreSQL (${maskUrlPassword(options.databaseUrl)})`;
-  return `SQLite (${options.sqliteFile ?? join(options.home ?? archalHome(), 'archal.db')})`;
+  return `SQLite (${sqliteFile(options)})`;
+}
+
+function sqliteFile(options: StoreOptions): string {
+  if (options.sqliteFile) return options.sqliteFile;
+  if (options.home) return join(options.home, 'archal.db');
+  throw new Error('The run store needs a databaseUrl, a home directory or a SQLite file.');
 }
 
 /** Opens the store and applies pending migrations. Created on first use; no setup needed. */
-export async function openStore(options: StoreOptions = storeOptionsFromEnv()): Promise<KyselyStore> {
+export async function openStore(options: StoreOptions): Promise<KyselyStore> {
   const store = options.databaseUrl ? await openPostgres(options.databaseUrl) : await openSqlite(options);
   try {
     await store.migrate();
@@ -46,7 +52,7 @@ export async function openStore(options: StoreOptions = storeOptionsFromEnv()): 
 }
 
 async function openSqlite(options: StoreOptions): Promise<KyselyStore> {
-  const file = options.sqliteFile ?? join(options.home ?? archalHome(), 'archal.db');
+  const file = sqliteFile(options);
   mkdirSync(join(file, '..'), { recursive: true });
   const BetterSqlite3 = requireFromHere('better-sqlite3') as typeof BetterSqlite3Module;
   const database = new BetterSqlite3(file);

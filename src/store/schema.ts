@@ -138,4 +138,13 @@ export const MIGRATIONS: Migration[] = [
       .addColumn('last_activity_at', 'text', (col) => col.notNull())
       .execute();
   },
+  // Hosts find the runs of a conversation (an issue, a pull request) again.
+  async (db) => {
+    await db.schema
+      .createIndex('workflow_runs_conversation')
+      .ifNotExists()
+      .on('workflow_runs')
+      .columns(['conversation_id', 'started_at'])
+      .execute();
+  },
 ];

@@ -1,10 +1,10 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { basename, extname, join, relative } from 'node:path';
 import { closest } from '../lib/did-you-mean.js';
-import { UserError } from '../lib/errors.js';
+import { ArchalError } from '../lib/errors.js';
 import { loadWorkflowText, type EngineDefaults, type CommandLookup } from './loader.js';
 import type { Workflow, WorkflowScope } from './model.js';
-import { formatProblem, type WorkflowProblem } from './problems.js';
+import { formatWorkflowProblem, type WorkflowProblem } from './problems.js';
 
 export interface WorkflowLocations {
   /** The repository (or directory) the run is for. */
@@ -125,7 +125,7 @@ export async function loadWorkflowFile(
       scope,
       kind: result.stage === 'parse' ? 'parse_error' : 'validation_error',
       name: result.name ?? basename(file, extname(file)),
-      message: result.errors.map(formatProblem).join('\n'),
+      message: result.errors.map(formatWorkflowProblem).join('\n'),
       problems: result.errors,
     },
   };
@@ -149,6 +149,27 @@ function listWorkflowFiles(dir: string, errors: DiscoveryError[], scope: Workflo
     .map((entry) => join(dir, entry));
 }
 
+export type WorkflowLookupErrorCode =
+  'workflow_not_found' | 'workflow_ambiguous' | 'workflow_invalid' | 'workflow_file_not_found';
+
+export interface WorkflowLookupErrorData {
+  /** The name or file asked for. */
+  name: string;
+  /** workflow_not_found: the closest name; workflow_ambiguous: the candidates. */
+  suggestions: string[];
+  /** workflow_invalid: the broken file and its problems. */
+  file?: string;
+  problems: WorkflowProblem[];
+}
+
+/** A workflow that cannot be picked: none of that name, several, or a broken file that declares it. */
+export class WorkflowLookupError extends ArchalError<WorkflowLookupErrorCode, WorkflowLookupErrorData> {
+  constructor(code: WorkflowLookupErrorCode, message: string, data: WorkflowLookupErrorData) {
+    super(code, message, data);
+    this.name = 'WorkflowLookupError';
+  }
+}
+
 /**
  * Picks a workflow by name: exact, then case-insensitive, then unique suffix (`assist` finds
  * `archal-assist`). A higher-precedence file that declares the name but is broken wins over a
@@ -168,7 +189,12 @@ export function resolveWorkflowName(discovery: Discovery, name: string, location
       error.name.toLowerCase() === (candidates?.[0]?.name ?? name).toLowerCase() &&
       (!candidates?.[0] || rank(error.scope) >= rank(candidates[0].scope)),
   );
-  if (broken) throw new UserError(`Workflow '${broken.name}' in ${broken.file} is invalid:\n${broken.message}`);
+  if (broken)
+    throw new WorkflowLookupError(
+      'workflow_invalid',
+      `Workflow '${broken.name}' in ${broken.file} is invalid:\n${broken.message}`,
+      { name, suggestions: [], file: broken.file, problems: broken.problems },
+    );
 
   if (!candidates) {
     const suggestion = closest(
@@ -176,14 +202,18 @@ export function resolveWorkflowName(discovery: Discovery, name: string, location
       all.map((workflow) => workflow.name),
     );
     const available = all.map((workflow) => workflow.name).join(', ') || 'none';
-    throw new UserError(
+    throw new WorkflowLookupError(
+      'workflow_not_found',
       `Workflow '${name}' not found.${suggestion ? ` Did you mean '${suggestion}'?` : ''} Available: ${available}. ` +
         `Workflows live in .archal/workflows/ (or pass a file path).`,
+      { name, suggestions: suggestion ? [suggestion] : [], problems: [] },
     );
   }
   if (candidates.length > 1)
-    throw new UserError(
+    throw new WorkflowLookupError(
+      'workflow_ambiguous',
       `Ambiguous workflow '${name}'. Did you mean: ${candidates.map((workflow) => workflow.name).join(', ')}?`,
+      { name, suggestions: candidates.map((workflow) => workflow.name), problems: [] },
     );
   return candidates[0]!;
 }

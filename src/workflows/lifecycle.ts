@@ -1,19 +1,19 @@
 import { randomBytes, randomUUID } from 'node:crypto';
-import { readFileSync, statSync } from 'node:fs';
-import { errorMessage, EXIT, UserError } from '../lib/errors.js';
-import { processesWithEnv } from '../lib/process.js';
-import { addUsage, type Usage } from '../providers/types.js';
-import { fanOut, type EventSink, type WorkflowEvent } from './events.js';
-import { executeWorkflow, type PriorOutputs, type RunOptions, type RunResult } from './executor.js';
+import type { EventSink, WorkflowEvent } from './events.js';
+import type { RunOptions, WorkflowRunResult } from './executor.js';
 import type { Workflow } from './model.js';
+import { loadPrior, reusableCount } from './prior.js';
 import type { EngineDeps } from './run-context.js';
-import {
-  ACTIVE_STATUSES,
-  type RunRecord,
-  type RunStatus,
-  type StoredEvent,
-  type WorkflowRunStore,
-} from './run-store.js';
+import { RunRefusedError } from './run-errors.js';
+import { execute } from './run-execution.js';
+import { killTracked, otherLocalOwner, processAlive } from './run-processes.js';
+import { ACTIVE_STATUSES, type RunRecord, type WorkflowRunStore } from './run-store.js';
+
+export { RunRefusedError } from './run-errors.js';
+export type { RunRefusalCode, RunRefusalData } from './run-errors.js';
+export { findConversationRun, findRun, listConversationRuns } from './run-lookup.js';
+export { priorFromEvents } from './prior.js';
+export { processAlive } from './run-processes.js';
 
 /**
  * A run's life beyond one execution: the concurrent-run guard, automatic resume after a failure,
@@ -35,27 +35,23 @@ export interface LifecycleDeps {
   killProcessGroup?: (pid: number) => void;
 }
 
-/** A request the lifecycle refuses (another run holds the path, nothing to resume...). */
-export class RunRefusedError extends UserError {
-  constructor(
-    message: string,
-    readonly activeRun?: RunRecord,
-  ) {
-    super(message, EXIT.failed);
-    this.name = 'RunRefusedError';
-  }
-}
-
 export interface StartRequest extends Omit<RunOptions, 'workflow' | 'cwd' | 'runId' | 'prior'> {
   workflow: Workflow;
   workingPath: string;
+  /**
+   * What the run belongs to in the host's world (an issue, a pull request), so the host can find it
+   * again (`listConversationRuns`). With one, only a failed run of the same conversation is resumed
+   * automatically; without, any failed run of the workflow in the path is, and a new run gets a
+   * CLI-style id, `cli-<ms>-<hex>`. A resumed run keeps the conversation it started in.
+   */
+  conversationId?: string;
   /** Start over even if the last run of this workflow here failed part-way. */
   fresh?: boolean;
   branch?: string;
 }
 
 export interface RunOutcome {
-  result: RunResult;
+  result: WorkflowRunResult;
   run: RunRecord;
   /** Set when this execution resumed an earlier run. */
   resumed?: { skipped: number };
@@ -78,26 +74,21 @@ export function isStale(
   return owner !== undefined && !(deps.isProcessAlive ?? processAlive)(owner);
 }
 
-/** The pid of the run's owner when that is another process on this host (alive or not). */
-function otherLocalOwner(run: RunRecord, deps: Pick<LifecycleDeps, 'owner'>): number | undefined {
-  const { ownerHost, ownerPid } = run;
-  return ownerHost === deps.owner.host && ownerPid !== null && ownerPid !== deps.owner.pid ? ownerPid : undefined;
-}
-
 /** Starts a workflow on a working path, resuming the last failed run of it there when it can. */
 export async function startRun(deps: LifecycleDeps, request: StartRequest): Promise<RunOutcome> {
   const { store } = deps;
   const { workflow, workingPath } = request;
 
-  const candidate = request.fresh ? undefined : await resumableRun(deps, workflow.name, workingPath);
+  const candidate = request.fresh
+    ? undefined
+    : await resumableRun(deps, workflow.name, workingPath, request.conversationId);
   await refuseIfBusy(deps, workingPath, candidate?.id);
   const prior = candidate ? await loadPrior(store, candidate.id) : undefined;
   const reusable = prior ? reusableCount(prior, workflow) : 0;
 
   if (candidate && prior && reusable > 0) {
     const taken = await takeOver(deps, candidate);
-    if (!taken)
-      throw await busyError(deps, workingPath, `Run ${candidate.id} was resumed by another process just now.`);
+    if (!taken) throw await busyError(deps, workingPath, candidate);
     deps.engine.log?.(`Resuming workflow — skipping ${reusable} already-completed node(s).`);
     return execute(deps, taken, request, prior, reusable);
   }
@@ -116,7 +107,7 @@ export async function startRun(deps: LifecycleDeps, request: StartRequest): Prom
     id: randomUUID(),
     workflowName: workflow.name,
     workingPath,
-    conversationId: cliConversationId(),
+    conversationId: request.conversationId ?? cliConversationId(),
     userMessage: request.userMessage ?? '',
     metadata: { workflowFile: workflow.file, ...(request.branch ? { branch: request.branch } : {}) },
     status: 'pending',
@@ -134,31 +125,40 @@ export async function startRun(deps: LifecycleDeps, request: StartRequest): Prom
     throw busyRefusal(rival, workingPath);
   }
   if (!(await store.changeStatus(run.id, { from: ['pending'], to: 'running' })))
-    throw new RunRefusedError(`Run ${run.id} was cancelled before it started.`);
+    throw new RunRefusedError('run_taken', `Run ${run.id} was cancelled before it started.`, { run });
   return execute(deps, (await store.getRun(run.id))!, request, undefined, 0);
 }
 
-/** `archal workflow resume <run-id>`: resumes a failed (or crashed) run, whatever is in the working path. */
+/** Resumes a failed (or crashed) run by its record, whatever is in the working path. */
 export async function resumeRun(
   deps: LifecycleDeps,
   run: RunRecord,
   request: Omit<StartRequest, 'workingPath' | 'fresh'>,
 ): Promise<RunOutcome> {
-  if (run.status === 'paused')
-    throw new RunRefusedError(
-      `Run ${run.id} is waiting for approval of '${run.metadata.approval?.nodeId ?? '?'}': answer with \`archal workflow approve ${run.id} [comment]\` or \`archal workflow reject ${run.id} [reason]\`.`,
-    );
+  if (run.status === 'paused') {
+    const nodeId = run.metadata.approval?.nodeId ?? '?';
+    throw new RunRefusedError('run_awaiting_approval', `Run ${run.id} is waiting for approval of '${nodeId}'.`, {
+      run,
+      nodeId,
+    });
+  }
   const resumable = run.status === 'failed' || isStale(run, deps);
   if (!resumable)
-    throw new RunRefusedError(
-      run.status === 'running'
-        ? `Run ${run.id} is still running (pid ${run.ownerPid ?? '?'} on ${run.ownerHost ?? '?'}); cancel it with \`archal workflow cancel ${run.id}\`.`
-        : `Run ${run.id} is ${run.status}; only failed or interrupted runs can be resumed.`,
-    );
+    throw run.status === 'running'
+      ? new RunRefusedError(
+          'run_still_running',
+          `Run ${run.id} is still running (pid ${run.ownerPid ?? '?'} on ${run.ownerHost ?? '?'}).`,
+          { run },
+        )
+      : new RunRefusedError(
+          'run_not_resumable',
+          `Run ${run.id} is ${run.status}; only failed or interrupted runs can be resumed.`,
+          { run },
+        );
   await refuseIfBusy(deps, run.workingPath, run.id);
   const prior = await loadPrior(deps.store, run.id);
   const taken = await takeOver(deps, run);
-  if (!taken) throw await busyError(deps, run.workingPath, `Run ${run.id} was resumed by another process just now.`);
+  if (!taken) throw await busyError(deps, run.workingPath, run);
   const reusable = reusableCount(prior, request.workflow);
   deps.engine.log?.(`Resuming workflow — skipping ${reusable} already-completed node(s).`);
   return execute(
@@ -184,7 +184,7 @@ export async function approveRun(
     owner: deps.owner,
     metadata: { approval: { ...approval, resolved: 'approved' } },
   });
-  if (!won) throw new RunRefusedError(`Run ${run.id} was already decided (or cancelled) by someone else.`);
+  if (!won) throw alreadyDecided(run);
   const text = comment?.trim() || 'Approved';
   const output = approval.captureResponse ? text : '';
   await appendAll(deps.store, run.id, [
@@ -211,7 +211,7 @@ export async function rejectRun(deps: LifecycleDeps, run: RunRecord, reason: str
     to: 'cancelled',
     metadata: { approval: { ...approval, resolved: 'rejected' }, error: `Rejected at '${approval.nodeId}': ${text}` },
   });
-  if (!won) throw new RunRefusedError(`Run ${run.id} was already decided (or cancelled) by someone else.`);
+  if (!won) throw alreadyDecided(run);
   await appendAll(deps.store, run.id, [
     ['approval_received', approval.nodeId, { decision: 'rejected', reason: text }],
     ['node_failed', approval.nodeId, { error: `Rejected: ${text}`, approval_decision: 'rejected' }],
@@ -250,197 +250,14 @@ export async function cancelRun(
   return { cancelled: true, signalled };
 }
 
-/** Resolves `id or unique prefix` to one run. */
-export async function findRun(store: WorkflowRunStore, idOrPrefix: string): Promise<RunRecord> {
-  const exact = await store.getRun(idOrPrefix);
-  if (exact) return exact;
-  const matches = idOrPrefix.length >= 4 ? await store.findRunsByPrefix(idOrPrefix) : [];
-  if (matches.length === 1) return matches[0]!;
-  if (matches.length > 1)
-    throw new RunRefusedError(`Run id prefix '${idOrPrefix}' is ambiguous: ${matches.map((run) => run.id).join(', ')}`);
-  throw new RunRefusedError(
-    `No run with id '${idOrPrefix}'${idOrPrefix.length < 4 ? ' (give at least 4 characters of the id)' : ''}; \`archal workflow status\` lists runs.`,
-  );
-}
-
-/** The only events what earlier attempts completed is read from. */
-const PRIOR_EVENT_TYPES = ['node_completed', 'node_failed', 'node_skipped_prior_success'] as const;
-
-async function loadPrior(store: WorkflowRunStore, runId: string) {
-  return priorFromEvents(await store.listEvents(runId, PRIOR_EVENT_TYPES));
-}
-
-/** How many of the prior outputs belong to nodes the workflow (as it is now) still has. */
-function reusableCount(prior: { outputs: Map<string, unknown> }, workflow: Workflow): number {
-  const known = new Set(workflow.nodes.map((node) => node.id));
-  return [...prior.outputs.keys()].filter((id) => known.has(id)).length;
-}
-
-/** What earlier attempts of a run completed (outputs), and what they spent. */
-export function priorFromEvents(
-  events: readonly StoredEvent[],
-): PriorOutputs & { outputs: Map<string, { text: string; structured?: unknown }> } {
-  const outputs = new Map<string, { text: string; structured?: unknown }>();
-  let usage: Usage | undefined;
-  for (const stored of events) {
-    const node = stored.nodeId;
-    if (!node) continue;
-    if (stored.type === 'node_completed' || stored.type === 'node_skipped_prior_success') {
-      const text = fullOutput(stored.data);
-      if (text !== undefined) outputs.set(node, { text, structured: stored.data.structured_output });
-    } else if (stored.type === 'node_failed') outputs.delete(node);
-    if (stored.type === 'node_completed' || stored.type === 'node_failed')
-      usage = addUsage(usage, usageOf(stored.data));
-  }
-  return { outputs, usage };
-}
-
-function fullOutput(data: Record<string, unknown>): string | undefined {
-  if (typeof data.node_output !== 'string') return undefined;
-  if (typeof data.node_output_file === 'string') {
-    try {
-      if (statSync(data.node_output_file).size === data.node_output_original_bytes)
-        return readFileSync(data.node_output_file, 'utf8');
-    } catch {
-      // Fall back to the preview.
-    }
-  }
-  return data.node_output;
-}
-
-function usageOf(data: Record<string, unknown>): Usage | undefined {
-  const tokens = data.tokens as
-    { input?: number; output?: number; cacheRead?: number; cacheWrite?: number } | undefined;
-  const cost = typeof data.cost_usd === 'number' ? data.cost_usd : undefined;
-  if (!tokens && cost === undefined) return undefined;
-  return {
-    inputTokens: tokens?.input ?? 0,
-    outputTokens: tokens?.output ?? 0,
-    cacheReadTokens: tokens?.cacheRead,
-    cacheWriteTokens: tokens?.cacheWrite,
-    costUsd: cost,
-  };
-}
-
-async function execute(
-  deps: LifecycleDeps,
-  run: RunRecord,
-  request: StartRequest,
-  prior: PriorOutputs | undefined,
-  skipped: number,
-): Promise<RunOutcome> {
-  const { store } = deps;
-  const abort = new AbortController();
-  const onOuterAbort = () => abort.abort();
-  request.signal?.addEventListener('abort', onOuterAbort, { once: true });
-  const log = deps.engine.log ?? (() => {});
-  const sinks: EventSink[] = [new StoreSink(store, log)];
-  if (deps.engine.sink) sinks.push(deps.engine.sink);
-
-  let result: RunResult;
-  try {
-    result = await executeWorkflow(
-      {
-        ...deps.engine,
-        sink: fanOut(...sinks),
-        heartbeat: () => {
-          void store.heartbeat(run.id).then(
-            (status) => {
-              if (status === 'cancelled') abort.abort();
-            },
-            () => {},
-          );
-        },
-        onProcess: processTracker(store, run.id, deps.owner.host),
-      },
-      { ...request, cwd: request.workingPath, runId: run.id, prior, signal: abort.signal },
-    );
-  } catch (error) {
-    // Never leave a run 'running' behind: an unexpected failure is recorded as one.
-    const message = errorMessage(error);
-    await store.changeStatus(run.id, { from: ['running', 'pending'], to: 'failed', metadata: { error: message } });
-    throw error;
-  } finally {
-    request.signal?.removeEventListener('abort', onOuterAbort);
-  }
-
-  const status: RunStatus = result.status;
-  const metadata = {
-    error: result.error,
-    usage: addUsage(undefined, result.usage),
-    nodeCounts: countStates(result),
-    ...(result.pause
-      ? {
-          approval: {
-            nodeId: result.pause.nodeId,
-            message: result.pause.message,
-            captureResponse: captureResponse(request.workflow, result.pause.nodeId),
-          },
-        }
-      : {}),
-  };
-  // From 'running' only: if someone cancelled the run meanwhile, their decision stands.
-  await store.changeStatus(run.id, { from: ['running'], to: status, metadata });
-  const final = (await store.getRun(run.id))!;
-  if (final.status === 'cancelled' && status !== 'cancelled')
-    result = { ...result, status: 'cancelled', error: final.metadata.error ?? result.error };
-  return { result, run: final, ...(prior ? { resumed: { skipped } } : {}) };
-}
-
-/**
- * Persists the engine's events. The store writes appends in call order (batching those of the
- * same moment), so the run's sequence follows emission order; `workflow event emit` from inside a
- * node interleaves without losing anything. A failing write is reported once, never fatal.
- */
-class StoreSink implements EventSink {
-  private writes: Array<Promise<unknown>> = [];
-  private reported = false;
-  constructor(
-    private readonly store: WorkflowRunStore,
-    private readonly log: (message: string) => void,
-  ) {}
-  write(stored: WorkflowEvent): void {
-    this.writes.push(
-      this.store.appendEvent(stored).catch((error: unknown) => {
-        if (this.reported) return;
-        this.reported = true;
-        this.log(`⚠️ Cannot store run events (${errorMessage(error)}); the JSONL transcript still has them.`);
-      }),
-    );
-  }
-  async flush(): Promise<void> {
-    const writes = this.writes;
-    this.writes = [];
-    await Promise.all(writes);
-  }
-}
-
-/**
- * Records node processes in the store while they run, so that `workflow cancel` (or a resume after
- * a crash) can stop them even when this process is gone.
- */
-function processTracker(store: WorkflowRunStore, runId: string, host: string): EngineDeps['onProcess'] {
-  const recorded = new Map<number, Promise<void>>();
-  return ({ nodeId, pid, phase }) => {
-    if (phase === 'start') {
-      recorded.set(
-        pid,
-        store.trackProcess({ runId, pid, nodeId, host }).catch(() => {}),
-      );
-      return;
-    }
-    const tracking = recorded.get(pid) ?? Promise.resolve();
-    recorded.delete(pid);
-    void tracking.then(() => store.untrackProcess(runId, pid)).catch(() => {});
-  };
-}
-
+/** The last run of the workflow in the path (of the conversation, when one is given), if it can be resumed. */
 async function resumableRun(
   deps: LifecycleDeps,
   workflowName: string,
   workingPath: string,
+  conversationId: string | undefined,
 ): Promise<RunRecord | undefined> {
-  const [latest] = await deps.store.listRuns({ workflowName, workingPath, limit: 1 });
+  const [latest] = await deps.store.listRuns({ workflowName, workingPath, conversationId, limit: 1 });
   if (!latest) return undefined;
   if (latest.status === 'failed') return latest;
   if ((latest.status === 'running' || latest.status === 'pending') && isStale(latest, deps)) return latest;
@@ -465,34 +282,6 @@ async function takeOver(deps: LifecycleDeps, run: RunRecord): Promise<RunRecord 
   return deps.store.getRun(run.id);
 }
 
-/**
- * Kills the node processes of a run on this host, those recorded and those carrying its id in
- * their environment (an owner killed just after starting a node may not have recorded it yet), and
- * forgets the recorded ones; returns the pids.
- */
-async function killTracked(
-  deps: LifecycleDeps,
-  run: RunRecord,
-  options: { forgetOtherHosts: boolean },
-): Promise<number[]> {
-  const kill = deps.killProcessGroup ?? killGroup;
-  const killed = new Set<number>();
-  for (const tracked of await deps.store.listProcesses(run.id)) {
-    const local = tracked.host === deps.owner.host;
-    if (local) {
-      kill(tracked.pid);
-      killed.add(tracked.pid);
-    }
-    if (local || options.forgetOtherHosts) await deps.store.untrackProcess(run.id, tracked.pid);
-  }
-  for (const pid of processesWithEnv('ARCHAL_RUN_ID', run.id))
-    if (pid !== process.pid && pid !== run.ownerPid && !killed.has(pid)) {
-      kill(pid);
-      killed.add(pid);
-    }
-  return [...killed];
-}
-
 async function activeRuns(deps: LifecycleDeps, workingPath: string): Promise<RunRecord[]> {
   const runs = await deps.store.listRuns({ workingPath, statuses: ACTIVE_STATUSES, limit: 20 });
   return runs.filter((run) => !isStale(run, deps));
@@ -503,20 +292,28 @@ async function refuseIfBusy(deps: LifecycleDeps, workingPath: string, except?: s
   if (active.length > 0) throw busyRefusal(active[0]!, workingPath);
 }
 
-async function busyError(deps: LifecycleDeps, workingPath: string, fallback: string): Promise<RunRefusedError> {
+/** Why a takeover of `run` lost: the run that holds the path now, else whoever took `run`. */
+async function busyError(deps: LifecycleDeps, workingPath: string, run: RunRecord): Promise<RunRefusedError> {
   const [active] = await activeRuns(deps, workingPath);
-  return active ? busyRefusal(active, workingPath) : new RunRefusedError(fallback);
+  return active
+    ? busyRefusal(active, workingPath)
+    : new RunRefusedError('run_taken', `Run ${run.id} was resumed by another process just now.`, { run });
 }
 
 function busyRefusal(active: RunRecord, workingPath: string): RunRefusedError {
-  const waiting =
-    active.status === 'paused'
-      ? `It is waiting for approval: \`archal workflow approve ${active.id}\`, \`archal workflow reject ${active.id}\`, or cancel it`
-      : 'Wait for it to finish, or cancel it';
+  const waiting = active.status === 'paused' ? ' It is waiting for approval.' : '';
   return new RunRefusedError(
-    `${workingPath} is in use by run ${active.id} of '${active.workflowName}' (${active.status} since ${active.startedAt}, pid ${active.ownerPid ?? '?'} on ${active.ownerHost ?? '?'}). ` +
-      `${waiting} with \`archal workflow cancel ${active.id}\`.`,
-    active,
+    'path_busy',
+    `${workingPath} is in use by run ${active.id} of '${active.workflowName}' (${active.status} since ${active.startedAt}, pid ${active.ownerPid ?? '?'} on ${active.ownerHost ?? '?'}).${waiting}`,
+    { activeRun: active },
+  );
+}
+
+function alreadyDecided(run: RunRecord): RunRefusedError {
+  return new RunRefusedError(
+    'run_already_decided',
+    `Run ${run.id} was already decided (or cancelled) by someone else.`,
+    { run },
   );
 }
 
@@ -527,20 +324,14 @@ function isOlder(a: RunRecord, b: RunRecord): boolean {
 function pendingApproval(run: RunRecord) {
   const approval = run.metadata.approval;
   if (run.status !== 'paused' || !approval)
-    throw new RunRefusedError(`Run ${run.id} is ${run.status}; it is not waiting for an approval.`);
-  if (approval.resolved) throw new RunRefusedError(`Run ${run.id} was already ${approval.resolved}.`);
+    throw new RunRefusedError(
+      'run_not_awaiting_approval',
+      `Run ${run.id} is ${run.status}; it is not waiting for an approval.`,
+      { run },
+    );
+  if (approval.resolved)
+    throw new RunRefusedError('run_already_decided', `Run ${run.id} was already ${approval.resolved}.`, { run });
   return approval;
-}
-
-function captureResponse(workflow: Workflow, nodeId: string): boolean {
-  const node = workflow.nodes.find((candidate) => candidate.id === nodeId);
-  return node?.kind === 'approval' ? node.approval.capture_response : false;
-}
-
-function countStates(result: RunResult): Record<string, number> {
-  const counts: Record<string, number> = {};
-  for (const node of Object.values(result.nodes)) counts[node.state] = (counts[node.state] ?? 0) + 1;
-  return counts;
 }
 
 function event(
@@ -559,23 +350,4 @@ async function appendAll(
 ) {
   // The store writes appends in call order, batching those of the same moment.
   await Promise.all(events.map(([type, nodeId, data]) => store.appendEvent(event(runId, type, nodeId, data))));
-}
-
-export function processAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
-  }
-}
-
-function killGroup(pid: number): void {
-  for (const target of [-pid, pid]) {
-    try {
-      process.kill(target, 'SIGKILL');
-    } catch {
-      // Gone already.
-    }
-  }
 }

@@ -1,4 +1,4 @@
-import type { ExecSpec, ProviderName } from '../config/schema.js';
+import type { ExecSpec, ProviderName } from '../providers/schema.js';
 import type { ConditionExpr } from './condition.js';
 import type {
   ApprovalNodeFields,

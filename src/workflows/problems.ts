@@ -8,7 +8,7 @@ export interface WorkflowProblem {
 }
 
 /** "file.yaml:12: node 'build' field 'retry.max_attempts': must be between 1 and 5" */
-export function formatProblem(problem: WorkflowProblem): string {
+export function formatWorkflowProblem(problem: WorkflowProblem): string {
   const where = problem.line === undefined ? problem.file : `${problem.file}:${problem.line}`;
   const subject = [
     problem.node === undefined ? undefined : `node '${problem.node}'`,
@@ -17,4 +17,9 @@ export function formatProblem(problem: WorkflowProblem): string {
     .filter(Boolean)
     .join(' ');
   return subject ? `${where}: ${subject}: ${problem.message}` : `${where}: ${problem.message}`;
+}
+
+/** One problem per line, indented. */
+export function formatWorkflowProblems(problems: readonly WorkflowProblem[], indent = '  '): string {
+  return problems.map((problem) => `${indent}${formatWorkflowProblem(problem)}`).join('\n');
 }

@@ -8,6 +8,8 @@ import type { RunVariables } from './substitute.js';
 /** What the engine needs from the outside world; everything else it does itself. */
 export interface EngineDeps {
   providers: ProviderRegistry;
+  /** The host's environment: what node processes start from when a run gives none of its own. */
+  env: NodeJS.ProcessEnv;
   sink: EventSink;
   clock?: Clock;
   /** Human-readable notices (retries, approvals). The CLI prints them on stderr. */

@@ -1,13 +1,14 @@
 import type { Usage } from '../providers/types.js';
 import type { WorkflowEvent } from './events.js';
 
-/** What the workflow run lifecycle needs from a durable store. src/store implements it on SQLite and PostgreSQL. */
+/** What the workflow run lifecycle needs from a store. src/store implements it on SQLite, PostgreSQL and in memory. */
 
 export const RUN_STATUSES = ['pending', 'running', 'completed', 'failed', 'cancelled', 'paused'] as const;
-export type RunStatus = (typeof RUN_STATUSES)[number];
+/** The status of a stored run (the engine's own result adds no `pending` or `running`: see WorkflowRunStatus). */
+export type StoredRunStatus = (typeof RUN_STATUSES)[number];
 
 /** Statuses in which a run holds its working path. */
-export const ACTIVE_STATUSES: readonly RunStatus[] = ['pending', 'running', 'paused'];
+export const ACTIVE_STATUSES: readonly StoredRunStatus[] = ['pending', 'running', 'paused'];
 
 export interface ApprovalState {
   nodeId: string;
@@ -31,7 +32,7 @@ export interface RunMetadata {
 export interface RunRecord {
   id: string;
   workflowName: string;
-  status: RunStatus;
+  status: StoredRunStatus;
   workingPath: string;
   conversationId: string;
   userMessage: string;
@@ -47,7 +48,7 @@ export type NewRun = Pick<
   RunRecord,
   'id' | 'workflowName' | 'workingPath' | 'conversationId' | 'userMessage' | 'metadata'
 > & {
-  status: RunStatus;
+  status: StoredRunStatus;
   ownerPid: number;
   ownerHost: string;
 };
@@ -59,8 +60,8 @@ export interface StoredEvent extends WorkflowEvent {
 
 export interface StatusChange {
   /** The change happens only if the run is in one of these statuses (compare-and-swap). */
-  from: readonly RunStatus[];
-  to: RunStatus;
+  from: readonly StoredRunStatus[];
+  to: StoredRunStatus;
   /** And, when set, only if its heartbeat is still exactly this (a second CAS key, for taking over stale runs). */
   lastActivityAt?: string;
   metadata?: Partial<RunMetadata>;
@@ -68,9 +69,11 @@ export interface StatusChange {
 }
 
 export interface RunFilter {
-  statuses?: readonly RunStatus[];
+  statuses?: readonly StoredRunStatus[];
   workingPath?: string;
   workflowName?: string;
+  /** The runs a host started for one conversation (an issue, a pull request, a CLI invocation). */
+  conversationId?: string;
   limit?: number;
 }
 
@@ -82,16 +85,17 @@ export interface TrackedProcess {
 }
 
 export interface WorkflowRunStore {
-  readonly kind: 'sqlite' | 'postgres';
+  readonly kind: 'sqlite' | 'postgres' | 'memory';
   createRun(run: NewRun): Promise<RunRecord>;
   getRun(id: string): Promise<RunRecord | undefined>;
   /** Runs whose id starts with `prefix` (at most a few; callers want exactly one). */
   findRunsByPrefix(prefix: string): Promise<RunRecord[]>;
+  /** Runs matching every filter given, newest first (at most `limit`, default 50). */
   listRuns(filter: RunFilter): Promise<RunRecord[]>;
   /** Compare-and-swap of the status: true for exactly one of any number of concurrent callers. */
   changeStatus(id: string, change: StatusChange): Promise<boolean>;
   /** Refreshes the heartbeat and returns the current status (so a run notices it was cancelled). */
-  heartbeat(id: string): Promise<RunStatus | undefined>;
+  heartbeat(id: string): Promise<StoredRunStatus | undefined>;
   /** Appends an event with the next sequence number of its run; safe under concurrent writers. */
   appendEvent(event: WorkflowEvent): Promise<number>;
   listEvents(runId: string, types?: readonly string[]): Promise<StoredEvent[]>;

@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import { execSpecSchema, providerNameSchema, REASONING_EFFORTS, WEB_SEARCH_MODES } from '../config/schema.js';
+import { execSpecSchema, providerNameSchema, REASONING_EFFORTS, WEB_SEARCH_MODES } from '../providers/schema.js';
 
 /** The YAML shape of workflow files. Load-time checks that span fields or nodes live in validate.ts. */
 

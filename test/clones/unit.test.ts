@@ -1,6 +1,6 @@
 import { execFileSync } from 'node:child_process';
 import { describe, expect, it } from '@jest/globals';
-import { KeyedMutex } from '../../src/clones/github/domain/locks.js';
+import { KeyedMutex } from '../../src/clones/github/state/locks.js';
 import { normalizeRepoPath } from '../../src/clones/github/domain/paths.js';
 import { parseQuery } from '../../src/clones/github/domain/search.js';
 import { verifyAppJwt } from '../../src/clones/github/domain/jwt.js';
@@ -8,7 +8,7 @@ import { hashObject } from '../../src/clones/github/git/objects.js';
 import { isValidRefName } from '../../src/clones/github/git/refs.js';
 import { GitRepo, initBareRepo } from '../../src/clones/github/git/repo.js';
 import { editTree } from '../../src/clones/github/git/tree-edit.js';
-import { ApiError } from '../../src/clones/github/http/errors.js';
+import { ApiError } from '../../src/clones/github/state/errors.js';
 import { RateLimiter } from '../../src/clones/github/http/rate-limit.js';
 import { BadPathError, Router } from '../../src/clones/github/http/router.js';
 import { Redactor } from '../../src/clones/github/redact.js';

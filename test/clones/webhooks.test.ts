@@ -168,6 +168,77 @@ describe('webhooks', () => {
     expect(create.deliveries).toHaveLength(3);
   });
 
+  it('delivers create, delete, label, status, pull_request_review and pull_request_review_comment', async () => {
+    const hooks = await webhookReceiver();
+    const scratch = await startClone({ seed: 'small-project', webhook: { url: hooks.url, secret: SECRET } });
+    const api = octokitFor(scratch, scratch.token);
+    const alice = octokitFor(scratch, TOKENS.alice);
+    await api.issues.createLabel({ owner, repo, name: 'area-x', color: 'ff0000' });
+    await api.issues.updateLabel({ owner, repo, name: 'area-x', new_name: 'area-y', color: '00ff00' });
+    await api.issues.deleteLabel({ owner, repo, name: 'area-y' });
+    const { data: main } = await api.git.getRef({ owner, repo, ref: 'heads/main' });
+    await api.repos.createCommitStatus({ owner, repo, sha: main.object.sha, state: 'success', context: 'ci' });
+    await api.git.createRef({ owner, repo, ref: 'refs/heads/short-lived', sha: main.object.sha });
+    await api.git.deleteRef({ owner, repo, ref: 'heads/short-lived' });
+    await api.git.createRef({ owner, repo, ref: 'refs/tags/v0.1.0', sha: main.object.sha });
+    // Pull request #4 is alice's; octocat reviews it with an inline comment, then comments alone.
+    const { data: files } = await api.pulls.listFiles({ owner, repo, pull_number: 4 });
+    const path = files[0]!.filename;
+    await api.pulls.createReview({
+      owner,
+      repo,
+      pull_number: 4,
+      event: 'COMMENT',
+      body: 'Looks good overall',
+      comments: [{ path, line: 1, body: 'Nit' }],
+    });
+    const { data: pull } = await alice.pulls.get({ owner, repo, pull_number: 4 });
+    await api.pulls.createReviewComment({
+      owner,
+      repo,
+      pull_number: 4,
+      body: 'One more',
+      commit_id: pull.head.sha,
+      path,
+      line: 1,
+    });
+    await scratch.handle.idle();
+
+    const got = kinds(hooks.received);
+    for (const kind of [
+      'label.created',
+      'label.edited',
+      'label.deleted',
+      'status.event',
+      'create.event',
+      'delete.event',
+      'pull_request_review.submitted',
+      'pull_request_review_comment.created',
+    ])
+      expect(got).toContain(kind);
+    expect(got.filter((kind) => kind === 'pull_request_review.submitted')).toHaveLength(2);
+    expect(got.filter((kind) => kind === 'pull_request_review_comment.created')).toHaveLength(2);
+    const problems = hooks.received.flatMap((hook) =>
+      schemas.validate(String(hook.headers['x-github-event']), hook.payload),
+    );
+    expect(problems).toEqual([]);
+    const byKind = (kind: string) =>
+      hooks.received.filter((hook) => kinds([hook])[0] === kind).map((hook) => hook.payload);
+    expect(byKind('create.event').map((p) => [p.ref, p.ref_type])).toEqual([
+      ['short-lived', 'branch'],
+      ['v0.1.0', 'tag'],
+    ]);
+    expect(byKind('delete.event')[0]).toMatchObject({ ref: 'short-lived', ref_type: 'branch' });
+    expect(byKind('label.edited')[0]).toMatchObject({
+      changes: { name: { from: 'area-x' }, color: { from: 'ff0000' } },
+    });
+    expect(byKind('status.event')[0]).toMatchObject({ sha: main.object.sha, state: 'success', context: 'ci' });
+    expect(byKind('pull_request_review.submitted')[0]).toMatchObject({
+      review: { state: 'commented', body: 'Looks good overall' },
+      pull_request: { number: 4 },
+    });
+  });
+
   it('retries failed deliveries and records them, never dropping one silently', async () => {
     const flaky = await webhookReceiver({ fail: 2 });
     const warnings: string[] = [];

@@ -161,6 +161,10 @@ describe('the GitHub App', () => {
       expect(calls[0]!.prompt).toContain('keep it small');
       const delivery = await deliveryOf(commentId);
       expect(query('select outcome from app_deliveries where id = ?', delivery)).toEqual([{ outcome: 'queued' }]);
+      // The run belongs to the conversation in the run store, so any host can find it again.
+      expect(query('select conversation_id, status from workflow_runs where id = ?', runId)).toEqual([
+        { conversation_id: 'github:acme/widgets#1', status: 'completed' },
+      ]);
     },
     T,
   );

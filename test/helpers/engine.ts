@@ -2,7 +2,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createCommandResolver } from '../../src/workflows/commands.js';
 import { MemorySink } from '../../src/workflows/events.js';
-import { executeWorkflow, type RunOptions, type RunResult } from '../../src/workflows/executor.js';
+import { executeWorkflow, type RunOptions, type WorkflowRunResult } from '../../src/workflows/executor.js';
 import { loadWorkflowText, type EngineDefaults, type LoadResult } from '../../src/workflows/loader.js';
 import type { Workflow } from '../../src/workflows/model.js';
 import type { Clock } from '../../src/workflows/clock.js';
@@ -48,7 +48,7 @@ export function recordingClock(): Clock & { sleeps: number[] } {
 }
 
 export interface TestRun {
-  result: RunResult;
+  result: WorkflowRunResult;
   sink: MemorySink;
   logs: string[];
   dir: string;
@@ -71,7 +71,8 @@ export async function run(
   const logs: string[] = [];
   const result = await executeWorkflow(
     {
-      providers: options.providers ?? createProviderRegistry(options.config ?? {}),
+      providers: options.providers ?? createProviderRegistry(options.config?.assistants),
+      env: process.env,
       sink,
       clock: options.clock ?? recordingClock(),
       log: (line) => logs.push(line),

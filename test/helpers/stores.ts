@@ -3,6 +3,8 @@ import { join } from 'node:path';
 import pg from 'pg';
 import { openStore, type StoreOptions } from '../../src/store/index.js';
 import type { KyselyStore } from '../../src/store/kysely-store.js';
+import { MemoryStore } from '../../src/store/memory-store.js';
+import type { WorkflowRunStore } from '../../src/workflows/run-store.js';
 import { tempDir } from './tmp.js';
 
 /** The suite's PostgreSQL server (started by test/setup/global-setup.mjs). */
@@ -42,3 +44,9 @@ export async function openFresh(backend: Backend): Promise<{ store: KyselyStore;
   const options = await backend.fresh();
   return { store: await openStore(options), options };
 }
+
+/** Every store behind the run store port, each fresh: the two databases, and memory (hosts with no disk). */
+export const RUN_STORES: Array<{ name: string; open(): Promise<WorkflowRunStore> }> = [
+  ...BACKENDS.map((backend) => ({ name: backend.name, open: async () => (await openFresh(backend)).store })),
+  { name: 'memory', open: async () => new MemoryStore() },
+];

@@ -2,6 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from '@jest/globals';
+import { progressSink } from '../../src/cli/render/progress.js';
 import type { WorkflowEvent } from '../../src/workflows/events.js';
 import { recordingClock, run } from '../helpers/engine.js';
 import { tempDir } from '../helpers/tmp.js';
@@ -276,7 +277,12 @@ describe('cancel and approval', () => {
     expect(result.nodes.gate!.state).toBe('paused');
     expect(result.nodes.apply!.state).toBe('pending');
     expect(sink.ofType('approval_requested')[0]!.data).toEqual({ message: 'Apply: rename the API?' });
-    expect(logs.join('\n')).toContain(`archal workflow approve ${result.runId}`);
+    // The engine says nothing about commands; the CLI prints how to answer from the approval_requested event.
+    expect(logs.join('\n')).not.toContain('archal workflow');
+    const printed: string[] = [];
+    const cli = progressSink((line) => printed.push(line));
+    for (const event of sink.events) cli.write(event);
+    expect(printed.join('\n')).toContain(`archal workflow approve ${result.runId}`);
   });
 
   it('cancels when the caller aborts', async () => {

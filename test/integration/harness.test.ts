@@ -12,13 +12,14 @@ const AGENT = fileURLToPath(new URL('../fixtures/agents/harness-behaviours.mjs',
 function request(mode: string, overrides: Partial<HarnessRequest> = {}): HarnessRequest {
   const dir = tempDir();
   return {
-    agent: resolveAgent({ command: process.execPath, args: [AGENT, mode] }),
+    agent: resolveAgent({ command: process.execPath, args: [AGENT, mode] }, process.env),
     task: 'close stale issues',
     cloneUrls: { github: 'http://127.0.0.1:1/api' },
     github: { apiUrl: 'http://127.0.0.1:1/api', token: 'ghp_clone_token_for_tests_000000000000' },
     cwd: dir,
     runDir: join(dir, 'run'),
     timeoutMs: 10_000,
+    env: process.env,
     ...overrides,
   };
 }
@@ -91,16 +92,22 @@ describe('running the agent under the harness contract', () => {
     expect(failed.outcome).toEqual({ kind: 'exited', exitCode: 3 });
     expect(failed.stderrTail).toContain('something broke');
     expect((await runHarness(request('signal'))).outcome).toEqual({ kind: 'killed', signal: 'SIGKILL' });
-    const missing = await runHarness({ ...request('json'), agent: resolveAgent({ command: '/no/such/agent' }) });
+    const missing = await runHarness({
+      ...request('json'),
+      agent: resolveAgent({ command: '/no/such/agent' }, process.env),
+    });
     expect(missing.outcome.kind).toBe('not_started');
     const notExecutable = tempDir();
     writeFileSync(join(notExecutable, 'agent.sh'), 'echo hi');
     const denied = await runHarness({
       ...request('json'),
-      agent: resolveAgent({ command: join(notExecutable, 'agent.sh') }),
+      agent: resolveAgent({ command: join(notExecutable, 'agent.sh') }, process.env),
     });
     expect(denied.outcome).toMatchObject({ kind: 'not_started', detail: expect.stringContaining('EACCES') });
-    const shell = await runHarness({ ...request('json'), agent: resolveAgent('definitely-not-a-command-xyz') });
+    const shell = await runHarness({
+      ...request('json'),
+      agent: resolveAgent('definitely-not-a-command-xyz', process.env),
+    });
     expect(shell.outcome).toEqual({ kind: 'exited', exitCode: 127 });
   });
 
@@ -109,7 +116,7 @@ describe('running the agent under the harness contract', () => {
     const started = Date.now();
     const run = await runHarness({
       ...request('fork-and-hang'),
-      agent: resolveAgent({ command: process.execPath, args: [AGENT, 'fork-and-hang', pidFile] }),
+      agent: resolveAgent({ command: process.execPath, args: [AGENT, 'fork-and-hang', pidFile] }, process.env),
       timeoutMs: 500,
     });
     expect(run.outcome).toEqual({ kind: 'timed_out' });
@@ -130,7 +137,7 @@ describe('running the agent under the harness contract', () => {
   });
 
   it('runs a string agent through bash and expands ${VAR} in object agents', () => {
-    expect(resolveAgent('node agent.js --fast')).toMatchObject({
+    expect(resolveAgent('node agent.js --fast', process.env)).toMatchObject({
       command: 'bash',
       args: ['-c', 'node agent.js --fast'],
     });
@@ -140,6 +147,6 @@ describe('running the agent under the harness contract', () => {
       args: ['/x/a.js'],
       env: { KEY: 'none' },
     });
-    expect(() => resolveAgent(undefined)).toThrow('No agent to test');
+    expect(() => resolveAgent(undefined, process.env)).toThrow('No agent to test');
   });
 });

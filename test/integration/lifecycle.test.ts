@@ -3,7 +3,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import type { KyselyStore } from '../../src/store/kysely-store.js';
+import { describeError } from '../../src/cli/errors.js';
 import { createProviderRegistry } from '../../src/providers/registry.js';
 import { MemorySink } from '../../src/workflows/events.js';
 import {
@@ -17,18 +17,19 @@ import {
   startRun,
   type LifecycleDeps,
 } from '../../src/workflows/lifecycle.js';
+import type { WorkflowRunStore } from '../../src/workflows/run-store.js';
 import { loadOk, recordingClock } from '../helpers/engine.js';
-import { BACKENDS, openFresh } from '../helpers/stores.js';
+import { RUN_STORES } from '../helpers/stores.js';
 import { waitFor } from '../helpers/cli.js';
 import { isRunning, tempRepo } from '../helpers/tmp.js';
 
 const FAKE_BIN = fileURLToPath(new URL('../fixtures/bin', import.meta.url));
 const header = 'name: lifecycle\ndescription: lifecycle test\n';
 
-describe.each(BACKENDS)('run lifecycle on $name', (backend) => {
-  let store: KyselyStore;
+describe.each(RUN_STORES)('run lifecycle on $name', (backend) => {
+  let store: WorkflowRunStore;
   beforeAll(async () => {
-    ({ store } = await openFresh(backend));
+    store = await backend.open();
   });
   afterAll(async () => {
     await store.close();
@@ -39,7 +40,13 @@ describe.each(BACKENDS)('run lifecycle on $name', (backend) => {
     const sink = new MemorySink();
     return {
       store,
-      engine: { providers: createProviderRegistry({}), clock: recordingClock(), log: (line) => logs.push(line), sink },
+      engine: {
+        providers: createProviderRegistry({}),
+        env: process.env,
+        clock: recordingClock(),
+        log: (line) => logs.push(line),
+        sink,
+      },
       owner: { pid: process.pid, host: 'test-host' },
       logs,
       sink,
@@ -129,9 +136,13 @@ describe.each(BACKENDS)('run lifecycle on $name', (backend) => {
     const other = await loadOk('name: other\ndescription: x\nnodes:\n  - id: a\n    bash: echo\n', { dir });
     const refusal = await startRun(deps(), { workflow: other, workingPath: dir }).catch((error: unknown) => error);
     expect(refusal).toBeInstanceOf(RunRefusedError);
+    expect(refusal).toMatchObject({ code: 'path_busy', data: { activeRun: { id: paused.run.id } } });
+    // The core names the run in the way; the CLI adds how to answer or cancel it in its own commands.
     expect((refusal as Error).message).toContain(`in use by run ${paused.run.id} of 'lifecycle'`);
-    expect((refusal as Error).message).toContain(`archal workflow cancel ${paused.run.id}`);
-    expect((refusal as Error).message).toContain(`archal workflow approve ${paused.run.id}`);
+    expect((refusal as Error).message).not.toContain('archal workflow');
+    const printed = describeError(refusal as RunRefusedError);
+    expect(printed).toContain(`archal workflow cancel ${paused.run.id}`);
+    expect(printed).toContain(`archal workflow approve ${paused.run.id}`);
   });
 
   it('does not let a stale run block: dead owner at once, silent heartbeat after the threshold', async () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { isSecretKey, REDACTED, Redactor } from '../../src/lib/redact.js';
+import { isSecretKey, REDACTED, SecretRedactor } from '../../src/lib/redact.js';
 
 const secrets = {
   github: 'ghp_' + 'A'.repeat(36),
@@ -14,7 +14,7 @@ const secrets = {
 };
 
 describe('redaction', () => {
-  const redactor = new Redactor([], { DB_PASSWORD: secrets.envValue, PATH: '/usr/bin', SHORT_TOKEN: 'abc' });
+  const redactor = new SecretRedactor([], { DB_PASSWORD: secrets.envValue, PATH: '/usr/bin', SHORT_TOKEN: 'abc' });
 
   it('removes every known token format from text', () => {
     const text = [

@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import type { GlobalOptions } from '../context.js';
+import type { GlobalOptions } from '../host.js';
 
 const globals = (command: Command) => command.optsWithGlobals() as GlobalOptions;
 
@@ -11,7 +11,7 @@ export function registerIsolationCommands(program: Command): void {
     .description('worktrees grouped by repository: path, branch, workflow, days since activity')
     .option('--json', 'print {"repositories": [{"repoRoot", "worktrees": [...]}]} on stdout')
     .action(async (options: { json?: boolean }, command: Command) => {
-      const { isolationList } = await import('../isolation-actions.js');
+      const { isolationList } = await import('../actions/isolation.js');
       process.exitCode = await isolationList(globals(command), options);
     });
 
@@ -24,7 +24,7 @@ export function registerIsolationCommands(program: Command): void {
     .option('--force', 'also remove worktrees with uncommitted changes')
     .option('--json', 'print the outcome as JSON on stdout')
     .action(async (days: string, options: { force?: boolean; json?: boolean }, command: Command) => {
-      const { isolationCleanup } = await import('../isolation-actions.js');
+      const { isolationCleanup } = await import('../actions/isolation.js');
       process.exitCode = await isolationCleanup(globals(command), days, options);
     });
 }

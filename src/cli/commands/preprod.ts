@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import type { GlobalOptions } from '../context.js';
+import type { GlobalOptions } from '../host.js';
 
 const globals = (command: Command) => command.optsWithGlobals() as GlobalOptions;
 
@@ -21,7 +21,7 @@ export function registerPreprodCommands(program: Command): void {
     .option('--out <file>', 'write the plan JSON to this file')
     .option('--json', 'print the plan JSON on stdout')
     .action(async (options: Record<string, unknown>, command: Command) => {
-      const { preprodPlan } = await import('../preprod-actions.js');
+      const { preprodPlan } = await import('../actions/preprod.js');
       process.exitCode = await preprodPlan(globals(command), options);
     });
 
@@ -59,7 +59,7 @@ export function registerPreprodCommands(program: Command): void {
     .option('--harness <command>', 'the agent command (overrides .archal.json "agent")')
     .option('--json', 'print preprod-result.json on stdout')
     .action(async (scenarios: string[], options: Record<string, unknown>, command: Command) => {
-      const { preprodRun } = await import('../preprod-actions.js');
+      const { preprodRun } = await import('../actions/preprod.js');
       process.exitCode = await preprodRun(globals(command), scenarios, options);
     });
 }

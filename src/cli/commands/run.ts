@@ -1,5 +1,5 @@
 import { Option, type Command } from 'commander';
-import type { GlobalOptions } from '../context.js';
+import type { GlobalOptions } from '../host.js';
 
 const globals = (command: Command) => command.optsWithGlobals() as GlobalOptions;
 const collect = (value: string, previous: string[] = []) => [...previous, value];
@@ -30,7 +30,7 @@ export function registerRunCommands(program: Command): void {
     .option('--require-judge', 'fail instead of skipping [P] criteria when no evaluator is configured')
     .option('--preflight-only', 'only check that the agent starts: run it once with ARCHAL_PREFLIGHT=1')
     .action(async (scenarios: string[], options: Record<string, unknown>, command: Command) => {
-      const { runCommand } = await import('../run-actions.js');
+      const { runCommand } = await import('../actions/run.js');
       process.exitCode = await runCommand(globals(command), scenarios, options);
     });
 
@@ -40,7 +40,7 @@ export function registerRunCommands(program: Command): void {
     .description('list the scenarios `archal run` would run')
     .option('--json', 'print {"scenarios": [...], "errors": [...]} on stdout')
     .action(async (options: { json?: boolean }, command: Command) => {
-      const { scenarioList } = await import('../run-actions.js');
+      const { scenarioList } = await import('../actions/run.js');
       process.exitCode = await scenarioList(globals(command), options);
     });
   scenario
@@ -49,7 +49,7 @@ export function registerRunCommands(program: Command): void {
     .argument('<files...>', 'scenario files or directories')
     .option('--json', 'print {"valid", "scenarios": [...]} on stdout')
     .action(async (files: string[], options: { json?: boolean }, command: Command) => {
-      const { scenarioValidate } = await import('../run-actions.js');
+      const { scenarioValidate } = await import('../actions/run.js');
       process.exitCode = await scenarioValidate(globals(command), files, options);
     });
 
@@ -59,7 +59,7 @@ export function registerRunCommands(program: Command): void {
       'set this repository up for Archal: .archal.json, a harness template, a first scenario, .gitignore entries (never overwrites)',
     )
     .action(async (_options: unknown, command: Command) => {
-      const { initCommand } = await import('../init.js');
+      const { initCommand } = await import('../actions/run-init.js');
       process.exitCode = await initCommand(globals(command));
     });
 
@@ -70,7 +70,7 @@ export function registerRunCommands(program: Command): void {
     )
     .argument('<name>', 'config, results, seed, preprod-result or preprod-failures')
     .action(async (name: string) => {
-      const { printSchema } = await import('../run-actions.js');
+      const { printSchema } = await import('../actions/run.js');
       process.exitCode = await printSchema(name);
     });
 }

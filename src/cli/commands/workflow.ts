@@ -1,5 +1,5 @@
 import { Option, type Command } from 'commander';
-import type { GlobalOptions } from '../context.js';
+import type { GlobalOptions } from '../host.js';
 
 const globals = (command: Command) => command.optsWithGlobals() as GlobalOptions & Record<string, unknown>;
 const words = (values: string[]) => values.join(' ');
@@ -14,7 +14,7 @@ export function registerWorkflowCommands(program: Command): void {
     .description('list the workflows Archal finds, and the files that failed to load')
     .option('--json', 'print {"workflows": [...], "errors": [{"file", "kind", "message"}]} on stdout')
     .action(async (options: { json?: boolean }, command: Command) => {
-      const { workflowList } = await import('../workflow-actions.js');
+      const { workflowList } = await import('../actions/workflow-definitions.js');
       process.exitCode = await workflowList(globals(command), options);
     });
 
@@ -24,7 +24,7 @@ export function registerWorkflowCommands(program: Command): void {
     .argument('<name|file>', 'a workflow name, or the path of a YAML file')
     .option('--json', 'print {"valid", "errors": [...], "warnings": [...]} on stdout')
     .action(async (target: string, options: { json?: boolean }, command: Command) => {
-      const { workflowValidate } = await import('../workflow-actions.js');
+      const { workflowValidate } = await import('../actions/workflow-definitions.js');
       process.exitCode = await workflowValidate(globals(command), target, options);
     });
 
@@ -45,7 +45,7 @@ export function registerWorkflowCommands(program: Command): void {
     .option('--no-worktree', 'with --branch: check the branch out in this repository instead of a worktree')
     .option('--fresh', 'start over instead of resuming the last failed run')
     .action(async (target: string, message: string[], options: Record<string, unknown>, command: Command) => {
-      const { workflowRun } = await import('../workflow-run.js');
+      const { workflowRun } = await import('../actions/workflow-runs.js');
       process.exitCode = await workflowRun(globals(command), target, words(message), options);
     });
 
@@ -55,7 +55,7 @@ export function registerWorkflowCommands(program: Command): void {
     .argument('<run-id>', 'the run id, or a unique prefix of it')
     .option('--json', 'print the run result as JSON on stdout')
     .action(async (runId: string, options: { json?: boolean }, command: Command) => {
-      const { workflowResume } = await import('../workflow-run.js');
+      const { workflowResume } = await import('../actions/workflow-runs.js');
       process.exitCode = await workflowResume(globals(command), runId, options);
     });
 
@@ -66,7 +66,7 @@ export function registerWorkflowCommands(program: Command): void {
     .argument('[comment...]', 'a comment; the node output when its approval sets capture_response')
     .option('--json', 'print the run result as JSON on stdout')
     .action(async (runId: string, comment: string[], options: { json?: boolean }, command: Command) => {
-      const { workflowApprove } = await import('../workflow-run.js');
+      const { workflowApprove } = await import('../actions/workflow-runs.js');
       process.exitCode = await workflowApprove(globals(command), runId, words(comment), options);
     });
 
@@ -77,7 +77,7 @@ export function registerWorkflowCommands(program: Command): void {
     .argument('[reason...]', 'why')
     .option('--json', 'print the outcome as JSON on stdout')
     .action(async (runId: string, reason: string[], options: { json?: boolean }, command: Command) => {
-      const { workflowReject } = await import('../workflow-run.js');
+      const { workflowReject } = await import('../actions/workflow-runs.js');
       process.exitCode = await workflowReject(globals(command), runId, words(reason), options);
     });
 
@@ -87,7 +87,7 @@ export function registerWorkflowCommands(program: Command): void {
     .argument('<run-id>', 'the run id, or a unique prefix of it')
     .option('--json', 'print the outcome as JSON on stdout')
     .action(async (runId: string, options: { json?: boolean }, command: Command) => {
-      const { workflowCancel } = await import('../workflow-run.js');
+      const { workflowCancel } = await import('../actions/workflow-runs.js');
       process.exitCode = await workflowCancel(globals(command), runId, options);
     });
 
@@ -97,7 +97,7 @@ export function registerWorkflowCommands(program: Command): void {
     .option('--json', 'print {"active": [...], "paused": [...], "recent": [...]} on stdout')
     .option('--limit <n>', 'how many recent runs to show', '10')
     .action(async (options: { json?: boolean; limit?: string }, command: Command) => {
-      const { workflowStatus } = await import('../workflow-status.js');
+      const { workflowStatus } = await import('../actions/workflow-status.js');
       process.exitCode = await workflowStatus(globals(command), options);
     });
 
@@ -110,7 +110,7 @@ export function registerWorkflowCommands(program: Command): void {
     .option('--data <json>', 'event data as a JSON object (invalid JSON: a warning, and the event has no data)')
     .option('--node <id>', 'the node the event is about')
     .action(async (options: { runId: string; type: string; data?: string; node?: string }, command: Command) => {
-      const { workflowEventEmit } = await import('../workflow-status.js');
+      const { workflowEventEmit } = await import('../actions/workflow-status.js');
       process.exitCode = await workflowEventEmit(globals(command), options);
     });
 }

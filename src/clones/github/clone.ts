@@ -6,6 +6,9 @@ import { join } from 'node:path';
 import { scratchDir } from '../../lib/paths.js';
 import { handleControl } from './control/handler.js';
 import { CloneCore } from './core.js';
+import { createWorkflowRun, type WorkflowRunRequest, type WorkflowRunResponse } from './control/runs.js';
+import { handleResults, TWIRP_PATH } from './http/actions-results.js';
+import { BLOB_PREFIX, handleBlob } from './http/blobs.js';
 import { GIT_PATH, handleGit } from './http/git-http.js';
 import type { RateLimitOption } from './http/rate-limit.js';
 import { handleRest } from './http/server.js';
@@ -28,6 +31,12 @@ export interface GitHubCloneOptions {
   rateLimit?: RateLimitOption;
   /** The token handed out for the default user (default: a random `ghp_` token). */
   token?: string;
+  /**
+   * Refuse tokens the clone does not know with `401 Bad credentials`, as GitHub does (a seed can
+   * ask for it too, `strictTokens: true`). By default any token acts as the seed's default user,
+   * so an agent given a made-up token still works.
+   */
+  strictTokens?: boolean;
   /**
    * When set, the control API (`/_archal/*`, except `health`) requires it in `X-Archal-Control-Token`,
    * so that an agent under test cannot read the state its criteria are checked against, or reset it.
@@ -60,6 +69,11 @@ export interface GitHubCloneHandle {
   deliveries(): Delivery[];
   /** Resolves when no webhook delivery is pending. */
   idle(): Promise<void>;
+  /**
+   * Registers a GitHub Actions workflow run (as `POST /_archal/actions/runs`): its id, jobs, the
+   * run's `GITHUB_TOKEN` and each job's `ACTIONS_RUNTIME_TOKEN`, and the runner's environment.
+   */
+  workflowRun(request: WorkflowRunRequest): Promise<WorkflowRunResponse>;
   /** The bare git repository of `owner/repo` on disk. */
   repositoryPath(fullName: string): string | undefined;
   stop(): Promise<void>;
@@ -106,6 +120,7 @@ export async function startGitHubClone(options: GitHubCloneOptions = {}): Promis
   const core = new CloneCore(dir, token, {
     webhook: options.webhook,
     rateLimit: options.rateLimit,
+    strictTokens: options.strictTokens,
     maxBodyBytes: options.maxBodyBytes ?? 25 * 1024 * 1024,
     clock: options.clock ?? (() => new Date()),
     logCapacity: options.logCapacity,
@@ -124,6 +139,8 @@ export async function startGitHubClone(options: GitHubCloneOptions = {}): Promis
       let work: Promise<void>;
       const exchange = { req, res, path, search };
       if (path === '/_archal' || path.startsWith('/_archal/')) work = handleControl(core, exchange, controlToken);
+      else if (path.startsWith(BLOB_PREFIX)) work = handleBlob(core, exchange);
+      else if (path.startsWith('/twirp/')) work = handleResults(core, exchange, TWIRP_PATH.exec(path)?.[1] ?? '');
       else {
         const git = GIT_PATH.exec(path);
         if (git) work = handleGit(core, { children }, exchange, git);
@@ -171,6 +188,7 @@ export async function startGitHubClone(options: GitHubCloneOptions = {}): Promis
     clearRequests: () => core.log.clear(),
     deliveries: () => core.webhooks.list(),
     idle: () => core.webhooks.idle(),
+    workflowRun: async (request) => createWorkflowRun(core, request),
     repositoryPath: (fullName) => {
       const [owner = '', name = ''] = fullName.split('/');
       return core.store.repoByFullName(owner, name)?.git.gitDir;

@@ -1,7 +1,8 @@
+import { randomBytes } from 'node:crypto';
 import { mkdirSync, rmSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
-import { KeyedMutex } from './domain/locks.js';
+import { KeyedMutex } from './state/locks.js';
 import type { RateLimitOption } from './http/rate-limit.js';
 import { RateLimiter } from './http/rate-limit.js';
 import { Redactor } from './redact.js';
@@ -10,11 +11,14 @@ import { RequestLog } from './request-log.js';
 import { applySeed } from './seed/apply.js';
 import { loadSeed } from './seed/named.js';
 import type { ParsedSeed, Seed } from './seed/schema.js';
+import { BlobStore } from './state/blobs.js';
 import type { Store } from './state/store.js';
 import { isoSeconds } from './seed/time.js';
 import { WebhookDispatcher, type Delivery, type WebhookConfig } from './webhooks/dispatcher.js';
 
 export interface CoreConfig {
+  /** Unknown tokens get `401 Bad credentials` instead of acting as the seed's default user. */
+  strictTokens?: boolean;
   webhook?: WebhookConfig;
   rateLimit?: RateLimitOption;
   maxBodyBytes: number;
@@ -53,6 +57,10 @@ export class CloneCore {
   readonly locks = new KeyedMutex();
   readonly limiter: RateLimiter;
   readonly cache = new BoundedCache<unknown>();
+  /** Signs blob URLs and runtime tokens; never leaves the process. */
+  readonly signingKey = randomBytes(32);
+  /** Artifact bytes, beside the repositories of the current seed application. */
+  blobs!: BlobStore;
   /** `http://127.0.0.1:PORT` once listening. */
   base = '';
   urls = new Urls('', '');
@@ -73,6 +81,11 @@ export class CloneCore {
       ),
     );
     this.limiter = new RateLimiter(config.rateLimit);
+  }
+
+  /** Who unknown tokens act as: the default user, or nobody with strict tokens (option or seed). */
+  get unknownTokenUserId(): number | null {
+    return this.config.strictTokens || this.seed.strictTokens ? null : this.defaultUserId;
   }
 
   setBase(base: string): void {
@@ -123,6 +136,7 @@ export class CloneCore {
     this.generation = generation;
     this.reposDir = reposDir;
     this.store = applied.store;
+    this.blobs = new BlobStore(join(reposDir, 'blobs'));
     this.defaultUserId = applied.defaultUserId;
     this.seed = seed;
     this.seedSource = source;

@@ -10,6 +10,7 @@ export type { RequestLogEntry } from './request-log.js';
 export type { Change, FieldChange } from './state/store.js';
 export type { Delivery, DeliveryAttempt, WebhookConfig } from './webhooks/dispatcher.js';
 export type { RateLimitOption } from './http/rate-limit.js';
+export type { WorkflowRunRequest, WorkflowRunResponse } from './control/runs.js';
 export { signature256 } from './webhooks/sign.js';
 export { operationList, operationsMarkdown } from './operations.js';
 export type { OperationInfo } from './operations.js';

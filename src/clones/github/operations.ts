@@ -1,4 +1,5 @@
-import { docsUrl, type RouteSpec } from './routes/types.js';
+import { ARTIFACT_SERVICE, RESULTS_METHODS } from './http/actions-results.js';
+import { docsUrl, type RouteSpec } from './http/route.js';
 
 export interface OperationInfo {
   operationId: string;
@@ -43,5 +44,20 @@ export function operationsMarkdown(routes: readonly RouteSpec[]): string {
       lines.push(`| [\`${op.operationId}\`](${op.documentation}) | ${op.method} | \`${op.path}\` |`);
     lines.push('');
   }
+  lines.push(
+    '## Actions results service and blob storage',
+    '',
+    'What `@actions/artifact` (v2 and later, the client of `actions/upload-artifact@v4`) calls, with',
+    "`ACTIONS_RESULTS_URL` set to the clone's base URL and an `ACTIONS_RUNTIME_TOKEN` scoped to a registered",
+    'workflow run. Logged with `kind: "results"` and `kind: "blob"`.',
+    '',
+    '| Call | Method | Path |',
+    '|---|---|---|',
+    ...RESULTS_METHODS.map((method) => `| \`results/${method}\` | POST | \`/twirp/${ARTIFACT_SERVICE}/${method}\` |`),
+    '| `blob/put-block` | PUT | signed upload URL `?comp=block&blockid=…` (Azure Put Block) |',
+    '| `blob/put-block-list` | PUT | signed upload URL `?comp=blocklist` (Azure Put Block List) |',
+    '| `blob/get` | GET | signed download URL (artifact zips, job logs, run log archives) |',
+    '',
+  );
   return lines.join('\n');
 }

@@ -3,11 +3,11 @@ import { REDACTED } from '../../lib/redact.js';
 /**
  * Removes credentials from what the request log keeps: every token the clone knows (seeded,
  * handed out, issued to installations), anything shaped like a GitHub token or a JWT, and
- * `access_token` query parameters.
+ * `access_token` and `sig` (signed blob URL) query parameters.
  */
 const TOKEN_SHAPES =
   /\b(?:gh[pousr]_[A-Za-z0-9_]{16,}|github_pat_[A-Za-z0-9_]{20,}|eyJ[\w-]{8,}\.[\w-]{8,}\.[\w-]{8,})/g;
-const TOKEN_HINT = /gh[pousr]_|github_pat_|eyJ|access_token=/;
+const TOKEN_HINT = /gh[pousr]_|github_pat_|eyJ|access_token=|sig=/;
 
 export class Redactor {
   private readonly known = new Set<string>();
@@ -39,6 +39,6 @@ export class Redactor {
       );
       text = text.replace(this.pattern, REDACTED);
     }
-    return text.replace(TOKEN_SHAPES, REDACTED).replace(/([?&]access_token=)[^&\s"]*/g, `$1${REDACTED}`);
+    return text.replace(TOKEN_SHAPES, REDACTED).replace(/([?&](?:access_token|sig)=)[^&\s"]*/g, `$1${REDACTED}`);
   }
 }

@@ -1,8 +1,11 @@
 import type { Change } from './state/store.js';
 import type { Redactor } from './redact.js';
 
-/** How the clone answered: `not_implemented` marks a route the clone does not serve (a clone gap). */
-export type LogKind = 'rest' | 'git';
+/**
+ * What was called: the REST API, git over HTTP, the Actions results service (twirp, for
+ * artifacts) or the blob endpoint artifacts and logs are uploaded to and downloaded from.
+ */
+export type LogKind = 'rest' | 'git' | 'results' | 'blob';
 
 export interface RequestLogEntry {
   id: number;

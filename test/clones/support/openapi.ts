@@ -169,7 +169,9 @@ export function validateResponses(octokit: Octokit, openapi: OpenApi, checked: C
     try {
       const response = await request(options);
       const contentType = String(response.headers['content-type'] ?? '');
-      if (contentType.includes('json') || response.status === 204) record(response.status, response.data);
+      // Redirects (downloads answered with a Location, fetched with `redirect: 'manual'`) have no body.
+      if (contentType.includes('json') || response.status === 204 || (response.status >= 300 && response.status < 400))
+        record(response.status, response.data);
       return response;
     } catch (error) {
       const failure = error as { status?: number; response?: { data?: unknown } };

@@ -22,7 +22,8 @@ export class WebhookSchemas {
 
   /** Problems of `payload` as an `event` delivery (empty when valid). */
   validate(event: string, payload: Record<string, unknown>): string[] {
-    const name = event === 'push' ? 'push$event' : `${event}$${String(payload.action)}`;
+    // Events without actions (`push`, `create`, `delete`, `status`) are `<event>$event`.
+    const name = payload.action === undefined ? `${event}$event` : `${event}$${String(payload.action)}`;
     if (!(name in this.definitions)) return [`no schema ${name}`];
     let validate = this.validators.get(name);
     if (!validate) {

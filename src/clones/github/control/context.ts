@@ -1,6 +1,6 @@
 import type { CloneCore } from '../core.js';
 import type { DomainContext } from '../domain/context.js';
-import { ApiError } from '../http/errors.js';
+import { ApiError } from '../state/errors.js';
 import { nextRequestId } from '../http/request-id.js';
 import type { UserRecord } from '../state/model.js';
 import { Journal } from '../state/store.js';

@@ -2,7 +2,7 @@ import { timingSafeEqual } from 'node:crypto';
 import type { ServerResponse } from 'node:http';
 import type { CloneCore } from '../core.js';
 import { BodyTooLargeError, readBody } from '../http/body.js';
-import { ApiError } from '../http/errors.js';
+import { ApiError } from '../state/errors.js';
 import type { Exchange } from '../http/server.js';
 import { SeedError } from '../seed/errors.js';
 import type { ControlReply, Json } from './context.js';

@@ -1,16 +1,17 @@
 import { installApp } from '../domain/apps.js';
 import { findCheckRun, requestAction } from '../domain/checks.js';
-import { actorRole } from '../domain/permissions.js';
+import { actorRole } from '../state/permissions.js';
 import { setDraft } from '../domain/pulls.js';
 import { isTreeMode } from '../git/format.js';
 import { credential, resolveActor } from '../http/auth.js';
-import { ApiError, notFound } from '../http/errors.js';
+import { ApiError, notFound } from '../state/errors.js';
 import { operationList } from '../operations.js';
 import { ROUTES } from '../routes/index.js';
 import { findRepo } from '../routes/lookup.js';
 import type { Seed } from '../seed/schema.js';
 import { snapshot } from '../state/snapshot.js';
 import { actingAs, requiredString, type ControlRoute } from './context.js';
+import { createWorkflowRun } from './runs.js';
 
 const ok = (body: unknown) => ({ status: 200, body });
 
@@ -111,6 +112,11 @@ export const CONTROL_ROUTES: readonly ControlRoute[] = [
     },
   },
   {
+    method: 'POST',
+    path: /^\/_archal\/actions\/runs$/,
+    handle: ({ core, body }) => ({ status: 201, body: createWorkflowRun(core, body) }),
+  },
+  {
     // The contents API's `download_url`: a raw file (a token is needed for private repositories).
     method: 'GET',
     path: /^\/_archal\/raw\/([^/]+)\/([^/]+)\/([^/]+)\/(.+)$/,
@@ -124,7 +130,7 @@ export const CONTROL_ROUTES: readonly ControlRoute[] = [
       const { ctx } = actingAs(core, undefined);
       const repo = findRepo(ctx, owner, name);
       const token = credential(typeof headers.authorization === 'string' ? headers.authorization : undefined);
-      const actor = resolveActor(core.store, token, core.defaultUserId, core.now());
+      const actor = resolveActor(core.store, token, core.unknownTokenUserId, core.now());
       if (!repo || !actorRole(core.store, actor, repo)) throw notFound();
       const sha = repo.git.resolveCommit(ref);
       const entry = sha ? repo.git.entryAt(repo.git.readCommit(sha)!.tree, path) : undefined;

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { ApiError, notFound, unprocessable } from '../http/errors.js';
+import { ApiError, notFound, unprocessable } from '../state/errors.js';
 import type { AccessLevel, AppPermissions, AppRecord, InstallationRecord, RepoRecord } from '../state/model.js';
 import { isoSeconds } from '../seed/time.js';
 import { emit } from '../webhooks/emit.js';
@@ -8,7 +8,7 @@ import { renderRepo } from '../render/repos.js';
 import { simpleUser } from '../render/users.js';
 import { hookInstallation, hookUser } from '../webhooks/shapes.js';
 import type { DomainContext } from './context.js';
-import { installationCovers } from './permissions.js';
+import { installationCovers } from '../state/permissions.js';
 
 const RANK: Record<AccessLevel, number> = { read: 1, write: 2, admin: 3 };
 

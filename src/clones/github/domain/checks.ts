@@ -1,4 +1,4 @@
-import { ApiError, notFound, unprocessable } from '../http/errors.js';
+import { ApiError, notFound, unprocessable } from '../state/errors.js';
 import { renderCheckRun, renderCheckSuite } from '../render/checks.js';
 import type {
   Annotation,
@@ -10,31 +10,10 @@ import type {
   RepoRecord,
   UserRecord,
 } from '../state/model.js';
-import type { Journal, Store } from '../state/store.js';
+import { suiteFor, suiteState } from '../state/check-suites.js';
 import { emit } from '../webhooks/emit.js';
 import { hookCheckRun, hookCheckSuite } from '../webhooks/shapes.js';
 import type { DomainContext } from './context.js';
-
-// When runs disagree, the suite takes the most severe conclusion.
-const SEVERITY: CheckConclusion[] = [
-  'action_required',
-  'cancelled',
-  'timed_out',
-  'failure',
-  'stale',
-  'neutral',
-  'success',
-  'skipped',
-];
-
-export function suiteState(store: Store, suite: CheckSuiteRecord): Pick<CheckSuiteRecord, 'status' | 'conclusion'> {
-  const runs = store.where('checkRun', `suite:${suite.id}`);
-  if (runs.length === 0) return { status: 'queued', conclusion: null };
-  if (runs.some((run) => run.status !== 'completed'))
-    return { status: runs.some((run) => run.status === 'in_progress') ? 'in_progress' : 'queued', conclusion: null };
-  const conclusions = runs.map((run) => run.conclusion ?? 'neutral');
-  return { status: 'completed', conclusion: SEVERITY.find((c) => conclusions.includes(c)) ?? 'neutral' };
-}
 
 export interface AnnotationInput {
   path: string;
@@ -104,8 +83,7 @@ export async function createCheckRun(
 ) {
   const app = requireApp(ctx);
   const sha = repo.git.resolveCommit(input.head_sha);
-  if (!sha || sha !== input.head_sha)
-    throw unprocessable('CheckRun', `No commit found for SHA: ${input.head_sha}`, 'head_sha');
+  if (!sha || sha !== input.head_sha) throw new ApiError(422, `No commit found for SHA: ${input.head_sha}`);
   const conclusion = input.conclusion ?? null;
   const status: CheckStatus = conclusion ? 'completed' : (input.status ?? 'queued');
   validateRun(input, status, conclusion);
@@ -223,29 +201,4 @@ export function findCheckRun(ctx: DomainContext, repo: RepoRecord, id: number): 
   const run = ctx.store.get('checkRun', id);
   if (!run || run.repoId !== repo.id) throw notFound();
   return run;
-}
-
-/** The app's check suite for a commit, created (queued) with the first check run there. */
-export function suiteFor(
-  store: Store,
-  journal: Journal | undefined,
-  repo: RepoRecord,
-  appId: number,
-  sha: string,
-  now: string,
-): CheckSuiteRecord {
-  const existing = store.where('checkSuite', `sha:${repo.id}:${sha}`).find((candidate) => candidate.appId === appId);
-  if (existing) return existing;
-  const headBranch = [...repo.git.branches()].find(([, tip]) => tip === sha)?.[0] ?? null;
-  return store.insert(journal, 'checkSuite', {
-    id: store.nextId('checkSuite'),
-    repoId: repo.id,
-    appId,
-    headSha: sha,
-    headBranch,
-    status: 'queued',
-    conclusion: null,
-    createdAt: now,
-    updatedAt: now,
-  });
 }

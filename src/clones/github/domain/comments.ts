@@ -1,7 +1,7 @@
-import { ApiError, notFound } from '../http/errors.js';
+import { ApiError, notFound } from '../state/errors.js';
 import type { CommentRecord, IssueRecord, RepoRecord } from '../state/model.js';
 import { emitCommentEvent } from '../webhooks/payloads.js';
-import { actingUser } from './actor.js';
+import { actingUser } from '../state/actor.js';
 import type { DomainContext } from './context.js';
 import { canTriage } from './issues.js';
 import { touch } from './issue-events.js';

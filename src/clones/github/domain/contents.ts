@@ -1,7 +1,7 @@
 import { isTreeMode, personAt, type Person } from '../git/format.js';
 import { editTree, TreeEditError } from '../git/tree-edit.js';
-import { ApiError, conflict, notFound } from '../http/errors.js';
-import { identity } from './identity.js';
+import { ApiError, conflict, notFound } from '../state/errors.js';
+import { identity } from '../state/identity.js';
 import type { RepoRecord } from '../state/model.js';
 import type { DomainContext } from './context.js';
 import { moveRef, pusherOf, withRepoLock } from './git-write.js';

@@ -1,9 +1,8 @@
-import type { IncomingHttpHeaders } from 'node:http';
 import type { CloneCore } from '../core.js';
 import type { View } from '../render/view.js';
 import type { Urls } from '../render/urls.js';
 import type { Journal, Store } from '../state/store.js';
-import type { Actor } from './actor.js';
+import type { Actor } from '../state/actor.js';
 
 /** What domain operations need: the state, who acts, where changes and webhooks are recorded. */
 export interface DomainContext extends View {
@@ -17,17 +16,4 @@ export interface DomainContext extends View {
   deliveries: string[];
   /** The request's time (ISO, second precision): every timestamp one request writes is the same. */
   now: string;
-}
-
-/** A REST request: the domain context plus what the route matched and received. */
-export interface RequestContext extends DomainContext {
-  method: string;
-  /** Path without the `/api/v3` prefix. */
-  path: string;
-  params: Record<string, string>;
-  query: URLSearchParams;
-  body: unknown;
-  headers: IncomingHttpHeaders;
-  /** Absolute URL of this request without its query (the base of `Link` headers). */
-  selfUrl: string;
 }

@@ -1,6 +1,6 @@
-import { ApiError, conflict } from '../http/errors.js';
+import { ApiError, conflict } from '../state/errors.js';
 import type { RepoRecord, UserRecord } from '../state/model.js';
-import { actingUser } from './actor.js';
+import { actingUser } from '../state/actor.js';
 import type { DomainContext } from './context.js';
 import { afterRefsChanged } from './refs.js';
 

@@ -1,5 +1,5 @@
 import type { IssueEventRecord, IssueRecord, RepoRecord } from '../state/model.js';
-import { actingUser } from './actor.js';
+import { actingUser } from '../state/actor.js';
 import type { DomainContext } from './context.js';
 
 /** Records an issue event (`closed`, `labeled`…) on the issue's timeline. */

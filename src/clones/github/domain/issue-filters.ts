@@ -1,4 +1,4 @@
-import { ApiError } from '../http/errors.js';
+import { ApiError } from '../state/errors.js';
 import type { IssueRecord, RepoRecord } from '../state/model.js';
 import type { Store } from '../state/store.js';
 

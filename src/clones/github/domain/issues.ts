@@ -1,10 +1,10 @@
-import { ApiError, notFound, validationFailed, type ValidationItem } from '../http/errors.js';
+import { ApiError, notFound, validationFailed, type ValidationItem } from '../state/errors.js';
 import type { IssueRecord, LabelRecord, RepoRecord, StateReason, UserRecord } from '../state/model.js';
 import { emitIssueEvent } from '../webhooks/payloads.js';
-import { actingUser, type Actor } from './actor.js';
+import { actingUser, type Actor } from '../state/actor.js';
 import type { DomainContext } from './context.js';
 import { addIssueEvent, touch } from './issue-events.js';
-import { actorRole, atLeast, userRole } from './permissions.js';
+import { actorRole, atLeast, userRole } from '../state/permissions.js';
 
 /** A new open issue (or the issue half of a pull request), numbered next in its repository. */
 export function insertIssue(
@@ -168,13 +168,17 @@ export async function setIssueMilestone(
   }
 }
 
-/** Closes or reopens; `reason` follows GitHub's rules (`completed` by default, `reopened` on reopen). */
+/**
+ * Closes or reopens; `reason` follows GitHub's rules (`completed` by default, `reopened` on reopen).
+ * `cause`: the commit that closed it (a merged pull request's) and who is credited with it.
+ */
 export async function setIssueState(
   ctx: DomainContext,
   repo: RepoRecord,
   issue: IssueRecord,
   state: 'open' | 'closed',
   reason?: StateReason | null,
+  cause: { commitId?: string; by?: UserRecord } = {},
 ): Promise<void> {
   if (issue.state === state) {
     if (state === 'closed' && reason && reason !== issue.stateReason)
@@ -200,7 +204,7 @@ export async function setIssueState(
         message: 'state cannot be changed. The head branch was deleted.',
       },
     ]);
-  const actor = actingUser(ctx.actor);
+  const actor = cause.by ?? actingUser(ctx.actor);
   if (state === 'closed') {
     const stateReason = pull ? null : (reason ?? 'completed');
     ctx.store.update(ctx.journal, 'issue', issue, {
@@ -211,8 +215,12 @@ export async function setIssueState(
       updatedAt: ctx.now,
     });
     if (pull) ctx.store.update(ctx.journal, 'pull', pull, { baseSha: repo.git.branch(pull.baseRef) ?? pull.baseSha });
-    addIssueEvent(ctx, repo, issue, 'closed', { stateReason: issue.stateReason });
-    await emitIssueEvent(ctx, repo, issue, 'closed');
+    addIssueEvent(ctx, repo, issue, 'closed', {
+      stateReason: issue.stateReason,
+      ...(cause.commitId ? { commitId: cause.commitId } : {}),
+      ...(cause.by ? { actorId: cause.by.id } : {}),
+    });
+    await emitIssueEvent(ctx, repo, issue, 'closed', {}, cause.by);
   } else {
     ctx.store.update(ctx.journal, 'issue', issue, {
       state,

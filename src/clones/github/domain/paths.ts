@@ -1,4 +1,4 @@
-import { ApiError } from '../http/errors.js';
+import { ApiError } from '../state/errors.js';
 
 /**
  * A repository file path from a URL or body: no `.`/`..` segments, no NUL, no `.git/`. Contents

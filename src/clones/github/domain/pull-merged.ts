@@ -1,6 +1,7 @@
 import type { IssueRecord, PullRecord, RepoRecord, UserRecord } from '../state/model.js';
 import { emitPullEvent } from '../webhooks/payloads.js';
 import type { DomainContext } from './context.js';
+import { closeReferencedIssues } from './closing-references.js';
 import { addIssueEvent } from './issue-events.js';
 
 /**
@@ -35,4 +36,5 @@ export async function markMerged(
     ...(merge.closedCommitId ? { commitId: merge.closedCommitId } : {}),
   });
   await emitPullEvent(ctx, repo, pull, 'closed');
+  await closeReferencedIssues(ctx, repo, pull, issue.body, { sha: merge.sha, closer: merge.eventActor ?? merge.by });
 }

@@ -1,11 +1,11 @@
-import { commitsBetween } from '../git/history.js';
+import { commitsBetween, isAncestor } from '../git/history.js';
 import { personAt } from '../git/format.js';
 import { createMergeCommit, type MergeMethod } from '../git/merge.js';
-import { ApiError, notFound, unprocessable, validationFailed } from '../http/errors.js';
-import { identity } from './identity.js';
+import { ApiError, notFound, unprocessable, validationFailed } from '../state/errors.js';
+import { identity } from '../state/identity.js';
 import type { IssueRecord, PullRecord, RepoRecord } from '../state/model.js';
 import { emitPullEvent } from '../webhooks/payloads.js';
-import { actingUser } from './actor.js';
+import { actingUser } from '../state/actor.js';
 import type { DomainContext } from './context.js';
 import { moveRef, pusherOf, withRepoLock } from './git-write.js';
 import { afterRefsChanged } from './refs.js';
@@ -187,5 +187,38 @@ export async function mergePull(
     if (repo.deleteBranchOnMerge && repo.git.branch(pull.headRef))
       await moveRef(ctx, repo, `refs/heads/${pull.headRef}`, null, pull.headSha);
     return { sha: result.sha, merged: true, message: 'Pull Request successfully merged' };
+  });
+}
+
+/**
+ * `update-branch`: merges the base branch into the head branch (a merge commit on the head, as
+ * GitHub's "Update branch" button makes), which moves the pull request (`synchronize`).
+ */
+export async function updatePullBranch(
+  ctx: DomainContext,
+  repo: RepoRecord,
+  issue: IssueRecord,
+  pull: PullRecord,
+  expectedHeadSha: string | undefined,
+) {
+  return withRepoLock(ctx, repo, async () => {
+    if (issue.state !== 'open') throw new ApiError(422, 'Pull request is not open.');
+    if (expectedHeadSha !== undefined && expectedHeadSha !== pull.headSha)
+      throw new ApiError(422, "expected head sha didn't match current head ref.");
+    const baseSha = repo.git.branch(pull.baseRef);
+    if (!baseSha) throw notFound('Base branch not found');
+    if (isAncestor(repo.git, baseSha, pull.headSha))
+      throw new ApiError(422, 'There are no new commits on the base branch.');
+    const who = identity(pusherOf(ctx, repo));
+    const result = await createMergeCommit(repo.git, {
+      base: pull.headSha,
+      head: baseSha,
+      method: 'merge',
+      title: `Merge branch '${pull.baseRef}' into ${pull.headRef}`,
+      message: '',
+      committer: personAt(who.name, who.email, new Date(ctx.now)),
+    });
+    if (result.kind === 'conflict' || !result.sha) throw new ApiError(422, 'merge conflict between base and head');
+    await moveRef(ctx, repo, `refs/heads/${pull.headRef}`, result.sha, pull.headSha);
   });
 }

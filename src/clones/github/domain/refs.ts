@@ -3,6 +3,7 @@ import { fullName } from '../render/repos.js';
 import type { RepoRecord, UserRecord } from '../state/model.js';
 import { emitPullEvent } from '../webhooks/payloads.js';
 import { emitPush, type RefUpdate } from '../webhooks/push.js';
+import { emitRefLifecycle } from '../webhooks/repo-events.js';
 import type { DomainContext } from './context.js';
 import { addIssueEvent } from './issue-events.js';
 import { setIssueState } from './issues.js';
@@ -39,6 +40,7 @@ export async function afterRefsChanged(
     );
     const forced =
       update.before !== null && update.after !== null && !isAncestor(repo.git, update.before, update.after);
+    emitRefLifecycle(ctx, repo, update, pusher);
     await emitPush(ctx, repo, update, pusher, forced);
     if (update.ref.startsWith('refs/heads/')) await followBranch(ctx, repo, update.ref.slice(11), update, pusher);
   }

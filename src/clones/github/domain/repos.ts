@@ -1,9 +1,10 @@
 import { join } from 'node:path';
+import { runGit } from '../git/cli.js';
 import { personAt } from '../git/format.js';
 import { GitRepo, initBareRepo } from '../git/repo.js';
 import { editTree } from '../git/tree-edit.js';
-import { validationFailed } from '../http/errors.js';
-import { identity } from './identity.js';
+import { validationFailed } from '../state/errors.js';
+import { identity } from '../state/identity.js';
 import { DEFAULT_LABELS } from '../seed/defaults.js';
 import type { RepoRecord, UserRecord } from '../state/model.js';
 import type { DomainContext } from './context.js';
@@ -70,6 +71,7 @@ export function createRepository(
     pushedAt: ctx.now,
     collaborators: new Map(),
     nextNumber: 1,
+    forkOf: null,
     git,
   });
   for (const label of DEFAULT_LABELS)
@@ -85,4 +87,52 @@ export function createRepository(
     git.refs.update('refs/heads/main', sha, null);
   }
   return repo;
+}
+
+export interface ForkInput {
+  organization?: string;
+  name?: string;
+  default_branch_only?: boolean;
+}
+
+/**
+ * A fork: a new repository of the actor (or of `organization`, where the actor is a member) with
+ * the source's branches and tags (only the default branch with `default_branch_only`), copied by
+ * git itself. Issues, pull requests and settings are not copied, as on GitHub. Forking again
+ * returns the existing fork.
+ */
+export async function forkRepository(ctx: DomainContext, source: RepoRecord, actor: UserRecord, input: ForkInput) {
+  let owner = actor;
+  if (input.organization) {
+    const org = ctx.store.userByLogin(input.organization);
+    const membership = org ? ctx.store.get('org', org.id)?.members.get(actor.id) : undefined;
+    if (!org || org.type !== 'Organization' || !membership)
+      throw validationFailed([{ resource: 'Fork', code: 'invalid', field: 'organization', value: input.organization }]);
+    owner = org;
+  }
+  const existing = ctx.store.where('repo', `owner:${owner.id}`).find((repo) => repo.forkOf === source.id);
+  if (existing) return existing;
+  if (owner.id === source.ownerId && !input.name)
+    throw validationFailed([
+      { resource: 'Repository', code: 'custom', field: 'name', message: 'name already exists on this account' },
+    ]);
+  const fork = createRepository(ctx, owner, actor, {
+    name: input.name ?? source.name,
+    description: source.description,
+    homepage: source.homepage,
+    private: source.private,
+  });
+  const refspecs = input.default_branch_only
+    ? [`refs/heads/${source.defaultBranch}:refs/heads/${source.defaultBranch}`]
+    : ['refs/heads/*:refs/heads/*', 'refs/tags/*:refs/tags/*'];
+  const fetched = await runGit(fork.git.gitDir, ['fetch', '--quiet', '--no-tags', source.git.gitDir, ...refspecs]);
+  if (fetched.code !== 0) throw new Error(`forking ${source.name}: git fetch failed: ${fetched.stderr.trim()}`);
+  fork.git.refs.setHead(`refs/heads/${source.defaultBranch}`);
+  ctx.store.update(ctx.journal, 'repo', fork, {
+    forkOf: source.id,
+    defaultBranch: source.defaultBranch,
+    language: source.language,
+    topics: [...source.topics],
+  });
+  return fork;
 }

@@ -1,12 +1,13 @@
 import { diffCommits } from '../git/diff.js';
-import { ApiError, notFound, unprocessable } from '../http/errors.js';
+import { ApiError, notFound, simpleValidationFailed, unprocessable } from '../state/errors.js';
 import type { IssueRecord, PullRecord, RepoRecord, ReviewRecord, ReviewState, UserRecord } from '../state/model.js';
 import { emitPullEvent } from '../webhooks/payloads.js';
-import { actingUser } from './actor.js';
+import { emitReviewCommentEvent, emitReviewEvent } from '../webhooks/repo-events.js';
+import { actingUser } from '../state/actor.js';
 import type { DomainContext } from './context.js';
 import { addIssueEvent } from './issue-events.js';
-import { userRole } from './permissions.js';
-import { pullStats } from './pull-stats.js';
+import { userRole } from '../state/permissions.js';
+import { pullStats } from '../state/pull-stats.js';
 
 export type ReviewEvent = 'APPROVE' | 'REQUEST_CHANGES' | 'COMMENT';
 
@@ -18,11 +19,42 @@ const STATE: Record<ReviewEvent, ReviewState> = {
 
 function checkEvent(ctx: DomainContext, issue: IssueRecord, event: ReviewEvent, body: string) {
   const self = actingUser(ctx.actor)?.id === issue.userId;
-  if (self && event === 'APPROVE') throw unprocessable('PullRequestReview', 'Can not approve your own pull request');
+  if (self && event === 'APPROVE') throw simpleValidationFailed('Can not approve your own pull request');
   if (self && event === 'REQUEST_CHANGES')
-    throw unprocessable('PullRequestReview', 'Can not request changes on your own pull request');
+    throw simpleValidationFailed('Can not request changes on your own pull request');
   if ((event === 'REQUEST_CHANGES' || event === 'COMMENT') && body.trim() === '')
-    throw unprocessable('PullRequestReview', `Body is required when the event is ${event}`, 'body');
+    throw simpleValidationFailed(`Body is required when the event is ${event}`);
+}
+
+/** A review comment's path or line is not in the pull request's diff (a 422, shaped by the operation). */
+class UnresolvedPosition extends ApiError {
+  constructor(readonly part: 'path' | 'line') {
+    super(
+      422,
+      'Validation Failed',
+      part === 'path'
+        ? {
+            errors: [
+              {
+                resource: 'PullRequestReviewComment',
+                code: 'custom',
+                field: 'path',
+                message: 'pull_request_review_thread.path could not be resolved',
+              },
+            ],
+          }
+        : {
+            errors: [
+              {
+                resource: 'PullRequestReviewComment',
+                code: 'custom',
+                field: 'line',
+                message: 'pull_request_review_thread.line must be part of the diff',
+              },
+            ],
+          },
+    );
+  }
 }
 
 export interface InlineComment {
@@ -44,8 +76,7 @@ async function hunkFor(
   const stats = await pullStats(ctx.core, repo, pull);
   const files = stats.mergeBaseSha ? await diffCommits(repo.git, stats.mergeBaseSha, pull.headSha) : [];
   const file = files.find((f) => f.filename === comment.path);
-  if (!file?.patch)
-    throw unprocessable('PullRequestReviewComment', 'pull_request_review_thread.path could not be resolved', 'path');
+  if (!file?.patch) throw new UnresolvedPosition('path');
   const lines = file.patch.split('\n');
   if (comment.line === undefined) return lines.slice(0, (comment.position ?? 1) + 1).join('\n');
   let newLine = 0;
@@ -68,7 +99,7 @@ async function hunkFor(
         : newLine === comment.line && !text.startsWith('-');
     if (hit) return lines.slice(hunkStart, i + 1).join('\n');
   }
-  throw unprocessable('PullRequestReviewComment', 'pull_request_review_thread.line must be part of the diff', 'line');
+  throw new UnresolvedPosition('line');
 }
 
 /** A new inline comment, or a reply to one (which takes its thread's position). */
@@ -120,6 +151,34 @@ export async function addReviewComment(
   });
 }
 
+/**
+ * A single inline comment (or a reply): as on GitHub, it is posted as a `COMMENTED` review of its
+ * own, which sends `pull_request_review.submitted` and `pull_request_review_comment.created`.
+ */
+export async function commentOnDiff(
+  ctx: DomainContext,
+  repo: RepoRecord,
+  issue: IssueRecord,
+  pull: PullRecord,
+  input: ReviewCommentInput,
+) {
+  const user = actingUser(ctx.actor)!;
+  const comment = await addReviewComment(ctx, repo, pull, input, null);
+  const review = ctx.store.insert(ctx.journal, 'review', {
+    id: ctx.store.nextId('review'),
+    repoId: repo.id,
+    pullId: pull.id,
+    userId: user.id,
+    body: '',
+    state: 'COMMENTED',
+    commitId: comment.commitId,
+    submittedAt: ctx.now,
+  });
+  ctx.store.update(ctx.journal, 'reviewComment', comment, { reviewId: review.id });
+  await afterSubmit(ctx, repo, issue, pull, user, review);
+  return comment;
+}
+
 export async function createReview(
   ctx: DomainContext,
   repo: RepoRecord,
@@ -131,12 +190,12 @@ export async function createReview(
   const body = input.body ?? '';
   if (input.event) checkEvent(ctx, issue, input.event, body);
   if (input.commit_id && !repo.git.readCommit(input.commit_id))
-    throw unprocessable('PullRequestReview', 'Commit ID is not part of the pull request', 'commit_id');
+    throw simpleValidationFailed('Commit ID is not part of the pull request');
   if (
     !input.event &&
     ctx.store.where('review', `pull:${pull.id}`).some((r) => r.userId === user.id && r.state === 'PENDING')
   )
-    throw unprocessable('PullRequestReview', 'User can only have one pending review per pull request');
+    throw simpleValidationFailed('User can only have one pending review per pull request');
   const review = ctx.store.insert(ctx.journal, 'review', {
     id: ctx.store.nextId('review'),
     repoId: repo.id,
@@ -147,8 +206,14 @@ export async function createReview(
     commitId: input.commit_id ?? pull.headSha,
     submittedAt: input.event ? ctx.now : null,
   });
-  for (const comment of input.comments ?? []) await addReviewComment(ctx, repo, pull, comment, review.id);
-  if (input.event) await afterSubmit(ctx, repo, issue, pull, user);
+  for (const comment of input.comments ?? [])
+    await addReviewComment(ctx, repo, pull, comment, review.id).catch((error: unknown) => {
+      // Inside a review, GitHub reports an unresolvable position as a plain message.
+      if (error instanceof UnresolvedPosition)
+        throw simpleValidationFailed(`${error.part === 'path' ? 'Path' : 'Line'} could not be resolved`);
+      throw error;
+    });
+  if (input.event) await afterSubmit(ctx, repo, issue, pull, user, review);
   return review;
 }
 
@@ -161,28 +226,35 @@ export async function submitReview(
   event: ReviewEvent,
   body: string | undefined,
 ) {
-  if (review.state !== 'PENDING')
-    throw unprocessable('PullRequestReview', 'Can not submit a review that is not pending');
+  if (review.state !== 'PENDING') throw simpleValidationFailed('Can not submit a review that is not pending');
   if (review.userId !== actingUser(ctx.actor)?.id) throw notFound();
   const text = body ?? review.body;
   checkEvent(ctx, issue, event, text);
   ctx.store.update(ctx.journal, 'review', review, { state: STATE[event], body: text, submittedAt: ctx.now });
-  await afterSubmit(ctx, repo, issue, pull, actingUser(ctx.actor)!);
+  await afterSubmit(ctx, repo, issue, pull, actingUser(ctx.actor)!, review);
 }
 
-/** A submitted review satisfies the reviewer's pending request and moves the pull request's updated_at. */
+/**
+ * A submitted review satisfies the reviewer's pending request and moves the pull request's
+ * updated_at; its webhooks go out: `pull_request_review.submitted`, then one
+ * `pull_request_review_comment.created` per inline comment it carries.
+ */
 async function afterSubmit(
   ctx: DomainContext,
   repo: RepoRecord,
   issue: IssueRecord,
   pull: PullRecord,
   user: UserRecord,
+  review: ReviewRecord,
 ) {
   if (pull.requestedReviewerIds.includes(user.id))
     ctx.store.update(ctx.journal, 'pull', pull, {
       requestedReviewerIds: pull.requestedReviewerIds.filter((id) => id !== user.id),
     });
   ctx.store.update(ctx.journal, 'issue', issue, { updatedAt: ctx.now });
+  await emitReviewEvent(ctx, repo, review, 'submitted');
+  for (const comment of ctx.store.where('reviewComment', `review:${review.id}`).sort((a, b) => a.id - b.id))
+    await emitReviewCommentEvent(ctx, repo, comment, 'created');
 }
 
 export async function requestReviewers(

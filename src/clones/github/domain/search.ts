@@ -6,7 +6,8 @@ export type Term =
   | { kind: 'text'; value: string; negated: boolean }
   | { kind: 'qualifier'; key: string; value: string; negated: boolean };
 
-const KNOWN = new Set([
+/** The qualifiers of issue search; other searches name their own. */
+export const ISSUE_QUALIFIERS: ReadonlySet<string> = new Set([
   'repo',
   'user',
   'org',
@@ -32,22 +33,25 @@ const KNOWN = new Set([
   'reason',
 ]);
 
-/** Splits `repo:a/b is:open label:"help wanted" -label:bug crash` into terms. */
-export function parseQuery(q: string): Term[] {
+/**
+ * Splits `repo:a/b is:open label:"help wanted" -label:bug crash` into terms; `key:value` with a
+ * key not in `known` is free text, as GitHub treats it.
+ */
+export function parseQuery(q: string, known: ReadonlySet<string> = ISSUE_QUALIFIERS): Term[] {
   const terms: Term[] = [];
   const re = /(-?)(?:([a-z-]+):)?(?:"([^"]*)"|(\S+))/gi;
   for (const match of q.matchAll(re)) {
     const negated = match[1] === '-';
     const key = match[2]?.toLowerCase();
     const value = match[3] ?? match[4] ?? '';
-    if (key && KNOWN.has(key)) terms.push({ kind: 'qualifier', key, value, negated });
+    if (key && known.has(key)) terms.push({ kind: 'qualifier', key, value, negated });
     else terms.push({ kind: 'text', value: key ? `${match[2]}:${value}` : value, negated });
   }
   return terms;
 }
 
 /** `>5`, `<=2024-01-01`, `2024-01-01..2024-02-01`, `3`: a predicate over numbers or times. */
-function range(spec: string, parse: (text: string) => number): (value: number) => boolean {
+export function range(spec: string, parse: (text: string) => number): (value: number) => boolean {
   const between = /^(.+)\.\.(.+)$/.exec(spec);
   if (between) {
     const low = between[1] === '*' ? -Infinity : parse(between[1]!);

@@ -1,11 +1,17 @@
 import type { CloneCore } from '../core.js';
-import { actorKey, type Actor } from '../domain/actor.js';
-import type { RouteSpec } from '../routes/types.js';
+import { actorKey, type Actor } from '../state/actor.js';
+import type { RouteSpec } from './route.js';
 import { credential, resolveActor } from './auth.js';
-import { ApiError } from './errors.js';
-import { rateHeaders } from './rate-limit.js';
+import { ApiError } from '../state/errors.js';
+import { rateHeaders, type Resource } from './rate-limit.js';
 
 const RATE_DOCS = 'https://docs.github.com/rest/overview/rate-limits-for-the-rest-api';
+
+/** Who a request acts as and, when it was counted against a rate limit, which bucket. */
+export interface Admission {
+  actor: Actor;
+  counted: { key: string; resource: Resource } | null;
+}
 
 /**
  * Who the request acts as, if it may call `route` at all (credentials the route accepts, within
@@ -17,8 +23,8 @@ export function admit(
   authorization: string | undefined,
   headers: string[],
   requestId: string,
-): Actor {
-  const actor = resolveActor(core.store, credential(authorization), core.defaultUserId, core.now());
+): Admission {
+  const actor = resolveActor(core.store, credential(authorization), core.unknownTokenUserId, core.now());
   const auth = route.auth ?? 'token';
   if (auth !== 'public') {
     if (actor.kind === 'anonymous') throw new ApiError(401, 'Requires authentication');
@@ -27,12 +33,13 @@ export function admit(
   }
   if (actor.kind === 'user') headers.push('x-oauth-scopes', 'repo, read:org, workflow, gist');
   // GitHub does not count calls to /rate_limit.
-  if (route.operationId === 'rate-limit/get') return actor;
+  if (route.operationId === 'rate-limit/get') return { actor, counted: null };
 
   const { key, label } = actorKey(actor);
-  const rate = core.limiter.take(key, route.resource ?? 'core', Date.now());
+  const resource = route.resource ?? 'core';
+  const rate = core.limiter.take(key, resource, Date.now());
   headers.push(...rateHeaders(rate));
-  if (!rate.exceeded) return actor;
+  if (!rate.exceeded) return { actor, counted: { key, resource } };
   const support = `If you reach out to GitHub Support for help, please include the request ID ${requestId}.`;
   if (core.limiter.kind === 'secondary') {
     headers.push('retry-after', String(Math.max(1, rate.reset - Math.floor(Date.now() / 1000))));

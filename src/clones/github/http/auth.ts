@@ -1,8 +1,8 @@
-import type { Actor } from '../domain/actor.js';
+import type { Actor } from '../state/actor.js';
 import { jwtIssuer, looksLikeJwt, verifyAppJwt } from '../domain/jwt.js';
 import type { AppRecord } from '../state/model.js';
 import type { Store } from '../state/store.js';
-import { ApiError } from './errors.js';
+import { ApiError } from '../state/errors.js';
 
 /** The credential of a request: `token X`, `Bearer X`, or basic auth whose password (or user) is the token. */
 export function credential(header: string | undefined): string | undefined {
@@ -25,9 +25,15 @@ export function credential(header: string | undefined): string | undefined {
 
 /**
  * Who a credential acts as. Known tokens map to their user or installation; an app JWT to its app;
- * any other non-empty token to the seed's default user (agents under test get a fake token).
+ * any other non-empty token to the seed's default user (agents under test get a fake token), or,
+ * with strict tokens (`unknownTokenUserId` null), to GitHub's `401 Bad credentials`.
  */
-export function resolveActor(store: Store, token: string | undefined, defaultUserId: number, now: Date): Actor {
+export function resolveActor(
+  store: Store,
+  token: string | undefined,
+  unknownTokenUserId: number | null,
+  now: Date,
+): Actor {
   if (!token) return { kind: 'anonymous' };
   const record = store.tokenRecord(token);
   if (record?.kind === 'user') {
@@ -43,7 +49,7 @@ export function resolveActor(store: Store, token: string | undefined, defaultUse
     return { kind: 'installation', user: bot, app, installation, token: record };
   }
   if (looksLikeJwt(token)) return { kind: 'app', app: verifiedApp(store, token, now) };
-  const user = store.get('user', defaultUserId);
+  const user = store.get('user', unknownTokenUserId);
   if (!user) throw new ApiError(401, 'Bad credentials');
   return { kind: 'user', user };
 }

@@ -2,15 +2,15 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { basename, dirname } from 'node:path';
 import type { CloneCore } from '../core.js';
-import { actingUser, type Actor } from '../domain/actor.js';
+import { actingUser, type Actor } from '../state/actor.js';
 import type { DomainContext } from '../domain/context.js';
-import { authorize } from '../domain/permissions.js';
+import { authorize, NEED } from '../state/permissions.js';
+import { syncPullRefs } from '../domain/pull-refs.js';
 import { afterRefsChanged, type RefUpdate } from '../domain/refs.js';
 import { credential, resolveActor } from './auth.js';
-import { ApiError } from './errors.js';
+import { ApiError } from '../state/errors.js';
 import { nextRequestId } from './request-id.js';
 import type { Exchange } from './server.js';
-import { findRepo, NEED } from '../routes/lookup.js';
 import { Journal } from '../state/store.js';
 import { gitEnv } from '../git/env.js';
 
@@ -86,12 +86,12 @@ export async function handleGit(
     now: core.nowIso(),
   });
 
-  const repo = findRepo(ctx(), owner, name);
+  const repo = store.repoByFullName(owner, name);
   try {
     if (service !== 'git-upload-pack' && service !== 'git-receive-pack')
       throw new ApiError(403, 'Service not available');
     const token = credential(req.headers.authorization);
-    if (token) actor = resolveActor(store, token, core.defaultUserId, core.now());
+    if (token) actor = resolveActor(store, token, core.unknownTokenUserId, core.now());
     if (actor.kind === 'app') throw new ApiError(401, 'Invalid username or password.');
     if (actor.kind === 'anonymous' && (write || !repo || repo.private))
       throw new ApiError(401, 'Authentication required');
@@ -110,6 +110,12 @@ export async function handleGit(
 
   const pushing = write && req.method === 'POST';
   const run = async () => {
+    if (!write)
+      await syncPullRefs(core, repo).catch((error: unknown) =>
+        core.config.warn(
+          `pull request refs of ${owner}/${name} not updated: ${error instanceof Error ? error.message : String(error)}`,
+        ),
+      );
     const before = pushing ? repo.git.refs.list('refs/') : undefined;
     // A push is answered only once pull requests and webhooks have caught up with it, so an agent
     // that pushes and then reads its pull request sees the new head (GitHub is eventually there).
@@ -117,9 +123,12 @@ export async function handleGit(
       if (!before) return;
       const after = repo.git.refs.list('refs/');
       const updates: RefUpdate[] = [];
+      // refs/pull/* are the clone's own (kept in step by fetches, never pushed to).
+      const own = (ref: string) => ref.startsWith('refs/pull/');
       for (const [ref, sha] of after)
-        if (before.get(ref) !== sha) updates.push({ ref, before: before.get(ref) ?? null, after: sha });
-      for (const [ref, sha] of before) if (!after.has(ref)) updates.push({ ref, before: sha, after: null });
+        if (!own(ref) && before.get(ref) !== sha) updates.push({ ref, before: before.get(ref) ?? null, after: sha });
+      for (const [ref, sha] of before)
+        if (!own(ref) && !after.has(ref)) updates.push({ ref, before: sha, after: null });
       const pusher = actingUser(actor) ?? store.get('user', repo.ownerId)!;
       await afterRefsChanged(ctx(), repo, updates, pusher);
     };
@@ -175,6 +184,10 @@ function runBackend(
         REMOTE_ADDR: req.socket.remoteAddress ?? '127.0.0.1',
         HTTP_CONTENT_ENCODING: String(req.headers['content-encoding'] ?? ''),
         HTTP_GIT_PROTOCOL: String(req.headers['git-protocol'] ?? ''),
+        // Pull request refs are GitHub's: pushes to them are refused as git refuses hidden refs.
+        GIT_CONFIG_COUNT: '1',
+        GIT_CONFIG_KEY_0: 'receive.hideRefs',
+        GIT_CONFIG_VALUE_0: 'refs/pull/',
         GIT_HTTP_MAX_REQUEST_BUFFER: String(MAX_PUSH_BYTES),
       }),
       stdio: ['pipe', 'pipe', 'pipe'],

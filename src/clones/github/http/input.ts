@@ -1,6 +1,6 @@
 import type * as z from 'zod';
-import type { RequestContext } from '../domain/context.js';
-import { ApiError, type ValidationItem } from './errors.js';
+import type { RequestContext } from './route.js';
+import { ApiError } from '../state/errors.js';
 
 const ARTICLE: Record<string, string> = {
   string: 'a string',
@@ -18,33 +18,27 @@ const show = (value: unknown) => (value === undefined ? 'nil' : JSON.stringify(v
 /**
  * Validates a request body with a zod schema. Failures are GitHub's 422: `Invalid request.` with
  * one line per problem (`"title" wasn't supplied.`, `For 'properties/labels', "bug" is not an
- * array.`) and the same problems in `errors[]`.
+ * array.`) and, as GitHub sends it for schema failures, no `errors[]`.
  */
-export function parseBody<S extends z.ZodType>(ctx: RequestContext, schema: S, resource: string): z.output<S> {
+export function parseBody<S extends z.ZodType>(ctx: RequestContext, schema: S): z.output<S> {
   const body = ctx.body ?? {};
   if (typeof body !== 'object' || body === null || Array.isArray(body))
-    throw new ApiError(422, `Invalid request.\n\nFor 'links/0/schema', ${show(body)} is not an object.`, {
-      errors: [{ resource, code: 'invalid', message: 'the body must be a JSON object' }],
-    });
+    throw new ApiError(422, `Invalid request.\n\nFor 'links/0/schema', ${show(body)} is not an object.`);
   const result = schema.safeParse(body, { reportInput: true });
   if (result.success) return result.data;
   const lines: string[] = [];
-  const errors: ValidationItem[] = [];
   for (const issue of result.error.issues) {
     const field = issue.path.map(String).join('/');
     const input = (issue as { input?: unknown }).input;
     if (input === undefined && issue.path.length > 0) {
       lines.push(`"${field}" wasn't supplied.`);
-      errors.push({ resource, code: 'missing_field', field });
       continue;
     }
     let problem: string;
     if (issue.code === 'invalid_type') problem = `is not ${ARTICLE[issue.expected] ?? issue.expected}.`;
     else if (issue.code === 'invalid_value') problem = `is not a member of ${JSON.stringify(issue.values)}.`;
     else problem = `is invalid: ${issue.message}.`;
-    const line = `For 'properties/${field}', ${show(input)} ${problem}`;
-    lines.push(line);
-    errors.push({ resource, code: 'invalid', field, message: line });
+    lines.push(`For 'properties/${field}', ${show(input)} ${problem}`);
   }
-  throw new ApiError(422, `Invalid request.\n\n${lines.join('\n')}`, { errors });
+  throw new ApiError(422, `Invalid request.\n\n${lines.join('\n')}`);
 }

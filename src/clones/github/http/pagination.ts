@@ -1,4 +1,4 @@
-import type { RequestContext } from '../domain/context.js';
+import { ok, type Reply, type RequestContext } from './route.js';
 
 export interface Page {
   page: number;
@@ -25,6 +25,29 @@ export function paginate<T>(
   const last = Math.max(1, Math.ceil(items.length / perPage));
   const slice = items.slice((page - 1) * perPage, page * perPage);
   return { items: slice, headers: linkHeader(ctx, page, last) };
+}
+
+/** 200 with one page of `items`, each rendered, and the `Link` header: what list operations answer. */
+export function okPage<T>(
+  ctx: RequestContext,
+  items: readonly T[],
+  render: (item: T) => unknown = (item) => item,
+  defaultPerPage = 30,
+): Reply {
+  const page = paginate(ctx, items, defaultPerPage);
+  return ok(page.items.map(render), page.headers);
+}
+
+/** 200 with `{total_count, [key]: one page of items rendered, ...extra}`, as GitHub wraps some lists. */
+export function okCountedPage<T>(
+  ctx: RequestContext,
+  items: readonly T[],
+  key: string,
+  render: (item: T) => unknown,
+  extra: Record<string, unknown> = {},
+): Reply {
+  const page = paginate(ctx, items);
+  return ok({ total_count: items.length, [key]: page.items.map(render), ...extra }, page.headers);
 }
 
 export function linkHeader(ctx: RequestContext, page: number, last: number): Record<string, string> {

@@ -47,6 +47,13 @@ export class RateLimiter {
     return this.state(key, resource, now, 1);
   }
 
+  /** Gives back one request (a `304 Not Modified`, which GitHub does not count). */
+  refund(key: string, resource: Resource, now: number): RateState {
+    const bucket = this.buckets.get(`${resource}:${key}`);
+    if (bucket && bucket.used > 0) bucket.used--;
+    return this.state(key, resource, now, 0);
+  }
+
   peek(key: string, resource: Resource, now: number): RateState {
     return this.state(key, resource, now, 0);
   }

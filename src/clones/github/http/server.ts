@@ -1,13 +1,14 @@
+import { createHash } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { CloneCore } from '../core.js';
-import { actingUser, type Actor } from '../domain/actor.js';
-import type { RequestContext } from '../domain/context.js';
+import { actingUser, type Actor } from '../state/actor.js';
+import { docsUrl, type Reply, type RequestContext, type RouteSpec } from './route.js';
 import type { Urls } from '../render/urls.js';
-import { docsUrl, type Reply, type RouteSpec } from '../routes/types.js';
 import { Journal } from '../state/store.js';
 import { admit } from './admission.js';
 import { BodyTooLargeError, readBody } from './body.js';
-import { ApiError, DOCS_ROOT, errorBody } from './errors.js';
+import { ApiError, DOCS_ROOT, errorBody } from '../state/errors.js';
+import { rateHeaders } from './rate-limit.js';
 import { nextRequestId } from './request-id.js';
 import { BadPathError, type Router } from './router.js';
 
@@ -81,7 +82,8 @@ export async function handleRest(core: CloneCore, router: Router<RouteSpec>, exc
     const route = match.route.value;
     outcome.operationId = route.operationId;
     outcome.docs = docsUrl(route.docs);
-    outcome.actor = admit(core, route, req.headers.authorization, headers, requestId);
+    const admission = admit(core, route, req.headers.authorization, headers, requestId);
+    outcome.actor = admission.actor;
     const ctx: RequestContext = {
       core,
       store: core.store,
@@ -110,6 +112,17 @@ export async function handleRest(core: CloneCore, router: Router<RouteSpec>, exc
       send(res, reply.status, headers, undefined);
     } else {
       outcome.responseText = JSON.stringify(reply.body);
+      if (method === 'GET' && reply.status === 200 && validators(req, headers, outcome.responseText, reply.body)) {
+        // Not modified: no body, and (as on GitHub) not counted against the rate limit.
+        outcome.status = 304;
+        outcome.responseText = undefined;
+        if (admission.counted) {
+          const rate = core.limiter.refund(admission.counted.key, admission.counted.resource, Date.now());
+          replaceRateHeaders(headers, rateHeaders(rate));
+        }
+        send(res, 304, headers, undefined);
+        return;
+      }
       headers.push('content-type', JSON_TYPE);
       send(res, reply.status, headers, outcome.responseText);
     }
@@ -134,6 +147,39 @@ export async function handleRest(core: CloneCore, router: Router<RouteSpec>, exc
       },
       { request: outcome.requestText, response: outcome.responseText },
     );
+  }
+}
+
+/**
+ * Adds GitHub's cache validators to a 200 GET (`ETag` of the body, `Last-Modified` from a single
+ * resource's `updated_at`) and says whether the request's `If-None-Match` / `If-Modified-Since`
+ * make it a `304 Not Modified`.
+ */
+function validators(req: IncomingMessage, headers: string[], text: string, body: unknown): boolean {
+  const etag = `W/"${createHash('sha1').update(text).digest('hex')}"`;
+  headers.push('etag', etag, 'vary', 'Accept, Authorization, Cookie, X-GitHub-OTP');
+  const updated =
+    body && typeof body === 'object' && !Array.isArray(body)
+      ? (body as { updated_at?: unknown }).updated_at
+      : undefined;
+  const modified = typeof updated === 'string' ? Date.parse(updated) : NaN;
+  if (!Number.isNaN(modified)) headers.push('last-modified', new Date(modified).toUTCString());
+  const ifNoneMatch = req.headers['if-none-match'];
+  if (ifNoneMatch !== undefined)
+    return ifNoneMatch
+      .split(',')
+      .map((tag) => tag.trim())
+      .some((tag) => tag === '*' || tag === etag || tag === etag.slice(2));
+  const ifModifiedSince = req.headers['if-modified-since'];
+  if (ifModifiedSince === undefined || Number.isNaN(modified)) return false;
+  const since = Date.parse(ifModifiedSince);
+  return !Number.isNaN(since) && Math.floor(modified / 1000) <= Math.floor(since / 1000);
+}
+
+function replaceRateHeaders(headers: string[], replacement: string[]): void {
+  for (let i = 0; i < replacement.length; i += 2) {
+    const at = headers.indexOf(replacement[i]!);
+    if (at !== -1 && at % 2 === 0) headers[at + 1] = replacement[i + 1]!;
   }
 }
 

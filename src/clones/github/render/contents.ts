@@ -1,4 +1,4 @@
-import { base64Lines } from '../domain/base64.js';
+import { base64Lines } from '../state/base64.js';
 import { isTreeMode, type TreeEntry } from '../git/format.js';
 import type { RepoRecord } from '../state/model.js';
 import { fullName } from './repos.js';

@@ -1,4 +1,4 @@
-import { authorAssociation } from '../domain/permissions.js';
+import { authorAssociation } from '../state/permissions.js';
 import type { IssueEventRecord, RepoRecord } from '../state/model.js';
 import { renderComment, renderIssue } from './issues.js';
 import { renderReview } from './reviews.js';

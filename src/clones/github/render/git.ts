@@ -2,6 +2,7 @@ import { personDate, type Commit, type Person } from '../git/format.js';
 import type { FileDiff } from '../git/diff.js';
 import type { RepoRecord, UserRecord } from '../state/model.js';
 import { fullName } from './repos.js';
+import { shaNodeId } from './urls.js';
 import { simpleUser } from './users.js';
 import type { View } from './view.js';
 
@@ -19,10 +20,6 @@ export function userForEmail(view: View, email: string): UserRecord | undefined 
 const gitUser = (person: Person) => ({ name: person.name, email: person.email, date: personDate(person) });
 
 const UNSIGNED = { verified: false, reason: 'unsigned', signature: null, payload: null, verified_at: null };
-
-function shaNodeId(type: string, sha: string): string {
-  return Buffer.from(`0${type.length}:${type}${sha}`).toString('base64');
-}
 
 /** `git-commit` (the git data API). */
 export function renderGitCommit(view: View, repo: RepoRecord, sha: string, commit: Commit) {

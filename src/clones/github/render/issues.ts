@@ -1,4 +1,4 @@
-import { authorAssociation } from '../domain/permissions.js';
+import { authorAssociation } from '../state/permissions.js';
 import type {
   CommentRecord,
   IssueRecord,

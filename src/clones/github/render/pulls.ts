@@ -1,6 +1,6 @@
-import { authorAssociation } from '../domain/permissions.js';
-import type { PullStats } from '../domain/pull-stats.js';
-import { effectiveBase } from '../domain/pull-stats.js';
+import { authorAssociation } from '../state/permissions.js';
+import type { PullStats } from '../state/pull-stats.js';
+import { effectiveBase } from '../state/pull-stats.js';
 import type { IssueRecord, LabelRecord, PullRecord, RepoRecord } from '../state/model.js';
 import { renderLabel, renderMilestone } from './issues.js';
 import { fullName, renderRepo } from './repos.js';

@@ -1,4 +1,4 @@
-import { actorRole, permissionFlags } from '../domain/permissions.js';
+import { actorRole, permissionFlags } from '../state/permissions.js';
 import type { RepoRecord } from '../state/model.js';
 import { nodeId } from './urls.js';
 import { simpleUser } from './users.js';
@@ -9,14 +9,24 @@ export function fullName(view: View, repo: RepoRecord): string {
   return `${owner?.login ?? 'unknown'}/${repo.name}`;
 }
 
+/** How many forks a repository has. */
+export function forkCount(view: View, repo: RepoRecord): number {
+  let count = 0;
+  for (const candidate of view.store.all('repo')) if (candidate.forkOf === repo.id) count++;
+  return count;
+}
+
 function openIssueCount(view: View, repo: RepoRecord): number {
   let open = 0;
   for (const issue of view.store.where('issue', `repo:${repo.id}`)) if (issue.state === 'open') open++;
   return open;
 }
 
-/** `full-repository` (a superset of `repository` and `minimal-repository`). */
-export function renderRepo(view: View, repo: RepoRecord) {
+/**
+ * `full-repository` (a superset of `repository` and `minimal-repository`); a fork names its
+ * `parent` and `source` (rendered without their own lineage).
+ */
+export function renderRepo(view: View, repo: RepoRecord, lineage = true) {
   const owner = view.store.get('user', repo.ownerId)!;
   const name = `${owner.login}/${repo.name}`;
   const url = view.urls.repo(name);
@@ -32,7 +42,7 @@ export function renderRepo(view: View, repo: RepoRecord) {
     owner: simpleUser(view, owner),
     html_url: html,
     description: repo.description,
-    fork: false,
+    fork: repo.forkOf !== null,
     url,
     forks_url: `${url}/forks`,
     keys_url: `${url}/keys{/key_id}`,
@@ -88,7 +98,7 @@ export function renderRepo(view: View, repo: RepoRecord) {
     has_wiki: repo.hasWiki,
     has_pages: false,
     has_discussions: false,
-    forks_count: 0,
+    forks_count: forkCount(view, repo),
     mirror_url: null,
     archived: repo.archived,
     disabled: false,
@@ -99,7 +109,7 @@ export function renderRepo(view: View, repo: RepoRecord) {
     web_commit_signoff_required: false,
     topics: repo.topics,
     visibility: repo.private ? 'private' : 'public',
-    forks: 0,
+    forks: forkCount(view, repo),
     open_issues: openIssues,
     watchers: 0,
     default_branch: repo.defaultBranch,
@@ -118,5 +128,18 @@ export function renderRepo(view: View, repo: RepoRecord) {
     ...(owner.type === 'Organization' ? { organization: simpleUser(view, owner) } : {}),
     network_count: 0,
     subscribers_count: 0,
+    ...(lineage && repo.forkOf !== null ? (forkLineage(view, repo) as { parent?: unknown; source?: unknown }) : {}),
   };
+}
+
+function forkLineage(view: View, repo: RepoRecord): Record<string, unknown> {
+  const parent = view.store.get('repo', repo.forkOf);
+  if (!parent) return {};
+  let source = parent;
+  for (let next = parent; next.forkOf !== null;) {
+    const up = view.store.get('repo', next.forkOf);
+    if (!up) break;
+    source = next = up;
+  }
+  return { parent: renderRepo(view, parent, false), source: renderRepo(view, source, false) };
 }

@@ -1,4 +1,4 @@
-import { authorAssociation } from '../domain/permissions.js';
+import { authorAssociation } from '../state/permissions.js';
 import type { RepoRecord, ReviewCommentRecord, ReviewRecord } from '../state/model.js';
 import { fullName } from './repos.js';
 import { nodeId } from './urls.js';

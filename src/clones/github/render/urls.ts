@@ -45,3 +45,8 @@ export function nodeId(type: string, id: number): string {
 }
 
 const nodeIds = new Map<string, string>();
+
+/** Node ids of things named by a string rather than a number (commits by SHA, refs by name). */
+export function shaNodeId(type: string, key: string): string {
+  return Buffer.from(`0${type.length}:${type}${key}`).toString('base64');
+}

@@ -1,4 +1,4 @@
-import type { Actor } from '../domain/actor.js';
+import type { Actor } from '../state/actor.js';
 import type { Store } from '../state/store.js';
 import type { Urls } from './urls.js';
 

@@ -1,16 +1,14 @@
 import * as z from 'zod';
 import { appInstallation, installationRepos, issueInstallationToken } from '../domain/apps.js';
-import type { RequestContext } from '../domain/context.js';
-import { installationCovers } from '../domain/permissions.js';
-import { ApiError, notFound } from '../http/errors.js';
+import { created, ok, type RequestContext, type RouteSpec } from '../http/route.js';
+import { installationCovers } from '../state/permissions.js';
+import { ApiError, notFound } from '../state/errors.js';
 import { parseBody } from '../http/input.js';
-import { paginate } from '../http/pagination.js';
+import { okCountedPage, okPage } from '../http/pagination.js';
 import { renderApp, renderInstallation } from '../render/apps.js';
 import { renderRepo } from '../render/repos.js';
 import type { AppRecord, InstallationRecord } from '../state/model.js';
 import { findRepo, userParam } from './lookup.js';
-import type { RouteSpec } from './types.js';
-import { created, ok } from './types.js';
 
 const tokenSchema = z.object({
   repositories: z.array(z.string()).optional(),
@@ -46,11 +44,7 @@ export const appRoutes: RouteSpec[] = [
     auth: 'jwt',
     handler: (ctx) => {
       const installations = ctx.store.where('installation', `app:${app(ctx).id}`).sort((a, b) => a.id - b.id);
-      const page = paginate(ctx, installations);
-      return ok(
-        page.items.map((i) => renderInstallation(ctx, i)),
-        page.headers,
-      );
+      return okPage(ctx, installations, (i) => renderInstallation(ctx, i));
     },
   },
   {
@@ -69,7 +63,7 @@ export const appRoutes: RouteSpec[] = [
     auth: 'jwt',
     handler: (ctx) => {
       const installation = appInstallation(ctx, app(ctx), Number(ctx.params.installation_id));
-      const input = parseBody(ctx, tokenSchema, 'Installation');
+      const input = parseBody(ctx, tokenSchema);
       const issued = issueInstallationToken(ctx, installation, input);
       return created({
         token: issued.token,
@@ -122,15 +116,9 @@ export const appRoutes: RouteSpec[] = [
       const repos = installationRepos(ctx, installation).filter(
         (repo) => token.repoIds === null || token.repoIds.includes(repo.id),
       );
-      const page = paginate(ctx, repos);
-      return ok(
-        {
-          total_count: repos.length,
-          repositories: page.items.map((repo) => renderRepo(ctx, repo)),
-          repository_selection: token.repoIds ? 'selected' : installation.repositorySelection,
-        },
-        page.headers,
-      );
+      return okCountedPage(ctx, repos, 'repositories', (repo) => renderRepo(ctx, repo), {
+        repository_selection: token.repoIds ? 'selected' : installation.repositorySelection,
+      });
     },
   },
 ];

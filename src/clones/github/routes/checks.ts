@@ -1,15 +1,14 @@
 import * as z from 'zod';
 import { createCheckRun, emitCheckRun, findCheckRun, updateCheckRun } from '../domain/checks.js';
-import type { RequestContext } from '../domain/context.js';
-import { ApiError, notFound } from '../http/errors.js';
+import { created, ok, type RequestContext, type RouteSpec } from '../http/route.js';
+import { ApiError, notFound } from '../state/errors.js';
 import { parseBody } from '../http/input.js';
-import { paginate } from '../http/pagination.js';
+import { okCountedPage, okPage } from '../http/pagination.js';
 import { renderAnnotations, renderCheckRun, renderCheckSuite } from '../render/checks.js';
 import { fullName } from '../render/repos.js';
 import type { CheckRunRecord, RepoRecord } from '../state/model.js';
-import { intParam, NEED, repoParam } from './lookup.js';
-import type { RouteSpec } from './types.js';
-import { created, ok } from './types.js';
+import { intParam, repoParam } from './lookup.js';
+import { NEED } from '../state/permissions.js';
 
 const conclusion = z.enum([
   'action_required',
@@ -81,11 +80,7 @@ function filterRuns(ctx: RequestContext, runs: CheckRunRecord[]) {
 }
 
 function runsReply(ctx: RequestContext, repo: RepoRecord, runs: CheckRunRecord[]) {
-  const page = paginate(ctx, filterRuns(ctx, runs));
-  return ok(
-    { total_count: filterRuns(ctx, runs).length, check_runs: page.items.map((run) => renderCheckRun(ctx, repo, run)) },
-    page.headers,
-  );
+  return okCountedPage(ctx, filterRuns(ctx, runs), 'check_runs', (run) => renderCheckRun(ctx, repo, run));
 }
 
 function refSha(repo: RepoRecord, ref: string): string {
@@ -102,7 +97,7 @@ export const checkRoutes: RouteSpec[] = [
     docs: 'reference/checks#create-a-check-run',
     handler: async (ctx) => {
       const repo = repoParam(ctx, NEED.checksWrite);
-      const input = parseBody(ctx, createSchema, 'CheckRun');
+      const input = parseBody(ctx, createSchema);
       return created(renderCheckRun(ctx, repo, await createCheckRun(ctx, repo, input)));
     },
   },
@@ -124,7 +119,7 @@ export const checkRoutes: RouteSpec[] = [
     handler: async (ctx) => {
       const repo = repoParam(ctx, NEED.checksWrite);
       const run = findCheckRun(ctx, repo, intParam(ctx, 'check_run_id'));
-      const input = parseBody(ctx, updateSchema, 'CheckRun');
+      const input = parseBody(ctx, updateSchema);
       await updateCheckRun(ctx, repo, run, input);
       return ok(renderCheckRun(ctx, repo, run));
     },
@@ -137,8 +132,7 @@ export const checkRoutes: RouteSpec[] = [
     handler: (ctx) => {
       const repo = repoParam(ctx, NEED.checksRead);
       const run = findCheckRun(ctx, repo, intParam(ctx, 'check_run_id'));
-      const page = paginate(ctx, renderAnnotations(run, ctx.urls.repoHtml(fullName(ctx, repo))));
-      return ok(page.items, page.headers);
+      return okPage(ctx, renderAnnotations(run, ctx.urls.repoHtml(fullName(ctx, repo))));
     },
   },
   {
@@ -181,11 +175,7 @@ export const checkRoutes: RouteSpec[] = [
         .where('checkSuite', `sha:${repo.id}:${sha}`)
         .filter((suite) => !appId || String(suite.appId) === appId)
         .sort((a, b) => a.id - b.id);
-      const page = paginate(ctx, suites);
-      return ok(
-        { total_count: suites.length, check_suites: page.items.map((s) => renderCheckSuite(ctx, repo, s)) },
-        page.headers,
-      );
+      return okCountedPage(ctx, suites, 'check_suites', (suite) => renderCheckSuite(ctx, repo, suite));
     },
   },
   {

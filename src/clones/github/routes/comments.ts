@@ -1,14 +1,13 @@
 import * as z from 'zod';
 import { createComment, deleteComment, findComment, updateComment } from '../domain/comments.js';
-import type { RequestContext } from '../domain/context.js';
-import { ApiError } from '../http/errors.js';
+import { created, noContent, ok, type RequestContext, type RouteSpec } from '../http/route.js';
+import { ApiError } from '../state/errors.js';
 import { parseBody } from '../http/input.js';
-import { paginate } from '../http/pagination.js';
+import { okPage } from '../http/pagination.js';
 import { renderComment } from '../render/issues.js';
 import type { CommentRecord, RepoRecord } from '../state/model.js';
-import { intParam, issueParam, NEED, repoParam } from './lookup.js';
-import type { RouteSpec } from './types.js';
-import { created, noContent, ok } from './types.js';
+import { intParam, issueParam, repoParam } from './lookup.js';
+import { NEED } from '../state/permissions.js';
 
 const bodySchema = z.object({ body: z.string().min(1).max(65536) });
 
@@ -26,11 +25,7 @@ function listComments(ctx: RequestContext, repo: RepoRecord, comments: CommentRe
     .filter((comment) => sinceTime === undefined || Date.parse(comment.updatedAt) >= sinceTime)
     .sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : a.id - b.id));
   if (direction === 'desc') filtered.reverse();
-  const page = paginate(ctx, filtered);
-  return ok(
-    page.items.map((comment) => renderComment(ctx, repo, comment)),
-    page.headers,
-  );
+  return okPage(ctx, filtered, (comment) => renderComment(ctx, repo, comment));
 }
 
 export const commentRoutes: RouteSpec[] = [
@@ -62,7 +57,7 @@ export const commentRoutes: RouteSpec[] = [
     handler: async (ctx) => {
       const repo = repoParam(ctx, NEED.issuesParticipate);
       const id = intParam(ctx, 'comment_id');
-      const { body } = parseBody(ctx, bodySchema, 'IssueComment');
+      const { body } = parseBody(ctx, bodySchema);
       return ok(renderComment(ctx, repo, await updateComment(ctx, repo, id, body)));
     },
   },
@@ -96,7 +91,7 @@ export const commentRoutes: RouteSpec[] = [
     handler: async (ctx) => {
       const repo = repoParam(ctx, NEED.issuesParticipate);
       const issue = issueParam(ctx, repo);
-      const { body } = parseBody(ctx, bodySchema, 'IssueComment');
+      const { body } = parseBody(ctx, bodySchema);
       const rendered = renderComment(ctx, repo, await createComment(ctx, repo, issue, body));
       return created(rendered, { location: rendered.url });
     },

@@ -1,14 +1,13 @@
-import type { RequestContext } from '../domain/context.js';
+import { ok, type RequestContext, type RouteSpec } from '../http/route.js';
 import { diffCommits, unifiedDiff } from '../git/diff.js';
 import { compareCommits, logCommits, touchesPath } from '../git/history.js';
-import { ApiError, notFound } from '../http/errors.js';
-import { linkHeader, pageParams, paginate } from '../http/pagination.js';
+import { ApiError, notFound } from '../state/errors.js';
+import { linkHeader, okPage, pageParams, paginate } from '../http/pagination.js';
 import { renderBranch, renderCommit, renderDiffEntry, renderShortBranch, userForEmail } from '../render/git.js';
 import { fullName } from '../render/repos.js';
 import type { RepoRecord } from '../state/model.js';
-import { NEED, repoParam } from './lookup.js';
-import type { RouteSpec } from './types.js';
-import { ok } from './types.js';
+import { repoParam } from './lookup.js';
+import { NEED } from '../state/permissions.js';
 
 function commitOrFail(repo: RepoRecord, ref: string): string {
   const sha = repo.git.resolveCommit(ref);
@@ -27,7 +26,7 @@ function listCommits(ctx: RequestContext, repo: RepoRecord) {
   const since = ctx.query.get('since') ? Date.parse(ctx.query.get('since')!) : undefined;
   const until = ctx.query.get('until') ? Date.parse(ctx.query.get('until')!) : undefined;
   const { page, perPage } = pageParams(ctx.query);
-  const wanted = page * perPage + 1;
+  // Every match is counted (only the page is rendered): `Link` must name the true last page.
   const matches = [];
   for (const item of logCommits(repo.git, [tip])) {
     const date = item.commit.committer.seconds * 1000;
@@ -39,13 +38,11 @@ function listCommits(ctx: RequestContext, repo: RepoRecord) {
       if (user?.login.toLowerCase() !== author && item.commit.author.email.toLowerCase() !== author) continue;
     }
     matches.push(item);
-    if (matches.length >= wanted) break;
   }
   const items = matches.slice((page - 1) * perPage, page * perPage);
-  const hasNext = matches.length > page * perPage;
   return ok(
     items.map(({ sha, commit }) => renderCommit(ctx, repo, sha, commit)),
-    linkHeader(ctx, page, hasNext ? page + 1 : page),
+    linkHeader(ctx, page, Math.max(1, Math.ceil(matches.length / perPage))),
   );
 }
 
@@ -59,11 +56,7 @@ export const commitRoutes: RouteSpec[] = [
       const repo = repoParam(ctx, NEED.contentsRead);
       if (ctx.query.get('protected') === 'true') return ok([]);
       const branches = [...repo.git.branches()].sort(([a], [b]) => (a < b ? -1 : 1));
-      const page = paginate(ctx, branches);
-      return ok(
-        page.items.map(([name, sha]) => renderShortBranch(ctx, repo, name, sha)),
-        page.headers,
-      );
+      return okPage(ctx, branches, ([name, sha]) => renderShortBranch(ctx, repo, name, sha));
     },
   },
   {

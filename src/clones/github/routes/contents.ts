@@ -1,17 +1,16 @@
 import * as z from 'zod';
-import { decodeBase64 } from '../domain/base64.js';
+import { decodeBase64 } from '../state/base64.js';
 import { changeFile } from '../domain/contents.js';
-import type { RequestContext } from '../domain/context.js';
+import { ok, type Reply, type RequestContext, type RouteSpec } from '../http/route.js';
 import { normalizeRepoPath } from '../domain/paths.js';
 import { isTreeMode } from '../git/format.js';
-import { notFound } from '../http/errors.js';
+import { notFound } from '../state/errors.js';
 import { parseBody } from '../http/input.js';
 import { renderDirEntry, renderFile } from '../render/contents.js';
 import { renderGitCommit } from '../render/git.js';
 import type { RepoRecord } from '../state/model.js';
-import { NEED, repoParam } from './lookup.js';
-import type { Reply, RouteSpec } from './types.js';
-import { ok } from './types.js';
+import { repoParam } from './lookup.js';
+import { NEED } from '../state/permissions.js';
 
 const identity = z.object({ name: z.string().min(1), email: z.string().min(1), date: z.string().optional() });
 const putSchema = z.object({
@@ -81,7 +80,7 @@ export const contentRoutes: RouteSpec[] = [
     handler: async (ctx) => {
       const repo = repoParam(ctx, NEED.contentsWrite);
       const path = normalizeRepoPath(ctx.params.path!);
-      const input = parseBody(ctx, putSchema, 'Content');
+      const input = parseBody(ctx, putSchema);
       const data = decodeBase64(input.content);
       const result = await changeFile(ctx, repo, { ...input, path, data });
       const commit = repo.git.readCommit(result.commitSha)!;
@@ -104,7 +103,7 @@ export const contentRoutes: RouteSpec[] = [
     handler: async (ctx) => {
       const repo = repoParam(ctx, NEED.contentsWrite);
       const path = normalizeRepoPath(ctx.params.path!);
-      const input = parseBody(ctx, deleteSchema, 'Content');
+      const input = parseBody(ctx, deleteSchema);
       const result = await changeFile(ctx, repo, { ...input, path, data: null });
       const commit = repo.git.readCommit(result.commitSha)!;
       return ok({ content: null, commit: renderGitCommit(ctx, repo, result.commitSha, commit) });

@@ -1,34 +1,30 @@
 import * as z from 'zod';
-import { actingUser } from '../domain/actor.js';
+import { actingUser } from '../state/actor.js';
 import { findComment } from '../domain/comments.js';
-import type { RequestContext } from '../domain/context.js';
-import { ApiError, notFound } from '../http/errors.js';
+import { created, noContent, ok, type RequestContext, type RouteSpec } from '../http/route.js';
+import { ApiError, notFound } from '../state/errors.js';
 import { parseBody } from '../http/input.js';
-import { paginate } from '../http/pagination.js';
+import { okPage } from '../http/pagination.js';
 import { renderIssueEvent, renderTimeline } from '../render/events.js';
 import { renderReaction } from '../render/issues.js';
 import { REACTION_CONTENTS, type ReactionRecord, type ReactionSubject, type RepoRecord } from '../state/model.js';
-import { intParam, issueParam, NEED, repoParam } from './lookup.js';
-import type { RouteSpec } from './types.js';
-import { created, noContent, ok } from './types.js';
+import { intParam, issueParam, repoParam } from './lookup.js';
+import { NEED } from '../state/permissions.js';
 
 const reactionSchema = z.object({ content: z.enum(REACTION_CONTENTS) });
 
 function listReactions(ctx: RequestContext, reactions: ReactionRecord[]) {
   const content = ctx.query.get('content');
-  const page = paginate(
+  return okPage(
     ctx,
     reactions.filter((r) => !content || r.content === content).sort((a, b) => a.id - b.id),
-  );
-  return ok(
-    page.items.map((r) => renderReaction(ctx, r)),
-    page.headers,
+    (r) => renderReaction(ctx, r),
   );
 }
 
 /** A user reacts at most once per content: a repeat returns the existing reaction with 200. */
 function react(ctx: RequestContext, repo: RepoRecord, subject: ReactionSubject, existing: ReactionRecord[]) {
-  const { content } = parseBody(ctx, reactionSchema, 'Reaction');
+  const { content } = parseBody(ctx, reactionSchema);
   const user = actingUser(ctx.actor)!;
   const same = existing.find((r) => r.userId === user.id && r.content === content);
   if (same) return ok(renderReaction(ctx, same));
@@ -62,11 +58,7 @@ export const eventRoutes: RouteSpec[] = [
     handler: (ctx) => {
       const repo = repoParam(ctx, NEED.issuesRead);
       const events = ctx.store.where('event', `repo:${repo.id}`).sort((a, b) => b.id - a.id);
-      const page = paginate(ctx, events);
-      return ok(
-        page.items.map((e) => renderIssueEvent(ctx, repo, e, true)),
-        page.headers,
-      );
+      return okPage(ctx, events, (e) => renderIssueEvent(ctx, repo, e, true));
     },
   },
   {
@@ -89,13 +81,10 @@ export const eventRoutes: RouteSpec[] = [
     handler: (ctx) => {
       const repo = repoParam(ctx, NEED.issuesRead);
       const issue = issueParam(ctx, repo);
-      const page = paginate(
+      return okPage(
         ctx,
         ctx.store.where('event', `issue:${issue.id}`).sort((a, b) => a.id - b.id),
-      );
-      return ok(
-        page.items.map((e) => renderIssueEvent(ctx, repo, e)),
-        page.headers,
+        (e) => renderIssueEvent(ctx, repo, e),
       );
     },
   },
@@ -107,8 +96,7 @@ export const eventRoutes: RouteSpec[] = [
     handler: (ctx) => {
       const repo = repoParam(ctx, NEED.issuesRead);
       const issue = issueParam(ctx, repo);
-      const page = paginate(ctx, renderTimeline(ctx, repo, issue.id));
-      return ok(page.items, page.headers);
+      return okPage(ctx, renderTimeline(ctx, repo, issue.id));
     },
   },
   {

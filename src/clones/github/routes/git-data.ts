@@ -1,23 +1,22 @@
 import * as z from 'zod';
-import type { RequestContext } from '../domain/context.js';
+import { created, noContent, ok, type RequestContext, type RouteSpec } from '../http/route.js';
 import { moveRef, withRepoLock } from '../domain/git-write.js';
-import { base64Lines, decodeBase64 } from '../domain/base64.js';
+import { base64Lines, decodeBase64 } from '../state/base64.js';
 import { normalizeRepoPath } from '../domain/paths.js';
 import { personAt, isTreeMode, type EntryMode } from '../git/format.js';
 import { isAncestor } from '../git/history.js';
 import { isSha } from '../git/objects.js';
 import { isValidRefName } from '../git/refs.js';
 import { editTree, TreeEditError } from '../git/tree-edit.js';
-import { identity } from '../domain/identity.js';
-import { ApiError, notFound, unprocessable } from '../http/errors.js';
+import { identity } from '../state/identity.js';
+import { ApiError, notFound } from '../state/errors.js';
 import { parseBody } from '../http/input.js';
 import { renderGitCommit, renderRef } from '../render/git.js';
 import { fullName } from '../render/repos.js';
 import type { RepoRecord } from '../state/model.js';
 import { pusherOf } from '../domain/git-write.js';
-import { NEED, repoParam } from './lookup.js';
-import type { RouteSpec } from './types.js';
-import { created, noContent, ok } from './types.js';
+import { repoParam } from './lookup.js';
+import { NEED } from '../state/permissions.js';
 
 const sha = z.string().regex(/^[0-9a-f]{40}$/);
 const gitIdentity = z.object({ name: z.string(), email: z.string(), date: z.string().optional() });
@@ -109,12 +108,12 @@ export const gitDataRoutes: RouteSpec[] = [
     docs: 'git/refs#create-a-reference',
     handler: async (ctx) => {
       const repo = repoParam(ctx, NEED.contentsWrite);
-      const input = parseBody(ctx, createRefSchema, 'Reference');
+      const input = parseBody(ctx, createRefSchema);
       if (!input.ref.startsWith('refs/') || input.ref.split('/').length < 3 || !isValidRefName(input.ref))
-        throw unprocessable('Reference', `${input.ref} is not a valid ref name.`, 'ref');
-      if (!repo.git.objects.has(input.sha)) throw unprocessable('Reference', 'Object does not exist', 'sha');
+        throw new ApiError(422, `${input.ref} is not a valid ref name.`);
+      if (!repo.git.objects.has(input.sha)) throw new ApiError(422, 'Object does not exist');
       await withRepoLock(ctx, repo, async () => {
-        if (repo.git.refs.get(input.ref)) throw unprocessable('Reference', 'Reference already exists', 'ref');
+        if (repo.git.refs.get(input.ref)) throw new ApiError(422, 'Reference already exists');
         await moveRef(ctx, repo, input.ref, input.sha, null);
       });
       const body = renderRef(ctx, repo, input.ref, input.sha, typeOf(repo, input.sha));
@@ -129,13 +128,13 @@ export const gitDataRoutes: RouteSpec[] = [
     handler: async (ctx) => {
       const repo = repoParam(ctx, NEED.contentsWrite);
       const ref = `refs/${ctx.params.ref}`;
-      const input = parseBody(ctx, updateRefSchema, 'Reference');
+      const input = parseBody(ctx, updateRefSchema);
       await withRepoLock(ctx, repo, async () => {
         const current = repo.git.refs.get(ref);
-        if (!current) throw unprocessable('Reference', 'Reference does not exist', 'ref');
-        if (!repo.git.readCommit(input.sha)) throw unprocessable('Reference', 'Object does not exist', 'sha');
+        if (!current) throw new ApiError(422, 'Reference does not exist');
+        if (!repo.git.readCommit(input.sha)) throw new ApiError(422, 'Object does not exist');
         if (!input.force && !isAncestor(repo.git, current, input.sha))
-          throw unprocessable('Reference', 'Update is not a fast forward', 'sha');
+          throw new ApiError(422, 'Update is not a fast forward');
         await moveRef(ctx, repo, ref, input.sha, current);
       });
       return ok(renderRef(ctx, repo, ref, input.sha));
@@ -151,9 +150,8 @@ export const gitDataRoutes: RouteSpec[] = [
       const ref = `refs/${ctx.params.ref}`;
       await withRepoLock(ctx, repo, async () => {
         const current = repo.git.refs.get(ref);
-        if (!current) throw unprocessable('Reference', 'Reference does not exist', 'ref');
-        if (ref === `refs/heads/${repo.defaultBranch}`)
-          throw unprocessable('Reference', 'Cannot delete the default branch', 'ref');
+        if (!current) throw new ApiError(422, 'Reference does not exist');
+        if (ref === `refs/heads/${repo.defaultBranch}`) throw new ApiError(422, 'Cannot delete the default branch');
         await moveRef(ctx, repo, ref, null, current);
       });
       return noContent();
@@ -178,12 +176,11 @@ export const gitDataRoutes: RouteSpec[] = [
     docs: 'git/commits#create-a-commit',
     handler: (ctx) => {
       const repo = repoParam(ctx, NEED.contentsWrite);
-      const input = parseBody(ctx, createCommitSchema, 'Commit');
-      if (repo.git.objects.read(input.tree)?.type !== 'tree')
-        throw unprocessable('Commit', 'Tree SHA does not exist', 'tree');
+      const input = parseBody(ctx, createCommitSchema);
+      if (repo.git.objects.read(input.tree)?.type !== 'tree') throw new ApiError(422, 'Tree SHA does not exist');
       for (const parent of input.parents ?? [])
         if (!repo.git.readCommit(parent))
-          throw unprocessable('Commit', 'Parent SHA does not exist or is not a commit object', 'parents');
+          throw new ApiError(422, 'Parent SHA does not exist or is not a commit object');
       const who = identity(pusherOf(ctx, repo));
       const person = (value: typeof input.author) =>
         personAt(value?.name ?? who.name, value?.email ?? who.email, new Date(value?.date ?? ctx.now));
@@ -229,9 +226,9 @@ export const gitDataRoutes: RouteSpec[] = [
     docs: 'git/trees#create-a-tree',
     handler: (ctx) => {
       const repo = repoParam(ctx, NEED.contentsWrite);
-      const input = parseBody(ctx, createTreeSchema, 'Tree');
+      const input = parseBody(ctx, createTreeSchema);
       if (input.base_tree && repo.git.objects.read(input.base_tree)?.type !== 'tree')
-        throw unprocessable('Tree', 'base_tree is not a valid tree oid', 'base_tree');
+        throw new ApiError(422, 'base_tree is not a valid tree oid');
       const changes = input.tree.map((entry) => {
         const path = normalizeRepoPath(entry.path);
         if (entry.content !== undefined) {
@@ -240,7 +237,7 @@ export const gitDataRoutes: RouteSpec[] = [
         }
         if (entry.sha === null || entry.sha === undefined) return { path, entry: null };
         if (!repo.git.objects.has(entry.sha))
-          throw unprocessable('Tree', `tree.sha ${entry.sha} is not a valid ${entry.type}`, 'tree');
+          throw new ApiError(422, `tree.sha ${entry.sha} is not a valid ${entry.type}`);
         const mode = (entry.mode === '040000' ? '40000' : entry.mode) as EntryMode;
         return { path, entry: { mode, sha: entry.sha } };
       });
@@ -248,7 +245,7 @@ export const gitDataRoutes: RouteSpec[] = [
       try {
         treeSha = editTree(repo.git, input.base_tree, changes);
       } catch (error) {
-        if (error instanceof TreeEditError) throw unprocessable('Tree', error.message, 'tree');
+        if (error instanceof TreeEditError) throw new ApiError(422, error.message);
         throw error;
       }
       const body = {
@@ -288,7 +285,7 @@ export const gitDataRoutes: RouteSpec[] = [
     docs: 'git/blobs#create-a-blob',
     handler: (ctx) => {
       const repo = repoParam(ctx, NEED.contentsWrite);
-      const input = parseBody(ctx, createBlobSchema, 'Blob');
+      const input = parseBody(ctx, createBlobSchema);
       const data = input.encoding === 'base64' ? decodeBase64(input.content) : Buffer.from(input.content, 'utf8');
       const blobSha = repo.git.writeBlob(data);
       const url = `${ctx.urls.repo(fullName(ctx, repo))}/git/blobs/${blobSha}`;

@@ -1,4 +1,5 @@
 import { Router } from '../http/router.js';
+import { actionRoutes } from './actions.js';
 import { appRoutes } from './apps.js';
 import { checkRoutes } from './checks.js';
 import { commentRoutes } from './comments.js';
@@ -11,11 +12,12 @@ import { labelRoutes } from './labels.js';
 import { metaRoutes } from './meta.js';
 import { milestoneRoutes } from './milestones.js';
 import { pullRoutes } from './pulls.js';
+import { releaseRoutes } from './releases.js';
 import { repoRoutes } from './repos.js';
 import { reviewRoutes } from './reviews.js';
 import { searchRoutes } from './search.js';
 import { statusRoutes } from './statuses.js';
-import type { RouteSpec } from './types.js';
+import type { RouteSpec } from '../http/route.js';
 import { userRoutes } from './users.js';
 
 /**
@@ -41,6 +43,8 @@ export const ROUTES: readonly RouteSpec[] = [
   ...statusRoutes,
   ...commitRoutes,
   ...searchRoutes,
+  ...releaseRoutes,
+  ...actionRoutes,
 ];
 
 let router: Router<RouteSpec> | undefined;

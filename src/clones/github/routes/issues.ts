@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import { actingUser } from '../domain/actor.js';
+import { actingUser } from '../state/actor.js';
 import { filterIssues } from '../domain/issue-filters.js';
 import { addIssueEvent } from '../domain/issue-events.js';
 import {
@@ -15,16 +15,15 @@ import {
   setIssueMilestone,
   setIssueState,
 } from '../domain/issues.js';
-import { actorRole } from '../domain/permissions.js';
-import { ApiError } from '../http/errors.js';
+import { actorRole, NEED } from '../state/permissions.js';
+import { ApiError } from '../state/errors.js';
 import { parseBody } from '../http/input.js';
-import { paginate } from '../http/pagination.js';
+import { okPage } from '../http/pagination.js';
 import { renderIssue } from '../render/issues.js';
 import type { IssueRecord, RepoRecord } from '../state/model.js';
 import { emitIssueEvent } from '../webhooks/payloads.js';
-import { issueParam, NEED, repoParam } from './lookup.js';
-import type { RouteSpec } from './types.js';
-import { created, noContent, ok } from './types.js';
+import { issueParam, repoParam } from './lookup.js';
+import { created, noContent, ok, type RouteSpec } from '../http/route.js';
 
 const labelList = z.array(z.union([z.string(), z.object({ name: z.string() })]));
 const milestoneValue = z.union([z.number().int(), z.string().regex(/^\d+$/)]).nullable();
@@ -56,10 +55,8 @@ const updateSchema = z.object({
 const lockSchema = z.object({ lock_reason: z.enum(['off-topic', 'too heated', 'resolved', 'spam']).optional() });
 
 function issueList(ctx: Parameters<RouteSpec['handler']>[0], repo: RepoRecord | undefined, issues: IssueRecord[]) {
-  const page = paginate(ctx, filterIssues(ctx.store, repo, issues, ctx.query));
-  return ok(
-    page.items.map((issue) => renderIssue(ctx, ctx.store.get('repo', issue.repoId)!, issue)),
-    page.headers,
+  return okPage(ctx, filterIssues(ctx.store, repo, issues, ctx.query), (issue) =>
+    renderIssue(ctx, ctx.store.get('repo', issue.repoId)!, issue),
   );
 }
 
@@ -102,7 +99,7 @@ export const issueRoutes: RouteSpec[] = [
     handler: async (ctx) => {
       const repo = repoParam(ctx, NEED.issuesParticipate);
       if (!repo.hasIssues) throw new ApiError(410, 'Issues are disabled for this repo');
-      const input = parseBody(ctx, createSchema, 'Issue');
+      const input = parseBody(ctx, createSchema);
       const user = actingUser(ctx.actor)!;
       // Without triage rights GitHub silently drops labels, assignees and milestone.
       const triage = canTriage(ctx, repo);
@@ -136,7 +133,7 @@ export const issueRoutes: RouteSpec[] = [
     handler: async (ctx) => {
       const repo = repoParam(ctx, NEED.issuesParticipate);
       const issue = issueParam(ctx, repo);
-      const input = parseBody(ctx, updateSchema, 'Issue');
+      const input = parseBody(ctx, updateSchema);
       requireEditable(ctx, repo, issue);
       const triage = canTriage(ctx, repo, issue.pullId !== null);
       // Validate everything before changing anything: a 422 must leave the issue untouched.
@@ -176,7 +173,7 @@ export const issueRoutes: RouteSpec[] = [
     handler: async (ctx) => {
       const repo = repoParam(ctx, NEED.issuesTriage);
       const issue = issueParam(ctx, repo);
-      const input = parseBody(ctx, lockSchema, 'Issue');
+      const input = parseBody(ctx, lockSchema);
       if (!issue.locked) {
         ctx.store.update(ctx.journal, 'issue', issue, {
           locked: true,

@@ -1,14 +1,14 @@
 import * as z from 'zod';
-import type { RequestContext } from '../domain/context.js';
+import { created, noContent, ok, type RequestContext, type RouteSpec } from '../http/route.js';
 import { labelOn, resolveLabels, setIssueLabels } from '../domain/issues.js';
-import { notFound, validationFailed } from '../http/errors.js';
+import { notFound, validationFailed } from '../state/errors.js';
 import { parseBody } from '../http/input.js';
-import { paginate } from '../http/pagination.js';
+import { okPage } from '../http/pagination.js';
 import { renderLabel } from '../render/issues.js';
+import { emitLabelEvent } from '../webhooks/repo-events.js';
 import type { LabelRecord, RepoRecord } from '../state/model.js';
-import { issueParam, NEED, repoParam } from './lookup.js';
-import type { RouteSpec } from './types.js';
-import { created, noContent, ok } from './types.js';
+import { issueParam, repoParam } from './lookup.js';
+import { NEED } from '../state/permissions.js';
 
 const color = z.string().regex(/^#?[0-9a-fA-F]{6}$/);
 const createSchema = z.object({
@@ -39,7 +39,7 @@ function ensureUnique(ctx: RequestContext, repo: RepoRecord, name: string, excep
 /** Labels routes accept a bare JSON array too (`["bug"]`), as GitHub does. */
 function labelsBody(ctx: RequestContext) {
   const body = Array.isArray(ctx.body) ? { labels: ctx.body } : ctx.body;
-  return parseBody({ ...ctx, body }, labelsSchema, 'Label');
+  return parseBody({ ...ctx, body }, labelsSchema);
 }
 
 function issueLabels(ctx: RequestContext, repo: RepoRecord, labelIds: number[]) {
@@ -57,13 +57,10 @@ export const labelRoutes: RouteSpec[] = [
     docs: 'issues/labels#list-labels-for-a-repository',
     handler: (ctx) => {
       const repo = repoParam(ctx, NEED.issuesRead);
-      const page = paginate(
+      return okPage(
         ctx,
         ctx.store.where('label', `repo:${repo.id}`).sort((a, b) => a.id - b.id),
-      );
-      return ok(
-        page.items.map((label) => renderLabel(ctx, repo, label)),
-        page.headers,
+        (label) => renderLabel(ctx, repo, label),
       );
     },
   },
@@ -74,7 +71,7 @@ export const labelRoutes: RouteSpec[] = [
     docs: 'issues/labels#create-a-label',
     handler: (ctx) => {
       const repo = repoParam(ctx, NEED.issuesAdmin);
-      const input = parseBody(ctx, createSchema, 'Label');
+      const input = parseBody(ctx, createSchema);
       ensureUnique(ctx, repo, input.name);
       const label = ctx.store.insert(ctx.journal, 'label', {
         id: ctx.store.nextId('label'),
@@ -84,6 +81,7 @@ export const labelRoutes: RouteSpec[] = [
         description: input.description ?? null,
         isDefault: false,
       });
+      emitLabelEvent(ctx, repo, label, 'created');
       const body = renderLabel(ctx, repo, label);
       return created(body, { location: body.url });
     },
@@ -106,13 +104,18 @@ export const labelRoutes: RouteSpec[] = [
     handler: (ctx) => {
       const repo = repoParam(ctx, NEED.issuesAdmin);
       const label = findLabel(ctx, repo, ctx.params.name!);
-      const input = parseBody(ctx, updateSchema, 'Label');
+      const input = parseBody(ctx, updateSchema);
       if (input.new_name !== undefined) ensureUnique(ctx, repo, input.new_name, label);
+      const before = { name: label.name, color: label.color, description: label.description };
       ctx.store.update(ctx.journal, 'label', label, {
         ...(input.new_name !== undefined ? { name: input.new_name } : {}),
         ...(input.color !== undefined ? { color: input.color.replace('#', '').toLowerCase() } : {}),
         ...(input.description !== undefined ? { description: input.description } : {}),
       });
+      const changes: Record<string, { from: string }> = {};
+      for (const field of ['name', 'color', 'description'] as const)
+        if (label[field] !== before[field]) changes[field] = { from: before[field] ?? '' };
+      if (Object.keys(changes).length > 0) emitLabelEvent(ctx, repo, label, 'edited', changes);
       return ok(renderLabel(ctx, repo, label));
     },
   },
@@ -129,6 +132,7 @@ export const labelRoutes: RouteSpec[] = [
         if (issue.labelIds.includes(label.id))
           ctx.store.update(ctx.journal, 'issue', issue, { labelIds: issue.labelIds.filter((id) => id !== label.id) });
       ctx.store.remove(ctx.journal, 'label', label);
+      emitLabelEvent(ctx, repo, label, 'deleted');
       return noContent();
     },
   },
@@ -140,8 +144,7 @@ export const labelRoutes: RouteSpec[] = [
     handler: (ctx) => {
       const repo = repoParam(ctx, NEED.issuesRead);
       const issue = issueParam(ctx, repo);
-      const page = paginate(ctx, issueLabels(ctx, repo, issue.labelIds));
-      return ok(page.items, page.headers);
+      return okPage(ctx, issueLabels(ctx, repo, issue.labelIds));
     },
   },
   {

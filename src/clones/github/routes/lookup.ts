@@ -1,27 +1,8 @@
-import type { DomainContext, RequestContext } from '../domain/context.js';
-import { authorize, type Need } from '../domain/permissions.js';
-import { notFound } from '../http/errors.js';
+import type { DomainContext } from '../domain/context.js';
+import type { RequestContext } from '../http/route.js';
+import { authorize, NEED, type Need } from '../state/permissions.js';
+import { notFound } from '../state/errors.js';
 import type { IssueRecord, PullRecord, RepoRecord, UserRecord } from '../state/model.js';
-
-/** Permission needs of the operations, by what they touch (users need a role, apps a permission). */
-export const NEED = {
-  metadata: { role: 'read', permission: 'metadata', level: 'read' },
-  issuesRead: { role: 'read', permission: 'issues', level: 'read' },
-  /** Opening issues and commenting: anyone who can read the repository. */
-  issuesParticipate: { role: 'read', permission: 'issues', level: 'write' },
-  issuesTriage: { role: 'triage', permission: 'issues', level: 'write' },
-  issuesAdmin: { role: 'write', permission: 'issues', level: 'write' },
-  pullsRead: { role: 'read', permission: 'pull_requests', level: 'read' },
-  pullsParticipate: { role: 'read', permission: 'pull_requests', level: 'write' },
-  pullsTriage: { role: 'triage', permission: 'pull_requests', level: 'write' },
-  contentsRead: { role: 'read', permission: 'contents', level: 'read' },
-  contentsWrite: { role: 'write', permission: 'contents', level: 'write' },
-  checksRead: { role: 'read', permission: 'checks', level: 'read' },
-  checksWrite: { role: 'write', permission: 'checks', level: 'write' },
-  statusesRead: { role: 'read', permission: 'statuses', level: 'read' },
-  statusesWrite: { role: 'write', permission: 'statuses', level: 'write' },
-  admin: { role: 'admin', permission: 'administration', level: 'write' },
-} as const satisfies Record<string, Need>;
 
 export function findRepo(ctx: DomainContext, owner: string, name: string): RepoRecord | undefined {
   return ctx.store.repoByFullName(owner, name);
@@ -33,6 +14,16 @@ export function repoParam(ctx: RequestContext, need: Need = NEED.metadata): Repo
   if (!repo) throw notFound();
   authorize(ctx.store, ctx.actor, repo, need);
   return repo;
+}
+
+/** Whether the actor may do `need` on `repo` (for what a response shows, not whether it is allowed). */
+export function may(ctx: RequestContext, repo: RepoRecord, need: Need): boolean {
+  try {
+    authorize(ctx.store, ctx.actor, repo, need);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 export function intParam(ctx: RequestContext, name: string): number {

@@ -1,6 +1,5 @@
-import { actorKey } from '../domain/actor.js';
-import type { RouteSpec } from './types.js';
-import { ok } from './types.js';
+import { actorKey } from '../state/actor.js';
+import { ok, type RouteSpec } from '../http/route.js';
 
 export const metaRoutes: RouteSpec[] = [
   {

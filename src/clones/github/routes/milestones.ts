@@ -1,17 +1,15 @@
 import * as z from 'zod';
-import type { RequestContext } from '../domain/context.js';
+import { created, noContent, ok, type RequestContext, type RouteSpec } from '../http/route.js';
 import { isAssignable, resolveAssignees, setIssueAssignees } from '../domain/issues.js';
-import { userRole } from '../domain/permissions.js';
-import { notFound, validationFailed } from '../http/errors.js';
+import { NEED, userRole } from '../state/permissions.js';
+import { notFound, validationFailed } from '../state/errors.js';
 import { parseBody } from '../http/input.js';
-import { paginate } from '../http/pagination.js';
+import { okPage } from '../http/pagination.js';
 import { renderIssue, renderMilestone } from '../render/issues.js';
 import { simpleUser } from '../render/users.js';
-import { actingUser } from '../domain/actor.js';
+import { actingUser } from '../state/actor.js';
 import type { MilestoneRecord, RepoRecord } from '../state/model.js';
-import { intParam, issueParam, NEED, repoParam } from './lookup.js';
-import type { RouteSpec } from './types.js';
-import { created, noContent, ok } from './types.js';
+import { intParam, issueParam, repoParam } from './lookup.js';
 
 const createSchema = z.object({
   title: z.string().min(1),
@@ -57,11 +55,7 @@ export const milestoneRoutes: RouteSpec[] = [
           return x < y ? -1 : x > y ? 1 : a.number - b.number;
         });
       if (direction === 'desc') list.reverse();
-      const page = paginate(ctx, list);
-      return ok(
-        page.items.map((m) => renderMilestone(ctx, repo, m)),
-        page.headers,
-      );
+      return okPage(ctx, list, (m) => renderMilestone(ctx, repo, m));
     },
   },
   {
@@ -71,7 +65,7 @@ export const milestoneRoutes: RouteSpec[] = [
     docs: 'issues/milestones#create-a-milestone',
     handler: (ctx) => {
       const repo = repoParam(ctx, NEED.issuesAdmin);
-      const input = parseBody(ctx, createSchema, 'Milestone');
+      const input = parseBody(ctx, createSchema);
       const existing = ctx.store.where('milestone', `repo:${repo.id}`);
       if (existing.some((m) => m.title === input.title))
         throw validationFailed([{ resource: 'Milestone', code: 'already_exists', field: 'title' }]);
@@ -111,7 +105,7 @@ export const milestoneRoutes: RouteSpec[] = [
     handler: (ctx) => {
       const repo = repoParam(ctx, NEED.issuesAdmin);
       const milestone = findMilestone(ctx, repo);
-      const input = parseBody(ctx, updateSchema, 'Milestone');
+      const input = parseBody(ctx, updateSchema);
       const due = dueOn(input.due_on);
       ctx.store.update(ctx.journal, 'milestone', milestone, {
         ...(input.title !== undefined ? { title: input.title } : {}),
@@ -147,11 +141,7 @@ export const milestoneRoutes: RouteSpec[] = [
     handler: (ctx) => {
       const repo = repoParam(ctx, NEED.issuesRead);
       const users = [...ctx.store.all('user')].filter((user) => isAssignable(ctx, repo, user));
-      const page = paginate(ctx, users);
-      return ok(
-        page.items.map((user) => simpleUser(ctx, user)),
-        page.headers,
-      );
+      return okPage(ctx, users, (user) => simpleUser(ctx, user));
     },
   },
   {
@@ -174,7 +164,7 @@ export const milestoneRoutes: RouteSpec[] = [
     handler: async (ctx) => {
       const repo = repoParam(ctx, NEED.issuesTriage);
       const issue = issueParam(ctx, repo);
-      const { assignees = [] } = parseBody(ctx, assigneesSchema, 'Issue');
+      const { assignees = [] } = parseBody(ctx, assigneesSchema);
       // Users who cannot be assigned are silently ignored here (unlike on create and update).
       const valid = assignees.filter((login) => {
         const user = ctx.store.userByLogin(login);
@@ -194,7 +184,7 @@ export const milestoneRoutes: RouteSpec[] = [
     handler: async (ctx) => {
       const repo = repoParam(ctx, NEED.issuesTriage);
       const issue = issueParam(ctx, repo);
-      const { assignees = [] } = parseBody(ctx, assigneesSchema, 'Issue');
+      const { assignees = [] } = parseBody(ctx, assigneesSchema);
       const removed = new Set(assignees.map((login) => ctx.store.userByLogin(login)?.id));
       const kept = issue.assigneeIds.filter((id) => !removed.has(id)).map((id) => ctx.store.get('user', id)!);
       await setIssueAssignees(ctx, repo, issue, kept);

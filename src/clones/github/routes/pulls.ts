@@ -1,20 +1,20 @@
 import * as z from 'zod';
-import type { RequestContext } from '../domain/context.js';
+import { created, json, ok, type Reply, type RequestContext, type RouteSpec } from '../http/route.js';
 import { requireEditable } from '../domain/issues.js';
-import { createPull, mergePull, updatePull } from '../domain/pulls.js';
-import { pullStats } from '../domain/pull-stats.js';
+import { createPull, mergePull, updatePull, updatePullBranch } from '../domain/pulls.js';
+import { pullStats } from '../state/pull-stats.js';
 import { runGit } from '../git/cli.js';
 import { diffCommits, unifiedDiff } from '../git/diff.js';
 import { commitsBetween } from '../git/history.js';
-import { notFound } from '../http/errors.js';
+import { notFound } from '../state/errors.js';
 import { parseBody } from '../http/input.js';
-import { paginate } from '../http/pagination.js';
+import { okPage } from '../http/pagination.js';
 import { renderCommit, renderDiffEntry } from '../render/git.js';
 import { renderPull } from '../render/pulls.js';
+import { fullName } from '../render/repos.js';
 import type { IssueRecord, PullRecord, RepoRecord } from '../state/model.js';
-import { NEED, pullParam, repoParam } from './lookup.js';
-import type { Reply, RouteSpec } from './types.js';
-import { created, ok } from './types.js';
+import { pullParam, repoParam } from './lookup.js';
+import { NEED } from '../state/permissions.js';
 
 const createSchema = z.object({
   title: z.string().optional(),
@@ -26,6 +26,7 @@ const createSchema = z.object({
   maintainer_can_modify: z.boolean().optional(),
   issue: z.number().int().optional(),
 });
+const updateBranchSchema = z.object({ expected_head_sha: z.string().optional() });
 const updateSchema = z.object({
   title: z.string().min(1).optional(),
   body: z.string().nullable().optional(),
@@ -92,11 +93,7 @@ export const pullRoutes: RouteSpec[] = [
       const key = ({ issue }: { issue: IssueRecord }) => (sort === 'updated' ? issue.updatedAt : issue.createdAt);
       rows.sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : a.pull.number - b.pull.number));
       if (direction === 'desc') rows.reverse();
-      const page = paginate(ctx, rows);
-      return ok(
-        page.items.map(({ issue, pull }) => renderPull(ctx, repo, issue, pull)),
-        page.headers,
-      );
+      return okPage(ctx, rows, ({ issue, pull }) => renderPull(ctx, repo, issue, pull));
     },
   },
   {
@@ -106,7 +103,7 @@ export const pullRoutes: RouteSpec[] = [
     docs: 'pulls/pulls#create-a-pull-request',
     handler: async (ctx) => {
       const repo = repoParam(ctx, NEED.pullsParticipate);
-      const input = parseBody(ctx, createSchema, 'PullRequest');
+      const input = parseBody(ctx, createSchema);
       const { issue, pull } = await createPull(ctx, repo, input);
       const body = await full(ctx, repo, issue, pull);
       return created(body, { location: body.url });
@@ -133,7 +130,7 @@ export const pullRoutes: RouteSpec[] = [
     handler: async (ctx) => {
       const repo = repoParam(ctx, NEED.pullsParticipate);
       const { issue, pull } = pullParam(ctx, repo);
-      const input = parseBody(ctx, updateSchema, 'PullRequest');
+      const input = parseBody(ctx, updateSchema);
       requireEditable(ctx, repo, issue);
       await updatePull(ctx, repo, issue, pull, input);
       return ok(await full(ctx, repo, issue, pull));
@@ -149,11 +146,7 @@ export const pullRoutes: RouteSpec[] = [
       const { pull } = pullParam(ctx, repo);
       const stats = await pullStats(ctx.core, repo, pull);
       const files = stats.mergeBaseSha ? await diffCommits(repo.git, stats.mergeBaseSha, pull.headSha) : [];
-      const page = paginate(ctx, files);
-      return ok(
-        page.items.map((file) => renderDiffEntry(ctx, repo, pull.headSha, file)),
-        page.headers,
-      );
+      return okPage(ctx, files, (file) => renderDiffEntry(ctx, repo, pull.headSha, file));
     },
   },
   {
@@ -165,10 +158,8 @@ export const pullRoutes: RouteSpec[] = [
       const repo = repoParam(ctx, NEED.pullsRead);
       const { pull } = pullParam(ctx, repo);
       const stats = await pullStats(ctx.core, repo, pull);
-      const page = paginate(ctx, commitsBetween(repo.git, stats.baseSha, pull.headSha).slice(0, 250));
-      return ok(
-        page.items.map(({ sha, commit }) => renderCommit(ctx, repo, sha, commit)),
-        page.headers,
+      return okPage(ctx, commitsBetween(repo.git, stats.baseSha, pull.headSha).slice(0, 250), ({ sha, commit }) =>
+        renderCommit(ctx, repo, sha, commit),
       );
     },
   },
@@ -180,9 +171,25 @@ export const pullRoutes: RouteSpec[] = [
     handler: async (ctx) => {
       const repo = repoParam(ctx, NEED.contentsWrite);
       const { issue, pull } = pullParam(ctx, repo);
-      const input = parseBody(ctx, mergeSchema, 'PullRequest');
+      const input = parseBody(ctx, mergeSchema);
       const result = await mergePull(ctx, repo, issue, pull, input);
       return ok(result);
+    },
+  },
+  {
+    method: 'PUT',
+    path: '/repos/{owner}/{repo}/pulls/{pull_number}/update-branch',
+    operationId: 'pulls/update-branch',
+    docs: 'pulls/pulls#update-a-pull-request-branch',
+    handler: async (ctx) => {
+      const repo = repoParam(ctx, NEED.contentsWrite);
+      const { issue, pull } = pullParam(ctx, repo);
+      const input = parseBody(ctx, updateBranchSchema);
+      await updatePullBranch(ctx, repo, issue, pull, input.expected_head_sha);
+      return json(202, {
+        message: 'Updating pull request branch.',
+        url: `${ctx.urls.repo(fullName(ctx, repo))}/pulls/${pull.number}`,
+      });
     },
   },
   {

@@ -1,17 +1,15 @@
 import * as z from 'zod';
-import { actingUser } from '../domain/actor.js';
-import type { RequestContext } from '../domain/context.js';
-import { actorRole, permissionFlags, userRole } from '../domain/permissions.js';
-import { createRepository } from '../domain/repos.js';
-import { ApiError, notFound } from '../http/errors.js';
+import { actingUser } from '../state/actor.js';
+import { created, json, noContent, ok, type RequestContext, type RouteSpec } from '../http/route.js';
+import { actorRole, NEED, permissionFlags, userRole } from '../state/permissions.js';
+import { createRepository, forkRepository } from '../domain/repos.js';
+import { ApiError, notFound } from '../state/errors.js';
 import { parseBody } from '../http/input.js';
-import { paginate } from '../http/pagination.js';
+import { okPage } from '../http/pagination.js';
 import { renderRepo } from '../render/repos.js';
 import { simpleUser } from '../render/users.js';
 import type { RepoRecord, RepoRole, UserRecord } from '../state/model.js';
-import { NEED, repoParam, userParam } from './lookup.js';
-import type { RouteSpec } from './types.js';
-import { created, noContent, ok } from './types.js';
+import { repoParam, userParam } from './lookup.js';
 
 const createSchema = z.object({
   name: z.string().min(1),
@@ -67,11 +65,7 @@ function listRepos(ctx: RequestContext, repos: RepoRecord[], defaultSort: string
   const filtered = repos.filter((repo) =>
     type === 'public' ? !repo.private : type === 'private' ? repo.private : true,
   );
-  const page = paginate(ctx, sortRepos(ctx, visibleTo(ctx, filtered), defaultSort));
-  return ok(
-    page.items.map((repo) => renderRepo(ctx, repo)),
-    page.headers,
-  );
+  return okPage(ctx, sortRepos(ctx, visibleTo(ctx, filtered), defaultSort), (repo) => renderRepo(ctx, repo));
 }
 
 function collaboratorsOf(ctx: RequestContext, repo: RepoRecord): Array<{ user: UserRecord; role: RepoRole }> {
@@ -97,7 +91,42 @@ const LEGACY_PERMISSION: Record<RepoRole, string> = {
   read: 'read',
 };
 
+const forkSchema = z.object({
+  organization: z.string().optional(),
+  name: z.string().min(1).optional(),
+  default_branch_only: z.boolean().optional(),
+});
+
 export const repoRoutes: RouteSpec[] = [
+  {
+    method: 'GET',
+    path: '/repos/{owner}/{repo}/forks',
+    operationId: 'repos/list-forks',
+    docs: 'repos/forks#list-forks',
+    handler: (ctx) => {
+      const repo = repoParam(ctx);
+      const forks = [...ctx.store.all('repo')].filter(
+        (candidate) => candidate.forkOf === repo.id && actorRole(ctx.store, ctx.actor, candidate) !== undefined,
+      );
+      const sort = ctx.query.get('sort') ?? 'newest';
+      forks.sort((a, b) => (sort === 'oldest' ? a.id - b.id : b.id - a.id));
+      return okPage(ctx, forks, (fork) => renderRepo(ctx, fork));
+    },
+  },
+  {
+    method: 'POST',
+    path: '/repos/{owner}/{repo}/forks',
+    operationId: 'repos/create-fork',
+    docs: 'repos/forks#create-a-fork',
+    handler: async (ctx) => {
+      const repo = repoParam(ctx);
+      const user = actingUser(ctx.actor);
+      if (!user || ctx.actor.kind !== 'user') throw new ApiError(403, 'Resource not accessible by integration');
+      const input = parseBody(ctx, forkSchema);
+      const fork = await forkRepository(ctx, repo, user, input);
+      return json(202, renderRepo(ctx, fork));
+    },
+  },
   {
     method: 'GET',
     path: '/repos/{owner}/{repo}',
@@ -112,7 +141,7 @@ export const repoRoutes: RouteSpec[] = [
     docs: 'repos/repos#update-a-repository',
     handler: (ctx) => {
       const repo = repoParam(ctx, NEED.admin);
-      const input = parseBody(ctx, updateSchema, 'Repository');
+      const input = parseBody(ctx, updateSchema);
       if (input.default_branch !== undefined && !repo.git.branch(input.default_branch))
         throw new ApiError(422, 'Validation Failed', {
           errors: [{ resource: 'Repository', code: 'invalid', field: 'default_branch' }],
@@ -173,7 +202,7 @@ export const repoRoutes: RouteSpec[] = [
     handler: (ctx) => {
       const user = actingUser(ctx.actor);
       if (!user || ctx.actor.kind !== 'user') throw new ApiError(403, 'Resource not accessible by integration');
-      const input = parseBody(ctx, createSchema, 'Repository');
+      const input = parseBody(ctx, createSchema);
       return created(renderRepo(ctx, createRepository(ctx, user, user, input)));
     },
   },
@@ -200,7 +229,7 @@ export const repoRoutes: RouteSpec[] = [
       const membership = ctx.store.get('org', org.id)?.members.get(user.id);
       if (ctx.actor.kind !== 'user' || !membership)
         throw new ApiError(403, 'You need admin access to the organization before adding a repository to it.');
-      const input = parseBody(ctx, createSchema, 'Repository');
+      const input = parseBody(ctx, createSchema);
       return created(renderRepo(ctx, createRepository(ctx, org, user, input)));
     },
   },
@@ -225,17 +254,13 @@ export const repoRoutes: RouteSpec[] = [
     docs: 'collaborators/collaborators#list-repository-collaborators',
     handler: (ctx) => {
       const repo = repoParam(ctx, NEED.metadata);
-      const page = paginate(ctx, collaboratorsOf(ctx, repo));
-      return ok(
-        page.items.map(({ user, role }) => ({
-          ...simpleUser(ctx, user),
-          email: user.email,
-          name: user.name,
-          permissions: permissionFlags(role),
-          role_name: role,
-        })),
-        page.headers,
-      );
+      return okPage(ctx, collaboratorsOf(ctx, repo), ({ user, role }) => ({
+        ...simpleUser(ctx, user),
+        email: user.email,
+        name: user.name,
+        permissions: permissionFlags(role),
+        role_name: role,
+      }));
     },
   },
   {

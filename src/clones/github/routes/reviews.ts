@@ -1,17 +1,16 @@
 import * as z from 'zod';
-import type { RequestContext } from '../domain/context.js';
-import { addReviewComment, createReview, removeReviewers, requestReviewers, submitReview } from '../domain/reviews.js';
-import { actingUser } from '../domain/actor.js';
-import { notFound } from '../http/errors.js';
+import { created, ok, type RequestContext, type RouteSpec } from '../http/route.js';
+import { commentOnDiff, createReview, removeReviewers, requestReviewers, submitReview } from '../domain/reviews.js';
+import { actingUser } from '../state/actor.js';
+import { notFound } from '../state/errors.js';
 import { parseBody } from '../http/input.js';
-import { paginate } from '../http/pagination.js';
+import { okPage } from '../http/pagination.js';
 import { renderPull } from '../render/pulls.js';
 import { renderReview, renderReviewComment } from '../render/reviews.js';
 import { simpleUserById } from '../render/users.js';
 import type { PullRecord, RepoRecord } from '../state/model.js';
-import { intParam, NEED, pullParam, repoParam } from './lookup.js';
-import type { RouteSpec } from './types.js';
-import { created, ok } from './types.js';
+import { intParam, pullParam, repoParam } from './lookup.js';
+import { NEED } from '../state/permissions.js';
 
 const event = z.enum(['APPROVE', 'REQUEST_CHANGES', 'COMMENT']);
 const inline = z.object({
@@ -64,11 +63,7 @@ export const reviewRoutes: RouteSpec[] = [
         .where('review', `pull:${pull.id}`)
         .filter((review) => review.state !== 'PENDING' || review.userId === me)
         .sort((a, b) => a.id - b.id);
-      const page = paginate(ctx, reviews);
-      return ok(
-        page.items.map((review) => renderReview(ctx, repo, review)),
-        page.headers,
-      );
+      return okPage(ctx, reviews, (review) => renderReview(ctx, repo, review));
     },
   },
   {
@@ -79,7 +74,7 @@ export const reviewRoutes: RouteSpec[] = [
     handler: async (ctx) => {
       const repo = repoParam(ctx, NEED.pullsParticipate);
       const { issue, pull } = pullParam(ctx, repo);
-      const input = parseBody(ctx, createSchema, 'PullRequestReview');
+      const input = parseBody(ctx, createSchema);
       return ok(renderReview(ctx, repo, await createReview(ctx, repo, issue, pull, input)));
     },
   },
@@ -103,7 +98,7 @@ export const reviewRoutes: RouteSpec[] = [
       const repo = repoParam(ctx, NEED.pullsParticipate);
       const { issue, pull } = pullParam(ctx, repo);
       const review = findReview(ctx, pull);
-      const input = parseBody(ctx, submitSchema, 'PullRequestReview');
+      const input = parseBody(ctx, submitSchema);
       await submitReview(ctx, repo, issue, pull, review, input.event, input.body);
       return ok(renderReview(ctx, repo, review));
     },
@@ -130,7 +125,7 @@ export const reviewRoutes: RouteSpec[] = [
     handler: async (ctx) => {
       const repo = repoParam(ctx, NEED.pullsTriage);
       const { issue, pull } = pullParam(ctx, repo);
-      const input = parseBody(ctx, reviewersSchema, 'PullRequest');
+      const input = parseBody(ctx, reviewersSchema);
       await requestReviewers(ctx, repo, issue, pull, input.reviewers ?? []);
       return created(simplePull(ctx, repo, pull));
     },
@@ -143,7 +138,7 @@ export const reviewRoutes: RouteSpec[] = [
     handler: async (ctx) => {
       const repo = repoParam(ctx, NEED.pullsTriage);
       const { issue, pull } = pullParam(ctx, repo);
-      const input = parseBody(ctx, reviewersSchema, 'PullRequest');
+      const input = parseBody(ctx, reviewersSchema);
       await removeReviewers(ctx, repo, issue, pull, input.reviewers ?? []);
       return ok(simplePull(ctx, repo, pull));
     },
@@ -164,11 +159,7 @@ export const reviewRoutes: RouteSpec[] = [
           return review?.state !== 'PENDING' || review.userId === me;
         })
         .sort((a, b) => a.id - b.id);
-      const page = paginate(ctx, comments);
-      return ok(
-        page.items.map((c) => renderReviewComment(ctx, repo, c)),
-        page.headers,
-      );
+      return okPage(ctx, comments, (c) => renderReviewComment(ctx, repo, c));
     },
   },
   {
@@ -178,9 +169,9 @@ export const reviewRoutes: RouteSpec[] = [
     docs: 'pulls/comments#create-a-review-comment-for-a-pull-request',
     handler: async (ctx) => {
       const repo = repoParam(ctx, NEED.pullsParticipate);
-      const { pull } = pullParam(ctx, repo);
-      const input = parseBody(ctx, commentSchema, 'PullRequestReviewComment');
-      const comment = await addReviewComment(ctx, repo, pull, input, null);
+      const { issue, pull } = pullParam(ctx, repo);
+      const input = parseBody(ctx, commentSchema);
+      const comment = await commentOnDiff(ctx, repo, issue, pull, input);
       const body = renderReviewComment(ctx, repo, comment);
       return created(body, { location: body.url });
     },

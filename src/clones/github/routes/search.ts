@@ -1,10 +1,70 @@
-import { actorRole } from '../domain/permissions.js';
 import { parseQuery, searchIssues } from '../domain/search.js';
-import { validationFailed } from '../http/errors.js';
-import { paginate } from '../http/pagination.js';
+import {
+  CODE_QUALIFIERS,
+  REPO_QUALIFIERS,
+  searchCode,
+  searchRepos,
+  searchUsers,
+  USER_QUALIFIERS,
+} from '../domain/search-more.js';
+import { pageParams, paginate } from '../http/pagination.js';
+import { ok, type Reply, type RequestContext, type RouteSpec } from '../http/route.js';
 import { renderIssue } from '../render/issues.js';
-import type { RouteSpec } from './types.js';
-import { ok } from './types.js';
+import { forkCount, fullName, renderRepo } from '../render/repos.js';
+import { simpleUser } from '../render/users.js';
+import { ApiError, validationFailed } from '../state/errors.js';
+import type { RepoRecord } from '../state/model.js';
+import { actorRole } from '../state/permissions.js';
+
+/** GitHub serves at most the first 1,000 results of a search; asking past them is a 422. */
+const MAX_RESULTS = 1000;
+
+function queryOf(ctx: RequestContext): string {
+  const q = ctx.query.get('q')?.trim();
+  if (!q) throw validationFailed([{ resource: 'Search', field: 'q', code: 'missing' }]);
+  if (q.length > 256)
+    throw validationFailed([
+      { resource: 'Search', field: 'q', code: 'invalid', message: 'The search is longer than 256 characters.' },
+    ]);
+  return q;
+}
+
+const canRead = (ctx: RequestContext) => (repo: RepoRecord) => actorRole(ctx.store, ctx.actor, repo) !== undefined;
+
+/** Sorted hits (`order` asc or desc, best match first by default, newest first on ties). */
+function sortHits<T>(
+  ctx: RequestContext,
+  hits: Array<{ item: T; score: number }>,
+  keys: Record<string, (item: T) => number>,
+  created: (item: T) => number,
+) {
+  const sort = ctx.query.get('sort') ?? '';
+  const order = ctx.query.get('order') === 'asc' ? 1 : -1;
+  const key = keys[sort];
+  hits.sort(
+    (a, b) => order * (key ? key(a.item) - key(b.item) : a.score - b.score) || created(b.item) - created(a.item),
+  );
+  return hits;
+}
+
+/** One page of the first 1,000 hits as `{total_count, incomplete_results, items}`. */
+function searchReply<T>(
+  ctx: RequestContext,
+  hits: T[],
+  render: (hit: T) => unknown,
+  extra: Record<string, unknown> = {},
+): Reply {
+  const { page, perPage } = pageParams(ctx.query);
+  if ((page - 1) * perPage >= MAX_RESULTS)
+    throw new ApiError(422, 'Only the first 1000 search results are available', {
+      documentationUrl: 'https://docs.github.com/v3/search/',
+    });
+  const shown = paginate(ctx, hits.slice(0, MAX_RESULTS));
+  return ok(
+    { total_count: hits.length, incomplete_results: false, items: shown.items.map(render), ...extra },
+    shown.headers,
+  );
+}
 
 export const searchRoutes: RouteSpec[] = [
   {
@@ -14,43 +74,92 @@ export const searchRoutes: RouteSpec[] = [
     docs: 'search/search#search-issues-and-pull-requests',
     resource: 'search',
     handler: (ctx) => {
-      const q = ctx.query.get('q')?.trim();
-      if (!q) throw validationFailed([{ resource: 'Search', field: 'q', code: 'missing' }]);
-      if (q.length > 256)
-        throw validationFailed([
-          { resource: 'Search', field: 'q', code: 'invalid', message: 'The search is longer than 256 characters.' },
-        ]);
+      const read = canRead(ctx);
       const hits = searchIssues(
+        { store: ctx.store, canRead: (repoId) => read(ctx.store.get('repo', repoId)!) },
+        parseQuery(queryOf(ctx)),
+      ).map(({ issue, score }) => ({ item: issue, score }));
+      sortHits(
+        ctx,
+        hits,
         {
-          store: ctx.store,
-          canRead: (repoId) => actorRole(ctx.store, ctx.actor, ctx.store.get('repo', repoId)!) !== undefined,
+          created: (issue) => Date.parse(issue.createdAt),
+          updated: (issue) => Date.parse(issue.updatedAt),
+          comments: (issue) => ctx.store.countWhere('comment', `issue:${issue.id}`),
+          reactions: (issue) => ctx.store.countWhere('reaction', `issue:${issue.id}`),
         },
-        parseQuery(q),
+        (issue) => Date.parse(issue.createdAt),
       );
-      const sort = ctx.query.get('sort');
-      const order = ctx.query.get('order') === 'asc' ? 1 : -1;
-      const key = (hit: (typeof hits)[number]): number => {
-        if (sort === 'created') return Date.parse(hit.issue.createdAt);
-        if (sort === 'updated') return Date.parse(hit.issue.updatedAt);
-        if (sort === 'comments') return ctx.store.countWhere('comment', `issue:${hit.issue.id}`);
-        if (sort === 'reactions') return ctx.store.countWhere('reaction', `issue:${hit.issue.id}`);
-        return hit.score;
-      };
-      hits.sort((a, b) => order * (key(a) - key(b)) || Date.parse(b.issue.createdAt) - Date.parse(a.issue.createdAt));
-      // GitHub serves at most the first 1,000 results of a search.
-      const page = paginate(ctx, hits.slice(0, 1000));
-      return ok(
+      return searchReply(
+        ctx,
+        hits,
+        ({ item, score }) => ({ ...renderIssue(ctx, ctx.store.get('repo', item.repoId)!, item), score }),
+        { search_type: 'lexical' },
+      );
+    },
+  },
+  {
+    method: 'GET',
+    path: '/search/repositories',
+    operationId: 'search/repos',
+    docs: 'search/search#search-repositories',
+    resource: 'search',
+    handler: (ctx) => {
+      const hits = searchRepos(ctx.store, canRead(ctx), parseQuery(queryOf(ctx), REPO_QUALIFIERS));
+      sortHits(
+        ctx,
+        hits,
+        { updated: (repo) => Date.parse(repo.updatedAt), stars: () => 0, forks: (repo) => forkCount(ctx, repo) },
+        (repo) => Date.parse(repo.createdAt),
+      );
+      return searchReply(ctx, hits, ({ item, score }) => ({ ...renderRepo(ctx, item), score }));
+    },
+  },
+  {
+    method: 'GET',
+    path: '/search/users',
+    operationId: 'search/users',
+    docs: 'search/search#search-users',
+    resource: 'search',
+    handler: (ctx) => {
+      const hits = searchUsers(ctx.store, parseQuery(queryOf(ctx), USER_QUALIFIERS));
+      sortHits(
+        ctx,
+        hits,
         {
-          total_count: hits.length,
-          incomplete_results: false,
-          items: page.items.map(({ issue, score }) => ({
-            ...renderIssue(ctx, ctx.store.get('repo', issue.repoId)!, issue),
-            score,
-          })),
-          search_type: 'lexical',
+          joined: (user) => Date.parse(user.createdAt),
+          repositories: (user) => ctx.store.countWhere('repo', `owner:${user.id}`),
+          followers: () => 0,
         },
-        page.headers,
+        (user) => Date.parse(user.createdAt),
       );
+      return searchReply(ctx, hits, ({ item, score }) => ({ ...simpleUser(ctx, item), score }));
+    },
+  },
+  {
+    method: 'GET',
+    path: '/search/code',
+    operationId: 'search/code',
+    docs: 'search/search#search-code',
+    resource: 'search',
+    handler: (ctx) => {
+      const hits = searchCode(ctx.store, canRead(ctx), parseQuery(queryOf(ctx), CODE_QUALIFIERS));
+      hits.sort((a, b) => b.score - a.score || (a.item.path < b.item.path ? -1 : 1));
+      return searchReply(ctx, hits, ({ item, score }) => {
+        const name = fullName(ctx, item.repo);
+        const repoUrl = ctx.urls.repo(name);
+        const path = item.path.split('/').map(encodeURIComponent).join('/');
+        return {
+          name: item.path.split('/').pop(),
+          path: item.path,
+          sha: item.sha,
+          url: `${repoUrl}/contents/${path}?ref=${item.commit}`,
+          git_url: `${repoUrl}/git/blobs/${item.sha}`,
+          html_url: `${ctx.urls.repoHtml(name)}/blob/${item.commit}/${path}`,
+          repository: renderRepo(ctx, item.repo),
+          score,
+        };
+      });
     },
   },
 ];

@@ -1,14 +1,15 @@
 import * as z from 'zod';
-import { actingUser } from '../domain/actor.js';
-import { ApiError, unprocessable } from '../http/errors.js';
+import { actingUser } from '../state/actor.js';
+import { ApiError, unprocessable } from '../state/errors.js';
 import { parseBody } from '../http/input.js';
-import { paginate } from '../http/pagination.js';
+import { emitStatusEvent } from '../webhooks/repo-events.js';
+import { okPage, paginate } from '../http/pagination.js';
 import { renderStatus } from '../render/checks.js';
 import { fullName, renderRepo } from '../render/repos.js';
 import type { RepoRecord, StatusRecord } from '../state/model.js';
-import { NEED, repoParam } from './lookup.js';
-import type { RouteSpec } from './types.js';
-import { created, ok } from './types.js';
+import { repoParam } from './lookup.js';
+import { created, ok, type RouteSpec } from '../http/route.js';
+import { NEED } from '../state/permissions.js';
 
 const createSchema = z.object({
   state: z.enum(['error', 'failure', 'pending', 'success']),
@@ -44,10 +45,10 @@ export const statusRoutes: RouteSpec[] = [
     docs: 'commits/statuses#create-a-commit-status',
     handler: (ctx) => {
       const repo = repoParam(ctx, NEED.statusesWrite);
-      const input = parseBody(ctx, createSchema, 'Status');
+      const input = parseBody(ctx, createSchema);
       const sha = ctx.params.sha!;
       if (!/^[0-9a-f]{40}$/.test(sha) || !repo.git.readCommit(sha))
-        throw unprocessable('Status', `No commit found for SHA: ${sha}`, 'sha');
+        throw new ApiError(422, `No commit found for SHA: ${sha}`);
       const context = input.context ?? 'default';
       if (ctx.store.where('status', `sha:${repo.id}:${sha}`).filter((s) => s.context === context).length >= 1000)
         throw unprocessable('Status', 'This SHA and context has reached the maximum number of statuses.');
@@ -63,6 +64,7 @@ export const statusRoutes: RouteSpec[] = [
         createdAt: ctx.now,
         updatedAt: ctx.now,
       });
+      emitStatusEvent(ctx, repo, status);
       const body = renderStatus(ctx, repo, status);
       return created(body, { location: body.url });
     },
@@ -107,13 +109,10 @@ export const statusRoutes: RouteSpec[] = [
     handler: (ctx) => {
       const repo = repoParam(ctx, NEED.statusesRead);
       const sha = shaOf(repo, ctx.params.ref!);
-      const page = paginate(
+      return okPage(
         ctx,
         ctx.store.where('status', `sha:${repo.id}:${sha}`).sort((a, b) => b.id - a.id),
-      );
-      return ok(
-        page.items.map((status) => renderStatus(ctx, repo, status)),
-        page.headers,
+        (status) => renderStatus(ctx, repo, status),
       );
     },
   },

@@ -1,9 +1,8 @@
-import { actingUser } from '../domain/actor.js';
-import { ApiError, notFound } from '../http/errors.js';
+import { actingUser } from '../state/actor.js';
+import { ApiError, notFound } from '../state/errors.js';
 import { fullOrg, fullUser } from '../render/users.js';
 import { userParam } from './lookup.js';
-import type { RouteSpec } from './types.js';
-import { ok } from './types.js';
+import { ok, type RouteSpec } from '../http/route.js';
 
 export const userRoutes: RouteSpec[] = [
   {

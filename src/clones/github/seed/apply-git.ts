@@ -1,7 +1,7 @@
 import { personAt, type EntryMode } from '../git/format.js';
 import { editTree, TreeEditError, type PathChange } from '../git/tree-edit.js';
 import type { RepoRecord, UserRecord } from '../state/model.js';
-import { identity } from '../domain/identity.js';
+import { identity } from '../state/identity.js';
 import type { SeedBuilder } from './builder.js';
 import type { SeedCommit, SeedFiles, SeedRepo } from './schema.js';
 

@@ -1,4 +1,4 @@
-import { suiteFor, suiteState } from '../domain/checks.js';
+import { suiteFor, suiteState } from '../state/check-suites.js';
 import type {
   IssueRecord,
   LabelRecord,

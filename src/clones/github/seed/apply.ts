@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import { initBareRepo, GitRepo } from '../git/repo.js';
 import type { RepoRole, UserRecord } from '../state/model.js';
 import { Store } from '../state/store.js';
+import { seedWorkflowRuns } from './apply-actions.js';
 import { seedRepoContent } from './apply-git.js';
 import { seedRepoIssues } from './apply-issues.js';
 import { SeedBuilder } from './builder.js';
@@ -136,6 +137,7 @@ export function applySeed(seed: ParsedSeed, options: ApplyOptions): AppliedSeed 
       pushedAt: createdAt,
       collaborators,
       nextNumber: 1,
+      forkOf: null,
       git: new GitRepo(gitDir),
     });
     const fallbackAuthor = owner.type === 'Organization' ? (defaultUser ?? owner) : owner;
@@ -147,6 +149,7 @@ export function applySeed(seed: ParsedSeed, options: ApplyOptions): AppliedSeed 
 
   seedInstallations(seed, b, epoch);
   seedTokens(seed, b, defaultUser, options.defaultToken);
+  seedWorkflowRuns(seed, b, defaultUser);
 
   if (b.problems.length > 0) throw new SeedError(b.problems, options.source);
   return { store, defaultUserId: defaultUser!.id };

@@ -10,6 +10,3 @@ export const DEFAULT_LABELS: ReadonlyArray<{ name: string; color: string; descri
   { name: 'question', color: 'd876e3', description: 'Further information is requested' },
   { name: 'wontfix', color: 'ffffff', description: 'This will not be worked on' },
 ];
-
-/** A noreply address like GitHub's, for commits of users without a public email. */
-export const noreplyEmail = (id: number, login: string) => `${id}+${login}@users.noreply.github.com`;

@@ -175,6 +175,63 @@ const status = z
   })
   .strict();
 
+const runStatus = z.enum(['queued', 'in_progress', 'completed']);
+const runConclusion = z.enum(['success', 'failure', 'cancelled', 'skipped', 'neutral', 'timed_out', 'action_required']);
+
+const workflowJob = z
+  .object({
+    name: z.string().min(1),
+    backendId: z
+      .string()
+      .min(1)
+      .optional()
+      .describe("The job's results-service id (runtime token scope). Default: a UUID."),
+    status: runStatus.optional().describe("Default: the run's status."),
+    conclusion: runConclusion.optional(),
+    steps: z
+      .array(
+        z
+          .object({ name: z.string().min(1), status: runStatus.optional(), conclusion: runConclusion.optional() })
+          .strict(),
+      )
+      .optional(),
+    log: z.string().optional().describe('The job log served by GET …/actions/jobs/{id}/logs.'),
+  })
+  .strict();
+
+const workflowRun = z
+  .object({
+    workflow: z
+      .string()
+      .regex(/^\.github\/workflows\/[^/]+\.ya?ml$/, 'expected ".github/workflows/<file>.yml"')
+      .optional()
+      .describe('Default: ".github/workflows/ci.yml".'),
+    name: z.string().min(1).optional().describe("Default: the workflow file's name."),
+    event: z.string().min(1).optional().describe('Default: "push".'),
+    headBranch: branchName.optional().describe('Default: the default branch.'),
+    headSha: z
+      .string()
+      .optional()
+      .describe('A commit SHA or branch of the repository. Default: the tip of headBranch.'),
+    status: runStatus.optional().describe('Default: "completed".'),
+    conclusion: runConclusion.optional().describe('Default: "success" once completed.'),
+    actor: login.optional(),
+    backendId: z
+      .string()
+      .min(1)
+      .optional()
+      .describe("The run's results-service id (runtime token scope). Default: a UUID."),
+    createdAt: time.optional(),
+    jobs: z.array(workflowJob).optional().describe('Default: one job named "build".'),
+    token: z
+      .string()
+      .min(8)
+      .optional()
+      .describe("The run's GITHUB_TOKEN: an installation token of the github-actions app on this repository."),
+    permissions: permissions.optional().describe("The GITHUB_TOKEN's permissions. Default: GitHub's permissive set."),
+  })
+  .strict();
+
 const repo = z
   .object({
     owner: login.describe('A seeded user or organization.'),
@@ -204,6 +261,7 @@ const repo = z
     pulls: z.array(pull).optional(),
     checkRuns: z.array(checkRun).optional(),
     statuses: z.array(status).optional(),
+    workflowRuns: z.array(workflowRun).optional().describe('GitHub Actions runs, with their jobs and logs.'),
   })
   .strict();
 
@@ -289,6 +347,10 @@ export const seedSchema = z
     description: z.string().optional(),
     now: z.iso.datetime().optional().describe('Anchor of relative times. Default: the moment the seed is applied.'),
     defaultUser: login.optional().describe('Who unknown tokens act as. Default: the first user.'),
+    strictTokens: z
+      .boolean()
+      .optional()
+      .describe('Unknown tokens get 401 "Bad credentials" (as on GitHub) instead of acting as defaultUser.'),
     users: z.array(user).default([]),
     orgs: z.array(org).optional(),
     tokens: z.array(token).optional(),
@@ -306,6 +368,7 @@ export type SeedPull = z.output<typeof pull>;
 export type SeedCommit = z.output<typeof commit>;
 export type SeedFiles = z.output<typeof files>;
 export type SeedComment = z.output<typeof comment>;
+export type SeedWorkflowRun = z.output<typeof workflowRun>;
 
 /** JSON Schema of the seed format, for editors (`schema/github-seed.schema.json`). */
 export function seedJsonSchema(): Record<string, unknown> {

@@ -57,6 +57,8 @@ export interface RepoRecord {
   collaborators: Map<number, RepoRole>;
   /** Issues and pull requests share this sequence. */
   nextNumber: number;
+  /** The repository this one is a fork of. */
+  forkOf: number | null;
   git: GitRepo;
 }
 
@@ -309,6 +311,106 @@ export type TokenRecord =
       permissions: AppPermissions;
     };
 
+export interface ReleaseRecord {
+  id: number;
+  repoId: number;
+  tagName: string;
+  targetCommitish: string;
+  name: string | null;
+  body: string | null;
+  draft: boolean;
+  prerelease: boolean;
+  authorId: number;
+  createdAt: string;
+  publishedAt: string | null;
+}
+
+/** A workflow file of a repository (`.github/workflows/ci.yml`), known from the runs registered for it. */
+export interface WorkflowRecord {
+  id: number;
+  repoId: number;
+  name: string;
+  path: string;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export type RunStatus = 'queued' | 'in_progress' | 'completed';
+export type RunConclusion =
+  'success' | 'failure' | 'cancelled' | 'skipped' | 'neutral' | 'timed_out' | 'action_required';
+
+/**
+ * A workflow run. `backendId` is the run's id in the Actions results service (the first id of
+ * the runtime token's `Actions.Results:<run>:<job>` scope): it is how artifact uploads find their
+ * run, and so their repository.
+ */
+export interface WorkflowRunRecord {
+  id: number;
+  repoId: number;
+  workflowId: number;
+  backendId: string;
+  name: string;
+  displayTitle: string;
+  event: string;
+  headBranch: string | null;
+  headSha: string;
+  status: RunStatus;
+  conclusion: RunConclusion | null;
+  runNumber: number;
+  runAttempt: number;
+  actorId: number;
+  createdAt: string;
+  updatedAt: string;
+  runStartedAt: string;
+}
+
+export interface JobStep {
+  name: string;
+  number: number;
+  status: RunStatus;
+  conclusion: RunConclusion | null;
+  startedAt: string | null;
+  completedAt: string | null;
+}
+
+export interface WorkflowJobRecord {
+  id: number;
+  runId: number;
+  repoId: number;
+  /** The job's id in the results service (the runtime token scope's second id). */
+  backendId: string;
+  name: string;
+  status: RunStatus;
+  conclusion: RunConclusion | null;
+  createdAt: string;
+  startedAt: string;
+  completedAt: string | null;
+  steps: JobStep[];
+  /** The job's log (what `GET …/actions/jobs/{id}/logs` serves). */
+  log: string;
+}
+
+/** An artifact of a workflow run; its bytes are a blob of the clone's blob store, named `blob`. */
+export interface ArtifactRecord {
+  id: number;
+  repoId: number;
+  runId: number;
+  jobId: number;
+  name: string;
+  /** The file name downloads carry (`<name>.zip`, or the file's own name when not archived). */
+  fileName: string;
+  mimeType: string;
+  blob: string;
+  /** False until FinalizeArtifact: only finalized artifacts are listed. */
+  finalized: boolean;
+  sizeInBytes: number;
+  /** `sha256:<hex>` of the uploaded bytes. */
+  digest: string | null;
+  createdAt: string;
+  updatedAt: string;
+  expiresAt: string;
+}
+
 /** Every table of the store, by kind. */
 export interface Tables {
   user: UserRecord;
@@ -329,6 +431,11 @@ export interface Tables {
   app: AppRecord;
   installation: InstallationRecord;
   token: TokenRecord;
+  release: ReleaseRecord;
+  workflow: WorkflowRecord;
+  workflowRun: WorkflowRunRecord;
+  workflowJob: WorkflowJobRecord;
+  artifact: ArtifactRecord;
 }
 
 export type Kind = keyof Tables;
@@ -352,4 +459,9 @@ export const KINDS: readonly Kind[] = [
   'app',
   'installation',
   'token',
+  'release',
+  'workflow',
+  'workflowRun',
+  'workflowJob',
+  'artifact',
 ];

@@ -235,6 +235,38 @@ export function snapshot(store: Store, meta: { seed: string }) {
       repositories: i.repoIds.map(repoName),
       permissions: i.permissions,
     })),
+    workflowRuns: byId(store.all('workflowRun')).map((r) => ({
+      id: r.id,
+      repo: repoName(r.repoId),
+      workflow: store.get('workflow', r.workflowId)?.path ?? null,
+      name: r.name,
+      event: r.event,
+      head_branch: r.headBranch,
+      head_sha: r.headSha,
+      status: r.status,
+      conclusion: r.conclusion,
+      run_number: r.runNumber,
+      actor: login(r.actorId),
+      jobs: byId(store.where('workflowJob', `run:${r.id}`)).map((j) => ({
+        id: j.id,
+        name: j.name,
+        status: j.status,
+        conclusion: j.conclusion,
+      })),
+      created_at: r.createdAt,
+    })),
+    artifacts: byId(store.all('artifact'))
+      .filter((a) => a.finalized)
+      .map((a) => ({
+        id: a.id,
+        repo: repoName(a.repoId),
+        run_id: a.runId,
+        name: a.name,
+        size_in_bytes: a.sizeInBytes,
+        digest: a.digest,
+        created_at: a.createdAt,
+        expires_at: a.expiresAt,
+      })),
   };
 }
 

@@ -37,6 +37,11 @@ const INDEXES: { [K in Kind]?: IndexKeys<K> } = {
   checkRun: (r) => [`sha:${r.repoId}:${r.headSha}`, `suite:${r.suiteId}`],
   status: (r) => [`sha:${r.repoId}:${r.sha}`],
   installation: (r) => [`app:${r.appId}`],
+  release: (r) => [`repo:${r.repoId}`],
+  workflow: (r) => [`repo:${r.repoId}`],
+  workflowRun: (r) => [`repo:${r.repoId}`, `workflow:${r.workflowId}`, `backend:${r.backendId}`],
+  workflowJob: (r) => [`run:${r.runId}`, `backend:${r.backendId}`],
+  artifact: (r) => [`repo:${r.repoId}`, `run:${r.runId}`],
 };
 
 // The fields the indexes above (and the login, number and token lookups) are computed from: an
@@ -58,6 +63,11 @@ const INDEXED_FIELDS: { [K in Kind]?: ReadonlyArray<keyof Tables[K]> } = {
   status: ['repoId', 'sha'],
   installation: ['appId'],
   token: ['token'],
+  release: ['repoId'],
+  workflow: ['repoId'],
+  workflowRun: ['repoId', 'workflowId', 'backendId'],
+  workflowJob: ['runId', 'backendId'],
+  artifact: ['repoId', 'runId'],
 };
 
 // Distinct ranges make ids of different kinds easy to tell apart in logs and snapshots.
@@ -80,6 +90,11 @@ const ID_BASE: Record<Kind, number> = {
   app: 1,
   installation: 1,
   token: 1,
+  release: 12000,
+  workflow: 160000,
+  workflowRun: 9_000_000_000,
+  workflowJob: 25_000_000_000,
+  artifact: 1_000_000,
 };
 
 /**

@@ -1,6 +1,7 @@
-import { actingUser } from '../domain/actor.js';
+import { actingUser } from '../state/actor.js';
 import type { DomainContext } from '../domain/context.js';
-import { installationCovers } from '../domain/permissions.js';
+import { installationCovers } from '../state/permissions.js';
+import { isActionsInstallation } from '../state/workflow-runs.js';
 import { renderRepo } from '../render/repos.js';
 import { simpleUser, webhookOrg } from '../render/users.js';
 import type { View } from '../render/view.js';
@@ -10,10 +11,13 @@ import { hookRepo, hookUser } from './shapes.js';
 
 type Json = Record<string, unknown>;
 
-/** The installation a repository's events are delivered for (the first app installed on it). */
+/**
+ * The installation a repository's events are delivered for (the first app installed on it;
+ * GitHub Actions' implicit installation receives no webhooks).
+ */
 function installationFor(view: View, repo: RepoRecord) {
   for (const installation of view.store.all('installation'))
-    if (installationCovers(installation, repo)) return installation;
+    if (installationCovers(installation, repo) && !isActionsInstallation(view.store, installation)) return installation;
   return undefined;
 }
 

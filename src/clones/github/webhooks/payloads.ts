@@ -1,5 +1,5 @@
 import type { DomainContext } from '../domain/context.js';
-import { pullStats } from '../domain/pull-stats.js';
+import { pullStats } from '../state/pull-stats.js';
 import { renderComment, renderIssue, renderLabel, renderMilestone } from '../render/issues.js';
 import { renderPull } from '../render/pulls.js';
 import { simpleUser } from '../render/users.js';
@@ -45,16 +45,23 @@ export async function emitIssueEvent(
   issue: IssueRecord,
   action: string,
   extra: ChangeExtra = {},
+  sender?: UserRecord,
 ): Promise<void> {
   if (issue.pullId) {
     const pull = ctx.store.get('pull', issue.pullId);
     if (pull) return emitPullEvent(ctx, repo, pull, action, extra);
   }
-  emit(ctx, 'issues', repo, (view) => ({
-    action,
-    issue: hookIssue(renderIssue(view, repo, issue)),
-    ...extraFields(ctx, repo, extra),
-  }));
+  emit(
+    ctx,
+    'issues',
+    repo,
+    (view) => ({
+      action,
+      issue: hookIssue(renderIssue(view, repo, issue)),
+      ...extraFields(ctx, repo, extra),
+    }),
+    sender,
+  );
 }
 
 export async function emitPullEvent(

@@ -28,6 +28,15 @@ const CHECK_RUN_SUITE =
 const CHECK_SUITE =
   'id node_id head_branch head_sha status conclusion url before after pull_requests app created_at updated_at runs_rerequestable rerequestable latest_check_runs_count check_runs_url head_commit';
 
+const SIMPLE_PULL =
+  'url id node_id html_url diff_url patch_url issue_url number state locked title user body created_at updated_at closed_at merged_at merge_commit_sha assignee assignees requested_reviewers requested_teams labels milestone draft commits_url review_comments_url review_comment_url comments_url statuses_url head base _links author_association auto_merge active_lock_reason';
+const REVIEW = 'id node_id user body commit_id submitted_at state html_url pull_request_url author_association _links';
+const REVIEW_COMMENT =
+  'url pull_request_review_id id node_id diff_hunk path position original_position commit_id original_commit_id user body created_at updated_at html_url pull_request_url author_association _links reactions start_line original_start_line start_side line original_line side in_reply_to_id subject_type';
+const COMMIT = 'sha node_id commit url html_url comments_url author committer parents';
+const GIT_COMMIT = 'author committer message tree url comment_count verification';
+const VERIFICATION = 'verified reason signature payload';
+
 const lists = new Map<string, string[]>();
 function pick(value: Json, keys: string): Json {
   let list = lists.get(keys);
@@ -128,4 +137,53 @@ export function hookCheckRun(run: Json, suite: Json): Json {
 
 export function hookCheckSuite(suite: Json): Json {
   return { ...pick(suite, CHECK_SUITE), app: hookApp(suite.app as Json) };
+}
+
+/** The pull request as review events embed it (fewer fields than `pull_request` events). */
+export const hookSimplePull = (pull: Json): Json => pick(hookPull(pull), SIMPLE_PULL);
+
+/** A review; webhooks spell its state in lowercase (`approved`), REST in uppercase. */
+export function hookReview(review: Json): Json {
+  return {
+    ...pick(review, REVIEW),
+    user: maybe(review.user, hookUser),
+    state: String(review.state).toLowerCase(),
+    submitted_at: review.submitted_at ?? null,
+  };
+}
+
+export function hookReviewComment(comment: Json, reactionsUrl: string): Json {
+  return {
+    ...pick(comment, REVIEW_COMMENT),
+    user: maybe(comment.user, hookUser),
+    pull_request_review_id: comment.pull_request_review_id ?? 0,
+    position: comment.position ?? null,
+    original_position: comment.original_position ?? comment.position ?? 1,
+    original_line: comment.original_line ?? comment.line ?? 1,
+    reactions: {
+      url: reactionsUrl,
+      total_count: 0,
+      '+1': 0,
+      '-1': 0,
+      laugh: 0,
+      hooray: 0,
+      confused: 0,
+      heart: 0,
+      rocket: 0,
+      eyes: 0,
+    },
+  };
+}
+
+/** A commit as the `status` event embeds it (REST's commit without stats and files). */
+export function hookCommit(commit: Json): Json {
+  return {
+    ...pick(commit, COMMIT),
+    commit: {
+      ...pick(commit.commit as Json, GIT_COMMIT),
+      verification: pick((commit.commit as Json).verification as Json, VERIFICATION),
+    },
+    author: maybe(commit.author, hookUser),
+    committer: maybe(commit.committer, hookUser),
+  };
 }

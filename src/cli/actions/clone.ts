@@ -1,0 +1,85 @@
+import { EXIT, UserError } from '../errors.js';
+import { workDir, type GlobalOptions } from '../host.js';
+import { err, out } from '../output.js';
+
+export interface StartOptions {
+  seed?: string;
+  port?: string;
+  host?: string;
+  token?: string;
+  controlToken?: string;
+  webhookUrl?: string;
+  webhookSecret?: string;
+  rateLimit?: string;
+  json?: boolean;
+}
+
+function integer(value: string | undefined, name: string, min: number, max: number): number | undefined {
+  if (value === undefined) return undefined;
+  const number = Number(value);
+  if (!Number.isInteger(number) || number < min || number > max)
+    throw new UserError(`--${name} must be an integer from ${min} to ${max} (got "${value}")`);
+  return number;
+}
+
+/** `archal clone start github`: runs the clone until Ctrl-C or SIGTERM, printing where it is. */
+export async function startClone(globals: GlobalOptions, clone: string, options: StartOptions): Promise<number> {
+  if (clone !== 'github') throw new UserError(`unknown clone "${clone}" (available: github)`);
+  const port = integer(options.port, 'port', 0, 65535);
+  const rateLimit = integer(options.rateLimit, 'rate-limit', 1, 100_000_000);
+  if (options.webhookSecret && !options.webhookUrl) throw new UserError('--webhook-secret needs --webhook-url');
+  if (options.webhookUrl && !/^https?:\/\//.test(options.webhookUrl))
+    throw new UserError(`--webhook-url must be an http(s) URL (got "${options.webhookUrl}")`);
+  const { startGitHubClone, SeedError } = await import('../../clones/github/index.js');
+  let started;
+  try {
+    started = await startGitHubClone({
+      seed: options.seed ?? 'small-project',
+      port,
+      host: options.host,
+      token: options.token,
+      controlToken: options.controlToken,
+      cwd: workDir(globals),
+      rateLimit,
+      webhook: options.webhookUrl ? { url: options.webhookUrl, secret: options.webhookSecret } : undefined,
+    });
+  } catch (error) {
+    if (error instanceof SeedError) throw new UserError(error.message);
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'EADDRINUSE') throw new UserError(`port ${port} is already in use`);
+    if (code === 'EACCES') throw new UserError(`not allowed to listen on port ${port}`);
+    throw error;
+  }
+  // Signal handlers go in before the clone is announced: whoever reads the URLs may stop it at once.
+  const interrupted = new Promise<void>((resolveStop) => {
+    const stop = () => resolveStop();
+    process.once('SIGINT', stop);
+    process.once('SIGTERM', stop);
+  });
+  const seed = started.handle.state().seed;
+  if (options.json) {
+    out(
+      JSON.stringify({
+        clone: 'github',
+        seed,
+        apiUrl: started.apiUrl,
+        gitUrl: started.gitUrl,
+        token: started.token,
+        controlToken: started.controlToken,
+        stateUrl: `${started.apiUrl}/_archal/state`,
+        pid: process.pid,
+      }),
+    );
+  } else {
+    out(`GitHub clone running (seed: ${seed})`);
+    out(`  API    ${started.apiUrl}   (also ${started.apiUrl}/api/v3)`);
+    out(`  git    ${started.gitUrl}/<owner>/<repo>.git`);
+    out(`  token  ${started.token}`);
+    out(`  state  ${started.apiUrl}/_archal/state${started.controlToken ? '   (header X-Archal-Control-Token)' : ''}`);
+    err('Press Ctrl-C to stop.');
+  }
+  await interrupted;
+  await started.handle.stop();
+  if (!options.json) err('GitHub clone stopped.');
+  return EXIT.ok;
+}

@@ -1,0 +1,50 @@
+import { cleanupWorktrees, listWorktrees } from '../../isolation/index.js';
+import { EXIT, UserError } from '../errors.js';
+import { withCliRepo, type GlobalOptions } from '../host.js';
+import { out, printJson } from '../output.js';
+
+export async function isolationList(globals: GlobalOptions, options: { json?: boolean }): Promise<number> {
+  return withCliRepo(globals, async (repo) => {
+    const grouped = await listWorktrees(repo.store);
+    if (options.json) {
+      printJson({ repositories: [...grouped].map(([repoRoot, worktrees]) => ({ repoRoot, worktrees })) });
+      return EXIT.ok;
+    }
+    if (grouped.size === 0) out('No worktrees.');
+    for (const [repoRoot, worktrees] of grouped) {
+      out(repoRoot);
+      for (const worktree of worktrees)
+        out(
+          `  ${worktree.path}  ${worktree.branch}  ${worktree.workflowName ?? '-'}  ${worktree.daysSinceActivity} day(s) since activity`,
+        );
+    }
+    return EXIT.ok;
+  });
+}
+
+export async function isolationCleanup(
+  globals: GlobalOptions,
+  daysText: string,
+  options: { force?: boolean; json?: boolean },
+): Promise<number> {
+  const days = Number(daysText);
+  if (!Number.isFinite(days) || days < 0) throw new UserError(`days must be a number of days (got '${daysText}').`);
+  return withCliRepo(globals, async (repo) => {
+    const results = await cleanupWorktrees(repo.store, { days, force: options.force });
+    if (options.json) {
+      printJson({
+        results: results.map(({ worktree, action, detail }) => ({
+          path: worktree.path,
+          branch: worktree.branch,
+          action,
+          detail: detail ?? null,
+        })),
+      });
+    } else {
+      if (results.length === 0) out(`No worktree has been idle for more than ${days} day(s).`);
+      for (const { worktree, action, detail } of results)
+        out(`${action.padEnd(26)} ${worktree.path}${detail ? ` (${detail})` : ''}`);
+    }
+    return results.some((result) => result.action === 'failed') ? EXIT.failed : EXIT.ok;
+  });
+}

@@ -1,0 +1,157 @@
+import { resolve } from 'node:path';
+import { writeJsonFile } from '../../lib/json-file.js';
+import {
+  discoverPublishTarget,
+  planPreprod,
+  PREPROD_LIMITS,
+  resolvePreprodOptions,
+  runPreprodInWorkspace,
+  type PreprodOverrides,
+} from '../../preprod/index.js';
+import { formatScenarioProblems } from '../../runner/load.js';
+import { EXIT, UserError } from '../errors.js';
+import { amount, wholeNumber } from '../flags.js';
+import { cliWorkspace, type GlobalOptions } from '../host.js';
+import { err, out, printJson } from '../output.js';
+
+export async function preprodPlan(
+  globals: GlobalOptions,
+  options: { repo?: string; writeScenarios?: string | boolean; writeConfig?: boolean; out?: string; json?: boolean },
+): Promise<number> {
+  const ctx = cliWorkspace(globals, options.repo);
+  const plan = await planPreprod({
+    repo: ctx.root,
+    writeScenarios:
+      options.writeScenarios === undefined || options.writeScenarios === false
+        ? undefined
+        : options.writeScenarios === true
+          ? 'archal'
+          : options.writeScenarios,
+    writeConfig: options.writeConfig ?? false,
+    env: ctx.env,
+  });
+  if (options.out) {
+    writeJsonFile(resolve(ctx.root, options.out), plan);
+  }
+  if (options.json) printJson(plan);
+  else {
+    out(`Pre-prod plan for ${plan.repo}`);
+    out(`  harness:    ${plan.harness.command ?? 'none'} (${plan.harness.source}) — ${plan.harness.detail}`);
+    out(
+      `  config:     ${plan.config.exists ? (plan.config.valid ? 'valid' : 'invalid') : 'none'}${plan.wroteConfig ? ' (written now)' : ''}`,
+    );
+    out(`  scenarios:  ${plan.scenarios.files.length} file(s), ${plan.scenarios.valid} valid`);
+    for (const scenario of plan.authoredScenarios) out(`    ${scenario.written ? 'wrote' : 'kept '} ${scenario.path}`);
+    out(`  origin:     ${plan.git.origin.url ?? 'none'} (${plan.git.origin.detail})`);
+    out(`  validation: ${plan.validationCommand ?? 'no test command found'}`);
+    if (plan.blockers.length === 0) out('  blockers:   none');
+    for (const blocker of plan.blockers) out(`  ✗ ${blocker.code}: ${blocker.message}\n      fix: ${blocker.fix}`);
+    out(`Next:\n${plan.nextSteps.map((step) => `  ${step}`).join('\n')}`);
+    if (options.out) out(`Plan written to ${options.out}`);
+  }
+  return EXIT.ok;
+}
+
+interface RunFlags {
+  repo?: string;
+  plan?: boolean;
+  runs?: string;
+  passThreshold?: string;
+  concurrency?: string;
+  dryRun?: boolean;
+  maxFixAttempts?: string;
+  allowExternalExecution?: boolean;
+  fixCommand?: string;
+  fixWorkflow?: string;
+  validationCommand?: string;
+  openPr?: boolean;
+  prCommand?: string;
+  artifacts?: string;
+  maxCostUsd?: string;
+  passEnv?: string[];
+  harness?: string;
+  json?: boolean;
+}
+
+/** Flags as the shared options schema names them; the loop's switches exist only as flags, never in config. */
+function overridesFrom(flags: RunFlags): PreprodOverrides {
+  if (flags.fixCommand && flags.fixWorkflow)
+    throw new UserError('--fix-command and --fix-workflow are alternatives: give one.');
+  if (flags.prCommand && !flags.openPr) throw new UserError('--pr-command publishes the pull request: add --open-pr.');
+  const { runs, passThreshold, maxFixAttempts, concurrency } = PREPROD_LIMITS;
+  const passEnv = (flags.passEnv ?? [])
+    .flatMap((name) => name.split(','))
+    .map((name) => name.trim())
+    .filter(Boolean);
+  for (const name of passEnv)
+    if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(name))
+      throw new UserError(`--pass-env: '${name}' is not an environment variable name.`);
+  return {
+    plan: flags.plan,
+    runs: wholeNumber('--runs', flags.runs, runs.min, runs.max),
+    passThreshold: amount('--pass-threshold', flags.passThreshold, passThreshold.max),
+    concurrency: wholeNumber('--concurrency', flags.concurrency, concurrency.min, concurrency.max),
+    dryRun: flags.dryRun,
+    maxFixAttempts: wholeNumber('--max-fix-attempts', flags.maxFixAttempts, maxFixAttempts.min, maxFixAttempts.max),
+    allowExternalExecution: flags.allowExternalExecution,
+    fixCommand: flags.fixCommand,
+    fixWorkflow: flags.fixWorkflow,
+    validationCommand: flags.validationCommand,
+    openPr: flags.openPr,
+    prCommand: flags.prCommand,
+    artifacts: flags.artifacts,
+    maxCostUsd: amount('--max-cost-usd', flags.maxCostUsd),
+    passEnv: passEnv.length > 0 ? passEnv : undefined,
+  };
+}
+
+export async function preprodRun(globals: GlobalOptions, paths: string[], flags: RunFlags): Promise<number> {
+  const ctx = cliWorkspace(globals, flags.repo);
+  // Flags win over .archal.json "preprod"; a fixer given as a flag replaces the configured one of either kind.
+  const resolved = resolvePreprodOptions(ctx.config.preprod, overridesFrom(flags));
+  if (!resolved.ok)
+    throw new UserError(
+      `Invalid pre-prod options:\n${resolved.problems.map((problem) => `  ${problem.path}: ${problem.message}`).join('\n')}`,
+    );
+  const abort = new AbortController();
+  const onSignal = () => abort.abort();
+  process.once('SIGINT', onSignal);
+  let outcome;
+  try {
+    outcome = await runPreprodInWorkspace(ctx, {
+      options: resolved.options,
+      scenarios: paths,
+      harness: flags.harness,
+      publishTarget: () => discoverPublishTarget(ctx.root, ctx.env),
+      log: err,
+      signal: abort.signal,
+    });
+  } finally {
+    process.off('SIGINT', onSignal);
+  }
+  if (outcome.kind === 'invalid_scenarios') {
+    err(
+      `✗ Cannot run: ${outcome.problems.length} problem(s) in the scenarios:\n${formatScenarioProblems(outcome.problems, ctx.root)}`,
+    );
+    return EXIT.invalidInput;
+  }
+  const { result } = outcome;
+  if (flags.json) printJson(result);
+  else {
+    out(`Pre-prod: ${result.status} (${result.stopReason}) — ${result.message}`);
+    for (const attempt of result.attempts)
+      out(
+        `  attempt ${attempt.attempt}: ${attempt.scenarios.map((s) => `${s.title} ${s.passedRuns}/${s.runs}`).join(', ')}${attempt.failures.length ? `; ${attempt.failures.length} failure(s): ${attempt.failures.map((f) => `${f.category}${f.flaky ? ' (flaky)' : ''}`).join(', ')}` : ''}`,
+      );
+    if (result.validation)
+      out(`  validation: ${result.validation.command} ${result.validation.passed ? 'passed' : 'failed'}`);
+    if (result.pr)
+      out(
+        `  pull request: ${result.pr.action}${result.pr.url ? ` ${result.pr.url}` : ''}${result.pr.problems.length ? ` — ${result.pr.problems.join('; ')}` : ''}`,
+      );
+    out(`  artifacts: ${result.artifacts.result}\n             ${result.artifacts.failures}`);
+  }
+  return result.status === 'passed' || result.status === 'planned' || result.status === 'dry_run'
+    ? EXIT.ok
+    : EXIT.failed;
+}

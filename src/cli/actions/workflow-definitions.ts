@@ -1,0 +1,91 @@
+import {
+  displayPath,
+  formatWorkflowProblem,
+  formatWorkflowProblems,
+  WorkflowLookupError,
+  type WorkflowProblem,
+} from '../../workflows/index.js';
+import { findWorkflow, listWorkflows } from '../../workspace/workflows.js';
+import { EXIT } from '../errors.js';
+import { cliRepositoryWorkspace, type GlobalOptions } from '../host.js';
+import { err, out, printJson } from '../output.js';
+
+/** A workflow problem as `--json` prints it (a contract: keep field names stable). */
+export function jsonProblem(problem: WorkflowProblem) {
+  return {
+    message: problem.message,
+    file: problem.file,
+    node: problem.node ?? null,
+    field: problem.field ?? null,
+    line: problem.line ?? null,
+  };
+}
+
+export async function workflowList(globals: GlobalOptions, options: { json?: boolean }): Promise<number> {
+  const ctx = await cliRepositoryWorkspace(globals);
+  const discovery = await listWorkflows(ctx);
+  if (options.json) {
+    printJson({
+      workflows: discovery.workflows.map((workflow) => ({
+        name: workflow.name,
+        description: workflow.description,
+        file: workflow.file,
+        scope: workflow.scope,
+        nodes: workflow.nodes.length,
+        tags: workflow.tags,
+      })),
+      errors: discovery.errors.map(({ file, kind, message }) => ({ file, kind, message })),
+      warnings: discovery.warnings.map(jsonProblem),
+    });
+    return EXIT.ok;
+  }
+  if (discovery.workflows.length === 0) out('No workflows found.');
+  for (const workflow of discovery.workflows) {
+    const summary = workflow.description.split('\n')[0]!.trim();
+    out(`${workflow.name.padEnd(28)} ${`[${workflow.scope}]`.padEnd(10)} ${summary}`);
+  }
+  for (const error of discovery.errors)
+    err(`⚠️ ${displayPath(error.file, ctx.root)} (${error.kind}):\n${indent(error.message)}`);
+  for (const warning of discovery.warnings) err(`warning: ${formatWorkflowProblem(warning)}`);
+  return EXIT.ok;
+}
+
+export async function workflowValidate(
+  globals: GlobalOptions,
+  target: string,
+  options: { json?: boolean },
+): Promise<number> {
+  const ctx = await cliRepositoryWorkspace(globals);
+  let errors: WorkflowProblem[];
+  let warnings: WorkflowProblem[];
+  let name: string | undefined;
+  try {
+    const lookup = await findWorkflow(ctx, target);
+    errors = lookup.kind === 'invalid' ? lookup.errors : [];
+    warnings = lookup.warnings;
+    name = lookup.kind === 'found' ? lookup.workflow.name : undefined;
+  } catch (error) {
+    if (!(error instanceof WorkflowLookupError)) throw error;
+    errors = [{ file: target, message: error.message }];
+    warnings = [];
+  }
+  const valid = errors.length === 0;
+  if (options.json)
+    printJson({ valid, workflow: name, errors: errors.map(jsonProblem), warnings: warnings.map(jsonProblem) });
+  else {
+    if (valid) out(`✓ ${name} is valid.`);
+    else
+      err(
+        `✗ invalid workflow (${errors.length} error${errors.length === 1 ? '' : 's'}):\n${formatWorkflowProblems(errors)}`,
+      );
+    if (warnings.length > 0) err(`warnings:\n${formatWorkflowProblems(warnings)}`);
+  }
+  return valid ? EXIT.ok : EXIT.invalidInput;
+}
+
+function indent(text: string): string {
+  return text
+    .split('\n')
+    .map((line) => `    ${line}`)
+    .join('\n');
+}

@@ -1,0 +1,209 @@
+import { checkoutInPlace, ensureWorktree } from '../../isolation/index.js';
+import {
+  formatWorkflowProblem,
+  formatWorkflowProblems,
+  type RunOptions,
+  type Workflow,
+} from '../../workflows/index.js';
+import {
+  approveRun,
+  cancelRun,
+  findRun,
+  rejectRun,
+  resumeRun,
+  RunRefusedError,
+  startRun,
+  type LifecycleDeps,
+  type RunOutcome,
+} from '../../workflows/lifecycle.js';
+import type { RunRecord } from '../../workflows/run-store.js';
+import { baseBranchOf, findWorkflow, workflowOfRun } from '../../workspace/workflows.js';
+import { lifecycleDeps, type RepoWorkspace } from '../../workspace/workspace.js';
+import { describeError, EXIT, UserError } from '../errors.js';
+import { withCliRepo, type GlobalOptions } from '../host.js';
+import { err, out, printJson } from '../output.js';
+import { progressSink } from '../render/progress.js';
+import { runJson, runSummary } from '../render/workflow-run.js';
+import { jsonProblem } from './workflow-definitions.js';
+
+export interface RunFlags {
+  json?: boolean;
+  context?: string;
+  branch?: string;
+  from?: string;
+  /** false with --no-worktree */
+  worktree?: boolean;
+  fresh?: boolean;
+}
+
+export async function workflowRun(
+  globals: GlobalOptions,
+  target: string,
+  message: string,
+  flags: RunFlags,
+): Promise<number> {
+  if (flags.from && !flags.branch)
+    throw new UserError('--from needs --branch: it is the start point of the new branch.');
+  if (flags.worktree === false && !flags.branch)
+    throw new UserError('--no-worktree needs --branch: it checks that branch out in place.');
+  return withCliRepo(globals, async (repo) => {
+    const lookup = await findWorkflow(repo, target);
+    if (lookup.kind === 'invalid') {
+      if (flags.json)
+        printJson({ valid: false, errors: lookup.errors.map(jsonProblem), warnings: lookup.warnings.map(jsonProblem) });
+      err(`✗ cannot run ${lookup.file}: it is invalid:\n${formatWorkflowProblems(lookup.errors)}`);
+      return EXIT.invalidInput;
+    }
+    for (const warning of lookup.warnings) err(`warning: ${formatWorkflowProblem(warning)}`);
+
+    let workingPath = repo.root;
+    if (flags.branch) {
+      if (flags.worktree === false) await checkoutInPlace(repo.root, flags.branch, flags.from);
+      else {
+        const worktree = await ensureWorktree({
+          repoRoot: repo.root,
+          branch: flags.branch,
+          from: flags.from,
+          home: repo.home,
+          workflowName: lookup.workflow.name,
+          store: repo.store,
+          log: err,
+        });
+        workingPath = worktree.path;
+        err(`${worktree.reused ? 'Reusing' : 'Created'} worktree ${worktree.path} (branch ${flags.branch})`);
+      }
+    }
+    return execute(repo, flags, (deps, signal) =>
+      startRun(deps, {
+        workflow: lookup.workflow,
+        workingPath,
+        userMessage: message,
+        context: flags.context,
+        fresh: flags.fresh,
+        branch: flags.branch,
+        baseBranch: baseBranchOf(repo, workingPath),
+        signal,
+      }),
+    );
+  });
+}
+
+export async function workflowResume(
+  globals: GlobalOptions,
+  runId: string,
+  flags: { json?: boolean },
+): Promise<number> {
+  return continueRun(globals, runId, flags, (deps, run, request) => resumeRun(deps, run, request));
+}
+
+export async function workflowApprove(
+  globals: GlobalOptions,
+  runId: string,
+  comment: string,
+  flags: { json?: boolean },
+): Promise<number> {
+  return continueRun(globals, runId, flags, (deps, run, request) => approveRun(deps, run, comment, request));
+}
+
+type Continuation = (
+  deps: LifecycleDeps,
+  run: RunRecord,
+  request: { workflow: Workflow; baseBranch: RunOptions['baseBranch']; signal: AbortSignal },
+) => Promise<RunOutcome>;
+
+/** Continues a stored run (resume, approve) with the definition it should continue with. */
+async function continueRun(
+  globals: GlobalOptions,
+  runId: string,
+  flags: { json?: boolean },
+  step: Continuation,
+): Promise<number> {
+  return withCliRepo(globals, async (repo) => {
+    const run = await findRun(repo.store, runId);
+    const workflow = await workflowOfRun(repo, run);
+    return execute(repo, flags, (deps, signal) =>
+      step(deps, run, { workflow, baseBranch: baseBranchOf(repo, run.workingPath), signal }),
+    );
+  });
+}
+
+export async function workflowReject(
+  globals: GlobalOptions,
+  runId: string,
+  reason: string,
+  flags: { json?: boolean },
+): Promise<number> {
+  return withCliRepo(globals, async (repo) => {
+    const run = await findRun(repo.store, runId);
+    try {
+      const rejected = await rejectRun(lifecycleDeps(repo), run, reason);
+      if (flags.json)
+        printJson({ runId: rejected.id, status: rejected.status, error: rejected.metadata.error ?? null });
+      else out(`Rejected: run ${rejected.id} is ${rejected.status}. ${rejected.metadata.error ?? ''}`.trim());
+      return EXIT.ok;
+    } catch (error) {
+      return refused(error);
+    }
+  });
+}
+
+export async function workflowCancel(
+  globals: GlobalOptions,
+  runId: string,
+  flags: { json?: boolean },
+): Promise<number> {
+  return withCliRepo(globals, async (repo) => {
+    const run = await findRun(repo.store, runId);
+    const result = await cancelRun(lifecycleDeps(repo), run, 'Cancelled by user (archal workflow cancel)');
+    if (flags.json) printJson({ runId: run.id, cancelled: result.cancelled, signalled: result.signalled });
+    if (!result.cancelled) {
+      const current = await repo.store.getRun(run.id);
+      err(`Run ${run.id} is already ${current?.status ?? run.status}; nothing to cancel.`);
+      return EXIT.failed;
+    }
+    if (!flags.json)
+      out(
+        `Cancelled run ${run.id} (${run.workflowName})${result.signalled.length ? `; stopped process(es) ${result.signalled.join(', ')}` : ''}.`,
+      );
+    return EXIT.ok;
+  });
+}
+
+type Lifecycle = (deps: LifecycleDeps, signal: AbortSignal) => Promise<RunOutcome>;
+
+/** Runs a lifecycle step with progress on stderr, Ctrl-C as cancel, and the run's outcome as the exit code. */
+async function execute(repo: RepoWorkspace, flags: { json?: boolean }, step: Lifecycle): Promise<number> {
+  const deps = lifecycleDeps(repo, { sink: progressSink(err), log: err });
+  const abort = new AbortController();
+  let interrupts = 0;
+  const onSignal = () => {
+    interrupts++;
+    if (interrupts === 1) {
+      err('Cancelling the run (Ctrl-C again to exit immediately)…');
+      abort.abort();
+    } else process.exit(130);
+  };
+  process.on('SIGINT', onSignal);
+  process.on('SIGTERM', onSignal);
+  let outcome: RunOutcome;
+  try {
+    outcome = await step(deps, abort.signal);
+  } catch (error) {
+    return refused(error);
+  } finally {
+    process.off('SIGINT', onSignal);
+    process.off('SIGTERM', onSignal);
+  }
+  const { result } = outcome;
+  if (flags.json) printJson(runJson(result, { resumed: outcome.resumed ?? null }));
+  else out(runSummary(result, repo.root));
+  return result.status === 'completed' || result.status === 'paused' ? EXIT.ok : EXIT.failed;
+}
+
+function refused(error: unknown): number {
+  if (error instanceof RunRefusedError) {
+    err(`✗ ${describeError(error)}`);
+    return EXIT.failed;
+  }
+  throw error;
+}

@@ -1,0 +1,55 @@
+import { resolve } from 'node:path';
+import { repositoryRoot } from '../isolation/index.js';
+import { configureScratchDir } from '../lib/paths.js';
+// From the workspace's modules rather than its index: a command loads only what it uses (start-up).
+import { withDotEnv } from '../workspace/env.js';
+import { openRepoWorkspace, openWorkspace, type RepoWorkspace, type Workspace } from '../workspace/workspace.js';
+
+/**
+ * The CLI as a host of the core: the only place that reads the process's environment and working
+ * directory. Every command works in a workspace whose environment is the process's, over the
+ * `.env` files of the directory it works in.
+ */
+
+/** The options every command has. */
+export interface GlobalOptions {
+  cwd?: string;
+}
+
+/** Where a command works: `--cwd` (else the process's working directory), then `dir` (e.g. --repo) within it. */
+export function workDir(globals: GlobalOptions, dir = '.'): string {
+  return resolve(globals.cwd ?? process.cwd(), dir);
+}
+
+/**
+ * The CLI's environment in `dir`: `<dir>/.env`, then `$ARCHAL_HOME/.env`, under the process's own
+ * variables (which win). `ARCHAL_TMPDIR` from it says where short-lived files go.
+ */
+export function cliEnvironment(dir: string): NodeJS.ProcessEnv {
+  const env = withDotEnv(dir, process.env);
+  configureScratchDir(env.ARCHAL_TMPDIR);
+  return env;
+}
+
+/** The workspace of `dir` as it is (scenario and pre-prod commands). */
+export function cliWorkspace(globals: GlobalOptions, dir?: string): Workspace {
+  const root = workDir(globals, dir);
+  return openWorkspace({ dir: root, env: cliEnvironment(root) });
+}
+
+/** The workspace of the repository containing the working directory (workflow and isolation commands). */
+export async function cliRepositoryWorkspace(globals: GlobalOptions): Promise<Workspace> {
+  const root = await repositoryRoot(workDir(globals), process.env);
+  return openWorkspace({ dir: root, env: cliEnvironment(root) });
+}
+
+/** Runs `action` in the repository's workspace with its run store, and closes the store. */
+export async function withCliRepo<T>(globals: GlobalOptions, action: (repo: RepoWorkspace) => Promise<T>): Promise<T> {
+  const root = await repositoryRoot(workDir(globals), process.env);
+  const repo = await openRepoWorkspace({ dir: root, env: cliEnvironment(root) });
+  try {
+    return await action(repo);
+  } finally {
+    await repo.close();
+  }
+}

@@ -1,0 +1,105 @@
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { SecretRedactor } from '../lib/redact.js';
+import type { Usage } from '../providers/types.js';
+import { restrictedEnvironment, runExternal } from './commands.js';
+import type { PreprodOptions } from './options.js';
+import type { PreprodRecord } from './record.js';
+import { fixUsageSchema, type CommandResult, type PreprodAttempt, type PreprodUsage } from './schema.js';
+
+/** What a workflow fixer is asked to do in one attempt. */
+export interface FixWorkflowRequest {
+  failuresFile: string;
+  attempt: number;
+  usageFile: string;
+  /** The restricted environment of fix commands: the workflow's nodes start from it. */
+  env: NodeJS.ProcessEnv;
+  /** The fix timeout: the run is cancelled (its processes killed) when it is reached. */
+  timeoutMs: number;
+  signal?: AbortSignal;
+}
+
+export interface FixWorkflowOutcome {
+  result: CommandResult;
+  runId: string;
+  usage?: Usage;
+}
+
+/** Runs a DAG workflow as the fixer (see `workflowFixer`). */
+export type FixWorkflowRunner = (request: FixWorkflowRequest) => Promise<FixWorkflowOutcome>;
+
+export interface FixAttemptContext {
+  repo: string;
+  options: PreprodOptions;
+  env: NodeJS.ProcessEnv;
+  artifactsDir: string;
+  redactor: SecretRedactor;
+  record: PreprodRecord;
+  fixWorkflow?: FixWorkflowRunner;
+  signal?: AbortSignal;
+}
+
+/**
+ * Fix attempt `attempt`: the fix command (or workflow) in the restricted environment, told where the
+ * failures it should fix are (`failuresFile`) and where to report what it spent.
+ */
+export async function runFixAttempt(
+  context: FixAttemptContext,
+  attempt: number,
+  failuresFile: string,
+): Promise<{ fix: NonNullable<PreprodAttempt['fix']>; usage: PreprodUsage | null }> {
+  const { options, record } = context;
+  const dir = join(context.artifactsDir, `attempt-${attempt}`);
+  mkdirSync(dir, { recursive: true });
+  const usageFile = join(dir, 'usage.json');
+  const vars = {
+    ARCHAL_PREPROD_FAILURES_JSON: failuresFile,
+    ARCHAL_PREPROD_ATTEMPT: String(attempt),
+    ARCHAL_PREPROD_USAGE_PATH: usageFile,
+  };
+  if (options.fixWorkflow) {
+    const runner = context.fixWorkflow;
+    if (!runner) throw new Error(`The fix workflow '${options.fixWorkflow}' needs a runner (workflowFixer).`);
+    const outcome = await record.timed('fix', () =>
+      runner({
+        failuresFile,
+        attempt,
+        usageFile,
+        env: restrictedEnvironment(vars, options.passEnv, context.env),
+        timeoutMs: options.timeouts.fixMs,
+        signal: context.signal,
+      }),
+    );
+    const usage = outcome.usage
+      ? {
+          inputTokens: outcome.usage.inputTokens,
+          outputTokens: outcome.usage.outputTokens,
+          ...(outcome.usage.costUsd === undefined ? {} : { costUsd: outcome.usage.costUsd }),
+        }
+      : readUsage(usageFile);
+    return { fix: { kind: 'workflow', ...outcome.result, workflowRunId: outcome.runId }, usage };
+  }
+  const { stdout: _stdout, ...result } = await record.timed('fix', () =>
+    runExternal({
+      command: options.fixCommand!,
+      cwd: context.repo,
+      vars,
+      passEnv: options.passEnv,
+      timeoutMs: options.timeouts.fixMs,
+      redactor: context.redactor,
+      env: context.env,
+      signal: context.signal,
+    }),
+  );
+  return { fix: { kind: 'command', ...result }, usage: readUsage(usageFile) };
+}
+
+function readUsage(file: string): PreprodUsage | null {
+  if (!existsSync(file)) return null;
+  try {
+    const parsed = fixUsageSchema.safeParse(JSON.parse(readFileSync(file, 'utf8')));
+    return parsed.success ? parsed.data : null;
+  } catch {
+    return null;
+  }
+}

@@ -1,0 +1,74 @@
+import { resolveAgent, type AgentCommand } from '../harness/agent.js';
+import { errorMessage } from '../lib/errors.js';
+import { createProviderRegistry } from '../providers/index.js';
+import { loadScenarios } from '../runner/load.js';
+import type { ScenarioProblem } from '../scenarios/schema.js';
+import type { ArchalStore, Workspace } from '../workspace/index.js';
+import { workflowFixer } from './fix-workflow.js';
+import type { PreprodOptions } from './options.js';
+import { runPreprod, type PreprodRun } from './run.js';
+import type { PreprodResult } from './schema.js';
+
+export interface WorkspacePreprodRequest {
+  /** The options, resolved by `resolvePreprodOptions(workspace.config.preprod, overrides)`. */
+  options: PreprodOptions;
+  /** Scenario files or directories, relative to the workspace (default: .archal.json "scenarios", else archal/ and scenarios/). */
+  scenarios?: string[];
+  /** The agent command, over .archal.json "agent". */
+  harness?: string;
+  /** Where the fix pull request goes (needed with `options.openPr`). */
+  publishTarget?: PreprodRun['publishTarget'];
+  log: (line: string) => void;
+  signal?: AbortSignal;
+  /** Where a fix workflow's runs are recorded (default: the store the workspace's environment names). */
+  store?: ArchalStore;
+  /** The conversation a fix workflow's runs belong to. */
+  conversationId?: string;
+}
+
+export type WorkspacePreprodOutcome =
+  | { kind: 'result'; result: PreprodResult }
+  /** Scenarios that do not validate: nothing ran. */
+  | { kind: 'invalid_scenarios'; problems: ScenarioProblem[] };
+
+/**
+ * The pre-prod loop in a workspace: the agent, scenarios, providers and fix workflow come from its
+ * .archal.json (the request overrides the agent and the scenarios), runs and commands from its
+ * environment. What every host calls; `runPreprod` is the loop itself.
+ */
+export async function runPreprodInWorkspace(
+  workspace: Workspace,
+  request: WorkspacePreprodRequest,
+): Promise<WorkspacePreprodOutcome> {
+  let agent: AgentCommand | undefined;
+  let agentProblem: string | undefined;
+  try {
+    agent = resolveAgent(request.harness ?? workspace.config.agent, workspace.env);
+  } catch (error) {
+    agentProblem = errorMessage(error);
+  }
+  const scenarios = loadScenarios(request.scenarios ?? [], { config: workspace.config, cwd: workspace.root });
+  if (scenarios.errors.length > 0) return { kind: 'invalid_scenarios', problems: scenarios.errors };
+  const { options } = request;
+  const result = await runPreprod({
+    repo: workspace.root,
+    config: workspace.config,
+    options,
+    agent,
+    agentProblem,
+    scenarios,
+    providers: createProviderRegistry(workspace.config.assistants),
+    env: workspace.env,
+    publishTarget: request.publishTarget,
+    fixWorkflow: options.fixWorkflow
+      ? workflowFixer(workspace, options.fixWorkflow, {
+          log: request.log,
+          store: request.store,
+          conversationId: request.conversationId,
+        })
+      : undefined,
+    log: request.log,
+    signal: request.signal,
+  });
+  return { kind: 'result', result };
+}

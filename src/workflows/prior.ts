@@ -1,0 +1,66 @@
+import { readFileSync, statSync } from 'node:fs';
+import { addUsage, type Usage } from '../providers/types.js';
+import type { PriorOutputs } from './executor.js';
+import type { Workflow } from './model.js';
+import type { StoredEvent, WorkflowRunStore } from './run-store.js';
+
+/** What earlier attempts of a run completed, read back from its events, so a resume skips it. */
+
+/** The only events what earlier attempts completed is read from. */
+const PRIOR_EVENT_TYPES = ['node_completed', 'node_failed', 'node_skipped_prior_success'] as const;
+
+export async function loadPrior(store: WorkflowRunStore, runId: string) {
+  return priorFromEvents(await store.listEvents(runId, PRIOR_EVENT_TYPES));
+}
+
+/** How many of the prior outputs belong to nodes the workflow (as it is now) still has. */
+export function reusableCount(prior: { outputs: Map<string, unknown> }, workflow: Workflow): number {
+  const known = new Set(workflow.nodes.map((node) => node.id));
+  return [...prior.outputs.keys()].filter((id) => known.has(id)).length;
+}
+
+/** What earlier attempts of a run completed (outputs), and what they spent. */
+export function priorFromEvents(
+  events: readonly StoredEvent[],
+): PriorOutputs & { outputs: Map<string, { text: string; structured?: unknown }> } {
+  const outputs = new Map<string, { text: string; structured?: unknown }>();
+  let usage: Usage | undefined;
+  for (const stored of events) {
+    const node = stored.nodeId;
+    if (!node) continue;
+    if (stored.type === 'node_completed' || stored.type === 'node_skipped_prior_success') {
+      const text = fullOutput(stored.data);
+      if (text !== undefined) outputs.set(node, { text, structured: stored.data.structured_output });
+    } else if (stored.type === 'node_failed') outputs.delete(node);
+    if (stored.type === 'node_completed' || stored.type === 'node_failed')
+      usage = addUsage(usage, usageOf(stored.data));
+  }
+  return { outputs, usage };
+}
+
+function fullOutput(data: Record<string, unknown>): string | undefined {
+  if (typeof data.node_output !== 'string') return undefined;
+  if (typeof data.node_output_file === 'string') {
+    try {
+      if (statSync(data.node_output_file).size === data.node_output_original_bytes)
+        return readFileSync(data.node_output_file, 'utf8');
+    } catch {
+      // Fall back to the preview.
+    }
+  }
+  return data.node_output;
+}
+
+function usageOf(data: Record<string, unknown>): Usage | undefined {
+  const tokens = data.tokens as
+    { input?: number; output?: number; cacheRead?: number; cacheWrite?: number } | undefined;
+  const cost = typeof data.cost_usd === 'number' ? data.cost_usd : undefined;
+  if (!tokens && cost === undefined) return undefined;
+  return {
+    inputTokens: tokens?.input ?? 0,
+    outputTokens: tokens?.output ?? 0,
+    cacheReadTokens: tokens?.cacheRead,
+    cacheWriteTokens: tokens?.cacheWrite,
+    costUsd: cost,
+  };
+}

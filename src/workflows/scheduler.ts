@@ -1,0 +1,134 @@
+import { ConditionEvaluationError, evaluateCondition } from './condition.js';
+import { outputData } from './event-data.js';
+import type { PriorOutputs } from './executor.js';
+import { isAiNode, type WorkflowNode } from './model.js';
+import { outputFields } from './nodes/ai.js';
+import { OutputRefError, readOutputRef, valueText } from './refs.js';
+import type { RunState } from './run-state.js';
+import { triggerRuleAllows } from './trigger-rules.js';
+
+export interface ScheduleOptions {
+  /** Outputs of nodes an earlier attempt completed: they are not run again. */
+  prior?: PriorOutputs;
+  artifactsDir: string;
+  /** Runs a node to a terminal state (or a pause). */
+  execute: (node: WorkflowNode) => Promise<void>;
+}
+
+/**
+ * Runs the workflow's nodes as their dependencies allow: a node is decided (prior success, trigger
+ * rule, `when:`) as soon as all its dependencies are done, and runs as soon as a slot is free
+ * (max_parallel), so a slow branch never holds up an unrelated one. Decisions depend only on
+ * dependency states and outputs, so results equal a layer-by-layer run. Resolves when nothing runs
+ * and nothing more can start.
+ */
+export function schedule(state: RunState, options: ScheduleOptions): Promise<void> {
+  const { workflow } = state;
+  const dependents = new Map<string, WorkflowNode[]>(workflow.nodes.map((node) => [node.id, []]));
+  for (const node of workflow.nodes) for (const dep of node.depends_on) dependents.get(dep)?.push(node);
+  const remainingDeps = new Map(workflow.nodes.map((node) => [node.id, node.depends_on.length]));
+  const order = new Map(workflow.nodes.map((node, index) => [node.id, index]));
+  const ready: WorkflowNode[] = [];
+  let running = 0;
+  let resolveDone!: () => void;
+  const done = new Promise<void>((resolve) => (resolveDone = resolve));
+
+  /** Marks a node terminal and lets its dependents decide. Iterative, so long chains of skips cannot overflow. */
+  function settle(first: WorkflowNode) {
+    const queue = [first];
+    while (queue.length > 0) {
+      const node = queue.shift()!;
+      for (const dependent of dependents.get(node.id)!) {
+        const left = remainingDeps.get(dependent.id)! - 1;
+        remainingDeps.set(dependent.id, left);
+        if (left === 0 && decide(dependent) === 'terminal') queue.push(dependent);
+      }
+    }
+  }
+
+  /** Prior success, trigger rule, then `when:`. Returns whether the node became terminal without running. */
+  function decide(node: WorkflowNode): 'terminal' | 'queued' | 'held' {
+    if (state.pause) return 'held';
+    if (state.cancelled) {
+      state.skip(node, 'run_cancelled', { reason: 'run_cancelled', cancelledBy: state.cancelled.nodeId ?? null });
+      return 'terminal';
+    }
+    if (reusePrior(node)) return 'terminal';
+    const depStates = node.depends_on.map((dep) => state.result(dep).state);
+    if (!triggerRuleAllows(node.trigger_rule, depStates)) {
+      state.skip(node, 'trigger_rule', {
+        reason: 'trigger_rule',
+        trigger_rule: node.trigger_rule,
+        dependencies: Object.fromEntries(node.depends_on.map((dep) => [dep, state.result(dep).state])),
+      });
+      return 'terminal';
+    }
+    if (node.when) {
+      let passes: boolean;
+      try {
+        passes = evaluateCondition(node.when.expr, (id, field) => valueText(readOutputRef(state.outputs, id, field)));
+      } catch (error) {
+        if (!(error instanceof ConditionEvaluationError || error instanceof OutputRefError)) throw error;
+        const message = `Node '${node.id}' condition "${node.when.source}" could not be evaluated: ${error.message}`;
+        state.setState(node, 'failed', { error: message });
+        state.write('node_failed', node.id, { error: message, phase: 'when' });
+        return 'terminal';
+      }
+      if (!passes) {
+        state.skip(node, 'when_condition', { reason: 'when_condition', expr: node.when.source });
+        return 'terminal';
+      }
+    }
+    insertReady(node);
+    return 'queued';
+  }
+
+  /** A node an earlier attempt completed keeps its output and does not run again. */
+  function reusePrior(node: WorkflowNode): boolean {
+    const prior = options.prior?.outputs.get(node.id);
+    if (!prior) return false;
+    const output = {
+      text: prior.text,
+      structured: prior.structured,
+      declaredFields: isAiNode(node) ? outputFields(node) : undefined,
+    };
+    state.setState(
+      node,
+      'completed',
+      { output: prior.text, structured: prior.structured, skipReason: 'prior_success' },
+      output,
+    );
+    state.write('node_skipped_prior_success', node.id, {
+      reason: 'prior_success',
+      ...outputData(options.artifactsDir, node.id, prior.text),
+      structured_output: prior.structured,
+    });
+    return true;
+  }
+
+  /** Ready nodes start in declaration order. */
+  function insertReady(node: WorkflowNode) {
+    const index = order.get(node.id)!;
+    let at = ready.length;
+    while (at > 0 && order.get(ready[at - 1]!.id)! > index) at--;
+    ready.splice(at, 0, node);
+  }
+
+  function pump() {
+    while (running < workflow.max_parallel && ready.length > 0 && !state.halted) {
+      const node = ready.shift()!;
+      running++;
+      void options.execute(node).then(() => {
+        running--;
+        settle(node);
+        pump();
+        if (running === 0 && (ready.length === 0 || state.halted)) resolveDone();
+      });
+    }
+    if (running === 0 && (ready.length === 0 || state.halted)) resolveDone();
+  }
+
+  for (const node of workflow.nodes) if (node.depends_on.length === 0 && decide(node) === 'terminal') settle(node);
+  pump();
+  return done;
+}

@@ -1,0 +1,92 @@
+import { join } from 'node:path';
+import { resolveAgent } from '../harness/agent.js';
+import { createProviderRegistry } from '../providers/index.js';
+import { judgeResolver, loadScenarios, type LoadedScenarios } from '../runner/load.js';
+import type { ScenarioRunResult, SuiteResult } from '../runner/results.js';
+import { runSuite } from '../runner/suite.js';
+import type { Scenario, ScenarioProblem } from '../scenarios/schema.js';
+import type { Workspace } from './workspace.js';
+
+export interface ScenarioSelection {
+  /** Scenario files or directories, relative to the workspace (default: .archal.json "scenarios", else archal/ and scenarios/). */
+  paths?: string[];
+  /** Only scenarios with one of these tags. */
+  tags?: string[];
+  /** [P] criteria that no evaluator can judge are problems instead of being left out. */
+  requireJudge?: boolean;
+}
+
+export type ScenarioLoad =
+  | { kind: 'loaded'; scenarios: LoadedScenarios }
+  /** Scenarios that do not validate (or need a judge there is none of): nothing should run. */
+  | { kind: 'invalid'; problems: ScenarioProblem[] }
+  /** No scenario to run: none found (`found: 0`), or none of those found has the tags asked for. */
+  | { kind: 'nothing_to_run'; found: number };
+
+/** The scenarios of a workspace, validated, as `runWorkspaceScenarios` runs them. */
+export function loadWorkspaceScenarios(workspace: Workspace, selection: ScenarioSelection = {}): ScenarioLoad {
+  const scenarios = loadScenarios(selection.paths ?? [], {
+    config: workspace.config,
+    cwd: workspace.root,
+    tags: selection.tags,
+  });
+  const problems = [...scenarios.errors];
+  if (selection.requireJudge)
+    for (const entry of scenarios.entries)
+      for (const criterion of entry.criteria)
+        if (criterion.plan.mode === 'not_evaluated')
+          problems.push({
+            file: entry.scenario.file,
+            line: criterion.line,
+            message: `criterion ${criterion.id} needs a judge (--require-judge) but no evaluator is configured`,
+          });
+  if (problems.length > 0) return { kind: 'invalid', problems };
+  if (scenarios.entries.length === 0) return { kind: 'nothing_to_run', found: scenarios.files.length };
+  return { kind: 'loaded', scenarios };
+}
+
+export interface ScenarioRunRequest {
+  /** The agent command, over .archal.json "agent" (none at all: MissingAgentError). */
+  harness?: string;
+  /** Runs per scenario, over each scenario's own. */
+  runs?: number;
+  /** Seed every run with this instead of the scenarios' own. */
+  seed?: string;
+  passThreshold: number;
+  concurrency: number;
+  signal?: AbortSignal;
+  /** Warnings to keep in the results (formatted). */
+  warnings?: string[];
+  onRunStarted?: (scenario: Scenario, index: number) => void;
+  onRunFinished?: (scenario: Scenario, result: ScenarioRunResult) => void;
+}
+
+/**
+ * Runs loaded scenarios in a workspace: the agent, evaluator, seeds and model from its .archal.json,
+ * runs from its environment, each run's record in its `.archal/cache`.
+ */
+export function runWorkspaceScenarios(
+  workspace: Workspace,
+  scenarios: LoadedScenarios,
+  request: ScenarioRunRequest,
+): Promise<SuiteResult> {
+  const { config } = workspace;
+  return runSuite({
+    scenarios: scenarios.entries,
+    agent: resolveAgent(request.harness ?? config.agent, workspace.env),
+    agentModel: config.agentModel,
+    runs: request.runs,
+    seedOverride: request.seed,
+    defaultSeed: config.seeds?.github,
+    passThreshold: request.passThreshold,
+    concurrency: request.concurrency,
+    cwd: workspace.root,
+    cacheDir: join(workspace.root, '.archal', 'cache'),
+    judgeFor: judgeResolver(config, createProviderRegistry(config.assistants)),
+    env: workspace.env,
+    signal: request.signal,
+    warnings: request.warnings,
+    onRunStarted: request.onRunStarted,
+    onRunFinished: request.onRunFinished,
+  });
+}

@@ -1,0 +1,123 @@
+import { hostname } from 'node:os';
+import { resolve } from 'node:path';
+import { formatConfigProblem, loadConfig, type ArchalConfig } from '../config/index.js';
+import type { WorktreeStore } from '../isolation/index.js';
+import { repositoryRoot } from '../isolation/index.js';
+import { errorMessage } from '../lib/errors.js';
+import { archalHome } from '../lib/paths.js';
+import { createProviderRegistry } from '../providers/index.js';
+import { describeStore, openStore, storeOptionsFromEnv } from '../store/index.js';
+import type { LifecycleDeps } from '../workflows/lifecycle.js';
+import type { WorkflowRunStore } from '../workflows/run-store.js';
+import { WorkspaceError } from './errors.js';
+
+/**
+ * The composition root every host shares (the CLI, the Action, the App): where Archal works, with
+ * which configuration, environment and run store. A host passes its environment in; nothing here
+ * reads or writes the process's.
+ */
+
+export interface WorkspaceOptions {
+  /** Where the host works: a directory, or for repository workspaces any directory inside the repository. */
+  dir: string;
+  /** The host's environment (the CLI composes it with `withDotEnv`). Runs, agents and commands start from it. */
+  env: NodeJS.ProcessEnv;
+}
+
+export interface Workspace {
+  /** The directory Archal works in: the repository root for repository workspaces. */
+  root: string;
+  /** Per-user state: `$ARCHAL_HOME` of `env`, else `~/.archal`. */
+  home: string;
+  env: NodeJS.ProcessEnv;
+  config: ArchalConfig;
+  /** The .archal.json that was read (it may not exist: every key is optional). */
+  configFile: string;
+}
+
+/** Everything that stores runs and worktrees: SQLite, PostgreSQL, or memory. */
+export interface ArchalStore extends WorkflowRunStore, WorktreeStore {}
+
+export interface RepoWorkspace extends Workspace {
+  store: ArchalStore;
+  /** Closes the store, when the workspace opened it. */
+  close(): Promise<void>;
+}
+
+/** A workspace in `dir` as it is, with its validated .archal.json (an invalid one is a WorkspaceError). */
+export function openWorkspace(options: WorkspaceOptions): Workspace {
+  const root = resolve(options.dir);
+  const loaded = loadConfig(root);
+  if (loaded.status === 'invalid')
+    throw new WorkspaceError(
+      'invalid_config',
+      `Invalid ${loaded.file}:\n${loaded.errors.map((problem) => `  ${formatConfigProblem('.archal.json', problem)}`).join('\n')}`,
+      { file: loaded.file, problems: loaded.errors },
+    );
+  return { root, home: archalHome(options.env), env: options.env, config: loaded.config, configFile: loaded.file };
+}
+
+/** The workspace of the git repository containing `dir` (outside a repository: IsolationError not_a_repository). */
+export async function openRepositoryWorkspace(options: WorkspaceOptions): Promise<Workspace> {
+  return openWorkspace({ ...options, dir: await repositoryRoot(resolve(options.dir), options.env) });
+}
+
+/**
+ * A repository workspace with its run store: `store` when the host gives one (it stays open), else
+ * the store `env` names (DATABASE_URL, else `$ARCHAL_HOME/archal.db`), which `close()` closes.
+ */
+export async function openRepoWorkspace(options: WorkspaceOptions & { store?: ArchalStore }): Promise<RepoWorkspace> {
+  const workspace = await openRepositoryWorkspace(options);
+  if (options.store) return { ...workspace, store: options.store, close: async () => {} };
+  const store = await openRunStore(workspace.env);
+  return { ...workspace, store, close: () => store.close() };
+}
+
+/** Runs `action` in a repository workspace and always closes what it opened. */
+export async function withRepoWorkspace<T>(
+  options: WorkspaceOptions & { store?: ArchalStore },
+  action: (repo: RepoWorkspace) => Promise<T>,
+): Promise<T> {
+  const repo = await openRepoWorkspace(options);
+  try {
+    return await action(repo);
+  } finally {
+    await repo.close();
+  }
+}
+
+/** The run store `env` names; a store that cannot be opened is a WorkspaceError store_unavailable. */
+export async function openRunStore(env: NodeJS.ProcessEnv): Promise<ArchalStore & { close(): Promise<void> }> {
+  const options = storeOptionsFromEnv(env);
+  try {
+    return await openStore(options);
+  } catch (error) {
+    const store = describeStore(options);
+    throw new WorkspaceError('store_unavailable', `Cannot open the run store ${store}: ${errorMessage(error)}`, {
+      store,
+    });
+  }
+}
+
+/** This process, as the owner recorded on the runs it executes. */
+export function thisProcess(): LifecycleDeps['owner'] {
+  return { pid: process.pid, host: hostname() };
+}
+
+/**
+ * The run lifecycle's dependencies in a repository workspace: its store, providers from its
+ * `assistants`, its environment, this process as owner, and `ARCHAL_STALE_AFTER_MS` from its env.
+ */
+export function lifecycleDeps(
+  repo: RepoWorkspace,
+  engine: Partial<LifecycleDeps['engine']> = {},
+  owner: LifecycleDeps['owner'] = thisProcess(),
+): LifecycleDeps {
+  const staleAfter = Number(repo.env.ARCHAL_STALE_AFTER_MS);
+  return {
+    store: repo.store,
+    engine: { providers: createProviderRegistry(repo.config.assistants), env: repo.env, ...engine },
+    owner,
+    ...(Number.isFinite(staleAfter) && staleAfter > 0 ? { staleAfterMs: staleAfter } : {}),
+  };
+}
