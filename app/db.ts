@@ -140,6 +140,7 @@ const MIGRATIONS: Migration[] = [
       .on('app_jobs')
       .columns(['status', 'run_after'])
       .execute();
+    await db.schema.createIndex('app_jobs_dedupe').ifNotExists().on('app_jobs').column('dedupe_key').execute();
     await db.schema
       .createIndex('app_jobs_target')
       .ifNotExists()
@@ -165,6 +166,7 @@ const MIGRATIONS: Migration[] = [
       .addColumn('created_at', 'text', (col) => col.notNull())
       .addColumn('updated_at', 'text', (col) => col.notNull())
       .execute();
+    await db.schema.createIndex('app_runs_job').ifNotExists().on('app_runs').column('job_id').execute();
     await db.schema
       .createIndex('app_runs_target')
       .ifNotExists()

@@ -378,10 +378,17 @@ describe('the GitHub App', () => {
       await alice.issues.addLabels({ owner, repo, issue_number: 5, labels: ['archal:fix'] });
       const pull = await waitFor(() => pullsFrom('archal/fix-issue-5')[0], T, 'the label fix');
       expect(pull.body).toContain('Fixes #5');
-      const jobs = query<{ result: string }>("select result from app_jobs where kind = 'label' order by created_at");
-      expect(jobs.map((job) => job.result)).toEqual([
-        'ignored: label "bug" is not archal:fix',
+      const results = await waitFor(
+        () => {
+          const rows = query<{ result: string | null }>("select result from app_jobs where kind = 'label'");
+          return rows.every((row) => row.result) ? rows.map((row) => row.result!).sort() : undefined;
+        },
+        T,
+        'both label jobs to end',
+      );
+      expect(results).toEqual([
         expect.stringMatching(/^completed: pull request #\d+ created$/),
+        'ignored: label "bug" is not archal:fix',
       ]);
     },
     T,
