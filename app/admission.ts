@@ -97,13 +97,3 @@ async function suppress(db: AppDb, deliveryId: string, reason: string): Promise<
   await db.updateTable('app_deliveries').set({ outcome: 'suppressed', reason }).where('id', '=', deliveryId).execute();
   return { outcome: 'suppressed', reason };
 }
-
-/** Counts for the health endpoint and the benchmark. */
-export async function deliveryCounts(db: AppDb): Promise<Record<string, number>> {
-  const rows = await db
-    .selectFrom('app_deliveries')
-    .select(['outcome', sql<number>`count(*)`.as('count')])
-    .groupBy('outcome')
-    .execute();
-  return Object.fromEntries(rows.map((row) => [row.outcome, Number(row.count)]));
-}

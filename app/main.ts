@@ -64,7 +64,9 @@ export async function appStart(options: StartOptions, env: NodeJS.ProcessEnv): P
   let receiver: Receiver | undefined;
   let consumer: Consumer | undefined;
   try {
-    if (options.receive) receiver = await startReceiver(runtime, { port, host, worker: options.work });
+    // A worker-only process serves its health endpoint when given a port (--port or PORT: containers).
+    if (options.receive || options.port !== undefined || settings.portSet)
+      receiver = await startReceiver(runtime, { port, host, worker: options.work, webhooks: options.receive });
     if (options.work)
       consumer = await runtime.queue.consume({
         concurrency: options.workers,
@@ -84,7 +86,9 @@ export async function appStart(options: StartOptions, env: NodeJS.ProcessEnv): P
     return code === 'EADDRINUSE' ? 2 : 1;
   }
   const parts = [
-    receiver ? `webhooks ${receiver.url}${WEBHOOK_PATH} (health ${receiver.url}${HEALTH_PATH})` : 'no receiver',
+    receiver && options.receive
+      ? `webhooks ${receiver.url}${WEBHOOK_PATH} (health ${receiver.url}${HEALTH_PATH})`
+      : `no receiver${receiver ? ` (health ${receiver.url}${HEALTH_PATH})` : ''}`,
     consumer ? `${options.workers} worker(s) on the ${runtime.queue.kind} queue` : 'no worker',
     `store ${runtime.storeDescription}`,
     `GitHub ${settings.apiUrl}`,

@@ -1,7 +1,7 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createNodeMiddleware } from 'probot';
-import { deliveryCounts } from './admission.js';
+import { sql } from 'kysely';
 import { archalApp } from './index.js';
 import type { AppRuntime } from './runtime.js';
 
@@ -21,17 +21,21 @@ export interface Receiver {
  */
 export async function startReceiver(
   runtime: AppRuntime,
-  options: { port: number; host: string; worker: boolean },
+  options: { port: number; host: string; worker: boolean; webhooks: boolean },
 ): Promise<Receiver> {
-  const middleware = await createNodeMiddleware(
-    archalApp({ db: runtime.db, queue: runtime.queue, appId: runtime.settings.appId! }),
-    { probot: runtime.probot, webhooksPath: WEBHOOK_PATH },
-  );
+  // A worker-only process answers its health endpoint and nothing else.
+  const middleware = options.webhooks
+    ? await createNodeMiddleware(archalApp({ db: runtime.db, queue: runtime.queue, appId: runtime.settings.appId! }), {
+        probot: runtime.probot,
+        webhooksPath: WEBHOOK_PATH,
+      })
+    : undefined;
   const server = createServer({ keepAlive: true }, (req, res) => {
     const path = (req.url ?? '/').split('?')[0];
     if (req.method === 'GET' && path === HEALTH_PATH) {
-      deliveryCounts(runtime.db).then(
-        (deliveries) => {
+      // One indexed query: the store answers, and how many jobs wait.
+      sql<{ queued: number }>`select count(*) as queued from app_jobs where status = 'queued'`.execute(runtime.db).then(
+        ({ rows }) => {
           res.writeHead(200, { 'content-type': 'application/json' });
           res.end(
             JSON.stringify({
@@ -39,8 +43,9 @@ export async function startReceiver(
               appId: runtime.settings.appId,
               store: runtime.store.kind,
               queue: runtime.queue.kind,
+              receiver: options.webhooks,
               worker: options.worker,
-              deliveries,
+              queued: Number(rows[0]?.queued ?? 0),
             }),
           );
         },
@@ -51,10 +56,18 @@ export async function startReceiver(
       );
       return;
     }
-    void middleware(req, res, () => {
+    const notFound = () => {
       res.writeHead(404, { 'content-type': 'application/json' });
-      res.end(JSON.stringify({ message: 'Not found', webhooks: WEBHOOK_PATH, health: HEALTH_PATH }));
-    });
+      res.end(
+        JSON.stringify({
+          message: 'Not found',
+          ...(options.webhooks ? { webhooks: WEBHOOK_PATH } : {}),
+          health: HEALTH_PATH,
+        }),
+      );
+    };
+    if (middleware) void middleware(req, res, notFound);
+    else notFound();
   });
   server.keepAliveTimeout = 30_000;
   await new Promise<void>((resolve, reject) => {

@@ -22,6 +22,8 @@ export interface AppSettings {
   databaseUrl?: string;
   home: string;
   port: number;
+  /** Whether PORT was set (a worker-only process then serves its health endpoint there). */
+  portSet: boolean;
   host: string;
   /** `read` (default): agents get a read-only installation token; `none`: no token at all. */
   agentToken: 'read' | 'none';
@@ -82,6 +84,7 @@ export function readSettings(env: NodeJS.ProcessEnv): AppSettings {
     ...(databaseUrl(env) ? { databaseUrl: databaseUrl(env) } : {}),
     home: archalHome(env),
     port,
+    portSet: Boolean(env.PORT?.trim()),
     host: env.HOST?.trim() || '127.0.0.1',
     agentToken: agentToken === 'none' ? 'none' : 'read',
     ...(lease !== undefined ? { leaseMs: lease } : {}),

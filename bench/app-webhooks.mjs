@@ -126,7 +126,6 @@ async function load(port, seconds = SECONDS) {
             res.resume();
             res.on('end', () => {
               latencies.push(performance.now() - t0);
-              if (process.env.BENCH_SPIKES && performance.now() - t0 > 20) console.error(`spike ${index} ${(t0 - started).toFixed(0)}ms: ${(performance.now() - t0).toFixed(1)}`);
               if (res.statusCode !== 200) failures.push(res.statusCode);
               resolve();
             });

@@ -82,6 +82,18 @@ describe('archal app start', () => {
       await app.stop();
     }
     expect(await app.exited).toBe(0);
+
+    // A worker-only process (a container) answers its health endpoint, and receives nothing.
+    const workerPort = await freePort();
+    const worker = await startApp(['--worker-only', '--port', String(workerPort)], appEnv());
+    try {
+      const health = await fetch(`http://127.0.0.1:${workerPort}/api/github/health`);
+      expect(await health.json()).toMatchObject({ status: 'ok', receiver: false, worker: true, queued: 0 });
+      const hook = await fetch(`http://127.0.0.1:${workerPort}/api/github/webhooks`, { method: 'POST', body: '{}' });
+      expect(hook.status).toBe(404);
+    } finally {
+      await worker.stop();
+    }
   });
 
   it('without an APP_ID, serves Probot’s setup flow that registers the App from app.yml', async () => {
