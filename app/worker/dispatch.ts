@@ -3,7 +3,7 @@ import { HEARTBEAT_MS, type JobRecord } from '../jobs.js';
 import { redact } from '../markdown.js';
 import type { JobScope, WorkerContext } from './context.js';
 import { cancelCommand, closedPull, helpCommand, rejectCommand, statusCommand } from './manage.js';
-import { httpStatus, repoRef } from './github.js';
+import { repoRef, transient } from './github.js';
 import { approveCommand, checkFailed, fixCommand, labelCommand, retryCommand, runCommand } from './triggers.js';
 
 /** Returned by a handler that put its job back in the queue. */
@@ -37,16 +37,6 @@ export async function handleJob(ctx: WorkerContext, job: JobRecord, signal: Abor
   } finally {
     clearInterval(beat);
   }
-}
-
-function transient(error: unknown): boolean {
-  const status = httpStatus(error);
-  if (status !== undefined) return status >= 500 || status === 429;
-  const code = (error as { code?: unknown }).code;
-  return (
-    typeof code === 'string' &&
-    ['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EAI_AGAIN', 'UND_ERR_SOCKET'].includes(code)
-  );
 }
 
 async function dispatch(ctx: WorkerContext, job: JobRecord, signal: AbortSignal): Promise<HandlerResult> {

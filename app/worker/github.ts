@@ -110,3 +110,14 @@ export function describeError(error: unknown): string {
   const status = httpStatus(error);
   return status ? `GitHub answered ${status}: ${errorMessage(error)}` : errorMessage(error);
 }
+
+/** Whether an error may pass if the job is tried again later (GitHub 5xx or 429, the network). */
+export function transient(error: unknown): boolean {
+  const status = httpStatus(error);
+  if (status !== undefined) return status >= 500 || status === 429;
+  const code = (error as { code?: unknown }).code;
+  return (
+    typeof code === 'string' &&
+    ['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EAI_AGAIN', 'UND_ERR_SOCKET'].includes(code)
+  );
+}

@@ -20,11 +20,11 @@ import {
   type StartRequest,
 } from '../../src/workflows/lifecycle.js';
 import type { RunRecord } from '../../src/workflows/run-store.js';
-import { applyEvent, renderProgress, type ProgressNode, type ProgressView, type RunPhase } from '../progress.js';
+import { applyEvent, renderProgress, type ProgressNode, type ProgressView } from '../progress.js';
 import { agentEnvironment } from './agent-env.js';
 import { CommentUpdater } from './comment.js';
 import type { JobScope } from './context.js';
-import { describeError, editComment, mintToken, READ_ONLY, reply } from './github.js';
+import { describeError, editComment, mintToken, READ_ONLY, reply, transient } from './github.js';
 import { finishRun } from './finish.js';
 import { getAppRun, recordRun, updateRun } from './records.js';
 import { extractDefaults, fetchMirror, prepareWorktree, revParse, withRepoLock } from './repo.js';
@@ -106,6 +106,8 @@ export async function executeRun(scope: JobScope, plan: RunPlan, mode: RunMode):
   try {
     prepared = await prepare(scope, plan, mode);
   } catch (error) {
+    // GitHub or the network may be back in a moment: the job is tried again (the comment stays as it is).
+    if (transient(error)) throw error;
     return fail(describeError(error));
   }
   const { workflow, workingPath, env } = prepared;
@@ -259,19 +261,6 @@ async function findWorkflow(scope: JobScope, plan: RunPlan, defaultsDir: string)
 export function providerConfig(config: ArchalConfig): ArchalConfig {
   const provider = config.app?.provider;
   return provider ? { ...config, assistants: { ...config.assistants, default: provider } } : config;
-}
-
-export function phaseOf(status: string): RunPhase {
-  switch (status) {
-    case 'completed':
-    case 'failed':
-    case 'cancelled':
-    case 'paused':
-    case 'running':
-      return status;
-    default:
-      return 'running';
-  }
 }
 
 /** The conversation of an issue or pull request's runs in the run store: `github:<owner>/<repo>#<number>`. */
