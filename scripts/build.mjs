@@ -2,7 +2,7 @@
 //  - build/cli.cjs: the `archal` command as one CommonJS file, which bin/archal.js loads through
 //    V8's code cache (build/cli.cjs.cache). Compiling the bundle's ~600 KB of JavaScript on every
 //    start cost more than running a small workflow; with the cache, start-up is mostly Node's own.
-//  - build/index.js and its subpaths (build/workflows.js, workspace.js, preprod.js, github.js, clone.js):
+//  - build/index.js and its subpaths (build/workflows.js, workspace.js, preprod.js, github.js, clone.js, view.js):
 //    Archal as an ES module library (benchmarks, tests, embedding), with shared code in chunks so
 //    that a class is the same class whichever subpath it is imported from.
 import { build } from 'esbuild';
@@ -62,6 +62,7 @@ await Promise.all([
       preprod: 'src/preprod/index.ts',
       github: 'src/github/index.ts',
       clone: 'src/clones/github/index.ts',
+      view: 'src/view/index.ts',
     },
     outdir: 'build',
     chunkNames: 'chunks/[name]-[hash]',

@@ -45,3 +45,5 @@ export { runSuite } from './runner/suite.js';
 export { loadScenarios } from './runner/load.js';
 export type { LoadedScenarios } from './runner/load.js';
 export type { ScenarioResult, ScenarioRunResult, SuiteResult } from './runner/results.js';
+export { RecordLookupError, RecordSource, renderReportHtml, startViewer } from './view/index.js';
+export type { RecordRef, RecordSummary, Report, ReportOptions, RunningViewer, ViewerOptions } from './view/index.js';

@@ -8,6 +8,7 @@ import { registerIsolationCommands } from './commands/isolation.js';
 import { registerPreprodCommands } from './commands/preprod.js';
 import { registerRunCommands } from './commands/run.js';
 import { registerVersionCommand, packageVersion } from './commands/version.js';
+import { registerViewCommands } from './commands/view.js';
 import { registerWorkflowCommands } from './commands/workflow.js';
 import { describeError, exitCodeOf, EXIT, UserError } from './errors.js';
 import { err } from './output.js';
@@ -31,6 +32,7 @@ registerIsolationCommands(program);
 registerRunCommands(program);
 registerPreprodCommands(program);
 registerAppCommands(program);
+registerViewCommands(program);
 
 // Every subcommand reports usage mistakes through exitOverride too.
 for (const command of allCommands(program)) command.exitOverride().showHelpAfterError('(run with --help for usage)');

@@ -53,6 +53,12 @@ export const scenarioResultSchema = z.object({
 
 export const suiteResultSchema = z.object({
   schemaVersion: z.literal(1),
+  suiteId: z
+    .string()
+    .optional()
+    .describe(
+      'Names this suite among the recorded ones: .archal/cache/suites/<suiteId>.json (archal view, archal report)',
+    ),
   startedAt: z.string(),
   durationMs: z.number(),
   passThreshold: z.number().min(0).max(100),
