@@ -91,6 +91,8 @@ export async function executeRun(scope: JobScope, plan: RunPlan, mode: RunMode):
     commentId = await reply(github, target, plan.number, renderProgress({ ...view, phase: 'queued' }));
     await ctx.ledger.update(job.id, { comment_id: commentId });
   }
+  // A job that continues a run holds it from now on: taken over after a crash, it recovers that run.
+  if (mode.kind !== 'start' && job.runId !== mode.run.id) await ctx.ledger.update(job.id, { run_id: mode.run.id });
   const progressComment = commentId;
   const updater = new CommentUpdater((body) => editComment(github, target, progressComment, body), ctx.log);
   const fail = async (reason: string, node?: string) => {

@@ -93,7 +93,6 @@ export async function approveCommand(scope: JobScope): Promise<HandlerResult> {
     await reply(scope.github, scope, job.number!, 'No run here is waiting for an approval.');
     return 'nothing to approve';
   }
-  await ctx.ledger.update(job.id, { run_id: run.id });
   const original = await ctx.ledger.get(paused.jobId);
   return startWorkflow(
     scope,
