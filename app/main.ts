@@ -42,7 +42,7 @@ export async function appStart(options: StartOptions, env: NodeJS.ProcessEnv): P
       );
       return 2;
     }
-    const setup = await startSetup(settings, { port, host });
+    const setup = await startSetup(settings, { port, host }, env);
     await waitForSignal();
     await setup.stop();
     return 0;

@@ -76,7 +76,7 @@ export async function openRuntime(settings: AppSettings): Promise<AppRuntime> {
 }
 
 /**
- * Probot, configured from the settings (not from process.env). Against a GitHub on this machine
+ * Probot, configured from the settings (not from the process environment). Against a GitHub on this machine
  * (the clone) Octokit's throttling and retries are off: they pace writes for github.com's limits.
  */
 export function makeProbot(settings: AppSettings): Probot {
@@ -94,7 +94,7 @@ export function makeProbot(settings: AppSettings): Probot {
       WEBHOOK_SECRET: settings.webhookSecret ?? '',
       ...(settings.gheHost ? { GHE_HOST: settings.gheHost, GHE_PROTOCOL: settings.gheProtocol } : {}),
       LOG_LEVEL: settings.logLevel as NodeJS.ProcessEnv['LOG_LEVEL'],
-      ...(process.env.LOG_FORMAT ? { LOG_FORMAT: process.env.LOG_FORMAT as 'json' | 'pretty' } : {}),
+      ...(settings.logFormat ? { LOG_FORMAT: settings.logFormat } : {}),
     },
     overrides: { Octokit: Octokit as typeof ProbotOctokit },
   });

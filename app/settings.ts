@@ -19,6 +19,10 @@ export interface AppSettings {
   /** The REST API base URL. */
   apiUrl: string;
   logLevel: string;
+  logFormat?: 'json' | 'pretty';
+  /** The App's public URL and a smee.io channel, for the setup flow's webhook URL. */
+  publicUrl?: string;
+  webhookProxyUrl?: string;
   databaseUrl?: string;
   home: string;
   port: number;
@@ -81,6 +85,9 @@ export function readSettings(env: NodeJS.ProcessEnv): AppSettings {
     gheProtocol,
     apiUrl: gheHost ? `${gheProtocol}://${gheHost}/api/v3` : 'https://api.github.com',
     logLevel: env.LOG_LEVEL?.trim() || 'info',
+    ...(env.LOG_FORMAT === 'json' || env.LOG_FORMAT === 'pretty' ? { logFormat: env.LOG_FORMAT } : {}),
+    ...(env.ARCHAL_APP_URL?.trim() ? { publicUrl: env.ARCHAL_APP_URL.trim().replace(/\/$/, '') } : {}),
+    ...(env.WEBHOOK_PROXY_URL?.trim() ? { webhookProxyUrl: env.WEBHOOK_PROXY_URL.trim() } : {}),
     ...(databaseUrl(env) ? { databaseUrl: databaseUrl(env) } : {}),
     home: archalHome(env),
     port,

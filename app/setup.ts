@@ -14,14 +14,19 @@ import { WEBHOOK_PATH } from './server.js';
 export async function startSetup(
   settings: AppSettings,
   options: { port: number; host: string },
+  env: NodeJS.ProcessEnv,
 ): Promise<{ stop(): Promise<void> }> {
+  // Probot's setup reads these from the process environment; they may come from a .env file.
+  for (const name of ['WEBHOOK_PROXY_URL', 'NO_SMEE_SETUP', 'GH_ORG'])
+    if (env[name] !== undefined) process.env[name] = env[name];
   const dir = join(settings.home, 'app-setup');
   mkdirSync(dir, { recursive: true });
   const manifest = YAML.parse(readFileSync(join(packageRoot(), 'app.yml'), 'utf8')) as Record<string, unknown>;
-  const publicUrl = process.env.ARCHAL_APP_URL?.trim().replace(/\/$/, '');
   const hookUrl =
-    process.env.WEBHOOK_PROXY_URL?.trim() ||
-    (publicUrl ? `${publicUrl}${WEBHOOK_PATH}` : `http://${options.host}:${options.port}${WEBHOOK_PATH}`);
+    settings.webhookProxyUrl ??
+    (settings.publicUrl
+      ? `${settings.publicUrl}${WEBHOOK_PATH}`
+      : `http://${options.host}:${options.port}${WEBHOOK_PATH}`);
   manifest.hook_attributes = { ...(manifest.hook_attributes as object), url: hookUrl };
   writeFileSync(join(dir, 'app.yml'), YAML.stringify(manifest));
   // Probot reads app.yml (and writes nothing else) in its working directory.

@@ -427,6 +427,8 @@ describe('the GitHub App', () => {
       const fix = await waitFor(() => pullsFrom('archal/fix-pr-4')[0], T, 'the fix of the pull request');
       expect(fix).toMatchObject({ draft: true, base: { ref: 'feature' } });
       expect(fix.body).toContain('the failing check "Archal" on #4');
+      // The pull request's own .archal.json (other fixChecks, autoFix, a bogus agent) changed nothing.
+      expect(fix.body).toContain('add() used `-`; it now uses `+`.');
       const { data: feature } = await alice.repos.getBranch({ owner, repo, branch: 'feature' });
       expect(feature.commit.sha).toBe(pull.head.sha); // never pushed to the author's branch
       const calls = agentCalls(agentDir).filter((call) => call.node === 'read-failure');

@@ -114,7 +114,20 @@ export function appSeed(app: Record<string, unknown> = {}): Seed {
           {
             name: 'feature',
             from: 'main',
-            commits: [{ message: 'Add a README', files: { 'README.md': '# widgets\n' } }],
+            commits: [
+              {
+                message: 'Add a README',
+                files: {
+                  'README.md': '# widgets\n',
+                  // What a pull request cannot do: change what runs or who may run it (the App reads
+                  // .archal.json from the default branch only).
+                  '.archal.json': JSON.stringify({
+                    assistants: { default: 'exec', exec: { command: 'definitely-not-a-command' } },
+                    app: { fixChecks: ['something else'], minPermission: 'admin', autoFix: true },
+                  }),
+                },
+              },
+            ],
           },
         ],
         issues: [
