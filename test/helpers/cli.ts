@@ -46,6 +46,8 @@ export function json<T = Record<string, unknown>>(result: CliResult): T {
 
 export interface BackgroundCli {
   pid: number;
+  /** Everything written to stdout so far. */
+  stdout(): string;
   /** Everything written to stderr so far. */
   stderr(): string;
   /** Everything written to stdout so far. */
