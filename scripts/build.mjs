@@ -83,6 +83,15 @@ await Promise.all([
       js: "import{createRequire as __archalRequire}from'node:module';const require=__archalRequire(import.meta.url);",
     },
   }),
+  // build/app.js: the GitHub App (app/), loaded by `archal app …` at run time. Its dependencies
+  // (Probot, graphile-worker) stay in node_modules: they are only loaded when the App runs.
+  build({
+    ...common,
+    entryPoints: ['app/main.ts'],
+    outfile: 'build/app.js',
+    format: 'esm',
+    packages: 'external',
+  }),
 ]);
 
 // Write the code cache now, so that installs ship with it, from a representative command: the cache

@@ -1,6 +1,7 @@
 import { Command, CommanderError } from 'commander';
 import { ArchalError, errorMessage } from '../lib/errors.js';
 import { configureScratchDir } from '../lib/paths.js';
+import { registerAppCommands } from './commands/app.js';
 import { registerAttachCommands } from './commands/attach.js';
 import { registerCloneCommands } from './commands/clone.js';
 import { registerConfigCommands } from './commands/config.js';
@@ -32,6 +33,7 @@ registerCloneCommands(program);
 registerIsolationCommands(program);
 registerRunCommands(program);
 registerPreprodCommands(program);
+registerAppCommands(program);
 registerAttachCommands(program);
 registerViewCommands(program);
 registerReportCommands(program);

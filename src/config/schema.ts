@@ -3,6 +3,7 @@ import { commandSpecSchema } from '../lib/command-spec.js';
 import { attachConfigSchema } from '../attach/options.js';
 import { preprodConfigSchema } from '../preprod/options.js';
 import { assistantsSchema, providerNameSchema } from '../providers/schema.js';
+import { appConfigSchema } from './app-schema.js';
 import { routingSchema } from '../scenarios/schema.js';
 
 export const agentSchema = z
@@ -22,10 +23,6 @@ const worktreeSchema = z
     baseBranch: z.string().min(1).optional().describe('Base branch; detected from git when absent.'),
   })
   .strict();
-
-// Sections that later parts of Archal read. They are objects so that settings can be added without
-// breaking existing files; their keys are documented where each part is.
-const sectionSchema = z.looseObject({});
 
 export const archalConfigSchema = z
   .object({
@@ -54,7 +51,7 @@ export const archalConfigSchema = z
     assistants: assistantsSchema.optional(),
     worktree: worktreeSchema.optional(),
     preprod: preprodConfigSchema.optional(),
-    app: sectionSchema.optional(),
+    app: appConfigSchema.optional(),
     attach: attachConfigSchema.optional(),
   })
   .strict();
