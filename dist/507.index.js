@@ -1,8 +1,8 @@
-export const id = 117;
-export const ids = [117];
+export const id = 507;
+export const ids = [507];
 export const modules = {
 
-/***/ 42117:
+/***/ 13507:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -6694,7 +6694,60 @@ const attachConfigSchema = schemas/* object */.Ikc({
 
 // EXTERNAL MODULE: ./src/preprod/options.ts
 var options = __webpack_require__(55722);
+;// CONCATENATED MODULE: ./src/config/app-schema.ts
+
+
+/** Repository permission levels, lowest first, as GitHub names them (`role_name`). */
+const PERMISSION_LEVELS = ['read', 'triage', 'write', 'maintain', 'admin'];
+const appWorkflowsSchema = schemas/* object */.Ikc({
+    fix: schemas/* string */.YjP()
+        .min(1)
+        .optional()
+        .describe('Workflow of `/archal fix` and the fix label. Default "archal-fix-issue".'),
+    fixCheck: schemas/* string */.YjP()
+        .min(1)
+        .optional()
+        .describe('Workflow of the "Fix with Archal" button and autoFix. Default "archal-fix-check".'),
+})
+    .catchall(schemas/* string */.YjP().min(1))
+    .refine((value) => Object.keys(value).every((key) => /^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$/.test(key)), {
+    message: 'names must be letters, digits, ".", "_" or "-" (they are typed after `/archal run`)',
+})
+    .describe('Which workflow each trigger runs; other keys are names `/archal run <name>` accepts.');
+/**
+ * The GitHub App's settings for a repository (`.archal.json` `app`). The App reads them from the
+ * default branch only, so a pull request cannot change what runs or who may run it.
+ */
+const appConfigSchema = schemas/* object */.Ikc({
+    fixLabel: schemas/* string */.YjP()
+        .min(1)
+        .max(50)
+        .optional()
+        .describe('Label that starts the fix workflow. Default "archal:fix".'),
+    minPermission: schemas/* enum */.k5n(PERMISSION_LEVELS)
+        .optional()
+        .describe('Least repository permission of who may command the App. Default "write".'),
+    fixChecks: schemas/* array */.YOg(schemas/* string */.YjP().min(1))
+        .optional()
+        .describe('Check runs whose failure offers "Fix with Archal". Default ["Archal"].'),
+    autoFix: schemas/* boolean */.zMY().optional().describe('Start the fix of a failing check at once, without the button.'),
+    workflows: appWorkflowsSchema.optional(),
+    maxConcurrentRuns: schemas/* number */.aig()
+        .int()
+        .min(1)
+        .max(50)
+        .optional()
+        .describe('Runs of this repository at once; more wait in the queue. Default 2.'),
+    provider: schema/* providerNameSchema */.s5.optional().describe('Provider of AI nodes that name none, for App runs.'),
+    testCommand: schemas/* string */.YjP()
+        .min(1)
+        .optional()
+        .describe("The repository's test command the fix workflows validate with (ARCHAL_TEST_COMMAND)."),
+})
+    .strict();
+
 ;// CONCATENATED MODULE: ./src/config/schema.ts
+
 
 
 
@@ -6713,9 +6766,6 @@ const worktreeSchema = schemas/* object */.Ikc({
     baseBranch: schemas/* string */.YjP().min(1).optional().describe('Base branch; detected from git when absent.'),
 })
     .strict();
-// Sections that later parts of Archal read. They are objects so that settings can be added without
-// breaking existing files; their keys are documented where each part is.
-const sectionSchema = schemas/* looseObject */._H3({});
 const archalConfigSchema = schemas/* object */.Ikc({
     $schema: schemas/* string */.YjP().optional(),
     agent: agentSchema.optional(),
@@ -6736,7 +6786,7 @@ const archalConfigSchema = schemas/* object */.Ikc({
     assistants: schema/* assistantsSchema */.pH.optional(),
     worktree: worktreeSchema.optional(),
     preprod: options/* preprodConfigSchema */.Gn.optional(),
-    app: sectionSchema.optional(),
+    app: appConfigSchema.optional(),
     attach: attachConfigSchema.optional(),
 })
     .strict();
@@ -6818,6 +6868,7 @@ function formatConfigProblem(file, problem) {
 
 ;// CONCATENATED MODULE: ./src/config/index.ts
 /** .archal.json: its schema (composed from the schemas of the parts it configures) and its loader. */
+
 
 
 
