@@ -6,12 +6,15 @@
 //    attach.js):
 //    Archal as an ES module library (benchmarks, tests, embedding), with shared code in chunks so
 //    that a class is the same class whichever subpath it is imported from.
+//  - build/route-undici.cjs: undici in one file, which route mode's preload loads into the agent under test
+//    (scripts/shipped.mjs).
 import { build } from 'esbuild';
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { writeRouteUndici } from './shipped.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 rmSync(new URL('../build', import.meta.url), { recursive: true, force: true });
@@ -86,6 +89,7 @@ await Promise.all([
     format: 'esm',
     packages: 'external',
   }),
+  writeRouteUndici(join(root, 'build')),
 ]);
 
 // Write the code cache now, so that installs ship with it, from a representative command: the cache

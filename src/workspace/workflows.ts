@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { detectBaseBranch } from '../lib/git.js';
-import { packageRoot } from '../lib/paths.js';
+import { bundledDir } from '../lib/paths.js';
 import type { AssistantsConfig } from '../providers/index.js';
 import {
   commandDirectories,
@@ -36,7 +36,7 @@ export function engineDefaults(assistants: AssistantsConfig = {}): EngineDefault
 
 /** Where a workspace's workflows are found: bundled, `$ARCHAL_HOME/workflows`, the repository's .archon and .archal. */
 export function workflowLocations(workspace: Workspace): WorkflowLocations {
-  return { repo: workspace.root, home: workspace.home, bundled: join(packageRoot(), 'bundled', 'workflows') };
+  return { repo: workspace.root, home: workspace.home, bundled: join(bundledDir(), 'workflows') };
 }
 
 /** How a workspace's workflows load: its engine defaults and command files. */
@@ -45,7 +45,7 @@ export function discoveryOptions(workspace: Workspace): DiscoveryOptions {
   return {
     defaults: engineDefaults(workspace.config.assistants),
     resolveCommand: createCommandResolver(
-      commandDirectories(locations.repo, locations.home, join(packageRoot(), 'bundled', 'commands')),
+      commandDirectories(locations.repo, locations.home, join(bundledDir(), 'commands')),
     ),
   };
 }

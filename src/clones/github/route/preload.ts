@@ -1,3 +1,6 @@
+/** The file name of the single-file undici the build ships beside its bundles for the preload. */
+export const ROUTE_UNDICI = 'route-undici.cjs';
+
 /**
  * The source of the file route mode puts in NODE_OPTIONS (`--require`). Node before 24.5 (and
  * 22.21) ignores HTTPS_PROXY in fetch(), which is what Octokit and most Node SDKs use, so the

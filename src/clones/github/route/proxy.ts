@@ -2,10 +2,11 @@ import { createServer, request as httpRequest, Agent, type IncomingMessage, type
 import { connect, type Socket } from 'node:net';
 import { rootCertificates, TLSSocket, createSecureContext, type SecureContext } from 'node:tls';
 import { readFileSync, writeFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
+import * as nodeModule from 'node:module';
 import { dirname, join } from 'node:path';
 import type { Duplex } from 'node:stream';
-import { preloadSource } from './preload.js';
+import { shippedFile } from '../../../lib/paths.js';
+import { preloadSource, ROUTE_UNDICI } from './preload.js';
 
 /** The hosts whose traffic reaches the clone; any other host is refused and recorded. */
 export const ROUTED_HOSTS = ['api.github.com', 'github.com', 'uploads.github.com'] as const;
@@ -278,7 +279,12 @@ function refusal(res: ServerResponse, host: string): void {
   res.end(refusalText(host));
 }
 
-/** undici's entry point, for the preload (it ships with Archal; Node's bundled copy is not importable). */
+/**
+ * undici for the preload (Node's own copy is not importable): the build's single-file copy beside
+ * the bundle (the Action has no node_modules), else the package's (running from the sources).
+ */
 function undiciPath(): string {
-  return createRequire(import.meta.url).resolve('undici');
+  // Through the namespace: the Action's bundler (webpack) turns a bare createRequire(import.meta.url)
+  // into its own module table, where undici has a number, not a file.
+  return shippedFile(ROUTE_UNDICI) ?? nodeModule.createRequire(import.meta.url).resolve('undici');
 }

@@ -1,6 +1,6 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { packageRoot } from '../../../lib/paths.js';
+import { bundledDir } from '../../../lib/paths.js';
 import { SeedError, fromZodError, unknown } from './errors.js';
 import { largeBacklogSeed } from './large-backlog.js';
 import { seedSchema, type ParsedSeed, type Seed } from './schema.js';
@@ -30,7 +30,7 @@ function validateSeed(value: unknown, source: string): ParsedSeed {
 
 function namedSeedData(name: NamedSeed): unknown {
   if (name === 'large-backlog') return largeBacklogSeed();
-  return JSON.parse(readFileSync(join(packageRoot(), 'bundled', 'seeds', 'github', `${name}.json`), 'utf8'));
+  return JSON.parse(readFileSync(join(bundledDir(), 'seeds', 'github', `${name}.json`), 'utf8'));
 }
 
 /**

@@ -1,8 +1,8 @@
-export const id = 138;
-export const ids = [138];
+export const id = 297;
+export const ids = [297];
 export const modules = {
 
-/***/ 32138:
+/***/ 73297:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -873,74 +873,8 @@ var schema = __webpack_require__(71131);
 var external_node_crypto_ = __webpack_require__(77598);
 // EXTERNAL MODULE: external "node:http"
 var external_node_http_ = __webpack_require__(37067);
-// EXTERNAL MODULE: external "node:os"
-var external_node_os_ = __webpack_require__(48161);
-// EXTERNAL MODULE: external "node:url"
-var external_node_url_ = __webpack_require__(73136);
-;// CONCATENATED MODULE: ./src/lib/paths.ts
-
-
-
-
-/** Per-user state: `$ARCHAL_HOME` of the host's environment, else `~/.archal`. */
-function paths_archalHome(env) {
-    const configured = env.ARCHAL_HOME?.trim();
-    return configured ? (0,external_node_path_.resolve)(configured) : (0,external_node_path_.join)((0,external_node_os_.homedir)(), '.archal');
-}
-let cachedPackageRoot;
-/**
- * The directory holding Archal's package.json. Works from the sources (tests) and from the bundle in
- * build/, which both sit one or two levels below it.
- */
-function packageRoot() {
-    if (cachedPackageRoot)
-        return cachedPackageRoot;
-    let dir = (0,external_node_path_.dirname)((0,external_node_url_.fileURLToPath)(import.meta.url));
-    while (!(0,external_node_fs_.existsSync)((0,external_node_path_.join)(dir, 'package.json')) || !(0,external_node_fs_.existsSync)((0,external_node_path_.join)(dir, 'bundled'))) {
-        const parent = (0,external_node_path_.dirname)(dir);
-        if (parent === dir)
-            throw new Error('Cannot locate the Archal package root (package.json next to bundled/).');
-        dir = parent;
-    }
-    cachedPackageRoot = dir;
-    return dir;
-}
-const MEMORY_BACKED = '/dev/shm';
-const MEMORY_MIN_FREE = 1024 ** 3;
-let cachedScratch;
-let configuredScratch;
-/**
- * Sets where short-lived working files go for this whole process (the CLI: `$ARCHAL_TMPDIR`). A
- * host-wide setting, like the system's temporary directory: it is not part of any one repository's
- * environment.
- */
-function configureScratchDir(dir) {
-    configuredScratch = dir?.trim() ? resolve(dir.trim()) : undefined;
-}
-/**
- * Where short-lived working files go (clone repositories, temporary git indexes): the directory the
- * host configured, else memory-backed /dev/shm when it exists with at least 1 GiB free (each
- * scenario run creates and deletes a clone's files, and on a disk each of those operations costs
- * far more), else the system's temporary directory.
- */
-function scratchDir() {
-    if (configuredScratch)
-        return configuredScratch;
-    if (cachedScratch)
-        return cachedScratch;
-    cachedScratch = (0,external_node_os_.tmpdir)();
-    try {
-        const stats = (0,external_node_fs_.statfsSync)(MEMORY_BACKED);
-        (0,external_node_fs_.accessSync)(MEMORY_BACKED, external_node_fs_.constants.W_OK);
-        if (stats.bavail * stats.bsize >= MEMORY_MIN_FREE)
-            cachedScratch = MEMORY_BACKED;
-    }
-    catch {
-        // No /dev/shm here (macOS, Windows, some containers): the system's temporary directory it is.
-    }
-    return cachedScratch;
-}
-
+// EXTERNAL MODULE: ./src/lib/paths.ts
+var paths = __webpack_require__(9927);
 // EXTERNAL MODULE: ./src/clones/github/http/body.ts
 var http_body = __webpack_require__(80561);
 // EXTERNAL MODULE: ./src/clones/github/state/errors.ts
@@ -3561,7 +3495,7 @@ function validateSeed(value, source) {
 function namedSeedData(name) {
     if (name === 'large-backlog')
         return largeBacklogSeed();
-    return JSON.parse((0,external_node_fs_.readFileSync)((0,external_node_path_.join)(packageRoot(), 'bundled', 'seeds', 'github', `${name}.json`), 'utf8'));
+    return JSON.parse((0,external_node_fs_.readFileSync)((0,external_node_path_.join)((0,paths/* bundledDir */.YU)(), 'seeds', 'github', `${name}.json`), 'utf8'));
 }
 /**
  * A seed from a name (`small-project`), a JSON file path, or an object. Named seeds are parsed
@@ -4798,7 +4732,7 @@ function viaGitHubHost(req) {
  */
 async function startGitHubClone(options = {}) {
     const { seed, source } = loadSeed(options.seed ?? 'small-project', options.cwd);
-    const dir = (0,external_node_fs_.realpathSync)((0,external_node_fs_.mkdtempSync)((0,external_node_path_.join)(scratchDir(), 'archal-github-')));
+    const dir = (0,external_node_fs_.realpathSync)((0,external_node_fs_.mkdtempSync)((0,external_node_path_.join)((0,paths/* scratchDir */.GA)(), 'archal-github-')));
     track(dir);
     const token = options.token ?? `ghp_${(0,external_node_crypto_.randomBytes)(27).toString('base64url').replace(/[-_]/g, '0').slice(0, 36)}`;
     const controlToken = options.controlToken ?? null;
@@ -4907,7 +4841,11 @@ async function startGitHubClone(options = {}) {
 var external_node_net_ = __webpack_require__(77030);
 // EXTERNAL MODULE: external "node:tls"
 var external_node_tls_ = __webpack_require__(41692);
+// EXTERNAL MODULE: external "node:module"
+var external_node_module_ = __webpack_require__(98995);
 ;// CONCATENATED MODULE: ./src/clones/github/route/preload.ts
+/** The file name of the single-file undici the build ships beside its bundles for the preload. */
+const ROUTE_UNDICI = 'route-undici.cjs';
 /**
  * The source of the file route mode puts in NODE_OPTIONS (`--require`). Node before 24.5 (and
  * 22.21) ignores HTTPS_PROXY in fetch(), which is what Octokit and most Node SDKs use, so the
@@ -4974,6 +4912,7 @@ function preloadSource(undiciPath) {
 }
 
 ;// CONCATENATED MODULE: ./src/clones/github/route/proxy.ts
+
 
 
 
@@ -5194,9 +5133,14 @@ function refusal(res, host) {
     res.writeHead(403, { 'content-type': 'text/plain', connection: 'close' });
     res.end(refusalText(host));
 }
-/** undici's entry point, for the preload (it ships with Archal; Node's bundled copy is not importable). */
+/**
+ * undici for the preload (Node's own copy is not importable): the build's single-file copy beside
+ * the bundle (the Action has no node_modules), else the package's (running from the sources).
+ */
 function undiciPath() {
-    return /*require.resolve*/(46752);
+    // Through the namespace: the Action's bundler (webpack) turns a bare createRequire(import.meta.url)
+    // into its own module table, where undici has a number, not a file.
+    return (0,paths/* shippedFile */.kA)(ROUTE_UNDICI) ?? external_node_module_.createRequire(import.meta.url).resolve('undici');
 }
 
 ;// CONCATENATED MODULE: ./src/clones/github/route/index.ts
@@ -5778,7 +5722,7 @@ let schemaFile;
 /** The verdicts' JSON Schema as a file (written once per process), for providers that take a path. */
 function verdictsSchemaFile() {
     if (!schemaFile) {
-        const dir = (0,external_node_fs_.mkdtempSync)((0,external_node_path_.join)(scratchDir(), 'archal-judge-'));
+        const dir = (0,external_node_fs_.mkdtempSync)((0,external_node_path_.join)((0,paths/* scratchDir */.GA)(), 'archal-judge-'));
         process.once('exit', () => (0,external_node_fs_.rmSync)(dir, { recursive: true, force: true }));
         const file = (0,external_node_path_.join)(dir, 'verdicts.schema.json');
         (0,external_node_fs_.writeFileSync)(file, JSON.stringify(VERDICTS_JSON_SCHEMA));
@@ -6549,6 +6493,8 @@ class WorkspaceError extends errors/* ArchalError */.u {
     }
 }
 
+// EXTERNAL MODULE: external "node:os"
+var external_node_os_ = __webpack_require__(48161);
 // EXTERNAL MODULE: ./src/lib/command-spec.ts
 var command_spec = __webpack_require__(91516);
 ;// CONCATENATED MODULE: ./src/attach/schema.ts
@@ -7175,7 +7121,7 @@ function openWorkspace(options) {
     const loaded = loadConfig(root);
     if (loaded.status === 'invalid')
         throw new WorkspaceError('invalid_config', `Invalid ${loaded.file}:\n${loaded.errors.map((problem) => `  ${formatConfigProblem('.archal.json', problem)}`).join('\n')}`, { file: loaded.file, problems: loaded.errors });
-    return { root, home: paths_archalHome(options.env), env: options.env, config: loaded.config, configFile: loaded.file };
+    return { root, home: (0,paths/* archalHome */.N3)(options.env), env: options.env, config: loaded.config, configFile: loaded.file };
 }
 /** The workspace of the git repository containing `dir` (outside a repository: IsolationError not_a_repository). */
 async function openRepositoryWorkspace(options) {
@@ -10296,14 +10242,14 @@ function engineDefaults(assistants = {}) {
 }
 /** Where a workspace's workflows are found: bundled, `$ARCHAL_HOME/workflows`, the repository's .archon and .archal. */
 function workflowLocations(workspace) {
-    return { repo: workspace.root, home: workspace.home, bundled: (0,external_node_path_.join)(packageRoot(), 'bundled', 'workflows') };
+    return { repo: workspace.root, home: workspace.home, bundled: (0,external_node_path_.join)((0,paths/* bundledDir */.YU)(), 'workflows') };
 }
 /** How a workspace's workflows load: its engine defaults and command files. */
 function discoveryOptions(workspace) {
     const locations = workflowLocations(workspace);
     return {
         defaults: engineDefaults(workspace.config.assistants),
-        resolveCommand: createCommandResolver(commandDirectories(locations.repo, locations.home, (0,external_node_path_.join)(packageRoot(), 'bundled', 'commands'))),
+        resolveCommand: createCommandResolver(commandDirectories(locations.repo, locations.home, (0,external_node_path_.join)((0,paths/* bundledDir */.YU)(), 'commands'))),
     };
 }
 /** Every workflow the workspace sees; broken files are reported, never hiding the others. */
@@ -11005,7 +10951,7 @@ async function preprod_git_git(args, options) {
     return result.stdout;
 }
 async function withTemporaryIndex(action) {
-    const dir = (0,external_node_fs_.mkdtempSync)((0,external_node_path_.join)(scratchDir(), 'archal-index-'));
+    const dir = (0,external_node_fs_.mkdtempSync)((0,external_node_path_.join)((0,paths/* scratchDir */.GA)(), 'archal-index-'));
     try {
         return await action((0,external_node_path_.join)(dir, 'index'));
     }
@@ -27901,6 +27847,109 @@ const commandSpecSchema = zod__WEBPACK_IMPORTED_MODULE_0__/* .object */ .Ikc({
     env: zod__WEBPACK_IMPORTED_MODULE_0__/* .record */ .g1P(zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP(), zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP()).optional().describe('Extra environment variables; ${VAR} is expanded.'),
 })
     .strict();
+
+
+/***/ }),
+
+/***/ 9927:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   GA: () => (/* binding */ scratchDir),
+/* harmony export */   N3: () => (/* binding */ archalHome),
+/* harmony export */   YU: () => (/* binding */ bundledDir),
+/* harmony export */   kA: () => (/* binding */ shippedFile)
+/* harmony export */ });
+/* unused harmony exports packageRoot, configureScratchDir */
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(73024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(48161);
+/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_os__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(76760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
+/* harmony import */ var node_url__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(73136);
+/* harmony import */ var node_url__WEBPACK_IMPORTED_MODULE_3___default = /*#__PURE__*/__webpack_require__.n(node_url__WEBPACK_IMPORTED_MODULE_3__);
+
+
+
+
+/** Per-user state: `$ARCHAL_HOME` of the host's environment, else `~/.archal`. */
+function archalHome(env) {
+    const configured = env.ARCHAL_HOME?.trim();
+    return configured ? (0,node_path__WEBPACK_IMPORTED_MODULE_2__.resolve)(configured) : (0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)((0,node_os__WEBPACK_IMPORTED_MODULE_1__.homedir)(), '.archal');
+}
+let cachedPackageRoot;
+/**
+ * The directory holding Archal's package.json. Works from the sources (tests) and from the bundle in
+ * build/, which both sit one or two levels below it.
+ */
+function packageRoot() {
+    if (cachedPackageRoot)
+        return cachedPackageRoot;
+    let dir = (0,node_path__WEBPACK_IMPORTED_MODULE_2__.dirname)((0,node_url__WEBPACK_IMPORTED_MODULE_3__.fileURLToPath)(import.meta.url));
+    while (!(0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)((0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(dir, 'package.json')) || !(0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)((0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(dir, 'bundled'))) {
+        const parent = (0,node_path__WEBPACK_IMPORTED_MODULE_2__.dirname)(dir);
+        if (parent === dir)
+            throw new Error('Cannot locate the Archal package root (package.json next to bundled/).');
+        dir = parent;
+    }
+    cachedPackageRoot = dir;
+    return dir;
+}
+const shipped = new Map();
+/**
+ * A file or directory Archal ships beside its code, by name, or undefined where there is none (the
+ * sources). Looked up in the running module's directory and the one above: the Action's dist/ (a
+ * runner checks out action.yml and dist/, with no node_modules and no build/, so the Action carries
+ * its files there), and an install's build/ (build/cli.cjs, build/chunks/).
+ */
+function shippedFile(name) {
+    if (shipped.has(name))
+        return shipped.get(name);
+    const here = (0,node_path__WEBPACK_IMPORTED_MODULE_2__.dirname)((0,node_url__WEBPACK_IMPORTED_MODULE_3__.fileURLToPath)(import.meta.url));
+    const found = [here, (0,node_path__WEBPACK_IMPORTED_MODULE_2__.dirname)(here)].map((dir) => (0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(dir, name)).find((file) => (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)(file));
+    shipped.set(name, found);
+    return found;
+}
+/** Archal's bundled seeds, workflows and commands: a copy beside the Action's bundle, else the package's own. */
+function bundledDir() {
+    return shippedFile('bundled') ?? (0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(packageRoot(), 'bundled');
+}
+const MEMORY_BACKED = '/dev/shm';
+const MEMORY_MIN_FREE = 1024 ** 3;
+let cachedScratch;
+let configuredScratch;
+/**
+ * Sets where short-lived working files go for this whole process (the CLI: `$ARCHAL_TMPDIR`). A
+ * host-wide setting, like the system's temporary directory: it is not part of any one repository's
+ * environment.
+ */
+function configureScratchDir(dir) {
+    configuredScratch = dir?.trim() ? resolve(dir.trim()) : undefined;
+}
+/**
+ * Where short-lived working files go (clone repositories, temporary git indexes): the directory the
+ * host configured, else memory-backed /dev/shm when it exists with at least 1 GiB free (each
+ * scenario run creates and deletes a clone's files, and on a disk each of those operations costs
+ * far more), else the system's temporary directory.
+ */
+function scratchDir() {
+    if (configuredScratch)
+        return configuredScratch;
+    if (cachedScratch)
+        return cachedScratch;
+    cachedScratch = (0,node_os__WEBPACK_IMPORTED_MODULE_1__.tmpdir)();
+    try {
+        const stats = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.statfsSync)(MEMORY_BACKED);
+        (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.accessSync)(MEMORY_BACKED, node_fs__WEBPACK_IMPORTED_MODULE_0__.constants.W_OK);
+        if (stats.bavail * stats.bsize >= MEMORY_MIN_FREE)
+            cachedScratch = MEMORY_BACKED;
+    }
+    catch {
+        // No /dev/shm here (macOS, Windows, some containers): the system's temporary directory it is.
+    }
+    return cachedScratch;
+}
 
 
 /***/ }),
