@@ -2,7 +2,7 @@ import { hostname } from 'node:os';
 import { resolve } from 'node:path';
 import { formatConfigProblem, loadConfig, type ArchalConfig } from '../config/index.js';
 import type { WorktreeStore } from '../isolation/index.js';
-import { repositoryRoot } from '../isolation/index.js';
+import { ensureWorktree, repositoryRoot } from '../isolation/index.js';
 import { errorMessage } from '../lib/errors.js';
 import { archalHome } from '../lib/paths.js';
 import { createProviderRegistry } from '../providers/index.js';
@@ -10,6 +10,7 @@ import { describeStore, openStore, storeOptionsFromEnv } from '../store/index.js
 import type { LifecycleDeps } from '../workflows/lifecycle.js';
 import type { WorkflowRunStore } from '../workflows/run-store.js';
 import { WorkspaceError } from './errors.js';
+import { workflowResolver } from './workflows.js';
 
 /**
  * The composition root every host shares (the CLI, the Action, the App): where Archal works, with
@@ -116,8 +117,26 @@ export function lifecycleDeps(
   const staleAfter = Number(repo.env.ARCHAL_STALE_AFTER_MS);
   return {
     store: repo.store,
-    engine: { providers: createProviderRegistry(repo.config.assistants), env: repo.env, ...engine },
+    engine: {
+      providers: createProviderRegistry(repo.config.assistants),
+      env: repo.env,
+      resolveWorkflow: workflowResolver(repo),
+      ...engine,
+    },
     owner,
+    // `workflow:` nodes with isolation: worktree run their child in a worktree of its own.
+    childWorktree: async ({ parentRunId, nodeId, index, workflow }) => {
+      const branch = `archal/task-${parentRunId.slice(0, 8)}-${nodeId}${index === undefined ? '' : `-${index}`}`;
+      const worktree = await ensureWorktree({
+        repoRoot: repo.root,
+        branch,
+        home: repo.home,
+        workflowName: workflow,
+        store: repo.store,
+        log: engine.log ?? (() => {}),
+      });
+      return worktree.path;
+    },
     ...(Number.isFinite(staleAfter) && staleAfter > 0 ? { staleAfterMs: staleAfter } : {}),
   };
 }
