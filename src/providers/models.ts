@@ -18,6 +18,13 @@ function looksLikeOpenAi(model: string): boolean {
   return /^(gpt-|o\d|codex-|chatgpt-)/i.test(model);
 }
 
+/** The provider a model name implies (claude-…/sonnet → claude, gpt-…/o3/codex-… → codex), if any. */
+export function providerOfModel(model: string): ProviderName | undefined {
+  if (looksLikeClaude(model)) return 'claude';
+  if (looksLikeOpenAi(model)) return 'codex';
+  return undefined;
+}
+
 /**
  * Why a model cannot run on a provider, or undefined when it can. Model names are otherwise not
  * checked: the provider's CLI knows which models exist today.

@@ -53,6 +53,7 @@ export const scenarioResultSchema = z.object({
 
 export const suiteResultSchema = z.object({
   schemaVersion: z.literal(1),
+  title: z.string().optional().describe('.archal.json "title"'),
   startedAt: z.string(),
   durationMs: z.number(),
   passThreshold: z.number().min(0).max(100),

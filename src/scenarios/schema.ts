@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import { providerNameSchema } from '../providers/schema.js';
 
 /** A scenario's `## Config` section, after aliases are resolved. */
 export const scenarioConfigSchema = z.object({
@@ -7,9 +8,7 @@ export const scenarioConfigSchema = z.object({
   timeout: z.number().positive().max(3600),
   runs: z.number().int().min(1).max(100),
   tags: z.array(z.string().min(1)),
-  evaluator: z
-    .object({ provider: z.enum(['claude', 'codex', 'exec']).optional(), model: z.string().min(1).optional() })
-    .optional(),
+  evaluator: z.object({ provider: providerNameSchema.optional(), model: z.string().min(1).optional() }).optional(),
 });
 export type ScenarioConfig = z.infer<typeof scenarioConfigSchema>;
 
