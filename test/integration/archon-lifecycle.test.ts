@@ -12,6 +12,11 @@ import { createProviderRegistry } from '../../src/providers/registry.js';
 import { loadOk, recordingClock, workflowsIn, writeFiles } from '../helpers/engine.js';
 import { RUN_STORES } from '../helpers/stores.js';
 import { tempRepo } from '../helpers/tmp.js';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const FAKE_BIN = fileURLToPath(new URL('../fixtures/bin', import.meta.url));
 
 /** Archon's run-level behaviours through the run store: sub-runs, interactive gates, decisions, checkout locks, sessions. */
 
@@ -27,13 +32,13 @@ describe.each(RUN_STORES)('Archon workflows through the run store ($name)', (bac
     await store.close();
   });
 
-  function deps(dir: string): LifecycleDeps & { logs: string[] } {
+  function deps(dir: string, env: NodeJS.ProcessEnv = process.env): LifecycleDeps & { logs: string[] } {
     const logs: string[] = [];
     return {
       store,
       engine: {
         providers: createProviderRegistry({}),
-        env: process.env,
+        env,
         clock: recordingClock(),
         log: (line) => logs.push(line),
         sink: new MemorySink(),
@@ -124,6 +129,57 @@ nodes:
     const outcome = await continueRejection(d, paused.run, 'tests are red', { workflow });
     expect(outcome.result.status).toBe('completed');
     expect(outcome.result.nodes.rework!.output).toBe('reworking because tests are red');
+  });
+
+  it('reworks after a rejection with on_reject ($REJECTION_REASON), then asks again', async () => {
+    const dir = tempRepo();
+    const workflow = await loadOk(
+      `${header}${echoAi}interactive: true
+nodes:
+  - id: gate
+    approval:
+      message: Ship it?
+      on_reject: {prompt: "Rework because $REJECTION_REASON", max_attempts: 2}
+  - id: after
+    depends_on: [gate]
+    bash: echo shipped
+`,
+      { dir },
+    );
+    const d = deps(dir);
+    const paused = await startRun(d, { workflow, workingPath: dir });
+    expect(paused.result.pause).toMatchObject({ nodeId: 'gate', message: 'Ship it?' });
+    expect(rejectionContinues(paused.run)).toBe(true);
+    const again = await continueRejection(d, paused.run, 'too slow', { workflow });
+    expect(again.result.status).toBe('paused');
+    expect(again.result.pause!.message).toContain('Rework because too slow');
+    const done = await approveRun(d, again.run, undefined, { workflow });
+    expect(done.result.status).toBe('completed');
+    expect(done.result.nodes.after!.output).toBe('shipped');
+  });
+
+  it('continues a persist_session node in the session the previous run left', async () => {
+    const dir = tempRepo();
+    const log = join(dir, '.git', 'claude-calls.jsonl');
+    const env = { ...process.env, PATH: `${FAKE_BIN}:${process.env.PATH}`, FAKE_CLAUDE_LOG: log };
+    const workflow = await loadOk(
+      `${header}nodes:\n  - id: chat\n    provider: claude\n    prompt: "remember $ARGUMENTS"\n    persist_session: true\n`,
+      { dir },
+    );
+    const first = await startRun(deps(dir, env), { workflow, workingPath: dir, userMessage: 'one' });
+    expect(first.result.status).toBe('completed');
+    const second = await startRun(deps(dir, env), { workflow, workingPath: dir, userMessage: 'two' });
+    expect(second.result.status).toBe('completed');
+    const calls = readFileSync(log, 'utf8')
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line) as { argv: string[] });
+    expect(calls).toHaveLength(2);
+    expect(calls[0]!.argv.some((arg) => arg.startsWith('--resume'))).toBe(false);
+    const resumed = calls[1]!.argv.find((arg) => arg.startsWith('--resume='))?.slice('--resume='.length);
+    const firstSession = (await store.listEvents(first.run.id, ['node_completed'])).find((e) => e.nodeId === 'chat')!
+      .data.session_id;
+    expect(resumed).toBe(firstSession);
   });
 
   it('lets runs of a workflow that does not mutate the checkout share the working path', async () => {
