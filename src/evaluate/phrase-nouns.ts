@@ -250,6 +250,8 @@ const CLAUSES: Array<{ pattern: RegExp; filter: (value: string, noun: Noun) => s
           ? `${str(value.toLowerCase())} in $map(labels, $lowercase)`
           : undefined,
   },
+  // "the label "stale"", "a branch "fix-1"": a quoted name right after the noun.
+  { pattern: /^(?=q\d+q)/, filter: (value, noun) => `${noun.nameField} = ${str(value)}` },
   // "issues with "keep-open"", "PRs with needs-review": a quoted or hyphenated word after "with" is a label.
   {
     pattern: /^with /,

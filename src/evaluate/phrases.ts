@@ -122,6 +122,8 @@ function rewrites(sentence: string): string[] {
     /^(?:the )?(?:agent|run|harness) (?:has )?(created|opened|closed|merged|labell?ed|posted|added|deleted|removed|reopened|filed|left) (.+)$/.exec(
       stripped,
     );
+  const holds = /^(?:the )?(?:repository|repo)(?: ([\w.-]+\/[\w.-]+))? (?:has|contains|holds) (.+)$/.exec(stripped);
+  if (holds) add(`${holds[2]}${holds[1] ? ` in ${holds[1]}` : ''} exist`);
   if (acted) {
     const verb = acted[1] === 'filed' ? 'created' : acted[1]!;
     add(`${acted[2]} were ${verb}`);
@@ -225,7 +227,7 @@ function everyPhrase(sentence: string, ctx: PhraseContext): PhraseCheck | undefi
  */
 function existsPhrase(sentence: string, ctx: PhraseContext): PhraseCheck | undefined {
   const match =
-    /^(?:an?|one|some|at least one|a new|any) (.+?) (exists?|(?:is|was|were|has been|have been|got|gets|should be|must be) (?:created|opened|added|posted|filed|made|left|written))(?: (.+))?$/.exec(
+    /^(?:an?|one|some|at least one|a new|any|the) (.+?) (exists?|(?:is|was|were|has been|have been|got|gets|should be|must be) (?:created|opened|added|posted|filed|made|left|written))(?: (.+))?$/.exec(
       sentence,
     );
   if (!match) return undefined;

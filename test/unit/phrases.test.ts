@@ -189,6 +189,12 @@ describe('the phrase library', () => {
     ['exactly 1 pull request was merged', true, 'expected exactly 1 pull request that was merged by the run'],
     ['all issues labelled "stale" are closed', true, 'the only issue labelled "stale" was closed by the run'],
     ['Verify that exactly 2 issues are closed', true, ''],
+    ['The label "stale" exists', true, ''],
+    ['The repository has 4 open issues', true, ''],
+    ['Repository acme/webapp has at least 5 open issues', false, 'expected at least 5'],
+    ['None of the issues labelled "keep-open" were closed', true, ''],
+    ['No new issues were created', false, 'acme/webapp#8'],
+    ['The agent created an issue titled "hello world"', true, ''],
   ])('%s → %s', async (text, passed, detail) => {
     const outcome = await check(text);
     expect(outcome.error).toBeUndefined();
