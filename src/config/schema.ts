@@ -1,7 +1,10 @@
 import * as z from 'zod';
 import { commandSpecSchema } from '../lib/command-spec.js';
+import { attachConfigSchema } from '../attach/options.js';
 import { preprodConfigSchema } from '../preprod/options.js';
 import { assistantsSchema, providerNameSchema } from '../providers/schema.js';
+import { appConfigSchema } from './app-schema.js';
+import { routingSchema } from '../scenarios/schema.js';
 
 export const agentSchema = z
   .union([z.string().min(1), commandSpecSchema])
@@ -29,10 +32,6 @@ const cloneList = z
 // (a file written for Archal loads) with a warning that they are ignored.
 const hostedSectionSchema = z.looseObject({});
 
-// Sections that later parts of Archal read. They are objects so that settings can be added without
-// breaking existing files; their keys are documented where each part is.
-const sectionSchema = z.looseObject({});
-
 export const archalConfigSchema = z
   .object({
     $schema: z.string().optional(),
@@ -55,6 +54,11 @@ export const archalConfigSchema = z
       ),
     runs: z.number().int().min(1).max(100).optional().describe('Runs per scenario. Default 1.'),
     timeout: z.number().positive().optional().describe('Seconds a run may take. Default 180.'),
+    routing: routingSchema
+      .optional()
+      .describe(
+        'How agents reach their GitHub clone: env (GITHUB_API_URL), proxy (api.github.com and github.com through a loopback proxy with a per-run CA, for unchanged agents), or both. Default both.',
+      ),
     evaluator: evaluatorSchema.optional(),
     evaluatorModel: z
       .string()
@@ -71,8 +75,8 @@ export const archalConfigSchema = z
     assistants: assistantsSchema.optional(),
     worktree: worktreeSchema.optional(),
     preprod: preprodConfigSchema.optional(),
-    app: sectionSchema.optional(),
-    attach: sectionSchema.optional(),
+    app: appConfigSchema.optional(),
+    attach: attachConfigSchema.optional(),
   })
   .strict();
 

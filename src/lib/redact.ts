@@ -18,15 +18,24 @@ const TOKEN_PATTERNS: RegExp[] = [
   /-----BEGIN [A-Z ]*PRIVATE KEY-----[\s\S]*?-----END [A-Z ]*PRIVATE KEY-----/g,
 ];
 
-/** `Authorization: Bearer x`, `token x`, `Basic x`, AWS secret keys given by name, `://user:pass@`. */
+/** `Authorization: Bearer x`, `token x`, `Basic x`, AWS secret keys given by name. */
 const CONTEXT_PATTERNS: Array<[RegExp, (match: string, ...groups: string[]) => string]> = [
   [/\b(Bearer|Basic|token)(\s+)([A-Za-z0-9._~+/=-]{8,})/gi, (_m, scheme, space) => `${scheme}${space}${REDACTED}`],
   [
     /(aws_secret_access_key|secret_access_key|aws_session_token)(["'\s:=]+)([A-Za-z0-9/+=]{20,})/gi,
     (_m, name, sep) => `${name}${sep}${REDACTED}`,
   ],
-  [/(\b[a-z][a-z0-9+.-]*:\/\/[^/\s:@]+:)([^@\s/]+)(@)/gi, (_m, head, _secret, at) => `${head}${REDACTED}${at}`],
 ];
+
+/** `scheme://user:password@`. */
+const URL_CREDENTIALS = /(\b[a-z][a-z0-9+.-]*:\/\/[^/\s:@]+:)([^@\s/]+)(@)/gi;
+
+/**
+ * Text the token and context patterns can match contains one of these; most text (bodies full of
+ * ordinary words and URLs) contains none and skips running them.
+ */
+const MAY_MATCH =
+  /gh[pousr]_|github_pat_|v1\.|sk-|AKIA|ASIA|AROA|AIDA|xox[abprs]-|AIza|PRIVATE KEY|bearer|basic|token|secret_access_key|aws_session_token/i;
 
 const SECRET_NAME = /(TOKEN|KEY|SECRET|PASSWORD|PASSWD|CREDENTIAL)/i;
 
@@ -50,9 +59,16 @@ const SECRET_KEY_ENDINGS = [
 
 /** JSON keys whose string values are secrets (`token`, `accessToken`, `client_secret`, `api-key`…). */
 export function isSecretKey(key: string): boolean {
-  const normalised = key.toLowerCase().replace(/[_-]/g, '');
-  return SECRET_KEY_ENDINGS.some((ending) => normalised.endsWith(ending));
+  let secret = secretKeys.get(key);
+  if (secret === undefined) {
+    const normalised = key.toLowerCase().replace(/[_-]/g, '');
+    secret = SECRET_KEY_ENDINGS.some((ending) => normalised.endsWith(ending));
+    // JSON keys repeat endlessly (every issue has a "title"): remember the answer for a bounded set.
+    if (secretKeys.size < 10_000) secretKeys.set(key, secret);
+  }
+  return secret;
 }
+const secretKeys = new Map<string, boolean>();
 
 /** Values of secret-named variables in `env`, long enough that replacing them cannot mangle ordinary text. */
 export function secretValues(env: NodeJS.ProcessEnv): string[] {
@@ -78,15 +94,44 @@ export class SecretRedactor {
   text(input: string): string {
     let output = input;
     for (const value of this.values) if (output.includes(value)) output = output.split(value).join(REDACTED);
-    for (const pattern of TOKEN_PATTERNS) output = output.replace(pattern, REDACTED);
-    for (const [pattern, replace] of CONTEXT_PATTERNS)
-      output = output.replace(pattern, replace as (m: string, ...g: string[]) => string);
+    if (MAY_MATCH.test(output)) {
+      for (const pattern of TOKEN_PATTERNS) output = output.replace(pattern, REDACTED);
+      for (const [pattern, replace] of CONTEXT_PATTERNS)
+        output = output.replace(pattern, replace as (m: string, ...g: string[]) => string);
+    }
+    if (output.includes('@') && output.includes('://'))
+      output = output.replace(URL_CREDENTIALS, (_m, head: string, _secret, at: string) => `${head}${REDACTED}${at}`);
     return output;
   }
 
   /** A deep copy with every string redacted, and every value under a secret-named key replaced. */
   value<T>(input: T): T {
     return this.walk(input, 0) as T;
+  }
+
+  /**
+   * The same as `value`, done on `input` itself: for large values the caller owns (freshly parsed
+   * JSON), where a copy would double the memory and the work.
+   */
+  valueInPlace<T>(input: T): T {
+    return this.mutate(input, 0) as T;
+  }
+
+  private mutate(input: unknown, depth: number): unknown {
+    if (typeof input === 'string') return this.text(input);
+    if (input === null || typeof input !== 'object') return input;
+    if (depth > 64) return REDACTED;
+    if (Array.isArray(input)) {
+      for (let index = 0; index < input.length; index++) input[index] = this.mutate(input[index], depth + 1);
+      return input;
+    }
+    const record = input as Record<string, unknown>;
+    for (const key of Object.keys(record)) {
+      const value = record[key];
+      record[key] =
+        isSecretKey(key) && typeof value === 'string' && value.length > 0 ? REDACTED : this.mutate(value, depth + 1);
+    }
+    return record;
   }
 
   private walk(input: unknown, depth: number): unknown {

@@ -28,6 +28,10 @@ const evidenceSchema = z.object({
   runId: z.string(),
   criterion: z.object({ id: z.string(), text: z.string(), detail: z.string() }).optional(),
   request: z.object({ method: z.string(), path: z.string(), status: z.number() }).optional(),
+  host: z
+    .string()
+    .optional()
+    .describe('A host other than GitHub’s that the agent tried to reach (route mode refused it)'),
   excerpt: z.string().describe('The decisive detail: the values a criterion compared, a request, or stderr'),
 });
 

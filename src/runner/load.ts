@@ -134,13 +134,14 @@ export function loadScenarios(
   const generated: string[] = [];
   const unseeded: string[] = [];
   const configModel = config.evaluator?.model ?? config.evaluatorModel;
-  if (configModel && !evaluatorFor({ config: { clones: [], timeout: 1, runs: 1, tags: [] } }, config))
+  if (configModel && !evaluatorFor({ config: { clones: [], timeout: 1, runs: 1, tags: [], routing: 'env' } }, config))
     warnings.push({ file: join(cwd, '.archal.json'), message: unrunnableModel(configModel) });
   for (const file of found.files) {
     const parseOptions = {
       defaultClones: config.clones,
       defaultRuns: config.runs,
       defaultTimeout: config.timeout,
+      defaultRouting: config.routing,
     };
     const parsed = options.inline
       ? parseScenario(options.inline.text, file, parseOptions)

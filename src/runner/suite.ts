@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
 import { writeJsonCache } from '../lib/json-file.js';
 import type { PreparedCriterion } from '../evaluate/criteria.js';
@@ -116,6 +117,7 @@ export async function runSuite(options: SuiteOptions): Promise<SuiteResult> {
   const suite: SuiteResult = {
     schemaVersion: 1,
     ...(options.title ? { title: options.title } : {}),
+    suiteId: randomUUID(),
     startedAt,
     durationMs: Math.round(performance.now() - started),
     passThreshold: options.passThreshold,
@@ -129,6 +131,8 @@ export async function runSuite(options: SuiteOptions): Promise<SuiteResult> {
     warnings: options.warnings ?? [],
   };
   writeJsonCache(join(options.cacheDir, 'last-run.json'), suite);
+  // Every suite is kept (last-run.json is overwritten), so that runs can be compared over time.
+  writeJsonCache(join(options.cacheDir, 'suites', `${suite.suiteId}.json`), suite);
   return suite;
 }
 

@@ -20,7 +20,12 @@ export interface ResourceLocations {
  * `$ARCHAL_HOME/commands/`, then Archal's bundled commands. Each is walked one subfolder deep, as
  * Archon does: `triage/review.md` is the command `review`.
  */
-export function commandDirectories(locations: ResourceLocations): string[] {
+export function commandDirectories(locations: ResourceLocations): string[];
+/** The same from the repository, `$ARCHAL_HOME` and the bundled commands (no `~/.archon`). */
+export function commandDirectories(repo: string, home: string, bundledCommands: string): string[];
+export function commandDirectories(first: ResourceLocations | string, home?: string, bundled?: string): string[] {
+  const locations: ResourceLocations =
+    typeof first === 'string' ? { repo: first, home: home!, bundledCommands: bundled! } : first;
   return [
     join(locations.repo, '.archal', 'commands'),
     join(locations.repo, '.archon', 'commands'),

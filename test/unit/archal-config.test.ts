@@ -17,7 +17,14 @@ const problems = (value: unknown) => {
   return result.status === 'invalid' ? result.errors : [];
 };
 const scenarioConfig = (evaluator?: { provider?: 'claude' | 'codex' | 'exec'; model?: string }) => ({
-  config: { clones: ['github'], timeout: 180, runs: 1, tags: [], ...(evaluator ? { evaluator } : {}) },
+  config: {
+    clones: ['github'],
+    timeout: 180,
+    runs: 1,
+    tags: [],
+    routing: 'env' as const,
+    ...(evaluator ? { evaluator } : {}),
+  },
 });
 
 describe('.archal.json keys of Archal', () => {
