@@ -113,7 +113,7 @@ describe('archal run with files written for Archal', () => {
     expect(only.criteria[0]).toMatchObject({ text: 'The run exits successfully', status: 'passed' });
     expect(result.stderr).toContain("evaluator model 'gemini-2.5-flash' is set but no provider runs it");
     expect(result.stderr).toContain("Archal's hosted Gemini judge is not available locally");
-  });
+  }, 180_000);
 
   it('takes -n, -t, -c, -m, --agent-model and --read-only', async () => {
     const dir = project(
@@ -162,7 +162,7 @@ describe('archal run with files written for Archal', () => {
       text: 'The agent changed nothing',
       status: 'failed',
     });
-  });
+  }, 180_000);
 
   it('refuses an unknown --seed before any run starts, and hosted-only flags with what to do instead', async () => {
     const dir = project({}, { agent: "node -e \"require('fs').writeFileSync('started', '1')\"" });
@@ -178,7 +178,7 @@ describe('archal run with files written for Archal', () => {
     expect(clone.stderr).toContain("clone 'slack' is not available");
     const ok = await run(dir, ['--task', 'anything', '--seed', 'github:enterprise-repo', '-q']);
     expect(ok.code).toBe(0);
-  });
+  }, 180_000);
 
   it('answers 429 after --rate-limit requests, and keeps state across runs with --keep-state', async () => {
     const agent = `
@@ -203,7 +203,7 @@ describe('archal run with files written for Archal', () => {
     const noReseed = await run(dir, ['-n', '2', '--no-reseed', '--fresh-seed']);
     expect(noReseed.code).toBe(2);
     expect(noReseed.stderr).toContain('--keep-state and --fresh-seed contradict each other');
-  });
+  }, 180_000);
 
   it('turns ## Setup into a seed through the evaluator, retries invalid answers, caches, saves and replays', async () => {
     const scenario = `# Close stale issues
@@ -267,7 +267,7 @@ runs: 2
     expect(calls(dir).filter((call) => call === 'seed')).toHaveLength(before);
     const missing = await run(dir, ['--replay-seed', 'nope.json']);
     expect(missing.code).toBe(2);
-  });
+  }, 180_000);
 
   it('warns once when Setup sections have no seed and no evaluator, and never when a seed is given', async () => {
     const setup = (n: number) =>
@@ -280,12 +280,12 @@ runs: 2
     expect(warnings[0]).toContain("2 scenarios' '## Setup' sections describe starting state");
     const seeded = await run(dir, ['-n', '1', '--seed', 'empty']);
     expect(seeded.stderr).not.toContain('## Setup');
-  });
+  }, 180_000);
 
   it('accepts `twin` as the `clone` command and Archal seed names', async () => {
     const seeds = json<Array<{ name: string }>>(await runCli(['twin', 'seeds', '--json']));
     expect(seeds.map((seed) => seed.name)).toEqual(
       expect.arrayContaining(['enterprise-repo', 'ci-cd-pipeline', 'rich-org']),
     );
-  });
+  }, 180_000);
 });
