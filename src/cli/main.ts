@@ -7,6 +7,7 @@ import { registerCloneCommands } from './commands/clone.js';
 import { registerConfigCommands } from './commands/config.js';
 import { registerIsolationCommands } from './commands/isolation.js';
 import { registerPreprodCommands } from './commands/preprod.js';
+import { registerReportCommands } from './commands/report.js';
 import { registerRunCommands } from './commands/run.js';
 import { registerVersionCommand, packageVersion } from './commands/version.js';
 import { registerViewCommands } from './commands/view.js';
@@ -35,6 +36,7 @@ registerPreprodCommands(program);
 registerAppCommands(program);
 registerAttachCommands(program);
 registerViewCommands(program);
+registerReportCommands(program);
 
 // Every subcommand reports usage mistakes through exitOverride too.
 for (const command of allCommands(program)) command.exitOverride().showHelpAfterError('(run with --help for usage)');

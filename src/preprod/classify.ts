@@ -147,7 +147,9 @@ function failure(
     category: entry.classified.category,
     flaky,
     scenario: { title: scenario.title, file, prompt },
-    criterion: criterion ? { id: criterion.id, kind: criterion.kind, text: criterion.text } : null,
+    criterion: criterion
+      ? { id: criterion.id, kind: criterion.kind, text: criterion.text, line: criterion.line }
+      : null,
     failedRuns: entry.runs.length,
     runs: scenario.runs,
     evidence: entry.runs.slice(0, 3).map((run) => {

@@ -47,7 +47,14 @@ export const failureSchema = z.object({
     file: z.string().describe('Relative to the repository'),
     prompt: z.string(),
   }),
-  criterion: z.object({ id: z.string(), kind: z.enum(['D', 'P']), text: z.string() }).nullable(),
+  criterion: z
+    .object({
+      id: z.string(),
+      kind: z.enum(['D', 'P']),
+      text: z.string(),
+      line: z.number().int().min(1).optional().describe('Where the criterion is written in the scenario file'),
+    })
+    .nullable(),
   failedRuns: z.number().int(),
   runs: z.number().int(),
   evidence: z.array(evidenceSchema).max(3),

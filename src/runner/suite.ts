@@ -7,6 +7,8 @@ import type { Scenario } from '../scenarios/schema.js';
 import type { ScenarioRunResult, ScenarioResult, SuiteResult } from './results.js';
 import type { GitHubClone } from '../clones/github/index.js';
 import { runOnce, startScenarioClone, type JudgeConfig } from './run-once.js';
+import type { Slots } from '../lib/slots.js';
+import { scenarioFromRuns } from './merge.js';
 
 export interface SuiteScenario {
   scenario: Scenario;
@@ -41,6 +43,10 @@ export interface SuiteOptions {
   keepState?: boolean;
   onRunStarted?: (scenario: Scenario, index: number) => void;
   onRunFinished?: (scenario: Scenario, result: ScenarioRunResult) => void;
+  /** Runs only the (scenario, run) pairs it accepts (a shard of the suite); the result holds the scenarios it ran. */
+  select?: (scenario: Scenario, run: number) => boolean;
+  /** Slots shared with other suites running at the same time, so that together they respect one limit. */
+  slots?: Slots;
 }
 
 /**
@@ -51,15 +57,22 @@ export interface SuiteOptions {
 export async function runSuite(options: SuiteOptions): Promise<SuiteResult> {
   const startedAt = new Date().toISOString();
   const started = performance.now();
-  const tasks = options.scenarios.flatMap((entry, scenarioIndex) =>
-    Array.from({ length: options.runs ?? entry.scenario.config.runs }, (_, run) => ({
-      entry,
-      scenarioIndex,
-      index: run + 1,
-    })),
-  );
+  const tasks = options.scenarios
+    .flatMap((entry, scenarioIndex) =>
+      Array.from({ length: options.runs ?? entry.scenario.config.runs }, (_, run) => ({
+        entry,
+        scenarioIndex,
+        index: run + 1,
+      })),
+    )
+    .filter((task) => !options.select || options.select(task.entry.scenario, task.index));
   const results: ScenarioRunResult[][] = options.scenarios.map(() => []);
   const runTask = async (task: (typeof tasks)[number], clone?: GitHubClone) => {
+    const release = await options.slots?.acquire();
+    if (options.signal?.aborted) {
+      release?.();
+      return;
+    }
     options.onRunStarted?.(task.entry.scenario, task.index);
     const result = await runOnce({
       scenario: task.entry.scenario,
@@ -77,7 +90,7 @@ export async function runSuite(options: SuiteOptions): Promise<SuiteResult> {
       timeoutSeconds: options.timeoutSeconds,
       rateLimit: options.rateLimit,
       clone,
-    });
+    }).finally(() => release?.());
     results[task.scenarioIndex]!.push(result);
     options.onRunFinished?.(task.entry.scenario, result);
   };
@@ -107,12 +120,18 @@ export async function runSuite(options: SuiteOptions): Promise<SuiteResult> {
   };
   await Promise.all(Array.from({ length: Math.max(1, Math.min(options.concurrency, units.length)) }, worker));
 
-  const scenarios = options.scenarios.map((entry, index) =>
-    scenarioResult(
-      entry,
-      results[index]!.sort((a, b) => a.run - b.run),
-      options.passThreshold,
-    ),
+  // A slice of the suite (`select`) holds the scenarios it has runs of.
+  const selected = new Set(tasks.map((task) => task.scenarioIndex));
+  const scenarios = options.scenarios.flatMap((entry, index) =>
+    options.select && !selected.has(index)
+      ? []
+      : [
+          scenarioResult(
+            entry,
+            results[index]!.sort((a, b) => a.run - b.run),
+            options.passThreshold,
+          ),
+        ],
   );
   const suite: SuiteResult = {
     schemaVersion: 1,
@@ -137,27 +156,14 @@ export async function runSuite(options: SuiteOptions): Promise<SuiteResult> {
 }
 
 function scenarioResult(entry: SuiteScenario, runs: ScenarioRunResult[], threshold: number): ScenarioResult {
-  const passedRuns = runs.filter((run) => run.passed).length;
-  const satisfaction = runs.length === 0 ? 0 : Math.round((10000 * passedRuns) / runs.length) / 100;
-  const failing = new Map<string, { id: string; text: string; failedRuns: number }>();
-  for (const run of runs) {
-    for (const criterion of run.criteria) {
-      if (criterion.status !== 'failed' && criterion.status !== 'error') continue;
-      const entryFor = failing.get(criterion.id) ?? { id: criterion.id, text: criterion.text, failedRuns: 0 };
-      entryFor.failedRuns++;
-      failing.set(criterion.id, entryFor);
-    }
-  }
-  return {
-    title: entry.scenario.title,
-    file: entry.scenario.file,
-    tags: entry.scenario.config.tags,
-    runs: runs.length,
-    passedRuns,
-    satisfaction,
-    meetsThreshold: runs.length > 0 && satisfaction >= threshold,
-    failingCriteria: [...failing.values()],
-    warnings: entry.warnings,
-    results: runs,
-  };
+  return scenarioFromRuns(
+    {
+      title: entry.scenario.title,
+      file: entry.scenario.file,
+      tags: entry.scenario.config.tags,
+      warnings: entry.warnings,
+    },
+    runs,
+    threshold,
+  );
 }

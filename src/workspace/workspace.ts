@@ -6,9 +6,9 @@ import { ensureWorktree, repositoryRoot } from '../isolation/index.js';
 import { errorMessage } from '../lib/errors.js';
 import { archalHome } from '../lib/paths.js';
 import { createProviderRegistry } from '../providers/index.js';
-import { describeStore, openStore, storeOptionsFromEnv } from '../store/index.js';
 import type { LifecycleDeps } from '../workflows/lifecycle.js';
 import type { WorkflowRunStore } from '../workflows/run-store.js';
+import type * as StoreModule from '../store/open.js';
 import { WorkspaceError } from './errors.js';
 import { workflowResolver } from './workflows.js';
 
@@ -122,6 +122,20 @@ export async function withRepoWorkspace<T>(
 
 /** The run store `env` names; a store that cannot be opened is a WorkspaceError store_unavailable. */
 export async function openRunStore(env: NodeJS.ProcessEnv): Promise<ArchalStore & { close(): Promise<void> }> {
+  let stores: typeof StoreModule;
+  try {
+    // Loaded on first use: the SQL stores and their drivers are heavy, and a host that brings its own
+    // store never needs them. The GitHub Action's bundler is told to leave them out (webpackIgnore):
+    // the Action keeps a fix workflow's runs in memory.
+    stores = await import(/* webpackIgnore: true */ '../store/open.js');
+  } catch (error) {
+    throw new WorkspaceError(
+      'store_unavailable',
+      `No SQL run store can be loaded here (${errorMessage(error)}): give the workspace a store of its own, such as a MemoryStore.`,
+      { store: 'none' },
+    );
+  }
+  const { describeStore, openStore, storeOptionsFromEnv } = stores;
   const options = storeOptionsFromEnv(env);
   try {
     return await openStore(options);

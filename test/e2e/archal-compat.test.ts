@@ -176,7 +176,7 @@ describe('archal run with files written for Archal', () => {
     const clone = await run(dir, ['--task', 'anything', '--twin', 'slack']);
     expect(clone.code).toBe(2);
     expect(clone.stderr).toContain("clone 'slack' is not available");
-    const ok = await run(dir, ['--task', 'anything', '--seed', 'github:enterprise-repo', '-q']);
+    const ok = await run(dir, ['--task', 'anything', '--seed', 'github:enterprise-repo', '--no-proxy', '-q']);
     expect(ok.code).toBe(0);
   }, 180_000);
 

@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { join, relative, resolve } from 'node:path';
 import { loadSeed, seedJsonSchema } from '../../clones/github/index.js';
 import { errorMessage } from '../../lib/errors.js';
 import { writeJsonFile } from '../../lib/json-file.js';
@@ -12,6 +12,8 @@ import { displayFile, formatScenarioProblem, formatScenarioProblems, loadScenari
 import { junitReport, progressLine, terminalReport } from '../../runner/report.js';
 import { resultsJsonSchema } from '../../runner/results.js';
 import { scenarioSeed, seedName } from '../../runner/run-once.js';
+import { shardSchema, type Shard } from '../../runner/shard.js';
+import { writeShardInfo, writeSuiteRecord } from '../../runner/shard-record.js';
 import { loadWorkspaceScenarios, runWorkspaceScenarios } from '../../workspace/scenarios.js';
 import type { Workspace } from '../../workspace/workspace.js';
 import { EXIT, UserError } from '../errors.js';
@@ -55,6 +57,8 @@ export interface RunFlags {
   workspaceScenario?: string;
   runProjectId?: string;
   engineEndpoint?: string;
+  shard?: string;
+  record?: string;
 }
 
 /** Flags of Archal's hosted service, each refused with what to do instead. */
@@ -64,10 +68,6 @@ const HOSTED_FLAGS: Array<[keyof RunFlags, string]> = [
     '--docker runs the agent in an Archal-hosted container; here the agent runs locally against an in-process clone (drop the flag)',
   ],
   ['sandbox', "--sandbox runs OpenClaw in Archal's sandbox image; here the agent runs locally (drop the flag)"],
-  [
-    'proxy',
-    "--proxy intercepts TLS to Archal's cloud clones; here the agent gets the clone's URL in GITHUB_API_URL and AGENT_CLONE_URLS (drop the flag)",
-  ],
   ['apiKey', "--api-key authenticates to Archal's hosted service, which local runs do not use (drop the flag)"],
   [
     'reuseSession',
@@ -117,7 +117,12 @@ function checkedSeed(flag: string, value: string | undefined, root: string, must
 
 export async function runCommand(globals: GlobalOptions, paths: string[], flags: RunFlags): Promise<number> {
   for (const [key, message] of HOSTED_FLAGS) if (flags[key] !== undefined) throw new UserError(message);
-  const ctx = cliWorkspace(globals, undefined, flags.config);
+  const opened = cliWorkspace(globals, undefined, flags.config);
+  // Archal's --proxy / --no-proxy: route mode on (with the clone's URLs too) or off, for scenarios that do not say.
+  const ctx =
+    flags.proxy === undefined
+      ? opened
+      : { ...opened, config: { ...opened.config, routing: flags.proxy ? ('both' as const) : ('env' as const) } };
   const runs = wholeNumber('--runs', flags.runs, 1, 100);
   const concurrency = wholeNumber('--concurrency', flags.concurrency, 1, 64) ?? 4;
   const threshold = amount('--pass-threshold', flags.passThreshold, 100) ?? 0;
@@ -138,6 +143,7 @@ export async function runCommand(globals: GlobalOptions, paths: string[], flags:
     throw new UserError('--keep-state and --fresh-seed contradict each other: give one.');
   const agentModel = flags.agentModel ?? ctx.config.agentModel;
   const agent = resolveAgent(flags.harness ?? ctx.config.agent, ctx.env);
+  const shard = shardFlag(flags.shard);
   if (!flags.quiet) for (const warning of ctx.configWarnings ?? []) err(`warning: ${warning}`);
 
   if (flags.preflightOnly) return preflight({ ...ctx, config: { ...ctx.config, agentModel } }, agent);
@@ -188,6 +194,7 @@ export async function runCommand(globals: GlobalOptions, paths: string[], flags:
       evaluatorModel: flags.model,
       rateLimit,
       keepState,
+      shard,
       seedCache: { reuse: Boolean(flags.seedCache), fresh: flags.freshSeed },
       onSeedGenerated: (scenario, generated) => {
         if (!flags.quiet)
@@ -218,6 +225,22 @@ export async function runCommand(globals: GlobalOptions, paths: string[], flags:
         if (!flags.quiet) err(progressLine(scenario, result));
       },
     });
+    if (flags.record) {
+      const dir = resolve(ctx.root, flags.record);
+      writeSuiteRecord(dir, suite, ctx.root);
+      if (shard)
+        writeShardInfo(dir, {
+          schemaVersion: 1,
+          shard,
+          scenarios: loaded.scenarios.entries.map(({ scenario }) => ({
+            file: relative(ctx.root, scenario.file),
+            title: scenario.title,
+            runs: runs ?? scenario.config.runs,
+          })),
+          base: null,
+        });
+      if (!flags.quiet) err(`Recorded ${suite.totals.runs} run(s) in ${displayFile(dir, ctx.root)}`);
+    }
     switch (flags.output ?? 'terminal') {
       case 'json':
         printJson(suite);
@@ -240,6 +263,14 @@ export async function runCommand(globals: GlobalOptions, paths: string[], flags:
     process.off('SIGINT', onSignal);
     process.off('SIGTERM', onSignal);
   }
+}
+
+/** `--shard i/n`, or undefined without it. */
+function shardFlag(value: string | undefined): Shard | undefined {
+  if (value === undefined) return undefined;
+  const parsed = shardSchema.safeParse(value);
+  if (!parsed.success) throw new UserError(`--shard: ${parsed.error.issues[0]!.message}.`);
+  return parsed.data;
 }
 
 /** Runs the agent once with ARCHAL_PREFLIGHT=1 against an empty clone: does it start and exit 0? */

@@ -46,9 +46,21 @@ export function registerRunCommands(program: Command): void {
     .option('--harness <command>', 'the agent command (overrides .archal.json "agent")')
     .option('--require-judge', 'fail instead of skipping [P] criteria when no evaluator is configured')
     .option('--preflight-only', 'only check that the agent starts: run it once with ARCHAL_PREFLIGHT=1')
+    .option(
+      '--shard <i/n>',
+      'run only the i-th of n deterministic slices of the (scenario × run) list, e.g. 2/4 (merge them with `archal report merge`)',
+    )
+    .option(
+      '--record <dir>',
+      'also write the results and every run’s record into DIR (results.json, runs/, and shard.json with --shard): what `archal report merge` reads',
+    )
     .addOption(new Option('--docker').hideHelp())
     .addOption(new Option('--sandbox').hideHelp())
-    .addOption(new Option('--proxy').hideHelp())
+    .option(
+      '--proxy',
+      'route mode for scenarios that do not set routing: the agent reaches the clone as api.github.com too',
+    )
+    .option('--no-proxy', 'no route mode for scenarios that do not set routing: only GITHUB_API_URL and the clone URLs')
     .addOption(new Option('--api-key <key>').hideHelp())
     .addOption(new Option('--reuse-session [id]').hideHelp())
     .addOption(new Option('--workspace-scenario <id>').hideHelp())

@@ -16,19 +16,4 @@ export function registerViewCommands(program: Command): void {
       const { viewCommand } = await import('../actions/view.js');
       process.exitCode = await viewCommand(globals(command), options);
     });
-
-  program
-    .command('report')
-    .description(
-      'write one self-contained HTML file (no network request when opened) of a run, suite, loop or workflow run',
-    )
-    .argument(
-      '<run-or-suite-id>',
-      'a suite, scenario run, pre-prod loop or workflow run id (or a unique prefix), a pre-prod artifacts directory, or last',
-    )
-    .option('--html <file>', 'the file to write (- for stdout)')
-    .action(async (reference: string, options: { html?: string }, command: Command) => {
-      const { reportCommand } = await import('../actions/view.js');
-      process.exitCode = await reportCommand(globals(command), reference, options);
-    });
 }
