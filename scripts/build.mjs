@@ -38,17 +38,11 @@ const common = {
   platform: 'node',
   target: 'node20',
   packages: 'bundle',
-  // Native addons and optional drivers, and the clone's GraphQL, MCP and route-mode libraries (only
-  // loaded when used), come from node_modules at run time.
-  external: [
-    'better-sqlite3',
-    'pg',
-    'pg-native',
-    'graphql',
-    '@octokit/graphql-schema',
-    '@modelcontextprotocol/sdk',
-    'node-forge',
-  ],
+  // Native addons and optional drivers, and the clone's GraphQL and MCP libraries (only loaded when
+  // used), come from node_modules at run time. Route mode's certificate library is bundled (loaded
+  // with a run's first proxy): from node_modules, resolving and compiling its ~100 small modules
+  // cost more than making the certificates.
+  external: ['better-sqlite3', 'pg', 'pg-native', 'graphql', '@octokit/graphql-schema', '@modelcontextprotocol/sdk'],
   minify: true,
   sourcemap: 'linked',
   logLevel: 'warning',

@@ -1,11 +1,10 @@
 import { createServer, request as httpRequest, Agent, type IncomingMessage, type ServerResponse } from 'node:http';
 import { connect, type Socket } from 'node:net';
-import { rootCertificates, TLSSocket, createSecureContext } from 'node:tls';
-import { writeFileSync } from 'node:fs';
+import { rootCertificates, TLSSocket, createSecureContext, type SecureContext } from 'node:tls';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import type { Duplex } from 'node:stream';
-import { makeRouteCertificates } from './ca.js';
 import { preloadSource } from './preload.js';
 
 /** The hosts whose traffic reaches the clone; any other host is refused and recorded. */
@@ -62,13 +61,17 @@ export interface RouteProxy {
  * other host gets a 403 and is recorded.
  */
 export async function startRouteProxy(options: RouteProxyOptions): Promise<RouteProxy> {
-  const certificates = await makeRouteCertificates(ROUTED_HOSTS);
-  const secureContext = createSecureContext({ ...certificates.server });
+  // The certificate library is loaded with the first proxy a process starts, not with Archal.
+  const { makeRunAuthority } = await import('./ca.js');
+  const authority = await makeRunAuthority(ROUTED_HOSTS);
+  // The server certificate is minted for the first HTTPS tunnel: many runs never open one.
+  let secureContext: Promise<SecureContext> | undefined;
+  const serverContext = () => (secureContext ??= authority.server().then((server) => createSecureContext(server)));
   const caFile = join(options.dir, 'route-ca.pem');
   const bundleFile = join(options.dir, 'route-ca-bundle.pem');
   const preloadFile = join(options.dir, 'route-preload.cjs');
-  writeFileSync(caFile, certificates.caCert);
-  writeFileSync(bundleFile, [certificates.caCert, ...rootCertificates].join('\n'));
+  writeFileSync(caFile, authority.caCert);
+  writeFileSync(bundleFile, [authority.caCert, ...rootCertificates].join('\n'));
   writeFileSync(preloadFile, preloadSource(undiciPath()));
 
   const clock = options.clock ?? (() => new Date());
@@ -152,12 +155,18 @@ export async function startRouteProxy(options: RouteProxyOptions): Promise<Route
       socket.end(`HTTP/1.1 403 Forbidden\r\ncontent-type: text/plain\r\nconnection: close\r\n\r\n${refusalText(host)}`);
       return;
     }
-    socket.write('HTTP/1.1 200 Connection Established\r\n\r\n');
-    if (head.length > 0) socket.unshift(head);
-    const tls = new TLSSocket(socket, { isServer: true, secureContext, ALPNProtocols: ['http/1.1'] });
-    track(tls);
-    tls.on('error', () => tls.destroy());
-    openUpstream(tls);
+    void serverContext().then(
+      (context) => {
+        if (socket.destroyed) return;
+        socket.write('HTTP/1.1 200 Connection Established\r\n\r\n');
+        if (head.length > 0) socket.unshift(head);
+        const tls = new TLSSocket(socket, { isServer: true, secureContext: context, ALPNProtocols: ['http/1.1'] });
+        track(tls);
+        tls.on('error', () => tls.destroy());
+        openUpstream(tls);
+      },
+      () => socket.end('HTTP/1.1 502 Bad Gateway\r\nconnection: close\r\n\r\n'),
+    );
   });
 
   await new Promise<void>((resolve, reject) => {
@@ -176,7 +185,8 @@ export async function startRouteProxy(options: RouteProxyOptions): Promise<Route
     caFile,
     bundleFile,
     preloadFile,
-    env: (base = {}) => routeEnvironment({ url, caFile, bundleFile, preloadFile }, base),
+    env: (base = {}) =>
+      routeEnvironment({ url, caFile: nodeExtraCerts(caFile, authority.caCert, base), bundleFile, preloadFile }, base),
     refused: () => refused.slice(),
     stop: () =>
       (stopped ??= new Promise<void>((resolve) => {
@@ -186,6 +196,25 @@ export async function startRouteProxy(options: RouteProxyOptions): Promise<Route
         forwardAgent.destroy();
       })),
   };
+}
+
+/**
+ * What NODE_EXTRA_CA_CERTS names: the run CA, followed by the certificates the environment already
+ * added that way (a company's proxy CA, for the hosts the agent reaches directly), which the
+ * variable would otherwise lose.
+ */
+function nodeExtraCerts(caFile: string, caCert: string, base: NodeJS.ProcessEnv): string {
+  const own = base.NODE_EXTRA_CA_CERTS;
+  if (!own || own === caFile) return caFile;
+  let extra: string;
+  try {
+    extra = readFileSync(own, 'utf8');
+  } catch {
+    return caFile;
+  }
+  const combined = join(dirname(caFile), 'route-ca-node.pem');
+  writeFileSync(combined, `${caCert}\n${extra}`);
+  return combined;
 }
 
 /** The environment of route mode (see the README: routing). */

@@ -117,6 +117,7 @@ export class Store {
   private readonly numbers = new Map<string, number>();
   /** token → token record id. */
   private readonly tokens = new Map<string, number>();
+  private changeCount = 0;
 
   constructor() {
     for (const kind of KINDS) {
@@ -124,6 +125,19 @@ export class Store {
       this.indexes.set(kind, new Map());
       this.nextIds.set(kind, ID_BASE[kind]);
     }
+  }
+
+  /**
+   * Grows on every change: what was derived from the state (a rendered response) at one version is
+   * still true while the version is the same.
+   */
+  get version(): number {
+    return this.changeCount;
+  }
+
+  /** Marks the state changed when a record was modified in place rather than through `update`. */
+  touch(): void {
+    this.changeCount++;
   }
 
   nextId(kind: Kind): number {
@@ -186,6 +200,7 @@ export class Store {
 
   insert<K extends Kind>(journal: Journal | undefined, kind: K, record: Tables[K]): Tables[K] {
     const id = (record as { id: number }).id;
+    this.changeCount++;
     this.table(kind).set(id, record);
     this.reserveId(kind, id);
     this.index(kind, record, 'add');
@@ -210,12 +225,14 @@ export class Store {
       target[field] = value;
     }
     if (indexed) this.index(kind, record, 'add');
+    if (changed) this.changeCount++;
     if (changed) journal?.record({ op: 'updated', kind, id: target.id as number, ...this.key(kind, record), fields });
   }
 
   remove<K extends Kind>(journal: Journal | undefined, kind: K, record: Tables[K]): void {
     const id = (record as { id: number }).id;
     if (!this.table(kind).delete(id)) return;
+    this.changeCount++;
     this.index(kind, record, 'delete');
     journal?.record({ op: 'deleted', kind, id, ...this.key(kind, record) });
   }

@@ -1,8 +1,8 @@
-export const id = 507;
-export const ids = [507];
+export const id = 138;
+export const ids = [138];
 export const modules = {
 
-/***/ 13507:
+/***/ 32138:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -1405,9 +1405,12 @@ function authorizedRun(core, ctx, authorization, body) {
 
 // EXTERNAL MODULE: ./src/clones/github/http/route.ts
 var http_route = __webpack_require__(4944);
-// EXTERNAL MODULE: ./src/clones/github/mcp/tools.ts
-var tools = __webpack_require__(32268);
+// EXTERNAL MODULE: ./src/clones/github/mcp/definitions.ts
+var definitions = __webpack_require__(95561);
+// EXTERNAL MODULE: ./src/clones/github/mcp/tools.ts + 7 modules
+var tools = __webpack_require__(84827);
 ;// CONCATENATED MODULE: ./src/clones/github/operations.ts
+
 
 
 
@@ -1448,12 +1451,12 @@ function operationsMarkdown(routes) {
             lines.push(`| [\`${op.operationId}\`](${op.documentation}) | ${op.method} | \`${op.path}\` |`);
         lines.push('');
     }
-    lines.push('## Actions results service and blob storage', '', 'What `@actions/artifact` (v2 and later, the client of `actions/upload-artifact@v4`) calls, with', "`ACTIONS_RESULTS_URL` set to the clone's base URL and an `ACTIONS_RUNTIME_TOKEN` scoped to a registered", 'workflow run. Logged with `kind: "results"` and `kind: "blob"`.', '', '| Call | Method | Path |', '|---|---|---|', ...RESULTS_METHODS.map((method) => `| \`results/${method}\` | POST | \`/twirp/${ARTIFACT_SERVICE}/${method}\` |`), '| `blob/put-block` | PUT | signed upload URL `?comp=block&blockid=…` (Azure Put Block) |', '| `blob/put-block-list` | PUT | signed upload URL `?comp=blocklist` (Azure Put Block List) |', '| `blob/get` | GET | signed download URL (artifact zips, job logs, run log archives) |', '', '## GraphQL', '', "`POST /graphql` (and `/api/graphql`) over GitHub's public schema (`@octokit/graphql-schema`), executed with", 'graphql-js on the same state as REST; mutations run the REST operations that do the same. Ids are the', "`node_id`s REST returns. A field of GitHub's schema the clone does not implement is answered with", "GitHub's error shape (`errors[].type` `NOT_IMPLEMENTED`) and logged with `notImplemented: true`", '(`operationId` `graphql:<Type>.<field>`). Logged with `kind: "graphql"`.', '', `Query fields: ${GRAPHQL_QUERY_FIELDS.map((field) => `\`${field}\``).join(', ')}.`, '', `Mutations: ${GRAPHQL_MUTATIONS.map((field) => `\`${field}\``).join(', ')}.`, '', `Objects: ${GRAPHQL_OBJECTS}.`, '', '## MCP', '', "The tools of GitHub's MCP server (`github/github-mcp-server`: names and input schemas) over MCP streamable", 'HTTP at `/mcp` (stateless; the token as `Authorization: Bearer`). Results are text content holding', "GitHub's JSON, as github-mcp-server answers; failures are error results with GitHub's message. An unknown", 'tool is an error result logged with `notImplemented: true`. Logged with `kind: "mcp"`, `operationId` `mcp/<tool>`.', '', '| Tool | Reads only | Description |', '|---|---|---|', ...TOOLS.map((tool) => `| \`${tool.name}\` | ${tool.readOnly ? 'yes' : 'no'} | ${tool.description.replace(/\|/g, '\\|')} |`), '');
+    lines.push('## Actions results service and blob storage', '', 'What `@actions/artifact` (v2 and later, the client of `actions/upload-artifact@v4`) calls, with', "`ACTIONS_RESULTS_URL` set to the clone's base URL and an `ACTIONS_RUNTIME_TOKEN` scoped to a registered", 'workflow run. Logged with `kind: "results"` and `kind: "blob"`.', '', '| Call | Method | Path |', '|---|---|---|', ...RESULTS_METHODS.map((method) => `| \`results/${method}\` | POST | \`/twirp/${ARTIFACT_SERVICE}/${method}\` |`), '| `blob/put-block` | PUT | signed upload URL `?comp=block&blockid=…` (Azure Put Block) |', '| `blob/put-block-list` | PUT | signed upload URL `?comp=blocklist` (Azure Put Block List) |', '| `blob/get` | GET | signed download URL (artifact zips, job logs, run log archives) |', '', '## GraphQL', '', "`POST /graphql` (and `/api/graphql`) over GitHub's public schema (`@octokit/graphql-schema`), executed with", 'graphql-js on the same state as REST; mutations run the REST operations that do the same. Ids are the', "`node_id`s REST returns. A field of GitHub's schema the clone does not implement is answered with", "GitHub's error shape (`errors[].type` `NOT_IMPLEMENTED`) and logged with `notImplemented: true`", '(`operationId` `graphql:<Type>.<field>`). Logged with `kind: "graphql"`.', '', `Query fields: ${GRAPHQL_QUERY_FIELDS.map((field) => `\`${field}\``).join(', ')}.`, '', `Mutations: ${GRAPHQL_MUTATIONS.map((field) => `\`${field}\``).join(', ')}.`, '', `Objects: ${GRAPHQL_OBJECTS}.`, '', '## MCP', '', "The tools of GitHub's MCP server (`github/github-mcp-server`, its default toolsets `context`, `repos`,", '`issues`, `pull_requests` and `users`, and `labels`) with its names, descriptions, annotations and input', 'schemas, over MCP streamable HTTP at `/mcp` (stateless; the token as `Authorization: Bearer`). Results have', "github-mcp-server's shapes (its trimmed issues, pull requests, commits…, `{id, url}` for what a tool", "created, a file as an embedded resource); failures are error results with GitHub's message. An unknown tool", 'is an error result logged with `notImplemented: true`. Logged with `kind: "mcp"`, `operationId` `mcp/<tool>`.', `Recorded from ${MCP_SOURCE}.`, '', '| Tool | Reads only | Title |', '|---|---|---|', ...TOOLS.map((tool) => `| \`${tool.name}\` | ${tool.annotations.readOnlyHint ? 'yes' : 'no'} | ${tool.annotations.title.replace(/\|/g, '\\|')} |`), '');
     return lines.join('\n');
 }
 
-// EXTERNAL MODULE: ./src/clones/github/routes/index.ts + 35 modules
-var routes = __webpack_require__(60268);
+// EXTERNAL MODULE: ./src/clones/github/routes/index.ts + 34 modules
+var routes = __webpack_require__(94420);
 // EXTERNAL MODULE: ./src/clones/github/routes/lookup.ts
 var lookup = __webpack_require__(5701);
 ;// CONCATENATED MODULE: ./src/clones/github/state/snapshot.ts
@@ -2178,6 +2181,67 @@ function rateHeaders(state) {
         'x-ratelimit-resource',
         state.resource,
     ];
+}
+
+;// CONCATENATED MODULE: ./src/clones/github/http/response-cache.ts
+
+/** Renders a JSON body once: text, weak `ETag` of the text, `Last-Modified` from a resource's `updated_at`. */
+function render(body, replyHeaders) {
+    const text = JSON.stringify(body);
+    const headers = [];
+    if (replyHeaders)
+        for (const name in replyHeaders)
+            headers.push(name, replyHeaders[name]);
+    const updated = body && typeof body === 'object' && !Array.isArray(body)
+        ? body.updated_at
+        : undefined;
+    const modified = typeof updated === 'string' ? Date.parse(updated) : NaN;
+    return {
+        text,
+        bytes: text,
+        etag: `W/"${(0,external_node_crypto_.hash)('sha1', text)}"`,
+        lastModified: Number.isNaN(modified) ? undefined : new Date(modified).toUTCString(),
+        headers,
+    };
+}
+/**
+ * Rendered answers of read routes whose answer depends only on the state, who asks, the URL and
+ * the `Accept` header, kept while the state stays at the version they were rendered at. Agents
+ * poll the same lists again and again; a hit sends the same bytes without rendering, serialising
+ * or hashing them, and the request log keeps a reference to the same text instead of a copy.
+ */
+class ResponseCache {
+    capacity;
+    entries = new Map();
+    store;
+    version = -1;
+    constructor(capacity = 256) {
+        this.capacity = capacity;
+    }
+    get(store, key) {
+        this.sync(store);
+        const entry = this.entries.get(key);
+        // Encoded once, when first served again: most answers are never asked for twice.
+        if (entry && typeof entry.bytes === 'string')
+            entry.bytes = Buffer.from(entry.bytes);
+        return entry;
+    }
+    /** Keeps `rendered` if the state is still at `version`, the version it was rendered at. */
+    set(store, version, key, rendered) {
+        this.sync(store);
+        if (this.version !== version)
+            return;
+        if (this.entries.size >= this.capacity)
+            this.entries.delete(this.entries.keys().next().value);
+        this.entries.set(key, rendered);
+    }
+    sync(store) {
+        if (store === this.store && store.version === this.version)
+            return;
+        this.entries.clear();
+        this.store = store;
+        this.version = store.version;
+    }
 }
 
 ;// CONCATENATED MODULE: ./src/clones/github/redact.ts
@@ -3713,6 +3777,7 @@ function sleep(ms, signal) {
 
 
 
+
 /** A small bounded cache (insertion order eviction) for values derived from immutable git objects. */
 class BoundedCache {
     capacity;
@@ -3748,6 +3813,8 @@ class CloneCore {
     locks = new KeyedMutex();
     limiter;
     cache = new BoundedCache();
+    /** Rendered answers of cacheable read routes, valid while the store stays at one version. */
+    responses = new ResponseCache();
     /** Signs blob URLs and runtime tokens; never leaves the process. */
     signingKey = (0,external_node_crypto_.randomBytes)(32);
     /** Artifact bytes, beside the repositories of the current seed application. */
@@ -4461,6 +4528,7 @@ const BASE_HEADERS = [
     '2022-11-28',
 ];
 const JSON_TYPE = 'application/json; charset=utf-8';
+const VARY = 'Accept, Authorization, Cookie, X-GitHub-OTP';
 /** Shared by requests without a query string; handlers only read it. */
 const NO_QUERY = new URLSearchParams();
 /** Serves one REST request and records it (operation id, bodies, changes) in the request log. */
@@ -4497,6 +4565,13 @@ async function handleRest(core, router, exchange, mount) {
         outcome.docs = (0,http_route/* docsUrl */.fs)(route.docs);
         const admission = admit(core, route, req.headers.authorization, headers, requestId);
         outcome.actor = admission.actor;
+        const cacheKey = method === 'GET' && route.cache ? responseKey(outcome.actor, mount, exchange) : undefined;
+        const hit = cacheKey === undefined ? undefined : core.responses.get(core.store, cacheKey);
+        if (hit) {
+            outcome.status = 200;
+            sendRendered(core, req, res, headers, hit, admission, outcome);
+            return;
+        }
         const ctx = {
             core,
             store: core.store,
@@ -4514,30 +4589,29 @@ async function handleRest(core, router, exchange, mount) {
             headers: req.headers,
             selfUrl: `${core.base}${mount.prefix}${path}`,
         };
+        const version = core.store.version;
+        const store = core.store;
         const reply = await route.handler(ctx);
         outcome.status = reply.status;
-        addHeaders(headers, reply.headers);
         if (reply.kind === 'raw') {
+            addHeaders(headers, reply.headers);
             headers.push('content-type', reply.contentType);
             outcome.responseText = typeof reply.data === 'string' ? reply.data : `<${reply.data.length} bytes>`;
             server_send(res, reply.status, headers, reply.data);
         }
         else if (reply.body === undefined) {
+            addHeaders(headers, reply.headers);
             server_send(res, reply.status, headers, undefined);
         }
+        else if (method === 'GET' && reply.status === 200) {
+            const rendered = render(reply.body, reply.headers);
+            if (cacheKey !== undefined)
+                core.responses.set(store, version, cacheKey, rendered);
+            sendRendered(core, req, res, headers, rendered, admission, outcome);
+        }
         else {
+            addHeaders(headers, reply.headers);
             outcome.responseText = JSON.stringify(reply.body);
-            if (method === 'GET' && reply.status === 200 && validators(req, headers, outcome.responseText, reply.body)) {
-                // Not modified: no body, and (as on GitHub) not counted against the rate limit.
-                outcome.status = 304;
-                outcome.responseText = undefined;
-                if (admission.counted) {
-                    const rate = core.limiter.refund(admission.counted.key, admission.counted.resource, Date.now());
-                    replaceRateHeaders(headers, rateHeaders(rate));
-                }
-                server_send(res, 304, headers, undefined);
-                return;
-            }
             headers.push('content-type', JSON_TYPE);
             server_send(res, reply.status, headers, outcome.responseText);
         }
@@ -4546,6 +4620,9 @@ async function handleRest(core, router, exchange, mount) {
         sendError(core, exchange, error, headers, outcome);
     }
     finally {
+        // A handler may also have changed records in place: answers rendered before are stale.
+        if (journal.changes.length > 0)
+            core.store.touch();
         core.log.add({
             requestId,
             kind: 'rest',
@@ -4563,30 +4640,55 @@ async function handleRest(core, router, exchange, mount) {
     }
 }
 /**
- * Adds GitHub's cache validators to a 200 GET (`ETag` of the body, `Last-Modified` from a single
- * resource's `updated_at`) and says whether the request's `If-None-Match` / `If-Modified-Since`
- * make it a `304 Not Modified`.
+ * A 200 GET with GitHub's cache validators (`ETag`, and `Last-Modified` for a single resource), or
+ * `304 Not Modified` when the request's `If-None-Match` / `If-Modified-Since` match them: no body,
+ * and (as on GitHub) not counted against the rate limit.
  */
-function validators(req, headers, text, body) {
-    const etag = `W/"${(0,external_node_crypto_.createHash)('sha1').update(text).digest('hex')}"`;
-    headers.push('etag', etag, 'vary', 'Accept, Authorization, Cookie, X-GitHub-OTP');
-    const updated = body && typeof body === 'object' && !Array.isArray(body)
-        ? body.updated_at
-        : undefined;
-    const modified = typeof updated === 'string' ? Date.parse(updated) : NaN;
-    if (!Number.isNaN(modified))
-        headers.push('last-modified', new Date(modified).toUTCString());
+function sendRendered(core, req, res, headers, rendered, admission, outcome) {
+    headers.push(...rendered.headers, 'etag', rendered.etag, 'vary', VARY);
+    if (rendered.lastModified !== undefined)
+        headers.push('last-modified', rendered.lastModified);
+    if (notModified(req, rendered)) {
+        outcome.status = 304;
+        if (admission.counted) {
+            const rate = core.limiter.refund(admission.counted.key, admission.counted.resource, Date.now());
+            replaceRateHeaders(headers, rateHeaders(rate));
+        }
+        server_send(res, 304, headers, undefined);
+        return;
+    }
+    outcome.responseText = rendered.text;
+    headers.push('content-type', JSON_TYPE);
+    server_send(res, 200, headers, rendered.bytes);
+}
+function notModified(req, rendered) {
     const ifNoneMatch = req.headers['if-none-match'];
     if (ifNoneMatch !== undefined)
         return ifNoneMatch
             .split(',')
             .map((tag) => tag.trim())
-            .some((tag) => tag === '*' || tag === etag || tag === etag.slice(2));
+            .some((tag) => tag === '*' || tag === rendered.etag || tag === rendered.etag.slice(2));
     const ifModifiedSince = req.headers['if-modified-since'];
-    if (ifModifiedSince === undefined || Number.isNaN(modified))
+    if (ifModifiedSince === undefined || rendered.lastModified === undefined)
         return false;
     const since = Date.parse(ifModifiedSince);
-    return !Number.isNaN(since) && Math.floor(modified / 1000) <= Math.floor(since / 1000);
+    return !Number.isNaN(since) && Date.parse(rendered.lastModified) <= since;
+}
+/**
+ * What a cacheable route's answer depends on besides the state: who asks (an installation token
+ * by token, since each token has its own permissions), where the API is mounted and under which
+ * host (the URLs in the body), the path and query, and the media type asked for.
+ */
+function responseKey(actor, mount, exchange) {
+    const who = actor.kind === 'user'
+        ? `u${actor.user.id}`
+        : actor.kind === 'installation'
+            ? `t${actor.token.id}`
+            : actor.kind === 'app'
+                ? `a${actor.app.id}`
+                : '-';
+    const accept = exchange.req.headers.accept ?? '';
+    return `${who} ${mount.urls.api} ${mount.prefix}${exchange.path}?${exchange.search} ${accept}`;
 }
 function replaceRateHeaders(headers, replacement) {
     for (let i = 0; i < replacement.length; i += 2) {
@@ -4805,89 +4907,16 @@ async function startGitHubClone(options = {}) {
 var external_node_net_ = __webpack_require__(77030);
 // EXTERNAL MODULE: external "node:tls"
 var external_node_tls_ = __webpack_require__(41692);
-// EXTERNAL MODULE: external "node:util"
-var external_node_util_ = __webpack_require__(57975);
-// EXTERNAL MODULE: ./node_modules/node-forge/lib/index.js
-var lib = __webpack_require__(8542);
-var lib_default = /*#__PURE__*/__webpack_require__.n(lib);
-;// CONCATENATED MODULE: ./src/clones/github/route/ca.ts
-
-
-
-const rsaKeyPair = (0,external_node_util_.promisify)(external_node_crypto_.generateKeyPair);
-/**
- * Makes a fresh certificate authority and signs one server certificate for `hosts` with it. The
- * CA's private key exists only in this function's memory: nothing can sign another certificate
- * after it returns. Keys come from Node's crypto (fast, native); node-forge builds and signs the
- * X.509 certificates, which Node cannot do on its own.
- */
-async function makeRouteCertificates(hosts, now = new Date()) {
-    // The server's key pair is made once per process (each run's CA still certifies it anew); the
-    // CA's is made for each run, so no CA outlives its run.
-    serverKeys ??= newRsaKeyPair();
-    const [caPair, serverPair] = await Promise.all([newRsaKeyPair(), serverKeys]);
-    const { pki, md } = (lib_default());
-    const caKey = pki.privateKeyFromPem(caPair.privateKey);
-    const ca = pki.createCertificate();
-    ca.publicKey = pki.publicKeyFromPem(caPair.publicKey);
-    ca.serialNumber = serial();
-    ca.validity.notBefore = new Date(now.getTime() - 60 * 60 * 1000);
-    ca.validity.notAfter = new Date(now.getTime() + 7 * 24 * 60 * 60 * 1000);
-    const caName = [
-        { name: 'commonName', value: `Archal run CA ${(0,external_node_crypto_.randomBytes)(4).toString('hex')}` },
-        { name: 'organizationName', value: 'Archal (local test run)' },
-    ];
-    ca.setSubject(caName);
-    ca.setIssuer(caName);
-    ca.setExtensions([
-        { name: 'basicConstraints', cA: true, pathLenConstraint: 0, critical: true },
-        { name: 'keyUsage', keyCertSign: true, cRLSign: true, critical: true },
-        { name: 'subjectKeyIdentifier' },
-    ]);
-    ca.sign(caKey, md.sha256.create());
-    const server = pki.createCertificate();
-    server.publicKey = pki.publicKeyFromPem(serverPair.publicKey);
-    server.serialNumber = serial();
-    server.validity.notBefore = ca.validity.notBefore;
-    server.validity.notAfter = ca.validity.notAfter;
-    server.setSubject([{ name: 'commonName', value: hosts[0] ?? 'localhost' }]);
-    server.setIssuer(caName);
-    server.setExtensions([
-        { name: 'basicConstraints', cA: false, critical: true },
-        { name: 'keyUsage', digitalSignature: true, keyEncipherment: true, critical: true },
-        { name: 'extKeyUsage', serverAuth: true },
-        { name: 'subjectAltName', altNames: hosts.map((value) => ({ type: 2, value })) },
-        { name: 'subjectKeyIdentifier' },
-        // Strict verifiers (OpenSSL's X509_STRICT, Python ≥ 3.13) want the issuer's key id on the leaf.
-        { name: 'authorityKeyIdentifier', keyIdentifier: ca.generateSubjectKeyIdentifier().getBytes() },
-    ]);
-    server.sign(caKey, md.sha256.create());
-    return {
-        caCert: pki.certificateToPem(ca),
-        server: { cert: pki.certificateToPem(server), key: serverPair.privateKey },
-    };
-}
-let serverKeys;
-function newRsaKeyPair() {
-    return rsaKeyPair('rsa', {
-        modulusLength: 2048,
-        publicKeyEncoding: { type: 'spki', format: 'pem' },
-        privateKeyEncoding: { type: 'pkcs1', format: 'pem' },
-    });
-}
-/** A positive random serial number (the leading byte keeps the DER integer positive). */
-function serial() {
-    return `01${(0,external_node_crypto_.randomBytes)(15).toString('hex')}`;
-}
-
 ;// CONCATENATED MODULE: ./src/clones/github/route/preload.ts
 /**
  * The source of the file route mode puts in NODE_OPTIONS (`--require`). Node before 24.5 (and
  * 22.21) ignores HTTPS_PROXY in fetch(), which is what Octokit and most Node SDKs use, so the
- * preload installs undici's EnvHttpProxyAgent, which reads HTTPS_PROXY/NO_PROXY, as fetch's global
- * dispatcher. Where Node honours NODE_USE_ENV_PROXY itself (route mode sets it) it does nothing.
- * Node's http/https modules are left alone there: on older Node an agent using them needs its own
- * proxy agent (or GITHUB_API_URL).
+ * preload makes undici's EnvHttpProxyAgent, which reads HTTPS_PROXY/NO_PROXY, fetch's global
+ * dispatcher. It does so when the dispatcher is first asked for (the first fetch), not at start:
+ * loading undici costs every Node process of the agent tens of milliseconds, and most never fetch.
+ * Where Node honours NODE_USE_ENV_PROXY itself (route mode sets it) it does nothing. Node's
+ * http/https modules are left alone there: on older Node an agent using them needs its own proxy
+ * agent (or GITHUB_API_URL).
  */
 function preloadSource(undiciPath) {
     return `'use strict';
@@ -4898,28 +4927,53 @@ function preloadSource(undiciPath) {
   var native = (major === 22 && minor >= 21) || (major === 24 && minor >= 5) || major > 24;
   if (native && process.env.NODE_USE_ENV_PROXY === '1') return;
   if (!process.env.HTTPS_PROXY && !process.env.https_proxy) return;
-  try {
-    var undici = require(${JSON.stringify(undiciPath)});
-    // Its "experimental" warning would land in the agent's stderr on every start.
-    var emitWarning = process.emitWarning;
-    process.emitWarning = function (warning, options) {
-      var code = options && typeof options === 'object' ? options.code : arguments[2];
-      if (code !== 'UNDICI-EHPA') return emitWarning.apply(process, arguments);
-    };
-    try {
-      undici.setGlobalDispatcher(new undici.EnvHttpProxyAgent());
-    } finally {
-      process.emitWarning = emitWarning;
-    }
-  } catch (error) {
-    process.stderr.write('archal route mode: fetch() is not routed to the clone (' + error.message + ')\\n');
+  // Where every copy of undici (Node's own included) keeps the global dispatcher.
+  var key = Symbol.for('undici.globalDispatcher.1');
+  if (Object.prototype.hasOwnProperty.call(globalThis, key)) return;
+  function settle(value) {
+    Object.defineProperty(globalThis, key, { value: value, writable: true, enumerable: false, configurable: false });
+    return value;
   }
+  function proxyAgent() {
+    try {
+      var undici = require(${JSON.stringify(undiciPath)});
+      // Its "experimental" warning would land in the agent's stderr.
+      var emitWarning = process.emitWarning;
+      process.emitWarning = function (warning, options) {
+        var code = options && typeof options === 'object' ? options.code : arguments[2];
+        if (code !== 'UNDICI-EHPA') return emitWarning.apply(process, arguments);
+      };
+      try {
+        return new undici.EnvHttpProxyAgent();
+      } finally {
+        process.emitWarning = emitWarning;
+      }
+    } catch (error) {
+      process.stderr.write('archal route mode: fetch() is not routed to the clone (' + error.message + ')\\n');
+      return undefined;
+    }
+  }
+  var loading = false;
+  Object.defineProperty(globalThis, key, {
+    configurable: true,
+    enumerable: false,
+    get: function () {
+      // undici asks for the dispatcher while it loads: it finds none and sets its default, which
+      // the proxy agent then replaces.
+      if (loading) return undefined;
+      loading = true;
+      return settle(proxyAgent());
+    },
+    // A dispatcher the agent sets itself wins.
+    set: function (value) {
+      settle(value);
+    },
+  });
 })();
 `;
 }
 
 ;// CONCATENATED MODULE: ./src/clones/github/route/proxy.ts
-
 
 
 
@@ -4939,13 +4993,17 @@ const MAX_REFUSED = 1000;
  * other host gets a 403 and is recorded.
  */
 async function startRouteProxy(options) {
-    const certificates = await makeRouteCertificates(ROUTED_HOSTS);
-    const secureContext = (0,external_node_tls_.createSecureContext)({ ...certificates.server });
+    // The certificate library is loaded with the first proxy a process starts, not with Archal.
+    const { makeRunAuthority } = await Promise.all(/* import() */[__webpack_require__.e(631), __webpack_require__.e(96)]).then(__webpack_require__.bind(__webpack_require__, 67096));
+    const authority = await makeRunAuthority(ROUTED_HOSTS);
+    // The server certificate is minted for the first HTTPS tunnel: many runs never open one.
+    let secureContext;
+    const serverContext = () => (secureContext ??= authority.server().then((server) => (0,external_node_tls_.createSecureContext)(server)));
     const caFile = (0,external_node_path_.join)(options.dir, 'route-ca.pem');
     const bundleFile = (0,external_node_path_.join)(options.dir, 'route-ca-bundle.pem');
     const preloadFile = (0,external_node_path_.join)(options.dir, 'route-preload.cjs');
-    (0,external_node_fs_.writeFileSync)(caFile, certificates.caCert);
-    (0,external_node_fs_.writeFileSync)(bundleFile, [certificates.caCert, ...external_node_tls_.rootCertificates].join('\n'));
+    (0,external_node_fs_.writeFileSync)(caFile, authority.caCert);
+    (0,external_node_fs_.writeFileSync)(bundleFile, [authority.caCert, ...external_node_tls_.rootCertificates].join('\n'));
     (0,external_node_fs_.writeFileSync)(preloadFile, preloadSource(undiciPath()));
     const clock = options.clock ?? (() => new Date());
     const refused = [];
@@ -5027,13 +5085,17 @@ async function startRouteProxy(options) {
             socket.end(`HTTP/1.1 403 Forbidden\r\ncontent-type: text/plain\r\nconnection: close\r\n\r\n${refusalText(host)}`);
             return;
         }
-        socket.write('HTTP/1.1 200 Connection Established\r\n\r\n');
-        if (head.length > 0)
-            socket.unshift(head);
-        const tls = new external_node_tls_.TLSSocket(socket, { isServer: true, secureContext, ALPNProtocols: ['http/1.1'] });
-        track(tls);
-        tls.on('error', () => tls.destroy());
-        openUpstream(tls);
+        void serverContext().then((context) => {
+            if (socket.destroyed)
+                return;
+            socket.write('HTTP/1.1 200 Connection Established\r\n\r\n');
+            if (head.length > 0)
+                socket.unshift(head);
+            const tls = new external_node_tls_.TLSSocket(socket, { isServer: true, secureContext: context, ALPNProtocols: ['http/1.1'] });
+            track(tls);
+            tls.on('error', () => tls.destroy());
+            openUpstream(tls);
+        }, () => socket.end('HTTP/1.1 502 Bad Gateway\r\nconnection: close\r\n\r\n'));
     });
     await new Promise((resolve, reject) => {
         server.once('error', reject);
@@ -5050,7 +5112,7 @@ async function startRouteProxy(options) {
         caFile,
         bundleFile,
         preloadFile,
-        env: (base = {}) => routeEnvironment({ url, caFile, bundleFile, preloadFile }, base),
+        env: (base = {}) => routeEnvironment({ url, caFile: nodeExtraCerts(caFile, authority.caCert, base), bundleFile, preloadFile }, base),
         refused: () => refused.slice(),
         stop: () => (stopped ??= new Promise((resolve) => {
             server.close(() => resolve());
@@ -5060,6 +5122,26 @@ async function startRouteProxy(options) {
             forwardAgent.destroy();
         })),
     };
+}
+/**
+ * What NODE_EXTRA_CA_CERTS names: the run CA, followed by the certificates the environment already
+ * added that way (a company's proxy CA, for the hosts the agent reaches directly), which the
+ * variable would otherwise lose.
+ */
+function nodeExtraCerts(caFile, caCert, base) {
+    const own = base.NODE_EXTRA_CA_CERTS;
+    if (!own || own === caFile)
+        return caFile;
+    let extra;
+    try {
+        extra = (0,external_node_fs_.readFileSync)(own, 'utf8');
+    }
+    catch {
+        return caFile;
+    }
+    const combined = (0,external_node_path_.join)((0,external_node_path_.dirname)(caFile), 'route-ca-node.pem');
+    (0,external_node_fs_.writeFileSync)(combined, `${caCert}\n${extra}`);
+    return combined;
 }
 /** The environment of route mode (see the README: routing). */
 function routeEnvironment(files, base) {
@@ -6416,6 +6498,8 @@ function judgeResolver(config, providers) {
     };
 }
 
+// EXTERNAL MODULE: external "node:util"
+var external_node_util_ = __webpack_require__(57975);
 ;// CONCATENATED MODULE: ./src/workspace/env.ts
 
 
@@ -12186,8 +12270,8 @@ function compare(a, b) {
 }
 
 // EXTERNAL MODULE: ./node_modules/@stdlib/stats-base-dists-hypergeometric-pmf/lib/index.js
-var stats_base_dists_hypergeometric_pmf_lib = __webpack_require__(77392);
-var stats_base_dists_hypergeometric_pmf_lib_default = /*#__PURE__*/__webpack_require__.n(stats_base_dists_hypergeometric_pmf_lib);
+var lib = __webpack_require__(77392);
+var lib_default = /*#__PURE__*/__webpack_require__.n(lib);
 ;// CONCATENATED MODULE: ./src/preprod/compare.ts
 
 
@@ -12235,7 +12319,7 @@ function fisherExactTwoSided(aPassed, aRuns, bPassed, bRuns) {
     const passes = aPassed + bPassed;
     if (aRuns === 0 || bRuns === 0 || passes === 0 || passes === total)
         return 1;
-    const pmf = (x) => stats_base_dists_hypergeometric_pmf_lib_default()(x, total, passes, aRuns);
+    const pmf = (x) => lib_default()(x, total, passes, aRuns);
     const observed = pmf(aPassed);
     let p = 0;
     for (let x = Math.max(0, aRuns - (total - passes)); x <= Math.min(aRuns, passes); x++) {
@@ -15153,6 +15237,264 @@ async function followBranch(ctx, repo, branch, update, pusher) {
 
 /***/ }),
 
+/***/ 8084:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   bx: () => (/* binding */ createReview),
+/* harmony export */   dU: () => (/* binding */ addReviewComment),
+/* harmony export */   h6: () => (/* binding */ submitReview),
+/* harmony export */   i5: () => (/* binding */ requestReviewers),
+/* harmony export */   mu: () => (/* binding */ commentOnDiff),
+/* harmony export */   px: () => (/* binding */ removeReviewers)
+/* harmony export */ });
+/* harmony import */ var _git_diff_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(84648);
+/* harmony import */ var _state_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3435);
+/* harmony import */ var _webhooks_payloads_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(76588);
+/* harmony import */ var _webhooks_repo_events_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(4333);
+/* harmony import */ var _state_actor_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(39991);
+/* harmony import */ var _issue_events_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(96502);
+/* harmony import */ var _state_permissions_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(28478);
+/* harmony import */ var _state_pull_stats_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(1221);
+
+
+
+
+
+
+
+
+const STATE = {
+    APPROVE: 'APPROVED',
+    REQUEST_CHANGES: 'CHANGES_REQUESTED',
+    COMMENT: 'COMMENTED',
+};
+function checkEvent(ctx, issue, event, body) {
+    const self = (0,_state_actor_js__WEBPACK_IMPORTED_MODULE_6__/* .actingUser */ .e)(ctx.actor)?.id === issue.userId;
+    if (self && event === 'APPROVE')
+        throw (0,_state_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .simpleValidationFailed */ .jb)('Can not approve your own pull request');
+    if (self && event === 'REQUEST_CHANGES')
+        throw (0,_state_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .simpleValidationFailed */ .jb)('Can not request changes on your own pull request');
+    if ((event === 'REQUEST_CHANGES' || event === 'COMMENT') && body.trim() === '')
+        throw (0,_state_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .simpleValidationFailed */ .jb)(`Body is required when the event is ${event}`);
+}
+/** A review comment's path or line is not in the pull request's diff (a 422, shaped by the operation). */
+class UnresolvedPosition extends _state_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ApiError */ .hD {
+    part;
+    constructor(part) {
+        super(422, 'Validation Failed', part === 'path'
+            ? {
+                errors: [
+                    {
+                        resource: 'PullRequestReviewComment',
+                        code: 'custom',
+                        field: 'path',
+                        message: 'pull_request_review_thread.path could not be resolved',
+                    },
+                ],
+            }
+            : {
+                errors: [
+                    {
+                        resource: 'PullRequestReviewComment',
+                        code: 'custom',
+                        field: 'line',
+                        message: 'pull_request_review_thread.line must be part of the diff',
+                    },
+                ],
+            });
+        this.part = part;
+    }
+}
+/** The diff hunk GitHub shows with a review comment: the hunk of `path` up to the commented line. */
+async function hunkFor(ctx, repo, pull, comment) {
+    const stats = await (0,_state_pull_stats_js__WEBPACK_IMPORTED_MODULE_5__/* .pullStats */ .p)(ctx.core, repo, pull);
+    const files = stats.mergeBaseSha ? await (0,_git_diff_js__WEBPACK_IMPORTED_MODULE_0__/* .diffCommits */ .i)(repo.git, stats.mergeBaseSha, pull.headSha) : [];
+    const file = files.find((f) => f.filename === comment.path);
+    if (!file?.patch)
+        throw new UnresolvedPosition('path');
+    const lines = file.patch.split('\n');
+    if (comment.line === undefined)
+        return lines.slice(0, (comment.position ?? 1) + 1).join('\n');
+    let newLine = 0;
+    let oldLine = 0;
+    let hunkStart = 0;
+    for (let i = 0; i < lines.length; i++) {
+        const text = lines[i];
+        const header = /^@@ -(\d+)(?:,\d+)? \+(\d+)/.exec(text);
+        if (header) {
+            oldLine = Number(header[1]) - 1;
+            newLine = Number(header[2]) - 1;
+            hunkStart = i;
+            continue;
+        }
+        if (!text.startsWith('-'))
+            newLine++;
+        if (!text.startsWith('+'))
+            oldLine++;
+        const hit = comment.side === 'LEFT'
+            ? oldLine === comment.line && !text.startsWith('+')
+            : newLine === comment.line && !text.startsWith('-');
+        if (hit)
+            return lines.slice(hunkStart, i + 1).join('\n');
+    }
+    throw new UnresolvedPosition('line');
+}
+async function addReviewComment(ctx, repo, pull, comment, reviewId) {
+    const user = (0,_state_actor_js__WEBPACK_IMPORTED_MODULE_6__/* .actingUser */ .e)(ctx.actor);
+    let diffHunk;
+    let target;
+    let inReplyTo = null;
+    if ('in_reply_to' in comment) {
+        const parent = ctx.store.get('reviewComment', comment.in_reply_to);
+        if (!parent || parent.pullId !== pull.id)
+            throw (0,_state_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .notFound */ .mX)();
+        diffHunk = parent.diffHunk;
+        inReplyTo = parent.id;
+        target = {
+            body: comment.body,
+            path: parent.path,
+            line: parent.line ?? undefined,
+            side: parent.side,
+            commit_id: parent.commitId,
+        };
+    }
+    else {
+        diffHunk = await hunkFor(ctx, repo, pull, comment);
+        target = comment;
+    }
+    return ctx.store.insert(ctx.journal, 'reviewComment', {
+        id: ctx.store.nextId('reviewComment'),
+        repoId: repo.id,
+        pullId: pull.id,
+        reviewId,
+        userId: user.id,
+        body: target.body,
+        path: target.path,
+        line: target.line ?? null,
+        startLine: target.start_line ?? null,
+        side: target.side ?? 'RIGHT',
+        commitId: target.commit_id ?? pull.headSha,
+        diffHunk,
+        inReplyToId: inReplyTo,
+        createdAt: ctx.now,
+        updatedAt: ctx.now,
+    });
+}
+/**
+ * A single inline comment (or a reply): as on GitHub, it is posted as a `COMMENTED` review of its
+ * own, which sends `pull_request_review.submitted` and `pull_request_review_comment.created`.
+ */
+async function commentOnDiff(ctx, repo, issue, pull, input) {
+    const user = (0,_state_actor_js__WEBPACK_IMPORTED_MODULE_6__/* .actingUser */ .e)(ctx.actor);
+    const comment = await addReviewComment(ctx, repo, pull, input, null);
+    const review = ctx.store.insert(ctx.journal, 'review', {
+        id: ctx.store.nextId('review'),
+        repoId: repo.id,
+        pullId: pull.id,
+        userId: user.id,
+        body: '',
+        state: 'COMMENTED',
+        commitId: comment.commitId,
+        submittedAt: ctx.now,
+    });
+    ctx.store.update(ctx.journal, 'reviewComment', comment, { reviewId: review.id });
+    await afterSubmit(ctx, repo, issue, pull, user, review);
+    return comment;
+}
+async function createReview(ctx, repo, issue, pull, input) {
+    const user = (0,_state_actor_js__WEBPACK_IMPORTED_MODULE_6__/* .actingUser */ .e)(ctx.actor);
+    const body = input.body ?? '';
+    if (input.event)
+        checkEvent(ctx, issue, input.event, body);
+    if (input.commit_id && !repo.git.readCommit(input.commit_id))
+        throw (0,_state_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .simpleValidationFailed */ .jb)('Commit ID is not part of the pull request');
+    if (!input.event &&
+        ctx.store.where('review', `pull:${pull.id}`).some((r) => r.userId === user.id && r.state === 'PENDING'))
+        throw (0,_state_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .simpleValidationFailed */ .jb)('User can only have one pending review per pull request');
+    const review = ctx.store.insert(ctx.journal, 'review', {
+        id: ctx.store.nextId('review'),
+        repoId: repo.id,
+        pullId: pull.id,
+        userId: user.id,
+        body,
+        state: input.event ? STATE[input.event] : 'PENDING',
+        commitId: input.commit_id ?? pull.headSha,
+        submittedAt: input.event ? ctx.now : null,
+    });
+    for (const comment of input.comments ?? [])
+        await addReviewComment(ctx, repo, pull, comment, review.id).catch((error) => {
+            // Inside a review, GitHub reports an unresolvable position as a plain message.
+            if (error instanceof UnresolvedPosition)
+                throw (0,_state_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .simpleValidationFailed */ .jb)(`${error.part === 'path' ? 'Path' : 'Line'} could not be resolved`);
+            throw error;
+        });
+    if (input.event)
+        await afterSubmit(ctx, repo, issue, pull, user, review);
+    return review;
+}
+async function submitReview(ctx, repo, issue, pull, review, event, body) {
+    if (review.state !== 'PENDING')
+        throw (0,_state_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .simpleValidationFailed */ .jb)('Can not submit a review that is not pending');
+    if (review.userId !== (0,_state_actor_js__WEBPACK_IMPORTED_MODULE_6__/* .actingUser */ .e)(ctx.actor)?.id)
+        throw (0,_state_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .notFound */ .mX)();
+    const text = body ?? review.body;
+    checkEvent(ctx, issue, event, text);
+    ctx.store.update(ctx.journal, 'review', review, { state: STATE[event], body: text, submittedAt: ctx.now });
+    await afterSubmit(ctx, repo, issue, pull, (0,_state_actor_js__WEBPACK_IMPORTED_MODULE_6__/* .actingUser */ .e)(ctx.actor), review);
+}
+/**
+ * A submitted review satisfies the reviewer's pending request and moves the pull request's
+ * updated_at; its webhooks go out: `pull_request_review.submitted`, then one
+ * `pull_request_review_comment.created` per inline comment it carries.
+ */
+async function afterSubmit(ctx, repo, issue, pull, user, review) {
+    if (pull.requestedReviewerIds.includes(user.id))
+        ctx.store.update(ctx.journal, 'pull', pull, {
+            requestedReviewerIds: pull.requestedReviewerIds.filter((id) => id !== user.id),
+        });
+    ctx.store.update(ctx.journal, 'issue', issue, { updatedAt: ctx.now });
+    await (0,_webhooks_repo_events_js__WEBPACK_IMPORTED_MODULE_3__/* .emitReviewEvent */ ._j)(ctx, repo, review, 'submitted');
+    for (const comment of ctx.store.where('reviewComment', `review:${review.id}`).sort((a, b) => a.id - b.id))
+        await (0,_webhooks_repo_events_js__WEBPACK_IMPORTED_MODULE_3__/* .emitReviewCommentEvent */ .ZU)(ctx, repo, comment, 'created');
+}
+async function requestReviewers(ctx, repo, issue, pull, logins) {
+    const owner = ctx.store.get('user', repo.ownerId);
+    const users = logins.map((login) => ctx.store.userByLogin(login));
+    if (users.some((user) => user?.id === issue.userId))
+        throw (0,_state_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .unprocessable */ .Pq)('PullRequest', 'Review cannot be requested from pull request author.');
+    if (users.some((user) => !user || user.type !== 'User' || !(0,_state_permissions_js__WEBPACK_IMPORTED_MODULE_4__/* .userRole */ .KZ)(ctx.store, user.id, repo)))
+        throw new _state_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ApiError */ .hD(422, `Reviews may only be requested from collaborators. One or more of the users or teams you specified is not a collaborator of the ${owner.login}/${repo.name} repository.`);
+    for (const user of users) {
+        if (pull.requestedReviewerIds.includes(user.id))
+            continue;
+        ctx.store.update(ctx.journal, 'pull', pull, { requestedReviewerIds: [...pull.requestedReviewerIds, user.id] });
+        (0,_issue_events_js__WEBPACK_IMPORTED_MODULE_7__/* .addIssueEvent */ .r)(ctx, repo, issue, 'review_requested', {
+            reviewerId: user.id,
+            requesterId: (0,_state_actor_js__WEBPACK_IMPORTED_MODULE_6__/* .actingUser */ .e)(ctx.actor)?.id,
+        });
+        await (0,_webhooks_payloads_js__WEBPACK_IMPORTED_MODULE_2__/* .emitPullEvent */ .X)(ctx, repo, pull, 'review_requested', { requestedReviewer: user });
+    }
+}
+async function removeReviewers(ctx, repo, issue, pull, logins) {
+    for (const login of logins) {
+        const user = ctx.store.userByLogin(login);
+        if (!user || !pull.requestedReviewerIds.includes(user.id))
+            continue;
+        ctx.store.update(ctx.journal, 'pull', pull, {
+            requestedReviewerIds: pull.requestedReviewerIds.filter((id) => id !== user.id),
+        });
+        (0,_issue_events_js__WEBPACK_IMPORTED_MODULE_7__/* .addIssueEvent */ .r)(ctx, repo, issue, 'review_request_removed', {
+            reviewerId: user.id,
+            requesterId: (0,_state_actor_js__WEBPACK_IMPORTED_MODULE_6__/* .actingUser */ .e)(ctx.actor)?.id,
+        });
+        await (0,_webhooks_payloads_js__WEBPACK_IMPORTED_MODULE_2__/* .emitPullEvent */ .X)(ctx, repo, pull, 'review_request_removed', { requestedReviewer: user });
+    }
+}
+
+
+/***/ }),
+
 /***/ 54581:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -16294,7 +16636,7 @@ function readBody(req, limit) {
 /* harmony export */   k: () => (/* binding */ failureText),
 /* harmony export */   y: () => (/* binding */ callOperation)
 /* harmony export */ });
-/* harmony import */ var _routes_index_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(60268);
+/* harmony import */ var _routes_index_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(94420);
 /* harmony import */ var _state_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3435);
 
 
@@ -16531,638 +16873,2850 @@ function matchSegment(segment, part, params) {
 
 /***/ }),
 
-/***/ 32268:
+/***/ 95561:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   I: () => (/* binding */ TOOLS),
-/* harmony export */   v: () => (/* binding */ ToolError)
+/* harmony export */   L: () => (/* binding */ DEFINITIONS)
 /* harmony export */ });
-/* harmony import */ var _http_operations_call_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(70448);
+/* unused harmony export SOURCE */
+const SOURCE = 'github/github-mcp-server 64a49f34d076b6f5917dae1424521d43c7bcae84, pkg/github/__toolsnaps__ (MIT licence)';
+const DEFINITIONS = [
+    {
+        name: 'get_me',
+        description: "Get details of the authenticated GitHub user. Use this when a request is about the user's own profile for GitHub. Or when information is missing to build other tool calls.",
+        annotations: {
+            idempotentHint: false,
+            readOnlyHint: true,
+            title: 'Get my user profile',
+        },
+        inputSchema: {
+            properties: {},
+            type: 'object',
+        },
+    },
+    {
+        name: 'get_commit',
+        description: 'Get details for a commit from a GitHub repository',
+        annotations: {
+            idempotentHint: false,
+            readOnlyHint: true,
+            title: 'Get commit details',
+        },
+        inputSchema: {
+            properties: {
+                detail: {
+                    default: 'stats',
+                    description: 'Level of detail to include for changed files. "none" omits stats and files entirely. "stats" (default) includes per-file metadata: filename, status, and lines-of-code counts (additions, deletions, changes), with no patch content. "full_patch" additionally includes the unified diff content for each file and can be very large.',
+                    enum: ['none', 'stats', 'full_patch'],
+                    type: 'string',
+                },
+                owner: {
+                    description: 'Repository owner',
+                    type: 'string',
+                },
+                page: {
+                    description: 'Page number for pagination (min 1)',
+                    minimum: 1,
+                    type: 'number',
+                },
+                perPage: {
+                    description: 'Results per page for pagination (min 1, max 100)',
+                    maximum: 100,
+                    minimum: 1,
+                    type: 'number',
+                },
+                repo: {
+                    description: 'Repository name',
+                    type: 'string',
+                },
+                sha: {
+                    description: 'Commit SHA, branch name, or tag name',
+                    type: 'string',
+                },
+            },
+            required: ['owner', 'repo', 'sha'],
+            type: 'object',
+        },
+    },
+    {
+        name: 'list_commits',
+        description: 'Get list of commits of a branch in a GitHub repository. Returns at least 30 results per page by default, but can return more if specified using the perPage parameter (up to 100).',
+        annotations: {
+            idempotentHint: false,
+            readOnlyHint: true,
+            title: 'List commits',
+        },
+        inputSchema: {
+            properties: {
+                author: {
+                    description: 'Author username or email address to filter commits by',
+                    type: 'string',
+                },
+                fields: {
+                    description: "Subset of fields to return for each commit. If omitted, all fields are returned. Use this to reduce response size when you only need specific fields, e.g. just 'sha' and 'html_url'.",
+                    items: {
+                        enum: ['sha', 'html_url', 'commit', 'author', 'committer'],
+                        type: 'string',
+                    },
+                    type: 'array',
+                },
+                owner: {
+                    description: 'Repository owner',
+                    type: 'string',
+                },
+                page: {
+                    description: 'Page number for pagination (min 1)',
+                    minimum: 1,
+                    type: 'number',
+                },
+                path: {
+                    description: 'Only commits containing this file path will be returned',
+                    type: 'string',
+                },
+                perPage: {
+                    description: 'Results per page for pagination (min 1, max 100)',
+                    maximum: 100,
+                    minimum: 1,
+                    type: 'number',
+                },
+                repo: {
+                    description: 'Repository name',
+                    type: 'string',
+                },
+                sha: {
+                    description: 'Commit SHA, branch or tag name to list commits of. If not provided, uses the default branch of the repository. If a commit SHA is provided, will list commits up to that SHA.',
+                    type: 'string',
+                },
+                since: {
+                    description: 'Only commits after this date will be returned (ISO 8601 format: YYYY-MM-DDTHH:MM:SSZ or YYYY-MM-DD)',
+                    type: 'string',
+                },
+                until: {
+                    description: 'Only commits before this date will be returned (ISO 8601 format: YYYY-MM-DDTHH:MM:SSZ or YYYY-MM-DD)',
+                    type: 'string',
+                },
+            },
+            required: ['owner', 'repo'],
+            type: 'object',
+        },
+    },
+    {
+        name: 'list_branches',
+        description: 'List branches in a GitHub repository',
+        annotations: {
+            idempotentHint: false,
+            readOnlyHint: true,
+            title: 'List branches',
+        },
+        inputSchema: {
+            properties: {
+                owner: {
+                    description: 'Repository owner',
+                    type: 'string',
+                },
+                page: {
+                    description: 'Page number for pagination (min 1)',
+                    minimum: 1,
+                    type: 'number',
+                },
+                perPage: {
+                    description: 'Results per page for pagination (min 1, max 100)',
+                    maximum: 100,
+                    minimum: 1,
+                    type: 'number',
+                },
+                repo: {
+                    description: 'Repository name',
+                    type: 'string',
+                },
+            },
+            required: ['owner', 'repo'],
+            type: 'object',
+        },
+    },
+    {
+        name: 'create_or_update_file',
+        description: 'Create or update a single file in a GitHub repository. \nIf updating, you should provide the SHA of the file you want to update. Use this tool to create or update a file in a GitHub repository remotely; do not use it for local file operations.\n\nIn order to obtain the SHA of original file version before updating, use the following git command:\ngit rev-parse <branch>:<path to file>\n\nSHA MUST be provided for existing file updates.\n',
+        annotations: {
+            idempotentHint: false,
+            readOnlyHint: false,
+            title: 'Create or update file',
+        },
+        inputSchema: {
+            properties: {
+                allow_symlink_write: {
+                    default: false,
+                    description: 'Set true to update a symbolic link itself; content must be its new target path.',
+                    type: 'boolean',
+                },
+                branch: {
+                    description: 'Branch to create/update the file in',
+                    type: 'string',
+                },
+                content: {
+                    description: 'Content of the file, exactly as it should appear once written. Do not base64-encode it; this server does that before calling the REST API.',
+                    type: 'string',
+                },
+                message: {
+                    description: 'Commit message',
+                    type: 'string',
+                },
+                owner: {
+                    description: 'Repository owner (username or organization)',
+                    type: 'string',
+                },
+                path: {
+                    description: 'Path where to create/update the file',
+                    type: 'string',
+                },
+                repo: {
+                    description: 'Repository name',
+                    type: 'string',
+                },
+                sha: {
+                    description: 'The blob SHA of the file being replaced. Required if the file already exists.',
+                    type: 'string',
+                },
+            },
+            required: ['owner', 'repo', 'path', 'content', 'message', 'branch'],
+            type: 'object',
+        },
+    },
+    {
+        name: 'create_repository',
+        description: 'Create a new GitHub repository in your account or specified organization',
+        annotations: {
+            idempotentHint: false,
+            readOnlyHint: false,
+            title: 'Create repository',
+        },
+        inputSchema: {
+            properties: {
+                autoInit: {
+                    description: 'Initialize with README',
+                    type: 'boolean',
+                },
+                description: {
+                    description: 'Repository description',
+                    type: 'string',
+                },
+                name: {
+                    description: 'Repository name',
+                    type: 'string',
+                },
+                organization: {
+                    description: 'Organization to create the repository in (omit to create in your personal account)',
+                    type: 'string',
+                },
+                private: {
+                    default: true,
+                    description: 'Whether the repository should be private. Defaults to true (private) when omitted.',
+                    type: 'boolean',
+                },
+            },
+            required: ['name'],
+            type: 'object',
+        },
+    },
+    {
+        name: 'get_file_contents',
+        description: 'Get the contents of a file or directory from a GitHub repository',
+        annotations: {
+            idempotentHint: false,
+            readOnlyHint: true,
+            title: 'Get file or directory contents',
+        },
+        inputSchema: {
+            properties: {
+                fields: {
+                    description: "Subset of fields to return for each entry when the path is a directory. If omitted, all fields are returned. Ignored when the path is a single file. Use this to reduce response size when listing directories and you only need specific fields, e.g. just 'name' and 'type'.",
+                    items: {
+                        enum: ['type', 'name', 'path', 'size', 'sha', 'url', 'git_url', 'html_url', 'download_url'],
+                        type: 'string',
+                    },
+                    type: 'array',
+                },
+                owner: {
+                    description: 'Repository owner (username or organization)',
+                    type: 'string',
+                },
+                path: {
+                    default: '/',
+                    description: 'Path to file/directory',
+                    type: 'string',
+                },
+                ref: {
+                    description: 'Accepts optional git refs such as `refs/tags/{tag}`, `refs/heads/{branch}` or `refs/pull/{pr_number}/head`',
+                    type: 'string',
+                },
+                repo: {
+                    description: 'Repository name',
+                    type: 'string',
+                },
+                sha: {
+                    description: 'Accepts optional commit SHA. If specified, it will be used instead of ref',
+                    type: 'string',
+                },
+            },
+            required: ['owner', 'repo'],
+            type: 'object',
+        },
+    },
+    {
+        name: 'fork_repository',
+        description: 'Fork a GitHub repository to your account or specified organization',
+        annotations: {
+            idempotentHint: false,
+            readOnlyHint: false,
+            title: 'Fork repository',
+        },
+        inputSchema: {
+            properties: {
+                organization: {
+                    description: 'Organization to fork to',
+                    type: 'string',
+                },
+                owner: {
+                    description: 'Repository owner',
+                    type: 'string',
+                },
+                repo: {
+                    description: 'Repository name',
+                    type: 'string',
+                },
+            },
+            required: ['owner', 'repo'],
+            type: 'object',
+        },
+    },
+    {
+        name: 'delete_file',
+        description: 'Delete a file from a GitHub repository',
+        annotations: {
+            destructiveHint: true,
+            idempotentHint: false,
+            readOnlyHint: false,
+            title: 'Delete file',
+        },
+        inputSchema: {
+            properties: {
+                branch: {
+                    description: 'Branch to delete the file from',
+                    type: 'string',
+                },
+                message: {
+                    description: 'Commit message',
+                    type: 'string',
+                },
+                owner: {
+                    description: 'Repository owner (username or organization)',
+                    type: 'string',
+                },
+                path: {
+                    description: 'Path to the file to delete',
+                    type: 'string',
+                },
+                repo: {
+                    description: 'Repository name',
+                    type: 'string',
+                },
+            },
+            required: ['owner', 'repo', 'path', 'message', 'branch'],
+            type: 'object',
+        },
+    },
+    {
+        name: 'create_branch',
+        description: 'Create a new branch in a GitHub repository',
+        annotations: {
+            idempotentHint: false,
+            readOnlyHint: false,
+            title: 'Create branch',
+        },
+        inputSchema: {
+            properties: {
+                branch: {
+                    description: 'Name for new branch',
+                    type: 'string',
+                },
+                from_branch: {
+                    description: 'Source branch (defaults to repo default)',
+                    type: 'string',
+                },
+                owner: {
+                    description: 'Repository owner',
+                    type: 'string',
+                },
+                repo: {
+                    description: 'Repository name',
+                    type: 'string',
+                },
+            },
+            required: ['owner', 'repo', 'branch'],
+            type: 'object',
+        },
+    },
+    {
+        name: 'push_files',
+        description: 'Push multiple files to a GitHub repository in a single commit',
+        annotations: {
+            idempotentHint: false,
+            readOnlyHint: false,
+            title: 'Push files to repository',
+        },
+        inputSchema: {
+            properties: {
+                branch: {
+                    description: 'Branch to push to',
+                    type: 'string',
+                },
+                files: {
+                    description: 'Array of file objects to push, each object with path (string) and content (string)',
+                    items: {
+                        additionalProperties: false,
+                        properties: {
+                            content: {
+                                description: 'file content',
+                                type: 'string',
+                            },
+                            path: {
+                                description: 'path to the file',
+                                type: 'string',
+                            },
+                        },
+                        required: ['path', 'content'],
+                        type: 'object',
+                    },
+                    type: 'array',
+                },
+                message: {
+                    description: 'Commit message',
+                    type: 'string',
+                },
+                owner: {
+                    description: 'Repository owner',
+                    type: 'string',
+                },
+                repo: {
+                    description: 'Repository name',
+                    type: 'string',
+                },
+            },
+            required: ['owner', 'repo', 'branch', 'files', 'message'],
+            type: 'object',
+        },
+    },
+    {
+        name: 'list_tags',
+        description: 'List git tags in a GitHub repository',
+        annotations: {
+            idempotentHint: false,
+            readOnlyHint: true,
+            title: 'List tags',
+        },
+        inputSchema: {
+            properties: {
+                owner: {
+                    description: 'Repository owner',
+                    type: 'string',
+                },
+                page: {
+                    description: 'Page number for pagination (min 1)',
+                    minimum: 1,
+                    type: 'number',
+                },
+                perPage: {
+                    description: 'Results per page for pagination (min 1, max 100)',
+                    maximum: 100,
+                    minimum: 1,
+                    type: 'number',
+                },
+                repo: {
+                    description: 'Repository name',
+                    type: 'string',
+                },
+            },
+            required: ['owner', 'repo'],
+            type: 'object',
+        },
+    },
+    {
+        name: 'get_tag',
+        description: 'Get details about a specific git tag in a GitHub repository',
+        annotations: {
+            idempotentHint: false,
+            readOnlyHint: true,
+            title: 'Get tag details',
+        },
+        inputSchema: {
+            properties: {
+                owner: {
+                    description: 'Repository owner',
+                    type: 'string',
+                },
+                repo: {
+                    description: 'Repository name',
+                    type: 'string',
+                },
+                tag: {
+                    description: 'Tag name',
+                    type: 'string',
+                },
+            },
+            required: ['owner', 'repo', 'tag'],
+            type: 'object',
+        },
+    },
+    {
+        name: 'list_releases',
+        description: 'List releases in a GitHub repository',
+        annotations: {
+            idempotentHint: false,
+            readOnlyHint: true,
+            title: 'List releases',
+        },
+        inputSchema: {
+            properties: {
+                fields: {
+                    description: "Subset of fields to return for each release. If omitted, all fields are returned. Use this to reduce response size when you only need specific fields; omitting 'body' in particular drops the largest per-release data.",
+                    items: {
+                        enum: ['id', 'tag_name', 'name', 'body', 'html_url', 'published_at', 'prerelease', 'draft', 'author'],
+                        type: 'string',
+                    },
+                    type: 'array',
+                },
+                owner: {
+                    description: 'Repository owner',
+                    type: 'string',
+                },
+                page: {
+                    description: 'Page number for pagination (min 1)',
+                    minimum: 1,
+                    type: 'number',
+                },
+                perPage: {
+                    description: 'Results per page for pagination (min 1, max 100)',
+                    maximum: 100,
+                    minimum: 1,
+                    type: 'number',
+                },
+                repo: {
+                    description: 'Repository name',
+                    type: 'string',
+                },
+            },
+            required: ['owner', 'repo'],
+            type: 'object',
+        },
+    },
+    {
+        name: 'get_latest_release',
+        description: 'Get the latest release in a GitHub repository',
+        annotations: {
+            idempotentHint: false,
+            readOnlyHint: true,
+            title: 'Get latest release',
+        },
+        inputSchema: {
+            properties: {
+                owner: {
+                    description: 'Repository owner',
+                    type: 'string',
+                },
+                repo: {
+                    description: 'Repository name',
+                    type: 'string',
+                },
+            },
+            required: ['owner', 'repo'],
+            type: 'object',
+        },
+    },
+    {
+        name: 'get_release_by_tag',
+        description: 'Get a specific release by its tag name in a GitHub repository',
+        annotations: {
+            idempotentHint: false,
+            readOnlyHint: true,
+            title: 'Get a release by tag name',
+        },
+        inputSchema: {
+            properties: {
+                owner: {
+                    description: 'Repository owner',
+                    type: 'string',
+                },
+                repo: {
+                    description: 'Repository name',
+                    type: 'string',
+                },
+                tag: {
+                    description: "Tag name (e.g., 'v1.0.0')",
+                    type: 'string',
+                },
+            },
+            required: ['owner', 'repo', 'tag'],
+            type: 'object',
+        },
+    },
+    {
+        name: 'search_repositories',
+        description: 'Find GitHub repositories by name, description, readme, topics, or other metadata. Perfect for discovering projects, finding examples, or locating specific repositories across GitHub.',
+        annotations: {
+            idempotentHint: false,
+            readOnlyHint: true,
+            title: 'Search repositories',
+        },
+        inputSchema: {
+            properties: {
+                minimal_output: {
+                    default: true,
+                    description: 'Return minimal repository information (default: true). When false, returns full GitHub API repository objects.',
+                    type: 'boolean',
+                },
+                order: {
+                    description: 'Sort order',
+                    enum: ['asc', 'desc'],
+                    type: 'string',
+                },
+                page: {
+                    description: 'Page number for pagination (min 1)',
+                    minimum: 1,
+                    type: 'number',
+                },
+                perPage: {
+                    description: 'Results per page for pagination (min 1, max 100)',
+                    maximum: 100,
+                    minimum: 1,
+                    type: 'number',
+                },
+                query: {
+                    description: "Repository search query. Examples: 'machine learning in:name stars:>1000 language:python', 'topic:react', 'user:facebook'. Supports advanced search syntax for precise filtering.",
+                    type: 'string',
+                },
+                sort: {
+                    description: 'Sort repositories by field, defaults to best match',
+                    enum: ['stars', 'forks', 'help-wanted-issues', 'updated'],
+                    type: 'string',
+                },
+            },
+            required: ['query'],
+            type: 'object',
+        },
+    },
+    {
+        name: 'search_code',
+        description: "Fast and precise code search across ALL GitHub repositories using GitHub's native search engine. Best for finding exact symbols, functions, classes, or specific code patterns.",
+        annotations: {
+            idempotentHint: false,
+            readOnlyHint: true,
+            title: 'Search code',
+        },
+        inputSchema: {
+            properties: {
+                fields: {
+                    description: "Subset of fields to return for each code search result. If omitted, all fields are returned. Use this to reduce response size when you only need specific fields; omitting 'repository' and 'text_matches' in particular drops the largest per-result data.",
+                    items: {
+                        enum: ['name', 'path', 'sha', 'repository', 'text_matches'],
+                        type: 'string',
+                    },
+                    type: 'array',
+                },
+                order: {
+                    description: 'Sort order for results',
+                    enum: ['asc', 'desc'],
+                    type: 'string',
+                },
+                page: {
+                    description: 'Page number for pagination (min 1)',
+                    minimum: 1,
+                    type: 'number',
+                },
+                perPage: {
+                    description: 'Results per page for pagination (min 1, max 100)',
+                    maximum: 100,
+                    minimum: 1,
+                    type: 'number',
+                },
+                query: {
+                    description: 'Search query (GitHub code search REST). Implicit AND between terms; supports `OR`, `NOT`, and `"quoted phrase"` for exact match. Qualifiers: `repo:owner/repo`, `org:`, `user:`, `language:`, `path:dir` (prefix match), `filename:exact.ext`, `extension:`, `in:file`, `in:path`, `size:`, `is:archived`, `is:fork`. Max 256 chars. Examples: `WithContext language:go org:github`; `"package main" repo:o/r`; `func extension:go path:cmd repo:o/r`; `NOT TODO language:go repo:o/r`.',
+                    type: 'string',
+                },
+                sort: {
+                    description: "Sort field ('indexed' only)",
+                    type: 'string',
+                },
+            },
+            required: ['query'],
+            type: 'object',
+        },
+    },
+    {
+        name: 'issue_read',
+        description: 'Get information about a specific issue in a GitHub repository.',
+        annotations: {
+            idempotentHint: false,
+            readOnlyHint: true,
+            title: 'Get issue details',
+        },
+        inputSchema: {
+            properties: {
+                issue_number: {
+                    description: 'The number of the issue',
+                    type: 'number',
+                },
+                method: {
+                    description: 'The read operation to perform on a single issue.\nOptions are:\n1. get - Get issue details. Also returns best-effort hierarchy flags (`has_parent`, `has_children`); `parent` and `sub_issues_summary` are optional relationship summaries, and `closed_by_pull_requests` summarizes the pull requests configured to close the issue as `total_count` plus up to 5 `references`.\n2. get_comments - Get issue comments.\n3. get_sub_issues - Get sub-issues (children) of the issue.\n4. get_parent - Get the parent issue, if this issue is a sub-issue of another.\n5. get_labels - Get labels assigned to the issue.\n',
+                    enum: ['get', 'get_comments', 'get_sub_issues', 'get_parent', 'get_labels'],
+                    type: 'string',
+                },
+                owner: {
+                    description: 'The owner of the repository',
+                    type: 'string',
+                },
+                page: {
+                    description: 'Page number for pagination (min 1)',
+                    minimum: 1,
+                    type: 'number',
+                },
+                perPage: {
+                    description: 'Results per page for pagination (min 1, max 100)',
+                    maximum: 100,
+                    minimum: 1,
+                    type: 'number',
+                },
+                repo: {
+                    description: 'The name of the repository',
+                    type: 'string',
+                },
+            },
+            required: ['method', 'owner', 'repo', 'issue_number'],
+            type: 'object',
+        },
+    },
+    {
+        name: 'issue_write',
+        description: 'Create a new or update an existing issue in a GitHub repository.',
+        annotations: {
+            idempotentHint: false,
+            readOnlyHint: false,
+            title: 'Create or update issue/pull request',
+        },
+        inputSchema: {
+            properties: {
+                assignees: {
+                    description: 'Usernames to assign to this issue',
+                    items: {
+                        type: 'string',
+                    },
+                    type: 'array',
+                },
+                body: {
+                    description: 'Issue body content',
+                    type: 'string',
+                },
+                duplicate_of: {
+                    description: "Issue number that this issue is a duplicate of. Required when state_reason is 'duplicate'.",
+                    type: 'number',
+                },
+                issue_fields: {
+                    description: "Issue field values to set or clear. Each item requires 'field_name' and exactly one of 'value', 'field_option_name', or 'delete: true'.",
+                    items: {
+                        additionalProperties: false,
+                        properties: {
+                            delete: {
+                                description: "Set to true to clear this field's current value on the issue. When false or omitted, this property is ignored. Cannot be true when 'value' or 'field_option_name' is provided.",
+                                type: 'boolean',
+                            },
+                            field_name: {
+                                description: 'Issue field name (case-insensitive). Must match a field returned by list_issue_fields for this repository or its organization.',
+                                type: 'string',
+                            },
+                            field_option_name: {
+                                description: "Option name for single-select fields. Validated against the field's options before the API call. Cannot be combined with 'value' or 'delete: true'.",
+                                type: 'string',
+                            },
+                            value: {
+                                description: "Value to set. Use for text, number, and date fields (date as YYYY-MM-DD). For single-select fields, prefer 'field_option_name' so the option is validated before the API call. Cannot be combined with 'field_option_name' or 'delete: true'.",
+                                type: ['string', 'number', 'boolean'],
+                            },
+                        },
+                        required: ['field_name'],
+                        type: 'object',
+                    },
+                    type: 'array',
+                },
+                issue_number: {
+                    description: 'Issue number to update',
+                    type: 'number',
+                },
+                labels: {
+                    description: 'Labels to apply to this issue',
+                    items: {
+                        type: 'string',
+                    },
+                    type: 'array',
+                },
+                method: {
+                    description: "Write operation to perform on a single issue.\nOptions are:\n- 'create' - creates a new issue.\n- 'update' - updates an existing issue.\n",
+                    enum: ['create', 'update'],
+                    type: 'string',
+                },
+                milestone: {
+                    description: 'Milestone number',
+                    type: 'number',
+                },
+                owner: {
+                    description: 'Repository owner',
+                    type: 'string',
+                },
+                repo: {
+                    description: 'Repository name',
+                    type: 'string',
+                },
+                state: {
+                    description: 'New state',
+                    enum: ['open', 'closed'],
+                    type: 'string',
+                },
+                state_reason: {
+                    description: 'Reason for the state change. Ignored unless state is changed.',
+                    enum: ['completed', 'not_planned', 'duplicate'],
+                    type: 'string',
+                },
+                title: {
+                    description: 'Issue title',
+                    type: 'string',
+                },
+                type: {
+                    anyOf: [
+                        {
+                            minLength: 1,
+                            type: 'string',
+                        },
+                        {
+                            type: 'null',
+                        },
+                    ],
+                    description: "Type of this issue. For updates, pass null to remove the current type. Only use if issue types are enabled for this repository. Use list_issue_types to get valid type values for this repository or its owner organization. If the repository doesn't support issue types, omit this parameter.",
+                },
+            },
+            required: ['method', 'owner', 'repo'],
+            type: 'object',
+        },
+    },
+    {
+        name: 'list_issues',
+        description: "List issues in a GitHub repository. For pagination, use the 'endCursor' from the previous response's 'pageInfo' in the 'after' parameter.",
+        annotations: {
+            idempotentHint: false,
+            readOnlyHint: true,
+            title: 'List issues',
+        },
+        inputSchema: {
+            properties: {
+                after: {
+                    description: 'Cursor for pagination. Use the cursor from the previous response.',
+                    type: 'string',
+                },
+                direction: {
+                    description: "Order direction. If provided, the 'orderBy' also needs to be provided.",
+                    enum: ['ASC', 'DESC'],
+                    type: 'string',
+                },
+                field_filters: {
+                    description: 'Filter by custom issue field values. Each entry takes a field_name and a value; the server looks up the field and coerces the value to its type (single-select option name, text, number, or YYYY-MM-DD date).',
+                    items: {
+                        properties: {
+                            field_name: {
+                                description: 'Name of the custom field (e.g. "Priority"). Case-insensitive.',
+                                type: 'string',
+                            },
+                            value: {
+                                description: 'Value to filter on. For single-select fields, the option name (e.g. "P1"). For dates, YYYY-MM-DD. For numbers, the numeric value as a string. For text, the text value.',
+                                type: 'string',
+                            },
+                        },
+                        required: ['field_name', 'value'],
+                        type: 'object',
+                    },
+                    type: 'array',
+                },
+                fields: {
+                    description: "Subset of fields to return for each issue. If omitted, all fields are returned. Use this to reduce response size when you only need specific fields; omitting 'body' and 'field_values' in particular drops the largest per-result data.",
+                    items: {
+                        enum: [
+                            'number',
+                            'title',
+                            'body',
+                            'state',
+                            'user',
+                            'labels',
+                            'assignees',
+                            'comments',
+                            'created_at',
+                            'updated_at',
+                            'field_values',
+                        ],
+                        type: 'string',
+                    },
+                    type: 'array',
+                },
+                labels: {
+                    description: 'Filter by labels',
+                    items: {
+                        type: 'string',
+                    },
+                    type: 'array',
+                },
+                orderBy: {
+                    description: "Order issues by field. If provided, the 'direction' also needs to be provided.",
+                    enum: ['CREATED_AT', 'UPDATED_AT', 'COMMENTS'],
+                    type: 'string',
+                },
+                owner: {
+                    description: 'Repository owner',
+                    type: 'string',
+                },
+                perPage: {
+                    description: 'Results per page for pagination (min 1, max 100)',
+                    maximum: 100,
+                    minimum: 1,
+                    type: 'number',
+                },
+                repo: {
+                    description: 'Repository name',
+                    type: 'string',
+                },
+                since: {
+                    description: 'Filter by date (ISO 8601 timestamp)',
+                    type: 'string',
+                },
+                state: {
+                    description: 'Filter by state, by default both open and closed issues are returned when not provided',
+                    enum: ['OPEN', 'CLOSED'],
+                    type: 'string',
+                },
+            },
+            required: ['owner', 'repo'],
+            type: 'object',
+        },
+    },
+    {
+        name: 'search_issues',
+        description: 'Search issues using natural-language semantic matching. Best for conceptual or paraphrased queries (e.g. "login fails after password reset"). Already scoped to is:issue.',
+        annotations: {
+            idempotentHint: false,
+            readOnlyHint: true,
+            title: 'Search issues',
+        },
+        inputSchema: {
+            properties: {
+                fields: {
+                    description: "Subset of fields to return for each issue result. If omitted, all fields are returned. Use this to reduce response size when you only need specific fields; omitting 'body', 'reactions', and 'labels' in particular drops the largest per-result data.",
+                    items: {
+                        enum: [
+                            'number',
+                            'title',
+                            'body',
+                            'state',
+                            'state_reason',
+                            'draft',
+                            'locked',
+                            'html_url',
+                            'user',
+                            'author_association',
+                            'labels',
+                            'assignee',
+                            'assignees',
+                            'milestone',
+                            'comments',
+                            'reactions',
+                            'created_at',
+                            'updated_at',
+                            'closed_at',
+                            'closed_by',
+                            'type',
+                            'repository_url',
+                            'pull_request',
+                            'field_values',
+                        ],
+                        type: 'string',
+                    },
+                    type: 'array',
+                },
+                order: {
+                    description: 'Sort order',
+                    enum: ['asc', 'desc'],
+                    type: 'string',
+                },
+                owner: {
+                    description: 'Optional repository owner. If provided with repo, only issues for this repository are listed.',
+                    type: 'string',
+                },
+                page: {
+                    description: 'Page number for pagination (min 1)',
+                    minimum: 1,
+                    type: 'number',
+                },
+                perPage: {
+                    description: 'Results per page for pagination (min 1, max 100)',
+                    maximum: 100,
+                    minimum: 1,
+                    type: 'number',
+                },
+                query: {
+                    description: 'The search query, as natural language. When the user gives alternative wordings, include them as plain words rather than joining them with OR.',
+                    type: 'string',
+                },
+                repo: {
+                    description: 'Optional repository name. If provided with owner, only issues for this repository are listed.',
+                    type: 'string',
+                },
+                sort: {
+                    description: 'Sort field by number of matches of categories, defaults to best match',
+                    enum: [
+                        'comments',
+                        'reactions',
+                        'reactions-+1',
+                        'reactions--1',
+                        'reactions-smile',
+                        'reactions-thinking_face',
+                        'reactions-heart',
+                        'reactions-tada',
+                        'interactions',
+                        'created',
+                        'updated',
+                    ],
+                    type: 'string',
+                },
+            },
+            required: ['query'],
+            type: 'object',
+        },
+    },
+    {
+        name: 'add_issue_comment',
+        description: 'Add a comment and/or reaction to a specific issue or issue comment in a GitHub repository. Use this tool with pull requests as well (in this case pass pull request number as issue_number), but only if user is not asking specifically to add or react to review comments. At least one of body or reaction is required.',
+        annotations: {
+            idempotentHint: false,
+            readOnlyHint: false,
+            title: 'Add comment to issue or pull request',
+        },
+        inputSchema: {
+            properties: {
+                body: {
+                    description: 'Comment content. Required unless reaction is provided.',
+                    minLength: 1,
+                    type: 'string',
+                },
+                comment_id: {
+                    description: 'The numeric ID of the issue or pull request comment to react to. Use this for reactions to comments; omit it to react to the issue or pull request itself. Cannot be combined with body.',
+                    minimum: 1,
+                    type: 'integer',
+                },
+                issue_number: {
+                    description: 'Issue or pull request number to comment on or react to.',
+                    type: 'number',
+                },
+                owner: {
+                    description: 'Repository owner',
+                    type: 'string',
+                },
+                reaction: {
+                    description: 'Emoji reaction to add. Required unless body is provided.',
+                    enum: ['+1', '-1', 'laugh', 'confused', 'heart', 'hooray', 'rocket', 'eyes'],
+                    type: 'string',
+                },
+                repo: {
+                    description: 'Repository name',
+                    type: 'string',
+                },
+            },
+            required: ['owner', 'repo', 'issue_number'],
+            type: 'object',
+        },
+    },
+    {
+        name: 'get_label',
+        description: 'Get a specific label from a repository.',
+        annotations: {
+            idempotentHint: false,
+            readOnlyHint: true,
+            title: 'Get a specific label from a repository',
+        },
+        inputSchema: {
+            properties: {
+                name: {
+                    description: 'Label name.',
+                    type: 'string',
+                },
+                owner: {
+                    description: 'Repository owner (username or organization name)',
+                    type: 'string',
+                },
+                repo: {
+                    description: 'Repository name',
+                    type: 'string',
+                },
+            },
+            required: ['owner', 'repo', 'name'],
+            type: 'object',
+        },
+    },
+    {
+        name: 'list_label',
+        description: 'List labels from a repository, ordered by issue count (descending) so the most-used labels are returned first',
+        annotations: {
+            idempotentHint: false,
+            readOnlyHint: true,
+            title: 'List labels from a repository',
+        },
+        inputSchema: {
+            properties: {
+                owner: {
+                    description: 'Repository owner (username or organization name) - required for all operations',
+                    type: 'string',
+                },
+                repo: {
+                    description: 'Repository name - required for all operations',
+                    type: 'string',
+                },
+            },
+            required: ['owner', 'repo'],
+            type: 'object',
+        },
+    },
+    {
+        name: 'label_write',
+        description: "Perform write operations on repository labels. To set labels on issues, use the 'update_issue' tool.",
+        annotations: {
+            destructiveHint: true,
+            idempotentHint: false,
+            readOnlyHint: false,
+            title: 'Write operations on repository labels',
+        },
+        inputSchema: {
+            properties: {
+                color: {
+                    description: "Label color as 6-character hex code without '#' prefix (e.g., 'f29513'). Required for 'create', optional for 'update'.",
+                    type: 'string',
+                },
+                description: {
+                    description: "Label description text. Optional for 'create' and 'update'.",
+                    type: 'string',
+                },
+                method: {
+                    description: "Operation to perform: 'create', 'update', or 'delete'",
+                    enum: ['create', 'update', 'delete'],
+                    type: 'string',
+                },
+                name: {
+                    description: 'Label name - required for all operations',
+                    type: 'string',
+                },
+                new_name: {
+                    description: "New name for the label (used only with 'update' method to rename)",
+                    type: 'string',
+                },
+                owner: {
+                    description: 'Repository owner (username or organization name)',
+                    type: 'string',
+                },
+                repo: {
+                    description: 'Repository name',
+                    type: 'string',
+                },
+            },
+            required: ['method', 'owner', 'repo', 'name'],
+            type: 'object',
+        },
+    },
+    {
+        name: 'pull_request_read',
+        description: 'Get information on a specific pull request in GitHub repository.',
+        annotations: {
+            idempotentHint: false,
+            readOnlyHint: true,
+            title: 'Get details for a single pull request',
+        },
+        inputSchema: {
+            properties: {
+                after: {
+                    description: "Cursor for pagination, used only by the get_review_comments method. Pass the endCursor from the previous page's PageInfo to fetch the next page.",
+                    type: 'string',
+                },
+                method: {
+                    description: "Action to specify what pull request data needs to be retrieved from GitHub. \nPossible options: \n 1. get - Get details of a specific pull request.\n 2. get_diff - Get the diff of a pull request.\n 3. get_status - Get combined commit status of a head commit in a pull request.\n 4. get_files - Get the list of files changed in a pull request. Use with pagination parameters to control the number of results returned.\n 5. get_commits - Get the list of commits on a pull request. Use with pagination parameters to control the number of results returned.\n 6. get_review_comments - Get review threads on a pull request. Each thread contains logically grouped review comments made on the same code location during pull request reviews. Returns threads with metadata (isResolved, isOutdated, isCollapsed) and their associated comments. Use cursor-based pagination (perPage, after) to control results.\n 7. get_reviews - Get the reviews on a pull request. When asked for review comments, use get_review_comments method. Use with pagination parameters to control the number of results returned.\n 8. get_comments - Get comments on a pull request. Use this if user doesn't specifically want review comments. Use with pagination parameters to control the number of results returned.\n 9. get_check_runs - Get check runs for the head commit of a pull request. Check runs are the individual CI/CD jobs and checks that run on the PR.\n",
+                    enum: [
+                        'get',
+                        'get_diff',
+                        'get_status',
+                        'get_files',
+                        'get_commits',
+                        'get_review_comments',
+                        'get_reviews',
+                        'get_comments',
+                        'get_check_runs',
+                    ],
+                    type: 'string',
+                },
+                owner: {
+                    description: 'Repository owner',
+                    type: 'string',
+                },
+                page: {
+                    description: 'Page number for pagination (min 1)',
+                    minimum: 1,
+                    type: 'number',
+                },
+                perPage: {
+                    description: 'Results per page for pagination (min 1, max 100)',
+                    maximum: 100,
+                    minimum: 1,
+                    type: 'number',
+                },
+                pullNumber: {
+                    description: 'Pull request number',
+                    type: 'number',
+                },
+                repo: {
+                    description: 'Repository name',
+                    type: 'string',
+                },
+            },
+            required: ['method', 'owner', 'repo', 'pullNumber'],
+            type: 'object',
+        },
+    },
+    {
+        name: 'create_pull_request',
+        description: 'Create a new pull request in a GitHub repository.',
+        annotations: {
+            idempotentHint: false,
+            readOnlyHint: false,
+            title: 'Open new pull request',
+        },
+        inputSchema: {
+            properties: {
+                base: {
+                    description: 'Branch to merge into',
+                    type: 'string',
+                },
+                body: {
+                    description: 'PR description',
+                    type: 'string',
+                },
+                draft: {
+                    description: 'Create as draft PR',
+                    type: 'boolean',
+                },
+                head: {
+                    description: 'Branch containing changes',
+                    type: 'string',
+                },
+                maintainer_can_modify: {
+                    description: 'Allow maintainer edits',
+                    type: 'boolean',
+                },
+                owner: {
+                    description: 'Repository owner',
+                    type: 'string',
+                },
+                repo: {
+                    description: 'Repository name',
+                    type: 'string',
+                },
+                reviewers: {
+                    description: 'GitHub usernames or ORG/team-slug team reviewers to request reviews from',
+                    items: {
+                        type: 'string',
+                    },
+                    type: 'array',
+                },
+                title: {
+                    description: 'PR title',
+                    type: 'string',
+                },
+            },
+            required: ['owner', 'repo', 'title', 'head', 'base'],
+            type: 'object',
+        },
+    },
+    {
+        name: 'update_pull_request',
+        description: 'Update an existing pull request in a GitHub repository.',
+        annotations: {
+            idempotentHint: false,
+            readOnlyHint: false,
+            title: 'Edit pull request',
+        },
+        inputSchema: {
+            properties: {
+                base: {
+                    description: 'New base branch name',
+                    type: 'string',
+                },
+                body: {
+                    description: 'New description',
+                    type: 'string',
+                },
+                draft: {
+                    description: 'Mark pull request as draft (true) or ready for review (false)',
+                    type: 'boolean',
+                },
+                maintainer_can_modify: {
+                    description: 'Allow maintainer edits',
+                    type: 'boolean',
+                },
+                owner: {
+                    description: 'Repository owner',
+                    type: 'string',
+                },
+                pullNumber: {
+                    description: 'Pull request number to update',
+                    type: 'number',
+                },
+                repo: {
+                    description: 'Repository name',
+                    type: 'string',
+                },
+                reviewers: {
+                    description: 'GitHub usernames or ORG/team-slug team reviewers to request reviews from',
+                    items: {
+                        type: 'string',
+                    },
+                    type: 'array',
+                },
+                state: {
+                    description: 'New state',
+                    enum: ['open', 'closed'],
+                    type: 'string',
+                },
+                title: {
+                    description: 'New title',
+                    type: 'string',
+                },
+            },
+            required: ['owner', 'repo', 'pullNumber'],
+            type: 'object',
+        },
+    },
+    {
+        name: 'list_pull_requests',
+        description: 'List pull requests in a GitHub repository. If the user specifies an author, then DO NOT use this tool and use the search_pull_requests tool instead.',
+        annotations: {
+            idempotentHint: false,
+            readOnlyHint: true,
+            title: 'List pull requests',
+        },
+        inputSchema: {
+            properties: {
+                base: {
+                    description: 'Filter by base branch',
+                    type: 'string',
+                },
+                direction: {
+                    description: 'Sort direction',
+                    enum: ['asc', 'desc'],
+                    type: 'string',
+                },
+                fields: {
+                    description: "Subset of fields to return for each pull request. If omitted, all fields are returned. Use this to reduce response size when you only need specific fields; omitting 'body' in particular drops the largest per-result data.",
+                    items: {
+                        enum: [
+                            'number',
+                            'title',
+                            'body',
+                            'state',
+                            'draft',
+                            'merged',
+                            'mergeable_state',
+                            'html_url',
+                            'user',
+                            'labels',
+                            'assignees',
+                            'requested_reviewers',
+                            'merged_by',
+                            'head',
+                            'base',
+                            'additions',
+                            'deletions',
+                            'changed_files',
+                            'commits',
+                            'comments',
+                            'created_at',
+                            'updated_at',
+                            'closed_at',
+                            'merged_at',
+                            'milestone',
+                        ],
+                        type: 'string',
+                    },
+                    type: 'array',
+                },
+                head: {
+                    description: 'Filter by head user/org and branch',
+                    type: 'string',
+                },
+                owner: {
+                    description: 'Repository owner',
+                    type: 'string',
+                },
+                page: {
+                    description: 'Page number for pagination (min 1)',
+                    minimum: 1,
+                    type: 'number',
+                },
+                perPage: {
+                    description: 'Results per page for pagination (min 1, max 100)',
+                    maximum: 100,
+                    minimum: 1,
+                    type: 'number',
+                },
+                repo: {
+                    description: 'Repository name',
+                    type: 'string',
+                },
+                sort: {
+                    description: 'Sort by',
+                    enum: ['created', 'updated', 'popularity', 'long-running'],
+                    type: 'string',
+                },
+                state: {
+                    description: 'Filter by state',
+                    enum: ['open', 'closed', 'all'],
+                    type: 'string',
+                },
+            },
+            required: ['owner', 'repo'],
+            type: 'object',
+        },
+    },
+    {
+        name: 'merge_pull_request',
+        description: 'Merge a pull request in a GitHub repository.',
+        annotations: {
+            idempotentHint: false,
+            readOnlyHint: false,
+            title: 'Merge pull request',
+        },
+        inputSchema: {
+            properties: {
+                commit_message: {
+                    description: 'Extra detail for merge commit',
+                    type: 'string',
+                },
+                commit_title: {
+                    description: 'Title for merge commit',
+                    type: 'string',
+                },
+                merge_method: {
+                    description: 'Merge method',
+                    enum: ['merge', 'squash', 'rebase'],
+                    type: 'string',
+                },
+                owner: {
+                    description: 'Repository owner',
+                    type: 'string',
+                },
+                pullNumber: {
+                    description: 'Pull request number',
+                    type: 'number',
+                },
+                repo: {
+                    description: 'Repository name',
+                    type: 'string',
+                },
+            },
+            required: ['owner', 'repo', 'pullNumber'],
+            type: 'object',
+        },
+    },
+    {
+        name: 'search_pull_requests',
+        description: 'Search for pull requests in GitHub repositories using issues search syntax already scoped to is:pr',
+        annotations: {
+            idempotentHint: false,
+            readOnlyHint: true,
+            title: 'Search pull requests',
+        },
+        inputSchema: {
+            properties: {
+                fields: {
+                    description: "Subset of fields to return for each pull request result. If omitted, all fields are returned. Use this to reduce response size when you only need specific fields; omitting 'body', 'reactions', and 'labels' in particular drops the largest per-result data.",
+                    items: {
+                        enum: [
+                            'number',
+                            'title',
+                            'body',
+                            'state',
+                            'state_reason',
+                            'draft',
+                            'locked',
+                            'html_url',
+                            'user',
+                            'author_association',
+                            'labels',
+                            'assignee',
+                            'assignees',
+                            'milestone',
+                            'comments',
+                            'reactions',
+                            'created_at',
+                            'updated_at',
+                            'closed_at',
+                            'closed_by',
+                            'pull_request',
+                            'repository_url',
+                        ],
+                        type: 'string',
+                    },
+                    type: 'array',
+                },
+                order: {
+                    description: 'Sort order',
+                    enum: ['asc', 'desc'],
+                    type: 'string',
+                },
+                owner: {
+                    description: 'Optional repository owner. If provided with repo, only pull requests for this repository are listed.',
+                    type: 'string',
+                },
+                page: {
+                    description: 'Page number for pagination (min 1)',
+                    minimum: 1,
+                    type: 'number',
+                },
+                perPage: {
+                    description: 'Results per page for pagination (min 1, max 100)',
+                    maximum: 100,
+                    minimum: 1,
+                    type: 'number',
+                },
+                query: {
+                    description: 'Search query using GitHub pull request search syntax',
+                    type: 'string',
+                },
+                repo: {
+                    description: 'Optional repository name. If provided with owner, only pull requests for this repository are listed.',
+                    type: 'string',
+                },
+                sort: {
+                    description: 'Sort field by number of matches of categories, defaults to best match',
+                    enum: [
+                        'comments',
+                        'reactions',
+                        'reactions-+1',
+                        'reactions--1',
+                        'reactions-smile',
+                        'reactions-thinking_face',
+                        'reactions-heart',
+                        'reactions-tada',
+                        'interactions',
+                        'created',
+                        'updated',
+                    ],
+                    type: 'string',
+                },
+            },
+            required: ['query'],
+            type: 'object',
+        },
+    },
+    {
+        name: 'update_pull_request_branch',
+        description: 'Update the branch of a pull request with the latest changes from the base branch.',
+        annotations: {
+            idempotentHint: false,
+            readOnlyHint: false,
+            title: 'Update pull request branch',
+        },
+        inputSchema: {
+            properties: {
+                expectedHeadSha: {
+                    description: "The expected SHA of the pull request's HEAD ref",
+                    type: 'string',
+                },
+                owner: {
+                    description: 'Repository owner',
+                    type: 'string',
+                },
+                pullNumber: {
+                    description: 'Pull request number',
+                    type: 'number',
+                },
+                repo: {
+                    description: 'Repository name',
+                    type: 'string',
+                },
+            },
+            required: ['owner', 'repo', 'pullNumber'],
+            type: 'object',
+        },
+    },
+    {
+        name: 'pull_request_review_write',
+        description: 'Create and/or submit, delete review of a pull request.\n\nAvailable methods:\n- create: Create a new review of a pull request. If "event" parameter is provided, the review is submitted. If "event" is omitted, a pending review is created.\n- submit_pending: Submit an existing pending review of a pull request. This requires that a pending review exists for the current user on the specified pull request. The "body" and "event" parameters are used when submitting the review.\n- delete_pending: Delete an existing pending review of a pull request. This requires that a pending review exists for the current user on the specified pull request.\n- resolve_thread: Resolve a review thread. Requires only "threadId" parameter with the thread\'s node ID (e.g., PRRT_kwDOxxx). The owner, repo, and pullNumber parameters are not used for this method. Resolving an already-resolved thread is a no-op.\n- unresolve_thread: Unresolve a previously resolved review thread. Requires only "threadId" parameter. The owner, repo, and pullNumber parameters are not used for this method. Unresolving an already-unresolved thread is a no-op.\n',
+        annotations: {
+            idempotentHint: false,
+            readOnlyHint: false,
+            title: 'Write operations (create, submit, delete) on pull request reviews',
+        },
+        inputSchema: {
+            properties: {
+                body: {
+                    description: 'Review comment text',
+                    type: 'string',
+                },
+                commitID: {
+                    description: 'SHA of commit to review',
+                    type: 'string',
+                },
+                event: {
+                    description: 'Review action to perform.',
+                    enum: ['APPROVE', 'REQUEST_CHANGES', 'COMMENT'],
+                    type: 'string',
+                },
+                method: {
+                    description: 'The write operation to perform on pull request review.',
+                    enum: ['create', 'submit_pending', 'delete_pending', 'resolve_thread', 'unresolve_thread'],
+                    type: 'string',
+                },
+                owner: {
+                    description: 'Repository owner',
+                    type: 'string',
+                },
+                pullNumber: {
+                    description: 'Pull request number',
+                    type: 'number',
+                },
+                repo: {
+                    description: 'Repository name',
+                    type: 'string',
+                },
+                threadId: {
+                    description: 'The node ID of the review thread (e.g., PRRT_kwDOxxx). Required for resolve_thread and unresolve_thread methods. Get thread IDs from pull_request_read with method get_review_comments.',
+                    type: 'string',
+                },
+            },
+            required: ['method', 'owner', 'repo', 'pullNumber'],
+            type: 'object',
+        },
+    },
+    {
+        name: 'add_comment_to_pending_review',
+        description: "Add review comment to the requester's latest pending pull request review. A pending review needs to already exist to call this (check with the user if not sure).",
+        annotations: {
+            idempotentHint: false,
+            readOnlyHint: false,
+            title: "Add review comment to the requester's latest pending pull request review",
+        },
+        inputSchema: {
+            properties: {
+                body: {
+                    description: 'The text of the review comment',
+                    type: 'string',
+                },
+                line: {
+                    description: 'The line of the blob in the pull request diff that the comment applies to. For multi-line comments, the last line of the range',
+                    type: 'number',
+                },
+                owner: {
+                    description: 'Repository owner',
+                    type: 'string',
+                },
+                path: {
+                    description: 'The relative path to the file that necessitates a comment',
+                    type: 'string',
+                },
+                pullNumber: {
+                    description: 'Pull request number',
+                    type: 'number',
+                },
+                repo: {
+                    description: 'Repository name',
+                    type: 'string',
+                },
+                side: {
+                    description: 'The side of the diff to comment on. LEFT indicates the previous state, RIGHT indicates the new state',
+                    enum: ['LEFT', 'RIGHT'],
+                    type: 'string',
+                },
+                startLine: {
+                    description: 'For multi-line comments, the first line of the range that the comment applies to',
+                    type: 'number',
+                },
+                startSide: {
+                    description: 'For multi-line comments, the starting side of the diff that the comment applies to. LEFT indicates the previous state, RIGHT indicates the new state',
+                    enum: ['LEFT', 'RIGHT'],
+                    type: 'string',
+                },
+                subjectType: {
+                    description: 'The level at which the comment is targeted',
+                    enum: ['FILE', 'LINE'],
+                    type: 'string',
+                },
+            },
+            required: ['owner', 'repo', 'pullNumber', 'path', 'body', 'subjectType'],
+            type: 'object',
+        },
+    },
+    {
+        name: 'add_reply_to_pull_request_comment',
+        description: 'Add a reply and/or reaction to an existing pull request comment. This can create a new comment linked as a reply to the specified comment, add an emoji reaction to the specified comment, or do both. At least one of body or reaction is required.',
+        annotations: {
+            idempotentHint: false,
+            readOnlyHint: false,
+            title: 'Add reply to pull request comment',
+        },
+        inputSchema: {
+            properties: {
+                body: {
+                    description: 'The text of the reply. Required unless reaction is provided.',
+                    type: 'string',
+                },
+                commentId: {
+                    description: 'The numeric ID of the pull request review comment to reply or react to. Use the number from a #discussion_r... anchor, not the GraphQL thread node ID (PRRT_...).',
+                    minimum: 1,
+                    type: 'number',
+                },
+                owner: {
+                    description: 'Repository owner',
+                    type: 'string',
+                },
+                pullNumber: {
+                    description: 'Pull request number. Required when body is provided.',
+                    type: 'number',
+                },
+                reaction: {
+                    description: 'Emoji reaction to add. Required unless body is provided.',
+                    enum: ['+1', '-1', 'laugh', 'confused', 'heart', 'hooray', 'rocket', 'eyes'],
+                    type: 'string',
+                },
+                repo: {
+                    description: 'Repository name',
+                    type: 'string',
+                },
+            },
+            required: ['owner', 'repo', 'commentId'],
+            type: 'object',
+        },
+    },
+    {
+        name: 'search_users',
+        description: 'Find GitHub users by username, real name, or other profile information. Useful for locating developers, contributors, or team members.',
+        annotations: {
+            idempotentHint: false,
+            readOnlyHint: true,
+            title: 'Search users',
+        },
+        inputSchema: {
+            properties: {
+                order: {
+                    description: 'Sort order',
+                    enum: ['asc', 'desc'],
+                    type: 'string',
+                },
+                page: {
+                    description: 'Page number for pagination (min 1)',
+                    minimum: 1,
+                    type: 'number',
+                },
+                perPage: {
+                    description: 'Results per page for pagination (min 1, max 100)',
+                    maximum: 100,
+                    minimum: 1,
+                    type: 'number',
+                },
+                query: {
+                    description: "User search query. Examples: 'john smith', 'location:seattle', 'followers:>100'. Search is automatically scoped to type:user.",
+                    type: 'string',
+                },
+                sort: {
+                    description: 'Sort users by number of followers or repositories, or when the person joined GitHub.',
+                    enum: ['followers', 'repositories', 'joined'],
+                    type: 'string',
+                },
+            },
+            required: ['query'],
+            type: 'object',
+        },
+    },
+];
+
+
+/***/ }),
+
+/***/ 84827:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  It: () => (/* binding */ TOOLS),
+  WO: () => (/* reexport */ ToolContent),
+  v4: () => (/* reexport */ ToolError)
+});
+
+// EXTERNAL MODULE: ./src/clones/github/mcp/definitions.ts
+var definitions = __webpack_require__(95561);
+;// CONCATENATED MODULE: ./src/clones/github/mcp/minimal.ts
+/** Drops the empty values of every field not named in `always`. */
+function omitEmpty(value, always = []) {
+    const out = {};
+    for (const [key, field] of Object.entries(value)) {
+        const empty = field === undefined ||
+            field === null ||
+            field === '' ||
+            field === 0 ||
+            field === false ||
+            (Array.isArray(field) && field.length === 0);
+        if (!empty || always.includes(key))
+            out[key] = field === undefined ? null : field;
+    }
+    return out;
+}
+const obj = (value) => (value && typeof value === 'object' ? value : {});
+const str = (value) => (typeof value === 'string' ? value : '');
+const num = (value) => (typeof value === 'number' ? value : 0);
+const logins = (list) => Array.isArray(list) ? list.map((user) => str(obj(user).login)).filter(Boolean) : [];
+const names = (list) => Array.isArray(list) ? list.map((item) => str(obj(item).name)).filter(Boolean) : [];
+function minimalUser(user) {
+    if (!user)
+        return undefined;
+    const u = obj(user);
+    return omitEmpty({ login: str(u.login), id: num(u.id), profile_url: str(u.html_url), avatar_url: str(u.avatar_url) }, ['login']);
+}
+/** get_me: the user with its profile details. */
+function minimalMe(user) {
+    const u = obj(user);
+    return {
+        ...minimalUser(u),
+        details: omitEmpty({
+            name: str(u.name),
+            company: str(u.company),
+            blog: str(u.blog),
+            location: str(u.location),
+            email: str(u.email),
+            hireable: Boolean(u.hireable),
+            bio: str(u.bio),
+            twitter_username: str(u.twitter_username),
+            public_repos: num(u.public_repos),
+            public_gists: num(u.public_gists),
+            followers: num(u.followers),
+            following: num(u.following),
+            created_at: str(u.created_at),
+            updated_at: str(u.updated_at),
+            private_gists: num(u.private_gists),
+            total_private_repos: num(u.total_private_repos),
+            owned_private_repos: num(u.owned_private_repos),
+        }),
+    };
+}
+function reactions(value) {
+    if (!value)
+        return undefined;
+    const r = obj(value);
+    return {
+        total_count: num(r.total_count),
+        '+1': num(r['+1']),
+        '-1': num(r['-1']),
+        laugh: num(r.laugh),
+        confused: num(r.confused),
+        heart: num(r.heart),
+        hooray: num(r.hooray),
+        rocket: num(r.rocket),
+        eyes: num(r.eyes),
+    };
+}
+function minimalIssue(issue) {
+    const i = obj(issue);
+    return omitEmpty({
+        number: num(i.number),
+        title: str(i.title),
+        body: str(i.body),
+        state: str(i.state),
+        state_reason: str(i.state_reason),
+        draft: Boolean(i.draft),
+        locked: Boolean(i.locked),
+        html_url: str(i.html_url),
+        user: minimalUser(i.user),
+        author_association: str(i.author_association),
+        labels: names(i.labels),
+        assignees: logins(i.assignees),
+        milestone: str(obj(i.milestone).title),
+        comments: num(i.comments),
+        reactions: reactions(i.reactions),
+        created_at: str(i.created_at),
+        updated_at: str(i.updated_at),
+        closed_at: str(i.closed_at),
+        closed_by: str(obj(i.closed_by).login),
+    }, ['number', 'title', 'state', 'assignees']);
+}
+function minimalIssueComment(comment) {
+    const c = obj(comment);
+    return omitEmpty({
+        id: num(c.id),
+        body: str(c.body),
+        html_url: str(c.html_url),
+        user: minimalUser(c.user),
+        author_association: str(c.author_association),
+        reactions: reactions(c.reactions),
+        created_at: str(c.created_at),
+        updated_at: str(c.updated_at),
+    }, ['id', 'html_url']);
+}
+function branch(value) {
+    if (!value)
+        return undefined;
+    const b = obj(value);
+    const repo = b.repo
+        ? omitEmpty({ full_name: str(obj(b.repo).full_name), description: str(obj(b.repo).description) }, ['full_name'])
+        : undefined;
+    return omitEmpty({ ref: str(b.ref), sha: str(b.sha), repo }, ['ref', 'sha']);
+}
+function minimalPullRequest(pull) {
+    const p = obj(pull);
+    return omitEmpty({
+        number: num(p.number),
+        title: str(p.title),
+        body: str(p.body),
+        state: str(p.state),
+        draft: Boolean(p.draft),
+        merged: Boolean(p.merged),
+        mergeable_state: str(p.mergeable_state),
+        html_url: str(p.html_url),
+        user: minimalUser(p.user),
+        labels: names(p.labels),
+        assignees: logins(p.assignees),
+        requested_reviewers: logins(p.requested_reviewers),
+        merged_by: str(obj(p.merged_by).login),
+        head: branch(p.head),
+        base: branch(p.base),
+        additions: num(p.additions),
+        deletions: num(p.deletions),
+        changed_files: num(p.changed_files),
+        commits: num(p.commits),
+        comments: num(p.comments),
+        created_at: str(p.created_at),
+        updated_at: str(p.updated_at),
+        closed_at: str(p.closed_at),
+        merged_at: str(p.merged_at),
+        milestone: str(obj(p.milestone).title),
+    }, ['number', 'title', 'state', 'draft', 'merged', 'html_url']);
+}
+function minimalReview(review) {
+    const r = obj(review);
+    return omitEmpty({
+        id: num(r.id),
+        state: str(r.state),
+        body: str(r.body),
+        html_url: str(r.html_url),
+        user: minimalUser(r.user),
+        commit_id: str(r.commit_id),
+        submitted_at: str(r.submitted_at),
+        author_association: str(r.author_association),
+    }, ['id', 'state', 'html_url']);
+}
+function minimalPullFile(file) {
+    const f = obj(file);
+    return omitEmpty({
+        filename: str(f.filename),
+        status: str(f.status),
+        additions: num(f.additions),
+        deletions: num(f.deletions),
+        changes: num(f.changes),
+        patch: str(f.patch),
+        previous_filename: str(f.previous_filename),
+    }, ['filename']);
+}
+function commitAuthor(value) {
+    if (!value)
+        return undefined;
+    const a = obj(value);
+    return omitEmpty({ name: str(a.name), email: str(a.email), date: str(a.date) });
+}
+function minimalPullCommit(commit) {
+    const c = obj(commit);
+    const inner = obj(c.commit);
+    return omitEmpty({ sha: str(c.sha), html_url: str(c.html_url), message: str(inner.message), author: commitAuthor(inner.author) }, ['sha']);
+}
+/** list_commits (no stats or files) and get_commit (`detail` adds them). */
+function minimalCommit(commit, detail = 'none') {
+    const c = obj(commit);
+    const inner = obj(c.commit);
+    const stats = obj(c.stats);
+    const files = Array.isArray(c.files) ? c.files : [];
+    return omitEmpty({
+        sha: str(c.sha),
+        html_url: str(c.html_url),
+        commit: c.commit
+            ? omitEmpty({
+                message: str(inner.message),
+                author: commitAuthor(inner.author),
+                committer: commitAuthor(inner.committer),
+            }, ['message'])
+            : undefined,
+        author: minimalUser(c.author),
+        committer: minimalUser(c.committer),
+        stats: detail === 'none' || !c.stats
+            ? undefined
+            : omitEmpty({ additions: num(stats.additions), deletions: num(stats.deletions), total: num(stats.total) }),
+        files: detail === 'none'
+            ? undefined
+            : files.map((file) => {
+                const f = obj(file);
+                return omitEmpty({
+                    filename: str(f.filename),
+                    status: str(f.status),
+                    additions: num(f.additions),
+                    deletions: num(f.deletions),
+                    changes: num(f.changes),
+                    patch: detail === 'full' ? str(f.patch) : '',
+                }, ['filename']);
+            }),
+    }, ['sha', 'html_url']);
+}
+function minimalBranch(value) {
+    const b = obj(value);
+    return { name: str(b.name), sha: str(obj(b.commit).sha), protected: Boolean(b.protected) };
+}
+function minimalTag(value) {
+    const t = obj(value);
+    return { name: str(t.name), sha: str(obj(t.commit).sha) };
+}
+function minimalRelease(value) {
+    const r = obj(value);
+    return omitEmpty({
+        id: num(r.id),
+        tag_name: str(r.tag_name),
+        name: str(r.name),
+        body: str(r.body),
+        html_url: str(r.html_url),
+        published_at: str(r.published_at),
+        prerelease: Boolean(r.prerelease),
+        draft: Boolean(r.draft),
+        author: minimalUser(r.author),
+    }, ['id', 'tag_name', 'html_url', 'prerelease', 'draft']);
+}
+function minimalRepository(value) {
+    const r = obj(value);
+    return omitEmpty({
+        id: num(r.id),
+        name: str(r.name),
+        full_name: str(r.full_name),
+        description: str(r.description),
+        html_url: str(r.html_url),
+        language: str(r.language),
+        stargazers_count: num(r.stargazers_count),
+        forks_count: num(r.forks_count),
+        open_issues_count: num(r.open_issues_count),
+        updated_at: str(r.updated_at),
+        created_at: str(r.created_at),
+        topics: Array.isArray(r.topics) ? r.topics : [],
+        private: Boolean(r.private),
+        fork: Boolean(r.fork),
+        archived: Boolean(r.archived),
+        default_branch: str(r.default_branch),
+    }, [
+        'id',
+        'name',
+        'full_name',
+        'html_url',
+        'stargazers_count',
+        'forks_count',
+        'open_issues_count',
+        'private',
+        'fork',
+        'archived',
+    ]);
+}
+/** create_or_update_file and delete_file: the file written (none when deleted) and its commit. */
+function minimalFileResponse(value) {
+    const v = obj(value);
+    const content = v.content ? obj(v.content) : undefined;
+    const commit = obj(v.commit);
+    return omitEmpty({
+        content: content
+            ? omitEmpty({
+                name: str(content.name),
+                path: str(content.path),
+                sha: str(content.sha),
+                size: num(content.size),
+                html_url: str(content.html_url),
+            }, ['name', 'path', 'sha', 'html_url'])
+            : undefined,
+        commit: omitEmpty({
+            sha: str(commit.sha),
+            message: str(commit.message),
+            html_url: str(commit.html_url),
+            author: commitAuthor(commit.author),
+        }, ['sha']),
+    });
+}
+/** What github-mcp-server answers for most writes: the id (as text) and the web URL. */
+function minimalResponse(value) {
+    const v = obj(value);
+    return { id: String(v.id ?? ''), url: str(v.html_url) || str(v.url) };
+}
+
+// EXTERNAL MODULE: ./src/clones/github/http/operations-call.ts
+var operations_call = __webpack_require__(70448);
+;// CONCATENATED MODULE: ./src/clones/github/mcp/tools/common.ts
 
 /** A tool's failure: github-mcp-server answers it as an error result with GitHub's message. */
 class ToolError extends Error {
 }
-const string = (description, extra = {}) => ({
-    type: 'string',
-    description,
-    ...extra,
-});
-const number = (description) => ({ type: 'number', description });
-const boolean = (description) => ({ type: 'boolean', description });
-const strings = (description) => ({ type: 'array', items: { type: 'string' }, description });
-const OWNER = { owner: string('Repository owner'), repo: string('Repository name') };
-const PAGING = {
-    page: { type: 'number', description: 'Page number for pagination (min 1)', minimum: 1 },
-    perPage: {
-        type: 'number',
-        description: 'Results per page for pagination (min 1, max 100)',
-        minimum: 1,
-        maximum: 100,
-    },
-};
-async function rest(ctx, operationId, call) {
-    const result = await (0,_http_operations_call_js__WEBPACK_IMPORTED_MODULE_0__/* .callOperation */ .y)(ctx, operationId, call);
+/** Runs a REST operation of the clone; its failure becomes the tool's error, worded as github-mcp-server words it. */
+async function rest(ctx, operationId, call = {}) {
+    const result = await (0,operations_call/* callOperation */.y)(ctx, operationId, call);
     if (!result.ok)
-        throw new ToolError(`failed to ${operationId.split('/')[1].replace(/-/g, ' ')}: ${(0,_http_operations_call_js__WEBPACK_IMPORTED_MODULE_0__/* .failureText */ .k)(result)}`);
+        throw new ToolError(`failed to ${operationId.split('/')[1].replace(/-/g, ' ')}: ${(0,operations_call/* failureText */.k)(result)}`);
     return result.body;
+}
+/** Like `rest`, for operations whose answer is a list. */
+async function restList(ctx, operationId, call = {}) {
+    const body = await rest(ctx, operationId, call);
+    return Array.isArray(body) ? body : [];
 }
 const repoParams = (args) => ({ owner: String(args.owner), repo: String(args.repo) });
 const paging = (args) => ({
     page: args.page,
     per_page: args.perPage,
 });
-/** What github-mcp-server answers for things it created: their id and web URL. */
-const minimal = (body) => {
-    const value = body;
-    return { id: String(value.id), url: value.html_url ?? value.url };
-};
-const TOOLS = [
-    {
-        name: 'get_me',
-        description: 'Get details of the authenticated GitHub user.',
-        readOnly: true,
-        inputSchema: { type: 'object', properties: {} },
-        run: (ctx) => rest(ctx, 'users/get-authenticated', {}),
-    },
-    {
-        name: 'list_issues',
-        description: "List issues in a GitHub repository. For pagination, use the 'endCursor' from the previous response's 'pageInfo' in the 'after' parameter.",
-        readOnly: true,
-        inputSchema: {
-            type: 'object',
-            properties: {
-                ...OWNER,
-                state: string('Filter by state, by default both open and closed issues are returned when not provided', {
-                    enum: ['OPEN', 'CLOSED'],
-                }),
-                labels: strings('Filter by labels'),
-                orderBy: string("Order issues by field. If provided, the 'direction' also needs to be provided.", {
-                    enum: ['CREATED_AT', 'UPDATED_AT', 'COMMENTS'],
-                }),
-                direction: string("Order direction. If provided, the 'orderBy' also needs to be provided.", {
-                    enum: ['ASC', 'DESC'],
-                }),
-                since: string('Filter by date (ISO 8601 timestamp)'),
-                after: string('Cursor for pagination. Use the cursor from the previous response.'),
-                perPage: PAGING.perPage,
-            },
-            required: ['owner', 'repo'],
-        },
-        run: async (ctx, args) => {
-            const perPage = args.perPage ?? 30;
-            const page = args.after ? Number(Buffer.from(String(args.after), 'base64').toString('utf8')) || 1 : 1;
-            const sort = { CREATED_AT: 'created', UPDATED_AT: 'updated', COMMENTS: 'comments' }[String(args.orderBy)];
-            const query = {
+const common_text = (value) => (typeof value === 'string' ? value : undefined);
+/** `fields`: only those keys of each item (github-mcp-server's field filter). */
+function pick(items, fields) {
+    if (!Array.isArray(fields) || fields.length === 0)
+        return items;
+    return items.map((item) => {
+        const out = {};
+        for (const field of fields)
+            if (item && typeof item === 'object' && field in item)
+                out[field] = item[field];
+        return out;
+    });
+}
+/** A tool's whole result (several content items, as a file with its embedded resource), sent as is. */
+class ToolContent {
+    result;
+    constructor(result) {
+        this.result = result;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/clones/github/mcp/tools/issues.ts
+
+
+/** Issues (and get_me, the context toolset's one tool the clone can answer). */
+const issueTools = {
+    get_me: async (ctx) => minimalMe(await rest(ctx, 'users/get-authenticated')),
+    list_issues: async (ctx, args) => {
+        const perPage = args.perPage ?? 30;
+        const page = args.after ? Number(Buffer.from(String(args.after), 'base64').toString('utf8')) || 1 : 1;
+        const sort = { CREATED_AT: 'created', UPDATED_AT: 'updated', COMMENTS: 'comments' }[String(args.orderBy)];
+        // REST lists pull requests too; github-mcp-server (GraphQL) lists issues only.
+        const all = (await restList(ctx, 'issues/list-for-repo', {
+            params: repoParams(args),
+            query: {
                 state: args.state ? String(args.state).toLowerCase() : 'all',
                 labels: Array.isArray(args.labels) ? args.labels.join(',') : undefined,
                 sort,
                 direction: args.direction ? String(args.direction).toLowerCase() : undefined,
-                since: args.since,
-                per_page: perPage + 1,
-                page: 1,
-            };
-            // REST lists pull requests too; github-mcp-server lists issues only.
-            const all = (await rest(ctx, 'issues/list-for-repo', {
-                params: repoParams(args),
-                query: { ...query, per_page: 100 },
-            })).filter((issue) => !issue.pull_request);
-            const items = all.slice((page - 1) * perPage, page * perPage);
-            const hasNextPage = all.length > page * perPage;
-            return {
-                issues: items,
-                pageInfo: {
-                    hasNextPage,
-                    hasPreviousPage: page > 1,
-                    endCursor: hasNextPage ? Buffer.from(String(page + 1)).toString('base64') : null,
-                },
-                totalCount: all.length,
-            };
-        },
-    },
-    {
-        name: 'issue_read',
-        description: 'Get information about a specific issue in a GitHub repository.',
-        readOnly: true,
-        inputSchema: {
-            type: 'object',
-            properties: {
-                method: string('The read operation to perform on a single issue: get, get_comments, get_labels.', {
-                    enum: ['get', 'get_comments', 'get_sub_issues', 'get_parent', 'get_labels'],
-                }),
-                ...OWNER,
-                issue_number: number('The number of the issue'),
-                ...PAGING,
+                since: common_text(args.since),
+                per_page: 100,
             },
-            required: ['method', 'owner', 'repo', 'issue_number'],
-        },
-        run: async (ctx, args) => {
-            const params = { ...repoParams(args), issue_number: Number(args.issue_number) };
-            switch (args.method) {
-                case 'get':
-                    return rest(ctx, 'issues/get', { params });
-                case 'get_comments':
-                    return rest(ctx, 'issues/list-comments', { params, query: paging(args) });
-                case 'get_labels':
-                    return rest(ctx, 'issues/list-labels-on-issue', { params, query: paging(args) });
-                case 'get_sub_issues':
-                    return [];
-                case 'get_parent':
-                    return null;
-                default:
-                    throw new ToolError(`unknown method: ${String(args.method)}`);
+        })).filter((issue) => !issue.pull_request);
+        const items = all.slice((page - 1) * perPage, page * perPage);
+        const hasNextPage = all.length > page * perPage;
+        return {
+            issues: pick(items.map(minimalIssue), args.fields),
+            totalCount: all.length,
+            pageInfo: {
+                hasNextPage,
+                hasPreviousPage: page > 1,
+                ...(items.length > 0 ? { startCursor: Buffer.from(String(page)).toString('base64') } : {}),
+                ...(hasNextPage ? { endCursor: Buffer.from(String(page + 1)).toString('base64') } : {}),
+            },
+        };
+    },
+    issue_read: async (ctx, args) => {
+        const params = { ...repoParams(args), issue_number: Number(args.issue_number) };
+        switch (args.method) {
+            case 'get':
+                return minimalIssue(await rest(ctx, 'issues/get', { params }));
+            case 'get_comments':
+                return (await restList(ctx, 'issues/list-comments', { params, query: paging(args) })).map(minimalIssueComment);
+            case 'get_labels': {
+                const labels = (await restList(ctx, 'issues/list-labels-on-issue', {
+                    params,
+                    query: { per_page: 100 },
+                }));
+                return {
+                    labels: labels.map((label) => ({
+                        id: label.node_id,
+                        name: label.name,
+                        color: label.color,
+                        description: label.description ?? '',
+                    })),
+                    totalCount: labels.length,
+                };
             }
-        },
-    },
-    {
-        name: 'issue_write',
-        description: 'Create a new or update an existing issue in a GitHub repository.',
-        readOnly: false,
-        inputSchema: {
-            type: 'object',
-            properties: {
-                method: string('Write operation to perform on a single issue: create, update.', { enum: ['create', 'update'] }),
-                ...OWNER,
-                issue_number: number('Issue number to update'),
-                title: string('Issue title'),
-                body: string('Issue body content'),
-                assignees: strings('Usernames to assign to this issue'),
-                labels: strings('Labels to apply to this issue'),
-                milestone: number('Milestone number'),
-                state: string('New state', { enum: ['open', 'closed'] }),
-                state_reason: string('Reason for the state change. Ignored unless state is changed.', {
-                    enum: ['completed', 'not_planned', 'duplicate'],
-                }),
-            },
-            required: ['method', 'owner', 'repo'],
-        },
-        run: async (ctx, args) => {
-            const body = {
-                title: args.title,
-                body: args.body,
-                assignees: args.assignees,
-                labels: args.labels,
-                milestone: args.milestone,
-                ...(args.method === 'update' ? { state: args.state, state_reason: args.state_reason } : {}),
-            };
-            if (args.method === 'create')
-                return minimal(await rest(ctx, 'issues/create', { params: repoParams(args), body }));
-            if (args.method !== 'update')
+            // The clone has no sub-issues: an issue has no children and no parent.
+            case 'get_sub_issues':
+                await rest(ctx, 'issues/get', { params });
+                return [];
+            case 'get_parent':
+                await rest(ctx, 'issues/get', { params });
+                return { parent: null };
+            default:
                 throw new ToolError(`unknown method: ${String(args.method)}`);
-            if (args.issue_number === undefined)
-                throw new ToolError('missing required parameter: issue_number');
-            return minimal(await rest(ctx, 'issues/update', {
-                params: { ...repoParams(args), issue_number: Number(args.issue_number) },
-                body,
-            }));
-        },
+        }
     },
-    {
-        name: 'add_issue_comment',
-        description: 'Add a comment to a specific issue in a GitHub repository. Use this tool to add comments to pull requests as well.',
-        readOnly: false,
-        inputSchema: {
-            type: 'object',
-            properties: { ...OWNER, issue_number: number('Issue number to comment on'), body: string('Comment content') },
-            required: ['owner', 'repo', 'issue_number', 'body'],
-        },
-        run: async (ctx, args) => minimal(await rest(ctx, 'issues/create-comment', {
-            params: { ...repoParams(args), issue_number: Number(args.issue_number) },
-            body: { body: args.body },
+    issue_write: async (ctx, args) => {
+        const body = {
+            title: args.title,
+            body: args.body,
+            assignees: args.assignees,
+            labels: args.labels,
+            milestone: args.milestone,
+            ...(args.method === 'update' ? { state: args.state, state_reason: args.state_reason } : {}),
+        };
+        if (args.method === 'create') {
+            if (!args.title)
+                throw new ToolError('missing required parameter: title');
+            return minimalResponse(await rest(ctx, 'issues/create', { params: repoParams(args), body }));
+        }
+        if (args.method !== 'update')
+            throw new ToolError(`unknown method: ${String(args.method)}`);
+        if (args.issue_number === undefined)
+            throw new ToolError('missing required parameter: issue_number');
+        const params = { ...repoParams(args), issue_number: Number(args.issue_number) };
+        if (args.state_reason === 'duplicate' && args.duplicate_of === undefined)
+            throw new ToolError('duplicate_of must be provided when state_reason is "duplicate"');
+        return minimalResponse(await rest(ctx, 'issues/update', { params, body }));
+    },
+    add_issue_comment: async (ctx, args) => {
+        const params = { ...repoParams(args), issue_number: Number(args.issue_number) };
+        const hasBody = typeof args.body === 'string' && args.body !== '';
+        const hasReaction = typeof args.reaction === 'string' && args.reaction !== '';
+        if (!hasBody && !hasReaction)
+            throw new ToolError('at least one of body or reaction is required');
+        const reaction = hasReaction
+            ? minimalResponse(args.comment_id !== undefined
+                ? await rest(ctx, 'reactions/create-for-issue-comment', {
+                    params: { ...repoParams(args), comment_id: Number(args.comment_id) },
+                    body: { content: args.reaction },
+                })
+                : await rest(ctx, 'reactions/create-for-issue', { params, body: { content: args.reaction } }))
+            : undefined;
+        const comment = hasBody
+            ? minimalResponse(await rest(ctx, 'issues/create-comment', { params, body: { body: args.body } }))
+            : undefined;
+        if (comment && reaction)
+            return { comment, reaction };
+        return comment ?? reaction;
+    },
+};
+
+;// CONCATENATED MODULE: ./src/clones/github/mcp/tools/labels.ts
+
+/** A label as github-mcp-server reads it (GraphQL): its node id, name, color and description. */
+const label = (value) => ({
+    id: value.node_id,
+    name: value.name,
+    color: value.color,
+    description: value.description ?? '',
+});
+const labelParams = (args) => ({ ...repoParams(args), name: String(args.name) });
+const labelTools = {
+    get_label: async (ctx, args) => label((await rest(ctx, 'issues/get-label', { params: labelParams(args) }))),
+    list_label: async (ctx, args) => {
+        const labels = (await restList(ctx, 'issues/list-labels-for-repo', {
+            params: repoParams(args),
+            query: { per_page: 100 },
+        }));
+        return { labels: labels.map(label), totalCount: labels.length };
+    },
+    label_write: async (ctx, args) => {
+        const name = String(args.name);
+        switch (args.method) {
+            case 'create': {
+                if (!args.color)
+                    throw new ToolError('color is required for create');
+                const created = (await rest(ctx, 'issues/create-label', {
+                    params: repoParams(args),
+                    body: { name, color: args.color, description: common_text(args.description) },
+                }));
+                return `label '${created.name}' created successfully`;
+            }
+            case 'update': {
+                if (args.new_name === undefined && args.color === undefined && args.description === undefined)
+                    throw new ToolError('at least one of new_name, color, or description must be provided for update');
+                const updated = (await rest(ctx, 'issues/update-label', {
+                    params: labelParams(args),
+                    body: { new_name: common_text(args.new_name), color: common_text(args.color), description: common_text(args.description) },
+                }));
+                return `label '${updated.name}' updated successfully`;
+            }
+            case 'delete':
+                await rest(ctx, 'issues/delete-label', { params: labelParams(args) });
+                return `label '${name}' deleted successfully`;
+            default:
+                throw new ToolError(`unknown method: ${String(args.method)}`);
+        }
+    },
+};
+
+// EXTERNAL MODULE: ./src/clones/github/domain/git-write.ts
+var git_write = __webpack_require__(93115);
+// EXTERNAL MODULE: ./src/clones/github/domain/pulls.ts
+var pulls = __webpack_require__(44205);
+// EXTERNAL MODULE: ./src/clones/github/domain/reviews.ts
+var reviews = __webpack_require__(8084);
+// EXTERNAL MODULE: ./src/clones/github/state/errors.ts
+var errors = __webpack_require__(3435);
+// EXTERNAL MODULE: ./src/clones/github/state/permissions.ts
+var permissions = __webpack_require__(28478);
+;// CONCATENATED MODULE: ./src/clones/github/mcp/tools/pulls.ts
+
+
+
+
+
+
+
+const pullParams = (args) => ({
+    ...repoParams(args),
+    pull_number: Number(args.pullNumber),
+    issue_number: Number(args.pullNumber),
+});
+/** Review comments grouped into threads (a comment and its replies), as GraphQL's reviewThreads. */
+function reviewThreads(comments, args) {
+    const threads = new Map();
+    for (const comment of comments) {
+        const root = comment.in_reply_to_id ?? comment.id;
+        threads.set(root, [...(threads.get(root) ?? []), comment]);
+    }
+    const all = [...threads.entries()].map(([root, list]) => ({
+        id: Buffer.from(`PRRT_${root}`).toString('base64url'),
+        is_resolved: false,
+        is_outdated: false,
+        is_collapsed: false,
+        comments: list.map((comment) => ({
+            ...(comment.body ? { body: comment.body } : {}),
+            path: comment.path,
+            ...(typeof comment.line === 'number' ? { line: comment.line } : {}),
+            ...(comment.user?.login ? { author: comment.user.login } : {}),
+            created_at: comment.created_at,
+            updated_at: comment.updated_at,
+            html_url: comment.html_url,
         })),
-    },
-    {
-        name: 'search_issues',
-        description: 'Search for issues in GitHub repositories using issues search syntax already scoped to is:issue',
-        readOnly: true,
-        inputSchema: {
-            type: 'object',
-            properties: {
-                query: string('Search query using GitHub issues search syntax'),
-                owner: string('Optional repository owner. If provided with repo, only issues for this repository are listed.'),
-                repo: string('Optional repository name. If provided with owner, only issues for this repository are listed.'),
-                sort: string('Sort field by number of matches of categories, defaults to best match', {
-                    enum: ['comments', 'reactions', 'created', 'updated'],
-                }),
-                order: string('Sort order', { enum: ['asc', 'desc'] }),
-                ...PAGING,
-            },
-            required: ['query'],
+        total_count: list.length,
+    }));
+    const perPage = args.perPage ?? 30;
+    const start = args.after ? Number(Buffer.from(String(args.after), 'base64').toString('utf8')) || 0 : 0;
+    const page = all.slice(start, start + perPage);
+    const hasNextPage = all.length > start + perPage;
+    return {
+        review_threads: page,
+        totalCount: all.length,
+        pageInfo: {
+            hasNextPage,
+            hasPreviousPage: start > 0,
+            ...(hasNextPage ? { endCursor: Buffer.from(String(start + perPage)).toString('base64') } : {}),
         },
-        run: (ctx, args) => search(ctx, args, 'is:issue'),
-    },
-    {
-        name: 'search_pull_requests',
-        description: 'Search for pull requests in GitHub repositories using issues search syntax already scoped to is:pr',
-        readOnly: true,
-        inputSchema: {
-            type: 'object',
-            properties: {
-                query: string('Search query using GitHub pull request search syntax'),
-                owner: string('Optional repository owner'),
-                repo: string('Optional repository name'),
-                sort: string('Sort field'),
-                order: string('Sort order', { enum: ['asc', 'desc'] }),
-                ...PAGING,
-            },
-            required: ['query'],
-        },
-        run: (ctx, args) => search(ctx, args, 'is:pr'),
-    },
-    {
-        name: 'list_pull_requests',
-        description: 'List pull requests in a GitHub repository. If the user specifies an author, then DO NOT use this tool and use the search_pull_requests tool instead.',
-        readOnly: true,
-        inputSchema: {
-            type: 'object',
-            properties: {
-                ...OWNER,
-                state: string('Filter by state', { enum: ['open', 'closed', 'all'] }),
-                head: string('Filter by head user/org and branch'),
-                base: string('Filter by base branch'),
-                sort: string('Sort by', { enum: ['created', 'updated', 'popularity', 'long-running'] }),
-                direction: string('Sort direction', { enum: ['asc', 'desc'] }),
-                ...PAGING,
-            },
-            required: ['owner', 'repo'],
-        },
-        run: (ctx, args) => rest(ctx, 'pulls/list', {
+    };
+}
+async function pendingReviewOfViewer(ctx, args) {
+    const reviews = (await restList(ctx, 'pulls/list-reviews', {
+        params: pullParams(args),
+        query: { per_page: 100 },
+    }));
+    const me = (await rest(ctx, 'users/get-authenticated'));
+    return reviews.find((review) => review.state === 'PENDING' && review.user?.login === me.login);
+}
+/** The pull request of `args`, if the actor may take part in it (GitHub's message otherwise). */
+function participatingPull(ctx, args, action) {
+    const repo = ctx.store.repoByFullName(String(args.owner), String(args.repo));
+    const issue = repo && ctx.store.issueByNumber(repo.id, Number(args.pullNumber));
+    const pull = issue?.pullId ? ctx.store.get('pull', issue.pullId) : undefined;
+    try {
+        if (!repo || !pull)
+            throw new errors/* ApiError */.hD(404, 'Not Found');
+        (0,permissions/* authorize */.Gq)(ctx.store, ctx.actor, repo, permissions/* NEED */.$B.pullsParticipate);
+    }
+    catch (error) {
+        if (error instanceof errors/* ApiError */.hD)
+            throw new ToolError(`failed to ${action}: ${error.message}`);
+        throw error;
+    }
+    return { repo, pull };
+}
+async function requestReviewers(ctx, args) {
+    if (Array.isArray(args.reviewers) && args.reviewers.length > 0)
+        await rest(ctx, 'pulls/request-reviewers', { params: pullParams(args), body: { reviewers: args.reviewers } });
+}
+const pullTools = {
+    list_pull_requests: async (ctx, args) => {
+        const pulls = await restList(ctx, 'pulls/list', {
             params: repoParams(args),
             query: {
-                state: args.state,
-                head: args.head,
-                base: args.base,
-                sort: args.sort,
-                direction: args.direction,
+                state: common_text(args.state),
+                head: common_text(args.head),
+                base: common_text(args.base),
+                sort: common_text(args.sort),
+                direction: common_text(args.direction),
                 ...paging(args),
             },
-        }),
+        });
+        return pick(pulls.map(minimalPullRequest), args.fields);
     },
-    {
-        name: 'pull_request_read',
-        description: 'Get information on a specific pull request in GitHub repository.',
-        readOnly: true,
-        inputSchema: {
-            type: 'object',
-            properties: {
-                method: string('Action to specify what pull request data needs to be retrieved from GitHub: get, get_diff, get_status, get_files, get_review_comments, get_reviews, get_comments.', {
-                    enum: ['get', 'get_diff', 'get_status', 'get_files', 'get_review_comments', 'get_reviews', 'get_comments'],
-                }),
-                ...OWNER,
-                pullNumber: number('Pull request number'),
-                ...PAGING,
-            },
-            required: ['method', 'owner', 'repo', 'pullNumber'],
-        },
-        run: async (ctx, args) => {
-            const params = {
-                ...repoParams(args),
-                pull_number: Number(args.pullNumber),
-                issue_number: Number(args.pullNumber),
-            };
-            switch (args.method) {
-                case 'get':
-                    return rest(ctx, 'pulls/get', { params });
-                case 'get_diff':
-                    return rest(ctx, 'pulls/get', { params, headers: { accept: 'application/vnd.github.diff' } });
-                case 'get_status': {
-                    const pull = (await rest(ctx, 'pulls/get', { params }));
-                    return rest(ctx, 'repos/get-combined-status-for-ref', {
-                        params: { ...repoParams(args), ref: pull.head.sha },
-                    });
-                }
-                case 'get_files':
-                    return rest(ctx, 'pulls/list-files', { params, query: paging(args) });
-                case 'get_review_comments':
-                    return rest(ctx, 'pulls/list-review-comments', { params, query: paging(args) });
-                case 'get_reviews':
-                    return rest(ctx, 'pulls/list-reviews', { params, query: paging(args) });
-                case 'get_comments':
-                    return rest(ctx, 'issues/list-comments', { params, query: paging(args) });
-                default:
-                    throw new ToolError(`unknown method: ${String(args.method)}`);
+    pull_request_read: async (ctx, args) => {
+        const params = pullParams(args);
+        switch (args.method) {
+            case 'get':
+                return minimalPullRequest(await rest(ctx, 'pulls/get', { params }));
+            case 'get_diff':
+                return rest(ctx, 'pulls/get', { params, headers: { accept: 'application/vnd.github.diff' } });
+            case 'get_status': {
+                const pull = (await rest(ctx, 'pulls/get', { params }));
+                const status = (await rest(ctx, 'repos/get-combined-status-for-ref', {
+                    params: { ...repoParams(args), ref: pull.head.sha },
+                }));
+                return {
+                    state: status.state,
+                    sha: status.sha,
+                    total_count: status.total_count,
+                    statuses: status.statuses.map((item) => ({
+                        state: item.state,
+                        context: item.context,
+                        ...(item.description ? { description: item.description } : {}),
+                        ...(item.target_url ? { target_url: item.target_url } : {}),
+                        ...(item.created_at ? { created_at: item.created_at } : {}),
+                        ...(item.updated_at ? { updated_at: item.updated_at } : {}),
+                    })),
+                };
             }
-        },
+            case 'get_files':
+                return (await restList(ctx, 'pulls/list-files', { params, query: paging(args) })).map(minimalPullFile);
+            case 'get_commits':
+                return (await restList(ctx, 'pulls/list-commits', { params, query: paging(args) })).map(minimalPullCommit);
+            case 'get_review_comments':
+                return reviewThreads((await restList(ctx, 'pulls/list-review-comments', { params, query: { per_page: 100 } })), args);
+            case 'get_reviews':
+                return (await restList(ctx, 'pulls/list-reviews', { params, query: paging(args) })).map(minimalReview);
+            case 'get_comments':
+                return (await restList(ctx, 'issues/list-comments', { params, query: paging(args) })).map(minimalIssueComment);
+            case 'get_check_runs': {
+                const pull = (await rest(ctx, 'pulls/get', { params }));
+                const runs = (await rest(ctx, 'checks/list-for-ref', {
+                    params: { ...repoParams(args), ref: pull.head.sha },
+                    query: paging(args),
+                }));
+                return {
+                    total_count: runs.total_count,
+                    check_runs: runs.check_runs.map((run) => ({
+                        id: run.id,
+                        name: run.name,
+                        status: run.status,
+                        ...(run.conclusion ? { conclusion: run.conclusion } : {}),
+                        ...(run.html_url ? { html_url: run.html_url } : {}),
+                        ...(run.details_url ? { details_url: run.details_url } : {}),
+                        ...(run.started_at ? { started_at: run.started_at } : {}),
+                        ...(run.completed_at ? { completed_at: run.completed_at } : {}),
+                    })),
+                };
+            }
+            default:
+                throw new ToolError(`unknown method: ${String(args.method)}`);
+        }
     },
-    {
-        name: 'create_pull_request',
-        description: 'Create a new pull request in a GitHub repository.',
-        readOnly: false,
-        inputSchema: {
-            type: 'object',
-            properties: {
-                ...OWNER,
-                title: string('PR title'),
-                body: string('PR description; Markdown supported'),
-                head: string('Branch containing changes, or owner:branch for a fork'),
-                base: string('Base branch name to merge into, e.g. main'),
-                draft: boolean('Create as draft PR'),
-                maintainer_can_modify: boolean('Allow maintainer edits'),
-                reviewers: strings('GitHub usernames to request reviews from'),
+    create_pull_request: async (ctx, args) => {
+        const created = (await rest(ctx, 'pulls/create', {
+            params: repoParams(args),
+            body: {
+                title: args.title,
+                body: args.body,
+                head: args.head,
+                base: args.base,
+                draft: args.draft,
+                maintainer_can_modify: args.maintainer_can_modify,
             },
-            required: ['owner', 'repo', 'title', 'head', 'base'],
-        },
-        run: async (ctx, args) => {
-            const created = (await rest(ctx, 'pulls/create', {
-                params: repoParams(args),
-                body: {
-                    title: args.title,
-                    body: args.body,
-                    head: args.head,
-                    base: args.base,
-                    draft: args.draft,
-                    maintainer_can_modify: args.maintainer_can_modify,
-                },
-            }));
-            if (Array.isArray(args.reviewers) && args.reviewers.length > 0)
-                await rest(ctx, 'pulls/request-reviewers', {
-                    params: { ...repoParams(args), pull_number: created.number },
-                    body: { reviewers: args.reviewers },
-                });
-            return minimal(created);
-        },
+        }));
+        await requestReviewers(ctx, { ...args, pullNumber: created.number });
+        return minimalResponse(created);
     },
-    {
-        name: 'update_pull_request',
-        description: 'Update an existing pull request in a GitHub repository.',
-        readOnly: false,
-        inputSchema: {
-            type: 'object',
-            properties: {
-                ...OWNER,
-                pullNumber: number('Pull request number to update'),
-                title: string('New title'),
-                body: string('New description'),
-                state: string('New state', { enum: ['open', 'closed'] }),
-                base: string('New base branch name'),
-                maintainer_can_modify: boolean('Allow maintainer edits'),
-                reviewers: strings('GitHub usernames to request reviews from'),
-            },
-            required: ['owner', 'repo', 'pullNumber'],
-        },
-        run: async (ctx, args) => {
-            const params = { ...repoParams(args), pull_number: Number(args.pullNumber) };
-            const updated = await rest(ctx, 'pulls/update', {
-                params,
-                body: {
-                    title: args.title,
-                    body: args.body,
-                    state: args.state,
-                    base: args.base,
-                    maintainer_can_modify: args.maintainer_can_modify,
-                },
-            });
-            if (Array.isArray(args.reviewers) && args.reviewers.length > 0)
-                await rest(ctx, 'pulls/request-reviewers', { params, body: { reviewers: args.reviewers } });
-            return minimal(updated);
-        },
+    update_pull_request: async (ctx, args) => {
+        const fields = ['title', 'body', 'state', 'base', 'maintainer_can_modify', 'draft', 'reviewers'];
+        if (!fields.some((field) => args[field] !== undefined))
+            throw new ToolError('No update parameters provided.');
+        const params = pullParams(args);
+        const patch = {
+            title: args.title,
+            body: args.body,
+            state: args.state,
+            base: args.base,
+            maintainer_can_modify: args.maintainer_can_modify,
+        };
+        let updated = Object.values(patch).some((value) => value !== undefined)
+            ? await rest(ctx, 'pulls/update', { params, body: patch })
+            : await rest(ctx, 'pulls/get', { params });
+        if (typeof args.draft === 'boolean' && updated.draft !== args.draft) {
+            // Only GraphQL changes the draft state (convertPullRequestToDraft, markPullRequestReadyForReview).
+            const { repo, pull } = participatingPull(ctx, args, 'update draft state');
+            const issue = ctx.store.get('issue', pull.issueId);
+            const draft = args.draft;
+            try {
+                await (0,git_write/* withRepoLock */.Aq)(ctx, repo, () => (0,pulls/* setDraft */.iR)(ctx, repo, issue, pull, draft));
+            }
+            catch (error) {
+                if (error instanceof errors/* ApiError */.hD)
+                    throw new ToolError(`failed to update draft state: ${error.message}`);
+                throw error;
+            }
+            updated = await rest(ctx, 'pulls/get', { params });
+        }
+        await requestReviewers(ctx, args);
+        return minimalResponse(updated);
     },
-    {
-        name: 'merge_pull_request',
-        description: 'Merge a pull request in a GitHub repository.',
-        readOnly: false,
-        inputSchema: {
-            type: 'object',
-            properties: {
-                ...OWNER,
-                pullNumber: number('Pull request number'),
-                commit_title: string('Title for merge commit'),
-                commit_message: string('Extra detail for merge commit'),
-                merge_method: string('Merge method', { enum: ['merge', 'squash', 'rebase'] }),
-            },
-            required: ['owner', 'repo', 'pullNumber'],
-        },
-        run: (ctx, args) => rest(ctx, 'pulls/merge', {
-            params: { ...repoParams(args), pull_number: Number(args.pullNumber) },
-            body: { commit_title: args.commit_title, commit_message: args.commit_message, merge_method: args.merge_method },
-        }),
-    },
-    {
-        name: 'pull_request_review_write',
-        description: 'Create and/or submit, delete review of a pull request.',
-        readOnly: false,
-        inputSchema: {
-            type: 'object',
-            properties: {
-                method: string('The write operation to perform on pull request review.', {
-                    enum: ['create', 'submit_pending', 'delete_pending'],
-                }),
-                ...OWNER,
-                pullNumber: number('Pull request number'),
-                body: string('Review comment text'),
-                event: string('Review action to perform.', { enum: ['APPROVE', 'REQUEST_CHANGES', 'COMMENT'] }),
-                commitID: string('SHA of commit to review'),
-            },
-            required: ['method', 'owner', 'repo', 'pullNumber'],
-        },
-        run: async (ctx, args) => {
-            const params = { ...repoParams(args), pull_number: Number(args.pullNumber) };
-            if (args.method === 'create') {
+    merge_pull_request: (ctx, args) => rest(ctx, 'pulls/merge', {
+        params: pullParams(args),
+        body: { commit_title: args.commit_title, commit_message: args.commit_message, merge_method: args.merge_method },
+    }),
+    update_pull_request_branch: (ctx, args) => rest(ctx, 'pulls/update-branch', {
+        params: pullParams(args),
+        body: args.expectedHeadSha ? { expected_head_sha: args.expectedHeadSha } : {},
+    }),
+    pull_request_review_write: async (ctx, args) => {
+        const params = pullParams(args);
+        switch (args.method) {
+            case 'create':
                 await rest(ctx, 'pulls/create-review', {
                     params,
                     body: { body: args.body, event: args.event, commit_id: args.commitID },
                 });
                 return args.event ? 'pull request review submitted successfully' : 'pending pull request created';
-            }
-            const reviews = (await rest(ctx, 'pulls/list-reviews', { params, query: { per_page: 100 } }));
-            const me = (await rest(ctx, 'users/get-authenticated', {}));
-            const pending = reviews.find((review) => review.state === 'PENDING' && review.user?.login === me.login);
-            if (!pending)
-                throw new ToolError('no pending review found for the viewer');
-            if (args.method === 'submit_pending') {
+            case 'submit_pending': {
+                const pending = await pendingReviewOfViewer(ctx, args);
+                if (!pending)
+                    throw new ToolError('No pending review found for the viewer');
                 await rest(ctx, 'pulls/submit-review', {
                     params: { ...params, review_id: pending.id },
                     body: { body: args.body, event: args.event },
                 });
                 return 'pending pull request review successfully submitted';
             }
-            if (args.method === 'delete_pending')
-                throw new ToolError('delete_pending is not implemented by the Archal GitHub clone');
-            throw new ToolError(`unknown method: ${String(args.method)}`);
-        },
+            case 'delete_pending': {
+                const pending = await pendingReviewOfViewer(ctx, args);
+                if (!pending)
+                    throw new ToolError('No pending review found for the viewer');
+                participatingPull(ctx, args, 'delete pending review');
+                const review = ctx.store.get('review', pending.id);
+                for (const comment of ctx.store.where('reviewComment', `review:${review.id}`))
+                    ctx.store.remove(ctx.journal, 'reviewComment', comment);
+                ctx.store.remove(ctx.journal, 'review', review);
+                return 'pending pull request review successfully deleted';
+            }
+            case 'resolve_thread':
+            case 'unresolve_thread':
+                throw new ToolError(`${String(args.method)} is not implemented by the Archal GitHub clone`);
+            default:
+                throw new ToolError(`unknown method: ${String(args.method)}`);
+        }
     },
-    {
-        name: 'get_file_contents',
-        description: 'Get the contents of a file or directory from a GitHub repository',
-        readOnly: true,
-        inputSchema: {
-            type: 'object',
-            properties: {
-                ...OWNER,
-                path: string('Path to file/directory', { default: '/' }),
-                ref: string('Accepts optional git refs such as `refs/tags/{tag}`, `refs/heads/{branch}` or `refs/pull/{pr_number}/head`'),
-                sha: string('Accepts optional commit SHA. If specified, it will be used instead of ref'),
-            },
-            required: ['owner', 'repo'],
-        },
-        run: async (ctx, args) => {
-            const path = String(args.path ?? '/').replace(/^\/+|\/+$/g, '');
-            const ref = args.sha ?? args.ref?.replace(/^refs\/(heads|tags)\//, '');
-            const body = await rest(ctx, 'repos/get-content', { params: { ...repoParams(args), path }, query: { ref } });
-            if (Array.isArray(body) || body.type !== 'file')
-                return body;
-            const file = body;
-            return {
-                type: 'file',
-                path: file.path,
-                sha: file.sha,
-                size: file.size,
-                html_url: file.html_url,
-                text: Buffer.from(file.content, 'base64').toString('utf8'),
-            };
-        },
+    add_comment_to_pending_review: async (ctx, args) => {
+        const pending = await pendingReviewOfViewer(ctx, args);
+        if (!pending)
+            throw new ToolError('No pending review found for the viewer');
+        const { repo, pull } = participatingPull(ctx, args, 'add comment to pending review');
+        const line = (value) => (typeof value === 'number' ? value : undefined);
+        const side = (value) => (value === 'LEFT' || value === 'RIGHT' ? value : undefined);
+        try {
+            await (0,reviews/* addReviewComment */.dU)(ctx, repo, pull, {
+                body: String(args.body),
+                path: String(args.path),
+                commit_id: pull.headSha,
+                ...(args.subjectType === 'FILE' ? {} : { line: line(args.line), side: side(args.side) }),
+                start_line: line(args.startLine),
+            }, pending.id);
+        }
+        catch (error) {
+            if (error instanceof errors/* ApiError */.hD)
+                throw new ToolError(`failed to add comment to pending review: ${error.message}`);
+            throw error;
+        }
+        return 'pull request review comment successfully added to pending review';
     },
-    {
-        name: 'create_or_update_file',
-        description: 'Create or update a single file in a GitHub repository. If updating, you should provide the SHA of the file you want to update.',
-        readOnly: false,
-        inputSchema: {
-            type: 'object',
-            properties: {
-                ...OWNER,
-                path: string('Path where to create/update the file'),
-                content: string('Content of the file'),
-                message: string('Commit message'),
-                branch: string('Branch to create/update the file in'),
-                sha: string('The blob SHA of the file being replaced.'),
-            },
-            required: ['owner', 'repo', 'path', 'content', 'message', 'branch'],
-        },
-        run: (ctx, args) => rest(ctx, 'repos/create-or-update-file-contents', {
-            params: { ...repoParams(args), path: String(args.path).replace(/^\/+/, '') },
-            body: {
-                message: args.message,
-                content: Buffer.from(String(args.content)).toString('base64'),
-                branch: args.branch,
-                sha: args.sha,
-            },
-        }),
+    add_reply_to_pull_request_comment: async (ctx, args) => {
+        if (!args.body && !args.reaction)
+            throw new ToolError('at least one of body or reaction is required');
+        if (args.reaction)
+            throw new ToolError('reactions to review comments are not implemented by the Archal GitHub clone');
+        // The pull request may be left out: the comment says which one it is on.
+        const replied = ctx.store.get('reviewComment', Number(args.commentId));
+        const pullNumber = args.pullNumber ?? (replied ? ctx.store.get('pull', replied.pullId)?.number : undefined);
+        const comment = minimalResponse(await rest(ctx, 'pulls/create-review-comment', {
+            params: pullParams({ ...args, pullNumber: pullNumber ?? 0 }),
+            body: { body: args.body, in_reply_to: Number(args.commentId) },
+        }));
+        const reaction = undefined;
+        if (comment && reaction)
+            return { comment, reaction };
+        return comment ?? reaction;
     },
-    {
-        name: 'list_branches',
-        description: 'List branches in a GitHub repository',
-        readOnly: true,
-        inputSchema: { type: 'object', properties: { ...OWNER, ...PAGING }, required: ['owner', 'repo'] },
-        run: (ctx, args) => rest(ctx, 'repos/list-branches', { params: repoParams(args), query: paging(args) }),
-    },
-    {
-        name: 'create_branch',
-        description: 'Create a new branch in a GitHub repository',
-        readOnly: false,
-        inputSchema: {
-            type: 'object',
-            properties: {
-                ...OWNER,
-                branch: string('Name for new branch'),
-                from_branch: string('Source branch (defaults to repo default)'),
+};
+
+;// CONCATENATED MODULE: ./src/clones/github/mcp/tools/repos.ts
+
+
+/** A commit on top of `branch` with the tree edits `entries`, moving the branch to it (the git data API). */
+async function commitTree(ctx, args, entries, message) {
+    const branch = String(args.branch);
+    const ref = (await rest(ctx, 'git/get-ref', { params: { ...repoParams(args), ref: `heads/${branch}` } }));
+    const base = (await rest(ctx, 'git/get-commit', {
+        params: { ...repoParams(args), commit_sha: ref.object.sha },
+    }));
+    const tree = (await rest(ctx, 'git/create-tree', {
+        params: repoParams(args),
+        body: { base_tree: base.tree.sha, tree: entries },
+    }));
+    const commit = (await rest(ctx, 'git/create-commit', {
+        params: repoParams(args),
+        body: { message, tree: tree.sha, parents: [ref.object.sha] },
+    }));
+    const updated = await rest(ctx, 'git/update-ref', {
+        params: { ...repoParams(args), ref: `heads/${branch}` },
+        body: { sha: commit.sha },
+    });
+    return { commit, ref: updated };
+}
+/** Where github-mcp-server says a file it returns comes from (its repository resource URIs). */
+function resourceUri(args, path) {
+    const base = `repo://${String(args.owner)}/${String(args.repo)}`;
+    const ref = common_text(args.ref);
+    if (args.sha)
+        return `${base}/sha/${String(args.sha)}/contents/${path}`;
+    if (ref?.startsWith('refs/pull/'))
+        return `${base}/${ref}/contents/${path}`;
+    if (ref?.startsWith('refs/tags/'))
+        return `${base}/${ref}/contents/${path}`;
+    if (ref)
+        return `${base}/refs/heads/${ref.replace(/^refs\/heads\//, '')}/contents/${path}`;
+    return `${base}/contents/${path}`;
+}
+/** A file as github-mcp-server answers it: a line saying what was read and the file as an embedded resource. */
+function fileResult(args, file) {
+    const bytes = Buffer.from(file.content, 'base64');
+    const uri = resourceUri(args, file.path);
+    const binary = bytes.includes(0);
+    const kind = bytes.length === 0 ? 'empty' : binary ? 'binary' : 'text';
+    return {
+        content: [
+            { type: 'text', text: `successfully downloaded ${kind} file (SHA: ${file.sha})` },
+            {
+                type: 'resource',
+                resource: binary
+                    ? { uri, mimeType: 'application/octet-stream', blob: bytes.toString('base64') }
+                    : { uri, mimeType: 'text/plain; charset=utf-8', text: bytes.toString('utf8') },
             },
-            required: ['owner', 'repo', 'branch'],
-        },
-        run: async (ctx, args) => {
-            let from = args.from_branch;
-            if (!from)
-                from = (await rest(ctx, 'repos/get', { params: repoParams(args) }))
-                    .default_branch;
-            const ref = (await rest(ctx, 'git/get-ref', { params: { ...repoParams(args), ref: `heads/${from}` } }));
-            return rest(ctx, 'git/create-ref', {
-                params: repoParams(args),
-                body: { ref: `refs/heads/${String(args.branch)}`, sha: ref.object.sha },
-            });
-        },
+        ],
+    };
+}
+const repoTools = {
+    get_file_contents: async (ctx, args) => {
+        const path = String(args.path ?? '/').replace(/^\/+|\/+$/g, '');
+        const ref = common_text(args.sha) ?? common_text(args.ref)?.replace(/^refs\/(heads|tags)\//, '');
+        const body = await rest(ctx, 'repos/get-content', { params: { ...repoParams(args), path }, query: { ref } });
+        if (Array.isArray(body))
+            return pick(body, args.fields);
+        const entry = body;
+        if (entry.type !== 'file' || entry.content === undefined)
+            return body;
+        return new ToolContent(fileResult(args, { path: entry.path, sha: entry.sha, content: entry.content }));
     },
-    {
-        name: 'list_commits',
-        description: 'Get list of commits of a branch in a GitHub repository.',
-        readOnly: true,
-        inputSchema: {
-            type: 'object',
-            properties: {
-                ...OWNER,
-                sha: string('Commit SHA, branch or tag name to list commits of.'),
-                author: string('Author username or email address to filter commits by'),
-                ...PAGING,
-            },
-            required: ['owner', 'repo'],
+    create_or_update_file: async (ctx, args) => minimalFileResponse(await rest(ctx, 'repos/create-or-update-file-contents', {
+        params: { ...repoParams(args), path: String(args.path).replace(/^\/+/, '') },
+        body: {
+            message: args.message,
+            content: Buffer.from(String(args.content)).toString('base64'),
+            branch: args.branch,
+            sha: args.sha,
         },
-        run: (ctx, args) => rest(ctx, 'repos/list-commits', {
+    })),
+    delete_file: async (ctx, args) => {
+        const path = String(args.path).replace(/^\/+/, '');
+        const { commit } = await commitTree(ctx, args, [{ path, mode: '100644', type: 'blob', sha: null }], String(args.message));
+        return { commit, content: null };
+    },
+    push_files: async (ctx, args) => {
+        if (!Array.isArray(args.files))
+            throw new ToolError('files parameter must be an array of objects with path and content');
+        const entries = args.files.map((file) => {
+            if (typeof file.path !== 'string' || file.path === '')
+                throw new ToolError('each file must have a path');
+            if (typeof file.content !== 'string')
+                throw new ToolError('each file must have content');
+            return { path: file.path, mode: '100644', type: 'blob', content: file.content };
+        });
+        return (await commitTree(ctx, args, entries, String(args.message))).ref;
+    },
+    list_branches: async (ctx, args) => (await restList(ctx, 'repos/list-branches', { params: repoParams(args), query: paging(args) })).map(minimalBranch),
+    create_branch: async (ctx, args) => {
+        let from = common_text(args.from_branch);
+        if (!from)
+            from = (await rest(ctx, 'repos/get', { params: repoParams(args) }))
+                .default_branch;
+        const ref = (await rest(ctx, 'git/get-ref', { params: { ...repoParams(args), ref: `heads/${from}` } }));
+        return rest(ctx, 'git/create-ref', {
             params: repoParams(args),
-            query: { sha: args.sha, author: args.author, ...paging(args) },
-        }),
+            body: { ref: `refs/heads/${String(args.branch)}`, sha: ref.object.sha },
+        });
     },
-    {
-        name: 'get_commit',
-        description: 'Get details for a commit from a GitHub repository',
-        readOnly: true,
-        inputSchema: {
-            type: 'object',
-            properties: {
-                ...OWNER,
-                sha: string('Commit SHA, branch name, or tag name'),
-                include_diff: boolean('Whether to include file diffs and stats in the response. Default is true.'),
-                ...PAGING,
+    list_commits: async (ctx, args) => {
+        const commits = await restList(ctx, 'repos/list-commits', {
+            params: repoParams(args),
+            query: {
+                sha: common_text(args.sha),
+                author: common_text(args.author),
+                path: common_text(args.path),
+                since: common_text(args.since),
+                until: common_text(args.until),
+                ...paging(args),
             },
-            required: ['owner', 'repo', 'sha'],
-        },
-        run: (ctx, args) => rest(ctx, 'repos/get-commit', { params: { ...repoParams(args), ref: String(args.sha) }, query: paging(args) }),
+        });
+        return pick(commits.map((commit) => minimalCommit(commit)), args.fields);
     },
-    {
-        name: 'search_code',
-        description: "Fast and precise code search across ALL GitHub repositories using GitHub's native search engine.",
-        readOnly: true,
-        inputSchema: {
-            type: 'object',
-            properties: {
-                query: string('Search query using GitHub code search syntax'),
-                sort: string('Sort field'),
-                order: string('Sort order', { enum: ['asc', 'desc'] }),
-                ...PAGING,
-            },
-            required: ['query'],
-        },
-        run: (ctx, args) => rest(ctx, 'search/code', {
-            query: { q: String(args.query), sort: args.sort, order: args.order, ...paging(args) },
-        }),
+    get_commit: async (ctx, args) => {
+        const detail = (common_text(args.detail) ?? 'full');
+        return minimalCommit(await rest(ctx, 'repos/get-commit', {
+            params: { ...repoParams(args), ref: String(args.sha) },
+            query: paging(args),
+        }), detail);
     },
-    {
-        name: 'search_repositories',
-        description: 'Find GitHub repositories by name, description, readme, topics, or other metadata.',
-        readOnly: true,
-        inputSchema: {
-            type: 'object',
-            properties: {
-                query: string('Repository search query'),
-                sort: string('Sort repositories by field', { enum: ['stars', 'forks', 'help-wanted-issues', 'updated'] }),
-                order: string('Sort order', { enum: ['asc', 'desc'] }),
-                ...PAGING,
-            },
-            required: ['query'],
-        },
-        run: (ctx, args) => rest(ctx, 'search/repos', {
-            query: { q: String(args.query), sort: args.sort, order: args.order, ...paging(args) },
-        }),
+    list_tags: async (ctx, args) => (await restList(ctx, 'repos/list-tags', { params: repoParams(args), query: paging(args) })).map(minimalTag),
+    get_tag: async (ctx, args) => {
+        const ref = (await rest(ctx, 'git/get-ref', {
+            params: { ...repoParams(args), ref: `tags/${String(args.tag)}` },
+        }));
+        // A lightweight tag points at a commit: GitHub has no tag object for it.
+        if (ref.object.type !== 'tag')
+            throw new ToolError('failed to get tag object: 404 Not Found');
+        throw new ToolError('annotated tag objects are not implemented by the Archal GitHub clone');
     },
-    {
-        name: 'get_label',
-        description: 'Get a specific label from a repository.',
-        readOnly: true,
-        inputSchema: {
-            type: 'object',
-            properties: { ...OWNER, name: string('Label name.') },
-            required: ['owner', 'repo', 'name'],
-        },
-        run: (ctx, args) => rest(ctx, 'issues/get-label', { params: { ...repoParams(args), name: String(args.name) } }),
+    list_releases: async (ctx, args) => pick((await restList(ctx, 'repos/list-releases', { params: repoParams(args), query: paging(args) })).map(minimalRelease), args.fields),
+    get_latest_release: (ctx, args) => rest(ctx, 'repos/get-latest-release', { params: repoParams(args) }),
+    get_release_by_tag: (ctx, args) => rest(ctx, 'repos/get-release-by-tag', { params: { ...repoParams(args), tag: String(args.tag) } }),
+    create_repository: async (ctx, args) => {
+        const body = {
+            name: args.name,
+            description: args.description,
+            private: args.private,
+            auto_init: args.autoInit,
+        };
+        return minimalResponse(args.organization
+            ? await rest(ctx, 'repos/create-in-org', { params: { org: String(args.organization) }, body })
+            : await rest(ctx, 'repos/create-for-authenticated-user', { body }));
     },
-];
-async function search(ctx, args, scope) {
+    fork_repository: async (ctx, args) => minimalResponse(await rest(ctx, 'repos/create-fork', {
+        params: repoParams(args),
+        body: args.organization ? { organization: args.organization } : {},
+    })),
+};
+
+;// CONCATENATED MODULE: ./src/clones/github/mcp/tools/search.ts
+
+
+/** GitHub's issue search scoped to issues or pull requests (and to owner/repo when both are given). */
+async function searchIssues(ctx, args, scope) {
     let q = String(args.query);
     if (!q.includes(scope))
         q = `${scope} ${q}`;
     if (args.owner && args.repo && !q.includes('repo:'))
         q = `repo:${String(args.owner)}/${String(args.repo)} ${q}`;
-    return rest(ctx, 'search/issues-and-pull-requests', {
-        query: { q, sort: args.sort, order: args.order, ...paging(args) },
-    });
+    const found = (await rest(ctx, 'search/issues-and-pull-requests', {
+        query: { q, sort: common_text(args.sort), order: common_text(args.order), ...paging(args) },
+    }));
+    if (!Array.isArray(args.fields) || args.fields.length === 0)
+        return found;
+    return {
+        total_count: found.total_count,
+        incomplete_results: found.incomplete_results,
+        items: pick(found.items, args.fields),
+    };
 }
+const query = (args) => ({
+    q: String(args.query),
+    sort: common_text(args.sort),
+    order: common_text(args.order),
+    ...paging(args),
+});
+const searchTools = {
+    search_issues: (ctx, args) => searchIssues(ctx, args, 'is:issue'),
+    search_pull_requests: (ctx, args) => searchIssues(ctx, args, 'is:pr'),
+    search_code: async (ctx, args) => {
+        const found = (await rest(ctx, 'search/code', { query: query(args) }));
+        const items = found.items.map((item) => ({
+            name: item.name,
+            path: item.path,
+            sha: item.sha,
+            repository: item.repository?.full_name ?? '',
+            ...(Array.isArray(item.text_matches) && item.text_matches.length > 0 ? { text_matches: item.text_matches } : {}),
+        }));
+        return {
+            total_count: found.total_count,
+            incomplete_results: found.incomplete_results,
+            items: pick(items, args.fields),
+        };
+    },
+    search_repositories: async (ctx, args) => {
+        const found = (await rest(ctx, 'search/repos', { query: query(args) }));
+        // minimal_output (default true): github-mcp-server's trimmed repositories; false: GitHub's answer.
+        if (args.minimal_output === false)
+            return found;
+        return {
+            total_count: found.total_count,
+            incomplete_results: found.incomplete_results,
+            items: found.items.map(minimalRepository),
+        };
+    },
+    search_users: async (ctx, args) => {
+        const q = String(args.query);
+        const found = (await rest(ctx, 'search/users', {
+            query: { ...query(args), q: q.includes('type:') ? q : `type:user ${q}` },
+        }));
+        return {
+            total_count: found.total_count,
+            incomplete_results: found.incomplete_results,
+            items: found.items.map(minimalUser),
+        };
+    },
+};
+
+;// CONCATENATED MODULE: ./src/clones/github/mcp/tools.ts
+
+
+
+
+
+
+
+const HANDLERS = {
+    ...issueTools,
+    ...labelTools,
+    ...pullTools,
+    ...repoTools,
+    ...searchTools,
+};
+/** github-mcp-server's tools the clone serves: every definition recorded has its handler. */
+const TOOLS = definitions/* DEFINITIONS */.L.map((definition) => {
+    const run = HANDLERS[definition.name];
+    if (!run)
+        throw new Error(`MCP tool ${definition.name} has no handler`);
+    return { ...definition, run };
+});
 
 
 /***/ }),
@@ -18236,7 +20790,7 @@ function webhookOrg(view, account) {
 
 /***/ }),
 
-/***/ 60268:
+/***/ 94420:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -19171,6 +21725,7 @@ const commentRoutes = [
         path: '/repos/{owner}/{repo}/issues/comments',
         operationId: 'issues/list-comments-for-repo',
         docs: 'issues/comments#list-issue-comments-for-a-repository',
+        cache: true,
         handler: (ctx) => {
             const repo = (0,lookup/* repoParam */.oq)(ctx, permissions/* NEED */.$B.issuesRead);
             return listComments(ctx, repo, ctx.store.where('comment', `repo:${repo.id}`));
@@ -19181,6 +21736,7 @@ const commentRoutes = [
         path: '/repos/{owner}/{repo}/issues/comments/{comment_id}',
         operationId: 'issues/get-comment',
         docs: 'issues/comments#get-an-issue-comment',
+        cache: true,
         handler: (ctx) => {
             const repo = (0,lookup/* repoParam */.oq)(ctx, permissions/* NEED */.$B.issuesRead);
             return (0,route.ok)((0,render_issues/* renderComment */.wQ)(ctx, repo, findComment(ctx, repo, (0,lookup/* intParam */.pL)(ctx, 'comment_id')).comment));
@@ -19214,6 +21770,7 @@ const commentRoutes = [
         path: '/repos/{owner}/{repo}/issues/{issue_number}/comments',
         operationId: 'issues/list-comments',
         docs: 'issues/comments#list-issue-comments',
+        cache: true,
         handler: (ctx) => {
             const repo = (0,lookup/* repoParam */.oq)(ctx, permissions/* NEED */.$B.issuesRead);
             const issue = (0,lookup/* issueParam */.rJ)(ctx, repo);
@@ -20348,6 +22905,7 @@ const issueRoutes = [
         path: '/repos/{owner}/{repo}/issues',
         operationId: 'issues/list-for-repo',
         docs: 'issues/issues#list-repository-issues',
+        cache: true,
         handler: (ctx) => {
             const repo = (0,lookup/* repoParam */.oq)(ctx, permissions/* NEED */.$B.issuesRead);
             return issueList(ctx, repo, ctx.store.where('issue', `repo:${repo.id}`));
@@ -20411,6 +22969,7 @@ const issueRoutes = [
         path: '/repos/{owner}/{repo}/issues/{issue_number}',
         operationId: 'issues/get',
         docs: 'issues/issues#get-an-issue',
+        cache: true,
         handler: (ctx) => {
             const repo = (0,lookup/* repoParam */.oq)(ctx, permissions/* NEED */.$B.issuesRead);
             return (0,route.ok)((0,render_issues/* renderIssue */.yi)(ctx, repo, (0,lookup/* issueParam */.rJ)(ctx, repo), { closedBy: true }));
@@ -20550,6 +23109,7 @@ const labelRoutes = [
         path: '/repos/{owner}/{repo}/labels',
         operationId: 'issues/list-labels-for-repo',
         docs: 'issues/labels#list-labels-for-a-repository',
+        cache: true,
         handler: (ctx) => {
             const repo = (0,lookup/* repoParam */.oq)(ctx, permissions/* NEED */.$B.issuesRead);
             return okPage(ctx, ctx.store.where('label', `repo:${repo.id}`).sort((a, b) => a.id - b.id), (label) => (0,render_issues/* renderLabel */.Lx)(ctx, repo, label));
@@ -20582,6 +23142,7 @@ const labelRoutes = [
         path: '/repos/{owner}/{repo}/labels/{name}',
         operationId: 'issues/get-label',
         docs: 'issues/labels#get-a-label',
+        cache: true,
         handler: (ctx) => {
             const repo = (0,lookup/* repoParam */.oq)(ctx, permissions/* NEED */.$B.issuesRead);
             return (0,route.ok)((0,render_issues/* renderLabel */.Lx)(ctx, repo, findLabel(ctx, repo, ctx.params.name)));
@@ -20635,6 +23196,7 @@ const labelRoutes = [
         path: '/repos/{owner}/{repo}/issues/{issue_number}/labels',
         operationId: 'issues/list-labels-on-issue',
         docs: 'issues/labels#list-labels-for-an-issue',
+        cache: true,
         handler: (ctx) => {
             const repo = (0,lookup/* repoParam */.oq)(ctx, permissions/* NEED */.$B.issuesRead);
             const issue = (0,lookup/* issueParam */.rJ)(ctx, repo);
@@ -20809,6 +23371,7 @@ const milestoneRoutes = [
         path: '/repos/{owner}/{repo}/milestones',
         operationId: 'issues/list-milestones',
         docs: 'issues/milestones#list-milestones',
+        cache: true,
         handler: (ctx) => {
             const repo = (0,lookup/* repoParam */.oq)(ctx, permissions/* NEED */.$B.issuesRead);
             const state = ctx.query.get('state') ?? 'open';
@@ -20863,6 +23426,7 @@ const milestoneRoutes = [
         path: '/repos/{owner}/{repo}/milestones/{milestone_number}',
         operationId: 'issues/get-milestone',
         docs: 'issues/milestones#get-a-milestone',
+        cache: true,
         handler: (ctx) => {
             const repo = (0,lookup/* repoParam */.oq)(ctx, permissions/* NEED */.$B.issuesRead);
             return (0,route.ok)((0,render_issues/* renderMilestone */.TZ)(ctx, repo, findMilestone(ctx, repo)));
@@ -21843,243 +24407,8 @@ const repoRoutes = [
     },
 ];
 
-;// CONCATENATED MODULE: ./src/clones/github/domain/reviews.ts
-
-
-
-
-
-
-
-
-const STATE = {
-    APPROVE: 'APPROVED',
-    REQUEST_CHANGES: 'CHANGES_REQUESTED',
-    COMMENT: 'COMMENTED',
-};
-function checkEvent(ctx, issue, event, body) {
-    const self = (0,actor/* actingUser */.e)(ctx.actor)?.id === issue.userId;
-    if (self && event === 'APPROVE')
-        throw (0,errors/* simpleValidationFailed */.jb)('Can not approve your own pull request');
-    if (self && event === 'REQUEST_CHANGES')
-        throw (0,errors/* simpleValidationFailed */.jb)('Can not request changes on your own pull request');
-    if ((event === 'REQUEST_CHANGES' || event === 'COMMENT') && body.trim() === '')
-        throw (0,errors/* simpleValidationFailed */.jb)(`Body is required when the event is ${event}`);
-}
-/** A review comment's path or line is not in the pull request's diff (a 422, shaped by the operation). */
-class UnresolvedPosition extends errors/* ApiError */.hD {
-    part;
-    constructor(part) {
-        super(422, 'Validation Failed', part === 'path'
-            ? {
-                errors: [
-                    {
-                        resource: 'PullRequestReviewComment',
-                        code: 'custom',
-                        field: 'path',
-                        message: 'pull_request_review_thread.path could not be resolved',
-                    },
-                ],
-            }
-            : {
-                errors: [
-                    {
-                        resource: 'PullRequestReviewComment',
-                        code: 'custom',
-                        field: 'line',
-                        message: 'pull_request_review_thread.line must be part of the diff',
-                    },
-                ],
-            });
-        this.part = part;
-    }
-}
-/** The diff hunk GitHub shows with a review comment: the hunk of `path` up to the commented line. */
-async function hunkFor(ctx, repo, pull, comment) {
-    const stats = await (0,pull_stats/* pullStats */.p)(ctx.core, repo, pull);
-    const files = stats.mergeBaseSha ? await (0,diff/* diffCommits */.i)(repo.git, stats.mergeBaseSha, pull.headSha) : [];
-    const file = files.find((f) => f.filename === comment.path);
-    if (!file?.patch)
-        throw new UnresolvedPosition('path');
-    const lines = file.patch.split('\n');
-    if (comment.line === undefined)
-        return lines.slice(0, (comment.position ?? 1) + 1).join('\n');
-    let newLine = 0;
-    let oldLine = 0;
-    let hunkStart = 0;
-    for (let i = 0; i < lines.length; i++) {
-        const text = lines[i];
-        const header = /^@@ -(\d+)(?:,\d+)? \+(\d+)/.exec(text);
-        if (header) {
-            oldLine = Number(header[1]) - 1;
-            newLine = Number(header[2]) - 1;
-            hunkStart = i;
-            continue;
-        }
-        if (!text.startsWith('-'))
-            newLine++;
-        if (!text.startsWith('+'))
-            oldLine++;
-        const hit = comment.side === 'LEFT'
-            ? oldLine === comment.line && !text.startsWith('+')
-            : newLine === comment.line && !text.startsWith('-');
-        if (hit)
-            return lines.slice(hunkStart, i + 1).join('\n');
-    }
-    throw new UnresolvedPosition('line');
-}
-async function addReviewComment(ctx, repo, pull, comment, reviewId) {
-    const user = (0,actor/* actingUser */.e)(ctx.actor);
-    let diffHunk;
-    let target;
-    let inReplyTo = null;
-    if ('in_reply_to' in comment) {
-        const parent = ctx.store.get('reviewComment', comment.in_reply_to);
-        if (!parent || parent.pullId !== pull.id)
-            throw (0,errors/* notFound */.mX)();
-        diffHunk = parent.diffHunk;
-        inReplyTo = parent.id;
-        target = {
-            body: comment.body,
-            path: parent.path,
-            line: parent.line ?? undefined,
-            side: parent.side,
-            commit_id: parent.commitId,
-        };
-    }
-    else {
-        diffHunk = await hunkFor(ctx, repo, pull, comment);
-        target = comment;
-    }
-    return ctx.store.insert(ctx.journal, 'reviewComment', {
-        id: ctx.store.nextId('reviewComment'),
-        repoId: repo.id,
-        pullId: pull.id,
-        reviewId,
-        userId: user.id,
-        body: target.body,
-        path: target.path,
-        line: target.line ?? null,
-        startLine: target.start_line ?? null,
-        side: target.side ?? 'RIGHT',
-        commitId: target.commit_id ?? pull.headSha,
-        diffHunk,
-        inReplyToId: inReplyTo,
-        createdAt: ctx.now,
-        updatedAt: ctx.now,
-    });
-}
-/**
- * A single inline comment (or a reply): as on GitHub, it is posted as a `COMMENTED` review of its
- * own, which sends `pull_request_review.submitted` and `pull_request_review_comment.created`.
- */
-async function commentOnDiff(ctx, repo, issue, pull, input) {
-    const user = (0,actor/* actingUser */.e)(ctx.actor);
-    const comment = await addReviewComment(ctx, repo, pull, input, null);
-    const review = ctx.store.insert(ctx.journal, 'review', {
-        id: ctx.store.nextId('review'),
-        repoId: repo.id,
-        pullId: pull.id,
-        userId: user.id,
-        body: '',
-        state: 'COMMENTED',
-        commitId: comment.commitId,
-        submittedAt: ctx.now,
-    });
-    ctx.store.update(ctx.journal, 'reviewComment', comment, { reviewId: review.id });
-    await afterSubmit(ctx, repo, issue, pull, user, review);
-    return comment;
-}
-async function createReview(ctx, repo, issue, pull, input) {
-    const user = (0,actor/* actingUser */.e)(ctx.actor);
-    const body = input.body ?? '';
-    if (input.event)
-        checkEvent(ctx, issue, input.event, body);
-    if (input.commit_id && !repo.git.readCommit(input.commit_id))
-        throw (0,errors/* simpleValidationFailed */.jb)('Commit ID is not part of the pull request');
-    if (!input.event &&
-        ctx.store.where('review', `pull:${pull.id}`).some((r) => r.userId === user.id && r.state === 'PENDING'))
-        throw (0,errors/* simpleValidationFailed */.jb)('User can only have one pending review per pull request');
-    const review = ctx.store.insert(ctx.journal, 'review', {
-        id: ctx.store.nextId('review'),
-        repoId: repo.id,
-        pullId: pull.id,
-        userId: user.id,
-        body,
-        state: input.event ? STATE[input.event] : 'PENDING',
-        commitId: input.commit_id ?? pull.headSha,
-        submittedAt: input.event ? ctx.now : null,
-    });
-    for (const comment of input.comments ?? [])
-        await addReviewComment(ctx, repo, pull, comment, review.id).catch((error) => {
-            // Inside a review, GitHub reports an unresolvable position as a plain message.
-            if (error instanceof UnresolvedPosition)
-                throw (0,errors/* simpleValidationFailed */.jb)(`${error.part === 'path' ? 'Path' : 'Line'} could not be resolved`);
-            throw error;
-        });
-    if (input.event)
-        await afterSubmit(ctx, repo, issue, pull, user, review);
-    return review;
-}
-async function submitReview(ctx, repo, issue, pull, review, event, body) {
-    if (review.state !== 'PENDING')
-        throw (0,errors/* simpleValidationFailed */.jb)('Can not submit a review that is not pending');
-    if (review.userId !== (0,actor/* actingUser */.e)(ctx.actor)?.id)
-        throw (0,errors/* notFound */.mX)();
-    const text = body ?? review.body;
-    checkEvent(ctx, issue, event, text);
-    ctx.store.update(ctx.journal, 'review', review, { state: STATE[event], body: text, submittedAt: ctx.now });
-    await afterSubmit(ctx, repo, issue, pull, (0,actor/* actingUser */.e)(ctx.actor), review);
-}
-/**
- * A submitted review satisfies the reviewer's pending request and moves the pull request's
- * updated_at; its webhooks go out: `pull_request_review.submitted`, then one
- * `pull_request_review_comment.created` per inline comment it carries.
- */
-async function afterSubmit(ctx, repo, issue, pull, user, review) {
-    if (pull.requestedReviewerIds.includes(user.id))
-        ctx.store.update(ctx.journal, 'pull', pull, {
-            requestedReviewerIds: pull.requestedReviewerIds.filter((id) => id !== user.id),
-        });
-    ctx.store.update(ctx.journal, 'issue', issue, { updatedAt: ctx.now });
-    await (0,repo_events/* emitReviewEvent */._j)(ctx, repo, review, 'submitted');
-    for (const comment of ctx.store.where('reviewComment', `review:${review.id}`).sort((a, b) => a.id - b.id))
-        await (0,repo_events/* emitReviewCommentEvent */.ZU)(ctx, repo, comment, 'created');
-}
-async function requestReviewers(ctx, repo, issue, pull, logins) {
-    const owner = ctx.store.get('user', repo.ownerId);
-    const users = logins.map((login) => ctx.store.userByLogin(login));
-    if (users.some((user) => user?.id === issue.userId))
-        throw (0,errors/* unprocessable */.Pq)('PullRequest', 'Review cannot be requested from pull request author.');
-    if (users.some((user) => !user || user.type !== 'User' || !(0,permissions/* userRole */.KZ)(ctx.store, user.id, repo)))
-        throw new errors/* ApiError */.hD(422, `Reviews may only be requested from collaborators. One or more of the users or teams you specified is not a collaborator of the ${owner.login}/${repo.name} repository.`);
-    for (const user of users) {
-        if (pull.requestedReviewerIds.includes(user.id))
-            continue;
-        ctx.store.update(ctx.journal, 'pull', pull, { requestedReviewerIds: [...pull.requestedReviewerIds, user.id] });
-        (0,issue_events/* addIssueEvent */.r)(ctx, repo, issue, 'review_requested', {
-            reviewerId: user.id,
-            requesterId: (0,actor/* actingUser */.e)(ctx.actor)?.id,
-        });
-        await (0,payloads/* emitPullEvent */.X)(ctx, repo, pull, 'review_requested', { requestedReviewer: user });
-    }
-}
-async function removeReviewers(ctx, repo, issue, pull, logins) {
-    for (const login of logins) {
-        const user = ctx.store.userByLogin(login);
-        if (!user || !pull.requestedReviewerIds.includes(user.id))
-            continue;
-        ctx.store.update(ctx.journal, 'pull', pull, {
-            requestedReviewerIds: pull.requestedReviewerIds.filter((id) => id !== user.id),
-        });
-        (0,issue_events/* addIssueEvent */.r)(ctx, repo, issue, 'review_request_removed', {
-            reviewerId: user.id,
-            requesterId: (0,actor/* actingUser */.e)(ctx.actor)?.id,
-        });
-        await (0,payloads/* emitPullEvent */.X)(ctx, repo, pull, 'review_request_removed', { requestedReviewer: user });
-    }
-}
-
+// EXTERNAL MODULE: ./src/clones/github/domain/reviews.ts
+var reviews = __webpack_require__(8084);
 ;// CONCATENATED MODULE: ./src/clones/github/routes/reviews.ts
 
 
@@ -22155,7 +24484,7 @@ const reviewRoutes = [
             const repo = (0,lookup/* repoParam */.oq)(ctx, permissions/* NEED */.$B.pullsParticipate);
             const { issue, pull } = (0,lookup/* pullParam */.rI)(ctx, repo);
             const input = parseBody(ctx, reviews_createSchema);
-            return (0,route.ok)((0,render_reviews/* renderReview */.F)(ctx, repo, await createReview(ctx, repo, issue, pull, input)));
+            return (0,route.ok)((0,render_reviews/* renderReview */.F)(ctx, repo, await (0,reviews/* createReview */.bx)(ctx, repo, issue, pull, input)));
         },
     },
     {
@@ -22179,7 +24508,7 @@ const reviewRoutes = [
             const { issue, pull } = (0,lookup/* pullParam */.rI)(ctx, repo);
             const review = findReview(ctx, pull);
             const input = parseBody(ctx, submitSchema);
-            await submitReview(ctx, repo, issue, pull, review, input.event, input.body);
+            await (0,reviews/* submitReview */.h6)(ctx, repo, issue, pull, review, input.event, input.body);
             return (0,route.ok)((0,render_reviews/* renderReview */.F)(ctx, repo, review));
         },
     },
@@ -22206,7 +24535,7 @@ const reviewRoutes = [
             const repo = (0,lookup/* repoParam */.oq)(ctx, permissions/* NEED */.$B.pullsTriage);
             const { issue, pull } = (0,lookup/* pullParam */.rI)(ctx, repo);
             const input = parseBody(ctx, reviewersSchema);
-            await requestReviewers(ctx, repo, issue, pull, input.reviewers ?? []);
+            await (0,reviews/* requestReviewers */.i5)(ctx, repo, issue, pull, input.reviewers ?? []);
             return (0,route/* created */.zu)(simplePull(ctx, repo, pull));
         },
     },
@@ -22219,7 +24548,7 @@ const reviewRoutes = [
             const repo = (0,lookup/* repoParam */.oq)(ctx, permissions/* NEED */.$B.pullsTriage);
             const { issue, pull } = (0,lookup/* pullParam */.rI)(ctx, repo);
             const input = parseBody(ctx, reviewersSchema);
-            await removeReviewers(ctx, repo, issue, pull, input.reviewers ?? []);
+            await (0,reviews/* removeReviewers */.px)(ctx, repo, issue, pull, input.reviewers ?? []);
             return (0,route.ok)(simplePull(ctx, repo, pull));
         },
     },
@@ -22251,7 +24580,7 @@ const reviewRoutes = [
             const repo = (0,lookup/* repoParam */.oq)(ctx, permissions/* NEED */.$B.pullsParticipate);
             const { issue, pull } = (0,lookup/* pullParam */.rI)(ctx, repo);
             const input = parseBody(ctx, commentSchema);
-            const comment = await commentOnDiff(ctx, repo, issue, pull, input);
+            const comment = await (0,reviews/* commentOnDiff */.mu)(ctx, repo, issue, pull, input);
             const body = (0,render_reviews/* renderReviewComment */.s)(ctx, repo, comment);
             return (0,route/* created */.zu)(body, { location: body.url });
         },
@@ -23796,12 +26125,24 @@ class Store {
     numbers = new Map();
     /** token → token record id. */
     tokens = new Map();
+    changeCount = 0;
     constructor() {
         for (const kind of _model_js__WEBPACK_IMPORTED_MODULE_0__/* .KINDS */ .G) {
             this.tables.set(kind, new Map());
             this.indexes.set(kind, new Map());
             this.nextIds.set(kind, ID_BASE[kind]);
         }
+    }
+    /**
+     * Grows on every change: what was derived from the state (a rendered response) at one version is
+     * still true while the version is the same.
+     */
+    get version() {
+        return this.changeCount;
+    }
+    /** Marks the state changed when a record was modified in place rather than through `update`. */
+    touch() {
+        this.changeCount++;
     }
     nextId(kind) {
         const id = this.nextIds.get(kind);
@@ -23856,6 +26197,7 @@ class Store {
     }
     insert(journal, kind, record) {
         const id = record.id;
+        this.changeCount++;
         this.table(kind).set(id, record);
         this.reserveId(kind, id);
         this.index(kind, record, 'add');
@@ -23883,12 +26225,15 @@ class Store {
         if (indexed)
             this.index(kind, record, 'add');
         if (changed)
+            this.changeCount++;
+        if (changed)
             journal?.record({ op: 'updated', kind, id: target.id, ...this.key(kind, record), fields });
     }
     remove(journal, kind, record) {
         const id = record.id;
         if (!this.table(kind).delete(id))
             return;
+        this.changeCount++;
         this.index(kind, record, 'delete');
         journal?.record({ op: 'deleted', kind, id, ...this.key(kind, record) });
     }
