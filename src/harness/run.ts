@@ -2,6 +2,7 @@ import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { runProcess, type ProcessResult } from '../lib/process.js';
 import type { AgentCommand } from './agent.js';
+import { ALIAS_PATTERN, archalAliases } from './aliases.js';
 import { extractAnswer, type ExtractedAnswer } from './extract.js';
 
 export interface HarnessRequest {
@@ -52,7 +53,18 @@ const REAL_GITHUB_CREDENTIALS = /^(GITHUB|GH)_.*(TOKEN|PAT|KEY|PASSWORD)$|^GH_EN
 /** The harness contract's environment (see README: the agent's environment). */
 export function harnessEnvironment(request: HarnessRequest): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = {};
-  for (const [key, value] of Object.entries(request.env)) if (!REAL_GITHUB_CREDENTIALS.test(key)) env[key] = value;
+  for (const [key, value] of Object.entries(request.env))
+    if (!REAL_GITHUB_CREDENTIALS.test(key) && !ALIAS_PATTERN.test(key)) env[key] = value;
+  // Archal's other names for the same values: the agent's own settings (agent.env) still win.
+  Object.assign(
+    env,
+    archalAliases({
+      task: request.task,
+      model: request.model,
+      cloneUrls: request.cloneUrls,
+      token: request.github?.token,
+    }),
+  );
   Object.assign(env, request.agent.env, {
     AGENT_TASK: request.task,
     AGENT_CLONE_URLS: JSON.stringify(request.cloneUrls),

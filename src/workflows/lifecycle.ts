@@ -1,5 +1,6 @@
 import { randomBytes, randomUUID } from 'node:crypto';
-import type { EventSink, WorkflowEvent } from './events.js';
+import type { EventSink } from './events.js';
+import { event } from './gates.js';
 import type { RunOptions, WorkflowRunResult } from './executor.js';
 import type { Workflow } from './model.js';
 import { loadPrior, reusableCount } from './prior.js';
@@ -9,6 +10,7 @@ import { execute } from './run-execution.js';
 import { killTracked, otherLocalOwner, processAlive } from './run-processes.js';
 import { ACTIVE_STATUSES, type RunRecord, type WorkflowRunStore } from './run-store.js';
 
+export { approveRun, continueRejection, rejectionContinues, rejectRun } from './gates.js';
 export { RunRefusedError } from './run-errors.js';
 export type { RunRefusalCode, RunRefusalData } from './run-errors.js';
 export { findConversationRun, findRun, listConversationRuns } from './run-lookup.js';
@@ -33,6 +35,13 @@ export interface LifecycleDeps {
   isProcessAlive?: (pid: number) => boolean;
   /** Stops a process group (cancel of a run owned by a dead process). */
   killProcessGroup?: (pid: number) => void;
+  /** Creates the worktree a `workflow:` node with `isolation: worktree` runs its child in; returns its path. */
+  childWorktree?: (request: {
+    parentRunId: string;
+    nodeId: string;
+    index?: number;
+    workflow: string;
+  }) => Promise<string>;
 }
 
 export interface StartRequest extends Omit<RunOptions, 'workflow' | 'cwd' | 'runId' | 'prior'> {
@@ -79,10 +88,11 @@ export async function startRun(deps: LifecycleDeps, request: StartRequest): Prom
   const { store } = deps;
   const { workflow, workingPath } = request;
 
+  const holdsPath = workflow.mutates_checkout !== false;
   const candidate = request.fresh
     ? undefined
     : await resumableRun(deps, workflow.name, workingPath, request.conversationId);
-  await refuseIfBusy(deps, workingPath, candidate?.id);
+  if (holdsPath) await refuseIfBusy(deps, workingPath, candidate?.id);
   const prior = candidate ? await loadPrior(store, candidate.id) : undefined;
   const reusable = prior ? reusableCount(prior, workflow) : 0;
 
@@ -109,13 +119,20 @@ export async function startRun(deps: LifecycleDeps, request: StartRequest): Prom
     workingPath,
     conversationId: request.conversationId ?? cliConversationId(),
     userMessage: request.userMessage ?? '',
-    metadata: { workflowFile: workflow.file, ...(request.branch ? { branch: request.branch } : {}) },
+    metadata: {
+      workflowFile: workflow.file,
+      ...(request.branch ? { branch: request.branch } : {}),
+      ...(request.inputs ? { inputs: request.inputs } : {}),
+      ...(holdsPath ? {} : { mutatesCheckout: false }),
+    },
     status: 'pending',
     ownerPid: deps.owner.pid,
     ownerHost: deps.owner.host,
   });
   // Two invocations can both pass the check above; the older pending run wins, the other steps back.
-  const rival = (await activeRuns(deps, workingPath)).find((other) => other.id !== run.id && isOlder(other, run));
+  const rival = holdsPath
+    ? (await activeRuns(deps, workingPath)).find((other) => other.id !== run.id && isOlder(other, run))
+    : undefined;
   if (rival) {
     await store.changeStatus(run.id, {
       from: ['pending'],
@@ -126,7 +143,8 @@ export async function startRun(deps: LifecycleDeps, request: StartRequest): Prom
   }
   if (!(await store.changeStatus(run.id, { from: ['pending'], to: 'running' })))
     throw new RunRefusedError('run_taken', `Run ${run.id} was cancelled before it started.`, { run });
-  return execute(deps, (await store.getRun(run.id))!, request, undefined, 0);
+  const previousSessions = await persistedSessions(deps, workflow, workingPath, request.conversationId, run.id);
+  return execute(deps, (await store.getRun(run.id))!, { ...request, previousSessions }, undefined, 0);
 }
 
 /** Resumes a failed (or crashed) run by its record, whatever is in the working path. */
@@ -155,7 +173,7 @@ export async function resumeRun(
           `Run ${run.id} is ${run.status}; only failed or interrupted runs can be resumed.`,
           { run },
         );
-  await refuseIfBusy(deps, run.workingPath, run.id);
+  if (request.workflow.mutates_checkout !== false) await refuseIfBusy(deps, run.workingPath, run.id);
   const prior = await loadPrior(deps.store, run.id);
   const taken = await takeOver(deps, run);
   if (!taken) throw await busyError(deps, run.workingPath, run);
@@ -164,60 +182,15 @@ export async function resumeRun(
   return execute(
     deps,
     taken,
-    { ...request, workingPath: run.workingPath, userMessage: request.userMessage ?? run.userMessage },
+    {
+      ...request,
+      workingPath: run.workingPath,
+      userMessage: request.userMessage ?? run.userMessage,
+      inputs: request.inputs ?? run.metadata.inputs,
+    },
     prior,
     reusable,
   );
-}
-
-/** Records an approval (one decision wins) and continues the run in this process. */
-export async function approveRun(
-  deps: LifecycleDeps,
-  run: RunRecord,
-  comment: string | undefined,
-  request: Omit<StartRequest, 'workingPath' | 'fresh'>,
-): Promise<RunOutcome> {
-  const approval = pendingApproval(run);
-  const won = await deps.store.changeStatus(run.id, {
-    from: ['paused'],
-    to: 'running',
-    owner: deps.owner,
-    metadata: { approval: { ...approval, resolved: 'approved' } },
-  });
-  if (!won) throw alreadyDecided(run);
-  const text = comment?.trim() || 'Approved';
-  const output = approval.captureResponse ? text : '';
-  await appendAll(deps.store, run.id, [
-    ['approval_received', approval.nodeId, { decision: 'approved', comment: text }],
-    ['node_completed', approval.nodeId, { node_output: output, approval_decision: 'approved', attempts: 1 }],
-  ]);
-  const prior = await loadPrior(deps.store, run.id);
-  deps.engine.log?.(`Approved '${approval.nodeId}'; continuing run ${run.id}.`);
-  return execute(
-    deps,
-    (await deps.store.getRun(run.id))!,
-    { ...request, workingPath: run.workingPath, userMessage: run.userMessage },
-    prior,
-    prior.outputs.size,
-  );
-}
-
-/** Records a rejection (one decision wins): the run is cancelled. */
-export async function rejectRun(deps: LifecycleDeps, run: RunRecord, reason: string | undefined): Promise<RunRecord> {
-  const approval = pendingApproval(run);
-  const text = reason?.trim() || 'Rejected';
-  const won = await deps.store.changeStatus(run.id, {
-    from: ['paused'],
-    to: 'cancelled',
-    metadata: { approval: { ...approval, resolved: 'rejected' }, error: `Rejected at '${approval.nodeId}': ${text}` },
-  });
-  if (!won) throw alreadyDecided(run);
-  await appendAll(deps.store, run.id, [
-    ['approval_received', approval.nodeId, { decision: 'rejected', reason: text }],
-    ['node_failed', approval.nodeId, { error: `Rejected: ${text}`, approval_decision: 'rejected' }],
-    ['workflow_cancelled', approval.nodeId, { reason: `Rejected at '${approval.nodeId}': ${text}` }],
-  ]);
-  return (await deps.store.getRun(run.id))!;
 }
 
 /**
@@ -284,7 +257,41 @@ async function takeOver(deps: LifecycleDeps, run: RunRecord): Promise<RunRecord 
 
 async function activeRuns(deps: LifecycleDeps, workingPath: string): Promise<RunRecord[]> {
   const runs = await deps.store.listRuns({ workingPath, statuses: ACTIVE_STATUSES, limit: 20 });
-  return runs.filter((run) => !isStale(run, deps));
+  // Sub-runs share their parent's path; runs of workflows that do not mutate the checkout hold none.
+  return runs.filter(
+    (run) => !isStale(run, deps) && run.metadata.mutatesCheckout !== false && !run.metadata.parentRunId,
+  );
+}
+
+/**
+ * The sessions AI nodes with `persist_session` had in the previous run of the workflow: of the same
+ * conversation when the run has one, else in the same working path.
+ */
+async function persistedSessions(
+  deps: LifecycleDeps,
+  workflow: Workflow,
+  workingPath: string,
+  conversationId: string | undefined,
+  current: string,
+): Promise<Map<string, string>> {
+  const persisting = new Set(
+    workflow.nodes.flatMap((node) =>
+      (node.kind === 'command' || node.kind === 'prompt') && node.persistSession ? [node.id] : [],
+    ),
+  );
+  const sessions = new Map<string, string>();
+  if (persisting.size === 0) return sessions;
+  const runs = await deps.store.listRuns({
+    workflowName: workflow.name,
+    ...(conversationId ? { conversationId } : { workingPath }),
+    limit: 5,
+  });
+  const previous = runs.find((run) => run.id !== current);
+  if (!previous) return sessions;
+  for (const stored of await deps.store.listEvents(previous.id, ['node_completed']))
+    if (stored.nodeId && persisting.has(stored.nodeId) && typeof stored.data.session_id === 'string')
+      sessions.set(stored.nodeId, stored.data.session_id);
+  return sessions;
 }
 
 async function refuseIfBusy(deps: LifecycleDeps, workingPath: string, except?: string): Promise<void> {
@@ -309,45 +316,6 @@ function busyRefusal(active: RunRecord, workingPath: string): RunRefusedError {
   );
 }
 
-function alreadyDecided(run: RunRecord): RunRefusedError {
-  return new RunRefusedError(
-    'run_already_decided',
-    `Run ${run.id} was already decided (or cancelled) by someone else.`,
-    { run },
-  );
-}
-
 function isOlder(a: RunRecord, b: RunRecord): boolean {
   return a.startedAt < b.startedAt || (a.startedAt === b.startedAt && a.id < b.id);
-}
-
-function pendingApproval(run: RunRecord) {
-  const approval = run.metadata.approval;
-  if (run.status !== 'paused' || !approval)
-    throw new RunRefusedError(
-      'run_not_awaiting_approval',
-      `Run ${run.id} is ${run.status}; it is not waiting for an approval.`,
-      { run },
-    );
-  if (approval.resolved)
-    throw new RunRefusedError('run_already_decided', `Run ${run.id} was already ${approval.resolved}.`, { run });
-  return approval;
-}
-
-function event(
-  runId: string,
-  type: WorkflowEvent['type'],
-  nodeId: string | undefined,
-  data: Record<string, unknown>,
-): WorkflowEvent {
-  return { type, runId, ...(nodeId ? { nodeId } : {}), data, ts: new Date().toISOString() };
-}
-
-async function appendAll(
-  store: WorkflowRunStore,
-  runId: string,
-  events: Array<[WorkflowEvent['type'], string, Record<string, unknown>]>,
-) {
-  // The store writes appends in call order, batching those of the same moment.
-  await Promise.all(events.map(([type, nodeId, data]) => store.appendEvent(event(runId, type, nodeId, data))));
 }

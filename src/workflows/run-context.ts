@@ -1,9 +1,29 @@
 import type { ProviderRegistry, Usage } from '../providers/types.js';
 import type { Clock } from './clock.js';
 import type { EventSink, WorkflowEventType } from './events.js';
+import type { WorkflowRunResult } from './executor.js';
 import type { Workflow, WorkflowNode } from './model.js';
 import type { NodeOutput } from './refs.js';
 import type { RunVariables } from './substitute.js';
+
+/** A sub-workflow run a `workflow:` node starts. */
+export interface ChildRunRequest {
+  parent: { runId: string; nodeId: string; workflow: string };
+  workflow: Workflow;
+  /** The child's $USER_MESSAGE / $ARGUMENTS. */
+  userMessage: string;
+  /** The child's $INPUTS. */
+  inputs: Record<string, unknown>;
+  cwd: string;
+  isolation: 'inherit' | 'worktree';
+  /** The fan-out item's position, when the node fans out. */
+  index?: number;
+  depth: number;
+  signal: AbortSignal;
+}
+
+/** Runs a child workflow to its end and says how it ended. */
+export type ChildRunner = (request: ChildRunRequest) => Promise<WorkflowRunResult>;
 
 /** What the engine needs from the outside world; everything else it does itself. */
 export interface EngineDeps {
@@ -19,6 +39,20 @@ export interface EngineDeps {
   heartbeatIntervalMs?: number;
   /** Told about every process a node starts and when it is gone (pid = process group id). */
   onProcess?: (event: { nodeId: string; pid: number; phase: 'start' | 'exit' }) => void;
+  /** Finds a workflow by name, for `workflow:` nodes. */
+  resolveWorkflow?: (name: string) => Promise<Workflow | undefined>;
+  /** Runs a child workflow (the run lifecycle records it in the store); default: in this process, unrecorded. */
+  runChild?: ChildRunner;
+}
+
+/** An interactive loop that continues after a person answered its gate. */
+export interface GateResume {
+  nodeId: string;
+  /** The iteration to run next. */
+  iteration: number;
+  /** What the person answered ($LOOP_USER_INPUT). */
+  userInput: string;
+  sessionId?: string;
 }
 
 /** State shared by every node of one run. */
@@ -37,12 +71,36 @@ export interface RunContext {
   sessions: Map<string, { provider: string; sessionId: string }>;
   /** How many nodes depend on each node. */
   dependentCount: Map<string, number>;
+  /** Sessions AI nodes had in the previous run (persist_session). */
+  previousSessions: ReadonlyMap<string, string>;
+  /** Set when the run continues an interactive loop after its gate. */
+  gateResume?: GateResume;
+  /** Set when the run continues a rejected approval that reworks before asking again. */
+  rework?: { nodeId: string; reason: string };
+  /** How deeply this run is nested in sub-workflow runs (0 for a top-level run). */
+  depth: number;
+  /** Inside a loop_group body: sessions of its nodes in the previous iteration. */
+  groupSessions?: Map<string, string>;
 }
+
+/** What pausing a run asks a person for. */
+export type Gate =
+  | { type: 'approval'; captureResponse: boolean; decisions?: Array<{ id: string; label?: string }> }
+  | { type: 'interactive_loop'; iteration: number; completionSignaled: boolean; output: string; sessionId?: string };
 
 /** What a node produced when it did not fail (failures are thrown as NodeFailure). */
 export type NodeOutcome =
-  | { kind: 'completed'; text: string; structured?: unknown; usage?: Usage; iterations?: number; sessionId?: string }
-  | { kind: 'paused'; message: string }
+  | {
+      kind: 'completed';
+      text: string;
+      structured?: unknown;
+      usage?: Usage;
+      iterations?: number;
+      sessionId?: string;
+      /** Extra data for the node_completed event (a child run's id…). */
+      data?: Record<string, unknown>;
+    }
+  | { kind: 'paused'; message: string; gate: Gate; usage?: Usage; iterations?: number }
   | { kind: 'cancel_run'; reason: string };
 
 export interface NodeRun<N extends WorkflowNode = WorkflowNode> {

@@ -1,11 +1,12 @@
+import { randomUUID } from 'node:crypto';
 import { errorMessage } from '../lib/errors.js';
 import { addUsage } from '../providers/types.js';
 import { fanOut, type EventSink, type WorkflowEvent } from './events.js';
 import { executeWorkflow, type PriorOutputs, type WorkflowRunResult } from './executor.js';
 import type { LifecycleDeps, RunOutcome, StartRequest } from './lifecycle.js';
 import type { Workflow } from './model.js';
-import type { EngineDeps } from './run-context.js';
-import type { RunRecord, StoredRunStatus, WorkflowRunStore } from './run-store.js';
+import type { ChildRunner, EngineDeps } from './run-context.js';
+import type { ApprovalState, RunRecord, StoredRunStatus, WorkflowRunStore } from './run-store.js';
 
 /**
  * One execution of a stored run: the engine with the store as a sink, heartbeats that notice a
@@ -43,6 +44,7 @@ export async function execute(
           );
         },
         onProcess: processTracker(store, run.id, deps.owner.host),
+        runChild: storeChildRunner(deps, run, request),
       },
       { ...request, cwd: request.workingPath, runId: run.id, prior, signal: abort.signal },
     );
@@ -60,15 +62,8 @@ export async function execute(
     error: result.error,
     usage: addUsage(undefined, result.usage),
     nodeCounts: countStates(result),
-    ...(result.pause
-      ? {
-          approval: {
-            nodeId: result.pause.nodeId,
-            message: result.pause.message,
-            captureResponse: captureResponse(request.workflow, result.pause.nodeId),
-          },
-        }
-      : {}),
+    ...(result.outcome ? { outcome: result.outcome } : {}),
+    ...(result.pause ? { approval: approvalState(request.workflow, result, run.metadata.approval) } : {}),
   };
   // From 'running' only: if someone cancelled the run meanwhile, their decision stands.
   await store.changeStatus(run.id, { from: ['running'], to: status, metadata });
@@ -126,9 +121,111 @@ function processTracker(store: WorkflowRunStore, runId: string, host: string): E
   };
 }
 
-function captureResponse(workflow: Workflow, nodeId: string): boolean {
-  const node = workflow.nodes.find((candidate) => candidate.id === nodeId);
-  return node?.kind === 'approval' ? node.approval.capture_response : false;
+/** What a paused run waits for, as the store keeps it for whoever answers. */
+function approvalState(
+  workflow: Workflow,
+  result: WorkflowRunResult,
+  previous: ApprovalState | undefined,
+): ApprovalState {
+  const pause = result.pause!;
+  const node = workflow.nodes.find((candidate) => candidate.id === pause.nodeId);
+  const gate = result.gate;
+  const base: ApprovalState = {
+    nodeId: pause.nodeId,
+    message: pause.message,
+    captureResponse:
+      gate?.type === 'approval' ? gate.captureResponse : node?.kind === 'approval' && node.approval.capture_response,
+  };
+  if (gate?.type === 'interactive_loop')
+    return {
+      ...base,
+      type: 'interactive_loop',
+      iteration: gate.iteration,
+      completionSignaled: gate.completionSignaled,
+      output: gate.output,
+      ...(gate.sessionId ? { sessionId: gate.sessionId } : {}),
+    };
+  const onReject = node?.kind === 'approval' ? node.approval.on_reject : undefined;
+  return {
+    ...base,
+    type: 'approval',
+    ...(gate?.type === 'approval' && gate.decisions ? { decisions: gate.decisions } : {}),
+    ...(onReject
+      ? {
+          maxRejections: onReject.max_attempts,
+          rejections: previous?.nodeId === pause.nodeId ? (previous.rejections ?? 0) : 0,
+        }
+      : {}),
+  };
+}
+
+/**
+ * Children of `workflow:` nodes run as runs of their own in the store, linked to this one
+ * (`parentRunId`), in the same conversation. They share the parent's working path (or a worktree of
+ * their own) and do not hold it. A child that pauses is cancelled: its parent cannot answer it.
+ */
+function storeChildRunner(deps: LifecycleDeps, parent: RunRecord, request: StartRequest): ChildRunner {
+  return async (child) => {
+    const cwd =
+      child.isolation === 'worktree'
+        ? await childWorktree(deps, {
+            parentRunId: parent.id,
+            nodeId: child.parent.nodeId,
+            index: child.index,
+            workflow: child.workflow.name,
+          })
+        : child.cwd;
+    const record = await deps.store.createRun({
+      id: randomUUID(),
+      workflowName: child.workflow.name,
+      workingPath: cwd,
+      conversationId: parent.conversationId,
+      userMessage: child.userMessage,
+      metadata: {
+        workflowFile: child.workflow.file,
+        parentRunId: parent.id,
+        parentNodeId: child.parent.nodeId,
+        inputs: child.inputs,
+        mutatesCheckout: false,
+      },
+      status: 'running',
+      ownerPid: deps.owner.pid,
+      ownerHost: deps.owner.host,
+    });
+    const outcome = await execute(
+      deps,
+      record,
+      {
+        workflow: child.workflow,
+        workingPath: cwd,
+        userMessage: child.userMessage,
+        inputs: child.inputs,
+        depth: child.depth,
+        signal: child.signal,
+        stateDir: request.stateDir,
+        docsDir: request.docsDir,
+        baseBranch: request.baseBranch,
+        env: request.env,
+      },
+      undefined,
+      0,
+    );
+    if (outcome.result.status === 'paused')
+      await deps.store.changeStatus(record.id, {
+        from: ['paused'],
+        to: 'cancelled',
+        metadata: {
+          error: `paused at '${outcome.result.pause?.nodeId}' inside sub-workflow node '${child.parent.nodeId}' of run ${parent.id}`,
+        },
+      });
+    return outcome.result;
+  };
+}
+
+async function childWorktree(deps: LifecycleDeps, request: Parameters<NonNullable<LifecycleDeps['childWorktree']>>[0]) {
+  if (!deps.childWorktree)
+    throw new Error(`isolation: worktree for node '${request.nodeId}' needs a host that creates worktrees`);
+  return deps.childWorktree(request);
 }
 
 function countStates(result: WorkflowRunResult): Record<string, number> {

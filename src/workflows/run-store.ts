@@ -15,6 +15,18 @@ export interface ApprovalState {
   message: string;
   captureResponse: boolean;
   resolved?: 'approved' | 'rejected';
+  /** What paused the run: an approval node (default) or an interactive loop's gate. */
+  type?: 'approval' | 'interactive_loop';
+  /** Declared decisions of the approval: its output becomes {decision, text}. */
+  decisions?: Array<{ id: string; label?: string }>;
+  /** Interactive loops: the iteration that paused, whether it met its completion condition, its output. */
+  iteration?: number;
+  completionSignaled?: boolean;
+  output?: string;
+  sessionId?: string;
+  /** Approvals with on_reject: how often it was rejected so far, and how often it may be. */
+  rejections?: number;
+  maxRejections?: number;
 }
 
 export interface RunMetadata {
@@ -27,6 +39,15 @@ export interface RunMetadata {
   branch?: string;
   /** Set when the run resumed an earlier attempt. */
   resumes?: number;
+  /** Sub-workflow runs: the run and `workflow:` node that started it. */
+  parentRunId?: string;
+  parentNodeId?: string;
+  /** The run's declared inputs, as given (a resume or an approval reuses them). */
+  inputs?: Record<string, unknown>;
+  /** false when the workflow declared mutates_checkout: false (the run does not hold its working path). */
+  mutatesCheckout?: boolean;
+  /** With outcome_field: the verdict its returns node recorded. */
+  outcome?: 'succeeded' | 'failed';
 }
 
 export interface RunRecord {

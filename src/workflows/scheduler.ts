@@ -1,16 +1,19 @@
-import { ConditionEvaluationError, evaluateCondition } from './condition.js';
+import { ConditionEvaluationError, evaluateCondition, INPUTS_NODE } from './condition.js';
 import { outputData } from './event-data.js';
 import type { PriorOutputs } from './executor.js';
-import { isAiNode, type WorkflowNode } from './model.js';
-import { outputFields } from './nodes/ai.js';
+import { outputFormatOf, type WorkflowNode } from './model.js';
+import { declaredFields } from './output-schema.js';
 import { OutputRefError, readOutputRef, valueText } from './refs.js';
 import type { RunState } from './run-state.js';
+import { inputValue, SubstitutionError, type RunVariables } from './substitute.js';
 import { triggerRuleAllows } from './trigger-rules.js';
 
 export interface ScheduleOptions {
   /** Outputs of nodes an earlier attempt completed: they are not run again. */
   prior?: PriorOutputs;
   artifactsDir: string;
+  /** For `$INPUTS.<name>` in conditions. */
+  vars: RunVariables;
   /** Runs a node to a terminal state (or a pause). */
   execute: (node: WorkflowNode) => Promise<void>;
 }
@@ -66,9 +69,16 @@ export function schedule(state: RunState, options: ScheduleOptions): Promise<voi
     if (node.when) {
       let passes: boolean;
       try {
-        passes = evaluateCondition(node.when.expr, (id, field) => valueText(readOutputRef(state.outputs, id, field)));
+        passes = evaluateCondition(node.when.expr, (id, field) =>
+          valueText(id === INPUTS_NODE ? inputValue(field!, options.vars) : readOutputRef(state.outputs, id, field)),
+        );
       } catch (error) {
-        if (!(error instanceof ConditionEvaluationError || error instanceof OutputRefError)) throw error;
+        if (!(
+          error instanceof ConditionEvaluationError ||
+          error instanceof OutputRefError ||
+          error instanceof SubstitutionError
+        ))
+          throw error;
         const message = `Node '${node.id}' condition "${node.when.source}" could not be evaluated: ${error.message}`;
         state.setState(node, 'failed', { error: message });
         state.write('node_failed', node.id, { error: message, phase: 'when' });
@@ -83,14 +93,19 @@ export function schedule(state: RunState, options: ScheduleOptions): Promise<voi
     return 'queued';
   }
 
-  /** A node an earlier attempt completed keeps its output and does not run again. */
+  /** A node an earlier attempt completed keeps its output and does not run again (unless it always runs). */
   function reusePrior(node: WorkflowNode): boolean {
     const prior = options.prior?.outputs.get(node.id);
     if (!prior) return false;
+    if (node.always_run) {
+      state.write('node_always_run_reset', node.id, { prior_output: prior.text.slice(0, 2000) });
+      return false;
+    }
+    const schema = outputFormatOf(node);
     const output = {
       text: prior.text,
       structured: prior.structured,
-      declaredFields: isAiNode(node) ? outputFields(node) : undefined,
+      declaredFields: schema ? declaredFields(schema) : undefined,
     };
     state.setState(
       node,

@@ -42,6 +42,8 @@ const INDEXES: { [K in Kind]?: IndexKeys<K> } = {
   workflowRun: (r) => [`repo:${r.repoId}`, `workflow:${r.workflowId}`, `backend:${r.backendId}`],
   workflowJob: (r) => [`run:${r.runId}`, `backend:${r.backendId}`],
   artifact: (r) => [`repo:${r.repoId}`, `run:${r.runId}`],
+  team: (r) => [`org:${r.orgId}`],
+  protection: (r) => [`repo:${r.repoId}`],
 };
 
 // The fields the indexes above (and the login, number and token lookups) are computed from: an
@@ -68,6 +70,8 @@ const INDEXED_FIELDS: { [K in Kind]?: ReadonlyArray<keyof Tables[K]> } = {
   workflowRun: ['repoId', 'workflowId', 'backendId'],
   workflowJob: ['runId', 'backendId'],
   artifact: ['repoId', 'runId'],
+  team: ['orgId'],
+  protection: ['repoId'],
 };
 
 // Distinct ranges make ids of different kinds easy to tell apart in logs and snapshots.
@@ -95,6 +99,8 @@ const ID_BASE: Record<Kind, number> = {
   workflowRun: 9_000_000_000,
   workflowJob: 25_000_000_000,
   artifact: 1_000_000,
+  team: 13000,
+  protection: 14000,
 };
 
 /**
@@ -296,6 +302,8 @@ export class Store {
 
 function sameValue(a: unknown, b: unknown): boolean {
   if (a === b) return true;
+  if (a instanceof Map || b instanceof Map)
+    return a instanceof Map && b instanceof Map && a.size === b.size && [...a].every(([k, v]) => b.get(k) === v);
   if (Array.isArray(a) && Array.isArray(b)) return a.length === b.length && a.every((item, i) => item === b[i]);
   if (a && b && typeof a === 'object' && typeof b === 'object') return JSON.stringify(a) === JSON.stringify(b);
   return false;
