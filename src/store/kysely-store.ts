@@ -133,6 +133,7 @@ export class KyselyStore implements WorkflowRunStore, WorktreeStore {
         last_activity_at: at,
         completed_at: change.to === 'completed' || change.to === 'failed' || change.to === 'cancelled' ? at : null,
         ...(change.owner ? { owner_pid: change.owner.pid, owner_host: change.owner.host } : {}),
+        ...(change.workingPath ? { working_path: change.workingPath } : {}),
         ...(current ? { metadata: JSON.stringify({ ...current.metadata, ...change.metadata }) } : {}),
       })
       .where('id', '=', id)

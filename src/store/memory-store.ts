@@ -85,6 +85,7 @@ export class MemoryStore implements WorkflowRunStore, WorktreeStore {
       run.ownerPid = change.owner.pid;
       run.ownerHost = change.owner.host;
     }
+    if (change.workingPath) run.workingPath = change.workingPath;
     // As in SQL, where metadata round-trips through JSON: keys set to undefined are dropped.
     if (change.metadata)
       run.metadata = JSON.parse(JSON.stringify({ ...run.metadata, ...change.metadata })) as RunRecord['metadata'];

@@ -1,5 +1,5 @@
 import type { WorkflowEvent } from './events.js';
-import type { LifecycleDeps, RunOutcome, StartRequest } from './lifecycle.js';
+import type { Continuation, LifecycleDeps, RunOutcome, StartRequest } from './lifecycle.js';
 import { loadPrior } from './prior.js';
 import { RunRefusedError } from './run-errors.js';
 import { execute } from './run-execution.js';
@@ -11,8 +11,6 @@ import type { ApprovalState, RunRecord, WorkflowRunStore } from './run-store.js'
  * $LOOP_USER_INPUT). Exactly one decision wins (compare-and-swap on the run's status).
  */
 
-type Continuation = Omit<StartRequest, 'workingPath' | 'fresh'>;
-
 /** Records an approval (one decision wins) and continues the run in this process. */
 export async function approveRun(
   deps: LifecycleDeps,
@@ -21,7 +19,7 @@ export async function approveRun(
   request: Continuation,
 ): Promise<RunOutcome> {
   const approval = pendingApproval(run);
-  await claim(deps, run, approval, 'approved');
+  await claim(deps, run, request, approval, 'approved');
   const given = comment?.trim();
   const text = given || 'Approved';
   const received: WorkflowEvent['data'] = { decision: 'approved', comment: text };
@@ -88,7 +86,7 @@ export async function continueRejection(
       },
     );
   const text = reason?.trim() || 'Rejected';
-  await claim(deps, run, approval, 'rejected', { rejections: (approval.rejections ?? 0) + 1 });
+  await claim(deps, run, request, approval, 'rejected', { rejections: (approval.rejections ?? 0) + 1 });
   if (approval.decisions?.some((decision) => decision.id === 'reject')) {
     await appendAll(deps.store, run.id, [
       ['approval_received', approval.nodeId, { decision: 'rejected', reason: text }],
@@ -133,14 +131,17 @@ export async function rejectRun(deps: LifecycleDeps, run: RunRecord, reason: str
 async function claim(
   deps: LifecycleDeps,
   run: RunRecord,
+  request: Continuation,
   approval: ApprovalState,
   resolved: 'approved' | 'rejected',
   extra: Partial<ApprovalState> = {},
 ): Promise<void> {
+  const moved = request.workingPath && request.workingPath !== run.workingPath;
   const won = await deps.store.changeStatus(run.id, {
     from: ['paused'],
     to: 'running',
     owner: deps.owner,
+    ...(moved ? { workingPath: request.workingPath } : {}),
     metadata: { approval: { ...approval, ...extra, resolved } },
   });
   if (!won) throw alreadyDecided(run);
@@ -155,13 +156,14 @@ async function continueRun(
 ): Promise<RunOutcome> {
   const prior = await loadPrior(deps.store, run.id);
   deps.engine.log?.(`${notice}; continuing run ${run.id}.`);
+  const claimed = (await deps.store.getRun(run.id))!;
   return execute(
     deps,
-    (await deps.store.getRun(run.id))!,
+    claimed,
     {
       ...request,
       ...extra,
-      workingPath: run.workingPath,
+      workingPath: claimed.workingPath,
       userMessage: run.userMessage,
       inputs: request.inputs ?? run.metadata.inputs,
     },

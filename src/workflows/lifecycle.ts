@@ -59,6 +59,13 @@ export interface StartRequest extends Omit<RunOptions, 'workflow' | 'cwd' | 'run
   branch?: string;
 }
 
+/**
+ * What continuing a stored run (resume, approval) takes. It goes on in the path it ran in, unless a
+ * working path is given: a host that took the run over with a checkout of its own (another machine,
+ * another ARCHAL_HOME) continues it there, and the run moves with it.
+ */
+export type Continuation = Omit<StartRequest, 'workingPath' | 'fresh'> & { workingPath?: string };
+
 export interface RunOutcome {
   result: WorkflowRunResult;
   run: RunRecord;
@@ -148,11 +155,7 @@ export async function startRun(deps: LifecycleDeps, request: StartRequest): Prom
 }
 
 /** Resumes a failed (or crashed) run by its record, whatever is in the working path. */
-export async function resumeRun(
-  deps: LifecycleDeps,
-  run: RunRecord,
-  request: Omit<StartRequest, 'workingPath' | 'fresh'>,
-): Promise<RunOutcome> {
+export async function resumeRun(deps: LifecycleDeps, run: RunRecord, request: Continuation): Promise<RunOutcome> {
   if (run.status === 'paused') {
     const nodeId = run.metadata.approval?.nodeId ?? '?';
     throw new RunRefusedError('run_awaiting_approval', `Run ${run.id} is waiting for approval of '${nodeId}'.`, {
@@ -173,10 +176,11 @@ export async function resumeRun(
           `Run ${run.id} is ${run.status}; only failed or interrupted runs can be resumed.`,
           { run },
         );
-  if (request.workflow.mutates_checkout !== false) await refuseIfBusy(deps, run.workingPath, run.id);
+  const workingPath = request.workingPath ?? run.workingPath;
+  if (request.workflow.mutates_checkout !== false) await refuseIfBusy(deps, workingPath, run.id);
   const prior = await loadPrior(deps.store, run.id);
-  const taken = await takeOver(deps, run);
-  if (!taken) throw await busyError(deps, run.workingPath, run);
+  const taken = await takeOver(deps, run, workingPath);
+  if (!taken) throw await busyError(deps, workingPath, run);
   const reusable = reusableCount(prior, request.workflow);
   deps.engine.log?.(`Resuming workflow — skipping ${reusable} already-completed node(s).`);
   return execute(
@@ -184,7 +188,7 @@ export async function resumeRun(
     taken,
     {
       ...request,
-      workingPath: run.workingPath,
+      workingPath,
       userMessage: request.userMessage ?? run.userMessage,
       inputs: request.inputs ?? run.metadata.inputs,
     },
@@ -237,12 +241,17 @@ async function resumableRun(
   return undefined;
 }
 
-/** Claims a failed or stale run for this process: exactly one claimant wins. */
-async function takeOver(deps: LifecycleDeps, run: RunRecord): Promise<RunRecord | undefined> {
+/** Claims a failed or stale run for this process (in `workingPath`): exactly one claimant wins. */
+async function takeOver(
+  deps: LifecycleDeps,
+  run: RunRecord,
+  workingPath = run.workingPath,
+): Promise<RunRecord | undefined> {
   const won = await deps.store.changeStatus(run.id, {
     from: [run.status],
     to: 'running',
     owner: deps.owner,
+    ...(workingPath !== run.workingPath ? { workingPath } : {}),
     lastActivityAt: run.lastActivityAt,
     metadata: { error: undefined, resumes: (run.metadata.resumes ?? 0) + 1 },
   });

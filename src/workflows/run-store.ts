@@ -87,6 +87,8 @@ export interface StatusChange {
   lastActivityAt?: string;
   metadata?: Partial<RunMetadata>;
   owner?: { pid: number; host: string };
+  /** And moves the run to this working path (a host continuing it in its own checkout). */
+  workingPath?: string;
 }
 
 export interface RunFilter {

@@ -128,7 +128,7 @@ describe('the GitHub App on PostgreSQL and graphile-worker', () => {
   );
 
   it(
-    'a worker killed with kill -9 mid-job: its job is unlocked, taken over and resumed; one pull request',
+    'a worker killed with kill -9 mid-job: the other worker takes its job over and resumes the run in its own checkout; one pull request',
     async () => {
       writeFileSync(join(agentDir, 'hold'), '');
       await alice.issues.createComment({ owner, repo, issue_number: 3, body: '/archal fix' });
@@ -136,25 +136,50 @@ describe('the GitHub App on PostgreSQL and graphile-worker', () => {
       const [job] = await query<{ worker_pid: number }>('select worker_pid from app_jobs where number = 3');
       const index = workers.findIndex((worker) => worker.pid === job!.worker_pid);
       expect(index).toBeGreaterThanOrEqual(0);
+      const other = 1 - index;
       process.kill(workers[index]!.pid, 'SIGKILL');
       await workers[index]!.exited;
+
+      // The surviving worker (another ARCHAL_HOME, as on another machine) unlocks and takes the job.
+      await waitFor(
+        async () =>
+          (await query<{ worker_pid: number }>('select worker_pid from app_jobs where number = 3 and attempts = 2'))[0]
+            ?.worker_pid === workers[other]!.pid,
+        T,
+        'the other worker to take the job over',
+      );
+      // The killed worker comes back meanwhile: the job is not run a second time.
       workers[index] = await startWorker(index);
 
-      const pull = await waitFor(() => pullsFrom('archal/fix-issue-3')[0], T, 'the pull request after the restart');
-      expect(pull.body).toContain('Fixes #3');
-      const [run] = await query<{ run_id: string }>('select run_id from app_runs where number = 3');
-      const nodes = agentCalls(agentDir)
-        .filter((call) => call.runId === run!.run_id)
-        .map((call) => call.node);
-      expect(nodes).toEqual(['investigate', 'plan', 'implement', 'implement', 'summarize']);
-      await waitFor(() => !isRunning(heldPid), 10_000, 'the held agent to be stopped');
-      await waitFor(
-        async () => (await query("select 1 from app_jobs where number = 3 and status = 'done'")).length === 1,
+      const [ended] = await waitFor(
+        async () => {
+          const rows = await query<{ status: string; attempts: number; result: string }>(
+            "select status, attempts, result from app_jobs where number = 3 and status in ('done', 'failed')",
+          );
+          return rows.length > 0 && rows;
+        },
         T,
         'the job to end',
       );
-      expect(await query('select attempts from app_jobs where number = 3')).toEqual([{ attempts: 2 }]);
-      expect(pullsFrom('archal/fix-issue-3')).toHaveLength(1);
+      expect(ended).toEqual({
+        status: 'done',
+        attempts: 2,
+        result: expect.stringContaining('completed: pull request'),
+      });
+      const pulls = pullsFrom('archal/fix-issue-3');
+      expect(pulls).toHaveLength(1);
+      expect(pulls[0]!.body).toContain('Fixes #3');
+      const [run] = await query<{ run_id: string }>('select run_id from app_runs where number = 3');
+      const [stored] = await query<{ working_path: string }>(
+        'select working_path from workflow_runs where id = $1',
+        run!.run_id,
+      );
+      expect(stored!.working_path.startsWith(`${homes[other]}/`)).toBe(true);
+      const calls = agentCalls(agentDir).filter((call) => call.runId === run!.run_id);
+      expect(calls.map((call) => call.node)).toEqual(['investigate', 'plan', 'implement', 'implement', 'summarize']);
+      // The resumed nodes ran in the checkout the fix was published from.
+      for (const call of calls.slice(3)) expect(call.cwd).toBe(stored!.working_path);
+      await waitFor(() => !isRunning(heldPid), 10_000, 'the held agent to be stopped');
       expect(progressComments(3)).toHaveLength(1);
       rmSync(join(agentDir, 'hold'), { force: true });
       rmSync(join(agentDir, 'held'), { force: true });

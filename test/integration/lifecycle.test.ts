@@ -17,7 +17,7 @@ import {
   startRun,
   type LifecycleDeps,
 } from '../../src/workflows/lifecycle.js';
-import type { WorkflowRunStore } from '../../src/workflows/run-store.js';
+import type { RunRecord, WorkflowRunStore } from '../../src/workflows/run-store.js';
 import { loadOk, recordingClock } from '../helpers/engine.js';
 import { RUN_STORES } from '../helpers/stores.js';
 import { waitFor } from '../helpers/cli.js';
@@ -192,6 +192,38 @@ describe.each(RUN_STORES)('run lifecycle on $name', (backend) => {
     expect((await store.getRun(lost))!.status).toBe('failed');
   });
 
+  it('continues a run in the checkout of the host that took it over: the run moves there', async () => {
+    const [first, second] = [tempRepo(), tempRepo()];
+    const workflow = await loadOk(
+      `${header}nodes:\n  - id: a\n    bash: echo a\n  - id: b\n    depends_on: [a]\n    bash: pwd\n`,
+      { dir: first },
+    );
+    const runId = `moved-${backend.name}-${Date.now()}`;
+    const orphan = await orphanedRun(runId, first);
+    await store.appendEvent({
+      type: 'node_completed',
+      runId,
+      nodeId: 'a',
+      data: { node_output: 'a' },
+      ts: new Date().toISOString(),
+    });
+    const resumed = await resumeRun(deps(), orphan, { workflow, workingPath: second });
+    expect(resumed.result.status).toBe('completed');
+    expect(resumed.result.nodes.a!.skipReason).toBe('prior_success');
+    expect(resumed.result.nodes.b!.output).toBe(second);
+    expect((await store.getRun(runId))!.workingPath).toBe(second);
+
+    const gated = await loadOk(
+      `${header}nodes:\n  - id: gate\n    approval: {message: go?}\n  - id: where\n    depends_on: [gate]\n    bash: pwd\n`,
+      { dir: first },
+    );
+    const paused = await startRun(deps(), { workflow: gated, workingPath: first });
+    expect(paused.run.status).toBe('paused');
+    const approved = await approveRun(deps(), paused.run, 'go', { workflow: gated, workingPath: second });
+    expect(approved.result.nodes.where!.output).toBe(second);
+    expect((await store.getRun(paused.run.id))!.workingPath).toBe(second);
+  });
+
   it('approves a paused run once, captures the comment, and continues it', async () => {
     const dir = tempRepo();
     const workflow = await loadOk(
@@ -257,13 +289,16 @@ describe.each(RUN_STORES)('run lifecycle on $name', (backend) => {
     runner.engine = { ...runner.engine, heartbeatIntervalMs: 50 };
     const started = Date.now();
     const running = startRun(runner, { workflow, workingPath: dir });
-    let run;
-    for (let i = 0; i < 100 && !run; i++) {
-      await new Promise((resolve) => setTimeout(resolve, 50));
-      [run] = await store.listRuns({ workingPath: dir, statuses: ['running'] });
-    }
+    let run: RunRecord | undefined;
+    await waitFor(
+      async () => {
+        [run] = await store.listRuns({ workingPath: dir, statuses: ['running'] });
+        return run !== undefined && (await store.listProcesses(run.id)).length > 0;
+      },
+      5000,
+      "the run's bash node to start",
+    );
     const killed: number[] = [];
-    await new Promise((resolve) => setTimeout(resolve, 200));
     const cancelled = await cancelRun(deps({ killProcessGroup: (pid) => killed.push(pid) }), run!, 'stop it');
     expect(cancelled.cancelled).toBe(true);
     expect(killed).toHaveLength(1);
