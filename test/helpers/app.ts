@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { sign } from '@octokit/webhooks-methods';
 import type { Seed, GitHubClone } from '../../src/clones/github/index.js';
 import { CLI, REPO_ROOT } from './cli.js';
+import { stopBeforeRemoval } from './tmp.js';
 
 export const APP_AGENT = join(REPO_ROOT, 'test', 'fixtures', 'agents', 'app-agent.mjs');
 export const WEBHOOK_SECRET = 'app-test-webhook-secret';
@@ -182,21 +183,17 @@ export async function startApp(args: string[], env: NodeJS.ProcessEnv): Promise<
   child.stdout!.on('data', (chunk: Buffer) => (output += chunk.toString()));
   child.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()));
   const exited = new Promise<number | null>((resolve) => child.on('close', (code) => resolve(code)));
+  const stop = async () => {
+    if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');
+    await exited;
+  };
+  stopBeforeRemoval(stop);
   const started = await Promise.race([
     waitFor(() => output.includes('running (pid'), 30_000, 'the App to start').then(() => true),
     exited.then(() => false),
   ]);
   if (!started) throw new Error(`archal app start exited:\n${output}`);
-  return {
-    child,
-    pid: child.pid!,
-    output: () => output,
-    exited,
-    stop: async () => {
-      if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');
-      await exited;
-    },
-  };
+  return { child, pid: child.pid!, output: () => output, exited, stop };
 }
 
 export async function waitFor<T>(

@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { chromium, type BrowserContext } from 'playwright-core';
-import { tempDir } from './tmp.js';
+import { stopBeforeRemoval, tempDir } from './tmp.js';
 
 /** Debian's Chromium (`apt-get install chromium`; .ci/run installs it). Never a downloaded browser. */
 export const CHROMIUM = '/usr/bin/chromium';
@@ -16,14 +16,17 @@ const ARGS = [
   '--disable-sync',
 ];
 
-/** A headless Chromium with a fresh profile, removed when the test file ends. */
+/** A headless Chromium with a fresh profile, closed and removed when the test file ends. */
 export async function launchBrowser(): Promise<BrowserContext> {
   if (!existsSync(CHROMIUM))
     throw new Error(`${CHROMIUM} is missing: install Debian's chromium package (apt-get install -y chromium).`);
-  return chromium.launchPersistentContext(tempDir('archal-chromium-'), {
+  const context = await chromium.launchPersistentContext(tempDir('archal-chromium-'), {
     executablePath: CHROMIUM,
     args: ARGS,
     headless: true,
     viewport: { width: 1180, height: 760 },
   });
+  // Chromium writes in its profile until it has exited: close() waits for that.
+  stopBeforeRemoval(() => context.close());
+  return context;
 }

@@ -1,5 +1,6 @@
 import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
+import { stopBeforeRemoval } from './tmp.js';
 
 export const REPO_ROOT = fileURLToPath(new URL('../..', import.meta.url));
 export const CLI = `${REPO_ROOT}bin/archal.js`;
@@ -70,6 +71,14 @@ export function startCli(args: string[], options: { cwd?: string; env?: NodeJS.P
   const done = new Promise<CliResult>((resolve, reject) => {
     child.on('error', reject);
     child.on('close', (code) => resolve({ code, stdout, stderr }));
+  });
+  // A test that failed midway may leave it running: it is stopped before its directories are removed.
+  stopBeforeRemoval(async () => {
+    if (child.exitCode !== null || child.signalCode !== null) return;
+    child.kill('SIGTERM');
+    const killLater = setTimeout(() => child.kill('SIGKILL'), 5_000);
+    await done.catch(() => undefined);
+    clearTimeout(killLater);
   });
   return {
     pid: child.pid!,

@@ -5,9 +5,25 @@ import { join } from 'node:path';
 import { afterAll } from '@jest/globals';
 
 const created: string[] = [];
-afterAll(() => {
-  for (const dir of created.splice(0)) rmSync(dir, { recursive: true, force: true });
-});
+const stoppers: Array<() => unknown> = [];
+
+// Registered when a test file imports this module, so before the file's own afterAll hooks, which
+// jest runs after this one: whatever still writes in the directories is stopped here first.
+afterAll(async () => {
+  for (const stop of stoppers.splice(0).reverse())
+    await Promise.resolve()
+      .then(stop)
+      .catch(() => {});
+  for (const dir of created.splice(0)) rmSync(dir, { recursive: true, force: true, maxRetries: 5, retryDelay: 100 });
+}, 60_000);
+
+/**
+ * Stops something that writes in temporary directories (a browser, a child process) when the test
+ * file ends, before the directories are removed. `stop` must be harmless when already stopped.
+ */
+export function stopBeforeRemoval(stop: () => unknown): void {
+  stoppers.push(stop);
+}
 
 /** A fresh temporary directory, removed when the test file ends. */
 export function tempDir(prefix = 'archal-test-'): string {
