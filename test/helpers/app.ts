@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { sign } from '@octokit/webhooks-methods';
 import type { Seed, GitHubClone } from '../../src/clones/github/index.js';
 import { CLI, REPO_ROOT } from './cli.js';
-import { stopBeforeRemoval } from './tmp.js';
+import { fileEnded, stopBeforeRemoval } from './tmp.js';
 
 export const APP_AGENT = join(REPO_ROOT, 'test', 'fixtures', 'agents', 'app-agent.mjs');
 export const WEBHOOK_SECRET = 'app-test-webhook-secret';
@@ -202,10 +202,12 @@ export async function waitFor<T>(
   what: string,
 ): Promise<T> {
   const deadline = Date.now() + timeoutMs;
+  const ended = fileEnded();
   for (;;) {
     const value = await check();
     if (value) return value;
     if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
+    if (ended()) throw new Error(`the test file ended while waiting for ${what}`);
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
 }

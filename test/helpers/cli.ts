@@ -1,6 +1,6 @@
 import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import { stopBeforeRemoval } from './tmp.js';
+import { fileEnded, stopBeforeRemoval } from './tmp.js';
 
 export const REPO_ROOT = fileURLToPath(new URL('../..', import.meta.url));
 export const CLI = `${REPO_ROOT}bin/archal.js`;
@@ -96,8 +96,10 @@ export async function waitFor(
   what = 'condition',
 ): Promise<void> {
   const deadline = Date.now() + timeoutMs;
+  const ended = fileEnded();
   while (!(await condition())) {
     if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    if (ended()) throw new Error(`the test file ended while waiting for ${what}`);
     await new Promise((resolve) => setTimeout(resolve, 25));
   }
 }

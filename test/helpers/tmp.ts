@@ -6,16 +6,27 @@ import { afterAll } from '@jest/globals';
 
 const created: string[] = [];
 const stoppers: Array<() => unknown> = [];
+let endings = 0;
 
 // Registered when a test file imports this module, so before the file's own afterAll hooks, which
 // jest runs after this one: whatever still writes in the directories is stopped here first.
 afterAll(async () => {
+  endings++;
   for (const stop of stoppers.splice(0).reverse())
     await Promise.resolve()
       .then(stop)
       .catch(() => {});
   for (const dir of created.splice(0)) rmSync(dir, { recursive: true, force: true, maxRetries: 5, retryDelay: 100 });
 }, 60_000);
+
+/**
+ * A check that turns true once the test file's tests are over: a polling loop of a test that timed
+ * out stops there instead of keeping the jest worker alive (and the run waiting) for its own deadline.
+ */
+export function fileEnded(): () => boolean {
+  const at = endings;
+  return () => endings !== at;
+}
 
 /**
  * Stops something that writes in temporary directories (a browser, a child process) when the test
