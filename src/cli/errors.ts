@@ -49,6 +49,7 @@ export function exitCodeOf(error: ArchalError): ExitCode {
     case 'run_not_awaiting_approval':
     case 'run_already_decided':
     case 'run_taken':
+    case 'run_processes_alive':
     case 'not_a_repository':
     case 'foreign_worktree':
     case 'worktree_failed':
@@ -101,6 +102,7 @@ export function cliHint(error: ArchalError): string | undefined {
     case 'run_not_awaiting_approval':
     case 'run_already_decided':
     case 'run_taken':
+    case 'run_processes_alive':
     case 'invalid_branch':
     case 'foreign_worktree':
     case 'worktree_failed':

@@ -1,6 +1,7 @@
 import type { CommandSpec } from '../lib/command-spec.js';
 import { ArchalError } from '../lib/errors.js';
 import { expandVariables } from '../lib/expand.js';
+import { bashScript } from '../lib/process.js';
 
 /** The agent under test, as a command Archal can spawn. */
 export interface AgentCommand {
@@ -29,7 +30,7 @@ export class MissingAgentError extends ArchalError<'missing_agent', Record<strin
  */
 export function resolveAgent(agent: string | CommandSpec | undefined, env: NodeJS.ProcessEnv): AgentCommand {
   if (agent === undefined) throw new MissingAgentError();
-  if (typeof agent === 'string') return { command: 'bash', args: ['-c', agent], env: {}, display: agent };
+  if (typeof agent === 'string') return { ...bashScript(agent), env: {}, display: agent };
   const args = (agent.args ?? []).map((arg) => expandVariables(arg, env));
   return {
     command: expandVariables(agent.command, env),

@@ -12,11 +12,13 @@ import type {
   TrackedProcess,
   WorkflowRunStore,
 } from '../workflows/run-store.js';
-import { MIGRATIONS, type Database } from './schema.js';
+import { MIGRATIONS, POSTGRES_SCHEMA, type Database } from './schema.js';
 
 export type Dialect = 'sqlite' | 'postgres';
 
 const now = () => new Date().toISOString();
+// The port's value, repeated: the store depends on the port's types only.
+const WORKING_PATH_TAKEN = 'working_path_taken';
 const MAX_SEQUENCE_RETRIES = 20;
 const MAX_EVENT_BATCH = 500;
 
@@ -37,7 +39,10 @@ export class KyselyStore implements WorkflowRunStore, WorktreeStore {
       // One migrating process at a time: an exclusive write transaction on SQLite, an advisory lock on PostgreSQL.
       await sql.raw(this.kind === 'sqlite' ? 'begin immediate' : 'begin').execute(connection);
       try {
-        if (this.kind === 'postgres') await sql`select pg_advisory_xact_lock(7310731)`.execute(connection);
+        if (this.kind === 'postgres') {
+          await sql`select pg_advisory_xact_lock(7310731)`.execute(connection);
+          await adoptPublicTables(connection);
+        }
         await connection.schema
           .createTable('archal_schema')
           .ifNotExists()
@@ -73,6 +78,20 @@ export class KyselyStore implements WorkflowRunStore, WorktreeStore {
 
   async createRun(run: NewRun): Promise<RunRecord> {
     const at = now();
+    try {
+      await this.insertRun(run, at);
+    } catch (error) {
+      if (isUniqueViolation(error) && (await this.getRun(run.id)) === undefined)
+        throw Object.assign(new Error(`Another active run holds ${run.workingPath}.`), {
+          code: WORKING_PATH_TAKEN,
+          cause: error,
+        });
+      throw error;
+    }
+    return (await this.getRun(run.id))!;
+  }
+
+  private async insertRun(run: NewRun, at: string): Promise<void> {
     await this.db
       .insertInto('workflow_runs')
       .values({
@@ -90,7 +109,6 @@ export class KyselyStore implements WorkflowRunStore, WorktreeStore {
         owner_host: run.ownerHost,
       })
       .execute();
-    return (await this.getRun(run.id))!;
   }
 
   async getRun(id: string): Promise<RunRecord | undefined> {
@@ -140,8 +158,14 @@ export class KyselyStore implements WorkflowRunStore, WorktreeStore {
     if (change.lastActivityAt !== undefined) query = query.where('last_activity_at', '=', change.lastActivityAt);
     // Metadata is merged from what was read; the CAS must then also hold on what was read.
     if (current) query = query.where('metadata', '=', JSON.stringify(current.metadata));
-    const result = await query.executeTakeFirst();
-    return Number(result.numUpdatedRows) === 1;
+    try {
+      const result = await query.executeTakeFirst();
+      return Number(result.numUpdatedRows) === 1;
+    } catch (error) {
+      // The run would become a second active run on its path: the database refused.
+      if (isUniqueViolation(error)) return false;
+      throw error;
+    }
   }
 
   async heartbeat(id: string): Promise<StoredRunStatus | undefined> {
@@ -307,6 +331,27 @@ export class KyselyStore implements WorkflowRunStore, WorktreeStore {
   async close(): Promise<void> {
     await this.db.destroy();
   }
+}
+
+/** Archal's tables, in the order they can move (the events and processes reference the runs). */
+const TABLES = ['archal_schema', 'workflow_runs', 'workflow_events', 'run_processes', 'worktrees'];
+
+/**
+ * Creates Archal's schema (the connection's search_path names it). Earlier versions created their
+ * tables in `public`: when `public` has Archal's (its `archal_schema` marks them) and the schema
+ * has none yet, they move over with their data.
+ */
+async function adoptPublicTables(connection: Kysely<Database>): Promise<void> {
+  await sql`create schema if not exists ${sql.id(POSTGRES_SCHEMA)}`.execute(connection);
+  const found = await sql<{ schema: string }>`
+    select table_schema as schema from information_schema.tables
+    where table_name = 'archal_schema' and table_schema in (${POSTGRES_SCHEMA}, 'public')`.execute(connection);
+  const schemas = found.rows.map((row) => row.schema);
+  if (schemas.includes(POSTGRES_SCHEMA) || !schemas.includes('public')) return;
+  for (const table of TABLES)
+    await sql`alter table if exists ${sql.id('public', table)} set schema ${sql.id(POSTGRES_SCHEMA)}`.execute(
+      connection,
+    );
 }
 
 function toRun(row: Selectable<Database['workflow_runs']>): RunRecord {

@@ -12,6 +12,9 @@ import type {
 } from '../workflows/run-store.js';
 
 const TERMINAL: readonly StoredRunStatus[] = ['completed', 'failed', 'cancelled'];
+// The port's values, repeated: the store depends on the port's types only.
+const ACTIVE: readonly StoredRunStatus[] = ['pending', 'running', 'paused'];
+const WORKING_PATH_TAKEN = 'working_path_taken';
 
 /**
  * The run, event and worktree store in this process's memory, for hosts with no disk to keep (a
@@ -28,6 +31,8 @@ export class MemoryStore implements WorkflowRunStore, WorktreeStore {
 
   async createRun(run: NewRun): Promise<RunRecord> {
     if (this.runs.has(run.id)) throw new Error(`A run with id ${run.id} already exists.`);
+    if (this.pathTaken(run.id, run.workingPath, run.status))
+      throw Object.assign(new Error(`Another active run holds ${run.workingPath}.`), { code: WORKING_PATH_TAKEN });
     const at = this.now();
     this.runs.set(run.id, {
       id: run.id,
@@ -77,6 +82,7 @@ export class MemoryStore implements WorkflowRunStore, WorktreeStore {
     const run = this.runs.get(id);
     if (!run || !change.from.includes(run.status)) return false;
     if (change.lastActivityAt !== undefined && run.lastActivityAt !== change.lastActivityAt) return false;
+    if (this.pathTaken(id, run.workingPath, change.to)) return false;
     const at = this.now();
     run.status = change.to;
     run.lastActivityAt = at;
@@ -146,6 +152,14 @@ export class MemoryStore implements WorkflowRunStore, WorktreeStore {
   }
 
   async close(): Promise<void> {}
+
+  /** Whether a run of `status` on `path` would be a second active run there (the SQL stores' unique index). */
+  private pathTaken(id: string, path: string, status: StoredRunStatus): boolean {
+    if (!ACTIVE.includes(status)) return false;
+    for (const other of this.runs.values())
+      if (other.id !== id && other.workingPath === path && ACTIVE.includes(other.status)) return true;
+    return false;
+  }
 
   /** Now, never earlier than the last time handed out (heartbeats compare these strings). */
   private now(): string {

@@ -48,6 +48,9 @@ export interface Database {
   };
 }
 
+/** The PostgreSQL schema of Archal's tables (graphile-worker keeps its own, `graphile_worker`). */
+export const POSTGRES_SCHEMA = 'archal';
+
 type Migration = (db: Kysely<Database>, dialect: 'sqlite' | 'postgres') => Promise<void>;
 
 /**
@@ -146,5 +149,34 @@ export const MIGRATIONS: Migration[] = [
       .on('workflow_runs')
       .columns(['conversation_id', 'started_at'])
       .execute();
+  },
+  // One active run per working path, kept by the database itself: admission is one insert, and of
+  // any number of processes admitting runs on a path at once exactly one wins.
+  async (db) => {
+    // Earlier versions could leave several active runs on one path (a race, or runs of dead owners):
+    // the newest keeps it, the others end as interrupted (and stay resumable).
+    const active = await db
+      .selectFrom('workflow_runs')
+      .select(['id', 'working_path', 'metadata'])
+      .where('status', 'in', ['pending', 'running', 'paused'])
+      .orderBy('started_at', 'desc')
+      .orderBy('id', 'desc')
+      .execute();
+    const holders = new Set<string>();
+    for (const row of active) {
+      if (!holders.has(row.working_path)) {
+        holders.add(row.working_path);
+        continue;
+      }
+      const metadata = { ...(JSON.parse(row.metadata) as object), error: 'interrupted: another run held its path' };
+      await db
+        .updateTable('workflow_runs')
+        .set({ status: 'failed', completed_at: new Date().toISOString(), metadata: JSON.stringify(metadata) })
+        .where('id', '=', row.id)
+        .execute();
+    }
+    await sql`create unique index if not exists workflow_runs_one_active_per_path on workflow_runs (working_path) where status in ('pending', 'running', 'paused')`.execute(
+      db,
+    );
   },
 ];

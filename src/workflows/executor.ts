@@ -49,6 +49,8 @@ export interface WorkflowRunResult {
 export interface PriorOutputs {
   outputs: ReadonlyMap<string, { text: string; structured?: unknown }>;
   usage?: Usage;
+  /** How many attempts of each node earlier executions began (completed or not). */
+  attempts?: ReadonlyMap<string, number>;
 }
 
 export interface RunOptions {
@@ -141,6 +143,7 @@ export async function executeWorkflow(deps: EngineDeps, options: RunOptions): Pr
     },
     sessions: new Map(),
     dependentCount: dependentCounts(workflow),
+    nodeAttempts: new Map(),
   };
 
   const onExternalAbort = () => state.cancel('Cancelled by user');
@@ -152,7 +155,9 @@ export async function executeWorkflow(deps: EngineDeps, options: RunOptions): Pr
   await schedule(state, {
     prior: options.prior,
     artifactsDir,
-    execute: (node) => executeNode(run, state, node),
+    execute: (node) => executeNode(run, state, node, options.prior?.attempts?.get(node.id) ?? 0),
+    approvalDecision: deps.approvalDecision,
+    approvalPollMs: deps.approvalPollMs,
   });
   if (heartbeat) clearInterval(heartbeat);
   options.signal?.removeEventListener('abort', onExternalAbort);

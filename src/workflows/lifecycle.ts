@@ -1,27 +1,29 @@
 import { randomBytes, randomUUID } from 'node:crypto';
-import type { EventSink, WorkflowEvent } from './events.js';
+import { errorMessage } from '../lib/errors.js';
+import type { EventSink } from './events.js';
 import type { RunOptions, WorkflowRunResult } from './executor.js';
 import type { Workflow } from './model.js';
 import { loadPrior, reusableCount } from './prior.js';
 import type { EngineDeps } from './run-context.js';
 import { RunRefusedError } from './run-errors.js';
 import { execute } from './run-execution.js';
-import { killTracked, otherLocalOwner, processAlive } from './run-processes.js';
-import { ACTIVE_STATUSES, type RunRecord, type WorkflowRunStore } from './run-store.js';
+import { runEvent } from './run-events.js';
+import { DEFAULT_STALE_AFTER_MS, killTracked, otherLocalOwner, processAlive, stopLeftovers } from './run-processes.js';
+import { ACTIVE_STATUSES, isWorkingPathTaken, type RunRecord, type WorkflowRunStore } from './run-store.js';
 
 export { RunRefusedError } from './run-errors.js';
 export type { RunRefusalCode, RunRefusalData } from './run-errors.js';
 export { findConversationRun, findRun, listConversationRuns } from './run-lookup.js';
 export { priorFromEvents } from './prior.js';
-export { processAlive } from './run-processes.js';
+export { DEFAULT_STALE_AFTER_MS, processAlive } from './run-processes.js';
+export { approveRun, rejectRun } from './run-approvals.js';
+export type { ApprovalOutcome } from './run-approvals.js';
 
 /**
  * A run's life beyond one execution: the concurrent-run guard, automatic resume after a failure,
  * approvals, cancellation from another process. The engine executes; this module decides which
  * run executes and keeps the store's status honest, with compare-and-swap at every step.
  */
-
-export const DEFAULT_STALE_AFTER_MS = 15 * 60 * 1000;
 
 export interface LifecycleDeps {
   store: WorkflowRunStore;
@@ -95,34 +97,27 @@ export async function startRun(deps: LifecycleDeps, request: StartRequest): Prom
 
   if (candidate && candidate.status !== 'failed') {
     // A crashed run with nothing worth keeping: record how it ended instead of leaving it 'running'.
-    await store.changeStatus(candidate.id, {
-      from: [candidate.status],
-      to: 'failed',
-      lastActivityAt: candidate.lastActivityAt,
-      metadata: { error: 'interrupted: its process stopped before any node completed' },
-    });
+    await retire(deps, candidate, 'interrupted: its process stopped before any node completed');
   }
 
-  const run = await store.createRun({
-    id: randomUUID(),
-    workflowName: workflow.name,
-    workingPath,
-    conversationId: request.conversationId ?? cliConversationId(),
-    userMessage: request.userMessage ?? '',
-    metadata: { workflowFile: workflow.file, ...(request.branch ? { branch: request.branch } : {}) },
-    status: 'pending',
-    ownerPid: deps.owner.pid,
-    ownerHost: deps.owner.host,
-  });
-  // Two invocations can both pass the check above; the older pending run wins, the other steps back.
-  const rival = (await activeRuns(deps, workingPath)).find((other) => other.id !== run.id && isOlder(other, run));
-  if (rival) {
-    await store.changeStatus(run.id, {
-      from: ['pending'],
-      to: 'cancelled',
-      metadata: { error: `refused: path in use by run ${rival.id}` },
+  // Admission is one insert: the store refuses a second active run on the path, so of any number
+  // of processes starting here at once, exactly one gets through.
+  let run: RunRecord;
+  try {
+    run = await store.createRun({
+      id: randomUUID(),
+      workflowName: workflow.name,
+      workingPath,
+      conversationId: request.conversationId ?? cliConversationId(),
+      userMessage: request.userMessage ?? '',
+      metadata: { workflowFile: workflow.file, ...(request.branch ? { branch: request.branch } : {}) },
+      status: 'pending',
+      ownerPid: deps.owner.pid,
+      ownerHost: deps.owner.host,
     });
-    throw busyRefusal(rival, workingPath);
+  } catch (error) {
+    if (isWorkingPathTaken(error)) throw await busyError(deps, workingPath);
+    throw error;
   }
   if (!(await store.changeStatus(run.id, { from: ['pending'], to: 'running' })))
     throw new RunRefusedError('run_taken', `Run ${run.id} was cancelled before it started.`, { run });
@@ -170,56 +165,6 @@ export async function resumeRun(
   );
 }
 
-/** Records an approval (one decision wins) and continues the run in this process. */
-export async function approveRun(
-  deps: LifecycleDeps,
-  run: RunRecord,
-  comment: string | undefined,
-  request: Omit<StartRequest, 'workingPath' | 'fresh'>,
-): Promise<RunOutcome> {
-  const approval = pendingApproval(run);
-  const won = await deps.store.changeStatus(run.id, {
-    from: ['paused'],
-    to: 'running',
-    owner: deps.owner,
-    metadata: { approval: { ...approval, resolved: 'approved' } },
-  });
-  if (!won) throw alreadyDecided(run);
-  const text = comment?.trim() || 'Approved';
-  const output = approval.captureResponse ? text : '';
-  await appendAll(deps.store, run.id, [
-    ['approval_received', approval.nodeId, { decision: 'approved', comment: text }],
-    ['node_completed', approval.nodeId, { node_output: output, approval_decision: 'approved', attempts: 1 }],
-  ]);
-  const prior = await loadPrior(deps.store, run.id);
-  deps.engine.log?.(`Approved '${approval.nodeId}'; continuing run ${run.id}.`);
-  return execute(
-    deps,
-    (await deps.store.getRun(run.id))!,
-    { ...request, workingPath: run.workingPath, userMessage: run.userMessage },
-    prior,
-    prior.outputs.size,
-  );
-}
-
-/** Records a rejection (one decision wins): the run is cancelled. */
-export async function rejectRun(deps: LifecycleDeps, run: RunRecord, reason: string | undefined): Promise<RunRecord> {
-  const approval = pendingApproval(run);
-  const text = reason?.trim() || 'Rejected';
-  const won = await deps.store.changeStatus(run.id, {
-    from: ['paused'],
-    to: 'cancelled',
-    metadata: { approval: { ...approval, resolved: 'rejected' }, error: `Rejected at '${approval.nodeId}': ${text}` },
-  });
-  if (!won) throw alreadyDecided(run);
-  await appendAll(deps.store, run.id, [
-    ['approval_received', approval.nodeId, { decision: 'rejected', reason: text }],
-    ['node_failed', approval.nodeId, { error: `Rejected: ${text}`, approval_decision: 'rejected' }],
-    ['workflow_cancelled', approval.nodeId, { reason: `Rejected at '${approval.nodeId}': ${text}` }],
-  ]);
-  return (await deps.store.getRun(run.id))!;
-}
-
 /**
  * Cancels a run: the status first (so its owner, polling, stops), then the owner itself (SIGTERM:
  * it aborts and kills its node processes), then any node process left by a dead owner.
@@ -235,7 +180,7 @@ export async function cancelRun(
     metadata: { error: reason },
   });
   if (!won) return { cancelled: false, signalled: [] };
-  await deps.store.appendEvent(event(run.id, 'workflow_cancelled', undefined, { reason }));
+  await deps.store.appendEvent(runEvent(run.id, 'workflow_cancelled', undefined, { reason }));
   const signalled: number[] = [];
   const owner = otherLocalOwner(run, deps);
   if (owner !== undefined && (deps.isProcessAlive ?? processAlive)(owner)) {
@@ -264,7 +209,10 @@ async function resumableRun(
   return undefined;
 }
 
-/** Claims a failed or stale run for this process: exactly one claimant wins. */
+/**
+ * Claims a failed or stale run for this process (exactly one claimant wins), and makes sure nothing
+ * of its earlier attempt still runs before any node runs again.
+ */
 async function takeOver(deps: LifecycleDeps, run: RunRecord): Promise<RunRecord | undefined> {
   const won = await deps.store.changeStatus(run.id, {
     from: [run.status],
@@ -274,12 +222,33 @@ async function takeOver(deps: LifecycleDeps, run: RunRecord): Promise<RunRecord 
     metadata: { error: undefined, resumes: (run.metadata.resumes ?? 0) + 1 },
   });
   if (!won) return undefined;
-  // Node processes a crashed owner left behind would race the resumed nodes.
-  await killTracked(deps, run, { forgetOtherHosts: true });
+  try {
+    await stopLeftovers(deps, run);
+  } catch (error) {
+    await deps.store.changeStatus(run.id, {
+      from: ['running'],
+      to: 'failed',
+      metadata: { error: errorMessage(error) },
+    });
+    throw error;
+  }
   await deps.store.appendEvent(
-    event(run.id, 'workflow_resumed', undefined, { previousStatus: run.status, error: run.metadata.error ?? null }),
+    runEvent(run.id, 'workflow_resumed', undefined, { previousStatus: run.status, error: run.metadata.error ?? null }),
   );
   return deps.store.getRun(run.id);
+}
+
+/** Ends a stale run as failed (it stays resumable), so it no longer holds its working path. */
+async function retire(deps: LifecycleDeps, run: RunRecord, error: string): Promise<void> {
+  if (run.status === 'failed') return;
+  const retired = await deps.store.changeStatus(run.id, {
+    from: [run.status],
+    to: 'failed',
+    lastActivityAt: run.lastActivityAt,
+    metadata: { error },
+  });
+  // Anything its dead owner left running must not go on beside the next run.
+  if (retired) await killTracked(deps, run, { forgetOtherHosts: true });
 }
 
 async function activeRuns(deps: LifecycleDeps, workingPath: string): Promise<RunRecord[]> {
@@ -287,67 +256,37 @@ async function activeRuns(deps: LifecycleDeps, workingPath: string): Promise<Run
   return runs.filter((run) => !isStale(run, deps));
 }
 
+/**
+ * Refuses when a live run holds the path. Stale runs there (their owner is gone) stop holding it:
+ * `except`, the run about to be resumed, is taken over; any other ends as failed (still resumable).
+ */
 async function refuseIfBusy(deps: LifecycleDeps, workingPath: string, except?: string): Promise<void> {
-  const active = (await activeRuns(deps, workingPath)).filter((run) => run.id !== except);
-  if (active.length > 0) throw busyRefusal(active[0]!, workingPath);
+  const runs = await deps.store.listRuns({ workingPath, statuses: ACTIVE_STATUSES, limit: 20 });
+  for (const run of runs) {
+    if (run.id === except) continue;
+    if (!isStale(run, deps)) throw busyRefusal(run, workingPath);
+    await retire(deps, run, `interrupted: its process stopped (${describeOwner(run)})`);
+  }
 }
 
-/** Why a takeover of `run` lost: the run that holds the path now, else whoever took `run`. */
-async function busyError(deps: LifecycleDeps, workingPath: string, run: RunRecord): Promise<RunRefusedError> {
+/** Why a run could not take the path: the run that holds it now, else whoever took `run`. */
+async function busyError(deps: LifecycleDeps, workingPath: string, run?: RunRecord): Promise<RunRefusedError> {
   const [active] = await activeRuns(deps, workingPath);
-  return active
-    ? busyRefusal(active, workingPath)
-    : new RunRefusedError('run_taken', `Run ${run.id} was resumed by another process just now.`, { run });
+  if (active) return busyRefusal(active, workingPath);
+  return run
+    ? new RunRefusedError('run_taken', `Run ${run.id} was resumed by another process just now.`, { run })
+    : new RunRefusedError('path_busy', `${workingPath} was taken by another run just now.`, {});
 }
 
 function busyRefusal(active: RunRecord, workingPath: string): RunRefusedError {
   const waiting = active.status === 'paused' ? ' It is waiting for approval.' : '';
   return new RunRefusedError(
     'path_busy',
-    `${workingPath} is in use by run ${active.id} of '${active.workflowName}' (${active.status} since ${active.startedAt}, pid ${active.ownerPid ?? '?'} on ${active.ownerHost ?? '?'}).${waiting}`,
+    `${workingPath} is in use by run ${active.id} of '${active.workflowName}' (${active.status} since ${active.startedAt}, ${describeOwner(active)}).${waiting}`,
     { activeRun: active },
   );
 }
 
-function alreadyDecided(run: RunRecord): RunRefusedError {
-  return new RunRefusedError(
-    'run_already_decided',
-    `Run ${run.id} was already decided (or cancelled) by someone else.`,
-    { run },
-  );
-}
-
-function isOlder(a: RunRecord, b: RunRecord): boolean {
-  return a.startedAt < b.startedAt || (a.startedAt === b.startedAt && a.id < b.id);
-}
-
-function pendingApproval(run: RunRecord) {
-  const approval = run.metadata.approval;
-  if (run.status !== 'paused' || !approval)
-    throw new RunRefusedError(
-      'run_not_awaiting_approval',
-      `Run ${run.id} is ${run.status}; it is not waiting for an approval.`,
-      { run },
-    );
-  if (approval.resolved)
-    throw new RunRefusedError('run_already_decided', `Run ${run.id} was already ${approval.resolved}.`, { run });
-  return approval;
-}
-
-function event(
-  runId: string,
-  type: WorkflowEvent['type'],
-  nodeId: string | undefined,
-  data: Record<string, unknown>,
-): WorkflowEvent {
-  return { type, runId, ...(nodeId ? { nodeId } : {}), data, ts: new Date().toISOString() };
-}
-
-async function appendAll(
-  store: WorkflowRunStore,
-  runId: string,
-  events: Array<[WorkflowEvent['type'], string, Record<string, unknown>]>,
-) {
-  // The store writes appends in call order, batching those of the same moment.
-  await Promise.all(events.map(([type, nodeId, data]) => store.appendEvent(event(runId, type, nodeId, data))));
+function describeOwner(run: RunRecord): string {
+  return `pid ${run.ownerPid ?? '?'} on ${run.ownerHost ?? '?'}`;
 }

@@ -14,7 +14,12 @@ import { substitutePrompt } from './substitute.js';
  * Runs one node to a terminal state (or a pause): its attempts, with the retries its policy allows,
  * and what its outcome means for the run (an output, an approval pause, a cancelled run).
  */
-export async function executeNode(run: RunContext, state: RunState, node: WorkflowNode): Promise<void> {
+export async function executeNode(
+  run: RunContext,
+  state: RunState,
+  node: WorkflowNode,
+  priorAttempts = 0,
+): Promise<void> {
   const { clock, log } = run.deps;
   const nodeStarted = clock.now();
   const result = state.result(node);
@@ -34,8 +39,11 @@ export async function executeNode(run: RunContext, state: RunState, node: Workfl
   try {
     for (let attempt = 1; ; attempt++) {
       result.attempts = attempt;
+      run.nodeAttempts.set(node.id, priorAttempts + attempt);
       try {
         const outcome = await runNode({ node, run, signal: nodeAbort.signal, attempt });
+        if (outcome.kind === 'paused')
+          await run.deps.onApprovalRequested?.({ nodeId: node.id, message: outcome.message });
         nodeUsage = addUsage(nodeUsage, outcome.kind === 'completed' ? outcome.usage : undefined);
         complete(run, state, node, outcome, nodeStarted, nodeUsage);
         return;
@@ -114,7 +122,7 @@ function complete(
     }
     case 'paused':
       state.setState(node, 'paused', { durationMs });
-      state.pause ??= { nodeId: node.id, message: outcome.message };
+      state.pause = { nodeId: node.id, message: outcome.message };
       // Hosts tell people how to answer from this event (the CLI prints its commands).
       state.write('approval_requested', node.id, { message: outcome.message });
       return;

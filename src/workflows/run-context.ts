@@ -19,7 +19,22 @@ export interface EngineDeps {
   heartbeatIntervalMs?: number;
   /** Told about every process a node starts and when it is gone (pid = process group id). */
   onProcess?: (event: { nodeId: string; pid: number; phase: 'start' | 'exit' }) => void;
+  /**
+   * Awaited when an approval node starts waiting, before `approval_requested` is emitted: a host
+   * records the wait (the run store marks the run paused) so the approval can be answered at once.
+   */
+  onApprovalRequested?: (pause: { nodeId: string; message: string }) => Promise<void>;
+  /**
+   * Polled while an approval waits and other nodes still run: a decision made meanwhile (by another
+   * process) lets the waiting branch go on in this execution.
+   */
+  approvalDecision?: (nodeId: string) => Promise<ApprovalDecision | undefined>;
+  approvalPollMs?: number;
 }
+
+/** A decision on a waiting approval node. */
+export type ApprovalDecision =
+  { decision: 'approved'; output: string; comment: string } | { decision: 'rejected'; reason: string };
 
 /** State shared by every node of one run. */
 export interface RunContext {
@@ -37,6 +52,8 @@ export interface RunContext {
   sessions: Map<string, { provider: string; sessionId: string }>;
   /** How many nodes depend on each node. */
   dependentCount: Map<string, number>;
+  /** The attempt each running node is on, counting the attempts of earlier executions of the run. */
+  nodeAttempts: Map<string, number>;
 }
 
 /** What a node produced when it did not fail (failures are thrown as NodeFailure). */

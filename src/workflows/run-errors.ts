@@ -19,7 +19,9 @@ export type RunRefusalCode =
   /** Someone else decided or cancelled the run first (`run`). */
   | 'run_already_decided'
   /** Another process took the run over, or cancelled it, a moment before this one could. */
-  | 'run_taken';
+  | 'run_taken'
+  /** Processes of the run's earlier attempt survived SIGKILL (`run`): its nodes do not run again until they are gone. */
+  | 'run_processes_alive';
 
 export interface RunRefusalData {
   /** The run the request was about. */

@@ -4,13 +4,16 @@ import { fanOut, type EventSink, type WorkflowEvent } from './events.js';
 import { executeWorkflow, type PriorOutputs, type WorkflowRunResult } from './executor.js';
 import type { LifecycleDeps, RunOutcome, StartRequest } from './lifecycle.js';
 import type { Workflow } from './model.js';
-import type { EngineDeps } from './run-context.js';
-import type { RunRecord, StoredRunStatus, WorkflowRunStore } from './run-store.js';
+import { loadPrior } from './prior.js';
+import type { ApprovalDecision, EngineDeps } from './run-context.js';
+import { appendAll } from './run-events.js';
+import type { ApprovalState, RunRecord, StoredRunStatus, WorkflowRunStore } from './run-store.js';
 
 /**
  * One execution of a stored run: the engine with the store as a sink, heartbeats that notice a
- * cancel from elsewhere, node processes recorded as they start, and the outcome recorded with
- * compare-and-swap (a cancel made meanwhile stands).
+ * cancel from elsewhere, node processes recorded as they start, approvals recorded as soon as they
+ * wait (and decisions on them picked up while other branches run), and the outcome recorded with
+ * compare-and-swap (a cancel or a decision made meanwhile stands).
  */
 
 export async function execute(
@@ -43,6 +46,17 @@ export async function execute(
           );
         },
         onProcess: processTracker(store, run.id, deps.owner.host),
+        onApprovalRequested: async ({ nodeId, message }) => {
+          // Paused from now on, while other branches go on: the approval can be answered at once.
+          const approval: ApprovalState = {
+            nodeId,
+            message,
+            captureResponse: captureResponse(request.workflow, nodeId),
+            live: true,
+          };
+          await store.changeStatus(run.id, { from: ['running'], to: 'paused', metadata: { approval } }).catch(() => {});
+        },
+        approvalDecision: (nodeId) => decisionOn(store, run.id, nodeId),
       },
       { ...request, cwd: request.workingPath, runId: run.id, prior, signal: abort.signal },
     );
@@ -66,16 +80,58 @@ export async function execute(
             nodeId: result.pause.nodeId,
             message: result.pause.message,
             captureResponse: captureResponse(request.workflow, result.pause.nodeId),
+            live: false,
           },
         }
       : {}),
   };
-  // From 'running' only: if someone cancelled the run meanwhile, their decision stands.
-  await store.changeStatus(run.id, { from: ['running'], to: status, metadata });
+  // A waiting approval was marked paused when it began to wait; anything else ends from 'running'.
+  // If someone cancelled the run meanwhile, their decision stands.
+  const recorded = await store.changeStatus(run.id, {
+    from: [status === 'paused' ? 'paused' : 'running'],
+    to: status,
+    metadata,
+  });
   const final = (await store.getRun(run.id))!;
+  if (!recorded && status === 'paused' && approvedMeanwhile(final, result.pause!.nodeId)) {
+    // Approved between the engine's last look and the end of this execution: go on here.
+    const approval = final.metadata.approval!;
+    await appendAll(store, run.id, [
+      [
+        'node_completed',
+        approval.nodeId,
+        { node_output: approval.output ?? '', approval_decision: 'approved', attempts: 1 },
+      ],
+    ]);
+    const next = await loadPrior(store, run.id);
+    log(`Approved '${approval.nodeId}' meanwhile; continuing run ${run.id}.`);
+    const continued = await execute(deps, final, request, next, next.outputs.size);
+    return { ...continued, ...(prior ? { resumed: { skipped } } : {}) };
+  }
   if (final.status === 'cancelled' && status !== 'cancelled')
     result = { ...result, status: 'cancelled', error: final.metadata.error ?? result.error };
   return { result, run: final, ...(prior ? { resumed: { skipped } } : {}) };
+}
+
+/** The decision on a waiting approval, as the store has it now. */
+async function decisionOn(
+  store: WorkflowRunStore,
+  runId: string,
+  nodeId: string,
+): Promise<ApprovalDecision | undefined> {
+  const run = await store.getRun(runId);
+  if (!run) return undefined;
+  if (run.status === 'cancelled') return { decision: 'rejected', reason: run.metadata.error ?? 'Cancelled' };
+  if (approvedMeanwhile(run, nodeId)) {
+    const approval = run.metadata.approval!;
+    return { decision: 'approved', output: approval.output ?? '', comment: approval.comment ?? '' };
+  }
+  return undefined;
+}
+
+function approvedMeanwhile(run: RunRecord, nodeId: string): boolean {
+  const approval = run.metadata.approval;
+  return run.status === 'running' && approval?.nodeId === nodeId && approval.resolved === 'approved';
 }
 
 /**

@@ -6,7 +6,7 @@ import { repositoryRoot } from '../isolation/index.js';
 import { errorMessage } from '../lib/errors.js';
 import { archalHome } from '../lib/paths.js';
 import { createProviderRegistry } from '../providers/index.js';
-import { describeStore, openStore, storeOptionsFromEnv } from '../store/index.js';
+import { describeStore, openStore, storeOptionsFromEnv, type StoreEnvOptions } from '../store/index.js';
 import type { LifecycleDeps } from '../workflows/lifecycle.js';
 import type { WorkflowRunStore } from '../workflows/run-store.js';
 import { WorkspaceError } from './errors.js';
@@ -62,20 +62,28 @@ export async function openRepositoryWorkspace(options: WorkspaceOptions): Promis
   return openWorkspace({ ...options, dir: await repositoryRoot(resolve(options.dir), options.env) });
 }
 
+/** Which run store a repository workspace uses: one the host gives, or the one its environment names. */
+export interface RepoStoreOptions {
+  /** A store the host opened (it stays open). */
+  store?: ArchalStore;
+  /** How the environment names the store (see `storeOptionsFromEnv`). */
+  storeEnv?: StoreEnvOptions;
+}
+
 /**
  * A repository workspace with its run store: `store` when the host gives one (it stays open), else
- * the store `env` names (DATABASE_URL, else `$ARCHAL_HOME/archal.db`), which `close()` closes.
+ * the store `env` names (ARCHAL_DATABASE_URL, else `$ARCHAL_HOME/archal.db`), which `close()` closes.
  */
-export async function openRepoWorkspace(options: WorkspaceOptions & { store?: ArchalStore }): Promise<RepoWorkspace> {
+export async function openRepoWorkspace(options: WorkspaceOptions & RepoStoreOptions): Promise<RepoWorkspace> {
   const workspace = await openRepositoryWorkspace(options);
   if (options.store) return { ...workspace, store: options.store, close: async () => {} };
-  const store = await openRunStore(workspace.env);
+  const store = await openRunStore(workspace.env, options.storeEnv);
   return { ...workspace, store, close: () => store.close() };
 }
 
 /** Runs `action` in a repository workspace and always closes what it opened. */
 export async function withRepoWorkspace<T>(
-  options: WorkspaceOptions & { store?: ArchalStore },
+  options: WorkspaceOptions & RepoStoreOptions,
   action: (repo: RepoWorkspace) => Promise<T>,
 ): Promise<T> {
   const repo = await openRepoWorkspace(options);
@@ -87,8 +95,11 @@ export async function withRepoWorkspace<T>(
 }
 
 /** The run store `env` names; a store that cannot be opened is a WorkspaceError store_unavailable. */
-export async function openRunStore(env: NodeJS.ProcessEnv): Promise<ArchalStore & { close(): Promise<void> }> {
-  const options = storeOptionsFromEnv(env);
+export async function openRunStore(
+  env: NodeJS.ProcessEnv,
+  storeEnv: StoreEnvOptions = {},
+): Promise<ArchalStore & { close(): Promise<void> }> {
+  const options = storeOptionsFromEnv(env, storeEnv);
   try {
     return await openStore(options);
   } catch (error) {

@@ -213,7 +213,9 @@ describe.each(RUN_STORES)('run lifecycle on $name', (backend) => {
     const winner = outcomes.find((outcome) => outcome.status === 'fulfilled')!;
     const final = await store.getRun(paused.run.id);
     if (final!.status === 'completed') {
-      const { result } = (winner as PromiseFulfilledResult<Awaited<ReturnType<typeof approveRun>>>).value;
+      const approved = (winner as PromiseFulfilledResult<Awaited<ReturnType<typeof approveRun>>>).value;
+      if (approved.kind !== 'continued') throw new Error('the paused run should continue in the approving process');
+      const { result } = approved;
       expect(['applied: ship it', 'applied: me too']).toContain(result.nodes.apply!.output);
       expect(result.nodes.plan!.skipReason).toBe('prior_success');
     } else expect(final!.status).toBe('cancelled');

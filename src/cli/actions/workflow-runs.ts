@@ -13,6 +13,7 @@ import {
   resumeRun,
   RunRefusedError,
   startRun,
+  type ApprovalOutcome,
   type LifecycleDeps,
   type RunOutcome,
 } from '../../workflows/lifecycle.js';
@@ -109,7 +110,7 @@ type Continuation = (
   deps: LifecycleDeps,
   run: RunRecord,
   request: { workflow: Workflow; baseBranch: RunOptions['baseBranch']; signal: AbortSignal },
-) => Promise<RunOutcome>;
+) => Promise<RunOutcome | ApprovalOutcome>;
 
 /** Continues a stored run (resume, approve) with the definition it should continue with. */
 async function continueRun(
@@ -169,7 +170,7 @@ export async function workflowCancel(
   });
 }
 
-type Lifecycle = (deps: LifecycleDeps, signal: AbortSignal) => Promise<RunOutcome>;
+type Lifecycle = (deps: LifecycleDeps, signal: AbortSignal) => Promise<RunOutcome | ApprovalOutcome>;
 
 /** Runs a lifecycle step with progress on stderr, Ctrl-C as cancel, and the run's outcome as the exit code. */
 async function execute(repo: RepoWorkspace, flags: { json?: boolean }, step: Lifecycle): Promise<number> {
@@ -185,7 +186,7 @@ async function execute(repo: RepoWorkspace, flags: { json?: boolean }, step: Lif
   };
   process.on('SIGINT', onSignal);
   process.on('SIGTERM', onSignal);
-  let outcome: RunOutcome;
+  let outcome: RunOutcome | ApprovalOutcome;
   try {
     outcome = await step(deps, abort.signal);
   } catch (error) {
@@ -193,6 +194,20 @@ async function execute(repo: RepoWorkspace, flags: { json?: boolean }, step: Lif
   } finally {
     process.off('SIGINT', onSignal);
     process.off('SIGTERM', onSignal);
+  }
+  if ('kind' in outcome && outcome.kind === 'handed_over') {
+    // The run's own process continues it (it was still running other branches).
+    const { run, nodeId } = outcome;
+    if (flags.json)
+      printJson({
+        runId: run.id,
+        workflow: run.workflowName,
+        status: run.status,
+        approved: nodeId,
+        continuedBy: { pid: run.ownerPid, host: run.ownerHost },
+      });
+    else out(`Approved '${nodeId}': run ${run.id} continues in its process (pid ${run.ownerPid ?? '?'}).`);
+    return EXIT.ok;
   }
   const { result } = outcome;
   if (flags.json) printJson(runJson(result, { resumed: outcome.resumed ?? null }));

@@ -1,6 +1,6 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { describeExit, runProcess } from '../../lib/process.js';
+import { bashScript, describeExit, runProcess } from '../../lib/process.js';
 import type { BashNode } from '../model.js';
 import { classifyExit, classifyMessage, NodeFailure } from '../retry.js';
 import type { NodeOutcome, NodeRun, RunContext } from '../run-context.js';
@@ -36,15 +36,16 @@ export async function runScript(
   options: { timeoutMs: number; signal: AbortSignal; label: string; iteration?: number },
 ): Promise<ScriptResult> {
   const body = substituteShell(script, vars, run.outputs, join(run.artifactsDir, '.archal', 'spills'));
-  let args = ['-c', body];
+  const shell = bashScript(body);
+  let args = shell.args;
   if (Buffer.byteLength(body) > MAX_INLINE_SCRIPT) {
     mkdirSync(join(run.artifactsDir, '.archal'), { recursive: true });
     const file = join(run.artifactsDir, '.archal', `${nodeId}.sh`);
     writeFileSync(file, body);
-    args = [file];
+    args = [...args.slice(0, -2), file];
   }
   const result = await runProcess({
-    command: 'bash',
+    command: shell.command,
     args,
     cwd: run.cwd,
     env: nodeEnvironment(run, nodeId, vars, options.iteration),

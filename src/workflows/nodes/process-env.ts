@@ -1,7 +1,11 @@
 import type { RunContext } from '../run-context.js';
 import { variablesEnvironment, type RunVariables } from '../substitute.js';
 
-/** The environment of every process a node starts: run variables plus Archal's identifiers. */
+/**
+ * The environment of every process a node starts: run variables plus Archal's identifiers. The
+ * attempt (`ARCHAL_NODE_ATTEMPT`) counts every start of the node in this run, retries and resumes
+ * included, so a node can make its own side effects idempotent.
+ */
 export function nodeEnvironment(run: RunContext, nodeId: string, vars: RunVariables, iteration = 1): NodeJS.ProcessEnv {
   return {
     ...run.env,
@@ -10,6 +14,7 @@ export function nodeEnvironment(run: RunContext, nodeId: string, vars: RunVariab
     ARCHAL_WORKFLOW_ID: run.runId,
     ARCHAL_WORKFLOW_NAME: run.workflow.name,
     ARCHAL_NODE_ID: nodeId,
+    ARCHAL_NODE_ATTEMPT: String(run.nodeAttempts.get(nodeId) ?? 1),
     ARCHAL_ITERATION: String(iteration),
   };
 }
