@@ -38,7 +38,7 @@ export async function killTracked(
  */
 export async function stopLeftovers(deps: LifecycleDeps, run: RunRecord): Promise<void> {
   const deadline = Date.now() + GONE_TIMEOUT_MS;
-  let survivors: number[] = [];
+  let survivors: number[];
   for (;;) {
     const { groups, pids } = await killLeftovers(deps, run, { forgetOtherHosts: true });
     survivors = [
