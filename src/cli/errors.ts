@@ -33,6 +33,8 @@ export function exitCodeOf(error: ArchalError): ExitCode {
   const code = error.code as CoreErrorCode;
   switch (code) {
     case 'invalid_config':
+    case 'unreadable_file':
+    case 'missing_directory':
     case 'invalid_branch':
     case 'missing_agent':
     case 'workflow_not_found':
@@ -109,6 +111,8 @@ export function cliHint(error: ArchalError): string | undefined {
     case 'branch_exists':
     case 'checkout_failed':
     case 'store_unavailable':
+    case 'unreadable_file':
+    case 'missing_directory':
       return undefined;
     default:
       return unknownCode(code, undefined);

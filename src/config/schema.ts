@@ -30,6 +30,12 @@ export const archalConfigSchema = z
     $schema: z.string().optional(),
     agent: agentSchema.optional(),
     agentModel: z.string().min(1).optional().describe('Passed to the agent as AGENT_MODEL.'),
+    agentPassEnv: z
+      .array(z.string().regex(/^[A-Za-z_][A-Za-z0-9_]*$/, 'an environment variable name'))
+      .optional()
+      .describe(
+        'Credential variables the agent under test gets anyway. By default names with TOKEN, SECRET, KEY, PASSWORD or CREDENTIAL, GIT_CONFIG_*, GIT_ASKPASS, SSH_ASKPASS and SSH_AUTH_SOCK are removed from its environment.',
+      ),
     clones: z.array(z.string().min(1)).optional().describe('Clones scenarios use by default, e.g. ["github"].'),
     scenarios: z
       .union([z.string().min(1), z.array(z.string().min(1))])

@@ -8,6 +8,8 @@ export interface AgentCommand {
   command: string;
   args: string[];
   env: Record<string, string>;
+  /** Credential variables of the host's environment the agent gets anyway (.archal.json `agentPassEnv`). */
+  passEnv?: readonly string[];
   /** How to show it to a person. */
   display: string;
 }
@@ -28,14 +30,19 @@ export class MissingAgentError extends ArchalError<'missing_agent', Record<strin
  * The agent from `--harness` or `.archal.json` `agent`: a string is a shell command line (run with
  * `bash -c`); `{command, args, env}` is spawned directly, with `${VAR}` expanded in args and env.
  */
-export function resolveAgent(agent: string | CommandSpec | undefined, env: NodeJS.ProcessEnv): AgentCommand {
+export function resolveAgent(
+  agent: string | CommandSpec | undefined,
+  env: NodeJS.ProcessEnv,
+  passEnv: readonly string[] = [],
+): AgentCommand {
   if (agent === undefined) throw new MissingAgentError();
-  if (typeof agent === 'string') return { ...bashScript(agent), env: {}, display: agent };
+  if (typeof agent === 'string') return { ...bashScript(agent), env: {}, passEnv, display: agent };
   const args = (agent.args ?? []).map((arg) => expandVariables(arg, env));
   return {
     command: expandVariables(agent.command, env),
     args,
     env: Object.fromEntries(Object.entries(agent.env ?? {}).map(([key, value]) => [key, expandVariables(value, env)])),
+    passEnv,
     display: [agent.command, ...(agent.args ?? [])].join(' '),
   };
 }

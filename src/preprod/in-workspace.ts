@@ -43,7 +43,7 @@ export async function runPreprodInWorkspace(
   let agent: AgentCommand | undefined;
   let agentProblem: string | undefined;
   try {
-    agent = resolveAgent(request.harness ?? workspace.config.agent, workspace.env);
+    agent = resolveAgent(request.harness ?? workspace.config.agent, workspace.env, workspace.config.agentPassEnv);
   } catch (error) {
     agentProblem = errorMessage(error);
   }

@@ -32,15 +32,19 @@ export class PreprodRecord {
   preflight: PreprodResult['preflight'] = null;
   validation: PreprodResult['validation'] = null;
   pr: PreprodResult['pr'] = null;
+  /** The phase running now (for an error's message). */
+  phase: string | undefined;
 
   constructor(private readonly context: RecordContext) {}
 
   /** Runs a phase, adding its duration to the phase's timing. */
   async timed<T>(phase: string, work: () => Promise<T>): Promise<T> {
     const at = performance.now();
+    this.phase = phase;
     try {
       return await work();
     } finally {
+      this.phase = undefined;
       this.timings[phase] = Math.round((this.timings[phase] ?? 0) + performance.now() - at);
     }
   }

@@ -61,7 +61,17 @@ interface Loop extends FixAttemptContext {
 export async function runPreprod(run: PreprodRun): Promise<PreprodResult> {
   const loop = startLoop(run);
   const { record } = loop;
-  const stop = await loopPhases(loop);
+  let stop: Stop;
+  try {
+    stop = await loopPhases(loop);
+  } catch (error) {
+    // Whatever stops the loop (an unreachable run store, a crashed phase), the result says so.
+    stop = {
+      status: 'blocked',
+      stopReason: 'error',
+      message: `The loop stopped on an error${record.phase ? ` in the ${record.phase} phase` : ''}: ${errorMessage(error)}`,
+    };
+  }
   return record.finish(stop);
 }
 

@@ -132,7 +132,7 @@ function seedProblems(scenario: Scenario, cwd: string): ScenarioProblem[] {
   const { seed, base, own } = scenarioSeed(scenario, { cwd });
   if (!own) return [];
   try {
-    loadSeed(seed, base);
+    loadSeed(seed, base, { root: cwd });
     return [];
   } catch (error) {
     return [{ file: scenario.file, message: `seed: ${errorMessage(error)}` }];

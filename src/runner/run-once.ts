@@ -71,6 +71,8 @@ export async function runOnce(options: RunOnceOptions): Promise<ScenarioRunResul
   const clone = await startGitHubClone({
     seed,
     cwd: seedBase,
+    // Seed files a repository names (its scenarios, its .archal.json) stay inside it; --seed is the user's own.
+    ...(options.seedOverride === undefined ? { seedRoot: options.cwd } : {}),
     logger: () => {},
     controlToken: randomBytes(24).toString('hex'),
   });

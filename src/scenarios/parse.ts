@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { INPUT_LIMITS, readInputFile } from '../lib/input-file.js';
 import { didYouMean } from '../lib/did-you-mean.js';
 import { parseJsonWithLocation, unfenceJson } from '../lib/json-position.js';
 import { CLONE_KEYWORDS, inferClones } from './clones.js';
@@ -49,19 +49,10 @@ export interface ParseOptions {
 }
 
 export function parseScenarioFile(file: string, options: ParseOptions = {}): ScenarioParseResult {
-  let text: string;
-  try {
-    text = readFileSync(file, 'utf8');
-  } catch (error) {
-    return {
-      ok: false,
-      errors: [
-        { file, message: `cannot read the scenario: ${(error as NodeJS.ErrnoException).code ?? String(error)}` },
-      ],
-      warnings: [],
-    };
-  }
-  return parseScenario(text, file, options);
+  const read = readInputFile(file, { maxBytes: INPUT_LIMITS.scenario, strictUtf8: true });
+  if (!read.ok)
+    return { ok: false, errors: [{ file, message: `cannot read the scenario: ${read.message}` }], warnings: [] };
+  return parseScenario(read.text, file, options);
 }
 
 interface Section {

@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { INPUT_LIMITS, readInputFile } from '../lib/input-file.js';
 import { join } from 'node:path';
 import type { CommandLookup } from './loader.js';
 
@@ -19,14 +19,10 @@ export function createCommandResolver(directories: readonly string[]): (name: st
       };
     for (const dir of directories) {
       const file = join(dir, `${name}.md`);
-      let body: string;
-      try {
-        body = readFileSync(file, 'utf8');
-      } catch (error) {
-        const code = (error as NodeJS.ErrnoException).code;
-        if (code === 'ENOENT' || code === 'ENOTDIR') continue;
-        return { ok: false, message: `cannot read command file ${file}: ${code ?? String(error)}` };
-      }
+      const read = readInputFile(file, { maxBytes: INPUT_LIMITS.workflow, strictUtf8: true });
+      if (!read.ok && read.problem === 'missing') continue;
+      if (!read.ok) return { ok: false, message: `cannot read command file ${read.message}` };
+      const body = read.text;
       if (body.trim().length === 0) return { ok: false, message: `command file ${file} is empty` };
       return { ok: true, body, file };
     }

@@ -1,4 +1,5 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync } from 'node:fs';
+import { INPUT_LIMITS, readInputFile } from '../lib/input-file.js';
 import { basename, extname, join, relative } from 'node:path';
 import { closest } from '../lib/did-you-mean.js';
 import { ArchalError } from '../lib/errors.js';
@@ -99,18 +100,18 @@ export async function loadWorkflowFile(
   scope: WorkflowScope,
   options: DiscoveryOptions,
 ): Promise<LoadedFile> {
-  let text: string;
-  try {
-    text = readFileSync(file, 'utf8');
-  } catch (error) {
-    const message = `cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`;
+  // A FIFO, a device or a huge file is refused by name, never waited on: one such entry in
+  // .archal/workflows/ must not block every run.
+  const read = readInputFile(file, { maxBytes: INPUT_LIMITS.workflow, strictUtf8: true });
+  if (!read.ok) {
+    const message = `cannot read ${read.message}`;
     return {
       kind: 'error',
       warnings: [],
       error: { file, scope, kind: 'read_error', message, problems: [{ file, message }] },
     };
   }
-  const result = await loadWorkflowText(text, {
+  const result = await loadWorkflowText(read.text, {
     file,
     scope,
     defaults: options.defaults,

@@ -73,7 +73,7 @@ export function runWorkspaceScenarios(
   const { config } = workspace;
   return runSuite({
     scenarios: scenarios.entries,
-    agent: resolveAgent(request.harness ?? config.agent, workspace.env),
+    agent: resolveAgent(request.harness ?? config.agent, workspace.env, config.agentPassEnv),
     agentModel: config.agentModel,
     runs: request.runs,
     seedOverride: request.seed,

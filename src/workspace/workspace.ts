@@ -1,3 +1,4 @@
+import { statSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { resolve } from 'node:path';
 import { formatConfigProblem, loadConfig, type ArchalConfig } from '../config/index.js';
@@ -47,6 +48,13 @@ export interface RepoWorkspace extends Workspace {
 /** A workspace in `dir` as it is, with its validated .archal.json (an invalid one is a WorkspaceError). */
 export function openWorkspace(options: WorkspaceOptions): Workspace {
   const root = resolve(options.dir);
+  const kind = pathKind(root);
+  if (kind !== 'directory')
+    throw new WorkspaceError(
+      'missing_directory',
+      kind === 'missing' ? `No such directory: ${root}.` : `${root} is not a directory.`,
+      { file: root },
+    );
   const loaded = loadConfig(root);
   if (loaded.status === 'invalid')
     throw new WorkspaceError(
@@ -107,6 +115,14 @@ export async function openRunStore(
     throw new WorkspaceError('store_unavailable', `Cannot open the run store ${store}: ${errorMessage(error)}`, {
       store,
     });
+  }
+}
+
+function pathKind(path: string): 'directory' | 'other' | 'missing' {
+  try {
+    return statSync(path).isDirectory() ? 'directory' : 'other';
+  } catch {
+    return 'missing';
   }
 }
 

@@ -9,7 +9,7 @@ import { scenarioSeed } from '../../runner/run-once.js';
 import { loadWorkspaceScenarios, runWorkspaceScenarios } from '../../workspace/scenarios.js';
 import type { Workspace } from '../../workspace/workspace.js';
 import { EXIT, UserError } from '../errors.js';
-import { amount, wholeNumber } from '../flags.js';
+import { amount, commandFlag, wholeNumber } from '../flags.js';
 import { cliWorkspace, type GlobalOptions } from '../host.js';
 import { err, out, printJson } from '../output.js';
 
@@ -32,7 +32,8 @@ export async function runCommand(globals: GlobalOptions, paths: string[], flags:
   const runs = wholeNumber('--runs', flags.runs, 1, 100);
   const concurrency = wholeNumber('--concurrency', flags.concurrency, 1, 64) ?? 4;
   const threshold = amount('--pass-threshold', flags.passThreshold, 100) ?? 0;
-  const agent = resolveAgent(flags.harness ?? ctx.config.agent, ctx.env);
+  const harness = commandFlag('--harness', flags.harness);
+  const agent = resolveAgent(harness ?? ctx.config.agent, ctx.env, ctx.config.agentPassEnv);
 
   if (flags.preflightOnly) return preflight(ctx, agent);
 
@@ -146,6 +147,10 @@ export async function scenarioValidate(
 ): Promise<number> {
   const ctx = cliWorkspace(globals);
   const loaded = loadScenarios(paths, { config: ctx.config, cwd: ctx.root });
+  if (loaded.files.length === 0 && loaded.errors.length === 0)
+    throw new UserError(
+      `Nothing to validate: no scenario files (.md) in ${paths.length > 0 ? paths.join(', ') : 'the configured or default places (archal/, scenarios/)'}.`,
+    );
   const valid = loaded.errors.length === 0;
   if (options.json) {
     printJson({
