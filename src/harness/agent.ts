@@ -14,6 +14,17 @@ export interface AgentCommand {
   display: string;
 }
 
+/** Values shorter than this in `agent.env` are not treated as secrets (they would mangle ordinary text). */
+const MIN_AGENT_SECRET = 8;
+
+/**
+ * What records must not show of an agent: the values given to it through `agent.env` (whatever
+ * their names: that is how credentials reach an agent on purpose).
+ */
+export function agentSecrets(agent: AgentCommand): string[] {
+  return Object.values(agent.env).filter((value) => value.length >= MIN_AGENT_SECRET);
+}
+
 /** No agent to test: none configured and none given. */
 export class MissingAgentError extends ArchalError<'missing_agent', Record<string, never>> {
   constructor() {

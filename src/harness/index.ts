@@ -1,4 +1,4 @@
-export { MissingAgentError, resolveAgent } from './agent.js';
+export { MissingAgentError, agentSecrets, resolveAgent } from './agent.js';
 export type { AgentCommand } from './agent.js';
 export { extractAnswer } from './extract.js';
 export type { AnswerFormat, ExtractedAnswer } from './extract.js';

@@ -1,7 +1,7 @@
 import { existsSync, mkdirSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import type { ArchalConfig } from '../config/index.js';
-import type { AgentCommand } from '../harness/agent.js';
+import { agentSecrets, type AgentCommand } from '../harness/agent.js';
 import { preflightHarness } from '../harness/preflight.js';
 import { errorMessage } from '../lib/errors.js';
 import { writeJsonFile } from '../lib/json-file.js';
@@ -112,7 +112,7 @@ async function loopPhases(loop: Loop): Promise<Stop> {
 function startLoop(run: PreprodRun): Loop {
   const artifactsDir = resolve(run.repo, run.options.artifacts);
   mkdirSync(artifactsDir, { recursive: true });
-  const redactor = new SecretRedactor([], run.env);
+  const redactor = new SecretRedactor(run.agent ? agentSecrets(run.agent) : [], { ...run.env, ...run.agent?.env });
   const record = new PreprodRecord({
     repo: run.repo,
     artifactsDir,
@@ -318,7 +318,7 @@ async function validationPhase(loop: Loop): Promise<Stop | undefined> {
       stopReason: 'external_execution_disabled',
       message: 'Scenarios pass; the validation command runs only with --allow-external-execution.',
     };
-  loop.run.log(`validating: ${options.validationCommand}`);
+  loop.run.log(`validating: ${loop.redactor.text(options.validationCommand)}`);
   const { stdout: _stdout, ...result } = await record.timed('validation', () =>
     runExternal({
       command: options.validationCommand!,

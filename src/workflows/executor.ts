@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { errorMessage } from '../lib/errors.js';
+import { SecretRedactor } from '../lib/redact.js';
 import type { Usage } from '../providers/types.js';
 import { systemClock } from './clock.js';
 import { countStates, usageData } from './event-data.js';
@@ -73,12 +74,15 @@ const DEFAULT_HEARTBEAT_MS = 10_000;
 /**
  * Runs a workflow: sets the run up (its artifacts directory, variables, transcript), schedules its
  * nodes as their dependencies allow (scheduler.ts), runs each with its retries (node-execution.ts),
- * and records how the run ended.
+ * and records how the run ended. What it records (events, the transcript, output files, the result,
+ * notices) is redacted: node outputs flow to downstream nodes as produced, never to a record so.
  */
 export async function executeWorkflow(deps: EngineDeps, options: RunOptions): Promise<WorkflowRunResult> {
   const { workflow } = options;
   const clock = deps.clock ?? systemClock;
-  const log = deps.log ?? (() => {});
+  // The secrets of both environments: the host's, and the run's own (a restricted one has fewer).
+  const redactor = new SecretRedactor([], { ...deps.env, ...options.env });
+  const log = deps.log ? (message: string) => deps.log!(redactor.text(message)) : () => {};
   const runId = options.runId ?? randomUUID();
   const started = clock.now();
   const artifactsDir = join(options.cwd, '.archal', 'artifacts', 'runs', runId);
@@ -86,7 +90,7 @@ export async function executeWorkflow(deps: EngineDeps, options: RunOptions): Pr
   const transcript = new JsonlTranscript(logPath, log);
 
   const write: WriteEvent = (type, nodeId, data) => {
-    const event: WorkflowEvent = { type, runId, data, ts: new Date(clock.now()).toISOString() };
+    const event: WorkflowEvent = { type, runId, data: redactor.value(data), ts: new Date(clock.now()).toISOString() };
     if (nodeId !== undefined) event.nodeId = nodeId;
     transcript.write(event);
     deps.sink.write(event);
@@ -96,11 +100,11 @@ export async function executeWorkflow(deps: EngineDeps, options: RunOptions): Pr
     runId,
     workflow: workflow.name,
     status,
-    nodes: Object.fromEntries(state.results),
+    nodes: redactor.value(Object.fromEntries(state.results)),
     artifactsDir,
     logPath,
     durationMs: clock.now() - started,
-    ...extra,
+    ...redactor.value(extra),
   });
 
   write('workflow_started', undefined, {
@@ -144,6 +148,7 @@ export async function executeWorkflow(deps: EngineDeps, options: RunOptions): Pr
     sessions: new Map(),
     dependentCount: dependentCounts(workflow),
     nodeAttempts: new Map(),
+    redact: (text) => redactor.text(text),
   };
 
   const onExternalAbort = () => state.cancel('Cancelled by user');

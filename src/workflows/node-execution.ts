@@ -43,7 +43,7 @@ export async function executeNode(
       try {
         const outcome = await runNode({ node, run, signal: nodeAbort.signal, attempt });
         if (outcome.kind === 'paused')
-          await run.deps.onApprovalRequested?.({ nodeId: node.id, message: outcome.message });
+          await run.deps.onApprovalRequested?.({ nodeId: node.id, message: run.redact(outcome.message) });
         nodeUsage = addUsage(nodeUsage, outcome.kind === 'completed' ? outcome.usage : undefined);
         complete(run, state, node, outcome, nodeStarted, nodeUsage);
         return;
@@ -112,7 +112,7 @@ function complete(
         run.sessions.set(node.id, { provider: node.provider, sessionId: outcome.sessionId });
       state.write('node_completed', node.id, {
         duration_ms: durationMs,
-        ...outputData(run.artifactsDir, node.id, outcome.text),
+        ...outputData(run.artifactsDir, node.id, run.redact(outcome.text)),
         ...(outcome.structured === undefined ? {} : { structured_output: outcome.structured }),
         ...(outcome.iterations === undefined ? {} : { iterations: outcome.iterations }),
         attempts: state.result(node).attempts,

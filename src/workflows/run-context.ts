@@ -54,6 +54,8 @@ export interface RunContext {
   dependentCount: Map<string, number>;
   /** The attempt each running node is on, counting the attempts of earlier executions of the run. */
   nodeAttempts: Map<string, number>;
+  /** Text as the run may record it (events, files): secrets removed. */
+  redact(text: string): string;
 }
 
 /** What a node produced when it did not fail (failures are thrown as NodeFailure). */

@@ -98,9 +98,9 @@ export function substituteShell(
     }
     const text = valueText(readOutputRef(outputs, node, field));
     if (text.length <= SHELL_INLINE_LIMIT) return shellQuote(text);
-    mkdirSync(spillDir, { recursive: true });
+    mkdirSync(spillDir, { recursive: true, mode: 0o700 });
     const file = join(spillDir, `${node}${field ? `.${field}` : ''}.txt`);
-    writeFileSync(file, text);
+    writeFileSync(file, text, { mode: 0o600 });
     return `"$(cat ${shellQuote(file)})"`;
   });
 }
