@@ -7,6 +7,7 @@ import { isAiNode, type Condition, type Workflow, type WorkflowNode, type Workfl
 import type { WorkflowProblem } from './problems.js';
 import { DEFAULT_MAX_PARALLEL, WORKFLOW_KEYS, workflowFieldsSchema, type NodeKind } from './schema.js';
 import { parseYaml } from './yaml-source.js';
+import { shellQuotingWarnings } from './shell-quoting.js';
 
 export const MIGRATION_GUIDE = 'https://github.com/coleam00/Archon/blob/main/docs/sequential-dag-migration-guide.md';
 
@@ -135,6 +136,7 @@ export async function loadWorkflowText(text: string, options: LoadOptions): Prom
   );
   errors.push(...validateGraph(nodes, declaredIds, { file, source, nodeLines }));
   warnings.push(...wholeOutputWarnings(nodes, file, nodeLines));
+  warnings.push(...shellQuotingWarnings(nodes, file, nodeLines));
 
   if (errors.length > 0 || !workflowSettings)
     return { ok: false, stage: 'validate', name, description, errors, warnings };
