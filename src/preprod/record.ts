@@ -42,9 +42,11 @@ export class PreprodRecord {
     const at = performance.now();
     this.phase = phase;
     try {
-      return await work();
-    } finally {
+      const result = await work();
+      // Kept when the phase throws: the loop's result names where it stopped.
       this.phase = undefined;
+      return result;
+    } finally {
       this.timings[phase] = Math.round((this.timings[phase] ?? 0) + performance.now() - at);
     }
   }
