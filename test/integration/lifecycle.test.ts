@@ -223,6 +223,35 @@ describe.each(RUN_STORES)('run lifecycle on $name', (backend) => {
     expect(received).toHaveLength(1);
   });
 
+  it('takes an approval as soon as the gate waits; the running execution continues the approved branch', async () => {
+    const dir = tempRepo();
+    const workflow = await loadOk(
+      `${header}nodes:\n  - id: slow\n    bash: sleep 2; echo slow\n  - id: gate\n    approval: {message: "go?", capture_response: true}\n  - id: apply\n    depends_on: [gate]\n    bash: "printf 'applied %s' $gate.output"\n`,
+      { dir },
+    );
+    const runner = deps();
+    runner.engine = { ...runner.engine, approvalPollMs: 50 };
+    const running = startRun(runner, { workflow, workingPath: dir });
+    let paused;
+    for (let i = 0; i < 100 && !paused; i++) {
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      [paused] = await store.listRuns({ workingPath: dir, statuses: ['paused'] });
+    }
+    expect(paused!.metadata.approval).toMatchObject({ nodeId: 'gate', live: true });
+    const approved = await approveRun(deps(), paused!, 'now', { workflow });
+    expect(approved).toMatchObject({ kind: 'handed_over', nodeId: 'gate' });
+    const outcome = await running;
+    expect(outcome.result.status).toBe('completed');
+    expect(outcome.result.nodes.apply!.output).toBe('applied now');
+    expect(outcome.run.status).toBe('completed');
+    const events = await store.listEvents(paused!.id, ['approval_received', 'node_completed']);
+    expect(events.filter((event) => event.type === 'approval_received')).toHaveLength(1);
+    expect(events.filter((event) => event.nodeId === 'gate')).toHaveLength(2);
+    // The approved branch did not wait for the slow one.
+    const completed = events.filter((event) => event.type === 'node_completed').map((event) => event.nodeId);
+    expect(completed.indexOf('apply')).toBeLessThan(completed.indexOf('slow'));
+  });
+
   it('rejects a paused run: cancelled, with the gate failed and the reason recorded', async () => {
     const dir = tempRepo();
     const workflow = await loadOk(
