@@ -23,7 +23,7 @@ export function loadConfig(dir: string): ConfigLoadResult {
   const file = join(dir, CONFIG_FILE);
   const read = readInputFile(file, { maxBytes: INPUT_LIMITS.config, strictUtf8: true });
   if (!read.ok && read.problem === 'missing') return { status: 'missing', file, config: {} };
-  if (!read.ok) return { status: 'invalid', file, errors: [{ path: '', message: `cannot read ${read.message}` }] };
+  if (!read.ok) return { status: 'invalid', file, errors: [{ path: '', message: read.message }] };
   const parsed = parseJsonWithLocation(read.text);
   if (!parsed.ok)
     return { status: 'invalid', file, errors: [{ path: '', message: `invalid JSON: ${parsed.message}` }] };

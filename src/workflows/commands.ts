@@ -21,7 +21,7 @@ export function createCommandResolver(directories: readonly string[]): (name: st
       const file = join(dir, `${name}.md`);
       const read = readInputFile(file, { maxBytes: INPUT_LIMITS.workflow, strictUtf8: true });
       if (!read.ok && read.problem === 'missing') continue;
-      if (!read.ok) return { ok: false, message: `cannot read command file ${read.message}` };
+      if (!read.ok) return { ok: false, message: `command file ${read.message}` };
       const body = read.text;
       if (body.trim().length === 0) return { ok: false, message: `command file ${file} is empty` };
       return { ok: true, body, file };

@@ -104,7 +104,7 @@ export async function loadWorkflowFile(
   // .archal/workflows/ must not block every run.
   const read = readInputFile(file, { maxBytes: INPUT_LIMITS.workflow, strictUtf8: true });
   if (!read.ok) {
-    const message = `cannot read ${read.message}`;
+    const { message } = read;
     return {
       kind: 'error',
       warnings: [],

@@ -63,7 +63,11 @@ export async function execute(
   } catch (error) {
     // Never leave a run 'running' behind: an unexpected failure is recorded as one.
     const message = errorMessage(error);
-    await store.changeStatus(run.id, { from: ['running', 'pending'], to: 'failed', metadata: { error: message } });
+    await store.changeStatus(run.id, {
+      from: ['running', 'pending', 'paused'],
+      to: 'failed',
+      metadata: { error: message },
+    });
     throw error;
   } finally {
     request.signal?.removeEventListener('abort', onOuterAbort);
@@ -85,10 +89,10 @@ export async function execute(
         }
       : {}),
   };
-  // A waiting approval was marked paused when it began to wait; anything else ends from 'running'.
-  // If someone cancelled the run meanwhile, their decision stands.
+  // 'paused' in the store is this execution's own waiting approval (a decision moves the run on to
+  // 'running' or 'cancelled'). If someone cancelled the run meanwhile, their decision stands.
   const recorded = await store.changeStatus(run.id, {
-    from: [status === 'paused' ? 'paused' : 'running'],
+    from: status === 'paused' ? ['paused'] : ['running', 'paused'],
     to: status,
     metadata,
   });

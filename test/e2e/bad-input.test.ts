@@ -133,6 +133,14 @@ describe('input that is not what it claims', () => {
     expect(result.stderr).toContain('Nothing to validate: no scenario files (.md) in empty.');
   });
 
+  it('refuses to validate a directory as a workflow', async () => {
+    const repo = tempRepo();
+    mkdirSync(join(repo, 'empty'));
+    const result = await runCli(['--cwd', repo, 'workflow', 'validate', 'empty/'], { env: env() });
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain(`${join(repo, 'empty')} is a directory, not a regular file`);
+  });
+
   it('refuses preprod run --repo <missing dir> without creating anything', async () => {
     const parent = tempDir();
     const missing = join(parent, 'no', 'such', 'repo');

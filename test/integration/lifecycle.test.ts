@@ -252,6 +252,18 @@ describe.each(RUN_STORES)('run lifecycle on $name', (backend) => {
     expect(completed.indexOf('apply')).toBeLessThan(completed.indexOf('slow'));
   });
 
+  it('records how a run ended when another branch cancels it while an approval waits', async () => {
+    const dir = tempRepo();
+    const workflow = await loadOk(
+      `${header}nodes:\n  - id: gate\n    approval: {message: "go?"}\n  - id: check\n    bash: sleep 0.3\n  - id: stop\n    depends_on: [check]\n    cancel: "nothing to do"\n`,
+      { dir },
+    );
+    const outcome = await startRun(deps(), { workflow, workingPath: dir });
+    expect(outcome.result.status).toBe('cancelled');
+    expect(outcome.run).toMatchObject({ status: 'cancelled' });
+    expect((await store.getRun(outcome.run.id))!.status).toBe('cancelled');
+  });
+
   it('rejects a paused run: cancelled, with the gate failed and the reason recorded', async () => {
     const dir = tempRepo();
     const workflow = await loadOk(
