@@ -71,11 +71,11 @@ const CONTEXT_PATTERNS: Array<[RegExp, (match: string, ...groups: string[]) => s
   ],
   [/(\b[a-z][a-z0-9+.-]*:\/\/[^/\s:@]+:)([^@\s/]+)(@)/gi, (_m, head, _secret, at) => `${head}${REDACTED}${at}`],
   [
-    /\b([A-Za-z0-9_]*(?:TOKEN|SECRET|PASSWORD|PASSWD|API_?KEY|PRIVATE_?KEY|ACCESS_?KEY|CREDENTIAL)[A-Za-z0-9_]*)(\s*[=:]\s*)(["']?)([^\s"'&,;]{6,})/g,
+    /\b([A-Za-z0-9_]*(?:TOKEN|SECRET|PASSWORD|PASSWD|API_?KEY|PRIVATE_?KEY|ACCESS_?KEY|CREDENTIALS?))(\s*[=:]\s*)(["']?)([^\s"'&,;]{6,})/g,
     (_m, name, sep, quote) => `${name}${sep}${quote}${REDACTED}`,
   ],
   [
-    /("[A-Za-z0-9_-]*(?:token|secret|password|passwd|api_?key|apikey|private_?key|credential)[A-Za-z0-9_-]*"\s*:\s*")([^"]{6,})(")/gi,
+    /("[A-Za-z0-9_-]*(?:token|secret|password|passwd|api[_-]?key|private[_-]?key|access[_-]?key|credentials?)"\s*:\s*")([^"]{6,})(")/gi,
     (_m, head, _secret, close) => `${head}${REDACTED}${close}`,
   ],
 ];
