@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from '@jest/globals';
 import { json, runCli, startCli, waitFor } from '../helpers/cli.js';
@@ -12,7 +12,7 @@ const workflow = `name: gated-branch
 description: one branch waits for a person, the other works
 nodes:
   - id: slow
-    bash: sleep 4; printf slow-done
+    bash: until [ -f release ]; do sleep 0.05; done; printf slow-done
   - id: gate
     approval:
       message: "Ship it?"
@@ -48,6 +48,18 @@ describe.each(BACKENDS)('approvals while other branches run ($name)', (backend) 
     expect(approved.code).toBe(0);
     expect(json(approved)).toMatchObject({ runId, approved: 'gate', status: 'running' });
 
+    // The approved branch goes on while the other one still works (until the test releases it).
+    const transcript = join(dir, '.archal', 'logs', `${runId}.jsonl`);
+    const completed = () =>
+      readFileSync(transcript, 'utf8')
+        .trim()
+        .split('\n')
+        .map((line) => JSON.parse(line) as { type: string; nodeId?: string })
+        .filter((event) => event.type === 'node_completed')
+        .map((event) => event.nodeId);
+    await waitFor(() => completed().includes('apply'), 15_000, 'the approved branch to complete');
+    expect(completed()).not.toContain('slow');
+    writeFileSync(join(dir, 'release'), '');
     const outcome = await running.done;
     expect(outcome.code).toBe(0);
     const body = json<{ runId: string; status: string; nodes: Record<string, { state: string; output: string }> }>(

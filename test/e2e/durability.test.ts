@@ -17,7 +17,7 @@ const TRIALS = 10;
 // its line and then run again on resume.
 const nodeScript = (id: string) =>
   JSON.stringify(
-    `echo $$ >> pids; sleep 0.45 & echo $! >> pids; wait; echo "${id} attempt=$ARCHAL_NODE_ATTEMPT run=$ARCHAL_RUN_ID" >> effects`,
+    `echo $$ >> pids; sleep 0.6 & echo $! >> pids; wait; echo "${id} attempt=$ARCHAL_NODE_ATTEMPT run=$ARCHAL_RUN_ID" >> effects`,
   );
 
 const workflow = `name: effects
@@ -57,7 +57,7 @@ describe('kill -9 of the CLI during a node', () => {
       // The node's processes die with their owner, without waiting for a resume.
       await waitFor(() => orphans.every((pid) => !isRunning(pid)), 500, `the processes ${orphans} to die`);
       // Nothing left alive could still write: the interrupted node never had its side effect.
-      await new Promise((resolve) => setTimeout(resolve, 550));
+      await new Promise((resolve) => setTimeout(resolve, 700));
       expect(lines(effects).map((line) => line.split(' ')[0])).toEqual(['one', 'two', 'three'].slice(0, target));
 
       const resumed = await runCli(['--cwd', dir, 'workflow', 'run', 'effects', '--json'], { env, timeoutMs: 30_000 });

@@ -226,7 +226,7 @@ describe.each(RUN_STORES)('run lifecycle on $name', (backend) => {
   it('takes an approval as soon as the gate waits; the running execution continues the approved branch', async () => {
     const dir = tempRepo();
     const workflow = await loadOk(
-      `${header}nodes:\n  - id: slow\n    bash: sleep 2; echo slow\n  - id: gate\n    approval: {message: "go?", capture_response: true}\n  - id: apply\n    depends_on: [gate]\n    bash: "printf 'applied %s' $gate.output"\n`,
+      `${header}nodes:\n  - id: slow\n    bash: sleep 3; echo slow\n  - id: gate\n    approval: {message: "go?", capture_response: true}\n  - id: apply\n    depends_on: [gate]\n    bash: "printf 'applied %s' $gate.output"\n`,
       { dir },
     );
     const runner = deps();
