@@ -80,15 +80,24 @@ class Worker {
     this.child.stdin.write(`${JSON.stringify(request)}\n`);
     return answer;
   }
-  stop(): void {
-    this.child.stdin.end();
+  /** Ends the worker (it closes its store and exits); SIGKILL if it has not after 5 s. */
+  stop(): Promise<void> {
+    if (this.child.exitCode !== null || this.child.signalCode !== null) return Promise.resolve();
+    return new Promise((resolve) => {
+      const timer = setTimeout(() => this.child.kill('SIGKILL'), 5000);
+      this.child.once('exit', () => {
+        clearTimeout(timer);
+        resolve();
+      });
+      this.child.stdin.end();
+    });
   }
 }
 
 describe.each(BACKENDS)('admission on $name', (backend) => {
   const workers: Worker[] = [];
-  afterAll(() => {
-    for (const worker of workers) worker.stop();
+  afterAll(async () => {
+    await Promise.all(workers.map((worker) => worker.stop()));
   });
 
   it(`admits exactly one of ${PROCESSES} processes starting a run on one path at once, ${ROUNDS} times`, async () => {
