@@ -25,6 +25,9 @@ try {
   // First start after a build.
 }
 
+// Code compiled from the cache cannot import() (V8 drops its loader): modules the bundle loads at run
+// time (the GitHub App's build/app.js) are imported from here.
+globalThis.__archalImport = (url) => import(url);
 const script = new Script(Module.wrap(source), { filename: bundle, cachedData });
 const module = { exports: {}, filename: bundle, id: bundle, loaded: false };
 script.runInThisContext().call(module.exports, module.exports, createRequire(bundle), module, bundle, dirname(bundle));

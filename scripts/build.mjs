@@ -2,7 +2,8 @@
 //  - build/cli.cjs: the `archal` command as one CommonJS file, which bin/archal.js loads through
 //    V8's code cache (build/cli.cjs.cache). Compiling the bundle's ~600 KB of JavaScript on every
 //    start cost more than running a small workflow; with the cache, start-up is mostly Node's own.
-//  - build/index.js and its subpaths (build/workflows.js, workspace.js, preprod.js, github.js, clone.js):
+//  - build/index.js and its subpaths (build/workflows.js, workspace.js, preprod.js, github.js, clone.js, view.js,
+//    attach.js):
 //    Archal as an ES module library (benchmarks, tests, embedding), with shared code in chunks so
 //    that a class is the same class whichever subpath it is imported from.
 import { build } from 'esbuild';
@@ -37,8 +38,17 @@ const common = {
   platform: 'node',
   target: 'node20',
   packages: 'bundle',
-  // Native addons and optional drivers are loaded from node_modules at run time.
-  external: ['better-sqlite3', 'pg', 'pg-native'],
+  // Native addons and optional drivers, and the clone's GraphQL, MCP and route-mode libraries (only
+  // loaded when used), come from node_modules at run time.
+  external: [
+    'better-sqlite3',
+    'pg',
+    'pg-native',
+    'graphql',
+    '@octokit/graphql-schema',
+    '@modelcontextprotocol/sdk',
+    'node-forge',
+  ],
   minify: true,
   sourcemap: 'linked',
   logLevel: 'warning',
@@ -62,6 +72,8 @@ await Promise.all([
       preprod: 'src/preprod/index.ts',
       github: 'src/github/index.ts',
       clone: 'src/clones/github/index.ts',
+      attach: 'src/attach/index.ts',
+      view: 'src/view/index.ts',
     },
     outdir: 'build',
     chunkNames: 'chunks/[name]-[hash]',
@@ -70,6 +82,15 @@ await Promise.all([
     banner: {
       js: "import{createRequire as __archalRequire}from'node:module';const require=__archalRequire(import.meta.url);",
     },
+  }),
+  // build/app.js: the GitHub App (app/), loaded by `archal app …` at run time. Its dependencies
+  // (Probot, graphile-worker) stay in node_modules: they are only loaded when the App runs.
+  build({
+    ...common,
+    entryPoints: ['app/main.ts'],
+    outfile: 'build/app.js',
+    format: 'esm',
+    packages: 'external',
   }),
 ]);
 

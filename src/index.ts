@@ -2,13 +2,14 @@
  * Archal as a library. The package root exports everything below; each part is also a subpath:
  * `archal/workflows` (the DAG engine and the run lifecycle), `archal/workspace` (the host-neutral
  * composition root), `archal/preprod` (the pre-prod loop), `archal/github` (the real GitHub's REST
- * API) and `archal/clone` (Archal's local GitHub clone).
+ * API), `archal/clone` (Archal's local GitHub clone) and `archal/attach` (the post-prod loop).
  */
 export * from './workflows/index.js';
 export * from './workspace/index.js';
 export * from './preprod/index.js';
 export * from './github/index.js';
 export * from './clones/github/index.js';
+export * from './attach/index.js';
 export {
   assistantsSchema,
   createClaudeProvider,
@@ -31,7 +32,14 @@ export type {
 } from './providers/index.js';
 export { archalConfigSchema, CONFIG_FILE, loadConfig, starterConfig } from './config/index.js';
 export type { ArchalConfig, ConfigProblem } from './config/index.js';
-export { describeStore, KyselyStore, MemoryStore, openStore, storeOptionsFromEnv } from './store/index.js';
+export {
+  describeStore,
+  KyselyAttachStore,
+  KyselyStore,
+  MemoryStore,
+  openStore,
+  storeOptionsFromEnv,
+} from './store/index.js';
 export type { StoreOptions } from './store/index.js';
 export { ArchalError, errorMessage } from './lib/errors.js';
 export { IsolationError } from './isolation/index.js';
@@ -45,3 +53,5 @@ export { runSuite } from './runner/suite.js';
 export { loadScenarios } from './runner/load.js';
 export type { LoadedScenarios } from './runner/load.js';
 export type { ScenarioResult, ScenarioRunResult, SuiteResult } from './runner/results.js';
+export { RecordLookupError, RecordSource, renderReportHtml, startViewer } from './view/index.js';
+export type { RecordRef, RecordSummary, Report, ReportOptions, RunningViewer, ViewerOptions } from './view/index.js';

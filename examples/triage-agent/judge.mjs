@@ -23,6 +23,13 @@ function decide(text) {
       ? ['pass', `the answer says: ${answer}`]
       : ['fail', `the answer does not say so: ${answer}`];
   }
+  // The question `archal attach` asks about a production trace no deterministic rule faulted.
+  if (/did what its task asked/i.test(text)) {
+    const failed = evidence('requests the agent made').match(/→ [45]\d\d/g) ?? [];
+    return failed.length === 0
+      ? ['pass', `no request failed${answer.trim() ? ` and the agent answered: ${answer.trim().slice(0, 120)}` : ''}`]
+      : ['fail', `${failed.length} request(s) failed`];
+  }
   if (/answer/i.test(text)) return answer.trim() ? ['pass', 'the agent answered'] : ['fail', 'the answer is empty'];
   return ['fail', 'this stand-in judge only understands the example scenarios'];
 }

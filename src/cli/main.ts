@@ -2,12 +2,16 @@ import { Command, CommanderError } from 'commander';
 import { ArchalError, errorMessage } from '../lib/errors.js';
 import { configureCloneGitPath } from '../clones/github/git/env.js';
 import { configureScratchDir } from '../lib/paths.js';
+import { registerAppCommands } from './commands/app.js';
+import { registerAttachCommands } from './commands/attach.js';
 import { registerCloneCommands } from './commands/clone.js';
 import { registerConfigCommands } from './commands/config.js';
 import { registerIsolationCommands } from './commands/isolation.js';
 import { registerPreprodCommands } from './commands/preprod.js';
+import { registerReportCommands } from './commands/report.js';
 import { registerRunCommands } from './commands/run.js';
 import { registerVersionCommand, packageVersion } from './commands/version.js';
+import { registerViewCommands } from './commands/view.js';
 import { registerWorkflowCommands } from './commands/workflow.js';
 import { describeError, exitCodeOf, EXIT, UserError } from './errors.js';
 import { err } from './output.js';
@@ -31,6 +35,10 @@ registerCloneCommands(program);
 registerIsolationCommands(program);
 registerRunCommands(program);
 registerPreprodCommands(program);
+registerAppCommands(program);
+registerAttachCommands(program);
+registerViewCommands(program);
+registerReportCommands(program);
 
 // Every subcommand reports usage mistakes through exitOverride too.
 for (const command of allCommands(program)) command.exitOverride().showHelpAfterError('(run with --help for usage)');

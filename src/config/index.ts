@@ -4,3 +4,5 @@ export type { ArchalConfig } from './schema.js';
 export { CONFIG_FILE, formatConfigProblem, loadConfig, validateConfig } from './load.js';
 export type { ConfigLoadResult, ConfigProblem } from './load.js';
 export { starterConfig } from './defaults.js';
+export { appConfigSchema, PERMISSION_LEVELS } from './app-schema.js';
+export type { AppConfig, PermissionLevel } from './app-schema.js';

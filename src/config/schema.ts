@@ -1,7 +1,10 @@
 import * as z from 'zod';
 import { commandSpecSchema } from '../lib/command-spec.js';
+import { attachConfigSchema } from '../attach/options.js';
 import { preprodConfigSchema } from '../preprod/options.js';
 import { assistantsSchema, providerNameSchema } from '../providers/schema.js';
+import { appConfigSchema } from './app-schema.js';
+import { routingSchema } from '../scenarios/schema.js';
 
 export const agentSchema = z
   .union([z.string().min(1), commandSpecSchema])
@@ -20,10 +23,6 @@ const worktreeSchema = z
     baseBranch: z.string().min(1).optional().describe('Base branch; detected from git when absent.'),
   })
   .strict();
-
-// Sections that later parts of Archal read. They are objects so that settings can be added without
-// breaking existing files; their keys are documented where each part is.
-const sectionSchema = z.looseObject({});
 
 export const archalConfigSchema = z
   .object({
@@ -49,12 +48,17 @@ export const archalConfigSchema = z
       ),
     runs: z.number().int().min(1).max(100).optional().describe('Runs per scenario. Default 1.'),
     timeout: z.number().positive().optional().describe('Seconds a run may take. Default 180.'),
+    routing: routingSchema
+      .optional()
+      .describe(
+        'How agents reach their GitHub clone: env (GITHUB_API_URL), proxy (api.github.com and github.com through a loopback proxy with a per-run CA, for unchanged agents), or both. Default both.',
+      ),
     evaluator: evaluatorSchema.optional(),
     assistants: assistantsSchema.optional(),
     worktree: worktreeSchema.optional(),
     preprod: preprodConfigSchema.optional(),
-    app: sectionSchema.optional(),
-    attach: sectionSchema.optional(),
+    app: appConfigSchema.optional(),
+    attach: attachConfigSchema.optional(),
   })
   .strict();
 

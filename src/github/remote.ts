@@ -47,3 +47,13 @@ export function parseGitHubRemote(url: string, options: { apiUrl?: string } = {}
     reason: `origin is on ${host}, not github.com; set GITHUB_API_URL to its GitHub API (GitHub Enterprise: https://${host}/api/v3)`,
   };
 }
+
+/**
+ * GitHub refused a write for lack of permission: a read-only token (a fork's pull request), an
+ * installation without the permission, or a user without access.
+ */
+export function isPermissionError(error: unknown): boolean {
+  const status = (error as { status?: unknown } | null)?.status;
+  const message = error instanceof Error ? error.message : '';
+  return status === 403 || (status === 404 && /not accessible|not found/i.test(message)) || status === 401;
+}

@@ -12,7 +12,10 @@ export interface HarnessRequest {
   model?: string;
   /** Clone name → REST base URL of this run's clone. */
   cloneUrls: Record<string, string>;
-  github?: { apiUrl: string; token: string };
+  /** The clone's token, and its REST URL for GITHUB_API_URL (none: the agent keeps its default, api.github.com). */
+  github?: { apiUrl?: string; token: string };
+  /** Route mode's variables (proxy, CA), given the environment built so far; they are set last. */
+  route?: (env: NodeJS.ProcessEnv) => Record<string, string>;
   cwd: string;
   /** Where the agent may write its trace and metrics files. */
   runDir: string;
@@ -75,12 +78,14 @@ export function harnessEnvironment(request: HarnessRequest): NodeJS.ProcessEnv {
   if (request.model) env.AGENT_MODEL = request.model;
   else delete env.AGENT_MODEL;
   if (request.github) {
-    env.GITHUB_API_URL = request.github.apiUrl;
+    if (request.github.apiUrl) env.GITHUB_API_URL = request.github.apiUrl;
+    else delete env.GITHUB_API_URL;
     env.GITHUB_TOKEN = request.github.token;
     env.GH_TOKEN = request.github.token;
   }
   if (request.preflight) env.ARCHAL_PREFLIGHT = '1';
   else delete env.ARCHAL_PREFLIGHT;
+  if (request.route) Object.assign(env, request.route(env));
   return env;
 }
 

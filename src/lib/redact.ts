@@ -69,7 +69,6 @@ const CONTEXT_PATTERNS: Array<[RegExp, (match: string, ...groups: string[]) => s
     /(aws_secret_access_key|secret_access_key|aws_session_token)(["'\s:=]+)([A-Za-z0-9/+=]{20,})/gi,
     (_m, name, sep) => `${name}${sep}${REDACTED}`,
   ],
-  [/(\b[a-z][a-z0-9+.-]*:\/\/[^/\s:@]+:)([^@\s/]+)(@)/gi, (_m, head, _secret, at) => `${head}${REDACTED}${at}`],
   [
     /\b([A-Za-z0-9_]*(?:TOKEN|SECRET|PASSWORD|PASSWD|API_?KEY|PRIVATE_?KEY|ACCESS_?KEY|CREDENTIALS?))(\s*[=:]\s*)(["']?)([^\s"'&,;]{6,})/g,
     (_m, name, sep, quote) => `${name}${sep}${quote}${REDACTED}`,
@@ -79,6 +78,15 @@ const CONTEXT_PATTERNS: Array<[RegExp, (match: string, ...groups: string[]) => s
     (_m, head, _secret, close) => `${head}${REDACTED}${close}`,
   ],
 ];
+
+/** `scheme://user:password@`. */
+const URL_CREDENTIALS = /(\b[a-z][a-z0-9+.-]*:\/\/[^/\s:@]+:)([^@\s/]+)(@)/gi;
+
+/**
+ * Text the context patterns can match contains one of these; most text (bodies full of ordinary
+ * words and URLs) contains none and skips running them.
+ */
+const CONTEXT_HINT = /bearer|basic|token|secret|password|passwd|api[_-]?key|private[_-]?key|access[_-]?key|credential/i;
 
 const SECRET_NAME = /(TOKEN|KEY|SECRET|PASSWORD|PASSWD|CREDENTIAL)/i;
 
@@ -102,9 +110,16 @@ const SECRET_KEY_ENDINGS = [
 
 /** JSON keys whose string values are secrets (`token`, `accessToken`, `client_secret`, `api-key`…). */
 export function isSecretKey(key: string): boolean {
-  const normalised = key.toLowerCase().replace(/[_-]/g, '');
-  return SECRET_KEY_ENDINGS.some((ending) => normalised.endsWith(ending));
+  let secret = secretKeys.get(key);
+  if (secret === undefined) {
+    const normalised = key.toLowerCase().replace(/[_-]/g, '');
+    secret = SECRET_KEY_ENDINGS.some((ending) => normalised.endsWith(ending));
+    // JSON keys repeat endlessly (every issue has a "title"): remember the answer for a bounded set.
+    if (secretKeys.size < 10_000) secretKeys.set(key, secret);
+  }
+  return secret;
 }
+const secretKeys = new Map<string, boolean>();
 
 /** Shorter values could be ordinary words; replacing them would mangle text. */
 const MIN_SECRET_LENGTH = 6;
@@ -156,14 +171,42 @@ export class SecretRedactor {
     let output = input;
     for (const value of this.values) if (output.includes(value)) output = output.split(value).join(REDACTED);
     output = redactTokenFormats(output);
-    for (const [pattern, replace] of CONTEXT_PATTERNS)
-      output = output.replace(pattern, replace as (m: string, ...g: string[]) => string);
+    if (CONTEXT_HINT.test(output))
+      for (const [pattern, replace] of CONTEXT_PATTERNS)
+        output = output.replace(pattern, replace as (m: string, ...g: string[]) => string);
+    if (output.includes('@') && output.includes('://'))
+      output = output.replace(URL_CREDENTIALS, (_m, head: string, _secret, at: string) => `${head}${REDACTED}${at}`);
     return output;
   }
 
   /** A deep copy with every string redacted, and every value under a secret-named key replaced. */
   value<T>(input: T): T {
     return this.walk(input, 0) as T;
+  }
+
+  /**
+   * The same as `value`, done on `input` itself: for large values the caller owns (freshly parsed
+   * JSON), where a copy would double the memory and the work.
+   */
+  valueInPlace<T>(input: T): T {
+    return this.mutate(input, 0) as T;
+  }
+
+  private mutate(input: unknown, depth: number): unknown {
+    if (typeof input === 'string') return this.text(input);
+    if (input === null || typeof input !== 'object') return input;
+    if (depth > 64) return REDACTED;
+    if (Array.isArray(input)) {
+      for (let index = 0; index < input.length; index++) input[index] = this.mutate(input[index], depth + 1);
+      return input;
+    }
+    const record = input as Record<string, unknown>;
+    for (const key of Object.keys(record)) {
+      const value = record[key];
+      record[key] =
+        isSecretKey(key) && typeof value === 'string' && value.length > 0 ? REDACTED : this.mutate(value, depth + 1);
+    }
+    return record;
   }
 
   private walk(input: unknown, depth: number): unknown {

@@ -14,7 +14,7 @@ const HINTS: Record<FailureCategory, string> = {
   harness_setup:
     'Fix the harness before anything else: run it by hand with AGENT_TASK="Reply with OK" and make it start and exit 0.',
   routing:
-    'Make the agent call the clone: point its GitHub client at GITHUB_API_URL with GITHUB_TOKEN (Octokit baseUrl).',
+    'Make the agent call the clone: point its GitHub client at GITHUB_API_URL with GITHUB_TOKEN (Octokit baseUrl), or let it call api.github.com through route mode (routing: proxy or both) and keep other hosts out of the scenario (or in NO_PROXY).',
   clone_fidelity:
     'The agent used GitHub routes the clone does not implement: report the route, or avoid it in the scenario.',
   scenario_evaluator:
@@ -28,6 +28,8 @@ interface Classified {
   category: FailureCategory;
   excerpt: string;
   request?: { method: string; path: string; status: number };
+  /** A host outside GitHub's that route mode refused. */
+  host?: string;
   /** Said alongside the evidence of this run. */
   note?: string;
 }
@@ -55,6 +57,14 @@ export function classifyRun(run: ScenarioRunResult): Classified {
       if (ROUTING_PATTERNS.test(stderr))
         return { category: 'routing', excerpt: excerpt(run.failureSummary, stderr, ROUTING_PATTERNS) };
       return { category: 'unknown', excerpt: excerpt(run.failureSummary, stderr) };
+    }
+    case 'routing': {
+      const refused = run.requests.refused[0];
+      return {
+        category: 'routing',
+        excerpt: excerpt(run.failureSummary, stderr, ROUTING_PATTERNS),
+        ...(refused ? { host: refused.host } : {}),
+      };
     }
     case 'clone_gap':
       return gap
@@ -137,7 +147,9 @@ function failure(
     category: entry.classified.category,
     flaky,
     scenario: { title: scenario.title, file, prompt },
-    criterion: criterion ? { id: criterion.id, kind: criterion.kind, text: criterion.text } : null,
+    criterion: criterion
+      ? { id: criterion.id, kind: criterion.kind, text: criterion.text, line: criterion.line }
+      : null,
     failedRuns: entry.runs.length,
     runs: scenario.runs,
     evidence: entry.runs.slice(0, 3).map((run) => {
@@ -150,6 +162,7 @@ function failure(
           ? { criterion: { id: decisive.id, text: decisive.text, detail: clip(decisive.detail, 600) } }
           : {}),
         ...(classified.request ? { request: classified.request } : {}),
+        ...(classified.host ? { host: classified.host } : {}),
         excerpt: clip([decisive ? decisive.detail : classified.excerpt, own.note].filter(Boolean).join(' '), 600),
       };
     }),

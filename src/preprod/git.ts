@@ -54,18 +54,37 @@ export async function changedPaths(from: string, to: string, options: PublishGit
   return output.split('\0').filter(Boolean).sort();
 }
 
-/** Git's environment for talking to a remote with a token: a credential helper reading it from the environment (never argv). */
-export function tokenEnvironment(token: string | undefined): NodeJS.ProcessEnv {
+/**
+ * Git's environment for talking to a remote with a token: a credential helper reading it from the
+ * environment (never argv). A checkout may carry credentials of its own that git would send first
+ * and the helper would never be asked (actions/checkout persists an `Authorization` header as
+ * `http.<server>/.extraheader`): every such header configured for `repo` is reset for these
+ * commands, so the token is what authenticates.
+ */
+export async function tokenEnvironment(token: string | undefined, at: GitOptions): Promise<NodeJS.ProcessEnv> {
   if (!token) return {};
-  return {
-    ARCHAL_GIT_TOKEN: token,
-    GIT_CONFIG_COUNT: '2',
-    GIT_CONFIG_KEY_0: 'credential.helper',
-    GIT_CONFIG_VALUE_0: '',
-    GIT_CONFIG_KEY_1: 'credential.helper',
-    GIT_CONFIG_VALUE_1:
+  const configured = await runGitInWorkTree(['config', '--get-regexp', '^http\\..*extraheader$'], at);
+  const headerKeys = new Set([
+    'http.extraheader',
+    ...configured.stdout
+      .split('\n')
+      .map((line) => line.split(' ')[0]!)
+      .filter(Boolean),
+  ]);
+  const entries: Array<[string, string]> = [
+    ['credential.helper', ''],
+    [
+      'credential.helper',
       '!f() { test "$1" = get || exit 0; echo username=x-access-token; echo "password=$ARCHAL_GIT_TOKEN"; }; f',
-  };
+    ],
+    ...[...headerKeys].map((key): [string, string] => [key, '']),
+  ];
+  const env: NodeJS.ProcessEnv = { ARCHAL_GIT_TOKEN: token, GIT_CONFIG_COUNT: String(entries.length) };
+  entries.forEach(([key, value], index) => {
+    env[`GIT_CONFIG_KEY_${index}`] = key;
+    env[`GIT_CONFIG_VALUE_${index}`] = value;
+  });
+  return env;
 }
 
 /** The tip of a branch on the remote, fetched so that its objects are here; undefined when it does not exist. */

@@ -14,6 +14,8 @@ export interface WorkspacePreprodRequest {
   options: PreprodOptions;
   /** Scenario files or directories, relative to the workspace (default: .archal.json "scenarios", else archal/ and scenarios/). */
   scenarios?: string[];
+  /** Only scenarios with one of these tags. */
+  tags?: string[];
   /** The agent command, over .archal.json "agent". */
   harness?: string;
   /** Where the fix pull request goes (needed with `options.openPr`). */
@@ -24,6 +26,10 @@ export interface WorkspacePreprodRequest {
   store?: ArchalStore;
   /** The conversation a fix workflow's runs belong to. */
   conversationId?: string;
+  /** Slots shared with runs outside the loop (see `PreprodRun.slots`). */
+  slots?: PreprodRun['slots'];
+  /** Told of each suite the loop runs (see `PreprodRun.onSuite`). */
+  onSuite?: PreprodRun['onSuite'];
 }
 
 export type WorkspacePreprodOutcome =
@@ -47,7 +53,11 @@ export async function runPreprodInWorkspace(
   } catch (error) {
     agentProblem = errorMessage(error);
   }
-  const scenarios = loadScenarios(request.scenarios ?? [], { config: workspace.config, cwd: workspace.root });
+  const scenarios = loadScenarios(request.scenarios ?? [], {
+    config: workspace.config,
+    cwd: workspace.root,
+    tags: request.tags,
+  });
   if (scenarios.errors.length > 0) return { kind: 'invalid_scenarios', problems: scenarios.errors };
   const { options } = request;
   const result = await runPreprod({
@@ -69,6 +79,8 @@ export async function runPreprodInWorkspace(
       : undefined,
     log: request.log,
     signal: request.signal,
+    slots: request.slots,
+    onSuite: request.onSuite,
   });
   return { kind: 'result', result };
 }

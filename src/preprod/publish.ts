@@ -67,7 +67,10 @@ export async function publishBuiltin(request: PublishRequest): Promise<PrSummary
   const remote = target.gitRemote ?? 'origin';
   const base = target.baseBranch;
   const branch = headBranchOf(target);
-  const gitOptions = { cwd: request.repo, env: { ...request.env, ...tokenEnvironment(target.token) } };
+  const gitOptions = {
+    cwd: request.repo,
+    env: { ...request.env, ...(await tokenEnvironment(target.token, { cwd: request.repo, env: request.env })) },
+  };
   const summary = unpublished('builtin', { branch });
 
   const open = await findOpenPull(github, repository, branch);

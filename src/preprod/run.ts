@@ -8,7 +8,9 @@ import { writeJsonFile } from '../lib/json-file.js';
 import { SecretRedactor } from '../lib/redact.js';
 import type { ProviderRegistry } from '../providers/types.js';
 import { judgeResolver, type LoadedScenarios } from '../runner/load.js';
+import type { SuiteResult } from '../runner/results.js';
 import { runSuite, type SuiteOptions } from '../runner/suite.js';
+import type { Slots } from '../lib/slots.js';
 import { classifyFailures } from './classify.js';
 import { runExternal } from './commands.js';
 import { runFixAttempt, type FixAttemptContext, type FixWorkflowRunner } from './fix.js';
@@ -42,6 +44,10 @@ export interface PreprodRun {
   fixWorkflow?: FixWorkflowRunner;
   log: (line: string) => void;
   signal?: AbortSignal;
+  /** Slots shared with runs outside the loop (the base side of a comparison), so that together they respect one limit. */
+  slots?: Slots;
+  /** Told of each suite the loop runs: attempt 0 is the code as checked out, then one per fix attempt. */
+  onSuite?: (attempt: number, suite: SuiteResult) => void;
 }
 
 /** Changes under these paths are Archal's own artifacts, never part of a fix. */
@@ -149,6 +155,7 @@ function suiteOptions(run: PreprodRun, agent: AgentCommand): SuiteOptions {
     judgeFor: judgeResolver(run.config, run.providers),
     env: run.env,
     signal: run.signal,
+    slots: run.slots,
   };
 }
 
@@ -216,6 +223,7 @@ async function scenarioPhase(
 ): Promise<{ passed: boolean; failures: PreprodFailure[] }> {
   const { record, repo, run } = loop;
   const suite = await record.timed('scenarios', () => runSuite(suiteOptions(run, run.agent!)));
+  run.onSuite?.(attempt, suite);
   const failures = classifyFailures(suite, loop.prompts, repo);
   record.addAttempt({
     attempt,

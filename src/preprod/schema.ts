@@ -28,6 +28,10 @@ const evidenceSchema = z.object({
   runId: z.string(),
   criterion: z.object({ id: z.string(), text: z.string(), detail: z.string() }).optional(),
   request: z.object({ method: z.string(), path: z.string(), status: z.number() }).optional(),
+  host: z
+    .string()
+    .optional()
+    .describe('A host other than GitHub’s that the agent tried to reach (route mode refused it)'),
   excerpt: z.string().describe('The decisive detail: the values a criterion compared, a request, or stderr'),
 });
 
@@ -43,7 +47,14 @@ export const failureSchema = z.object({
     file: z.string().describe('Relative to the repository'),
     prompt: z.string(),
   }),
-  criterion: z.object({ id: z.string(), kind: z.enum(['D', 'P']), text: z.string() }).nullable(),
+  criterion: z
+    .object({
+      id: z.string(),
+      kind: z.enum(['D', 'P']),
+      text: z.string(),
+      line: z.number().int().min(1).optional().describe('Where the criterion is written in the scenario file'),
+    })
+    .nullable(),
   failedRuns: z.number().int(),
   runs: z.number().int(),
   evidence: z.array(evidenceSchema).max(3),

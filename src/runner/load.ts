@@ -90,6 +90,7 @@ export function loadScenarios(
       defaultClones: config.clones,
       defaultRuns: config.runs,
       defaultTimeout: config.timeout,
+      defaultRouting: config.routing,
     });
     warnings.push(...parsed.warnings);
     if (!parsed.ok) {

@@ -3,11 +3,11 @@ import { criterionResultSchema } from '../evaluate/criteria.js';
 
 /** The result of `archal run`: the schema of `-o json` and of .archal/cache/last-run.json. */
 
-const FAILURE_KINDS = ['harness', 'clone_gap', 'evaluator', 'agent'] as const;
+const FAILURE_KINDS = ['harness', 'routing', 'clone_gap', 'evaluator', 'agent'] as const;
 export const failureKindSchema = z
   .enum(FAILURE_KINDS)
   .describe(
-    'harness: did not start, crashed or timed out; clone_gap: hit a route the clone does not implement; evaluator: a criterion could not be evaluated; agent: ran fine, criteria failed',
+    'harness: did not start, crashed or timed out; routing: tried to reach a host other than GitHub (route mode refused it); clone_gap: hit a route the clone does not implement; evaluator: a criterion could not be evaluated; agent: ran fine, criteria failed',
   );
 
 export const harnessSummarySchema = z.object({
@@ -32,6 +32,10 @@ export const runResultSchema = z.object({
     total: z.number().int(),
     failed: z.number().int().describe('answered with status ≥ 400'),
     notImplemented: z.array(z.object({ method: z.string(), path: z.string() })),
+    refused: z
+      .array(z.object({ host: z.string(), port: z.number().int(), method: z.string() }))
+      .default([])
+      .describe('Requests route mode refused: hosts other than GitHub’s that the agent tried to reach'),
   }),
   usage: z.object({ inputTokens: z.number(), outputTokens: z.number(), costUsd: z.number().optional() }).nullable(),
   durationMs: z.number(),
@@ -53,6 +57,12 @@ export const scenarioResultSchema = z.object({
 
 export const suiteResultSchema = z.object({
   schemaVersion: z.literal(1),
+  suiteId: z
+    .string()
+    .optional()
+    .describe(
+      'Names this suite among the recorded ones: .archal/cache/suites/<suiteId>.json (archal view, archal report)',
+    ),
   startedAt: z.string(),
   durationMs: z.number(),
   passThreshold: z.number().min(0).max(100),

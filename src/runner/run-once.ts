@@ -1,6 +1,7 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { dirname, join } from 'node:path';
 import { startGitHubClone, type RequestLogEntry, type Seed } from '../clones/github/index.js';
+import { startRouteProxy, type RefusedRequest, type RouteProxy } from '../clones/github/route/index.js';
 import type { ProviderName } from '../providers/schema.js';
 import { buildContext, type EvaluationContext } from '../evaluate/context.js';
 import {
@@ -82,14 +83,21 @@ export async function runOnce(options: RunOnceOptions): Promise<ScenarioRunResul
   });
   // The agent's trace and metrics files live in the clone's directory, removed with it.
   const agentFiles = join(clone.dir, 'agent-files');
+  const { routing } = scenario.config;
+  let proxy: RouteProxy | undefined;
   try {
+    // Route mode's CA certificate and preload live in the clone's directory too.
+    if (routing !== 'env')
+      proxy = await startRouteProxy({ target: { host: '127.0.0.1', port: clone.port }, dir: clone.dir });
+    const routeProxy = proxy;
     const before = clone.handle.state() as unknown as Record<string, unknown>;
     const harness = await runHarness({
       agent: options.agent,
       task: scenario.prompt,
       model: options.agentModel,
-      cloneUrls: { github: clone.apiUrl },
-      github: { apiUrl: clone.apiUrl, token: clone.token },
+      cloneUrls: { github: clone.apiUrl, githubMcp: `${clone.apiUrl}/mcp` },
+      github: { apiUrl: routing === 'proxy' ? undefined : clone.apiUrl, token: clone.token },
+      route: routeProxy ? (env) => routeProxy.env(env) : undefined,
       cwd: options.cwd,
       runDir: agentFiles,
       timeoutMs: scenario.config.timeout * 1000,
@@ -98,6 +106,7 @@ export async function runOnce(options: RunOnceOptions): Promise<ScenarioRunResul
     });
     const after = clone.handle.state() as unknown as Record<string, unknown>;
     const log = clone.handle.requests();
+    const refused = (proxy?.refused() ?? []).map(({ host, port, method }) => ({ host, port, method }));
     const requests = log.map(requestSummary);
     const context = buildContext(before, after, {
       exitCode: harness.exitCode,
@@ -136,7 +145,7 @@ export async function runOnce(options: RunOnceOptions): Promise<ScenarioRunResul
       harnessOk && criteria.every((criterion) => criterion.status === 'passed' || criterion.status === 'not_evaluated');
     // Criteria details quote state and answers: redacted before anything (the failure summary) repeats them.
     const shownCriteria = redactor.value(criteria);
-    const failure = passed ? undefined : classify(harness.outcome, shownCriteria, notImplemented);
+    const failure = passed ? undefined : classify(harness.outcome, shownCriteria, notImplemented, refused);
     const cacheFile = join(options.cacheDir, 'runs', `${runId}.json`);
     const result: ScenarioRunResult = {
       runId,
@@ -158,6 +167,7 @@ export async function runOnce(options: RunOnceOptions): Promise<ScenarioRunResul
         total: requests.length,
         failed: requests.filter((request) => request.status >= 400).length,
         notImplemented,
+        refused,
       },
       usage: judged.usage
         ? {
@@ -172,15 +182,17 @@ export async function runOnce(options: RunOnceOptions): Promise<ScenarioRunResul
     writeJsonCache(
       cacheFile,
       redactor.value({
-        scenario: { title: scenario.title, file: scenario.file, seed },
+        scenario: { title: scenario.title, file: scenario.file, seed, prompt: scenario.prompt },
         result,
         harness,
         requests: log,
+        refused: proxy?.refused() ?? [],
         diff: context.diff,
       }),
     );
     return result;
   } finally {
+    await proxy?.stop();
     await clone.handle.stop();
   }
 }
@@ -263,15 +275,24 @@ async function judgeCriteria(
 }
 
 /**
- * Whose fault a failed run is, in order: the harness (it did not start, crashed or timed out), a
- * clone gap (the agent needed a route the clone does not implement), the evaluator (a criterion
+ * Whose fault a failed run is, in order: the harness (it did not start), routing (it tried to reach
+ * a host other than GitHub's, which route mode refused: likely why it crashed or did nothing), the
+ * harness (it crashed or timed out), a clone gap (the agent needed a route the clone does not implement), the evaluator (a criterion
  * could not be evaluated), else the agent (it ran fine and criteria failed).
  */
 export function classify(
   outcome: HarnessOutcome,
   criteria: readonly CriterionResult[],
   notImplemented: ReadonlyArray<{ method: string; path: string }>,
+  refused: ReadonlyArray<Pick<RefusedRequest, 'host' | 'port'>> = [],
 ): { kind: FailureKind; summary: string } {
+  if (outcome.kind !== 'not_started' && refused.length > 0) {
+    const hosts = [...new Set(refused.map((request) => `${request.host}:${request.port}`))];
+    return {
+      kind: 'routing',
+      summary: `the agent tried to reach ${hosts.slice(0, 3).join(', ')}${hosts.length > 3 ? ` and ${hosts.length - 3} more` : ''}, which route mode refused (only GitHub's hosts reach the clone)${outcome.kind === 'ok' ? '' : `, and ${outcomeDetail(outcome)}`}`,
+    };
+  }
   if (outcome.kind !== 'ok') return { kind: 'harness', summary: `the agent ${outcomeDetail(outcome)}` };
   if (notImplemented.length > 0)
     return {

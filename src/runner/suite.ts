@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
 import { writeJsonCache } from '../lib/json-file.js';
 import type { PreparedCriterion } from '../evaluate/criteria.js';
@@ -5,6 +6,8 @@ import type { AgentCommand } from '../harness/agent.js';
 import type { Scenario } from '../scenarios/schema.js';
 import type { ScenarioRunResult, ScenarioResult, SuiteResult } from './results.js';
 import { runOnce, type JudgeConfig } from './run-once.js';
+import type { Slots } from '../lib/slots.js';
+import { scenarioFromRuns } from './merge.js';
 
 export interface SuiteScenario {
   scenario: Scenario;
@@ -31,6 +34,10 @@ export interface SuiteOptions {
   warnings?: string[];
   onRunStarted?: (scenario: Scenario, index: number) => void;
   onRunFinished?: (scenario: Scenario, result: ScenarioRunResult) => void;
+  /** Runs only the (scenario, run) pairs it accepts (a shard of the suite); the result holds the scenarios it ran. */
+  select?: (scenario: Scenario, run: number) => boolean;
+  /** Slots shared with other suites running at the same time, so that together they respect one limit. */
+  slots?: Slots;
 }
 
 /**
@@ -41,18 +48,25 @@ export interface SuiteOptions {
 export async function runSuite(options: SuiteOptions): Promise<SuiteResult> {
   const startedAt = new Date().toISOString();
   const started = performance.now();
-  const tasks = options.scenarios.flatMap((entry, scenarioIndex) =>
-    Array.from({ length: options.runs ?? entry.scenario.config.runs }, (_, run) => ({
-      entry,
-      scenarioIndex,
-      index: run + 1,
-    })),
-  );
+  const tasks = options.scenarios
+    .flatMap((entry, scenarioIndex) =>
+      Array.from({ length: options.runs ?? entry.scenario.config.runs }, (_, run) => ({
+        entry,
+        scenarioIndex,
+        index: run + 1,
+      })),
+    )
+    .filter((task) => !options.select || options.select(task.entry.scenario, task.index));
   const results: ScenarioRunResult[][] = options.scenarios.map(() => []);
   let next = 0;
   const worker = async () => {
     while (next < tasks.length && !options.signal?.aborted) {
       const task = tasks[next++]!;
+      const release = await options.slots?.acquire();
+      if (options.signal?.aborted) {
+        release?.();
+        break;
+      }
       options.onRunStarted?.(task.entry.scenario, task.index);
       const result = await runOnce({
         scenario: task.entry.scenario,
@@ -67,22 +81,29 @@ export async function runSuite(options: SuiteOptions): Promise<SuiteResult> {
         judge: options.judgeFor(task.entry.scenario),
         env: options.env,
         signal: options.signal,
-      });
+      }).finally(() => release?.());
       results[task.scenarioIndex]!.push(result);
       options.onRunFinished?.(task.entry.scenario, result);
     }
   };
   await Promise.all(Array.from({ length: Math.max(1, Math.min(options.concurrency, tasks.length)) }, worker));
 
-  const scenarios = options.scenarios.map((entry, index) =>
-    scenarioResult(
-      entry,
-      results[index]!.sort((a, b) => a.run - b.run),
-      options.passThreshold,
-    ),
+  // A slice of the suite (`select`) holds the scenarios it has runs of.
+  const selected = new Set(tasks.map((task) => task.scenarioIndex));
+  const scenarios = options.scenarios.flatMap((entry, index) =>
+    options.select && !selected.has(index)
+      ? []
+      : [
+          scenarioResult(
+            entry,
+            results[index]!.sort((a, b) => a.run - b.run),
+            options.passThreshold,
+          ),
+        ],
   );
   const suite: SuiteResult = {
     schemaVersion: 1,
+    suiteId: randomUUID(),
     startedAt,
     durationMs: Math.round(performance.now() - started),
     passThreshold: options.passThreshold,
@@ -96,31 +117,20 @@ export async function runSuite(options: SuiteOptions): Promise<SuiteResult> {
     warnings: options.warnings ?? [],
   };
   writeJsonCache(join(options.cacheDir, 'last-run.json'), suite);
+  // Every suite is kept (last-run.json is overwritten), so that runs can be compared over time.
+  writeJsonCache(join(options.cacheDir, 'suites', `${suite.suiteId}.json`), suite);
   return suite;
 }
 
 function scenarioResult(entry: SuiteScenario, runs: ScenarioRunResult[], threshold: number): ScenarioResult {
-  const passedRuns = runs.filter((run) => run.passed).length;
-  const satisfaction = runs.length === 0 ? 0 : Math.round((10000 * passedRuns) / runs.length) / 100;
-  const failing = new Map<string, { id: string; text: string; failedRuns: number }>();
-  for (const run of runs) {
-    for (const criterion of run.criteria) {
-      if (criterion.status !== 'failed' && criterion.status !== 'error') continue;
-      const entryFor = failing.get(criterion.id) ?? { id: criterion.id, text: criterion.text, failedRuns: 0 };
-      entryFor.failedRuns++;
-      failing.set(criterion.id, entryFor);
-    }
-  }
-  return {
-    title: entry.scenario.title,
-    file: entry.scenario.file,
-    tags: entry.scenario.config.tags,
-    runs: runs.length,
-    passedRuns,
-    satisfaction,
-    meetsThreshold: runs.length > 0 && satisfaction >= threshold,
-    failingCriteria: [...failing.values()],
-    warnings: entry.warnings,
-    results: runs,
-  };
+  return scenarioFromRuns(
+    {
+      title: entry.scenario.title,
+      file: entry.scenario.file,
+      tags: entry.scenario.config.tags,
+      warnings: entry.warnings,
+    },
+    runs,
+    threshold,
+  );
 }

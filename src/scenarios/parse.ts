@@ -2,7 +2,14 @@ import { INPUT_LIMITS, readInputFile } from '../lib/input-file.js';
 import { didYouMean } from '../lib/did-you-mean.js';
 import { parseJsonWithLocation, unfenceJson } from '../lib/json-position.js';
 import { CLONE_KEYWORDS, inferClones } from './clones.js';
-import { scenarioConfigSchema, type Criterion, type Scenario, type ScenarioProblem } from './schema.js';
+import {
+  ROUTING_MODES,
+  scenarioConfigSchema,
+  type Criterion,
+  type Routing,
+  type Scenario,
+  type ScenarioProblem,
+} from './schema.js';
 
 /** Section names and their aliases, as Archal accepts them (matched case-insensitively). */
 const SECTIONS = {
@@ -30,6 +37,7 @@ const CONFIG_ALIASES: Record<string, string> = {
   evaluatormodel: 'evaluator',
   evaluator_model: 'evaluator',
   model: 'evaluator',
+  routing: 'routing',
 };
 
 const DEFAULT_TIMEOUT_SECONDS = 180;
@@ -46,6 +54,8 @@ export interface ParseOptions {
   /** Runs and timeout defaults from .archal.json. */
   defaultRuns?: number;
   defaultTimeout?: number;
+  /** How agents reach the clone when a scenario does not say (.archal.json `routing`; default `both`). */
+  defaultRouting?: Routing;
 }
 
 export function parseScenarioFile(file: string, options: ParseOptions = {}): ScenarioParseResult {
@@ -348,13 +358,20 @@ function parseConfig(
     timeout: number('timeout', options.defaultTimeout ?? DEFAULT_TIMEOUT_SECONDS),
     runs: number('runs', options.defaultRuns ?? DEFAULT_RUNS),
     tags: raw.tags ? list(raw.tags.value) : [],
+    routing: raw.routing
+      ? raw.routing.value.replace(/^['"]|['"]$/g, '').toLowerCase()
+      : (options.defaultRouting ?? 'both'),
     ...(evaluator ? { evaluator } : {}),
   };
   const result = scenarioConfigSchema.safeParse(candidate);
   if (!result.success) {
     for (const issue of result.error.issues) {
       const key = String(issue.path[0] ?? '');
-      errors.push({ file, line: raw[key]?.line ?? section?.line, message: `config ${key}: ${issue.message}` });
+      const message =
+        key === 'routing'
+          ? `routing must be one of ${ROUTING_MODES.join(', ')} (got '${raw.routing?.value}')`
+          : issue.message;
+      errors.push({ file, line: raw[key]?.line ?? section?.line, message: `config ${key}: ${message}` });
     }
     return undefined;
   }

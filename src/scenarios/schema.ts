@@ -1,5 +1,14 @@
 import * as z from 'zod';
 
+/**
+ * How a run's agent reaches its GitHub clone: `env` (GITHUB_API_URL and the clone's URLs), `proxy`
+ * (GitHub's own hosts through a loopback proxy that trusts a per-run CA, for agents that call
+ * api.github.com unchanged), or `both`.
+ */
+export const ROUTING_MODES = ['env', 'proxy', 'both'] as const;
+export const routingSchema = z.enum(ROUTING_MODES);
+export type Routing = z.infer<typeof routingSchema>;
+
 /** A scenario's `## Config` section, after aliases are resolved. */
 export const scenarioConfigSchema = z.object({
   clones: z.array(z.string().min(1)).min(1),
@@ -7,6 +16,7 @@ export const scenarioConfigSchema = z.object({
   timeout: z.number().positive().max(3600),
   runs: z.number().int().min(1).max(100),
   tags: z.array(z.string().min(1)),
+  routing: routingSchema,
   evaluator: z
     .object({ provider: z.enum(['claude', 'codex', 'exec']).optional(), model: z.string().min(1).optional() })
     .optional(),

@@ -4,3 +4,4 @@ export type { StoreEnvOptions, StoreOptions } from './open.js';
 export { POSTGRES_SCHEMA } from './schema.js';
 export { KyselyStore } from './kysely-store.js';
 export { MemoryStore } from './memory-store.js';
+export { KyselyAttachStore } from './attach-store.js';

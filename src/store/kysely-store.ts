@@ -334,7 +334,16 @@ export class KyselyStore implements WorkflowRunStore, WorktreeStore {
 }
 
 /** Archal's tables, in the order they can move (the events and processes reference the runs). */
-const TABLES = ['archal_schema', 'workflow_runs', 'workflow_events', 'run_processes', 'worktrees'];
+const TABLES = [
+  'archal_schema',
+  'workflow_runs',
+  'workflow_events',
+  'run_processes',
+  'worktrees',
+  'attach_jobs',
+  'attach_job_lines',
+  'attach_sources',
+];
 
 /**
  * Creates Archal's schema (the connection's search_path names it). Earlier versions created their

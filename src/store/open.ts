@@ -75,7 +75,38 @@ async function openSqlite(options: StoreOptions): Promise<KyselyStore> {
   database.pragma('busy_timeout = 10000');
   database.pragma('synchronous = NORMAL');
   database.pragma('foreign_keys = ON');
-  return new KyselyStore(new Kysely<Database>({ dialect: new SqliteDialect({ database }) }), 'sqlite');
+  return new KyselyStore(
+    new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(database) }) }),
+    'sqlite',
+  );
+}
+
+const STATEMENT_CACHE = 256;
+
+/**
+ * Kysely prepares every query it runs; preparing costs more than running the small statements the
+ * store and the App issue. The connection is Kysely's only one, used one query at a time (the store
+ * never streams), so a prepared statement can be reused for the same SQL text.
+ */
+function withStatementCache(database: BetterSqlite3Module.Database): BetterSqlite3Module.Database {
+  const cache = new Map<string, BetterSqlite3Module.Statement>();
+  return new Proxy(database, {
+    get(target, property, receiver) {
+      if (property !== 'prepare') {
+        const value = Reflect.get(target, property, receiver) as unknown;
+        return typeof value === 'function' ? (value as (...args: unknown[]) => unknown).bind(target) : value;
+      }
+      return (source: string) => {
+        let statement = cache.get(source);
+        if (!statement) {
+          statement = target.prepare(source);
+          if (cache.size >= STATEMENT_CACHE) cache.delete(cache.keys().next().value!);
+          cache.set(source, statement);
+        }
+        return statement;
+      };
+    },
+  });
 }
 
 async function openPostgres(connectionString: string): Promise<KyselyStore> {

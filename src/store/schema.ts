@@ -46,6 +46,36 @@ export interface Database {
     id: number;
     version: number;
   };
+  attach_jobs: {
+    repo: string;
+    trace_id: string;
+    source: string;
+    stage: string;
+    status: string;
+    seq: number;
+    revision: number;
+    policy: string;
+    content_hash: string;
+    line: string;
+    owner_pid: number | null;
+    owner_host: string | null;
+    owner_at: string | null;
+    created_at: string;
+    updated_at: string;
+  };
+  attach_job_lines: {
+    repo: string;
+    trace_id: string;
+    seq: number;
+    line: string;
+    created_at: string;
+  };
+  attach_sources: {
+    repo: string;
+    name: string;
+    source: string;
+    updated_at: string;
+  };
 }
 
 /** The PostgreSQL schema of Archal's tables (graphile-worker keeps its own, `graphile_worker`). */
@@ -148,6 +178,48 @@ export const MIGRATIONS: Migration[] = [
       .ifNotExists()
       .on('workflow_runs')
       .columns(['conversation_id', 'started_at'])
+      .execute();
+  },
+  // The post-prod loop: one job per (repository, trace), its state changes, and registered sources.
+  async (db) => {
+    await db.schema
+      .createTable('attach_jobs')
+      .ifNotExists()
+      .addColumn('repo', 'text', (col) => col.notNull())
+      .addColumn('trace_id', 'text', (col) => col.notNull())
+      .addColumn('source', 'text', (col) => col.notNull())
+      .addColumn('stage', 'text', (col) => col.notNull())
+      .addColumn('status', 'text', (col) => col.notNull())
+      .addColumn('seq', 'integer', (col) => col.notNull())
+      .addColumn('revision', 'integer', (col) => col.notNull())
+      .addColumn('policy', 'text', (col) => col.notNull())
+      .addColumn('content_hash', 'text', (col) => col.notNull())
+      .addColumn('line', 'text', (col) => col.notNull())
+      .addColumn('owner_pid', 'integer')
+      .addColumn('owner_host', 'text')
+      .addColumn('owner_at', 'text')
+      .addColumn('created_at', 'text', (col) => col.notNull())
+      .addColumn('updated_at', 'text', (col) => col.notNull())
+      .addPrimaryKeyConstraint('attach_jobs_pk', ['repo', 'trace_id'])
+      .execute();
+    await db.schema
+      .createTable('attach_job_lines')
+      .ifNotExists()
+      .addColumn('repo', 'text', (col) => col.notNull())
+      .addColumn('trace_id', 'text', (col) => col.notNull())
+      .addColumn('seq', 'integer', (col) => col.notNull())
+      .addColumn('line', 'text', (col) => col.notNull())
+      .addColumn('created_at', 'text', (col) => col.notNull())
+      .addPrimaryKeyConstraint('attach_job_lines_pk', ['repo', 'trace_id', 'seq'])
+      .execute();
+    await db.schema
+      .createTable('attach_sources')
+      .ifNotExists()
+      .addColumn('repo', 'text', (col) => col.notNull())
+      .addColumn('name', 'text', (col) => col.notNull())
+      .addColumn('source', 'text', (col) => col.notNull())
+      .addColumn('updated_at', 'text', (col) => col.notNull())
+      .addPrimaryKeyConstraint('attach_sources_pk', ['repo', 'name'])
       .execute();
   },
   // One active run per working path, kept by the database itself: admission is one insert, and of

@@ -1,8 +1,10 @@
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
 import { resolveAgent } from '../harness/agent.js';
+import type { Slots } from '../lib/slots.js';
 import { createProviderRegistry } from '../providers/index.js';
 import { judgeResolver, loadScenarios, type LoadedScenarios } from '../runner/load.js';
 import type { ScenarioRunResult, SuiteResult } from '../runner/results.js';
+import { shardSelector, type Shard } from '../runner/shard.js';
 import { runSuite } from '../runner/suite.js';
 import type { Scenario, ScenarioProblem } from '../scenarios/schema.js';
 import type { Workspace } from './workspace.js';
@@ -59,6 +61,13 @@ export interface ScenarioRunRequest {
   warnings?: string[];
   onRunStarted?: (scenario: Scenario, index: number) => void;
   onRunFinished?: (scenario: Scenario, result: ScenarioRunResult) => void;
+  /**
+   * Only this slice of the (scenario × run) list: every machine that loads the same scenarios
+   * computes the same slices (files are taken relative to the workspace).
+   */
+  shard?: Shard;
+  /** Slots shared with other suites running at the same time, so that together they respect one limit. */
+  slots?: Slots;
 }
 
 /**
@@ -88,5 +97,24 @@ export function runWorkspaceScenarios(
     warnings: request.warnings,
     onRunStarted: request.onRunStarted,
     onRunFinished: request.onRunFinished,
+    slots: request.slots,
+    select: request.shard && shardOf(workspace.root, scenarios, request.shard, request.runs),
   });
+}
+
+/** The runner's predicate for one shard of the scenarios' runs. */
+function shardOf(
+  root: string,
+  scenarios: LoadedScenarios,
+  shard: Shard,
+  runs: number | undefined,
+): (scenario: Scenario, run: number) => boolean {
+  const select = shardSelector(
+    scenarios.entries.map(({ scenario }) => ({
+      file: relative(root, scenario.file),
+      runs: runs ?? scenario.config.runs,
+    })),
+    shard,
+  );
+  return (scenario, run) => select(relative(root, scenario.file), run);
 }

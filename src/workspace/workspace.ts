@@ -7,9 +7,10 @@ import { repositoryRoot } from '../isolation/index.js';
 import { errorMessage } from '../lib/errors.js';
 import { archalHome } from '../lib/paths.js';
 import { createProviderRegistry } from '../providers/index.js';
-import { describeStore, openStore, storeOptionsFromEnv, type StoreEnvOptions } from '../store/index.js';
+import type { StoreEnvOptions } from '../store/open.js';
 import type { LifecycleDeps } from '../workflows/lifecycle.js';
 import type { WorkflowRunStore } from '../workflows/run-store.js';
+import type * as StoreModule from '../store/open.js';
 import { WorkspaceError } from './errors.js';
 
 /**
@@ -107,6 +108,20 @@ export async function openRunStore(
   env: NodeJS.ProcessEnv,
   storeEnv: StoreEnvOptions = {},
 ): Promise<ArchalStore & { close(): Promise<void> }> {
+  let stores: typeof StoreModule;
+  try {
+    // Loaded on first use: the SQL stores and their drivers are heavy, and a host that brings its own
+    // store never needs them. The GitHub Action's bundler is told to leave them out (webpackIgnore):
+    // the Action keeps a fix workflow's runs in memory.
+    stores = await import(/* webpackIgnore: true */ '../store/open.js');
+  } catch (error) {
+    throw new WorkspaceError(
+      'store_unavailable',
+      `No SQL run store can be loaded here (${errorMessage(error)}): give the workspace a store of its own, such as a MemoryStore.`,
+      { store: 'none' },
+    );
+  }
+  const { describeStore, openStore, storeOptionsFromEnv } = stores;
   const options = storeOptionsFromEnv(env, storeEnv);
   try {
     return await openStore(options);

@@ -46,8 +46,12 @@ export function json<T = Record<string, unknown>>(result: CliResult): T {
 
 export interface BackgroundCli {
   pid: number;
+  /** Everything written to stdout so far. */
+  stdout(): string;
   /** Everything written to stderr so far. */
   stderr(): string;
+  /** Everything written to stdout so far. */
+  stdout(): string;
   done: Promise<CliResult>;
   kill(signal?: NodeJS.Signals): void;
 }
@@ -67,7 +71,13 @@ export function startCli(args: string[], options: { cwd?: string; env?: NodeJS.P
     child.on('error', reject);
     child.on('close', (code) => resolve({ code, stdout, stderr }));
   });
-  return { pid: child.pid!, stderr: () => stderr, done, kill: (signal = 'SIGTERM') => child.kill(signal) };
+  return {
+    pid: child.pid!,
+    stderr: () => stderr,
+    stdout: () => stdout,
+    done,
+    kill: (signal = 'SIGTERM') => child.kill(signal),
+  };
 }
 
 /** Polls `condition` every 25 ms until it holds, failing after `timeoutMs`. */

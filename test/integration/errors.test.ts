@@ -78,17 +78,18 @@ describe('typed errors: a code and the data a host needs, never a host’s comma
     const dir = tempRepo();
     writeFiles(dir, {
       '.archal/workflows/smoke-one.yaml': 'name: smoke-one\ndescription: x\nnodes:\n  - id: a\n    bash: echo\n',
-      '.archal/workflows/a-check.yaml': 'name: a-check\ndescription: x\nnodes:\n  - id: a\n    bash: echo\n',
-      '.archal/workflows/b-check.yaml': 'name: b-check\ndescription: x\nnodes:\n  - id: a\n    bash: echo\n',
+      '.archal/workflows/a-lint.yaml': 'name: a-lint\ndescription: x\nnodes:\n  - id: a\n    bash: echo\n',
+      '.archal/workflows/b-lint.yaml': 'name: b-lint\ndescription: x\nnodes:\n  - id: a\n    bash: echo\n',
     });
     const workspace = openWorkspace({ dir, env: { ARCHAL_HOME: tempDir('archal-home-') } });
     expect(await caught(() => findWorkflow(workspace, 'smoke-onr'))).toMatchObject({
       code: 'workflow_not_found',
       data: { name: 'smoke-onr', suggestions: ['smoke-one'] },
     });
-    const ambiguous = await caught(() => findWorkflow(workspace, 'check'));
+    // A suffix no bundled workflow has (archal-fix-check ends in "check").
+    const ambiguous = await caught(() => findWorkflow(workspace, 'lint'));
     expect(ambiguous).toBeInstanceOf(WorkflowLookupError);
-    expect(ambiguous).toMatchObject({ code: 'workflow_ambiguous', data: { suggestions: ['a-check', 'b-check'] } });
+    expect(ambiguous).toMatchObject({ code: 'workflow_ambiguous', data: { suggestions: ['a-lint', 'b-lint'] } });
     expect(await caught(() => findWorkflow(workspace, 'gone/wf.yaml'))).toMatchObject({
       code: 'workflow_file_not_found',
       data: { file: join(dir, 'gone', 'wf.yaml') },

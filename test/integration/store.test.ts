@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { sql } from 'kysely';
 import pg from 'pg';
 import { MemoryStore, openStore, type StoreOptions } from '../../src/store/index.js';
+import { MIGRATIONS } from '../../src/store/schema.js';
 import type { KyselyStore } from '../../src/store/kysely-store.js';
 import type { NewRun } from '../../src/workflows/run-store.js';
 import { REPO_ROOT } from '../helpers/cli.js';
@@ -254,12 +255,14 @@ describe('one active run per path in memory', () => {
 describe('migrating a database that holds several active runs on one path', () => {
   it.each(BACKENDS)('keeps the newest active and ends the others as interrupted ($name)', async (backend) => {
     const options = await backend.fresh();
-    // A database as the two first migrations left it, with the race's leftovers in it.
+    // A database as the migrations before this one left it, with the race's leftovers in it.
     const old = await openStore(options);
     await old.close();
     const raw = await openStore(options);
+    const admission = MIGRATIONS.findIndex((migration) => migration.toString().includes('one_active_per_path'));
+    expect(admission).toBeGreaterThan(0);
     await sql`drop index if exists workflow_runs_one_active_per_path`.execute(raw.db);
-    await raw.db.updateTable('archal_schema').set({ version: 2 }).execute();
+    await raw.db.updateTable('archal_schema').set({ version: admission }).execute();
     const older = await raw.createRun(newRun({ workingPath: '/dup', status: 'running' }));
     await new Promise((resolve) => setTimeout(resolve, 5));
     const newer = await raw.createRun(newRun({ workingPath: '/dup', status: 'paused' }));
@@ -294,6 +297,9 @@ describe('PostgreSQL schema', () => {
       );
       expect(rows.map((row) => `${row.table_schema}.${row.table_name}`)).toEqual([
         'archal.archal_schema',
+        'archal.attach_job_lines',
+        'archal.attach_jobs',
+        'archal.attach_sources',
         'archal.run_processes',
         'archal.workflow_events',
         'archal.workflow_runs',
@@ -313,8 +319,10 @@ describe('PostgreSQL schema', () => {
       const store = await openStore({ databaseUrl });
       const run = await store.createRun(newRun());
       await store.close();
-      for (const table of ['archal_schema', 'workflow_runs', 'workflow_events', 'run_processes', 'worktrees'])
-        await client.query(`alter table archal.${table} set schema public`);
+      const { rows: tables } = await client.query<{ name: string }>(
+        "select table_name as name from information_schema.tables where table_schema = 'archal'",
+      );
+      for (const { name } of tables) await client.query(`alter table archal.${name} set schema public`);
       await client.query('drop schema archal');
 
       const reopened = await openStore({ databaseUrl });

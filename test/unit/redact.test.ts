@@ -56,6 +56,19 @@ describe('redaction', () => {
     });
   });
 
+  it('redacts in place what the caller owns, exactly as the copying form does', () => {
+    const make = () => ({
+      headers: [{ authorization: `Bearer ${secrets.bearer}` }],
+      nested: { client_secret: 'hush-hush-value', notes: [`uses ${secrets.github} and ${secrets.envValue}`, 7, null] },
+      url: 'https://user:pa55word@example.com/x',
+    });
+    const copy = redactor.value(make());
+    const owned = make();
+    expect(redactor.valueInPlace(owned)).toBe(owned);
+    expect(owned).toEqual(copy);
+    expect(JSON.stringify(owned)).not.toMatch(/hush-hush|pa55word|ghp_|my-database-password|opaque\.bearer/);
+  });
+
   it('knows which keys are secret', () => {
     for (const key of ['token', 'accessToken', 'client_secret', 'api-key', 'privateKey', 'Authorization', 'password'])
       expect(isSecretKey(key)).toBe(true);

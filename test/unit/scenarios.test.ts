@@ -54,6 +54,7 @@ describe('scenario markdown', () => {
       timeout: 90,
       runs: 5,
       tags: ['workflow', 'triage'],
+      routing: 'both',
     });
     expect(scenario.criteria.map((c) => [c.id, c.kind, c.tagged, c.line])).toEqual([
       ['c1', 'D', true, 15],
@@ -102,7 +103,7 @@ describe('scenario markdown', () => {
       { defaultRuns: 3 },
     );
     if (!result.ok) throw new Error(JSON.stringify(result.errors));
-    expect(result.scenario.config).toEqual({ clones: ['github'], timeout: 180, runs: 3, tags: [] });
+    expect(result.scenario.config).toEqual({ clones: ['github'], timeout: 180, runs: 3, tags: [], routing: 'both' });
   });
 
   it.each([

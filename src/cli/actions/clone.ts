@@ -11,6 +11,7 @@ export interface StartOptions {
   webhookUrl?: string;
   webhookSecret?: string;
   rateLimit?: string;
+  route?: boolean;
   json?: boolean;
 }
 
@@ -22,6 +23,10 @@ function integer(value: string | undefined, name: string, min: number, max: numb
   return number;
 }
 
+function shellQuote(value: string): string {
+  return /^[\w@%+=:,./-]+$/.test(value) ? value : `'${value.replace(/'/g, "'\\''")}'`;
+}
+
 /** `archal clone start github`: runs the clone until Ctrl-C or SIGTERM, printing where it is. */
 export async function startClone(globals: GlobalOptions, clone: string, options: StartOptions): Promise<number> {
   if (clone !== 'github') throw new UserError(`unknown clone "${clone}" (available: github)`);
@@ -30,7 +35,7 @@ export async function startClone(globals: GlobalOptions, clone: string, options:
   if (options.webhookSecret && !options.webhookUrl) throw new UserError('--webhook-secret needs --webhook-url');
   if (options.webhookUrl && !/^https?:\/\//.test(options.webhookUrl))
     throw new UserError(`--webhook-url must be an http(s) URL (got "${options.webhookUrl}")`);
-  const { startGitHubClone, SeedError } = await import('../../clones/github/index.js');
+  const { startGitHubClone, startRouteProxy, SeedError } = await import('../../clones/github/index.js');
   let started;
   try {
     started = await startGitHubClone({
@@ -50,6 +55,11 @@ export async function startClone(globals: GlobalOptions, clone: string, options:
     if (code === 'EACCES') throw new UserError(`not allowed to listen on port ${port}`);
     throw error;
   }
+  // Route mode's CA certificate and preload live in the clone's directory, removed when it stops.
+  const route = options.route
+    ? await startRouteProxy({ target: { host: '127.0.0.1', port: started.port }, dir: started.dir })
+    : undefined;
+  const routeEnv = route?.env({}) ?? {};
   // Signal handlers go in before the clone is announced: whoever reads the URLs may stop it at once.
   const interrupted = new Promise<void>((resolveStop) => {
     const stop = () => resolveStop();
@@ -67,6 +77,8 @@ export async function startClone(globals: GlobalOptions, clone: string, options:
         token: started.token,
         controlToken: started.controlToken,
         stateUrl: `${started.apiUrl}/_archal/state`,
+        mcpUrl: `${started.apiUrl}/mcp`,
+        ...(route ? { route: { proxyUrl: route.url, caFile: route.caFile, env: routeEnv } } : {}),
         pid: process.pid,
       }),
     );
@@ -74,11 +86,24 @@ export async function startClone(globals: GlobalOptions, clone: string, options:
     out(`GitHub clone running (seed: ${seed})`);
     out(`  API    ${started.apiUrl}   (also ${started.apiUrl}/api/v3)`);
     out(`  git    ${started.gitUrl}/<owner>/<repo>.git`);
+    out(`  MCP    ${started.apiUrl}/mcp   (streamable HTTP)`);
     out(`  token  ${started.token}`);
     out(`  state  ${started.apiUrl}/_archal/state${started.controlToken ? '   (header X-Archal-Control-Token)' : ''}`);
+    if (route) {
+      out(`  route  ${route.url}   (api.github.com, github.com, uploads.github.com → this clone; CA ${route.caFile})`);
+      out('Route mode: export these in the shell of the agent (Bourne shell syntax):');
+      for (const [name, value] of Object.entries(routeEnv)) out(`  export ${name}=${shellQuote(value)}`);
+      out(`  export GH_TOKEN=${shellQuote(started.token)}`);
+    }
     err('Press Ctrl-C to stop.');
   }
   await interrupted;
+  const refused = route?.refused() ?? [];
+  await route?.stop();
+  if (refused.length > 0 && !options.json)
+    err(
+      `Route mode refused ${refused.length} request(s) to: ${[...new Set(refused.map((entry) => entry.host))].join(', ')}`,
+    );
   await started.handle.stop();
   if (!options.json) err('GitHub clone stopped.');
   return EXIT.ok;

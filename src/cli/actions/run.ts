@@ -1,3 +1,4 @@
+import { relative, resolve } from 'node:path';
 import { seedJsonSchema } from '../../clones/github/index.js';
 import { configJsonSchema } from '../../config/json-schema.js';
 import { resolveAgent } from '../../harness/agent.js';
@@ -6,6 +7,8 @@ import { displayFile, formatScenarioProblem, formatScenarioProblems, loadScenari
 import { junitReport, progressLine, terminalReport } from '../../runner/report.js';
 import { resultsJsonSchema } from '../../runner/results.js';
 import { scenarioSeed } from '../../runner/run-once.js';
+import { shardSchema, type Shard } from '../../runner/shard.js';
+import { writeShardInfo, writeSuiteRecord } from '../../runner/shard-record.js';
 import { loadWorkspaceScenarios, runWorkspaceScenarios } from '../../workspace/scenarios.js';
 import type { Workspace } from '../../workspace/workspace.js';
 import { EXIT, UserError } from '../errors.js';
@@ -25,6 +28,8 @@ export interface RunFlags {
   harness?: string;
   requireJudge?: boolean;
   preflightOnly?: boolean;
+  shard?: string;
+  record?: string;
 }
 
 export async function runCommand(globals: GlobalOptions, paths: string[], flags: RunFlags): Promise<number> {
@@ -34,6 +39,7 @@ export async function runCommand(globals: GlobalOptions, paths: string[], flags:
   const threshold = amount('--pass-threshold', flags.passThreshold, 100) ?? 0;
   const harness = commandFlag('--harness', flags.harness);
   const agent = resolveAgent(harness ?? ctx.config.agent, ctx.env, ctx.config.agentPassEnv);
+  const shard = shardFlag(flags.shard);
 
   if (flags.preflightOnly) return preflight(ctx, agent);
 
@@ -69,6 +75,7 @@ export async function runCommand(globals: GlobalOptions, paths: string[], flags:
       concurrency,
       signal: abort.signal,
       warnings: warnings.map((warning) => formatScenarioProblem(warning, ctx.root)),
+      shard,
       onRunStarted: (scenario, index) => {
         if (!flags.quiet && flags.output === 'terminal') err(`… ${scenario.title} — run ${index}`);
       },
@@ -76,6 +83,22 @@ export async function runCommand(globals: GlobalOptions, paths: string[], flags:
         if (!flags.quiet) err(progressLine(scenario, result));
       },
     });
+    if (flags.record) {
+      const dir = resolve(ctx.root, flags.record);
+      writeSuiteRecord(dir, suite, ctx.root);
+      if (shard)
+        writeShardInfo(dir, {
+          schemaVersion: 1,
+          shard,
+          scenarios: loaded.scenarios.entries.map(({ scenario }) => ({
+            file: relative(ctx.root, scenario.file),
+            title: scenario.title,
+            runs: runs ?? scenario.config.runs,
+          })),
+          base: null,
+        });
+      if (!flags.quiet) err(`Recorded ${suite.totals.runs} run(s) in ${displayFile(dir, ctx.root)}`);
+    }
     switch (flags.output ?? 'terminal') {
       case 'json':
         printJson(suite);
@@ -92,6 +115,14 @@ export async function runCommand(globals: GlobalOptions, paths: string[], flags:
     process.off('SIGINT', onSignal);
     process.off('SIGTERM', onSignal);
   }
+}
+
+/** `--shard i/n`, or undefined without it. */
+function shardFlag(value: string | undefined): Shard | undefined {
+  if (value === undefined) return undefined;
+  const parsed = shardSchema.safeParse(value);
+  if (!parsed.success) throw new UserError(`--shard: ${parsed.error.issues[0]!.message}.`);
+  return parsed.data;
 }
 
 /** Runs the agent once with ARCHAL_PREFLIGHT=1 against an empty clone: does it start and exit 0? */

@@ -24,6 +24,10 @@ export function registerCloneCommands(program: Command): void {
     .option('--webhook-url <url>', 'deliver webhooks for state changes to this URL')
     .option('--webhook-secret <secret>', 'sign webhooks with this secret (X-Hub-Signature-256)')
     .option('--rate-limit <n>', 'allow only N requests per hour per token (then 403 with rate-limit headers)')
+    .option(
+      '--route',
+      'also start route mode: a loopback proxy and a CA that send api.github.com, github.com and uploads.github.com to the clone (prints the variables to export)',
+    )
     .option('--json', 'print {"apiUrl", "gitUrl", "token", …} as one JSON line on stdout')
     .action(async (name: string, options: Record<string, unknown>, command: Command) => {
       const { startClone } = await import('../actions/clone.js');

@@ -29,6 +29,14 @@ export function registerRunCommands(program: Command): void {
     .option('--harness <command>', 'the agent command (overrides .archal.json "agent")')
     .option('--require-judge', 'fail instead of skipping [P] criteria when no evaluator is configured')
     .option('--preflight-only', 'only check that the agent starts: run it once with ARCHAL_PREFLIGHT=1')
+    .option(
+      '--shard <i/n>',
+      'run only the i-th of n deterministic slices of the (scenario × run) list, e.g. 2/4 (merge them with `archal report merge`)',
+    )
+    .option(
+      '--record <dir>',
+      'also write the results and every run’s record into DIR (results.json, runs/, and shard.json with --shard): what `archal report merge` reads',
+    )
     .action(async (scenarios: string[], options: Record<string, unknown>, command: Command) => {
       const { runCommand } = await import('../actions/run.js');
       process.exitCode = await runCommand(globals(command), scenarios, options);

@@ -109,6 +109,12 @@ function track(dir: string): void {
   });
 }
 
+/** A request sent to api.github.com and routed here by route mode's proxy: it gets GitHub's own URLs. */
+function viaGitHubHost(req: IncomingMessage): boolean {
+  const host = req.headers.host;
+  return host === 'api.github.com' || host === 'api.github.com:443';
+}
+
 /**
  * Starts an in-process GitHub clone on loopback: REST API, git smart HTTP, webhooks, control API.
  * Each instance has its own temporary directory and state; stop() removes both.
@@ -142,6 +148,15 @@ export async function startGitHubClone(options: GitHubCloneOptions = {}): Promis
       let work: Promise<void>;
       const exchange = { req, res, path, search };
       if (path === '/_archal' || path.startsWith('/_archal/')) work = handleControl(core, exchange, controlToken);
+      else if (path === '/mcp')
+        work = import('./mcp/handler.js').then(({ handleMcp }) =>
+          handleMcp(core, exchange, viaGitHubHost(req) ? core.urlsGitHub : core.urls),
+        );
+      else if (path === '/graphql' || path === '/api/graphql')
+        // Loaded on first use: GitHub's schema takes a second to build.
+        work = import('./graphql/handler.js').then(({ handleGraphql }) =>
+          handleGraphql(core, exchange, viaGitHubHost(req) ? core.urlsGitHub : core.urls),
+        );
       else if (path.startsWith(BLOB_PREFIX)) work = handleBlob(core, exchange);
       else if (path.startsWith('/twirp/')) work = handleResults(core, exchange, TWIRP_PATH.exec(path)?.[1] ?? '');
       else {
@@ -154,7 +169,11 @@ export async function startGitHubClone(options: GitHubCloneOptions = {}): Promis
             { ...exchange, path: path.slice(7) || '/' },
             { prefix: '/api/v3', urls: core.urlsV3 },
           );
-        else work = handleRest(core, router, exchange, { prefix: '', urls: core.urls });
+        else
+          work = handleRest(core, router, exchange, {
+            prefix: '',
+            urls: viaGitHubHost(req) ? core.urlsGitHub : core.urls,
+          });
       }
       work.catch((error: unknown) => {
         core.config.warn(error instanceof Error ? (error.stack ?? error.message) : String(error));

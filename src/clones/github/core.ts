@@ -65,6 +65,8 @@ export class CloneCore {
   base = '';
   urls = new Urls('', '');
   urlsV3 = new Urls('', '');
+  /** The URLs of requests that came through route mode's proxy, addressed to api.github.com. */
+  readonly urlsGitHub = new Urls('https://api.github.com', 'https://github.com');
   private generation = 0;
   private reposDir = '';
 

@@ -17,3 +17,5 @@ export { signature256 } from './webhooks/sign.js';
 export { operationList, operationsMarkdown } from './operations.js';
 export type { OperationInfo } from './operations.js';
 export { ROUTES } from './routes/index.js';
+export { startRouteProxy, ROUTED_HOSTS } from './route/index.js';
+export type { RefusedRequest, RouteProxy, RouteProxyOptions } from './route/index.js';

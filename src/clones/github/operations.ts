@@ -1,5 +1,7 @@
 import { ARTIFACT_SERVICE, RESULTS_METHODS } from './http/actions-results.js';
 import { docsUrl, type RouteSpec } from './http/route.js';
+import { GRAPHQL_MUTATIONS, GRAPHQL_OBJECTS, GRAPHQL_QUERY_FIELDS } from './graphql/coverage.js';
+import { TOOLS } from './mcp/tools.js';
 
 export interface OperationInfo {
   operationId: string;
@@ -57,6 +59,33 @@ export function operationsMarkdown(routes: readonly RouteSpec[]): string {
     '| `blob/put-block` | PUT | signed upload URL `?comp=block&blockid=…` (Azure Put Block) |',
     '| `blob/put-block-list` | PUT | signed upload URL `?comp=blocklist` (Azure Put Block List) |',
     '| `blob/get` | GET | signed download URL (artifact zips, job logs, run log archives) |',
+    '',
+    '## GraphQL',
+    '',
+    "`POST /graphql` (and `/api/graphql`) over GitHub's public schema (`@octokit/graphql-schema`), executed with",
+    'graphql-js on the same state as REST; mutations run the REST operations that do the same. Ids are the',
+    "`node_id`s REST returns. A field of GitHub's schema the clone does not implement is answered with",
+    "GitHub's error shape (`errors[].type` `NOT_IMPLEMENTED`) and logged with `notImplemented: true`",
+    '(`operationId` `graphql:<Type>.<field>`). Logged with `kind: "graphql"`.',
+    '',
+    `Query fields: ${GRAPHQL_QUERY_FIELDS.map((field) => `\`${field}\``).join(', ')}.`,
+    '',
+    `Mutations: ${GRAPHQL_MUTATIONS.map((field) => `\`${field}\``).join(', ')}.`,
+    '',
+    `Objects: ${GRAPHQL_OBJECTS}.`,
+    '',
+    '## MCP',
+    '',
+    "The tools of GitHub's MCP server (`github/github-mcp-server`: names and input schemas) over MCP streamable",
+    'HTTP at `/mcp` (stateless; the token as `Authorization: Bearer`). Results are text content holding',
+    "GitHub's JSON, as github-mcp-server answers; failures are error results with GitHub's message. An unknown",
+    'tool is an error result logged with `notImplemented: true`. Logged with `kind: "mcp"`, `operationId` `mcp/<tool>`.',
+    '',
+    '| Tool | Reads only | Description |',
+    '|---|---|---|',
+    ...TOOLS.map(
+      (tool) => `| \`${tool.name}\` | ${tool.readOnly ? 'yes' : 'no'} | ${tool.description.replace(/\|/g, '\\|')} |`,
+    ),
     '',
   );
   return lines.join('\n');

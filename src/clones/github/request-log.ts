@@ -5,7 +5,7 @@ import type { Redactor } from './redact.js';
  * What was called: the REST API, git over HTTP, the Actions results service (twirp, for
  * artifacts) or the blob endpoint artifacts and logs are uploaded to and downloaded from.
  */
-export type LogKind = 'rest' | 'git' | 'results' | 'blob';
+export type LogKind = 'rest' | 'graphql' | 'mcp' | 'git' | 'results' | 'blob';
 
 export interface RequestLogEntry {
   id: number;

@@ -1,0 +1,48 @@
+import * as core from '@actions/core';
+import { completeCheckRun, isPermissionError, startCheckRun } from '../src/github/index.js';
+import { errorMessage } from '../src/lib/errors.js';
+import type { ActionSetup } from './setup.js';
+
+export interface CheckRef {
+  id: number;
+  url: string;
+}
+
+/** Starts the check run when it can be written; a refusal turns writes off with a warning. */
+export async function startCheck(setup: ActionSetup): Promise<CheckRef | null> {
+  if (!setup.canWrite || !setup.github) return null;
+  try {
+    return await startCheckRun(
+      setup.github,
+      { owner: setup.ctx.owner, repo: setup.ctx.repo },
+      {
+        name: setup.inputs['check-name'],
+        headSha: setup.ctx.headSha,
+        detailsUrl: setup.ctx.runUrl,
+        externalId: setup.ctx.runId ? String(setup.ctx.runId) : undefined,
+      },
+    );
+  } catch (error) {
+    if (!isPermissionError(error)) throw error;
+    setup.canWrite = false;
+    setup.notes.push(
+      `The token may not create check runs (${setup.redactor.text(errorMessage(error))}): the results are in this job summary and as annotations; give the job \`checks: write\` and \`pull-requests: write\`.`,
+    );
+    core.warning(setup.notes.at(-1)!);
+    return null;
+  }
+}
+
+/** Completes a started check run as failed when the step fails before its report. */
+export async function failCheck(setup: ActionSetup, check: CheckRef, message: string): Promise<void> {
+  try {
+    await completeCheckRun(setup.github!, { owner: setup.ctx.owner, repo: setup.ctx.repo }, check.id, {
+      conclusion: 'failure',
+      title: 'Archal could not run',
+      summary: message.slice(0, 60_000),
+      annotations: [],
+    });
+  } catch (error) {
+    core.warning(`Could not complete the check run: ${setup.redactor.text(errorMessage(error))}`);
+  }
+}

@@ -1,0 +1,207 @@
+import * as core from '@actions/core';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { failureAnnotations, type CheckAnnotation } from '../src/preprod/annotations.js';
+import type { Comparison } from '../src/preprod/compare.js';
+import {
+  commentMarker,
+  failsJob,
+  headFailures,
+  lowestSatisfaction,
+  regressionCount,
+  renderCheckSummary,
+  renderComment,
+  renderSummary,
+  reportTitle,
+  scenariosPassed,
+  type PreprodReport,
+} from '../src/preprod/markdown.js';
+import type { PreprodResult } from '../src/preprod/schema.js';
+import {
+  completeCheckRun,
+  createCompletedCheckRun,
+  isPermissionError,
+  upsertStickyComment,
+  type CheckConclusion,
+} from '../src/github/index.js';
+import { errorMessage } from '../src/lib/errors.js';
+import type { UploadedArtifact } from './artifacts.js';
+import type { ActionSetup } from './setup.js';
+
+export interface ReportInput {
+  result: PreprodResult;
+  comparison: Comparison | null;
+  check: { id: number; url: string } | null;
+  artifact: UploadedArtifact | null;
+  /** The HTML report, uploaded as an artifact of its own. */
+  htmlReport?: UploadedArtifact | null;
+  passThreshold: number;
+  shards?: number;
+}
+
+function conclusion(report: PreprodReport): CheckConclusion {
+  if (failsJob(report)) return 'failure';
+  return scenariosPassed(report) && regressionCount(report.comparison) === 0 ? 'success' : 'neutral';
+}
+
+/**
+ * Everything a run tells GitHub, each write redacted: the job summary, the check run (with
+ * annotations), the one comment, the outputs, and the step's failure by `fail-on`. A write the
+ * token may not make falls back to workflow-command annotations and the summary, with a warning,
+ * and never fails the job by itself.
+ */
+export async function publishReport(setup: ActionSetup, input: ReportInput): Promise<void> {
+  const { inputs, ctx, redactor } = setup;
+  const target = { owner: ctx.owner, repo: ctx.repo };
+  const report: PreprodReport = {
+    checkName: inputs['check-name'],
+    result: input.result,
+    comparison: input.comparison,
+    passThreshold: input.passThreshold,
+    failOn: inputs['fail-on'],
+    links: {
+      checkRun: input.check?.url ?? null,
+      artifact: input.artifact?.url ?? null,
+      report: input.htmlReport?.url ?? null,
+      workflowRun: ctx.runUrl,
+    },
+    shards: input.shards ?? null,
+    notes: setup.notes,
+  };
+  const annotations = redactor.value(failureAnnotations(headFailures(input.result), setup.pathPrefix));
+  let checkRunId = input.check?.id ?? null;
+  let checkWritten = false;
+
+  if (setup.canWrite && setup.github) {
+    const completion = {
+      conclusion: conclusion(report),
+      title: redactor.text(reportTitle(report)),
+      summary: redactor.text(renderCheckSummary(report)),
+      annotations,
+    };
+    try {
+      if (input.check) await completeCheckRun(setup.github, target, input.check.id, completion);
+      else {
+        const created = await createCompletedCheckRun(
+          setup.github,
+          target,
+          { name: inputs['check-name'], headSha: ctx.headSha, detailsUrl: ctx.runUrl },
+          completion,
+        );
+        checkRunId = created.id;
+        report.links.checkRun = created.url;
+      }
+      checkWritten = true;
+    } catch (error) {
+      if (!isPermissionError(error)) throw error;
+      fallBack(setup, `The check run could not be written (${redactor.text(errorMessage(error))})`);
+    }
+  }
+
+  let commentId: number | null = null;
+  const pull = ctx.pullRequest;
+  if (pull && setup.canWrite && setup.github && inputs.comment !== 'never') {
+    const failing = failsJob(report) || !scenariosPassed(report);
+    try {
+      const comment = await upsertStickyComment(setup.github, target, pull.number, {
+        marker: commentMarker(inputs['check-name']),
+        body: redactor.text(renderComment(report)),
+        // on-failure: a new comment only for a failure; an existing one is still brought up to date.
+        create: inputs.comment === 'always' || failing,
+      });
+      commentId = comment.id;
+      core.info(`Comment ${comment.action}${comment.url ? `: ${comment.url}` : ''}`);
+    } catch (error) {
+      if (!isPermissionError(error)) throw error;
+      fallBack(setup, `The pull request comment could not be written (${redactor.text(errorMessage(error))})`);
+    }
+  }
+
+  if (!checkWritten) annotateInLog(annotations);
+  await writeSummary(setup, renderSummary(report));
+
+  const result = input.result;
+  const lowest = lowestSatisfaction(result);
+  const outputs: Record<string, string> = {
+    status: result.status,
+    'stop-reason': result.stopReason,
+    passed: String(scenariosPassed(report)),
+    satisfaction: lowest === null ? '' : String(lowest),
+    regressions: String(regressionCount(input.comparison)),
+    'results-path': result.artifacts.result ?? '',
+    'failures-path': result.artifacts.failures ?? '',
+    'check-run-id': checkRunId === null ? '' : String(checkRunId),
+    'comment-id': commentId === null ? '' : String(commentId),
+    'artifact-id': input.artifact ? String(input.artifact.id) : '',
+    'artifact-url': input.artifact?.url ?? '',
+    'pull-request-number': result.pr?.number ? String(result.pr.number) : '',
+    'pull-request-url': result.pr?.url ?? '',
+    'pull-request-operation': result.pr?.action ?? 'none',
+  };
+  for (const [name, value] of Object.entries(outputs)) core.setOutput(name, redactor.text(value));
+  core.info(`${reportTitle(report)} — ${result.status} (${result.stopReason}): ${redactor.text(result.message)}`);
+  if (failsJob(report))
+    core.setFailed(
+      inputs['fail-on'] === 'regression'
+        ? `${regressionCount(input.comparison)} scenario(s) regressed against the base (fail-on: regression).`
+        : `${reportTitle(report)} (fail-on: threshold).`,
+    );
+}
+
+/** A write GitHub refused: say so once, and report through the log and the summary instead. */
+function fallBack(setup: ActionSetup, what: string): void {
+  const note = `${what}: the results are in this job summary and as annotations. Give the job \`checks: write\` and \`pull-requests: write\` (a pull request from a fork never has them: see the README's two-workflow pattern).`;
+  setup.notes.push(note);
+  core.warning(note);
+  setup.canWrite = false;
+}
+
+/** Workflow-command annotations: what a read-only token can still show on the pull request's files. */
+function annotateInLog(annotations: readonly CheckAnnotation[]): void {
+  for (const annotation of annotations.slice(0, 50)) {
+    const properties = {
+      title: annotation.title,
+      file: annotation.path,
+      startLine: annotation.start_line,
+      endLine: annotation.end_line,
+    };
+    if (annotation.annotation_level === 'failure') core.error(annotation.message, properties);
+    else core.warning(annotation.message, properties);
+  }
+}
+
+/** The job summary (GITHUB_STEP_SUMMARY), redacted. */
+export async function writeSummary(
+  setup: Pick<ActionSetup, 'runnerEnv' | 'redactor'>,
+  markdown: string,
+): Promise<void> {
+  if (!setup.runnerEnv.GITHUB_STEP_SUMMARY) {
+    core.info('GITHUB_STEP_SUMMARY is not set: no job summary written.');
+    return;
+  }
+  await core.summary.addRaw(setup.redactor.text(markdown)).write();
+}
+
+/**
+ * What a second workflow (on `workflow_run`, with a write token) needs to comment for a pull request
+ * from a fork: the comment, rendered and redacted, and the pull request's number.
+ */
+export function writeHandOff(
+  setup: ActionSetup,
+  input: Omit<ReportInput, 'check' | 'artifact' | 'htmlReport'>,
+  dir: string,
+): void {
+  const report: PreprodReport = {
+    checkName: setup.inputs['check-name'],
+    result: input.result,
+    comparison: input.comparison,
+    passThreshold: input.passThreshold,
+    failOn: setup.inputs['fail-on'],
+    links: { workflowRun: setup.ctx.runUrl },
+    shards: input.shards ?? null,
+    notes: setup.notes.filter((note) => !/fork|could not be written|may not create/.test(note)),
+  };
+  mkdirSync(dir, { recursive: true });
+  writeFileSync(join(dir, 'comment.md'), setup.redactor.text(renderComment(report)));
+  if (setup.ctx.pullRequest) writeFileSync(join(dir, 'pull-request-number.txt'), `${setup.ctx.pullRequest.number}\n`);
+}

@@ -1,0 +1,26 @@
+import * as core from '@actions/core';
+import { errorMessage } from '../src/lib/errors.js';
+import { formatShard } from '../src/runner/shard.js';
+import { readInputs, type ActionInputs } from './inputs.js';
+
+/**
+ * Inputs → typed options, then the work. Bad inputs fail the step at once, before anything heavy
+ * loads; the loop, GitHub and artifact clients load afterwards, so the log starts promptly.
+ */
+export async function run(): Promise<void> {
+  let inputs: ActionInputs;
+  try {
+    inputs = readInputs((name) => core.getInput(name));
+  } catch (error) {
+    core.setFailed(errorMessage(error));
+    return;
+  }
+  const mode = inputs.shard
+    ? `shard ${formatShard(inputs.shard)}`
+    : inputs['merge-shards']
+      ? 'merging shards'
+      : 'pre-prod loop';
+  core.info(`Archal: ${mode} in ${inputs['working-directory']}`);
+  const { runAction } = await import('./loop.js');
+  await runAction(inputs);
+}

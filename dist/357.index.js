@@ -1,0 +1,1710 @@
+export const id = 357;
+export const ids = [357];
+export const modules = {
+
+/***/ 97357:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+// ESM COMPAT FLAG
+__webpack_require__.r(__webpack_exports__);
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  handleGraphql: () => (/* binding */ handleGraphql)
+});
+
+// EXTERNAL MODULE: ./node_modules/graphql/index.js
+var graphql = __webpack_require__(17645);
+// EXTERNAL MODULE: ./src/clones/github/http/auth.ts + 1 modules
+var auth = __webpack_require__(88747);
+// EXTERNAL MODULE: ./src/clones/github/http/body.ts
+var body = __webpack_require__(80561);
+// EXTERNAL MODULE: ./src/clones/github/http/request-id.ts
+var request_id = __webpack_require__(28964);
+// EXTERNAL MODULE: ./src/clones/github/state/actor.ts
+var state_actor = __webpack_require__(39991);
+// EXTERNAL MODULE: ./src/clones/github/state/errors.ts
+var errors = __webpack_require__(3435);
+// EXTERNAL MODULE: ./src/clones/github/state/store.ts
+var store = __webpack_require__(74803);
+// EXTERNAL MODULE: ./src/clones/github/git/diff.ts
+var diff = __webpack_require__(84648);
+// EXTERNAL MODULE: ./src/clones/github/git/history.ts
+var git_history = __webpack_require__(47523);
+// EXTERNAL MODULE: ./src/clones/github/render/repos.ts
+var repos = __webpack_require__(91052);
+// EXTERNAL MODULE: ./src/clones/github/render/urls.ts
+var urls = __webpack_require__(22903);
+// EXTERNAL MODULE: ./src/clones/github/state/permissions.ts
+var permissions = __webpack_require__(28478);
+// EXTERNAL MODULE: ./src/clones/github/state/pull-stats.ts
+var pull_stats = __webpack_require__(1221);
+// EXTERNAL MODULE: ./src/clones/github/http/operations-call.ts
+var operations_call = __webpack_require__(70448);
+;// CONCATENATED MODULE: ./src/clones/github/graphql/context.ts
+
+
+function context_gqlError(type, message) {
+    return new graphql/* GraphQLError */.eOn(message, { extensions: { type } });
+}
+/** Runs a REST operation for a mutation; its failure becomes GitHub's GraphQL error. */
+async function operation(ctx, operationId, call) {
+    const result = await (0,operations_call/* callOperation */.y)(ctx.domain, operationId, call);
+    if (result.ok)
+        return result.body;
+    const type = result.status === 404
+        ? 'NOT_FOUND'
+        : result.status === 403 || result.status === 401
+            ? 'FORBIDDEN'
+            : 'UNPROCESSABLE';
+    throw context_gqlError(type, (0,operations_call/* failureText */.k)(result));
+}
+// Cursors are opaque to clients; here they are offsets into the ordered list.
+const encodeCursor = (offset) => Buffer.from(`cursor:v2:${offset}`).toString('base64');
+function decodeCursor(cursor) {
+    const match = /^cursor:v2:(\d+)$/.exec(Buffer.from(cursor, 'base64').toString('utf8'));
+    if (!match)
+        throw context_gqlError('UNPROCESSABLE', `\`${cursor}\` does not appear to be a valid cursor.`);
+    return Number(match[1]);
+}
+/**
+ * A connection (nodes, edges with cursors, pageInfo, totalCount) over an ordered list, paginated as
+ * GitHub does: asking for its nodes or edges needs `first` or `last` (at most 100); `totalCount`
+ * alone does not.
+ */
+function connection(items, args, node, name = 'items') {
+    for (const key of ['first', 'last']) {
+        const value = args[key];
+        if (value != null && (value < 0 || value > 100))
+            throw context_gqlError('UNPROCESSABLE', value < 0
+                ? `\`${key}\` on the \`${name}\` connection cannot be less than zero.`
+                : `Requesting ${value} records on the \`${name}\` connection exceeds the \`${key}\` limit of 100 records.`);
+    }
+    const paginated = () => {
+        if (args.first == null && args.last == null)
+            throw context_gqlError('UNPROCESSABLE', `You must provide a \`first\` or \`last\` value to properly paginate the \`${name}\` connection.`);
+    };
+    let start = 0;
+    let end = items.length;
+    if (args.after)
+        start = Math.min(end, decodeCursor(args.after) + 1);
+    if (args.before)
+        end = Math.max(start, Math.min(end, decodeCursor(args.before)));
+    if (args.first != null)
+        end = Math.min(end, start + args.first);
+    if (args.last != null)
+        start = Math.max(start, end - args.last);
+    const slice = items.slice(start, end);
+    return {
+        __typename: `${name}Connection`,
+        totalCount: items.length,
+        nodes: () => {
+            paginated();
+            return slice.map(node);
+        },
+        edges: () => {
+            paginated();
+            return slice.map((item, index) => ({ cursor: encodeCursor(start + index), node: node(item) }));
+        },
+        pageInfo: {
+            hasNextPage: end < items.length,
+            hasPreviousPage: start > 0,
+            startCursor: slice.length > 0 ? encodeCursor(start) : null,
+            endCursor: slice.length > 0 ? encodeCursor(end - 1) : null,
+        },
+    };
+}
+/** A connection of things the clone does not keep (projects, reactions…): always empty. */
+const emptyConnection = (args) => connection([], args, () => null);
+/** `OPEN` for `open`: GitHub's GraphQL enums are the REST values upper-cased. */
+const upper = (value) => value.toUpperCase().replace(/[^A-Z0-9]/g, '_');
+
+// EXTERNAL MODULE: ./src/clones/github/git/format.ts
+var format = __webpack_require__(34576);
+// EXTERNAL MODULE: ./src/clones/github/render/git.ts
+var git = __webpack_require__(24409);
+;// CONCATENATED MODULE: ./src/clones/github/graphql/links.ts
+/**
+ * How objects reach each other (a Ref's pull requests, an Issue's repository…) without their
+ * modules importing each other: the builders are set here once, by wire.ts.
+ */
+const links = {
+    repo: (_domain, _repo) => {
+        throw new Error('graphql/wire.ts was not loaded');
+    },
+    pull: (_domain, _pull) => {
+        throw new Error('graphql/wire.ts was not loaded');
+    },
+};
+
+;// CONCATENATED MODULE: ./src/clones/github/graphql/objects.ts
+
+
+
+
+
+
+
+/** A repository the viewer may see (`need`), or GitHub's NOT_FOUND. */
+function visibleRepo(ctx, owner, name, need = permissions/* NEED */.$B.metadata) {
+    const repo = ctx.domain.store.repoByFullName(owner, name);
+    if (repo && canSee(ctx.domain, repo, need))
+        return repo;
+    throw context_gqlError('NOT_FOUND', `Could not resolve to a Repository with the name '${owner}/${name}'.`);
+}
+function canSee(domain, repo, need = permissions/* NEED */.$B.metadata) {
+    try {
+        (0,permissions/* authorize */.Gq)(domain.store, domain.actor, repo, need);
+        return true;
+    }
+    catch {
+        return false;
+    }
+}
+const avatar = (domain, id) => `${domain.urls.web}/avatars/u/${id}?v=4`;
+/** A User, Bot or Organization (the `Actor`, `RepositoryOwner` and `Assignee` interfaces). */
+function actorObject(domain, user) {
+    const typename = user.type === 'Organization' ? 'Organization' : user.type === 'Bot' ? 'Bot' : 'User';
+    const login = user.type === 'Bot' ? user.login.replace(/\[bot\]$/, '') : user.login;
+    const url = user.type === 'Bot' ? `${domain.urls.web}/apps/${login}` : `${domain.urls.web}/${user.login}`;
+    return {
+        __typename: typename,
+        id: (0,urls/* nodeId */.s5)(typename, user.id),
+        databaseId: user.id,
+        login,
+        name: user.name,
+        email: user.email ?? '',
+        bio: user.bio,
+        company: user.company,
+        location: user.location,
+        websiteUrl: user.blog || null,
+        description: null,
+        avatarUrl: avatar(domain, user.id),
+        url,
+        resourcePath: new URL(url).pathname,
+        isSiteAdmin: user.siteAdmin,
+        isViewer: domain.actor.kind !== 'anonymous' && 'user' in domain.actor && domain.actor.user.id === user.id,
+        createdAt: user.createdAt,
+        updatedAt: user.updatedAt,
+        repository: (args) => {
+            const repo = domain.store.repoNamed(user.id, args.name);
+            return repo && canSee(domain, repo) ? links.repo(domain, repo) : null;
+        },
+        repositories: (args) => connection(domain.store
+            .where('repo', `owner:${user.id}`)
+            .filter((repo) => canSee(domain, repo))
+            .filter((repo) => !args.privacy || (args.privacy === 'PRIVATE') === repo.private)
+            .filter((repo) => args.isFork == null || args.isFork === (repo.forkOf !== null)), args, (repo) => links.repo(domain, repo), 'Repository'),
+        organizations: (args) => connection([...domain.store.all('org')].filter((org) => org.members.has(user.id)), args, (org) => actorObject(domain, domain.store.get('user', org.id)), 'Organization'),
+    };
+}
+function actorById(domain, id) {
+    const user = domain.store.get('user', id);
+    return user ? actorObject(domain, user) : null;
+}
+/** A git author or committer, with the GitHub account its email belongs to. */
+function gitActor(domain, person) {
+    const user = (0,git/* userForEmail */.$M)(domain, person.email);
+    return {
+        __typename: 'GitActor',
+        name: person.name,
+        email: person.email,
+        date: (0,format/* personDate */.IV)(person),
+        avatarUrl: user ? avatar(domain, user.id) : `${domain.urls.web}/identicons/${encodeURIComponent(person.email)}.png`,
+        user: user ? actorObject(domain, user) : null,
+    };
+}
+function labelObject(domain, repo, label) {
+    const name = (0,repos/* fullName */.fq)(domain, repo);
+    return {
+        __typename: 'Label',
+        id: (0,urls/* nodeId */.s5)('Label', label.id),
+        name: label.name,
+        color: label.color,
+        description: label.description,
+        isDefault: label.isDefault,
+        url: `${domain.urls.repoHtml(name)}/labels/${encodeURIComponent(label.name)}`,
+        resourcePath: `/${name}/labels/${encodeURIComponent(label.name)}`,
+        createdAt: null,
+        updatedAt: null,
+        repository: () => links.repo(domain, repo),
+    };
+}
+function milestoneObject(domain, repo, milestone) {
+    const name = (0,repos/* fullName */.fq)(domain, repo);
+    return {
+        __typename: 'Milestone',
+        id: (0,urls/* nodeId */.s5)('Milestone', milestone.id),
+        number: milestone.number,
+        title: milestone.title,
+        description: milestone.description,
+        state: upper(milestone.state),
+        closed: milestone.state === 'closed',
+        dueOn: milestone.dueOn,
+        closedAt: milestone.closedAt,
+        createdAt: milestone.createdAt,
+        updatedAt: milestone.updatedAt,
+        creator: () => actorById(domain, milestone.creatorId),
+        url: `${domain.urls.repoHtml(name)}/milestone/${milestone.number}`,
+        progressPercentage: () => {
+            const issues = domain.store.where('issue', `repo:${repo.id}`).filter((i) => i.milestoneId === milestone.id);
+            return issues.length === 0 ? 0 : (100 * issues.filter((i) => i.state === 'closed').length) / issues.length;
+        },
+        repository: () => links.repo(domain, repo),
+    };
+}
+/** A commit (`Commit`), read from the repository's git objects. */
+function commitObject(domain, repo, sha) {
+    const commit = repo.git.readCommit(sha);
+    if (!commit)
+        return null;
+    const name = (0,repos/* fullName */.fq)(domain, repo);
+    const [headline = '', ...rest] = commit.message.replace(/\n$/, '').split('\n');
+    return {
+        __typename: 'Commit',
+        id: (0,urls/* shaNodeId */.g3)('Commit', sha),
+        oid: sha,
+        abbreviatedOid: sha.slice(0, 7),
+        message: commit.message.replace(/\n$/, ''),
+        messageHeadline: headline,
+        messageBody: rest.join('\n').replace(/^\n/, ''),
+        author: gitActor(domain, commit.author),
+        committer: gitActor(domain, commit.committer),
+        authors: (args) => connection([commit.author], args, (person) => gitActor(domain, person), 'GitActor'),
+        authoredDate: (0,format/* personDate */.IV)(commit.author),
+        committedDate: (0,format/* personDate */.IV)(commit.committer),
+        pushedDate: null,
+        url: `${domain.urls.repoHtml(name)}/commit/${sha}`,
+        commitUrl: `${domain.urls.repoHtml(name)}/commit/${sha}`,
+        resourcePath: `/${name}/commit/${sha}`,
+        treeUrl: `${domain.urls.repoHtml(name)}/tree/${sha}`,
+        signature: null,
+        parents: (args) => connection(commit.parents, args, (parent) => commitObject(domain, repo, parent), 'Commit'),
+        statusCheckRollup: () => statusCheckRollup(domain, repo, sha),
+        status: () => statusObject(domain, repo, sha),
+        repository: () => links.repo(domain, repo),
+    };
+}
+const CHECK_STATE = {
+    success: 'SUCCESS',
+    neutral: 'SUCCESS',
+    skipped: 'SUCCESS',
+    failure: 'FAILURE',
+    timed_out: 'FAILURE',
+    cancelled: 'FAILURE',
+    action_required: 'FAILURE',
+    stale: 'FAILURE',
+};
+/** The combined state of check runs and commit statuses on a commit (`StatusCheckRollup`), as `gh pr checks` reads it. */
+function statusCheckRollup(domain, repo, sha) {
+    const key = `sha:${repo.id}:${sha}`;
+    const runs = domain.store.where('checkRun', key);
+    const statuses = latestStatuses(domain, repo, sha);
+    if (runs.length === 0 && statuses.length === 0)
+        return null;
+    const states = [
+        ...runs.map((run) => (run.status !== 'completed' ? 'PENDING' : (CHECK_STATE[run.conclusion ?? ''] ?? 'PENDING'))),
+        ...statuses.map((status) => upper(status.state)),
+    ];
+    const state = states.includes('ERROR')
+        ? 'ERROR'
+        : states.includes('FAILURE')
+            ? 'FAILURE'
+            : states.includes('PENDING')
+                ? 'PENDING'
+                : 'SUCCESS';
+    const contexts = [
+        ...runs.map((run) => {
+            const suite = domain.store.get('checkSuite', run.suiteId);
+            const app = domain.store.get('app', run.appId);
+            return {
+                __typename: 'CheckRun',
+                id: (0,urls/* nodeId */.s5)('CheckRun', run.id),
+                databaseId: run.id,
+                name: run.name,
+                status: upper(run.status),
+                conclusion: run.conclusion ? upper(run.conclusion) : null,
+                startedAt: run.startedAt,
+                completedAt: run.completedAt,
+                detailsUrl: run.detailsUrl ?? `${domain.urls.repoHtml((0,repos/* fullName */.fq)(domain, repo))}/runs/${run.id}`,
+                url: `${domain.urls.repoHtml((0,repos/* fullName */.fq)(domain, repo))}/runs/${run.id}`,
+                title: run.output.title,
+                summary: run.output.summary,
+                text: run.output.text,
+                isRequired: () => false,
+                checkSuite: suite
+                    ? {
+                        __typename: 'CheckSuite',
+                        id: (0,urls/* nodeId */.s5)('CheckSuite', suite.id),
+                        databaseId: suite.id,
+                        status: upper(suite.status),
+                        conclusion: suite.conclusion ? upper(suite.conclusion) : null,
+                        app: app ? { __typename: 'App', id: (0,urls/* nodeId */.s5)('App', app.id), name: app.name, slug: app.slug } : null,
+                        workflowRun: null,
+                    }
+                    : null,
+            };
+        }),
+        ...statuses.map((status) => ({
+            __typename: 'StatusContext',
+            id: (0,urls/* nodeId */.s5)('StatusContext', status.id),
+            context: status.context,
+            state: upper(status.state),
+            description: status.description,
+            targetUrl: status.targetUrl,
+            createdAt: status.createdAt,
+            isRequired: () => false,
+            creator: () => actorById(domain, status.creatorId),
+        })),
+    ];
+    return {
+        __typename: 'StatusCheckRollup',
+        id: (0,urls/* shaNodeId */.g3)('StatusCheckRollup', `${repo.id}:${sha}`),
+        state,
+        commit: () => commitObject(domain, repo, sha),
+        contexts: (args) => ({
+            ...connection(contexts, args, (context) => context, 'StatusCheckRollupContext'),
+            checkRunCount: runs.length,
+            statusContextCount: statuses.length,
+            checkRunCountsByState: [],
+            statusContextCountsByState: [],
+        }),
+    };
+}
+function latestStatuses(domain, repo, sha) {
+    const byContext = new Map();
+    for (const status of domain.store.where('status', `sha:${repo.id}:${sha}`)) {
+        const seen = byContext.get(status.context);
+        if (!seen || seen.id < status.id)
+            byContext.set(status.context, status);
+    }
+    return [...byContext.values()];
+}
+function statusObject(domain, repo, sha) {
+    const statuses = latestStatuses(domain, repo, sha);
+    if (statuses.length === 0)
+        return null;
+    const rollup = statusCheckRollup(domain, repo, sha);
+    return {
+        __typename: 'Status',
+        state: rollup.state,
+        contexts: () => rollup.contexts({ first: 100 })
+            .nodes()
+            .filter((c) => c.__typename === 'StatusContext'),
+    };
+}
+/** A branch or tag (`Ref`). */
+function refObject(domain, repo, qualifiedName, sha) {
+    const prefix = qualifiedName.startsWith('refs/heads/')
+        ? 'refs/heads/'
+        : qualifiedName.startsWith('refs/tags/')
+            ? 'refs/tags/'
+            : 'refs/';
+    return {
+        __typename: 'Ref',
+        id: (0,urls/* shaNodeId */.g3)('Ref', `${repo.id}:${qualifiedName}`),
+        name: qualifiedName.slice(prefix.length),
+        prefix,
+        branchProtectionRule: null,
+        refUpdateRule: null,
+        target: () => gitObject(domain, repo, sha),
+        repository: () => links.repo(domain, repo),
+        associatedPullRequests: (args) => {
+            const branch = qualifiedName.slice('refs/heads/'.length);
+            const pulls = domain.store.where('pull', `repo:${repo.id}`).filter((pull) => pull.headRef === branch);
+            return connection(pulls, args, (pull) => pullById(domain, pull.id), 'PullRequest');
+        },
+    };
+}
+/** A git object by SHA: a Commit, Tree, Blob or Tag. */
+function gitObject(domain, repo, sha) {
+    const object = repo.git.objects.read(sha);
+    if (!object)
+        return null;
+    const name = (0,repos/* fullName */.fq)(domain, repo);
+    switch (object.type) {
+        case 'commit':
+            return commitObject(domain, repo, sha);
+        case 'blob': {
+            const binary = object.data.subarray(0, 8000).includes(0);
+            return {
+                __typename: 'Blob',
+                id: (0,urls/* shaNodeId */.g3)('Blob', sha),
+                oid: sha,
+                abbreviatedOid: sha.slice(0, 7),
+                byteSize: object.data.length,
+                isBinary: binary,
+                isTruncated: false,
+                text: binary ? null : object.data.toString('utf8'),
+                commitUrl: `${domain.urls.repoHtml(name)}`,
+                repository: () => links.repo(domain, repo),
+            };
+        }
+        case 'tree':
+            return {
+                __typename: 'Tree',
+                id: (0,urls/* shaNodeId */.g3)('Tree', sha),
+                oid: sha,
+                abbreviatedOid: sha.slice(0, 7),
+                entries: () => (repo.git.readTree(sha) ?? []).map((entry) => ({
+                    __typename: 'TreeEntry',
+                    name: entry.name,
+                    path: entry.name,
+                    oid: entry.sha,
+                    mode: Number.parseInt(entry.mode, 8),
+                    type: (0,format/* isTreeMode */.AY)(entry.mode) ? 'tree' : entry.mode === '160000' ? 'commit' : 'blob',
+                    object: () => gitObject(domain, repo, entry.sha),
+                })),
+                repository: () => links.repo(domain, repo),
+            };
+        case 'tag':
+            return { __typename: 'Tag', id: (0,urls/* shaNodeId */.g3)('Tag', sha), oid: sha, abbreviatedOid: sha.slice(0, 7) };
+        default:
+            return null;
+    }
+}
+const pullById = (domain, id) => {
+    const pull = domain.store.get('pull', id);
+    return pull ? links.pull(domain, pull) : null;
+};
+/** The viewer's permission on a repository (`RepositoryPermission`). */
+function viewerPermission(domain, repo) {
+    const role = (0,permissions/* actorRole */.k_)(domain.store, domain.actor, repo);
+    return role ? upper(role === 'maintain' ? 'MAINTAIN' : role) : null;
+}
+
+;// CONCATENATED MODULE: ./src/clones/github/graphql/issues.ts
+
+
+
+
+
+
+
+
+
+const viewerId = (domain) => domain.actor.kind === 'user' || domain.actor.kind === 'installation' ? domain.actor.user.id : undefined;
+/** The fields Issue and PullRequest share (the `Comment`, `Closable`, `Labelable`, `Assignable`… interfaces). */
+function issueish(domain, repo, issue, kind) {
+    const name = (0,repos/* fullName */.fq)(domain, repo);
+    const path = `/${name}/${kind}/${issue.number}`;
+    const viewer = viewerId(domain);
+    return {
+        number: issue.number,
+        title: issue.title,
+        body: issue.body ?? '',
+        bodyText: issue.body ?? '',
+        bodyHTML: escapeHtml(issue.body ?? ''),
+        url: `${domain.urls.web}${path}`,
+        resourcePath: path,
+        state: upper(issue.state),
+        closed: issue.state === 'closed',
+        closedAt: issue.closedAt,
+        createdAt: issue.createdAt,
+        updatedAt: issue.updatedAt,
+        publishedAt: issue.createdAt,
+        lastEditedAt: null,
+        includesCreatedEdit: false,
+        author: () => actorById(domain, issue.userId),
+        authorAssociation: (0,permissions/* authorAssociation */.X7)(domain.store, issue.userId, repo),
+        editor: null,
+        locked: issue.locked,
+        activeLockReason: issue.activeLockReason ? upper(issue.activeLockReason) : null,
+        isPinned: false,
+        viewerDidAuthor: viewer === issue.userId,
+        viewerCanUpdate: true,
+        viewerCanReact: true,
+        viewerSubscription: 'SUBSCRIBED',
+        repository: () => links.repo(domain, repo),
+        labels: (args) => connection(issue.labelIds
+            .map((id) => domain.store.get('label', id))
+            .filter((label) => label !== undefined), args, (label) => labelObject(domain, repo, label), 'Label'),
+        assignees: (args) => connection(issue.assigneeIds, args, (id) => actorById(domain, id), 'User'),
+        milestone: () => {
+            const milestone = domain.store.get('milestone', issue.milestoneId);
+            return milestone ? milestoneObject(domain, repo, milestone) : null;
+        },
+        comments: (args) => connection(domain.store.where('comment', `issue:${issue.id}`), args, (comment) => commentObject(domain, repo, comment), 'IssueComment'),
+        participants: (args) => {
+            const ids = new Set([issue.userId, ...domain.store.where('comment', `issue:${issue.id}`).map((c) => c.userId)]);
+            return connection([...ids], args, (id) => actorById(domain, id), 'User');
+        },
+        reactionGroups: () => reactionGroups(domain, issue),
+        projectCards: emptyConnection,
+        projectItems: emptyConnection,
+        projectsV2: emptyConnection,
+        userContentEdits: emptyConnection,
+    };
+}
+const REACTIONS = {
+    '+1': 'THUMBS_UP',
+    '-1': 'THUMBS_DOWN',
+    laugh: 'LAUGH',
+    hooray: 'HOORAY',
+    confused: 'CONFUSED',
+    heart: 'HEART',
+    rocket: 'ROCKET',
+    eyes: 'EYES',
+};
+function reactionGroups(domain, issue) {
+    const reactions = domain.store.where('reaction', `issue:${issue.id}`);
+    return Object.entries(REACTIONS).map(([content, value]) => {
+        const matching = reactions.filter((reaction) => reaction.content === content);
+        const users = (args) => connection(matching, args, (r) => actorById(domain, r.userId), 'Reactor');
+        return {
+            __typename: 'ReactionGroup',
+            content: value,
+            users,
+            reactors: users,
+            viewerHasReacted: matching.some((r) => r.userId === viewerId(domain)),
+        };
+    });
+}
+function issueObject(domain, repo, issue) {
+    if (issue.pullId) {
+        const pull = domain.store.get('pull', issue.pullId);
+        if (pull)
+            return pullObject(domain, pull);
+    }
+    return {
+        __typename: 'Issue',
+        id: (0,urls/* nodeId */.s5)('Issue', issue.id),
+        databaseId: issue.id,
+        ...issueish(domain, repo, issue, 'issues'),
+        stateReason: issue.stateReason ? upper(issue.stateReason) : null,
+        trackedIssues: emptyConnection,
+        timelineItems: emptyConnection,
+    };
+}
+function commentObject(domain, repo, comment) {
+    const issue = domain.store.get('issue', comment.issueId);
+    const url = `${domain.urls.repoHtml((0,repos/* fullName */.fq)(domain, repo))}/${issue.pullId ? 'pull' : 'issues'}/${issue.number}#issuecomment-${comment.id}`;
+    return {
+        __typename: 'IssueComment',
+        id: (0,urls/* nodeId */.s5)('IssueComment', comment.id),
+        databaseId: comment.id,
+        body: comment.body,
+        bodyText: comment.body,
+        bodyHTML: escapeHtml(comment.body),
+        author: () => actorById(domain, comment.userId),
+        authorAssociation: (0,permissions/* authorAssociation */.X7)(domain.store, comment.userId, repo),
+        createdAt: comment.createdAt,
+        updatedAt: comment.updatedAt,
+        publishedAt: comment.createdAt,
+        lastEditedAt: comment.updatedAt === comment.createdAt ? null : comment.updatedAt,
+        includesCreatedEdit: false,
+        isMinimized: false,
+        minimizedReason: null,
+        url,
+        viewerDidAuthor: viewerId(domain) === comment.userId,
+        viewerCanUpdate: viewerId(domain) === comment.userId,
+        viewerCanDelete: viewerId(domain) === comment.userId,
+        reactionGroups: [],
+        issue: () => issueObject(domain, repo, issue),
+        repository: () => links.repo(domain, repo),
+    };
+}
+function reviewObject(domain, repo, pull, review) {
+    return {
+        __typename: 'PullRequestReview',
+        id: (0,urls/* nodeId */.s5)('PullRequestReview', review.id),
+        databaseId: review.id,
+        author: () => actorById(domain, review.userId),
+        authorAssociation: (0,permissions/* authorAssociation */.X7)(domain.store, review.userId, repo),
+        body: review.body,
+        bodyText: review.body,
+        state: review.state,
+        submittedAt: review.submittedAt,
+        createdAt: review.submittedAt ?? domain.now,
+        updatedAt: review.submittedAt ?? domain.now,
+        includesCreatedEdit: false,
+        url: `${domain.urls.repoHtml((0,repos/* fullName */.fq)(domain, repo))}/pull/${pull.number}#pullrequestreview-${review.id}`,
+        commit: () => commitObject(domain, repo, review.commitId),
+        pullRequest: () => pullObject(domain, pull),
+        comments: (args) => connection(domain.store.where('reviewComment', `review:${review.id}`), args, (comment) => ({
+            __typename: 'PullRequestReviewComment',
+            id: (0,urls/* nodeId */.s5)('PullRequestReviewComment', comment.id),
+            databaseId: comment.id,
+            body: comment.body,
+            path: comment.path,
+            line: comment.line,
+            author: () => actorById(domain, comment.userId),
+            createdAt: comment.createdAt,
+        }), 'PullRequestReviewComment'),
+        reactionGroups: [],
+    };
+}
+const MERGE_STATE = { clean: 'CLEAN', dirty: 'DIRTY', draft: 'DRAFT', unknown: 'UNKNOWN' };
+function pullObject(domain, pull) {
+    const repo = domain.store.get('repo', pull.repoId);
+    const issue = domain.store.get('issue', pull.issueId);
+    const stats = () => (0,pull_stats/* pullStats */.p)(domain.core, repo, pull);
+    const open = issue.state === 'open';
+    const baseSha = () => (0,pull_stats/* effectiveBase */.B)(repo, pull, open);
+    const reviews = () => domain.store
+        .where('review', `pull:${pull.id}`)
+        .filter((review) => review.state !== 'PENDING' || review.userId === viewerId(domain));
+    const latestByAuthor = (opinionated) => {
+        const latest = new Map();
+        for (const review of reviews()) {
+            if (review.state === 'PENDING')
+                continue;
+            if (opinionated && review.state !== 'APPROVED' && review.state !== 'CHANGES_REQUESTED')
+                continue;
+            latest.set(review.userId, review);
+        }
+        return [...latest.values()];
+    };
+    const headRepo = () => repo;
+    return {
+        __typename: 'PullRequest',
+        id: (0,urls/* nodeId */.s5)('PullRequest', pull.id),
+        databaseId: pull.id,
+        ...issueish(domain, repo, issue, 'pull'),
+        state: pull.merged ? 'MERGED' : upper(issue.state),
+        isDraft: pull.draft,
+        merged: pull.merged,
+        mergedAt: pull.mergedAt,
+        mergedBy: () => actorById(domain, pull.mergedById),
+        mergeCommit: () => (pull.mergeCommitSha ? commitObject(domain, repo, pull.mergeCommitSha) : null),
+        potentialMergeCommit: null,
+        headRefName: pull.headRef,
+        headRefOid: pull.headSha,
+        headRef: () => {
+            const sha = repo.git.branch(pull.headRef);
+            return sha ? refObject(domain, repo, `refs/heads/${pull.headRef}`, sha) : null;
+        },
+        headRepository: () => links.repo(domain, headRepo()),
+        headRepositoryOwner: () => actorById(domain, headRepo().ownerId),
+        baseRefName: pull.baseRef,
+        baseRefOid: () => baseSha(),
+        baseRef: () => {
+            const sha = repo.git.branch(pull.baseRef);
+            return sha ? refObject(domain, repo, `refs/heads/${pull.baseRef}`, sha) : null;
+        },
+        baseRepository: () => links.repo(domain, repo),
+        isCrossRepository: false,
+        maintainerCanModify: pull.maintainerCanModify,
+        autoMergeRequest: null,
+        isInMergeQueue: false,
+        isMergeQueueEnabled: false,
+        mergeQueueEntry: null,
+        mergeable: async () => {
+            const { mergeable } = await stats();
+            return mergeable === true ? 'MERGEABLE' : mergeable === false ? 'CONFLICTING' : 'UNKNOWN';
+        },
+        mergeStateStatus: async () => MERGE_STATE[(await stats()).mergeableState] ?? 'UNKNOWN',
+        additions: async () => (await stats()).additions,
+        deletions: async () => (await stats()).deletions,
+        changedFiles: async () => (await stats()).changedFiles,
+        permalink: `${domain.urls.repoHtml((0,repos/* fullName */.fq)(domain, repo))}/pull/${pull.number}`,
+        commits: (args) => connection((0,git_history/* commitsBetween */.$q)(repo.git, baseSha(), pull.headSha), args, ({ sha }) => ({
+            __typename: 'PullRequestCommit',
+            id: (0,urls/* nodeId */.s5)('PullRequestCommit', pull.id) + sha.slice(0, 8),
+            commit: () => commitObject(domain, repo, sha),
+            url: `${domain.urls.repoHtml((0,repos/* fullName */.fq)(domain, repo))}/pull/${pull.number}/commits/${sha}`,
+            pullRequest: () => pullObject(domain, pull),
+        }), 'PullRequestCommit'),
+        files: async (args) => {
+            const { mergeBaseSha } = await stats();
+            const files = mergeBaseSha ? await (0,diff/* diffCommits */.i)(repo.git, mergeBaseSha, pull.headSha) : [];
+            return connection(files, args, (file) => ({
+                __typename: 'PullRequestChangedFile',
+                path: file.filename,
+                additions: file.additions,
+                deletions: file.deletions,
+                changeType: CHANGE_TYPE[file.status] ?? 'MODIFIED',
+                viewerViewedState: 'UNVIEWED',
+            }), 'PullRequestChangedFile');
+        },
+        reviews: (args) => connection(reviews()
+            .filter((review) => !args.states || args.states.includes(review.state))
+            .filter((review) => !args.author || domain.store.get('user', review.userId)?.login === args.author), args, (review) => reviewObject(domain, repo, pull, review), 'PullRequestReview'),
+        latestReviews: (args) => connection(latestByAuthor(false), args, (review) => reviewObject(domain, repo, pull, review), 'PullRequestReview'),
+        latestOpinionatedReviews: (args) => connection(latestByAuthor(true), args, (review) => reviewObject(domain, repo, pull, review), 'PullRequestReview'),
+        reviewDecision: () => {
+            const latest = latestByAuthor(true);
+            if (latest.some((review) => review.state === 'CHANGES_REQUESTED'))
+                return 'CHANGES_REQUESTED';
+            if (latest.some((review) => review.state === 'APPROVED'))
+                return 'APPROVED';
+            return null;
+        },
+        reviewRequests: (args) => connection(pull.requestedReviewerIds, args, (id) => ({
+            __typename: 'ReviewRequest',
+            id: (0,urls/* nodeId */.s5)('ReviewRequest', pull.id * 1000 + id),
+            asCodeOwner: false,
+            requestedReviewer: () => actorById(domain, id),
+            pullRequest: () => pullObject(domain, pull),
+        }), 'ReviewRequest'),
+        reviewThreads: emptyConnection,
+        closingIssuesReferences: emptyConnection,
+        timelineItems: emptyConnection,
+    };
+}
+const CHANGE_TYPE = {
+    added: 'ADDED',
+    removed: 'DELETED',
+    modified: 'MODIFIED',
+    renamed: 'RENAMED',
+    copied: 'COPIED',
+    changed: 'CHANGED',
+};
+function escapeHtml(text) {
+    return text.replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c]);
+}
+
+;// CONCATENATED MODULE: ./src/clones/github/graphql/repository.ts
+
+
+
+
+
+
+const login = (domain, id) => domain.store.get('user', id)?.login.toLowerCase();
+/** Sorts as GitHub's `IssueOrder` does (default: oldest first). */
+function ordered(domain, issues, order) {
+    const field = order?.field ?? 'CREATED_AT';
+    const key = (issue) => field === 'UPDATED_AT'
+        ? issue.updatedAt
+        : field === 'COMMENTS'
+            ? domain.store.countWhere('comment', `issue:${issue.id}`)
+            : issue.createdAt;
+    const sorted = issues.slice().sort((a, b) => {
+        const [x, y] = [key(a), key(b)];
+        return x < y ? -1 : x > y ? 1 : a.number - b.number;
+    });
+    return order?.direction === 'DESC' ? sorted.reverse() : sorted;
+}
+function filterIssues(domain, repo, issues, filters) {
+    const states = filters.states?.map((state) => state.toLowerCase());
+    const labels = filters.labels?.map((label) => label.toLowerCase());
+    return issues.filter((issue) => {
+        if (states && !states.includes(issue.state))
+            return false;
+        if (labels) {
+            const names = issue.labelIds.map((id) => domain.store.get('label', id)?.name.toLowerCase());
+            if (!labels.some((label) => names.includes(label)))
+                return false;
+        }
+        if (filters.assignee) {
+            const wanted = filters.assignee.toLowerCase();
+            if (wanted === '*' ? issue.assigneeIds.length === 0 : !issue.assigneeIds.some((id) => login(domain, id) === wanted))
+                return false;
+        }
+        if (filters.createdBy && login(domain, issue.userId) !== filters.createdBy.toLowerCase())
+            return false;
+        if (filters.mentioned && !(issue.body ?? '').toLowerCase().includes(`@${filters.mentioned.toLowerCase()}`))
+            return false;
+        if (filters.milestoneNumber || filters.milestone) {
+            const milestone = domain.store.get('milestone', issue.milestoneId);
+            const wanted = filters.milestoneNumber ?? filters.milestone;
+            if (wanted === '*'
+                ? !milestone
+                : wanted === 'none'
+                    ? milestone
+                    : String(milestone?.number) !== wanted && milestone?.title !== wanted)
+                return false;
+        }
+        if (filters.since && issue.updatedAt < filters.since)
+            return false;
+        return true;
+    });
+}
+/** A Repository and the connections agents and `gh` read from it. */
+function repoObject(domain, repo) {
+    const owner = domain.store.get('user', repo.ownerId);
+    const name = (0,repos/* fullName */.fq)(domain, repo);
+    const url = domain.urls.repoHtml(name);
+    const issuesOf = (pulls) => canSee(domain, repo, pulls ? permissions/* NEED */.$B.pullsRead : permissions/* NEED */.$B.issuesRead)
+        ? domain.store.where('issue', `repo:${repo.id}`).filter((issue) => (issue.pullId !== null) === pulls)
+        : [];
+    const issueByNumber = (number, pulls) => {
+        const issue = domain.store.issueByNumber(repo.id, number);
+        if (!issue || (pulls !== null && (issue.pullId !== null) !== pulls))
+            throw context_gqlError('NOT_FOUND', `Could not resolve to ${pulls === false ? 'an Issue' : pulls ? 'a PullRequest' : 'an issue or pull request'} with the number of ${number}.`);
+        return issueObject(domain, repo, issue);
+    };
+    const branchRef = (branch) => {
+        const sha = repo.git.branch(branch);
+        return sha ? refObject(domain, repo, `refs/heads/${branch}`, sha) : null;
+    };
+    const users = (args) => {
+        const ids = new Set([repo.ownerId, ...repo.collaborators.keys()]);
+        const org = domain.store.get('org', repo.ownerId);
+        if (org && org.memberRole !== 'none')
+            for (const id of org.members.keys())
+                ids.add(id);
+        const query = args.query?.toLowerCase();
+        const list = [...ids]
+            .map((id) => domain.store.get('user', id))
+            .filter((user) => user !== undefined && user.type === 'User' && (0,permissions/* userRole */.KZ)(domain.store, user.id, repo) !== undefined)
+            .filter((user) => !query || user.login.toLowerCase().includes(query) || (user.name ?? '').toLowerCase().includes(query));
+        return connection(list, args, (user) => actorObject(domain, user), 'User');
+    };
+    return {
+        __typename: 'Repository',
+        id: (0,urls/* nodeId */.s5)('Repository', repo.id),
+        databaseId: repo.id,
+        name: repo.name,
+        nameWithOwner: name,
+        owner: () => actorObject(domain, owner),
+        description: repo.description,
+        homepageUrl: repo.homepage,
+        url,
+        resourcePath: `/${name}`,
+        sshUrl: `git@${domain.urls.host}:${name}.git`,
+        isPrivate: repo.private,
+        visibility: repo.private ? 'PRIVATE' : 'PUBLIC',
+        isArchived: repo.archived,
+        isFork: repo.forkOf !== null,
+        isTemplate: false,
+        isMirror: false,
+        isLocked: false,
+        isDisabled: false,
+        isEmpty: repo.git.branches().size === 0,
+        isInOrganization: owner.type === 'Organization',
+        createdAt: repo.createdAt,
+        updatedAt: repo.updatedAt,
+        pushedAt: repo.pushedAt,
+        hasIssuesEnabled: repo.hasIssues,
+        hasWikiEnabled: repo.hasWiki,
+        hasProjectsEnabled: repo.hasProjects,
+        hasDiscussionsEnabled: false,
+        mergeCommitAllowed: repo.allowMergeCommit,
+        squashMergeAllowed: repo.allowSquashMerge,
+        rebaseMergeAllowed: repo.allowRebaseMerge,
+        deleteBranchOnMerge: repo.deleteBranchOnMerge,
+        autoMergeAllowed: false,
+        mergeQueue: null,
+        viewerPermission: viewerPermission(domain, repo),
+        viewerCanAdminister: viewerPermission(domain, repo) === 'ADMIN',
+        viewerCanPush: ['ADMIN', 'MAINTAIN', 'WRITE'].includes(viewerPermission(domain, repo) ?? ''),
+        viewerHasStarred: false,
+        viewerSubscription: 'SUBSCRIBED',
+        stargazerCount: 0,
+        forkCount: () => (0,repos/* forkCount */.C6)(domain, repo),
+        watchers: emptyConnection,
+        stargazers: emptyConnection,
+        primaryLanguage: repo.language
+            ? { __typename: 'Language', id: (0,urls/* nodeId */.s5)('Language', 1), name: repo.language, color: null }
+            : null,
+        languages: emptyConnection,
+        licenseInfo: null,
+        repositoryTopics: (args) => connection(repo.topics, args, (topic) => ({
+            __typename: 'RepositoryTopic',
+            topic: { __typename: 'Topic', name: topic },
+            url: `${domain.urls.web}/topics/${topic}`,
+        }), 'RepositoryTopic'),
+        parent: () => {
+            const parent = domain.store.get('repo', repo.forkOf);
+            return parent && canSee(domain, parent) ? repoObject(domain, parent) : null;
+        },
+        templateRepository: null,
+        defaultBranchRef: () => branchRef(repo.defaultBranch),
+        issue: (args) => issueByNumber(args.number, false),
+        pullRequest: (args) => issueByNumber(args.number, true),
+        issueOrPullRequest: (args) => issueByNumber(args.number, null),
+        issues: (args) => connection(ordered(domain, filterIssues(domain, repo, issuesOf(false), {
+            ...args,
+            ...(args.filterBy ?? {}),
+            states: args.filterBy?.states ?? args.states,
+            labels: args.filterBy?.labels ?? args.labels,
+        }), args.orderBy), args, (issue) => issueObject(domain, repo, issue), 'Issue'),
+        pullRequests: (args) => {
+            const states = args.states?.map((state) => state.toUpperCase());
+            const labels = args.labels;
+            const list = issuesOf(true).filter((issue) => {
+                const pull = domain.store.get('pull', issue.pullId);
+                const state = pull.merged ? 'MERGED' : upper(issue.state);
+                if (states && !states.includes(state))
+                    return false;
+                if (args.headRefName && pull.headRef !== args.headRefName)
+                    return false;
+                if (args.baseRefName && pull.baseRef !== args.baseRefName)
+                    return false;
+                return !labels || filterIssues(domain, repo, [issue], { labels }).length > 0;
+            });
+            return connection(ordered(domain, list, args.orderBy), args, (issue) => pullObject(domain, domain.store.get('pull', issue.pullId)), 'PullRequest');
+        },
+        labels: (args) => {
+            const query = args.query?.toLowerCase();
+            let labels = domain.store
+                .where('label', `repo:${repo.id}`)
+                .filter((label) => !query ||
+                label.name.toLowerCase().includes(query) ||
+                (label.description ?? '').toLowerCase().includes(query));
+            if (args.orderBy?.field === 'NAME')
+                labels = labels.slice().sort((a, b) => a.name.localeCompare(b.name));
+            if (args.orderBy?.direction === 'DESC')
+                labels = labels.slice().reverse();
+            return connection(labels, args, (label) => labelObject(domain, repo, label), 'Label');
+        },
+        label: (args) => {
+            const label = domain.store
+                .where('label', `repo:${repo.id}`)
+                .find((candidate) => candidate.name.toLowerCase() === args.name.toLowerCase());
+            return label ? labelObject(domain, repo, label) : null;
+        },
+        milestones: (args) => connection(domain.store
+            .where('milestone', `repo:${repo.id}`)
+            .filter((milestone) => !args.states || args.states.includes(upper(milestone.state)))
+            .filter((milestone) => !args.query || milestone.title.toLowerCase().includes(args.query.toLowerCase())), args, (milestone) => milestoneObject(domain, repo, milestone), 'Milestone'),
+        milestone: (args) => {
+            const milestone = domain.store
+                .where('milestone', `repo:${repo.id}`)
+                .find((candidate) => candidate.number === args.number);
+            return milestone ? milestoneObject(domain, repo, milestone) : null;
+        },
+        refs: (args) => {
+            const refs = [...repo.git.refs.list(args.refPrefix)]
+                .filter(([ref]) => !args.query || ref.slice(args.refPrefix.length).includes(args.query))
+                .sort(([a], [b]) => a.localeCompare(b));
+            if (args.direction === 'DESC')
+                refs.reverse();
+            return connection(refs, args, ([ref, sha]) => refObject(domain, repo, ref, sha), 'Ref');
+        },
+        ref: (args) => {
+            const qualified = args.qualifiedName.startsWith('refs/')
+                ? args.qualifiedName
+                : `refs/heads/${args.qualifiedName}`;
+            const sha = repo.git.refs.get(qualified) ?? repo.git.refs.get(`refs/tags/${args.qualifiedName}`);
+            return sha
+                ? refObject(domain, repo, repo.git.refs.get(qualified) ? qualified : `refs/tags/${args.qualifiedName}`, sha)
+                : null;
+        },
+        object: (args) => {
+            if (args.oid)
+                return gitObject(domain, repo, args.oid);
+            const expression = args.expression ?? '';
+            const colon = expression.indexOf(':');
+            const revision = colon === -1 ? expression : expression.slice(0, colon);
+            const commit = repo.git.resolveCommit(revision || repo.defaultBranch);
+            if (!commit)
+                return null;
+            if (colon === -1)
+                return commitObject(domain, repo, commit);
+            const tree = repo.git.readCommit(commit).tree;
+            const entry = repo.git.entryAt(tree, expression.slice(colon + 1).replace(/^\/|\/$/g, ''));
+            return entry ? gitObject(domain, repo, entry.sha) : null;
+        },
+        assignableUsers: users,
+        mentionableUsers: users,
+        collaborators: users,
+        latestRelease: () => null,
+        releases: emptyConnection,
+        discussions: emptyConnection,
+        projects: emptyConnection,
+        projectsV2: emptyConnection,
+        environments: emptyConnection,
+        pinnedIssues: emptyConnection,
+        forks: (args) => connection([...domain.store.all('repo')].filter((fork) => fork.forkOf === repo.id && canSee(domain, fork)), args, (fork) => repoObject(domain, fork), 'Repository'),
+        codeOwners: null,
+        diskUsage: 0,
+        issueTemplates: [],
+        pullRequestTemplates: [],
+        contactLinks: [],
+        viewerDefaultMergeMethod: repo.allowMergeCommit ? 'MERGE' : repo.allowSquashMerge ? 'SQUASH' : 'REBASE',
+        viewerDefaultCommitEmail: null,
+    };
+}
+
+;// CONCATENATED MODULE: ./src/clones/github/graphql/wire.ts
+
+
+
+links.repo = repoObject;
+links.pull = pullObject;
+
+// EXTERNAL MODULE: ./src/clones/github/domain/pulls.ts
+var pulls = __webpack_require__(44205);
+// EXTERNAL MODULE: ./src/clones/github/domain/git-write.ts
+var git_write = __webpack_require__(93115);
+;// CONCATENATED MODULE: ./src/clones/github/graphql/query.ts
+
+
+
+
+
+
+/** A legacy global id (`MDU6SXNzdWUx`: base64 of `05:Issue1`) split into its type and database id. */
+function decodeNodeId(id) {
+    const text = Buffer.from(id, 'base64').toString('utf8');
+    const match = /^0(\d+):(.+)$/.exec(text);
+    if (!match)
+        return undefined;
+    const length = Number(match[1]);
+    const type = match[2].slice(0, length);
+    const rest = match[2].slice(length);
+    return /^\d+$/.test(rest) ? { type, id: Number(rest) } : undefined;
+}
+/** The object a global id names, if it exists and the viewer may see it. */
+function nodeById(domain, id) {
+    const decoded = decodeNodeId(id);
+    if (!decoded)
+        return null;
+    const { store } = domain;
+    const seen = (repo, need = permissions/* NEED */.$B.metadata) => repo && canSee(domain, repo, need) ? repo : undefined;
+    switch (decoded.type) {
+        case 'Issue': {
+            const issue = store.get('issue', decoded.id);
+            const repo = seen(store.get('repo', issue?.repoId), permissions/* NEED */.$B.issuesRead);
+            return issue && repo ? issueObject(domain, repo, issue) : null;
+        }
+        case 'PullRequest': {
+            const pull = store.get('pull', decoded.id);
+            return pull && seen(store.get('repo', pull.repoId), permissions/* NEED */.$B.pullsRead) ? pullObject(domain, pull) : null;
+        }
+        case 'IssueComment': {
+            const comment = store.get('comment', decoded.id);
+            const repo = seen(store.get('repo', comment?.repoId), permissions/* NEED */.$B.issuesRead);
+            return comment && repo ? commentObject(domain, repo, comment) : null;
+        }
+        case 'PullRequestReview': {
+            const review = store.get('review', decoded.id);
+            const pull = store.get('pull', review?.pullId);
+            const repo = seen(store.get('repo', pull?.repoId), permissions/* NEED */.$B.pullsRead);
+            return review && pull && repo ? reviewObject(domain, repo, pull, review) : null;
+        }
+        case 'Label': {
+            const label = store.get('label', decoded.id);
+            const repo = seen(store.get('repo', label?.repoId));
+            return label && repo ? labelObject(domain, repo, label) : null;
+        }
+        case 'Milestone': {
+            const milestone = store.get('milestone', decoded.id);
+            const repo = seen(store.get('repo', milestone?.repoId), permissions/* NEED */.$B.issuesRead);
+            return milestone && repo ? milestoneObject(domain, repo, milestone) : null;
+        }
+        case 'Repository': {
+            const repo = seen(store.get('repo', decoded.id));
+            return repo ? repoObject(domain, repo) : null;
+        }
+        case 'User':
+        case 'Bot':
+        case 'Organization': {
+            const user = store.get('user', decoded.id);
+            return user ? actorObject(domain, user) : null;
+        }
+        default:
+            return null;
+    }
+}
+/** `node(id)` that must be of one kind (mutation inputs): GitHub's NOT_FOUND otherwise. */
+function requireNode(ctx, id, ...types) {
+    const node = nodeById(ctx.domain, id);
+    if (!node || (types.length > 0 && !types.includes(node.__typename)))
+        throw gqlError('NOT_FOUND', `Could not resolve to a node with the global id of '${id}'`);
+    return node;
+}
+const SEARCH = {
+    ISSUE: { operationId: 'search/issues-and-pull-requests', count: 'issueCount' },
+    ISSUE_ADVANCED: { operationId: 'search/issues-and-pull-requests', count: 'issueCount' },
+    REPOSITORY: { operationId: 'search/repos', count: 'repositoryCount' },
+    USER: { operationId: 'search/users', count: 'userCount' },
+};
+/** `search(query, type)`: the REST search (same qualifiers and ranking), its results as GraphQL nodes. */
+async function search(ctx, args) {
+    const kind = SEARCH[args.type];
+    if (!kind)
+        throw context_gqlError('NOT_IMPLEMENTED', `search of type ${args.type} is not supported by the Archal GitHub clone`);
+    const offset = args.after
+        ? Number(/:(\d+)$/.exec(Buffer.from(args.after, 'base64').toString('utf8'))?.[1] ?? -1) + 1
+        : 0;
+    const needed = Math.min(1000, offset + (args.first ?? args.last ?? 10));
+    const items = [];
+    let total = 0;
+    for (let page = 1; items.length < needed; page++) {
+        const result = await (0,operations_call/* callOperation */.y)(ctx.domain, kind.operationId, { query: { q: args.query, per_page: 100, page } });
+        if (!result.ok)
+            throw context_gqlError('UNPROCESSABLE', result.message);
+        const body = result.body;
+        total = body.total_count;
+        items.push(...body.items);
+        if (body.items.length < 100)
+            break;
+    }
+    const { store } = ctx.domain;
+    const nodes = items.map((item) => {
+        if (args.type === 'REPOSITORY') {
+            const repo = store.get('repo', item.id);
+            return repo ? repoObject(ctx.domain, repo) : null;
+        }
+        if (args.type === 'USER') {
+            const user = store.get('user', item.id);
+            return user ? actorObject(ctx.domain, user) : null;
+        }
+        const issue = store.get('issue', item.id);
+        const repo = store.get('repo', issue?.repoId);
+        return issue && repo ? issueObject(ctx.domain, repo, issue) : null;
+    });
+    return {
+        ...connection(nodes, args, (node) => node, 'SearchResultItem'),
+        issueCount: args.type.startsWith('ISSUE') ? total : 0,
+        repositoryCount: args.type === 'REPOSITORY' ? total : 0,
+        userCount: args.type === 'USER' ? total : 0,
+        discussionCount: 0,
+        wikiCount: 0,
+        codeCount: 0,
+    };
+}
+/** The root `Query` object. */
+function queryRoot(ctx) {
+    const { domain } = ctx;
+    const account = (login, type) => {
+        const user = domain.store.userByLogin(login);
+        if (!user || (type && user.type !== type) || (!type && user.type === 'Organization'))
+            throw context_gqlError('NOT_FOUND', `Could not resolve to a${type ? 'n Organization' : ' User'} with the login of '${login}'.`);
+        return actorObject(domain, user);
+    };
+    return {
+        __typename: 'Query',
+        viewer: () => {
+            if (!ctx.viewer)
+                throw context_gqlError('FORBIDDEN', 'This endpoint requires a user or installation token.');
+            return actorObject(domain, ctx.viewer);
+        },
+        repository: (args) => repoObject(domain, visibleRepo(ctx, args.owner, args.name)),
+        user: (args) => account(args.login),
+        organization: (args) => account(args.login, 'Organization'),
+        repositoryOwner: (args) => {
+            const user = domain.store.userByLogin(args.login);
+            return user ? actorObject(domain, user) : null;
+        },
+        node: (args) => nodeById(domain, args.id),
+        nodes: (args) => {
+            if (args.ids.length > 100)
+                throw context_gqlError('UNPROCESSABLE', 'You may not request more than 100 nodes at once.');
+            return args.ids.map((id) => nodeById(domain, id));
+        },
+        search: (args) => search(ctx, args),
+        rateLimit: () => ({
+            __typename: 'RateLimit',
+            cost: 1,
+            limit: 5000,
+            nodeCount: 0,
+            remaining: 4999,
+            used: 1,
+            resetAt: new Date(Date.parse(domain.now) + 3600_000).toISOString().replace(/\.\d{3}Z$/, 'Z'),
+        }),
+        meta: () => ({
+            __typename: 'GitHubMetadata',
+            isPasswordAuthenticationVerifiable: false,
+            gitHubServicesSha: '0'.repeat(40),
+        }),
+        id: 'Query',
+        relay: () => queryRoot(ctx),
+    };
+}
+
+;// CONCATENATED MODULE: ./src/clones/github/graphql/mutations.ts
+
+
+
+
+
+
+
+
+
+
+/** The issue or pull request a global id names (NOT_FOUND when there is none the viewer can see). */
+function mutations_issueish(ctx, id, kinds = ['Issue', 'PullRequest']) {
+    const { store } = ctx.domain;
+    const decoded = decodeNodeId(id);
+    let issue;
+    let pull;
+    if (decoded?.type === 'Issue' && kinds.includes('Issue'))
+        issue = store.get('issue', decoded.id);
+    if (decoded?.type === 'PullRequest' && kinds.includes('PullRequest')) {
+        pull = store.get('pull', decoded.id);
+        issue = store.get('issue', pull?.issueId);
+    }
+    if (issue?.pullId && !pull)
+        pull = store.get('pull', issue.pullId);
+    const repo = store.get('repo', issue?.repoId);
+    if (!issue || !repo || !canRead(ctx.domain, repo))
+        throw context_gqlError('NOT_FOUND', `Could not resolve to a node with the global id of '${id}'`);
+    const [owner = '', name = ''] = (0,repos/* fullName */.fq)(ctx.domain, repo).split('/');
+    return { repo, issue, pull, params: { owner, repo: name, issue_number: issue.number, pull_number: issue.number } };
+}
+function canRead(domain, repo) {
+    try {
+        (0,permissions/* authorize */.Gq)(domain.store, domain.actor, repo, permissions/* NEED */.$B.metadata);
+        return true;
+    }
+    catch {
+        return false;
+    }
+}
+function repository(ctx, id) {
+    const decoded = decodeNodeId(id);
+    const repo = decoded?.type === 'Repository' ? ctx.domain.store.get('repo', decoded.id) : undefined;
+    if (!repo || !canRead(ctx.domain, repo))
+        throw context_gqlError('NOT_FOUND', `Could not resolve to a node with the global id of '${id}'`);
+    const [owner = '', name = ''] = (0,repos/* fullName */.fq)(ctx.domain, repo).split('/');
+    return { repo, params: { owner, repo: name } };
+}
+const recordId = (ctx, id, type) => {
+    const decoded = decodeNodeId(id);
+    if (!decoded || decoded.type !== type)
+        throw context_gqlError('NOT_FOUND', `Could not resolve to a node with the global id of '${id}'`);
+    return decoded.id;
+};
+const logins = (ctx, ids) => ids?.map((id) => {
+    const user = ctx.domain.store.get('user', recordId(ctx, id, decodeNodeId(id)?.type === 'Bot' ? 'Bot' : 'User'));
+    if (!user)
+        throw context_gqlError('NOT_FOUND', `Could not resolve to a node with the global id of '${id}'`);
+    return user.login;
+});
+const labelNames = (ctx, ids) => ids?.map((id) => {
+    const label = ctx.domain.store.get('label', recordId(ctx, id, 'Label'));
+    if (!label)
+        throw context_gqlError('NOT_FOUND', `Could not resolve to a node with the global id of '${id}'`);
+    return label.name;
+});
+const milestoneNumber = (ctx, id) => id === undefined
+    ? undefined
+    : id === null
+        ? null
+        : (ctx.domain.store.get('milestone', recordId(ctx, id, 'Milestone'))?.number ?? null);
+const fresh = (ctx, target) => {
+    const issue = ctx.domain.store.get('issue', target.issue.id);
+    return issueObject(ctx.domain, target.repo, issue);
+};
+const issueFromRest = (ctx, repo, body) => {
+    const issue = ctx.domain.store.issueByNumber(repo.id, body.number);
+    return issueObject(ctx.domain, repo, issue);
+};
+const str = (value) => (typeof value === 'string' ? value : undefined);
+const strs = (value) => (Array.isArray(value) ? value : undefined);
+/** The mutations `gh` and agents use, each through the REST operation that does the same. */
+const MUTATIONS = {
+    async createIssue(ctx, input) {
+        const { repo, params } = repository(ctx, String(input.repositoryId));
+        const body = await operation(ctx, 'issues/create', {
+            params,
+            body: {
+                title: input.title,
+                body: str(input.body),
+                assignees: logins(ctx, strs(input.assigneeIds)),
+                labels: labelNames(ctx, strs(input.labelIds)),
+                milestone: milestoneNumber(ctx, str(input.milestoneId)),
+            },
+        });
+        return { issue: issueFromRest(ctx, repo, body) };
+    },
+    async updateIssue(ctx, input) {
+        const target = mutations_issueish(ctx, String(input.id), ['Issue']);
+        await operation(ctx, 'issues/update', {
+            params: target.params,
+            body: {
+                title: str(input.title),
+                body: str(input.body),
+                state: str(input.state)?.toLowerCase(),
+                assignees: logins(ctx, strs(input.assigneeIds)),
+                labels: labelNames(ctx, strs(input.labelIds)),
+                milestone: milestoneNumber(ctx, input.milestoneId),
+            },
+        });
+        return { issue: fresh(ctx, target) };
+    },
+    async closeIssue(ctx, input) {
+        const target = mutations_issueish(ctx, String(input.issueId), ['Issue']);
+        const reason = str(input.stateReason)?.toLowerCase();
+        await operation(ctx, 'issues/update', {
+            params: target.params,
+            body: { state: 'closed', state_reason: reason ?? 'completed' },
+        });
+        return { issue: fresh(ctx, target) };
+    },
+    async reopenIssue(ctx, input) {
+        const target = mutations_issueish(ctx, String(input.issueId), ['Issue']);
+        await operation(ctx, 'issues/update', { params: target.params, body: { state: 'open' } });
+        return { issue: fresh(ctx, target) };
+    },
+    async addComment(ctx, input) {
+        const target = mutations_issueish(ctx, String(input.subjectId));
+        const body = (await operation(ctx, 'issues/create-comment', {
+            params: target.params,
+            body: { body: input.body },
+        }));
+        const comment = commentObject(ctx.domain, target.repo, ctx.domain.store.get('comment', body.id));
+        return {
+            commentEdge: { cursor: '', node: comment },
+            subject: fresh(ctx, target),
+            timelineEdge: { cursor: '', node: comment },
+        };
+    },
+    async addLabelsToLabelable(ctx, input) {
+        const target = mutations_issueish(ctx, String(input.labelableId));
+        await operation(ctx, 'issues/add-labels', {
+            params: target.params,
+            body: { labels: labelNames(ctx, strs(input.labelIds)) },
+        });
+        return { labelable: fresh(ctx, target) };
+    },
+    async removeLabelsFromLabelable(ctx, input) {
+        const target = mutations_issueish(ctx, String(input.labelableId));
+        for (const name of labelNames(ctx, strs(input.labelIds)) ?? [])
+            await operation(ctx, 'issues/remove-label', { params: { ...target.params, name } });
+        return { labelable: fresh(ctx, target) };
+    },
+    async addAssigneesToAssignable(ctx, input) {
+        const target = mutations_issueish(ctx, String(input.assignableId));
+        await operation(ctx, 'issues/add-assignees', {
+            params: target.params,
+            body: { assignees: logins(ctx, strs(input.assigneeIds)) },
+        });
+        return { assignable: fresh(ctx, target) };
+    },
+    async removeAssigneesFromAssignable(ctx, input) {
+        const target = mutations_issueish(ctx, String(input.assignableId));
+        await operation(ctx, 'issues/remove-assignees', {
+            params: target.params,
+            body: { assignees: logins(ctx, strs(input.assigneeIds)) },
+        });
+        return { assignable: fresh(ctx, target) };
+    },
+    async createPullRequest(ctx, input) {
+        const { repo, params } = repository(ctx, String(input.repositoryId));
+        const body = await operation(ctx, 'pulls/create', {
+            params,
+            body: {
+                title: input.title,
+                body: str(input.body),
+                head: input.headRefName,
+                base: input.baseRefName,
+                draft: input.draft ?? undefined,
+                maintainer_can_modify: input.maintainerCanModify ?? undefined,
+            },
+        });
+        return { pullRequest: issueFromRest(ctx, repo, body) };
+    },
+    async updatePullRequest(ctx, input) {
+        const target = mutations_issueish(ctx, String(input.pullRequestId), ['PullRequest']);
+        await operation(ctx, 'pulls/update', {
+            params: target.params,
+            body: {
+                title: str(input.title),
+                body: str(input.body),
+                base: str(input.baseRefName),
+                state: str(input.state)?.toLowerCase(),
+                maintainer_can_modify: input.maintainerCanModify ?? undefined,
+            },
+        });
+        if (input.labelIds !== undefined && input.labelIds !== null)
+            await operation(ctx, 'issues/set-labels', {
+                params: target.params,
+                body: { labels: labelNames(ctx, strs(input.labelIds)) },
+            });
+        if (input.assigneeIds !== undefined || input.milestoneId !== undefined)
+            await operation(ctx, 'issues/update', {
+                params: target.params,
+                body: {
+                    assignees: logins(ctx, strs(input.assigneeIds)),
+                    milestone: milestoneNumber(ctx, input.milestoneId),
+                },
+            });
+        return { pullRequest: fresh(ctx, target) };
+    },
+    async closePullRequest(ctx, input) {
+        const target = mutations_issueish(ctx, String(input.pullRequestId), ['PullRequest']);
+        await operation(ctx, 'pulls/update', { params: target.params, body: { state: 'closed' } });
+        return { pullRequest: fresh(ctx, target) };
+    },
+    async reopenPullRequest(ctx, input) {
+        const target = mutations_issueish(ctx, String(input.pullRequestId), ['PullRequest']);
+        await operation(ctx, 'pulls/update', { params: target.params, body: { state: 'open' } });
+        return { pullRequest: fresh(ctx, target) };
+    },
+    async mergePullRequest(ctx, input) {
+        const target = mutations_issueish(ctx, String(input.pullRequestId), ['PullRequest']);
+        await operation(ctx, 'pulls/merge', {
+            params: target.params,
+            body: {
+                merge_method: str(input.mergeMethod)?.toLowerCase(),
+                commit_title: str(input.commitHeadline),
+                commit_message: str(input.commitBody),
+                sha: str(input.expectedHeadOid),
+            },
+        });
+        return { pullRequest: fresh(ctx, target), actor: ctx.viewer ? actorObject(ctx.domain, ctx.viewer) : null };
+    },
+    async markPullRequestReadyForReview(ctx, input) {
+        return { pullRequest: await draft(ctx, String(input.pullRequestId), false) };
+    },
+    async convertPullRequestToDraft(ctx, input) {
+        return { pullRequest: await draft(ctx, String(input.pullRequestId), true) };
+    },
+    async addPullRequestReview(ctx, input) {
+        const target = mutations_issueish(ctx, String(input.pullRequestId), ['PullRequest']);
+        const body = (await operation(ctx, 'pulls/create-review', {
+            params: target.params,
+            body: { body: str(input.body), event: str(input.event), commit_id: str(input.commitOID) },
+        }));
+        const review = ctx.domain.store.get('review', body.id);
+        return { pullRequestReview: reviewObject(ctx.domain, target.repo, target.pull, review) };
+    },
+    async submitPullRequestReview(ctx, input) {
+        const id = recordId(ctx, String(input.pullRequestReviewId), 'PullRequestReview');
+        const review = ctx.domain.store.get('review', id);
+        const pull = ctx.domain.store.get('pull', review?.pullId);
+        if (!review || !pull)
+            throw context_gqlError('NOT_FOUND', `Could not resolve to a node with the global id of '${String(input.pullRequestReviewId)}'`);
+        const target = mutations_issueish(ctx, (0,urls/* nodeId */.s5)('PullRequest', pull.id), ['PullRequest']);
+        await operation(ctx, 'pulls/submit-review', {
+            params: { ...target.params, review_id: review.id },
+            body: { body: str(input.body), event: str(input.event) },
+        });
+        return { pullRequestReview: reviewObject(ctx.domain, target.repo, pull, ctx.domain.store.get('review', id)) };
+    },
+    async requestReviews(ctx, input) {
+        const target = mutations_issueish(ctx, String(input.pullRequestId), ['PullRequest']);
+        await operation(ctx, 'pulls/request-reviewers', {
+            params: target.params,
+            body: { reviewers: logins(ctx, strs(input.userIds)) ?? [] },
+        });
+        return { pullRequest: fresh(ctx, target) };
+    },
+};
+async function draft(ctx, id, value) {
+    const target = mutations_issueish(ctx, id, ['PullRequest']);
+    try {
+        (0,permissions/* authorize */.Gq)(ctx.domain.store, ctx.domain.actor, target.repo, permissions/* NEED */.$B.pullsParticipate);
+        await (0,git_write/* withRepoLock */.Aq)(ctx.domain, target.repo, () => (0,pulls/* setDraft */.iR)(ctx.domain, target.repo, target.issue, target.pull, value));
+    }
+    catch (error) {
+        if (error instanceof errors/* ApiError */.hD)
+            throw context_gqlError(error.status === 404 ? 'NOT_FOUND' : error.status === 403 ? 'FORBIDDEN' : 'UNPROCESSABLE', error.message);
+        throw error;
+    }
+    return pullObject(ctx.domain, ctx.domain.store.get('pull', target.pull.id));
+}
+/** The root `Mutation` object: each mutation takes `input` and echoes its `clientMutationId`. */
+function mutationRoot(ctx) {
+    const root = { __typename: 'Mutation' };
+    for (const [name, run] of Object.entries(MUTATIONS))
+        root[name] = async (args) => ({
+            __typename: `${name[0].toUpperCase()}${name.slice(1)}Payload`,
+            clientMutationId: args.input.clientMutationId ?? null,
+            ...(await run(ctx, args.input)),
+        });
+    return root;
+}
+const MUTATION_NAMES = Object.keys(MUTATIONS);
+
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __webpack_require__(73024);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __webpack_require__(76760);
+;// CONCATENATED MODULE: ./src/clones/github/graphql/schema.ts
+
+
+
+
+let schema;
+/**
+ * GitHub's public GraphQL schema (`@octokit/graphql-schema`), built once per process (~1 s: the
+ * SDL is 1.2 MB). The package exports only its JavaScript, so its SDL file is found beside it.
+ */
+function githubSchema() {
+    schema ??= (0,graphql/* buildSchema */.IV5)((0,external_node_fs_.readFileSync)(schemaFile(), 'utf8'), { assumeValidSDL: true });
+    return schema;
+}
+function schemaFile() {
+    const require = /* createRequire() */ undefined;
+    for (const dir of require.resolve.paths('@octokit/graphql-schema') ?? []) {
+        const file = (0,external_node_path_.join)(dir, '@octokit', 'graphql-schema', 'schema.graphql');
+        if ((0,external_node_fs_.existsSync)(file))
+            return file;
+    }
+    throw new Error("GitHub's GraphQL schema is missing: install @octokit/graphql-schema");
+}
+
+;// CONCATENATED MODULE: ./src/clones/github/graphql/handler.ts
+
+
+
+
+
+
+
+
+
+
+
+const DOCS = 'https://docs.github.com/graphql';
+// GitHub (graphql-ruby) accepts a field whose type differs between fragments on exclusive types
+// (`... on Issue { state } ... on PullRequest { state }`, as gh asks it); graphql-js would refuse it.
+const RULES = graphql/* specifiedRules */.gv5.filter((rule) => rule !== graphql/* OverlappingFieldsCanBeMergedRule */.Kzw);
+const JSON_TYPE = 'application/json; charset=utf-8';
+/**
+ * A field the clone implements is a property of the object its parent resolved to (a value, or a
+ * function of the arguments); any other field is answered with GitHub's error shape and recorded
+ * as not implemented.
+ */
+const fieldResolver = (source, args, ctx, info) => {
+    if (source !== null && typeof source === 'object' && info.fieldName in source) {
+        const value = source[info.fieldName];
+        return typeof value === 'function' ? value(args, ctx, info) : value;
+    }
+    const name = `${info.parentType.name}.${info.fieldName}`;
+    ctx.unsupported.add(name);
+    throw new graphql/* GraphQLError */.eOn(`Field '${info.fieldName}' on type '${info.parentType.name}' is not implemented by the Archal GitHub clone.`, {
+        extensions: { type: 'NOT_IMPLEMENTED' },
+    });
+};
+const typeResolver = (value) => value !== null && typeof value === 'object' ? value.__typename : undefined;
+/** Serves `POST /graphql` (and `/api/graphql`) over GitHub's schema, logging it like a REST request. */
+async function handleGraphql(core, exchange, urls) {
+    const started = performance.now();
+    const { req, res } = exchange;
+    const requestId = (0,request_id/* nextRequestId */.w)();
+    const journal = new store/* Journal */.C();
+    const deliveries = [];
+    let actor = { kind: 'anonymous' };
+    let status = 200;
+    let requestText;
+    let responseText = '';
+    let operationId = null;
+    const unsupported = new Set();
+    try {
+        const raw = await (0,body/* readBody */.x)(req, core.config.maxBodyBytes).catch((error) => {
+            if (error instanceof body/* BodyTooLargeError */.A)
+                throw new errors/* ApiError */.hD(413, 'Request body too large');
+            throw error;
+        });
+        requestText = raw.length > 0 ? raw.toString('utf8') : undefined;
+        if (req.method !== 'POST')
+            throw new errors/* ApiError */.hD(404, 'Not Found');
+        actor = (0,auth/* resolveActor */.i)(core.store, (0,auth/* credential */.e)(req.headers.authorization), core.unknownTokenUserId, core.now());
+        if (actor.kind === 'anonymous' || actor.kind === 'app')
+            throw new errors/* ApiError */.hD(401, 'This endpoint requires you to be authenticated.');
+        let request;
+        try {
+            request = JSON.parse(requestText ?? '');
+        }
+        catch {
+            throw new errors/* ApiError */.hD(400, 'Problems parsing JSON');
+        }
+        const ctx = {
+            domain: {
+                core,
+                store: core.store,
+                urls,
+                actor,
+                journal,
+                requestId,
+                deliveries,
+                now: core.nowIso(),
+            },
+            viewer: (0,state_actor/* actingUser */.e)(actor),
+            unsupported,
+        };
+        const result = await run(ctx, request);
+        operationId = result.operationId;
+        responseText = JSON.stringify(result.body);
+    }
+    catch (error) {
+        if (!(error instanceof errors/* ApiError */.hD))
+            throw error;
+        status = error.status;
+        responseText = JSON.stringify({ message: error.message, documentation_url: DOCS });
+    }
+    finally {
+        if (!res.headersSent) {
+            res.writeHead(status, [
+                'content-type',
+                JSON_TYPE,
+                'content-length',
+                String(Buffer.byteLength(responseText)),
+                'x-github-request-id',
+                requestId,
+                'server',
+                'GitHub.com',
+                ...(status === 401 ? ['www-authenticate', 'Bearer realm="GitHub"'] : []),
+            ]);
+            res.end(responseText);
+        }
+        core.log.add({
+            requestId,
+            kind: 'graphql',
+            method: req.method ?? 'POST',
+            path: exchange.path,
+            query: exchange.search,
+            operationId: unsupported.size > 0 ? `graphql:${[...unsupported].join(',')}` : operationId,
+            notImplemented: unsupported.size > 0,
+            status,
+            durationMs: Math.round((performance.now() - started) * 100) / 100,
+            actor: actor.kind === 'app' ? `app:${actor.app.slug}` : ((0,state_actor/* actingUser */.e)(actor)?.login ?? null),
+            changes: journal.changes,
+            deliveries,
+        }, { request: requestText, response: responseText });
+    }
+}
+async function run(ctx, request) {
+    if (typeof request.query !== 'string' || request.query.trim() === '')
+        return {
+            body: { errors: [{ message: 'A query attribute must be specified and must be a string.' }] },
+            operationId: null,
+        };
+    let document;
+    try {
+        document = (0,graphql/* parse */.qgA)(request.query);
+    }
+    catch (error) {
+        return { body: { errors: [formatError(error)] }, operationId: null };
+    }
+    const schema = githubSchema();
+    const invalid = (0,graphql/* validate */.tfT)(schema, document, RULES);
+    if (invalid.length > 0)
+        return { body: { errors: invalid.map(formatError) }, operationId: null };
+    const operationName = typeof request.operationName === 'string' ? request.operationName : undefined;
+    const operation = document.definitions.find((definition) => definition.kind === 'OperationDefinition' && (!operationName || definition.name?.value === operationName));
+    const isMutation = operation?.operation === 'mutation';
+    const result = await (0,graphql/* execute */.g7Y)({
+        schema,
+        document,
+        rootValue: isMutation ? mutationRoot(ctx) : queryRoot(ctx),
+        contextValue: ctx,
+        variableValues: request.variables && typeof request.variables === 'object'
+            ? request.variables
+            : undefined,
+        operationName,
+        fieldResolver,
+        typeResolver,
+    });
+    const body = {};
+    if (result.data !== undefined)
+        body.data = result.data;
+    if (result.errors?.length)
+        body.errors = result.errors.map(formatError);
+    const firstField = operation?.selectionSet.selections.find((selection) => selection.kind === 'Field');
+    const name = operation?.name?.value ?? (firstField?.kind === 'Field' ? firstField.name.value : 'anonymous');
+    return { body, operationId: `graphql/${operation?.operation ?? 'query'} ${name}` };
+}
+/** GitHub's error entries: `type` (NOT_FOUND, FORBIDDEN…), `path`, `locations`, `message`. */
+function formatError(error) {
+    const type = error.extensions?.type;
+    const original = error.originalError;
+    const internal = original && !(original instanceof graphql/* GraphQLError */.eOn) && !type;
+    return {
+        ...(type ? { type } : {}),
+        ...(error.path ? { path: error.path } : {}),
+        ...(error.locations ? { locations: error.locations } : {}),
+        message: internal
+            ? `Something went wrong while executing your query. (${original.message})`
+            : githubMessage(error.message),
+    };
+}
+/** graphql-js validation messages in GitHub's wording where agents match on it. */
+function githubMessage(message) {
+    const field = /^Cannot query field "(\w+)" on type "(\w+)"\./.exec(message);
+    return field ? `Field '${field[1]}' doesn't exist on type '${field[2]}'` : message;
+}
+
+
+/***/ })
+
+};

@@ -1,0 +1,84 @@
+import { errorMessage } from '../../lib/errors.js';
+import type { TraceFormat } from '../schema.js';
+import { looksLikeRunRecord, parseArchalRecord } from './archal.js';
+import { parseJsonl } from './jsonl.js';
+import { parseOtlp } from './otlp.js';
+import { refuse, type ParseOutcome } from './types.js';
+
+export type FormatChoice = TraceFormat | 'auto';
+
+export interface ParseTextOptions {
+  format: FormatChoice;
+  /** The task of Archal run records that do not carry their prompt. */
+  promptOf?: (scenarioFile: string) => string | null;
+}
+
+const EXPECTED =
+  'expected OTLP/JSON (resourceSpans), an Archal run record (.archal/cache/runs/*.json) or JSONL trace events (one {"trace_id", "type", …} per line)';
+
+const isObject = (value: unknown): value is Record<string, unknown> =>
+  value !== null && typeof value === 'object' && !Array.isArray(value);
+
+function jsonLines(text: string): Array<{ line: number; value: unknown }> | { error: string } {
+  const lines: Array<{ line: number; value: unknown }> = [];
+  const rows = text.split('\n');
+  for (let i = 0; i < rows.length; i++) {
+    const row = rows[i]!.trim();
+    if (row === '') continue;
+    try {
+      lines.push({ line: i + 1, value: JSON.parse(row) as unknown });
+    } catch (error) {
+      return { error: `line ${i + 1}: not JSON (${errorMessage(error)})` };
+    }
+  }
+  return lines;
+}
+
+/**
+ * Reads the traces in one file's text, in the given format or the one it looks like. Never throws:
+ * a file that is not a trace gets a reason a person can act on.
+ */
+export function parseTraceText(text: string, options: ParseTextOptions): ParseOutcome {
+  if (text.includes('\u0000')) return refuse(`a binary file, not a trace: ${EXPECTED}`);
+  const content = text.replace(/^\uFEFF/, '');
+  if (content.trim() === '') return refuse(`an empty file: ${EXPECTED}`);
+
+  let whole: unknown;
+  let wholeError: string | undefined;
+  try {
+    whole = JSON.parse(content) as unknown;
+  } catch (error) {
+    wholeError = errorMessage(error);
+  }
+  const format = options.format;
+
+  if (format === 'archal' || (format === 'auto' && isObject(whole) && looksLikeRunRecord(whole))) {
+    if (!isObject(whole))
+      return refuse(`not an Archal run record: ${wholeError ? `not JSON (${wholeError})` : 'not a JSON object'}`);
+    return parseArchalRecord(whole, options.promptOf);
+  }
+  if (isObject(whole) && (format === 'otlp' || (format === 'auto' && 'resourceSpans' in whole)))
+    return parseOtlp([whole]);
+
+  const lines = whole !== undefined ? [{ line: 1, value: whole }] : jsonLines(content);
+  if (!Array.isArray(lines)) {
+    if (format === 'auto' && !/^\s*[[{]/.test(content)) return refuse(`not JSON: ${EXPECTED}`);
+    return refuse(`${lines.error}: ${EXPECTED}`);
+  }
+  // A JSON array of events is accepted as if it were one event per line.
+  const events =
+    lines.length === 1 && Array.isArray(lines[0]!.value)
+      ? (lines[0]!.value as unknown[]).map((value, index) => ({ line: index + 1, value }))
+      : lines;
+  if (
+    format === 'otlp' ||
+    (format === 'auto' && events.every(({ value }) => isObject(value) && 'resourceSpans' in value))
+  ) {
+    const bad = events.find(({ value }) => !isObject(value));
+    if (bad) return refuse(`line ${bad.line}: not an OTLP/JSON object`);
+    return parseOtlp(events.map(({ value }) => value as Record<string, unknown>));
+  }
+  if (format === 'auto' && !events.some(({ value }) => isObject(value) && 'trace_id' in value))
+    return refuse(`JSON, but not a trace: ${EXPECTED}`);
+  return parseJsonl(events);
+}

@@ -1,0 +1,189 @@
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { basename, join, resolve } from 'node:path';
+import { SecretRedactor } from '../lib/redact.js';
+import { parseScenarioFile } from '../scenarios/parse.js';
+import { parseTraceText, type FormatChoice } from './formats/detect.js';
+import type { ParsedTrace } from './formats/types.js';
+import { writeFileAtomic, writeJsonAtomic, type AttachLayout } from './layout.js';
+import { safeTraceId, sha256 } from './normalize.js';
+import type { Trace } from './schema.js';
+
+/** Files larger than this are refused rather than read into memory. */
+export const MAX_TRACE_FILE_BYTES = 64 * 1024 * 1024;
+
+/** A path given to `trace-source import` that does not exist, or is neither a file nor a directory. */
+export class TraceInputError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'TraceInputError';
+  }
+}
+
+export interface ImportContext {
+  layout: AttachLayout;
+  /** The source the traces are attributed to (an attachment's name, `import`, `otlp-http`…). */
+  source: string;
+  format: FormatChoice;
+  /** Look, write nothing. */
+  preview?: boolean;
+  /** Where normalized traces go (default `.archal/attach/raw/`). */
+  outDir?: string;
+  env: NodeJS.ProcessEnv;
+  /** The name a refusal of input that is not a file gets in failed/ (a database row, say). */
+  failedName?: string;
+  /** Called for every trace written, e.g. to queue its job. */
+  onTrace?: (trace: Trace, change: TraceChange) => Promise<void>;
+}
+
+export type TraceChange = 'new' | 'changed' | 'unchanged';
+
+export interface ImportedTrace {
+  id: string;
+  change: TraceChange;
+  task: string | null;
+  calls: number;
+  file: string;
+}
+
+export type FileOutcome =
+  | { file: string; status: 'imported'; format: string; traces: ImportedTrace[] }
+  | { file: string; status: 'refused'; reason: string; failedFile: string | null };
+
+/** The files under the given paths, in a stable order (directories recursively; hidden entries skipped). */
+export function traceFiles(paths: readonly string[], cwd: string): string[] {
+  const files: string[] = [];
+  for (const path of paths) {
+    const absolute = resolve(cwd, path);
+    if (!existsSync(absolute)) throw new TraceInputError(`${path}: no such file or directory`);
+    const stat = statSync(absolute);
+    if (stat.isDirectory()) files.push(...filesUnder(absolute));
+    else if (stat.isFile()) files.push(absolute);
+    else throw new TraceInputError(`${path}: not a file or a directory`);
+  }
+  return files;
+}
+
+function filesUnder(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true })
+    .filter((entry) => !entry.name.startsWith('.') && entry.name !== 'node_modules')
+    .sort((a, b) => a.name.localeCompare(b.name))
+    .flatMap((entry) => {
+      const path = join(dir, entry.name);
+      if (entry.isDirectory()) return filesUnder(path);
+      return entry.isFile() ? [path] : [];
+    });
+}
+
+/**
+ * Imports one file: its traces are normalized, redacted and written to raw/; a file that is not a
+ * trace becomes failed/<its name>.json with the reason. Never throws for what the file contains.
+ */
+export async function importFile(file: string, context: ImportContext): Promise<FileOutcome> {
+  let text: string;
+  try {
+    const size = statSync(file).size;
+    if (size > MAX_TRACE_FILE_BYTES)
+      return refuseFile(
+        file,
+        `${size} bytes: larger than ${MAX_TRACE_FILE_BYTES} bytes; split the export into smaller files`,
+        { ...context, file },
+      );
+    text = readFileSync(file, 'utf8');
+  } catch (error) {
+    return refuseFile(file, `cannot read it: ${(error as NodeJS.ErrnoException).code ?? String(error)}`, {
+      ...context,
+      file,
+    });
+  }
+  const promptOf = (scenarioFile: string) => scenarioPrompt(scenarioFile, context.layout.repo);
+  return importText(text, { ...context, file, promptOf });
+}
+
+/** Imports traces from text (a pushed OTLP body, a database row) or a file's content. */
+export async function importText(
+  text: string,
+  context: ImportContext & { file?: string; promptOf?: (scenarioFile: string) => string | null },
+): Promise<FileOutcome> {
+  const label = context.file ?? `${context.source} (pushed)`;
+  const outcome = parseTraceText(text, { format: context.format, promptOf: context.promptOf });
+  if (!outcome.ok) return refuseFile(label, outcome.reason, context);
+  const rawDir = context.outDir ?? join(context.layout.root, 'raw');
+  if (!context.preview) mkdirSync(rawDir, { recursive: true });
+  const traces: ImportedTrace[] = [];
+  for (const [index, parsed] of outcome.traces.entries()) {
+    const trace = finishTrace(parsed, {
+      source: context.source,
+      format: outcome.format,
+      file: context.file ? context.layout.display(context.file) : null,
+      fallbackId: `${label}#${index}`,
+      env: context.env,
+    });
+    const target = join(rawDir, `${trace.id}.json`);
+    const change = changeOf(target, trace);
+    if (!context.preview) {
+      // Compact: imported traces are data, often megabytes of response bodies.
+      if (change !== 'unchanged') writeFileAtomic(target, `${JSON.stringify(trace)}\n`, { mkdir: false });
+      await context.onTrace?.(trace, change);
+    }
+    traces.push({ id: trace.id, change, task: trace.task, calls: trace.calls.length, file: target });
+  }
+  const failedName = context.file ? basename(context.file) : context.failedName;
+  if (!context.preview && failedName) rmSync(context.layout.failed(failedName), { force: true });
+  return { file: label, status: 'imported', format: outcome.format, traces };
+}
+
+/** Names, hashes and redacts a parsed trace. The hash is of the content, so the same trace always hashes the same. */
+export function finishTrace(
+  parsed: ParsedTrace,
+  origin: {
+    source: string;
+    format: Trace['source']['format'];
+    file: string | null;
+    fallbackId: string;
+    env: NodeJS.ProcessEnv;
+  },
+): Trace {
+  const id = safeTraceId(parsed.draft.id, origin.fallbackId);
+  const { id: _raw, ...content } = parsed.draft;
+  const contentHash = sha256(JSON.stringify({ id, format: origin.format, ...content }));
+  const redactor = new SecretRedactor(parsed.secrets, origin.env);
+  return {
+    schemaVersion: 1,
+    id,
+    source: { name: origin.source, format: origin.format, file: origin.file },
+    // The draft is this import's own (parsed from the file): redacting it in place spares a copy.
+    ...redactor.valueInPlace(content),
+    contentHash,
+  };
+}
+
+function changeOf(target: string, trace: Trace): TraceChange {
+  if (!existsSync(target)) return 'new';
+  try {
+    const existing = JSON.parse(readFileSync(target, 'utf8')) as { contentHash?: unknown };
+    return existing.contentHash === trace.contentHash ? 'unchanged' : 'changed';
+  } catch {
+    return 'changed';
+  }
+}
+
+function refuseFile(file: string, reason: string, context: ImportContext & { file?: string }): FileOutcome {
+  const name = context.file ? basename(context.file) : context.failedName;
+  const failedFile = context.preview || !name ? null : context.layout.failed(name);
+  if (failedFile)
+    writeJsonAtomic(failedFile, {
+      file: context.layout.display(file),
+      source: context.source,
+      reason,
+      refusedAt: new Date().toISOString(),
+    });
+  return { file, status: 'refused', reason, failedFile };
+}
+
+/** The prompt of the scenario an older run record names, when that scenario is a markdown file in the repository. */
+function scenarioPrompt(scenarioFile: string, repo: string): string | null {
+  const path = resolve(repo, scenarioFile);
+  if (!path.startsWith(`${repo}/`) || !path.endsWith('.md') || !existsSync(path)) return null;
+  const parsed = parseScenarioFile(path);
+  return parsed.ok ? parsed.scenario.prompt : null;
+}

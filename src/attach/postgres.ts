@@ -1,0 +1,306 @@
+import { createRequire } from 'node:module';
+import type PgModule from 'pg';
+import { errorMessage } from '../lib/errors.js';
+import { maskUrlPassword } from '../lib/redact.js';
+import { jsonlEventSchema } from './formats/jsonl.js';
+import { importText, type FileOutcome, type ImportContext } from './import.js';
+
+/**
+ * Postgres (and Supabase, which is Postgres) as a trace source, read-only: every query runs in a
+ * READ ONLY transaction, and a role that could write is refused before anything is read. The
+ * connection string is read from the named environment variable only and never written anywhere.
+ *
+ * Mapping: a result with a `trace` column holds one whole trace per row (OTLP/JSON, an Archal run
+ * record or an array of JSONL events, as JSON or text); otherwise each row is one JSONL event
+ * (columns named like the JSONL fields: trace_id, type, method, url, status, …).
+ */
+
+const requireFromHere = createRequire(import.meta.url);
+const MAX_ROWS = 100_000;
+const SAMPLE_ROWS = 100;
+const IDENTIFIER = /^[A-Za-z_][A-Za-z0-9_$]*(\.[A-Za-z_][A-Za-z0-9_$]*)?$/;
+
+export interface DatabaseSourceSpec {
+  name: string;
+  databaseUrlEnv: string;
+  table: string | null;
+  /** The SQL of --query-file (its text, read by the caller). */
+  query: string | null;
+  env: NodeJS.ProcessEnv;
+}
+
+/** The source cannot be used: missing variable, unreachable, writable role, bad mapping. */
+export class SourceError extends Error {
+  constructor(
+    message: string,
+    readonly code: 'invalid' | 'unreachable' | 'writable' | 'mapping',
+  ) {
+    super(message);
+    this.name = 'SourceError';
+  }
+}
+
+export interface CheckReport {
+  source: string;
+  ok: boolean;
+  connection: { ok: boolean; user: string | null; database: string | null; server: string | null; detail: string };
+  readOnly: { ok: boolean; superuser: boolean; writable: string[]; detail: string };
+  mapping: {
+    ok: boolean;
+    mode: 'trace-column' | 'event-rows' | null;
+    rows: number;
+    traces: Array<{ id: string; task: string | null; calls: number }>;
+    refused: Array<{ row: string; reason: string }>;
+    detail: string;
+  };
+}
+
+type Client = InstanceType<typeof PgModule.Client>;
+
+function connectionString(spec: DatabaseSourceSpec): string {
+  if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(spec.databaseUrlEnv))
+    throw new SourceError(
+      `--database-url-env: '${spec.databaseUrlEnv}' is not an environment variable name`,
+      'invalid',
+    );
+  const url = spec.env[spec.databaseUrlEnv]?.trim();
+  if (!url)
+    throw new SourceError(
+      `${spec.databaseUrlEnv} is not set: put the source's read-only connection string in it (postgres://user:password@host/db)`,
+      'invalid',
+    );
+  return url;
+}
+
+/** The query that reads the source: the table, or the query file's SQL. */
+export function sourceQuery(spec: Pick<DatabaseSourceSpec, 'table' | 'query'>, limit?: number): string {
+  if (spec.table) {
+    if (!IDENTIFIER.test(spec.table))
+      throw new SourceError(
+        `--table: '${spec.table}' is not a table name (schema.table, letters, digits, _)`,
+        'invalid',
+      );
+    const quoted = spec.table
+      .split('.')
+      .map((part) => `"${part}"`)
+      .join('.');
+    return `select * from ${quoted}${limit ? ` limit ${limit}` : ''}`;
+  }
+  const sql = (spec.query ?? '').trim().replace(/;\s*$/, '');
+  if (!sql) throw new SourceError('the query file is empty: write the SELECT that returns the traces', 'invalid');
+  return limit ? `select * from (${sql}) as archal_source limit ${limit}` : sql;
+}
+
+async function connect(spec: DatabaseSourceSpec): Promise<Client> {
+  const url = connectionString(spec);
+  const pg = requireFromHere('pg') as typeof PgModule;
+  const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 10_000 });
+  try {
+    await client.connect();
+  } catch (error) {
+    await client.end().catch(() => {});
+    throw new SourceError(
+      `cannot connect to ${maskUrlPassword(url)} (${spec.databaseUrlEnv}): ${errorMessage(error)}`,
+      'unreachable',
+    );
+  }
+  return client;
+}
+
+/** Runs `work` in a READ ONLY transaction, rolled back whatever happens. */
+async function readOnly<T>(client: Client, work: () => Promise<T>): Promise<T> {
+  await client.query('begin transaction read only');
+  try {
+    await client.query("set local statement_timeout = '120s'");
+    return await work();
+  } finally {
+    await client.query('rollback').catch(() => {});
+  }
+}
+
+/** What the session's role may change: superuser, and every relation it may insert into, update, delete from or truncate. */
+async function writePrivileges(client: Client): Promise<{ superuser: boolean; writable: string[] }> {
+  const role = await client.query<{ rolsuper: boolean }>('select rolsuper from pg_roles where rolname = current_user');
+  const writable = await client.query<{ name: string }>(
+    `select n.nspname || '.' || c.relname as name
+       from pg_class c join pg_namespace n on n.oid = c.relnamespace
+      where c.relkind in ('r', 'p', 'v', 'm', 'f')
+        and n.nspname not in ('pg_catalog', 'information_schema') and n.nspname not like 'pg_toast%'
+        and (has_table_privilege(c.oid, 'INSERT') or has_table_privilege(c.oid, 'UPDATE')
+             or has_table_privilege(c.oid, 'DELETE') or has_table_privilege(c.oid, 'TRUNCATE'))
+      order by 1 limit 20`,
+  );
+  return { superuser: role.rows[0]?.rolsuper === true, writable: writable.rows.map((row) => row.name) };
+}
+
+function jsonValue(key: string, value: unknown): unknown {
+  if (value instanceof Date) return value.toISOString();
+  if (typeof value === 'bigint') return Number(value);
+  // numeric and bigint columns arrive as text.
+  if (
+    (key === 'status' || key === 'duration_ms') &&
+    typeof value === 'string' &&
+    value.trim() !== '' &&
+    Number.isFinite(Number(value))
+  )
+    return Number(value);
+  return value;
+}
+
+/** The rows of a result as texts to import, one per trace. */
+function rowTexts(
+  rows: Array<Record<string, unknown>>,
+  fields: string[],
+): {
+  mode: 'trace-column' | 'event-rows';
+  items: Array<{ row: string; text: string }>;
+} {
+  if (fields.includes('trace'))
+    return {
+      mode: 'trace-column',
+      items: rows.map((row, index) => ({
+        row: `row ${index + 1}`,
+        text: typeof row.trace === 'string' ? row.trace : JSON.stringify(row.trace ?? null),
+      })),
+    };
+  const known = new Set(jsonlEventSchema.options.flatMap((option) => Object.keys(option.shape)));
+  const byTrace = new Map<string, string[]>();
+  rows.forEach((row, index) => {
+    const event: Record<string, unknown> = {};
+    for (const [key, value] of Object.entries(row))
+      if (known.has(key) && value !== null) event[key] = jsonValue(key, value);
+    const traceId = typeof event.trace_id === 'string' ? event.trace_id : `row ${index + 1}`;
+    byTrace.set(traceId, [...(byTrace.get(traceId) ?? []), JSON.stringify(event)]);
+  });
+  return {
+    mode: 'event-rows',
+    items: [...byTrace].map(([traceId, lines]) => ({ row: traceId, text: lines.join('\n') })),
+  };
+}
+
+const failedName = (source: string, row: string) => `${source}-${row}`.replace(/[^A-Za-z0-9._-]+/g, '_').slice(0, 120);
+
+async function importRows(
+  rows: Array<Record<string, unknown>>,
+  fields: string[],
+  context: ImportContext,
+): Promise<{ mode: 'trace-column' | 'event-rows'; outcomes: Array<{ row: string; outcome: FileOutcome }> }> {
+  const { mode, items } = rowTexts(rows, fields);
+  const outcomes: Array<{ row: string; outcome: FileOutcome }> = [];
+  for (const item of items)
+    outcomes.push({
+      row: item.row,
+      outcome: await importText(item.text, {
+        ...context,
+        format: mode === 'event-rows' ? 'jsonl' : context.format,
+        failedName: failedName(context.source, item.row),
+      }),
+    });
+  return { mode, outcomes };
+}
+
+/**
+ * `--check`: connects, refuses a role that can write (or a superuser), runs the mapping on the
+ * first rows, and reports what it found. Never writes anything, in the database or here.
+ */
+export async function checkSource(spec: DatabaseSourceSpec, context: ImportContext): Promise<CheckReport> {
+  const report: CheckReport = {
+    source: spec.name,
+    ok: false,
+    connection: { ok: false, user: null, database: null, server: null, detail: '' },
+    readOnly: { ok: false, superuser: false, writable: [], detail: 'not checked' },
+    mapping: { ok: false, mode: null, rows: 0, traces: [], refused: [], detail: 'not checked' },
+  };
+  let client: Client;
+  try {
+    client = await connect(spec);
+  } catch (error) {
+    if (error instanceof SourceError && error.code === 'invalid') throw error;
+    report.connection.detail = errorMessage(error);
+    return report;
+  }
+  try {
+    const who = await client.query<{ user: string; database: string; version: string }>(
+      'select current_user as user, current_database() as database, version() as version',
+    );
+    report.connection = {
+      ok: true,
+      user: who.rows[0]!.user,
+      database: who.rows[0]!.database,
+      server: who.rows[0]!.version.split(' on ')[0] ?? who.rows[0]!.version,
+      detail: `connected as ${who.rows[0]!.user} to ${who.rows[0]!.database}`,
+    };
+    const privileges = await writePrivileges(client);
+    report.readOnly = {
+      ok: !privileges.superuser && privileges.writable.length === 0,
+      ...privileges,
+      detail: privileges.superuser
+        ? `${report.connection.user} is a superuser: it can write everything. Use a role with SELECT only`
+        : privileges.writable.length > 0
+          ? `${report.connection.user} can write ${privileges.writable.join(', ')}. Use a role with SELECT only (GRANT SELECT ON … TO a role without INSERT/UPDATE/DELETE/TRUNCATE)`
+          : `${report.connection.user} cannot write any table or view`,
+    };
+    const query = sourceQuery(spec, SAMPLE_ROWS);
+    const result = await readOnly(client, () => client.query(query));
+    const fields = result.fields.map((field) => field.name);
+    report.mapping.rows = result.rows.length;
+    const imported = await importRows(result.rows as Array<Record<string, unknown>>, fields, {
+      ...context,
+      preview: true,
+    });
+    report.mapping.mode = imported.mode;
+    for (const { row, outcome } of imported.outcomes) {
+      if (outcome.status === 'refused') report.mapping.refused.push({ row, reason: outcome.reason });
+      else
+        for (const trace of outcome.traces)
+          report.mapping.traces.push({ id: trace.id, task: trace.task, calls: trace.calls });
+    }
+    report.mapping.ok = report.mapping.traces.length > 0;
+    report.mapping.detail =
+      result.rows.length === 0
+        ? 'the query returned no row'
+        : report.mapping.ok
+          ? `${report.mapping.traces.length} trace(s) in the first ${result.rows.length} row(s) (${imported.mode === 'trace-column' ? 'one trace per row, from the "trace" column' : 'one JSONL event per row'})`
+          : `none of the first ${result.rows.length} row(s) maps to a trace: ${report.mapping.refused[0]?.reason ?? ''}`;
+  } catch (error) {
+    if (error instanceof SourceError) throw error;
+    const message = errorMessage(error);
+    if (report.connection.ok && report.readOnly.detail !== 'not checked')
+      report.mapping.detail = `the query failed: ${message}`;
+    else report.connection.detail ||= message;
+  } finally {
+    await client.end().catch(() => {});
+  }
+  report.ok = report.connection.ok && report.readOnly.ok && report.mapping.ok;
+  return report;
+}
+
+/** Reads the source (after the same read-only check) and imports every trace it maps to. */
+export async function pullSource(
+  spec: DatabaseSourceSpec,
+  context: ImportContext,
+): Promise<{ rows: number; outcomes: Array<{ row: string; outcome: FileOutcome }> }> {
+  const client = await connect(spec);
+  try {
+    const privileges = await writePrivileges(client);
+    if (privileges.superuser || privileges.writable.length > 0)
+      throw new SourceError(
+        `${spec.name}: the role can write (${privileges.superuser ? 'superuser' : privileges.writable.join(', ')}); Archal reads trace sources with a read-only role only`,
+        'writable',
+      );
+    const result = await readOnly(client, () => client.query(sourceQuery(spec)));
+    if (result.rows.length > MAX_ROWS)
+      throw new SourceError(
+        `${spec.name}: the query returned ${result.rows.length} rows (at most ${MAX_ROWS}); narrow it`,
+        'mapping',
+      );
+    const imported = await importRows(
+      result.rows as Array<Record<string, unknown>>,
+      result.fields.map((field) => field.name),
+      context,
+    );
+    return { rows: result.rows.length, outcomes: imported.outcomes };
+  } finally {
+    await client.end().catch(() => {});
+  }
+}

@@ -1,0 +1,185 @@
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { gunzipSync, inflateSync } from 'node:zlib';
+import { errorMessage } from '../lib/errors.js';
+import { importText, type FileOutcome, type ImportContext } from './import.js';
+
+/** Pushed bodies larger than this are refused (413). */
+const MAX_BODY_BYTES = 32 * 1024 * 1024;
+/** Traces kept in memory so that late spans join the spans that came before them. */
+const MAX_TRACES_KEPT = 2000;
+
+export interface OtlpServerOptions {
+  port: number;
+  host?: string;
+  /** A trace is imported once its root span arrived and nothing new came for this long. */
+  settleMs?: number;
+  /** …or once nothing new came for this long, root or not. */
+  maxWaitMs?: number;
+  onImported?: (outcome: FileOutcome) => void;
+  log?: (line: string) => void;
+}
+
+export interface OtlpServer {
+  url: string;
+  /** Imports every pending trace, then stops listening. */
+  close(): Promise<void>;
+}
+
+type Json = Record<string, unknown>;
+
+interface Pending {
+  /** Per-trace slices of the pushed documents, in arrival order. */
+  resourceSpans: Json[];
+  hasRoot: boolean;
+  lastAt: number;
+  dirty: boolean;
+}
+
+/** Splits a pushed ExportTraceServiceRequest into one resourceSpans list per trace id. */
+function splitByTrace(document: Json): Map<string, { resourceSpans: Json[]; hasRoot: boolean }> {
+  const byTrace = new Map<string, { resourceSpans: Json[]; hasRoot: boolean }>();
+  for (const resource of (document.resourceSpans as unknown[]) ?? []) {
+    if (!resource || typeof resource !== 'object') continue;
+    const { scopeSpans, instrumentationLibrarySpans, ...rest } = resource as Json;
+    for (const scope of ((scopeSpans ?? instrumentationLibrarySpans) as unknown[]) ?? []) {
+      if (!scope || typeof scope !== 'object') continue;
+      const { spans, ...scopeRest } = scope as Json;
+      for (const span of (spans as unknown[]) ?? []) {
+        const traceId = typeof (span as Json | null)?.traceId === 'string' ? ((span as Json).traceId as string) : '';
+        const entry = byTrace.get(traceId) ?? { resourceSpans: [], hasRoot: false };
+        entry.resourceSpans.push({ ...rest, scopeSpans: [{ ...scopeRest, spans: [span] }] });
+        if (!(span as Json).parentSpanId) entry.hasRoot = true;
+        byTrace.set(traceId, entry);
+      }
+    }
+  }
+  return byTrace;
+}
+
+function readBody(request: IncomingMessage): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    request.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > MAX_BODY_BYTES) {
+        reject(Object.assign(new Error(`the body is larger than ${MAX_BODY_BYTES} bytes`), { status: 413 }));
+        request.destroy();
+        return;
+      }
+      chunks.push(chunk);
+    });
+    request.on('end', () => resolve(Buffer.concat(chunks)));
+    request.on('error', reject);
+  });
+}
+
+function answer(response: ServerResponse, status: number, body: Json): void {
+  const text = JSON.stringify(body);
+  response.writeHead(status, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(text) });
+  response.end(text);
+}
+
+/**
+ * `trace-source serve`: an OTLP/HTTP receiver (`POST /v1/traces`, JSON encoding, optionally gzip)
+ * that imports what it receives. Spans of one trace may come in several pushes: a trace is imported
+ * when its root span has arrived and the trace has been quiet for a moment, and imported again
+ * (as a changed trace) if more of its spans come later.
+ */
+export async function serveOtlp(context: ImportContext, options: OtlpServerOptions): Promise<OtlpServer> {
+  const settleMs = options.settleMs ?? 500;
+  const maxWaitMs = options.maxWaitMs ?? 10_000;
+  const traces = new Map<string, Pending>();
+  const log = options.log ?? (() => {});
+  let importing = Promise.resolve();
+
+  const flush = (all: boolean) => {
+    const now = Date.now();
+    for (const [traceId, pending] of traces) {
+      if (!pending.dirty) continue;
+      const quiet = now - pending.lastAt;
+      if (!all && !(pending.hasRoot && quiet >= settleMs) && quiet < maxWaitMs) continue;
+      pending.dirty = false;
+      const text = JSON.stringify({ resourceSpans: pending.resourceSpans });
+      importing = importing
+        .then(async () => {
+          const outcome = await importText(text, context);
+          options.onImported?.(outcome);
+        })
+        .catch((error: unknown) => log(`importing trace ${traceId} failed: ${errorMessage(error)}`));
+    }
+    // Forget the oldest settled traces beyond the bound.
+    for (const [traceId, pending] of traces) {
+      if (traces.size <= MAX_TRACES_KEPT) break;
+      if (!pending.dirty) traces.delete(traceId);
+    }
+  };
+  const timer = setInterval(() => flush(false), Math.max(50, Math.min(settleMs, 250)));
+  timer.unref();
+
+  const server = createServer((request, response) => {
+    void (async () => {
+      const path = (request.url ?? '/').split('?')[0];
+      if (path !== '/v1/traces')
+        return answer(response, 404, { code: 5, message: `unknown path ${path}: OTLP traces go to POST /v1/traces` });
+      if (request.method !== 'POST') return answer(response, 405, { code: 12, message: 'use POST /v1/traces' });
+      const type = (request.headers['content-type'] ?? '').split(';')[0]!.trim().toLowerCase();
+      if (type !== 'application/json')
+        return answer(response, 415, {
+          code: 3,
+          message: `content-type ${type || '(none)'} is not supported: send OTLP/HTTP with JSON encoding (OTEL_EXPORTER_OTLP_PROTOCOL=http/json)`,
+        });
+      let document: unknown;
+      try {
+        let body = await readBody(request);
+        const encoding = (request.headers['content-encoding'] ?? '').toLowerCase();
+        if (encoding === 'gzip') body = gunzipSync(body);
+        else if (encoding === 'deflate') body = inflateSync(body);
+        else if (encoding && encoding !== 'identity')
+          return answer(response, 415, { code: 3, message: `content-encoding ${encoding} is not supported (gzip is)` });
+        document = JSON.parse(body.toString('utf8'));
+      } catch (error) {
+        const status = (error as { status?: number }).status ?? 400;
+        return answer(response, status, { code: 3, message: `not an OTLP/JSON body: ${errorMessage(error)}` });
+      }
+      if (!document || typeof document !== 'object' || !Array.isArray((document as Json).resourceSpans))
+        return answer(response, 400, {
+          code: 3,
+          message: 'not an OTLP/JSON ExportTraceServiceRequest: resourceSpans is missing',
+        });
+      const now = Date.now();
+      for (const [traceId, part] of splitByTrace(document as Json)) {
+        if (!traceId) continue;
+        const pending = traces.get(traceId) ?? { resourceSpans: [], hasRoot: false, lastAt: now, dirty: true };
+        pending.resourceSpans.push(...part.resourceSpans);
+        pending.hasRoot ||= part.hasRoot;
+        pending.lastAt = now;
+        pending.dirty = true;
+        traces.delete(traceId);
+        traces.set(traceId, pending);
+      }
+      answer(response, 200, { partialSuccess: {} });
+    })().catch((error: unknown) => {
+      log(`request failed: ${errorMessage(error)}`);
+      if (!response.headersSent) answer(response, 500, { code: 13, message: 'internal error' });
+    });
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port, options.host ?? '127.0.0.1', () => resolve());
+  });
+  const address = server.address() as AddressInfo;
+  const host = address.family === 'IPv6' ? `[${address.address}]` : address.address;
+  return {
+    url: `http://${host}:${address.port}/v1/traces`,
+    close: async () => {
+      clearInterval(timer);
+      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+      server.closeAllConnections();
+      await closed;
+      flush(true);
+      await importing;
+    },
+  };
+}

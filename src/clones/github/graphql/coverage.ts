@@ -1,0 +1,41 @@
+/**
+ * What the GraphQL endpoint implements, for the operations page (kept apart from the resolvers so
+ * that listing it does not load graphql-js; a test checks the lists against the resolvers).
+ */
+export const GRAPHQL_QUERY_FIELDS = [
+  'viewer',
+  'repository',
+  'user',
+  'organization',
+  'repositoryOwner',
+  'node',
+  'nodes',
+  'search',
+  'rateLimit',
+] as const;
+
+export const GRAPHQL_MUTATIONS = [
+  'createIssue',
+  'updateIssue',
+  'closeIssue',
+  'reopenIssue',
+  'addComment',
+  'addLabelsToLabelable',
+  'removeLabelsFromLabelable',
+  'addAssigneesToAssignable',
+  'removeAssigneesFromAssignable',
+  'createPullRequest',
+  'updatePullRequest',
+  'closePullRequest',
+  'reopenPullRequest',
+  'mergePullRequest',
+  'markPullRequestReadyForReview',
+  'convertPullRequestToDraft',
+  'addPullRequestReview',
+  'submitPullRequestReview',
+  'requestReviews',
+] as const;
+
+/** The objects resolvers build and the connections they page through. */
+export const GRAPHQL_OBJECTS =
+  'Repository (issues, pullRequests, labels, milestones, refs, ref, object, defaultBranchRef, assignableUsers, issue, pullRequest, issueOrPullRequest), Issue and PullRequest (comments, labels, assignees, milestone, reviews, latestReviews, reviewRequests, reviewDecision, commits, files, mergeable, mergeStateStatus), Commit (statusCheckRollup with CheckRun and StatusContext contexts, parents, author), Ref, Tree, Blob, Label, Milestone, IssueComment, PullRequestReview, User, Bot, Organization';

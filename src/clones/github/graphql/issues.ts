@@ -1,0 +1,342 @@
+import type { DomainContext } from '../domain/context.js';
+import { diffCommits } from '../git/diff.js';
+import { commitsBetween } from '../git/history.js';
+import { fullName } from '../render/repos.js';
+import { nodeId } from '../render/urls.js';
+import type { CommentRecord, IssueRecord, LabelRecord, PullRecord, RepoRecord, ReviewRecord } from '../state/model.js';
+import { authorAssociation } from '../state/permissions.js';
+import { effectiveBase, pullStats } from '../state/pull-stats.js';
+import { connection, emptyConnection, upper, type ConnectionArgs, type Gql } from './context.js';
+import { actorById, commitObject, labelObject, milestoneObject, refObject } from './objects.js';
+import { links } from './links.js';
+
+const viewerId = (domain: DomainContext) =>
+  domain.actor.kind === 'user' || domain.actor.kind === 'installation' ? domain.actor.user.id : undefined;
+
+/** The fields Issue and PullRequest share (the `Comment`, `Closable`, `Labelable`, `Assignable`… interfaces). */
+function issueish(
+  domain: DomainContext,
+  repo: RepoRecord,
+  issue: IssueRecord,
+  kind: 'issues' | 'pull',
+): Record<string, unknown> {
+  const name = fullName(domain, repo);
+  const path = `/${name}/${kind}/${issue.number}`;
+  const viewer = viewerId(domain);
+  return {
+    number: issue.number,
+    title: issue.title,
+    body: issue.body ?? '',
+    bodyText: issue.body ?? '',
+    bodyHTML: escapeHtml(issue.body ?? ''),
+    url: `${domain.urls.web}${path}`,
+    resourcePath: path,
+    state: upper(issue.state),
+    closed: issue.state === 'closed',
+    closedAt: issue.closedAt,
+    createdAt: issue.createdAt,
+    updatedAt: issue.updatedAt,
+    publishedAt: issue.createdAt,
+    lastEditedAt: null,
+    includesCreatedEdit: false,
+    author: () => actorById(domain, issue.userId),
+    authorAssociation: authorAssociation(domain.store, issue.userId, repo),
+    editor: null,
+    locked: issue.locked,
+    activeLockReason: issue.activeLockReason ? upper(issue.activeLockReason) : null,
+    isPinned: false,
+    viewerDidAuthor: viewer === issue.userId,
+    viewerCanUpdate: true,
+    viewerCanReact: true,
+    viewerSubscription: 'SUBSCRIBED',
+    repository: () => links.repo(domain, repo),
+    labels: (args: ConnectionArgs) =>
+      connection(
+        issue.labelIds
+          .map((id) => domain.store.get('label', id))
+          .filter((label): label is LabelRecord => label !== undefined),
+        args,
+        (label) => labelObject(domain, repo, label),
+        'Label',
+      ),
+    assignees: (args: ConnectionArgs) => connection(issue.assigneeIds, args, (id) => actorById(domain, id), 'User'),
+    milestone: () => {
+      const milestone = domain.store.get('milestone', issue.milestoneId);
+      return milestone ? milestoneObject(domain, repo, milestone) : null;
+    },
+    comments: (args: ConnectionArgs) =>
+      connection(
+        domain.store.where('comment', `issue:${issue.id}`),
+        args,
+        (comment) => commentObject(domain, repo, comment),
+        'IssueComment',
+      ),
+    participants: (args: ConnectionArgs) => {
+      const ids = new Set([issue.userId, ...domain.store.where('comment', `issue:${issue.id}`).map((c) => c.userId)]);
+      return connection([...ids], args, (id) => actorById(domain, id), 'User');
+    },
+    reactionGroups: () => reactionGroups(domain, issue),
+    projectCards: emptyConnection,
+    projectItems: emptyConnection,
+    projectsV2: emptyConnection,
+    userContentEdits: emptyConnection,
+  };
+}
+
+const REACTIONS: Record<string, string> = {
+  '+1': 'THUMBS_UP',
+  '-1': 'THUMBS_DOWN',
+  laugh: 'LAUGH',
+  hooray: 'HOORAY',
+  confused: 'CONFUSED',
+  heart: 'HEART',
+  rocket: 'ROCKET',
+  eyes: 'EYES',
+};
+
+function reactionGroups(domain: DomainContext, issue: IssueRecord) {
+  const reactions = domain.store.where('reaction', `issue:${issue.id}`);
+  return Object.entries(REACTIONS).map(([content, value]) => {
+    const matching = reactions.filter((reaction) => reaction.content === content);
+    const users = (args: ConnectionArgs) => connection(matching, args, (r) => actorById(domain, r.userId), 'Reactor');
+    return {
+      __typename: 'ReactionGroup',
+      content: value,
+      users,
+      reactors: users,
+      viewerHasReacted: matching.some((r) => r.userId === viewerId(domain)),
+    };
+  });
+}
+
+export function issueObject(domain: DomainContext, repo: RepoRecord, issue: IssueRecord): Gql {
+  if (issue.pullId) {
+    const pull = domain.store.get('pull', issue.pullId);
+    if (pull) return pullObject(domain, pull);
+  }
+  return {
+    __typename: 'Issue',
+    id: nodeId('Issue', issue.id),
+    databaseId: issue.id,
+    ...issueish(domain, repo, issue, 'issues'),
+    stateReason: issue.stateReason ? upper(issue.stateReason) : null,
+    trackedIssues: emptyConnection,
+    timelineItems: emptyConnection,
+  };
+}
+
+export function commentObject(domain: DomainContext, repo: RepoRecord, comment: CommentRecord): Gql {
+  const issue = domain.store.get('issue', comment.issueId)!;
+  const url = `${domain.urls.repoHtml(fullName(domain, repo))}/${issue.pullId ? 'pull' : 'issues'}/${issue.number}#issuecomment-${comment.id}`;
+  return {
+    __typename: 'IssueComment',
+    id: nodeId('IssueComment', comment.id),
+    databaseId: comment.id,
+    body: comment.body,
+    bodyText: comment.body,
+    bodyHTML: escapeHtml(comment.body),
+    author: () => actorById(domain, comment.userId),
+    authorAssociation: authorAssociation(domain.store, comment.userId, repo),
+    createdAt: comment.createdAt,
+    updatedAt: comment.updatedAt,
+    publishedAt: comment.createdAt,
+    lastEditedAt: comment.updatedAt === comment.createdAt ? null : comment.updatedAt,
+    includesCreatedEdit: false,
+    isMinimized: false,
+    minimizedReason: null,
+    url,
+    viewerDidAuthor: viewerId(domain) === comment.userId,
+    viewerCanUpdate: viewerId(domain) === comment.userId,
+    viewerCanDelete: viewerId(domain) === comment.userId,
+    reactionGroups: [],
+    issue: () => issueObject(domain, repo, issue),
+    repository: () => links.repo(domain, repo),
+  };
+}
+
+export function reviewObject(domain: DomainContext, repo: RepoRecord, pull: PullRecord, review: ReviewRecord): Gql {
+  return {
+    __typename: 'PullRequestReview',
+    id: nodeId('PullRequestReview', review.id),
+    databaseId: review.id,
+    author: () => actorById(domain, review.userId),
+    authorAssociation: authorAssociation(domain.store, review.userId, repo),
+    body: review.body,
+    bodyText: review.body,
+    state: review.state,
+    submittedAt: review.submittedAt,
+    createdAt: review.submittedAt ?? domain.now,
+    updatedAt: review.submittedAt ?? domain.now,
+    includesCreatedEdit: false,
+    url: `${domain.urls.repoHtml(fullName(domain, repo))}/pull/${pull.number}#pullrequestreview-${review.id}`,
+    commit: () => commitObject(domain, repo, review.commitId),
+    pullRequest: () => pullObject(domain, pull),
+    comments: (args: ConnectionArgs) =>
+      connection(
+        domain.store.where('reviewComment', `review:${review.id}`),
+        args,
+        (comment) => ({
+          __typename: 'PullRequestReviewComment',
+          id: nodeId('PullRequestReviewComment', comment.id),
+          databaseId: comment.id,
+          body: comment.body,
+          path: comment.path,
+          line: comment.line,
+          author: () => actorById(domain, comment.userId),
+          createdAt: comment.createdAt,
+        }),
+        'PullRequestReviewComment',
+      ),
+    reactionGroups: [],
+  };
+}
+
+const MERGE_STATE: Record<string, string> = { clean: 'CLEAN', dirty: 'DIRTY', draft: 'DRAFT', unknown: 'UNKNOWN' };
+
+export function pullObject(domain: DomainContext, pull: PullRecord): Gql {
+  const repo = domain.store.get('repo', pull.repoId)!;
+  const issue = domain.store.get('issue', pull.issueId)!;
+  const stats = () => pullStats(domain.core, repo, pull);
+  const open = issue.state === 'open';
+  const baseSha = () => effectiveBase(repo, pull, open);
+  const reviews = () =>
+    domain.store
+      .where('review', `pull:${pull.id}`)
+      .filter((review) => review.state !== 'PENDING' || review.userId === viewerId(domain));
+  const latestByAuthor = (opinionated: boolean) => {
+    const latest = new Map<number, ReviewRecord>();
+    for (const review of reviews()) {
+      if (review.state === 'PENDING') continue;
+      if (opinionated && review.state !== 'APPROVED' && review.state !== 'CHANGES_REQUESTED') continue;
+      latest.set(review.userId, review);
+    }
+    return [...latest.values()];
+  };
+  const headRepo = () => repo;
+  return {
+    __typename: 'PullRequest',
+    id: nodeId('PullRequest', pull.id),
+    databaseId: pull.id,
+    ...issueish(domain, repo, issue, 'pull'),
+    state: pull.merged ? 'MERGED' : upper(issue.state),
+    isDraft: pull.draft,
+    merged: pull.merged,
+    mergedAt: pull.mergedAt,
+    mergedBy: () => actorById(domain, pull.mergedById),
+    mergeCommit: () => (pull.mergeCommitSha ? commitObject(domain, repo, pull.mergeCommitSha) : null),
+    potentialMergeCommit: null,
+    headRefName: pull.headRef,
+    headRefOid: pull.headSha,
+    headRef: () => {
+      const sha = repo.git.branch(pull.headRef);
+      return sha ? refObject(domain, repo, `refs/heads/${pull.headRef}`, sha) : null;
+    },
+    headRepository: () => links.repo(domain, headRepo()),
+    headRepositoryOwner: () => actorById(domain, headRepo().ownerId),
+    baseRefName: pull.baseRef,
+    baseRefOid: () => baseSha(),
+    baseRef: () => {
+      const sha = repo.git.branch(pull.baseRef);
+      return sha ? refObject(domain, repo, `refs/heads/${pull.baseRef}`, sha) : null;
+    },
+    baseRepository: () => links.repo(domain, repo),
+    isCrossRepository: false,
+    maintainerCanModify: pull.maintainerCanModify,
+    autoMergeRequest: null,
+    isInMergeQueue: false,
+    isMergeQueueEnabled: false,
+    mergeQueueEntry: null,
+    mergeable: async () => {
+      const { mergeable } = await stats();
+      return mergeable === true ? 'MERGEABLE' : mergeable === false ? 'CONFLICTING' : 'UNKNOWN';
+    },
+    mergeStateStatus: async () => MERGE_STATE[(await stats()).mergeableState] ?? 'UNKNOWN',
+    additions: async () => (await stats()).additions,
+    deletions: async () => (await stats()).deletions,
+    changedFiles: async () => (await stats()).changedFiles,
+    permalink: `${domain.urls.repoHtml(fullName(domain, repo))}/pull/${pull.number}`,
+    commits: (args: ConnectionArgs) =>
+      connection(
+        commitsBetween(repo.git, baseSha(), pull.headSha),
+        args,
+        ({ sha }) => ({
+          __typename: 'PullRequestCommit',
+          id: nodeId('PullRequestCommit', pull.id) + sha.slice(0, 8),
+          commit: () => commitObject(domain, repo, sha),
+          url: `${domain.urls.repoHtml(fullName(domain, repo))}/pull/${pull.number}/commits/${sha}`,
+          pullRequest: () => pullObject(domain, pull),
+        }),
+        'PullRequestCommit',
+      ),
+    files: async (args: ConnectionArgs) => {
+      const { mergeBaseSha } = await stats();
+      const files = mergeBaseSha ? await diffCommits(repo.git, mergeBaseSha, pull.headSha) : [];
+      return connection(
+        files,
+        args,
+        (file) => ({
+          __typename: 'PullRequestChangedFile',
+          path: file.filename,
+          additions: file.additions,
+          deletions: file.deletions,
+          changeType: CHANGE_TYPE[file.status] ?? 'MODIFIED',
+          viewerViewedState: 'UNVIEWED',
+        }),
+        'PullRequestChangedFile',
+      );
+    },
+    reviews: (args: ConnectionArgs & { states?: string[]; author?: string }) =>
+      connection(
+        reviews()
+          .filter((review) => !args.states || args.states.includes(review.state))
+          .filter((review) => !args.author || domain.store.get('user', review.userId)?.login === args.author),
+        args,
+        (review) => reviewObject(domain, repo, pull, review),
+        'PullRequestReview',
+      ),
+    latestReviews: (args: ConnectionArgs) =>
+      connection(
+        latestByAuthor(false),
+        args,
+        (review) => reviewObject(domain, repo, pull, review),
+        'PullRequestReview',
+      ),
+    latestOpinionatedReviews: (args: ConnectionArgs) =>
+      connection(latestByAuthor(true), args, (review) => reviewObject(domain, repo, pull, review), 'PullRequestReview'),
+    reviewDecision: () => {
+      const latest = latestByAuthor(true);
+      if (latest.some((review) => review.state === 'CHANGES_REQUESTED')) return 'CHANGES_REQUESTED';
+      if (latest.some((review) => review.state === 'APPROVED')) return 'APPROVED';
+      return null;
+    },
+    reviewRequests: (args: ConnectionArgs) =>
+      connection(
+        pull.requestedReviewerIds,
+        args,
+        (id) => ({
+          __typename: 'ReviewRequest',
+          id: nodeId('ReviewRequest', pull.id * 1000 + id),
+          asCodeOwner: false,
+          requestedReviewer: () => actorById(domain, id),
+          pullRequest: () => pullObject(domain, pull),
+        }),
+        'ReviewRequest',
+      ),
+    reviewThreads: emptyConnection,
+    closingIssuesReferences: emptyConnection,
+    timelineItems: emptyConnection,
+  };
+}
+
+const CHANGE_TYPE: Record<string, string> = {
+  added: 'ADDED',
+  removed: 'DELETED',
+  modified: 'MODIFIED',
+  renamed: 'RENAMED',
+  copied: 'COPIED',
+  changed: 'CHANGED',
+};
+
+function escapeHtml(text: string): string {
+  return text.replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c]!);
+}

@@ -1,0 +1,325 @@
+import type { DomainContext } from '../domain/context.js';
+import { setDraft } from '../domain/pulls.js';
+import { withRepoLock } from '../domain/git-write.js';
+import { fullName } from '../render/repos.js';
+import type { IssueRecord, PullRecord, RepoRecord } from '../state/model.js';
+import { authorize, NEED } from '../state/permissions.js';
+import { ApiError } from '../state/errors.js';
+import { gqlError, operation, type Gql, type GraphqlContext } from './context.js';
+import { commentObject, issueObject, pullObject, reviewObject } from './issues.js';
+import { decodeNodeId } from './query.js';
+import { actorObject } from './objects.js';
+import { nodeId } from '../render/urls.js';
+
+interface Issueish {
+  repo: RepoRecord;
+  issue: IssueRecord;
+  pull?: PullRecord;
+  params: { owner: string; repo: string; issue_number: number; pull_number: number };
+}
+
+/** The issue or pull request a global id names (NOT_FOUND when there is none the viewer can see). */
+function issueish(
+  ctx: GraphqlContext,
+  id: string,
+  kinds: Array<'Issue' | 'PullRequest'> = ['Issue', 'PullRequest'],
+): Issueish {
+  const { store } = ctx.domain;
+  const decoded = decodeNodeId(id);
+  let issue: IssueRecord | undefined;
+  let pull: PullRecord | undefined;
+  if (decoded?.type === 'Issue' && kinds.includes('Issue')) issue = store.get('issue', decoded.id);
+  if (decoded?.type === 'PullRequest' && kinds.includes('PullRequest')) {
+    pull = store.get('pull', decoded.id);
+    issue = store.get('issue', pull?.issueId);
+  }
+  if (issue?.pullId && !pull) pull = store.get('pull', issue.pullId);
+  const repo = store.get('repo', issue?.repoId);
+  if (!issue || !repo || !canRead(ctx.domain, repo))
+    throw gqlError('NOT_FOUND', `Could not resolve to a node with the global id of '${id}'`);
+  const [owner = '', name = ''] = fullName(ctx.domain, repo).split('/');
+  return { repo, issue, pull, params: { owner, repo: name, issue_number: issue.number, pull_number: issue.number } };
+}
+
+function canRead(domain: DomainContext, repo: RepoRecord): boolean {
+  try {
+    authorize(domain.store, domain.actor, repo, NEED.metadata);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function repository(ctx: GraphqlContext, id: string): { repo: RepoRecord; params: { owner: string; repo: string } } {
+  const decoded = decodeNodeId(id);
+  const repo = decoded?.type === 'Repository' ? ctx.domain.store.get('repo', decoded.id) : undefined;
+  if (!repo || !canRead(ctx.domain, repo))
+    throw gqlError('NOT_FOUND', `Could not resolve to a node with the global id of '${id}'`);
+  const [owner = '', name = ''] = fullName(ctx.domain, repo).split('/');
+  return { repo, params: { owner, repo: name } };
+}
+
+const recordId = (ctx: GraphqlContext, id: string, type: string): number => {
+  const decoded = decodeNodeId(id);
+  if (!decoded || decoded.type !== type)
+    throw gqlError('NOT_FOUND', `Could not resolve to a node with the global id of '${id}'`);
+  return decoded.id;
+};
+const logins = (ctx: GraphqlContext, ids: readonly string[] | null | undefined) =>
+  ids?.map((id) => {
+    const user = ctx.domain.store.get('user', recordId(ctx, id, decodeNodeId(id)?.type === 'Bot' ? 'Bot' : 'User'));
+    if (!user) throw gqlError('NOT_FOUND', `Could not resolve to a node with the global id of '${id}'`);
+    return user.login;
+  });
+const labelNames = (ctx: GraphqlContext, ids: readonly string[] | null | undefined) =>
+  ids?.map((id) => {
+    const label = ctx.domain.store.get('label', recordId(ctx, id, 'Label'));
+    if (!label) throw gqlError('NOT_FOUND', `Could not resolve to a node with the global id of '${id}'`);
+    return label.name;
+  });
+const milestoneNumber = (ctx: GraphqlContext, id: string | null | undefined) =>
+  id === undefined
+    ? undefined
+    : id === null
+      ? null
+      : (ctx.domain.store.get('milestone', recordId(ctx, id, 'Milestone'))?.number ?? null);
+
+const fresh = (ctx: GraphqlContext, target: Issueish): Gql => {
+  const issue = ctx.domain.store.get('issue', target.issue.id)!;
+  return issueObject(ctx.domain, target.repo, issue);
+};
+const issueFromRest = (ctx: GraphqlContext, repo: RepoRecord, body: unknown): Gql => {
+  const issue = ctx.domain.store.issueByNumber(repo.id, (body as { number: number }).number)!;
+  return issueObject(ctx.domain, repo, issue);
+};
+
+type Input = Record<string, unknown> & { clientMutationId?: string };
+type Mutation = (ctx: GraphqlContext, input: Input) => Promise<Record<string, unknown>>;
+const str = (value: unknown) => (typeof value === 'string' ? value : undefined);
+const strs = (value: unknown) => (Array.isArray(value) ? (value as string[]) : undefined);
+
+/** The mutations `gh` and agents use, each through the REST operation that does the same. */
+const MUTATIONS: Record<string, Mutation> = {
+  async createIssue(ctx, input) {
+    const { repo, params } = repository(ctx, String(input.repositoryId));
+    const body = await operation(ctx, 'issues/create', {
+      params,
+      body: {
+        title: input.title,
+        body: str(input.body),
+        assignees: logins(ctx, strs(input.assigneeIds)),
+        labels: labelNames(ctx, strs(input.labelIds)),
+        milestone: milestoneNumber(ctx, str(input.milestoneId)),
+      },
+    });
+    return { issue: issueFromRest(ctx, repo, body) };
+  },
+  async updateIssue(ctx, input) {
+    const target = issueish(ctx, String(input.id), ['Issue']);
+    await operation(ctx, 'issues/update', {
+      params: target.params,
+      body: {
+        title: str(input.title),
+        body: str(input.body),
+        state: str(input.state)?.toLowerCase(),
+        assignees: logins(ctx, strs(input.assigneeIds)),
+        labels: labelNames(ctx, strs(input.labelIds)),
+        milestone: milestoneNumber(ctx, input.milestoneId as string | null | undefined),
+      },
+    });
+    return { issue: fresh(ctx, target) };
+  },
+  async closeIssue(ctx, input) {
+    const target = issueish(ctx, String(input.issueId), ['Issue']);
+    const reason = str(input.stateReason)?.toLowerCase();
+    await operation(ctx, 'issues/update', {
+      params: target.params,
+      body: { state: 'closed', state_reason: reason ?? 'completed' },
+    });
+    return { issue: fresh(ctx, target) };
+  },
+  async reopenIssue(ctx, input) {
+    const target = issueish(ctx, String(input.issueId), ['Issue']);
+    await operation(ctx, 'issues/update', { params: target.params, body: { state: 'open' } });
+    return { issue: fresh(ctx, target) };
+  },
+  async addComment(ctx, input) {
+    const target = issueish(ctx, String(input.subjectId));
+    const body = (await operation(ctx, 'issues/create-comment', {
+      params: target.params,
+      body: { body: input.body },
+    })) as { id: number };
+    const comment = commentObject(ctx.domain, target.repo, ctx.domain.store.get('comment', body.id)!);
+    return {
+      commentEdge: { cursor: '', node: comment },
+      subject: fresh(ctx, target),
+      timelineEdge: { cursor: '', node: comment },
+    };
+  },
+  async addLabelsToLabelable(ctx, input) {
+    const target = issueish(ctx, String(input.labelableId));
+    await operation(ctx, 'issues/add-labels', {
+      params: target.params,
+      body: { labels: labelNames(ctx, strs(input.labelIds)) },
+    });
+    return { labelable: fresh(ctx, target) };
+  },
+  async removeLabelsFromLabelable(ctx, input) {
+    const target = issueish(ctx, String(input.labelableId));
+    for (const name of labelNames(ctx, strs(input.labelIds)) ?? [])
+      await operation(ctx, 'issues/remove-label', { params: { ...target.params, name } });
+    return { labelable: fresh(ctx, target) };
+  },
+  async addAssigneesToAssignable(ctx, input) {
+    const target = issueish(ctx, String(input.assignableId));
+    await operation(ctx, 'issues/add-assignees', {
+      params: target.params,
+      body: { assignees: logins(ctx, strs(input.assigneeIds)) },
+    });
+    return { assignable: fresh(ctx, target) };
+  },
+  async removeAssigneesFromAssignable(ctx, input) {
+    const target = issueish(ctx, String(input.assignableId));
+    await operation(ctx, 'issues/remove-assignees', {
+      params: target.params,
+      body: { assignees: logins(ctx, strs(input.assigneeIds)) },
+    });
+    return { assignable: fresh(ctx, target) };
+  },
+  async createPullRequest(ctx, input) {
+    const { repo, params } = repository(ctx, String(input.repositoryId));
+    const body = await operation(ctx, 'pulls/create', {
+      params,
+      body: {
+        title: input.title,
+        body: str(input.body),
+        head: input.headRefName,
+        base: input.baseRefName,
+        draft: input.draft ?? undefined,
+        maintainer_can_modify: input.maintainerCanModify ?? undefined,
+      },
+    });
+    return { pullRequest: issueFromRest(ctx, repo, body) };
+  },
+  async updatePullRequest(ctx, input) {
+    const target = issueish(ctx, String(input.pullRequestId), ['PullRequest']);
+    await operation(ctx, 'pulls/update', {
+      params: target.params,
+      body: {
+        title: str(input.title),
+        body: str(input.body),
+        base: str(input.baseRefName),
+        state: str(input.state)?.toLowerCase(),
+        maintainer_can_modify: input.maintainerCanModify ?? undefined,
+      },
+    });
+    if (input.labelIds !== undefined && input.labelIds !== null)
+      await operation(ctx, 'issues/set-labels', {
+        params: target.params,
+        body: { labels: labelNames(ctx, strs(input.labelIds)) },
+      });
+    if (input.assigneeIds !== undefined || input.milestoneId !== undefined)
+      await operation(ctx, 'issues/update', {
+        params: target.params,
+        body: {
+          assignees: logins(ctx, strs(input.assigneeIds)),
+          milestone: milestoneNumber(ctx, input.milestoneId as string | null | undefined),
+        },
+      });
+    return { pullRequest: fresh(ctx, target) };
+  },
+  async closePullRequest(ctx, input) {
+    const target = issueish(ctx, String(input.pullRequestId), ['PullRequest']);
+    await operation(ctx, 'pulls/update', { params: target.params, body: { state: 'closed' } });
+    return { pullRequest: fresh(ctx, target) };
+  },
+  async reopenPullRequest(ctx, input) {
+    const target = issueish(ctx, String(input.pullRequestId), ['PullRequest']);
+    await operation(ctx, 'pulls/update', { params: target.params, body: { state: 'open' } });
+    return { pullRequest: fresh(ctx, target) };
+  },
+  async mergePullRequest(ctx, input) {
+    const target = issueish(ctx, String(input.pullRequestId), ['PullRequest']);
+    await operation(ctx, 'pulls/merge', {
+      params: target.params,
+      body: {
+        merge_method: str(input.mergeMethod)?.toLowerCase(),
+        commit_title: str(input.commitHeadline),
+        commit_message: str(input.commitBody),
+        sha: str(input.expectedHeadOid),
+      },
+    });
+    return { pullRequest: fresh(ctx, target), actor: ctx.viewer ? actorObject(ctx.domain, ctx.viewer) : null };
+  },
+  async markPullRequestReadyForReview(ctx, input) {
+    return { pullRequest: await draft(ctx, String(input.pullRequestId), false) };
+  },
+  async convertPullRequestToDraft(ctx, input) {
+    return { pullRequest: await draft(ctx, String(input.pullRequestId), true) };
+  },
+  async addPullRequestReview(ctx, input) {
+    const target = issueish(ctx, String(input.pullRequestId), ['PullRequest']);
+    const body = (await operation(ctx, 'pulls/create-review', {
+      params: target.params,
+      body: { body: str(input.body), event: str(input.event), commit_id: str(input.commitOID) },
+    })) as { id: number };
+    const review = ctx.domain.store.get('review', body.id)!;
+    return { pullRequestReview: reviewObject(ctx.domain, target.repo, target.pull!, review) };
+  },
+  async submitPullRequestReview(ctx, input) {
+    const id = recordId(ctx, String(input.pullRequestReviewId), 'PullRequestReview');
+    const review = ctx.domain.store.get('review', id);
+    const pull = ctx.domain.store.get('pull', review?.pullId);
+    if (!review || !pull)
+      throw gqlError(
+        'NOT_FOUND',
+        `Could not resolve to a node with the global id of '${String(input.pullRequestReviewId)}'`,
+      );
+    const target = issueish(ctx, nodeId('PullRequest', pull.id), ['PullRequest']);
+    await operation(ctx, 'pulls/submit-review', {
+      params: { ...target.params, review_id: review.id },
+      body: { body: str(input.body), event: str(input.event) },
+    });
+    return { pullRequestReview: reviewObject(ctx.domain, target.repo, pull, ctx.domain.store.get('review', id)!) };
+  },
+  async requestReviews(ctx, input) {
+    const target = issueish(ctx, String(input.pullRequestId), ['PullRequest']);
+    await operation(ctx, 'pulls/request-reviewers', {
+      params: target.params,
+      body: { reviewers: logins(ctx, strs(input.userIds)) ?? [] },
+    });
+    return { pullRequest: fresh(ctx, target) };
+  },
+};
+
+async function draft(ctx: GraphqlContext, id: string, value: boolean): Promise<Gql> {
+  const target = issueish(ctx, id, ['PullRequest']);
+  try {
+    authorize(ctx.domain.store, ctx.domain.actor, target.repo, NEED.pullsParticipate);
+    await withRepoLock(ctx.domain, target.repo, () =>
+      setDraft(ctx.domain, target.repo, target.issue, target.pull!, value),
+    );
+  } catch (error) {
+    if (error instanceof ApiError)
+      throw gqlError(
+        error.status === 404 ? 'NOT_FOUND' : error.status === 403 ? 'FORBIDDEN' : 'UNPROCESSABLE',
+        error.message,
+      );
+    throw error;
+  }
+  return pullObject(ctx.domain, ctx.domain.store.get('pull', target.pull!.id)!);
+}
+
+/** The root `Mutation` object: each mutation takes `input` and echoes its `clientMutationId`. */
+export function mutationRoot(ctx: GraphqlContext): Gql {
+  const root: Gql = { __typename: 'Mutation' };
+  for (const [name, run] of Object.entries(MUTATIONS))
+    root[name] = async (args: { input: Input }) => ({
+      __typename: `${name[0]!.toUpperCase()}${name.slice(1)}Payload`,
+      clientMutationId: args.input.clientMutationId ?? null,
+      ...(await run(ctx, args.input)),
+    });
+  return root;
+}
+
+export const MUTATION_NAMES = Object.keys(MUTATIONS);

@@ -1,0 +1,133 @@
+import { Server } from '@modelcontextprotocol/sdk/server/index.js';
+import { StreamableHTTPServerTransport } from '@modelcontextprotocol/sdk/server/streamableHttp.js';
+import { CallToolRequestSchema, ListToolsRequestSchema } from '@modelcontextprotocol/sdk/types.js';
+import type { CloneCore } from '../core.js';
+import type { DomainContext } from '../domain/context.js';
+import { credential, resolveActor } from '../http/auth.js';
+import { BodyTooLargeError, readBody } from '../http/body.js';
+import { nextRequestId } from '../http/request-id.js';
+import type { Exchange } from '../http/server.js';
+import type { Urls } from '../render/urls.js';
+import { actingUser, type Actor } from '../state/actor.js';
+import { ApiError } from '../state/errors.js';
+import { Journal } from '../state/store.js';
+import { TOOLS, ToolError } from './tools.js';
+
+const BY_NAME = new Map(TOOLS.map((tool) => [tool.name, tool]));
+
+/**
+ * Serves GitHub's MCP server tools at `/mcp` over MCP streamable HTTP (stateless: each POST is
+ * one JSON-RPC exchange), authenticated like GitHub's remote MCP server with the token as a
+ * bearer. Tool calls run the REST operations on the clone's state; each request is logged.
+ */
+export async function handleMcp(core: CloneCore, exchange: Exchange, urls: Urls): Promise<void> {
+  const started = performance.now();
+  const { req, res } = exchange;
+  const requestId = nextRequestId();
+  const journal = new Journal();
+  const deliveries: string[] = [];
+  let actor: Actor = { kind: 'anonymous' };
+  let requestText: string | undefined;
+  let operationId: string | null = null;
+  let notImplemented = false;
+  let status = 200;
+  try {
+    const raw = await readBody(req, core.config.maxBodyBytes).catch((error: unknown) => {
+      if (error instanceof BodyTooLargeError) throw new ApiError(413, 'Request body too large');
+      throw error;
+    });
+    requestText = raw.length > 0 ? raw.toString('utf8') : undefined;
+    actor = resolveActor(core.store, credential(req.headers.authorization), core.unknownTokenUserId, core.now());
+    if (actor.kind === 'anonymous' || actor.kind === 'app') throw new ApiError(401, 'Bad credentials');
+    let body: unknown;
+    try {
+      body = requestText === undefined ? undefined : JSON.parse(requestText);
+    } catch {
+      throw new ApiError(400, 'Problems parsing JSON');
+    }
+    const domain: DomainContext = {
+      core,
+      store: core.store,
+      urls,
+      actor,
+      journal,
+      requestId,
+      deliveries,
+      now: core.nowIso(),
+    };
+    const server = new Server({ name: 'github-mcp-server', version: 'archal-clone' }, { capabilities: { tools: {} } });
+    server.setRequestHandler(ListToolsRequestSchema, () => ({
+      tools: TOOLS.map((tool) => ({
+        name: tool.name,
+        description: tool.description,
+        inputSchema: tool.inputSchema,
+        annotations: { title: tool.description, readOnlyHint: tool.readOnly },
+      })),
+    }));
+    server.setRequestHandler(CallToolRequestSchema, async (request) => {
+      const tool = BY_NAME.get(request.params.name);
+      operationId = `mcp/${request.params.name}`;
+      if (!tool) {
+        notImplemented = true;
+        return {
+          isError: true,
+          content: [
+            { type: 'text', text: `tool ${request.params.name} is not implemented by the Archal GitHub clone` },
+          ],
+        };
+      }
+      const args = (request.params.arguments ?? {}) as Record<string, unknown>;
+      const missing = (tool.inputSchema.required ?? []).filter(
+        (name) => args[name] === undefined || args[name] === null,
+      );
+      if (missing.length > 0)
+        return { isError: true, content: [{ type: 'text', text: `missing required parameter: ${missing[0]}` }] };
+      try {
+        const result = await tool.run(domain, args);
+        return { content: [{ type: 'text', text: typeof result === 'string' ? result : JSON.stringify(result) }] };
+      } catch (error) {
+        if (!(error instanceof ToolError)) throw error;
+        return { isError: true, content: [{ type: 'text', text: error.message }] };
+      }
+    });
+    const transport = new StreamableHTTPServerTransport({ sessionIdGenerator: undefined, enableJsonResponse: true });
+    await server.connect(transport);
+    res.on('close', () => {
+      void transport.close();
+      void server.close();
+    });
+    await transport.handleRequest(req, res, body);
+    status = res.statusCode;
+  } catch (error) {
+    if (!(error instanceof ApiError)) throw error;
+    status = error.status;
+    if (!res.headersSent) {
+      const text = JSON.stringify({ message: error.message, documentation_url: 'https://docs.github.com/rest' });
+      res.writeHead(status, {
+        'content-type': 'application/json; charset=utf-8',
+        ...(status === 401 ? { 'www-authenticate': 'Bearer realm="GitHub"' } : {}),
+      });
+      res.end(text);
+    }
+  } finally {
+    core.log.add(
+      {
+        requestId,
+        kind: 'mcp',
+        method: req.method ?? 'POST',
+        path: exchange.path,
+        query: exchange.search,
+        operationId,
+        notImplemented,
+        status,
+        durationMs: Math.round((performance.now() - started) * 100) / 100,
+        actor: actor.kind === 'app' ? `app:${actor.app.slug}` : (actingUser(actor)?.login ?? null),
+        changes: journal.changes,
+        deliveries,
+      },
+      { request: requestText },
+    );
+  }
+}
+
+export const MCP_TOOL_NAMES = TOOLS.map((tool) => tool.name);

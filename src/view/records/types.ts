@@ -1,0 +1,42 @@
+/** What the viewer lists: scenario suites, pre-prod loops and workflow runs. */
+export const RECORD_KINDS = ['suite', 'preprod', 'workflow'] as const;
+export type RecordKind = (typeof RECORD_KINDS)[number];
+
+/** How a status reads at a glance. */
+export type Tone = 'good' | 'bad' | 'active' | 'neutral';
+
+export interface RecordSummary {
+  kind: RecordKind;
+  id: string;
+  title: string;
+  status: string;
+  tone: Tone;
+  startedAt: string;
+  /** When it finished, else its last activity: the list is newest first by this. */
+  at: string;
+  durationMs: number | null;
+  /** One line: runs passed, attempts, nodes… */
+  detail: string;
+  /** Short labels (a suite that was a pre-prod attempt, a workflow's branch). */
+  tags: string[];
+}
+
+/** What `archal report <ref>` and the viewer's pages name: one record of one kind. */
+export type RecordRef = { kind: RecordKind | 'run'; id: string };
+
+/** A reference that names no record, or several. */
+export class RecordLookupError extends Error {
+  constructor(
+    message: string,
+    readonly reason: 'not_found' | 'ambiguous',
+  ) {
+    super(message);
+    this.name = 'RecordLookupError';
+  }
+}
+
+export function addMs(iso: string, ms: number | null | undefined): string {
+  const start = Date.parse(iso);
+  if (Number.isNaN(start)) return iso;
+  return new Date(start + (ms ?? 0)).toISOString();
+}

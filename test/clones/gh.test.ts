@@ -1,0 +1,215 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { GitHubClone } from '../../src/clones/github/index.js';
+import { startRouteProxy, type RouteProxy } from '../../src/clones/github/route/index.js';
+import { tempDir } from '../helpers/tmp.js';
+import { startClone } from './support/clone.js';
+import { ghPath, runCommand, type CommandResult } from './support/gh.js';
+
+/** The real gh CLI in route mode: it talks to api.github.com (GraphQL mostly) and github.com (git). */
+let clone: GitHubClone;
+let proxy: RouteProxy;
+let env: NodeJS.ProcessEnv;
+let work: string;
+const gh = ghPath();
+const owner = 'acme';
+const repo = 'widgets';
+
+beforeAll(async () => {
+  clone = await startClone({ seed: 'small-project' });
+  proxy = await startRouteProxy({ target: { host: '127.0.0.1', port: clone.port }, dir: clone.dir });
+  const home = tempDir('archal-gh-home-');
+  mkdirSync(join(home, 'config'));
+  env = {
+    PATH: process.env.PATH,
+    HOME: home,
+    GH_CONFIG_DIR: join(home, 'config'),
+    GH_TOKEN: clone.token,
+    GH_PROMPT_DISABLED: '1',
+    GH_NO_UPDATE_NOTIFIER: '1',
+    NO_COLOR: '1',
+    GIT_CONFIG_NOSYSTEM: '1',
+    GIT_CONFIG_GLOBAL: join(home, '.gitconfig'),
+    GIT_TERMINAL_PROMPT: '0',
+    GIT_AUTHOR_NAME: 'Octo Cat',
+    GIT_AUTHOR_EMAIL: 'octocat@example.com',
+    GIT_COMMITTER_NAME: 'Octo Cat',
+    GIT_COMMITTER_EMAIL: 'octocat@example.com',
+    ...proxy.env({}),
+  };
+  // gh as git's credential helper for github.com, as `gh auth setup-git` sets it up for users.
+  expect((await run(['auth', 'setup-git'])).code).toBe(0);
+  const dir = tempDir('archal-gh-work-');
+  expect((await runCommand('git', ['clone', '-q', 'https://github.com/acme/widgets.git'], env, dir)).code).toBe(0);
+  work = join(dir, 'widgets');
+}, 60_000);
+afterAll(async () => {
+  await proxy.stop();
+});
+
+async function run(args: string[], cwd?: string): Promise<CommandResult> {
+  return runCommand(gh, args, env, cwd);
+}
+
+async function ok(...args: string[]): Promise<string> {
+  const result = await run([...args, ...(args[0] === 'api' ? [] : ['-R', `${owner}/${repo}`])], work);
+  if (result.code !== 0) throw new Error(`gh ${args.join(' ')} failed (${result.code}): ${result.stderr}`);
+  return result.stdout;
+}
+
+const state = () => clone.handle.state();
+const issue = (number: number) =>
+  [...state().issues, ...state().pullRequests].find((candidate) => candidate.number === number)!;
+
+describe('gh issue', () => {
+  it('list and view read the seeded issues', async () => {
+    const listed = await ok('issue', 'list', '--json', 'number,title,labels');
+    const issues = JSON.parse(listed) as Array<{ number: number; title: string; labels: Array<{ name: string }> }>;
+    expect(issues.map((entry) => entry.number).sort()).toEqual(
+      state()
+        .issues.filter((entry) => entry.state === 'open')
+        .map((entry) => entry.number)
+        .sort(),
+    );
+    const viewed = JSON.parse(await ok('issue', 'view', '1', '--json', 'title,comments,assignees,milestone')) as {
+      title: string;
+      comments: unknown[];
+      assignees: Array<{ login: string }>;
+      milestone: { title: string } | null;
+    };
+    expect(viewed.title).toBe(issue(1).title);
+    expect(viewed.comments).toHaveLength(state().comments.filter((comment) => comment.issue_number === 1).length);
+    expect(viewed.assignees.map((user) => user.login)).toEqual(issue(1).assignees);
+  });
+
+  it('create, comment, edit, close', async () => {
+    const url = (
+      await ok('issue', 'create', '--title', 'Filed by gh', '--body', 'From the CLI', '--label', 'bug')
+    ).trim();
+    const number = Number(url.split('/').pop());
+    expect(url).toBe(`https://github.com/acme/widgets/issues/${number}`);
+    expect(issue(number)).toMatchObject({
+      title: 'Filed by gh',
+      body: 'From the CLI',
+      labels: ['bug'],
+      user: 'octocat',
+    });
+
+    await ok('issue', 'comment', String(number), '--body', 'A comment from gh');
+    expect(
+      state()
+        .comments.filter((comment) => comment.issue_number === number)
+        .map((c) => c.body),
+    ).toEqual(['A comment from gh']);
+
+    await ok(
+      'issue',
+      'edit',
+      String(number),
+      '--title',
+      'Renamed by gh',
+      '--add-label',
+      'enhancement',
+      '--add-assignee',
+      'alice',
+    );
+    expect(issue(number)).toMatchObject({
+      title: 'Renamed by gh',
+      labels: ['bug', 'enhancement'],
+      assignees: ['alice'],
+    });
+
+    await ok('issue', 'close', String(number));
+    expect(issue(number).state).toBe('closed');
+  });
+});
+
+describe('gh pr', () => {
+  it('list, view, diff and checks', async () => {
+    const pulls = JSON.parse(await ok('pr', 'list', '--json', 'number,headRefName')) as Array<{
+      number: number;
+      headRefName: string;
+    }>;
+    expect(pulls.map((pull) => pull.headRefName)).toEqual(expect.arrayContaining(['feature/color']));
+    const color = pulls.find((pull) => pull.headRefName === 'feature/color')!.number;
+    const viewed = JSON.parse(
+      await ok('pr', 'view', String(color), '--json', 'title,additions,deletions,files,commits'),
+    ) as {
+      title: string;
+      additions: number;
+      files: Array<{ path: string }>;
+      commits: unknown[];
+    };
+    expect(viewed.title).toBe(issue(color).title);
+    expect(viewed.additions).toBeGreaterThan(0);
+    expect(viewed.files.map((file) => file.path)).toContain('src/widget.js');
+    expect(await ok('pr', 'diff', String(color))).toMatch(/^diff --git a\/src\/widget.js/);
+    const checks = await ok('pr', 'checks', String(color));
+    expect(checks).toMatch(/^test\tpass\t/m);
+  });
+
+  it('create from a pushed branch, checkout, review, merge', async () => {
+    await runCommand('git', ['checkout', '-q', '-b', 'feature/from-gh'], env, work);
+    writeFileSync(join(work, 'from-gh.txt'), 'made with gh\n');
+    await runCommand('git', ['add', 'from-gh.txt'], env, work);
+    await runCommand('git', ['commit', '-q', '-m', 'Add from-gh.txt'], env, work);
+    const pushed = await runCommand('git', ['push', '-q', '-u', 'origin', 'feature/from-gh'], env, work);
+    expect(pushed.stderr).toBe('');
+    const url = (await ok('pr', 'create', '--title', 'From gh', '--body', 'Closes #2', '--base', 'main')).trim();
+    const number = Number(url.split('/').pop());
+    expect(state().pullRequests.find((pull) => pull.number === number)).toMatchObject({
+      title: 'From gh',
+      head: { ref: 'feature/from-gh' },
+      base: { ref: 'main' },
+    });
+
+    // Another pull request's branch, fetched from github.com through the proxy.
+    const other = state().pullRequests.find((pull) => pull.head.ref === 'fix/readme-typo')!.number;
+    await ok('pr', 'checkout', String(other));
+    expect((await runCommand('git', ['branch', '--show-current'], env, work)).stdout.trim()).toBe('fix/readme-typo');
+    expect(readFileSync(join(work, 'README.md'), 'utf8')).toBeTruthy();
+
+    // Approving one's own pull request is refused, as on GitHub; a comment review is not.
+    const own = await run(['pr', 'review', String(number), '--approve', '-R', 'acme/widgets'], work);
+    expect(own.stderr).toContain('Can not approve your own pull request');
+    await ok('pr', 'review', String(number), '--comment', '--body', 'Looks good');
+    const color = state().pullRequests.find((pull) => pull.head.ref === 'feature/color')!.number;
+    await ok('pr', 'review', String(color), '--approve', '--body', 'Ship it');
+    expect(state().reviews.filter((review) => review.user === 'octocat')).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ pull_number: number, state: 'COMMENTED', body: 'Looks good' }),
+        expect.objectContaining({ pull_number: color, state: 'APPROVED', body: 'Ship it' }),
+      ]),
+    );
+
+    await ok('pr', 'merge', String(number), '--merge');
+    expect(state().pullRequests.find((pull) => pull.number === number)).toMatchObject({ merged: true });
+    expect(issue(2).state).toBe('closed');
+  });
+});
+
+describe('gh label and gh api', () => {
+  it('label list shows the repository’s labels', async () => {
+    const names = (await ok('label', 'list'))
+      .trim()
+      .split('\n')
+      .map((line) => line.split('\t')[0]);
+    expect(names.sort()).toEqual(
+      state()
+        .labels.filter((label) => label.repo === 'acme/widgets')
+        .map((l) => l.name)
+        .sort(),
+    );
+  });
+
+  it('api calls REST and GraphQL', async () => {
+    expect((await ok('api', 'repos/acme/widgets', '--jq', '.full_name')).trim()).toBe('acme/widgets');
+    await ok('api', '-X', 'POST', 'repos/acme/widgets/labels', '-f', 'name=from-gh-api', '-f', 'color=ededed');
+    expect(state().labels.map((label) => label.name)).toContain('from-gh-api');
+    const viewer = JSON.parse(await ok('api', 'graphql', '-f', 'query={ viewer { login } }')) as {
+      data: { viewer: { login: string } };
+    };
+    expect(viewer.data.viewer.login).toBe('octocat');
+  });
+});

@@ -1,0 +1,274 @@
+import { beforeAll, describe, expect, it } from '@jest/globals';
+import type { GitHubClone } from '../../src/clones/github/index.js';
+import { GRAPHQL_MUTATIONS, GRAPHQL_QUERY_FIELDS } from '../../src/clones/github/graphql/coverage.js';
+import { MUTATION_NAMES } from '../../src/clones/github/graphql/mutations.js';
+import { startClone } from './support/clone.js';
+
+/** GraphQL over GitHub's schema: shapes, ids, pagination and errors as GitHub answers them. */
+let clone: GitHubClone;
+
+beforeAll(async () => {
+  clone = await startClone({ seed: 'small-project' });
+});
+
+async function graphql(query: string, variables?: Record<string, unknown>, token: string | null = clone.token) {
+  const res = await fetch(`${clone.apiUrl}/graphql`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...(token ? { authorization: `bearer ${token}` } : {}) },
+    body: JSON.stringify({ query, variables }),
+  });
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- GraphQL answers are read by shape in each test
+  type Answer = { data?: any; errors?: any[]; message?: string };
+  return { status: res.status, body: (await res.json()) as Answer };
+}
+
+describe('queries', () => {
+  it('reads a repository’s issues with cursors, and the same ids REST gives', async () => {
+    const first = await graphql(`
+      query ($after: String) {
+        repository(owner: "acme", name: "widgets") {
+          issues(first: 1, after: $after, orderBy: { field: CREATED_AT, direction: ASC }) {
+            totalCount
+            pageInfo {
+              hasNextPage
+              endCursor
+            }
+            nodes {
+              id
+              number
+              title
+              labels(first: 5) {
+                nodes {
+                  name
+                }
+              }
+            }
+          }
+        }
+      }
+    `);
+    expect(first.body.errors).toBeUndefined();
+    const page = first.body.data.repository.issues;
+    expect(page.totalCount).toBe(clone.handle.state().issues.length);
+    expect(page.pageInfo.hasNextPage).toBe(true);
+    const second = await graphql(
+      `
+        query ($after: String) {
+          repository(owner: "acme", name: "widgets") {
+            issues(first: 1, after: $after) {
+              nodes {
+                number
+              }
+            }
+          }
+        }
+      `,
+      { after: page.pageInfo.endCursor },
+    );
+    expect(second.body.data.repository.issues.nodes[0].number).not.toBe(page.nodes[0].number);
+
+    const rest = (await (
+      await fetch(`${clone.apiUrl}/repos/acme/widgets/issues/${page.nodes[0].number}`, {
+        headers: { authorization: `token ${clone.token}` },
+      })
+    ).json()) as { node_id: string };
+    expect(page.nodes[0].id).toBe(rest.node_id);
+    const node = await graphql(
+      `
+        query ($id: ID!) {
+          node(id: $id) {
+            __typename
+            ... on Issue {
+              number
+            }
+          }
+        }
+      `,
+      {
+        id: rest.node_id,
+      },
+    );
+    expect(node.body.data.node).toEqual({ __typename: 'Issue', number: page.nodes[0].number });
+  });
+
+  it('answers GitHub’s NOT_FOUND shape for a repository it cannot resolve', async () => {
+    const { status, body } = await graphql(`
+      {
+        repository(owner: "acme", name: "nope") {
+          id
+        }
+      }
+    `);
+    expect(status).toBe(200);
+    expect(body).toEqual({
+      data: { repository: null },
+      errors: [
+        {
+          type: 'NOT_FOUND',
+          path: ['repository'],
+          locations: [expect.objectContaining({ line: expect.any(Number) })],
+          message: "Could not resolve to a Repository with the name 'acme/nope'.",
+        },
+      ],
+    });
+  });
+
+  it('refuses fields GitHub does not have, and needs credentials', async () => {
+    const invalid = await graphql(`
+      {
+        viewer {
+          nosuchfield
+        }
+      }
+    `);
+    expect(invalid.body.errors?.[0].message).toBe("Field 'nosuchfield' doesn't exist on type 'User'");
+    const anonymous = await graphql(
+      `
+        {
+          viewer {
+            login
+          }
+        }
+      `,
+      undefined,
+      null,
+    );
+    expect(anonymous.status).toBe(401);
+    expect(anonymous.body.message).toBe('This endpoint requires you to be authenticated.');
+  });
+
+  it('answers fields of GitHub’s schema the clone lacks with an error, logged as not implemented', async () => {
+    clone.handle.clearRequests();
+    const { body } = await graphql(`
+      {
+        viewer {
+          login
+          sponsorsListing {
+            id
+          }
+        }
+      }
+    `);
+    expect(body.data).toEqual({ viewer: { login: 'octocat', sponsorsListing: null } });
+    expect(body.errors).toEqual([
+      expect.objectContaining({ type: 'NOT_IMPLEMENTED', path: ['viewer', 'sponsorsListing'] }),
+    ]);
+    expect(clone.handle.requests({ notImplemented: true })).toEqual([
+      expect.objectContaining({ kind: 'graphql', path: '/graphql', operationId: 'graphql:User.sponsorsListing' }),
+    ]);
+  });
+});
+
+describe('mutations', () => {
+  it('create an issue and comment on it through the REST path (state, events, journal)', async () => {
+    const repo = await graphql(`
+      {
+        repository(owner: "acme", name: "widgets") {
+          id
+          labels(first: 10) {
+            nodes {
+              id
+              name
+            }
+          }
+        }
+      }
+    `);
+    const bug = repo.body.data.repository.labels.nodes.find((label: { name: string }) => label.name === 'bug');
+    const created = await graphql(
+      `
+        mutation ($input: CreateIssueInput!) {
+          createIssue(input: $input) {
+            clientMutationId
+            issue {
+              id
+              number
+              title
+              labels(first: 5) {
+                nodes {
+                  name
+                }
+              }
+            }
+          }
+        }
+      `,
+      {
+        input: {
+          repositoryId: repo.body.data.repository.id,
+          title: 'From GraphQL',
+          labelIds: [bug.id],
+          clientMutationId: 'm1',
+        },
+      },
+    );
+    expect(created.body.errors).toBeUndefined();
+    const issue = created.body.data.createIssue.issue;
+    expect(created.body.data.createIssue.clientMutationId).toBe('m1');
+    expect(issue.labels.nodes).toEqual([{ name: 'bug' }]);
+    const commented = await graphql(
+      `mutation { addComment(input: {subjectId: "${issue.id}", body: "hello"}) { commentEdge { node { body author { login } } } } }`,
+    );
+    expect(commented.body.data.addComment.commentEdge.node).toEqual({ body: 'hello', author: { login: 'octocat' } });
+    const log = clone.handle.requests().at(-1)!;
+    expect(log).toMatchObject({ kind: 'graphql', operationId: 'graphql/mutation addComment', status: 200 });
+    expect(log.changes).toEqual(expect.arrayContaining([expect.objectContaining({ op: 'created', kind: 'comment' })]));
+    const closed = await graphql(
+      `mutation { closeIssue(input: {issueId: "${issue.id}"}) { issue { state stateReason } } }`,
+    );
+    expect(closed.body.data.closeIssue.issue).toEqual({ state: 'CLOSED', stateReason: 'COMPLETED' });
+  });
+
+  it('turns the REST path’s refusals into GitHub’s error shape', async () => {
+    const { body } = await graphql(`
+      mutation {
+        createIssue(input: { repositoryId: "MDEwOlJlcG9zaXRvcnk5OTk5", title: "x" }) {
+          issue {
+            id
+          }
+        }
+      }
+    `);
+    expect(body.errors?.[0]).toMatchObject({ type: 'NOT_FOUND', path: ['createIssue'] });
+  });
+});
+
+describe('the operations page', () => {
+  it('lists exactly the mutations and query fields that are resolved', async () => {
+    expect([...GRAPHQL_MUTATIONS].sort()).toEqual([...MUTATION_NAMES].sort());
+    // Each listed query field resolves (an unimplemented one would answer NOT_IMPLEMENTED).
+    const { body } = await graphql(`
+      {
+        viewer {
+          login
+        }
+        repository(owner: "acme", name: "widgets") {
+          name
+        }
+        user(login: "alice") {
+          login
+        }
+        organization(login: "acme") {
+          login
+        }
+        repositoryOwner(login: "acme") {
+          login
+        }
+        node(id: "MDQ6VXNlcjE=") {
+          id
+        }
+        nodes(ids: []) {
+          id
+        }
+        search(query: "crash", type: ISSUE, first: 1) {
+          issueCount
+        }
+        rateLimit {
+          remaining
+        }
+      }
+    `);
+    expect(body.errors).toBeUndefined();
+    expect(Object.keys(body.data).sort()).toEqual([...GRAPHQL_QUERY_FIELDS].sort());
+  });
+});

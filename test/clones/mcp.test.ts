@@ -1,0 +1,146 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { Client } from '@modelcontextprotocol/sdk/client/index.js';
+import { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/streamableHttp.js';
+import type { GitHubClone } from '../../src/clones/github/index.js';
+import { startClone } from './support/clone.js';
+
+/** The GitHub MCP server's tools at /mcp, called with the official MCP TypeScript SDK client. */
+let clone: GitHubClone;
+let client: Client;
+
+beforeAll(async () => {
+  clone = await startClone({ seed: 'small-project' });
+  client = new Client({ name: 'archal-test', version: '1.0.0' });
+  await client.connect(
+    new StreamableHTTPClientTransport(new URL(`${clone.apiUrl}/mcp`), {
+      requestInit: { headers: { authorization: `Bearer ${clone.token}` } },
+    }),
+  );
+});
+afterAll(async () => {
+  await client.close();
+});
+
+async function call(name: string, args: Record<string, unknown>) {
+  const result = (await client.callTool({ name, arguments: args })) as {
+    isError?: boolean;
+    content: Array<{ type: string; text: string }>;
+  };
+  const text = result.content[0]!.text;
+  return { isError: result.isError ?? false, text, json: () => JSON.parse(text) as Record<string, unknown> };
+}
+
+describe('tools', () => {
+  it('lists github-mcp-server’s tool names with their input schemas', async () => {
+    const { tools } = await client.listTools();
+    const names = tools.map((tool) => tool.name);
+    expect(names).toEqual(
+      expect.arrayContaining([
+        'get_me',
+        'list_issues',
+        'issue_read',
+        'issue_write',
+        'add_issue_comment',
+        'search_issues',
+      ]),
+    );
+    expect(names).toEqual(
+      expect.arrayContaining(['create_pull_request', 'pull_request_read', 'merge_pull_request', 'get_file_contents']),
+    );
+    const create = tools.find((tool) => tool.name === 'create_pull_request')!;
+    expect(create.inputSchema.required).toEqual(['owner', 'repo', 'title', 'head', 'base']);
+  });
+
+  it('reads and writes issues on the clone’s state', async () => {
+    expect((await call('get_me', {})).json().login).toBe('octocat');
+    const listed = (await call('list_issues', { owner: 'acme', repo: 'widgets', state: 'OPEN' })).json() as {
+      issues: Array<{ number: number }>;
+      totalCount: number;
+    };
+    expect(listed.totalCount).toBe(clone.handle.state().issues.filter((issue) => issue.state === 'open').length);
+    const created = (
+      await call('issue_write', { method: 'create', owner: 'acme', repo: 'widgets', title: 'Via MCP', labels: ['bug'] })
+    ).json();
+    expect(created.url).toMatch(/\/acme\/widgets\/issues\/\d+$/);
+    const number = Number(String(created.url).split('/').pop());
+    await call('add_issue_comment', { owner: 'acme', repo: 'widgets', issue_number: number, body: 'From MCP' });
+    await call('issue_write', {
+      method: 'update',
+      owner: 'acme',
+      repo: 'widgets',
+      issue_number: number,
+      state: 'closed',
+    });
+    const state = clone.handle.state();
+    expect(state.issues.find((issue) => issue.number === number)).toMatchObject({
+      title: 'Via MCP',
+      labels: ['bug'],
+      state: 'closed',
+    });
+    expect(state.comments.filter((comment) => comment.issue_number === number).map((c) => c.body)).toEqual([
+      'From MCP',
+    ]);
+    const read = (
+      await call('issue_read', { method: 'get', owner: 'acme', repo: 'widgets', issue_number: number })
+    ).json();
+    expect(read).toMatchObject({ number, state: 'closed', title: 'Via MCP' });
+  });
+
+  it('branches, files and pull requests', async () => {
+    await call('create_branch', { owner: 'acme', repo: 'widgets', branch: 'mcp-change' });
+    await call('create_or_update_file', {
+      owner: 'acme',
+      repo: 'widgets',
+      path: 'MCP.md',
+      content: 'written over MCP\n',
+      message: 'Add MCP.md',
+      branch: 'mcp-change',
+    });
+    const file = (
+      await call('get_file_contents', { owner: 'acme', repo: 'widgets', path: 'MCP.md', ref: 'refs/heads/mcp-change' })
+    ).json();
+    expect(file.text).toBe('written over MCP\n');
+    const pull = (
+      await call('create_pull_request', {
+        owner: 'acme',
+        repo: 'widgets',
+        title: 'MCP PR',
+        head: 'mcp-change',
+        base: 'main',
+      })
+    ).json();
+    const number = Number(String(pull.url).split('/').pop());
+    const diff = await call('pull_request_read', {
+      method: 'get_diff',
+      owner: 'acme',
+      repo: 'widgets',
+      pullNumber: number,
+    });
+    expect(diff.text).toContain('+written over MCP');
+    const merged = (await call('merge_pull_request', { owner: 'acme', repo: 'widgets', pullNumber: number })).json();
+    expect(merged.merged).toBe(true);
+    expect(clone.handle.state().pullRequests.find((entry) => entry.number === number)).toMatchObject({ merged: true });
+  });
+
+  it('answers GitHub’s refusals as tool errors, and logs each call', async () => {
+    clone.handle.clearRequests();
+    const missing = await call('issue_read', { method: 'get', owner: 'acme', repo: 'nope', issue_number: 1 });
+    expect(missing).toMatchObject({ isError: true });
+    expect(missing.text).toContain('Not Found');
+    const unknown = await call('get_team_members', { org: 'acme', team_slug: 'x' });
+    expect(unknown.isError).toBe(true);
+    expect(clone.handle.requests().filter((entry) => entry.kind === 'mcp')).toEqual([
+      expect.objectContaining({ operationId: 'mcp/issue_read', notImplemented: false }),
+      expect.objectContaining({ operationId: 'mcp/get_team_members', notImplemented: true }),
+    ]);
+  });
+
+  it('needs the token', async () => {
+    const res = await fetch(`${clone.apiUrl}/mcp`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', accept: 'application/json, text/event-stream' },
+      body: JSON.stringify({ jsonrpc: '2.0', id: 1, method: 'tools/list' }),
+    });
+    expect(res.status).toBe(401);
+  });
+});

@@ -1,0 +1,131 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { execFile } from 'node:child_process';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { GitHubClone } from '../../src/clones/github/index.js';
+import { startRouteProxy, type RouteProxy } from '../../src/clones/github/route/index.js';
+import { tempDir } from '../helpers/tmp.js';
+import { startClone } from './support/clone.js';
+
+/** Route mode: real clients (curl, Node fetch, Python, git) reach the clone at GitHub's own URLs. */
+let clone: GitHubClone;
+let proxy: RouteProxy;
+let env: NodeJS.ProcessEnv;
+
+beforeAll(async () => {
+  clone = await startClone({ seed: 'small-project' });
+  proxy = await startRouteProxy({ target: { host: '127.0.0.1', port: clone.port }, dir: clone.dir });
+  env = {
+    PATH: process.env.PATH,
+    HOME: tempDir('archal-route-home-'),
+    GIT_CONFIG_NOSYSTEM: '1',
+    GIT_TERMINAL_PROMPT: '0',
+    ...proxy.env({ NO_PROXY: 'models.example, api.github.com' }),
+    GITHUB_TOKEN: clone.token,
+  };
+});
+afterAll(async () => {
+  await proxy.stop();
+});
+
+function run(command: string, args: string[], options: { cwd?: string; input?: string } = {}) {
+  return new Promise<{ code: number; stdout: string; stderr: string }>((resolve) => {
+    const child = execFile(command, args, { cwd: options.cwd, env }, (error, stdout, stderr) =>
+      resolve({ code: error ? (typeof error.code === 'number' ? error.code : 1) : 0, stdout, stderr }),
+    );
+    if (options.input !== undefined) child.stdin?.end(options.input);
+  });
+}
+
+describe('the environment', () => {
+  it('names the proxy and the CA in the variables common stacks read, keeping other NO_PROXY hosts', () => {
+    expect(env.HTTPS_PROXY).toBe(proxy.url);
+    expect(env.http_proxy).toBe(proxy.url);
+    expect(env.NO_PROXY).toBe('localhost,127.0.0.1,::1,models.example');
+    expect(env.no_proxy).toBe(env.NO_PROXY);
+    expect(env.NODE_EXTRA_CA_CERTS).toBe(proxy.caFile);
+    for (const name of ['SSL_CERT_FILE', 'REQUESTS_CA_BUNDLE', 'CURL_CA_BUNDLE', 'GIT_SSL_CAINFO'])
+      expect(env[name]).toBe(proxy.bundleFile);
+    expect(env.NODE_OPTIONS).toBe(`--require ${JSON.stringify(proxy.preloadFile)}`);
+    // The CA's certificate is there for clients to trust; its private key is written nowhere.
+    expect(readFileSync(proxy.caFile, 'utf8')).toMatch(/^-----BEGIN CERTIFICATE-----/);
+    expect(readFileSync(proxy.bundleFile, 'utf8')).not.toMatch(/PRIVATE KEY/);
+    expect(readFileSync(proxy.caFile, 'utf8')).not.toMatch(/PRIVATE KEY/);
+  });
+});
+
+describe('clients reach the clone at https://api.github.com', () => {
+  it('curl, with GitHub’s URLs in the answer', async () => {
+    const result = await run('curl', [
+      '-sS',
+      '-H',
+      `Authorization: token ${clone.token}`,
+      'https://api.github.com/repos/acme/widgets/issues/1',
+    ]);
+    expect(result.stderr).toBe('');
+    const issue = JSON.parse(result.stdout) as { number: number; url: string; html_url: string };
+    expect(issue).toMatchObject({
+      number: 1,
+      url: 'https://api.github.com/repos/acme/widgets/issues/1',
+      html_url: 'https://github.com/acme/widgets/issues/1',
+    });
+    const logged = clone.handle.requests().at(-1)!;
+    expect(logged).toMatchObject({ method: 'GET', path: '/repos/acme/widgets/issues/1', status: 200 });
+  });
+
+  it('Node’s fetch with no configuration (the preload sends it through the proxy)', async () => {
+    const script = `const res = await fetch('https://api.github.com/repos/acme/widgets/issues', {
+      method: 'POST', headers: { authorization: 'Bearer ' + process.env.GITHUB_TOKEN, 'content-type': 'application/json' },
+      body: JSON.stringify({ title: 'Filed through the proxy' }) });
+    console.log(res.status, (await res.json()).url);`;
+    const result = await run(process.execPath, ['--input-type=module', '-e', script]);
+    expect(result.stderr).toBe('');
+    expect(result.stdout.trim()).toMatch(/^201 https:\/\/api\.github\.com\/repos\/acme\/widgets\/issues\/\d+$/);
+    expect(clone.handle.state().issues.map((issue) => issue.title)).toContain('Filed through the proxy');
+  });
+
+  it('Python (urllib and requests)', async () => {
+    const script = `
+import json, os, urllib.request
+req = urllib.request.Request('https://api.github.com/repos/acme/widgets', headers={'Authorization': 'token ' + os.environ['GITHUB_TOKEN']})
+print(json.load(urllib.request.urlopen(req))['full_name'])
+import requests
+r = requests.get('https://api.github.com/repos/acme/widgets/labels', headers={'Authorization': 'token ' + os.environ['GITHUB_TOKEN']})
+print(r.status_code, len(r.json()) > 0)
+`;
+    const result = await run('python3', ['-c', script]);
+    expect(result.stderr).toBe('');
+    expect(result.stdout.trim().split('\n')).toEqual(['acme/widgets', '200 True']);
+  });
+
+  it('git clones from and pushes to https://github.com/<owner>/<repo>.git', async () => {
+    const dir = tempDir('archal-route-git-');
+    const url = `https://x-access-token:${clone.token}@github.com/acme/widgets.git`;
+    const cloned = await run('git', ['clone', '--quiet', url, 'work'], { cwd: dir });
+    expect(cloned.stderr).toBe('');
+    const work = join(dir, 'work');
+    writeFileSync(join(work, 'routed.txt'), 'through the proxy\n');
+    for (const args of [
+      ['add', 'routed.txt'],
+      ['-c', 'user.name=Route', '-c', 'user.email=route@example.com', 'commit', '--quiet', '-m', 'Routed'],
+      ['push', '--quiet', 'origin', 'HEAD:refs/heads/routed'],
+    ])
+      expect((await run('git', args, { cwd: work })).code).toBe(0);
+    expect(clone.handle.state().repos.find((repo) => repo.full_name === 'acme/widgets')?.branches).toEqual(
+      expect.arrayContaining([expect.objectContaining({ name: 'routed' })]),
+    );
+  });
+});
+
+describe('other hosts', () => {
+  it('are refused with a reason and recorded', async () => {
+    const https = await run('curl', ['-sS', 'https://example.com/']);
+    expect(https.code).not.toBe(0);
+    const http = await run('curl', ['-sS', 'http://example.org/path?q=1']);
+    expect(http.stdout).toContain('example.org is not reachable from a scenario run');
+    expect(proxy.refused()).toEqual([
+      expect.objectContaining({ host: 'example.com', port: 443, method: 'CONNECT', url: null }),
+      expect.objectContaining({ host: 'example.org', port: 80, method: 'GET', url: 'http://example.org/path?q=1' }),
+    ]);
+  });
+});

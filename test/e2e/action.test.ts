@@ -1,0 +1,615 @@
+import { spawn } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from '@jest/globals';
+import type { WorkflowRunResponse } from '../../src/clones/github/index.js';
+import { REPO_ROOT } from '../helpers/cli.js';
+import { writeFiles } from '../helpers/engine.js';
+import { EXAMPLE, hostedRepo, type HostedRepo } from '../helpers/hosted.js';
+import { tempDir } from '../helpers/tmp.js';
+import { unzip } from '../helpers/zip.js';
+
+/**
+ * The built Action (dist/index.js) run as the runner runs it: a child process with the runner's
+ * environment, a real-shaped pull_request payload, a workspace cloned from our GitHub clone, the
+ * clone as GitHub's API and as the Actions results service. Each job belongs to a workflow run
+ * registered with the clone, as GitHub starts one: its GITHUB_TOKEN (an installation token of the
+ * github-actions app) and its job's ACTIONS_RUNTIME_TOKEN. Every assertion is on what the clone
+ * holds or the files the runner reads.
+ */
+
+const DIST = join(REPO_ROOT, 'dist', 'index.js');
+
+let hosted: HostedRepo | undefined;
+afterEach(async () => {
+  await hosted?.stop();
+  hosted = undefined;
+});
+
+async function host(overrides: Record<string, string | null> = {}): Promise<HostedRepo> {
+  hosted = await hostedRepo(overrides);
+  return hosted;
+}
+
+interface Pull {
+  number: number;
+  head: { ref: string; sha: string };
+  base: { ref: string; sha: string };
+}
+
+/** A workflow run of the pull request's head, registered with the clone as GitHub starts one. */
+function workflowRun(
+  repo: HostedRepo,
+  pull: Pull,
+  options: { jobs?: string[]; permissions?: Record<string, 'read' | 'write'> } = {},
+): Promise<WorkflowRunResponse> {
+  return repo.clone.handle.workflowRun({
+    repo: 'acme/agent',
+    event: 'pull_request',
+    head_branch: pull.head.ref,
+    head_sha: pull.head.sha,
+    jobs: (options.jobs ?? ['archal']).map((name) => ({ name })),
+    ...(options.permissions ? { permissions: options.permissions } : {}),
+  });
+}
+
+/** A pull_request payload from @octokit/webhooks-examples, pointed at this repository and pull request. */
+function pullRequestPayload(
+  repo: HostedRepo,
+  pull: Pull,
+  options: { action?: string; fork?: boolean } = {},
+): Record<string, unknown> {
+  const require = createRequire(import.meta.url);
+  const examples = require('@octokit/webhooks-examples/api.github.com/index.json') as Array<{
+    name: string;
+    examples: Array<Record<string, unknown> & { action: string }>;
+  }>;
+  const example = structuredClone(
+    examples.find((entry) => entry.name === 'pull_request')!.examples.find((e) => e.action === 'opened')!,
+  ) as Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+  const baseRepo = { ...example.repository, name: 'agent', full_name: 'acme/agent', fork: false };
+  const headRepo = options.fork
+    ? { ...example.repository, name: 'agent', full_name: 'outsider/agent', fork: true }
+    : baseRepo;
+  example.action = options.action ?? 'opened';
+  example.number = pull.number;
+  example.repository = baseRepo;
+  example.pull_request = {
+    ...example.pull_request,
+    number: pull.number,
+    html_url: `${repo.clone.apiUrl}/acme/agent/pull/${pull.number}`,
+    head: { ...example.pull_request.head, ref: pull.head.ref, sha: pull.head.sha, repo: headRepo },
+    base: { ...example.pull_request.base, ref: pull.base.ref, sha: pull.base.sha, repo: baseRepo },
+  };
+  return example;
+}
+
+interface ActionRun {
+  code: number | null;
+  stdout: string;
+  outputs: Record<string, string>;
+  summary: string;
+  /** ARCHAL_HOME of the run: where a SQLite store would have been created. */
+  home: string;
+}
+
+/** Parses GITHUB_OUTPUT (`name<<delimiter` blocks, as @actions/core writes them). */
+function parseOutputs(text: string): Record<string, string> {
+  const outputs: Record<string, string> = {};
+  const lines = text.split('\n');
+  for (let index = 0; index < lines.length; index++) {
+    const match = /^([^<=]+)<<(.+)$/.exec(lines[index]!);
+    if (!match) continue;
+    const value: string[] = [];
+    for (index++; index < lines.length && lines[index] !== match[2]; index++) value.push(lines[index]!);
+    outputs[match[1]!] = value.join('\n');
+  }
+  return outputs;
+}
+
+/**
+ * Runs dist/index.js as the runner runs a step of job `job` of `run`: the registered run's variables,
+ * the event payload, the runner's files, and the inputs by their names in action.yml. No
+ * GITHUB_SERVER_URL, as the clone asks (@actions/artifact refuses a server it does not know).
+ */
+function runAction(
+  repo: HostedRepo,
+  run: WorkflowRunResponse,
+  payload: Record<string, unknown>,
+  inputs: Record<string, string>,
+  options: { job?: number; timeoutMs?: number } = {},
+): Promise<ActionRun> {
+  const runner = tempDir('archal-runner-');
+  mkdirSync(join(runner, 'temp'));
+  const home = join(runner, 'archal-home');
+  const eventPath = join(runner, 'event.json');
+  writeFileSync(eventPath, JSON.stringify(payload));
+  const outputFile = join(runner, 'output');
+  const summaryFile = join(runner, 'summary.md');
+  writeFileSync(outputFile, '');
+  writeFileSync(summaryFile, '');
+  const pull = payload.pull_request as { number: number; head: { sha: string } } | undefined;
+  // The runner gives actions their token as an input, not as GITHUB_TOKEN.
+  const { GITHUB_TOKEN: _token, ...runnerVariables } = run.env;
+  const env: NodeJS.ProcessEnv = {
+    PATH: process.env.PATH,
+    HOME: process.env.HOME,
+    ARCHAL_HOME: home,
+    ...runnerVariables,
+    GITHUB_EVENT_NAME: 'pull_request',
+    GITHUB_EVENT_PATH: eventPath,
+    GITHUB_SHA: pull?.head.sha ?? run.env.GITHUB_SHA,
+    GITHUB_REF: pull ? `refs/pull/${pull.number}/merge` : run.env.GITHUB_REF,
+    GITHUB_WORKSPACE: repo.dir,
+    GITHUB_OUTPUT: outputFile,
+    GITHUB_STEP_SUMMARY: summaryFile,
+    RUNNER_TEMP: join(runner, 'temp'),
+    ACTIONS_RUNTIME_TOKEN: run.jobs[options.job ?? 0]!.runtime_token,
+    'INPUT_GITHUB-TOKEN': run.github_token,
+  };
+  for (const [name, value] of Object.entries(inputs)) env[`INPUT_${name.toUpperCase()}`] = value;
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [DIST], { cwd: repo.dir, env, stdio: ['ignore', 'pipe', 'pipe'] });
+    let stdout = '';
+    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+    child.stderr.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+    const timer = setTimeout(() => child.kill('SIGKILL'), options.timeoutMs ?? 180_000);
+    child.on('error', reject);
+    child.on('close', (code) => {
+      clearTimeout(timer);
+      resolve({
+        code,
+        stdout,
+        outputs: parseOutputs(readFileSync(outputFile, 'utf8')),
+        summary: readFileSync(summaryFile, 'utf8'),
+        home,
+      });
+    });
+  });
+}
+
+/** The line of a criterion in a scenario file of the example. */
+function lineOf(file: string, text: string): number {
+  return (
+    readFileSync(join(EXAMPLE, file), 'utf8')
+      .split('\n')
+      .findIndex((line) => line.includes(text)) + 1
+  );
+}
+
+async function api<T>(repo: HostedRepo, path: string, init: RequestInit = {}): Promise<T> {
+  const response = await fetch(`${repo.clone.apiUrl}${path}`, {
+    ...init,
+    headers: { authorization: `token ${repo.clone.token}`, 'content-type': 'application/json', ...init.headers },
+  });
+  if (!response.ok) throw new Error(`${path}: ${response.status} ${await response.text()}`);
+  return (await response.json()) as T;
+}
+
+interface ListedArtifact {
+  id: number;
+  name: string;
+  workflow_run: { id: number };
+}
+
+/** The repository's artifacts, as `GET /repos/{owner}/{repo}/actions/artifacts` lists them. */
+async function listArtifacts(repo: HostedRepo): Promise<ListedArtifact[]> {
+  return (await api<{ artifacts: ListedArtifact[] }>(repo, '/repos/acme/agent/actions/artifacts')).artifacts;
+}
+
+/** An artifact's files, downloaded as GitHub serves them (`…/zip`, a 302 to the blob). */
+async function artifactFiles(repo: HostedRepo, id: number): Promise<Map<string, string>> {
+  const response = await fetch(`${repo.clone.apiUrl}/repos/acme/agent/actions/artifacts/${id}/zip`, {
+    headers: { authorization: `token ${repo.clone.token}` },
+  });
+  expect(response.status).toBe(200);
+  const files = unzip(Buffer.from(await response.arrayBuffer()));
+  return new Map([...files].map(([name, data]) => [name, data.toString('utf8')]));
+}
+
+const json = <T = any>(files: Map<string, string>, name: string): T => JSON.parse(files.get(name)!) as T; // eslint-disable-line @typescript-eslint/no-explicit-any
+
+/**
+ * main gets the fixed agent; the pull request's branch brings the planted bug back (the label
+ * `keep_open` instead of `keep-open`): a regression of "Close stale issues" against the base.
+ */
+async function openRegressingPull(repo: HostedRepo): Promise<Pull> {
+  const triage = join(repo.dir, 'triage.mjs');
+  const buggy = readFileSync(triage, 'utf8');
+  writeFileSync(triage, buggy.replace("EXEMPT_LABEL = 'keep_open'", "EXEMPT_LABEL = 'keep-open'"));
+  await repo.git('commit', '--quiet', '-am', 'Fix the exempt label');
+  await repo.git('push', '--quiet', 'origin', 'main');
+  const baseSha = await repo.git('rev-parse', 'HEAD');
+  await repo.git('checkout', '--quiet', '-b', 'feature');
+  writeFileSync(triage, buggy);
+  await repo.git('commit', '--quiet', '-am', 'Refactor the triage rules');
+  await repo.git('push', '--quiet', 'origin', 'feature');
+  const headSha = await repo.git('rev-parse', 'HEAD');
+  const pull = await api<{ number: number }>(repo, '/repos/acme/agent/pulls', {
+    method: 'POST',
+    body: JSON.stringify({ title: 'Refactor the triage rules', head: 'feature', base: 'main' }),
+  });
+  // actions/checkout leaves the workspace on a detached commit.
+  await repo.git('checkout', '--quiet', '--detach', headSha);
+  return { number: pull.number, head: { ref: 'feature', sha: headSha }, base: { ref: 'main', sha: baseSha } };
+}
+
+describe('the GitHub Action (dist/index.js) on a pull request', () => {
+  it('runs head and base, finds the planted regression, writes one check run with annotations, one comment, the summary, the outputs and the artifact', async () => {
+    const repo = await host();
+    const pull = await openRegressingPull(repo);
+    const run = await workflowRun(repo, pull);
+    const first = await runAction(repo, run, pullRequestPayload(repo, pull), { runs: '4' });
+    expect(first.stdout).toMatch(/^Archal: pre-prod loop in \./);
+    // fail-on: threshold (the default): a scenario below 100% fails the step.
+    expect(first.code).toBe(1);
+
+    const state = repo.clone.handle.state();
+    expect(state.checkRuns).toHaveLength(1);
+    const check = state.checkRuns[0]!;
+    expect(check).toMatchObject({
+      name: 'Archal',
+      head_sha: pull.head.sha,
+      status: 'completed',
+      conclusion: 'failure',
+      app: 'github-actions',
+    });
+    expect(check.output.title).toBe('1 of 3 scenarios below 100% · 1 regression');
+    expect(check.output.summary).toMatch(/Close stale issues \| 0% \| 100% \| -100 \| 🔴 regressed/);
+    expect(check.output.summary).toMatch(/Label bug reports \| 100% \| 100% \| 0 \| unchanged/);
+    const annotations = check.output.annotations as Array<Record<string, unknown>>;
+    expect(annotations.map((a) => [a.path, a.start_line, a.annotation_level])).toEqual([
+      [
+        'archal/close-stale-issues.md',
+        lineOf('archal/close-stale-issues.md', 'Exactly 4 issues are closed'),
+        'failure',
+      ],
+      [
+        'archal/close-stale-issues.md',
+        lineOf('archal/close-stale-issues.md', 'Issues labelled keep-open remain open'),
+        'failure',
+      ],
+    ]);
+    expect(String(annotations[1]!.message)).toMatch(/agent_behavior[\s\S]*Hint:/);
+    expect(String(annotations[1]!.message)).toMatch(/keep-open/);
+
+    const comments = state.comments.filter((comment) => comment.issue_number === pull.number);
+    expect(comments).toHaveLength(1);
+    expect(comments[0]!.user).toBe('github-actions[bot]');
+    expect(comments[0]!.body).toContain('<!-- archal-preprod check="Archal" -->');
+    expect(comments[0]!.body).toMatch(/<details>\n<summary>Close stale issues/);
+
+    // The artifact: listed by the REST API under this workflow run, and its files.
+    const listed = (await listArtifacts(repo)).filter((artifact) => artifact.name === 'archal-preprod');
+    expect(listed).toHaveLength(1);
+    expect(listed[0]!.workflow_run.id).toBe(run.id);
+    const artifactId = listed[0]!.id;
+    expect(first.outputs).toMatchObject({
+      status: 'blocked',
+      'stop-reason': 'no_fix_command',
+      passed: 'false',
+      satisfaction: '0',
+      regressions: '1',
+      'check-run-id': String(check.id),
+      'comment-id': String(comments[0]!.id),
+      'artifact-id': String(artifactId),
+      'artifact-url': `https://github.com/acme/agent/actions/runs/${run.id}/artifacts/${artifactId}`,
+      'pull-request-operation': 'none',
+    });
+    const files = await artifactFiles(repo, artifactId);
+    for (const name of [
+      'preprod-result.json',
+      'preprod-failures.json',
+      'results.json',
+      'junit.xml',
+      'comparison.json',
+      'base/results.json',
+      'comment.md',
+      'pull-request-number.txt',
+    ])
+      expect([...files.keys()]).toContain(name);
+    expect(json(files, 'preprod-result.json')).toMatchObject({ status: 'blocked', stopReason: 'no_fix_command' });
+    const failures = json<{ failures: Array<{ scenario: { file: string } }> }>(files, 'preprod-failures.json');
+    expect(failures.failures.map((failure) => failure.scenario.file)).toEqual([
+      'archal/close-stale-issues.md',
+      'archal/close-stale-issues.md',
+    ]);
+    // Every run of both sides, each with its record.
+    const head = json<{ totals: { runs: number }; scenarios: Array<{ results: Array<{ cacheFile: string }> }> }>(
+      files,
+      'results.json',
+    );
+    expect(head.totals).toMatchObject({ runs: 12, passedRuns: 8 });
+    for (const scenario of head.scenarios)
+      for (const result of scenario.results) expect(files.has(result.cacheFile)).toBe(true);
+    expect([...files.keys()].filter((name) => /^runs\/[^/]+\.json$/.test(name))).toHaveLength(12);
+    expect([...files.keys()].filter((name) => /^base\/runs\/[^/]+\.json$/.test(name))).toHaveLength(12);
+    expect(json(files, 'base/results.json')).toMatchObject({ totals: { runs: 12, passedRuns: 12 } });
+    const comparison = json<{ scenarios: Array<{ file: string; verdict: string; pValue: number }> }>(
+      files,
+      'comparison.json',
+    );
+    expect(comparison.scenarios.find((s) => s.file === 'archal/close-stale-issues.md')).toMatchObject({
+      verdict: 'regressed',
+      pValue: expect.closeTo(0.0286, 3),
+    });
+    expect(files.get('junit.xml')).toMatch(/<testsuites[^>]* tests="12" failures="4"/);
+    expect(files.get('comment.md')!.split('\n')[0]).toBe('<!-- archal-preprod check="Archal" -->');
+    expect(files.get('pull-request-number.txt')).toBe(`${pull.number}\n`);
+    // Nothing the runner gave the Action as a credential is in the artifact.
+    for (const [name, text] of files) {
+      expect({ name, leaked: text.includes(run.github_token) }).toEqual({ name, leaked: false });
+      expect({ name, leaked: text.includes(run.jobs[0]!.runtime_token) }).toEqual({ name, leaked: false });
+    }
+
+    expect(first.summary).toContain('```mermaid');
+    expect(first.summary).toMatch(/Run: 8\/12 runs passed/);
+    expect(first.summary).toMatch(/🔴 regressed/);
+    expect(first.summary).toMatch(/`agent_behavior` \| 2 \|/);
+    expect(first.summary).toContain(`[Artifact](${first.outputs['artifact-url']})`);
+    // The HTML report: in the artifact, and as an artifact of its own (not zipped) that the summary links to.
+    const page = (await listArtifacts(repo)).find((artifact) => artifact.name === 'archal-preprod.html')!;
+    expect(first.summary).toContain(
+      `[HTML report](https://github.com/acme/agent/actions/runs/${run.id}/artifacts/${page.id})`,
+    );
+    const html = await (
+      await fetch(`${repo.clone.apiUrl}/repos/acme/agent/actions/artifacts/${page.id}/zip`, {
+        headers: { authorization: `token ${repo.clone.token}` },
+      })
+    ).text();
+    expect(html).toBe(files.get('report.html'));
+    expect(html).toMatch(/^<!doctype html>/i);
+    expect(html).toContain('Close stale issues');
+    expect(html).not.toContain(run.github_token);
+
+    // A second push: a new workflow run, a new check run on the new head, the same comment updated, never a second one.
+    await repo.git('checkout', '--quiet', 'feature');
+    writeFiles(repo.dir, { 'NOTES.md': 'notes\n' });
+    await repo.git('add', 'NOTES.md');
+    await repo.git('commit', '--quiet', '-m', 'Notes');
+    await repo.git('push', '--quiet', 'origin', 'feature');
+    const pushed = { ...pull, head: { ref: 'feature', sha: await repo.git('rev-parse', 'HEAD') } };
+    await repo.git('checkout', '--quiet', '--detach', pushed.head.sha);
+    const second = await runAction(
+      repo,
+      await workflowRun(repo, pushed),
+      pullRequestPayload(repo, pushed, { action: 'synchronize' }),
+      { runs: '4', 'fail-on': 'never' },
+    );
+    expect(second.code).toBe(0);
+    const after = repo.clone.handle.state();
+    expect(after.checkRuns.map((checkRun) => [checkRun.head_sha, checkRun.conclusion])).toEqual([
+      [pull.head.sha, 'failure'],
+      [pushed.head.sha, 'neutral'],
+    ]);
+    const updated = after.comments.filter((comment) => comment.issue_number === pull.number);
+    expect(updated).toHaveLength(1);
+    expect(updated[0]!.id).toBe(comments[0]!.id);
+    expect(updated[0]!.body).toContain(pushed.head.sha.slice(0, 7));
+  }, 300_000);
+
+  it('on a fork: writes nothing with the read-only token, refuses the fix inputs, and reports through annotations and the summary', async () => {
+    const repo = await host();
+    const pull = await openRegressingPull(repo);
+    // A fork's pull request gets a read-only GITHUB_TOKEN.
+    const run = await workflowRun(repo, pull, {
+      permissions: { contents: 'read', checks: 'read', pull_requests: 'read', issues: 'read' },
+    });
+    const before = repo.clone.handle.requests().length;
+    const result = await runAction(repo, run, pullRequestPayload(repo, pull, { fork: true }), {
+      'compare-base': 'false',
+      'fail-on': 'never',
+      'fix-command': 'node fix.mjs',
+      'allow-external-execution': 'true',
+      'open-pr': 'true',
+    });
+    expect(result.code).toBe(0);
+    expect(result.stdout).toMatch(
+      /::warning::Refused 'fix-command', 'open-pr', 'allow-external-execution': fix, validation and PR commands never run on a pull request from a fork/,
+    );
+    const line = lineOf('archal/close-stale-issues.md', 'Issues labelled keep-open remain open');
+    expect(result.stdout).toContain(
+      `::error title=Close stale issues%3A [D] Issues labelled keep-open remain open,file=archal/close-stale-issues.md,line=${line},endLine=${line}::Criterion c3`,
+    );
+    const writes = repo.clone.handle
+      .requests()
+      .slice(before)
+      .filter((request) => request.kind !== 'results' && request.kind !== 'blob' && request.method !== 'GET');
+    expect(writes).toEqual([]);
+    expect(repo.clone.handle.state().checkRuns).toHaveLength(0);
+    // The fixer never ran: the working tree still has the bug.
+    expect(readFileSync(join(repo.dir, 'triage.mjs'), 'utf8')).toContain("EXEMPT_LABEL = 'keep_open'");
+    expect(result.outputs).toMatchObject({ status: 'blocked', 'stop-reason': 'no_fix_command', passed: 'false' });
+    expect(result.summary).toMatch(/comes from a fork/);
+    // The artifact still goes up: the two-workflow pattern comments from it.
+    const files = await artifactFiles(repo, Number(result.outputs['artifact-id']));
+    expect(files.get('comment.md')).toContain('<!-- archal-preprod check="Archal" -->');
+  }, 180_000);
+
+  it("opens the draft fix PR on the pull request's head branch, never pushing to it, with github-token and not the checkout's persisted credentials", async () => {
+    const repo = await host();
+    const pull = await openRegressingPull(repo);
+    const run = await workflowRun(repo, pull);
+    // As actions/checkout leaves it: an Authorization header for the server, here another user's token.
+    const basic = Buffer.from(`x-access-token:${repo.clone.token}`).toString('base64');
+    await repo.git('config', `http.${repo.clone.gitUrl}/.extraheader`, `AUTHORIZATION: basic ${basic}`);
+    const before = repo.clone.handle.requests().length;
+    const result = await runAction(repo, run, pullRequestPayload(repo, pull), {
+      'compare-base': 'false',
+      runs: '1',
+      'fix-command': 'node fix.mjs',
+      'allow-external-execution': 'true',
+      'open-pr': 'true',
+    });
+    expect(result.code).toBe(1); // fail-on threshold: the code as pushed fails; the fix is a proposal.
+    expect(result.outputs).toMatchObject({
+      status: 'passed',
+      'stop-reason': 'passed',
+      passed: 'false',
+      'pull-request-operation': 'created',
+    });
+    const pulls = repo.clone.handle.state().pullRequests;
+    const fix = pulls.find((p) => p.number === Number(result.outputs['pull-request-number']))!;
+    expect(fix).toMatchObject({ head: { ref: 'archal/preprod-fix-feature' }, base: { ref: 'feature' }, draft: true });
+    expect(result.outputs['pull-request-url']).toMatch(new RegExp(`/acme/agent/pull/${fix.number}$`));
+    // The author's branch is where it was; the fix is on its own branch.
+    const branches = await api<Array<{ name: string; commit: { sha: string } }>>(repo, '/repos/acme/agent/branches');
+    expect(branches.find((branch) => branch.name === 'feature')!.commit.sha).toBe(pull.head.sha);
+    const pushes = repo.clone.handle
+      .requests()
+      .slice(before)
+      .filter((request) => request.operationId === 'git/receive-pack');
+    expect(pushes.map((push) => [push.actor, push.status])).toEqual([['github-actions[bot]', 200]]);
+    expect(result.summary).toMatch(/Draft fix PR #\d+/);
+  }, 180_000);
+
+  it('runs a fix workflow on an in-memory store, its runs in the artifact, no database on the runner', async () => {
+    const repo = await host({
+      '.archal/workflows/fix.yaml': [
+        'name: fix',
+        'description: The example fixer, as a workflow',
+        'nodes:',
+        '  - id: patch',
+        '    bash: node fix.mjs',
+        '',
+      ].join('\n'),
+    });
+    const pull = await openRegressingPull(repo);
+    const run = await workflowRun(repo, pull);
+    const result = await runAction(repo, run, pullRequestPayload(repo, pull), {
+      'compare-base': 'false',
+      runs: '1',
+      'fix-workflow': 'fix',
+      'allow-external-execution': 'true',
+      'fail-on': 'never',
+    });
+    expect(result.code).toBe(0);
+    expect(result.outputs).toMatchObject({ status: 'passed', 'stop-reason': 'passed' });
+    const files = await artifactFiles(repo, Number(result.outputs['artifact-id']));
+    const outcome = json<{ attempts: Array<{ fix: { kind: string; workflowRunId?: string } | null }> }>(
+      files,
+      'preprod-result.json',
+    );
+    const workflowRunId = outcome.attempts[1]!.fix!.workflowRunId!;
+    expect(outcome.attempts[1]!.fix).toMatchObject({ kind: 'workflow' });
+    const record = json<{ run: { status: string; workflowName: string }; events: Array<{ type: string }> }>(
+      files,
+      `workflow-runs/${workflowRunId}.json`,
+    );
+    expect(record.run).toMatchObject({ status: 'completed', workflowName: 'fix' });
+    expect(record.events.map((event) => event.type)).toEqual(
+      expect.arrayContaining(['workflow_started', 'workflow_completed']),
+    );
+    // The HTML report shows the fix workflow's run, read from the same in-memory store.
+    expect(files.get('report.html')).toContain(`id="workflow-${workflowRunId}"`);
+    expect(existsSync(join(result.home, 'archal.db'))).toBe(false);
+  }, 180_000);
+
+  it('shards: two shard jobs upload their slices, a merge job downloads them and reports once', async () => {
+    const repo = await host();
+    const pull = await openRegressingPull(repo);
+    const run = await workflowRun(repo, pull, { jobs: ['shard-1', 'shard-2', 'report'] });
+    const payload = pullRequestPayload(repo, pull);
+    const shards = [];
+    for (const index of [1, 2]) {
+      const shard = await runAction(repo, run, payload, { runs: '4', shard: `${index}/2` }, { job: index - 1 });
+      expect(shard.stdout).toMatch(new RegExp(`^Archal: shard ${index}/2 in \\.`));
+      expect(shard.code).toBe(0); // a shard does not fail for failing scenarios: the merge decides
+      shards.push(shard);
+    }
+    // Shards write no check run and no comment.
+    expect(repo.clone.handle.state().checkRuns).toHaveLength(0);
+    const listedShards = await listArtifacts(repo);
+    expect(listedShards.map((artifact) => artifact.name).sort()).toEqual([
+      'archal-preprod-shard-1',
+      'archal-preprod-shard-2',
+    ]);
+    const slices = await Promise.all(shards.map((shard) => artifactFiles(repo, Number(shard.outputs['artifact-id']))));
+    const runsOf = (files: Map<string, string>, name: string) =>
+      json<{ totals: { runs: number } }>(files, name).totals.runs;
+    // Each slice holds half the 12 runs, on the head and on the base.
+    expect(slices.map((files) => [runsOf(files, 'results.json'), runsOf(files, 'base/results.json')])).toEqual([
+      [6, 6],
+      [6, 6],
+    ]);
+    expect(json(slices[1]!, 'shard.json')).toMatchObject({ shard: { index: 2, count: 2 } });
+
+    const merge = await runAction(repo, run, payload, { 'merge-shards': 'true' }, { job: 2 });
+    expect(merge.stdout).toMatch(/^Archal: merging shards in \./);
+    expect(merge.code).toBe(1);
+    const state = repo.clone.handle.state();
+    expect(state.checkRuns).toHaveLength(1);
+    expect(state.checkRuns[0]).toMatchObject({ conclusion: 'failure', head_sha: pull.head.sha });
+    expect(state.checkRuns[0]!.output.title).toBe('1 of 3 scenarios below 100% · 1 regression');
+    expect(state.comments.filter((comment) => comment.issue_number === pull.number)).toHaveLength(1);
+    expect(merge.outputs).toMatchObject({ passed: 'false', regressions: '1', satisfaction: '0' });
+    expect(merge.summary).toMatch(/Merged from 2 shards\./);
+    expect(merge.summary).toMatch(/Run: 8\/12 runs passed/);
+    const all = await listArtifacts(repo);
+    const merged = all.find((artifact) => artifact.name === 'archal-preprod')!;
+    const page = all.find((artifact) => artifact.name === 'archal-preprod.html')!;
+    expect(merge.summary).toContain(`/artifacts/${page.id})`);
+    expect(merge.outputs['artifact-id']).toBe(String(merged.id));
+    const files = await artifactFiles(repo, merged.id);
+    expect(json(files, 'results.json')).toMatchObject({ totals: { runs: 12, passedRuns: 8 } });
+    expect([...files.keys()].filter((name) => /^runs\/[^/]+\.json$/.test(name))).toHaveLength(12);
+    expect(json<{ counts: Record<string, number> }>(files, 'comparison.json').counts).toMatchObject({
+      regressed: 1,
+      unchanged: 2,
+    });
+  }, 300_000);
+
+  it.each([
+    ['runs', 'abc', "Input 'runs' must be a whole number from 1 to 100 (got 'abc')."],
+    ['runs', '500', "Input 'runs' must be a whole number from 1 to 100 (got '500')."],
+    ['shard', '5/4', "Input 'shard' shard 5 of 4 does not exist: i must be between 1 and 4."],
+    ['fail-on', 'sometimes', "Input 'fail-on' must be one of threshold, regression, never (got 'sometimes')."],
+    ['pass-env', 'OK,NOT-A-NAME', "Input 'pass-env' 'NOT-A-NAME' is not an environment variable name."],
+  ])('bad input %s: %s fails at once with one message naming the input', async (name, value, message) => {
+    const repo = await host();
+    const run = await repo.clone.handle.workflowRun({ repo: 'acme/agent' });
+    const before = repo.clone.handle.requests().length;
+    const result = await runAction(repo, run, { action: 'opened' }, { [name]: value }, { timeoutMs: 20_000 });
+    expect(result.code).toBe(1);
+    expect(result.stdout.trim()).toBe(`::error::${message}`);
+    expect(repo.clone.handle.requests().length).toBe(before);
+  });
+
+  it('an invalid .archal.json fails the step with its problems and completes the check run it started as failed', async () => {
+    const repo = await host({ '.archal.json': JSON.stringify({ agent: 'node agent.mjs', preprod: { runs: 0 } }) });
+    const pull = await openRegressingPull(repo);
+    const result = await runAction(
+      repo,
+      await workflowRun(repo, pull),
+      pullRequestPayload(repo, pull),
+      {},
+      {
+        timeoutMs: 30_000,
+      },
+    );
+    expect(result.code).toBe(1);
+    expect(result.stdout).toMatch(/::error::Invalid .*\.archal\.json/);
+    expect(result.stdout).toMatch(/preprod\.runs/);
+    const checks = repo.clone.handle.state().checkRuns;
+    expect(checks.map((check) => [check.status, check.conclusion, check.output.title])).toEqual([
+      ['completed', 'failure', 'Archal could not run'],
+    ]);
+  });
+
+  it("fails with both 'fix-command' and 'fix-workflow', in the inputs' own names", async () => {
+    const repo = await host();
+    const run = await repo.clone.handle.workflowRun({ repo: 'acme/agent' });
+    const result = await runAction(
+      repo,
+      run,
+      { action: 'opened' },
+      { 'fix-command': 'node fix.mjs', 'fix-workflow': 'fix' },
+      { timeoutMs: 20_000 },
+    );
+    expect(result.code).toBe(1);
+    expect(result.stdout.trim()).toBe(
+      "::error::Input 'fix-workflow' 'fix-command' and 'fix-workflow' are alternatives: give one.",
+    );
+  });
+});

@@ -1,0 +1,182 @@
+import { generateKeyPairSync } from 'node:crypto';
+import { spawn } from 'node:child_process';
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { startGitHubClone, type GitHubClone } from '../../src/clones/github/index.js';
+import { appKeys, appSeed, freePort, startApp, waitFor, WEBHOOK_SECRET } from '../helpers/app.js';
+import { CLI, json, REPO_ROOT, runCli } from '../helpers/cli.js';
+import { tempDir } from '../helpers/tmp.js';
+
+// `archal app start` and `archal app doctor` as a user runs them: flags, the environment they
+// need, the setup flow without an App, the health endpoint, and the doctor against our clone.
+
+let clone: GitHubClone;
+let home: string;
+
+const base = (): NodeJS.ProcessEnv => ({
+  ARCHAL_HOME: home,
+  DATABASE_URL: '',
+  ARCHAL_DATABASE_URL: '',
+  APP_ID: '',
+  PRIVATE_KEY: '',
+  PRIVATE_KEY_PATH: '',
+  WEBHOOK_SECRET: '',
+});
+
+const appEnv = (): NodeJS.ProcessEnv => ({
+  ...base(),
+  APP_ID: '1',
+  PRIVATE_KEY: appKeys().privateKey,
+  WEBHOOK_SECRET,
+  GHE_HOST: `127.0.0.1:${clone.port}`,
+  GHE_PROTOCOL: 'http',
+});
+
+beforeAll(async () => {
+  home = tempDir('archal-app-cli-');
+  clone = await startGitHubClone({ seed: appSeed(), logger: () => {} });
+});
+
+afterAll(async () => {
+  await clone?.handle.stop();
+});
+
+describe('archal app start', () => {
+  it('rejects bad flags and a missing configuration with exit 2 and what to do', async () => {
+    const cases: Array<[string[], NodeJS.ProcessEnv, RegExp]> = [
+      [['--workers', '0'], appEnv(), /--workers must be an integer from 1 to 64 \(got "0"\)/],
+      [['--port', 'http'], appEnv(), /--port must be an integer from 0 to 65535/],
+      [['--worker-only', '--no-worker'], appEnv(), /--worker-only and --no-worker exclude each other/],
+      [['--worker-only'], base(), /--worker-only needs APP_ID and PRIVATE_KEY/],
+      [['--port', '0'], { ...appEnv(), WEBHOOK_SECRET: '' }, /WEBHOOK_SECRET is not set/],
+      [['--port', '0'], { ...appEnv(), APP_ID: 'abc' }, /APP_ID must be a positive integer \(got "abc"\)/],
+      [
+        ['--port', '0'],
+        { ...appEnv(), ARCHAL_APP_AGENT_TOKEN: 'write' },
+        /ARCHAL_APP_AGENT_TOKEN must be "read" or "none"/,
+      ],
+    ];
+    for (const [args, env, message] of cases) {
+      const result = await runCli(['app', 'start', ...args], { env });
+      expect({ args, code: result.code }).toEqual({ args, code: 2 });
+      expect(result.stderr).toMatch(message);
+    }
+  });
+
+  it('serves a health endpoint beside the webhook path, and stops on SIGTERM', async () => {
+    const port = await freePort();
+    const app = await startApp(['--port', String(port), '--workers', '1'], appEnv());
+    try {
+      expect(app.output()).toContain(`/api/github/webhooks`);
+      const health = await fetch(`http://127.0.0.1:${port}/api/github/health`);
+      expect(health.status).toBe(200);
+      expect(await health.json()).toMatchObject({
+        status: 'ok',
+        appId: 1,
+        store: 'sqlite',
+        queue: 'store',
+        worker: true,
+      });
+      const missing = await fetch(`http://127.0.0.1:${port}/nothing-here`);
+      expect(missing.status).toBe(404);
+    } finally {
+      await app.stop();
+    }
+    expect(await app.exited).toBe(0);
+
+    // A worker-only process (a container) answers its health endpoint, and receives nothing.
+    const workerPort = await freePort();
+    const worker = await startApp(['--worker-only', '--port', String(workerPort)], appEnv());
+    try {
+      const health = await fetch(`http://127.0.0.1:${workerPort}/api/github/health`);
+      expect(await health.json()).toMatchObject({ status: 'ok', receiver: false, worker: true, queued: 0 });
+      const hook = await fetch(`http://127.0.0.1:${workerPort}/api/github/webhooks`, { method: 'POST', body: '{}' });
+      expect(hook.status).toBe(404);
+    } finally {
+      await worker.stop();
+    }
+  });
+
+  it('without an APP_ID, serves Probot’s setup flow that registers the App from app.yml', async () => {
+    const port = await freePort();
+    const child = spawn(process.execPath, [CLI, 'app', 'start', '--port', String(port)], {
+      cwd: REPO_ROOT,
+      env: {
+        ...process.env,
+        NODE_OPTIONS: '',
+        ...base(),
+        NO_SMEE_SETUP: 'true',
+        ARCHAL_APP_URL: 'https://archal.example.com',
+      },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let output = '';
+    child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    const exited = new Promise<number | null>((resolve) => child.on('close', resolve));
+    try {
+      await waitFor(() => output.includes('/probot'), 20_000, 'the setup page');
+      const page = await (await fetch(`http://127.0.0.1:${port}/probot`)).text();
+      const manifest = JSON.parse(/value='([^']+)'/.exec(page)![1]!.replace(/&quot;/g, '"')) as Record<string, unknown>;
+      expect(manifest).toMatchObject({
+        name: 'Archal',
+        public: false,
+        hook_attributes: { url: 'https://archal.example.com/api/github/webhooks' },
+        default_permissions: {
+          contents: 'write',
+          pull_requests: 'write',
+          issues: 'write',
+          checks: 'write',
+          metadata: 'read',
+          members: 'read',
+        },
+        default_events: ['issues', 'issue_comment', 'pull_request', 'check_run', 'check_suite', 'installation'],
+        redirect_url: `http://127.0.0.1:${port}/probot/setup`,
+      });
+    } finally {
+      child.kill('SIGTERM');
+    }
+    expect(await exited).toBe(0);
+  });
+});
+
+describe('archal app doctor', () => {
+  it('checks the key, the JWT against GitHub, the installations, the secret and the store', async () => {
+    const result = await runCli(['app', 'doctor', '--json'], { env: appEnv() });
+    expect(result.code).toBe(0);
+    const report = json<{ ok: boolean; checks: Array<{ name: string; status: string; message: string }> }>(result);
+    expect(report.ok).toBe(true);
+    const byName = Object.fromEntries(report.checks.map((check) => [check.name, check]));
+    expect(byName['GitHub']).toMatchObject({ status: 'ok', message: expect.stringContaining('app "archal"') });
+    expect(byName['installations']).toMatchObject({ status: 'ok', message: expect.stringContaining('acme') });
+    expect(byName['store']).toMatchObject({ status: 'ok', message: expect.stringContaining('SQLite') });
+    expect(byName['webhook secret']!.status).toBe('ok');
+
+    const human = await runCli(['app', 'doctor'], { env: appEnv() });
+    expect(human.stdout).toContain('✓ GitHub');
+    expect(human.stdout).toContain('The App is ready.');
+  });
+
+  it('says what to fix: a key of another App, a key that does not parse, nothing configured', async () => {
+    const other = generateKeyPairSync('rsa', {
+      modulusLength: 2048,
+      privateKeyEncoding: { type: 'pkcs8', format: 'pem' },
+      publicKeyEncoding: { type: 'spki', format: 'pem' },
+    });
+    const wrongKey = await runCli(['app', 'doctor', '--json'], { env: { ...appEnv(), PRIVATE_KEY: other.privateKey } });
+    expect(wrongKey.code).toBe(1);
+    const github = json<{ checks: Array<{ name: string; status: string; fix?: string }> }>(wrongKey).checks.find(
+      (check) => check.name === 'GitHub',
+    );
+    expect(github).toMatchObject({ status: 'fail', fix: expect.stringContaining('APP_ID and the key') });
+
+    const garbage = await runCli(['app', 'doctor'], { env: { ...appEnv(), PRIVATE_KEY: 'not a key' } });
+    expect(garbage.code).toBe(1);
+    expect(garbage.stdout).toMatch(/✗ private key: PRIVATE_KEY does not parse/);
+
+    const nothing = await runCli(['app', 'doctor'], { env: base() });
+    expect(nothing.code).toBe(1);
+    expect(nothing.stdout).toContain('✗ app id: APP_ID is not set');
+    expect(nothing.stdout).toContain('✗ webhook secret');
+    expect(nothing.stdout).toContain('✓ store');
+  });
+});

@@ -1,0 +1,168 @@
+import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { Octokit } from '@octokit/rest';
+import pg from 'pg';
+import { startGitHubClone, type GitHubClone } from '../../src/clones/github/index.js';
+import {
+  agentCalls,
+  appKeys,
+  appSeed,
+  freePort,
+  startApp,
+  TOKENS,
+  waitFor,
+  WEBHOOK_SECRET,
+  type AppProcess,
+} from '../helpers/app.js';
+import { freshPostgresUrl } from '../helpers/stores.js';
+import { isRunning, tempDir } from '../helpers/tmp.js';
+
+// The same App on PostgreSQL with graphile-worker as the queue: one receiver and two worker
+// processes (each with its own ARCHAL_HOME, as on separate machines) share one database. Every job
+// runs exactly once; a worker killed with kill -9 mid-job has its job unlocked and resumed.
+
+const owner = 'acme';
+const repo = 'widgets';
+const T = 120_000;
+
+let clone: GitHubClone;
+let databaseUrl: string;
+let port: number;
+let agentDir: string;
+let receiver: AppProcess;
+const workers: AppProcess[] = [];
+const homes: string[] = [];
+let alice: Octokit;
+let database: pg.Client;
+
+function env(home: string): NodeJS.ProcessEnv {
+  return {
+    APP_ID: '1',
+    PRIVATE_KEY: appKeys().privateKey,
+    WEBHOOK_SECRET,
+    GHE_HOST: `127.0.0.1:${clone.port}`,
+    GHE_PROTOCOL: 'http',
+    ARCHAL_HOME: home,
+    ARCHAL_DATABASE_URL: databaseUrl,
+    APP_AGENT_DIR: agentDir,
+  };
+}
+
+const startWorker = (index: number) => startApp(['--worker-only', '--workers', '2'], env(homes[index]!));
+
+async function query<T>(text: string, ...values: unknown[]): Promise<T[]> {
+  return (await database.query(text, values)).rows as T[];
+}
+
+const pullsFrom = (branch: string) => clone.handle.state().pullRequests.filter((pull) => pull.head.ref === branch);
+const progressComments = (issue: number) =>
+  clone.handle
+    .state()
+    .comments.filter(
+      (comment) =>
+        comment.issue_number === issue && comment.user === 'archal[bot]' && comment.body.includes('archal:progress'),
+    );
+
+beforeAll(async () => {
+  databaseUrl = await freshPostgresUrl();
+  agentDir = tempDir('archal-app-agent-');
+  homes.push(tempDir('archal-app-a-'), tempDir('archal-app-b-'), tempDir('archal-app-r-'));
+  port = await freePort();
+  clone = await startGitHubClone({
+    seed: appSeed(),
+    webhook: { url: `http://127.0.0.1:${port}/api/github/webhooks`, secret: WEBHOOK_SECRET, retryDelayMs: 200 },
+    logger: () => {},
+  });
+  alice = new Octokit({
+    baseUrl: clone.apiUrl,
+    auth: TOKENS.alice,
+    log: { debug() {}, info() {}, warn() {}, error() {} },
+  });
+  receiver = await startApp(['--port', String(port), '--no-worker'], env(homes[2]!));
+  workers.push(await startWorker(0), await startWorker(1));
+  database = new pg.Client({ connectionString: databaseUrl });
+  await database.connect();
+}, 60_000);
+
+afterAll(async () => {
+  // APP_TEST_DEBUG=1 (with APP_TEST_LOG_LEVEL=info) shows what the App processes said.
+  if (process.env.APP_TEST_DEBUG) for (const app of [receiver, ...workers]) console.log(app.output());
+  await database?.end();
+  await Promise.all(workers.map((worker) => worker.stop()));
+  await receiver?.stop();
+  await clone?.handle.stop();
+});
+
+describe('the GitHub App on PostgreSQL and graphile-worker', () => {
+  it(
+    'one receiver, two workers: three fixes at once, each job executed exactly once',
+    async () => {
+      for (const issue of [1, 5, 6])
+        await alice.issues.createComment({ owner, repo, issue_number: issue, body: '/archal fix' });
+      for (const issue of [1, 5, 6]) {
+        const pull = await waitFor(() => pullsFrom(`archal/fix-issue-${issue}`)[0], T, `the fix of #${issue}`);
+        expect(pull.body).toContain(`Fixes #${issue}`);
+      }
+      await waitFor(
+        async () => (await query("select 1 from app_jobs where status = 'done' and kind = 'fix'")).length === 3,
+        T,
+        'the jobs to end',
+      );
+      const jobs = await query<{ attempts: number; worker_pid: number; run_id: string }>(
+        "select attempts, worker_pid, run_id from app_jobs where kind = 'fix'",
+      );
+      expect(jobs.map((job) => job.attempts)).toEqual([1, 1, 1]);
+      for (const job of jobs) expect(workers.map((worker) => worker.pid)).toContain(job.worker_pid);
+      for (const job of jobs) {
+        const nodes = agentCalls(agentDir)
+          .filter((call) => call.runId === job.run_id)
+          .map((call) => call.node);
+        expect(nodes).toEqual(['investigate', 'plan', 'implement', 'summarize']);
+      }
+      for (const issue of [1, 5, 6]) expect(progressComments(issue)).toHaveLength(1);
+      // graphile-worker keeps nothing: every job completed once.
+      expect(await query('select id from graphile_worker._private_jobs')).toEqual([]);
+    },
+    T,
+  );
+
+  it(
+    'a worker killed with kill -9 mid-job: its job is unlocked, taken over and resumed; one pull request',
+    async () => {
+      writeFileSync(join(agentDir, 'hold'), '');
+      await alice.issues.createComment({ owner, repo, issue_number: 3, body: '/archal fix' });
+      const heldPid = Number(await waitFor(() => readIf(join(agentDir, 'held')), T, 'the agent to hold'));
+      const [job] = await query<{ worker_pid: number }>('select worker_pid from app_jobs where number = 3');
+      const index = workers.findIndex((worker) => worker.pid === job!.worker_pid);
+      expect(index).toBeGreaterThanOrEqual(0);
+      process.kill(workers[index]!.pid, 'SIGKILL');
+      await workers[index]!.exited;
+      workers[index] = await startWorker(index);
+
+      const pull = await waitFor(() => pullsFrom('archal/fix-issue-3')[0], T, 'the pull request after the restart');
+      expect(pull.body).toContain('Fixes #3');
+      const [run] = await query<{ run_id: string }>('select run_id from app_runs where number = 3');
+      const nodes = agentCalls(agentDir)
+        .filter((call) => call.runId === run!.run_id)
+        .map((call) => call.node);
+      expect(nodes).toEqual(['investigate', 'plan', 'implement', 'implement', 'summarize']);
+      await waitFor(() => !isRunning(heldPid), 10_000, 'the held agent to be stopped');
+      await waitFor(
+        async () => (await query("select 1 from app_jobs where number = 3 and status = 'done'")).length === 1,
+        T,
+        'the job to end',
+      );
+      expect(await query('select attempts from app_jobs where number = 3')).toEqual([{ attempts: 2 }]);
+      expect(pullsFrom('archal/fix-issue-3')).toHaveLength(1);
+      expect(progressComments(3)).toHaveLength(1);
+      rmSync(join(agentDir, 'hold'), { force: true });
+      rmSync(join(agentDir, 'held'), { force: true });
+    },
+    T,
+  );
+});
+
+function readIf(path: string): string | undefined {
+  return existsSync(path) ? readFileSync(path, 'utf8') || undefined : undefined;
+}

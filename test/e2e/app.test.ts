@@ -1,0 +1,522 @@
+import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { Octokit } from '@octokit/rest';
+import BetterSqlite3 from 'better-sqlite3';
+import { startGitHubClone, type GitHubClone } from '../../src/clones/github/index.js';
+import {
+  agentCalls,
+  appKeys,
+  appSeed,
+  freePort,
+  redeliver,
+  startApp,
+  TOKENS,
+  waitFor,
+  WEBHOOK_SECRET,
+  type AppProcess,
+} from '../helpers/app.js';
+import { isRunning, tempDir } from '../helpers/tmp.js';
+
+// The GitHub App end to end, on SQLite: our GitHub clone (seeded with the App's public key and an
+// installation) delivers signed webhooks to `archal app start` on a loopback port; the App
+// authenticates with its JWT and installation tokens against the clone (GHE_HOST), runs the
+// bundled workflows with the `exec` provider (a stub agent) and publishes draft pull requests.
+
+const owner = 'acme';
+const repo = 'widgets';
+const T = 120_000;
+
+let clone: GitHubClone;
+let port: number;
+let home: string;
+let agentDir: string;
+let receiver: AppProcess;
+let worker: AppProcess | undefined;
+let alice: Octokit;
+let rita: Octokit;
+let ci: Octokit;
+
+const client = (token: string) =>
+  new Octokit({ baseUrl: clone.apiUrl, auth: token, log: { debug() {}, info() {}, warn() {}, error() {} } });
+
+function appEnv(): NodeJS.ProcessEnv {
+  return {
+    APP_ID: '1',
+    PRIVATE_KEY: appKeys().privateKey,
+    WEBHOOK_SECRET,
+    GHE_HOST: `127.0.0.1:${clone.port}`,
+    GHE_PROTOCOL: 'http',
+    ARCHAL_HOME: home,
+    APP_AGENT_DIR: agentDir,
+    GITHUB_TOKEN: 'ghp_aTokenOfTheOperatorThatMustNotLeak00001',
+  };
+}
+
+const startWorker = () => startApp(['--worker-only', '--workers', '2'], appEnv());
+
+function db() {
+  return new BetterSqlite3(join(home, 'archal.db'), { readonly: true, fileMustExist: true });
+}
+
+function query<T>(sql: string, ...params: unknown[]): T[] {
+  const database = db();
+  try {
+    return database.prepare(sql).all(...params) as T[];
+  } finally {
+    database.close();
+  }
+}
+
+const botComments = (issue: number) =>
+  clone.handle.state().comments.filter((comment) => comment.issue_number === issue && comment.user === 'archal[bot]');
+
+const pullsFrom = (branch: string) => clone.handle.state().pullRequests.filter((pull) => pull.head.ref === branch);
+
+async function comment(as: Octokit, issue: number, body: string): Promise<number> {
+  const { data } = await as.issues.createComment({ owner, repo, issue_number: issue, body });
+  return data.id;
+}
+
+/** The delivery the clone made for a comment. */
+async function deliveryOf(commentId: number): Promise<string> {
+  await clone.handle.idle();
+  const delivery = clone.handle
+    .deliveries()
+    .find(
+      (candidate) =>
+        candidate.event === 'issue_comment' &&
+        (candidate.payload as { comment: { id: number } }).comment.id === commentId,
+    );
+  if (!delivery) throw new Error(`no delivery for comment ${commentId}`);
+  return delivery.id;
+}
+
+beforeAll(async () => {
+  home = tempDir('archal-app-home-');
+  agentDir = tempDir('archal-app-agent-');
+  port = await freePort();
+  clone = await startGitHubClone({
+    seed: appSeed(),
+    webhook: { url: `http://127.0.0.1:${port}/api/github/webhooks`, secret: WEBHOOK_SECRET, retryDelayMs: 200 },
+    logger: () => {},
+  });
+  alice = client(TOKENS.alice);
+  rita = client(TOKENS.rita);
+  ci = client(TOKENS.ci);
+  // One receiver and one worker process, on one SQLite store.
+  receiver = await startApp(['--port', String(port), '--no-worker'], appEnv());
+  worker = await startWorker();
+}, 60_000);
+
+afterAll(async () => {
+  // APP_TEST_DEBUG=1 (with APP_TEST_LOG_LEVEL=info) shows what the App processes said.
+  if (process.env.APP_TEST_DEBUG) for (const app of [receiver, worker]) console.log(app?.output());
+  await worker?.stop();
+  await receiver?.stop();
+  await clone?.handle.stop();
+});
+
+describe('the GitHub App', () => {
+  it(
+    '/archal fix opens a draft pull request with the fix, and one progress comment edited to its final state',
+    async () => {
+      const commentId = await comment(alice, 1, 'Could you look at this?\n\n/archal fix keep it small');
+      const pull = await waitFor(() => pullsFrom('archal/fix-issue-1')[0], T, 'the fix pull request');
+      expect(pull).toMatchObject({ state: 'open', draft: true, base: { ref: 'main' }, user: 'archal[bot]' });
+      expect(pull.title).toBe('Fix #1: add() subtracts');
+      expect(pull.body).toContain('Fixes #1');
+      expect(pull.body).toContain('add() used `-`; it now uses `+`.');
+      expect(pull.body).toMatch(/## Validation[\s\S]*`validate`: completed[\s\S]*ok/);
+      const { data: files } = await alice.pulls.listFiles({ owner, repo, pull_number: pull.number });
+      expect(files.map((file) => file.filename)).toEqual(['src/add.js']);
+      const { data: content } = await alice.repos.getContent({ owner, repo, path: 'src/add.js', ref: pull.head.ref });
+      expect(Buffer.from((content as { content: string }).content, 'base64').toString()).toContain('a + b');
+
+      const [progress, ...others] = await waitFor(
+        () => {
+          const found = botComments(1);
+          return found.length > 0 && found[0]!.body.includes('Draft pull request created') ? found : undefined;
+        },
+        T,
+        'the final progress comment',
+      );
+      expect(others).toEqual([]);
+      const runId = /run=([0-9a-f-]{36})/.exec(progress!.body)![1]!;
+      expect(pull.body).toContain(runId);
+      expect(progress!.body).toContain('✅ completed');
+      expect(progress!.body).toContain('```mermaid');
+      for (const node of ['investigate', 'plan', 'implement', 'validate', 'summarize'])
+        expect(progress!.body).toMatch(new RegExp(`\\| \`${node}\` \\| ✅ completed`));
+      expect(progress!.body).toContain(`#${pull.number}`);
+      const edits = clone.handle
+        .requests()
+        .filter((entry) => entry.operationId === 'issues/update-comment' && entry.path.endsWith(`/${progress!.id}`));
+      expect(edits.length).toBeGreaterThan(1);
+
+      // The agent's instructions came from the comment; the issue reached it as data.
+      const calls = agentCalls(agentDir).filter((call) => call.runId === runId);
+      expect(calls.map((call) => call.node)).toEqual(['investigate', 'plan', 'implement', 'summarize']);
+      expect(calls[0]!.prompt).toContain('add(2, 3) returns -1.');
+      expect(calls[0]!.prompt).toContain('keep it small');
+      const delivery = await deliveryOf(commentId);
+      expect(query('select outcome from app_deliveries where id = ?', delivery)).toEqual([{ outcome: 'queued' }]);
+      // The run belongs to the issue's conversation in the run store, so any host can find it again.
+      expect(query('select conversation_id, status from workflow_runs where id = ?', runId)).toEqual([
+        { conversation_id: 'github:acme/widgets#1', status: 'completed' },
+      ]);
+    },
+    T,
+  );
+
+  it(
+    'gives the agent no write token: a read-only installation token, none of the App’s secrets',
+    async () => {
+      const calls = agentCalls(agentDir);
+      expect(calls.length).toBeGreaterThan(0);
+      const { privateKey } = appKeys();
+      for (const call of calls) {
+        expect(call.secretNames).not.toEqual(expect.arrayContaining(['PRIVATE_KEY']));
+        expect(call.secretNames).not.toContain('WEBHOOK_SECRET');
+        expect(call.secretNames).not.toContain('APP_ID');
+        const values = call.values as string[];
+        expect(values.some((value) => value.includes(WEBHOOK_SECRET))).toBe(false);
+        expect(values.some((value) => value.includes(privateKey.split('\n')[1]!))).toBe(false);
+        expect(values).not.toContain('ghp_aTokenOfTheOperatorThatMustNotLeak00001');
+        expect(call.testCommand).toBe('node test.js');
+      }
+      const token = calls[0]!.githubToken as string;
+      expect(token).toMatch(/^ghs_/);
+      const agent = client(token);
+      // It reads…
+      expect((await agent.issues.get({ owner, repo, issue_number: 1 })).status).toBe(200);
+      // …and cannot write, through the API or git.
+      await expect(agent.issues.createComment({ owner, repo, issue_number: 1, body: 'x' })).rejects.toMatchObject({
+        status: 403,
+      });
+      await expect(
+        agent.repos.createOrUpdateFileContents({ owner, repo, path: 'x.txt', message: 'x', content: 'eA==' }),
+      ).rejects.toMatchObject({ status: 403 });
+      await expect(
+        agent.pulls.create({ owner, repo, head: 'feature', base: 'main', title: 'x' }),
+      ).rejects.toMatchObject({ status: 403 });
+    },
+    T,
+  );
+
+  it(
+    'refuses a reader, ignores bots and edited comments, and suppresses a redelivered delivery',
+    async () => {
+      // A reader is told why, and nothing runs.
+      await comment(rita, 1, '/archal fix');
+      const refusal = await waitFor(
+        () => botComments(1).find((found) => found.body.includes('only people with **write** permission')),
+        T,
+        'the refusal',
+      );
+      expect(refusal.body).toContain('@rita');
+      expect(refusal.body).toContain('(yours: read)');
+      // A bot's command is acknowledged and ignored: no reply, no job.
+      const botComment = await comment(ci, 1, '/archal fix');
+      const botDelivery = await deliveryOf(botComment);
+      await waitFor(
+        () => query('select 1 from app_deliveries where id = ?', botDelivery).length > 0,
+        T,
+        'the bot delivery to be stored',
+      );
+      expect(query('select outcome, reason, job_id from app_deliveries where id = ?', botDelivery)).toEqual([
+        { outcome: 'ignored', reason: 'comment by the bot ci[bot]', job_id: null },
+      ]);
+      // Edited and deleted comments never trigger.
+      const plain = await comment(alice, 1, 'Thanks');
+      await alice.issues.updateComment({ owner, repo, comment_id: plain, body: '/archal fix' });
+      await alice.issues.deleteComment({ owner, repo, comment_id: plain });
+      await clone.handle.idle();
+      const edited = clone.handle
+        .deliveries()
+        .filter(
+          (d) =>
+            d.event === 'issue_comment' &&
+            d.action !== 'created' &&
+            (d.payload as { comment: { id: number } }).comment.id === plain,
+        )
+        .map((d) => d.id);
+      expect(edited).toHaveLength(2);
+      await waitFor(
+        () => query(`select 1 from app_deliveries where id in (?, ?)`, ...edited).length === 2,
+        T,
+        'the edit deliveries',
+      );
+      expect(
+        query<{ outcome: string }>(`select outcome from app_deliveries where id in (?, ?)`, ...edited).map(
+          (row) => row.outcome,
+        ),
+      ).toEqual(['ignored', 'ignored']);
+
+      // GitHub's "Redeliver" of the first /archal fix: acknowledged, recorded, and nothing runs twice.
+      const [first] = query<{ id: string; job_id: string }>(
+        "select id, job_id from app_deliveries where outcome = 'queued' and event = 'issue_comment' order by received_at limit 1",
+      );
+      const jobsBefore = query('select id from app_jobs').length;
+      expect(await redeliver(clone, first!.id, `http://127.0.0.1:${port}/api/github/webhooks`)).toBe(200);
+      expect(query('select duplicates from app_deliveries where id = ?', first!.id)).toEqual([{ duplicates: 1 }]);
+      expect(query('select id from app_jobs')).toHaveLength(jobsBefore);
+      expect(pullsFrom('archal/fix-issue-1')).toHaveLength(1);
+      // A delivery with a wrong signature is refused before anything is stored.
+      const forged = await fetch(`http://127.0.0.1:${port}/api/github/webhooks`, {
+        method: 'POST',
+        headers: {
+          'content-type': 'application/json',
+          'x-github-event': 'issue_comment',
+          'x-github-delivery': 'forged-1',
+          'x-hub-signature-256': `sha256=${'0'.repeat(64)}`,
+        },
+        body: '{"action":"created"}',
+      });
+      expect(forged.status).toBe(400);
+      expect(query('select id from app_deliveries where id = ?', 'forged-1')).toEqual([]);
+    },
+    T,
+  );
+
+  it(
+    'a rerun updates the same pull request; /archal status lists the runs; an unknown command gets the help',
+    async () => {
+      const [before] = pullsFrom('archal/fix-issue-1');
+      await comment(alice, 1, '/archal fix');
+      await waitFor(
+        () => botComments(1).filter((found) => found.body.includes('Draft pull request updated')).length === 1,
+        T,
+        'the second run to update the pull request',
+      );
+      expect(pullsFrom('archal/fix-issue-1')).toEqual([
+        expect.objectContaining({ number: before!.number, state: 'open', draft: true }),
+      ]);
+      expect(pullsFrom('archal/fix-issue-1')[0]!.head.sha).not.toBe(before!.head.sha);
+
+      await comment(rita, 1, '/archal status');
+      const status = await waitFor(() => botComments(1).find((found) => found.body.includes('| Run |')), T, 'status');
+      const runs = query<{ run_id: string }>("select run_id from app_runs where number = 1 and repo = 'acme/widgets'");
+      expect(runs).toHaveLength(2);
+      for (const run of runs) expect(status.body).toContain(run.run_id);
+      expect(status.body).toContain(`#${before!.number}`);
+
+      await comment(alice, 1, '/archal deploy');
+      const help = await waitFor(
+        () => botComments(1).find((found) => found.body.includes('Unknown command')),
+        T,
+        'help',
+      );
+      expect(help.body).toContain('`/archal deploy`');
+      expect(help.body).toContain('/archal approve');
+    },
+    T,
+  );
+
+  it(
+    'an approval node pauses the run; /archal approve continues it to a pull request',
+    async () => {
+      await comment(alice, 2, '/archal run gated');
+      const paused = await waitFor(
+        () => botComments(2).find((found) => found.body.includes('waiting for approval')),
+        T,
+        'the run to pause',
+      );
+      expect(paused.body).toContain('Publish the notes?');
+      expect(paused.body).toContain('`/archal approve [comment]`');
+      expect(pullsFrom('archal/fix-issue-2')).toEqual([]);
+      // A second run is refused while this one waits.
+      await comment(alice, 2, '/archal run gated');
+      await comment(alice, 2, '/archal fix');
+      await waitFor(
+        () => botComments(2).find((found) => found.body.includes('A run is already paused here')),
+        T,
+        'refusal',
+      );
+      await comment(rita, 2, '/archal approve');
+      await waitFor(() => botComments(2).find((found) => found.body.includes('@rita')), T, 'the reader refused');
+      expect(pullsFrom('archal/fix-issue-2')).toEqual([]);
+
+      await comment(alice, 2, '/archal approve go ahead');
+      const pull = await waitFor(() => pullsFrom('archal/fix-issue-2')[0], T, 'the pull request after approval');
+      const { data: files } = await alice.pulls.listFiles({ owner, repo, pull_number: pull.number });
+      expect(files.map((file) => file.filename)).toEqual(['docs/notes.md']);
+      const progress = await waitFor(
+        () => botComments(2).find((found) => found.id === paused.id && found.body.includes('Draft pull request')),
+        T,
+        'the same progress comment to show the pull request',
+      );
+      expect(progress.body).toMatch(/\| `gate` \| ✅ completed/);
+      expect(botComments(2).filter((found) => found.body.includes('archal:progress'))).toHaveLength(1);
+    },
+    T,
+  );
+
+  it(
+    '/archal reject cancels a paused run',
+    async () => {
+      await comment(alice, 7, '/archal run gated');
+      await waitFor(() => botComments(7).find((found) => found.body.includes('waiting for approval')), T, 'pause');
+      await comment(alice, 7, '/archal reject not now');
+      const progress = await waitFor(
+        () => botComments(7).find((found) => found.body.includes('🚫 cancelled')),
+        T,
+        'the run to be rejected',
+      );
+      expect(progress.body).toContain('Rejected by alice: not now');
+      const [run] = query<{ run_id: string; status: string }>('select run_id, status from app_runs where number = 7');
+      expect(run!.status).toBe('cancelled');
+      expect(pullsFrom('archal/fix-issue-7')).toEqual([]);
+    },
+    T,
+  );
+
+  it(
+    'the fix label starts the fix workflow; other labels start nothing',
+    async () => {
+      await alice.issues.addLabels({ owner, repo, issue_number: 5, labels: ['bug'] });
+      await alice.issues.addLabels({ owner, repo, issue_number: 5, labels: ['archal:fix'] });
+      const pull = await waitFor(() => pullsFrom('archal/fix-issue-5')[0], T, 'the label fix');
+      expect(pull.body).toContain('Fixes #5');
+      const results = await waitFor(
+        () => {
+          const rows = query<{ result: string | null }>("select result from app_jobs where kind = 'label'");
+          return rows.every((row) => row.result) ? rows.map((row) => row.result!).sort() : undefined;
+        },
+        T,
+        'both label jobs to end',
+      );
+      expect(results).toEqual([
+        expect.stringMatching(/^completed: pull request #\d+ created$/),
+        'ignored: label "bug" is not archal:fix',
+      ]);
+    },
+    T,
+  );
+
+  it(
+    'a failing check gets a "Fix with Archal" button; pressing it opens a fix against the pull request’s branch; closing the pull request removes its worktree',
+    async () => {
+      const { data: pull } = await alice.pulls.get({ owner, repo, pull_number: 4 });
+      const { data: check } = await ci.checks.create({ owner, repo, name: 'Archal', head_sha: pull.head.sha });
+      await ci.checks.update({
+        owner,
+        repo,
+        check_run_id: check.id,
+        status: 'completed',
+        conclusion: 'failure',
+        output: { title: '1 of 2 scenarios below 100%', summary: 'add-numbers: add(2, 3) returned -1, expected 5' },
+      });
+      const offer = await waitFor(
+        () => clone.handle.state().checkRuns.find((run) => run.name === 'Archal fix' && run.head_sha === pull.head.sha),
+        T,
+        'the Archal fix check run',
+      );
+      expect(offer).toMatchObject({ app: 'archal', conclusion: 'neutral', external_id: String(check.id) });
+      expect(offer.actions).toEqual([
+        { label: 'Fix with Archal', description: 'Open a draft pull request with a fix', identifier: 'archal-fix' },
+      ]);
+      expect(pullsFrom('archal/fix-pr-4')).toEqual([]);
+
+      const pressed = await fetch(`${clone.apiUrl}/_archal/check-runs/${offer.id}/requested-action`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ identifier: 'archal-fix', user: 'alice' }),
+      });
+      expect(pressed.status).toBe(200);
+      const fix = await waitFor(() => pullsFrom('archal/fix-pr-4')[0], T, 'the fix of the pull request');
+      expect(fix).toMatchObject({ draft: true, base: { ref: 'feature' } });
+      expect(fix.body).toContain('the failing check "Archal" on #4');
+      // The pull request's own .archal.json (other fixChecks, autoFix, a bogus agent) changed nothing.
+      expect(fix.body).toContain('add() used `-`; it now uses `+`.');
+      const { data: feature } = await alice.repos.getBranch({ owner, repo, branch: 'feature' });
+      expect(feature.commit.sha).toBe(pull.head.sha); // never pushed to the author's branch
+      const calls = agentCalls(agentDir).filter((call) => call.node === 'read-failure');
+      expect(calls.at(-1)!.prompt).toContain('add-numbers: add(2, 3) returned -1, expected 5');
+
+      const worktree = join(home, 'worktrees', 'acme--widgets', 'archal-fix-pr-4');
+      expect(existsSync(worktree)).toBe(true);
+      await alice.pulls.update({ owner, repo, pull_number: 4, state: 'closed' });
+      await waitFor(() => !existsSync(worktree), T, 'the worktree to be removed');
+      await waitFor(
+        () => query("select 1 from app_jobs where kind = 'pr_closed' and status = 'done'").length === 1,
+        T,
+        'the close job',
+      );
+    },
+    T,
+  );
+
+  it(
+    'a worker killed with kill -9 mid-job: the job is taken over and the run resumes; one pull request',
+    async () => {
+      rmSync(join(agentDir, 'held'), { force: true });
+      writeFileSync(join(agentDir, 'hold'), '');
+      await comment(alice, 3, '/archal fix');
+      const heldPid = Number(await waitFor(() => readIf(join(agentDir, 'held')), T, 'the agent to hold'));
+      // The same command while the run is active is recorded and suppressed.
+      const again = await comment(alice, 3, '/archal fix');
+      const againDelivery = await deliveryOf(again);
+      await waitFor(() => query('select 1 from app_deliveries where id = ?', againDelivery).length > 0, T, 'stored');
+      expect(query('select outcome from app_deliveries where id = ?', againDelivery)).toEqual([
+        { outcome: 'suppressed' },
+      ]);
+
+      process.kill(worker!.pid, 'SIGKILL');
+      await worker!.exited;
+      worker = await startWorker();
+      const pull = await waitFor(() => pullsFrom('archal/fix-issue-3')[0], T, 'the pull request after the restart');
+      expect(pull.body).toContain('Fixes #3');
+      const [run] = query<{ run_id: string }>('select run_id from app_runs where number = 3');
+      const nodes = agentCalls(agentDir)
+        .filter((call) => call.runId === run!.run_id)
+        .map((call) => call.node);
+      expect(nodes).toEqual(['investigate', 'plan', 'implement', 'implement', 'summarize']);
+      expect(isRunning(heldPid)).toBe(false);
+      await waitFor(
+        () => botComments(3).find((found) => found.body.includes('Draft pull request created')),
+        T,
+        'the final progress comment',
+      );
+      await waitFor(
+        () => query("select 1 from app_jobs where number = 3 and kind = 'fix' and status = 'done'").length === 1,
+        T,
+        'the job to end',
+      );
+      expect(query("select attempts from app_jobs where number = 3 and kind = 'fix'")).toEqual([{ attempts: 2 }]);
+      expect(botComments(3).filter((found) => found.body.includes('archal:progress'))).toHaveLength(1);
+      expect(pullsFrom('archal/fix-issue-3')).toHaveLength(1);
+      rmSync(join(agentDir, 'hold'), { force: true });
+      rmSync(join(agentDir, 'held'), { force: true });
+    },
+    T,
+  );
+
+  it(
+    '/archal cancel stops the run and its processes; /archal retry starts it again',
+    async () => {
+      rmSync(join(agentDir, 'held'), { force: true });
+      writeFileSync(join(agentDir, 'hold'), '');
+      await comment(alice, 6, '/archal fix');
+      const heldPid = Number(await waitFor(() => readIf(join(agentDir, 'held')), T, 'the agent to hold'));
+      await comment(alice, 6, '/archal cancel');
+      await waitFor(() => botComments(6).find((found) => found.body.includes('Cancelled 1 run(s)')), T, 'the reply');
+      await waitFor(() => !isRunning(heldPid), 10_000, 'the agent process to stop');
+      await waitFor(() => botComments(6).find((found) => found.body.includes('🚫 cancelled')), T, 'cancelled comment');
+      const [run] = query<{ status: string }>('select status from app_runs where number = 6');
+      expect(run!.status).toBe('cancelled');
+      expect(pullsFrom('archal/fix-issue-6')).toEqual([]);
+
+      await comment(alice, 6, '/archal retry');
+      const pull = await waitFor(() => pullsFrom('archal/fix-issue-6')[0], T, 'the retried fix');
+      expect(pull.body).toContain('Fixes #6');
+      rmSync(join(agentDir, 'hold'), { force: true });
+      rmSync(join(agentDir, 'held'), { force: true });
+    },
+    T,
+  );
+});
+
+function readIf(path: string): string | undefined {
+  return existsSync(path) ? readFileSync(path, 'utf8') || undefined : undefined;
+}

@@ -1,0 +1,500 @@
+import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { Ajv2020 } from 'ajv/dist/2020.js';
+import { afterEach, describe, expect, it } from '@jest/globals';
+import { json, REPO_ROOT, runCli, startCli, waitFor } from '../helpers/cli.js';
+import { EXAMPLE, hostedRepo, type HostedRepo } from '../helpers/hosted.js';
+import { isRunning, tempDir } from '../helpers/tmp.js';
+
+const PROD = join(EXAMPLE, 'prod-traces');
+const FAILING = '4bf92f3577b34da6a3ce929d0e0e4736';
+const BLOCKED = '7d3c1a09e85b4f21b6a4c2d8e9f01a3b';
+const PASSING = 'label-bugs-2025-06-03';
+const TRACE_TOKEN = 'ghs_triageBotInstallToken0123456789abcd';
+
+interface Job {
+  traceId: string;
+  stage: string;
+  status: string;
+  message: string | null;
+  missing: Array<{ what: string; from: string }>;
+}
+
+let hosted: HostedRepo | undefined;
+afterEach(async () => {
+  await hosted?.stop();
+  hosted = undefined;
+});
+
+async function host(
+  overrides: Record<string, string | null> = {},
+): Promise<{ repo: HostedRepo; env: NodeJS.ProcessEnv }> {
+  hosted = await hostedRepo(overrides);
+  return { repo: hosted, env: { ...hosted.env, ARCHAL_HOME: tempDir('archal-home-') } };
+}
+
+const attachDir = (dir: string) => join(dir, '.archal', 'attach');
+const readJson = <T = Record<string, unknown>>(file: string) => JSON.parse(readFileSync(file, 'utf8')) as T;
+const lines = (dir: string) =>
+  readFileSync(join(attachDir(dir), 'runs.jsonl'), 'utf8')
+    .trim()
+    .split('\n')
+    .map((line) => JSON.parse(line) as Record<string, unknown>);
+const historyOf = (dir: string, traceId: string) =>
+  lines(dir)
+    .filter((line) => line.traceId === traceId)
+    .map((line) => `${String(line.stage)}:${String(line.status)}`);
+
+function filesUnder(dir: string): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const path = join(dir, name);
+    return statSync(path).isDirectory() ? filesUnder(path) : [path];
+  });
+}
+
+function validator(name: string) {
+  const schema = readJson(join(REPO_ROOT, 'schema', name));
+  return new Ajv2020({ strict: false, validateFormats: false }).compile(schema);
+}
+
+describe('archal attach: the post-prod loop on the example’s production traces', () => {
+  it('grades, seeds, reproduces, blocks with what is missing, refuses junk; idempotent; status; reprocess after the fix of the blocker', async () => {
+    const { repo, env } = await host({
+      'prod-traces/notes.txt': 'Remember to export the traces with bodies next time.\n',
+      'prod-traces/run-record.json': readFileSync(
+        join(REPO_ROOT, 'test/fixtures/attach/archal-run-close-stale.json'),
+        'utf8',
+      ),
+    });
+    const attach = await runCli(['attach', 'prod-traces', '--repo', repo.dir, '--once', '--json'], {
+      env,
+      timeoutMs: 120_000,
+    });
+    expect(attach.code).toBe(0);
+    const result = json<{ attachment: string; policy: string; jobs: Job[] }>(attach);
+    expect(result).toMatchObject({ attachment: 'prod-traces', policy: 'reproduce' });
+    const record = '8b6553bf-54eb-4da7-9300-9c8dda581369';
+    const statuses = Object.fromEntries(result.jobs.map((job) => [job.traceId, `${job.stage}:${job.status}`]));
+    expect(statuses).toEqual({
+      [PASSING]: 'grade:passed',
+      [FAILING]: 'reproduce:reproduced',
+      [BLOCKED]: 'seed:blocked',
+      [record]: 'reproduce:reproduced',
+    });
+    const root = attachDir(repo.dir);
+    expect(readdirSync(root).sort()).toEqual(
+      ['attachments.json', 'failed', 'fixes', 'grades', 'logs', 'raw', 'runs', 'runs.jsonl', 'seeds'].sort(),
+    );
+
+    // Junk: one refusal in failed/, named after the file, with the reason.
+    expect(readJson(join(root, 'failed', 'notes.txt.json'))).toMatchObject({
+      file: 'prod-traces/notes.txt',
+      reason: expect.stringMatching(/^not JSON: expected OTLP\/JSON/),
+    });
+
+    // The failing trace: grade → seed (valid) → scenario (valid) → reproduced.
+    expect(readJson(join(root, 'grades', FAILING, 'grade.json'))).toMatchObject({
+      verdict: 'fail',
+      reproduce: true,
+      summary: expect.stringMatching(/keep-open/),
+      evidence: [{ calls: expect.arrayContaining([expect.objectContaining({ method: 'PATCH', status: 200 })]) }],
+    });
+    const seed = readJson(join(root, 'seeds', FAILING, 'seed.json'));
+    expect(validator('github-seed.schema.json')(seed)).toBe(true);
+    const validate = await runCli(['scenario', 'validate', join(root, 'seeds', FAILING, 'scenario.md'), '--json'], {
+      cwd: repo.dir,
+      env,
+    });
+    expect(validate.code).toBe(0);
+    const manifest = readJson(join(root, 'runs', FAILING, 'manifest.json'));
+    expect(manifest).toMatchObject({
+      status: 'reproduced',
+      command: `archal run .archal/attach/seeds/${FAILING}/scenario.md --runs 1 -o json`,
+      attempts: [{ attempt: 1, passed: false, failureKind: 'agent' }],
+      evidence: [expect.stringMatching(/Issues labelled "keep-open" remain open/)],
+    });
+    expect(readJson(join(root, 'runs', FAILING, 'stdout.json'))).toMatchObject({ passed: false, totals: { runs: 1 } });
+    expect(readFileSync(join(root, 'runs', FAILING, 'stderr.log'), 'utf8')).toMatch(/== attempt 1 .*: ok/);
+
+    // The blocked trace names the missing response body, in its job and its manifest.
+    const blocked = result.jobs.find((job) => job.traceId === BLOCKED)!;
+    expect(blocked.missing).toEqual([
+      {
+        what: expect.stringMatching(
+          /^the response body of GET https:\/\/api\.github\.com\/repos\/acme\/webapp\/issues\?state=open&per_page=100 \(call #1\)/,
+        ),
+        call: 1,
+        from: expect.stringMatching(/records HTTP response bodies/),
+      },
+    ]);
+    expect(readJson(join(root, 'runs', BLOCKED, 'manifest.json'))).toMatchObject({
+      status: 'blocked',
+      missing: blocked.missing,
+    });
+    expect(existsSync(join(root, 'seeds', BLOCKED, 'scenario.md'))).toBe(false);
+
+    // runs.jsonl: one line per state change of each job.
+    expect(historyOf(repo.dir, FAILING)).toEqual([
+      'import:queued',
+      'grade:graded',
+      'seed:graded',
+      'reproduce:reproduced',
+    ]);
+    expect(historyOf(repo.dir, PASSING)).toEqual(['import:queued', 'grade:passed']);
+    expect(historyOf(repo.dir, BLOCKED)).toEqual(['import:queued', 'grade:graded', 'seed:blocked']);
+
+    // Every artifact is redacted: the trace's credential and the run's clone token are nowhere.
+    for (const file of filesUnder(root)) {
+      const text = readFileSync(file, 'utf8');
+      expect(text).not.toContain(TRACE_TOKEN);
+      expect(text).not.toContain(repo.env.GITHUB_TOKEN);
+    }
+
+    // Re-importing the same traces does nothing.
+    const before = lines(repo.dir).length;
+    const again = await runCli(['attach', 'prod-traces', '--repo', repo.dir, '--once', '--json'], {
+      env,
+      timeoutMs: 60_000,
+    });
+    expect(again.code).toBe(0);
+    expect(lines(repo.dir)).toHaveLength(before);
+
+    const status = await runCli(['attach-status', '--repo', repo.dir, '--json'], { env });
+    expect(status.code).toBe(0);
+    expect(json(status)).toMatchObject({
+      totals: { jobs: 4, byStatus: { passed: 1, reproduced: 2, blocked: 1 } },
+      byStage: { grade: { passed: 1 }, seed: { blocked: 1 }, reproduce: { reproduced: 2 } },
+      blocked: [{ traceId: BLOCKED, stage: 'seed', missing: blocked.missing }],
+      failedFiles: [{ file: 'prod-traces/notes.txt' }],
+      attachments: [{ kind: 'directory', name: 'prod-traces', status: 'detached' }],
+    });
+    const sources = await runCli(['trace-source', 'status', '--repo', repo.dir, '--json'], { env });
+    expect(json(sources)).toMatchObject({ raw: 4, failed: 1, sources: [{ name: 'prod-traces', traces: 4 }] });
+
+    // The blocker fixed: the export now records bodies. attach-reprocess reads the file again and reproduces.
+    const complete = readFileSync(join(PROD, 'stale-sweep-2025-06-02.otlp.json'), 'utf8').replaceAll(FAILING, BLOCKED);
+    writeFileSync(join(repo.dir, 'prod-traces', 'stale-sweep-2025-06-09.otlp.json'), complete);
+    const reprocess = await runCli(['attach-reprocess', '--repo', repo.dir, BLOCKED, '--json'], {
+      env,
+      timeoutMs: 60_000,
+    });
+    expect(reprocess.code).toBe(0);
+    expect(json(reprocess)).toMatchObject({ traceId: BLOCKED, stage: 'reproduce', status: 'reproduced' });
+    expect(historyOf(repo.dir, BLOCKED)).toEqual([
+      'import:queued',
+      'grade:graded',
+      'seed:blocked',
+      'import:queued',
+      'grade:graded',
+      'seed:graded',
+      'reproduce:reproduced',
+    ]);
+
+    const unknown = await runCli(['attach-reprocess', '--repo', repo.dir, `${BLOCKED.slice(0, -1)}x`], { env });
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr).toMatch(/no job for trace .*did you mean/i);
+  }, 240_000);
+
+  it('policy fix: without --allow-external-execution the fix is blocked; reprocessed with a fixer, a verified draft PR on the clone', async () => {
+    const { repo, env } = await host();
+    const traces = join(repo.dir, 'failing');
+    mkdirSync(traces);
+    copyFileSync(join(PROD, 'stale-sweep-2025-06-02.otlp.json'), join(traces, 'trace.json'));
+    const blocked = await runCli(
+      ['attach', 'failing', '--repo', repo.dir, '--once', '--execution-policy', 'fix', '--json'],
+      {
+        env,
+        timeoutMs: 60_000,
+      },
+    );
+    expect(blocked.code).toBe(0);
+    expect(json<{ jobs: Job[] }>(blocked).jobs).toEqual([
+      expect.objectContaining({ stage: 'fix', status: 'fix_blocked' }),
+    ]);
+    expect(readJson(join(attachDir(repo.dir), 'fixes', FAILING, 'status.json'))).toMatchObject({
+      status: 'fix_blocked',
+      reason: 'external_execution_disabled',
+    });
+
+    const fixed = await runCli(
+      [
+        'attach-reprocess',
+        '--repo',
+        repo.dir,
+        FAILING,
+        '--execution-policy',
+        'fix',
+        '--allow-external-execution',
+        '--fix-command',
+        'node fix.mjs',
+        '--open-pr',
+        '--json',
+      ],
+      { env, timeoutMs: 120_000 },
+    );
+    expect(fixed.code).toBe(0);
+    expect(json(fixed)).toMatchObject({ stage: 'fix', status: 'fixed' });
+    const status = readJson<{ pr: { url: string; number: number } }>(
+      join(attachDir(repo.dir), 'fixes', FAILING, 'status.json'),
+    );
+    expect(status).toMatchObject({ status: 'fixed', reason: 'fixed', pr: { number: 1 }, patch: null });
+    const pulls = repo.clone.handle.state().pullRequests;
+    expect(pulls).toHaveLength(1);
+    // One pull request per trace, on the trace's own branch.
+    expect(pulls[0]).toMatchObject({
+      draft: true,
+      state: 'open',
+      base: { ref: 'main' },
+      head: { ref: `archal/attach-fix-${FAILING}` },
+    });
+    expect(status).toMatchObject({ pr: { branch: `archal/attach-fix-${FAILING}` } });
+    const details = readFileSync(join(attachDir(repo.dir), 'fixes', FAILING, 'pr-details.md'), 'utf8');
+    expect(details).toContain(`# Fix for production trace ${FAILING}`);
+    expect(details).toContain(status.pr.url);
+    expect(details).toMatch(/Issues labelled "keep-open" remain open/);
+    expect(historyOf(repo.dir, FAILING).slice(-2)).toEqual(['reproduce:reproduced', 'fix:fixed']);
+  }, 240_000);
+
+  it('policy fix without --open-pr: the fix stays in the working tree, and repo.patch holds it', async () => {
+    const { repo, env } = await host();
+    const traces = join(repo.dir, 'failing');
+    mkdirSync(traces);
+    copyFileSync(join(PROD, 'stale-sweep-2025-06-02.otlp.json'), join(traces, 'trace.json'));
+    const result = await runCli(
+      [
+        'attach',
+        'failing',
+        '--repo',
+        repo.dir,
+        '--once',
+        '--execution-policy',
+        'fix',
+        '--allow-external-execution',
+        '--fix-command',
+        'node fix.mjs',
+      ],
+      { env, timeoutMs: 120_000 },
+    );
+    expect(result.code).toBe(0);
+    const fixes = join(attachDir(repo.dir), 'fixes', FAILING);
+    expect(readJson(join(fixes, 'status.json'))).toMatchObject({
+      status: 'fixed',
+      pr: null,
+      patch: `.archal/attach/fixes/${FAILING}/repo.patch`,
+    });
+    const patch = readFileSync(join(fixes, 'repo.patch'), 'utf8');
+    expect(patch).toMatch(/^diff --git a\/triage\.mjs b\/triage\.mjs/);
+    expect(patch).toContain("+export const EXEMPT_LABEL = 'keep-open';");
+    expect(await repo.git('status', '--porcelain', 'triage.mjs')).toBe('M triage.mjs');
+    expect(repo.clone.handle.state().pullRequests).toHaveLength(0);
+  }, 180_000);
+
+  it('kill -9 during reproduce, then rerun: the job resumes, and nothing is done twice', async () => {
+    const { repo, env } = await host({
+      '.archal.json': JSON.stringify({
+        agent: 'echo started >> "$STARTS"; sleep 1.5; exec node agent.mjs',
+        clones: ['github'],
+        timeout: 60,
+      }),
+    });
+    const starts = join(tempDir('archal-starts-'), 'starts.log');
+    const traces = join(repo.dir, 'failing');
+    mkdirSync(traces);
+    copyFileSync(join(PROD, 'stale-sweep-2025-06-02.otlp.json'), join(traces, 'trace.json'));
+    const runEnv = { ...env, STARTS: starts };
+    const startedCount = () => (existsSync(starts) ? readFileSync(starts, 'utf8').trim().split('\n').length : 0);
+    const attempt = (n: number) => join(attachDir(repo.dir), 'runs', FAILING, `attempt-${n}.json`);
+
+    const first = startCli(['attach', 'failing', '--repo', repo.dir, '--once', '--runs', '2'], { env: runEnv });
+    await waitFor(
+      () => existsSync(attempt(1)) && startedCount() === 2,
+      60_000,
+      'the second reproduction attempt to start',
+    );
+    first.kill('SIGKILL');
+    await first.done;
+    const kept = readJson<{ runId: string }>(attempt(1));
+    expect(historyOf(repo.dir, FAILING)).toEqual(['import:queued', 'grade:graded', 'seed:graded']);
+
+    const rerun = await runCli(['attach', 'failing', '--repo', repo.dir, '--once', '--runs', '2', '--json'], {
+      env: runEnv,
+      timeoutMs: 60_000,
+    });
+    expect(rerun.code).toBe(0);
+    // Attempt 1 finished before the kill and is kept; attempt 2 was cut short and runs once more.
+    expect(startedCount()).toBe(3);
+    expect(readJson<{ runId: string }>(attempt(1)).runId).toBe(kept.runId);
+    const manifest = readJson<{ status: string; attempts: Array<{ runId: string }> }>(
+      join(attachDir(repo.dir), 'runs', FAILING, 'manifest.json'),
+    );
+    expect(manifest.status).toBe('reproduced');
+    expect(manifest.attempts.map((entry) => entry.runId)[0]).toBe(kept.runId);
+    expect(manifest.attempts).toHaveLength(2);
+    expect(historyOf(repo.dir, FAILING)).toEqual([
+      'import:queued',
+      'grade:graded',
+      'seed:graded',
+      'reproduce:reproduced',
+    ]);
+  }, 180_000);
+
+  it('watches a directory until archal detach stops it', async () => {
+    const { repo, env } = await host();
+    const traces = join(repo.dir, 'incoming');
+    mkdirSync(traces);
+    copyFileSync(join(PROD, 'label-bugs-2025-06-03.jsonl'), join(traces, 'a.jsonl'));
+    const watcher = startCli(['attach', 'incoming', '--repo', repo.dir, '--execution-policy', 'grade'], { env });
+    await waitFor(
+      () => existsSync(join(attachDir(repo.dir), 'runs.jsonl')) && historyOf(repo.dir, PASSING).length === 2,
+      30_000,
+      'the first trace to be graded',
+    );
+    copyFileSync(join(PROD, 'stale-sweep-2025-06-02.otlp.json'), join(traces, 'b.json'));
+    await waitFor(() => historyOf(repo.dir, FAILING).includes('grade:graded'), 30_000, 'the new file to be graded');
+    expect(readJson(join(attachDir(repo.dir), 'attachments.json'))).toMatchObject({
+      attachments: [{ kind: 'directory', name: 'incoming', status: 'attached', pid: watcher.pid, policy: 'grade' }],
+    });
+    // policy grade: a failing trace stops after its grade.
+    expect(historyOf(repo.dir, FAILING)).toEqual(['import:queued', 'grade:graded']);
+
+    const detach = await runCli(['detach', 'incoming', '--repo', repo.dir], { env });
+    expect(detach.code).toBe(0);
+    expect(detach.stdout).toMatch(
+      new RegExp(`Detached incoming\\. Its watcher \\(process ${watcher.pid}\\) stopped\\.`),
+    );
+    expect((await watcher.done).code).toBe(0);
+    expect(isRunning(watcher.pid)).toBe(false);
+    expect(readJson(join(attachDir(repo.dir), 'attachments.json'))).toMatchObject({
+      attachments: [{ name: 'incoming', status: 'detached' }],
+    });
+    const again = await runCli(['detach', 'incoming', '--repo', repo.dir], { env });
+    expect(again.stdout).toMatch(/already detached/);
+    const unknown = await runCli(['detach', 'elsewhere', '--repo', repo.dir], { env });
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr).toMatch(/elsewhere is not attached \(attached directories: incoming\)/);
+  }, 120_000);
+});
+
+describe('archal trace-source', () => {
+  it('import: --preview writes nothing; import queues a job per trace; the same again is unchanged; junk exits 1; --out queues nothing', async () => {
+    const repo = tempDir('archal-import-');
+    const env = { ARCHAL_HOME: tempDir('archal-home-') };
+    const exports = join(repo, 'exports');
+    mkdirSync(exports);
+    copyFileSync(join(PROD, 'label-bugs-2025-06-03.jsonl'), join(exports, 'a.jsonl'));
+    copyFileSync(join(PROD, 'stale-sweep-2025-06-02.otlp.json'), join(exports, 'b.json'));
+    const cli = (...args: string[]) => runCli(['--cwd', repo, 'trace-source', ...args], { env });
+
+    const preview = await cli('import', 'exports', '--preview', '--json');
+    expect(preview.code).toBe(0);
+    expect(json(preview)).toMatchObject({
+      preview: true,
+      totals: { files: 2, refused: 0, traces: 2, new: 2 },
+      files: [
+        { status: 'imported', format: 'jsonl', traces: [{ id: PASSING, change: 'new', calls: 4 }] },
+        { status: 'imported', format: 'otlp', traces: [{ id: FAILING, change: 'new', calls: 18 }] },
+      ],
+    });
+    expect(existsSync(join(repo, '.archal'))).toBe(false);
+
+    const imported = await cli('import', 'exports');
+    expect(imported.code).toBe(0);
+    expect(imported.stdout).toMatch(/Imported 2 trace\(s\) from 2 file\(s\); 0 file\(s\) refused\./);
+    expect(lines(repo).map((line) => [line.traceId, line.source, line.status])).toEqual([
+      [PASSING, 'import', 'queued'],
+      [FAILING, 'import', 'queued'],
+    ]);
+    const again = await cli('import', 'exports', '--json');
+    expect(json(again)).toMatchObject({ totals: { unchanged: 2, new: 0 } });
+    expect(lines(repo)).toHaveLength(2);
+
+    writeFileSync(join(exports, 'c.ndjson'), '{"type":"message","trace_id":"x","role":"user"}\n{"type":"request"}\n');
+    const junk = await cli('import', 'exports/c.ndjson');
+    expect(junk.code).toBe(1);
+    expect(junk.stdout).toMatch(/✗ exports\/c\.ndjson: refused: line 2: not a JSONL trace event/);
+    expect(readJson(join(attachDir(repo), 'failed', 'c.ndjson.json'))).toMatchObject({ file: 'exports/c.ndjson' });
+
+    const out = await cli('import', 'exports/a.jsonl', '--out', 'normalized', '--source-name', 'staging');
+    expect(out.code).toBe(0);
+    expect(readJson(join(repo, 'normalized', `${PASSING}.json`))).toMatchObject({
+      source: { name: 'staging', format: 'jsonl' },
+    });
+    expect(lines(repo)).toHaveLength(2);
+
+    const status = await cli('status', '--json');
+    expect(json(status)).toMatchObject({
+      raw: 2,
+      failed: 1,
+      sources: [{ name: 'import', kind: 'import', traces: 2, jobs: { queued: 2 } }],
+    });
+
+    // The imported jobs run with `attach --source-name import --once`; without a harness, reproduction is blocked.
+    const run = await runCli(['--cwd', repo, 'attach', '--source-name', 'import', '--once', '--json'], {
+      env,
+      timeoutMs: 60_000,
+    });
+    expect(run.code).toBe(0);
+    const jobs = json<{ kind: string; jobs: Job[] }>(run);
+    expect(jobs.kind).toBe('queue');
+    expect(Object.fromEntries(jobs.jobs.map((job) => [job.traceId, `${job.stage}:${job.status}`]))).toEqual({
+      [PASSING]: 'grade:passed',
+      [FAILING]: 'reproduce:blocked',
+    });
+    expect(jobs.jobs.find((job) => job.traceId === FAILING)!.missing).toEqual([
+      expect.objectContaining({
+        what: expect.stringMatching(/^the repository's harness: No agent to test/),
+        from: expect.stringMatching(/"agent"/),
+      }),
+    ]);
+    const unknown = await runCli(['--cwd', repo, 'attach', '--source-name', 'nowhere', '--once'], { env });
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr).toMatch(/no source named 'nowhere'/);
+  });
+
+  it('watch: keeps importing new files until Ctrl-C', async () => {
+    const repo = tempDir('archal-watch-');
+    const env = { ARCHAL_HOME: tempDir('archal-home-') };
+    mkdirSync(join(repo, 'inbox'));
+    const watcher = startCli(['--cwd', repo, 'trace-source', 'watch', 'inbox', '--json'], { env });
+    try {
+      await waitFor(() => watcher.stderr().includes('Watching inbox'), 15_000, 'the watcher to start');
+      copyFileSync(join(PROD, 'label-bugs-2025-06-03.jsonl'), join(repo, 'inbox', 'late.jsonl'));
+      await waitFor(
+        () => existsSync(join(attachDir(repo), 'raw', `${PASSING}.json`)),
+        15_000,
+        'the new file to be imported',
+      );
+      await waitFor(() => watcher.stdout().includes(PASSING), 5_000, 'the import to be reported');
+      expect(JSON.parse(watcher.stdout().trim().split('\n')[0]!)).toMatchObject({
+        status: 'imported',
+        traces: [{ id: PASSING }],
+      });
+      expect(lines(repo)[0]).toMatchObject({ traceId: PASSING, source: 'inbox', status: 'queued' });
+    } finally {
+      watcher.kill('SIGINT');
+      expect((await watcher.done).code).toBe(0);
+    }
+  });
+});
+
+describe('archal attach: invalid input', () => {
+  it.each([
+    [['attach'], /Give a directory of traces/],
+    [['attach', 'x', '--source', 'postgres'], /not both/],
+    [
+      ['attach', '--source', 'postgres', '--source-name', 's', '--database-url-env', 'U'],
+      /--table T or --query-file F/,
+    ],
+    [['attach', '--source-name', 's'], /add --once/],
+    [['attach', 'x', '--table', 't'], /add --source postgres/],
+    [['attach', 'x', '--open-pr'], /--execution-policy fix/],
+    [['attach', 'x', '--execution-policy', 'everything'], /Allowed choices are grade, reproduce, fix/],
+    [['attach', 'no-such-dir', '--once'], /no-such-dir: not a directory of traces/],
+    [['trace-source', 'import', 'no-such-file'], /no-such-file: no such file or directory/],
+  ])('%j exits 2 with a message', async (args, message) => {
+    const dir = tempDir('archal-attach-input-');
+    const result = await runCli(['--cwd', dir, ...args], { env: { ARCHAL_HOME: tempDir('archal-home-') } });
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(message);
+  });
+});

@@ -1,0 +1,207 @@
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import pg from 'pg';
+import { beforeAll, describe, expect, it } from '@jest/globals';
+import { json, runCli } from '../helpers/cli.js';
+import { EXAMPLE } from '../helpers/hosted.js';
+import { freshPostgresUrl } from '../helpers/stores.js';
+import { tempDir, tempRepo } from '../helpers/tmp.js';
+
+const PROD = join(EXAMPLE, 'prod-traces');
+let adminUrl: string;
+let readerUrl: string;
+let writerUrl: string;
+
+/** The URL of `base` as another role (trust authentication: no password needed). */
+const as = (base: string, role: string) => base.replace('postgres://postgres@', `postgres://${role}@`);
+
+beforeAll(async () => {
+  adminUrl = await freshPostgresUrl();
+  const database = adminUrl.slice(adminUrl.lastIndexOf('/') + 1);
+  const client = new pg.Client({ connectionString: adminUrl });
+  await client.connect();
+  try {
+    const suffix = database.slice(-8);
+    await client.query(`create role reader_${suffix} login; create role writer_${suffix} login`);
+    await client.query(`
+      create table agent_events (id serial primary key, trace_id text not null, type text not null, ts timestamptz,
+        method text, url text, status integer, request_body jsonb, response_body jsonb, role text, content text,
+        inserted_by text default current_user);
+      create table agent_traces (id serial primary key, trace jsonb not null);
+      create view recent_traces as select trace from agent_traces;
+      grant select on agent_events, agent_traces, recent_traces to reader_${suffix};
+      grant select, insert, update on agent_events to writer_${suffix};`);
+    // One trace as event rows (the JSONL fields as columns), one whole OTLP document per row.
+    const events = readFileSync(join(PROD, 'label-bugs-2025-06-03.jsonl'), 'utf8').trim().split('\n');
+    for (const line of events) {
+      const event = JSON.parse(line) as Record<string, unknown>;
+      await client.query(
+        'insert into agent_events (trace_id, type, ts, method, url, status, request_body, response_body, role, content) values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)',
+        [
+          event.trace_id,
+          event.type,
+          event.ts,
+          event.method ?? null,
+          event.url ?? null,
+          event.status ?? null,
+          event.request_body === undefined ? null : JSON.stringify(event.request_body),
+          event.response_body === undefined ? null : JSON.stringify(event.response_body),
+          event.role ?? null,
+          event.content ?? null,
+        ],
+      );
+    }
+    await client.query('insert into agent_traces (trace) values ($1), ($2)', [
+      readFileSync(join(PROD, 'stale-sweep-2025-06-02.otlp.json'), 'utf8'),
+      JSON.stringify({ not: 'a trace' }),
+    ]);
+    readerUrl = as(adminUrl, `reader_${suffix}`);
+    writerUrl = as(adminUrl, `writer_${suffix}`);
+  } finally {
+    await client.end();
+  }
+});
+
+let repo: string;
+let env: NodeJS.ProcessEnv;
+beforeAll(() => {
+  repo = tempRepo();
+  writeFileSync(join(repo, '.archal.json'), JSON.stringify({ agent: 'node agent.mjs' }));
+  env = {
+    ARCHAL_HOME: tempDir('archal-home-'),
+    TRACE_DATABASE_URL: readerUrl,
+    WRITER_URL: writerUrl,
+    ADMIN_URL: adminUrl,
+  };
+});
+
+const cli = (args: string[]) => runCli(['--cwd', repo, ...args], { env, timeoutMs: 60_000 });
+
+describe('a Postgres trace source, read-only', () => {
+  it('--check: connects, confirms the role cannot write, maps rows to traces, and registers nothing', async () => {
+    const check = await cli([
+      'attach',
+      '--repo',
+      '.',
+      '--source',
+      'postgres',
+      '--database-url-env',
+      'TRACE_DATABASE_URL',
+      '--source-name',
+      'prod-events',
+      '--table',
+      'agent_events',
+      '--check',
+      '--json',
+    ]);
+    expect(check.code).toBe(0);
+    expect(json(check)).toMatchObject({
+      ok: true,
+      connection: { ok: true, user: expect.stringMatching(/^reader_/) },
+      readOnly: { ok: true, superuser: false, writable: [] },
+      mapping: { ok: true, mode: 'event-rows', rows: 6, traces: [{ id: 'label-bugs-2025-06-03', calls: 4 }] },
+    });
+    expect(existsSync(join(repo, '.archal', 'attach', 'attachments.json'))).toBe(false);
+  });
+
+  it('--check refuses a role that can write, and a superuser, naming what they can write', async () => {
+    const base = [
+      'attach',
+      '--repo',
+      '.',
+      '--source',
+      'supabase',
+      '--source-name',
+      'prod',
+      '--table',
+      'agent_events',
+      '--check',
+    ];
+    const writer = await cli([...base, '--database-url-env', 'WRITER_URL']);
+    expect(writer.code).toBe(1);
+    expect(writer.stdout).toMatch(
+      /✗ read-only: writer_\w+ can write public\.agent_events\. Use a role with SELECT only/,
+    );
+    const admin = await cli([...base, '--database-url-env', 'ADMIN_URL']);
+    expect(admin.code).toBe(1);
+    expect(admin.stdout).toMatch(/✗ read-only: postgres is a superuser/);
+    // Registration runs the same checks: a writable role is never registered.
+    const register = await cli(base.filter((arg) => arg !== '--check').concat('--database-url-env', 'WRITER_URL'));
+    expect(register.code).toBe(1);
+    expect(register.stderr).toMatch(/prod was not registered: writer_\w+ can write public\.agent_events/);
+    const unset = await cli([...base, '--database-url-env', 'NOT_SET_ANYWHERE']);
+    expect(unset.code).toBe(2);
+    expect(unset.stderr).toMatch(/NOT_SET_ANYWHERE is not set/);
+  });
+
+  it('registers a source without its credentials; attach --source-name NAME --once pulls it and grades its traces', async () => {
+    const queryFile = join(repo, 'traces.sql');
+    writeFileSync(queryFile, 'select trace from recent_traces;\n');
+    const register = await cli([
+      'attach',
+      '--repo',
+      '.',
+      '--source',
+      'postgres',
+      '--database-url-env',
+      'TRACE_DATABASE_URL',
+      '--source-name',
+      'prod-db',
+      '--query-file',
+      'traces.sql',
+      '--execution-policy',
+      'grade',
+    ]);
+    expect(register.code).toBe(0);
+    const attachments = readFileSync(join(repo, '.archal', 'attach', 'attachments.json'), 'utf8');
+    expect(JSON.parse(attachments)).toMatchObject({
+      attachments: [
+        {
+          kind: 'postgres',
+          name: 'prod-db',
+          databaseUrlEnv: 'TRACE_DATABASE_URL',
+          queryFile: 'traces.sql',
+          table: null,
+          policy: 'grade',
+        },
+      ],
+    });
+    expect(attachments).not.toContain(readerUrl);
+
+    const pull = await cli(['attach', '--repo', '.', '--source-name', 'prod-db', '--once', '--json']);
+    expect(pull.code).toBe(0);
+    expect(json(pull)).toMatchObject({
+      source: 'prod-db',
+      kind: 'postgres',
+      rows: 2,
+      jobs: [{ traceId: '4bf92f3577b34da6a3ce929d0e0e4736', stage: 'grade', status: 'graded' }],
+    });
+    // The row that is no trace is refused in failed/, named after the source and row; nothing else stops.
+    expect(
+      JSON.parse(readFileSync(join(repo, '.archal', 'attach', 'failed', 'prod-db-row_2.json'), 'utf8')),
+    ).toMatchObject({
+      reason: expect.stringMatching(/not a trace/),
+    });
+    const again = await cli(['attach', '--repo', '.', '--source-name', 'prod-db', '--once', '--json']);
+    expect(json<{ jobs: unknown[] }>(again).jobs).toEqual([]);
+  });
+
+  it('trace-source sync pulls a query into raw/ with the same read-only rules', async () => {
+    writeFileSync(join(repo, 'events.sql'), "select * from agent_events where trace_id like 'label-%'");
+    const sync = await cli([
+      'trace-source',
+      'sync',
+      '--database-url-env',
+      'TRACE_DATABASE_URL',
+      '--query-file',
+      'events.sql',
+      '--json',
+    ]);
+    expect(sync.code).toBe(0);
+    expect(json(sync)).toMatchObject({ source: 'postgres', rows: 6 });
+    expect(existsSync(join(repo, '.archal', 'attach', 'raw', 'label-bugs-2025-06-03.json'))).toBe(true);
+    const refused = await cli(['trace-source', 'sync', '--database-url-env', 'WRITER_URL', '--table', 'agent_events']);
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toMatch(/the role can write \(public\.agent_events\)/);
+  });
+});

@@ -1,0 +1,192 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from '@jest/globals';
+import { parseTraceText } from '../../src/attach/formats/detect.js';
+import type { ParseOutcome } from '../../src/attach/formats/types.js';
+import { REPO_ROOT } from '../helpers/cli.js';
+
+const PROD = join(REPO_ROOT, 'examples', 'triage-agent', 'prod-traces');
+const FIXTURES = join(REPO_ROOT, 'test', 'fixtures', 'attach');
+const read = (file: string) => readFileSync(file, 'utf8');
+
+function traces(outcome: ParseOutcome) {
+  if (!outcome.ok) throw new Error(`refused: ${outcome.reason}`);
+  return outcome.traces;
+}
+
+describe('trace formats', () => {
+  it('OTLP/JSON: HTTP client spans by the http/url conventions, bodies, the task and answer of the root span', () => {
+    const outcome = parseTraceText(read(join(PROD, 'stale-sweep-2025-06-02.otlp.json')), { format: 'auto' });
+    expect(outcome).toMatchObject({ ok: true, format: 'otlp' });
+    const [trace] = traces(outcome);
+    const { draft, secrets } = trace!;
+    expect(draft.id).toBe('4bf92f3577b34da6a3ce929d0e0e4736');
+    expect(draft.task).toMatch(/^Close the issues in acme\/webapp .* Skip issues labelled keep-open\.$/);
+    expect(draft.answer).toMatch(/^Closed 8 stale issue/);
+    expect(draft.startedAt).toBe('2025-06-02T09:14:03.120Z');
+    // The root span (an agent span) is the run, not a call; the 18 HTTP spans are, in order.
+    expect(draft.calls).toHaveLength(18);
+    expect(draft.calls.every((call) => call.kind === 'http' && call.service === 'github')).toBe(true);
+    expect(draft.calls[1]).toMatchObject({
+      method: 'GET',
+      url: 'https://api.github.com/repos/acme/webapp/issues?state=open&per_page=100',
+      host: 'api.github.com',
+      status: 200,
+      responseRecorded: true,
+    });
+    expect(Array.isArray(draft.calls[1]!.responseBody)).toBe(true);
+    expect(draft.calls[3]).toMatchObject({
+      method: 'PATCH',
+      requestBody: { state: 'closed', state_reason: 'not_planned' },
+    });
+    // The credential header's value (and the token without its scheme) are secrets to redact.
+    expect(secrets).toContain('ghs_triageBotInstallToken0123456789abcd');
+  });
+
+  it('OTLP/JSON: a response body that was not recorded is marked so', () => {
+    const [trace] = traces(parseTraceText(read(join(PROD, 'stale-sweep-2025-06-09.otlp.json')), { format: 'otlp' }));
+    const list = trace!.draft.calls[1]!;
+    expect(list).toMatchObject({ method: 'GET', responseRecorded: false, responseBody: null });
+    expect(trace!.draft.calls[2]!.responseRecorded).toBe(true);
+  });
+
+  it('OTLP/JSON: gen_ai spans are model calls and tools, ids group spans into traces, lines of a collector file export', () => {
+    const span = (traceId: string, name: string, attributes: Record<string, string>, parent = 'aa') => ({
+      traceId,
+      spanId: Math.random().toString(16).slice(2, 18),
+      parentSpanId: parent,
+      name,
+      kind: 3,
+      startTimeUnixNano: '1748855643120000000',
+      endTimeUnixNano: '1748855644120000000',
+      attributes: Object.entries(attributes).map(([key, value]) => ({ key, value: { stringValue: value } })),
+    });
+    const line = (spans: unknown[]) => JSON.stringify({ resourceSpans: [{ scopeSpans: [{ spans }] }] });
+    const text = [
+      line([
+        span('t1', 'chat gpt-4o', {
+          'gen_ai.operation.name': 'chat',
+          'gen_ai.request.model': 'gpt-4o',
+          'gen_ai.input.messages': JSON.stringify([
+            { role: 'user', parts: [{ type: 'text', content: 'Triage the inbox' }] },
+          ]),
+          'gen_ai.output.messages': JSON.stringify([
+            { role: 'assistant', parts: [{ type: 'text', content: 'Done: 2 labelled' }] },
+          ]),
+        }),
+        span('t2', 'GET', { 'http.method': 'GET', 'http.url': 'https://hooks.slack.com/x' }),
+      ]),
+      line([
+        span('t1', 'execute_tool list_issues', {
+          'gen_ai.operation.name': 'execute_tool',
+          'gen_ai.tool.name': 'list_issues',
+        }),
+      ]),
+    ].join('\n');
+    const outcome = parseTraceText(text, { format: 'auto' });
+    const [first, second] = traces(outcome);
+    expect(first!.draft).toMatchObject({
+      id: 't1',
+      task: 'Triage the inbox',
+      answer: 'Done: 2 labelled',
+      model: 'gpt-4o',
+    });
+    expect(first!.draft.calls.map((call) => [call.kind, call.name])).toEqual([
+      ['llm', 'chat gpt-4o'],
+      ['tool', 'list_issues'],
+    ]);
+    expect(second!.draft.calls[0]).toMatchObject({ kind: 'http', service: 'other', host: 'hooks.slack.com' });
+  });
+
+  it('JSONL: requests and messages grouped by trace_id; an absent response_body is not recorded, null is an empty body', () => {
+    const outcome = parseTraceText(read(join(PROD, 'label-bugs-2025-06-03.jsonl')), { format: 'auto' });
+    expect(outcome).toMatchObject({ ok: true, format: 'jsonl' });
+    const [trace] = traces(outcome);
+    expect(trace!.draft).toMatchObject({
+      id: 'label-bugs-2025-06-03',
+      task: 'Label the bug reports in acme/webapp with "bug". Do not close anything.',
+      answer: expect.stringMatching(/^Labelled 2 bug report/),
+    });
+    expect(trace!.draft.calls.map((call) => `${call.method} ${call.status}`)).toEqual([
+      'GET 200',
+      'GET 200',
+      'POST 200',
+      'POST 200',
+    ]);
+    const text = [
+      { type: 'message', trace_id: 'a', role: 'user', content: 'go' },
+      {
+        type: 'request',
+        trace_id: 'a',
+        method: 'DELETE',
+        url: 'https://api.github.com/repos/o/r/labels/x',
+        status: 204,
+        response_body: null,
+      },
+      { type: 'request', trace_id: 'a', method: 'GET', url: 'https://api.github.com/repos/o/r', status: 200 },
+      { type: 'error', trace_id: 'a', message: 'boom' },
+    ]
+      .map((event) => JSON.stringify(event))
+      .join('\n');
+    const [small] = traces(parseTraceText(text, { format: 'jsonl' }));
+    expect(small!.draft.calls.map((call) => call.responseRecorded)).toEqual([true, false]);
+    expect(small!.draft.errors).toEqual([{ message: 'boom', call: null }]);
+  });
+
+  it('Archal run records: the clone recorded every body, and the record carries its own verdict', () => {
+    const outcome = parseTraceText(read(join(FIXTURES, 'archal-run-close-stale.json')), { format: 'auto' });
+    expect(outcome).toMatchObject({ ok: true, format: 'archal' });
+    const [trace] = traces(outcome);
+    expect(trace!.draft.task).toMatch(/Skip issues labelled keep-open/);
+    expect(trace!.draft.calls.every((call) => call.service === 'github' && call.responseRecorded)).toBe(true);
+    expect(trace!.draft.recorded?.passed).toBe(false);
+    expect(trace!.draft.recorded?.criteria.filter((c) => c.status === 'failed').map((c) => c.text)).toEqual([
+      'Exactly 4 issues are closed',
+      'Issues labelled keep-open remain open',
+    ]);
+    // A record written before records carried the prompt gets it from the scenario file it names.
+    const old = JSON.parse(read(join(FIXTURES, 'archal-run-close-stale.json'))) as { scenario: { prompt?: string } };
+    delete old.scenario.prompt;
+    const [fallback] = traces(
+      parseTraceText(JSON.stringify(old), { format: 'archal', promptOf: () => 'from the file' }),
+    );
+    expect(fallback!.draft.task).toBe('from the file');
+  });
+
+  it.each([
+    ['plain text', 'these are my notes\nnot a trace', /^not JSON: expected OTLP\/JSON/],
+    ['an empty file', '  \n', /^an empty file/],
+    ['binary', 'PK\u0003\u0004\u0000\u0000', /^a binary file/],
+    ['JSON that is no trace', '{"hello": "world"}', /^JSON, but not a trace/],
+    [
+      'JSONL with a broken line',
+      '{"type":"message","trace_id":"a","role":"user","content":"x"}\n{oops',
+      /^line 2: not JSON/,
+    ],
+    [
+      'a JSONL event with an unknown type',
+      '{"type":"span","trace_id":"a"}',
+      /^line 1: not a JSONL trace event: "type" must be/,
+    ],
+    ['a JSONL request without a URL', '{"type":"request","trace_id":"a","method":"GET"}', /^line 1: .*"url"/],
+    [
+      'OTLP without trace ids',
+      '{"resourceSpans":[{"scopeSpans":[{"spans":[{"name":"x"}]}]}]}',
+      /spans\[0\] has no traceId/,
+    ],
+    [
+      'a broken run record',
+      '{"scenario":{},"result":{},"requests":[]}',
+      /^not a valid Archal run record: scenario.title/,
+    ],
+  ])('refuses %s with a reason', (_name, text, reason) => {
+    const outcome = parseTraceText(text, { format: 'auto' });
+    expect(outcome.ok).toBe(false);
+    expect(outcome.ok ? '' : outcome.reason).toMatch(reason);
+  });
+
+  it('a forced format that does not fit is refused, not guessed', () => {
+    const outcome = parseTraceText(read(join(PROD, 'label-bugs-2025-06-03.jsonl')), { format: 'otlp' });
+    expect(outcome).toMatchObject({ ok: false, reason: expect.stringMatching(/not valid OTLP\/JSON \(line 1\)/) });
+  });
+});

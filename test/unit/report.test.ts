@@ -1,0 +1,92 @@
+import { describe, expect, it } from '@jest/globals';
+import { failureAnnotations, batches } from '../../src/preprod/annotations.js';
+import { commentMarker, escapeHtmlText, escapeMarkdown } from '../../src/preprod/markdown.js';
+import { shardSchema, shardTasks } from '../../src/runner/shard.js';
+import type { PreprodFailure } from '../../src/preprod/schema.js';
+
+describe('untrusted text in markdown', () => {
+  it('cannot inject HTML, close a details block, ping people, link issues or break a table', () => {
+    const hostile = '</details><img src=x onerror=alert(1)> @octocat fixes #12 | [link](https://evil.example) **bold**';
+    const escaped = escapeMarkdown(hostile);
+    expect(escaped).not.toMatch(/<\/?details|<img/);
+    expect(escaped).toContain('&lt;/details&gt;');
+    expect(escaped).not.toMatch(/@octocat/);
+    expect(escaped).not.toMatch(/#12/);
+    expect(escaped).not.toMatch(/(^|[^\\])\|/);
+    expect(escaped).not.toMatch(/(^|[^\\])\[link\]/);
+    expect(escaped).not.toContain('https://');
+    expect(escapeMarkdown('line one\nline two')).toBe('line one line two');
+    expect(escapeMarkdown('x'.repeat(50), 10)).toHaveLength(10);
+    const html = escapeHtmlText('</summary></details> @team');
+    expect(html).toBe('&lt;/summary&gt;&lt;/details&gt; @\u200bteam');
+  });
+
+  it('keeps the hidden marker well-formed whatever the check name', () => {
+    expect(commentMarker('Archal')).toBe('<!-- archal-preprod check="Archal" -->');
+    expect(commentMarker('a --> b "c"')).toBe('<!-- archal-preprod check="a - b c" -->');
+  });
+});
+
+describe('check run annotations', () => {
+  const failure = (line: number | undefined, flaky: boolean): PreprodFailure => ({
+    id: `archal/x.md#c${line}`,
+    category: 'agent_behavior',
+    flaky,
+    scenario: { title: 'X', file: 'archal/x.md', prompt: 'p' },
+    criterion: { id: 'c1', kind: 'D', text: 'No issues were closed', ...(line ? { line } : {}) },
+    failedRuns: 1,
+    runs: 2,
+    evidence: [{ runId: 'r', criterion: { id: 'c1', text: 't', detail: 'expected 0, found 2' }, excerpt: 'e' }],
+    hint: 'fix the agent',
+  });
+
+  it('sit on the criterion line of the scenario file under the working directory; flaky ones are warnings', () => {
+    const [one, two] = failureAnnotations([failure(14, false), failure(undefined, true)], 'agents/triage');
+    expect(one).toMatchObject({
+      path: 'agents/triage/archal/x.md',
+      start_line: 14,
+      end_line: 14,
+      annotation_level: 'failure',
+    });
+    expect(one!.message).toMatch(
+      /No issues were closed[\s\S]*expected 0, found 2[\s\S]*agent_behavior[\s\S]*fix the agent/,
+    );
+    expect(two).toMatchObject({ path: 'agents/triage/archal/x.md', start_line: 1, annotation_level: 'warning' });
+  });
+
+  it('go 50 per request', () => {
+    expect(batches(Array.from({ length: 120 }, (_, i) => i)).map((batch) => batch.length)).toEqual([50, 50, 20]);
+  });
+});
+
+describe('shards', () => {
+  const scenarios = [
+    { file: 'b.md', runs: 3 },
+    { file: 'a.md', runs: 2 },
+  ];
+
+  it('deal the (scenario × run) list round-robin, every run in exactly one shard, the same on every machine', () => {
+    const slices = [1, 2, 3].map((index) => shardTasks(scenarios, { index, count: 3 }));
+    expect(slices).toEqual([
+      [
+        { file: 'a.md', run: 1 },
+        { file: 'b.md', run: 2 },
+      ],
+      [
+        { file: 'a.md', run: 2 },
+        { file: 'b.md', run: 3 },
+      ],
+      [{ file: 'b.md', run: 1 }],
+    ]);
+    expect(shardTasks([...scenarios].reverse(), { index: 2, count: 3 })).toEqual(slices[1]);
+  });
+
+  it('parse i/n and refuse shards that do not exist', () => {
+    expect(shardSchema.parse(' 2/4 ')).toEqual({ index: 2, count: 4 });
+    expect(shardSchema.safeParse('5/4').error?.issues[0]?.message).toBe(
+      'shard 5 of 4 does not exist: i must be between 1 and 4',
+    );
+    expect(shardSchema.safeParse('0/4').success).toBe(false);
+    expect(shardSchema.safeParse('two').success).toBe(false);
+  });
+});
