@@ -1,6 +1,8 @@
-// The Action bundle (dist/, committed): its size, and no package in it that the Action does not use.
+// The Action bundle (dist/, committed): its size, no package in it that the Action does not use, and
+// the files it carries beside its JavaScript (a runner checks out action.yml and dist/ with no
+// node_modules: route mode's undici, the GraphQL schema and the bundled seeds must be in dist/).
 // The packages are read from dist/licenses.txt, which ncc writes for every bundled package.
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -13,10 +15,21 @@ const bundled = new Set(licenses.split('\n').filter((line) => /^(@[a-z0-9-]+\/)?
 const unused = ['better-sqlite3', 'kysely', 'pg', 'graphile-worker', 'probot', '@octokit/webhooks', 'commander'].filter(
   (name) => bundled.has(name),
 );
-const size = readdirSync(dist)
+const size = (path) =>
+  statSync(path).isDirectory()
+    ? readdirSync(path).reduce((sum, name) => sum + size(join(path, name)), 0)
+    : statSync(path).size;
+const kib = (bytes) => `${(bytes / 1024).toFixed(0)} KiB`;
+const javascript = readdirSync(dist)
   .filter((file) => file.endsWith('.js'))
-  .reduce((sum, file) => sum + statSync(join(dist, file)).size, 0);
+  .reduce((sum, file) => sum + size(join(dist, file)), 0);
+const shipped = ['route-undici.cjs', 'github-schema.graphql.gz', 'bundled'];
+const missing = shipped.filter((name) => !existsSync(join(dist, name)));
+const ok = unused.length === 0 && missing.length === 0;
 console.log(
-  `${unused.length === 0 ? 'PASS' : 'FAIL'}  Action bundle: ${bundled.size} packages, ${(size / 1024).toFixed(0)} KiB of JavaScript; ${unused.length === 0 ? 'no unused package' : `unused: ${unused.join(', ')}`}`,
+  `${ok ? 'PASS' : 'FAIL'}  Action bundle: ${bundled.size} packages, ${kib(javascript)} of JavaScript; ${unused.length === 0 ? 'no unused package' : `unused: ${unused.join(', ')}`}; beside it: ${shipped
+    .filter((name) => !missing.includes(name))
+    .map((name) => `${name} ${kib(size(join(dist, name)))}`)
+    .join(', ')}${missing.length ? `; MISSING: ${missing.join(', ')}` : ''}`,
 );
-if (unused.length > 0) process.exitCode = 1;
+if (!ok) process.exitCode = 1;

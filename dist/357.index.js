@@ -1496,30 +1496,49 @@ const MUTATION_NAMES = Object.keys(MUTATIONS);
 
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __webpack_require__(73024);
+// EXTERNAL MODULE: external "node:module"
+var external_node_module_ = __webpack_require__(98995);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __webpack_require__(76760);
+// EXTERNAL MODULE: external "node:zlib"
+var external_node_zlib_ = __webpack_require__(38522);
+// EXTERNAL MODULE: ./src/lib/paths.ts
+var paths = __webpack_require__(9927);
 ;// CONCATENATED MODULE: ./src/clones/github/graphql/schema.ts
 
 
 
 
+
+
+/** The file name of the gzipped SDL the Action's bundle carries (it has no node_modules to read it from). */
+const SHIPPED_SCHEMA = 'github-schema.graphql.gz';
 let schema;
 /**
  * GitHub's public GraphQL schema (`@octokit/graphql-schema`), built once per process (~1 s: the
- * SDL is 1.2 MB). The package exports only its JavaScript, so its SDL file is found beside it.
+ * SDL is 1.2 MB), when an agent first calls /graphql.
  */
 function githubSchema() {
-    schema ??= (0,graphql/* buildSchema */.IV5)((0,external_node_fs_.readFileSync)(schemaFile(), 'utf8'), { assumeValidSDL: true });
+    schema ??= (0,graphql/* buildSchema */.IV5)(schemaSource(), { assumeValidSDL: true });
     return schema;
 }
-function schemaFile() {
-    const require = /* createRequire() */ undefined;
-    for (const dir of require.resolve.paths('@octokit/graphql-schema') ?? []) {
+function schemaSource() {
+    const shipped = (0,paths/* shippedFile */.kA)(SHIPPED_SCHEMA);
+    if (shipped)
+        return (0,external_node_zlib_.gunzipSync)((0,external_node_fs_.readFileSync)(shipped)).toString('utf8');
+    return (0,external_node_fs_.readFileSync)(packageSchemaFile(), 'utf8');
+}
+/**
+ * The package exports only its JavaScript, so its SDL file is found beside it. (createRequire through
+ * the namespace: webpack would replace a bare one with its own require, which has no `resolve.paths`.)
+ */
+function packageSchemaFile() {
+    for (const dir of external_node_module_.createRequire(import.meta.url).resolve.paths('@octokit/graphql-schema') ?? []) {
         const file = (0,external_node_path_.join)(dir, '@octokit', 'graphql-schema', 'schema.graphql');
         if ((0,external_node_fs_.existsSync)(file))
             return file;
     }
-    throw new Error("GitHub's GraphQL schema is missing: install @octokit/graphql-schema");
+    throw new Error(`GitHub's GraphQL schema is missing: neither ${SHIPPED_SCHEMA} beside Archal's bundle nor the @octokit/graphql-schema package is here.`);
 }
 
 ;// CONCATENATED MODULE: ./src/clones/github/graphql/handler.ts

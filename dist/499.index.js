@@ -19,7 +19,7 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony import */ var _state_actor_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(39991);
 /* harmony import */ var _state_errors_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(3435);
 /* harmony import */ var _state_store_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(74803);
-/* harmony import */ var _tools_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(32268);
+/* harmony import */ var _tools_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(84827);
 
 
 
@@ -30,7 +30,7 @@ __webpack_require__.r(__webpack_exports__);
 
 
 
-const BY_NAME = new Map(_tools_js__WEBPACK_IMPORTED_MODULE_8__/* .TOOLS */ .I.map((tool) => [tool.name, tool]));
+const BY_NAME = new Map(_tools_js__WEBPACK_IMPORTED_MODULE_8__/* .TOOLS */ .It.map((tool) => [tool.name, tool]));
 /**
  * Serves GitHub's MCP server tools at `/mcp` over MCP streamable HTTP (stateless: each POST is
  * one JSON-RPC exchange), authenticated like GitHub's remote MCP server with the token as a
@@ -76,11 +76,11 @@ async function handleMcp(core, exchange, urls) {
         };
         const server = new _modelcontextprotocol_sdk_server_index_js__WEBPACK_IMPORTED_MODULE_0__/* .Server */ .g({ name: 'github-mcp-server', version: 'archal-clone' }, { capabilities: { tools: {} } });
         server.setRequestHandler(_modelcontextprotocol_sdk_types_js__WEBPACK_IMPORTED_MODULE_2__/* .ListToolsRequestSchema */ .gW, () => ({
-            tools: _tools_js__WEBPACK_IMPORTED_MODULE_8__/* .TOOLS */ .I.map((tool) => ({
+            tools: _tools_js__WEBPACK_IMPORTED_MODULE_8__/* .TOOLS */ .It.map((tool) => ({
                 name: tool.name,
                 description: tool.description,
                 inputSchema: tool.inputSchema,
-                annotations: { title: tool.description, readOnlyHint: tool.readOnly },
+                annotations: tool.annotations,
             })),
         }));
         server.setRequestHandler(_modelcontextprotocol_sdk_types_js__WEBPACK_IMPORTED_MODULE_2__/* .CallToolRequestSchema */ .FT, async (request) => {
@@ -101,10 +101,12 @@ async function handleMcp(core, exchange, urls) {
                 return { isError: true, content: [{ type: 'text', text: `missing required parameter: ${missing[0]}` }] };
             try {
                 const result = await tool.run(domain, args);
+                if (result instanceof _tools_js__WEBPACK_IMPORTED_MODULE_8__/* .ToolContent */ .WO)
+                    return result.result;
                 return { content: [{ type: 'text', text: typeof result === 'string' ? result : JSON.stringify(result) }] };
             }
             catch (error) {
-                if (!(error instanceof _tools_js__WEBPACK_IMPORTED_MODULE_8__/* .ToolError */ .v))
+                if (!(error instanceof _tools_js__WEBPACK_IMPORTED_MODULE_8__/* .ToolError */ .v4))
                     throw error;
                 return { isError: true, content: [{ type: 'text', text: error.message }] };
             }
@@ -148,7 +150,7 @@ async function handleMcp(core, exchange, urls) {
         }, { request: requestText });
     }
 }
-const MCP_TOOL_NAMES = _tools_js__WEBPACK_IMPORTED_MODULE_8__/* .TOOLS */ .I.map((tool) => tool.name);
+const MCP_TOOL_NAMES = _tools_js__WEBPACK_IMPORTED_MODULE_8__/* .TOOLS */ .It.map((tool) => tool.name);
 
 
 /***/ })

@@ -880,8 +880,8 @@ function scenarioRunPage(record, options) {
     return { title: `${record.scenario.title} — run ${result.run}`, body, chart: false };
 }
 
-// EXTERNAL MODULE: ./node_modules/zod/v4/classic/schemas.js + 9 modules
-var schemas = __webpack_require__(15649);
+// EXTERNAL MODULE: ./node_modules/zod/v4/classic/schemas.js + 4 modules
+var schemas = __webpack_require__(41514);
 // EXTERNAL MODULE: ./src/runner/results.ts
 var results = __webpack_require__(50360);
 ;// CONCATENATED MODULE: ./src/view/records/scenarios.ts
@@ -1231,8 +1231,8 @@ function dagSvg(nodes, edges) {
 
 // EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
 var dist = __webpack_require__(38815);
-// EXTERNAL MODULE: ./src/workflows/schema.ts
-var workflows_schema = __webpack_require__(50919);
+// EXTERNAL MODULE: ./src/workflows/schema.ts + 1 modules
+var workflows_schema = __webpack_require__(42258);
 ;// CONCATENATED MODULE: ./src/view/records/workflows.ts
 
 

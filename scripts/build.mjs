@@ -6,12 +6,15 @@
 //    attach.js):
 //    Archal as an ES module library (benchmarks, tests, embedding), with shared code in chunks so
 //    that a class is the same class whichever subpath it is imported from.
+//  - build/route-undici.cjs: undici in one file, which route mode's preload loads into the agent under test
+//    (scripts/shipped.mjs).
 import { build } from 'esbuild';
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { writeRouteUndici } from './shipped.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 rmSync(new URL('../build', import.meta.url), { recursive: true, force: true });
@@ -38,17 +41,11 @@ const common = {
   platform: 'node',
   target: 'node20',
   packages: 'bundle',
-  // Native addons and optional drivers, and the clone's GraphQL, MCP and route-mode libraries (only
-  // loaded when used), come from node_modules at run time.
-  external: [
-    'better-sqlite3',
-    'pg',
-    'pg-native',
-    'graphql',
-    '@octokit/graphql-schema',
-    '@modelcontextprotocol/sdk',
-    'node-forge',
-  ],
+  // Native addons and optional drivers, and the clone's GraphQL and MCP libraries (only loaded when
+  // used), come from node_modules at run time. Route mode's certificate library is bundled (loaded
+  // with a run's first proxy): from node_modules, resolving and compiling its ~100 small modules
+  // cost more than making the certificates.
+  external: ['better-sqlite3', 'pg', 'pg-native', 'graphql', '@octokit/graphql-schema', '@modelcontextprotocol/sdk'],
   minify: true,
   sourcemap: 'linked',
   logLevel: 'warning',
@@ -92,6 +89,7 @@ await Promise.all([
     format: 'esm',
     packages: 'external',
   }),
+  writeRouteUndici(join(root, 'build')),
 ]);
 
 // Write the code cache now, so that installs ship with it, from a representative command: the cache

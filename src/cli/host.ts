@@ -31,10 +31,10 @@ export function cliEnvironment(dir: string): NodeJS.ProcessEnv {
   return env;
 }
 
-/** The workspace of `dir` as it is (scenario and pre-prod commands). */
-export function cliWorkspace(globals: GlobalOptions, dir?: string): Workspace {
+/** The workspace of `dir` as it is (scenario and pre-prod commands); `configFile` instead of its .archal.json. */
+export function cliWorkspace(globals: GlobalOptions, dir?: string, configFile?: string): Workspace {
   const root = workDir(globals, dir);
-  return openWorkspace({ dir: root, env: cliEnvironment(root) });
+  return openWorkspace({ dir: root, env: cliEnvironment(root), ...(configFile ? { configFile } : {}) });
 }
 
 /** The workspace of the repository containing the working directory (workflow and isolation commands). */

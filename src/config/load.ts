@@ -14,15 +14,25 @@ export interface ConfigProblem {
 }
 
 export type ConfigLoadResult =
-  | { status: 'missing'; file: string; config: ArchalConfig }
-  | { status: 'valid'; file: string; config: ArchalConfig }
+  | { status: 'missing'; file: string; config: ArchalConfig; warnings?: ConfigProblem[] }
+  | { status: 'valid'; file: string; config: ArchalConfig; warnings?: ConfigProblem[] }
   | { status: 'invalid'; file: string; errors: ConfigProblem[] };
 
 /** Reads and validates `<dir>/.archal.json`. A missing file is not an error: every key is optional. */
 export function loadConfig(dir: string): ConfigLoadResult {
-  const file = join(dir, CONFIG_FILE);
+  return loadConfigFile(join(dir, CONFIG_FILE));
+}
+
+/**
+ * Reads and validates a config file (`archal run -c <file>`); with `required`, a missing file is
+ * invalid. Paths in it (scenarios, seed files) are relative to its directory.
+ */
+export function loadConfigFile(file: string, options: { required?: boolean } = {}): ConfigLoadResult {
   const read = readInputFile(file, { maxBytes: INPUT_LIMITS.config, strictUtf8: true });
-  if (!read.ok && read.problem === 'missing') return { status: 'missing', file, config: {} };
+  if (!read.ok && read.problem === 'missing')
+    return options.required
+      ? { status: 'invalid', file, errors: [{ path: '', message: read.message }] }
+      : { status: 'missing', file, config: {} };
   if (!read.ok) return { status: 'invalid', file, errors: [{ path: '', message: read.message }] };
   const parsed = parseJsonWithLocation(read.text);
   if (!parsed.ok)
@@ -32,8 +42,49 @@ export function loadConfig(dir: string): ConfigLoadResult {
 
 export function validateConfig(value: unknown, file: string): ConfigLoadResult {
   const result = archalConfigSchema.safeParse(value);
-  if (result.success) return { status: 'valid', file, config: result.data };
-  return { status: 'invalid', file, errors: result.error.issues.flatMap(describeIssue) };
+  if (!result.success) return { status: 'invalid', file, errors: result.error.issues.flatMap(describeIssue) };
+  return normaliseConfig(result.data, file);
+}
+
+const sameList = (a: readonly string[], b: readonly string[]) =>
+  a.length === b.length && a.every((item, index) => item.toLowerCase() === b[index]!.toLowerCase());
+
+/** Archal's aliases resolved to one key each (`twins` → `clones`, `model` → `evaluatorModel`), and what is ignored. */
+function normaliseConfig(parsed: ArchalConfig, file: string): ConfigLoadResult {
+  const { twins, model, ...config } = parsed;
+  const errors: ConfigProblem[] = [];
+  // Clone names are case-insensitive (Archal's docs write "GitHub" and "github").
+  if (config.clones) config.clones = config.clones.map((clone) => clone.toLowerCase());
+  const warnings: ConfigProblem[] = [];
+  if (twins) {
+    if (config.clones && !sameList(config.clones, twins))
+      errors.push({
+        path: 'twins',
+        message: `"twins" is Archal's older name of "clones", and the two differ (${JSON.stringify(twins)} vs ${JSON.stringify(config.clones)}): keep one`,
+      });
+    else config.clones = twins.map((clone) => clone.toLowerCase());
+  }
+  if (model) {
+    if (config.evaluatorModel && config.evaluatorModel !== model)
+      errors.push({
+        path: 'model',
+        message: `"model" and "evaluatorModel" both name the judge's model and differ ('${model}' vs '${config.evaluatorModel}'): keep one`,
+      });
+    else config.evaluatorModel = model;
+  }
+  if (config.evaluatorModel && config.evaluator?.model && config.evaluator.model !== config.evaluatorModel)
+    errors.push({
+      path: 'evaluatorModel',
+      message: `"evaluatorModel" ('${config.evaluatorModel}') and "evaluator.model" ('${config.evaluator.model}') differ: keep one`,
+    });
+  for (const key of ['suite', 'autoloop'] as const)
+    if (config[key] !== undefined)
+      warnings.push({
+        path: key,
+        message: `"${key}" configures Archal's hosted service; it is accepted and ignored here (runs are local)`,
+      });
+  if (errors.length > 0) return { status: 'invalid', file, errors };
+  return { status: 'valid', file, config, ...(warnings.length > 0 ? { warnings } : {}) };
 }
 
 function describeIssue(issue: z.core.$ZodIssue): ConfigProblem[] {

@@ -24,18 +24,30 @@ const worktreeSchema = z
   })
   .strict();
 
+const cloneList = z
+  .union([z.string().min(1), z.array(z.string().min(1))])
+  .transform((value) => (Array.isArray(value) ? value : [value]));
+
+// Keys of Archal's hosted product whose shape is not published and that nothing local reads: accepted
+// (a file written for Archal loads) with a warning that they are ignored.
+const hostedSectionSchema = z.looseObject({});
+
 export const archalConfigSchema = z
   .object({
     $schema: z.string().optional(),
     agent: agentSchema.optional(),
-    agentModel: z.string().min(1).optional().describe('Passed to the agent as AGENT_MODEL.'),
+    title: z.string().optional().describe('Display name of the project, shown in run reports.'),
+    agentModel: z.string().min(1).optional().describe('Passed to the agent as AGENT_MODEL (and ARCHAL_ENGINE_MODEL).'),
     agentPassEnv: z
       .array(z.string().regex(/^[A-Za-z_][A-Za-z0-9_]*$/, 'an environment variable name'))
       .optional()
       .describe(
         'Credential variables the agent under test gets anyway. By default names with TOKEN, SECRET, KEY, PASSWORD or CREDENTIAL, GIT_CONFIG_*, GIT_ASKPASS, SSH_ASKPASS and SSH_AUTH_SOCK are removed from its environment.',
       ),
-    clones: z.array(z.string().min(1)).optional().describe('Clones scenarios use by default, e.g. ["github"].'),
+    clones: cloneList
+      .optional()
+      .describe('Clones scenarios use when they neither name nor imply any, e.g. ["github"].'),
+    twins: cloneList.optional().describe('Archal\'s older name of "clones".'),
     scenarios: z
       .union([z.string().min(1), z.array(z.string().min(1))])
       .optional()
@@ -54,6 +66,18 @@ export const archalConfigSchema = z
         'How agents reach their GitHub clone: env (GITHUB_API_URL), proxy (api.github.com and github.com through a loopback proxy with a per-run CA, for unchanged agents), or both. Default both.',
       ),
     evaluator: evaluatorSchema.optional(),
+    evaluatorModel: z
+      .string()
+      .min(1)
+      .optional()
+      .describe(
+        "The judge's model (Archal's key). Its provider is evaluator.provider, else the one the model name implies (claude-…: claude, gpt-…/o3/o4/codex: codex), else assistants.default.",
+      ),
+    model: z.string().min(1).optional().describe("The same as evaluatorModel (Archal's docs use both)."),
+    suite: hostedSectionSchema.optional().describe("Archal's hosted suite settings: accepted and ignored."),
+    autoloop: hostedSectionSchema
+      .optional()
+      .describe("Archal's hosted trace-to-scenario loop: accepted and ignored (see `attach`)."),
     assistants: assistantsSchema.optional(),
     worktree: worktreeSchema.optional(),
     preprod: preprodConfigSchema.optional(),

@@ -1,5 +1,6 @@
 import type { EvaluationContext } from './context.js';
 import { evaluateExpression, expressionSyntaxError, truthy } from './expression.js';
+import { singularPredicate } from './phrase-predicates.js';
 import { compilePhrase, equivalentExpression, type PhraseCheck } from './phrases.js';
 
 /** How a `[D]` criterion is checked: the author's `=> expression`, or a phrase the library knows. */
@@ -74,7 +75,7 @@ export async function evaluateDeterministic(
       const passed = compare(actual, phrase.op, phrase.expected);
       return {
         passed,
-        detail: `expected ${OP_WORDS[phrase.op]} ${phrase.expected} ${phrase.subject}, found ${actual}${items.length > 0 ? `: ${names(items)}` : ''}`,
+        detail: `expected ${OP_WORDS[phrase.op]} ${phrase.expected} ${phrase.expected === 1 ? phrase.subjectOne : phrase.subject}, found ${actual}${items.length > 0 ? `: ${names(items)}` : ''}`,
         expression,
         actual,
         expected: phrase.expected,
@@ -92,15 +93,32 @@ export async function evaluateDeterministic(
       const passed = bad.length === 0;
       return {
         passed,
-        detail: passed
-          ? `all ${items.length} ${phrase.subject} ${phrase.predicate}${items.length === 0 ? ' (there are none)' : ''}`
-          : `${bad.length} of ${items.length} ${phrase.subject} do not satisfy "${phrase.predicate}": ${names(bad)}`,
+        detail: everyDetail(phrase, items, bad),
         expression,
         actual: bad.length,
         expected: 0,
       };
     }
   }
+}
+
+/** Explanations that agree in number: "all 2 closed issues have a new comment", "the issue is closed". */
+function everyDetail(phrase: Extract<PhraseCheck, { kind: 'every' }>, items: unknown[], bad: unknown[]): string {
+  const one = singularPredicate(phrase.predicate);
+  if (phrase.single) {
+    if (items.length === 0) return `there is no ${phrase.subjectOne.replace(/^the /, '')} to check "${one}" on`;
+    if (items.length > 1)
+      return `"${phrase.subject}" must name one item, but ${items.length} match: ${names(items)}; say which (e.g. by number)`;
+    return bad.length === 0 ? `${phrase.subject} ${one}` : `${phrase.subject} does not satisfy "${one}": ${names(bad)}`;
+  }
+  if (bad.length === 0) {
+    if (items.length === 0) return `there are no ${phrase.subject}, so none fails "${one}"`;
+    if (items.length === 1) return `the only ${phrase.subjectOne} ${one}: ${names(items)}`;
+    return `all ${items.length} ${phrase.subject} ${phrase.predicate}`;
+  }
+  const whole =
+    items.length === 1 ? `the only ${phrase.subjectOne}` : `${bad.length} of ${items.length} ${phrase.subject}`;
+  return `${whole} ${bad.length === 1 ? 'does' : 'do'} not satisfy "${bad.length === 1 ? one : phrase.predicate}": ${names(bad)}`;
 }
 
 function compare(actual: number, op: keyof typeof OP_WORDS, expected: number): boolean {

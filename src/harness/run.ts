@@ -3,6 +3,7 @@ import { readInputFile } from '../lib/input-file.js';
 import { join } from 'node:path';
 import { runProcess, type ProcessResult } from '../lib/process.js';
 import type { AgentCommand } from './agent.js';
+import { ALIAS_PATTERN, archalAliases } from './aliases.js';
 import { extractAnswer, type ExtractedAnswer } from './extract.js';
 
 export interface HarnessRequest {
@@ -68,7 +69,17 @@ export function harnessEnvironment(request: HarnessRequest): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = {};
   const passed = new Set(request.agent.passEnv ?? []);
   for (const [key, value] of Object.entries(request.env))
-    if (passed.has(key) || !isCredentialVariable(key)) env[key] = value;
+    if (passed.has(key) || (!isCredentialVariable(key) && !ALIAS_PATTERN.test(key))) env[key] = value;
+  // Archal's other names for the same values: the agent's own settings (agent.env) still win.
+  Object.assign(
+    env,
+    archalAliases({
+      task: request.task,
+      model: request.model,
+      cloneUrls: request.cloneUrls,
+      token: request.github?.token,
+    }),
+  );
   Object.assign(env, request.agent.env, {
     AGENT_TASK: request.task,
     AGENT_CLONE_URLS: JSON.stringify(request.cloneUrls),

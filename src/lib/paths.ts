@@ -27,6 +27,27 @@ export function packageRoot(): string {
   return dir;
 }
 
+const shipped = new Map<string, string | undefined>();
+
+/**
+ * A file or directory Archal ships beside its code, by name, or undefined where there is none (the
+ * sources). Looked up in the running module's directory and the one above: the Action's dist/ (a
+ * runner checks out action.yml and dist/, with no node_modules and no build/, so the Action carries
+ * its files there), and an install's build/ (build/cli.cjs, build/chunks/).
+ */
+export function shippedFile(name: string): string | undefined {
+  if (shipped.has(name)) return shipped.get(name);
+  const here = dirname(fileURLToPath(import.meta.url));
+  const found = [here, dirname(here)].map((dir) => join(dir, name)).find((file) => existsSync(file));
+  shipped.set(name, found);
+  return found;
+}
+
+/** Archal's bundled seeds, workflows and commands: a copy beside the Action's bundle, else the package's own. */
+export function bundledDir(): string {
+  return shippedFile('bundled') ?? join(packageRoot(), 'bundled');
+}
+
 const MEMORY_BACKED = '/dev/shm';
 const MEMORY_MIN_FREE = 1024 ** 3;
 let cachedScratch: string | undefined;

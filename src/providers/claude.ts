@@ -1,6 +1,15 @@
 import { describeExit } from '../lib/process.js';
 import { kindFromText, runJsonLinesCli, stderrTail } from './cli-stream.js';
-import { ProviderError, type Provider, type ProviderErrorKind, type ProviderResult, type Usage } from './types.js';
+import { clampEffort, PROVIDER_CAPABILITIES } from './models.js';
+import {
+  ProviderError,
+  type AiOptions,
+  type Provider,
+  type ProviderErrorKind,
+  type ProviderRequest,
+  type ProviderResult,
+  type Usage,
+} from './types.js';
 
 export interface ClaudeDefaults {
   command?: string;
@@ -33,9 +42,13 @@ export function createClaudeProvider(defaults: ClaudeDefaults = {}): Provider {
       if (request.allowedTools)
         args.push(`--tools=${request.allowedTools.join(',')}`, `--allowedTools=${request.allowedTools.join(',')}`);
       if (request.deniedTools?.length) args.push(`--disallowedTools=${request.deniedTools.join(',')}`);
-      if (request.resumeSessionId) args.push(`--resume=${request.resumeSessionId}`);
+      if (request.resumeSessionId) {
+        args.push(`--resume=${request.resumeSessionId}`);
+        if (request.forkSession) args.push('--fork-session');
+      }
       if (request.outputSchema) args.push('--json-schema', JSON.stringify(request.outputSchema));
       for (const dir of request.additionalDirectories ?? []) args.push(`--add-dir=${dir}`);
+      args.push(...optionArgs(request.options ?? {}));
       args.push(...(defaults.args ?? []));
 
       const texts: string[] = [];
@@ -52,6 +65,7 @@ export function createClaudeProvider(defaults: ClaudeDefaults = {}): Provider {
           args,
           configKey: 'assistants.claude.command',
           stdin: request.prompt,
+          env: thinkingEnv(request),
         },
         request,
         (message) => {
@@ -107,6 +121,34 @@ export function createClaudeProvider(defaults: ClaudeDefaults = {}): Provider {
       throw failure(final, assistantError, result, sawMessage, usage);
     },
   };
+}
+
+/** Node settings as Claude Code flags. */
+function optionArgs(options: AiOptions): string[] {
+  const args: string[] = [];
+  const effort = options.effort && clampEffort(options.effort, PROVIDER_CAPABILITIES.claude.efforts);
+  if (effort) args.push('--effort', effort);
+  const settings = {
+    ...(options.hooks ? { hooks: options.hooks } : {}),
+    ...(options.sandbox ? { sandbox: options.sandbox } : {}),
+  };
+  if (Object.keys(settings).length > 0) args.push('--settings', JSON.stringify(settings));
+  if (options.mcp) args.push('--mcp-config', options.mcp);
+  if (options.agents) args.push('--agents', JSON.stringify(options.agents));
+  if (options.systemPrompt) args.push('--system-prompt', options.systemPrompt);
+  if (options.fallbackModel) args.push('--fallback-model', options.fallbackModel);
+  if (options.settingSources) args.push(`--setting-sources=${options.settingSources.join(',')}`);
+  for (const beta of options.betas ?? []) args.push(`--betas=${beta}`);
+  if (options.maxBudgetUsd !== undefined) args.push('--max-budget-usd', String(options.maxBudgetUsd));
+  return args;
+}
+
+/** Extended thinking is set through the environment: a budget, or none at all. */
+function thinkingEnv(request: ProviderRequest): NodeJS.ProcessEnv | undefined {
+  const thinking = request.options?.thinking;
+  if (!thinking || thinking.type === 'adaptive') return undefined;
+  const budget = thinking.type === 'disabled' ? 0 : (thinking.budgetTokens ?? 16000);
+  return { ...request.env, MAX_THINKING_TOKENS: String(budget) };
 }
 
 function failure(

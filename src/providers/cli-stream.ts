@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { runProcess, type ProcessResult } from '../lib/process.js';
 import { ProviderError, type ProviderRequest } from './types.js';
 
@@ -80,4 +81,31 @@ export function kindFromText(text: string): ProviderError['kind'] {
     return 'network';
   if (/\b403\b|forbidden|permission denied/i.test(text)) return 'auth';
   return 'unknown';
+}
+
+/** The prompt with a node's systemPrompt in front, for CLIs that take no system prompt of their own. */
+export function promptWithSystem(request: ProviderRequest): string {
+  const system = request.options?.systemPrompt;
+  return system ? `<system>\n${system}\n</system>\n\n${request.prompt}` : request.prompt;
+}
+
+export interface McpServer {
+  command?: string;
+  args?: string[];
+  env?: Record<string, string>;
+  url?: string;
+}
+
+/** The servers of an MCP configuration file (`{"mcpServers": {...}}`, as Claude Code and Copilot read it). */
+export function mcpServers(file: string): Record<string, McpServer> {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(readFileSync(file, 'utf8'));
+  } catch (error) {
+    throw new ProviderError('invalid_request', `cannot read the MCP configuration ${file}: ${String(error)}`);
+  }
+  const servers = (parsed as { mcpServers?: unknown } | null)?.mcpServers;
+  if (typeof servers !== 'object' || servers === null || Array.isArray(servers))
+    throw new ProviderError('invalid_request', `${file} has no "mcpServers" object`);
+  return servers as Record<string, McpServer>;
 }

@@ -1,5 +1,6 @@
 import { describeExit } from '../lib/process.js';
-import { kindFromText, runJsonLinesCli, stderrTail } from './cli-stream.js';
+import { kindFromText, mcpServers, promptWithSystem, runJsonLinesCli, stderrTail } from './cli-stream.js';
+import { clampEffort, PROVIDER_CAPABILITIES } from './models.js';
 import { ProviderError, type Provider, type ProviderResult, type Usage } from './types.js';
 
 export interface CodexDefaults {
@@ -27,12 +28,16 @@ export function createCodexProvider(defaults: CodexDefaults = {}): Provider {
       ];
       const model = request.model ?? defaults.model;
       if (model) args.push('-m', model);
-      const effort = request.reasoningEffort ?? defaults.modelReasoningEffort;
+      const effort =
+        (request.options?.effort && clampEffort(request.options.effort, PROVIDER_CAPABILITIES.codex.efforts)) ??
+        request.reasoningEffort ??
+        defaults.modelReasoningEffort;
       if (effort) args.push('-c', `model_reasoning_effort="${effort}"`);
       const webSearch = request.webSearchMode ?? defaults.webSearchMode;
       if (webSearch) args.push('-c', `web_search="${webSearch}"`);
       for (const dir of request.additionalDirectories ?? []) args.push('--add-dir', dir);
       if (request.outputSchemaPath) args.push('--output-schema', request.outputSchemaPath);
+      if (request.options?.mcp) args.push(...mcpConfigArgs(request.options.mcp));
       args.push(...(defaults.args ?? []));
       // Every flag must come before `resume`.
       if (request.resumeSessionId) args.push('resume', request.resumeSessionId);
@@ -51,7 +56,7 @@ export function createCodexProvider(defaults: CodexDefaults = {}): Provider {
           command: defaults.command ?? 'codex',
           args,
           configKey: 'assistants.codex.command',
-          stdin: request.prompt,
+          stdin: promptWithSystem(request),
         },
         request,
         (event) => {
@@ -109,6 +114,21 @@ export function createCodexProvider(defaults: CodexDefaults = {}): Provider {
       );
     },
   };
+}
+
+/** MCP servers as `-c mcp_servers.<name>.<key>=<TOML value>` overrides (JSON literals are valid TOML here). */
+function mcpConfigArgs(file: string): string[] {
+  const args: string[] = [];
+  for (const [name, server] of Object.entries(mcpServers(file))) {
+    const key = /^[A-Za-z0-9_-]+$/.test(name) ? name : JSON.stringify(name);
+    for (const field of ['command', 'args', 'url'] as const)
+      if (server[field] !== undefined) args.push('-c', `mcp_servers.${key}.${field}=${JSON.stringify(server[field])}`);
+    if (server.env) {
+      const table = Object.entries(server.env).map(([k, v]) => `${JSON.stringify(k)}=${JSON.stringify(v)}`);
+      args.push('-c', `mcp_servers.${key}.env={${table.join(',')}}`);
+    }
+  }
+  return args;
 }
 
 function handleItem(

@@ -1,7 +1,7 @@
 import { expandVariables } from '../lib/expand.js';
 import { describeExit, runProcess } from '../lib/process.js';
 import type { ExecSpec } from './schema.js';
-import { kindFromText, stderrTail } from './cli-stream.js';
+import { kindFromText, promptWithSystem, stderrTail } from './cli-stream.js';
 import { ProviderError, type Provider, type ProviderErrorKind, type ProviderResult } from './types.js';
 
 /**
@@ -30,7 +30,7 @@ export function createExecProvider(defaults: { exec?: ExecSpec; model?: string }
         args: (spec.args ?? []).map((arg) => expandVariables(arg, request.env)),
         cwd: request.cwd,
         env,
-        stdin: request.prompt,
+        stdin: promptWithSystem(request),
         idleTimeoutMs: request.idleTimeoutMs,
         signal: request.signal,
         onProcess: request.onProcess,

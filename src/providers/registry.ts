@@ -1,6 +1,9 @@
 import { createClaudeProvider } from './claude.js';
 import { createCodexProvider } from './codex.js';
+import { createCopilotProvider } from './copilot.js';
 import { createExecProvider } from './exec.js';
+import { createOpencodeProvider } from './opencode.js';
+import { createPiProvider } from './pi.js';
 import type { AssistantsConfig, ProviderName } from './schema.js';
 import type { Provider, ProviderRegistry } from './types.js';
 
@@ -16,6 +19,15 @@ export function createProviderRegistry(assistants: AssistantsConfig = {}): Provi
           break;
         case 'codex':
           provider = createCodexProvider(assistants.codex);
+          break;
+        case 'pi':
+          provider = createPiProvider(assistants.pi);
+          break;
+        case 'opencode':
+          provider = createOpencodeProvider(assistants.opencode);
+          break;
+        case 'copilot':
+          provider = createCopilotProvider(assistants.copilot);
           break;
         case 'exec': {
           const { command, args, env, model } = assistants.exec ?? {};

@@ -2,27 +2,38 @@ import * as z from 'zod';
 import { commandSpecSchema } from '../lib/command-spec.js';
 
 /** Provider names the engine knows. One list, used by the config, the workflow schema and the registry. */
-export const PROVIDER_NAMES = ['claude', 'codex', 'exec'] as const;
+export const PROVIDER_NAMES = ['claude', 'codex', 'pi', 'opencode', 'copilot', 'exec'] as const;
 export const providerNameSchema = z.enum(PROVIDER_NAMES);
 export type ProviderName = z.infer<typeof providerNameSchema>;
 
 export const REASONING_EFFORTS = ['minimal', 'low', 'medium', 'high', 'xhigh'] as const;
+/** Reasoning depth, weakest first, on every provider that has the control (each clamps to the rungs it has). */
+export const EFFORT_LEVELS = ['minimal', 'low', 'medium', 'high', 'xhigh', 'max'] as const;
+export type EffortLevel = (typeof EFFORT_LEVELS)[number];
 export const WEB_SEARCH_MODES = ['disabled', 'cached', 'live'] as const;
+
+/** Model tiers every provider maps to one of its models. */
+export const TIER_NAMES = ['small', 'medium', 'large'] as const;
+export type TierName = (typeof TIER_NAMES)[number];
 
 export const execSpecSchema = commandSpecSchema.describe(
   'A command that receives the prompt on stdin and prints the answer on stdout.',
 );
 export type ExecSpec = z.infer<typeof execSpecSchema>;
 
+const commandField = (cli: string, fallback: string) =>
+  z.string().optional().describe(`Path or name of the ${cli}. Default: "${fallback}".`);
+const argsField = z.array(z.string()).optional().describe('Extra arguments appended to every call.');
+
 const claudeDefaultsSchema = z
   .object({
     model: z.string().optional().describe('Default model, e.g. "sonnet".'),
-    command: z.string().optional().describe('Path or name of the Claude Code CLI. Default: "claude".'),
+    command: commandField('Claude Code CLI', 'claude'),
     permissionMode: z
       .enum(['default', 'acceptEdits', 'plan', 'bypassPermissions', 'dontAsk', 'auto'])
       .optional()
       .describe('Permission mode for headless runs. Default: "bypassPermissions".'),
-    args: z.array(z.string()).optional().describe('Extra arguments appended to every call.'),
+    args: argsField,
   })
   .strict();
 
@@ -31,14 +42,23 @@ const codexDefaultsSchema = z
     model: z.string().optional().describe('Default model, e.g. "gpt-5.3-codex".'),
     modelReasoningEffort: z.enum(REASONING_EFFORTS).optional(),
     webSearchMode: z.enum(WEB_SEARCH_MODES).optional(),
-    command: z.string().optional().describe('Path or name of the Codex CLI. Default: "codex".'),
+    command: commandField('Codex CLI', 'codex'),
     sandbox: z
       .enum(['read-only', 'workspace-write', 'danger-full-access'])
       .optional()
       .describe('Sandbox of `codex exec`. Default: "workspace-write".'),
-    args: z.array(z.string()).optional().describe('Extra arguments appended to every call.'),
+    args: argsField,
   })
   .strict();
+
+const cliDefaultsSchema = (cli: string, fallback: string, modelExample: string) =>
+  z
+    .object({
+      model: z.string().optional().describe(`Default model, e.g. "${modelExample}".`),
+      command: commandField(cli, fallback),
+      args: argsField,
+    })
+    .strict();
 
 const execDefaultsSchema = z
   .object({
@@ -49,13 +69,41 @@ const execDefaultsSchema = z
   })
   .strict();
 
+/** A model preset: which provider runs it, with which model and (optionally) reasoning depth. */
+export const modelPresetSchema = z
+  .object({
+    provider: providerNameSchema,
+    model: z.string().min(1),
+    effort: z.enum(EFFORT_LEVELS).optional(),
+  })
+  .strict();
+export type ModelPreset = z.infer<typeof modelPresetSchema>;
+
 /** The `assistants` section of .archal.json: which provider AI nodes use, and each provider's settings. */
 export const assistantsSchema = z
   .object({
     default: providerNameSchema.optional().describe('Provider of AI nodes that name none. Default: "claude".'),
     claude: claudeDefaultsSchema.optional(),
     codex: codexDefaultsSchema.optional(),
+    pi: cliDefaultsSchema('pi coding agent CLI', 'pi', 'anthropic/claude-sonnet-4-6').optional(),
+    opencode: cliDefaultsSchema('OpenCode CLI', 'opencode', 'anthropic/claude-sonnet-4-6').optional(),
+    copilot: cliDefaultsSchema('GitHub Copilot CLI', 'copilot', 'gpt-5').optional(),
     exec: execDefaultsSchema.optional(),
+    tiers: z
+      .partialRecord(z.enum(TIER_NAMES), modelPresetSchema)
+      .optional()
+      .describe(
+        'What the model tiers small, medium and large mean, e.g. {"small": {"provider": "claude", "model": "haiku"}}.',
+      ),
+    aliases: z
+      .record(
+        z.string().regex(/^@[A-Za-z0-9_.-]+$/, { error: 'alias names start with @ (e.g. "@fast")' }),
+        modelPresetSchema,
+      )
+      .optional()
+      .describe(
+        'Model aliases workflows name as model: "@name", e.g. {"@fast": {"provider": "claude", "model": "haiku"}}.',
+      ),
   })
   .strict();
 export type AssistantsConfig = z.infer<typeof assistantsSchema>;

@@ -1,4 +1,4 @@
-import type { ExecSpec, ProviderName } from './schema.js';
+import type { EffortLevel, ExecSpec, ProviderName } from './schema.js';
 
 /** Tokens and money one provider call spent. */
 export interface Usage {
@@ -22,6 +22,39 @@ export function addUsage(a: Usage | undefined, b: Usage | undefined): Usage | un
   };
 }
 
+/** A sub-agent a node defines for the provider (Claude Code's `--agents`). */
+export interface AgentDefinition {
+  description: string;
+  prompt: string;
+  model?: string;
+  tools?: string[];
+  disallowedTools?: string[];
+  skills?: string[];
+  maxTurns?: number;
+}
+
+export type ThinkingSetting = { type: 'adaptive' } | { type: 'enabled'; budgetTokens?: number } | { type: 'disabled' };
+
+/** Node settings a provider maps onto its CLI's own flags (see PROVIDER_CAPABILITIES for who honours what). */
+export interface AiOptions {
+  effort?: EffortLevel;
+  thinking?: ThinkingSetting;
+  /** Claude Code hooks, keyed by hook event. */
+  hooks?: Record<string, unknown>;
+  /** Absolute path of an MCP server configuration (`{"mcpServers": {...}}`). */
+  mcp?: string;
+  skills?: string[];
+  agents?: Record<string, AgentDefinition>;
+  systemPrompt?: string;
+  fallbackModel?: string;
+  settingSources?: Array<'project' | 'user'>;
+  betas?: string[];
+  sandbox?: Record<string, unknown>;
+  maxBudgetUsd?: number;
+  /** pi: extension posture of this node. */
+  pi?: { enableExtensions?: boolean; interactive?: boolean; extensionFlags?: Record<string, boolean | string> };
+}
+
 export interface ProviderRequest {
   prompt: string;
   cwd: string;
@@ -36,6 +69,9 @@ export interface ProviderRequest {
   outputSchemaPath?: string;
   /** Continue this session instead of starting a fresh one. */
   resumeSessionId?: string;
+  /** With resumeSessionId: continue a copy of the session, leaving the original as it was. */
+  forkSession?: boolean;
+  options?: AiOptions;
   reasoningEffort?: string;
   webSearchMode?: string;
   additionalDirectories?: string[];

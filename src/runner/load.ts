@@ -2,9 +2,10 @@ import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { loadSeed } from '../clones/github/index.js';
 import type { ArchalConfig } from '../config/schema.js';
+import { providerOfModel, resolveModelRef } from '../providers/models.js';
 import type { ProviderName } from '../providers/schema.js';
 import { prepareCriteria } from '../evaluate/criteria.js';
-import { parseScenarioFile } from '../scenarios/parse.js';
+import { parseScenario, parseScenarioFile } from '../scenarios/parse.js';
 import type { Scenario, ScenarioProblem } from '../scenarios/schema.js';
 import { errorMessage } from '../lib/errors.js';
 import type { ProviderRegistry } from '../providers/types.js';
@@ -20,18 +21,51 @@ export interface LoadedScenarios {
   warnings: ScenarioProblem[];
   /** Files that were found (before tag filtering). */
   files: string[];
+  /** Scenarios whose runs start from a seed the evaluator writes from their `## Setup`. */
+  generatedSeeds?: string[];
 }
 
-/** The evaluator of a scenario: its own Config over .archal.json `evaluator`. */
+/**
+ * The evaluator of a scenario: its own Config over .archal.json (`evaluator`, `evaluatorModel`/`model`).
+ * Without a provider, the model's name implies one (claude-…: claude; gpt-…, o3, codex-…: codex), else
+ * `assistants.default` when a model is given; a tier (`small`…) or `@alias` resolves as in workflows.
+ */
 export function evaluatorFor(
-  scenario: Scenario,
+  scenario: Pick<Scenario, 'config'>,
   config: ArchalConfig,
 ): { provider: ProviderName; model?: string } | undefined {
   const own = scenario.config.evaluator;
-  const provider = own?.provider ?? config.evaluator?.provider;
+  const configured = config.evaluator?.model ?? config.evaluatorModel;
+  const model = own?.model ?? (own?.provider ? undefined : configured);
+  const provider =
+    own?.provider ??
+    config.evaluator?.provider ??
+    (model ? (providerOfModel(model) ?? config.assistants?.default) : undefined);
   if (!provider) return undefined;
-  const model = own?.model ?? (own?.provider ? undefined : config.evaluator?.model);
-  return model ? { provider, model } : { provider };
+  if (!model) return { provider };
+  const ref = resolveModelRef(model, provider, {
+    tiers: config.assistants?.tiers,
+    aliases: config.assistants?.aliases,
+  });
+  if (ref.kind === 'preset') return { provider: ref.preset.provider, model: ref.preset.model };
+  return { provider, model };
+}
+
+/** `archal run -m <model>`: the judge's model over the scenarios' and .archal.json's (its provider stays, unless the model implies another). */
+export function withEvaluatorModel(config: ArchalConfig, model: string | undefined): ArchalConfig {
+  if (!model) return config;
+  const implied = providerOfModel(model);
+  const provider = config.evaluator?.provider;
+  return {
+    ...config,
+    evaluatorModel: model,
+    evaluator: provider && (!implied || implied === provider) ? { provider } : undefined,
+  };
+}
+
+/** Why a configured judge model has no provider to run it. */
+function unrunnableModel(model: string): string {
+  return `evaluator model '${model}' is set but no provider runs it${/gemini/i.test(model) ? " (Archal's hosted Gemini judge is not available locally)" : ''}: set "evaluator": {"provider": "claude" | "codex" | "pi" | "opencode" | "copilot" | "exec"} in .archal.json, or name a Claude or OpenAI model`;
 }
 
 /** Scenario files from paths (files or directories, searched recursively for .md), or the configured/default places. */
@@ -78,20 +112,40 @@ function markdownUnder(dir: string): string[] {
  */
 export function loadScenarios(
   paths: readonly string[],
-  options: { config: ArchalConfig; cwd: string; tags?: readonly string[] },
+  options: {
+    config: ArchalConfig;
+    cwd: string;
+    tags?: readonly string[];
+    /** A seed is given for every run (`--seed`, `--replay-seed`): Setup sections are not turned into seeds. */
+    seeded?: boolean;
+    /** The judge's model over every other setting (`archal run -m`). */
+    evaluatorModel?: string;
+    /** One scenario given as text (`archal run --task`) instead of files. */
+    inline?: { file: string; text: string };
+  },
 ): LoadedScenarios {
-  const { config, cwd } = options;
-  const found = scenarioFiles(paths, config, cwd);
+  const { cwd } = options;
+  const config = withEvaluatorModel(options.config, options.evaluatorModel);
+  const found = options.inline ? { files: [options.inline.file], errors: [] } : scenarioFiles(paths, config, cwd);
   const errors = [...found.errors];
   const warnings: ScenarioProblem[] = [];
   const entries: SuiteScenario[] = [];
+  /** Scenarios whose `## Setup` becomes a seed (there is an evaluator to write it), and those left empty. */
+  const generated: string[] = [];
+  const unseeded: string[] = [];
+  const configModel = config.evaluator?.model ?? config.evaluatorModel;
+  if (configModel && !evaluatorFor({ config: { clones: [], timeout: 1, runs: 1, tags: [], routing: 'env' } }, config))
+    warnings.push({ file: join(cwd, '.archal.json'), message: unrunnableModel(configModel) });
   for (const file of found.files) {
-    const parsed = parseScenarioFile(file, {
+    const parseOptions = {
       defaultClones: config.clones,
       defaultRuns: config.runs,
       defaultTimeout: config.timeout,
       defaultRouting: config.routing,
-    });
+    };
+    const parsed = options.inline
+      ? parseScenario(options.inline.text, file, parseOptions)
+      : parseScenarioFile(file, parseOptions);
     warnings.push(...parsed.warnings);
     if (!parsed.ok) {
       errors.push(...parsed.errors);
@@ -100,22 +154,18 @@ export function loadScenarios(
     const { scenario } = parsed;
     if (options.tags && options.tags.length > 0 && !options.tags.some((tag) => scenario.config.tags.includes(tag)))
       continue;
+    if (options.evaluatorModel) scenario.config = { ...scenario.config, evaluator: undefined };
     const evaluator = evaluatorFor(scenario, config);
     const prepared = prepareCriteria(scenario, { evaluator: evaluator !== undefined });
     errors.push(...prepared.errors);
     warnings.push(...prepared.warnings);
     errors.push(...seedProblems(scenario, cwd));
-    if (scenario.config.evaluator && !evaluator)
-      warnings.push({
-        file,
-        message: `evaluator model '${scenario.config.evaluator.model}' is set but no evaluator provider is: set "evaluator": {"provider": …} in .archal.json`,
-      });
-    if (scenario.setup && !scenario.config.seed && !scenario.seedState && !config.seeds?.github)
-      warnings.push({
-        file,
-        message:
-          "'## Setup' describes state but no seed is set: the clone starts empty. Add 'seed: <name>' to Config or a '## Seed State' JSON block",
-      });
+    if (scenario.config.evaluator?.model && !evaluator)
+      warnings.push({ file, message: unrunnableModel(scenario.config.evaluator.model) });
+    if (scenario.setup && !scenario.config.seed && !scenario.seedState && !config.seeds?.github && !options.seeded) {
+      if (evaluator) generated.push(file);
+      else unseeded.push(file);
+    }
     entries.push({
       scenario,
       criteria: prepared.criteria,
@@ -124,7 +174,12 @@ export function loadScenarios(
       ),
     });
   }
-  return { entries, errors, warnings, files: found.files };
+  if (unseeded.length > 0)
+    warnings.push({
+      file: unseeded[0]!,
+      message: `${unseeded.length === 1 ? "this scenario's '## Setup' describes" : `${unseeded.length} scenarios' '## Setup' sections describe`} starting state, but there is no seed and no evaluator to generate one from it: ${unseeded.length === 1 ? 'its clone starts' : 'their clones start'} empty. Give a seed ('seed:' in Config, '## Seed State', --seed, .archal.json "seeds") or an evaluator (.archal.json "evaluator") to generate seeds from Setup${unseeded.length > 1 ? ` (${unseeded.map((entry) => relative(cwd, entry) || entry).join(', ')})` : ''}`,
+    });
+  return { entries, errors, warnings, files: found.files, generatedSeeds: generated };
 }
 
 function seedProblems(scenario: Scenario, cwd: string): ScenarioProblem[] {
@@ -159,9 +214,14 @@ export function formatScenarioProblems(entries: readonly ScenarioProblem[], cwd:
 export function judgeResolver(
   config: ArchalConfig,
   providers: ProviderRegistry,
+  evaluatorModel?: string,
 ): (scenario: Scenario) => JudgeConfig | undefined {
+  const effective = withEvaluatorModel(config, evaluatorModel);
   return (scenario) => {
-    const evaluator = evaluatorFor(scenario, config);
+    const evaluator = evaluatorFor(
+      evaluatorModel ? { config: { ...scenario.config, evaluator: undefined } } : scenario,
+      effective,
+    );
     return (
       evaluator && { providerName: evaluator.provider, provider: providers(evaluator.provider), model: evaluator.model }
     );

@@ -4,7 +4,7 @@ import { clip } from '../lib/text.js';
 
 /** The table `archal run` ends with: one line per scenario, then what failed and why. */
 export function terminalReport(suite: SuiteResult, cwd: string, verbose = false): string {
-  const lines: string[] = [];
+  const lines: string[] = suite.title ? [suite.title, ''] : [];
   const width = Math.min(48, Math.max(8, ...suite.scenarios.map((scenario) => scenario.title.length)));
   lines.push(`${'Scenario'.padEnd(width)}  Satisfaction  Runs passed  Failing criteria`);
   for (const scenario of suite.scenarios) {
@@ -91,5 +91,5 @@ export function junitReport(suite: SuiteResult): string {
     ].join('\n');
   });
   const failures = suite.totals.runs - suite.totals.passedRuns;
-  return `<?xml version="1.0" encoding="UTF-8"?>\n<testsuites name="archal" tests="${suite.totals.runs}" failures="${failures}" time="${(suite.durationMs / 1000).toFixed(3)}">\n${suites.join('\n')}\n</testsuites>\n`;
+  return `<?xml version="1.0" encoding="UTF-8"?>\n<testsuites name="${esc(suite.title ?? 'archal')}" tests="${suite.totals.runs}" failures="${failures}" time="${(suite.durationMs / 1000).toFixed(3)}">\n${suites.join('\n')}\n</testsuites>\n`;
 }

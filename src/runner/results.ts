@@ -57,6 +57,7 @@ export const scenarioResultSchema = z.object({
 
 export const suiteResultSchema = z.object({
   schemaVersion: z.literal(1),
+  title: z.string().optional().describe('.archal.json "title"'),
   suiteId: z
     .string()
     .optional()

@@ -1,6 +1,6 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { dirname, join } from 'node:path';
-import { startGitHubClone, type RequestLogEntry, type Seed } from '../clones/github/index.js';
+import { startGitHubClone, type GitHubClone, type RequestLogEntry, type Seed } from '../clones/github/index.js';
 import { startRouteProxy, type RefusedRequest, type RouteProxy } from '../clones/github/route/index.js';
 import type { ProviderName } from '../providers/schema.js';
 import { buildContext, type EvaluationContext } from '../evaluate/context.js';
@@ -42,6 +42,12 @@ export interface RunOnceOptions {
   judge?: JudgeConfig;
   env: NodeJS.ProcessEnv;
   signal?: AbortSignal;
+  /** Seconds the agent may run, over the scenario's own (`archal run -t`). */
+  timeoutSeconds?: number;
+  /** The clone answers 429 after this many requests per token (`archal run --rate-limit`). */
+  rateLimit?: number;
+  /** A clone kept across the runs of a scenario (`--keep-state`): not seeded again, not stopped here. */
+  clone?: GitHubClone;
 }
 
 /**
@@ -54,8 +60,36 @@ export function scenarioSeed(
   options: { override?: string; configured?: string; cwd: string },
 ): { seed: string | Seed; base: string; own: boolean } {
   const own = options.override === undefined ? (scenario.seedState ?? scenario.config.seed) : undefined;
-  if (own !== undefined) return { seed: own as string | Seed, base: dirname(scenario.file), own: true };
-  return { seed: options.override ?? options.configured ?? 'empty', base: options.cwd, own: false };
+  if (own !== undefined)
+    return { seed: typeof own === 'string' ? seedName(own) : (own as Seed), base: dirname(scenario.file), own: true };
+  return { seed: seedName(options.override ?? options.configured ?? 'empty'), base: options.cwd, own: false };
+}
+
+/** `github:enterprise-repo` (Archal's clone:seed form) is the GitHub clone's `enterprise-repo`. */
+export function seedName(seed: string): string {
+  return seed.replace(/^github:(?!\/)/i, '');
+}
+
+/** Starts the GitHub clone a scenario's run (or, with --keep-state, its runs) works against. */
+export function startScenarioClone(
+  scenario: Scenario,
+  options: Pick<RunOnceOptions, 'seedOverride' | 'defaultSeed' | 'cwd' | 'rateLimit'>,
+): Promise<GitHubClone> {
+  const { seed, base: seedBase } = scenarioSeed(scenario, {
+    override: options.seedOverride,
+    configured: options.defaultSeed,
+    cwd: options.cwd,
+  });
+  // The control token keeps the agent from reading (or resetting) the state its criteria check.
+  return startGitHubClone({
+    seed,
+    cwd: seedBase,
+    // Seed files a repository names (its scenarios, its .archal.json) stay inside it; --seed is the user's own.
+    ...(options.seedOverride === undefined ? { seedRoot: options.cwd } : {}),
+    logger: () => {},
+    controlToken: randomBytes(24).toString('hex'),
+    ...(options.rateLimit ? { rateLimit: { limit: options.rateLimit, kind: 'secondary' as const } } : {}),
+  });
 }
 
 /** One run of one scenario on its own, freshly seeded clone. Never throws for the agent's failures. */
@@ -63,26 +97,19 @@ export async function runOnce(options: RunOnceOptions): Promise<ScenarioRunResul
   const { scenario } = options;
   const runId = randomUUID();
   const started = performance.now();
-  const { seed, base: seedBase } = scenarioSeed(scenario, {
+  const { seed } = scenarioSeed(scenario, {
     override: options.seedOverride,
     configured: options.defaultSeed,
     cwd: options.cwd,
   });
-  // The control token keeps the agent from reading (or resetting) the state its criteria check.
-  const clone = await startGitHubClone({
-    seed,
-    cwd: seedBase,
-    // Seed files a repository names (its scenarios, its .archal.json) stay inside it; --seed is the user's own.
-    ...(options.seedOverride === undefined ? { seedRoot: options.cwd } : {}),
-    logger: () => {},
-    controlToken: randomBytes(24).toString('hex'),
-  });
+  const clone = options.clone ?? (await startScenarioClone(scenario, options));
+  const logStart = options.clone ? clone.handle.requests().length : 0;
   const redactor = new SecretRedactor([clone.token, ...agentSecrets(options.agent)], {
     ...options.env,
     ...options.agent.env,
   });
   // The agent's trace and metrics files live in the clone's directory, removed with it.
-  const agentFiles = join(clone.dir, 'agent-files');
+  const agentFiles = join(clone.dir, 'agent-files', runId);
   const { routing } = scenario.config;
   let proxy: RouteProxy | undefined;
   try {
@@ -100,12 +127,12 @@ export async function runOnce(options: RunOnceOptions): Promise<ScenarioRunResul
       route: routeProxy ? (env) => routeProxy.env(env) : undefined,
       cwd: options.cwd,
       runDir: agentFiles,
-      timeoutMs: scenario.config.timeout * 1000,
+      timeoutMs: (options.timeoutSeconds ?? scenario.config.timeout) * 1000,
       env: options.env,
       signal: options.signal,
     });
     const after = clone.handle.state() as unknown as Record<string, unknown>;
-    const log = clone.handle.requests();
+    const log = clone.handle.requests().slice(logStart);
     const refused = (proxy?.refused() ?? []).map(({ host, port, method }) => ({ host, port, method }));
     const requests = log.map(requestSummary);
     const context = buildContext(before, after, {
@@ -193,7 +220,7 @@ export async function runOnce(options: RunOnceOptions): Promise<ScenarioRunResul
     return result;
   } finally {
     await proxy?.stop();
-    await clone.handle.stop();
+    if (!options.clone) await clone.handle.stop();
   }
 }
 

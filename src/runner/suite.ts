@@ -5,7 +5,8 @@ import type { PreparedCriterion } from '../evaluate/criteria.js';
 import type { AgentCommand } from '../harness/agent.js';
 import type { Scenario } from '../scenarios/schema.js';
 import type { ScenarioRunResult, ScenarioResult, SuiteResult } from './results.js';
-import { runOnce, type JudgeConfig } from './run-once.js';
+import type { GitHubClone } from '../clones/github/index.js';
+import { runOnce, startScenarioClone, type JudgeConfig } from './run-once.js';
 import type { Slots } from '../lib/slots.js';
 import { scenarioFromRuns } from './merge.js';
 
@@ -32,6 +33,14 @@ export interface SuiteOptions {
   env: NodeJS.ProcessEnv;
   signal?: AbortSignal;
   warnings?: string[];
+  /** Seconds each run may take, over the scenarios' own. */
+  timeoutSeconds?: number;
+  /** The clone answers 429 after this many requests per token. */
+  rateLimit?: number;
+  /** The project's name (.archal.json "title"), shown in reports. */
+  title?: string;
+  /** A scenario's runs share one clone, in order, without seeding it again (`--keep-state`). */
+  keepState?: boolean;
   onRunStarted?: (scenario: Scenario, index: number) => void;
   onRunFinished?: (scenario: Scenario, result: ScenarioRunResult) => void;
   /** Runs only the (scenario, run) pairs it accepts (a shard of the suite); the result holds the scenarios it ran. */
@@ -58,35 +67,58 @@ export async function runSuite(options: SuiteOptions): Promise<SuiteResult> {
     )
     .filter((task) => !options.select || options.select(task.entry.scenario, task.index));
   const results: ScenarioRunResult[][] = options.scenarios.map(() => []);
+  const runTask = async (task: (typeof tasks)[number], clone?: GitHubClone) => {
+    const release = await options.slots?.acquire();
+    if (options.signal?.aborted) {
+      release?.();
+      return;
+    }
+    options.onRunStarted?.(task.entry.scenario, task.index);
+    const result = await runOnce({
+      scenario: task.entry.scenario,
+      criteria: task.entry.criteria,
+      index: task.index,
+      agent: options.agent,
+      agentModel: options.agentModel,
+      seedOverride: options.seedOverride,
+      defaultSeed: options.defaultSeed,
+      cwd: options.cwd,
+      cacheDir: options.cacheDir,
+      judge: options.judgeFor(task.entry.scenario),
+      env: options.env,
+      signal: options.signal,
+      timeoutSeconds: options.timeoutSeconds,
+      rateLimit: options.rateLimit,
+      clone,
+    }).finally(() => release?.());
+    results[task.scenarioIndex]!.push(result);
+    options.onRunFinished?.(task.entry.scenario, result);
+  };
+  // With --keep-state a unit of work is a whole scenario: its runs in order on one clone.
+  const units = options.keepState
+    ? options.scenarios.map((_, index) => tasks.filter((task) => task.scenarioIndex === index))
+    : tasks.map((task) => [task]);
   let next = 0;
   const worker = async () => {
-    while (next < tasks.length && !options.signal?.aborted) {
-      const task = tasks[next++]!;
-      const release = await options.slots?.acquire();
-      if (options.signal?.aborted) {
-        release?.();
-        break;
+    while (next < units.length && !options.signal?.aborted) {
+      const unit = units[next++]!;
+      if (unit.length === 0) continue;
+      if (!options.keepState) {
+        await runTask(unit[0]!);
+        continue;
       }
-      options.onRunStarted?.(task.entry.scenario, task.index);
-      const result = await runOnce({
-        scenario: task.entry.scenario,
-        criteria: task.entry.criteria,
-        index: task.index,
-        agent: options.agent,
-        agentModel: options.agentModel,
-        seedOverride: options.seedOverride,
-        defaultSeed: options.defaultSeed,
-        cwd: options.cwd,
-        cacheDir: options.cacheDir,
-        judge: options.judgeFor(task.entry.scenario),
-        env: options.env,
-        signal: options.signal,
-      }).finally(() => release?.());
-      results[task.scenarioIndex]!.push(result);
-      options.onRunFinished?.(task.entry.scenario, result);
+      const clone = await startScenarioClone(unit[0]!.entry.scenario, options);
+      try {
+        for (const task of unit) {
+          if (options.signal?.aborted) break;
+          await runTask(task, clone);
+        }
+      } finally {
+        await clone.handle.stop();
+      }
     }
   };
-  await Promise.all(Array.from({ length: Math.max(1, Math.min(options.concurrency, tasks.length)) }, worker));
+  await Promise.all(Array.from({ length: Math.max(1, Math.min(options.concurrency, units.length)) }, worker));
 
   // A slice of the suite (`select`) holds the scenarios it has runs of.
   const selected = new Set(tasks.map((task) => task.scenarioIndex));
@@ -103,6 +135,7 @@ export async function runSuite(options: SuiteOptions): Promise<SuiteResult> {
   );
   const suite: SuiteResult = {
     schemaVersion: 1,
+    ...(options.title ? { title: options.title } : {}),
     suiteId: randomUUID(),
     startedAt,
     durationMs: Math.round(performance.now() - started),

@@ -1,5 +1,6 @@
 import { INPUT_LIMITS, readInputFile } from '../lib/input-file.js';
 import { didYouMean } from '../lib/did-you-mean.js';
+import { PROVIDER_NAMES, type ProviderName } from '../providers/schema.js';
 import { parseJsonWithLocation, unfenceJson } from '../lib/json-position.js';
 import { CLONE_KEYWORDS, inferClones } from './clones.js';
 import {
@@ -378,11 +379,13 @@ function parseConfig(
   return result.data;
 }
 
-/** `claude`, `codex:gpt-5.3-codex`, `exec`, or a bare model name (the provider then comes from .archal.json). */
-function parseEvaluator(value: string): { provider?: 'claude' | 'codex' | 'exec'; model?: string } {
-  const [first, ...rest] = value.split(/[:/]/);
-  const provider = first?.trim().toLowerCase();
-  if (provider === 'claude' || provider === 'codex' || provider === 'exec')
-    return rest.length > 0 ? { provider, model: rest.join(':').trim() } : { provider };
+/** `claude`, `codex:gpt-5.3-codex`, `opencode:anthropic/claude-sonnet-4-6`, `exec`, or a bare model name (the provider then comes from .archal.json or the name). */
+function parseEvaluator(value: string): { provider?: ProviderName; model?: string } {
+  const match = /^([a-z]+)(?:[:/](.+))?$/i.exec(value.trim());
+  const provider = match?.[1]?.toLowerCase();
+  if (provider && (PROVIDER_NAMES as readonly string[]).includes(provider))
+    return match![2]
+      ? { provider: provider as ProviderName, model: match![2].trim() }
+      : { provider: provider as ProviderName };
   return { model: value.trim() };
 }

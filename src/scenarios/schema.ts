@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import { providerNameSchema } from '../providers/schema.js';
 
 /**
  * How a run's agent reaches its GitHub clone: `env` (GITHUB_API_URL and the clone's URLs), `proxy`
@@ -17,9 +18,7 @@ export const scenarioConfigSchema = z.object({
   runs: z.number().int().min(1).max(100),
   tags: z.array(z.string().min(1)),
   routing: routingSchema,
-  evaluator: z
-    .object({ provider: z.enum(['claude', 'codex', 'exec']).optional(), model: z.string().min(1).optional() })
-    .optional(),
+  evaluator: z.object({ provider: providerNameSchema.optional(), model: z.string().min(1).optional() }).optional(),
 });
 export type ScenarioConfig = z.infer<typeof scenarioConfigSchema>;
 

@@ -19,6 +19,8 @@ export type Dialect = 'sqlite' | 'postgres';
 const now = () => new Date().toISOString();
 // The port's value, repeated: the store depends on the port's types only.
 const WORKING_PATH_TAKEN = 'working_path_taken';
+/** Runs that declare mutates_checkout: false (and sub-workflow runs) do not hold their working path. */
+const holdsWorkingPath = (metadata: RunMetadata) => metadata.mutatesCheckout !== false;
 const MAX_SEQUENCE_RETRIES = 20;
 const MAX_EVENT_BATCH = 500;
 
@@ -107,6 +109,7 @@ export class KyselyStore implements WorkflowRunStore, WorktreeStore {
         last_activity_at: at,
         owner_pid: run.ownerPid,
         owner_host: run.ownerHost,
+        holds_path: holdsWorkingPath(run.metadata) ? 1 : 0,
       })
       .execute();
   }

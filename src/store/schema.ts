@@ -16,6 +16,8 @@ export interface Database {
     last_activity_at: string;
     owner_pid: number | null;
     owner_host: string | null;
+    /** 1 when the run holds its working path while active (0: mutates_checkout: false, sub-workflow runs). */
+    holds_path: Generated<number>;
   };
   workflow_events: {
     id: Generated<number>;
@@ -222,6 +224,13 @@ export const MIGRATIONS: Migration[] = [
       .addPrimaryKeyConstraint('attach_sources_pk', ['repo', 'name'])
       .execute();
   },
+  // Runs that do not hold their working path (mutates_checkout: false, sub-workflow runs).
+  async (db) => {
+    await db.schema
+      .alterTable('workflow_runs')
+      .addColumn('holds_path', 'integer', (col) => col.notNull().defaultTo(1))
+      .execute();
+  },
   // One active run per working path, kept by the database itself: admission is one insert, and of
   // any number of processes admitting runs on a path at once exactly one wins.
   async (db) => {
@@ -236,6 +245,10 @@ export const MIGRATIONS: Migration[] = [
       .execute();
     const holders = new Set<string>();
     for (const row of active) {
+      if ((JSON.parse(row.metadata) as { mutatesCheckout?: boolean }).mutatesCheckout === false) {
+        await db.updateTable('workflow_runs').set({ holds_path: 0 }).where('id', '=', row.id).execute();
+        continue;
+      }
       if (!holders.has(row.working_path)) {
         holders.add(row.working_path);
         continue;
@@ -247,7 +260,7 @@ export const MIGRATIONS: Migration[] = [
         .where('id', '=', row.id)
         .execute();
     }
-    await sql`create unique index if not exists workflow_runs_one_active_per_path on workflow_runs (working_path) where status in ('pending', 'running', 'paused')`.execute(
+    await sql`create unique index if not exists workflow_runs_one_active_per_path on workflow_runs (working_path) where holds_path = 1 and status in ('pending', 'running', 'paused')`.execute(
       db,
     );
   },

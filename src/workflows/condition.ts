@@ -3,7 +3,8 @@
  *
  *   $classify.output.type == 'BUG' && $score.output >= 0.8 || $force.output == 'true'
  *
- * Operands are `$id.output`, `$id.output.field`, single-quoted strings, numbers and true/false.
+ * Operands are `$id.output`, `$id.output.field` (or Archon's `$id.field`), `$INPUTS.name`,
+ * single-quoted strings, numbers and true/false.
  * `==`/`!=` compare exact strings; `< <= > >=` compare numbers and fail when a side is not one.
  */
 
@@ -44,6 +45,11 @@ type Token =
   | { kind: 'and' | 'or' | 'lparen' | 'rparen'; text: string; pos: number };
 
 const REF = /^\$([A-Za-z_][A-Za-z0-9_-]*)\.output(?:\.([A-Za-z_][A-Za-z0-9_]*))?/;
+/** `$INPUTS.<name>`: a run input (read as a reference to the reserved node id INPUTS). */
+const INPUT_REF = /^\$(INPUTS)\.([A-Za-z_][A-Za-z0-9_-]*)/;
+/** Archon's shorthand `$<node>.<field>` for `$<node>.output.<field>`. */
+const SHORT_REF = /^\$([A-Za-z_][A-Za-z0-9_-]*)\.([A-Za-z_][A-Za-z0-9_]*)/;
+export const INPUTS_NODE = 'INPUTS';
 const NUMBER = /^-?\d+(?:\.\d+)?/;
 const MAX_NESTING = 32;
 
@@ -61,7 +67,7 @@ function tokenize(source: string): Token[] {
     }
     const rest = source.slice(i);
     if (ch === '$') {
-      const match = REF.exec(rest);
+      const match = INPUT_REF.exec(rest) ?? REF.exec(rest) ?? SHORT_REF.exec(rest);
       if (!match) {
         const word = /^\$[^\s=!<>&|()]*/.exec(rest)![0];
         return fail(
@@ -207,7 +213,7 @@ export function parseCondition(source: string): ConditionExpr {
   return expr;
 }
 
-/** Every `$id.output[.field]` a condition reads. */
+/** Every `$id.output[.field]` a condition reads (`$INPUTS.<name>` aside). */
 export function conditionRefs(expr: ConditionExpr): Array<{ node: string; field?: string }> {
   switch (expr.type) {
     case 'or':
@@ -215,7 +221,7 @@ export function conditionRefs(expr: ConditionExpr): Array<{ node: string; field?
       return expr.items.flatMap(conditionRefs);
     case 'compare':
       return [expr.left, expr.right].flatMap((operand) =>
-        operand.type === 'ref' ? [{ node: operand.node, field: operand.field }] : [],
+        operand.type === 'ref' && operand.node !== INPUTS_NODE ? [{ node: operand.node, field: operand.field }] : [],
       );
   }
 }

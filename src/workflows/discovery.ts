@@ -3,7 +3,8 @@ import { INPUT_LIMITS, readInputFile } from '../lib/input-file.js';
 import { basename, extname, join, relative } from 'node:path';
 import { closest } from '../lib/did-you-mean.js';
 import { ArchalError } from '../lib/errors.js';
-import { loadWorkflowText, type EngineDefaults, type CommandLookup } from './loader.js';
+import type { IncludeSource, ResolveWorkflowSource } from './include.js';
+import { loadWorkflowText, type CommandLookup, type EngineDefaults, type ScriptLookup } from './loader.js';
 import type { Workflow, WorkflowScope } from './model.js';
 import { formatWorkflowProblem, type WorkflowProblem } from './problems.js';
 
@@ -14,12 +15,17 @@ export interface WorkflowLocations {
   home: string;
   /** Archal's bundled workflows directory. */
   bundled: string;
+  /** The user's home directory, for Archon's global workflows in ~/.archon/workflows. */
+  userHome?: string;
 }
 
 /** Where workflows are found, lowest precedence first; a later scope overrides an earlier one by name. */
 export function workflowScopes(locations: WorkflowLocations): Array<{ scope: WorkflowScope; dir: string }> {
   return [
     { scope: 'bundled', dir: locations.bundled },
+    ...(locations.userHome
+      ? [{ scope: 'archon-global' as const, dir: join(locations.userHome, '.archon', 'workflows') }]
+      : []),
     { scope: 'global', dir: join(locations.home, 'workflows') },
     { scope: 'archon', dir: join(locations.repo, '.archon', 'workflows') },
     { scope: 'archal', dir: join(locations.repo, '.archal', 'workflows') },
@@ -50,6 +56,9 @@ export interface Discovery {
 export interface DiscoveryOptions {
   defaults?: EngineDefaults;
   resolveCommand: (name: string) => CommandLookup;
+  resolveScript?: (name: string) => ScriptLookup;
+  /** Other workflows' files by name (for include: and workflow: nodes); discovery builds it when absent. */
+  resolveWorkflowSource?: ResolveWorkflowSource;
 }
 
 /** Finds and loads every workflow. A broken file is reported in `errors` and never hides the others. */
@@ -59,10 +68,22 @@ export async function discoverWorkflows(locations: WorkflowLocations, options: D
   const warnings: WorkflowProblem[] = [];
   const errors: DiscoveryError[] = [];
 
-  for (const { scope, dir } of workflowScopes(locations)) {
+  const scopes = workflowScopes(locations).map(({ scope, dir }) => ({
+    scope,
+    files: listWorkflowFiles(dir, errors, scope),
+  }));
+  const texts = new Map<string, string>();
+  for (const { files } of scopes) for (const file of files) texts.set(file, readText(file) ?? '');
+  const resolveWorkflowSource =
+    options.resolveWorkflowSource ??
+    sourceIndex(
+      scopes.flatMap(({ files }) => files),
+      texts,
+    );
+  for (const { scope, files } of scopes) {
     const inScope = new Map<string, string>();
-    for (const file of listWorkflowFiles(dir, errors, scope)) {
-      const loaded = await loadWorkflowFile(file, scope, options);
+    for (const file of files) {
+      const loaded = await loadWorkflowFile(file, scope, { ...options, resolveWorkflowSource }, texts.get(file));
       if (loaded.kind === 'error') {
         errors.push(loaded.error);
         continue;
@@ -99,10 +120,11 @@ export async function loadWorkflowFile(
   file: string,
   scope: WorkflowScope,
   options: DiscoveryOptions,
+  preread?: string,
 ): Promise<LoadedFile> {
   // A FIFO, a device or a huge file is refused by name, never waited on: one such entry in
   // .archal/workflows/ must not block every run.
-  const read = readInputFile(file, { maxBytes: INPUT_LIMITS.workflow, strictUtf8: true });
+  const read = preread ? { ok: true as const, text: preread } : readWorkflowText(file);
   if (!read.ok) {
     const { message } = read;
     return {
@@ -116,6 +138,8 @@ export async function loadWorkflowFile(
     scope,
     defaults: options.defaults,
     resolveCommand: options.resolveCommand,
+    resolveScript: options.resolveScript,
+    resolveWorkflowSource: options.resolveWorkflowSource,
   });
   if (result.ok) return { kind: 'workflow', workflow: result.workflow, warnings: result.warnings };
   return {
@@ -130,6 +154,45 @@ export async function loadWorkflowFile(
       problems: result.errors,
     },
   };
+}
+
+function readWorkflowText(file: string) {
+  return readInputFile(file, { maxBytes: INPUT_LIMITS.workflow, strictUtf8: true });
+}
+
+function readText(file: string): string | undefined {
+  const read = readWorkflowText(file);
+  return read.ok ? read.text : undefined;
+}
+
+const NAME_LINE = /^name:[ \t]*(?:"([^"]+)"|'([^']+)'|([^#\n]+?))[ \t]*(?:#.*)?$/m;
+
+/**
+ * Workflow files by the name they declare (later files win, as later scopes do), for `include:`
+ * and `workflow:` nodes: exact names first, then case-insensitively.
+ */
+export function sourceIndex(
+  files: readonly string[],
+  texts: ReadonlyMap<string, string> = new Map(),
+): ResolveWorkflowSource {
+  let index: Map<string, IncludeSource> | undefined;
+  return (name) => {
+    if (!index) {
+      index = new Map();
+      for (const file of files) {
+        const text = texts.get(file) ?? readText(file);
+        const match = text ? NAME_LINE.exec(text) : null;
+        const declared = match ? (match[1] ?? match[2] ?? match[3])!.trim() : undefined;
+        if (declared && text) index.set(declared, { file, text });
+      }
+    }
+    return index.get(name) ?? [...index.entries()].find(([key]) => key.toLowerCase() === name.toLowerCase())?.[1];
+  };
+}
+
+/** Every workflow file of every scope, lowest precedence first. */
+export function allWorkflowFiles(locations: WorkflowLocations): string[] {
+  return workflowScopes(locations).flatMap(({ scope, dir }) => listWorkflowFiles(dir, [], scope));
 }
 
 function listWorkflowFiles(dir: string, errors: DiscoveryError[], scope: WorkflowScope): string[] {

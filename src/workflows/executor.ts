@@ -1,19 +1,22 @@
 import { randomUUID } from 'node:crypto';
-import { mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { errorMessage } from '../lib/errors.js';
 import { SecretRedactor } from '../lib/redact.js';
+import { ensureIgnoredDir } from '../lib/ignored-dir.js';
 import type { Usage } from '../providers/types.js';
 import { systemClock } from './clock.js';
 import { countStates, usageData } from './event-data.js';
 import { JsonlTranscript, type WorkflowEvent } from './events.js';
+import { referencingTexts } from './graph.js';
+import { resolveInputs } from './inputs.js';
 import type { Workflow, WorkflowNode } from './model.js';
 import { executeNode } from './node-execution.js';
-import type { NodeState } from './refs.js';
-import type { EngineDeps, RunContext } from './run-context.js';
+import { isPlainObject, parseJsonObject, type NodeState } from './refs.js';
+import type { EngineDeps, Gate, GateResume, RunContext } from './run-context.js';
 import { RunState, type WriteEvent } from './run-state.js';
 import { schedule } from './scheduler.js';
-import { usesVariable, type RunVariables } from './substitute.js';
+import { usesVariable, type RunVariables, type StandardVariable } from './substitute.js';
 
 export type WorkflowRunStatus = 'completed' | 'failed' | 'cancelled' | 'paused';
 
@@ -40,10 +43,16 @@ export interface WorkflowRunResult {
   logPath: string;
   /** Why the run failed or was cancelled. */
   error?: string;
-  /** Set when an approval node paused the run. */
+  /** Set when a node paused the run for a person: an approval, or an interactive loop's gate. */
   pause?: { nodeId: string; message: string };
+  /** What the pause asks for (how it can be answered). */
+  gate?: Gate;
   usage?: Usage;
   durationMs: number;
+  /** The run's result: its `returns:` node's output, else the first sink that completed with text. */
+  output?: string;
+  /** With `outcome_field`: the verdict the `returns:` node recorded. */
+  outcome?: 'succeeded' | 'failed';
 }
 
 /** Outputs of nodes a previous attempt of this run completed; they are not run again. */
@@ -63,13 +72,28 @@ export interface RunOptions {
   context?: string;
   /** The base branch, or how to find it (only asked for when a node reads $BASE_BRANCH). */
   baseBranch?: string | (() => Promise<string | undefined>);
+  /** Values for the workflow's declared inputs ($INPUTS.<name>); defaults fill the rest. */
+  inputs?: Record<string, unknown>;
+  /** The project's cross-run state directory ($STATE_DIR); without one, reading it fails the node. */
+  stateDir?: string;
+  /** Where the project's documentation is ($DOCS_DIR; default `docs/`). */
+  docsDir?: string;
   /** What this run's node processes start from instead of the engine's environment (a restricted one, say). */
   env?: NodeJS.ProcessEnv;
   signal?: AbortSignal;
   prior?: PriorOutputs;
+  /** Continue an interactive loop after a person answered its gate. */
+  gateResume?: GateResume;
+  /** Rework a rejected approval (its on_reject prompt) before it asks again. */
+  rework?: { nodeId: string; reason: string };
+  /** Sessions AI nodes with persist_session had in the previous run of the workflow. */
+  previousSessions?: ReadonlyMap<string, string>;
+  /** How deeply this run is nested in sub-workflow runs. */
+  depth?: number;
 }
 
 const DEFAULT_HEARTBEAT_MS = 10_000;
+export const DEFAULT_DOCS_DIR = 'docs/';
 
 /**
  * Runs a workflow: sets the run up (its artifacts directory, variables, transcript), schedules its
@@ -85,8 +109,10 @@ export async function executeWorkflow(deps: EngineDeps, options: RunOptions): Pr
   const log = deps.log ? (message: string) => deps.log!(redactor.text(message)) : () => {};
   const runId = options.runId ?? randomUUID();
   const started = clock.now();
-  const artifactsDir = join(options.cwd, '.archal', 'artifacts', 'runs', runId);
-  const logPath = join(options.cwd, '.archal', 'logs', `${runId}.jsonl`);
+  const archalDir = join(options.cwd, '.archal');
+  const artifactsDir = join(archalDir, 'artifacts', 'runs', runId);
+  const logDir = join(archalDir, 'logs');
+  const logPath = join(logDir, `${runId}.jsonl`);
   const transcript = new JsonlTranscript(logPath, log);
 
   const write: WriteEvent = (type, nodeId, data) => {
@@ -107,22 +133,32 @@ export async function executeWorkflow(deps: EngineDeps, options: RunOptions): Pr
     ...redactor.value(extra),
   });
 
-  write('workflow_started', undefined, {
-    workflowName: workflow.name,
-    userMessage: options.userMessage ?? '',
-    cwd: options.cwd,
-    nodeCount: workflow.nodes.length,
-    resumed: options.prior !== undefined,
-  });
-
   let vars: RunVariables;
   try {
+    // Run files stay out of `git status`: their directories ignore themselves.
+    ensureIgnoredDir(join(archalDir, 'logs'));
+    ensureIgnoredDir(join(archalDir, 'artifacts'));
+    write('workflow_started', undefined, {
+      workflowName: workflow.name,
+      userMessage: options.userMessage ?? '',
+      cwd: options.cwd,
+      nodeCount: workflow.nodes.length,
+      resumed: options.prior !== undefined,
+      ...(options.depth ? { depth: options.depth } : {}),
+    });
     mkdirSync(artifactsDir, { recursive: true });
+    if (options.stateDir) mkdirSync(options.stateDir, { recursive: true });
+    const inputs = resolveInputs(workflow, options.inputs);
+    if (!inputs.ok) throw new Error(inputs.message);
     vars = {
       runId,
       userMessage: options.userMessage ?? '',
       artifactsDir,
+      logDir,
+      stateDir: options.stateDir,
+      docsDir: options.docsDir ?? DEFAULT_DOCS_DIR,
       context: options.context ?? '',
+      inputs: inputs.values,
       baseBranch: await resolveBaseBranch(workflow, options.baseBranch),
     };
   } catch (error) {
@@ -131,6 +167,11 @@ export async function executeWorkflow(deps: EngineDeps, options: RunOptions): Pr
     await deps.sink.flush?.();
     return finish('failed', { error: message });
   }
+  const environment = options.env ?? deps.env;
+  if (workflow.requires?.includes('github') && !environment.GITHUB_TOKEN && !environment.GH_TOKEN)
+    log(
+      `⚠️ '${workflow.name}' requires GitHub, but neither GITHUB_TOKEN nor GH_TOKEN is set; its GitHub steps may fail.`,
+    );
 
   const run: RunContext = {
     runId,
@@ -139,20 +180,26 @@ export async function executeWorkflow(deps: EngineDeps, options: RunOptions): Pr
     artifactsDir,
     vars,
     outputs: state.outputs,
-    env: options.env ?? deps.env,
+    env: environment,
     deps: { ...deps, clock, log },
     emit: (type, nodeId, data) => {
-      if (type === 'loop_iteration_started' && nodeId) state.result(nodeId).iterations = data.iteration as number;
+      if (type === 'loop_iteration_started' && nodeId && state.results.has(nodeId))
+        state.result(nodeId).iterations = data.iteration as number;
       write(type, nodeId, data);
     },
     sessions: new Map(),
     dependentCount: dependentCounts(workflow),
     nodeAttempts: new Map(),
     redact: (text) => redactor.text(text),
+    previousSessions: options.previousSessions ?? new Map(),
+    ...(options.gateResume ? { gateResume: options.gateResume } : {}),
+    ...(options.rework ? { rework: options.rework } : {}),
+    depth: options.depth ?? 0,
   };
 
   const onExternalAbort = () => state.cancel('Cancelled by user');
   options.signal?.addEventListener('abort', onExternalAbort, { once: true });
+  if (options.signal?.aborted) onExternalAbort();
   const heartbeat = deps.heartbeat
     ? setInterval(deps.heartbeat, deps.heartbeatIntervalMs ?? DEFAULT_HEARTBEAT_MS)
     : undefined;
@@ -160,6 +207,7 @@ export async function executeWorkflow(deps: EngineDeps, options: RunOptions): Pr
   await schedule(state, {
     prior: options.prior,
     artifactsDir,
+    vars,
     execute: (node) => executeNode(run, state, node, options.prior?.attempts?.get(node.id) ?? 0),
     approvalDecision: deps.approvalDecision,
     approvalPollMs: deps.approvalPollMs,
@@ -167,7 +215,7 @@ export async function executeWorkflow(deps: EngineDeps, options: RunOptions): Pr
   if (heartbeat) clearInterval(heartbeat);
   options.signal?.removeEventListener('abort', onExternalAbort);
 
-  const result = endRun(state, finish, clock.now() - started);
+  const result = endRun(state, finish, clock.now() - started, artifactsDir);
   await deps.sink.flush?.();
   return result;
 }
@@ -185,8 +233,10 @@ function endRun(
   state: RunState,
   finish: (status: WorkflowRunStatus, extra?: Partial<WorkflowRunResult>) => WorkflowRunResult,
   durationMs: number,
+  artifactsDir: string,
 ): WorkflowRunResult {
-  const { workflow, cancelled, pause, usage } = state;
+  const workflow = state.workflow as Workflow;
+  const { cancelled, pause, usage } = state;
   // Nodes never reached: a cancelled run skips them; a paused one keeps them pending for resume.
   if (cancelled) {
     for (const node of workflow.nodes) {
@@ -201,20 +251,68 @@ function endRun(
     return finish('cancelled', { error: cancelled.reason, usage });
   }
   if (pause) {
-    state.write('workflow_paused', pause.nodeId, { message: pause.message, node_counts: counts, ...totals });
-    return finish('paused', { pause, usage });
+    state.write('workflow_paused', pause.nodeId, {
+      message: pause.message,
+      gate: pause.gate,
+      node_counts: counts,
+      ...totals,
+    });
+    return finish('paused', { pause: { nodeId: pause.nodeId, message: pause.message }, gate: pause.gate, usage });
   }
   const failed = workflow.nodes.filter((node) => state.result(node).state === 'failed' && !node.continue_on_error);
-  if (failed.length === 0 && counts.completed > 0) {
-    state.write('workflow_completed', undefined, { duration_ms: durationMs, node_counts: counts, ...totals });
-    return finish('completed', { usage });
-  }
-  const error =
+  let error =
     failed.length > 0
       ? `Workflow '${workflow.name}' failed: ${failed.map((node) => `'${node.id}': ${state.result(node).error}`).join('; ')}`
-      : `Workflow '${workflow.name}' completed no node (${counts.skipped} skipped). Check node conditions, trigger rules and upstream failures.`;
+      : counts.completed === 0
+        ? `Workflow '${workflow.name}' completed no node (${counts.skipped} skipped). Check node conditions, trigger rules and upstream failures.`
+        : undefined;
+  if (!error && workflow.evidence_policy?.required && !existsSync(join(artifactsDir, 'evidence.json'))) {
+    error = `Workflow '${workflow.name}' requires evidence (evidence_policy.required) but no node wrote $ARTIFACTS_DIR/evidence.json`;
+    state.write('evidence_validation_failed', undefined, {
+      policy: 'required',
+      expected_path: join(artifactsDir, 'evidence.json'),
+    });
+  }
+  if (!error) {
+    const output = terminalOutput(workflow, state);
+    const outcome = outcomeOf(workflow, state);
+    state.write('workflow_completed', undefined, {
+      duration_ms: durationMs,
+      node_counts: counts,
+      ...(outcome ? { outcome } : {}),
+      ...totals,
+    });
+    return finish('completed', {
+      usage,
+      ...(output === undefined ? {} : { output }),
+      ...(outcome ? { outcome } : {}),
+    });
+  }
   state.write('workflow_failed', undefined, { error, node_counts: counts, ...totals });
   return finish('failed', { error, usage });
+}
+
+/** The run's result text: its `returns:` node, else the first node nothing depends on that completed with text. */
+function terminalOutput(workflow: Workflow, state: RunState): string | undefined {
+  if (workflow.returns) {
+    const result = state.result(workflow.returns);
+    return result?.state === 'completed' ? (result.output ?? '') : undefined;
+  }
+  const dependedOn = new Set(workflow.nodes.flatMap((node) => node.depends_on));
+  for (const node of workflow.nodes) {
+    const result = state.result(node);
+    if (!dependedOn.has(node.id) && result.state === 'completed' && result.output?.trim()) return result.output;
+  }
+  return undefined;
+}
+
+/** `outcome_field`: the exact boolean the `returns:` node recorded, as a verdict. */
+function outcomeOf(workflow: Workflow, state: RunState): 'succeeded' | 'failed' | undefined {
+  if (!workflow.outcome_field || !workflow.returns) return undefined;
+  const result = state.result(workflow.returns);
+  const structured = isPlainObject(result?.structured) ? result.structured : parseJsonObject(result?.output ?? '');
+  const value = structured?.[workflow.outcome_field];
+  return value === true ? 'succeeded' : value === false ? 'failed' : undefined;
 }
 
 async function resolveBaseBranch(
@@ -222,23 +320,14 @@ async function resolveBaseBranch(
   baseBranch: RunOptions['baseBranch'],
 ): Promise<string | undefined> {
   if (typeof baseBranch !== 'function') return baseBranch;
-  const needed = workflow.nodes.some((node) => nodeTexts(node).some((text) => usesVariable(text, 'BASE_BRANCH')));
-  return needed ? baseBranch() : undefined;
+  return readsVariable(workflow.nodes, 'BASE_BRANCH') ? baseBranch() : undefined;
 }
 
-function nodeTexts(node: WorkflowNode): string[] {
-  switch (node.kind) {
-    case 'command':
-      return [node.body];
-    case 'prompt':
-      return [node.prompt];
-    case 'bash':
-      return [node.bash];
-    case 'loop':
-      return [node.loop.prompt, node.loop.until_bash ?? ''];
-    case 'approval':
-      return [node.approval.message];
-    case 'cancel':
-      return [node.cancel];
-  }
+function readsVariable(nodes: readonly WorkflowNode[], name: StandardVariable): boolean {
+  return nodes.some(
+    (node) =>
+      referencingTexts(node).some(({ text }) => usesVariable(text, name)) ||
+      (node.kind === 'loop_group' && readsVariable(node.loop_group.nodes, name)) ||
+      (node.kind === 'script' && node.source.kind === 'file'),
+  );
 }

@@ -1,11 +1,20 @@
 export { parseCondition, evaluateCondition, ConditionSyntaxError, ConditionEvaluationError } from './condition.js';
 export type { ConditionExpr } from './condition.js';
-export { commandDirectories, createCommandResolver } from './commands.js';
 export {
+  commandDirectories,
+  createCommandResolver,
+  createScriptResolver,
+  isInlineScript,
+  scriptDirectories,
+} from './commands.js';
+export type { ResourceLocations } from './commands.js';
+export {
+  allWorkflowFiles,
   discoverWorkflows,
   displayPath,
   loadWorkflowFile,
   resolveWorkflowName,
+  sourceIndex,
   WorkflowLookupError,
   workflowScopes,
 } from './discovery.js';
@@ -29,8 +38,11 @@ export type {
   WorkflowRunStatus,
 } from './executor.js';
 export { BUILTIN_DEFAULTS, loadWorkflowText, MIGRATION_GUIDE } from './loader.js';
-export type { CommandLookup, EngineDefaults, LoadResult } from './loader.js';
+export type { CommandLookup, EngineDefaults, LoadResult, ScriptLookup } from './loader.js';
 export type { Workflow, WorkflowNode } from './model.js';
+export { resolveInputs } from './inputs.js';
+export type { InputResolution } from './inputs.js';
+export type { ChildRunner, ChildRunRequest, Gate, GateResume } from './run-context.js';
 export { formatWorkflowProblem, formatWorkflowProblems } from './problems.js';
 export type { WorkflowProblem } from './problems.js';
 export { systemClock } from './clock.js';
@@ -41,6 +53,8 @@ export {
   approveRun,
   cancelRun,
   cliConversationId,
+  continueRejection,
+  rejectionContinues,
   findConversationRun,
   findRun,
   isStale,

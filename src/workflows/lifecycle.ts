@@ -11,13 +11,13 @@ import { runEvent } from './run-events.js';
 import { DEFAULT_STALE_AFTER_MS, killTracked, otherLocalOwner, processAlive, stopLeftovers } from './run-processes.js';
 import { ACTIVE_STATUSES, isWorkingPathTaken, type RunRecord, type WorkflowRunStore } from './run-store.js';
 
+export { approveRun, continueRejection, rejectionContinues, rejectRun } from './gates.js';
+export type { ApprovalOutcome } from './gates.js';
 export { RunRefusedError } from './run-errors.js';
 export type { RunRefusalCode, RunRefusalData } from './run-errors.js';
 export { findConversationRun, findRun, listConversationRuns } from './run-lookup.js';
 export { priorFromEvents } from './prior.js';
 export { DEFAULT_STALE_AFTER_MS, processAlive } from './run-processes.js';
-export { approveRun, rejectRun } from './run-approvals.js';
-export type { ApprovalOutcome } from './run-approvals.js';
 
 /**
  * A run's life beyond one execution: the concurrent-run guard, automatic resume after a failure,
@@ -35,6 +35,13 @@ export interface LifecycleDeps {
   isProcessAlive?: (pid: number) => boolean;
   /** Stops a process group (cancel of a run owned by a dead process). */
   killProcessGroup?: (pid: number) => void;
+  /** Creates the worktree a `workflow:` node with `isolation: worktree` runs its child in; returns its path. */
+  childWorktree?: (request: {
+    parentRunId: string;
+    nodeId: string;
+    index?: number;
+    workflow: string;
+  }) => Promise<string>;
 }
 
 export interface StartRequest extends Omit<RunOptions, 'workflow' | 'cwd' | 'runId' | 'prior'> {
@@ -81,10 +88,11 @@ export async function startRun(deps: LifecycleDeps, request: StartRequest): Prom
   const { store } = deps;
   const { workflow, workingPath } = request;
 
+  const holdsPath = workflow.mutates_checkout !== false;
   const candidate = request.fresh
     ? undefined
     : await resumableRun(deps, workflow.name, workingPath, request.conversationId);
-  await refuseIfBusy(deps, workingPath, candidate?.id);
+  if (holdsPath) await refuseIfBusy(deps, workingPath, candidate?.id);
   const prior = candidate ? await loadPrior(store, candidate.id) : undefined;
   const reusable = prior ? reusableCount(prior, workflow) : 0;
 
@@ -100,8 +108,8 @@ export async function startRun(deps: LifecycleDeps, request: StartRequest): Prom
     await retire(deps, candidate, 'interrupted: its process stopped before any node completed');
   }
 
-  // Admission is one insert: the store refuses a second active run on the path, so of any number
-  // of processes starting here at once, exactly one gets through.
+  // Admission is one insert: the store refuses a second active run on a path it holds, so of any
+  // number of processes starting here at once, exactly one gets through.
   let run: RunRecord;
   try {
     run = await store.createRun({
@@ -110,7 +118,12 @@ export async function startRun(deps: LifecycleDeps, request: StartRequest): Prom
       workingPath,
       conversationId: request.conversationId ?? cliConversationId(),
       userMessage: request.userMessage ?? '',
-      metadata: { workflowFile: workflow.file, ...(request.branch ? { branch: request.branch } : {}) },
+      metadata: {
+        workflowFile: workflow.file,
+        ...(request.branch ? { branch: request.branch } : {}),
+        ...(request.inputs ? { inputs: request.inputs } : {}),
+        ...(holdsPath ? {} : { mutatesCheckout: false }),
+      },
       status: 'pending',
       ownerPid: deps.owner.pid,
       ownerHost: deps.owner.host,
@@ -121,7 +134,8 @@ export async function startRun(deps: LifecycleDeps, request: StartRequest): Prom
   }
   if (!(await store.changeStatus(run.id, { from: ['pending'], to: 'running' })))
     throw new RunRefusedError('run_taken', `Run ${run.id} was cancelled before it started.`, { run });
-  return execute(deps, (await store.getRun(run.id))!, request, undefined, 0);
+  const previousSessions = await persistedSessions(deps, workflow, workingPath, request.conversationId, run.id);
+  return execute(deps, (await store.getRun(run.id))!, { ...request, previousSessions }, undefined, 0);
 }
 
 /** Resumes a failed (or crashed) run by its record, whatever is in the working path. */
@@ -150,7 +164,7 @@ export async function resumeRun(
           `Run ${run.id} is ${run.status}; only failed or interrupted runs can be resumed.`,
           { run },
         );
-  await refuseIfBusy(deps, run.workingPath, run.id);
+  if (request.workflow.mutates_checkout !== false) await refuseIfBusy(deps, run.workingPath, run.id);
   const prior = await loadPrior(deps.store, run.id);
   const taken = await takeOver(deps, run);
   if (!taken) throw await busyError(deps, run.workingPath, run);
@@ -159,7 +173,12 @@ export async function resumeRun(
   return execute(
     deps,
     taken,
-    { ...request, workingPath: run.workingPath, userMessage: request.userMessage ?? run.userMessage },
+    {
+      ...request,
+      workingPath: run.workingPath,
+      userMessage: request.userMessage ?? run.userMessage,
+      inputs: request.inputs ?? run.metadata.inputs,
+    },
     prior,
     reusable,
   );
@@ -253,7 +272,41 @@ async function retire(deps: LifecycleDeps, run: RunRecord, error: string): Promi
 
 async function activeRuns(deps: LifecycleDeps, workingPath: string): Promise<RunRecord[]> {
   const runs = await deps.store.listRuns({ workingPath, statuses: ACTIVE_STATUSES, limit: 20 });
-  return runs.filter((run) => !isStale(run, deps));
+  // Sub-runs share their parent's path; runs of workflows that do not mutate the checkout hold none.
+  return runs.filter(
+    (run) => !isStale(run, deps) && run.metadata.mutatesCheckout !== false && !run.metadata.parentRunId,
+  );
+}
+
+/**
+ * The sessions AI nodes with `persist_session` had in the previous run of the workflow: of the same
+ * conversation when the run has one, else in the same working path.
+ */
+async function persistedSessions(
+  deps: LifecycleDeps,
+  workflow: Workflow,
+  workingPath: string,
+  conversationId: string | undefined,
+  current: string,
+): Promise<Map<string, string>> {
+  const persisting = new Set(
+    workflow.nodes.flatMap((node) =>
+      (node.kind === 'command' || node.kind === 'prompt') && node.persistSession ? [node.id] : [],
+    ),
+  );
+  const sessions = new Map<string, string>();
+  if (persisting.size === 0) return sessions;
+  const runs = await deps.store.listRuns({
+    workflowName: workflow.name,
+    ...(conversationId ? { conversationId } : { workingPath }),
+    limit: 5,
+  });
+  const previous = runs.find((run) => run.id !== current);
+  if (!previous) return sessions;
+  for (const stored of await deps.store.listEvents(previous.id, ['node_completed']))
+    if (stored.nodeId && persisting.has(stored.nodeId) && typeof stored.data.session_id === 'string')
+      sessions.set(stored.nodeId, stored.data.session_id);
+  return sessions;
 }
 
 /**

@@ -1,8 +1,9 @@
 import type { z } from 'zod';
 import { didYouMean } from '../lib/did-you-mean.js';
-import { modelProblem, PROVIDER_CAPABILITIES } from '../providers/models.js';
 import type { ProviderName } from '../providers/schema.js';
 import { ConditionSyntaxError, parseCondition } from './condition.js';
+import { applyMacros, type PlacedNode, type TextMacros } from './include.js';
+import { resolveAi } from './load-ai.js';
 import {
   ALL_NODE_KEYS,
   isPresent,
@@ -12,8 +13,16 @@ import {
   zodProblems,
   type Problem,
 } from './load-helpers.js';
+import {
+  buildApproval,
+  buildLoop,
+  buildLoopGroup,
+  buildScript,
+  buildSubWorkflow,
+  checkBindings,
+} from './load-kinds.js';
 import type { EngineDefaults, LoadOptions } from './loader.js';
-import { isAiNode, type Condition, type WorkflowNode } from './model.js';
+import { outputFormatOf, type WorkflowNode } from './model.js';
 import { compileOutputSchema } from './output-schema.js';
 import type { WorkflowProblem } from './problems.js';
 import {
@@ -21,34 +30,38 @@ import {
   NODE_KEYS,
   NODE_KINDS,
   NODE_SCHEMAS,
+  UNSUPPORTED_ARCHON_KEYS,
   type NodeKind,
+  type RunnableKind,
   type TriggerRule,
   type WorkflowFields,
 } from './schema.js';
-import type { SourceLocator } from './yaml-source.js';
 
 /** Builds one node of a workflow file: its kind, its fields by kind, its provider and model, its checks. */
 
 export interface NodeContext extends LoadOptions {
   defaults: EngineDefaults;
-  source: SourceLocator;
   workflow: WorkflowFields | undefined;
   errors: WorkflowProblem[];
   warnings: WorkflowProblem[];
+  /** Provider and model a loop_group hands its body nodes. */
+  inherited?: { provider?: ProviderName; model?: string };
+  /** Set while building a loop_group's body: the enclosing group's id. */
+  group?: string;
 }
 
 /** The fields every kind of node has, resolved (dependencies deduplicated, the condition parsed). */
-interface CommonFields {
+export interface CommonFields {
   depends_on: string[];
-  when: Condition | undefined;
+  when: ReturnType<typeof parseWhen>;
   trigger_rule: TriggerRule;
   continue_on_error: boolean;
 }
 
-/** What building one node needs: its raw mapping, the context, and how to report a problem on it. */
-interface NodeInput {
+/** What building one node needs: its raw mapping, where it is, the context, and how to report a problem. */
+export interface NodeInput {
   raw: Record<string, unknown>;
-  path: Array<string | number>;
+  placed: PlacedNode;
   label: string;
   ctx: NodeContext;
   problem: Problem;
@@ -58,15 +71,20 @@ interface NodeInput {
  * A node from its YAML mapping, or undefined when it has errors (every one of them is reported in
  * `ctx.errors`, each naming the node, field and line).
  */
-export async function buildNode(raw: unknown, index: number, ctx: NodeContext): Promise<WorkflowNode | undefined> {
-  const { file, source } = ctx;
-  const path = ['nodes', index];
+export async function buildNode(
+  placed: PlacedNode,
+  index: number,
+  ctx: NodeContext,
+): Promise<WorkflowNode | undefined> {
+  const { raw } = placed;
   const label = isRecord(raw) && typeof raw.id === 'string' && raw.id.trim() ? raw.id.trim() : `#${index + 1}`;
   const problem: Problem = (message, field) => ({
-    file,
+    file: placed.file,
     node: label,
     field,
-    line: field ? (source.keyLine(path, field.split('.')[0]!) ?? source.line(path)) : source.line(path),
+    line: field
+      ? (placed.source.keyLine(placed.path, field.split('.')[0]!) ?? placed.source.line(placed.path))
+      : placed.source.line(placed.path),
     message,
   });
 
@@ -77,12 +95,17 @@ export async function buildNode(raw: unknown, index: number, ctx: NodeContext): 
   if (raw.id === undefined) ctx.errors.push(problem("missing required field 'id'", 'id'));
   const kind = nodeKind(raw, ctx, problem);
   if (!kind) return undefined;
+  if (kind === 'include') {
+    ctx.errors.push(problem('include nodes are expanded before building; this one could not be', 'include'));
+    return undefined;
+  }
   checkKeys(raw, kind, ctx, problem);
 
   const errorCountBefore = ctx.errors.length;
-  const node = NODE_BUILDERS[kind]({ raw, path, label, ctx, problem });
-  if (node && isAiNode(node) && node.output_format) {
-    const compiled = await compileOutputSchema(node.output_format);
+  const node = await NODE_BUILDERS[kind]({ raw, placed, label, ctx, problem });
+  const schema = node ? outputFormatOf(node) : undefined;
+  if (schema) {
+    const compiled = await compileOutputSchema(schema);
     if (!compiled.ok) ctx.errors.push(problem(compiled.message, 'output_format'));
   }
   return ctx.errors.length === errorCountBefore ? node : undefined;
@@ -100,10 +123,16 @@ function nodeKind(raw: Record<string, unknown>, ctx: NodeContext, problem: Probl
   const kind = present[0];
   if (!kind) {
     const blank = NODE_KINDS.find((candidate) => raw[candidate] !== undefined);
+    const unsupported = Object.keys(raw).find((key) => UNSUPPORTED_ARCHON_KEYS[key]);
     ctx.errors.push(
       blank
         ? problem(`${blank} must not be empty`, blank)
-        : problem(`a node must have one of ${quoteList(NODE_KINDS)} (it says what the node does)`),
+        : unsupported
+          ? problem(
+              `'${unsupported}' is an Archon key Archal does not support: ${UNSUPPORTED_ARCHON_KEYS[unsupported]}`,
+              unsupported,
+            )
+          : problem(`a node must have one of ${quoteList(NODE_KINDS)} (it says what the node does)`),
     );
   }
   return kind;
@@ -116,11 +145,25 @@ function checkKeys(raw: Record<string, unknown>, kind: NodeKind, ctx: NodeContex
       warnNestedKeys(raw[key], key, (message, field) => ctx.warnings.push(problem(message, field)));
       continue;
     }
-    if (key === 'retry' && (kind === 'loop' || kind === 'approval' || kind === 'cancel')) {
-      ctx.errors.push(
+    if (key === 'retry' && ['loop', 'loop_group', 'approval', 'cancel', 'workflow'].includes(kind)) {
+      const why =
+        kind === 'loop' || kind === 'loop_group'
+          ? ' (a loop retries by iterating)'
+          : kind === 'workflow'
+            ? ' (a retry would orphan the first child run; resume through the parent instead)'
+            : '';
+      ctx.errors.push(problem(`retry is not supported on ${kind} nodes${why}`, 'retry'));
+      continue;
+    }
+    if ((key === 'isolation' || key === 'fan_out') && kind !== 'workflow') {
+      ctx.errors.push(problem(`'${key}' is only supported on workflow (sub-run) nodes`, key));
+      continue;
+    }
+    if (UNSUPPORTED_ARCHON_KEYS[key]) {
+      ctx.warnings.push(
         problem(
-          `retry is not supported on ${kind} nodes${kind === 'loop' ? ' (a loop retries by iterating)' : ''}`,
-          'retry',
+          `'${key}' is an Archon key Archal does not support: ${UNSUPPORTED_ARCHON_KEYS[key]}; it is ignored`,
+          key,
         ),
       );
       continue;
@@ -135,37 +178,55 @@ function checkKeys(raw: Record<string, unknown>, kind: NodeKind, ctx: NodeContex
 }
 
 /** The node's fields as its kind's schema reads them; undefined (with the problems reported) when they do not fit. */
-function parseFields<S extends z.ZodType>(input: NodeInput, schema: S): z.infer<S> | undefined {
+export function parseFields<S extends z.ZodType>(input: NodeInput, schema: S): z.infer<S> | undefined {
   const result = schema.safeParse(input.raw);
   if (result.success) return result.data;
-  const { ctx } = input;
-  ctx.errors.push(...zodProblems(result.error.issues, input.path, ctx.file, ctx.source, input.label, input.raw));
+  const { ctx, placed } = input;
+  ctx.errors.push(...zodProblems(result.error.issues, placed.path, placed.file, placed.source, input.label, input.raw));
   return undefined;
 }
 
-function commonFields(
+function parseWhen(source: string | undefined, input: NodeInput) {
+  if (source === undefined) return undefined;
+  try {
+    return { source, expr: parseCondition(source) };
+  } catch (error) {
+    if (!(error instanceof ConditionSyntaxError)) throw error;
+    input.ctx.errors.push(input.problem(`invalid condition: ${error.message}`, 'when'));
+    return undefined;
+  }
+}
+
+export function commonFields(
   fields: { depends_on?: string[]; when?: string; trigger_rule?: TriggerRule; continue_on_error?: boolean },
   input: NodeInput,
 ): CommonFields {
-  let when: Condition | undefined;
-  if (fields.when !== undefined) {
-    try {
-      when = { source: fields.when, expr: parseCondition(fields.when) };
-    } catch (error) {
-      if (!(error instanceof ConditionSyntaxError)) throw error;
-      input.ctx.errors.push(input.problem(`invalid condition: ${error.message}`, 'when'));
-    }
-  }
   return {
     depends_on: [...new Set(fields.depends_on ?? [])],
-    when,
+    when: parseWhen(fields.when, input),
     trigger_rule: fields.trigger_rule ?? 'all_success',
     continue_on_error: fields.continue_on_error ?? false,
   };
 }
 
+/** A command file by name, with an include's rewrites applied to its text. */
+export function lookupCommand(name: string, input: NodeInput, field: string) {
+  const found = input.ctx.resolveCommand(name);
+  if (!found.ok) {
+    input.ctx.errors.push(input.problem(found.message, field));
+    return undefined;
+  }
+  return { ...found, body: withMacros(found.body, input.placed.macros) };
+}
+
+function withMacros(text: string, macros: TextMacros | undefined): string {
+  return macros ? applyMacros(text, macros) : text;
+}
+
+type Builder = (input: NodeInput) => WorkflowNode | undefined | Promise<WorkflowNode | undefined>;
+
 /** One builder per kind of node. */
-const NODE_BUILDERS: Record<NodeKind, (input: NodeInput) => WorkflowNode | undefined> = {
+const NODE_BUILDERS: Record<RunnableKind, Builder> = {
   bash(input) {
     const fields = parseFields(input, NODE_SCHEMAS.bash);
     return (
@@ -174,17 +235,6 @@ const NODE_BUILDERS: Record<NodeKind, (input: NodeInput) => WorkflowNode | undef
         ...commonFields(fields, input),
         kind: 'bash',
         timeout: fields.timeout ?? DEFAULT_BASH_TIMEOUT_MS,
-      }
-    );
-  },
-  approval(input) {
-    const fields = parseFields(input, NODE_SCHEMAS.approval);
-    return (
-      fields && {
-        ...fields,
-        ...commonFields(fields, input),
-        kind: 'approval',
-        approval: { message: fields.approval.message, capture_response: fields.approval.capture_response ?? false },
       }
     );
   },
@@ -198,120 +248,31 @@ const NODE_BUILDERS: Record<NodeKind, (input: NodeInput) => WorkflowNode | undef
       fields && {
         ...fields,
         ...commonFields(fields, input),
-        ...resolveAi(fields, input.ctx, input.problem),
+        ...resolveAi(fields, input.ctx, input.problem, 'prompt'),
         kind: 'prompt',
       }
     );
   },
   command(input) {
     const fields = parseFields(input, NODE_SCHEMAS.command);
-    const found = fields && lookupCommand(fields.command, input.ctx, (message) => input.problem(message, 'command'));
+    const found = fields && lookupCommand(fields.command, input, 'command');
+    if (fields?.with !== undefined) checkBindings(fields.with, input, 'command');
     return (
       fields &&
       found && {
         ...fields,
         ...commonFields(fields, input),
-        ...resolveAi(fields, input.ctx, input.problem),
+        ...resolveAi(fields, input.ctx, input.problem, 'command'),
         kind: 'command',
         body: found.body,
         commandFile: found.file,
+        ...(fields.with ? { bindings: fields.with } : {}),
       }
     );
   },
-  loop(input) {
-    const fields = parseFields(input, NODE_SCHEMAS.loop);
-    return fields && buildLoop(fields, commonFields(fields, input), input.ctx, input.problem);
-  },
+  script: (input) => buildScript(input),
+  loop: (input) => buildLoop(input),
+  loop_group: (input) => buildLoopGroup(input),
+  approval: (input) => buildApproval(input),
+  workflow: (input) => buildSubWorkflow(input),
 };
-
-type AiFields = z.infer<typeof NODE_SCHEMAS.prompt>;
-
-/** Provider and model: node, then workflow, then .archal.json, then the built-in default. */
-function resolveAi(
-  fields: Pick<AiFields, 'provider' | 'model' | 'allowed_tools' | 'denied_tools' | 'exec'>,
-  ctx: NodeContext,
-  problem: Problem,
-): { provider: ProviderName; model?: string } {
-  const provider = fields.provider ?? ctx.workflow?.provider ?? ctx.defaults.provider;
-  const workflowModel =
-    ctx.workflow?.model && (ctx.workflow.provider ?? ctx.defaults.provider) === provider
-      ? ctx.workflow.model
-      : undefined;
-  const model = fields.model ?? workflowModel ?? ctx.defaults.models[provider];
-  if (model !== undefined) {
-    const incompatible = modelProblem(provider, model);
-    if (incompatible) ctx.errors.push(problem(incompatible, fields.model !== undefined ? 'model' : undefined));
-  }
-  if (provider === 'exec' && !fields.exec && !ctx.workflow?.exec && !ctx.defaults.exec) {
-    ctx.errors.push(
-      problem(
-        'provider "exec" needs a command: set exec.command on the node or the workflow, or assistants.exec.command in .archal.json',
-        'provider',
-      ),
-    );
-  }
-  if (!PROVIDER_CAPABILITIES[provider].toolRestrictions) {
-    for (const field of ['allowed_tools', 'denied_tools'] as const) {
-      if (fields[field] !== undefined)
-        ctx.warnings.push(
-          problem(`${field} is ignored by provider "${provider}" (only claude enforces tool restrictions)`, field),
-        );
-    }
-  }
-  return model === undefined ? { provider } : { provider, model };
-}
-
-function buildLoop(
-  fields: z.infer<typeof NODE_SCHEMAS.loop>,
-  common: CommonFields,
-  ctx: NodeContext,
-  problem: Problem,
-): WorkflowNode | undefined {
-  const { loop } = fields;
-  const hasPrompt = isPresent(loop.prompt);
-  const hasCommand = isPresent(loop.command);
-  if (hasPrompt === hasCommand)
-    ctx.errors.push(
-      problem(
-        hasPrompt ? 'loop.prompt and loop.command are mutually exclusive' : 'a loop needs loop.prompt or loop.command',
-        'loop',
-      ),
-    );
-  if (loop.max_iterations === undefined)
-    ctx.errors.push(
-      problem('a loop needs loop.max_iterations (a bound on how often it may run)', 'loop.max_iterations'),
-    );
-  if (loop.until === undefined && loop.until_bash === undefined)
-    ctx.errors.push(
-      problem(
-        'a loop needs a completion check: loop.until (a signal such as COMPLETE in the output) or loop.until_bash (a script; exit 0 = done)',
-        'loop.until',
-      ),
-    );
-  const body = hasCommand
-    ? lookupCommand(loop.command!.trim(), ctx, (message) => problem(message, 'loop.command'))
-    : undefined;
-  if (hasPrompt === hasCommand || loop.max_iterations === undefined || (hasCommand && !body)) return undefined;
-  if (loop.until === undefined && loop.until_bash === undefined) return undefined;
-  return {
-    ...fields,
-    ...common,
-    ...resolveAi(fields, ctx, problem),
-    kind: 'loop',
-    loop: {
-      prompt: body ? body.body : loop.prompt!.trim(),
-      command: hasCommand ? loop.command!.trim() : undefined,
-      until: loop.until,
-      until_bash: loop.until_bash,
-      max_iterations: loop.max_iterations,
-      fresh_context: loop.fresh_context ?? false,
-    },
-  };
-}
-
-function lookupCommand(name: string, ctx: NodeContext, problem: (message: string) => WorkflowProblem) {
-  const found = ctx.resolveCommand(name);
-  if (found.ok) return found;
-  ctx.errors.push(problem(found.message));
-  return undefined;
-}

@@ -1,26 +1,38 @@
 import { didYouMean } from '../lib/did-you-mean.js';
+import type { ModelProfile } from '../providers/models.js';
 import type { ExecSpec, ProviderName } from '../providers/schema.js';
-import { validateGraph } from './graph.js';
+import { validateGraph, type DeclaredNode } from './graph.js';
+import { expandIncludes, type PlacedNode, type ResolveWorkflowSource } from './include.js';
 import { ALL_NODE_KEYS, isRecord, warnNestedKeys, zodProblems } from './load-helpers.js';
 import { buildNode } from './load-node.js';
+import { checkWorkflowContract, parseWorkflowFields } from './load-workflow.js';
 import { isAiNode, type Condition, type Workflow, type WorkflowNode, type WorkflowScope } from './model.js';
 import type { WorkflowProblem } from './problems.js';
-import { DEFAULT_MAX_PARALLEL, WORKFLOW_KEYS, workflowFieldsSchema, type NodeKind } from './schema.js';
+import {
+  DEFAULT_MAX_PARALLEL,
+  UNSUPPORTED_ARCHON_KEYS,
+  WORKFLOW_KEYS,
+  type NodeKind,
+  type ScriptRuntime,
+} from './schema.js';
 import { parseYaml } from './yaml-source.js';
 import { shellQuotingWarnings } from './shell-quoting.js';
 
 export const MIGRATION_GUIDE = 'https://github.com/coleam00/Archon/blob/main/docs/sequential-dag-migration-guide.md';
 
-/** Settings from .archal.json that apply to workflows that do not set their own. */
+/** Settings from .archal.json (and .archon/config.yaml) that apply to workflows that do not set their own. */
 export interface EngineDefaults {
   provider: ProviderName;
   models: Partial<Record<ProviderName, string>>;
   exec?: ExecSpec;
+  /** Model tiers and aliases. */
+  profile?: ModelProfile;
 }
 
 export const BUILTIN_DEFAULTS: EngineDefaults = { provider: 'claude', models: {} };
 
 export type CommandLookup = { ok: true; body: string; file: string } | { ok: false; message: string };
+export type ScriptLookup = { ok: true; file: string; runtime: ScriptRuntime } | { ok: false; message: string };
 
 export interface LoadOptions {
   file: string;
@@ -28,6 +40,10 @@ export interface LoadOptions {
   defaults?: EngineDefaults;
   /** Finds a command file by name (repo, then global, then bundled). */
   resolveCommand: (name: string) => CommandLookup;
+  /** Finds a named script (`script: <name>`). */
+  resolveScript?: (name: string) => ScriptLookup;
+  /** Finds another workflow's file by name, for `include:` and `workflow:` nodes. */
+  resolveWorkflowSource?: ResolveWorkflowSource;
 }
 
 export type LoadResult =
@@ -80,23 +96,24 @@ export async function loadWorkflowText(text: string, options: LoadOptions): Prom
 
   for (const key of Object.keys(root)) {
     if (WORKFLOW_KEYS.has(key) || key === 'steps') continue;
-    const nodeHint = ALL_NODE_KEYS.has(key)
-      ? ' (it is a node field: set it on each node)'
-      : didYouMean(key, WORKFLOW_KEYS);
+    const unsupported = UNSUPPORTED_ARCHON_KEYS[key];
+    const hint = ALL_NODE_KEYS.has(key) ? ' (it is a node field: set it on each node)' : didYouMean(key, WORKFLOW_KEYS);
     warnings.push({
       file,
       field: key,
       line: source.keyLine([], key),
-      message: `unknown workflow key '${key}' is ignored.${nodeHint}`,
+      message: unsupported
+        ? `'${key}' is an Archon key Archal does not support: ${unsupported}; it is ignored`
+        : `unknown workflow key '${key}' is ignored.${hint}`,
     });
   }
 
-  warnNestedKeys(root.exec, 'exec', (message, field) =>
-    warnings.push({ file, field, line: source.keyLine(['exec'], field.split('.')[1]!), message }),
-  );
-  const { nodes: rawNodes, ...workflowFields } = root;
-  const fields = workflowFieldsSchema.safeParse(workflowFields);
-  if (!fields.success) errors.push(...zodProblems(fields.error.issues, [], file, source, undefined, workflowFields));
+  for (const key of ['exec', 'worktree', 'evidence_policy'])
+    warnNestedKeys(root[key], key, (message, field) =>
+      warnings.push({ file, field, line: source.keyLine([key], field.split('.')[1]!), message }),
+    );
+  const { nodes: rawNodes, ...rawFields } = root;
+  const fields = parseWorkflowFields(rawFields, { file, source, errors, warnings });
 
   if (!Array.isArray(rawNodes) || rawNodes.length === 0) {
     if (!(Array.isArray(root.steps) && root.steps.length > 0))
@@ -111,37 +128,52 @@ export async function loadWorkflowText(text: string, options: LoadOptions): Prom
   }
 
   const defaults = options.defaults ?? BUILTIN_DEFAULTS;
-  const workflowSettings = fields.success ? fields.data : undefined;
+  const placed: PlacedNode[] = rawNodes.map((raw, index) => ({ raw, file, source, path: ['nodes', index] }));
+  const expanded = expandIncludes(placed, options.resolveWorkflowSource, name, errors);
   const nodes: WorkflowNode[] = [];
   const nodeLines = new Map<string, number | undefined>();
-  for (const [index, rawNode] of rawNodes.entries()) {
-    const built = await buildNode(rawNode, index, {
-      ...options,
-      defaults,
-      source,
-      workflow: workflowSettings,
-      errors,
-      warnings,
-    });
+  for (const [index, node] of expanded.entries()) {
+    const built = await buildNode(node, index, { ...options, defaults, workflow: fields, errors, warnings });
     if (built) {
       nodes.push(built);
-      if (!nodeLines.has(built.id)) nodeLines.set(built.id, source.line(['nodes', index]));
+      if (!nodeLines.has(built.id)) nodeLines.set(built.id, node.source.line(node.path));
     }
   }
 
-  // Graph checks need every node's id; nodes that failed their own validation still count as
-  // existing, so that one typo does not cascade into "unknown node" errors elsewhere.
-  const declaredIds = rawNodes.flatMap((node) =>
-    isRecord(node) && typeof node.id === 'string' ? [node.id.trim()] : [],
-  );
-  errors.push(...validateGraph(nodes, declaredIds, { file, source, nodeLines }));
+  // Graph checks use every declared node, including those that failed their own validation: one
+  // typo must not cascade into "unknown node" or "not a dependency" errors elsewhere.
+  const declared: DeclaredNode[] = expanded.flatMap((node, index) => {
+    if (!isRecord(node.raw) || typeof node.raw.id !== 'string') return [];
+    const deps = Array.isArray(node.raw.depends_on) ? node.raw.depends_on.filter((dep) => typeof dep === 'string') : [];
+    return [
+      {
+        id: node.raw.id.trim(),
+        depends_on: deps.map((dep: string) => dep.trim()),
+        index,
+        line: node.source.line(node.path),
+      },
+    ];
+  });
+  const graph = validateGraph(nodes, declared, { file, nodeLines });
+  errors.push(...graph.errors);
+  warnings.push(...graph.warnings);
   warnings.push(...wholeOutputWarnings(nodes, file, nodeLines));
   warnings.push(...shellQuotingWarnings(nodes, file, nodeLines));
+  if (fields) checkWorkflowContract(fields, nodes, { file, source, errors, warnings });
 
-  if (errors.length > 0 || !workflowSettings)
-    return { ok: false, stage: 'validate', name, description, errors, warnings };
+  if (errors.length > 0 || !fields) return { ok: false, stage: 'validate', name, description, errors, warnings };
 
-  const { max_parallel, tags, ...rest } = workflowSettings;
+  const {
+    max_parallel,
+    tags,
+    thinking: _thinking,
+    effort: _effort,
+    betas: _betas,
+    sandbox: _sandbox,
+    fallbackModel: _fallbackModel,
+    persist_sessions: _persistSessions,
+    ...rest
+  } = fields;
   const workflow: Workflow = {
     ...rest,
     max_parallel: max_parallel ?? DEFAULT_MAX_PARALLEL,
@@ -184,4 +216,5 @@ function collectCompareRefs(expr: Condition['expr']): Array<{ node: string; fiel
   return [expr.left, expr.right].flatMap((operand) => (operand.type === 'ref' ? [operand] : []));
 }
 
+export { zodProblems };
 export type { NodeKind };

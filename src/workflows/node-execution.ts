@@ -1,14 +1,21 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { errorMessage } from '../lib/errors.js';
 import { addUsage, type Usage } from '../providers/types.js';
 import { outputData, preview, usageData } from './event-data.js';
-import { isAiNode, type WorkflowNode } from './model.js';
-import { outputFields, runPromptNode } from './nodes/ai.js';
+import { isAiNode, outputFormatOf, type WorkflowNode } from './model.js';
+import { runApprovalNode } from './nodes/approval.js';
+import { runPromptNode } from './nodes/ai.js';
 import { runBashNode } from './nodes/bash.js';
+import { runLoopGroupNode } from './nodes/loop-group.js';
 import { runLoopNode } from './nodes/loop.js';
+import { runScriptNode } from './nodes/script.js';
+import { runSubWorkflowNode } from './nodes/sub-workflow.js';
+import { declaredFields } from './output-schema.js';
 import { NodeFailure, retryDelay, retryPolicyFor, shouldRetry } from './retry.js';
 import type { NodeOutcome, NodeRun, RunContext } from './run-context.js';
 import type { RunState } from './run-state.js';
-import { substitutePrompt } from './substitute.js';
+import { substituteText } from './substitute.js';
 
 /**
  * Runs one node to a terminal state (or a pause): its attempts, with the retries its policy allows,
@@ -26,7 +33,10 @@ export async function executeNode(
   state.setState(node, 'running');
   state.write('node_started', node.id, {
     kind: node.kind,
-    ...(isAiNode(node) ? { provider: node.provider, model: node.model ?? null } : {}),
+    ...(isAiNode(node)
+      ? { provider: node.provider, model: node.model ?? null, ...(node.modelRef ? { tier: node.modelRef } : {}) }
+      : {}),
+    ...(node.kind === 'script' ? { runtime: node.runtime } : {}),
   });
   // What the dependencies recorded must be durable before this node has side effects: a run
   // killed from here on resumes past them instead of repeating them.
@@ -43,8 +53,12 @@ export async function executeNode(
       try {
         const outcome = await runNode({ node, run, signal: nodeAbort.signal, attempt });
         if (outcome.kind === 'paused')
-          await run.deps.onApprovalRequested?.({ nodeId: node.id, message: run.redact(outcome.message) });
-        nodeUsage = addUsage(nodeUsage, outcome.kind === 'completed' ? outcome.usage : undefined);
+          await run.deps.onApprovalRequested?.({
+            nodeId: node.id,
+            message: run.redact(outcome.message),
+            gate: outcome.gate,
+          });
+        nodeUsage = addUsage(nodeUsage, outcome.kind === 'cancel_run' ? undefined : outcome.usage);
         complete(run, state, node, outcome, nodeStarted, nodeUsage);
         return;
       } catch (error) {
@@ -101,30 +115,59 @@ function complete(
   state.usage = addUsage(state.usage, nodeUsage);
   switch (outcome.kind) {
     case 'completed': {
-      const fields = isAiNode(node) ? outputFields(node) : undefined;
+      const schema = outputFormatOf(node);
       state.setState(
         node,
         'completed',
-        { output: outcome.text, structured: outcome.structured, durationMs, usage: nodeUsage },
-        { text: outcome.text, structured: outcome.structured, declaredFields: fields },
+        {
+          output: outcome.text,
+          structured: outcome.structured,
+          durationMs,
+          usage: nodeUsage,
+          ...(outcome.iterations === undefined ? {} : { iterations: outcome.iterations }),
+        },
+        {
+          text: outcome.text,
+          structured: outcome.structured,
+          declaredFields: schema ? declaredFields(schema) : undefined,
+        },
       );
       if (outcome.sessionId && isAiNode(node))
         run.sessions.set(node.id, { provider: node.provider, sessionId: outcome.sessionId });
+      if (node.output_type) writeTypedOutput(run, node, outcome.text);
       state.write('node_completed', node.id, {
         duration_ms: durationMs,
         ...outputData(run.artifactsDir, node.id, run.redact(outcome.text)),
         ...(outcome.structured === undefined ? {} : { structured_output: outcome.structured }),
         ...(outcome.iterations === undefined ? {} : { iterations: outcome.iterations }),
+        ...(outcome.sessionId && isAiNode(node) ? { session_id: outcome.sessionId, provider: node.provider } : {}),
+        ...(node.output_type ? { output_type: node.output_type } : {}),
+        ...outcome.data,
         attempts: state.result(node).attempts,
         ...usageData(nodeUsage),
       });
       return;
     }
     case 'paused':
-      state.setState(node, 'paused', { durationMs });
-      state.pause = { nodeId: node.id, message: outcome.message };
+      state.setState(node, 'paused', {
+        durationMs,
+        ...(outcome.iterations === undefined ? {} : { iterations: outcome.iterations }),
+      });
+      // One gate waits at a time: the scheduler holds other gates until it is answered.
+      state.pause = { nodeId: node.id, message: outcome.message, gate: outcome.gate };
       // Hosts tell people how to answer from this event (the CLI prints its commands).
-      state.write('approval_requested', node.id, { message: outcome.message });
+      state.write('approval_requested', node.id, {
+        message: outcome.message,
+        ...(outcome.gate.type === 'interactive_loop'
+          ? {
+              type: 'interactive_loop',
+              iteration: outcome.gate.iteration,
+              completionSignaled: outcome.gate.completionSignaled,
+            }
+          : {}),
+        ...(outcome.gate.type === 'approval' && outcome.gate.decisions ? { decisions: outcome.gate.decisions } : {}),
+        ...usageData(nodeUsage),
+      });
       return;
     case 'cancel_run':
       state.setState(node, 'completed', { output: outcome.reason, durationMs }, { text: outcome.reason });
@@ -139,26 +182,45 @@ function complete(
   }
 }
 
+/** `output_type`: the output as a typed artifact other nodes and later runs can find by type. */
+function writeTypedOutput(run: RunContext, node: WorkflowNode, text: string): void {
+  try {
+    const dir = join(run.artifactsDir, 'nodes');
+    mkdirSync(dir, { recursive: true });
+    writeFileSync(join(dir, `${node.id}.md`), text);
+    writeFileSync(
+      join(dir, `${node.id}.meta.json`),
+      JSON.stringify(
+        { nodeId: node.id, type: node.output_type, runId: run.runId, workflow: run.workflow.name },
+        null,
+        2,
+      ),
+    );
+  } catch (error) {
+    run.deps.log(`⚠️ Node '${node.id}': cannot write its typed output (${errorMessage(error)}).`);
+  }
+}
+
 function runNode(nodeRun: NodeRun): Promise<NodeOutcome> {
   const { node, run } = nodeRun;
   switch (node.kind) {
     case 'bash':
       return runBashNode({ ...nodeRun, node });
+    case 'script':
+      return runScriptNode({ ...nodeRun, node });
     case 'command':
     case 'prompt':
       return runPromptNode({ ...nodeRun, node });
     case 'loop':
       return runLoopNode({ ...nodeRun, node });
+    case 'loop_group':
+      return runLoopGroupNode({ ...nodeRun, node });
+    case 'workflow':
+      return runSubWorkflowNode({ ...nodeRun, node });
     case 'approval':
-      return Promise.resolve({
-        kind: 'paused',
-        message: substitutePrompt(node.approval.message, { ...run.vars, context: '' }, run.outputs),
-      });
+      return runApprovalNode({ ...nodeRun, node });
     case 'cancel':
-      return Promise.resolve({
-        kind: 'cancel_run',
-        reason: substitutePrompt(node.cancel, { ...run.vars, context: '' }, run.outputs),
-      });
+      return Promise.resolve({ kind: 'cancel_run', reason: substituteText(node.cancel, run.vars, run.outputs) });
   }
 }
 

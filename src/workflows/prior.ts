@@ -40,8 +40,15 @@ export function priorFromEvents(
       attempts.set(node, (attempts.get(node) ?? 0) + 1);
     // An approval decided while its owner was still running other branches: the gate is passed even
     // if the owner died before recording its completion.
-    if (stored.type === 'approval_received' && stored.data.decision === 'approved' && !outputs.has(node))
-      outputs.set(node, { text: typeof stored.data.node_output === 'string' ? stored.data.node_output : '' });
+    // (Only a decision handed to a live owner carries the gate's output; an interactive loop's
+    // answer carries none: the loop runs again.)
+    if (
+      stored.type === 'approval_received' &&
+      stored.data.decision === 'approved' &&
+      typeof stored.data.node_output === 'string' &&
+      !outputs.has(node)
+    )
+      outputs.set(node, { text: stored.data.node_output });
     if (stored.type === 'node_completed' || stored.type === 'node_skipped_prior_success') {
       const text = fullOutput(stored.data);
       if (text !== undefined) outputs.set(node, { text, structured: stored.data.structured_output });

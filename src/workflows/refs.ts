@@ -112,3 +112,29 @@ export function isPlainObject(value: unknown): value is Record<string, unknown> 
 function preview(text: string): string {
   return text.length > 200 ? `${text.slice(0, 200)}…` : text;
 }
+
+/** A text that is exactly one `$node.output` or `$node.output.field` reference (surrounding spaces aside). */
+export function parseWholeRef(text: string): { node: string; field?: string } | undefined {
+  const match = new RegExp(`^\\s*${OUTPUT_REF_SOURCE}\\s*$`).exec(text);
+  return match ? { node: match[1]!, field: match[2] } : undefined;
+}
+
+/** `$INPUTS.<name>` in prompts and command files. */
+export const INPUTS_REF_SOURCE = String.raw`\$INPUTS\.([A-Za-z_][A-Za-z0-9_-]*)`;
+
+/** The environment variable an input reaches bash and script nodes as: INPUTS_<UPPER_SNAKE>. */
+export function inputEnvKey(name: string): string {
+  return `INPUTS_${name.replace(/-/g, '_').toUpperCase()}`;
+}
+
+/** `$LOOP_PREV.<id>.output[.field]`: a loop_group body node's output in the previous iteration. */
+export const LOOP_PREV_REF_SOURCE = String.raw`\$LOOP_PREV\.([A-Za-z_][A-Za-z0-9_-]*)\.output(?:\.([A-Za-z_][A-Za-z0-9_]*))?`;
+
+export function findLoopPrevRefs(text: string): OutputRef[] {
+  return [...text.matchAll(new RegExp(LOOP_PREV_REF_SOURCE, 'g'))].map((match) => ({
+    node: match[1]!,
+    field: match[2],
+    text: match[0],
+    index: match.index,
+  }));
+}

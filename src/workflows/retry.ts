@@ -92,16 +92,19 @@ export function retryPolicyFor(node: WorkflowNode): RetryPolicy {
   switch (node.kind) {
     case 'command':
     case 'prompt':
-    case 'bash': {
+    case 'bash':
+    case 'script': {
       if (node.retry)
         return {
           maxAttempts: node.retry.max_attempts,
           delayMs: node.retry.delay_ms ?? DEFAULT_AI_RETRY.delayMs,
           onError: node.retry.on_error ?? 'transient',
         };
-      return node.kind === 'bash' ? NO_RETRY : DEFAULT_AI_RETRY;
+      return node.kind === 'bash' || node.kind === 'script' ? NO_RETRY : DEFAULT_AI_RETRY;
     }
     case 'loop':
+    case 'loop_group':
+    case 'workflow':
     case 'approval':
     case 'cancel':
       return NO_RETRY;

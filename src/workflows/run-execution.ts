@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { errorMessage } from '../lib/errors.js';
 import { addUsage } from '../providers/types.js';
 import { fanOut, type EventSink, type WorkflowEvent } from './events.js';
@@ -5,7 +6,7 @@ import { executeWorkflow, type PriorOutputs, type WorkflowRunResult } from './ex
 import type { LifecycleDeps, RunOutcome, StartRequest } from './lifecycle.js';
 import type { Workflow } from './model.js';
 import { loadPrior } from './prior.js';
-import type { ApprovalDecision, EngineDeps } from './run-context.js';
+import type { ApprovalDecision, ChildRunner, EngineDeps, Gate } from './run-context.js';
 import { appendAll } from './run-events.js';
 import type { ApprovalState, RunRecord, StoredRunStatus, WorkflowRunStore } from './run-store.js';
 
@@ -46,17 +47,14 @@ export async function execute(
           );
         },
         onProcess: processTracker(store, run.id, deps.owner.host),
-        onApprovalRequested: async ({ nodeId, message }) => {
+        onApprovalRequested: async (pause) => {
           // Paused from now on, while other branches go on: the approval can be answered at once.
-          const approval: ApprovalState = {
-            nodeId,
-            message,
-            captureResponse: captureResponse(request.workflow, nodeId),
-            live: true,
-          };
+          if (!isLiveGate(request.workflow, pause)) return;
+          const approval = { ...approvalState(request.workflow, pause, run.metadata.approval), live: true };
           await store.changeStatus(run.id, { from: ['running'], to: 'paused', metadata: { approval } }).catch(() => {});
         },
         approvalDecision: (nodeId) => decisionOn(store, run.id, nodeId),
+        runChild: storeChildRunner(deps, run, request),
       },
       { ...request, cwd: request.workingPath, runId: run.id, prior, signal: abort.signal },
     );
@@ -74,30 +72,25 @@ export async function execute(
   }
 
   const status: StoredRunStatus = result.status;
+  const pause = result.pause ? { ...result.pause, gate: result.gate } : undefined;
+  // A live gate made the run 'paused' in the store as soon as it waited (a decision since moved it
+  // on to 'running' or 'cancelled'); otherwise the run is 'running' until here.
+  const live = pause !== undefined && isLiveGate(request.workflow, pause);
   const metadata = {
     error: result.error,
     usage: addUsage(undefined, result.usage),
     nodeCounts: countStates(result),
-    ...(result.pause
-      ? {
-          approval: {
-            nodeId: result.pause.nodeId,
-            message: result.pause.message,
-            captureResponse: captureResponse(request.workflow, result.pause.nodeId),
-            live: false,
-          },
-        }
-      : {}),
+    ...(result.outcome ? { outcome: result.outcome } : {}),
+    ...(pause ? { approval: { ...approvalState(request.workflow, pause, run.metadata.approval), live: false } } : {}),
   };
-  // 'paused' in the store is this execution's own waiting approval (a decision moves the run on to
-  // 'running' or 'cancelled'). If someone cancelled the run meanwhile, their decision stands.
+  // If someone cancelled the run meanwhile, or decided its live approval, their decision stands.
   const recorded = await store.changeStatus(run.id, {
-    from: status === 'paused' ? ['paused'] : ['running', 'paused'],
+    from: live ? ['paused'] : status === 'paused' ? ['running'] : ['running', 'paused'],
     to: status,
     metadata,
   });
   const final = (await store.getRun(run.id))!;
-  if (!recorded && status === 'paused' && approvedMeanwhile(final, result.pause!.nodeId)) {
+  if (!recorded && live && approvedMeanwhile(final, pause.nodeId)) {
     // Approved between the engine's last look and the end of this execution: go on here.
     const approval = final.metadata.approval!;
     await appendAll(store, run.id, [
@@ -186,9 +179,127 @@ function processTracker(store: WorkflowRunStore, runId: string, host: string): E
   };
 }
 
-function captureResponse(workflow: Workflow, nodeId: string): boolean {
-  const node = workflow.nodes.find((candidate) => candidate.id === nodeId);
-  return node?.kind === 'approval' ? node.approval.capture_response : false;
+interface GatePause {
+  nodeId: string;
+  message: string;
+  gate?: Gate;
+}
+
+/**
+ * Whether a gate is answerable while other branches still run: a plain approval (its owner takes
+ * the decision as it is). A declared decision, a rework (on_reject) or an interactive loop is
+ * answered once the execution has ended, as the run the approver continues.
+ */
+function isLiveGate(workflow: Workflow, pause: GatePause): boolean {
+  const node = workflow.nodes.find((candidate) => candidate.id === pause.nodeId);
+  return (
+    pause.gate?.type === 'approval' &&
+    !pause.gate.decisions &&
+    node?.kind === 'approval' &&
+    node.approval.on_reject === undefined
+  );
+}
+
+/** What a paused run waits for, as the store keeps it for whoever answers. */
+function approvalState(workflow: Workflow, pause: GatePause, previous: ApprovalState | undefined): ApprovalState {
+  const node = workflow.nodes.find((candidate) => candidate.id === pause.nodeId);
+  const { gate } = pause;
+  const base: ApprovalState = {
+    nodeId: pause.nodeId,
+    message: pause.message,
+    captureResponse:
+      gate?.type === 'approval' ? gate.captureResponse : node?.kind === 'approval' && node.approval.capture_response,
+  };
+  if (gate?.type === 'interactive_loop')
+    return {
+      ...base,
+      type: 'interactive_loop',
+      iteration: gate.iteration,
+      completionSignaled: gate.completionSignaled,
+      output: gate.output,
+      ...(gate.sessionId ? { sessionId: gate.sessionId } : {}),
+    };
+  const onReject = node?.kind === 'approval' ? node.approval.on_reject : undefined;
+  return {
+    ...base,
+    type: 'approval',
+    ...(gate?.type === 'approval' && gate.decisions ? { decisions: gate.decisions } : {}),
+    ...(onReject
+      ? {
+          maxRejections: onReject.max_attempts,
+          rejections: previous?.nodeId === pause.nodeId ? (previous.rejections ?? 0) : 0,
+        }
+      : {}),
+  };
+}
+
+/**
+ * Children of `workflow:` nodes run as runs of their own in the store, linked to this one
+ * (`parentRunId`), in the same conversation. They share the parent's working path (or a worktree of
+ * their own) and do not hold it. A child that pauses is cancelled: its parent cannot answer it.
+ */
+function storeChildRunner(deps: LifecycleDeps, parent: RunRecord, request: StartRequest): ChildRunner {
+  return async (child) => {
+    const cwd =
+      child.isolation === 'worktree'
+        ? await childWorktree(deps, {
+            parentRunId: parent.id,
+            nodeId: child.parent.nodeId,
+            index: child.index,
+            workflow: child.workflow.name,
+          })
+        : child.cwd;
+    const record = await deps.store.createRun({
+      id: randomUUID(),
+      workflowName: child.workflow.name,
+      workingPath: cwd,
+      conversationId: parent.conversationId,
+      userMessage: child.userMessage,
+      metadata: {
+        workflowFile: child.workflow.file,
+        parentRunId: parent.id,
+        parentNodeId: child.parent.nodeId,
+        inputs: child.inputs,
+        mutatesCheckout: false,
+      },
+      status: 'running',
+      ownerPid: deps.owner.pid,
+      ownerHost: deps.owner.host,
+    });
+    const outcome = await execute(
+      deps,
+      record,
+      {
+        workflow: child.workflow,
+        workingPath: cwd,
+        userMessage: child.userMessage,
+        inputs: child.inputs,
+        depth: child.depth,
+        signal: child.signal,
+        stateDir: request.stateDir,
+        docsDir: request.docsDir,
+        baseBranch: request.baseBranch,
+        env: request.env,
+      },
+      undefined,
+      0,
+    );
+    if (outcome.result.status === 'paused')
+      await deps.store.changeStatus(record.id, {
+        from: ['paused'],
+        to: 'cancelled',
+        metadata: {
+          error: `paused at '${outcome.result.pause?.nodeId}' inside sub-workflow node '${child.parent.nodeId}' of run ${parent.id}`,
+        },
+      });
+    return outcome.result;
+  };
+}
+
+async function childWorktree(deps: LifecycleDeps, request: Parameters<NonNullable<LifecycleDeps['childWorktree']>>[0]) {
+  if (!deps.childWorktree)
+    throw new Error(`isolation: worktree for node '${request.nodeId}' needs a host that creates worktrees`);
+  return deps.childWorktree(request);
 }
 
 function countStates(result: WorkflowRunResult): Record<string, number> {

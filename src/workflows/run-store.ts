@@ -20,9 +20,21 @@ export interface ApprovalState {
    * branch itself. False once the execution has ended (an approval then continues the run where it is given).
    */
   live?: boolean;
-  /** The approver's comment, and the gate's output (the comment when `captureResponse`). */
+  /** The approver's comment. */
   comment?: string;
+  /** What paused the run: an approval node (default) or an interactive loop's gate. */
+  type?: 'approval' | 'interactive_loop';
+  /** Declared decisions of the approval: its output becomes {decision, text}. */
+  decisions?: Array<{ id: string; label?: string }>;
+  /** Interactive loops: the iteration that paused, whether it met its completion condition, its output. */
+  iteration?: number;
+  completionSignaled?: boolean;
+  /** The gate's output (the comment when `captureResponse`; an interactive loop's iteration output). */
   output?: string;
+  sessionId?: string;
+  /** Approvals with on_reject: how often it was rejected so far, and how often it may be. */
+  rejections?: number;
+  maxRejections?: number;
 }
 
 export interface RunMetadata {
@@ -35,6 +47,15 @@ export interface RunMetadata {
   branch?: string;
   /** Set when the run resumed an earlier attempt. */
   resumes?: number;
+  /** Sub-workflow runs: the run and `workflow:` node that started it. */
+  parentRunId?: string;
+  parentNodeId?: string;
+  /** The run's declared inputs, as given (a resume or an approval reuses them). */
+  inputs?: Record<string, unknown>;
+  /** false when the workflow declared mutates_checkout: false (the run does not hold its working path). */
+  mutatesCheckout?: boolean;
+  /** With outcome_field: the verdict its returns node recorded. */
+  outcome?: 'succeeded' | 'failed';
 }
 
 export interface RunRecord {

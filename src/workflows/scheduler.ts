@@ -1,17 +1,20 @@
-import { ConditionEvaluationError, evaluateCondition } from './condition.js';
+import { ConditionEvaluationError, evaluateCondition, INPUTS_NODE } from './condition.js';
 import { outputData } from './event-data.js';
 import type { PriorOutputs } from './executor.js';
-import { isAiNode, type WorkflowNode } from './model.js';
-import { outputFields } from './nodes/ai.js';
+import { outputFormatOf, type WorkflowNode } from './model.js';
+import { declaredFields } from './output-schema.js';
 import { OutputRefError, readOutputRef, valueText } from './refs.js';
 import type { ApprovalDecision } from './run-context.js';
 import type { RunState } from './run-state.js';
+import { inputValue, SubstitutionError, type RunVariables } from './substitute.js';
 import { triggerRuleAllows } from './trigger-rules.js';
 
 export interface ScheduleOptions {
   /** Outputs of nodes an earlier attempt completed: they are not run again. */
   prior?: PriorOutputs;
   artifactsDir: string;
+  /** For `$INPUTS.<name>` in conditions. */
+  vars: RunVariables;
   /** Runs a node to a terminal state (or a pause). */
   execute: (node: WorkflowNode) => Promise<void>;
   /** A decision on the waiting approval, made while other nodes run (see EngineDeps.approvalDecision). */
@@ -37,7 +40,7 @@ export function schedule(state: RunState, options: ScheduleOptions): Promise<voi
   const remainingDeps = new Map(workflow.nodes.map((node) => [node.id, node.depends_on.length]));
   const order = new Map(workflow.nodes.map((node, index) => [node.id, index]));
   const ready: WorkflowNode[] = [];
-  /** Approval nodes ready while another approval waits. */
+  /** Gates (approvals, interactive loops) ready while another gate waits. */
   const held: WorkflowNode[] = [];
   let running = 0;
   let polling: NodeJS.Timeout | undefined;
@@ -77,9 +80,16 @@ export function schedule(state: RunState, options: ScheduleOptions): Promise<voi
     if (node.when) {
       let passes: boolean;
       try {
-        passes = evaluateCondition(node.when.expr, (id, field) => valueText(readOutputRef(state.outputs, id, field)));
+        passes = evaluateCondition(node.when.expr, (id, field) =>
+          valueText(id === INPUTS_NODE ? inputValue(field!, options.vars) : readOutputRef(state.outputs, id, field)),
+        );
       } catch (error) {
-        if (!(error instanceof ConditionEvaluationError || error instanceof OutputRefError)) throw error;
+        if (!(
+          error instanceof ConditionEvaluationError ||
+          error instanceof OutputRefError ||
+          error instanceof SubstitutionError
+        ))
+          throw error;
         const message = `Node '${node.id}' condition "${node.when.source}" could not be evaluated: ${error.message}`;
         state.setState(node, 'failed', { error: message });
         state.write('node_failed', node.id, { error: message, phase: 'when' });
@@ -94,14 +104,19 @@ export function schedule(state: RunState, options: ScheduleOptions): Promise<voi
     return 'queued';
   }
 
-  /** A node an earlier attempt completed keeps its output and does not run again. */
+  /** A node an earlier attempt completed keeps its output and does not run again (unless it always runs). */
   function reusePrior(node: WorkflowNode): boolean {
     const prior = options.prior?.outputs.get(node.id);
     if (!prior) return false;
+    if (node.always_run) {
+      state.write('node_always_run_reset', node.id, { prior_output: prior.text.slice(0, 2000) });
+      return false;
+    }
+    const schema = outputFormatOf(node);
     const output = {
       text: prior.text,
       structured: prior.structured,
-      declaredFields: isAiNode(node) ? outputFields(node) : undefined,
+      declaredFields: schema ? declaredFields(schema) : undefined,
     };
     state.setState(
       node,
@@ -128,7 +143,7 @@ export function schedule(state: RunState, options: ScheduleOptions): Promise<voi
   function pump() {
     while (running < workflow.max_parallel && ready.length > 0 && !state.halted) {
       const node = ready.shift()!;
-      if (node.kind === 'approval' && state.pause) {
+      if (state.pause && mayPause(node)) {
         held.push(node);
         continue;
       }
@@ -184,4 +199,18 @@ export function schedule(state: RunState, options: ScheduleOptions): Promise<voi
   for (const node of workflow.nodes) if (node.depends_on.length === 0 && decide(node) === 'terminal') settle(node);
   pump();
   return done;
+}
+
+/** Nodes that can wait for a person: approvals and interactive loops. */
+function mayPause(node: WorkflowNode): boolean {
+  switch (node.kind) {
+    case 'approval':
+      return true;
+    case 'loop':
+      return node.loop.interactive;
+    case 'loop_group':
+      return node.loop_group.interactive;
+    default:
+      return false;
+  }
 }

@@ -1,19 +1,43 @@
 import * as z from 'zod';
 import { execSpecSchema, providerNameSchema, REASONING_EFFORTS, WEB_SEARCH_MODES } from '../providers/schema.js';
+import {
+  aiOptionFields,
+  betasSchema,
+  contextSchema,
+  effortSchema,
+  sandboxSchema,
+  thinkingSchema,
+} from './schema-ai.js';
 
-/** The YAML shape of workflow files. Load-time checks that span fields or nodes live in validate.ts. */
+/** The YAML shape of workflow files. Load-time checks that span fields or nodes live in the loaders. */
 
 export const TRIGGER_RULES = ['all_success', 'one_success', 'none_failed_min_one_success', 'all_done'] as const;
 export const triggerRuleSchema = z.enum(TRIGGER_RULES);
 export type TriggerRule = z.infer<typeof triggerRuleSchema>;
 
-/** The field that decides a node's kind. Exactly one must be present. */
-export const NODE_KINDS = ['command', 'prompt', 'bash', 'loop', 'approval', 'cancel'] as const;
+/** The field that decides a node's kind. Exactly one must be present. `include` is expanded at load. */
+export const NODE_KINDS = [
+  'command',
+  'prompt',
+  'bash',
+  'script',
+  'loop',
+  'loop_group',
+  'approval',
+  'cancel',
+  'workflow',
+  'include',
+] as const;
 export type NodeKind = (typeof NODE_KINDS)[number];
+/** The kinds that reach the engine (an `include` becomes the nodes it includes). */
+export type RunnableKind = Exclude<NodeKind, 'include'>;
 
 export const NODE_ID_PATTERN = /^[A-Za-z_][A-Za-z0-9_-]*$/;
+export const INPUT_NAME_PATTERN = /^[A-Za-z_][A-Za-z0-9_-]*$/;
 export const DEFAULT_BASH_TIMEOUT_MS = 120_000;
 export const DEFAULT_MAX_PARALLEL = 4;
+export const SCRIPT_RUNTIMES = ['bun', 'uv', 'node', 'python'] as const;
+export type ScriptRuntime = (typeof SCRIPT_RUNTIMES)[number];
 
 const between = (name: string, min: number, max: number) =>
   z
@@ -40,18 +64,26 @@ const stringList = z.array(z.string().min(1));
 // In workflow files unknown keys are warnings (see NESTED_KEYS), so nested blocks strip them.
 const workflowExecSchema = execSpecSchema.strip();
 
+/** `name: value` inputs a node passes on (values any JSON; checked in the loaders). */
+const withSchema = z.record(z.string(), z.unknown(), { error: "'with' must be a mapping of input names to values" });
+
 const commonFields = {
   id: z
     .string({ error: 'id must be a string' })
     .trim()
     .min(1, { error: 'id must not be empty' })
-    .regex(NODE_ID_PATTERN, { error: 'id must start with a letter or _ and contain only letters, digits, _ and -' }),
+    .regex(NODE_ID_PATTERN, { error: 'id must start with a letter or _ and contain only letters, digits, _ and -' })
+    .refine((id) => id !== 'INPUTS', { error: "node id 'INPUTS' is reserved for $INPUTS.<name>" }),
   description: z.string().optional(),
   depends_on: stringList.optional(),
   when: z.string().trim().min(1, { error: 'when must not be empty' }).optional(),
   trigger_rule: triggerRuleSchema.optional(),
   continue_on_error: z.boolean().optional(),
   idle_timeout: positiveMs('idle_timeout').optional(),
+  /** Run again on resume even when an earlier attempt completed it. */
+  always_run: z.boolean().optional(),
+  /** Writes the output as a typed artifact: $ARTIFACTS_DIR/nodes/<id>.md and <id>.meta.json. */
+  output_type: z.string().trim().min(1).optional(),
 };
 
 /** JSON Schema of a structured AI output; compiled (and so checked) at load time. */
@@ -62,11 +94,12 @@ export const outputFormatSchema = z.record(z.string(), z.unknown(), {
 const aiFields = {
   provider: providerNameSchema.optional(),
   model: z.string().trim().min(1).optional(),
-  context: z.enum(['fresh', 'shared']).optional(),
+  context: contextSchema.optional(),
   output_format: outputFormatSchema.optional(),
   allowed_tools: z.array(z.string()).optional(),
   denied_tools: z.array(z.string()).optional(),
   exec: workflowExecSchema.optional(),
+  ...aiOptionFields,
 };
 
 const nonBlank = (what: string) =>
@@ -80,6 +113,7 @@ export const commandNodeSchema = z.object({
   ...aiFields,
   retry: retrySchema.optional(),
   command: nonBlank('command'),
+  with: withSchema.optional(),
 });
 
 export const promptNodeSchema = z.object({
@@ -96,13 +130,36 @@ export const bashNodeSchema = z.object({
   timeout: positiveMs('timeout').optional(),
 });
 
+export const scriptNodeSchema = z.object({
+  ...commonFields,
+  retry: retrySchema.optional(),
+  script: nonBlank('script'),
+  runtime: z.enum(SCRIPT_RUNTIMES, { error: `runtime must be one of ${SCRIPT_RUNTIMES.join(', ')}` }).optional(),
+  deps: z.array(z.string().trim().min(1, { error: 'each dep must be a non-empty string' })).optional(),
+  timeout: positiveMs('timeout').optional(),
+  with: withSchema.optional(),
+});
+
+/** What every loop shares: how long, until what, and whether a person answers between iterations. */
+const loopControlFields = {
+  until: z.string().min(1).optional(),
+  until_bash: z.string().min(1).optional(),
+  max_iterations: z
+    .number({ error: 'loop.max_iterations must be a number' })
+    .int({ error: 'loop.max_iterations must be a whole number' })
+    .positive({ error: 'loop.max_iterations must be a positive integer' })
+    .optional(),
+  fresh_context: z.boolean().optional(),
+  interactive: z.boolean().optional(),
+  gate_message: z.string().optional(),
+  signal_completes: z.boolean().optional(),
+};
+
 export const loopSettingsSchema = z.object({
   prompt: z.string().optional(),
   command: z.string().optional(),
-  until: z.string().min(1).optional(),
-  until_bash: z.string().min(1).optional(),
-  max_iterations: between('loop.max_iterations', 1, 1000).optional(),
-  fresh_context: z.boolean().optional(),
+  until_field: z.string().trim().min(1).optional(),
+  ...loopControlFields,
 });
 
 export const loopNodeSchema = z.object({
@@ -111,12 +168,42 @@ export const loopNodeSchema = z.object({
   loop: loopSettingsSchema,
 });
 
+export const loopGroupSettingsSchema = z.object({
+  nodes: z.array(z.unknown(), { error: "'loop_group.nodes' must be a list of nodes" }),
+  ...loopControlFields,
+});
+
+export const loopGroupNodeSchema = z.object({
+  ...commonFields,
+  provider: providerNameSchema.optional(),
+  model: z.string().trim().min(1).optional(),
+  loop_group: loopGroupSettingsSchema,
+});
+
+const decisionId = z
+  .string()
+  .trim()
+  .min(1)
+  .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, { error: "decision ids are kebab-case (e.g. 'approve', 'needs-revision')" });
+
+export const approvalSettingsSchema = z.object({
+  message: nonBlank('approval.message'),
+  capture_response: z.boolean().optional(),
+  decisions: z
+    .array(z.object({ id: decisionId, label: z.string().min(1).optional() }))
+    .min(1)
+    .optional(),
+  on_reject: z
+    .object({
+      prompt: nonBlank('approval.on_reject.prompt'),
+      max_attempts: between('approval.on_reject.max_attempts', 1, 10).optional(),
+    })
+    .optional(),
+});
+
 export const approvalNodeSchema = z.object({
   ...commonFields,
-  approval: z.object({
-    message: nonBlank('approval.message'),
-    capture_response: z.boolean().optional(),
-  }),
+  approval: approvalSettingsSchema,
 });
 
 export const cancelNodeSchema = z.object({
@@ -124,14 +211,54 @@ export const cancelNodeSchema = z.object({
   cancel: nonBlank('cancel reason'),
 });
 
+export const fanOutSchema = z.object({
+  items: z.union([nonBlank('fan_out.items'), z.array(z.unknown())], {
+    error: "'fan_out.items' must be a $node.output reference or a JSON array",
+  }),
+  as: z.string().regex(INPUT_NAME_PATTERN, { error: 'fan_out.as must be an input name' }).optional(),
+  max_parallel: z.number().int().min(1, { error: "'fan_out.max_parallel' must be >= 1" }).optional(),
+  join: z.enum(['all_done', 'all_success', 'first_success']).optional(),
+});
+
+export const workflowNodeSchema = z.object({
+  ...commonFields,
+  workflow: nonBlank('workflow'),
+  input: z.string().optional(),
+  with: withSchema.optional(),
+  isolation: z.enum(['inherit', 'worktree']).optional(),
+  fan_out: fanOutSchema.optional(),
+  output_format: outputFormatSchema.optional(),
+});
+
+export const includeNodeSchema = z.object({
+  id: commonFields.id,
+  description: commonFields.description,
+  depends_on: commonFields.depends_on,
+  when: commonFields.when,
+  trigger_rule: commonFields.trigger_rule,
+  include: nonBlank('include'),
+  with: withSchema.optional(),
+});
+
 export const NODE_SCHEMAS = {
   command: commandNodeSchema,
   prompt: promptNodeSchema,
   bash: bashNodeSchema,
+  script: scriptNodeSchema,
   loop: loopNodeSchema,
+  loop_group: loopGroupNodeSchema,
   approval: approvalNodeSchema,
   cancel: cancelNodeSchema,
+  workflow: workflowNodeSchema,
+  include: includeNodeSchema,
 } as const;
+
+export const inputSpecSchema = z.object({
+  required: z.boolean().optional(),
+  default: z.unknown().optional(),
+  description: z.string().optional(),
+});
+export type InputSpec = z.infer<typeof inputSpecSchema>;
 
 /** Workflow-level fields, `nodes` aside (nodes are validated one by one). */
 export const workflowFieldsSchema = z.object({
@@ -144,17 +271,59 @@ export const workflowFieldsSchema = z.object({
   additionalDirectories: z
     .array(z.string().refine((dir) => dir.startsWith('/'), { error: 'additionalDirectories must be absolute paths' }))
     .optional(),
-  tags: stringList.optional(),
+  tags: z.array(z.string()).optional(),
   max_parallel: between('max_parallel', 1, 64).optional(),
   exec: workflowExecSchema.optional(),
+  effort: effortSchema.optional(),
+  thinking: thinkingSchema.optional(),
+  fallbackModel: z.string().trim().min(1).optional(),
+  betas: betasSchema.optional(),
+  sandbox: sandboxSchema.optional(),
+  interactive: z.boolean().optional(),
+  worktree: z.object({ enabled: z.boolean().optional() }).optional(),
+  evidence_policy: z
+    .object({ required: z.boolean() }, { error: 'evidence_policy must be {required: true|false}' })
+    .optional(),
+  mutates_checkout: z.boolean().optional(),
+  persist_sessions: z.boolean().optional(),
+  requires: z.array(z.string()).optional(),
+  inputs: z.record(z.string(), inputSpecSchema).optional(),
+  returns: nonBlank('returns').optional(),
+  outcome_field: nonBlank('outcome_field').optional(),
 });
+
+/** Workflow-level fields Archon reads whose malformed values it warns about and drops instead of refusing. */
+export const LENIENT_WORKFLOW_FIELDS: ReadonlySet<string> = new Set([
+  'effort',
+  'thinking',
+  'fallbackModel',
+  'betas',
+  'sandbox',
+  'interactive',
+  'worktree',
+  'mutates_checkout',
+  'persist_sessions',
+  'requires',
+  'tags',
+  'modelReasoningEffort',
+  'webSearchMode',
+]);
+
+/** Archon keys Archal knows and does not support, with what it does instead. */
+export const UNSUPPORTED_ARCHON_KEYS: Readonly<Record<string, string>> = {
+  container:
+    "Archon's container isolation (folder projects in Docker) is not supported by Archal; the run uses the checkout (or a worktree with --branch)",
+};
 
 export type CommandNodeFields = z.infer<typeof commandNodeSchema>;
 export type PromptNodeFields = z.infer<typeof promptNodeSchema>;
 export type BashNodeFields = z.infer<typeof bashNodeSchema>;
+export type ScriptNodeFields = z.infer<typeof scriptNodeSchema>;
 export type LoopNodeFields = z.infer<typeof loopNodeSchema>;
+export type LoopGroupNodeFields = z.infer<typeof loopGroupNodeSchema>;
 export type ApprovalNodeFields = z.infer<typeof approvalNodeSchema>;
 export type CancelNodeFields = z.infer<typeof cancelNodeSchema>;
+export type SubWorkflowNodeFields = z.infer<typeof workflowNodeSchema>;
 export type WorkflowFields = z.infer<typeof workflowFieldsSchema>;
 
 /** Keys each kind accepts, derived from the schemas (for unknown-key warnings). */
@@ -168,6 +337,10 @@ export const WORKFLOW_KEYS: ReadonlySet<string> = new Set([...Object.keys(workfl
 export const NESTED_KEYS: Record<string, ReadonlySet<string>> = {
   retry: new Set(Object.keys(retrySchema.shape)),
   loop: new Set(Object.keys(loopSettingsSchema.shape)),
-  approval: new Set(Object.keys(approvalNodeSchema.shape.approval.shape)),
+  loop_group: new Set(Object.keys(loopGroupSettingsSchema.shape)),
+  approval: new Set(Object.keys(approvalSettingsSchema.shape)),
+  fan_out: new Set(Object.keys(fanOutSchema.shape)),
   exec: new Set(Object.keys(workflowExecSchema.shape)),
+  worktree: new Set(['enabled']),
+  evidence_policy: new Set(['required']),
 };

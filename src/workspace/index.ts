@@ -17,14 +17,19 @@ export {
 } from './workspace.js';
 export type { ArchalStore, RepoStoreOptions, RepoWorkspace, Workspace, WorkspaceOptions } from './workspace.js';
 export {
+  archonSettings,
   baseBranchOf,
   discoveryOptions,
+  docsDirOf,
   engineDefaults,
   findWorkflow,
   listWorkflows,
+  stateDirOf,
   workflowLocations,
   workflowOfRun,
+  workflowResolver,
 } from './workflows.js';
+export type { ArchonSettings } from './archon-config.js';
 export type { WorkflowLookup } from './workflows.js';
 export { loadWorkspaceScenarios, runWorkspaceScenarios } from './scenarios.js';
 export type { ScenarioLoad, ScenarioRunRequest, ScenarioSelection } from './scenarios.js';

@@ -7,6 +7,10 @@ import type { ScenarioRunResult, SuiteResult } from '../runner/results.js';
 import { shardSelector, type Shard } from '../runner/shard.js';
 import { runSuite } from '../runner/suite.js';
 import type { Scenario, ScenarioProblem } from '../scenarios/schema.js';
+import { ensureIgnoredDir } from '../lib/ignored-dir.js';
+import { INLINE_TASK_FILE, inlineTaskMarkdown, type InlineTask } from '../runner/inline-task.js';
+import type { JudgeConfig } from '../runner/run-once.js';
+import { seedFromSetup, type GeneratedSeed } from '../runner/setup-seed.js';
 import type { Workspace } from './workspace.js';
 
 export interface ScenarioSelection {
@@ -16,6 +20,12 @@ export interface ScenarioSelection {
   tags?: string[];
   /** [P] criteria that no evaluator can judge are problems instead of being left out. */
   requireJudge?: boolean;
+  /** One inline task instead of scenario files (`archal run --task`). */
+  task?: InlineTask;
+  /** Every run gets a given seed (`--seed`, `--replay-seed`): no seed is generated from Setup. */
+  seeded?: boolean;
+  /** The judge's model over every other setting (`-m`). */
+  evaluatorModel?: string;
 }
 
 export type ScenarioLoad =
@@ -31,7 +41,15 @@ export function loadWorkspaceScenarios(workspace: Workspace, selection: Scenario
     config: workspace.config,
     cwd: workspace.root,
     tags: selection.tags,
+    seeded: selection.seeded,
+    evaluatorModel: selection.evaluatorModel,
+    ...(selection.task
+      ? { inline: { file: join(workspace.root, INLINE_TASK_FILE), text: inlineTaskMarkdown(selection.task) } }
+      : {}),
   });
+  // An inline task with no seed anywhere starts from small-project: a repository to work in.
+  if (selection.task && !selection.seeded && !workspace.config.seeds?.github)
+    for (const entry of scenarios.entries) entry.scenario.config.seed ??= 'small-project';
   const problems = [...scenarios.errors];
   if (selection.requireJudge)
     for (const entry of scenarios.entries)
@@ -59,6 +77,22 @@ export interface ScenarioRunRequest {
   signal?: AbortSignal;
   /** Warnings to keep in the results (formatted). */
   warnings?: string[];
+  /** Seconds each run may take, over the scenarios' own (`-t`). */
+  timeoutSeconds?: number;
+  /** The agent's model over .archal.json `agentModel` (`--agent-model`). */
+  agentModel?: string;
+  /** The judge's model over every other setting (`-m`). */
+  evaluatorModel?: string;
+  /** The clone answers 429 after this many requests per token (`--rate-limit`). */
+  rateLimit?: number;
+  /** A scenario's runs share one clone, not seeded again between them (`--keep-state`). */
+  keepState?: boolean;
+  /** Seeds written from `## Setup`: reuse cached ones (`--seed-cache`), never (`--fresh-seed`). */
+  seedCache?: { reuse: boolean; fresh?: boolean };
+  /** Called once seeds are settled, before the first run (e.g. to save the seed with --save-seed). */
+  beforeRuns?: (entries: LoadedScenarios['entries']) => void;
+  /** Called when a scenario's seed is generated from its Setup (or read from the cache). */
+  onSeedGenerated?: (scenario: Scenario, seed: GeneratedSeed) => void;
   onRunStarted?: (scenario: Scenario, index: number) => void;
   onRunFinished?: (scenario: Scenario, result: ScenarioRunResult) => void;
   /**
@@ -74,32 +108,74 @@ export interface ScenarioRunRequest {
  * Runs loaded scenarios in a workspace: the agent, evaluator, seeds and model from its .archal.json,
  * runs from its environment, each run's record in its `.archal/cache`.
  */
-export function runWorkspaceScenarios(
+export async function runWorkspaceScenarios(
   workspace: Workspace,
   scenarios: LoadedScenarios,
   request: ScenarioRunRequest,
 ): Promise<SuiteResult> {
   const { config } = workspace;
+  const cacheDir = join(workspace.root, '.archal', 'cache');
+  ensureIgnoredDir(cacheDir);
+  const judgeFor = judgeResolver(config, createProviderRegistry(config.assistants), request.evaluatorModel);
+  const entries = await withGeneratedSeeds(workspace, scenarios, judgeFor, cacheDir, request);
+  request.beforeRuns?.(entries);
   return runSuite({
-    scenarios: scenarios.entries,
+    scenarios: entries,
     agent: resolveAgent(request.harness ?? config.agent, workspace.env, config.agentPassEnv),
-    agentModel: config.agentModel,
+    agentModel: request.agentModel ?? config.agentModel,
     runs: request.runs,
     seedOverride: request.seed,
     defaultSeed: config.seeds?.github,
     passThreshold: request.passThreshold,
     concurrency: request.concurrency,
     cwd: workspace.root,
-    cacheDir: join(workspace.root, '.archal', 'cache'),
-    judgeFor: judgeResolver(config, createProviderRegistry(config.assistants)),
+    cacheDir,
+    judgeFor,
     env: workspace.env,
     signal: request.signal,
     warnings: request.warnings,
+    timeoutSeconds: request.timeoutSeconds,
+    rateLimit: request.rateLimit,
+    keepState: request.keepState,
+    title: config.title,
     onRunStarted: request.onRunStarted,
     onRunFinished: request.onRunFinished,
     slots: request.slots,
     select: request.shard && shardOf(workspace.root, scenarios, request.shard, request.runs),
   });
+}
+
+/**
+ * The scenarios whose `## Setup` stands for their seed, each with the seed its evaluator wrote from
+ * it (a SeedGenerationError when it could not): every run of a scenario starts from the same one.
+ */
+async function withGeneratedSeeds(
+  workspace: Workspace,
+  scenarios: LoadedScenarios,
+  judgeFor: (scenario: Scenario) => JudgeConfig | undefined,
+  cacheDir: string,
+  request: ScenarioRunRequest,
+): Promise<LoadedScenarios['entries']> {
+  const wanted = new Set(request.seed === undefined ? (scenarios.generatedSeeds ?? []) : []);
+  const entries: LoadedScenarios['entries'] = [];
+  for (const entry of scenarios.entries) {
+    const judge = wanted.has(entry.scenario.file) ? judgeFor(entry.scenario) : undefined;
+    if (!judge) {
+      entries.push(entry);
+      continue;
+    }
+    const generated = await seedFromSetup(entry.scenario, judge, {
+      cacheDir,
+      reuse: request.seedCache?.reuse ?? false,
+      fresh: request.seedCache?.fresh,
+      cwd: workspace.root,
+      env: workspace.env,
+      signal: request.signal,
+    });
+    request.onSeedGenerated?.(entry.scenario, generated);
+    entries.push({ ...entry, scenario: { ...entry.scenario, seedState: generated.seed as Record<string, unknown> } });
+  }
+  return entries;
 }
 
 /** The runner's predicate for one shard of the scenarios' runs. */

@@ -1,15 +1,21 @@
+import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { homedir } from 'node:os';
+import { basename, join, resolve } from 'node:path';
 import { detectBaseBranch } from '../lib/git.js';
-import { packageRoot } from '../lib/paths.js';
+import { bundledDir } from '../lib/paths.js';
 import type { AssistantsConfig } from '../providers/index.js';
 import {
+  allWorkflowFiles,
   commandDirectories,
   createCommandResolver,
+  createScriptResolver,
   discoverWorkflows,
   formatWorkflowProblems,
   loadWorkflowFile,
   resolveWorkflowName,
+  scriptDirectories,
+  sourceIndex,
   WorkflowLookupError,
   type Discovery,
   type DiscoveryOptions,
@@ -20,33 +26,105 @@ import {
   type WorkflowProblem,
 } from '../workflows/index.js';
 import type { RunRecord } from '../workflows/run-store.js';
+import { readArchonSettings, type ArchonSettings } from './archon-config.js';
 import type { Workspace } from './workspace.js';
 
-/** What the workflow engine inherits from .archal.json `assistants`. */
-export function engineDefaults(assistants: AssistantsConfig = {}): EngineDefaults {
+const NO_ARCHON_SETTINGS: ArchonSettings = { models: {}, tiers: {}, aliases: {} };
+
+/** What the workflow engine inherits from .archal.json `assistants`, over Archon's .archon/config.yaml. */
+export function engineDefaults(
+  assistants: AssistantsConfig = {},
+  archon: ArchonSettings = NO_ARCHON_SETTINGS,
+): EngineDefaults {
   const exec = assistants.exec?.command
     ? { command: assistants.exec.command, args: assistants.exec.args, env: assistants.exec.env }
     : undefined;
   return {
-    provider: assistants.default ?? 'claude',
-    models: { claude: assistants.claude?.model, codex: assistants.codex?.model, exec: assistants.exec?.model },
+    provider: assistants.default ?? archon.assistant ?? 'claude',
+    models: {
+      ...archon.models,
+      ...definedModels({
+        claude: assistants.claude?.model,
+        codex: assistants.codex?.model,
+        pi: assistants.pi?.model,
+        opencode: assistants.opencode?.model,
+        copilot: assistants.copilot?.model,
+        exec: assistants.exec?.model,
+      }),
+    },
     exec,
+    profile: {
+      tiers: { ...archon.tiers, ...assistants.tiers },
+      aliases: { ...archon.aliases, ...assistants.aliases },
+    },
   };
 }
 
-/** Where a workspace's workflows are found: bundled, `$ARCHAL_HOME/workflows`, the repository's .archon and .archal. */
-export function workflowLocations(workspace: Workspace): WorkflowLocations {
-  return { repo: workspace.root, home: workspace.home, bundled: join(packageRoot(), 'bundled', 'workflows') };
+function definedModels<T extends Record<string, string | undefined>>(models: T): Partial<T> {
+  return Object.fromEntries(Object.entries(models).filter(([, model]) => model !== undefined)) as Partial<T>;
 }
 
-/** How a workspace's workflows load: its engine defaults and command files. */
+/** The user's home directory, for Archon's ~/.archon (the workspace's HOME when it has one). */
+export function userHomeOf(workspace: Workspace): string {
+  return workspace.env.HOME?.trim() || homedir();
+}
+
+/** Archon's settings this workspace inherits (.archon/config.yaml of the repository and of the user). */
+export function archonSettings(workspace: Workspace): ArchonSettings {
+  return readArchonSettings(workspace.root, userHomeOf(workspace));
+}
+
+/**
+ * Where a workspace's workflows are found: bundled, `~/.archon/workflows`, `$ARCHAL_HOME/workflows`,
+ * the repository's .archon and .archal.
+ */
+export function workflowLocations(workspace: Workspace): WorkflowLocations {
+  return {
+    repo: workspace.root,
+    home: workspace.home,
+    bundled: join(bundledDir(), 'workflows'),
+    userHome: userHomeOf(workspace),
+  };
+}
+
+/** How a workspace's workflows load: engine defaults, command files, named scripts and other workflows. */
 export function discoveryOptions(workspace: Workspace): DiscoveryOptions {
   const locations = workflowLocations(workspace);
+  const resources = {
+    repo: locations.repo,
+    home: locations.home,
+    userHome: locations.userHome,
+    bundledCommands: join(bundledDir(), 'commands'),
+  };
   return {
-    defaults: engineDefaults(workspace.config.assistants),
-    resolveCommand: createCommandResolver(
-      commandDirectories(locations.repo, locations.home, join(packageRoot(), 'bundled', 'commands')),
-    ),
+    defaults: engineDefaults(workspace.config.assistants, archonSettings(workspace)),
+    resolveCommand: createCommandResolver(commandDirectories(resources)),
+    resolveScript: createScriptResolver(scriptDirectories(resources)),
+    resolveWorkflowSource: sourceIndex(allWorkflowFiles(locations)),
+  };
+}
+
+/** `$STATE_DIR` of a repository: per project, outside the working tree (and its worktrees). */
+export function stateDirOf(workspace: Workspace): string {
+  const project = `${basename(workspace.root).replace(/[^A-Za-z0-9._-]/g, '-')}-${createHash('sha256').update(workspace.root).digest('hex').slice(0, 8)}`;
+  return join(workspace.home, 'workspaces', project, 'state');
+}
+
+/** `$DOCS_DIR`: Archon's docs.path when .archon/config.yaml sets one, else `docs/`. */
+export function docsDirOf(workspace: Workspace): string | undefined {
+  return archonSettings(workspace).docsPath;
+}
+
+/** A workflow by name for `workflow:` nodes (undefined when there is none, or it is invalid). */
+export function workflowResolver(workspace: Workspace): (name: string) => Promise<Workflow | undefined> {
+  return async (name) => {
+    try {
+      const lookup = await findWorkflow(workspace, name);
+      return lookup.kind === 'found' ? lookup.workflow : undefined;
+    } catch (error) {
+      if (error instanceof WorkflowLookupError) return undefined;
+      throw error;
+    }
   };
 }
 
@@ -57,7 +135,7 @@ export function listWorkflows(workspace: Workspace): Promise<Discovery> {
 
 export type WorkflowLookup =
   | { kind: 'found'; workflow: Workflow; warnings: WorkflowProblem[] }
-  | { kind: 'invalid'; file: string; errors: WorkflowProblem[]; warnings: WorkflowProblem[] };
+  | { kind: 'invalid'; file: string; name?: string; errors: WorkflowProblem[]; warnings: WorkflowProblem[] };
 
 /** Whether an argument names a file rather than a workflow. */
 function looksLikeFile(arg: string): boolean {
@@ -82,7 +160,7 @@ export async function findWorkflow(workspace: Workspace, nameOrFile: string): Pr
     const loaded = await loadWorkflowFile(file, 'file', discoveryOptions(workspace));
     return loaded.kind === 'workflow'
       ? { kind: 'found', workflow: loaded.workflow, warnings: loaded.warnings }
-      : { kind: 'invalid', file, errors: loaded.error.problems, warnings: loaded.warnings };
+      : { kind: 'invalid', file, name: loaded.error.name, errors: loaded.error.problems, warnings: loaded.warnings };
   }
   const discovery = await listWorkflows(workspace);
   try {
@@ -98,6 +176,7 @@ export async function findWorkflow(workspace: Workspace, nameOrFile: string): Pr
       return {
         kind: 'invalid',
         file: broken.file,
+        name: broken.name,
         errors: broken.problems,
         warnings: discovery.warnings.filter((warning) => warning.file === broken.file),
       };
@@ -138,5 +217,9 @@ function invalid(name: string, file: string, what: string, problems: WorkflowPro
 
 /** `$BASE_BRANCH` of runs in `workingPath`: .archal.json `worktree.baseBranch`, else found with git when a node reads it. */
 export function baseBranchOf(workspace: Workspace, workingPath: string): RunOptions['baseBranch'] {
-  return workspace.config.worktree?.baseBranch ?? (() => detectBaseBranch(workingPath));
+  return (
+    workspace.config.worktree?.baseBranch ??
+    archonSettings(workspace).baseBranch ??
+    (() => detectBaseBranch(workingPath))
+  );
 }

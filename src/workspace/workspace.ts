@@ -1,9 +1,9 @@
 import { statSync } from 'node:fs';
 import { hostname } from 'node:os';
-import { resolve } from 'node:path';
-import { formatConfigProblem, loadConfig, type ArchalConfig } from '../config/index.js';
+import { dirname, relative, resolve } from 'node:path';
+import { formatConfigProblem, loadConfig, loadConfigFile, type ArchalConfig } from '../config/index.js';
 import type { WorktreeStore } from '../isolation/index.js';
-import { repositoryRoot } from '../isolation/index.js';
+import { ensureWorktree, repositoryRoot } from '../isolation/index.js';
 import { errorMessage } from '../lib/errors.js';
 import { archalHome } from '../lib/paths.js';
 import { createProviderRegistry } from '../providers/index.js';
@@ -12,6 +12,7 @@ import type { LifecycleDeps } from '../workflows/lifecycle.js';
 import type { WorkflowRunStore } from '../workflows/run-store.js';
 import type * as StoreModule from '../store/open.js';
 import { WorkspaceError } from './errors.js';
+import { workflowResolver } from './workflows.js';
 
 /**
  * The composition root every host shares (the CLI, the Action, the App): where Archal works, with
@@ -24,6 +25,8 @@ export interface WorkspaceOptions {
   dir: string;
   /** The host's environment (the CLI composes it with `withDotEnv`). Runs, agents and commands start from it. */
   env: NodeJS.ProcessEnv;
+  /** Another config file than `<dir>/.archal.json` (`archal run -c`): it must exist; its paths are relative to it. */
+  configFile?: string;
 }
 
 export interface Workspace {
@@ -35,6 +38,8 @@ export interface Workspace {
   config: ArchalConfig;
   /** The .archal.json that was read (it may not exist: every key is optional). */
   configFile: string;
+  /** What in it is accepted but ignored (Archal's hosted-service keys), as `file: key: message` lines. */
+  configWarnings?: string[];
 }
 
 /** Everything that stores runs and worktrees: SQLite, PostgreSQL, or memory. */
@@ -56,14 +61,43 @@ export function openWorkspace(options: WorkspaceOptions): Workspace {
       kind === 'missing' ? `No such directory: ${root}.` : `${root} is not a directory.`,
       { file: root },
     );
-  const loaded = loadConfig(root);
+  const loaded = options.configFile
+    ? loadConfigFile(resolve(root, options.configFile), { required: true })
+    : loadConfig(root);
+  const name = options.configFile ?? '.archal.json';
   if (loaded.status === 'invalid')
     throw new WorkspaceError(
       'invalid_config',
-      `Invalid ${loaded.file}:\n${loaded.errors.map((problem) => `  ${formatConfigProblem('.archal.json', problem)}`).join('\n')}`,
+      `Invalid ${loaded.file}:\n${loaded.errors.map((problem) => `  ${formatConfigProblem(name, problem)}`).join('\n')}`,
       { file: loaded.file, problems: loaded.errors },
     );
-  return { root, home: archalHome(options.env), env: options.env, config: loaded.config, configFile: loaded.file };
+  const config = options.configFile ? relativeToConfig(loaded.config, dirname(loaded.file), root) : loaded.config;
+  return {
+    root,
+    home: archalHome(options.env),
+    env: options.env,
+    config,
+    configFile: loaded.file,
+    ...(loaded.warnings
+      ? { configWarnings: loaded.warnings.map((problem) => formatConfigProblem(name, problem)) }
+      : {}),
+  };
+}
+
+/** Paths of a config file read from elsewhere, made relative to the workspace (they are relative to the file). */
+function relativeToConfig(config: ArchalConfig, configDir: string, root: string): ArchalConfig {
+  if (configDir === root) return config;
+  const rebase = (path: string) => relative(root, resolve(configDir, path)) || '.';
+  const seedPath = (seed: string) => (/\.json$|[\\/]/.test(seed) ? rebase(seed) : seed);
+  return {
+    ...config,
+    ...(config.scenarios !== undefined
+      ? { scenarios: (Array.isArray(config.scenarios) ? config.scenarios : [config.scenarios]).map(rebase) }
+      : {}),
+    ...(config.seeds
+      ? { seeds: Object.fromEntries(Object.entries(config.seeds).map(([clone, seed]) => [clone, seedPath(seed)])) }
+      : {}),
+  };
 }
 
 /** The workspace of the git repository containing `dir` (outside a repository: IsolationError not_a_repository). */
@@ -158,8 +192,26 @@ export function lifecycleDeps(
   const staleAfter = Number(repo.env.ARCHAL_STALE_AFTER_MS);
   return {
     store: repo.store,
-    engine: { providers: createProviderRegistry(repo.config.assistants), env: repo.env, ...engine },
+    engine: {
+      providers: createProviderRegistry(repo.config.assistants),
+      env: repo.env,
+      resolveWorkflow: workflowResolver(repo),
+      ...engine,
+    },
     owner,
+    // `workflow:` nodes with isolation: worktree run their child in a worktree of its own.
+    childWorktree: async ({ parentRunId, nodeId, index, workflow }) => {
+      const branch = `archal/task-${parentRunId.slice(0, 8)}-${nodeId}${index === undefined ? '' : `-${index}`}`;
+      const worktree = await ensureWorktree({
+        repoRoot: repo.root,
+        branch,
+        home: repo.home,
+        workflowName: workflow,
+        store: repo.store,
+        log: engine.log ?? (() => {}),
+      });
+      return worktree.path;
+    },
     ...(Number.isFinite(staleAfter) && staleAfter > 0 ? { staleAfterMs: staleAfter } : {}),
   };
 }

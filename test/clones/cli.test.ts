@@ -81,6 +81,9 @@ describe('archal clone', () => {
       'stale-issues',
       'large-backlog',
       'merge-conflict',
+      'enterprise-repo',
+      'ci-cd-pipeline',
+      'rich-org',
     ]);
   });
 });

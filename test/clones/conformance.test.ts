@@ -443,6 +443,120 @@ describe('conformance with the api.github.com OpenAPI description', () => {
     await octocat.actions.deleteArtifact({ owner, repo, artifact_id });
   });
 
+  it('serves teams of organizations, their members and repositories', async () => {
+    const org = owner;
+    await octocat.teams.list({ org });
+    const bobClient = octokitFor(clone, TOKENS.bob);
+    validateResponses(bobClient, openapi, checked);
+    await expectStatus(bobClient.teams.list({ org }), 403);
+    const { data: team } = await octocat.teams.create({
+      org,
+      name: 'Core Maintainers',
+      description: 'Keeps the lights on',
+      privacy: 'closed',
+      maintainers: ['alice'],
+      repo_names: [repo],
+      permission: 'push',
+    });
+    const team_slug = team.slug;
+    await expectStatus(octocat.teams.create({ org, name: 'Core Maintainers' }), 422);
+    await octocat.teams.create({ org, name: 'Core Oncall', parent_team_id: team.id });
+    await octocat.teams.getByName({ org, team_slug });
+    await expectStatus(octocat.teams.getByName({ org, team_slug: 'nobody' }), 404);
+    await octocat.teams.updateInOrg({ org, team_slug, description: 'Keeps the widgets running' });
+    await octocat.teams.addOrUpdateMembershipForUserInOrg({ org, team_slug, username: 'bob', role: 'member' });
+    await octocat.teams.getMembershipForUserInOrg({ org, team_slug, username: 'bob' });
+    await octocat.teams.listMembersInOrg({ org, team_slug });
+    await octocat.teams.removeMembershipForUserInOrg({ org, team_slug, username: 'bob' });
+    await expectStatus(octocat.teams.getMembershipForUserInOrg({ org, team_slug, username: 'bob' }), 404);
+    await octocat.teams.addOrUpdateRepoPermissionsInOrg({ org, team_slug, owner, repo, permission: 'maintain' });
+    await octocat.teams.listReposInOrg({ org, team_slug });
+    await octocat.teams.checkPermissionsForRepoInOrg({ org, team_slug, owner, repo });
+    await octocat.teams.checkPermissionsForRepoInOrg({
+      org,
+      team_slug,
+      owner,
+      repo,
+      mediaType: { format: 'vnd.github.v3.repository+json' },
+    });
+    await octocat.repos.listTeams({ owner, repo });
+    await alice.teams.listForAuthenticatedUser();
+    await octocat.teams.removeRepoInOrg({ org, team_slug, owner, repo });
+    await expectStatus(octocat.teams.checkPermissionsForRepoInOrg({ org, team_slug, owner, repo }), 404);
+    await octocat.teams.deleteInOrg({ org, team_slug });
+  });
+
+  it('serves branch protection and CODEOWNERS, and enforces them on merges and pushes', async () => {
+    await octocat.repos.createOrUpdateFileContents({
+      owner,
+      repo,
+      path: '.github/CODEOWNERS',
+      message: 'Add code owners',
+      content: Buffer.from('* @alice\n/docs/ @acme/ghosts\n').toString('base64'),
+      branch: 'main',
+    });
+    await octocat.repos.codeownersErrors({ owner, repo });
+    const branch = 'main';
+    await expectStatus(octocat.repos.getBranchProtection({ owner, repo, branch }), 404);
+    await octocat.repos.updateBranchProtection({
+      owner,
+      repo,
+      branch,
+      required_status_checks: { strict: false, contexts: ['ci/required'] },
+      enforce_admins: true,
+      required_pull_request_reviews: { required_approving_review_count: 1, require_code_owner_reviews: true },
+      restrictions: null,
+    });
+    await octocat.repos.getBranchProtection({ owner, repo, branch });
+    await octocat.repos.getBranch({ owner, repo, branch });
+    await octocat.repos.listBranches({ owner, repo, protected: true });
+    await octocat.repos.getStatusChecksProtection({ owner, repo, branch });
+    await octocat.repos.updateStatusCheckProtection({ owner, repo, branch, strict: true });
+    await octocat.repos.getPullRequestReviewProtection({ owner, repo, branch });
+    await octocat.repos.updatePullRequestReviewProtection({ owner, repo, branch, dismiss_stale_reviews: true });
+    await octocat.repos.getAdminBranchProtection({ owner, repo, branch });
+    await octocat.repos.deleteAdminBranchProtection({ owner, repo, branch });
+    await octocat.repos.setAdminBranchProtection({ owner, repo, branch });
+
+    // Pushing straight to main and merging without approval are refused; the refusals are GitHub's.
+    await expectStatus(
+      octocat.repos.createOrUpdateFileContents({
+        owner,
+        repo,
+        path: 'direct.txt',
+        message: 'direct',
+        content: Buffer.from('x').toString('base64'),
+        branch,
+      }),
+      409,
+    );
+    await octocat.git.createRef({
+      owner,
+      repo,
+      ref: 'refs/heads/protected-work',
+      sha: (await octocat.repos.getBranch({ owner, repo, branch })).data.commit.sha,
+    });
+    await octocat.repos.createOrUpdateFileContents({
+      owner,
+      repo,
+      path: 'work.txt',
+      message: 'work',
+      content: Buffer.from('work').toString('base64'),
+      branch: 'protected-work',
+    });
+    const { data: pull } = await bot.pulls.create({
+      owner,
+      repo,
+      title: 'Protected work',
+      head: 'protected-work',
+      base: branch,
+    });
+    await expectStatus(octocat.pulls.merge({ owner, repo, pull_number: pull.number }), 405);
+    await expectStatus(octocat.git.deleteRef({ owner, repo, ref: 'heads/main' }), 422);
+    await octocat.repos.deleteBranchProtection({ owner, repo, branch });
+    await expectStatus(octocat.repos.deleteBranchProtection({ owner, repo, branch }), 404);
+  });
+
   it('validated every response against the description, for every implemented operation', () => {
     const failures = checked.filter((entry) => entry.problems.length > 0);
     expect(failures).toEqual([]);

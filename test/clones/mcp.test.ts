@@ -96,10 +96,15 @@ describe('tools', () => {
       message: 'Add MCP.md',
       branch: 'mcp-change',
     });
-    const file = (
-      await call('get_file_contents', { owner: 'acme', repo: 'widgets', path: 'MCP.md', ref: 'refs/heads/mcp-change' })
-    ).json();
-    expect(file.text).toBe('written over MCP\n');
+    const file = (await client.callTool({
+      name: 'get_file_contents',
+      arguments: { owner: 'acme', repo: 'widgets', path: 'MCP.md', ref: 'refs/heads/mcp-change' },
+    })) as { content: Array<{ type: string; text?: string; resource?: { uri: string; text?: string } }> };
+    expect(file.content[0]!.text).toMatch(/^successfully downloaded text file \(SHA: [0-9a-f]{40}\)$/);
+    expect(file.content[1]!.resource).toMatchObject({
+      uri: 'repo://acme/widgets/refs/heads/mcp-change/contents/MCP.md',
+      text: 'written over MCP\n',
+    });
     const pull = (
       await call('create_pull_request', {
         owner: 'acme',

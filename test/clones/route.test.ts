@@ -1,5 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { execFile } from 'node:child_process';
+import { X509Certificate } from 'node:crypto';
+import { request } from 'node:http';
+import { connect as tlsConnect } from 'node:tls';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { GitHubClone } from '../../src/clones/github/index.js';
@@ -54,6 +57,59 @@ describe('the environment', () => {
   });
 });
 
+/** The certificate the proxy presents for `servername`, through a CONNECT tunnel, as a client sees it. */
+function presented(servername: string): Promise<X509Certificate> {
+  return new Promise((resolve, reject) => {
+    const tunnel = request({ host: '127.0.0.1', port: proxy.port, method: 'CONNECT', path: `${servername}:443` });
+    tunnel.on('connect', (res, socket) => {
+      if (res.statusCode !== 200) return reject(new Error(`CONNECT answered ${res.statusCode}`));
+      const tls = tlsConnect({ socket, servername, rejectUnauthorized: false }, () => {
+        resolve(new X509Certificate(tls.getPeerCertificate(true).raw));
+        tls.destroy();
+      });
+      tls.on('error', reject);
+    });
+    tunnel.on('error', reject);
+    tunnel.end();
+  });
+}
+
+describe('the run’s certificate authority', () => {
+  it('keeps the certificates your own NODE_EXTRA_CA_CERTS adds, after the run CA', () => {
+    const own = join(tempDir('archal-extra-ca-'), 'company.pem');
+    const company = readFileSync(proxy.bundleFile, 'utf8').split('\n-----BEGIN')[1]!;
+    writeFileSync(own, `-----BEGIN${company}`);
+    const file = proxy.env({ NODE_EXTRA_CA_CERTS: own }).NODE_EXTRA_CA_CERTS!;
+    expect(file).not.toBe(proxy.caFile);
+    expect(readFileSync(file, 'utf8')).toBe(`${readFileSync(proxy.caFile, 'utf8')}\n-----BEGIN${company}`);
+    expect(proxy.env({ NODE_EXTRA_CA_CERTS: join(own, 'missing') }).NODE_EXTRA_CA_CERTS).toBe(proxy.caFile);
+  });
+
+  it('is a fresh P-256 CA for each proxy, whose server certificate covers GitHub’s hosts', async () => {
+    const ca = new X509Certificate(readFileSync(proxy.caFile));
+    expect(ca.ca).toBe(true);
+    expect(ca.publicKey.asymmetricKeyType).toBe('ec');
+    expect(ca.publicKey.asymmetricKeyDetails?.namedCurve).toBe('prime256v1');
+    const server = await presented('api.github.com');
+    expect(server.ca).toBe(false);
+    expect(server.checkIssued(ca)).toBe(true);
+    expect(server.verify(ca.publicKey)).toBe(true);
+    expect(server.subjectAltName).toBe('DNS:api.github.com, DNS:github.com, DNS:uploads.github.com');
+    // Every tunnel gets the same server certificate; another proxy has another CA.
+    expect((await presented('github.com')).fingerprint256).toBe(server.fingerprint256);
+    const other = await startRouteProxy({
+      target: { host: '127.0.0.1', port: clone.port },
+      dir: tempDir('archal-ca-'),
+    });
+    try {
+      expect(new X509Certificate(readFileSync(other.caFile)).fingerprint256).not.toBe(ca.fingerprint256);
+      expect(server.checkIssued(new X509Certificate(readFileSync(other.caFile)))).toBe(false);
+    } finally {
+      await other.stop();
+    }
+  });
+});
+
 describe('clients reach the clone at https://api.github.com', () => {
   it('curl, with GitHub’s URLs in the answer', async () => {
     const result = await run('curl', [
@@ -82,6 +138,18 @@ describe('clients reach the clone at https://api.github.com', () => {
     expect(result.stderr).toBe('');
     expect(result.stdout.trim()).toMatch(/^201 https:\/\/api\.github\.com\/repos\/acme\/widgets\/issues\/\d+$/);
     expect(clone.handle.state().issues.map((issue) => issue.title)).toContain('Filed through the proxy');
+  });
+
+  it('Node loads the proxy agent only when the agent first fetches', async () => {
+    const loaded = "Object.keys(require.cache).some((file) => file.includes('undici'))";
+    const idle = await run(process.execPath, ['-e', `console.log(${loaded})`]);
+    expect(idle.stdout.trim()).toBe('false');
+    const fetched = await run(process.execPath, [
+      '-e',
+      `fetch('https://api.github.com/repos/acme/widgets', { headers: { authorization: 'token ' + process.env.GITHUB_TOKEN } }).then((res) => console.log(res.status, ${loaded}))`,
+    ]);
+    expect(fetched.stderr).toBe('');
+    expect(fetched.stdout.trim()).toBe('200 true');
   });
 
   it('Python (urllib and requests)', async () => {

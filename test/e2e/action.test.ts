@@ -4,22 +4,26 @@ import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from '@jest/globals';
 import type { WorkflowRunResponse } from '../../src/clones/github/index.js';
-import { REPO_ROOT } from '../helpers/cli.js';
+import { portableAction } from '../helpers/action.js';
 import { writeFiles } from '../helpers/engine.js';
 import { EXAMPLE, hostedRepo, type HostedRepo } from '../helpers/hosted.js';
 import { tempDir } from '../helpers/tmp.js';
 import { unzip } from '../helpers/zip.js';
 
 /**
- * The built Action (dist/index.js) run as the runner runs it: a child process with the runner's
- * environment, a real-shaped pull_request payload, a workspace cloned from our GitHub clone, the
+ * The built Action (dist/index.js) run as the runner runs it: from a copy of action.yml and dist/
+ * alone (a runner's checkout of the Action has no node_modules and no build/), in a child process
+ * with the runner's environment, a real-shaped pull_request payload, a workspace cloned from our GitHub clone, the
  * clone as GitHub's API and as the Actions results service. Each job belongs to a workflow run
  * registered with the clone, as GitHub starts one: its GITHUB_TOKEN (an installation token of the
  * github-actions app) and its job's ACTIONS_RUNTIME_TOKEN. Every assertion is on what the clone
  * holds or the files the runner reads.
  */
 
-const DIST = join(REPO_ROOT, 'dist', 'index.js');
+/** The built Action as a runner checks it out: action.yml and dist/ alone, no node_modules in reach. */
+const DIST = portableAction();
+/** The Node that runs the Action (the runner's is Node 24): ARCHAL_TEST_ACTION_NODE, else this one. */
+const ACTION_NODE = process.env.ARCHAL_TEST_ACTION_NODE || process.execPath;
 
 let hosted: HostedRepo | undefined;
 afterEach(async () => {
@@ -27,8 +31,8 @@ afterEach(async () => {
   hosted = undefined;
 });
 
-async function host(overrides: Record<string, string | null> = {}): Promise<HostedRepo> {
-  hosted = await hostedRepo(overrides);
+async function host(overrides: Record<string, string | null> = {}, base?: Record<string, string>): Promise<HostedRepo> {
+  hosted = await hostedRepo(overrides, base);
   return hosted;
 }
 
@@ -150,7 +154,7 @@ function runAction(
   };
   for (const [name, value] of Object.entries(inputs)) env[`INPUT_${name.toUpperCase()}`] = value;
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [DIST], { cwd: repo.dir, env, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(ACTION_NODE, [DIST], { cwd: repo.dir, env, stdio: ['ignore', 'pipe', 'pipe'] });
     let stdout = '';
     child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
     child.stderr.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
@@ -231,6 +235,23 @@ async function openRegressingPull(repo: HostedRepo): Promise<Pull> {
     body: JSON.stringify({ title: 'Refactor the triage rules', head: 'feature', base: 'main' }),
   });
   // actions/checkout leaves the workspace on a detached commit.
+  await repo.git('checkout', '--quiet', '--detach', headSha);
+  return { number: pull.number, head: { ref: 'feature', sha: headSha }, base: { ref: 'main', sha: baseSha } };
+}
+
+/** A pull request of a one-commit branch `feature`; the workspace on its head, as actions/checkout leaves it. */
+async function openPull(repo: HostedRepo): Promise<Pull> {
+  const baseSha = await repo.git('rev-parse', 'HEAD');
+  await repo.git('checkout', '--quiet', '-b', 'feature');
+  writeFiles(repo.dir, { 'NOTES.md': 'notes\n' });
+  await repo.git('add', 'NOTES.md');
+  await repo.git('commit', '--quiet', '-m', 'Notes');
+  await repo.git('push', '--quiet', 'origin', 'feature');
+  const headSha = await repo.git('rev-parse', 'HEAD');
+  const pull = await api<{ number: number }>(repo, '/repos/acme/agent/pulls', {
+    method: 'POST',
+    body: JSON.stringify({ title: 'Notes', head: 'feature', base: 'main' }),
+  });
   await repo.git('checkout', '--quiet', '--detach', headSha);
   return { number: pull.number, head: { ref: 'feature', sha: headSha }, base: { ref: 'main', sha: baseSha } };
 }
@@ -559,6 +580,92 @@ describe('the GitHub Action (dist/index.js) on a pull request', () => {
       unchanged: 2,
     });
   }, 300_000);
+
+  it('agents as they reach GitHub in the wild: fetch() to https://api.github.com (routing: proxy) and GraphQL (routing: both), on a named seed', async () => {
+    // No GITHUB_API_URL used: the agent calls GitHub's own URLs, and route mode sends them to the run's clone.
+    const agent = `
+if (process.env.ARCHAL_PREFLIGHT === '1') {
+  console.log(JSON.stringify({ text: 'OK' }));
+  process.exit(0);
+}
+const call = async (path, body) => {
+  const res = await fetch('https://api.github.com' + path, {
+    method: 'POST',
+    headers: { authorization: 'Bearer ' + process.env.GITHUB_TOKEN, 'content-type': 'application/json' },
+    body: JSON.stringify(body),
+  });
+  const text = await res.text();
+  if (!res.ok) { console.error(path, res.status, text); process.exit(1); }
+  return JSON.parse(text);
+};
+const graphql = async (query) => {
+  const { data, errors } = await call('/graphql', { query });
+  if (errors) { console.error(JSON.stringify(errors)); process.exit(1); }
+  return data;
+};
+if ((process.env.AGENT_TASK ?? '').includes('GraphQL')) {
+  const { repository } = await graphql('{ repository(owner: "acme", name: "widgets") { issue(number: 2) { id } } }');
+  const id = repository.issue.id;
+  await graphql(\`mutation { addComment(input: {subjectId: "\${id}", body: "Seen over GraphQL"}) { clientMutationId } }\`);
+  await graphql(\`mutation { closeIssue(input: {issueId: "\${id}"}) { issue { state } } }\`);
+} else {
+  await call('/repos/acme/widgets/issues/1/comments', { body: 'Looked into it' });
+}
+console.log(JSON.stringify({ text: 'GITHUB_API_URL=' + (process.env.GITHUB_API_URL ?? 'unset') }));
+`;
+    const scenario = (title: string, prompt: string, criteria: string[], config: string) =>
+      `# ${title}\n\n## Prompt\n${prompt}\n\n## Success Criteria\n${criteria.join('\n')}\n\n## Config\nseed: small-project\ntimeout: 60\n${config}`;
+    const repo = await host(
+      {
+        '.archal.json': JSON.stringify({ agent: 'node agent.mjs', scenarios: ['archal'] }),
+        'agent.mjs': agent,
+        'archal/rest.md': scenario(
+          'Comment over REST',
+          'Comment on acme/widgets#1.',
+          [
+            '- [D] issue 1 got the comment => $count($created(github.comments)[issue_number = 1 and body = "Looked into it"]) = 1',
+            '- [D] the agent was not told the clone’s URL => run.answer = "GITHUB_API_URL=unset"',
+          ],
+          'routing: proxy\n',
+        ),
+        'archal/graphql.md': scenario(
+          'Close over GraphQL',
+          'Comment on acme/widgets#2 and close it, with GraphQL.',
+          [
+            '- [D] issue 2 got the comment => $count($created(github.comments)[issue_number = 2 and body = "Seen over GraphQL"]) = 1',
+            '- [D] issue 2 is closed => github.issues[number = 2].state = "closed"',
+          ],
+          '',
+        ),
+      },
+      {},
+    );
+    const pull = await openPull(repo);
+    const run = await workflowRun(repo, pull);
+    const result = await runAction(repo, run, pullRequestPayload(repo, pull), { 'compare-base': 'false', runs: '1' });
+    // The step's log in the failure message, should it have uploaded no artifact.
+    expect(result.outputs['artifact-id'] ? '' : result.stdout).toBe('');
+    const files = await artifactFiles(repo, Number(result.outputs['artifact-id']));
+    const results = json<{
+      scenarios: Array<{
+        title: string;
+        results: Array<{ passed: boolean; failureSummary: string | null; harness: { stderrTail: string } }>;
+      }>;
+    }>(files, 'results.json');
+    const runs = results.scenarios.map((s) => [
+      s.title,
+      s.results[0]!.failureSummary,
+      s.results[0]!.harness.stderrTail,
+    ]);
+    // Node ${process.versions.node} ignores HTTPS_PROXY in fetch(): the preload, with the undici the
+    // Action carries, routes it; a missing undici would show here as a warning on stderr.
+    expect(runs.sort()).toEqual([
+      ['Close over GraphQL', null, ''],
+      ['Comment over REST', null, ''],
+    ]);
+    expect(result.outputs).toMatchObject({ passed: 'true', satisfaction: '100' });
+    expect(result.code).toBe(0);
+  }, 180_000);
 
   it.each([
     ['runs', 'abc', "Input 'runs' must be a whole number from 1 to 100 (got 'abc')."],

@@ -191,7 +191,9 @@ describe('failure kinds', () => {
     expect(a!.criteria[1]).toMatchObject({ status: 'error', detail: expect.stringContaining('evaluation failed') });
     expect(b).toMatchObject({ failureKind: 'agent' });
     expect(b!.criteria[0]).toMatchObject({ status: 'passed' });
-    expect(b!.criteria[1]!.detail).toContain('expected exactly 2 labels were created by the run, found 1: triaged');
+    expect(b!.criteria[1]!.detail).toContain(
+      'expected exactly 2 labels that were created by the run, found 1: triaged',
+    );
   });
 
   it("keeps the clone's control API (the state criteria check) out of the agent's reach", async () => {

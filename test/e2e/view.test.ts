@@ -195,7 +195,7 @@ describe('archal view', () => {
     await expect(c1.locator('[data-expected]').innerText()).resolves.toBe('4');
     await expect(c1.locator('[data-actual]').innerText()).resolves.toBe('8');
     expect(await c1.innerText()).toMatch(
-      /Exactly 4 issues are closed[\s\S]*phrase[\s\S]*expected exactly 4 issues were closed by the run, found 8/,
+      /Exactly 4 issues are closed[\s\S]*phrase[\s\S]*expected exactly 4 issues that were closed by the run, found 8/,
     );
     await expect(page.locator('tr[data-criterion="c4"] td').nth(2).innerText()).resolves.toBe('judged');
 

@@ -1,6 +1,12 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { createCommandResolver } from '../../src/workflows/commands.js';
+import {
+  commandDirectories,
+  createCommandResolver,
+  createScriptResolver,
+  scriptDirectories,
+} from '../../src/workflows/commands.js';
+import { allWorkflowFiles, sourceIndex } from '../../src/workflows/discovery.js';
 import { MemorySink } from '../../src/workflows/events.js';
 import { executeWorkflow, type RunOptions, type WorkflowRunResult } from '../../src/workflows/executor.js';
 import { loadWorkflowText, type EngineDefaults, type LoadResult } from '../../src/workflows/loader.js';
@@ -11,24 +17,45 @@ import { createProviderRegistry } from '../../src/providers/registry.js';
 import type { ArchalConfig } from '../../src/config/schema.js';
 import { tempDir } from './tmp.js';
 
-/** Loads YAML text as a workflow file in `dir` (commands from `dir/.archal/commands`). */
-export async function load(
-  yaml: string,
-  options: { dir?: string; defaults?: EngineDefaults } = {},
-): Promise<LoadResult> {
+export interface LoadTestOptions {
+  dir?: string;
+  defaults?: EngineDefaults;
+  /** $ARCHAL_HOME (default `<dir>/.archal-home`). */
+  home?: string;
+  /** The user's home, for ~/.archon (default none). */
+  userHome?: string;
+}
+
+/**
+ * Loads YAML text as a workflow file in `dir`, finding commands, scripts and other workflows as a
+ * workspace rooted at `dir` does.
+ */
+export async function load(yaml: string, options: LoadTestOptions = {}): Promise<LoadResult> {
   const dir = options.dir ?? tempDir();
+  const resources = {
+    repo: dir,
+    home: options.home ?? join(dir, '.archal-home'),
+    userHome: options.userHome,
+    bundledCommands: join(dir, '.no-bundled-commands'),
+  };
   return loadWorkflowText(yaml, {
     file: join(dir, 'workflow.yaml'),
     scope: 'file',
     defaults: options.defaults,
-    resolveCommand: createCommandResolver([join(dir, '.archal', 'commands')]),
+    resolveCommand: createCommandResolver(commandDirectories(resources)),
+    resolveScript: createScriptResolver(scriptDirectories(resources)),
+    resolveWorkflowSource: sourceIndex(
+      allWorkflowFiles({
+        repo: dir,
+        home: resources.home,
+        bundled: join(dir, '.no-bundled'),
+        userHome: options.userHome,
+      }),
+    ),
   });
 }
 
-export async function loadOk(
-  yaml: string,
-  options: { dir?: string; defaults?: EngineDefaults } = {},
-): Promise<Workflow> {
+export async function loadOk(yaml: string, options: LoadTestOptions = {}): Promise<Workflow> {
   const result = await load(yaml, options);
   if (!result.ok)
     throw new Error(`expected a valid workflow, got:\n${result.errors.map((e) => JSON.stringify(e)).join('\n')}`);
@@ -63,6 +90,8 @@ export async function run(
     providers?: ProviderRegistry;
     clock?: Clock;
     defaults?: EngineDefaults;
+    /** Finds workflows for `workflow:` nodes (default: the files under `dir`). */
+    resolveWorkflow?: (name: string) => Promise<Workflow | undefined>;
   } = {},
 ): Promise<TestRun> {
   const dir = options.dir ?? tempDir();
@@ -76,6 +105,7 @@ export async function run(
       sink,
       clock: options.clock ?? recordingClock(),
       log: (line) => logs.push(line),
+      resolveWorkflow: options.resolveWorkflow ?? workflowsIn(dir, options.defaults),
     },
     { ...options, workflow, cwd: dir },
   );
@@ -88,4 +118,17 @@ export function writeFiles(dir: string, files: Record<string, string>): void {
     mkdirSync(join(full, '..'), { recursive: true });
     writeFileSync(full, content);
   }
+}
+
+/** Finds workflows by name among the files of `dir`'s .archon/ and .archal/ folders. */
+export function workflowsIn(dir: string, defaults?: EngineDefaults): (name: string) => Promise<Workflow | undefined> {
+  const index = sourceIndex(
+    allWorkflowFiles({ repo: dir, home: join(dir, '.archal-home'), bundled: join(dir, '.no-bundled') }),
+  );
+  return async (name) => {
+    const source = index(name);
+    if (!source) return undefined;
+    const result = await load(source.text, { dir, defaults });
+    return result.ok ? { ...result.workflow, file: source.file } : undefined;
+  };
 }

@@ -140,7 +140,8 @@ describe('loading workflows', () => {
     expectProblem(errors, { node: 'a', message: "'prompt', 'bash' are mutually exclusive" });
     expectProblem(errors, {
       node: 'b',
-      message: "a node must have one of 'command', 'prompt', 'bash', 'loop', 'approval', 'cancel'",
+      message:
+        "a node must have one of 'command', 'prompt', 'bash', 'script', 'loop', 'loop_group', 'approval', 'cancel', 'workflow', 'include'",
     });
     expectProblem(errors, { node: 'c', field: 'bash', message: 'bash must not be empty' });
   });
@@ -169,7 +170,11 @@ describe('loading workflows', () => {
     );
     expectProblem(errors, { node: 'a', field: 'loop.max_iterations', message: 'needs loop.max_iterations' });
     expectProblem(errors, { node: 'b', field: 'loop.until', message: 'needs a completion check' });
-    expectProblem(errors, { node: 'c', field: 'loop', message: 'needs loop.prompt or loop.command' });
+    expectProblem(errors, {
+      node: 'c',
+      field: 'loop',
+      message: "loop node requires either 'loop.prompt' (inline) or 'loop.command' (file)",
+    });
     expectProblem(errors, { node: 'd', field: 'retry', message: 'retry is not supported on loop nodes' });
   });
 
@@ -180,7 +185,7 @@ describe('loading workflows', () => {
     expectProblem(errors, {
       node: 'a',
       field: 'provider',
-      message: "'gemini' is not valid; expected one of claude, codex, exec",
+      message: "'gemini' is not valid; expected one of claude, codex, pi, opencode, copilot, exec",
     });
     expectProblem(errors, {
       node: 'b',
@@ -254,8 +259,8 @@ describe('loading workflows', () => {
     expect(errors.find((error) => error.node === 'd' && error.field === 'bash')).toBeUndefined();
   });
 
-  it('rejects reads of fields that a structured output does not declare', async () => {
-    const errors = await errorsOf(
+  it('warns about reads of fields that a structured output does not declare (they fail the node at run time)', async () => {
+    const result = await load(
       `${header}nodes:
   - id: classify
     prompt: classify
@@ -268,12 +273,14 @@ describe('loading workflows', () => {
     bash: echo
 `,
     );
-    expectProblem(errors, {
+    expect(result.ok).toBe(true);
+    expectProblem(result.warnings, {
       node: 'next',
       field: 'when',
-      message: "'knd' is not declared in the output_format of 'classify'",
+      message:
+        "'knd' is not declared in the output_format of 'classify' (declared: kind); reading it will fail the node",
     });
-    expectProblem(errors, { node: 'next', message: "Did you mean 'kind'?" });
+    expectProblem(result.warnings, { node: 'next', message: "Did you mean 'kind'?" });
   });
 
   it('makes a malformed when: a load error, not a run-time surprise', async () => {
@@ -307,12 +314,12 @@ describe('loading workflows', () => {
     expectProblem(warnings, {
       node: 'a',
       field: 'model',
-      message: "'model' applies to command/prompt/loop nodes; it is ignored on bash nodes",
+      message: "'model' applies to command/prompt/loop/loop_group nodes; it is ignored on bash nodes",
     });
     expectProblem(warnings, {
       node: 'b',
       field: 'timeout',
-      message: "'timeout' applies to bash nodes; it is ignored on prompt nodes",
+      message: "'timeout' applies to bash/script nodes; it is ignored on prompt nodes",
     });
   });
 
@@ -356,7 +363,11 @@ describe('loading workflows', () => {
       `${header}nodes:\n  - id: a\n    prompt: x\n    provider: codex\n    allowed_tools: [Read]\n`,
     );
     expect(result.ok).toBe(true);
-    expectProblem(result.warnings, { node: 'a', field: 'allowed_tools', message: 'ignored by provider "codex"' });
+    expectProblem(result.warnings, {
+      node: 'a',
+      field: 'allowed_tools',
+      message: 'allowed_tools is not supported by provider "codex" (its CLI has no tool restrictions); it is ignored',
+    });
   });
 
   it('loads command files from .archal/commands, then .archon/commands, and reports missing ones', async () => {
@@ -398,13 +409,13 @@ describe('loading workflows', () => {
     expectProblem(errors, { node: 'a', field: 'output_format', message: 'output_format is not a valid JSON Schema' });
   });
 
-  it('checks workflow-level fields', async () => {
-    const errors = await errorsOf(
-      `${header}max_parallel: 0\nadditionalDirectories: [relative/dir]\nmodelReasoningEffort: huge\nnodes:\n  - id: a\n    bash: echo\n`,
-    );
+  it('checks workflow-level fields; malformed settings Archon drops are warnings', async () => {
+    const yaml = `${header}max_parallel: 0\nadditionalDirectories: [relative/dir]\nmodelReasoningEffort: huge\nnodes:\n  - id: a\n    bash: echo\n`;
+    const errors = await errorsOf(yaml);
     expectProblem(errors, { field: 'max_parallel', message: 'max_parallel must be between 1 and 64' });
     expectProblem(errors, { field: 'additionalDirectories.0', message: 'must be absolute paths' });
-    expectProblem(errors, { field: 'modelReasoningEffort', message: "'huge' is not valid" });
+    const result = await load(yaml);
+    expectProblem(result.warnings, { field: 'modelReasoningEffort', message: "; 'modelReasoningEffort' is ignored" });
   });
 });
 

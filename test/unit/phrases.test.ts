@@ -139,7 +139,7 @@ describe('the phrase library', () => {
     [
       'Every closed issue has a new comment',
       false,
-      '1 of 2 closed issues do not satisfy "have a new comment": acme/webapp#2',
+      '1 of 2 closed issues does not satisfy "has a new comment": acme/webapp#2',
     ],
     ['Issues labelled keep-open remain open', true, 'all 2'],
     ['keep-open issues stay open', true, ''],
@@ -156,6 +156,45 @@ describe('the phrase library', () => {
     ['exactly 1 issue was deleted', false, 'expected exactly 1'],
     ['exactly 1 issue was labelled "stale"', true, ''],
     ['exactly 1 issue has the label "stale"', true, ''],
+    // Archal's published wordings and their variants.
+    ['Issues with "keep-open" remain open', true, 'all 2 issues with "keep-open" remain open'],
+    ['An issue exists in acme/webapp', true, ''],
+    ['An issue exists in owner/repo', false, 'expected at least 1 issue in owner/repo, found 0'],
+    ['The issue title is "hello world"', true, 'the issue has the title "hello world"'],
+    ['The issue state is open', true, 'the issue is open'],
+    ['The issue state is closed', false, 'the issue does not satisfy "is closed": acme/webapp#8'],
+    ['The issue body contains "steps"', false, ''],
+    ['A pull request exists with title containing "fix"', true, ''],
+    ['A pull request exists with title containing "feature"', false, ''],
+    ['The closed issue count is 2', true, ''],
+    ['Closed issue count equals 3', false, 'expected exactly 3 closed issues, found 2'],
+    ['Issue count is 7', true, ''],
+    ['The number of open issues is at least 4', true, ''],
+    ['The open issue count is fewer than 2', false, 'expected fewer than 2'],
+    ['Zero issues remain in Triage', true, ''],
+    ['No issues remain in Keep-Open', false, 'acme/webapp#3, acme/webapp#4'],
+    ['An issue was created with the title "hello world"', true, ''],
+    ['A comment was added to issue #1', true, ''],
+    ['A comment was added to issue #3', false, 'expected at least 1 comment to issue #3, found 0'],
+    ['There are exactly 4 open issues', true, ''],
+    ['There is an issue titled "hello world"', true, ''],
+    ['The agent made fewer than 10 API calls', true, ''],
+    ['The agent closed exactly 2 issues', true, ''],
+    ['Issue #1 has 1 comment', true, ''],
+    ['Issue #3 has no comments', true, ''],
+    ['The pull request is not a draft', true, ''],
+    ['The issue is not closed', true, ''],
+    ['Issue #4 is assigned to @alice', true, ''],
+    ['the issue is closed', false, 'the issue does not satisfy "was closed by the run"'],
+    ['exactly 1 pull request was merged', true, 'expected exactly 1 pull request that was merged by the run'],
+    ['all issues labelled "stale" are closed', true, 'the only issue labelled "stale" was closed by the run'],
+    ['Verify that exactly 2 issues are closed', true, ''],
+    ['The label "stale" exists', true, ''],
+    ['The repository has 4 open issues', true, ''],
+    ['Repository acme/webapp has at least 5 open issues', false, 'expected at least 5'],
+    ['None of the issues labelled "keep-open" were closed', true, ''],
+    ['No new issues were created', false, 'acme/webapp#8'],
+    ['The agent created an issue titled "hello world"', true, ''],
   ])('%s → %s', async (text, passed, detail) => {
     const outcome = await check(text);
     expect(outcome.error).toBeUndefined();
@@ -173,6 +212,25 @@ describe('the phrase library', () => {
     const compiled = compileDeterministic(text, undefined);
     expect(compiled.ok).toBe(false);
     if (!compiled.ok) expect(compiled.reason).toContain('=>');
+  });
+
+  it('refuses to guess which issue "the issue" is when the run created several', async () => {
+    const several = buildContext(
+      before,
+      { ...after, issues: [...after.issues, issue(9, { title: 'second' })] },
+      {
+        exitCode: 0,
+        timedOut: false,
+        durationMs: 1,
+        answer: '',
+        requests: [],
+      },
+    );
+    const compiled = compileDeterministic('The issue title is "hello world"', undefined);
+    if (!compiled.ok) throw new Error(compiled.reason);
+    const outcome = await evaluateDeterministic(compiled.check, several);
+    expect(outcome.passed).toBe(false);
+    expect(outcome.detail).toContain('"the issue" must name one item, but 2 match: acme/webapp#8, acme/webapp#9');
   });
 
   it('evaluates explicit JSONata, with $created, $before and $changed', async () => {

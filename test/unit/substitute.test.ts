@@ -16,6 +16,8 @@ const vars: RunVariables = {
   userMessage: 'fix $classify.output please',
   artifactsDir: '/tmp/art dir',
   baseBranch: 'main',
+  docsDir: 'docs/',
+  inputs: {},
   context: '',
 };
 

@@ -39,7 +39,8 @@ export async function startClone(globals: GlobalOptions, clone: string, options:
   let started;
   try {
     started = await startGitHubClone({
-      seed: options.seed ?? 'small-project',
+      // Archal's clone:seed form (`github:enterprise-repo`) names the same seed.
+      seed: (options.seed ?? 'small-project').replace(/^github:(?!\/)/i, ''),
       port,
       host: options.host,
       token: options.token,

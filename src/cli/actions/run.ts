@@ -1,12 +1,17 @@
-import { relative, resolve } from 'node:path';
-import { seedJsonSchema } from '../../clones/github/index.js';
+import { existsSync } from 'node:fs';
+import { join, relative, resolve } from 'node:path';
+import { loadSeed, seedJsonSchema } from '../../clones/github/index.js';
+import { errorMessage } from '../../lib/errors.js';
+import { writeJsonFile } from '../../lib/json-file.js';
+import { clearSeedCache, SeedGenerationError } from '../../runner/setup-seed.js';
+import { CLONE_KEYWORDS } from '../../scenarios/clones.js';
 import { configJsonSchema } from '../../config/json-schema.js';
 import { resolveAgent } from '../../harness/agent.js';
 import { preflightHarness } from '../../harness/preflight.js';
 import { displayFile, formatScenarioProblem, formatScenarioProblems, loadScenarios } from '../../runner/load.js';
 import { junitReport, progressLine, terminalReport } from '../../runner/report.js';
 import { resultsJsonSchema } from '../../runner/results.js';
-import { scenarioSeed } from '../../runner/run-once.js';
+import { scenarioSeed, seedName } from '../../runner/run-once.js';
 import { shardSchema, type Shard } from '../../runner/shard.js';
 import { writeShardInfo, writeSuiteRecord } from '../../runner/shard-record.js';
 import { loadWorkspaceScenarios, runWorkspaceScenarios } from '../../workspace/scenarios.js';
@@ -28,22 +33,132 @@ export interface RunFlags {
   harness?: string;
   requireJudge?: boolean;
   preflightOnly?: boolean;
+  task?: string;
+  clone?: string[];
+  twin?: string[];
+  readOnly?: boolean;
+  timeout?: string;
+  config?: string;
+  model?: string;
+  agentModel?: string;
+  rateLimit?: string;
+  seedCache?: boolean;
+  clearSeedCache?: boolean;
+  freshSeed?: boolean;
+  keepState?: boolean;
+  reseed?: boolean;
+  saveSeed?: string;
+  replaySeed?: string;
+  docker?: boolean;
+  sandbox?: boolean;
+  proxy?: boolean;
+  apiKey?: string;
+  reuseSession?: string | boolean;
+  workspaceScenario?: string;
+  runProjectId?: string;
+  engineEndpoint?: string;
   shard?: string;
   record?: string;
 }
 
+/** Flags of Archal's hosted service, each refused with what to do instead. */
+const HOSTED_FLAGS: Array<[keyof RunFlags, string]> = [
+  [
+    'docker',
+    '--docker runs the agent in an Archal-hosted container; here the agent runs locally against an in-process clone (drop the flag)',
+  ],
+  ['sandbox', "--sandbox runs OpenClaw in Archal's sandbox image; here the agent runs locally (drop the flag)"],
+  ['apiKey', "--api-key authenticates to Archal's hosted service, which local runs do not use (drop the flag)"],
+  [
+    'reuseSession',
+    '--reuse-session keeps a hosted session warm; local clones start in milliseconds (use --keep-state to share state between runs)',
+  ],
+  [
+    'workspaceScenario',
+    "--workspace-scenario reads a scenario from Archal's hosted workspace; pass the scenario file instead",
+  ],
+  [
+    'runProjectId',
+    "--run-project-id attaches a run to Archal's dashboard, which local runs do not use (drop the flag)",
+  ],
+  [
+    'engineEndpoint',
+    '--engine-endpoint drives a hosted agent gateway; give the agent as a command (.archal.json "agent" or --harness)',
+  ],
+];
+
+/** Names of clones from repeated, comma-separated --clone/--twin flags; each must be one Archal runs. */
+function cloneNames(values: readonly string[]): string[] | undefined {
+  const names = values
+    .flatMap((value) => value.split(','))
+    .map((name) => name.trim().toLowerCase())
+    .filter(Boolean);
+  if (names.length === 0) return undefined;
+  for (const name of names)
+    if (!(name in CLONE_KEYWORDS))
+      throw new UserError(
+        `--clone ${name}: clone '${name}' is not available; Archal runs these clones locally: ${Object.keys(CLONE_KEYWORDS).join(', ')}.`,
+      );
+  return [...new Set(names)];
+}
+
+/** A seed flag's value, checked before anything runs: a named seed, `github:<name>`, or a seed file. */
+function checkedSeed(flag: string, value: string | undefined, root: string, mustBeFile = false): string | undefined {
+  if (value === undefined) return undefined;
+  const seed = seedName(value);
+  if (mustBeFile && !existsSync(resolve(root, seed))) throw new UserError(`${flag} ${value}: no such file.`);
+  try {
+    loadSeed(mustBeFile ? resolve(root, seed) : seed, root);
+  } catch (error) {
+    throw new UserError(`${flag} ${value}: ${errorMessage(error)}`);
+  }
+  return mustBeFile ? resolve(root, seed) : seed;
+}
+
 export async function runCommand(globals: GlobalOptions, paths: string[], flags: RunFlags): Promise<number> {
-  const ctx = cliWorkspace(globals);
+  for (const [key, message] of HOSTED_FLAGS) if (flags[key] !== undefined) throw new UserError(message);
+  const opened = cliWorkspace(globals, undefined, flags.config);
+  // Archal's --proxy / --no-proxy: route mode on (with the clone's URLs too) or off, for scenarios that do not say.
+  const ctx =
+    flags.proxy === undefined
+      ? opened
+      : { ...opened, config: { ...opened.config, routing: flags.proxy ? ('both' as const) : ('env' as const) } };
   const runs = wholeNumber('--runs', flags.runs, 1, 100);
   const concurrency = wholeNumber('--concurrency', flags.concurrency, 1, 64) ?? 4;
   const threshold = amount('--pass-threshold', flags.passThreshold, 100) ?? 0;
+  const timeoutSeconds = wholeNumber('--timeout', flags.timeout?.replace(/s$/, ''), 1, 3600);
+  const rateLimit = wholeNumber('--rate-limit', flags.rateLimit, 1, 100_000);
+  const clones = cloneNames([...(flags.clone ?? []), ...(flags.twin ?? [])]);
+  if (flags.task !== undefined && !flags.task.trim()) throw new UserError('--task needs the text of the task.');
+  if (flags.task !== undefined && paths.length > 0)
+    throw new UserError('--task runs one inline task: pass either --task or scenario files, not both.');
+  if (flags.readOnly && flags.task === undefined) throw new UserError('--read-only goes with --task.');
+  if (flags.seed !== undefined && flags.replaySeed !== undefined)
+    throw new UserError('--seed and --replay-seed both say what every run starts from: give one.');
+  // An unknown seed stops everything before any run starts.
+  const seed =
+    checkedSeed('--seed', flags.seed, ctx.root) ?? checkedSeed('--replay-seed', flags.replaySeed, ctx.root, true);
+  const keepState = Boolean(flags.keepState) || flags.reseed === false;
+  if (keepState && flags.freshSeed)
+    throw new UserError('--keep-state and --fresh-seed contradict each other: give one.');
+  const agentModel = flags.agentModel ?? ctx.config.agentModel;
   const harness = commandFlag('--harness', flags.harness);
   const agent = resolveAgent(harness ?? ctx.config.agent, ctx.env, ctx.config.agentPassEnv);
   const shard = shardFlag(flags.shard);
+  if (!flags.quiet) for (const warning of ctx.configWarnings ?? []) err(`warning: ${warning}`);
 
-  if (flags.preflightOnly) return preflight(ctx, agent);
+  if (flags.preflightOnly) return preflight({ ...ctx, config: { ...ctx.config, agentModel } }, agent);
 
-  const loaded = loadWorkspaceScenarios(ctx, { paths, tags: flags.tag, requireJudge: flags.requireJudge });
+  const cacheDir = join(ctx.root, '.archal', 'cache');
+  if (flags.clearSeedCache) clearSeedCache(cacheDir);
+  const loaded = loadWorkspaceScenarios(ctx, {
+    paths,
+    tags: flags.tag,
+    requireJudge: flags.requireJudge,
+    seeded: seed !== undefined,
+    evaluatorModel: flags.model,
+    ...(flags.task !== undefined ? { task: { text: flags.task, clones, readOnly: flags.readOnly } } : {}),
+  });
   if (loaded.kind === 'invalid') {
     err(
       `✗ Cannot run: ${loaded.problems.length} problem(s) in the scenarios:\n${formatScenarioProblems(loaded.problems, ctx.root)}`,
@@ -61,6 +176,10 @@ export async function runCommand(globals: GlobalOptions, paths: string[], flags:
   }
   const { warnings } = loaded.scenarios;
   if (!flags.quiet) for (const warning of warnings) err(`warning: ${formatScenarioProblem(warning, ctx.root)}`);
+  if (flags.saveSeed !== undefined && loaded.scenarios.entries.length !== 1)
+    throw new UserError(
+      `--save-seed saves the seed of one scenario; ${loaded.scenarios.entries.length} are selected (pass one scenario file, or --task).`,
+    );
 
   const abort = new AbortController();
   const onSignal = () => abort.abort();
@@ -70,12 +189,36 @@ export async function runCommand(globals: GlobalOptions, paths: string[], flags:
     const suite = await runWorkspaceScenarios(ctx, loaded.scenarios, {
       harness: flags.harness,
       runs,
-      seed: flags.seed,
+      seed,
+      timeoutSeconds,
+      agentModel,
+      evaluatorModel: flags.model,
+      rateLimit,
+      keepState,
+      shard,
+      seedCache: { reuse: Boolean(flags.seedCache), fresh: flags.freshSeed },
+      onSeedGenerated: (scenario, generated) => {
+        if (!flags.quiet)
+          err(
+            `${generated.cached ? 'Reused' : 'Generated'} the seed of ${scenario.title} from its Setup (${displayFile(generated.file, ctx.root)}).`,
+          );
+      },
+      beforeRuns: (entries) => {
+        if (flags.saveSeed === undefined) return;
+        const entry = entries[0]!;
+        const { seed: chosen, base } = scenarioSeed(entry.scenario, {
+          override: seed,
+          configured: ctx.config.seeds?.github,
+          cwd: ctx.root,
+        });
+        const target = resolve(ctx.root, flags.saveSeed);
+        writeJsonFile(target, typeof chosen === 'string' ? loadSeed(chosen, base).seed : chosen);
+        if (!flags.quiet) err(`Saved the seed of ${entry.scenario.title} to ${displayFile(target, ctx.root)}.`);
+      },
       passThreshold: threshold,
       concurrency,
       signal: abort.signal,
       warnings: warnings.map((warning) => formatScenarioProblem(warning, ctx.root)),
-      shard,
       onRunStarted: (scenario, index) => {
         if (!flags.quiet && flags.output === 'terminal') err(`… ${scenario.title} — run ${index}`);
       },
@@ -111,6 +254,12 @@ export async function runCommand(globals: GlobalOptions, paths: string[], flags:
         break;
     }
     return suite.passed ? EXIT.ok : EXIT.failed;
+  } catch (error) {
+    if (error instanceof SeedGenerationError) {
+      err(`✗ Cannot run ${displayFile(error.scenarioFile, ctx.root)}: ${error.message}`);
+      return EXIT.failed;
+    }
+    throw error;
   } finally {
     process.off('SIGINT', onSignal);
     process.off('SIGTERM', onSignal);

@@ -63,15 +63,21 @@ export async function workflowValidate(
     const lookup = await findWorkflow(ctx, target);
     errors = lookup.kind === 'invalid' ? lookup.errors : [];
     warnings = lookup.warnings;
-    name = lookup.kind === 'found' ? lookup.workflow.name : undefined;
+    name = lookup.kind === 'found' ? lookup.workflow.name : lookup.name;
   } catch (error) {
     if (!(error instanceof WorkflowLookupError)) throw error;
-    errors = [{ file: target, message: error.message }];
+    errors = [{ file: error.data.file ?? target, message: error.message }];
     warnings = [];
   }
   const valid = errors.length === 0;
   if (options.json)
-    printJson({ valid, workflow: name, errors: errors.map(jsonProblem), warnings: warnings.map(jsonProblem) });
+    // `workflow` is always there: the name the file declares, else what was asked for.
+    printJson({
+      valid,
+      workflow: name ?? target,
+      errors: errors.map(jsonProblem),
+      warnings: warnings.map(jsonProblem),
+    });
   else {
     if (valid) out(`✓ ${name} is valid.`);
     else

@@ -2,13 +2,16 @@ import { checkoutInPlace, ensureWorktree } from '../../isolation/index.js';
 import {
   formatWorkflowProblem,
   formatWorkflowProblems,
+  resolveInputs,
   type RunOptions,
   type Workflow,
 } from '../../workflows/index.js';
 import {
   approveRun,
   cancelRun,
+  continueRejection,
   findRun,
+  rejectionContinues,
   rejectRun,
   resumeRun,
   RunRefusedError,
@@ -18,7 +21,7 @@ import {
   type RunOutcome,
 } from '../../workflows/lifecycle.js';
 import type { RunRecord } from '../../workflows/run-store.js';
-import { baseBranchOf, findWorkflow, workflowOfRun } from '../../workspace/workflows.js';
+import { baseBranchOf, docsDirOf, findWorkflow, stateDirOf, workflowOfRun } from '../../workspace/workflows.js';
 import { lifecycleDeps, type RepoWorkspace } from '../../workspace/workspace.js';
 import { describeError, EXIT, UserError } from '../errors.js';
 import { withCliRepo, type GlobalOptions } from '../host.js';
@@ -35,6 +38,19 @@ export interface RunFlags {
   /** false with --no-worktree */
   worktree?: boolean;
   fresh?: boolean;
+  /** --input name=value, repeated. */
+  input?: string[];
+}
+
+/** `--input name=value` flags as inputs (split at the first '='; `name=` is an empty value). */
+function parseInputFlags(values: string[] = []): Record<string, string> {
+  const inputs: Record<string, string> = {};
+  for (const value of values) {
+    const at = value.indexOf('=');
+    if (at <= 0) throw new UserError(`--input ${value}: write --input <name>=<value>`);
+    inputs[value.slice(0, at).trim()] = value.slice(at + 1);
+  }
+  return inputs;
 }
 
 export async function workflowRun(
@@ -47,23 +63,43 @@ export async function workflowRun(
     throw new UserError('--from needs --branch: it is the start point of the new branch.');
   if (flags.worktree === false && !flags.branch)
     throw new UserError('--no-worktree needs --branch: it checks that branch out in place.');
+  const given = parseInputFlags(flags.input);
   return withCliRepo(globals, async (repo) => {
     const lookup = await findWorkflow(repo, target);
     if (lookup.kind === 'invalid') {
       if (flags.json)
-        printJson({ valid: false, errors: lookup.errors.map(jsonProblem), warnings: lookup.warnings.map(jsonProblem) });
+        printJson({
+          valid: false,
+          workflow: lookup.name ?? target,
+          errors: lookup.errors.map(jsonProblem),
+          warnings: lookup.warnings.map(jsonProblem),
+        });
       err(`✗ cannot run ${lookup.file}: it is invalid:\n${formatWorkflowProblems(lookup.errors)}`);
       return EXIT.invalidInput;
     }
     for (const warning of lookup.warnings) err(`warning: ${formatWorkflowProblem(warning)}`);
+    const inputs = resolveInputs(lookup.workflow, given);
+    if (!inputs.ok) throw new UserError(`Invalid inputs for '${lookup.workflow.name}': ${inputs.message}`);
+
+    const policy = lookup.workflow.worktree?.enabled;
+    if (policy === false && flags.branch && flags.worktree !== false)
+      throw new UserError(
+        `'${lookup.workflow.name}' sets worktree.enabled: false (it runs in the checkout); drop --branch or add --no-worktree.`,
+      );
+    if (policy === true && flags.worktree === false)
+      throw new UserError(
+        `'${lookup.workflow.name}' sets worktree.enabled: true: it must run in a worktree; drop --no-worktree.`,
+      );
+    // A workflow that must run isolated gets a worktree of its own branch when none is named.
+    const branch = flags.branch ?? (policy === true ? `archal/task-${lookup.workflow.name}-${Date.now()}` : undefined);
 
     let workingPath = repo.root;
-    if (flags.branch) {
-      if (flags.worktree === false) await checkoutInPlace(repo.root, flags.branch, flags.from);
+    if (branch) {
+      if (flags.worktree === false) await checkoutInPlace(repo.root, branch, flags.from);
       else {
         const worktree = await ensureWorktree({
           repoRoot: repo.root,
-          branch: flags.branch,
+          branch,
           from: flags.from,
           home: repo.home,
           workflowName: lookup.workflow.name,
@@ -71,7 +107,7 @@ export async function workflowRun(
           log: err,
         });
         workingPath = worktree.path;
-        err(`${worktree.reused ? 'Reusing' : 'Created'} worktree ${worktree.path} (branch ${flags.branch})`);
+        err(`${worktree.reused ? 'Reusing' : 'Created'} worktree ${worktree.path} (branch ${branch})`);
       }
     }
     return execute(repo, flags, (deps, signal) =>
@@ -81,8 +117,11 @@ export async function workflowRun(
         userMessage: message,
         context: flags.context,
         fresh: flags.fresh,
-        branch: flags.branch,
+        branch,
         baseBranch: baseBranchOf(repo, workingPath),
+        inputs: inputs.values,
+        stateDir: stateDirOf(repo),
+        docsDir: docsDirOf(repo),
         signal,
       }),
     );
@@ -109,7 +148,13 @@ export async function workflowApprove(
 type Continuation = (
   deps: LifecycleDeps,
   run: RunRecord,
-  request: { workflow: Workflow; baseBranch: RunOptions['baseBranch']; signal: AbortSignal },
+  request: {
+    workflow: Workflow;
+    baseBranch: RunOptions['baseBranch'];
+    signal: AbortSignal;
+    stateDir: string;
+    docsDir?: string;
+  },
 ) => Promise<RunOutcome | ApprovalOutcome>;
 
 /** Continues a stored run (resume, approve) with the definition it should continue with. */
@@ -123,7 +168,13 @@ async function continueRun(
     const run = await findRun(repo.store, runId);
     const workflow = await workflowOfRun(repo, run);
     return execute(repo, flags, (deps, signal) =>
-      step(deps, run, { workflow, baseBranch: baseBranchOf(repo, run.workingPath), signal }),
+      step(deps, run, {
+        workflow,
+        baseBranch: baseBranchOf(repo, run.workingPath),
+        signal,
+        stateDir: stateDirOf(repo),
+        docsDir: docsDirOf(repo),
+      }),
     );
   });
 }
@@ -134,8 +185,13 @@ export async function workflowReject(
   reason: string,
   flags: { json?: boolean },
 ): Promise<number> {
+  const run = await withCliRepo(globals, (repo) => findRun(repo.store, runId));
+  // A declared `reject` decision, or a rework with on_reject, continues the run instead of cancelling it.
+  if (rejectionContinues(run))
+    return continueRun(globals, runId, flags, (deps, paused, request) =>
+      continueRejection(deps, paused, reason, request),
+    );
   return withCliRepo(globals, async (repo) => {
-    const run = await findRun(repo.store, runId);
     try {
       const rejected = await rejectRun(lifecycleDeps(repo), run, reason);
       if (flags.json)

@@ -3,7 +3,11 @@ import type { GlobalOptions } from '../host.js';
 import { out, printJson } from '../output.js';
 
 export function registerCloneCommands(program: Command): void {
-  const clone = program.command('clone').description('run local clones of services agents talk to (the GitHub clone)');
+  // `twin` is Archal's older name of the command.
+  const clone = program
+    .command('clone')
+    .alias('twin')
+    .description('run local clones of services agents talk to (the GitHub clone); alias: twin');
 
   clone
     .command('start')
@@ -11,7 +15,7 @@ export function registerCloneCommands(program: Command): void {
     .argument('<clone>', 'which clone: github')
     .option(
       '--seed <name|file>',
-      'a named seed (empty, small-project, stale-issues, large-backlog, merge-conflict) or a seed JSON file',
+      'a named seed (empty, small-project, stale-issues, large-backlog, merge-conflict, enterprise-repo, ci-cd-pipeline, rich-org; also as github:<name>) or a seed JSON file',
       'small-project',
     )
     .option('--port <n>', 'port to listen on (default: a free one)')

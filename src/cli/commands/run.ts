@@ -14,11 +14,28 @@ export function registerRunCommands(program: Command): void {
       '[scenarios...]',
       'scenario files or directories (default: .archal.json "scenarios", else archal/ and scenarios/)',
     )
-    .option('--runs <n>', 'runs per scenario (overrides the scenarios and .archal.json)')
+    .option('-n, --runs <n>', 'runs per scenario (overrides the scenarios and .archal.json)')
+    .option('--task <text>', "run one inline task instead of scenario files (Archal's one-off test)")
+    .option('--clone <names>', 'clones the inline task uses, comma-separated or repeated (default: inferred)', collect)
+    .addOption(new Option('--twin <names>', 'alias of --clone').argParser(collect).hideHelp())
+    .option('--read-only', 'with --task: the only check is that the agent changed nothing')
+    .option('-t, --timeout <seconds>', 'seconds each run may take (overrides the scenarios and .archal.json)')
+    .option('-c, --config <file>', 'read this config file instead of .archal.json (its paths are relative to it)')
+    .option('-m, --model <model>', "the evaluator's model for [P] criteria and Setup seeds (over every other setting)")
+    .option('--agent-model <model>', 'passed to the agent as AGENT_MODEL (over .archal.json "agentModel")')
+    .option('--rate-limit <n>', 'the clone answers 429 (secondary rate limit) after N requests per token')
     .option('--pass-threshold <percent>', 'exit 1 unless every scenario reaches this satisfaction (0-100)', '0')
     .option('--concurrency <n>', 'runs at once', '4')
     .option('--tag <tag>', 'only scenarios with this tag (repeatable)', collect)
     .option('--seed <name|file>', 'seed every run with this instead of the scenarios’ own')
+    .option('--seed-cache', 'reuse seeds generated from ## Setup earlier (.archal/cache/seeds/)')
+    .option('--clear-seed-cache', 'forget every seed generated from ## Setup before running')
+    .option('--fresh-seed', 'generate Setup seeds anew and seed every run afresh (the default for runs)')
+    .option('--keep-state', "a scenario's runs share one clone, in order, without seeding it again")
+    .addOption(new Option('--no-reseed', 'alias of --keep-state').hideHelp())
+    .option('--save-seed <file>', 'write the seed the scenario starts from (generated, named or inline) to FILE')
+    .option('--replay-seed <file>', 'seed every run from FILE (e.g. written by --save-seed)')
+    .addOption(new Option('--no-failure-analysis', 'accepted for Archal compatibility (there is no LLM post-mortem)'))
     .addOption(
       new Option('-o, --output <format>', 'result format on stdout')
         .choices(['terminal', 'json', 'junit'])
@@ -37,6 +54,18 @@ export function registerRunCommands(program: Command): void {
       '--record <dir>',
       'also write the results and every run’s record into DIR (results.json, runs/, and shard.json with --shard): what `archal report merge` reads',
     )
+    .addOption(new Option('--docker').hideHelp())
+    .addOption(new Option('--sandbox').hideHelp())
+    .option(
+      '--proxy',
+      'route mode for scenarios that do not set routing: the agent reaches the clone as api.github.com too',
+    )
+    .option('--no-proxy', 'no route mode for scenarios that do not set routing: only GITHUB_API_URL and the clone URLs')
+    .addOption(new Option('--api-key <key>').hideHelp())
+    .addOption(new Option('--reuse-session [id]').hideHelp())
+    .addOption(new Option('--workspace-scenario <id>').hideHelp())
+    .addOption(new Option('--run-project-id <id>').hideHelp())
+    .addOption(new Option('--engine-endpoint <url>').hideHelp())
     .action(async (scenarios: string[], options: Record<string, unknown>, command: Command) => {
       const { runCommand } = await import('../actions/run.js');
       process.exitCode = await runCommand(globals(command), scenarios, options);

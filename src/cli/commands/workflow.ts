@@ -44,6 +44,11 @@ export function registerWorkflowCommands(program: Command): void {
     .option('--from <ref>', 'start point of a new --branch (default HEAD)')
     .option('--no-worktree', 'with --branch: check the branch out in this repository instead of a worktree')
     .option('--fresh', 'start over instead of resuming the last failed run')
+    .option(
+      '--input <name=value>',
+      "a value for one of the workflow's declared inputs ($INPUTS.<name>); repeat per input",
+      (value: string, previous: string[] = []) => [...previous, value],
+    )
     .action(async (target: string, message: string[], options: Record<string, unknown>, command: Command) => {
       const { workflowRun } = await import('../actions/workflow-runs.js');
       process.exitCode = await workflowRun(globals(command), target, words(message), options);

@@ -22,6 +22,8 @@ export function runJson(result: WorkflowRunResult, extra: Record<string, unknown
       ]),
     ),
     error: result.error ?? null,
+    output: result.output ?? null,
+    outcome: result.outcome ?? null,
     pause: result.pause ?? null,
     usage: result.usage ?? null,
     durationMs: result.durationMs,

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { KeyedMutex } from './state/locks.js';
 import type { RateLimitOption } from './http/rate-limit.js';
 import { RateLimiter } from './http/rate-limit.js';
+import { ResponseCache } from './http/response-cache.js';
 import { Redactor } from './redact.js';
 import { Urls } from './render/urls.js';
 import { RequestLog } from './request-log.js';
@@ -57,6 +58,8 @@ export class CloneCore {
   readonly locks = new KeyedMutex();
   readonly limiter: RateLimiter;
   readonly cache = new BoundedCache<unknown>();
+  /** Rendered answers of cacheable read routes, valid while the store stays at one version. */
+  readonly responses = new ResponseCache();
   /** Signs blob URLs and runtime tokens; never leaves the process. */
   readonly signingKey = randomBytes(32);
   /** Artifact bytes, beside the repositories of the current seed application. */

@@ -1,6 +1,7 @@
 import { ARTIFACT_SERVICE, RESULTS_METHODS } from './http/actions-results.js';
 import { docsUrl, type RouteSpec } from './http/route.js';
 import { GRAPHQL_MUTATIONS, GRAPHQL_OBJECTS, GRAPHQL_QUERY_FIELDS } from './graphql/coverage.js';
+import { SOURCE as MCP_SOURCE } from './mcp/definitions.js';
 import { TOOLS } from './mcp/tools.js';
 
 export interface OperationInfo {
@@ -76,15 +77,19 @@ export function operationsMarkdown(routes: readonly RouteSpec[]): string {
     '',
     '## MCP',
     '',
-    "The tools of GitHub's MCP server (`github/github-mcp-server`: names and input schemas) over MCP streamable",
-    'HTTP at `/mcp` (stateless; the token as `Authorization: Bearer`). Results are text content holding',
-    "GitHub's JSON, as github-mcp-server answers; failures are error results with GitHub's message. An unknown",
-    'tool is an error result logged with `notImplemented: true`. Logged with `kind: "mcp"`, `operationId` `mcp/<tool>`.',
+    "The tools of GitHub's MCP server (`github/github-mcp-server`, its default toolsets `context`, `repos`,",
+    '`issues`, `pull_requests` and `users`, and `labels`) with its names, descriptions, annotations and input',
+    'schemas, over MCP streamable HTTP at `/mcp` (stateless; the token as `Authorization: Bearer`). Results have',
+    "github-mcp-server's shapes (its trimmed issues, pull requests, commits…, `{id, url}` for what a tool",
+    "created, a file as an embedded resource); failures are error results with GitHub's message. An unknown tool",
+    'is an error result logged with `notImplemented: true`. Logged with `kind: "mcp"`, `operationId` `mcp/<tool>`.',
+    `Recorded from ${MCP_SOURCE}.`,
     '',
-    '| Tool | Reads only | Description |',
+    '| Tool | Reads only | Title |',
     '|---|---|---|',
     ...TOOLS.map(
-      (tool) => `| \`${tool.name}\` | ${tool.readOnly ? 'yes' : 'no'} | ${tool.description.replace(/\|/g, '\\|')} |`,
+      (tool) =>
+        `| \`${tool.name}\` | ${tool.annotations.readOnlyHint ? 'yes' : 'no'} | ${tool.annotations.title.replace(/\|/g, '\\|')} |`,
     ),
     '',
   );

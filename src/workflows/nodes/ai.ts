@@ -1,24 +1,59 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { ProviderError, type ProviderEvent, type ProviderResult } from '../../providers/types.js';
+import { isAbsolute, join } from 'node:path';
+import { errorMessage } from '../../lib/errors.js';
+import { PROVIDER_CAPABILITIES } from '../../providers/models.js';
+import {
+  addUsage,
+  ProviderError,
+  type AiOptions,
+  type ProviderEvent,
+  type ProviderResult,
+} from '../../providers/types.js';
 import type { AiNode, CommandNode, PromptNode } from '../model.js';
 import { compileOutputSchema, declaredFields } from '../output-schema.js';
 import { parseJsonObject } from '../refs.js';
 import { classifyHttpStatus, classifyMessage, classifyProviderKind, NodeFailure } from '../retry.js';
 import type { NodeOutcome, NodeRun, RunContext } from '../run-context.js';
-import { substitutePrompt, type RunVariables } from '../substitute.js';
+import { substitutePrompt, substituteText, type RunVariables } from '../substitute.js';
+import { resolveBindings } from './bindings.js';
 import { nodeEnvironment, processReporter } from './process-env.js';
-import { errorMessage } from '../../lib/errors.js';
 
 /** AI streams that say nothing for this long are stopped. */
 export const DEFAULT_IDLE_TIMEOUT_MS = 30 * 60 * 1000;
 
+/** How many times a provider that cannot enforce output_format is asked again with the validation errors. */
+const STRUCTURED_REASKS = 3;
+
 export async function runPromptNode({ node, run, signal }: NodeRun<CommandNode | PromptNode>): Promise<NodeOutcome> {
+  const vars =
+    node.kind === 'command' && node.bindings
+      ? { ...run.vars, inputs: { ...run.vars.inputs, ...resolveBindings(node.bindings, run, node.id) } }
+      : run.vars;
   const template = node.kind === 'command' ? node.body : node.prompt;
-  const prompt = substitutePrompt(template, run.vars, run.outputs);
-  const resumeSessionId = node.context === 'fresh' ? undefined : inheritedSession(node, run);
-  const result = await callProvider(run, node, { prompt, signal, iteration: 1, resumeSessionId, vars: run.vars });
+  const prompt = substitutePrompt(template, vars, run.outputs);
+  const session = sessionFor(node, run);
+  const result = await callProvider(run, node, { prompt, signal, iteration: 1, vars, ...session });
   return { kind: 'completed', ...result };
+}
+
+/** The session an AI node continues, if any: a fork, its own in the previous run or loop iteration, or a chain. */
+function sessionFor(
+  node: CommandNode | PromptNode,
+  run: RunContext,
+): { resumeSessionId?: string; forkSession?: boolean } {
+  if (node.resumeFrom) {
+    const source = run.sessions.get(node.resumeFrom);
+    if (!source)
+      throw new NodeFailure(
+        `Node '${node.id}': context.resume '${node.resumeFrom}' has no session to continue (it did not run an AI session in this run)`,
+        'fatal',
+      );
+    return { resumeSessionId: source.sessionId, forkSession: true };
+  }
+  if (node.context === 'fresh') return {};
+  const own = run.groupSessions?.get(node.id) ?? (node.persistSession ? run.previousSessions.get(node.id) : undefined);
+  const resumeSessionId = own ?? inheritedSession(node, run);
+  return resumeSessionId ? { resumeSessionId } : {};
 }
 
 /**
@@ -39,6 +74,7 @@ export interface AiCall {
   signal: AbortSignal;
   iteration: number;
   resumeSessionId?: string;
+  forkSession?: boolean;
   vars: RunVariables;
 }
 
@@ -51,6 +87,40 @@ export interface AiCallResult {
 
 /** One provider call for a node: tool events recorded, errors classified, output_format enforced. */
 export async function callProvider(run: RunContext, node: AiNode, call: AiCall): Promise<AiCallResult> {
+  const schema = node.output_format;
+  const bestEffort = schema !== undefined && PROVIDER_CAPABILITIES[node.provider].structuredOutput === 'best-effort';
+  let prompt = bestEffort ? `${call.prompt}\n\n${schemaInstructions(schema)}` : call.prompt;
+  let usage: ProviderResult['usage'];
+  for (let ask = 0; ; ask++) {
+    const result = await providerCall(run, node, { ...call, prompt });
+    usage = addUsage(usage, result.usage);
+    if (result.idleTimedOut) run.deps.log(`⚠️ Node '${node.id}' went idle; continuing with the output it produced.`);
+    if (!schema) {
+      if (result.text.trim().length === 0)
+        throw new NodeFailure(`Node '${node.id}' produced no assistant output`, 'unknown', usage);
+      return { text: result.text, usage, sessionId: result.sessionId };
+    }
+    const structured = result.structuredOutput ?? parseStructured(result.text);
+    const compiled = await compileOutputSchema(schema);
+    const problem =
+      structured === undefined
+        ? `returned no JSON (output: ${JSON.stringify(result.text.slice(0, 300))})`
+        : compiled.ok
+          ? compiled.validate(structured)
+          : undefined;
+    if (!problem) return { text: JSON.stringify(structured), structured, usage, sessionId: result.sessionId };
+    if (!bestEffort || ask >= STRUCTURED_REASKS)
+      throw new NodeFailure(`Node '${node.id}' output does not match its output_format: ${problem}`, 'unknown', usage);
+    run.deps.log(`⚠️ Node '${node.id}': the answer does not match output_format (${problem}); asking again.`);
+    prompt = `${call.prompt}\n\n${schemaInstructions(schema)}\n\n--- CORRECTION ---\nYour previous answer did not match the schema: ${problem}\nAnswer again with only the JSON object.`;
+  }
+}
+
+function schemaInstructions(schema: Record<string, unknown>): string {
+  return `Respond with only a JSON object (no prose, no code fence) that is valid against this JSON Schema:\n${JSON.stringify(schema, null, 2)}`;
+}
+
+async function providerCall(run: RunContext, node: AiNode, call: AiCall): Promise<ProviderResult> {
   const provider = run.deps.providers(node.provider);
   const toolStarts = new Map<string, { name: string; at: number }>();
   const onEvent = (event: ProviderEvent) => {
@@ -79,11 +149,9 @@ export async function callProvider(run: RunContext, node: AiNode, call: AiCall):
       }
     }
   };
-
   const schema = node.output_format;
-  let result: ProviderResult;
   try {
-    result = await provider.run(
+    return await provider.run(
       {
         prompt: call.prompt,
         cwd: run.cwd,
@@ -94,6 +162,8 @@ export async function callProvider(run: RunContext, node: AiNode, call: AiCall):
         outputSchema: schema,
         outputSchemaPath: schema ? writeSchema(run, node.id, schema) : undefined,
         resumeSessionId: call.resumeSessionId,
+        forkSession: call.forkSession,
+        options: callOptions(run, node, call.vars),
         reasoningEffort: run.workflow.modelReasoningEffort,
         webSearchMode: run.workflow.webSearchMode,
         additionalDirectories: run.workflow.additionalDirectories,
@@ -111,28 +181,52 @@ export async function callProvider(run: RunContext, node: AiNode, call: AiCall):
   } catch (error) {
     throw toNodeFailure(error, node.id);
   }
-  if (result.idleTimedOut) run.deps.log(`⚠️ Node '${node.id}' went idle; continuing with the output it produced.`);
+}
 
-  if (!schema) {
-    if (result.text.trim().length === 0)
-      throw new NodeFailure(`Node '${node.id}' produced no assistant output`, 'unknown', result.usage);
-    return { text: result.text, usage: result.usage, sessionId: result.sessionId };
-  }
-  const structured = result.structuredOutput ?? parseStructured(result.text);
-  const compiled = await compileOutputSchema(schema);
-  const problem =
-    structured === undefined
-      ? `returned no JSON (output: ${JSON.stringify(result.text.slice(0, 300))})`
-      : compiled.ok
-        ? compiled.validate(structured)
-        : undefined;
-  if (problem)
-    throw new NodeFailure(
-      `Node '${node.id}' output does not match its output_format: ${problem}`,
-      'unknown',
-      result.usage,
+/** The node's provider settings for this call: paths made absolute, prompt texts substituted. */
+function callOptions(run: RunContext, node: AiNode, vars: RunVariables): AiOptions {
+  const options: AiOptions = { ...node.options };
+  if (options.mcp && !isAbsolute(options.mcp)) options.mcp = join(run.cwd, options.mcp);
+  if (options.systemPrompt) options.systemPrompt = substituteText(options.systemPrompt, vars, run.outputs);
+  if (options.agents)
+    options.agents = Object.fromEntries(
+      Object.entries(options.agents).map(([id, agent]) => [
+        id,
+        {
+          ...agent,
+          prompt: substituteText(agent.prompt, vars, run.outputs),
+          description: substituteText(agent.description, vars, run.outputs),
+        },
+      ]),
     );
-  return { text: JSON.stringify(structured), structured, usage: result.usage, sessionId: result.sessionId };
+  if (options.hooks) options.hooks = hookSettings(options.hooks);
+  return options;
+}
+
+/**
+ * Archon's hooks answer with a fixed response; Claude Code runs hook commands. Each matcher becomes
+ * a command that prints its response, which Claude Code reads as the hook's output.
+ */
+function hookSettings(hooks: Record<string, unknown>): Record<string, unknown> {
+  return Object.fromEntries(
+    Object.entries(hooks).map(([event, matchers]) => [
+      event,
+      (matchers as Array<{ matcher?: string; response: unknown; timeout?: number }>).map((entry) => ({
+        ...(entry.matcher === undefined ? {} : { matcher: entry.matcher }),
+        hooks: [
+          {
+            type: 'command',
+            command: `printf '%s' ${shellSingleQuote(JSON.stringify(entry.response))}`,
+            ...(entry.timeout === undefined ? {} : { timeout: entry.timeout }),
+          },
+        ],
+      })),
+    ]),
+  );
+}
+
+function shellSingleQuote(value: string): string {
+  return `'${value.replace(/'/g, `'\\''`)}'`;
 }
 
 export function outputFields(node: AiNode): readonly string[] | undefined {

@@ -2,6 +2,7 @@ import { ApiError, conflict } from '../state/errors.js';
 import type { RepoRecord, UserRecord } from '../state/model.js';
 import { actingUser } from '../state/actor.js';
 import type { DomainContext } from './context.js';
+import { checkRefProtection } from './protection.js';
 import { afterRefsChanged } from './refs.js';
 
 /** Runs `work` holding the repository's write lock (shared with pushes). */
@@ -24,6 +25,7 @@ export async function moveRef(
   sha: string | null,
   expected: string | null | undefined,
 ): Promise<void> {
+  checkRefProtection(ctx, repo, ref, sha, repo.git.refs.get(ref) ?? expected);
   const result = repo.git.refs.update(ref, sha, expected);
   switch (result.kind) {
     case 'ok':

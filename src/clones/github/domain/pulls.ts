@@ -12,6 +12,8 @@ import { afterRefsChanged } from './refs.js';
 import { addIssueEvent } from './issue-events.js';
 import { editIssueText, insertIssue, setIssueState } from './issues.js';
 import { markMerged } from './pull-merged.js';
+import { checkMergeProtection } from './protection.js';
+import { protectionOf } from '../state/teams.js';
 
 export interface CreatePullInput {
   title?: string;
@@ -149,6 +151,7 @@ export async function mergePull(
     const method = input.merge_method ?? 'merge';
     if (pull.merged || issue.state !== 'open') throw new ApiError(405, 'Pull Request is not mergeable');
     if (pull.draft) throw new ApiError(405, 'Pull Request is still a draft');
+    await checkMergeProtection(ctx, repo, pull);
     const allowed = { merge: repo.allowMergeCommit, squash: repo.allowSquashMerge, rebase: repo.allowRebaseMerge }[
       method
     ];
@@ -184,7 +187,7 @@ export async function mergePull(
     if (moved.kind !== 'ok') throw new ApiError(409, 'Base branch was modified. Review and try the merge again.');
     await markMerged(ctx, repo, issue, pull, { by: merger, sha: result.sha, baseSha, closedCommitId: result.sha });
     await afterRefsChanged(ctx, repo, [{ ref: baseRef, before: baseSha, after: result.sha }], merger);
-    if (repo.deleteBranchOnMerge && repo.git.branch(pull.headRef))
+    if (repo.deleteBranchOnMerge && repo.git.branch(pull.headRef) && !protectionOf(ctx.store, repo, pull.headRef))
       await moveRef(ctx, repo, `refs/heads/${pull.headRef}`, null, pull.headSha);
     return { sha: result.sha, merged: true, message: 'Pull Request successfully merged' };
   });

@@ -35,6 +35,11 @@ export interface RouteSpec {
   docs: string;
   auth?: RouteAuth;
   resource?: Resource;
+  /**
+   * The 200 answer depends only on the state's records, who asks, the URL and `Accept` (no git
+   * objects, no clock, no side effects): it is kept and served again until the state changes.
+   */
+  cache?: boolean;
   handler: (ctx: RequestContext) => Reply | Promise<Reply>;
 }
 

@@ -1,15 +1,15 @@
-import { createHash } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { CloneCore } from '../core.js';
 import { actingUser, type Actor } from '../state/actor.js';
 import { docsUrl, type Reply, type RequestContext, type RouteSpec } from './route.js';
 import type { Urls } from '../render/urls.js';
 import { Journal } from '../state/store.js';
-import { admit } from './admission.js';
+import { admit, type Admission } from './admission.js';
 import { BodyTooLargeError, readBody } from './body.js';
 import { ApiError, DOCS_ROOT, errorBody } from '../state/errors.js';
 import { rateHeaders } from './rate-limit.js';
 import { nextRequestId } from './request-id.js';
+import { render, type Rendered } from './response-cache.js';
 import { BadPathError, type Router } from './router.js';
 
 // GitHub's own headers (what API clients read); its CORS headers are left out, they only matter to
@@ -23,6 +23,7 @@ const BASE_HEADERS = [
   '2022-11-28',
 ];
 const JSON_TYPE = 'application/json; charset=utf-8';
+const VARY = 'Accept, Authorization, Cookie, X-GitHub-OTP';
 /** Shared by requests without a query string; handlers only read it. */
 const NO_QUERY = new URLSearchParams();
 
@@ -84,6 +85,13 @@ export async function handleRest(core: CloneCore, router: Router<RouteSpec>, exc
     outcome.docs = docsUrl(route.docs);
     const admission = admit(core, route, req.headers.authorization, headers, requestId);
     outcome.actor = admission.actor;
+    const cacheKey = method === 'GET' && route.cache ? responseKey(outcome.actor, mount, exchange) : undefined;
+    const hit = cacheKey === undefined ? undefined : core.responses.get(core.store, cacheKey);
+    if (hit) {
+      outcome.status = 200;
+      sendRendered(core, req, res, headers, hit, admission, outcome);
+      return;
+    }
     const ctx: RequestContext = {
       core,
       store: core.store,
@@ -101,34 +109,33 @@ export async function handleRest(core: CloneCore, router: Router<RouteSpec>, exc
       headers: req.headers,
       selfUrl: `${core.base}${mount.prefix}${path}`,
     };
+    const version = core.store.version;
+    const store = core.store;
     const reply: Reply = await route.handler(ctx);
     outcome.status = reply.status;
-    addHeaders(headers, reply.headers);
     if (reply.kind === 'raw') {
+      addHeaders(headers, reply.headers);
       headers.push('content-type', reply.contentType);
       outcome.responseText = typeof reply.data === 'string' ? reply.data : `<${reply.data.length} bytes>`;
       send(res, reply.status, headers, reply.data);
     } else if (reply.body === undefined) {
+      addHeaders(headers, reply.headers);
       send(res, reply.status, headers, undefined);
+    } else if (method === 'GET' && reply.status === 200) {
+      const rendered = render(reply.body, reply.headers);
+      if (cacheKey !== undefined) core.responses.set(store, version, cacheKey, rendered);
+      sendRendered(core, req, res, headers, rendered, admission, outcome);
     } else {
+      addHeaders(headers, reply.headers);
       outcome.responseText = JSON.stringify(reply.body);
-      if (method === 'GET' && reply.status === 200 && validators(req, headers, outcome.responseText, reply.body)) {
-        // Not modified: no body, and (as on GitHub) not counted against the rate limit.
-        outcome.status = 304;
-        outcome.responseText = undefined;
-        if (admission.counted) {
-          const rate = core.limiter.refund(admission.counted.key, admission.counted.resource, Date.now());
-          replaceRateHeaders(headers, rateHeaders(rate));
-        }
-        send(res, 304, headers, undefined);
-        return;
-      }
       headers.push('content-type', JSON_TYPE);
       send(res, reply.status, headers, outcome.responseText);
     }
   } catch (error) {
     sendError(core, exchange, error, headers, outcome);
   } finally {
+    // A handler may also have changed records in place: answers rendered before are stale.
+    if (journal.changes.length > 0) core.store.touch();
     core.log.add(
       {
         requestId,
@@ -151,29 +158,64 @@ export async function handleRest(core: CloneCore, router: Router<RouteSpec>, exc
 }
 
 /**
- * Adds GitHub's cache validators to a 200 GET (`ETag` of the body, `Last-Modified` from a single
- * resource's `updated_at`) and says whether the request's `If-None-Match` / `If-Modified-Since`
- * make it a `304 Not Modified`.
+ * A 200 GET with GitHub's cache validators (`ETag`, and `Last-Modified` for a single resource), or
+ * `304 Not Modified` when the request's `If-None-Match` / `If-Modified-Since` match them: no body,
+ * and (as on GitHub) not counted against the rate limit.
  */
-function validators(req: IncomingMessage, headers: string[], text: string, body: unknown): boolean {
-  const etag = `W/"${createHash('sha1').update(text).digest('hex')}"`;
-  headers.push('etag', etag, 'vary', 'Accept, Authorization, Cookie, X-GitHub-OTP');
-  const updated =
-    body && typeof body === 'object' && !Array.isArray(body)
-      ? (body as { updated_at?: unknown }).updated_at
-      : undefined;
-  const modified = typeof updated === 'string' ? Date.parse(updated) : NaN;
-  if (!Number.isNaN(modified)) headers.push('last-modified', new Date(modified).toUTCString());
+function sendRendered(
+  core: CloneCore,
+  req: IncomingMessage,
+  res: ServerResponse,
+  headers: string[],
+  rendered: Rendered,
+  admission: Admission,
+  outcome: Outcome,
+): void {
+  headers.push(...rendered.headers, 'etag', rendered.etag, 'vary', VARY);
+  if (rendered.lastModified !== undefined) headers.push('last-modified', rendered.lastModified);
+  if (notModified(req, rendered)) {
+    outcome.status = 304;
+    if (admission.counted) {
+      const rate = core.limiter.refund(admission.counted.key, admission.counted.resource, Date.now());
+      replaceRateHeaders(headers, rateHeaders(rate));
+    }
+    send(res, 304, headers, undefined);
+    return;
+  }
+  outcome.responseText = rendered.text;
+  headers.push('content-type', JSON_TYPE);
+  send(res, 200, headers, rendered.bytes);
+}
+
+function notModified(req: IncomingMessage, rendered: Rendered): boolean {
   const ifNoneMatch = req.headers['if-none-match'];
   if (ifNoneMatch !== undefined)
     return ifNoneMatch
       .split(',')
       .map((tag) => tag.trim())
-      .some((tag) => tag === '*' || tag === etag || tag === etag.slice(2));
+      .some((tag) => tag === '*' || tag === rendered.etag || tag === rendered.etag.slice(2));
   const ifModifiedSince = req.headers['if-modified-since'];
-  if (ifModifiedSince === undefined || Number.isNaN(modified)) return false;
+  if (ifModifiedSince === undefined || rendered.lastModified === undefined) return false;
   const since = Date.parse(ifModifiedSince);
-  return !Number.isNaN(since) && Math.floor(modified / 1000) <= Math.floor(since / 1000);
+  return !Number.isNaN(since) && Date.parse(rendered.lastModified) <= since;
+}
+
+/**
+ * What a cacheable route's answer depends on besides the state: who asks (an installation token
+ * by token, since each token has its own permissions), where the API is mounted and under which
+ * host (the URLs in the body), the path and query, and the media type asked for.
+ */
+function responseKey(actor: Actor, mount: Mount, exchange: Exchange): string {
+  const who =
+    actor.kind === 'user'
+      ? `u${actor.user.id}`
+      : actor.kind === 'installation'
+        ? `t${actor.token.id}`
+        : actor.kind === 'app'
+          ? `a${actor.app.id}`
+          : '-';
+  const accept = exchange.req.headers.accept ?? '';
+  return `${who} ${mount.urls.api} ${mount.prefix}${exchange.path}?${exchange.search} ${accept}`;
 }
 
 function replaceRateHeaders(headers: string[], replacement: string[]): void {

@@ -11,7 +11,7 @@ import type { Urls } from '../render/urls.js';
 import { actingUser, type Actor } from '../state/actor.js';
 import { ApiError } from '../state/errors.js';
 import { Journal } from '../state/store.js';
-import { TOOLS, ToolError } from './tools.js';
+import { TOOLS, ToolContent, ToolError } from './tools.js';
 
 const BY_NAME = new Map(TOOLS.map((tool) => [tool.name, tool]));
 
@@ -61,7 +61,7 @@ export async function handleMcp(core: CloneCore, exchange: Exchange, urls: Urls)
         name: tool.name,
         description: tool.description,
         inputSchema: tool.inputSchema,
-        annotations: { title: tool.description, readOnlyHint: tool.readOnly },
+        annotations: tool.annotations,
       })),
     }));
     server.setRequestHandler(CallToolRequestSchema, async (request) => {
@@ -84,6 +84,7 @@ export async function handleMcp(core: CloneCore, exchange: Exchange, urls: Urls)
         return { isError: true, content: [{ type: 'text', text: `missing required parameter: ${missing[0]}` }] };
       try {
         const result = await tool.run(domain, args);
+        if (result instanceof ToolContent) return result.result;
         return { content: [{ type: 'text', text: typeof result === 'string' ? result : JSON.stringify(result) }] };
       } catch (error) {
         if (!(error instanceof ToolError)) throw error;

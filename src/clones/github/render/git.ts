@@ -5,6 +5,8 @@ import { fullName } from './repos.js';
 import { shaNodeId } from './urls.js';
 import { simpleUser } from './users.js';
 import type { View } from './view.js';
+import { protectionOf } from '../state/teams.js';
+import { branchProtectionSummary } from './teams.js';
 
 const NOREPLY = /^(\d+)\+([^@]+)@users\.noreply\.github\.com$/;
 
@@ -117,7 +119,7 @@ export function renderShortBranch(view: View, repo: RepoRecord, branch: string, 
   return {
     name: branch,
     commit: { sha, url: `${view.urls.repo(fullName(view, repo))}/commits/${sha}` },
-    protected: false,
+    protected: protectionOf(view.store, repo, branch) !== undefined,
   };
 }
 
@@ -129,8 +131,8 @@ export function renderBranch(view: View, repo: RepoRecord, branch: string, sha: 
     name: branch,
     commit: renderCommit(view, repo, sha, commit),
     _links: { self: url, html: `${view.urls.repoHtml(name)}/tree/${branch}` },
-    protected: false,
-    protection: { enabled: false, required_status_checks: { enforcement_level: 'off', contexts: [], checks: [] } },
+    protected: protectionOf(view.store, repo, branch) !== undefined,
+    protection: branchProtectionSummary(protectionOf(view.store, repo, branch)),
     protection_url: `${url}/protection`,
   };
 }

@@ -1,8 +1,9 @@
-import { generateKeyPair, randomBytes } from 'node:crypto';
-import { promisify } from 'node:util';
-import forge from 'node-forge';
+import { randomBytes, webcrypto } from 'node:crypto';
 
-const rsaKeyPair = promisify(generateKeyPair);
+type CryptoKey = webcrypto.CryptoKey;
+// @peculiar/x509's dependency injection (tsyringe) needs the Reflect metadata API.
+import 'reflect-metadata';
+import * as x509 from '@peculiar/x509';
 
 /** A certificate and its private key, PEM encoded. */
 export interface Credentials {
@@ -10,76 +11,88 @@ export interface Credentials {
   key: string;
 }
 
-/** A run's certificate authority and the one server certificate it signed for the routed hosts. */
-export interface RouteCertificates {
-  /** The CA's certificate: what clients are told to trust. Its key is dropped once the leaf is signed. */
+// ECDSA P-256: a key pair takes well under a millisecond (an RSA-2048 one, a tenth of a second or
+// more), and every TLS stack agents use (OpenSSL, GnuTLS, Go, Node, rustls) accepts it.
+const EC = { name: 'ECDSA', namedCurve: 'P-256', hash: 'SHA-256' } as const;
+const HOUR = 60 * 60 * 1000;
+
+x509.cryptoProvider.set(webcrypto as unknown as Parameters<typeof x509.cryptoProvider.set>[0]);
+
+/**
+ * A run's certificate authority: its certificate (what clients are told to trust) and the one
+ * server certificate it signs for the routed hosts, minted when first asked for. The CA's private
+ * key lives only in this object's memory, cannot be exported, and is dropped once the server
+ * certificate is signed: nothing can sign another certificate after that.
+ */
+export interface RunAuthority {
   caCert: string;
-  /** The server certificate (every routed host in its subjectAltName) with its key. */
-  server: Credentials;
+  server(): Promise<Credentials>;
 }
 
 /**
- * Makes a fresh certificate authority and signs one server certificate for `hosts` with it. The
- * CA's private key exists only in this function's memory: nothing can sign another certificate
- * after it returns. Keys come from Node's crypto (fast, native); node-forge builds and signs the
- * X.509 certificates, which Node cannot do on its own.
+ * Makes a fresh certificate authority for `hosts`. Keys and signatures come from Node's WebCrypto;
+ * @peculiar/x509 encodes the X.509 certificates.
  */
-export async function makeRouteCertificates(hosts: readonly string[], now = new Date()): Promise<RouteCertificates> {
-  // The server's key pair is made once per process (each run's CA still certifies it anew); the
-  // CA's is made for each run, so no CA outlives its run.
-  serverKeys ??= newRsaKeyPair();
-  const [caPair, serverPair] = await Promise.all([newRsaKeyPair(), serverKeys]);
-  const { pki, md } = forge;
-  const caKey = pki.privateKeyFromPem(caPair.privateKey);
-  const ca = pki.createCertificate();
-  ca.publicKey = pki.publicKeyFromPem(caPair.publicKey);
-  ca.serialNumber = serial();
-  ca.validity.notBefore = new Date(now.getTime() - 60 * 60 * 1000);
-  ca.validity.notAfter = new Date(now.getTime() + 7 * 24 * 60 * 60 * 1000);
-  const caName = [
-    { name: 'commonName', value: `Archal run CA ${randomBytes(4).toString('hex')}` },
-    { name: 'organizationName', value: 'Archal (local test run)' },
-  ];
-  ca.setSubject(caName);
-  ca.setIssuer(caName);
-  ca.setExtensions([
-    { name: 'basicConstraints', cA: true, pathLenConstraint: 0, critical: true },
-    { name: 'keyUsage', keyCertSign: true, cRLSign: true, critical: true },
-    { name: 'subjectKeyIdentifier' },
-  ]);
-  ca.sign(caKey, md.sha256.create());
-
-  const server = pki.createCertificate();
-  server.publicKey = pki.publicKeyFromPem(serverPair.publicKey);
-  server.serialNumber = serial();
-  server.validity.notBefore = ca.validity.notBefore;
-  server.validity.notAfter = ca.validity.notAfter;
-  server.setSubject([{ name: 'commonName', value: hosts[0] ?? 'localhost' }]);
-  server.setIssuer(caName);
-  server.setExtensions([
-    { name: 'basicConstraints', cA: false, critical: true },
-    { name: 'keyUsage', digitalSignature: true, keyEncipherment: true, critical: true },
-    { name: 'extKeyUsage', serverAuth: true },
-    { name: 'subjectAltName', altNames: hosts.map((value) => ({ type: 2, value })) },
-    { name: 'subjectKeyIdentifier' },
-    // Strict verifiers (OpenSSL's X509_STRICT, Python ≥ 3.13) want the issuer's key id on the leaf.
-    { name: 'authorityKeyIdentifier', keyIdentifier: ca.generateSubjectKeyIdentifier().getBytes() },
-  ]);
-  server.sign(caKey, md.sha256.create());
+export async function makeRunAuthority(hosts: readonly string[], now = new Date()): Promise<RunAuthority> {
+  const caKeys = await webcrypto.subtle.generateKey(EC, false, ['sign', 'verify']);
+  const validity = { notBefore: new Date(now.getTime() - HOUR), notAfter: new Date(now.getTime() + 7 * 24 * HOUR) };
+  const caKeyId = await x509.SubjectKeyIdentifierExtension.create(caKeys.publicKey);
+  const ca = await x509.X509CertificateGenerator.createSelfSigned({
+    serialNumber: serial(),
+    name: `CN=Archal run CA ${randomBytes(4).toString('hex')}, O=Archal (local test run)`,
+    ...validity,
+    keys: caKeys,
+    signingAlgorithm: EC,
+    extensions: [
+      new x509.BasicConstraintsExtension(true, 0, true),
+      new x509.KeyUsagesExtension(x509.KeyUsageFlags.keyCertSign | x509.KeyUsageFlags.cRLSign, true),
+      caKeyId,
+    ],
+  });
+  let signingKey: CryptoKey | undefined = caKeys.privateKey;
+  let server: Promise<Credentials> | undefined;
   return {
-    caCert: pki.certificateToPem(ca),
-    server: { cert: pki.certificateToPem(server), key: serverPair.privateKey },
+    caCert: ca.toString('pem'),
+    server: () =>
+      (server ??= (async () => {
+        const issued = await issueServer(hosts, ca.subject, caKeyId.keyId, signingKey!, validity);
+        signingKey = undefined;
+        return issued;
+      })()),
   };
 }
 
-let serverKeys: ReturnType<typeof newRsaKeyPair> | undefined;
-
-function newRsaKeyPair() {
-  return rsaKeyPair('rsa', {
-    modulusLength: 2048,
-    publicKeyEncoding: { type: 'spki', format: 'pem' },
-    privateKeyEncoding: { type: 'pkcs1', format: 'pem' },
+async function issueServer(
+  hosts: readonly string[],
+  issuer: string,
+  issuerKeyId: string,
+  signingKey: CryptoKey,
+  validity: { notBefore: Date; notAfter: Date },
+): Promise<Credentials> {
+  const keys = await webcrypto.subtle.generateKey(EC, true, ['sign', 'verify']);
+  const cert = await x509.X509CertificateGenerator.create({
+    serialNumber: serial(),
+    subject: `CN=${hosts[0] ?? 'localhost'}`,
+    issuer,
+    ...validity,
+    publicKey: keys.publicKey,
+    signingKey,
+    signingAlgorithm: EC,
+    extensions: [
+      new x509.BasicConstraintsExtension(false, undefined, true),
+      new x509.KeyUsagesExtension(x509.KeyUsageFlags.digitalSignature, true),
+      new x509.ExtendedKeyUsageExtension([x509.ExtendedKeyUsage.serverAuth]),
+      new x509.SubjectAlternativeNameExtension(hosts.map((value) => ({ type: 'dns' as const, value }))),
+      await x509.SubjectKeyIdentifierExtension.create(keys.publicKey),
+      // Strict verifiers (OpenSSL's X509_STRICT, Python ≥ 3.13) want the issuer's key id on the leaf.
+      new x509.AuthorityKeyIdentifierExtension(issuerKeyId),
+    ],
   });
+  const key = Buffer.from(await webcrypto.subtle.exportKey('pkcs8', keys.privateKey)).toString('base64');
+  return {
+    cert: cert.toString('pem'),
+    key: `-----BEGIN PRIVATE KEY-----\n${key.replace(/.{64}/g, '$&\n').replace(/\n?$/, '\n')}-----END PRIVATE KEY-----\n`,
+  };
 }
 
 /** A positive random serial number (the leading byte keeps the DER integer positive). */

@@ -1,12 +1,12 @@
 import { createServer, request as httpRequest, Agent, type IncomingMessage, type ServerResponse } from 'node:http';
 import { connect, type Socket } from 'node:net';
-import { rootCertificates, TLSSocket, createSecureContext } from 'node:tls';
-import { writeFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { join } from 'node:path';
+import { rootCertificates, TLSSocket, createSecureContext, type SecureContext } from 'node:tls';
+import { readFileSync, writeFileSync } from 'node:fs';
+import * as nodeModule from 'node:module';
+import { dirname, join } from 'node:path';
 import type { Duplex } from 'node:stream';
-import { makeRouteCertificates } from './ca.js';
-import { preloadSource } from './preload.js';
+import { shippedFile } from '../../../lib/paths.js';
+import { preloadSource, ROUTE_UNDICI } from './preload.js';
 
 /** The hosts whose traffic reaches the clone; any other host is refused and recorded. */
 export const ROUTED_HOSTS = ['api.github.com', 'github.com', 'uploads.github.com'] as const;
@@ -62,13 +62,17 @@ export interface RouteProxy {
  * other host gets a 403 and is recorded.
  */
 export async function startRouteProxy(options: RouteProxyOptions): Promise<RouteProxy> {
-  const certificates = await makeRouteCertificates(ROUTED_HOSTS);
-  const secureContext = createSecureContext({ ...certificates.server });
+  // The certificate library is loaded with the first proxy a process starts, not with Archal.
+  const { makeRunAuthority } = await import('./ca.js');
+  const authority = await makeRunAuthority(ROUTED_HOSTS);
+  // The server certificate is minted for the first HTTPS tunnel: many runs never open one.
+  let secureContext: Promise<SecureContext> | undefined;
+  const serverContext = () => (secureContext ??= authority.server().then((server) => createSecureContext(server)));
   const caFile = join(options.dir, 'route-ca.pem');
   const bundleFile = join(options.dir, 'route-ca-bundle.pem');
   const preloadFile = join(options.dir, 'route-preload.cjs');
-  writeFileSync(caFile, certificates.caCert);
-  writeFileSync(bundleFile, [certificates.caCert, ...rootCertificates].join('\n'));
+  writeFileSync(caFile, authority.caCert);
+  writeFileSync(bundleFile, [authority.caCert, ...rootCertificates].join('\n'));
   writeFileSync(preloadFile, preloadSource(undiciPath()));
 
   const clock = options.clock ?? (() => new Date());
@@ -152,12 +156,18 @@ export async function startRouteProxy(options: RouteProxyOptions): Promise<Route
       socket.end(`HTTP/1.1 403 Forbidden\r\ncontent-type: text/plain\r\nconnection: close\r\n\r\n${refusalText(host)}`);
       return;
     }
-    socket.write('HTTP/1.1 200 Connection Established\r\n\r\n');
-    if (head.length > 0) socket.unshift(head);
-    const tls = new TLSSocket(socket, { isServer: true, secureContext, ALPNProtocols: ['http/1.1'] });
-    track(tls);
-    tls.on('error', () => tls.destroy());
-    openUpstream(tls);
+    void serverContext().then(
+      (context) => {
+        if (socket.destroyed) return;
+        socket.write('HTTP/1.1 200 Connection Established\r\n\r\n');
+        if (head.length > 0) socket.unshift(head);
+        const tls = new TLSSocket(socket, { isServer: true, secureContext: context, ALPNProtocols: ['http/1.1'] });
+        track(tls);
+        tls.on('error', () => tls.destroy());
+        openUpstream(tls);
+      },
+      () => socket.end('HTTP/1.1 502 Bad Gateway\r\nconnection: close\r\n\r\n'),
+    );
   });
 
   await new Promise<void>((resolve, reject) => {
@@ -176,7 +186,8 @@ export async function startRouteProxy(options: RouteProxyOptions): Promise<Route
     caFile,
     bundleFile,
     preloadFile,
-    env: (base = {}) => routeEnvironment({ url, caFile, bundleFile, preloadFile }, base),
+    env: (base = {}) =>
+      routeEnvironment({ url, caFile: nodeExtraCerts(caFile, authority.caCert, base), bundleFile, preloadFile }, base),
     refused: () => refused.slice(),
     stop: () =>
       (stopped ??= new Promise<void>((resolve) => {
@@ -186,6 +197,25 @@ export async function startRouteProxy(options: RouteProxyOptions): Promise<Route
         forwardAgent.destroy();
       })),
   };
+}
+
+/**
+ * What NODE_EXTRA_CA_CERTS names: the run CA, followed by the certificates the environment already
+ * added that way (a company's proxy CA, for the hosts the agent reaches directly), which the
+ * variable would otherwise lose.
+ */
+function nodeExtraCerts(caFile: string, caCert: string, base: NodeJS.ProcessEnv): string {
+  const own = base.NODE_EXTRA_CA_CERTS;
+  if (!own || own === caFile) return caFile;
+  let extra: string;
+  try {
+    extra = readFileSync(own, 'utf8');
+  } catch {
+    return caFile;
+  }
+  const combined = join(dirname(caFile), 'route-ca-node.pem');
+  writeFileSync(combined, `${caCert}\n${extra}`);
+  return combined;
 }
 
 /** The environment of route mode (see the README: routing). */
@@ -249,7 +279,12 @@ function refusal(res: ServerResponse, host: string): void {
   res.end(refusalText(host));
 }
 
-/** undici's entry point, for the preload (it ships with Archal; Node's bundled copy is not importable). */
+/**
+ * undici for the preload (Node's own copy is not importable): the build's single-file copy beside
+ * the bundle (the Action has no node_modules), else the package's (running from the sources).
+ */
 function undiciPath(): string {
-  return createRequire(import.meta.url).resolve('undici');
+  // Through the namespace: the Action's bundler (webpack) turns a bare createRequire(import.meta.url)
+  // into its own module table, where undici has a number, not a file.
+  return shippedFile(ROUTE_UNDICI) ?? nodeModule.createRequire(import.meta.url).resolve('undici');
 }

@@ -34,6 +34,7 @@ export const commentRoutes: RouteSpec[] = [
     path: '/repos/{owner}/{repo}/issues/comments',
     operationId: 'issues/list-comments-for-repo',
     docs: 'issues/comments#list-issue-comments-for-a-repository',
+    cache: true,
     handler: (ctx) => {
       const repo = repoParam(ctx, NEED.issuesRead);
       return listComments(ctx, repo, ctx.store.where('comment', `repo:${repo.id}`));
@@ -44,6 +45,7 @@ export const commentRoutes: RouteSpec[] = [
     path: '/repos/{owner}/{repo}/issues/comments/{comment_id}',
     operationId: 'issues/get-comment',
     docs: 'issues/comments#get-an-issue-comment',
+    cache: true,
     handler: (ctx) => {
       const repo = repoParam(ctx, NEED.issuesRead);
       return ok(renderComment(ctx, repo, findComment(ctx, repo, intParam(ctx, 'comment_id')).comment));
@@ -77,6 +79,7 @@ export const commentRoutes: RouteSpec[] = [
     path: '/repos/{owner}/{repo}/issues/{issue_number}/comments',
     operationId: 'issues/list-comments',
     docs: 'issues/comments#list-issue-comments',
+    cache: true,
     handler: (ctx) => {
       const repo = repoParam(ctx, NEED.issuesRead);
       const issue = issueParam(ctx, repo);

@@ -8,6 +8,7 @@ import { fullName } from '../render/repos.js';
 import type { RepoRecord } from '../state/model.js';
 import { repoParam } from './lookup.js';
 import { NEED } from '../state/permissions.js';
+import { protectionOf } from '../state/teams.js';
 
 function commitOrFail(repo: RepoRecord, ref: string): string {
   const sha = repo.git.resolveCommit(ref);
@@ -54,8 +55,10 @@ export const commitRoutes: RouteSpec[] = [
     docs: 'branches/branches#list-branches',
     handler: (ctx) => {
       const repo = repoParam(ctx, NEED.contentsRead);
-      if (ctx.query.get('protected') === 'true') return ok([]);
-      const branches = [...repo.git.branches()].sort(([a], [b]) => (a < b ? -1 : 1));
+      const only = ctx.query.get('protected');
+      const branches = [...repo.git.branches()]
+        .filter(([name]) => only === null || (only === 'true') === (protectionOf(ctx.store, repo, name) !== undefined))
+        .sort(([a], [b]) => (a < b ? -1 : 1));
       return okPage(ctx, branches, ([name, sha]) => renderShortBranch(ctx, repo, name, sha));
     },
   },

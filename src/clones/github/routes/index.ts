@@ -17,6 +17,8 @@ import { repoRoutes } from './repos.js';
 import { reviewRoutes } from './reviews.js';
 import { searchRoutes } from './search.js';
 import { statusRoutes } from './statuses.js';
+import { protectionRoutes } from './protection.js';
+import { teamRoutes } from './teams.js';
 import type { RouteSpec } from '../http/route.js';
 import { userRoutes } from './users.js';
 
@@ -41,10 +43,13 @@ export const ROUTES: readonly RouteSpec[] = [
   ...contentRoutes,
   ...checkRoutes,
   ...statusRoutes,
+  // Before commitRoutes: `branches/{branch+}/protection…` must win over `branches/{branch+}`.
+  ...protectionRoutes,
   ...commitRoutes,
   ...searchRoutes,
   ...releaseRoutes,
   ...actionRoutes,
+  ...teamRoutes,
 ];
 
 let router: Router<RouteSpec> | undefined;

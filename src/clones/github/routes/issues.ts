@@ -66,6 +66,7 @@ export const issueRoutes: RouteSpec[] = [
     path: '/repos/{owner}/{repo}/issues',
     operationId: 'issues/list-for-repo',
     docs: 'issues/issues#list-repository-issues',
+    cache: true,
     handler: (ctx) => {
       const repo = repoParam(ctx, NEED.issuesRead);
       return issueList(ctx, repo, ctx.store.where('issue', `repo:${repo.id}`));
@@ -120,6 +121,7 @@ export const issueRoutes: RouteSpec[] = [
     path: '/repos/{owner}/{repo}/issues/{issue_number}',
     operationId: 'issues/get',
     docs: 'issues/issues#get-an-issue',
+    cache: true,
     handler: (ctx) => {
       const repo = repoParam(ctx, NEED.issuesRead);
       return ok(renderIssue(ctx, repo, issueParam(ctx, repo), { closedBy: true }));

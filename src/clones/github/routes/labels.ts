@@ -55,6 +55,7 @@ export const labelRoutes: RouteSpec[] = [
     path: '/repos/{owner}/{repo}/labels',
     operationId: 'issues/list-labels-for-repo',
     docs: 'issues/labels#list-labels-for-a-repository',
+    cache: true,
     handler: (ctx) => {
       const repo = repoParam(ctx, NEED.issuesRead);
       return okPage(
@@ -91,6 +92,7 @@ export const labelRoutes: RouteSpec[] = [
     path: '/repos/{owner}/{repo}/labels/{name}',
     operationId: 'issues/get-label',
     docs: 'issues/labels#get-a-label',
+    cache: true,
     handler: (ctx) => {
       const repo = repoParam(ctx, NEED.issuesRead);
       return ok(renderLabel(ctx, repo, findLabel(ctx, repo, ctx.params.name!)));
@@ -141,6 +143,7 @@ export const labelRoutes: RouteSpec[] = [
     path: '/repos/{owner}/{repo}/issues/{issue_number}/labels',
     operationId: 'issues/list-labels-on-issue',
     docs: 'issues/labels#list-labels-for-an-issue',
+    cache: true,
     handler: (ctx) => {
       const repo = repoParam(ctx, NEED.issuesRead);
       const issue = issueParam(ctx, repo);

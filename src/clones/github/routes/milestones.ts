@@ -40,6 +40,7 @@ export const milestoneRoutes: RouteSpec[] = [
     path: '/repos/{owner}/{repo}/milestones',
     operationId: 'issues/list-milestones',
     docs: 'issues/milestones#list-milestones',
+    cache: true,
     handler: (ctx) => {
       const repo = repoParam(ctx, NEED.issuesRead);
       const state = ctx.query.get('state') ?? 'open';
@@ -92,6 +93,7 @@ export const milestoneRoutes: RouteSpec[] = [
     path: '/repos/{owner}/{repo}/milestones/{milestone_number}',
     operationId: 'issues/get-milestone',
     docs: 'issues/milestones#get-a-milestone',
+    cache: true,
     handler: (ctx) => {
       const repo = repoParam(ctx, NEED.issuesRead);
       return ok(renderMilestone(ctx, repo, findMilestone(ctx, repo)));

@@ -5,6 +5,7 @@ import { Store } from '../state/store.js';
 import { seedWorkflowRuns } from './apply-actions.js';
 import { seedRepoContent } from './apply-git.js';
 import { seedRepoIssues } from './apply-issues.js';
+import { seedTeamsAndProtection } from './apply-teams.js';
 import { SeedBuilder } from './builder.js';
 import { SeedError, unknown } from './errors.js';
 import type { ParsedSeed } from './schema.js';
@@ -147,6 +148,7 @@ export function applySeed(seed: ParsedSeed, options: ApplyOptions): AppliedSeed 
     seedRepoIssues(b, record, repo, path, fallbackAuthor);
   });
 
+  seedTeamsAndProtection(seed, b, epoch);
   seedInstallations(seed, b, epoch);
   seedTokens(seed, b, defaultUser, options.defaultToken);
   seedWorkflowRuns(seed, b, defaultUser);

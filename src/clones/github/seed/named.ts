@@ -2,12 +2,21 @@ import { existsSync, readFileSync, realpathSync, statSync } from 'node:fs';
 import { isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { INPUT_LIMITS, readInputFile } from '../../../lib/input-file.js';
 import { findJsonError, lineAndColumn } from '../../../lib/json-position.js';
-import { packageRoot } from '../../../lib/paths.js';
+import { bundledDir } from '../../../lib/paths.js';
 import { SeedError, fromZodError, unknown } from './errors.js';
 import { largeBacklogSeed } from './large-backlog.js';
 import { seedSchema, type ParsedSeed, type Seed } from './schema.js';
 
-export const NAMED_SEEDS = ['empty', 'small-project', 'stale-issues', 'large-backlog', 'merge-conflict'] as const;
+export const NAMED_SEEDS = [
+  'empty',
+  'small-project',
+  'stale-issues',
+  'large-backlog',
+  'merge-conflict',
+  'enterprise-repo',
+  'ci-cd-pipeline',
+  'rich-org',
+] as const;
 export type NamedSeed = (typeof NAMED_SEEDS)[number];
 
 export const SEED_DESCRIPTIONS: Record<NamedSeed, string> = {
@@ -17,6 +26,12 @@ export const SEED_DESCRIPTIONS: Record<NamedSeed, string> = {
   'stale-issues': 'acme/legacy-service with issues last updated between 2 days and 400 days ago, some labelled stale.',
   'large-backlog': 'acme/platform with 1,200 issues (labels, assignees, milestones, comments) and 10 pull requests.',
   'merge-conflict': 'acme/conflicts with one pull request that conflicts with main and one that merges cleanly.',
+  'enterprise-repo':
+    'Org acme-corp with teams (one secret, one nested), CODEOWNERS and protected main branches (2 approvals, code owner review, ci/test) on acme-corp/api and acme-corp/web.',
+  'ci-cd-pipeline':
+    'acme/service with CI, Deploy and Lint workflows and their runs (green, red with logs, in progress), statuses, main protected by the test check.',
+  'rich-org':
+    'Org globex with four teams and four repositories (one private), labels, milestones, issues and pull requests in every state, CODEOWNERS, protected branches.',
 };
 
 const cache = new Map<string, ParsedSeed>();
@@ -32,7 +47,7 @@ function validateSeed(value: unknown, source: string): ParsedSeed {
 
 function namedSeedData(name: NamedSeed): unknown {
   if (name === 'large-backlog') return largeBacklogSeed();
-  return JSON.parse(readFileSync(join(packageRoot(), 'bundled', 'seeds', 'github', `${name}.json`), 'utf8'));
+  return JSON.parse(readFileSync(join(bundledDir(), 'seeds', 'github', `${name}.json`), 'utf8'));
 }
 
 /** Which seed files may be read. */

@@ -232,6 +232,57 @@ const workflowRun = z
   })
   .strict();
 
+const protection = z
+  .object({
+    requiredApprovingReviews: z
+      .number()
+      .int()
+      .min(0)
+      .max(6)
+      .optional()
+      .describe('Approvals a pull request needs before it merges. Absent: no review requirement.'),
+    requireCodeOwnerReviews: z
+      .boolean()
+      .optional()
+      .describe('One approval must come from a code owner of each owned file.'),
+    dismissStaleReviews: z.boolean().optional().describe('Approvals of an older head commit do not count.'),
+    requiredStatusChecks: z
+      .array(z.string().min(1))
+      .optional()
+      .describe('Status contexts or check run names that must pass on the head commit.'),
+    strict: z.boolean().optional().describe('The head must contain the base branch tip before merging.'),
+    enforceAdmins: z
+      .boolean()
+      .optional()
+      .describe('Admins are held to the rules too. Default: false (they bypass them).'),
+    requireLinearHistory: z.boolean().optional(),
+    allowForcePushes: z.boolean().optional(),
+    allowDeletions: z.boolean().optional(),
+    requireConversationResolution: z.boolean().optional(),
+    lockBranch: z.boolean().optional().describe('Read-only: nothing can be pushed or merged.'),
+  })
+  .strict();
+
+const team = z
+  .object({
+    name: z.string().min(1),
+    slug: z
+      .string()
+      .regex(/^[a-z0-9_-]+$/)
+      .optional()
+      .describe("Default: GitHub's slug of the name."),
+    description: z.string().nullable().optional(),
+    privacy: z.enum(['closed', 'secret']).optional().describe('Default: "closed" (visible to the organization).'),
+    parent: z.string().optional().describe('Slug of its parent team (a child team inherits its repository access).'),
+    members: z
+      .record(login, z.enum(['member', 'maintainer']))
+      .optional()
+      .describe('login → role in the team (members join the organization too).'),
+    repos: z.record(repoName, role).optional().describe("Repository of the organization → the team's role on it."),
+    createdAt: time.optional(),
+  })
+  .strict();
+
 const repo = z
   .object({
     owner: login.describe('A seeded user or organization.'),
@@ -262,6 +313,10 @@ const repo = z
     checkRuns: z.array(checkRun).optional(),
     statuses: z.array(status).optional(),
     workflowRuns: z.array(workflowRun).optional().describe('GitHub Actions runs, with their jobs and logs.'),
+    branchProtection: z
+      .record(branchName, protection)
+      .optional()
+      .describe('Branch name → its classic branch protection.'),
   })
   .strict();
 
@@ -292,6 +347,7 @@ const org = z
       .union([role, z.literal('none')])
       .optional()
       .describe('What members may do on its repositories without being collaborators. Default: "read".'),
+    teams: z.array(team).optional().describe("The organization's teams."),
     createdAt: time.optional(),
   })
   .strict();

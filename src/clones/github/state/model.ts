@@ -411,6 +411,46 @@ export interface ArtifactRecord {
   expiresAt: string;
 }
 
+export type TeamPrivacy = 'closed' | 'secret';
+export type TeamRole = 'member' | 'maintainer';
+
+/** A team of an organization: its members and the repositories it grants a role on. */
+export interface TeamRecord {
+  id: number;
+  orgId: number;
+  name: string;
+  slug: string;
+  description: string | null;
+  privacy: TeamPrivacy;
+  notificationSetting: 'notifications_enabled' | 'notifications_disabled';
+  parentId: number | null;
+  members: Map<number, TeamRole>;
+  repos: Map<number, RepoRole>;
+  createdAt: string;
+  updatedAt: string;
+}
+
+/** Classic branch protection of one branch of a repository. */
+export interface ProtectionRecord {
+  id: number;
+  repoId: number;
+  branch: string;
+  requiredStatusChecks: { strict: boolean; contexts: string[] } | null;
+  enforceAdmins: boolean;
+  requiredReviews: {
+    count: number;
+    dismissStale: boolean;
+    requireCodeOwners: boolean;
+    requireLastPush: boolean;
+  } | null;
+  requiredLinearHistory: boolean;
+  allowForcePushes: boolean;
+  allowDeletions: boolean;
+  requiredConversationResolution: boolean;
+  lockBranch: boolean;
+  blockCreations: boolean;
+}
+
 /** Every table of the store, by kind. */
 export interface Tables {
   user: UserRecord;
@@ -436,6 +476,8 @@ export interface Tables {
   workflowRun: WorkflowRunRecord;
   workflowJob: WorkflowJobRecord;
   artifact: ArtifactRecord;
+  team: TeamRecord;
+  protection: ProtectionRecord;
 }
 
 export type Kind = keyof Tables;
@@ -464,4 +506,6 @@ export const KINDS: readonly Kind[] = [
   'workflowRun',
   'workflowJob',
   'artifact',
+  'team',
+  'protection',
 ];

@@ -2,6 +2,7 @@ import { ApiError, notFound } from './errors.js';
 import type { AccessLevel, InstallationRecord, RepoRecord, RepoRole } from './model.js';
 import type { Store } from './store.js';
 import type { Actor } from './actor.js';
+import { teamRole } from './teams.js';
 
 const RANK: Record<RepoRole, number> = { read: 1, triage: 2, write: 3, maintain: 4, admin: 5 };
 const LEVEL_RANK: Record<AccessLevel, number> = { read: 1, write: 2, admin: 3 };
@@ -33,6 +34,7 @@ export function userRole(store: Store, userId: number, repo: RepoRecord): RepoRo
   const membership = org?.members.get(userId);
   if (membership === 'admin') raise('admin');
   else if (membership === 'member' && org && org.memberRole !== 'none') raise(org.memberRole);
+  if (org) raise(teamRole(store, userId, repo));
   return best;
 }
 

@@ -1,5 +1,6 @@
 import type { IssueRecord, RepoRecord } from './model.js';
 import type { Store } from './store.js';
+import { teamsSnapshot } from './snapshot-teams.js';
 
 /**
  * The whole state as plain JSON, the input of `[D]` criteria: one array per resource type,
@@ -267,6 +268,7 @@ export function snapshot(store: Store, meta: { seed: string }) {
         created_at: a.createdAt,
         expires_at: a.expiresAt,
       })),
+    ...teamsSnapshot(store),
   };
 }
 

@@ -42,6 +42,8 @@ const INDEXES: { [K in Kind]?: IndexKeys<K> } = {
   workflowRun: (r) => [`repo:${r.repoId}`, `workflow:${r.workflowId}`, `backend:${r.backendId}`],
   workflowJob: (r) => [`run:${r.runId}`, `backend:${r.backendId}`],
   artifact: (r) => [`repo:${r.repoId}`, `run:${r.runId}`],
+  team: (r) => [`org:${r.orgId}`],
+  protection: (r) => [`repo:${r.repoId}`],
 };
 
 // The fields the indexes above (and the login, number and token lookups) are computed from: an
@@ -68,6 +70,8 @@ const INDEXED_FIELDS: { [K in Kind]?: ReadonlyArray<keyof Tables[K]> } = {
   workflowRun: ['repoId', 'workflowId', 'backendId'],
   workflowJob: ['runId', 'backendId'],
   artifact: ['repoId', 'runId'],
+  team: ['orgId'],
+  protection: ['repoId'],
 };
 
 // Distinct ranges make ids of different kinds easy to tell apart in logs and snapshots.
@@ -95,6 +99,8 @@ const ID_BASE: Record<Kind, number> = {
   workflowRun: 9_000_000_000,
   workflowJob: 25_000_000_000,
   artifact: 1_000_000,
+  team: 13000,
+  protection: 14000,
 };
 
 /**
@@ -111,6 +117,7 @@ export class Store {
   private readonly numbers = new Map<string, number>();
   /** token → token record id. */
   private readonly tokens = new Map<string, number>();
+  private changeCount = 0;
 
   constructor() {
     for (const kind of KINDS) {
@@ -118,6 +125,19 @@ export class Store {
       this.indexes.set(kind, new Map());
       this.nextIds.set(kind, ID_BASE[kind]);
     }
+  }
+
+  /**
+   * Grows on every change: what was derived from the state (a rendered response) at one version is
+   * still true while the version is the same.
+   */
+  get version(): number {
+    return this.changeCount;
+  }
+
+  /** Marks the state changed when a record was modified in place rather than through `update`. */
+  touch(): void {
+    this.changeCount++;
   }
 
   nextId(kind: Kind): number {
@@ -180,6 +200,7 @@ export class Store {
 
   insert<K extends Kind>(journal: Journal | undefined, kind: K, record: Tables[K]): Tables[K] {
     const id = (record as { id: number }).id;
+    this.changeCount++;
     this.table(kind).set(id, record);
     this.reserveId(kind, id);
     this.index(kind, record, 'add');
@@ -204,12 +225,14 @@ export class Store {
       target[field] = value;
     }
     if (indexed) this.index(kind, record, 'add');
+    if (changed) this.changeCount++;
     if (changed) journal?.record({ op: 'updated', kind, id: target.id as number, ...this.key(kind, record), fields });
   }
 
   remove<K extends Kind>(journal: Journal | undefined, kind: K, record: Tables[K]): void {
     const id = (record as { id: number }).id;
     if (!this.table(kind).delete(id)) return;
+    this.changeCount++;
     this.index(kind, record, 'delete');
     journal?.record({ op: 'deleted', kind, id, ...this.key(kind, record) });
   }
@@ -279,6 +302,8 @@ export class Store {
 
 function sameValue(a: unknown, b: unknown): boolean {
   if (a === b) return true;
+  if (a instanceof Map || b instanceof Map)
+    return a instanceof Map && b instanceof Map && a.size === b.size && [...a].every(([k, v]) => b.get(k) === v);
   if (Array.isArray(a) && Array.isArray(b)) return a.length === b.length && a.every((item, i) => item === b[i]);
   if (a && b && typeof a === 'object' && typeof b === 'object') return JSON.stringify(a) === JSON.stringify(b);
   return false;

@@ -1,8 +1,8 @@
-export const id = 507;
-export const ids = [507];
+export const id = 661;
+export const ids = [661];
 export const modules = {
 
-/***/ 13507:
+/***/ 79661:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -16,7 +16,7 @@ var core = __webpack_require__(77094);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __webpack_require__(76760);
 // EXTERNAL MODULE: ./src/lib/errors.ts
-var errors = __webpack_require__(97268);
+var lib_errors = __webpack_require__(97268);
 // EXTERNAL MODULE: ./src/lib/redact.ts
 var redact = __webpack_require__(60310);
 ;// CONCATENATED MODULE: ./src/lib/slots.ts
@@ -64,7 +64,7 @@ function expandVariables(text, env) {
 
 
 /** No agent to test: none configured and none given. */
-class MissingAgentError extends errors/* ArchalError */.u {
+class MissingAgentError extends lib_errors/* ArchalError */.u {
     constructor() {
         super('missing_agent', 'No agent to test: set "agent" in .archal.json (a command such as "node .archal/harness.mjs").', {});
         this.name = 'MissingAgentError';
@@ -343,6 +343,7 @@ class ProviderError extends Error {
 ;// CONCATENATED MODULE: ./src/providers/cli-stream.ts
 
 
+
 /**
  * Runs an agent CLI that prints one JSON object per line, handing each parsed object to `onMessage`.
  * Lines that are not JSON objects (banners, debug noise) are ignored, as the CLIs' own SDKs do.
@@ -414,8 +415,216 @@ function kindFromText(text) {
         return 'auth';
     return 'unknown';
 }
+/** The prompt with a node's systemPrompt in front, for CLIs that take no system prompt of their own. */
+function promptWithSystem(request) {
+    const system = request.options?.systemPrompt;
+    return system ? `<system>\n${system}\n</system>\n\n${request.prompt}` : request.prompt;
+}
+/** The servers of an MCP configuration file (`{"mcpServers": {...}}`, as Claude Code and Copilot read it). */
+function mcpServers(file) {
+    let parsed;
+    try {
+        parsed = JSON.parse((0,external_node_fs_.readFileSync)(file, 'utf8'));
+    }
+    catch (error) {
+        throw new ProviderError('invalid_request', `cannot read the MCP configuration ${file}: ${String(error)}`);
+    }
+    const servers = parsed?.mcpServers;
+    if (typeof servers !== 'object' || servers === null || Array.isArray(servers))
+        throw new ProviderError('invalid_request', `${file} has no "mcpServers" object`);
+    return servers;
+}
+
+// EXTERNAL MODULE: ./src/providers/schema.ts
+var schema = __webpack_require__(71131);
+;// CONCATENATED MODULE: ./src/providers/models.ts
+
+const CLAUDE_ALIASES = new Set(['sonnet', 'opus', 'haiku', 'inherit', 'default', 'opusplan', 'best']);
+function looksLikeClaude(model) {
+    const base = model.replace(/\[[^\]]*\]$/, '').toLowerCase();
+    return CLAUDE_ALIASES.has(base) || base.startsWith('claude');
+}
+function looksLikeOpenAi(model) {
+    return /^(gpt-|o\d|codex-|chatgpt-)/i.test(model);
+}
+/** The provider a model name implies (claude-…/sonnet → claude, gpt-…/o3/codex-… → codex), if any. */
+function providerOfModel(model) {
+    if (looksLikeClaude(model))
+        return 'claude';
+    if (looksLikeOpenAi(model))
+        return 'codex';
+    return undefined;
+}
+/**
+ * Why a model cannot run on a provider, or undefined when it can. Model names are otherwise not
+ * checked: the provider's CLI knows which models exist today.
+ */
+function modelProblem(provider, model) {
+    const incompatible = `Model "${model}" is not compatible with provider "${provider}"`;
+    switch (provider) {
+        case 'claude':
+            return looksLikeOpenAi(model) || model.includes('/')
+                ? `${incompatible}; use a Claude model (sonnet, opus, haiku or claude-*)`
+                : undefined;
+        case 'codex':
+            return looksLikeClaude(model) ? `${incompatible}; use an OpenAI model id such as gpt-5.3-codex` : undefined;
+        case 'pi':
+        case 'opencode':
+        case 'copilot':
+        case 'exec':
+            return undefined;
+    }
+}
+/** The node settings a provider's CLI may be given (see ProviderRequest.options). */
+const AI_OPTION_KEYS = (/* unused pure expression or super */ null && ([
+    'effort',
+    'thinking',
+    'hooks',
+    'mcp',
+    'skills',
+    'agents',
+    'systemPrompt',
+    'fallbackModel',
+    'settingSources',
+    'betas',
+    'sandbox',
+    'maxBudgetUsd',
+    'pi',
+]));
+/** Features each provider honours through its CLI; the loader warns when a node asks for one its provider ignores. */
+const PROVIDER_CAPABILITIES = {
+    claude: {
+        toolRestrictions: true,
+        sessions: true,
+        fork: true,
+        structuredOutput: 'enforced',
+        options: new Set([
+            'effort',
+            'thinking',
+            'hooks',
+            'mcp',
+            'skills',
+            'agents',
+            'systemPrompt',
+            'fallbackModel',
+            'settingSources',
+            'betas',
+            'sandbox',
+            'maxBudgetUsd',
+        ]),
+        efforts: ['low', 'medium', 'high', 'xhigh', 'max'],
+    },
+    codex: {
+        toolRestrictions: false,
+        sessions: true,
+        fork: false,
+        structuredOutput: 'enforced',
+        options: new Set(['effort', 'mcp', 'systemPrompt']),
+        efforts: ['minimal', 'low', 'medium', 'high', 'xhigh'],
+    },
+    pi: {
+        toolRestrictions: true,
+        sessions: true,
+        fork: false,
+        structuredOutput: 'best-effort',
+        options: new Set(['effort', 'thinking', 'skills', 'systemPrompt', 'pi']),
+        efforts: ['minimal', 'low', 'medium', 'high', 'xhigh'],
+    },
+    opencode: {
+        toolRestrictions: false,
+        sessions: true,
+        fork: false,
+        structuredOutput: 'best-effort',
+        options: new Set(['effort', 'systemPrompt', 'agents']),
+        efforts: ['minimal', 'low', 'medium', 'high', 'xhigh', 'max'],
+    },
+    copilot: {
+        toolRestrictions: true,
+        sessions: true,
+        fork: false,
+        structuredOutput: 'best-effort',
+        options: new Set(['effort', 'mcp', 'systemPrompt']),
+        efforts: ['minimal', 'low', 'medium', 'high', 'xhigh', 'max'],
+    },
+    exec: {
+        toolRestrictions: false,
+        sessions: false,
+        fork: false,
+        structuredOutput: 'enforced',
+        options: new Set(['systemPrompt']),
+        efforts: [],
+    },
+};
+/** The rung a provider accepts nearest to the one asked for: weaker first, then stronger. */
+function clampEffort(effort, supported) {
+    if (supported.includes(effort))
+        return effort;
+    const index = schema/* EFFORT_LEVELS */.vm.indexOf(effort);
+    for (let i = index - 1; i >= 0; i--)
+        if (supported.includes(schema/* EFFORT_LEVELS */.vm[i]))
+            return schema/* EFFORT_LEVELS */.vm[i];
+    for (let i = index + 1; i < schema/* EFFORT_LEVELS */.vm.length; i++)
+        if (supported.includes(schema/* EFFORT_LEVELS */.vm[i]))
+            return schema/* EFFORT_LEVELS */.vm[i];
+    return undefined;
+}
+/** What each tier means on each provider when the configuration does not say (the tiers Archon ships). */
+const TIER_DEFAULTS = {
+    claude: { small: { model: 'haiku' }, medium: { model: 'sonnet' }, large: { model: 'opus' } },
+    codex: {
+        small: { model: 'gpt-5.5', effort: 'minimal' },
+        medium: { model: 'gpt-5.5', effort: 'medium' },
+        large: { model: 'gpt-5.5', effort: 'high' },
+    },
+    pi: {
+        small: { model: 'anthropic/claude-haiku-4-5' },
+        medium: { model: 'anthropic/claude-sonnet-4-6' },
+        large: { model: 'anthropic/claude-opus-4-7' },
+    },
+    copilot: { small: { model: 'gpt-5-mini' }, medium: { model: 'gpt-5' }, large: { model: 'claude-sonnet-4.5' } },
+    opencode: {
+        small: { model: 'anthropic/claude-haiku-4-5' },
+        medium: { model: 'anthropic/claude-sonnet-4-6' },
+        large: { model: 'anthropic/claude-opus-4-7' },
+    },
+};
+function isTierName(value) {
+    return schema/* TIER_NAMES */.Iu.includes(value);
+}
+/**
+ * What a workflow's `model:` means on `provider`: a tier (`small`, `medium`, `large`) or an alias
+ * (`@name`) becomes a provider, a model and perhaps a reasoning depth; anything else is a model id.
+ * A configured tier or alias names its own provider; an unconfigured tier takes the provider's
+ * built-in model for it, so a tier keyword never reaches a CLI that does not know it.
+ */
+function resolveModelRef(ref, provider, profile = {}) {
+    if (isTierName(ref)) {
+        const configured = profile.tiers?.[ref];
+        if (configured)
+            return { kind: 'preset', preset: configured, ref };
+        const builtIn = TIER_DEFAULTS[provider]?.[ref];
+        if (builtIn)
+            return { kind: 'preset', preset: { provider, ...builtIn }, ref };
+        return {
+            kind: 'error',
+            message: `model tier '${ref}' has no model for provider "${provider}"; set assistants.tiers.${ref} ({"provider", "model"}) in .archal.json`,
+        };
+    }
+    if (ref.startsWith('@')) {
+        const alias = profile.aliases?.[ref];
+        if (alias)
+            return { kind: 'preset', preset: alias, ref };
+        const defined = Object.keys(profile.aliases ?? {});
+        return {
+            kind: 'error',
+            message: `unknown model alias '${ref}'; defined aliases: ${defined.length > 0 ? defined.join(', ') : 'none'} (define it in assistants.aliases of .archal.json, or aliases: in .archon/config.yaml)`,
+        };
+    }
+    return { kind: 'literal', model: ref };
+}
 
 ;// CONCATENATED MODULE: ./src/providers/claude.ts
+
 
 
 
@@ -444,12 +653,16 @@ function createClaudeProvider(defaults = {}) {
                 args.push(`--tools=${request.allowedTools.join(',')}`, `--allowedTools=${request.allowedTools.join(',')}`);
             if (request.deniedTools?.length)
                 args.push(`--disallowedTools=${request.deniedTools.join(',')}`);
-            if (request.resumeSessionId)
+            if (request.resumeSessionId) {
                 args.push(`--resume=${request.resumeSessionId}`);
+                if (request.forkSession)
+                    args.push('--fork-session');
+            }
             if (request.outputSchema)
                 args.push('--json-schema', JSON.stringify(request.outputSchema));
             for (const dir of request.additionalDirectories ?? [])
                 args.push(`--add-dir=${dir}`);
+            args.push(...optionArgs(request.options ?? {}));
             args.push(...(defaults.args ?? []));
             const texts = [];
             const toolNames = new Map();
@@ -463,6 +676,7 @@ function createClaudeProvider(defaults = {}) {
                 args,
                 configKey: 'assistants.claude.command',
                 stdin: request.prompt,
+                env: thinkingEnv(request),
             }, request, (message) => {
                 sawMessage = true;
                 if (typeof message.session_id === 'string')
@@ -519,6 +733,42 @@ function createClaudeProvider(defaults = {}) {
         },
     };
 }
+/** Node settings as Claude Code flags. */
+function optionArgs(options) {
+    const args = [];
+    const effort = options.effort && clampEffort(options.effort, PROVIDER_CAPABILITIES.claude.efforts);
+    if (effort)
+        args.push('--effort', effort);
+    const settings = {
+        ...(options.hooks ? { hooks: options.hooks } : {}),
+        ...(options.sandbox ? { sandbox: options.sandbox } : {}),
+    };
+    if (Object.keys(settings).length > 0)
+        args.push('--settings', JSON.stringify(settings));
+    if (options.mcp)
+        args.push('--mcp-config', options.mcp);
+    if (options.agents)
+        args.push('--agents', JSON.stringify(options.agents));
+    if (options.systemPrompt)
+        args.push('--system-prompt', options.systemPrompt);
+    if (options.fallbackModel)
+        args.push('--fallback-model', options.fallbackModel);
+    if (options.settingSources)
+        args.push(`--setting-sources=${options.settingSources.join(',')}`);
+    for (const beta of options.betas ?? [])
+        args.push(`--betas=${beta}`);
+    if (options.maxBudgetUsd !== undefined)
+        args.push('--max-budget-usd', String(options.maxBudgetUsd));
+    return args;
+}
+/** Extended thinking is set through the environment: a budget, or none at all. */
+function thinkingEnv(request) {
+    const thinking = request.options?.thinking;
+    if (!thinking || thinking.type === 'adaptive')
+        return undefined;
+    const budget = thinking.type === 'disabled' ? 0 : (thinking.budgetTokens ?? 16000);
+    return { ...request.env, MAX_THINKING_TOKENS: String(budget) };
+}
 function failure(final, assistantError, result, sawMessage, usage) {
     const stderr = stderrTail(result);
     if (final) {
@@ -573,6 +823,7 @@ function usageOf(final) {
 
 
 
+
 /** `codex exec --json`: JSONL thread/turn/item events. The prompt goes on stdin (`-`). */
 function createCodexProvider(defaults = {}) {
     return {
@@ -590,7 +841,9 @@ function createCodexProvider(defaults = {}) {
             const model = request.model ?? defaults.model;
             if (model)
                 args.push('-m', model);
-            const effort = request.reasoningEffort ?? defaults.modelReasoningEffort;
+            const effort = (request.options?.effort && clampEffort(request.options.effort, PROVIDER_CAPABILITIES.codex.efforts)) ??
+                request.reasoningEffort ??
+                defaults.modelReasoningEffort;
             if (effort)
                 args.push('-c', `model_reasoning_effort="${effort}"`);
             const webSearch = request.webSearchMode ?? defaults.webSearchMode;
@@ -600,6 +853,8 @@ function createCodexProvider(defaults = {}) {
                 args.push('--add-dir', dir);
             if (request.outputSchemaPath)
                 args.push('--output-schema', request.outputSchemaPath);
+            if (request.options?.mcp)
+                args.push(...mcpConfigArgs(request.options.mcp));
             args.push(...(defaults.args ?? []));
             // Every flag must come before `resume`.
             if (request.resumeSessionId)
@@ -616,7 +871,7 @@ function createCodexProvider(defaults = {}) {
                 command: defaults.command ?? 'codex',
                 args,
                 configKey: 'assistants.codex.command',
-                stdin: request.prompt,
+                stdin: promptWithSystem(request),
             }, request, (event) => {
                 switch (event.type) {
                     case 'thread.started':
@@ -667,6 +922,21 @@ function createCodexProvider(defaults = {}) {
             });
         },
     };
+}
+/** MCP servers as `-c mcp_servers.<name>.<key>=<TOML value>` overrides (JSON literals are valid TOML here). */
+function mcpConfigArgs(file) {
+    const args = [];
+    for (const [name, server] of Object.entries(mcpServers(file))) {
+        const key = /^[A-Za-z0-9_-]+$/.test(name) ? name : JSON.stringify(name);
+        for (const field of ['command', 'args', 'url'])
+            if (server[field] !== undefined)
+                args.push('-c', `mcp_servers.${key}.${field}=${JSON.stringify(server[field])}`);
+        if (server.env) {
+            const table = Object.entries(server.env).map(([k, v]) => `${JSON.stringify(k)}=${JSON.stringify(v)}`);
+            args.push('-c', `mcp_servers.${key}.env={${table.join(',')}}`);
+        }
+    }
+    return args;
 }
 function handleItem(phase, raw, handlers) {
     if (typeof raw !== 'object' || raw === null)
@@ -734,6 +1004,109 @@ function parseJson(text) {
     }
 }
 
+;// CONCATENATED MODULE: ./src/providers/copilot.ts
+
+
+
+
+/**
+ * The GitHub Copilot CLI in prompt mode with JSONL output (`copilot -p … --output-format json`):
+ * session events (`assistant.message`, `tool.execution_*`, `assistant.usage`, `session.error`)
+ * and a terminal `result` line with the session id and exit code. The prompt is an argument.
+ */
+function createCopilotProvider(defaults = {}) {
+    return {
+        name: 'copilot',
+        async run(request, onEvent) {
+            const args = ['-p', promptWithSystem(request), '--output-format', 'json', '--allow-all-tools', '--no-ask-user'];
+            const model = request.model ?? defaults.model;
+            if (model)
+                args.push('--model', model);
+            const effort = request.options?.effort && clampEffort(request.options.effort, PROVIDER_CAPABILITIES.copilot.efforts);
+            if (effort)
+                args.push('--effort', effort);
+            if (request.resumeSessionId)
+                args.push(`--resume=${request.resumeSessionId}`);
+            for (const dir of request.additionalDirectories ?? [])
+                args.push('--add-dir', dir);
+            for (const tool of request.allowedTools ?? [])
+                args.push(`--available-tools=${tool}`);
+            for (const tool of request.deniedTools ?? [])
+                args.push(`--deny-tool=${tool}`);
+            if (request.options?.mcp)
+                args.push('--additional-mcp-config', `@${request.options.mcp}`);
+            args.push(...(defaults.args ?? []));
+            let sessionId;
+            let finalAnswer;
+            let lastText;
+            let failed;
+            let exitCode;
+            let usage;
+            const toolNames = new Map();
+            const result = await runJsonLinesCli({
+                label: 'GitHub Copilot CLI',
+                command: defaults.command ?? 'copilot',
+                args,
+                configKey: 'assistants.copilot.command',
+                stdin: '',
+            }, request, (event) => {
+                const data = (event.data ?? {});
+                switch (event.type) {
+                    case 'assistant.message':
+                        if (typeof data.content === 'string' && data.content) {
+                            lastText = data.content;
+                            if (data.phase === 'final_answer')
+                                finalAnswer = data.content;
+                            onEvent({ type: 'text', text: data.content });
+                        }
+                        return;
+                    case 'tool.execution_start': {
+                        const id = String(data.toolCallId);
+                        toolNames.set(id, String(data.toolName));
+                        onEvent({ type: 'tool_call', id, name: String(data.toolName), input: data.arguments });
+                        return;
+                    }
+                    case 'tool.execution_complete': {
+                        const id = String(data.toolCallId);
+                        onEvent({ type: 'tool_result', id, name: toolNames.get(id), isError: data.success !== true });
+                        return;
+                    }
+                    case 'assistant.usage':
+                        usage = {
+                            inputTokens: (usage?.inputTokens ?? 0) + num(data.inputTokens),
+                            outputTokens: (usage?.outputTokens ?? 0) + num(data.outputTokens),
+                            cacheReadTokens: (usage?.cacheReadTokens ?? 0) + num(data.cacheReadTokens),
+                            cacheWriteTokens: (usage?.cacheWriteTokens ?? 0) + num(data.cacheWriteTokens),
+                        };
+                        return;
+                    case 'session.error':
+                        failed = typeof data.message === 'string' ? data.message : 'session error';
+                        return;
+                    case 'result':
+                        if (typeof event.sessionId === 'string')
+                            sessionId = event.sessionId;
+                        if (typeof event.exitCode === 'number')
+                            exitCode = event.exitCode;
+                        return;
+                }
+            });
+            const answer = finalAnswer ?? lastText;
+            if (result.exitCode === 0 && (exitCode ?? 0) === 0 && answer && !(failed && !finalAnswer))
+                return { text: answer, sessionId, usage };
+            if (result.idleTimedOut && answer)
+                return { text: answer, sessionId, usage, idleTimedOut: true };
+            const stderr = stderrTail(result);
+            const detail = failed ?? stderr;
+            throw new ProviderError(result.idleTimedOut ? 'timeout' : detail ? kindFromText(detail) : 'crash', failed
+                ? `Copilot failed: ${failed}`
+                : `Copilot ${describeExit(result)}${answer ? '' : ' without an answer'}${stderr ? `: ${stderr}` : ''}`, { exitCode: result.exitCode, usage });
+        },
+    };
+}
+function num(value) {
+    return typeof value === 'number' ? value : 0;
+}
+
 ;// CONCATENATED MODULE: ./src/providers/exec.ts
 
 
@@ -765,7 +1138,7 @@ function createExecProvider(defaults) {
                 args: (spec.args ?? []).map((arg) => expandVariables(arg, request.env)),
                 cwd: request.cwd,
                 env,
-                stdin: request.prompt,
+                stdin: promptWithSystem(request),
                 idleTimeoutMs: request.idleTimeoutMs,
                 signal: request.signal,
                 onProcess: request.onProcess,
@@ -796,40 +1169,301 @@ function execErrorKind(result, stderr) {
     return kindFromText(stderr);
 }
 
-;// CONCATENATED MODULE: ./src/providers/models.ts
-const CLAUDE_ALIASES = new Set(['sonnet', 'opus', 'haiku', 'inherit', 'default', 'opusplan', 'best']);
-function looksLikeClaude(model) {
-    const base = model.replace(/\[[^\]]*\]$/, '').toLowerCase();
-    return CLAUDE_ALIASES.has(base) || base.startsWith('claude');
-}
-function looksLikeOpenAi(model) {
-    return /^(gpt-|o\d|codex-|chatgpt-)/i.test(model);
-}
+// EXTERNAL MODULE: ./src/lib/paths.ts
+var paths = __webpack_require__(9927);
+;// CONCATENATED MODULE: ./src/providers/opencode.ts
+
+
+
+
+
+
+
 /**
- * Why a model cannot run on a provider, or undefined when it can. Model names are otherwise not
- * checked: the provider's CLI knows which models exist today.
+ * `opencode run --format json`: one event per line (`step_start`, `text`, `tool_use`,
+ * `step_finish`, `error`), each with the session id. The prompt goes on stdin, which opencode
+ * appends to the (empty) message when it is not a terminal.
  */
-function modelProblem(provider, model) {
-    const incompatible = `Model "${model}" is not compatible with provider "${provider}"`;
-    switch (provider) {
-        case 'claude':
-            return looksLikeOpenAi(model)
-                ? `${incompatible}; use a Claude model (sonnet, opus, haiku or claude-*)`
-                : undefined;
-        case 'codex':
-            return looksLikeClaude(model) ? `${incompatible}; use an OpenAI model id such as gpt-5.3-codex` : undefined;
-        case 'exec':
-            return undefined;
-    }
+function createOpencodeProvider(defaults = {}) {
+    return {
+        name: 'opencode',
+        async run(request, onEvent) {
+            const args = ['run', '--format', 'json'];
+            const model = request.model ?? defaults.model;
+            if (model)
+                args.push('--model', model);
+            if (request.resumeSessionId)
+                args.push('--session', request.resumeSessionId);
+            const effort = request.options?.effort && clampEffort(request.options.effort, PROVIDER_CAPABILITIES.opencode.efforts);
+            if (effort)
+                args.push('--variant', effort);
+            const agents = request.options?.agents;
+            // Inline agents reach opencode as an extra configuration file (OPENCODE_CONFIG); the first one answers.
+            const configDir = agents ? (0,external_node_fs_.mkdtempSync)((0,external_node_path_.join)((0,paths/* scratchDir */.GA)(), 'archal-opencode-')) : undefined;
+            let env = request.env;
+            if (agents && configDir) {
+                const file = (0,external_node_path_.join)(configDir, 'opencode.json');
+                (0,external_node_fs_.writeFileSync)(file, JSON.stringify({
+                    agent: Object.fromEntries(Object.entries(agents).map(([id, agent]) => [
+                        id,
+                        {
+                            description: agent.description,
+                            prompt: agent.prompt,
+                            mode: 'primary',
+                            ...(agent.model ? { model: agent.model } : {}),
+                        },
+                    ])),
+                }));
+                env = { ...request.env, OPENCODE_CONFIG: file };
+                args.push('--agent', Object.keys(agents)[0]);
+            }
+            args.push(...(defaults.args ?? []));
+            let sessionId;
+            let step = [];
+            let answer = '';
+            let failed;
+            let usage;
+            const result = await runJsonLinesCli({
+                label: 'OpenCode CLI',
+                command: defaults.command ?? 'opencode',
+                args,
+                configKey: 'assistants.opencode.command',
+                stdin: promptWithSystem(request),
+                env,
+            }, request, (event) => {
+                if (typeof event.sessionID === 'string')
+                    sessionId = event.sessionID;
+                const part = (event.part ?? {});
+                switch (event.type) {
+                    case 'step_start':
+                        step = [];
+                        return;
+                    case 'text':
+                        if (typeof part.text === 'string') {
+                            step.push(part.text);
+                            answer = step.join('\n');
+                            onEvent({ type: 'text', text: part.text });
+                        }
+                        return;
+                    case 'tool_use': {
+                        const state = (part.state ?? {});
+                        const id = String(part.callID ?? part.id ?? '');
+                        const name = String(part.tool ?? 'unknown');
+                        onEvent({ type: 'tool_call', id, name, input: state.input });
+                        onEvent({ type: 'tool_result', id, name, isError: state.status === 'error' });
+                        return;
+                    }
+                    case 'step_finish':
+                        usage = addStepUsage(usage, part);
+                        return;
+                    case 'error': {
+                        const error = event.error;
+                        failed = String(error?.data?.message ?? error?.name ?? 'error');
+                        return;
+                    }
+                }
+            }).finally(() => configDir && (0,external_node_fs_.rmSync)(configDir, { recursive: true, force: true }));
+            if (result.exitCode === 0 && !failed && answer)
+                return { text: answer, sessionId, usage };
+            if (result.idleTimedOut && answer)
+                return { text: answer, sessionId, usage, idleTimedOut: true };
+            const stderr = stderrTail(result);
+            const detail = failed ?? stderr;
+            throw new ProviderError(result.idleTimedOut ? 'timeout' : detail ? kindFromText(detail) : 'crash', failed
+                ? `OpenCode failed: ${failed}`
+                : `OpenCode ${describeExit(result)}${answer ? '' : ' without an answer'}${stderr ? `: ${stderr}` : ''}`, { exitCode: result.exitCode, usage });
+        },
+    };
 }
-/** Features each provider honours; the loader warns when a node asks for one its provider ignores. */
-const PROVIDER_CAPABILITIES = {
-    claude: { toolRestrictions: true, sessions: true },
-    codex: { toolRestrictions: false, sessions: true },
-    exec: { toolRestrictions: false, sessions: false },
+function addStepUsage(total, part) {
+    const tokens = part.tokens;
+    if (!tokens && typeof part.cost !== 'number')
+        return total;
+    return {
+        inputTokens: (total?.inputTokens ?? 0) + (tokens?.input ?? 0),
+        outputTokens: (total?.outputTokens ?? 0) + (tokens?.output ?? 0) + (tokens?.reasoning ?? 0),
+        cacheReadTokens: (total?.cacheReadTokens ?? 0) + (tokens?.cache?.read ?? 0),
+        cacheWriteTokens: (total?.cacheWriteTokens ?? 0) + (tokens?.cache?.write ?? 0),
+        costUsd: typeof part.cost === 'number' ? (total?.costUsd ?? 0) + part.cost : total?.costUsd,
+    };
+}
+
+;// CONCATENATED MODULE: ./src/providers/pi.ts
+
+
+
+
+
+
+/** pi's built-in tools, by the names workflows usually give them (Claude Code's). */
+const PI_TOOLS = {
+    read: 'read',
+    bash: 'bash',
+    edit: 'edit',
+    write: 'write',
+    grep: 'grep',
+    glob: 'find',
+    find: 'find',
+    ls: 'ls',
 };
+const PI_DEFAULT_TOOLS = ['read', 'bash', 'edit', 'write'];
+/**
+ * The pi coding agent in print mode with its JSON event stream (`pi -p --mode json`): one
+ * AgentSessionEvent per line. The prompt goes on stdin, which pi reads as the message.
+ */
+function createPiProvider(defaults = {}) {
+    return {
+        name: 'pi',
+        async run(request, onEvent) {
+            const args = ['-p', '--mode', 'json', ...piArgs(request, defaults)];
+            let sessionId;
+            let answer;
+            let failed;
+            let usage;
+            const result = await runJsonLinesCli({
+                label: 'pi CLI',
+                command: defaults.command ?? 'pi',
+                args,
+                configKey: 'assistants.pi.command',
+                stdin: request.prompt,
+            }, request, (event) => {
+                switch (event.type) {
+                    case 'session':
+                        if (typeof event.id === 'string')
+                            sessionId = event.id;
+                        return;
+                    case 'message_end': {
+                        const message = event.message;
+                        if (message?.role !== 'assistant')
+                            return;
+                        if (message.stopReason === 'error' || message.stopReason === 'aborted')
+                            failed = typeof message.errorMessage === 'string' ? message.errorMessage : String(message.stopReason);
+                        const text = textOf(message.content);
+                        if (text) {
+                            answer = text;
+                            onEvent({ type: 'text', text });
+                        }
+                        return;
+                    }
+                    case 'tool_execution_start':
+                        onEvent({
+                            type: 'tool_call',
+                            id: String(event.toolCallId),
+                            name: String(event.toolName),
+                            input: event.args,
+                        });
+                        return;
+                    case 'tool_execution_end':
+                        onEvent({
+                            type: 'tool_result',
+                            id: String(event.toolCallId),
+                            name: String(event.toolName),
+                            isError: event.isError === true,
+                        });
+                        return;
+                    case 'turn_end':
+                        usage = addTurnUsage(usage, event.message?.usage);
+                        return;
+                }
+            });
+            if (result.exitCode === 0 && !failed && answer !== undefined)
+                return { text: answer, sessionId, usage };
+            if (result.idleTimedOut && answer)
+                return { text: answer, sessionId, usage, idleTimedOut: true };
+            const stderr = stderrTail(result);
+            const detail = failed ?? stderr;
+            throw new ProviderError(result.idleTimedOut ? 'timeout' : detail ? kindFromText(detail) : 'crash', failed
+                ? `pi failed: ${failed}`
+                : `pi ${describeExit(result)}${answer === undefined ? ' without an answer' : ''}${stderr ? `: ${stderr}` : ''}`, { exitCode: result.exitCode, usage });
+        },
+    };
+}
+function piArgs(request, defaults) {
+    const args = [];
+    const model = request.model ?? defaults.model;
+    if (model)
+        args.push('--model', model);
+    const options = request.options ?? {};
+    const thinking = options.thinking?.type === 'disabled'
+        ? 'off'
+        : options.effort
+            ? clampEffort(options.effort, PROVIDER_CAPABILITIES.pi.efforts)
+            : options.thinking?.type === 'enabled'
+                ? 'high'
+                : undefined;
+    if (thinking)
+        args.push('--thinking', thinking);
+    if (request.resumeSessionId)
+        args.push('--session', request.resumeSessionId);
+    if (options.systemPrompt)
+        args.push('--system-prompt', options.systemPrompt);
+    if (request.allowedTools) {
+        const tools = request.allowedTools.map((tool) => PI_TOOLS[tool.toLowerCase()] ?? tool.toLowerCase());
+        args.push(...(tools.length === 0 ? ['--no-tools'] : ['--tools', tools.join(',')]));
+    }
+    else if (request.deniedTools?.length) {
+        const denied = new Set(request.deniedTools.map((tool) => PI_TOOLS[tool.toLowerCase()] ?? tool.toLowerCase()));
+        const tools = PI_DEFAULT_TOOLS.filter((tool) => !denied.has(tool));
+        args.push(...(tools.length === 0 ? ['--no-tools'] : ['--tools', tools.join(',')]));
+    }
+    if (options.skills) {
+        // The list is the exact active set: nothing else is discovered.
+        args.push('--no-skills');
+        for (const skill of options.skills)
+            args.push('--skill', skillPath(skill, request));
+    }
+    if (options.pi?.enableExtensions === false)
+        args.push('--no-extensions');
+    for (const [flag, value] of Object.entries(options.pi?.extensionFlags ?? {})) {
+        if (value === false)
+            continue;
+        args.push(`--${flag}`, ...(value === true ? [] : [value]));
+    }
+    args.push(...(defaults.args ?? []));
+    return args;
+}
+/** A skill by name: the first of the places pi and Claude Code keep skills that has it. */
+function skillPath(skill, request) {
+    if ((0,external_node_path_.isAbsolute)(skill) || skill.includes('/'))
+        return skill;
+    const home = request.env.HOME;
+    const candidates = [
+        (0,external_node_path_.join)(request.cwd, '.pi', 'skills', skill),
+        (0,external_node_path_.join)(request.cwd, '.agents', 'skills', skill),
+        (0,external_node_path_.join)(request.cwd, '.claude', 'skills', skill),
+        ...(home ? [(0,external_node_path_.join)(home, '.pi', 'agent', 'skills', skill), (0,external_node_path_.join)(home, '.claude', 'skills', skill)] : []),
+    ];
+    return candidates.find((candidate) => (0,external_node_fs_.existsSync)(candidate)) ?? skill;
+}
+function textOf(content) {
+    if (typeof content === 'string')
+        return content;
+    if (!Array.isArray(content))
+        return '';
+    return content
+        .filter((block) => block?.type === 'text' && typeof block.text === 'string')
+        .map((block) => block.text)
+        .join('');
+}
+function addTurnUsage(total, raw) {
+    if (typeof raw !== 'object' || raw === null)
+        return total;
+    const usage = raw;
+    const num = (value) => (typeof value === 'number' ? value : 0);
+    const cost = usage.cost?.total;
+    return {
+        inputTokens: (total?.inputTokens ?? 0) + num(usage.input),
+        outputTokens: (total?.outputTokens ?? 0) + num(usage.output),
+        cacheReadTokens: (total?.cacheReadTokens ?? 0) + num(usage.cacheRead),
+        cacheWriteTokens: (total?.cacheWriteTokens ?? 0) + num(usage.cacheWrite),
+        costUsd: typeof cost === 'number' ? (total?.costUsd ?? 0) + cost : total?.costUsd,
+    };
+}
 
 ;// CONCATENATED MODULE: ./src/providers/registry.ts
+
+
+
 
 
 
@@ -846,6 +1480,15 @@ function createProviderRegistry(assistants = {}) {
                 case 'codex':
                     provider = createCodexProvider(assistants.codex);
                     break;
+                case 'pi':
+                    provider = createPiProvider(assistants.pi);
+                    break;
+                case 'opencode':
+                    provider = createOpencodeProvider(assistants.opencode);
+                    break;
+                case 'copilot':
+                    provider = createCopilotProvider(assistants.copilot);
+                    break;
                 case 'exec': {
                     const { command, args, env, model } = assistants.exec ?? {};
                     provider = createExecProvider({ exec: command ? { command, args, env } : undefined, model });
@@ -858,9 +1501,10 @@ function createProviderRegistry(assistants = {}) {
     };
 }
 
-// EXTERNAL MODULE: ./src/providers/schema.ts
-var schema = __webpack_require__(71131);
 ;// CONCATENATED MODULE: ./src/providers/index.ts
+
+
+
 
 
 
@@ -873,74 +1517,6 @@ var schema = __webpack_require__(71131);
 var external_node_crypto_ = __webpack_require__(77598);
 // EXTERNAL MODULE: external "node:http"
 var external_node_http_ = __webpack_require__(37067);
-// EXTERNAL MODULE: external "node:os"
-var external_node_os_ = __webpack_require__(48161);
-// EXTERNAL MODULE: external "node:url"
-var external_node_url_ = __webpack_require__(73136);
-;// CONCATENATED MODULE: ./src/lib/paths.ts
-
-
-
-
-/** Per-user state: `$ARCHAL_HOME` of the host's environment, else `~/.archal`. */
-function paths_archalHome(env) {
-    const configured = env.ARCHAL_HOME?.trim();
-    return configured ? (0,external_node_path_.resolve)(configured) : (0,external_node_path_.join)((0,external_node_os_.homedir)(), '.archal');
-}
-let cachedPackageRoot;
-/**
- * The directory holding Archal's package.json. Works from the sources (tests) and from the bundle in
- * build/, which both sit one or two levels below it.
- */
-function packageRoot() {
-    if (cachedPackageRoot)
-        return cachedPackageRoot;
-    let dir = (0,external_node_path_.dirname)((0,external_node_url_.fileURLToPath)(import.meta.url));
-    while (!(0,external_node_fs_.existsSync)((0,external_node_path_.join)(dir, 'package.json')) || !(0,external_node_fs_.existsSync)((0,external_node_path_.join)(dir, 'bundled'))) {
-        const parent = (0,external_node_path_.dirname)(dir);
-        if (parent === dir)
-            throw new Error('Cannot locate the Archal package root (package.json next to bundled/).');
-        dir = parent;
-    }
-    cachedPackageRoot = dir;
-    return dir;
-}
-const MEMORY_BACKED = '/dev/shm';
-const MEMORY_MIN_FREE = 1024 ** 3;
-let cachedScratch;
-let configuredScratch;
-/**
- * Sets where short-lived working files go for this whole process (the CLI: `$ARCHAL_TMPDIR`). A
- * host-wide setting, like the system's temporary directory: it is not part of any one repository's
- * environment.
- */
-function configureScratchDir(dir) {
-    configuredScratch = dir?.trim() ? resolve(dir.trim()) : undefined;
-}
-/**
- * Where short-lived working files go (clone repositories, temporary git indexes): the directory the
- * host configured, else memory-backed /dev/shm when it exists with at least 1 GiB free (each
- * scenario run creates and deletes a clone's files, and on a disk each of those operations costs
- * far more), else the system's temporary directory.
- */
-function scratchDir() {
-    if (configuredScratch)
-        return configuredScratch;
-    if (cachedScratch)
-        return cachedScratch;
-    cachedScratch = (0,external_node_os_.tmpdir)();
-    try {
-        const stats = (0,external_node_fs_.statfsSync)(MEMORY_BACKED);
-        (0,external_node_fs_.accessSync)(MEMORY_BACKED, external_node_fs_.constants.W_OK);
-        if (stats.bavail * stats.bsize >= MEMORY_MIN_FREE)
-            cachedScratch = MEMORY_BACKED;
-    }
-    catch {
-        // No /dev/shm here (macOS, Windows, some containers): the system's temporary directory it is.
-    }
-    return cachedScratch;
-}
-
 // EXTERNAL MODULE: ./src/clones/github/http/body.ts
 var http_body = __webpack_require__(80561);
 // EXTERNAL MODULE: ./src/clones/github/state/errors.ts
@@ -1405,9 +1981,12 @@ function authorizedRun(core, ctx, authorization, body) {
 
 // EXTERNAL MODULE: ./src/clones/github/http/route.ts
 var http_route = __webpack_require__(4944);
-// EXTERNAL MODULE: ./src/clones/github/mcp/tools.ts
-var tools = __webpack_require__(32268);
+// EXTERNAL MODULE: ./src/clones/github/mcp/definitions.ts
+var definitions = __webpack_require__(95561);
+// EXTERNAL MODULE: ./src/clones/github/mcp/tools.ts + 7 modules
+var tools = __webpack_require__(84827);
 ;// CONCATENATED MODULE: ./src/clones/github/operations.ts
+
 
 
 
@@ -1448,15 +2027,57 @@ function operationsMarkdown(routes) {
             lines.push(`| [\`${op.operationId}\`](${op.documentation}) | ${op.method} | \`${op.path}\` |`);
         lines.push('');
     }
-    lines.push('## Actions results service and blob storage', '', 'What `@actions/artifact` (v2 and later, the client of `actions/upload-artifact@v4`) calls, with', "`ACTIONS_RESULTS_URL` set to the clone's base URL and an `ACTIONS_RUNTIME_TOKEN` scoped to a registered", 'workflow run. Logged with `kind: "results"` and `kind: "blob"`.', '', '| Call | Method | Path |', '|---|---|---|', ...RESULTS_METHODS.map((method) => `| \`results/${method}\` | POST | \`/twirp/${ARTIFACT_SERVICE}/${method}\` |`), '| `blob/put-block` | PUT | signed upload URL `?comp=block&blockid=…` (Azure Put Block) |', '| `blob/put-block-list` | PUT | signed upload URL `?comp=blocklist` (Azure Put Block List) |', '| `blob/get` | GET | signed download URL (artifact zips, job logs, run log archives) |', '', '## GraphQL', '', "`POST /graphql` (and `/api/graphql`) over GitHub's public schema (`@octokit/graphql-schema`), executed with", 'graphql-js on the same state as REST; mutations run the REST operations that do the same. Ids are the', "`node_id`s REST returns. A field of GitHub's schema the clone does not implement is answered with", "GitHub's error shape (`errors[].type` `NOT_IMPLEMENTED`) and logged with `notImplemented: true`", '(`operationId` `graphql:<Type>.<field>`). Logged with `kind: "graphql"`.', '', `Query fields: ${GRAPHQL_QUERY_FIELDS.map((field) => `\`${field}\``).join(', ')}.`, '', `Mutations: ${GRAPHQL_MUTATIONS.map((field) => `\`${field}\``).join(', ')}.`, '', `Objects: ${GRAPHQL_OBJECTS}.`, '', '## MCP', '', "The tools of GitHub's MCP server (`github/github-mcp-server`: names and input schemas) over MCP streamable", 'HTTP at `/mcp` (stateless; the token as `Authorization: Bearer`). Results are text content holding', "GitHub's JSON, as github-mcp-server answers; failures are error results with GitHub's message. An unknown", 'tool is an error result logged with `notImplemented: true`. Logged with `kind: "mcp"`, `operationId` `mcp/<tool>`.', '', '| Tool | Reads only | Description |', '|---|---|---|', ...TOOLS.map((tool) => `| \`${tool.name}\` | ${tool.readOnly ? 'yes' : 'no'} | ${tool.description.replace(/\|/g, '\\|')} |`), '');
+    lines.push('## Actions results service and blob storage', '', 'What `@actions/artifact` (v2 and later, the client of `actions/upload-artifact@v4`) calls, with', "`ACTIONS_RESULTS_URL` set to the clone's base URL and an `ACTIONS_RUNTIME_TOKEN` scoped to a registered", 'workflow run. Logged with `kind: "results"` and `kind: "blob"`.', '', '| Call | Method | Path |', '|---|---|---|', ...RESULTS_METHODS.map((method) => `| \`results/${method}\` | POST | \`/twirp/${ARTIFACT_SERVICE}/${method}\` |`), '| `blob/put-block` | PUT | signed upload URL `?comp=block&blockid=…` (Azure Put Block) |', '| `blob/put-block-list` | PUT | signed upload URL `?comp=blocklist` (Azure Put Block List) |', '| `blob/get` | GET | signed download URL (artifact zips, job logs, run log archives) |', '', '## GraphQL', '', "`POST /graphql` (and `/api/graphql`) over GitHub's public schema (`@octokit/graphql-schema`), executed with", 'graphql-js on the same state as REST; mutations run the REST operations that do the same. Ids are the', "`node_id`s REST returns. A field of GitHub's schema the clone does not implement is answered with", "GitHub's error shape (`errors[].type` `NOT_IMPLEMENTED`) and logged with `notImplemented: true`", '(`operationId` `graphql:<Type>.<field>`). Logged with `kind: "graphql"`.', '', `Query fields: ${GRAPHQL_QUERY_FIELDS.map((field) => `\`${field}\``).join(', ')}.`, '', `Mutations: ${GRAPHQL_MUTATIONS.map((field) => `\`${field}\``).join(', ')}.`, '', `Objects: ${GRAPHQL_OBJECTS}.`, '', '## MCP', '', "The tools of GitHub's MCP server (`github/github-mcp-server`, its default toolsets `context`, `repos`,", '`issues`, `pull_requests` and `users`, and `labels`) with its names, descriptions, annotations and input', 'schemas, over MCP streamable HTTP at `/mcp` (stateless; the token as `Authorization: Bearer`). Results have', "github-mcp-server's shapes (its trimmed issues, pull requests, commits…, `{id, url}` for what a tool", "created, a file as an embedded resource); failures are error results with GitHub's message. An unknown tool", 'is an error result logged with `notImplemented: true`. Logged with `kind: "mcp"`, `operationId` `mcp/<tool>`.', `Recorded from ${MCP_SOURCE}.`, '', '| Tool | Reads only | Title |', '|---|---|---|', ...TOOLS.map((tool) => `| \`${tool.name}\` | ${tool.annotations.readOnlyHint ? 'yes' : 'no'} | ${tool.annotations.title.replace(/\|/g, '\\|')} |`), '');
     return lines.join('\n');
 }
 
-// EXTERNAL MODULE: ./src/clones/github/routes/index.ts + 35 modules
-var routes = __webpack_require__(60268);
+// EXTERNAL MODULE: ./src/clones/github/routes/index.ts + 36 modules
+var routes = __webpack_require__(28438);
 // EXTERNAL MODULE: ./src/clones/github/routes/lookup.ts
 var lookup = __webpack_require__(5701);
+;// CONCATENATED MODULE: ./src/clones/github/state/snapshot-teams.ts
+/** Teams and branch protections in the state snapshot (the input of `[D]` criteria). */
+function teamsSnapshot(store) {
+    const login = (id) => store.get('user', id)?.login ?? null;
+    const repoName = (id) => {
+        const repo = store.get('repo', id);
+        return repo ? `${login(repo.ownerId)}/${repo.name}` : null;
+    };
+    return {
+        teams: [...store.all('team')]
+            .sort((a, b) => a.id - b.id)
+            .map((team) => ({
+            id: team.id,
+            org: login(team.orgId),
+            name: team.name,
+            slug: team.slug,
+            description: team.description,
+            privacy: team.privacy,
+            parent: store.get('team', team.parentId)?.slug ?? null,
+            members: [...team.members].map(([id, role]) => ({ login: login(id), role })),
+            repos: [...team.repos].map(([id, permission]) => ({ repo: repoName(id), permission })),
+        })),
+        branchProtections: [...store.all('protection')]
+            .sort((a, b) => a.id - b.id)
+            .map((protection) => ({
+            id: protection.id,
+            repo: repoName(protection.repoId),
+            branch: protection.branch,
+            required_approving_review_count: protection.requiredReviews?.count ?? null,
+            require_code_owner_reviews: protection.requiredReviews?.requireCodeOwners ?? false,
+            dismiss_stale_reviews: protection.requiredReviews?.dismissStale ?? false,
+            required_status_checks: protection.requiredStatusChecks?.contexts ?? [],
+            strict: protection.requiredStatusChecks?.strict ?? false,
+            enforce_admins: protection.enforceAdmins,
+            allow_force_pushes: protection.allowForcePushes,
+            allow_deletions: protection.allowDeletions,
+            lock_branch: protection.lockBranch,
+        })),
+    };
+}
+
 ;// CONCATENATED MODULE: ./src/clones/github/state/snapshot.ts
+
 /**
  * The whole state as plain JSON, the input of `[D]` criteria: one array per resource type,
  * GitHub's field names, people as logins, repositories as `owner/name`. Stable order (by id).
@@ -1721,6 +2342,7 @@ function snapshot(store, meta) {
             created_at: a.createdAt,
             expires_at: a.expiresAt,
         })),
+        ...teamsSnapshot(store),
     };
 }
 
@@ -1751,8 +2373,8 @@ function requiredString(value, name) {
     return value;
 }
 
-// EXTERNAL MODULE: ./node_modules/zod/v4/classic/schemas.js + 9 modules
-var schemas = __webpack_require__(15649);
+// EXTERNAL MODULE: ./node_modules/zod/v4/classic/schemas.js + 4 modules
+var schemas = __webpack_require__(41514);
 ;// CONCATENATED MODULE: ./src/clones/github/control/runs.ts
 
 
@@ -2178,6 +2800,67 @@ function rateHeaders(state) {
         'x-ratelimit-resource',
         state.resource,
     ];
+}
+
+;// CONCATENATED MODULE: ./src/clones/github/http/response-cache.ts
+
+/** Renders a JSON body once: text, weak `ETag` of the text, `Last-Modified` from a resource's `updated_at`. */
+function render(body, replyHeaders) {
+    const text = JSON.stringify(body);
+    const headers = [];
+    if (replyHeaders)
+        for (const name in replyHeaders)
+            headers.push(name, replyHeaders[name]);
+    const updated = body && typeof body === 'object' && !Array.isArray(body)
+        ? body.updated_at
+        : undefined;
+    const modified = typeof updated === 'string' ? Date.parse(updated) : NaN;
+    return {
+        text,
+        bytes: text,
+        etag: `W/"${(0,external_node_crypto_.hash)('sha1', text)}"`,
+        lastModified: Number.isNaN(modified) ? undefined : new Date(modified).toUTCString(),
+        headers,
+    };
+}
+/**
+ * Rendered answers of read routes whose answer depends only on the state, who asks, the URL and
+ * the `Accept` header, kept while the state stays at the version they were rendered at. Agents
+ * poll the same lists again and again; a hit sends the same bytes without rendering, serialising
+ * or hashing them, and the request log keeps a reference to the same text instead of a copy.
+ */
+class ResponseCache {
+    capacity;
+    entries = new Map();
+    store;
+    version = -1;
+    constructor(capacity = 256) {
+        this.capacity = capacity;
+    }
+    get(store, key) {
+        this.sync(store);
+        const entry = this.entries.get(key);
+        // Encoded once, when first served again: most answers are never asked for twice.
+        if (entry && typeof entry.bytes === 'string')
+            entry.bytes = Buffer.from(entry.bytes);
+        return entry;
+    }
+    /** Keeps `rendered` if the state is still at `version`, the version it was rendered at. */
+    set(store, version, key, rendered) {
+        this.sync(store);
+        if (this.version !== version)
+            return;
+        if (this.entries.size >= this.capacity)
+            this.entries.delete(this.entries.keys().next().value);
+        this.entries.set(key, rendered);
+    }
+    sync(store) {
+        if (store === this.store && store.version === this.version)
+            return;
+        this.entries.clear();
+        this.store = store;
+        this.version = store.version;
+    }
 }
 
 ;// CONCATENATED MODULE: ./src/clones/github/redact.ts
@@ -2765,6 +3448,107 @@ function seedChecks(b, repo, seed, path, fallbackUser) {
     });
 }
 
+// EXTERNAL MODULE: ./src/clones/github/state/teams.ts
+var teams = __webpack_require__(74048);
+;// CONCATENATED MODULE: ./src/clones/github/seed/apply-teams.ts
+
+
+/** Teams of the seeded organizations and the branch protections of their repositories (after the repositories). */
+function seedTeamsAndProtection(seed, b, epoch) {
+    const { store } = b;
+    (seed.orgs ?? []).forEach((org, i) => {
+        const account = store.userByLogin(org.login);
+        const record = account ? store.get('org', account.id) : undefined;
+        if (!account || !record)
+            return;
+        const bySlug = new Map();
+        (org.teams ?? []).forEach((team, j) => {
+            const path = `orgs[${i}].teams[${j}]`;
+            const slug = team.slug ?? (0,teams/* teamSlug */.RZ)(team.name);
+            if (!slug || bySlug.has(slug))
+                return b.problem(`${path}.name`, `duplicate team "${slug}"`);
+            const members = new Map();
+            for (const [login, role] of Object.entries(team.members ?? {})) {
+                const user = b.user(login, `${path}.members.${login}`);
+                if (!user)
+                    continue;
+                members.set(user.id, role);
+                // A team's members belong to its organization.
+                if (!record.members.has(user.id))
+                    record.members.set(user.id, 'member');
+            }
+            const repos = new Map();
+            for (const [name, role] of Object.entries(team.repos ?? {})) {
+                const repo = store.repoNamed(account.id, name);
+                if (repo)
+                    repos.set(repo.id, role);
+                else
+                    b.problem(`${path}.repos.${name}`, unknown(`repository of ${account.login}`, name, store.where('repo', `owner:${account.id}`).map((r) => r.name)));
+            }
+            const at = b.time(team.createdAt, epoch);
+            bySlug.set(slug, store.insert(undefined, 'team', {
+                id: store.nextId('team'),
+                orgId: account.id,
+                name: team.name,
+                slug,
+                description: team.description ?? null,
+                privacy: team.privacy ?? 'closed',
+                notificationSetting: 'notifications_enabled',
+                parentId: null,
+                members,
+                repos,
+                createdAt: at,
+                updatedAt: at,
+            }));
+        });
+        (org.teams ?? []).forEach((team, j) => {
+            if (!team.parent)
+                return;
+            const child = bySlug.get(team.slug ?? (0,teams/* teamSlug */.RZ)(team.name));
+            const parent = bySlug.get(team.parent);
+            if (!parent)
+                return b.problem(`orgs[${i}].teams[${j}].parent`, unknown('team', team.parent, [...bySlug.keys()]));
+            if (child && parent !== child)
+                child.parentId = parent.id;
+        });
+    });
+    (seed.repos ?? []).forEach((repo, i) => {
+        const owner = store.userByLogin(repo.owner);
+        const record = owner ? store.repoNamed(owner.id, repo.name) : undefined;
+        if (!record)
+            return;
+        for (const [branch, rules] of Object.entries(repo.branchProtection ?? {})) {
+            if (!record.git.branch(branch)) {
+                b.problem(`repos[${i}].branchProtection.${branch}`, unknown(`branch of ${repo.owner}/${repo.name}`, branch, [...record.git.branches().keys()]));
+                continue;
+            }
+            store.insert(undefined, 'protection', {
+                id: store.nextId('protection'),
+                repoId: record.id,
+                branch,
+                requiredStatusChecks: rules.requiredStatusChecks || rules.strict
+                    ? { strict: rules.strict ?? false, contexts: rules.requiredStatusChecks ?? [] }
+                    : null,
+                enforceAdmins: rules.enforceAdmins ?? false,
+                requiredReviews: rules.requiredApprovingReviews !== undefined || rules.requireCodeOwnerReviews || rules.dismissStaleReviews
+                    ? {
+                        count: rules.requiredApprovingReviews ?? 1,
+                        dismissStale: rules.dismissStaleReviews ?? false,
+                        requireCodeOwners: rules.requireCodeOwnerReviews ?? false,
+                        requireLastPush: false,
+                    }
+                    : null,
+                requiredLinearHistory: rules.requireLinearHistory ?? false,
+                allowForcePushes: rules.allowForcePushes ?? false,
+                allowDeletions: rules.allowDeletions ?? false,
+                requiredConversationResolution: rules.requireConversationResolution ?? false,
+                lockBranch: rules.lockBranch ?? false,
+                blockCreations: false,
+            });
+        }
+    });
+}
+
 ;// CONCATENATED MODULE: ./src/clones/github/seed/builder.ts
 
 
@@ -2807,6 +3591,7 @@ class SeedBuilder {
 }
 
 ;// CONCATENATED MODULE: ./src/clones/github/seed/apply.ts
+
 
 
 
@@ -2932,6 +3717,7 @@ function applySeed(seed, options) {
             record.updatedAt = record.pushedAt;
         seedRepoIssues(b, record, repo, path, fallbackAuthor);
     });
+    seedTeamsAndProtection(seed, b, epoch);
     seedInstallations(seed, b, epoch);
     seedTokens(seed, b, defaultUser, options.defaultToken);
     seedWorkflowRuns(seed, b, defaultUser);
@@ -3171,6 +3957,8 @@ function largeBacklogSeed() {
 
 // EXTERNAL MODULE: ./node_modules/zod/v4/classic/iso.js
 var iso = __webpack_require__(64377);
+// EXTERNAL MODULE: ./node_modules/zod/v4/core/json-schema-processors.js
+var json_schema_processors = __webpack_require__(98439);
 // EXTERNAL MODULE: ./src/clones/github/state/model.ts
 var model = __webpack_require__(71343);
 ;// CONCATENATED MODULE: ./src/clones/github/seed/schema.ts
@@ -3352,6 +4140,47 @@ const workflowRun = schemas/* object */.Ikc({
     permissions: schema_permissions.optional().describe("The GITHUB_TOKEN's permissions. Default: GitHub's permissive set."),
 })
     .strict();
+const protection = schemas/* object */.Ikc({
+    requiredApprovingReviews: schemas/* number */.aig()
+        .int()
+        .min(0)
+        .max(6)
+        .optional()
+        .describe('Approvals a pull request needs before it merges. Absent: no review requirement.'),
+    requireCodeOwnerReviews: schemas/* boolean */.zMY()
+        .optional()
+        .describe('One approval must come from a code owner of each owned file.'),
+    dismissStaleReviews: schemas/* boolean */.zMY().optional().describe('Approvals of an older head commit do not count.'),
+    requiredStatusChecks: schemas/* array */.YOg(schemas/* string */.YjP().min(1))
+        .optional()
+        .describe('Status contexts or check run names that must pass on the head commit.'),
+    strict: schemas/* boolean */.zMY().optional().describe('The head must contain the base branch tip before merging.'),
+    enforceAdmins: schemas/* boolean */.zMY()
+        .optional()
+        .describe('Admins are held to the rules too. Default: false (they bypass them).'),
+    requireLinearHistory: schemas/* boolean */.zMY().optional(),
+    allowForcePushes: schemas/* boolean */.zMY().optional(),
+    allowDeletions: schemas/* boolean */.zMY().optional(),
+    requireConversationResolution: schemas/* boolean */.zMY().optional(),
+    lockBranch: schemas/* boolean */.zMY().optional().describe('Read-only: nothing can be pushed or merged.'),
+})
+    .strict();
+const team = schemas/* object */.Ikc({
+    name: schemas/* string */.YjP().min(1),
+    slug: schemas/* string */.YjP()
+        .regex(/^[a-z0-9_-]+$/)
+        .optional()
+        .describe("Default: GitHub's slug of the name."),
+    description: schemas/* string */.YjP().nullable().optional(),
+    privacy: schemas/* enum */.k5n(['closed', 'secret']).optional().describe('Default: "closed" (visible to the organization).'),
+    parent: schemas/* string */.YjP().optional().describe('Slug of its parent team (a child team inherits its repository access).'),
+    members: schemas/* record */.g1P(login, schemas/* enum */.k5n(['member', 'maintainer']))
+        .optional()
+        .describe('login → role in the team (members join the organization too).'),
+    repos: schemas/* record */.g1P(repoName, role).optional().describe("Repository of the organization → the team's role on it."),
+    createdAt: schema_time.optional(),
+})
+    .strict();
 const repo = schemas/* object */.Ikc({
     owner: login.describe('A seeded user or organization.'),
     name: repoName,
@@ -3380,6 +4209,9 @@ const repo = schemas/* object */.Ikc({
     checkRuns: schemas/* array */.YOg(checkRun).optional(),
     statuses: schemas/* array */.YOg(schema_status).optional(),
     workflowRuns: schemas/* array */.YOg(workflowRun).optional().describe('GitHub Actions runs, with their jobs and logs.'),
+    branchProtection: schemas/* record */.g1P(branchName, protection)
+        .optional()
+        .describe('Branch name → its classic branch protection.'),
 })
     .strict();
 const user = schemas/* object */.Ikc({
@@ -3404,6 +4236,7 @@ const org = schemas/* object */.Ikc({
     memberRole: schemas/* union */.KCZ([role, schemas/* literal */.euz('none')])
         .optional()
         .describe('What members may do on its repositories without being collaborators. Default: "read".'),
+    teams: schemas/* array */.YOg(team).optional().describe("The organization's teams."),
     createdAt: schema_time.optional(),
 })
     .strict();
@@ -3463,7 +4296,7 @@ const seedSchema = schemas/* object */.Ikc({
 /** JSON Schema of the seed format, for editors (`schema/github-seed.schema.json`). */
 function seedJsonSchema() {
     return {
-        ...z.toJSONSchema(seedSchema, { target: 'draft-2020-12', io: 'input' }),
+        ...json_schema_processors/* toJSONSchema */.bl(seedSchema, { target: 'draft-2020-12', io: 'input' }),
         $id: 'https://archal.dev/schema/github-seed.schema.json',
         title: 'Archal GitHub clone seed',
     };
@@ -3476,13 +4309,25 @@ function seedJsonSchema() {
 
 
 
-const NAMED_SEEDS = ['empty', 'small-project', 'stale-issues', 'large-backlog', 'merge-conflict'];
+const NAMED_SEEDS = [
+    'empty',
+    'small-project',
+    'stale-issues',
+    'large-backlog',
+    'merge-conflict',
+    'enterprise-repo',
+    'ci-cd-pipeline',
+    'rich-org',
+];
 const SEED_DESCRIPTIONS = {
     empty: 'One user (octocat), no repositories.',
     'small-project': 'Org acme with acme/widgets: files, branches, 3 issues, 2 pull requests, a check run, an installed app.',
     'stale-issues': 'acme/legacy-service with issues last updated between 2 days and 400 days ago, some labelled stale.',
     'large-backlog': 'acme/platform with 1,200 issues (labels, assignees, milestones, comments) and 10 pull requests.',
     'merge-conflict': 'acme/conflicts with one pull request that conflicts with main and one that merges cleanly.',
+    'enterprise-repo': 'Org acme-corp with teams (one secret, one nested), CODEOWNERS and protected main branches (2 approvals, code owner review, ci/test) on acme-corp/api and acme-corp/web.',
+    'ci-cd-pipeline': 'acme/service with CI, Deploy and Lint workflows and their runs (green, red with logs, in progress), statuses, main protected by the test check.',
+    'rich-org': 'Org globex with four teams and four repositories (one private), labels, milestones, issues and pull requests in every state, CODEOWNERS, protected branches.',
 };
 const cache = new Map();
 /** Seed objects and files already validated: every run of a scenario seeds its own clone from the same one. */
@@ -3497,7 +4342,7 @@ function validateSeed(value, source) {
 function namedSeedData(name) {
     if (name === 'large-backlog')
         return largeBacklogSeed();
-    return JSON.parse((0,external_node_fs_.readFileSync)((0,external_node_path_.join)(packageRoot(), 'bundled', 'seeds', 'github', `${name}.json`), 'utf8'));
+    return JSON.parse((0,external_node_fs_.readFileSync)((0,external_node_path_.join)((0,paths/* bundledDir */.YU)(), 'seeds', 'github', `${name}.json`), 'utf8'));
 }
 /**
  * A seed from a name (`small-project`), a JSON file path, or an object. Named seeds are parsed
@@ -3713,6 +4558,7 @@ function sleep(ms, signal) {
 
 
 
+
 /** A small bounded cache (insertion order eviction) for values derived from immutable git objects. */
 class BoundedCache {
     capacity;
@@ -3748,6 +4594,8 @@ class CloneCore {
     locks = new KeyedMutex();
     limiter;
     cache = new BoundedCache();
+    /** Rendered answers of cacheable read routes, valid while the store stays at one version. */
+    responses = new ResponseCache();
     /** Signs blob URLs and runtime tokens; never leaves the process. */
     signingKey = (0,external_node_crypto_.randomBytes)(32);
     /** Artifact bytes, beside the repositories of the current seed application. */
@@ -4461,6 +5309,7 @@ const BASE_HEADERS = [
     '2022-11-28',
 ];
 const JSON_TYPE = 'application/json; charset=utf-8';
+const VARY = 'Accept, Authorization, Cookie, X-GitHub-OTP';
 /** Shared by requests without a query string; handlers only read it. */
 const NO_QUERY = new URLSearchParams();
 /** Serves one REST request and records it (operation id, bodies, changes) in the request log. */
@@ -4497,6 +5346,13 @@ async function handleRest(core, router, exchange, mount) {
         outcome.docs = (0,http_route/* docsUrl */.fs)(route.docs);
         const admission = admit(core, route, req.headers.authorization, headers, requestId);
         outcome.actor = admission.actor;
+        const cacheKey = method === 'GET' && route.cache ? responseKey(outcome.actor, mount, exchange) : undefined;
+        const hit = cacheKey === undefined ? undefined : core.responses.get(core.store, cacheKey);
+        if (hit) {
+            outcome.status = 200;
+            sendRendered(core, req, res, headers, hit, admission, outcome);
+            return;
+        }
         const ctx = {
             core,
             store: core.store,
@@ -4514,30 +5370,29 @@ async function handleRest(core, router, exchange, mount) {
             headers: req.headers,
             selfUrl: `${core.base}${mount.prefix}${path}`,
         };
+        const version = core.store.version;
+        const store = core.store;
         const reply = await route.handler(ctx);
         outcome.status = reply.status;
-        addHeaders(headers, reply.headers);
         if (reply.kind === 'raw') {
+            addHeaders(headers, reply.headers);
             headers.push('content-type', reply.contentType);
             outcome.responseText = typeof reply.data === 'string' ? reply.data : `<${reply.data.length} bytes>`;
             server_send(res, reply.status, headers, reply.data);
         }
         else if (reply.body === undefined) {
+            addHeaders(headers, reply.headers);
             server_send(res, reply.status, headers, undefined);
         }
+        else if (method === 'GET' && reply.status === 200) {
+            const rendered = render(reply.body, reply.headers);
+            if (cacheKey !== undefined)
+                core.responses.set(store, version, cacheKey, rendered);
+            sendRendered(core, req, res, headers, rendered, admission, outcome);
+        }
         else {
+            addHeaders(headers, reply.headers);
             outcome.responseText = JSON.stringify(reply.body);
-            if (method === 'GET' && reply.status === 200 && validators(req, headers, outcome.responseText, reply.body)) {
-                // Not modified: no body, and (as on GitHub) not counted against the rate limit.
-                outcome.status = 304;
-                outcome.responseText = undefined;
-                if (admission.counted) {
-                    const rate = core.limiter.refund(admission.counted.key, admission.counted.resource, Date.now());
-                    replaceRateHeaders(headers, rateHeaders(rate));
-                }
-                server_send(res, 304, headers, undefined);
-                return;
-            }
             headers.push('content-type', JSON_TYPE);
             server_send(res, reply.status, headers, outcome.responseText);
         }
@@ -4546,6 +5401,9 @@ async function handleRest(core, router, exchange, mount) {
         sendError(core, exchange, error, headers, outcome);
     }
     finally {
+        // A handler may also have changed records in place: answers rendered before are stale.
+        if (journal.changes.length > 0)
+            core.store.touch();
         core.log.add({
             requestId,
             kind: 'rest',
@@ -4563,30 +5421,55 @@ async function handleRest(core, router, exchange, mount) {
     }
 }
 /**
- * Adds GitHub's cache validators to a 200 GET (`ETag` of the body, `Last-Modified` from a single
- * resource's `updated_at`) and says whether the request's `If-None-Match` / `If-Modified-Since`
- * make it a `304 Not Modified`.
+ * A 200 GET with GitHub's cache validators (`ETag`, and `Last-Modified` for a single resource), or
+ * `304 Not Modified` when the request's `If-None-Match` / `If-Modified-Since` match them: no body,
+ * and (as on GitHub) not counted against the rate limit.
  */
-function validators(req, headers, text, body) {
-    const etag = `W/"${(0,external_node_crypto_.createHash)('sha1').update(text).digest('hex')}"`;
-    headers.push('etag', etag, 'vary', 'Accept, Authorization, Cookie, X-GitHub-OTP');
-    const updated = body && typeof body === 'object' && !Array.isArray(body)
-        ? body.updated_at
-        : undefined;
-    const modified = typeof updated === 'string' ? Date.parse(updated) : NaN;
-    if (!Number.isNaN(modified))
-        headers.push('last-modified', new Date(modified).toUTCString());
+function sendRendered(core, req, res, headers, rendered, admission, outcome) {
+    headers.push(...rendered.headers, 'etag', rendered.etag, 'vary', VARY);
+    if (rendered.lastModified !== undefined)
+        headers.push('last-modified', rendered.lastModified);
+    if (notModified(req, rendered)) {
+        outcome.status = 304;
+        if (admission.counted) {
+            const rate = core.limiter.refund(admission.counted.key, admission.counted.resource, Date.now());
+            replaceRateHeaders(headers, rateHeaders(rate));
+        }
+        server_send(res, 304, headers, undefined);
+        return;
+    }
+    outcome.responseText = rendered.text;
+    headers.push('content-type', JSON_TYPE);
+    server_send(res, 200, headers, rendered.bytes);
+}
+function notModified(req, rendered) {
     const ifNoneMatch = req.headers['if-none-match'];
     if (ifNoneMatch !== undefined)
         return ifNoneMatch
             .split(',')
             .map((tag) => tag.trim())
-            .some((tag) => tag === '*' || tag === etag || tag === etag.slice(2));
+            .some((tag) => tag === '*' || tag === rendered.etag || tag === rendered.etag.slice(2));
     const ifModifiedSince = req.headers['if-modified-since'];
-    if (ifModifiedSince === undefined || Number.isNaN(modified))
+    if (ifModifiedSince === undefined || rendered.lastModified === undefined)
         return false;
     const since = Date.parse(ifModifiedSince);
-    return !Number.isNaN(since) && Math.floor(modified / 1000) <= Math.floor(since / 1000);
+    return !Number.isNaN(since) && Date.parse(rendered.lastModified) <= since;
+}
+/**
+ * What a cacheable route's answer depends on besides the state: who asks (an installation token
+ * by token, since each token has its own permissions), where the API is mounted and under which
+ * host (the URLs in the body), the path and query, and the media type asked for.
+ */
+function responseKey(actor, mount, exchange) {
+    const who = actor.kind === 'user'
+        ? `u${actor.user.id}`
+        : actor.kind === 'installation'
+            ? `t${actor.token.id}`
+            : actor.kind === 'app'
+                ? `a${actor.app.id}`
+                : '-';
+    const accept = exchange.req.headers.accept ?? '';
+    return `${who} ${mount.urls.api} ${mount.prefix}${exchange.path}?${exchange.search} ${accept}`;
 }
 function replaceRateHeaders(headers, replacement) {
     for (let i = 0; i < replacement.length; i += 2) {
@@ -4696,7 +5579,7 @@ function viaGitHubHost(req) {
  */
 async function startGitHubClone(options = {}) {
     const { seed, source } = loadSeed(options.seed ?? 'small-project', options.cwd);
-    const dir = (0,external_node_fs_.realpathSync)((0,external_node_fs_.mkdtempSync)((0,external_node_path_.join)(scratchDir(), 'archal-github-')));
+    const dir = (0,external_node_fs_.realpathSync)((0,external_node_fs_.mkdtempSync)((0,external_node_path_.join)((0,paths/* scratchDir */.GA)(), 'archal-github-')));
     track(dir);
     const token = options.token ?? `ghp_${(0,external_node_crypto_.randomBytes)(27).toString('base64url').replace(/[-_]/g, '0').slice(0, 36)}`;
     const controlToken = options.controlToken ?? null;
@@ -4805,89 +5688,20 @@ async function startGitHubClone(options = {}) {
 var external_node_net_ = __webpack_require__(77030);
 // EXTERNAL MODULE: external "node:tls"
 var external_node_tls_ = __webpack_require__(41692);
-// EXTERNAL MODULE: external "node:util"
-var external_node_util_ = __webpack_require__(57975);
-// EXTERNAL MODULE: ./node_modules/node-forge/lib/index.js
-var lib = __webpack_require__(8542);
-var lib_default = /*#__PURE__*/__webpack_require__.n(lib);
-;// CONCATENATED MODULE: ./src/clones/github/route/ca.ts
-
-
-
-const rsaKeyPair = (0,external_node_util_.promisify)(external_node_crypto_.generateKeyPair);
-/**
- * Makes a fresh certificate authority and signs one server certificate for `hosts` with it. The
- * CA's private key exists only in this function's memory: nothing can sign another certificate
- * after it returns. Keys come from Node's crypto (fast, native); node-forge builds and signs the
- * X.509 certificates, which Node cannot do on its own.
- */
-async function makeRouteCertificates(hosts, now = new Date()) {
-    // The server's key pair is made once per process (each run's CA still certifies it anew); the
-    // CA's is made for each run, so no CA outlives its run.
-    serverKeys ??= newRsaKeyPair();
-    const [caPair, serverPair] = await Promise.all([newRsaKeyPair(), serverKeys]);
-    const { pki, md } = (lib_default());
-    const caKey = pki.privateKeyFromPem(caPair.privateKey);
-    const ca = pki.createCertificate();
-    ca.publicKey = pki.publicKeyFromPem(caPair.publicKey);
-    ca.serialNumber = serial();
-    ca.validity.notBefore = new Date(now.getTime() - 60 * 60 * 1000);
-    ca.validity.notAfter = new Date(now.getTime() + 7 * 24 * 60 * 60 * 1000);
-    const caName = [
-        { name: 'commonName', value: `Archal run CA ${(0,external_node_crypto_.randomBytes)(4).toString('hex')}` },
-        { name: 'organizationName', value: 'Archal (local test run)' },
-    ];
-    ca.setSubject(caName);
-    ca.setIssuer(caName);
-    ca.setExtensions([
-        { name: 'basicConstraints', cA: true, pathLenConstraint: 0, critical: true },
-        { name: 'keyUsage', keyCertSign: true, cRLSign: true, critical: true },
-        { name: 'subjectKeyIdentifier' },
-    ]);
-    ca.sign(caKey, md.sha256.create());
-    const server = pki.createCertificate();
-    server.publicKey = pki.publicKeyFromPem(serverPair.publicKey);
-    server.serialNumber = serial();
-    server.validity.notBefore = ca.validity.notBefore;
-    server.validity.notAfter = ca.validity.notAfter;
-    server.setSubject([{ name: 'commonName', value: hosts[0] ?? 'localhost' }]);
-    server.setIssuer(caName);
-    server.setExtensions([
-        { name: 'basicConstraints', cA: false, critical: true },
-        { name: 'keyUsage', digitalSignature: true, keyEncipherment: true, critical: true },
-        { name: 'extKeyUsage', serverAuth: true },
-        { name: 'subjectAltName', altNames: hosts.map((value) => ({ type: 2, value })) },
-        { name: 'subjectKeyIdentifier' },
-        // Strict verifiers (OpenSSL's X509_STRICT, Python ≥ 3.13) want the issuer's key id on the leaf.
-        { name: 'authorityKeyIdentifier', keyIdentifier: ca.generateSubjectKeyIdentifier().getBytes() },
-    ]);
-    server.sign(caKey, md.sha256.create());
-    return {
-        caCert: pki.certificateToPem(ca),
-        server: { cert: pki.certificateToPem(server), key: serverPair.privateKey },
-    };
-}
-let serverKeys;
-function newRsaKeyPair() {
-    return rsaKeyPair('rsa', {
-        modulusLength: 2048,
-        publicKeyEncoding: { type: 'spki', format: 'pem' },
-        privateKeyEncoding: { type: 'pkcs1', format: 'pem' },
-    });
-}
-/** A positive random serial number (the leading byte keeps the DER integer positive). */
-function serial() {
-    return `01${(0,external_node_crypto_.randomBytes)(15).toString('hex')}`;
-}
-
+// EXTERNAL MODULE: external "node:module"
+var external_node_module_ = __webpack_require__(98995);
 ;// CONCATENATED MODULE: ./src/clones/github/route/preload.ts
+/** The file name of the single-file undici the build ships beside its bundles for the preload. */
+const ROUTE_UNDICI = 'route-undici.cjs';
 /**
  * The source of the file route mode puts in NODE_OPTIONS (`--require`). Node before 24.5 (and
  * 22.21) ignores HTTPS_PROXY in fetch(), which is what Octokit and most Node SDKs use, so the
- * preload installs undici's EnvHttpProxyAgent, which reads HTTPS_PROXY/NO_PROXY, as fetch's global
- * dispatcher. Where Node honours NODE_USE_ENV_PROXY itself (route mode sets it) it does nothing.
- * Node's http/https modules are left alone there: on older Node an agent using them needs its own
- * proxy agent (or GITHUB_API_URL).
+ * preload makes undici's EnvHttpProxyAgent, which reads HTTPS_PROXY/NO_PROXY, fetch's global
+ * dispatcher. It does so when the dispatcher is first asked for (the first fetch), not at start:
+ * loading undici costs every Node process of the agent tens of milliseconds, and most never fetch.
+ * Where Node honours NODE_USE_ENV_PROXY itself (route mode sets it) it does nothing. Node's
+ * http/https modules are left alone there: on older Node an agent using them needs its own proxy
+ * agent (or GITHUB_API_URL).
  */
 function preloadSource(undiciPath) {
     return `'use strict';
@@ -4898,22 +5712,48 @@ function preloadSource(undiciPath) {
   var native = (major === 22 && minor >= 21) || (major === 24 && minor >= 5) || major > 24;
   if (native && process.env.NODE_USE_ENV_PROXY === '1') return;
   if (!process.env.HTTPS_PROXY && !process.env.https_proxy) return;
-  try {
-    var undici = require(${JSON.stringify(undiciPath)});
-    // Its "experimental" warning would land in the agent's stderr on every start.
-    var emitWarning = process.emitWarning;
-    process.emitWarning = function (warning, options) {
-      var code = options && typeof options === 'object' ? options.code : arguments[2];
-      if (code !== 'UNDICI-EHPA') return emitWarning.apply(process, arguments);
-    };
-    try {
-      undici.setGlobalDispatcher(new undici.EnvHttpProxyAgent());
-    } finally {
-      process.emitWarning = emitWarning;
-    }
-  } catch (error) {
-    process.stderr.write('archal route mode: fetch() is not routed to the clone (' + error.message + ')\\n');
+  // Where every copy of undici (Node's own included) keeps the global dispatcher.
+  var key = Symbol.for('undici.globalDispatcher.1');
+  if (Object.prototype.hasOwnProperty.call(globalThis, key)) return;
+  function settle(value) {
+    Object.defineProperty(globalThis, key, { value: value, writable: true, enumerable: false, configurable: false });
+    return value;
   }
+  function proxyAgent() {
+    try {
+      var undici = require(${JSON.stringify(undiciPath)});
+      // Its "experimental" warning would land in the agent's stderr.
+      var emitWarning = process.emitWarning;
+      process.emitWarning = function (warning, options) {
+        var code = options && typeof options === 'object' ? options.code : arguments[2];
+        if (code !== 'UNDICI-EHPA') return emitWarning.apply(process, arguments);
+      };
+      try {
+        return new undici.EnvHttpProxyAgent();
+      } finally {
+        process.emitWarning = emitWarning;
+      }
+    } catch (error) {
+      process.stderr.write('archal route mode: fetch() is not routed to the clone (' + error.message + ')\\n');
+      return undefined;
+    }
+  }
+  var loading = false;
+  Object.defineProperty(globalThis, key, {
+    configurable: true,
+    enumerable: false,
+    get: function () {
+      // undici asks for the dispatcher while it loads: it finds none and sets its default, which
+      // the proxy agent then replaces.
+      if (loading) return undefined;
+      loading = true;
+      return settle(proxyAgent());
+    },
+    // A dispatcher the agent sets itself wins.
+    set: function (value) {
+      settle(value);
+    },
+  });
 })();
 `;
 }
@@ -4939,13 +5779,17 @@ const MAX_REFUSED = 1000;
  * other host gets a 403 and is recorded.
  */
 async function startRouteProxy(options) {
-    const certificates = await makeRouteCertificates(ROUTED_HOSTS);
-    const secureContext = (0,external_node_tls_.createSecureContext)({ ...certificates.server });
+    // The certificate library is loaded with the first proxy a process starts, not with Archal.
+    const { makeRunAuthority } = await Promise.all(/* import() */[__webpack_require__.e(631), __webpack_require__.e(96)]).then(__webpack_require__.bind(__webpack_require__, 67096));
+    const authority = await makeRunAuthority(ROUTED_HOSTS);
+    // The server certificate is minted for the first HTTPS tunnel: many runs never open one.
+    let secureContext;
+    const serverContext = () => (secureContext ??= authority.server().then((server) => (0,external_node_tls_.createSecureContext)(server)));
     const caFile = (0,external_node_path_.join)(options.dir, 'route-ca.pem');
     const bundleFile = (0,external_node_path_.join)(options.dir, 'route-ca-bundle.pem');
     const preloadFile = (0,external_node_path_.join)(options.dir, 'route-preload.cjs');
-    (0,external_node_fs_.writeFileSync)(caFile, certificates.caCert);
-    (0,external_node_fs_.writeFileSync)(bundleFile, [certificates.caCert, ...external_node_tls_.rootCertificates].join('\n'));
+    (0,external_node_fs_.writeFileSync)(caFile, authority.caCert);
+    (0,external_node_fs_.writeFileSync)(bundleFile, [authority.caCert, ...external_node_tls_.rootCertificates].join('\n'));
     (0,external_node_fs_.writeFileSync)(preloadFile, preloadSource(undiciPath()));
     const clock = options.clock ?? (() => new Date());
     const refused = [];
@@ -5027,13 +5871,17 @@ async function startRouteProxy(options) {
             socket.end(`HTTP/1.1 403 Forbidden\r\ncontent-type: text/plain\r\nconnection: close\r\n\r\n${refusalText(host)}`);
             return;
         }
-        socket.write('HTTP/1.1 200 Connection Established\r\n\r\n');
-        if (head.length > 0)
-            socket.unshift(head);
-        const tls = new external_node_tls_.TLSSocket(socket, { isServer: true, secureContext, ALPNProtocols: ['http/1.1'] });
-        track(tls);
-        tls.on('error', () => tls.destroy());
-        openUpstream(tls);
+        void serverContext().then((context) => {
+            if (socket.destroyed)
+                return;
+            socket.write('HTTP/1.1 200 Connection Established\r\n\r\n');
+            if (head.length > 0)
+                socket.unshift(head);
+            const tls = new external_node_tls_.TLSSocket(socket, { isServer: true, secureContext: context, ALPNProtocols: ['http/1.1'] });
+            track(tls);
+            tls.on('error', () => tls.destroy());
+            openUpstream(tls);
+        }, () => socket.end('HTTP/1.1 502 Bad Gateway\r\nconnection: close\r\n\r\n'));
     });
     await new Promise((resolve, reject) => {
         server.once('error', reject);
@@ -5050,7 +5898,7 @@ async function startRouteProxy(options) {
         caFile,
         bundleFile,
         preloadFile,
-        env: (base = {}) => routeEnvironment({ url, caFile, bundleFile, preloadFile }, base),
+        env: (base = {}) => routeEnvironment({ url, caFile: nodeExtraCerts(caFile, authority.caCert, base), bundleFile, preloadFile }, base),
         refused: () => refused.slice(),
         stop: () => (stopped ??= new Promise((resolve) => {
             server.close(() => resolve());
@@ -5060,6 +5908,26 @@ async function startRouteProxy(options) {
             forwardAgent.destroy();
         })),
     };
+}
+/**
+ * What NODE_EXTRA_CA_CERTS names: the run CA, followed by the certificates the environment already
+ * added that way (a company's proxy CA, for the hosts the agent reaches directly), which the
+ * variable would otherwise lose.
+ */
+function nodeExtraCerts(caFile, caCert, base) {
+    const own = base.NODE_EXTRA_CA_CERTS;
+    if (!own || own === caFile)
+        return caFile;
+    let extra;
+    try {
+        extra = (0,external_node_fs_.readFileSync)(own, 'utf8');
+    }
+    catch {
+        return caFile;
+    }
+    const combined = (0,external_node_path_.join)((0,external_node_path_.dirname)(caFile), 'route-ca-node.pem');
+    (0,external_node_fs_.writeFileSync)(combined, `${caCert}\n${extra}`);
+    return combined;
 }
 /** The environment of route mode (see the README: routing). */
 function routeEnvironment(files, base) {
@@ -5112,9 +5980,14 @@ function refusal(res, host) {
     res.writeHead(403, { 'content-type': 'text/plain', connection: 'close' });
     res.end(refusalText(host));
 }
-/** undici's entry point, for the preload (it ships with Archal; Node's bundled copy is not importable). */
+/**
+ * undici for the preload (Node's own copy is not importable): the build's single-file copy beside
+ * the bundle (the Action has no node_modules), else the package's (running from the sources).
+ */
 function undiciPath() {
-    return /*require.resolve*/(46752);
+    // Through the namespace: the Action's bundler (webpack) turns a bare createRequire(import.meta.url)
+    // into its own module table, where undici has a number, not a file.
+    return (0,paths/* shippedFile */.kA)(ROUTE_UNDICI) ?? external_node_module_.createRequire(import.meta.url).resolve('undici');
 }
 
 ;// CONCATENATED MODULE: ./src/clones/github/route/index.ts
@@ -5132,8 +6005,8 @@ function undiciPath() {
 
 
 
-// EXTERNAL MODULE: ./src/evaluate/criteria.ts + 3 modules
-var evaluate_criteria = __webpack_require__(7868);
+// EXTERNAL MODULE: ./src/evaluate/criteria.ts + 5 modules
+var evaluate_criteria = __webpack_require__(40212);
 ;// CONCATENATED MODULE: ./src/lib/json-position.ts
 /** 1-based line and column of a character offset in `text`. */
 function lineAndColumn(text, offset) {
@@ -5305,6 +6178,7 @@ function inferClones(text, defaults) {
 
 ;// CONCATENATED MODULE: ./src/scenarios/schema.ts
 
+
 /**
  * How a run's agent reaches its GitHub clone: `env` (GITHUB_API_URL and the clone's URLs), `proxy`
  * (GitHub's own hosts through a loopback proxy that trusts a per-run CA, for agents that call
@@ -5320,11 +6194,11 @@ const scenarioConfigSchema = schemas/* object */.Ikc({
     runs: schemas/* number */.aig().int().min(1).max(100),
     tags: schemas/* array */.YOg(schemas/* string */.YjP().min(1)),
     routing: routingSchema,
-    evaluator: schemas/* object */.Ikc({ provider: schemas/* enum */.k5n(['claude', 'codex', 'exec']).optional(), model: schemas/* string */.YjP().min(1).optional() })
-        .optional(),
+    evaluator: schemas/* object */.Ikc({ provider: schema/* providerNameSchema */.s5.optional(), model: schemas/* string */.YjP().min(1).optional() }).optional(),
 });
 
 ;// CONCATENATED MODULE: ./src/scenarios/parse.ts
+
 
 
 
@@ -5666,12 +6540,14 @@ function parseConfig(section, file, allText, options, errors, warnings) {
     }
     return result.data;
 }
-/** `claude`, `codex:gpt-5.3-codex`, `exec`, or a bare model name (the provider then comes from .archal.json). */
+/** `claude`, `codex:gpt-5.3-codex`, `opencode:anthropic/claude-sonnet-4-6`, `exec`, or a bare model name (the provider then comes from .archal.json or the name). */
 function parseEvaluator(value) {
-    const [first, ...rest] = value.split(/[:/]/);
-    const provider = first?.trim().toLowerCase();
-    if (provider === 'claude' || provider === 'codex' || provider === 'exec')
-        return rest.length > 0 ? { provider, model: rest.join(':').trim() } : { provider };
+    const match = /^([a-z]+)(?:[:/](.+))?$/i.exec(value.trim());
+    const provider = match?.[1]?.toLowerCase();
+    if (provider && schema/* PROVIDER_NAMES */.xd.includes(provider))
+        return match[2]
+            ? { provider: provider, model: match[2].trim() }
+            : { provider: provider };
     return { model: value.trim() };
 }
 
@@ -5696,7 +6572,7 @@ let schemaFile;
 /** The verdicts' JSON Schema as a file (written once per process), for providers that take a path. */
 function verdictsSchemaFile() {
     if (!schemaFile) {
-        const dir = (0,external_node_fs_.mkdtempSync)((0,external_node_path_.join)(scratchDir(), 'archal-judge-'));
+        const dir = (0,external_node_fs_.mkdtempSync)((0,external_node_path_.join)((0,paths/* scratchDir */.GA)(), 'archal-judge-'));
         process.once('exit', () => (0,external_node_fs_.rmSync)(dir, { recursive: true, force: true }));
         const file = (0,external_node_path_.join)(dir, 'verdicts.schema.json');
         (0,external_node_fs_.writeFileSync)(file, JSON.stringify(VERDICTS_JSON_SCHEMA));
@@ -5807,6 +6683,40 @@ function judge_parseJson(text) {
     }
 }
 
+;// CONCATENATED MODULE: ./src/harness/aliases.ts
+function archalAliases(input) {
+    const urls = JSON.stringify(input.cloneUrls);
+    // `githubMcp` is the GitHub clone's MCP endpoint, not a clone of its own.
+    const rest = Object.entries(input.cloneUrls).filter(([clone]) => !clone.endsWith('Mcp'));
+    const names = rest.map(([clone]) => clone).join(',');
+    const env = {
+        ARCHAL_ENGINE_TASK: input.task,
+        ARCHAL_ENGINE_MODE: 'local',
+        AGENT_RUN_MODE: 'local',
+        ARCHAL_CLONE_URLS: urls,
+        ARCHAL_TWIN_URLS: urls,
+        ARCHAL_CLONE_NAMES: names,
+        ARCHAL_TWIN_NAMES: names,
+        AGENT_ROUTE_HEADERS: '{}',
+    };
+    for (const [clone, url] of rest) {
+        const name = clone.toUpperCase().replace(/[^A-Z0-9]+/g, '_');
+        env[`ARCHAL_${name}_URL`] = url;
+        env[`ARCHAL_${name}_BASE_URL`] = url;
+        env[`ARCHAL_${name}_REST_URL`] = url;
+        const mcp = input.cloneUrls[`${clone}Mcp`];
+        if (mcp)
+            env[`ARCHAL_${name}_MCP_URL`] = mcp;
+    }
+    if (input.model)
+        env.ARCHAL_ENGINE_MODEL = input.model;
+    if (input.token)
+        env.ARCHAL_TOKEN = input.token;
+    return env;
+}
+/** Every name `archalAliases` may set, so that a value left in the host's environment never leaks into a run. */
+const ALIAS_PATTERN = /^(?:ARCHAL_ENGINE_(?:TASK|MODE|MODEL)|AGENT_RUN_MODE|ARCHAL_(?:CLONE|TWIN)_(?:URLS|NAMES)|AGENT_ROUTE_HEADERS|ARCHAL_TOKEN|ARCHAL_[A-Z0-9_]+_(?:URL|BASE_URL|REST_URL|MCP_URL))$/;
+
 ;// CONCATENATED MODULE: ./src/harness/extract.ts
 function extractAnswer(stdout) {
     const trimmed = stdout.trim();
@@ -5916,14 +6826,22 @@ function jsonBlocks(output) {
 
 
 
+
 /** Credentials that could reach the real GitHub; the agent only gets the clone's token. */
 const REAL_GITHUB_CREDENTIALS = /^(GITHUB|GH)_.*(TOKEN|PAT|KEY|PASSWORD)$|^GH_ENTERPRISE_TOKEN$|^GITHUB_PAT$/;
 /** The harness contract's environment (see README: the agent's environment). */
 function harnessEnvironment(request) {
     const env = {};
     for (const [key, value] of Object.entries(request.env))
-        if (!REAL_GITHUB_CREDENTIALS.test(key))
+        if (!REAL_GITHUB_CREDENTIALS.test(key) && !ALIAS_PATTERN.test(key))
             env[key] = value;
+    // Archal's other names for the same values: the agent's own settings (agent.env) still win.
+    Object.assign(env, archalAliases({
+        task: request.task,
+        model: request.model,
+        cloneUrls: request.cloneUrls,
+        token: request.github?.token,
+    }));
     Object.assign(env, request.agent.env, {
         AGENT_TASK: request.task,
         AGENT_CLONE_URLS: JSON.stringify(request.cloneUrls),
@@ -6054,29 +6972,44 @@ function writeJsonCache(file, value) {
 function scenarioSeed(scenario, options) {
     const own = options.override === undefined ? (scenario.seedState ?? scenario.config.seed) : undefined;
     if (own !== undefined)
-        return { seed: own, base: (0,external_node_path_.dirname)(scenario.file), own: true };
-    return { seed: options.override ?? options.configured ?? 'empty', base: options.cwd, own: false };
+        return { seed: typeof own === 'string' ? seedName(own) : own, base: (0,external_node_path_.dirname)(scenario.file), own: true };
+    return { seed: seedName(options.override ?? options.configured ?? 'empty'), base: options.cwd, own: false };
 }
-/** One run of one scenario on its own, freshly seeded clone. Never throws for the agent's failures. */
-async function runOnce(options) {
-    const { scenario } = options;
-    const runId = (0,external_node_crypto_.randomUUID)();
-    const started = performance.now();
+/** `github:enterprise-repo` (Archal's clone:seed form) is the GitHub clone's `enterprise-repo`. */
+function seedName(seed) {
+    return seed.replace(/^github:(?!\/)/i, '');
+}
+/** Starts the GitHub clone a scenario's run (or, with --keep-state, its runs) works against. */
+function startScenarioClone(scenario, options) {
     const { seed, base: seedBase } = scenarioSeed(scenario, {
         override: options.seedOverride,
         configured: options.defaultSeed,
         cwd: options.cwd,
     });
     // The control token keeps the agent from reading (or resetting) the state its criteria check.
-    const clone = await startGitHubClone({
+    return startGitHubClone({
         seed,
         cwd: seedBase,
         logger: () => { },
         controlToken: (0,external_node_crypto_.randomBytes)(24).toString('hex'),
+        ...(options.rateLimit ? { rateLimit: { limit: options.rateLimit, kind: 'secondary' } } : {}),
     });
+}
+/** One run of one scenario on its own, freshly seeded clone. Never throws for the agent's failures. */
+async function runOnce(options) {
+    const { scenario } = options;
+    const runId = (0,external_node_crypto_.randomUUID)();
+    const started = performance.now();
+    const { seed } = scenarioSeed(scenario, {
+        override: options.seedOverride,
+        configured: options.defaultSeed,
+        cwd: options.cwd,
+    });
+    const clone = options.clone ?? (await startScenarioClone(scenario, options));
+    const logStart = options.clone ? clone.handle.requests().length : 0;
     const redactor = new redact/* SecretRedactor */.pE([clone.token], options.env);
     // The agent's trace and metrics files live in the clone's directory, removed with it.
-    const agentFiles = (0,external_node_path_.join)(clone.dir, 'agent-files');
+    const agentFiles = (0,external_node_path_.join)(clone.dir, 'agent-files', runId);
     const { routing } = scenario.config;
     let proxy;
     try {
@@ -6094,12 +7027,12 @@ async function runOnce(options) {
             route: routeProxy ? (env) => routeProxy.env(env) : undefined,
             cwd: options.cwd,
             runDir: agentFiles,
-            timeoutMs: scenario.config.timeout * 1000,
+            timeoutMs: (options.timeoutSeconds ?? scenario.config.timeout) * 1000,
             env: options.env,
             signal: options.signal,
         });
         const after = clone.handle.state();
-        const log = clone.handle.requests();
+        const log = clone.handle.requests().slice(logStart);
         const refused = (proxy?.refused() ?? []).map(({ host, port, method }) => ({ host, port, method }));
         const requests = log.map(requestSummary);
         const context = (0,evaluate_context/* buildContext */.g)(before, after, {
@@ -6182,7 +7115,8 @@ async function runOnce(options) {
     }
     finally {
         await proxy?.stop();
-        await clone.handle.stop();
+        if (!options.clone)
+            await clone.handle.stop();
     }
 }
 function requestSummary(entry) {
@@ -6290,16 +7224,48 @@ function classify(outcome, criteria, notImplemented, refused = []) {
 
 
 
+
 /** Where scenarios live when neither the command line nor .archal.json says. */
 const DEFAULT_SCENARIO_DIRS = ['archal', 'scenarios'];
-/** The evaluator of a scenario: its own Config over .archal.json `evaluator`. */
+/**
+ * The evaluator of a scenario: its own Config over .archal.json (`evaluator`, `evaluatorModel`/`model`).
+ * Without a provider, the model's name implies one (claude-…: claude; gpt-…, o3, codex-…: codex), else
+ * `assistants.default` when a model is given; a tier (`small`…) or `@alias` resolves as in workflows.
+ */
 function evaluatorFor(scenario, config) {
     const own = scenario.config.evaluator;
-    const provider = own?.provider ?? config.evaluator?.provider;
+    const configured = config.evaluator?.model ?? config.evaluatorModel;
+    const model = own?.model ?? (own?.provider ? undefined : configured);
+    const provider = own?.provider ??
+        config.evaluator?.provider ??
+        (model ? (providerOfModel(model) ?? config.assistants?.default) : undefined);
     if (!provider)
         return undefined;
-    const model = own?.model ?? (own?.provider ? undefined : config.evaluator?.model);
-    return model ? { provider, model } : { provider };
+    if (!model)
+        return { provider };
+    const ref = resolveModelRef(model, provider, {
+        tiers: config.assistants?.tiers,
+        aliases: config.assistants?.aliases,
+    });
+    if (ref.kind === 'preset')
+        return { provider: ref.preset.provider, model: ref.preset.model };
+    return { provider, model };
+}
+/** `archal run -m <model>`: the judge's model over the scenarios' and .archal.json's (its provider stays, unless the model implies another). */
+function withEvaluatorModel(config, model) {
+    if (!model)
+        return config;
+    const implied = providerOfModel(model);
+    const provider = config.evaluator?.provider;
+    return {
+        ...config,
+        evaluatorModel: model,
+        evaluator: provider && (!implied || implied === provider) ? { provider } : undefined,
+    };
+}
+/** Why a configured judge model has no provider to run it. */
+function unrunnableModel(model) {
+    return `evaluator model '${model}' is set but no provider runs it${/gemini/i.test(model) ? " (Archal's hosted Gemini judge is not available locally)" : ''}: set "evaluator": {"provider": "claude" | "codex" | "pi" | "opencode" | "copilot" | "exec"} in .archal.json, or name a Claude or OpenAI model`;
 }
 /** Scenario files from paths (files or directories, searched recursively for .md), or the configured/default places. */
 function scenarioFiles(paths, config, cwd) {
@@ -6339,18 +7305,28 @@ function markdownUnder(dir) {
  * hit (unparseable files, [D] criteria nothing can check, unknown seeds) before anything runs.
  */
 function loadScenarios(paths, options) {
-    const { config, cwd } = options;
-    const found = scenarioFiles(paths, config, cwd);
+    const { cwd } = options;
+    const config = withEvaluatorModel(options.config, options.evaluatorModel);
+    const found = options.inline ? { files: [options.inline.file], errors: [] } : scenarioFiles(paths, config, cwd);
     const errors = [...found.errors];
     const warnings = [];
     const entries = [];
+    /** Scenarios whose `## Setup` becomes a seed (there is an evaluator to write it), and those left empty. */
+    const generated = [];
+    const unseeded = [];
+    const configModel = config.evaluator?.model ?? config.evaluatorModel;
+    if (configModel && !evaluatorFor({ config: { clones: [], timeout: 1, runs: 1, tags: [], routing: 'env' } }, config))
+        warnings.push({ file: (0,external_node_path_.join)(cwd, '.archal.json'), message: unrunnableModel(configModel) });
     for (const file of found.files) {
-        const parsed = parseScenarioFile(file, {
+        const parseOptions = {
             defaultClones: config.clones,
             defaultRuns: config.runs,
             defaultTimeout: config.timeout,
             defaultRouting: config.routing,
-        });
+        };
+        const parsed = options.inline
+            ? parseScenario(options.inline.text, file, parseOptions)
+            : parseScenarioFile(file, parseOptions);
         warnings.push(...parsed.warnings);
         if (!parsed.ok) {
             errors.push(...parsed.errors);
@@ -6359,28 +7335,33 @@ function loadScenarios(paths, options) {
         const { scenario } = parsed;
         if (options.tags && options.tags.length > 0 && !options.tags.some((tag) => scenario.config.tags.includes(tag)))
             continue;
+        if (options.evaluatorModel)
+            scenario.config = { ...scenario.config, evaluator: undefined };
         const evaluator = evaluatorFor(scenario, config);
         const prepared = (0,evaluate_criteria/* prepareCriteria */.tu)(scenario, { evaluator: evaluator !== undefined });
         errors.push(...prepared.errors);
         warnings.push(...prepared.warnings);
         errors.push(...seedProblems(scenario, cwd));
-        if (scenario.config.evaluator && !evaluator)
-            warnings.push({
-                file,
-                message: `evaluator model '${scenario.config.evaluator.model}' is set but no evaluator provider is: set "evaluator": {"provider": …} in .archal.json`,
-            });
-        if (scenario.setup && !scenario.config.seed && !scenario.seedState && !config.seeds?.github)
-            warnings.push({
-                file,
-                message: "'## Setup' describes state but no seed is set: the clone starts empty. Add 'seed: <name>' to Config or a '## Seed State' JSON block",
-            });
+        if (scenario.config.evaluator?.model && !evaluator)
+            warnings.push({ file, message: unrunnableModel(scenario.config.evaluator.model) });
+        if (scenario.setup && !scenario.config.seed && !scenario.seedState && !config.seeds?.github && !options.seeded) {
+            if (evaluator)
+                generated.push(file);
+            else
+                unseeded.push(file);
+        }
         entries.push({
             scenario,
             criteria: prepared.criteria,
             warnings: [...parsed.warnings, ...prepared.warnings].map((warning) => `${warning.line ? `line ${warning.line}: ` : ''}${warning.message}`),
         });
     }
-    return { entries, errors, warnings, files: found.files };
+    if (unseeded.length > 0)
+        warnings.push({
+            file: unseeded[0],
+            message: `${unseeded.length === 1 ? "this scenario's '## Setup' describes" : `${unseeded.length} scenarios' '## Setup' sections describe`} starting state, but there is no seed and no evaluator to generate one from it: ${unseeded.length === 1 ? 'its clone starts' : 'their clones start'} empty. Give a seed ('seed:' in Config, '## Seed State', --seed, .archal.json "seeds") or an evaluator (.archal.json "evaluator") to generate seeds from Setup${unseeded.length > 1 ? ` (${unseeded.map((entry) => (0,external_node_path_.relative)(cwd, entry) || entry).join(', ')})` : ''}`,
+        });
+    return { entries, errors, warnings, files: found.files, generatedSeeds: generated };
 }
 function seedProblems(scenario, cwd) {
     if (scenario.seedState && scenario.config.seed)
@@ -6393,7 +7374,7 @@ function seedProblems(scenario, cwd) {
         return [];
     }
     catch (error) {
-        return [{ file: scenario.file, message: `seed: ${(0,errors/* errorMessage */.g)(error)}` }];
+        return [{ file: scenario.file, message: `seed: ${(0,lib_errors/* errorMessage */.g)(error)}` }];
     }
 }
 function displayFile(file, cwd) {
@@ -6409,13 +7390,16 @@ function formatScenarioProblems(entries, cwd) {
     return entries.map((entry) => `  ${formatScenarioProblem(entry, cwd)}`).join('\n');
 }
 /** Each scenario's judge: its evaluator (its own Config over .archal.json), with the provider to run it. */
-function judgeResolver(config, providers) {
+function judgeResolver(config, providers, evaluatorModel) {
+    const effective = withEvaluatorModel(config, evaluatorModel);
     return (scenario) => {
-        const evaluator = evaluatorFor(scenario, config);
+        const evaluator = evaluatorFor(evaluatorModel ? { config: { ...scenario.config, evaluator: undefined } } : scenario, effective);
         return (evaluator && { providerName: evaluator.provider, provider: providers(evaluator.provider), model: evaluator.model });
     };
 }
 
+// EXTERNAL MODULE: external "node:util"
+var external_node_util_ = __webpack_require__(57975);
 ;// CONCATENATED MODULE: ./src/workspace/env.ts
 
 
@@ -6458,13 +7442,15 @@ function withDotEnv(dir, env) {
 ;// CONCATENATED MODULE: ./src/workspace/errors.ts
 
 /** A workspace that cannot be opened: its .archal.json is invalid, or its run store cannot be reached. */
-class WorkspaceError extends errors/* ArchalError */.u {
+class WorkspaceError extends lib_errors/* ArchalError */.u {
     constructor(code, message, data) {
         super(code, message, data);
         this.name = 'WorkspaceError';
     }
 }
 
+// EXTERNAL MODULE: external "node:os"
+var external_node_os_ = __webpack_require__(48161);
 // EXTERNAL MODULE: ./src/lib/command-spec.ts
 var command_spec = __webpack_require__(91516);
 ;// CONCATENATED MODULE: ./src/attach/schema.ts
@@ -6766,11 +7752,20 @@ const worktreeSchema = schemas/* object */.Ikc({
     baseBranch: schemas/* string */.YjP().min(1).optional().describe('Base branch; detected from git when absent.'),
 })
     .strict();
+const cloneList = schemas/* union */.KCZ([schemas/* string */.YjP().min(1), schemas/* array */.YOg(schemas/* string */.YjP().min(1))])
+    .transform((value) => (Array.isArray(value) ? value : [value]));
+// Keys of Archal's hosted product whose shape is not published and that nothing local reads: accepted
+// (a file written for Archal loads) with a warning that they are ignored.
+const hostedSectionSchema = schemas/* looseObject */._H3({});
 const archalConfigSchema = schemas/* object */.Ikc({
     $schema: schemas/* string */.YjP().optional(),
     agent: agentSchema.optional(),
-    agentModel: schemas/* string */.YjP().min(1).optional().describe('Passed to the agent as AGENT_MODEL.'),
-    clones: schemas/* array */.YOg(schemas/* string */.YjP().min(1)).optional().describe('Clones scenarios use by default, e.g. ["github"].'),
+    title: schemas/* string */.YjP().optional().describe('Display name of the project, shown in run reports.'),
+    agentModel: schemas/* string */.YjP().min(1).optional().describe('Passed to the agent as AGENT_MODEL (and ARCHAL_ENGINE_MODEL).'),
+    clones: cloneList
+        .optional()
+        .describe('Clones scenarios use when they neither name nor imply any, e.g. ["github"].'),
+    twins: cloneList.optional().describe('Archal\'s older name of "clones".'),
     scenarios: schemas/* union */.KCZ([schemas/* string */.YjP().min(1), schemas/* array */.YOg(schemas/* string */.YjP().min(1))])
         .optional()
         .describe('Scenario files or directories run when `archal run` gets none.'),
@@ -6783,6 +7778,15 @@ const archalConfigSchema = schemas/* object */.Ikc({
         .optional()
         .describe('How agents reach their GitHub clone: env (GITHUB_API_URL), proxy (api.github.com and github.com through a loopback proxy with a per-run CA, for unchanged agents), or both. Default both.'),
     evaluator: evaluatorSchema.optional(),
+    evaluatorModel: schemas/* string */.YjP()
+        .min(1)
+        .optional()
+        .describe("The judge's model (Archal's key). Its provider is evaluator.provider, else the one the model name implies (claude-…: claude, gpt-…/o3/o4/codex: codex), else assistants.default."),
+    model: schemas/* string */.YjP().min(1).optional().describe("The same as evaluatorModel (Archal's docs use both)."),
+    suite: hostedSectionSchema.optional().describe("Archal's hosted suite settings: accepted and ignored."),
+    autoloop: hostedSectionSchema
+        .optional()
+        .describe("Archal's hosted trace-to-scenario loop: accepted and ignored (see `attach`)."),
     assistants: schema/* assistantsSchema */.pH.optional(),
     worktree: worktreeSchema.optional(),
     preprod: options/* preprodConfigSchema */.Gn.optional(),
@@ -6800,14 +7804,22 @@ const archalConfigSchema = schemas/* object */.Ikc({
 const CONFIG_FILE = '.archal.json';
 /** Reads and validates `<dir>/.archal.json`. A missing file is not an error: every key is optional. */
 function loadConfig(dir) {
-    const file = (0,external_node_path_.join)(dir, CONFIG_FILE);
+    return loadConfigFile((0,external_node_path_.join)(dir, CONFIG_FILE));
+}
+/**
+ * Reads and validates a config file (`archal run -c <file>`); with `required`, a missing file is
+ * invalid. Paths in it (scenarios, seed files) are relative to its directory.
+ */
+function loadConfigFile(file, options = {}) {
     let text;
     try {
         text = (0,external_node_fs_.readFileSync)(file, 'utf8');
     }
     catch (error) {
         if (error.code === 'ENOENT')
-            return { status: 'missing', file, config: {} };
+            return options.required
+                ? { status: 'invalid', file, errors: [{ path: '', message: 'no such file' }] }
+                : { status: 'missing', file, config: {} };
         return { status: 'invalid', file, errors: [{ path: '', message: `cannot read the file: ${String(error)}` }] };
     }
     const parsed = parseJsonWithLocation(text);
@@ -6817,9 +7829,51 @@ function loadConfig(dir) {
 }
 function validateConfig(value, file) {
     const result = archalConfigSchema.safeParse(value);
-    if (result.success)
-        return { status: 'valid', file, config: result.data };
-    return { status: 'invalid', file, errors: result.error.issues.flatMap(describeIssue) };
+    if (!result.success)
+        return { status: 'invalid', file, errors: result.error.issues.flatMap(describeIssue) };
+    return normaliseConfig(result.data, file);
+}
+const sameList = (a, b) => a.length === b.length && a.every((item, index) => item.toLowerCase() === b[index].toLowerCase());
+/** Archal's aliases resolved to one key each (`twins` → `clones`, `model` → `evaluatorModel`), and what is ignored. */
+function normaliseConfig(parsed, file) {
+    const { twins, model, ...config } = parsed;
+    const errors = [];
+    // Clone names are case-insensitive (Archal's docs write "GitHub" and "github").
+    if (config.clones)
+        config.clones = config.clones.map((clone) => clone.toLowerCase());
+    const warnings = [];
+    if (twins) {
+        if (config.clones && !sameList(config.clones, twins))
+            errors.push({
+                path: 'twins',
+                message: `"twins" is Archal's older name of "clones", and the two differ (${JSON.stringify(twins)} vs ${JSON.stringify(config.clones)}): keep one`,
+            });
+        else
+            config.clones = twins.map((clone) => clone.toLowerCase());
+    }
+    if (model) {
+        if (config.evaluatorModel && config.evaluatorModel !== model)
+            errors.push({
+                path: 'model',
+                message: `"model" and "evaluatorModel" both name the judge's model and differ ('${model}' vs '${config.evaluatorModel}'): keep one`,
+            });
+        else
+            config.evaluatorModel = model;
+    }
+    if (config.evaluatorModel && config.evaluator?.model && config.evaluator.model !== config.evaluatorModel)
+        errors.push({
+            path: 'evaluatorModel',
+            message: `"evaluatorModel" ('${config.evaluatorModel}') and "evaluator.model" ('${config.evaluator.model}') differ: keep one`,
+        });
+    for (const key of ['suite', 'autoloop'])
+        if (config[key] !== undefined)
+            warnings.push({
+                path: key,
+                message: `"${key}" configures Archal's hosted service; it is accepted and ignored here (runs are local)`,
+            });
+    if (errors.length > 0)
+        return { status: 'invalid', file, errors };
+    return { status: 'valid', file, config, ...(warnings.length > 0 ? { warnings } : {}) };
 }
 function describeIssue(issue) {
     const path = issue.path.map(String).join('.');
@@ -6898,28 +7952,71 @@ function git_runGitInWorkTree(args, at) {
     });
 }
 /** Trimmed stdout, or undefined when git fails (not a repo, no such ref...). */
-async function git_git(args, at) {
+async function git(args, at) {
     const result = await git_runGitInWorkTree(args, at);
     return result.ok ? result.stdout : undefined;
 }
 /** The checked-out branch; undefined on a detached HEAD. */
 async function git_currentBranch(at) {
-    return (await git_git(['symbolic-ref', '--quiet', '--short', 'HEAD'], at)) || undefined;
+    return (await git(['symbolic-ref', '--quiet', '--short', 'HEAD'], at)) || undefined;
 }
 /** The URL of a remote; undefined when there is no such remote. */
 async function git_remoteUrl(remote, at) {
-    return (await git_git(['remote', 'get-url', remote], at)) || undefined;
+    return (await git(['remote', 'get-url', remote], at)) || undefined;
 }
 /** The default branch: origin's HEAD, else a local main or master. */
 async function git_detectBaseBranch(cwd) {
-    const originHead = await git_git(['symbolic-ref', '--quiet', '--short', 'refs/remotes/origin/HEAD'], cwd);
+    const originHead = await git(['symbolic-ref', '--quiet', '--short', 'refs/remotes/origin/HEAD'], cwd);
     if (originHead)
         return originHead.replace(/^origin\//, '');
     for (const candidate of ['main', 'master']) {
-        if ((await git_git(['rev-parse', '--verify', '--quiet', `refs/heads/${candidate}`], cwd)) !== undefined)
+        if ((await git(['rev-parse', '--verify', '--quiet', `refs/heads/${candidate}`], cwd)) !== undefined)
             return candidate;
     }
     return undefined;
+}
+
+;// CONCATENATED MODULE: ./src/isolation/branch.ts
+/**
+ * Why a branch name is unusable, or undefined when it is fine. Stricter than git where git's
+ * leniency invites trouble (option-like names, shell metacharacters).
+ */
+function branchNameProblem(name) {
+    if (name.length === 0)
+        return 'a branch name cannot be empty';
+    if (name.length > 200)
+        return 'a branch name must be at most 200 characters';
+    if (name.startsWith('-'))
+        return `'${name}' starts with '-' (it would read as an option)`;
+    if ([...name].some((ch) => ch.charCodeAt(0) < 0x20 || ch.charCodeAt(0) === 0x7f))
+        return 'a branch name cannot contain control characters';
+    if (/\s/.test(name))
+        return `'${name}' contains whitespace`;
+    if (name.includes('..'))
+        return `'${name}' contains '..'`;
+    if (name.includes('@{'))
+        return `'${name}' contains '@{'`;
+    if (name === '@')
+        return "'@' is not a branch name";
+    if (/[~^:?*[\\]/.test(name))
+        return `'${name}' contains one of ~ ^ : ? * [ \\`;
+    if (/[`$;&|<>(){}'"!]/.test(name))
+        return `'${name}' contains a shell metacharacter`;
+    if (name.startsWith('/') || name.endsWith('/') || name.includes('//'))
+        return `'${name}' has an empty path component`;
+    if (name.endsWith('.') || name.endsWith('.lock'))
+        return `'${name}' cannot end with '.' or '.lock'`;
+    if (name.split('/').some((part) => part.startsWith('.')))
+        return `'${name}' has a component starting with '.'`;
+    return undefined;
+}
+/** The directory name of a branch's worktree: `feature/Add-Login` → `feature-add-login`. */
+function branchSlug(name) {
+    return (name
+        .toLowerCase()
+        .replace(/[^a-z0-9._-]+/g, '-')
+        .replace(/^-+|-+$/g, '')
+        .slice(0, 80) || 'branch');
 }
 
 ;// CONCATENATED MODULE: ./src/isolation/worktree.ts
@@ -6929,7 +8026,7 @@ async function git_detectBaseBranch(cwd) {
 
 
 /** A repository, branch or worktree that cannot be used as asked. */
-class IsolationError extends errors/* ArchalError */.u {
+class IsolationError extends lib_errors/* ArchalError */.u {
     constructor(code, message, data = {}) {
         super(code, message, data);
         this.name = 'IsolationError';
@@ -6942,7 +8039,7 @@ class IsolationError extends errors/* ArchalError */.u {
  * GIT_DIR set, git decides.
  */
 async function repositoryRoot(cwd, env = {}) {
-    const root = (env.GIT_DIR ? undefined : findGitRoot((0,external_node_path_.resolve)(cwd))) ?? (await git_git(['rev-parse', '--show-toplevel'], cwd));
+    const root = (env.GIT_DIR ? undefined : findGitRoot((0,external_node_path_.resolve)(cwd))) ?? (await git(['rev-parse', '--show-toplevel'], cwd));
     if (!root)
         throw new IsolationError('not_a_repository', `${cwd} is not inside a git repository.`, { path: cwd });
     return (0,external_node_path_.resolve)(root);
@@ -6962,13 +8059,13 @@ function validateBranchName(branch) {
 }
 /** `$ARCHAL_HOME/worktrees/<repo>/<branch-slug>/` */
 function worktreePath(home, repoRoot, branch) {
-    return join(home, 'worktrees', basename(repoRoot), branchSlug(branch));
+    return (0,external_node_path_.join)(home, 'worktrees', (0,external_node_path_.basename)(repoRoot), branchSlug(branch));
 }
 /** A worktree is healthy when it exists, has its `.git` link, and belongs to this repository. */
 async function worktreeHealth(path, repoRoot) {
-    if (!existsSync(path))
+    if (!(0,external_node_fs_.existsSync)(path))
         return 'missing';
-    if (!existsSync(join(path, '.git')))
+    if (!(0,external_node_fs_.existsSync)((0,external_node_path_.join)(path, '.git')))
         return 'broken';
     const [mine, theirs] = await Promise.all([
         git(['rev-parse', '--path-format=absolute', '--git-common-dir'], repoRoot),
@@ -6996,12 +8093,12 @@ async function ensureWorktree(request) {
     else {
         if (health === 'broken') {
             log(`⚠️ ${path} is not a usable worktree any more; recreating it.`);
-            await runGitInWorkTree(['worktree', 'prune'], repoRoot);
-            rmSync(path, { recursive: true, force: true });
+            await git_runGitInWorkTree(['worktree', 'prune'], repoRoot);
+            (0,external_node_fs_.rmSync)(path, { recursive: true, force: true });
         }
         const exists = await existingBranch(repoRoot, branch, from, '; drop --from to use the existing branch');
         const args = exists ? ['worktree', 'add', path, branch] : ['worktree', 'add', '-b', branch, path, from ?? 'HEAD'];
-        const added = await runGitInWorkTree(args, repoRoot);
+        const added = await git_runGitInWorkTree(args, repoRoot);
         if (!added.ok)
             throw new IsolationError('worktree_failed', `Cannot create a worktree for '${branch}': git ${args.join(' ')} failed: ${added.stderr || added.stdout || `exit ${added.code}`}`, { path, branch });
     }
@@ -7076,97 +8173,14 @@ async function cleanupWorktrees(store, options) {
 ;// CONCATENATED MODULE: ./src/isolation/index.ts
 
 
-;// CONCATENATED MODULE: ./src/workspace/workspace.ts
-
-
-
-
-
-
-
-
-/** A workspace in `dir` as it is, with its validated .archal.json (an invalid one is a WorkspaceError). */
-function openWorkspace(options) {
-    const root = (0,external_node_path_.resolve)(options.dir);
-    const loaded = loadConfig(root);
-    if (loaded.status === 'invalid')
-        throw new WorkspaceError('invalid_config', `Invalid ${loaded.file}:\n${loaded.errors.map((problem) => `  ${formatConfigProblem('.archal.json', problem)}`).join('\n')}`, { file: loaded.file, problems: loaded.errors });
-    return { root, home: paths_archalHome(options.env), env: options.env, config: loaded.config, configFile: loaded.file };
-}
-/** The workspace of the git repository containing `dir` (outside a repository: IsolationError not_a_repository). */
-async function openRepositoryWorkspace(options) {
-    return openWorkspace({ ...options, dir: await repositoryRoot((0,external_node_path_.resolve)(options.dir), options.env) });
-}
-/**
- * A repository workspace with its run store: `store` when the host gives one (it stays open), else
- * the store `env` names (DATABASE_URL, else `$ARCHAL_HOME/archal.db`), which `close()` closes.
- */
-async function openRepoWorkspace(options) {
-    const workspace = await openRepositoryWorkspace(options);
-    if (options.store)
-        return { ...workspace, store: options.store, close: async () => { } };
-    const store = await openRunStore(workspace.env);
-    return { ...workspace, store, close: () => store.close() };
-}
-/** Runs `action` in a repository workspace and always closes what it opened. */
-async function withRepoWorkspace(options, action) {
-    const repo = await openRepoWorkspace(options);
-    try {
-        return await action(repo);
-    }
-    finally {
-        await repo.close();
-    }
-}
-/** The run store `env` names; a store that cannot be opened is a WorkspaceError store_unavailable. */
-async function openRunStore(env) {
-    let stores;
-    try {
-        // Loaded on first use: the SQL stores and their drivers are heavy, and a host that brings its own
-        // store never needs them. The GitHub Action's bundler is told to leave them out (webpackIgnore):
-        // the Action keeps a fix workflow's runs in memory.
-        stores = await import(/* webpackIgnore: true */ '../store/open.js');
-    }
-    catch (error) {
-        throw new WorkspaceError('store_unavailable', `No SQL run store can be loaded here (${(0,errors/* errorMessage */.g)(error)}): give the workspace a store of its own, such as a MemoryStore.`, { store: 'none' });
-    }
-    const { describeStore, openStore, storeOptionsFromEnv } = stores;
-    const options = storeOptionsFromEnv(env);
-    try {
-        return await openStore(options);
-    }
-    catch (error) {
-        const store = describeStore(options);
-        throw new WorkspaceError('store_unavailable', `Cannot open the run store ${store}: ${(0,errors/* errorMessage */.g)(error)}`, {
-            store,
-        });
-    }
-}
-/** This process, as the owner recorded on the runs it executes. */
-function thisProcess() {
-    return { pid: process.pid, host: (0,external_node_os_.hostname)() };
-}
-/**
- * The run lifecycle's dependencies in a repository workspace: its store, providers from its
- * `assistants`, its environment, this process as owner, and `ARCHAL_STALE_AFTER_MS` from its env.
- */
-function lifecycleDeps(repo, engine = {}, owner = thisProcess()) {
-    const staleAfter = Number(repo.env.ARCHAL_STALE_AFTER_MS);
-    return {
-        store: repo.store,
-        engine: { providers: createProviderRegistry(repo.config.assistants), env: repo.env, ...engine },
-        owner,
-        ...(Number.isFinite(staleAfter) && staleAfter > 0 ? { staleAfterMs: staleAfter } : {}),
-    };
-}
-
 ;// CONCATENATED MODULE: ./src/workflows/condition.ts
 /**
  * The `when:` language: comparisons joined by `&&` (binds tighter) and `||`, with parentheses.
  *
  *   $classify.output.type == 'BUG' && $score.output >= 0.8 || $force.output == 'true'
  *
- * Operands are `$id.output`, `$id.output.field`, single-quoted strings, numbers and true/false.
+ * Operands are `$id.output`, `$id.output.field` (or Archon's `$id.field`), `$INPUTS.name`,
+ * single-quoted strings, numbers and true/false.
  * `==`/`!=` compare exact strings; `< <= > >=` compare numbers and fail when a side is not one.
  */
 const COMPARISON_OPERATORS = ['==', '!=', '<=', '>=', '<', '>'];
@@ -7190,6 +8204,11 @@ class ConditionEvaluationError extends Error {
     }
 }
 const REF = /^\$([A-Za-z_][A-Za-z0-9_-]*)\.output(?:\.([A-Za-z_][A-Za-z0-9_]*))?/;
+/** `$INPUTS.<name>`: a run input (read as a reference to the reserved node id INPUTS). */
+const INPUT_REF = /^\$(INPUTS)\.([A-Za-z_][A-Za-z0-9_-]*)/;
+/** Archon's shorthand `$<node>.<field>` for `$<node>.output.<field>`. */
+const SHORT_REF = /^\$([A-Za-z_][A-Za-z0-9_-]*)\.([A-Za-z_][A-Za-z0-9_]*)/;
+const INPUTS_NODE = 'INPUTS';
 const NUMBER = /^-?\d+(?:\.\d+)?/;
 const MAX_NESTING = 32;
 function tokenize(source) {
@@ -7206,7 +8225,7 @@ function tokenize(source) {
         }
         const rest = source.slice(i);
         if (ch === '$') {
-            const match = REF.exec(rest);
+            const match = INPUT_REF.exec(rest) ?? REF.exec(rest) ?? SHORT_REF.exec(rest);
             if (!match) {
                 const word = /^\$[^\s=!<>&|()]*/.exec(rest)[0];
                 return fail(`'${word}' is not a node reference; write $<node-id>.output or $<node-id>.output.<field>` +
@@ -7352,14 +8371,14 @@ function parseCondition(source) {
     }
     return expr;
 }
-/** Every `$id.output[.field]` a condition reads. */
+/** Every `$id.output[.field]` a condition reads (`$INPUTS.<name>` aside). */
 function conditionRefs(expr) {
     switch (expr.type) {
         case 'or':
         case 'and':
             return expr.items.flatMap(conditionRefs);
         case 'compare':
-            return [expr.left, expr.right].flatMap((operand) => operand.type === 'ref' ? [{ node: operand.node, field: operand.field }] : []);
+            return [expr.left, expr.right].flatMap((operand) => operand.type === 'ref' && operand.node !== INPUTS_NODE ? [{ node: operand.node, field: operand.field }] : []);
     }
 }
 /**
@@ -7413,30 +8432,82 @@ function numeric(operand, value, op) {
 ;// CONCATENATED MODULE: ./src/workflows/commands.ts
 
 
-/**
- * Command prompts, looked up by name in order: the repo's `.archal/commands/`, its `.archon/commands/`,
- * `$ARCHAL_HOME/commands/`, then Archal's bundled commands.
- */
-function commandDirectories(repo, home, bundled) {
-    return [(0,external_node_path_.join)(repo, '.archal', 'commands'), (0,external_node_path_.join)(repo, '.archon', 'commands'), (0,external_node_path_.join)(home, 'commands'), bundled];
+function commandDirectories(first, home, bundled) {
+    const locations = typeof first === 'string' ? { repo: first, home: home, bundledCommands: bundled } : first;
+    return [
+        (0,external_node_path_.join)(locations.repo, '.archal', 'commands'),
+        (0,external_node_path_.join)(locations.repo, '.archon', 'commands'),
+        ...(locations.userHome ? [(0,external_node_path_.join)(locations.userHome, '.archon', 'commands')] : []),
+        (0,external_node_path_.join)(locations.home, 'commands'),
+        locations.bundledCommands,
+    ];
+}
+/** Named scripts (`script: <name>`): the repo's `.archal/scripts/`, `.archon/scripts/`, then `~/.archon/scripts/`, `$ARCHAL_HOME/scripts/`. */
+function scriptDirectories(locations) {
+    return [
+        (0,external_node_path_.join)(locations.repo, '.archal', 'scripts'),
+        (0,external_node_path_.join)(locations.repo, '.archon', 'scripts'),
+        ...(locations.userHome ? [(0,external_node_path_.join)(locations.userHome, '.archon', 'scripts')] : []),
+        (0,external_node_path_.join)(locations.home, 'scripts'),
+    ];
+}
+/** Names Archon accepts for commands and scripts: no path separators, no '..', not starting with '.'. */
+function isValidResourceName(name) {
+    return (name.length > 0 && !name.includes('/') && !name.includes('\\') && !name.includes('..') && !name.startsWith('.'));
+}
+/** Files of a directory and of its direct subdirectories, top level first, each level sorted. */
+function filesOneDeep(dir) {
+    let entries;
+    try {
+        entries = (0,external_node_fs_.readdirSync)(dir).sort();
+    }
+    catch {
+        return [];
+    }
+    const top = [];
+    const nested = [];
+    for (const entry of entries) {
+        if (entry.startsWith('.'))
+            continue;
+        const path = (0,external_node_path_.join)(dir, entry);
+        let isDirectory;
+        try {
+            isDirectory = (0,external_node_fs_.statSync)(path).isDirectory();
+        }
+        catch {
+            continue;
+        }
+        if (!isDirectory)
+            top.push(path);
+        else
+            try {
+                for (const inner of (0,external_node_fs_.readdirSync)(path).sort())
+                    if (!inner.startsWith('.'))
+                        nested.push((0,external_node_path_.join)(path, inner));
+            }
+            catch {
+                // An unreadable subfolder holds nothing we can use.
+            }
+    }
+    return [...top, ...nested];
 }
 function createCommandResolver(directories) {
     return (name) => {
-        if (!/^[A-Za-z0-9_][A-Za-z0-9_.-]*$/.test(name) || name.includes('..'))
+        if (!isValidResourceName(name) || !/^[A-Za-z0-9_][A-Za-z0-9_.-]*$/.test(name))
             return {
                 ok: false,
                 message: `invalid command name '${name}': use letters, digits, '-', '_' and '.', without '/' or '..'`,
             };
         for (const dir of directories) {
-            const file = (0,external_node_path_.join)(dir, `${name}.md`);
+            const file = filesOneDeep(dir).find((path) => (0,external_node_path_.basename)(path) === `${name}.md`);
+            if (!file)
+                continue;
             let body;
             try {
                 body = (0,external_node_fs_.readFileSync)(file, 'utf8');
             }
             catch (error) {
                 const code = error.code;
-                if (code === 'ENOENT' || code === 'ENOTDIR')
-                    continue;
                 return { ok: false, message: `cannot read command file ${file}: ${code ?? String(error)}` };
             }
             if (body.trim().length === 0)
@@ -7445,17 +8516,109 @@ function createCommandResolver(directories) {
         }
         return {
             ok: false,
-            message: `command '${name}' not found; looked for ${name}.md in ${directories.join(', ')}`,
+            message: `command '${name}' not found; looked for ${name}.md in ${directories.join(', ')} (and one subfolder deep in each)`,
         };
     };
+}
+const RUNTIME_BY_EXTENSION = {
+    '.ts': 'bun',
+    '.js': 'bun',
+    '.mjs': 'node',
+    '.cjs': 'node',
+    '.py': 'uv',
+};
+function createScriptResolver(directories) {
+    return (name) => {
+        if (!isValidResourceName(name))
+            return { ok: false, message: `invalid script name '${name}': no '/', '..' or leading '.'` };
+        for (const dir of directories) {
+            const matches = filesOneDeep(dir).filter((path) => (0,external_node_path_.basename)(path, (0,external_node_path_.extname)(path)) === name && RUNTIME_BY_EXTENSION[(0,external_node_path_.extname)(path)] !== undefined);
+            if (matches.length > 1)
+                return {
+                    ok: false,
+                    message: `script name '${name}' is ambiguous in ${dir}: ${matches.map((file) => (0,external_node_path_.basename)(file)).join(', ')}`,
+                };
+            if (matches[0])
+                return { ok: true, file: matches[0], runtime: RUNTIME_BY_EXTENSION[(0,external_node_path_.extname)(matches[0])] };
+        }
+        return {
+            ok: false,
+            message: `named script '${name}' not found (a .ts, .js, .mjs, .cjs or .py file in ${directories.join(', ')})`,
+        };
+    };
+}
+/** Archon's rule: a script with a newline, a space or shell punctuation is code, anything else a file name. */
+function isInlineScript(script) {
+    return script.includes('\n') || /[;(){}&|<>$`"' ]/.test(script);
+}
+
+// EXTERNAL MODULE: ./src/workflows/schema.ts + 1 modules
+var workflows_schema = __webpack_require__(42258);
+;// CONCATENATED MODULE: ./src/workflows/load-helpers.ts
+
+
+/** What the workflow and node loaders share: problems from zod issues, unknown nested keys, value checks. */
+/** Every key some node kind has (to tell a misplaced key from an unknown one). */
+const ALL_NODE_KEYS = new Set(Object.values(workflows_schema/* NODE_KEYS */.eN).flatMap((keys) => [...keys]));
+/** Warns about keys inside a nested section (`exec:`, `loop:`…) that it does not know. */
+function warnNestedKeys(value, key, warn) {
+    const known = workflows_schema/* NESTED_KEYS */.Xc[key];
+    if (!known || !isRecord(value))
+        return;
+    for (const nested of Object.keys(value)) {
+        if (!known.has(nested))
+            warn(`unknown field '${key}.${nested}' is ignored.${didYouMean(nested, known)}`, `${key}.${nested}`);
+    }
+}
+function zodProblems(issues, basePath, file, source, node, raw) {
+    return issues.map((issue) => {
+        const field = issue.path.map(String).join('.') || undefined;
+        let message = issue.message;
+        if (issue.code === 'invalid_value') {
+            const actual = getPath(raw, issue.path);
+            if (typeof actual === 'string')
+                message = `'${actual}' is not valid; expected one of ${issue.values.map(String).join(', ')}.${didYouMean(actual, issue.values.map(String))}`;
+        }
+        if (issue.code === 'invalid_type' && getPath(raw, issue.path) === undefined)
+            message = `missing required field '${field}'`;
+        const fullPath = [
+            ...basePath,
+            ...issue.path.map((segment) => (typeof segment === 'number' ? segment : String(segment))),
+        ];
+        return { file, node, field, line: source.line(fullPath) ?? source.line(basePath), message };
+    });
+}
+function getPath(value, path) {
+    let current = value;
+    for (const segment of path) {
+        if (current === null || typeof current !== 'object')
+            return undefined;
+        current = current[segment];
+    }
+    return current;
+}
+function isPresent(value) {
+    if (value === undefined || value === null)
+        return false;
+    return typeof value === 'string' ? value.trim().length > 0 : true;
+}
+function isRecord(value) {
+    return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+function quoteList(items) {
+    return items.map((item) => `'${item}'`).join(', ');
 }
 
 ;// CONCATENATED MODULE: ./src/workflows/model.ts
 function isAiNode(node) {
     return node.kind === 'command' || node.kind === 'prompt' || node.kind === 'loop';
 }
+/** Nodes with a declared output_format whose fields can be read. */
+function outputFormatOf(node) {
+    return isAiNode(node) || node.kind === 'workflow' ? node.output_format : undefined;
+}
 /** Where a workflow was found; later scopes override earlier ones by name. */
-const WORKFLOW_SCOPES = (/* unused pure expression or super */ null && (['bundled', 'global', 'archon', 'archal', 'file']));
+const WORKFLOW_SCOPES = (/* unused pure expression or super */ null && (['bundled', 'archon-global', 'global', 'archon', 'archal', 'file']));
 
 ;// CONCATENATED MODULE: ./src/workflows/output-schema.ts
 
@@ -7486,14 +8649,14 @@ async function compileOutputSchema(schema) {
     catch (error) {
         compiled = {
             ok: false,
-            message: `output_format is not a valid JSON Schema: ${(0,errors/* errorMessage */.g)(error)}`,
+            message: `output_format is not a valid JSON Schema: ${(0,lib_errors/* errorMessage */.g)(error)}`,
         };
     }
     output_schema_cache.set(schema, compiled);
     return compiled;
 }
 /** The `properties` an object schema declares (field reads are checked against them). */
-function declaredFields(schema) {
+function output_schema_declaredFields(schema) {
     const properties = schema?.properties;
     return properties && typeof properties === 'object' && !Array.isArray(properties)
         ? Object.keys(properties)
@@ -7575,8 +8738,30 @@ function isPlainObject(value) {
 function preview(text) {
     return text.length > 200 ? `${text.slice(0, 200)}…` : text;
 }
+/** A text that is exactly one `$node.output` or `$node.output.field` reference (surrounding spaces aside). */
+function parseWholeRef(text) {
+    const match = new RegExp(`^\\s*${OUTPUT_REF_SOURCE}\\s*$`).exec(text);
+    return match ? { node: match[1], field: match[2] } : undefined;
+}
+/** `$INPUTS.<name>` in prompts and command files. */
+const INPUTS_REF_SOURCE = String.raw `\$INPUTS\.([A-Za-z_][A-Za-z0-9_-]*)`;
+/** The environment variable an input reaches bash and script nodes as: INPUTS_<UPPER_SNAKE>. */
+function inputEnvKey(name) {
+    return `INPUTS_${name.replace(/-/g, '_').toUpperCase()}`;
+}
+/** `$LOOP_PREV.<id>.output[.field]`: a loop_group body node's output in the previous iteration. */
+const LOOP_PREV_REF_SOURCE = String.raw `\$LOOP_PREV\.([A-Za-z_][A-Za-z0-9_-]*)\.output(?:\.([A-Za-z_][A-Za-z0-9_]*))?`;
+function findLoopPrevRefs(text) {
+    return [...text.matchAll(new RegExp(LOOP_PREV_REF_SOURCE, 'g'))].map((match) => ({
+        node: match[1],
+        field: match[2],
+        text: match[0],
+        index: match.index,
+    }));
+}
 
 ;// CONCATENATED MODULE: ./src/workflows/graph.ts
+
 
 
 
@@ -7585,113 +8770,238 @@ function preview(text) {
 /**
  * Checks that span nodes: unique ids, known dependencies, no cycles, and `$x.output` reads only of
  * nodes that are (transitive) dependencies: reading a node that may not have run yet is a race.
+ * Ancestry comes from the declared graph, so a node that failed to load does not break the
+ * reasoning about the nodes around it.
  */
-function validateGraph(nodes, declaredIds, ctx) {
+function validateGraph(nodes, declared, ctx, outer) {
     const problems = [];
-    const { file, source } = ctx;
-    const known = new Set(declaredIds);
+    const warnings = [];
+    const { file } = ctx;
+    const known = new Set(declared.map((node) => node.id));
+    const lineOf = (id) => ctx.nodeLines.get(id) ?? declared.find((node) => node.id === id)?.line;
     const seen = new Map();
-    declaredIds.forEach((id, index) => {
-        if (seen.has(id)) {
+    for (const node of declared) {
+        const first = seen.get(node.id);
+        if (first)
             problems.push({
                 file,
-                node: id,
+                node: node.id,
                 field: 'id',
-                line: source.line(['nodes', index, 'id']),
-                message: `Duplicate node id: '${id}' (also node #${seen.get(id) + 1})`,
+                line: node.line,
+                message: `Duplicate node id: '${node.id}' (also node #${first.index + 1})`,
             });
-        }
         else
-            seen.set(id, index);
-    });
-    for (const node of nodes) {
-        for (const dependency of node.depends_on) {
+            seen.set(node.id, node);
+        if (outer?.ids.has(node.id))
+            problems.push({
+                file,
+                node: node.id,
+                field: 'id',
+                line: node.line,
+                message: `node id '${node.id}' in loop_group '${outer.group}' shadows a node id of the enclosing workflow`,
+            });
+    }
+    for (const node of declared)
+        for (const dependency of node.depends_on)
             if (!known.has(dependency))
                 problems.push({
                     file,
                     node: node.id,
                     field: 'depends_on',
-                    line: ctx.nodeLines.get(node.id),
-                    message: `depends on unknown node '${dependency}'.${didYouMean(dependency, known)}`,
+                    line: node.line,
+                    message: `depends on unknown node '${dependency}'.${didYouMean(dependency, known)}${outer?.ids.has(dependency) ? ` (a loop_group body depends only on its own nodes; read outer outputs with $${dependency}.output)` : ''}`,
                 });
-        }
-    }
-    const byId = new Map(nodes.map((node) => [node.id, node]));
-    const cycle = findCycle(nodes, byId);
+    const depsOf = new Map(declared.map((node) => [node.id, node.depends_on]));
+    const cycle = findCycle(declared, depsOf);
     if (cycle) {
         problems.push({
             file,
             node: cycle[0],
             field: 'depends_on',
-            line: ctx.nodeLines.get(cycle[0]),
+            line: lineOf(cycle[0]),
             message: `Cycle detected: ${cycle.join(' → ')}`,
         });
-        return problems;
+        return { errors: problems, warnings };
     }
-    const ancestors = new AncestorIndex(byId);
+    const byId = new Map(nodes.map((node) => [node.id, node]));
+    const ancestors = new AncestorIndex(depsOf);
     for (const node of nodes) {
+        const at = (field) => ({ file, node: node.id, field, line: lineOf(node.id) });
         for (const { field, text } of referencingTexts(node)) {
             const refs = field === 'when' ? (node.when ? conditionRefs(node.when.expr) : []) : findOutputRefs(text);
             for (const ref of refs) {
                 const refText = `$${ref.node}.output${ref.field ? `.${ref.field}` : ''}`;
-                const at = { file, node: node.id, field, line: ctx.nodeLines.get(node.id) };
                 if (!known.has(ref.node)) {
+                    if (outer?.ids.has(ref.node)) {
+                        if (!outer.readable.has(ref.node))
+                            problems.push({
+                                ...at(field),
+                                message: `${refText} reads '${ref.node}', which is not among the dependencies of loop_group '${outer.group}': it may not have run yet. Add '${ref.node}' to the group's depends_on.`,
+                            });
+                        else
+                            checkField(ref, outer.byId.get(ref.node), refText, at(field), warnings);
+                        continue;
+                    }
                     problems.push({
-                        ...at,
-                        message: `${refText} references unknown node '${ref.node}'.${didYouMean(ref.node, known)}`,
+                        ...at(field),
+                        message: `${refText} references unknown node '${ref.node}'.${didYouMean(ref.node, [...known, ...(outer?.ids ?? [])])}`,
                     });
                     continue;
                 }
-                const producer = byId.get(ref.node);
-                if (!producer)
-                    continue; // invalid itself; already reported
                 if (ref.node === node.id) {
-                    problems.push({ ...at, message: `${refText} reads the node's own output, which does not exist yet` });
+                    problems.push({ ...at(field), message: `${refText} reads the node's own output, which does not exist yet` });
                     continue;
                 }
                 if (!ancestors.has(node.id, ref.node)) {
                     problems.push({
-                        ...at,
+                        ...at(field),
                         message: `${refText} reads '${ref.node}', which is not among the dependencies of '${node.id}' (direct or transitive): it may not have run yet. Add '${ref.node}' to depends_on.`,
                     });
                     continue;
                 }
-                const fields = ref.field && isAiNode(producer) ? declaredFields(producer.output_format) : undefined;
-                if (ref.field && fields && !fields.includes(ref.field)) {
+                checkField(ref, byId.get(ref.node), refText, at(field), warnings);
+            }
+            for (const ref of findLoopPrevRefs(text)) {
+                if (!outer)
                     problems.push({
-                        ...at,
-                        message: `${refText}: '${ref.field}' is not declared in the output_format of '${ref.node}' (declared: ${fields.join(', ') || 'none'}).${didYouMean(ref.field, fields)}`,
+                        ...at(field),
+                        message: `$LOOP_PREV.${ref.node}.output is only available in loop_group bodies`,
                     });
-                }
+                else if (!known.has(ref.node))
+                    problems.push({
+                        ...at(field),
+                        message: `$LOOP_PREV.${ref.node}.output references '${ref.node}', which is not a node of loop_group '${outer.group}'.${didYouMean(ref.node, known)}`,
+                    });
             }
         }
+        if (node.kind === 'command' || node.kind === 'prompt') {
+            const source = node.resumeFrom;
+            if (source !== undefined) {
+                const producer = byId.get(source);
+                if (!known.has(source))
+                    problems.push({ ...at('context'), message: `context.resume names unknown node '${source}'` });
+                else if (!ancestors.has(node.id, source))
+                    problems.push({
+                        ...at('context'),
+                        message: `context.resume '${source}' must be a (transitive) dependency of '${node.id}'`,
+                    });
+                else if (producer && producer.kind !== 'command' && producer.kind !== 'prompt' && producer.kind !== 'loop')
+                    problems.push({
+                        ...at('context'),
+                        message: `context.resume '${source}' is a ${producer.kind} node; it has no session`,
+                    });
+            }
+        }
+        if (node.kind === 'loop_group') {
+            const body = node.loop_group.nodes;
+            const bodyDeclared = body.map((child, index) => ({
+                id: child.id,
+                depends_on: child.depends_on,
+                index,
+                line: lineOf(node.id),
+            }));
+            const readable = new Set([...ancestors.of(node.id), ...(outer?.readable ?? [])]);
+            const allIds = new Set([...known, ...(outer?.ids ?? [])]);
+            const inner = validateGraph(body, bodyDeclared, ctx, {
+                ids: allIds,
+                readable,
+                byId: new Map([...(outer?.byId ?? []), ...byId]),
+                group: node.id,
+            });
+            problems.push(...inner.errors);
+            warnings.push(...inner.warnings);
+        }
     }
-    return problems;
+    return { errors: problems, warnings };
+}
+/**
+ * A field read should be one its producer's output_format declares. Archon decides this when the
+ * node runs (the read fails the node there), so here it is a warning.
+ */
+function checkField(ref, producer, refText, at, problems) {
+    if (!ref.field || !producer)
+        return;
+    const schema = outputFormatOf(producer);
+    const fields = schema ? output_schema_declaredFields(schema) : undefined;
+    if (fields && !fields.includes(ref.field))
+        problems.push({
+            ...at,
+            message: `${refText}: '${ref.field}' is not declared in the output_format of '${ref.node}' (declared: ${fields.join(', ') || 'none'}); reading it will fail the node.${didYouMean(ref.field, fields)}`,
+        });
 }
 /** The texts of a node that are substituted at run time, and the field each comes from. */
 function referencingTexts(node) {
     const texts = node.when ? [{ field: 'when', text: node.when.source }] : [];
+    const strings = (field, value) => {
+        if (typeof value === 'string')
+            return [{ field, text: value }];
+        if (Array.isArray(value))
+            return value.flatMap((item) => strings(field, item));
+        if (isRecord(value))
+            return Object.entries(value).flatMap(([key, item]) => strings(`${field}.${key}`, item));
+        return [];
+    };
     switch (node.kind) {
         case 'command':
-            return [...texts, { field: `command (${node.commandFile})`, text: node.body }];
+            return [
+                ...texts,
+                { field: `command (${node.commandFile})`, text: node.body },
+                ...strings('with', node.bindings),
+                ...aiTexts(node),
+            ];
         case 'prompt':
-            return [...texts, { field: 'prompt', text: node.prompt }];
+            return [...texts, { field: 'prompt', text: node.prompt }, ...aiTexts(node)];
         case 'bash':
             return [...texts, { field: 'bash', text: node.bash }];
+        case 'script':
+            return [
+                ...texts,
+                ...(node.source.kind === 'inline' ? [{ field: 'script', text: node.source.code }] : []),
+                ...strings('with', node.bindings),
+            ];
         case 'loop':
             return [
                 ...texts,
                 { field: node.loop.command ? `loop.command (${node.loop.command})` : 'loop.prompt', text: node.loop.prompt },
                 ...(node.loop.until_bash ? [{ field: 'loop.until_bash', text: node.loop.until_bash }] : []),
+                ...aiTexts(node),
+            ];
+        case 'loop_group':
+            return [
+                ...texts,
+                ...(node.loop_group.until_bash ? [{ field: 'loop_group.until_bash', text: node.loop_group.until_bash }] : []),
             ];
         case 'approval':
-            return [...texts, { field: 'approval.message', text: node.approval.message }];
+            return [
+                ...texts,
+                { field: 'approval.message', text: node.approval.message },
+                ...(node.approval.on_reject
+                    ? [{ field: 'approval.on_reject.prompt', text: node.approval.on_reject.prompt }]
+                    : []),
+            ];
         case 'cancel':
             return [...texts, { field: 'cancel', text: node.cancel }];
+        case 'workflow':
+            return [
+                ...texts,
+                ...(node.input !== undefined ? [{ field: 'input', text: node.input }] : []),
+                ...strings('with', node.with),
+                ...(node.fan_out && typeof node.fan_out.items === 'string'
+                    ? [{ field: 'fan_out.items', text: node.fan_out.items }]
+                    : []),
+            ];
     }
 }
+function aiTexts(node) {
+    const texts = [];
+    if (node.options.systemPrompt)
+        texts.push({ field: 'systemPrompt', text: node.options.systemPrompt });
+    for (const [id, agent] of Object.entries(node.options.agents ?? {}))
+        texts.push({ field: `agents.${id}`, text: `${agent.description}\n${agent.prompt}` });
+    return texts;
+}
 /** A cycle as a path that ends where it starts (a → b → a), or undefined. Iterative: no stack limits. */
-function findCycle(nodes, byId) {
+function findCycle(nodes, depsOf) {
     const state = new Map();
     for (const start of nodes) {
         if (state.has(start.id))
@@ -7700,14 +9010,14 @@ function findCycle(nodes, byId) {
         state.set(start.id, 'visiting');
         while (stack.length > 0) {
             const frame = stack[stack.length - 1];
-            const deps = byId.get(frame.id)?.depends_on ?? [];
+            const deps = depsOf.get(frame.id) ?? [];
             if (frame.next >= deps.length) {
                 state.set(frame.id, 'done');
                 stack.pop();
                 continue;
             }
             const dep = deps[frame.next++];
-            if (!byId.has(dep))
+            if (!depsOf.has(dep))
                 continue;
             const depState = state.get(dep);
             if (depState === 'visiting') {
@@ -7725,301 +9035,30 @@ function findCycle(nodes, byId) {
 }
 /** Answers "is A a transitive dependency of B?" with a memoised walk per asking node. */
 class AncestorIndex {
-    byId;
+    depsOf;
     cache = new Map();
-    constructor(byId) {
-        this.byId = byId;
+    constructor(depsOf) {
+        this.depsOf = depsOf;
     }
-    has(node, candidate) {
+    of(node) {
         let set = this.cache.get(node);
         if (!set) {
             set = new Set();
-            const queue = [...(this.byId.get(node)?.depends_on ?? [])];
+            const queue = [...(this.depsOf.get(node) ?? [])];
             while (queue.length > 0) {
                 const next = queue.pop();
                 if (set.has(next))
                     continue;
                 set.add(next);
-                queue.push(...(this.byId.get(next)?.depends_on ?? []));
+                queue.push(...(this.depsOf.get(next) ?? []));
             }
             this.cache.set(node, set);
         }
-        return set.has(candidate);
+        return set;
     }
-}
-
-// EXTERNAL MODULE: ./src/workflows/schema.ts
-var workflows_schema = __webpack_require__(50919);
-;// CONCATENATED MODULE: ./src/workflows/load-helpers.ts
-
-
-/** What the workflow and node loaders share: problems from zod issues, unknown nested keys, value checks. */
-/** Every key some node kind has (to tell a misplaced key from an unknown one). */
-const ALL_NODE_KEYS = new Set(Object.values(workflows_schema/* NODE_KEYS */.eN).flatMap((keys) => [...keys]));
-/** Warns about keys inside a nested section (`exec:`, `loop:`…) that it does not know. */
-function warnNestedKeys(value, key, warn) {
-    const known = workflows_schema/* NESTED_KEYS */.Xc[key];
-    if (!known || !isRecord(value))
-        return;
-    for (const nested of Object.keys(value)) {
-        if (!known.has(nested))
-            warn(`unknown field '${key}.${nested}' is ignored.${didYouMean(nested, known)}`, `${key}.${nested}`);
+    has(node, candidate) {
+        return this.of(node).has(candidate);
     }
-}
-function zodProblems(issues, basePath, file, source, node, raw) {
-    return issues.map((issue) => {
-        const field = issue.path.map(String).join('.') || undefined;
-        let message = issue.message;
-        if (issue.code === 'invalid_value') {
-            const actual = getPath(raw, issue.path);
-            if (typeof actual === 'string')
-                message = `'${actual}' is not valid; expected one of ${issue.values.map(String).join(', ')}.${didYouMean(actual, issue.values.map(String))}`;
-        }
-        if (issue.code === 'invalid_type' && getPath(raw, issue.path) === undefined)
-            message = `missing required field '${field}'`;
-        const fullPath = [
-            ...basePath,
-            ...issue.path.map((segment) => (typeof segment === 'number' ? segment : String(segment))),
-        ];
-        return { file, node, field, line: source.line(fullPath) ?? source.line(basePath), message };
-    });
-}
-function getPath(value, path) {
-    let current = value;
-    for (const segment of path) {
-        if (current === null || typeof current !== 'object')
-            return undefined;
-        current = current[segment];
-    }
-    return current;
-}
-function isPresent(value) {
-    if (value === undefined || value === null)
-        return false;
-    return typeof value === 'string' ? value.trim().length > 0 : true;
-}
-function isRecord(value) {
-    return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-function quoteList(items) {
-    return items.map((item) => `'${item}'`).join(', ');
-}
-
-;// CONCATENATED MODULE: ./src/workflows/load-node.ts
-
-
-
-
-
-
-
-/**
- * A node from its YAML mapping, or undefined when it has errors (every one of them is reported in
- * `ctx.errors`, each naming the node, field and line).
- */
-async function buildNode(raw, index, ctx) {
-    const { file, source } = ctx;
-    const path = ['nodes', index];
-    const label = isRecord(raw) && typeof raw.id === 'string' && raw.id.trim() ? raw.id.trim() : `#${index + 1}`;
-    const problem = (message, field) => ({
-        file,
-        node: label,
-        field,
-        line: field ? (source.keyLine(path, field.split('.')[0]) ?? source.line(path)) : source.line(path),
-        message,
-    });
-    if (!isRecord(raw)) {
-        ctx.errors.push(problem(`each node must be a mapping with an id and one of ${quoteList(workflows_schema/* NODE_KINDS */.xA)}`));
-        return undefined;
-    }
-    if (raw.id === undefined)
-        ctx.errors.push(problem("missing required field 'id'", 'id'));
-    const kind = nodeKind(raw, ctx, problem);
-    if (!kind)
-        return undefined;
-    checkKeys(raw, kind, ctx, problem);
-    const errorCountBefore = ctx.errors.length;
-    const node = NODE_BUILDERS[kind]({ raw, path, label, ctx, problem });
-    if (node && isAiNode(node) && node.output_format) {
-        const compiled = await compileOutputSchema(node.output_format);
-        if (!compiled.ok)
-            ctx.errors.push(problem(compiled.message, 'output_format'));
-    }
-    return ctx.errors.length === errorCountBefore ? node : undefined;
-}
-/** The one field that says what the node does; none, several, or an empty one is an error. */
-function nodeKind(raw, ctx, problem) {
-    const present = workflows_schema/* NODE_KINDS */.xA.filter((kind) => isPresent(raw[kind]));
-    if (present.length > 1) {
-        ctx.errors.push(problem(`${quoteList(present)} are mutually exclusive: a node has exactly one of ${quoteList(workflows_schema/* NODE_KINDS */.xA)}`));
-        return undefined;
-    }
-    const kind = present[0];
-    if (!kind) {
-        const blank = workflows_schema/* NODE_KINDS */.xA.find((candidate) => raw[candidate] !== undefined);
-        ctx.errors.push(blank
-            ? problem(`${blank} must not be empty`, blank)
-            : problem(`a node must have one of ${quoteList(workflows_schema/* NODE_KINDS */.xA)} (it says what the node does)`));
-    }
-    return kind;
-}
-/** Unknown keys and keys of another kind are warnings with a did-you-mean; `retry` where it cannot apply is an error. */
-function checkKeys(raw, kind, ctx, problem) {
-    for (const key of Object.keys(raw)) {
-        if (workflows_schema/* NODE_KEYS */.eN[kind].has(key)) {
-            warnNestedKeys(raw[key], key, (message, field) => ctx.warnings.push(problem(message, field)));
-            continue;
-        }
-        if (key === 'retry' && (kind === 'loop' || kind === 'approval' || kind === 'cancel')) {
-            ctx.errors.push(problem(`retry is not supported on ${kind} nodes${kind === 'loop' ? ' (a loop retries by iterating)' : ''}`, 'retry'));
-            continue;
-        }
-        const owners = workflows_schema/* NODE_KINDS */.xA.filter((other) => workflows_schema/* NODE_KEYS */.eN[other].has(key));
-        ctx.warnings.push(owners.length > 0
-            ? problem(`'${key}' applies to ${owners.join('/')} nodes; it is ignored on ${kind} nodes`, key)
-            : problem(`unknown field '${key}' is ignored.${didYouMean(key, ALL_NODE_KEYS)}`, key));
-    }
-}
-/** The node's fields as its kind's schema reads them; undefined (with the problems reported) when they do not fit. */
-function parseFields(input, schema) {
-    const result = schema.safeParse(input.raw);
-    if (result.success)
-        return result.data;
-    const { ctx } = input;
-    ctx.errors.push(...zodProblems(result.error.issues, input.path, ctx.file, ctx.source, input.label, input.raw));
-    return undefined;
-}
-function commonFields(fields, input) {
-    let when;
-    if (fields.when !== undefined) {
-        try {
-            when = { source: fields.when, expr: parseCondition(fields.when) };
-        }
-        catch (error) {
-            if (!(error instanceof ConditionSyntaxError))
-                throw error;
-            input.ctx.errors.push(input.problem(`invalid condition: ${error.message}`, 'when'));
-        }
-    }
-    return {
-        depends_on: [...new Set(fields.depends_on ?? [])],
-        when,
-        trigger_rule: fields.trigger_rule ?? 'all_success',
-        continue_on_error: fields.continue_on_error ?? false,
-    };
-}
-/** One builder per kind of node. */
-const NODE_BUILDERS = {
-    bash(input) {
-        const fields = parseFields(input, workflows_schema/* NODE_SCHEMAS */.Qu.bash);
-        return (fields && {
-            ...fields,
-            ...commonFields(fields, input),
-            kind: 'bash',
-            timeout: fields.timeout ?? workflows_schema/* DEFAULT_BASH_TIMEOUT_MS */.Aw,
-        });
-    },
-    approval(input) {
-        const fields = parseFields(input, workflows_schema/* NODE_SCHEMAS */.Qu.approval);
-        return (fields && {
-            ...fields,
-            ...commonFields(fields, input),
-            kind: 'approval',
-            approval: { message: fields.approval.message, capture_response: fields.approval.capture_response ?? false },
-        });
-    },
-    cancel(input) {
-        const fields = parseFields(input, workflows_schema/* NODE_SCHEMAS */.Qu.cancel);
-        return fields && { ...fields, ...commonFields(fields, input), kind: 'cancel' };
-    },
-    prompt(input) {
-        const fields = parseFields(input, workflows_schema/* NODE_SCHEMAS */.Qu.prompt);
-        return (fields && {
-            ...fields,
-            ...commonFields(fields, input),
-            ...resolveAi(fields, input.ctx, input.problem),
-            kind: 'prompt',
-        });
-    },
-    command(input) {
-        const fields = parseFields(input, workflows_schema/* NODE_SCHEMAS */.Qu.command);
-        const found = fields && lookupCommand(fields.command, input.ctx, (message) => input.problem(message, 'command'));
-        return (fields &&
-            found && {
-            ...fields,
-            ...commonFields(fields, input),
-            ...resolveAi(fields, input.ctx, input.problem),
-            kind: 'command',
-            body: found.body,
-            commandFile: found.file,
-        });
-    },
-    loop(input) {
-        const fields = parseFields(input, workflows_schema/* NODE_SCHEMAS */.Qu.loop);
-        return fields && buildLoop(fields, commonFields(fields, input), input.ctx, input.problem);
-    },
-};
-/** Provider and model: node, then workflow, then .archal.json, then the built-in default. */
-function resolveAi(fields, ctx, problem) {
-    const provider = fields.provider ?? ctx.workflow?.provider ?? ctx.defaults.provider;
-    const workflowModel = ctx.workflow?.model && (ctx.workflow.provider ?? ctx.defaults.provider) === provider
-        ? ctx.workflow.model
-        : undefined;
-    const model = fields.model ?? workflowModel ?? ctx.defaults.models[provider];
-    if (model !== undefined) {
-        const incompatible = modelProblem(provider, model);
-        if (incompatible)
-            ctx.errors.push(problem(incompatible, fields.model !== undefined ? 'model' : undefined));
-    }
-    if (provider === 'exec' && !fields.exec && !ctx.workflow?.exec && !ctx.defaults.exec) {
-        ctx.errors.push(problem('provider "exec" needs a command: set exec.command on the node or the workflow, or assistants.exec.command in .archal.json', 'provider'));
-    }
-    if (!PROVIDER_CAPABILITIES[provider].toolRestrictions) {
-        for (const field of ['allowed_tools', 'denied_tools']) {
-            if (fields[field] !== undefined)
-                ctx.warnings.push(problem(`${field} is ignored by provider "${provider}" (only claude enforces tool restrictions)`, field));
-        }
-    }
-    return model === undefined ? { provider } : { provider, model };
-}
-function buildLoop(fields, common, ctx, problem) {
-    const { loop } = fields;
-    const hasPrompt = isPresent(loop.prompt);
-    const hasCommand = isPresent(loop.command);
-    if (hasPrompt === hasCommand)
-        ctx.errors.push(problem(hasPrompt ? 'loop.prompt and loop.command are mutually exclusive' : 'a loop needs loop.prompt or loop.command', 'loop'));
-    if (loop.max_iterations === undefined)
-        ctx.errors.push(problem('a loop needs loop.max_iterations (a bound on how often it may run)', 'loop.max_iterations'));
-    if (loop.until === undefined && loop.until_bash === undefined)
-        ctx.errors.push(problem('a loop needs a completion check: loop.until (a signal such as COMPLETE in the output) or loop.until_bash (a script; exit 0 = done)', 'loop.until'));
-    const body = hasCommand
-        ? lookupCommand(loop.command.trim(), ctx, (message) => problem(message, 'loop.command'))
-        : undefined;
-    if (hasPrompt === hasCommand || loop.max_iterations === undefined || (hasCommand && !body))
-        return undefined;
-    if (loop.until === undefined && loop.until_bash === undefined)
-        return undefined;
-    return {
-        ...fields,
-        ...common,
-        ...resolveAi(fields, ctx, problem),
-        kind: 'loop',
-        loop: {
-            prompt: body ? body.body : loop.prompt.trim(),
-            command: hasCommand ? loop.command.trim() : undefined,
-            until: loop.until,
-            until_bash: loop.until_bash,
-            max_iterations: loop.max_iterations,
-            fresh_context: loop.fresh_context ?? false,
-        },
-    };
-}
-function lookupCommand(name, ctx, problem) {
-    const found = ctx.resolveCommand(name);
-    if (found.ok)
-        return found;
-    ctx.errors.push(problem(found.message));
-    return undefined;
 }
 
 // EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
@@ -8136,14 +9175,974 @@ function scanStructure(text) {
     return { anchors, maxDepth };
 }
 function firstLine(error) {
-    const message = (0,errors/* errorMessage */.g)(error);
+    const message = (0,lib_errors/* errorMessage */.g)(error);
     return message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '');
 }
 function formatBytes(bytes) {
     return bytes >= 1024 * 1024 ? `${(bytes / 1024 / 1024).toFixed(1)} MiB` : `${Math.round(bytes / 1024)} KiB`;
 }
 
+;// CONCATENATED MODULE: ./src/workflows/include.ts
+
+
+
+/**
+ * `include:` composition: another workflow's nodes inlined at load time, as Archon does it. The
+ * included nodes are renamed `<include-id>__<node-id>` (internal dependencies and `$node.output`
+ * references follow), its entry nodes take the include's `depends_on`, `when` and `trigger_rule`,
+ * `depends_on: [<include-id>]` waits for all of its sinks, and `$<include-id>.output` reads its
+ * `returns:` node (else its first sink). `$INPUTS.<name>` in the included text becomes the value the
+ * include passes `with:` (else the input's default).
+ */
+const INCLUDE_MAX_DEPTH = 3;
+/** Workflow-level settings an included workflow keeps for its own nodes. */
+const CARRIED_FIELDS = [
+    ['provider', 'provider'],
+    ['model', 'model'],
+    ['effort', 'effort'],
+    ['thinking', 'thinking'],
+    ['fallbackModel', 'fallbackModel'],
+    ['betas', 'betas'],
+    ['sandbox', 'sandbox'],
+    ['persist_sessions', 'persist_session'],
+    ['exec', 'exec'],
+];
+/** Expands every `include:` node of a node list; nodes that are not includes pass through. */
+function expandIncludes(nodes, resolve, workflowName, errors) {
+    return expand(nodes, { resolve, stack: workflowName ? [workflowName] : [], errors });
+}
+function expand(nodes, ctx) {
+    const blocks = new Map();
+    const out = [];
+    for (const placed of nodes) {
+        if (!isRecord(placed.raw) || placed.raw.include === undefined) {
+            out.push(placed);
+            continue;
+        }
+        const block = expandOne(placed, placed.raw, ctx);
+        if (!block)
+            continue;
+        out.push(...block.nodes);
+        blocks.set(String(placed.raw.id).trim(), { sinks: block.sinks, primary: block.primary });
+    }
+    if (blocks.size === 0)
+        return out;
+    // Nodes outside a block see it as one node: they wait for its sinks and read its primary output.
+    return out.map((placed) => ({ ...placed, raw: pointAtBlocks(placed.raw, blocks) }));
+}
+function expandOne(placed, raw, ctx) {
+    const id = typeof raw.id === 'string' ? raw.id.trim() : '';
+    const at = (message, field) => ({
+        file: placed.file,
+        node: id || undefined,
+        field,
+        line: placed.source.line(placed.path),
+        message,
+    });
+    const target = typeof raw.include === 'string' ? raw.include.trim() : '';
+    if (!id) {
+        ctx.errors.push(at("an include node needs an 'id'", 'id'));
+        return undefined;
+    }
+    if (!target) {
+        ctx.errors.push(at("'include' must name a workflow", 'include'));
+        return undefined;
+    }
+    const launchOnly = {
+        isolation: 'a composed block runs inside the run that composed it, so it has no checkout of its own to isolate',
+        fan_out: 'composition inlines a fixed set of nodes at load time, so there is nothing to multiply per item',
+        input: "a composed block reads named values as $INPUTS.<name>, supplied through 'with:'",
+    };
+    let refused = false;
+    for (const [field, why] of Object.entries(launchOnly))
+        if (raw[field] !== undefined) {
+            ctx.errors.push(at(`'${field}' is not supported on an include node: ${why}. Use a 'workflow:' node for a separate run.`, field));
+            refused = true;
+        }
+    if (refused)
+        return undefined;
+    if (ctx.stack.includes(target)) {
+        ctx.errors.push(at(`include cycle detected: ${[...ctx.stack, target].join(' -> ')}`, 'include'));
+        return undefined;
+    }
+    if (ctx.stack.length > INCLUDE_MAX_DEPTH) {
+        ctx.errors.push(at(`include depth limit exceeded (max ${INCLUDE_MAX_DEPTH} levels): ${[...ctx.stack, target].join(' -> ')}`, 'include'));
+        return undefined;
+    }
+    const found = ctx.resolve?.(target);
+    if (!found) {
+        ctx.errors.push(at(`included workflow '${target}' not found (it must be a workflow Archal discovers)`, 'include'));
+        return undefined;
+    }
+    const parsed = parseYaml(found.text);
+    if (!parsed.ok || !isRecord(parsed.value) || !Array.isArray(parsed.value.nodes)) {
+        const detail = parsed.ok ? 'it has no nodes' : parsed.errors.map((error) => error.message).join('; ');
+        ctx.errors.push(at(`included workflow '${target}' (${found.file}) cannot be read: ${detail}`, 'include'));
+        return undefined;
+    }
+    const definition = parsed.value;
+    const inputs = includeInputs(definition.inputs, raw.with, target, at, ctx.errors);
+    if (!inputs)
+        return undefined;
+    const innerNodes = definition.nodes.map((node, index) => ({
+        raw: node,
+        file: found.file,
+        source: parsed.source,
+        path: ['nodes', index],
+    }));
+    const expanded = expand(innerNodes, { ...ctx, stack: [...ctx.stack, target] });
+    const ids = expanded.flatMap((node) => isRecord(node.raw) && typeof node.raw.id === 'string' ? [node.raw.id.trim()] : []);
+    const renames = Object.fromEntries(ids.map((inner) => [inner, `${id}__${inner}`]));
+    const macros = { inputs, renames };
+    const dependedOn = new Set();
+    for (const node of expanded)
+        if (isRecord(node.raw) && Array.isArray(node.raw.depends_on))
+            for (const dep of node.raw.depends_on)
+                if (typeof dep === 'string')
+                    dependedOn.add(dep.trim());
+    const sinks = ids.filter((inner) => !dependedOn.has(inner)).map((inner) => renames[inner]);
+    const returns = typeof definition.returns === 'string' ? definition.returns.trim() : undefined;
+    if (returns !== undefined && !renames[returns]) {
+        ctx.errors.push(at(`included workflow '${target}' returns '${returns}', which is not one of its nodes`, 'include'));
+        return undefined;
+    }
+    const primary = returns ? renames[returns] : (sinks[0] ?? renames[ids[0] ?? ''] ?? `${id}__`);
+    const nodes = expanded.map((node) => {
+        if (!isRecord(node.raw))
+            return node;
+        const carried = carryWorkflowSettings(definition, node.raw);
+        const rewritten = rewriteTexts(carried, macros);
+        const ownDeps = Array.isArray(carried.depends_on) ? carried.depends_on : [];
+        const entry = ownDeps.length === 0;
+        rewritten.id = renames[String(carried.id).trim()] ?? carried.id;
+        rewritten.depends_on = entry
+            ? [...(Array.isArray(raw.depends_on) ? raw.depends_on : [])]
+            : ownDeps.map((dep) => (typeof dep === 'string' ? (renames[dep.trim()] ?? dep) : dep));
+        if (entry) {
+            if (typeof raw.when === 'string' && raw.when.trim())
+                rewritten.when =
+                    typeof rewritten.when === 'string' && rewritten.when.trim()
+                        ? `(${raw.when.trim()}) && (${rewritten.when.trim()})`
+                        : raw.when;
+            if (raw.trigger_rule !== undefined)
+                rewritten.trigger_rule = raw.trigger_rule;
+        }
+        return {
+            ...node,
+            raw: rewritten,
+            macros: node.macros ? combineMacros(node.macros, macros) : macros,
+        };
+    });
+    return { nodes, sinks, primary };
+}
+/** The include's `with:` values against the included workflow's declared inputs, as text to splice. */
+function includeInputs(declared, given, target, at, errors) {
+    const values = {};
+    const specs = isRecord(declared) ? declared : undefined;
+    const provided = given === undefined ? {} : given;
+    if (!isRecord(provided)) {
+        errors.push(at("'with' on an include node must map input names to values", 'with'));
+        return undefined;
+    }
+    let ok = true;
+    for (const [name, value] of Object.entries(provided)) {
+        if (!workflows_schema/* INPUT_NAME_PATTERN */.E0.test(name)) {
+            errors.push(at(`invalid include input name '${name}'`, 'with'));
+            ok = false;
+        }
+        else if (specs && !(name in specs)) {
+            errors.push(at(`'${target}' declares no input '${name}' (declared: ${Object.keys(specs).join(', ') || 'none'})`, 'with'));
+            ok = false;
+        }
+        else
+            values[name] = canonicalText(value);
+    }
+    for (const [name, spec] of Object.entries(specs ?? {})) {
+        if (name in values)
+            continue;
+        if (isRecord(spec) && spec.default !== undefined)
+            values[name] = canonicalText(spec.default);
+        else if (isRecord(spec) && spec.required === true) {
+            errors.push(at(`'${target}' requires input '${name}': pass it with 'with: {${name}: …}'`, 'with'));
+            ok = false;
+        }
+    }
+    return ok ? values : undefined;
+}
+/** Strings as they are; every other JSON value as its JSON text. */
+function canonicalText(value) {
+    return typeof value === 'string' ? value : JSON.stringify(value ?? null);
+}
+function carryWorkflowSettings(definition, node) {
+    const copy = { ...node };
+    for (const [workflowKey, nodeKey] of CARRIED_FIELDS) {
+        const value = definition[workflowKey];
+        if (value === undefined || copy[nodeKey] !== undefined)
+            continue;
+        if (nodeKey === 'model' && copy.provider !== undefined && copy.provider !== definition.provider)
+            continue;
+        if (nodeKey === 'persist_session' && copy.command === undefined && copy.prompt === undefined)
+            continue;
+        if (nodeKey !== 'provider' && nodeKey !== 'model' && !isAiRaw(copy) && nodeKey !== 'exec')
+            continue;
+        copy[nodeKey] = value;
+    }
+    return copy;
+}
+function isAiRaw(node) {
+    return node.command !== undefined || node.prompt !== undefined || node.loop !== undefined;
+}
+/** Applies a block's macros to every string of a node (recursively), except its id. */
+function rewriteTexts(value, macros, key) {
+    if (typeof value === 'string')
+        return key === 'id' ? value : applyMacros(value, macros);
+    if (Array.isArray(value))
+        return value.map((item) => rewriteTexts(item, macros));
+    if (isRecord(value))
+        return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, rewriteTexts(v, macros, k)]));
+    return value;
+}
+const INPUTS_REF = /\$INPUTS\.([A-Za-z_][A-Za-z0-9_-]*)/g;
+const NODE_REF = /\$(LOOP_PREV\.)?([A-Za-z_][A-Za-z0-9_-]*)(?=\.[A-Za-z_])/g;
+/** `$INPUTS.<name>` spliced, `$<id>.` and `$LOOP_PREV.<id>.` renamed, in one pass each. */
+function applyMacros(text, macros) {
+    const withInputs = text.replace(INPUTS_REF, (match, name) => macros.inputs[name] ?? match);
+    return withInputs.replace(NODE_REF, (match, prev, id) => {
+        const renamed = macros.renames[id];
+        return renamed ? `$${prev ?? ''}${renamed}` : match;
+    });
+}
+function combineMacros(inner, outer) {
+    // Inner renames already applied to the text; the outer block renames their results too.
+    const renames = { ...outer.renames };
+    for (const [from, to] of Object.entries(inner.renames))
+        renames[from] = outer.renames[to] ?? `${to}`;
+    return { inputs: { ...outer.inputs, ...inner.inputs }, renames };
+}
+/** Rewrites references to included blocks in a node outside them. */
+function pointAtBlocks(raw, blocks) {
+    if (!isRecord(raw))
+        return raw;
+    const copy = rewriteBlockRefs(raw, blocks);
+    if (Array.isArray(raw.depends_on))
+        copy.depends_on = raw.depends_on.flatMap((dep) => typeof dep === 'string' && blocks.has(dep.trim()) ? blocks.get(dep.trim()).sinks : [dep]);
+    return copy;
+}
+function rewriteBlockRefs(value, blocks, key) {
+    if (typeof value === 'string')
+        return key === 'id'
+            ? value
+            : value.replace(NODE_REF, (match, prev, id) => {
+                const block = blocks.get(id);
+                return block ? `$${prev ?? ''}${block.primary}` : match;
+            });
+    if (Array.isArray(value))
+        return value.map((item) => rewriteBlockRefs(item, blocks));
+    if (isRecord(value))
+        return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, rewriteBlockRefs(v, blocks, k)]));
+    return value;
+}
+
+;// CONCATENATED MODULE: ./src/workflows/load-ai.ts
+
+const WHY_UNSUPPORTED = {
+    hooks: 'only Claude Code runs hooks',
+    agents: 'only Claude Code takes inline sub-agents (--agents)',
+    sandbox: "it is Claude Code's sandbox setting",
+    settingSources: "it is Claude Code's setting",
+    betas: 'only Claude Code sends beta headers',
+    fallbackModel: 'only Claude Code has a fallback model',
+    maxBudgetUsd: 'only Claude Code caps spend per call',
+    mcp: 'its CLI takes no MCP server configuration from Archal',
+    skills: 'its CLI takes no skill list',
+    thinking: 'its CLI has no thinking control',
+    effort: 'its CLI has no reasoning-effort control',
+    pi: "it is the pi provider's setting",
+};
+/**
+ * Provider, model and settings of an AI node: node, then workflow, then .archal.json, then the
+ * built-in default. A tier (`small`…) or alias (`@name`) becomes a concrete provider and model; a
+ * setting the provider's CLI cannot honour is a warning naming the node and the key, and is dropped.
+ */
+function resolveAi(fields, ctx, problem, kind) {
+    const workflow = ctx.workflow;
+    const workflowProvider = workflow?.provider ?? ctx.defaults.provider;
+    let provider = fields.provider ?? ctx.inherited?.provider ?? workflowProvider;
+    const inheritedModel = fields.model ?? ctx.inherited?.model;
+    const modelRef = inheritedModel ?? (workflow?.model && provider === workflowProvider ? workflow.model : undefined);
+    let model;
+    let presetEffort;
+    let resolvedRef;
+    if (modelRef !== undefined) {
+        const ref = resolveModelRef(modelRef, provider, ctx.defaults.profile);
+        switch (ref.kind) {
+            case 'error':
+                ctx.errors.push(problem(ref.message, fields.model !== undefined ? 'model' : undefined));
+                break;
+            case 'preset':
+                if (ref.preset.provider !== provider && fields.provider !== undefined)
+                    ctx.warnings.push(problem(`sets provider '${fields.provider}' but model '${modelRef}' resolves to provider '${ref.preset.provider}'; '${ref.preset.provider}' is used`, 'model'));
+                provider = ref.preset.provider;
+                model = ref.preset.model;
+                presetEffort = ref.preset.effort;
+                resolvedRef = modelRef;
+                break;
+            case 'literal': {
+                model = ref.model;
+                const incompatible = modelProblem(provider, model);
+                if (incompatible)
+                    ctx.errors.push(problem(incompatible, fields.model !== undefined ? 'model' : undefined));
+            }
+        }
+    }
+    else
+        model = ctx.defaults.models[provider];
+    if (provider === 'exec' && !fields.exec && !workflow?.exec && !ctx.defaults.exec)
+        ctx.errors.push(problem('provider "exec" needs a command: set exec.command on the node or the workflow, or assistants.exec.command in .archal.json', 'provider'));
+    const capabilities = PROVIDER_CAPABILITIES[provider];
+    if (!capabilities.toolRestrictions)
+        for (const field of ['allowed_tools', 'denied_tools'])
+            if (fields[field] !== undefined)
+                ctx.warnings.push(problem(`${field} is not supported by provider "${provider}" (its CLI has no tool restrictions); it is ignored`, field));
+    const requested = {
+        effort: fields.effort ?? workflow?.effort ?? presetEffort ?? workflow?.modelReasoningEffort,
+        thinking: fields.thinking ?? workflow?.thinking,
+        hooks: fields.hooks,
+        mcp: fields.mcp,
+        skills: fields.skills,
+        agents: fields.agents,
+        pi: fields.pi,
+        maxBudgetUsd: fields.maxBudgetUsd,
+        systemPrompt: fields.systemPrompt,
+        fallbackModel: fields.fallbackModel ?? workflow?.fallbackModel,
+        settingSources: fields.settingSources,
+        betas: fields.betas ?? workflow?.betas,
+        sandbox: fields.sandbox ?? workflow?.sandbox,
+    };
+    const options = {};
+    for (const [key, value] of Object.entries(requested)) {
+        if (value === undefined)
+            continue;
+        const own = fields[key] !== undefined;
+        if (capabilities.options.has(key)) {
+            options[key] = value;
+        }
+        else if (own) {
+            // Workflow-wide defaults a provider cannot take are reported once, for the workflow.
+            ctx.warnings.push(problem(`${key} is not supported by provider "${provider}" (${WHY_UNSUPPORTED[key] ?? 'its CLI cannot take it'}); it is ignored`, key));
+        }
+    }
+    let resumeFrom;
+    if (typeof fields.context === 'object' && fields.context !== null) {
+        if (kind !== 'command' && kind !== 'prompt')
+            ctx.errors.push(problem("'context.resume' is only supported on command and prompt nodes", 'context'));
+        else if (!capabilities.fork)
+            ctx.errors.push(problem(`'context.resume' needs a provider that can fork a session; "${provider}" cannot (use claude, or context: fresh)`, 'context'));
+        else
+            resumeFrom = fields.context.resume;
+    }
+    const persistSession = (fields.persist_session ?? (kind === 'command' || kind === 'prompt' ? workflow?.persist_sessions : undefined)) ===
+        true;
+    if (persistSession && !capabilities.sessions)
+        ctx.warnings.push(problem(`persist_session is not supported by provider "${provider}" (it has no sessions); it is ignored`, 'persist_session'));
+    return {
+        provider,
+        ...(model === undefined ? {} : { model }),
+        ...(resolvedRef ? { modelRef: resolvedRef } : {}),
+        options,
+        ...(resumeFrom ? { resumeFrom } : {}),
+        persistSession: persistSession && capabilities.sessions,
+    };
+}
+
+;// CONCATENATED MODULE: ./src/workflows/load-kinds.ts
+
+
+
+
+
+
+
+
+/** Builders of the node kinds beyond a single prompt or script: scripts, loops, loop groups, approvals, sub-runs. */
+function buildScript(input) {
+    const fields = parseFields(input, workflows_schema/* NODE_SCHEMAS */.Qu.script);
+    if (!fields)
+        return undefined;
+    const { ctx, problem } = input;
+    if (fields.with !== undefined)
+        checkBindings(fields.with, input, 'script');
+    let source;
+    let runtime = fields.runtime;
+    if (isInlineScript(fields.script))
+        source = { kind: 'inline', code: fields.script };
+    else {
+        const found = ctx.resolveScript?.(fields.script);
+        if (!found?.ok) {
+            ctx.errors.push(problem(found?.message ?? `named script '${fields.script}' cannot be looked up here`, 'script'));
+            return undefined;
+        }
+        source = { kind: 'file', file: found.file };
+        runtime ??= found.runtime;
+    }
+    if (!runtime) {
+        ctx.errors.push(problem(`'runtime' is required for script nodes (${workflows_schema/* SCRIPT_RUNTIMES */.Q8.join(', ')})`, 'runtime'));
+        return undefined;
+    }
+    if (fields.deps && runtime !== 'uv')
+        ctx.warnings.push(problem(`deps are installed by uv only; they are ignored with runtime '${runtime}'`, 'deps'));
+    return {
+        ...fields,
+        ...commonFields(fields, input),
+        kind: 'script',
+        runtime,
+        timeout: fields.timeout ?? workflows_schema/* DEFAULT_BASH_TIMEOUT_MS */.Aw,
+        source,
+        ...(fields.with ? { bindings: fields.with } : {}),
+    };
+}
+/** The iteration settings every loop shares, checked; undefined when they cannot run. */
+function loopControl(settings, input, section, otherChannel) {
+    const { ctx, problem } = input;
+    let ok = true;
+    if (settings.max_iterations === undefined) {
+        ctx.errors.push(problem(`a loop needs ${section}.max_iterations (a bound on how often it may run)`, `${section}.max_iterations`));
+        ok = false;
+    }
+    if (settings.until === undefined && settings.until_bash === undefined && otherChannel === undefined) {
+        ctx.errors.push(problem(`a loop needs a completion check: ${section}.until (a signal such as COMPLETE in the output) or ${section}.until_bash (a script; exit 0 = done)${section === 'loop' ? ' or loop.until_field (a declared boolean of output_format)' : ''}`, `${section}.until`));
+        ok = false;
+    }
+    if (settings.interactive === true && !settings.gate_message?.trim()) {
+        ctx.errors.push(problem(`interactive loop requires '${section}.gate_message' (non-empty string)`, `${section}.gate_message`));
+        ok = false;
+    }
+    if (settings.signal_completes && !settings.interactive)
+        ctx.warnings.push(problem(`${section}.signal_completes only matters with interactive: true; it is ignored`, `${section}.signal_completes`));
+    if (settings.interactive && ctx.workflow && ctx.workflow.interactive !== true)
+        ctx.warnings.push(problem(`an interactive loop pauses the run; declare interactive: true at the workflow level`, `${section}.interactive`));
+    if (!ok)
+        return undefined;
+    return {
+        until: settings.until,
+        until_bash: settings.until_bash,
+        max_iterations: settings.max_iterations,
+        fresh_context: settings.fresh_context ?? false,
+        interactive: settings.interactive ?? false,
+        gate_message: settings.gate_message,
+        signal_completes: settings.signal_completes ?? false,
+    };
+}
+function buildLoop(input) {
+    const fields = parseFields(input, workflows_schema/* NODE_SCHEMAS */.Qu.loop);
+    if (!fields)
+        return undefined;
+    const { ctx, problem } = input;
+    const { loop } = fields;
+    const hasPrompt = isPresent(loop.prompt);
+    const hasCommand = isPresent(loop.command);
+    if (hasPrompt === hasCommand)
+        ctx.errors.push(problem(hasPrompt
+            ? "loop node accepts exactly one of 'loop.prompt' or 'loop.command' (both were provided)"
+            : "loop node requires either 'loop.prompt' (inline) or 'loop.command' (file)", 'loop'));
+    const control = loopControl(loop, input, 'loop', loop.until_field);
+    if (loop.until_field !== undefined)
+        checkUntilField(loop.until_field, fields.output_format, input);
+    const body = hasCommand ? lookupCommand(loop.command.trim(), input, 'loop.command') : undefined;
+    if (hasPrompt === hasCommand || !control || (hasCommand && !body))
+        return undefined;
+    return {
+        ...fields,
+        ...commonFields(fields, input),
+        ...resolveAi(fields, ctx, problem, 'loop'),
+        kind: 'loop',
+        loop: {
+            ...control,
+            prompt: body ? body.body : loop.prompt.trim(),
+            command: hasCommand ? loop.command.trim() : undefined,
+            until_field: loop.until_field,
+        },
+    };
+}
+/** `loop.until_field` must be a required boolean of the node's output_format, or the loop could never end. */
+function checkUntilField(field, schema, input) {
+    const fail = (message) => void input.ctx.errors.push(input.problem(message, 'loop.until_field'));
+    if (!schema)
+        return fail(`'loop.until_field' names '${field}' but this node declares no 'output_format'`);
+    const declared = output_schema_declaredFields(schema) ?? [];
+    if (!declared.includes(field))
+        return fail(`'loop.until_field' names '${field}', which is not declared in output_format (declared: ${declared.join(', ') || 'none'})`);
+    if (!Array.isArray(schema.required) || !schema.required.includes(field))
+        return fail(`'loop.until_field' names '${field}', which must also be listed in output_format.required`);
+    const type = (schema.properties[field] ?? {}).type;
+    if (typeof type === 'string' && type !== 'boolean')
+        fail(`'loop.until_field' names '${field}', declared as type '${type}'; it must be 'boolean'`);
+}
+async function buildLoopGroup(input) {
+    const fields = parseFields(input, workflows_schema/* NODE_SCHEMAS */.Qu.loop_group);
+    if (!fields)
+        return undefined;
+    const { ctx, problem, placed } = input;
+    const control = loopControl(fields.loop_group, input, 'loop_group');
+    const rawBody = fields.loop_group.nodes;
+    if (rawBody.length === 0)
+        ctx.errors.push(problem("'loop_group.nodes' must have at least one node", 'loop_group.nodes'));
+    const bodyPlaced = rawBody.map((raw, index) => ({
+        ...placed,
+        raw,
+        path: [...placed.path, 'loop_group', 'nodes', index],
+    }));
+    const expanded = expandIncludes(bodyPlaced, ctx.resolveWorkflowSource, ctx.workflow?.name, ctx.errors);
+    const nodes = [];
+    for (const [index, bodyNode] of expanded.entries()) {
+        if (isRecord(bodyNode.raw) && isPresent(bodyNode.raw.workflow)) {
+            ctx.errors.push(problem(`a loop_group body cannot contain a workflow: node (${String(bodyNode.raw.id)})`, 'loop_group.nodes'));
+            continue;
+        }
+        if (isRecord(bodyNode.raw) &&
+            (isPresent(bodyNode.raw.approval) || (isRecord(bodyNode.raw.loop) && bodyNode.raw.loop.interactive === true))) {
+            ctx.errors.push(problem(`a loop_group body cannot pause (node ${String(bodyNode.raw.id)} is an approval or interactive loop); make the loop_group itself interactive`, 'loop_group.nodes'));
+            continue;
+        }
+        const built = await buildNode(bodyNode, index, {
+            ...ctx,
+            group: input.label,
+            inherited: { provider: fields.provider ?? ctx.inherited?.provider, model: fields.model ?? ctx.inherited?.model },
+        });
+        if (built)
+            nodes.push(built);
+    }
+    if (!control || nodes.length !== expanded.length || expanded.length === 0)
+        return undefined;
+    return { ...fields, ...commonFields(fields, input), kind: 'loop_group', loop_group: { ...control, nodes } };
+}
+function buildApproval(input) {
+    const fields = parseFields(input, workflows_schema/* NODE_SCHEMAS */.Qu.approval);
+    if (!fields)
+        return undefined;
+    const { approval } = fields;
+    const fail = (message) => input.ctx.errors.push(input.problem(message, 'approval.decisions'));
+    if (approval.decisions && approval.on_reject)
+        fail("'approval.decisions' and 'approval.on_reject' are mutually exclusive; wire a rework node with when: \"$<gate>.output.decision == 'reject'\" instead");
+    if (approval.decisions) {
+        const ids = approval.decisions.map((decision) => decision.id);
+        if (new Set(ids).size !== ids.length)
+            fail("'approval.decisions' ids must be unique");
+        if (!ids.includes('approve'))
+            fail("'approval.decisions' must include an 'approve' entry");
+    }
+    return {
+        ...fields,
+        ...commonFields(fields, input),
+        kind: 'approval',
+        approval: {
+            message: approval.message,
+            capture_response: approval.capture_response ?? false,
+            ...(approval.decisions ? { decisions: approval.decisions } : {}),
+            ...(approval.on_reject
+                ? {
+                    on_reject: {
+                        prompt: approval.on_reject.prompt,
+                        max_attempts: approval.on_reject.max_attempts ?? 3,
+                        ai: resolveAi({}, input.ctx, input.problem, 'prompt'),
+                    },
+                }
+                : {}),
+        },
+    };
+}
+function buildSubWorkflow(input) {
+    const fields = parseFields(input, workflows_schema/* NODE_SCHEMAS */.Qu.workflow);
+    if (!fields)
+        return undefined;
+    const { ctx, problem } = input;
+    let ok = true;
+    const refuse = (message, field) => {
+        ctx.errors.push(problem(message, field));
+        ok = false;
+    };
+    if (ctx.group)
+        refuse('a loop_group body cannot contain a workflow: node', 'workflow');
+    if (fields.with !== undefined && fields.input !== undefined)
+        refuse("'with:' and 'input:' cannot both be set on a workflow node: 'with:' supplies named $INPUTS, 'input:' the child's $ARGUMENTS", 'with');
+    for (const name of Object.keys(fields.with ?? {}))
+        if (!workflows_schema/* INPUT_NAME_PATTERN */.E0.test(name))
+            refuse(`invalid workflow input name '${name}'`, 'with');
+    const fanOut = fields.fan_out;
+    if (fanOut?.join === 'first_success')
+        refuse("'fan_out.join: first_success' (racing) is rejected: a winner cancelling the losers couples children meant to be independent. Use 'all_done' (the default) or 'all_success'", 'fan_out.join');
+    if (fanOut?.as && fields.with && fanOut.as in fields.with)
+        refuse(`'fan_out.as: ${fanOut.as}' collides with a 'with:' key of the same name`, 'fan_out.as');
+    if (fanOut && typeof fanOut.items === 'string' && !parseWholeRef(fanOut.items) && !isJsonArray(fanOut.items))
+        refuse("'fan_out.items' must be one whole $node.output or $node.output.field reference to a JSON array, or a JSON array", 'fan_out.items');
+    if (ctx.resolveWorkflowSource && !ctx.resolveWorkflowSource(fields.workflow))
+        refuse(`sub-workflow '${fields.workflow}' not found (it must be a workflow Archal discovers)`, 'workflow');
+    if (!ok)
+        return undefined;
+    const { fan_out: _fanOut, ...rest } = fields;
+    return {
+        ...rest,
+        ...commonFields(fields, input),
+        kind: 'workflow',
+        ...(fanOut
+            ? {
+                fan_out: {
+                    items: fanOut.items,
+                    ...(fanOut.as ? { as: fanOut.as } : {}),
+                    max_parallel: fanOut.max_parallel ?? 5,
+                    join: fanOut.join === 'all_success' ? 'all_success' : 'all_done',
+                },
+            }
+            : {}),
+    };
+}
+function isJsonArray(text) {
+    try {
+        return Array.isArray(JSON.parse(text));
+    }
+    catch {
+        return false;
+    }
+}
+/** `with:` on command and script nodes: names, values, and `{from, if_skipped}` directives. */
+function checkBindings(map, input, kind) {
+    const fail = (message, field = 'with') => input.ctx.errors.push(input.problem(message, field));
+    const envKeys = new Map();
+    for (const [name, value] of Object.entries(map)) {
+        if (!workflows_schema/* INPUT_NAME_PATTERN */.E0.test(name))
+            fail(`invalid ${kind} input name '${name}'`);
+        const envKey = inputEnvKey(name);
+        const clash = envKeys.get(envKey);
+        if (clash)
+            fail(`${kind} bindings '${clash}' and '${name}' both map to env var '${envKey}'; rename one`);
+        envKeys.set(envKey, name);
+        if (!isRecord(value))
+            continue;
+        const extra = Object.keys(value).filter((key) => key !== 'from' && key !== 'if_skipped');
+        if (typeof value.from !== 'string' || extra.length > 0)
+            fail(`${kind} binding '${name}': an object value must be {from: '$node.output[.field]', if_skipped?: <value>}`, `with.${name}`);
+        else if (!parseWholeRef(value.from))
+            fail(`${kind} binding '${name}': 'from' must be exactly one whole '$node.output' or '$node.output.field' reference, got '${value.from}'`, `with.${name}`);
+    }
+}
+
+;// CONCATENATED MODULE: ./src/workflows/load-node.ts
+
+
+
+
+
+
+
+
+
+/**
+ * A node from its YAML mapping, or undefined when it has errors (every one of them is reported in
+ * `ctx.errors`, each naming the node, field and line).
+ */
+async function buildNode(placed, index, ctx) {
+    const { raw } = placed;
+    const label = isRecord(raw) && typeof raw.id === 'string' && raw.id.trim() ? raw.id.trim() : `#${index + 1}`;
+    const problem = (message, field) => ({
+        file: placed.file,
+        node: label,
+        field,
+        line: field
+            ? (placed.source.keyLine(placed.path, field.split('.')[0]) ?? placed.source.line(placed.path))
+            : placed.source.line(placed.path),
+        message,
+    });
+    if (!isRecord(raw)) {
+        ctx.errors.push(problem(`each node must be a mapping with an id and one of ${quoteList(workflows_schema/* NODE_KINDS */.xA)}`));
+        return undefined;
+    }
+    if (raw.id === undefined)
+        ctx.errors.push(problem("missing required field 'id'", 'id'));
+    const kind = nodeKind(raw, ctx, problem);
+    if (!kind)
+        return undefined;
+    if (kind === 'include') {
+        ctx.errors.push(problem('include nodes are expanded before building; this one could not be', 'include'));
+        return undefined;
+    }
+    checkKeys(raw, kind, ctx, problem);
+    const errorCountBefore = ctx.errors.length;
+    const node = await NODE_BUILDERS[kind]({ raw, placed, label, ctx, problem });
+    const schema = node ? outputFormatOf(node) : undefined;
+    if (schema) {
+        const compiled = await compileOutputSchema(schema);
+        if (!compiled.ok)
+            ctx.errors.push(problem(compiled.message, 'output_format'));
+    }
+    return ctx.errors.length === errorCountBefore ? node : undefined;
+}
+/** The one field that says what the node does; none, several, or an empty one is an error. */
+function nodeKind(raw, ctx, problem) {
+    const present = workflows_schema/* NODE_KINDS */.xA.filter((kind) => isPresent(raw[kind]));
+    if (present.length > 1) {
+        ctx.errors.push(problem(`${quoteList(present)} are mutually exclusive: a node has exactly one of ${quoteList(workflows_schema/* NODE_KINDS */.xA)}`));
+        return undefined;
+    }
+    const kind = present[0];
+    if (!kind) {
+        const blank = workflows_schema/* NODE_KINDS */.xA.find((candidate) => raw[candidate] !== undefined);
+        const unsupported = Object.keys(raw).find((key) => workflows_schema/* UNSUPPORTED_ARCHON_KEYS */.V6[key]);
+        ctx.errors.push(blank
+            ? problem(`${blank} must not be empty`, blank)
+            : unsupported
+                ? problem(`'${unsupported}' is an Archon key Archal does not support: ${workflows_schema/* UNSUPPORTED_ARCHON_KEYS */.V6[unsupported]}`, unsupported)
+                : problem(`a node must have one of ${quoteList(workflows_schema/* NODE_KINDS */.xA)} (it says what the node does)`));
+    }
+    return kind;
+}
+/** Unknown keys and keys of another kind are warnings with a did-you-mean; `retry` where it cannot apply is an error. */
+function checkKeys(raw, kind, ctx, problem) {
+    for (const key of Object.keys(raw)) {
+        if (workflows_schema/* NODE_KEYS */.eN[kind].has(key)) {
+            warnNestedKeys(raw[key], key, (message, field) => ctx.warnings.push(problem(message, field)));
+            continue;
+        }
+        if (key === 'retry' && ['loop', 'loop_group', 'approval', 'cancel', 'workflow'].includes(kind)) {
+            const why = kind === 'loop' || kind === 'loop_group'
+                ? ' (a loop retries by iterating)'
+                : kind === 'workflow'
+                    ? ' (a retry would orphan the first child run; resume through the parent instead)'
+                    : '';
+            ctx.errors.push(problem(`retry is not supported on ${kind} nodes${why}`, 'retry'));
+            continue;
+        }
+        if ((key === 'isolation' || key === 'fan_out') && kind !== 'workflow') {
+            ctx.errors.push(problem(`'${key}' is only supported on workflow (sub-run) nodes`, key));
+            continue;
+        }
+        if (workflows_schema/* UNSUPPORTED_ARCHON_KEYS */.V6[key]) {
+            ctx.warnings.push(problem(`'${key}' is an Archon key Archal does not support: ${workflows_schema/* UNSUPPORTED_ARCHON_KEYS */.V6[key]}; it is ignored`, key));
+            continue;
+        }
+        const owners = workflows_schema/* NODE_KINDS */.xA.filter((other) => workflows_schema/* NODE_KEYS */.eN[other].has(key));
+        ctx.warnings.push(owners.length > 0
+            ? problem(`'${key}' applies to ${owners.join('/')} nodes; it is ignored on ${kind} nodes`, key)
+            : problem(`unknown field '${key}' is ignored.${didYouMean(key, ALL_NODE_KEYS)}`, key));
+    }
+}
+/** The node's fields as its kind's schema reads them; undefined (with the problems reported) when they do not fit. */
+function parseFields(input, schema) {
+    const result = schema.safeParse(input.raw);
+    if (result.success)
+        return result.data;
+    const { ctx, placed } = input;
+    ctx.errors.push(...zodProblems(result.error.issues, placed.path, placed.file, placed.source, input.label, input.raw));
+    return undefined;
+}
+function parseWhen(source, input) {
+    if (source === undefined)
+        return undefined;
+    try {
+        return { source, expr: parseCondition(source) };
+    }
+    catch (error) {
+        if (!(error instanceof ConditionSyntaxError))
+            throw error;
+        input.ctx.errors.push(input.problem(`invalid condition: ${error.message}`, 'when'));
+        return undefined;
+    }
+}
+function commonFields(fields, input) {
+    return {
+        depends_on: [...new Set(fields.depends_on ?? [])],
+        when: parseWhen(fields.when, input),
+        trigger_rule: fields.trigger_rule ?? 'all_success',
+        continue_on_error: fields.continue_on_error ?? false,
+    };
+}
+/** A command file by name, with an include's rewrites applied to its text. */
+function lookupCommand(name, input, field) {
+    const found = input.ctx.resolveCommand(name);
+    if (!found.ok) {
+        input.ctx.errors.push(input.problem(found.message, field));
+        return undefined;
+    }
+    return { ...found, body: withMacros(found.body, input.placed.macros) };
+}
+function withMacros(text, macros) {
+    return macros ? applyMacros(text, macros) : text;
+}
+/** One builder per kind of node. */
+const NODE_BUILDERS = {
+    bash(input) {
+        const fields = parseFields(input, workflows_schema/* NODE_SCHEMAS */.Qu.bash);
+        return (fields && {
+            ...fields,
+            ...commonFields(fields, input),
+            kind: 'bash',
+            timeout: fields.timeout ?? workflows_schema/* DEFAULT_BASH_TIMEOUT_MS */.Aw,
+        });
+    },
+    cancel(input) {
+        const fields = parseFields(input, workflows_schema/* NODE_SCHEMAS */.Qu.cancel);
+        return fields && { ...fields, ...commonFields(fields, input), kind: 'cancel' };
+    },
+    prompt(input) {
+        const fields = parseFields(input, workflows_schema/* NODE_SCHEMAS */.Qu.prompt);
+        return (fields && {
+            ...fields,
+            ...commonFields(fields, input),
+            ...resolveAi(fields, input.ctx, input.problem, 'prompt'),
+            kind: 'prompt',
+        });
+    },
+    command(input) {
+        const fields = parseFields(input, workflows_schema/* NODE_SCHEMAS */.Qu.command);
+        const found = fields && lookupCommand(fields.command, input, 'command');
+        if (fields?.with !== undefined)
+            checkBindings(fields.with, input, 'command');
+        return (fields &&
+            found && {
+            ...fields,
+            ...commonFields(fields, input),
+            ...resolveAi(fields, input.ctx, input.problem, 'command'),
+            kind: 'command',
+            body: found.body,
+            commandFile: found.file,
+            ...(fields.with ? { bindings: fields.with } : {}),
+        });
+    },
+    script: (input) => buildScript(input),
+    loop: (input) => buildLoop(input),
+    loop_group: (input) => buildLoopGroup(input),
+    approval: (input) => buildApproval(input),
+    workflow: (input) => buildSubWorkflow(input),
+};
+
+;// CONCATENATED MODULE: ./src/workflows/load-workflow.ts
+
+
+
+
+
+
+/** The workflow's own fields; malformed lenient ones are dropped with a warning, as Archon does. */
+function parseWorkflowFields(raw, ctx) {
+    const kept = { ...raw };
+    const shape = workflows_schema/* workflowFieldsSchema */.Sb.shape;
+    for (const key of workflows_schema/* LENIENT_WORKFLOW_FIELDS */.Ou) {
+        if (kept[key] === undefined)
+            continue;
+        const checked = shape[key].safeParse(kept[key]);
+        if (checked.success)
+            continue;
+        ctx.warnings.push({
+            file: ctx.file,
+            field: key,
+            line: ctx.source.keyLine([], key),
+            message: `${checked.error?.issues[0]?.message ?? 'invalid value'}; '${key}' is ignored`,
+        });
+        delete kept[key];
+    }
+    const parsed = workflows_schema/* workflowFieldsSchema */.Sb.safeParse(kept);
+    if (!parsed.success) {
+        ctx.errors.push(...zodProblems(parsed.error.issues, [], ctx.file, ctx.source, undefined, kept));
+        return undefined;
+    }
+    const fields = parsed.data;
+    if (fields.modelReasoningEffort && !fields.effort)
+        ctx.warnings.push({
+            file: ctx.file,
+            field: 'modelReasoningEffort',
+            line: ctx.source.keyLine([], 'modelReasoningEffort'),
+            message: "modelReasoningEffort is deprecated; use 'effort' (it is read as effort)",
+        });
+    const requires = fields.requires?.filter((requirement) => {
+        if (requirement === 'github')
+            return true;
+        ctx.warnings.push({
+            file: ctx.file,
+            field: 'requires',
+            line: ctx.source.keyLine([], 'requires'),
+            message: `unknown requirement '${requirement}' is ignored (known: github)`,
+        });
+        return false;
+    });
+    const provider = fields.provider;
+    if (provider) {
+        const capabilities = PROVIDER_CAPABILITIES[provider];
+        for (const key of ['effort', 'thinking', 'fallbackModel', 'betas', 'sandbox'])
+            if (fields[key] !== undefined && !capabilities.options.has(key))
+                ctx.warnings.push({
+                    file: ctx.file,
+                    field: key,
+                    line: ctx.source.keyLine([], key),
+                    message: `${key} is not supported by provider "${provider}"; nodes on that provider ignore it`,
+                });
+    }
+    return { ...fields, ...(requires ? { requires } : {}), inputs: checkInputs(fields.inputs, ctx) };
+}
+function checkInputs(inputs, ctx) {
+    if (!inputs)
+        return undefined;
+    const at = (message) => ({
+        file: ctx.file,
+        field: 'inputs',
+        line: ctx.source.keyLine([], 'inputs'),
+        message,
+    });
+    const envKeys = new Map();
+    const kept = {};
+    for (const [name, spec] of Object.entries(inputs)) {
+        if (!workflows_schema/* INPUT_NAME_PATTERN */.E0.test(name)) {
+            ctx.errors.push(at(`invalid input name '${name}'; use letters, digits, '_' or '-', starting with a letter or '_'`));
+            continue;
+        }
+        const key = inputEnvKey(name);
+        const clash = envKeys.get(key);
+        if (clash)
+            ctx.errors.push(at(`inputs '${clash}' and '${name}' both map to env var '${key}'; rename one`));
+        envKeys.set(key, name);
+        if (spec.required === true && spec.default !== undefined) {
+            ctx.warnings.push(at(`input '${name}' is both required and has a default; the entry is ignored`));
+            continue;
+        }
+        kept[name] = spec;
+    }
+    return kept;
+}
+/** `returns:`, `outcome_field:` and pause nodes against the nodes that loaded. */
+function checkWorkflowContract(fields, nodes, ctx) {
+    const at = (field, message) => ({
+        file: ctx.file,
+        field,
+        line: ctx.source.keyLine([], field),
+        message,
+    });
+    const returns = fields.returns;
+    const target = returns ? nodes.find((node) => node.id === returns) : undefined;
+    if (returns && !target && !ctx.errors.some((error) => error.node === returns))
+        ctx.errors.push(at('returns', `returns '${returns}', which is not a top-level node of this workflow`));
+    if (fields.outcome_field) {
+        const field = fields.outcome_field;
+        if (!returns)
+            ctx.errors.push(at('outcome_field', "outcome_field needs 'returns:' (the node whose output carries it)"));
+        else if (target) {
+            const schema = outputFormatOf(target);
+            const declared = schema ? (output_schema_declaredFields(schema) ?? []) : [];
+            const required = Array.isArray(schema?.required) ? schema.required : [];
+            const type = schema
+                ? schema.properties?.[field]?.type
+                : undefined;
+            if (!declared.includes(field) || !required.includes(field) || type !== 'boolean')
+                ctx.errors.push(at('outcome_field', `outcome_field '${field}' must be a required boolean property of the output_format of '${returns}'`));
+        }
+    }
+    const pauses = nodes.some((node) => node.kind === 'approval' ||
+        (node.kind === 'loop' && node.loop.interactive) ||
+        (node.kind === 'loop_group' && node.loop_group.interactive));
+    if (pauses && fields.interactive === undefined)
+        ctx.warnings.push(at('interactive', 'this workflow can pause (an approval or interactive loop); declare interactive: true'));
+}
+
 ;// CONCATENATED MODULE: ./src/workflows/loader.ts
+
+
 
 
 
@@ -8186,21 +10185,21 @@ async function loadWorkflowText(text, options) {
     for (const key of Object.keys(root)) {
         if (workflows_schema/* WORKFLOW_KEYS */.DN.has(key) || key === 'steps')
             continue;
-        const nodeHint = ALL_NODE_KEYS.has(key)
-            ? ' (it is a node field: set it on each node)'
-            : didYouMean(key, workflows_schema/* WORKFLOW_KEYS */.DN);
+        const unsupported = workflows_schema/* UNSUPPORTED_ARCHON_KEYS */.V6[key];
+        const hint = ALL_NODE_KEYS.has(key) ? ' (it is a node field: set it on each node)' : didYouMean(key, workflows_schema/* WORKFLOW_KEYS */.DN);
         warnings.push({
             file,
             field: key,
             line: source.keyLine([], key),
-            message: `unknown workflow key '${key}' is ignored.${nodeHint}`,
+            message: unsupported
+                ? `'${key}' is an Archon key Archal does not support: ${unsupported}; it is ignored`
+                : `unknown workflow key '${key}' is ignored.${hint}`,
         });
     }
-    warnNestedKeys(root.exec, 'exec', (message, field) => warnings.push({ file, field, line: source.keyLine(['exec'], field.split('.')[1]), message }));
-    const { nodes: rawNodes, ...workflowFields } = root;
-    const fields = workflows_schema/* workflowFieldsSchema */.Sb.safeParse(workflowFields);
-    if (!fields.success)
-        errors.push(...zodProblems(fields.error.issues, [], file, source, undefined, workflowFields));
+    for (const key of ['exec', 'worktree', 'evidence_policy'])
+        warnNestedKeys(root[key], key, (message, field) => warnings.push({ file, field, line: source.keyLine([key], field.split('.')[1]), message }));
+    const { nodes: rawNodes, ...rawFields } = root;
+    const fields = parseWorkflowFields(rawFields, { file, source, errors, warnings });
     if (!Array.isArray(rawNodes) || rawNodes.length === 0) {
         if (!(Array.isArray(root.steps) && root.steps.length > 0))
             errors.push({
@@ -8212,32 +10211,42 @@ async function loadWorkflowText(text, options) {
         return { ok: false, stage: 'validate', name, description, errors, warnings };
     }
     const defaults = options.defaults ?? BUILTIN_DEFAULTS;
-    const workflowSettings = fields.success ? fields.data : undefined;
+    const placed = rawNodes.map((raw, index) => ({ raw, file, source, path: ['nodes', index] }));
+    const expanded = expandIncludes(placed, options.resolveWorkflowSource, name, errors);
     const nodes = [];
     const nodeLines = new Map();
-    for (const [index, rawNode] of rawNodes.entries()) {
-        const built = await buildNode(rawNode, index, {
-            ...options,
-            defaults,
-            source,
-            workflow: workflowSettings,
-            errors,
-            warnings,
-        });
+    for (const [index, node] of expanded.entries()) {
+        const built = await buildNode(node, index, { ...options, defaults, workflow: fields, errors, warnings });
         if (built) {
             nodes.push(built);
             if (!nodeLines.has(built.id))
-                nodeLines.set(built.id, source.line(['nodes', index]));
+                nodeLines.set(built.id, node.source.line(node.path));
         }
     }
-    // Graph checks need every node's id; nodes that failed their own validation still count as
-    // existing, so that one typo does not cascade into "unknown node" errors elsewhere.
-    const declaredIds = rawNodes.flatMap((node) => isRecord(node) && typeof node.id === 'string' ? [node.id.trim()] : []);
-    errors.push(...validateGraph(nodes, declaredIds, { file, source, nodeLines }));
+    // Graph checks use every declared node, including those that failed their own validation: one
+    // typo must not cascade into "unknown node" or "not a dependency" errors elsewhere.
+    const declared = expanded.flatMap((node, index) => {
+        if (!isRecord(node.raw) || typeof node.raw.id !== 'string')
+            return [];
+        const deps = Array.isArray(node.raw.depends_on) ? node.raw.depends_on.filter((dep) => typeof dep === 'string') : [];
+        return [
+            {
+                id: node.raw.id.trim(),
+                depends_on: deps.map((dep) => dep.trim()),
+                index,
+                line: node.source.line(node.path),
+            },
+        ];
+    });
+    const graph = validateGraph(nodes, declared, { file, nodeLines });
+    errors.push(...graph.errors);
+    warnings.push(...graph.warnings);
     warnings.push(...wholeOutputWarnings(nodes, file, nodeLines));
-    if (errors.length > 0 || !workflowSettings)
+    if (fields)
+        checkWorkflowContract(fields, nodes, { file, source, errors, warnings });
+    if (errors.length > 0 || !fields)
         return { ok: false, stage: 'validate', name, description, errors, warnings };
-    const { max_parallel, tags, ...rest } = workflowSettings;
+    const { max_parallel, tags, thinking: _thinking, effort: _effort, betas: _betas, sandbox: _sandbox, fallbackModel: _fallbackModel, persist_sessions: _persistSessions, ...rest } = fields;
     const workflow = {
         ...rest,
         max_parallel: max_parallel ?? workflows_schema/* DEFAULT_MAX_PARALLEL */.dT,
@@ -8276,6 +10285,7 @@ function collectCompareRefs(expr) {
     return [expr.left, expr.right].flatMap((operand) => (operand.type === 'ref' ? [operand] : []));
 }
 
+
 ;// CONCATENATED MODULE: ./src/workflows/problems.ts
 /** "file.yaml:12: node 'build' field 'retry.max_attempts': must be between 1 and 5" */
 function formatWorkflowProblem(problem) {
@@ -8304,6 +10314,9 @@ function problems_formatWorkflowProblems(problems, indent = '  ') {
 function workflowScopes(locations) {
     return [
         { scope: 'bundled', dir: locations.bundled },
+        ...(locations.userHome
+            ? [{ scope: 'archon-global', dir: (0,external_node_path_.join)(locations.userHome, '.archon', 'workflows') }]
+            : []),
         { scope: 'global', dir: (0,external_node_path_.join)(locations.home, 'workflows') },
         { scope: 'archon', dir: (0,external_node_path_.join)(locations.repo, '.archon', 'workflows') },
         { scope: 'archal', dir: (0,external_node_path_.join)(locations.repo, '.archal', 'workflows') },
@@ -8315,10 +10328,20 @@ async function discoverWorkflows(locations, options) {
     const overridden = [];
     const warnings = [];
     const errors = [];
-    for (const { scope, dir } of workflowScopes(locations)) {
+    const scopes = workflowScopes(locations).map(({ scope, dir }) => ({
+        scope,
+        files: listWorkflowFiles(dir, errors, scope),
+    }));
+    const texts = new Map();
+    for (const { files } of scopes)
+        for (const file of files)
+            texts.set(file, readText(file) ?? '');
+    const resolveWorkflowSource = options.resolveWorkflowSource ??
+        sourceIndex(scopes.flatMap(({ files }) => files), texts);
+    for (const { scope, files } of scopes) {
         const inScope = new Map();
-        for (const file of listWorkflowFiles(dir, errors, scope)) {
-            const loaded = await discovery_loadWorkflowFile(file, scope, options);
+        for (const file of files) {
+            const loaded = await discovery_loadWorkflowFile(file, scope, { ...options, resolveWorkflowSource }, texts.get(file));
             if (loaded.kind === 'error') {
                 errors.push(loaded.error);
                 continue;
@@ -8347,10 +10370,10 @@ async function discoverWorkflows(locations, options) {
     const workflows = [...byName.values()].sort((a, b) => a.name.localeCompare(b.name));
     return { workflows, overridden, warnings, errors };
 }
-async function discovery_loadWorkflowFile(file, scope, options) {
+async function discovery_loadWorkflowFile(file, scope, options, preread) {
     let text;
     try {
-        text = (0,external_node_fs_.readFileSync)(file, 'utf8');
+        text = preread || (0,external_node_fs_.readFileSync)(file, 'utf8');
     }
     catch (error) {
         const message = `cannot read ${file}: ${error.code ?? String(error)}`;
@@ -8365,6 +10388,8 @@ async function discovery_loadWorkflowFile(file, scope, options) {
         scope,
         defaults: options.defaults,
         resolveCommand: options.resolveCommand,
+        resolveScript: options.resolveScript,
+        resolveWorkflowSource: options.resolveWorkflowSource,
     });
     if (result.ok)
         return { kind: 'workflow', workflow: result.workflow, warnings: result.warnings };
@@ -8380,6 +10405,39 @@ async function discovery_loadWorkflowFile(file, scope, options) {
             problems: result.errors,
         },
     };
+}
+function readText(file) {
+    try {
+        return (0,external_node_fs_.readFileSync)(file, 'utf8');
+    }
+    catch {
+        return undefined;
+    }
+}
+const NAME_LINE = /^name:[ \t]*(?:"([^"]+)"|'([^']+)'|([^#\n]+?))[ \t]*(?:#.*)?$/m;
+/**
+ * Workflow files by the name they declare (later files win, as later scopes do), for `include:`
+ * and `workflow:` nodes: exact names first, then case-insensitively.
+ */
+function sourceIndex(files, texts = new Map()) {
+    let index;
+    return (name) => {
+        if (!index) {
+            index = new Map();
+            for (const file of files) {
+                const text = texts.get(file) ?? readText(file);
+                const match = text ? NAME_LINE.exec(text) : null;
+                const declared = match ? (match[1] ?? match[2] ?? match[3]).trim() : undefined;
+                if (declared && text)
+                    index.set(declared, { file, text });
+            }
+        }
+        return index.get(name) ?? [...index.entries()].find(([key]) => key.toLowerCase() === name.toLowerCase())?.[1];
+    };
+}
+/** Every workflow file of every scope, lowest precedence first. */
+function allWorkflowFiles(locations) {
+    return workflowScopes(locations).flatMap(({ scope, dir }) => listWorkflowFiles(dir, [], scope));
 }
 function listWorkflowFiles(dir, errors, scope) {
     let entries;
@@ -8400,7 +10458,7 @@ function listWorkflowFiles(dir, errors, scope) {
         .map((entry) => (0,external_node_path_.join)(dir, entry));
 }
 /** A workflow that cannot be picked: none of that name, several, or a broken file that declares it. */
-class discovery_WorkflowLookupError extends errors/* ArchalError */.u {
+class discovery_WorkflowLookupError extends lib_errors/* ArchalError */.u {
     constructor(code, message, data) {
         super(code, message, data);
         this.name = 'WorkflowLookupError';
@@ -8535,6 +10593,21 @@ class JsonlTranscript {
     }
 }
 
+;// CONCATENATED MODULE: ./src/lib/ignored-dir.ts
+
+
+/**
+ * Creates a directory Archal owns inside a working tree so that git never shows it: it holds a
+ * `.gitignore` of `*`, which ignores everything in it, itself included. Run artifacts, transcripts
+ * and caches written into a repository therefore leave `git status` as it was.
+ */
+function ensureIgnoredDir(dir) {
+    (0,external_node_fs_.mkdirSync)(dir, { recursive: true });
+    const ignore = (0,external_node_path_.join)(dir, '.gitignore');
+    if (!(0,external_node_fs_.existsSync)(ignore))
+        (0,external_node_fs_.writeFileSync)(ignore, '# Written by Archal: run files, never committed.\n*\n');
+}
+
 ;// CONCATENATED MODULE: ./src/workflows/clock.ts
 const systemClock = {
     now: () => Date.now(),
@@ -8600,6 +10673,210 @@ function countStates(results) {
         if (state in counts)
             counts[state]++;
     return counts;
+}
+
+;// CONCATENATED MODULE: ./src/workflows/inputs.ts
+
+/**
+ * A run's `$INPUTS` from what a caller gives (`--input name=value`, a parent's `with:`) and what
+ * the workflow declares: declared defaults fill gaps; a missing required input or an undeclared
+ * name is refused before anything runs. A workflow that declares no inputs takes what it is given.
+ */
+function resolveInputs(workflow, given = {}) {
+    const declared = workflow.inputs;
+    if (!declared)
+        return { ok: true, values: { ...given } };
+    const problems = [];
+    const names = Object.keys(declared);
+    for (const name of Object.keys(given))
+        if (!(name in declared))
+            problems.push(`'${workflow.name}' declares no input '${name}'.${didYouMean(name, names) || ` Declared: ${names.join(', ') || 'none'}.`}`);
+    const values = {};
+    for (const [name, spec] of Object.entries(declared)) {
+        if (name in given)
+            values[name] = given[name];
+        else if (spec.default !== undefined)
+            values[name] = spec.default;
+        else if (spec.required)
+            problems.push(`'${workflow.name}' requires input '${name}'${spec.description ? ` (${spec.description})` : ''}.`);
+        else
+            values[name] = '';
+    }
+    return problems.length > 0 ? { ok: false, message: problems.join(' ') } : { ok: true, values };
+}
+
+;// CONCATENATED MODULE: ./src/workflows/substitute.ts
+
+
+
+
+/** Variables every prompt, command and bash node can use. */
+const STANDARD_VARIABLES = [
+    'WORKFLOW_ID',
+    'USER_MESSAGE',
+    'ARGUMENTS',
+    'ARTIFACTS_DIR',
+    'STATE_DIR',
+    'BASE_BRANCH',
+    'DOCS_DIR',
+    'CONTEXT',
+    'EXTERNAL_CONTEXT',
+    'ISSUE_CONTEXT',
+    'LOOP_PREV_OUTPUT',
+    'LOOP_USER_INPUT',
+    'REJECTION_REASON',
+];
+const CONTEXT_VARIABLES = new Set(['CONTEXT', 'EXTERNAL_CONTEXT', 'ISSUE_CONTEXT']);
+class SubstitutionError extends Error {
+    constructor(message) {
+        super(message);
+        this.name = 'SubstitutionError';
+    }
+}
+// $LOOP_PREV and $INPUTS first, then node references (so `$CONTEXT.output` reads a node named
+// CONTEXT), then variables.
+const TOKEN = new RegExp(`${LOOP_PREV_REF_SOURCE}|${INPUTS_REF_SOURCE}|${OUTPUT_REF_SOURCE}|\\$(${STANDARD_VARIABLES.join('|')})(?![A-Za-z0-9_])`, 'g');
+function variableValue(name, vars) {
+    switch (name) {
+        case 'WORKFLOW_ID':
+            return vars.runId;
+        case 'USER_MESSAGE':
+        case 'ARGUMENTS':
+            return vars.userMessage;
+        case 'ARTIFACTS_DIR':
+            return vars.artifactsDir;
+        case 'STATE_DIR':
+            if (vars.stateDir === undefined)
+                throw new SubstitutionError('$STATE_DIR is used but this run has no state directory');
+            return vars.stateDir;
+        case 'BASE_BRANCH':
+            if (vars.baseBranch === undefined)
+                throw new SubstitutionError('$BASE_BRANCH is used but the base branch could not be detected; set worktree.baseBranch in .archal.json');
+            return vars.baseBranch;
+        case 'DOCS_DIR':
+            return vars.docsDir;
+        case 'CONTEXT':
+        case 'EXTERNAL_CONTEXT':
+        case 'ISSUE_CONTEXT':
+            return vars.context;
+        case 'LOOP_PREV_OUTPUT':
+            return vars.loopPrevOutput ?? '';
+        case 'LOOP_USER_INPUT':
+            return vars.loopUserInput ?? '';
+        case 'REJECTION_REASON':
+            return vars.rejectionReason ?? '';
+    }
+}
+/** `$INPUTS.<name>`: the run's value as text; an undeclared name is an error that says what exists. */
+function inputValue(name, vars) {
+    if (Object.prototype.hasOwnProperty.call(vars.inputs, name))
+        return vars.inputs[name];
+    const names = Object.keys(vars.inputs);
+    throw new SubstitutionError(`Unknown input '$INPUTS.${name}'.${names.length === 0 ? ' This run has no declared inputs.' : `${didYouMean(name, names) || ` Available inputs: ${names.join(', ')}.`}`}`);
+}
+function loopPrevValue(node, field, vars) {
+    if (!vars.loopPrev)
+        return '';
+    return valueText(readOutputRef(vars.loopPrev, node, field));
+}
+/**
+ * Substitutes variables and node outputs into AI prompt text, in one pass, so text coming from a
+ * variable or an output is never itself substituted again. When the run has context and the text
+ * does not place it anywhere, the context is appended.
+ */
+function substitutePrompt(text, vars, outputs) {
+    let usedContext = false;
+    const result = text.replace(TOKEN, (_match, ...groups) => {
+        const [prevNode, prevField, input, node, field, variable] = groups;
+        if (prevNode !== undefined)
+            return loopPrevValue(prevNode, prevField, vars);
+        if (input !== undefined)
+            return valueText(inputValue(input, vars));
+        if (node !== undefined)
+            return valueText(readOutputRef(outputs, node, field));
+        if (CONTEXT_VARIABLES.has(variable))
+            usedContext = true;
+        return variableValue(variable, vars);
+    });
+    return vars.context && !usedContext ? `${result}\n\n---\n\n${vars.context}` : result;
+}
+/** Substitution of message-like text (approval messages, cancel reasons, sub-run inputs): no appended context. */
+function substituteText(text, vars, outputs) {
+    return substitutePrompt(text, { ...vars, context: '' }, outputs);
+}
+/** Longer outputs are written to a file and read back with $(cat …) instead of being spliced. */
+const SHELL_INLINE_LIMIT = 32 * 1024;
+/**
+ * Prepares a bash script. Node outputs are spliced shell-quoted; run variables are not spliced at
+ * all: the script reads them from its environment ($USER_MESSAGE, $ARTIFACTS_DIR, $INPUTS_NAME…),
+ * so text a user controls never becomes shell syntax.
+ */
+function substituteShell(script, vars, outputs, spillDir) {
+    return script.replace(TOKEN, (match, ...groups) => {
+        const [prevNode, prevField, input, node, field, variable] = groups;
+        if (input !== undefined)
+            return match;
+        if (prevNode === undefined && node === undefined) {
+            if (variable === 'BASE_BRANCH' || variable === 'STATE_DIR')
+                variableValue(variable, vars);
+            return match;
+        }
+        const text = prevNode !== undefined
+            ? loopPrevValue(prevNode, prevField, vars)
+            : valueText(readOutputRef(outputs, node, field));
+        if (text.length <= SHELL_INLINE_LIMIT)
+            return shellQuote(text);
+        (0,external_node_fs_.mkdirSync)(spillDir, { recursive: true });
+        const file = (0,external_node_path_.join)(spillDir, `${prevNode ? 'prev.' : ''}${prevNode ?? node}${(prevField ?? field) ? `.${prevField ?? field}` : ''}.txt`);
+        (0,external_node_fs_.writeFileSync)(file, text);
+        return `"$(cat ${shellQuote(file)})"`;
+    });
+}
+/** Prepares an inline bun/uv/node/python script: node outputs spliced as they are (parse them in the script). */
+function substituteScript(script, vars, outputs) {
+    return script.replace(TOKEN, (match, ...groups) => {
+        const [prevNode, prevField, input, node, field, variable] = groups;
+        if (prevNode !== undefined)
+            return loopPrevValue(prevNode, prevField, vars);
+        if (node !== undefined)
+            return valueText(readOutputRef(outputs, node, field));
+        if (input === undefined && (variable === 'BASE_BRANCH' || variable === 'STATE_DIR'))
+            variableValue(variable, vars);
+        return match;
+    });
+}
+/** The environment through which bash and script nodes read run variables and inputs. */
+function variablesEnvironment(vars) {
+    const env = {};
+    for (const [name, value] of Object.entries(vars.inputs))
+        env[inputEnvKey(name)] = valueText(value);
+    Object.assign(env, {
+        WORKFLOW_ID: vars.runId,
+        USER_MESSAGE: vars.userMessage,
+        ARGUMENTS: vars.userMessage,
+        ARTIFACTS_DIR: vars.artifactsDir,
+        DOCS_DIR: vars.docsDir,
+        CONTEXT: vars.context,
+        EXTERNAL_CONTEXT: vars.context,
+        ISSUE_CONTEXT: vars.context,
+        LOOP_USER_INPUT: vars.loopUserInput ?? '',
+        LOOP_PREV_OUTPUT: vars.loopPrevOutput ?? '',
+        REJECTION_REASON: vars.rejectionReason ?? '',
+    });
+    if (vars.logDir !== undefined)
+        env.LOG_DIR = vars.logDir;
+    if (vars.stateDir !== undefined)
+        env.STATE_DIR = vars.stateDir;
+    if (vars.baseBranch !== undefined)
+        env.BASE_BRANCH = vars.baseBranch;
+    return env;
+}
+function shellQuote(value) {
+    return `'${value.replace(/'/g, `'\\''`)}'`;
+}
+/** Whether a text reads a variable (used to resolve expensive ones, like the base branch, only when needed). */
+function usesVariable(text, name) {
+    return new RegExp(`\\$${name}(?![A-Za-z0-9_])`).test(text);
 }
 
 ;// CONCATENATED MODULE: ./src/workflows/retry.ts
@@ -8681,16 +10958,19 @@ function retryPolicyFor(node) {
     switch (node.kind) {
         case 'command':
         case 'prompt':
-        case 'bash': {
+        case 'bash':
+        case 'script': {
             if (node.retry)
                 return {
                     maxAttempts: node.retry.max_attempts,
                     delayMs: node.retry.delay_ms ?? DEFAULT_AI_RETRY.delayMs,
                     onError: node.retry.on_error ?? 'transient',
                 };
-            return node.kind === 'bash' ? NO_RETRY : DEFAULT_AI_RETRY;
+            return node.kind === 'bash' || node.kind === 'script' ? NO_RETRY : DEFAULT_AI_RETRY;
         }
         case 'loop':
+        case 'loop_group':
+        case 'workflow':
         case 'approval':
         case 'cancel':
             return NO_RETRY;
@@ -8706,114 +10986,40 @@ function retryDelay(policy, attempt) {
     return policy.delayMs * 2 ** (attempt - 1);
 }
 
-;// CONCATENATED MODULE: ./src/workflows/substitute.ts
+;// CONCATENATED MODULE: ./src/workflows/nodes/bindings.ts
 
 
 
-/** Variables every prompt, command and bash node can use. */
-const STANDARD_VARIABLES = [
-    'WORKFLOW_ID',
-    'USER_MESSAGE',
-    'ARGUMENTS',
-    'ARTIFACTS_DIR',
-    'BASE_BRANCH',
-    'CONTEXT',
-    'EXTERNAL_CONTEXT',
-    'ISSUE_CONTEXT',
-    'LOOP_PREV_OUTPUT',
-];
-const CONTEXT_VARIABLES = new Set(['CONTEXT', 'EXTERNAL_CONTEXT', 'ISSUE_CONTEXT']);
-class SubstitutionError extends Error {
-    constructor(message) {
-        super(message);
-        this.name = 'SubstitutionError';
-    }
-}
-// Node references first, so that `$CONTEXT.output` reads a node named CONTEXT.
-const TOKEN = new RegExp(`${OUTPUT_REF_SOURCE}|\\$(${STANDARD_VARIABLES.join('|')})(?![A-Za-z0-9_])`, 'g');
-function variableValue(name, vars) {
-    switch (name) {
-        case 'WORKFLOW_ID':
-            return vars.runId;
-        case 'USER_MESSAGE':
-        case 'ARGUMENTS':
-            return vars.userMessage;
-        case 'ARTIFACTS_DIR':
-            return vars.artifactsDir;
-        case 'BASE_BRANCH':
-            if (vars.baseBranch === undefined)
-                throw new SubstitutionError('$BASE_BRANCH is used but the base branch could not be detected; set worktree.baseBranch in .archal.json');
-            return vars.baseBranch;
-        case 'CONTEXT':
-        case 'EXTERNAL_CONTEXT':
-        case 'ISSUE_CONTEXT':
-            return vars.context;
-        case 'LOOP_PREV_OUTPUT':
-            return vars.loopPrevOutput ?? '';
-    }
-}
 /**
- * Substitutes variables and node outputs into AI prompt text, in one pass, so text coming from a
- * variable or an output is never itself substituted again. When the run has context and the text
- * does not place it anywhere, the context is appended.
+ * A node's `with:` values, as the inputs it reads: a whole `$node.output[.field]` reference keeps
+ * its logical value (a boolean stays a boolean), `{from, if_skipped}` reads a possibly skipped
+ * producer, any other string is a template, and everything else is the literal value.
  */
-function substitutePrompt(text, vars, outputs) {
-    let usedContext = false;
-    const result = text.replace(TOKEN, (_match, node, field, variable) => {
-        if (node !== undefined)
-            return valueText(readOutputRef(outputs, node, field));
-        if (CONTEXT_VARIABLES.has(variable))
-            usedContext = true;
-        return variableValue(variable, vars);
-    });
-    return vars.context && !usedContext ? `${result}\n\n---\n\n${vars.context}` : result;
-}
-/** Longer outputs are written to a file and read back with $(cat …) instead of being spliced. */
-const SHELL_INLINE_LIMIT = 32 * 1024;
-/**
- * Prepares a bash script. Node outputs are spliced shell-quoted; run variables are not spliced at
- * all: the script reads them from its environment ($USER_MESSAGE, $ARTIFACTS_DIR…), so text a user
- * controls never becomes shell syntax.
- */
-function substituteShell(script, vars, outputs, spillDir) {
-    return script.replace(TOKEN, (match, node, field, variable) => {
-        if (node === undefined) {
-            if (variable === 'BASE_BRANCH')
-                variableValue(variable, vars);
-            return match;
+function resolveBindings(bindings, run, nodeId) {
+    const values = {};
+    for (const [name, value] of Object.entries(bindings)) {
+        if (isPlainObject(value) && typeof value.from === 'string') {
+            const ref = parseWholeRef(value.from);
+            const producer = run.outputs.get(ref.node);
+            if (producer?.state === 'skipped' || producer?.state === 'pending') {
+                if (!('if_skipped' in value))
+                    throw new NodeFailure(`Node '${nodeId}': binding '${name}' reads '${ref.node}', which was skipped; give the binding an if_skipped value`, 'fatal');
+                values[name] = value.if_skipped;
+            }
+            else
+                values[name] = readOutputRef(run.outputs, ref.node, ref.field);
+            continue;
         }
-        const text = valueText(readOutputRef(outputs, node, field));
-        if (text.length <= SHELL_INLINE_LIMIT)
-            return shellQuote(text);
-        (0,external_node_fs_.mkdirSync)(spillDir, { recursive: true });
-        const file = (0,external_node_path_.join)(spillDir, `${node}${field ? `.${field}` : ''}.txt`);
-        (0,external_node_fs_.writeFileSync)(file, text);
-        return `"$(cat ${shellQuote(file)})"`;
-    });
-}
-/** The environment through which bash nodes read run variables. */
-function variablesEnvironment(vars) {
-    const env = {
-        WORKFLOW_ID: vars.runId,
-        USER_MESSAGE: vars.userMessage,
-        ARGUMENTS: vars.userMessage,
-        ARTIFACTS_DIR: vars.artifactsDir,
-        CONTEXT: vars.context,
-        EXTERNAL_CONTEXT: vars.context,
-        ISSUE_CONTEXT: vars.context,
-    };
-    if (vars.baseBranch !== undefined)
-        env.BASE_BRANCH = vars.baseBranch;
-    if (vars.loopPrevOutput !== undefined)
-        env.LOOP_PREV_OUTPUT = vars.loopPrevOutput;
-    return env;
-}
-function shellQuote(value) {
-    return `'${value.replace(/'/g, `'\\''`)}'`;
-}
-/** Whether a text reads a variable (used to resolve expensive ones, like the base branch, only when needed). */
-function usesVariable(text, name) {
-    return new RegExp(`\\$${name}(?![A-Za-z0-9_])`).test(text);
+        if (typeof value === 'string') {
+            const ref = parseWholeRef(value);
+            values[name] = ref
+                ? readOutputRef(run.outputs, ref.node, ref.field)
+                : substituteText(value, run.vars, run.outputs);
+            continue;
+        }
+        values[name] = value;
+    }
+    return values;
 }
 
 ;// CONCATENATED MODULE: ./src/workflows/nodes/process-env.ts
@@ -8846,14 +11052,35 @@ function processReporter(run, nodeId) {
 
 
 
+
+
 /** AI streams that say nothing for this long are stopped. */
 const DEFAULT_IDLE_TIMEOUT_MS = 30 * 60 * 1000;
+/** How many times a provider that cannot enforce output_format is asked again with the validation errors. */
+const STRUCTURED_REASKS = 3;
 async function runPromptNode({ node, run, signal }) {
+    const vars = node.kind === 'command' && node.bindings
+        ? { ...run.vars, inputs: { ...run.vars.inputs, ...resolveBindings(node.bindings, run, node.id) } }
+        : run.vars;
     const template = node.kind === 'command' ? node.body : node.prompt;
-    const prompt = substitutePrompt(template, run.vars, run.outputs);
-    const resumeSessionId = node.context === 'fresh' ? undefined : inheritedSession(node, run);
-    const result = await callProvider(run, node, { prompt, signal, iteration: 1, resumeSessionId, vars: run.vars });
+    const prompt = substitutePrompt(template, vars, run.outputs);
+    const session = sessionFor(node, run);
+    const result = await callProvider(run, node, { prompt, signal, iteration: 1, vars, ...session });
     return { kind: 'completed', ...result };
+}
+/** The session an AI node continues, if any: a fork, its own in the previous run or loop iteration, or a chain. */
+function sessionFor(node, run) {
+    if (node.resumeFrom) {
+        const source = run.sessions.get(node.resumeFrom);
+        if (!source)
+            throw new NodeFailure(`Node '${node.id}': context.resume '${node.resumeFrom}' has no session to continue (it did not run an AI session in this run)`, 'fatal');
+        return { resumeSessionId: source.sessionId, forkSession: true };
+    }
+    if (node.context === 'fresh')
+        return {};
+    const own = run.groupSessions?.get(node.id) ?? (node.persistSession ? run.previousSessions.get(node.id) : undefined);
+    const resumeSessionId = own ?? inheritedSession(node, run);
+    return resumeSessionId ? { resumeSessionId } : {};
 }
 /**
  * The session an AI node continues: that of its only dependency, when that is an AI node on the same
@@ -8871,6 +11098,39 @@ function inheritedSession(node, run) {
 }
 /** One provider call for a node: tool events recorded, errors classified, output_format enforced. */
 async function callProvider(run, node, call) {
+    const schema = node.output_format;
+    const bestEffort = schema !== undefined && PROVIDER_CAPABILITIES[node.provider].structuredOutput === 'best-effort';
+    let prompt = bestEffort ? `${call.prompt}\n\n${schemaInstructions(schema)}` : call.prompt;
+    let usage;
+    for (let ask = 0;; ask++) {
+        const result = await providerCall(run, node, { ...call, prompt });
+        usage = addUsage(usage, result.usage);
+        if (result.idleTimedOut)
+            run.deps.log(`⚠️ Node '${node.id}' went idle; continuing with the output it produced.`);
+        if (!schema) {
+            if (result.text.trim().length === 0)
+                throw new NodeFailure(`Node '${node.id}' produced no assistant output`, 'unknown', usage);
+            return { text: result.text, usage, sessionId: result.sessionId };
+        }
+        const structured = result.structuredOutput ?? parseStructured(result.text);
+        const compiled = await compileOutputSchema(schema);
+        const problem = structured === undefined
+            ? `returned no JSON (output: ${JSON.stringify(result.text.slice(0, 300))})`
+            : compiled.ok
+                ? compiled.validate(structured)
+                : undefined;
+        if (!problem)
+            return { text: JSON.stringify(structured), structured, usage, sessionId: result.sessionId };
+        if (!bestEffort || ask >= STRUCTURED_REASKS)
+            throw new NodeFailure(`Node '${node.id}' output does not match its output_format: ${problem}`, 'unknown', usage);
+        run.deps.log(`⚠️ Node '${node.id}': the answer does not match output_format (${problem}); asking again.`);
+        prompt = `${call.prompt}\n\n${schemaInstructions(schema)}\n\n--- CORRECTION ---\nYour previous answer did not match the schema: ${problem}\nAnswer again with only the JSON object.`;
+    }
+}
+function schemaInstructions(schema) {
+    return `Respond with only a JSON object (no prose, no code fence) that is valid against this JSON Schema:\n${JSON.stringify(schema, null, 2)}`;
+}
+async function providerCall(run, node, call) {
     const provider = run.deps.providers(node.provider);
     const toolStarts = new Map();
     const onEvent = (event) => {
@@ -8900,9 +11160,8 @@ async function callProvider(run, node, call) {
         }
     };
     const schema = node.output_format;
-    let result;
     try {
-        result = await provider.run({
+        return await provider.run({
             prompt: call.prompt,
             cwd: run.cwd,
             env: nodeEnvironment(run, node.id, call.vars, call.iteration),
@@ -8912,6 +11171,8 @@ async function callProvider(run, node, call) {
             outputSchema: schema,
             outputSchemaPath: schema ? writeSchema(run, node.id, schema) : undefined,
             resumeSessionId: call.resumeSessionId,
+            forkSession: call.forkSession,
+            options: callOptions(run, node, call.vars),
             reasoningEffort: run.workflow.modelReasoningEffort,
             webSearchMode: run.workflow.webSearchMode,
             additionalDirectories: run.workflow.additionalDirectories,
@@ -8928,23 +11189,48 @@ async function callProvider(run, node, call) {
     catch (error) {
         throw toNodeFailure(error, node.id);
     }
-    if (result.idleTimedOut)
-        run.deps.log(`⚠️ Node '${node.id}' went idle; continuing with the output it produced.`);
-    if (!schema) {
-        if (result.text.trim().length === 0)
-            throw new NodeFailure(`Node '${node.id}' produced no assistant output`, 'unknown', result.usage);
-        return { text: result.text, usage: result.usage, sessionId: result.sessionId };
-    }
-    const structured = result.structuredOutput ?? parseStructured(result.text);
-    const compiled = await compileOutputSchema(schema);
-    const problem = structured === undefined
-        ? `returned no JSON (output: ${JSON.stringify(result.text.slice(0, 300))})`
-        : compiled.ok
-            ? compiled.validate(structured)
-            : undefined;
-    if (problem)
-        throw new NodeFailure(`Node '${node.id}' output does not match its output_format: ${problem}`, 'unknown', result.usage);
-    return { text: JSON.stringify(structured), structured, usage: result.usage, sessionId: result.sessionId };
+}
+/** The node's provider settings for this call: paths made absolute, prompt texts substituted. */
+function callOptions(run, node, vars) {
+    const options = { ...node.options };
+    if (options.mcp && !(0,external_node_path_.isAbsolute)(options.mcp))
+        options.mcp = (0,external_node_path_.join)(run.cwd, options.mcp);
+    if (options.systemPrompt)
+        options.systemPrompt = substituteText(options.systemPrompt, vars, run.outputs);
+    if (options.agents)
+        options.agents = Object.fromEntries(Object.entries(options.agents).map(([id, agent]) => [
+            id,
+            {
+                ...agent,
+                prompt: substituteText(agent.prompt, vars, run.outputs),
+                description: substituteText(agent.description, vars, run.outputs),
+            },
+        ]));
+    if (options.hooks)
+        options.hooks = hookSettings(options.hooks);
+    return options;
+}
+/**
+ * Archon's hooks answer with a fixed response; Claude Code runs hook commands. Each matcher becomes
+ * a command that prints its response, which Claude Code reads as the hook's output.
+ */
+function hookSettings(hooks) {
+    return Object.fromEntries(Object.entries(hooks).map(([event, matchers]) => [
+        event,
+        matchers.map((entry) => ({
+            ...(entry.matcher === undefined ? {} : { matcher: entry.matcher }),
+            hooks: [
+                {
+                    type: 'command',
+                    command: `printf '%s' ${shellSingleQuote(JSON.stringify(entry.response))}`,
+                    ...(entry.timeout === undefined ? {} : { timeout: entry.timeout }),
+                },
+            ],
+        })),
+    ]));
+}
+function shellSingleQuote(value) {
+    return `'${value.replace(/'/g, `'\\''`)}'`;
 }
 function outputFields(node) {
     return declaredFields(node.output_format);
@@ -8976,8 +11262,51 @@ function toNodeFailure(error, nodeId) {
         const errorClass = fromKind !== 'unknown' ? fromKind : (fromStatus ?? classifyMessage(error.message));
         return new NodeFailure(`Node '${nodeId}': ${error.message}`, errorClass, error.details.usage);
     }
-    const message = (0,errors/* errorMessage */.g)(error);
+    const message = (0,lib_errors/* errorMessage */.g)(error);
     return new NodeFailure(`Node '${nodeId}': ${message}`, classifyMessage(message));
+}
+
+;// CONCATENATED MODULE: ./src/workflows/nodes/approval.ts
+
+
+/**
+ * An approval pauses the run until a person decides. After a rejection of a node with `on_reject`,
+ * its rework prompt runs first (with $REJECTION_REASON), and the node asks again.
+ */
+async function runApprovalNode({ node, run, signal }) {
+    const { approval } = node;
+    let usage;
+    let rework = '';
+    if (run.rework?.nodeId === node.id && approval.on_reject) {
+        const vars = { ...run.vars, rejectionReason: run.rework.reason };
+        const reworker = {
+            id: `${node.id}:on_reject`,
+            kind: 'prompt',
+            prompt: approval.on_reject.prompt,
+            depends_on: [],
+            trigger_rule: 'all_success',
+            continue_on_error: false,
+            ...approval.on_reject.ai,
+        };
+        const result = await callProvider(run, reworker, {
+            prompt: substitutePrompt(approval.on_reject.prompt, vars, run.outputs),
+            signal,
+            iteration: 1,
+            vars,
+        });
+        usage = result.usage;
+        rework = `\n\nRework after the rejection ("${run.rework.reason}"):\n${result.text}`;
+    }
+    return {
+        kind: 'paused',
+        message: `${substituteText(approval.message, run.vars, run.outputs)}${rework}`,
+        gate: {
+            type: 'approval',
+            captureResponse: approval.capture_response,
+            ...(approval.decisions ? { decisions: approval.decisions } : {}),
+        },
+        usage,
+    };
 }
 
 ;// CONCATENATED MODULE: ./src/workflows/nodes/bash.ts
@@ -9043,262 +11372,11 @@ async function runScript(run, nodeId, script, vars, options) {
     };
 }
 
-;// CONCATENATED MODULE: ./src/workflows/signals.ts
-/**
- * Loop completion signals. A signal counts when the agent states it, not when it mentions it:
- * wrapped in a matching tag pair (`<promise>COMPLETE</promise>`), alone on a line, or as the very
- * last word of the output. "The status is not COMPLETE yet." does not count.
- */
-function detectCompletionSignal(output, signal) {
-    const s = escapeRegExp(signal);
-    const tagged = new RegExp(`<([A-Za-z][\\w-]*)>\\s*${s}\\s*</\\1>`, 'i');
-    const atEnd = new RegExp(`(?:^|\\s)${s}[\\s.,;:!?]*$`);
-    const ownLine = new RegExp(`^[ \\t]*${s}[ \\t]*$`, 'm');
-    return tagged.test(output) || atEnd.test(output) || ownLine.test(output);
-}
-/** The output downstream nodes see: `<promise>` blocks and tag-wrapped signals removed, trimmed. */
-function stripCompletionSignal(output, signal) {
-    let cleaned = output.replace(/<promise>[\s\S]*?<\/promise>/gi, '');
-    if (signal)
-        cleaned = cleaned.replace(new RegExp(`<([A-Za-z][\\w-]*)>\\s*${escapeRegExp(signal)}\\s*</\\1>`, 'gi'), '');
-    return cleaned.trim();
-}
-function escapeRegExp(text) {
-    return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-}
-
-;// CONCATENATED MODULE: ./src/workflows/nodes/loop.ts
-
-
-
-
-
-
-
-const UNTIL_BASH_TIMEOUT_MS = 120_000;
-/**
- * Runs the loop body until a completion check passes: the `until` signal in the output, else
- * `until_bash` exiting 0. Reaching max_iterations without completion fails the node.
- */
-async function runLoopNode({ node, run, signal }) {
-    const { loop } = node;
-    let previous = '';
-    let sessionId;
-    let usage;
-    for (let iteration = 1; iteration <= loop.max_iterations; iteration++) {
-        if (signal.aborted)
-            throw new NodeFailure(`Loop node '${node.id}' was cancelled`, 'fatal', usage);
-        const started = run.deps.clock.now();
-        run.emit('loop_iteration_started', node.id, { iteration, maxIterations: loop.max_iterations });
-        const vars = { ...run.vars, loopPrevOutput: previous };
-        let text;
-        let structured;
-        let done = false;
-        try {
-            const result = await callProvider(run, node, {
-                prompt: substitutePrompt(loop.prompt, vars, run.outputs),
-                signal,
-                iteration,
-                resumeSessionId: loop.fresh_context ? undefined : sessionId,
-                vars,
-            });
-            usage = addUsage(usage, result.usage);
-            sessionId = result.sessionId ?? sessionId;
-            text = result.text;
-            structured = result.structured;
-            if (loop.until)
-                done = detectCompletionSignal(text, loop.until);
-            if (!done && loop.until_bash) {
-                const check = await runScript(run, node.id, loop.until_bash, { ...vars, loopPrevOutput: text }, {
-                    timeoutMs: UNTIL_BASH_TIMEOUT_MS,
-                    signal,
-                    label: `until_bash of loop '${node.id}'`,
-                    iteration,
-                });
-                // A non-zero exit means "not done yet"; only a check that could not run at all is an error.
-                if (check.kind === 'ok')
-                    done = true;
-                else if (check.exitCode === null)
-                    throw check.failure;
-            }
-        }
-        catch (error) {
-            const message = (0,errors/* errorMessage */.g)(error);
-            run.emit('loop_iteration_failed', node.id, {
-                iteration,
-                error: message,
-                duration_ms: run.deps.clock.now() - started,
-            });
-            if (error instanceof NodeFailure)
-                throw new NodeFailure(error.message, error.errorClass, addUsage(usage, error.usage));
-            throw new NodeFailure(message, 'unknown', usage);
-        }
-        run.emit('loop_iteration_completed', node.id, {
-            iteration,
-            duration_ms: run.deps.clock.now() - started,
-            completionDetected: done,
-        });
-        previous = structured === undefined ? stripCompletionSignal(text, loop.until) : text;
-        if (done) {
-            run.deps.log(`Loop node '${node.id}' completed after ${iteration} iteration(s)`);
-            return { kind: 'completed', text: previous, structured, usage, iterations: iteration, sessionId };
-        }
-    }
-    const checks = [
-        loop.until && `completion signal '${loop.until}'`,
-        loop.until_bash && "a passing 'until_bash' check",
-    ].filter(Boolean);
-    throw new NodeFailure(`Loop node '${node.id}' exceeded max iterations (${loop.max_iterations}) without ${checks.join(' or ')}`, 'fatal', usage);
-}
-
-;// CONCATENATED MODULE: ./src/workflows/node-execution.ts
-
-
-
-
-
-
-
-
-
-/**
- * Runs one node to a terminal state (or a pause): its attempts, with the retries its policy allows,
- * and what its outcome means for the run (an output, an approval pause, a cancelled run).
- */
-async function executeNode(run, state, node) {
-    const { clock, log } = run.deps;
-    const nodeStarted = clock.now();
-    const result = state.result(node);
-    state.setState(node, 'running');
-    state.write('node_started', node.id, {
-        kind: node.kind,
-        ...(isAiNode(node) ? { provider: node.provider, model: node.model ?? null } : {}),
-    });
-    // What the dependencies recorded must be durable before this node has side effects: a run
-    // killed from here on resumes past them instead of repeating them.
-    await run.deps.sink.flush?.();
-    const policy = retryPolicyFor(node);
-    const nodeAbort = new AbortController();
-    const abortNode = () => nodeAbort.abort();
-    state.abort.signal.addEventListener('abort', abortNode, { once: true });
-    let nodeUsage;
-    try {
-        for (let attempt = 1;; attempt++) {
-            result.attempts = attempt;
-            try {
-                const outcome = await runNode({ node, run, signal: nodeAbort.signal, attempt });
-                nodeUsage = addUsage(nodeUsage, outcome.kind === 'completed' ? outcome.usage : undefined);
-                complete(run, state, node, outcome, nodeStarted, nodeUsage);
-                return;
-            }
-            catch (error) {
-                const failure = error instanceof NodeFailure ? error : new NodeFailure((0,errors/* errorMessage */.g)(error), 'unknown');
-                nodeUsage = addUsage(nodeUsage, failure.usage);
-                if (!nodeAbort.signal.aborted && shouldRetry(policy, failure.errorClass, attempt)) {
-                    const delayMs = retryDelay(policy, attempt);
-                    const label = failure.errorClass === 'transient' ? 'transient error' : 'error';
-                    log(`⚠️ Node ${node.id} failed with ${label} (attempt ${attempt}/${policy.maxAttempts}). Retrying in ${formatDelay(delayMs)}...`);
-                    state.write('node_retrying', node.id, {
-                        attempt,
-                        maxAttempts: policy.maxAttempts,
-                        delay_ms: delayMs,
-                        error: failure.message,
-                        errorClass: failure.errorClass,
-                    });
-                    await clock.sleep(delayMs, nodeAbort.signal);
-                    if (!nodeAbort.signal.aborted)
-                        continue;
-                }
-                const message = nodeAbort.signal.aborted && state.cancelled
-                    ? `${failure.message} (run cancelled: ${state.cancelled.reason})`
-                    : failure.message;
-                state.setState(node, 'failed', { error: message, durationMs: clock.now() - nodeStarted, usage: nodeUsage });
-                state.usage = addUsage(state.usage, nodeUsage);
-                state.write('node_failed', node.id, {
-                    error: message,
-                    errorClass: failure.errorClass,
-                    duration_ms: clock.now() - nodeStarted,
-                    attempts: attempt,
-                    continue_on_error: node.continue_on_error,
-                    ...usageData(nodeUsage),
-                });
-                return;
-            }
-        }
-    }
-    finally {
-        state.abort.signal.removeEventListener('abort', abortNode);
-    }
-}
-/** What a node's outcome means for the run. */
-function complete(run, state, node, outcome, nodeStarted, nodeUsage) {
-    const durationMs = run.deps.clock.now() - nodeStarted;
-    state.usage = addUsage(state.usage, nodeUsage);
-    switch (outcome.kind) {
-        case 'completed': {
-            const fields = isAiNode(node) ? outputFields(node) : undefined;
-            state.setState(node, 'completed', { output: outcome.text, structured: outcome.structured, durationMs, usage: nodeUsage }, { text: outcome.text, structured: outcome.structured, declaredFields: fields });
-            if (outcome.sessionId && isAiNode(node))
-                run.sessions.set(node.id, { provider: node.provider, sessionId: outcome.sessionId });
-            state.write('node_completed', node.id, {
-                duration_ms: durationMs,
-                ...outputData(run.artifactsDir, node.id, outcome.text),
-                ...(outcome.structured === undefined ? {} : { structured_output: outcome.structured }),
-                ...(outcome.iterations === undefined ? {} : { iterations: outcome.iterations }),
-                attempts: state.result(node).attempts,
-                ...usageData(nodeUsage),
-            });
-            return;
-        }
-        case 'paused':
-            state.setState(node, 'paused', { durationMs });
-            state.pause ??= { nodeId: node.id, message: outcome.message };
-            // Hosts tell people how to answer from this event (the CLI prints its commands).
-            state.write('approval_requested', node.id, { message: outcome.message });
-            return;
-        case 'cancel_run':
-            state.setState(node, 'completed', { output: outcome.reason, durationMs }, { text: outcome.reason });
-            state.write('node_completed', node.id, {
-                duration_ms: durationMs,
-                node_output: event_data_preview(outcome.reason),
-                attempts: 1,
-            });
-            run.deps.log(`❌ Workflow cancelled (node ${node.id}): ${outcome.reason}`);
-            state.cancel(outcome.reason, node.id);
-            return;
-    }
-}
-function runNode(nodeRun) {
-    const { node, run } = nodeRun;
-    switch (node.kind) {
-        case 'bash':
-            return runBashNode({ ...nodeRun, node });
-        case 'command':
-        case 'prompt':
-            return runPromptNode({ ...nodeRun, node });
-        case 'loop':
-            return runLoopNode({ ...nodeRun, node });
-        case 'approval':
-            return Promise.resolve({
-                kind: 'paused',
-                message: substitutePrompt(node.approval.message, { ...run.vars, context: '' }, run.outputs),
-            });
-        case 'cancel':
-            return Promise.resolve({
-                kind: 'cancel_run',
-                reason: substitutePrompt(node.cancel, { ...run.vars, context: '' }, run.outputs),
-            });
-    }
-}
-function formatDelay(ms) {
-    return ms % 1000 === 0 ? `${ms / 1000}s` : `${(ms / 1000).toFixed(1)}s`;
-}
-
 ;// CONCATENATED MODULE: ./src/workflows/run-state.ts
 /**
- * What one execution of a run knows as it goes: each node's result and readable output, the usage
- * so far, and whether the run was cancelled or paused. Every change of a node's state goes through
- * here, with the event that records it.
+ * What one execution of a run (or of one iteration of a loop_group's body) knows as it goes: each
+ * node's result and readable output, the usage so far, and whether it was cancelled or paused.
+ * Every change of a node's state goes through here, with the event that records it.
  */
 class RunState {
     workflow;
@@ -9310,12 +11388,16 @@ class RunState {
     abort = new AbortController();
     cancelled;
     pause;
-    constructor(workflow, write, usage) {
+    constructor(workflow, write, usage, 
+    /** Outputs readable besides this state's own nodes (a loop_group body reads the outer run's). */
+    visible) {
         this.workflow = workflow;
         this.write = write;
         this.usage = usage;
         this.results = new Map(workflow.nodes.map((node) => [node.id, { state: 'pending', attempts: 0 }]));
-        this.outputs = new Map(workflow.nodes.map((node) => [node.id, { state: 'pending', text: '' }]));
+        this.outputs = new Map(visible ?? []);
+        for (const node of workflow.nodes)
+            this.outputs.set(node.id, { state: 'pending', text: '' });
     }
     result(node) {
         return this.results.get(typeof node === 'string' ? node : node.id);
@@ -9360,6 +11442,7 @@ function triggerRuleAllows(rule, dependencyStates) {
 }
 
 ;// CONCATENATED MODULE: ./src/workflows/scheduler.ts
+
 
 
 
@@ -9420,10 +11503,12 @@ function schedule(state, options) {
         if (node.when) {
             let passes;
             try {
-                passes = evaluateCondition(node.when.expr, (id, field) => valueText(readOutputRef(state.outputs, id, field)));
+                passes = evaluateCondition(node.when.expr, (id, field) => valueText(id === INPUTS_NODE ? inputValue(field, options.vars) : readOutputRef(state.outputs, id, field)));
             }
             catch (error) {
-                if (!(error instanceof ConditionEvaluationError || error instanceof OutputRefError))
+                if (!(error instanceof ConditionEvaluationError ||
+                    error instanceof OutputRefError ||
+                    error instanceof SubstitutionError))
                     throw error;
                 const message = `Node '${node.id}' condition "${node.when.source}" could not be evaluated: ${error.message}`;
                 state.setState(node, 'failed', { error: message });
@@ -9438,15 +11523,20 @@ function schedule(state, options) {
         insertReady(node);
         return 'queued';
     }
-    /** A node an earlier attempt completed keeps its output and does not run again. */
+    /** A node an earlier attempt completed keeps its output and does not run again (unless it always runs). */
     function reusePrior(node) {
         const prior = options.prior?.outputs.get(node.id);
         if (!prior)
             return false;
+        if (node.always_run) {
+            state.write('node_always_run_reset', node.id, { prior_output: prior.text.slice(0, 2000) });
+            return false;
+        }
+        const schema = outputFormatOf(node);
         const output = {
             text: prior.text,
             structured: prior.structured,
-            declaredFields: isAiNode(node) ? outputFields(node) : undefined,
+            declaredFields: schema ? output_schema_declaredFields(schema) : undefined,
         };
         state.setState(node, 'completed', { output: prior.text, structured: prior.structured, skipReason: 'prior_success' }, output);
         state.write('node_skipped_prior_success', node.id, {
@@ -9486,6 +11576,712 @@ function schedule(state, options) {
     return done;
 }
 
+;// CONCATENATED MODULE: ./src/workflows/signals.ts
+/**
+ * Loop completion signals. A signal counts when the agent states it, not when it mentions it:
+ * wrapped in a matching tag pair (`<promise>COMPLETE</promise>`), alone on a line, or as the very
+ * last word of the output. "The status is not COMPLETE yet." does not count.
+ */
+function detectCompletionSignal(output, signal) {
+    const s = escapeRegExp(signal);
+    const tagged = new RegExp(`<([A-Za-z][\\w-]*)>\\s*${s}\\s*</\\1>`, 'i');
+    const atEnd = new RegExp(`(?:^|\\s)${s}[\\s.,;:!?]*$`);
+    const ownLine = new RegExp(`^[ \\t]*${s}[ \\t]*$`, 'm');
+    return tagged.test(output) || atEnd.test(output) || ownLine.test(output);
+}
+/** The output downstream nodes see: `<promise>` blocks and tag-wrapped signals removed, trimmed. */
+function stripCompletionSignal(output, signal) {
+    let cleaned = output.replace(/<promise>[\s\S]*?<\/promise>/gi, '');
+    if (signal)
+        cleaned = cleaned.replace(new RegExp(`<([A-Za-z][\\w-]*)>\\s*${escapeRegExp(signal)}\\s*</\\1>`, 'gi'), '');
+    return cleaned.trim();
+}
+function escapeRegExp(text) {
+    return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+;// CONCATENATED MODULE: ./src/workflows/nodes/loop.ts
+
+
+
+
+
+
+
+
+const UNTIL_BASH_TIMEOUT_MS = 120_000;
+const GATE_EXCERPT = 1200;
+/**
+ * Runs the loop body until a completion check passes: `until_field` true in the structured answer,
+ * the `until` signal in the output, else `until_bash` exiting 0. Reaching max_iterations without
+ * completion fails the node. An interactive loop pauses after its iterations for a person's answer,
+ * which the next iteration reads as $LOOP_USER_INPUT.
+ */
+async function runLoopNode({ node, run, signal }) {
+    const { loop } = node;
+    const resume = run.gateResume?.nodeId === node.id ? run.gateResume : undefined;
+    let previous = '';
+    let sessionId = resume?.sessionId;
+    let usage;
+    const first = resume?.iteration ?? 1;
+    for (let iteration = first; iteration <= loop.max_iterations; iteration++) {
+        if (signal.aborted)
+            throw new NodeFailure(`Loop node '${node.id}' was cancelled`, 'fatal', usage);
+        const started = run.deps.clock.now();
+        run.emit('loop_iteration_started', node.id, { iteration, maxIterations: loop.max_iterations });
+        const vars = {
+            ...run.vars,
+            loopPrevOutput: previous,
+            loopUserInput: iteration === first && resume ? resume.userInput : '',
+        };
+        let text;
+        let structured;
+        let done;
+        try {
+            const result = await callProvider(run, node, {
+                prompt: substitutePrompt(loop.prompt, vars, run.outputs),
+                signal,
+                iteration,
+                resumeSessionId: loop.fresh_context ? undefined : sessionId,
+                vars,
+            });
+            usage = addUsage(usage, result.usage);
+            sessionId = result.sessionId ?? sessionId;
+            text = result.text;
+            structured = result.structured;
+            if (loop.until_field && isPlainObject(structured) && structured[loop.until_field] === true)
+                done = `until_field '${loop.until_field}'`;
+            if (!done && loop.until && detectCompletionSignal(text, loop.until))
+                done = `signal '${loop.until}'`;
+            if (!done &&
+                loop.until_bash &&
+                (await untilBash(run, node.id, loop.until_bash, { ...vars, loopPrevOutput: text }, signal, iteration)))
+                done = "'until_bash' check";
+        }
+        catch (error) {
+            run.emit('loop_iteration_failed', node.id, {
+                iteration,
+                error: (0,lib_errors/* errorMessage */.g)(error),
+                duration_ms: run.deps.clock.now() - started,
+            });
+            if (error instanceof NodeFailure)
+                throw new NodeFailure(error.message, error.errorClass, addUsage(usage, error.usage));
+            throw new NodeFailure((0,lib_errors/* errorMessage */.g)(error), 'unknown', usage);
+        }
+        run.emit('loop_iteration_completed', node.id, {
+            iteration,
+            duration_ms: run.deps.clock.now() - started,
+            completionDetected: done !== undefined,
+        });
+        previous = structured === undefined ? stripCompletionSignal(text, loop.until) : text;
+        if (loop.interactive && !(done && loop.signal_completes) && (done || iteration < loop.max_iterations)) {
+            return {
+                kind: 'paused',
+                message: gateMessage(loop, run, vars, done, previous),
+                gate: {
+                    type: 'interactive_loop',
+                    iteration,
+                    completionSignaled: done !== undefined,
+                    output: previous,
+                    sessionId,
+                },
+                usage,
+                iterations: iteration,
+            };
+        }
+        if (done) {
+            run.deps.log(`Loop node '${node.id}' completed after ${iteration} iteration(s)`);
+            return { kind: 'completed', text: previous, structured, usage, iterations: iteration, sessionId };
+        }
+    }
+    throw new NodeFailure(`Loop node '${node.id}' exceeded max iterations (${loop.max_iterations}) without ${completionChannels(loop, node.loop.until_field).join(' or ')}`, 'fatal', usage);
+}
+/** `until_bash` after an iteration: exit 0 = done; a non-zero exit means "not yet". */
+async function untilBash(run, nodeId, script, vars, signal, iteration) {
+    const check = await runScript(run, nodeId, script, vars, {
+        timeoutMs: UNTIL_BASH_TIMEOUT_MS,
+        signal,
+        label: `until_bash of loop '${nodeId}'`,
+        iteration,
+    });
+    // Only a check that could not run at all is an error.
+    if (check.kind === 'failed' && check.exitCode === null)
+        throw check.failure;
+    return check.kind === 'ok';
+}
+function completionChannels(loop, untilField) {
+    return [
+        untilField && `'${untilField}' being true`,
+        loop.until && `completion signal '${loop.until}'`,
+        loop.until_bash && "a passing 'until_bash' check",
+    ].filter((channel) => Boolean(channel));
+}
+/** What a person reads at an interactive loop's gate: how the iteration ended, what it said, the author's question. */
+function gateMessage(loop, run, vars, done, output) {
+    const status = done
+        ? `✅ Completion condition met via ${done}. Approve without a comment to accept it, or answer to run another iteration.`
+        : `⚠️ No completion condition met in this iteration (${completionChannels(loop).join(', ')}).`;
+    const excerpt = output.length > GATE_EXCERPT ? `${output.slice(0, GATE_EXCERPT)}…` : output;
+    const question = loop.gate_message ? substituteText(loop.gate_message, vars, run.outputs) : '';
+    return [status, excerpt && `\n${excerpt}\n`, question].filter(Boolean).join('\n');
+}
+
+;// CONCATENATED MODULE: ./src/workflows/nodes/loop-group.ts
+
+
+
+
+
+
+
+/**
+ * A loop over a sub-DAG: each iteration runs the whole body (its own nodes, scheduled like a run)
+ * until `until` appears in the body's terminal output or `until_bash` passes. Body nodes read the
+ * outer run's outputs and, as `$LOOP_PREV.<id>.output`, their own of the previous iteration. Their
+ * events are recorded as `<group>.<node>` with the iteration. A failed body node fails the group.
+ */
+async function runLoopGroupNode({ node, run, signal }) {
+    const group = node.loop_group;
+    const resume = run.gateResume?.nodeId === node.id ? run.gateResume : undefined;
+    const first = resume?.iteration ?? 1;
+    const sessions = new Map();
+    const dependents = dependentCounts(group.nodes);
+    let previous;
+    let usage;
+    for (let iteration = first; iteration <= group.max_iterations; iteration++) {
+        if (signal.aborted)
+            throw new NodeFailure(`Loop-group node '${node.id}' was cancelled`, 'fatal', usage);
+        const started = run.deps.clock.now();
+        run.emit('loop_iteration_started', node.id, { iteration, maxIterations: group.max_iterations });
+        const emit = (type, nodeId, data) => run.emit(type, nodeId === undefined ? node.id : `${node.id}.${nodeId}`, { ...data, iteration });
+        const body = new RunState({ name: run.workflow.name, nodes: group.nodes, max_parallel: run.workflow.max_parallel }, emit, undefined, run.outputs);
+        const stop = () => body.cancel('Cancelled by user');
+        signal.addEventListener('abort', stop, { once: true });
+        const vars = {
+            ...run.vars,
+            loopPrev: previous,
+            loopUserInput: iteration === first && resume ? resume.userInput : '',
+        };
+        const bodyRun = {
+            ...run,
+            outputs: body.outputs,
+            vars,
+            emit,
+            sessions: new Map(),
+            dependentCount: dependents,
+            groupSessions: group.fresh_context ? undefined : sessions,
+        };
+        try {
+            await schedule(body, {
+                artifactsDir: run.artifactsDir,
+                vars,
+                execute: (child) => executeNode(bodyRun, body, child),
+            });
+        }
+        finally {
+            signal.removeEventListener('abort', stop);
+        }
+        usage = addUsage(usage, body.usage);
+        if (body.cancelled && body.cancelled.nodeId)
+            return { kind: 'cancel_run', reason: body.cancelled.reason };
+        if (signal.aborted)
+            throw new NodeFailure(`Loop-group node '${node.id}' was cancelled`, 'fatal', usage);
+        const failed = group.nodes.find((child) => body.result(child).state === 'failed' && !child.continue_on_error);
+        if (failed) {
+            const error = `Loop-group node '${node.id}' failed at iteration ${iteration}: '${failed.id}': ${body.result(failed).error}`;
+            run.emit('loop_iteration_failed', node.id, { iteration, error, duration_ms: run.deps.clock.now() - started });
+            throw new NodeFailure(error, 'fatal', usage);
+        }
+        for (const [id, session] of bodyRun.sessions)
+            sessions.set(id, session.sessionId);
+        const text = terminalOutput(group.nodes, body);
+        let done = group.until && detectCompletionSignal(text, group.until) ? `signal '${group.until}'` : undefined;
+        if (!done &&
+            group.until_bash &&
+            (await untilBash(bodyRun, node.id, group.until_bash, { ...vars, loopPrevOutput: text }, signal, iteration)))
+            done = "'until_bash' check";
+        run.emit('loop_iteration_completed', node.id, {
+            iteration,
+            duration_ms: run.deps.clock.now() - started,
+            completionDetected: done !== undefined,
+        });
+        previous = new Map(group.nodes.map((child) => [child.id, body.outputs.get(child.id)]));
+        const output = stripCompletionSignal(text, group.until);
+        if (group.interactive && !(done && group.signal_completes) && (done || iteration < group.max_iterations))
+            return {
+                kind: 'paused',
+                message: gateMessage(group, run, vars, done, output),
+                gate: { type: 'interactive_loop', iteration, completionSignaled: done !== undefined, output },
+                usage,
+                iterations: iteration,
+            };
+        if (done) {
+            run.deps.log(`Loop-group node '${node.id}' completed after ${iteration} iteration(s)`);
+            return { kind: 'completed', text: output, usage, iterations: iteration };
+        }
+    }
+    throw new NodeFailure(`Loop-group node '${node.id}' exceeded max iterations (${group.max_iterations}) without ${completionChannels(group).join(' or ')}`, 'fatal', usage);
+}
+/** The iteration's output: the first body node nothing depends on that completed with text, in file order. */
+function terminalOutput(nodes, body) {
+    const dependedOn = new Set(nodes.flatMap((node) => node.depends_on));
+    for (const node of nodes) {
+        if (dependedOn.has(node.id))
+            continue;
+        const output = body.outputs.get(node.id);
+        if (output?.state === 'completed' && output.text.trim())
+            return output.text;
+    }
+    return '';
+}
+function dependentCounts(nodes) {
+    const counts = new Map(nodes.map((node) => [node.id, 0]));
+    for (const node of nodes)
+        for (const dep of node.depends_on)
+            if (counts.has(dep))
+                counts.set(dep, counts.get(dep) + 1);
+    return counts;
+}
+
+;// CONCATENATED MODULE: ./src/workflows/nodes/script.ts
+
+
+
+
+
+
+
+const MAX_INLINE_CODE = 100 * 1024;
+const script_MAX_ERROR_TAIL = 2000;
+/** How to get each runtime, for the error when it is missing. */
+const INSTALL_HINT = {
+    bun: 'install Bun (https://bun.sh) or use runtime: node',
+    uv: 'install uv (https://docs.astral.sh/uv/) or use runtime: python',
+    node: 'install Node.js',
+    python: 'install Python 3',
+};
+/** The executable of each runtime. */
+const EXECUTABLE = { bun: 'bun', uv: 'uv', node: 'node', python: 'python3' };
+const EXTENSION = { bun: 'ts', uv: 'py', node: 'mjs', python: 'py' };
+/**
+ * A script node: inline code (`bun -e`, `uv run python -c`, `node -e`, `python3 -c`) or a named
+ * script file, run with its runtime. Node outputs are spliced into inline code as they are (parse
+ * them in the script); inputs and run variables arrive in the environment (INPUTS_<NAME>…).
+ */
+async function runScriptNode({ node, run, signal }) {
+    const vars = node.bindings
+        ? { ...run.vars, inputs: { ...run.vars.inputs, ...resolveBindings(node.bindings, run, node.id) } }
+        : run.vars;
+    let file = node.source.kind === 'file' ? node.source.file : undefined;
+    const code = node.source.kind === 'inline' ? substituteScript(node.source.code, vars, run.outputs) : undefined;
+    if (code !== undefined && Buffer.byteLength(code) > MAX_INLINE_CODE) {
+        const dir = (0,external_node_path_.join)(run.artifactsDir, '.archal', 'scripts');
+        (0,external_node_fs_.mkdirSync)(dir, { recursive: true });
+        file = (0,external_node_path_.join)(dir, `${node.id}.${EXTENSION[node.runtime]}`);
+        (0,external_node_fs_.writeFileSync)(file, code);
+    }
+    const label = `Script node '${node.id}'`;
+    const result = await runProcess({
+        command: EXECUTABLE[node.runtime],
+        args: scriptArgs(node, file, code),
+        cwd: run.cwd,
+        env: nodeEnvironment(run, node.id, vars),
+        timeoutMs: node.timeout,
+        signal,
+        onProcess: processReporter(run, node.id),
+    });
+    if (result.exitCode === 0 && !result.timedOut && !result.aborted)
+        return { kind: 'completed', text: result.stdout.endsWith('\n') ? result.stdout.slice(0, -1) : result.stdout };
+    if (result.spawnError?.code === 'ENOENT')
+        throw new NodeFailure(`${label} needs the '${node.runtime}' runtime, but '${EXECUTABLE[node.runtime]}' is not installed (not found on PATH): ${INSTALL_HINT[node.runtime]}`, 'fatal');
+    if (result.aborted)
+        throw new NodeFailure(`${label} was cancelled`, 'fatal');
+    const stderr = result.stderr.trim();
+    const tail = stderr.length > script_MAX_ERROR_TAIL ? `…${stderr.slice(-script_MAX_ERROR_TAIL)}` : stderr;
+    const what = result.timedOut
+        ? `${label} timed out after ${node.timeout}ms`
+        : `${label} failed [${describeExit(result, node.timeout)}]`;
+    const errorClass = classifyExit({
+        exitCode: result.exitCode,
+        timedOut: result.timedOut,
+        signal: result.signal,
+        spawnErrorCode: result.spawnError?.code,
+    }) ?? classifyMessage(stderr);
+    throw new NodeFailure(tail ? `${what}: ${tail}` : what, errorClass);
+}
+function scriptArgs(node, file, code) {
+    const withDeps = (node.deps ?? []).flatMap((dep) => ['--with', dep]);
+    switch (node.runtime) {
+        case 'bun':
+            // --no-env-file: Bun would otherwise load the repository's .env into the script.
+            return file ? ['--no-env-file', 'run', file] : ['--no-env-file', '-e', code];
+        case 'uv':
+            return file ? ['run', ...withDeps, file] : ['run', ...withDeps, 'python', '-c', code];
+        case 'node':
+            return file ? [file] : ['-e', code];
+        case 'python':
+            return file ? [file] : ['-c', code];
+    }
+}
+
+;// CONCATENATED MODULE: ./src/workflows/nodes/sub-workflow.ts
+
+
+
+
+
+
+
+
+/** Sub-runs may nest this deep. */
+const MAX_SUB_RUN_DEPTH = 5;
+/**
+ * A `workflow:` node runs another workflow as a child run (recorded in the run store, linked to
+ * this run, when the run lifecycle runs it). `with:` becomes the child's $INPUTS, `input:` its
+ * $ARGUMENTS; the node's output is the child's `returns:` node (else its first sink). With
+ * `fan_out:` one child runs per item of a JSON array, at most `max_parallel` at once, and the output
+ * is the array of their outputs in item order.
+ */
+async function runSubWorkflowNode({ node, run, signal }) {
+    if (run.depth >= MAX_SUB_RUN_DEPTH)
+        throw new NodeFailure(`Node '${node.id}': sub-workflows nest at most ${MAX_SUB_RUN_DEPTH} deep`, 'fatal');
+    const workflow = await run.deps.resolveWorkflow?.(node.workflow);
+    if (!workflow)
+        throw new NodeFailure(`Node '${node.id}': sub-workflow '${node.workflow}' not found`, 'fatal');
+    const runner = run.deps.runChild ?? inProcessChild(run);
+    const given = node.with ? bindingValues(node.with, run) : {};
+    const base = {
+        parent: { runId: run.runId, nodeId: node.id, workflow: run.workflow.name },
+        workflow,
+        cwd: run.cwd,
+        isolation: node.isolation ?? 'inherit',
+        depth: run.depth + 1,
+        signal,
+    };
+    if (!node.fan_out) {
+        const inputs = childInputs(workflow, given, node.id);
+        const userMessage = node.input === undefined ? '' : substituteText(node.input, run.vars, run.outputs);
+        const result = await runner({ ...base, userMessage, inputs });
+        const output = childOutput(node, result);
+        return { kind: 'completed', ...output, usage: result.usage, data: { child_run_id: result.runId } };
+    }
+    const fanOut = node.fan_out;
+    const items = fanOutItems(node, run);
+    const results = new Array(items.length);
+    let next = 0;
+    const worker = async () => {
+        while (next < items.length && !signal.aborted) {
+            const index = next++;
+            const item = items[index];
+            try {
+                const inputs = childInputs(workflow, fanOut.as ? { ...given, [fanOut.as]: item } : given, node.id);
+                results[index] = await runner({
+                    ...base,
+                    userMessage: fanOut.as ? '' : canonicalText(item),
+                    inputs,
+                    index,
+                });
+            }
+            catch (error) {
+                results[index] = { error: (0,lib_errors/* errorMessage */.g)(error) };
+            }
+        }
+    };
+    await Promise.all(Array.from({ length: Math.min(fanOut.max_parallel, items.length) }, worker));
+    if (signal.aborted)
+        throw new NodeFailure(`Node '${node.id}' was cancelled`, 'fatal');
+    let usage;
+    const failures = [];
+    const outputs = results.map((result, index) => {
+        if ('error' in result && !('runId' in result)) {
+            failures.push(`item ${index}: ${result.error}`);
+            return { archon_failed: true, error: result.error, status: 'failed' };
+        }
+        const child = result;
+        usage = addUsage(usage, child.usage);
+        if (child.status !== 'completed') {
+            const error = child.error ?? `child run ${child.runId} ended ${child.status}`;
+            failures.push(`item ${index} (run ${child.runId}): ${error}`);
+            return { archon_failed: true, error, status: child.status };
+        }
+        const text = child.output ?? '';
+        const parsed = parseJsonValue(text);
+        return parsed === undefined ? text : parsed;
+    });
+    if (fanOut.join === 'all_success' && failures.length > 0)
+        throw new NodeFailure(`Node '${node.id}': ${failures.length} of ${items.length} sub-runs of '${node.workflow}' did not complete: ${failures.join('; ')}`, 'fatal', usage);
+    const childRuns = results.flatMap((result) => ('runId' in result ? [result.runId] : []));
+    return {
+        kind: 'completed',
+        text: JSON.stringify(outputs),
+        structured: outputs,
+        usage,
+        data: { child_run_ids: childRuns },
+    };
+}
+/** Without a run store, a child runs in this process, unrecorded. */
+function inProcessChild(run) {
+    return (request) => {
+        if (request.isolation === 'worktree')
+            throw new NodeFailure(`Node '${request.parent.nodeId}': isolation: worktree needs the run lifecycle (archal workflow run), which creates the child's worktree`, 'fatal');
+        return executeWorkflow(run.deps, {
+            workflow: request.workflow,
+            cwd: request.cwd,
+            userMessage: request.userMessage,
+            inputs: request.inputs,
+            env: run.env,
+            signal: request.signal,
+            depth: request.depth,
+            stateDir: run.vars.stateDir,
+            docsDir: run.vars.docsDir,
+            baseBranch: run.vars.baseBranch,
+        });
+    };
+}
+function childInputs(workflow, given, nodeId) {
+    const resolved = resolveInputs(workflow, given);
+    if (!resolved.ok)
+        throw new NodeFailure(`Node '${nodeId}': ${resolved.message}`, 'fatal');
+    return resolved.values;
+}
+function childOutput(node, result) {
+    if (result.status === 'paused')
+        throw new NodeFailure(`Node '${node.id}': sub-workflow '${node.workflow}' (run ${result.runId}) paused at '${result.pause?.nodeId}' for a decision; Archal cannot answer a child run's approval through its parent. Run '${node.workflow}' on its own, or remove its approval.`, 'fatal', result.usage);
+    if (result.status !== 'completed')
+        throw new NodeFailure(`Node '${node.id}': sub-workflow '${node.workflow}' (run ${result.runId}) ${result.status}: ${result.error ?? 'no node completed'}`, 'fatal', result.usage);
+    const text = result.output ?? '';
+    if (!node.output_format)
+        return { text };
+    const structured = refs_parseJsonObject(text);
+    return structured ? { text, structured } : { text };
+}
+/** `with:` values of a sub-run: whole references keep their logical value, other strings are templates. */
+function bindingValues(map, run) {
+    return Object.fromEntries(Object.entries(map).map(([name, value]) => {
+        if (typeof value !== 'string')
+            return [name, value];
+        const ref = parseWholeRef(value);
+        return [
+            name,
+            ref ? readOutputRef(run.outputs, ref.node, ref.field) : substituteText(value, run.vars, run.outputs),
+        ];
+    }));
+}
+function fanOutItems(node, run) {
+    const { items } = node.fan_out;
+    if (Array.isArray(items))
+        return items;
+    const ref = parseWholeRef(items);
+    const value = ref ? readOutputRef(run.outputs, ref.node, ref.field) : items;
+    const list = typeof value === 'string' ? parseJsonValue(value) : value;
+    if (!Array.isArray(list))
+        throw new NodeFailure(`Node '${node.id}': fan_out.items ${node.fan_out.items} must be a JSON array, got ${JSON.stringify(value).slice(0, 200)}`, 'fatal');
+    return list;
+}
+function parseJsonValue(text) {
+    try {
+        const value = JSON.parse(text.trim());
+        return isPlainObject(value) || Array.isArray(value) || typeof value !== 'string' ? value : undefined;
+    }
+    catch {
+        return undefined;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/workflows/node-execution.ts
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+/**
+ * Runs one node to a terminal state (or a pause): its attempts, with the retries its policy allows,
+ * and what its outcome means for the run (an output, an approval pause, a cancelled run).
+ */
+async function executeNode(run, state, node) {
+    const { clock, log } = run.deps;
+    const nodeStarted = clock.now();
+    const result = state.result(node);
+    state.setState(node, 'running');
+    state.write('node_started', node.id, {
+        kind: node.kind,
+        ...(isAiNode(node)
+            ? { provider: node.provider, model: node.model ?? null, ...(node.modelRef ? { tier: node.modelRef } : {}) }
+            : {}),
+        ...(node.kind === 'script' ? { runtime: node.runtime } : {}),
+    });
+    // What the dependencies recorded must be durable before this node has side effects: a run
+    // killed from here on resumes past them instead of repeating them.
+    await run.deps.sink.flush?.();
+    const policy = retryPolicyFor(node);
+    const nodeAbort = new AbortController();
+    const abortNode = () => nodeAbort.abort();
+    state.abort.signal.addEventListener('abort', abortNode, { once: true });
+    let nodeUsage;
+    try {
+        for (let attempt = 1;; attempt++) {
+            result.attempts = attempt;
+            try {
+                const outcome = await runNode({ node, run, signal: nodeAbort.signal, attempt });
+                nodeUsage = addUsage(nodeUsage, outcome.kind === 'cancel_run' ? undefined : outcome.usage);
+                complete(run, state, node, outcome, nodeStarted, nodeUsage);
+                return;
+            }
+            catch (error) {
+                const failure = error instanceof NodeFailure ? error : new NodeFailure((0,lib_errors/* errorMessage */.g)(error), 'unknown');
+                nodeUsage = addUsage(nodeUsage, failure.usage);
+                if (!nodeAbort.signal.aborted && shouldRetry(policy, failure.errorClass, attempt)) {
+                    const delayMs = retryDelay(policy, attempt);
+                    const label = failure.errorClass === 'transient' ? 'transient error' : 'error';
+                    log(`⚠️ Node ${node.id} failed with ${label} (attempt ${attempt}/${policy.maxAttempts}). Retrying in ${formatDelay(delayMs)}...`);
+                    state.write('node_retrying', node.id, {
+                        attempt,
+                        maxAttempts: policy.maxAttempts,
+                        delay_ms: delayMs,
+                        error: failure.message,
+                        errorClass: failure.errorClass,
+                    });
+                    await clock.sleep(delayMs, nodeAbort.signal);
+                    if (!nodeAbort.signal.aborted)
+                        continue;
+                }
+                const message = nodeAbort.signal.aborted && state.cancelled
+                    ? `${failure.message} (run cancelled: ${state.cancelled.reason})`
+                    : failure.message;
+                state.setState(node, 'failed', { error: message, durationMs: clock.now() - nodeStarted, usage: nodeUsage });
+                state.usage = addUsage(state.usage, nodeUsage);
+                state.write('node_failed', node.id, {
+                    error: message,
+                    errorClass: failure.errorClass,
+                    duration_ms: clock.now() - nodeStarted,
+                    attempts: attempt,
+                    continue_on_error: node.continue_on_error,
+                    ...usageData(nodeUsage),
+                });
+                return;
+            }
+        }
+    }
+    finally {
+        state.abort.signal.removeEventListener('abort', abortNode);
+    }
+}
+/** What a node's outcome means for the run. */
+function complete(run, state, node, outcome, nodeStarted, nodeUsage) {
+    const durationMs = run.deps.clock.now() - nodeStarted;
+    state.usage = addUsage(state.usage, nodeUsage);
+    switch (outcome.kind) {
+        case 'completed': {
+            const schema = outputFormatOf(node);
+            state.setState(node, 'completed', {
+                output: outcome.text,
+                structured: outcome.structured,
+                durationMs,
+                usage: nodeUsage,
+                ...(outcome.iterations === undefined ? {} : { iterations: outcome.iterations }),
+            }, {
+                text: outcome.text,
+                structured: outcome.structured,
+                declaredFields: schema ? output_schema_declaredFields(schema) : undefined,
+            });
+            if (outcome.sessionId && isAiNode(node))
+                run.sessions.set(node.id, { provider: node.provider, sessionId: outcome.sessionId });
+            if (node.output_type)
+                writeTypedOutput(run, node, outcome.text);
+            state.write('node_completed', node.id, {
+                duration_ms: durationMs,
+                ...outputData(run.artifactsDir, node.id, outcome.text),
+                ...(outcome.structured === undefined ? {} : { structured_output: outcome.structured }),
+                ...(outcome.iterations === undefined ? {} : { iterations: outcome.iterations }),
+                ...(outcome.sessionId && isAiNode(node) ? { session_id: outcome.sessionId, provider: node.provider } : {}),
+                ...(node.output_type ? { output_type: node.output_type } : {}),
+                ...outcome.data,
+                attempts: state.result(node).attempts,
+                ...usageData(nodeUsage),
+            });
+            return;
+        }
+        case 'paused':
+            state.setState(node, 'paused', {
+                durationMs,
+                ...(outcome.iterations === undefined ? {} : { iterations: outcome.iterations }),
+            });
+            state.pause ??= { nodeId: node.id, message: outcome.message, gate: outcome.gate };
+            // Hosts tell people how to answer from this event (the CLI prints its commands).
+            state.write('approval_requested', node.id, {
+                message: outcome.message,
+                ...(outcome.gate.type === 'interactive_loop'
+                    ? {
+                        type: 'interactive_loop',
+                        iteration: outcome.gate.iteration,
+                        completionSignaled: outcome.gate.completionSignaled,
+                    }
+                    : {}),
+                ...(outcome.gate.type === 'approval' && outcome.gate.decisions ? { decisions: outcome.gate.decisions } : {}),
+                ...usageData(nodeUsage),
+            });
+            return;
+        case 'cancel_run':
+            state.setState(node, 'completed', { output: outcome.reason, durationMs }, { text: outcome.reason });
+            state.write('node_completed', node.id, {
+                duration_ms: durationMs,
+                node_output: event_data_preview(outcome.reason),
+                attempts: 1,
+            });
+            run.deps.log(`❌ Workflow cancelled (node ${node.id}): ${outcome.reason}`);
+            state.cancel(outcome.reason, node.id);
+            return;
+    }
+}
+/** `output_type`: the output as a typed artifact other nodes and later runs can find by type. */
+function writeTypedOutput(run, node, text) {
+    try {
+        const dir = (0,external_node_path_.join)(run.artifactsDir, 'nodes');
+        (0,external_node_fs_.mkdirSync)(dir, { recursive: true });
+        (0,external_node_fs_.writeFileSync)((0,external_node_path_.join)(dir, `${node.id}.md`), text);
+        (0,external_node_fs_.writeFileSync)((0,external_node_path_.join)(dir, `${node.id}.meta.json`), JSON.stringify({ nodeId: node.id, type: node.output_type, runId: run.runId, workflow: run.workflow.name }, null, 2));
+    }
+    catch (error) {
+        run.deps.log(`⚠️ Node '${node.id}': cannot write its typed output (${(0,lib_errors/* errorMessage */.g)(error)}).`);
+    }
+}
+function runNode(nodeRun) {
+    const { node, run } = nodeRun;
+    switch (node.kind) {
+        case 'bash':
+            return runBashNode({ ...nodeRun, node });
+        case 'script':
+            return runScriptNode({ ...nodeRun, node });
+        case 'command':
+        case 'prompt':
+            return runPromptNode({ ...nodeRun, node });
+        case 'loop':
+            return runLoopNode({ ...nodeRun, node });
+        case 'loop_group':
+            return runLoopGroupNode({ ...nodeRun, node });
+        case 'workflow':
+            return runSubWorkflowNode({ ...nodeRun, node });
+        case 'approval':
+            return runApprovalNode({ ...nodeRun, node });
+        case 'cancel':
+            return Promise.resolve({ kind: 'cancel_run', reason: substituteText(node.cancel, run.vars, run.outputs) });
+    }
+}
+function formatDelay(ms) {
+    return ms % 1000 === 0 ? `${ms / 1000}s` : `${(ms / 1000).toFixed(1)}s`;
+}
+
 ;// CONCATENATED MODULE: ./src/workflows/executor.ts
 
 
@@ -9498,7 +12294,12 @@ function schedule(state, options) {
 
 
 
+
+
+
+
 const DEFAULT_HEARTBEAT_MS = 10_000;
+const DEFAULT_DOCS_DIR = 'docs/';
 /**
  * Runs a workflow: sets the run up (its artifacts directory, variables, transcript), schedules its
  * nodes as their dependencies allow (scheduler.ts), runs each with its retries (node-execution.ts),
@@ -9510,8 +12311,10 @@ async function executeWorkflow(deps, options) {
     const log = deps.log ?? (() => { });
     const runId = options.runId ?? (0,external_node_crypto_.randomUUID)();
     const started = clock.now();
-    const artifactsDir = (0,external_node_path_.join)(options.cwd, '.archal', 'artifacts', 'runs', runId);
-    const logPath = (0,external_node_path_.join)(options.cwd, '.archal', 'logs', `${runId}.jsonl`);
+    const archalDir = (0,external_node_path_.join)(options.cwd, '.archal');
+    const artifactsDir = (0,external_node_path_.join)(archalDir, 'artifacts', 'runs', runId);
+    const logDir = (0,external_node_path_.join)(archalDir, 'logs');
+    const logPath = (0,external_node_path_.join)(logDir, `${runId}.jsonl`);
     const transcript = new JsonlTranscript(logPath, log);
     const write = (type, nodeId, data) => {
         const event = { type, runId, data, ts: new Date(clock.now()).toISOString() };
@@ -9531,30 +12334,46 @@ async function executeWorkflow(deps, options) {
         durationMs: clock.now() - started,
         ...extra,
     });
-    write('workflow_started', undefined, {
-        workflowName: workflow.name,
-        userMessage: options.userMessage ?? '',
-        cwd: options.cwd,
-        nodeCount: workflow.nodes.length,
-        resumed: options.prior !== undefined,
-    });
     let vars;
     try {
+        // Run files stay out of `git status`: their directories ignore themselves.
+        ensureIgnoredDir((0,external_node_path_.join)(archalDir, 'logs'));
+        ensureIgnoredDir((0,external_node_path_.join)(archalDir, 'artifacts'));
+        write('workflow_started', undefined, {
+            workflowName: workflow.name,
+            userMessage: options.userMessage ?? '',
+            cwd: options.cwd,
+            nodeCount: workflow.nodes.length,
+            resumed: options.prior !== undefined,
+            ...(options.depth ? { depth: options.depth } : {}),
+        });
         (0,external_node_fs_.mkdirSync)(artifactsDir, { recursive: true });
+        if (options.stateDir)
+            (0,external_node_fs_.mkdirSync)(options.stateDir, { recursive: true });
+        const inputs = resolveInputs(workflow, options.inputs);
+        if (!inputs.ok)
+            throw new Error(inputs.message);
         vars = {
             runId,
             userMessage: options.userMessage ?? '',
             artifactsDir,
+            logDir,
+            stateDir: options.stateDir,
+            docsDir: options.docsDir ?? DEFAULT_DOCS_DIR,
             context: options.context ?? '',
+            inputs: inputs.values,
             baseBranch: await resolveBaseBranch(workflow, options.baseBranch),
         };
     }
     catch (error) {
-        const message = `Could not set up the run: ${(0,errors/* errorMessage */.g)(error)}`;
+        const message = `Could not set up the run: ${(0,lib_errors/* errorMessage */.g)(error)}`;
         write('workflow_failed', undefined, { error: message });
         await deps.sink.flush?.();
         return finish('failed', { error: message });
     }
+    const environment = options.env ?? deps.env;
+    if (workflow.requires?.includes('github') && !environment.GITHUB_TOKEN && !environment.GH_TOKEN)
+        log(`⚠️ '${workflow.name}' requires GitHub, but neither GITHUB_TOKEN nor GH_TOKEN is set; its GitHub steps may fail.`);
     const run = {
         runId,
         workflow,
@@ -9562,18 +12381,24 @@ async function executeWorkflow(deps, options) {
         artifactsDir,
         vars,
         outputs: state.outputs,
-        env: options.env ?? deps.env,
+        env: environment,
         deps: { ...deps, clock, log },
         emit: (type, nodeId, data) => {
-            if (type === 'loop_iteration_started' && nodeId)
+            if (type === 'loop_iteration_started' && nodeId && state.results.has(nodeId))
                 state.result(nodeId).iterations = data.iteration;
             write(type, nodeId, data);
         },
         sessions: new Map(),
-        dependentCount: dependentCounts(workflow),
+        dependentCount: executor_dependentCounts(workflow),
+        previousSessions: options.previousSessions ?? new Map(),
+        ...(options.gateResume ? { gateResume: options.gateResume } : {}),
+        ...(options.rework ? { rework: options.rework } : {}),
+        depth: options.depth ?? 0,
     };
     const onExternalAbort = () => state.cancel('Cancelled by user');
     options.signal?.addEventListener('abort', onExternalAbort, { once: true });
+    if (options.signal?.aborted)
+        onExternalAbort();
     const heartbeat = deps.heartbeat
         ? setInterval(deps.heartbeat, deps.heartbeatIntervalMs ?? DEFAULT_HEARTBEAT_MS)
         : undefined;
@@ -9581,17 +12406,18 @@ async function executeWorkflow(deps, options) {
     await schedule(state, {
         prior: options.prior,
         artifactsDir,
+        vars,
         execute: (node) => executeNode(run, state, node),
     });
     if (heartbeat)
         clearInterval(heartbeat);
     options.signal?.removeEventListener('abort', onExternalAbort);
-    const result = endRun(state, finish, clock.now() - started);
+    const result = endRun(state, finish, clock.now() - started, artifactsDir);
     await deps.sink.flush?.();
     return result;
 }
 /** How many nodes depend on each node. */
-function dependentCounts(workflow) {
+function executor_dependentCounts(workflow) {
     const counts = new Map(workflow.nodes.map((node) => [node.id, 0]));
     for (const node of workflow.nodes)
         for (const dep of node.depends_on)
@@ -9600,8 +12426,9 @@ function dependentCounts(workflow) {
     return counts;
 }
 /** How the run ended, recorded: cancelled, paused, completed, or failed. */
-function endRun(state, finish, durationMs) {
-    const { workflow, cancelled, pause, usage } = state;
+function endRun(state, finish, durationMs, artifactsDir) {
+    const workflow = state.workflow;
+    const { cancelled, pause, usage } = state;
     // Nodes never reached: a cancelled run skips them; a paused one keeps them pending for resume.
     if (cancelled) {
         for (const node of workflow.nodes) {
@@ -9616,41 +12443,77 @@ function endRun(state, finish, durationMs) {
         return finish('cancelled', { error: cancelled.reason, usage });
     }
     if (pause) {
-        state.write('workflow_paused', pause.nodeId, { message: pause.message, node_counts: counts, ...totals });
-        return finish('paused', { pause, usage });
+        state.write('workflow_paused', pause.nodeId, {
+            message: pause.message,
+            gate: pause.gate,
+            node_counts: counts,
+            ...totals,
+        });
+        return finish('paused', { pause: { nodeId: pause.nodeId, message: pause.message }, gate: pause.gate, usage });
     }
     const failed = workflow.nodes.filter((node) => state.result(node).state === 'failed' && !node.continue_on_error);
-    if (failed.length === 0 && counts.completed > 0) {
-        state.write('workflow_completed', undefined, { duration_ms: durationMs, node_counts: counts, ...totals });
-        return finish('completed', { usage });
-    }
-    const error = failed.length > 0
+    let error = failed.length > 0
         ? `Workflow '${workflow.name}' failed: ${failed.map((node) => `'${node.id}': ${state.result(node).error}`).join('; ')}`
-        : `Workflow '${workflow.name}' completed no node (${counts.skipped} skipped). Check node conditions, trigger rules and upstream failures.`;
+        : counts.completed === 0
+            ? `Workflow '${workflow.name}' completed no node (${counts.skipped} skipped). Check node conditions, trigger rules and upstream failures.`
+            : undefined;
+    if (!error && workflow.evidence_policy?.required && !(0,external_node_fs_.existsSync)((0,external_node_path_.join)(artifactsDir, 'evidence.json'))) {
+        error = `Workflow '${workflow.name}' requires evidence (evidence_policy.required) but no node wrote $ARTIFACTS_DIR/evidence.json`;
+        state.write('evidence_validation_failed', undefined, {
+            policy: 'required',
+            expected_path: (0,external_node_path_.join)(artifactsDir, 'evidence.json'),
+        });
+    }
+    if (!error) {
+        const output = executor_terminalOutput(workflow, state);
+        const outcome = executor_outcomeOf(workflow, state);
+        state.write('workflow_completed', undefined, {
+            duration_ms: durationMs,
+            node_counts: counts,
+            ...(outcome ? { outcome } : {}),
+            ...totals,
+        });
+        return finish('completed', {
+            usage,
+            ...(output === undefined ? {} : { output }),
+            ...(outcome ? { outcome } : {}),
+        });
+    }
     state.write('workflow_failed', undefined, { error, node_counts: counts, ...totals });
     return finish('failed', { error, usage });
+}
+/** The run's result text: its `returns:` node, else the first node nothing depends on that completed with text. */
+function executor_terminalOutput(workflow, state) {
+    if (workflow.returns) {
+        const result = state.result(workflow.returns);
+        return result?.state === 'completed' ? (result.output ?? '') : undefined;
+    }
+    const dependedOn = new Set(workflow.nodes.flatMap((node) => node.depends_on));
+    for (const node of workflow.nodes) {
+        const result = state.result(node);
+        if (!dependedOn.has(node.id) && result.state === 'completed' && result.output?.trim())
+            return result.output;
+    }
+    return undefined;
+}
+/** `outcome_field`: the exact boolean the `returns:` node recorded, as a verdict. */
+function executor_outcomeOf(workflow, state) {
+    if (!workflow.outcome_field || !workflow.returns)
+        return undefined;
+    const result = state.result(workflow.returns);
+    const structured = isPlainObject(result?.structured) ? result.structured : refs_parseJsonObject(result?.output ?? '');
+    const value = structured?.[workflow.outcome_field];
+    return value === true ? 'succeeded' : value === false ? 'failed' : undefined;
 }
 async function resolveBaseBranch(workflow, baseBranch) {
     if (typeof baseBranch !== 'function')
         return baseBranch;
-    const needed = workflow.nodes.some((node) => nodeTexts(node).some((text) => usesVariable(text, 'BASE_BRANCH')));
-    return needed ? baseBranch() : undefined;
+    return readsVariable(workflow.nodes, 'BASE_BRANCH') ? baseBranch() : undefined;
 }
-function nodeTexts(node) {
-    switch (node.kind) {
-        case 'command':
-            return [node.body];
-        case 'prompt':
-            return [node.prompt];
-        case 'bash':
-            return [node.bash];
-        case 'loop':
-            return [node.loop.prompt, node.loop.until_bash ?? ''];
-        case 'approval':
-            return [node.approval.message];
-        case 'cancel':
-            return [node.cancel];
-    }
+function readsVariable(nodes, name) {
+    return nodes.some((node) => referencingTexts(node).some(({ text }) => usesVariable(text, name)) ||
+        (node.kind === 'loop_group' && readsVariable(node.loop_group.nodes, name)) ||
+        (node.kind === 'script' && node.source.kind === 'file'));
 }
 
 ;// CONCATENATED MODULE: ./src/workflows/prior.ts
@@ -9718,7 +12581,7 @@ function prior_usageOf(data) {
 ;// CONCATENATED MODULE: ./src/workflows/run-errors.ts
 
 /** A request the lifecycle refuses (another run holds the path, nothing to resume...). */
-class run_errors_RunRefusedError extends errors/* ArchalError */.u {
+class run_errors_RunRefusedError extends lib_errors/* ArchalError */.u {
     constructor(code, message, data = {}) {
         super(code, message, data);
         this.name = 'RunRefusedError';
@@ -9730,6 +12593,7 @@ class run_errors_RunRefusedError extends errors/* ArchalError */.u {
 }
 
 ;// CONCATENATED MODULE: ./src/workflows/run-execution.ts
+
 
 
 
@@ -9760,11 +12624,12 @@ async function run_execution_execute(deps, run, request, prior, skipped) {
                 }, () => { });
             },
             onProcess: processTracker(store, run.id, deps.owner.host),
+            runChild: storeChildRunner(deps, run, request),
         }, { ...request, cwd: request.workingPath, runId: run.id, prior, signal: abort.signal });
     }
     catch (error) {
         // Never leave a run 'running' behind: an unexpected failure is recorded as one.
-        const message = (0,errors/* errorMessage */.g)(error);
+        const message = (0,lib_errors/* errorMessage */.g)(error);
         await store.changeStatus(run.id, { from: ['running', 'pending'], to: 'failed', metadata: { error: message } });
         throw error;
     }
@@ -9776,15 +12641,8 @@ async function run_execution_execute(deps, run, request, prior, skipped) {
         error: result.error,
         usage: addUsage(undefined, result.usage),
         nodeCounts: run_execution_countStates(result),
-        ...(result.pause
-            ? {
-                approval: {
-                    nodeId: result.pause.nodeId,
-                    message: result.pause.message,
-                    captureResponse: captureResponse(request.workflow, result.pause.nodeId),
-                },
-            }
-            : {}),
+        ...(result.outcome ? { outcome: result.outcome } : {}),
+        ...(result.pause ? { approval: approvalState(request.workflow, result, run.metadata.approval) } : {}),
     };
     // From 'running' only: if someone cancelled the run meanwhile, their decision stands.
     await store.changeStatus(run.id, { from: ['running'], to: status, metadata });
@@ -9812,7 +12670,7 @@ class StoreSink {
             if (this.reported)
                 return;
             this.reported = true;
-            this.log(`⚠️ Cannot store run events (${(0,errors/* errorMessage */.g)(error)}); the JSONL transcript still has them.`);
+            this.log(`⚠️ Cannot store run events (${(0,lib_errors/* errorMessage */.g)(error)}); the JSONL transcript still has them.`);
         }));
     }
     async flush() {
@@ -9837,15 +12695,249 @@ function processTracker(store, runId, host) {
         void tracking.then(() => store.untrackProcess(runId, pid)).catch(() => { });
     };
 }
-function captureResponse(workflow, nodeId) {
-    const node = workflow.nodes.find((candidate) => candidate.id === nodeId);
-    return node?.kind === 'approval' ? node.approval.capture_response : false;
+/** What a paused run waits for, as the store keeps it for whoever answers. */
+function approvalState(workflow, result, previous) {
+    const pause = result.pause;
+    const node = workflow.nodes.find((candidate) => candidate.id === pause.nodeId);
+    const gate = result.gate;
+    const base = {
+        nodeId: pause.nodeId,
+        message: pause.message,
+        captureResponse: gate?.type === 'approval' ? gate.captureResponse : node?.kind === 'approval' && node.approval.capture_response,
+    };
+    if (gate?.type === 'interactive_loop')
+        return {
+            ...base,
+            type: 'interactive_loop',
+            iteration: gate.iteration,
+            completionSignaled: gate.completionSignaled,
+            output: gate.output,
+            ...(gate.sessionId ? { sessionId: gate.sessionId } : {}),
+        };
+    const onReject = node?.kind === 'approval' ? node.approval.on_reject : undefined;
+    return {
+        ...base,
+        type: 'approval',
+        ...(gate?.type === 'approval' && gate.decisions ? { decisions: gate.decisions } : {}),
+        ...(onReject
+            ? {
+                maxRejections: onReject.max_attempts,
+                rejections: previous?.nodeId === pause.nodeId ? (previous.rejections ?? 0) : 0,
+            }
+            : {}),
+    };
+}
+/**
+ * Children of `workflow:` nodes run as runs of their own in the store, linked to this one
+ * (`parentRunId`), in the same conversation. They share the parent's working path (or a worktree of
+ * their own) and do not hold it. A child that pauses is cancelled: its parent cannot answer it.
+ */
+function storeChildRunner(deps, parent, request) {
+    return async (child) => {
+        const cwd = child.isolation === 'worktree'
+            ? await childWorktree(deps, {
+                parentRunId: parent.id,
+                nodeId: child.parent.nodeId,
+                index: child.index,
+                workflow: child.workflow.name,
+            })
+            : child.cwd;
+        const record = await deps.store.createRun({
+            id: (0,external_node_crypto_.randomUUID)(),
+            workflowName: child.workflow.name,
+            workingPath: cwd,
+            conversationId: parent.conversationId,
+            userMessage: child.userMessage,
+            metadata: {
+                workflowFile: child.workflow.file,
+                parentRunId: parent.id,
+                parentNodeId: child.parent.nodeId,
+                inputs: child.inputs,
+                mutatesCheckout: false,
+            },
+            status: 'running',
+            ownerPid: deps.owner.pid,
+            ownerHost: deps.owner.host,
+        });
+        const outcome = await run_execution_execute(deps, record, {
+            workflow: child.workflow,
+            workingPath: cwd,
+            userMessage: child.userMessage,
+            inputs: child.inputs,
+            depth: child.depth,
+            signal: child.signal,
+            stateDir: request.stateDir,
+            docsDir: request.docsDir,
+            baseBranch: request.baseBranch,
+            env: request.env,
+        }, undefined, 0);
+        if (outcome.result.status === 'paused')
+            await deps.store.changeStatus(record.id, {
+                from: ['paused'],
+                to: 'cancelled',
+                metadata: {
+                    error: `paused at '${outcome.result.pause?.nodeId}' inside sub-workflow node '${child.parent.nodeId}' of run ${parent.id}`,
+                },
+            });
+        return outcome.result;
+    };
+}
+async function childWorktree(deps, request) {
+    if (!deps.childWorktree)
+        throw new Error(`isolation: worktree for node '${request.nodeId}' needs a host that creates worktrees`);
+    return deps.childWorktree(request);
 }
 function run_execution_countStates(result) {
     const counts = {};
     for (const node of Object.values(result.nodes))
         counts[node.state] = (counts[node.state] ?? 0) + 1;
     return counts;
+}
+
+;// CONCATENATED MODULE: ./src/workflows/gates.ts
+
+
+
+/** Records an approval (one decision wins) and continues the run in this process. */
+async function approveRun(deps, run, comment, request) {
+    const approval = pendingApproval(run);
+    await claim(deps, run, approval, 'approved');
+    const given = comment?.trim();
+    const text = given || 'Approved';
+    const received = { decision: 'approved', comment: text };
+    if (approval.type === 'interactive_loop') {
+        if (!given && approval.completionSignaled) {
+            // Accepting the completion: the node finishes with the iteration's output, nothing runs again.
+            await appendAll(deps.store, run.id, [
+                ['approval_received', approval.nodeId, { ...received, iteration: approval.iteration }],
+                [
+                    'node_completed',
+                    approval.nodeId,
+                    { node_output: approval.output ?? '', iterations: approval.iteration, attempts: 1 },
+                ],
+            ]);
+            return continueRun(deps, run, request, `Accepted '${approval.nodeId}'`);
+        }
+        await appendAll(deps.store, run.id, [
+            ['approval_received', approval.nodeId, { ...received, iteration: approval.iteration }],
+        ]);
+        return continueRun(deps, run, request, `Continuing loop '${approval.nodeId}' with your answer`, {
+            gateResume: {
+                nodeId: approval.nodeId,
+                iteration: (approval.iteration ?? 0) + 1,
+                userInput: text,
+                sessionId: approval.sessionId,
+            },
+        });
+    }
+    const output = approval.decisions
+        ? { node_output: JSON.stringify({ decision: 'approve', text }), structured_output: { decision: 'approve', text } }
+        : { node_output: approval.captureResponse ? text : '' };
+    await appendAll(deps.store, run.id, [
+        ['approval_received', approval.nodeId, received],
+        ['node_completed', approval.nodeId, { ...output, approval_decision: 'approved', attempts: 1 }],
+    ]);
+    return continueRun(deps, run, request, `Approved '${approval.nodeId}'`);
+}
+/**
+ * Whether a rejection continues the run rather than cancelling it: the approval declares a
+ * `reject` decision (downstream nodes read it), or it reworks (`on_reject`) and may still ask again.
+ */
+function rejectionContinues(run) {
+    const approval = run.status === 'paused' ? run.metadata.approval : undefined;
+    if (!approval || approval.resolved || approval.type === 'interactive_loop')
+        return false;
+    if (approval.decisions?.some((decision) => decision.id === 'reject'))
+        return true;
+    return approval.maxRejections !== undefined && (approval.rejections ?? 0) < approval.maxRejections;
+}
+/** A rejection that continues the run: a `reject` decision recorded as the node's output, or a rework. */
+async function continueRejection(deps, run, reason, request) {
+    const approval = pendingApproval(run);
+    if (!rejectionContinues(run))
+        throw new RunRefusedError('run_not_awaiting_approval', `Run ${run.id}: rejecting '${approval.nodeId}' cancels the run.`, {
+            run,
+        });
+    const text = reason?.trim() || 'Rejected';
+    await claim(deps, run, approval, 'rejected', { rejections: (approval.rejections ?? 0) + 1 });
+    if (approval.decisions?.some((decision) => decision.id === 'reject')) {
+        await appendAll(deps.store, run.id, [
+            ['approval_received', approval.nodeId, { decision: 'rejected', reason: text }],
+            [
+                'node_completed',
+                approval.nodeId,
+                {
+                    node_output: JSON.stringify({ decision: 'reject', text }),
+                    structured_output: { decision: 'reject', text },
+                    approval_decision: 'rejected',
+                    attempts: 1,
+                },
+            ],
+        ]);
+        return continueRun(deps, run, request, `Rejected '${approval.nodeId}'`);
+    }
+    await appendAll(deps.store, run.id, [['approval_received', approval.nodeId, { decision: 'rejected', reason: text }]]);
+    return continueRun(deps, run, request, `Reworking '${approval.nodeId}' after the rejection`, {
+        rework: { nodeId: approval.nodeId, reason: text },
+    });
+}
+/** Records a rejection (one decision wins): the run is cancelled. */
+async function rejectRun(deps, run, reason) {
+    const approval = pendingApproval(run);
+    const text = reason?.trim() || 'Rejected';
+    const won = await deps.store.changeStatus(run.id, {
+        from: ['paused'],
+        to: 'cancelled',
+        metadata: { approval: { ...approval, resolved: 'rejected' }, error: `Rejected at '${approval.nodeId}': ${text}` },
+    });
+    if (!won)
+        throw alreadyDecided(run);
+    await appendAll(deps.store, run.id, [
+        ['approval_received', approval.nodeId, { decision: 'rejected', reason: text }],
+        ['node_failed', approval.nodeId, { error: `Rejected: ${text}`, approval_decision: 'rejected' }],
+        ['workflow_cancelled', approval.nodeId, { reason: `Rejected at '${approval.nodeId}': ${text}` }],
+    ]);
+    return (await deps.store.getRun(run.id));
+}
+/** Takes the paused run for this decision: exactly one of several concurrent deciders wins. */
+async function claim(deps, run, approval, resolved, extra = {}) {
+    const won = await deps.store.changeStatus(run.id, {
+        from: ['paused'],
+        to: 'running',
+        owner: deps.owner,
+        metadata: { approval: { ...approval, ...extra, resolved } },
+    });
+    if (!won)
+        throw alreadyDecided(run);
+}
+async function continueRun(deps, run, request, notice, extra = {}) {
+    const prior = await loadPrior(deps.store, run.id);
+    deps.engine.log?.(`${notice}; continuing run ${run.id}.`);
+    return execute(deps, (await deps.store.getRun(run.id)), {
+        ...request,
+        ...extra,
+        workingPath: run.workingPath,
+        userMessage: run.userMessage,
+        inputs: request.inputs ?? run.metadata.inputs,
+    }, prior, prior.outputs.size);
+}
+function pendingApproval(run) {
+    const approval = run.metadata.approval;
+    if (run.status !== 'paused' || !approval)
+        throw new RunRefusedError('run_not_awaiting_approval', `Run ${run.id} is ${run.status}; it is not waiting for an approval.`, { run });
+    if (approval.resolved)
+        throw new RunRefusedError('run_already_decided', `Run ${run.id} was already ${approval.resolved}.`, { run });
+    return approval;
+}
+function alreadyDecided(run) {
+    return new RunRefusedError('run_already_decided', `Run ${run.id} was already decided (or cancelled) by someone else.`, { run });
+}
+function gates_event(runId, type, nodeId, data) {
+    return { type, runId, ...(nodeId ? { nodeId } : {}), data, ts: new Date().toISOString() };
+}
+async function appendAll(store, runId, events) {
+    // The store writes appends in call order, batching those of the same moment.
+    await Promise.all(events.map(([type, nodeId, data]) => store.appendEvent(gates_event(runId, type, nodeId, data))));
 }
 
 ;// CONCATENATED MODULE: ./src/workflows/run-processes.ts
@@ -9951,6 +13043,8 @@ async function findRun(store, idOrPrefix) {
 
 
 
+
+
 /**
  * A run's life beyond one execution: the concurrent-run guard, automatic resume after a failure,
  * approvals, cancellation from another process. The engine executes; this module decides which
@@ -9974,10 +13068,12 @@ function isStale(run, deps, now = Date.now()) {
 async function startRun(deps, request) {
     const { store } = deps;
     const { workflow, workingPath } = request;
+    const holdsPath = workflow.mutates_checkout !== false;
     const candidate = request.fresh
         ? undefined
         : await resumableRun(deps, workflow.name, workingPath, request.conversationId);
-    await refuseIfBusy(deps, workingPath, candidate?.id);
+    if (holdsPath)
+        await refuseIfBusy(deps, workingPath, candidate?.id);
     const prior = candidate ? await prior_loadPrior(store, candidate.id) : undefined;
     const reusable = prior ? prior_reusableCount(prior, workflow) : 0;
     if (candidate && prior && reusable > 0) {
@@ -10002,13 +13098,20 @@ async function startRun(deps, request) {
         workingPath,
         conversationId: request.conversationId ?? cliConversationId(),
         userMessage: request.userMessage ?? '',
-        metadata: { workflowFile: workflow.file, ...(request.branch ? { branch: request.branch } : {}) },
+        metadata: {
+            workflowFile: workflow.file,
+            ...(request.branch ? { branch: request.branch } : {}),
+            ...(request.inputs ? { inputs: request.inputs } : {}),
+            ...(holdsPath ? {} : { mutatesCheckout: false }),
+        },
         status: 'pending',
         ownerPid: deps.owner.pid,
         ownerHost: deps.owner.host,
     });
     // Two invocations can both pass the check above; the older pending run wins, the other steps back.
-    const rival = (await activeRuns(deps, workingPath)).find((other) => other.id !== run.id && isOlder(other, run));
+    const rival = holdsPath
+        ? (await activeRuns(deps, workingPath)).find((other) => other.id !== run.id && isOlder(other, run))
+        : undefined;
     if (rival) {
         await store.changeStatus(run.id, {
             from: ['pending'],
@@ -10019,7 +13122,8 @@ async function startRun(deps, request) {
     }
     if (!(await store.changeStatus(run.id, { from: ['pending'], to: 'running' })))
         throw new run_errors_RunRefusedError('run_taken', `Run ${run.id} was cancelled before it started.`, { run });
-    return run_execution_execute(deps, (await store.getRun(run.id)), request, undefined, 0);
+    const previousSessions = await persistedSessions(deps, workflow, workingPath, request.conversationId, run.id);
+    return run_execution_execute(deps, (await store.getRun(run.id)), { ...request, previousSessions }, undefined, 0);
 }
 /** Resumes a failed (or crashed) run by its record, whatever is in the working path. */
 async function resumeRun(deps, run, request) {
@@ -10035,53 +13139,20 @@ async function resumeRun(deps, run, request) {
         throw run.status === 'running'
             ? new RunRefusedError('run_still_running', `Run ${run.id} is still running (pid ${run.ownerPid ?? '?'} on ${run.ownerHost ?? '?'}).`, { run })
             : new RunRefusedError('run_not_resumable', `Run ${run.id} is ${run.status}; only failed or interrupted runs can be resumed.`, { run });
-    await refuseIfBusy(deps, run.workingPath, run.id);
+    if (request.workflow.mutates_checkout !== false)
+        await refuseIfBusy(deps, run.workingPath, run.id);
     const prior = await loadPrior(deps.store, run.id);
     const taken = await takeOver(deps, run);
     if (!taken)
         throw await busyError(deps, run.workingPath, run);
     const reusable = reusableCount(prior, request.workflow);
     deps.engine.log?.(`Resuming workflow — skipping ${reusable} already-completed node(s).`);
-    return execute(deps, taken, { ...request, workingPath: run.workingPath, userMessage: request.userMessage ?? run.userMessage }, prior, reusable);
-}
-/** Records an approval (one decision wins) and continues the run in this process. */
-async function approveRun(deps, run, comment, request) {
-    const approval = pendingApproval(run);
-    const won = await deps.store.changeStatus(run.id, {
-        from: ['paused'],
-        to: 'running',
-        owner: deps.owner,
-        metadata: { approval: { ...approval, resolved: 'approved' } },
-    });
-    if (!won)
-        throw alreadyDecided(run);
-    const text = comment?.trim() || 'Approved';
-    const output = approval.captureResponse ? text : '';
-    await appendAll(deps.store, run.id, [
-        ['approval_received', approval.nodeId, { decision: 'approved', comment: text }],
-        ['node_completed', approval.nodeId, { node_output: output, approval_decision: 'approved', attempts: 1 }],
-    ]);
-    const prior = await loadPrior(deps.store, run.id);
-    deps.engine.log?.(`Approved '${approval.nodeId}'; continuing run ${run.id}.`);
-    return execute(deps, (await deps.store.getRun(run.id)), { ...request, workingPath: run.workingPath, userMessage: run.userMessage }, prior, prior.outputs.size);
-}
-/** Records a rejection (one decision wins): the run is cancelled. */
-async function rejectRun(deps, run, reason) {
-    const approval = pendingApproval(run);
-    const text = reason?.trim() || 'Rejected';
-    const won = await deps.store.changeStatus(run.id, {
-        from: ['paused'],
-        to: 'cancelled',
-        metadata: { approval: { ...approval, resolved: 'rejected' }, error: `Rejected at '${approval.nodeId}': ${text}` },
-    });
-    if (!won)
-        throw alreadyDecided(run);
-    await appendAll(deps.store, run.id, [
-        ['approval_received', approval.nodeId, { decision: 'rejected', reason: text }],
-        ['node_failed', approval.nodeId, { error: `Rejected: ${text}`, approval_decision: 'rejected' }],
-        ['workflow_cancelled', approval.nodeId, { reason: `Rejected at '${approval.nodeId}': ${text}` }],
-    ]);
-    return (await deps.store.getRun(run.id));
+    return execute(deps, taken, {
+        ...request,
+        workingPath: run.workingPath,
+        userMessage: request.userMessage ?? run.userMessage,
+        inputs: request.inputs ?? run.metadata.inputs,
+    }, prior, reusable);
 }
 /**
  * Cancels a run: the status first (so its owner, polling, stops), then the owner itself (SIGTERM:
@@ -10095,7 +13166,7 @@ async function cancelRun(deps, run, reason = 'Cancelled by user') {
     });
     if (!won)
         return { cancelled: false, signalled: [] };
-    await deps.store.appendEvent(lifecycle_event(run.id, 'workflow_cancelled', undefined, { reason }));
+    await deps.store.appendEvent(event(run.id, 'workflow_cancelled', undefined, { reason }));
     const signalled = [];
     const owner = otherLocalOwner(run, deps);
     if (owner !== undefined && (deps.isProcessAlive ?? processAlive)(owner)) {
@@ -10134,12 +13205,35 @@ async function takeOver(deps, run) {
         return undefined;
     // Node processes a crashed owner left behind would race the resumed nodes.
     await run_processes_killTracked(deps, run, { forgetOtherHosts: true });
-    await deps.store.appendEvent(lifecycle_event(run.id, 'workflow_resumed', undefined, { previousStatus: run.status, error: run.metadata.error ?? null }));
+    await deps.store.appendEvent(gates_event(run.id, 'workflow_resumed', undefined, { previousStatus: run.status, error: run.metadata.error ?? null }));
     return deps.store.getRun(run.id);
 }
 async function activeRuns(deps, workingPath) {
     const runs = await deps.store.listRuns({ workingPath, statuses: ACTIVE_STATUSES, limit: 20 });
-    return runs.filter((run) => !isStale(run, deps));
+    // Sub-runs share their parent's path; runs of workflows that do not mutate the checkout hold none.
+    return runs.filter((run) => !isStale(run, deps) && run.metadata.mutatesCheckout !== false && !run.metadata.parentRunId);
+}
+/**
+ * The sessions AI nodes with `persist_session` had in the previous run of the workflow: of the same
+ * conversation when the run has one, else in the same working path.
+ */
+async function persistedSessions(deps, workflow, workingPath, conversationId, current) {
+    const persisting = new Set(workflow.nodes.flatMap((node) => (node.kind === 'command' || node.kind === 'prompt') && node.persistSession ? [node.id] : []));
+    const sessions = new Map();
+    if (persisting.size === 0)
+        return sessions;
+    const runs = await deps.store.listRuns({
+        workflowName: workflow.name,
+        ...(conversationId ? { conversationId } : { workingPath }),
+        limit: 5,
+    });
+    const previous = runs.find((run) => run.id !== current);
+    if (!previous)
+        return sessions;
+    for (const stored of await deps.store.listEvents(previous.id, ['node_completed']))
+        if (stored.nodeId && persisting.has(stored.nodeId) && typeof stored.data.session_id === 'string')
+            sessions.set(stored.nodeId, stored.data.session_id);
+    return sessions;
 }
 async function refuseIfBusy(deps, workingPath, except) {
     const active = (await activeRuns(deps, workingPath)).filter((run) => run.id !== except);
@@ -10157,26 +13251,8 @@ function busyRefusal(active, workingPath) {
     const waiting = active.status === 'paused' ? ' It is waiting for approval.' : '';
     return new run_errors_RunRefusedError('path_busy', `${workingPath} is in use by run ${active.id} of '${active.workflowName}' (${active.status} since ${active.startedAt}, pid ${active.ownerPid ?? '?'} on ${active.ownerHost ?? '?'}).${waiting}`, { activeRun: active });
 }
-function alreadyDecided(run) {
-    return new RunRefusedError('run_already_decided', `Run ${run.id} was already decided (or cancelled) by someone else.`, { run });
-}
 function isOlder(a, b) {
     return a.startedAt < b.startedAt || (a.startedAt === b.startedAt && a.id < b.id);
-}
-function pendingApproval(run) {
-    const approval = run.metadata.approval;
-    if (run.status !== 'paused' || !approval)
-        throw new RunRefusedError('run_not_awaiting_approval', `Run ${run.id} is ${run.status}; it is not waiting for an approval.`, { run });
-    if (approval.resolved)
-        throw new RunRefusedError('run_already_decided', `Run ${run.id} was already ${approval.resolved}.`, { run });
-    return approval;
-}
-function lifecycle_event(runId, type, nodeId, data) {
-    return { type, runId, ...(nodeId ? { nodeId } : {}), data, ts: new Date().toISOString() };
-}
-async function appendAll(store, runId, events) {
-    // The store writes appends in call order, batching those of the same moment.
-    await Promise.all(events.map(([type, nodeId, data]) => store.appendEvent(lifecycle_event(runId, type, nodeId, data))));
 }
 
 ;// CONCATENATED MODULE: ./src/workflows/index.ts
@@ -10193,33 +13269,161 @@ async function appendAll(store, runId, events) {
 
 
 
+
+;// CONCATENATED MODULE: ./src/workspace/archon-config.ts
+
+
+
+
+
+function readArchonSettings(repo, userHome) {
+    const settings = { models: {}, tiers: {}, aliases: {} };
+    // The user's file first, the repository's over it.
+    for (const file of [userHome && (0,external_node_path_.join)(userHome, '.archon', 'config.yaml'), (0,external_node_path_.join)(repo, '.archon', 'config.yaml')]) {
+        if (file)
+            archon_config_merge(settings, readYaml(file));
+    }
+    return settings;
+}
+function readYaml(file) {
+    try {
+        const text = (0,external_node_fs_.readFileSync)(file, 'utf8');
+        if (text.length > 256 * 1024)
+            return {};
+        const value = (0,dist/* parse */.qg)(text, { maxAliasCount: 100 });
+        return archon_config_isRecord(value) ? value : {};
+    }
+    catch {
+        return {};
+    }
+}
+function archon_config_merge(settings, raw) {
+    const assistant = raw.assistant ?? raw.defaultAssistant;
+    if (isProvider(assistant))
+        settings.assistant = assistant;
+    if (archon_config_isRecord(raw.assistants))
+        for (const [provider, value] of Object.entries(raw.assistants))
+            if (isProvider(provider) && archon_config_isRecord(value) && typeof value.model === 'string')
+                settings.models[provider] = value.model;
+    if (archon_config_isRecord(raw.tiers))
+        for (const [tier, value] of Object.entries(raw.tiers)) {
+            const preset = schema/* modelPresetSchema */.eJ.safeParse(value);
+            if (schema/* TIER_NAMES */.Iu.includes(tier) && preset.success)
+                settings.tiers[tier] = preset.data;
+        }
+    if (archon_config_isRecord(raw.aliases))
+        for (const [alias, value] of Object.entries(raw.aliases)) {
+            const preset = schema/* modelPresetSchema */.eJ.safeParse(value);
+            if (alias.startsWith('@') && preset.success)
+                settings.aliases[alias] = preset.data;
+        }
+    if (archon_config_isRecord(raw.docs) && typeof raw.docs.path === 'string')
+        settings.docsPath = raw.docs.path;
+    if (archon_config_isRecord(raw.worktree) && typeof raw.worktree.baseBranch === 'string')
+        settings.baseBranch = raw.worktree.baseBranch;
+}
+function isProvider(value) {
+    return typeof value === 'string' && schema/* PROVIDER_NAMES */.xd.includes(value);
+}
+function archon_config_isRecord(value) {
+    return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
 ;// CONCATENATED MODULE: ./src/workspace/workflows.ts
 
 
 
 
 
-/** What the workflow engine inherits from .archal.json `assistants`. */
-function engineDefaults(assistants = {}) {
+
+
+
+const NO_ARCHON_SETTINGS = { models: {}, tiers: {}, aliases: {} };
+/** What the workflow engine inherits from .archal.json `assistants`, over Archon's .archon/config.yaml. */
+function engineDefaults(assistants = {}, archon = NO_ARCHON_SETTINGS) {
     const exec = assistants.exec?.command
         ? { command: assistants.exec.command, args: assistants.exec.args, env: assistants.exec.env }
         : undefined;
     return {
-        provider: assistants.default ?? 'claude',
-        models: { claude: assistants.claude?.model, codex: assistants.codex?.model, exec: assistants.exec?.model },
+        provider: assistants.default ?? archon.assistant ?? 'claude',
+        models: {
+            ...archon.models,
+            ...definedModels({
+                claude: assistants.claude?.model,
+                codex: assistants.codex?.model,
+                pi: assistants.pi?.model,
+                opencode: assistants.opencode?.model,
+                copilot: assistants.copilot?.model,
+                exec: assistants.exec?.model,
+            }),
+        },
         exec,
+        profile: {
+            tiers: { ...archon.tiers, ...assistants.tiers },
+            aliases: { ...archon.aliases, ...assistants.aliases },
+        },
     };
 }
-/** Where a workspace's workflows are found: bundled, `$ARCHAL_HOME/workflows`, the repository's .archon and .archal. */
-function workflowLocations(workspace) {
-    return { repo: workspace.root, home: workspace.home, bundled: (0,external_node_path_.join)(packageRoot(), 'bundled', 'workflows') };
+function definedModels(models) {
+    return Object.fromEntries(Object.entries(models).filter(([, model]) => model !== undefined));
 }
-/** How a workspace's workflows load: its engine defaults and command files. */
+/** The user's home directory, for Archon's ~/.archon (the workspace's HOME when it has one). */
+function userHomeOf(workspace) {
+    return workspace.env.HOME?.trim() || (0,external_node_os_.homedir)();
+}
+/** Archon's settings this workspace inherits (.archon/config.yaml of the repository and of the user). */
+function archonSettings(workspace) {
+    return readArchonSettings(workspace.root, userHomeOf(workspace));
+}
+/**
+ * Where a workspace's workflows are found: bundled, `~/.archon/workflows`, `$ARCHAL_HOME/workflows`,
+ * the repository's .archon and .archal.
+ */
+function workflowLocations(workspace) {
+    return {
+        repo: workspace.root,
+        home: workspace.home,
+        bundled: (0,external_node_path_.join)((0,paths/* bundledDir */.YU)(), 'workflows'),
+        userHome: userHomeOf(workspace),
+    };
+}
+/** How a workspace's workflows load: engine defaults, command files, named scripts and other workflows. */
 function discoveryOptions(workspace) {
     const locations = workflowLocations(workspace);
+    const resources = {
+        repo: locations.repo,
+        home: locations.home,
+        userHome: locations.userHome,
+        bundledCommands: (0,external_node_path_.join)((0,paths/* bundledDir */.YU)(), 'commands'),
+    };
     return {
-        defaults: engineDefaults(workspace.config.assistants),
-        resolveCommand: createCommandResolver(commandDirectories(locations.repo, locations.home, (0,external_node_path_.join)(packageRoot(), 'bundled', 'commands'))),
+        defaults: engineDefaults(workspace.config.assistants, archonSettings(workspace)),
+        resolveCommand: createCommandResolver(commandDirectories(resources)),
+        resolveScript: createScriptResolver(scriptDirectories(resources)),
+        resolveWorkflowSource: sourceIndex(allWorkflowFiles(locations)),
+    };
+}
+/** `$STATE_DIR` of a repository: per project, outside the working tree (and its worktrees). */
+function stateDirOf(workspace) {
+    const project = `${basename(workspace.root).replace(/[^A-Za-z0-9._-]/g, '-')}-${createHash('sha256').update(workspace.root).digest('hex').slice(0, 8)}`;
+    return join(workspace.home, 'workspaces', project, 'state');
+}
+/** `$DOCS_DIR`: Archon's docs.path when .archon/config.yaml sets one, else `docs/`. */
+function docsDirOf(workspace) {
+    return archonSettings(workspace).docsPath;
+}
+/** A workflow by name for `workflow:` nodes (undefined when there is none, or it is invalid). */
+function workflowResolver(workspace) {
+    return async (name) => {
+        try {
+            const lookup = await findWorkflow(workspace, name);
+            return lookup.kind === 'found' ? lookup.workflow : undefined;
+        }
+        catch (error) {
+            if (error instanceof discovery_WorkflowLookupError)
+                return undefined;
+            throw error;
+        }
     };
 }
 /** Every workflow the workspace sees; broken files are reported, never hiding the others. */
@@ -10248,7 +13452,7 @@ async function findWorkflow(workspace, nameOrFile) {
         const loaded = await discovery_loadWorkflowFile(file, 'file', discoveryOptions(workspace));
         return loaded.kind === 'workflow'
             ? { kind: 'found', workflow: loaded.workflow, warnings: loaded.warnings }
-            : { kind: 'invalid', file, errors: loaded.error.problems, warnings: loaded.warnings };
+            : { kind: 'invalid', file, name: loaded.error.name, errors: loaded.error.problems, warnings: loaded.warnings };
     }
     const discovery = await listWorkflows(workspace);
     try {
@@ -10265,6 +13469,7 @@ async function findWorkflow(workspace, nameOrFile) {
             return {
                 kind: 'invalid',
                 file: broken.file,
+                name: broken.name,
                 errors: broken.problems,
                 warnings: discovery.warnings.filter((warning) => warning.file === broken.file),
             };
@@ -10298,7 +13503,141 @@ function workflows_invalid(name, file, what, problems) {
 }
 /** `$BASE_BRANCH` of runs in `workingPath`: .archal.json `worktree.baseBranch`, else found with git when a node reads it. */
 function baseBranchOf(workspace, workingPath) {
-    return workspace.config.worktree?.baseBranch ?? (() => detectBaseBranch(workingPath));
+    return (workspace.config.worktree?.baseBranch ??
+        archonSettings(workspace).baseBranch ??
+        (() => detectBaseBranch(workingPath)));
+}
+
+;// CONCATENATED MODULE: ./src/workspace/workspace.ts
+
+
+
+
+
+
+
+
+
+/** A workspace in `dir` as it is, with its validated .archal.json (an invalid one is a WorkspaceError). */
+function openWorkspace(options) {
+    const root = (0,external_node_path_.resolve)(options.dir);
+    const loaded = options.configFile
+        ? loadConfigFile((0,external_node_path_.resolve)(root, options.configFile), { required: true })
+        : loadConfig(root);
+    const name = options.configFile ?? '.archal.json';
+    if (loaded.status === 'invalid')
+        throw new WorkspaceError('invalid_config', `Invalid ${loaded.file}:\n${loaded.errors.map((problem) => `  ${formatConfigProblem(name, problem)}`).join('\n')}`, { file: loaded.file, problems: loaded.errors });
+    const config = options.configFile ? relativeToConfig(loaded.config, (0,external_node_path_.dirname)(loaded.file), root) : loaded.config;
+    return {
+        root,
+        home: (0,paths/* archalHome */.N3)(options.env),
+        env: options.env,
+        config,
+        configFile: loaded.file,
+        ...(loaded.warnings
+            ? { configWarnings: loaded.warnings.map((problem) => formatConfigProblem(name, problem)) }
+            : {}),
+    };
+}
+/** Paths of a config file read from elsewhere, made relative to the workspace (they are relative to the file). */
+function relativeToConfig(config, configDir, root) {
+    if (configDir === root)
+        return config;
+    const rebase = (path) => (0,external_node_path_.relative)(root, (0,external_node_path_.resolve)(configDir, path)) || '.';
+    const seedPath = (seed) => (/\.json$|[\\/]/.test(seed) ? rebase(seed) : seed);
+    return {
+        ...config,
+        ...(config.scenarios !== undefined
+            ? { scenarios: (Array.isArray(config.scenarios) ? config.scenarios : [config.scenarios]).map(rebase) }
+            : {}),
+        ...(config.seeds
+            ? { seeds: Object.fromEntries(Object.entries(config.seeds).map(([clone, seed]) => [clone, seedPath(seed)])) }
+            : {}),
+    };
+}
+/** The workspace of the git repository containing `dir` (outside a repository: IsolationError not_a_repository). */
+async function openRepositoryWorkspace(options) {
+    return openWorkspace({ ...options, dir: await repositoryRoot((0,external_node_path_.resolve)(options.dir), options.env) });
+}
+/**
+ * A repository workspace with its run store: `store` when the host gives one (it stays open), else
+ * the store `env` names (DATABASE_URL, else `$ARCHAL_HOME/archal.db`), which `close()` closes.
+ */
+async function openRepoWorkspace(options) {
+    const workspace = await openRepositoryWorkspace(options);
+    if (options.store)
+        return { ...workspace, store: options.store, close: async () => { } };
+    const store = await openRunStore(workspace.env);
+    return { ...workspace, store, close: () => store.close() };
+}
+/** Runs `action` in a repository workspace and always closes what it opened. */
+async function withRepoWorkspace(options, action) {
+    const repo = await openRepoWorkspace(options);
+    try {
+        return await action(repo);
+    }
+    finally {
+        await repo.close();
+    }
+}
+/** The run store `env` names; a store that cannot be opened is a WorkspaceError store_unavailable. */
+async function openRunStore(env) {
+    let stores;
+    try {
+        // Loaded on first use: the SQL stores and their drivers are heavy, and a host that brings its own
+        // store never needs them. The GitHub Action's bundler is told to leave them out (webpackIgnore):
+        // the Action keeps a fix workflow's runs in memory.
+        stores = await import(/* webpackIgnore: true */ '../store/open.js');
+    }
+    catch (error) {
+        throw new WorkspaceError('store_unavailable', `No SQL run store can be loaded here (${(0,lib_errors/* errorMessage */.g)(error)}): give the workspace a store of its own, such as a MemoryStore.`, { store: 'none' });
+    }
+    const { describeStore, openStore, storeOptionsFromEnv } = stores;
+    const options = storeOptionsFromEnv(env);
+    try {
+        return await openStore(options);
+    }
+    catch (error) {
+        const store = describeStore(options);
+        throw new WorkspaceError('store_unavailable', `Cannot open the run store ${store}: ${(0,lib_errors/* errorMessage */.g)(error)}`, {
+            store,
+        });
+    }
+}
+/** This process, as the owner recorded on the runs it executes. */
+function thisProcess() {
+    return { pid: process.pid, host: (0,external_node_os_.hostname)() };
+}
+/**
+ * The run lifecycle's dependencies in a repository workspace: its store, providers from its
+ * `assistants`, its environment, this process as owner, and `ARCHAL_STALE_AFTER_MS` from its env.
+ */
+function lifecycleDeps(repo, engine = {}, owner = thisProcess()) {
+    const staleAfter = Number(repo.env.ARCHAL_STALE_AFTER_MS);
+    return {
+        store: repo.store,
+        engine: {
+            providers: createProviderRegistry(repo.config.assistants),
+            env: repo.env,
+            resolveWorkflow: workflowResolver(repo),
+            ...engine,
+        },
+        owner,
+        // `workflow:` nodes with isolation: worktree run their child in a worktree of its own.
+        childWorktree: async ({ parentRunId, nodeId, index, workflow }) => {
+            const branch = `archal/task-${parentRunId.slice(0, 8)}-${nodeId}${index === undefined ? '' : `-${index}`}`;
+            const worktree = await ensureWorktree({
+                repoRoot: repo.root,
+                branch,
+                home: repo.home,
+                workflowName: workflow,
+                store: repo.store,
+                log: engine.log ?? (() => { }),
+            });
+            return worktree.path;
+        },
+        ...(Number.isFinite(staleAfter) && staleAfter > 0 ? { staleAfterMs: staleAfter } : {}),
+    };
 }
 
 // EXTERNAL MODULE: ./src/runner/shard.ts
@@ -10408,35 +13747,61 @@ async function runSuite(options) {
     })))
         .filter((task) => !options.select || options.select(task.entry.scenario, task.index));
     const results = options.scenarios.map(() => []);
+    const runTask = async (task, clone) => {
+        const release = await options.slots?.acquire();
+        if (options.signal?.aborted) {
+            release?.();
+            return;
+        }
+        options.onRunStarted?.(task.entry.scenario, task.index);
+        const result = await runOnce({
+            scenario: task.entry.scenario,
+            criteria: task.entry.criteria,
+            index: task.index,
+            agent: options.agent,
+            agentModel: options.agentModel,
+            seedOverride: options.seedOverride,
+            defaultSeed: options.defaultSeed,
+            cwd: options.cwd,
+            cacheDir: options.cacheDir,
+            judge: options.judgeFor(task.entry.scenario),
+            env: options.env,
+            signal: options.signal,
+            timeoutSeconds: options.timeoutSeconds,
+            rateLimit: options.rateLimit,
+            clone,
+        }).finally(() => release?.());
+        results[task.scenarioIndex].push(result);
+        options.onRunFinished?.(task.entry.scenario, result);
+    };
+    // With --keep-state a unit of work is a whole scenario: its runs in order on one clone.
+    const units = options.keepState
+        ? options.scenarios.map((_, index) => tasks.filter((task) => task.scenarioIndex === index))
+        : tasks.map((task) => [task]);
     let next = 0;
     const worker = async () => {
-        while (next < tasks.length && !options.signal?.aborted) {
-            const task = tasks[next++];
-            const release = await options.slots?.acquire();
-            if (options.signal?.aborted) {
-                release?.();
-                break;
+        while (next < units.length && !options.signal?.aborted) {
+            const unit = units[next++];
+            if (unit.length === 0)
+                continue;
+            if (!options.keepState) {
+                await runTask(unit[0]);
+                continue;
             }
-            options.onRunStarted?.(task.entry.scenario, task.index);
-            const result = await runOnce({
-                scenario: task.entry.scenario,
-                criteria: task.entry.criteria,
-                index: task.index,
-                agent: options.agent,
-                agentModel: options.agentModel,
-                seedOverride: options.seedOverride,
-                defaultSeed: options.defaultSeed,
-                cwd: options.cwd,
-                cacheDir: options.cacheDir,
-                judge: options.judgeFor(task.entry.scenario),
-                env: options.env,
-                signal: options.signal,
-            }).finally(() => release?.());
-            results[task.scenarioIndex].push(result);
-            options.onRunFinished?.(task.entry.scenario, result);
+            const clone = await startScenarioClone(unit[0].entry.scenario, options);
+            try {
+                for (const task of unit) {
+                    if (options.signal?.aborted)
+                        break;
+                    await runTask(task, clone);
+                }
+            }
+            finally {
+                await clone.handle.stop();
+            }
         }
     };
-    await Promise.all(Array.from({ length: Math.max(1, Math.min(options.concurrency, tasks.length)) }, worker));
+    await Promise.all(Array.from({ length: Math.max(1, Math.min(options.concurrency, units.length)) }, worker));
     // A slice of the suite (`select`) holds the scenarios it has runs of.
     const selected = new Set(tasks.map((task) => task.scenarioIndex));
     const scenarios = options.scenarios.flatMap((entry, index) => options.select && !selected.has(index)
@@ -10446,6 +13811,7 @@ async function runSuite(options) {
         ]);
     const suite = {
         schemaVersion: 1,
+        ...(options.title ? { title: options.title } : {}),
         suiteId: (0,external_node_crypto_.randomUUID)(),
         startedAt,
         durationMs: Math.round(performance.now() - started),
@@ -10473,7 +13839,185 @@ function scenarioResult(entry, runs, threshold) {
     }, runs, threshold);
 }
 
+;// CONCATENATED MODULE: ./src/runner/inline-task.ts
+/** The file name inline tasks are reported under (relative to the repository). */
+const INLINE_TASK_FILE = '(--task)';
+function inlineTaskMarkdown(task) {
+    const title = task.text.replace(/\s+/g, ' ').trim();
+    const criteria = task.readOnly
+        ? ['- [D] The agent changed nothing => $count($keys(diff.github)) = 0']
+        : ['- [D] The run exits successfully', `- [P] The agent did what it was asked: ${title.replace(/=>/g, '= >')}`];
+    return [
+        `# ${title.length > 80 ? `${title.slice(0, 77)}…` : title}`,
+        '',
+        '## Prompt',
+        task.text.trim(),
+        '',
+        '## Success Criteria',
+        ...criteria,
+        '',
+        ...(task.clones && task.clones.length > 0 ? ['## Config', `clones: ${task.clones.join(', ')}`, ''] : []),
+    ].join('\n');
+}
+
+;// CONCATENATED MODULE: ./src/runner/setup-seed.ts
+
+
+
+
+
+
+
+
+
+/**
+ * Archal's dynamic seeds: a scenario's `## Setup` prose becomes the clone's starting state. The
+ * evaluator's provider writes a seed (JSON valid against the clone's seed schema); what fails
+ * validation goes back to it with the errors, up to three attempts. Seeds are kept in
+ * `.archal/cache/seeds/`, keyed by the Setup text, the clone and the model.
+ */
+const SEED_ATTEMPTS = 3;
+class SeedGenerationError extends Error {
+    scenarioFile;
+    constructor(scenarioFile, message) {
+        super(message);
+        this.scenarioFile = scenarioFile;
+        this.name = 'SeedGenerationError';
+    }
+}
+/** `.archal/cache/seeds` (made ignored by git). */
+function seedCacheDir(cacheDir) {
+    return (0,external_node_path_.join)(cacheDir, 'seeds');
+}
+/** `--clear-seed-cache`: forgets every generated seed. */
+function clearSeedCache(cacheDir) {
+    rmSync(seedCacheDir(cacheDir), { recursive: true, force: true });
+}
+function seedCacheKey(setup, clone, judge) {
+    return (0,external_node_crypto_.createHash)('sha256')
+        .update(JSON.stringify({ v: 1, setup: setup.trim(), clone, provider: judge.providerName, model: judge.model ?? '' }))
+        .digest('hex')
+        .slice(0, 32);
+}
+/** The seed of a scenario's `## Setup`: from the cache when allowed, else written by the evaluator. */
+async function seedFromSetup(scenario, judge, options) {
+    const setup = scenario.setup ?? '';
+    const clone = 'github';
+    const dir = seedCacheDir(options.cacheDir);
+    const file = (0,external_node_path_.join)(dir, `${seedCacheKey(setup, clone, judge)}.json`);
+    if (options.reuse && !options.fresh && (0,external_node_fs_.existsSync)(file)) {
+        const cached = readCached(file);
+        if (cached)
+            return { seed: cached, file, cached: true, attempts: 0 };
+    }
+    const errors = [];
+    for (let attempt = 1; attempt <= SEED_ATTEMPTS; attempt++) {
+        let text;
+        try {
+            const result = await judge.provider.run({
+                prompt: seedPrompt(scenario, errors.at(-1)),
+                cwd: options.cwd,
+                env: options.env,
+                model: judge.model,
+                allowedTools: [],
+                nodeId: 'seed',
+                runId: 'seed',
+                workflowName: 'seed',
+                iteration: attempt,
+                idleTimeoutMs: 5 * 60 * 1000,
+                signal: options.signal ?? new AbortController().signal,
+            }, () => { });
+            text = result.structuredOutput === undefined ? result.text : JSON.stringify(result.structuredOutput);
+        }
+        catch (error) {
+            const message = error instanceof ProviderError ? `${error.kind}: ${error.message}` : (0,lib_errors/* errorMessage */.g)(error);
+            throw new SeedGenerationError(scenario.file, `the evaluator (${judge.providerName}) could not write the seed of its '## Setup': ${message}`);
+        }
+        const candidate = parseSeedAnswer(text);
+        if (!candidate.ok) {
+            errors.push(candidate.error);
+            continue;
+        }
+        try {
+            loadSeed(candidate.seed);
+        }
+        catch (error) {
+            errors.push((0,lib_errors/* errorMessage */.g)(error));
+            continue;
+        }
+        ensureIgnoredDir(dir);
+        writeJsonCache(file, {
+            version: 1,
+            setup,
+            clone,
+            provider: judge.providerName,
+            model: judge.model ?? null,
+            createdAt: new Date().toISOString(),
+            seed: candidate.seed,
+        });
+        return { seed: candidate.seed, file, cached: false, attempts: attempt };
+    }
+    throw new SeedGenerationError(scenario.file, `the evaluator (${judge.providerName}) wrote no valid seed for its '## Setup' in ${SEED_ATTEMPTS} attempts; last problem: ${errors.at(-1)}. Give the scenario a seed ('seed:' in Config or a '## Seed State' block) instead`);
+}
+function readCached(file) {
+    try {
+        const record = JSON.parse((0,external_node_fs_.readFileSync)(file, 'utf8'));
+        if (typeof record.seed !== 'object' || record.seed === null)
+            return undefined;
+        loadSeed(record.seed);
+        return record.seed;
+    }
+    catch {
+        return undefined;
+    }
+}
+function parseSeedAnswer(text) {
+    let value;
+    try {
+        value = JSON.parse(unfenceJson(text.trim()));
+    }
+    catch {
+        const start = text.indexOf('{');
+        const end = text.lastIndexOf('}');
+        try {
+            value = start === -1 || end <= start ? undefined : JSON.parse(text.slice(start, end + 1));
+        }
+        catch {
+            value = undefined;
+        }
+    }
+    if (typeof value !== 'object' || value === null || Array.isArray(value))
+        return { ok: false, error: 'the answer is not one JSON object' };
+    const record = value;
+    // An answer wrapped as {"seed": {...}} is accepted too.
+    const seed = typeof record.seed === 'object' && record.seed !== null && !record.users ? record.seed : record;
+    return { ok: true, seed: seed };
+}
+function seedPrompt(scenario, previousError) {
+    return [
+        'You write the starting state of a simulated GitHub for an automated test of an AI agent.',
+        'Turn the description below into one seed: a JSON object valid against the JSON Schema that follows.',
+        'Create exactly what the description states (names, quantities, labels, ages as relative times such as "-95d"), every user it mentions in "users", and the repositories under their owners (add an org to "orgs" when the owner is an organization). Invent plausible titles and bodies where it gives none.',
+        '',
+        `Scenario: ${scenario.title}`,
+        '<setup>',
+        scenario.setup ?? '',
+        '</setup>',
+        '',
+        'JSON Schema of the seed:',
+        JSON.stringify(seedJsonSchema()),
+        ...(previousError
+            ? ['', `Your previous answer was not a valid seed: ${previousError}`, 'Fix exactly that and answer again.']
+            : []),
+        '',
+        'Answer with the JSON object only, no prose.',
+    ].join('\n');
+}
+
 ;// CONCATENATED MODULE: ./src/workspace/scenarios.ts
+
+
+
 
 
 
@@ -10486,7 +14030,16 @@ function loadWorkspaceScenarios(workspace, selection = {}) {
         config: workspace.config,
         cwd: workspace.root,
         tags: selection.tags,
+        seeded: selection.seeded,
+        evaluatorModel: selection.evaluatorModel,
+        ...(selection.task
+            ? { inline: { file: (0,external_node_path_.join)(workspace.root, INLINE_TASK_FILE), text: inlineTaskMarkdown(selection.task) } }
+            : {}),
     });
+    // An inline task with no seed anywhere starts from small-project: a repository to work in.
+    if (selection.task && !selection.seeded && !workspace.config.seeds?.github)
+        for (const entry of scenarios.entries)
+            entry.scenario.config.seed ??= 'small-project';
     const problems = [...scenarios.errors];
     if (selection.requireJudge)
         for (const entry of scenarios.entries)
@@ -10507,28 +14060,63 @@ function loadWorkspaceScenarios(workspace, selection = {}) {
  * Runs loaded scenarios in a workspace: the agent, evaluator, seeds and model from its .archal.json,
  * runs from its environment, each run's record in its `.archal/cache`.
  */
-function runWorkspaceScenarios(workspace, scenarios, request) {
+async function runWorkspaceScenarios(workspace, scenarios, request) {
     const { config } = workspace;
+    const cacheDir = (0,external_node_path_.join)(workspace.root, '.archal', 'cache');
+    ensureIgnoredDir(cacheDir);
+    const judgeFor = judgeResolver(config, createProviderRegistry(config.assistants), request.evaluatorModel);
+    const entries = await withGeneratedSeeds(workspace, scenarios, judgeFor, cacheDir, request);
+    request.beforeRuns?.(entries);
     return runSuite({
-        scenarios: scenarios.entries,
+        scenarios: entries,
         agent: resolveAgent(request.harness ?? config.agent, workspace.env),
-        agentModel: config.agentModel,
+        agentModel: request.agentModel ?? config.agentModel,
         runs: request.runs,
         seedOverride: request.seed,
         defaultSeed: config.seeds?.github,
         passThreshold: request.passThreshold,
         concurrency: request.concurrency,
         cwd: workspace.root,
-        cacheDir: (0,external_node_path_.join)(workspace.root, '.archal', 'cache'),
-        judgeFor: judgeResolver(config, createProviderRegistry(config.assistants)),
+        cacheDir,
+        judgeFor,
         env: workspace.env,
         signal: request.signal,
         warnings: request.warnings,
+        timeoutSeconds: request.timeoutSeconds,
+        rateLimit: request.rateLimit,
+        keepState: request.keepState,
+        title: config.title,
         onRunStarted: request.onRunStarted,
         onRunFinished: request.onRunFinished,
         slots: request.slots,
         select: request.shard && shardOf(workspace.root, scenarios, request.shard, request.runs),
     });
+}
+/**
+ * The scenarios whose `## Setup` stands for their seed, each with the seed its evaluator wrote from
+ * it (a SeedGenerationError when it could not): every run of a scenario starts from the same one.
+ */
+async function withGeneratedSeeds(workspace, scenarios, judgeFor, cacheDir, request) {
+    const wanted = new Set(request.seed === undefined ? (scenarios.generatedSeeds ?? []) : []);
+    const entries = [];
+    for (const entry of scenarios.entries) {
+        const judge = wanted.has(entry.scenario.file) ? judgeFor(entry.scenario) : undefined;
+        if (!judge) {
+            entries.push(entry);
+            continue;
+        }
+        const generated = await seedFromSetup(entry.scenario, judge, {
+            cacheDir,
+            reuse: request.seedCache?.reuse ?? false,
+            fresh: request.seedCache?.fresh,
+            cwd: workspace.root,
+            env: workspace.env,
+            signal: request.signal,
+        });
+        request.onSeedGenerated?.(entry.scenario, generated);
+        entries.push({ ...entry, scenario: { ...entry.scenario, seedState: generated.seed } });
+    }
+    return entries;
 }
 /** The runner's predicate for one shard of the scenarios' runs. */
 function shardOf(root, scenarios, shard, runs) {
@@ -10909,7 +14497,7 @@ function readUsage(file) {
 class GitError extends Error {
 }
 /** Trimmed stdout; a failure throws with the end of git's own message. */
-async function preprod_git_git(args, options) {
+async function git_git(args, options) {
     const env = {
         ...options.env,
         GIT_TERMINAL_PROMPT: '0',
@@ -10921,7 +14509,7 @@ async function preprod_git_git(args, options) {
     return result.stdout;
 }
 async function withTemporaryIndex(action) {
-    const dir = (0,external_node_fs_.mkdtempSync)((0,external_node_path_.join)(scratchDir(), 'archal-index-'));
+    const dir = (0,external_node_fs_.mkdtempSync)((0,external_node_path_.join)((0,paths/* scratchDir */.GA)(), 'archal-index-'));
     try {
         return await action((0,external_node_path_.join)(dir, 'index'));
     }
@@ -10932,16 +14520,16 @@ async function withTemporaryIndex(action) {
 /** The tree of the working directory as it is now (tracked and new files, minus ignored ones). */
 function snapshotWorkingTree(options) {
     return withTemporaryIndex(async (indexFile) => {
-        const head = await preprod_git_git(['rev-parse', '--verify', '--quiet', 'HEAD'], options).catch(() => '');
+        const head = await git_git(['rev-parse', '--verify', '--quiet', 'HEAD'], options).catch(() => '');
         if (head)
-            await preprod_git_git(['read-tree', 'HEAD'], { ...options, indexFile });
-        await preprod_git_git(['add', '--all', '--', '.'], { ...options, indexFile });
-        return preprod_git_git(['write-tree'], { ...options, indexFile });
+            await git_git(['read-tree', 'HEAD'], { ...options, indexFile });
+        await git_git(['add', '--all', '--', '.'], { ...options, indexFile });
+        return git_git(['write-tree'], { ...options, indexFile });
     });
 }
 /** Paths that differ between two trees. */
 async function changedPaths(from, to, options) {
-    const output = await preprod_git_git(['diff-tree', '-r', '--name-only', '--no-renames', '-z', from, to], options);
+    const output = await git_git(['diff-tree', '-r', '--name-only', '--no-renames', '-z', from, to], options);
     return output.split('\0').filter(Boolean).sort();
 }
 /**
@@ -10979,11 +14567,11 @@ async function tokenEnvironment(token, at) {
 }
 /** The tip of a branch on the remote, fetched so that its objects are here; undefined when it does not exist. */
 async function fetchRemoteBranch(remote, branch, options) {
-    const listed = await preprod_git_git(['ls-remote', remote, `refs/heads/${branch}`], options);
+    const listed = await git_git(['ls-remote', remote, `refs/heads/${branch}`], options);
     const sha = listed.split(/\s+/)[0];
     if (!sha)
         return undefined;
-    await preprod_git_git(['fetch', '--quiet', '--no-tags', remote, `refs/heads/${branch}`], options);
+    await git_git(['fetch', '--quiet', '--no-tags', remote, `refs/heads/${branch}`], options);
     return sha;
 }
 /**
@@ -10992,26 +14580,26 @@ async function fetchRemoteBranch(remote, branch, options) {
  */
 async function commitPaths(parent, afterTree, paths, message, options) {
     return withTemporaryIndex(async (indexFile) => {
-        await preprod_git_git(['read-tree', parent], { ...options, indexFile });
+        await git_git(['read-tree', parent], { ...options, indexFile });
         for (const path of paths) {
-            const entry = await preprod_git_git(['ls-tree', afterTree, '--', path], options);
+            const entry = await git_git(['ls-tree', afterTree, '--', path], options);
             const match = /^(\d+) blob ([0-9a-f]+)\t/.exec(entry);
             if (match)
-                await preprod_git_git(['update-index', '--add', '--cacheinfo', `${match[1]},${match[2]},${path}`], {
+                await git_git(['update-index', '--add', '--cacheinfo', `${match[1]},${match[2]},${path}`], {
                     ...options,
                     indexFile,
                 });
             else
-                await preprod_git_git(['update-index', '--force-remove', '--', path], { ...options, indexFile });
+                await git_git(['update-index', '--force-remove', '--', path], { ...options, indexFile });
         }
-        const tree = await preprod_git_git(['write-tree'], { ...options, indexFile });
+        const tree = await git_git(['write-tree'], { ...options, indexFile });
         const identity = {
             GIT_AUTHOR_NAME: options.env.GIT_AUTHOR_NAME ?? 'Archal',
             GIT_AUTHOR_EMAIL: options.env.GIT_AUTHOR_EMAIL ?? 'archal@users.noreply.github.com',
             GIT_COMMITTER_NAME: options.env.GIT_COMMITTER_NAME ?? 'Archal',
             GIT_COMMITTER_EMAIL: options.env.GIT_COMMITTER_EMAIL ?? 'archal@users.noreply.github.com',
         };
-        const commit = await preprod_git_git(['commit-tree', tree, '-p', parent, '-F', '-'], {
+        const commit = await git_git(['commit-tree', tree, '-p', parent, '-F', '-'], {
             ...options,
             env: { ...options.env, ...identity },
             input: message,
@@ -11022,12 +14610,12 @@ async function commitPaths(parent, afterTree, paths, message, options) {
 }
 /** Whether two commits have the same parent and the same tree. */
 async function sameChange(a, b, options) {
-    const [left, right] = await Promise.all([a, b].map((commit) => preprod_git_git(['rev-parse', `${commit}^{tree}`, `${commit}^`], options)));
+    const [left, right] = await Promise.all([a, b].map((commit) => git_git(['rev-parse', `${commit}^{tree}`, `${commit}^`], options)));
     return left === right;
 }
 /** Pushes `commit` to `branch`, refusing to overwrite anything but what was there (`expected`). */
 async function pushWithLease(remote, commit, branch, expected, options) {
-    await preprod_git_git([
+    await git_git([
         'push',
         '--quiet',
         `--force-with-lease=refs/heads/${branch}:${expected ?? ''}`,
@@ -11944,7 +15532,7 @@ async function publishPhase(loop, target, beforeFix, fixed) {
     }
     catch (error) {
         record.pr = unpublished(options.prCommand ? 'command' : 'builtin', {
-            problems: [loop.redactor.text((0,errors/* errorMessage */.g)(error))],
+            problems: [loop.redactor.text((0,lib_errors/* errorMessage */.g)(error))],
         });
     }
     const pr = record.pr;
@@ -12014,7 +15602,7 @@ async function runPreprodInWorkspace(workspace, request) {
         agent = resolveAgent(request.harness ?? workspace.config.agent, workspace.env);
     }
     catch (error) {
-        agentProblem = (0,errors/* errorMessage */.g)(error);
+        agentProblem = (0,lib_errors/* errorMessage */.g)(error);
     }
     const scenarios = loadScenarios(request.scenarios ?? [], {
         config: workspace.config,
@@ -12186,8 +15774,8 @@ function compare(a, b) {
 }
 
 // EXTERNAL MODULE: ./node_modules/@stdlib/stats-base-dists-hypergeometric-pmf/lib/index.js
-var stats_base_dists_hypergeometric_pmf_lib = __webpack_require__(77392);
-var stats_base_dists_hypergeometric_pmf_lib_default = /*#__PURE__*/__webpack_require__.n(stats_base_dists_hypergeometric_pmf_lib);
+var lib = __webpack_require__(77392);
+var lib_default = /*#__PURE__*/__webpack_require__.n(lib);
 ;// CONCATENATED MODULE: ./src/preprod/compare.ts
 
 
@@ -12235,7 +15823,7 @@ function fisherExactTwoSided(aPassed, aRuns, bPassed, bRuns) {
     const passes = aPassed + bPassed;
     if (aRuns === 0 || bRuns === 0 || passes === 0 || passes === total)
         return 1;
-    const pmf = (x) => stats_base_dists_hypergeometric_pmf_lib_default()(x, total, passes, aRuns);
+    const pmf = (x) => lib_default()(x, total, passes, aRuns);
     const observed = pmf(aPassed);
     let p = 0;
     for (let x = Math.max(0, aRuns - (total - passes)); x <= Math.min(aRuns, passes); x++) {
@@ -12386,7 +15974,7 @@ async function runSide(request) {
         return { ok: true, suite };
     }
     catch (error) {
-        return { ok: false, reason: (0,errors/* errorMessage */.g)(error) };
+        return { ok: false, reason: (0,lib_errors/* errorMessage */.g)(error) };
     }
 }
 /**
@@ -12396,7 +15984,7 @@ async function runSide(request) {
  */
 async function checkoutBase(request) {
     const at = { cwd: request.repoRoot, env: request.env };
-    const has = async (sha) => (await git_git(['cat-file', '-e', `${sha}^{commit}`], at)) !== undefined;
+    const has = async (sha) => (await git(['cat-file', '-e', `${sha}^{commit}`], at)) !== undefined;
     if (!(await has(request.sha))) {
         const bySha = await git_runGitInWorkTree(['fetch', '--quiet', '--no-tags', '--depth=1', 'origin', request.sha], at);
         if (!bySha.ok && request.ref)
@@ -12630,7 +16218,7 @@ function noteBaseProblem(setup, reason) {
 
 /** The table `archal run` ends with: one line per scenario, then what failed and why. */
 function terminalReport(suite, cwd, verbose = false) {
-    const lines = [];
+    const lines = suite.title ? [suite.title, ''] : [];
     const width = Math.min(48, Math.max(8, ...suite.scenarios.map((scenario) => scenario.title.length)));
     lines.push(`${'Scenario'.padEnd(width)}  Satisfaction  Runs passed  Failing criteria`);
     for (const scenario of suite.scenarios) {
@@ -12709,7 +16297,7 @@ function junitReport(suite) {
         ].join('\n');
     });
     const failures = suite.totals.runs - suite.totals.passedRuns;
-    return `<?xml version="1.0" encoding="UTF-8"?>\n<testsuites name="archal" tests="${suite.totals.runs}" failures="${failures}" time="${(suite.durationMs / 1000).toFixed(3)}">\n${suites.join('\n')}\n</testsuites>\n`;
+    return `<?xml version="1.0" encoding="UTF-8"?>\n<testsuites name="${esc(suite.title ?? 'archal')}" tests="${suite.totals.runs}" failures="${failures}" time="${(suite.durationMs / 1000).toFixed(3)}">\n${suites.join('\n')}\n</testsuites>\n`;
 }
 
 // EXTERNAL MODULE: ./node_modules/@actions/artifact/lib/artifact.js + 301 modules
@@ -12806,7 +16394,7 @@ async function upload(setup, name, dir) {
         return uploaded;
     }
     catch (error) {
-        core/* warning */.$e(`Could not upload the artifact ${name}: ${setup.redactor.text((0,errors/* errorMessage */.g)(error))}`);
+        core/* warning */.$e(`Could not upload the artifact ${name}: ${setup.redactor.text((0,lib_errors/* errorMessage */.g)(error))}`);
         return null;
     }
 }
@@ -12827,7 +16415,7 @@ async function uploadHtmlReport(setup, dir, runs) {
         (0,external_node_fs_.copyFileSync)((0,external_node_path_.join)(dir, 'report.html'), file);
     }
     catch (error) {
-        core/* warning */.$e(`No HTML report: ${setup.redactor.text((0,errors/* errorMessage */.g)(error))}`);
+        core/* warning */.$e(`No HTML report: ${setup.redactor.text((0,lib_errors/* errorMessage */.g)(error))}`);
         return null;
     }
     try {
@@ -12839,7 +16427,7 @@ async function uploadHtmlReport(setup, dir, runs) {
         return uploaded;
     }
     catch (error) {
-        core/* warning */.$e(`Could not upload the HTML report: ${setup.redactor.text((0,errors/* errorMessage */.g)(error))}`);
+        core/* warning */.$e(`Could not upload the HTML report: ${setup.redactor.text((0,lib_errors/* errorMessage */.g)(error))}`);
         return null;
     }
 }
@@ -13241,7 +16829,7 @@ async function publishReport(setup, input) {
         catch (error) {
             if (!isPermissionError(error))
                 throw error;
-            fallBack(setup, `The check run could not be written (${redactor.text((0,errors/* errorMessage */.g)(error))})`);
+            fallBack(setup, `The check run could not be written (${redactor.text((0,lib_errors/* errorMessage */.g)(error))})`);
         }
     }
     let commentId = null;
@@ -13261,7 +16849,7 @@ async function publishReport(setup, input) {
         catch (error) {
             if (!isPermissionError(error))
                 throw error;
-            fallBack(setup, `The pull request comment could not be written (${redactor.text((0,errors/* errorMessage */.g)(error))})`);
+            fallBack(setup, `The pull request comment could not be written (${redactor.text((0,lib_errors/* errorMessage */.g)(error))})`);
         }
     }
     if (!checkWritten)
@@ -13364,7 +16952,7 @@ async function startCheck(setup) {
         if (!isPermissionError(error))
             throw error;
         setup.canWrite = false;
-        setup.notes.push(`The token may not create check runs (${setup.redactor.text((0,errors/* errorMessage */.g)(error))}): the results are in this job summary and as annotations; give the job \`checks: write\` and \`pull-requests: write\`.`);
+        setup.notes.push(`The token may not create check runs (${setup.redactor.text((0,lib_errors/* errorMessage */.g)(error))}): the results are in this job summary and as annotations; give the job \`checks: write\` and \`pull-requests: write\`.`);
         core/* warning */.$e(setup.notes.at(-1));
         return null;
     }
@@ -13380,7 +16968,7 @@ async function failCheck(setup, check, message) {
         });
     }
     catch (error) {
-        core/* warning */.$e(`Could not complete the check run: ${setup.redactor.text((0,errors/* errorMessage */.g)(error))}`);
+        core/* warning */.$e(`Could not complete the check run: ${setup.redactor.text((0,lib_errors/* errorMessage */.g)(error))}`);
     }
 }
 
@@ -13448,7 +17036,7 @@ async function prepare(inputs, redactor) {
     const ctx = readRunContext(github/* context */._);
     const workspace = (0,external_node_path_.resolve)(runnerEnv.GITHUB_WORKSPACE || process.cwd());
     const repoDir = (0,external_node_path_.resolve)(workspace, inputs['working-directory']);
-    const repoRoot = (await git_git(['rev-parse', '--show-toplevel'], { cwd: repoDir, env })) ?? workspace;
+    const repoRoot = (await git(['rev-parse', '--show-toplevel'], { cwd: repoDir, env })) ?? workspace;
     const temp = (0,external_node_path_.join)(runnerEnv.RUNNER_TEMP || (0,external_node_os_.tmpdir)(), 'archal', String(ctx.runId || process.pid));
     (0,external_node_fs_.rmSync)(temp, { recursive: true, force: true });
     (0,external_node_fs_.mkdirSync)(temp, { recursive: true });
@@ -13718,7 +17306,7 @@ function scenarioPrompts(setup) {
                 prompts.set((0,external_node_path_.relative)(setup.repoDir, scenario.file), scenario.prompt);
     }
     catch (error) {
-        core/* info */.pq(`The scenarios' prompts are not in the failures file: ${setup.redactor.text((0,errors/* errorMessage */.g)(error))}`);
+        core/* info */.pq(`The scenarios' prompts are not in the failures file: ${setup.redactor.text((0,lib_errors/* errorMessage */.g)(error))}`);
     }
     return prompts;
 }
@@ -13821,7 +17409,7 @@ async function runAction(inputs) {
         }
     }
     catch (error) {
-        const message = redactor.text((0,errors/* errorMessage */.g)(error));
+        const message = redactor.text((0,lib_errors/* errorMessage */.g)(error));
         // A check run left in progress would stay yellow on the pull request forever.
         if (setup && check)
             await failCheck(setup, check, message);
@@ -14326,6 +17914,133 @@ function findCheckRun(ctx, repo, id) {
 
 /***/ }),
 
+/***/ 74196:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   K2: () => (/* binding */ ownersOf),
+/* harmony export */   oZ: () => (/* binding */ readCodeowners),
+/* harmony export */   u8: () => (/* binding */ isOwner),
+/* harmony export */   v0: () => (/* binding */ codeownersErrors)
+/* harmony export */ });
+/* unused harmony exports CODEOWNERS_PATHS, parseCodeowners */
+/* harmony import */ var _state_teams_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(74048);
+
+/**
+ * CODEOWNERS, as GitHub reads it: the first of `.github/CODEOWNERS`, `CODEOWNERS`,
+ * `docs/CODEOWNERS` on a branch; lines `<pattern> <owner>…` where the last matching line wins and an
+ * owner is `@user`, `@org/team` or an e-mail address.
+ */
+const CODEOWNERS_PATHS = ['.github/CODEOWNERS', 'CODEOWNERS', 'docs/CODEOWNERS'];
+function readCodeowners(git, ref) {
+    const sha = git.resolveCommit(ref);
+    const commit = sha ? git.readCommit(sha) : undefined;
+    if (!commit)
+        return undefined;
+    for (const path of CODEOWNERS_PATHS) {
+        const entry = git.entryAt(commit.tree, path);
+        const blob = entry ? git.readBlob(entry.sha) : undefined;
+        if (blob)
+            return { path, rules: parseCodeowners(blob.toString('utf8')) };
+    }
+    return undefined;
+}
+function parseCodeowners(text) {
+    const rules = [];
+    text.split(/\r?\n/).forEach((raw, index) => {
+        const source = raw.replace(/(^|\s)#.*$/, '').trim();
+        if (!source)
+            return;
+        const [pattern, ...owners] = source.split(/\s+/);
+        rules.push({ line: index + 1, pattern: pattern, owners, source: raw });
+    });
+    return rules;
+}
+/** A gitignore-style pattern as a regular expression over repository paths. */
+function patternRegex(pattern) {
+    const anchored = pattern.startsWith('/') || pattern.replace(/\/$/, '').includes('/');
+    const directory = pattern.endsWith('/');
+    const body = pattern
+        .replace(/^\//, '')
+        .replace(/\/$/, '')
+        .split(/(\*\*\/?|\*|\?)/)
+        .map((part) => {
+        if (part === '**/' || part === '**')
+            return '(?:.*/)?';
+        if (part === '*')
+            return '[^/]*';
+        if (part === '?')
+            return '[^/]';
+        return part.replace(/[.+^${}()|[\]\\]/g, '\\$&');
+    })
+        .join('')
+        .replace(/\(\?:\.\*\/\)\?$/, '.*');
+    // `docs/*` owns the files directly in docs/, not those further down.
+    const tail = directory ? '/.*' : pattern.endsWith('/*') ? '' : '(?:/.*)?';
+    return new RegExp(`^${anchored ? '' : '(?:.*/)?'}${body}${tail}$`);
+}
+/** The owners of a path: those of the last rule that matches it (none when that rule lists none). */
+function ownersOf(file, path) {
+    let owners = [];
+    for (const rule of file.rules)
+        if (patternRegex(rule.pattern).test(path))
+            owners = rule.owners;
+    return owners;
+}
+/** Whether a user is one of `owners` (directly, by e-mail, or as a member of an owning team). */
+function isOwner(store, repo, owners, userId) {
+    const user = store.get('user', userId);
+    if (!user)
+        return false;
+    return owners.some((owner) => {
+        if (owner.includes('@') && !owner.startsWith('@'))
+            return user.email?.toLowerCase() === owner.toLowerCase();
+        const name = owner.replace(/^@/, '');
+        const slash = name.indexOf('/');
+        if (slash === -1)
+            return name.toLowerCase() === user.login.toLowerCase();
+        const org = store.userByLogin(name.slice(0, slash));
+        const team = org && org.id === repo.ownerId ? (0,_state_teams_js__WEBPACK_IMPORTED_MODULE_0__/* .teamBySlug */ .Uq)(store, org.id, name.slice(slash + 1)) : undefined;
+        return team ? (0,_state_teams_js__WEBPACK_IMPORTED_MODULE_0__/* .teamMemberIds */ ._s)(store, team).has(userId) : false;
+    });
+}
+/** The problems GitHub reports for a CODEOWNERS file: owners that do not exist or cannot own. */
+function codeownersErrors(store, repo, file) {
+    const errors = [];
+    for (const rule of file.rules) {
+        for (const owner of rule.owners) {
+            if (owner.includes('@') && !owner.startsWith('@'))
+                continue;
+            const name = owner.replace(/^@/, '');
+            const slash = name.indexOf('/');
+            const org = slash === -1 ? undefined : store.userByLogin(name.slice(0, slash));
+            const valid = !owner.startsWith('@')
+                ? false
+                : slash === -1
+                    ? store.userByLogin(name) !== undefined
+                    : org !== undefined &&
+                        org.id === repo.ownerId &&
+                        (0,_state_teams_js__WEBPACK_IMPORTED_MODULE_0__/* .teamBySlug */ .Uq)(store, org.id, name.slice(slash + 1)) !== undefined;
+            if (valid)
+                continue;
+            const column = rule.source.indexOf(owner) + 1;
+            errors.push({
+                line: rule.line,
+                column,
+                source: rule.source,
+                kind: owner.startsWith('@') ? 'Unknown owner' : 'Invalid owner',
+                suggestion: owner.startsWith('@') ? `make sure ${owner} exists and has write access to the repository` : null,
+                message: `${owner.startsWith('@') ? 'Unknown owner' : 'Invalid owner'} on line ${rule.line}: ${owner.startsWith('@') ? `make sure ${owner} exists and has write access to the repository` : 'owners are @user, @org/team or an e-mail address'}\n\n  ${rule.source}\n  ${' '.repeat(Math.max(0, column - 1))}^`,
+                path: file.path,
+            });
+        }
+    }
+    return errors;
+}
+
+
+/***/ }),
+
 /***/ 93115:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -14335,8 +18050,10 @@ function findCheckRun(ctx, repo, id) {
 /* harmony export */   LH: () => (/* binding */ moveRef)
 /* harmony export */ });
 /* harmony import */ var _state_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3435);
-/* harmony import */ var _state_actor_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(39991);
-/* harmony import */ var _refs_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(15105);
+/* harmony import */ var _state_actor_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(39991);
+/* harmony import */ var _protection_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(17658);
+/* harmony import */ var _refs_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(15105);
+
 
 
 
@@ -14345,17 +18062,18 @@ function withRepoLock(ctx, repo, work) {
     return ctx.core.locks.run(repo.git.gitDir, work);
 }
 function pusherOf(ctx, repo) {
-    return (0,_state_actor_js__WEBPACK_IMPORTED_MODULE_2__/* .actingUser */ .e)(ctx.actor) ?? ctx.store.get('user', repo.ownerId);
+    return (0,_state_actor_js__WEBPACK_IMPORTED_MODULE_3__/* .actingUser */ .e)(ctx.actor) ?? ctx.store.get('user', repo.ownerId);
 }
 /**
  * Moves (or deletes, with null) a ref if it still points at `expected`, then runs what follows a
  * push. Call it while holding the repository lock.
  */
 async function moveRef(ctx, repo, ref, sha, expected) {
+    (0,_protection_js__WEBPACK_IMPORTED_MODULE_1__/* .checkRefProtection */ .P)(ctx, repo, ref, sha, repo.git.refs.get(ref) ?? expected);
     const result = repo.git.refs.update(ref, sha, expected);
     switch (result.kind) {
         case 'ok':
-            await (0,_refs_js__WEBPACK_IMPORTED_MODULE_1__/* .afterRefsChanged */ .j)(ctx, repo, [{ ref, before: result.old ?? null, after: sha }], pusherOf(ctx, repo));
+            await (0,_refs_js__WEBPACK_IMPORTED_MODULE_2__/* .afterRefsChanged */ .j)(ctx, repo, [{ ref, before: result.old ?? null, after: sha }], pusherOf(ctx, repo));
             return;
         case 'stale':
             throw (0,_state_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .conflict */ .hj)(`${ref} was updated by someone else; try again`);
@@ -14677,6 +18395,130 @@ function labelOn(ctx, repo, issue, name) {
 
 /***/ }),
 
+/***/ 17658:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   P: () => (/* binding */ checkRefProtection),
+/* harmony export */   y: () => (/* binding */ checkMergeProtection)
+/* harmony export */ });
+/* harmony import */ var _git_diff_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(84648);
+/* harmony import */ var _git_history_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(47523);
+/* harmony import */ var _state_errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3435);
+/* harmony import */ var _state_permissions_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(28478);
+/* harmony import */ var _state_teams_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(74048);
+/* harmony import */ var _codeowners_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(74196);
+
+
+
+
+
+
+/**
+ * What classic branch protection refuses, with GitHub's messages: merging without the required
+ * approvals, code owner reviews or passing status checks, or from a head that is behind when checks
+ * are strict; pushing to a branch that takes changes through pull requests only; force pushes and
+ * deletions. Admins bypass it unless `enforce_admins` is on.
+ */
+function bypasses(ctx, repo, protection) {
+    return !protection.enforceAdmins && (0,_state_permissions_js__WEBPACK_IMPORTED_MODULE_3__/* .atLeast */ .jZ)((0,_state_permissions_js__WEBPACK_IMPORTED_MODULE_3__/* .actorRole */ .k_)(ctx.store, ctx.actor, repo), 'admin');
+}
+/** The approvals that count: each reviewer's latest decisive review, by someone who can write. */
+function approvers(ctx, repo, pull, protection) {
+    const latest = new Map();
+    const reviews = ctx.store.where('review', `pull:${pull.id}`).sort((a, b) => a.id - b.id);
+    for (const review of reviews)
+        if (review.state === 'APPROVED' || review.state === 'CHANGES_REQUESTED' || review.state === 'DISMISSED')
+            latest.set(review.userId, { state: review.state, commitId: review.commitId });
+    const issue = ctx.store.get('issue', pull.issueId);
+    return [...latest]
+        .filter(([userId, review]) => {
+        if (review.state !== 'APPROVED' || userId === issue?.userId)
+            return false;
+        if (protection.requiredReviews?.dismissStale && review.commitId !== pull.headSha)
+            return false;
+        return (0,_state_permissions_js__WEBPACK_IMPORTED_MODULE_3__/* .atLeast */ .jZ)((0,_state_permissions_js__WEBPACK_IMPORTED_MODULE_3__/* .userRole */ .KZ)(ctx.store, userId, repo), 'write');
+    })
+        .map(([userId]) => userId);
+}
+function passing(ctx, repo, sha, context) {
+    const statuses = ctx.store
+        .where('status', `sha:${repo.id}:${sha}`)
+        .filter((status) => status.context === context)
+        .sort((a, b) => b.id - a.id);
+    if (statuses[0]?.state === 'success')
+        return true;
+    const runs = ctx.store
+        .where('checkRun', `sha:${repo.id}:${sha}`)
+        .filter((run) => run.name === context)
+        .sort((a, b) => b.id - a.id);
+    return runs[0] !== undefined && ['success', 'neutral', 'skipped'].includes(runs[0].conclusion ?? '');
+}
+/** Throws GitHub's 405 when the base branch's protection does not allow this merge yet. */
+async function checkMergeProtection(ctx, repo, pull) {
+    const protection = (0,_state_teams_js__WEBPACK_IMPORTED_MODULE_4__/* .protectionOf */ .fA)(ctx.store, repo, pull.baseRef);
+    if (!protection || bypasses(ctx, repo, protection))
+        return;
+    if (protection.lockBranch)
+        throw new _state_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .ApiError */ .hD(405, `Cannot merge into a locked branch: ${pull.baseRef}.`);
+    const reviews = protection.requiredReviews;
+    if (reviews) {
+        const approved = approvers(ctx, repo, pull, protection);
+        if (approved.length < reviews.count)
+            throw new _state_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .ApiError */ .hD(405, `At least ${reviews.count} approving review${reviews.count === 1 ? ' is' : 's are'} required by reviewers with write access.`);
+        if (reviews.requireCodeOwners) {
+            const file = (0,_codeowners_js__WEBPACK_IMPORTED_MODULE_5__/* .readCodeowners */ .oZ)(repo.git, pull.baseRef);
+            const base = (0,_git_history_js__WEBPACK_IMPORTED_MODULE_1__/* .mergeBase */ .wu)(repo.git, pull.baseSha, pull.headSha) ?? pull.baseSha;
+            if (file) {
+                const changed = await (0,_git_diff_js__WEBPACK_IMPORTED_MODULE_0__/* .diffCommits */ .i)(repo.git, base, pull.headSha);
+                for (const entry of changed) {
+                    const owners = (0,_codeowners_js__WEBPACK_IMPORTED_MODULE_5__/* .ownersOf */ .K2)(file, entry.filename);
+                    if (owners.length === 0)
+                        continue;
+                    if (!approved.some((userId) => (0,_codeowners_js__WEBPACK_IMPORTED_MODULE_5__/* .isOwner */ .u8)(ctx.store, repo, owners, userId)))
+                        throw new _state_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .ApiError */ .hD(405, `Waiting on code owner review from ${owners.join(', ')}.`);
+                }
+            }
+        }
+    }
+    const checks = protection.requiredStatusChecks;
+    if (checks) {
+        for (const context of checks.contexts)
+            if (!passing(ctx, repo, pull.headSha, context))
+                throw new _state_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .ApiError */ .hD(405, `Required status check "${context}" is expected.`);
+        const baseTip = repo.git.branch(pull.baseRef);
+        if (checks.strict && baseTip && !(0,_git_history_js__WEBPACK_IMPORTED_MODULE_1__/* .isAncestor */ .QX)(repo.git, baseTip, pull.headSha))
+            throw new _state_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .ApiError */ .hD(405, 'Head branch is not up to date with the base branch.');
+    }
+}
+/**
+ * Throws when a direct change of `ref` (a push through the API, a ref update or deletion) is not
+ * allowed by its branch's protection. Merges of pull requests do not come through here.
+ */
+function checkRefProtection(ctx, repo, ref, sha, current) {
+    if (!ref.startsWith('refs/heads/'))
+        return;
+    const protection = (0,_state_teams_js__WEBPACK_IMPORTED_MODULE_4__/* .protectionOf */ .fA)(ctx.store, repo, ref.slice('refs/heads/'.length));
+    if (!protection || bypasses(ctx, repo, protection))
+        return;
+    if (sha === null) {
+        if (!protection.allowDeletions)
+            throw new _state_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .ApiError */ .hD(422, 'Cannot delete this protected branch');
+        return;
+    }
+    if (protection.lockBranch)
+        throw new _state_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .ApiError */ .hD(409, `Cannot push to ${ref}: the branch is locked.`);
+    if (current && !protection.allowForcePushes && !(0,_git_history_js__WEBPACK_IMPORTED_MODULE_1__/* .isAncestor */ .QX)(repo.git, current, sha))
+        throw new _state_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .ApiError */ .hD(422, 'Cannot force-push to this branch');
+    if (protection.requiredReviews)
+        throw new _state_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .ApiError */ .hD(409, `Protected branch update failed for ${ref}: changes must be made through a pull request.`);
+    if (protection.requiredStatusChecks?.contexts.length)
+        throw new _state_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .ApiError */ .hD(409, `Protected branch update failed for ${ref}: ${protection.requiredStatusChecks.contexts.length} of ${protection.requiredStatusChecks.contexts.length} required status checks are expected.`);
+}
+
+
+/***/ }),
+
 /***/ 88635:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -14789,17 +18631,21 @@ async function markMerged(ctx, repo, issue, pull, merge) {
 /* harmony export */   zG: () => (/* binding */ updatePullBranch)
 /* harmony export */ });
 /* harmony import */ var _git_history_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(47523);
-/* harmony import */ var _git_format_js__WEBPACK_IMPORTED_MODULE_11__ = __webpack_require__(34576);
+/* harmony import */ var _git_format_js__WEBPACK_IMPORTED_MODULE_13__ = __webpack_require__(34576);
 /* harmony import */ var _git_merge_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(93195);
 /* harmony import */ var _state_errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3435);
-/* harmony import */ var _state_identity_js__WEBPACK_IMPORTED_MODULE_10__ = __webpack_require__(42614);
+/* harmony import */ var _state_identity_js__WEBPACK_IMPORTED_MODULE_12__ = __webpack_require__(42614);
 /* harmony import */ var _webhooks_payloads_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(76588);
-/* harmony import */ var _state_actor_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(39991);
+/* harmony import */ var _state_actor_js__WEBPACK_IMPORTED_MODULE_10__ = __webpack_require__(39991);
 /* harmony import */ var _git_write_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(93115);
 /* harmony import */ var _refs_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(15105);
-/* harmony import */ var _issue_events_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(96502);
+/* harmony import */ var _issue_events_js__WEBPACK_IMPORTED_MODULE_11__ = __webpack_require__(96502);
 /* harmony import */ var _issues_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(43953);
 /* harmony import */ var _pull_merged_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(88635);
+/* harmony import */ var _protection_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(17658);
+/* harmony import */ var _state_teams_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(74048);
+
+
 
 
 
@@ -14822,7 +18668,7 @@ function headBranch(ctx, repo, head) {
 }
 /** Opens a pull request with GitHub's checks: both branches exist, they differ, no duplicate is open. */
 async function createPull(ctx, repo, input) {
-    const user = (0,_state_actor_js__WEBPACK_IMPORTED_MODULE_8__/* .actingUser */ .e)(ctx.actor);
+    const user = (0,_state_actor_js__WEBPACK_IMPORTED_MODULE_10__/* .actingUser */ .e)(ctx.actor);
     const head = headBranch(ctx, repo, input.head);
     const headSha = head ? repo.git.branch(head) : undefined;
     const baseSha = repo.git.branch(input.base);
@@ -14875,7 +18721,7 @@ async function updatePull(ctx, repo, issue, pull, input) {
         const from = pull.baseRef;
         ctx.store.update(ctx.journal, 'pull', pull, { baseRef: input.base, baseSha: repo.git.branch(input.base) });
         ctx.store.update(ctx.journal, 'issue', issue, { updatedAt: ctx.now });
-        (0,_issue_events_js__WEBPACK_IMPORTED_MODULE_9__/* .addIssueEvent */ .r)(ctx, repo, issue, 'base_ref_changed');
+        (0,_issue_events_js__WEBPACK_IMPORTED_MODULE_11__/* .addIssueEvent */ .r)(ctx, repo, issue, 'base_ref_changed');
         await (0,_webhooks_payloads_js__WEBPACK_IMPORTED_MODULE_3__/* .emitPullEvent */ .X)(ctx, repo, pull, 'edited', {
             changes: { base: { ref: { from }, sha: { from: pull.baseSha } } },
         });
@@ -14894,7 +18740,7 @@ async function setDraft(ctx, repo, issue, pull, draft) {
         throw (0,_state_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .unprocessable */ .Pq)('PullRequest', 'The pull request is closed.');
     ctx.store.update(ctx.journal, 'pull', pull, { draft });
     ctx.store.update(ctx.journal, 'issue', issue, { updatedAt: ctx.now });
-    (0,_issue_events_js__WEBPACK_IMPORTED_MODULE_9__/* .addIssueEvent */ .r)(ctx, repo, issue, draft ? 'convert_to_draft' : 'ready_for_review');
+    (0,_issue_events_js__WEBPACK_IMPORTED_MODULE_11__/* .addIssueEvent */ .r)(ctx, repo, issue, draft ? 'convert_to_draft' : 'ready_for_review');
     await (0,_webhooks_payloads_js__WEBPACK_IMPORTED_MODULE_3__/* .emitPullEvent */ .X)(ctx, repo, pull, draft ? 'converted_to_draft' : 'ready_for_review');
 }
 const NOT_ALLOWED = {
@@ -14910,6 +18756,7 @@ async function mergePull(ctx, repo, issue, pull, input) {
             throw new _state_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .ApiError */ .hD(405, 'Pull Request is not mergeable');
         if (pull.draft)
             throw new _state_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .ApiError */ .hD(405, 'Pull Request is still a draft');
+        await (0,_protection_js__WEBPACK_IMPORTED_MODULE_8__/* .checkMergeProtection */ .y)(ctx, repo, pull);
         const allowed = { merge: repo.allowMergeCommit, squash: repo.allowSquashMerge, rebase: repo.allowRebaseMerge }[method];
         if (!allowed)
             throw new _state_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .ApiError */ .hD(405, NOT_ALLOWED[method]);
@@ -14919,7 +18766,7 @@ async function mergePull(ctx, repo, issue, pull, input) {
         if (!baseSha)
             throw (0,_state_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .notFound */ .mX)('Base branch not found');
         const merger = (0,_git_write_js__WEBPACK_IMPORTED_MODULE_4__/* .pusherOf */ .Bl)(ctx, repo);
-        const who = (0,_state_identity_js__WEBPACK_IMPORTED_MODULE_10__/* .identity */ .D)(merger);
+        const who = (0,_state_identity_js__WEBPACK_IMPORTED_MODULE_12__/* .identity */ .D)(merger);
         const owner = ctx.store.get('user', repo.ownerId);
         const commits = (0,_git_history_js__WEBPACK_IMPORTED_MODULE_0__/* .commitsBetween */ .$q)(repo.git, baseSha, pull.headSha);
         const title = input.commit_title ??
@@ -14934,7 +18781,7 @@ async function mergePull(ctx, repo, issue, pull, input) {
             method,
             title,
             message,
-            committer: (0,_git_format_js__WEBPACK_IMPORTED_MODULE_11__/* .personAt */ .Td)(who.name, who.email, new Date(ctx.now)),
+            committer: (0,_git_format_js__WEBPACK_IMPORTED_MODULE_13__/* .personAt */ .Td)(who.name, who.email, new Date(ctx.now)),
         });
         if (result.kind === 'conflict' || !result.sha)
             throw new _state_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .ApiError */ .hD(405, 'Pull Request is not mergeable');
@@ -14945,7 +18792,7 @@ async function mergePull(ctx, repo, issue, pull, input) {
             throw new _state_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .ApiError */ .hD(409, 'Base branch was modified. Review and try the merge again.');
         await (0,_pull_merged_js__WEBPACK_IMPORTED_MODULE_7__/* .markMerged */ .a)(ctx, repo, issue, pull, { by: merger, sha: result.sha, baseSha, closedCommitId: result.sha });
         await (0,_refs_js__WEBPACK_IMPORTED_MODULE_5__/* .afterRefsChanged */ .j)(ctx, repo, [{ ref: baseRef, before: baseSha, after: result.sha }], merger);
-        if (repo.deleteBranchOnMerge && repo.git.branch(pull.headRef))
+        if (repo.deleteBranchOnMerge && repo.git.branch(pull.headRef) && !(0,_state_teams_js__WEBPACK_IMPORTED_MODULE_9__/* .protectionOf */ .fA)(ctx.store, repo, pull.headRef))
             await (0,_git_write_js__WEBPACK_IMPORTED_MODULE_4__/* .moveRef */ .LH)(ctx, repo, `refs/heads/${pull.headRef}`, null, pull.headSha);
         return { sha: result.sha, merged: true, message: 'Pull Request successfully merged' };
     });
@@ -14965,14 +18812,14 @@ async function updatePullBranch(ctx, repo, issue, pull, expectedHeadSha) {
             throw (0,_state_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .notFound */ .mX)('Base branch not found');
         if ((0,_git_history_js__WEBPACK_IMPORTED_MODULE_0__/* .isAncestor */ .QX)(repo.git, baseSha, pull.headSha))
             throw new _state_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .ApiError */ .hD(422, 'There are no new commits on the base branch.');
-        const who = (0,_state_identity_js__WEBPACK_IMPORTED_MODULE_10__/* .identity */ .D)((0,_git_write_js__WEBPACK_IMPORTED_MODULE_4__/* .pusherOf */ .Bl)(ctx, repo));
+        const who = (0,_state_identity_js__WEBPACK_IMPORTED_MODULE_12__/* .identity */ .D)((0,_git_write_js__WEBPACK_IMPORTED_MODULE_4__/* .pusherOf */ .Bl)(ctx, repo));
         const result = await (0,_git_merge_js__WEBPACK_IMPORTED_MODULE_1__/* .createMergeCommit */ .E)(repo.git, {
             base: pull.headSha,
             head: baseSha,
             method: 'merge',
             title: `Merge branch '${pull.baseRef}' into ${pull.headRef}`,
             message: '',
-            committer: (0,_git_format_js__WEBPACK_IMPORTED_MODULE_11__/* .personAt */ .Td)(who.name, who.email, new Date(ctx.now)),
+            committer: (0,_git_format_js__WEBPACK_IMPORTED_MODULE_13__/* .personAt */ .Td)(who.name, who.email, new Date(ctx.now)),
         });
         if (result.kind === 'conflict' || !result.sha)
             throw new _state_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .ApiError */ .hD(422, 'merge conflict between base and head');
@@ -15147,6 +18994,264 @@ async function followBranch(ctx, repo, branch, update, pusher) {
                 });
             }
         }
+    }
+}
+
+
+/***/ }),
+
+/***/ 8084:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   bx: () => (/* binding */ createReview),
+/* harmony export */   dU: () => (/* binding */ addReviewComment),
+/* harmony export */   h6: () => (/* binding */ submitReview),
+/* harmony export */   i5: () => (/* binding */ requestReviewers),
+/* harmony export */   mu: () => (/* binding */ commentOnDiff),
+/* harmony export */   px: () => (/* binding */ removeReviewers)
+/* harmony export */ });
+/* harmony import */ var _git_diff_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(84648);
+/* harmony import */ var _state_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3435);
+/* harmony import */ var _webhooks_payloads_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(76588);
+/* harmony import */ var _webhooks_repo_events_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(4333);
+/* harmony import */ var _state_actor_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(39991);
+/* harmony import */ var _issue_events_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(96502);
+/* harmony import */ var _state_permissions_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(28478);
+/* harmony import */ var _state_pull_stats_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(1221);
+
+
+
+
+
+
+
+
+const STATE = {
+    APPROVE: 'APPROVED',
+    REQUEST_CHANGES: 'CHANGES_REQUESTED',
+    COMMENT: 'COMMENTED',
+};
+function checkEvent(ctx, issue, event, body) {
+    const self = (0,_state_actor_js__WEBPACK_IMPORTED_MODULE_6__/* .actingUser */ .e)(ctx.actor)?.id === issue.userId;
+    if (self && event === 'APPROVE')
+        throw (0,_state_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .simpleValidationFailed */ .jb)('Can not approve your own pull request');
+    if (self && event === 'REQUEST_CHANGES')
+        throw (0,_state_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .simpleValidationFailed */ .jb)('Can not request changes on your own pull request');
+    if ((event === 'REQUEST_CHANGES' || event === 'COMMENT') && body.trim() === '')
+        throw (0,_state_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .simpleValidationFailed */ .jb)(`Body is required when the event is ${event}`);
+}
+/** A review comment's path or line is not in the pull request's diff (a 422, shaped by the operation). */
+class UnresolvedPosition extends _state_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ApiError */ .hD {
+    part;
+    constructor(part) {
+        super(422, 'Validation Failed', part === 'path'
+            ? {
+                errors: [
+                    {
+                        resource: 'PullRequestReviewComment',
+                        code: 'custom',
+                        field: 'path',
+                        message: 'pull_request_review_thread.path could not be resolved',
+                    },
+                ],
+            }
+            : {
+                errors: [
+                    {
+                        resource: 'PullRequestReviewComment',
+                        code: 'custom',
+                        field: 'line',
+                        message: 'pull_request_review_thread.line must be part of the diff',
+                    },
+                ],
+            });
+        this.part = part;
+    }
+}
+/** The diff hunk GitHub shows with a review comment: the hunk of `path` up to the commented line. */
+async function hunkFor(ctx, repo, pull, comment) {
+    const stats = await (0,_state_pull_stats_js__WEBPACK_IMPORTED_MODULE_5__/* .pullStats */ .p)(ctx.core, repo, pull);
+    const files = stats.mergeBaseSha ? await (0,_git_diff_js__WEBPACK_IMPORTED_MODULE_0__/* .diffCommits */ .i)(repo.git, stats.mergeBaseSha, pull.headSha) : [];
+    const file = files.find((f) => f.filename === comment.path);
+    if (!file?.patch)
+        throw new UnresolvedPosition('path');
+    const lines = file.patch.split('\n');
+    if (comment.line === undefined)
+        return lines.slice(0, (comment.position ?? 1) + 1).join('\n');
+    let newLine = 0;
+    let oldLine = 0;
+    let hunkStart = 0;
+    for (let i = 0; i < lines.length; i++) {
+        const text = lines[i];
+        const header = /^@@ -(\d+)(?:,\d+)? \+(\d+)/.exec(text);
+        if (header) {
+            oldLine = Number(header[1]) - 1;
+            newLine = Number(header[2]) - 1;
+            hunkStart = i;
+            continue;
+        }
+        if (!text.startsWith('-'))
+            newLine++;
+        if (!text.startsWith('+'))
+            oldLine++;
+        const hit = comment.side === 'LEFT'
+            ? oldLine === comment.line && !text.startsWith('+')
+            : newLine === comment.line && !text.startsWith('-');
+        if (hit)
+            return lines.slice(hunkStart, i + 1).join('\n');
+    }
+    throw new UnresolvedPosition('line');
+}
+async function addReviewComment(ctx, repo, pull, comment, reviewId) {
+    const user = (0,_state_actor_js__WEBPACK_IMPORTED_MODULE_6__/* .actingUser */ .e)(ctx.actor);
+    let diffHunk;
+    let target;
+    let inReplyTo = null;
+    if ('in_reply_to' in comment) {
+        const parent = ctx.store.get('reviewComment', comment.in_reply_to);
+        if (!parent || parent.pullId !== pull.id)
+            throw (0,_state_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .notFound */ .mX)();
+        diffHunk = parent.diffHunk;
+        inReplyTo = parent.id;
+        target = {
+            body: comment.body,
+            path: parent.path,
+            line: parent.line ?? undefined,
+            side: parent.side,
+            commit_id: parent.commitId,
+        };
+    }
+    else {
+        diffHunk = await hunkFor(ctx, repo, pull, comment);
+        target = comment;
+    }
+    return ctx.store.insert(ctx.journal, 'reviewComment', {
+        id: ctx.store.nextId('reviewComment'),
+        repoId: repo.id,
+        pullId: pull.id,
+        reviewId,
+        userId: user.id,
+        body: target.body,
+        path: target.path,
+        line: target.line ?? null,
+        startLine: target.start_line ?? null,
+        side: target.side ?? 'RIGHT',
+        commitId: target.commit_id ?? pull.headSha,
+        diffHunk,
+        inReplyToId: inReplyTo,
+        createdAt: ctx.now,
+        updatedAt: ctx.now,
+    });
+}
+/**
+ * A single inline comment (or a reply): as on GitHub, it is posted as a `COMMENTED` review of its
+ * own, which sends `pull_request_review.submitted` and `pull_request_review_comment.created`.
+ */
+async function commentOnDiff(ctx, repo, issue, pull, input) {
+    const user = (0,_state_actor_js__WEBPACK_IMPORTED_MODULE_6__/* .actingUser */ .e)(ctx.actor);
+    const comment = await addReviewComment(ctx, repo, pull, input, null);
+    const review = ctx.store.insert(ctx.journal, 'review', {
+        id: ctx.store.nextId('review'),
+        repoId: repo.id,
+        pullId: pull.id,
+        userId: user.id,
+        body: '',
+        state: 'COMMENTED',
+        commitId: comment.commitId,
+        submittedAt: ctx.now,
+    });
+    ctx.store.update(ctx.journal, 'reviewComment', comment, { reviewId: review.id });
+    await afterSubmit(ctx, repo, issue, pull, user, review);
+    return comment;
+}
+async function createReview(ctx, repo, issue, pull, input) {
+    const user = (0,_state_actor_js__WEBPACK_IMPORTED_MODULE_6__/* .actingUser */ .e)(ctx.actor);
+    const body = input.body ?? '';
+    if (input.event)
+        checkEvent(ctx, issue, input.event, body);
+    if (input.commit_id && !repo.git.readCommit(input.commit_id))
+        throw (0,_state_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .simpleValidationFailed */ .jb)('Commit ID is not part of the pull request');
+    if (!input.event &&
+        ctx.store.where('review', `pull:${pull.id}`).some((r) => r.userId === user.id && r.state === 'PENDING'))
+        throw (0,_state_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .simpleValidationFailed */ .jb)('User can only have one pending review per pull request');
+    const review = ctx.store.insert(ctx.journal, 'review', {
+        id: ctx.store.nextId('review'),
+        repoId: repo.id,
+        pullId: pull.id,
+        userId: user.id,
+        body,
+        state: input.event ? STATE[input.event] : 'PENDING',
+        commitId: input.commit_id ?? pull.headSha,
+        submittedAt: input.event ? ctx.now : null,
+    });
+    for (const comment of input.comments ?? [])
+        await addReviewComment(ctx, repo, pull, comment, review.id).catch((error) => {
+            // Inside a review, GitHub reports an unresolvable position as a plain message.
+            if (error instanceof UnresolvedPosition)
+                throw (0,_state_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .simpleValidationFailed */ .jb)(`${error.part === 'path' ? 'Path' : 'Line'} could not be resolved`);
+            throw error;
+        });
+    if (input.event)
+        await afterSubmit(ctx, repo, issue, pull, user, review);
+    return review;
+}
+async function submitReview(ctx, repo, issue, pull, review, event, body) {
+    if (review.state !== 'PENDING')
+        throw (0,_state_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .simpleValidationFailed */ .jb)('Can not submit a review that is not pending');
+    if (review.userId !== (0,_state_actor_js__WEBPACK_IMPORTED_MODULE_6__/* .actingUser */ .e)(ctx.actor)?.id)
+        throw (0,_state_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .notFound */ .mX)();
+    const text = body ?? review.body;
+    checkEvent(ctx, issue, event, text);
+    ctx.store.update(ctx.journal, 'review', review, { state: STATE[event], body: text, submittedAt: ctx.now });
+    await afterSubmit(ctx, repo, issue, pull, (0,_state_actor_js__WEBPACK_IMPORTED_MODULE_6__/* .actingUser */ .e)(ctx.actor), review);
+}
+/**
+ * A submitted review satisfies the reviewer's pending request and moves the pull request's
+ * updated_at; its webhooks go out: `pull_request_review.submitted`, then one
+ * `pull_request_review_comment.created` per inline comment it carries.
+ */
+async function afterSubmit(ctx, repo, issue, pull, user, review) {
+    if (pull.requestedReviewerIds.includes(user.id))
+        ctx.store.update(ctx.journal, 'pull', pull, {
+            requestedReviewerIds: pull.requestedReviewerIds.filter((id) => id !== user.id),
+        });
+    ctx.store.update(ctx.journal, 'issue', issue, { updatedAt: ctx.now });
+    await (0,_webhooks_repo_events_js__WEBPACK_IMPORTED_MODULE_3__/* .emitReviewEvent */ ._j)(ctx, repo, review, 'submitted');
+    for (const comment of ctx.store.where('reviewComment', `review:${review.id}`).sort((a, b) => a.id - b.id))
+        await (0,_webhooks_repo_events_js__WEBPACK_IMPORTED_MODULE_3__/* .emitReviewCommentEvent */ .ZU)(ctx, repo, comment, 'created');
+}
+async function requestReviewers(ctx, repo, issue, pull, logins) {
+    const owner = ctx.store.get('user', repo.ownerId);
+    const users = logins.map((login) => ctx.store.userByLogin(login));
+    if (users.some((user) => user?.id === issue.userId))
+        throw (0,_state_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .unprocessable */ .Pq)('PullRequest', 'Review cannot be requested from pull request author.');
+    if (users.some((user) => !user || user.type !== 'User' || !(0,_state_permissions_js__WEBPACK_IMPORTED_MODULE_4__/* .userRole */ .KZ)(ctx.store, user.id, repo)))
+        throw new _state_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ApiError */ .hD(422, `Reviews may only be requested from collaborators. One or more of the users or teams you specified is not a collaborator of the ${owner.login}/${repo.name} repository.`);
+    for (const user of users) {
+        if (pull.requestedReviewerIds.includes(user.id))
+            continue;
+        ctx.store.update(ctx.journal, 'pull', pull, { requestedReviewerIds: [...pull.requestedReviewerIds, user.id] });
+        (0,_issue_events_js__WEBPACK_IMPORTED_MODULE_7__/* .addIssueEvent */ .r)(ctx, repo, issue, 'review_requested', {
+            reviewerId: user.id,
+            requesterId: (0,_state_actor_js__WEBPACK_IMPORTED_MODULE_6__/* .actingUser */ .e)(ctx.actor)?.id,
+        });
+        await (0,_webhooks_payloads_js__WEBPACK_IMPORTED_MODULE_2__/* .emitPullEvent */ .X)(ctx, repo, pull, 'review_requested', { requestedReviewer: user });
+    }
+}
+async function removeReviewers(ctx, repo, issue, pull, logins) {
+    for (const login of logins) {
+        const user = ctx.store.userByLogin(login);
+        if (!user || !pull.requestedReviewerIds.includes(user.id))
+            continue;
+        ctx.store.update(ctx.journal, 'pull', pull, {
+            requestedReviewerIds: pull.requestedReviewerIds.filter((id) => id !== user.id),
+        });
+        (0,_issue_events_js__WEBPACK_IMPORTED_MODULE_7__/* .addIssueEvent */ .r)(ctx, repo, issue, 'review_request_removed', {
+            reviewerId: user.id,
+            requesterId: (0,_state_actor_js__WEBPACK_IMPORTED_MODULE_6__/* .actingUser */ .e)(ctx.actor)?.id,
+        });
+        await (0,_webhooks_payloads_js__WEBPACK_IMPORTED_MODULE_2__/* .emitPullEvent */ .X)(ctx, repo, pull, 'review_request_removed', { requestedReviewer: user });
     }
 }
 
@@ -16294,7 +20399,7 @@ function readBody(req, limit) {
 /* harmony export */   k: () => (/* binding */ failureText),
 /* harmony export */   y: () => (/* binding */ callOperation)
 /* harmony export */ });
-/* harmony import */ var _routes_index_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(60268);
+/* harmony import */ var _routes_index_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(28438);
 /* harmony import */ var _state_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3435);
 
 
@@ -16531,638 +20636,2850 @@ function matchSegment(segment, part, params) {
 
 /***/ }),
 
-/***/ 32268:
+/***/ 95561:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   I: () => (/* binding */ TOOLS),
-/* harmony export */   v: () => (/* binding */ ToolError)
+/* harmony export */   L: () => (/* binding */ DEFINITIONS)
 /* harmony export */ });
-/* harmony import */ var _http_operations_call_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(70448);
+/* unused harmony export SOURCE */
+const SOURCE = 'github/github-mcp-server 64a49f34d076b6f5917dae1424521d43c7bcae84, pkg/github/__toolsnaps__ (MIT licence)';
+const DEFINITIONS = [
+    {
+        name: 'get_me',
+        description: "Get details of the authenticated GitHub user. Use this when a request is about the user's own profile for GitHub. Or when information is missing to build other tool calls.",
+        annotations: {
+            idempotentHint: false,
+            readOnlyHint: true,
+            title: 'Get my user profile',
+        },
+        inputSchema: {
+            properties: {},
+            type: 'object',
+        },
+    },
+    {
+        name: 'get_commit',
+        description: 'Get details for a commit from a GitHub repository',
+        annotations: {
+            idempotentHint: false,
+            readOnlyHint: true,
+            title: 'Get commit details',
+        },
+        inputSchema: {
+            properties: {
+                detail: {
+                    default: 'stats',
+                    description: 'Level of detail to include for changed files. "none" omits stats and files entirely. "stats" (default) includes per-file metadata: filename, status, and lines-of-code counts (additions, deletions, changes), with no patch content. "full_patch" additionally includes the unified diff content for each file and can be very large.',
+                    enum: ['none', 'stats', 'full_patch'],
+                    type: 'string',
+                },
+                owner: {
+                    description: 'Repository owner',
+                    type: 'string',
+                },
+                page: {
+                    description: 'Page number for pagination (min 1)',
+                    minimum: 1,
+                    type: 'number',
+                },
+                perPage: {
+                    description: 'Results per page for pagination (min 1, max 100)',
+                    maximum: 100,
+                    minimum: 1,
+                    type: 'number',
+                },
+                repo: {
+                    description: 'Repository name',
+                    type: 'string',
+                },
+                sha: {
+                    description: 'Commit SHA, branch name, or tag name',
+                    type: 'string',
+                },
+            },
+            required: ['owner', 'repo', 'sha'],
+            type: 'object',
+        },
+    },
+    {
+        name: 'list_commits',
+        description: 'Get list of commits of a branch in a GitHub repository. Returns at least 30 results per page by default, but can return more if specified using the perPage parameter (up to 100).',
+        annotations: {
+            idempotentHint: false,
+            readOnlyHint: true,
+            title: 'List commits',
+        },
+        inputSchema: {
+            properties: {
+                author: {
+                    description: 'Author username or email address to filter commits by',
+                    type: 'string',
+                },
+                fields: {
+                    description: "Subset of fields to return for each commit. If omitted, all fields are returned. Use this to reduce response size when you only need specific fields, e.g. just 'sha' and 'html_url'.",
+                    items: {
+                        enum: ['sha', 'html_url', 'commit', 'author', 'committer'],
+                        type: 'string',
+                    },
+                    type: 'array',
+                },
+                owner: {
+                    description: 'Repository owner',
+                    type: 'string',
+                },
+                page: {
+                    description: 'Page number for pagination (min 1)',
+                    minimum: 1,
+                    type: 'number',
+                },
+                path: {
+                    description: 'Only commits containing this file path will be returned',
+                    type: 'string',
+                },
+                perPage: {
+                    description: 'Results per page for pagination (min 1, max 100)',
+                    maximum: 100,
+                    minimum: 1,
+                    type: 'number',
+                },
+                repo: {
+                    description: 'Repository name',
+                    type: 'string',
+                },
+                sha: {
+                    description: 'Commit SHA, branch or tag name to list commits of. If not provided, uses the default branch of the repository. If a commit SHA is provided, will list commits up to that SHA.',
+                    type: 'string',
+                },
+                since: {
+                    description: 'Only commits after this date will be returned (ISO 8601 format: YYYY-MM-DDTHH:MM:SSZ or YYYY-MM-DD)',
+                    type: 'string',
+                },
+                until: {
+                    description: 'Only commits before this date will be returned (ISO 8601 format: YYYY-MM-DDTHH:MM:SSZ or YYYY-MM-DD)',
+                    type: 'string',
+                },
+            },
+            required: ['owner', 'repo'],
+            type: 'object',
+        },
+    },
+    {
+        name: 'list_branches',
+        description: 'List branches in a GitHub repository',
+        annotations: {
+            idempotentHint: false,
+            readOnlyHint: true,
+            title: 'List branches',
+        },
+        inputSchema: {
+            properties: {
+                owner: {
+                    description: 'Repository owner',
+                    type: 'string',
+                },
+                page: {
+                    description: 'Page number for pagination (min 1)',
+                    minimum: 1,
+                    type: 'number',
+                },
+                perPage: {
+                    description: 'Results per page for pagination (min 1, max 100)',
+                    maximum: 100,
+                    minimum: 1,
+                    type: 'number',
+                },
+                repo: {
+                    description: 'Repository name',
+                    type: 'string',
+                },
+            },
+            required: ['owner', 'repo'],
+            type: 'object',
+        },
+    },
+    {
+        name: 'create_or_update_file',
+        description: 'Create or update a single file in a GitHub repository. \nIf updating, you should provide the SHA of the file you want to update. Use this tool to create or update a file in a GitHub repository remotely; do not use it for local file operations.\n\nIn order to obtain the SHA of original file version before updating, use the following git command:\ngit rev-parse <branch>:<path to file>\n\nSHA MUST be provided for existing file updates.\n',
+        annotations: {
+            idempotentHint: false,
+            readOnlyHint: false,
+            title: 'Create or update file',
+        },
+        inputSchema: {
+            properties: {
+                allow_symlink_write: {
+                    default: false,
+                    description: 'Set true to update a symbolic link itself; content must be its new target path.',
+                    type: 'boolean',
+                },
+                branch: {
+                    description: 'Branch to create/update the file in',
+                    type: 'string',
+                },
+                content: {
+                    description: 'Content of the file, exactly as it should appear once written. Do not base64-encode it; this server does that before calling the REST API.',
+                    type: 'string',
+                },
+                message: {
+                    description: 'Commit message',
+                    type: 'string',
+                },
+                owner: {
+                    description: 'Repository owner (username or organization)',
+                    type: 'string',
+                },
+                path: {
+                    description: 'Path where to create/update the file',
+                    type: 'string',
+                },
+                repo: {
+                    description: 'Repository name',
+                    type: 'string',
+                },
+                sha: {
+                    description: 'The blob SHA of the file being replaced. Required if the file already exists.',
+                    type: 'string',
+                },
+            },
+            required: ['owner', 'repo', 'path', 'content', 'message', 'branch'],
+            type: 'object',
+        },
+    },
+    {
+        name: 'create_repository',
+        description: 'Create a new GitHub repository in your account or specified organization',
+        annotations: {
+            idempotentHint: false,
+            readOnlyHint: false,
+            title: 'Create repository',
+        },
+        inputSchema: {
+            properties: {
+                autoInit: {
+                    description: 'Initialize with README',
+                    type: 'boolean',
+                },
+                description: {
+                    description: 'Repository description',
+                    type: 'string',
+                },
+                name: {
+                    description: 'Repository name',
+                    type: 'string',
+                },
+                organization: {
+                    description: 'Organization to create the repository in (omit to create in your personal account)',
+                    type: 'string',
+                },
+                private: {
+                    default: true,
+                    description: 'Whether the repository should be private. Defaults to true (private) when omitted.',
+                    type: 'boolean',
+                },
+            },
+            required: ['name'],
+            type: 'object',
+        },
+    },
+    {
+        name: 'get_file_contents',
+        description: 'Get the contents of a file or directory from a GitHub repository',
+        annotations: {
+            idempotentHint: false,
+            readOnlyHint: true,
+            title: 'Get file or directory contents',
+        },
+        inputSchema: {
+            properties: {
+                fields: {
+                    description: "Subset of fields to return for each entry when the path is a directory. If omitted, all fields are returned. Ignored when the path is a single file. Use this to reduce response size when listing directories and you only need specific fields, e.g. just 'name' and 'type'.",
+                    items: {
+                        enum: ['type', 'name', 'path', 'size', 'sha', 'url', 'git_url', 'html_url', 'download_url'],
+                        type: 'string',
+                    },
+                    type: 'array',
+                },
+                owner: {
+                    description: 'Repository owner (username or organization)',
+                    type: 'string',
+                },
+                path: {
+                    default: '/',
+                    description: 'Path to file/directory',
+                    type: 'string',
+                },
+                ref: {
+                    description: 'Accepts optional git refs such as `refs/tags/{tag}`, `refs/heads/{branch}` or `refs/pull/{pr_number}/head`',
+                    type: 'string',
+                },
+                repo: {
+                    description: 'Repository name',
+                    type: 'string',
+                },
+                sha: {
+                    description: 'Accepts optional commit SHA. If specified, it will be used instead of ref',
+                    type: 'string',
+                },
+            },
+            required: ['owner', 'repo'],
+            type: 'object',
+        },
+    },
+    {
+        name: 'fork_repository',
+        description: 'Fork a GitHub repository to your account or specified organization',
+        annotations: {
+            idempotentHint: false,
+            readOnlyHint: false,
+            title: 'Fork repository',
+        },
+        inputSchema: {
+            properties: {
+                organization: {
+                    description: 'Organization to fork to',
+                    type: 'string',
+                },
+                owner: {
+                    description: 'Repository owner',
+                    type: 'string',
+                },
+                repo: {
+                    description: 'Repository name',
+                    type: 'string',
+                },
+            },
+            required: ['owner', 'repo'],
+            type: 'object',
+        },
+    },
+    {
+        name: 'delete_file',
+        description: 'Delete a file from a GitHub repository',
+        annotations: {
+            destructiveHint: true,
+            idempotentHint: false,
+            readOnlyHint: false,
+            title: 'Delete file',
+        },
+        inputSchema: {
+            properties: {
+                branch: {
+                    description: 'Branch to delete the file from',
+                    type: 'string',
+                },
+                message: {
+                    description: 'Commit message',
+                    type: 'string',
+                },
+                owner: {
+                    description: 'Repository owner (username or organization)',
+                    type: 'string',
+                },
+                path: {
+                    description: 'Path to the file to delete',
+                    type: 'string',
+                },
+                repo: {
+                    description: 'Repository name',
+                    type: 'string',
+                },
+            },
+            required: ['owner', 'repo', 'path', 'message', 'branch'],
+            type: 'object',
+        },
+    },
+    {
+        name: 'create_branch',
+        description: 'Create a new branch in a GitHub repository',
+        annotations: {
+            idempotentHint: false,
+            readOnlyHint: false,
+            title: 'Create branch',
+        },
+        inputSchema: {
+            properties: {
+                branch: {
+                    description: 'Name for new branch',
+                    type: 'string',
+                },
+                from_branch: {
+                    description: 'Source branch (defaults to repo default)',
+                    type: 'string',
+                },
+                owner: {
+                    description: 'Repository owner',
+                    type: 'string',
+                },
+                repo: {
+                    description: 'Repository name',
+                    type: 'string',
+                },
+            },
+            required: ['owner', 'repo', 'branch'],
+            type: 'object',
+        },
+    },
+    {
+        name: 'push_files',
+        description: 'Push multiple files to a GitHub repository in a single commit',
+        annotations: {
+            idempotentHint: false,
+            readOnlyHint: false,
+            title: 'Push files to repository',
+        },
+        inputSchema: {
+            properties: {
+                branch: {
+                    description: 'Branch to push to',
+                    type: 'string',
+                },
+                files: {
+                    description: 'Array of file objects to push, each object with path (string) and content (string)',
+                    items: {
+                        additionalProperties: false,
+                        properties: {
+                            content: {
+                                description: 'file content',
+                                type: 'string',
+                            },
+                            path: {
+                                description: 'path to the file',
+                                type: 'string',
+                            },
+                        },
+                        required: ['path', 'content'],
+                        type: 'object',
+                    },
+                    type: 'array',
+                },
+                message: {
+                    description: 'Commit message',
+                    type: 'string',
+                },
+                owner: {
+                    description: 'Repository owner',
+                    type: 'string',
+                },
+                repo: {
+                    description: 'Repository name',
+                    type: 'string',
+                },
+            },
+            required: ['owner', 'repo', 'branch', 'files', 'message'],
+            type: 'object',
+        },
+    },
+    {
+        name: 'list_tags',
+        description: 'List git tags in a GitHub repository',
+        annotations: {
+            idempotentHint: false,
+            readOnlyHint: true,
+            title: 'List tags',
+        },
+        inputSchema: {
+            properties: {
+                owner: {
+                    description: 'Repository owner',
+                    type: 'string',
+                },
+                page: {
+                    description: 'Page number for pagination (min 1)',
+                    minimum: 1,
+                    type: 'number',
+                },
+                perPage: {
+                    description: 'Results per page for pagination (min 1, max 100)',
+                    maximum: 100,
+                    minimum: 1,
+                    type: 'number',
+                },
+                repo: {
+                    description: 'Repository name',
+                    type: 'string',
+                },
+            },
+            required: ['owner', 'repo'],
+            type: 'object',
+        },
+    },
+    {
+        name: 'get_tag',
+        description: 'Get details about a specific git tag in a GitHub repository',
+        annotations: {
+            idempotentHint: false,
+            readOnlyHint: true,
+            title: 'Get tag details',
+        },
+        inputSchema: {
+            properties: {
+                owner: {
+                    description: 'Repository owner',
+                    type: 'string',
+                },
+                repo: {
+                    description: 'Repository name',
+                    type: 'string',
+                },
+                tag: {
+                    description: 'Tag name',
+                    type: 'string',
+                },
+            },
+            required: ['owner', 'repo', 'tag'],
+            type: 'object',
+        },
+    },
+    {
+        name: 'list_releases',
+        description: 'List releases in a GitHub repository',
+        annotations: {
+            idempotentHint: false,
+            readOnlyHint: true,
+            title: 'List releases',
+        },
+        inputSchema: {
+            properties: {
+                fields: {
+                    description: "Subset of fields to return for each release. If omitted, all fields are returned. Use this to reduce response size when you only need specific fields; omitting 'body' in particular drops the largest per-release data.",
+                    items: {
+                        enum: ['id', 'tag_name', 'name', 'body', 'html_url', 'published_at', 'prerelease', 'draft', 'author'],
+                        type: 'string',
+                    },
+                    type: 'array',
+                },
+                owner: {
+                    description: 'Repository owner',
+                    type: 'string',
+                },
+                page: {
+                    description: 'Page number for pagination (min 1)',
+                    minimum: 1,
+                    type: 'number',
+                },
+                perPage: {
+                    description: 'Results per page for pagination (min 1, max 100)',
+                    maximum: 100,
+                    minimum: 1,
+                    type: 'number',
+                },
+                repo: {
+                    description: 'Repository name',
+                    type: 'string',
+                },
+            },
+            required: ['owner', 'repo'],
+            type: 'object',
+        },
+    },
+    {
+        name: 'get_latest_release',
+        description: 'Get the latest release in a GitHub repository',
+        annotations: {
+            idempotentHint: false,
+            readOnlyHint: true,
+            title: 'Get latest release',
+        },
+        inputSchema: {
+            properties: {
+                owner: {
+                    description: 'Repository owner',
+                    type: 'string',
+                },
+                repo: {
+                    description: 'Repository name',
+                    type: 'string',
+                },
+            },
+            required: ['owner', 'repo'],
+            type: 'object',
+        },
+    },
+    {
+        name: 'get_release_by_tag',
+        description: 'Get a specific release by its tag name in a GitHub repository',
+        annotations: {
+            idempotentHint: false,
+            readOnlyHint: true,
+            title: 'Get a release by tag name',
+        },
+        inputSchema: {
+            properties: {
+                owner: {
+                    description: 'Repository owner',
+                    type: 'string',
+                },
+                repo: {
+                    description: 'Repository name',
+                    type: 'string',
+                },
+                tag: {
+                    description: "Tag name (e.g., 'v1.0.0')",
+                    type: 'string',
+                },
+            },
+            required: ['owner', 'repo', 'tag'],
+            type: 'object',
+        },
+    },
+    {
+        name: 'search_repositories',
+        description: 'Find GitHub repositories by name, description, readme, topics, or other metadata. Perfect for discovering projects, finding examples, or locating specific repositories across GitHub.',
+        annotations: {
+            idempotentHint: false,
+            readOnlyHint: true,
+            title: 'Search repositories',
+        },
+        inputSchema: {
+            properties: {
+                minimal_output: {
+                    default: true,
+                    description: 'Return minimal repository information (default: true). When false, returns full GitHub API repository objects.',
+                    type: 'boolean',
+                },
+                order: {
+                    description: 'Sort order',
+                    enum: ['asc', 'desc'],
+                    type: 'string',
+                },
+                page: {
+                    description: 'Page number for pagination (min 1)',
+                    minimum: 1,
+                    type: 'number',
+                },
+                perPage: {
+                    description: 'Results per page for pagination (min 1, max 100)',
+                    maximum: 100,
+                    minimum: 1,
+                    type: 'number',
+                },
+                query: {
+                    description: "Repository search query. Examples: 'machine learning in:name stars:>1000 language:python', 'topic:react', 'user:facebook'. Supports advanced search syntax for precise filtering.",
+                    type: 'string',
+                },
+                sort: {
+                    description: 'Sort repositories by field, defaults to best match',
+                    enum: ['stars', 'forks', 'help-wanted-issues', 'updated'],
+                    type: 'string',
+                },
+            },
+            required: ['query'],
+            type: 'object',
+        },
+    },
+    {
+        name: 'search_code',
+        description: "Fast and precise code search across ALL GitHub repositories using GitHub's native search engine. Best for finding exact symbols, functions, classes, or specific code patterns.",
+        annotations: {
+            idempotentHint: false,
+            readOnlyHint: true,
+            title: 'Search code',
+        },
+        inputSchema: {
+            properties: {
+                fields: {
+                    description: "Subset of fields to return for each code search result. If omitted, all fields are returned. Use this to reduce response size when you only need specific fields; omitting 'repository' and 'text_matches' in particular drops the largest per-result data.",
+                    items: {
+                        enum: ['name', 'path', 'sha', 'repository', 'text_matches'],
+                        type: 'string',
+                    },
+                    type: 'array',
+                },
+                order: {
+                    description: 'Sort order for results',
+                    enum: ['asc', 'desc'],
+                    type: 'string',
+                },
+                page: {
+                    description: 'Page number for pagination (min 1)',
+                    minimum: 1,
+                    type: 'number',
+                },
+                perPage: {
+                    description: 'Results per page for pagination (min 1, max 100)',
+                    maximum: 100,
+                    minimum: 1,
+                    type: 'number',
+                },
+                query: {
+                    description: 'Search query (GitHub code search REST). Implicit AND between terms; supports `OR`, `NOT`, and `"quoted phrase"` for exact match. Qualifiers: `repo:owner/repo`, `org:`, `user:`, `language:`, `path:dir` (prefix match), `filename:exact.ext`, `extension:`, `in:file`, `in:path`, `size:`, `is:archived`, `is:fork`. Max 256 chars. Examples: `WithContext language:go org:github`; `"package main" repo:o/r`; `func extension:go path:cmd repo:o/r`; `NOT TODO language:go repo:o/r`.',
+                    type: 'string',
+                },
+                sort: {
+                    description: "Sort field ('indexed' only)",
+                    type: 'string',
+                },
+            },
+            required: ['query'],
+            type: 'object',
+        },
+    },
+    {
+        name: 'issue_read',
+        description: 'Get information about a specific issue in a GitHub repository.',
+        annotations: {
+            idempotentHint: false,
+            readOnlyHint: true,
+            title: 'Get issue details',
+        },
+        inputSchema: {
+            properties: {
+                issue_number: {
+                    description: 'The number of the issue',
+                    type: 'number',
+                },
+                method: {
+                    description: 'The read operation to perform on a single issue.\nOptions are:\n1. get - Get issue details. Also returns best-effort hierarchy flags (`has_parent`, `has_children`); `parent` and `sub_issues_summary` are optional relationship summaries, and `closed_by_pull_requests` summarizes the pull requests configured to close the issue as `total_count` plus up to 5 `references`.\n2. get_comments - Get issue comments.\n3. get_sub_issues - Get sub-issues (children) of the issue.\n4. get_parent - Get the parent issue, if this issue is a sub-issue of another.\n5. get_labels - Get labels assigned to the issue.\n',
+                    enum: ['get', 'get_comments', 'get_sub_issues', 'get_parent', 'get_labels'],
+                    type: 'string',
+                },
+                owner: {
+                    description: 'The owner of the repository',
+                    type: 'string',
+                },
+                page: {
+                    description: 'Page number for pagination (min 1)',
+                    minimum: 1,
+                    type: 'number',
+                },
+                perPage: {
+                    description: 'Results per page for pagination (min 1, max 100)',
+                    maximum: 100,
+                    minimum: 1,
+                    type: 'number',
+                },
+                repo: {
+                    description: 'The name of the repository',
+                    type: 'string',
+                },
+            },
+            required: ['method', 'owner', 'repo', 'issue_number'],
+            type: 'object',
+        },
+    },
+    {
+        name: 'issue_write',
+        description: 'Create a new or update an existing issue in a GitHub repository.',
+        annotations: {
+            idempotentHint: false,
+            readOnlyHint: false,
+            title: 'Create or update issue/pull request',
+        },
+        inputSchema: {
+            properties: {
+                assignees: {
+                    description: 'Usernames to assign to this issue',
+                    items: {
+                        type: 'string',
+                    },
+                    type: 'array',
+                },
+                body: {
+                    description: 'Issue body content',
+                    type: 'string',
+                },
+                duplicate_of: {
+                    description: "Issue number that this issue is a duplicate of. Required when state_reason is 'duplicate'.",
+                    type: 'number',
+                },
+                issue_fields: {
+                    description: "Issue field values to set or clear. Each item requires 'field_name' and exactly one of 'value', 'field_option_name', or 'delete: true'.",
+                    items: {
+                        additionalProperties: false,
+                        properties: {
+                            delete: {
+                                description: "Set to true to clear this field's current value on the issue. When false or omitted, this property is ignored. Cannot be true when 'value' or 'field_option_name' is provided.",
+                                type: 'boolean',
+                            },
+                            field_name: {
+                                description: 'Issue field name (case-insensitive). Must match a field returned by list_issue_fields for this repository or its organization.',
+                                type: 'string',
+                            },
+                            field_option_name: {
+                                description: "Option name for single-select fields. Validated against the field's options before the API call. Cannot be combined with 'value' or 'delete: true'.",
+                                type: 'string',
+                            },
+                            value: {
+                                description: "Value to set. Use for text, number, and date fields (date as YYYY-MM-DD). For single-select fields, prefer 'field_option_name' so the option is validated before the API call. Cannot be combined with 'field_option_name' or 'delete: true'.",
+                                type: ['string', 'number', 'boolean'],
+                            },
+                        },
+                        required: ['field_name'],
+                        type: 'object',
+                    },
+                    type: 'array',
+                },
+                issue_number: {
+                    description: 'Issue number to update',
+                    type: 'number',
+                },
+                labels: {
+                    description: 'Labels to apply to this issue',
+                    items: {
+                        type: 'string',
+                    },
+                    type: 'array',
+                },
+                method: {
+                    description: "Write operation to perform on a single issue.\nOptions are:\n- 'create' - creates a new issue.\n- 'update' - updates an existing issue.\n",
+                    enum: ['create', 'update'],
+                    type: 'string',
+                },
+                milestone: {
+                    description: 'Milestone number',
+                    type: 'number',
+                },
+                owner: {
+                    description: 'Repository owner',
+                    type: 'string',
+                },
+                repo: {
+                    description: 'Repository name',
+                    type: 'string',
+                },
+                state: {
+                    description: 'New state',
+                    enum: ['open', 'closed'],
+                    type: 'string',
+                },
+                state_reason: {
+                    description: 'Reason for the state change. Ignored unless state is changed.',
+                    enum: ['completed', 'not_planned', 'duplicate'],
+                    type: 'string',
+                },
+                title: {
+                    description: 'Issue title',
+                    type: 'string',
+                },
+                type: {
+                    anyOf: [
+                        {
+                            minLength: 1,
+                            type: 'string',
+                        },
+                        {
+                            type: 'null',
+                        },
+                    ],
+                    description: "Type of this issue. For updates, pass null to remove the current type. Only use if issue types are enabled for this repository. Use list_issue_types to get valid type values for this repository or its owner organization. If the repository doesn't support issue types, omit this parameter.",
+                },
+            },
+            required: ['method', 'owner', 'repo'],
+            type: 'object',
+        },
+    },
+    {
+        name: 'list_issues',
+        description: "List issues in a GitHub repository. For pagination, use the 'endCursor' from the previous response's 'pageInfo' in the 'after' parameter.",
+        annotations: {
+            idempotentHint: false,
+            readOnlyHint: true,
+            title: 'List issues',
+        },
+        inputSchema: {
+            properties: {
+                after: {
+                    description: 'Cursor for pagination. Use the cursor from the previous response.',
+                    type: 'string',
+                },
+                direction: {
+                    description: "Order direction. If provided, the 'orderBy' also needs to be provided.",
+                    enum: ['ASC', 'DESC'],
+                    type: 'string',
+                },
+                field_filters: {
+                    description: 'Filter by custom issue field values. Each entry takes a field_name and a value; the server looks up the field and coerces the value to its type (single-select option name, text, number, or YYYY-MM-DD date).',
+                    items: {
+                        properties: {
+                            field_name: {
+                                description: 'Name of the custom field (e.g. "Priority"). Case-insensitive.',
+                                type: 'string',
+                            },
+                            value: {
+                                description: 'Value to filter on. For single-select fields, the option name (e.g. "P1"). For dates, YYYY-MM-DD. For numbers, the numeric value as a string. For text, the text value.',
+                                type: 'string',
+                            },
+                        },
+                        required: ['field_name', 'value'],
+                        type: 'object',
+                    },
+                    type: 'array',
+                },
+                fields: {
+                    description: "Subset of fields to return for each issue. If omitted, all fields are returned. Use this to reduce response size when you only need specific fields; omitting 'body' and 'field_values' in particular drops the largest per-result data.",
+                    items: {
+                        enum: [
+                            'number',
+                            'title',
+                            'body',
+                            'state',
+                            'user',
+                            'labels',
+                            'assignees',
+                            'comments',
+                            'created_at',
+                            'updated_at',
+                            'field_values',
+                        ],
+                        type: 'string',
+                    },
+                    type: 'array',
+                },
+                labels: {
+                    description: 'Filter by labels',
+                    items: {
+                        type: 'string',
+                    },
+                    type: 'array',
+                },
+                orderBy: {
+                    description: "Order issues by field. If provided, the 'direction' also needs to be provided.",
+                    enum: ['CREATED_AT', 'UPDATED_AT', 'COMMENTS'],
+                    type: 'string',
+                },
+                owner: {
+                    description: 'Repository owner',
+                    type: 'string',
+                },
+                perPage: {
+                    description: 'Results per page for pagination (min 1, max 100)',
+                    maximum: 100,
+                    minimum: 1,
+                    type: 'number',
+                },
+                repo: {
+                    description: 'Repository name',
+                    type: 'string',
+                },
+                since: {
+                    description: 'Filter by date (ISO 8601 timestamp)',
+                    type: 'string',
+                },
+                state: {
+                    description: 'Filter by state, by default both open and closed issues are returned when not provided',
+                    enum: ['OPEN', 'CLOSED'],
+                    type: 'string',
+                },
+            },
+            required: ['owner', 'repo'],
+            type: 'object',
+        },
+    },
+    {
+        name: 'search_issues',
+        description: 'Search issues using natural-language semantic matching. Best for conceptual or paraphrased queries (e.g. "login fails after password reset"). Already scoped to is:issue.',
+        annotations: {
+            idempotentHint: false,
+            readOnlyHint: true,
+            title: 'Search issues',
+        },
+        inputSchema: {
+            properties: {
+                fields: {
+                    description: "Subset of fields to return for each issue result. If omitted, all fields are returned. Use this to reduce response size when you only need specific fields; omitting 'body', 'reactions', and 'labels' in particular drops the largest per-result data.",
+                    items: {
+                        enum: [
+                            'number',
+                            'title',
+                            'body',
+                            'state',
+                            'state_reason',
+                            'draft',
+                            'locked',
+                            'html_url',
+                            'user',
+                            'author_association',
+                            'labels',
+                            'assignee',
+                            'assignees',
+                            'milestone',
+                            'comments',
+                            'reactions',
+                            'created_at',
+                            'updated_at',
+                            'closed_at',
+                            'closed_by',
+                            'type',
+                            'repository_url',
+                            'pull_request',
+                            'field_values',
+                        ],
+                        type: 'string',
+                    },
+                    type: 'array',
+                },
+                order: {
+                    description: 'Sort order',
+                    enum: ['asc', 'desc'],
+                    type: 'string',
+                },
+                owner: {
+                    description: 'Optional repository owner. If provided with repo, only issues for this repository are listed.',
+                    type: 'string',
+                },
+                page: {
+                    description: 'Page number for pagination (min 1)',
+                    minimum: 1,
+                    type: 'number',
+                },
+                perPage: {
+                    description: 'Results per page for pagination (min 1, max 100)',
+                    maximum: 100,
+                    minimum: 1,
+                    type: 'number',
+                },
+                query: {
+                    description: 'The search query, as natural language. When the user gives alternative wordings, include them as plain words rather than joining them with OR.',
+                    type: 'string',
+                },
+                repo: {
+                    description: 'Optional repository name. If provided with owner, only issues for this repository are listed.',
+                    type: 'string',
+                },
+                sort: {
+                    description: 'Sort field by number of matches of categories, defaults to best match',
+                    enum: [
+                        'comments',
+                        'reactions',
+                        'reactions-+1',
+                        'reactions--1',
+                        'reactions-smile',
+                        'reactions-thinking_face',
+                        'reactions-heart',
+                        'reactions-tada',
+                        'interactions',
+                        'created',
+                        'updated',
+                    ],
+                    type: 'string',
+                },
+            },
+            required: ['query'],
+            type: 'object',
+        },
+    },
+    {
+        name: 'add_issue_comment',
+        description: 'Add a comment and/or reaction to a specific issue or issue comment in a GitHub repository. Use this tool with pull requests as well (in this case pass pull request number as issue_number), but only if user is not asking specifically to add or react to review comments. At least one of body or reaction is required.',
+        annotations: {
+            idempotentHint: false,
+            readOnlyHint: false,
+            title: 'Add comment to issue or pull request',
+        },
+        inputSchema: {
+            properties: {
+                body: {
+                    description: 'Comment content. Required unless reaction is provided.',
+                    minLength: 1,
+                    type: 'string',
+                },
+                comment_id: {
+                    description: 'The numeric ID of the issue or pull request comment to react to. Use this for reactions to comments; omit it to react to the issue or pull request itself. Cannot be combined with body.',
+                    minimum: 1,
+                    type: 'integer',
+                },
+                issue_number: {
+                    description: 'Issue or pull request number to comment on or react to.',
+                    type: 'number',
+                },
+                owner: {
+                    description: 'Repository owner',
+                    type: 'string',
+                },
+                reaction: {
+                    description: 'Emoji reaction to add. Required unless body is provided.',
+                    enum: ['+1', '-1', 'laugh', 'confused', 'heart', 'hooray', 'rocket', 'eyes'],
+                    type: 'string',
+                },
+                repo: {
+                    description: 'Repository name',
+                    type: 'string',
+                },
+            },
+            required: ['owner', 'repo', 'issue_number'],
+            type: 'object',
+        },
+    },
+    {
+        name: 'get_label',
+        description: 'Get a specific label from a repository.',
+        annotations: {
+            idempotentHint: false,
+            readOnlyHint: true,
+            title: 'Get a specific label from a repository',
+        },
+        inputSchema: {
+            properties: {
+                name: {
+                    description: 'Label name.',
+                    type: 'string',
+                },
+                owner: {
+                    description: 'Repository owner (username or organization name)',
+                    type: 'string',
+                },
+                repo: {
+                    description: 'Repository name',
+                    type: 'string',
+                },
+            },
+            required: ['owner', 'repo', 'name'],
+            type: 'object',
+        },
+    },
+    {
+        name: 'list_label',
+        description: 'List labels from a repository, ordered by issue count (descending) so the most-used labels are returned first',
+        annotations: {
+            idempotentHint: false,
+            readOnlyHint: true,
+            title: 'List labels from a repository',
+        },
+        inputSchema: {
+            properties: {
+                owner: {
+                    description: 'Repository owner (username or organization name) - required for all operations',
+                    type: 'string',
+                },
+                repo: {
+                    description: 'Repository name - required for all operations',
+                    type: 'string',
+                },
+            },
+            required: ['owner', 'repo'],
+            type: 'object',
+        },
+    },
+    {
+        name: 'label_write',
+        description: "Perform write operations on repository labels. To set labels on issues, use the 'update_issue' tool.",
+        annotations: {
+            destructiveHint: true,
+            idempotentHint: false,
+            readOnlyHint: false,
+            title: 'Write operations on repository labels',
+        },
+        inputSchema: {
+            properties: {
+                color: {
+                    description: "Label color as 6-character hex code without '#' prefix (e.g., 'f29513'). Required for 'create', optional for 'update'.",
+                    type: 'string',
+                },
+                description: {
+                    description: "Label description text. Optional for 'create' and 'update'.",
+                    type: 'string',
+                },
+                method: {
+                    description: "Operation to perform: 'create', 'update', or 'delete'",
+                    enum: ['create', 'update', 'delete'],
+                    type: 'string',
+                },
+                name: {
+                    description: 'Label name - required for all operations',
+                    type: 'string',
+                },
+                new_name: {
+                    description: "New name for the label (used only with 'update' method to rename)",
+                    type: 'string',
+                },
+                owner: {
+                    description: 'Repository owner (username or organization name)',
+                    type: 'string',
+                },
+                repo: {
+                    description: 'Repository name',
+                    type: 'string',
+                },
+            },
+            required: ['method', 'owner', 'repo', 'name'],
+            type: 'object',
+        },
+    },
+    {
+        name: 'pull_request_read',
+        description: 'Get information on a specific pull request in GitHub repository.',
+        annotations: {
+            idempotentHint: false,
+            readOnlyHint: true,
+            title: 'Get details for a single pull request',
+        },
+        inputSchema: {
+            properties: {
+                after: {
+                    description: "Cursor for pagination, used only by the get_review_comments method. Pass the endCursor from the previous page's PageInfo to fetch the next page.",
+                    type: 'string',
+                },
+                method: {
+                    description: "Action to specify what pull request data needs to be retrieved from GitHub. \nPossible options: \n 1. get - Get details of a specific pull request.\n 2. get_diff - Get the diff of a pull request.\n 3. get_status - Get combined commit status of a head commit in a pull request.\n 4. get_files - Get the list of files changed in a pull request. Use with pagination parameters to control the number of results returned.\n 5. get_commits - Get the list of commits on a pull request. Use with pagination parameters to control the number of results returned.\n 6. get_review_comments - Get review threads on a pull request. Each thread contains logically grouped review comments made on the same code location during pull request reviews. Returns threads with metadata (isResolved, isOutdated, isCollapsed) and their associated comments. Use cursor-based pagination (perPage, after) to control results.\n 7. get_reviews - Get the reviews on a pull request. When asked for review comments, use get_review_comments method. Use with pagination parameters to control the number of results returned.\n 8. get_comments - Get comments on a pull request. Use this if user doesn't specifically want review comments. Use with pagination parameters to control the number of results returned.\n 9. get_check_runs - Get check runs for the head commit of a pull request. Check runs are the individual CI/CD jobs and checks that run on the PR.\n",
+                    enum: [
+                        'get',
+                        'get_diff',
+                        'get_status',
+                        'get_files',
+                        'get_commits',
+                        'get_review_comments',
+                        'get_reviews',
+                        'get_comments',
+                        'get_check_runs',
+                    ],
+                    type: 'string',
+                },
+                owner: {
+                    description: 'Repository owner',
+                    type: 'string',
+                },
+                page: {
+                    description: 'Page number for pagination (min 1)',
+                    minimum: 1,
+                    type: 'number',
+                },
+                perPage: {
+                    description: 'Results per page for pagination (min 1, max 100)',
+                    maximum: 100,
+                    minimum: 1,
+                    type: 'number',
+                },
+                pullNumber: {
+                    description: 'Pull request number',
+                    type: 'number',
+                },
+                repo: {
+                    description: 'Repository name',
+                    type: 'string',
+                },
+            },
+            required: ['method', 'owner', 'repo', 'pullNumber'],
+            type: 'object',
+        },
+    },
+    {
+        name: 'create_pull_request',
+        description: 'Create a new pull request in a GitHub repository.',
+        annotations: {
+            idempotentHint: false,
+            readOnlyHint: false,
+            title: 'Open new pull request',
+        },
+        inputSchema: {
+            properties: {
+                base: {
+                    description: 'Branch to merge into',
+                    type: 'string',
+                },
+                body: {
+                    description: 'PR description',
+                    type: 'string',
+                },
+                draft: {
+                    description: 'Create as draft PR',
+                    type: 'boolean',
+                },
+                head: {
+                    description: 'Branch containing changes',
+                    type: 'string',
+                },
+                maintainer_can_modify: {
+                    description: 'Allow maintainer edits',
+                    type: 'boolean',
+                },
+                owner: {
+                    description: 'Repository owner',
+                    type: 'string',
+                },
+                repo: {
+                    description: 'Repository name',
+                    type: 'string',
+                },
+                reviewers: {
+                    description: 'GitHub usernames or ORG/team-slug team reviewers to request reviews from',
+                    items: {
+                        type: 'string',
+                    },
+                    type: 'array',
+                },
+                title: {
+                    description: 'PR title',
+                    type: 'string',
+                },
+            },
+            required: ['owner', 'repo', 'title', 'head', 'base'],
+            type: 'object',
+        },
+    },
+    {
+        name: 'update_pull_request',
+        description: 'Update an existing pull request in a GitHub repository.',
+        annotations: {
+            idempotentHint: false,
+            readOnlyHint: false,
+            title: 'Edit pull request',
+        },
+        inputSchema: {
+            properties: {
+                base: {
+                    description: 'New base branch name',
+                    type: 'string',
+                },
+                body: {
+                    description: 'New description',
+                    type: 'string',
+                },
+                draft: {
+                    description: 'Mark pull request as draft (true) or ready for review (false)',
+                    type: 'boolean',
+                },
+                maintainer_can_modify: {
+                    description: 'Allow maintainer edits',
+                    type: 'boolean',
+                },
+                owner: {
+                    description: 'Repository owner',
+                    type: 'string',
+                },
+                pullNumber: {
+                    description: 'Pull request number to update',
+                    type: 'number',
+                },
+                repo: {
+                    description: 'Repository name',
+                    type: 'string',
+                },
+                reviewers: {
+                    description: 'GitHub usernames or ORG/team-slug team reviewers to request reviews from',
+                    items: {
+                        type: 'string',
+                    },
+                    type: 'array',
+                },
+                state: {
+                    description: 'New state',
+                    enum: ['open', 'closed'],
+                    type: 'string',
+                },
+                title: {
+                    description: 'New title',
+                    type: 'string',
+                },
+            },
+            required: ['owner', 'repo', 'pullNumber'],
+            type: 'object',
+        },
+    },
+    {
+        name: 'list_pull_requests',
+        description: 'List pull requests in a GitHub repository. If the user specifies an author, then DO NOT use this tool and use the search_pull_requests tool instead.',
+        annotations: {
+            idempotentHint: false,
+            readOnlyHint: true,
+            title: 'List pull requests',
+        },
+        inputSchema: {
+            properties: {
+                base: {
+                    description: 'Filter by base branch',
+                    type: 'string',
+                },
+                direction: {
+                    description: 'Sort direction',
+                    enum: ['asc', 'desc'],
+                    type: 'string',
+                },
+                fields: {
+                    description: "Subset of fields to return for each pull request. If omitted, all fields are returned. Use this to reduce response size when you only need specific fields; omitting 'body' in particular drops the largest per-result data.",
+                    items: {
+                        enum: [
+                            'number',
+                            'title',
+                            'body',
+                            'state',
+                            'draft',
+                            'merged',
+                            'mergeable_state',
+                            'html_url',
+                            'user',
+                            'labels',
+                            'assignees',
+                            'requested_reviewers',
+                            'merged_by',
+                            'head',
+                            'base',
+                            'additions',
+                            'deletions',
+                            'changed_files',
+                            'commits',
+                            'comments',
+                            'created_at',
+                            'updated_at',
+                            'closed_at',
+                            'merged_at',
+                            'milestone',
+                        ],
+                        type: 'string',
+                    },
+                    type: 'array',
+                },
+                head: {
+                    description: 'Filter by head user/org and branch',
+                    type: 'string',
+                },
+                owner: {
+                    description: 'Repository owner',
+                    type: 'string',
+                },
+                page: {
+                    description: 'Page number for pagination (min 1)',
+                    minimum: 1,
+                    type: 'number',
+                },
+                perPage: {
+                    description: 'Results per page for pagination (min 1, max 100)',
+                    maximum: 100,
+                    minimum: 1,
+                    type: 'number',
+                },
+                repo: {
+                    description: 'Repository name',
+                    type: 'string',
+                },
+                sort: {
+                    description: 'Sort by',
+                    enum: ['created', 'updated', 'popularity', 'long-running'],
+                    type: 'string',
+                },
+                state: {
+                    description: 'Filter by state',
+                    enum: ['open', 'closed', 'all'],
+                    type: 'string',
+                },
+            },
+            required: ['owner', 'repo'],
+            type: 'object',
+        },
+    },
+    {
+        name: 'merge_pull_request',
+        description: 'Merge a pull request in a GitHub repository.',
+        annotations: {
+            idempotentHint: false,
+            readOnlyHint: false,
+            title: 'Merge pull request',
+        },
+        inputSchema: {
+            properties: {
+                commit_message: {
+                    description: 'Extra detail for merge commit',
+                    type: 'string',
+                },
+                commit_title: {
+                    description: 'Title for merge commit',
+                    type: 'string',
+                },
+                merge_method: {
+                    description: 'Merge method',
+                    enum: ['merge', 'squash', 'rebase'],
+                    type: 'string',
+                },
+                owner: {
+                    description: 'Repository owner',
+                    type: 'string',
+                },
+                pullNumber: {
+                    description: 'Pull request number',
+                    type: 'number',
+                },
+                repo: {
+                    description: 'Repository name',
+                    type: 'string',
+                },
+            },
+            required: ['owner', 'repo', 'pullNumber'],
+            type: 'object',
+        },
+    },
+    {
+        name: 'search_pull_requests',
+        description: 'Search for pull requests in GitHub repositories using issues search syntax already scoped to is:pr',
+        annotations: {
+            idempotentHint: false,
+            readOnlyHint: true,
+            title: 'Search pull requests',
+        },
+        inputSchema: {
+            properties: {
+                fields: {
+                    description: "Subset of fields to return for each pull request result. If omitted, all fields are returned. Use this to reduce response size when you only need specific fields; omitting 'body', 'reactions', and 'labels' in particular drops the largest per-result data.",
+                    items: {
+                        enum: [
+                            'number',
+                            'title',
+                            'body',
+                            'state',
+                            'state_reason',
+                            'draft',
+                            'locked',
+                            'html_url',
+                            'user',
+                            'author_association',
+                            'labels',
+                            'assignee',
+                            'assignees',
+                            'milestone',
+                            'comments',
+                            'reactions',
+                            'created_at',
+                            'updated_at',
+                            'closed_at',
+                            'closed_by',
+                            'pull_request',
+                            'repository_url',
+                        ],
+                        type: 'string',
+                    },
+                    type: 'array',
+                },
+                order: {
+                    description: 'Sort order',
+                    enum: ['asc', 'desc'],
+                    type: 'string',
+                },
+                owner: {
+                    description: 'Optional repository owner. If provided with repo, only pull requests for this repository are listed.',
+                    type: 'string',
+                },
+                page: {
+                    description: 'Page number for pagination (min 1)',
+                    minimum: 1,
+                    type: 'number',
+                },
+                perPage: {
+                    description: 'Results per page for pagination (min 1, max 100)',
+                    maximum: 100,
+                    minimum: 1,
+                    type: 'number',
+                },
+                query: {
+                    description: 'Search query using GitHub pull request search syntax',
+                    type: 'string',
+                },
+                repo: {
+                    description: 'Optional repository name. If provided with owner, only pull requests for this repository are listed.',
+                    type: 'string',
+                },
+                sort: {
+                    description: 'Sort field by number of matches of categories, defaults to best match',
+                    enum: [
+                        'comments',
+                        'reactions',
+                        'reactions-+1',
+                        'reactions--1',
+                        'reactions-smile',
+                        'reactions-thinking_face',
+                        'reactions-heart',
+                        'reactions-tada',
+                        'interactions',
+                        'created',
+                        'updated',
+                    ],
+                    type: 'string',
+                },
+            },
+            required: ['query'],
+            type: 'object',
+        },
+    },
+    {
+        name: 'update_pull_request_branch',
+        description: 'Update the branch of a pull request with the latest changes from the base branch.',
+        annotations: {
+            idempotentHint: false,
+            readOnlyHint: false,
+            title: 'Update pull request branch',
+        },
+        inputSchema: {
+            properties: {
+                expectedHeadSha: {
+                    description: "The expected SHA of the pull request's HEAD ref",
+                    type: 'string',
+                },
+                owner: {
+                    description: 'Repository owner',
+                    type: 'string',
+                },
+                pullNumber: {
+                    description: 'Pull request number',
+                    type: 'number',
+                },
+                repo: {
+                    description: 'Repository name',
+                    type: 'string',
+                },
+            },
+            required: ['owner', 'repo', 'pullNumber'],
+            type: 'object',
+        },
+    },
+    {
+        name: 'pull_request_review_write',
+        description: 'Create and/or submit, delete review of a pull request.\n\nAvailable methods:\n- create: Create a new review of a pull request. If "event" parameter is provided, the review is submitted. If "event" is omitted, a pending review is created.\n- submit_pending: Submit an existing pending review of a pull request. This requires that a pending review exists for the current user on the specified pull request. The "body" and "event" parameters are used when submitting the review.\n- delete_pending: Delete an existing pending review of a pull request. This requires that a pending review exists for the current user on the specified pull request.\n- resolve_thread: Resolve a review thread. Requires only "threadId" parameter with the thread\'s node ID (e.g., PRRT_kwDOxxx). The owner, repo, and pullNumber parameters are not used for this method. Resolving an already-resolved thread is a no-op.\n- unresolve_thread: Unresolve a previously resolved review thread. Requires only "threadId" parameter. The owner, repo, and pullNumber parameters are not used for this method. Unresolving an already-unresolved thread is a no-op.\n',
+        annotations: {
+            idempotentHint: false,
+            readOnlyHint: false,
+            title: 'Write operations (create, submit, delete) on pull request reviews',
+        },
+        inputSchema: {
+            properties: {
+                body: {
+                    description: 'Review comment text',
+                    type: 'string',
+                },
+                commitID: {
+                    description: 'SHA of commit to review',
+                    type: 'string',
+                },
+                event: {
+                    description: 'Review action to perform.',
+                    enum: ['APPROVE', 'REQUEST_CHANGES', 'COMMENT'],
+                    type: 'string',
+                },
+                method: {
+                    description: 'The write operation to perform on pull request review.',
+                    enum: ['create', 'submit_pending', 'delete_pending', 'resolve_thread', 'unresolve_thread'],
+                    type: 'string',
+                },
+                owner: {
+                    description: 'Repository owner',
+                    type: 'string',
+                },
+                pullNumber: {
+                    description: 'Pull request number',
+                    type: 'number',
+                },
+                repo: {
+                    description: 'Repository name',
+                    type: 'string',
+                },
+                threadId: {
+                    description: 'The node ID of the review thread (e.g., PRRT_kwDOxxx). Required for resolve_thread and unresolve_thread methods. Get thread IDs from pull_request_read with method get_review_comments.',
+                    type: 'string',
+                },
+            },
+            required: ['method', 'owner', 'repo', 'pullNumber'],
+            type: 'object',
+        },
+    },
+    {
+        name: 'add_comment_to_pending_review',
+        description: "Add review comment to the requester's latest pending pull request review. A pending review needs to already exist to call this (check with the user if not sure).",
+        annotations: {
+            idempotentHint: false,
+            readOnlyHint: false,
+            title: "Add review comment to the requester's latest pending pull request review",
+        },
+        inputSchema: {
+            properties: {
+                body: {
+                    description: 'The text of the review comment',
+                    type: 'string',
+                },
+                line: {
+                    description: 'The line of the blob in the pull request diff that the comment applies to. For multi-line comments, the last line of the range',
+                    type: 'number',
+                },
+                owner: {
+                    description: 'Repository owner',
+                    type: 'string',
+                },
+                path: {
+                    description: 'The relative path to the file that necessitates a comment',
+                    type: 'string',
+                },
+                pullNumber: {
+                    description: 'Pull request number',
+                    type: 'number',
+                },
+                repo: {
+                    description: 'Repository name',
+                    type: 'string',
+                },
+                side: {
+                    description: 'The side of the diff to comment on. LEFT indicates the previous state, RIGHT indicates the new state',
+                    enum: ['LEFT', 'RIGHT'],
+                    type: 'string',
+                },
+                startLine: {
+                    description: 'For multi-line comments, the first line of the range that the comment applies to',
+                    type: 'number',
+                },
+                startSide: {
+                    description: 'For multi-line comments, the starting side of the diff that the comment applies to. LEFT indicates the previous state, RIGHT indicates the new state',
+                    enum: ['LEFT', 'RIGHT'],
+                    type: 'string',
+                },
+                subjectType: {
+                    description: 'The level at which the comment is targeted',
+                    enum: ['FILE', 'LINE'],
+                    type: 'string',
+                },
+            },
+            required: ['owner', 'repo', 'pullNumber', 'path', 'body', 'subjectType'],
+            type: 'object',
+        },
+    },
+    {
+        name: 'add_reply_to_pull_request_comment',
+        description: 'Add a reply and/or reaction to an existing pull request comment. This can create a new comment linked as a reply to the specified comment, add an emoji reaction to the specified comment, or do both. At least one of body or reaction is required.',
+        annotations: {
+            idempotentHint: false,
+            readOnlyHint: false,
+            title: 'Add reply to pull request comment',
+        },
+        inputSchema: {
+            properties: {
+                body: {
+                    description: 'The text of the reply. Required unless reaction is provided.',
+                    type: 'string',
+                },
+                commentId: {
+                    description: 'The numeric ID of the pull request review comment to reply or react to. Use the number from a #discussion_r... anchor, not the GraphQL thread node ID (PRRT_...).',
+                    minimum: 1,
+                    type: 'number',
+                },
+                owner: {
+                    description: 'Repository owner',
+                    type: 'string',
+                },
+                pullNumber: {
+                    description: 'Pull request number. Required when body is provided.',
+                    type: 'number',
+                },
+                reaction: {
+                    description: 'Emoji reaction to add. Required unless body is provided.',
+                    enum: ['+1', '-1', 'laugh', 'confused', 'heart', 'hooray', 'rocket', 'eyes'],
+                    type: 'string',
+                },
+                repo: {
+                    description: 'Repository name',
+                    type: 'string',
+                },
+            },
+            required: ['owner', 'repo', 'commentId'],
+            type: 'object',
+        },
+    },
+    {
+        name: 'search_users',
+        description: 'Find GitHub users by username, real name, or other profile information. Useful for locating developers, contributors, or team members.',
+        annotations: {
+            idempotentHint: false,
+            readOnlyHint: true,
+            title: 'Search users',
+        },
+        inputSchema: {
+            properties: {
+                order: {
+                    description: 'Sort order',
+                    enum: ['asc', 'desc'],
+                    type: 'string',
+                },
+                page: {
+                    description: 'Page number for pagination (min 1)',
+                    minimum: 1,
+                    type: 'number',
+                },
+                perPage: {
+                    description: 'Results per page for pagination (min 1, max 100)',
+                    maximum: 100,
+                    minimum: 1,
+                    type: 'number',
+                },
+                query: {
+                    description: "User search query. Examples: 'john smith', 'location:seattle', 'followers:>100'. Search is automatically scoped to type:user.",
+                    type: 'string',
+                },
+                sort: {
+                    description: 'Sort users by number of followers or repositories, or when the person joined GitHub.',
+                    enum: ['followers', 'repositories', 'joined'],
+                    type: 'string',
+                },
+            },
+            required: ['query'],
+            type: 'object',
+        },
+    },
+];
+
+
+/***/ }),
+
+/***/ 84827:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  It: () => (/* binding */ TOOLS),
+  WO: () => (/* reexport */ ToolContent),
+  v4: () => (/* reexport */ ToolError)
+});
+
+// EXTERNAL MODULE: ./src/clones/github/mcp/definitions.ts
+var definitions = __webpack_require__(95561);
+;// CONCATENATED MODULE: ./src/clones/github/mcp/minimal.ts
+/** Drops the empty values of every field not named in `always`. */
+function omitEmpty(value, always = []) {
+    const out = {};
+    for (const [key, field] of Object.entries(value)) {
+        const empty = field === undefined ||
+            field === null ||
+            field === '' ||
+            field === 0 ||
+            field === false ||
+            (Array.isArray(field) && field.length === 0);
+        if (!empty || always.includes(key))
+            out[key] = field === undefined ? null : field;
+    }
+    return out;
+}
+const obj = (value) => (value && typeof value === 'object' ? value : {});
+const str = (value) => (typeof value === 'string' ? value : '');
+const num = (value) => (typeof value === 'number' ? value : 0);
+const logins = (list) => Array.isArray(list) ? list.map((user) => str(obj(user).login)).filter(Boolean) : [];
+const names = (list) => Array.isArray(list) ? list.map((item) => str(obj(item).name)).filter(Boolean) : [];
+function minimalUser(user) {
+    if (!user)
+        return undefined;
+    const u = obj(user);
+    return omitEmpty({ login: str(u.login), id: num(u.id), profile_url: str(u.html_url), avatar_url: str(u.avatar_url) }, ['login']);
+}
+/** get_me: the user with its profile details. */
+function minimalMe(user) {
+    const u = obj(user);
+    return {
+        ...minimalUser(u),
+        details: omitEmpty({
+            name: str(u.name),
+            company: str(u.company),
+            blog: str(u.blog),
+            location: str(u.location),
+            email: str(u.email),
+            hireable: Boolean(u.hireable),
+            bio: str(u.bio),
+            twitter_username: str(u.twitter_username),
+            public_repos: num(u.public_repos),
+            public_gists: num(u.public_gists),
+            followers: num(u.followers),
+            following: num(u.following),
+            created_at: str(u.created_at),
+            updated_at: str(u.updated_at),
+            private_gists: num(u.private_gists),
+            total_private_repos: num(u.total_private_repos),
+            owned_private_repos: num(u.owned_private_repos),
+        }),
+    };
+}
+function reactions(value) {
+    if (!value)
+        return undefined;
+    const r = obj(value);
+    return {
+        total_count: num(r.total_count),
+        '+1': num(r['+1']),
+        '-1': num(r['-1']),
+        laugh: num(r.laugh),
+        confused: num(r.confused),
+        heart: num(r.heart),
+        hooray: num(r.hooray),
+        rocket: num(r.rocket),
+        eyes: num(r.eyes),
+    };
+}
+function minimalIssue(issue) {
+    const i = obj(issue);
+    return omitEmpty({
+        number: num(i.number),
+        title: str(i.title),
+        body: str(i.body),
+        state: str(i.state),
+        state_reason: str(i.state_reason),
+        draft: Boolean(i.draft),
+        locked: Boolean(i.locked),
+        html_url: str(i.html_url),
+        user: minimalUser(i.user),
+        author_association: str(i.author_association),
+        labels: names(i.labels),
+        assignees: logins(i.assignees),
+        milestone: str(obj(i.milestone).title),
+        comments: num(i.comments),
+        reactions: reactions(i.reactions),
+        created_at: str(i.created_at),
+        updated_at: str(i.updated_at),
+        closed_at: str(i.closed_at),
+        closed_by: str(obj(i.closed_by).login),
+    }, ['number', 'title', 'state', 'assignees']);
+}
+function minimalIssueComment(comment) {
+    const c = obj(comment);
+    return omitEmpty({
+        id: num(c.id),
+        body: str(c.body),
+        html_url: str(c.html_url),
+        user: minimalUser(c.user),
+        author_association: str(c.author_association),
+        reactions: reactions(c.reactions),
+        created_at: str(c.created_at),
+        updated_at: str(c.updated_at),
+    }, ['id', 'html_url']);
+}
+function branch(value) {
+    if (!value)
+        return undefined;
+    const b = obj(value);
+    const repo = b.repo
+        ? omitEmpty({ full_name: str(obj(b.repo).full_name), description: str(obj(b.repo).description) }, ['full_name'])
+        : undefined;
+    return omitEmpty({ ref: str(b.ref), sha: str(b.sha), repo }, ['ref', 'sha']);
+}
+function minimalPullRequest(pull) {
+    const p = obj(pull);
+    return omitEmpty({
+        number: num(p.number),
+        title: str(p.title),
+        body: str(p.body),
+        state: str(p.state),
+        draft: Boolean(p.draft),
+        merged: Boolean(p.merged),
+        mergeable_state: str(p.mergeable_state),
+        html_url: str(p.html_url),
+        user: minimalUser(p.user),
+        labels: names(p.labels),
+        assignees: logins(p.assignees),
+        requested_reviewers: logins(p.requested_reviewers),
+        merged_by: str(obj(p.merged_by).login),
+        head: branch(p.head),
+        base: branch(p.base),
+        additions: num(p.additions),
+        deletions: num(p.deletions),
+        changed_files: num(p.changed_files),
+        commits: num(p.commits),
+        comments: num(p.comments),
+        created_at: str(p.created_at),
+        updated_at: str(p.updated_at),
+        closed_at: str(p.closed_at),
+        merged_at: str(p.merged_at),
+        milestone: str(obj(p.milestone).title),
+    }, ['number', 'title', 'state', 'draft', 'merged', 'html_url']);
+}
+function minimalReview(review) {
+    const r = obj(review);
+    return omitEmpty({
+        id: num(r.id),
+        state: str(r.state),
+        body: str(r.body),
+        html_url: str(r.html_url),
+        user: minimalUser(r.user),
+        commit_id: str(r.commit_id),
+        submitted_at: str(r.submitted_at),
+        author_association: str(r.author_association),
+    }, ['id', 'state', 'html_url']);
+}
+function minimalPullFile(file) {
+    const f = obj(file);
+    return omitEmpty({
+        filename: str(f.filename),
+        status: str(f.status),
+        additions: num(f.additions),
+        deletions: num(f.deletions),
+        changes: num(f.changes),
+        patch: str(f.patch),
+        previous_filename: str(f.previous_filename),
+    }, ['filename']);
+}
+function commitAuthor(value) {
+    if (!value)
+        return undefined;
+    const a = obj(value);
+    return omitEmpty({ name: str(a.name), email: str(a.email), date: str(a.date) });
+}
+function minimalPullCommit(commit) {
+    const c = obj(commit);
+    const inner = obj(c.commit);
+    return omitEmpty({ sha: str(c.sha), html_url: str(c.html_url), message: str(inner.message), author: commitAuthor(inner.author) }, ['sha']);
+}
+/** list_commits (no stats or files) and get_commit (`detail` adds them). */
+function minimalCommit(commit, detail = 'none') {
+    const c = obj(commit);
+    const inner = obj(c.commit);
+    const stats = obj(c.stats);
+    const files = Array.isArray(c.files) ? c.files : [];
+    return omitEmpty({
+        sha: str(c.sha),
+        html_url: str(c.html_url),
+        commit: c.commit
+            ? omitEmpty({
+                message: str(inner.message),
+                author: commitAuthor(inner.author),
+                committer: commitAuthor(inner.committer),
+            }, ['message'])
+            : undefined,
+        author: minimalUser(c.author),
+        committer: minimalUser(c.committer),
+        stats: detail === 'none' || !c.stats
+            ? undefined
+            : omitEmpty({ additions: num(stats.additions), deletions: num(stats.deletions), total: num(stats.total) }),
+        files: detail === 'none'
+            ? undefined
+            : files.map((file) => {
+                const f = obj(file);
+                return omitEmpty({
+                    filename: str(f.filename),
+                    status: str(f.status),
+                    additions: num(f.additions),
+                    deletions: num(f.deletions),
+                    changes: num(f.changes),
+                    patch: detail === 'full' ? str(f.patch) : '',
+                }, ['filename']);
+            }),
+    }, ['sha', 'html_url']);
+}
+function minimalBranch(value) {
+    const b = obj(value);
+    return { name: str(b.name), sha: str(obj(b.commit).sha), protected: Boolean(b.protected) };
+}
+function minimalTag(value) {
+    const t = obj(value);
+    return { name: str(t.name), sha: str(obj(t.commit).sha) };
+}
+function minimalRelease(value) {
+    const r = obj(value);
+    return omitEmpty({
+        id: num(r.id),
+        tag_name: str(r.tag_name),
+        name: str(r.name),
+        body: str(r.body),
+        html_url: str(r.html_url),
+        published_at: str(r.published_at),
+        prerelease: Boolean(r.prerelease),
+        draft: Boolean(r.draft),
+        author: minimalUser(r.author),
+    }, ['id', 'tag_name', 'html_url', 'prerelease', 'draft']);
+}
+function minimalRepository(value) {
+    const r = obj(value);
+    return omitEmpty({
+        id: num(r.id),
+        name: str(r.name),
+        full_name: str(r.full_name),
+        description: str(r.description),
+        html_url: str(r.html_url),
+        language: str(r.language),
+        stargazers_count: num(r.stargazers_count),
+        forks_count: num(r.forks_count),
+        open_issues_count: num(r.open_issues_count),
+        updated_at: str(r.updated_at),
+        created_at: str(r.created_at),
+        topics: Array.isArray(r.topics) ? r.topics : [],
+        private: Boolean(r.private),
+        fork: Boolean(r.fork),
+        archived: Boolean(r.archived),
+        default_branch: str(r.default_branch),
+    }, [
+        'id',
+        'name',
+        'full_name',
+        'html_url',
+        'stargazers_count',
+        'forks_count',
+        'open_issues_count',
+        'private',
+        'fork',
+        'archived',
+    ]);
+}
+/** create_or_update_file and delete_file: the file written (none when deleted) and its commit. */
+function minimalFileResponse(value) {
+    const v = obj(value);
+    const content = v.content ? obj(v.content) : undefined;
+    const commit = obj(v.commit);
+    return omitEmpty({
+        content: content
+            ? omitEmpty({
+                name: str(content.name),
+                path: str(content.path),
+                sha: str(content.sha),
+                size: num(content.size),
+                html_url: str(content.html_url),
+            }, ['name', 'path', 'sha', 'html_url'])
+            : undefined,
+        commit: omitEmpty({
+            sha: str(commit.sha),
+            message: str(commit.message),
+            html_url: str(commit.html_url),
+            author: commitAuthor(commit.author),
+        }, ['sha']),
+    });
+}
+/** What github-mcp-server answers for most writes: the id (as text) and the web URL. */
+function minimalResponse(value) {
+    const v = obj(value);
+    return { id: String(v.id ?? ''), url: str(v.html_url) || str(v.url) };
+}
+
+// EXTERNAL MODULE: ./src/clones/github/http/operations-call.ts
+var operations_call = __webpack_require__(70448);
+;// CONCATENATED MODULE: ./src/clones/github/mcp/tools/common.ts
 
 /** A tool's failure: github-mcp-server answers it as an error result with GitHub's message. */
 class ToolError extends Error {
 }
-const string = (description, extra = {}) => ({
-    type: 'string',
-    description,
-    ...extra,
-});
-const number = (description) => ({ type: 'number', description });
-const boolean = (description) => ({ type: 'boolean', description });
-const strings = (description) => ({ type: 'array', items: { type: 'string' }, description });
-const OWNER = { owner: string('Repository owner'), repo: string('Repository name') };
-const PAGING = {
-    page: { type: 'number', description: 'Page number for pagination (min 1)', minimum: 1 },
-    perPage: {
-        type: 'number',
-        description: 'Results per page for pagination (min 1, max 100)',
-        minimum: 1,
-        maximum: 100,
-    },
-};
-async function rest(ctx, operationId, call) {
-    const result = await (0,_http_operations_call_js__WEBPACK_IMPORTED_MODULE_0__/* .callOperation */ .y)(ctx, operationId, call);
+/** Runs a REST operation of the clone; its failure becomes the tool's error, worded as github-mcp-server words it. */
+async function rest(ctx, operationId, call = {}) {
+    const result = await (0,operations_call/* callOperation */.y)(ctx, operationId, call);
     if (!result.ok)
-        throw new ToolError(`failed to ${operationId.split('/')[1].replace(/-/g, ' ')}: ${(0,_http_operations_call_js__WEBPACK_IMPORTED_MODULE_0__/* .failureText */ .k)(result)}`);
+        throw new ToolError(`failed to ${operationId.split('/')[1].replace(/-/g, ' ')}: ${(0,operations_call/* failureText */.k)(result)}`);
     return result.body;
+}
+/** Like `rest`, for operations whose answer is a list. */
+async function restList(ctx, operationId, call = {}) {
+    const body = await rest(ctx, operationId, call);
+    return Array.isArray(body) ? body : [];
 }
 const repoParams = (args) => ({ owner: String(args.owner), repo: String(args.repo) });
 const paging = (args) => ({
     page: args.page,
     per_page: args.perPage,
 });
-/** What github-mcp-server answers for things it created: their id and web URL. */
-const minimal = (body) => {
-    const value = body;
-    return { id: String(value.id), url: value.html_url ?? value.url };
-};
-const TOOLS = [
-    {
-        name: 'get_me',
-        description: 'Get details of the authenticated GitHub user.',
-        readOnly: true,
-        inputSchema: { type: 'object', properties: {} },
-        run: (ctx) => rest(ctx, 'users/get-authenticated', {}),
-    },
-    {
-        name: 'list_issues',
-        description: "List issues in a GitHub repository. For pagination, use the 'endCursor' from the previous response's 'pageInfo' in the 'after' parameter.",
-        readOnly: true,
-        inputSchema: {
-            type: 'object',
-            properties: {
-                ...OWNER,
-                state: string('Filter by state, by default both open and closed issues are returned when not provided', {
-                    enum: ['OPEN', 'CLOSED'],
-                }),
-                labels: strings('Filter by labels'),
-                orderBy: string("Order issues by field. If provided, the 'direction' also needs to be provided.", {
-                    enum: ['CREATED_AT', 'UPDATED_AT', 'COMMENTS'],
-                }),
-                direction: string("Order direction. If provided, the 'orderBy' also needs to be provided.", {
-                    enum: ['ASC', 'DESC'],
-                }),
-                since: string('Filter by date (ISO 8601 timestamp)'),
-                after: string('Cursor for pagination. Use the cursor from the previous response.'),
-                perPage: PAGING.perPage,
-            },
-            required: ['owner', 'repo'],
-        },
-        run: async (ctx, args) => {
-            const perPage = args.perPage ?? 30;
-            const page = args.after ? Number(Buffer.from(String(args.after), 'base64').toString('utf8')) || 1 : 1;
-            const sort = { CREATED_AT: 'created', UPDATED_AT: 'updated', COMMENTS: 'comments' }[String(args.orderBy)];
-            const query = {
+const common_text = (value) => (typeof value === 'string' ? value : undefined);
+/** `fields`: only those keys of each item (github-mcp-server's field filter). */
+function pick(items, fields) {
+    if (!Array.isArray(fields) || fields.length === 0)
+        return items;
+    return items.map((item) => {
+        const out = {};
+        for (const field of fields)
+            if (item && typeof item === 'object' && field in item)
+                out[field] = item[field];
+        return out;
+    });
+}
+/** A tool's whole result (several content items, as a file with its embedded resource), sent as is. */
+class ToolContent {
+    result;
+    constructor(result) {
+        this.result = result;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/clones/github/mcp/tools/issues.ts
+
+
+/** Issues (and get_me, the context toolset's one tool the clone can answer). */
+const issueTools = {
+    get_me: async (ctx) => minimalMe(await rest(ctx, 'users/get-authenticated')),
+    list_issues: async (ctx, args) => {
+        const perPage = args.perPage ?? 30;
+        const page = args.after ? Number(Buffer.from(String(args.after), 'base64').toString('utf8')) || 1 : 1;
+        const sort = { CREATED_AT: 'created', UPDATED_AT: 'updated', COMMENTS: 'comments' }[String(args.orderBy)];
+        // REST lists pull requests too; github-mcp-server (GraphQL) lists issues only.
+        const all = (await restList(ctx, 'issues/list-for-repo', {
+            params: repoParams(args),
+            query: {
                 state: args.state ? String(args.state).toLowerCase() : 'all',
                 labels: Array.isArray(args.labels) ? args.labels.join(',') : undefined,
                 sort,
                 direction: args.direction ? String(args.direction).toLowerCase() : undefined,
-                since: args.since,
-                per_page: perPage + 1,
-                page: 1,
-            };
-            // REST lists pull requests too; github-mcp-server lists issues only.
-            const all = (await rest(ctx, 'issues/list-for-repo', {
-                params: repoParams(args),
-                query: { ...query, per_page: 100 },
-            })).filter((issue) => !issue.pull_request);
-            const items = all.slice((page - 1) * perPage, page * perPage);
-            const hasNextPage = all.length > page * perPage;
-            return {
-                issues: items,
-                pageInfo: {
-                    hasNextPage,
-                    hasPreviousPage: page > 1,
-                    endCursor: hasNextPage ? Buffer.from(String(page + 1)).toString('base64') : null,
-                },
-                totalCount: all.length,
-            };
-        },
-    },
-    {
-        name: 'issue_read',
-        description: 'Get information about a specific issue in a GitHub repository.',
-        readOnly: true,
-        inputSchema: {
-            type: 'object',
-            properties: {
-                method: string('The read operation to perform on a single issue: get, get_comments, get_labels.', {
-                    enum: ['get', 'get_comments', 'get_sub_issues', 'get_parent', 'get_labels'],
-                }),
-                ...OWNER,
-                issue_number: number('The number of the issue'),
-                ...PAGING,
+                since: common_text(args.since),
+                per_page: 100,
             },
-            required: ['method', 'owner', 'repo', 'issue_number'],
-        },
-        run: async (ctx, args) => {
-            const params = { ...repoParams(args), issue_number: Number(args.issue_number) };
-            switch (args.method) {
-                case 'get':
-                    return rest(ctx, 'issues/get', { params });
-                case 'get_comments':
-                    return rest(ctx, 'issues/list-comments', { params, query: paging(args) });
-                case 'get_labels':
-                    return rest(ctx, 'issues/list-labels-on-issue', { params, query: paging(args) });
-                case 'get_sub_issues':
-                    return [];
-                case 'get_parent':
-                    return null;
-                default:
-                    throw new ToolError(`unknown method: ${String(args.method)}`);
+        })).filter((issue) => !issue.pull_request);
+        const items = all.slice((page - 1) * perPage, page * perPage);
+        const hasNextPage = all.length > page * perPage;
+        return {
+            issues: pick(items.map(minimalIssue), args.fields),
+            totalCount: all.length,
+            pageInfo: {
+                hasNextPage,
+                hasPreviousPage: page > 1,
+                ...(items.length > 0 ? { startCursor: Buffer.from(String(page)).toString('base64') } : {}),
+                ...(hasNextPage ? { endCursor: Buffer.from(String(page + 1)).toString('base64') } : {}),
+            },
+        };
+    },
+    issue_read: async (ctx, args) => {
+        const params = { ...repoParams(args), issue_number: Number(args.issue_number) };
+        switch (args.method) {
+            case 'get':
+                return minimalIssue(await rest(ctx, 'issues/get', { params }));
+            case 'get_comments':
+                return (await restList(ctx, 'issues/list-comments', { params, query: paging(args) })).map(minimalIssueComment);
+            case 'get_labels': {
+                const labels = (await restList(ctx, 'issues/list-labels-on-issue', {
+                    params,
+                    query: { per_page: 100 },
+                }));
+                return {
+                    labels: labels.map((label) => ({
+                        id: label.node_id,
+                        name: label.name,
+                        color: label.color,
+                        description: label.description ?? '',
+                    })),
+                    totalCount: labels.length,
+                };
             }
-        },
-    },
-    {
-        name: 'issue_write',
-        description: 'Create a new or update an existing issue in a GitHub repository.',
-        readOnly: false,
-        inputSchema: {
-            type: 'object',
-            properties: {
-                method: string('Write operation to perform on a single issue: create, update.', { enum: ['create', 'update'] }),
-                ...OWNER,
-                issue_number: number('Issue number to update'),
-                title: string('Issue title'),
-                body: string('Issue body content'),
-                assignees: strings('Usernames to assign to this issue'),
-                labels: strings('Labels to apply to this issue'),
-                milestone: number('Milestone number'),
-                state: string('New state', { enum: ['open', 'closed'] }),
-                state_reason: string('Reason for the state change. Ignored unless state is changed.', {
-                    enum: ['completed', 'not_planned', 'duplicate'],
-                }),
-            },
-            required: ['method', 'owner', 'repo'],
-        },
-        run: async (ctx, args) => {
-            const body = {
-                title: args.title,
-                body: args.body,
-                assignees: args.assignees,
-                labels: args.labels,
-                milestone: args.milestone,
-                ...(args.method === 'update' ? { state: args.state, state_reason: args.state_reason } : {}),
-            };
-            if (args.method === 'create')
-                return minimal(await rest(ctx, 'issues/create', { params: repoParams(args), body }));
-            if (args.method !== 'update')
+            // The clone has no sub-issues: an issue has no children and no parent.
+            case 'get_sub_issues':
+                await rest(ctx, 'issues/get', { params });
+                return [];
+            case 'get_parent':
+                await rest(ctx, 'issues/get', { params });
+                return { parent: null };
+            default:
                 throw new ToolError(`unknown method: ${String(args.method)}`);
-            if (args.issue_number === undefined)
-                throw new ToolError('missing required parameter: issue_number');
-            return minimal(await rest(ctx, 'issues/update', {
-                params: { ...repoParams(args), issue_number: Number(args.issue_number) },
-                body,
-            }));
-        },
+        }
     },
-    {
-        name: 'add_issue_comment',
-        description: 'Add a comment to a specific issue in a GitHub repository. Use this tool to add comments to pull requests as well.',
-        readOnly: false,
-        inputSchema: {
-            type: 'object',
-            properties: { ...OWNER, issue_number: number('Issue number to comment on'), body: string('Comment content') },
-            required: ['owner', 'repo', 'issue_number', 'body'],
-        },
-        run: async (ctx, args) => minimal(await rest(ctx, 'issues/create-comment', {
-            params: { ...repoParams(args), issue_number: Number(args.issue_number) },
-            body: { body: args.body },
+    issue_write: async (ctx, args) => {
+        const body = {
+            title: args.title,
+            body: args.body,
+            assignees: args.assignees,
+            labels: args.labels,
+            milestone: args.milestone,
+            ...(args.method === 'update' ? { state: args.state, state_reason: args.state_reason } : {}),
+        };
+        if (args.method === 'create') {
+            if (!args.title)
+                throw new ToolError('missing required parameter: title');
+            return minimalResponse(await rest(ctx, 'issues/create', { params: repoParams(args), body }));
+        }
+        if (args.method !== 'update')
+            throw new ToolError(`unknown method: ${String(args.method)}`);
+        if (args.issue_number === undefined)
+            throw new ToolError('missing required parameter: issue_number');
+        const params = { ...repoParams(args), issue_number: Number(args.issue_number) };
+        if (args.state_reason === 'duplicate' && args.duplicate_of === undefined)
+            throw new ToolError('duplicate_of must be provided when state_reason is "duplicate"');
+        return minimalResponse(await rest(ctx, 'issues/update', { params, body }));
+    },
+    add_issue_comment: async (ctx, args) => {
+        const params = { ...repoParams(args), issue_number: Number(args.issue_number) };
+        const hasBody = typeof args.body === 'string' && args.body !== '';
+        const hasReaction = typeof args.reaction === 'string' && args.reaction !== '';
+        if (!hasBody && !hasReaction)
+            throw new ToolError('at least one of body or reaction is required');
+        const reaction = hasReaction
+            ? minimalResponse(args.comment_id !== undefined
+                ? await rest(ctx, 'reactions/create-for-issue-comment', {
+                    params: { ...repoParams(args), comment_id: Number(args.comment_id) },
+                    body: { content: args.reaction },
+                })
+                : await rest(ctx, 'reactions/create-for-issue', { params, body: { content: args.reaction } }))
+            : undefined;
+        const comment = hasBody
+            ? minimalResponse(await rest(ctx, 'issues/create-comment', { params, body: { body: args.body } }))
+            : undefined;
+        if (comment && reaction)
+            return { comment, reaction };
+        return comment ?? reaction;
+    },
+};
+
+;// CONCATENATED MODULE: ./src/clones/github/mcp/tools/labels.ts
+
+/** A label as github-mcp-server reads it (GraphQL): its node id, name, color and description. */
+const label = (value) => ({
+    id: value.node_id,
+    name: value.name,
+    color: value.color,
+    description: value.description ?? '',
+});
+const labelParams = (args) => ({ ...repoParams(args), name: String(args.name) });
+const labelTools = {
+    get_label: async (ctx, args) => label((await rest(ctx, 'issues/get-label', { params: labelParams(args) }))),
+    list_label: async (ctx, args) => {
+        const labels = (await restList(ctx, 'issues/list-labels-for-repo', {
+            params: repoParams(args),
+            query: { per_page: 100 },
+        }));
+        return { labels: labels.map(label), totalCount: labels.length };
+    },
+    label_write: async (ctx, args) => {
+        const name = String(args.name);
+        switch (args.method) {
+            case 'create': {
+                if (!args.color)
+                    throw new ToolError('color is required for create');
+                const created = (await rest(ctx, 'issues/create-label', {
+                    params: repoParams(args),
+                    body: { name, color: args.color, description: common_text(args.description) },
+                }));
+                return `label '${created.name}' created successfully`;
+            }
+            case 'update': {
+                if (args.new_name === undefined && args.color === undefined && args.description === undefined)
+                    throw new ToolError('at least one of new_name, color, or description must be provided for update');
+                const updated = (await rest(ctx, 'issues/update-label', {
+                    params: labelParams(args),
+                    body: { new_name: common_text(args.new_name), color: common_text(args.color), description: common_text(args.description) },
+                }));
+                return `label '${updated.name}' updated successfully`;
+            }
+            case 'delete':
+                await rest(ctx, 'issues/delete-label', { params: labelParams(args) });
+                return `label '${name}' deleted successfully`;
+            default:
+                throw new ToolError(`unknown method: ${String(args.method)}`);
+        }
+    },
+};
+
+// EXTERNAL MODULE: ./src/clones/github/domain/git-write.ts
+var git_write = __webpack_require__(93115);
+// EXTERNAL MODULE: ./src/clones/github/domain/pulls.ts
+var pulls = __webpack_require__(44205);
+// EXTERNAL MODULE: ./src/clones/github/domain/reviews.ts
+var reviews = __webpack_require__(8084);
+// EXTERNAL MODULE: ./src/clones/github/state/errors.ts
+var errors = __webpack_require__(3435);
+// EXTERNAL MODULE: ./src/clones/github/state/permissions.ts
+var permissions = __webpack_require__(28478);
+;// CONCATENATED MODULE: ./src/clones/github/mcp/tools/pulls.ts
+
+
+
+
+
+
+
+const pullParams = (args) => ({
+    ...repoParams(args),
+    pull_number: Number(args.pullNumber),
+    issue_number: Number(args.pullNumber),
+});
+/** Review comments grouped into threads (a comment and its replies), as GraphQL's reviewThreads. */
+function reviewThreads(comments, args) {
+    const threads = new Map();
+    for (const comment of comments) {
+        const root = comment.in_reply_to_id ?? comment.id;
+        threads.set(root, [...(threads.get(root) ?? []), comment]);
+    }
+    const all = [...threads.entries()].map(([root, list]) => ({
+        id: Buffer.from(`PRRT_${root}`).toString('base64url'),
+        is_resolved: false,
+        is_outdated: false,
+        is_collapsed: false,
+        comments: list.map((comment) => ({
+            ...(comment.body ? { body: comment.body } : {}),
+            path: comment.path,
+            ...(typeof comment.line === 'number' ? { line: comment.line } : {}),
+            ...(comment.user?.login ? { author: comment.user.login } : {}),
+            created_at: comment.created_at,
+            updated_at: comment.updated_at,
+            html_url: comment.html_url,
         })),
-    },
-    {
-        name: 'search_issues',
-        description: 'Search for issues in GitHub repositories using issues search syntax already scoped to is:issue',
-        readOnly: true,
-        inputSchema: {
-            type: 'object',
-            properties: {
-                query: string('Search query using GitHub issues search syntax'),
-                owner: string('Optional repository owner. If provided with repo, only issues for this repository are listed.'),
-                repo: string('Optional repository name. If provided with owner, only issues for this repository are listed.'),
-                sort: string('Sort field by number of matches of categories, defaults to best match', {
-                    enum: ['comments', 'reactions', 'created', 'updated'],
-                }),
-                order: string('Sort order', { enum: ['asc', 'desc'] }),
-                ...PAGING,
-            },
-            required: ['query'],
+        total_count: list.length,
+    }));
+    const perPage = args.perPage ?? 30;
+    const start = args.after ? Number(Buffer.from(String(args.after), 'base64').toString('utf8')) || 0 : 0;
+    const page = all.slice(start, start + perPage);
+    const hasNextPage = all.length > start + perPage;
+    return {
+        review_threads: page,
+        totalCount: all.length,
+        pageInfo: {
+            hasNextPage,
+            hasPreviousPage: start > 0,
+            ...(hasNextPage ? { endCursor: Buffer.from(String(start + perPage)).toString('base64') } : {}),
         },
-        run: (ctx, args) => search(ctx, args, 'is:issue'),
-    },
-    {
-        name: 'search_pull_requests',
-        description: 'Search for pull requests in GitHub repositories using issues search syntax already scoped to is:pr',
-        readOnly: true,
-        inputSchema: {
-            type: 'object',
-            properties: {
-                query: string('Search query using GitHub pull request search syntax'),
-                owner: string('Optional repository owner'),
-                repo: string('Optional repository name'),
-                sort: string('Sort field'),
-                order: string('Sort order', { enum: ['asc', 'desc'] }),
-                ...PAGING,
-            },
-            required: ['query'],
-        },
-        run: (ctx, args) => search(ctx, args, 'is:pr'),
-    },
-    {
-        name: 'list_pull_requests',
-        description: 'List pull requests in a GitHub repository. If the user specifies an author, then DO NOT use this tool and use the search_pull_requests tool instead.',
-        readOnly: true,
-        inputSchema: {
-            type: 'object',
-            properties: {
-                ...OWNER,
-                state: string('Filter by state', { enum: ['open', 'closed', 'all'] }),
-                head: string('Filter by head user/org and branch'),
-                base: string('Filter by base branch'),
-                sort: string('Sort by', { enum: ['created', 'updated', 'popularity', 'long-running'] }),
-                direction: string('Sort direction', { enum: ['asc', 'desc'] }),
-                ...PAGING,
-            },
-            required: ['owner', 'repo'],
-        },
-        run: (ctx, args) => rest(ctx, 'pulls/list', {
+    };
+}
+async function pendingReviewOfViewer(ctx, args) {
+    const reviews = (await restList(ctx, 'pulls/list-reviews', {
+        params: pullParams(args),
+        query: { per_page: 100 },
+    }));
+    const me = (await rest(ctx, 'users/get-authenticated'));
+    return reviews.find((review) => review.state === 'PENDING' && review.user?.login === me.login);
+}
+/** The pull request of `args`, if the actor may take part in it (GitHub's message otherwise). */
+function participatingPull(ctx, args, action) {
+    const repo = ctx.store.repoByFullName(String(args.owner), String(args.repo));
+    const issue = repo && ctx.store.issueByNumber(repo.id, Number(args.pullNumber));
+    const pull = issue?.pullId ? ctx.store.get('pull', issue.pullId) : undefined;
+    try {
+        if (!repo || !pull)
+            throw new errors/* ApiError */.hD(404, 'Not Found');
+        (0,permissions/* authorize */.Gq)(ctx.store, ctx.actor, repo, permissions/* NEED */.$B.pullsParticipate);
+    }
+    catch (error) {
+        if (error instanceof errors/* ApiError */.hD)
+            throw new ToolError(`failed to ${action}: ${error.message}`);
+        throw error;
+    }
+    return { repo, pull };
+}
+async function requestReviewers(ctx, args) {
+    if (Array.isArray(args.reviewers) && args.reviewers.length > 0)
+        await rest(ctx, 'pulls/request-reviewers', { params: pullParams(args), body: { reviewers: args.reviewers } });
+}
+const pullTools = {
+    list_pull_requests: async (ctx, args) => {
+        const pulls = await restList(ctx, 'pulls/list', {
             params: repoParams(args),
             query: {
-                state: args.state,
-                head: args.head,
-                base: args.base,
-                sort: args.sort,
-                direction: args.direction,
+                state: common_text(args.state),
+                head: common_text(args.head),
+                base: common_text(args.base),
+                sort: common_text(args.sort),
+                direction: common_text(args.direction),
                 ...paging(args),
             },
-        }),
+        });
+        return pick(pulls.map(minimalPullRequest), args.fields);
     },
-    {
-        name: 'pull_request_read',
-        description: 'Get information on a specific pull request in GitHub repository.',
-        readOnly: true,
-        inputSchema: {
-            type: 'object',
-            properties: {
-                method: string('Action to specify what pull request data needs to be retrieved from GitHub: get, get_diff, get_status, get_files, get_review_comments, get_reviews, get_comments.', {
-                    enum: ['get', 'get_diff', 'get_status', 'get_files', 'get_review_comments', 'get_reviews', 'get_comments'],
-                }),
-                ...OWNER,
-                pullNumber: number('Pull request number'),
-                ...PAGING,
-            },
-            required: ['method', 'owner', 'repo', 'pullNumber'],
-        },
-        run: async (ctx, args) => {
-            const params = {
-                ...repoParams(args),
-                pull_number: Number(args.pullNumber),
-                issue_number: Number(args.pullNumber),
-            };
-            switch (args.method) {
-                case 'get':
-                    return rest(ctx, 'pulls/get', { params });
-                case 'get_diff':
-                    return rest(ctx, 'pulls/get', { params, headers: { accept: 'application/vnd.github.diff' } });
-                case 'get_status': {
-                    const pull = (await rest(ctx, 'pulls/get', { params }));
-                    return rest(ctx, 'repos/get-combined-status-for-ref', {
-                        params: { ...repoParams(args), ref: pull.head.sha },
-                    });
-                }
-                case 'get_files':
-                    return rest(ctx, 'pulls/list-files', { params, query: paging(args) });
-                case 'get_review_comments':
-                    return rest(ctx, 'pulls/list-review-comments', { params, query: paging(args) });
-                case 'get_reviews':
-                    return rest(ctx, 'pulls/list-reviews', { params, query: paging(args) });
-                case 'get_comments':
-                    return rest(ctx, 'issues/list-comments', { params, query: paging(args) });
-                default:
-                    throw new ToolError(`unknown method: ${String(args.method)}`);
+    pull_request_read: async (ctx, args) => {
+        const params = pullParams(args);
+        switch (args.method) {
+            case 'get':
+                return minimalPullRequest(await rest(ctx, 'pulls/get', { params }));
+            case 'get_diff':
+                return rest(ctx, 'pulls/get', { params, headers: { accept: 'application/vnd.github.diff' } });
+            case 'get_status': {
+                const pull = (await rest(ctx, 'pulls/get', { params }));
+                const status = (await rest(ctx, 'repos/get-combined-status-for-ref', {
+                    params: { ...repoParams(args), ref: pull.head.sha },
+                }));
+                return {
+                    state: status.state,
+                    sha: status.sha,
+                    total_count: status.total_count,
+                    statuses: status.statuses.map((item) => ({
+                        state: item.state,
+                        context: item.context,
+                        ...(item.description ? { description: item.description } : {}),
+                        ...(item.target_url ? { target_url: item.target_url } : {}),
+                        ...(item.created_at ? { created_at: item.created_at } : {}),
+                        ...(item.updated_at ? { updated_at: item.updated_at } : {}),
+                    })),
+                };
             }
-        },
+            case 'get_files':
+                return (await restList(ctx, 'pulls/list-files', { params, query: paging(args) })).map(minimalPullFile);
+            case 'get_commits':
+                return (await restList(ctx, 'pulls/list-commits', { params, query: paging(args) })).map(minimalPullCommit);
+            case 'get_review_comments':
+                return reviewThreads((await restList(ctx, 'pulls/list-review-comments', { params, query: { per_page: 100 } })), args);
+            case 'get_reviews':
+                return (await restList(ctx, 'pulls/list-reviews', { params, query: paging(args) })).map(minimalReview);
+            case 'get_comments':
+                return (await restList(ctx, 'issues/list-comments', { params, query: paging(args) })).map(minimalIssueComment);
+            case 'get_check_runs': {
+                const pull = (await rest(ctx, 'pulls/get', { params }));
+                const runs = (await rest(ctx, 'checks/list-for-ref', {
+                    params: { ...repoParams(args), ref: pull.head.sha },
+                    query: paging(args),
+                }));
+                return {
+                    total_count: runs.total_count,
+                    check_runs: runs.check_runs.map((run) => ({
+                        id: run.id,
+                        name: run.name,
+                        status: run.status,
+                        ...(run.conclusion ? { conclusion: run.conclusion } : {}),
+                        ...(run.html_url ? { html_url: run.html_url } : {}),
+                        ...(run.details_url ? { details_url: run.details_url } : {}),
+                        ...(run.started_at ? { started_at: run.started_at } : {}),
+                        ...(run.completed_at ? { completed_at: run.completed_at } : {}),
+                    })),
+                };
+            }
+            default:
+                throw new ToolError(`unknown method: ${String(args.method)}`);
+        }
     },
-    {
-        name: 'create_pull_request',
-        description: 'Create a new pull request in a GitHub repository.',
-        readOnly: false,
-        inputSchema: {
-            type: 'object',
-            properties: {
-                ...OWNER,
-                title: string('PR title'),
-                body: string('PR description; Markdown supported'),
-                head: string('Branch containing changes, or owner:branch for a fork'),
-                base: string('Base branch name to merge into, e.g. main'),
-                draft: boolean('Create as draft PR'),
-                maintainer_can_modify: boolean('Allow maintainer edits'),
-                reviewers: strings('GitHub usernames to request reviews from'),
+    create_pull_request: async (ctx, args) => {
+        const created = (await rest(ctx, 'pulls/create', {
+            params: repoParams(args),
+            body: {
+                title: args.title,
+                body: args.body,
+                head: args.head,
+                base: args.base,
+                draft: args.draft,
+                maintainer_can_modify: args.maintainer_can_modify,
             },
-            required: ['owner', 'repo', 'title', 'head', 'base'],
-        },
-        run: async (ctx, args) => {
-            const created = (await rest(ctx, 'pulls/create', {
-                params: repoParams(args),
-                body: {
-                    title: args.title,
-                    body: args.body,
-                    head: args.head,
-                    base: args.base,
-                    draft: args.draft,
-                    maintainer_can_modify: args.maintainer_can_modify,
-                },
-            }));
-            if (Array.isArray(args.reviewers) && args.reviewers.length > 0)
-                await rest(ctx, 'pulls/request-reviewers', {
-                    params: { ...repoParams(args), pull_number: created.number },
-                    body: { reviewers: args.reviewers },
-                });
-            return minimal(created);
-        },
+        }));
+        await requestReviewers(ctx, { ...args, pullNumber: created.number });
+        return minimalResponse(created);
     },
-    {
-        name: 'update_pull_request',
-        description: 'Update an existing pull request in a GitHub repository.',
-        readOnly: false,
-        inputSchema: {
-            type: 'object',
-            properties: {
-                ...OWNER,
-                pullNumber: number('Pull request number to update'),
-                title: string('New title'),
-                body: string('New description'),
-                state: string('New state', { enum: ['open', 'closed'] }),
-                base: string('New base branch name'),
-                maintainer_can_modify: boolean('Allow maintainer edits'),
-                reviewers: strings('GitHub usernames to request reviews from'),
-            },
-            required: ['owner', 'repo', 'pullNumber'],
-        },
-        run: async (ctx, args) => {
-            const params = { ...repoParams(args), pull_number: Number(args.pullNumber) };
-            const updated = await rest(ctx, 'pulls/update', {
-                params,
-                body: {
-                    title: args.title,
-                    body: args.body,
-                    state: args.state,
-                    base: args.base,
-                    maintainer_can_modify: args.maintainer_can_modify,
-                },
-            });
-            if (Array.isArray(args.reviewers) && args.reviewers.length > 0)
-                await rest(ctx, 'pulls/request-reviewers', { params, body: { reviewers: args.reviewers } });
-            return minimal(updated);
-        },
+    update_pull_request: async (ctx, args) => {
+        const fields = ['title', 'body', 'state', 'base', 'maintainer_can_modify', 'draft', 'reviewers'];
+        if (!fields.some((field) => args[field] !== undefined))
+            throw new ToolError('No update parameters provided.');
+        const params = pullParams(args);
+        const patch = {
+            title: args.title,
+            body: args.body,
+            state: args.state,
+            base: args.base,
+            maintainer_can_modify: args.maintainer_can_modify,
+        };
+        let updated = Object.values(patch).some((value) => value !== undefined)
+            ? await rest(ctx, 'pulls/update', { params, body: patch })
+            : await rest(ctx, 'pulls/get', { params });
+        if (typeof args.draft === 'boolean' && updated.draft !== args.draft) {
+            // Only GraphQL changes the draft state (convertPullRequestToDraft, markPullRequestReadyForReview).
+            const { repo, pull } = participatingPull(ctx, args, 'update draft state');
+            const issue = ctx.store.get('issue', pull.issueId);
+            const draft = args.draft;
+            try {
+                await (0,git_write/* withRepoLock */.Aq)(ctx, repo, () => (0,pulls/* setDraft */.iR)(ctx, repo, issue, pull, draft));
+            }
+            catch (error) {
+                if (error instanceof errors/* ApiError */.hD)
+                    throw new ToolError(`failed to update draft state: ${error.message}`);
+                throw error;
+            }
+            updated = await rest(ctx, 'pulls/get', { params });
+        }
+        await requestReviewers(ctx, args);
+        return minimalResponse(updated);
     },
-    {
-        name: 'merge_pull_request',
-        description: 'Merge a pull request in a GitHub repository.',
-        readOnly: false,
-        inputSchema: {
-            type: 'object',
-            properties: {
-                ...OWNER,
-                pullNumber: number('Pull request number'),
-                commit_title: string('Title for merge commit'),
-                commit_message: string('Extra detail for merge commit'),
-                merge_method: string('Merge method', { enum: ['merge', 'squash', 'rebase'] }),
-            },
-            required: ['owner', 'repo', 'pullNumber'],
-        },
-        run: (ctx, args) => rest(ctx, 'pulls/merge', {
-            params: { ...repoParams(args), pull_number: Number(args.pullNumber) },
-            body: { commit_title: args.commit_title, commit_message: args.commit_message, merge_method: args.merge_method },
-        }),
-    },
-    {
-        name: 'pull_request_review_write',
-        description: 'Create and/or submit, delete review of a pull request.',
-        readOnly: false,
-        inputSchema: {
-            type: 'object',
-            properties: {
-                method: string('The write operation to perform on pull request review.', {
-                    enum: ['create', 'submit_pending', 'delete_pending'],
-                }),
-                ...OWNER,
-                pullNumber: number('Pull request number'),
-                body: string('Review comment text'),
-                event: string('Review action to perform.', { enum: ['APPROVE', 'REQUEST_CHANGES', 'COMMENT'] }),
-                commitID: string('SHA of commit to review'),
-            },
-            required: ['method', 'owner', 'repo', 'pullNumber'],
-        },
-        run: async (ctx, args) => {
-            const params = { ...repoParams(args), pull_number: Number(args.pullNumber) };
-            if (args.method === 'create') {
+    merge_pull_request: (ctx, args) => rest(ctx, 'pulls/merge', {
+        params: pullParams(args),
+        body: { commit_title: args.commit_title, commit_message: args.commit_message, merge_method: args.merge_method },
+    }),
+    update_pull_request_branch: (ctx, args) => rest(ctx, 'pulls/update-branch', {
+        params: pullParams(args),
+        body: args.expectedHeadSha ? { expected_head_sha: args.expectedHeadSha } : {},
+    }),
+    pull_request_review_write: async (ctx, args) => {
+        const params = pullParams(args);
+        switch (args.method) {
+            case 'create':
                 await rest(ctx, 'pulls/create-review', {
                     params,
                     body: { body: args.body, event: args.event, commit_id: args.commitID },
                 });
                 return args.event ? 'pull request review submitted successfully' : 'pending pull request created';
-            }
-            const reviews = (await rest(ctx, 'pulls/list-reviews', { params, query: { per_page: 100 } }));
-            const me = (await rest(ctx, 'users/get-authenticated', {}));
-            const pending = reviews.find((review) => review.state === 'PENDING' && review.user?.login === me.login);
-            if (!pending)
-                throw new ToolError('no pending review found for the viewer');
-            if (args.method === 'submit_pending') {
+            case 'submit_pending': {
+                const pending = await pendingReviewOfViewer(ctx, args);
+                if (!pending)
+                    throw new ToolError('No pending review found for the viewer');
                 await rest(ctx, 'pulls/submit-review', {
                     params: { ...params, review_id: pending.id },
                     body: { body: args.body, event: args.event },
                 });
                 return 'pending pull request review successfully submitted';
             }
-            if (args.method === 'delete_pending')
-                throw new ToolError('delete_pending is not implemented by the Archal GitHub clone');
-            throw new ToolError(`unknown method: ${String(args.method)}`);
-        },
+            case 'delete_pending': {
+                const pending = await pendingReviewOfViewer(ctx, args);
+                if (!pending)
+                    throw new ToolError('No pending review found for the viewer');
+                participatingPull(ctx, args, 'delete pending review');
+                const review = ctx.store.get('review', pending.id);
+                for (const comment of ctx.store.where('reviewComment', `review:${review.id}`))
+                    ctx.store.remove(ctx.journal, 'reviewComment', comment);
+                ctx.store.remove(ctx.journal, 'review', review);
+                return 'pending pull request review successfully deleted';
+            }
+            case 'resolve_thread':
+            case 'unresolve_thread':
+                throw new ToolError(`${String(args.method)} is not implemented by the Archal GitHub clone`);
+            default:
+                throw new ToolError(`unknown method: ${String(args.method)}`);
+        }
     },
-    {
-        name: 'get_file_contents',
-        description: 'Get the contents of a file or directory from a GitHub repository',
-        readOnly: true,
-        inputSchema: {
-            type: 'object',
-            properties: {
-                ...OWNER,
-                path: string('Path to file/directory', { default: '/' }),
-                ref: string('Accepts optional git refs such as `refs/tags/{tag}`, `refs/heads/{branch}` or `refs/pull/{pr_number}/head`'),
-                sha: string('Accepts optional commit SHA. If specified, it will be used instead of ref'),
-            },
-            required: ['owner', 'repo'],
-        },
-        run: async (ctx, args) => {
-            const path = String(args.path ?? '/').replace(/^\/+|\/+$/g, '');
-            const ref = args.sha ?? args.ref?.replace(/^refs\/(heads|tags)\//, '');
-            const body = await rest(ctx, 'repos/get-content', { params: { ...repoParams(args), path }, query: { ref } });
-            if (Array.isArray(body) || body.type !== 'file')
-                return body;
-            const file = body;
-            return {
-                type: 'file',
-                path: file.path,
-                sha: file.sha,
-                size: file.size,
-                html_url: file.html_url,
-                text: Buffer.from(file.content, 'base64').toString('utf8'),
-            };
-        },
+    add_comment_to_pending_review: async (ctx, args) => {
+        const pending = await pendingReviewOfViewer(ctx, args);
+        if (!pending)
+            throw new ToolError('No pending review found for the viewer');
+        const { repo, pull } = participatingPull(ctx, args, 'add comment to pending review');
+        const line = (value) => (typeof value === 'number' ? value : undefined);
+        const side = (value) => (value === 'LEFT' || value === 'RIGHT' ? value : undefined);
+        try {
+            await (0,reviews/* addReviewComment */.dU)(ctx, repo, pull, {
+                body: String(args.body),
+                path: String(args.path),
+                commit_id: pull.headSha,
+                ...(args.subjectType === 'FILE' ? {} : { line: line(args.line), side: side(args.side) }),
+                start_line: line(args.startLine),
+            }, pending.id);
+        }
+        catch (error) {
+            if (error instanceof errors/* ApiError */.hD)
+                throw new ToolError(`failed to add comment to pending review: ${error.message}`);
+            throw error;
+        }
+        return 'pull request review comment successfully added to pending review';
     },
-    {
-        name: 'create_or_update_file',
-        description: 'Create or update a single file in a GitHub repository. If updating, you should provide the SHA of the file you want to update.',
-        readOnly: false,
-        inputSchema: {
-            type: 'object',
-            properties: {
-                ...OWNER,
-                path: string('Path where to create/update the file'),
-                content: string('Content of the file'),
-                message: string('Commit message'),
-                branch: string('Branch to create/update the file in'),
-                sha: string('The blob SHA of the file being replaced.'),
-            },
-            required: ['owner', 'repo', 'path', 'content', 'message', 'branch'],
-        },
-        run: (ctx, args) => rest(ctx, 'repos/create-or-update-file-contents', {
-            params: { ...repoParams(args), path: String(args.path).replace(/^\/+/, '') },
-            body: {
-                message: args.message,
-                content: Buffer.from(String(args.content)).toString('base64'),
-                branch: args.branch,
-                sha: args.sha,
-            },
-        }),
+    add_reply_to_pull_request_comment: async (ctx, args) => {
+        if (!args.body && !args.reaction)
+            throw new ToolError('at least one of body or reaction is required');
+        if (args.reaction)
+            throw new ToolError('reactions to review comments are not implemented by the Archal GitHub clone');
+        // The pull request may be left out: the comment says which one it is on.
+        const replied = ctx.store.get('reviewComment', Number(args.commentId));
+        const pullNumber = args.pullNumber ?? (replied ? ctx.store.get('pull', replied.pullId)?.number : undefined);
+        const comment = minimalResponse(await rest(ctx, 'pulls/create-review-comment', {
+            params: pullParams({ ...args, pullNumber: pullNumber ?? 0 }),
+            body: { body: args.body, in_reply_to: Number(args.commentId) },
+        }));
+        const reaction = undefined;
+        if (comment && reaction)
+            return { comment, reaction };
+        return comment ?? reaction;
     },
-    {
-        name: 'list_branches',
-        description: 'List branches in a GitHub repository',
-        readOnly: true,
-        inputSchema: { type: 'object', properties: { ...OWNER, ...PAGING }, required: ['owner', 'repo'] },
-        run: (ctx, args) => rest(ctx, 'repos/list-branches', { params: repoParams(args), query: paging(args) }),
-    },
-    {
-        name: 'create_branch',
-        description: 'Create a new branch in a GitHub repository',
-        readOnly: false,
-        inputSchema: {
-            type: 'object',
-            properties: {
-                ...OWNER,
-                branch: string('Name for new branch'),
-                from_branch: string('Source branch (defaults to repo default)'),
+};
+
+;// CONCATENATED MODULE: ./src/clones/github/mcp/tools/repos.ts
+
+
+/** A commit on top of `branch` with the tree edits `entries`, moving the branch to it (the git data API). */
+async function commitTree(ctx, args, entries, message) {
+    const branch = String(args.branch);
+    const ref = (await rest(ctx, 'git/get-ref', { params: { ...repoParams(args), ref: `heads/${branch}` } }));
+    const base = (await rest(ctx, 'git/get-commit', {
+        params: { ...repoParams(args), commit_sha: ref.object.sha },
+    }));
+    const tree = (await rest(ctx, 'git/create-tree', {
+        params: repoParams(args),
+        body: { base_tree: base.tree.sha, tree: entries },
+    }));
+    const commit = (await rest(ctx, 'git/create-commit', {
+        params: repoParams(args),
+        body: { message, tree: tree.sha, parents: [ref.object.sha] },
+    }));
+    const updated = await rest(ctx, 'git/update-ref', {
+        params: { ...repoParams(args), ref: `heads/${branch}` },
+        body: { sha: commit.sha },
+    });
+    return { commit, ref: updated };
+}
+/** Where github-mcp-server says a file it returns comes from (its repository resource URIs). */
+function resourceUri(args, path) {
+    const base = `repo://${String(args.owner)}/${String(args.repo)}`;
+    const ref = common_text(args.ref);
+    if (args.sha)
+        return `${base}/sha/${String(args.sha)}/contents/${path}`;
+    if (ref?.startsWith('refs/pull/'))
+        return `${base}/${ref}/contents/${path}`;
+    if (ref?.startsWith('refs/tags/'))
+        return `${base}/${ref}/contents/${path}`;
+    if (ref)
+        return `${base}/refs/heads/${ref.replace(/^refs\/heads\//, '')}/contents/${path}`;
+    return `${base}/contents/${path}`;
+}
+/** A file as github-mcp-server answers it: a line saying what was read and the file as an embedded resource. */
+function fileResult(args, file) {
+    const bytes = Buffer.from(file.content, 'base64');
+    const uri = resourceUri(args, file.path);
+    const binary = bytes.includes(0);
+    const kind = bytes.length === 0 ? 'empty' : binary ? 'binary' : 'text';
+    return {
+        content: [
+            { type: 'text', text: `successfully downloaded ${kind} file (SHA: ${file.sha})` },
+            {
+                type: 'resource',
+                resource: binary
+                    ? { uri, mimeType: 'application/octet-stream', blob: bytes.toString('base64') }
+                    : { uri, mimeType: 'text/plain; charset=utf-8', text: bytes.toString('utf8') },
             },
-            required: ['owner', 'repo', 'branch'],
-        },
-        run: async (ctx, args) => {
-            let from = args.from_branch;
-            if (!from)
-                from = (await rest(ctx, 'repos/get', { params: repoParams(args) }))
-                    .default_branch;
-            const ref = (await rest(ctx, 'git/get-ref', { params: { ...repoParams(args), ref: `heads/${from}` } }));
-            return rest(ctx, 'git/create-ref', {
-                params: repoParams(args),
-                body: { ref: `refs/heads/${String(args.branch)}`, sha: ref.object.sha },
-            });
-        },
+        ],
+    };
+}
+const repoTools = {
+    get_file_contents: async (ctx, args) => {
+        const path = String(args.path ?? '/').replace(/^\/+|\/+$/g, '');
+        const ref = common_text(args.sha) ?? common_text(args.ref)?.replace(/^refs\/(heads|tags)\//, '');
+        const body = await rest(ctx, 'repos/get-content', { params: { ...repoParams(args), path }, query: { ref } });
+        if (Array.isArray(body))
+            return pick(body, args.fields);
+        const entry = body;
+        if (entry.type !== 'file' || entry.content === undefined)
+            return body;
+        return new ToolContent(fileResult(args, { path: entry.path, sha: entry.sha, content: entry.content }));
     },
-    {
-        name: 'list_commits',
-        description: 'Get list of commits of a branch in a GitHub repository.',
-        readOnly: true,
-        inputSchema: {
-            type: 'object',
-            properties: {
-                ...OWNER,
-                sha: string('Commit SHA, branch or tag name to list commits of.'),
-                author: string('Author username or email address to filter commits by'),
-                ...PAGING,
-            },
-            required: ['owner', 'repo'],
+    create_or_update_file: async (ctx, args) => minimalFileResponse(await rest(ctx, 'repos/create-or-update-file-contents', {
+        params: { ...repoParams(args), path: String(args.path).replace(/^\/+/, '') },
+        body: {
+            message: args.message,
+            content: Buffer.from(String(args.content)).toString('base64'),
+            branch: args.branch,
+            sha: args.sha,
         },
-        run: (ctx, args) => rest(ctx, 'repos/list-commits', {
+    })),
+    delete_file: async (ctx, args) => {
+        const path = String(args.path).replace(/^\/+/, '');
+        const { commit } = await commitTree(ctx, args, [{ path, mode: '100644', type: 'blob', sha: null }], String(args.message));
+        return { commit, content: null };
+    },
+    push_files: async (ctx, args) => {
+        if (!Array.isArray(args.files))
+            throw new ToolError('files parameter must be an array of objects with path and content');
+        const entries = args.files.map((file) => {
+            if (typeof file.path !== 'string' || file.path === '')
+                throw new ToolError('each file must have a path');
+            if (typeof file.content !== 'string')
+                throw new ToolError('each file must have content');
+            return { path: file.path, mode: '100644', type: 'blob', content: file.content };
+        });
+        return (await commitTree(ctx, args, entries, String(args.message))).ref;
+    },
+    list_branches: async (ctx, args) => (await restList(ctx, 'repos/list-branches', { params: repoParams(args), query: paging(args) })).map(minimalBranch),
+    create_branch: async (ctx, args) => {
+        let from = common_text(args.from_branch);
+        if (!from)
+            from = (await rest(ctx, 'repos/get', { params: repoParams(args) }))
+                .default_branch;
+        const ref = (await rest(ctx, 'git/get-ref', { params: { ...repoParams(args), ref: `heads/${from}` } }));
+        return rest(ctx, 'git/create-ref', {
             params: repoParams(args),
-            query: { sha: args.sha, author: args.author, ...paging(args) },
-        }),
+            body: { ref: `refs/heads/${String(args.branch)}`, sha: ref.object.sha },
+        });
     },
-    {
-        name: 'get_commit',
-        description: 'Get details for a commit from a GitHub repository',
-        readOnly: true,
-        inputSchema: {
-            type: 'object',
-            properties: {
-                ...OWNER,
-                sha: string('Commit SHA, branch name, or tag name'),
-                include_diff: boolean('Whether to include file diffs and stats in the response. Default is true.'),
-                ...PAGING,
+    list_commits: async (ctx, args) => {
+        const commits = await restList(ctx, 'repos/list-commits', {
+            params: repoParams(args),
+            query: {
+                sha: common_text(args.sha),
+                author: common_text(args.author),
+                path: common_text(args.path),
+                since: common_text(args.since),
+                until: common_text(args.until),
+                ...paging(args),
             },
-            required: ['owner', 'repo', 'sha'],
-        },
-        run: (ctx, args) => rest(ctx, 'repos/get-commit', { params: { ...repoParams(args), ref: String(args.sha) }, query: paging(args) }),
+        });
+        return pick(commits.map((commit) => minimalCommit(commit)), args.fields);
     },
-    {
-        name: 'search_code',
-        description: "Fast and precise code search across ALL GitHub repositories using GitHub's native search engine.",
-        readOnly: true,
-        inputSchema: {
-            type: 'object',
-            properties: {
-                query: string('Search query using GitHub code search syntax'),
-                sort: string('Sort field'),
-                order: string('Sort order', { enum: ['asc', 'desc'] }),
-                ...PAGING,
-            },
-            required: ['query'],
-        },
-        run: (ctx, args) => rest(ctx, 'search/code', {
-            query: { q: String(args.query), sort: args.sort, order: args.order, ...paging(args) },
-        }),
+    get_commit: async (ctx, args) => {
+        const detail = (common_text(args.detail) ?? 'full');
+        return minimalCommit(await rest(ctx, 'repos/get-commit', {
+            params: { ...repoParams(args), ref: String(args.sha) },
+            query: paging(args),
+        }), detail);
     },
-    {
-        name: 'search_repositories',
-        description: 'Find GitHub repositories by name, description, readme, topics, or other metadata.',
-        readOnly: true,
-        inputSchema: {
-            type: 'object',
-            properties: {
-                query: string('Repository search query'),
-                sort: string('Sort repositories by field', { enum: ['stars', 'forks', 'help-wanted-issues', 'updated'] }),
-                order: string('Sort order', { enum: ['asc', 'desc'] }),
-                ...PAGING,
-            },
-            required: ['query'],
-        },
-        run: (ctx, args) => rest(ctx, 'search/repos', {
-            query: { q: String(args.query), sort: args.sort, order: args.order, ...paging(args) },
-        }),
+    list_tags: async (ctx, args) => (await restList(ctx, 'repos/list-tags', { params: repoParams(args), query: paging(args) })).map(minimalTag),
+    get_tag: async (ctx, args) => {
+        const ref = (await rest(ctx, 'git/get-ref', {
+            params: { ...repoParams(args), ref: `tags/${String(args.tag)}` },
+        }));
+        // A lightweight tag points at a commit: GitHub has no tag object for it.
+        if (ref.object.type !== 'tag')
+            throw new ToolError('failed to get tag object: 404 Not Found');
+        throw new ToolError('annotated tag objects are not implemented by the Archal GitHub clone');
     },
-    {
-        name: 'get_label',
-        description: 'Get a specific label from a repository.',
-        readOnly: true,
-        inputSchema: {
-            type: 'object',
-            properties: { ...OWNER, name: string('Label name.') },
-            required: ['owner', 'repo', 'name'],
-        },
-        run: (ctx, args) => rest(ctx, 'issues/get-label', { params: { ...repoParams(args), name: String(args.name) } }),
+    list_releases: async (ctx, args) => pick((await restList(ctx, 'repos/list-releases', { params: repoParams(args), query: paging(args) })).map(minimalRelease), args.fields),
+    get_latest_release: (ctx, args) => rest(ctx, 'repos/get-latest-release', { params: repoParams(args) }),
+    get_release_by_tag: (ctx, args) => rest(ctx, 'repos/get-release-by-tag', { params: { ...repoParams(args), tag: String(args.tag) } }),
+    create_repository: async (ctx, args) => {
+        const body = {
+            name: args.name,
+            description: args.description,
+            private: args.private,
+            auto_init: args.autoInit,
+        };
+        return minimalResponse(args.organization
+            ? await rest(ctx, 'repos/create-in-org', { params: { org: String(args.organization) }, body })
+            : await rest(ctx, 'repos/create-for-authenticated-user', { body }));
     },
-];
-async function search(ctx, args, scope) {
+    fork_repository: async (ctx, args) => minimalResponse(await rest(ctx, 'repos/create-fork', {
+        params: repoParams(args),
+        body: args.organization ? { organization: args.organization } : {},
+    })),
+};
+
+;// CONCATENATED MODULE: ./src/clones/github/mcp/tools/search.ts
+
+
+/** GitHub's issue search scoped to issues or pull requests (and to owner/repo when both are given). */
+async function searchIssues(ctx, args, scope) {
     let q = String(args.query);
     if (!q.includes(scope))
         q = `${scope} ${q}`;
     if (args.owner && args.repo && !q.includes('repo:'))
         q = `repo:${String(args.owner)}/${String(args.repo)} ${q}`;
-    return rest(ctx, 'search/issues-and-pull-requests', {
-        query: { q, sort: args.sort, order: args.order, ...paging(args) },
-    });
+    const found = (await rest(ctx, 'search/issues-and-pull-requests', {
+        query: { q, sort: common_text(args.sort), order: common_text(args.order), ...paging(args) },
+    }));
+    if (!Array.isArray(args.fields) || args.fields.length === 0)
+        return found;
+    return {
+        total_count: found.total_count,
+        incomplete_results: found.incomplete_results,
+        items: pick(found.items, args.fields),
+    };
 }
+const query = (args) => ({
+    q: String(args.query),
+    sort: common_text(args.sort),
+    order: common_text(args.order),
+    ...paging(args),
+});
+const searchTools = {
+    search_issues: (ctx, args) => searchIssues(ctx, args, 'is:issue'),
+    search_pull_requests: (ctx, args) => searchIssues(ctx, args, 'is:pr'),
+    search_code: async (ctx, args) => {
+        const found = (await rest(ctx, 'search/code', { query: query(args) }));
+        const items = found.items.map((item) => ({
+            name: item.name,
+            path: item.path,
+            sha: item.sha,
+            repository: item.repository?.full_name ?? '',
+            ...(Array.isArray(item.text_matches) && item.text_matches.length > 0 ? { text_matches: item.text_matches } : {}),
+        }));
+        return {
+            total_count: found.total_count,
+            incomplete_results: found.incomplete_results,
+            items: pick(items, args.fields),
+        };
+    },
+    search_repositories: async (ctx, args) => {
+        const found = (await rest(ctx, 'search/repos', { query: query(args) }));
+        // minimal_output (default true): github-mcp-server's trimmed repositories; false: GitHub's answer.
+        if (args.minimal_output === false)
+            return found;
+        return {
+            total_count: found.total_count,
+            incomplete_results: found.incomplete_results,
+            items: found.items.map(minimalRepository),
+        };
+    },
+    search_users: async (ctx, args) => {
+        const q = String(args.query);
+        const found = (await rest(ctx, 'search/users', {
+            query: { ...query(args), q: q.includes('type:') ? q : `type:user ${q}` },
+        }));
+        return {
+            total_count: found.total_count,
+            incomplete_results: found.incomplete_results,
+            items: found.items.map(minimalUser),
+        };
+    },
+};
+
+;// CONCATENATED MODULE: ./src/clones/github/mcp/tools.ts
+
+
+
+
+
+
+
+const HANDLERS = {
+    ...issueTools,
+    ...labelTools,
+    ...pullTools,
+    ...repoTools,
+    ...searchTools,
+};
+/** github-mcp-server's tools the clone serves: every definition recorded has its handler. */
+const TOOLS = definitions/* DEFINITIONS */.L.map((definition) => {
+    const run = HANDLERS[definition.name];
+    if (!run)
+        throw new Error(`MCP tool ${definition.name} has no handler`);
+    return { ...definition, run };
+});
 
 
 /***/ }),
@@ -17388,10 +23705,14 @@ function renderStatus(view, repo, status) {
 /* harmony export */   m7: () => (/* binding */ renderRef),
 /* harmony export */   vR: () => (/* binding */ renderShortBranch)
 /* harmony export */ });
-/* harmony import */ var _git_format_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(34576);
+/* harmony import */ var _git_format_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(34576);
 /* harmony import */ var _repos_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(91052);
 /* harmony import */ var _urls_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(22903);
 /* harmony import */ var _users_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(71273);
+/* harmony import */ var _state_teams_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(74048);
+/* harmony import */ var _teams_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(80847);
+
+
 
 
 
@@ -17408,7 +23729,7 @@ function userForEmail(view, email) {
             return user;
     return undefined;
 }
-const gitUser = (person) => ({ name: person.name, email: person.email, date: (0,_git_format_js__WEBPACK_IMPORTED_MODULE_3__/* .personDate */ .IV)(person) });
+const gitUser = (person) => ({ name: person.name, email: person.email, date: (0,_git_format_js__WEBPACK_IMPORTED_MODULE_5__/* .personDate */ .IV)(person) });
 const UNSIGNED = { verified: false, reason: 'unsigned', signature: null, payload: null, verified_at: null };
 /** `git-commit` (the git data API). */
 function renderGitCommit(view, repo, sha, commit) {
@@ -17502,7 +23823,7 @@ function renderShortBranch(view, repo, branch, sha) {
     return {
         name: branch,
         commit: { sha, url: `${view.urls.repo((0,_repos_js__WEBPACK_IMPORTED_MODULE_0__/* .fullName */ .fq)(view, repo))}/commits/${sha}` },
-        protected: false,
+        protected: (0,_state_teams_js__WEBPACK_IMPORTED_MODULE_3__/* .protectionOf */ .fA)(view.store, repo, branch) !== undefined,
     };
 }
 /** `branch-with-protection`. */
@@ -17513,8 +23834,8 @@ function renderBranch(view, repo, branch, sha, commit) {
         name: branch,
         commit: renderCommit(view, repo, sha, commit),
         _links: { self: url, html: `${view.urls.repoHtml(name)}/tree/${branch}` },
-        protected: false,
-        protection: { enabled: false, required_status_checks: { enforcement_level: 'off', contexts: [], checks: [] } },
+        protected: (0,_state_teams_js__WEBPACK_IMPORTED_MODULE_3__/* .protectionOf */ .fA)(view.store, repo, branch) !== undefined,
+        protection: (0,_teams_js__WEBPACK_IMPORTED_MODULE_4__/* .branchProtectionSummary */ .MA)((0,_state_teams_js__WEBPACK_IMPORTED_MODULE_3__/* .protectionOf */ .fA)(view.store, repo, branch)),
         protection_url: `${url}/protection`,
     };
 }
@@ -18029,6 +24350,173 @@ function renderReviewComment(view, repo, comment) {
 
 /***/ }),
 
+/***/ 80847:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   B: () => (/* binding */ renderTeamFull),
+/* harmony export */   CW: () => (/* binding */ renderTeam),
+/* harmony export */   EF: () => (/* binding */ renderTeamRepository),
+/* harmony export */   MA: () => (/* binding */ branchProtectionSummary),
+/* harmony export */   SS: () => (/* binding */ renderTeamMembership),
+/* harmony export */   YK: () => (/* binding */ renderStatusChecks),
+/* harmony export */   g4: () => (/* binding */ renderProtection),
+/* harmony export */   iH: () => (/* binding */ renderAdminEnforced),
+/* harmony export */   mL: () => (/* binding */ renderReviewProtection),
+/* harmony export */   mP: () => (/* binding */ renderTeamMember)
+/* harmony export */ });
+/* unused harmony exports permissionWord, renderTeamSimple */
+/* harmony import */ var _state_permissions_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(28478);
+/* harmony import */ var _state_teams_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(74048);
+/* harmony import */ var _repos_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(91052);
+/* harmony import */ var _urls_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(22903);
+/* harmony import */ var _users_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(71273);
+
+
+
+
+
+/** Teams, team memberships and branch protection, in GitHub's shapes. */
+/** The legacy `permission` word of a role (`pull`, `push`, `admin`, …). */
+function permissionWord(role) {
+    switch (role) {
+        case 'read':
+            return 'pull';
+        case 'write':
+            return 'push';
+        default:
+            return role;
+    }
+}
+/** `team-simple` (a team's parent, or null). */
+function renderTeamSimple(view, team) {
+    const org = view.store.get('user', team.orgId);
+    const url = `${view.urls.api}/organizations/${team.orgId}/team/${team.id}`;
+    return {
+        id: team.id,
+        node_id: (0,_urls_js__WEBPACK_IMPORTED_MODULE_3__/* .nodeId */ .s5)('Team', team.id),
+        url,
+        members_url: `${url}/members{/member}`,
+        name: team.name,
+        description: team.description,
+        permission: 'pull',
+        privacy: team.privacy,
+        notification_setting: team.notificationSetting,
+        html_url: `${view.urls.web}/orgs/${org.login}/teams/${team.slug}`,
+        repositories_url: `${url}/repos`,
+        slug: team.slug,
+        type: 'organization',
+        organization_id: team.orgId,
+    };
+}
+/** `team`: with its parent and, when listed for a repository, the role it has there. */
+function renderTeam(view, team, role) {
+    const parent = view.store.get('team', team.parentId);
+    return {
+        ...renderTeamSimple(view, team),
+        permission: role ? permissionWord(role) : 'pull',
+        ...(role ? { permissions: (0,_state_permissions_js__WEBPACK_IMPORTED_MODULE_0__/* .permissionFlags */ .j1)(role) } : {}),
+        parent: parent ? renderTeamSimple(view, parent) : null,
+    };
+}
+/** `team-full`. */
+function renderTeamFull(view, team) {
+    const org = view.store.get('user', team.orgId);
+    return {
+        ...renderTeam(view, team),
+        members_count: (0,_state_teams_js__WEBPACK_IMPORTED_MODULE_1__/* .teamMemberIds */ ._s)(view.store, team).size,
+        repos_count: team.repos.size,
+        created_at: team.createdAt,
+        updated_at: team.updatedAt,
+        organization: (0,_users_js__WEBPACK_IMPORTED_MODULE_4__/* .fullOrg */ .qr)(view, org),
+    };
+}
+/** `team-member`. */
+function renderTeamMember(view, userId) {
+    return (0,_users_js__WEBPACK_IMPORTED_MODULE_4__/* .simpleUser */ .U5)(view, view.store.get('user', userId));
+}
+/** `team-membership`. */
+function renderTeamMembership(view, team, userId, role) {
+    const user = view.store.get('user', userId);
+    return {
+        url: `${view.urls.api}/organizations/${team.orgId}/team/${team.id}/memberships/${user.login}`,
+        role,
+        state: 'active',
+    };
+}
+/** `team-repository`: the repository with the team's role on it. */
+function renderTeamRepository(view, repo, role) {
+    return { ...(0,_repos_js__WEBPACK_IMPORTED_MODULE_2__/* .renderRepo */ .ZY)(view, repo, false), permissions: (0,_state_permissions_js__WEBPACK_IMPORTED_MODULE_0__/* .permissionFlags */ .j1)(role), role_name: role };
+}
+function protectionUrl(view, repo, branch) {
+    return `${view.urls.repo((0,_repos_js__WEBPACK_IMPORTED_MODULE_2__/* .fullName */ .fq)(view, repo))}/branches/${branch}/protection`;
+}
+/** `status-check-policy`. */
+function renderStatusChecks(view, repo, protection) {
+    const url = `${protectionUrl(view, repo, protection.branch)}/required_status_checks`;
+    const checks = protection.requiredStatusChecks ?? { strict: false, contexts: [] };
+    return {
+        url,
+        strict: checks.strict,
+        contexts: checks.contexts,
+        checks: checks.contexts.map((context) => ({ context, app_id: null })),
+        contexts_url: `${url}/contexts`,
+    };
+}
+/** `protected-branch-pull-request-review`. */
+function renderReviewProtection(view, repo, protection) {
+    const reviews = protection.requiredReviews;
+    return {
+        url: `${protectionUrl(view, repo, protection.branch)}/required_pull_request_reviews`,
+        dismiss_stale_reviews: reviews.dismissStale,
+        require_code_owner_reviews: reviews.requireCodeOwners,
+        required_approving_review_count: reviews.count,
+        require_last_push_approval: reviews.requireLastPush,
+    };
+}
+/** `protected-branch-admin-enforced`. */
+function renderAdminEnforced(view, repo, protection) {
+    return { url: `${protectionUrl(view, repo, protection.branch)}/enforce_admins`, enabled: protection.enforceAdmins };
+}
+/** `branch-protection` (GET) and `protected-branch` (PUT answers): the same document. */
+function renderProtection(view, repo, protection) {
+    const url = protectionUrl(view, repo, protection.branch);
+    return {
+        url,
+        ...(protection.requiredStatusChecks ? { required_status_checks: renderStatusChecks(view, repo, protection) } : {}),
+        ...(protection.requiredReviews
+            ? { required_pull_request_reviews: renderReviewProtection(view, repo, protection) }
+            : {}),
+        required_signatures: { url: `${url}/required_signatures`, enabled: false },
+        enforce_admins: renderAdminEnforced(view, repo, protection),
+        required_linear_history: { enabled: protection.requiredLinearHistory },
+        allow_force_pushes: { enabled: protection.allowForcePushes },
+        allow_deletions: { enabled: protection.allowDeletions },
+        block_creations: { enabled: protection.blockCreations },
+        required_conversation_resolution: { enabled: protection.requiredConversationResolution },
+        lock_branch: { enabled: protection.lockBranch },
+        allow_fork_syncing: { enabled: false },
+    };
+}
+/** The `protection` summary inside a branch (`branch-with-protection`, `short-branch`). */
+function branchProtectionSummary(protection) {
+    return {
+        enabled: protection !== undefined,
+        required_status_checks: {
+            enforcement_level: protection?.requiredStatusChecks
+                ? protection.enforceAdmins
+                    ? 'everyone'
+                    : 'non_admins'
+                : 'off',
+            contexts: protection?.requiredStatusChecks?.contexts ?? [],
+            checks: (protection?.requiredStatusChecks?.contexts ?? []).map((context) => ({ context, app_id: null })),
+        },
+    };
+}
+
+
+/***/ }),
+
 /***/ 22903:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -18236,7 +24724,7 @@ function webhookOrg(view, account) {
 
 /***/ }),
 
-/***/ 60268:
+/***/ 28438:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -18685,8 +25173,8 @@ const actionRoutes = [
     },
 ];
 
-// EXTERNAL MODULE: ./node_modules/zod/v4/classic/schemas.js + 9 modules
-var schemas = __webpack_require__(15649);
+// EXTERNAL MODULE: ./node_modules/zod/v4/classic/schemas.js + 4 modules
+var schemas = __webpack_require__(41514);
 // EXTERNAL MODULE: ./src/clones/github/domain/apps.ts
 var apps = __webpack_require__(46865);
 ;// CONCATENATED MODULE: ./src/clones/github/http/input.ts
@@ -19171,6 +25659,7 @@ const commentRoutes = [
         path: '/repos/{owner}/{repo}/issues/comments',
         operationId: 'issues/list-comments-for-repo',
         docs: 'issues/comments#list-issue-comments-for-a-repository',
+        cache: true,
         handler: (ctx) => {
             const repo = (0,lookup/* repoParam */.oq)(ctx, permissions/* NEED */.$B.issuesRead);
             return listComments(ctx, repo, ctx.store.where('comment', `repo:${repo.id}`));
@@ -19181,6 +25670,7 @@ const commentRoutes = [
         path: '/repos/{owner}/{repo}/issues/comments/{comment_id}',
         operationId: 'issues/get-comment',
         docs: 'issues/comments#get-an-issue-comment',
+        cache: true,
         handler: (ctx) => {
             const repo = (0,lookup/* repoParam */.oq)(ctx, permissions/* NEED */.$B.issuesRead);
             return (0,route.ok)((0,render_issues/* renderComment */.wQ)(ctx, repo, findComment(ctx, repo, (0,lookup/* intParam */.pL)(ctx, 'comment_id')).comment));
@@ -19214,6 +25704,7 @@ const commentRoutes = [
         path: '/repos/{owner}/{repo}/issues/{issue_number}/comments',
         operationId: 'issues/list-comments',
         docs: 'issues/comments#list-issue-comments',
+        cache: true,
         handler: (ctx) => {
             const repo = (0,lookup/* repoParam */.oq)(ctx, permissions/* NEED */.$B.issuesRead);
             const issue = (0,lookup/* issueParam */.rJ)(ctx, repo);
@@ -19241,7 +25732,10 @@ var diff = __webpack_require__(84648);
 var git_history = __webpack_require__(47523);
 // EXTERNAL MODULE: ./src/clones/github/render/git.ts
 var git = __webpack_require__(24409);
+// EXTERNAL MODULE: ./src/clones/github/state/teams.ts
+var state_teams = __webpack_require__(74048);
 ;// CONCATENATED MODULE: ./src/clones/github/routes/commits.ts
+
 
 
 
@@ -19297,9 +25791,10 @@ const commitRoutes = [
         docs: 'branches/branches#list-branches',
         handler: (ctx) => {
             const repo = (0,lookup/* repoParam */.oq)(ctx, permissions/* NEED */.$B.contentsRead);
-            if (ctx.query.get('protected') === 'true')
-                return (0,route.ok)([]);
-            const branches = [...repo.git.branches()].sort(([a], [b]) => (a < b ? -1 : 1));
+            const only = ctx.query.get('protected');
+            const branches = [...repo.git.branches()]
+                .filter(([name]) => only === null || (only === 'true') === ((0,state_teams/* protectionOf */.fA)(ctx.store, repo, name) !== undefined))
+                .sort(([a], [b]) => (a < b ? -1 : 1));
             return okPage(ctx, branches, ([name, sha]) => (0,git/* renderShortBranch */.vR)(ctx, repo, name, sha));
         },
     },
@@ -20348,6 +26843,7 @@ const issueRoutes = [
         path: '/repos/{owner}/{repo}/issues',
         operationId: 'issues/list-for-repo',
         docs: 'issues/issues#list-repository-issues',
+        cache: true,
         handler: (ctx) => {
             const repo = (0,lookup/* repoParam */.oq)(ctx, permissions/* NEED */.$B.issuesRead);
             return issueList(ctx, repo, ctx.store.where('issue', `repo:${repo.id}`));
@@ -20411,6 +26907,7 @@ const issueRoutes = [
         path: '/repos/{owner}/{repo}/issues/{issue_number}',
         operationId: 'issues/get',
         docs: 'issues/issues#get-an-issue',
+        cache: true,
         handler: (ctx) => {
             const repo = (0,lookup/* repoParam */.oq)(ctx, permissions/* NEED */.$B.issuesRead);
             return (0,route.ok)((0,render_issues/* renderIssue */.yi)(ctx, repo, (0,lookup/* issueParam */.rJ)(ctx, repo), { closedBy: true }));
@@ -20550,6 +27047,7 @@ const labelRoutes = [
         path: '/repos/{owner}/{repo}/labels',
         operationId: 'issues/list-labels-for-repo',
         docs: 'issues/labels#list-labels-for-a-repository',
+        cache: true,
         handler: (ctx) => {
             const repo = (0,lookup/* repoParam */.oq)(ctx, permissions/* NEED */.$B.issuesRead);
             return okPage(ctx, ctx.store.where('label', `repo:${repo.id}`).sort((a, b) => a.id - b.id), (label) => (0,render_issues/* renderLabel */.Lx)(ctx, repo, label));
@@ -20582,6 +27080,7 @@ const labelRoutes = [
         path: '/repos/{owner}/{repo}/labels/{name}',
         operationId: 'issues/get-label',
         docs: 'issues/labels#get-a-label',
+        cache: true,
         handler: (ctx) => {
             const repo = (0,lookup/* repoParam */.oq)(ctx, permissions/* NEED */.$B.issuesRead);
             return (0,route.ok)((0,render_issues/* renderLabel */.Lx)(ctx, repo, findLabel(ctx, repo, ctx.params.name)));
@@ -20635,6 +27134,7 @@ const labelRoutes = [
         path: '/repos/{owner}/{repo}/issues/{issue_number}/labels',
         operationId: 'issues/list-labels-on-issue',
         docs: 'issues/labels#list-labels-for-an-issue',
+        cache: true,
         handler: (ctx) => {
             const repo = (0,lookup/* repoParam */.oq)(ctx, permissions/* NEED */.$B.issuesRead);
             const issue = (0,lookup/* issueParam */.rJ)(ctx, repo);
@@ -20809,6 +27309,7 @@ const milestoneRoutes = [
         path: '/repos/{owner}/{repo}/milestones',
         operationId: 'issues/list-milestones',
         docs: 'issues/milestones#list-milestones',
+        cache: true,
         handler: (ctx) => {
             const repo = (0,lookup/* repoParam */.oq)(ctx, permissions/* NEED */.$B.issuesRead);
             const state = ctx.query.get('state') ?? 'open';
@@ -20863,6 +27364,7 @@ const milestoneRoutes = [
         path: '/repos/{owner}/{repo}/milestones/{milestone_number}',
         operationId: 'issues/get-milestone',
         docs: 'issues/milestones#get-a-milestone',
+        cache: true,
         handler: (ctx) => {
             const repo = (0,lookup/* repoParam */.oq)(ctx, permissions/* NEED */.$B.issuesRead);
             return (0,route.ok)((0,render_issues/* renderMilestone */.TZ)(ctx, repo, findMilestone(ctx, repo)));
@@ -21843,243 +28345,8 @@ const repoRoutes = [
     },
 ];
 
-;// CONCATENATED MODULE: ./src/clones/github/domain/reviews.ts
-
-
-
-
-
-
-
-
-const STATE = {
-    APPROVE: 'APPROVED',
-    REQUEST_CHANGES: 'CHANGES_REQUESTED',
-    COMMENT: 'COMMENTED',
-};
-function checkEvent(ctx, issue, event, body) {
-    const self = (0,actor/* actingUser */.e)(ctx.actor)?.id === issue.userId;
-    if (self && event === 'APPROVE')
-        throw (0,errors/* simpleValidationFailed */.jb)('Can not approve your own pull request');
-    if (self && event === 'REQUEST_CHANGES')
-        throw (0,errors/* simpleValidationFailed */.jb)('Can not request changes on your own pull request');
-    if ((event === 'REQUEST_CHANGES' || event === 'COMMENT') && body.trim() === '')
-        throw (0,errors/* simpleValidationFailed */.jb)(`Body is required when the event is ${event}`);
-}
-/** A review comment's path or line is not in the pull request's diff (a 422, shaped by the operation). */
-class UnresolvedPosition extends errors/* ApiError */.hD {
-    part;
-    constructor(part) {
-        super(422, 'Validation Failed', part === 'path'
-            ? {
-                errors: [
-                    {
-                        resource: 'PullRequestReviewComment',
-                        code: 'custom',
-                        field: 'path',
-                        message: 'pull_request_review_thread.path could not be resolved',
-                    },
-                ],
-            }
-            : {
-                errors: [
-                    {
-                        resource: 'PullRequestReviewComment',
-                        code: 'custom',
-                        field: 'line',
-                        message: 'pull_request_review_thread.line must be part of the diff',
-                    },
-                ],
-            });
-        this.part = part;
-    }
-}
-/** The diff hunk GitHub shows with a review comment: the hunk of `path` up to the commented line. */
-async function hunkFor(ctx, repo, pull, comment) {
-    const stats = await (0,pull_stats/* pullStats */.p)(ctx.core, repo, pull);
-    const files = stats.mergeBaseSha ? await (0,diff/* diffCommits */.i)(repo.git, stats.mergeBaseSha, pull.headSha) : [];
-    const file = files.find((f) => f.filename === comment.path);
-    if (!file?.patch)
-        throw new UnresolvedPosition('path');
-    const lines = file.patch.split('\n');
-    if (comment.line === undefined)
-        return lines.slice(0, (comment.position ?? 1) + 1).join('\n');
-    let newLine = 0;
-    let oldLine = 0;
-    let hunkStart = 0;
-    for (let i = 0; i < lines.length; i++) {
-        const text = lines[i];
-        const header = /^@@ -(\d+)(?:,\d+)? \+(\d+)/.exec(text);
-        if (header) {
-            oldLine = Number(header[1]) - 1;
-            newLine = Number(header[2]) - 1;
-            hunkStart = i;
-            continue;
-        }
-        if (!text.startsWith('-'))
-            newLine++;
-        if (!text.startsWith('+'))
-            oldLine++;
-        const hit = comment.side === 'LEFT'
-            ? oldLine === comment.line && !text.startsWith('+')
-            : newLine === comment.line && !text.startsWith('-');
-        if (hit)
-            return lines.slice(hunkStart, i + 1).join('\n');
-    }
-    throw new UnresolvedPosition('line');
-}
-async function addReviewComment(ctx, repo, pull, comment, reviewId) {
-    const user = (0,actor/* actingUser */.e)(ctx.actor);
-    let diffHunk;
-    let target;
-    let inReplyTo = null;
-    if ('in_reply_to' in comment) {
-        const parent = ctx.store.get('reviewComment', comment.in_reply_to);
-        if (!parent || parent.pullId !== pull.id)
-            throw (0,errors/* notFound */.mX)();
-        diffHunk = parent.diffHunk;
-        inReplyTo = parent.id;
-        target = {
-            body: comment.body,
-            path: parent.path,
-            line: parent.line ?? undefined,
-            side: parent.side,
-            commit_id: parent.commitId,
-        };
-    }
-    else {
-        diffHunk = await hunkFor(ctx, repo, pull, comment);
-        target = comment;
-    }
-    return ctx.store.insert(ctx.journal, 'reviewComment', {
-        id: ctx.store.nextId('reviewComment'),
-        repoId: repo.id,
-        pullId: pull.id,
-        reviewId,
-        userId: user.id,
-        body: target.body,
-        path: target.path,
-        line: target.line ?? null,
-        startLine: target.start_line ?? null,
-        side: target.side ?? 'RIGHT',
-        commitId: target.commit_id ?? pull.headSha,
-        diffHunk,
-        inReplyToId: inReplyTo,
-        createdAt: ctx.now,
-        updatedAt: ctx.now,
-    });
-}
-/**
- * A single inline comment (or a reply): as on GitHub, it is posted as a `COMMENTED` review of its
- * own, which sends `pull_request_review.submitted` and `pull_request_review_comment.created`.
- */
-async function commentOnDiff(ctx, repo, issue, pull, input) {
-    const user = (0,actor/* actingUser */.e)(ctx.actor);
-    const comment = await addReviewComment(ctx, repo, pull, input, null);
-    const review = ctx.store.insert(ctx.journal, 'review', {
-        id: ctx.store.nextId('review'),
-        repoId: repo.id,
-        pullId: pull.id,
-        userId: user.id,
-        body: '',
-        state: 'COMMENTED',
-        commitId: comment.commitId,
-        submittedAt: ctx.now,
-    });
-    ctx.store.update(ctx.journal, 'reviewComment', comment, { reviewId: review.id });
-    await afterSubmit(ctx, repo, issue, pull, user, review);
-    return comment;
-}
-async function createReview(ctx, repo, issue, pull, input) {
-    const user = (0,actor/* actingUser */.e)(ctx.actor);
-    const body = input.body ?? '';
-    if (input.event)
-        checkEvent(ctx, issue, input.event, body);
-    if (input.commit_id && !repo.git.readCommit(input.commit_id))
-        throw (0,errors/* simpleValidationFailed */.jb)('Commit ID is not part of the pull request');
-    if (!input.event &&
-        ctx.store.where('review', `pull:${pull.id}`).some((r) => r.userId === user.id && r.state === 'PENDING'))
-        throw (0,errors/* simpleValidationFailed */.jb)('User can only have one pending review per pull request');
-    const review = ctx.store.insert(ctx.journal, 'review', {
-        id: ctx.store.nextId('review'),
-        repoId: repo.id,
-        pullId: pull.id,
-        userId: user.id,
-        body,
-        state: input.event ? STATE[input.event] : 'PENDING',
-        commitId: input.commit_id ?? pull.headSha,
-        submittedAt: input.event ? ctx.now : null,
-    });
-    for (const comment of input.comments ?? [])
-        await addReviewComment(ctx, repo, pull, comment, review.id).catch((error) => {
-            // Inside a review, GitHub reports an unresolvable position as a plain message.
-            if (error instanceof UnresolvedPosition)
-                throw (0,errors/* simpleValidationFailed */.jb)(`${error.part === 'path' ? 'Path' : 'Line'} could not be resolved`);
-            throw error;
-        });
-    if (input.event)
-        await afterSubmit(ctx, repo, issue, pull, user, review);
-    return review;
-}
-async function submitReview(ctx, repo, issue, pull, review, event, body) {
-    if (review.state !== 'PENDING')
-        throw (0,errors/* simpleValidationFailed */.jb)('Can not submit a review that is not pending');
-    if (review.userId !== (0,actor/* actingUser */.e)(ctx.actor)?.id)
-        throw (0,errors/* notFound */.mX)();
-    const text = body ?? review.body;
-    checkEvent(ctx, issue, event, text);
-    ctx.store.update(ctx.journal, 'review', review, { state: STATE[event], body: text, submittedAt: ctx.now });
-    await afterSubmit(ctx, repo, issue, pull, (0,actor/* actingUser */.e)(ctx.actor), review);
-}
-/**
- * A submitted review satisfies the reviewer's pending request and moves the pull request's
- * updated_at; its webhooks go out: `pull_request_review.submitted`, then one
- * `pull_request_review_comment.created` per inline comment it carries.
- */
-async function afterSubmit(ctx, repo, issue, pull, user, review) {
-    if (pull.requestedReviewerIds.includes(user.id))
-        ctx.store.update(ctx.journal, 'pull', pull, {
-            requestedReviewerIds: pull.requestedReviewerIds.filter((id) => id !== user.id),
-        });
-    ctx.store.update(ctx.journal, 'issue', issue, { updatedAt: ctx.now });
-    await (0,repo_events/* emitReviewEvent */._j)(ctx, repo, review, 'submitted');
-    for (const comment of ctx.store.where('reviewComment', `review:${review.id}`).sort((a, b) => a.id - b.id))
-        await (0,repo_events/* emitReviewCommentEvent */.ZU)(ctx, repo, comment, 'created');
-}
-async function requestReviewers(ctx, repo, issue, pull, logins) {
-    const owner = ctx.store.get('user', repo.ownerId);
-    const users = logins.map((login) => ctx.store.userByLogin(login));
-    if (users.some((user) => user?.id === issue.userId))
-        throw (0,errors/* unprocessable */.Pq)('PullRequest', 'Review cannot be requested from pull request author.');
-    if (users.some((user) => !user || user.type !== 'User' || !(0,permissions/* userRole */.KZ)(ctx.store, user.id, repo)))
-        throw new errors/* ApiError */.hD(422, `Reviews may only be requested from collaborators. One or more of the users or teams you specified is not a collaborator of the ${owner.login}/${repo.name} repository.`);
-    for (const user of users) {
-        if (pull.requestedReviewerIds.includes(user.id))
-            continue;
-        ctx.store.update(ctx.journal, 'pull', pull, { requestedReviewerIds: [...pull.requestedReviewerIds, user.id] });
-        (0,issue_events/* addIssueEvent */.r)(ctx, repo, issue, 'review_requested', {
-            reviewerId: user.id,
-            requesterId: (0,actor/* actingUser */.e)(ctx.actor)?.id,
-        });
-        await (0,payloads/* emitPullEvent */.X)(ctx, repo, pull, 'review_requested', { requestedReviewer: user });
-    }
-}
-async function removeReviewers(ctx, repo, issue, pull, logins) {
-    for (const login of logins) {
-        const user = ctx.store.userByLogin(login);
-        if (!user || !pull.requestedReviewerIds.includes(user.id))
-            continue;
-        ctx.store.update(ctx.journal, 'pull', pull, {
-            requestedReviewerIds: pull.requestedReviewerIds.filter((id) => id !== user.id),
-        });
-        (0,issue_events/* addIssueEvent */.r)(ctx, repo, issue, 'review_request_removed', {
-            reviewerId: user.id,
-            requesterId: (0,actor/* actingUser */.e)(ctx.actor)?.id,
-        });
-        await (0,payloads/* emitPullEvent */.X)(ctx, repo, pull, 'review_request_removed', { requestedReviewer: user });
-    }
-}
-
+// EXTERNAL MODULE: ./src/clones/github/domain/reviews.ts
+var reviews = __webpack_require__(8084);
 ;// CONCATENATED MODULE: ./src/clones/github/routes/reviews.ts
 
 
@@ -22155,7 +28422,7 @@ const reviewRoutes = [
             const repo = (0,lookup/* repoParam */.oq)(ctx, permissions/* NEED */.$B.pullsParticipate);
             const { issue, pull } = (0,lookup/* pullParam */.rI)(ctx, repo);
             const input = parseBody(ctx, reviews_createSchema);
-            return (0,route.ok)((0,render_reviews/* renderReview */.F)(ctx, repo, await createReview(ctx, repo, issue, pull, input)));
+            return (0,route.ok)((0,render_reviews/* renderReview */.F)(ctx, repo, await (0,reviews/* createReview */.bx)(ctx, repo, issue, pull, input)));
         },
     },
     {
@@ -22179,7 +28446,7 @@ const reviewRoutes = [
             const { issue, pull } = (0,lookup/* pullParam */.rI)(ctx, repo);
             const review = findReview(ctx, pull);
             const input = parseBody(ctx, submitSchema);
-            await submitReview(ctx, repo, issue, pull, review, input.event, input.body);
+            await (0,reviews/* submitReview */.h6)(ctx, repo, issue, pull, review, input.event, input.body);
             return (0,route.ok)((0,render_reviews/* renderReview */.F)(ctx, repo, review));
         },
     },
@@ -22206,7 +28473,7 @@ const reviewRoutes = [
             const repo = (0,lookup/* repoParam */.oq)(ctx, permissions/* NEED */.$B.pullsTriage);
             const { issue, pull } = (0,lookup/* pullParam */.rI)(ctx, repo);
             const input = parseBody(ctx, reviewersSchema);
-            await requestReviewers(ctx, repo, issue, pull, input.reviewers ?? []);
+            await (0,reviews/* requestReviewers */.i5)(ctx, repo, issue, pull, input.reviewers ?? []);
             return (0,route/* created */.zu)(simplePull(ctx, repo, pull));
         },
     },
@@ -22219,7 +28486,7 @@ const reviewRoutes = [
             const repo = (0,lookup/* repoParam */.oq)(ctx, permissions/* NEED */.$B.pullsTriage);
             const { issue, pull } = (0,lookup/* pullParam */.rI)(ctx, repo);
             const input = parseBody(ctx, reviewersSchema);
-            await removeReviewers(ctx, repo, issue, pull, input.reviewers ?? []);
+            await (0,reviews/* removeReviewers */.px)(ctx, repo, issue, pull, input.reviewers ?? []);
             return (0,route.ok)(simplePull(ctx, repo, pull));
         },
     },
@@ -22251,7 +28518,7 @@ const reviewRoutes = [
             const repo = (0,lookup/* repoParam */.oq)(ctx, permissions/* NEED */.$B.pullsParticipate);
             const { issue, pull } = (0,lookup/* pullParam */.rI)(ctx, repo);
             const input = parseBody(ctx, commentSchema);
-            const comment = await commentOnDiff(ctx, repo, issue, pull, input);
+            const comment = await (0,reviews/* commentOnDiff */.mu)(ctx, repo, issue, pull, input);
             const body = (0,render_reviews/* renderReviewComment */.s)(ctx, repo, comment);
             return (0,route/* created */.zu)(body, { location: body.url });
         },
@@ -22915,6 +29182,649 @@ const statusRoutes = [
     },
 ];
 
+// EXTERNAL MODULE: ./src/clones/github/domain/codeowners.ts
+var codeowners = __webpack_require__(74196);
+// EXTERNAL MODULE: ./src/clones/github/render/teams.ts
+var render_teams = __webpack_require__(80847);
+;// CONCATENATED MODULE: ./src/clones/github/routes/protection.ts
+
+
+
+
+
+
+
+
+
+/** Classic branch protection (`/branches/{branch}/protection`) and CODEOWNERS errors. */
+const statusChecksSchema = schemas/* object */.Ikc({
+    strict: schemas/* boolean */.zMY().optional(),
+    contexts: schemas/* array */.YOg(schemas/* string */.YjP()).optional(),
+    checks: schemas/* array */.YOg(schemas/* object */.Ikc({ context: schemas/* string */.YjP(), app_id: schemas/* number */.aig().int().optional() })).optional(),
+})
+    .nullable();
+const reviewsSchema = schemas/* object */.Ikc({
+    dismiss_stale_reviews: schemas/* boolean */.zMY().optional(),
+    require_code_owner_reviews: schemas/* boolean */.zMY().optional(),
+    required_approving_review_count: schemas/* number */.aig().int().min(0).max(6).optional(),
+    require_last_push_approval: schemas/* boolean */.zMY().optional(),
+    dismissal_restrictions: schemas/* unknown */.L5J().optional(),
+    bypass_pull_request_allowances: schemas/* unknown */.L5J().optional(),
+})
+    .nullable();
+const protection_updateSchema = schemas/* object */.Ikc({
+    required_status_checks: statusChecksSchema,
+    enforce_admins: schemas/* boolean */.zMY().nullable(),
+    required_pull_request_reviews: reviewsSchema,
+    restrictions: schemas/* unknown */.L5J().nullable(),
+    required_linear_history: schemas/* boolean */.zMY().optional(),
+    allow_force_pushes: schemas/* boolean */.zMY().nullable().optional(),
+    allow_deletions: schemas/* boolean */.zMY().optional(),
+    block_creations: schemas/* boolean */.zMY().optional(),
+    required_conversation_resolution: schemas/* boolean */.zMY().optional(),
+    lock_branch: schemas/* boolean */.zMY().optional(),
+    allow_fork_syncing: schemas/* boolean */.zMY().optional(),
+});
+function branchParam(ctx, repo) {
+    const branch = ctx.params.branch;
+    if (!repo.git.branch(branch))
+        throw (0,errors/* notFound */.mX)('Branch not found');
+    return branch;
+}
+function protectionParam(ctx, repo) {
+    const protection = (0,state_teams/* protectionOf */.fA)(ctx.store, repo, branchParam(ctx, repo));
+    if (!protection)
+        throw (0,errors/* notFound */.mX)('Branch not protected');
+    return protection;
+}
+function contextsOf(checks) {
+    if (!checks)
+        return null;
+    const contexts = [...(checks.contexts ?? []), ...(checks.checks ?? []).map((check) => check.context)];
+    return { strict: checks.strict ?? false, contexts: [...new Set(contexts)] };
+}
+function reviewsOf(reviews) {
+    if (!reviews)
+        return null;
+    return {
+        count: reviews.required_approving_review_count ?? 1,
+        dismissStale: reviews.dismiss_stale_reviews ?? false,
+        requireCodeOwners: reviews.require_code_owner_reviews ?? false,
+        requireLastPush: reviews.require_last_push_approval ?? false,
+    };
+}
+const protectionRoutes = [
+    {
+        method: 'GET',
+        path: '/repos/{owner}/{repo}/branches/{branch+}/protection',
+        operationId: 'repos/get-branch-protection',
+        docs: 'branches/branch-protection#get-branch-protection',
+        handler: (ctx) => {
+            const repo = (0,lookup/* repoParam */.oq)(ctx, permissions/* NEED */.$B.admin);
+            return (0,route.ok)((0,render_teams/* renderProtection */.g4)(ctx, repo, protectionParam(ctx, repo)));
+        },
+    },
+    {
+        method: 'PUT',
+        path: '/repos/{owner}/{repo}/branches/{branch+}/protection',
+        operationId: 'repos/update-branch-protection',
+        docs: 'branches/branch-protection#update-branch-protection',
+        handler: (ctx) => {
+            const repo = (0,lookup/* repoParam */.oq)(ctx, permissions/* NEED */.$B.admin);
+            const branch = branchParam(ctx, repo);
+            const input = parseBody(ctx, protection_updateSchema);
+            const fields = {
+                requiredStatusChecks: contextsOf(input.required_status_checks),
+                enforceAdmins: input.enforce_admins ?? false,
+                requiredReviews: reviewsOf(input.required_pull_request_reviews),
+                requiredLinearHistory: input.required_linear_history ?? false,
+                allowForcePushes: input.allow_force_pushes ?? false,
+                allowDeletions: input.allow_deletions ?? false,
+                requiredConversationResolution: input.required_conversation_resolution ?? false,
+                lockBranch: input.lock_branch ?? false,
+                blockCreations: input.block_creations ?? false,
+            };
+            const existing = (0,state_teams/* protectionOf */.fA)(ctx.store, repo, branch);
+            const protection = existing ??
+                ctx.store.insert(ctx.journal, 'protection', {
+                    id: ctx.store.nextId('protection'),
+                    repoId: repo.id,
+                    branch,
+                    ...fields,
+                });
+            if (existing)
+                ctx.store.update(ctx.journal, 'protection', existing, fields);
+            return (0,route.ok)((0,render_teams/* renderProtection */.g4)(ctx, repo, protection));
+        },
+    },
+    {
+        method: 'DELETE',
+        path: '/repos/{owner}/{repo}/branches/{branch+}/protection',
+        operationId: 'repos/delete-branch-protection',
+        docs: 'branches/branch-protection#delete-branch-protection',
+        handler: (ctx) => {
+            const repo = (0,lookup/* repoParam */.oq)(ctx, permissions/* NEED */.$B.admin);
+            const protection = (0,state_teams/* protectionOf */.fA)(ctx.store, repo, branchParam(ctx, repo));
+            if (!protection)
+                throw new errors/* ApiError */.hD(404, 'Branch not protected');
+            ctx.store.remove(ctx.journal, 'protection', protection);
+            return (0,route/* noContent */.V$)();
+        },
+    },
+    {
+        method: 'GET',
+        path: '/repos/{owner}/{repo}/branches/{branch+}/protection/required_status_checks',
+        operationId: 'repos/get-status-checks-protection',
+        docs: 'branches/branch-protection#get-status-checks-protection',
+        handler: (ctx) => {
+            const repo = (0,lookup/* repoParam */.oq)(ctx, permissions/* NEED */.$B.admin);
+            const protection = protectionParam(ctx, repo);
+            if (!protection.requiredStatusChecks)
+                throw (0,errors/* notFound */.mX)('Required status checks not enabled');
+            return (0,route.ok)((0,render_teams/* renderStatusChecks */.YK)(ctx, repo, protection));
+        },
+    },
+    {
+        method: 'PATCH',
+        path: '/repos/{owner}/{repo}/branches/{branch+}/protection/required_status_checks',
+        operationId: 'repos/update-status-check-protection',
+        docs: 'branches/branch-protection#update-status-check-protection',
+        handler: (ctx) => {
+            const repo = (0,lookup/* repoParam */.oq)(ctx, permissions/* NEED */.$B.admin);
+            const protection = protectionParam(ctx, repo);
+            if (!protection.requiredStatusChecks)
+                throw (0,errors/* notFound */.mX)('Required status checks not enabled');
+            const input = parseBody(ctx, statusChecksSchema.unwrap());
+            const given = contextsOf(input);
+            ctx.store.update(ctx.journal, 'protection', protection, {
+                requiredStatusChecks: {
+                    strict: input.strict ?? protection.requiredStatusChecks.strict,
+                    contexts: input.contexts === undefined && input.checks === undefined
+                        ? protection.requiredStatusChecks.contexts
+                        : given.contexts,
+                },
+            });
+            return (0,route.ok)((0,render_teams/* renderStatusChecks */.YK)(ctx, repo, protection));
+        },
+    },
+    {
+        method: 'GET',
+        path: '/repos/{owner}/{repo}/branches/{branch+}/protection/required_pull_request_reviews',
+        operationId: 'repos/get-pull-request-review-protection',
+        docs: 'branches/branch-protection#get-pull-request-review-protection',
+        handler: (ctx) => {
+            const repo = (0,lookup/* repoParam */.oq)(ctx, permissions/* NEED */.$B.admin);
+            const protection = protectionParam(ctx, repo);
+            if (!protection.requiredReviews)
+                throw (0,errors/* notFound */.mX)('Pull request reviews not enabled');
+            return (0,route.ok)((0,render_teams/* renderReviewProtection */.mL)(ctx, repo, protection));
+        },
+    },
+    {
+        method: 'PATCH',
+        path: '/repos/{owner}/{repo}/branches/{branch+}/protection/required_pull_request_reviews',
+        operationId: 'repos/update-pull-request-review-protection',
+        docs: 'branches/branch-protection#update-pull-request-review-protection',
+        handler: (ctx) => {
+            const repo = (0,lookup/* repoParam */.oq)(ctx, permissions/* NEED */.$B.admin);
+            const protection = protectionParam(ctx, repo);
+            const input = parseBody(ctx, reviewsSchema.unwrap());
+            const current = protection.requiredReviews ?? reviewsOf({});
+            if (input.required_approving_review_count !== undefined && input.required_approving_review_count > 6)
+                throw (0,errors/* validationFailed */.$Y)([{ resource: 'Protection', code: 'invalid', field: 'required_approving_review_count' }]);
+            ctx.store.update(ctx.journal, 'protection', protection, {
+                requiredReviews: {
+                    count: input.required_approving_review_count ?? current.count,
+                    dismissStale: input.dismiss_stale_reviews ?? current.dismissStale,
+                    requireCodeOwners: input.require_code_owner_reviews ?? current.requireCodeOwners,
+                    requireLastPush: input.require_last_push_approval ?? current.requireLastPush,
+                },
+            });
+            return (0,route.ok)((0,render_teams/* renderReviewProtection */.mL)(ctx, repo, protection));
+        },
+    },
+    {
+        method: 'GET',
+        path: '/repos/{owner}/{repo}/branches/{branch+}/protection/enforce_admins',
+        operationId: 'repos/get-admin-branch-protection',
+        docs: 'branches/branch-protection#get-admin-branch-protection',
+        handler: (ctx) => {
+            const repo = (0,lookup/* repoParam */.oq)(ctx, permissions/* NEED */.$B.admin);
+            return (0,route.ok)((0,render_teams/* renderAdminEnforced */.iH)(ctx, repo, protectionParam(ctx, repo)));
+        },
+    },
+    {
+        method: 'POST',
+        path: '/repos/{owner}/{repo}/branches/{branch+}/protection/enforce_admins',
+        operationId: 'repos/set-admin-branch-protection',
+        docs: 'branches/branch-protection#set-admin-branch-protection',
+        handler: (ctx) => {
+            const repo = (0,lookup/* repoParam */.oq)(ctx, permissions/* NEED */.$B.admin);
+            const protection = protectionParam(ctx, repo);
+            ctx.store.update(ctx.journal, 'protection', protection, { enforceAdmins: true });
+            return (0,route.ok)((0,render_teams/* renderAdminEnforced */.iH)(ctx, repo, protection));
+        },
+    },
+    {
+        method: 'DELETE',
+        path: '/repos/{owner}/{repo}/branches/{branch+}/protection/enforce_admins',
+        operationId: 'repos/delete-admin-branch-protection',
+        docs: 'branches/branch-protection#delete-admin-branch-protection',
+        handler: (ctx) => {
+            const repo = (0,lookup/* repoParam */.oq)(ctx, permissions/* NEED */.$B.admin);
+            const protection = protectionParam(ctx, repo);
+            ctx.store.update(ctx.journal, 'protection', protection, { enforceAdmins: false });
+            return (0,route/* noContent */.V$)();
+        },
+    },
+    {
+        method: 'GET',
+        path: '/repos/{owner}/{repo}/codeowners/errors',
+        operationId: 'repos/codeowners-errors',
+        docs: 'repos/repos#list-codeowners-errors',
+        handler: (ctx) => {
+            const repo = (0,lookup/* repoParam */.oq)(ctx, permissions/* NEED */.$B.contentsRead);
+            const ref = ctx.query.get('ref') ?? repo.defaultBranch;
+            const file = (0,codeowners/* readCodeowners */.oZ)(repo.git, ref);
+            if (!file)
+                throw (0,errors/* notFound */.mX)();
+            return (0,route.ok)({ errors: (0,codeowners/* codeownersErrors */.v0)(ctx.store, repo, file) });
+        },
+    },
+];
+
+;// CONCATENATED MODULE: ./src/clones/github/routes/teams.ts
+
+
+
+
+
+
+
+
+
+
+
+/** Teams of organizations: the teams, their members and the repositories they give access to. */
+const PERMISSIONS = {
+    pull: 'read',
+    read: 'read',
+    triage: 'triage',
+    push: 'write',
+    write: 'write',
+    maintain: 'maintain',
+    admin: 'admin',
+};
+const teams_createSchema = schemas/* object */.Ikc({
+    name: schemas/* string */.YjP().min(1).max(255),
+    description: schemas/* string */.YjP().nullable().optional(),
+    maintainers: schemas/* array */.YOg(schemas/* string */.YjP()).optional(),
+    repo_names: schemas/* array */.YOg(schemas/* string */.YjP()).optional(),
+    privacy: schemas/* enum */.k5n(['secret', 'closed']).optional(),
+    notification_setting: schemas/* enum */.k5n(['notifications_enabled', 'notifications_disabled']).optional(),
+    permission: schemas/* enum */.k5n(['pull', 'push']).optional(),
+    parent_team_id: schemas/* number */.aig().int().nullable().optional(),
+});
+const teams_updateSchema = teams_createSchema.partial();
+const membershipSchema = schemas/* object */.Ikc({ role: schemas/* enum */.k5n(['member', 'maintainer']).optional() });
+const repoPermissionSchema = schemas/* object */.Ikc({ permission: schemas/* string */.YjP().optional() });
+function orgParam(ctx) {
+    const account = (0,lookup/* userParam */.zO)(ctx, 'org');
+    const org = account.type === 'Organization' ? ctx.store.get('org', account.id) : undefined;
+    if (!org)
+        throw (0,errors/* notFound */.mX)();
+    return { account, org };
+}
+/** The acting user's role in the organization (apps act through an installation on it). */
+function orgRole(ctx, { org }, write = false) {
+    if (ctx.actor.kind === 'installation') {
+        if (ctx.actor.installation.accountId !== org.id)
+            return undefined;
+        const level = ctx.actor.token.permissions.members;
+        if (!level || (write && level === 'read'))
+            throw new errors/* ApiError */.hD(403, 'Resource not accessible by integration');
+        return write ? 'admin' : 'member';
+    }
+    const user = (0,actor/* actingUser */.e)(ctx.actor);
+    if (!user)
+        return undefined;
+    if (user.siteAdmin)
+        return 'admin';
+    return org.members.get(user.id);
+}
+function requireMember(ctx, org) {
+    const role = orgRole(ctx, org);
+    if (!role)
+        throw new errors/* ApiError */.hD(403, `You must be a member of ${org.account.login} to see its teams.`);
+    return role;
+}
+/** Secret teams are seen by their members and the organization's admins only. */
+function visible(ctx, org, team) {
+    if (team.privacy === 'closed')
+        return orgRole(ctx, org) !== undefined;
+    if (orgRole(ctx, org) === 'admin')
+        return true;
+    const user = (0,actor/* actingUser */.e)(ctx.actor);
+    return user !== undefined && (0,state_teams/* teamMemberIds */._s)(ctx.store, team).has(user.id);
+}
+function teamParam(ctx, org) {
+    const team = (0,state_teams/* teamBySlug */.Uq)(ctx.store, org.org.id, ctx.params.team_slug ?? '');
+    if (!team || !visible(ctx, org, team))
+        throw (0,errors/* notFound */.mX)();
+    return team;
+}
+/** Organization admins and the team's maintainers may change a team. */
+function requireTeamAdmin(ctx, org, team) {
+    if (orgRole(ctx, org, true) === 'admin')
+        return;
+    const user = (0,actor/* actingUser */.e)(ctx.actor);
+    if (user && (0,state_teams/* lineage */.OZ)(ctx.store, team).some((t) => t.members.get(user.id) === 'maintainer'))
+        return;
+    throw new errors/* ApiError */.hD(403, 'You must be an organization owner or team maintainer to do that.');
+}
+function parentTeam(ctx, org, id, self) {
+    if (id === null || id === undefined)
+        return null;
+    const parent = ctx.store.get('team', id);
+    if (!parent || parent.orgId !== org.org.id)
+        throw (0,errors/* validationFailed */.$Y)([{ resource: 'Team', code: 'invalid', field: 'parent_team_id' }]);
+    if (self && (0,state_teams/* lineage */.OZ)(ctx.store, parent).includes(self))
+        throw (0,errors/* validationFailed */.$Y)([
+            { resource: 'Team', code: 'custom', field: 'parent_team_id', message: 'A team cannot be its own ancestor' },
+        ]);
+    if (parent.privacy === 'secret')
+        throw (0,errors/* validationFailed */.$Y)([
+            { resource: 'Team', code: 'custom', field: 'parent_team_id', message: 'Secret teams cannot be parents' },
+        ]);
+    return parent.id;
+}
+const teamRoutes = [
+    {
+        method: 'GET',
+        path: '/orgs/{org}/teams',
+        operationId: 'teams/list',
+        docs: 'teams/teams#list-teams',
+        handler: (ctx) => {
+            const org = orgParam(ctx);
+            requireMember(ctx, org);
+            const teams = (0,state_teams/* teamsOf */.uk)(ctx.store, org.org.id).filter((team) => visible(ctx, org, team));
+            return okPage(ctx, teams, (team) => (0,render_teams/* renderTeam */.CW)(ctx, team));
+        },
+    },
+    {
+        method: 'POST',
+        path: '/orgs/{org}/teams',
+        operationId: 'teams/create',
+        docs: 'teams/teams#create-a-team',
+        handler: (ctx) => {
+            const org = orgParam(ctx);
+            requireMember(ctx, org);
+            const input = parseBody(ctx, teams_createSchema);
+            const slug = (0,state_teams/* teamSlug */.RZ)(input.name);
+            if (!slug || (0,state_teams/* teamBySlug */.Uq)(ctx.store, org.org.id, slug))
+                throw (0,errors/* validationFailed */.$Y)([{ resource: 'Team', code: slug ? 'already_exists' : 'invalid', field: 'name' }]);
+            const parentId = parentTeam(ctx, org, input.parent_team_id);
+            const members = new Map();
+            for (const login of input.maintainers ?? []) {
+                const user = ctx.store.userByLogin(login);
+                if (!user || !org.org.members.has(user.id))
+                    throw (0,errors/* validationFailed */.$Y)([{ resource: 'Team', code: 'invalid', field: 'maintainers', value: login }]);
+                members.set(user.id, 'maintainer');
+            }
+            // The creator maintains the team they make (unless they are an admin naming its maintainers).
+            const creator = (0,actor/* actingUser */.e)(ctx.actor);
+            if (creator && ctx.actor.kind === 'user' && members.size === 0)
+                members.set(creator.id, 'maintainer');
+            const repos = new Map();
+            for (const fullName of input.repo_names ?? []) {
+                const [owner, name] = fullName.includes('/') ? fullName.split('/') : [org.account.login, fullName];
+                const repo = (0,lookup/* findRepo */.O7)(ctx, owner, name);
+                if (!repo || repo.ownerId !== org.org.id)
+                    throw (0,errors/* validationFailed */.$Y)([{ resource: 'Team', code: 'invalid', field: 'repo_names', value: fullName }]);
+                repos.set(repo.id, input.permission === 'push' ? 'write' : 'read');
+            }
+            const team = ctx.store.insert(ctx.journal, 'team', {
+                id: ctx.store.nextId('team'),
+                orgId: org.org.id,
+                name: input.name,
+                slug,
+                description: input.description ?? null,
+                privacy: parentId !== null ? 'closed' : (input.privacy ?? 'secret'),
+                notificationSetting: input.notification_setting ?? 'notifications_enabled',
+                parentId,
+                members,
+                repos,
+                createdAt: ctx.now,
+                updatedAt: ctx.now,
+            });
+            return (0,route/* created */.zu)((0,render_teams/* renderTeamFull */.B)(ctx, team));
+        },
+    },
+    {
+        method: 'GET',
+        path: '/orgs/{org}/teams/{team_slug}',
+        operationId: 'teams/get-by-name',
+        docs: 'teams/teams#get-a-team-by-name',
+        handler: (ctx) => (0,route.ok)((0,render_teams/* renderTeamFull */.B)(ctx, teamParam(ctx, orgParam(ctx)))),
+    },
+    {
+        method: 'PATCH',
+        path: '/orgs/{org}/teams/{team_slug}',
+        operationId: 'teams/update-in-org',
+        docs: 'teams/teams#update-a-team',
+        handler: (ctx) => {
+            const org = orgParam(ctx);
+            const team = teamParam(ctx, org);
+            requireTeamAdmin(ctx, org, team);
+            const input = parseBody(ctx, teams_updateSchema);
+            const patch = { updatedAt: ctx.now };
+            if (input.name !== undefined && input.name !== team.name) {
+                const slug = (0,state_teams/* teamSlug */.RZ)(input.name);
+                const clash = (0,state_teams/* teamBySlug */.Uq)(ctx.store, org.org.id, slug);
+                if (!slug || (clash && clash !== team))
+                    throw (0,errors/* validationFailed */.$Y)([{ resource: 'Team', code: 'already_exists', field: 'name' }]);
+                patch.name = input.name;
+                patch.slug = slug;
+            }
+            if (input.description !== undefined)
+                patch.description = input.description;
+            if (input.privacy !== undefined)
+                patch.privacy = input.privacy;
+            if (input.notification_setting !== undefined)
+                patch.notificationSetting = input.notification_setting;
+            if (input.parent_team_id !== undefined)
+                patch.parentId = parentTeam(ctx, org, input.parent_team_id, team);
+            ctx.store.update(ctx.journal, 'team', team, patch);
+            return (0,route.ok)((0,render_teams/* renderTeamFull */.B)(ctx, team));
+        },
+    },
+    {
+        method: 'DELETE',
+        path: '/orgs/{org}/teams/{team_slug}',
+        operationId: 'teams/delete-in-org',
+        docs: 'teams/teams#delete-a-team',
+        handler: (ctx) => {
+            const org = orgParam(ctx);
+            const team = teamParam(ctx, org);
+            requireTeamAdmin(ctx, org, team);
+            // Deleting a parent team deletes its child teams too.
+            for (const child of (0,state_teams/* teamsOf */.uk)(ctx.store, org.org.id))
+                if (child !== team && (0,state_teams/* lineage */.OZ)(ctx.store, child).includes(team))
+                    ctx.store.remove(ctx.journal, 'team', child);
+            ctx.store.remove(ctx.journal, 'team', team);
+            return (0,route/* noContent */.V$)();
+        },
+    },
+    {
+        method: 'GET',
+        path: '/orgs/{org}/teams/{team_slug}/members',
+        operationId: 'teams/list-members-in-org',
+        docs: 'teams/members#list-team-members',
+        handler: (ctx) => {
+            const team = teamParam(ctx, orgParam(ctx));
+            const role = ctx.query.get('role') ?? 'all';
+            const members = [...(0,state_teams/* teamMemberIds */._s)(ctx.store, team)]
+                .filter(([, memberRole]) => role === 'all' || memberRole === role)
+                .map(([id]) => id)
+                .sort((a, b) => a - b);
+            return okPage(ctx, members, (id) => (0,render_teams/* renderTeamMember */.mP)(ctx, id));
+        },
+    },
+    {
+        method: 'GET',
+        path: '/orgs/{org}/teams/{team_slug}/memberships/{username}',
+        operationId: 'teams/get-membership-for-user-in-org',
+        docs: 'teams/members#get-team-membership-for-a-user',
+        handler: (ctx) => {
+            const team = teamParam(ctx, orgParam(ctx));
+            const user = (0,lookup/* userParam */.zO)(ctx);
+            const role = (0,state_teams/* teamMemberIds */._s)(ctx.store, team).get(user.id);
+            if (!role)
+                throw (0,errors/* notFound */.mX)();
+            return (0,route.ok)((0,render_teams/* renderTeamMembership */.SS)(ctx, team, user.id, role));
+        },
+    },
+    {
+        method: 'PUT',
+        path: '/orgs/{org}/teams/{team_slug}/memberships/{username}',
+        operationId: 'teams/add-or-update-membership-for-user-in-org',
+        docs: 'teams/members#add-or-update-team-membership-for-a-user',
+        handler: (ctx) => {
+            const org = orgParam(ctx);
+            const team = teamParam(ctx, org);
+            requireTeamAdmin(ctx, org, team);
+            const user = (0,lookup/* userParam */.zO)(ctx);
+            if (user.type !== 'User')
+                throw new errors/* ApiError */.hD(422, 'Only users can be team members.');
+            const input = parseBody(ctx, membershipSchema);
+            // GitHub invites a non-member to the organization; here the invitation is accepted at once.
+            if (!org.org.members.has(user.id)) {
+                const members = new Map(org.org.members);
+                members.set(user.id, 'member');
+                ctx.store.update(ctx.journal, 'org', org.org, { members });
+            }
+            const members = new Map(team.members);
+            members.set(user.id, input.role ?? team.members.get(user.id) ?? 'member');
+            ctx.store.update(ctx.journal, 'team', team, { members, updatedAt: ctx.now });
+            return (0,route.ok)((0,render_teams/* renderTeamMembership */.SS)(ctx, team, user.id, members.get(user.id)));
+        },
+    },
+    {
+        method: 'DELETE',
+        path: '/orgs/{org}/teams/{team_slug}/memberships/{username}',
+        operationId: 'teams/remove-membership-for-user-in-org',
+        docs: 'teams/members#remove-team-membership-for-a-user',
+        handler: (ctx) => {
+            const org = orgParam(ctx);
+            const team = teamParam(ctx, org);
+            requireTeamAdmin(ctx, org, team);
+            const user = (0,lookup/* userParam */.zO)(ctx);
+            if (team.members.has(user.id)) {
+                const members = new Map(team.members);
+                members.delete(user.id);
+                ctx.store.update(ctx.journal, 'team', team, { members, updatedAt: ctx.now });
+            }
+            return (0,route/* noContent */.V$)();
+        },
+    },
+    {
+        method: 'GET',
+        path: '/orgs/{org}/teams/{team_slug}/repos',
+        operationId: 'teams/list-repos-in-org',
+        docs: 'teams/teams#list-team-repositories',
+        handler: (ctx) => {
+            const team = teamParam(ctx, orgParam(ctx));
+            const repos = [...new Set((0,state_teams/* lineage */.OZ)(ctx.store, team).flatMap((t) => [...t.repos.keys()]))]
+                .map((id) => ctx.store.get('repo', id))
+                .filter((repo) => repo !== undefined)
+                .sort((a, b) => a.id - b.id);
+            return okPage(ctx, repos, (repo) => (0,render_repos/* renderRepo */.ZY)(ctx, repo, false));
+        },
+    },
+    {
+        method: 'GET',
+        path: '/orgs/{org}/teams/{team_slug}/repos/{owner}/{repo}',
+        operationId: 'teams/check-permissions-for-repo-in-org',
+        docs: 'teams/teams#check-team-permissions-for-a-repository',
+        handler: (ctx) => {
+            const team = teamParam(ctx, orgParam(ctx));
+            const repo = (0,lookup/* findRepo */.O7)(ctx, ctx.params.owner, ctx.params.repo);
+            const role = repo ? (0,state_teams/* teamRepoRole */.__)(ctx.store, team, repo) : undefined;
+            if (!repo || !role)
+                throw (0,errors/* notFound */.mX)();
+            if (/application\/vnd\.github(\.v3)?\.repository\+json/.test(String(ctx.headers.accept ?? '')))
+                return (0,route.ok)((0,render_teams/* renderTeamRepository */.EF)(ctx, repo, role));
+            return (0,route/* noContent */.V$)();
+        },
+    },
+    {
+        method: 'PUT',
+        path: '/orgs/{org}/teams/{team_slug}/repos/{owner}/{repo}',
+        operationId: 'teams/add-or-update-repo-permissions-in-org',
+        docs: 'teams/teams#add-or-update-team-repository-permissions',
+        handler: (ctx) => {
+            const org = orgParam(ctx);
+            const team = teamParam(ctx, org);
+            const repo = (0,lookup/* repoParam */.oq)(ctx, permissions/* NEED */.$B.admin);
+            if (repo.ownerId !== org.org.id)
+                throw new errors/* ApiError */.hD(422, 'The repository must belong to the organization the team is in.');
+            const input = parseBody(ctx, repoPermissionSchema);
+            const role = PERMISSIONS[input.permission ?? 'push'];
+            if (!role)
+                throw (0,errors/* validationFailed */.$Y)([{ resource: 'Team', code: 'invalid', field: 'permission' }]);
+            const repos = new Map(team.repos);
+            repos.set(repo.id, role);
+            ctx.store.update(ctx.journal, 'team', team, { repos, updatedAt: ctx.now });
+            return (0,route/* noContent */.V$)();
+        },
+    },
+    {
+        method: 'DELETE',
+        path: '/orgs/{org}/teams/{team_slug}/repos/{owner}/{repo}',
+        operationId: 'teams/remove-repo-in-org',
+        docs: 'teams/teams#remove-a-repository-from-a-team',
+        handler: (ctx) => {
+            const org = orgParam(ctx);
+            const team = teamParam(ctx, org);
+            const repo = (0,lookup/* repoParam */.oq)(ctx, permissions/* NEED */.$B.admin);
+            if (team.repos.has(repo.id)) {
+                const repos = new Map(team.repos);
+                repos.delete(repo.id);
+                ctx.store.update(ctx.journal, 'team', team, { repos, updatedAt: ctx.now });
+            }
+            return (0,route/* noContent */.V$)();
+        },
+    },
+    {
+        method: 'GET',
+        path: '/repos/{owner}/{repo}/teams',
+        operationId: 'repos/list-teams',
+        docs: 'repos/repos#list-repository-teams',
+        handler: (ctx) => {
+            const repo = (0,lookup/* repoParam */.oq)(ctx, permissions/* NEED */.$B.metadata);
+            const teams = (0,state_teams/* teamsOf */.uk)(ctx.store, repo.ownerId)
+                .map((team) => ({ team, role: team.repos.get(repo.id) }))
+                .filter((entry) => entry.role !== undefined);
+            return okPage(ctx, teams, ({ team, role }) => (0,render_teams/* renderTeam */.CW)(ctx, team, role));
+        },
+    },
+    {
+        method: 'GET',
+        path: '/user/teams',
+        operationId: 'teams/list-for-authenticated-user',
+        docs: 'teams/teams#list-teams-for-the-authenticated-user',
+        handler: (ctx) => {
+            const user = (0,actor/* actingUser */.e)(ctx.actor);
+            if (!user || ctx.actor.kind !== 'user')
+                throw new errors/* ApiError */.hD(403, 'Resource not accessible by integration');
+            const teams = [...ctx.store.all('team')]
+                .filter((team) => (0,state_teams/* teamMemberIds */._s)(ctx.store, team).has(user.id))
+                .sort((a, b) => a.id - b.id);
+            return okPage(ctx, teams, (team) => (0,render_teams/* renderTeamFull */.B)(ctx, team));
+        },
+    },
+];
+
 ;// CONCATENATED MODULE: ./src/clones/github/routes/users.ts
 
 
@@ -22979,6 +29889,8 @@ const userRoutes = [
 
 
 
+
+
 /**
  * Every implemented operation. Order matters where templates overlap: literal segments
  * (`issues/comments`) and suffixed greedy refs (`commits/{ref+}/status`) come before the general
@@ -23000,10 +29912,13 @@ const ROUTES = [
     ...contentRoutes,
     ...checkRoutes,
     ...statusRoutes,
+    // Before commitRoutes: `branches/{branch+}/protection…` must win over `branches/{branch+}`.
+    ...protectionRoutes,
     ...commitRoutes,
     ...searchRoutes,
     ...releaseRoutes,
     ...actionRoutes,
+    ...teamRoutes,
 ];
 let routes_router;
 function restRouter() {
@@ -23446,6 +30361,8 @@ const KINDS = [
     'workflowRun',
     'workflowJob',
     'artifact',
+    'team',
+    'protection',
 ];
 
 
@@ -23465,6 +30382,8 @@ const KINDS = [
 /* harmony export */   k_: () => (/* binding */ actorRole)
 /* harmony export */ });
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3435);
+/* harmony import */ var _teams_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(74048);
+
 
 const RANK = { read: 1, triage: 2, write: 3, maintain: 4, admin: 5 };
 const LEVEL_RANK = { read: 1, write: 2, admin: 3 };
@@ -23497,6 +30416,8 @@ function userRole(store, userId, repo) {
         raise('admin');
     else if (membership === 'member' && org && org.memberRole !== 'none')
         raise(org.memberRole);
+    if (org)
+        raise((0,_teams_js__WEBPACK_IMPORTED_MODULE_1__/* .teamRole */ .Gc)(store, userId, repo));
     return best;
 }
 function actorRole(store, actor, repo) {
@@ -23730,6 +30651,8 @@ const INDEXES = {
     workflowRun: (r) => [`repo:${r.repoId}`, `workflow:${r.workflowId}`, `backend:${r.backendId}`],
     workflowJob: (r) => [`run:${r.runId}`, `backend:${r.backendId}`],
     artifact: (r) => [`repo:${r.repoId}`, `run:${r.runId}`],
+    team: (r) => [`org:${r.orgId}`],
+    protection: (r) => [`repo:${r.repoId}`],
 };
 // The fields the indexes above (and the login, number and token lookups) are computed from: an
 // update that touches none of them leaves the indexes alone.
@@ -23755,6 +30678,8 @@ const INDEXED_FIELDS = {
     workflowRun: ['repoId', 'workflowId', 'backendId'],
     workflowJob: ['runId', 'backendId'],
     artifact: ['repoId', 'runId'],
+    team: ['orgId'],
+    protection: ['repoId'],
 };
 // Distinct ranges make ids of different kinds easy to tell apart in logs and snapshots.
 const ID_BASE = {
@@ -23781,6 +30706,8 @@ const ID_BASE = {
     workflowRun: 9_000_000_000,
     workflowJob: 25_000_000_000,
     artifact: 1_000_000,
+    team: 13000,
+    protection: 14000,
 };
 /**
  * In-memory tables with secondary indexes. Every mutation goes through `insert`/`update`/`remove`
@@ -23796,12 +30723,24 @@ class Store {
     numbers = new Map();
     /** token → token record id. */
     tokens = new Map();
+    changeCount = 0;
     constructor() {
         for (const kind of _model_js__WEBPACK_IMPORTED_MODULE_0__/* .KINDS */ .G) {
             this.tables.set(kind, new Map());
             this.indexes.set(kind, new Map());
             this.nextIds.set(kind, ID_BASE[kind]);
         }
+    }
+    /**
+     * Grows on every change: what was derived from the state (a rendered response) at one version is
+     * still true while the version is the same.
+     */
+    get version() {
+        return this.changeCount;
+    }
+    /** Marks the state changed when a record was modified in place rather than through `update`. */
+    touch() {
+        this.changeCount++;
     }
     nextId(kind) {
         const id = this.nextIds.get(kind);
@@ -23856,6 +30795,7 @@ class Store {
     }
     insert(journal, kind, record) {
         const id = record.id;
+        this.changeCount++;
         this.table(kind).set(id, record);
         this.reserveId(kind, id);
         this.index(kind, record, 'add');
@@ -23883,12 +30823,15 @@ class Store {
         if (indexed)
             this.index(kind, record, 'add');
         if (changed)
+            this.changeCount++;
+        if (changed)
             journal?.record({ op: 'updated', kind, id: target.id, ...this.key(kind, record), fields });
     }
     remove(journal, kind, record) {
         const id = record.id;
         if (!this.table(kind).delete(id))
             return;
+        this.changeCount++;
         this.index(kind, record, 'delete');
         journal?.record({ op: 'deleted', kind, id, ...this.key(kind, record) });
     }
@@ -23966,6 +30909,8 @@ class Store {
 function sameValue(a, b) {
     if (a === b)
         return true;
+    if (a instanceof Map || b instanceof Map)
+        return a instanceof Map && b instanceof Map && a.size === b.size && [...a].every(([k, v]) => b.get(k) === v);
     if (Array.isArray(a) && Array.isArray(b))
         return a.length === b.length && a.every((item, i) => item === b[i]);
     if (a && b && typeof a === 'object' && typeof b === 'object')
@@ -23980,6 +30925,84 @@ function journalValue(value) {
     if (value && typeof value === 'object')
         return JSON.parse(JSON.stringify(value));
     return value;
+}
+
+
+/***/ }),
+
+/***/ 74048:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Gc: () => (/* binding */ teamRole),
+/* harmony export */   OZ: () => (/* binding */ lineage),
+/* harmony export */   RZ: () => (/* binding */ teamSlug),
+/* harmony export */   Uq: () => (/* binding */ teamBySlug),
+/* harmony export */   __: () => (/* binding */ teamRepoRole),
+/* harmony export */   _s: () => (/* binding */ teamMemberIds),
+/* harmony export */   fA: () => (/* binding */ protectionOf),
+/* harmony export */   uk: () => (/* binding */ teamsOf)
+/* harmony export */ });
+/** Teams of organizations and branch protections: lookups shared by routes, permissions and merges. */
+const RANK = { read: 1, triage: 2, write: 3, maintain: 4, admin: 5 };
+/** GitHub's slug of a team name: lower case, runs of other characters as one `-`. */
+function teamSlug(name) {
+    return name
+        .toLowerCase()
+        .replace(/[^a-z0-9_]+/g, '-')
+        .replace(/^-+|-+$/g, '');
+}
+function teamsOf(store, orgId) {
+    return store.where('team', `org:${orgId}`).sort((a, b) => a.id - b.id);
+}
+function teamBySlug(store, orgId, slug) {
+    const lower = slug.toLowerCase();
+    return store.where('team', `org:${orgId}`).find((team) => team.slug === lower);
+}
+/** The team and its ancestors, nearest first (a child team inherits its parent's repository access). */
+function lineage(store, team) {
+    const chain = [];
+    let current = team;
+    while (current && !chain.includes(current)) {
+        chain.push(current);
+        current = store.get('team', current.parentId);
+    }
+    return chain;
+}
+/** The role a team gives on a repository, its own or inherited from its parents. */
+function teamRepoRole(store, team, repo) {
+    let best;
+    for (const ancestor of lineage(store, team)) {
+        const role = ancestor.repos.get(repo.id);
+        if (role && (!best || RANK[role] > RANK[best]))
+            best = role;
+    }
+    return best;
+}
+/** The best role a user has on an organization's repository through the teams they belong to. */
+function teamRole(store, userId, repo) {
+    let best;
+    for (const team of store.where('team', `org:${repo.ownerId}`)) {
+        if (!team.members.has(userId))
+            continue;
+        const role = teamRepoRole(store, team, repo);
+        if (role && (!best || RANK[role] > RANK[best]))
+            best = role;
+    }
+    return best;
+}
+/** Members of a team, those of its child teams included (as GitHub lists them). */
+function teamMemberIds(store, team) {
+    const members = new Map(team.members);
+    for (const child of store.where('team', `org:${team.orgId}`))
+        if (child !== team && lineage(store, child).includes(team))
+            for (const [id, role] of child.members)
+                if (!members.has(id))
+                    members.set(id, role);
+    return members;
+}
+function protectionOf(store, repo, branch) {
+    return store.where('protection', `repo:${repo.id}`).find((protection) => protection.branch === branch);
 }
 
 
@@ -24704,7 +31727,7 @@ function contextFunctions(context) {
 
 /***/ }),
 
-/***/ 7868:
+/***/ 40212:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -24716,8 +31739,8 @@ __webpack_require__.d(__webpack_exports__, {
   tu: () => (/* binding */ prepareCriteria)
 });
 
-// EXTERNAL MODULE: ./node_modules/zod/v4/classic/schemas.js + 9 modules
-var schemas = __webpack_require__(15649);
+// EXTERNAL MODULE: ./node_modules/zod/v4/classic/schemas.js + 4 modules
+var schemas = __webpack_require__(41514);
 // EXTERNAL MODULE: ./node_modules/jsonata/jsonata.js
 var jsonata = __webpack_require__(79132);
 var jsonata_default = /*#__PURE__*/__webpack_require__.n(jsonata);
@@ -24794,27 +31817,8 @@ function truthy(value) {
     return Boolean(value);
 }
 
-;// CONCATENATED MODULE: ./src/evaluate/phrases.ts
-/**
- * The phrase library: common English phrasings of deterministic criteria, compiled to JSONata over
- * the evaluation context. Anything it does not recognise is left to the `=> expression` form (or to
- * the judge, when one is configured): a criterion is never guessed.
- *
- * Meaning of the verbs: actions (closed, merged, created, deleted, reopened, labelled, assigned)
- * mean "by this run" (the state differs from the seed); open, remain, stay and still describe the
- * final state.
- */
-/** The JSONata expression equivalent to a phrase, for users who want to write it out. */
-function equivalentExpression(check) {
-    switch (check.kind) {
-        case 'count':
-            return `$count(${check.items}) ${check.op === '==' ? '=' : check.op} ${check.expected}`;
-        case 'every':
-            return `$count(${check.failing}) = 0`;
-        case 'boolean':
-            return check.expression;
-    }
-}
+;// CONCATENATED MODULE: ./src/evaluate/phrase-nouns.ts
+const str = (value) => JSON.stringify(value);
 const NOUNS = [
     [
         /^(?:pull requests?|prs?)$/,
@@ -24853,12 +31857,23 @@ const NOUNS = [
         /^branch(?:es)?$/,
         { collection: 'branches', singular: 'branch', plural: 'branches', nameField: 'name', hasState: false },
     ],
+    [/^teams?$/, { collection: 'teams', singular: 'team', plural: 'teams', nameField: 'name', hasState: false }],
+    [
+        /^workflow runs?$/,
+        {
+            collection: 'workflowRuns',
+            singular: 'workflow run',
+            plural: 'workflow runs',
+            nameField: 'name',
+            hasState: false,
+        },
+    ],
     [
         /^(?:tool calls?|api calls?|(?:api |http )?requests?)$/,
         { collection: 'requests', singular: 'request', plural: 'requests', nameField: 'name', hasState: false },
     ],
 ];
-const NOUN_WORDS = 'pull requests?|prs?|(?:issue )?comments?|issues?|labels?|milestones?|repositor(?:y|ies)|repos?|reviews?|check runs?|reactions?|branch(?:es)?|tool calls?|api calls?|(?:api |http )?requests?';
+const NOUN_WORDS = 'pull requests?|prs?|(?:issue )?comments?|issues?|labels?|milestones?|repositor(?:y|ies)|repos?|reviews?|check runs?|workflow runs?|reactions?|branch(?:es)?|teams?|tool calls?|api calls?|(?:api |http )?requests?';
 const NUMBERS = {
     no: 0,
     zero: 0,
@@ -24891,218 +31906,6 @@ const QUANTIFIERS = [
     [/^(?:fewer than|less than)\s+/, '<'],
     [/^more than\s+/, '>'],
 ];
-/** Placeholders keep quoted text (with its case) out of the lower-cased sentence. */
-function phrases_normalise(text) {
-    const quoted = [];
-    const sentence = text
-        .replace(/"([^"]*)"|“([^”]*)”|'([^']+)'|`([^`]+)`/g, (_m, a, b, c, d) => {
-        quoted.push(a ?? b ?? c ?? d ?? '');
-        return ` q${quoted.length - 1}q `;
-    })
-        .toLowerCase()
-        .replace(/[.!;]+\s*$/, '')
-        .replace(/\s+/g, ' ')
-        .trim();
-    return { sentence, quoted };
-}
-const str = (value) => JSON.stringify(value);
-function compilePhrase(text) {
-    const { sentence, quoted } = phrases_normalise(text);
-    const value = (token) => {
-        if (!token)
-            return undefined;
-        const placeholder = /^q(\d+)q$/.exec(token.trim());
-        return placeholder ? quoted[Number(placeholder[1])] : token.trim();
-    };
-    const ctx = { value };
-    return (runPhrase(sentence) ??
-        specificItem(sentence, ctx) ??
-        everyPhrase(sentence, ctx) ??
-        existsPhrase(sentence, ctx) ??
-        countOfPhrase(sentence, ctx) ??
-        countPhrase(sentence, ctx));
-}
-function runPhrase(sentence) {
-    if (/^(?:the )?(?:run|agent|harness)(?: process)? (?:exits|exited|finishes|finished|completes|completed) (?:successfully|with (?:exit )?code 0|without (?:an )?error)$|^(?:the )?(?:run|agent) succeed(?:s|ed)$|^(?:the )?exit code is 0$/.test(sentence))
-        return {
-            kind: 'boolean',
-            pattern: 'run exits successfully',
-            expression: 'run.exitCode = 0 and run.timedOut = false',
-            subject: 'the run',
-        };
-    if (/^(?:there (?:are|were) )?no (?:api |http |request )?errors(?: occurred| were returned)?$|^no requests? failed$/.test(sentence))
-        return {
-            kind: 'count',
-            pattern: 'no failed requests',
-            items: 'run.requests[status >= 400]',
-            op: '==',
-            expected: 0,
-            subject: 'failed requests (status ≥ 400)',
-        };
-    return undefined;
-}
-/** "issue #3 is closed", "the issue has the label "bug"", "PR #2 is merged". */
-function specificItem(sentence, ctx) {
-    const match = /^(?:(issue|pr|pull request) #(\d+)|the (issue|pr|pull request)) (.+)$/.exec(sentence);
-    if (!match)
-        return undefined;
-    const nounWord = match[1] ?? match[3];
-    const noun = nounFor(nounWord);
-    const subjectItems = match[2] ? `github.${noun.collection}[number = ${match[2]}]` : `github.${noun.collection}`;
-    const describe = match[2] ? `${noun.singular} #${match[2]}` : `the ${noun.singular}`;
-    const predicate = predicateFilter(match[4], noun, ctx);
-    if (!predicate)
-        return undefined;
-    // "the issue" must mean exactly one: with several, the check fails and says why.
-    const items = subjectItems;
-    return {
-        kind: 'every',
-        pattern: `${describe} ${predicate.describe}`,
-        items,
-        failing: match[2]
-            ? `${items}[$not(${predicate.filter})]`
-            : `($count(${items}) = 1 ? ${items}[$not(${predicate.filter})] : ${items})`,
-        subject: describe,
-        predicate: predicate.describe,
-    };
-}
-/** "every closed issue has a new comment", "issues labelled keep-open remain open". */
-function everyPhrase(sentence, ctx) {
-    let rest;
-    let quantified = false;
-    const every = /^(?:every|each|all(?: of the)?|all the) (.+)$/.exec(sentence);
-    if (every) {
-        rest = every[1];
-        quantified = true;
-    }
-    else
-        rest = sentence;
-    const split = splitSubjectPredicate(rest, ctx);
-    if (!split)
-        return undefined;
-    // Without "every/all", only "remain/stay/are still" sentences are universal ("keep-open issues stay open").
-    if (!quantified &&
-        !/^(?:remain|remains|stay|stays|are still|is still|still are|continue to be) /.test(split.predicateText))
-        return undefined;
-    const predicate = predicateFilter(split.predicateText, split.subject.noun, ctx);
-    if (!predicate)
-        return undefined;
-    const items = itemsOf(split.subject);
-    return {
-        kind: 'every',
-        pattern: `every ${split.subject.describe} ${predicate.describe}`,
-        items,
-        failing: `$filter(${items}, function($i) { $not(${predicate.filterFor('$i')}) })`,
-        subject: split.subject.describe,
-        predicate: predicate.describe,
-    };
-}
-/** "a label named "stale" exists", "a PR exists whose title contains "fix"", "an issue titled "x" is created". */
-function existsPhrase(sentence, ctx) {
-    const reordered = sentence.replace(/^(an?|one|some) (\S+(?: \S+)?) exists? (whose|with|named|titled|called|labell?ed) (.+)$/, '$1 $2 $3 $4 exists');
-    const match = /^(?:an?|one|some|at least one) (.+?) (exists|exist|is created|was created|is opened|was opened|is added|was added|is posted|was posted)$/.exec(reordered);
-    if (!match)
-        return undefined;
-    const subject = parseSubject(match[1], ctx);
-    if (!subject)
-        return undefined;
-    if (match[2] !== 'exists' && match[2] !== 'exist')
-        subject.createdByRun = true;
-    return {
-        kind: 'count',
-        pattern: `a ${subject.describe} ${subject.createdByRun ? 'is created' : 'exists'}`,
-        items: itemsOf(subject),
-        op: '>=',
-        expected: 1,
-        subject: subject.describe,
-    };
-}
-/** "the number of open issues is 3", "the count of comments equals 2". */
-function countOfPhrase(sentence, ctx) {
-    const match = /^(?:the )?(?:number|count) of (.+?) (?:is|equals|is equal to|=) (\w+)$/.exec(sentence);
-    if (!match)
-        return undefined;
-    const subject = parseSubject(match[1], ctx);
-    const expected = toNumber(match[2]);
-    if (!subject || expected === undefined)
-        return undefined;
-    return {
-        kind: 'count',
-        pattern: `number of ${subject.describe} is N`,
-        items: itemsOf(subject),
-        op: '==',
-        expected,
-        subject: subject.describe,
-    };
-}
-/** "exactly 4 issues are closed", "fewer than 30 tool calls were made", "no issues have the label "wontfix"". */
-function countPhrase(sentence, ctx) {
-    let rest = sentence;
-    let op = '==';
-    for (const [pattern, comparison] of QUANTIFIERS) {
-        if (pattern.test(rest)) {
-            op = comparison;
-            rest = rest.replace(pattern, '');
-            break;
-        }
-    }
-    const quantity = /^(\d+|no|zero|none of the|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|fifty|hundred) (.+)$/.exec(rest);
-    if (!quantity)
-        return undefined;
-    const expected = toNumber(quantity[1].replace(/ of the$/, ''));
-    if (expected === undefined)
-        return undefined;
-    const body = quantity[2];
-    // "no open issues remain", "3 new comments exist"
-    const bare = /^(.+?) (?:remain|remains|exist|exists|are left|is left|are there|left)$/.exec(body);
-    if (bare) {
-        const subject = parseSubject(bare[1], ctx);
-        if (subject)
-            return {
-                kind: 'count',
-                pattern: 'N <things> exist',
-                items: itemsOf(subject),
-                op,
-                expected,
-                subject: subject.describe,
-            };
-    }
-    const split = splitSubjectPredicate(body, ctx);
-    if (split && /^(?:were|was|are|is|have been|has been|got|get) (?:deleted|removed)$/.test(split.predicateText)) {
-        const { subject } = split;
-        if (subject.createdByRun ||
-            !['issues', 'pullRequests', 'comments', 'labels', 'milestones', 'repos', 'reviews', 'reactions'].includes(subject.noun.collection))
-            return undefined;
-        const collection = subject.noun.collection;
-        const filters = [...subject.filters, `$not(id in $$.github.${collection}.id)`];
-        return {
-            kind: 'count',
-            pattern: 'N <things> were deleted',
-            items: `before.github.${collection}[${filters.join(' and ')}]`,
-            op,
-            expected,
-            subject: `${subject.describe} deleted by the run`,
-        };
-    }
-    if (split) {
-        const predicate = predicateFilter(split.predicateText, split.subject.noun, ctx);
-        if (!predicate)
-            return undefined;
-        const items = `$filter(${itemsOf(split.subject)}, function($i) { ${predicate.filterFor('$i')} })`;
-        return {
-            kind: 'count',
-            pattern: `N <things> ${predicate.describe}`,
-            items,
-            op,
-            expected,
-            subject: `${split.subject.describe} ${predicate.describe}`,
-        };
-    }
-    const subject = parseSubject(body, ctx);
-    if (!subject)
-        return undefined;
-    return { kind: 'count', pattern: 'N <things>', items: itemsOf(subject), op, expected, subject: subject.describe };
-}
 function toNumber(word) {
     if (/^\d+$/.test(word))
         return Number(word);
@@ -25111,13 +31914,22 @@ function toNumber(word) {
 function nounFor(word) {
     return NOUNS.find(([pattern]) => pattern.test(word))?.[1];
 }
-/** Splits "closed issue has a new comment" into its subject and its predicate. */
+const VERBS = new Set('are is were was have has had got get gets remain remains stay stays still continue did do does received receive receives contain contains made make carry carries'.split(' '));
+/**
+ * The ways "closed issue has a new comment" splits into a subject and a predicate: at each verb whose left
+ * side reads as a subject, first to last (the caller keeps the first whose predicate it understands).
+ */
 function splitSubjectPredicate(text, ctx) {
-    const verb = new RegExp(`^(.*?\\b(?:${NOUN_WORDS})\\b(?: (?:labell?ed|with the label|with label|titled|named|called|assigned to|whose title contains|in) (?:q\\d+q|@?[\\w./-]+))*) ((?:are|is|were|was|have|has|had|got|get|gets|remain|remains|stay|stays|still|continue|did|do|does|received|receive|receives|contain|contains|made|make)\\b.*)$`).exec(text);
-    if (!verb)
-        return undefined;
-    const subject = parseSubject(verb[1], ctx);
-    return subject ? { subject, predicateText: verb[2] } : undefined;
+    const words = text.split(' ');
+    const splits = [];
+    for (let index = 1; index < words.length; index += 1) {
+        if (!VERBS.has(words[index]))
+            continue;
+        const subject = parseSubject(words.slice(0, index).join(' '), ctx);
+        if (subject)
+            splits.push({ subject, predicateText: words.slice(index).join(' ') });
+    }
+    return splits;
 }
 /** "closed issues labelled "bug"", "new comments", "keep-open issues", "label named q0q". */
 function parseSubject(text, ctx) {
@@ -25127,7 +31939,7 @@ function parseSubject(text, ctx) {
     const noun = nounFor(match[2]);
     if (!noun)
         return undefined;
-    const subject = { noun, filters: [], createdByRun: false, describe: match[2] };
+    const subject = { noun, filters: [], createdByRun: false, describe: match[2], describeOne: match[2] };
     const modifiers = match[1].trim().split(' ').filter(Boolean);
     for (const modifier of modifiers) {
         switch (modifier) {
@@ -25169,37 +31981,81 @@ function parseSubject(text, ctx) {
     }
     let tail = match[3].trim();
     while (tail) {
-        const clause = /^(labell?ed|with the label|with label|with labels?|titled|named|called|assigned to|whose title contains|with a title containing|in|on) (q\d+q|[\w./-]+)(.*)$/.exec(tail);
+        const clause = tailClause(tail, noun, ctx);
         if (!clause)
             return undefined;
-        const value = ctx.value(clause[2]);
-        switch (clause[1]) {
-            case 'titled':
-            case 'named':
-            case 'called':
-                subject.filters.push(`${noun.nameField} = ${str(value)}`);
-                break;
-            case 'whose title contains':
-            case 'with a title containing':
-                subject.filters.push(`$contains(title, ${str(value)})`);
-                break;
-            case 'assigned to':
-                subject.filters.push(`${str(value.replace(/^@/, ''))} in assignees`);
-                break;
-            case 'in':
-            case 'on':
-                subject.filters.push(noun.collection === 'repos' ? `full_name = ${str(value)}` : `repo = ${str(value)}`);
-                break;
-            default:
-                if (!hasLabels(noun))
-                    return undefined;
-                subject.filters.push(`${str(value)} in labels`);
-        }
-        tail = clause[3].trim().replace(/^and /, '');
+        subject.filters.push(clause.filter);
+        tail = clause.rest.trim().replace(/^and /, '');
     }
-    const words = [...modifiers.map((modifier) => ctx.value(modifier) ?? modifier), noun.plural].join(' ');
-    subject.describe = `${words}${match[3].trim() ? ` ${describeTail(match[3].trim(), ctx)}` : ''}`;
+    const adjectives = modifiers.map((modifier) => ctx.value(modifier) ?? modifier);
+    const tailWords = match[3].trim() ? ` ${describeTail(match[3].trim(), ctx)}` : '';
+    subject.describe = `${[...adjectives, noun.plural].join(' ')}${tailWords}`;
+    subject.describeOne = `${[...adjectives, noun.singular].join(' ')}${tailWords}`;
     return subject;
+}
+/** The clauses after a noun that narrow it: "labelled bug", "with title containing "fix"", "in acme/web", "on issue #3". */
+const CLAUSES = [
+    {
+        pattern: /^(?:whose title contains|with (?:a |the )?title (?:containing|that contains)|titled something containing) /,
+        filter: (value) => `$contains($lowercase(title), ${str(value.toLowerCase())})`,
+    },
+    {
+        pattern: /^(?:whose (?:body|description) contains|with (?:a |the )?(?:body|description) containing) /,
+        filter: (value) => `$contains($lowercase(body), ${str(value.toLowerCase())})`,
+    },
+    {
+        pattern: /^(?:titled|named|called|with (?:a |the )?(?:title|name)) /,
+        filter: (value, noun) => `${noun.nameField} = ${str(value)}`,
+    },
+    {
+        pattern: /^(?:labell?ed|with (?:the |a )?labels?|tagged) /,
+        filter: (value, noun) => (hasLabels(noun) ? `${str(value)} in labels` : undefined),
+    },
+    { pattern: /^assigned to /, filter: (value) => `${str(value.replace(/^@/, ''))} in assignees` },
+    {
+        pattern: /^(?:to|on|for|in) (?:issue|pr|pull request) #/,
+        filter: (value, noun) => /^\d+$/.test(value)
+            ? noun.collection === 'reviews'
+                ? `pull_number = ${value}`
+                : noun.collection === 'comments'
+                    ? `issue_number = ${value}`
+                    : undefined
+            : undefined,
+    },
+    {
+        pattern: /^(?:in|on|of) /,
+        filter: (value, noun) => value.includes('/')
+            ? noun.collection === 'repos'
+                ? `full_name = ${str(value)}`
+                : `repo = ${str(value)}`
+            : // "issues remain in Triage": a column of the board is a label here.
+                hasLabels(noun)
+                    ? `${str(value.toLowerCase())} in $map(labels, $lowercase)`
+                    : undefined,
+    },
+    // "the label "stale"", "a branch "fix-1"": a quoted name right after the noun.
+    { pattern: /^(?=q\d+q)/, filter: (value, noun) => `${noun.nameField} = ${str(value)}` },
+    // "issues with "keep-open"", "PRs with needs-review": a quoted or hyphenated word after "with" is a label.
+    {
+        pattern: /^with /,
+        filter: (value, noun) => (hasLabels(noun) ? `${str(value)} in labels` : undefined),
+    },
+];
+function tailClause(tail, noun, ctx) {
+    for (const clause of CLAUSES) {
+        const head = clause.pattern.exec(tail);
+        if (!head)
+            continue;
+        const valueMatch = /^(q\d+q|@?[\w./-]+)(.*)$/.exec(tail.slice(head[0].length));
+        if (!valueMatch)
+            return undefined;
+        const token = valueMatch[1];
+        if (clause.pattern.source === '^with ' && !/^q\d+q$/.test(token) && !token.includes('-'))
+            return undefined;
+        const filter = clause.filter(ctx.value(token), noun);
+        return filter ? { filter, rest: valueMatch[2] } : undefined;
+    }
+    return undefined;
 }
 const closedByRun = `state = "closed" and $not($before($).state = "closed")`;
 const mergedByRun = `merged = true and $not($before($).merged = true)`;
@@ -25228,6 +32084,9 @@ function itemsOf(subject) {
         return `${filtered}[$not(name in $$.before.github.repos.branches.name)]`;
     return subject.noun.collection === 'requests' ? filtered : `$created(${filtered})`;
 }
+
+;// CONCATENATED MODULE: ./src/evaluate/phrase-predicates.ts
+
 /** The part after the verb: "are closed", "has a new comment", "remain open", "have the label q0q". */
 function predicateFilter(text, noun, ctx) {
     const onItem = (build, describe) => ({
@@ -25316,10 +32175,388 @@ function predicateFilter(text, noun, ctx) {
         const title = ctx.value(titled[1] ?? titled[2]);
         return onItem((item) => `${item}.${noun.nameField} = ${str(title)}`, `are titled "${title}"`);
     }
+    return fieldPredicate(text, noun, ctx, onItem) ?? commentCount(text, noun, onItem);
+}
+const FIELDS = { title: 'title', name: 'name', body: 'body', description: 'body' };
+/** "title is "x"", "body contains "steps"", "state is open", "is not closed". */
+function fieldPredicate(text, noun, ctx, onItem) {
+    const equals = /^(?:its |the )?(title|name|body|description) (?:is|equals|is equal to|=|reads|should be) (q\d+q)$/.exec(text);
+    if (equals) {
+        const field = equals[1] === 'name' ? noun.nameField : FIELDS[equals[1]];
+        const wanted = ctx.value(equals[2]);
+        return onItem((item) => `${item}.${field} = ${str(wanted)}`, `have the ${equals[1]} "${wanted}"`);
+    }
+    const contains = /^(?:its |the )?(title|name|body|description) (?:contains|includes|mentions|has) (q\d+q|[\w./#-]+)$|^(?:has|have) (?:a |the )?(title|name|body|description) (?:containing|that contains|including|mentioning) (q\d+q|[\w./#-]+)$/.exec(text);
+    if (contains) {
+        const word = contains[1] ?? contains[3];
+        const field = word === 'name' ? noun.nameField : FIELDS[word];
+        const wanted = ctx.value(contains[2] ?? contains[4]);
+        return onItem((item) => `$contains($lowercase(${item}.${field}), ${str(wanted.toLowerCase())})`, `have a ${word} containing "${wanted}"`);
+    }
+    const stateIs = /^(?:its |the )?state (?:is|equals|=|is still|remains) (open|closed|merged)$/.exec(text);
+    if (stateIs && noun.hasState) {
+        const wanted = stateIs[1];
+        if (wanted === 'merged')
+            return noun.collection === 'pullRequests' ? onItem((item) => `${item}.merged = true`, 'are merged') : undefined;
+        return onItem((item) => `${item}.state = ${str(wanted)}`, `are ${wanted}`);
+    }
+    const negated = /^(?:are|is|were|was|has|have) (?:not|never) (?:been )?(open|opened|closed|merged|locked|a draft|drafts?)$|^(?:aren't|isn't|weren't|wasn't) (open|closed|merged|locked)$/.exec(text);
+    if (negated) {
+        const word = negated[1] ?? negated[2];
+        if (word === 'merged')
+            return noun.collection === 'pullRequests'
+                ? onItem((item) => `${item}.merged != true`, 'are not merged')
+                : undefined;
+        if (word === 'locked')
+            return onItem((item) => `${item}.locked != true`, 'are not locked');
+        if (word.startsWith('draft') || word === 'a draft')
+            return onItem((item) => `${item}.draft != true`, 'are not drafts');
+        if (!noun.hasState)
+            return undefined;
+        const state = word === 'opened' ? 'open' : word;
+        return onItem((item) => `${item}.state != ${str(state)}`, `are not ${state}`);
+    }
+    const unassigned = /^(?:are|is|remain|remains|stay|stays) (?:still )?unassigned$|^(?:has|have) no assignees?$/.exec(text);
+    if (unassigned && hasLabels(noun))
+        return onItem((item) => `$count(${item}.assignees) = 0`, 'are unassigned');
+    const unlabelled = /^(?:are|is|remain|remains) (?:still )?unlabell?ed$|^(?:has|have) no labels$/.exec(text);
+    if (unlabelled && hasLabels(noun))
+        return onItem((item) => `$count(${item}.labels) = 0`, 'have no labels');
     return undefined;
+}
+const COUNT_WORDS = { no: 0, zero: 0, one: 1, a: 1, two: 2, three: 3, four: 4, five: 5 };
+/** "has 2 comments", "has at least 3 comments", "has no comments". */
+function commentCount(text, noun, onItem) {
+    const match = /^(?:has|have|received|receive|got|gets) (exactly |at least |at most |more than |fewer than |less than )?(\d+|no|zero|one|two|three|four|five) (new )?comments?$/.exec(text);
+    if (!match || !hasLabels(noun))
+        return undefined;
+    const expected = /^\d+$/.test(match[2]) ? Number(match[2]) : COUNT_WORDS[match[2]];
+    const op = {
+        'exactly ': '=',
+        'at least ': '>=',
+        'at most ': '<=',
+        'more than ': '>',
+        'fewer than ': '<',
+        'less than ': '<',
+    }[(match[1] ?? 'exactly ')];
+    const fresh = Boolean(match[3]);
+    const comments = (item) => `$$.github.comments[repo = ${item}.repo and issue_number = ${item}.number]`;
+    return onItem((item) => `$count(${fresh ? `$created(${comments(item)})` : comments(item)}) ${op} ${expected}`, `have ${(match[1] ?? '').trim() ? `${match[1].trim()} ` : ''}${expected} ${fresh ? 'new ' : ''}comment${expected === 1 ? '' : 's'}`);
+}
+/** The predicate's words for one item: "are closed" → "is closed", "have the label" → "has the label". */
+function singularPredicate(describe) {
+    return describe
+        .replace(/^are drafts$/, 'is a draft')
+        .replace(/^are not drafts$/, 'is not a draft')
+        .replace(/^are /, 'is ')
+        .replace(/^have /, 'has ')
+        .replace(/^were /, 'was ')
+        .replace(/^remain /, 'remains ')
+        .replace(/^do not /, 'does not ');
+}
+
+;// CONCATENATED MODULE: ./src/evaluate/phrases.ts
+
+
+/** The JSONata expression equivalent to a phrase, for users who want to write it out. */
+function equivalentExpression(check) {
+    switch (check.kind) {
+        case 'count':
+            return `$count(${check.items}) ${check.op === '==' ? '=' : check.op} ${check.expected}`;
+        case 'every':
+            return `$count(${check.failing}) = 0`;
+        case 'boolean':
+            return check.expression;
+    }
+}
+/** Placeholders keep quoted text (with its case) out of the lower-cased sentence. */
+function phrases_normalise(text) {
+    const quoted = [];
+    const sentence = text
+        .replace(/"([^"]*)"|“([^”]*)”|'([^']+)'|`([^`]+)`/g, (_m, a, b, c, d) => {
+        quoted.push(a ?? b ?? c ?? d ?? '');
+        return ` q${quoted.length - 1}q `;
+    })
+        .toLowerCase()
+        .replace(/[.!;]+\s*$/, '')
+        .replace(/\s+/g, ' ')
+        .trim();
+    return { sentence, quoted };
+}
+function compilePhrase(text) {
+    const { sentence, quoted } = phrases_normalise(text);
+    const value = (token) => {
+        if (!token)
+            return undefined;
+        const placeholder = /^q(\d+)q$/.exec(token.trim());
+        return placeholder ? quoted[Number(placeholder[1])] : token.trim();
+    };
+    const ctx = { value };
+    for (const candidate of rewrites(sentence)) {
+        const check = runPhrase(candidate) ??
+            specificItem(candidate, ctx) ??
+            everyPhrase(candidate, ctx) ??
+            existsPhrase(candidate, ctx) ??
+            countOfPhrase(candidate, ctx) ??
+            countPhrase(candidate, ctx);
+        if (check)
+            return check;
+    }
+    return undefined;
+}
+/**
+ * The sentence, then the same sentence said the library's way: "there are exactly 2 open issues" →
+ * "exactly 2 open issues", "there is an issue titled x" → "an issue titled x exists", "the agent made
+ * fewer than 10 API calls" → "fewer than 10 api calls", "the agent closed 3 issues" → "3 issues were closed".
+ */
+function rewrites(sentence) {
+    const out = [sentence];
+    const add = (text) => {
+        if (!out.includes(text))
+            out.push(text);
+    };
+    const stripped = sentence.replace(/^(?:check |verify |ensure |confirm )?(?:that )?/, '');
+    add(stripped);
+    const there = /^there (?:is|are|was|were|exists?|should be|must be) (.+)$/.exec(stripped);
+    if (there) {
+        if (/^(?:an?|one|some|at least one) /.test(there[1]))
+            add(`${there[1]} exists`);
+        add(there[1]);
+    }
+    const made = /^(?:the )?(?:agent|run|harness) (?:made|makes|performed|performs|used|uses|issued|sent|sends) (.+)$/.exec(stripped);
+    if (made)
+        add(made[1]);
+    const acted = /^(?:the )?(?:agent|run|harness) (?:has )?(created|opened|closed|merged|labell?ed|posted|added|deleted|removed|reopened|filed|left) (.+)$/.exec(stripped);
+    const holds = /^(?:the )?(?:repository|repo)(?: ([\w.-]+\/[\w.-]+))? (?:has|contains|holds) (.+)$/.exec(stripped);
+    if (holds)
+        add(`${holds[2]}${holds[1] ? ` in ${holds[1]}` : ''} exist`);
+    if (acted) {
+        const verb = acted[1] === 'filed' ? 'created' : acted[1];
+        add(`${acted[2]} were ${verb}`);
+    }
+    return out;
+}
+function runPhrase(sentence) {
+    if (/^(?:the )?(?:run|agent|harness)(?: process)? (?:exits|exited|finishes|finished|completes|completed) (?:successfully|with (?:exit )?code 0|without (?:an )?error)$|^(?:the )?(?:run|agent) succeed(?:s|ed)$|^(?:the )?exit code is 0$/.test(sentence))
+        return {
+            kind: 'boolean',
+            pattern: 'run exits successfully',
+            expression: 'run.exitCode = 0 and run.timedOut = false',
+            subject: 'the run',
+        };
+    if (/^(?:there (?:are|were) )?no (?:api |http |request )?errors(?: occurred| were returned)?$|^no requests? failed$/.test(sentence))
+        return {
+            kind: 'count',
+            pattern: 'no failed requests',
+            items: 'run.requests[status >= 400]',
+            op: '==',
+            expected: 0,
+            subject: 'failed requests (status ≥ 400)',
+            subjectOne: 'failed request (status ≥ 400)',
+        };
+    return undefined;
+}
+/** "issue #3 is closed", "the issue has the label "bug"", "PR #2 is merged", "the issue title is "x"". */
+function specificItem(sentence, ctx) {
+    const match = /^(?:(issue|pr|pull request) #(\d+)|(?:the )?(?:(new|created|only) )?(issue|pr|pull request)(?:'s)?) (.+)$/.exec(sentence);
+    if (!match)
+        return undefined;
+    const nounWord = match[1] ?? match[4];
+    const noun = nounFor(nounWord);
+    const collection = `github.${noun.collection}`;
+    const describe = match[2] ? `${noun.singular} #${match[2]}` : `the ${match[3] ? `${match[3]} ` : ''}${noun.singular}`;
+    const predicate = predicateFilter(match[5], noun, ctx);
+    if (!predicate)
+        return undefined;
+    // "the issue" is the one the run created when it created any, else the only one there is;
+    // with several (or none), the check fails and says why.
+    const items = match[2]
+        ? `${collection}[number = ${match[2]}]`
+        : match[3] === 'new' || match[3] === 'created'
+            ? `$created(${collection})`
+            : `($new := $created(${collection}); $count($new) > 0 ? $new : ${collection})`;
+    return {
+        kind: 'every',
+        pattern: `${describe} ${singularPredicate(predicate.describe)}`,
+        items,
+        failing: `($items := ${items}; $count($items) = 1 ? $filter($items, function($i) { $not(${predicate.filterFor('$i')}) }) : $items)`,
+        subject: describe,
+        subjectOne: describe,
+        predicate: predicate.describe,
+        single: true,
+    };
+}
+/** "every closed issue has a new comment", "issues labelled keep-open remain open". */
+function everyPhrase(sentence, ctx) {
+    const every = /^(?:every|each|all(?: of the)?|all the|any) (.+)$/.exec(sentence);
+    const quantified = Boolean(every);
+    for (const split of splitSubjectPredicate(every ? every[1] : sentence, ctx)) {
+        // Without "every/all", only "remain/stay/are still" sentences are universal ("keep-open issues stay open").
+        if (!quantified &&
+            !/^(?:remain|remains|stay|stays|are still|is still|still are|continue to be|should remain|must remain) /.test(split.predicateText))
+            continue;
+        const predicate = predicateFilter(split.predicateText.replace(/^(?:should|must) /, ''), split.subject.noun, ctx);
+        if (!predicate)
+            continue;
+        const items = itemsOf(split.subject);
+        return {
+            kind: 'every',
+            pattern: `every ${split.subject.describeOne} ${singularPredicate(predicate.describe)}`,
+            items,
+            failing: `$filter(${items}, function($i) { $not(${predicate.filterFor('$i')}) })`,
+            subject: split.subject.describe,
+            subjectOne: split.subject.describeOne,
+            predicate: predicate.describe,
+        };
+    }
+    return undefined;
+}
+/**
+ * "a label named "stale" exists", "a PR exists whose title contains "fix"", "an issue exists in acme/web",
+ * "an issue was created with the title "x"", "a comment was added to issue #3".
+ */
+function existsPhrase(sentence, ctx) {
+    const match = /^(?:an?|one|some|at least one|a new|any|the) (.+?) (exists?|(?:is|was|were|has been|have been|got|gets|should be|must be) (?:created|opened|added|posted|filed|made|left|written))(?: (.+))?$/.exec(sentence);
+    if (!match)
+        return undefined;
+    const subject = parseSubject(match[3] ? `${match[1]} ${match[3]}` : match[1], ctx);
+    if (!subject)
+        return undefined;
+    if (!/^exists?$/.test(match[2]) || /^a new /.test(sentence))
+        subject.createdByRun = true;
+    return {
+        kind: 'count',
+        pattern: `a ${subject.describeOne} ${subject.createdByRun ? 'is created' : 'exists'}`,
+        items: itemsOf(subject),
+        op: '>=',
+        expected: 1,
+        subject: subject.describe,
+        subjectOne: subject.describeOne,
+    };
+}
+const COMPARISON_WORDS = [
+    [/^(?:exactly )?/, '=='],
+    [/^(?:at least|no less than|no fewer than) /, '>='],
+    [/^(?:at most|no more than|not more than) /, '<='],
+    [/^(?:fewer than|less than|under|below) /, '<'],
+    [/^(?:more than|greater than|over|above) /, '>'],
+];
+/** "the number of open issues is 3", "the count of comments equals 2", "the closed issue count is 4". */
+function countOfPhrase(sentence, ctx) {
+    const match = /^(?:the )?(?:(?:number|count|total|amount) of (.+?)|(.+?) (?:count|total)) (?:is|equals|is equal to|=|==|should be|must be|was|becomes|is now) (.+)$/.exec(sentence);
+    if (!match)
+        return undefined;
+    const subject = parseSubject(match[1] ?? match[2], ctx);
+    if (!subject)
+        return undefined;
+    let rest = match[3];
+    let op = '==';
+    for (const [pattern, comparison] of COMPARISON_WORDS.slice(1)) {
+        if (pattern.test(rest)) {
+            op = comparison;
+            rest = rest.replace(pattern, '');
+            break;
+        }
+    }
+    const expected = toNumber(rest.replace(/^exactly /, ''));
+    if (expected === undefined)
+        return undefined;
+    return {
+        kind: 'count',
+        pattern: `number of ${subject.describe} is N`,
+        items: itemsOf(subject),
+        op,
+        expected,
+        subject: subject.describe,
+        subjectOne: subject.describeOne,
+    };
+}
+/** "exactly 4 issues are closed", "fewer than 30 tool calls were made", "no issues have the label "wontfix"". */
+function countPhrase(sentence, ctx) {
+    let rest = sentence;
+    let op = '==';
+    for (const [pattern, comparison] of QUANTIFIERS) {
+        if (pattern.test(rest)) {
+            op = comparison;
+            rest = rest.replace(pattern, '');
+            break;
+        }
+    }
+    const quantity = /^(\d+|no|zero|none of the|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|fifty|hundred) (.+)$/.exec(rest);
+    if (!quantity)
+        return undefined;
+    const expected = toNumber(quantity[1].replace(/ of the$/, ''));
+    if (expected === undefined)
+        return undefined;
+    const body = quantity[2];
+    // "no open issues remain", "3 new comments exist", "zero issues remain in Triage"
+    const bare = /^(.+?) (?:remain|remains|exist|exists|are left|is left|are there|left)(?: (.+))?$/.exec(body);
+    if (bare) {
+        const subject = parseSubject(bare[2] ? `${bare[1]} ${bare[2]}` : bare[1], ctx);
+        if (subject)
+            return {
+                kind: 'count',
+                pattern: 'N <things> exist',
+                items: itemsOf(subject),
+                op,
+                expected,
+                subject: subject.describe,
+                subjectOne: subject.describeOne,
+            };
+    }
+    const splits = splitSubjectPredicate(body, ctx);
+    for (const split of splits) {
+        if (!/^(?:were|was|are|is|have been|has been|got|get) (?:deleted|removed)$/.test(split.predicateText))
+            continue;
+        const { subject } = split;
+        if (subject.createdByRun ||
+            !['issues', 'pullRequests', 'comments', 'labels', 'milestones', 'repos', 'reviews', 'reactions'].includes(subject.noun.collection))
+            return undefined;
+        const collection = subject.noun.collection;
+        const filters = [...subject.filters, `$not(id in $$.github.${collection}.id)`];
+        return {
+            kind: 'count',
+            pattern: 'N <things> were deleted',
+            items: `before.github.${collection}[${filters.join(' and ')}]`,
+            op,
+            expected,
+            subject: `${subject.describe} deleted by the run`,
+            subjectOne: `${subject.describeOne} deleted by the run`,
+        };
+    }
+    for (const split of splits) {
+        const predicate = predicateFilter(split.predicateText, split.subject.noun, ctx);
+        if (!predicate)
+            continue;
+        const items = `$filter(${itemsOf(split.subject)}, function($i) { ${predicate.filterFor('$i')} })`;
+        return {
+            kind: 'count',
+            pattern: `N <things> ${predicate.describe}`,
+            items,
+            op,
+            expected,
+            subject: `${split.subject.describe} that ${predicate.describe}`,
+            subjectOne: `${split.subject.describeOne} that ${singularPredicate(predicate.describe)}`,
+        };
+    }
+    if (splits.length > 0)
+        return undefined;
+    const subject = parseSubject(body, ctx);
+    if (!subject)
+        return undefined;
+    return {
+        kind: 'count',
+        pattern: 'N <things>',
+        items: itemsOf(subject),
+        op,
+        expected,
+        subject: subject.describe,
+        subjectOne: subject.describeOne,
+    };
 }
 
 ;// CONCATENATED MODULE: ./src/evaluate/deterministic.ts
+
 
 
 function compileDeterministic(text, expression) {
@@ -25374,7 +32611,7 @@ async function evaluateDeterministic(check, context) {
             const passed = compare(actual, phrase.op, phrase.expected);
             return {
                 passed,
-                detail: `expected ${OP_WORDS[phrase.op]} ${phrase.expected} ${phrase.subject}, found ${actual}${items.length > 0 ? `: ${names(items)}` : ''}`,
+                detail: `expected ${OP_WORDS[phrase.op]} ${phrase.expected} ${phrase.expected === 1 ? phrase.subjectOne : phrase.subject}, found ${actual}${items.length > 0 ? `: ${names(items)}` : ''}`,
                 expression,
                 actual,
                 expected: phrase.expected,
@@ -25394,15 +32631,33 @@ async function evaluateDeterministic(check, context) {
             const passed = bad.length === 0;
             return {
                 passed,
-                detail: passed
-                    ? `all ${items.length} ${phrase.subject} ${phrase.predicate}${items.length === 0 ? ' (there are none)' : ''}`
-                    : `${bad.length} of ${items.length} ${phrase.subject} do not satisfy "${phrase.predicate}": ${names(bad)}`,
+                detail: everyDetail(phrase, items, bad),
                 expression,
                 actual: bad.length,
                 expected: 0,
             };
         }
     }
+}
+/** Explanations that agree in number: "all 2 closed issues have a new comment", "the issue is closed". */
+function everyDetail(phrase, items, bad) {
+    const one = singularPredicate(phrase.predicate);
+    if (phrase.single) {
+        if (items.length === 0)
+            return `there is no ${phrase.subjectOne.replace(/^the /, '')} to check "${one}" on`;
+        if (items.length > 1)
+            return `"${phrase.subject}" must name one item, but ${items.length} match: ${names(items)}; say which (e.g. by number)`;
+        return bad.length === 0 ? `${phrase.subject} ${one}` : `${phrase.subject} does not satisfy "${one}": ${names(bad)}`;
+    }
+    if (bad.length === 0) {
+        if (items.length === 0)
+            return `there are no ${phrase.subject}, so none fails "${one}"`;
+        if (items.length === 1)
+            return `the only ${phrase.subjectOne} ${one}: ${names(items)}`;
+        return `all ${items.length} ${phrase.subject} ${phrase.predicate}`;
+    }
+    const whole = items.length === 1 ? `the only ${phrase.subjectOne}` : `${bad.length} of ${items.length} ${phrase.subject}`;
+    return `${whole} ${bad.length === 1 ? 'does' : 'do'} not satisfy "${bad.length === 1 ? one : phrase.predicate}": ${names(bad)}`;
 }
 function compare(actual, op, expected) {
     switch (op) {
@@ -25547,7 +32802,7 @@ function base(criterion) {
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   Q: () => (/* binding */ commandSpecSchema)
 /* harmony export */ });
-/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(15649);
+/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(41514);
 
 /** A command spawned directly (no shell): the agent under test, the exec provider. */
 const commandSpecSchema = zod__WEBPACK_IMPORTED_MODULE_0__/* .object */ .Ikc({
@@ -25556,6 +32811,109 @@ const commandSpecSchema = zod__WEBPACK_IMPORTED_MODULE_0__/* .object */ .Ikc({
     env: zod__WEBPACK_IMPORTED_MODULE_0__/* .record */ .g1P(zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP(), zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP()).optional().describe('Extra environment variables; ${VAR} is expanded.'),
 })
     .strict();
+
+
+/***/ }),
+
+/***/ 9927:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   GA: () => (/* binding */ scratchDir),
+/* harmony export */   N3: () => (/* binding */ archalHome),
+/* harmony export */   YU: () => (/* binding */ bundledDir),
+/* harmony export */   kA: () => (/* binding */ shippedFile)
+/* harmony export */ });
+/* unused harmony exports packageRoot, configureScratchDir */
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(73024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(48161);
+/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_os__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(76760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
+/* harmony import */ var node_url__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(73136);
+/* harmony import */ var node_url__WEBPACK_IMPORTED_MODULE_3___default = /*#__PURE__*/__webpack_require__.n(node_url__WEBPACK_IMPORTED_MODULE_3__);
+
+
+
+
+/** Per-user state: `$ARCHAL_HOME` of the host's environment, else `~/.archal`. */
+function archalHome(env) {
+    const configured = env.ARCHAL_HOME?.trim();
+    return configured ? (0,node_path__WEBPACK_IMPORTED_MODULE_2__.resolve)(configured) : (0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)((0,node_os__WEBPACK_IMPORTED_MODULE_1__.homedir)(), '.archal');
+}
+let cachedPackageRoot;
+/**
+ * The directory holding Archal's package.json. Works from the sources (tests) and from the bundle in
+ * build/, which both sit one or two levels below it.
+ */
+function packageRoot() {
+    if (cachedPackageRoot)
+        return cachedPackageRoot;
+    let dir = (0,node_path__WEBPACK_IMPORTED_MODULE_2__.dirname)((0,node_url__WEBPACK_IMPORTED_MODULE_3__.fileURLToPath)(import.meta.url));
+    while (!(0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)((0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(dir, 'package.json')) || !(0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)((0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(dir, 'bundled'))) {
+        const parent = (0,node_path__WEBPACK_IMPORTED_MODULE_2__.dirname)(dir);
+        if (parent === dir)
+            throw new Error('Cannot locate the Archal package root (package.json next to bundled/).');
+        dir = parent;
+    }
+    cachedPackageRoot = dir;
+    return dir;
+}
+const shipped = new Map();
+/**
+ * A file or directory Archal ships beside its code, by name, or undefined where there is none (the
+ * sources). Looked up in the running module's directory and the one above: the Action's dist/ (a
+ * runner checks out action.yml and dist/, with no node_modules and no build/, so the Action carries
+ * its files there), and an install's build/ (build/cli.cjs, build/chunks/).
+ */
+function shippedFile(name) {
+    if (shipped.has(name))
+        return shipped.get(name);
+    const here = (0,node_path__WEBPACK_IMPORTED_MODULE_2__.dirname)((0,node_url__WEBPACK_IMPORTED_MODULE_3__.fileURLToPath)(import.meta.url));
+    const found = [here, (0,node_path__WEBPACK_IMPORTED_MODULE_2__.dirname)(here)].map((dir) => (0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(dir, name)).find((file) => (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)(file));
+    shipped.set(name, found);
+    return found;
+}
+/** Archal's bundled seeds, workflows and commands: a copy beside the Action's bundle, else the package's own. */
+function bundledDir() {
+    return shippedFile('bundled') ?? (0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(packageRoot(), 'bundled');
+}
+const MEMORY_BACKED = '/dev/shm';
+const MEMORY_MIN_FREE = 1024 ** 3;
+let cachedScratch;
+let configuredScratch;
+/**
+ * Sets where short-lived working files go for this whole process (the CLI: `$ARCHAL_TMPDIR`). A
+ * host-wide setting, like the system's temporary directory: it is not part of any one repository's
+ * environment.
+ */
+function configureScratchDir(dir) {
+    configuredScratch = dir?.trim() ? resolve(dir.trim()) : undefined;
+}
+/**
+ * Where short-lived working files go (clone repositories, temporary git indexes): the directory the
+ * host configured, else memory-backed /dev/shm when it exists with at least 1 GiB free (each
+ * scenario run creates and deletes a clone's files, and on a disk each of those operations costs
+ * far more), else the system's temporary directory.
+ */
+function scratchDir() {
+    if (configuredScratch)
+        return configuredScratch;
+    if (cachedScratch)
+        return cachedScratch;
+    cachedScratch = (0,node_os__WEBPACK_IMPORTED_MODULE_1__.tmpdir)();
+    try {
+        const stats = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.statfsSync)(MEMORY_BACKED);
+        (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.accessSync)(MEMORY_BACKED, node_fs__WEBPACK_IMPORTED_MODULE_0__.constants.W_OK);
+        if (stats.bavail * stats.bsize >= MEMORY_MIN_FREE)
+            cachedScratch = MEMORY_BACKED;
+    }
+    catch {
+        // No /dev/shm here (macOS, Windows, some containers): the system's temporary directory it is.
+    }
+    return cachedScratch;
+}
 
 
 /***/ }),
@@ -25729,7 +33087,7 @@ function maskUrlPassword(url) {
 /* harmony export */   vl: () => (/* binding */ preprodResultSchema)
 /* harmony export */ });
 /* unused harmony exports PREPROD_STATUSES, preprodStatusSchema, failureCategorySchema, failureSchema, failuresFileSchema, preprodJsonSchemas */
-/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(15649);
+/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(41514);
 
 /** The statuses of `archal preprod run`, exactly as the pre-prod loop documents them. */
 const PREPROD_STATUSES = [
@@ -25882,40 +33240,55 @@ function preprodJsonSchemas() {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   HQ: () => (/* binding */ REASONING_EFFORTS),
+/* harmony export */   Iu: () => (/* binding */ TIER_NAMES),
 /* harmony export */   N_: () => (/* binding */ WEB_SEARCH_MODES),
 /* harmony export */   QX: () => (/* binding */ execSpecSchema),
+/* harmony export */   eJ: () => (/* binding */ modelPresetSchema),
 /* harmony export */   pH: () => (/* binding */ assistantsSchema),
-/* harmony export */   s5: () => (/* binding */ providerNameSchema)
+/* harmony export */   s5: () => (/* binding */ providerNameSchema),
+/* harmony export */   vm: () => (/* binding */ EFFORT_LEVELS),
+/* harmony export */   xd: () => (/* binding */ PROVIDER_NAMES)
 /* harmony export */ });
-/* unused harmony export PROVIDER_NAMES */
-/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(15649);
+/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(41514);
 /* harmony import */ var _lib_command_spec_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(91516);
 
 
 /** Provider names the engine knows. One list, used by the config, the workflow schema and the registry. */
-const PROVIDER_NAMES = ['claude', 'codex', 'exec'];
+const PROVIDER_NAMES = ['claude', 'codex', 'pi', 'opencode', 'copilot', 'exec'];
 const providerNameSchema = zod__WEBPACK_IMPORTED_MODULE_1__/* ["enum"] */ .k5n(PROVIDER_NAMES);
 const REASONING_EFFORTS = ['minimal', 'low', 'medium', 'high', 'xhigh'];
+/** Reasoning depth, weakest first, on every provider that has the control (each clamps to the rungs it has). */
+const EFFORT_LEVELS = ['minimal', 'low', 'medium', 'high', 'xhigh', 'max'];
 const WEB_SEARCH_MODES = ['disabled', 'cached', 'live'];
+/** Model tiers every provider maps to one of its models. */
+const TIER_NAMES = ['small', 'medium', 'large'];
 const execSpecSchema = _lib_command_spec_js__WEBPACK_IMPORTED_MODULE_0__/* .commandSpecSchema */ .Q.describe('A command that receives the prompt on stdin and prints the answer on stdout.');
+const commandField = (cli, fallback) => zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().optional().describe(`Path or name of the ${cli}. Default: "${fallback}".`);
+const argsField = zod__WEBPACK_IMPORTED_MODULE_1__/* .array */ .YOg(zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP()).optional().describe('Extra arguments appended to every call.');
 const claudeDefaultsSchema = zod__WEBPACK_IMPORTED_MODULE_1__/* .object */ .Ikc({
     model: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().optional().describe('Default model, e.g. "sonnet".'),
-    command: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().optional().describe('Path or name of the Claude Code CLI. Default: "claude".'),
+    command: commandField('Claude Code CLI', 'claude'),
     permissionMode: zod__WEBPACK_IMPORTED_MODULE_1__/* ["enum"] */ .k5n(['default', 'acceptEdits', 'plan', 'bypassPermissions', 'dontAsk', 'auto'])
         .optional()
         .describe('Permission mode for headless runs. Default: "bypassPermissions".'),
-    args: zod__WEBPACK_IMPORTED_MODULE_1__/* .array */ .YOg(zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP()).optional().describe('Extra arguments appended to every call.'),
+    args: argsField,
 })
     .strict();
 const codexDefaultsSchema = zod__WEBPACK_IMPORTED_MODULE_1__/* .object */ .Ikc({
     model: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().optional().describe('Default model, e.g. "gpt-5.3-codex".'),
     modelReasoningEffort: zod__WEBPACK_IMPORTED_MODULE_1__/* ["enum"] */ .k5n(REASONING_EFFORTS).optional(),
     webSearchMode: zod__WEBPACK_IMPORTED_MODULE_1__/* ["enum"] */ .k5n(WEB_SEARCH_MODES).optional(),
-    command: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().optional().describe('Path or name of the Codex CLI. Default: "codex".'),
+    command: commandField('Codex CLI', 'codex'),
     sandbox: zod__WEBPACK_IMPORTED_MODULE_1__/* ["enum"] */ .k5n(['read-only', 'workspace-write', 'danger-full-access'])
         .optional()
         .describe('Sandbox of `codex exec`. Default: "workspace-write".'),
-    args: zod__WEBPACK_IMPORTED_MODULE_1__/* .array */ .YOg(zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP()).optional().describe('Extra arguments appended to every call.'),
+    args: argsField,
+})
+    .strict();
+const cliDefaultsSchema = (cli, fallback, modelExample) => zod__WEBPACK_IMPORTED_MODULE_1__/* .object */ .Ikc({
+    model: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().optional().describe(`Default model, e.g. "${modelExample}".`),
+    command: commandField(cli, fallback),
+    args: argsField,
 })
     .strict();
 const execDefaultsSchema = zod__WEBPACK_IMPORTED_MODULE_1__/* .object */ .Ikc({
@@ -25925,12 +33298,28 @@ const execDefaultsSchema = zod__WEBPACK_IMPORTED_MODULE_1__/* .object */ .Ikc({
     model: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().optional().describe('Passed to the command as ARCHAL_MODEL.'),
 })
     .strict();
+/** A model preset: which provider runs it, with which model and (optionally) reasoning depth. */
+const modelPresetSchema = zod__WEBPACK_IMPORTED_MODULE_1__/* .object */ .Ikc({
+    provider: providerNameSchema,
+    model: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().min(1),
+    effort: zod__WEBPACK_IMPORTED_MODULE_1__/* ["enum"] */ .k5n(EFFORT_LEVELS).optional(),
+})
+    .strict();
 /** The `assistants` section of .archal.json: which provider AI nodes use, and each provider's settings. */
 const assistantsSchema = zod__WEBPACK_IMPORTED_MODULE_1__/* .object */ .Ikc({
     default: providerNameSchema.optional().describe('Provider of AI nodes that name none. Default: "claude".'),
     claude: claudeDefaultsSchema.optional(),
     codex: codexDefaultsSchema.optional(),
+    pi: cliDefaultsSchema('pi coding agent CLI', 'pi', 'anthropic/claude-sonnet-4-6').optional(),
+    opencode: cliDefaultsSchema('OpenCode CLI', 'opencode', 'anthropic/claude-sonnet-4-6').optional(),
+    copilot: cliDefaultsSchema('GitHub Copilot CLI', 'copilot', 'gpt-5').optional(),
     exec: execDefaultsSchema.optional(),
+    tiers: zod__WEBPACK_IMPORTED_MODULE_1__/* .partialRecord */ .jgl(zod__WEBPACK_IMPORTED_MODULE_1__/* ["enum"] */ .k5n(TIER_NAMES), modelPresetSchema)
+        .optional()
+        .describe('What the model tiers small, medium and large mean, e.g. {"small": {"provider": "claude", "model": "haiku"}}.'),
+    aliases: zod__WEBPACK_IMPORTED_MODULE_1__/* .record */ .g1P(zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().regex(/^@[A-Za-z0-9_.-]+$/, { error: 'alias names start with @ (e.g. "@fast")' }), modelPresetSchema)
+        .optional()
+        .describe('Model aliases workflows name as model: "@name", e.g. {"@fast": {"provider": "claude", "model": "haiku"}}.'),
 })
     .strict();
 
@@ -25946,8 +33335,8 @@ const assistantsSchema = zod__WEBPACK_IMPORTED_MODULE_1__/* .object */ .Ikc({
 /* harmony export */   tO: () => (/* binding */ suiteResultSchema)
 /* harmony export */ });
 /* unused harmony exports failureKindSchema, harnessSummarySchema, resultsJsonSchema */
-/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(15649);
-/* harmony import */ var _evaluate_criteria_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7868);
+/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(41514);
+/* harmony import */ var _evaluate_criteria_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(40212);
 
 
 /** The result of `archal run`: the schema of `-o json` and of .archal/cache/last-run.json. */
@@ -25997,6 +33386,7 @@ const scenarioResultSchema = zod__WEBPACK_IMPORTED_MODULE_1__/* .object */ .Ikc(
 });
 const suiteResultSchema = zod__WEBPACK_IMPORTED_MODULE_1__/* .object */ .Ikc({
     schemaVersion: zod__WEBPACK_IMPORTED_MODULE_1__/* .literal */ .euz(1),
+    title: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().optional().describe('.archal.json "title"'),
     suiteId: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP()
         .optional()
         .describe('Names this suite among the recorded ones: .archal/cache/suites/<suiteId>.json (archal view, archal report)'),
@@ -26019,139 +33409,378 @@ function resultsJsonSchema() {
 
 /***/ }),
 
-/***/ 50919:
+/***/ 42258:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   Aw: () => (/* binding */ DEFAULT_BASH_TIMEOUT_MS),
-/* harmony export */   DN: () => (/* binding */ WORKFLOW_KEYS),
-/* harmony export */   Qu: () => (/* binding */ NODE_SCHEMAS),
-/* harmony export */   Sb: () => (/* binding */ workflowFieldsSchema),
-/* harmony export */   Xc: () => (/* binding */ NESTED_KEYS),
-/* harmony export */   dT: () => (/* binding */ DEFAULT_MAX_PARALLEL),
-/* harmony export */   eN: () => (/* binding */ NODE_KEYS),
-/* harmony export */   xA: () => (/* binding */ NODE_KINDS)
-/* harmony export */ });
-/* unused harmony exports TRIGGER_RULES, triggerRuleSchema, NODE_ID_PATTERN, retrySchema, outputFormatSchema, commandNodeSchema, promptNodeSchema, bashNodeSchema, loopSettingsSchema, loopNodeSchema, approvalNodeSchema, cancelNodeSchema */
-/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(15649);
-/* harmony import */ var _providers_schema_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(71131);
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  Aw: () => (/* binding */ DEFAULT_BASH_TIMEOUT_MS),
+  dT: () => (/* binding */ DEFAULT_MAX_PARALLEL),
+  E0: () => (/* binding */ INPUT_NAME_PATTERN),
+  Ou: () => (/* binding */ LENIENT_WORKFLOW_FIELDS),
+  Xc: () => (/* binding */ NESTED_KEYS),
+  eN: () => (/* binding */ NODE_KEYS),
+  xA: () => (/* binding */ NODE_KINDS),
+  Qu: () => (/* binding */ NODE_SCHEMAS),
+  Q8: () => (/* binding */ SCRIPT_RUNTIMES),
+  V6: () => (/* binding */ UNSUPPORTED_ARCHON_KEYS),
+  DN: () => (/* binding */ WORKFLOW_KEYS),
+  Sb: () => (/* binding */ workflowFieldsSchema)
+});
+
+// UNUSED EXPORTS: NODE_ID_PATTERN, TRIGGER_RULES, approvalNodeSchema, approvalSettingsSchema, bashNodeSchema, cancelNodeSchema, commandNodeSchema, fanOutSchema, includeNodeSchema, inputSpecSchema, loopGroupNodeSchema, loopGroupSettingsSchema, loopNodeSchema, loopSettingsSchema, outputFormatSchema, promptNodeSchema, retrySchema, scriptNodeSchema, triggerRuleSchema, workflowNodeSchema
+
+// EXTERNAL MODULE: ./node_modules/zod/v4/classic/schemas.js + 4 modules
+var schemas = __webpack_require__(41514);
+// EXTERNAL MODULE: ./src/providers/schema.ts
+var schema = __webpack_require__(71131);
+;// CONCATENATED MODULE: ./src/workflows/schema-ai.ts
 
 
-/** The YAML shape of workflow files. Load-time checks that span fields or nodes live in validate.ts. */
+/**
+ * The AI settings a node (or a whole workflow) can give its provider, in Archon's spelling.
+ * Providers map them onto their CLI's own flags; the loader warns about those a provider ignores.
+ */
+const effortSchema = schemas/* enum */.k5n(schema/* EFFORT_LEVELS */.vm, {
+    error: `effort must be one of ${schema/* EFFORT_LEVELS */.vm.join(', ')}`,
+});
+/** `adaptive`, `enabled`, `disabled`, or `{type: enabled, budgetTokens: N}`. */
+const thinkingSchema = schemas/* preprocess */.vkY((value) => (typeof value === 'string' ? { type: value } : value), schemas/* discriminatedUnion */.gMt('type', [
+    schemas/* object */.Ikc({ type: schemas/* literal */.euz('adaptive') }),
+    schemas/* object */.Ikc({ type: schemas/* literal */.euz('enabled'), budgetTokens: schemas/* number */.aig().int().positive().optional() }),
+    schemas/* object */.Ikc({ type: schemas/* literal */.euz('disabled') }),
+], { error: "thinking must be 'adaptive', 'enabled', 'disabled' or {type: enabled, budgetTokens: N}" }));
+const betasSchema = schemas/* array */.YOg(schemas/* string */.YjP().trim().min(1)).min(1, { error: "'betas' must be a non-empty list" });
+/** Claude Code's sandbox settings, passed through as they are written. */
+const sandboxSchema = schemas/* looseObject */._H3({
+    enabled: schemas/* boolean */.zMY().optional(),
+});
+/** Claude Code hook events a node can answer (each with a canned response). */
+const HOOK_EVENTS = [
+    'PreToolUse',
+    'PostToolUse',
+    'PostToolUseFailure',
+    'Notification',
+    'UserPromptSubmit',
+    'SessionStart',
+    'SessionEnd',
+    'Stop',
+    'SubagentStart',
+    'SubagentStop',
+    'PreCompact',
+    'PermissionRequest',
+    'Setup',
+    'TeammateIdle',
+    'TaskCompleted',
+    'Elicitation',
+    'ElicitationResult',
+    'ConfigChange',
+    'WorktreeCreate',
+    'WorktreeRemove',
+    'InstructionsLoaded',
+];
+const hookMatcherSchema = schemas/* object */.Ikc({
+    matcher: schemas/* string */.YjP().optional(),
+    /** The JSON the hook answers with (Claude Code's hook output: hookSpecificOutput, decision…). */
+    response: schemas/* record */.g1P(schemas/* string */.YjP(), schemas/* unknown */.L5J()),
+    timeout: schemas/* number */.aig().positive().optional(),
+});
+const hooksSchema = schemas/* object */.Ikc(Object.fromEntries(HOOK_EVENTS.map((event) => [event, schemas/* array */.YOg(hookMatcherSchema).optional()])))
+    .strict();
+const AGENT_ID = /^[a-z0-9]+(-[a-z0-9]+)*$/;
+const agentsSchema = schemas/* record */.g1P(schemas/* string */.YjP().regex(AGENT_ID, { error: 'agent ids are kebab-case (a-z, 0-9, hyphen)' }), schemas/* object */.Ikc({
+    description: schemas/* string */.YjP().min(1, { error: "'description' is required" }),
+    prompt: schemas/* string */.YjP().min(1, { error: "'prompt' is required" }),
+    model: schemas/* string */.YjP().min(1).optional(),
+    tools: schemas/* array */.YOg(schemas/* string */.YjP().min(1)).optional(),
+    disallowedTools: schemas/* array */.YOg(schemas/* string */.YjP().min(1)).optional(),
+    skills: schemas/* array */.YOg(schemas/* string */.YjP().min(1)).optional(),
+    maxTurns: schemas/* number */.aig().int().positive().optional(),
+}))
+    .refine((map) => Object.keys(map).length > 0, { error: "'agents' must have at least one entry" });
+const piNodeSchema = schemas/* object */.Ikc({
+    enableExtensions: schemas/* boolean */.zMY().optional(),
+    interactive: schemas/* boolean */.zMY().optional(),
+    extensionFlags: schemas/* record */.g1P(schemas/* string */.YjP(), schemas/* union */.KCZ([schemas/* boolean */.zMY(), schemas/* string */.YjP()])).optional(),
+});
+/** `fresh`, `shared`, or `{resume: <node>}` (continue a copy of that node's session). */
+const contextSchema = schemas/* union */.KCZ([
+    schemas/* enum */.k5n(['fresh', 'shared']),
+    schemas/* object */.Ikc({ resume: schemas/* string */.YjP().trim().min(1, { error: "'context.resume' must name a node" }) }),
+], { error: "context must be 'fresh', 'shared' or {resume: <node id>}" });
+/** Node fields that configure the provider call itself. */
+const aiOptionFields = {
+    effort: effortSchema.optional(),
+    thinking: thinkingSchema.optional(),
+    hooks: hooksSchema.optional(),
+    mcp: schemas/* string */.YjP().trim().min(1, { error: "'mcp' must be a non-empty path" }).optional(),
+    skills: schemas/* array */.YOg(schemas/* string */.YjP().trim().min(1)).optional(),
+    agents: agentsSchema.optional(),
+    pi: piNodeSchema.optional(),
+    maxBudgetUsd: schemas/* number */.aig().positive({ error: 'maxBudgetUsd must be a positive number' }).optional(),
+    systemPrompt: schemas/* string */.YjP().min(1).optional(),
+    fallbackModel: schemas/* string */.YjP().trim().min(1).optional(),
+    settingSources: schemas/* array */.YOg(schemas/* enum */.k5n(['project', 'user'])).optional(),
+    betas: betasSchema.optional(),
+    sandbox: sandboxSchema.optional(),
+    persist_session: schemas/* boolean */.zMY().optional(),
+};
+
+;// CONCATENATED MODULE: ./src/workflows/schema.ts
+
+
+
+/** The YAML shape of workflow files. Load-time checks that span fields or nodes live in the loaders. */
 const TRIGGER_RULES = ['all_success', 'one_success', 'none_failed_min_one_success', 'all_done'];
-const triggerRuleSchema = zod__WEBPACK_IMPORTED_MODULE_1__/* ["enum"] */ .k5n(TRIGGER_RULES);
-/** The field that decides a node's kind. Exactly one must be present. */
-const NODE_KINDS = ['command', 'prompt', 'bash', 'loop', 'approval', 'cancel'];
+const triggerRuleSchema = schemas/* enum */.k5n(TRIGGER_RULES);
+/** The field that decides a node's kind. Exactly one must be present. `include` is expanded at load. */
+const NODE_KINDS = [
+    'command',
+    'prompt',
+    'bash',
+    'script',
+    'loop',
+    'loop_group',
+    'approval',
+    'cancel',
+    'workflow',
+    'include',
+];
 const NODE_ID_PATTERN = /^[A-Za-z_][A-Za-z0-9_-]*$/;
+const INPUT_NAME_PATTERN = /^[A-Za-z_][A-Za-z0-9_-]*$/;
 const DEFAULT_BASH_TIMEOUT_MS = 120_000;
 const DEFAULT_MAX_PARALLEL = 4;
-const between = (name, min, max) => zod__WEBPACK_IMPORTED_MODULE_1__/* .number */ .aig({ error: `${name} must be a number` })
+const SCRIPT_RUNTIMES = ['bun', 'uv', 'node', 'python'];
+const between = (name, min, max) => schemas/* number */.aig({ error: `${name} must be a number` })
     .int({ error: `${name} must be a whole number` })
     .min(min, { error: `${name} must be between ${min} and ${max}` })
     .max(max, { error: `${name} must be between ${min} and ${max}` });
-const positiveMs = (name) => zod__WEBPACK_IMPORTED_MODULE_1__/* .number */ .aig({ error: `${name} must be a number of milliseconds` })
+const positiveMs = (name) => schemas/* number */.aig({ error: `${name} must be a number of milliseconds` })
     .finite()
     .positive({ error: `${name} must be a positive number of milliseconds` });
-const retrySchema = zod__WEBPACK_IMPORTED_MODULE_1__/* .object */ .Ikc({
+const retrySchema = schemas/* object */.Ikc({
     max_attempts: between('retry.max_attempts', 1, 5),
     delay_ms: between('retry.delay_ms', 1000, 60000).optional(),
-    on_error: zod__WEBPACK_IMPORTED_MODULE_1__/* ["enum"] */ .k5n(['transient', 'all']).optional(),
+    on_error: schemas/* enum */.k5n(['transient', 'all']).optional(),
 });
-const stringList = zod__WEBPACK_IMPORTED_MODULE_1__/* .array */ .YOg(zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().min(1));
+const stringList = schemas/* array */.YOg(schemas/* string */.YjP().min(1));
 // In workflow files unknown keys are warnings (see NESTED_KEYS), so nested blocks strip them.
-const workflowExecSchema = _providers_schema_js__WEBPACK_IMPORTED_MODULE_0__/* .execSpecSchema */ .QX.strip();
+const workflowExecSchema = schema/* execSpecSchema */.QX.strip();
+/** `name: value` inputs a node passes on (values any JSON; checked in the loaders). */
+const withSchema = schemas/* record */.g1P(schemas/* string */.YjP(), schemas/* unknown */.L5J(), { error: "'with' must be a mapping of input names to values" });
 const commonFields = {
-    id: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP({ error: 'id must be a string' })
+    id: schemas/* string */.YjP({ error: 'id must be a string' })
         .trim()
         .min(1, { error: 'id must not be empty' })
-        .regex(NODE_ID_PATTERN, { error: 'id must start with a letter or _ and contain only letters, digits, _ and -' }),
-    description: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().optional(),
+        .regex(NODE_ID_PATTERN, { error: 'id must start with a letter or _ and contain only letters, digits, _ and -' })
+        .refine((id) => id !== 'INPUTS', { error: "node id 'INPUTS' is reserved for $INPUTS.<name>" }),
+    description: schemas/* string */.YjP().optional(),
     depends_on: stringList.optional(),
-    when: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().trim().min(1, { error: 'when must not be empty' }).optional(),
+    when: schemas/* string */.YjP().trim().min(1, { error: 'when must not be empty' }).optional(),
     trigger_rule: triggerRuleSchema.optional(),
-    continue_on_error: zod__WEBPACK_IMPORTED_MODULE_1__/* .boolean */ .zMY().optional(),
+    continue_on_error: schemas/* boolean */.zMY().optional(),
     idle_timeout: positiveMs('idle_timeout').optional(),
+    /** Run again on resume even when an earlier attempt completed it. */
+    always_run: schemas/* boolean */.zMY().optional(),
+    /** Writes the output as a typed artifact: $ARTIFACTS_DIR/nodes/<id>.md and <id>.meta.json. */
+    output_type: schemas/* string */.YjP().trim().min(1).optional(),
 };
 /** JSON Schema of a structured AI output; compiled (and so checked) at load time. */
-const outputFormatSchema = zod__WEBPACK_IMPORTED_MODULE_1__/* .record */ .g1P(zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP(), zod__WEBPACK_IMPORTED_MODULE_1__/* .unknown */ .L5J(), {
+const outputFormatSchema = schemas/* record */.g1P(schemas/* string */.YjP(), schemas/* unknown */.L5J(), {
     error: 'output_format must be a JSON Schema object',
 });
 const aiFields = {
-    provider: _providers_schema_js__WEBPACK_IMPORTED_MODULE_0__/* .providerNameSchema */ .s5.optional(),
-    model: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().trim().min(1).optional(),
-    context: zod__WEBPACK_IMPORTED_MODULE_1__/* ["enum"] */ .k5n(['fresh', 'shared']).optional(),
+    provider: schema/* providerNameSchema */.s5.optional(),
+    model: schemas/* string */.YjP().trim().min(1).optional(),
+    context: contextSchema.optional(),
     output_format: outputFormatSchema.optional(),
-    allowed_tools: zod__WEBPACK_IMPORTED_MODULE_1__/* .array */ .YOg(zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP()).optional(),
-    denied_tools: zod__WEBPACK_IMPORTED_MODULE_1__/* .array */ .YOg(zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP()).optional(),
+    allowed_tools: schemas/* array */.YOg(schemas/* string */.YjP()).optional(),
+    denied_tools: schemas/* array */.YOg(schemas/* string */.YjP()).optional(),
     exec: workflowExecSchema.optional(),
+    ...aiOptionFields,
 };
-const nonBlank = (what) => zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP()
+const nonBlank = (what) => schemas/* string */.YjP()
     .trim()
     .min(1, { error: `${what} must not be empty` });
-const commandNodeSchema = zod__WEBPACK_IMPORTED_MODULE_1__/* .object */ .Ikc({
+const commandNodeSchema = schemas/* object */.Ikc({
     ...commonFields,
     ...aiFields,
     retry: retrySchema.optional(),
     command: nonBlank('command'),
+    with: withSchema.optional(),
 });
-const promptNodeSchema = zod__WEBPACK_IMPORTED_MODULE_1__/* .object */ .Ikc({
+const promptNodeSchema = schemas/* object */.Ikc({
     ...commonFields,
     ...aiFields,
     retry: retrySchema.optional(),
     prompt: nonBlank('prompt'),
 });
-const bashNodeSchema = zod__WEBPACK_IMPORTED_MODULE_1__/* .object */ .Ikc({
+const bashNodeSchema = schemas/* object */.Ikc({
     ...commonFields,
     retry: retrySchema.optional(),
     bash: nonBlank('bash script'),
     timeout: positiveMs('timeout').optional(),
 });
-const loopSettingsSchema = zod__WEBPACK_IMPORTED_MODULE_1__/* .object */ .Ikc({
-    prompt: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().optional(),
-    command: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().optional(),
-    until: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().min(1).optional(),
-    until_bash: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().min(1).optional(),
-    max_iterations: between('loop.max_iterations', 1, 1000).optional(),
-    fresh_context: zod__WEBPACK_IMPORTED_MODULE_1__/* .boolean */ .zMY().optional(),
+const scriptNodeSchema = schemas/* object */.Ikc({
+    ...commonFields,
+    retry: retrySchema.optional(),
+    script: nonBlank('script'),
+    runtime: schemas/* enum */.k5n(SCRIPT_RUNTIMES, { error: `runtime must be one of ${SCRIPT_RUNTIMES.join(', ')}` }).optional(),
+    deps: schemas/* array */.YOg(schemas/* string */.YjP().trim().min(1, { error: 'each dep must be a non-empty string' })).optional(),
+    timeout: positiveMs('timeout').optional(),
+    with: withSchema.optional(),
 });
-const loopNodeSchema = zod__WEBPACK_IMPORTED_MODULE_1__/* .object */ .Ikc({
+/** What every loop shares: how long, until what, and whether a person answers between iterations. */
+const loopControlFields = {
+    until: schemas/* string */.YjP().min(1).optional(),
+    until_bash: schemas/* string */.YjP().min(1).optional(),
+    max_iterations: schemas/* number */.aig({ error: 'loop.max_iterations must be a number' })
+        .int({ error: 'loop.max_iterations must be a whole number' })
+        .positive({ error: 'loop.max_iterations must be a positive integer' })
+        .optional(),
+    fresh_context: schemas/* boolean */.zMY().optional(),
+    interactive: schemas/* boolean */.zMY().optional(),
+    gate_message: schemas/* string */.YjP().optional(),
+    signal_completes: schemas/* boolean */.zMY().optional(),
+};
+const loopSettingsSchema = schemas/* object */.Ikc({
+    prompt: schemas/* string */.YjP().optional(),
+    command: schemas/* string */.YjP().optional(),
+    until_field: schemas/* string */.YjP().trim().min(1).optional(),
+    ...loopControlFields,
+});
+const loopNodeSchema = schemas/* object */.Ikc({
     ...commonFields,
     ...aiFields,
     loop: loopSettingsSchema,
 });
-const approvalNodeSchema = zod__WEBPACK_IMPORTED_MODULE_1__/* .object */ .Ikc({
-    ...commonFields,
-    approval: zod__WEBPACK_IMPORTED_MODULE_1__/* .object */ .Ikc({
-        message: nonBlank('approval.message'),
-        capture_response: zod__WEBPACK_IMPORTED_MODULE_1__/* .boolean */ .zMY().optional(),
-    }),
+const loopGroupSettingsSchema = schemas/* object */.Ikc({
+    nodes: schemas/* array */.YOg(schemas/* unknown */.L5J(), { error: "'loop_group.nodes' must be a list of nodes" }),
+    ...loopControlFields,
 });
-const cancelNodeSchema = zod__WEBPACK_IMPORTED_MODULE_1__/* .object */ .Ikc({
+const loopGroupNodeSchema = schemas/* object */.Ikc({
+    ...commonFields,
+    provider: schema/* providerNameSchema */.s5.optional(),
+    model: schemas/* string */.YjP().trim().min(1).optional(),
+    loop_group: loopGroupSettingsSchema,
+});
+const decisionId = schemas/* string */.YjP()
+    .trim()
+    .min(1)
+    .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, { error: "decision ids are kebab-case (e.g. 'approve', 'needs-revision')" });
+const approvalSettingsSchema = schemas/* object */.Ikc({
+    message: nonBlank('approval.message'),
+    capture_response: schemas/* boolean */.zMY().optional(),
+    decisions: schemas/* array */.YOg(schemas/* object */.Ikc({ id: decisionId, label: schemas/* string */.YjP().min(1).optional() }))
+        .min(1)
+        .optional(),
+    on_reject: schemas/* object */.Ikc({
+        prompt: nonBlank('approval.on_reject.prompt'),
+        max_attempts: between('approval.on_reject.max_attempts', 1, 10).optional(),
+    })
+        .optional(),
+});
+const approvalNodeSchema = schemas/* object */.Ikc({
+    ...commonFields,
+    approval: approvalSettingsSchema,
+});
+const cancelNodeSchema = schemas/* object */.Ikc({
     ...commonFields,
     cancel: nonBlank('cancel reason'),
+});
+const fanOutSchema = schemas/* object */.Ikc({
+    items: schemas/* union */.KCZ([nonBlank('fan_out.items'), schemas/* array */.YOg(schemas/* unknown */.L5J())], {
+        error: "'fan_out.items' must be a $node.output reference or a JSON array",
+    }),
+    as: schemas/* string */.YjP().regex(INPUT_NAME_PATTERN, { error: 'fan_out.as must be an input name' }).optional(),
+    max_parallel: schemas/* number */.aig().int().min(1, { error: "'fan_out.max_parallel' must be >= 1" }).optional(),
+    join: schemas/* enum */.k5n(['all_done', 'all_success', 'first_success']).optional(),
+});
+const workflowNodeSchema = schemas/* object */.Ikc({
+    ...commonFields,
+    workflow: nonBlank('workflow'),
+    input: schemas/* string */.YjP().optional(),
+    with: withSchema.optional(),
+    isolation: schemas/* enum */.k5n(['inherit', 'worktree']).optional(),
+    fan_out: fanOutSchema.optional(),
+    output_format: outputFormatSchema.optional(),
+});
+const includeNodeSchema = schemas/* object */.Ikc({
+    id: commonFields.id,
+    description: commonFields.description,
+    depends_on: commonFields.depends_on,
+    when: commonFields.when,
+    trigger_rule: commonFields.trigger_rule,
+    include: nonBlank('include'),
+    with: withSchema.optional(),
 });
 const NODE_SCHEMAS = {
     command: commandNodeSchema,
     prompt: promptNodeSchema,
     bash: bashNodeSchema,
+    script: scriptNodeSchema,
     loop: loopNodeSchema,
+    loop_group: loopGroupNodeSchema,
     approval: approvalNodeSchema,
     cancel: cancelNodeSchema,
+    workflow: workflowNodeSchema,
+    include: includeNodeSchema,
 };
+const inputSpecSchema = schemas/* object */.Ikc({
+    required: schemas/* boolean */.zMY().optional(),
+    default: schemas/* unknown */.L5J().optional(),
+    description: schemas/* string */.YjP().optional(),
+});
 /** Workflow-level fields, `nodes` aside (nodes are validated one by one). */
-const workflowFieldsSchema = zod__WEBPACK_IMPORTED_MODULE_1__/* .object */ .Ikc({
+const workflowFieldsSchema = schemas/* object */.Ikc({
     name: nonBlank('name'),
     description: nonBlank('description'),
-    provider: _providers_schema_js__WEBPACK_IMPORTED_MODULE_0__/* .providerNameSchema */ .s5.optional(),
-    model: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().trim().min(1).optional(),
-    modelReasoningEffort: zod__WEBPACK_IMPORTED_MODULE_1__/* ["enum"] */ .k5n(_providers_schema_js__WEBPACK_IMPORTED_MODULE_0__/* .REASONING_EFFORTS */ .HQ).optional(),
-    webSearchMode: zod__WEBPACK_IMPORTED_MODULE_1__/* ["enum"] */ .k5n(_providers_schema_js__WEBPACK_IMPORTED_MODULE_0__/* .WEB_SEARCH_MODES */ .N_).optional(),
-    additionalDirectories: zod__WEBPACK_IMPORTED_MODULE_1__/* .array */ .YOg(zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().refine((dir) => dir.startsWith('/'), { error: 'additionalDirectories must be absolute paths' }))
+    provider: schema/* providerNameSchema */.s5.optional(),
+    model: schemas/* string */.YjP().trim().min(1).optional(),
+    modelReasoningEffort: schemas/* enum */.k5n(schema/* REASONING_EFFORTS */.HQ).optional(),
+    webSearchMode: schemas/* enum */.k5n(schema/* WEB_SEARCH_MODES */.N_).optional(),
+    additionalDirectories: schemas/* array */.YOg(schemas/* string */.YjP().refine((dir) => dir.startsWith('/'), { error: 'additionalDirectories must be absolute paths' }))
         .optional(),
-    tags: stringList.optional(),
+    tags: schemas/* array */.YOg(schemas/* string */.YjP()).optional(),
     max_parallel: between('max_parallel', 1, 64).optional(),
     exec: workflowExecSchema.optional(),
+    effort: effortSchema.optional(),
+    thinking: thinkingSchema.optional(),
+    fallbackModel: schemas/* string */.YjP().trim().min(1).optional(),
+    betas: betasSchema.optional(),
+    sandbox: sandboxSchema.optional(),
+    interactive: schemas/* boolean */.zMY().optional(),
+    worktree: schemas/* object */.Ikc({ enabled: schemas/* boolean */.zMY().optional() }).optional(),
+    evidence_policy: schemas/* object */.Ikc({ required: schemas/* boolean */.zMY() }, { error: 'evidence_policy must be {required: true|false}' })
+        .optional(),
+    mutates_checkout: schemas/* boolean */.zMY().optional(),
+    persist_sessions: schemas/* boolean */.zMY().optional(),
+    requires: schemas/* array */.YOg(schemas/* string */.YjP()).optional(),
+    inputs: schemas/* record */.g1P(schemas/* string */.YjP(), inputSpecSchema).optional(),
+    returns: nonBlank('returns').optional(),
+    outcome_field: nonBlank('outcome_field').optional(),
 });
+/** Workflow-level fields Archon reads whose malformed values it warns about and drops instead of refusing. */
+const LENIENT_WORKFLOW_FIELDS = new Set([
+    'effort',
+    'thinking',
+    'fallbackModel',
+    'betas',
+    'sandbox',
+    'interactive',
+    'worktree',
+    'mutates_checkout',
+    'persist_sessions',
+    'requires',
+    'tags',
+    'modelReasoningEffort',
+    'webSearchMode',
+]);
+/** Archon keys Archal knows and does not support, with what it does instead. */
+const UNSUPPORTED_ARCHON_KEYS = {
+    container: "Archon's container isolation (folder projects in Docker) is not supported by Archal; the run uses the checkout (or a worktree with --branch)",
+};
 /** Keys each kind accepts, derived from the schemas (for unknown-key warnings). */
 const NODE_KEYS = Object.fromEntries(Object.entries(NODE_SCHEMAS).map(([kind, schema]) => [kind, new Set(Object.keys(schema.shape))]));
 const WORKFLOW_KEYS = new Set([...Object.keys(workflowFieldsSchema.shape), 'nodes']);
@@ -26159,8 +33788,12 @@ const WORKFLOW_KEYS = new Set([...Object.keys(workflowFieldsSchema.shape), 'node
 const NESTED_KEYS = {
     retry: new Set(Object.keys(retrySchema.shape)),
     loop: new Set(Object.keys(loopSettingsSchema.shape)),
-    approval: new Set(Object.keys(approvalNodeSchema.shape.approval.shape)),
+    loop_group: new Set(Object.keys(loopGroupSettingsSchema.shape)),
+    approval: new Set(Object.keys(approvalSettingsSchema.shape)),
+    fan_out: new Set(Object.keys(fanOutSchema.shape)),
     exec: new Set(Object.keys(workflowExecSchema.shape)),
+    worktree: new Set(['enabled']),
+    evidence_policy: new Set(['required']),
 };
 
 

@@ -1,0 +1,217 @@
+import type { DomainContext } from '../../domain/context.js';
+import {
+  minimalBranch,
+  minimalCommit,
+  minimalFileResponse,
+  minimalRelease,
+  minimalResponse,
+  minimalTag,
+} from '../minimal.js';
+import {
+  paging,
+  pick,
+  repoParams,
+  rest,
+  restList,
+  text,
+  ToolContent,
+  ToolError,
+  type Args,
+  type ToolHandler,
+} from './common.js';
+
+type Json = Record<string, unknown>;
+
+/** A commit on top of `branch` with the tree edits `entries`, moving the branch to it (the git data API). */
+async function commitTree(ctx: DomainContext, args: Args, entries: Json[], message: string) {
+  const branch = String(args.branch);
+  const ref = (await rest(ctx, 'git/get-ref', { params: { ...repoParams(args), ref: `heads/${branch}` } })) as {
+    object: { sha: string };
+  };
+  const base = (await rest(ctx, 'git/get-commit', {
+    params: { ...repoParams(args), commit_sha: ref.object.sha },
+  })) as { tree: { sha: string } };
+  const tree = (await rest(ctx, 'git/create-tree', {
+    params: repoParams(args),
+    body: { base_tree: base.tree.sha, tree: entries },
+  })) as { sha: string };
+  const commit = (await rest(ctx, 'git/create-commit', {
+    params: repoParams(args),
+    body: { message, tree: tree.sha, parents: [ref.object.sha] },
+  })) as { sha: string };
+  const updated = await rest(ctx, 'git/update-ref', {
+    params: { ...repoParams(args), ref: `heads/${branch}` },
+    body: { sha: commit.sha },
+  });
+  return { commit, ref: updated };
+}
+
+/** Where github-mcp-server says a file it returns comes from (its repository resource URIs). */
+function resourceUri(args: Args, path: string): string {
+  const base = `repo://${String(args.owner)}/${String(args.repo)}`;
+  const ref = text(args.ref);
+  if (args.sha) return `${base}/sha/${String(args.sha)}/contents/${path}`;
+  if (ref?.startsWith('refs/pull/')) return `${base}/${ref}/contents/${path}`;
+  if (ref?.startsWith('refs/tags/')) return `${base}/${ref}/contents/${path}`;
+  if (ref) return `${base}/refs/heads/${ref.replace(/^refs\/heads\//, '')}/contents/${path}`;
+  return `${base}/contents/${path}`;
+}
+
+/** A file as github-mcp-server answers it: a line saying what was read and the file as an embedded resource. */
+function fileResult(args: Args, file: { path: string; sha: string; content: string }) {
+  const bytes = Buffer.from(file.content, 'base64');
+  const uri = resourceUri(args, file.path);
+  const binary = bytes.includes(0);
+  const kind = bytes.length === 0 ? 'empty' : binary ? 'binary' : 'text';
+  return {
+    content: [
+      { type: 'text', text: `successfully downloaded ${kind} file (SHA: ${file.sha})` },
+      {
+        type: 'resource',
+        resource: binary
+          ? { uri, mimeType: 'application/octet-stream', blob: bytes.toString('base64') }
+          : { uri, mimeType: 'text/plain; charset=utf-8', text: bytes.toString('utf8') },
+      },
+    ],
+  };
+}
+
+export const repoTools: Record<string, ToolHandler> = {
+  get_file_contents: async (ctx, args) => {
+    const path = String(args.path ?? '/').replace(/^\/+|\/+$/g, '');
+    const ref = text(args.sha) ?? text(args.ref)?.replace(/^refs\/(heads|tags)\//, '');
+    const body = await rest(ctx, 'repos/get-content', { params: { ...repoParams(args), path }, query: { ref } });
+    if (Array.isArray(body)) return pick(body, args.fields);
+    const entry = body as { type: string; path: string; sha: string; content?: string };
+    if (entry.type !== 'file' || entry.content === undefined) return body;
+    return new ToolContent(fileResult(args, { path: entry.path, sha: entry.sha, content: entry.content }));
+  },
+
+  create_or_update_file: async (ctx, args) =>
+    minimalFileResponse(
+      await rest(ctx, 'repos/create-or-update-file-contents', {
+        params: { ...repoParams(args), path: String(args.path).replace(/^\/+/, '') },
+        body: {
+          message: args.message,
+          content: Buffer.from(String(args.content)).toString('base64'),
+          branch: args.branch,
+          sha: args.sha,
+        },
+      }),
+    ),
+
+  delete_file: async (ctx, args) => {
+    const path = String(args.path).replace(/^\/+/, '');
+    const { commit } = await commitTree(
+      ctx,
+      args,
+      [{ path, mode: '100644', type: 'blob', sha: null }],
+      String(args.message),
+    );
+    return { commit, content: null };
+  },
+
+  push_files: async (ctx, args) => {
+    if (!Array.isArray(args.files))
+      throw new ToolError('files parameter must be an array of objects with path and content');
+    const entries = (args.files as Json[]).map((file) => {
+      if (typeof file.path !== 'string' || file.path === '') throw new ToolError('each file must have a path');
+      if (typeof file.content !== 'string') throw new ToolError('each file must have content');
+      return { path: file.path, mode: '100644', type: 'blob', content: file.content };
+    });
+    return (await commitTree(ctx, args, entries, String(args.message))).ref;
+  },
+
+  list_branches: async (ctx, args) =>
+    (await restList(ctx, 'repos/list-branches', { params: repoParams(args), query: paging(args) })).map(minimalBranch),
+
+  create_branch: async (ctx, args) => {
+    let from = text(args.from_branch);
+    if (!from)
+      from = ((await rest(ctx, 'repos/get', { params: repoParams(args) })) as { default_branch: string })
+        .default_branch;
+    const ref = (await rest(ctx, 'git/get-ref', { params: { ...repoParams(args), ref: `heads/${from}` } })) as {
+      object: { sha: string };
+    };
+    return rest(ctx, 'git/create-ref', {
+      params: repoParams(args),
+      body: { ref: `refs/heads/${String(args.branch)}`, sha: ref.object.sha },
+    });
+  },
+
+  list_commits: async (ctx, args) => {
+    const commits = await restList(ctx, 'repos/list-commits', {
+      params: repoParams(args),
+      query: {
+        sha: text(args.sha),
+        author: text(args.author),
+        path: text(args.path),
+        since: text(args.since),
+        until: text(args.until),
+        ...paging(args),
+      },
+    });
+    return pick(
+      commits.map((commit) => minimalCommit(commit)),
+      args.fields,
+    );
+  },
+
+  get_commit: async (ctx, args) => {
+    const detail = (text(args.detail) ?? 'full') as 'none' | 'stats' | 'full';
+    return minimalCommit(
+      await rest(ctx, 'repos/get-commit', {
+        params: { ...repoParams(args), ref: String(args.sha) },
+        query: paging(args),
+      }),
+      detail,
+    );
+  },
+
+  list_tags: async (ctx, args) =>
+    (await restList(ctx, 'repos/list-tags', { params: repoParams(args), query: paging(args) })).map(minimalTag),
+
+  get_tag: async (ctx, args) => {
+    const ref = (await rest(ctx, 'git/get-ref', {
+      params: { ...repoParams(args), ref: `tags/${String(args.tag)}` },
+    })) as { object: { sha: string; type: string } };
+    // A lightweight tag points at a commit: GitHub has no tag object for it.
+    if (ref.object.type !== 'tag') throw new ToolError('failed to get tag object: 404 Not Found');
+    throw new ToolError('annotated tag objects are not implemented by the Archal GitHub clone');
+  },
+
+  list_releases: async (ctx, args) =>
+    pick(
+      (await restList(ctx, 'repos/list-releases', { params: repoParams(args), query: paging(args) })).map(
+        minimalRelease,
+      ),
+      args.fields,
+    ),
+
+  get_latest_release: (ctx, args) => rest(ctx, 'repos/get-latest-release', { params: repoParams(args) }),
+
+  get_release_by_tag: (ctx, args) =>
+    rest(ctx, 'repos/get-release-by-tag', { params: { ...repoParams(args), tag: String(args.tag) } }),
+
+  create_repository: async (ctx, args) => {
+    const body = {
+      name: args.name,
+      description: args.description,
+      private: args.private,
+      auto_init: args.autoInit,
+    };
+    return minimalResponse(
+      args.organization
+        ? await rest(ctx, 'repos/create-in-org', { params: { org: String(args.organization) }, body })
+        : await rest(ctx, 'repos/create-for-authenticated-user', { body }),
+    );
+  },
+
+  fork_repository: async (ctx, args) =>
+    minimalResponse(
+      await rest(ctx, 'repos/create-fork', {
+        params: repoParams(args),
+        body: args.organization ? { organization: args.organization } : {},
+      }),
+    ),
+};

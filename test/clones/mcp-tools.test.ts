@@ -1,0 +1,429 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { Client } from '@modelcontextprotocol/sdk/client/index.js';
+import { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/streamableHttp.js';
+import type { GitHubClone } from '../../src/clones/github/index.js';
+import { REPO_ROOT } from '../helpers/cli.js';
+import { startClone } from './support/clone.js';
+
+/**
+ * Fidelity to github/github-mcp-server: the tools it lists (recorded in fixtures/ from its
+ * __toolsnaps__ snapshots) are listed identically by the clone, and each, called with the official
+ * MCP SDK client, changes the clone's state and answers in github-mcp-server's shapes.
+ */
+interface Recorded {
+  source: string;
+  tools: Array<{ name: string; description: string; annotations: unknown; inputSchema: unknown }>;
+}
+const recorded = JSON.parse(
+  readFileSync(join(REPO_ROOT, 'test', 'clones', 'fixtures', 'github-mcp-server-tools.json'), 'utf8'),
+) as Recorded;
+
+let clone: GitHubClone;
+let client: Client;
+const repo = { owner: 'acme', repo: 'widgets' };
+
+beforeAll(async () => {
+  clone = await startClone({ seed: 'small-project' });
+  client = new Client({ name: 'archal-fidelity', version: '1.0.0' });
+  await client.connect(
+    new StreamableHTTPClientTransport(new URL(`${clone.apiUrl}/mcp`), {
+      requestInit: { headers: { authorization: `Bearer ${clone.token}` } },
+    }),
+  );
+});
+afterAll(async () => {
+  await client.close();
+});
+
+type Content = { type: string; text?: string; resource?: { uri: string; text?: string; mimeType?: string } };
+
+async function result(name: string, args: Record<string, unknown>) {
+  const answer = (await client.callTool({ name, arguments: args })) as { isError?: boolean; content: Content[] };
+  return answer;
+}
+
+/** Calls a tool that must succeed and returns its answer parsed (or its text, when it is not JSON). */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- answers are checked by shape in each test
+async function ok(name: string, args: Record<string, unknown> = {}): Promise<any> {
+  const answer = await result(name, args);
+  const text = answer.content[0]?.text ?? '';
+  if (answer.isError) throw new Error(`${name} failed: ${text}`);
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    return text;
+  }
+}
+
+const state = () => clone.handle.state();
+
+describe('tool definitions', () => {
+  it('lists exactly the recorded tools, each with github-mcp-server’s description, annotations and input schema', async () => {
+    const { tools } = await client.listTools();
+    expect(tools.map((tool) => tool.name).sort()).toEqual(recorded.tools.map((tool) => tool.name).sort());
+    for (const expected of recorded.tools) {
+      const served = tools.find((tool) => tool.name === expected.name)!;
+      expect({ name: served.name, inputSchema: served.inputSchema }).toEqual({
+        name: expected.name,
+        inputSchema: expected.inputSchema,
+      });
+      expect(served.description).toBe(expected.description);
+      expect(served.annotations).toEqual(expected.annotations);
+    }
+  });
+
+  it('refuses a call without a required parameter, naming it', async () => {
+    const answer = await result('create_pull_request', { ...repo, title: 'x', head: 'feature/color' });
+    expect(answer.isError).toBe(true);
+    expect(answer.content[0]!.text).toBe('missing required parameter: base');
+  });
+});
+
+describe('context and users', () => {
+  it('get_me answers the minimal user with its details', async () => {
+    const me = await ok('get_me');
+    expect(me).toMatchObject({
+      login: 'octocat',
+      id: expect.any(Number),
+      profile_url: expect.stringContaining('/octocat'),
+    });
+    expect(me.details).toMatchObject({ name: 'The Octocat', email: 'octocat@example.com' });
+    expect(me).not.toHaveProperty('repos_url');
+  });
+
+  it('search_users answers minimal users', async () => {
+    const found = await ok('search_users', { query: 'alice' });
+    expect(found).toMatchObject({ total_count: 1, incomplete_results: false });
+    expect(found.items).toEqual([expect.objectContaining({ login: 'alice', id: expect.any(Number) })]);
+    expect(Object.keys(found.items[0]).sort()).toEqual(['avatar_url', 'id', 'login', 'profile_url']);
+  });
+});
+
+describe('issues and labels', () => {
+  let number: number;
+
+  it('issue_write creates and updates, answering {id, url}', async () => {
+    const created = await ok('issue_write', {
+      method: 'create',
+      ...repo,
+      title: 'Fidelity issue',
+      body: 'Made over MCP',
+      labels: ['bug'],
+      assignees: ['alice'],
+    });
+    expect(Object.keys(created).sort()).toEqual(['id', 'url']);
+    expect(created.id).toMatch(/^\d+$/);
+    number = Number(String(created.url).split('/').pop());
+    expect(created.url).toBe(`${clone.apiUrl.replace(/\/$/, '')}/acme/widgets/issues/${number}`);
+    await ok('issue_write', { method: 'update', ...repo, issue_number: number, title: 'Fidelity issue, renamed' });
+    expect(state().issues.find((issue) => issue.number === number)).toMatchObject({
+      title: 'Fidelity issue, renamed',
+      labels: ['bug'],
+      assignees: ['alice'],
+    });
+  });
+
+  it('issue_read answers the minimal issue, its comments and its labels', async () => {
+    await ok('add_issue_comment', { ...repo, issue_number: number, body: 'A comment' });
+    const issue = await ok('issue_read', { method: 'get', ...repo, issue_number: number });
+    expect(issue).toMatchObject({
+      number,
+      title: 'Fidelity issue, renamed',
+      state: 'open',
+      labels: ['bug'],
+      assignees: ['alice'],
+      user: { login: 'octocat' },
+      comments: 1,
+    });
+    expect(issue).not.toHaveProperty('labels_url');
+    const comments = await ok('issue_read', { method: 'get_comments', ...repo, issue_number: number });
+    expect(comments).toEqual([
+      expect.objectContaining({ body: 'A comment', user: expect.objectContaining({ login: 'octocat' }) }),
+    ]);
+    const labels = await ok('issue_read', { method: 'get_labels', ...repo, issue_number: number });
+    expect(labels).toEqual({
+      labels: [{ id: expect.any(String), name: 'bug', color: expect.any(String), description: expect.any(String) }],
+      totalCount: 1,
+    });
+    expect(await ok('issue_read', { method: 'get_sub_issues', ...repo, issue_number: number })).toEqual([]);
+    expect(await ok('issue_read', { method: 'get_parent', ...repo, issue_number: number })).toEqual({ parent: null });
+  });
+
+  it('add_issue_comment answers {id, url}, and {comment, reaction} with a reaction', async () => {
+    const comment = await ok('add_issue_comment', { ...repo, issue_number: number, body: 'Second' });
+    expect(Object.keys(comment).sort()).toEqual(['id', 'url']);
+    expect(comment.url).toContain(`#issuecomment-${comment.id}`);
+    const both = await ok('add_issue_comment', { ...repo, issue_number: number, body: 'Third', reaction: '+1' });
+    expect(Object.keys(both).sort()).toEqual(['comment', 'reaction']);
+    expect(state().comments.filter((entry) => entry.issue_number === number)).toHaveLength(3);
+  });
+
+  it('list_issues pages issues only, with pageInfo and minimal issues', async () => {
+    const pullNumbers = new Set(state().pullRequests.map((pull) => pull.number));
+    const open = state().issues.filter((issue) => issue.state === 'open' && !pullNumbers.has(issue.number));
+    const first = await ok('list_issues', { ...repo, state: 'OPEN', perPage: 2 });
+    expect(first.totalCount).toBe(open.length);
+    expect(first.issues).toHaveLength(Math.min(2, open.length));
+    expect(first.pageInfo).toMatchObject({ hasNextPage: open.length > 2, hasPreviousPage: false });
+    const second = await ok('list_issues', { ...repo, state: 'OPEN', perPage: 2, after: first.pageInfo.endCursor });
+    expect(second.pageInfo.hasPreviousPage).toBe(true);
+    const only = await ok('list_issues', { ...repo, fields: ['number', 'title'] });
+    expect(Object.keys(only.issues[0]).sort()).toEqual(['number', 'title']);
+  });
+
+  it('search_issues answers GitHub’s search result', async () => {
+    const found = await ok('search_issues', { query: 'renamed', ...repo });
+    expect(found.items.map((item: { number: number }) => item.number)).toEqual([number]);
+    expect(found).toMatchObject({ total_count: 1, incomplete_results: false });
+  });
+
+  it('labels: get_label, list_label and label_write', async () => {
+    expect(await ok('get_label', { ...repo, name: 'bug' })).toEqual({
+      id: expect.any(String),
+      name: 'bug',
+      color: expect.any(String),
+      description: expect.any(String),
+    });
+    expect(await ok('label_write', { method: 'create', ...repo, name: 'fidelity', color: 'abcdef' })).toBe(
+      "label 'fidelity' created successfully",
+    );
+    expect(await ok('label_write', { method: 'update', ...repo, name: 'fidelity', new_name: 'faithful' })).toBe(
+      "label 'faithful' updated successfully",
+    );
+    const listed = await ok('list_label', repo);
+    expect(listed.labels.map((label: { name: string }) => label.name)).toContain('faithful');
+    expect(listed.totalCount).toBe(listed.labels.length);
+    expect(await ok('label_write', { method: 'delete', ...repo, name: 'faithful' })).toBe(
+      "label 'faithful' deleted successfully",
+    );
+    expect(state().labels.map((label) => label.name)).not.toContain('faithful');
+  });
+});
+
+describe('repositories, files, branches and commits', () => {
+  it('create_branch, create_or_update_file, push_files, delete_file and get_file_contents', async () => {
+    const ref = await ok('create_branch', { ...repo, branch: 'fidelity' });
+    expect(ref).toMatchObject({ ref: 'refs/heads/fidelity', object: { type: 'commit' } });
+    const written = await ok('create_or_update_file', {
+      ...repo,
+      path: 'docs/fidelity.md',
+      content: 'one\n',
+      message: 'Add fidelity.md',
+      branch: 'fidelity',
+    });
+    expect(written.content).toMatchObject({ name: 'fidelity.md', path: 'docs/fidelity.md', sha: expect.any(String) });
+    expect(written.commit).toMatchObject({ sha: expect.stringMatching(/^[0-9a-f]{40}$/), message: 'Add fidelity.md' });
+    expect(written.content).not.toHaveProperty('download_url');
+    const pushed = await ok('push_files', {
+      ...repo,
+      branch: 'fidelity',
+      message: 'Two files',
+      files: [
+        { path: 'a.txt', content: 'a\n' },
+        { path: 'b/c.txt', content: 'c\n' },
+      ],
+    });
+    expect(pushed).toMatchObject({ ref: 'refs/heads/fidelity', object: { sha: expect.any(String) } });
+    const deleted = await ok('delete_file', { ...repo, path: 'a.txt', message: 'Remove a', branch: 'fidelity' });
+    expect(deleted).toMatchObject({ content: null, commit: { sha: expect.any(String), message: 'Remove a' } });
+    const file = await result('get_file_contents', { ...repo, path: 'b/c.txt', ref: 'fidelity' });
+    expect(file.content[1]!.resource).toMatchObject({
+      uri: 'repo://acme/widgets/refs/heads/fidelity/contents/b/c.txt',
+      text: 'c\n',
+    });
+    const gone = await result('get_file_contents', { ...repo, path: 'a.txt', ref: 'fidelity' });
+    expect(gone.isError).toBe(true);
+    const dir = await ok('get_file_contents', { ...repo, path: '/', ref: 'fidelity', fields: ['name', 'type'] });
+    expect(dir).toEqual(
+      expect.arrayContaining([
+        { name: 'b', type: 'dir' },
+        { name: 'docs', type: 'dir' },
+      ]),
+    );
+  });
+
+  it('list_branches, list_commits and get_commit answer minimal shapes', async () => {
+    const branches = await ok('list_branches', repo);
+    expect(branches).toEqual(
+      expect.arrayContaining([{ name: 'fidelity', sha: expect.stringMatching(/^[0-9a-f]{40}$/), protected: false }]),
+    );
+    const commits = await ok('list_commits', { ...repo, sha: 'fidelity', perPage: 3 });
+    expect(commits[0]).toMatchObject({
+      sha: expect.any(String),
+      html_url: expect.any(String),
+      commit: { message: 'Remove a' },
+    });
+    expect(commits[0]).not.toHaveProperty('files');
+    const commit = await ok('get_commit', { ...repo, sha: commits[1].sha });
+    expect(commit.commit.message).toBe('Two files');
+    expect(commit.files.map((file: { filename: string }) => file.filename).sort()).toEqual(['a.txt', 'b/c.txt']);
+    expect(commit.stats).toMatchObject({ additions: 2 });
+    const light = await ok('get_commit', { ...repo, sha: commits[1].sha, detail: 'none' });
+    expect(light).not.toHaveProperty('files');
+  });
+
+  it('releases and tags', async () => {
+    await clone.handle.seed('small-project');
+    const head = state().repos.find((entry) => entry.full_name === 'acme/widgets')!;
+    expect(head).toBeDefined();
+    const made = await fetch(`${clone.apiUrl}/repos/acme/widgets/releases`, {
+      method: 'POST',
+      headers: { authorization: `token ${clone.token}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ tag_name: 'v1.0.0', name: 'One', body: 'First' }),
+    });
+    expect(made.status).toBe(201);
+    expect(await ok('list_tags', repo)).toEqual([{ name: 'v1.0.0', sha: expect.stringMatching(/^[0-9a-f]{40}$/) }]);
+    const releases = await ok('list_releases', repo);
+    expect(releases).toEqual([
+      expect.objectContaining({ tag_name: 'v1.0.0', name: 'One', body: 'First', draft: false, prerelease: false }),
+    ]);
+    expect(releases[0]).not.toHaveProperty('assets_url');
+    expect(await ok('get_latest_release', repo)).toMatchObject({ tag_name: 'v1.0.0', assets_url: expect.any(String) });
+    expect(await ok('get_release_by_tag', { ...repo, tag: 'v1.0.0' })).toMatchObject({ name: 'One' });
+    const tag = await result('get_tag', { ...repo, tag: 'v1.0.0' });
+    expect(tag.isError).toBe(true);
+  });
+
+  it('create_repository and fork_repository answer {id, url}', async () => {
+    const created = await ok('create_repository', { name: 'made-over-mcp', description: 'x', autoInit: true });
+    expect(Object.keys(created).sort()).toEqual(['id', 'url']);
+    expect(created.url).toMatch(/\/octocat\/made-over-mcp$/);
+    const fork = await result('fork_repository', { owner: 'acme', repo: 'widgets' });
+    expect(fork.isError).toBeFalsy();
+    expect(state().repos.map((entry) => entry.full_name)).toEqual(
+      expect.arrayContaining(['octocat/made-over-mcp', 'octocat/widgets']),
+    );
+  });
+
+  it('search_code and search_repositories answer minimal results', async () => {
+    const code = await ok('search_code', { query: 'widget repo:acme/widgets' });
+    expect(code.total_count).toBeGreaterThan(0);
+    expect(Object.keys(code.items[0]).sort()).toEqual(expect.arrayContaining(['name', 'path', 'repository', 'sha']));
+    expect(code.items[0].repository).toBe('acme/widgets');
+    const repos = await ok('search_repositories', { query: 'widgets' });
+    expect(repos.items[0]).toMatchObject({ full_name: 'acme/widgets', private: false, fork: false });
+    expect(repos.items[0]).not.toHaveProperty('owner');
+    const full = await ok('search_repositories', { query: 'widgets', minimal_output: false });
+    expect(full.items[0]).toHaveProperty('owner');
+  });
+});
+
+describe('pull requests and reviews', () => {
+  let number: number;
+
+  it('create_pull_request and update_pull_request answer {id, url}; list and read answer minimal shapes', async () => {
+    await ok('create_branch', { ...repo, branch: 'fidelity-pr' });
+    await ok('create_or_update_file', {
+      ...repo,
+      path: 'COLOR.md',
+      content: 'red\n',
+      message: 'Add COLOR.md',
+      branch: 'fidelity-pr',
+    });
+    const created = await ok('create_pull_request', {
+      ...repo,
+      title: 'Fidelity PR',
+      head: 'fidelity-pr',
+      base: 'main',
+      body: 'Adds color',
+      reviewers: ['alice'],
+    });
+    expect(Object.keys(created).sort()).toEqual(['id', 'url']);
+    number = Number(String(created.url).split('/').pop());
+    await ok('update_pull_request', { ...repo, pullNumber: number, title: 'Fidelity PR, edited', draft: true });
+    const pull = await ok('pull_request_read', { method: 'get', ...repo, pullNumber: number });
+    expect(pull).toMatchObject({
+      number,
+      title: 'Fidelity PR, edited',
+      state: 'open',
+      draft: true,
+      merged: false,
+      requested_reviewers: ['alice'],
+      head: { ref: 'fidelity-pr', sha: expect.any(String), repo: { full_name: 'acme/widgets' } },
+      base: { ref: 'main' },
+    });
+    expect(pull).not.toHaveProperty('_links');
+    const listed = await ok('list_pull_requests', { ...repo, state: 'open' });
+    expect(listed.map((entry: { number: number }) => entry.number)).toContain(number);
+    const files = await ok('pull_request_read', { method: 'get_files', ...repo, pullNumber: number });
+    expect(files[0]).toMatchObject({ filename: expect.any(String), status: expect.any(String) });
+    const commits = await ok('pull_request_read', { method: 'get_commits', ...repo, pullNumber: number });
+    expect(commits[0]).toMatchObject({ sha: expect.any(String), message: expect.any(String) });
+    const status = await ok('pull_request_read', { method: 'get_status', ...repo, pullNumber: number });
+    expect(status).toMatchObject({ state: expect.any(String), sha: pull.head.sha, statuses: expect.any(Array) });
+    const checks = await ok('pull_request_read', { method: 'get_check_runs', ...repo, pullNumber: number });
+    expect(checks).toMatchObject({ total_count: expect.any(Number), check_runs: expect.any(Array) });
+    const found = await ok('search_pull_requests', { query: 'edited', ...repo });
+    expect(found.items.map((item: { number: number }) => item.number)).toEqual([number]);
+  });
+
+  it('pending reviews: create, comment on, submit; delete one; reply to a comment', async () => {
+    await ok('update_pull_request', { ...repo, pullNumber: number, draft: false });
+    expect(await ok('pull_request_review_write', { method: 'create', ...repo, pullNumber: number })).toBe(
+      'pending pull request created',
+    );
+    const files = await ok('pull_request_read', { method: 'get_files', ...repo, pullNumber: number });
+    expect(
+      await ok('add_comment_to_pending_review', {
+        ...repo,
+        pullNumber: number,
+        path: files[0].filename,
+        body: 'Look here',
+        subjectType: 'FILE',
+      }),
+    ).toBe('pull request review comment successfully added to pending review');
+    expect(
+      await ok('pull_request_review_write', {
+        method: 'submit_pending',
+        ...repo,
+        pullNumber: number,
+        event: 'COMMENT',
+        body: 'Done',
+      }),
+    ).toBe('pending pull request review successfully submitted');
+    const reviews = await ok('pull_request_read', { method: 'get_reviews', ...repo, pullNumber: number });
+    expect(reviews).toEqual([
+      expect.objectContaining({
+        state: 'COMMENTED',
+        body: 'Done',
+        user: expect.objectContaining({ login: 'octocat' }),
+      }),
+    ]);
+    const threads = await ok('pull_request_read', { method: 'get_review_comments', ...repo, pullNumber: number });
+    expect(threads).toMatchObject({ totalCount: 1, review_threads: [{ comments: [{ body: 'Look here' }] }] });
+    const [comment] = state().reviewComments ?? [];
+    const reply = await ok('add_reply_to_pull_request_comment', { ...repo, commentId: comment!.id, body: 'Agreed' });
+    expect(Object.keys(reply).sort()).toEqual(['id', 'url']);
+    const again = await ok('pull_request_read', { method: 'get_review_comments', ...repo, pullNumber: number });
+    expect(again.review_threads[0].comments.map((entry: { body: string }) => entry.body)).toEqual([
+      'Look here',
+      'Agreed',
+    ]);
+    const before = (await ok('pull_request_read', { method: 'get_reviews', ...repo, pullNumber: number })).length;
+    await ok('pull_request_review_write', { method: 'create', ...repo, pullNumber: number });
+    expect(await ok('pull_request_review_write', { method: 'delete_pending', ...repo, pullNumber: number })).toBe(
+      'pending pull request review successfully deleted',
+    );
+    expect((await ok('pull_request_read', { method: 'get_reviews', ...repo, pullNumber: number })).length).toBe(before);
+  });
+
+  it('update_pull_request_branch and merge_pull_request', async () => {
+    await ok('create_or_update_file', {
+      ...repo,
+      path: 'MAIN.md',
+      content: 'moved\n',
+      message: 'Move main',
+      branch: 'main',
+    });
+    const head = state().pullRequests.find((entry) => entry.number === number)!.head.sha;
+    expect(await ok('update_pull_request_branch', { ...repo, pullNumber: number })).toMatchObject({
+      message: 'Updating pull request branch.',
+    });
+    expect(state().pullRequests.find((entry) => entry.number === number)!.head.sha).not.toBe(head);
+    const merged = await ok('merge_pull_request', { ...repo, pullNumber: number, merge_method: 'squash' });
+    expect(merged).toMatchObject({ merged: true, sha: expect.stringMatching(/^[0-9a-f]{40}$/) });
+    expect(state().pullRequests.find((entry) => entry.number === number)).toMatchObject({ merged: true });
+  });
+});

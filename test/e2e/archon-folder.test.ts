@@ -1,0 +1,141 @@
+import { execFileSync } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from '@jest/globals';
+import { json, runCli } from '../helpers/cli.js';
+import { writeFiles } from '../helpers/engine.js';
+import { tempDir, tempRepo } from '../helpers/tmp.js';
+
+/** A repository with Archon's `.archon/` folder, driven through the CLI as a user would. */
+
+function gitStatus(dir: string): string {
+  return execFileSync('git', ['status', '--porcelain', '--untracked-files=all'], { cwd: dir, encoding: 'utf8' });
+}
+
+/** An Archon-style repository: commands under defaults/ and a subfolder, scripts, config, workflows. */
+function archonRepo(): { dir: string; env: NodeJS.ProcessEnv } {
+  const dir = tempRepo();
+  const home = tempDir('archal-home-');
+  const userHome = tempDir('archal-user-');
+  writeFiles(dir, {
+    '.archon/config.yaml': `docs:\n  path: handbook\naliases:\n  '@cheap':\n    provider: exec\n    model: tiny\n`,
+    '.archon/commands/defaults/archon-summarize.md': 'Summarize: $ARGUMENTS',
+    '.archon/commands/triage/label-check.md': 'Check labels of $INPUTS.repo',
+    '.archon/scripts/count.js': 'console.log(process.env.INPUTS_REPO.length)',
+    '.archon/workflows/defaults/archon-triage.yaml': `name: archon-triage
+description: |
+  Use when: triaging.
+  Triage a repository.
+provider: exec
+exec: {command: head, args: ["-n", "1"]}
+model: '@cheap'
+inputs:
+  repo: {required: true, description: owner/name}
+nodes:
+  - id: summarize
+    command: archon-summarize
+  - id: labels
+    command: label-check
+  - id: count
+    script: count
+    runtime: node
+  - id: record
+    depends_on: [summarize, labels, count]
+    bash: |
+      echo $summarize.output / $labels.output / $count.output > "$ARTIFACTS_DIR/report.txt"
+      echo seen >> "$STATE_DIR/ledger.txt"
+      printf '%s' "$DOCS_DIR"
+`,
+    '.archon/workflows/broken.yaml':
+      'name: broken-flow\ndescription: broken\nnodes:\n  - id: a\n    loop: {prompt: x}\n',
+  });
+  execFileSync('git', ['add', '-A'], { cwd: dir });
+  execFileSync('git', ['commit', '-qm', 'archon folder'], { cwd: dir });
+  return { dir, env: { ARCHAL_HOME: home, HOME: userHome } };
+}
+
+describe('an .archon/ folder dropped into a repository', () => {
+  it('lists and validates its workflows; validate --json always names the workflow', async () => {
+    const { dir, env } = archonRepo();
+    const list = json<{ workflows: Array<{ name: string; scope: string }>; errors: Array<{ file: string }> }>(
+      await runCli(['workflow', 'list', '--json'], { cwd: dir, env }),
+    );
+    expect(list.workflows.find((workflow) => workflow.name === 'archon-triage')).toMatchObject({ scope: 'archon' });
+    expect(list.errors.map((error) => error.file)).toEqual([join(dir, '.archon/workflows/broken.yaml')]);
+
+    const valid = await runCli(['workflow', 'validate', 'archon-triage', '--json'], { cwd: dir, env });
+    expect(valid.code).toBe(0);
+    expect(json(valid)).toMatchObject({ valid: true, workflow: 'archon-triage' });
+    const invalid = await runCli(['workflow', 'validate', 'broken-flow', '--json'], { cwd: dir, env });
+    expect(invalid.code).toBe(2);
+    expect(json(invalid)).toMatchObject({ valid: false, workflow: 'broken-flow' });
+    const missing = await runCli(['workflow', 'validate', 'no-such-flow', '--json'], { cwd: dir, env });
+    expect(missing.code).toBe(2);
+    expect(json(missing)).toMatchObject({ valid: false, workflow: 'no-such-flow' });
+  });
+
+  it('runs with --input, keeps state outside the repository and leaves git status as it was', async () => {
+    const { dir, env } = archonRepo();
+    const refused = await runCli(['workflow', 'run', 'archon-triage', '--json'], { cwd: dir, env });
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toContain(
+      "Invalid inputs for 'archon-triage': 'archon-triage' requires input 'repo' (owner/name).",
+    );
+
+    const result = await runCli(
+      ['workflow', 'run', 'archon-triage', 'the backlog', '--input', 'repo=acme/widgets', '--json'],
+      {
+        cwd: dir,
+        env,
+      },
+    );
+    expect(result.code).toBe(0);
+    const output = json<{
+      status: string;
+      artifactsDir: string;
+      logPath: string;
+      nodes: Record<string, { output: string }>;
+    }>(result);
+    expect(output.status).toBe('completed');
+    expect(output.nodes.record!.output).toBe('handbook');
+    expect(readFileSync(join(output.artifactsDir, 'report.txt'), 'utf8').trim()).toBe(
+      'Summarize: the backlog / Check labels of acme/widgets / 12',
+    );
+    expect(output.artifactsDir).toBe(join(dir, '.archal/artifacts/runs', json<{ runId: string }>(result).runId));
+    expect(existsSync(output.logPath)).toBe(true);
+    expect(gitStatus(dir)).toBe('');
+    // $STATE_DIR is per project under $ARCHAL_HOME, never in the working tree.
+    const ledger = execFileSync('find', [env.ARCHAL_HOME!, '-name', 'ledger.txt'], { encoding: 'utf8' }).trim();
+    expect(readFileSync(ledger, 'utf8')).toBe('seen\n');
+  });
+
+  it('pauses at an interactive loop and continues it with the answer given to approve', async () => {
+    const { dir, env } = archonRepo();
+    writeFiles(dir, {
+      '.archal/workflows/draft.yaml': `name: draft-loop
+description: drafts with feedback
+interactive: true
+provider: exec
+exec: {command: head, args: ["-n", "1"]}
+nodes:
+  - id: draft
+    loop:
+      prompt: "draft with [$LOOP_USER_INPUT]"
+      until: SHIPPED
+      max_iterations: 3
+      interactive: true
+      gate_message: Feedback?
+`,
+    });
+    const paused = await runCli(['workflow', 'run', 'draft-loop', '--json'], { cwd: dir, env });
+    expect(paused.code).toBe(0);
+    const first = json<{ runId: string; status: string; pause: { nodeId: string; message: string } }>(paused);
+    expect(first.status).toBe('paused');
+    expect(first.pause.message).toContain('Feedback?');
+    const next = await runCli(['workflow', 'approve', first.runId, 'shorter', '--json'], { cwd: dir, env });
+    const second = json<{ status: string; pause: { message: string } }>(next);
+    expect(second.status).toBe('paused');
+    expect(second.pause.message).toContain('draft with [shorter]');
+    expect(gitStatus(dir)).toBe('?? .archal/workflows/draft.yaml\n');
+  });
+});

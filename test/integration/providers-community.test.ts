@@ -1,0 +1,317 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from '@jest/globals';
+import { run, writeFiles } from '../helpers/engine.js';
+import { tempDir } from '../helpers/tmp.js';
+
+/**
+ * The pi, OpenCode and Copilot providers against fake CLIs that speak each CLI's documented JSON
+ * output, and Archon's node settings mapped onto the Claude Code and Codex CLIs' own flags.
+ */
+
+const FAKE_BIN = fileURLToPath(new URL('../fixtures/bin', import.meta.url));
+const header = 'name: providers\ndescription: community providers\n';
+
+interface Call {
+  argv: string[];
+  stdin?: string;
+  session?: string;
+  config?: string;
+}
+
+function calls(file: string): Call[] {
+  return readFileSync(file, 'utf8')
+    .trim()
+    .split('\n')
+    .map((line) => JSON.parse(line) as Call);
+}
+
+function fakeEnv(extra: Record<string, string>): NodeJS.ProcessEnv {
+  return { ...process.env, PATH: `${FAKE_BIN}:${process.env.PATH}`, ...extra };
+}
+
+describe('pi (pi -p --mode json)', () => {
+  it('sends the prompt on stdin with model, thinking, tools and skills, parses the answer, tools and usage, and continues sessions', async () => {
+    const dir = tempDir();
+    const log = join(dir, 'pi.jsonl');
+    writeFiles(dir, { '.claude/skills/review/SKILL.md': '---\nname: review\n---\n' });
+    const { result, sink } = await run(
+      `${header}provider: pi
+nodes:
+  - id: plan
+    prompt: "Plan $USER_MESSAGE"
+    model: large
+    effort: max
+    allowed_tools: [Read, Bash]
+    skills: [review]
+    systemPrompt: Be brief.
+    pi: {enableExtensions: false, extensionFlags: {plan: true, level: deep}}
+  - id: act
+    depends_on: [plan]
+    prompt: Do it
+`,
+      { dir, userMessage: 'the fix', env: fakeEnv({ FAKE_PI_LOG: log }) },
+    );
+    expect(result.status).toBe('completed');
+    expect(result.nodes.plan!.output).toBe('pi: Plan the fix');
+    const [first, second] = calls(log);
+    expect(first!.stdin).toBe('Plan the fix');
+    expect(first!.argv).toEqual([
+      '-p',
+      '--mode',
+      'json',
+      '--model',
+      'anthropic/claude-opus-4-7',
+      '--thinking',
+      'xhigh',
+      '--system-prompt',
+      'Be brief.',
+      '--tools',
+      'read,bash',
+      '--no-skills',
+      '--skill',
+      join(dir, '.claude/skills/review'),
+      '--no-extensions',
+      '--plan',
+      '--level',
+      'deep',
+    ]);
+    expect(second!.argv).toEqual(expect.arrayContaining(['--session', first!.session!]));
+    expect(sink.ofType('tool_called').find((event) => event.nodeId === 'plan')!.data).toMatchObject({
+      tool_name: 'bash',
+    });
+    expect(result.nodes.plan!.usage).toEqual({
+      inputTokens: 400,
+      outputTokens: 60,
+      cacheReadTokens: 200,
+      cacheWriteTokens: 0,
+      costUsd: 0.008,
+    });
+  });
+
+  it('asks again with the validation errors when an answer misses its output_format (pi cannot enforce it)', async () => {
+    const dir = tempDir();
+    const log = join(dir, 'pi.jsonl');
+    const { result, logs } = await run(
+      `${header}nodes:
+  - id: classify
+    prompt: Classify
+    provider: pi
+    output_format: {type: object, properties: {kind: {type: string}}, required: [kind]}
+`,
+      {
+        dir,
+        env: fakeEnv({
+          FAKE_PI_LOG: log,
+          FAKE_PI_SCENARIO: `flaky-json:${join(dir, 'count')}`,
+          FAKE_PI_ANSWER: '{"kind": "bug"}',
+        }),
+      },
+    );
+    expect(result.nodes.classify!.output).toBe('{"kind":"bug"}');
+    const [first, second] = calls(log);
+    expect(first!.stdin).toContain('valid against this JSON Schema');
+    expect(second!.stdin).toContain('--- CORRECTION ---');
+    expect(logs.some((line) => line.includes('does not match output_format'))).toBe(true);
+  });
+
+  it('fails with the error pi reports', async () => {
+    const { result } = await run(`${header}nodes:\n  - id: a\n    prompt: x\n    provider: pi\n`, {
+      env: fakeEnv({ FAKE_PI_SCENARIO: 'error' }),
+    });
+    expect(result.nodes.a!.error).toContain('pi failed: 429 rate_limit_error: Too many requests');
+  });
+});
+
+describe('opencode (opencode run --format json)', () => {
+  it('sends the prompt on stdin, reads the final step, usage and session, and passes inline agents as a config', async () => {
+    const dir = tempDir();
+    const log = join(dir, 'opencode.jsonl');
+    const { result, sink } = await run(
+      `${header}provider: opencode
+nodes:
+  - id: ask
+    prompt: Explain the bug
+    model: anthropic/claude-sonnet-4-6
+    effort: high
+    agents:
+      explainer: {description: explains, prompt: Explain clearly.}
+  - id: follow
+    depends_on: [ask]
+    prompt: And the fix?
+`,
+      { dir, env: fakeEnv({ FAKE_OPENCODE_LOG: log }) },
+    );
+    expect(result.status).toBe('completed');
+    expect(result.nodes.ask!.output).toBe('opencode: Explain the bug');
+    const [first, second] = calls(log);
+    expect(first!.argv).toEqual([
+      'run',
+      '--format',
+      'json',
+      '--model',
+      'anthropic/claude-sonnet-4-6',
+      '--variant',
+      'high',
+      '--agent',
+      'explainer',
+    ]);
+    expect(JSON.parse(first!.config!)).toEqual({
+      agent: { explainer: { description: 'explains', prompt: 'Explain clearly.', mode: 'primary' } },
+    });
+    expect(second!.argv).toEqual(expect.arrayContaining(['--session', first!.session!]));
+    expect(result.nodes.ask!.usage).toMatchObject({ inputTokens: 700, outputTokens: 80, costUsd: 0.003 });
+    expect(sink.ofType('tool_completed').find((event) => event.nodeId === 'ask')!.data).toMatchObject({
+      tool_name: 'bash',
+      tool_outcome: 'success',
+    });
+  });
+
+  it('fails with the error event', async () => {
+    const { result } = await run(`${header}nodes:\n  - id: a\n    prompt: x\n    provider: opencode\n`, {
+      env: fakeEnv({ FAKE_OPENCODE_SCENARIO: 'error' }),
+    });
+    expect(result.nodes.a!.error).toContain('OpenCode failed: Invalid API key for provider anthropic');
+    expect(result.nodes.a!.attempts).toBe(1);
+  });
+});
+
+describe('copilot (copilot -p … --output-format json)', () => {
+  it('passes the prompt as an argument with the non-interactive flags and reads the final answer and session', async () => {
+    const dir = tempDir();
+    const log = join(dir, 'copilot.jsonl');
+    const mcp = join(dir, 'mcp.json');
+    writeFiles(dir, { 'mcp.json': '{"mcpServers": {"docs": {"command": "docs-server"}}}' });
+    const { result } = await run(
+      `${header}provider: copilot
+nodes:
+  - id: ask
+    prompt: Summarize the repo
+    model: medium
+    effort: minimal
+    denied_tools: [shell(rm)]
+    mcp: mcp.json
+  - id: follow
+    depends_on: [ask]
+    prompt: More detail
+`,
+      { dir, env: fakeEnv({ FAKE_COPILOT_LOG: log }) },
+    );
+    expect(result.status).toBe('completed');
+    expect(result.nodes.ask!.output).toBe('copilot: Summarize the repo');
+    const [first, second] = calls(log);
+    expect(first!.argv).toEqual([
+      '-p',
+      'Summarize the repo',
+      '--output-format',
+      'json',
+      '--allow-all-tools',
+      '--no-ask-user',
+      '--model',
+      'gpt-5',
+      '--effort',
+      'minimal',
+      '--deny-tool=shell(rm)',
+      '--additional-mcp-config',
+      `@${mcp}`,
+    ]);
+    expect(second!.argv).toContain(`--resume=${first!.session}`);
+    expect(result.nodes.ask!.usage).toMatchObject({ inputTokens: 1100, outputTokens: 60, cacheReadTokens: 200 });
+  });
+
+  it('fails with the session error', async () => {
+    const { result } = await run(`${header}nodes:\n  - id: a\n    prompt: x\n    provider: copilot\n`, {
+      env: fakeEnv({ FAKE_COPILOT_SCENARIO: 'error' }),
+    });
+    expect(result.nodes.a!.error).toContain('Copilot failed: Execution failed: 400 Unsupported value for the model');
+  });
+});
+
+describe("Archon's node settings on Claude Code and Codex", () => {
+  it('maps effort, thinking, hooks, sandbox, MCP, agents, system prompt, fallback model, setting sources, betas, budget and forks onto claude flags', async () => {
+    const dir = tempDir();
+    const log = join(dir, 'claude.jsonl');
+    writeFiles(dir, { 'mcp.json': '{"mcpServers": {}}' });
+    const { result } = await run(
+      `${header}nodes:
+  - id: research
+    prompt: research
+  - id: review
+    depends_on: [research]
+    prompt: "review for $USER_MESSAGE"
+    context: {resume: research}
+    effort: minimal
+    thinking: {type: enabled, budgetTokens: 5000}
+    hooks:
+      PostToolUse:
+        - matcher: Read
+          response: {hookSpecificOutput: {hookEventName: PostToolUse, additionalContext: "it's fine"}}
+    sandbox: {enabled: true}
+    mcp: mcp.json
+    agents:
+      checker: {description: "checks $USER_MESSAGE", prompt: check it}
+    systemPrompt: You review code.
+    fallbackModel: haiku
+    settingSources: [project]
+    betas: [context-1m]
+    maxBudgetUsd: 2.5
+`,
+      { dir, userMessage: 'bugs', env: fakeEnv({ FAKE_CLAUDE_LOG: log }) },
+    );
+    expect(result.status).toBe('completed');
+    const [research, review] = calls(log);
+    const argv = review!.argv;
+    const after = (flag: string) => argv[argv.indexOf(flag) + 1];
+    expect(argv).toEqual(expect.arrayContaining([`--resume=${research!.session}`, '--fork-session']));
+    expect(after('--effort')).toBe('low');
+    expect(JSON.parse(after('--settings')!)).toEqual({
+      hooks: {
+        PostToolUse: [
+          {
+            matcher: 'Read',
+            hooks: [
+              {
+                type: 'command',
+                command: `printf '%s' '{"hookSpecificOutput":{"hookEventName":"PostToolUse","additionalContext":"it'\\''s fine"}}'`,
+              },
+            ],
+          },
+        ],
+      },
+      sandbox: { enabled: true },
+    });
+    expect(after('--mcp-config')).toBe(join(dir, 'mcp.json'));
+    expect(JSON.parse(after('--agents')!)).toEqual({ checker: { description: 'checks bugs', prompt: 'check it' } });
+    expect(after('--system-prompt')).toBe('You review code.');
+    expect(after('--fallback-model')).toBe('haiku');
+    expect(argv).toEqual(expect.arrayContaining(['--setting-sources=project', '--betas=context-1m']));
+    expect(after('--max-budget-usd')).toBe('2.5');
+  });
+
+  it('passes an MCP configuration to codex as mcp_servers overrides', async () => {
+    const dir = tempDir();
+    const log = join(dir, 'codex.jsonl');
+    writeFiles(dir, {
+      'mcp.json':
+        '{"mcpServers": {"docs": {"command": "docs-server", "args": ["--port", "1"], "env": {"TOKEN": "x"}}}}',
+    });
+    await run(`${header}nodes:\n  - id: a\n    prompt: x\n    provider: codex\n    mcp: mcp.json\n    effort: max\n`, {
+      dir,
+      env: fakeEnv({ FAKE_CODEX_LOG: log }),
+    });
+    const argv = calls(log)[0]!.argv;
+    expect(argv).toEqual(
+      expect.arrayContaining([
+        '-c',
+        'model_reasoning_effort="xhigh"',
+        '-c',
+        'mcp_servers.docs.command="docs-server"',
+        '-c',
+        'mcp_servers.docs.args=["--port","1"]',
+        '-c',
+        'mcp_servers.docs.env={"TOKEN"="x"}',
+      ]),
+    );
+  });
+});
