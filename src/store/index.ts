@@ -5,3 +5,4 @@ export { POSTGRES_SCHEMA } from './schema.js';
 export { KyselyStore } from './kysely-store.js';
 export { MemoryStore } from './memory-store.js';
 export { KyselyAttachStore } from './attach-store.js';
+export { applyMigrations, type Migration } from './migrate.js';

@@ -12,6 +12,7 @@ import type {
   TrackedProcess,
   WorkflowRunStore,
 } from '../workflows/run-store.js';
+import { applyMigrations } from './migrate.js';
 import { MIGRATIONS, POSTGRES_SCHEMA, type Database } from './schema.js';
 
 export type Dialect = 'sqlite' | 'postgres';
@@ -36,46 +37,13 @@ export class KyselyStore implements WorkflowRunStore, WorktreeStore {
 
   /** Applies the migrations this database has not seen. Cheap (one query) when it is up to date. */
   async migrate(): Promise<void> {
-    if ((await this.schemaVersion(this.db)) >= MIGRATIONS.length) return;
-    await this.db.connection().execute(async (connection) => {
-      // One migrating process at a time: an exclusive write transaction on SQLite, an advisory lock on PostgreSQL.
-      await sql.raw(this.kind === 'sqlite' ? 'begin immediate' : 'begin').execute(connection);
-      try {
-        if (this.kind === 'postgres') {
-          await sql`select pg_advisory_xact_lock(7310731)`.execute(connection);
-          await adoptPublicTables(connection);
-        }
-        await connection.schema
-          .createTable('archal_schema')
-          .ifNotExists()
-          .addColumn('id', 'integer', (col) => col.primaryKey())
-          .addColumn('version', 'integer', (col) => col.notNull())
-          .execute();
-        const version = await this.schemaVersion(connection);
-        for (let index = version; index < MIGRATIONS.length; index++) await MIGRATIONS[index]!(connection, this.kind);
-        if (version === 0)
-          await connection.insertInto('archal_schema').values({ id: 1, version: MIGRATIONS.length }).execute();
-        else
-          await connection
-            .updateTable('archal_schema')
-            .set({ version: MIGRATIONS.length })
-            .where('id', '=', 1)
-            .execute();
-        await sql.raw('commit').execute(connection);
-      } catch (error) {
-        await sql.raw('rollback').execute(connection);
-        throw error;
-      }
+    await applyMigrations(this.db, {
+      dialect: this.kind,
+      versionTable: 'archal_schema',
+      lockKey: 7310731,
+      migrations: MIGRATIONS,
+      ...(this.kind === 'postgres' ? { before: adoptPublicTables } : {}),
     });
-  }
-
-  private async schemaVersion(db: Kysely<Database>): Promise<number> {
-    try {
-      const row = await db.selectFrom('archal_schema').select('version').where('id', '=', 1).executeTakeFirst();
-      return row?.version ?? 0;
-    } catch {
-      return 0; // the table does not exist yet
-    }
   }
 
   async createRun(run: NewRun): Promise<RunRecord> {

@@ -1,5 +1,6 @@
-import type { Generated, Kysely } from 'kysely';
+import type { Generated } from 'kysely';
 import { sql } from 'kysely';
+import type { Migration as MigrationOf } from './migrate.js';
 
 /** Tables, as Kysely sees them. Times are ISO-8601 UTC text and JSON is text, on both backends. */
 export interface Database {
@@ -83,7 +84,7 @@ export interface Database {
 /** The PostgreSQL schema of Archal's tables (graphile-worker keeps its own, `graphile_worker`). */
 export const POSTGRES_SCHEMA = 'archal';
 
-type Migration = (db: Kysely<Database>, dialect: 'sqlite' | 'postgres') => Promise<void>;
+type Migration = MigrationOf<Database>;
 
 /**
  * Ordered schema changes; the store applies the ones a database has not seen yet. Append only:
