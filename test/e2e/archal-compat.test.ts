@@ -282,6 +282,38 @@ runs: 2
     expect(seeded.stderr).not.toContain('## Setup');
   }, 180_000);
 
+  it('runs --harness given as a file or a folder, and finds the repository harness when none is configured', async () => {
+    const dir = project(
+      {
+        '.archal/harness.mjs': ARCHAL_HARNESS,
+        'agents/mail/harness.json': JSON.stringify({
+          version: 1,
+          defaultModel: 'manifest-model',
+          promptFiles: ['rules.md'],
+          local: { command: 'node', args: ['agent.mjs'] },
+        }),
+        'agents/mail/rules.md': 'Be brief.',
+        'agents/mail/agent.mjs':
+          "console.log(JSON.stringify({ text: process.env.AGENT_TASK.split('\\n')[0] + ' ' + process.env.AGENT_MODEL }));",
+      },
+      { twins: ['github'], seeds: { github: 'small-project' } },
+    );
+    const task = ['--task', "Create an issue titled 'from a file'", '-o', 'json'];
+    const file = await run(dir, [...task, '--harness', './.archal/harness.mjs']);
+    expect(file.code).toBe(0);
+    expect(json<Suite>(file).scenarios[0]!.results[0]!.harness.outcome).toBe('ok');
+    const folder = await run(dir, [...task, '--harness', 'agents/mail']);
+    expect(folder.code).toBe(0);
+    expect(json<Suite>(folder).scenarios[0]!.results[0]!.harness.answer).toBe('Be brief. manifest-model');
+    // No "agent" in .archal.json: .archal/harness.mjs is the agent.
+    const found = await run(dir, task);
+    expect(found.code).toBe(0);
+    expect(json<Suite>(found).scenarios[0]!.results[0]!.harness.answer).toContain('mode=local');
+    const missing = await run(dir, [...task, '--harness', './.archal/harness.ts']);
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toContain('Harness ./.archal/harness.ts not found');
+  }, 180_000);
+
   it('accepts `twin` as the `clone` command and Archal seed names', async () => {
     const seeds = json<Array<{ name: string }>>(await runCli(['twin', 'seeds', '--json']));
     expect(seeds.map((seed) => seed.name)).toEqual(

@@ -6,7 +6,8 @@ import { writeJsonFile } from '../../lib/json-file.js';
 import { clearSeedCache, SeedGenerationError } from '../../runner/setup-seed.js';
 import { CLONE_KEYWORDS } from '../../scenarios/clones.js';
 import { configJsonSchema } from '../../config/json-schema.js';
-import { resolveAgent } from '../../harness/agent.js';
+import type { AgentCommand } from '../../harness/agent.js';
+import { locateAgent } from '../../harness/locate.js';
 import { preflightHarness } from '../../harness/preflight.js';
 import { displayFile, formatScenarioProblem, formatScenarioProblems, loadScenarios } from '../../runner/load.js';
 import { junitReport, progressLine, terminalReport } from '../../runner/report.js';
@@ -143,7 +144,13 @@ export async function runCommand(globals: GlobalOptions, paths: string[], flags:
     throw new UserError('--keep-state and --fresh-seed contradict each other: give one.');
   const agentModel = flags.agentModel ?? ctx.config.agentModel;
   const harness = commandFlag('--harness', flags.harness);
-  const agent = resolveAgent(harness ?? ctx.config.agent, ctx.env, ctx.config.agentPassEnv);
+  const agent = locateAgent({
+    harness,
+    agent: ctx.config.agent,
+    root: ctx.root,
+    env: ctx.env,
+    passEnv: ctx.config.agentPassEnv,
+  });
   const shard = shardFlag(flags.shard);
   if (!flags.quiet) for (const warning of ctx.configWarnings ?? []) err(`warning: ${warning}`);
 
@@ -275,7 +282,7 @@ function shardFlag(value: string | undefined): Shard | undefined {
 }
 
 /** Runs the agent once with ARCHAL_PREFLIGHT=1 against an empty clone: does it start and exit 0? */
-async function preflight(ctx: Workspace, agent: ReturnType<typeof resolveAgent>): Promise<number> {
+async function preflight(ctx: Workspace, agent: AgentCommand): Promise<number> {
   const result = await preflightHarness({
     agent,
     cwd: ctx.root,
