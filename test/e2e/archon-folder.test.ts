@@ -74,6 +74,49 @@ describe('an .archon/ folder dropped into a repository', () => {
     expect(json(missing)).toMatchObject({ valid: false, workflow: 'no-such-flow' });
   });
 
+  it('answers --json in JSON outside a repository, with an invalid .archal.json, and when a paused run is in the way', async () => {
+    const outside = tempDir('archal-outside-');
+    const env = { ARCHAL_HOME: tempDir('archal-home-'), HOME: tempDir('archal-user-') };
+    writeFiles(outside, {
+      'flows/ok.yaml': 'name: loose-flow\ndescription: d\nnodes:\n  - id: a\n    bash: echo hi\n',
+    });
+    const file = await runCli(['workflow', 'validate', 'flows/ok.yaml', '--json'], { cwd: outside, env });
+    expect(file.code).toBe(0);
+    expect(json(file)).toMatchObject({ valid: true, workflow: 'loose-flow' });
+    const byName = await runCli(['workflow', 'validate', 'loose-flow', '--json'], { cwd: outside, env });
+    expect(byName.code).toBe(1);
+    expect(json(byName)).toMatchObject({
+      valid: false,
+      workflow: 'loose-flow',
+      errors: [{ message: expect.stringContaining('not inside a git repository') }],
+    });
+
+    const { dir } = archonRepo();
+    writeFiles(dir, { '.archal.json': '{"agnet": "x"}' });
+    const badConfig = await runCli(['workflow', 'validate', 'archon-triage', '--json'], { cwd: dir, env });
+    expect(badConfig.code).toBe(2);
+    expect(json(badConfig)).toMatchObject({
+      valid: false,
+      workflow: 'archon-triage',
+      errors: [{ message: expect.stringContaining('agnet'), file: join(dir, '.archal.json') }],
+    });
+
+    writeFiles(dir, {
+      '.archal.json': '{}',
+      '.archon/workflows/gated.yaml':
+        'name: gated\ndescription: d\nnodes:\n  - id: edit\n    bash: echo edit\n  - id: gate\n    depends_on: [edit]\n    approval: {message: ok?}\n  - id: after\n    depends_on: [gate]\n    bash: echo after\n',
+    });
+    const paused = await runCli(['workflow', 'run', 'gated', '--json'], { cwd: dir, env });
+    expect(json<{ status: string }>(paused).status).toBe('paused');
+    const second = await runCli(['workflow', 'run', 'gated', '--json'], { cwd: dir, env });
+    expect(second.code).toBe(1);
+    expect(json(second)).toMatchObject({
+      status: 'refused',
+      error: { code: 'path_busy', message: expect.stringContaining('archal workflow approve') },
+      activeRun: { workflow: 'gated', status: 'paused' },
+    });
+  });
+
   it('runs with --input, keeps state outside the repository and leaves git status as it was', async () => {
     const { dir, env } = archonRepo();
     const refused = await runCli(['workflow', 'run', 'archon-triage', '--json'], { cwd: dir, env });
