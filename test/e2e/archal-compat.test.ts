@@ -180,6 +180,35 @@ describe('archal run with files written for Archal', () => {
     expect(ok.code).toBe(0);
   }, 180_000);
 
+  it('dry-runs seeds before any run: an unknown owner is exit 2 with file and line, a missing seed file is named', async () => {
+    const badSeed = { users: [{ login: 'octocat' }], repos: [{ owner: 'ghost', name: 'app' }] };
+    const dir = project(
+      {
+        'seeds/bad.json': JSON.stringify(badSeed),
+        'archal/inline.md': `# Inline\n\n## Prompt\nLook around.\n\n## Success Criteria\n- [D] The run exits successfully\n\n## Seed State\n\n\`\`\`json\n${JSON.stringify(badSeed)}\n\`\`\`\n`,
+        'archal/config.md':
+          '# Config seed\n\n## Prompt\nLook around.\n\n## Success Criteria\n- [D] The run exits successfully\n\n## Config\nruns: 1\nseed: ../seeds/bad.json\n',
+      },
+      { agent: "node -e \"require('fs').writeFileSync('started', '1')\"" },
+    );
+    const validate = await runCli(['--cwd', dir, 'scenario', 'validate', 'archal']);
+    expect(validate.code).toBe(2);
+    expect(validate.stderr).toMatch(/archal\/inline\.md:9: seed: Invalid seed:\n\s+repos\[0\]\.owner: unknown/);
+    expect(validate.stderr).toMatch(
+      /archal\/config\.md:11: seed: Invalid seed .*bad\.json:\n\s+repos\[0\]\.owner: unknown/,
+    );
+    const runBad = await run(dir, []);
+    expect(runBad.code).toBe(2);
+    const flag = await run(dir, ['--task', 'anything', '--seed', 'seeds/bad.json']);
+    expect(flag.code).toBe(2);
+    expect(flag.stderr).toContain('--seed seeds/bad.json: Invalid seed');
+    expect(flag.stderr).toContain('repos[0].owner: unknown');
+    const missing = await run(dir, ['--task', 'anything', '--seed', './missing.json']);
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toContain('seed file ./missing.json does not exist');
+    expect(existsSync(join(dir, 'started'))).toBe(false);
+  }, 180_000);
+
   it('answers 429 after --rate-limit requests, and keeps state across runs with --keep-state', async () => {
     const agent = `
       const base = process.env.ARCHAL_GITHUB_REST_URL;

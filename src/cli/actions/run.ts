@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
-import { loadSeed, seedJsonSchema } from '../../clones/github/index.js';
+import { loadCheckedSeed, loadSeed, seedJsonSchema } from '../../clones/github/index.js';
 import { errorMessage } from '../../lib/errors.js';
 import { writeJsonFile } from '../../lib/json-file.js';
 import { clearSeedCache, SeedGenerationError } from '../../runner/setup-seed.js';
@@ -107,9 +107,10 @@ function cloneNames(values: readonly string[]): string[] | undefined {
 function checkedSeed(flag: string, value: string | undefined, root: string, mustBeFile = false): string | undefined {
   if (value === undefined) return undefined;
   const seed = seedName(value);
-  if (mustBeFile && !existsSync(resolve(root, seed))) throw new UserError(`${flag} ${value}: no such file.`);
+  if (mustBeFile && !existsSync(resolve(root, seed)))
+    throw new UserError(`${flag} ${value}: seed file does not exist (looked for ${resolve(root, seed)}).`);
   try {
-    loadSeed(mustBeFile ? resolve(root, seed) : seed, root);
+    loadCheckedSeed(mustBeFile ? resolve(root, seed) : seed, root);
   } catch (error) {
     throw new UserError(`${flag} ${value}: ${errorMessage(error)}`);
   }
