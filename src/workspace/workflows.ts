@@ -90,14 +90,16 @@ export function workflowLocations(workspace: Workspace): WorkflowLocations {
 /** How a workspace's workflows load: engine defaults, command files, named scripts and other workflows. */
 export function discoveryOptions(workspace: Workspace): DiscoveryOptions {
   const locations = workflowLocations(workspace);
+  const settings = archonSettings(workspace);
   const resources = {
     repo: locations.repo,
     home: locations.home,
     userHome: locations.userHome,
     bundledCommands: join(bundledDir(), 'commands'),
+    commandFolder: settings.commandFolder,
   };
   return {
-    defaults: engineDefaults(workspace.config.assistants, archonSettings(workspace)),
+    defaults: engineDefaults(workspace.config.assistants, settings),
     resolveCommand: createCommandResolver(commandDirectories(resources)),
     resolveScript: createScriptResolver(scriptDirectories(resources)),
     resolveWorkflowSource: sourceIndex(allWorkflowFiles(locations)),

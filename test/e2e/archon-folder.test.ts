@@ -117,6 +117,28 @@ describe('an .archon/ folder dropped into a repository', () => {
     });
   });
 
+  it("finds commands one folder deep under .archon/commands/defaults/ and in config.yaml's commands.folder", async () => {
+    const { dir, env } = archonRepo();
+    writeFiles(dir, {
+      '.archon/config.yaml': 'commands:\n  folder: prompts\n',
+      '.archon/commands/defaults/sub/deep.md': 'Deep: $ARGUMENTS',
+      'prompts/extra/extra.md': 'Extra: $ARGUMENTS',
+      '.archon/workflows/deep.yaml':
+        'name: deep-flow\ndescription: d\nprovider: exec\nexec: {command: head, args: ["-n", "1"]}\nnodes:\n  - id: a\n    command: deep\n  - id: b\n    command: extra\n    depends_on: [a]\n',
+    });
+    const run = await runCli(['workflow', 'run', 'deep-flow', 'hello', '--json'], { cwd: dir, env });
+    expect(run.code).toBe(0);
+    const { nodes } = json<{ nodes: Record<string, { output: string }> }>(run);
+    expect(nodes.a!.output.trim()).toBe('Deep: hello');
+    expect(nodes.b!.output.trim()).toBe('Extra: hello');
+    writeFiles(dir, { '.archon/config.yaml': 'docs:\n  path: handbook\n' });
+    const missing = await runCli(['workflow', 'validate', 'deep-flow', '--json'], { cwd: dir, env });
+    expect(missing.code).toBe(2);
+    expect(json(missing)).toMatchObject({
+      errors: [{ node: 'b', message: expect.stringContaining("command 'extra' not found") }],
+    });
+  });
+
   it('runs with --input, keeps state outside the repository and leaves git status as it was', async () => {
     const { dir, env } = archonRepo();
     const refused = await runCli(['workflow', 'run', 'archon-triage', '--json'], { cwd: dir, env });
