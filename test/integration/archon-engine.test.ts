@@ -132,14 +132,18 @@ describe('include, loop_group, sub-workflows', () => {
     writeFiles(dir, {
       '.archon/workflows/block.yaml': `name: shout-block
 description: shouts its input
-inputs: {word: {required: true}}
+inputs: {word: {required: true}, tone: {default: soft}}
 returns: loud
 nodes:
   - id: loud
     bash: echo "$INPUTS.word" | tr a-z A-Z
   - id: quiet
     depends_on: [loud]
-    bash: echo done
+    bash: echo "done $INPUTS_WORD $INPUTS_TONE"
+  - id: env-script
+    depends_on: [loud]
+    script: console.log(process.env.INPUTS_WORD + '/' + process.env.INPUTS_TONE)
+    runtime: node
 `,
     });
     const { result } = await run(
@@ -149,6 +153,9 @@ nodes:
     expect(result.status).toBe('completed');
     expect(result.nodes.shout__loud!.output).toBe('HELLO');
     expect(result.nodes.after!.output).toBe('got HELLO');
+    // Its bash and script nodes read the include's inputs (and defaults) as INPUTS_<NAME>, as Archon sets them.
+    expect(result.nodes.shout__quiet!.output).toBe('done hello soft');
+    expect(result.nodes['shout__env-script']!.output).toBe('hello/soft');
   });
 
   it('repeats a loop_group body until its signal, with $LOOP_PREV', async () => {
