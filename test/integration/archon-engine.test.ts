@@ -231,6 +231,31 @@ nodes:
     expect(result.nodes.strict!.state).toBe('failed');
     expect(result.nodes.strict!.error).toContain("1 of 3 sub-runs of 'echo-child' did not complete");
   });
+
+  it('takes fan_out as the items themselves or as a reference to them; each child gets its item as its message', async () => {
+    const dir = tempDir();
+    writeFiles(dir, {
+      '.archon/workflows/msg.yaml':
+        'name: msg-child\ndescription: echoes its message\nnodes:\n  - id: say\n    bash: printf "<%s>" "$ARGUMENTS"\n',
+    });
+    const { result } = await run(
+      `${header}nodes:
+  - id: list
+    bash: echo '["x", "y"]'
+  - id: by-ref
+    depends_on: [list]
+    workflow: msg-child
+    fan_out: $list.output
+  - id: literal
+    workflow: msg-child
+    fan_out: [p, q, r]
+`,
+      { dir },
+    );
+    expect(result.status).toBe('completed');
+    expect(JSON.parse(result.nodes['by-ref']!.output!)).toEqual(['<x>', '<y>']);
+    expect(JSON.parse(result.nodes.literal!.output!)).toEqual(['<p>', '<q>', '<r>']);
+  });
 });
 
 describe('interactive loops and other keys', () => {
