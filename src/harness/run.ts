@@ -1,4 +1,4 @@
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { readInputFile } from '../lib/input-file.js';
 import { join } from 'node:path';
 import { runProcess, type ProcessResult } from '../lib/process.js';
@@ -107,6 +107,12 @@ export function harnessEnvironment(request: HarnessRequest): NodeJS.ProcessEnv {
 export async function runHarness(request: HarnessRequest): Promise<HarnessRun> {
   mkdirSync(request.runDir, { recursive: true });
   const env = harnessEnvironment(request);
+  if (env.ARCHAL_MCP_SERVERS) {
+    // Archal's MCP config file: what an MCP client is pointed at to reach the clones' tools.
+    const file = join(request.runDir, 'mcp-config.json');
+    writeFileSync(file, JSON.stringify({ mcpServers: JSON.parse(env.ARCHAL_MCP_SERVERS) as unknown }, null, 2));
+    env.ARCHAL_MCP_CONFIG = file;
+  }
   const result = await runProcess({
     command: request.agent.command,
     args: request.agent.args,

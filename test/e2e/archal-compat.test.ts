@@ -322,8 +322,12 @@ runs: 2
           local: { command: 'node', args: ['agent.mjs'] },
         }),
         'agents/mail/rules.md': 'Be brief.',
-        'agents/mail/agent.mjs':
-          "console.log(JSON.stringify({ text: process.env.AGENT_TASK.split('\\n')[0] + ' ' + process.env.AGENT_MODEL }));",
+        'agents/mail/agent.mjs': `
+          import { readFileSync } from 'node:fs';
+          const mcp = JSON.parse(readFileSync(process.env.ARCHAL_MCP_CONFIG, 'utf8')).mcpServers.github;
+          const inline = JSON.parse(process.env.ARCHAL_MCP_SERVERS).github;
+          const ok = mcp.url === process.env.ARCHAL_GITHUB_MCP_URL && inline.url === mcp.url && mcp.headers.Authorization === 'Bearer ' + process.env.ARCHAL_TOKEN;
+          console.log(JSON.stringify({ text: process.env.AGENT_TASK.split('\\n')[0] + ' ' + process.env.AGENT_MODEL + ' mcp=' + ok }));`,
       },
       { twins: ['github'], seeds: { github: 'small-project' } },
     );
@@ -333,7 +337,7 @@ runs: 2
     expect(json<Suite>(file).scenarios[0]!.results[0]!.harness.outcome).toBe('ok');
     const folder = await run(dir, [...task, '--harness', 'agents/mail']);
     expect(folder.code).toBe(0);
-    expect(json<Suite>(folder).scenarios[0]!.results[0]!.harness.answer).toBe('Be brief. manifest-model');
+    expect(json<Suite>(folder).scenarios[0]!.results[0]!.harness.answer).toBe('Be brief. manifest-model mcp=true');
     // No "agent" in .archal.json: .archal/harness.mjs is the agent.
     const found = await run(dir, task);
     expect(found.code).toBe(0);
