@@ -1,4 +1,5 @@
 import type { MissingAgentError } from '../harness/agent.js';
+import type { HarnessError } from '../harness/locate.js';
 import type { IsolationErrorCode } from '../isolation/worktree.js';
 import type { ArchalError } from '../lib/errors.js';
 import type { WorkflowLookupErrorCode } from '../workflows/discovery.js';
@@ -26,7 +27,12 @@ export class UserError extends Error {
 
 /** Every code the core raises; the switches below are exhaustive over it. */
 type CoreErrorCode =
-  RunRefusalCode | WorkflowLookupErrorCode | IsolationErrorCode | WorkspaceErrorCode | MissingAgentError['code'];
+  | RunRefusalCode
+  | WorkflowLookupErrorCode
+  | IsolationErrorCode
+  | WorkspaceErrorCode
+  | MissingAgentError['code']
+  | HarnessError['code'];
 
 /** The exit code of a core error: 2 when the input was wrong, 1 when the request was refused or failed. */
 export function exitCodeOf(error: ArchalError): ExitCode {
@@ -37,6 +43,7 @@ export function exitCodeOf(error: ArchalError): ExitCode {
     case 'missing_directory':
     case 'invalid_branch':
     case 'missing_agent':
+    case 'invalid_harness':
     case 'workflow_not_found':
     case 'workflow_ambiguous':
     case 'workflow_invalid':
@@ -113,6 +120,7 @@ export function cliHint(error: ArchalError): string | undefined {
     case 'store_unavailable':
     case 'unreadable_file':
     case 'missing_directory':
+    case 'invalid_harness':
       return undefined;
     default:
       return unknownCode(code, undefined);

@@ -236,7 +236,7 @@ function existsPhrase(sentence: string, ctx: PhraseContext): PhraseCheck | undef
   if (!/^exists?$/.test(match[2]!) || /^a new /.test(sentence)) subject.createdByRun = true;
   return {
     kind: 'count',
-    pattern: `a ${subject.describeOne} ${subject.createdByRun ? 'is created' : 'exists'}`,
+    pattern: `${/^[aeiou]/i.test(subject.describeOne) ? 'an' : 'a'} ${subject.describeOne} ${subject.createdByRun ? 'is created' : 'exists'}`,
     items: itemsOf(subject),
     op: '>=',
     expected: 1,

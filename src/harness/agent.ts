@@ -12,6 +12,12 @@ export interface AgentCommand {
   passEnv?: readonly string[];
   /** How to show it to a person. */
   display: string;
+  /** Where it runs, when not the workspace root (a harness manifest's folder). */
+  cwd?: string;
+  /** Text put before every task (a harness manifest's `promptFiles`). */
+  taskPreamble?: string;
+  /** The model it gets when none is configured (a harness manifest's `defaultModel`). */
+  defaultModel?: string;
 }
 
 /** Values shorter than this in `agent.env` are not treated as secrets (they would mangle ordinary text). */
@@ -30,7 +36,7 @@ export class MissingAgentError extends ArchalError<'missing_agent', Record<strin
   constructor() {
     super(
       'missing_agent',
-      'No agent to test: set "agent" in .archal.json (a command such as "node .archal/harness.mjs").',
+      'No agent to test: set "agent" in .archal.json (a command such as "node .archal/harness.mjs"), or put a harness at .archal/harness.mjs (or .ts, .js, .py, .sh, or a harness.json manifest).',
       {},
     );
     this.name = 'MissingAgentError';

@@ -1,4 +1,4 @@
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { readInputFile } from '../lib/input-file.js';
 import { join } from 'node:path';
 import { runProcess, type ProcessResult } from '../lib/process.js';
@@ -67,6 +67,9 @@ export function isCredentialVariable(name: string): boolean {
  */
 export function harnessEnvironment(request: HarnessRequest): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = {};
+  const { taskPreamble, defaultModel } = request.agent;
+  const task = taskPreamble ? `${taskPreamble}\n\n${request.task}` : request.task;
+  const model = request.model ?? defaultModel;
   const passed = new Set(request.agent.passEnv ?? []);
   for (const [key, value] of Object.entries(request.env))
     if (passed.has(key) || (!isCredentialVariable(key) && !ALIAS_PATTERN.test(key))) env[key] = value;
@@ -74,19 +77,19 @@ export function harnessEnvironment(request: HarnessRequest): NodeJS.ProcessEnv {
   Object.assign(
     env,
     archalAliases({
-      task: request.task,
-      model: request.model,
+      task,
+      model,
       cloneUrls: request.cloneUrls,
       token: request.github?.token,
     }),
   );
   Object.assign(env, request.agent.env, {
-    AGENT_TASK: request.task,
+    AGENT_TASK: task,
     AGENT_CLONE_URLS: JSON.stringify(request.cloneUrls),
     AGENT_TRACE_FILE: join(request.runDir, 'agent-trace.json'),
     AGENT_METRICS_FILE: join(request.runDir, 'agent-metrics.json'),
   });
-  if (request.model) env.AGENT_MODEL = request.model;
+  if (model) env.AGENT_MODEL = model;
   else delete env.AGENT_MODEL;
   if (request.github) {
     if (request.github.apiUrl) env.GITHUB_API_URL = request.github.apiUrl;
@@ -104,10 +107,16 @@ export function harnessEnvironment(request: HarnessRequest): NodeJS.ProcessEnv {
 export async function runHarness(request: HarnessRequest): Promise<HarnessRun> {
   mkdirSync(request.runDir, { recursive: true });
   const env = harnessEnvironment(request);
+  if (env.ARCHAL_MCP_SERVERS) {
+    // Archal's MCP config file: what an MCP client is pointed at to reach the clones' tools.
+    const file = join(request.runDir, 'mcp-config.json');
+    writeFileSync(file, JSON.stringify({ mcpServers: JSON.parse(env.ARCHAL_MCP_SERVERS) as unknown }, null, 2));
+    env.ARCHAL_MCP_CONFIG = file;
+  }
   const result = await runProcess({
     command: request.agent.command,
     args: request.agent.args,
-    cwd: request.cwd,
+    cwd: request.agent.cwd ?? request.cwd,
     env,
     timeoutMs: request.timeoutMs,
     signal: request.signal,

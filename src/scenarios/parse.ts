@@ -181,6 +181,9 @@ export function parseScenario(text: string, file: string, options: ParseOptions 
   const config = parseConfig(section('config'), file, allText, options, errors, warnings);
 
   if (errors.length > 0 || !title || !prompt || !config) return { ok: false, errors, warnings };
+  const seedLine = seedState
+    ? section('seed')?.line
+    : section('config')?.lines.find((entry) => /^\s*(?:[-*]\s+)?seed\s*:/i.test(entry.text))?.line;
   const scenario: Scenario = {
     file,
     title: title.text,
@@ -190,6 +193,7 @@ export function parseScenario(text: string, file: string, options: ParseOptions 
     ...(body('setup') ? { setup: body('setup') } : {}),
     ...(body('expected') ? { expectedBehavior: body('expected') } : {}),
     ...(seedState ? { seedState } : {}),
+    ...(seedLine !== undefined ? { seedLine } : {}),
   };
   return { ok: true, scenario, warnings };
 }

@@ -180,6 +180,35 @@ describe('archal run with files written for Archal', () => {
     expect(ok.code).toBe(0);
   }, 180_000);
 
+  it('dry-runs seeds before any run: an unknown owner is exit 2 with file and line, a missing seed file is named', async () => {
+    const badSeed = { users: [{ login: 'octocat' }], repos: [{ owner: 'ghost', name: 'app' }] };
+    const dir = project(
+      {
+        'seeds/bad.json': JSON.stringify(badSeed),
+        'archal/inline.md': `# Inline\n\n## Prompt\nLook around.\n\n## Success Criteria\n- [D] The run exits successfully\n\n## Seed State\n\n\`\`\`json\n${JSON.stringify(badSeed)}\n\`\`\`\n`,
+        'archal/config.md':
+          '# Config seed\n\n## Prompt\nLook around.\n\n## Success Criteria\n- [D] The run exits successfully\n\n## Config\nruns: 1\nseed: ../seeds/bad.json\n',
+      },
+      { agent: "node -e \"require('fs').writeFileSync('started', '1')\"" },
+    );
+    const validate = await runCli(['--cwd', dir, 'scenario', 'validate', 'archal']);
+    expect(validate.code).toBe(2);
+    expect(validate.stderr).toMatch(/archal\/inline\.md:9: seed: Invalid seed:\n\s+repos\[0\]\.owner: unknown/);
+    expect(validate.stderr).toMatch(
+      /archal\/config\.md:11: seed: Invalid seed .*bad\.json:\n\s+repos\[0\]\.owner: unknown/,
+    );
+    const runBad = await run(dir, []);
+    expect(runBad.code).toBe(2);
+    const flag = await run(dir, ['--task', 'anything', '--seed', 'seeds/bad.json']);
+    expect(flag.code).toBe(2);
+    expect(flag.stderr).toContain('--seed seeds/bad.json: Invalid seed');
+    expect(flag.stderr).toContain('repos[0].owner: unknown');
+    const missing = await run(dir, ['--task', 'anything', '--seed', './missing.json']);
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toContain('seed file ./missing.json does not exist');
+    expect(existsSync(join(dir, 'started'))).toBe(false);
+  }, 180_000);
+
   it('answers 429 after --rate-limit requests, and keeps state across runs with --keep-state', async () => {
     const agent = `
       const base = process.env.ARCHAL_GITHUB_REST_URL;
@@ -280,6 +309,42 @@ runs: 2
     expect(warnings[0]).toContain("2 scenarios' '## Setup' sections describe starting state");
     const seeded = await run(dir, ['-n', '1', '--seed', 'empty']);
     expect(seeded.stderr).not.toContain('## Setup');
+  }, 180_000);
+
+  it('runs --harness given as a file or a folder, and finds the repository harness when none is configured', async () => {
+    const dir = project(
+      {
+        '.archal/harness.mjs': ARCHAL_HARNESS,
+        'agents/mail/harness.json': JSON.stringify({
+          version: 1,
+          defaultModel: 'manifest-model',
+          promptFiles: ['rules.md'],
+          local: { command: 'node', args: ['agent.mjs'] },
+        }),
+        'agents/mail/rules.md': 'Be brief.',
+        'agents/mail/agent.mjs': `
+          import { readFileSync } from 'node:fs';
+          const mcp = JSON.parse(readFileSync(process.env.ARCHAL_MCP_CONFIG, 'utf8')).mcpServers.github;
+          const inline = JSON.parse(process.env.ARCHAL_MCP_SERVERS).github;
+          const ok = mcp.url === process.env.ARCHAL_GITHUB_MCP_URL && inline.url === mcp.url && mcp.headers.Authorization === 'Bearer ' + process.env.ARCHAL_TOKEN;
+          console.log(JSON.stringify({ text: process.env.AGENT_TASK.split('\\n')[0] + ' ' + process.env.AGENT_MODEL + ' mcp=' + ok }));`,
+      },
+      { twins: ['github'], seeds: { github: 'small-project' } },
+    );
+    const task = ['--task', "Create an issue titled 'from a file'", '-o', 'json'];
+    const file = await run(dir, [...task, '--harness', './.archal/harness.mjs']);
+    expect(file.code).toBe(0);
+    expect(json<Suite>(file).scenarios[0]!.results[0]!.harness.outcome).toBe('ok');
+    const folder = await run(dir, [...task, '--harness', 'agents/mail']);
+    expect(folder.code).toBe(0);
+    expect(json<Suite>(folder).scenarios[0]!.results[0]!.harness.answer).toBe('Be brief. manifest-model mcp=true');
+    // No "agent" in .archal.json: .archal/harness.mjs is the agent.
+    const found = await run(dir, task);
+    expect(found.code).toBe(0);
+    expect(json<Suite>(found).scenarios[0]!.results[0]!.harness.answer).toContain('mode=local');
+    const missing = await run(dir, [...task, '--harness', './.archal/harness.ts']);
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toContain('Harness ./.archal/harness.ts not found');
   }, 180_000);
 
   it('accepts `twin` as the `clone` command and Archal seed names', async () => {

@@ -199,7 +199,7 @@ export async function workflowReject(
       else out(`Rejected: run ${rejected.id} is ${rejected.status}. ${rejected.metadata.error ?? ''}`.trim());
       return EXIT.ok;
     } catch (error) {
-      return refused(error);
+      return refused(error, flags);
     }
   });
 }
@@ -246,7 +246,7 @@ async function execute(repo: RepoWorkspace, flags: { json?: boolean }, step: Lif
   try {
     outcome = await step(deps, abort.signal);
   } catch (error) {
-    return refused(error);
+    return refused(error, flags);
   } finally {
     process.off('SIGINT', onSignal);
     process.off('SIGTERM', onSignal);
@@ -271,8 +271,18 @@ async function execute(repo: RepoWorkspace, flags: { json?: boolean }, step: Lif
   return result.status === 'completed' || result.status === 'paused' ? EXIT.ok : EXIT.failed;
 }
 
-function refused(error: unknown): number {
+function refused(error: unknown, flags: { json?: boolean }): number {
   if (error instanceof RunRefusedError) {
+    if (flags.json) {
+      // --json always answers in JSON: what refused the request, and the run in the way.
+      const data = error.data as { run?: RunRecord; activeRun?: RunRecord };
+      const other = data.activeRun ?? data.run;
+      printJson({
+        status: 'refused',
+        error: { code: error.code, message: describeError(error) },
+        activeRun: other ? { runId: other.id, workflow: other.workflowName, status: other.status } : null,
+      });
+    }
     err(`✗ ${describeError(error)}`);
     return EXIT.failed;
   }

@@ -5,6 +5,7 @@ export type { GitHubClone, GitHubCloneHandle, GitHubCloneOptions } from './clone
 export { seedSchema, seedJsonSchema } from './seed/schema.js';
 export type { Seed, ParsedSeed } from './seed/schema.js';
 export { loadSeed, NAMED_SEEDS, SEED_DESCRIPTIONS } from './seed/named.js';
+export { checkSeed, loadCheckedSeed } from './seed/check.js';
 export type { SeedFileRules } from './seed/named.js';
 export { SeedError } from './seed/errors.js';
 export type { StateSnapshot } from './state/snapshot.js';

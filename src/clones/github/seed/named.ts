@@ -98,7 +98,9 @@ export function loadSeed(
       [{ path: '', message: `${input} is outside ${rules.root}; seed files must be inside the repository` }],
       'seed',
     );
-  if (!looksLikePath || !existsSync(file))
+  if (looksLikePath && !existsSync(file))
+    throw new SeedError([{ path: '', message: `seed file ${input} does not exist (looked for ${file})` }], 'seed');
+  if (!looksLikePath)
     throw new SeedError(
       [
         {
