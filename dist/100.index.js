@@ -1,8 +1,8 @@
-export const id = 745;
-export const ids = [745];
+export const id = 100;
+export const ids = [100];
 export const modules = {
 
-/***/ 44745:
+/***/ 26100:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -51,19 +51,14 @@ class Slots {
     }
 }
 
-;// CONCATENATED MODULE: ./src/lib/expand.ts
-/** Expands `${NAME}` (and `${NAME:-default}`) from `env`; unknown names become '' (or the default). */
-function expandVariables(text, env) {
-    return text.replace(/\$\{([A-Za-z_][A-Za-z0-9_]*)(?::-([^}]*))?\}/g, (_match, name, fallback) => {
-        const value = env[name];
-        return value === undefined || value === '' ? (fallback ?? '') : value;
-    });
-}
-
-// EXTERNAL MODULE: external "node:child_process"
-var external_node_child_process_ = __webpack_require__(31421);
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __webpack_require__(73024);
+// EXTERNAL MODULE: ./node_modules/zod/v4/classic/schemas.js + 4 modules
+var schemas = __webpack_require__(41514);
+// EXTERNAL MODULE: ./src/lib/command-spec.ts
+var command_spec = __webpack_require__(91516);
+// EXTERNAL MODULE: external "node:child_process"
+var external_node_child_process_ = __webpack_require__(31421);
 // EXTERNAL MODULE: ./src/lib/paths.ts
 var paths = __webpack_require__(9927);
 ;// CONCATENATED MODULE: ./src/lib/process.ts
@@ -421,6 +416,15 @@ function processesWithEnv(name, value) {
     return found;
 }
 
+;// CONCATENATED MODULE: ./src/lib/expand.ts
+/** Expands `${NAME}` (and `${NAME:-default}`) from `env`; unknown names become '' (or the default). */
+function expandVariables(text, env) {
+    return text.replace(/\$\{([A-Za-z_][A-Za-z0-9_]*)(?::-([^}]*))?\}/g, (_match, name, fallback) => {
+        const value = env[name];
+        return value === undefined || value === '' ? (fallback ?? '') : value;
+    });
+}
+
 ;// CONCATENATED MODULE: ./src/harness/agent.ts
 
 
@@ -437,7 +441,7 @@ function agentSecrets(agent) {
 /** No agent to test: none configured and none given. */
 class MissingAgentError extends lib_errors/* ArchalError */.u {
     constructor() {
-        super('missing_agent', 'No agent to test: set "agent" in .archal.json (a command such as "node .archal/harness.mjs").', {});
+        super('missing_agent', 'No agent to test: set "agent" in .archal.json (a command such as "node .archal/harness.mjs"), or put a harness at .archal/harness.mjs (or .ts, .js, .py, .sh, or a harness.json manifest).', {});
         this.name = 'MissingAgentError';
     }
 }
@@ -458,6 +462,222 @@ function resolveAgent(agent, env, passEnv = []) {
         passEnv,
         display: [agent.command, ...(agent.args ?? [])].join(' '),
     };
+}
+
+;// CONCATENATED MODULE: ./src/harness/locate.ts
+
+
+
+
+
+
+
+/** A harness path that cannot be run: what is wrong with it and how to fix it. */
+class HarnessError extends lib_errors/* ArchalError */.u {
+    constructor(path, message) {
+        super('invalid_harness', message, { path });
+        this.name = 'HarnessError';
+    }
+}
+/**
+ * Archal's harness manifest (`harness.json`, older `archal-harness.json`): how to start the harness
+ * (`local`), the model it gets when none is configured, and markdown files prepended to the task.
+ * Keys this schema does not name are Archal's hosted ones and are left alone.
+ */
+const harnessManifestSchema = schemas/* looseObject */._H3({
+    version: schemas/* literal */.euz(1).optional(),
+    name: schemas/* string */.YjP().optional(),
+    defaultModel: schemas/* string */.YjP().min(1).optional(),
+    promptFiles: schemas/* array */.YOg(schemas/* string */.YjP().min(1)).optional(),
+    local: command_spec/* commandSpecSchema */.Q.optional(),
+});
+const MANIFEST_NAMES = ['harness.json', 'archal-harness.json'];
+/** Entry files of a harness folder, in the order they are looked for. */
+const ENTRY_NAMES = [
+    'harness.ts',
+    'harness.mts',
+    'harness.mjs',
+    'harness.js',
+    'harness.cjs',
+    'harness.py',
+    'harness.sh',
+];
+/** Where a repository's harness is found when nothing names one: `.archal/` first, then its root. */
+const DISCOVERY_DIRS = ['.archal', '.'];
+/**
+ * The agent under test: `--harness`, else `.archal.json` `agent`, else the harness found in the
+ * repository (`.archal/harness.json`, `.archal/harness.{ts,mjs,js,…}`, then the same at the root).
+ * A string that names an existing file or folder is a harness path; any other string is a shell command.
+ */
+function locateAgent(source) {
+    const passEnv = source.passEnv ?? [];
+    const given = source.harness ?? source.agent;
+    if (typeof given === 'object')
+        return resolveAgent(given, source.env, passEnv);
+    if (given !== undefined) {
+        const path = (0,external_node_path_.resolve)(source.root, given.trim());
+        if (kindOf(path) !== undefined)
+            return harnessAt(path, source, passEnv);
+        if (looksLikePath(given))
+            throw new HarnessError(path, `Harness ${given} not found (looked for ${path}). Give a harness file (.ts, .mjs, .js, .py, .sh), a folder with harness.json, or a command line.`);
+        return { ...bashScript(given), env: {}, passEnv, display: given };
+    }
+    const found = discoverHarness(source.root);
+    if (found === undefined)
+        throw new MissingAgentError();
+    return harnessAt(found, source, passEnv);
+}
+/** The repository's own harness, when there is one where Archal looks. */
+function discoverHarness(root) {
+    for (const dir of DISCOVERY_DIRS) {
+        const base = (0,external_node_path_.resolve)(root, dir);
+        for (const name of [...MANIFEST_NAMES, ...ENTRY_NAMES]) {
+            const candidate = (0,external_node_path_.join)(base, name);
+            if (kindOf(candidate) === 'file')
+                return name.endsWith('.json') ? base : candidate;
+        }
+    }
+    return undefined;
+}
+function harnessAt(path, source, passEnv) {
+    const shown = (0,external_node_path_.relative)(source.root, path) || '.';
+    if (kindOf(path) === 'file') {
+        if (MANIFEST_NAMES.includes(path.slice((0,external_node_path_.dirname)(path).length + 1)))
+            return manifestAgent(path, source, passEnv, shown);
+        return { ...entryCommand(path, source), env: {}, passEnv, display: shown };
+    }
+    const manifest = MANIFEST_NAMES.map((name) => (0,external_node_path_.join)(path, name)).find((file) => kindOf(file) === 'file');
+    if (manifest)
+        return manifestAgent(manifest, source, passEnv, shown);
+    const entry = ENTRY_NAMES.map((name) => (0,external_node_path_.join)(path, name)).find((file) => kindOf(file) === 'file');
+    if (!entry)
+        throw new HarnessError(path, `Harness folder ${shown} has neither a manifest (${MANIFEST_NAMES.join(', ')}) nor an entry file (${ENTRY_NAMES.join(', ')}).`);
+    return { ...entryCommand(entry, source), env: {}, passEnv, display: (0,external_node_path_.relative)(source.root, entry) };
+}
+/** A manifest's harness: its `local` command run in its folder, else the folder's entry file. */
+function manifestAgent(file, source, passEnv, shown) {
+    const dir = (0,external_node_path_.dirname)(file);
+    const where = (0,external_node_path_.relative)(source.root, file);
+    let raw;
+    try {
+        raw = JSON.parse((0,external_node_fs_.readFileSync)(file, 'utf8'));
+    }
+    catch (error) {
+        throw new HarnessError(file, `${where} is not valid JSON: ${error.message}.`);
+    }
+    const parsed = harnessManifestSchema.safeParse(raw);
+    if (!parsed.success) {
+        const issue = parsed.error.issues[0];
+        throw new HarnessError(file, `${where}: ${issue.path.join('.') || '(top level)'}: ${issue.message} (a harness manifest is {version: 1, name?, defaultModel?, promptFiles?, local?: {command, args?, env?}}).`);
+    }
+    const manifest = parsed.data;
+    const preamble = (manifest.promptFiles ?? []).map((name) => {
+        const prompt = (0,external_node_path_.resolve)(dir, name);
+        try {
+            return (0,external_node_fs_.readFileSync)(prompt, 'utf8').trim();
+        }
+        catch {
+            throw new HarnessError(file, `${where}: promptFiles names ${name}, which cannot be read (looked for ${prompt}).`);
+        }
+    });
+    const extras = {
+        ...(preamble.length > 0 ? { taskPreamble: preamble.join('\n\n') } : {}),
+        ...(manifest.defaultModel ? { defaultModel: manifest.defaultModel } : {}),
+    };
+    if (manifest.local)
+        return { ...resolveAgent(manifest.local, source.env, passEnv), cwd: dir, ...extras };
+    const entry = ENTRY_NAMES.map((name) => (0,external_node_path_.join)(dir, name)).find((candidate) => kindOf(candidate) === 'file');
+    if (!entry)
+        throw new HarnessError(file, `${where} has no "local" command and its folder has no entry file (${ENTRY_NAMES.join(', ')}): add "local": {"command": …, "args": […]}.`);
+    return { ...entryCommand(entry, source), env: {}, passEnv, display: shown, ...extras };
+}
+/** How to run a harness file: by its extension, else directly when it is executable. */
+function entryCommand(file, source) {
+    const extension = (0,external_node_path_.extname)(file).toLowerCase();
+    switch (extension) {
+        case '.js':
+        case '.mjs':
+        case '.cjs':
+            return { command: process.execPath, args: [file] };
+        case '.ts':
+        case '.mts':
+        case '.cts':
+            return typeScriptCommand(file, source);
+        case '.py': {
+            const python = onPath('python3', source.env) ?? onPath('python', source.env);
+            if (!python)
+                throw new HarnessError(file, `${(0,external_node_path_.relative)(source.root, file)} is Python: install python3.`);
+            return { command: python, args: [file] };
+        }
+        case '.sh':
+            return { command: 'bash', args: [file] };
+        default:
+            if (isExecutable(file))
+                return { command: file, args: [] };
+            throw new HarnessError(file, `Cannot tell how to run ${(0,external_node_path_.relative)(source.root, file)}: name it .ts, .mjs, .js, .py or .sh, or make it executable (chmod +x).`);
+    }
+}
+/**
+ * A TypeScript harness: Node's own type stripping where this Node has it (22.6+), else tsx from the
+ * nearest node_modules or PATH, else bun.
+ */
+function typeScriptCommand(file, source) {
+    const [major = 0, minor = 0] = process.versions.node.split('.').map(Number);
+    if (major > 22 || (major === 22 && minor >= 6))
+        return {
+            command: process.execPath,
+            args: ['--experimental-strip-types', '--disable-warning=ExperimentalWarning', file],
+        };
+    const tsx = localBin('tsx', (0,external_node_path_.dirname)(file)) ?? localBin('tsx', source.root) ?? onPath('tsx', source.env);
+    if (tsx)
+        return { command: tsx, args: [file] };
+    const bun = onPath('bun', source.env);
+    if (bun)
+        return { command: bun, args: ['run', file] };
+    throw new HarnessError(file, `${(0,external_node_path_.relative)(source.root, file)} is TypeScript and this Node (${process.versions.node}) cannot run it: install tsx (npm install --save-dev tsx) or bun, or use Node 22.6 or later.`);
+}
+/** `node_modules/.bin/<name>` in `from` or a folder above it. */
+function localBin(name, from) {
+    for (let dir = (0,external_node_path_.resolve)(from);; dir = (0,external_node_path_.dirname)(dir)) {
+        const candidate = (0,external_node_path_.join)(dir, 'node_modules', '.bin', name);
+        if (isExecutable(candidate))
+            return candidate;
+        if ((0,external_node_path_.dirname)(dir) === dir)
+            return undefined;
+    }
+}
+function onPath(name, env) {
+    for (const dir of (env.PATH ?? '').split(external_node_path_.delimiter).filter(Boolean)) {
+        const candidate = (0,external_node_path_.join)(dir, name);
+        if (isExecutable(candidate))
+            return candidate;
+    }
+    return undefined;
+}
+function isExecutable(file) {
+    try {
+        (0,external_node_fs_.accessSync)(file, external_node_fs_.constants.X_OK);
+        return kindOf(file) === 'file';
+    }
+    catch {
+        return false;
+    }
+}
+function kindOf(path) {
+    try {
+        const stat = (0,external_node_fs_.statSync)(path);
+        return stat.isFile() ? 'file' : stat.isDirectory() ? 'dir' : undefined;
+    }
+    catch {
+        return undefined;
+    }
+}
+/** One word that reads as a path (`./x`, `/x`, `dir/x.ts`, `harness.json`), not a command line. */
+function looksLikePath(value) {
+    const text = value.trim();
+    if (/\s/.test(text))
+        return false;
+    return ((0,external_node_path_.isAbsolute)(text) || text.startsWith('./') || text.startsWith('../') || /\.(?:[cm]?[jt]s|py|sh|json)$/i.test(text));
 }
 
 ;// CONCATENATED MODULE: ./src/providers/types.ts
@@ -2535,8 +2755,6 @@ function requiredString(value, name) {
     return value;
 }
 
-// EXTERNAL MODULE: ./node_modules/zod/v4/classic/schemas.js + 4 modules
-var schemas = __webpack_require__(41514);
 ;// CONCATENATED MODULE: ./src/clones/github/control/runs.ts
 
 
@@ -4040,7 +4258,7 @@ function input_file_readInputFile(file, options) {
             return {
                 ok: false,
                 problem: 'not_a_file',
-                message: `${file} is ${kindOf(stat)}, not a regular file; Archal reads only regular files`,
+                message: `${file} is ${input_file_kindOf(stat)}, not a regular file; Archal reads only regular files`,
             };
         if (stat.size > options.maxBytes)
             return tooLarge(file, stat.size, options.maxBytes);
@@ -4087,7 +4305,7 @@ function tooLarge(file, size, max) {
         message: `${file} is ${size > max ? `larger than ${formatBytes(max)}` : formatBytes(size)}; such files are limited to ${formatBytes(max)}`,
     };
 }
-function kindOf(stat) {
+function input_file_kindOf(stat) {
     if (stat.isDirectory())
         return 'a directory';
     if (stat.isFIFO())
@@ -4831,7 +5049,9 @@ function loadSeed(input, cwd = process.cwd(), rules = {}) {
     const file = (0,external_node_path_.resolve)(cwd, input);
     if (looksLikePath && rules.root !== undefined && !inside(file, rules.root))
         throw new SeedError([{ path: '', message: `${input} is outside ${rules.root}; seed files must be inside the repository` }], 'seed');
-    if (!looksLikePath || !(0,external_node_fs_.existsSync)(file))
+    if (looksLikePath && !(0,external_node_fs_.existsSync)(file))
+        throw new SeedError([{ path: '', message: `seed file ${input} does not exist (looked for ${file})` }], 'seed');
+    if (!looksLikePath)
         throw new SeedError([
             {
                 path: '',
@@ -6169,6 +6389,40 @@ async function startGitHubClone(options = {}) {
     return { apiUrl: base, gitUrl: base, token, controlToken, dir, port, handle };
 }
 
+// EXTERNAL MODULE: external "node:os"
+var external_node_os_ = __webpack_require__(48161);
+;// CONCATENATED MODULE: ./src/clones/github/seed/check.ts
+
+
+
+
+
+/** Seeds already applied once without a problem: every run of a suite checks the same seed at most once. */
+const checked = new WeakSet();
+/**
+ * Applies a seed to a throwaway clone state and discards it: the referential problems the schema
+ * cannot see (an owner, label or branch that does not exist) surface as a SeedError before any run.
+ */
+function checkSeed(seed, source) {
+    if (checked.has(seed))
+        return;
+    const dir = (0,external_node_fs_.mkdtempSync)((0,external_node_path_.join)((0,external_node_os_.tmpdir)(), 'archal-seed-check-'));
+    try {
+        applySeed(seed, { reposDir: dir, now: new Date(), defaultToken: 'seed-check', source });
+    }
+    finally {
+        (0,external_node_fs_.rmSync)(dir, { recursive: true, force: true });
+    }
+    checked.add(seed);
+}
+/** `loadSeed`, then a dry run of the seed (named seeds are ours and known to apply). */
+function loadCheckedSeed(input, cwd, rules) {
+    const loaded = loadSeed(input, cwd, rules);
+    if (!NAMED_SEEDS.includes(loaded.source))
+        checkSeed(loaded.seed, loaded.source === 'custom' ? 'seed' : `seed ${loaded.source}`);
+    return loaded;
+}
+
 // EXTERNAL MODULE: external "node:net"
 var external_node_net_ = __webpack_require__(77030);
 // EXTERNAL MODULE: external "node:tls"
@@ -6491,6 +6745,7 @@ function undiciPath() {
 
 
 
+
 // EXTERNAL MODULE: ./src/evaluate/criteria.ts + 5 modules
 var evaluate_criteria = __webpack_require__(40212);
 ;// CONCATENATED MODULE: ./src/scenarios/clones.ts
@@ -6678,6 +6933,9 @@ function parseScenario(text, file, options = {}) {
     const config = parseConfig(section('config'), file, allText, options, errors, warnings);
     if (errors.length > 0 || !title || !prompt || !config)
         return { ok: false, errors, warnings };
+    const seedLine = seedState
+        ? section('seed')?.line
+        : section('config')?.lines.find((entry) => /^\s*(?:[-*]\s+)?seed\s*:/i.test(entry.text))?.line;
     const scenario = {
         file,
         title: title.text,
@@ -6687,6 +6945,7 @@ function parseScenario(text, file, options = {}) {
         ...(body('setup') ? { setup: body('setup') } : {}),
         ...(body('expected') ? { expectedBehavior: body('expected') } : {}),
         ...(seedState ? { seedState } : {}),
+        ...(seedLine !== undefined ? { seedLine } : {}),
     };
     return { ok: true, scenario, warnings };
 }
@@ -7036,14 +7295,34 @@ function archalAliases(input) {
         if (mcp)
             env[`ARCHAL_${name}_MCP_URL`] = mcp;
     }
+    const servers = aliases_mcpServers(input);
+    if (servers)
+        env.ARCHAL_MCP_SERVERS = JSON.stringify(servers);
     if (input.model)
         env.ARCHAL_ENGINE_MODEL = input.model;
     if (input.token)
         env.ARCHAL_TOKEN = input.token;
     return env;
 }
+/**
+ * The clones' MCP endpoints in the `mcpServers` form MCP clients read (`ARCHAL_MCP_SERVERS`, and the
+ * file `ARCHAL_MCP_CONFIG` names): streamable HTTP, the clone's token as a bearer token.
+ */
+function aliases_mcpServers(input) {
+    const entries = Object.entries(input.cloneUrls).filter(([clone]) => clone.endsWith('Mcp'));
+    if (entries.length === 0)
+        return undefined;
+    return Object.fromEntries(entries.map(([clone, url]) => [
+        clone.slice(0, -'Mcp'.length),
+        {
+            type: 'http',
+            url,
+            ...(input.token ? { headers: { Authorization: `Bearer ${input.token}` } } : {}),
+        },
+    ]));
+}
 /** Every name `archalAliases` may set, so that a value left in the host's environment never leaks into a run. */
-const ALIAS_PATTERN = /^(?:ARCHAL_ENGINE_(?:TASK|MODE|MODEL)|AGENT_RUN_MODE|ARCHAL_(?:CLONE|TWIN)_(?:URLS|NAMES)|AGENT_ROUTE_HEADERS|ARCHAL_TOKEN|ARCHAL_[A-Z0-9_]+_(?:URL|BASE_URL|REST_URL|MCP_URL))$/;
+const ALIAS_PATTERN = /^(?:ARCHAL_ENGINE_(?:TASK|MODE|MODEL)|AGENT_RUN_MODE|ARCHAL_(?:CLONE|TWIN)_(?:URLS|NAMES)|AGENT_ROUTE_HEADERS|ARCHAL_TOKEN|ARCHAL_MCP_(?:SERVERS|CONFIG)|ARCHAL_[A-Z0-9_]+_(?:URL|BASE_URL|REST_URL|MCP_URL))$/;
 
 ;// CONCATENATED MODULE: ./src/harness/extract.ts
 function extractAnswer(stdout) {
@@ -7172,25 +7451,28 @@ function isCredentialVariable(name) {
  */
 function harnessEnvironment(request) {
     const env = {};
+    const { taskPreamble, defaultModel } = request.agent;
+    const task = taskPreamble ? `${taskPreamble}\n\n${request.task}` : request.task;
+    const model = request.model ?? defaultModel;
     const passed = new Set(request.agent.passEnv ?? []);
     for (const [key, value] of Object.entries(request.env))
         if (passed.has(key) || (!isCredentialVariable(key) && !ALIAS_PATTERN.test(key)))
             env[key] = value;
     // Archal's other names for the same values: the agent's own settings (agent.env) still win.
     Object.assign(env, archalAliases({
-        task: request.task,
-        model: request.model,
+        task,
+        model,
         cloneUrls: request.cloneUrls,
         token: request.github?.token,
     }));
     Object.assign(env, request.agent.env, {
-        AGENT_TASK: request.task,
+        AGENT_TASK: task,
         AGENT_CLONE_URLS: JSON.stringify(request.cloneUrls),
         AGENT_TRACE_FILE: (0,external_node_path_.join)(request.runDir, 'agent-trace.json'),
         AGENT_METRICS_FILE: (0,external_node_path_.join)(request.runDir, 'agent-metrics.json'),
     });
-    if (request.model)
-        env.AGENT_MODEL = request.model;
+    if (model)
+        env.AGENT_MODEL = model;
     else
         delete env.AGENT_MODEL;
     if (request.github) {
@@ -7213,10 +7495,16 @@ function harnessEnvironment(request) {
 async function runHarness(request) {
     (0,external_node_fs_.mkdirSync)(request.runDir, { recursive: true });
     const env = harnessEnvironment(request);
+    if (env.ARCHAL_MCP_SERVERS) {
+        // Archal's MCP config file: what an MCP client is pointed at to reach the clones' tools.
+        const file = (0,external_node_path_.join)(request.runDir, 'mcp-config.json');
+        (0,external_node_fs_.writeFileSync)(file, JSON.stringify({ mcpServers: JSON.parse(env.ARCHAL_MCP_SERVERS) }, null, 2));
+        env.ARCHAL_MCP_CONFIG = file;
+    }
     const result = await runProcess({
         command: request.agent.command,
         args: request.agent.args,
-        cwd: request.cwd,
+        cwd: request.agent.cwd ?? request.cwd,
         env,
         timeoutMs: request.timeoutMs,
         signal: request.signal,
@@ -7721,11 +8009,17 @@ function seedProblems(scenario, cwd) {
     if (!own)
         return [];
     try {
-        loadSeed(seed, base, { root: cwd });
+        loadCheckedSeed(seed, base, { root: cwd });
         return [];
     }
     catch (error) {
-        return [{ file: scenario.file, message: `seed: ${(0,lib_errors/* errorMessage */.g)(error)}` }];
+        return [
+            {
+                file: scenario.file,
+                ...(scenario.seedLine !== undefined ? { line: scenario.seedLine } : {}),
+                message: `seed: ${(0,lib_errors/* errorMessage */.g)(error)}`,
+            },
+        ];
     }
 }
 function displayFile(file, cwd) {
@@ -7803,10 +8097,6 @@ function withDotEnv(dir, env) {
     return merged;
 }
 
-// EXTERNAL MODULE: external "node:os"
-var external_node_os_ = __webpack_require__(48161);
-// EXTERNAL MODULE: ./src/lib/command-spec.ts
-var command_spec = __webpack_require__(91516);
 ;// CONCATENATED MODULE: ./src/attach/schema.ts
 
 /** The trace formats `archal trace-source import` reads. */
@@ -8788,9 +9078,16 @@ function numeric(operand, value, op) {
 
 function commandDirectories(first, home, bundled) {
     const locations = typeof first === 'string' ? { repo: first, home: home, bundledCommands: bundled } : first;
+    const archon = (0,external_node_path_.join)(locations.repo, '.archon', 'commands');
+    const repoFolders = [archon, (0,external_node_path_.join)(archon, 'defaults')];
+    if (locations.commandFolder) {
+        const configured = (0,external_node_path_.resolve)(locations.repo, locations.commandFolder);
+        if (!repoFolders.includes(configured))
+            repoFolders.push(configured);
+    }
     return [
         (0,external_node_path_.join)(locations.repo, '.archal', 'commands'),
-        (0,external_node_path_.join)(locations.repo, '.archon', 'commands'),
+        ...repoFolders,
         ...(locations.userHome ? [(0,external_node_path_.join)(locations.userHome, '.archon', 'commands')] : []),
         (0,external_node_path_.join)(locations.home, 'commands'),
         locations.bundledCommands,
@@ -10298,11 +10595,13 @@ function parseWhen(source, input) {
     }
 }
 function commonFields(fields, input) {
+    const included = input.placed.macros?.inputs;
     return {
         depends_on: [...new Set(fields.depends_on ?? [])],
         when: parseWhen(fields.when, input),
         trigger_rule: fields.trigger_rule ?? 'all_success',
         continue_on_error: fields.continue_on_error ?? false,
+        ...(included && Object.keys(included).length > 0 ? { includeInputs: included } : {}),
     };
 }
 /** A command file by name, with an include's rewrites applied to its text. */
@@ -11472,15 +11771,19 @@ function resolveBindings(bindings, run, nodeId) {
 
 ;// CONCATENATED MODULE: ./src/workflows/nodes/process-env.ts
 
+
 /**
  * The environment of every process a node starts: run variables plus Archal's identifiers. The
  * attempt (`ARCHAL_NODE_ATTEMPT`) counts every start of the node in this run, retries and resumes
  * included, so a node can make its own side effects idempotent.
  */
 function nodeEnvironment(run, nodeId, vars, iteration = 1) {
+    // Nodes an include inlined read the include's inputs as Archon gives them: INPUTS_<NAME>.
+    const included = run.workflow.nodes.find((node) => node.id === nodeId)?.includeInputs ?? {};
     return {
         ...run.env,
         ...variablesEnvironment(vars),
+        ...Object.fromEntries(Object.entries(included).map(([name, value]) => [inputEnvKey(name), value])),
         ARCHAL_RUN_ID: run.runId,
         ARCHAL_WORKFLOW_ID: run.runId,
         ARCHAL_WORKFLOW_NAME: run.workflow.name,
@@ -14079,6 +14382,8 @@ function archon_config_merge(settings, raw) {
         }
     if (archon_config_isRecord(raw.docs) && typeof raw.docs.path === 'string')
         settings.docsPath = raw.docs.path;
+    if (archon_config_isRecord(raw.commands) && typeof raw.commands.folder === 'string' && raw.commands.folder.trim())
+        settings.commandFolder = raw.commands.folder.trim();
     if (archon_config_isRecord(raw.worktree) && typeof raw.worktree.baseBranch === 'string')
         settings.baseBranch = raw.worktree.baseBranch;
 }
@@ -14150,14 +14455,16 @@ function workflowLocations(workspace) {
 /** How a workspace's workflows load: engine defaults, command files, named scripts and other workflows. */
 function discoveryOptions(workspace) {
     const locations = workflowLocations(workspace);
+    const settings = archonSettings(workspace);
     const resources = {
         repo: locations.repo,
         home: locations.home,
         userHome: locations.userHome,
         bundledCommands: (0,external_node_path_.join)((0,paths/* bundledDir */.YU)(), 'commands'),
+        commandFolder: settings.commandFolder,
     };
     return {
-        defaults: engineDefaults(workspace.config.assistants, archonSettings(workspace)),
+        defaults: engineDefaults(workspace.config.assistants, settings),
         resolveCommand: createCommandResolver(commandDirectories(resources)),
         resolveScript: createScriptResolver(scriptDirectories(resources)),
         resolveWorkflowSource: sourceIndex(allWorkflowFiles(locations)),
@@ -14191,6 +14498,7 @@ function listWorkflows(workspace) {
     return discoverWorkflows(workflowLocations(workspace), discoveryOptions(workspace));
 }
 /** Whether an argument names a file rather than a workflow. */
+/** Whether a workflow argument is a file path rather than a name. */
 function looksLikeFile(arg) {
     return /\.ya?ml$/i.test(arg) || arg.includes('/') || arg.includes('\\');
 }
@@ -14711,7 +15019,7 @@ async function seedFromSetup(scenario, judge, options) {
             continue;
         }
         try {
-            loadSeed(candidate.seed);
+            loadCheckedSeed(candidate.seed);
         }
         catch (error) {
             errors.push((0,lib_errors/* errorMessage */.g)(error));
@@ -14736,7 +15044,7 @@ function readCached(file) {
         const record = JSON.parse((0,external_node_fs_.readFileSync)(file, 'utf8'));
         if (typeof record.seed !== 'object' || record.seed === null)
             return undefined;
-        loadSeed(record.seed);
+        loadCheckedSeed(record.seed);
         return record.seed;
     }
     catch {
@@ -14841,7 +15149,13 @@ async function runWorkspaceScenarios(workspace, scenarios, request) {
     request.beforeRuns?.(entries);
     return runSuite({
         scenarios: entries,
-        agent: resolveAgent(request.harness ?? config.agent, workspace.env, config.agentPassEnv),
+        agent: locateAgent({
+            harness: request.harness,
+            agent: config.agent,
+            root: workspace.root,
+            env: workspace.env,
+            passEnv: config.agentPassEnv,
+        }),
         agentModel: request.agentModel ?? config.agentModel,
         runs: request.runs,
         seedOverride: request.seed,
@@ -16409,7 +16723,13 @@ async function runPreprodInWorkspace(workspace, request) {
     let agent;
     let agentProblem;
     try {
-        agent = resolveAgent(request.harness ?? workspace.config.agent, workspace.env, workspace.config.agentPassEnv);
+        agent = locateAgent({
+            harness: request.harness,
+            agent: workspace.config.agent,
+            root: workspace.root,
+            env: workspace.env,
+            passEnv: workspace.config.agentPassEnv,
+        });
     }
     catch (error) {
         agentProblem = (0,lib_errors/* errorMessage */.g)(error);
@@ -33314,7 +33634,7 @@ function existsPhrase(sentence, ctx) {
         subject.createdByRun = true;
     return {
         kind: 'count',
-        pattern: `a ${subject.describeOne} ${subject.createdByRun ? 'is created' : 'exists'}`,
+        pattern: `${/^[aeiou]/i.test(subject.describeOne) ? 'an' : 'a'} ${subject.describeOne} ${subject.createdByRun ? 'is created' : 'exists'}`,
         items: itemsOf(subject),
         op: '>=',
         expected: 1,
@@ -34649,6 +34969,7 @@ const cancelNodeSchema = schemas/* object */.Ikc({
     ...commonFields,
     cancel: nonBlank('cancel reason'),
 });
+const FAN_OUT_SHAPES = "'fan_out' is a list of items, a $node.output[.field] reference to a JSON array, or {items, as?, max_parallel?, join?}";
 const fanOutSchema = schemas/* object */.Ikc({
     items: schemas/* union */.KCZ([nonBlank('fan_out.items'), schemas/* array */.YOg(schemas/* unknown */.L5J())], {
         error: "'fan_out.items' must be a $node.output reference or a JSON array",
@@ -34656,14 +34977,16 @@ const fanOutSchema = schemas/* object */.Ikc({
     as: schemas/* string */.YjP().regex(INPUT_NAME_PATTERN, { error: 'fan_out.as must be an input name' }).optional(),
     max_parallel: schemas/* number */.aig().int().min(1, { error: "'fan_out.max_parallel' must be >= 1" }).optional(),
     join: schemas/* enum */.k5n(['all_done', 'all_success', 'first_success']).optional(),
-});
+}, { error: FAN_OUT_SHAPES });
+/** `fan_out:` as written: the short forms (the items, or a reference to them) stand for `{items: …}`. */
+const fanOutFieldSchema = schemas/* preprocess */.vkY((value) => (Array.isArray(value) || typeof value === 'string' ? { items: value } : value), fanOutSchema);
 const workflowNodeSchema = schemas/* object */.Ikc({
     ...commonFields,
     workflow: nonBlank('workflow'),
     input: schemas/* string */.YjP().optional(),
     with: withSchema.optional(),
     isolation: schemas/* enum */.k5n(['inherit', 'worktree']).optional(),
-    fan_out: fanOutSchema.optional(),
+    fan_out: fanOutFieldSchema.optional(),
     output_format: outputFormatSchema.optional(),
 });
 const includeNodeSchema = schemas/* object */.Ikc({
