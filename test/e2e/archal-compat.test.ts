@@ -347,6 +347,74 @@ runs: 2
     expect(missing.stderr).toContain('Harness ./.archal/harness.ts not found');
   }, 180_000);
 
+  it("checks Archal's [D] wordings about labels, reviews, teams and branch protection against the clone", async () => {
+    const agent = `
+      const base = process.env.ARCHAL_GITHUB_REST_URL + '/repos/acme-corp/api';
+      const headers = { authorization: 'Bearer ' + process.env.ARCHAL_TOKEN, 'content-type': 'application/json' };
+      const call = async (method, path, body) => {
+        const response = await fetch(base + path, { method, headers, body: body && JSON.stringify(body) });
+        if (response.status >= 300) { console.error(method, path, response.status, await response.text()); process.exit(5); }
+        return response.json();
+      };
+      await call('POST', '/issues/2/labels', { labels: ['needs-review'] });
+      await call('POST', '/issues/2/assignees', { assignees: ['alice'] });
+      const pulls = await call('GET', '/pulls');
+      const pull = pulls.find((p) => p.title === 'Add a rate limiter');
+      await call('POST', '/pulls/' + pull.number + '/reviews', { event: 'COMMENT', body: 'Looks reasonable.' });
+      console.log(JSON.stringify({ text: 'labelled, assigned, reviewed' }));`;
+    const scenario = `# Triage the API
+
+## Prompt
+Label issue #2 needs-review, assign it to alice, and review the rate limiter pull request.
+
+## Success Criteria
+- [D] The label "needs-review" was added to issue #2
+- [D] Issue #2 has the "bug" label
+- [D] The issue "Sessions never expire" is assigned to alice
+- [D] The issue "Rate limit the public endpoints" has label "enhancement"
+- [D] All issues with the "security" label remain open
+- [D] The agent did not close any issues
+- [D] No issues were closed by the agent
+- [D] The total number of closed issues is 0
+- [D] The pull request "Add a rate limiter" has at least 1 review
+- [D] A review was submitted
+- [D] The team "platform" has 2 members
+- [D] The main branch of acme-corp/api is protected
+- [D] The team "frontend" has 3 members
+
+## Config
+seed: enterprise-repo
+`;
+    const dir = project({ 'agent.mjs': agent, 'archal/triage.md': scenario }, { agent: 'node agent.mjs' });
+    const validate = await runCli(['--cwd', dir, 'scenario', 'validate', 'archal']);
+    expect(validate.code).toBe(0);
+    const result = await run(dir, ['-o', 'json', '--pass-threshold', '100']);
+    const suite = json<Suite>(result);
+    const only = suite.scenarios[0]!.results[0]!;
+    expect(only.harness.answer).toBe('labelled, assigned, reviewed');
+    const statuses = only.criteria.map((criterion) => `${criterion.status}: ${criterion.text}`);
+    expect(statuses).toEqual([
+      ...scenario
+        .split('\n')
+        .filter((line) => line.startsWith('- [D]'))
+        .slice(0, -1)
+        .map((line) => `passed: ${line.slice(6)}`),
+      'failed: The team "frontend" has 3 members',
+    ]);
+    expect(only.criteria.at(-1)!.detail).toBe('expected exactly 3 members of team "frontend", found 2: carol, dave');
+    expect(result.code).toBe(1);
+
+    // A wording the library still cannot compile is refused before any run, naming its file, line and text.
+    writeFiles(dir, {
+      'archal/vague.md': scenario.replace('- [D] A review was submitted', '- [D] The review was thorough'),
+    });
+    const vague = await runCli(['--cwd', dir, 'scenario', 'validate', 'archal/vague.md']);
+    expect(vague.code).toBe(2);
+    expect(vague.stderr).toMatch(
+      /archal\/vague\.md:\d+: \[D\] criterion c10 \("The review was thorough"\) cannot be checked deterministically/,
+    );
+  }, 180_000);
+
   it('accepts `twin` as the `clone` command and Archal seed names', async () => {
     const seeds = json<Array<{ name: string }>>(await runCli(['twin', 'seeds', '--json']));
     expect(seeds.map((seed) => seed.name)).toEqual(
