@@ -48,6 +48,7 @@ export function exitCodeOf(error: ArchalError): ExitCode {
     case 'workflow_ambiguous':
     case 'workflow_invalid':
     case 'workflow_file_not_found':
+    case 'decision_not_declared':
       return EXIT.invalidInput;
     case 'path_busy':
     case 'run_not_found':
@@ -112,6 +113,7 @@ export function cliHint(error: ArchalError): string | undefined {
     case 'run_already_decided':
     case 'run_taken':
     case 'run_processes_alive':
+    case 'decision_not_declared':
     case 'invalid_branch':
     case 'foreign_worktree':
     case 'worktree_failed':

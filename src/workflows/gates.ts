@@ -125,6 +125,52 @@ async function approvedHere(
 }
 
 /**
+ * Answers an approval that declares `decisions` with one of them: `approve` and `reject` as
+ * approveRun and continueRejection do, any other declared id recorded as the node's output
+ * `{decision, text}` for downstream `when:` conditions.
+ */
+export async function decideRun(
+  deps: LifecycleDeps,
+  run: RunRecord,
+  decision: string,
+  comment: string | undefined,
+  request: Continuation,
+): Promise<ApprovalOutcome> {
+  const approval = pendingApproval(run);
+  const declared = approval.decisions?.find((candidate) => candidate.id === decision);
+  if (!declared)
+    throw new RunRefusedError(
+      'decision_not_declared',
+      approval.decisions
+        ? `Run ${run.id}: approval '${approval.nodeId}' has no decision '${decision}'; its decisions are ${approval.decisions.map((d) => d.id).join(', ')}.`
+        : `Run ${run.id}: '${approval.nodeId}' declares no decisions; answer it with 'archal workflow approve' or 'reject' without --decision.`,
+      { run, nodeId: approval.nodeId },
+    );
+  if (decision === 'approve') return approveRun(deps, run, comment, request);
+  if (decision === 'reject') return { kind: 'continued', ...(await continueRejection(deps, run, comment, request)) };
+  const text = comment?.trim() || declared.label || decision;
+  if (!(await claim(deps, run, approval, 'approved'))) throw alreadyDecided(run);
+  await appendAll(deps.store, run.id, [
+    ['approval_received', approval.nodeId, { decision, comment: text }],
+    [
+      'node_completed',
+      approval.nodeId,
+      {
+        node_output: JSON.stringify({ decision, text }),
+        structured_output: { decision, text },
+        approval_decision: decision,
+        attempts: 1,
+      },
+    ],
+  ]);
+  return {
+    kind: 'continued',
+    ...(await continueRun(deps, run, request, `Decided '${decision}' at '${approval.nodeId}'`)),
+  };
+}
+
+/**
+ * Whether a rejection continues the run rather than cancelling it/**
  * Whether a rejection continues the run rather than cancelling it: the approval declares a
  * `reject` decision (downstream nodes read it), or it reworks (`on_reject`) and may still ask again.
  */

@@ -11,7 +11,7 @@ import { runEvent } from './run-events.js';
 import { DEFAULT_STALE_AFTER_MS, killTracked, otherLocalOwner, processAlive, stopLeftovers } from './run-processes.js';
 import { ACTIVE_STATUSES, isWorkingPathTaken, type RunRecord, type WorkflowRunStore } from './run-store.js';
 
-export { approveRun, continueRejection, rejectionContinues, rejectRun } from './gates.js';
+export { approveRun, continueRejection, decideRun, rejectionContinues, rejectRun } from './gates.js';
 export type { ApprovalOutcome } from './gates.js';
 export { RunRefusedError } from './run-errors.js';
 export type { RunRefusalCode, RunRefusalData } from './run-errors.js';

@@ -8,6 +8,7 @@ import {
 } from '../../workflows/index.js';
 import {
   approveRun,
+  decideRun,
   cancelRun,
   continueRejection,
   findRun,
@@ -23,7 +24,7 @@ import {
 import type { RunRecord } from '../../workflows/run-store.js';
 import { baseBranchOf, docsDirOf, findWorkflow, stateDirOf, workflowOfRun } from '../../workspace/workflows.js';
 import { lifecycleDeps, type RepoWorkspace } from '../../workspace/workspace.js';
-import { describeError, EXIT, UserError } from '../errors.js';
+import { describeError, EXIT, exitCodeOf, UserError } from '../errors.js';
 import { withCliRepo, type GlobalOptions } from '../host.js';
 import { err, out, printJson } from '../output.js';
 import { progressSink } from '../render/progress.js';
@@ -140,9 +141,12 @@ export async function workflowApprove(
   globals: GlobalOptions,
   runId: string,
   comment: string,
-  flags: { json?: boolean },
+  flags: { json?: boolean; decision?: string },
 ): Promise<number> {
-  return continueRun(globals, runId, flags, (deps, run, request) => approveRun(deps, run, comment, request));
+  const { decision } = flags;
+  return continueRun(globals, runId, flags, (deps, run, request) =>
+    decision === undefined ? approveRun(deps, run, comment, request) : decideRun(deps, run, decision, comment, request),
+  );
 }
 
 type Continuation = (
@@ -284,7 +288,7 @@ function refused(error: unknown, flags: { json?: boolean }): number {
       });
     }
     err(`✗ ${describeError(error)}`);
-    return EXIT.failed;
+    return exitCodeOf(error);
   }
   throw error;
 }
