@@ -6746,8 +6746,8 @@ function undiciPath() {
 
 
 
-// EXTERNAL MODULE: ./src/evaluate/criteria.ts + 5 modules
-var evaluate_criteria = __webpack_require__(40212);
+// EXTERNAL MODULE: ./src/evaluate/criteria.ts + 6 modules
+var evaluate_criteria = __webpack_require__(87315);
 ;// CONCATENATED MODULE: ./src/scenarios/clones.ts
 /** Clones Archal can run, and the words that imply a scenario needs them. */
 const CLONE_KEYWORDS = {
@@ -13924,6 +13924,44 @@ async function approvedHere(deps, run, approval, comment, request) {
     return continueRun(deps, run, request, `Approved '${approval.nodeId}'`);
 }
 /**
+ * Answers an approval that declares `decisions` with one of them: `approve` and `reject` as
+ * approveRun and continueRejection do, any other declared id recorded as the node's output
+ * `{decision, text}` for downstream `when:` conditions.
+ */
+async function decideRun(deps, run, decision, comment, request) {
+    const approval = pendingApproval(run);
+    const declared = approval.decisions?.find((candidate) => candidate.id === decision);
+    if (!declared)
+        throw new RunRefusedError('decision_not_declared', approval.decisions
+            ? `Run ${run.id}: approval '${approval.nodeId}' has no decision '${decision}'; its decisions are ${approval.decisions.map((d) => d.id).join(', ')}.`
+            : `Run ${run.id}: '${approval.nodeId}' declares no decisions; answer it with 'archal workflow approve' or 'reject' without --decision.`, { run, nodeId: approval.nodeId });
+    if (decision === 'approve')
+        return approveRun(deps, run, comment, request);
+    if (decision === 'reject')
+        return { kind: 'continued', ...(await continueRejection(deps, run, comment, request)) };
+    const text = comment?.trim() || declared.label || decision;
+    if (!(await claim(deps, run, approval, 'approved')))
+        throw alreadyDecided(run);
+    await appendAll(deps.store, run.id, [
+        ['approval_received', approval.nodeId, { decision, comment: text }],
+        [
+            'node_completed',
+            approval.nodeId,
+            {
+                node_output: JSON.stringify({ decision, text }),
+                structured_output: { decision, text },
+                approval_decision: decision,
+                attempts: 1,
+            },
+        ],
+    ]);
+    return {
+        kind: 'continued',
+        ...(await continueRun(deps, run, request, `Decided '${decision}' at '${approval.nodeId}'`)),
+    };
+}
+/**
+ * Whether a rejection continues the run rather than cancelling it/**
  * Whether a rejection continues the run rather than cancelling it: the approval declares a
  * `reject` decision (downstream nodes read it), or it reworks (`on_reject`) and may still ask again.
  */
@@ -32935,7 +32973,7 @@ function contextFunctions(context) {
 
 /***/ }),
 
-/***/ 40212:
+/***/ 87315:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -33341,6 +33379,18 @@ function predicateFilter(text, noun, ctx) {
             return onItem((item) => `${item}.draft = true`, 'are drafts');
         case 'locked':
             return onItem((item) => `${item}.locked = true`, 'are locked');
+        case 'reviewed':
+        case 'approved': {
+            if (noun.collection !== 'pullRequests')
+                return undefined;
+            const approved = body === 'approved';
+            const reviews = (item) => `$$.github.reviews[repo = ${item}.repo and pull_number = ${item}.number${approved ? ' and state = "APPROVED"' : ' and state != "PENDING"'}]`;
+            // "is approved" is the final state; "was reviewed" is something the run did.
+            return approved
+                ? onItem((item) => `$count(${reviews(item)}) > 0`, 'are approved')
+                : onItem((item) => `$count($created(${reviews(item)})) > 0`, 'were reviewed by the run');
+        }
+        case 'submitted':
         case 'created':
         case 'added':
         case 'posted':
@@ -33360,6 +33410,11 @@ function predicateFilter(text, noun, ctx) {
         return byRun
             ? onItem((item) => `${str(name)} in ${item}.labels and $not(${str(name)} in $before(${item}).labels)`, `were labelled "${name}" by the run`)
             : onItem((item) => `${str(name)} in ${item}.labels`, `have the label "${name}"`);
+    }
+    const removed = /^(?:had|has had|have had) (?:the )?label (q\d+q|[\w-]+) removed$/.exec(text);
+    if (removed && hasLabels(noun)) {
+        const name = ctx.value(removed[1]);
+        return onItem((item) => `$not(${str(name)} in ${item}.labels) and ${str(name)} in $before(${item}).labels`, `had the label "${name}" removed by the run`);
     }
     const noLabel = /^(?:do not|does not|don't|doesn't) have (?:the )?label (q\d+q|[\w-]+)$|^(?:has|have) no label (q\d+q|[\w-]+)$/.exec(text.replace(/^(?:still )/, ''));
     if (noLabel && hasLabels(noun)) {
@@ -33432,13 +33487,17 @@ function fieldPredicate(text, noun, ctx, onItem) {
         return onItem((item) => `$count(${item}.labels) = 0`, 'have no labels');
     return undefined;
 }
-const COUNT_WORDS = { no: 0, zero: 0, one: 1, a: 1, two: 2, three: 3, four: 4, five: 5 };
-/** "has 2 comments", "has at least 3 comments", "has no comments". */
+const COUNT_WORDS = { no: 0, zero: 0, one: 1, a: 1, an: 1, two: 2, three: 3, four: 4, five: 5 };
+/** "has 2 comments", "has at least 3 comments", "has no comments", "has at least 1 review", "has 2 approvals". */
 function commentCount(text, noun, onItem) {
-    const match = /^(?:has|have|received|receive|got|gets) (exactly |at least |at most |more than |fewer than |less than )?(\d+|no|zero|one|two|three|four|five) (new )?comments?$/.exec(text);
+    const match = /^(?:has|have|received|receive|got|gets) (exactly |at least |at most |more than |fewer than |less than )?(\d+|no|zero|an?|one|two|three|four|five) (new )?(approving reviews?|approvals?|comments?|reviews?)$/.exec(text);
     if (!match || !hasLabels(noun))
         return undefined;
+    const kind = match[4].startsWith('comment') ? 'comment' : match[4].startsWith('review') ? 'review' : 'approval';
+    if (kind !== 'comment' && noun.collection !== 'pullRequests')
+        return undefined;
     const expected = /^\d+$/.test(match[2]) ? Number(match[2]) : COUNT_WORDS[match[2]];
+    const quantifier = match[1] ?? (/^an?$/.test(match[2]) ? 'at least ' : 'exactly ');
     const op = {
         'exactly ': '=',
         'at least ': '>=',
@@ -33446,10 +33505,13 @@ function commentCount(text, noun, onItem) {
         'more than ': '>',
         'fewer than ': '<',
         'less than ': '<',
-    }[(match[1] ?? 'exactly ')];
+    }[quantifier];
     const fresh = Boolean(match[3]);
-    const comments = (item) => `$$.github.comments[repo = ${item}.repo and issue_number = ${item}.number]`;
-    return onItem((item) => `$count(${fresh ? `$created(${comments(item)})` : comments(item)}) ${op} ${expected}`, `have ${(match[1] ?? '').trim() ? `${match[1].trim()} ` : ''}${expected} ${fresh ? 'new ' : ''}comment${expected === 1 ? '' : 's'}`);
+    const records = (item) => kind === 'comment'
+        ? `$$.github.comments[repo = ${item}.repo and issue_number = ${item}.number]`
+        : `$$.github.reviews[repo = ${item}.repo and pull_number = ${item}.number and ${kind === 'approval' ? 'state = "APPROVED"' : 'state != "PENDING"'}]`;
+    const word = kind === 'approval' ? 'approving review' : kind;
+    return onItem((item) => `$count(${fresh ? `$created(${records(item)})` : records(item)}) ${op} ${expected}`, `have ${quantifier === 'exactly ' && !match[1] ? '' : quantifier}${expected} ${fresh ? 'new ' : ''}${word}${expected === 1 ? '' : 's'}`);
 }
 /** The predicate's words for one item: "are closed" → "is closed", "have the label" → "has the label". */
 function singularPredicate(describe) {
@@ -33463,7 +33525,106 @@ function singularPredicate(describe) {
         .replace(/^do not /, 'does not ');
 }
 
+;// CONCATENATED MODULE: ./src/evaluate/phrase-settings.ts
+
+/** Phrases about an organisation's settings: team membership and branch protection. */
+function settingsPhrase(sentence, ctx) {
+    return teamPhrase(sentence, ctx) ?? protectionPhrase(sentence, ctx);
+}
+const NAME = '(q\\d+q|[\\w.-]+)';
+const TEAM = `(?:the )?(?:team ${NAME}|${NAME} team)`;
+/** A team by its name or slug, as the user wrote it (names compare case-insensitively). */
+function teamItems(ctx, token) {
+    const name = ctx.value(token);
+    return {
+        items: `github.teams[$lowercase(name) = ${str(name.toLowerCase())} or slug = ${str(name.toLowerCase())}]`,
+        describe: `team ${JSON.stringify(name)}`,
+    };
+}
+/** "the team "platform" has 3 members", "the platform team has at least 2 members", "alice is a member of team platform". */
+function teamPhrase(sentence, ctx) {
+    const size = new RegExp(`^${TEAM} (?:has|have|contains|includes|should have|must have) (.+?) members?$`).exec(sentence);
+    if (size) {
+        const quantity = quantityOf(size[3]);
+        if (!quantity)
+            return undefined;
+        const team = teamItems(ctx, size[1] ?? size[2]);
+        return {
+            kind: 'count',
+            pattern: 'team T has N members',
+            items: `${team.items}.members`,
+            op: quantity.op,
+            expected: quantity.expected,
+            subject: `members of ${team.describe}`,
+            subjectOne: `member of ${team.describe}`,
+        };
+    }
+    const member = new RegExp(`^@?([\\w-]+|q\\d+q) (?:is|remains|is still) (?:a |an )?(member|maintainer) (?:of|in) ${TEAM}$`).exec(sentence);
+    if (member) {
+        const login = ctx.value(member[1]).replace(/^@/, '');
+        const team = teamItems(ctx, member[3] ?? member[4]);
+        const role = member[2] === 'maintainer' ? ' and role = "maintainer"' : '';
+        return {
+            kind: 'count',
+            pattern: `U is a ${member[2]} of team T`,
+            items: `${team.items}.members[$lowercase(login) = ${str(login.toLowerCase())}${role}]`,
+            op: '>=',
+            expected: 1,
+            subject: `${member[2]}s of ${team.describe} named ${login}`,
+            subjectOne: `${member[2]} of ${team.describe} named ${login}`,
+        };
+    }
+    return undefined;
+}
+/**
+ * "the main branch is protected", "branch "release" of acme/api is not protected", "the default branch is
+ * protected", "branch protection is enabled on main".
+ */
+function protectionPhrase(sentence, ctx) {
+    const REPO = '([\\w.-]+/[\\w.-]+)';
+    const stated = new RegExp(`^(?:the )?(?:${NAME} branch|branch ${NAME})(?: (?:of|in|on) ${REPO})? (?:is|remains|is still|should be|must be|stays) (not |un)?protected$`).exec(sentence);
+    const enabled = new RegExp(`^(?:the )?branch protection (?:is enabled|is configured|is set up|exists|is on) (?:on|for) (?:the )?${NAME}(?: branch)?(?: (?:of|in) ${REPO})?$`).exec(sentence);
+    const found = stated
+        ? { token: (stated[1] ?? stated[2]), repo: stated[3], negated: Boolean(stated[4]) }
+        : enabled
+            ? { token: enabled[1], repo: enabled[2], negated: false }
+            : undefined;
+    if (!found)
+        return undefined;
+    const branch = ctx.value(found.token);
+    const { repo, negated } = found;
+    // "the default branch" is each repository's own default branch.
+    const items = branch === 'default'
+        ? `$filter(github.branchProtections, function($p) { $p.branch in $$.github.repos[full_name = $p.repo].default_branch${repo ? ` and $p.repo = ${str(repo)}` : ''} })`
+        : `github.branchProtections[branch = ${str(branch)}${repo ? ` and repo = ${str(repo)}` : ''}]`;
+    const where = `${branch === 'default' ? 'the default branch' : JSON.stringify(branch)}${repo ? ` of ${repo}` : ''}`;
+    return {
+        kind: 'count',
+        pattern: negated ? 'branch B is not protected' : 'branch B is protected',
+        items,
+        op: negated ? '==' : '>=',
+        expected: negated ? 0 : 1,
+        subject: `branch protections on ${where}`,
+        subjectOne: `branch protection on ${where}`,
+    };
+}
+/** "3", "at least 2", "no", "exactly four". */
+function quantityOf(text) {
+    let rest = text;
+    let op = '==';
+    for (const [pattern, comparison] of QUANTIFIERS) {
+        if (pattern.test(rest)) {
+            op = comparison;
+            rest = rest.replace(pattern, '');
+            break;
+        }
+    }
+    const expected = toNumber(rest);
+    return expected === undefined ? undefined : { op, expected };
+}
+
 ;// CONCATENATED MODULE: ./src/evaluate/phrases.ts
+
 
 
 /** The JSONata expression equivalent to a phrase, for users who want to write it out. */
@@ -33500,8 +33661,9 @@ function compilePhrase(text) {
         return placeholder ? quoted[Number(placeholder[1])] : token.trim();
     };
     const ctx = { value };
-    for (const candidate of rewrites(sentence)) {
+    for (const candidate of rewrites(canonicalLabels(sentence))) {
         const check = runPhrase(candidate) ??
+            settingsPhrase(candidate, ctx) ??
             specificItem(candidate, ctx) ??
             everyPhrase(candidate, ctx) ??
             existsPhrase(candidate, ctx) ??
@@ -33512,6 +33674,26 @@ function compilePhrase(text) {
     }
     return undefined;
 }
+/** Words before "label" that are not a label's name ("has the new label" is not the label "new"). */
+const NOT_LABEL_NAMES = new Set('new same right correct wrong expected proper any no one that this a an the'.split(' '));
+/** "has the "bug" label", "with a bug label" → "has the label "bug"", "with the label bug". */
+function canonicalLabels(sentence) {
+    return sentence.replace(/\b(has|have|had|with|carry|carries|carrying) (?:the |a )?(q\d+q|[\w-]+) labels?\b/g, (whole, verb, name) => (NOT_LABEL_NAMES.has(name) ? whole : `${verb} the label ${name}`));
+}
+/** "did not close" → "closed": what the agent must not have done, said as "no <things> were <verb>". */
+const PAST = {
+    close: 'closed',
+    merge: 'merged',
+    delete: 'deleted',
+    remove: 'removed',
+    create: 'created',
+    open: 'opened',
+    reopen: 'reopened',
+    label: 'labelled',
+    lock: 'locked',
+    post: 'posted',
+    submit: 'submitted',
+};
 /**
  * The sentence, then the same sentence said the library's way: "there are exactly 2 open issues" →
  * "exactly 2 open issues", "there is an issue titled x" → "an issue titled x exists", "the agent made
@@ -33523,8 +33705,21 @@ function rewrites(sentence) {
         if (!out.includes(text))
             out.push(text);
     };
-    const stripped = sentence.replace(/^(?:check |verify |ensure |confirm )?(?:that )?/, '');
+    const stripped = sentence
+        .replace(/^(?:check |verify |ensure |confirm )?(?:that )?/, '')
+        .replace(/ by (?:the )?(?:agent|run|harness)$/, '');
     add(stripped);
+    const didNot = /^(?:the )?(?:agent|run|harness) (?:did not|didn't|does not|doesn't|should not|shouldn't|must not|has not|hasn't|never) (close|merge|delete|remove|create|open|reopen|label|lock|post|submit)(?:d|ed|led)? (?:any )?(.+)$/.exec(stripped);
+    if (didNot)
+        add(`no ${didNot[2]} were ${PAST[didNot[1]]}`);
+    // "the label "bug" was added to issue #1", "the "bug" label was removed from the issue"
+    const labelChange = /^(?:the |a )?(?:label (q\d+q|[\w-]+)|(q\d+q|[\w-]+) label) (?:was|is|has been|got|were) (added|applied|removed) (?:to|on|from) ((?:issue|pr|pull request) #\d+|(?:the )?(?:issue|pr|pull request)(?: q\d+q)?)$/.exec(stripped);
+    if (labelChange) {
+        const name = labelChange[1] ?? labelChange[2];
+        add(labelChange[3] === 'removed'
+            ? `${labelChange[4]} had the label ${name} removed`
+            : `${labelChange[4]} was labelled ${name}`);
+    }
     const there = /^there (?:is|are|was|were|exists?|should be|must be) (.+)$/.exec(stripped);
     if (there) {
         if (/^(?:an?|one|some|at least one) /.test(there[1]))
@@ -33534,7 +33729,7 @@ function rewrites(sentence) {
     const made = /^(?:the )?(?:agent|run|harness) (?:made|makes|performed|performs|used|uses|issued|sent|sends) (.+)$/.exec(stripped);
     if (made)
         add(made[1]);
-    const acted = /^(?:the )?(?:agent|run|harness) (?:has )?(created|opened|closed|merged|labell?ed|posted|added|deleted|removed|reopened|filed|left) (.+)$/.exec(stripped);
+    const acted = /^(?:the )?(?:agent|run|harness) (?:has )?(created|opened|closed|merged|labell?ed|posted|added|deleted|removed|reopened|filed|left|submitted) (.+)$/.exec(stripped);
     const holds = /^(?:the )?(?:repository|repo)(?: ([\w.-]+\/[\w.-]+))? (?:has|contains|holds) (.+)$/.exec(stripped);
     if (holds)
         add(`${holds[2]}${holds[1] ? ` in ${holds[1]}` : ''} exist`);
@@ -33566,23 +33761,32 @@ function runPhrase(sentence) {
 }
 /** "issue #3 is closed", "the issue has the label "bug"", "PR #2 is merged", "the issue title is "x"". */
 function specificItem(sentence, ctx) {
-    const match = /^(?:(issue|pr|pull request) #(\d+)|(?:the )?(?:(new|created|only) )?(issue|pr|pull request)(?:'s)?) (.+)$/.exec(sentence);
+    const match = /^(?:(issue|pr|pull request) #(\d+)|(?:the )?(?:(new|created|only) )?(issue|pr|pull request)(?:'s)?(?: (?:titled |named |called )?(q\d+q))?) (.+)$/.exec(sentence);
     if (!match)
         return undefined;
     const nounWord = match[1] ?? match[4];
     const noun = nounFor(nounWord);
     const collection = `github.${noun.collection}`;
-    const describe = match[2] ? `${noun.singular} #${match[2]}` : `the ${match[3] ? `${match[3]} ` : ''}${noun.singular}`;
-    const predicate = predicateFilter(match[5], noun, ctx);
+    const title = match[5] ? ctx.value(match[5]) : undefined;
+    const fresh = match[3] === 'new' || match[3] === 'created';
+    const describe = match[2]
+        ? `${noun.singular} #${match[2]}`
+        : `the ${match[3] ? `${match[3]} ` : ''}${noun.singular}${title !== undefined ? ` ${JSON.stringify(title)}` : ''}`;
+    const predicate = predicateFilter(match[6], noun, ctx);
     if (!predicate)
         return undefined;
     // "the issue" is the one the run created when it created any, else the only one there is;
-    // with several (or none), the check fails and says why.
+    // "the issue "x"" is the one titled x. With several (or none), the check fails and says why.
+    const titled = title !== undefined ? `${collection}[title = ${JSON.stringify(title)}]` : undefined;
     const items = match[2]
         ? `${collection}[number = ${match[2]}]`
-        : match[3] === 'new' || match[3] === 'created'
-            ? `$created(${collection})`
-            : `($new := $created(${collection}); $count($new) > 0 ? $new : ${collection})`;
+        : titled
+            ? fresh
+                ? `$created(${titled})`
+                : titled
+            : fresh
+                ? `$created(${collection})`
+                : `($new := $created(${collection}); $count($new) > 0 ? $new : ${collection})`;
     return {
         kind: 'every',
         pattern: `${describe} ${singularPredicate(predicate.describe)}`,
@@ -33624,7 +33828,7 @@ function everyPhrase(sentence, ctx) {
  * "an issue was created with the title "x"", "a comment was added to issue #3".
  */
 function existsPhrase(sentence, ctx) {
-    const match = /^(?:an?|one|some|at least one|a new|any|the) (.+?) (exists?|(?:is|was|were|has been|have been|got|gets|should be|must be) (?:created|opened|added|posted|filed|made|left|written))(?: (.+))?$/.exec(sentence);
+    const match = /^(?:an?|one|some|at least one|a new|any|the) (.+?) (exists?|(?:is|was|were|has been|have been|got|gets|should be|must be) (?:created|opened|added|posted|filed|made|left|written|submitted))(?: (.+))?$/.exec(sentence);
     if (!match)
         return undefined;
     const subject = parseSubject(match[3] ? `${match[1]} ${match[3]}` : match[1], ctx);
@@ -33632,6 +33836,9 @@ function existsPhrase(sentence, ctx) {
         return undefined;
     if (!/^exists?$/.test(match[2]) || /^a new /.test(sentence))
         subject.createdByRun = true;
+    // A pending review is a draft only its author sees: "submitted" means it was sent.
+    if (/submitted$/.test(match[2]) && subject.noun.collection === 'reviews')
+        subject.filters.push('state != "PENDING"');
     return {
         kind: 'count',
         pattern: `${/^[aeiou]/i.test(subject.describeOne) ? 'an' : 'a'} ${subject.describeOne} ${subject.createdByRun ? 'is created' : 'exists'}`,
@@ -33651,13 +33858,21 @@ const COMPARISON_WORDS = [
 ];
 /** "the number of open issues is 3", "the count of comments equals 2", "the closed issue count is 4". */
 function countOfPhrase(sentence, ctx) {
-    const match = /^(?:the )?(?:(?:number|count|total|amount) of (.+?)|(.+?) (?:count|total)) (?:is|equals|is equal to|=|==|should be|must be|was|becomes|is now) (.+)$/.exec(sentence);
+    const match = /^(?:the )?(total |overall )?(?:(?:number|count|total|amount) of (.+?)|(.+?) (?:count|total)) (?:is|equals|is equal to|=|==|should be|must be|was|becomes|is now) (.+)$/.exec(sentence);
     if (!match)
         return undefined;
-    const subject = parseSubject(match[1] ?? match[2], ctx);
+    const subject = parseSubject(match[2] ?? match[3], ctx);
     if (!subject)
         return undefined;
-    let rest = match[3];
+    // "the total number of closed issues" counts every closed one, not only those this run closed.
+    const total = Boolean(match[1]);
+    const pattern = `${total ? 'total ' : ''}number of ${subject.describe} is N`;
+    if (total) {
+        subject.filters = subject.filters.map((filter) => filter === closedByRun ? 'state = "closed"' : filter === mergedByRun ? 'merged = true' : filter);
+        subject.describe += ' in total';
+        subject.describeOne += ' in total';
+    }
+    let rest = match[4];
     let op = '==';
     for (const [pattern, comparison] of COMPARISON_WORDS.slice(1)) {
         if (pattern.test(rest)) {
@@ -33671,7 +33886,7 @@ function countOfPhrase(sentence, ctx) {
         return undefined;
     return {
         kind: 'count',
-        pattern: `number of ${subject.describe} is N`,
+        pattern,
         items: itemsOf(subject),
         op,
         expected,
@@ -33836,7 +34051,8 @@ async function evaluateDeterministic(check, context) {
                 return { passed: false, detail: failing.error, expression, error: failing.error };
             const items = asList(all.value);
             const bad = asList(failing.value);
-            const passed = bad.length === 0;
+            // One item is meant ("issue #3", "the issue"): finding none is a failure, not a vacuous pass.
+            const passed = bad.length === 0 && !(phrase.single && items.length === 0);
             return {
                 passed,
                 detail: everyDetail(phrase, items, bad),
@@ -33898,6 +34114,12 @@ function names(items) {
             return `${record.repo}#${record.issue_number} comment ${String(record.id)}`;
         if (typeof record.method === 'string' && typeof record.path === 'string')
             return `${record.method} ${record.path} → ${String(record.status)}`;
+        if (typeof record.repo === 'string' && typeof record.branch === 'string')
+            return `${record.repo}:${record.branch}`;
+        if (typeof record.repo === 'string' && typeof record.pull_number === 'number')
+            return `${record.repo}#${record.pull_number} review ${String(record.id)}`;
+        if (typeof record.login === 'string')
+            return record.login;
         if (typeof record.full_name === 'string')
             return record.full_name;
         if (typeof record.name === 'string')
@@ -33952,13 +34174,13 @@ function prepareCriteria(scenario, options) {
                 if (criterion.expression !== undefined || !options.evaluator) {
                     errors.push({
                         ...at,
-                        message: `[D] criterion ${criterion.id} cannot be checked deterministically: ${compiled.reason}`,
+                        message: `[D] criterion ${criterion.id} (${JSON.stringify(criterion.text)}) cannot be checked deterministically: ${compiled.reason}`,
                     });
                     return { ...criterion, plan: { mode: 'not_evaluated', reason: compiled.reason } };
                 }
                 warnings.push({
                     ...at,
-                    message: `[D] criterion ${criterion.id} is not a known phrase; the evaluator will judge it (judged, not deterministic)`,
+                    message: `[D] criterion ${criterion.id} (${JSON.stringify(criterion.text)}) is not a known phrase; the evaluator will judge it (judged, not deterministic)`,
                 });
                 return { ...criterion, plan: { mode: 'judged', notDeterministic: true } };
             }
@@ -34616,7 +34838,7 @@ const assistantsSchema = zod__WEBPACK_IMPORTED_MODULE_1__/* .object */ .Ikc({
 /* harmony export */ });
 /* unused harmony exports failureKindSchema, harnessSummarySchema, resultsJsonSchema */
 /* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(41514);
-/* harmony import */ var _evaluate_criteria_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(40212);
+/* harmony import */ var _evaluate_criteria_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(87315);
 
 
 /** The result of `archal run`: the schema of `-o json` and of .archal/cache/last-run.json. */
