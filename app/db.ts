@@ -1,5 +1,5 @@
-import { sql, type Kysely } from 'kysely';
-import type { KyselyStore } from '../src/store/index.js';
+import type { Kysely } from 'kysely';
+import { applyMigrations, type KyselyStore, type Migration as MigrationOf } from '../src/store/index.js';
 
 /**
  * The App's own tables, in the run store's database (SQLite at $ARCHAL_HOME, or PostgreSQL): the
@@ -87,7 +87,7 @@ export function appDb(store: KyselyStore): AppDb {
   return store.db.withTables<AppTables>() as unknown as AppDb;
 }
 
-type Migration = (db: AppDb, dialect: 'sqlite' | 'postgres') => Promise<void>;
+type Migration = MigrationOf<AppTables>;
 
 /** Append only: never edit a migration that has shipped. */
 const MIGRATIONS: Migration[] = [
@@ -186,42 +186,7 @@ const MIGRATIONS: Migration[] = [
 
 /** Applies the App's migrations this database has not seen; one migrating process at a time. */
 export async function migrateAppTables(db: AppDb, dialect: 'sqlite' | 'postgres'): Promise<void> {
-  if ((await schemaVersion(db)) >= MIGRATIONS.length) return;
-  await db.connection().execute(async (connection) => {
-    await sql.raw(dialect === 'sqlite' ? 'begin immediate' : 'begin').execute(connection);
-    try {
-      if (dialect === 'postgres') await sql`select pg_advisory_xact_lock(7310732)`.execute(connection);
-      await connection.schema
-        .createTable('archal_app_schema')
-        .ifNotExists()
-        .addColumn('id', 'integer', (col) => col.primaryKey())
-        .addColumn('version', 'integer', (col) => col.notNull())
-        .execute();
-      const version = await schemaVersion(connection);
-      for (let index = version; index < MIGRATIONS.length; index++) await MIGRATIONS[index]!(connection, dialect);
-      if (version === 0)
-        await connection.insertInto('archal_app_schema').values({ id: 1, version: MIGRATIONS.length }).execute();
-      else
-        await connection
-          .updateTable('archal_app_schema')
-          .set({ version: MIGRATIONS.length })
-          .where('id', '=', 1)
-          .execute();
-      await sql.raw('commit').execute(connection);
-    } catch (error) {
-      await sql.raw('rollback').execute(connection);
-      throw error;
-    }
-  });
-}
-
-async function schemaVersion(db: AppDb): Promise<number> {
-  try {
-    const row = await db.selectFrom('archal_app_schema').select('version').where('id', '=', 1).executeTakeFirst();
-    return row?.version ?? 0;
-  } catch {
-    return 0;
-  }
+  await applyMigrations(db, { dialect, versionTable: 'archal_app_schema', lockKey: 7310732, migrations: MIGRATIONS });
 }
 
 export const nowIso = () => new Date().toISOString();

@@ -1,47 +1,36 @@
 import { SecretRedactor } from '../src/lib/redact.js';
+import * as untrusted from '../src/lib/untrusted-markdown.js';
 
 /**
- * Text from runs (agent answers, errors, check output) written into comments and PR bodies. It is
- * untrusted: secrets are redacted, HTML and table syntax escaped, and @mentions defused, so that a
- * run can neither leak a token nor ping people nor break the page's layout.
+ * Text from runs (agent answers, errors, check output) written into comments and PR bodies: secrets
+ * redacted first, then made inert as src/lib/untrusted-markdown.ts does for every host.
  */
 
 const redactor = new SecretRedactor([], {});
 
-/** One line, safe in a table cell or a sentence. */
-export function inline(text: string, max = 300): string {
-  const clean = redactor
-    .text(text)
-    .replace(/\s+/g, ' ')
-    .trim()
-    .replace(/[\\`*_{}[\]<>|&]/g, (ch) => `&#${ch.charCodeAt(0)};`)
-    .replace(/@(?=[A-Za-z0-9-])/g, '@\u200b');
-  return clean.length > max ? `${clean.slice(0, max)}…` : clean;
+/** Redacts secrets only (for logs and stored results). */
+export function redact(text: string): string {
+  return redactor.text(text);
 }
 
-/** A block of text shown as is, in a fence longer than any backtick run inside it. */
+/** One line, safe in a table cell or a sentence. */
+export function inline(text: string, max = 300): string {
+  return untrusted.escapeMarkdown(redact(text), max);
+}
+
+/** One line as inline code (a file name, a command word). */
+export function codeSpan(text: string, max = 200): string {
+  return untrusted.codeSpan(redact(text), max);
+}
+
+/** A block of text shown as is. */
 export function codeBlock(text: string, max = 6_000): string {
-  let body = redactor.text(text).replace(/@(?=[A-Za-z0-9-])/g, '@\u200b');
-  if (body.length > max) body = `${body.slice(0, max)}\n…`;
-  const longest = Math.max(2, ...[...body.matchAll(/`+/g)].map((match) => match[0].length));
-  const fence = '`'.repeat(longest + 1);
-  return `${fence}text\n${body}\n${fence}`;
+  return untrusted.codeBlock(redact(text), max);
 }
 
 /** Markdown written by the workflow itself (a PR summary), kept as markdown but defused. */
 export function defusedMarkdown(text: string, max = 20_000): string {
-  let body = redactor
-    .text(text)
-    .replace(/<!--/g, '&lt;!--')
-    .replace(/<\/?(?:details|summary|script|iframe|style|img|a)\b[^>]*>/gi, (tag) => tag.replace(/</g, '&lt;'))
-    .replace(/(^|[^\w`])@(?=[A-Za-z0-9-])/g, '$1@\u200b');
-  if (body.length > max) body = `${body.slice(0, max)}\n\n…`;
-  return body;
-}
-
-/** Redacts secrets only (for logs and stored results). */
-export function redact(text: string): string {
-  return redactor.text(text);
+  return untrusted.defusedMarkdown(redact(text), max);
 }
 
 export function duration(ms: number | undefined): string {

@@ -107,7 +107,12 @@ try {
     {
       cwd: scratch,
       stdio: 'ignore',
-      env: { ...process.env, ARCHAL_HOME: join(scratch, 'home'), DATABASE_URL: '', ARCHAL_REFRESH_CODE_CACHE: '1' },
+      env: {
+        ...process.env,
+        ARCHAL_HOME: join(scratch, 'home'),
+        ARCHAL_DATABASE_URL: '',
+        ARCHAL_REFRESH_CODE_CACHE: '1',
+      },
     },
   );
 } finally {

@@ -7,11 +7,11 @@
 // seed, reproduces the failure with the example's harness, fixes it and opens a draft PR; then
 //   archal attach-status --repo .
 // It ends with one reproduced-and-fixed trace, one blocked trace naming its missing data, one passing trace.
-import { spawn } from 'node:child_process';
-import { mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { mkdirSync, rmSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { startGitHubClone } from '../build/index.js';
+import { exampleFiles, run } from './demo-lib.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const example = join(root, 'examples', 'triage-agent');
@@ -21,25 +21,6 @@ const demo = join(root, '.archal', 'demo');
 const workspace = join(demo, 'triage-agent-attach');
 // Its own run store: the demo's jobs never mix with yours.
 const home = join(demo, 'attach-home');
-
-function exampleFiles(dir, files = {}) {
-  for (const entry of readdirSync(dir, { withFileTypes: true })) {
-    if (entry.name === 'node_modules' || entry.name === '.archal') continue;
-    const path = join(dir, entry.name);
-    if (entry.isDirectory()) exampleFiles(path, files);
-    else files[relative(example, path)] = readFileSync(path, 'utf8');
-  }
-  return files;
-}
-
-/** Runs a process without blocking this one (the clone serves from this process). */
-function run(command, args, options) {
-  return new Promise((resolve, reject) => {
-    const child = spawn(command, args, { stdio: 'inherit', ...options });
-    child.once('error', reject);
-    child.once('close', (code) => resolve(code ?? 1));
-  });
-}
 
 const show = (args) => `$ archal ${args.map((arg) => (arg.includes(' ') ? `'${arg}'` : arg)).join(' ')}\n`;
 

@@ -5,37 +5,17 @@
 //                      --validation-command "npm test" --open-pr
 // which runs the scenarios, classifies the failure, lets the example fixer patch it, reruns every
 // scenario, validates with the example's tests, opens a draft PR on the clone and verifies it.
-import { spawn } from 'node:child_process';
-import { mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { startGitHubClone } from '../build/index.js';
+import { exampleFiles, run } from './demo-lib.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const example = join(root, 'examples', 'triage-agent');
 const cli = join(root, 'bin', 'archal.js');
 // Inside the project, so the example resolves @octokit/rest from the project's node_modules.
 const workspace = join(root, '.archal', 'demo', 'triage-agent');
-
-/** The example's files, as the seed of the repository on the clone. */
-function exampleFiles(dir, files = {}) {
-  for (const entry of readdirSync(dir, { withFileTypes: true })) {
-    if (entry.name === 'node_modules' || entry.name === '.archal') continue;
-    const path = join(dir, entry.name);
-    if (entry.isDirectory()) exampleFiles(path, files);
-    else files[relative(example, path)] = readFileSync(path, 'utf8');
-  }
-  return files;
-}
-
-/** Runs a process without blocking this one (the clone serves from this process). */
-function run(command, args, options) {
-  return new Promise((resolve, reject) => {
-    const child = spawn(command, args, { stdio: 'inherit', ...options });
-    child.once('error', reject);
-    child.once('close', (code) => resolve(code ?? 1));
-  });
-}
 
 const clone = await startGitHubClone({
   seed: {

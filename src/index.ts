@@ -48,6 +48,7 @@ export { parseScenario, parseScenarioFile } from './scenarios/parse.js';
 export type { Criterion, Scenario, ScenarioConfig, ScenarioProblem } from './scenarios/schema.js';
 export { prepareCriteria } from './evaluate/criteria.js';
 export { extractAnswer, MissingAgentError, resolveAgent, runHarness } from './harness/index.js';
+export { HarnessError, locateAgent } from './harness/index.js';
 export type { AgentCommand } from './harness/index.js';
 export { runSuite } from './runner/suite.js';
 export { loadScenarios } from './runner/load.js';

@@ -4,7 +4,7 @@ import { worktreePath } from '../../src/isolation/worktree.js';
 import { createProviderRegistry } from '../../src/providers/registry.js';
 import { cancelRun, rejectRun, RunRefusedError, type LifecycleDeps } from '../../src/workflows/lifecycle.js';
 import { helpText } from '../commands.js';
-import { duration, inline } from '../markdown.js';
+import { codeSpan, duration, inline } from '../markdown.js';
 import type { JobScope } from './context.js';
 import type { HandlerResult } from './dispatch.js';
 import { loadRepoContext, permitted } from './gate.js';
@@ -24,9 +24,9 @@ export async function helpCommand(scope: JobScope): Promise<HandlerResult> {
   const help = helpText({ fixLabel: context.config.app?.fixLabel ?? DEFAULT_FIX_LABEL, workflows: custom });
   const lead =
     job.kind === 'unknown'
-      ? `Unknown command \`/archal ${inline(job.payload.word ?? '', 40)}\`.\n\n`
+      ? `Unknown command ${codeSpan(`/archal ${job.payload.word ?? ''}`, 50)}.\n\n`
       : job.kind === 'invalid'
-        ? `\`/archal ${inline(job.payload.word ?? '', 40)}\`: ${inline(job.payload.problem ?? '', 200)}.\n\n`
+        ? `${codeSpan(`/archal ${job.payload.word ?? ''}`, 50)}: ${inline(job.payload.problem ?? '', 200)}.\n\n`
         : '';
   await reply(scope.github, scope, job.number!, `${lead}${help}`);
   return job.kind === 'help' ? 'help' : `answered ${job.kind} command`;

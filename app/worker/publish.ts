@@ -1,7 +1,7 @@
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createGitHubApiClient, upsertDraftPull } from '../../src/github/index.js';
-import { codeBlock, defusedMarkdown, duration, inline } from '../markdown.js';
+import { codeBlock, codeSpan, defusedMarkdown, duration, inline } from '../markdown.js';
 import type { ProgressNode } from '../progress.js';
 import type { JobScope } from './context.js';
 import { mintToken, PUBLISH } from './github.js';
@@ -103,7 +103,7 @@ export function pullBody(scope: JobScope, plan: RunPlan, run: RunOutputs, files:
     '',
     '## Files',
     '',
-    ...files.slice(0, 100).map((file) => `- \`${inline(file, 200)}\``),
+    ...files.slice(0, 100).map((file) => `- ${codeSpan(file, 200)}`),
     ...(files.length > 100 ? [`- … and ${files.length - 100} more`] : []),
     '',
     '---',

@@ -184,9 +184,17 @@ export async function executeRun(scope: JobScope, plan: RunPlan, mode: RunMode):
           ? (await resumeRun(deps, mode.run, request)).run
           : mode.run;
         break;
-      case 'approve':
-        run = (await approveRun(deps, mode.run, mode.comment, request)).run;
+      case 'approve': {
+        const approved = await approveRun(deps, mode.run, mode.comment, request);
+        // The worker that owns the run is still executing other branches: it continues the approved
+        // one and finishes the run (its progress comment, its pull request).
+        if (approved.kind === 'handed_over') {
+          await Promise.all(recorded);
+          return `approved: run ${approved.run.id} continues in its worker`;
+        }
+        run = approved.run;
         break;
+      }
     }
   } catch (error) {
     await Promise.all(recorded);

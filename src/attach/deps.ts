@@ -1,6 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { resolveAgent, type AgentCommand } from '../harness/agent.js';
+import type { AgentCommand } from '../harness/agent.js';
+import { locateAgent } from '../harness/locate.js';
 import { didYouMean } from '../lib/did-you-mean.js';
 import { errorMessage } from '../lib/errors.js';
 import { SecretRedactor } from '../lib/redact.js';
@@ -29,7 +30,7 @@ export function createAttachDeps(host: AttachHost): AttachDeps & { store: Attach
   let agent: AgentCommand | undefined;
   let agentProblem: string | undefined;
   try {
-    agent = resolveAgent(workspace.config.agent, workspace.env);
+    agent = locateAgent({ agent: workspace.config.agent, root: workspace.root, env: workspace.env });
   } catch (error) {
     agentProblem = errorMessage(error);
   }

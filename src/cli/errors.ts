@@ -1,4 +1,5 @@
 import type { MissingAgentError } from '../harness/agent.js';
+import type { HarnessError } from '../harness/locate.js';
 import type { IsolationErrorCode } from '../isolation/worktree.js';
 import type { ArchalError } from '../lib/errors.js';
 import type { WorkflowLookupErrorCode } from '../workflows/discovery.js';
@@ -26,19 +27,28 @@ export class UserError extends Error {
 
 /** Every code the core raises; the switches below are exhaustive over it. */
 type CoreErrorCode =
-  RunRefusalCode | WorkflowLookupErrorCode | IsolationErrorCode | WorkspaceErrorCode | MissingAgentError['code'];
+  | RunRefusalCode
+  | WorkflowLookupErrorCode
+  | IsolationErrorCode
+  | WorkspaceErrorCode
+  | MissingAgentError['code']
+  | HarnessError['code'];
 
 /** The exit code of a core error: 2 when the input was wrong, 1 when the request was refused or failed. */
 export function exitCodeOf(error: ArchalError): ExitCode {
   const code = error.code as CoreErrorCode;
   switch (code) {
     case 'invalid_config':
+    case 'unreadable_file':
+    case 'missing_directory':
     case 'invalid_branch':
     case 'missing_agent':
+    case 'invalid_harness':
     case 'workflow_not_found':
     case 'workflow_ambiguous':
     case 'workflow_invalid':
     case 'workflow_file_not_found':
+    case 'decision_not_declared':
       return EXIT.invalidInput;
     case 'path_busy':
     case 'run_not_found':
@@ -49,6 +59,7 @@ export function exitCodeOf(error: ArchalError): ExitCode {
     case 'run_not_awaiting_approval':
     case 'run_already_decided':
     case 'run_taken':
+    case 'run_processes_alive':
     case 'not_a_repository':
     case 'foreign_worktree':
     case 'worktree_failed':
@@ -101,12 +112,17 @@ export function cliHint(error: ArchalError): string | undefined {
     case 'run_not_awaiting_approval':
     case 'run_already_decided':
     case 'run_taken':
+    case 'run_processes_alive':
+    case 'decision_not_declared':
     case 'invalid_branch':
     case 'foreign_worktree':
     case 'worktree_failed':
     case 'branch_exists':
     case 'checkout_failed':
     case 'store_unavailable':
+    case 'unreadable_file':
+    case 'missing_directory':
+    case 'invalid_harness':
       return undefined;
     default:
       return unknownCode(code, undefined);

@@ -21,3 +21,10 @@ export function amount(flag: string, value: string | undefined, max = Infinity):
     );
   return number;
 }
+
+/** A command flag (`--harness`): undefined when not given; an empty or blank command is refused. */
+export function commandFlag(flag: string, value: string | undefined): string | undefined {
+  if (value === undefined) return undefined;
+  if (value.trim() === '') throw new UserError(`${flag} needs a command; it was given an empty one.`);
+  return value;
+}

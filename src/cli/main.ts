@@ -1,5 +1,6 @@
 import { Command, CommanderError } from 'commander';
 import { ArchalError, errorMessage } from '../lib/errors.js';
+import { configureCloneGitPath } from '../clones/github/git/env.js';
 import { configureScratchDir } from '../lib/paths.js';
 import { registerAppCommands } from './commands/app.js';
 import { registerAttachCommands } from './commands/attach.js';
@@ -16,6 +17,7 @@ import { describeError, exitCodeOf, EXIT, UserError } from './errors.js';
 import { err } from './output.js';
 
 configureScratchDir(process.env.ARCHAL_TMPDIR);
+configureCloneGitPath(process.env.PATH);
 
 const program = new Command('archal')
   .description('Test AI agents against a local GitHub clone before they ship, and turn failures into draft fix PRs.')

@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { INPUT_LIMITS, readInputFile } from '../lib/input-file.js';
 import { join } from 'node:path';
 import type { z } from 'zod';
 import { didYouMean } from '../lib/did-you-mean.js';
@@ -28,17 +28,13 @@ export function loadConfig(dir: string): ConfigLoadResult {
  * invalid. Paths in it (scenarios, seed files) are relative to its directory.
  */
 export function loadConfigFile(file: string, options: { required?: boolean } = {}): ConfigLoadResult {
-  let text: string;
-  try {
-    text = readFileSync(file, 'utf8');
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT')
-      return options.required
-        ? { status: 'invalid', file, errors: [{ path: '', message: 'no such file' }] }
-        : { status: 'missing', file, config: {} };
-    return { status: 'invalid', file, errors: [{ path: '', message: `cannot read the file: ${String(error)}` }] };
-  }
-  const parsed = parseJsonWithLocation(text);
+  const read = readInputFile(file, { maxBytes: INPUT_LIMITS.config, strictUtf8: true });
+  if (!read.ok && read.problem === 'missing')
+    return options.required
+      ? { status: 'invalid', file, errors: [{ path: '', message: read.message }] }
+      : { status: 'missing', file, config: {} };
+  if (!read.ok) return { status: 'invalid', file, errors: [{ path: '', message: read.message }] };
+  const parsed = parseJsonWithLocation(read.text);
   if (!parsed.ok)
     return { status: 'invalid', file, errors: [{ path: '', message: `invalid JSON: ${parsed.message}` }] };
   return validateConfig(parsed.value, file);

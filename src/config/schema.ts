@@ -38,6 +38,12 @@ export const archalConfigSchema = z
     agent: agentSchema.optional(),
     title: z.string().optional().describe('Display name of the project, shown in run reports.'),
     agentModel: z.string().min(1).optional().describe('Passed to the agent as AGENT_MODEL (and ARCHAL_ENGINE_MODEL).'),
+    agentPassEnv: z
+      .array(z.string().regex(/^[A-Za-z_][A-Za-z0-9_]*$/, 'an environment variable name'))
+      .optional()
+      .describe(
+        'Credential variables the agent under test gets anyway. By default names with TOKEN, SECRET, KEY, PASSWORD or CREDENTIAL, GIT_CONFIG_*, GIT_ASKPASS, SSH_ASKPASS and SSH_AUTH_SOCK are removed from its environment.',
+      ),
     clones: cloneList
       .optional()
       .describe('Clones scenarios use when they neither name nor imply any, e.g. ["github"].'),

@@ -56,13 +56,13 @@ export function prepareCriteria(
         if (criterion.expression !== undefined || !options.evaluator) {
           errors.push({
             ...at,
-            message: `[D] criterion ${criterion.id} cannot be checked deterministically: ${compiled.reason}`,
+            message: `[D] criterion ${criterion.id} (${JSON.stringify(criterion.text)}) cannot be checked deterministically: ${compiled.reason}`,
           });
           return { ...criterion, plan: { mode: 'not_evaluated', reason: compiled.reason } };
         }
         warnings.push({
           ...at,
-          message: `[D] criterion ${criterion.id} is not a known phrase; the evaluator will judge it (judged, not deterministic)`,
+          message: `[D] criterion ${criterion.id} (${JSON.stringify(criterion.text)}) is not a known phrase; the evaluator will judge it (judged, not deterministic)`,
         });
         return { ...criterion, plan: { mode: 'judged', notDeterministic: true } };
       }

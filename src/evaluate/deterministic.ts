@@ -90,7 +90,8 @@ export async function evaluateDeterministic(
       if (!failing.ok) return { passed: false, detail: failing.error, expression, error: failing.error };
       const items = asList(all.value);
       const bad = asList(failing.value);
-      const passed = bad.length === 0;
+      // One item is meant ("issue #3", "the issue"): finding none is a failure, not a vacuous pass.
+      const passed = bad.length === 0 && !(phrase.single && items.length === 0);
       return {
         passed,
         detail: everyDetail(phrase, items, bad),
@@ -151,6 +152,10 @@ function names(items: unknown[]): string {
       return `${record.repo}#${record.issue_number} comment ${String(record.id)}`;
     if (typeof record.method === 'string' && typeof record.path === 'string')
       return `${record.method} ${record.path} → ${String(record.status)}`;
+    if (typeof record.repo === 'string' && typeof record.branch === 'string') return `${record.repo}:${record.branch}`;
+    if (typeof record.repo === 'string' && typeof record.pull_number === 'number')
+      return `${record.repo}#${record.pull_number} review ${String(record.id)}`;
+    if (typeof record.login === 'string') return record.login;
     if (typeof record.full_name === 'string') return record.full_name;
     if (typeof record.name === 'string') return record.name;
     if (typeof record.title === 'string') return record.title;

@@ -6,6 +6,7 @@ import { scratchDir } from '../lib/paths.js';
 import { unfenceJson } from '../lib/json-position.js';
 import type { Provider, Usage } from '../providers/types.js';
 import { ProviderError } from '../providers/types.js';
+import type { SecretRedactor } from '../lib/redact.js';
 import type { Criterion } from '../scenarios/schema.js';
 import type { CollectionDiff } from './context.js';
 
@@ -71,6 +72,8 @@ export interface JudgeSettings {
   cwd: string;
   env: NodeJS.ProcessEnv;
   signal: AbortSignal;
+  /** Applied to everything sent to the judge (its provider is a third party): secrets removed. */
+  redactor?: Pick<SecretRedactor, 'text' | 'value'>;
 }
 
 export type JudgeResult =
@@ -90,7 +93,7 @@ export async function judge(
   try {
     const result = await settings.provider.run(
       {
-        prompt: judgePrompt(criteria, evidence),
+        prompt: judgeInput(criteria, evidence, settings.redactor),
         cwd: settings.cwd,
         env: settings.env,
         model: settings.model,
@@ -131,6 +134,16 @@ export async function judge(
           : String(error);
     return { ok: false, error: `the judge (${settings.providerName}) failed: ${message}`, usage };
   }
+}
+
+/** The prompt, redacted twice: each piece of evidence as it is, then the whole (where quoting may have glued pieces). */
+function judgeInput(
+  criteria: readonly Criterion[],
+  evidence: JudgeEvidence,
+  redactor: JudgeSettings['redactor'],
+): string {
+  if (!redactor) return judgePrompt(criteria, evidence);
+  return redactor.text(judgePrompt(criteria, redactor.value(evidence)));
 }
 
 function judgePrompt(criteria: readonly Criterion[], evidence: JudgeEvidence): string {

@@ -57,6 +57,18 @@ export function predicateFilter(text: string, noun: Noun, ctx: PhraseContext): P
       return onItem((item) => `${item}.draft = true`, 'are drafts');
     case 'locked':
       return onItem((item) => `${item}.locked = true`, 'are locked');
+    case 'reviewed':
+    case 'approved': {
+      if (noun.collection !== 'pullRequests') return undefined;
+      const approved = body === 'approved';
+      const reviews = (item: string) =>
+        `$$.github.reviews[repo = ${item}.repo and pull_number = ${item}.number${approved ? ' and state = "APPROVED"' : ' and state != "PENDING"'}]`;
+      // "is approved" is the final state; "was reviewed" is something the run did.
+      return approved
+        ? onItem((item) => `$count(${reviews(item)}) > 0`, 'are approved')
+        : onItem((item) => `$count($created(${reviews(item)})) > 0`, 'were reviewed by the run');
+    }
+    case 'submitted':
     case 'created':
     case 'added':
     case 'posted':
@@ -81,6 +93,14 @@ export function predicateFilter(text: string, noun: Noun, ctx: PhraseContext): P
           `were labelled "${name}" by the run`,
         )
       : onItem((item) => `${str(name)} in ${item}.labels`, `have the label "${name}"`);
+  }
+  const removed = /^(?:had|has had|have had) (?:the )?label (q\d+q|[\w-]+) removed$/.exec(text);
+  if (removed && hasLabels(noun)) {
+    const name = ctx.value(removed[1])!;
+    return onItem(
+      (item) => `$not(${str(name)} in ${item}.labels) and ${str(name)} in $before(${item}).labels`,
+      `had the label "${name}" removed by the run`,
+    );
   }
   const noLabel =
     /^(?:do not|does not|don't|doesn't) have (?:the )?label (q\d+q|[\w-]+)$|^(?:has|have) no label (q\d+q|[\w-]+)$/.exec(
@@ -176,16 +196,19 @@ function fieldPredicate(text: string, noun: Noun, ctx: PhraseContext, onItem: On
   return undefined;
 }
 
-const COUNT_WORDS: Record<string, number> = { no: 0, zero: 0, one: 1, a: 1, two: 2, three: 3, four: 4, five: 5 };
+const COUNT_WORDS: Record<string, number> = { no: 0, zero: 0, one: 1, a: 1, an: 1, two: 2, three: 3, four: 4, five: 5 };
 
-/** "has 2 comments", "has at least 3 comments", "has no comments". */
+/** "has 2 comments", "has at least 3 comments", "has no comments", "has at least 1 review", "has 2 approvals". */
 function commentCount(text: string, noun: Noun, onItem: OnItem): Predicate | undefined {
   const match =
-    /^(?:has|have|received|receive|got|gets) (exactly |at least |at most |more than |fewer than |less than )?(\d+|no|zero|one|two|three|four|five) (new )?comments?$/.exec(
+    /^(?:has|have|received|receive|got|gets) (exactly |at least |at most |more than |fewer than |less than )?(\d+|no|zero|an?|one|two|three|four|five) (new )?(approving reviews?|approvals?|comments?|reviews?)$/.exec(
       text,
     );
   if (!match || !hasLabels(noun)) return undefined;
+  const kind = match[4]!.startsWith('comment') ? 'comment' : match[4]!.startsWith('review') ? 'review' : 'approval';
+  if (kind !== 'comment' && noun.collection !== 'pullRequests') return undefined;
   const expected = /^\d+$/.test(match[2]!) ? Number(match[2]) : COUNT_WORDS[match[2]!]!;
+  const quantifier = match[1] ?? (/^an?$/.test(match[2]!) ? 'at least ' : 'exactly ');
   const op = (
     {
       'exactly ': '=',
@@ -195,12 +218,16 @@ function commentCount(text: string, noun: Noun, onItem: OnItem): Predicate | und
       'fewer than ': '<',
       'less than ': '<',
     } as const
-  )[(match[1] ?? 'exactly ') as 'exactly '];
+  )[quantifier as 'exactly '];
   const fresh = Boolean(match[3]);
-  const comments = (item: string) => `$$.github.comments[repo = ${item}.repo and issue_number = ${item}.number]`;
+  const records = (item: string) =>
+    kind === 'comment'
+      ? `$$.github.comments[repo = ${item}.repo and issue_number = ${item}.number]`
+      : `$$.github.reviews[repo = ${item}.repo and pull_number = ${item}.number and ${kind === 'approval' ? 'state = "APPROVED"' : 'state != "PENDING"'}]`;
+  const word = kind === 'approval' ? 'approving review' : kind;
   return onItem(
-    (item) => `$count(${fresh ? `$created(${comments(item)})` : comments(item)}) ${op} ${expected}`,
-    `have ${(match[1] ?? '').trim() ? `${match[1]!.trim()} ` : ''}${expected} ${fresh ? 'new ' : ''}comment${expected === 1 ? '' : 's'}`,
+    (item) => `$count(${fresh ? `$created(${records(item)})` : records(item)}) ${op} ${expected}`,
+    `have ${quantifier === 'exactly ' && !match[1] ? '' : quantifier}${expected} ${fresh ? 'new ' : ''}${word}${expected === 1 ? '' : 's'}`,
   );
 }
 

@@ -1,5 +1,7 @@
 import {
+  closedByRun,
   itemsOf,
+  mergedByRun,
   nounFor,
   parseSubject,
   QUANTIFIERS,
@@ -8,6 +10,7 @@ import {
   type PhraseContext,
 } from './phrase-nouns.js';
 import { predicateFilter, singularPredicate } from './phrase-predicates.js';
+import { settingsPhrase } from './phrase-settings.js';
 
 /**
  * The phrase library: common English phrasings of deterministic criteria, compiled to JSONata over
@@ -83,9 +86,10 @@ export function compilePhrase(text: string): PhraseCheck | undefined {
     return placeholder ? quoted[Number(placeholder[1])] : token.trim();
   };
   const ctx: PhraseContext = { value };
-  for (const candidate of rewrites(sentence)) {
+  for (const candidate of rewrites(canonicalLabels(sentence))) {
     const check =
       runPhrase(candidate) ??
+      settingsPhrase(candidate, ctx) ??
       specificItem(candidate, ctx) ??
       everyPhrase(candidate, ctx) ??
       existsPhrase(candidate, ctx) ??
@@ -95,6 +99,34 @@ export function compilePhrase(text: string): PhraseCheck | undefined {
   }
   return undefined;
 }
+
+/** Words before "label" that are not a label's name ("has the new label" is not the label "new"). */
+const NOT_LABEL_NAMES = new Set(
+  'new same right correct wrong expected proper any no one that this a an the'.split(' '),
+);
+
+/** "has the "bug" label", "with a bug label" → "has the label "bug"", "with the label bug". */
+function canonicalLabels(sentence: string): string {
+  return sentence.replace(
+    /\b(has|have|had|with|carry|carries|carrying) (?:the |a )?(q\d+q|[\w-]+) labels?\b/g,
+    (whole, verb: string, name: string) => (NOT_LABEL_NAMES.has(name) ? whole : `${verb} the label ${name}`),
+  );
+}
+
+/** "did not close" → "closed": what the agent must not have done, said as "no <things> were <verb>". */
+const PAST: Record<string, string> = {
+  close: 'closed',
+  merge: 'merged',
+  delete: 'deleted',
+  remove: 'removed',
+  create: 'created',
+  open: 'opened',
+  reopen: 'reopened',
+  label: 'labelled',
+  lock: 'locked',
+  post: 'posted',
+  submit: 'submitted',
+};
 
 /**
  * The sentence, then the same sentence said the library's way: "there are exactly 2 open issues" →
@@ -106,8 +138,28 @@ function rewrites(sentence: string): string[] {
   const add = (text: string) => {
     if (!out.includes(text)) out.push(text);
   };
-  const stripped = sentence.replace(/^(?:check |verify |ensure |confirm )?(?:that )?/, '');
+  const stripped = sentence
+    .replace(/^(?:check |verify |ensure |confirm )?(?:that )?/, '')
+    .replace(/ by (?:the )?(?:agent|run|harness)$/, '');
   add(stripped);
+  const didNot =
+    /^(?:the )?(?:agent|run|harness) (?:did not|didn't|does not|doesn't|should not|shouldn't|must not|has not|hasn't|never) (close|merge|delete|remove|create|open|reopen|label|lock|post|submit)(?:d|ed|led)? (?:any )?(.+)$/.exec(
+      stripped,
+    );
+  if (didNot) add(`no ${didNot[2]} were ${PAST[didNot[1]!]!}`);
+  // "the label "bug" was added to issue #1", "the "bug" label was removed from the issue"
+  const labelChange =
+    /^(?:the |a )?(?:label (q\d+q|[\w-]+)|(q\d+q|[\w-]+) label) (?:was|is|has been|got|were) (added|applied|removed) (?:to|on|from) ((?:issue|pr|pull request) #\d+|(?:the )?(?:issue|pr|pull request)(?: q\d+q)?)$/.exec(
+      stripped,
+    );
+  if (labelChange) {
+    const name = labelChange[1] ?? labelChange[2]!;
+    add(
+      labelChange[3] === 'removed'
+        ? `${labelChange[4]} had the label ${name} removed`
+        : `${labelChange[4]} was labelled ${name}`,
+    );
+  }
   const there = /^there (?:is|are|was|were|exists?|should be|must be) (.+)$/.exec(stripped);
   if (there) {
     if (/^(?:an?|one|some|at least one) /.test(there[1]!)) add(`${there[1]} exists`);
@@ -119,7 +171,7 @@ function rewrites(sentence: string): string[] {
     );
   if (made) add(made[1]!);
   const acted =
-    /^(?:the )?(?:agent|run|harness) (?:has )?(created|opened|closed|merged|labell?ed|posted|added|deleted|removed|reopened|filed|left) (.+)$/.exec(
+    /^(?:the )?(?:agent|run|harness) (?:has )?(created|opened|closed|merged|labell?ed|posted|added|deleted|removed|reopened|filed|left|submitted) (.+)$/.exec(
       stripped,
     );
   const holds = /^(?:the )?(?:repository|repo)(?: ([\w.-]+\/[\w.-]+))? (?:has|contains|holds) (.+)$/.exec(stripped);
@@ -163,23 +215,32 @@ function runPhrase(sentence: string): PhraseCheck | undefined {
 /** "issue #3 is closed", "the issue has the label "bug"", "PR #2 is merged", "the issue title is "x"". */
 function specificItem(sentence: string, ctx: PhraseContext): PhraseCheck | undefined {
   const match =
-    /^(?:(issue|pr|pull request) #(\d+)|(?:the )?(?:(new|created|only) )?(issue|pr|pull request)(?:'s)?) (.+)$/.exec(
+    /^(?:(issue|pr|pull request) #(\d+)|(?:the )?(?:(new|created|only) )?(issue|pr|pull request)(?:'s)?(?: (?:titled |named |called )?(q\d+q))?) (.+)$/.exec(
       sentence,
     );
   if (!match) return undefined;
   const nounWord = match[1] ?? match[4]!;
   const noun = nounFor(nounWord)!;
   const collection = `github.${noun.collection}`;
-  const describe = match[2] ? `${noun.singular} #${match[2]}` : `the ${match[3] ? `${match[3]} ` : ''}${noun.singular}`;
-  const predicate = predicateFilter(match[5]!, noun, ctx);
+  const title = match[5] ? ctx.value(match[5]) : undefined;
+  const fresh = match[3] === 'new' || match[3] === 'created';
+  const describe = match[2]
+    ? `${noun.singular} #${match[2]}`
+    : `the ${match[3] ? `${match[3]} ` : ''}${noun.singular}${title !== undefined ? ` ${JSON.stringify(title)}` : ''}`;
+  const predicate = predicateFilter(match[6]!, noun, ctx);
   if (!predicate) return undefined;
   // "the issue" is the one the run created when it created any, else the only one there is;
-  // with several (or none), the check fails and says why.
+  // "the issue "x"" is the one titled x. With several (or none), the check fails and says why.
+  const titled = title !== undefined ? `${collection}[title = ${JSON.stringify(title)}]` : undefined;
   const items = match[2]
     ? `${collection}[number = ${match[2]}]`
-    : match[3] === 'new' || match[3] === 'created'
-      ? `$created(${collection})`
-      : `($new := $created(${collection}); $count($new) > 0 ? $new : ${collection})`;
+    : titled
+      ? fresh
+        ? `$created(${titled})`
+        : titled
+      : fresh
+        ? `$created(${collection})`
+        : `($new := $created(${collection}); $count($new) > 0 ? $new : ${collection})`;
   return {
     kind: 'every',
     pattern: `${describe} ${singularPredicate(predicate.describe)}`,
@@ -227,16 +288,18 @@ function everyPhrase(sentence: string, ctx: PhraseContext): PhraseCheck | undefi
  */
 function existsPhrase(sentence: string, ctx: PhraseContext): PhraseCheck | undefined {
   const match =
-    /^(?:an?|one|some|at least one|a new|any|the) (.+?) (exists?|(?:is|was|were|has been|have been|got|gets|should be|must be) (?:created|opened|added|posted|filed|made|left|written))(?: (.+))?$/.exec(
+    /^(?:an?|one|some|at least one|a new|any|the) (.+?) (exists?|(?:is|was|were|has been|have been|got|gets|should be|must be) (?:created|opened|added|posted|filed|made|left|written|submitted))(?: (.+))?$/.exec(
       sentence,
     );
   if (!match) return undefined;
   const subject = parseSubject(match[3] ? `${match[1]} ${match[3]}` : match[1]!, ctx);
   if (!subject) return undefined;
   if (!/^exists?$/.test(match[2]!) || /^a new /.test(sentence)) subject.createdByRun = true;
+  // A pending review is a draft only its author sees: "submitted" means it was sent.
+  if (/submitted$/.test(match[2]!) && subject.noun.collection === 'reviews') subject.filters.push('state != "PENDING"');
   return {
     kind: 'count',
-    pattern: `a ${subject.describeOne} ${subject.createdByRun ? 'is created' : 'exists'}`,
+    pattern: `${/^[aeiou]/i.test(subject.describeOne) ? 'an' : 'a'} ${subject.describeOne} ${subject.createdByRun ? 'is created' : 'exists'}`,
     items: itemsOf(subject),
     op: '>=',
     expected: 1,
@@ -256,13 +319,23 @@ const COMPARISON_WORDS: Array<[RegExp, Comparison]> = [
 /** "the number of open issues is 3", "the count of comments equals 2", "the closed issue count is 4". */
 function countOfPhrase(sentence: string, ctx: PhraseContext): PhraseCheck | undefined {
   const match =
-    /^(?:the )?(?:(?:number|count|total|amount) of (.+?)|(.+?) (?:count|total)) (?:is|equals|is equal to|=|==|should be|must be|was|becomes|is now) (.+)$/.exec(
+    /^(?:the )?(total |overall )?(?:(?:number|count|total|amount) of (.+?)|(.+?) (?:count|total)) (?:is|equals|is equal to|=|==|should be|must be|was|becomes|is now) (.+)$/.exec(
       sentence,
     );
   if (!match) return undefined;
-  const subject = parseSubject(match[1] ?? match[2]!, ctx);
+  const subject = parseSubject(match[2] ?? match[3]!, ctx);
   if (!subject) return undefined;
-  let rest = match[3]!;
+  // "the total number of closed issues" counts every closed one, not only those this run closed.
+  const total = Boolean(match[1]);
+  const pattern = `${total ? 'total ' : ''}number of ${subject.describe} is N`;
+  if (total) {
+    subject.filters = subject.filters.map((filter) =>
+      filter === closedByRun ? 'state = "closed"' : filter === mergedByRun ? 'merged = true' : filter,
+    );
+    subject.describe += ' in total';
+    subject.describeOne += ' in total';
+  }
+  let rest = match[4]!;
   let op: Comparison = '==';
   for (const [pattern, comparison] of COMPARISON_WORDS.slice(1)) {
     if (pattern.test(rest)) {
@@ -275,7 +348,7 @@ function countOfPhrase(sentence: string, ctx: PhraseContext): PhraseCheck | unde
   if (expected === undefined) return undefined;
   return {
     kind: 'count',
-    pattern: `number of ${subject.describe} is N`,
+    pattern,
     items: itemsOf(subject),
     op,
     expected,

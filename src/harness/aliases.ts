@@ -38,11 +38,32 @@ export function archalAliases(input: HarnessAliasInput): Record<string, string> 
     const mcp = input.cloneUrls[`${clone}Mcp`];
     if (mcp) env[`ARCHAL_${name}_MCP_URL`] = mcp;
   }
+  const servers = mcpServers(input);
+  if (servers) env.ARCHAL_MCP_SERVERS = JSON.stringify(servers);
   if (input.model) env.ARCHAL_ENGINE_MODEL = input.model;
   if (input.token) env.ARCHAL_TOKEN = input.token;
   return env;
 }
 
+/**
+ * The clones' MCP endpoints in the `mcpServers` form MCP clients read (`ARCHAL_MCP_SERVERS`, and the
+ * file `ARCHAL_MCP_CONFIG` names): streamable HTTP, the clone's token as a bearer token.
+ */
+export function mcpServers(input: HarnessAliasInput): Record<string, unknown> | undefined {
+  const entries = Object.entries(input.cloneUrls).filter(([clone]) => clone.endsWith('Mcp'));
+  if (entries.length === 0) return undefined;
+  return Object.fromEntries(
+    entries.map(([clone, url]) => [
+      clone.slice(0, -'Mcp'.length),
+      {
+        type: 'http',
+        url,
+        ...(input.token ? { headers: { Authorization: `Bearer ${input.token}` } } : {}),
+      },
+    ]),
+  );
+}
+
 /** Every name `archalAliases` may set, so that a value left in the host's environment never leaks into a run. */
 export const ALIAS_PATTERN =
-  /^(?:ARCHAL_ENGINE_(?:TASK|MODE|MODEL)|AGENT_RUN_MODE|ARCHAL_(?:CLONE|TWIN)_(?:URLS|NAMES)|AGENT_ROUTE_HEADERS|ARCHAL_TOKEN|ARCHAL_[A-Z0-9_]+_(?:URL|BASE_URL|REST_URL|MCP_URL))$/;
+  /^(?:ARCHAL_ENGINE_(?:TASK|MODE|MODEL)|AGENT_RUN_MODE|ARCHAL_(?:CLONE|TWIN)_(?:URLS|NAMES)|AGENT_ROUTE_HEADERS|ARCHAL_TOKEN|ARCHAL_MCP_(?:SERVERS|CONFIG)|ARCHAL_[A-Z0-9_]+_(?:URL|BASE_URL|REST_URL|MCP_URL))$/;

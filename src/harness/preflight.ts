@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import { startGitHubClone } from '../clones/github/index.js';
 import { SecretRedactor } from '../lib/redact.js';
-import type { AgentCommand } from './agent.js';
+import { agentSecrets, type AgentCommand } from './agent.js';
 import { outcomeDetail, runHarness } from './run.js';
 
 export interface Preflight {
@@ -47,7 +47,10 @@ export async function preflightHarness(options: {
       preflight: true,
       signal: options.signal,
     });
-    const redactor = new SecretRedactor([clone.token], options.env);
+    const redactor = new SecretRedactor([clone.token, ...agentSecrets(options.agent)], {
+      ...options.env,
+      ...options.agent.env,
+    });
     const durationMs = Math.round(run.durationMs);
     const stderrTail = redactor.text(run.stderrTail).trim();
     const failure = outcomeDetail(run.outcome);

@@ -1,4 +1,5 @@
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { readInputFile } from '../lib/input-file.js';
 import { join } from 'node:path';
 import { runProcess, type ProcessResult } from '../lib/process.js';
 import type { AgentCommand } from './agent.js';
@@ -47,31 +48,48 @@ export interface HarnessRun {
   metrics?: unknown;
 }
 
-/** Credentials that could reach the real GitHub; the agent only gets the clone's token. */
-const REAL_GITHUB_CREDENTIALS = /^(GITHUB|GH)_.*(TOKEN|PAT|KEY|PASSWORD)$|^GH_ENTERPRISE_TOKEN$|^GITHUB_PAT$/;
+/**
+ * Variables that carry credentials, removed from the agent's environment by rule rather than by
+ * list: names with TOKEN, SECRET, KEY, PASSWORD/PASSWD or CREDENTIAL, git configuration given through
+ * the environment (a credential helper), askpass programs and the SSH agent.
+ */
+export function isCredentialVariable(name: string): boolean {
+  return (
+    /TOKEN|SECRET|KEY|PASSWORD|PASSWD|CREDENTIAL/i.test(name) ||
+    /^GIT_CONFIG/i.test(name) ||
+    ['GIT_ASKPASS', 'SSH_ASKPASS', 'SSH_AUTH_SOCK'].includes(name.toUpperCase())
+  );
+}
 
-/** The harness contract's environment (see README: the agent's environment). */
+/**
+ * The harness contract's environment (see README: the agent's environment): the host's, minus its
+ * credentials (except those `agentPassEnv` names), plus the agent's own `env` and the contract's variables.
+ */
 export function harnessEnvironment(request: HarnessRequest): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = {};
+  const { taskPreamble, defaultModel } = request.agent;
+  const task = taskPreamble ? `${taskPreamble}\n\n${request.task}` : request.task;
+  const model = request.model ?? defaultModel;
+  const passed = new Set(request.agent.passEnv ?? []);
   for (const [key, value] of Object.entries(request.env))
-    if (!REAL_GITHUB_CREDENTIALS.test(key) && !ALIAS_PATTERN.test(key)) env[key] = value;
+    if (passed.has(key) || (!isCredentialVariable(key) && !ALIAS_PATTERN.test(key))) env[key] = value;
   // Archal's other names for the same values: the agent's own settings (agent.env) still win.
   Object.assign(
     env,
     archalAliases({
-      task: request.task,
-      model: request.model,
+      task,
+      model,
       cloneUrls: request.cloneUrls,
       token: request.github?.token,
     }),
   );
   Object.assign(env, request.agent.env, {
-    AGENT_TASK: request.task,
+    AGENT_TASK: task,
     AGENT_CLONE_URLS: JSON.stringify(request.cloneUrls),
     AGENT_TRACE_FILE: join(request.runDir, 'agent-trace.json'),
     AGENT_METRICS_FILE: join(request.runDir, 'agent-metrics.json'),
   });
-  if (request.model) env.AGENT_MODEL = request.model;
+  if (model) env.AGENT_MODEL = model;
   else delete env.AGENT_MODEL;
   if (request.github) {
     if (request.github.apiUrl) env.GITHUB_API_URL = request.github.apiUrl;
@@ -89,10 +107,16 @@ export function harnessEnvironment(request: HarnessRequest): NodeJS.ProcessEnv {
 export async function runHarness(request: HarnessRequest): Promise<HarnessRun> {
   mkdirSync(request.runDir, { recursive: true });
   const env = harnessEnvironment(request);
+  if (env.ARCHAL_MCP_SERVERS) {
+    // Archal's MCP config file: what an MCP client is pointed at to reach the clones' tools.
+    const file = join(request.runDir, 'mcp-config.json');
+    writeFileSync(file, JSON.stringify({ mcpServers: JSON.parse(env.ARCHAL_MCP_SERVERS) as unknown }, null, 2));
+    env.ARCHAL_MCP_CONFIG = file;
+  }
   const result = await runProcess({
     command: request.agent.command,
     args: request.agent.args,
-    cwd: request.cwd,
+    cwd: request.agent.cwd ?? request.cwd,
     env,
     timeoutMs: request.timeoutMs,
     signal: request.signal,
@@ -140,10 +164,12 @@ function outcomeOf(result: ProcessResult): HarnessOutcome {
   return { kind: 'ok' };
 }
 
+/** A file the agent wrote: only a regular file of at most 8 MiB is read (an agent's FIFO must not hang the run). */
 function readJson(file: string): unknown {
-  if (!existsSync(file)) return undefined;
+  const read = readInputFile(file, { maxBytes: 8 * 1024 * 1024 });
+  if (!read.ok) return read.problem === 'missing' ? undefined : { unreadable: true };
   try {
-    return JSON.parse(readFileSync(file, 'utf8').slice(0, 8 * 1024 * 1024));
+    return JSON.parse(read.text);
   } catch {
     return { unreadable: true };
   }

@@ -1,12 +1,18 @@
-import { spawn } from 'node:child_process';
-import { readdirSync, readFileSync } from 'node:fs';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { closeSync, openSync, readdirSync, readFileSync, unlinkSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Writable } from 'node:stream';
+import { scratchDir } from './paths.js';
 
 export interface RunProcessOptions {
   command: string;
   args: readonly string[];
   cwd: string;
   env: NodeJS.ProcessEnv;
-  /** Written to stdin, which is then closed. Without it stdin is empty. */
+  /**
+   * Given to the process as its stdin (a file, never a socket: bash reads ~/.bashrc when its stdin
+   * is a socket). Without it stdin is /dev/null.
+   */
   stdin?: string;
   /** Kill the whole process tree after this long. */
   timeoutMs?: number;
@@ -42,8 +48,20 @@ export interface ProcessResult {
 const KILL_GRACE_MS = 2000;
 
 /**
+ * How Archal runs a shell script: bash reading no startup file (~/.bashrc, /etc/bash.bashrc,
+ * profiles) and no BASH_ENV, so nothing a user's shell setup exports reaches the script.
+ */
+export function bashScript(script: string): { command: string; args: string[] } {
+  return { command: 'bash', args: ['--norc', '--noprofile', '-c', script] };
+}
+
+/** Variables that make a non-interactive shell read a file before the script. */
+const SHELL_STARTUP_VARIABLES = ['BASH_ENV', 'ENV'];
+
+/**
  * Runs a command in its own process group and always settles: timeouts, idle timeouts and aborts
  * kill the whole tree (SIGTERM, then SIGKILL after a grace period), so no grandchild outlives it.
+ * The group is also killed at once if this process dies, however it dies (see `ownerWatchdog`).
  */
 export function runProcess(options: RunProcessOptions): Promise<ProcessResult> {
   const started = performance.now();
@@ -68,14 +86,25 @@ export function runProcess(options: RunProcessOptions): Promise<ProcessResult> {
       return;
     }
 
-    const child = spawn(options.command, options.args, {
-      cwd: options.cwd,
-      env: options.env,
-      detached: true,
-      stdio: ['pipe', 'pipe', 'pipe'],
-    });
+    const env = { ...options.env };
+    for (const name of SHELL_STARTUP_VARIABLES) delete env[name];
+    const stdinFd = options.stdin === undefined ? 'ignore' : stdinFile(options.stdin);
+    let child: ReturnType<typeof spawn>;
+    try {
+      child = spawn(options.command, options.args, {
+        cwd: options.cwd,
+        env,
+        detached: true,
+        stdio: [stdinFd, 'pipe', 'pipe'],
+      });
+    } finally {
+      if (typeof stdinFd === 'number') closeSync(stdinFd);
+    }
 
-    if (child.pid !== undefined) options.onProcess?.(child.pid, 'start');
+    if (child.pid !== undefined) {
+      ownerWatchdog.watch(child.pid);
+      options.onProcess?.(child.pid, 'start');
+    }
 
     const killTree = () => {
       if (child.pid === undefined || child.exitCode !== null || child.signalCode !== null) return;
@@ -108,7 +137,7 @@ export function runProcess(options: RunProcessOptions): Promise<ProcessResult> {
     };
     options.signal?.addEventListener('abort', onAbort, { once: true });
 
-    child.stdout.on('data', (chunk: Buffer) => {
+    child.stdout!.on('data', (chunk: Buffer) => {
       armIdle();
       if (stdoutBytes + chunk.length <= maxStdout) stdoutChunks.push(chunk);
       else {
@@ -127,16 +156,12 @@ export function runProcess(options: RunProcessOptions): Promise<ProcessResult> {
         }
       }
     });
-    child.stderr.on('data', (chunk: Buffer) => {
+    child.stderr!.on('data', (chunk: Buffer) => {
       armIdle();
       const text = chunk.toString('utf8');
       options.onStderr?.(text);
       stderr = (stderr + text).slice(-stderrTail);
     });
-
-    // A child that exits without reading stdin makes writes fail with EPIPE; that is not our error.
-    child.stdin.on('error', () => {});
-    child.stdin.end(options.stdin ?? '');
 
     const finish = (result: Omit<ProcessResult, 'durationMs'>) => {
       if (settled) return;
@@ -145,7 +170,10 @@ export function runProcess(options: RunProcessOptions): Promise<ProcessResult> {
       if (idleTimer) clearTimeout(idleTimer);
       options.signal?.removeEventListener('abort', onAbort);
       if (killTimer) clearTimeout(killTimer);
-      if (child.pid !== undefined) options.onProcess?.(child.pid, 'exit');
+      if (child.pid !== undefined) {
+        ownerWatchdog.unwatch(child.pid);
+        options.onProcess?.(child.pid, 'exit');
+      }
       resolvePromise({ ...result, durationMs: performance.now() - started });
     };
 
@@ -175,6 +203,132 @@ export function runProcess(options: RunProcessOptions): Promise<ProcessResult> {
       });
     });
   });
+}
+
+/**
+ * Stdin as an open file whose name is already gone: the process reads `text` from a regular file,
+ * never from a socket, and nothing is left on disk.
+ */
+function stdinFile(text: string): number {
+  const file = join(scratchDir(), `archal-stdin-${process.pid}-${Math.random().toString(36).slice(2)}`);
+  writeFileSync(file, text, { mode: 0o600 });
+  try {
+    return openSync(file, 'r');
+  } finally {
+    unlinkSync(file);
+  }
+}
+
+/**
+ * The watchdog of this process's process groups. Node has no parent-death signal, so a small shell
+ * process holds a pipe from this one and is told each group as it starts and ends; when the pipe
+ * closes — this process exited or was killed, even with SIGKILL — it kills every group still
+ * running at once. It runs in a group of its own, so a Ctrl-C meant for this process does not stop it.
+ */
+class OwnerWatchdog {
+  private child: ChildProcess | undefined;
+
+  watch(pgid: number): void {
+    this.send(`+${pgid}\n`);
+  }
+
+  unwatch(pgid: number): void {
+    if (this.child) this.send(`-${pgid}\n`);
+  }
+
+  private send(line: string): void {
+    const child = this.child ?? this.start();
+    if (!child?.stdin || child.stdin.destroyed) return;
+    child.stdin.write(line);
+  }
+
+  private start(): ChildProcess | undefined {
+    let child: ChildProcess;
+    try {
+      child = spawn('/bin/sh', ['-c', WATCHDOG_SCRIPT], { stdio: ['pipe', 'ignore', 'ignore'], detached: true });
+    } catch {
+      return undefined;
+    }
+    // Never a reason for this process to stay alive, nor an error of its own.
+    child.unref();
+    (child.stdin as Writable & { unref?: () => void }).unref?.();
+    child.stdin!.on('error', () => {});
+    child.on('error', () => {});
+    child.on('exit', () => {
+      if (this.child === child) this.child = undefined;
+    });
+    this.child = child;
+    return child;
+  }
+}
+
+// The groups are kept as " 12 34 " and removed with parameter expansion: no process per line.
+const WATCHDOG_SCRIPT = `groups=' '
+while IFS= read -r line; do
+  case $line in
+    +*) groups="$groups\${line#+} " ;;
+    -*) id=\${line#-}; case $groups in *" $id "*) groups="\${groups%% $id *} \${groups#* $id }" ;; esac ;;
+  esac
+done
+for id in $groups; do kill -9 -$id 2>/dev/null; done`;
+
+const ownerWatchdog = new OwnerWatchdog();
+
+/**
+ * Whether any process of a process group is still alive (a zombie, dead but not yet reaped, does
+ * not count). Linux reads /proc; elsewhere a signal-0 probe of the group.
+ */
+export function processGroupAlive(pgid: number): boolean {
+  let entries: string[];
+  try {
+    entries = readdirSync('/proc');
+  } catch {
+    try {
+      process.kill(-pgid, 0);
+      return true;
+    } catch (error) {
+      return (error as NodeJS.ErrnoException).code === 'EPERM';
+    }
+  }
+  for (const entry of entries) {
+    if (!/^\d+$/.test(entry)) continue;
+    const stat = procStat(Number(entry));
+    if (stat && stat.pgrp === pgid && stat.state !== 'Z') return true;
+  }
+  return false;
+}
+
+/** Whether a process is alive (a zombie does not count). */
+export function processAlive(pid: number): boolean {
+  const stat = procStat(pid);
+  if (stat) return stat.state !== 'Z';
+  try {
+    process.kill(pid, 0);
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+  // No /proc entry: on Linux the process is gone; elsewhere the probe is all we know.
+  return !isLinuxProc();
+}
+
+function isLinuxProc(): boolean {
+  try {
+    readdirSync('/proc/self');
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function procStat(pid: number): { state: string; pgrp: number } | undefined {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    // "pid (comm) state ppid pgrp …": comm may hold spaces and parentheses.
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return { state: fields[0]!, pgrp: Number(fields[2]) };
+  } catch {
+    return undefined;
+  }
 }
 
 function signalGroup(pid: number, signal: NodeJS.Signals): void {

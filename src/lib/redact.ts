@@ -1,29 +1,81 @@
 /**
- * Removes secrets from text and JSON before it reaches a log, a cache file or an artifact:
- * well-known token formats (GitHub, OpenAI, Anthropic, AWS), bearer and basic credentials, secrets
- * in URLs, and the values of environment variables whose names say they are secret.
+ * Removes secrets from text and JSON before it reaches a log, a cache file, an artifact or a third
+ * party (a judge's model provider): well-known token formats, bearer and basic credentials, secrets
+ * in URLs and query strings, `NAME=value` of secret-named variables, and the values of secrets
+ * Archal knows (secret-named variables of an environment, tokens it hands out) in their plain,
+ * URL-encoded and base64 forms.
  */
 
 export const REDACTED = '[REDACTED]';
 
+/**
+ * Where a token may start: the start of the text, after a character that cannot be part of it, or
+ * after an escape (`\n` in JSON text, where a plain word boundary would not be).
+ */
+const START = String.raw`(?<=^|[^A-Za-z0-9_]|\\[nrtbf])`;
+const token = (pattern: string, flags = 'g') => new RegExp(`${START}${pattern}`, flags);
+
+/**
+ * Token formats, each recognisable without context. Shared with the clone's request log, which
+ * applies the same formats (src/clones/github/redact.ts).
+ */
 const TOKEN_PATTERNS: RegExp[] = [
-  /\bgh[pousr]_[A-Za-z0-9_]{20,255}\b/g, // GitHub classic, OAuth, user-to-server, server-to-server, refresh
-  /\bgithub_pat_[A-Za-z0-9_]{20,255}\b/g, // GitHub fine-grained
-  /\bv1\.[0-9a-f]{40}\b/g, // GitHub App installation tokens (legacy format)
-  /\bsk-ant-[A-Za-z0-9_-]{16,}/g, // Anthropic
-  /\bsk-(?:proj-|svcacct-|admin-)?[A-Za-z0-9_-]{20,}/g, // OpenAI
-  /\b(?:AKIA|ASIA|AROA|AIDA)[A-Z0-9]{16}\b/g, // AWS access key ids
-  /\bxox[abprs]-[A-Za-z0-9-]{10,}/g, // Slack
-  /\bAIza[0-9A-Za-z_-]{35}\b/g, // Google API keys
+  token(String.raw`gh[pousr]_[A-Za-z0-9_]{16,255}\b`), // GitHub classic, OAuth, user-to-server, server-to-server (app), refresh
+  token(String.raw`github_pat_[A-Za-z0-9_]{20,255}\b`), // GitHub fine-grained
+  token(String.raw`v1\.[0-9a-f]{40}\b`), // GitHub App installation tokens (legacy format)
+  token(String.raw`sk-ant-[A-Za-z0-9_-]{16,}`), // Anthropic
+  token(String.raw`sk-(?:proj-|svcacct-|admin-)?[A-Za-z0-9_-]{20,}`), // OpenAI
+  token(String.raw`(?:AKIA|ASIA|AROA|AIDA)[A-Z0-9]{16}\b`), // AWS access key ids
+  token(String.raw`xox[abeoprs]-[A-Za-z0-9-]{10,}`), // Slack tokens
+  /https:\/\/hooks\.slack\.com\/services\/[A-Za-z0-9/_-]+/g, // Slack webhooks
+  token(String.raw`(?:sk|rk)_(?:live|test)_[A-Za-z0-9]{16,}`), // Stripe secret and restricted keys
+  token(String.raw`whsec_[A-Za-z0-9+/=]{16,}`), // Stripe webhook secrets
+  token(String.raw`AIza[0-9A-Za-z_-]{35}\b`), // Google API keys
+  token(String.raw`npm_[A-Za-z0-9]{36}\b`), // npm tokens
+  token(String.raw`eyJ[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]*`), // JWTs
   /-----BEGIN [A-Z ]*PRIVATE KEY-----[\s\S]*?-----END [A-Z ]*PRIVATE KEY-----/g,
 ];
 
-/** `Authorization: Bearer x`, `token x`, `Basic x`, AWS secret keys given by name. */
+/** Cheap test for "may contain a token format" (most text does not, and then nothing else runs). */
+const TOKEN_HINT =
+  /gh[pousr]_|github_pat_|v1\.|sk-|AKIA|ASIA|AROA|AIDA|xox|hooks\.slack|sk_|rk_|whsec_|AIza|npm_|eyJ|PRIVATE KEY/;
+
+/**
+ * Query and form parameters whose values are credentials (`?access_token=`, `&client_secret=`,
+ * `sig=` of a signed URL…), in URLs and in `a=b&c=d` bodies.
+ */
+const SECRET_PARAMETER =
+  /([?&;](?:[A-Za-z0-9_.-]*(?:token|secret|password|passwd|apikey|api_key|api-key|credential)[A-Za-z0-9_.-]*|key|sig|signature|auth|code)=)([^&#\s"'<>]+)/gi;
+
+/** Token formats and secret query parameters: what both redactors remove from any text. */
+export function redactTokenFormats(text: string): string {
+  let output = text;
+  if (TOKEN_HINT.test(output)) for (const pattern of TOKEN_PATTERNS) output = output.replace(pattern, REDACTED);
+  if (output.includes('=')) output = output.replace(SECRET_PARAMETER, (_m, head: string) => `${head}${REDACTED}`);
+  return output;
+}
+
+/**
+ * Credentials recognised by what surrounds them: `Authorization: Bearer x` (`token x`, `Basic x`),
+ * AWS secret keys given by name, `://user:pass@`, and `NAME=value` / `"name": "value"` where the
+ * name says it is a secret.
+ */
 const CONTEXT_PATTERNS: Array<[RegExp, (match: string, ...groups: string[]) => string]> = [
-  [/\b(Bearer|Basic|token)(\s+)([A-Za-z0-9._~+/=-]{8,})/gi, (_m, scheme, space) => `${scheme}${space}${REDACTED}`],
+  [
+    token(String.raw`(Bearer|Basic|token)(\s+)([A-Za-z0-9._~+/=-]{8,})`, 'gi'),
+    (_m, scheme, space) => `${scheme}${space}${REDACTED}`,
+  ],
   [
     /(aws_secret_access_key|secret_access_key|aws_session_token)(["'\s:=]+)([A-Za-z0-9/+=]{20,})/gi,
     (_m, name, sep) => `${name}${sep}${REDACTED}`,
+  ],
+  [
+    /\b([A-Za-z0-9_]*(?:TOKEN|SECRET|PASSWORD|PASSWD|API_?KEY|PRIVATE_?KEY|ACCESS_?KEY|CREDENTIALS?))(\s*[=:]\s*)(["']?)([^\s"'&,;]{6,})/g,
+    (_m, name, sep, quote) => `${name}${sep}${quote}${REDACTED}`,
+  ],
+  [
+    /("[A-Za-z0-9_-]*(?:token|secret|password|passwd|api[_-]?key|private[_-]?key|access[_-]?key|credentials?)"\s*:\s*")([^"]{6,})(")/gi,
+    (_m, head, _secret, close) => `${head}${REDACTED}${close}`,
   ],
 ];
 
@@ -31,11 +83,10 @@ const CONTEXT_PATTERNS: Array<[RegExp, (match: string, ...groups: string[]) => s
 const URL_CREDENTIALS = /(\b[a-z][a-z0-9+.-]*:\/\/[^/\s:@]+:)([^@\s/]+)(@)/gi;
 
 /**
- * Text the token and context patterns can match contains one of these; most text (bodies full of
- * ordinary words and URLs) contains none and skips running them.
+ * Text the context patterns can match contains one of these; most text (bodies full of ordinary
+ * words and URLs) contains none and skips running them.
  */
-const MAY_MATCH =
-  /gh[pousr]_|github_pat_|v1\.|sk-|AKIA|ASIA|AROA|AIDA|xox[abprs]-|AIza|PRIVATE KEY|bearer|basic|token|secret_access_key|aws_session_token/i;
+const CONTEXT_HINT = /bearer|basic|token|secret|password|passwd|api[_-]?key|private[_-]?key|access[_-]?key|credential/i;
 
 const SECRET_NAME = /(TOKEN|KEY|SECRET|PASSWORD|PASSWD|CREDENTIAL)/i;
 
@@ -70,35 +121,59 @@ export function isSecretKey(key: string): boolean {
 }
 const secretKeys = new Map<string, boolean>();
 
+/** Shorter values could be ordinary words; replacing them would mangle text. */
+const MIN_SECRET_LENGTH = 6;
+
 /** Values of secret-named variables in `env`, long enough that replacing them cannot mangle ordinary text. */
 export function secretValues(env: NodeJS.ProcessEnv): string[] {
   return Object.entries(env)
-    .filter(([name, value]) => isSecretName(name) && typeof value === 'string' && value.length >= 6)
+    .filter(([name, value]) => isSecretName(name) && typeof value === 'string' && value.length >= MIN_SECRET_LENGTH)
     .map(([, value]) => value as string)
     .sort((a, b) => b.length - a.length);
+}
+
+/** A secret as it may appear: as is, URL-encoded (a query string, a form), base64 (a header, a config blob). */
+function encodings(value: string): string[] {
+  const base64 = Buffer.from(value).toString('base64');
+  return [
+    value,
+    encodeURIComponent(value),
+    encodeURIComponent(value).replace(/%20/g, '+'),
+    base64,
+    base64.replace(/=+$/, ''),
+    Buffer.from(value).toString('base64url'),
+  ];
 }
 
 /**
  * Redacts what a log, cache file or artifact must not keep: the values of the secret-named variables
  * of a host's environment, secrets it is told about, and well-known token formats. (The clone's
- * request log has its own, narrower redactor of the tokens the clone knows.)
+ * request log has its own redactor of the tokens the clone knows, with the same formats.)
  */
 export class SecretRedactor {
+  private readonly secrets: string[];
   private readonly values: string[];
   constructor(extraSecrets: Iterable<string>, env: NodeJS.ProcessEnv) {
-    this.values = [...new Set([...secretValues(env), ...[...extraSecrets].filter((value) => value.length >= 6)])].sort(
-      (a, b) => b.length - a.length,
-    );
+    this.secrets = [
+      ...new Set([...secretValues(env), ...[...extraSecrets].filter((value) => value.length >= MIN_SECRET_LENGTH)]),
+    ];
+    this.values = [...new Set(this.secrets.flatMap(encodings))]
+      .filter((value) => value.length >= MIN_SECRET_LENGTH)
+      .sort((a, b) => b.length - a.length);
+  }
+
+  /** The same redaction, also knowing `secrets` (the values a run gives an agent, say). */
+  with(secrets: Iterable<string>): SecretRedactor {
+    return new SecretRedactor([...this.secrets, ...secrets], {});
   }
 
   text(input: string): string {
     let output = input;
     for (const value of this.values) if (output.includes(value)) output = output.split(value).join(REDACTED);
-    if (MAY_MATCH.test(output)) {
-      for (const pattern of TOKEN_PATTERNS) output = output.replace(pattern, REDACTED);
+    output = redactTokenFormats(output);
+    if (CONTEXT_HINT.test(output))
       for (const [pattern, replace] of CONTEXT_PATTERNS)
         output = output.replace(pattern, replace as (m: string, ...g: string[]) => string);
-    }
     if (output.includes('@') && output.includes('://'))
       output = output.replace(URL_CREDENTIALS, (_m, head: string, _secret, at: string) => `${head}${REDACTED}${at}`);
     return output;

@@ -1,4 +1,4 @@
-import { describeExit, runProcess } from '../lib/process.js';
+import { bashScript, describeExit, runProcess } from '../lib/process.js';
 import type { SecretRedactor } from '../lib/redact.js';
 import type { CommandResult } from './schema.js';
 
@@ -32,11 +32,10 @@ export function restrictedEnvironment(
   return { ...restricted, ...vars };
 }
 
-/** Runs a user command (`bash -c`) in the repository with the restricted environment. */
+/** Runs a user command (`bash -c`, reading no startup file) in the repository with the restricted environment. */
 export async function runExternal(spec: ExternalCommand): Promise<CommandResult & { stdout: string }> {
   const result = await runProcess({
-    command: 'bash',
-    args: ['-c', spec.command],
+    ...bashScript(spec.command),
     cwd: spec.cwd,
     env: restrictedEnvironment(spec.vars, spec.passEnv, spec.env),
     timeoutMs: spec.timeoutMs,

@@ -1,5 +1,8 @@
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
+import { readInputFile } from '../lib/input-file.js';
+import { writeJsonFile } from '../lib/json-file.js';
+import { scratchDir } from '../lib/paths.js';
 import type { SecretRedactor } from '../lib/redact.js';
 import type { Usage } from '../providers/types.js';
 import { restrictedEnvironment, runExternal } from './commands.js';
@@ -48,10 +51,27 @@ export async function runFixAttempt(
   attempt: number,
   failuresFile: string,
 ): Promise<{ fix: NonNullable<PreprodAttempt['fix']>; usage: PreprodUsage | null }> {
-  const { options, record } = context;
   const dir = join(context.artifactsDir, `attempt-${attempt}`);
   mkdirSync(dir, { recursive: true });
-  const usageFile = join(dir, 'usage.json');
+  // The fixer writes its usage outside the artifacts; what is kept (attempt-<k>/usage.json) is what
+  // Archal read from it, schema-limited and redacted, never the file as the fixer wrote it.
+  const usageDir = mkdtempSync(join(scratchDir(), 'archal-usage-'));
+  try {
+    const reported = await runFixer(context, attempt, failuresFile, join(usageDir, 'usage.json'));
+    if (reported.usage) writeJsonFile(join(dir, 'usage.json'), context.redactor.value(reported.usage));
+    return reported;
+  } finally {
+    rmSync(usageDir, { recursive: true, force: true });
+  }
+}
+
+async function runFixer(
+  context: FixAttemptContext,
+  attempt: number,
+  failuresFile: string,
+  usageFile: string,
+): Promise<{ fix: NonNullable<PreprodAttempt['fix']>; usage: PreprodUsage | null }> {
+  const { options, record } = context;
   const vars = {
     ARCHAL_PREPROD_FAILURES_JSON: failuresFile,
     ARCHAL_PREPROD_ATTEMPT: String(attempt),
@@ -95,9 +115,10 @@ export async function runFixAttempt(
 }
 
 function readUsage(file: string): PreprodUsage | null {
-  if (!existsSync(file)) return null;
+  const read = readInputFile(file, { maxBytes: 64 * 1024 });
+  if (!read.ok) return null;
   try {
-    const parsed = fixUsageSchema.safeParse(JSON.parse(readFileSync(file, 'utf8')));
+    const parsed = fixUsageSchema.safeParse(JSON.parse(read.text));
     return parsed.success ? parsed.data : null;
   } catch {
     return null;

@@ -1,4 +1,5 @@
-import { resolveAgent, type AgentCommand } from '../harness/agent.js';
+import type { AgentCommand } from '../harness/agent.js';
+import { locateAgent } from '../harness/locate.js';
 import { errorMessage } from '../lib/errors.js';
 import { createProviderRegistry } from '../providers/index.js';
 import { loadScenarios } from '../runner/load.js';
@@ -49,7 +50,13 @@ export async function runPreprodInWorkspace(
   let agent: AgentCommand | undefined;
   let agentProblem: string | undefined;
   try {
-    agent = resolveAgent(request.harness ?? workspace.config.agent, workspace.env);
+    agent = locateAgent({
+      harness: request.harness,
+      agent: workspace.config.agent,
+      root: workspace.root,
+      env: workspace.env,
+      passEnv: workspace.config.agentPassEnv,
+    });
   } catch (error) {
     agentProblem = errorMessage(error);
   }

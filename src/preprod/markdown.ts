@@ -1,6 +1,7 @@
 import type { Comparison, ScenarioComparison, Verdict } from './compare.js';
 import type { PreprodFailure, PreprodResult } from './schema.js';
 import { FAILURE_CATEGORIES, type FailureCategory } from './schema.js';
+import { escapeHtmlText, escapeMarkdown } from '../lib/untrusted-markdown.js';
 
 /**
  * Markdown of a pre-prod result for people: the job summary, the pull request comment and the
@@ -28,38 +29,7 @@ export interface PreprodReport {
   notes?: string[];
 }
 
-const ZERO_WIDTH_SPACE = '\u200b';
-
-/**
- * Untrusted text, made inert for GitHub markdown on one line: no HTML (so no tag can close a
- * `<details>` block or inject markup), no @mention pings or #reference links, no markdown
- * formatting or links, no table breaks; clipped to `max` characters.
- */
-export function escapeMarkdown(text: string, max = 300): string {
-  const flat = text.replace(/\s+/g, ' ').trim();
-  const clipped = flat.length > max ? `${flat.slice(0, max - 1)}…` : flat;
-  return clipped
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/[\\`*_{}[\]()#+!|~-]/g, (ch) => `\\${ch}`)
-    .replace(/@(?=[A-Za-z0-9])/g, `@${ZERO_WIDTH_SPACE}`)
-    .replace(/#(?=\d)/g, `#${ZERO_WIDTH_SPACE}`)
-    .replace(/:\/\//g, `:${ZERO_WIDTH_SPACE}//`);
-}
-
-/**
- * Untrusted text inside raw HTML (a `<summary>`), where markdown escapes would show: entities for
- * markup, and the same neutralised mentions and references.
- */
-export function escapeHtmlText(text: string, max = 300): string {
-  const flat = text.replace(/\s+/g, ' ').trim();
-  const clipped = flat.length > max ? `${flat.slice(0, max - 1)}…` : flat;
-  return clipped
-    .replace(/[&<>"']/g, (ch) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[ch]!)
-    .replace(/@(?=[A-Za-z0-9])/g, `@${ZERO_WIDTH_SPACE}`)
-    .replace(/#(?=\d)/g, `#${ZERO_WIDTH_SPACE}`);
-}
+export { escapeHtmlText, escapeMarkdown } from '../lib/untrusted-markdown.js';
 
 /** The hidden marker by which the one comment of a check name is found again. */
 export function commentMarker(checkName: string): string {

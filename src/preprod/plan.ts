@@ -1,4 +1,5 @@
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { INPUT_LIMITS, readInputFile } from '../lib/input-file.js';
 import { basename, join, relative } from 'node:path';
 import { CONFIG_FILE, loadConfig, starterConfig, type ArchalConfig } from '../config/index.js';
 import { writeJsonFile } from '../lib/json-file.js';
@@ -63,20 +64,24 @@ function packageManager(repo: string): PreprodPlan['packageManager'] {
   return null;
 }
 
+/** A small file of the repository as text ('' when it is missing, not a regular file, or large). */
+function repoText(repo: string, name: string): string {
+  const read = readInputFile(join(repo, name), { maxBytes: INPUT_LIMITS.config });
+  return read.ok ? read.text : '';
+}
+
 function validationCommand(repo: string, manager: PreprodPlan['packageManager']): string | null {
   if (manager) {
     try {
       const scripts =
-        (JSON.parse(readFileSync(join(repo, 'package.json'), 'utf8')) as { scripts?: Record<string, string> })
-          .scripts ?? {};
+        (JSON.parse(repoText(repo, 'package.json')) as { scripts?: Record<string, string> }).scripts ?? {};
       if (scripts.test && !/no test specified/.test(scripts.test))
         return manager === 'npm' ? 'npm test' : `${manager} test`;
     } catch {
       // An unreadable package.json suggests nothing.
     }
   }
-  if (existsSync(join(repo, 'Makefile')) && /^test:/m.test(readFileSync(join(repo, 'Makefile'), 'utf8')))
-    return 'make test';
+  if (/^test:/m.test(repoText(repo, 'Makefile'))) return 'make test';
   if (existsSync(join(repo, 'pyproject.toml')) || existsSync(join(repo, 'pytest.ini'))) return 'pytest';
   if (existsSync(join(repo, 'go.mod'))) return 'go test ./...';
   if (existsSync(join(repo, 'Cargo.toml'))) return 'cargo test';
@@ -120,7 +125,7 @@ export async function planPreprod(options: PlanOptions): Promise<PreprodPlan> {
   let runnable: boolean | null = null;
   let detail = 'no harness: nothing in .archal.json "agent", and no harness file (.archal/harness.mjs, harness.ts…)';
   if (harnessCommand) {
-    const agent = config.agent ? resolveAgent(config.agent, options.env) : resolveAgent(harnessCommand, options.env);
+    const agent = resolveAgent(config.agent ?? harnessCommand, options.env, config.agentPassEnv);
     const preflight = await preflightHarness({ agent, cwd: repo, env: options.env, model: config.agentModel });
     runnable = preflight.passed;
     detail = preflight.detail;

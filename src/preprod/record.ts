@@ -32,14 +32,20 @@ export class PreprodRecord {
   preflight: PreprodResult['preflight'] = null;
   validation: PreprodResult['validation'] = null;
   pr: PreprodResult['pr'] = null;
+  /** The phase running now (for an error's message). */
+  phase: string | undefined;
 
   constructor(private readonly context: RecordContext) {}
 
   /** Runs a phase, adding its duration to the phase's timing. */
   async timed<T>(phase: string, work: () => Promise<T>): Promise<T> {
     const at = performance.now();
+    this.phase = phase;
     try {
-      return await work();
+      const result = await work();
+      // Kept when the phase throws: the loop's result names where it stopped.
+      this.phase = undefined;
+      return result;
     } finally {
       this.timings[phase] = Math.round((this.timings[phase] ?? 0) + performance.now() - at);
     }

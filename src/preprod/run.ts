@@ -1,7 +1,7 @@
 import { existsSync, mkdirSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import type { ArchalConfig } from '../config/index.js';
-import type { AgentCommand } from '../harness/agent.js';
+import { agentSecrets, type AgentCommand } from '../harness/agent.js';
 import { preflightHarness } from '../harness/preflight.js';
 import { errorMessage } from '../lib/errors.js';
 import { writeJsonFile } from '../lib/json-file.js';
@@ -67,7 +67,17 @@ interface Loop extends FixAttemptContext {
 export async function runPreprod(run: PreprodRun): Promise<PreprodResult> {
   const loop = startLoop(run);
   const { record } = loop;
-  const stop = await loopPhases(loop);
+  let stop: Stop;
+  try {
+    stop = await loopPhases(loop);
+  } catch (error) {
+    // Whatever stops the loop (an unreachable run store, a crashed phase), the result says so.
+    stop = {
+      status: 'blocked',
+      stopReason: 'error',
+      message: `The loop stopped on an error${record.phase ? ` in the ${record.phase} phase` : ''}: ${errorMessage(error)}`,
+    };
+  }
   return record.finish(stop);
 }
 
@@ -108,7 +118,7 @@ async function loopPhases(loop: Loop): Promise<Stop> {
 function startLoop(run: PreprodRun): Loop {
   const artifactsDir = resolve(run.repo, run.options.artifacts);
   mkdirSync(artifactsDir, { recursive: true });
-  const redactor = new SecretRedactor([], run.env);
+  const redactor = new SecretRedactor(run.agent ? agentSecrets(run.agent) : [], { ...run.env, ...run.agent?.env });
   const record = new PreprodRecord({
     repo: run.repo,
     artifactsDir,
@@ -316,7 +326,7 @@ async function validationPhase(loop: Loop): Promise<Stop | undefined> {
       stopReason: 'external_execution_disabled',
       message: 'Scenarios pass; the validation command runs only with --allow-external-execution.',
     };
-  loop.run.log(`validating: ${options.validationCommand}`);
+  loop.run.log(`validating: ${loop.redactor.text(options.validationCommand)}`);
   const { stdout: _stdout, ...result } = await record.timed('validation', () =>
     runExternal({
       command: options.validationCommand!,

@@ -1,6 +1,6 @@
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
-import { loadSeed } from '../clones/github/index.js';
+import { loadCheckedSeed } from '../clones/github/index.js';
 import type { ArchalConfig } from '../config/schema.js';
 import { providerOfModel, resolveModelRef } from '../providers/models.js';
 import type { ProviderName } from '../providers/schema.js';
@@ -188,10 +188,16 @@ function seedProblems(scenario: Scenario, cwd: string): ScenarioProblem[] {
   const { seed, base, own } = scenarioSeed(scenario, { cwd });
   if (!own) return [];
   try {
-    loadSeed(seed, base);
+    loadCheckedSeed(seed, base, { root: cwd });
     return [];
   } catch (error) {
-    return [{ file: scenario.file, message: `seed: ${errorMessage(error)}` }];
+    return [
+      {
+        file: scenario.file,
+        ...(scenario.seedLine !== undefined ? { line: scenario.seedLine } : {}),
+        message: `seed: ${errorMessage(error)}`,
+      },
+    ];
   }
 }
 

@@ -11,7 +11,7 @@ import {
   type PreparedCriterion,
 } from '../evaluate/criteria.js';
 import { judge } from '../evaluate/judge.js';
-import type { AgentCommand } from '../harness/agent.js';
+import { agentSecrets, type AgentCommand } from '../harness/agent.js';
 import { outcomeDetail, runHarness, type HarnessOutcome, type HarnessRun } from '../harness/run.js';
 import { writeJsonCache } from '../lib/json-file.js';
 import { SecretRedactor } from '../lib/redact.js';
@@ -84,6 +84,8 @@ export function startScenarioClone(
   return startGitHubClone({
     seed,
     cwd: seedBase,
+    // Seed files a repository names (its scenarios, its .archal.json) stay inside it; --seed is the user's own.
+    ...(options.seedOverride === undefined ? { seedRoot: options.cwd } : {}),
     logger: () => {},
     controlToken: randomBytes(24).toString('hex'),
     ...(options.rateLimit ? { rateLimit: { limit: options.rateLimit, kind: 'secondary' as const } } : {}),
@@ -102,7 +104,10 @@ export async function runOnce(options: RunOnceOptions): Promise<ScenarioRunResul
   });
   const clone = options.clone ?? (await startScenarioClone(scenario, options));
   const logStart = options.clone ? clone.handle.requests().length : 0;
-  const redactor = new SecretRedactor([clone.token], options.env);
+  const redactor = new SecretRedactor([clone.token, ...agentSecrets(options.agent)], {
+    ...options.env,
+    ...options.agent.env,
+  });
   // The agent's trace and metrics files live in the clone's directory, removed with it.
   const agentFiles = join(clone.dir, 'agent-files', runId);
   const { routing } = scenario.config;
@@ -138,7 +143,7 @@ export async function runOnce(options: RunOnceOptions): Promise<ScenarioRunResul
       requests,
     });
 
-    const judged = await judgeCriteria(options, context, harness);
+    const judged = await judgeCriteria(options, context, harness, redactor);
     const criteria: CriterionResult[] = [];
     for (const criterion of options.criteria) {
       switch (criterion.plan.mode) {
@@ -235,6 +240,7 @@ async function judgeCriteria(
   options: RunOnceOptions,
   context: EvaluationContext,
   harness: HarnessRun,
+  redactor: SecretRedactor,
 ): Promise<{ results: Map<string, CriterionResult>; usage?: Usage }> {
   const results = new Map<string, CriterionResult>();
   const wanted = options.criteria.filter((criterion) => criterion.plan.mode === 'judged');
@@ -269,6 +275,8 @@ async function judgeCriteria(
       cwd: options.cwd,
       env: options.env,
       signal: options.signal ?? new AbortController().signal,
+      // The judge's provider is a third party: it gets the evidence without secrets.
+      redactor,
     },
   );
   for (const criterion of wanted) {

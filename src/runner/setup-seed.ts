@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { loadSeed, seedJsonSchema, type Seed } from '../clones/github/index.js';
+import { loadCheckedSeed, seedJsonSchema, type Seed } from '../clones/github/index.js';
 import { errorMessage } from '../lib/errors.js';
 import { ensureIgnoredDir } from '../lib/ignored-dir.js';
 import { writeJsonCache } from '../lib/json-file.js';
@@ -114,7 +114,7 @@ export async function seedFromSetup(
       continue;
     }
     try {
-      loadSeed(candidate.seed);
+      loadCheckedSeed(candidate.seed);
     } catch (error) {
       errors.push(errorMessage(error));
       continue;
@@ -141,7 +141,7 @@ function readCached(file: string): Seed | undefined {
   try {
     const record = JSON.parse(readFileSync(file, 'utf8')) as { seed?: unknown };
     if (typeof record.seed !== 'object' || record.seed === null) return undefined;
-    loadSeed(record.seed as Seed);
+    loadCheckedSeed(record.seed as Seed);
     return record.seed as Seed;
   } catch {
     return undefined;

@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { INPUT_LIMITS, readInputFile } from '../lib/input-file.js';
 import { didYouMean } from '../lib/did-you-mean.js';
 import { PROVIDER_NAMES, type ProviderName } from '../providers/schema.js';
 import { parseJsonWithLocation, unfenceJson } from '../lib/json-position.js';
@@ -60,19 +60,10 @@ export interface ParseOptions {
 }
 
 export function parseScenarioFile(file: string, options: ParseOptions = {}): ScenarioParseResult {
-  let text: string;
-  try {
-    text = readFileSync(file, 'utf8');
-  } catch (error) {
-    return {
-      ok: false,
-      errors: [
-        { file, message: `cannot read the scenario: ${(error as NodeJS.ErrnoException).code ?? String(error)}` },
-      ],
-      warnings: [],
-    };
-  }
-  return parseScenario(text, file, options);
+  const read = readInputFile(file, { maxBytes: INPUT_LIMITS.scenario, strictUtf8: true });
+  if (!read.ok)
+    return { ok: false, errors: [{ file, message: `cannot read the scenario: ${read.message}` }], warnings: [] };
+  return parseScenario(read.text, file, options);
 }
 
 interface Section {
@@ -190,6 +181,9 @@ export function parseScenario(text: string, file: string, options: ParseOptions 
   const config = parseConfig(section('config'), file, allText, options, errors, warnings);
 
   if (errors.length > 0 || !title || !prompt || !config) return { ok: false, errors, warnings };
+  const seedLine = seedState
+    ? section('seed')?.line
+    : section('config')?.lines.find((entry) => /^\s*(?:[-*]\s+)?seed\s*:/i.test(entry.text))?.line;
   const scenario: Scenario = {
     file,
     title: title.text,
@@ -199,6 +193,7 @@ export function parseScenario(text: string, file: string, options: ParseOptions 
     ...(body('setup') ? { setup: body('setup') } : {}),
     ...(body('expected') ? { expectedBehavior: body('expected') } : {}),
     ...(seedState ? { seedState } : {}),
+    ...(seedLine !== undefined ? { seedLine } : {}),
   };
   return { ok: true, scenario, warnings };
 }

@@ -48,6 +48,8 @@ export interface Scenario {
   config: ScenarioConfig;
   /** Inline seed data from `## Seed State` (a JSON object), if any. */
   seedState?: Record<string, unknown>;
+  /** The line that gives the scenario's seed (`## Seed State`, or `seed:` in Config). */
+  seedLine?: number;
 }
 
 export interface ScenarioProblem {

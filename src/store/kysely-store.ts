@@ -12,11 +12,16 @@ import type {
   TrackedProcess,
   WorkflowRunStore,
 } from '../workflows/run-store.js';
-import { MIGRATIONS, type Database } from './schema.js';
+import { applyMigrations } from './migrate.js';
+import { MIGRATIONS, POSTGRES_SCHEMA, type Database } from './schema.js';
 
 export type Dialect = 'sqlite' | 'postgres';
 
 const now = () => new Date().toISOString();
+// The port's value, repeated: the store depends on the port's types only.
+const WORKING_PATH_TAKEN = 'working_path_taken';
+/** Runs that declare mutates_checkout: false (and sub-workflow runs) do not hold their working path. */
+const holdsWorkingPath = (metadata: RunMetadata) => metadata.mutatesCheckout !== false;
 const MAX_SEQUENCE_RETRIES = 20;
 const MAX_EVENT_BATCH = 500;
 
@@ -32,47 +37,31 @@ export class KyselyStore implements WorkflowRunStore, WorktreeStore {
 
   /** Applies the migrations this database has not seen. Cheap (one query) when it is up to date. */
   async migrate(): Promise<void> {
-    if ((await this.schemaVersion(this.db)) >= MIGRATIONS.length) return;
-    await this.db.connection().execute(async (connection) => {
-      // One migrating process at a time: an exclusive write transaction on SQLite, an advisory lock on PostgreSQL.
-      await sql.raw(this.kind === 'sqlite' ? 'begin immediate' : 'begin').execute(connection);
-      try {
-        if (this.kind === 'postgres') await sql`select pg_advisory_xact_lock(7310731)`.execute(connection);
-        await connection.schema
-          .createTable('archal_schema')
-          .ifNotExists()
-          .addColumn('id', 'integer', (col) => col.primaryKey())
-          .addColumn('version', 'integer', (col) => col.notNull())
-          .execute();
-        const version = await this.schemaVersion(connection);
-        for (let index = version; index < MIGRATIONS.length; index++) await MIGRATIONS[index]!(connection, this.kind);
-        if (version === 0)
-          await connection.insertInto('archal_schema').values({ id: 1, version: MIGRATIONS.length }).execute();
-        else
-          await connection
-            .updateTable('archal_schema')
-            .set({ version: MIGRATIONS.length })
-            .where('id', '=', 1)
-            .execute();
-        await sql.raw('commit').execute(connection);
-      } catch (error) {
-        await sql.raw('rollback').execute(connection);
-        throw error;
-      }
+    await applyMigrations(this.db, {
+      dialect: this.kind,
+      versionTable: 'archal_schema',
+      lockKey: 7310731,
+      migrations: MIGRATIONS,
+      ...(this.kind === 'postgres' ? { before: adoptPublicTables } : {}),
     });
-  }
-
-  private async schemaVersion(db: Kysely<Database>): Promise<number> {
-    try {
-      const row = await db.selectFrom('archal_schema').select('version').where('id', '=', 1).executeTakeFirst();
-      return row?.version ?? 0;
-    } catch {
-      return 0; // the table does not exist yet
-    }
   }
 
   async createRun(run: NewRun): Promise<RunRecord> {
     const at = now();
+    try {
+      await this.insertRun(run, at);
+    } catch (error) {
+      if (isUniqueViolation(error) && (await this.getRun(run.id)) === undefined)
+        throw Object.assign(new Error(`Another active run holds ${run.workingPath}.`), {
+          code: WORKING_PATH_TAKEN,
+          cause: error,
+        });
+      throw error;
+    }
+    return (await this.getRun(run.id))!;
+  }
+
+  private async insertRun(run: NewRun, at: string): Promise<void> {
     await this.db
       .insertInto('workflow_runs')
       .values({
@@ -88,9 +77,9 @@ export class KyselyStore implements WorkflowRunStore, WorktreeStore {
         last_activity_at: at,
         owner_pid: run.ownerPid,
         owner_host: run.ownerHost,
+        holds_path: holdsWorkingPath(run.metadata) ? 1 : 0,
       })
       .execute();
-    return (await this.getRun(run.id))!;
   }
 
   async getRun(id: string): Promise<RunRecord | undefined> {
@@ -141,8 +130,14 @@ export class KyselyStore implements WorkflowRunStore, WorktreeStore {
     if (change.lastActivityAt !== undefined) query = query.where('last_activity_at', '=', change.lastActivityAt);
     // Metadata is merged from what was read; the CAS must then also hold on what was read.
     if (current) query = query.where('metadata', '=', JSON.stringify(current.metadata));
-    const result = await query.executeTakeFirst();
-    return Number(result.numUpdatedRows) === 1;
+    try {
+      const result = await query.executeTakeFirst();
+      return Number(result.numUpdatedRows) === 1;
+    } catch (error) {
+      // The run would become a second active run on its path: the database refused.
+      if (isUniqueViolation(error)) return false;
+      throw error;
+    }
   }
 
   async heartbeat(id: string): Promise<StoredRunStatus | undefined> {
@@ -308,6 +303,36 @@ export class KyselyStore implements WorkflowRunStore, WorktreeStore {
   async close(): Promise<void> {
     await this.db.destroy();
   }
+}
+
+/** Archal's tables, in the order they can move (the events and processes reference the runs). */
+const TABLES = [
+  'archal_schema',
+  'workflow_runs',
+  'workflow_events',
+  'run_processes',
+  'worktrees',
+  'attach_jobs',
+  'attach_job_lines',
+  'attach_sources',
+];
+
+/**
+ * Creates Archal's schema (the connection's search_path names it). Earlier versions created their
+ * tables in `public`: when `public` has Archal's (its `archal_schema` marks them) and the schema
+ * has none yet, they move over with their data.
+ */
+async function adoptPublicTables(connection: Kysely<Database>): Promise<void> {
+  await sql`create schema if not exists ${sql.id(POSTGRES_SCHEMA)}`.execute(connection);
+  const found = await sql<{ schema: string }>`
+    select table_schema as schema from information_schema.tables
+    where table_name = 'archal_schema' and table_schema in (${POSTGRES_SCHEMA}, 'public')`.execute(connection);
+  const schemas = found.rows.map((row) => row.schema);
+  if (schemas.includes(POSTGRES_SCHEMA) || !schemas.includes('public')) return;
+  for (const table of TABLES)
+    await sql`alter table if exists ${sql.id('public', table)} set schema ${sql.id(POSTGRES_SCHEMA)}`.execute(
+      connection,
+    );
 }
 
 function toRun(row: Selectable<Database['workflow_runs']>): RunRecord {

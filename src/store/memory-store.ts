@@ -3,6 +3,7 @@ import type { WorkflowEvent } from '../workflows/events.js';
 import type {
   NewRun,
   RunFilter,
+  RunMetadata,
   RunRecord,
   StoredRunStatus,
   StatusChange,
@@ -12,6 +13,11 @@ import type {
 } from '../workflows/run-store.js';
 
 const TERMINAL: readonly StoredRunStatus[] = ['completed', 'failed', 'cancelled'];
+// The port's values, repeated: the store depends on the port's types only.
+const ACTIVE: readonly StoredRunStatus[] = ['pending', 'running', 'paused'];
+const WORKING_PATH_TAKEN = 'working_path_taken';
+/** Runs that declare mutates_checkout: false (and sub-workflow runs) do not hold their working path. */
+const holdsWorkingPath = (metadata: RunMetadata) => metadata.mutatesCheckout !== false;
 
 /**
  * The run, event and worktree store in this process's memory, for hosts with no disk to keep (a
@@ -28,6 +34,8 @@ export class MemoryStore implements WorkflowRunStore, WorktreeStore {
 
   async createRun(run: NewRun): Promise<RunRecord> {
     if (this.runs.has(run.id)) throw new Error(`A run with id ${run.id} already exists.`);
+    if (holdsWorkingPath(run.metadata) && this.pathTaken(run.id, run.workingPath, run.status))
+      throw Object.assign(new Error(`Another active run holds ${run.workingPath}.`), { code: WORKING_PATH_TAKEN });
     const at = this.now();
     this.runs.set(run.id, {
       id: run.id,
@@ -77,6 +85,8 @@ export class MemoryStore implements WorkflowRunStore, WorktreeStore {
     const run = this.runs.get(id);
     if (!run || !change.from.includes(run.status)) return false;
     if (change.lastActivityAt !== undefined && run.lastActivityAt !== change.lastActivityAt) return false;
+    if (holdsWorkingPath(run.metadata) && this.pathTaken(id, change.workingPath ?? run.workingPath, change.to))
+      return false;
     const at = this.now();
     run.status = change.to;
     run.lastActivityAt = at;
@@ -147,6 +157,20 @@ export class MemoryStore implements WorkflowRunStore, WorktreeStore {
   }
 
   async close(): Promise<void> {}
+
+  /** Whether a run of `status` on `path` would be a second active run there (the SQL stores' unique index). */
+  private pathTaken(id: string, path: string, status: StoredRunStatus): boolean {
+    if (!ACTIVE.includes(status)) return false;
+    for (const other of this.runs.values())
+      if (
+        other.id !== id &&
+        other.workingPath === path &&
+        ACTIVE.includes(other.status) &&
+        holdsWorkingPath(other.metadata)
+      )
+        return true;
+    return false;
+  }
 
   /** Now, never earlier than the last time handed out (heartbeats compare these strings). */
   private now(): string {

@@ -7,10 +7,13 @@ import type PgModule from 'pg';
 import { archalHome } from '../lib/paths.js';
 import { maskUrlPassword } from '../lib/redact.js';
 import { KyselyStore } from './kysely-store.js';
-import type { Database } from './schema.js';
+import { POSTGRES_SCHEMA, type Database } from './schema.js';
 import { errorMessage } from '../lib/errors.js';
 
-/** Where runs are stored: PostgreSQL when `databaseUrl` is set, else SQLite at `sqliteFile` or `<home>/archal.db`. */
+/**
+ * Where runs are stored: PostgreSQL when `databaseUrl` is set (Archal's tables in their own schema,
+ * `archal`), else SQLite at `sqliteFile` or `<home>/archal.db`.
+ */
 export interface StoreOptions {
   databaseUrl?: string;
   home?: string;
@@ -21,9 +24,21 @@ export interface StoreOptions {
 // The database drivers are native or optional CommonJS packages, loaded only by the backend in use.
 const requireFromHere = createRequire(import.meta.url);
 
-/** Where runs are stored for a host's environment: `DATABASE_URL` (PostgreSQL) when set, else `$ARCHAL_HOME/archal.db`. */
-export function storeOptionsFromEnv(env: NodeJS.ProcessEnv): StoreOptions {
-  const databaseUrl = env.DATABASE_URL?.trim();
+export interface StoreEnvOptions {
+  /**
+   * Whether plain `DATABASE_URL` may name the store (after `ARCHAL_DATABASE_URL`). Only for a host
+   * whose own environment an operator sets for Archal (`archal app start`): in a repository,
+   * `DATABASE_URL` is the application's database, and Archal's tables never go there.
+   */
+  allowDatabaseUrl?: boolean;
+}
+
+/**
+ * Where runs are stored for a host's environment: `ARCHAL_DATABASE_URL` (PostgreSQL) when set,
+ * else `DATABASE_URL` when the host allows it, else `$ARCHAL_HOME/archal.db`.
+ */
+export function storeOptionsFromEnv(env: NodeJS.ProcessEnv, options: StoreEnvOptions = {}): StoreOptions {
+  const databaseUrl = env.ARCHAL_DATABASE_URL?.trim() || (options.allowDatabaseUrl ? env.DATABASE_URL?.trim() : '');
   return databaseUrl ? { databaseUrl } : { home: archalHome(env) };
 }
 
@@ -96,6 +111,7 @@ function withStatementCache(database: BetterSqlite3Module.Database): BetterSqlit
 
 async function openPostgres(connectionString: string): Promise<KyselyStore> {
   const pg = requireFromHere('pg') as typeof PgModule;
-  const pool = new pg.Pool({ connectionString, max: 10 });
+  // Every connection resolves names in Archal's schema first, so its tables never mix with an application's.
+  const pool = new pg.Pool({ connectionString, max: 10, options: `-c search_path=${POSTGRES_SCHEMA}` });
   return new KyselyStore(new Kysely<Database>({ dialect: new PostgresDialect({ pool }) }), 'postgres');
 }

@@ -1,5 +1,6 @@
-import type { Generated, Kysely } from 'kysely';
+import type { Generated } from 'kysely';
 import { sql } from 'kysely';
+import type { Migration as MigrationOf } from './migrate.js';
 
 /** Tables, as Kysely sees them. Times are ISO-8601 UTC text and JSON is text, on both backends. */
 export interface Database {
@@ -16,6 +17,8 @@ export interface Database {
     last_activity_at: string;
     owner_pid: number | null;
     owner_host: string | null;
+    /** 1 when the run holds its working path while active (0: mutates_checkout: false, sub-workflow runs). */
+    holds_path: Generated<number>;
   };
   workflow_events: {
     id: Generated<number>;
@@ -78,7 +81,10 @@ export interface Database {
   };
 }
 
-type Migration = (db: Kysely<Database>, dialect: 'sqlite' | 'postgres') => Promise<void>;
+/** The PostgreSQL schema of Archal's tables (graphile-worker keeps its own, `graphile_worker`). */
+export const POSTGRES_SCHEMA = 'archal';
+
+type Migration = MigrationOf<Database>;
 
 /**
  * Ordered schema changes; the store applies the ones a database has not seen yet. Append only:
@@ -218,5 +224,45 @@ export const MIGRATIONS: Migration[] = [
       .addColumn('updated_at', 'text', (col) => col.notNull())
       .addPrimaryKeyConstraint('attach_sources_pk', ['repo', 'name'])
       .execute();
+  },
+  // Runs that do not hold their working path (mutates_checkout: false, sub-workflow runs).
+  async (db) => {
+    await db.schema
+      .alterTable('workflow_runs')
+      .addColumn('holds_path', 'integer', (col) => col.notNull().defaultTo(1))
+      .execute();
+  },
+  // One active run per working path, kept by the database itself: admission is one insert, and of
+  // any number of processes admitting runs on a path at once exactly one wins.
+  async (db) => {
+    // Earlier versions could leave several active runs on one path (a race, or runs of dead owners):
+    // the newest keeps it, the others end as interrupted (and stay resumable).
+    const active = await db
+      .selectFrom('workflow_runs')
+      .select(['id', 'working_path', 'metadata'])
+      .where('status', 'in', ['pending', 'running', 'paused'])
+      .orderBy('started_at', 'desc')
+      .orderBy('id', 'desc')
+      .execute();
+    const holders = new Set<string>();
+    for (const row of active) {
+      if ((JSON.parse(row.metadata) as { mutatesCheckout?: boolean }).mutatesCheckout === false) {
+        await db.updateTable('workflow_runs').set({ holds_path: 0 }).where('id', '=', row.id).execute();
+        continue;
+      }
+      if (!holders.has(row.working_path)) {
+        holders.add(row.working_path);
+        continue;
+      }
+      const metadata = { ...(JSON.parse(row.metadata) as object), error: 'interrupted: another run held its path' };
+      await db
+        .updateTable('workflow_runs')
+        .set({ status: 'failed', completed_at: new Date().toISOString(), metadata: JSON.stringify(metadata) })
+        .where('id', '=', row.id)
+        .execute();
+    }
+    await sql`create unique index if not exists workflow_runs_one_active_per_path on workflow_runs (working_path) where holds_path = 1 and status in ('pending', 'running', 'paused')`.execute(
+      db,
+    );
   },
 ];

@@ -1,5 +1,6 @@
-import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { basename, extname, join } from 'node:path';
+import { readdirSync, statSync } from 'node:fs';
+import { basename, extname, join, resolve } from 'node:path';
+import { INPUT_LIMITS, readInputFile } from '../lib/input-file.js';
 import type { CommandLookup, ScriptLookup } from './loader.js';
 import type { ScriptRuntime } from './schema.js';
 
@@ -12,13 +13,16 @@ export interface ResourceLocations {
   userHome?: string;
   /** Archal's bundled commands. */
   bundledCommands: string;
+  /** Archon's `commands.folder` (.archon/config.yaml): one more command folder of the repository. */
+  commandFolder?: string;
 }
 
 /**
  * Command prompts, looked up by name in order: the repo's `.archal/commands/`, its
- * `.archon/commands/` (which holds Archon's `defaults/`), `~/.archon/commands/` and
- * `$ARCHAL_HOME/commands/`, then Archal's bundled commands. Each is walked one subfolder deep, as
- * Archon does: `triage/review.md` is the command `review`.
+ * `.archon/commands/`, `.archon/commands/defaults/` and Archon's configured `commands.folder`,
+ * `~/.archon/commands/` and `$ARCHAL_HOME/commands/`, then Archal's bundled commands. Each is walked
+ * one subfolder deep, as Archon does: `triage/review.md` is the command `review`, and so is
+ * `defaults/triage/review.md`.
  */
 export function commandDirectories(locations: ResourceLocations): string[];
 /** The same from the repository, `$ARCHAL_HOME` and the bundled commands (no `~/.archon`). */
@@ -26,9 +30,15 @@ export function commandDirectories(repo: string, home: string, bundledCommands: 
 export function commandDirectories(first: ResourceLocations | string, home?: string, bundled?: string): string[] {
   const locations: ResourceLocations =
     typeof first === 'string' ? { repo: first, home: home!, bundledCommands: bundled! } : first;
+  const archon = join(locations.repo, '.archon', 'commands');
+  const repoFolders = [archon, join(archon, 'defaults')];
+  if (locations.commandFolder) {
+    const configured = resolve(locations.repo, locations.commandFolder);
+    if (!repoFolders.includes(configured)) repoFolders.push(configured);
+  }
   return [
     join(locations.repo, '.archal', 'commands'),
-    join(locations.repo, '.archon', 'commands'),
+    ...repoFolders,
     ...(locations.userHome ? [join(locations.userHome, '.archon', 'commands')] : []),
     join(locations.home, 'commands'),
     locations.bundledCommands,
@@ -92,13 +102,9 @@ export function createCommandResolver(directories: readonly string[]): (name: st
     for (const dir of directories) {
       const file = filesOneDeep(dir).find((path) => basename(path) === `${name}.md`);
       if (!file) continue;
-      let body: string;
-      try {
-        body = readFileSync(file, 'utf8');
-      } catch (error) {
-        const code = (error as NodeJS.ErrnoException).code;
-        return { ok: false, message: `cannot read command file ${file}: ${code ?? String(error)}` };
-      }
+      const read = readInputFile(file, { maxBytes: INPUT_LIMITS.workflow, strictUtf8: true });
+      if (!read.ok) return { ok: false, message: `command file ${read.message}` };
+      const body = read.text;
       if (body.trim().length === 0) return { ok: false, message: `command file ${file} is empty` };
       return { ok: true, body, file };
     }

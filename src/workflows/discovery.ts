@@ -1,4 +1,5 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync } from 'node:fs';
+import { INPUT_LIMITS, readInputFile } from '../lib/input-file.js';
 import { basename, extname, join, relative } from 'node:path';
 import { closest } from '../lib/did-you-mean.js';
 import { ArchalError } from '../lib/errors.js';
@@ -121,18 +122,18 @@ export async function loadWorkflowFile(
   options: DiscoveryOptions,
   preread?: string,
 ): Promise<LoadedFile> {
-  let text: string;
-  try {
-    text = preread || readFileSync(file, 'utf8');
-  } catch (error) {
-    const message = `cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`;
+  // A FIFO, a device or a huge file is refused by name, never waited on: one such entry in
+  // .archal/workflows/ must not block every run.
+  const read = preread ? { ok: true as const, text: preread } : readWorkflowText(file);
+  if (!read.ok) {
+    const { message } = read;
     return {
       kind: 'error',
       warnings: [],
       error: { file, scope, kind: 'read_error', message, problems: [{ file, message }] },
     };
   }
-  const result = await loadWorkflowText(text, {
+  const result = await loadWorkflowText(read.text, {
     file,
     scope,
     defaults: options.defaults,
@@ -155,12 +156,13 @@ export async function loadWorkflowFile(
   };
 }
 
+function readWorkflowText(file: string) {
+  return readInputFile(file, { maxBytes: INPUT_LIMITS.workflow, strictUtf8: true });
+}
+
 function readText(file: string): string | undefined {
-  try {
-    return readFileSync(file, 'utf8');
-  } catch {
-    return undefined;
-  }
+  const read = readWorkflowText(file);
+  return read.ok ? read.text : undefined;
 }
 
 const NAME_LINE = /^name:[ \t]*(?:"([^"]+)"|'([^']+)'|([^#\n]+?))[ \t]*(?:#.*)?$/m;

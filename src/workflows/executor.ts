@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { errorMessage } from '../lib/errors.js';
+import { SecretRedactor } from '../lib/redact.js';
 import { ensureIgnoredDir } from '../lib/ignored-dir.js';
 import type { Usage } from '../providers/types.js';
 import { systemClock } from './clock.js';
@@ -58,6 +59,8 @@ export interface WorkflowRunResult {
 export interface PriorOutputs {
   outputs: ReadonlyMap<string, { text: string; structured?: unknown }>;
   usage?: Usage;
+  /** How many attempts of each node earlier executions began (completed or not). */
+  attempts?: ReadonlyMap<string, number>;
 }
 
 export interface RunOptions {
@@ -95,12 +98,15 @@ export const DEFAULT_DOCS_DIR = 'docs/';
 /**
  * Runs a workflow: sets the run up (its artifacts directory, variables, transcript), schedules its
  * nodes as their dependencies allow (scheduler.ts), runs each with its retries (node-execution.ts),
- * and records how the run ended.
+ * and records how the run ended. What it records (events, the transcript, output files, the result,
+ * notices) is redacted: node outputs flow to downstream nodes as produced, never to a record so.
  */
 export async function executeWorkflow(deps: EngineDeps, options: RunOptions): Promise<WorkflowRunResult> {
   const { workflow } = options;
   const clock = deps.clock ?? systemClock;
-  const log = deps.log ?? (() => {});
+  // The secrets of both environments: the host's, and the run's own (a restricted one has fewer).
+  const redactor = new SecretRedactor([], { ...deps.env, ...options.env });
+  const log = deps.log ? (message: string) => deps.log!(redactor.text(message)) : () => {};
   const runId = options.runId ?? randomUUID();
   const started = clock.now();
   const archalDir = join(options.cwd, '.archal');
@@ -110,7 +116,7 @@ export async function executeWorkflow(deps: EngineDeps, options: RunOptions): Pr
   const transcript = new JsonlTranscript(logPath, log);
 
   const write: WriteEvent = (type, nodeId, data) => {
-    const event: WorkflowEvent = { type, runId, data, ts: new Date(clock.now()).toISOString() };
+    const event: WorkflowEvent = { type, runId, data: redactor.value(data), ts: new Date(clock.now()).toISOString() };
     if (nodeId !== undefined) event.nodeId = nodeId;
     transcript.write(event);
     deps.sink.write(event);
@@ -120,11 +126,11 @@ export async function executeWorkflow(deps: EngineDeps, options: RunOptions): Pr
     runId,
     workflow: workflow.name,
     status,
-    nodes: Object.fromEntries(state.results),
+    nodes: redactor.value(Object.fromEntries(state.results)),
     artifactsDir,
     logPath,
     durationMs: clock.now() - started,
-    ...extra,
+    ...redactor.value(extra),
   });
 
   let vars: RunVariables;
@@ -183,6 +189,8 @@ export async function executeWorkflow(deps: EngineDeps, options: RunOptions): Pr
     },
     sessions: new Map(),
     dependentCount: dependentCounts(workflow),
+    nodeAttempts: new Map(),
+    redact: (text) => redactor.text(text),
     previousSessions: options.previousSessions ?? new Map(),
     ...(options.gateResume ? { gateResume: options.gateResume } : {}),
     ...(options.rework ? { rework: options.rework } : {}),
@@ -200,7 +208,9 @@ export async function executeWorkflow(deps: EngineDeps, options: RunOptions): Pr
     prior: options.prior,
     artifactsDir,
     vars,
-    execute: (node) => executeNode(run, state, node),
+    execute: (node) => executeNode(run, state, node, options.prior?.attempts?.get(node.id) ?? 0),
+    approvalDecision: deps.approvalDecision,
+    approvalPollMs: deps.approvalPollMs,
   });
   if (heartbeat) clearInterval(heartbeat);
   options.signal?.removeEventListener('abort', onExternalAbort);

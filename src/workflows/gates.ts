@@ -2,24 +2,88 @@ import type { WorkflowEvent } from './events.js';
 import type { Continuation, LifecycleDeps, RunOutcome, StartRequest } from './lifecycle.js';
 import { loadPrior } from './prior.js';
 import { RunRefusedError } from './run-errors.js';
+import { appendAll } from './run-events.js';
 import { execute } from './run-execution.js';
-import type { ApprovalState, RunRecord, WorkflowRunStore } from './run-store.js';
+import { DEFAULT_STALE_AFTER_MS, otherLocalOwner, processAlive, stopLeftovers } from './run-processes.js';
+import type { ApprovalState, RunRecord } from './run-store.js';
 
 /**
  * Answering a paused run: an approval node (approve, reject, a declared decision, a rework with
  * `on_reject`) or an interactive loop's gate (accept its completion, or iterate with the answer as
  * $LOOP_USER_INPUT). Exactly one decision wins (compare-and-swap on the run's status).
+ *
+ * A plain approval is answerable as soon as it waits: while its owner still executes other
+ * branches (`live`), an approval is handed to the owner, which continues the waiting branch
+ * itself; once the owner's execution has ended (or its process is gone), the approver continues
+ * the run. Exactly one of them does, whatever the timing.
  */
 
-/** Records an approval (one decision wins) and continues the run in this process. */
+/** What an approval did: continued the run in this process, or handed the decision to the run's owner. */
+export type ApprovalOutcome =
+  ({ kind: 'continued' } & RunOutcome) | { kind: 'handed_over'; run: RunRecord; nodeId: string };
+
+/** How many times a decision is retried when the run changed under it (a heartbeat, its owner finishing). */
+const MAX_DECISION_TRIES = 20;
+
+/** Records an approval (one decision wins) and makes sure the run goes on: here, or in its owner. */
 export async function approveRun(
   deps: LifecycleDeps,
   run: RunRecord,
   comment: string | undefined,
   request: Continuation,
+): Promise<ApprovalOutcome> {
+  let current = run;
+  for (let tries = 0; tries < MAX_DECISION_TRIES; tries++) {
+    const approval = pendingApproval(current);
+    if (approval.live && ownerExecuting(deps, current)) {
+      const handed = await handOver(deps, current, approval, comment);
+      if (handed) return handed;
+    } else if (await claim(deps, current, request, approval, 'approved', { live: false })) {
+      // An owner that died while other branches ran may have left their processes behind.
+      if (approval.live) await stopLeftovers(deps, current);
+      return { kind: 'continued', ...(await approvedHere(deps, current, approval, comment, request)) };
+    }
+    // Lost a race (a heartbeat, the owner ending its execution, another decision): look again.
+    const reloaded = await deps.store.getRun(current.id);
+    if (!reloaded) throw alreadyDecided(current);
+    current = reloaded;
+  }
+  throw alreadyDecided(current);
+}
+
+/** The owner polls for the decision and continues the branch; the owner stays who it is. */
+async function handOver(
+  deps: LifecycleDeps,
+  run: RunRecord,
+  approval: ApprovalState,
+  comment: string | undefined,
+): Promise<ApprovalOutcome | undefined> {
+  const text = comment?.trim() || 'Approved';
+  const output = approval.captureResponse ? text : '';
+  const won = await deps.store.changeStatus(run.id, {
+    from: ['paused'],
+    to: 'running',
+    lastActivityAt: run.lastActivityAt,
+    metadata: { approval: { ...approval, resolved: 'approved', comment: text, output } },
+  });
+  if (!won) return undefined;
+  await appendAll(deps.store, run.id, [
+    ['approval_received', approval.nodeId, { decision: 'approved', comment: text, node_output: output }],
+  ]);
+  deps.engine.log?.(
+    `Approved '${approval.nodeId}'; run ${run.id} continues in its process (pid ${run.ownerPid ?? '?'} on ${run.ownerHost ?? '?'}).`,
+  );
+  return { kind: 'handed_over', run: (await deps.store.getRun(run.id))!, nodeId: approval.nodeId };
+}
+
+/** The approver continues the run: the gate completes (or the loop iterates), the rest runs here. */
+async function approvedHere(
+  deps: LifecycleDeps,
+  run: RunRecord,
+  approval: ApprovalState,
+  comment: string | undefined,
+  request: Continuation,
 ): Promise<RunOutcome> {
-  const approval = pendingApproval(run);
-  await claim(deps, run, request, approval, 'approved');
   const given = comment?.trim();
   const text = given || 'Approved';
   const received: WorkflowEvent['data'] = { decision: 'approved', comment: text };
@@ -59,6 +123,52 @@ export async function approveRun(
 }
 
 /**
+ * Answers an approval that declares `decisions` with one of them: `approve` and `reject` as
+ * approveRun and continueRejection do, any other declared id recorded as the node's output
+ * `{decision, text}` for downstream `when:` conditions.
+ */
+export async function decideRun(
+  deps: LifecycleDeps,
+  run: RunRecord,
+  decision: string,
+  comment: string | undefined,
+  request: Continuation,
+): Promise<ApprovalOutcome> {
+  const approval = pendingApproval(run);
+  const declared = approval.decisions?.find((candidate) => candidate.id === decision);
+  if (!declared)
+    throw new RunRefusedError(
+      'decision_not_declared',
+      approval.decisions
+        ? `Run ${run.id}: approval '${approval.nodeId}' has no decision '${decision}'; its decisions are ${approval.decisions.map((d) => d.id).join(', ')}.`
+        : `Run ${run.id}: '${approval.nodeId}' declares no decisions; answer it with 'archal workflow approve' or 'reject' without --decision.`,
+      { run, nodeId: approval.nodeId },
+    );
+  if (decision === 'approve') return approveRun(deps, run, comment, request);
+  if (decision === 'reject') return { kind: 'continued', ...(await continueRejection(deps, run, comment, request)) };
+  const text = comment?.trim() || declared.label || decision;
+  if (!(await claim(deps, run, request, approval, 'approved'))) throw alreadyDecided(run);
+  await appendAll(deps.store, run.id, [
+    ['approval_received', approval.nodeId, { decision, comment: text }],
+    [
+      'node_completed',
+      approval.nodeId,
+      {
+        node_output: JSON.stringify({ decision, text }),
+        structured_output: { decision, text },
+        approval_decision: decision,
+        attempts: 1,
+      },
+    ],
+  ]);
+  return {
+    kind: 'continued',
+    ...(await continueRun(deps, run, request, `Decided '${decision}' at '${approval.nodeId}'`)),
+  };
+}
+
+/**
+ * Whether a rejection continues the run rather than cancelling it/**
  * Whether a rejection continues the run rather than cancelling it: the approval declares a
  * `reject` decision (downstream nodes read it), or it reworks (`on_reject`) and may still ask again.
  */
@@ -86,7 +196,8 @@ export async function continueRejection(
       },
     );
   const text = reason?.trim() || 'Rejected';
-  await claim(deps, run, request, approval, 'rejected', { rejections: (approval.rejections ?? 0) + 1 });
+  if (!(await claim(deps, run, request, approval, 'rejected', { rejections: (approval.rejections ?? 0) + 1 })))
+    throw alreadyDecided(run);
   if (approval.decisions?.some((decision) => decision.id === 'reject')) {
     await appendAll(deps.store, run.id, [
       ['approval_received', approval.nodeId, { decision: 'rejected', reason: text }],
@@ -109,16 +220,22 @@ export async function continueRejection(
   });
 }
 
-/** Records a rejection (one decision wins): the run is cancelled. */
+/** Records a rejection (one decision wins): the run is cancelled, and a live owner stops. */
 export async function rejectRun(deps: LifecycleDeps, run: RunRecord, reason: string | undefined): Promise<RunRecord> {
   const approval = pendingApproval(run);
   const text = reason?.trim() || 'Rejected';
   const won = await deps.store.changeStatus(run.id, {
     from: ['paused'],
     to: 'cancelled',
-    metadata: { approval: { ...approval, resolved: 'rejected' }, error: `Rejected at '${approval.nodeId}': ${text}` },
+    metadata: {
+      approval: { ...approval, resolved: 'rejected', comment: text },
+      error: `Rejected at '${approval.nodeId}': ${text}`,
+    },
   });
-  if (!won) throw alreadyDecided(run);
+  if (!won) {
+    const current = await deps.store.getRun(run.id);
+    throw alreadyDecided(current ?? run);
+  }
   await appendAll(deps.store, run.id, [
     ['approval_received', approval.nodeId, { decision: 'rejected', reason: text }],
     ['node_failed', approval.nodeId, { error: `Rejected: ${text}`, approval_decision: 'rejected' }],
@@ -127,7 +244,10 @@ export async function rejectRun(deps: LifecycleDeps, run: RunRecord, reason: str
   return (await deps.store.getRun(run.id))!;
 }
 
-/** Takes the paused run for this decision: exactly one of several concurrent deciders wins. */
+/**
+ * Takes the paused run for this decision and this process: exactly one of several concurrent
+ * deciders wins. False when the run changed since it was read (another decision, a heartbeat).
+ */
 async function claim(
   deps: LifecycleDeps,
   run: RunRecord,
@@ -135,16 +255,24 @@ async function claim(
   approval: ApprovalState,
   resolved: 'approved' | 'rejected',
   extra: Partial<ApprovalState> = {},
-): Promise<void> {
-  const moved = request.workingPath && request.workingPath !== run.workingPath;
-  const won = await deps.store.changeStatus(run.id, {
+): Promise<boolean> {
+  const moved = request.workingPath !== undefined && request.workingPath !== run.workingPath;
+  return deps.store.changeStatus(run.id, {
     from: ['paused'],
     to: 'running',
     owner: deps.owner,
     ...(moved ? { workingPath: request.workingPath } : {}),
+    lastActivityAt: run.lastActivityAt,
     metadata: { approval: { ...approval, ...extra, resolved } },
   });
-  if (!won) throw alreadyDecided(run);
+}
+
+/** Whether the run's owner is still executing it (this process, a live local process, or a fresh heartbeat elsewhere). */
+function ownerExecuting(deps: LifecycleDeps, run: RunRecord): boolean {
+  if (run.ownerPid === deps.owner.pid && run.ownerHost === deps.owner.host) return true;
+  const local = otherLocalOwner(run, deps);
+  if (local !== undefined) return (deps.isProcessAlive ?? processAlive)(local);
+  return Date.now() - Date.parse(run.lastActivityAt) <= (deps.staleAfterMs ?? DEFAULT_STALE_AFTER_MS);
 }
 
 async function continueRun(
@@ -174,6 +302,8 @@ async function continueRun(
 
 function pendingApproval(run: RunRecord): ApprovalState {
   const approval = run.metadata.approval;
+  if (approval?.resolved && run.status === 'running')
+    throw new RunRefusedError('run_already_decided', `Run ${run.id} was already ${approval.resolved}.`, { run });
   if (run.status !== 'paused' || !approval)
     throw new RunRefusedError(
       'run_not_awaiting_approval',
@@ -191,22 +321,4 @@ function alreadyDecided(run: RunRecord): RunRefusedError {
     `Run ${run.id} was already decided (or cancelled) by someone else.`,
     { run },
   );
-}
-
-export function event(
-  runId: string,
-  type: WorkflowEvent['type'],
-  nodeId: string | undefined,
-  data: Record<string, unknown>,
-): WorkflowEvent {
-  return { type, runId, ...(nodeId ? { nodeId } : {}), data, ts: new Date().toISOString() };
-}
-
-async function appendAll(
-  store: WorkflowRunStore,
-  runId: string,
-  events: Array<[WorkflowEvent['type'], string, Record<string, unknown>]>,
-) {
-  // The store writes appends in call order, batching those of the same moment.
-  await Promise.all(events.map(([type, nodeId, data]) => store.appendEvent(event(runId, type, nodeId, data))));
 }

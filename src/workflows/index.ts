@@ -54,6 +54,7 @@ export {
   cancelRun,
   cliConversationId,
   continueRejection,
+  decideRun,
   rejectionContinues,
   findConversationRun,
   findRun,

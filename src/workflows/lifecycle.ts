@@ -1,29 +1,29 @@
 import { randomBytes, randomUUID } from 'node:crypto';
+import { errorMessage } from '../lib/errors.js';
 import type { EventSink } from './events.js';
-import { event } from './gates.js';
 import type { RunOptions, WorkflowRunResult } from './executor.js';
 import type { Workflow } from './model.js';
 import { loadPrior, reusableCount } from './prior.js';
 import type { EngineDeps } from './run-context.js';
 import { RunRefusedError } from './run-errors.js';
 import { execute } from './run-execution.js';
-import { killTracked, otherLocalOwner, processAlive } from './run-processes.js';
-import { ACTIVE_STATUSES, type RunRecord, type WorkflowRunStore } from './run-store.js';
+import { runEvent } from './run-events.js';
+import { DEFAULT_STALE_AFTER_MS, killTracked, otherLocalOwner, processAlive, stopLeftovers } from './run-processes.js';
+import { ACTIVE_STATUSES, isWorkingPathTaken, type RunRecord, type WorkflowRunStore } from './run-store.js';
 
-export { approveRun, continueRejection, rejectionContinues, rejectRun } from './gates.js';
+export { approveRun, continueRejection, decideRun, rejectionContinues, rejectRun } from './gates.js';
+export type { ApprovalOutcome } from './gates.js';
 export { RunRefusedError } from './run-errors.js';
 export type { RunRefusalCode, RunRefusalData } from './run-errors.js';
 export { findConversationRun, findRun, listConversationRuns } from './run-lookup.js';
 export { priorFromEvents } from './prior.js';
-export { processAlive } from './run-processes.js';
+export { DEFAULT_STALE_AFTER_MS, processAlive } from './run-processes.js';
 
 /**
  * A run's life beyond one execution: the concurrent-run guard, automatic resume after a failure,
  * approvals, cancellation from another process. The engine executes; this module decides which
  * run executes and keeps the store's status honest, with compare-and-swap at every step.
  */
-
-export const DEFAULT_STALE_AFTER_MS = 15 * 60 * 1000;
 
 export interface LifecycleDeps {
   store: WorkflowRunStore;
@@ -112,41 +112,32 @@ export async function startRun(deps: LifecycleDeps, request: StartRequest): Prom
 
   if (candidate && candidate.status !== 'failed') {
     // A crashed run with nothing worth keeping: record how it ended instead of leaving it 'running'.
-    await store.changeStatus(candidate.id, {
-      from: [candidate.status],
-      to: 'failed',
-      lastActivityAt: candidate.lastActivityAt,
-      metadata: { error: 'interrupted: its process stopped before any node completed' },
-    });
+    await retire(deps, candidate, 'interrupted: its process stopped before any node completed');
   }
 
-  const run = await store.createRun({
-    id: randomUUID(),
-    workflowName: workflow.name,
-    workingPath,
-    conversationId: request.conversationId ?? cliConversationId(),
-    userMessage: request.userMessage ?? '',
-    metadata: {
-      workflowFile: workflow.file,
-      ...(request.branch ? { branch: request.branch } : {}),
-      ...(request.inputs ? { inputs: request.inputs } : {}),
-      ...(holdsPath ? {} : { mutatesCheckout: false }),
-    },
-    status: 'pending',
-    ownerPid: deps.owner.pid,
-    ownerHost: deps.owner.host,
-  });
-  // Two invocations can both pass the check above; the older pending run wins, the other steps back.
-  const rival = holdsPath
-    ? (await activeRuns(deps, workingPath)).find((other) => other.id !== run.id && isOlder(other, run))
-    : undefined;
-  if (rival) {
-    await store.changeStatus(run.id, {
-      from: ['pending'],
-      to: 'cancelled',
-      metadata: { error: `refused: path in use by run ${rival.id}` },
+  // Admission is one insert: the store refuses a second active run on a path it holds, so of any
+  // number of processes starting here at once, exactly one gets through.
+  let run: RunRecord;
+  try {
+    run = await store.createRun({
+      id: randomUUID(),
+      workflowName: workflow.name,
+      workingPath,
+      conversationId: request.conversationId ?? cliConversationId(),
+      userMessage: request.userMessage ?? '',
+      metadata: {
+        workflowFile: workflow.file,
+        ...(request.branch ? { branch: request.branch } : {}),
+        ...(request.inputs ? { inputs: request.inputs } : {}),
+        ...(holdsPath ? {} : { mutatesCheckout: false }),
+      },
+      status: 'pending',
+      ownerPid: deps.owner.pid,
+      ownerHost: deps.owner.host,
     });
-    throw busyRefusal(rival, workingPath);
+  } catch (error) {
+    if (isWorkingPathTaken(error)) throw await busyError(deps, workingPath);
+    throw error;
   }
   if (!(await store.changeStatus(run.id, { from: ['pending'], to: 'running' })))
     throw new RunRefusedError('run_taken', `Run ${run.id} was cancelled before it started.`, { run });
@@ -212,7 +203,7 @@ export async function cancelRun(
     metadata: { error: reason },
   });
   if (!won) return { cancelled: false, signalled: [] };
-  await deps.store.appendEvent(event(run.id, 'workflow_cancelled', undefined, { reason }));
+  await deps.store.appendEvent(runEvent(run.id, 'workflow_cancelled', undefined, { reason }));
   const signalled: number[] = [];
   const owner = otherLocalOwner(run, deps);
   if (owner !== undefined && (deps.isProcessAlive ?? processAlive)(owner)) {
@@ -241,7 +232,10 @@ async function resumableRun(
   return undefined;
 }
 
-/** Claims a failed or stale run for this process (in `workingPath`): exactly one claimant wins. */
+/**
+ * Claims a failed or stale run for this process, in `workingPath` (exactly one claimant wins), and
+ * makes sure nothing of its earlier attempt still runs before any node runs again.
+ */
 async function takeOver(
   deps: LifecycleDeps,
   run: RunRecord,
@@ -256,12 +250,33 @@ async function takeOver(
     metadata: { error: undefined, resumes: (run.metadata.resumes ?? 0) + 1 },
   });
   if (!won) return undefined;
-  // Node processes a crashed owner left behind would race the resumed nodes.
-  await killTracked(deps, run, { forgetOtherHosts: true });
+  try {
+    await stopLeftovers(deps, run);
+  } catch (error) {
+    await deps.store.changeStatus(run.id, {
+      from: ['running'],
+      to: 'failed',
+      metadata: { error: errorMessage(error) },
+    });
+    throw error;
+  }
   await deps.store.appendEvent(
-    event(run.id, 'workflow_resumed', undefined, { previousStatus: run.status, error: run.metadata.error ?? null }),
+    runEvent(run.id, 'workflow_resumed', undefined, { previousStatus: run.status, error: run.metadata.error ?? null }),
   );
   return deps.store.getRun(run.id);
+}
+
+/** Ends a stale run as failed (it stays resumable), so it no longer holds its working path. */
+async function retire(deps: LifecycleDeps, run: RunRecord, error: string): Promise<void> {
+  if (run.status === 'failed') return;
+  const retired = await deps.store.changeStatus(run.id, {
+    from: [run.status],
+    to: 'failed',
+    lastActivityAt: run.lastActivityAt,
+    metadata: { error },
+  });
+  // Anything its dead owner left running must not go on beside the next run.
+  if (retired) await killTracked(deps, run, { forgetOtherHosts: true });
 }
 
 async function activeRuns(deps: LifecycleDeps, workingPath: string): Promise<RunRecord[]> {
@@ -303,28 +318,37 @@ async function persistedSessions(
   return sessions;
 }
 
+/**
+ * Refuses when a live run holds the path. Stale runs there (their owner is gone) stop holding it:
+ * `except`, the run about to be resumed, is taken over; any other ends as failed (still resumable).
+ */
 async function refuseIfBusy(deps: LifecycleDeps, workingPath: string, except?: string): Promise<void> {
-  const active = (await activeRuns(deps, workingPath)).filter((run) => run.id !== except);
-  if (active.length > 0) throw busyRefusal(active[0]!, workingPath);
+  const runs = await deps.store.listRuns({ workingPath, statuses: ACTIVE_STATUSES, limit: 20 });
+  for (const run of runs) {
+    if (run.id === except) continue;
+    if (!isStale(run, deps)) throw busyRefusal(run, workingPath);
+    await retire(deps, run, `interrupted: its process stopped (${describeOwner(run)})`);
+  }
 }
 
-/** Why a takeover of `run` lost: the run that holds the path now, else whoever took `run`. */
-async function busyError(deps: LifecycleDeps, workingPath: string, run: RunRecord): Promise<RunRefusedError> {
+/** Why a run could not take the path: the run that holds it now, else whoever took `run`. */
+async function busyError(deps: LifecycleDeps, workingPath: string, run?: RunRecord): Promise<RunRefusedError> {
   const [active] = await activeRuns(deps, workingPath);
-  return active
-    ? busyRefusal(active, workingPath)
-    : new RunRefusedError('run_taken', `Run ${run.id} was resumed by another process just now.`, { run });
+  if (active) return busyRefusal(active, workingPath);
+  return run
+    ? new RunRefusedError('run_taken', `Run ${run.id} was resumed by another process just now.`, { run })
+    : new RunRefusedError('path_busy', `${workingPath} was taken by another run just now.`, {});
 }
 
 function busyRefusal(active: RunRecord, workingPath: string): RunRefusedError {
   const waiting = active.status === 'paused' ? ' It is waiting for approval.' : '';
   return new RunRefusedError(
     'path_busy',
-    `${workingPath} is in use by run ${active.id} of '${active.workflowName}' (${active.status} since ${active.startedAt}, pid ${active.ownerPid ?? '?'} on ${active.ownerHost ?? '?'}).${waiting}`,
+    `${workingPath} is in use by run ${active.id} of '${active.workflowName}' (${active.status} since ${active.startedAt}, ${describeOwner(active)}).${waiting}`,
     { activeRun: active },
   );
 }
 
-function isOlder(a: RunRecord, b: RunRecord): boolean {
-  return a.startedAt < b.startedAt || (a.startedAt === b.startedAt && a.id < b.id);
+function describeOwner(run: RunRecord): string {
+  return `pid ${run.ownerPid ?? '?'} on ${run.ownerHost ?? '?'}`;
 }

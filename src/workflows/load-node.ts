@@ -56,6 +56,7 @@ export interface CommonFields {
   when: ReturnType<typeof parseWhen>;
   trigger_rule: TriggerRule;
   continue_on_error: boolean;
+  includeInputs?: Record<string, string>;
 }
 
 /** What building one node needs: its raw mapping, where it is, the context, and how to report a problem. */
@@ -201,11 +202,13 @@ export function commonFields(
   fields: { depends_on?: string[]; when?: string; trigger_rule?: TriggerRule; continue_on_error?: boolean },
   input: NodeInput,
 ): CommonFields {
+  const included = input.placed.macros?.inputs;
   return {
     depends_on: [...new Set(fields.depends_on ?? [])],
     when: parseWhen(fields.when, input),
     trigger_rule: fields.trigger_rule ?? 'all_success',
     continue_on_error: fields.continue_on_error ?? false,
+    ...(included && Object.keys(included).length > 0 ? { includeInputs: included } : {}),
   };
 }
 

@@ -16,6 +16,7 @@ import {
   type ScriptRuntime,
 } from './schema.js';
 import { parseYaml } from './yaml-source.js';
+import { shellQuotingWarnings } from './shell-quoting.js';
 
 export const MIGRATION_GUIDE = 'https://github.com/coleam00/Archon/blob/main/docs/sequential-dag-migration-guide.md';
 
@@ -157,6 +158,7 @@ export async function loadWorkflowText(text: string, options: LoadOptions): Prom
   errors.push(...graph.errors);
   warnings.push(...graph.warnings);
   warnings.push(...wholeOutputWarnings(nodes, file, nodeLines));
+  warnings.push(...shellQuotingWarnings(nodes, file, nodeLines));
   if (fields) checkWorkflowContract(fields, nodes, { file, source, errors, warnings });
 
   if (errors.length > 0 || !fields) return { ok: false, stage: 'validate', name, description, errors, warnings };

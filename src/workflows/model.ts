@@ -29,6 +29,8 @@ type Resolved<T, Extra> = Omit<T, 'depends_on' | 'when' | 'trigger_rule' | 'cont
   when?: Condition;
   trigger_rule: TriggerRule;
   continue_on_error: boolean;
+  /** On a node an `include:` inlined: the inputs the include passed, which its processes get as INPUTS_<NAME>. */
+  includeInputs?: Record<string, string>;
 } & Extra;
 
 /** Provider, model and settings after the node → workflow → config → built-in default chain. */

@@ -21,7 +21,12 @@ import { substituteText } from './substitute.js';
  * Runs one node to a terminal state (or a pause): its attempts, with the retries its policy allows,
  * and what its outcome means for the run (an output, an approval pause, a cancelled run).
  */
-export async function executeNode(run: RunContext, state: RunState, node: WorkflowNode): Promise<void> {
+export async function executeNode(
+  run: RunContext,
+  state: RunState,
+  node: WorkflowNode,
+  priorAttempts = 0,
+): Promise<void> {
   const { clock, log } = run.deps;
   const nodeStarted = clock.now();
   const result = state.result(node);
@@ -44,8 +49,15 @@ export async function executeNode(run: RunContext, state: RunState, node: Workfl
   try {
     for (let attempt = 1; ; attempt++) {
       result.attempts = attempt;
+      run.nodeAttempts.set(node.id, priorAttempts + attempt);
       try {
         const outcome = await runNode({ node, run, signal: nodeAbort.signal, attempt });
+        if (outcome.kind === 'paused')
+          await run.deps.onApprovalRequested?.({
+            nodeId: node.id,
+            message: run.redact(outcome.message),
+            gate: outcome.gate,
+          });
         nodeUsage = addUsage(nodeUsage, outcome.kind === 'cancel_run' ? undefined : outcome.usage);
         complete(run, state, node, outcome, nodeStarted, nodeUsage);
         return;
@@ -125,7 +137,7 @@ function complete(
       if (node.output_type) writeTypedOutput(run, node, outcome.text);
       state.write('node_completed', node.id, {
         duration_ms: durationMs,
-        ...outputData(run.artifactsDir, node.id, outcome.text),
+        ...outputData(run.artifactsDir, node.id, run.redact(outcome.text)),
         ...(outcome.structured === undefined ? {} : { structured_output: outcome.structured }),
         ...(outcome.iterations === undefined ? {} : { iterations: outcome.iterations }),
         ...(outcome.sessionId && isAiNode(node) ? { session_id: outcome.sessionId, provider: node.provider } : {}),
@@ -141,7 +153,8 @@ function complete(
         durationMs,
         ...(outcome.iterations === undefined ? {} : { iterations: outcome.iterations }),
       });
-      state.pause ??= { nodeId: node.id, message: outcome.message, gate: outcome.gate };
+      // One gate waits at a time: the scheduler holds other gates until it is answered.
+      state.pause = { nodeId: node.id, message: outcome.message, gate: outcome.gate };
       // Hosts tell people how to answer from this event (the CLI prints its commands).
       state.write('approval_requested', node.id, {
         message: outcome.message,

@@ -6,8 +6,15 @@ import type { StoredEvent, WorkflowRunStore } from './run-store.js';
 
 /** What earlier attempts of a run completed, read back from its events, so a resume skips it. */
 
-/** The only events what earlier attempts completed is read from. */
-const PRIOR_EVENT_TYPES = ['node_completed', 'node_failed', 'node_skipped_prior_success'] as const;
+/** The only events what earlier attempts completed (and how often each node started) is read from. */
+const PRIOR_EVENT_TYPES = [
+  'node_started',
+  'node_retrying',
+  'node_completed',
+  'node_failed',
+  'node_skipped_prior_success',
+  'approval_received',
+] as const;
 
 export async function loadPrior(store: WorkflowRunStore, runId: string) {
   return priorFromEvents(await store.listEvents(runId, PRIOR_EVENT_TYPES));
@@ -22,12 +29,26 @@ export function reusableCount(prior: { outputs: Map<string, unknown> }, workflow
 /** What earlier attempts of a run completed (outputs), and what they spent. */
 export function priorFromEvents(
   events: readonly StoredEvent[],
-): PriorOutputs & { outputs: Map<string, { text: string; structured?: unknown }> } {
+): PriorOutputs & { outputs: Map<string, { text: string; structured?: unknown }>; attempts: Map<string, number> } {
   const outputs = new Map<string, { text: string; structured?: unknown }>();
+  const attempts = new Map<string, number>();
   let usage: Usage | undefined;
   for (const stored of events) {
     const node = stored.nodeId;
     if (!node) continue;
+    if (stored.type === 'node_started' || stored.type === 'node_retrying')
+      attempts.set(node, (attempts.get(node) ?? 0) + 1);
+    // An approval decided while its owner was still running other branches: the gate is passed even
+    // if the owner died before recording its completion.
+    // (Only a decision handed to a live owner carries the gate's output; an interactive loop's
+    // answer carries none: the loop runs again.)
+    if (
+      stored.type === 'approval_received' &&
+      stored.data.decision === 'approved' &&
+      typeof stored.data.node_output === 'string' &&
+      !outputs.has(node)
+    )
+      outputs.set(node, { text: stored.data.node_output });
     if (stored.type === 'node_completed' || stored.type === 'node_skipped_prior_success') {
       const text = fullOutput(stored.data);
       if (text !== undefined) outputs.set(node, { text, structured: stored.data.structured_output });
@@ -35,7 +56,7 @@ export function priorFromEvents(
     if (stored.type === 'node_completed' || stored.type === 'node_failed')
       usage = addUsage(usage, usageOf(stored.data));
   }
-  return { outputs, usage };
+  return { outputs, usage, attempts };
 }
 
 function fullOutput(data: Record<string, unknown>): string | undefined {

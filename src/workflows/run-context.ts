@@ -39,6 +39,17 @@ export interface EngineDeps {
   heartbeatIntervalMs?: number;
   /** Told about every process a node starts and when it is gone (pid = process group id). */
   onProcess?: (event: { nodeId: string; pid: number; phase: 'start' | 'exit' }) => void;
+  /**
+   * Awaited when a gate starts waiting, before `approval_requested` is emitted: a host records the
+   * wait (the run store marks the run paused) so the approval can be answered at once.
+   */
+  onApprovalRequested?: (pause: { nodeId: string; message: string; gate: Gate }) => Promise<void>;
+  /**
+   * Polled while an approval waits and other nodes still run: a decision made meanwhile (by another
+   * process) lets the waiting branch go on in this execution.
+   */
+  approvalDecision?: (nodeId: string) => Promise<ApprovalDecision | undefined>;
+  approvalPollMs?: number;
   /** Finds a workflow by name, for `workflow:` nodes. */
   resolveWorkflow?: (name: string) => Promise<Workflow | undefined>;
   /** Runs a child workflow (the run lifecycle records it in the store); default: in this process, unrecorded. */
@@ -54,6 +65,10 @@ export interface GateResume {
   userInput: string;
   sessionId?: string;
 }
+
+/** A decision on a waiting approval node. */
+export type ApprovalDecision =
+  { decision: 'approved'; output: string; comment: string } | { decision: 'rejected'; reason: string };
 
 /** State shared by every node of one run. */
 export interface RunContext {
@@ -71,6 +86,10 @@ export interface RunContext {
   sessions: Map<string, { provider: string; sessionId: string }>;
   /** How many nodes depend on each node. */
   dependentCount: Map<string, number>;
+  /** The attempt each running node is on, counting the attempts of earlier executions of the run. */
+  nodeAttempts: Map<string, number>;
+  /** Text as the run may record it (events, files): secrets removed. */
+  redact(text: string): string;
   /** Sessions AI nodes had in the previous run (persist_session). */
   previousSessions: ReadonlyMap<string, string>;
   /** Set when the run continues an interactive loop after its gate. */

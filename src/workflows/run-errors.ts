@@ -16,10 +16,14 @@ export type RunRefusalCode =
   | 'run_not_resumable'
   /** An approval or rejection for a run that is not paused at an approval (`run`). */
   | 'run_not_awaiting_approval'
+  /** `--decision` names no decision the waiting approval declares (`run`, `nodeId`). */
+  | 'decision_not_declared'
   /** Someone else decided or cancelled the run first (`run`). */
   | 'run_already_decided'
   /** Another process took the run over, or cancelled it, a moment before this one could. */
-  | 'run_taken';
+  | 'run_taken'
+  /** Processes of the run's earlier attempt survived SIGKILL (`run`): its nodes do not run again until they are gone. */
+  | 'run_processes_alive';
 
 export interface RunRefusalData {
   /** The run the request was about. */

@@ -5,13 +5,16 @@ import { fanOut, type EventSink, type WorkflowEvent } from './events.js';
 import { executeWorkflow, type PriorOutputs, type WorkflowRunResult } from './executor.js';
 import type { LifecycleDeps, RunOutcome, StartRequest } from './lifecycle.js';
 import type { Workflow } from './model.js';
-import type { ChildRunner, EngineDeps } from './run-context.js';
+import { loadPrior } from './prior.js';
+import type { ApprovalDecision, ChildRunner, EngineDeps, Gate } from './run-context.js';
+import { appendAll } from './run-events.js';
 import type { ApprovalState, RunRecord, StoredRunStatus, WorkflowRunStore } from './run-store.js';
 
 /**
  * One execution of a stored run: the engine with the store as a sink, heartbeats that notice a
- * cancel from elsewhere, node processes recorded as they start, and the outcome recorded with
- * compare-and-swap (a cancel made meanwhile stands).
+ * cancel from elsewhere, node processes recorded as they start, approvals recorded as soon as they
+ * wait (and decisions on them picked up while other branches run), and the outcome recorded with
+ * compare-and-swap (a cancel or a decision made meanwhile stands).
  */
 
 export async function execute(
@@ -44,6 +47,13 @@ export async function execute(
           );
         },
         onProcess: processTracker(store, run.id, deps.owner.host),
+        onApprovalRequested: async (pause) => {
+          // Paused from now on, while other branches go on: the approval can be answered at once.
+          if (!isLiveGate(request.workflow, pause)) return;
+          const approval = { ...approvalState(request.workflow, pause, run.metadata.approval), live: true };
+          await store.changeStatus(run.id, { from: ['running'], to: 'paused', metadata: { approval } }).catch(() => {});
+        },
+        approvalDecision: (nodeId) => decisionOn(store, run.id, nodeId),
         runChild: storeChildRunner(deps, run, request),
       },
       { ...request, cwd: request.workingPath, runId: run.id, prior, signal: abort.signal },
@@ -51,26 +61,74 @@ export async function execute(
   } catch (error) {
     // Never leave a run 'running' behind: an unexpected failure is recorded as one.
     const message = errorMessage(error);
-    await store.changeStatus(run.id, { from: ['running', 'pending'], to: 'failed', metadata: { error: message } });
+    await store.changeStatus(run.id, {
+      from: ['running', 'pending', 'paused'],
+      to: 'failed',
+      metadata: { error: message },
+    });
     throw error;
   } finally {
     request.signal?.removeEventListener('abort', onOuterAbort);
   }
 
   const status: StoredRunStatus = result.status;
+  const pause = result.pause ? { ...result.pause, gate: result.gate } : undefined;
+  // A live gate made the run 'paused' in the store as soon as it waited (a decision since moved it
+  // on to 'running' or 'cancelled'); otherwise the run is 'running' until here.
+  const live = pause !== undefined && isLiveGate(request.workflow, pause);
   const metadata = {
     error: result.error,
     usage: addUsage(undefined, result.usage),
     nodeCounts: countStates(result),
     ...(result.outcome ? { outcome: result.outcome } : {}),
-    ...(result.pause ? { approval: approvalState(request.workflow, result, run.metadata.approval) } : {}),
+    ...(pause ? { approval: { ...approvalState(request.workflow, pause, run.metadata.approval), live: false } } : {}),
   };
-  // From 'running' only: if someone cancelled the run meanwhile, their decision stands.
-  await store.changeStatus(run.id, { from: ['running'], to: status, metadata });
+  // If someone cancelled the run meanwhile, or decided its live approval, their decision stands.
+  const recorded = await store.changeStatus(run.id, {
+    from: live ? ['paused'] : status === 'paused' ? ['running'] : ['running', 'paused'],
+    to: status,
+    metadata,
+  });
   const final = (await store.getRun(run.id))!;
+  if (!recorded && live && approvedMeanwhile(final, pause.nodeId)) {
+    // Approved between the engine's last look and the end of this execution: go on here.
+    const approval = final.metadata.approval!;
+    await appendAll(store, run.id, [
+      [
+        'node_completed',
+        approval.nodeId,
+        { node_output: approval.output ?? '', approval_decision: 'approved', attempts: 1 },
+      ],
+    ]);
+    const next = await loadPrior(store, run.id);
+    log(`Approved '${approval.nodeId}' meanwhile; continuing run ${run.id}.`);
+    const continued = await execute(deps, final, request, next, next.outputs.size);
+    return { ...continued, ...(prior ? { resumed: { skipped } } : {}) };
+  }
   if (final.status === 'cancelled' && status !== 'cancelled')
     result = { ...result, status: 'cancelled', error: final.metadata.error ?? result.error };
   return { result, run: final, ...(prior ? { resumed: { skipped } } : {}) };
+}
+
+/** The decision on a waiting approval, as the store has it now. */
+async function decisionOn(
+  store: WorkflowRunStore,
+  runId: string,
+  nodeId: string,
+): Promise<ApprovalDecision | undefined> {
+  const run = await store.getRun(runId);
+  if (!run) return undefined;
+  if (run.status === 'cancelled') return { decision: 'rejected', reason: run.metadata.error ?? 'Cancelled' };
+  if (approvedMeanwhile(run, nodeId)) {
+    const approval = run.metadata.approval!;
+    return { decision: 'approved', output: approval.output ?? '', comment: approval.comment ?? '' };
+  }
+  return undefined;
+}
+
+function approvedMeanwhile(run: RunRecord, nodeId: string): boolean {
+  const approval = run.metadata.approval;
+  return run.status === 'running' && approval?.nodeId === nodeId && approval.resolved === 'approved';
 }
 
 /**
@@ -121,15 +179,31 @@ function processTracker(store: WorkflowRunStore, runId: string, host: string): E
   };
 }
 
-/** What a paused run waits for, as the store keeps it for whoever answers. */
-function approvalState(
-  workflow: Workflow,
-  result: WorkflowRunResult,
-  previous: ApprovalState | undefined,
-): ApprovalState {
-  const pause = result.pause!;
+interface GatePause {
+  nodeId: string;
+  message: string;
+  gate?: Gate;
+}
+
+/**
+ * Whether a gate is answerable while other branches still run: a plain approval (its owner takes
+ * the decision as it is). A declared decision, a rework (on_reject) or an interactive loop is
+ * answered once the execution has ended, as the run the approver continues.
+ */
+function isLiveGate(workflow: Workflow, pause: GatePause): boolean {
   const node = workflow.nodes.find((candidate) => candidate.id === pause.nodeId);
-  const gate = result.gate;
+  return (
+    pause.gate?.type === 'approval' &&
+    !pause.gate.decisions &&
+    node?.kind === 'approval' &&
+    node.approval.on_reject === undefined
+  );
+}
+
+/** What a paused run waits for, as the store keeps it for whoever answers. */
+function approvalState(workflow: Workflow, pause: GatePause, previous: ApprovalState | undefined): ApprovalState {
+  const node = workflow.nodes.find((candidate) => candidate.id === pause.nodeId);
+  const { gate } = pause;
   const base: ApprovalState = {
     nodeId: pause.nodeId,
     message: pause.message,

@@ -18,6 +18,7 @@ export class RunState {
   /** Aborted when the run is cancelled: running nodes stop. */
   readonly abort = new AbortController();
   cancelled: { reason: string; nodeId?: string } | undefined;
+  /** The gate waiting for a decision (one at a time; other branches go on meanwhile). */
   pause: { nodeId: string; message: string; gate: Gate } | undefined;
 
   constructor(
@@ -53,8 +54,8 @@ export class RunState {
     this.abort.abort();
   }
 
-  /** No more nodes start: the run was cancelled or paused. */
+  /** No more nodes start: the run was cancelled. */
   get halted(): boolean {
-    return this.cancelled !== undefined || this.pause !== undefined;
+    return this.cancelled !== undefined;
   }
 }

@@ -15,6 +15,13 @@ export interface ApprovalState {
   message: string;
   captureResponse: boolean;
   resolved?: 'approved' | 'rejected';
+  /**
+   * The run's owner is still executing other branches: once approved, it continues the waiting
+   * branch itself. False once the execution has ended (an approval then continues the run where it is given).
+   */
+  live?: boolean;
+  /** The approver's comment. */
+  comment?: string;
   /** What paused the run: an approval node (default) or an interactive loop's gate. */
   type?: 'approval' | 'interactive_loop';
   /** Declared decisions of the approval: its output becomes {decision, text}. */
@@ -22,6 +29,7 @@ export interface ApprovalState {
   /** Interactive loops: the iteration that paused, whether it met its completion condition, its output. */
   iteration?: number;
   completionSignaled?: boolean;
+  /** The gate's output (the comment when `captureResponse`; an interactive loop's iteration output). */
   output?: string;
   sessionId?: string;
   /** Approvals with on_reject: how often it was rejected so far, and how often it may be. */
@@ -107,15 +115,30 @@ export interface TrackedProcess {
   host: string;
 }
 
+/**
+ * The `code` of the error `createRun` rejects with when the new run would be active (pending,
+ * running, paused) on a working path another active run holds. The database enforces it, so of any
+ * number of processes admitting runs on one path at once, exactly one succeeds.
+ */
+export const WORKING_PATH_TAKEN = 'working_path_taken';
+
+export function isWorkingPathTaken(error: unknown): boolean {
+  return (error as { code?: unknown } | undefined)?.code === WORKING_PATH_TAKEN;
+}
+
 export interface WorkflowRunStore {
   readonly kind: 'sqlite' | 'postgres' | 'memory';
+  /** Rejects with `code` WORKING_PATH_TAKEN when another active run holds the path of an active new run. */
   createRun(run: NewRun): Promise<RunRecord>;
   getRun(id: string): Promise<RunRecord | undefined>;
   /** Runs whose id starts with `prefix` (at most a few; callers want exactly one). */
   findRunsByPrefix(prefix: string): Promise<RunRecord[]>;
   /** Runs matching every filter given, newest first (at most `limit`, default 50). */
   listRuns(filter: RunFilter): Promise<RunRecord[]>;
-  /** Compare-and-swap of the status: true for exactly one of any number of concurrent callers. */
+  /**
+   * Compare-and-swap of the status: true for exactly one of any number of concurrent callers; false
+   * also when the change would make the run active where another active run holds its path.
+   */
   changeStatus(id: string, change: StatusChange): Promise<boolean>;
   /** Refreshes the heartbeat and returns the current status (so a run notices it was cancelled). */
   heartbeat(id: string): Promise<StoredRunStatus | undefined>;

@@ -4,6 +4,7 @@ import type { PriorOutputs } from './executor.js';
 import { outputFormatOf, type WorkflowNode } from './model.js';
 import { declaredFields } from './output-schema.js';
 import { OutputRefError, readOutputRef, valueText } from './refs.js';
+import type { ApprovalDecision } from './run-context.js';
 import type { RunState } from './run-state.js';
 import { inputValue, SubstitutionError, type RunVariables } from './substitute.js';
 import { triggerRuleAllows } from './trigger-rules.js';
@@ -16,14 +17,21 @@ export interface ScheduleOptions {
   vars: RunVariables;
   /** Runs a node to a terminal state (or a pause). */
   execute: (node: WorkflowNode) => Promise<void>;
+  /** A decision on the waiting approval, made while other nodes run (see EngineDeps.approvalDecision). */
+  approvalDecision?: (nodeId: string) => Promise<ApprovalDecision | undefined>;
+  approvalPollMs?: number;
 }
+
+const DEFAULT_APPROVAL_POLL_MS = 250;
 
 /**
  * Runs the workflow's nodes as their dependencies allow: a node is decided (prior success, trigger
  * rule, `when:`) as soon as all its dependencies are done, and runs as soon as a slot is free
  * (max_parallel), so a slow branch never holds up an unrelated one. Decisions depend only on
- * dependency states and outputs, so results equal a layer-by-layer run. Resolves when nothing runs
- * and nothing more can start.
+ * dependency states and outputs, so results equal a layer-by-layer run. An approval node that waits
+ * holds only what depends on it (and other approval nodes, one decision at a time): the other
+ * branches go on, and a decision made meanwhile lets its branch go on too. Resolves when nothing
+ * runs and nothing more can start.
  */
 export function schedule(state: RunState, options: ScheduleOptions): Promise<void> {
   const { workflow } = state;
@@ -32,7 +40,11 @@ export function schedule(state: RunState, options: ScheduleOptions): Promise<voi
   const remainingDeps = new Map(workflow.nodes.map((node) => [node.id, node.depends_on.length]));
   const order = new Map(workflow.nodes.map((node, index) => [node.id, index]));
   const ready: WorkflowNode[] = [];
+  /** Gates (approvals, interactive loops) ready while another gate waits. */
+  const held: WorkflowNode[] = [];
   let running = 0;
+  let polling: NodeJS.Timeout | undefined;
+  let finished = false;
   let resolveDone!: () => void;
   const done = new Promise<void>((resolve) => (resolveDone = resolve));
 
@@ -50,8 +62,7 @@ export function schedule(state: RunState, options: ScheduleOptions): Promise<voi
   }
 
   /** Prior success, trigger rule, then `when:`. Returns whether the node became terminal without running. */
-  function decide(node: WorkflowNode): 'terminal' | 'queued' | 'held' {
-    if (state.pause) return 'held';
+  function decide(node: WorkflowNode): 'terminal' | 'queued' {
     if (state.cancelled) {
       state.skip(node, 'run_cancelled', { reason: 'run_cancelled', cancelledBy: state.cancelled.nodeId ?? null });
       return 'terminal';
@@ -132,18 +143,74 @@ export function schedule(state: RunState, options: ScheduleOptions): Promise<voi
   function pump() {
     while (running < workflow.max_parallel && ready.length > 0 && !state.halted) {
       const node = ready.shift()!;
+      if (state.pause && mayPause(node)) {
+        held.push(node);
+        continue;
+      }
       running++;
       void options.execute(node).then(() => {
         running--;
-        settle(node);
+        // A waiting approval is not done: its dependents wait for the decision.
+        if (state.result(node).state !== 'paused') settle(node);
         pump();
-        if (running === 0 && (ready.length === 0 || state.halted)) resolveDone();
       });
     }
-    if (running === 0 && (ready.length === 0 || state.halted)) resolveDone();
+    if (running === 0 && (ready.length === 0 || state.halted)) {
+      if (polling) clearTimeout(polling);
+      polling = undefined;
+      finished = true;
+      resolveDone();
+    } else if (state.pause && !polling && options.approvalDecision) pollDecision();
+  }
+
+  /** While other nodes run, asks whether the waiting approval was decided elsewhere. */
+  function pollDecision() {
+    polling = setTimeout(() => {
+      const pause = state.pause;
+      if (!pause) return;
+      void options.approvalDecision!(pause.nodeId)
+        .catch(() => undefined)
+        .then((decision) => {
+          polling = undefined;
+          if (finished || state.pause !== pause) return;
+          if (decision?.decision === 'approved') approve(pause.nodeId, decision);
+          else if (decision?.decision === 'rejected') state.cancel(decision.reason);
+          pump();
+        });
+    }, options.approvalPollMs ?? DEFAULT_APPROVAL_POLL_MS);
+    polling.unref();
+  }
+
+  /** The waiting approval was approved: the gate completes, its branch and the held approvals go on. */
+  function approve(nodeId: string, decision: { output: string; comment: string }) {
+    const gate = workflow.nodes.find((node) => node.id === nodeId)!;
+    state.pause = undefined;
+    state.setState(gate, 'completed', { output: decision.output }, { text: decision.output });
+    state.write('node_completed', gate.id, {
+      node_output: decision.output,
+      approval_decision: 'approved',
+      comment: decision.comment,
+      attempts: 1,
+    });
+    for (const node of held.splice(0)) insertReady(node);
+    settle(gate);
   }
 
   for (const node of workflow.nodes) if (node.depends_on.length === 0 && decide(node) === 'terminal') settle(node);
   pump();
   return done;
+}
+
+/** Nodes that can wait for a person: approvals and interactive loops. */
+function mayPause(node: WorkflowNode): boolean {
+  switch (node.kind) {
+    case 'approval':
+      return true;
+    case 'loop':
+      return node.loop.interactive;
+    case 'loop_group':
+      return node.loop_group.interactive;
+    default:
+      return false;
+  }
 }

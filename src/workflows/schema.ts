@@ -211,14 +211,26 @@ export const cancelNodeSchema = z.object({
   cancel: nonBlank('cancel reason'),
 });
 
-export const fanOutSchema = z.object({
-  items: z.union([nonBlank('fan_out.items'), z.array(z.unknown())], {
-    error: "'fan_out.items' must be a $node.output reference or a JSON array",
-  }),
-  as: z.string().regex(INPUT_NAME_PATTERN, { error: 'fan_out.as must be an input name' }).optional(),
-  max_parallel: z.number().int().min(1, { error: "'fan_out.max_parallel' must be >= 1" }).optional(),
-  join: z.enum(['all_done', 'all_success', 'first_success']).optional(),
-});
+const FAN_OUT_SHAPES =
+  "'fan_out' is a list of items, a $node.output[.field] reference to a JSON array, or {items, as?, max_parallel?, join?}";
+
+export const fanOutSchema = z.object(
+  {
+    items: z.union([nonBlank('fan_out.items'), z.array(z.unknown())], {
+      error: "'fan_out.items' must be a $node.output reference or a JSON array",
+    }),
+    as: z.string().regex(INPUT_NAME_PATTERN, { error: 'fan_out.as must be an input name' }).optional(),
+    max_parallel: z.number().int().min(1, { error: "'fan_out.max_parallel' must be >= 1" }).optional(),
+    join: z.enum(['all_done', 'all_success', 'first_success']).optional(),
+  },
+  { error: FAN_OUT_SHAPES },
+);
+
+/** `fan_out:` as written: the short forms (the items, or a reference to them) stand for `{items: …}`. */
+const fanOutFieldSchema = z.preprocess(
+  (value) => (Array.isArray(value) || typeof value === 'string' ? { items: value } : value),
+  fanOutSchema,
+);
 
 export const workflowNodeSchema = z.object({
   ...commonFields,
@@ -226,7 +238,7 @@ export const workflowNodeSchema = z.object({
   input: z.string().optional(),
   with: withSchema.optional(),
   isolation: z.enum(['inherit', 'worktree']).optional(),
-  fan_out: fanOutSchema.optional(),
+  fan_out: fanOutFieldSchema.optional(),
   output_format: outputFormatSchema.optional(),
 });
 

@@ -175,12 +175,12 @@ export function substituteShell(
         ? loopPrevValue(prevNode, prevField, vars)
         : valueText(readOutputRef(outputs, node!, field));
     if (text.length <= SHELL_INLINE_LIMIT) return shellQuote(text);
-    mkdirSync(spillDir, { recursive: true });
+    mkdirSync(spillDir, { recursive: true, mode: 0o700 });
     const file = join(
       spillDir,
       `${prevNode ? 'prev.' : ''}${prevNode ?? node}${(prevField ?? field) ? `.${prevField ?? field}` : ''}.txt`,
     );
-    writeFileSync(file, text);
+    writeFileSync(file, text, { mode: 0o600 });
     return `"$(cat ${shellQuote(file)})"`;
   });
 }

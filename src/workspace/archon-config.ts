@@ -17,6 +17,8 @@ export interface ArchonSettings {
   aliases: Record<string, ModelPreset>;
   docsPath?: string;
   baseBranch?: string;
+  /** `commands.folder`: a further command folder of the repository, searched after `.archon/commands/defaults/`. */
+  commandFolder?: string;
 }
 
 export function readArchonSettings(repo: string, userHome: string | undefined): ArchonSettings {
@@ -58,6 +60,8 @@ function merge(settings: ArchonSettings, raw: Record<string, unknown>): void {
       if (alias.startsWith('@') && preset.success) settings.aliases[alias] = preset.data;
     }
   if (isRecord(raw.docs) && typeof raw.docs.path === 'string') settings.docsPath = raw.docs.path;
+  if (isRecord(raw.commands) && typeof raw.commands.folder === 'string' && raw.commands.folder.trim())
+    settings.commandFolder = raw.commands.folder.trim();
   if (isRecord(raw.worktree) && typeof raw.worktree.baseBranch === 'string')
     settings.baseBranch = raw.worktree.baseBranch;
 }

@@ -1,7 +1,8 @@
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseEnv } from 'node:util';
+import { INPUT_LIMITS, readInputFile } from '../lib/input-file.js';
 import { archalHome } from '../lib/paths.js';
+import { WorkspaceError } from './errors.js';
 
 export interface DotEnv {
   /** The variables the files define; the working directory's file wins over the per-user one. */
@@ -13,18 +14,16 @@ export interface DotEnv {
 /**
  * Reads `<dir>/.env`, then `$ARCHAL_HOME/.env` (ARCHAL_HOME as `env` has it). Writes nothing: a
  * host decides what to do with the variables (`withDotEnv` merges them under its environment).
+ * A missing file is skipped; one that is not a regular file, or too large, is a WorkspaceError.
  */
 export function readDotEnv(dir: string, env: NodeJS.ProcessEnv): DotEnv {
   const values: Record<string, string> = {};
   const files: string[] = [];
   for (const file of [join(dir, '.env'), join(archalHome(env), '.env')]) {
-    let text: string;
-    try {
-      text = readFileSync(file, 'utf8');
-    } catch {
-      continue;
-    }
-    for (const [key, value] of Object.entries(parseEnv(text)))
+    const read = readInputFile(file, { maxBytes: INPUT_LIMITS.config });
+    if (!read.ok && (read.problem === 'missing' || read.problem === 'unreadable')) continue;
+    if (!read.ok) throw new WorkspaceError('unreadable_file', `Cannot read ${read.message}.`, { file });
+    for (const [key, value] of Object.entries(parseEnv(read.text)))
       if (value !== undefined && !(key in values)) values[key] = value;
     files.push(file);
   }

@@ -1,7 +1,13 @@
 import { ArchalError } from '../lib/errors.js';
 import type { ConfigProblem } from '../config/index.js';
 
-export type WorkspaceErrorCode = 'invalid_config' | 'store_unavailable';
+export type WorkspaceErrorCode =
+  | 'invalid_config'
+  | 'store_unavailable'
+  /** An input file (`file`) that is not a regular file, or is too large. */
+  | 'unreadable_file'
+  /** The directory to work in (`file`) does not exist or is not a directory. */
+  | 'missing_directory';
 
 export interface WorkspaceErrorData {
   /** invalid_config: the file and every problem in it. */
@@ -11,7 +17,10 @@ export interface WorkspaceErrorData {
   store?: string;
 }
 
-/** A workspace that cannot be opened: its .archal.json is invalid, or its run store cannot be reached. */
+/**
+ * A workspace that cannot be opened: its directory is missing, its .archal.json is invalid, an
+ * input file cannot be read, or its run store cannot be reached.
+ */
 export class WorkspaceError extends ArchalError<WorkspaceErrorCode, WorkspaceErrorData> {
   constructor(code: WorkspaceErrorCode, message: string, data: WorkspaceErrorData) {
     super(code, message, data);

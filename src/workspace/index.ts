@@ -15,7 +15,7 @@ export {
   thisProcess,
   withRepoWorkspace,
 } from './workspace.js';
-export type { ArchalStore, RepoWorkspace, Workspace, WorkspaceOptions } from './workspace.js';
+export type { ArchalStore, RepoStoreOptions, RepoWorkspace, Workspace, WorkspaceOptions } from './workspace.js';
 export {
   archonSettings,
   baseBranchOf,

@@ -1,5 +1,5 @@
 import { join, relative } from 'node:path';
-import { resolveAgent } from '../harness/agent.js';
+import { locateAgent } from '../harness/locate.js';
 import type { Slots } from '../lib/slots.js';
 import { createProviderRegistry } from '../providers/index.js';
 import { judgeResolver, loadScenarios, type LoadedScenarios } from '../runner/load.js';
@@ -121,7 +121,13 @@ export async function runWorkspaceScenarios(
   request.beforeRuns?.(entries);
   return runSuite({
     scenarios: entries,
-    agent: resolveAgent(request.harness ?? config.agent, workspace.env),
+    agent: locateAgent({
+      harness: request.harness,
+      agent: config.agent,
+      root: workspace.root,
+      env: workspace.env,
+      passEnv: config.agentPassEnv,
+    }),
     agentModel: request.agentModel ?? config.agentModel,
     runs: request.runs,
     seedOverride: request.seed,

@@ -90,14 +90,16 @@ export function workflowLocations(workspace: Workspace): WorkflowLocations {
 /** How a workspace's workflows load: engine defaults, command files, named scripts and other workflows. */
 export function discoveryOptions(workspace: Workspace): DiscoveryOptions {
   const locations = workflowLocations(workspace);
+  const settings = archonSettings(workspace);
   const resources = {
     repo: locations.repo,
     home: locations.home,
     userHome: locations.userHome,
     bundledCommands: join(bundledDir(), 'commands'),
+    commandFolder: settings.commandFolder,
   };
   return {
-    defaults: engineDefaults(workspace.config.assistants, archonSettings(workspace)),
+    defaults: engineDefaults(workspace.config.assistants, settings),
     resolveCommand: createCommandResolver(commandDirectories(resources)),
     resolveScript: createScriptResolver(scriptDirectories(resources)),
     resolveWorkflowSource: sourceIndex(allWorkflowFiles(locations)),
@@ -138,7 +140,8 @@ export type WorkflowLookup =
   | { kind: 'invalid'; file: string; name?: string; errors: WorkflowProblem[]; warnings: WorkflowProblem[] };
 
 /** Whether an argument names a file rather than a workflow. */
-function looksLikeFile(arg: string): boolean {
+/** Whether a workflow argument is a file path rather than a name. */
+export function looksLikeFile(arg: string): boolean {
   return /\.ya?ml$/i.test(arg) || arg.includes('/') || arg.includes('\\');
 }
 

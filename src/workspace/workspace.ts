@@ -1,3 +1,4 @@
+import { statSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { dirname, relative, resolve } from 'node:path';
 import { formatConfigProblem, loadConfig, loadConfigFile, type ArchalConfig } from '../config/index.js';
@@ -6,6 +7,7 @@ import { ensureWorktree, repositoryRoot } from '../isolation/index.js';
 import { errorMessage } from '../lib/errors.js';
 import { archalHome } from '../lib/paths.js';
 import { createProviderRegistry } from '../providers/index.js';
+import type { StoreEnvOptions } from '../store/open.js';
 import type { LifecycleDeps } from '../workflows/lifecycle.js';
 import type { WorkflowRunStore } from '../workflows/run-store.js';
 import type * as StoreModule from '../store/open.js';
@@ -52,6 +54,13 @@ export interface RepoWorkspace extends Workspace {
 /** A workspace in `dir` as it is, with its validated .archal.json (an invalid one is a WorkspaceError). */
 export function openWorkspace(options: WorkspaceOptions): Workspace {
   const root = resolve(options.dir);
+  const kind = pathKind(root);
+  if (kind !== 'directory')
+    throw new WorkspaceError(
+      'missing_directory',
+      kind === 'missing' ? `No such directory: ${root}.` : `${root} is not a directory.`,
+      { file: root },
+    );
   const loaded = options.configFile
     ? loadConfigFile(resolve(root, options.configFile), { required: true })
     : loadConfig(root);
@@ -96,20 +105,28 @@ export async function openRepositoryWorkspace(options: WorkspaceOptions): Promis
   return openWorkspace({ ...options, dir: await repositoryRoot(resolve(options.dir), options.env) });
 }
 
+/** Which run store a repository workspace uses: one the host gives, or the one its environment names. */
+export interface RepoStoreOptions {
+  /** A store the host opened (it stays open). */
+  store?: ArchalStore;
+  /** How the environment names the store (see `storeOptionsFromEnv`). */
+  storeEnv?: StoreEnvOptions;
+}
+
 /**
  * A repository workspace with its run store: `store` when the host gives one (it stays open), else
- * the store `env` names (DATABASE_URL, else `$ARCHAL_HOME/archal.db`), which `close()` closes.
+ * the store `env` names (ARCHAL_DATABASE_URL, else `$ARCHAL_HOME/archal.db`), which `close()` closes.
  */
-export async function openRepoWorkspace(options: WorkspaceOptions & { store?: ArchalStore }): Promise<RepoWorkspace> {
+export async function openRepoWorkspace(options: WorkspaceOptions & RepoStoreOptions): Promise<RepoWorkspace> {
   const workspace = await openRepositoryWorkspace(options);
   if (options.store) return { ...workspace, store: options.store, close: async () => {} };
-  const store = await openRunStore(workspace.env);
+  const store = await openRunStore(workspace.env, options.storeEnv);
   return { ...workspace, store, close: () => store.close() };
 }
 
 /** Runs `action` in a repository workspace and always closes what it opened. */
 export async function withRepoWorkspace<T>(
-  options: WorkspaceOptions & { store?: ArchalStore },
+  options: WorkspaceOptions & RepoStoreOptions,
   action: (repo: RepoWorkspace) => Promise<T>,
 ): Promise<T> {
   const repo = await openRepoWorkspace(options);
@@ -121,7 +138,10 @@ export async function withRepoWorkspace<T>(
 }
 
 /** The run store `env` names; a store that cannot be opened is a WorkspaceError store_unavailable. */
-export async function openRunStore(env: NodeJS.ProcessEnv): Promise<ArchalStore & { close(): Promise<void> }> {
+export async function openRunStore(
+  env: NodeJS.ProcessEnv,
+  storeEnv: StoreEnvOptions = {},
+): Promise<ArchalStore & { close(): Promise<void> }> {
   let stores: typeof StoreModule;
   try {
     // Loaded on first use: the SQL stores and their drivers are heavy, and a host that brings its own
@@ -136,7 +156,7 @@ export async function openRunStore(env: NodeJS.ProcessEnv): Promise<ArchalStore 
     );
   }
   const { describeStore, openStore, storeOptionsFromEnv } = stores;
-  const options = storeOptionsFromEnv(env);
+  const options = storeOptionsFromEnv(env, storeEnv);
   try {
     return await openStore(options);
   } catch (error) {
@@ -144,6 +164,14 @@ export async function openRunStore(env: NodeJS.ProcessEnv): Promise<ArchalStore 
     throw new WorkspaceError('store_unavailable', `Cannot open the run store ${store}: ${errorMessage(error)}`, {
       store,
     });
+  }
+}
+
+function pathKind(path: string): 'directory' | 'other' | 'missing' {
+  try {
+    return statSync(path).isDirectory() ? 'directory' : 'other';
+  } catch {
+    return 'missing';
   }
 }
 

@@ -81,7 +81,8 @@ beforeAll(async () => {
   });
   receiver = await startApp(['--port', String(port), '--no-worker'], env(homes[2]!));
   workers.push(await startWorker(0), await startWorker(1));
-  database = new pg.Client({ connectionString: databaseUrl });
+  // Archal's tables (the App's included) live in the archal schema.
+  database = new pg.Client({ connectionString: databaseUrl, options: '-c search_path=archal' });
   await database.connect();
 }, 60_000);
 

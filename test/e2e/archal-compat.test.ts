@@ -180,6 +180,35 @@ describe('archal run with files written for Archal', () => {
     expect(ok.code).toBe(0);
   }, 180_000);
 
+  it('dry-runs seeds before any run: an unknown owner is exit 2 with file and line, a missing seed file is named', async () => {
+    const badSeed = { users: [{ login: 'octocat' }], repos: [{ owner: 'ghost', name: 'app' }] };
+    const dir = project(
+      {
+        'seeds/bad.json': JSON.stringify(badSeed),
+        'archal/inline.md': `# Inline\n\n## Prompt\nLook around.\n\n## Success Criteria\n- [D] The run exits successfully\n\n## Seed State\n\n\`\`\`json\n${JSON.stringify(badSeed)}\n\`\`\`\n`,
+        'archal/config.md':
+          '# Config seed\n\n## Prompt\nLook around.\n\n## Success Criteria\n- [D] The run exits successfully\n\n## Config\nruns: 1\nseed: ../seeds/bad.json\n',
+      },
+      { agent: "node -e \"require('fs').writeFileSync('started', '1')\"" },
+    );
+    const validate = await runCli(['--cwd', dir, 'scenario', 'validate', 'archal']);
+    expect(validate.code).toBe(2);
+    expect(validate.stderr).toMatch(/archal\/inline\.md:9: seed: Invalid seed:\n\s+repos\[0\]\.owner: unknown/);
+    expect(validate.stderr).toMatch(
+      /archal\/config\.md:11: seed: Invalid seed .*bad\.json:\n\s+repos\[0\]\.owner: unknown/,
+    );
+    const runBad = await run(dir, []);
+    expect(runBad.code).toBe(2);
+    const flag = await run(dir, ['--task', 'anything', '--seed', 'seeds/bad.json']);
+    expect(flag.code).toBe(2);
+    expect(flag.stderr).toContain('--seed seeds/bad.json: Invalid seed');
+    expect(flag.stderr).toContain('repos[0].owner: unknown');
+    const missing = await run(dir, ['--task', 'anything', '--seed', './missing.json']);
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toContain('seed file ./missing.json does not exist');
+    expect(existsSync(join(dir, 'started'))).toBe(false);
+  }, 180_000);
+
   it('answers 429 after --rate-limit requests, and keeps state across runs with --keep-state', async () => {
     const agent = `
       const base = process.env.ARCHAL_GITHUB_REST_URL;
@@ -280,6 +309,110 @@ runs: 2
     expect(warnings[0]).toContain("2 scenarios' '## Setup' sections describe starting state");
     const seeded = await run(dir, ['-n', '1', '--seed', 'empty']);
     expect(seeded.stderr).not.toContain('## Setup');
+  }, 180_000);
+
+  it('runs --harness given as a file or a folder, and finds the repository harness when none is configured', async () => {
+    const dir = project(
+      {
+        '.archal/harness.mjs': ARCHAL_HARNESS,
+        'agents/mail/harness.json': JSON.stringify({
+          version: 1,
+          defaultModel: 'manifest-model',
+          promptFiles: ['rules.md'],
+          local: { command: 'node', args: ['agent.mjs'] },
+        }),
+        'agents/mail/rules.md': 'Be brief.',
+        'agents/mail/agent.mjs': `
+          import { readFileSync } from 'node:fs';
+          const mcp = JSON.parse(readFileSync(process.env.ARCHAL_MCP_CONFIG, 'utf8')).mcpServers.github;
+          const inline = JSON.parse(process.env.ARCHAL_MCP_SERVERS).github;
+          const ok = mcp.url === process.env.ARCHAL_GITHUB_MCP_URL && inline.url === mcp.url && mcp.headers.Authorization === 'Bearer ' + process.env.ARCHAL_TOKEN;
+          console.log(JSON.stringify({ text: process.env.AGENT_TASK.split('\\n')[0] + ' ' + process.env.AGENT_MODEL + ' mcp=' + ok }));`,
+      },
+      { twins: ['github'], seeds: { github: 'small-project' } },
+    );
+    const task = ['--task', "Create an issue titled 'from a file'", '-o', 'json'];
+    const file = await run(dir, [...task, '--harness', './.archal/harness.mjs']);
+    expect(file.code).toBe(0);
+    expect(json<Suite>(file).scenarios[0]!.results[0]!.harness.outcome).toBe('ok');
+    const folder = await run(dir, [...task, '--harness', 'agents/mail']);
+    expect(folder.code).toBe(0);
+    expect(json<Suite>(folder).scenarios[0]!.results[0]!.harness.answer).toBe('Be brief. manifest-model mcp=true');
+    // No "agent" in .archal.json: .archal/harness.mjs is the agent.
+    const found = await run(dir, task);
+    expect(found.code).toBe(0);
+    expect(json<Suite>(found).scenarios[0]!.results[0]!.harness.answer).toContain('mode=local');
+    const missing = await run(dir, [...task, '--harness', './.archal/harness.ts']);
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toContain('Harness ./.archal/harness.ts not found');
+  }, 180_000);
+
+  it("checks Archal's [D] wordings about labels, reviews, teams and branch protection against the clone", async () => {
+    const agent = `
+      const base = process.env.ARCHAL_GITHUB_REST_URL + '/repos/acme-corp/api';
+      const headers = { authorization: 'Bearer ' + process.env.ARCHAL_TOKEN, 'content-type': 'application/json' };
+      const call = async (method, path, body) => {
+        const response = await fetch(base + path, { method, headers, body: body && JSON.stringify(body) });
+        if (response.status >= 300) { console.error(method, path, response.status, await response.text()); process.exit(5); }
+        return response.json();
+      };
+      await call('POST', '/issues/2/labels', { labels: ['needs-review'] });
+      await call('POST', '/issues/2/assignees', { assignees: ['alice'] });
+      const pulls = await call('GET', '/pulls');
+      const pull = pulls.find((p) => p.title === 'Add a rate limiter');
+      await call('POST', '/pulls/' + pull.number + '/reviews', { event: 'COMMENT', body: 'Looks reasonable.' });
+      console.log(JSON.stringify({ text: 'labelled, assigned, reviewed' }));`;
+    const scenario = `# Triage the API
+
+## Prompt
+Label issue #2 needs-review, assign it to alice, and review the rate limiter pull request.
+
+## Success Criteria
+- [D] The label "needs-review" was added to issue #2
+- [D] Issue #2 has the "bug" label
+- [D] The issue "Sessions never expire" is assigned to alice
+- [D] The issue "Rate limit the public endpoints" has label "enhancement"
+- [D] All issues with the "security" label remain open
+- [D] The agent did not close any issues
+- [D] No issues were closed by the agent
+- [D] The total number of closed issues is 0
+- [D] The pull request "Add a rate limiter" has at least 1 review
+- [D] A review was submitted
+- [D] The team "platform" has 2 members
+- [D] The main branch of acme-corp/api is protected
+- [D] The team "frontend" has 3 members
+
+## Config
+seed: enterprise-repo
+`;
+    const dir = project({ 'agent.mjs': agent, 'archal/triage.md': scenario }, { agent: 'node agent.mjs' });
+    const validate = await runCli(['--cwd', dir, 'scenario', 'validate', 'archal']);
+    expect(validate.code).toBe(0);
+    const result = await run(dir, ['-o', 'json', '--pass-threshold', '100']);
+    const suite = json<Suite>(result);
+    const only = suite.scenarios[0]!.results[0]!;
+    expect(only.harness.answer).toBe('labelled, assigned, reviewed');
+    const statuses = only.criteria.map((criterion) => `${criterion.status}: ${criterion.text}`);
+    expect(statuses).toEqual([
+      ...scenario
+        .split('\n')
+        .filter((line) => line.startsWith('- [D]'))
+        .slice(0, -1)
+        .map((line) => `passed: ${line.slice(6)}`),
+      'failed: The team "frontend" has 3 members',
+    ]);
+    expect(only.criteria.at(-1)!.detail).toBe('expected exactly 3 members of team "frontend", found 2: carol, dave');
+    expect(result.code).toBe(1);
+
+    // A wording the library still cannot compile is refused before any run, naming its file, line and text.
+    writeFiles(dir, {
+      'archal/vague.md': scenario.replace('- [D] A review was submitted', '- [D] The review was thorough'),
+    });
+    const vague = await runCli(['--cwd', dir, 'scenario', 'validate', 'archal/vague.md']);
+    expect(vague.code).toBe(2);
+    expect(vague.stderr).toMatch(
+      /archal\/vague\.md:\d+: \[D\] criterion c10 \("The review was thorough"\) cannot be checked deterministically/,
+    );
   }, 180_000);
 
   it('accepts `twin` as the `clone` command and Archal seed names', async () => {

@@ -74,6 +74,71 @@ describe('an .archon/ folder dropped into a repository', () => {
     expect(json(missing)).toMatchObject({ valid: false, workflow: 'no-such-flow' });
   });
 
+  it('answers --json in JSON outside a repository, with an invalid .archal.json, and when a paused run is in the way', async () => {
+    const outside = tempDir('archal-outside-');
+    const env = { ARCHAL_HOME: tempDir('archal-home-'), HOME: tempDir('archal-user-') };
+    writeFiles(outside, {
+      'flows/ok.yaml': 'name: loose-flow\ndescription: d\nnodes:\n  - id: a\n    bash: echo hi\n',
+    });
+    const file = await runCli(['workflow', 'validate', 'flows/ok.yaml', '--json'], { cwd: outside, env });
+    expect(file.code).toBe(0);
+    expect(json(file)).toMatchObject({ valid: true, workflow: 'loose-flow' });
+    const byName = await runCli(['workflow', 'validate', 'loose-flow', '--json'], { cwd: outside, env });
+    expect(byName.code).toBe(1);
+    expect(json(byName)).toMatchObject({
+      valid: false,
+      workflow: 'loose-flow',
+      errors: [{ message: expect.stringContaining('not inside a git repository') }],
+    });
+
+    const { dir } = archonRepo();
+    writeFiles(dir, { '.archal.json': '{"agnet": "x"}' });
+    const badConfig = await runCli(['workflow', 'validate', 'archon-triage', '--json'], { cwd: dir, env });
+    expect(badConfig.code).toBe(2);
+    expect(json(badConfig)).toMatchObject({
+      valid: false,
+      workflow: 'archon-triage',
+      errors: [{ message: expect.stringContaining('agnet'), file: join(dir, '.archal.json') }],
+    });
+
+    writeFiles(dir, {
+      '.archal.json': '{}',
+      '.archon/workflows/gated.yaml':
+        'name: gated\ndescription: d\nnodes:\n  - id: edit\n    bash: echo edit\n  - id: gate\n    depends_on: [edit]\n    approval: {message: ok?}\n  - id: after\n    depends_on: [gate]\n    bash: echo after\n',
+    });
+    const paused = await runCli(['workflow', 'run', 'gated', '--json'], { cwd: dir, env });
+    expect(json<{ status: string }>(paused).status).toBe('paused');
+    const second = await runCli(['workflow', 'run', 'gated', '--json'], { cwd: dir, env });
+    expect(second.code).toBe(1);
+    expect(json(second)).toMatchObject({
+      status: 'refused',
+      error: { code: 'path_busy', message: expect.stringContaining('archal workflow approve') },
+      activeRun: { workflow: 'gated', status: 'paused' },
+    });
+  });
+
+  it("finds commands one folder deep under .archon/commands/defaults/ and in config.yaml's commands.folder", async () => {
+    const { dir, env } = archonRepo();
+    writeFiles(dir, {
+      '.archon/config.yaml': 'commands:\n  folder: prompts\n',
+      '.archon/commands/defaults/sub/deep.md': 'Deep: $ARGUMENTS',
+      'prompts/extra/extra.md': 'Extra: $ARGUMENTS',
+      '.archon/workflows/deep.yaml':
+        'name: deep-flow\ndescription: d\nprovider: exec\nexec: {command: head, args: ["-n", "1"]}\nnodes:\n  - id: a\n    command: deep\n  - id: b\n    command: extra\n    depends_on: [a]\n',
+    });
+    const run = await runCli(['workflow', 'run', 'deep-flow', 'hello', '--json'], { cwd: dir, env });
+    expect(run.code).toBe(0);
+    const { nodes } = json<{ nodes: Record<string, { output: string }> }>(run);
+    expect(nodes.a!.output.trim()).toBe('Deep: hello');
+    expect(nodes.b!.output.trim()).toBe('Extra: hello');
+    writeFiles(dir, { '.archon/config.yaml': 'docs:\n  path: handbook\n' });
+    const missing = await runCli(['workflow', 'validate', 'deep-flow', '--json'], { cwd: dir, env });
+    expect(missing.code).toBe(2);
+    expect(json(missing)).toMatchObject({
+      errors: [{ node: 'b', message: expect.stringContaining("command 'extra' not found") }],
+    });
+  });
+
   it('runs with --input, keeps state outside the repository and leaves git status as it was', async () => {
     const { dir, env } = archonRepo();
     const refused = await runCli(['workflow', 'run', 'archon-triage', '--json'], { cwd: dir, env });

@@ -18,7 +18,10 @@ interface RunJson {
 async function envFor(backend: (typeof BACKENDS)[number]): Promise<NodeJS.ProcessEnv> {
   const home = tempDir('archal-home-');
   const options = await backend.fresh();
-  return { ARCHAL_HOME: home, ...(options.databaseUrl ? { DATABASE_URL: options.databaseUrl } : { DATABASE_URL: '' }) };
+  return {
+    ARCHAL_HOME: home,
+    ...(options.databaseUrl ? { ARCHAL_DATABASE_URL: options.databaseUrl } : { ARCHAL_DATABASE_URL: '' }),
+  };
 }
 
 function activeRunId(dir: string, env: NodeJS.ProcessEnv, section: 'active' | 'paused' = 'active') {

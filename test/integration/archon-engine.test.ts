@@ -132,14 +132,18 @@ describe('include, loop_group, sub-workflows', () => {
     writeFiles(dir, {
       '.archon/workflows/block.yaml': `name: shout-block
 description: shouts its input
-inputs: {word: {required: true}}
+inputs: {word: {required: true}, tone: {default: soft}}
 returns: loud
 nodes:
   - id: loud
     bash: echo "$INPUTS.word" | tr a-z A-Z
   - id: quiet
     depends_on: [loud]
-    bash: echo done
+    bash: echo "done $INPUTS_WORD $INPUTS_TONE"
+  - id: env-script
+    depends_on: [loud]
+    script: console.log(process.env.INPUTS_WORD + '/' + process.env.INPUTS_TONE)
+    runtime: node
 `,
     });
     const { result } = await run(
@@ -149,6 +153,9 @@ nodes:
     expect(result.status).toBe('completed');
     expect(result.nodes.shout__loud!.output).toBe('HELLO');
     expect(result.nodes.after!.output).toBe('got HELLO');
+    // Its bash and script nodes read the include's inputs (and defaults) as INPUTS_<NAME>, as Archon sets them.
+    expect(result.nodes.shout__quiet!.output).toBe('done hello soft');
+    expect(result.nodes['shout__env-script']!.output).toBe('hello/soft');
   });
 
   it('repeats a loop_group body until its signal, with $LOOP_PREV', async () => {
@@ -223,6 +230,31 @@ nodes:
     expect(each[2]).toMatchObject({ archon_failed: true, status: 'failed' });
     expect(result.nodes.strict!.state).toBe('failed');
     expect(result.nodes.strict!.error).toContain("1 of 3 sub-runs of 'echo-child' did not complete");
+  });
+
+  it('takes fan_out as the items themselves or as a reference to them; each child gets its item as its message', async () => {
+    const dir = tempDir();
+    writeFiles(dir, {
+      '.archon/workflows/msg.yaml':
+        'name: msg-child\ndescription: echoes its message\nnodes:\n  - id: say\n    bash: printf "<%s>" "$ARGUMENTS"\n',
+    });
+    const { result } = await run(
+      `${header}nodes:
+  - id: list
+    bash: echo '["x", "y"]'
+  - id: by-ref
+    depends_on: [list]
+    workflow: msg-child
+    fan_out: $list.output
+  - id: literal
+    workflow: msg-child
+    fan_out: [p, q, r]
+`,
+      { dir },
+    );
+    expect(result.status).toBe('completed');
+    expect(JSON.parse(result.nodes['by-ref']!.output!)).toEqual(['<x>', '<y>']);
+    expect(JSON.parse(result.nodes.literal!.output!)).toEqual(['<p>', '<q>', '<r>']);
   });
 });
 

@@ -5,6 +5,7 @@ import {
   continueRejection,
   rejectionContinues,
   startRun,
+  type ApprovalOutcome,
   type LifecycleDeps,
 } from '../../src/workflows/lifecycle.js';
 import type { WorkflowRunStore } from '../../src/workflows/run-store.js';
@@ -15,6 +16,13 @@ import { tempRepo } from '../helpers/tmp.js';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+
+/** The approval continued the run in this process (gates with decisions, reworks and loops always do). */
+function continued(outcome: ApprovalOutcome): Extract<ApprovalOutcome, { kind: 'continued' }> {
+  if (outcome.kind !== 'continued')
+    throw new Error(`expected the approval to continue the run here, got ${outcome.kind}`);
+  return outcome;
+}
 
 const FAKE_BIN = fileURLToPath(new URL('../fixtures/bin', import.meta.url));
 
@@ -99,10 +107,10 @@ nodes:
       iteration: 1,
       completionSignaled: true,
     });
-    const second = await approveRun(d, first.run, '2', { workflow });
+    const second = continued(await approveRun(d, first.run, '2', { workflow }));
     expect(second.run.status).toBe('paused');
     expect(second.run.metadata.approval).toMatchObject({ iteration: 2, output: 'draft v2 DONE' });
-    const third = await approveRun(d, second.run, undefined, { workflow });
+    const third = continued(await approveRun(d, second.run, undefined, { workflow }));
     expect(third.result.status).toBe('completed');
     expect(third.result.nodes.publish!.output).toBe('published draft v2 DONE');
   });
@@ -153,7 +161,7 @@ nodes:
     const again = await continueRejection(d, paused.run, 'too slow', { workflow });
     expect(again.result.status).toBe('paused');
     expect(again.result.pause!.message).toContain('Rework because too slow');
-    const done = await approveRun(d, again.run, undefined, { workflow });
+    const done = continued(await approveRun(d, again.run, undefined, { workflow }));
     expect(done.result.status).toBe('completed');
     expect(done.result.nodes.after!.output).toBe('shipped');
   });

@@ -65,6 +65,7 @@ describe.each(RUN_STORES)('runs found by their conversation on $name', ({ open }
     expect(waiting.id).toBe(paused.run.id);
 
     const approved = await approveRun(deps(), waiting, 'ship it', { workflow });
+    if (approved.kind !== 'continued') throw new Error('the paused run should continue in the approving process');
     expect(approved.result.status).toBe('completed');
     expect(approved.result.nodes.apply!.output).toBe('applied (ship it)');
     expect(await findConversationRun(store, conversation)).toMatchObject({ id: paused.run.id, status: 'completed' });

@@ -118,7 +118,9 @@ describe('typed errors: a code and the data a host needs, never a host’s comma
         problems: expect.arrayContaining([expect.objectContaining({ path: 'runs' })]),
       },
     });
-    expect(await caught(() => openRunStore({ DATABASE_URL: 'postgres://nobody@127.0.0.1:1/none' }))).toMatchObject({
+    expect(
+      await caught(() => openRunStore({ ARCHAL_DATABASE_URL: 'postgres://nobody@127.0.0.1:1/none' })),
+    ).toMatchObject({
       code: 'store_unavailable',
       data: { store: 'PostgreSQL (postgres://nobody@127.0.0.1:1/none)' },
     });

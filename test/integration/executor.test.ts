@@ -314,6 +314,16 @@ describe('retries', () => {
     expectPairedEvents(sink.events);
   });
 
+  it('tells each attempt its number (ARCHAL_NODE_ATTEMPT), counting the attempts of earlier executions', async () => {
+    const dir = tempDir();
+    const script = `${header}nodes:\n  - id: flaky\n    bash: 'echo "$ARCHAL_NODE_ATTEMPT" >> attempts; [ "$ARCHAL_NODE_ATTEMPT" -ge 2 ] || exit 75; echo "$ARCHAL_NODE_ID/$ARCHAL_RUN_ID"'\n    retry: {max_attempts: 3}\n`;
+    const { result } = await run(script, { dir, runId: 'run-attempts' });
+    expect(result.nodes.flaky).toMatchObject({ state: 'completed', attempts: 2, output: 'flaky/run-attempts' });
+    // A resumed run continues the count: its earlier execution began two attempts of the node.
+    await run(script, { dir, prior: { outputs: new Map(), attempts: new Map([['flaky', 2]]) } });
+    expect(readFileSync(join(dir, 'attempts'), 'utf8').split('\n').filter(Boolean)).toEqual(['1', '2', '3']);
+  });
+
   it('does not retry bash nodes without retry:, nor fatal or unknown errors by default', async () => {
     const clock = recordingClock();
     const { result } = await run(

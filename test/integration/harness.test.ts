@@ -139,7 +139,7 @@ describe('running the agent under the harness contract', () => {
   it('runs a string agent through bash and expands ${VAR} in object agents', () => {
     expect(resolveAgent('node agent.js --fast', process.env)).toMatchObject({
       command: 'bash',
-      args: ['-c', 'node agent.js --fast'],
+      args: ['--norc', '--noprofile', '-c', 'node agent.js --fast'],
     });
     expect(
       resolveAgent({ command: 'node', args: ['${DIR}/a.js'], env: { KEY: '${SECRET:-none}' } }, { DIR: '/x' }),

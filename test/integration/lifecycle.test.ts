@@ -220,7 +220,8 @@ describe.each(RUN_STORES)('run lifecycle on $name', (backend) => {
     const paused = await startRun(deps(), { workflow: gated, workingPath: first });
     expect(paused.run.status).toBe('paused');
     const approved = await approveRun(deps(), paused.run, 'go', { workflow: gated, workingPath: second });
-    expect(approved.result.nodes.where!.output).toBe(second);
+    expect(approved.kind).toBe('continued');
+    expect(approved.kind === 'continued' && approved.result.nodes.where!.output).toBe(second);
     expect((await store.getRun(paused.run.id))!.workingPath).toBe(second);
   });
 
@@ -245,12 +246,55 @@ describe.each(RUN_STORES)('run lifecycle on $name', (backend) => {
     const winner = outcomes.find((outcome) => outcome.status === 'fulfilled')!;
     const final = await store.getRun(paused.run.id);
     if (final!.status === 'completed') {
-      const { result } = (winner as PromiseFulfilledResult<Awaited<ReturnType<typeof approveRun>>>).value;
+      const approved = (winner as PromiseFulfilledResult<Awaited<ReturnType<typeof approveRun>>>).value;
+      if (approved.kind !== 'continued') throw new Error('the paused run should continue in the approving process');
+      const { result } = approved;
       expect(['applied: ship it', 'applied: me too']).toContain(result.nodes.apply!.output);
       expect(result.nodes.plan!.skipReason).toBe('prior_success');
     } else expect(final!.status).toBe('cancelled');
     const received = await store.listEvents(paused.run.id, ['approval_received']);
     expect(received).toHaveLength(1);
+  });
+
+  it('takes an approval as soon as the gate waits; the running execution continues the approved branch', async () => {
+    const dir = tempRepo();
+    const workflow = await loadOk(
+      `${header}nodes:\n  - id: slow\n    bash: sleep 3; echo slow\n  - id: gate\n    approval: {message: "go?", capture_response: true}\n  - id: apply\n    depends_on: [gate]\n    bash: "printf 'applied %s' $gate.output"\n`,
+      { dir },
+    );
+    const runner = deps();
+    runner.engine = { ...runner.engine, approvalPollMs: 50 };
+    const running = startRun(runner, { workflow, workingPath: dir });
+    let paused;
+    for (let i = 0; i < 100 && !paused; i++) {
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      [paused] = await store.listRuns({ workingPath: dir, statuses: ['paused'] });
+    }
+    expect(paused!.metadata.approval).toMatchObject({ nodeId: 'gate', live: true });
+    const approved = await approveRun(deps(), paused!, 'now', { workflow });
+    expect(approved).toMatchObject({ kind: 'handed_over', nodeId: 'gate' });
+    const outcome = await running;
+    expect(outcome.result.status).toBe('completed');
+    expect(outcome.result.nodes.apply!.output).toBe('applied now');
+    expect(outcome.run.status).toBe('completed');
+    const events = await store.listEvents(paused!.id, ['approval_received', 'node_completed']);
+    expect(events.filter((event) => event.type === 'approval_received')).toHaveLength(1);
+    expect(events.filter((event) => event.nodeId === 'gate')).toHaveLength(2);
+    // The approved branch did not wait for the slow one.
+    const completed = events.filter((event) => event.type === 'node_completed').map((event) => event.nodeId);
+    expect(completed.indexOf('apply')).toBeLessThan(completed.indexOf('slow'));
+  });
+
+  it('records how a run ended when another branch cancels it while an approval waits', async () => {
+    const dir = tempRepo();
+    const workflow = await loadOk(
+      `${header}nodes:\n  - id: gate\n    approval: {message: "go?"}\n  - id: check\n    bash: sleep 0.3\n  - id: stop\n    depends_on: [check]\n    cancel: "nothing to do"\n`,
+      { dir },
+    );
+    const outcome = await startRun(deps(), { workflow, workingPath: dir });
+    expect(outcome.result.status).toBe('cancelled');
+    expect(outcome.run).toMatchObject({ status: 'cancelled' });
+    expect((await store.getRun(outcome.run.id))!.status).toBe('cancelled');
   });
 
   it('rejects a paused run: cancelled, with the gate failed and the reason recorded', async () => {

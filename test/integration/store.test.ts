@@ -1,16 +1,21 @@
 import { spawn } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { openStore, type StoreOptions } from '../../src/store/index.js';
+import { sql } from 'kysely';
+import pg from 'pg';
+import { MemoryStore, openStore, type StoreOptions } from '../../src/store/index.js';
+import { MIGRATIONS } from '../../src/store/schema.js';
 import type { KyselyStore } from '../../src/store/kysely-store.js';
 import type { NewRun } from '../../src/workflows/run-store.js';
 import { REPO_ROOT } from '../helpers/cli.js';
-import { BACKENDS, openFresh } from '../helpers/stores.js';
+import { BACKENDS, freshPostgresUrl, openFresh } from '../helpers/stores.js';
 
 function newRun(overrides: Partial<NewRun> = {}): NewRun {
+  const id = overrides.id ?? `run-${Math.random().toString(36).slice(2, 10)}`;
   return {
-    id: overrides.id ?? `run-${Math.random().toString(36).slice(2, 10)}`,
+    id,
     workflowName: 'wf',
-    workingPath: '/repo',
+    // One active run per path: each run gets its own unless a test shares one on purpose.
+    workingPath: `/repo/${id}`,
     conversationId: 'cli-1-abc',
     userMessage: 'hello',
     metadata: {},
@@ -142,6 +147,28 @@ describe.each(BACKENDS)('run store on $name', (backend) => {
     expect((await store.listRuns({ workingPath: path, statuses: ['failed'] })).map((r) => r.id)).toEqual([first.id]);
   });
 
+  it('keeps one active run per working path, in the database', async () => {
+    const path = `/repo-${backend.name}-one-active`;
+    const active = await store.createRun(newRun({ workingPath: path, status: 'pending' }));
+    await expect(store.createRun(newRun({ workingPath: path, status: 'running' }))).rejects.toMatchObject({
+      code: 'working_path_taken',
+    });
+    await expect(store.createRun(newRun({ workingPath: path, status: 'paused' }))).rejects.toMatchObject({
+      code: 'working_path_taken',
+    });
+    // Ended runs do not hold the path; a run may not become active beside the active one.
+    const ended = await store.createRun(newRun({ workingPath: path, status: 'failed' }));
+    expect(await store.changeStatus(ended.id, { from: ['failed'], to: 'running' })).toBe(false);
+    expect((await store.getRun(ended.id))!.status).toBe('failed');
+    // Once the active run ends, the path is free again.
+    expect(await store.changeStatus(active.id, { from: ['pending'], to: 'completed' })).toBe(true);
+    expect(await store.changeStatus(ended.id, { from: ['failed'], to: 'running' })).toBe(true);
+    // An id that exists is not a path conflict.
+    await expect(store.createRun(newRun({ id: ended.id, workingPath: '/elsewhere' }))).rejects.not.toMatchObject({
+      code: 'working_path_taken',
+    });
+  });
+
   it('tracks node processes and worktrees', async () => {
     const { id } = await store.createRun(newRun());
     await store.trackProcess({ runId: id, pid: 4242, nodeId: 'build', host: 'h' });
@@ -207,5 +234,106 @@ describe.each(BACKENDS)('run store on $name', (backend) => {
     const all = ((await Promise.all(Array.from({ length: 4 }, () => inProcess(script, options)))) as number[][]).flat();
     expect(all.sort((a, b) => a - b)).toEqual(Array.from({ length: 160 }, (_, i) => i + 1));
     expect((await store.listEvents(id)).map((e) => e.seq)).toEqual(Array.from({ length: 160 }, (_, i) => i + 1));
+  });
+});
+
+describe('one active run per path in memory', () => {
+  it('refuses a second active run on a path as the databases do', async () => {
+    const memory = new MemoryStore();
+    const path = '/repo-memory';
+    const active = await memory.createRun(newRun({ workingPath: path }));
+    await expect(memory.createRun(newRun({ workingPath: path, status: 'paused' }))).rejects.toMatchObject({
+      code: 'working_path_taken',
+    });
+    const ended = await memory.createRun(newRun({ workingPath: path, status: 'failed' }));
+    expect(await memory.changeStatus(ended.id, { from: ['failed'], to: 'running' })).toBe(false);
+    await memory.changeStatus(active.id, { from: ['running'], to: 'cancelled' });
+    expect(await memory.changeStatus(ended.id, { from: ['failed'], to: 'running' })).toBe(true);
+  });
+});
+
+describe('migrating a database that holds several active runs on one path', () => {
+  it.each(BACKENDS)('keeps the newest active and ends the others as interrupted ($name)', async (backend) => {
+    const options = await backend.fresh();
+    // A database as the migrations before this one left it, with the race's leftovers in it.
+    const old = await openStore(options);
+    await old.close();
+    const raw = await openStore(options);
+    const admission = MIGRATIONS.findIndex((migration) => migration.toString().includes('one_active_per_path'));
+    expect(admission).toBeGreaterThan(0);
+    await sql`drop index if exists workflow_runs_one_active_per_path`.execute(raw.db);
+    await raw.db.updateTable('archal_schema').set({ version: admission }).execute();
+    const older = await raw.createRun(newRun({ workingPath: '/dup', status: 'running' }));
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    const newer = await raw.createRun(newRun({ workingPath: '/dup', status: 'paused' }));
+    await raw.close();
+
+    const store = await openStore(options);
+    try {
+      expect(await store.getRun(older.id)).toMatchObject({
+        status: 'failed',
+        metadata: { error: 'interrupted: another run held its path' },
+      });
+      expect((await store.getRun(newer.id))!.status).toBe('paused');
+      await expect(store.createRun(newRun({ workingPath: '/dup' }))).rejects.toMatchObject({
+        code: 'working_path_taken',
+      });
+    } finally {
+      await store.close();
+    }
+  });
+});
+
+describe('PostgreSQL schema', () => {
+  it('keeps Archal’s tables in the archal schema, never in public', async () => {
+    const options = { databaseUrl: await freshPostgresUrl() };
+    const store = await openStore(options);
+    await store.close();
+    const client = new pg.Client({ connectionString: options.databaseUrl });
+    await client.connect();
+    try {
+      const { rows } = await client.query<{ table_schema: string; table_name: string }>(
+        "select table_schema, table_name from information_schema.tables where table_schema in ('archal', 'public') order by 2",
+      );
+      expect(rows.map((row) => `${row.table_schema}.${row.table_name}`)).toEqual([
+        'archal.archal_schema',
+        'archal.attach_job_lines',
+        'archal.attach_jobs',
+        'archal.attach_sources',
+        'archal.run_processes',
+        'archal.workflow_events',
+        'archal.workflow_runs',
+        'archal.worktrees',
+      ]);
+    } finally {
+      await client.end();
+    }
+  });
+
+  it('moves the tables an earlier version created in public into the archal schema, with their runs', async () => {
+    const databaseUrl = await freshPostgresUrl();
+    const client = new pg.Client({ connectionString: databaseUrl });
+    await client.connect();
+    try {
+      // What earlier versions left: Archal's tables in public (created there through a public search_path).
+      const store = await openStore({ databaseUrl });
+      const run = await store.createRun(newRun());
+      await store.close();
+      const { rows: tables } = await client.query<{ name: string }>(
+        "select table_name as name from information_schema.tables where table_schema = 'archal'",
+      );
+      for (const { name } of tables) await client.query(`alter table archal.${name} set schema public`);
+      await client.query('drop schema archal');
+
+      const reopened = await openStore({ databaseUrl });
+      expect((await reopened.getRun(run.id))?.id).toBe(run.id);
+      await reopened.close();
+      const { rows } = await client.query<{ n: string }>(
+        "select count(*) as n from information_schema.tables where table_schema = 'public'",
+      );
+      expect(Number(rows[0]!.n)).toBe(0);
+    } finally {
+      await client.end();
+    }
   });
 });

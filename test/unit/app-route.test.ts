@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { codeBlock, defusedMarkdown, inline } from '../../app/markdown.js';
+import { codeBlock, codeSpan, defusedMarkdown, inline } from '../../app/markdown.js';
 import { applyEvent, renderProgress, type ProgressNode } from '../../app/progress.js';
 import { route } from '../../app/route.js';
 import { agentEnvironment } from '../../app/worker/agent-env.js';
@@ -168,8 +168,9 @@ describe('the progress comment', () => {
 describe('untrusted text and the agent environment', () => {
   it('escapes markup, defuses mentions and redacts tokens', () => {
     expect(inline('a | b <b>x</b> @bob ghp_abcdefghijklmnopqrstuvwxyz0123456789')).toBe(
-      'a &#124; b &#60;b&#62;x&#60;/b&#62; @\u200bbob &#91;REDACTED&#93;',
+      'a \\| b &lt;b&gt;x&lt;/b&gt; @\u200bbob \\[REDACTED\\]',
     );
+    expect(codeSpan('fix `it` @bob')).toBe('``fix `it` @bob``');
     expect(codeBlock('```\nescape')).toBe('````text\n```\nescape\n````');
     expect(defusedMarkdown('Done. </details><!-- x --> @carol')).toBe('Done. &lt;/details>&lt;!-- x --> @\u200bcarol');
   });

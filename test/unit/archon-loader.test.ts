@@ -344,8 +344,16 @@ nodes:
     fan_out: {items: $items.output, join: first_success}
   - id: nowhere
     workflow: no-such-workflow
+  - id: shapeless
+    workflow: child
+    fan_out: 5
 `,
       { dir },
+    );
+    find(
+      errors,
+      'shapeless',
+      "'fan_out' is a list of items, a $node.output[.field] reference to a JSON array, or {items, as?, max_parallel?, join?}",
     );
     find(errors, 'talk', "interactive loop requires 'loop.gate_message'");
     find(errors, 'race', "'fan_out.join: first_success' (racing) is rejected");

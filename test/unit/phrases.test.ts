@@ -262,3 +262,13 @@ describe('the phrase library', () => {
     expect(broken.error).toContain('evaluation failed');
   });
 });
+
+describe('phrase patterns', () => {
+  it('names an existence check with the right article', async () => {
+    const { compilePhrase } = await import('../../src/evaluate/phrases.js');
+    expect(compilePhrase('An issue exists in acme/webapp')).toMatchObject({
+      pattern: 'an issue in acme/webapp exists',
+    });
+    expect(compilePhrase('A pull request exists')).toMatchObject({ pattern: 'a pull request exists' });
+  });
+});

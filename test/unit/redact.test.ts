@@ -76,3 +76,38 @@ describe('redaction', () => {
       expect(isSecretKey(key)).toBe(false);
   });
 });
+
+describe('redaction of more formats and forms', () => {
+  const value = 'p@ss/w+rd:Secret!2024 plain';
+  const redactor = new SecretRedactor(['given-on-purpose-123'], { SERVICE_PASSWORD: value });
+
+  it('removes known values URL-encoded and base64-encoded', () => {
+    const text = [
+      `?q=${encodeURIComponent(value)}`,
+      `form=${encodeURIComponent(value).replace(/%20/g, '+')}`,
+      Buffer.from(value).toString('base64'),
+      Buffer.from(value).toString('base64url'),
+      `setting given-on-purpose-123`,
+    ].join('\n');
+    const out = redactor.text(text);
+    expect(out).not.toMatch(/p%40ss|cEBzcy93K3Jk|given-on-purpose/);
+  });
+
+  it('removes JWTs, Stripe, Slack, npm and secret query parameters, also inside JSON-escaped text', () => {
+    const jwt = 'eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxMjM0NTY3ODkwIn0.SflKxwRJSMeKKF2QT4fwpMeJf36POk6yJV_adQssw5c';
+    const tokens = [jwt, 'sk_live_4eC39HqLyjWDarjtT1zdp7dc', 'xoxb-1234567890-abcdefghij', `npm_${'a1'.repeat(18)}`];
+    const escaped = JSON.stringify(tokens.join('\n'));
+    const out = redactor.text(`${escaped} https://x.test/cb?state=1&access_token=opaque123&client_secret=s3cr3t`);
+    for (const token of tokens) expect(out).not.toContain(token);
+    expect(out).toContain('access_token=[REDACTED]');
+    expect(out).toContain('client_secret=[REDACTED]');
+    expect(out).toContain('state=1');
+  });
+
+  it('removes NAME=value and "name": "value" where the name ends like a secret, and only those', () => {
+    const out = redactor.text('MY_API_KEY=opaque-value-1 "refresh_token": "opaque-value-2" MAX_TOKENS=100000');
+    expect(out).toBe('MY_API_KEY=[REDACTED] "refresh_token": "[REDACTED]" MAX_TOKENS=100000');
+    const ordinary = '"tokenizer": "wordpiece", laughs_at_the_problem_again, task-manager-aaaaaaaaaaaaaaaaaaaaa';
+    expect(redactor.text(ordinary)).toBe(ordinary);
+  });
+});

@@ -10,7 +10,7 @@ import {
 } from '../../preprod/index.js';
 import { formatScenarioProblems } from '../../runner/load.js';
 import { EXIT, UserError } from '../errors.js';
-import { amount, wholeNumber } from '../flags.js';
+import { amount, commandFlag, wholeNumber } from '../flags.js';
 import { cliWorkspace, type GlobalOptions } from '../host.js';
 import { err, out, printJson } from '../output.js';
 
@@ -106,6 +106,7 @@ function overridesFrom(flags: RunFlags): PreprodOverrides {
 }
 
 export async function preprodRun(globals: GlobalOptions, paths: string[], flags: RunFlags): Promise<number> {
+  commandFlag('--harness', flags.harness);
   const ctx = cliWorkspace(globals, flags.repo);
   // Flags win over .archal.json "preprod"; a fixer given as a flag replaces the configured one of either kind.
   const resolved = resolvePreprodOptions(ctx.config.preprod, overridesFrom(flags));

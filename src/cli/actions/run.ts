@@ -1,12 +1,13 @@
 import { existsSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
-import { loadSeed, seedJsonSchema } from '../../clones/github/index.js';
+import { loadCheckedSeed, loadSeed, seedJsonSchema } from '../../clones/github/index.js';
 import { errorMessage } from '../../lib/errors.js';
 import { writeJsonFile } from '../../lib/json-file.js';
 import { clearSeedCache, SeedGenerationError } from '../../runner/setup-seed.js';
 import { CLONE_KEYWORDS } from '../../scenarios/clones.js';
 import { configJsonSchema } from '../../config/json-schema.js';
-import { resolveAgent } from '../../harness/agent.js';
+import type { AgentCommand } from '../../harness/agent.js';
+import { locateAgent } from '../../harness/locate.js';
 import { preflightHarness } from '../../harness/preflight.js';
 import { displayFile, formatScenarioProblem, formatScenarioProblems, loadScenarios } from '../../runner/load.js';
 import { junitReport, progressLine, terminalReport } from '../../runner/report.js';
@@ -17,7 +18,7 @@ import { writeShardInfo, writeSuiteRecord } from '../../runner/shard-record.js';
 import { loadWorkspaceScenarios, runWorkspaceScenarios } from '../../workspace/scenarios.js';
 import type { Workspace } from '../../workspace/workspace.js';
 import { EXIT, UserError } from '../errors.js';
-import { amount, wholeNumber } from '../flags.js';
+import { amount, commandFlag, wholeNumber } from '../flags.js';
 import { cliWorkspace, type GlobalOptions } from '../host.js';
 import { err, out, printJson } from '../output.js';
 
@@ -106,9 +107,10 @@ function cloneNames(values: readonly string[]): string[] | undefined {
 function checkedSeed(flag: string, value: string | undefined, root: string, mustBeFile = false): string | undefined {
   if (value === undefined) return undefined;
   const seed = seedName(value);
-  if (mustBeFile && !existsSync(resolve(root, seed))) throw new UserError(`${flag} ${value}: no such file.`);
+  if (mustBeFile && !existsSync(resolve(root, seed)))
+    throw new UserError(`${flag} ${value}: seed file does not exist (looked for ${resolve(root, seed)}).`);
   try {
-    loadSeed(mustBeFile ? resolve(root, seed) : seed, root);
+    loadCheckedSeed(mustBeFile ? resolve(root, seed) : seed, root);
   } catch (error) {
     throw new UserError(`${flag} ${value}: ${errorMessage(error)}`);
   }
@@ -142,7 +144,14 @@ export async function runCommand(globals: GlobalOptions, paths: string[], flags:
   if (keepState && flags.freshSeed)
     throw new UserError('--keep-state and --fresh-seed contradict each other: give one.');
   const agentModel = flags.agentModel ?? ctx.config.agentModel;
-  const agent = resolveAgent(flags.harness ?? ctx.config.agent, ctx.env);
+  const harness = commandFlag('--harness', flags.harness);
+  const agent = locateAgent({
+    harness,
+    agent: ctx.config.agent,
+    root: ctx.root,
+    env: ctx.env,
+    passEnv: ctx.config.agentPassEnv,
+  });
   const shard = shardFlag(flags.shard);
   if (!flags.quiet) for (const warning of ctx.configWarnings ?? []) err(`warning: ${warning}`);
 
@@ -274,7 +283,7 @@ function shardFlag(value: string | undefined): Shard | undefined {
 }
 
 /** Runs the agent once with ARCHAL_PREFLIGHT=1 against an empty clone: does it start and exit 0? */
-async function preflight(ctx: Workspace, agent: ReturnType<typeof resolveAgent>): Promise<number> {
+async function preflight(ctx: Workspace, agent: AgentCommand): Promise<number> {
   const result = await preflightHarness({
     agent,
     cwd: ctx.root,
@@ -326,6 +335,10 @@ export async function scenarioValidate(
 ): Promise<number> {
   const ctx = cliWorkspace(globals);
   const loaded = loadScenarios(paths, { config: ctx.config, cwd: ctx.root });
+  if (loaded.files.length === 0 && loaded.errors.length === 0)
+    throw new UserError(
+      `Nothing to validate: no scenario files (.md) in ${paths.length > 0 ? paths.join(', ') : 'the configured or default places (archal/, scenarios/)'}.`,
+    );
   const valid = loaded.errors.length === 0;
   if (options.json) {
     printJson({

@@ -5,9 +5,11 @@ import {
   WorkflowLookupError,
   type WorkflowProblem,
 } from '../../workflows/index.js';
-import { findWorkflow, listWorkflows } from '../../workspace/workflows.js';
-import { EXIT } from '../errors.js';
-import { cliRepositoryWorkspace, type GlobalOptions } from '../host.js';
+import { ArchalError } from '../../lib/errors.js';
+import type { Workspace } from '../../workspace/workspace.js';
+import { findWorkflow, listWorkflows, looksLikeFile } from '../../workspace/workflows.js';
+import { describeError, EXIT, exitCodeOf } from '../errors.js';
+import { cliRepositoryWorkspace, cliWorkspace, type GlobalOptions } from '../host.js';
 import { err, out, printJson } from '../output.js';
 
 /** A workflow problem as `--json` prints it (a contract: keep field names stable). */
@@ -55,7 +57,23 @@ export async function workflowValidate(
   target: string,
   options: { json?: boolean },
 ): Promise<number> {
-  const ctx = await cliRepositoryWorkspace(globals);
+  let ctx: Workspace;
+  try {
+    ctx = await validationWorkspace(globals, target);
+  } catch (error) {
+    if (!options.json || !(error instanceof ArchalError)) throw error;
+    // --json always answers in JSON: here the workspace itself is what is wrong.
+    const data = error.data as { file?: string; path?: string };
+    printJson({
+      valid: false,
+      workflow: target,
+      errors: [
+        { message: describeError(error), file: data.file ?? data.path ?? null, node: null, field: null, line: null },
+      ],
+      warnings: [],
+    });
+    return exitCodeOf(error);
+  }
   let errors: WorkflowProblem[];
   let warnings: WorkflowProblem[];
   let name: string | undefined;
@@ -87,6 +105,17 @@ export async function workflowValidate(
     if (warnings.length > 0) err(`warnings:\n${formatWorkflowProblems(warnings)}`);
   }
   return valid ? EXIT.ok : EXIT.invalidInput;
+}
+
+/** The repository's workspace; a workflow file outside any repository validates in its working directory. */
+async function validationWorkspace(globals: GlobalOptions, target: string): Promise<Workspace> {
+  try {
+    return await cliRepositoryWorkspace(globals);
+  } catch (error) {
+    if (error instanceof ArchalError && error.code === 'not_a_repository' && looksLikeFile(target))
+      return cliWorkspace(globals);
+    throw error;
+  }
 }
 
 function indent(text: string): string {

@@ -8,6 +8,7 @@ import {
 } from '../../workflows/index.js';
 import {
   approveRun,
+  decideRun,
   cancelRun,
   continueRejection,
   findRun,
@@ -16,13 +17,14 @@ import {
   resumeRun,
   RunRefusedError,
   startRun,
+  type ApprovalOutcome,
   type LifecycleDeps,
   type RunOutcome,
 } from '../../workflows/lifecycle.js';
 import type { RunRecord } from '../../workflows/run-store.js';
 import { baseBranchOf, docsDirOf, findWorkflow, stateDirOf, workflowOfRun } from '../../workspace/workflows.js';
 import { lifecycleDeps, type RepoWorkspace } from '../../workspace/workspace.js';
-import { describeError, EXIT, UserError } from '../errors.js';
+import { describeError, EXIT, exitCodeOf, UserError } from '../errors.js';
 import { withCliRepo, type GlobalOptions } from '../host.js';
 import { err, out, printJson } from '../output.js';
 import { progressSink } from '../render/progress.js';
@@ -139,9 +141,12 @@ export async function workflowApprove(
   globals: GlobalOptions,
   runId: string,
   comment: string,
-  flags: { json?: boolean },
+  flags: { json?: boolean; decision?: string },
 ): Promise<number> {
-  return continueRun(globals, runId, flags, (deps, run, request) => approveRun(deps, run, comment, request));
+  const { decision } = flags;
+  return continueRun(globals, runId, flags, (deps, run, request) =>
+    decision === undefined ? approveRun(deps, run, comment, request) : decideRun(deps, run, decision, comment, request),
+  );
 }
 
 type Continuation = (
@@ -154,7 +159,7 @@ type Continuation = (
     stateDir: string;
     docsDir?: string;
   },
-) => Promise<RunOutcome>;
+) => Promise<RunOutcome | ApprovalOutcome>;
 
 /** Continues a stored run (resume, approve) with the definition it should continue with. */
 async function continueRun(
@@ -198,7 +203,7 @@ export async function workflowReject(
       else out(`Rejected: run ${rejected.id} is ${rejected.status}. ${rejected.metadata.error ?? ''}`.trim());
       return EXIT.ok;
     } catch (error) {
-      return refused(error);
+      return refused(error, flags);
     }
   });
 }
@@ -225,7 +230,7 @@ export async function workflowCancel(
   });
 }
 
-type Lifecycle = (deps: LifecycleDeps, signal: AbortSignal) => Promise<RunOutcome>;
+type Lifecycle = (deps: LifecycleDeps, signal: AbortSignal) => Promise<RunOutcome | ApprovalOutcome>;
 
 /** Runs a lifecycle step with progress on stderr, Ctrl-C as cancel, and the run's outcome as the exit code. */
 async function execute(repo: RepoWorkspace, flags: { json?: boolean }, step: Lifecycle): Promise<number> {
@@ -241,14 +246,28 @@ async function execute(repo: RepoWorkspace, flags: { json?: boolean }, step: Lif
   };
   process.on('SIGINT', onSignal);
   process.on('SIGTERM', onSignal);
-  let outcome: RunOutcome;
+  let outcome: RunOutcome | ApprovalOutcome;
   try {
     outcome = await step(deps, abort.signal);
   } catch (error) {
-    return refused(error);
+    return refused(error, flags);
   } finally {
     process.off('SIGINT', onSignal);
     process.off('SIGTERM', onSignal);
+  }
+  if ('kind' in outcome && outcome.kind === 'handed_over') {
+    // The run's own process continues it (it was still running other branches).
+    const { run, nodeId } = outcome;
+    if (flags.json)
+      printJson({
+        runId: run.id,
+        workflow: run.workflowName,
+        status: run.status,
+        approved: nodeId,
+        continuedBy: { pid: run.ownerPid, host: run.ownerHost },
+      });
+    else out(`Approved '${nodeId}': run ${run.id} continues in its process (pid ${run.ownerPid ?? '?'}).`);
+    return EXIT.ok;
   }
   const { result } = outcome;
   if (flags.json) printJson(runJson(result, { resumed: outcome.resumed ?? null }));
@@ -256,10 +275,20 @@ async function execute(repo: RepoWorkspace, flags: { json?: boolean }, step: Lif
   return result.status === 'completed' || result.status === 'paused' ? EXIT.ok : EXIT.failed;
 }
 
-function refused(error: unknown): number {
+function refused(error: unknown, flags: { json?: boolean }): number {
   if (error instanceof RunRefusedError) {
+    if (flags.json) {
+      // --json always answers in JSON: what refused the request, and the run in the way.
+      const data = error.data as { run?: RunRecord; activeRun?: RunRecord };
+      const other = data.activeRun ?? data.run;
+      printJson({
+        status: 'refused',
+        error: { code: error.code, message: describeError(error) },
+        activeRun: other ? { runId: other.id, workflow: other.workflowName, status: other.status } : null,
+      });
+    }
     err(`✗ ${describeError(error)}`);
-    return EXIT.failed;
+    return exitCodeOf(error);
   }
   throw error;
 }

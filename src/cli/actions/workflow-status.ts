@@ -1,4 +1,5 @@
-import { errorMessage } from '../../lib/errors.js';
+import { parseJsonWithLocation } from '../../lib/json-position.js';
+import { SecretRedactor } from '../../lib/redact.js';
 import { isWorkflowEventType, WORKFLOW_EVENT_TYPES, type WorkflowEventType } from '../../workflows/events.js';
 import { findRun, isStale } from '../../workflows/lifecycle.js';
 import { NODE_STATE_EVENTS, nodeStates } from '../../workflows/node-states.js';
@@ -72,15 +73,13 @@ export async function workflowEventEmit(
   }
   let data: Record<string, unknown> = {};
   if (options.data !== undefined) {
-    try {
-      const parsed: unknown = JSON.parse(options.data);
+    const parsed = parseJsonWithLocation(options.data);
+    if (parsed.ok)
       data =
-        typeof parsed === 'object' && parsed !== null && !Array.isArray(parsed)
-          ? (parsed as Record<string, unknown>)
-          : { value: parsed };
-    } catch (error) {
-      err(`Warning: --data is not valid JSON (${errorMessage(error)}); the event is emitted without data.`);
-    }
+        typeof parsed.value === 'object' && parsed.value !== null && !Array.isArray(parsed.value)
+          ? (parsed.value as Record<string, unknown>)
+          : { value: parsed.value };
+    else err(`Warning: --data is not valid JSON (${parsed.message}); the event is emitted without data.`);
   }
   return withCliRepo(globals, async (repo) => {
     const run = await findRun(repo.store, options.runId);
@@ -89,7 +88,8 @@ export async function workflowEventEmit(
       type,
       runId: run.id,
       ...(options.node ? { nodeId: options.node } : {}),
-      data,
+      // Recorded as the engine records its own events: without secrets.
+      data: new SecretRedactor([], repo.env).value(data),
       ts: new Date().toISOString(),
     });
     out(`Event submitted (best-effort): ${type} for run ${run.id}`);

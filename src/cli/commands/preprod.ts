@@ -56,7 +56,10 @@ export function registerPreprodCommands(program: Command): void {
       '--pass-env <names...>',
       'environment variables fix, validation and PR commands may see (repeatable, or comma-separated)',
     )
-    .option('--harness <command>', 'the agent command (overrides .archal.json "agent")')
+    .option(
+      '--harness <path-or-command>',
+      'the agent: a harness file or folder (harness.json), or a command (overrides .archal.json "agent")',
+    )
     .option('--json', 'print preprod-result.json on stdout')
     .action(async (scenarios: string[], options: Record<string, unknown>, command: Command) => {
       const { preprodRun } = await import('../actions/preprod.js');

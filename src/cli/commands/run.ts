@@ -43,7 +43,10 @@ export function registerRunCommands(program: Command): void {
     )
     .option('-q, --quiet', 'no live progress')
     .option('-v, --verbose', 'every criterion of every run, not only failures')
-    .option('--harness <command>', 'the agent command (overrides .archal.json "agent")')
+    .option(
+      '--harness <path-or-command>',
+      'the agent: a harness file or folder (harness.json), or a command (overrides .archal.json "agent")',
+    )
     .option('--require-judge', 'fail instead of skipping [P] criteria when no evaluator is configured')
     .option('--preflight-only', 'only check that the agent starts: run it once with ARCHAL_PREFLIGHT=1')
     .option(

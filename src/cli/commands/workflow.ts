@@ -69,11 +69,14 @@ export function registerWorkflowCommands(program: Command): void {
     .description('approve a paused run and continue it here')
     .argument('<run-id>', 'the run id, or a unique prefix of it')
     .argument('[comment...]', 'a comment; the node output when its approval sets capture_response')
+    .option('--decision <id>', "one of the approval's declared decisions (default: approve)")
     .option('--json', 'print the run result as JSON on stdout')
-    .action(async (runId: string, comment: string[], options: { json?: boolean }, command: Command) => {
-      const { workflowApprove } = await import('../actions/workflow-runs.js');
-      process.exitCode = await workflowApprove(globals(command), runId, words(comment), options);
-    });
+    .action(
+      async (runId: string, comment: string[], options: { json?: boolean; decision?: string }, command: Command) => {
+        const { workflowApprove } = await import('../actions/workflow-runs.js');
+        process.exitCode = await workflowApprove(globals(command), runId, words(comment), options);
+      },
+    );
 
   workflow
     .command('reject')

@@ -49,6 +49,8 @@ export interface GitHubCloneOptions {
   logCapacity?: number;
   /** Where relative seed file paths are resolved. */
   cwd?: string;
+  /** When set, seed files must be inside this directory (scenario runs: the repository). */
+  seedRoot?: string;
   /** The clock (for tests); default: the system clock. */
   clock?: () => Date;
   /** Where problems are reported (failed webhook deliveries, internal errors); default: stderr. */
@@ -118,7 +120,8 @@ function viaGitHubHost(req: IncomingMessage): boolean {
  * Each instance has its own temporary directory and state; stop() removes both.
  */
 export async function startGitHubClone(options: GitHubCloneOptions = {}): Promise<GitHubClone> {
-  const { seed, source } = loadSeed(options.seed ?? 'small-project', options.cwd);
+  const seedRules = options.seedRoot === undefined ? {} : { root: options.seedRoot };
+  const { seed, source } = loadSeed(options.seed ?? 'small-project', options.cwd, seedRules);
   const dir = realpathSync(mkdtempSync(join(scratchDir(), 'archal-github-')));
   track(dir);
   const token = options.token ?? `ghp_${randomBytes(27).toString('base64url').replace(/[-_]/g, '0').slice(0, 36)}`;
@@ -201,7 +204,7 @@ export async function startGitHubClone(options: GitHubCloneOptions = {}): Promis
     state: () => snapshot(core.store, { seed: core.seedSource }),
     reset: async () => core.reset(),
     seed: async (input) => {
-      core.reseed(input, options.cwd);
+      core.reseed(input, options.cwd, seedRules);
     },
     requests: (filter) => core.log.list(filter),
     clearRequests: () => core.log.clear(),

@@ -10,7 +10,7 @@ import { Redactor } from './redact.js';
 import { Urls } from './render/urls.js';
 import { RequestLog } from './request-log.js';
 import { applySeed } from './seed/apply.js';
-import { loadSeed } from './seed/named.js';
+import { loadSeed, type SeedFileRules } from './seed/named.js';
 import type { ParsedSeed, Seed } from './seed/schema.js';
 import { BlobStore } from './state/blobs.js';
 import type { Store } from './state/store.js';
@@ -157,8 +157,8 @@ export class CloneCore {
   }
 
   /** Replaces the state with another seed (a name, a file relative to `cwd`, or an object); the request log starts over. */
-  reseed(input: string | Seed, cwd?: string): string {
-    const loaded = loadSeed(input, cwd);
+  reseed(input: string | Seed, cwd?: string, rules?: SeedFileRules): string {
+    const loaded = loadSeed(input, cwd, rules);
     this.applySeed(loaded.seed, loaded.source);
     this.log.clear();
     return loaded.source;

@@ -1,9 +1,12 @@
 /** The local GitHub clone: REST API, git over HTTP, webhooks, seeds and the request log. */
 export { startGitHubClone } from './clone.js';
+export { configureCloneGitPath } from './git/env.js';
 export type { GitHubClone, GitHubCloneHandle, GitHubCloneOptions } from './clone.js';
 export { seedSchema, seedJsonSchema } from './seed/schema.js';
 export type { Seed, ParsedSeed } from './seed/schema.js';
 export { loadSeed, NAMED_SEEDS, SEED_DESCRIPTIONS } from './seed/named.js';
+export { checkSeed, loadCheckedSeed } from './seed/check.js';
+export type { SeedFileRules } from './seed/named.js';
 export { SeedError } from './seed/errors.js';
 export type { StateSnapshot } from './state/snapshot.js';
 export type { RequestLogEntry } from './request-log.js';

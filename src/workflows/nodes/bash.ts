@@ -1,6 +1,8 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { describeExit, runProcess } from '../../lib/process.js';
+import { scratchDir } from '../../lib/paths.js';
+import { bashScript, describeExit, runProcess } from '../../lib/process.js';
 import type { BashNode } from '../model.js';
 import { classifyExit, classifyMessage, NodeFailure } from '../retry.js';
 import type { NodeOutcome, NodeRun, RunContext } from '../run-context.js';
@@ -35,16 +37,34 @@ export async function runScript(
   vars: RunVariables,
   options: { timeoutMs: number; signal: AbortSignal; label: string; iteration?: number },
 ): Promise<ScriptResult> {
-  const body = substituteShell(script, vars, run.outputs, join(run.artifactsDir, '.archal', 'spills'));
-  let args = ['-c', body];
+  // Long outputs and long scripts go through files: working files outside the repository, readable
+  // by this user only and removed when the script ends (they hold outputs, which may hold secrets).
+  const work = join(scratchDir(), `archal-node-${randomBytes(6).toString('hex')}`);
+  try {
+    return await runBody(run, nodeId, substituteShell(script, vars, run.outputs, work), work, vars, options);
+  } finally {
+    rmSync(work, { recursive: true, force: true });
+  }
+}
+
+async function runBody(
+  run: RunContext,
+  nodeId: string,
+  body: string,
+  work: string,
+  vars: RunVariables,
+  options: { timeoutMs: number; signal: AbortSignal; label: string; iteration?: number },
+): Promise<ScriptResult> {
+  const shell = bashScript(body);
+  let args = shell.args;
   if (Buffer.byteLength(body) > MAX_INLINE_SCRIPT) {
-    mkdirSync(join(run.artifactsDir, '.archal'), { recursive: true });
-    const file = join(run.artifactsDir, '.archal', `${nodeId}.sh`);
-    writeFileSync(file, body);
-    args = [file];
+    mkdirSync(work, { recursive: true, mode: 0o700 });
+    const file = join(work, `${nodeId}.sh`);
+    writeFileSync(file, body, { mode: 0o600 });
+    args = [...args.slice(0, -2), file];
   }
   const result = await runProcess({
-    command: 'bash',
+    command: shell.command,
     args,
     cwd: run.cwd,
     env: nodeEnvironment(run, nodeId, vars, options.iteration),

@@ -1,15 +1,24 @@
 import type { RunContext } from '../run-context.js';
+import { inputEnvKey } from '../refs.js';
 import { variablesEnvironment, type RunVariables } from '../substitute.js';
 
-/** The environment of every process a node starts: run variables plus Archal's identifiers. */
+/**
+ * The environment of every process a node starts: run variables plus Archal's identifiers. The
+ * attempt (`ARCHAL_NODE_ATTEMPT`) counts every start of the node in this run, retries and resumes
+ * included, so a node can make its own side effects idempotent.
+ */
 export function nodeEnvironment(run: RunContext, nodeId: string, vars: RunVariables, iteration = 1): NodeJS.ProcessEnv {
+  // Nodes an include inlined read the include's inputs as Archon gives them: INPUTS_<NAME>.
+  const included = run.workflow.nodes.find((node) => node.id === nodeId)?.includeInputs ?? {};
   return {
     ...run.env,
     ...variablesEnvironment(vars),
+    ...Object.fromEntries(Object.entries(included).map(([name, value]) => [inputEnvKey(name), value])),
     ARCHAL_RUN_ID: run.runId,
     ARCHAL_WORKFLOW_ID: run.runId,
     ARCHAL_WORKFLOW_NAME: run.workflow.name,
     ARCHAL_NODE_ID: nodeId,
+    ARCHAL_NODE_ATTEMPT: String(run.nodeAttempts.get(nodeId) ?? 1),
     ARCHAL_ITERATION: String(iteration),
   };
 }

@@ -25,6 +25,24 @@ function send(res: ServerResponse, reply: ControlReply) {
   res.end(text);
 }
 
+/**
+ * Whether a Host header names this machine's loopback (`localhost`, `*.localhost`, 127.x.x.x,
+ * [::1]), with any port. A web page can make a browser send requests to 127.0.0.1 under its own
+ * name (DNS rebinding); such requests carry that name, so an open control API refuses them.
+ */
+export function isLoopbackHost(header: string | undefined): boolean {
+  if (header === undefined) return true;
+  const value = header.trim().toLowerCase();
+  const name = value.startsWith('[') ? value.slice(1, value.indexOf(']')) : value.replace(/:\d*$/, '');
+  return (
+    name === 'localhost' ||
+    name.endsWith('.localhost') ||
+    /^127(?:\.\d{1,3}){3}$/.test(name) ||
+    name === '::1' ||
+    name === '0:0:0:0:0:0:0:1'
+  );
+}
+
 function sameSecret(given: string | string[] | undefined, expected: string): boolean {
   if (typeof given !== 'string') return false;
   const a = Buffer.from(given);
@@ -35,7 +53,8 @@ function sameSecret(given: string | string[] | undefined, expected: string): boo
 /**
  * Serves the control API: state snapshots, reset and reseed, the request log, webhook deliveries
  * and simulations of what people do in GitHub's web UI. Its requests are not in the request log
- * (they are the harness's, not the agent's).
+ * (they are the harness's, not the agent's). Without a control token it answers only requests
+ * addressed to a loopback host.
  */
 export async function handleControl(core: CloneCore, exchange: Exchange, controlToken: string | null): Promise<void> {
   const { req, res, search } = exchange;
@@ -47,6 +66,11 @@ export async function handleControl(core: CloneCore, exchange: Exchange, control
       !sameSecret(req.headers['x-archal-control-token'], controlToken)
     )
       throw new ApiError(401, "The control API needs the clone's control token in X-Archal-Control-Token");
+    if (controlToken === null && path !== '/_archal/health' && !isLoopbackHost(req.headers.host))
+      throw new ApiError(
+        403,
+        `The control API answers only requests addressed to a loopback host (127.0.0.1, localhost, [::1]), not to ${JSON.stringify(req.headers.host)}; to reach it under another name, start the clone with a control token.`,
+      );
     const raw = await readBody(req, core.config.maxBodyBytes);
     let body: Json = {};
     if (raw.length > 0) {

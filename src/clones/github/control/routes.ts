@@ -36,7 +36,8 @@ export const CONTROL_ROUTES: readonly ControlRoute[] = [
     path: /^\/_archal\/seed$/,
     handle: ({ core, body }) => {
       if (!('seed' in body)) throw new ApiError(422, 'Expected {"seed": "<name>"} or {"seed": {...seed object}}');
-      return ok({ seeded: true, seed: core.reseed(body.seed as string | Seed) });
+      // Named seeds and seed objects only: the control API never reads a file of the machine.
+      return ok({ seeded: true, seed: core.reseed(body.seed as string | Seed, undefined, { files: false }) });
     },
   },
   {

@@ -1,5 +1,7 @@
-import { existsSync, readFileSync, statSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { existsSync, readFileSync, realpathSync, statSync } from 'node:fs';
+import { isAbsolute, join, relative, resolve, sep } from 'node:path';
+import { INPUT_LIMITS, readInputFile } from '../../../lib/input-file.js';
+import { findJsonError, lineAndColumn } from '../../../lib/json-position.js';
 import { bundledDir } from '../../../lib/paths.js';
 import { SeedError, fromZodError, unknown } from './errors.js';
 import { largeBacklogSeed } from './large-backlog.js';
@@ -48,11 +50,24 @@ function namedSeedData(name: NamedSeed): unknown {
   return JSON.parse(readFileSync(join(bundledDir(), 'seeds', 'github', `${name}.json`), 'utf8'));
 }
 
+/** Which seed files may be read. */
+export interface SeedFileRules {
+  /** false: only named seeds and seed objects (what the control API accepts: it reads no files). */
+  files?: boolean;
+  /** Seed files must be inside this directory (a repository: its scenarios cannot read the rest of the machine). */
+  root?: string;
+}
+
 /**
  * A seed from a name (`small-project`), a JSON file path, or an object. Named seeds are parsed
- * once per process: every clone instance after the first starts without re-reading them.
+ * once per process: every clone instance after the first starts without re-reading them. Errors
+ * about a seed file never quote its content.
  */
-export function loadSeed(input: string | Seed, cwd = process.cwd()): { seed: ParsedSeed; source: string } {
+export function loadSeed(
+  input: string | Seed,
+  cwd = process.cwd(),
+  rules: SeedFileRules = {},
+): { seed: ParsedSeed; source: string } {
   if (typeof input !== 'string') {
     let seed = objects.get(input);
     if (!seed) objects.set(input, (seed = validateSeed(input, 'seed')));
@@ -67,8 +82,25 @@ export function loadSeed(input: string | Seed, cwd = process.cwd()): { seed: Par
     return { seed, source: input };
   }
   const looksLikePath = input.endsWith('.json') || input.includes('/') || input.includes('\\');
+  if (rules.files === false)
+    throw new SeedError(
+      [
+        {
+          path: '',
+          message: `${unknown('seed', input, NAMED_SEEDS)}: give a named seed (${NAMED_SEEDS.join(', ')}) or a seed object; seed files are not read here`,
+        },
+      ],
+      'seed',
+    );
   const file = resolve(cwd, input);
-  if (!looksLikePath || !existsSync(file))
+  if (looksLikePath && rules.root !== undefined && !inside(file, rules.root))
+    throw new SeedError(
+      [{ path: '', message: `${input} is outside ${rules.root}; seed files must be inside the repository` }],
+      'seed',
+    );
+  if (looksLikePath && !existsSync(file))
+    throw new SeedError([{ path: '', message: `seed file ${input} does not exist (looked for ${file})` }], 'seed');
+  if (!looksLikePath)
     throw new SeedError(
       [
         {
@@ -85,17 +117,31 @@ export function loadSeed(input: string | Seed, cwd = process.cwd()): { seed: Par
   const key = `${file}\0${mtimeMs}\0${size}`;
   const known = files.get(key);
   if (known) return { seed: known, source: file };
+  const read = readInputFile(file, { maxBytes: INPUT_LIMITS.seed, strictUtf8: true });
+  if (!read.ok) throw new SeedError([{ path: '', message: read.message }], file);
   let data: unknown;
   try {
-    data = JSON.parse(readFileSync(file, 'utf8'));
-  } catch (error) {
-    throw new SeedError(
-      [{ path: '', message: `not valid JSON: ${error instanceof Error ? error.message : String(error)}` }],
-      file,
-    );
+    data = JSON.parse(read.text);
+  } catch {
+    // Where, never what: the file may be anything, and its bytes are not ours to repeat.
+    const { line, column } = lineAndColumn(read.text, findJsonError(read.text).offset);
+    throw new SeedError([{ path: '', message: `not valid JSON (line ${line}, column ${column})` }], file);
   }
   const seed = validateSeed(data, file);
   if (files.size >= 100) files.clear();
   files.set(key, seed);
   return { seed, source: file };
+}
+
+/** Whether `file` (symbolic links resolved) is inside `root`. */
+function inside(file: string, root: string): boolean {
+  const real = (path: string) => {
+    try {
+      return realpathSync(path);
+    } catch {
+      return resolve(path);
+    }
+  };
+  const rel = relative(real(root), real(file));
+  return rel !== '' && rel !== '..' && !rel.startsWith(`..${sep}`) && !isAbsolute(rel);
 }

@@ -1,8 +1,8 @@
-export const id = 661;
-export const ids = [661];
+export const id = 100;
+export const ids = [100];
 export const modules = {
 
-/***/ 79661:
+/***/ 26100:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -51,54 +51,35 @@ class Slots {
     }
 }
 
-;// CONCATENATED MODULE: ./src/lib/expand.ts
-/** Expands `${NAME}` (and `${NAME:-default}`) from `env`; unknown names become '' (or the default). */
-function expandVariables(text, env) {
-    return text.replace(/\$\{([A-Za-z_][A-Za-z0-9_]*)(?::-([^}]*))?\}/g, (_match, name, fallback) => {
-        const value = env[name];
-        return value === undefined || value === '' ? (fallback ?? '') : value;
-    });
-}
-
-;// CONCATENATED MODULE: ./src/harness/agent.ts
-
-
-/** No agent to test: none configured and none given. */
-class MissingAgentError extends lib_errors/* ArchalError */.u {
-    constructor() {
-        super('missing_agent', 'No agent to test: set "agent" in .archal.json (a command such as "node .archal/harness.mjs").', {});
-        this.name = 'MissingAgentError';
-    }
-}
-/**
- * The agent from `--harness` or `.archal.json` `agent`: a string is a shell command line (run with
- * `bash -c`); `{command, args, env}` is spawned directly, with `${VAR}` expanded in args and env.
- */
-function resolveAgent(agent, env) {
-    if (agent === undefined)
-        throw new MissingAgentError();
-    if (typeof agent === 'string')
-        return { command: 'bash', args: ['-c', agent], env: {}, display: agent };
-    const args = (agent.args ?? []).map((arg) => expandVariables(arg, env));
-    return {
-        command: expandVariables(agent.command, env),
-        args,
-        env: Object.fromEntries(Object.entries(agent.env ?? {}).map(([key, value]) => [key, expandVariables(value, env)])),
-        display: [agent.command, ...(agent.args ?? [])].join(' '),
-    };
-}
-
-// EXTERNAL MODULE: external "node:child_process"
-var external_node_child_process_ = __webpack_require__(31421);
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __webpack_require__(73024);
+// EXTERNAL MODULE: ./node_modules/zod/v4/classic/schemas.js + 4 modules
+var schemas = __webpack_require__(41514);
+// EXTERNAL MODULE: ./src/lib/command-spec.ts
+var command_spec = __webpack_require__(91516);
+// EXTERNAL MODULE: external "node:child_process"
+var external_node_child_process_ = __webpack_require__(31421);
+// EXTERNAL MODULE: ./src/lib/paths.ts
+var paths = __webpack_require__(9927);
 ;// CONCATENATED MODULE: ./src/lib/process.ts
+
+
 
 
 const KILL_GRACE_MS = 2000;
 /**
+ * How Archal runs a shell script: bash reading no startup file (~/.bashrc, /etc/bash.bashrc,
+ * profiles) and no BASH_ENV, so nothing a user's shell setup exports reaches the script.
+ */
+function bashScript(script) {
+    return { command: 'bash', args: ['--norc', '--noprofile', '-c', script] };
+}
+/** Variables that make a non-interactive shell read a file before the script. */
+const SHELL_STARTUP_VARIABLES = ['BASH_ENV', 'ENV'];
+/**
  * Runs a command in its own process group and always settles: timeouts, idle timeouts and aborts
  * kill the whole tree (SIGTERM, then SIGKILL after a grace period), so no grandchild outlives it.
+ * The group is also killed at once if this process dies, however it dies (see `ownerWatchdog`).
  */
 function runProcess(options) {
     const started = performance.now();
@@ -120,14 +101,27 @@ function runProcess(options) {
             resolvePromise(emptyResult({ aborted: true, durationMs: 0 }));
             return;
         }
-        const child = (0,external_node_child_process_.spawn)(options.command, options.args, {
-            cwd: options.cwd,
-            env: options.env,
-            detached: true,
-            stdio: ['pipe', 'pipe', 'pipe'],
-        });
-        if (child.pid !== undefined)
+        const env = { ...options.env };
+        for (const name of SHELL_STARTUP_VARIABLES)
+            delete env[name];
+        const stdinFd = options.stdin === undefined ? 'ignore' : stdinFile(options.stdin);
+        let child;
+        try {
+            child = (0,external_node_child_process_.spawn)(options.command, options.args, {
+                cwd: options.cwd,
+                env,
+                detached: true,
+                stdio: [stdinFd, 'pipe', 'pipe'],
+            });
+        }
+        finally {
+            if (typeof stdinFd === 'number')
+                (0,external_node_fs_.closeSync)(stdinFd);
+        }
+        if (child.pid !== undefined) {
+            ownerWatchdog.watch(child.pid);
             options.onProcess?.(child.pid, 'start');
+        }
         const killTree = () => {
             if (child.pid === undefined || child.exitCode !== null || child.signalCode !== null)
                 return;
@@ -185,9 +179,6 @@ function runProcess(options) {
             options.onStderr?.(text);
             stderr = (stderr + text).slice(-stderrTail);
         });
-        // A child that exits without reading stdin makes writes fail with EPIPE; that is not our error.
-        child.stdin.on('error', () => { });
-        child.stdin.end(options.stdin ?? '');
         const finish = (result) => {
             if (settled)
                 return;
@@ -199,8 +190,10 @@ function runProcess(options) {
             options.signal?.removeEventListener('abort', onAbort);
             if (killTimer)
                 clearTimeout(killTimer);
-            if (child.pid !== undefined)
+            if (child.pid !== undefined) {
+                ownerWatchdog.unwatch(child.pid);
                 options.onProcess?.(child.pid, 'exit');
+            }
             resolvePromise({ ...result, durationMs: performance.now() - started });
         };
         child.on('error', (error) => {
@@ -231,6 +224,133 @@ function runProcess(options) {
             });
         });
     });
+}
+/**
+ * Stdin as an open file whose name is already gone: the process reads `text` from a regular file,
+ * never from a socket, and nothing is left on disk.
+ */
+function stdinFile(text) {
+    const file = (0,external_node_path_.join)((0,paths/* scratchDir */.GA)(), `archal-stdin-${process.pid}-${Math.random().toString(36).slice(2)}`);
+    (0,external_node_fs_.writeFileSync)(file, text, { mode: 0o600 });
+    try {
+        return (0,external_node_fs_.openSync)(file, 'r');
+    }
+    finally {
+        (0,external_node_fs_.unlinkSync)(file);
+    }
+}
+/**
+ * The watchdog of this process's process groups. Node has no parent-death signal, so a small shell
+ * process holds a pipe from this one and is told each group as it starts and ends; when the pipe
+ * closes — this process exited or was killed, even with SIGKILL — it kills every group still
+ * running at once. It runs in a group of its own, so a Ctrl-C meant for this process does not stop it.
+ */
+class OwnerWatchdog {
+    child;
+    watch(pgid) {
+        this.send(`+${pgid}\n`);
+    }
+    unwatch(pgid) {
+        if (this.child)
+            this.send(`-${pgid}\n`);
+    }
+    send(line) {
+        const child = this.child ?? this.start();
+        if (!child?.stdin || child.stdin.destroyed)
+            return;
+        child.stdin.write(line);
+    }
+    start() {
+        let child;
+        try {
+            child = (0,external_node_child_process_.spawn)('/bin/sh', ['-c', WATCHDOG_SCRIPT], { stdio: ['pipe', 'ignore', 'ignore'], detached: true });
+        }
+        catch {
+            return undefined;
+        }
+        // Never a reason for this process to stay alive, nor an error of its own.
+        child.unref();
+        child.stdin.unref?.();
+        child.stdin.on('error', () => { });
+        child.on('error', () => { });
+        child.on('exit', () => {
+            if (this.child === child)
+                this.child = undefined;
+        });
+        this.child = child;
+        return child;
+    }
+}
+// The groups are kept as " 12 34 " and removed with parameter expansion: no process per line.
+const WATCHDOG_SCRIPT = `groups=' '
+while IFS= read -r line; do
+  case $line in
+    +*) groups="$groups\${line#+} " ;;
+    -*) id=\${line#-}; case $groups in *" $id "*) groups="\${groups%% $id *} \${groups#* $id }" ;; esac ;;
+  esac
+done
+for id in $groups; do kill -9 -$id 2>/dev/null; done`;
+const ownerWatchdog = new OwnerWatchdog();
+/**
+ * Whether any process of a process group is still alive (a zombie, dead but not yet reaped, does
+ * not count). Linux reads /proc; elsewhere a signal-0 probe of the group.
+ */
+function processGroupAlive(pgid) {
+    let entries;
+    try {
+        entries = (0,external_node_fs_.readdirSync)('/proc');
+    }
+    catch {
+        try {
+            process.kill(-pgid, 0);
+            return true;
+        }
+        catch (error) {
+            return error.code === 'EPERM';
+        }
+    }
+    for (const entry of entries) {
+        if (!/^\d+$/.test(entry))
+            continue;
+        const stat = procStat(Number(entry));
+        if (stat && stat.pgrp === pgid && stat.state !== 'Z')
+            return true;
+    }
+    return false;
+}
+/** Whether a process is alive (a zombie does not count). */
+function process_processAlive(pid) {
+    const stat = procStat(pid);
+    if (stat)
+        return stat.state !== 'Z';
+    try {
+        process.kill(pid, 0);
+    }
+    catch (error) {
+        return error.code === 'EPERM';
+    }
+    // No /proc entry: on Linux the process is gone; elsewhere the probe is all we know.
+    return !isLinuxProc();
+}
+function isLinuxProc() {
+    try {
+        (0,external_node_fs_.readdirSync)('/proc/self');
+        return true;
+    }
+    catch {
+        return false;
+    }
+}
+function procStat(pid) {
+    try {
+        const stat = (0,external_node_fs_.readFileSync)(`/proc/${pid}/stat`, 'utf8');
+        // "pid (comm) state ppid pgrp …": comm may hold spaces and parentheses.
+        const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+        return { state: fields[0], pgrp: Number(fields[2]) };
+    }
+    catch {
+        return undefined;
+    }
 }
 function signalGroup(pid, signal) {
     try {
@@ -294,6 +414,270 @@ function processesWithEnv(name, value) {
         }
     }
     return found;
+}
+
+;// CONCATENATED MODULE: ./src/lib/expand.ts
+/** Expands `${NAME}` (and `${NAME:-default}`) from `env`; unknown names become '' (or the default). */
+function expandVariables(text, env) {
+    return text.replace(/\$\{([A-Za-z_][A-Za-z0-9_]*)(?::-([^}]*))?\}/g, (_match, name, fallback) => {
+        const value = env[name];
+        return value === undefined || value === '' ? (fallback ?? '') : value;
+    });
+}
+
+;// CONCATENATED MODULE: ./src/harness/agent.ts
+
+
+
+/** Values shorter than this in `agent.env` are not treated as secrets (they would mangle ordinary text). */
+const MIN_AGENT_SECRET = 8;
+/**
+ * What records must not show of an agent: the values given to it through `agent.env` (whatever
+ * their names: that is how credentials reach an agent on purpose).
+ */
+function agentSecrets(agent) {
+    return Object.values(agent.env).filter((value) => value.length >= MIN_AGENT_SECRET);
+}
+/** No agent to test: none configured and none given. */
+class MissingAgentError extends lib_errors/* ArchalError */.u {
+    constructor() {
+        super('missing_agent', 'No agent to test: set "agent" in .archal.json (a command such as "node .archal/harness.mjs"), or put a harness at .archal/harness.mjs (or .ts, .js, .py, .sh, or a harness.json manifest).', {});
+        this.name = 'MissingAgentError';
+    }
+}
+/**
+ * The agent from `--harness` or `.archal.json` `agent`: a string is a shell command line (run with
+ * `bash -c`); `{command, args, env}` is spawned directly, with `${VAR}` expanded in args and env.
+ */
+function resolveAgent(agent, env, passEnv = []) {
+    if (agent === undefined)
+        throw new MissingAgentError();
+    if (typeof agent === 'string')
+        return { ...bashScript(agent), env: {}, passEnv, display: agent };
+    const args = (agent.args ?? []).map((arg) => expandVariables(arg, env));
+    return {
+        command: expandVariables(agent.command, env),
+        args,
+        env: Object.fromEntries(Object.entries(agent.env ?? {}).map(([key, value]) => [key, expandVariables(value, env)])),
+        passEnv,
+        display: [agent.command, ...(agent.args ?? [])].join(' '),
+    };
+}
+
+;// CONCATENATED MODULE: ./src/harness/locate.ts
+
+
+
+
+
+
+
+/** A harness path that cannot be run: what is wrong with it and how to fix it. */
+class HarnessError extends lib_errors/* ArchalError */.u {
+    constructor(path, message) {
+        super('invalid_harness', message, { path });
+        this.name = 'HarnessError';
+    }
+}
+/**
+ * Archal's harness manifest (`harness.json`, older `archal-harness.json`): how to start the harness
+ * (`local`), the model it gets when none is configured, and markdown files prepended to the task.
+ * Keys this schema does not name are Archal's hosted ones and are left alone.
+ */
+const harnessManifestSchema = schemas/* looseObject */._H3({
+    version: schemas/* literal */.euz(1).optional(),
+    name: schemas/* string */.YjP().optional(),
+    defaultModel: schemas/* string */.YjP().min(1).optional(),
+    promptFiles: schemas/* array */.YOg(schemas/* string */.YjP().min(1)).optional(),
+    local: command_spec/* commandSpecSchema */.Q.optional(),
+});
+const MANIFEST_NAMES = ['harness.json', 'archal-harness.json'];
+/** Entry files of a harness folder, in the order they are looked for. */
+const ENTRY_NAMES = [
+    'harness.ts',
+    'harness.mts',
+    'harness.mjs',
+    'harness.js',
+    'harness.cjs',
+    'harness.py',
+    'harness.sh',
+];
+/** Where a repository's harness is found when nothing names one: `.archal/` first, then its root. */
+const DISCOVERY_DIRS = ['.archal', '.'];
+/**
+ * The agent under test: `--harness`, else `.archal.json` `agent`, else the harness found in the
+ * repository (`.archal/harness.json`, `.archal/harness.{ts,mjs,js,…}`, then the same at the root).
+ * A string that names an existing file or folder is a harness path; any other string is a shell command.
+ */
+function locateAgent(source) {
+    const passEnv = source.passEnv ?? [];
+    const given = source.harness ?? source.agent;
+    if (typeof given === 'object')
+        return resolveAgent(given, source.env, passEnv);
+    if (given !== undefined) {
+        const path = (0,external_node_path_.resolve)(source.root, given.trim());
+        if (kindOf(path) !== undefined)
+            return harnessAt(path, source, passEnv);
+        if (looksLikePath(given))
+            throw new HarnessError(path, `Harness ${given} not found (looked for ${path}). Give a harness file (.ts, .mjs, .js, .py, .sh), a folder with harness.json, or a command line.`);
+        return { ...bashScript(given), env: {}, passEnv, display: given };
+    }
+    const found = discoverHarness(source.root);
+    if (found === undefined)
+        throw new MissingAgentError();
+    return harnessAt(found, source, passEnv);
+}
+/** The repository's own harness, when there is one where Archal looks. */
+function discoverHarness(root) {
+    for (const dir of DISCOVERY_DIRS) {
+        const base = (0,external_node_path_.resolve)(root, dir);
+        for (const name of [...MANIFEST_NAMES, ...ENTRY_NAMES]) {
+            const candidate = (0,external_node_path_.join)(base, name);
+            if (kindOf(candidate) === 'file')
+                return name.endsWith('.json') ? base : candidate;
+        }
+    }
+    return undefined;
+}
+function harnessAt(path, source, passEnv) {
+    const shown = (0,external_node_path_.relative)(source.root, path) || '.';
+    if (kindOf(path) === 'file') {
+        if (MANIFEST_NAMES.includes(path.slice((0,external_node_path_.dirname)(path).length + 1)))
+            return manifestAgent(path, source, passEnv, shown);
+        return { ...entryCommand(path, source), env: {}, passEnv, display: shown };
+    }
+    const manifest = MANIFEST_NAMES.map((name) => (0,external_node_path_.join)(path, name)).find((file) => kindOf(file) === 'file');
+    if (manifest)
+        return manifestAgent(manifest, source, passEnv, shown);
+    const entry = ENTRY_NAMES.map((name) => (0,external_node_path_.join)(path, name)).find((file) => kindOf(file) === 'file');
+    if (!entry)
+        throw new HarnessError(path, `Harness folder ${shown} has neither a manifest (${MANIFEST_NAMES.join(', ')}) nor an entry file (${ENTRY_NAMES.join(', ')}).`);
+    return { ...entryCommand(entry, source), env: {}, passEnv, display: (0,external_node_path_.relative)(source.root, entry) };
+}
+/** A manifest's harness: its `local` command run in its folder, else the folder's entry file. */
+function manifestAgent(file, source, passEnv, shown) {
+    const dir = (0,external_node_path_.dirname)(file);
+    const where = (0,external_node_path_.relative)(source.root, file);
+    let raw;
+    try {
+        raw = JSON.parse((0,external_node_fs_.readFileSync)(file, 'utf8'));
+    }
+    catch (error) {
+        throw new HarnessError(file, `${where} is not valid JSON: ${error.message}.`);
+    }
+    const parsed = harnessManifestSchema.safeParse(raw);
+    if (!parsed.success) {
+        const issue = parsed.error.issues[0];
+        throw new HarnessError(file, `${where}: ${issue.path.join('.') || '(top level)'}: ${issue.message} (a harness manifest is {version: 1, name?, defaultModel?, promptFiles?, local?: {command, args?, env?}}).`);
+    }
+    const manifest = parsed.data;
+    const preamble = (manifest.promptFiles ?? []).map((name) => {
+        const prompt = (0,external_node_path_.resolve)(dir, name);
+        try {
+            return (0,external_node_fs_.readFileSync)(prompt, 'utf8').trim();
+        }
+        catch {
+            throw new HarnessError(file, `${where}: promptFiles names ${name}, which cannot be read (looked for ${prompt}).`);
+        }
+    });
+    const extras = {
+        ...(preamble.length > 0 ? { taskPreamble: preamble.join('\n\n') } : {}),
+        ...(manifest.defaultModel ? { defaultModel: manifest.defaultModel } : {}),
+    };
+    if (manifest.local)
+        return { ...resolveAgent(manifest.local, source.env, passEnv), cwd: dir, ...extras };
+    const entry = ENTRY_NAMES.map((name) => (0,external_node_path_.join)(dir, name)).find((candidate) => kindOf(candidate) === 'file');
+    if (!entry)
+        throw new HarnessError(file, `${where} has no "local" command and its folder has no entry file (${ENTRY_NAMES.join(', ')}): add "local": {"command": …, "args": […]}.`);
+    return { ...entryCommand(entry, source), env: {}, passEnv, display: shown, ...extras };
+}
+/** How to run a harness file: by its extension, else directly when it is executable. */
+function entryCommand(file, source) {
+    const extension = (0,external_node_path_.extname)(file).toLowerCase();
+    switch (extension) {
+        case '.js':
+        case '.mjs':
+        case '.cjs':
+            return { command: process.execPath, args: [file] };
+        case '.ts':
+        case '.mts':
+        case '.cts':
+            return typeScriptCommand(file, source);
+        case '.py': {
+            const python = onPath('python3', source.env) ?? onPath('python', source.env);
+            if (!python)
+                throw new HarnessError(file, `${(0,external_node_path_.relative)(source.root, file)} is Python: install python3.`);
+            return { command: python, args: [file] };
+        }
+        case '.sh':
+            return { command: 'bash', args: [file] };
+        default:
+            if (isExecutable(file))
+                return { command: file, args: [] };
+            throw new HarnessError(file, `Cannot tell how to run ${(0,external_node_path_.relative)(source.root, file)}: name it .ts, .mjs, .js, .py or .sh, or make it executable (chmod +x).`);
+    }
+}
+/**
+ * A TypeScript harness: Node's own type stripping where this Node has it (22.6+), else tsx from the
+ * nearest node_modules or PATH, else bun.
+ */
+function typeScriptCommand(file, source) {
+    const [major = 0, minor = 0] = process.versions.node.split('.').map(Number);
+    if (major > 22 || (major === 22 && minor >= 6))
+        return {
+            command: process.execPath,
+            args: ['--experimental-strip-types', '--disable-warning=ExperimentalWarning', file],
+        };
+    const tsx = localBin('tsx', (0,external_node_path_.dirname)(file)) ?? localBin('tsx', source.root) ?? onPath('tsx', source.env);
+    if (tsx)
+        return { command: tsx, args: [file] };
+    const bun = onPath('bun', source.env);
+    if (bun)
+        return { command: bun, args: ['run', file] };
+    throw new HarnessError(file, `${(0,external_node_path_.relative)(source.root, file)} is TypeScript and this Node (${process.versions.node}) cannot run it: install tsx (npm install --save-dev tsx) or bun, or use Node 22.6 or later.`);
+}
+/** `node_modules/.bin/<name>` in `from` or a folder above it. */
+function localBin(name, from) {
+    for (let dir = (0,external_node_path_.resolve)(from);; dir = (0,external_node_path_.dirname)(dir)) {
+        const candidate = (0,external_node_path_.join)(dir, 'node_modules', '.bin', name);
+        if (isExecutable(candidate))
+            return candidate;
+        if ((0,external_node_path_.dirname)(dir) === dir)
+            return undefined;
+    }
+}
+function onPath(name, env) {
+    for (const dir of (env.PATH ?? '').split(external_node_path_.delimiter).filter(Boolean)) {
+        const candidate = (0,external_node_path_.join)(dir, name);
+        if (isExecutable(candidate))
+            return candidate;
+    }
+    return undefined;
+}
+function isExecutable(file) {
+    try {
+        (0,external_node_fs_.accessSync)(file, external_node_fs_.constants.X_OK);
+        return kindOf(file) === 'file';
+    }
+    catch {
+        return false;
+    }
+}
+function kindOf(path) {
+    try {
+        const stat = (0,external_node_fs_.statSync)(path);
+        return stat.isFile() ? 'file' : stat.isDirectory() ? 'dir' : undefined;
+    }
+    catch {
+        return undefined;
+    }
+}
+/** One word that reads as a path (`./x`, `/x`, `dir/x.ts`, `harness.json`), not a command line. */
+function looksLikePath(value) {
+    const text = value.trim();
+    if (/\s/.test(text))
+        return false;
+    return ((0,external_node_path_.isAbsolute)(text) || text.startsWith('./') || text.startsWith('../') || /\.(?:[cm]?[jt]s|py|sh|json)$/i.test(text));
 }
 
 ;// CONCATENATED MODULE: ./src/providers/types.ts
@@ -1169,8 +1553,6 @@ function execErrorKind(result, stderr) {
     return kindFromText(stderr);
 }
 
-// EXTERNAL MODULE: ./src/lib/paths.ts
-var paths = __webpack_require__(9927);
 ;// CONCATENATED MODULE: ./src/providers/opencode.ts
 
 
@@ -2373,8 +2755,6 @@ function requiredString(value, name) {
     return value;
 }
 
-// EXTERNAL MODULE: ./node_modules/zod/v4/classic/schemas.js + 4 modules
-var schemas = __webpack_require__(41514);
 ;// CONCATENATED MODULE: ./src/clones/github/control/runs.ts
 
 
@@ -2513,7 +2893,8 @@ const CONTROL_ROUTES = [
         handle: ({ core, body }) => {
             if (!('seed' in body))
                 throw new state_errors/* ApiError */.hD(422, 'Expected {"seed": "<name>"} or {"seed": {...seed object}}');
-            return ok({ seeded: true, seed: core.reseed(body.seed) });
+            // Named seeds and seed objects only: the control API never reads a file of the machine.
+            return ok({ seeded: true, seed: core.reseed(body.seed, undefined, { files: false }) });
         },
     },
     {
@@ -2642,6 +3023,22 @@ function send(res, reply) {
     });
     res.end(text);
 }
+/**
+ * Whether a Host header names this machine's loopback (`localhost`, `*.localhost`, 127.x.x.x,
+ * [::1]), with any port. A web page can make a browser send requests to 127.0.0.1 under its own
+ * name (DNS rebinding); such requests carry that name, so an open control API refuses them.
+ */
+function isLoopbackHost(header) {
+    if (header === undefined)
+        return true;
+    const value = header.trim().toLowerCase();
+    const name = value.startsWith('[') ? value.slice(1, value.indexOf(']')) : value.replace(/:\d*$/, '');
+    return (name === 'localhost' ||
+        name.endsWith('.localhost') ||
+        /^127(?:\.\d{1,3}){3}$/.test(name) ||
+        name === '::1' ||
+        name === '0:0:0:0:0:0:0:1');
+}
 function sameSecret(given, expected) {
     if (typeof given !== 'string')
         return false;
@@ -2652,7 +3049,8 @@ function sameSecret(given, expected) {
 /**
  * Serves the control API: state snapshots, reset and reseed, the request log, webhook deliveries
  * and simulations of what people do in GitHub's web UI. Its requests are not in the request log
- * (they are the harness's, not the agent's).
+ * (they are the harness's, not the agent's). Without a control token it answers only requests
+ * addressed to a loopback host.
  */
 async function handleControl(core, exchange, controlToken) {
     const { req, res, search } = exchange;
@@ -2662,6 +3060,8 @@ async function handleControl(core, exchange, controlToken) {
             path !== '/_archal/health' &&
             !sameSecret(req.headers['x-archal-control-token'], controlToken))
             throw new state_errors/* ApiError */.hD(401, "The control API needs the clone's control token in X-Archal-Control-Token");
+        if (controlToken === null && path !== '/_archal/health' && !isLoopbackHost(req.headers.host))
+            throw new state_errors/* ApiError */.hD(403, `The control API answers only requests addressed to a loopback host (127.0.0.1, localhost, [::1]), not to ${JSON.stringify(req.headers.host)}; to reach it under another name, start the clone with a control token.`);
         const raw = await (0,http_body/* readBody */.x)(req, core.config.maxBodyBytes);
         let body = {};
         if (raw.length > 0) {
@@ -2867,11 +3267,9 @@ class ResponseCache {
 
 /**
  * Removes credentials from what the request log keeps: every token the clone knows (seeded,
- * handed out, issued to installations), anything shaped like a GitHub token or a JWT, and
- * `access_token` and `sig` (signed blob URL) query parameters.
+ * handed out, issued to installations), then the token formats and secret query parameters
+ * (`access_token`, `sig` of a signed blob URL…) that Archal's own redactor removes everywhere.
  */
-const TOKEN_SHAPES = /\b(?:gh[pousr]_[A-Za-z0-9_]{16,}|github_pat_[A-Za-z0-9_]{20,}|eyJ[\w-]{8,}\.[\w-]{8,}\.[\w-]{8,})/g;
-const TOKEN_HINT = /gh[pousr]_|github_pat_|eyJ|access_token=|sig=/;
 class Redactor {
     known = new Set();
     pattern;
@@ -2883,23 +3281,16 @@ class Redactor {
         this.pattern = undefined;
     }
     redact(text) {
-        // Fast path for the common case, a body with no credential in it: plain substring scans.
-        let known = false;
         for (const token of this.known)
             if (text.includes(token)) {
-                known = true;
+                this.pattern ??= new RegExp([...this.known]
+                    .sort((a, b) => b.length - a.length)
+                    .map((known) => known.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
+                    .join('|'), 'g');
+                text = text.replace(this.pattern, redact/* REDACTED */.XF);
                 break;
             }
-        if (!known && !TOKEN_HINT.test(text))
-            return text;
-        if (known) {
-            this.pattern ??= new RegExp([...this.known]
-                .sort((a, b) => b.length - a.length)
-                .map((token) => token.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
-                .join('|'), 'g');
-            text = text.replace(this.pattern, redact/* REDACTED */.XF);
-        }
-        return text.replace(TOKEN_SHAPES, redact/* REDACTED */.XF).replace(/([?&](?:access_token|sig)=)[^&\s"]*/g, `$1${redact/* REDACTED */.XF}`);
+        return (0,redact/* redactTokenFormats */.rq)(text);
     }
 }
 
@@ -3831,6 +4222,287 @@ function seedTokens(seed, b, defaultUser, defaultToken) {
         });
 }
 
+;// CONCATENATED MODULE: ./src/lib/input-file.ts
+
+/**
+ * Reading the files a user (or a repository) gives Archal: workflows, scenarios, seeds,
+ * .archal.json, .env, command files. Only regular files are read — a FIFO would block forever,
+ * /dev/zero would never end — and only up to a size cap, so no input can hang or exhaust Archal.
+ */
+const input_file_INPUT_LIMITS = {
+    /** Workflow YAML and command files. */
+    workflow: 512 * 1024,
+    /** Scenario markdown. */
+    scenario: 1024 * 1024,
+    /** .archal.json and .env files. */
+    config: 1024 * 1024,
+    /** Seed JSON. */
+    seed: 64 * 1024 * 1024,
+};
+/** Reads a regular file of at most `maxBytes` as UTF-8 text; anything else is a problem naming the file. */
+function input_file_readInputFile(file, options) {
+    let fd;
+    try {
+        // Non-blocking, so that opening a FIFO with no writer returns at once (and is refused below).
+        fd = (0,external_node_fs_.openSync)(file, external_node_fs_.constants.O_RDONLY | external_node_fs_.constants.O_NONBLOCK | external_node_fs_.constants.O_NOCTTY);
+    }
+    catch (error) {
+        const code = error.code;
+        if (code === 'ENOENT' || code === 'ENOTDIR')
+            return { ok: false, problem: 'missing', message: `${file}: no such file` };
+        return { ok: false, problem: 'unreadable', message: `${file}: cannot be read (${code ?? String(error)})` };
+    }
+    try {
+        const stat = (0,external_node_fs_.fstatSync)(fd);
+        if (!stat.isFile())
+            return {
+                ok: false,
+                problem: 'not_a_file',
+                message: `${file} is ${input_file_kindOf(stat)}, not a regular file; Archal reads only regular files`,
+            };
+        if (stat.size > options.maxBytes)
+            return tooLarge(file, stat.size, options.maxBytes);
+        // The size can change between fstat and read: read at most one byte past the cap to notice.
+        const buffer = Buffer.alloc(Math.min(stat.size, options.maxBytes) + 1);
+        let length = 0;
+        for (;;) {
+            const read = (0,external_node_fs_.readSync)(fd, buffer, length, buffer.length - length, null);
+            if (read === 0)
+                break;
+            length += read;
+            if (length === buffer.length)
+                break;
+        }
+        if (length > options.maxBytes)
+            return tooLarge(file, length, options.maxBytes);
+        const bytes = buffer.subarray(0, length);
+        if (options.strictUtf8) {
+            try {
+                return { ok: true, text: new TextDecoder('utf-8', { fatal: true }).decode(bytes) };
+            }
+            catch {
+                return {
+                    ok: false,
+                    problem: 'not_utf8',
+                    message: `${file} is not UTF-8 text (at byte ${firstInvalidUtf8(bytes)}); save it as UTF-8`,
+                };
+            }
+        }
+        return { ok: true, text: bytes.toString('utf8') };
+    }
+    catch (error) {
+        const code = error.code;
+        return { ok: false, problem: 'unreadable', message: `${file}: cannot be read (${code ?? String(error)})` };
+    }
+    finally {
+        (0,external_node_fs_.closeSync)(fd);
+    }
+}
+function tooLarge(file, size, max) {
+    return {
+        ok: false,
+        problem: 'too_large',
+        message: `${file} is ${size > max ? `larger than ${formatBytes(max)}` : formatBytes(size)}; such files are limited to ${formatBytes(max)}`,
+    };
+}
+function input_file_kindOf(stat) {
+    if (stat.isDirectory())
+        return 'a directory';
+    if (stat.isFIFO())
+        return 'a FIFO (named pipe)';
+    if (stat.isCharacterDevice())
+        return 'a character device';
+    if (stat.isBlockDevice())
+        return 'a block device';
+    if (stat.isSocket())
+        return 'a socket';
+    return 'not a regular file';
+}
+/** Offset of the first byte that breaks UTF-8 (lead and continuation bytes), for the message. */
+function firstInvalidUtf8(bytes) {
+    let i = 0;
+    while (i < bytes.length) {
+        const lead = bytes[i];
+        const more = lead < 0x80
+            ? 0
+            : lead >= 0xc2 && lead <= 0xdf
+                ? 1
+                : lead >= 0xe0 && lead <= 0xef
+                    ? 2
+                    : lead >= 0xf0 && lead <= 0xf4
+                        ? 3
+                        : -1;
+        if (more < 0)
+            return i;
+        for (let k = 1; k <= more; k++)
+            if (i + k >= bytes.length || (bytes[i + k] & 0xc0) !== 0x80)
+                return i;
+        i += more + 1;
+    }
+    return i;
+}
+function formatBytes(bytes) {
+    if (bytes < 1024)
+        return `${bytes} B`;
+    if (bytes < 1024 * 1024)
+        return `${Math.round(bytes / 1024)} KiB`;
+    return `${Math.round(bytes / (1024 * 1024))} MiB`;
+}
+
+;// CONCATENATED MODULE: ./src/lib/json-position.ts
+/** 1-based line and column of a character offset in `text`. */
+function lineAndColumn(text, offset) {
+    let line = 1;
+    let lineStart = 0;
+    for (let i = 0; i < offset && i < text.length; i++) {
+        if (text.charCodeAt(i) === 10) {
+            line++;
+            lineStart = i + 1;
+        }
+    }
+    return { line, column: offset - lineStart + 1 };
+}
+/**
+ * JSON.parse with an error that says where: "line 3, column 14: unexpected ','". Node 20's own
+ * messages do not always carry a position, so the position comes from a small scanner that walks
+ * the JSON grammar and stops at the first character that does not fit.
+ */
+function parseJsonWithLocation(text) {
+    try {
+        return { ok: true, value: JSON.parse(text) };
+    }
+    catch {
+        const problem = findJsonError(text);
+        const { line, column } = lineAndColumn(text, problem.offset);
+        return { ok: false, message: `line ${line}, column ${column}: ${problem.message}` };
+    }
+}
+function findJsonError(text) {
+    let i = 0;
+    class Stop extends Error {
+        at;
+        constructor(at, message) {
+            super(message);
+            this.at = at;
+        }
+    }
+    const describe = (at) => (at >= text.length ? 'end of input' : `'${text[at]}'`);
+    const fail = (message, at = i) => {
+        throw new Stop(Math.min(at, text.length), message);
+    };
+    const ws = () => {
+        while (i < text.length && ' \t\n\r'.includes(text[i]))
+            i++;
+    };
+    const literal = (word) => {
+        if (text.startsWith(word, i))
+            i += word.length;
+        else
+            fail(`unexpected ${describe(i)}`);
+    };
+    const string = () => {
+        i++;
+        while (i < text.length && text[i] !== '"') {
+            if (text[i] === '\\')
+                i++;
+            else if (text.charCodeAt(i) < 0x20)
+                fail('control character in string');
+            i++;
+        }
+        if (i >= text.length)
+            fail('unterminated string');
+        i++;
+    };
+    const number = () => {
+        const match = /^-?(0|[1-9]\d*)(\.\d+)?([eE][+-]?\d+)?/.exec(text.slice(i, i + 400));
+        if (!match)
+            fail(`unexpected ${describe(i)}`);
+        i += match[0].length;
+    };
+    const value = (depth) => {
+        if (depth > 512)
+            fail('nested too deeply');
+        ws();
+        const ch = text[i];
+        if (ch === '{') {
+            i++;
+            ws();
+            if (text[i] === '}')
+                return void i++;
+            for (;;) {
+                ws();
+                if (text[i] !== '"')
+                    fail(`expected a "quoted" key but found ${describe(i)}`);
+                string();
+                ws();
+                if (text[i] !== ':')
+                    fail(`expected ':' but found ${describe(i)}`);
+                i++;
+                value(depth + 1);
+                ws();
+                if (text[i] === ',') {
+                    i++;
+                    ws();
+                    if (text[i] === '}')
+                        fail("trailing comma before '}'");
+                    continue;
+                }
+                if (text[i] === '}')
+                    return void i++;
+                fail(`expected ',' or '}' but found ${describe(i)}`);
+            }
+        }
+        if (ch === '[') {
+            i++;
+            ws();
+            if (text[i] === ']')
+                return void i++;
+            for (;;) {
+                value(depth + 1);
+                ws();
+                if (text[i] === ',') {
+                    i++;
+                    ws();
+                    if (text[i] === ']')
+                        fail("trailing comma before ']'");
+                    continue;
+                }
+                if (text[i] === ']')
+                    return void i++;
+                fail(`expected ',' or ']' but found ${describe(i)}`);
+            }
+        }
+        if (ch === '"')
+            return string();
+        if (ch === 't')
+            return literal('true');
+        if (ch === 'f')
+            return literal('false');
+        if (ch === 'n')
+            return literal('null');
+        if (ch === '-' || (ch !== undefined && ch >= '0' && ch <= '9'))
+            return number();
+        fail(`unexpected ${describe(i)}`);
+    };
+    try {
+        value(0);
+        ws();
+        if (i < text.length)
+            fail(`unexpected ${describe(i)} after the end of the JSON value`);
+        return { offset: 0, message: 'invalid JSON' };
+    }
+    catch (error) {
+        if (error instanceof Stop)
+            return { offset: error.at, message: error.message };
+        throw error;
+    }
+}
+/** The JSON in a reply or a Markdown section: the content of its first ``` (or ```json) fence, else the whole text; trimmed. */
+function unfenceJson(text) {
+    const fenced = /```(?:json)?\s*\n([\s\S]*?)```/.exec(text);
+    return (fenced ? fenced[1] : text).trim();
+}
+
 ;// CONCATENATED MODULE: ./src/clones/github/seed/large-backlog.ts
 /**
  * `large-backlog`: 1,200 issues, generated deterministically (a fixed pseudo-random sequence) so
@@ -4309,6 +4981,8 @@ function seedJsonSchema() {
 
 
 
+
+
 const NAMED_SEEDS = [
     'empty',
     'small-project',
@@ -4346,9 +5020,10 @@ function namedSeedData(name) {
 }
 /**
  * A seed from a name (`small-project`), a JSON file path, or an object. Named seeds are parsed
- * once per process: every clone instance after the first starts without re-reading them.
+ * once per process: every clone instance after the first starts without re-reading them. Errors
+ * about a seed file never quote its content.
  */
-function loadSeed(input, cwd = process.cwd()) {
+function loadSeed(input, cwd = process.cwd(), rules = {}) {
     if (typeof input !== 'string') {
         let seed = objects.get(input);
         if (!seed)
@@ -4364,8 +5039,19 @@ function loadSeed(input, cwd = process.cwd()) {
         return { seed, source: input };
     }
     const looksLikePath = input.endsWith('.json') || input.includes('/') || input.includes('\\');
+    if (rules.files === false)
+        throw new SeedError([
+            {
+                path: '',
+                message: `${unknown('seed', input, NAMED_SEEDS)}: give a named seed (${NAMED_SEEDS.join(', ')}) or a seed object; seed files are not read here`,
+            },
+        ], 'seed');
     const file = (0,external_node_path_.resolve)(cwd, input);
-    if (!looksLikePath || !(0,external_node_fs_.existsSync)(file))
+    if (looksLikePath && rules.root !== undefined && !inside(file, rules.root))
+        throw new SeedError([{ path: '', message: `${input} is outside ${rules.root}; seed files must be inside the repository` }], 'seed');
+    if (looksLikePath && !(0,external_node_fs_.existsSync)(file))
+        throw new SeedError([{ path: '', message: `seed file ${input} does not exist (looked for ${file})` }], 'seed');
+    if (!looksLikePath)
         throw new SeedError([
             {
                 path: '',
@@ -4379,18 +5065,36 @@ function loadSeed(input, cwd = process.cwd()) {
     const known = named_files.get(key);
     if (known)
         return { seed: known, source: file };
+    const read = input_file_readInputFile(file, { maxBytes: input_file_INPUT_LIMITS.seed, strictUtf8: true });
+    if (!read.ok)
+        throw new SeedError([{ path: '', message: read.message }], file);
     let data;
     try {
-        data = JSON.parse((0,external_node_fs_.readFileSync)(file, 'utf8'));
+        data = JSON.parse(read.text);
     }
-    catch (error) {
-        throw new SeedError([{ path: '', message: `not valid JSON: ${error instanceof Error ? error.message : String(error)}` }], file);
+    catch {
+        // Where, never what: the file may be anything, and its bytes are not ours to repeat.
+        const { line, column } = lineAndColumn(read.text, findJsonError(read.text).offset);
+        throw new SeedError([{ path: '', message: `not valid JSON (line ${line}, column ${column})` }], file);
     }
     const seed = validateSeed(data, file);
     if (named_files.size >= 100)
         named_files.clear();
     named_files.set(key, seed);
     return { seed, source: file };
+}
+/** Whether `file` (symbolic links resolved) is inside `root`. */
+function inside(file, root) {
+    const real = (path) => {
+        try {
+            return (0,external_node_fs_.realpathSync)(path);
+        }
+        catch {
+            return (0,external_node_path_.resolve)(path);
+        }
+    };
+    const rel = (0,external_node_path_.relative)(real(root), real(file));
+    return rel !== '' && rel !== '..' && !rel.startsWith(`..${external_node_path_.sep}`) && !(0,external_node_path_.isAbsolute)(rel);
 }
 
 // EXTERNAL MODULE: ./src/clones/github/state/blobs.ts
@@ -4681,8 +5385,8 @@ class CloneCore {
         this.log.clear();
     }
     /** Replaces the state with another seed (a name, a file relative to `cwd`, or an object); the request log starts over. */
-    reseed(input, cwd) {
-        const loaded = loadSeed(input, cwd);
+    reseed(input, cwd, rules) {
+        const loaded = loadSeed(input, cwd, rules);
         this.applySeed(loaded.seed, loaded.source);
         this.log.clear();
         return loaded.source;
@@ -5578,7 +6282,8 @@ function viaGitHubHost(req) {
  * Each instance has its own temporary directory and state; stop() removes both.
  */
 async function startGitHubClone(options = {}) {
-    const { seed, source } = loadSeed(options.seed ?? 'small-project', options.cwd);
+    const seedRules = options.seedRoot === undefined ? {} : { root: options.seedRoot };
+    const { seed, source } = loadSeed(options.seed ?? 'small-project', options.cwd, seedRules);
     const dir = (0,external_node_fs_.realpathSync)((0,external_node_fs_.mkdtempSync)((0,external_node_path_.join)((0,paths/* scratchDir */.GA)(), 'archal-github-')));
     track(dir);
     const token = options.token ?? `ghp_${(0,external_node_crypto_.randomBytes)(27).toString('base64url').replace(/[-_]/g, '0').slice(0, 36)}`;
@@ -5657,7 +6362,7 @@ async function startGitHubClone(options = {}) {
         state: () => snapshot(core.store, { seed: core.seedSource }),
         reset: async () => core.reset(),
         seed: async (input) => {
-            core.reseed(input, options.cwd);
+            core.reseed(input, options.cwd, seedRules);
         },
         requests: (filter) => core.log.list(filter),
         clearRequests: () => core.log.clear(),
@@ -5682,6 +6387,40 @@ async function startGitHubClone(options = {}) {
         })()),
     };
     return { apiUrl: base, gitUrl: base, token, controlToken, dir, port, handle };
+}
+
+// EXTERNAL MODULE: external "node:os"
+var external_node_os_ = __webpack_require__(48161);
+;// CONCATENATED MODULE: ./src/clones/github/seed/check.ts
+
+
+
+
+
+/** Seeds already applied once without a problem: every run of a suite checks the same seed at most once. */
+const checked = new WeakSet();
+/**
+ * Applies a seed to a throwaway clone state and discards it: the referential problems the schema
+ * cannot see (an owner, label or branch that does not exist) surface as a SeedError before any run.
+ */
+function checkSeed(seed, source) {
+    if (checked.has(seed))
+        return;
+    const dir = (0,external_node_fs_.mkdtempSync)((0,external_node_path_.join)((0,external_node_os_.tmpdir)(), 'archal-seed-check-'));
+    try {
+        applySeed(seed, { reposDir: dir, now: new Date(), defaultToken: 'seed-check', source });
+    }
+    finally {
+        (0,external_node_fs_.rmSync)(dir, { recursive: true, force: true });
+    }
+    checked.add(seed);
+}
+/** `loadSeed`, then a dry run of the seed (named seeds are ours and known to apply). */
+function loadCheckedSeed(input, cwd, rules) {
+    const loaded = loadSeed(input, cwd, rules);
+    if (!NAMED_SEEDS.includes(loaded.source))
+        checkSeed(loaded.seed, loaded.source === 'custom' ? 'seed' : `seed ${loaded.source}`);
+    return loaded;
 }
 
 // EXTERNAL MODULE: external "node:net"
@@ -6005,162 +6744,10 @@ function undiciPath() {
 
 
 
-// EXTERNAL MODULE: ./src/evaluate/criteria.ts + 5 modules
-var evaluate_criteria = __webpack_require__(40212);
-;// CONCATENATED MODULE: ./src/lib/json-position.ts
-/** 1-based line and column of a character offset in `text`. */
-function lineAndColumn(text, offset) {
-    let line = 1;
-    let lineStart = 0;
-    for (let i = 0; i < offset && i < text.length; i++) {
-        if (text.charCodeAt(i) === 10) {
-            line++;
-            lineStart = i + 1;
-        }
-    }
-    return { line, column: offset - lineStart + 1 };
-}
-/**
- * JSON.parse with an error that says where: "line 3, column 14: unexpected ','". Node 20's own
- * messages do not always carry a position, so the position comes from a small scanner that walks
- * the JSON grammar and stops at the first character that does not fit.
- */
-function parseJsonWithLocation(text) {
-    try {
-        return { ok: true, value: JSON.parse(text) };
-    }
-    catch {
-        const problem = findJsonError(text);
-        const { line, column } = lineAndColumn(text, problem.offset);
-        return { ok: false, message: `line ${line}, column ${column}: ${problem.message}` };
-    }
-}
-function findJsonError(text) {
-    let i = 0;
-    class Stop extends Error {
-        at;
-        constructor(at, message) {
-            super(message);
-            this.at = at;
-        }
-    }
-    const describe = (at) => (at >= text.length ? 'end of input' : `'${text[at]}'`);
-    const fail = (message, at = i) => {
-        throw new Stop(Math.min(at, text.length), message);
-    };
-    const ws = () => {
-        while (i < text.length && ' \t\n\r'.includes(text[i]))
-            i++;
-    };
-    const literal = (word) => {
-        if (text.startsWith(word, i))
-            i += word.length;
-        else
-            fail(`unexpected ${describe(i)}`);
-    };
-    const string = () => {
-        i++;
-        while (i < text.length && text[i] !== '"') {
-            if (text[i] === '\\')
-                i++;
-            else if (text.charCodeAt(i) < 0x20)
-                fail('control character in string');
-            i++;
-        }
-        if (i >= text.length)
-            fail('unterminated string');
-        i++;
-    };
-    const number = () => {
-        const match = /^-?(0|[1-9]\d*)(\.\d+)?([eE][+-]?\d+)?/.exec(text.slice(i, i + 400));
-        if (!match)
-            fail(`unexpected ${describe(i)}`);
-        i += match[0].length;
-    };
-    const value = (depth) => {
-        if (depth > 512)
-            fail('nested too deeply');
-        ws();
-        const ch = text[i];
-        if (ch === '{') {
-            i++;
-            ws();
-            if (text[i] === '}')
-                return void i++;
-            for (;;) {
-                ws();
-                if (text[i] !== '"')
-                    fail(`expected a "quoted" key but found ${describe(i)}`);
-                string();
-                ws();
-                if (text[i] !== ':')
-                    fail(`expected ':' but found ${describe(i)}`);
-                i++;
-                value(depth + 1);
-                ws();
-                if (text[i] === ',') {
-                    i++;
-                    ws();
-                    if (text[i] === '}')
-                        fail("trailing comma before '}'");
-                    continue;
-                }
-                if (text[i] === '}')
-                    return void i++;
-                fail(`expected ',' or '}' but found ${describe(i)}`);
-            }
-        }
-        if (ch === '[') {
-            i++;
-            ws();
-            if (text[i] === ']')
-                return void i++;
-            for (;;) {
-                value(depth + 1);
-                ws();
-                if (text[i] === ',') {
-                    i++;
-                    ws();
-                    if (text[i] === ']')
-                        fail("trailing comma before ']'");
-                    continue;
-                }
-                if (text[i] === ']')
-                    return void i++;
-                fail(`expected ',' or ']' but found ${describe(i)}`);
-            }
-        }
-        if (ch === '"')
-            return string();
-        if (ch === 't')
-            return literal('true');
-        if (ch === 'f')
-            return literal('false');
-        if (ch === 'n')
-            return literal('null');
-        if (ch === '-' || (ch !== undefined && ch >= '0' && ch <= '9'))
-            return number();
-        fail(`unexpected ${describe(i)}`);
-    };
-    try {
-        value(0);
-        ws();
-        if (i < text.length)
-            fail(`unexpected ${describe(i)} after the end of the JSON value`);
-        return { offset: 0, message: 'invalid JSON' };
-    }
-    catch (error) {
-        if (error instanceof Stop)
-            return { offset: error.at, message: error.message };
-        throw error;
-    }
-}
-/** The JSON in a reply or a Markdown section: the content of its first ``` (or ```json) fence, else the whole text; trimmed. */
-function unfenceJson(text) {
-    const fenced = /```(?:json)?\s*\n([\s\S]*?)```/.exec(text);
-    return (fenced ? fenced[1] : text).trim();
-}
 
+
+// EXTERNAL MODULE: ./src/evaluate/criteria.ts + 6 modules
+var evaluate_criteria = __webpack_require__(87315);
 ;// CONCATENATED MODULE: ./src/scenarios/clones.ts
 /** Clones Archal can run, and the words that imply a scenario needs them. */
 const CLONE_KEYWORDS = {
@@ -6234,20 +6821,10 @@ const DEFAULT_TIMEOUT_SECONDS = 180;
 const DEFAULT_RUNS = 1;
 const MAX_SCENARIO_BYTES = 256 * 1024;
 function parseScenarioFile(file, options = {}) {
-    let text;
-    try {
-        text = (0,external_node_fs_.readFileSync)(file, 'utf8');
-    }
-    catch (error) {
-        return {
-            ok: false,
-            errors: [
-                { file, message: `cannot read the scenario: ${error.code ?? String(error)}` },
-            ],
-            warnings: [],
-        };
-    }
-    return parseScenario(text, file, options);
+    const read = input_file_readInputFile(file, { maxBytes: input_file_INPUT_LIMITS.scenario, strictUtf8: true });
+    if (!read.ok)
+        return { ok: false, errors: [{ file, message: `cannot read the scenario: ${read.message}` }], warnings: [] };
+    return parseScenario(read.text, file, options);
 }
 /**
  * Parses Archal-compatible scenario markdown. Every problem carries its file and line; nothing the
@@ -6356,6 +6933,9 @@ function parseScenario(text, file, options = {}) {
     const config = parseConfig(section('config'), file, allText, options, errors, warnings);
     if (errors.length > 0 || !title || !prompt || !config)
         return { ok: false, errors, warnings };
+    const seedLine = seedState
+        ? section('seed')?.line
+        : section('config')?.lines.find((entry) => /^\s*(?:[-*]\s+)?seed\s*:/i.test(entry.text))?.line;
     const scenario = {
         file,
         title: title.text,
@@ -6365,6 +6945,7 @@ function parseScenario(text, file, options = {}) {
         ...(body('setup') ? { setup: body('setup') } : {}),
         ...(body('expected') ? { expectedBehavior: body('expected') } : {}),
         ...(seedState ? { seedState } : {}),
+        ...(seedLine !== undefined ? { seedLine } : {}),
     };
     return { ok: true, scenario, warnings };
 }
@@ -6608,7 +7189,7 @@ async function judge(criteria, evidence, settings) {
     let usage;
     try {
         const result = await settings.provider.run({
-            prompt: judgePrompt(criteria, evidence),
+            prompt: judgeInput(criteria, evidence, settings.redactor),
             cwd: settings.cwd,
             env: settings.env,
             model: settings.model,
@@ -6646,6 +7227,12 @@ async function judge(criteria, evidence, settings) {
                 : String(error);
         return { ok: false, error: `the judge (${settings.providerName}) failed: ${message}`, usage };
     }
+}
+/** The prompt, redacted twice: each piece of evidence as it is, then the whole (where quoting may have glued pieces). */
+function judgeInput(criteria, evidence, redactor) {
+    if (!redactor)
+        return judgePrompt(criteria, evidence);
+    return redactor.text(judgePrompt(criteria, redactor.value(evidence)));
 }
 function judgePrompt(criteria, evidence) {
     const diff = JSON.stringify(evidence.diff, null, 1);
@@ -6708,14 +7295,34 @@ function archalAliases(input) {
         if (mcp)
             env[`ARCHAL_${name}_MCP_URL`] = mcp;
     }
+    const servers = aliases_mcpServers(input);
+    if (servers)
+        env.ARCHAL_MCP_SERVERS = JSON.stringify(servers);
     if (input.model)
         env.ARCHAL_ENGINE_MODEL = input.model;
     if (input.token)
         env.ARCHAL_TOKEN = input.token;
     return env;
 }
+/**
+ * The clones' MCP endpoints in the `mcpServers` form MCP clients read (`ARCHAL_MCP_SERVERS`, and the
+ * file `ARCHAL_MCP_CONFIG` names): streamable HTTP, the clone's token as a bearer token.
+ */
+function aliases_mcpServers(input) {
+    const entries = Object.entries(input.cloneUrls).filter(([clone]) => clone.endsWith('Mcp'));
+    if (entries.length === 0)
+        return undefined;
+    return Object.fromEntries(entries.map(([clone, url]) => [
+        clone.slice(0, -'Mcp'.length),
+        {
+            type: 'http',
+            url,
+            ...(input.token ? { headers: { Authorization: `Bearer ${input.token}` } } : {}),
+        },
+    ]));
+}
 /** Every name `archalAliases` may set, so that a value left in the host's environment never leaks into a run. */
-const ALIAS_PATTERN = /^(?:ARCHAL_ENGINE_(?:TASK|MODE|MODEL)|AGENT_RUN_MODE|ARCHAL_(?:CLONE|TWIN)_(?:URLS|NAMES)|AGENT_ROUTE_HEADERS|ARCHAL_TOKEN|ARCHAL_[A-Z0-9_]+_(?:URL|BASE_URL|REST_URL|MCP_URL))$/;
+const ALIAS_PATTERN = /^(?:ARCHAL_ENGINE_(?:TASK|MODE|MODEL)|AGENT_RUN_MODE|ARCHAL_(?:CLONE|TWIN)_(?:URLS|NAMES)|AGENT_ROUTE_HEADERS|ARCHAL_TOKEN|ARCHAL_MCP_(?:SERVERS|CONFIG)|ARCHAL_[A-Z0-9_]+_(?:URL|BASE_URL|REST_URL|MCP_URL))$/;
 
 ;// CONCATENATED MODULE: ./src/harness/extract.ts
 function extractAnswer(stdout) {
@@ -6827,29 +7434,45 @@ function jsonBlocks(output) {
 
 
 
-/** Credentials that could reach the real GitHub; the agent only gets the clone's token. */
-const REAL_GITHUB_CREDENTIALS = /^(GITHUB|GH)_.*(TOKEN|PAT|KEY|PASSWORD)$|^GH_ENTERPRISE_TOKEN$|^GITHUB_PAT$/;
-/** The harness contract's environment (see README: the agent's environment). */
+
+/**
+ * Variables that carry credentials, removed from the agent's environment by rule rather than by
+ * list: names with TOKEN, SECRET, KEY, PASSWORD/PASSWD or CREDENTIAL, git configuration given through
+ * the environment (a credential helper), askpass programs and the SSH agent.
+ */
+function isCredentialVariable(name) {
+    return (/TOKEN|SECRET|KEY|PASSWORD|PASSWD|CREDENTIAL/i.test(name) ||
+        /^GIT_CONFIG/i.test(name) ||
+        ['GIT_ASKPASS', 'SSH_ASKPASS', 'SSH_AUTH_SOCK'].includes(name.toUpperCase()));
+}
+/**
+ * The harness contract's environment (see README: the agent's environment): the host's, minus its
+ * credentials (except those `agentPassEnv` names), plus the agent's own `env` and the contract's variables.
+ */
 function harnessEnvironment(request) {
     const env = {};
+    const { taskPreamble, defaultModel } = request.agent;
+    const task = taskPreamble ? `${taskPreamble}\n\n${request.task}` : request.task;
+    const model = request.model ?? defaultModel;
+    const passed = new Set(request.agent.passEnv ?? []);
     for (const [key, value] of Object.entries(request.env))
-        if (!REAL_GITHUB_CREDENTIALS.test(key) && !ALIAS_PATTERN.test(key))
+        if (passed.has(key) || (!isCredentialVariable(key) && !ALIAS_PATTERN.test(key)))
             env[key] = value;
     // Archal's other names for the same values: the agent's own settings (agent.env) still win.
     Object.assign(env, archalAliases({
-        task: request.task,
-        model: request.model,
+        task,
+        model,
         cloneUrls: request.cloneUrls,
         token: request.github?.token,
     }));
     Object.assign(env, request.agent.env, {
-        AGENT_TASK: request.task,
+        AGENT_TASK: task,
         AGENT_CLONE_URLS: JSON.stringify(request.cloneUrls),
         AGENT_TRACE_FILE: (0,external_node_path_.join)(request.runDir, 'agent-trace.json'),
         AGENT_METRICS_FILE: (0,external_node_path_.join)(request.runDir, 'agent-metrics.json'),
     });
-    if (request.model)
-        env.AGENT_MODEL = request.model;
+    if (model)
+        env.AGENT_MODEL = model;
     else
         delete env.AGENT_MODEL;
     if (request.github) {
@@ -6872,10 +7495,16 @@ function harnessEnvironment(request) {
 async function runHarness(request) {
     (0,external_node_fs_.mkdirSync)(request.runDir, { recursive: true });
     const env = harnessEnvironment(request);
+    if (env.ARCHAL_MCP_SERVERS) {
+        // Archal's MCP config file: what an MCP client is pointed at to reach the clones' tools.
+        const file = (0,external_node_path_.join)(request.runDir, 'mcp-config.json');
+        (0,external_node_fs_.writeFileSync)(file, JSON.stringify({ mcpServers: JSON.parse(env.ARCHAL_MCP_SERVERS) }, null, 2));
+        env.ARCHAL_MCP_CONFIG = file;
+    }
     const result = await runProcess({
         command: request.agent.command,
         args: request.agent.args,
-        cwd: request.cwd,
+        cwd: request.agent.cwd ?? request.cwd,
         env,
         timeoutMs: request.timeoutMs,
         signal: request.signal,
@@ -6924,11 +7553,13 @@ function outcomeOf(result) {
         return { kind: 'exited', exitCode: result.exitCode ?? -1 };
     return { kind: 'ok' };
 }
+/** A file the agent wrote: only a regular file of at most 8 MiB is read (an agent's FIFO must not hang the run). */
 function readJson(file) {
-    if (!(0,external_node_fs_.existsSync)(file))
-        return undefined;
+    const read = input_file_readInputFile(file, { maxBytes: 8 * 1024 * 1024 });
+    if (!read.ok)
+        return read.problem === 'missing' ? undefined : { unreadable: true };
     try {
-        return JSON.parse((0,external_node_fs_.readFileSync)(file, 'utf8').slice(0, 8 * 1024 * 1024));
+        return JSON.parse(read.text);
     }
     catch {
         return { unreadable: true };
@@ -6954,6 +7585,7 @@ function writeJsonCache(file, value) {
 }
 
 ;// CONCATENATED MODULE: ./src/runner/run-once.ts
+
 
 
 
@@ -6990,6 +7622,8 @@ function startScenarioClone(scenario, options) {
     return startGitHubClone({
         seed,
         cwd: seedBase,
+        // Seed files a repository names (its scenarios, its .archal.json) stay inside it; --seed is the user's own.
+        ...(options.seedOverride === undefined ? { seedRoot: options.cwd } : {}),
         logger: () => { },
         controlToken: (0,external_node_crypto_.randomBytes)(24).toString('hex'),
         ...(options.rateLimit ? { rateLimit: { limit: options.rateLimit, kind: 'secondary' } } : {}),
@@ -7007,7 +7641,10 @@ async function runOnce(options) {
     });
     const clone = options.clone ?? (await startScenarioClone(scenario, options));
     const logStart = options.clone ? clone.handle.requests().length : 0;
-    const redactor = new redact/* SecretRedactor */.pE([clone.token], options.env);
+    const redactor = new redact/* SecretRedactor */.pE([clone.token, ...agentSecrets(options.agent)], {
+        ...options.env,
+        ...options.agent.env,
+    });
     // The agent's trace and metrics files live in the clone's directory, removed with it.
     const agentFiles = (0,external_node_path_.join)(clone.dir, 'agent-files', runId);
     const { routing } = scenario.config;
@@ -7042,7 +7679,7 @@ async function runOnce(options) {
             answer: harness.answer.text,
             requests,
         });
-        const judged = await judgeCriteria(options, context, harness);
+        const judged = await judgeCriteria(options, context, harness, redactor);
         const criteria = [];
         for (const criterion of options.criteria) {
             switch (criterion.plan.mode) {
@@ -7130,7 +7767,7 @@ function requestSummary(entry) {
         durationMs: entry.durationMs,
     };
 }
-async function judgeCriteria(options, context, harness) {
+async function judgeCriteria(options, context, harness, redactor) {
     const results = new Map();
     const wanted = options.criteria.filter((criterion) => criterion.plan.mode === 'judged');
     if (wanted.length === 0)
@@ -7161,6 +7798,8 @@ async function judgeCriteria(options, context, harness) {
         cwd: options.cwd,
         env: options.env,
         signal: options.signal ?? new AbortController().signal,
+        // The judge's provider is a third party: it gets the evidence without secrets.
+        redactor,
     });
     for (const criterion of wanted) {
         const decided = verdict.ok ? verdict.verdicts.get(criterion.id) : undefined;
@@ -7370,11 +8009,17 @@ function seedProblems(scenario, cwd) {
     if (!own)
         return [];
     try {
-        loadSeed(seed, base);
+        loadCheckedSeed(seed, base, { root: cwd });
         return [];
     }
     catch (error) {
-        return [{ file: scenario.file, message: `seed: ${(0,lib_errors/* errorMessage */.g)(error)}` }];
+        return [
+            {
+                file: scenario.file,
+                ...(scenario.seedLine !== undefined ? { line: scenario.seedLine } : {}),
+                message: `seed: ${(0,lib_errors/* errorMessage */.g)(error)}`,
+            },
+        ];
     }
 }
 function displayFile(file, cwd) {
@@ -7400,7 +8045,21 @@ function judgeResolver(config, providers, evaluatorModel) {
 
 // EXTERNAL MODULE: external "node:util"
 var external_node_util_ = __webpack_require__(57975);
+;// CONCATENATED MODULE: ./src/workspace/errors.ts
+
+/**
+ * A workspace that cannot be opened: its directory is missing, its .archal.json is invalid, an
+ * input file cannot be read, or its run store cannot be reached.
+ */
+class errors_WorkspaceError extends lib_errors/* ArchalError */.u {
+    constructor(code, message, data) {
+        super(code, message, data);
+        this.name = 'WorkspaceError';
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/workspace/env.ts
+
 
 
 
@@ -7408,19 +8067,18 @@ var external_node_util_ = __webpack_require__(57975);
 /**
  * Reads `<dir>/.env`, then `$ARCHAL_HOME/.env` (ARCHAL_HOME as `env` has it). Writes nothing: a
  * host decides what to do with the variables (`withDotEnv` merges them under its environment).
+ * A missing file is skipped; one that is not a regular file, or too large, is a WorkspaceError.
  */
 function readDotEnv(dir, env) {
     const values = {};
     const files = [];
     for (const file of [join(dir, '.env'), join(archalHome(env), '.env')]) {
-        let text;
-        try {
-            text = readFileSync(file, 'utf8');
-        }
-        catch {
+        const read = readInputFile(file, { maxBytes: INPUT_LIMITS.config });
+        if (!read.ok && (read.problem === 'missing' || read.problem === 'unreadable'))
             continue;
-        }
-        for (const [key, value] of Object.entries(parseEnv(text)))
+        if (!read.ok)
+            throw new WorkspaceError('unreadable_file', `Cannot read ${read.message}.`, { file });
+        for (const [key, value] of Object.entries(parseEnv(read.text)))
             if (value !== undefined && !(key in values))
                 values[key] = value;
         files.push(file);
@@ -7439,20 +8097,6 @@ function withDotEnv(dir, env) {
     return merged;
 }
 
-;// CONCATENATED MODULE: ./src/workspace/errors.ts
-
-/** A workspace that cannot be opened: its .archal.json is invalid, or its run store cannot be reached. */
-class WorkspaceError extends lib_errors/* ArchalError */.u {
-    constructor(code, message, data) {
-        super(code, message, data);
-        this.name = 'WorkspaceError';
-    }
-}
-
-// EXTERNAL MODULE: external "node:os"
-var external_node_os_ = __webpack_require__(48161);
-// EXTERNAL MODULE: ./src/lib/command-spec.ts
-var command_spec = __webpack_require__(91516);
 ;// CONCATENATED MODULE: ./src/attach/schema.ts
 
 /** The trace formats `archal trace-source import` reads. */
@@ -7762,6 +8406,9 @@ const archalConfigSchema = schemas/* object */.Ikc({
     agent: agentSchema.optional(),
     title: schemas/* string */.YjP().optional().describe('Display name of the project, shown in run reports.'),
     agentModel: schemas/* string */.YjP().min(1).optional().describe('Passed to the agent as AGENT_MODEL (and ARCHAL_ENGINE_MODEL).'),
+    agentPassEnv: schemas/* array */.YOg(schemas/* string */.YjP().regex(/^[A-Za-z_][A-Za-z0-9_]*$/, 'an environment variable name'))
+        .optional()
+        .describe('Credential variables the agent under test gets anyway. By default names with TOKEN, SECRET, KEY, PASSWORD or CREDENTIAL, GIT_CONFIG_*, GIT_ASKPASS, SSH_ASKPASS and SSH_AUTH_SOCK are removed from its environment.'),
     clones: cloneList
         .optional()
         .describe('Clones scenarios use when they neither name nor imply any, e.g. ["github"].'),
@@ -7811,18 +8458,14 @@ function loadConfig(dir) {
  * invalid. Paths in it (scenarios, seed files) are relative to its directory.
  */
 function loadConfigFile(file, options = {}) {
-    let text;
-    try {
-        text = (0,external_node_fs_.readFileSync)(file, 'utf8');
-    }
-    catch (error) {
-        if (error.code === 'ENOENT')
-            return options.required
-                ? { status: 'invalid', file, errors: [{ path: '', message: 'no such file' }] }
-                : { status: 'missing', file, config: {} };
-        return { status: 'invalid', file, errors: [{ path: '', message: `cannot read the file: ${String(error)}` }] };
-    }
-    const parsed = parseJsonWithLocation(text);
+    const read = input_file_readInputFile(file, { maxBytes: input_file_INPUT_LIMITS.config, strictUtf8: true });
+    if (!read.ok && read.problem === 'missing')
+        return options.required
+            ? { status: 'invalid', file, errors: [{ path: '', message: read.message }] }
+            : { status: 'missing', file, config: {} };
+    if (!read.ok)
+        return { status: 'invalid', file, errors: [{ path: '', message: read.message }] };
+    const parsed = parseJsonWithLocation(read.text);
     if (!parsed.ok)
         return { status: 'invalid', file, errors: [{ path: '', message: `invalid JSON: ${parsed.message}` }] };
     return validateConfig(parsed.value, file);
@@ -8432,11 +9075,19 @@ function numeric(operand, value, op) {
 ;// CONCATENATED MODULE: ./src/workflows/commands.ts
 
 
+
 function commandDirectories(first, home, bundled) {
     const locations = typeof first === 'string' ? { repo: first, home: home, bundledCommands: bundled } : first;
+    const archon = (0,external_node_path_.join)(locations.repo, '.archon', 'commands');
+    const repoFolders = [archon, (0,external_node_path_.join)(archon, 'defaults')];
+    if (locations.commandFolder) {
+        const configured = (0,external_node_path_.resolve)(locations.repo, locations.commandFolder);
+        if (!repoFolders.includes(configured))
+            repoFolders.push(configured);
+    }
     return [
         (0,external_node_path_.join)(locations.repo, '.archal', 'commands'),
-        (0,external_node_path_.join)(locations.repo, '.archon', 'commands'),
+        ...repoFolders,
         ...(locations.userHome ? [(0,external_node_path_.join)(locations.userHome, '.archon', 'commands')] : []),
         (0,external_node_path_.join)(locations.home, 'commands'),
         locations.bundledCommands,
@@ -8502,14 +9153,10 @@ function createCommandResolver(directories) {
             const file = filesOneDeep(dir).find((path) => (0,external_node_path_.basename)(path) === `${name}.md`);
             if (!file)
                 continue;
-            let body;
-            try {
-                body = (0,external_node_fs_.readFileSync)(file, 'utf8');
-            }
-            catch (error) {
-                const code = error.code;
-                return { ok: false, message: `cannot read command file ${file}: ${code ?? String(error)}` };
-            }
+            const read = input_file_readInputFile(file, { maxBytes: input_file_INPUT_LIMITS.workflow, strictUtf8: true });
+            if (!read.ok)
+                return { ok: false, message: `command file ${read.message}` };
+            const body = read.text;
             if (body.trim().length === 0)
                 return { ok: false, message: `command file ${file} is empty` };
             return { ok: true, body, file };
@@ -9101,7 +9748,7 @@ function parseYaml(text) {
             ok: false,
             errors: [
                 {
-                    message: `file is ${formatBytes(bytes)}; workflow files are limited to ${formatBytes(YAML_LIMITS.maxBytes)}`,
+                    message: `file is ${yaml_source_formatBytes(bytes)}; workflow files are limited to ${yaml_source_formatBytes(YAML_LIMITS.maxBytes)}`,
                 },
             ],
         };
@@ -9178,7 +9825,7 @@ function firstLine(error) {
     const message = (0,lib_errors/* errorMessage */.g)(error);
     return message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '');
 }
-function formatBytes(bytes) {
+function yaml_source_formatBytes(bytes) {
     return bytes >= 1024 * 1024 ? `${(bytes / 1024 / 1024).toFixed(1)} MiB` : `${Math.round(bytes / 1024)} KiB`;
 }
 
@@ -9948,11 +10595,13 @@ function parseWhen(source, input) {
     }
 }
 function commonFields(fields, input) {
+    const included = input.placed.macros?.inputs;
     return {
         depends_on: [...new Set(fields.depends_on ?? [])],
         when: parseWhen(fields.when, input),
         trigger_rule: fields.trigger_rule ?? 'all_success',
         continue_on_error: fields.continue_on_error ?? false,
+        ...(included && Object.keys(included).length > 0 ? { includeInputs: included } : {}),
     };
 }
 /** A command file by name, with an include's rewrites applied to its text. */
@@ -10140,7 +10789,105 @@ function checkWorkflowContract(fields, nodes, ctx) {
         ctx.warnings.push(at('interactive', 'this workflow can pause (an approval or interactive loop); declare interactive: true'));
 }
 
+;// CONCATENATED MODULE: ./src/workflows/shell-quoting.ts
+
+/** References standing inside double or single quotes (command substitutions open a new context). */
+function quotingPitfalls(script) {
+    const refs = findOutputRefs(script);
+    if (refs.length === 0)
+        return [];
+    const contexts = quoteContexts(script);
+    const pitfalls = [];
+    for (const ref of refs) {
+        const context = contexts[ref.index];
+        if (context === 'double' || context === 'single')
+            pitfalls.push({ ref: ref.text, quote: context, index: ref.index });
+    }
+    return pitfalls;
+}
+/** What a pitfall does, and the safe form, for a warning. */
+function describePitfall(pitfall) {
+    return pitfall.quote === 'double'
+        ? `"${pitfall.ref}" inside double quotes: the shell still expands $(…) and backticks in the output, so text a node produced can run as a command. Archal quotes the output itself: write ${pitfall.ref} without quotes (x=${pitfall.ref}; then use "$x")`
+        : `'…${pitfall.ref}…' inside single quotes: the output's own quotes close yours and leave it unquoted, so text a node produced can run as a command. Close your quotes around it: '…'${pitfall.ref}'…' (or x=${pitfall.ref} and use "$x")`;
+}
+/** The quoting context at each offset of a script (a small scanner: quotes, escapes, $(…), backticks, comments). */
+function quoteContexts(script) {
+    const contexts = new Array(script.length);
+    // The stack of open contexts: a command substitution starts a fresh one inside any quotes.
+    const stack = [{ context: 'none', closer: undefined }];
+    const top = () => stack[stack.length - 1];
+    let i = 0;
+    while (i < script.length) {
+        const { context, closer } = top();
+        const ch = script[i];
+        contexts[i] = context;
+        if (context === 'single') {
+            if (ch === "'")
+                stack.pop();
+            i++;
+            continue;
+        }
+        if (ch === '\\') {
+            contexts[i + 1] = context;
+            i += 2;
+            continue;
+        }
+        if (ch === '$' && script[i + 1] === '(') {
+            stack.push({ context: 'none', closer: ')' });
+            contexts[i + 1] = context;
+            i += 2;
+            continue;
+        }
+        if (ch === '`') {
+            if (closer === '`')
+                stack.pop();
+            else
+                stack.push({ context: 'none', closer: '`' });
+            i++;
+            continue;
+        }
+        if (context === 'double') {
+            if (ch === '"')
+                stack.pop();
+            i++;
+            continue;
+        }
+        // Unquoted.
+        if (ch === ')' && closer === ')' && stack.length > 1)
+            stack.pop();
+        else if (ch === '"')
+            stack.push({ context: 'double', closer: '"' });
+        else if (ch === "'")
+            stack.push({ context: 'single', closer: "'" });
+        else if (ch === '#' && (i === 0 || /\s|;|&|\|/.test(script[i - 1]))) {
+            // A comment runs to the end of the line.
+            while (i < script.length && script[i] !== '\n')
+                contexts[i++] = context;
+            continue;
+        }
+        i++;
+    }
+    return contexts;
+}
+/** Warnings for the pitfalls in a workflow's bash scripts (bash nodes and loops' until_bash). */
+function shellQuotingWarnings(nodes, file, lines) {
+    const warnings = [];
+    for (const node of nodes) {
+        const scripts = node.kind === 'bash'
+            ? [['bash', node.bash]]
+            : node.kind === 'loop'
+                ? [['loop.until_bash', node.loop.until_bash]]
+                : [];
+        for (const [field, script] of scripts)
+            for (const pitfall of script ? quotingPitfalls(script) : [])
+                warnings.push({ file, node: node.id, field, line: lines.get(node.id), message: describePitfall(pitfall) });
+    }
+    return warnings;
+}
+
 ;// CONCATENATED MODULE: ./src/workflows/loader.ts
+
 
 
 
@@ -10242,6 +10989,7 @@ async function loadWorkflowText(text, options) {
     errors.push(...graph.errors);
     warnings.push(...graph.warnings);
     warnings.push(...wholeOutputWarnings(nodes, file, nodeLines));
+    warnings.push(...shellQuotingWarnings(nodes, file, nodeLines));
     if (fields)
         checkWorkflowContract(fields, nodes, { file, source, errors, warnings });
     if (errors.length > 0 || !fields)
@@ -10310,6 +11058,7 @@ function problems_formatWorkflowProblems(problems, indent = '  ') {
 
 
 
+
 /** Where workflows are found, lowest precedence first; a later scope overrides an earlier one by name. */
 function workflowScopes(locations) {
     return [
@@ -10371,19 +11120,18 @@ async function discoverWorkflows(locations, options) {
     return { workflows, overridden, warnings, errors };
 }
 async function discovery_loadWorkflowFile(file, scope, options, preread) {
-    let text;
-    try {
-        text = preread || (0,external_node_fs_.readFileSync)(file, 'utf8');
-    }
-    catch (error) {
-        const message = `cannot read ${file}: ${error.code ?? String(error)}`;
+    // A FIFO, a device or a huge file is refused by name, never waited on: one such entry in
+    // .archal/workflows/ must not block every run.
+    const read = preread ? { ok: true, text: preread } : readWorkflowText(file);
+    if (!read.ok) {
+        const { message } = read;
         return {
             kind: 'error',
             warnings: [],
             error: { file, scope, kind: 'read_error', message, problems: [{ file, message }] },
         };
     }
-    const result = await loadWorkflowText(text, {
+    const result = await loadWorkflowText(read.text, {
         file,
         scope,
         defaults: options.defaults,
@@ -10406,13 +11154,12 @@ async function discovery_loadWorkflowFile(file, scope, options, preread) {
         },
     };
 }
+function readWorkflowText(file) {
+    return input_file_readInputFile(file, { maxBytes: input_file_INPUT_LIMITS.workflow, strictUtf8: true });
+}
 function readText(file) {
-    try {
-        return (0,external_node_fs_.readFileSync)(file, 'utf8');
-    }
-    catch {
-        return undefined;
-    }
+    const read = readWorkflowText(file);
+    return read.ok ? read.text : undefined;
 }
 const NAME_LINE = /^name:[ \t]*(?:"([^"]+)"|'([^']+)'|([^#\n]+?))[ \t]*(?:#.*)?$/m;
 /**
@@ -10826,9 +11573,9 @@ function substituteShell(script, vars, outputs, spillDir) {
             : valueText(readOutputRef(outputs, node, field));
         if (text.length <= SHELL_INLINE_LIMIT)
             return shellQuote(text);
-        (0,external_node_fs_.mkdirSync)(spillDir, { recursive: true });
+        (0,external_node_fs_.mkdirSync)(spillDir, { recursive: true, mode: 0o700 });
         const file = (0,external_node_path_.join)(spillDir, `${prevNode ? 'prev.' : ''}${prevNode ?? node}${(prevField ?? field) ? `.${prevField ?? field}` : ''}.txt`);
-        (0,external_node_fs_.writeFileSync)(file, text);
+        (0,external_node_fs_.writeFileSync)(file, text, { mode: 0o600 });
         return `"$(cat ${shellQuote(file)})"`;
     });
 }
@@ -11024,15 +11771,24 @@ function resolveBindings(bindings, run, nodeId) {
 
 ;// CONCATENATED MODULE: ./src/workflows/nodes/process-env.ts
 
-/** The environment of every process a node starts: run variables plus Archal's identifiers. */
+
+/**
+ * The environment of every process a node starts: run variables plus Archal's identifiers. The
+ * attempt (`ARCHAL_NODE_ATTEMPT`) counts every start of the node in this run, retries and resumes
+ * included, so a node can make its own side effects idempotent.
+ */
 function nodeEnvironment(run, nodeId, vars, iteration = 1) {
+    // Nodes an include inlined read the include's inputs as Archon gives them: INPUTS_<NAME>.
+    const included = run.workflow.nodes.find((node) => node.id === nodeId)?.includeInputs ?? {};
     return {
         ...run.env,
         ...variablesEnvironment(vars),
+        ...Object.fromEntries(Object.entries(included).map(([name, value]) => [inputEnvKey(name), value])),
         ARCHAL_RUN_ID: run.runId,
         ARCHAL_WORKFLOW_ID: run.runId,
         ARCHAL_WORKFLOW_NAME: run.workflow.name,
         ARCHAL_NODE_ID: nodeId,
+        ARCHAL_NODE_ATTEMPT: String(run.nodeAttempts.get(nodeId) ?? 1),
         ARCHAL_ITERATION: String(iteration),
     };
 }
@@ -11316,6 +12072,8 @@ async function runApprovalNode({ node, run, signal }) {
 
 
 
+
+
 /** Scripts above this size go through a file: argv has a per-argument limit (128 KiB on Linux). */
 const MAX_INLINE_SCRIPT = 100 * 1024;
 const MAX_ERROR_TAIL = 2000;
@@ -11334,16 +12092,27 @@ async function runBashNode({ node, run, signal }) {
  * Stdout loses exactly one trailing newline; a failure carries the tail of stderr (never the script).
  */
 async function runScript(run, nodeId, script, vars, options) {
-    const body = substituteShell(script, vars, run.outputs, (0,external_node_path_.join)(run.artifactsDir, '.archal', 'spills'));
-    let args = ['-c', body];
+    // Long outputs and long scripts go through files: working files outside the repository, readable
+    // by this user only and removed when the script ends (they hold outputs, which may hold secrets).
+    const work = (0,external_node_path_.join)((0,paths/* scratchDir */.GA)(), `archal-node-${(0,external_node_crypto_.randomBytes)(6).toString('hex')}`);
+    try {
+        return await runBody(run, nodeId, substituteShell(script, vars, run.outputs, work), work, vars, options);
+    }
+    finally {
+        (0,external_node_fs_.rmSync)(work, { recursive: true, force: true });
+    }
+}
+async function runBody(run, nodeId, body, work, vars, options) {
+    const shell = bashScript(body);
+    let args = shell.args;
     if (Buffer.byteLength(body) > MAX_INLINE_SCRIPT) {
-        (0,external_node_fs_.mkdirSync)((0,external_node_path_.join)(run.artifactsDir, '.archal'), { recursive: true });
-        const file = (0,external_node_path_.join)(run.artifactsDir, '.archal', `${nodeId}.sh`);
-        (0,external_node_fs_.writeFileSync)(file, body);
-        args = [file];
+        (0,external_node_fs_.mkdirSync)(work, { recursive: true, mode: 0o700 });
+        const file = (0,external_node_path_.join)(work, `${nodeId}.sh`);
+        (0,external_node_fs_.writeFileSync)(file, body, { mode: 0o600 });
+        args = [...args.slice(0, -2), file];
     }
     const result = await runProcess({
-        command: 'bash',
+        command: shell.command,
         args,
         cwd: run.cwd,
         env: nodeEnvironment(run, nodeId, vars, options.iteration),
@@ -11387,6 +12156,7 @@ class RunState {
     /** Aborted when the run is cancelled: running nodes stop. */
     abort = new AbortController();
     cancelled;
+    /** The gate waiting for a decision (one at a time; other branches go on meanwhile). */
     pause;
     constructor(workflow, write, usage, 
     /** Outputs readable besides this state's own nodes (a loop_group body reads the outer run's). */
@@ -11417,9 +12187,9 @@ class RunState {
         this.cancelled = { reason, nodeId };
         this.abort.abort();
     }
-    /** No more nodes start: the run was cancelled or paused. */
+    /** No more nodes start: the run was cancelled. */
     get halted() {
-        return this.cancelled !== undefined || this.pause !== undefined;
+        return this.cancelled !== undefined;
     }
 }
 
@@ -11449,12 +12219,15 @@ function triggerRuleAllows(rule, dependencyStates) {
 
 
 
+const DEFAULT_APPROVAL_POLL_MS = 250;
 /**
  * Runs the workflow's nodes as their dependencies allow: a node is decided (prior success, trigger
  * rule, `when:`) as soon as all its dependencies are done, and runs as soon as a slot is free
  * (max_parallel), so a slow branch never holds up an unrelated one. Decisions depend only on
- * dependency states and outputs, so results equal a layer-by-layer run. Resolves when nothing runs
- * and nothing more can start.
+ * dependency states and outputs, so results equal a layer-by-layer run. An approval node that waits
+ * holds only what depends on it (and other approval nodes, one decision at a time): the other
+ * branches go on, and a decision made meanwhile lets its branch go on too. Resolves when nothing
+ * runs and nothing more can start.
  */
 function schedule(state, options) {
     const { workflow } = state;
@@ -11465,7 +12238,11 @@ function schedule(state, options) {
     const remainingDeps = new Map(workflow.nodes.map((node) => [node.id, node.depends_on.length]));
     const order = new Map(workflow.nodes.map((node, index) => [node.id, index]));
     const ready = [];
+    /** Gates (approvals, interactive loops) ready while another gate waits. */
+    const held = [];
     let running = 0;
+    let polling;
+    let finished = false;
     let resolveDone;
     const done = new Promise((resolve) => (resolveDone = resolve));
     /** Marks a node terminal and lets its dependents decide. Iterative, so long chains of skips cannot overflow. */
@@ -11483,8 +12260,6 @@ function schedule(state, options) {
     }
     /** Prior success, trigger rule, then `when:`. Returns whether the node became terminal without running. */
     function decide(node) {
-        if (state.pause)
-            return 'held';
         if (state.cancelled) {
             state.skip(node, 'run_cancelled', { reason: 'run_cancelled', cancelledBy: state.cancelled.nodeId ?? null });
             return 'terminal';
@@ -11557,23 +12332,83 @@ function schedule(state, options) {
     function pump() {
         while (running < workflow.max_parallel && ready.length > 0 && !state.halted) {
             const node = ready.shift();
+            if (state.pause && mayPause(node)) {
+                held.push(node);
+                continue;
+            }
             running++;
             void options.execute(node).then(() => {
                 running--;
-                settle(node);
+                // A waiting approval is not done: its dependents wait for the decision.
+                if (state.result(node).state !== 'paused')
+                    settle(node);
                 pump();
-                if (running === 0 && (ready.length === 0 || state.halted))
-                    resolveDone();
             });
         }
-        if (running === 0 && (ready.length === 0 || state.halted))
+        if (running === 0 && (ready.length === 0 || state.halted)) {
+            if (polling)
+                clearTimeout(polling);
+            polling = undefined;
+            finished = true;
             resolveDone();
+        }
+        else if (state.pause && !polling && options.approvalDecision)
+            pollDecision();
+    }
+    /** While other nodes run, asks whether the waiting approval was decided elsewhere. */
+    function pollDecision() {
+        polling = setTimeout(() => {
+            const pause = state.pause;
+            if (!pause)
+                return;
+            void options.approvalDecision(pause.nodeId)
+                .catch(() => undefined)
+                .then((decision) => {
+                polling = undefined;
+                if (finished || state.pause !== pause)
+                    return;
+                if (decision?.decision === 'approved')
+                    approve(pause.nodeId, decision);
+                else if (decision?.decision === 'rejected')
+                    state.cancel(decision.reason);
+                pump();
+            });
+        }, options.approvalPollMs ?? DEFAULT_APPROVAL_POLL_MS);
+        polling.unref();
+    }
+    /** The waiting approval was approved: the gate completes, its branch and the held approvals go on. */
+    function approve(nodeId, decision) {
+        const gate = workflow.nodes.find((node) => node.id === nodeId);
+        state.pause = undefined;
+        state.setState(gate, 'completed', { output: decision.output }, { text: decision.output });
+        state.write('node_completed', gate.id, {
+            node_output: decision.output,
+            approval_decision: 'approved',
+            comment: decision.comment,
+            attempts: 1,
+        });
+        for (const node of held.splice(0))
+            insertReady(node);
+        settle(gate);
     }
     for (const node of workflow.nodes)
         if (node.depends_on.length === 0 && decide(node) === 'terminal')
             settle(node);
     pump();
     return done;
+}
+/** Nodes that can wait for a person: approvals and interactive loops. */
+function mayPause(node) {
+    switch (node.kind) {
+        case 'approval':
+            return true;
+        case 'loop':
+            return node.loop.interactive;
+        case 'loop_group':
+            return node.loop_group.interactive;
+        default:
+            return false;
+    }
 }
 
 ;// CONCATENATED MODULE: ./src/workflows/signals.ts
@@ -12109,7 +12944,7 @@ function parseJsonValue(text) {
  * Runs one node to a terminal state (or a pause): its attempts, with the retries its policy allows,
  * and what its outcome means for the run (an output, an approval pause, a cancelled run).
  */
-async function executeNode(run, state, node) {
+async function executeNode(run, state, node, priorAttempts = 0) {
     const { clock, log } = run.deps;
     const nodeStarted = clock.now();
     const result = state.result(node);
@@ -12132,8 +12967,15 @@ async function executeNode(run, state, node) {
     try {
         for (let attempt = 1;; attempt++) {
             result.attempts = attempt;
+            run.nodeAttempts.set(node.id, priorAttempts + attempt);
             try {
                 const outcome = await runNode({ node, run, signal: nodeAbort.signal, attempt });
+                if (outcome.kind === 'paused')
+                    await run.deps.onApprovalRequested?.({
+                        nodeId: node.id,
+                        message: run.redact(outcome.message),
+                        gate: outcome.gate,
+                    });
                 nodeUsage = addUsage(nodeUsage, outcome.kind === 'cancel_run' ? undefined : outcome.usage);
                 complete(run, state, node, outcome, nodeStarted, nodeUsage);
                 return;
@@ -12201,7 +13043,7 @@ function complete(run, state, node, outcome, nodeStarted, nodeUsage) {
                 writeTypedOutput(run, node, outcome.text);
             state.write('node_completed', node.id, {
                 duration_ms: durationMs,
-                ...outputData(run.artifactsDir, node.id, outcome.text),
+                ...outputData(run.artifactsDir, node.id, run.redact(outcome.text)),
                 ...(outcome.structured === undefined ? {} : { structured_output: outcome.structured }),
                 ...(outcome.iterations === undefined ? {} : { iterations: outcome.iterations }),
                 ...(outcome.sessionId && isAiNode(node) ? { session_id: outcome.sessionId, provider: node.provider } : {}),
@@ -12217,7 +13059,8 @@ function complete(run, state, node, outcome, nodeStarted, nodeUsage) {
                 durationMs,
                 ...(outcome.iterations === undefined ? {} : { iterations: outcome.iterations }),
             });
-            state.pause ??= { nodeId: node.id, message: outcome.message, gate: outcome.gate };
+            // One gate waits at a time: the scheduler holds other gates until it is answered.
+            state.pause = { nodeId: node.id, message: outcome.message, gate: outcome.gate };
             // Hosts tell people how to answer from this event (the CLI prints its commands).
             state.write('approval_requested', node.id, {
                 message: outcome.message,
@@ -12298,17 +13141,21 @@ function formatDelay(ms) {
 
 
 
+
 const DEFAULT_HEARTBEAT_MS = 10_000;
 const DEFAULT_DOCS_DIR = 'docs/';
 /**
  * Runs a workflow: sets the run up (its artifacts directory, variables, transcript), schedules its
  * nodes as their dependencies allow (scheduler.ts), runs each with its retries (node-execution.ts),
- * and records how the run ended.
+ * and records how the run ended. What it records (events, the transcript, output files, the result,
+ * notices) is redacted: node outputs flow to downstream nodes as produced, never to a record so.
  */
 async function executeWorkflow(deps, options) {
     const { workflow } = options;
     const clock = deps.clock ?? systemClock;
-    const log = deps.log ?? (() => { });
+    // The secrets of both environments: the host's, and the run's own (a restricted one has fewer).
+    const redactor = new redact/* SecretRedactor */.pE([], { ...deps.env, ...options.env });
+    const log = deps.log ? (message) => deps.log(redactor.text(message)) : () => { };
     const runId = options.runId ?? (0,external_node_crypto_.randomUUID)();
     const started = clock.now();
     const archalDir = (0,external_node_path_.join)(options.cwd, '.archal');
@@ -12317,7 +13164,7 @@ async function executeWorkflow(deps, options) {
     const logPath = (0,external_node_path_.join)(logDir, `${runId}.jsonl`);
     const transcript = new JsonlTranscript(logPath, log);
     const write = (type, nodeId, data) => {
-        const event = { type, runId, data, ts: new Date(clock.now()).toISOString() };
+        const event = { type, runId, data: redactor.value(data), ts: new Date(clock.now()).toISOString() };
         if (nodeId !== undefined)
             event.nodeId = nodeId;
         transcript.write(event);
@@ -12328,11 +13175,11 @@ async function executeWorkflow(deps, options) {
         runId,
         workflow: workflow.name,
         status,
-        nodes: Object.fromEntries(state.results),
+        nodes: redactor.value(Object.fromEntries(state.results)),
         artifactsDir,
         logPath,
         durationMs: clock.now() - started,
-        ...extra,
+        ...redactor.value(extra),
     });
     let vars;
     try {
@@ -12390,6 +13237,8 @@ async function executeWorkflow(deps, options) {
         },
         sessions: new Map(),
         dependentCount: executor_dependentCounts(workflow),
+        nodeAttempts: new Map(),
+        redact: (text) => redactor.text(text),
         previousSessions: options.previousSessions ?? new Map(),
         ...(options.gateResume ? { gateResume: options.gateResume } : {}),
         ...(options.rework ? { rework: options.rework } : {}),
@@ -12407,7 +13256,9 @@ async function executeWorkflow(deps, options) {
         prior: options.prior,
         artifactsDir,
         vars,
-        execute: (node) => executeNode(run, state, node),
+        execute: (node) => executeNode(run, state, node, options.prior?.attempts?.get(node.id) ?? 0),
+        approvalDecision: deps.approvalDecision,
+        approvalPollMs: deps.approvalPollMs,
     });
     if (heartbeat)
         clearInterval(heartbeat);
@@ -12520,8 +13371,15 @@ function readsVariable(nodes, name) {
 
 
 /** What earlier attempts of a run completed, read back from its events, so a resume skips it. */
-/** The only events what earlier attempts completed is read from. */
-const PRIOR_EVENT_TYPES = ['node_completed', 'node_failed', 'node_skipped_prior_success'];
+/** The only events what earlier attempts completed (and how often each node started) is read from. */
+const PRIOR_EVENT_TYPES = [
+    'node_started',
+    'node_retrying',
+    'node_completed',
+    'node_failed',
+    'node_skipped_prior_success',
+    'approval_received',
+];
 async function prior_loadPrior(store, runId) {
     return priorFromEvents(await store.listEvents(runId, PRIOR_EVENT_TYPES));
 }
@@ -12533,11 +13391,23 @@ function prior_reusableCount(prior, workflow) {
 /** What earlier attempts of a run completed (outputs), and what they spent. */
 function priorFromEvents(events) {
     const outputs = new Map();
+    const attempts = new Map();
     let usage;
     for (const stored of events) {
         const node = stored.nodeId;
         if (!node)
             continue;
+        if (stored.type === 'node_started' || stored.type === 'node_retrying')
+            attempts.set(node, (attempts.get(node) ?? 0) + 1);
+        // An approval decided while its owner was still running other branches: the gate is passed even
+        // if the owner died before recording its completion.
+        // (Only a decision handed to a live owner carries the gate's output; an interactive loop's
+        // answer carries none: the loop runs again.)
+        if (stored.type === 'approval_received' &&
+            stored.data.decision === 'approved' &&
+            typeof stored.data.node_output === 'string' &&
+            !outputs.has(node))
+            outputs.set(node, { text: stored.data.node_output });
         if (stored.type === 'node_completed' || stored.type === 'node_skipped_prior_success') {
             const text = fullOutput(stored.data);
             if (text !== undefined)
@@ -12548,7 +13418,7 @@ function priorFromEvents(events) {
         if (stored.type === 'node_completed' || stored.type === 'node_failed')
             usage = addUsage(usage, prior_usageOf(stored.data));
     }
-    return { outputs, usage };
+    return { outputs, usage, attempts };
 }
 function fullOutput(data) {
     if (typeof data.node_output !== 'string')
@@ -12592,7 +13462,19 @@ class run_errors_RunRefusedError extends lib_errors/* ArchalError */.u {
     }
 }
 
+;// CONCATENATED MODULE: ./src/workflows/run-events.ts
+/** Events the lifecycle records itself (outside an execution): resumes, decisions, cancels. */
+function run_events_runEvent(runId, type, nodeId, data) {
+    return { type, runId, ...(nodeId ? { nodeId } : {}), data, ts: new Date().toISOString() };
+}
+async function run_events_appendAll(store, runId, events) {
+    // The store writes appends in call order, batching those of the same moment.
+    await Promise.all(events.map(([type, nodeId, data]) => store.appendEvent(run_events_runEvent(runId, type, nodeId, data))));
+}
+
 ;// CONCATENATED MODULE: ./src/workflows/run-execution.ts
+
+
 
 
 
@@ -12600,8 +13482,9 @@ class run_errors_RunRefusedError extends lib_errors/* ArchalError */.u {
 
 /**
  * One execution of a stored run: the engine with the store as a sink, heartbeats that notice a
- * cancel from elsewhere, node processes recorded as they start, and the outcome recorded with
- * compare-and-swap (a cancel made meanwhile stands).
+ * cancel from elsewhere, node processes recorded as they start, approvals recorded as soon as they
+ * wait (and decisions on them picked up while other branches run), and the outcome recorded with
+ * compare-and-swap (a cancel or a decision made meanwhile stands).
  */
 async function run_execution_execute(deps, run, request, prior, skipped) {
     const { store } = deps;
@@ -12624,32 +13507,84 @@ async function run_execution_execute(deps, run, request, prior, skipped) {
                 }, () => { });
             },
             onProcess: processTracker(store, run.id, deps.owner.host),
+            onApprovalRequested: async (pause) => {
+                // Paused from now on, while other branches go on: the approval can be answered at once.
+                if (!isLiveGate(request.workflow, pause))
+                    return;
+                const approval = { ...approvalState(request.workflow, pause, run.metadata.approval), live: true };
+                await store.changeStatus(run.id, { from: ['running'], to: 'paused', metadata: { approval } }).catch(() => { });
+            },
+            approvalDecision: (nodeId) => decisionOn(store, run.id, nodeId),
             runChild: storeChildRunner(deps, run, request),
         }, { ...request, cwd: request.workingPath, runId: run.id, prior, signal: abort.signal });
     }
     catch (error) {
         // Never leave a run 'running' behind: an unexpected failure is recorded as one.
         const message = (0,lib_errors/* errorMessage */.g)(error);
-        await store.changeStatus(run.id, { from: ['running', 'pending'], to: 'failed', metadata: { error: message } });
+        await store.changeStatus(run.id, {
+            from: ['running', 'pending', 'paused'],
+            to: 'failed',
+            metadata: { error: message },
+        });
         throw error;
     }
     finally {
         request.signal?.removeEventListener('abort', onOuterAbort);
     }
     const status = result.status;
+    const pause = result.pause ? { ...result.pause, gate: result.gate } : undefined;
+    // A live gate made the run 'paused' in the store as soon as it waited (a decision since moved it
+    // on to 'running' or 'cancelled'); otherwise the run is 'running' until here.
+    const live = pause !== undefined && isLiveGate(request.workflow, pause);
     const metadata = {
         error: result.error,
         usage: addUsage(undefined, result.usage),
         nodeCounts: run_execution_countStates(result),
         ...(result.outcome ? { outcome: result.outcome } : {}),
-        ...(result.pause ? { approval: approvalState(request.workflow, result, run.metadata.approval) } : {}),
+        ...(pause ? { approval: { ...approvalState(request.workflow, pause, run.metadata.approval), live: false } } : {}),
     };
-    // From 'running' only: if someone cancelled the run meanwhile, their decision stands.
-    await store.changeStatus(run.id, { from: ['running'], to: status, metadata });
+    // If someone cancelled the run meanwhile, or decided its live approval, their decision stands.
+    const recorded = await store.changeStatus(run.id, {
+        from: live ? ['paused'] : status === 'paused' ? ['running'] : ['running', 'paused'],
+        to: status,
+        metadata,
+    });
     const final = (await store.getRun(run.id));
+    if (!recorded && live && approvedMeanwhile(final, pause.nodeId)) {
+        // Approved between the engine's last look and the end of this execution: go on here.
+        const approval = final.metadata.approval;
+        await run_events_appendAll(store, run.id, [
+            [
+                'node_completed',
+                approval.nodeId,
+                { node_output: approval.output ?? '', approval_decision: 'approved', attempts: 1 },
+            ],
+        ]);
+        const next = await prior_loadPrior(store, run.id);
+        log(`Approved '${approval.nodeId}' meanwhile; continuing run ${run.id}.`);
+        const continued = await run_execution_execute(deps, final, request, next, next.outputs.size);
+        return { ...continued, ...(prior ? { resumed: { skipped } } : {}) };
+    }
     if (final.status === 'cancelled' && status !== 'cancelled')
         result = { ...result, status: 'cancelled', error: final.metadata.error ?? result.error };
     return { result, run: final, ...(prior ? { resumed: { skipped } } : {}) };
+}
+/** The decision on a waiting approval, as the store has it now. */
+async function decisionOn(store, runId, nodeId) {
+    const run = await store.getRun(runId);
+    if (!run)
+        return undefined;
+    if (run.status === 'cancelled')
+        return { decision: 'rejected', reason: run.metadata.error ?? 'Cancelled' };
+    if (approvedMeanwhile(run, nodeId)) {
+        const approval = run.metadata.approval;
+        return { decision: 'approved', output: approval.output ?? '', comment: approval.comment ?? '' };
+    }
+    return undefined;
+}
+function approvedMeanwhile(run, nodeId) {
+    const approval = run.metadata.approval;
+    return run.status === 'running' && approval?.nodeId === nodeId && approval.resolved === 'approved';
 }
 /**
  * Persists the engine's events. The store writes appends in call order (batching those of the
@@ -12695,11 +13630,22 @@ function processTracker(store, runId, host) {
         void tracking.then(() => store.untrackProcess(runId, pid)).catch(() => { });
     };
 }
-/** What a paused run waits for, as the store keeps it for whoever answers. */
-function approvalState(workflow, result, previous) {
-    const pause = result.pause;
+/**
+ * Whether a gate is answerable while other branches still run: a plain approval (its owner takes
+ * the decision as it is). A declared decision, a rework (on_reject) or an interactive loop is
+ * answered once the execution has ended, as the run the approver continues.
+ */
+function isLiveGate(workflow, pause) {
     const node = workflow.nodes.find((candidate) => candidate.id === pause.nodeId);
-    const gate = result.gate;
+    return (pause.gate?.type === 'approval' &&
+        !pause.gate.decisions &&
+        node?.kind === 'approval' &&
+        node.approval.on_reject === undefined);
+}
+/** What a paused run waits for, as the store keeps it for whoever answers. */
+function approvalState(workflow, pause, previous) {
+    const node = workflow.nodes.find((candidate) => candidate.id === pause.nodeId);
+    const { gate } = pause;
     const base = {
         nodeId: pause.nodeId,
         message: pause.message,
@@ -12794,14 +13740,152 @@ function run_execution_countStates(result) {
     return counts;
 }
 
+;// CONCATENATED MODULE: ./src/workflows/run-processes.ts
+
+
+/** The processes of runs: their owners, and the node processes a run leaves behind. */
+/** A run whose heartbeat is older than this is stale (its owner is presumed gone). */
+const run_processes_DEFAULT_STALE_AFTER_MS = 15 * 60 * 1000;
+/** How long a takeover waits for the processes it killed to be gone. */
+const GONE_TIMEOUT_MS = 10_000;
+/** The pid of the run's owner when that is another process on this host (alive or not). */
+function run_processes_otherLocalOwner(run, deps) {
+    const { ownerHost, ownerPid } = run;
+    return ownerHost === deps.owner.host && ownerPid !== null && ownerPid !== deps.owner.pid ? ownerPid : undefined;
+}
+/**
+ * Kills the node processes of a run on this host, those recorded and those carrying its id in
+ * their environment (an owner killed just after starting a node may not have recorded it yet), and
+ * forgets the recorded ones; returns the pids.
+ */
+async function run_processes_killTracked(deps, run, options) {
+    return [...(await killLeftovers(deps, run, options)).all];
+}
+/**
+ * Before a run executes again (resume, or an approval continuing it): kills what its earlier
+ * attempt left on this host and waits until every one of those processes is gone, so a node that
+ * was interrupted mid-flight never runs twice at once. RunRefusedError run_processes_alive when
+ * some survive (a process stuck in the kernel).
+ */
+async function run_processes_stopLeftovers(deps, run) {
+    const deadline = Date.now() + GONE_TIMEOUT_MS;
+    let survivors;
+    for (;;) {
+        const { groups, pids } = await killLeftovers(deps, run, { forgetOtherHosts: true });
+        survivors = [
+            ...groups.filter((pgid) => processGroupAlive(pgid) || process_processAlive(pgid)),
+            ...pids.filter(process_processAlive),
+        ];
+        if (survivors.length === 0)
+            return;
+        if (Date.now() > deadline)
+            break;
+        await new Promise((resolve) => setTimeout(resolve, 25));
+    }
+    throw new run_errors_RunRefusedError('run_processes_alive', `Processes of an earlier attempt of run ${run.id} are still alive after SIGKILL (${survivors.join(', ')}); its nodes do not run again until they are gone.`, { run });
+}
+async function killLeftovers(deps, run, options) {
+    const kill = deps.killProcessGroup ?? killGroup;
+    const all = new Set();
+    const groups = [];
+    for (const tracked of await deps.store.listProcesses(run.id)) {
+        const local = tracked.host === deps.owner.host;
+        if (local) {
+            kill(tracked.pid);
+            all.add(tracked.pid);
+            groups.push(tracked.pid);
+        }
+        if (local || options.forgetOtherHosts)
+            await deps.store.untrackProcess(run.id, tracked.pid);
+    }
+    const pids = [];
+    for (const pid of processesWithEnv('ARCHAL_RUN_ID', run.id))
+        if (pid !== process.pid && pid !== run.ownerPid && !all.has(pid)) {
+            kill(pid);
+            all.add(pid);
+            pids.push(pid);
+        }
+    return { groups, pids, all };
+}
+
+function killGroup(pid) {
+    for (const target of [-pid, pid]) {
+        try {
+            process.kill(target, 'SIGKILL');
+        }
+        catch {
+            // Gone already.
+        }
+    }
+}
+
+;// CONCATENATED MODULE: ./src/workflows/run-store.ts
+/** What the workflow run lifecycle needs from a store. src/store implements it on SQLite, PostgreSQL and in memory. */
+const RUN_STATUSES = (/* unused pure expression or super */ null && (['pending', 'running', 'completed', 'failed', 'cancelled', 'paused']));
+/** Statuses in which a run holds its working path. */
+const ACTIVE_STATUSES = ['pending', 'running', 'paused'];
+/**
+ * The `code` of the error `createRun` rejects with when the new run would be active (pending,
+ * running, paused) on a working path another active run holds. The database enforces it, so of any
+ * number of processes admitting runs on one path at once, exactly one succeeds.
+ */
+const WORKING_PATH_TAKEN = 'working_path_taken';
+function isWorkingPathTaken(error) {
+    return error?.code === WORKING_PATH_TAKEN;
+}
+
 ;// CONCATENATED MODULE: ./src/workflows/gates.ts
 
 
 
-/** Records an approval (one decision wins) and continues the run in this process. */
+
+
+/** How many times a decision is retried when the run changed under it (a heartbeat, its owner finishing). */
+const MAX_DECISION_TRIES = 20;
+/** Records an approval (one decision wins) and makes sure the run goes on: here, or in its owner. */
 async function approveRun(deps, run, comment, request) {
-    const approval = pendingApproval(run);
-    await claim(deps, run, approval, 'approved');
+    let current = run;
+    for (let tries = 0; tries < MAX_DECISION_TRIES; tries++) {
+        const approval = pendingApproval(current);
+        if (approval.live && ownerExecuting(deps, current)) {
+            const handed = await handOver(deps, current, approval, comment);
+            if (handed)
+                return handed;
+        }
+        else if (await claim(deps, current, approval, 'approved', { live: false })) {
+            // An owner that died while other branches ran may have left their processes behind.
+            if (approval.live)
+                await stopLeftovers(deps, current);
+            return { kind: 'continued', ...(await approvedHere(deps, current, approval, comment, request)) };
+        }
+        // Lost a race (a heartbeat, the owner ending its execution, another decision): look again.
+        const reloaded = await deps.store.getRun(current.id);
+        if (!reloaded)
+            throw alreadyDecided(current);
+        current = reloaded;
+    }
+    throw alreadyDecided(current);
+}
+/** The owner polls for the decision and continues the branch; the owner stays who it is. */
+async function handOver(deps, run, approval, comment) {
+    const text = comment?.trim() || 'Approved';
+    const output = approval.captureResponse ? text : '';
+    const won = await deps.store.changeStatus(run.id, {
+        from: ['paused'],
+        to: 'running',
+        lastActivityAt: run.lastActivityAt,
+        metadata: { approval: { ...approval, resolved: 'approved', comment: text, output } },
+    });
+    if (!won)
+        return undefined;
+    await appendAll(deps.store, run.id, [
+        ['approval_received', approval.nodeId, { decision: 'approved', comment: text, node_output: output }],
+    ]);
+    deps.engine.log?.(`Approved '${approval.nodeId}'; run ${run.id} continues in its process (pid ${run.ownerPid ?? '?'} on ${run.ownerHost ?? '?'}).`);
+    return { kind: 'handed_over', run: (await deps.store.getRun(run.id)), nodeId: approval.nodeId };
+}
+/** The approver continues the run: the gate completes (or the loop iterates), the rest runs here. */
+async function approvedHere(deps, run, approval, comment, request) {
     const given = comment?.trim();
     const text = given || 'Approved';
     const received = { decision: 'approved', comment: text };
@@ -12840,6 +13924,44 @@ async function approveRun(deps, run, comment, request) {
     return continueRun(deps, run, request, `Approved '${approval.nodeId}'`);
 }
 /**
+ * Answers an approval that declares `decisions` with one of them: `approve` and `reject` as
+ * approveRun and continueRejection do, any other declared id recorded as the node's output
+ * `{decision, text}` for downstream `when:` conditions.
+ */
+async function decideRun(deps, run, decision, comment, request) {
+    const approval = pendingApproval(run);
+    const declared = approval.decisions?.find((candidate) => candidate.id === decision);
+    if (!declared)
+        throw new RunRefusedError('decision_not_declared', approval.decisions
+            ? `Run ${run.id}: approval '${approval.nodeId}' has no decision '${decision}'; its decisions are ${approval.decisions.map((d) => d.id).join(', ')}.`
+            : `Run ${run.id}: '${approval.nodeId}' declares no decisions; answer it with 'archal workflow approve' or 'reject' without --decision.`, { run, nodeId: approval.nodeId });
+    if (decision === 'approve')
+        return approveRun(deps, run, comment, request);
+    if (decision === 'reject')
+        return { kind: 'continued', ...(await continueRejection(deps, run, comment, request)) };
+    const text = comment?.trim() || declared.label || decision;
+    if (!(await claim(deps, run, approval, 'approved')))
+        throw alreadyDecided(run);
+    await appendAll(deps.store, run.id, [
+        ['approval_received', approval.nodeId, { decision, comment: text }],
+        [
+            'node_completed',
+            approval.nodeId,
+            {
+                node_output: JSON.stringify({ decision, text }),
+                structured_output: { decision, text },
+                approval_decision: decision,
+                attempts: 1,
+            },
+        ],
+    ]);
+    return {
+        kind: 'continued',
+        ...(await continueRun(deps, run, request, `Decided '${decision}' at '${approval.nodeId}'`)),
+    };
+}
+/**
+ * Whether a rejection continues the run rather than cancelling it/**
  * Whether a rejection continues the run rather than cancelling it: the approval declares a
  * `reject` decision (downstream nodes read it), or it reworks (`on_reject`) and may still ask again.
  */
@@ -12859,7 +13981,8 @@ async function continueRejection(deps, run, reason, request) {
             run,
         });
     const text = reason?.trim() || 'Rejected';
-    await claim(deps, run, approval, 'rejected', { rejections: (approval.rejections ?? 0) + 1 });
+    if (!(await claim(deps, run, approval, 'rejected', { rejections: (approval.rejections ?? 0) + 1 })))
+        throw alreadyDecided(run);
     if (approval.decisions?.some((decision) => decision.id === 'reject')) {
         await appendAll(deps.store, run.id, [
             ['approval_received', approval.nodeId, { decision: 'rejected', reason: text }],
@@ -12881,17 +14004,22 @@ async function continueRejection(deps, run, reason, request) {
         rework: { nodeId: approval.nodeId, reason: text },
     });
 }
-/** Records a rejection (one decision wins): the run is cancelled. */
+/** Records a rejection (one decision wins): the run is cancelled, and a live owner stops. */
 async function rejectRun(deps, run, reason) {
     const approval = pendingApproval(run);
     const text = reason?.trim() || 'Rejected';
     const won = await deps.store.changeStatus(run.id, {
         from: ['paused'],
         to: 'cancelled',
-        metadata: { approval: { ...approval, resolved: 'rejected' }, error: `Rejected at '${approval.nodeId}': ${text}` },
+        metadata: {
+            approval: { ...approval, resolved: 'rejected', comment: text },
+            error: `Rejected at '${approval.nodeId}': ${text}`,
+        },
     });
-    if (!won)
-        throw alreadyDecided(run);
+    if (!won) {
+        const current = await deps.store.getRun(run.id);
+        throw alreadyDecided(current ?? run);
+    }
     await appendAll(deps.store, run.id, [
         ['approval_received', approval.nodeId, { decision: 'rejected', reason: text }],
         ['node_failed', approval.nodeId, { error: `Rejected: ${text}`, approval_decision: 'rejected' }],
@@ -12899,16 +14027,27 @@ async function rejectRun(deps, run, reason) {
     ]);
     return (await deps.store.getRun(run.id));
 }
-/** Takes the paused run for this decision: exactly one of several concurrent deciders wins. */
+/**
+ * Takes the paused run for this decision and this process: exactly one of several concurrent
+ * deciders wins. False when the run changed since it was read (another decision, a heartbeat).
+ */
 async function claim(deps, run, approval, resolved, extra = {}) {
-    const won = await deps.store.changeStatus(run.id, {
+    return deps.store.changeStatus(run.id, {
         from: ['paused'],
         to: 'running',
         owner: deps.owner,
+        lastActivityAt: run.lastActivityAt,
         metadata: { approval: { ...approval, ...extra, resolved } },
     });
-    if (!won)
-        throw alreadyDecided(run);
+}
+/** Whether the run's owner is still executing it (this process, a live local process, or a fresh heartbeat elsewhere). */
+function ownerExecuting(deps, run) {
+    if (run.ownerPid === deps.owner.pid && run.ownerHost === deps.owner.host)
+        return true;
+    const local = otherLocalOwner(run, deps);
+    if (local !== undefined)
+        return (deps.isProcessAlive ?? processAlive)(local);
+    return Date.now() - Date.parse(run.lastActivityAt) <= (deps.staleAfterMs ?? DEFAULT_STALE_AFTER_MS);
 }
 async function continueRun(deps, run, request, notice, extra = {}) {
     const prior = await loadPrior(deps.store, run.id);
@@ -12923,6 +14062,8 @@ async function continueRun(deps, run, request, notice, extra = {}) {
 }
 function pendingApproval(run) {
     const approval = run.metadata.approval;
+    if (approval?.resolved && run.status === 'running')
+        throw new RunRefusedError('run_already_decided', `Run ${run.id} was already ${approval.resolved}.`, { run });
     if (run.status !== 'paused' || !approval)
         throw new RunRefusedError('run_not_awaiting_approval', `Run ${run.id} is ${run.status}; it is not waiting for an approval.`, { run });
     if (approval.resolved)
@@ -12932,71 +14073,6 @@ function pendingApproval(run) {
 function alreadyDecided(run) {
     return new RunRefusedError('run_already_decided', `Run ${run.id} was already decided (or cancelled) by someone else.`, { run });
 }
-function gates_event(runId, type, nodeId, data) {
-    return { type, runId, ...(nodeId ? { nodeId } : {}), data, ts: new Date().toISOString() };
-}
-async function appendAll(store, runId, events) {
-    // The store writes appends in call order, batching those of the same moment.
-    await Promise.all(events.map(([type, nodeId, data]) => store.appendEvent(gates_event(runId, type, nodeId, data))));
-}
-
-;// CONCATENATED MODULE: ./src/workflows/run-processes.ts
-
-/** The processes of runs: their owners, and the node processes a run leaves behind. */
-/** The pid of the run's owner when that is another process on this host (alive or not). */
-function run_processes_otherLocalOwner(run, deps) {
-    const { ownerHost, ownerPid } = run;
-    return ownerHost === deps.owner.host && ownerPid !== null && ownerPid !== deps.owner.pid ? ownerPid : undefined;
-}
-/**
- * Kills the node processes of a run on this host, those recorded and those carrying its id in
- * their environment (an owner killed just after starting a node may not have recorded it yet), and
- * forgets the recorded ones; returns the pids.
- */
-async function run_processes_killTracked(deps, run, options) {
-    const kill = deps.killProcessGroup ?? killGroup;
-    const killed = new Set();
-    for (const tracked of await deps.store.listProcesses(run.id)) {
-        const local = tracked.host === deps.owner.host;
-        if (local) {
-            kill(tracked.pid);
-            killed.add(tracked.pid);
-        }
-        if (local || options.forgetOtherHosts)
-            await deps.store.untrackProcess(run.id, tracked.pid);
-    }
-    for (const pid of processesWithEnv('ARCHAL_RUN_ID', run.id))
-        if (pid !== process.pid && pid !== run.ownerPid && !killed.has(pid)) {
-            kill(pid);
-            killed.add(pid);
-        }
-    return [...killed];
-}
-function run_processes_processAlive(pid) {
-    try {
-        process.kill(pid, 0);
-        return true;
-    }
-    catch (error) {
-        return error.code === 'EPERM';
-    }
-}
-function killGroup(pid) {
-    for (const target of [-pid, pid]) {
-        try {
-            process.kill(target, 'SIGKILL');
-        }
-        catch {
-            // Gone already.
-        }
-    }
-}
-
-;// CONCATENATED MODULE: ./src/workflows/run-store.ts
-/** What the workflow run lifecycle needs from a store. src/store implements it on SQLite, PostgreSQL and in memory. */
-const RUN_STATUSES = (/* unused pure expression or super */ null && (['pending', 'running', 'completed', 'failed', 'cancelled', 'paused']));
-/** Statuses in which a run holds its working path. */
-const ACTIVE_STATUSES = ['pending', 'running', 'paused'];
 
 ;// CONCATENATED MODULE: ./src/workflows/run-lookup.ts
 
@@ -13045,12 +14121,7 @@ async function findRun(store, idOrPrefix) {
 
 
 
-/**
- * A run's life beyond one execution: the concurrent-run guard, automatic resume after a failure,
- * approvals, cancellation from another process. The engine executes; this module decides which
- * run executes and keeps the store's status honest, with compare-and-swap at every step.
- */
-const DEFAULT_STALE_AFTER_MS = 15 * 60 * 1000;
+
 /** `cli-1705932847321-a7f3b2`: the conversation id of runs started from the command line. */
 function cliConversationId(now = Date.now()) {
     return `cli-${now}-${(0,external_node_crypto_.randomBytes)(3).toString('hex')}`;
@@ -13058,11 +14129,11 @@ function cliConversationId(now = Date.now()) {
 function isStale(run, deps, now = Date.now()) {
     if (run.status !== 'running' && run.status !== 'pending')
         return false;
-    const staleAfter = deps.staleAfterMs ?? DEFAULT_STALE_AFTER_MS;
+    const staleAfter = deps.staleAfterMs ?? run_processes_DEFAULT_STALE_AFTER_MS;
     if (now - Date.parse(run.lastActivityAt) > staleAfter)
         return true;
     const owner = run_processes_otherLocalOwner(run, deps);
-    return owner !== undefined && !(deps.isProcessAlive ?? run_processes_processAlive)(owner);
+    return owner !== undefined && !(deps.isProcessAlive ?? process_processAlive)(owner);
 }
 /** Starts a workflow on a working path, resuming the last failed run of it there when it can. */
 async function startRun(deps, request) {
@@ -13085,40 +14156,33 @@ async function startRun(deps, request) {
     }
     if (candidate && candidate.status !== 'failed') {
         // A crashed run with nothing worth keeping: record how it ended instead of leaving it 'running'.
-        await store.changeStatus(candidate.id, {
-            from: [candidate.status],
-            to: 'failed',
-            lastActivityAt: candidate.lastActivityAt,
-            metadata: { error: 'interrupted: its process stopped before any node completed' },
+        await retire(deps, candidate, 'interrupted: its process stopped before any node completed');
+    }
+    // Admission is one insert: the store refuses a second active run on a path it holds, so of any
+    // number of processes starting here at once, exactly one gets through.
+    let run;
+    try {
+        run = await store.createRun({
+            id: (0,external_node_crypto_.randomUUID)(),
+            workflowName: workflow.name,
+            workingPath,
+            conversationId: request.conversationId ?? cliConversationId(),
+            userMessage: request.userMessage ?? '',
+            metadata: {
+                workflowFile: workflow.file,
+                ...(request.branch ? { branch: request.branch } : {}),
+                ...(request.inputs ? { inputs: request.inputs } : {}),
+                ...(holdsPath ? {} : { mutatesCheckout: false }),
+            },
+            status: 'pending',
+            ownerPid: deps.owner.pid,
+            ownerHost: deps.owner.host,
         });
     }
-    const run = await store.createRun({
-        id: (0,external_node_crypto_.randomUUID)(),
-        workflowName: workflow.name,
-        workingPath,
-        conversationId: request.conversationId ?? cliConversationId(),
-        userMessage: request.userMessage ?? '',
-        metadata: {
-            workflowFile: workflow.file,
-            ...(request.branch ? { branch: request.branch } : {}),
-            ...(request.inputs ? { inputs: request.inputs } : {}),
-            ...(holdsPath ? {} : { mutatesCheckout: false }),
-        },
-        status: 'pending',
-        ownerPid: deps.owner.pid,
-        ownerHost: deps.owner.host,
-    });
-    // Two invocations can both pass the check above; the older pending run wins, the other steps back.
-    const rival = holdsPath
-        ? (await activeRuns(deps, workingPath)).find((other) => other.id !== run.id && isOlder(other, run))
-        : undefined;
-    if (rival) {
-        await store.changeStatus(run.id, {
-            from: ['pending'],
-            to: 'cancelled',
-            metadata: { error: `refused: path in use by run ${rival.id}` },
-        });
-        throw busyRefusal(rival, workingPath);
+    catch (error) {
+        if (isWorkingPathTaken(error))
+            throw await busyError(deps, workingPath);
+        throw error;
     }
     if (!(await store.changeStatus(run.id, { from: ['pending'], to: 'running' })))
         throw new run_errors_RunRefusedError('run_taken', `Run ${run.id} was cancelled before it started.`, { run });
@@ -13166,7 +14230,7 @@ async function cancelRun(deps, run, reason = 'Cancelled by user') {
     });
     if (!won)
         return { cancelled: false, signalled: [] };
-    await deps.store.appendEvent(event(run.id, 'workflow_cancelled', undefined, { reason }));
+    await deps.store.appendEvent(runEvent(run.id, 'workflow_cancelled', undefined, { reason }));
     const signalled = [];
     const owner = otherLocalOwner(run, deps);
     if (owner !== undefined && (deps.isProcessAlive ?? processAlive)(owner)) {
@@ -13192,7 +14256,10 @@ async function resumableRun(deps, workflowName, workingPath, conversationId) {
         return latest;
     return undefined;
 }
-/** Claims a failed or stale run for this process: exactly one claimant wins. */
+/**
+ * Claims a failed or stale run for this process (exactly one claimant wins), and makes sure nothing
+ * of its earlier attempt still runs before any node runs again.
+ */
 async function takeOver(deps, run) {
     const won = await deps.store.changeStatus(run.id, {
         from: [run.status],
@@ -13203,10 +14270,33 @@ async function takeOver(deps, run) {
     });
     if (!won)
         return undefined;
-    // Node processes a crashed owner left behind would race the resumed nodes.
-    await run_processes_killTracked(deps, run, { forgetOtherHosts: true });
-    await deps.store.appendEvent(gates_event(run.id, 'workflow_resumed', undefined, { previousStatus: run.status, error: run.metadata.error ?? null }));
+    try {
+        await run_processes_stopLeftovers(deps, run);
+    }
+    catch (error) {
+        await deps.store.changeStatus(run.id, {
+            from: ['running'],
+            to: 'failed',
+            metadata: { error: (0,lib_errors/* errorMessage */.g)(error) },
+        });
+        throw error;
+    }
+    await deps.store.appendEvent(run_events_runEvent(run.id, 'workflow_resumed', undefined, { previousStatus: run.status, error: run.metadata.error ?? null }));
     return deps.store.getRun(run.id);
+}
+/** Ends a stale run as failed (it stays resumable), so it no longer holds its working path. */
+async function retire(deps, run, error) {
+    if (run.status === 'failed')
+        return;
+    const retired = await deps.store.changeStatus(run.id, {
+        from: [run.status],
+        to: 'failed',
+        lastActivityAt: run.lastActivityAt,
+        metadata: { error },
+    });
+    // Anything its dead owner left running must not go on beside the next run.
+    if (retired)
+        await run_processes_killTracked(deps, run, { forgetOtherHosts: true });
 }
 async function activeRuns(deps, workingPath) {
     const runs = await deps.store.listRuns({ workingPath, statuses: ACTIVE_STATUSES, limit: 20 });
@@ -13235,24 +14325,35 @@ async function persistedSessions(deps, workflow, workingPath, conversationId, cu
             sessions.set(stored.nodeId, stored.data.session_id);
     return sessions;
 }
+/**
+ * Refuses when a live run holds the path. Stale runs there (their owner is gone) stop holding it:
+ * `except`, the run about to be resumed, is taken over; any other ends as failed (still resumable).
+ */
 async function refuseIfBusy(deps, workingPath, except) {
-    const active = (await activeRuns(deps, workingPath)).filter((run) => run.id !== except);
-    if (active.length > 0)
-        throw busyRefusal(active[0], workingPath);
+    const runs = await deps.store.listRuns({ workingPath, statuses: ACTIVE_STATUSES, limit: 20 });
+    for (const run of runs) {
+        if (run.id === except)
+            continue;
+        if (!isStale(run, deps))
+            throw busyRefusal(run, workingPath);
+        await retire(deps, run, `interrupted: its process stopped (${describeOwner(run)})`);
+    }
 }
-/** Why a takeover of `run` lost: the run that holds the path now, else whoever took `run`. */
+/** Why a run could not take the path: the run that holds it now, else whoever took `run`. */
 async function busyError(deps, workingPath, run) {
     const [active] = await activeRuns(deps, workingPath);
-    return active
-        ? busyRefusal(active, workingPath)
-        : new run_errors_RunRefusedError('run_taken', `Run ${run.id} was resumed by another process just now.`, { run });
+    if (active)
+        return busyRefusal(active, workingPath);
+    return run
+        ? new run_errors_RunRefusedError('run_taken', `Run ${run.id} was resumed by another process just now.`, { run })
+        : new run_errors_RunRefusedError('path_busy', `${workingPath} was taken by another run just now.`, {});
 }
 function busyRefusal(active, workingPath) {
     const waiting = active.status === 'paused' ? ' It is waiting for approval.' : '';
-    return new run_errors_RunRefusedError('path_busy', `${workingPath} is in use by run ${active.id} of '${active.workflowName}' (${active.status} since ${active.startedAt}, pid ${active.ownerPid ?? '?'} on ${active.ownerHost ?? '?'}).${waiting}`, { activeRun: active });
+    return new run_errors_RunRefusedError('path_busy', `${workingPath} is in use by run ${active.id} of '${active.workflowName}' (${active.status} since ${active.startedAt}, ${describeOwner(active)}).${waiting}`, { activeRun: active });
 }
-function isOlder(a, b) {
-    return a.startedAt < b.startedAt || (a.startedAt === b.startedAt && a.id < b.id);
+function describeOwner(run) {
+    return `pid ${run.ownerPid ?? '?'} on ${run.ownerHost ?? '?'}`;
 }
 
 ;// CONCATENATED MODULE: ./src/workflows/index.ts
@@ -13319,6 +14420,8 @@ function archon_config_merge(settings, raw) {
         }
     if (archon_config_isRecord(raw.docs) && typeof raw.docs.path === 'string')
         settings.docsPath = raw.docs.path;
+    if (archon_config_isRecord(raw.commands) && typeof raw.commands.folder === 'string' && raw.commands.folder.trim())
+        settings.commandFolder = raw.commands.folder.trim();
     if (archon_config_isRecord(raw.worktree) && typeof raw.worktree.baseBranch === 'string')
         settings.baseBranch = raw.worktree.baseBranch;
 }
@@ -13390,14 +14493,16 @@ function workflowLocations(workspace) {
 /** How a workspace's workflows load: engine defaults, command files, named scripts and other workflows. */
 function discoveryOptions(workspace) {
     const locations = workflowLocations(workspace);
+    const settings = archonSettings(workspace);
     const resources = {
         repo: locations.repo,
         home: locations.home,
         userHome: locations.userHome,
         bundledCommands: (0,external_node_path_.join)((0,paths/* bundledDir */.YU)(), 'commands'),
+        commandFolder: settings.commandFolder,
     };
     return {
-        defaults: engineDefaults(workspace.config.assistants, archonSettings(workspace)),
+        defaults: engineDefaults(workspace.config.assistants, settings),
         resolveCommand: createCommandResolver(commandDirectories(resources)),
         resolveScript: createScriptResolver(scriptDirectories(resources)),
         resolveWorkflowSource: sourceIndex(allWorkflowFiles(locations)),
@@ -13431,6 +14536,7 @@ function listWorkflows(workspace) {
     return discoverWorkflows(workflowLocations(workspace), discoveryOptions(workspace));
 }
 /** Whether an argument names a file rather than a workflow. */
+/** Whether a workflow argument is a file path rather than a name. */
 function looksLikeFile(arg) {
     return /\.ya?ml$/i.test(arg) || arg.includes('/') || arg.includes('\\');
 }
@@ -13518,15 +14624,19 @@ function baseBranchOf(workspace, workingPath) {
 
 
 
+
 /** A workspace in `dir` as it is, with its validated .archal.json (an invalid one is a WorkspaceError). */
 function openWorkspace(options) {
     const root = (0,external_node_path_.resolve)(options.dir);
+    const kind = pathKind(root);
+    if (kind !== 'directory')
+        throw new errors_WorkspaceError('missing_directory', kind === 'missing' ? `No such directory: ${root}.` : `${root} is not a directory.`, { file: root });
     const loaded = options.configFile
         ? loadConfigFile((0,external_node_path_.resolve)(root, options.configFile), { required: true })
         : loadConfig(root);
     const name = options.configFile ?? '.archal.json';
     if (loaded.status === 'invalid')
-        throw new WorkspaceError('invalid_config', `Invalid ${loaded.file}:\n${loaded.errors.map((problem) => `  ${formatConfigProblem(name, problem)}`).join('\n')}`, { file: loaded.file, problems: loaded.errors });
+        throw new errors_WorkspaceError('invalid_config', `Invalid ${loaded.file}:\n${loaded.errors.map((problem) => `  ${formatConfigProblem(name, problem)}`).join('\n')}`, { file: loaded.file, problems: loaded.errors });
     const config = options.configFile ? relativeToConfig(loaded.config, (0,external_node_path_.dirname)(loaded.file), root) : loaded.config;
     return {
         root,
@@ -13561,13 +14671,13 @@ async function openRepositoryWorkspace(options) {
 }
 /**
  * A repository workspace with its run store: `store` when the host gives one (it stays open), else
- * the store `env` names (DATABASE_URL, else `$ARCHAL_HOME/archal.db`), which `close()` closes.
+ * the store `env` names (ARCHAL_DATABASE_URL, else `$ARCHAL_HOME/archal.db`), which `close()` closes.
  */
 async function openRepoWorkspace(options) {
     const workspace = await openRepositoryWorkspace(options);
     if (options.store)
         return { ...workspace, store: options.store, close: async () => { } };
-    const store = await openRunStore(workspace.env);
+    const store = await openRunStore(workspace.env, options.storeEnv);
     return { ...workspace, store, close: () => store.close() };
 }
 /** Runs `action` in a repository workspace and always closes what it opened. */
@@ -13581,7 +14691,7 @@ async function withRepoWorkspace(options, action) {
     }
 }
 /** The run store `env` names; a store that cannot be opened is a WorkspaceError store_unavailable. */
-async function openRunStore(env) {
+async function openRunStore(env, storeEnv = {}) {
     let stores;
     try {
         // Loaded on first use: the SQL stores and their drivers are heavy, and a host that brings its own
@@ -13590,18 +14700,26 @@ async function openRunStore(env) {
         stores = await import(/* webpackIgnore: true */ '../store/open.js');
     }
     catch (error) {
-        throw new WorkspaceError('store_unavailable', `No SQL run store can be loaded here (${(0,lib_errors/* errorMessage */.g)(error)}): give the workspace a store of its own, such as a MemoryStore.`, { store: 'none' });
+        throw new errors_WorkspaceError('store_unavailable', `No SQL run store can be loaded here (${(0,lib_errors/* errorMessage */.g)(error)}): give the workspace a store of its own, such as a MemoryStore.`, { store: 'none' });
     }
     const { describeStore, openStore, storeOptionsFromEnv } = stores;
-    const options = storeOptionsFromEnv(env);
+    const options = storeOptionsFromEnv(env, storeEnv);
     try {
         return await openStore(options);
     }
     catch (error) {
         const store = describeStore(options);
-        throw new WorkspaceError('store_unavailable', `Cannot open the run store ${store}: ${(0,lib_errors/* errorMessage */.g)(error)}`, {
+        throw new errors_WorkspaceError('store_unavailable', `Cannot open the run store ${store}: ${(0,lib_errors/* errorMessage */.g)(error)}`, {
             store,
         });
+    }
+}
+function pathKind(path) {
+    try {
+        return (0,external_node_fs_.statSync)(path).isDirectory() ? 'directory' : 'other';
+    }
+    catch {
+        return 'missing';
     }
 }
 /** This process, as the owner recorded on the runs it executes. */
@@ -13939,7 +15057,7 @@ async function seedFromSetup(scenario, judge, options) {
             continue;
         }
         try {
-            loadSeed(candidate.seed);
+            loadCheckedSeed(candidate.seed);
         }
         catch (error) {
             errors.push((0,lib_errors/* errorMessage */.g)(error));
@@ -13964,7 +15082,7 @@ function readCached(file) {
         const record = JSON.parse((0,external_node_fs_.readFileSync)(file, 'utf8'));
         if (typeof record.seed !== 'object' || record.seed === null)
             return undefined;
-        loadSeed(record.seed);
+        loadCheckedSeed(record.seed);
         return record.seed;
     }
     catch {
@@ -14069,7 +15187,13 @@ async function runWorkspaceScenarios(workspace, scenarios, request) {
     request.beforeRuns?.(entries);
     return runSuite({
         scenarios: entries,
-        agent: resolveAgent(request.harness ?? config.agent, workspace.env),
+        agent: locateAgent({
+            harness: request.harness,
+            agent: config.agent,
+            root: workspace.root,
+            env: workspace.env,
+            passEnv: config.agentPassEnv,
+        }),
         agentModel: request.agentModel ?? config.agentModel,
         runs: request.runs,
         seedOverride: request.seed,
@@ -14190,6 +15314,7 @@ function workflowFixer(workspace, name, options = {}) {
 
 
 
+
 /**
  * Starts the harness once in preflight mode (ARCHAL_PREFLIGHT=1, a "reply OK" task) against an
  * empty clone. A harness that cannot even do that is setup work, not something a fix can patch.
@@ -14214,7 +15339,10 @@ async function preflightHarness(options) {
             preflight: true,
             signal: options.signal,
         });
-        const redactor = new redact/* SecretRedactor */.pE([clone.token], options.env);
+        const redactor = new redact/* SecretRedactor */.pE([clone.token, ...agentSecrets(options.agent)], {
+            ...options.env,
+            ...options.agent.env,
+        });
         const durationMs = Math.round(run.durationMs);
         const stderrTail = redactor.text(run.stderrTail).trim();
         const failure = outcomeDetail(run.outcome);
@@ -14394,11 +15522,10 @@ function restrictedEnvironment(vars, passEnv, env) {
             restricted[name] = env[name];
     return { ...restricted, ...vars };
 }
-/** Runs a user command (`bash -c`) in the repository with the restricted environment. */
+/** Runs a user command (`bash -c`, reading no startup file) in the repository with the restricted environment. */
 async function runExternal(spec) {
     const result = await runProcess({
-        command: 'bash',
-        args: ['-c', spec.command],
+        ...bashScript(spec.command),
         cwd: spec.cwd,
         env: restrictedEnvironment(spec.vars, spec.passEnv, spec.env),
         timeoutMs: spec.timeoutMs,
@@ -14425,15 +15552,31 @@ var preprod_schema = __webpack_require__(19977);
 
 
 
+
+
+
 /**
  * Fix attempt `attempt`: the fix command (or workflow) in the restricted environment, told where the
  * failures it should fix are (`failuresFile`) and where to report what it spent.
  */
 async function runFixAttempt(context, attempt, failuresFile) {
-    const { options, record } = context;
     const dir = (0,external_node_path_.join)(context.artifactsDir, `attempt-${attempt}`);
     (0,external_node_fs_.mkdirSync)(dir, { recursive: true });
-    const usageFile = (0,external_node_path_.join)(dir, 'usage.json');
+    // The fixer writes its usage outside the artifacts; what is kept (attempt-<k>/usage.json) is what
+    // Archal read from it, schema-limited and redacted, never the file as the fixer wrote it.
+    const usageDir = (0,external_node_fs_.mkdtempSync)((0,external_node_path_.join)((0,paths/* scratchDir */.GA)(), 'archal-usage-'));
+    try {
+        const reported = await runFixer(context, attempt, failuresFile, (0,external_node_path_.join)(usageDir, 'usage.json'));
+        if (reported.usage)
+            writeJsonFile((0,external_node_path_.join)(dir, 'usage.json'), context.redactor.value(reported.usage));
+        return reported;
+    }
+    finally {
+        (0,external_node_fs_.rmSync)(usageDir, { recursive: true, force: true });
+    }
+}
+async function runFixer(context, attempt, failuresFile, usageFile) {
+    const { options, record } = context;
     const vars = {
         ARCHAL_PREPROD_FAILURES_JSON: failuresFile,
         ARCHAL_PREPROD_ATTEMPT: String(attempt),
@@ -14473,10 +15616,11 @@ async function runFixAttempt(context, attempt, failuresFile) {
     return { fix: { kind: 'command', ...result }, usage: readUsage(usageFile) };
 }
 function readUsage(file) {
-    if (!(0,external_node_fs_.existsSync)(file))
+    const read = input_file_readInputFile(file, { maxBytes: 64 * 1024 });
+    if (!read.ok)
         return null;
     try {
-        const parsed = preprod_schema/* fixUsageSchema */.EJ.safeParse(JSON.parse((0,external_node_fs_.readFileSync)(file, 'utf8')));
+        const parsed = preprod_schema/* fixUsageSchema */.EJ.safeParse(JSON.parse(read.text));
         return parsed.success ? parsed.data : null;
     }
     catch {
@@ -15137,14 +16281,20 @@ class PreprodRecord {
     preflight = null;
     validation = null;
     pr = null;
+    /** The phase running now (for an error's message). */
+    phase;
     constructor(context) {
         this.context = context;
     }
     /** Runs a phase, adding its duration to the phase's timing. */
     async timed(phase, work) {
         const at = performance.now();
+        this.phase = phase;
         try {
-            return await work();
+            const result = await work();
+            // Kept when the phase throws: the loop's result names where it stopped.
+            this.phase = undefined;
+            return result;
         }
         finally {
             this.timings[phase] = Math.round((this.timings[phase] ?? 0) + performance.now() - at);
@@ -15232,6 +16382,7 @@ class PreprodRecord {
 
 
 
+
 /** Changes under these paths are Archal's own artifacts, never part of a fix. */
 const ARTIFACT_PATHS = /^\.archal\/(cache|preprod|logs|artifacts|attach)\//;
 /**
@@ -15242,7 +16393,18 @@ const ARTIFACT_PATHS = /^\.archal\/(cache|preprod|logs|artifacts|attach)\//;
 async function runPreprod(run) {
     const loop = startLoop(run);
     const { record } = loop;
-    const stop = await loopPhases(loop);
+    let stop;
+    try {
+        stop = await loopPhases(loop);
+    }
+    catch (error) {
+        // Whatever stops the loop (an unreachable run store, a crashed phase), the result says so.
+        stop = {
+            status: 'blocked',
+            stopReason: 'error',
+            message: `The loop stopped on an error${record.phase ? ` in the ${record.phase} phase` : ''}: ${(0,lib_errors/* errorMessage */.g)(error)}`,
+        };
+    }
     return record.finish(stop);
 }
 async function loopPhases(loop) {
@@ -15282,7 +16444,7 @@ async function loopPhases(loop) {
 function startLoop(run) {
     const artifactsDir = (0,external_node_path_.resolve)(run.repo, run.options.artifacts);
     (0,external_node_fs_.mkdirSync)(artifactsDir, { recursive: true });
-    const redactor = new redact/* SecretRedactor */.pE([], run.env);
+    const redactor = new redact/* SecretRedactor */.pE(run.agent ? agentSecrets(run.agent) : [], { ...run.env, ...run.agent?.env });
     const record = new PreprodRecord({
         repo: run.repo,
         artifactsDir,
@@ -15471,7 +16633,7 @@ async function validationPhase(loop) {
             stopReason: 'external_execution_disabled',
             message: 'Scenarios pass; the validation command runs only with --allow-external-execution.',
         };
-    loop.run.log(`validating: ${options.validationCommand}`);
+    loop.run.log(`validating: ${loop.redactor.text(options.validationCommand)}`);
     const { stdout: _stdout, ...result } = await record.timed('validation', () => runExternal({
         command: options.validationCommand,
         cwd: loop.repo,
@@ -15599,7 +16761,13 @@ async function runPreprodInWorkspace(workspace, request) {
     let agent;
     let agentProblem;
     try {
-        agent = resolveAgent(request.harness ?? workspace.config.agent, workspace.env);
+        agent = locateAgent({
+            harness: request.harness,
+            agent: workspace.config.agent,
+            root: workspace.root,
+            env: workspace.env,
+            passEnv: workspace.config.agentPassEnv,
+        });
     }
     catch (error) {
         agentProblem = (0,lib_errors/* errorMessage */.g)(error);
@@ -15639,6 +16807,11 @@ async function runPreprodInWorkspace(workspace, request) {
 
 ;// CONCATENATED MODULE: ./src/store/memory-store.ts
 const TERMINAL = ['completed', 'failed', 'cancelled'];
+// The port's values, repeated: the store depends on the port's types only.
+const ACTIVE = ['pending', 'running', 'paused'];
+const memory_store_WORKING_PATH_TAKEN = 'working_path_taken';
+/** Runs that declare mutates_checkout: false (and sub-workflow runs) do not hold their working path. */
+const holdsWorkingPath = (metadata) => metadata.mutatesCheckout !== false;
 /**
  * The run, event and worktree store in this process's memory, for hosts with no disk to keep (a
  * short-lived job, a test). Same contract as the SQL stores: compare-and-swap status changes,
@@ -15654,6 +16827,8 @@ class MemoryStore {
     async createRun(run) {
         if (this.runs.has(run.id))
             throw new Error(`A run with id ${run.id} already exists.`);
+        if (holdsWorkingPath(run.metadata) && this.pathTaken(run.id, run.workingPath, run.status))
+            throw Object.assign(new Error(`Another active run holds ${run.workingPath}.`), { code: memory_store_WORKING_PATH_TAKEN });
         const at = this.now();
         this.runs.set(run.id, {
             id: run.id,
@@ -15697,6 +16872,8 @@ class MemoryStore {
         if (!run || !change.from.includes(run.status))
             return false;
         if (change.lastActivityAt !== undefined && run.lastActivityAt !== change.lastActivityAt)
+            return false;
+        if (holdsWorkingPath(run.metadata) && this.pathTaken(id, run.workingPath, change.to))
             return false;
         const at = this.now();
         run.status = change.to;
@@ -15762,6 +16939,18 @@ class MemoryStore {
             Object.assign(worktree, { status, lastActivityAt: this.now() });
     }
     async close() { }
+    /** Whether a run of `status` on `path` would be a second active run there (the SQL stores' unique index). */
+    pathTaken(id, path, status) {
+        if (!ACTIVE.includes(status))
+            return false;
+        for (const other of this.runs.values())
+            if (other.id !== id &&
+                other.workingPath === path &&
+                ACTIVE.includes(other.status) &&
+                holdsWorkingPath(other.metadata))
+                return true;
+        return false;
+    }
     /** Now, never earlier than the last time handed out (heartbeats compare these strings). */
     now() {
         const at = new Date().toISOString();
@@ -16432,18 +17621,25 @@ async function uploadHtmlReport(setup, dir, runs) {
     }
 }
 
-;// CONCATENATED MODULE: ./src/preprod/markdown.ts
-
-const ZERO_WIDTH_SPACE = '\u200b';
+;// CONCATENATED MODULE: ./src/lib/untrusted-markdown.ts
 /**
- * Untrusted text, made inert for GitHub markdown on one line: no HTML (so no tag can close a
- * `<details>` block or inject markup), no @mention pings or #reference links, no markdown
- * formatting or links, no table breaks; clipped to `max` characters.
+ * Untrusted text (agent answers, scenario names, errors, check output) written into GitHub
+ * markdown: comments, check runs, job summaries, pull request bodies. Made inert so that it can
+ * neither ping people, link issues, inject markup nor break the page's layout. Redacting secrets
+ * is the caller's job (it knows the run's secrets).
+ */
+const ZERO_WIDTH_SPACE = '\u200b';
+function flatClipped(text, max) {
+    const flat = text.replace(/\s+/g, ' ').trim();
+    return flat.length > max ? `${flat.slice(0, max - 1)}…` : flat;
+}
+/**
+ * One line, inert in a sentence or a table cell: no HTML (so no tag can close a `<details>` block
+ * or inject markup), no @mention pings or #reference links, no markdown formatting or links, no
+ * table breaks; clipped to `max` characters.
  */
 function escapeMarkdown(text, max = 300) {
-    const flat = text.replace(/\s+/g, ' ').trim();
-    const clipped = flat.length > max ? `${flat.slice(0, max - 1)}…` : flat;
-    return clipped
+    return flatClipped(text, max)
         .replace(/&/g, '&amp;')
         .replace(/</g, '&lt;')
         .replace(/>/g, '&gt;')
@@ -16453,17 +17649,53 @@ function escapeMarkdown(text, max = 300) {
         .replace(/:\/\//g, `:${ZERO_WIDTH_SPACE}//`);
 }
 /**
- * Untrusted text inside raw HTML (a `<summary>`), where markdown escapes would show: entities for
+ * One line inside raw HTML (a `<summary>`), where markdown escapes would show: entities for
  * markup, and the same neutralised mentions and references.
  */
 function escapeHtmlText(text, max = 300) {
-    const flat = text.replace(/\s+/g, ' ').trim();
-    const clipped = flat.length > max ? `${flat.slice(0, max - 1)}…` : flat;
-    return clipped
+    return flatClipped(text, max)
         .replace(/[&<>"']/g, (ch) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[ch])
         .replace(/@(?=[A-Za-z0-9])/g, `@${ZERO_WIDTH_SPACE}`)
         .replace(/#(?=\d)/g, `#${ZERO_WIDTH_SPACE}`);
 }
+/** A block shown as is, in a fence longer than any backtick run inside it; mentions defused. */
+function codeBlock(text, max = 6_000) {
+    let body = text.replace(/@(?=[A-Za-z0-9-])/g, `@${ZERO_WIDTH_SPACE}`);
+    if (body.length > max)
+        body = `${body.slice(0, max)}\n…`;
+    const longest = Math.max(2, ...[...body.matchAll(/`+/g)].map((match) => match[0].length));
+    const fence = '`'.repeat(longest + 1);
+    return `${fence}text\n${body}\n${fence}`;
+}
+/**
+ * Markdown written by a workflow itself (a pull request summary), kept as markdown but defused:
+ * no HTML comments (hidden markers), no tags that nest or load anything, no mention pings.
+ */
+function defusedMarkdown(text, max = 20_000) {
+    let body = text
+        .replace(/<!--/g, '&lt;!--')
+        .replace(/<\/?(?:details|summary|script|iframe|style|img|a)\b[^>]*>/gi, (tag) => tag.replace(/</g, '&lt;'))
+        .replace(/(^|[^\w`])@(?=[A-Za-z0-9-])/g, `$1@${ZERO_WIDTH_SPACE}`);
+    if (body.length > max)
+        body = `${body.slice(0, max)}\n\n…`;
+    return body;
+}
+/**
+ * One line shown literally as inline code (a file name, a command word): a code span renders no
+ * markup, link or mention, so nothing is escaped; its fence is longer than any backtick run inside.
+ */
+function codeSpan(text, max = 200) {
+    const body = flatClipped(text, max);
+    const longest = Math.max(0, ...[...body.matchAll(/`+/g)].map((match) => match[0].length));
+    const fence = '`'.repeat(longest + 1);
+    const pad = body.startsWith('`') || body.endsWith('`') ? ' ' : '';
+    return `${fence}${pad}${body}${pad}${fence}`;
+}
+
+;// CONCATENATED MODULE: ./src/preprod/markdown.ts
+
+
+
 /** The hidden marker by which the one comment of a check name is found again. */
 function commentMarker(checkName) {
     const safe = checkName
@@ -19376,14 +20608,28 @@ function parseSummary(text) {
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   g: () => (/* binding */ gitEnv)
 /* harmony export */ });
+/* unused harmony export configureCloneGitPath */
+/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(48161);
+/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_os__WEBPACK_IMPORTED_MODULE_0__);
+
+/** Where git is looked for when the host says nothing: the usual places on Linux and macOS. */
+const DEFAULT_SEARCH_PATH = '/usr/local/bin:/usr/bin:/bin:/opt/homebrew/bin';
+let searchPath = DEFAULT_SEARCH_PATH;
+/**
+ * Where the clone's git processes find git (and only that: nothing else of the host's environment
+ * reaches them). A host-wide setting, like the scratch directory: the CLI passes its PATH.
+ */
+function configureCloneGitPath(path) {
+    searchPath = path?.trim() || DEFAULT_SEARCH_PATH;
+}
 /**
  * The environment of every git process the clone runs: the user's own git configuration must not
  * change merges, diffs or hooks, so global and system config are ignored.
  */
 function gitEnv(extra = {}) {
     return {
-        PATH: process.env.PATH ?? '/usr/bin:/bin',
-        HOME: process.env.HOME ?? '/tmp',
+        PATH: searchPath,
+        HOME: (0,node_os__WEBPACK_IMPORTED_MODULE_0__.tmpdir)(),
         GIT_CONFIG_NOSYSTEM: '1',
         GIT_CONFIG_GLOBAL: '/dev/null',
         GIT_TERMINAL_PROMPT: '0',
@@ -31727,7 +32973,7 @@ function contextFunctions(context) {
 
 /***/ }),
 
-/***/ 40212:
+/***/ 87315:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -32133,6 +33379,18 @@ function predicateFilter(text, noun, ctx) {
             return onItem((item) => `${item}.draft = true`, 'are drafts');
         case 'locked':
             return onItem((item) => `${item}.locked = true`, 'are locked');
+        case 'reviewed':
+        case 'approved': {
+            if (noun.collection !== 'pullRequests')
+                return undefined;
+            const approved = body === 'approved';
+            const reviews = (item) => `$$.github.reviews[repo = ${item}.repo and pull_number = ${item}.number${approved ? ' and state = "APPROVED"' : ' and state != "PENDING"'}]`;
+            // "is approved" is the final state; "was reviewed" is something the run did.
+            return approved
+                ? onItem((item) => `$count(${reviews(item)}) > 0`, 'are approved')
+                : onItem((item) => `$count($created(${reviews(item)})) > 0`, 'were reviewed by the run');
+        }
+        case 'submitted':
         case 'created':
         case 'added':
         case 'posted':
@@ -32152,6 +33410,11 @@ function predicateFilter(text, noun, ctx) {
         return byRun
             ? onItem((item) => `${str(name)} in ${item}.labels and $not(${str(name)} in $before(${item}).labels)`, `were labelled "${name}" by the run`)
             : onItem((item) => `${str(name)} in ${item}.labels`, `have the label "${name}"`);
+    }
+    const removed = /^(?:had|has had|have had) (?:the )?label (q\d+q|[\w-]+) removed$/.exec(text);
+    if (removed && hasLabels(noun)) {
+        const name = ctx.value(removed[1]);
+        return onItem((item) => `$not(${str(name)} in ${item}.labels) and ${str(name)} in $before(${item}).labels`, `had the label "${name}" removed by the run`);
     }
     const noLabel = /^(?:do not|does not|don't|doesn't) have (?:the )?label (q\d+q|[\w-]+)$|^(?:has|have) no label (q\d+q|[\w-]+)$/.exec(text.replace(/^(?:still )/, ''));
     if (noLabel && hasLabels(noun)) {
@@ -32224,13 +33487,17 @@ function fieldPredicate(text, noun, ctx, onItem) {
         return onItem((item) => `$count(${item}.labels) = 0`, 'have no labels');
     return undefined;
 }
-const COUNT_WORDS = { no: 0, zero: 0, one: 1, a: 1, two: 2, three: 3, four: 4, five: 5 };
-/** "has 2 comments", "has at least 3 comments", "has no comments". */
+const COUNT_WORDS = { no: 0, zero: 0, one: 1, a: 1, an: 1, two: 2, three: 3, four: 4, five: 5 };
+/** "has 2 comments", "has at least 3 comments", "has no comments", "has at least 1 review", "has 2 approvals". */
 function commentCount(text, noun, onItem) {
-    const match = /^(?:has|have|received|receive|got|gets) (exactly |at least |at most |more than |fewer than |less than )?(\d+|no|zero|one|two|three|four|five) (new )?comments?$/.exec(text);
+    const match = /^(?:has|have|received|receive|got|gets) (exactly |at least |at most |more than |fewer than |less than )?(\d+|no|zero|an?|one|two|three|four|five) (new )?(approving reviews?|approvals?|comments?|reviews?)$/.exec(text);
     if (!match || !hasLabels(noun))
         return undefined;
+    const kind = match[4].startsWith('comment') ? 'comment' : match[4].startsWith('review') ? 'review' : 'approval';
+    if (kind !== 'comment' && noun.collection !== 'pullRequests')
+        return undefined;
     const expected = /^\d+$/.test(match[2]) ? Number(match[2]) : COUNT_WORDS[match[2]];
+    const quantifier = match[1] ?? (/^an?$/.test(match[2]) ? 'at least ' : 'exactly ');
     const op = {
         'exactly ': '=',
         'at least ': '>=',
@@ -32238,10 +33505,13 @@ function commentCount(text, noun, onItem) {
         'more than ': '>',
         'fewer than ': '<',
         'less than ': '<',
-    }[(match[1] ?? 'exactly ')];
+    }[quantifier];
     const fresh = Boolean(match[3]);
-    const comments = (item) => `$$.github.comments[repo = ${item}.repo and issue_number = ${item}.number]`;
-    return onItem((item) => `$count(${fresh ? `$created(${comments(item)})` : comments(item)}) ${op} ${expected}`, `have ${(match[1] ?? '').trim() ? `${match[1].trim()} ` : ''}${expected} ${fresh ? 'new ' : ''}comment${expected === 1 ? '' : 's'}`);
+    const records = (item) => kind === 'comment'
+        ? `$$.github.comments[repo = ${item}.repo and issue_number = ${item}.number]`
+        : `$$.github.reviews[repo = ${item}.repo and pull_number = ${item}.number and ${kind === 'approval' ? 'state = "APPROVED"' : 'state != "PENDING"'}]`;
+    const word = kind === 'approval' ? 'approving review' : kind;
+    return onItem((item) => `$count(${fresh ? `$created(${records(item)})` : records(item)}) ${op} ${expected}`, `have ${quantifier === 'exactly ' && !match[1] ? '' : quantifier}${expected} ${fresh ? 'new ' : ''}${word}${expected === 1 ? '' : 's'}`);
 }
 /** The predicate's words for one item: "are closed" → "is closed", "have the label" → "has the label". */
 function singularPredicate(describe) {
@@ -32255,7 +33525,106 @@ function singularPredicate(describe) {
         .replace(/^do not /, 'does not ');
 }
 
+;// CONCATENATED MODULE: ./src/evaluate/phrase-settings.ts
+
+/** Phrases about an organisation's settings: team membership and branch protection. */
+function settingsPhrase(sentence, ctx) {
+    return teamPhrase(sentence, ctx) ?? protectionPhrase(sentence, ctx);
+}
+const NAME = '(q\\d+q|[\\w.-]+)';
+const TEAM = `(?:the )?(?:team ${NAME}|${NAME} team)`;
+/** A team by its name or slug, as the user wrote it (names compare case-insensitively). */
+function teamItems(ctx, token) {
+    const name = ctx.value(token);
+    return {
+        items: `github.teams[$lowercase(name) = ${str(name.toLowerCase())} or slug = ${str(name.toLowerCase())}]`,
+        describe: `team ${JSON.stringify(name)}`,
+    };
+}
+/** "the team "platform" has 3 members", "the platform team has at least 2 members", "alice is a member of team platform". */
+function teamPhrase(sentence, ctx) {
+    const size = new RegExp(`^${TEAM} (?:has|have|contains|includes|should have|must have) (.+?) members?$`).exec(sentence);
+    if (size) {
+        const quantity = quantityOf(size[3]);
+        if (!quantity)
+            return undefined;
+        const team = teamItems(ctx, size[1] ?? size[2]);
+        return {
+            kind: 'count',
+            pattern: 'team T has N members',
+            items: `${team.items}.members`,
+            op: quantity.op,
+            expected: quantity.expected,
+            subject: `members of ${team.describe}`,
+            subjectOne: `member of ${team.describe}`,
+        };
+    }
+    const member = new RegExp(`^@?([\\w-]+|q\\d+q) (?:is|remains|is still) (?:a |an )?(member|maintainer) (?:of|in) ${TEAM}$`).exec(sentence);
+    if (member) {
+        const login = ctx.value(member[1]).replace(/^@/, '');
+        const team = teamItems(ctx, member[3] ?? member[4]);
+        const role = member[2] === 'maintainer' ? ' and role = "maintainer"' : '';
+        return {
+            kind: 'count',
+            pattern: `U is a ${member[2]} of team T`,
+            items: `${team.items}.members[$lowercase(login) = ${str(login.toLowerCase())}${role}]`,
+            op: '>=',
+            expected: 1,
+            subject: `${member[2]}s of ${team.describe} named ${login}`,
+            subjectOne: `${member[2]} of ${team.describe} named ${login}`,
+        };
+    }
+    return undefined;
+}
+/**
+ * "the main branch is protected", "branch "release" of acme/api is not protected", "the default branch is
+ * protected", "branch protection is enabled on main".
+ */
+function protectionPhrase(sentence, ctx) {
+    const REPO = '([\\w.-]+/[\\w.-]+)';
+    const stated = new RegExp(`^(?:the )?(?:${NAME} branch|branch ${NAME})(?: (?:of|in|on) ${REPO})? (?:is|remains|is still|should be|must be|stays) (not |un)?protected$`).exec(sentence);
+    const enabled = new RegExp(`^(?:the )?branch protection (?:is enabled|is configured|is set up|exists|is on) (?:on|for) (?:the )?${NAME}(?: branch)?(?: (?:of|in) ${REPO})?$`).exec(sentence);
+    const found = stated
+        ? { token: (stated[1] ?? stated[2]), repo: stated[3], negated: Boolean(stated[4]) }
+        : enabled
+            ? { token: enabled[1], repo: enabled[2], negated: false }
+            : undefined;
+    if (!found)
+        return undefined;
+    const branch = ctx.value(found.token);
+    const { repo, negated } = found;
+    // "the default branch" is each repository's own default branch.
+    const items = branch === 'default'
+        ? `$filter(github.branchProtections, function($p) { $p.branch in $$.github.repos[full_name = $p.repo].default_branch${repo ? ` and $p.repo = ${str(repo)}` : ''} })`
+        : `github.branchProtections[branch = ${str(branch)}${repo ? ` and repo = ${str(repo)}` : ''}]`;
+    const where = `${branch === 'default' ? 'the default branch' : JSON.stringify(branch)}${repo ? ` of ${repo}` : ''}`;
+    return {
+        kind: 'count',
+        pattern: negated ? 'branch B is not protected' : 'branch B is protected',
+        items,
+        op: negated ? '==' : '>=',
+        expected: negated ? 0 : 1,
+        subject: `branch protections on ${where}`,
+        subjectOne: `branch protection on ${where}`,
+    };
+}
+/** "3", "at least 2", "no", "exactly four". */
+function quantityOf(text) {
+    let rest = text;
+    let op = '==';
+    for (const [pattern, comparison] of QUANTIFIERS) {
+        if (pattern.test(rest)) {
+            op = comparison;
+            rest = rest.replace(pattern, '');
+            break;
+        }
+    }
+    const expected = toNumber(rest);
+    return expected === undefined ? undefined : { op, expected };
+}
+
 ;// CONCATENATED MODULE: ./src/evaluate/phrases.ts
+
 
 
 /** The JSONata expression equivalent to a phrase, for users who want to write it out. */
@@ -32292,8 +33661,9 @@ function compilePhrase(text) {
         return placeholder ? quoted[Number(placeholder[1])] : token.trim();
     };
     const ctx = { value };
-    for (const candidate of rewrites(sentence)) {
+    for (const candidate of rewrites(canonicalLabels(sentence))) {
         const check = runPhrase(candidate) ??
+            settingsPhrase(candidate, ctx) ??
             specificItem(candidate, ctx) ??
             everyPhrase(candidate, ctx) ??
             existsPhrase(candidate, ctx) ??
@@ -32304,6 +33674,26 @@ function compilePhrase(text) {
     }
     return undefined;
 }
+/** Words before "label" that are not a label's name ("has the new label" is not the label "new"). */
+const NOT_LABEL_NAMES = new Set('new same right correct wrong expected proper any no one that this a an the'.split(' '));
+/** "has the "bug" label", "with a bug label" → "has the label "bug"", "with the label bug". */
+function canonicalLabels(sentence) {
+    return sentence.replace(/\b(has|have|had|with|carry|carries|carrying) (?:the |a )?(q\d+q|[\w-]+) labels?\b/g, (whole, verb, name) => (NOT_LABEL_NAMES.has(name) ? whole : `${verb} the label ${name}`));
+}
+/** "did not close" → "closed": what the agent must not have done, said as "no <things> were <verb>". */
+const PAST = {
+    close: 'closed',
+    merge: 'merged',
+    delete: 'deleted',
+    remove: 'removed',
+    create: 'created',
+    open: 'opened',
+    reopen: 'reopened',
+    label: 'labelled',
+    lock: 'locked',
+    post: 'posted',
+    submit: 'submitted',
+};
 /**
  * The sentence, then the same sentence said the library's way: "there are exactly 2 open issues" →
  * "exactly 2 open issues", "there is an issue titled x" → "an issue titled x exists", "the agent made
@@ -32315,8 +33705,21 @@ function rewrites(sentence) {
         if (!out.includes(text))
             out.push(text);
     };
-    const stripped = sentence.replace(/^(?:check |verify |ensure |confirm )?(?:that )?/, '');
+    const stripped = sentence
+        .replace(/^(?:check |verify |ensure |confirm )?(?:that )?/, '')
+        .replace(/ by (?:the )?(?:agent|run|harness)$/, '');
     add(stripped);
+    const didNot = /^(?:the )?(?:agent|run|harness) (?:did not|didn't|does not|doesn't|should not|shouldn't|must not|has not|hasn't|never) (close|merge|delete|remove|create|open|reopen|label|lock|post|submit)(?:d|ed|led)? (?:any )?(.+)$/.exec(stripped);
+    if (didNot)
+        add(`no ${didNot[2]} were ${PAST[didNot[1]]}`);
+    // "the label "bug" was added to issue #1", "the "bug" label was removed from the issue"
+    const labelChange = /^(?:the |a )?(?:label (q\d+q|[\w-]+)|(q\d+q|[\w-]+) label) (?:was|is|has been|got|were) (added|applied|removed) (?:to|on|from) ((?:issue|pr|pull request) #\d+|(?:the )?(?:issue|pr|pull request)(?: q\d+q)?)$/.exec(stripped);
+    if (labelChange) {
+        const name = labelChange[1] ?? labelChange[2];
+        add(labelChange[3] === 'removed'
+            ? `${labelChange[4]} had the label ${name} removed`
+            : `${labelChange[4]} was labelled ${name}`);
+    }
     const there = /^there (?:is|are|was|were|exists?|should be|must be) (.+)$/.exec(stripped);
     if (there) {
         if (/^(?:an?|one|some|at least one) /.test(there[1]))
@@ -32326,7 +33729,7 @@ function rewrites(sentence) {
     const made = /^(?:the )?(?:agent|run|harness) (?:made|makes|performed|performs|used|uses|issued|sent|sends) (.+)$/.exec(stripped);
     if (made)
         add(made[1]);
-    const acted = /^(?:the )?(?:agent|run|harness) (?:has )?(created|opened|closed|merged|labell?ed|posted|added|deleted|removed|reopened|filed|left) (.+)$/.exec(stripped);
+    const acted = /^(?:the )?(?:agent|run|harness) (?:has )?(created|opened|closed|merged|labell?ed|posted|added|deleted|removed|reopened|filed|left|submitted) (.+)$/.exec(stripped);
     const holds = /^(?:the )?(?:repository|repo)(?: ([\w.-]+\/[\w.-]+))? (?:has|contains|holds) (.+)$/.exec(stripped);
     if (holds)
         add(`${holds[2]}${holds[1] ? ` in ${holds[1]}` : ''} exist`);
@@ -32358,23 +33761,32 @@ function runPhrase(sentence) {
 }
 /** "issue #3 is closed", "the issue has the label "bug"", "PR #2 is merged", "the issue title is "x"". */
 function specificItem(sentence, ctx) {
-    const match = /^(?:(issue|pr|pull request) #(\d+)|(?:the )?(?:(new|created|only) )?(issue|pr|pull request)(?:'s)?) (.+)$/.exec(sentence);
+    const match = /^(?:(issue|pr|pull request) #(\d+)|(?:the )?(?:(new|created|only) )?(issue|pr|pull request)(?:'s)?(?: (?:titled |named |called )?(q\d+q))?) (.+)$/.exec(sentence);
     if (!match)
         return undefined;
     const nounWord = match[1] ?? match[4];
     const noun = nounFor(nounWord);
     const collection = `github.${noun.collection}`;
-    const describe = match[2] ? `${noun.singular} #${match[2]}` : `the ${match[3] ? `${match[3]} ` : ''}${noun.singular}`;
-    const predicate = predicateFilter(match[5], noun, ctx);
+    const title = match[5] ? ctx.value(match[5]) : undefined;
+    const fresh = match[3] === 'new' || match[3] === 'created';
+    const describe = match[2]
+        ? `${noun.singular} #${match[2]}`
+        : `the ${match[3] ? `${match[3]} ` : ''}${noun.singular}${title !== undefined ? ` ${JSON.stringify(title)}` : ''}`;
+    const predicate = predicateFilter(match[6], noun, ctx);
     if (!predicate)
         return undefined;
     // "the issue" is the one the run created when it created any, else the only one there is;
-    // with several (or none), the check fails and says why.
+    // "the issue "x"" is the one titled x. With several (or none), the check fails and says why.
+    const titled = title !== undefined ? `${collection}[title = ${JSON.stringify(title)}]` : undefined;
     const items = match[2]
         ? `${collection}[number = ${match[2]}]`
-        : match[3] === 'new' || match[3] === 'created'
-            ? `$created(${collection})`
-            : `($new := $created(${collection}); $count($new) > 0 ? $new : ${collection})`;
+        : titled
+            ? fresh
+                ? `$created(${titled})`
+                : titled
+            : fresh
+                ? `$created(${collection})`
+                : `($new := $created(${collection}); $count($new) > 0 ? $new : ${collection})`;
     return {
         kind: 'every',
         pattern: `${describe} ${singularPredicate(predicate.describe)}`,
@@ -32416,7 +33828,7 @@ function everyPhrase(sentence, ctx) {
  * "an issue was created with the title "x"", "a comment was added to issue #3".
  */
 function existsPhrase(sentence, ctx) {
-    const match = /^(?:an?|one|some|at least one|a new|any|the) (.+?) (exists?|(?:is|was|were|has been|have been|got|gets|should be|must be) (?:created|opened|added|posted|filed|made|left|written))(?: (.+))?$/.exec(sentence);
+    const match = /^(?:an?|one|some|at least one|a new|any|the) (.+?) (exists?|(?:is|was|were|has been|have been|got|gets|should be|must be) (?:created|opened|added|posted|filed|made|left|written|submitted))(?: (.+))?$/.exec(sentence);
     if (!match)
         return undefined;
     const subject = parseSubject(match[3] ? `${match[1]} ${match[3]}` : match[1], ctx);
@@ -32424,9 +33836,12 @@ function existsPhrase(sentence, ctx) {
         return undefined;
     if (!/^exists?$/.test(match[2]) || /^a new /.test(sentence))
         subject.createdByRun = true;
+    // A pending review is a draft only its author sees: "submitted" means it was sent.
+    if (/submitted$/.test(match[2]) && subject.noun.collection === 'reviews')
+        subject.filters.push('state != "PENDING"');
     return {
         kind: 'count',
-        pattern: `a ${subject.describeOne} ${subject.createdByRun ? 'is created' : 'exists'}`,
+        pattern: `${/^[aeiou]/i.test(subject.describeOne) ? 'an' : 'a'} ${subject.describeOne} ${subject.createdByRun ? 'is created' : 'exists'}`,
         items: itemsOf(subject),
         op: '>=',
         expected: 1,
@@ -32443,13 +33858,21 @@ const COMPARISON_WORDS = [
 ];
 /** "the number of open issues is 3", "the count of comments equals 2", "the closed issue count is 4". */
 function countOfPhrase(sentence, ctx) {
-    const match = /^(?:the )?(?:(?:number|count|total|amount) of (.+?)|(.+?) (?:count|total)) (?:is|equals|is equal to|=|==|should be|must be|was|becomes|is now) (.+)$/.exec(sentence);
+    const match = /^(?:the )?(total |overall )?(?:(?:number|count|total|amount) of (.+?)|(.+?) (?:count|total)) (?:is|equals|is equal to|=|==|should be|must be|was|becomes|is now) (.+)$/.exec(sentence);
     if (!match)
         return undefined;
-    const subject = parseSubject(match[1] ?? match[2], ctx);
+    const subject = parseSubject(match[2] ?? match[3], ctx);
     if (!subject)
         return undefined;
-    let rest = match[3];
+    // "the total number of closed issues" counts every closed one, not only those this run closed.
+    const total = Boolean(match[1]);
+    const pattern = `${total ? 'total ' : ''}number of ${subject.describe} is N`;
+    if (total) {
+        subject.filters = subject.filters.map((filter) => filter === closedByRun ? 'state = "closed"' : filter === mergedByRun ? 'merged = true' : filter);
+        subject.describe += ' in total';
+        subject.describeOne += ' in total';
+    }
+    let rest = match[4];
     let op = '==';
     for (const [pattern, comparison] of COMPARISON_WORDS.slice(1)) {
         if (pattern.test(rest)) {
@@ -32463,7 +33886,7 @@ function countOfPhrase(sentence, ctx) {
         return undefined;
     return {
         kind: 'count',
-        pattern: `number of ${subject.describe} is N`,
+        pattern,
         items: itemsOf(subject),
         op,
         expected,
@@ -32628,7 +34051,8 @@ async function evaluateDeterministic(check, context) {
                 return { passed: false, detail: failing.error, expression, error: failing.error };
             const items = asList(all.value);
             const bad = asList(failing.value);
-            const passed = bad.length === 0;
+            // One item is meant ("issue #3", "the issue"): finding none is a failure, not a vacuous pass.
+            const passed = bad.length === 0 && !(phrase.single && items.length === 0);
             return {
                 passed,
                 detail: everyDetail(phrase, items, bad),
@@ -32690,6 +34114,12 @@ function names(items) {
             return `${record.repo}#${record.issue_number} comment ${String(record.id)}`;
         if (typeof record.method === 'string' && typeof record.path === 'string')
             return `${record.method} ${record.path} → ${String(record.status)}`;
+        if (typeof record.repo === 'string' && typeof record.branch === 'string')
+            return `${record.repo}:${record.branch}`;
+        if (typeof record.repo === 'string' && typeof record.pull_number === 'number')
+            return `${record.repo}#${record.pull_number} review ${String(record.id)}`;
+        if (typeof record.login === 'string')
+            return record.login;
         if (typeof record.full_name === 'string')
             return record.full_name;
         if (typeof record.name === 'string')
@@ -32744,13 +34174,13 @@ function prepareCriteria(scenario, options) {
                 if (criterion.expression !== undefined || !options.evaluator) {
                     errors.push({
                         ...at,
-                        message: `[D] criterion ${criterion.id} cannot be checked deterministically: ${compiled.reason}`,
+                        message: `[D] criterion ${criterion.id} (${JSON.stringify(criterion.text)}) cannot be checked deterministically: ${compiled.reason}`,
                     });
                     return { ...criterion, plan: { mode: 'not_evaluated', reason: compiled.reason } };
                 }
                 warnings.push({
                     ...at,
-                    message: `[D] criterion ${criterion.id} is not a known phrase; the evaluator will judge it (judged, not deterministic)`,
+                    message: `[D] criterion ${criterion.id} (${JSON.stringify(criterion.text)}) is not a known phrase; the evaluator will judge it (judged, not deterministic)`,
                 });
                 return { ...criterion, plan: { mode: 'judged', notDeterministic: true } };
             }
@@ -32924,41 +34354,91 @@ function scratchDir() {
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   XF: () => (/* binding */ REDACTED),
 /* harmony export */   j6: () => (/* binding */ maskUrlPassword),
-/* harmony export */   pE: () => (/* binding */ SecretRedactor)
+/* harmony export */   pE: () => (/* binding */ SecretRedactor),
+/* harmony export */   rq: () => (/* binding */ redactTokenFormats)
 /* harmony export */ });
 /* unused harmony exports isSecretName, isSecretKey, secretValues */
 /**
- * Removes secrets from text and JSON before it reaches a log, a cache file or an artifact:
- * well-known token formats (GitHub, OpenAI, Anthropic, AWS), bearer and basic credentials, secrets
- * in URLs, and the values of environment variables whose names say they are secret.
+ * Removes secrets from text and JSON before it reaches a log, a cache file, an artifact or a third
+ * party (a judge's model provider): well-known token formats, bearer and basic credentials, secrets
+ * in URLs and query strings, `NAME=value` of secret-named variables, and the values of secrets
+ * Archal knows (secret-named variables of an environment, tokens it hands out) in their plain,
+ * URL-encoded and base64 forms.
  */
 const REDACTED = '[REDACTED]';
+/**
+ * Where a token may start: the start of the text, after a character that cannot be part of it, or
+ * after an escape (`\n` in JSON text, where a plain word boundary would not be).
+ */
+const START = String.raw `(?<=^|[^A-Za-z0-9_]|\\[nrtbf])`;
+const token = (pattern, flags = 'g') => new RegExp(`${START}${pattern}`, flags);
+/**
+ * Token formats, each recognisable without context. Shared with the clone's request log, which
+ * applies the same formats (src/clones/github/redact.ts).
+ */
 const TOKEN_PATTERNS = [
-    /\bgh[pousr]_[A-Za-z0-9_]{20,255}\b/g, // GitHub classic, OAuth, user-to-server, server-to-server, refresh
-    /\bgithub_pat_[A-Za-z0-9_]{20,255}\b/g, // GitHub fine-grained
-    /\bv1\.[0-9a-f]{40}\b/g, // GitHub App installation tokens (legacy format)
-    /\bsk-ant-[A-Za-z0-9_-]{16,}/g, // Anthropic
-    /\bsk-(?:proj-|svcacct-|admin-)?[A-Za-z0-9_-]{20,}/g, // OpenAI
-    /\b(?:AKIA|ASIA|AROA|AIDA)[A-Z0-9]{16}\b/g, // AWS access key ids
-    /\bxox[abprs]-[A-Za-z0-9-]{10,}/g, // Slack
-    /\bAIza[0-9A-Za-z_-]{35}\b/g, // Google API keys
+    token(String.raw `gh[pousr]_[A-Za-z0-9_]{16,255}\b`), // GitHub classic, OAuth, user-to-server, server-to-server (app), refresh
+    token(String.raw `github_pat_[A-Za-z0-9_]{20,255}\b`), // GitHub fine-grained
+    token(String.raw `v1\.[0-9a-f]{40}\b`), // GitHub App installation tokens (legacy format)
+    token(String.raw `sk-ant-[A-Za-z0-9_-]{16,}`), // Anthropic
+    token(String.raw `sk-(?:proj-|svcacct-|admin-)?[A-Za-z0-9_-]{20,}`), // OpenAI
+    token(String.raw `(?:AKIA|ASIA|AROA|AIDA)[A-Z0-9]{16}\b`), // AWS access key ids
+    token(String.raw `xox[abeoprs]-[A-Za-z0-9-]{10,}`), // Slack tokens
+    /https:\/\/hooks\.slack\.com\/services\/[A-Za-z0-9/_-]+/g, // Slack webhooks
+    token(String.raw `(?:sk|rk)_(?:live|test)_[A-Za-z0-9]{16,}`), // Stripe secret and restricted keys
+    token(String.raw `whsec_[A-Za-z0-9+/=]{16,}`), // Stripe webhook secrets
+    token(String.raw `AIza[0-9A-Za-z_-]{35}\b`), // Google API keys
+    token(String.raw `npm_[A-Za-z0-9]{36}\b`), // npm tokens
+    token(String.raw `eyJ[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]*`), // JWTs
     /-----BEGIN [A-Z ]*PRIVATE KEY-----[\s\S]*?-----END [A-Z ]*PRIVATE KEY-----/g,
 ];
-/** `Authorization: Bearer x`, `token x`, `Basic x`, AWS secret keys given by name. */
+/** Cheap test for "may contain a token format" (most text does not, and then nothing else runs). */
+const TOKEN_HINT = /gh[pousr]_|github_pat_|v1\.|sk-|AKIA|ASIA|AROA|AIDA|xox|hooks\.slack|sk_|rk_|whsec_|AIza|npm_|eyJ|PRIVATE KEY/;
+/**
+ * Query and form parameters whose values are credentials (`?access_token=`, `&client_secret=`,
+ * `sig=` of a signed URL…), in URLs and in `a=b&c=d` bodies.
+ */
+const SECRET_PARAMETER = /([?&;](?:[A-Za-z0-9_.-]*(?:token|secret|password|passwd|apikey|api_key|api-key|credential)[A-Za-z0-9_.-]*|key|sig|signature|auth|code)=)([^&#\s"'<>]+)/gi;
+/** Token formats and secret query parameters: what both redactors remove from any text. */
+function redactTokenFormats(text) {
+    let output = text;
+    if (TOKEN_HINT.test(output))
+        for (const pattern of TOKEN_PATTERNS)
+            output = output.replace(pattern, REDACTED);
+    if (output.includes('='))
+        output = output.replace(SECRET_PARAMETER, (_m, head) => `${head}${REDACTED}`);
+    return output;
+}
+/**
+ * Credentials recognised by what surrounds them: `Authorization: Bearer x` (`token x`, `Basic x`),
+ * AWS secret keys given by name, `://user:pass@`, and `NAME=value` / `"name": "value"` where the
+ * name says it is a secret.
+ */
 const CONTEXT_PATTERNS = [
-    [/\b(Bearer|Basic|token)(\s+)([A-Za-z0-9._~+/=-]{8,})/gi, (_m, scheme, space) => `${scheme}${space}${REDACTED}`],
+    [
+        token(String.raw `(Bearer|Basic|token)(\s+)([A-Za-z0-9._~+/=-]{8,})`, 'gi'),
+        (_m, scheme, space) => `${scheme}${space}${REDACTED}`,
+    ],
     [
         /(aws_secret_access_key|secret_access_key|aws_session_token)(["'\s:=]+)([A-Za-z0-9/+=]{20,})/gi,
         (_m, name, sep) => `${name}${sep}${REDACTED}`,
+    ],
+    [
+        /\b([A-Za-z0-9_]*(?:TOKEN|SECRET|PASSWORD|PASSWD|API_?KEY|PRIVATE_?KEY|ACCESS_?KEY|CREDENTIALS?))(\s*[=:]\s*)(["']?)([^\s"'&,;]{6,})/g,
+        (_m, name, sep, quote) => `${name}${sep}${quote}${REDACTED}`,
+    ],
+    [
+        /("[A-Za-z0-9_-]*(?:token|secret|password|passwd|api[_-]?key|private[_-]?key|access[_-]?key|credentials?)"\s*:\s*")([^"]{6,})(")/gi,
+        (_m, head, _secret, close) => `${head}${REDACTED}${close}`,
     ],
 ];
 /** `scheme://user:password@`. */
 const URL_CREDENTIALS = /(\b[a-z][a-z0-9+.-]*:\/\/[^/\s:@]+:)([^@\s/]+)(@)/gi;
 /**
- * Text the token and context patterns can match contains one of these; most text (bodies full of
- * ordinary words and URLs) contains none and skips running them.
+ * Text the context patterns can match contains one of these; most text (bodies full of ordinary
+ * words and URLs) contains none and skips running them.
  */
-const MAY_MATCH = /gh[pousr]_|github_pat_|v1\.|sk-|AKIA|ASIA|AROA|AIDA|xox[abprs]-|AIza|PRIVATE KEY|bearer|basic|token|secret_access_key|aws_session_token/i;
+const CONTEXT_HINT = /bearer|basic|token|secret|password|passwd|api[_-]?key|private[_-]?key|access[_-]?key|credential/i;
 const SECRET_NAME = /(TOKEN|KEY|SECRET|PASSWORD|PASSWD|CREDENTIAL)/i;
 /** Environment variable names that hold secrets (GITHUB_TOKEN, OPENAI_API_KEY, DB_PASSWORD…). */
 function isSecretName(name) {
@@ -32989,34 +34469,56 @@ function isSecretKey(key) {
     return secret;
 }
 const secretKeys = new Map();
+/** Shorter values could be ordinary words; replacing them would mangle text. */
+const MIN_SECRET_LENGTH = 6;
 /** Values of secret-named variables in `env`, long enough that replacing them cannot mangle ordinary text. */
 function secretValues(env) {
     return Object.entries(env)
-        .filter(([name, value]) => isSecretName(name) && typeof value === 'string' && value.length >= 6)
+        .filter(([name, value]) => isSecretName(name) && typeof value === 'string' && value.length >= MIN_SECRET_LENGTH)
         .map(([, value]) => value)
         .sort((a, b) => b.length - a.length);
+}
+/** A secret as it may appear: as is, URL-encoded (a query string, a form), base64 (a header, a config blob). */
+function encodings(value) {
+    const base64 = Buffer.from(value).toString('base64');
+    return [
+        value,
+        encodeURIComponent(value),
+        encodeURIComponent(value).replace(/%20/g, '+'),
+        base64,
+        base64.replace(/=+$/, ''),
+        Buffer.from(value).toString('base64url'),
+    ];
 }
 /**
  * Redacts what a log, cache file or artifact must not keep: the values of the secret-named variables
  * of a host's environment, secrets it is told about, and well-known token formats. (The clone's
- * request log has its own, narrower redactor of the tokens the clone knows.)
+ * request log has its own redactor of the tokens the clone knows, with the same formats.)
  */
 class SecretRedactor {
+    secrets;
     values;
     constructor(extraSecrets, env) {
-        this.values = [...new Set([...secretValues(env), ...[...extraSecrets].filter((value) => value.length >= 6)])].sort((a, b) => b.length - a.length);
+        this.secrets = [
+            ...new Set([...secretValues(env), ...[...extraSecrets].filter((value) => value.length >= MIN_SECRET_LENGTH)]),
+        ];
+        this.values = [...new Set(this.secrets.flatMap(encodings))]
+            .filter((value) => value.length >= MIN_SECRET_LENGTH)
+            .sort((a, b) => b.length - a.length);
+    }
+    /** The same redaction, also knowing `secrets` (the values a run gives an agent, say). */
+    with(secrets) {
+        return new SecretRedactor([...this.secrets, ...secrets], {});
     }
     text(input) {
         let output = input;
         for (const value of this.values)
             if (output.includes(value))
                 output = output.split(value).join(REDACTED);
-        if (MAY_MATCH.test(output)) {
-            for (const pattern of TOKEN_PATTERNS)
-                output = output.replace(pattern, REDACTED);
+        output = redactTokenFormats(output);
+        if (CONTEXT_HINT.test(output))
             for (const [pattern, replace] of CONTEXT_PATTERNS)
                 output = output.replace(pattern, replace);
-        }
         if (output.includes('@') && output.includes('://'))
             output = output.replace(URL_CREDENTIALS, (_m, head, _secret, at) => `${head}${REDACTED}${at}`);
         return output;
@@ -33336,7 +34838,7 @@ const assistantsSchema = zod__WEBPACK_IMPORTED_MODULE_1__/* .object */ .Ikc({
 /* harmony export */ });
 /* unused harmony exports failureKindSchema, harnessSummarySchema, resultsJsonSchema */
 /* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(41514);
-/* harmony import */ var _evaluate_criteria_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(40212);
+/* harmony import */ var _evaluate_criteria_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(87315);
 
 
 /** The result of `archal run`: the schema of `-o json` and of .archal/cache/last-run.json. */
@@ -33689,6 +35191,7 @@ const cancelNodeSchema = schemas/* object */.Ikc({
     ...commonFields,
     cancel: nonBlank('cancel reason'),
 });
+const FAN_OUT_SHAPES = "'fan_out' is a list of items, a $node.output[.field] reference to a JSON array, or {items, as?, max_parallel?, join?}";
 const fanOutSchema = schemas/* object */.Ikc({
     items: schemas/* union */.KCZ([nonBlank('fan_out.items'), schemas/* array */.YOg(schemas/* unknown */.L5J())], {
         error: "'fan_out.items' must be a $node.output reference or a JSON array",
@@ -33696,14 +35199,16 @@ const fanOutSchema = schemas/* object */.Ikc({
     as: schemas/* string */.YjP().regex(INPUT_NAME_PATTERN, { error: 'fan_out.as must be an input name' }).optional(),
     max_parallel: schemas/* number */.aig().int().min(1, { error: "'fan_out.max_parallel' must be >= 1" }).optional(),
     join: schemas/* enum */.k5n(['all_done', 'all_success', 'first_success']).optional(),
-});
+}, { error: FAN_OUT_SHAPES });
+/** `fan_out:` as written: the short forms (the items, or a reference to them) stand for `{items: …}`. */
+const fanOutFieldSchema = schemas/* preprocess */.vkY((value) => (Array.isArray(value) || typeof value === 'string' ? { items: value } : value), fanOutSchema);
 const workflowNodeSchema = schemas/* object */.Ikc({
     ...commonFields,
     workflow: nonBlank('workflow'),
     input: schemas/* string */.YjP().optional(),
     with: withSchema.optional(),
     isolation: schemas/* enum */.k5n(['inherit', 'worktree']).optional(),
-    fan_out: fanOutSchema.optional(),
+    fan_out: fanOutFieldSchema.optional(),
     output_format: outputFormatSchema.optional(),
 });
 const includeNodeSchema = schemas/* object */.Ikc({

@@ -1,0 +1,242 @@
+import { accessSync, constants, readFileSync, statSync } from 'node:fs';
+import { delimiter, dirname, extname, isAbsolute, join, relative, resolve } from 'node:path';
+import * as z from 'zod';
+import { commandSpecSchema, type CommandSpec } from '../lib/command-spec.js';
+import { ArchalError } from '../lib/errors.js';
+import { bashScript } from '../lib/process.js';
+import { MissingAgentError, resolveAgent, type AgentCommand } from './agent.js';
+
+/** A harness path that cannot be run: what is wrong with it and how to fix it. */
+export class HarnessError extends ArchalError<'invalid_harness', { path: string }> {
+  constructor(path: string, message: string) {
+    super('invalid_harness', message, { path });
+    this.name = 'HarnessError';
+  }
+}
+
+/**
+ * Archal's harness manifest (`harness.json`, older `archal-harness.json`): how to start the harness
+ * (`local`), the model it gets when none is configured, and markdown files prepended to the task.
+ * Keys this schema does not name are Archal's hosted ones and are left alone.
+ */
+export const harnessManifestSchema = z.looseObject({
+  version: z.literal(1).optional(),
+  name: z.string().optional(),
+  defaultModel: z.string().min(1).optional(),
+  promptFiles: z.array(z.string().min(1)).optional(),
+  local: commandSpecSchema.optional(),
+});
+export type HarnessManifest = z.infer<typeof harnessManifestSchema>;
+
+const MANIFEST_NAMES = ['harness.json', 'archal-harness.json'];
+/** Entry files of a harness folder, in the order they are looked for. */
+const ENTRY_NAMES = [
+  'harness.ts',
+  'harness.mts',
+  'harness.mjs',
+  'harness.js',
+  'harness.cjs',
+  'harness.py',
+  'harness.sh',
+];
+/** Where a repository's harness is found when nothing names one: `.archal/` first, then its root. */
+const DISCOVERY_DIRS = ['.archal', '.'];
+
+export interface AgentSource {
+  /** `--harness`: a harness file, a harness folder, or a shell command line. */
+  harness?: string;
+  /** `.archal.json` `agent`. */
+  agent?: string | CommandSpec;
+  /** The workspace root: relative paths start here, and discovery looks here. */
+  root: string;
+  env: NodeJS.ProcessEnv;
+  passEnv?: readonly string[];
+}
+
+/**
+ * The agent under test: `--harness`, else `.archal.json` `agent`, else the harness found in the
+ * repository (`.archal/harness.json`, `.archal/harness.{ts,mjs,js,…}`, then the same at the root).
+ * A string that names an existing file or folder is a harness path; any other string is a shell command.
+ */
+export function locateAgent(source: AgentSource): AgentCommand {
+  const passEnv = source.passEnv ?? [];
+  const given = source.harness ?? source.agent;
+  if (typeof given === 'object') return resolveAgent(given, source.env, passEnv);
+  if (given !== undefined) {
+    const path = resolve(source.root, given.trim());
+    if (kindOf(path) !== undefined) return harnessAt(path, source, passEnv);
+    if (looksLikePath(given))
+      throw new HarnessError(
+        path,
+        `Harness ${given} not found (looked for ${path}). Give a harness file (.ts, .mjs, .js, .py, .sh), a folder with harness.json, or a command line.`,
+      );
+    return { ...bashScript(given), env: {}, passEnv, display: given };
+  }
+  const found = discoverHarness(source.root);
+  if (found === undefined) throw new MissingAgentError();
+  return harnessAt(found, source, passEnv);
+}
+
+/** The repository's own harness, when there is one where Archal looks. */
+export function discoverHarness(root: string): string | undefined {
+  for (const dir of DISCOVERY_DIRS) {
+    const base = resolve(root, dir);
+    for (const name of [...MANIFEST_NAMES, ...ENTRY_NAMES]) {
+      const candidate = join(base, name);
+      if (kindOf(candidate) === 'file') return name.endsWith('.json') ? base : candidate;
+    }
+  }
+  return undefined;
+}
+
+function harnessAt(path: string, source: AgentSource, passEnv: readonly string[]): AgentCommand {
+  const shown = relative(source.root, path) || '.';
+  if (kindOf(path) === 'file') {
+    if (MANIFEST_NAMES.includes(path.slice(dirname(path).length + 1)))
+      return manifestAgent(path, source, passEnv, shown);
+    return { ...entryCommand(path, source), env: {}, passEnv, display: shown };
+  }
+  const manifest = MANIFEST_NAMES.map((name) => join(path, name)).find((file) => kindOf(file) === 'file');
+  if (manifest) return manifestAgent(manifest, source, passEnv, shown);
+  const entry = ENTRY_NAMES.map((name) => join(path, name)).find((file) => kindOf(file) === 'file');
+  if (!entry)
+    throw new HarnessError(
+      path,
+      `Harness folder ${shown} has neither a manifest (${MANIFEST_NAMES.join(', ')}) nor an entry file (${ENTRY_NAMES.join(', ')}).`,
+    );
+  return { ...entryCommand(entry, source), env: {}, passEnv, display: relative(source.root, entry) };
+}
+
+/** A manifest's harness: its `local` command run in its folder, else the folder's entry file. */
+function manifestAgent(file: string, source: AgentSource, passEnv: readonly string[], shown: string): AgentCommand {
+  const dir = dirname(file);
+  const where = relative(source.root, file);
+  let raw: unknown;
+  try {
+    raw = JSON.parse(readFileSync(file, 'utf8'));
+  } catch (error) {
+    throw new HarnessError(file, `${where} is not valid JSON: ${(error as Error).message}.`);
+  }
+  const parsed = harnessManifestSchema.safeParse(raw);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    throw new HarnessError(
+      file,
+      `${where}: ${issue.path.join('.') || '(top level)'}: ${issue.message} (a harness manifest is {version: 1, name?, defaultModel?, promptFiles?, local?: {command, args?, env?}}).`,
+    );
+  }
+  const manifest = parsed.data;
+  const preamble = (manifest.promptFiles ?? []).map((name) => {
+    const prompt = resolve(dir, name);
+    try {
+      return readFileSync(prompt, 'utf8').trim();
+    } catch {
+      throw new HarnessError(file, `${where}: promptFiles names ${name}, which cannot be read (looked for ${prompt}).`);
+    }
+  });
+  const extras = {
+    ...(preamble.length > 0 ? { taskPreamble: preamble.join('\n\n') } : {}),
+    ...(manifest.defaultModel ? { defaultModel: manifest.defaultModel } : {}),
+  };
+  if (manifest.local) return { ...resolveAgent(manifest.local, source.env, passEnv), cwd: dir, ...extras };
+  const entry = ENTRY_NAMES.map((name) => join(dir, name)).find((candidate) => kindOf(candidate) === 'file');
+  if (!entry)
+    throw new HarnessError(
+      file,
+      `${where} has no "local" command and its folder has no entry file (${ENTRY_NAMES.join(', ')}): add "local": {"command": …, "args": […]}.`,
+    );
+  return { ...entryCommand(entry, source), env: {}, passEnv, display: shown, ...extras };
+}
+
+/** How to run a harness file: by its extension, else directly when it is executable. */
+function entryCommand(file: string, source: AgentSource): { command: string; args: string[] } {
+  const extension = extname(file).toLowerCase();
+  switch (extension) {
+    case '.js':
+    case '.mjs':
+    case '.cjs':
+      return { command: process.execPath, args: [file] };
+    case '.ts':
+    case '.mts':
+    case '.cts':
+      return typeScriptCommand(file, source);
+    case '.py': {
+      const python = onPath('python3', source.env) ?? onPath('python', source.env);
+      if (!python) throw new HarnessError(file, `${relative(source.root, file)} is Python: install python3.`);
+      return { command: python, args: [file] };
+    }
+    case '.sh':
+      return { command: 'bash', args: [file] };
+    default:
+      if (isExecutable(file)) return { command: file, args: [] };
+      throw new HarnessError(
+        file,
+        `Cannot tell how to run ${relative(source.root, file)}: name it .ts, .mjs, .js, .py or .sh, or make it executable (chmod +x).`,
+      );
+  }
+}
+
+/**
+ * A TypeScript harness: Node's own type stripping where this Node has it (22.6+), else tsx from the
+ * nearest node_modules or PATH, else bun.
+ */
+function typeScriptCommand(file: string, source: AgentSource): { command: string; args: string[] } {
+  const [major = 0, minor = 0] = process.versions.node.split('.').map(Number);
+  if (major > 22 || (major === 22 && minor >= 6))
+    return {
+      command: process.execPath,
+      args: ['--experimental-strip-types', '--disable-warning=ExperimentalWarning', file],
+    };
+  const tsx = localBin('tsx', dirname(file)) ?? localBin('tsx', source.root) ?? onPath('tsx', source.env);
+  if (tsx) return { command: tsx, args: [file] };
+  const bun = onPath('bun', source.env);
+  if (bun) return { command: bun, args: ['run', file] };
+  throw new HarnessError(
+    file,
+    `${relative(source.root, file)} is TypeScript and this Node (${process.versions.node}) cannot run it: install tsx (npm install --save-dev tsx) or bun, or use Node 22.6 or later.`,
+  );
+}
+
+/** `node_modules/.bin/<name>` in `from` or a folder above it. */
+function localBin(name: string, from: string): string | undefined {
+  for (let dir = resolve(from); ; dir = dirname(dir)) {
+    const candidate = join(dir, 'node_modules', '.bin', name);
+    if (isExecutable(candidate)) return candidate;
+    if (dirname(dir) === dir) return undefined;
+  }
+}
+
+function onPath(name: string, env: NodeJS.ProcessEnv): string | undefined {
+  for (const dir of (env.PATH ?? '').split(delimiter).filter(Boolean)) {
+    const candidate = join(dir, name);
+    if (isExecutable(candidate)) return candidate;
+  }
+  return undefined;
+}
+
+function isExecutable(file: string): boolean {
+  try {
+    accessSync(file, constants.X_OK);
+    return kindOf(file) === 'file';
+  } catch {
+    return false;
+  }
+}
+
+function kindOf(path: string): 'file' | 'dir' | undefined {
+  try {
+    const stat = statSync(path);
+    return stat.isFile() ? 'file' : stat.isDirectory() ? 'dir' : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** One word that reads as a path (`./x`, `/x`, `dir/x.ts`, `harness.json`), not a command line. */
+function looksLikePath(value: string): boolean {
+  const text = value.trim();
+  if (/\s/.test(text)) return false;
+  return (
+    isAbsolute(text) || text.startsWith('./') || text.startsWith('../') || /\.(?:[cm]?[jt]s|py|sh|json)$/i.test(text)
+  );
+}

@@ -1,0 +1,276 @@
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { request } from 'node:http';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from '@jest/globals';
+import { startGitHubClone, type GitHubClone } from '../../src/clones/github/index.js';
+import { runCli } from '../helpers/cli.js';
+import { writeFiles } from '../helpers/engine.js';
+import { tempDir, tempRepo } from '../helpers/tmp.js';
+
+/** Hostile or careless input gets a clear refusal that names the file: never a hang, never a crash. */
+
+const env = () => ({ ARCHAL_HOME: tempDir('archal-home-'), ARCHAL_DATABASE_URL: '', DATABASE_URL: '' });
+const fifo = (path: string) => {
+  mkdirSync(join(path, '..'), { recursive: true });
+  execFileSync('mkfifo', [path]);
+};
+const WORKFLOW = 'name: ok\ndescription: fine\nnodes:\n  - id: a\n    bash: echo fine\n';
+const SCENARIO = '# Fine\n\n## Prompt\nDo nothing.\n\n## Success Criteria\n- [D] The run exits successfully\n';
+/** A CLI that hangs is killed after this long: the refusal must come well before. */
+const PATIENCE = 10_000;
+
+describe('a FIFO (or a device) in place of an input file', () => {
+  it('refuses a FIFO given as the workflow, naming it', async () => {
+    const repo = tempRepo();
+    fifo(join(repo, 'pipe.yaml'));
+    const result = await runCli(['--cwd', repo, 'workflow', 'validate', 'pipe.yaml'], {
+      env: env(),
+      timeoutMs: PATIENCE,
+    });
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain(`${join(repo, 'pipe.yaml')} is a FIFO (named pipe), not a regular file`);
+  });
+
+  it('refuses /dev/zero as a workflow without reading it', async () => {
+    const result = await runCli(['--cwd', tempRepo(), 'workflow', 'run', '/dev/zero'], {
+      env: env(),
+      timeoutMs: PATIENCE,
+    });
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('/dev/zero is a character device, not a regular file');
+  });
+
+  it('reports a FIFO in .archal/workflows/ and still runs the other workflows', async () => {
+    const repo = tempRepo();
+    writeFiles(repo, { '.archal/workflows/ok.yaml': WORKFLOW });
+    fifo(join(repo, '.archal', 'workflows', 'stuck.yaml'));
+    const listed = await runCli(['--cwd', repo, 'workflow', 'list', '--json'], { env: env(), timeoutMs: PATIENCE });
+    expect(listed.code).toBe(0);
+    expect(JSON.parse(listed.stdout)).toMatchObject({
+      errors: [
+        expect.objectContaining({ kind: 'read_error', message: expect.stringContaining('stuck.yaml is a FIFO') }),
+      ],
+    });
+    const run = await runCli(['--cwd', repo, 'workflow', 'run', 'ok', '--json'], { env: env(), timeoutMs: PATIENCE });
+    expect(run.code).toBe(0);
+  });
+
+  it('refuses a FIFO as .archal.json, naming it', async () => {
+    const dir = tempDir();
+    fifo(join(dir, '.archal.json'));
+    const result = await runCli(['--cwd', dir, 'config', 'validate'], { env: env(), timeoutMs: PATIENCE });
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('.archal.json is a FIFO (named pipe), not a regular file');
+  });
+
+  it('refuses a FIFO as .env, naming it', async () => {
+    const repo = tempRepo();
+    fifo(join(repo, '.env'));
+    const result = await runCli(['--cwd', repo, 'workflow', 'list'], { env: env(), timeoutMs: PATIENCE });
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain(`${join(repo, '.env')} is a FIFO (named pipe), not a regular file`);
+  });
+
+  it('refuses a FIFO as a scenario, naming it', async () => {
+    const dir = tempDir();
+    writeFiles(dir, { 'archal/fine.md': SCENARIO });
+    fifo(join(dir, 'archal', 'stuck.md'));
+    const result = await runCli(['--cwd', dir, 'scenario', 'validate', 'archal'], { env: env(), timeoutMs: PATIENCE });
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('stuck.md is a FIFO (named pipe), not a regular file');
+  });
+
+  it('refuses a FIFO as a seed, naming it', async () => {
+    const dir = tempDir();
+    writeFiles(dir, { 'archal/seeded.md': `${SCENARIO}\n## Config\nseed: seeds/stuck.json\n` });
+    fifo(join(dir, 'archal', 'seeds', 'stuck.json'));
+    const result = await runCli(['--cwd', dir, 'scenario', 'validate', 'archal'], { env: env(), timeoutMs: PATIENCE });
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('stuck.json is a FIFO (named pipe), not a regular file');
+  });
+});
+
+describe('input that is not what it claims', () => {
+  it('refuses a workflow that is not UTF-8', async () => {
+    const repo = tempRepo();
+    writeFileSync(
+      join(repo, 'latin1.yaml'),
+      Buffer.from('name: caf\xe9\ndescription: x\nnodes:\n  - id: a\n    bash: echo\n', 'latin1'),
+    );
+    const result = await runCli(['--cwd', repo, 'workflow', 'validate', 'latin1.yaml'], { env: env() });
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('latin1.yaml is not UTF-8 text (at byte 9)');
+  });
+
+  it('refuses a scenario that is not UTF-8', async () => {
+    const dir = tempDir();
+    mkdirSync(join(dir, 'archal'));
+    writeFileSync(join(dir, 'archal', 'latin1.md'), Buffer.from(`# Caf\xe9\n${SCENARIO.slice(7)}`, 'latin1'));
+    const result = await runCli(['--cwd', dir, 'scenario', 'validate', 'archal'], { env: env() });
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('latin1.md is not UTF-8 text');
+  });
+
+  it("refuses --harness ''", async () => {
+    const dir = tempDir();
+    writeFiles(dir, { 'archal/fine.md': SCENARIO });
+    for (const command of [
+      ['run', '--harness', ''],
+      ['preprod', 'run', '--harness', ' ', '--dry-run'],
+    ]) {
+      const result = await runCli(['--cwd', dir, ...command], { env: env() });
+      expect(result.code).toBe(2);
+      expect(result.stderr).toContain('--harness needs a command; it was given an empty one.');
+    }
+  });
+
+  it('refuses to validate an empty directory', async () => {
+    const dir = tempDir();
+    mkdirSync(join(dir, 'empty'));
+    const result = await runCli(['--cwd', dir, 'scenario', 'validate', 'empty'], { env: env() });
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('Nothing to validate: no scenario files (.md) in empty.');
+  });
+
+  it('refuses to validate a directory as a workflow', async () => {
+    const repo = tempRepo();
+    mkdirSync(join(repo, 'empty'));
+    const result = await runCli(['--cwd', repo, 'workflow', 'validate', 'empty/'], { env: env() });
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain(`${join(repo, 'empty')} is a directory, not a regular file`);
+  });
+
+  it('refuses preprod run --repo <missing dir> without creating anything', async () => {
+    const parent = tempDir();
+    const missing = join(parent, 'no', 'such', 'repo');
+    const result = await runCli(['--cwd', parent, 'preprod', 'run', '--repo', 'no/such/repo', '--dry-run'], {
+      env: env(),
+    });
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain(`No such directory: ${missing}.`);
+    expect(existsSync(join(parent, 'no'))).toBe(false);
+  });
+});
+
+/** A file elsewhere on the machine whose content must never be echoed. */
+const secretFile = () => {
+  const file = join(tempDir('archal-outside-'), 'private.json');
+  writeFileSync(file, 'xyzzy:x:0:0:very-private-content\n');
+  return file;
+};
+
+describe('seeds that point elsewhere', () => {
+  it('refuses a scenario seed outside the repository, without quoting the file', async () => {
+    const dir = tempDir();
+    const outside = secretFile();
+    writeFiles(dir, { 'archal/escape.md': `${SCENARIO}\n## Config\nseed: ${outside}\n` });
+    const result = await runCli(['--cwd', dir, 'scenario', 'validate', 'archal'], { env: env() });
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain(`${outside} is outside ${dir}; seed files must be inside the repository`);
+    expect(result.stderr).not.toContain('xyzzy');
+  });
+
+  it('says where a seed file inside the repository is not JSON, never what it holds', async () => {
+    const dir = tempDir();
+    writeFiles(dir, {
+      'archal/bad.md': `${SCENARIO}\n## Config\nseed: seeds/bad.json\n`,
+      'archal/seeds/bad.json': 'xyzzy:x:0:0:very-private-content\n',
+    });
+    const result = await runCli(['--cwd', dir, 'scenario', 'validate', 'archal'], { env: env() });
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('not valid JSON (line 1, column 1)');
+    expect(result.stderr).not.toContain('xyzzy');
+    expect(result.stderr).not.toContain('private');
+  });
+});
+
+describe('the clone’s control API', () => {
+  let clone: GitHubClone;
+  afterAll(async () => {
+    await clone?.handle.stop();
+  });
+
+  function call(path: string, options: { method?: string; host?: string; body?: unknown } = {}) {
+    return new Promise<{ status: number; body: string }>((resolve, reject) => {
+      const url = new URL(path, clone.apiUrl);
+      const body = options.body === undefined ? undefined : JSON.stringify(options.body);
+      const req = request(
+        {
+          host: url.hostname,
+          port: url.port,
+          path: url.pathname,
+          method: options.method ?? 'GET',
+          headers: { ...(options.host ? { host: options.host } : {}), 'content-type': 'application/json' },
+        },
+        (res) => {
+          let text = '';
+          res.on('data', (chunk: Buffer) => (text += chunk.toString()));
+          res.on('end', () => resolve({ status: res.statusCode!, body: text }));
+        },
+      );
+      req.on('error', reject);
+      req.end(body);
+    });
+  }
+
+  it('reads no file for POST /_archal/seed and never quotes one', async () => {
+    clone = await startGitHubClone({ seed: 'empty', logger: () => {} });
+    const file = secretFile();
+    for (const seed of [file, '/etc/passwd', '../../../../etc/passwd.json']) {
+      const response = await call('/_archal/seed', { method: 'POST', body: { seed } });
+      expect(response.status).toBe(422);
+      expect(response.body).toContain('seed files are not read here');
+      expect(response.body).not.toContain('root:');
+      expect(response.body).not.toContain('xyzzy');
+    }
+    expect((await call('/_archal/seed', { method: 'POST', body: { seed: 'small-project' } })).status).toBe(200);
+    expect(
+      (await call('/_archal/seed', { method: 'POST', body: { seed: { users: [{ login: 'octocat' }] } } })).status,
+    ).toBe(200);
+  });
+
+  it('refuses requests addressed to another host name (DNS rebinding)', async () => {
+    clone ??= await startGitHubClone({ seed: 'empty', logger: () => {} });
+    for (const host of ['evil.example', 'evil.example:80', `attacker.test:${new URL(clone.apiUrl).port}`, '10.0.0.5']) {
+      const state = await call('/_archal/state', { host });
+      expect({ host, status: state.status }).toEqual({ host, status: 403 });
+      expect(state.body).toContain('loopback');
+      expect((await call('/_archal/reset', { method: 'POST', host })).status).toBe(403);
+    }
+    for (const host of [
+      '127.0.0.1',
+      `127.0.0.1:${new URL(clone.apiUrl).port}`,
+      'localhost:1234',
+      '[::1]:80',
+      'app.localhost',
+    ])
+      expect({ host, status: (await call('/_archal/state', { host })).status }).toEqual({ host, status: 200 });
+  });
+
+  it('answers another host name when a control token guards the API', async () => {
+    const guarded = await startGitHubClone({ seed: 'empty', logger: () => {}, controlToken: 'control-secret-1' });
+    try {
+      const response = await new Promise<number>((resolve, reject) => {
+        const url = new URL('/_archal/state', guarded.apiUrl);
+        request(
+          {
+            host: url.hostname,
+            port: url.port,
+            path: url.pathname,
+            headers: { host: 'clone.internal', 'x-archal-control-token': 'control-secret-1' },
+          },
+          (res) => {
+            res.resume();
+            resolve(res.statusCode!);
+          },
+        )
+          .on('error', reject)
+          .end();
+      });
+      expect(response).toBe(200);
+    } finally {
+      await guarded.handle.stop();
+    }
+  });
+});
