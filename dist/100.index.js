@@ -13852,7 +13852,7 @@ async function approveRun(deps, run, comment, request) {
             if (handed)
                 return handed;
         }
-        else if (await claim(deps, current, approval, 'approved', { live: false })) {
+        else if (await claim(deps, current, request, approval, 'approved', { live: false })) {
             // An owner that died while other branches ran may have left their processes behind.
             if (approval.live)
                 await stopLeftovers(deps, current);
@@ -13940,7 +13940,7 @@ async function decideRun(deps, run, decision, comment, request) {
     if (decision === 'reject')
         return { kind: 'continued', ...(await continueRejection(deps, run, comment, request)) };
     const text = comment?.trim() || declared.label || decision;
-    if (!(await claim(deps, run, approval, 'approved')))
+    if (!(await claim(deps, run, request, approval, 'approved')))
         throw alreadyDecided(run);
     await appendAll(deps.store, run.id, [
         ['approval_received', approval.nodeId, { decision, comment: text }],
@@ -13981,7 +13981,7 @@ async function continueRejection(deps, run, reason, request) {
             run,
         });
     const text = reason?.trim() || 'Rejected';
-    if (!(await claim(deps, run, approval, 'rejected', { rejections: (approval.rejections ?? 0) + 1 })))
+    if (!(await claim(deps, run, request, approval, 'rejected', { rejections: (approval.rejections ?? 0) + 1 })))
         throw alreadyDecided(run);
     if (approval.decisions?.some((decision) => decision.id === 'reject')) {
         await appendAll(deps.store, run.id, [
@@ -14031,11 +14031,13 @@ async function rejectRun(deps, run, reason) {
  * Takes the paused run for this decision and this process: exactly one of several concurrent
  * deciders wins. False when the run changed since it was read (another decision, a heartbeat).
  */
-async function claim(deps, run, approval, resolved, extra = {}) {
+async function claim(deps, run, request, approval, resolved, extra = {}) {
+    const moved = request.workingPath !== undefined && request.workingPath !== run.workingPath;
     return deps.store.changeStatus(run.id, {
         from: ['paused'],
         to: 'running',
         owner: deps.owner,
+        ...(moved ? { workingPath: request.workingPath } : {}),
         lastActivityAt: run.lastActivityAt,
         metadata: { approval: { ...approval, ...extra, resolved } },
     });
@@ -14052,10 +14054,11 @@ function ownerExecuting(deps, run) {
 async function continueRun(deps, run, request, notice, extra = {}) {
     const prior = await loadPrior(deps.store, run.id);
     deps.engine.log?.(`${notice}; continuing run ${run.id}.`);
-    return execute(deps, (await deps.store.getRun(run.id)), {
+    const claimed = (await deps.store.getRun(run.id));
+    return execute(deps, claimed, {
         ...request,
         ...extra,
-        workingPath: run.workingPath,
+        workingPath: claimed.workingPath,
         userMessage: run.userMessage,
         inputs: request.inputs ?? run.metadata.inputs,
     }, prior, prior.outputs.size);
@@ -14203,17 +14206,18 @@ async function resumeRun(deps, run, request) {
         throw run.status === 'running'
             ? new RunRefusedError('run_still_running', `Run ${run.id} is still running (pid ${run.ownerPid ?? '?'} on ${run.ownerHost ?? '?'}).`, { run })
             : new RunRefusedError('run_not_resumable', `Run ${run.id} is ${run.status}; only failed or interrupted runs can be resumed.`, { run });
+    const workingPath = request.workingPath ?? run.workingPath;
     if (request.workflow.mutates_checkout !== false)
-        await refuseIfBusy(deps, run.workingPath, run.id);
+        await refuseIfBusy(deps, workingPath, run.id);
     const prior = await loadPrior(deps.store, run.id);
-    const taken = await takeOver(deps, run);
+    const taken = await takeOver(deps, run, workingPath);
     if (!taken)
-        throw await busyError(deps, run.workingPath, run);
+        throw await busyError(deps, workingPath, run);
     const reusable = reusableCount(prior, request.workflow);
     deps.engine.log?.(`Resuming workflow — skipping ${reusable} already-completed node(s).`);
     return execute(deps, taken, {
         ...request,
-        workingPath: run.workingPath,
+        workingPath,
         userMessage: request.userMessage ?? run.userMessage,
         inputs: request.inputs ?? run.metadata.inputs,
     }, prior, reusable);
@@ -14257,14 +14261,15 @@ async function resumableRun(deps, workflowName, workingPath, conversationId) {
     return undefined;
 }
 /**
- * Claims a failed or stale run for this process (exactly one claimant wins), and makes sure nothing
- * of its earlier attempt still runs before any node runs again.
+ * Claims a failed or stale run for this process, in `workingPath` (exactly one claimant wins), and
+ * makes sure nothing of its earlier attempt still runs before any node runs again.
  */
-async function takeOver(deps, run) {
+async function takeOver(deps, run, workingPath = run.workingPath) {
     const won = await deps.store.changeStatus(run.id, {
         from: [run.status],
         to: 'running',
         owner: deps.owner,
+        ...(workingPath !== run.workingPath ? { workingPath } : {}),
         lastActivityAt: run.lastActivityAt,
         metadata: { error: undefined, resumes: (run.metadata.resumes ?? 0) + 1 },
     });
@@ -16873,7 +16878,7 @@ class MemoryStore {
             return false;
         if (change.lastActivityAt !== undefined && run.lastActivityAt !== change.lastActivityAt)
             return false;
-        if (holdsWorkingPath(run.metadata) && this.pathTaken(id, run.workingPath, change.to))
+        if (holdsWorkingPath(run.metadata) && this.pathTaken(id, change.workingPath ?? run.workingPath, change.to))
             return false;
         const at = this.now();
         run.status = change.to;
@@ -16883,6 +16888,8 @@ class MemoryStore {
             run.ownerPid = change.owner.pid;
             run.ownerHost = change.owner.host;
         }
+        if (change.workingPath)
+            run.workingPath = change.workingPath;
         // As in SQL, where metadata round-trips through JSON: keys set to undefined are dropped.
         if (change.metadata)
             run.metadata = JSON.parse(JSON.stringify({ ...run.metadata, ...change.metadata }));
