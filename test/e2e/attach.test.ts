@@ -35,10 +35,12 @@ async function host(
 
 const attachDir = (dir: string) => join(dir, '.archal', 'attach');
 const readJson = <T = Record<string, unknown>>(file: string) => JSON.parse(readFileSync(file, 'utf8')) as T;
+// The watcher appends while tests poll: only complete lines count (the file may exist still empty,
+// or end in a line being written).
 const lines = (dir: string) =>
   readFileSync(join(attachDir(dir), 'runs.jsonl'), 'utf8')
-    .trim()
     .split('\n')
+    .slice(0, -1)
     .map((line) => JSON.parse(line) as Record<string, unknown>);
 const historyOf = (dir: string, traceId: string) =>
   lines(dir)
