@@ -86,8 +86,11 @@ export function runProcess(options: RunProcessOptions): Promise<ProcessResult> {
       return;
     }
 
-    const env = { ...options.env };
-    for (const name of SHELL_STARTUP_VARIABLES) delete env[name];
+    let env = options.env;
+    if (SHELL_STARTUP_VARIABLES.some((name) => name in env)) {
+      env = { ...env };
+      for (const name of SHELL_STARTUP_VARIABLES) delete env[name];
+    }
     const stdinFd = options.stdin === undefined ? 'ignore' : stdinFile(options.stdin);
     let child: ReturnType<typeof spawn>;
     try {
@@ -227,19 +230,41 @@ function stdinFile(text: string): number {
  */
 class OwnerWatchdog {
   private child: ChildProcess | undefined;
+  /**
+   * Groups that ended, told to the watchdog with the next group that starts (or shortly): one write
+   * per node instead of two. Killing a group that just ended is harmless; a reused id takes far longer.
+   */
+  private ended = '';
+  private endedTimer: NodeJS.Timeout | undefined;
 
   watch(pgid: number): void {
-    this.send(`+${pgid}\n`);
+    this.send(`${this.takeEnded()}+${pgid}\n`);
   }
 
   unwatch(pgid: number): void {
-    if (this.child) this.send(`-${pgid}\n`);
+    if (!this.child) return;
+    this.ended += `-${pgid}\n`;
+    if (!this.endedTimer) {
+      this.endedTimer = setTimeout(() => {
+        const lines = this.takeEnded();
+        if (lines) this.send(lines);
+      }, ENDED_GROUPS_DELAY_MS);
+      this.endedTimer.unref();
+    }
   }
 
-  private send(line: string): void {
+  private takeEnded(): string {
+    const lines = this.ended;
+    this.ended = '';
+    if (this.endedTimer) clearTimeout(this.endedTimer);
+    this.endedTimer = undefined;
+    return lines;
+  }
+
+  private send(lines: string): void {
     const child = this.child ?? this.start();
     if (!child?.stdin || child.stdin.destroyed) return;
-    child.stdin.write(line);
+    child.stdin.write(lines);
   }
 
   private start(): ChildProcess | undefined {
@@ -261,6 +286,8 @@ class OwnerWatchdog {
     return child;
   }
 }
+
+const ENDED_GROUPS_DELAY_MS = 20;
 
 // The groups are kept as " 12 34 " and removed with parameter expansion: no process per line.
 const WATCHDOG_SCRIPT = `groups=' '
