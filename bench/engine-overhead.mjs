@@ -22,8 +22,8 @@ import {
   timeSpawn,
 } from './lib.mjs';
 
-const COUNT = 200;
-const ROUNDS = 7;
+const COUNT = Number(process.env.COUNT ?? 200);
+const ROUNDS = Number(process.env.ROUNDS ?? 7);
 
 const dir = tempDir();
 execFileSync('git', ['init', '-q', dir]);

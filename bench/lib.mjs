@@ -65,8 +65,8 @@ export async function alternate(variants, rounds = 7) {
   return samples;
 }
 
-/** The CLI users run. */
-export const cli = fileURLToPath(new URL('../bin/archal.js', import.meta.url));
+/** The CLI users run (ARCHAL_BENCH_CLI: another build's bin/archal.js, to compare before and after). */
+export const cli = process.env.ARCHAL_BENCH_CLI || fileURLToPath(new URL('../bin/archal.js', import.meta.url));
 
 /** An environment for a CLI process: its own Archal home, no inherited NODE_OPTIONS or store URL. */
 export function cliEnv(home, extra = {}) {
