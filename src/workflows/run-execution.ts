@@ -160,38 +160,17 @@ class StoreSink implements EventSink {
 }
 
 /**
- * A node process is recorded once it has run this long. Most node processes (a `test -f`, a
- * `git diff`) end sooner, and recording them would cost two writes each; until then, and if this
- * process dies, the owner watchdog kills its group and a cancel or resume finds it by the run id in
- * its environment (see run-processes.ts).
- */
-export const TRACK_AFTER_MS = 50;
-
-/**
  * Records node processes in the store while they run, so that `workflow cancel` (or a resume after
  * a crash) can stop them even when this process is gone.
  */
 function processTracker(store: WorkflowRunStore, runId: string, host: string): EngineDeps['onProcess'] {
-  const pending = new Map<number, NodeJS.Timeout>();
   const recorded = new Map<number, Promise<void>>();
   return ({ nodeId, pid, phase }) => {
     if (phase === 'start') {
-      const timer = setTimeout(() => {
-        pending.delete(pid);
-        recorded.set(
-          pid,
-          store.trackProcess({ runId, pid, nodeId, host }).catch(() => {}),
-        );
-      }, TRACK_AFTER_MS);
-      // A node process that outlives the run is killed with it; its record never keeps this process alive.
-      timer.unref();
-      pending.set(pid, timer);
-      return;
-    }
-    const timer = pending.get(pid);
-    if (timer) {
-      clearTimeout(timer);
-      pending.delete(pid);
+      recorded.set(
+        pid,
+        store.trackProcess({ runId, pid, nodeId, host }).catch(() => {}),
+      );
       return;
     }
     const tracking = recorded.get(pid) ?? Promise.resolve();
