@@ -1,21 +1,49 @@
-// Per-run overhead of `archal run`: a trivial agent (a `node -e` that prints {"text":"ok"}), with
-// clone seeding, evaluation and bookkeeping included, against spawning that same process bare in
-// the same run. Goal: ≤ 1.5 ×.
+// `archal run` as users run it: the CLI process, one scenario with a trivial agent (a Node.js script
+// that prints {"text":"ok"}), clone start, seeding, route mode, evaluation and the run record
+// included, against spawning that same agent bare, alternating. Goals: a single run ≤ 1.5 × the bare
+// agent; a scenario of RUNS runs ≤ 1.5 × per run. Extra line (no goal): `runSuite` in-process and
+// warm, which leaves out the CLI's start-up and every one-time cost.
+import { execFileSync } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { median, report, tempDir, timeSpawn } from './lib.mjs';
+import { alternate, cli, cliEnv, formatRange, median, report, summary, tempDir, timeSpawn } from './lib.mjs';
 
-const { resolveAgent, parseScenario, prepareCriteria, runSuite } = await import('../build/index.js');
-const AGENT = ['-e', 'process.stdout.write(JSON.stringify({ text: "ok" }))'];
-const RUNS = 20;
-
-const text = `# Trivial\n\n## Prompt\nSay ok.\n\n## Success Criteria\n- [D] the run exits successfully\n- [D] the answer is ok => run.answer = "ok"\n- [D] no issues were closed\n\n## Config\nseed: small-project\nruns: ${RUNS}\n`;
+const RUNS = 10;
+const ROUNDS = 7;
 const dir = tempDir();
-const parsed = parseScenario(text, join(dir, 'trivial.md'));
+execFileSync('git', ['init', '-q', dir]);
+const agentFile = join(dir, 'agent.cjs');
+writeFileSync(agentFile, 'process.stdout.write(JSON.stringify({ text: "ok" }));\n');
+const scenario = (runs) =>
+  `# Trivial\n\n## Prompt\nSay ok.\n\n## Success Criteria\n- [D] the run exits successfully\n- [D] the answer is ok => run.answer = "ok"\n- [D] no issues were closed\n\n## Config\nseed: small-project\nruns: ${runs}\n`;
+writeFileSync(join(dir, 'one.md'), scenario(1));
+writeFileSync(join(dir, 'many.md'), scenario(RUNS));
+const env = cliEnv(join(dir, 'home'));
+const archal = (file) => () =>
+  timeSpawn(process.execPath, [cli, 'run', file, '--harness', `node ${agentFile}`, '--quiet'], { cwd: dir, env });
+const bare = () => timeSpawn(process.execPath, [agentFile], { cwd: dir, env });
+
+const samples = await alternate({ bare, one: archal('one.md'), many: archal('many.md') }, ROUNDS);
+const single = summary(samples.one.map((time, i) => time / samples.bare[i]));
+report('archal run, one run through the CLI (trivial agent)', {
+  ratio: single.median,
+  goal: 1.5,
+  detail: `ratio ${formatRange(single)}; ${median(samples.one).toFixed(0)} ms vs ${median(samples.bare).toFixed(0)} ms for the agent bare (medians of ${ROUNDS} alternating rounds)`,
+});
+const perRun = summary(samples.many.map((time, i) => time / RUNS / samples.bare[i]));
+report(`archal run, ${RUNS} runs of a scenario through the CLI, per run`, {
+  ratio: perRun.median,
+  goal: 1.5,
+  detail: `ratio ${formatRange(perRun)}; ${(median(samples.many) / RUNS).toFixed(0)} ms per run vs ${median(samples.bare).toFixed(0)} ms for the agent bare`,
+});
+
+// In-process and warm (not a goal): what `runSuite` costs per run once everything is loaded.
+const { resolveAgent, parseScenario, prepareCriteria, runSuite } = await import('../build/index.js');
+const parsed = parseScenario(scenario(RUNS), join(dir, 'many.md'));
 if (!parsed.ok) throw new Error(JSON.stringify(parsed.errors));
 const { criteria } = prepareCriteria(parsed.scenario, { evaluator: false });
-const agent = resolveAgent({ command: process.execPath, args: AGENT }, process.env);
-
-async function archal() {
+const agent = resolveAgent({ command: process.execPath, args: [agentFile] }, process.env);
+async function inProcess() {
   const started = performance.now();
   const suite = await runSuite({
     scenarios: [{ scenario: parsed.scenario, criteria, warnings: [] }],
@@ -30,23 +58,8 @@ async function archal() {
   if (!suite.passed) throw new Error('the trivial scenario failed');
   return (performance.now() - started) / RUNS;
 }
-
-async function bare() {
-  const started = performance.now();
-  for (let i = 0; i < RUNS; i++) await timeSpawn(process.execPath, AGENT);
-  return (performance.now() - started) / RUNS;
-}
-
-await archal();
-await bare();
-const withArchal = [];
-const alone = [];
-for (let round = 0; round < 5; round++) {
-  alone.push(await bare());
-  withArchal.push(await archal());
-}
-report('archal run overhead per run (trivial agent)', {
-  ratio: median(withArchal) / median(alone),
-  goal: 1.5,
-  detail: `${median(withArchal).toFixed(1)} ms per run vs ${median(alone).toFixed(1)} ms to spawn the agent bare (medians of 5 × ${RUNS} runs)`,
-});
+const warm = await alternate({ bare, inProcess }, 5);
+const warmRatio = summary(warm.inProcess.map((time, i) => time / warm.bare[i]));
+console.log(
+  `INFO  runSuite in-process and warm, per run (leaves out the CLI start-up and one-time costs): ratio ${formatRange(warmRatio)}`,
+);

@@ -2,13 +2,14 @@
 // Starts the bundled CLI (build/cli.cjs) through V8's code cache, so that its JavaScript is not
 // parsed and compiled from scratch on every start. The cache is tied to the V8 version: when it is
 // missing or rejected (another Node.js), the bundle is compiled normally and the cache rewritten.
-import { readFileSync, renameSync, writeFileSync } from 'node:fs';
-import { createRequire, Module } from 'node:module';
-import { dirname } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { Script } from 'node:vm';
+// CommonJS (bin/package.json): Node's ES module loader would cost every command its start-up.
+'use strict';
+const { readFileSync, renameSync, writeFileSync } = require('node:fs');
+const { createRequire } = require('node:module');
+const { dirname, join } = require('node:path');
+const { Script } = require('node:vm');
 
-const bundle = fileURLToPath(new URL('../build/cli.cjs', import.meta.url));
+const bundle = join(__dirname, '..', 'build', 'cli.cjs');
 const cacheFile = `${bundle}.cache`;
 
 let source;
@@ -28,9 +29,11 @@ try {
 // Code compiled from the cache cannot import() (V8 drops its loader): modules the bundle loads at run
 // time (the GitHub App's build/app.js) are imported from here.
 globalThis.__archalImport = (url) => import(url);
-const script = new Script(Module.wrap(source), { filename: bundle, cachedData });
-const module = { exports: {}, filename: bundle, id: bundle, loaded: false };
-script.runInThisContext().call(module.exports, module.exports, createRequire(bundle), module, bundle, dirname(bundle));
+const script = new Script(require('node:module').wrap(source), { filename: bundle, cachedData });
+const module_ = { exports: {}, filename: bundle, id: bundle, loaded: false };
+script
+  .runInThisContext()
+  .call(module_.exports, module_.exports, createRequire(bundle), module_, bundle, dirname(bundle));
 
 // Written at exit, so that the cache also holds the functions this command compiled on the way.
 if (cachedData === undefined || script.cachedDataRejected || process.env.ARCHAL_REFRESH_CODE_CACHE === '1') {

@@ -10,7 +10,7 @@
 //    (scripts/shipped.mjs).
 import { build } from 'esbuild';
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -97,13 +97,15 @@ await Promise.all([
 const scratch = mkdtempSync(join(tmpdir(), 'archal-build-'));
 try {
   execFileSync('git', ['init', '--quiet', scratch]);
+  // Run by name, as users mostly do: the lookup by name is then in the cache too.
+  mkdirSync(join(scratch, '.archal', 'workflows'), { recursive: true });
   writeFileSync(
-    join(scratch, 'warm.yaml'),
+    join(scratch, '.archal', 'workflows', 'warm.yaml'),
     "name: warm\ndescription: warms the code cache\nnodes:\n  - id: warm\n    bash: 'true'\n",
   );
   execFileSync(
     process.execPath,
-    [fileURLToPath(new URL('../bin/archal.js', import.meta.url)), 'workflow', 'run', 'warm.yaml'],
+    [fileURLToPath(new URL('../bin/archal.js', import.meta.url)), 'workflow', 'run', 'warm'],
     {
       cwd: scratch,
       stdio: 'ignore',

@@ -1,5 +1,16 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { closeSync, openSync, readdirSync, readFileSync, unlinkSync, writeFileSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import {
+  closeSync,
+  openSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  unlinkSync,
+  writeFileSync,
+  writeSync,
+} from 'node:fs';
 import { join } from 'node:path';
 import type { Writable } from 'node:stream';
 import { scratchDir } from './paths.js';
@@ -86,8 +97,11 @@ export function runProcess(options: RunProcessOptions): Promise<ProcessResult> {
       return;
     }
 
-    const env = { ...options.env };
-    for (const name of SHELL_STARTUP_VARIABLES) delete env[name];
+    let env = options.env;
+    if (SHELL_STARTUP_VARIABLES.some((name) => name in env)) {
+      env = { ...env };
+      for (const name of SHELL_STARTUP_VARIABLES) delete env[name];
+    }
     const stdinFd = options.stdin === undefined ? 'ignore' : stdinFile(options.stdin);
     let child: ReturnType<typeof spawn>;
     try {
@@ -221,33 +235,68 @@ function stdinFile(text: string): number {
 
 /**
  * The watchdog of this process's process groups. Node has no parent-death signal, so a small shell
- * process holds a pipe from this one and is told each group as it starts and ends; when the pipe
- * closes — this process exited or was killed, even with SIGKILL — it kills every group still
- * running at once. It runs in a group of its own, so a Ctrl-C meant for this process does not stop it.
+ * process holds a pipe from this one, which is never written to: when it closes — this process
+ * exited or was killed, even with SIGKILL — the watchdog reads the groups this process started and
+ * ended from a file (appended to as they start and end: a write to a file wakes no one, where a
+ * line on the pipe would wake the shell at every node) and kills every group still running at once.
+ * It runs in a group of its own, so a Ctrl-C meant for this process does not stop it.
  */
 class OwnerWatchdog {
   private child: ChildProcess | undefined;
+  private file: string | undefined;
+  private groupsFd: number | undefined;
+  private readonly live = new Set<number>();
+  private lines = 0;
 
   watch(pgid: number): void {
-    this.send(`+${pgid}\n`);
+    if (!this.child) this.start();
+    this.live.add(pgid);
+    this.append(`+${pgid}\n`);
   }
 
   unwatch(pgid: number): void {
-    if (this.child) this.send(`-${pgid}\n`);
+    this.live.delete(pgid);
+    this.append(`-${pgid}\n`);
   }
 
-  private send(line: string): void {
-    const child = this.child ?? this.start();
-    if (!child?.stdin || child.stdin.destroyed) return;
-    child.stdin.write(line);
+  private append(line: string): void {
+    if (this.groupsFd === undefined) return;
+    try {
+      if (++this.lines > MAX_GROUP_LINES) this.compact();
+      writeSync(this.groupsFd, line);
+    } catch {
+      // A full disk: the groups are still killed by a cancel or a resume (see run-processes.ts).
+    }
   }
 
-  private start(): ChildProcess | undefined {
+  /** A long-lived process (the App) rewrites the file with the groups still running, so it stays small. */
+  private compact(): void {
+    const temporary = `${this.file}.${this.lines}`;
+    writeFileSync(temporary, [...this.live].map((pgid) => `+${pgid}\n`).join(''), { mode: 0o600 });
+    renameSync(temporary, this.file!);
+    closeSync(this.groupsFd!);
+    this.groupsFd = openSync(this.file!, 'a');
+    this.lines = this.live.size;
+  }
+
+  private start(): void {
+    const file = join(scratchDir(), `archal-groups-${process.pid}-${randomBytes(6).toString('hex')}`);
+    let fd: number;
+    try {
+      fd = openSync(file, 'wx', 0o600);
+    } catch {
+      return;
+    }
     let child: ChildProcess;
     try {
-      child = spawn('/bin/sh', ['-c', WATCHDOG_SCRIPT], { stdio: ['pipe', 'ignore', 'ignore'], detached: true });
+      child = spawn('/bin/sh', ['-c', WATCHDOG_SCRIPT, 'archal-watchdog', file], {
+        stdio: ['pipe', 'ignore', 'ignore'],
+        detached: true,
+      });
     } catch {
-      return undefined;
+      closeSync(fd);
+      rmSync(file, { force: true });
+      return;
     }
     // Never a reason for this process to stay alive, nor an error of its own.
     child.unref();
@@ -255,22 +304,36 @@ class OwnerWatchdog {
     child.stdin!.on('error', () => {});
     child.on('error', () => {});
     child.on('exit', () => {
-      if (this.child === child) this.child = undefined;
+      if (this.child !== child) return;
+      this.child = undefined;
+      if (this.groupsFd !== undefined) closeSync(this.groupsFd);
+      this.groupsFd = undefined;
     });
     this.child = child;
-    return child;
+    this.file = file;
+    this.groupsFd = fd;
+    this.lines = 0;
+    // Groups told to an earlier watchdog that has since gone.
+    for (const pgid of this.live) this.append(`+${pgid}\n`);
   }
 }
 
-// The groups are kept as " 12 34 " and removed with parameter expansion: no process per line.
-const WATCHDOG_SCRIPT = `groups=' '
-while IFS= read -r line; do
-  case $line in
-    +*) groups="$groups\${line#+} " ;;
-    -*) id=\${line#-}; case $groups in *" $id "*) groups="\${groups%% $id *} \${groups#* $id }" ;; esac ;;
-  esac
-done
-for id in $groups; do kill -9 -$id 2>/dev/null; done`;
+const MAX_GROUP_LINES = 10_000;
+
+// Waits for its stdin to close, then replays the file: the groups are kept as " 12 34 " and removed
+// with parameter expansion (no process per line).
+const WATCHDOG_SCRIPT = `while IFS= read -r _; do :; done
+groups=' '
+if [ -f "$1" ]; then
+  while IFS= read -r line; do
+    case $line in
+      +*) groups="$groups\${line#+} " ;;
+      -*) id=\${line#-}; case $groups in *" $id "*) groups="\${groups%% $id *} \${groups#* $id }" ;; esac ;;
+    esac
+  done < "$1"
+fi
+for id in $groups; do kill -9 -$id 2>/dev/null; done
+rm -f "$1"`;
 
 const ownerWatchdog = new OwnerWatchdog();
 

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
@@ -113,5 +114,59 @@ async function openPostgres(connectionString: string): Promise<KyselyStore> {
   const pg = requireFromHere('pg') as typeof PgModule;
   // Every connection resolves names in Archal's schema first, so its tables never mix with an application's.
   const pool = new pg.Pool({ connectionString, max: 10, options: `-c search_path=${POSTGRES_SCHEMA}` });
-  return new KyselyStore(new Kysely<Database>({ dialect: new PostgresDialect({ pool }) }), 'postgres');
+  return new KyselyStore(
+    new Kysely<Database>({ dialect: new PostgresDialect({ pool: withNamedStatements(pool) }) }),
+    'postgres',
+  );
+}
+
+/** Statements PostgreSQL prepares once per connection: plain reads and writes (DDL and transaction control run as they are). */
+const PREPARABLE = /^\s*(select|insert|update|delete|with)\b[^;]*$/i;
+
+/**
+ * PostgreSQL parses and plans an unnamed statement on every execution; the store runs the same few
+ * statements again and again (an event append per node). A named statement is prepared once per
+ * connection and then only bound and executed. Names are derived from the SQL text, so the same
+ * name always means the same statement.
+ */
+function withNamedStatements(pool: PgModule.Pool): PgModule.Pool {
+  const names = new Map<string, string>();
+  // At most STATEMENT_CACHE statements are named (each is kept by every connection); others run unnamed.
+  const nameOf = (text: string) => {
+    let name = names.get(text);
+    if (!name && names.size < STATEMENT_CACHE && PREPARABLE.test(text)) {
+      name = `archal_${createHash('sha1').update(text).digest('hex').slice(0, 20)}`;
+      names.set(text, name);
+    }
+    return name;
+  };
+  const named = new WeakMap<PgModule.PoolClient, PgModule.PoolClient>();
+  const wrap = (client: PgModule.PoolClient): PgModule.PoolClient => {
+    let wrapped = named.get(client);
+    if (!wrapped) {
+      wrapped = new Proxy(client, {
+        get(target, property, receiver) {
+          const value = Reflect.get(target, property, receiver) as unknown;
+          if (property !== 'query')
+            return typeof value === 'function' ? (value as (...args: unknown[]) => unknown).bind(target) : value;
+          return (text: unknown, values?: unknown[]) => {
+            const name = typeof text === 'string' ? nameOf(text) : undefined;
+            return name
+              ? target.query({ name, text: text as string, values })
+              : (target.query as (...args: unknown[]) => unknown).call(target, text, values);
+          };
+        },
+      });
+      named.set(client, wrapped);
+    }
+    return wrapped;
+  };
+  return new Proxy(pool, {
+    get(target, property, receiver) {
+      const value = Reflect.get(target, property, receiver) as unknown;
+      if (property !== 'connect')
+        return typeof value === 'function' ? (value as (...args: unknown[]) => unknown).bind(target) : value;
+      return async () => wrap(await target.connect());
+    },
+  });
 }

@@ -59,6 +59,12 @@ export interface DiscoveryOptions {
   resolveScript?: (name: string) => ScriptLookup;
   /** Other workflows' files by name (for include: and workflow: nodes); discovery builds it when absent. */
   resolveWorkflowSource?: ResolveWorkflowSource;
+  /**
+   * Whether each output_format is compiled to check that it is a valid JSON Schema. Loading one
+   * workflow (to run or validate it) does by default; discovering all of them does not (compiling
+   * every bundled schema would cost every command its start-up).
+   */
+  checkOutputSchemas?: boolean;
 }
 
 /** Finds and loads every workflow. A broken file is reported in `errors` and never hides the others. */
@@ -83,7 +89,12 @@ export async function discoverWorkflows(locations: WorkflowLocations, options: D
   for (const { scope, files } of scopes) {
     const inScope = new Map<string, string>();
     for (const file of files) {
-      const loaded = await loadWorkflowFile(file, scope, { ...options, resolveWorkflowSource }, texts.get(file));
+      const loaded = await loadWorkflowFile(
+        file,
+        scope,
+        { checkOutputSchemas: false, ...options, resolveWorkflowSource },
+        texts.get(file),
+      );
       if (loaded.kind === 'error') {
         errors.push(loaded.error);
         continue;
@@ -140,6 +151,7 @@ export async function loadWorkflowFile(
     resolveCommand: options.resolveCommand,
     resolveScript: options.resolveScript,
     resolveWorkflowSource: options.resolveWorkflowSource,
+    checkOutputSchemas: options.checkOutputSchemas,
   });
   if (result.ok) return { kind: 'workflow', workflow: result.workflow, warnings: result.warnings };
   return {
@@ -188,6 +200,51 @@ export function sourceIndex(
     }
     return index.get(name) ?? [...index.entries()].find(([key]) => key.toLowerCase() === name.toLowerCase())?.[1];
   };
+}
+
+/**
+ * The one file that can be the workflow named exactly `name`, found from the `name:` lines alone
+ * (without parsing any workflow): the only file of the highest scope that declares it, when no other
+ * file could also answer to that name (one declaring it in another case, one named after it, one
+ * whose name line is not plain). Undefined when that is not certain: then only full discovery can
+ * tell (precedence, broken files, case-insensitive and suffix matches).
+ */
+export function workflowFileNamed(
+  locations: WorkflowLocations,
+  name: string,
+): { file: string; scope: WorkflowScope; text: string } | undefined {
+  const errors: DiscoveryError[] = [];
+  const scopes = workflowScopes(locations).map(({ scope, dir }) => ({
+    scope,
+    files: listWorkflowFiles(dir, errors, scope),
+  }));
+  if (errors.length > 0) return undefined;
+  const lower = name.toLowerCase();
+  let found: { file: string; scope: WorkflowScope; text: string; rank: number } | undefined;
+  const others: number[] = [];
+  for (const [rank, { scope, files }] of scopes.entries()) {
+    for (const file of files) {
+      const text = readText(file);
+      if (text === undefined) return undefined;
+      const declared = plainDeclaredName(text);
+      if (declared === undefined) return undefined;
+      if (declared === name) {
+        if (found?.rank === rank) return undefined;
+        if (found) others.push(found.rank);
+        found = { file, scope, text, rank };
+      } else if (declared.toLowerCase() === lower || basename(file, extname(file)).toLowerCase() === lower)
+        others.push(rank);
+    }
+  }
+  if (!found || others.some((rank) => rank >= found.rank)) return undefined;
+  return { file: found.file, scope: found.scope, text: found.text };
+}
+
+/** The `name:` a workflow file declares, when it is a plain one (no quotes, escapes or YAML syntax). */
+function plainDeclaredName(text: string): string | undefined {
+  const match = NAME_LINE.exec(text);
+  const declared = match ? (match[1] ?? match[2] ?? match[3])!.trim() : undefined;
+  return declared && /^[A-Za-z0-9_][A-Za-z0-9 ._-]*$/.test(declared) ? declared : undefined;
 }
 
 /** Every workflow file of every scope, lowest precedence first. */

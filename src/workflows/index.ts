@@ -14,6 +14,7 @@ export {
   displayPath,
   loadWorkflowFile,
   resolveWorkflowName,
+  workflowFileNamed,
   sourceIndex,
   WorkflowLookupError,
   workflowScopes,
@@ -39,6 +40,7 @@ export type {
 } from './executor.js';
 export { BUILTIN_DEFAULTS, loadWorkflowText, MIGRATION_GUIDE } from './loader.js';
 export type { CommandLookup, EngineDefaults, LoadResult, ScriptLookup } from './loader.js';
+export { outputFormatOf } from './model.js';
 export type { Workflow, WorkflowNode } from './model.js';
 export { resolveInputs } from './inputs.js';
 export type { InputResolution } from './inputs.js';

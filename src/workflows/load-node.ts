@@ -105,7 +105,7 @@ export async function buildNode(
   const errorCountBefore = ctx.errors.length;
   const node = await NODE_BUILDERS[kind]({ raw, placed, label, ctx, problem });
   const schema = node ? outputFormatOf(node) : undefined;
-  if (schema) {
+  if (schema && ctx.checkOutputSchemas !== false) {
     const compiled = await compileOutputSchema(schema);
     if (!compiled.ok) ctx.errors.push(problem(compiled.message, 'output_format'));
   }

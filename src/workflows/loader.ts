@@ -44,6 +44,8 @@ export interface LoadOptions {
   resolveScript?: (name: string) => ScriptLookup;
   /** Finds another workflow's file by name, for `include:` and `workflow:` nodes. */
   resolveWorkflowSource?: ResolveWorkflowSource;
+  /** Compile each output_format to check it is a valid JSON Schema (default true). */
+  checkOutputSchemas?: boolean;
 }
 
 export type LoadResult =

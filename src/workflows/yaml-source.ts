@@ -1,4 +1,4 @@
-import { isMap, isPair, isScalar, Lexer, LineCounter, parseDocument, type Document } from 'yaml';
+import { Composer, isMap, isPair, isScalar, Lexer, LineCounter, Parser, YAMLParseError, type Document } from 'yaml';
 import { errorMessage } from '../lib/errors.js';
 
 /** Limits that keep hostile or accidental input (huge files, alias bombs, deep nesting) cheap to reject. */
@@ -49,7 +49,9 @@ export function parseYaml(text: string): YamlParseResult {
     return { ok: false, errors: [{ message: 'file contains NUL bytes; it looks binary, not YAML' }] };
 
   const lines = new LineCounter();
-  const structure = scanStructure(text);
+  // Lexed once: the limits are checked on the tokens, which the parser then reads.
+  const lexemes = Array.from(new Lexer().lex(text));
+  const structure = scanStructure(lexemes);
   if (structure.anchors > YAML_LIMITS.maxAnchorsAndAliases)
     return {
       ok: false,
@@ -72,7 +74,7 @@ export function parseYaml(text: string): YamlParseResult {
   let doc: Document;
   try {
     // prettyErrors is off on purpose: it can exhaust memory on deeply nested input. Lines come from the LineCounter.
-    doc = parseDocument(text, { lineCounter: lines, uniqueKeys: true, prettyErrors: false });
+    doc = parseDocument(text, lexemes, lines);
   } catch (error) {
     return { ok: false, errors: [{ message: `YAML parse error: ${firstLine(error)}` }] };
   }
@@ -99,11 +101,37 @@ export function parseYaml(text: string): YamlParseResult {
   }
 }
 
-function scanStructure(text: string): { anchors: number; maxDepth: number } {
+/** yaml's parseDocument, from tokens already lexed. */
+function parseDocument(text: string, lexemes: readonly string[], lines: LineCounter): Document {
+  const parser = new Parser(lines.addNewLine);
+  const composer = new Composer({ uniqueKeys: true, prettyErrors: false });
+  function* tokens() {
+    lines.addNewLine(0);
+    for (const lexeme of lexemes) yield* parser.next(lexeme);
+    yield* parser.end();
+  }
+  let doc: Document | undefined;
+  for (const next of composer.compose(tokens(), true, text.length)) {
+    if (!doc) doc = next;
+    else {
+      doc.errors.push(
+        new YAMLParseError(
+          [next.range[0], next.range[1]],
+          'MULTIPLE_DOCS',
+          'Source contains multiple documents; please use YAML.parseAllDocuments()',
+        ),
+      );
+      break;
+    }
+  }
+  return doc!;
+}
+
+function scanStructure(lexemes: readonly string[]): { anchors: number; maxDepth: number } {
   let anchors = 0;
   let depth = 0;
   let maxDepth = 0;
-  for (const token of new Lexer().lex(text)) {
+  for (const token of lexemes) {
     const first = token[0];
     if (first === '&' || first === '*') anchors++;
     else if (token === '[' || token === '{') maxDepth = Math.max(maxDepth, ++depth);

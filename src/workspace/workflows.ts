@@ -13,9 +13,11 @@ import {
   discoverWorkflows,
   formatWorkflowProblems,
   loadWorkflowFile,
+  outputFormatOf,
   resolveWorkflowName,
   scriptDirectories,
   sourceIndex,
+  workflowFileNamed,
   WorkflowLookupError,
   type Discovery,
   type DiscoveryOptions,
@@ -165,9 +167,30 @@ export async function findWorkflow(workspace: Workspace, nameOrFile: string): Pr
       ? { kind: 'found', workflow: loaded.workflow, warnings: loaded.warnings }
       : { kind: 'invalid', file, name: loaded.error.name, errors: loaded.error.problems, warnings: loaded.warnings };
   }
+  const locations = workflowLocations(workspace);
+  // Most lookups name one workflow exactly: load just its file.
+  const named = workflowFileNamed(locations, nameOrFile);
+  if (named) {
+    const loaded = await loadWorkflowFile(named.file, named.scope, discoveryOptions(workspace), named.text);
+    if (loaded.kind === 'workflow' && loaded.workflow.name === nameOrFile)
+      return { kind: 'found', workflow: loaded.workflow, warnings: loaded.warnings };
+  }
   const discovery = await listWorkflows(workspace);
   try {
-    const workflow = resolveWorkflowName(discovery, nameOrFile, workflowLocations(workspace));
+    const found = resolveWorkflowName(discovery, nameOrFile, locations);
+    // Discovery does not compile output schemas: a workflow that declares some is loaded again, checked in full.
+    const loaded = found.nodes.some((node) => outputFormatOf(node) !== undefined)
+      ? await loadWorkflowFile(found.file, found.scope, discoveryOptions(workspace))
+      : ({ kind: 'workflow', workflow: found, warnings: [] } as const);
+    if (loaded.kind === 'error')
+      return {
+        kind: 'invalid',
+        file: found.file,
+        name: loaded.error.name,
+        errors: loaded.error.problems,
+        warnings: loaded.warnings,
+      };
+    const { workflow } = loaded;
     return {
       kind: 'found',
       workflow,

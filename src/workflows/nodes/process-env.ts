@@ -11,16 +11,33 @@ export function nodeEnvironment(run: RunContext, nodeId: string, vars: RunVariab
   // Nodes an include inlined read the include's inputs as Archon gives them: INPUTS_<NAME>.
   const included = run.workflow.nodes.find((node) => node.id === nodeId)?.includeInputs ?? {};
   return {
-    ...run.env,
-    ...variablesEnvironment(vars),
+    ...runEnvironment(run, vars),
     ...Object.fromEntries(Object.entries(included).map(([name, value]) => [inputEnvKey(name), value])),
-    ARCHAL_RUN_ID: run.runId,
-    ARCHAL_WORKFLOW_ID: run.runId,
-    ARCHAL_WORKFLOW_NAME: run.workflow.name,
     ARCHAL_NODE_ID: nodeId,
     ARCHAL_NODE_ATTEMPT: String(run.nodeAttempts.get(nodeId) ?? 1),
     ARCHAL_ITERATION: String(iteration),
   };
+}
+
+// What every node of a run shares, computed once per run and set of variables (a loop's
+// iterations have their own): copying the host's environment for each node is most of the cost.
+const runEnvironments = new WeakMap<RunContext, WeakMap<RunVariables, NodeJS.ProcessEnv>>();
+
+function runEnvironment(run: RunContext, vars: RunVariables): NodeJS.ProcessEnv {
+  let byVars = runEnvironments.get(run);
+  if (!byVars) runEnvironments.set(run, (byVars = new WeakMap()));
+  let env = byVars.get(vars);
+  if (!env) {
+    env = {
+      ...run.env,
+      ...variablesEnvironment(vars),
+      ARCHAL_RUN_ID: run.runId,
+      ARCHAL_WORKFLOW_ID: run.runId,
+      ARCHAL_WORKFLOW_NAME: run.workflow.name,
+    };
+    byVars.set(vars, env);
+  }
+  return env;
 }
 
 /** Passes a node's process starts and exits on to the engine's observer, if any. */
