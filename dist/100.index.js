@@ -59,9 +59,12 @@ var schemas = __webpack_require__(41514);
 var command_spec = __webpack_require__(91516);
 // EXTERNAL MODULE: external "node:child_process"
 var external_node_child_process_ = __webpack_require__(31421);
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __webpack_require__(77598);
 // EXTERNAL MODULE: ./src/lib/paths.ts
 var paths = __webpack_require__(9927);
 ;// CONCATENATED MODULE: ./src/lib/process.ts
+
 
 
 
@@ -101,9 +104,12 @@ function runProcess(options) {
             resolvePromise(emptyResult({ aborted: true, durationMs: 0 }));
             return;
         }
-        const env = { ...options.env };
-        for (const name of SHELL_STARTUP_VARIABLES)
-            delete env[name];
+        let env = options.env;
+        if (SHELL_STARTUP_VARIABLES.some((name) => name in env)) {
+            env = { ...env };
+            for (const name of SHELL_STARTUP_VARIABLES)
+                delete env[name];
+        }
         const stdinFd = options.stdin === undefined ? 'ignore' : stdinFile(options.stdin);
         let child;
         try {
@@ -241,32 +247,69 @@ function stdinFile(text) {
 }
 /**
  * The watchdog of this process's process groups. Node has no parent-death signal, so a small shell
- * process holds a pipe from this one and is told each group as it starts and ends; when the pipe
- * closes — this process exited or was killed, even with SIGKILL — it kills every group still
- * running at once. It runs in a group of its own, so a Ctrl-C meant for this process does not stop it.
+ * process holds a pipe from this one, which is never written to: when it closes — this process
+ * exited or was killed, even with SIGKILL — the watchdog reads the groups this process started and
+ * ended from a file (appended to as they start and end: a write to a file wakes no one, where a
+ * line on the pipe would wake the shell at every node) and kills every group still running at once.
+ * It runs in a group of its own, so a Ctrl-C meant for this process does not stop it.
  */
 class OwnerWatchdog {
     child;
+    file;
+    groupsFd;
+    live = new Set();
+    lines = 0;
     watch(pgid) {
-        this.send(`+${pgid}\n`);
+        if (!this.child)
+            this.start();
+        this.live.add(pgid);
+        this.append(`+${pgid}\n`);
     }
     unwatch(pgid) {
-        if (this.child)
-            this.send(`-${pgid}\n`);
+        this.live.delete(pgid);
+        this.append(`-${pgid}\n`);
     }
-    send(line) {
-        const child = this.child ?? this.start();
-        if (!child?.stdin || child.stdin.destroyed)
+    append(line) {
+        if (this.groupsFd === undefined)
             return;
-        child.stdin.write(line);
-    }
-    start() {
-        let child;
         try {
-            child = (0,external_node_child_process_.spawn)('/bin/sh', ['-c', WATCHDOG_SCRIPT], { stdio: ['pipe', 'ignore', 'ignore'], detached: true });
+            if (++this.lines > MAX_GROUP_LINES)
+                this.compact();
+            (0,external_node_fs_.writeSync)(this.groupsFd, line);
         }
         catch {
-            return undefined;
+            // A full disk: the groups are still killed by a cancel or a resume (see run-processes.ts).
+        }
+    }
+    /** A long-lived process (the App) rewrites the file with the groups still running, so it stays small. */
+    compact() {
+        const temporary = `${this.file}.${this.lines}`;
+        (0,external_node_fs_.writeFileSync)(temporary, [...this.live].map((pgid) => `+${pgid}\n`).join(''), { mode: 0o600 });
+        (0,external_node_fs_.renameSync)(temporary, this.file);
+        (0,external_node_fs_.closeSync)(this.groupsFd);
+        this.groupsFd = (0,external_node_fs_.openSync)(this.file, 'a');
+        this.lines = this.live.size;
+    }
+    start() {
+        const file = (0,external_node_path_.join)((0,paths/* scratchDir */.GA)(), `archal-groups-${process.pid}-${(0,external_node_crypto_.randomBytes)(6).toString('hex')}`);
+        let fd;
+        try {
+            fd = (0,external_node_fs_.openSync)(file, 'wx', 0o600);
+        }
+        catch {
+            return;
+        }
+        let child;
+        try {
+            child = (0,external_node_child_process_.spawn)('/bin/sh', ['-c', WATCHDOG_SCRIPT, 'archal-watchdog', file], {
+                stdio: ['pipe', 'ignore', 'ignore'],
+                detached: true,
+            });
+        }
+        catch {
+            (0,external_node_fs_.closeSync)(fd);
+            (0,external_node_fs_.rmSync)(file, { force: true });
+            return;
         }
         // Never a reason for this process to stay alive, nor an error of its own.
         child.unref();
@@ -274,22 +317,37 @@ class OwnerWatchdog {
         child.stdin.on('error', () => { });
         child.on('error', () => { });
         child.on('exit', () => {
-            if (this.child === child)
-                this.child = undefined;
+            if (this.child !== child)
+                return;
+            this.child = undefined;
+            if (this.groupsFd !== undefined)
+                (0,external_node_fs_.closeSync)(this.groupsFd);
+            this.groupsFd = undefined;
         });
         this.child = child;
-        return child;
+        this.file = file;
+        this.groupsFd = fd;
+        this.lines = 0;
+        // Groups told to an earlier watchdog that has since gone.
+        for (const pgid of this.live)
+            this.append(`+${pgid}\n`);
     }
 }
-// The groups are kept as " 12 34 " and removed with parameter expansion: no process per line.
-const WATCHDOG_SCRIPT = `groups=' '
-while IFS= read -r line; do
-  case $line in
-    +*) groups="$groups\${line#+} " ;;
-    -*) id=\${line#-}; case $groups in *" $id "*) groups="\${groups%% $id *} \${groups#* $id }" ;; esac ;;
-  esac
-done
-for id in $groups; do kill -9 -$id 2>/dev/null; done`;
+const MAX_GROUP_LINES = 10_000;
+// Waits for its stdin to close, then replays the file: the groups are kept as " 12 34 " and removed
+// with parameter expansion (no process per line).
+const WATCHDOG_SCRIPT = `while IFS= read -r _; do :; done
+groups=' '
+if [ -f "$1" ]; then
+  while IFS= read -r line; do
+    case $line in
+      +*) groups="$groups\${line#+} " ;;
+      -*) id=\${line#-}; case $groups in *" $id "*) groups="\${groups%% $id *} \${groups#* $id }" ;; esac ;;
+    esac
+  done < "$1"
+fi
+for id in $groups; do kill -9 -$id 2>/dev/null; done
+rm -f "$1"`;
 const ownerWatchdog = new OwnerWatchdog();
 /**
  * Whether any process of a process group is still alive (a zombie, dead but not yet reaped, does
@@ -1895,8 +1953,6 @@ function createProviderRegistry(assistants = {}) {
 
 
 
-// EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __webpack_require__(77598);
 // EXTERNAL MODULE: external "node:http"
 var external_node_http_ = __webpack_require__(37067);
 // EXTERNAL MODULE: ./src/clones/github/http/body.ts
@@ -9755,7 +9811,9 @@ function parseYaml(text) {
     if (text.includes('\u0000'))
         return { ok: false, errors: [{ message: 'file contains NUL bytes; it looks binary, not YAML' }] };
     const lines = new dist/* LineCounter */.HN();
-    const structure = scanStructure(text);
+    // Lexed once: the limits are checked on the tokens, which the parser then reads.
+    const lexemes = Array.from(new dist/* Lexer */.JG().lex(text));
+    const structure = scanStructure(lexemes);
     if (structure.anchors > YAML_LIMITS.maxAnchorsAndAliases)
         return {
             ok: false,
@@ -9777,7 +9835,7 @@ function parseYaml(text) {
     let doc;
     try {
         // prettyErrors is off on purpose: it can exhaust memory on deeply nested input. Lines come from the LineCounter.
-        doc = (0,dist/* parseDocument */.Tp)(text, { lineCounter: lines, uniqueKeys: true, prettyErrors: false });
+        doc = parseDocument(text, lexemes, lines);
     }
     catch (error) {
         return { ok: false, errors: [{ message: `YAML parse error: ${firstLine(error)}` }] };
@@ -9806,11 +9864,32 @@ function parseYaml(text) {
         return { ok: false, errors: [{ message: `YAML error: ${firstLine(error)}` }] };
     }
 }
-function scanStructure(text) {
+/** yaml's parseDocument, from tokens already lexed. */
+function parseDocument(text, lexemes, lines) {
+    const parser = new dist/* Parser */.iX(lines.addNewLine);
+    const composer = new dist/* Composer */.Dk({ uniqueKeys: true, prettyErrors: false });
+    function* tokens() {
+        lines.addNewLine(0);
+        for (const lexeme of lexemes)
+            yield* parser.next(lexeme);
+        yield* parser.end();
+    }
+    let doc;
+    for (const next of composer.compose(tokens(), true, text.length)) {
+        if (!doc)
+            doc = next;
+        else {
+            doc.errors.push(new dist/* YAMLParseError */.XT([next.range[0], next.range[1]], 'MULTIPLE_DOCS', 'Source contains multiple documents; please use YAML.parseAllDocuments()'));
+            break;
+        }
+    }
+    return doc;
+}
+function scanStructure(lexemes) {
     let anchors = 0;
     let depth = 0;
     let maxDepth = 0;
-    for (const token of new dist/* Lexer */.JG().lex(text)) {
+    for (const token of lexemes) {
         const first = token[0];
         if (first === '&' || first === '*')
             anchors++;
@@ -10516,7 +10595,7 @@ async function buildNode(placed, index, ctx) {
     const errorCountBefore = ctx.errors.length;
     const node = await NODE_BUILDERS[kind]({ raw, placed, label, ctx, problem });
     const schema = node ? outputFormatOf(node) : undefined;
-    if (schema) {
+    if (schema && ctx.checkOutputSchemas !== false) {
         const compiled = await compileOutputSchema(schema);
         if (!compiled.ok)
             ctx.errors.push(problem(compiled.message, 'output_format'));
@@ -11090,7 +11169,7 @@ async function discoverWorkflows(locations, options) {
     for (const { scope, files } of scopes) {
         const inScope = new Map();
         for (const file of files) {
-            const loaded = await discovery_loadWorkflowFile(file, scope, { ...options, resolveWorkflowSource }, texts.get(file));
+            const loaded = await discovery_loadWorkflowFile(file, scope, { checkOutputSchemas: false, ...options, resolveWorkflowSource }, texts.get(file));
             if (loaded.kind === 'error') {
                 errors.push(loaded.error);
                 continue;
@@ -11138,6 +11217,7 @@ async function discovery_loadWorkflowFile(file, scope, options, preread) {
         resolveCommand: options.resolveCommand,
         resolveScript: options.resolveScript,
         resolveWorkflowSource: options.resolveWorkflowSource,
+        checkOutputSchemas: options.checkOutputSchemas,
     });
     if (result.ok)
         return { kind: 'workflow', workflow: result.workflow, warnings: result.warnings };
@@ -11181,6 +11261,53 @@ function sourceIndex(files, texts = new Map()) {
         }
         return index.get(name) ?? [...index.entries()].find(([key]) => key.toLowerCase() === name.toLowerCase())?.[1];
     };
+}
+/**
+ * The one file that can be the workflow named exactly `name`, found from the `name:` lines alone
+ * (without parsing any workflow): the only file of the highest scope that declares it, when no other
+ * file could also answer to that name (one declaring it in another case, one named after it, one
+ * whose name line is not plain). Undefined when that is not certain: then only full discovery can
+ * tell (precedence, broken files, case-insensitive and suffix matches).
+ */
+function workflowFileNamed(locations, name) {
+    const errors = [];
+    const scopes = workflowScopes(locations).map(({ scope, dir }) => ({
+        scope,
+        files: listWorkflowFiles(dir, errors, scope),
+    }));
+    if (errors.length > 0)
+        return undefined;
+    const lower = name.toLowerCase();
+    let found;
+    const others = [];
+    for (const [rank, { scope, files }] of scopes.entries()) {
+        for (const file of files) {
+            const text = readText(file);
+            if (text === undefined)
+                return undefined;
+            const declared = plainDeclaredName(text);
+            if (declared === undefined)
+                return undefined;
+            if (declared === name) {
+                if (found?.rank === rank)
+                    return undefined;
+                if (found)
+                    others.push(found.rank);
+                found = { file, scope, text, rank };
+            }
+            else if (declared.toLowerCase() === lower || (0,external_node_path_.basename)(file, (0,external_node_path_.extname)(file)).toLowerCase() === lower)
+                others.push(rank);
+        }
+    }
+    if (!found || others.some((rank) => rank >= found.rank))
+        return undefined;
+    return { file: found.file, scope: found.scope, text: found.text };
+}
+/** The `name:` a workflow file declares, when it is a plain one (no quotes, escapes or YAML syntax). */
+function plainDeclaredName(text) {
+    const match = NAME_LINE.exec(text);
+    const declared = match ? (match[1] ?? match[2] ?? match[3]).trim() : undefined;
+    return declared && /^[A-Za-z0-9_][A-Za-z0-9 ._-]*$/.test(declared) ? declared : undefined;
 }
 /** Every workflow file of every scope, lowest precedence first. */
 function allWorkflowFiles(locations) {
@@ -11781,16 +11908,32 @@ function nodeEnvironment(run, nodeId, vars, iteration = 1) {
     // Nodes an include inlined read the include's inputs as Archon gives them: INPUTS_<NAME>.
     const included = run.workflow.nodes.find((node) => node.id === nodeId)?.includeInputs ?? {};
     return {
-        ...run.env,
-        ...variablesEnvironment(vars),
+        ...runEnvironment(run, vars),
         ...Object.fromEntries(Object.entries(included).map(([name, value]) => [inputEnvKey(name), value])),
-        ARCHAL_RUN_ID: run.runId,
-        ARCHAL_WORKFLOW_ID: run.runId,
-        ARCHAL_WORKFLOW_NAME: run.workflow.name,
         ARCHAL_NODE_ID: nodeId,
         ARCHAL_NODE_ATTEMPT: String(run.nodeAttempts.get(nodeId) ?? 1),
         ARCHAL_ITERATION: String(iteration),
     };
+}
+// What every node of a run shares, computed once per run and set of variables (a loop's
+// iterations have their own): copying the host's environment for each node is most of the cost.
+const runEnvironments = new WeakMap();
+function runEnvironment(run, vars) {
+    let byVars = runEnvironments.get(run);
+    if (!byVars)
+        runEnvironments.set(run, (byVars = new WeakMap()));
+    let env = byVars.get(vars);
+    if (!env) {
+        env = {
+            ...run.env,
+            ...variablesEnvironment(vars),
+            ARCHAL_RUN_ID: run.runId,
+            ARCHAL_WORKFLOW_ID: run.runId,
+            ARCHAL_WORKFLOW_NAME: run.workflow.name,
+        };
+        byVars.set(vars, env);
+    }
+    return env;
 }
 /** Passes a node's process starts and exits on to the engine's observer, if any. */
 function processReporter(run, nodeId) {
@@ -14376,6 +14519,7 @@ function describeOwner(run) {
 
 
 
+
 ;// CONCATENATED MODULE: ./src/workspace/archon-config.ts
 
 
@@ -14565,9 +14709,30 @@ async function findWorkflow(workspace, nameOrFile) {
             ? { kind: 'found', workflow: loaded.workflow, warnings: loaded.warnings }
             : { kind: 'invalid', file, name: loaded.error.name, errors: loaded.error.problems, warnings: loaded.warnings };
     }
+    const locations = workflowLocations(workspace);
+    // Most lookups name one workflow exactly: load just its file.
+    const named = workflowFileNamed(locations, nameOrFile);
+    if (named) {
+        const loaded = await discovery_loadWorkflowFile(named.file, named.scope, discoveryOptions(workspace), named.text);
+        if (loaded.kind === 'workflow' && loaded.workflow.name === nameOrFile)
+            return { kind: 'found', workflow: loaded.workflow, warnings: loaded.warnings };
+    }
     const discovery = await listWorkflows(workspace);
     try {
-        const workflow = resolveWorkflowName(discovery, nameOrFile, workflowLocations(workspace));
+        const found = resolveWorkflowName(discovery, nameOrFile, locations);
+        // Discovery does not compile output schemas: a workflow that declares some is loaded again, checked in full.
+        const loaded = found.nodes.some((node) => outputFormatOf(node) !== undefined)
+            ? await discovery_loadWorkflowFile(found.file, found.scope, discoveryOptions(workspace))
+            : { kind: 'workflow', workflow: found, warnings: [] };
+        if (loaded.kind === 'error')
+            return {
+                kind: 'invalid',
+                file: found.file,
+                name: loaded.error.name,
+                errors: loaded.error.problems,
+                warnings: loaded.warnings,
+            };
+        const { workflow } = loaded;
         return {
             kind: 'found',
             workflow,
