@@ -134,10 +134,11 @@ function complete(
       );
       if (outcome.sessionId && isAiNode(node))
         run.sessions.set(node.id, { provider: node.provider, sessionId: outcome.sessionId });
-      if (node.output_type) writeTypedOutput(run, node, outcome.text);
+      const recorded = run.redact(outcome.text);
+      if (node.output_type) writeTypedOutput(run, node, recorded);
       state.write('node_completed', node.id, {
         duration_ms: durationMs,
-        ...outputData(run.artifactsDir, node.id, run.redact(outcome.text)),
+        ...outputData(run.artifactsDir, node.id, recorded),
         ...(outcome.structured === undefined ? {} : { structured_output: outcome.structured }),
         ...(outcome.iterations === undefined ? {} : { iterations: outcome.iterations }),
         ...(outcome.sessionId && isAiNode(node) ? { session_id: outcome.sessionId, provider: node.provider } : {}),
@@ -183,6 +184,7 @@ function complete(
 }
 
 /** `output_type`: the output as a typed artifact other nodes and later runs can find by type. */
+/** The node's output as an artifact of its type (`text` is already redacted, as everything a run records). */
 function writeTypedOutput(run: RunContext, node: WorkflowNode, text: string): void {
   try {
     const dir = join(run.artifactsDir, 'nodes');

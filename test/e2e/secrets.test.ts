@@ -212,6 +212,7 @@ describe('no secret anywhere', () => {
 description: nodes that leak
 nodes:
   - id: leak
+    output_type: report
     bash: cat "$PLANT_FILE"; echo "env $MY_SERVICE_PASSWORD"
   - id: big
     bash: head -c 40000 /dev/zero | tr '\\0' 'x'; echo; cat "$PLANT_FILE"
