@@ -13182,11 +13182,12 @@ function complete(run, state, node, outcome, nodeStarted, nodeUsage) {
             });
             if (outcome.sessionId && isAiNode(node))
                 run.sessions.set(node.id, { provider: node.provider, sessionId: outcome.sessionId });
+            const recorded = run.redact(outcome.text);
             if (node.output_type)
-                writeTypedOutput(run, node, outcome.text);
+                writeTypedOutput(run, node, recorded);
             state.write('node_completed', node.id, {
                 duration_ms: durationMs,
-                ...outputData(run.artifactsDir, node.id, run.redact(outcome.text)),
+                ...outputData(run.artifactsDir, node.id, recorded),
                 ...(outcome.structured === undefined ? {} : { structured_output: outcome.structured }),
                 ...(outcome.iterations === undefined ? {} : { iterations: outcome.iterations }),
                 ...(outcome.sessionId && isAiNode(node) ? { session_id: outcome.sessionId, provider: node.provider } : {}),
@@ -13231,6 +13232,7 @@ function complete(run, state, node, outcome, nodeStarted, nodeUsage) {
     }
 }
 /** `output_type`: the output as a typed artifact other nodes and later runs can find by type. */
+/** The node's output as an artifact of its type (`text` is already redacted, as everything a run records). */
 function writeTypedOutput(run, node, text) {
     try {
         const dir = (0,external_node_path_.join)(run.artifactsDir, 'nodes');
