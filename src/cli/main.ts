@@ -1,3 +1,4 @@
+import './zod-config.js';
 import { Command, CommanderError } from 'commander';
 import { ArchalError, errorMessage } from '../lib/errors.js';
 import { configureCloneGitPath } from '../clones/github/git/env.js';
