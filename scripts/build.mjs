@@ -34,6 +34,19 @@ const zodEnglishOnly = {
   },
 };
 
+// The CLI bundles better-sqlite3's JavaScript (see src/store/sqlite-driver-bundled.ts); the library
+// builds load the package from node_modules.
+const bundledSqliteDriver = {
+  name: 'bundled-sqlite-driver',
+  setup(pluginBuild) {
+    pluginBuild.onResolve({ filter: /^\.\/sqlite-driver\.js$/ }, (args) =>
+      /[\\/]src[\\/]store$/.test(args.resolveDir)
+        ? { path: join(args.resolveDir, 'sqlite-driver-bundled.ts') }
+        : undefined,
+    );
+  },
+};
+
 const common = {
   plugins: [zodEnglishOnly],
   absWorkingDir: root,
@@ -54,6 +67,8 @@ const common = {
 await Promise.all([
   build({
     ...common,
+    plugins: [zodEnglishOnly, bundledSqliteDriver],
+    external: common.external.filter((name) => name !== 'better-sqlite3'),
     entryPoints: ['src/cli/main.ts'],
     outfile: 'build/cli.cjs',
     format: 'cjs',

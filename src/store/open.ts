@@ -10,6 +10,7 @@ import { maskUrlPassword } from '../lib/redact.js';
 import { KyselyStore } from './kysely-store.js';
 import { POSTGRES_SCHEMA, type Database } from './schema.js';
 import { errorMessage } from '../lib/errors.js';
+import { openSqliteDatabase } from './sqlite-driver.js';
 
 /**
  * Where runs are stored: PostgreSQL when `databaseUrl` is set (Archal's tables in their own schema,
@@ -22,7 +23,7 @@ export interface StoreOptions {
   sqliteFile?: string;
 }
 
-// The database drivers are native or optional CommonJS packages, loaded only by the backend in use.
+// PostgreSQL's driver is an optional CommonJS package, loaded only when a store uses it.
 const requireFromHere = createRequire(import.meta.url);
 
 export interface StoreEnvOptions {
@@ -70,8 +71,7 @@ export async function openStore(options: StoreOptions): Promise<KyselyStore> {
 async function openSqlite(options: StoreOptions): Promise<KyselyStore> {
   const file = sqliteFile(options);
   mkdirSync(join(file, '..'), { recursive: true });
-  const BetterSqlite3 = requireFromHere('better-sqlite3') as typeof BetterSqlite3Module;
-  const database = new BetterSqlite3(file);
+  const database = openSqliteDatabase(file);
   database.pragma('journal_mode = WAL');
   database.pragma('busy_timeout = 10000');
   database.pragma('synchronous = NORMAL');
