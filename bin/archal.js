@@ -14,7 +14,8 @@ const cacheFile = `${bundle}.cache`;
 
 let source;
 try {
-  source = readFileSync(bundle, 'utf8');
+  // ASCII (scripts/ascii-bundle.mjs): read as Latin-1, without decoding UTF-8.
+  source = readFileSync(bundle, 'latin1');
 } catch {
   process.stderr.write(`archal: ${bundle} is missing; run \`npm run build\` (npm install does it).\n`);
   process.exit(1);

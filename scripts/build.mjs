@@ -14,6 +14,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { asciiBundle } from './ascii-bundle.mjs';
 import { writeRouteUndici } from './shipped.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -106,6 +107,7 @@ await Promise.all([
   }),
   writeRouteUndici(join(root, 'build')),
 ]);
+asciiBundle(join(root, 'build', 'cli.cjs'));
 
 // Write the code cache now, so that installs ship with it, from a representative command: the cache
 // then also holds the functions that loading, validating, storing and running a workflow compile.
