@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import { executionPolicySchema } from './schema.js';
+import { executionPolicySchema } from './policy.js';
 
 /**
  * `.archal.json` `attach`: defaults of `archal attach` (its flags win). Allowing external execution

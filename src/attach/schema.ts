@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import { executionPolicySchema } from './policy.js';
 
 /** The trace formats `archal trace-source import` reads. */
 export const TRACE_FORMATS = ['otlp', 'archal', 'jsonl'] as const;
@@ -86,9 +87,7 @@ export const STAGES = ['import', 'grade', 'seed', 'reproduce', 'fix'] as const;
 export const stageSchema = z.enum(STAGES);
 export type Stage = z.infer<typeof stageSchema>;
 
-export const EXECUTION_POLICIES = ['grade', 'reproduce', 'fix'] as const;
-export const executionPolicySchema = z.enum(EXECUTION_POLICIES);
-export type ExecutionPolicy = z.infer<typeof executionPolicySchema>;
+export { EXECUTION_POLICIES, executionPolicySchema, type ExecutionPolicy } from './policy.js';
 
 /** One piece of data a stage needed and the trace did not have, and where it would come from. */
 export const missingSchema = z.object({
