@@ -4,13 +4,19 @@
 // missing or rejected (another Node.js), the bundle is compiled normally and the cache rewritten.
 // CommonJS (bin/package.json): Node's ES module loader would cost every command its start-up.
 'use strict';
-const { readFileSync, renameSync, writeFileSync } = require('node:fs');
+const { existsSync, readFileSync, renameSync, writeFileSync } = require('node:fs');
 const { createRequire } = require('node:module');
 const { dirname, join } = require('node:path');
 const { Script } = require('node:vm');
 
 const bundle = join(__dirname, '..', 'build', 'cli.cjs');
-const cacheFile = `${bundle}.cache`;
+// A command whose code differs most from a run's (`workflow list`) has a cache of its own, when the
+// build wrote one (build/cli.cjs.<command>-<subcommand>.cache); every other command uses the run's.
+const commandCache =
+  /^[a-z]+$/.test(process.argv[2] ?? '') && /^[a-z]+$/.test(process.argv[3] ?? '')
+    ? `${bundle}.${process.argv[2]}-${process.argv[3]}.cache`
+    : undefined;
+const cacheFile = commandCache && existsSync(commandCache) ? commandCache : `${bundle}.cache`;
 
 let source;
 try {
