@@ -62,26 +62,29 @@ const hookMatcherSchema = z.object({
   response: z.record(z.string(), z.unknown()),
   timeout: z.number().positive().optional(),
 });
-export const hooksSchema = z
-  .object(Object.fromEntries(HOOK_EVENTS.map((event) => [event, z.array(hookMatcherSchema).optional()])))
-  .strict();
+// Built when a workflow first uses it (z.lazy): its ~40 schemas would cost every command's start-up.
+export const hooksSchema = z.lazy(() =>
+  z.object(Object.fromEntries(HOOK_EVENTS.map((event) => [event, z.array(hookMatcherSchema).optional()]))).strict(),
+);
 export type HookMatcher = z.infer<typeof hookMatcherSchema>;
 
 const AGENT_ID = /^[a-z0-9]+(-[a-z0-9]+)*$/;
-export const agentsSchema = z
-  .record(
-    z.string().regex(AGENT_ID, { error: 'agent ids are kebab-case (a-z, 0-9, hyphen)' }),
-    z.object({
-      description: z.string().min(1, { error: "'description' is required" }),
-      prompt: z.string().min(1, { error: "'prompt' is required" }),
-      model: z.string().min(1).optional(),
-      tools: z.array(z.string().min(1)).optional(),
-      disallowedTools: z.array(z.string().min(1)).optional(),
-      skills: z.array(z.string().min(1)).optional(),
-      maxTurns: z.number().int().positive().optional(),
-    }),
-  )
-  .refine((map) => Object.keys(map).length > 0, { error: "'agents' must have at least one entry" });
+export const agentsSchema = z.lazy(() =>
+  z
+    .record(
+      z.string().regex(AGENT_ID, { error: 'agent ids are kebab-case (a-z, 0-9, hyphen)' }),
+      z.object({
+        description: z.string().min(1, { error: "'description' is required" }),
+        prompt: z.string().min(1, { error: "'prompt' is required" }),
+        model: z.string().min(1).optional(),
+        tools: z.array(z.string().min(1)).optional(),
+        disallowedTools: z.array(z.string().min(1)).optional(),
+        skills: z.array(z.string().min(1)).optional(),
+        maxTurns: z.number().int().positive().optional(),
+      }),
+    )
+    .refine((map) => Object.keys(map).length > 0, { error: "'agents' must have at least one entry" }),
+);
 
 export const piNodeSchema = z.object({
   enableExtensions: z.boolean().optional(),
