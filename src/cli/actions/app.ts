@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { z } from 'zod';
 import { packageRoot } from '../../lib/paths.js';
 import { EXIT, UserError } from '../errors.js';
 import { cliEnvironment, workDir, type GlobalOptions } from '../host.js';
@@ -33,6 +34,9 @@ async function loadApp(): Promise<AppModule> {
   // bin/archal.js provides the import: a bundle compiled from V8's code cache cannot import by itself.
   const load = (globalThis as { __archalImport?: (url: string) => Promise<unknown> }).__archalImport;
   const url = pathToFileURL(file).href;
+  // The App runs for long: its schemas (built as build/app.js loads, with its own copy of zod)
+  // compile their parsers, which the CLI's short commands do without (see ../zod-config.ts).
+  z.config({ jitless: false });
   return (await (load ? load(url) : import(url))) as AppModule;
 }
 
