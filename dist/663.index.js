@@ -1,8 +1,8 @@
-export const id = 100;
-export const ids = [100];
+export const id = 663;
+export const ids = [663];
 export const modules = {
 
-/***/ 26100:
+/***/ 43663:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -8153,210 +8153,13 @@ function withDotEnv(dir, env) {
     return merged;
 }
 
-;// CONCATENATED MODULE: ./src/attach/schema.ts
+;// CONCATENATED MODULE: ./src/attach/policy.ts
 
-/** The trace formats `archal trace-source import` reads. */
-const TRACE_FORMATS = ['otlp', 'archal', 'jsonl'];
-const traceFormatSchema = schemas/* enum */.k5n(TRACE_FORMATS);
-/** What a call in a trace talked to: GitHub (which Archal clones), a model provider, or another service. */
-const CALL_SERVICES = ['github', 'llm', 'tool', 'other'];
-const traceCallSchema = schemas/* object */.Ikc({
-    index: schemas/* number */.aig().int().min(0).describe('Position in the trace, in the order the calls started'),
-    kind: schemas/* enum */.k5n(['http', 'llm', 'tool']),
-    service: schemas/* enum */.k5n(CALL_SERVICES),
-    name: schemas/* string */.YjP().describe('The span name, tool name, or "<METHOD> <path>"'),
-    method: schemas/* string */.YjP().nullable(),
-    url: schemas/* string */.YjP().nullable().describe('The full URL when the trace has it, else the path'),
-    host: schemas/* string */.YjP().nullable(),
-    status: schemas/* number */.aig().int().nullable().describe('HTTP status code'),
-    requestBody: schemas/* unknown */.L5J().describe('Parsed JSON when it was JSON; null when not recorded'),
-    responseBody: schemas/* unknown */.L5J(),
-    requestRecorded: schemas/* boolean */.zMY(),
-    responseRecorded: schemas/* boolean */.zMY()
-        .describe('False when the trace did not record the response body (or recorded it truncated)'),
-    startedAt: schemas/* string */.YjP().nullable(),
-    durationMs: schemas/* number */.aig().nullable(),
-    error: schemas/* string */.YjP().nullable(),
-    model: schemas/* string */.YjP().nullable(),
-});
-/** A verdict the trace carries itself (an Archal run record is already evaluated). */
-const recordedVerdictSchema = schemas/* object */.Ikc({
-    passed: schemas/* boolean */.zMY(),
-    criteria: schemas/* array */.YOg(schemas/* object */.Ikc({
-        text: schemas/* string */.YjP(),
-        status: schemas/* string */.YjP(),
-        detail: schemas/* string */.YjP(),
-        expression: schemas/* string */.YjP().nullable(),
-    })),
-});
-/** One imported trace in the shape every stage reads (`.archal/attach/raw/<trace-id>.json`). */
-const traceSchema = schemas/* object */.Ikc({
-    schemaVersion: schemas/* literal */.euz(1),
-    id: schemas/* string */.YjP().describe('The trace id, safe as a file name'),
-    source: schemas/* object */.Ikc({
-        name: schemas/* string */.YjP().describe('The attachment or source it came from'),
-        format: traceFormatSchema,
-        file: schemas/* string */.YjP().nullable().describe('The file it was read from (relative to the repository when inside it)'),
-    }),
-    task: schemas/* string */.YjP().nullable().describe('The task the agent was given'),
-    model: schemas/* string */.YjP().nullable(),
-    startedAt: schemas/* string */.YjP().nullable(),
-    endedAt: schemas/* string */.YjP().nullable(),
-    durationMs: schemas/* number */.aig().nullable(),
-    calls: schemas/* array */.YOg(traceCallSchema),
-    answer: schemas/* string */.YjP().nullable().describe("The agent's final answer"),
-    errors: schemas/* array */.YOg(schemas/* object */.Ikc({ message: schemas/* string */.YjP(), call: schemas/* number */.aig().int().nullable() })),
-    recorded: recordedVerdictSchema.nullable(),
-    contentHash: schemas/* string */.YjP().describe('sha256 of the normalized content: the same trace imported twice has the same hash'),
-});
-/** Job statuses, as `.archal/attach/runs.jsonl` records them. */
-const JOB_STATUSES = [
-    'queued',
-    'graded',
-    'passed',
-    'reproduced',
-    'not_reproduced',
-    'blocked',
-    'fixed',
-    'fix_blocked',
-    'failed',
-];
-const jobStatusSchema = schemas/* enum */.k5n(JOB_STATUSES);
-const STAGES = ['import', 'grade', 'seed', 'reproduce', 'fix'];
-const stageSchema = schemas/* enum */.k5n(STAGES);
+// Apart from the schemas of attach's records (schema.ts): `.archal.json` (attach/options.ts) needs
+// only this, and every command that reads the config would otherwise build all of them.
+/** The stages `archal attach` runs for each trace. */
 const EXECUTION_POLICIES = ['grade', 'reproduce', 'fix'];
 const executionPolicySchema = schemas/* enum */.k5n(EXECUTION_POLICIES);
-/** One piece of data a stage needed and the trace did not have, and where it would come from. */
-const missingSchema = schemas/* object */.Ikc({
-    what: schemas/* string */.YjP(),
-    call: schemas/* number */.aig().int().nullable().describe('The call of the trace it belongs to'),
-    from: schemas/* string */.YjP().describe('Where it would come from'),
-});
-/** One line of runs.jsonl: one state change of one job. */
-const jobLineSchema = schemas/* object */.Ikc({
-    traceId: schemas/* string */.YjP(),
-    source: schemas/* string */.YjP(),
-    stage: stageSchema,
-    status: jobStatusSchema,
-    at: schemas/* string */.YjP(),
-    seq: schemas/* number */.aig().int().min(1).describe('1 for the first line of a job, then +1 per change'),
-    revision: schemas/* number */.aig().int().min(1).describe('Bumped when a changed trace or attach-reprocess restarts the job'),
-    policy: executionPolicySchema,
-    message: schemas/* string */.YjP().optional(),
-    missing: schemas/* array */.YOg(missingSchema).optional(),
-    artifacts: schemas/* array */.YOg(schemas/* string */.YjP()).optional(),
-})
-    .loose();
-const evidenceSchema = schemas/* object */.Ikc({
-    rule: schemas/* string */.YjP(),
-    message: schemas/* string */.YjP(),
-    calls: schemas/* array */.YOg(schemas/* object */.Ikc({
-        index: schemas/* number */.aig().int(),
-        method: schemas/* string */.YjP().nullable(),
-        url: schemas/* string */.YjP().nullable(),
-        status: schemas/* number */.aig().int().nullable(),
-    })),
-});
-/** A criterion the reproduction scenario checks, derived from the grade. */
-const gradeCriterionSchema = schemas/* object */.Ikc({
-    kind: schemas/* enum */.k5n(['D', 'P']),
-    text: schemas/* string */.YjP(),
-    expression: schemas/* string */.YjP().optional(),
-});
-/** grades/<trace>/grade.json */
-const gradeSchema = schemas/* object */.Ikc({
-    schemaVersion: schemas/* literal */.euz(1),
-    traceId: schemas/* string */.YjP(),
-    verdict: schemas/* enum */.k5n(['pass', 'fail', 'unclear']),
-    summary: schemas/* string */.YjP(),
-    evidence: schemas/* array */.YOg(evidenceSchema).describe('The calls at fault'),
-    reproduce: schemas/* boolean */.zMY().describe('Whether reproduction should continue'),
-    decidedBy: schemas/* enum */.k5n(['rules', 'recorded', 'evaluator', 'none']),
-    rulesChecked: schemas/* array */.YOg(schemas/* string */.YjP()),
-    criteria: schemas/* array */.YOg(gradeCriterionSchema).describe('What the reproduction scenario checks'),
-    missing: schemas/* array */.YOg(missingSchema)
-        .describe('Why the verdict is unclear, when it is for want of data: what the trace would need'),
-    evaluator: schemas/* object */.Ikc({ provider: schemas/* string */.YjP(), verdict: schemas/* enum */.k5n(['pass', 'fail', 'error']), reason: schemas/* string */.YjP() })
-        .nullable(),
-    gradedAt: schemas/* string */.YjP(),
-});
-/** runs/<trace>/manifest.json */
-const manifestSchema = schemas/* object */.Ikc({
-    schemaVersion: schemas/* literal */.euz(1),
-    traceId: schemas/* string */.YjP(),
-    status: schemas/* enum */.k5n(['reproduced', 'not_reproduced', 'blocked']),
-    summary: schemas/* string */.YjP(),
-    command: schemas/* string */.YjP().describe('The equivalent `archal run` command line'),
-    scenario: schemas/* string */.YjP(),
-    seed: schemas/* string */.YjP(),
-    runs: schemas/* number */.aig().int(),
-    attempts: schemas/* array */.YOg(schemas/* object */.Ikc({
-        attempt: schemas/* number */.aig().int(),
-        runId: schemas/* string */.YjP(),
-        passed: schemas/* boolean */.zMY(),
-        failureKind: schemas/* string */.YjP().nullable(),
-        failureSummary: schemas/* string */.YjP().nullable(),
-        failedCriteria: schemas/* array */.YOg(schemas/* object */.Ikc({ text: schemas/* string */.YjP(), detail: schemas/* string */.YjP() })),
-        durationMs: schemas/* number */.aig(),
-        record: schemas/* string */.YjP().describe('The run record, .archal/cache/runs/<runId>.json'),
-    })),
-    evidence: schemas/* array */.YOg(schemas/* string */.YjP()),
-    missing: schemas/* array */.YOg(missingSchema),
-    startedAt: schemas/* string */.YjP(),
-    finishedAt: schemas/* string */.YjP(),
-});
-/** fixes/<trace>/status.json */
-const fixStatusSchema = schemas/* object */.Ikc({
-    schemaVersion: schemas/* literal */.euz(1),
-    traceId: schemas/* string */.YjP(),
-    status: schemas/* enum */.k5n(['fixed', 'fix_blocked']),
-    reason: schemas/* string */.YjP().describe('Why it stopped: fixed, external_execution_disabled, or the pre-prod stop reason'),
-    message: schemas/* string */.YjP(),
-    preprod: schemas/* object */.Ikc({ status: schemas/* string */.YjP(), stopReason: schemas/* string */.YjP(), result: schemas/* string */.YjP().nullable() })
-        .nullable()
-        .describe('The pre-prod loop that ran the fix, and its preprod-result.json'),
-    pr: schemas/* object */.Ikc({ url: schemas/* string */.YjP().nullable(), number: schemas/* number */.aig().int().nullable(), branch: schemas/* string */.YjP().nullable() })
-        .nullable(),
-    patch: schemas/* string */.YjP().nullable().describe('fixes/<trace>/repo.patch, when no PR could be created'),
-    finishedAt: schemas/* string */.YjP(),
-});
-/** `.archal/attach/attachments.json`: local directories being watched and registered database sources. */
-const attachmentSchema = schemas/* discriminatedUnion */.gMt('kind', [
-    schemas/* object */.Ikc({
-        kind: schemas/* literal */.euz('directory'),
-        name: schemas/* string */.YjP(),
-        path: schemas/* string */.YjP().describe('Relative to the repository when inside it'),
-        policy: executionPolicySchema,
-        status: schemas/* enum */.k5n(['attached', 'detached']),
-        pid: schemas/* number */.aig().int().nullable(),
-        host: schemas/* string */.YjP().nullable(),
-        attachedAt: schemas/* string */.YjP(),
-        detachedAt: schemas/* string */.YjP().nullable(),
-    }),
-    schemas/* object */.Ikc({
-        kind: schemas/* enum */.k5n(['postgres', 'supabase']),
-        name: schemas/* string */.YjP(),
-        databaseUrlEnv: schemas/* string */.YjP().describe('The variable holding the connection string; the string is never written'),
-        table: schemas/* string */.YjP().nullable(),
-        queryFile: schemas/* string */.YjP().nullable(),
-        policy: executionPolicySchema,
-        registeredAt: schemas/* string */.YjP(),
-        checkedAt: schemas/* string */.YjP().nullable(),
-    }),
-]);
-const attachmentsFileSchema = schemas/* object */.Ikc({
-    schemaVersion: schemas/* literal */.euz(1),
-    attachments: schemas/* array */.YOg(attachmentSchema),
-});
-/** Statuses after which a job does nothing more, whatever the policy (attach-reprocess restarts them). */
-const FINAL_STATUSES = (/* unused pure expression or super */ null && ([
-    'passed',
-    'not_reproduced',
-    'blocked',
-    'fixed',
-    'fix_blocked',
-    'failed',
-]));
 
 ;// CONCATENATED MODULE: ./src/attach/options.ts
 
@@ -35162,10 +34965,10 @@ const hookMatcherSchema = schemas/* object */.Ikc({
     response: schemas/* record */.g1P(schemas/* string */.YjP(), schemas/* unknown */.L5J()),
     timeout: schemas/* number */.aig().positive().optional(),
 });
-const hooksSchema = schemas/* object */.Ikc(Object.fromEntries(HOOK_EVENTS.map((event) => [event, schemas/* array */.YOg(hookMatcherSchema).optional()])))
-    .strict();
+// Built when a workflow first uses it (z.lazy): its ~40 schemas would cost every command's start-up.
+const hooksSchema = schemas/* lazy */.RZV(() => schemas/* object */.Ikc(Object.fromEntries(HOOK_EVENTS.map((event) => [event, schemas/* array */.YOg(hookMatcherSchema).optional()]))).strict());
 const AGENT_ID = /^[a-z0-9]+(-[a-z0-9]+)*$/;
-const agentsSchema = schemas/* record */.g1P(schemas/* string */.YjP().regex(AGENT_ID, { error: 'agent ids are kebab-case (a-z, 0-9, hyphen)' }), schemas/* object */.Ikc({
+const agentsSchema = schemas/* lazy */.RZV(() => schemas/* record */.g1P(schemas/* string */.YjP().regex(AGENT_ID, { error: 'agent ids are kebab-case (a-z, 0-9, hyphen)' }), schemas/* object */.Ikc({
     description: schemas/* string */.YjP().min(1, { error: "'description' is required" }),
     prompt: schemas/* string */.YjP().min(1, { error: "'prompt' is required" }),
     model: schemas/* string */.YjP().min(1).optional(),
@@ -35174,7 +34977,7 @@ const agentsSchema = schemas/* record */.g1P(schemas/* string */.YjP().regex(AGE
     skills: schemas/* array */.YOg(schemas/* string */.YjP().min(1)).optional(),
     maxTurns: schemas/* number */.aig().int().positive().optional(),
 }))
-    .refine((map) => Object.keys(map).length > 0, { error: "'agents' must have at least one entry" });
+    .refine((map) => Object.keys(map).length > 0, { error: "'agents' must have at least one entry" }));
 const piNodeSchema = schemas/* object */.Ikc({
     enableExtensions: schemas/* boolean */.zMY().optional(),
     interactive: schemas/* boolean */.zMY().optional(),
