@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
-import { runProcess, type ProcessResult } from '../lib/process.js';
-import { ProviderError, type ProviderRequest } from './types.js';
+import { describeExit, runProcess, type ProcessResult } from '../lib/process.js';
+import { ProviderError, type ProviderRequest, type Usage } from './types.js';
 
 export interface CliInvocation {
   /** Product name for messages ("Claude Code CLI"). */
@@ -108,4 +108,24 @@ export function mcpServers(file: string): Record<string, McpServer> {
   if (typeof servers !== 'object' || servers === null || Array.isArray(servers))
     throw new ProviderError('invalid_request', `${file} has no "mcpServers" object`);
   return servers as Record<string, McpServer>;
+}
+
+/**
+ * The error of a CLI run that gave no usable answer: the CLI's own failure message when it reported
+ * one, else how the process ended and the tail of its stderr; classified for retries.
+ */
+export function cliFailure(
+  name: string,
+  result: ProcessResult,
+  outcome: { failed?: string; answered: boolean; usage?: Usage },
+): ProviderError {
+  const stderr = stderrTail(result);
+  const detail = outcome.failed ?? stderr;
+  return new ProviderError(
+    result.idleTimedOut ? 'timeout' : detail ? kindFromText(detail) : 'crash',
+    outcome.failed
+      ? `${name} failed: ${outcome.failed}`
+      : `${name} ${describeExit(result)}${outcome.answered ? '' : ' without an answer'}${stderr ? `: ${stderr}` : ''}`,
+    { exitCode: result.exitCode, usage: outcome.usage },
+  );
 }

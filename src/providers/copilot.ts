@@ -1,8 +1,7 @@
-import { describeExit } from '../lib/process.js';
-import { kindFromText, promptWithSystem, runJsonLinesCli, stderrTail } from './cli-stream.js';
+import { cliFailure, promptWithSystem, runJsonLinesCli } from './cli-stream.js';
 import { clampEffort, PROVIDER_CAPABILITIES } from './models.js';
 import type { CliDefaults } from './pi.js';
-import { ProviderError, type Provider, type ProviderResult, type Usage } from './types.js';
+import { type Provider, type ProviderResult, type Usage } from './types.js';
 
 /**
  * The GitHub Copilot CLI in prompt mode with JSONL output (`copilot -p … --output-format json`):
@@ -85,15 +84,7 @@ export function createCopilotProvider(defaults: CliDefaults = {}): Provider {
       if (result.exitCode === 0 && (exitCode ?? 0) === 0 && answer && !(failed && !finalAnswer))
         return { text: answer, sessionId, usage };
       if (result.idleTimedOut && answer) return { text: answer, sessionId, usage, idleTimedOut: true };
-      const stderr = stderrTail(result);
-      const detail = failed ?? stderr;
-      throw new ProviderError(
-        result.idleTimedOut ? 'timeout' : detail ? kindFromText(detail) : 'crash',
-        failed
-          ? `Copilot failed: ${failed}`
-          : `Copilot ${describeExit(result)}${answer ? '' : ' without an answer'}${stderr ? `: ${stderr}` : ''}`,
-        { exitCode: result.exitCode, usage },
-      );
+      throw cliFailure('Copilot', result, { failed, answered: Boolean(answer), usage });
     },
   };
 }

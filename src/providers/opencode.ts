@@ -1,11 +1,10 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { scratchDir } from '../lib/paths.js';
-import { describeExit } from '../lib/process.js';
-import { kindFromText, promptWithSystem, runJsonLinesCli, stderrTail } from './cli-stream.js';
+import { cliFailure, promptWithSystem, runJsonLinesCli } from './cli-stream.js';
 import { clampEffort, PROVIDER_CAPABILITIES } from './models.js';
 import type { CliDefaults } from './pi.js';
-import { ProviderError, type Provider, type ProviderResult, type Usage } from './types.js';
+import { type Provider, type ProviderResult, type Usage } from './types.js';
 
 /**
  * `opencode run --format json`: one event per line (`step_start`, `text`, `tool_use`,
@@ -100,15 +99,7 @@ export function createOpencodeProvider(defaults: CliDefaults = {}): Provider {
       ).finally(() => configDir && rmSync(configDir, { recursive: true, force: true }));
       if (result.exitCode === 0 && !failed && answer) return { text: answer, sessionId, usage };
       if (result.idleTimedOut && answer) return { text: answer, sessionId, usage, idleTimedOut: true };
-      const stderr = stderrTail(result);
-      const detail = failed ?? stderr;
-      throw new ProviderError(
-        result.idleTimedOut ? 'timeout' : detail ? kindFromText(detail) : 'crash',
-        failed
-          ? `OpenCode failed: ${failed}`
-          : `OpenCode ${describeExit(result)}${answer ? '' : ' without an answer'}${stderr ? `: ${stderr}` : ''}`,
-        { exitCode: result.exitCode, usage },
-      );
+      throw cliFailure('OpenCode', result, { failed, answered: Boolean(answer), usage });
     },
   };
 }

@@ -1,9 +1,8 @@
 import { existsSync } from 'node:fs';
 import { isAbsolute, join } from 'node:path';
-import { describeExit } from '../lib/process.js';
-import { kindFromText, runJsonLinesCli, stderrTail } from './cli-stream.js';
+import { cliFailure, runJsonLinesCli } from './cli-stream.js';
 import { clampEffort, PROVIDER_CAPABILITIES } from './models.js';
-import { ProviderError, type Provider, type ProviderRequest, type ProviderResult, type Usage } from './types.js';
+import { type Provider, type ProviderRequest, type ProviderResult, type Usage } from './types.js';
 
 export interface CliDefaults {
   command?: string;
@@ -87,15 +86,7 @@ export function createPiProvider(defaults: CliDefaults = {}): Provider {
       );
       if (result.exitCode === 0 && !failed && answer !== undefined) return { text: answer, sessionId, usage };
       if (result.idleTimedOut && answer) return { text: answer, sessionId, usage, idleTimedOut: true };
-      const stderr = stderrTail(result);
-      const detail = failed ?? stderr;
-      throw new ProviderError(
-        result.idleTimedOut ? 'timeout' : detail ? kindFromText(detail) : 'crash',
-        failed
-          ? `pi failed: ${failed}`
-          : `pi ${describeExit(result)}${answer === undefined ? ' without an answer' : ''}${stderr ? `: ${stderr}` : ''}`,
-        { exitCode: result.exitCode, usage },
-      );
+      throw cliFailure('pi', result, { failed, answered: answer !== undefined, usage });
     },
   };
 }
