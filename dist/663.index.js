@@ -876,6 +876,17 @@ function mcpServers(file) {
         throw new ProviderError('invalid_request', `${file} has no "mcpServers" object`);
     return servers;
 }
+/**
+ * The error of a CLI run that gave no usable answer: the CLI's own failure message when it reported
+ * one, else how the process ended and the tail of its stderr; classified for retries.
+ */
+function cliFailure(name, result, outcome) {
+    const stderr = stderrTail(result);
+    const detail = outcome.failed ?? stderr;
+    return new ProviderError(result.idleTimedOut ? 'timeout' : detail ? kindFromText(detail) : 'crash', outcome.failed
+        ? `${name} failed: ${outcome.failed}`
+        : `${name} ${describeExit(result)}${outcome.answered ? '' : ' without an answer'}${stderr ? `: ${stderr}` : ''}`, { exitCode: result.exitCode, usage: outcome.usage });
+}
 
 // EXTERNAL MODULE: ./src/providers/schema.ts
 var schema = __webpack_require__(71131);
@@ -1450,7 +1461,6 @@ function parseJson(text) {
 
 
 
-
 /**
  * The GitHub Copilot CLI in prompt mode with JSONL output (`copilot -p … --output-format json`):
  * session events (`assistant.message`, `tool.execution_*`, `assistant.usage`, `session.error`)
@@ -1537,11 +1547,7 @@ function createCopilotProvider(defaults = {}) {
                 return { text: answer, sessionId, usage };
             if (result.idleTimedOut && answer)
                 return { text: answer, sessionId, usage, idleTimedOut: true };
-            const stderr = stderrTail(result);
-            const detail = failed ?? stderr;
-            throw new ProviderError(result.idleTimedOut ? 'timeout' : detail ? kindFromText(detail) : 'crash', failed
-                ? `Copilot failed: ${failed}`
-                : `Copilot ${describeExit(result)}${answer ? '' : ' without an answer'}${stderr ? `: ${stderr}` : ''}`, { exitCode: result.exitCode, usage });
+            throw cliFailure('Copilot', result, { failed, answered: Boolean(answer), usage });
         },
     };
 }
@@ -1612,7 +1618,6 @@ function execErrorKind(result, stderr) {
 }
 
 ;// CONCATENATED MODULE: ./src/providers/opencode.ts
-
 
 
 
@@ -1707,11 +1712,7 @@ function createOpencodeProvider(defaults = {}) {
                 return { text: answer, sessionId, usage };
             if (result.idleTimedOut && answer)
                 return { text: answer, sessionId, usage, idleTimedOut: true };
-            const stderr = stderrTail(result);
-            const detail = failed ?? stderr;
-            throw new ProviderError(result.idleTimedOut ? 'timeout' : detail ? kindFromText(detail) : 'crash', failed
-                ? `OpenCode failed: ${failed}`
-                : `OpenCode ${describeExit(result)}${answer ? '' : ' without an answer'}${stderr ? `: ${stderr}` : ''}`, { exitCode: result.exitCode, usage });
+            throw cliFailure('OpenCode', result, { failed, answered: Boolean(answer), usage });
         },
     };
 }
@@ -1729,7 +1730,6 @@ function addStepUsage(total, part) {
 }
 
 ;// CONCATENATED MODULE: ./src/providers/pi.ts
-
 
 
 
@@ -1810,11 +1810,7 @@ function createPiProvider(defaults = {}) {
                 return { text: answer, sessionId, usage };
             if (result.idleTimedOut && answer)
                 return { text: answer, sessionId, usage, idleTimedOut: true };
-            const stderr = stderrTail(result);
-            const detail = failed ?? stderr;
-            throw new ProviderError(result.idleTimedOut ? 'timeout' : detail ? kindFromText(detail) : 'crash', failed
-                ? `pi failed: ${failed}`
-                : `pi ${describeExit(result)}${answer === undefined ? ' without an answer' : ''}${stderr ? `: ${stderr}` : ''}`, { exitCode: result.exitCode, usage });
+            throw cliFailure('pi', result, { failed, answered: answer !== undefined, usage });
         },
     };
 }
