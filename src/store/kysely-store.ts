@@ -26,11 +26,13 @@ const holdsWorkingPath = (metadata: RunMetadata) => metadata.mutatesCheckout !==
 const MAX_SEQUENCE_RETRIES = 20;
 const MAX_EVENT_BATCH = 500;
 
-/** A write waiting in the store's queue: an event, or a node process recorded or forgotten. */
+/** A node process recorded or forgotten. */
+type ProcessWrite =
+  { kind: 'track'; process: TrackedProcess; at: string } | { kind: 'untrack'; runId: string; pid: number };
+
+/** A write waiting in the store's queue: an event, or (SQLite) a process write. */
 type PendingWrite = { reject: (error: unknown) => void } & (
-  | { kind: 'event'; event: WorkflowEvent; resolve: (seq: number) => void }
-  | { kind: 'track'; process: TrackedProcess; at: string; resolve: () => void }
-  | { kind: 'untrack'; runId: string; pid: number; resolve: () => void }
+  { kind: 'event'; event: WorkflowEvent; resolve: (seq: number) => void } | (ProcessWrite & { resolve: () => void })
 );
 
 /**
@@ -171,20 +173,22 @@ export class KyselyStore implements WorkflowRunStore, WorktreeStore {
   }
 
   /**
-   * Records a node process. It joins the write queue of the events, so that a node's process
-   * records and the events around it are written in one transaction; it is written once the writes
-   * queued before it are.
+   * Records a node process. On SQLite it joins the write queue of the events, so that a node's
+   * process records and the events around it are written in one transaction (after the writes
+   * queued before it). On PostgreSQL it is a statement of its own, on another connection of the
+   * pool, so that it never delays the events a node waits for.
    */
   trackProcess(process: TrackedProcess): Promise<void> {
-    return new Promise((resolve, reject) => {
-      this.enqueue({ kind: 'track', process, at: now(), resolve, reject });
-    });
+    return this.processWrite({ kind: 'track', process, at: now() });
   }
 
   untrackProcess(runId: string, pid: number): Promise<void> {
-    return new Promise((resolve, reject) => {
-      this.enqueue({ kind: 'untrack', runId, pid, resolve, reject });
-    });
+    return this.processWrite({ kind: 'untrack', runId, pid });
+  }
+
+  private processWrite(write: ProcessWrite): Promise<void> {
+    if (!this.sqliteDatabase) return this.writeProcess(write);
+    return new Promise((resolve, reject) => this.enqueue({ ...write, resolve, reject }));
   }
 
   private pendingWrites: PendingWrite[] = [];
@@ -239,7 +243,7 @@ export class KyselyStore implements WorkflowRunStore, WorktreeStore {
     return seqs;
   }
 
-  private async writeProcess(write: Exclude<PendingWrite, { kind: 'event' }>): Promise<void> {
+  private async writeProcess(write: ProcessWrite): Promise<void> {
     switch (write.kind) {
       case 'track':
         await this.db
