@@ -1,3 +1,4 @@
+import type BetterSqlite3 from 'better-sqlite3';
 import { sql, type Kysely, type Selectable } from 'kysely';
 import type { WorktreeRecord, WorktreeStore } from '../isolation/worktree-store.js';
 import type { WorkflowEvent, WorkflowEventType } from '../workflows/events.js';
@@ -25,14 +26,28 @@ const holdsWorkingPath = (metadata: RunMetadata) => metadata.mutatesCheckout !==
 const MAX_SEQUENCE_RETRIES = 20;
 const MAX_EVENT_BATCH = 500;
 
+/** A node process recorded or forgotten. */
+type ProcessWrite =
+  { kind: 'track'; process: TrackedProcess; at: string } | { kind: 'untrack'; runId: string; pid: number };
+
+/** A write waiting in the store's queue: an event, or (SQLite) a process write. */
+type PendingWrite = { reject: (error: unknown) => void } & (
+  { kind: 'event'; event: WorkflowEvent; resolve: (seq: number) => void } | (ProcessWrite & { resolve: () => void })
+);
+
 /**
  * The run, event and worktree store on any Kysely database. All SQL is written once through
- * Kysely; the two backends differ only in how they are opened (see open.ts).
+ * Kysely, except the hot path of a SQLite file (a node's events and process records, SqliteWriter);
+ * the two backends otherwise differ only in how they are opened (see open.ts).
  */
 export class KyselyStore implements WorkflowRunStore, WorktreeStore {
+  private sqliteWriter: SqliteWriter | undefined;
+
+  /** `sqliteDatabase`: the connection under a SQLite `db`, which writes the store's hot path directly. */
   constructor(
     readonly db: Kysely<Database>,
     readonly kind: Dialect,
+    private readonly sqliteDatabase?: BetterSqlite3.Database,
   ) {}
 
   /** Applies the migrations this database has not seen. Cheap (one query) when it is up to date. */
@@ -153,34 +168,54 @@ export class KyselyStore implements WorkflowRunStore, WorktreeStore {
    */
   appendEvent(event: WorkflowEvent): Promise<number> {
     return new Promise((resolve, reject) => {
-      this.pendingEvents.push({ event, resolve, reject });
-      if (!this.draining) void this.drainEvents();
+      this.enqueue({ kind: 'event', event, resolve, reject });
     });
   }
 
-  private pendingEvents: Array<{
-    event: WorkflowEvent;
-    resolve: (seq: number) => void;
-    reject: (error: unknown) => void;
-  }> = [];
+  /**
+   * Records a node process. On SQLite it joins the write queue of the events, so that a node's
+   * process records and the events around it are written in one transaction (after the writes
+   * queued before it). On PostgreSQL it is a statement of its own, on another connection of the
+   * pool, so that it never delays the events a node waits for.
+   */
+  trackProcess(process: TrackedProcess): Promise<void> {
+    return this.processWrite({ kind: 'track', process, at: now() });
+  }
+
+  untrackProcess(runId: string, pid: number): Promise<void> {
+    return this.processWrite({ kind: 'untrack', runId, pid });
+  }
+
+  private processWrite(write: ProcessWrite): Promise<void> {
+    if (!this.sqliteDatabase) return this.writeProcess(write);
+    return new Promise((resolve, reject) => this.enqueue({ ...write, resolve, reject }));
+  }
+
+  private pendingWrites: PendingWrite[] = [];
   private draining = false;
 
-  private async drainEvents(): Promise<void> {
+  private enqueue(write: PendingWrite): void {
+    this.pendingWrites.push(write);
+    if (!this.draining) void this.drainWrites();
+  }
+
+  private async drainWrites(): Promise<void> {
     this.draining = true;
     try {
-      // Let appends made in the same turn of the event loop join the batch.
+      // Let writes made in the same turn of the event loop join the batch.
       await new Promise((resolve) => setImmediate(resolve));
-      while (this.pendingEvents.length > 0) {
-        const batch = this.pendingEvents.splice(0, MAX_EVENT_BATCH);
+      while (this.pendingWrites.length > 0) {
+        const batch = this.pendingWrites.splice(0, MAX_EVENT_BATCH);
         try {
-          const seqs = await this.insertEvents(batch.map((entry) => entry.event));
-          batch.forEach((entry, index) => entry.resolve(seqs[index]!));
+          const seqs = await this.writeBatch(batch);
+          let next = 0;
+          for (const write of batch) settle(write, write.kind === 'event' ? seqs[next++]! : 0);
         } catch (error) {
           if (batch.length === 1) batch[0]!.reject(error);
-          // One bad event (an unknown run) must not take the others down with it.
+          // One bad write (an unknown run) must not take the others down with it.
           else
-            for (const entry of batch)
-              await this.insertEvents([entry.event]).then(([seq]) => entry.resolve(seq!), entry.reject);
+            for (const write of batch)
+              await this.writeBatch([write]).then(([seq]) => settle(write, seq ?? 0), write.reject);
         }
       }
     } finally {
@@ -188,7 +223,63 @@ export class KyselyStore implements WorkflowRunStore, WorktreeStore {
     }
   }
 
-  private async insertEvents(events: readonly WorkflowEvent[]): Promise<number[]> {
+  /** Writes a batch; the events' sequence numbers, in order. */
+  private async writeBatch(batch: readonly PendingWrite[]): Promise<number[]> {
+    // A SQLite file is written in one transaction per batch, outside Kysely (unless a Kysely
+    // transaction is open on the connection, which the batch must not join).
+    if (this.sqliteDatabase && !this.sqliteDatabase.inTransaction) {
+      // Prepared on first use: the tables exist once the store is migrated.
+      this.sqliteWriter ??= new SqliteWriter(this.sqliteDatabase);
+      return this.sqliteWriter.write(batch);
+    }
+    const events = batch.flatMap((write) => (write.kind === 'event' ? [write.event] : []));
+    const seqs = events.length > 0 ? await this.insertEvents(this.db, events) : [];
+    // The events are written: a process record that fails is settled on its own, so that the
+    // batch is not written again.
+    for (const write of batch) {
+      if (write.kind === 'event') continue;
+      await this.writeProcess(write).then(write.resolve, write.reject);
+    }
+    return seqs;
+  }
+
+  private async writeProcess(write: ProcessWrite): Promise<void> {
+    switch (write.kind) {
+      case 'track':
+        await this.db
+          .insertInto('run_processes')
+          .values({
+            run_id: write.process.runId,
+            pid: write.process.pid,
+            node_id: write.process.nodeId,
+            host: write.process.host,
+            started_at: write.at,
+          })
+          .onConflict((conflict) => conflict.columns(['run_id', 'pid']).doNothing())
+          .execute();
+        return;
+      case 'untrack':
+        await this.db
+          .deleteFrom('run_processes')
+          .where('run_id', '=', write.runId)
+          .where('pid', '=', write.pid)
+          .execute();
+        return;
+    }
+  }
+
+  private async insertEvents(db: Kysely<Database>, events: readonly WorkflowEvent[]): Promise<number[]> {
+    for (let attempt = 0; ; attempt++) {
+      try {
+        return await this.insertEventsOnce(db, events);
+      } catch (error) {
+        // Another process took a number first (PostgreSQL): read the new maximum and try again.
+        if (!isUniqueViolation(error) || attempt >= MAX_SEQUENCE_RETRIES) throw error;
+      }
+    }
+  }
+
+  private async insertEventsOnce(db: Kysely<Database>, events: readonly WorkflowEvent[]): Promise<number[]> {
     // Each event's sequence is its run's current maximum plus its position among this batch's
     // events of that run; the statement reads the maximum before it writes, on both backends.
     const counters = new Map<string, number>();
@@ -201,22 +292,15 @@ export class KyselyStore implements WorkflowRunStore, WorktreeStore {
       (event, index) =>
         sql`select cast(${event.runId} as text) as run_id, cast(${ordinals[index]} as integer) as ord, cast(${event.type} as text) as type, cast(${event.nodeId ?? null} as text) as node_id, cast(${JSON.stringify(event.data)} as text) as data, cast(${event.ts} as text) as created_at`,
     );
-    for (let attempt = 0; ; attempt++) {
-      try {
-        const result = await sql<{ run_id: string; seq: number }>`
-          insert into workflow_events (run_id, seq, type, node_id, data, created_at)
-          select v.run_id, coalesce((select max(e.seq) from workflow_events e where e.run_id = v.run_id), 0) + v.ord, v.type, v.node_id, v.data, v.created_at
-          from (${sql.join(rows, sql` union all `)}) as v
-          returning run_id, seq`.execute(this.db);
-        const byRun = new Map<string, number[]>();
-        for (const row of result.rows) byRun.set(row.run_id, [...(byRun.get(row.run_id) ?? []), Number(row.seq)]);
-        for (const seqs of byRun.values()) seqs.sort((a, b) => a - b);
-        return events.map((event, index) => byRun.get(event.runId)![ordinals[index]! - 1]!);
-      } catch (error) {
-        // Another process took a number first (PostgreSQL): read the new maximum and try again.
-        if (!isUniqueViolation(error) || attempt >= MAX_SEQUENCE_RETRIES) throw error;
-      }
-    }
+    const result = await sql<{ run_id: string; seq: number }>`
+      insert into workflow_events (run_id, seq, type, node_id, data, created_at)
+      select v.run_id, coalesce((select max(e.seq) from workflow_events e where e.run_id = v.run_id), 0) + v.ord, v.type, v.node_id, v.data, v.created_at
+      from (${sql.join(rows, sql` union all `)}) as v
+      returning run_id, seq`.execute(db);
+    const byRun = new Map<string, number[]>();
+    for (const row of result.rows) byRun.set(row.run_id, [...(byRun.get(row.run_id) ?? []), Number(row.seq)]);
+    for (const seqs of byRun.values()) seqs.sort((a, b) => a - b);
+    return events.map((event, index) => byRun.get(event.runId)![ordinals[index]! - 1]!);
   }
 
   async listEvents(runId: string, types?: readonly string[]): Promise<StoredEvent[]> {
@@ -231,24 +315,6 @@ export class KyselyStore implements WorkflowRunStore, WorktreeStore {
       data: JSON.parse(row.data) as Record<string, unknown>,
       ts: row.created_at,
     }));
-  }
-
-  async trackProcess(process: TrackedProcess): Promise<void> {
-    await this.db
-      .insertInto('run_processes')
-      .values({
-        run_id: process.runId,
-        pid: process.pid,
-        node_id: process.nodeId,
-        host: process.host,
-        started_at: now(),
-      })
-      .onConflict((conflict) => conflict.columns(['run_id', 'pid']).doNothing())
-      .execute();
-  }
-
-  async untrackProcess(runId: string, pid: number): Promise<void> {
-    await this.db.deleteFrom('run_processes').where('run_id', '=', runId).where('pid', '=', pid).execute();
   }
 
   async listProcesses(runId: string): Promise<TrackedProcess[]> {
@@ -303,6 +369,73 @@ export class KyselyStore implements WorkflowRunStore, WorktreeStore {
   async close(): Promise<void> {
     await this.db.destroy();
   }
+}
+
+/**
+ * The write queue's batches on SQLite: one immediate transaction (one commit) for a node's events
+ * and its process records, through statements prepared once.
+ */
+class SqliteWriter {
+  private readonly insertEvent: BetterSqlite3.Statement;
+  private readonly insertProcess: BetterSqlite3.Statement;
+  private readonly deleteProcess: BetterSqlite3.Statement;
+  private readonly writeAll: BetterSqlite3.Transaction<(batch: readonly PendingWrite[]) => number[]>;
+
+  constructor(database: BetterSqlite3.Database) {
+    this.insertEvent = database.prepare(
+      `insert into workflow_events (run_id, seq, type, node_id, data, created_at)
+       values (?, coalesce((select max(e.seq) from workflow_events e where e.run_id = ?), 0) + 1, ?, ?, ?, ?)
+       returning seq`,
+    );
+    this.insertProcess = database.prepare(
+      'insert into run_processes (run_id, pid, node_id, host, started_at) values (?, ?, ?, ?, ?) on conflict (run_id, pid) do nothing',
+    );
+    this.deleteProcess = database.prepare('delete from run_processes where run_id = ? and pid = ?');
+    this.writeAll = database.transaction((batch: readonly PendingWrite[]) => {
+      const seqs: number[] = [];
+      for (const write of batch) {
+        switch (write.kind) {
+          case 'event': {
+            const { event } = write;
+            const row = this.insertEvent.get(
+              event.runId,
+              event.runId,
+              event.type,
+              event.nodeId ?? null,
+              JSON.stringify(event.data),
+              event.ts,
+            ) as { seq: number };
+            seqs.push(Number(row.seq));
+            break;
+          }
+          case 'track': {
+            const { process } = write;
+            this.insertProcess.run(process.runId, process.pid, process.nodeId, process.host, write.at);
+            break;
+          }
+          case 'untrack':
+            this.deleteProcess.run(write.runId, write.pid);
+            break;
+        }
+      }
+      return seqs;
+    });
+  }
+
+  write(batch: readonly PendingWrite[]): Promise<number[]> {
+    try {
+      // Immediate: the write lock is taken at the start, so a busy database waits (busy_timeout)
+      // instead of failing when a read turns into a write.
+      return Promise.resolve(this.writeAll.immediate(batch));
+    } catch (error) {
+      return Promise.reject(error instanceof Error ? error : new Error(String(error)));
+    }
+  }
+}
+
+function settle(write: PendingWrite, seq: number): void {
+  if (write.kind === 'event') write.resolve(seq);
+  else write.resolve();
 }
 
 /** Archal's tables, in the order they can move (the events and processes reference the runs). */

@@ -79,6 +79,7 @@ async function openSqlite(options: StoreOptions): Promise<KyselyStore> {
   return new KyselyStore(
     new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(database) }) }),
     'sqlite',
+    database,
   );
 }
 
