@@ -107,6 +107,15 @@ export const QUANTIFIERS: Array<[RegExp, Comparison]> = [
   [/^more than\s+/, '>'],
 ];
 
+/** A leading "exactly", "at least", "fewer than"… as a comparison ('==' without one), and the text after it. */
+export function leadingComparison(
+  text: string,
+  words: ReadonlyArray<readonly [RegExp, Comparison]> = QUANTIFIERS,
+): { op: Comparison; rest: string } {
+  for (const [pattern, op] of words) if (pattern.test(text)) return { op, rest: text.replace(pattern, '') };
+  return { op: '==', rest: text };
+}
+
 export interface Subject {
   noun: Noun;
   /** JSONata predicates on each item. */

@@ -1,4 +1,4 @@
-import { str, toNumber, QUANTIFIERS, type PhraseContext } from './phrase-nouns.js';
+import { leadingComparison, str, toNumber, type PhraseContext } from './phrase-nouns.js';
 import type { Comparison, PhraseCheck } from './phrases.js';
 
 /** Phrases about an organisation's settings: team membership and branch protection. */
@@ -96,15 +96,7 @@ function protectionPhrase(sentence: string, ctx: PhraseContext): PhraseCheck | u
 
 /** "3", "at least 2", "no", "exactly four". */
 function quantityOf(text: string): { op: Comparison; expected: number } | undefined {
-  let rest = text;
-  let op: Comparison = '==';
-  for (const [pattern, comparison] of QUANTIFIERS) {
-    if (pattern.test(rest)) {
-      op = comparison;
-      rest = rest.replace(pattern, '');
-      break;
-    }
-  }
+  const { op, rest } = leadingComparison(text);
   const expected = toNumber(rest);
   return expected === undefined ? undefined : { op, expected };
 }

@@ -4,7 +4,7 @@ import {
   mergedByRun,
   nounFor,
   parseSubject,
-  QUANTIFIERS,
+  leadingComparison,
   splitSubjectPredicate,
   toNumber,
   type PhraseContext,
@@ -335,15 +335,7 @@ function countOfPhrase(sentence: string, ctx: PhraseContext): PhraseCheck | unde
     subject.describe += ' in total';
     subject.describeOne += ' in total';
   }
-  let rest = match[4]!;
-  let op: Comparison = '==';
-  for (const [pattern, comparison] of COMPARISON_WORDS.slice(1)) {
-    if (pattern.test(rest)) {
-      op = comparison;
-      rest = rest.replace(pattern, '');
-      break;
-    }
-  }
+  const { op, rest } = leadingComparison(match[4]!, COMPARISON_WORDS.slice(1));
   const expected = toNumber(rest.replace(/^exactly /, ''));
   if (expected === undefined) return undefined;
   return {
@@ -359,15 +351,7 @@ function countOfPhrase(sentence: string, ctx: PhraseContext): PhraseCheck | unde
 
 /** "exactly 4 issues are closed", "fewer than 30 tool calls were made", "no issues have the label "wontfix"". */
 function countPhrase(sentence: string, ctx: PhraseContext): PhraseCheck | undefined {
-  let rest = sentence;
-  let op: Comparison = '==';
-  for (const [pattern, comparison] of QUANTIFIERS) {
-    if (pattern.test(rest)) {
-      op = comparison;
-      rest = rest.replace(pattern, '');
-      break;
-    }
-  }
+  const { op, rest } = leadingComparison(sentence);
   const quantity =
     /^(\d+|no|zero|none of the|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|fifty|hundred) (.+)$/.exec(
       rest,

@@ -1,5 +1,5 @@
 import type { CloneCore } from '../core.js';
-import type { DomainContext } from '../domain/context.js';
+import { requestContext, type DomainContext } from '../domain/context.js';
 import { ApiError } from '../state/errors.js';
 import { nextRequestId } from '../http/request-id.js';
 import type { UserRecord } from '../state/model.js';
@@ -29,16 +29,11 @@ export interface ControlRoute {
 export function actingAs(core: CloneCore, login: unknown): { ctx: DomainContext; user: UserRecord } {
   const user = typeof login === 'string' ? core.store.userByLogin(login) : core.store.get('user', core.defaultUserId);
   if (!user) throw new ApiError(422, `unknown user "${String(login)}"`);
-  const ctx: DomainContext = {
-    core,
-    store: core.store,
-    urls: core.urls,
+  const ctx = requestContext(core, {
     actor: { kind: 'user', user },
     journal: new Journal(),
     requestId: nextRequestId(),
-    deliveries: [],
-    now: core.nowIso(),
-  };
+  });
   return { ctx, user };
 }
 

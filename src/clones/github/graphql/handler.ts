@@ -1,3 +1,4 @@
+import { requestContext } from '../domain/context.js';
 import {
   execute,
   GraphQLError,
@@ -91,16 +92,7 @@ export async function handleGraphql(core: CloneCore, exchange: Exchange, urls: U
       throw new ApiError(400, 'Problems parsing JSON');
     }
     const ctx: GraphqlContext = {
-      domain: {
-        core,
-        store: core.store,
-        urls,
-        actor,
-        journal,
-        requestId,
-        deliveries,
-        now: core.nowIso(),
-      },
+      domain: requestContext(core, { urls, actor, journal, requestId, deliveries }),
       viewer: actingUser(actor),
       unsupported,
     };

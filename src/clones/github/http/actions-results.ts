@@ -8,7 +8,7 @@ import {
   runArtifacts,
 } from '../domain/artifacts.js';
 import { findJobByBackendId, findRunByBackendId } from '../domain/actions.js';
-import type { DomainContext } from '../domain/context.js';
+import { requestContext, type DomainContext } from '../domain/context.js';
 import { ApiError } from '../state/errors.js';
 import type { ArtifactRecord, WorkflowRunRecord } from '../state/model.js';
 import { resultsScope } from '../state/runtime-token.js';
@@ -151,16 +151,7 @@ export async function handleResults(core: CloneCore, exchange: Exchange, method:
     if (!contentType.startsWith('application/json'))
       throw new ApiError(400, `unsupported Content-Type "${contentType}": the clone speaks twirp's JSON encoding`);
     const body = parseJsonObject(requestText);
-    const ctx: DomainContext = {
-      core,
-      store: core.store,
-      urls: core.urls,
-      actor: { kind: 'anonymous' },
-      journal,
-      requestId,
-      deliveries: [],
-      now: core.nowIso(),
-    };
+    const ctx = requestContext(core, { actor: { kind: 'anonymous' }, journal, requestId });
     const run = authorizedRun(core, ctx, req.headers.authorization, body);
     const reply = METHODS[method as ResultsMethod]({
       ctx,

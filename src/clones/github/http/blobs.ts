@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { ServerResponse } from 'node:http';
 import type { CloneCore } from '../core.js';
 import { commitArtifactBlocks, isExpired, stageArtifactBlock } from '../domain/artifacts.js';
-import type { DomainContext } from '../domain/context.js';
+import { requestContext, type DomainContext } from '../domain/context.js';
 import { zipArchive } from '../render/zip.js';
 import { BlockTooLargeError } from '../state/blobs.js';
 import { ApiError } from '../state/errors.js';
@@ -68,16 +68,7 @@ export async function handleBlob(core: CloneCore, exchange: Exchange): Promise<v
     'x-ms-version': query.get('sv') ?? '2024-11-04',
     date: new Date().toUTCString(),
   };
-  const ctx: DomainContext = {
-    core,
-    store: core.store,
-    urls: core.urls,
-    actor: { kind: 'anonymous' },
-    journal,
-    requestId,
-    deliveries: [],
-    now: core.nowIso(),
-  };
+  const ctx = requestContext(core, { actor: { kind: 'anonymous' }, journal, requestId });
   try {
     const signed = checkSignature(core.signingKey, path, query, method === 'PUT' ? 'w' : 'r', core.now());
     if (signed.kind === 'invalid') throw new BlobError(signed.status, signed.code, signed.message);

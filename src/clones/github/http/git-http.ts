@@ -3,7 +3,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { basename, dirname } from 'node:path';
 import type { CloneCore } from '../core.js';
 import { actingUser, type Actor } from '../state/actor.js';
-import type { DomainContext } from '../domain/context.js';
+import { requestContext, type DomainContext } from '../domain/context.js';
 import { authorize, NEED } from '../state/permissions.js';
 import { syncPullRefs } from '../domain/pull-refs.js';
 import { afterRefsChanged, type RefUpdate } from '../domain/refs.js';
@@ -75,16 +75,7 @@ export async function handleGit(
       {},
     );
 
-  const ctx = (): DomainContext => ({
-    core,
-    store,
-    urls: core.urls,
-    actor,
-    journal,
-    requestId,
-    deliveries,
-    now: core.nowIso(),
-  });
+  const ctx = (): DomainContext => requestContext(core, { actor, journal, requestId, deliveries });
 
   const repo = store.repoByFullName(owner, name);
   try {

@@ -1,3 +1,4 @@
+import { requestContext } from '../domain/context.js';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { CloneCore } from '../core.js';
 import { actingUser, type Actor } from '../state/actor.js';
@@ -93,14 +94,7 @@ export async function handleRest(core: CloneCore, router: Router<RouteSpec>, exc
       return;
     }
     const ctx: RequestContext = {
-      core,
-      store: core.store,
-      urls: mount.urls,
-      actor: outcome.actor,
-      journal,
-      requestId,
-      deliveries,
-      now: core.nowIso(),
+      ...requestContext(core, { urls: mount.urls, actor: outcome.actor, journal, requestId, deliveries }),
       method,
       path,
       params: match.params,

@@ -2,7 +2,7 @@ import { Server } from '@modelcontextprotocol/sdk/server/index.js';
 import { StreamableHTTPServerTransport } from '@modelcontextprotocol/sdk/server/streamableHttp.js';
 import { CallToolRequestSchema, ListToolsRequestSchema } from '@modelcontextprotocol/sdk/types.js';
 import type { CloneCore } from '../core.js';
-import type { DomainContext } from '../domain/context.js';
+import { requestContext } from '../domain/context.js';
 import { credential, resolveActor } from '../http/auth.js';
 import { BodyTooLargeError, readBody } from '../http/body.js';
 import { nextRequestId } from '../http/request-id.js';
@@ -45,16 +45,7 @@ export async function handleMcp(core: CloneCore, exchange: Exchange, urls: Urls)
     } catch {
       throw new ApiError(400, 'Problems parsing JSON');
     }
-    const domain: DomainContext = {
-      core,
-      store: core.store,
-      urls,
-      actor,
-      journal,
-      requestId,
-      deliveries,
-      now: core.nowIso(),
-    };
+    const domain = requestContext(core, { urls, actor, journal, requestId, deliveries });
     const server = new Server({ name: 'github-mcp-server', version: 'archal-clone' }, { capabilities: { tools: {} } });
     server.setRequestHandler(ListToolsRequestSchema, () => ({
       tools: TOOLS.map((tool) => ({
