@@ -13,6 +13,8 @@ __webpack_require__.d(__webpack_exports__, {
   handleGraphql: () => (/* binding */ handleGraphql)
 });
 
+// EXTERNAL MODULE: ./src/clones/github/domain/context.ts
+var context = __webpack_require__(7666);
 // EXTERNAL MODULE: ./node_modules/graphql/index.js
 var graphql = __webpack_require__(17645);
 // EXTERNAL MODULE: ./src/clones/github/http/auth.ts + 1 modules
@@ -1553,6 +1555,7 @@ function packageSchemaFile() {
 
 
 
+
 const DOCS = 'https://docs.github.com/graphql';
 // GitHub (graphql-ruby) accepts a field whose type differs between fragments on exclusive types
 // (`... on Issue { state } ... on PullRequest { state }`, as gh asks it); graphql-js would refuse it.
@@ -1608,16 +1611,7 @@ async function handleGraphql(core, exchange, urls) {
             throw new errors/* ApiError */.hD(400, 'Problems parsing JSON');
         }
         const ctx = {
-            domain: {
-                core,
-                store: core.store,
-                urls,
-                actor,
-                journal,
-                requestId,
-                deliveries,
-                now: core.nowIso(),
-            },
+            domain: (0,context/* requestContext */.V)(core, { urls, actor, journal, requestId, deliveries }),
             viewer: (0,state_actor/* actingUser */.e)(actor),
             unsupported,
         };

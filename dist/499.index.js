@@ -13,13 +13,15 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony import */ var _modelcontextprotocol_sdk_server_index_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(24619);
 /* harmony import */ var _modelcontextprotocol_sdk_server_streamableHttp_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(90262);
 /* harmony import */ var _modelcontextprotocol_sdk_types_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(63846);
+/* harmony import */ var _domain_context_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(7666);
 /* harmony import */ var _http_auth_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(88747);
 /* harmony import */ var _http_body_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(80561);
 /* harmony import */ var _http_request_id_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(28964);
-/* harmony import */ var _state_actor_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(39991);
+/* harmony import */ var _state_actor_js__WEBPACK_IMPORTED_MODULE_10__ = __webpack_require__(39991);
 /* harmony import */ var _state_errors_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(3435);
 /* harmony import */ var _state_store_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(74803);
 /* harmony import */ var _tools_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(84827);
+
 
 
 
@@ -64,16 +66,7 @@ async function handleMcp(core, exchange, urls) {
         catch {
             throw new _state_errors_js__WEBPACK_IMPORTED_MODULE_6__/* .ApiError */ .hD(400, 'Problems parsing JSON');
         }
-        const domain = {
-            core,
-            store: core.store,
-            urls,
-            actor,
-            journal,
-            requestId,
-            deliveries,
-            now: core.nowIso(),
-        };
+        const domain = (0,_domain_context_js__WEBPACK_IMPORTED_MODULE_9__/* .requestContext */ .V)(core, { urls, actor, journal, requestId, deliveries });
         const server = new _modelcontextprotocol_sdk_server_index_js__WEBPACK_IMPORTED_MODULE_0__/* .Server */ .g({ name: 'github-mcp-server', version: 'archal-clone' }, { capabilities: { tools: {} } });
         server.setRequestHandler(_modelcontextprotocol_sdk_types_js__WEBPACK_IMPORTED_MODULE_2__/* .ListToolsRequestSchema */ .gW, () => ({
             tools: _tools_js__WEBPACK_IMPORTED_MODULE_8__/* .TOOLS */ .It.map((tool) => ({
@@ -144,7 +137,7 @@ async function handleMcp(core, exchange, urls) {
             notImplemented,
             status,
             durationMs: Math.round((performance.now() - started) * 100) / 100,
-            actor: actor.kind === 'app' ? `app:${actor.app.slug}` : ((0,_state_actor_js__WEBPACK_IMPORTED_MODULE_9__/* .actingUser */ .e)(actor)?.login ?? null),
+            actor: actor.kind === 'app' ? `app:${actor.app.slug}` : ((0,_state_actor_js__WEBPACK_IMPORTED_MODULE_10__/* .actingUser */ .e)(actor)?.login ?? null),
             changes: journal.changes,
             deliveries,
         }, { request: requestText });

@@ -2207,11 +2207,14 @@ function findJobByBackendId(ctx, run, backendId) {
     return ctx.store.where('workflowJob', `backend:${backendId}`).find((job) => job.runId === run.id);
 }
 
+// EXTERNAL MODULE: ./src/clones/github/domain/context.ts
+var context = __webpack_require__(7666);
 // EXTERNAL MODULE: ./src/clones/github/state/store.ts
 var state_store = __webpack_require__(74803);
 // EXTERNAL MODULE: ./src/clones/github/http/request-id.ts
 var request_id = __webpack_require__(28964);
 ;// CONCATENATED MODULE: ./src/clones/github/http/actions-results.ts
+
 
 
 
@@ -2333,16 +2336,7 @@ async function handleResults(core, exchange, method) {
         if (!contentType.startsWith('application/json'))
             throw new state_errors/* ApiError */.hD(400, `unsupported Content-Type "${contentType}": the clone speaks twirp's JSON encoding`);
         const body = parseJsonObject(requestText);
-        const ctx = {
-            core,
-            store: core.store,
-            urls: core.urls,
-            actor: { kind: 'anonymous' },
-            journal,
-            requestId,
-            deliveries: [],
-            now: core.nowIso(),
-        };
+        const ctx = (0,context/* requestContext */.V)(core, { actor: { kind: 'anonymous' }, journal, requestId });
         const run = authorizedRun(core, ctx, req.headers.authorization, body);
         const reply = METHODS[method]({
             ctx,
@@ -2784,21 +2778,17 @@ function snapshot(store, meta) {
 
 
 
+
 /** A context for what the control API does on someone's behalf (a person clicking in the web UI). */
 function actingAs(core, login) {
     const user = typeof login === 'string' ? core.store.userByLogin(login) : core.store.get('user', core.defaultUserId);
     if (!user)
         throw new state_errors/* ApiError */.hD(422, `unknown user "${String(login)}"`);
-    const ctx = {
-        core,
-        store: core.store,
-        urls: core.urls,
+    const ctx = (0,context/* requestContext */.V)(core, {
         actor: { kind: 'user', user },
         journal: new state_store/* Journal */.C(),
         requestId: (0,request_id/* nextRequestId */.w)(),
-        deliveries: [],
-        now: core.nowIso(),
-    };
+    });
     return { ctx, user };
 }
 function requiredString(value, name) {
@@ -5510,6 +5500,7 @@ var signed_urls = __webpack_require__(34067);
 
 
 
+
 /** Everything under `/_blobs/`: artifact bytes and logs, reached only through signed URLs. */
 const BLOB_PREFIX = '/_blobs/';
 const ARTIFACT = /^\/_blobs\/actions-results\/(\d+)\/([^/]+)$/;
@@ -5559,16 +5550,7 @@ async function handleBlob(core, exchange) {
         'x-ms-version': query.get('sv') ?? '2024-11-04',
         date: new Date().toUTCString(),
     };
-    const ctx = {
-        core,
-        store: core.store,
-        urls: core.urls,
-        actor: { kind: 'anonymous' },
-        journal,
-        requestId,
-        deliveries: [],
-        now: core.nowIso(),
-    };
+    const ctx = (0,context/* requestContext */.V)(core, { actor: { kind: 'anonymous' }, journal, requestId });
     try {
         const signed = (0,signed_urls/* checkSignature */.j)(core.signingKey, path, query, method === 'PUT' ? 'w' : 'r', core.now());
         if (signed.kind === 'invalid')
@@ -5779,6 +5761,7 @@ var env = __webpack_require__(31140);
 
 
 
+
 /** `/<owner>/<repo>(.git)/<service>` — the only git paths served (smart HTTP, no dumb protocol). */
 const GIT_PATH = /^\/([A-Za-z0-9-]{1,39})\/([A-Za-z0-9_.-]{1,100}?)(?:\.git)?\/(info\/refs|git-upload-pack|git-receive-pack)$/;
 const MAX_PUSH_BYTES = 512 * 1024 * 1024;
@@ -5822,16 +5805,7 @@ async function handleGit(core, serving, exchange, match) {
         changes: journal.changes,
         deliveries,
     }, {});
-    const ctx = () => ({
-        core,
-        store,
-        urls: core.urls,
-        actor,
-        journal,
-        requestId,
-        deliveries,
-        now: core.nowIso(),
-    });
+    const ctx = () => (0,context/* requestContext */.V)(core, { actor, journal, requestId, deliveries });
     const repo = store.repoByFullName(owner, name);
     try {
         if (service !== 'git-upload-pack' && service !== 'git-receive-pack')
@@ -6054,6 +6028,7 @@ var http_router = __webpack_require__(19064);
 
 
 
+
 // GitHub's own headers (what API clients read); its CORS headers are left out, they only matter to
 // browsers. Headers travel as a flat [name, value, …] list, which Node writes without an object.
 const BASE_HEADERS = [
@@ -6110,14 +6085,7 @@ async function handleRest(core, router, exchange, mount) {
             return;
         }
         const ctx = {
-            core,
-            store: core.store,
-            urls: mount.urls,
-            actor: outcome.actor,
-            journal,
-            requestId,
-            deliveries,
-            now: core.nowIso(),
+            ...(0,context/* requestContext */.V)(core, { urls: mount.urls, actor: outcome.actor, journal, requestId, deliveries }),
             method,
             path,
             params: match.params,
@@ -19241,6 +19209,32 @@ function codeownersErrors(store, repo, file) {
         }
     }
     return errors;
+}
+
+
+/***/ }),
+
+/***/ 7666:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   V: () => (/* binding */ requestContext)
+/* harmony export */ });
+/**
+ * The context of one request on `core`: its store and the request's time; the core's URLs unless the
+ * request came through another mount, no webhook deliveries yet unless the caller collects them.
+ */
+function requestContext(core, request) {
+    return {
+        core,
+        store: core.store,
+        urls: request.urls ?? core.urls,
+        actor: request.actor,
+        journal: request.journal,
+        requestId: request.requestId,
+        deliveries: request.deliveries ?? [],
+        now: core.nowIso(),
+    };
 }
 
 
@@ -33125,6 +33119,13 @@ const QUANTIFIERS = [
     [/^(?:fewer than|less than)\s+/, '<'],
     [/^more than\s+/, '>'],
 ];
+/** A leading "exactly", "at least", "fewer than"… as a comparison ('==' without one), and the text after it. */
+function leadingComparison(text, words = QUANTIFIERS) {
+    for (const [pattern, op] of words)
+        if (pattern.test(text))
+            return { op, rest: text.replace(pattern, '') };
+    return { op: '==', rest: text };
+}
 function toNumber(word) {
     if (/^\d+$/.test(word))
         return Number(word);
@@ -33583,15 +33584,7 @@ function protectionPhrase(sentence, ctx) {
 }
 /** "3", "at least 2", "no", "exactly four". */
 function quantityOf(text) {
-    let rest = text;
-    let op = '==';
-    for (const [pattern, comparison] of QUANTIFIERS) {
-        if (pattern.test(rest)) {
-            op = comparison;
-            rest = rest.replace(pattern, '');
-            break;
-        }
-    }
+    const { op, rest } = leadingComparison(text);
     const expected = toNumber(rest);
     return expected === undefined ? undefined : { op, expected };
 }
@@ -33845,15 +33838,7 @@ function countOfPhrase(sentence, ctx) {
         subject.describe += ' in total';
         subject.describeOne += ' in total';
     }
-    let rest = match[4];
-    let op = '==';
-    for (const [pattern, comparison] of COMPARISON_WORDS.slice(1)) {
-        if (pattern.test(rest)) {
-            op = comparison;
-            rest = rest.replace(pattern, '');
-            break;
-        }
-    }
+    const { op, rest } = leadingComparison(match[4], COMPARISON_WORDS.slice(1));
     const expected = toNumber(rest.replace(/^exactly /, ''));
     if (expected === undefined)
         return undefined;
@@ -33869,15 +33854,7 @@ function countOfPhrase(sentence, ctx) {
 }
 /** "exactly 4 issues are closed", "fewer than 30 tool calls were made", "no issues have the label "wontfix"". */
 function countPhrase(sentence, ctx) {
-    let rest = sentence;
-    let op = '==';
-    for (const [pattern, comparison] of QUANTIFIERS) {
-        if (pattern.test(rest)) {
-            op = comparison;
-            rest = rest.replace(pattern, '');
-            break;
-        }
-    }
+    const { op, rest } = leadingComparison(sentence);
     const quantity = /^(\d+|no|zero|none of the|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|fifty|hundred) (.+)$/.exec(rest);
     if (!quantity)
         return undefined;
