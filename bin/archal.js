@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// Starts the bundled CLI (build/cli.cjs) through V8's code cache, so that its JavaScript is not
+// Starts the bundled CLI (build/cli.cjs, or build/cli-workflow.cjs) through V8's code cache, so that its JavaScript is not
 // parsed and compiled from scratch on every start. The cache is tied to the V8 version: when it is
 // missing or rejected (another Node.js), the bundle is compiled normally and the cache rewritten.
 // CommonJS (bin/package.json): Node's ES module loader would cost every command its start-up.
@@ -9,9 +9,14 @@ const { createRequire } = require('node:module');
 const { dirname, join } = require('node:path');
 const { Script } = require('node:vm');
 
-const bundle = join(__dirname, '..', 'build', 'cli.cjs');
+// `archal workflow …` starts a bundle of its own (build/cli-workflow.cjs), which leaves out every
+// other command: reading and deserialising the full CLI's code was a good part of its start-up.
+// Every other command, or a build without that bundle, starts the full CLI (build/cli.cjs).
+const full = join(__dirname, '..', 'build', 'cli.cjs');
+const workflowBundle = join(__dirname, '..', 'build', 'cli-workflow.cjs');
+const bundle = process.argv[2] === 'workflow' && existsSync(workflowBundle) ? workflowBundle : full;
 // A command whose code differs most from a run's (`workflow list`) has a cache of its own, when the
-// build wrote one (build/cli.cjs.<command>-<subcommand>.cache); every other command uses the run's.
+// build wrote one (<bundle>.<command>-<subcommand>.cache); every other command uses the run's.
 const commandCache =
   /^[a-z]+$/.test(process.argv[2] ?? '') && /^[a-z]+$/.test(process.argv[3] ?? '')
     ? `${bundle}.${process.argv[2]}-${process.argv[3]}.cache`

@@ -1,0 +1,67 @@
+import './zod-config.js';
+import { Command, CommanderError } from 'commander';
+import { ArchalError, errorMessage } from '../lib/errors.js';
+import { configureCloneGitPath } from '../clones/github/git/env.js';
+import { configureScratchDir } from '../lib/paths.js';
+import { packageVersion } from './commands/version.js';
+import { describeError, exitCodeOf, EXIT, UserError } from './errors.js';
+import { err } from './output.js';
+
+/** Adds one top-level command (and its subcommands) to the program. */
+export type RegisterCommands = (program: Command) => void;
+
+/**
+ * Runs the `archal` command line with the given commands. The full CLI registers them all
+ * (src/cli/main.ts); a bundle for one command (src/cli/main-workflow.ts) registers only it, so that
+ * starting it loads, compiles and registers nothing else: bin/archal.js starts it only when that
+ * command is the one typed, where the two behave alike.
+ */
+export function runCli(commands: readonly RegisterCommands[]): void {
+  configureScratchDir(process.env.ARCHAL_TMPDIR);
+  configureCloneGitPath(process.env.PATH);
+
+  const program = new Command('archal')
+    .description('Test AI agents against a local GitHub clone before they ship, and turn failures into draft fix PRs.')
+    .option('--cwd <dir>', 'run as if Archal was started in <dir>')
+    .version(packageVersion(), '-V, --version', 'print the version')
+    .showHelpAfterError('(run with --help for usage)')
+    .showSuggestionAfterError()
+    .exitOverride()
+    .configureOutput({ outputError: (text) => err(text.trimEnd()) });
+
+  for (const register of commands) register(program);
+
+  // Every subcommand reports usage mistakes through exitOverride too.
+  for (const command of allCommands(program)) command.exitOverride().showHelpAfterError('(run with --help for usage)');
+
+  program.parseAsync(process.argv).catch((error: unknown) => {
+    process.exitCode = exitCodeFor(error);
+  });
+}
+
+function exitCodeFor(error: unknown): number {
+  if (error instanceof CommanderError) {
+    if (
+      error.code === 'commander.helpDisplayed' ||
+      error.code === 'commander.version' ||
+      error.code === 'commander.help'
+    )
+      return EXIT.ok;
+    return EXIT.invalidInput;
+  }
+  if (error instanceof UserError) {
+    err(error.message);
+    return error.exitCode;
+  }
+  if (error instanceof ArchalError) {
+    err(describeError(error));
+    return exitCodeOf(error);
+  }
+  err(`archal: unexpected error: ${errorMessage(error)}`);
+  if (process.env.ARCHAL_DEBUG && error instanceof Error && error.stack) err(error.stack);
+  return EXIT.failed;
+}
+
+function allCommands(root: Command): Command[] {
+  return root.commands.flatMap((command) => [command, ...allCommands(command)]);
+}
