@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import { lazySchema } from '../lib/lazy-schema.js';
 
 /**
  * The pre-prod loop's options: one schema for every host. A repository keeps its defaults in
@@ -25,7 +26,7 @@ export const PREPROD_DEFAULTS = {
 
 const seconds = (what: string) => z.number().int().positive().max(86_400).optional().describe(what);
 
-const settingsShape = {
+const settingsShape = () => ({
   runs: z
     .number()
     .int()
@@ -68,7 +69,7 @@ const settingsShape = {
     })
     .strict()
     .optional(),
-};
+});
 
 const oneFixer = (value: { fixCommand?: string; fixWorkflow?: string }) => !(value.fixCommand && value.fixWorkflow);
 
@@ -77,40 +78,44 @@ const oneFixer = (value: { fixCommand?: string; fixWorkflow?: string }) => !(val
  * deliberately absent: allowing execution and publishing, so that a change to this file (in a pull
  * request, say) can never turn command execution or publishing on by itself.
  */
-export const preprodConfigSchema = z
-  .object(settingsShape)
-  .strict()
-  .refine(oneFixer, { message: 'fixCommand and fixWorkflow are alternatives: set one' });
+export const preprodConfigSchema = lazySchema(() =>
+  z
+    .object(settingsShape())
+    .strict()
+    .refine(oneFixer, { message: 'fixCommand and fixWorkflow are alternatives: set one' }),
+);
 export type PreprodConfig = z.infer<typeof preprodConfigSchema>;
 
 /**
  * What a host gives (flags, Action inputs, App settings): any setting, plus the switches only a host
  * may set. A fixer given here replaces the repository's fixer of either kind.
  */
-export const preprodOverridesSchema = z
-  .object({
-    ...settingsShape,
-    concurrency: z
-      .number()
-      .int()
-      .min(PREPROD_LIMITS.concurrency.min)
-      .max(PREPROD_LIMITS.concurrency.max)
-      .optional()
-      .describe('Scenario runs at once (--concurrency). Default 4.'),
-    plan: z.boolean().optional().describe('Resolve the loop and stop: status planned (--plan).'),
-    dryRun: z.boolean().optional().describe('Run and classify, then stop before any command: status dry_run.'),
-    allowExternalExecution: z
-      .boolean()
-      .optional()
-      .describe('Let fix, validation and PR commands run (--allow-external-execution).'),
-    openPr: z.boolean().optional().describe('Publish the fix as a draft pull request and verify it (--open-pr).'),
-  })
-  .strict()
-  .refine(oneFixer, { message: 'fixCommand and fixWorkflow are alternatives: give one', path: ['fixWorkflow'] })
-  .refine((value) => !value.prCommand || value.openPr, {
-    message: 'prCommand publishes the pull request: it needs openPr',
-    path: ['prCommand'],
-  });
+export const preprodOverridesSchema = lazySchema(() =>
+  z
+    .object({
+      ...settingsShape(),
+      concurrency: z
+        .number()
+        .int()
+        .min(PREPROD_LIMITS.concurrency.min)
+        .max(PREPROD_LIMITS.concurrency.max)
+        .optional()
+        .describe('Scenario runs at once (--concurrency). Default 4.'),
+      plan: z.boolean().optional().describe('Resolve the loop and stop: status planned (--plan).'),
+      dryRun: z.boolean().optional().describe('Run and classify, then stop before any command: status dry_run.'),
+      allowExternalExecution: z
+        .boolean()
+        .optional()
+        .describe('Let fix, validation and PR commands run (--allow-external-execution).'),
+      openPr: z.boolean().optional().describe('Publish the fix as a draft pull request and verify it (--open-pr).'),
+    })
+    .strict()
+    .refine(oneFixer, { message: 'fixCommand and fixWorkflow are alternatives: give one', path: ['fixWorkflow'] })
+    .refine((value) => !value.prCommand || value.openPr, {
+      message: 'prCommand publishes the pull request: it needs openPr',
+      path: ['prCommand'],
+    }),
+);
 export type PreprodOverrides = z.input<typeof preprodOverridesSchema>;
 
 /** What the loop runs with: every option decided. */
