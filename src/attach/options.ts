@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import { lazySchema } from '../lib/lazy-schema.js';
+import { lazySchema } from '../lib/lazy.js';
 import { executionPolicySchema } from './policy.js';
 
 /**

@@ -1,6 +1,6 @@
 import * as z from 'zod';
 import { commandSpecSchema } from '../lib/command-spec.js';
-import { lazySchema } from '../lib/lazy-schema.js';
+import { lazySchema } from '../lib/lazy.js';
 import { attachConfigSchema } from '../attach/options.js';
 import { preprodConfigSchema } from '../preprod/options.js';
 import { assistantsSchema, providerNameSchema } from '../providers/schema.js';

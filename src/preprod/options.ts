@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import { lazySchema } from '../lib/lazy-schema.js';
+import { lazySchema } from '../lib/lazy.js';
 
 /**
  * The pre-prod loop's options: one schema for every host. A repository keeps its defaults in

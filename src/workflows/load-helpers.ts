@@ -1,13 +1,14 @@
 import type { z } from 'zod';
 import { didYouMean } from '../lib/did-you-mean.js';
+import { memo } from '../lib/lazy.js';
 import type { WorkflowProblem } from './problems.js';
 import { NESTED_KEYS, NODE_KEYS } from './schema.js';
 import type { SourceLocator } from './yaml-source.js';
 
 /** What the workflow and node loaders share: problems from zod issues, unknown nested keys, value checks. */
 
-/** Every key some node kind has (to tell a misplaced key from an unknown one). */
-export const ALL_NODE_KEYS = new Set(Object.values(NODE_KEYS).flatMap((keys) => [...keys]));
+/** Every key some node kind has (to tell a misplaced key from an unknown one); builds every kind's schema. */
+export const allNodeKeys = memo(() => new Set(Object.values(NODE_KEYS).flatMap((keys) => [...keys])));
 
 /** A problem about the node being loaded, at a field when given. */
 export type Problem = (message: string, field?: string) => WorkflowProblem;

@@ -5,7 +5,7 @@ import { ConditionSyntaxError, parseCondition } from './condition.js';
 import { applyMacros, type PlacedNode, type TextMacros } from './include.js';
 import { resolveAi } from './load-ai.js';
 import {
-  ALL_NODE_KEYS,
+  allNodeKeys,
   isPresent,
   isRecord,
   quoteList,
@@ -173,7 +173,7 @@ function checkKeys(raw: Record<string, unknown>, kind: NodeKind, ctx: NodeContex
     ctx.warnings.push(
       owners.length > 0
         ? problem(`'${key}' applies to ${owners.join('/')} nodes; it is ignored on ${kind} nodes`, key)
-        : problem(`unknown field '${key}' is ignored.${didYouMean(key, ALL_NODE_KEYS)}`, key),
+        : problem(`unknown field '${key}' is ignored.${didYouMean(key, allNodeKeys())}`, key),
     );
   }
 }

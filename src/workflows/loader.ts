@@ -3,7 +3,7 @@ import type { ModelProfile } from '../providers/models.js';
 import type { ExecSpec, ProviderName } from '../providers/schema.js';
 import { validateGraph, type DeclaredNode } from './graph.js';
 import { expandIncludes, type PlacedNode, type ResolveWorkflowSource } from './include.js';
-import { ALL_NODE_KEYS, isRecord, warnNestedKeys, zodProblems } from './load-helpers.js';
+import { allNodeKeys, isRecord, warnNestedKeys, zodProblems } from './load-helpers.js';
 import { buildNode } from './load-node.js';
 import { checkWorkflowContract, parseWorkflowFields } from './load-workflow.js';
 import { isAiNode, type Condition, type Workflow, type WorkflowNode, type WorkflowScope } from './model.js';
@@ -99,7 +99,7 @@ export async function loadWorkflowText(text: string, options: LoadOptions): Prom
   for (const key of Object.keys(root)) {
     if (WORKFLOW_KEYS.has(key) || key === 'steps') continue;
     const unsupported = UNSUPPORTED_ARCHON_KEYS[key];
-    const hint = ALL_NODE_KEYS.has(key) ? ' (it is a node field: set it on each node)' : didYouMean(key, WORKFLOW_KEYS);
+    const hint = allNodeKeys().has(key) ? ' (it is a node field: set it on each node)' : didYouMean(key, WORKFLOW_KEYS);
     warnings.push({
       file,
       field: key,

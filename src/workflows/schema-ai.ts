@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import { memo } from '../lib/lazy.js';
 import { EFFORT_LEVELS } from '../providers/schema.js';
 
 /**
@@ -56,17 +57,19 @@ export const HOOK_EVENTS = [
   'InstructionsLoaded',
 ] as const;
 
-const hookMatcherSchema = z.object({
-  matcher: z.string().optional(),
-  /** The JSON the hook answers with (Claude Code's hook output: hookSpecificOutput, decision…). */
-  response: z.record(z.string(), z.unknown()),
-  timeout: z.number().positive().optional(),
-});
+const hookMatcherSchema = () =>
+  z.object({
+    matcher: z.string().optional(),
+    /** The JSON the hook answers with (Claude Code's hook output: hookSpecificOutput, decision…). */
+    response: z.record(z.string(), z.unknown()),
+    timeout: z.number().positive().optional(),
+  });
 // Built when a workflow first uses it (z.lazy): its ~40 schemas would cost every command's start-up.
-export const hooksSchema = z.lazy(() =>
-  z.object(Object.fromEntries(HOOK_EVENTS.map((event) => [event, z.array(hookMatcherSchema).optional()]))).strict(),
-);
-export type HookMatcher = z.infer<typeof hookMatcherSchema>;
+export const hooksSchema = z.lazy(() => {
+  const matcher = hookMatcherSchema();
+  return z.object(Object.fromEntries(HOOK_EVENTS.map((event) => [event, z.array(matcher).optional()]))).strict();
+});
+export type HookMatcher = z.infer<ReturnType<typeof hookMatcherSchema>>;
 
 const AGENT_ID = /^[a-z0-9]+(-[a-z0-9]+)*$/;
 export const agentsSchema = z.lazy(() =>
@@ -86,30 +89,35 @@ export const agentsSchema = z.lazy(() =>
     .refine((map) => Object.keys(map).length > 0, { error: "'agents' must have at least one entry" }),
 );
 
-export const piNodeSchema = z.object({
-  enableExtensions: z.boolean().optional(),
-  interactive: z.boolean().optional(),
-  extensionFlags: z.record(z.string(), z.union([z.boolean(), z.string()])).optional(),
-});
+const piNodeSchema = () =>
+  z.object({
+    enableExtensions: z.boolean().optional(),
+    interactive: z.boolean().optional(),
+    extensionFlags: z.record(z.string(), z.union([z.boolean(), z.string()])).optional(),
+  });
 
 /** `fresh`, `shared`, or `{resume: <node>}` (continue a copy of that node's session). */
-export const contextSchema = z.union(
-  [
-    z.enum(['fresh', 'shared']),
-    z.object({ resume: z.string().trim().min(1, { error: "'context.resume' must name a node" }) }),
-  ],
-  { error: "context must be 'fresh', 'shared' or {resume: <node id>}" },
-);
+export const contextSchema = () =>
+  z.union(
+    [
+      z.enum(['fresh', 'shared']),
+      z.object({ resume: z.string().trim().min(1, { error: "'context.resume' must name a node" }) }),
+    ],
+    { error: "context must be 'fresh', 'shared' or {resume: <node id>}" },
+  );
 
-/** Node fields that configure the provider call itself. */
-export const aiOptionFields = {
+/**
+ * Node fields that configure the provider call itself. Built once, by the first AI node kind whose
+ * schema is built (a workflow of bash nodes never builds them).
+ */
+export const aiOptionFields = memo(() => ({
   effort: effortSchema.optional(),
   thinking: thinkingSchema.optional(),
   hooks: hooksSchema.optional(),
   mcp: z.string().trim().min(1, { error: "'mcp' must be a non-empty path" }).optional(),
   skills: z.array(z.string().trim().min(1)).optional(),
   agents: agentsSchema.optional(),
-  pi: piNodeSchema.optional(),
+  pi: piNodeSchema().optional(),
   maxBudgetUsd: z.number().positive({ error: 'maxBudgetUsd must be a positive number' }).optional(),
   systemPrompt: z.string().min(1).optional(),
   fallbackModel: z.string().trim().min(1).optional(),
@@ -117,4 +125,4 @@ export const aiOptionFields = {
   betas: betasSchema.optional(),
   sandbox: sandboxSchema.optional(),
   persist_session: z.boolean().optional(),
-};
+}));

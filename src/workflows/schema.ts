@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import { lazyRecord, memo } from '../lib/lazy.js';
 import { execSpecSchema, providerNameSchema, REASONING_EFFORTS, WEB_SEARCH_MODES } from '../providers/schema.js';
 import {
   aiOptionFields,
@@ -9,7 +10,11 @@ import {
   thinkingSchema,
 } from './schema-ai.js';
 
-/** The YAML shape of workflow files. Load-time checks that span fields or nodes live in the loaders. */
+/**
+ * The YAML shape of workflow files. Load-time checks that span fields or nodes live in the loaders.
+ * The schema of each node kind is built when a node of that kind is first loaded (NODE_SCHEMAS):
+ * building them all cost every workflow command's start-up, and most workflows use a few kinds.
+ */
 
 export const TRIGGER_RULES = ['all_success', 'one_success', 'none_failed_min_one_success', 'all_done'] as const;
 export const triggerRuleSchema = z.enum(TRIGGER_RULES);
@@ -52,22 +57,23 @@ const positiveMs = (name: string) =>
     .finite()
     .positive({ error: `${name} must be a positive number of milliseconds` });
 
-export const retrySchema = z.object({
-  max_attempts: between('retry.max_attempts', 1, 5),
-  delay_ms: between('retry.delay_ms', 1000, 60000).optional(),
-  on_error: z.enum(['transient', 'all']).optional(),
-});
-export type RetryConfig = z.infer<typeof retrySchema>;
-
-const stringList = z.array(z.string().min(1));
+const retrySchema = memo(() =>
+  z.object({
+    max_attempts: between('retry.max_attempts', 1, 5),
+    delay_ms: between('retry.delay_ms', 1000, 60000).optional(),
+    on_error: z.enum(['transient', 'all']).optional(),
+  }),
+);
+export type RetryConfig = z.infer<ReturnType<typeof retrySchema>>;
 
 // In workflow files unknown keys are warnings (see NESTED_KEYS), so nested blocks strip them.
 const workflowExecSchema = execSpecSchema.strip();
 
 /** `name: value` inputs a node passes on (values any JSON; checked in the loaders). */
-const withSchema = z.record(z.string(), z.unknown(), { error: "'with' must be a mapping of input names to values" });
+const withSchema = () =>
+  z.record(z.string(), z.unknown(), { error: "'with' must be a mapping of input names to values" });
 
-const commonFields = {
+const commonFields = memo(() => ({
   id: z
     .string({ error: 'id must be a string' })
     .trim()
@@ -75,7 +81,7 @@ const commonFields = {
     .regex(NODE_ID_PATTERN, { error: 'id must start with a letter or _ and contain only letters, digits, _ and -' })
     .refine((id) => id !== 'INPUTS', { error: "node id 'INPUTS' is reserved for $INPUTS.<name>" }),
   description: z.string().optional(),
-  depends_on: stringList.optional(),
+  depends_on: z.array(z.string().min(1)).optional(),
   when: z.string().trim().min(1, { error: 'when must not be empty' }).optional(),
   trigger_rule: triggerRuleSchema.optional(),
   continue_on_error: z.boolean().optional(),
@@ -84,23 +90,24 @@ const commonFields = {
   always_run: z.boolean().optional(),
   /** Writes the output as a typed artifact: $ARTIFACTS_DIR/nodes/<id>.md and <id>.meta.json. */
   output_type: z.string().trim().min(1).optional(),
-};
+}));
 
 /** JSON Schema of a structured AI output; compiled (and so checked) at load time. */
-export const outputFormatSchema = z.record(z.string(), z.unknown(), {
-  error: 'output_format must be a JSON Schema object',
-});
+const outputFormatSchema = () =>
+  z.record(z.string(), z.unknown(), {
+    error: 'output_format must be a JSON Schema object',
+  });
 
-const aiFields = {
+const aiFields = memo(() => ({
   provider: providerNameSchema.optional(),
   model: z.string().trim().min(1).optional(),
-  context: contextSchema.optional(),
-  output_format: outputFormatSchema.optional(),
+  context: contextSchema().optional(),
+  output_format: outputFormatSchema().optional(),
   allowed_tools: z.array(z.string()).optional(),
   denied_tools: z.array(z.string()).optional(),
   exec: workflowExecSchema.optional(),
-  ...aiOptionFields,
-};
+  ...aiOptionFields(),
+}));
 
 const nonBlank = (what: string) =>
   z
@@ -108,40 +115,44 @@ const nonBlank = (what: string) =>
     .trim()
     .min(1, { error: `${what} must not be empty` });
 
-export const commandNodeSchema = z.object({
-  ...commonFields,
-  ...aiFields,
-  retry: retrySchema.optional(),
-  command: nonBlank('command'),
-  with: withSchema.optional(),
-});
+const commandNodeSchema = () =>
+  z.object({
+    ...commonFields(),
+    ...aiFields(),
+    retry: retrySchema().optional(),
+    command: nonBlank('command'),
+    with: withSchema().optional(),
+  });
 
-export const promptNodeSchema = z.object({
-  ...commonFields,
-  ...aiFields,
-  retry: retrySchema.optional(),
-  prompt: nonBlank('prompt'),
-});
+const promptNodeSchema = () =>
+  z.object({
+    ...commonFields(),
+    ...aiFields(),
+    retry: retrySchema().optional(),
+    prompt: nonBlank('prompt'),
+  });
 
-export const bashNodeSchema = z.object({
-  ...commonFields,
-  retry: retrySchema.optional(),
-  bash: nonBlank('bash script'),
-  timeout: positiveMs('timeout').optional(),
-});
+const bashNodeSchema = () =>
+  z.object({
+    ...commonFields(),
+    retry: retrySchema().optional(),
+    bash: nonBlank('bash script'),
+    timeout: positiveMs('timeout').optional(),
+  });
 
-export const scriptNodeSchema = z.object({
-  ...commonFields,
-  retry: retrySchema.optional(),
-  script: nonBlank('script'),
-  runtime: z.enum(SCRIPT_RUNTIMES, { error: `runtime must be one of ${SCRIPT_RUNTIMES.join(', ')}` }).optional(),
-  deps: z.array(z.string().trim().min(1, { error: 'each dep must be a non-empty string' })).optional(),
-  timeout: positiveMs('timeout').optional(),
-  with: withSchema.optional(),
-});
+const scriptNodeSchema = () =>
+  z.object({
+    ...commonFields(),
+    retry: retrySchema().optional(),
+    script: nonBlank('script'),
+    runtime: z.enum(SCRIPT_RUNTIMES, { error: `runtime must be one of ${SCRIPT_RUNTIMES.join(', ')}` }).optional(),
+    deps: z.array(z.string().trim().min(1, { error: 'each dep must be a non-empty string' })).optional(),
+    timeout: positiveMs('timeout').optional(),
+    with: withSchema().optional(),
+  });
 
 /** What every loop shares: how long, until what, and whether a person answers between iterations. */
-const loopControlFields = {
+const loopControlFields = memo(() => ({
   until: z.string().min(1).optional(),
   until_bash: z.string().min(1).optional(),
   max_iterations: z
@@ -153,106 +164,123 @@ const loopControlFields = {
   interactive: z.boolean().optional(),
   gate_message: z.string().optional(),
   signal_completes: z.boolean().optional(),
-};
+}));
 
-export const loopSettingsSchema = z.object({
-  prompt: z.string().optional(),
-  command: z.string().optional(),
-  until_field: z.string().trim().min(1).optional(),
-  ...loopControlFields,
-});
+const loopSettingsSchema = memo(() =>
+  z.object({
+    prompt: z.string().optional(),
+    command: z.string().optional(),
+    until_field: z.string().trim().min(1).optional(),
+    ...loopControlFields(),
+  }),
+);
 
-export const loopNodeSchema = z.object({
-  ...commonFields,
-  ...aiFields,
-  loop: loopSettingsSchema,
-});
+const loopNodeSchema = () =>
+  z.object({
+    ...commonFields(),
+    ...aiFields(),
+    loop: loopSettingsSchema(),
+  });
 
-export const loopGroupSettingsSchema = z.object({
-  nodes: z.array(z.unknown(), { error: "'loop_group.nodes' must be a list of nodes" }),
-  ...loopControlFields,
-});
+const loopGroupSettingsSchema = memo(() =>
+  z.object({
+    nodes: z.array(z.unknown(), { error: "'loop_group.nodes' must be a list of nodes" }),
+    ...loopControlFields(),
+  }),
+);
 
-export const loopGroupNodeSchema = z.object({
-  ...commonFields,
-  provider: providerNameSchema.optional(),
-  model: z.string().trim().min(1).optional(),
-  loop_group: loopGroupSettingsSchema,
-});
+const loopGroupNodeSchema = () =>
+  z.object({
+    ...commonFields(),
+    provider: providerNameSchema.optional(),
+    model: z.string().trim().min(1).optional(),
+    loop_group: loopGroupSettingsSchema(),
+  });
 
-const decisionId = z
-  .string()
-  .trim()
-  .min(1)
-  .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, { error: "decision ids are kebab-case (e.g. 'approve', 'needs-revision')" });
-
-export const approvalSettingsSchema = z.object({
-  message: nonBlank('approval.message'),
-  capture_response: z.boolean().optional(),
-  decisions: z
-    .array(z.object({ id: decisionId, label: z.string().min(1).optional() }))
+const decisionId = () =>
+  z
+    .string()
+    .trim()
     .min(1)
-    .optional(),
-  on_reject: z
-    .object({
-      prompt: nonBlank('approval.on_reject.prompt'),
-      max_attempts: between('approval.on_reject.max_attempts', 1, 10).optional(),
-    })
-    .optional(),
-});
+    .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, { error: "decision ids are kebab-case (e.g. 'approve', 'needs-revision')" });
 
-export const approvalNodeSchema = z.object({
-  ...commonFields,
-  approval: approvalSettingsSchema,
-});
+const approvalSettingsSchema = memo(() =>
+  z.object({
+    message: nonBlank('approval.message'),
+    capture_response: z.boolean().optional(),
+    decisions: z
+      .array(z.object({ id: decisionId(), label: z.string().min(1).optional() }))
+      .min(1)
+      .optional(),
+    on_reject: z
+      .object({
+        prompt: nonBlank('approval.on_reject.prompt'),
+        max_attempts: between('approval.on_reject.max_attempts', 1, 10).optional(),
+      })
+      .optional(),
+  }),
+);
 
-export const cancelNodeSchema = z.object({
-  ...commonFields,
-  cancel: nonBlank('cancel reason'),
-});
+const approvalNodeSchema = () =>
+  z.object({
+    ...commonFields(),
+    approval: approvalSettingsSchema(),
+  });
+
+const cancelNodeSchema = () =>
+  z.object({
+    ...commonFields(),
+    cancel: nonBlank('cancel reason'),
+  });
 
 const FAN_OUT_SHAPES =
   "'fan_out' is a list of items, a $node.output[.field] reference to a JSON array, or {items, as?, max_parallel?, join?}";
 
-export const fanOutSchema = z.object(
-  {
-    items: z.union([nonBlank('fan_out.items'), z.array(z.unknown())], {
-      error: "'fan_out.items' must be a $node.output reference or a JSON array",
-    }),
-    as: z.string().regex(INPUT_NAME_PATTERN, { error: 'fan_out.as must be an input name' }).optional(),
-    max_parallel: z.number().int().min(1, { error: "'fan_out.max_parallel' must be >= 1" }).optional(),
-    join: z.enum(['all_done', 'all_success', 'first_success']).optional(),
-  },
-  { error: FAN_OUT_SHAPES },
+const fanOutSchema = memo(() =>
+  z.object(
+    {
+      items: z.union([nonBlank('fan_out.items'), z.array(z.unknown())], {
+        error: "'fan_out.items' must be a $node.output reference or a JSON array",
+      }),
+      as: z.string().regex(INPUT_NAME_PATTERN, { error: 'fan_out.as must be an input name' }).optional(),
+      max_parallel: z.number().int().min(1, { error: "'fan_out.max_parallel' must be >= 1" }).optional(),
+      join: z.enum(['all_done', 'all_success', 'first_success']).optional(),
+    },
+    { error: FAN_OUT_SHAPES },
+  ),
 );
 
 /** `fan_out:` as written: the short forms (the items, or a reference to them) stand for `{items: …}`. */
-const fanOutFieldSchema = z.preprocess(
-  (value) => (Array.isArray(value) || typeof value === 'string' ? { items: value } : value),
-  fanOutSchema,
-);
+const fanOutFieldSchema = () =>
+  z.preprocess(
+    (value) => (Array.isArray(value) || typeof value === 'string' ? { items: value } : value),
+    fanOutSchema(),
+  );
 
-export const workflowNodeSchema = z.object({
-  ...commonFields,
-  workflow: nonBlank('workflow'),
-  input: z.string().optional(),
-  with: withSchema.optional(),
-  isolation: z.enum(['inherit', 'worktree']).optional(),
-  fan_out: fanOutFieldSchema.optional(),
-  output_format: outputFormatSchema.optional(),
-});
+const workflowNodeSchema = () =>
+  z.object({
+    ...commonFields(),
+    workflow: nonBlank('workflow'),
+    input: z.string().optional(),
+    with: withSchema().optional(),
+    isolation: z.enum(['inherit', 'worktree']).optional(),
+    fan_out: fanOutFieldSchema().optional(),
+    output_format: outputFormatSchema().optional(),
+  });
 
-export const includeNodeSchema = z.object({
-  id: commonFields.id,
-  description: commonFields.description,
-  depends_on: commonFields.depends_on,
-  when: commonFields.when,
-  trigger_rule: commonFields.trigger_rule,
-  include: nonBlank('include'),
-  with: withSchema.optional(),
-});
+const includeNodeSchema = () =>
+  z.object({
+    id: commonFields().id,
+    description: commonFields().description,
+    depends_on: commonFields().depends_on,
+    when: commonFields().when,
+    trigger_rule: commonFields().trigger_rule,
+    include: nonBlank('include'),
+    with: withSchema().optional(),
+  });
 
-export const NODE_SCHEMAS = {
+/** Each kind's schema, built on first use. */
+export const NODE_SCHEMAS = lazyRecord({
   command: commandNodeSchema,
   prompt: promptNodeSchema,
   bash: bashNodeSchema,
@@ -263,7 +291,7 @@ export const NODE_SCHEMAS = {
   cancel: cancelNodeSchema,
   workflow: workflowNodeSchema,
   include: includeNodeSchema,
-} as const;
+});
 
 export const inputSpecSchema = z.object({
   required: z.boolean().optional(),
@@ -327,32 +355,36 @@ export const UNSUPPORTED_ARCHON_KEYS: Readonly<Record<string, string>> = {
     "Archon's container isolation (folder projects in Docker) is not supported by Archal; the run uses the checkout (or a worktree with --branch)",
 };
 
-export type CommandNodeFields = z.infer<typeof commandNodeSchema>;
-export type PromptNodeFields = z.infer<typeof promptNodeSchema>;
-export type BashNodeFields = z.infer<typeof bashNodeSchema>;
-export type ScriptNodeFields = z.infer<typeof scriptNodeSchema>;
-export type LoopNodeFields = z.infer<typeof loopNodeSchema>;
-export type LoopGroupNodeFields = z.infer<typeof loopGroupNodeSchema>;
-export type ApprovalNodeFields = z.infer<typeof approvalNodeSchema>;
-export type CancelNodeFields = z.infer<typeof cancelNodeSchema>;
-export type SubWorkflowNodeFields = z.infer<typeof workflowNodeSchema>;
+export type CommandNodeFields = z.infer<ReturnType<typeof commandNodeSchema>>;
+export type PromptNodeFields = z.infer<ReturnType<typeof promptNodeSchema>>;
+export type BashNodeFields = z.infer<ReturnType<typeof bashNodeSchema>>;
+export type ScriptNodeFields = z.infer<ReturnType<typeof scriptNodeSchema>>;
+export type LoopNodeFields = z.infer<ReturnType<typeof loopNodeSchema>>;
+export type LoopGroupNodeFields = z.infer<ReturnType<typeof loopGroupNodeSchema>>;
+export type ApprovalNodeFields = z.infer<ReturnType<typeof approvalNodeSchema>>;
+export type CancelNodeFields = z.infer<ReturnType<typeof cancelNodeSchema>>;
+export type SubWorkflowNodeFields = z.infer<ReturnType<typeof workflowNodeSchema>>;
 export type WorkflowFields = z.infer<typeof workflowFieldsSchema>;
 
-/** Keys each kind accepts, derived from the schemas (for unknown-key warnings). */
-export const NODE_KEYS: Record<NodeKind, ReadonlySet<string>> = Object.fromEntries(
-  Object.entries(NODE_SCHEMAS).map(([kind, schema]) => [kind, new Set(Object.keys(schema.shape))]),
-) as unknown as Record<NodeKind, ReadonlySet<string>>;
+/** Keys each kind accepts, derived from the schemas (for unknown-key warnings); each kind's on first use. */
+export const NODE_KEYS: Readonly<Record<NodeKind, ReadonlySet<string>>> = lazyRecord(
+  Object.fromEntries(
+    NODE_KINDS.map((kind) => [kind, () => new Set(Object.keys(NODE_SCHEMAS[kind].shape))] as const),
+  ) as unknown as Record<NodeKind, () => ReadonlySet<string>>,
+);
 
 export const WORKFLOW_KEYS: ReadonlySet<string> = new Set([...Object.keys(workflowFieldsSchema.shape), 'nodes']);
 
+const keysOf = (schema: () => z.ZodObject) => () => new Set(Object.keys(schema().shape));
+
 /** Keys of the nested blocks whose unknown keys get warnings (output_format is free-form JSON Schema). */
-export const NESTED_KEYS: Record<string, ReadonlySet<string>> = {
-  retry: new Set(Object.keys(retrySchema.shape)),
-  loop: new Set(Object.keys(loopSettingsSchema.shape)),
-  loop_group: new Set(Object.keys(loopGroupSettingsSchema.shape)),
-  approval: new Set(Object.keys(approvalSettingsSchema.shape)),
-  fan_out: new Set(Object.keys(fanOutSchema.shape)),
-  exec: new Set(Object.keys(workflowExecSchema.shape)),
-  worktree: new Set(['enabled']),
-  evidence_policy: new Set(['required']),
-};
+export const NESTED_KEYS: Readonly<Record<string, ReadonlySet<string>>> = lazyRecord({
+  retry: keysOf(retrySchema),
+  loop: keysOf(loopSettingsSchema),
+  loop_group: keysOf(loopGroupSettingsSchema),
+  approval: keysOf(approvalSettingsSchema),
+  fan_out: keysOf(fanOutSchema),
+  exec: () => new Set(Object.keys(workflowExecSchema.shape)),
+  worktree: () => new Set(['enabled']),
+  evidence_policy: () => new Set(['required']),
+});
