@@ -41,7 +41,8 @@ try {
 // Code compiled from the cache cannot import() (V8 drops its loader): modules the bundle loads at run
 // time (the GitHub App's build/app.js) are imported from here.
 globalThis.__archalImport = (url) => import(url);
-const script = new Script(require('node:module').wrap(source), { filename: bundle, cachedData });
+// The bundle is one function expression, as Node wraps a CommonJS module (scripts/build.mjs).
+const script = new Script(source, { filename: bundle, cachedData });
 const module_ = { exports: {}, filename: bundle, id: bundle, loaded: false };
 script
   .runInThisContext()

@@ -74,7 +74,12 @@ const cli = {
   external: common.external.filter((name) => name !== 'better-sqlite3'),
   format: 'cjs',
   define: { 'import.meta.url': '__archalModuleUrl' },
-  banner: { js: 'var __archalModuleUrl=require("node:url").pathToFileURL(__filename).href;' },
+  // Written wrapped as Node wraps a CommonJS module, so that bin/archal.js compiles the file as it is
+  // read: wrapping it there made V8 copy the whole source once more on every start (~1 ms).
+  banner: {
+    js: '(function (exports, require, module, __filename, __dirname) {var __archalModuleUrl=require("node:url").pathToFileURL(__filename).href;',
+  },
+  footer: { js: '\n});' },
 };
 // The CLI bundles: the whole CLI, and `archal workflow …` alone (bin/archal.js picks one per command).
 const cliBundles = { 'src/cli/main.ts': 'cli.cjs', 'src/cli/main-workflow.ts': 'cli-workflow.cjs' };
