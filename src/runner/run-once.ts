@@ -14,6 +14,7 @@ import { judge } from '../evaluate/judge.js';
 import { agentSecrets, type AgentCommand } from '../harness/agent.js';
 import { outcomeDetail, runHarness, type HarnessOutcome, type HarnessRun } from '../harness/run.js';
 import { writeJsonCache } from '../lib/json-file.js';
+import { archalHome } from '../lib/paths.js';
 import { SecretRedactor } from '../lib/redact.js';
 import type { Provider, Usage } from '../providers/types.js';
 import type { Scenario } from '../scenarios/schema.js';
@@ -113,9 +114,14 @@ export async function runOnce(options: RunOnceOptions): Promise<ScenarioRunResul
   const { routing } = scenario.config;
   let proxy: RouteProxy | undefined;
   try {
-    // Route mode's CA certificate and preload live in the clone's directory too.
+    // Route mode's files (CA certificate, trust bundle, preload) live in the clone's directory too;
+    // its certificates are kept in the user's Archal home between runs.
     if (routing !== 'env')
-      proxy = await startRouteProxy({ target: { host: '127.0.0.1', port: clone.port }, dir: clone.dir });
+      proxy = await startRouteProxy({
+        target: { host: '127.0.0.1', port: clone.port },
+        dir: clone.dir,
+        authorityDir: join(archalHome(options.env), 'route'),
+      });
     const routeProxy = proxy;
     const before = clone.handle.state() as unknown as Record<string, unknown>;
     const harness = await runHarness({
