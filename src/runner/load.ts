@@ -1,6 +1,6 @@
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
-import { loadCheckedSeed } from '../clones/github/index.js';
+import { loadCheckedSeed } from '../clones/github/entry.js';
 import type { ArchalConfig } from '../config/schema.js';
 import { providerOfModel, resolveModelRef } from '../providers/models.js';
 import type { ProviderName } from '../providers/schema.js';

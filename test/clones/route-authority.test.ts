@@ -61,6 +61,13 @@ describe('a stored route authority', () => {
       expect(readFileSync(first.caFile, 'utf8').trim()).toBe(caPem);
       expect(readFileSync(second.caFile, 'utf8').trim()).toBe(caPem);
       expect(readFileSync(second.caFile, 'utf8')).not.toMatch(/PRIVATE KEY/);
+      // The trust bundle (the CA, then the public roots) is kept beside it and shared too.
+      expect(second.bundleFile).toBe(first.bundleFile);
+      expect(second.bundleFile.startsWith(dir)).toBe(true);
+      const bundle = readFileSync(second.bundleFile, 'utf8');
+      expect(bundle.startsWith(caPem!)).toBe(true);
+      expect(pemBlocks(bundle).length).toBeGreaterThan(100);
+      expect(bundle).not.toMatch(/PRIVATE KEY/);
       // A real client through the second proxy: the stored server key terminates its TLS.
       const env = { PATH: process.env.PATH, HOME: tempDir('archal-curl-home-'), ...second.env({}) };
       const result = await curl(env, 'https://api.github.com/repos/acme/widgets/issues/1');

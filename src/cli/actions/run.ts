@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
-import { loadCheckedSeed, loadSeed, seedJsonSchema } from '../../clones/github/index.js';
+import { loadCheckedSeed, loadSeed, seedJsonSchema } from '../../clones/github/entry.js';
 import { errorMessage } from '../../lib/errors.js';
 import { writeJsonFile } from '../../lib/json-file.js';
 import { clearSeedCache, SeedGenerationError } from '../../runner/setup-seed.js';

@@ -1,5 +1,16 @@
-import { createPrivateKey, randomBytes, X509Certificate } from 'node:crypto';
-import { chmodSync, lstatSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { createHash, createPrivateKey, randomBytes, X509Certificate } from 'node:crypto';
+import {
+  chmodSync,
+  existsSync,
+  lstatSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
+import { rootCertificates } from 'node:tls';
 import { join } from 'node:path';
 import type { Credentials, RunAuthority } from './ca.js';
 
@@ -77,24 +88,45 @@ function privateToUser(path: string, mask: number): boolean {
   return process.platform === 'win32' || (stat.mode & mask) === 0;
 }
 
-/** Written whole under a temporary name and renamed: runs starting together never read half a file. */
 function writeAuthority(dir: string, caCert: string, server: Credentials): void {
   try {
     mkdirSync(dir, { recursive: true, mode: 0o700 });
     chmodSync(dir, 0o700);
     if (!privateToUser(dir, 0o077)) return;
-    const file = join(dir, AUTHORITY_FILE);
-    const temporary = `${file}.${process.pid}.${randomBytes(4).toString('hex')}`;
-    try {
-      writeFileSync(temporary, `${caCert.trim()}\n${server.cert.trim()}\n${server.key.trim()}\n`, {
-        mode: 0o600,
-        flag: 'wx',
-      });
-      renameSync(temporary, file);
-    } finally {
-      rmSync(temporary, { force: true });
-    }
+    writeWhole(join(dir, AUTHORITY_FILE), `${caCert.trim()}\n${server.cert.trim()}\n${server.key.trim()}\n`);
   } catch {
     // A home Archal cannot write to: the next run makes its certificates again.
+  }
+}
+
+/**
+ * The trust bundle (the CA followed by Node's public roots) of a stored CA, kept beside it: listing
+ * Node's roots costs a run several milliseconds. Named after the CA and the Node.js version (whose
+ * roots it holds); older ones are removed. Undefined when it cannot be kept there.
+ */
+export function storedTrustBundle(dir: string, caCert: string): string | undefined {
+  const stamp = createHash('sha256').update(`${process.version}\0${caCert.trim()}`).digest('hex').slice(0, 16);
+  const name = `route-ca-bundle-${stamp}.pem`;
+  const file = join(dir, name);
+  try {
+    if (existsSync(file) && privateToUser(file, 0o022)) return file;
+    if (!privateToUser(dir, 0o077)) return undefined;
+    writeWhole(file, [caCert.trim(), ...rootCertificates].join('\n'));
+    for (const entry of readdirSync(dir))
+      if (/^route-ca-bundle-[0-9a-f]+\.pem$/.test(entry) && entry !== name) rmSync(join(dir, entry), { force: true });
+    return file;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Written whole under a temporary name and renamed: runs starting together never read half a file. */
+function writeWhole(file: string, text: string): void {
+  const temporary = `${file}.${process.pid}.${randomBytes(4).toString('hex')}`;
+  try {
+    writeFileSync(temporary, text, { mode: 0o600, flag: 'wx' });
+    renameSync(temporary, file);
+  } finally {
+    rmSync(temporary, { force: true });
   }
 }

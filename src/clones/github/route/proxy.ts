@@ -6,7 +6,7 @@ import * as nodeModule from 'node:module';
 import { dirname, join } from 'node:path';
 import type { Duplex } from 'node:stream';
 import { shippedFile } from '../../../lib/paths.js';
-import { routeAuthority } from './ca-store.js';
+import { routeAuthority, storedTrustBundle } from './ca-store.js';
 import { preloadSource, ROUTE_UNDICI } from './preload.js';
 
 /** The hosts whose traffic reaches the clone; any other host is refused and recorded. */
@@ -47,7 +47,10 @@ export interface RouteProxy {
   port: number;
   /** The run CA's certificate alone (NODE_EXTRA_CA_CERTS adds it to Node's own roots). */
   caFile: string;
-  /** The run CA followed by the usual public roots (for variables that replace the trust store). */
+  /**
+   * The CA followed by the usual public roots (for variables that replace the trust store): in the
+   * run's directory, or kept beside a stored CA.
+   */
   bundleFile: string;
   /** A file Node loads first (`--require`) that sends fetch() through the proxy on Node versions that ignore HTTPS_PROXY. */
   preloadFile: string;
@@ -73,10 +76,12 @@ export async function startRouteProxy(options: RouteProxyOptions): Promise<Route
   let secureContext: Promise<SecureContext> | undefined;
   const serverContext = () => (secureContext ??= authority.server().then((server) => createSecureContext(server)));
   const caFile = join(options.dir, 'route-ca.pem');
-  const bundleFile = join(options.dir, 'route-ca-bundle.pem');
+  const storedBundle =
+    options.authorityDir === undefined ? undefined : storedTrustBundle(options.authorityDir, authority.caCert);
+  const bundleFile = storedBundle ?? join(options.dir, 'route-ca-bundle.pem');
   const preloadFile = join(options.dir, 'route-preload.cjs');
   writeFileSync(caFile, authority.caCert);
-  writeFileSync(bundleFile, [authority.caCert, ...rootCertificates].join('\n'));
+  if (!storedBundle) writeFileSync(bundleFile, [authority.caCert, ...rootCertificates].join('\n'));
   writeFileSync(preloadFile, preloadSource(undiciPath()));
 
   const clock = options.clock ?? (() => new Date());
