@@ -1,5 +1,5 @@
 import type { ChildProcess } from 'node:child_process';
-import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import { handleControl } from './control/handler.js';
 import { CloneCore } from './core.js';
 import { createWorkflowRun, type WorkflowRunRequest, type WorkflowRunResponse } from './control/runs.js';
@@ -10,7 +10,6 @@ import type { RateLimitOption } from './http/rate-limit.js';
 import { handleRest } from './http/server.js';
 import type { RequestLogEntry } from './request-log.js';
 import { restRouter } from './routes/index.js';
-import type { ListeningClone } from './open.js';
 import { loadSeed } from './seed/named.js';
 import type { Seed } from './seed/schema.js';
 import { snapshot, type StateSnapshot } from './state/snapshot.js';
@@ -91,6 +90,22 @@ export interface GitHubClone {
   dir: string;
   port: number;
   handle: GitHubCloneHandle;
+}
+
+/** What a clone is built on (see `openGitHubClone`): the listening server and the instance's identity. */
+export interface ListeningClone {
+  server: Server;
+  dir: string;
+  token: string;
+  controlToken: string | null;
+  port: number;
+  base: string;
+  /** Hands the held requests, and every later one, to the clone's handler. */
+  serve(handler: (req: IncomingMessage, res: ServerResponse) => void): void;
+  /** Closes the server and removes the directory (after a failed build). */
+  discard(): Promise<void>;
+  /** Removes the directory and forgets it (stop()). */
+  removeDir(): void;
 }
 
 /** A request sent to api.github.com and routed here by route mode's proxy: it gets GitHub's own URLs. */

@@ -1,9 +1,9 @@
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, realpathSync, rmSync } from 'node:fs';
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { join } from 'node:path';
 import { scratchDir } from '../../lib/paths.js';
-import type { GitHubClone, GitHubCloneOptions } from './clone.js';
+import type { GitHubClone, GitHubCloneOptions, ListeningClone } from './clone.js';
 
 /**
  * A clone in two steps: its port is bound (its URLs and token known) before its state is seeded and
@@ -26,22 +26,6 @@ export interface OpenedGitHubClone {
   serve(): void;
   /** Closes the port and removes the directory of a clone that will not be built. */
   abandon(): Promise<void>;
-}
-
-/** What clone.ts builds on: the listening server and the instance's identity. */
-export interface ListeningClone {
-  server: Server;
-  dir: string;
-  token: string;
-  controlToken: string | null;
-  port: number;
-  base: string;
-  /** Hands the held requests, and every later one, to the clone's handler. */
-  serve(handler: (req: IncomingMessage, res: ServerResponse) => void): void;
-  /** Closes the server and removes the directory (after a failed build). */
-  discard(): Promise<void>;
-  /** Removes the directory and forgets it (stop()). */
-  removeDir(): void;
 }
 
 // Directories of running instances, removed even if the process exits without stop() (one
