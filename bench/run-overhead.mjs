@@ -1,8 +1,10 @@
 // `archal run` as users run it: the CLI process, one scenario with a trivial agent (a Node.js script
 // that prints {"text":"ok"}), clone start, seeding, route mode, evaluation and the run record
 // included, against spawning that same agent bare, alternating. Goals: a single run ≤ 1.5 × the bare
-// agent; a scenario of RUNS runs ≤ 1.5 × per run. Extra line (no goal): `runSuite` in-process and
-// warm, which leaves out the CLI's start-up and every one-time cost.
+// agent; a scenario of RUNS runs ≤ 1.5 × per run. Extra lines (no goal): the floor of one run (a
+// second Node.js start, `node -e 0`, plus the agent: what any CLI that then spawns the agent pays),
+// and `runSuite` in-process and warm, which leaves out the CLI's start-up and every one-time cost.
+// The home is fresh: the warm-up run makes route mode's CA, which later runs reuse (as a user's do).
 import { execFileSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -22,14 +24,19 @@ const env = cliEnv(join(dir, 'home'));
 const archal = (file) => () =>
   timeSpawn(process.execPath, [cli, 'run', file, '--harness', `node ${agentFile}`, '--quiet'], { cwd: dir, env });
 const bare = () => timeSpawn(process.execPath, [agentFile], { cwd: dir, env });
+const node = () => timeSpawn(process.execPath, ['-e', '0'], { cwd: dir, env });
 
-const samples = await alternate({ bare, one: archal('one.md'), many: archal('many.md') }, ROUNDS);
+const samples = await alternate({ bare, node, one: archal('one.md'), many: archal('many.md') }, ROUNDS);
 const single = summary(samples.one.map((time, i) => time / samples.bare[i]));
 report('archal run, one run through the CLI (trivial agent)', {
   ratio: single.median,
   goal: 1.5,
   detail: `ratio ${formatRange(single)}; ${median(samples.one).toFixed(0)} ms vs ${median(samples.bare).toFixed(0)} ms for the agent bare (medians of ${ROUNDS} alternating rounds)`,
 });
+const floor = summary(samples.node.map((time, i) => (time + samples.bare[i]) / samples.bare[i]));
+console.log(
+  `INFO  floor of one run (node -e 0, then the agent), as a ratio to the agent bare: ${formatRange(floor)}; one run is ${(single.median / floor.median).toFixed(2)} × the floor (${median(samples.node).toFixed(0)} ms for node -e 0)`,
+);
 const perRun = summary(samples.many.map((time, i) => time / RUNS / samples.bare[i]));
 report(`archal run, ${RUNS} runs of a scenario through the CLI, per run`, {
   ratio: perRun.median,

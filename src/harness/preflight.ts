@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
-import { startGitHubClone } from '../clones/github/index.js';
+import { startGitHubClone } from '../clones/github/entry.js';
 import { SecretRedactor } from '../lib/redact.js';
 import { agentSecrets, type AgentCommand } from './agent.js';
 import { outcomeDetail, runHarness } from './run.js';

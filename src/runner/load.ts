@@ -1,6 +1,6 @@
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
-import { loadCheckedSeed } from '../clones/github/index.js';
+import { loadCheckedSeed, NAMED_SEEDS } from '../clones/github/entry.js';
 import type { ArchalConfig } from '../config/schema.js';
 import { providerOfModel, resolveModelRef } from '../providers/models.js';
 import type { ProviderName } from '../providers/schema.js';
@@ -187,6 +187,9 @@ function seedProblems(scenario: Scenario, cwd: string): ScenarioProblem[] {
     return [{ file: scenario.file, message: "use either 'seed:' in Config or a '## Seed State' block, not both" }];
   const { seed, base, own } = scenarioSeed(scenario, { cwd });
   if (!own) return [];
+  // A named seed is Archal's own and known to apply: its name is the only thing to check here, and
+  // it is parsed when the clone is seeded (while the agent starts).
+  if (typeof seed === 'string' && (NAMED_SEEDS as readonly string[]).includes(seed)) return [];
   try {
     loadCheckedSeed(seed, base, { root: cwd });
     return [];

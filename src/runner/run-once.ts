@@ -1,7 +1,17 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { dirname, join } from 'node:path';
-import { startGitHubClone, type GitHubClone, type RequestLogEntry, type Seed } from '../clones/github/index.js';
-import { startRouteProxy, type RefusedRequest, type RouteProxy } from '../clones/github/route/index.js';
+import {
+  openGitHubClone,
+  startGitHubClone,
+  startRouteProxy,
+  type GitHubClone,
+  type GitHubCloneOptions,
+  type OpenedGitHubClone,
+  type RefusedRequest,
+  type RequestLogEntry,
+  type RouteProxy,
+  type Seed,
+} from '../clones/github/entry.js';
 import type { ProviderName } from '../providers/schema.js';
 import { buildContext, type EvaluationContext } from '../evaluate/context.js';
 import {
@@ -14,6 +24,7 @@ import { judge } from '../evaluate/judge.js';
 import { agentSecrets, type AgentCommand } from '../harness/agent.js';
 import { outcomeDetail, runHarness, type HarnessOutcome, type HarnessRun } from '../harness/run.js';
 import { writeJsonCache } from '../lib/json-file.js';
+import { archalHome } from '../lib/paths.js';
 import { SecretRedactor } from '../lib/redact.js';
 import type { Provider, Usage } from '../providers/types.js';
 import type { Scenario } from '../scenarios/schema.js';
@@ -75,13 +86,28 @@ export function startScenarioClone(
   scenario: Scenario,
   options: Pick<RunOnceOptions, 'seedOverride' | 'defaultSeed' | 'cwd' | 'rateLimit'>,
 ): Promise<GitHubClone> {
+  return startGitHubClone(scenarioCloneOptions(scenario, options));
+}
+
+/** The clone of one run, its port bound but not yet seeded (see `openGitHubClone`). */
+function openScenarioClone(
+  scenario: Scenario,
+  options: Pick<RunOnceOptions, 'seedOverride' | 'defaultSeed' | 'cwd' | 'rateLimit'>,
+): Promise<OpenedGitHubClone> {
+  return openGitHubClone(scenarioCloneOptions(scenario, options));
+}
+
+function scenarioCloneOptions(
+  scenario: Scenario,
+  options: Pick<RunOnceOptions, 'seedOverride' | 'defaultSeed' | 'cwd' | 'rateLimit'>,
+): GitHubCloneOptions {
   const { seed, base: seedBase } = scenarioSeed(scenario, {
     override: options.seedOverride,
     configured: options.defaultSeed,
     cwd: options.cwd,
   });
   // The control token keeps the agent from reading (or resetting) the state its criteria check.
-  return startGitHubClone({
+  return {
     seed,
     cwd: seedBase,
     // Seed files a repository names (its scenarios, its .archal.json) stay inside it; --seed is the user's own.
@@ -89,7 +115,7 @@ export function startScenarioClone(
     logger: () => {},
     controlToken: randomBytes(24).toString('hex'),
     ...(options.rateLimit ? { rateLimit: { limit: options.rateLimit, kind: 'secondary' as const } } : {}),
-  });
+  };
 }
 
 /** One run of one scenario on its own, freshly seeded clone. Never throws for the agent's failures. */
@@ -102,37 +128,57 @@ export async function runOnce(options: RunOnceOptions): Promise<ScenarioRunResul
     configured: options.defaultSeed,
     cwd: options.cwd,
   });
-  const clone = options.clone ?? (await startScenarioClone(scenario, options));
-  const logStart = options.clone ? clone.handle.requests().length : 0;
-  const redactor = new SecretRedactor([clone.token, ...agentSecrets(options.agent)], {
+  // A fresh clone's port is bound first and the agent started at once: the clone is seeded and its
+  // routes loaded while the agent boots. Its requests wait until the seeded state is recorded.
+  const opened = options.clone ? undefined : await openScenarioClone(scenario, options);
+  const address: Pick<GitHubClone, 'apiUrl' | 'token' | 'dir' | 'port'> = options.clone ?? opened!;
+  let clone = options.clone;
+  const logStart = options.clone ? options.clone.handle.requests().length : 0;
+  const redactor = new SecretRedactor([address.token, ...agentSecrets(options.agent)], {
     ...options.env,
     ...options.agent.env,
   });
   // The agent's trace and metrics files live in the clone's directory, removed with it.
-  const agentFiles = join(clone.dir, 'agent-files', runId);
+  const agentFiles = join(address.dir, 'agent-files', runId);
   const { routing } = scenario.config;
+  // Stops the agent when the clone cannot be built, as well as when the caller cancels.
+  const setup = new AbortController();
+  const cancel = () => setup.abort();
+  options.signal?.addEventListener('abort', cancel, { once: true });
+  if (options.signal?.aborted) setup.abort();
   let proxy: RouteProxy | undefined;
   try {
-    // Route mode's CA certificate and preload live in the clone's directory too.
+    // Route mode's files (CA certificate, trust bundle, preload) live in the clone's directory too;
+    // its certificates are kept in the user's Archal home between runs.
     if (routing !== 'env')
-      proxy = await startRouteProxy({ target: { host: '127.0.0.1', port: clone.port }, dir: clone.dir });
+      proxy = await startRouteProxy({
+        target: { host: '127.0.0.1', port: address.port },
+        dir: address.dir,
+        authorityDir: join(archalHome(options.env), 'route'),
+      });
     const routeProxy = proxy;
-    const before = clone.handle.state() as unknown as Record<string, unknown>;
-    const harness = await runHarness({
+    const running = runHarness({
       agent: options.agent,
       task: scenario.prompt,
       model: options.agentModel,
-      cloneUrls: { github: clone.apiUrl, githubMcp: `${clone.apiUrl}/mcp` },
-      github: { apiUrl: routing === 'proxy' ? undefined : clone.apiUrl, token: clone.token },
+      cloneUrls: { github: address.apiUrl, githubMcp: `${address.apiUrl}/mcp` },
+      github: { apiUrl: routing === 'proxy' ? undefined : address.apiUrl, token: address.token },
       route: routeProxy ? (env) => routeProxy.env(env) : undefined,
       cwd: options.cwd,
       runDir: agentFiles,
       timeoutMs: (options.timeoutSeconds ?? scenario.config.timeout) * 1000,
       env: options.env,
-      signal: options.signal,
+      signal: setup.signal,
     });
-    const after = clone.handle.state() as unknown as Record<string, unknown>;
-    const log = clone.handle.requests().slice(logStart);
+    // Awaited below; until then a failure to start it must not count as unhandled.
+    running.catch(() => {});
+    const live = opened ? (clone = await buildWhileAgentBoots(opened, running, setup)) : options.clone!;
+    const before = live.handle.state() as unknown as Record<string, unknown>;
+    // Seeded, its state recorded: the clone answers the agent's requests from here on.
+    opened?.serve();
+    const harness = await running;
+    const after = live.handle.state() as unknown as Record<string, unknown>;
+    const log = live.handle.requests().slice(logStart);
     const refused = (proxy?.refused() ?? []).map(({ host, port, method }) => ({ host, port, method }));
     const requests = log.map(requestSummary);
     const context = buildContext(before, after, {
@@ -219,8 +265,27 @@ export async function runOnce(options: RunOnceOptions): Promise<ScenarioRunResul
     );
     return result;
   } finally {
+    options.signal?.removeEventListener('abort', cancel);
     await proxy?.stop();
-    if (!options.clone) await clone.handle.stop();
+    if (opened) await (clone ? clone.handle.stop() : opened.abandon());
+  }
+}
+
+/**
+ * Builds a clone the agent may already be calling (its requests wait); when that fails, the agent is
+ * stopped and gone before the error goes on.
+ */
+async function buildWhileAgentBoots(
+  opened: OpenedGitHubClone,
+  running: Promise<HarnessRun>,
+  setup: AbortController,
+): Promise<GitHubClone> {
+  try {
+    return await opened.build();
+  } catch (error) {
+    setup.abort();
+    await running;
+    throw error;
   }
 }
 

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { loadCheckedSeed, seedJsonSchema, type Seed } from '../clones/github/index.js';
+import { loadCheckedSeed, seedJsonSchema, type Seed } from '../clones/github/entry.js';
 import { errorMessage } from '../lib/errors.js';
 import { ensureIgnoredDir } from '../lib/ignored-dir.js';
 import { writeJsonCache } from '../lib/json-file.js';

@@ -1,20 +1,17 @@
 import { existsSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
-import { loadCheckedSeed, loadSeed, seedJsonSchema } from '../../clones/github/index.js';
+import { loadCheckedSeed, loadSeed, seedJsonSchema } from '../../clones/github/entry.js';
 import { errorMessage } from '../../lib/errors.js';
 import { writeJsonFile } from '../../lib/json-file.js';
 import { clearSeedCache, SeedGenerationError } from '../../runner/setup-seed.js';
 import { CLONE_KEYWORDS } from '../../scenarios/clones.js';
-import { configJsonSchema } from '../../config/json-schema.js';
 import type { AgentCommand } from '../../harness/agent.js';
 import { locateAgent } from '../../harness/locate.js';
 import { preflightHarness } from '../../harness/preflight.js';
 import { displayFile, formatScenarioProblem, formatScenarioProblems, loadScenarios } from '../../runner/load.js';
 import { junitReport, progressLine, terminalReport } from '../../runner/report.js';
-import { resultsJsonSchema } from '../../runner/results.js';
 import { scenarioSeed, seedName } from '../../runner/run-once.js';
 import { shardSchema, type Shard } from '../../runner/shard.js';
-import { writeShardInfo, writeSuiteRecord } from '../../runner/shard-record.js';
 import { loadWorkspaceScenarios, runWorkspaceScenarios } from '../../workspace/scenarios.js';
 import type { Workspace } from '../../workspace/workspace.js';
 import { EXIT, UserError } from '../errors.js';
@@ -235,6 +232,8 @@ export async function runCommand(globals: GlobalOptions, paths: string[], flags:
       },
     });
     if (flags.record) {
+      // Loaded only here: its schemas cost every other run start-up time.
+      const { writeShardInfo, writeSuiteRecord } = await import('../../runner/shard-record.js');
       const dir = resolve(ctx.root, flags.record);
       writeSuiteRecord(dir, suite, ctx.root);
       if (shard)
@@ -373,12 +372,16 @@ export async function scenarioValidate(
 
 export async function printSchema(name: string): Promise<number> {
   switch (name) {
-    case 'config':
+    case 'config': {
+      const { configJsonSchema } = await import('../../config/json-schema.js');
       printJson(configJsonSchema());
       return EXIT.ok;
-    case 'results':
+    }
+    case 'results': {
+      const { resultsJsonSchema } = await import('../../runner/results.js');
       printJson(resultsJsonSchema());
       return EXIT.ok;
+    }
     case 'seed':
       printJson(seedJsonSchema());
       return EXIT.ok;

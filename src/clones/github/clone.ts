@@ -1,9 +1,5 @@
 import type { ChildProcess } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
-import { mkdtempSync, realpathSync, rmSync } from 'node:fs';
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import { join } from 'node:path';
-import { scratchDir } from '../../lib/paths.js';
+import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import { handleControl } from './control/handler.js';
 import { CloneCore } from './core.js';
 import { createWorkflowRun, type WorkflowRunRequest, type WorkflowRunResponse } from './control/runs.js';
@@ -96,17 +92,20 @@ export interface GitHubClone {
   handle: GitHubCloneHandle;
 }
 
-// Directories of running instances, removed even if the process exits without stop() (one
-// listener for all instances, so starting many adds none).
-const liveDirs = new Set<string>();
-let exitHook = false;
-function track(dir: string): void {
-  liveDirs.add(dir);
-  if (exitHook) return;
-  exitHook = true;
-  process.once('exit', () => {
-    for (const live of liveDirs) rmSync(live, { recursive: true, force: true });
-  });
+/** What a clone is built on (see `openGitHubClone`): the listening server and the instance's identity. */
+export interface ListeningClone {
+  server: Server;
+  dir: string;
+  token: string;
+  controlToken: string | null;
+  port: number;
+  base: string;
+  /** Hands the held requests, and every later one, to the clone's handler. */
+  serve(handler: (req: IncomingMessage, res: ServerResponse) => void): void;
+  /** Closes the server and removes the directory (after a failed build). */
+  discard(): Promise<void>;
+  /** Removes the directory and forgets it (stop()). */
+  removeDir(): void;
 }
 
 /** A request sent to api.github.com and routed here by route mode's proxy: it gets GitHub's own URLs. */
@@ -116,16 +115,16 @@ function viaGitHubHost(req: IncomingMessage): boolean {
 }
 
 /**
- * Starts an in-process GitHub clone on loopback: REST API, git smart HTTP, webhooks, control API.
- * Each instance has its own temporary directory and state; stop() removes both.
+ * Seeds a clone whose port `openGitHubClone` bound and makes its request handler; the held requests
+ * reach it when `serve()` is called.
  */
-export async function startGitHubClone(options: GitHubCloneOptions = {}): Promise<GitHubClone> {
+export function buildGitHubClone(
+  listening: ListeningClone,
+  options: GitHubCloneOptions,
+): { clone: GitHubClone; serve(): void } {
   const seedRules = options.seedRoot === undefined ? {} : { root: options.seedRoot };
   const { seed, source } = loadSeed(options.seed ?? 'small-project', options.cwd, seedRules);
-  const dir = realpathSync(mkdtempSync(join(scratchDir(), 'archal-github-')));
-  track(dir);
-  const token = options.token ?? `ghp_${randomBytes(27).toString('base64url').replace(/[-_]/g, '0').slice(0, 36)}`;
-  const controlToken = options.controlToken ?? null;
+  const { dir, token, controlToken, base, port } = listening;
   const core = new CloneCore(dir, token, {
     webhook: options.webhook,
     rateLimit: options.rateLimit,
@@ -136,70 +135,52 @@ export async function startGitHubClone(options: GitHubCloneOptions = {}): Promis
     warn: options.logger ?? ((line) => process.stderr.write(`archal github clone: ${line}\n`)),
   });
   const children = new Set<ChildProcess>();
-  let server: Server | undefined;
-  try {
-    core.applySeed(seed, source);
-    const router = restRouter();
-    server = createServer({ keepAlive: true }, (req: IncomingMessage, res: ServerResponse) => {
-      const url = req.url ?? '/';
-      const q = url.indexOf('?');
-      const path = q === -1 ? url : url.slice(0, q);
-      const search = q === -1 ? '' : url.slice(q + 1);
-      let work: Promise<void>;
-      const exchange = { req, res, path, search };
-      if (path === '/_archal' || path.startsWith('/_archal/')) work = handleControl(core, exchange, controlToken);
-      else if (path === '/mcp')
-        work = import('./mcp/handler.js').then(({ handleMcp }) =>
-          handleMcp(core, exchange, viaGitHubHost(req) ? core.urlsGitHub : core.urls),
+  core.applySeed(seed, source);
+  const router = restRouter();
+  const handler = (req: IncomingMessage, res: ServerResponse) => {
+    const url = req.url ?? '/';
+    const q = url.indexOf('?');
+    const path = q === -1 ? url : url.slice(0, q);
+    const search = q === -1 ? '' : url.slice(q + 1);
+    let work: Promise<void>;
+    const exchange = { req, res, path, search };
+    if (path === '/_archal' || path.startsWith('/_archal/')) work = handleControl(core, exchange, controlToken);
+    else if (path === '/mcp')
+      work = import('./mcp/handler.js').then(({ handleMcp }) =>
+        handleMcp(core, exchange, viaGitHubHost(req) ? core.urlsGitHub : core.urls),
+      );
+    else if (path === '/graphql' || path === '/api/graphql')
+      // Loaded on first use: GitHub's schema takes a second to build.
+      work = import('./graphql/handler.js').then(({ handleGraphql }) =>
+        handleGraphql(core, exchange, viaGitHubHost(req) ? core.urlsGitHub : core.urls),
+      );
+    else if (path.startsWith(BLOB_PREFIX)) work = handleBlob(core, exchange);
+    else if (path.startsWith('/twirp/')) work = handleResults(core, exchange, TWIRP_PATH.exec(path)?.[1] ?? '');
+    else {
+      const git = GIT_PATH.exec(path);
+      if (git) work = handleGit(core, { children }, exchange, git);
+      else if (path === '/api/v3' || path.startsWith('/api/v3/'))
+        work = handleRest(
+          core,
+          router,
+          { ...exchange, path: path.slice(7) || '/' },
+          { prefix: '/api/v3', urls: core.urlsV3 },
         );
-      else if (path === '/graphql' || path === '/api/graphql')
-        // Loaded on first use: GitHub's schema takes a second to build.
-        work = import('./graphql/handler.js').then(({ handleGraphql }) =>
-          handleGraphql(core, exchange, viaGitHubHost(req) ? core.urlsGitHub : core.urls),
-        );
-      else if (path.startsWith(BLOB_PREFIX)) work = handleBlob(core, exchange);
-      else if (path.startsWith('/twirp/')) work = handleResults(core, exchange, TWIRP_PATH.exec(path)?.[1] ?? '');
-      else {
-        const git = GIT_PATH.exec(path);
-        if (git) work = handleGit(core, { children }, exchange, git);
-        else if (path === '/api/v3' || path.startsWith('/api/v3/'))
-          work = handleRest(
-            core,
-            router,
-            { ...exchange, path: path.slice(7) || '/' },
-            { prefix: '/api/v3', urls: core.urlsV3 },
-          );
-        else
-          work = handleRest(core, router, exchange, {
-            prefix: '',
-            urls: viaGitHubHost(req) ? core.urlsGitHub : core.urls,
-          });
-      }
-      work.catch((error: unknown) => {
-        core.config.warn(error instanceof Error ? (error.stack ?? error.message) : String(error));
-        if (!res.headersSent) res.writeHead(500).end();
-      });
+      else
+        work = handleRest(core, router, exchange, {
+          prefix: '',
+          urls: viaGitHubHost(req) ? core.urlsGitHub : core.urls,
+        });
+    }
+    work.catch((error: unknown) => {
+      core.config.warn(error instanceof Error ? (error.stack ?? error.message) : String(error));
+      if (!res.headersSent) res.writeHead(500).end();
     });
-    server.keepAliveTimeout = 30_000;
-    const listening = server;
-    await new Promise<void>((resolve, reject) => {
-      listening.once('error', reject);
-      listening.listen(options.port ?? 0, options.host ?? '127.0.0.1', () => resolve());
-    });
-  } catch (error) {
-    server?.close();
-    rmSync(dir, { recursive: true, force: true });
-    liveDirs.delete(dir);
-    throw error;
-  }
-  const address = server.address();
-  const port = typeof address === 'object' && address ? address.port : 0;
-  const host = options.host ?? '127.0.0.1';
-  const base = `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
+  };
   core.setBase(base);
 
   let stopped: Promise<void> | undefined;
-  const running = server;
+  const running = listening.server;
   const handle: GitHubCloneHandle = {
     state: () => snapshot(core.store, { seed: core.seedSource }),
     reset: async () => core.reset(),
@@ -231,9 +212,11 @@ export async function startGitHubClone(options: GitHubCloneOptions = {}): Promis
               ),
           ),
         );
-        rmSync(dir, { recursive: true, force: true });
-        liveDirs.delete(dir);
+        listening.removeDir();
       })()),
   };
-  return { apiUrl: base, gitUrl: base, token, controlToken, dir, port, handle };
+  return {
+    clone: { apiUrl: base, gitUrl: base, token, controlToken, dir, port, handle },
+    serve: () => listening.serve(handler),
+  };
 }

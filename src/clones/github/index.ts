@@ -1,13 +1,9 @@
 /** The local GitHub clone: REST API, git over HTTP, webhooks, seeds and the request log. */
-export { startGitHubClone } from './clone.js';
+export { openGitHubClone, startGitHubClone } from './open.js';
+export type { OpenedGitHubClone } from './open.js';
 export { configureCloneGitPath } from './git/env.js';
 export type { GitHubClone, GitHubCloneHandle, GitHubCloneOptions } from './clone.js';
-export { seedSchema, seedJsonSchema } from './seed/schema.js';
-export type { Seed, ParsedSeed } from './seed/schema.js';
-export { loadSeed, NAMED_SEEDS, SEED_DESCRIPTIONS } from './seed/named.js';
-export { checkSeed, loadCheckedSeed } from './seed/check.js';
-export type { SeedFileRules } from './seed/named.js';
-export { SeedError } from './seed/errors.js';
+export * from './seeds.js';
 export type { StateSnapshot } from './state/snapshot.js';
 export type { RequestLogEntry } from './request-log.js';
 export type { Change, FieldChange } from './state/store.js';

@@ -6,6 +6,7 @@ import * as nodeModule from 'node:module';
 import { dirname, join } from 'node:path';
 import type { Duplex } from 'node:stream';
 import { shippedFile } from '../../../lib/paths.js';
+import { routeAuthority, storedTrustBundle } from './ca-store.js';
 import { preloadSource, ROUTE_UNDICI } from './preload.js';
 
 /** The hosts whose traffic reaches the clone; any other host is refused and recorded. */
@@ -19,6 +20,11 @@ export interface RouteProxyOptions {
   target: { host: string; port: number };
   /** The run's directory: the CA certificate, the trust bundle and the Node preload are written here. */
   dir: string;
+  /**
+   * Where the CA's certificate and the server certificate it signed are kept between runs (the
+   * user's Archal home); without it, a CA is made for this proxy alone.
+   */
+  authorityDir?: string;
   /** Where the proxy listens (default 127.0.0.1). */
   host?: string;
   clock?: () => Date;
@@ -41,7 +47,10 @@ export interface RouteProxy {
   port: number;
   /** The run CA's certificate alone (NODE_EXTRA_CA_CERTS adds it to Node's own roots). */
   caFile: string;
-  /** The run CA followed by the usual public roots (for variables that replace the trust store). */
+  /**
+   * The CA followed by the usual public roots (for variables that replace the trust store): in the
+   * run's directory, or kept beside a stored CA.
+   */
   bundleFile: string;
   /** A file Node loads first (`--require`) that sends fetch() through the proxy on Node versions that ignore HTTPS_PROXY. */
   preloadFile: string;
@@ -57,22 +66,22 @@ export interface RouteProxy {
 
 /**
  * Starts a loopback HTTP proxy that sends GitHub's hosts to the clone: HTTPS through CONNECT is
- * terminated with a certificate of a per-run CA and the decrypted stream piped to the clone as is
+ * terminated with the server certificate of the route CA (stored, or made for this proxy) and the decrypted stream piped to the clone as is
  * (its Host header tells the clone which GitHub host was meant); plain HTTP is forwarded. Every
  * other host gets a 403 and is recorded.
  */
 export async function startRouteProxy(options: RouteProxyOptions): Promise<RouteProxy> {
-  // The certificate library is loaded with the first proxy a process starts, not with Archal.
-  const { makeRunAuthority } = await import('./ca.js');
-  const authority = await makeRunAuthority(ROUTED_HOSTS);
+  const authority = await routeAuthority(ROUTED_HOSTS, { dir: options.authorityDir });
   // The server certificate is minted for the first HTTPS tunnel: many runs never open one.
   let secureContext: Promise<SecureContext> | undefined;
   const serverContext = () => (secureContext ??= authority.server().then((server) => createSecureContext(server)));
   const caFile = join(options.dir, 'route-ca.pem');
-  const bundleFile = join(options.dir, 'route-ca-bundle.pem');
+  const storedBundle =
+    options.authorityDir === undefined ? undefined : storedTrustBundle(options.authorityDir, authority.caCert);
+  const bundleFile = storedBundle ?? join(options.dir, 'route-ca-bundle.pem');
   const preloadFile = join(options.dir, 'route-preload.cjs');
   writeFileSync(caFile, authority.caCert);
-  writeFileSync(bundleFile, [authority.caCert, ...rootCertificates].join('\n'));
+  if (!storedBundle) writeFileSync(bundleFile, [authority.caCert, ...rootCertificates].join('\n'));
   writeFileSync(preloadFile, preloadSource(undiciPath()));
 
   const clock = options.clock ?? (() => new Date());

@@ -1,0 +1,132 @@
+import { createHash, createPrivateKey, randomBytes, X509Certificate } from 'node:crypto';
+import {
+  chmodSync,
+  existsSync,
+  lstatSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
+import { rootCertificates } from 'node:tls';
+import { join } from 'node:path';
+import type { Credentials, RunAuthority } from './ca.js';
+
+/**
+ * Route mode's certificates kept between runs, so that a run does not load the certificate library
+ * nor make keys: one file (`route-authority.pem`, 0600, in a 0700 directory of the user's Archal
+ * home) holding the CA's certificate and the server certificate it signed for the routed hosts, with
+ * that server certificate's key. The CA's own key is never written: it signs the server certificate
+ * once, in memory, and is dropped, so nothing can sign another certificate with this CA. The file is
+ * made again when it is missing, unreadable, not the user's own, for other hosts, or has less than
+ * a day of validity left.
+ */
+export const AUTHORITY_FILE = 'route-authority.pem';
+
+/** A stored authority is replaced once less than this remains of its validity (runs never outlive it). */
+const MIN_REMAINING_MS = 24 * 60 * 60 * 1000;
+
+/** The run's authority: the stored one when it is still good, else a new one (stored when `dir` is given). */
+export async function routeAuthority(
+  hosts: readonly string[],
+  options: { dir?: string; now?: Date } = {},
+): Promise<RunAuthority> {
+  const now = options.now ?? new Date();
+  if (options.dir === undefined) {
+    const { makeRunAuthority } = await import('./ca.js');
+    return makeRunAuthority(hosts, now);
+  }
+  const stored = readAuthority(options.dir, hosts, now);
+  if (stored) return stored;
+  // The certificate library is loaded only when certificates must be made.
+  const { makeRunAuthority } = await import('./ca.js');
+  const made = await makeRunAuthority(hosts, now);
+  const server = await made.server();
+  writeAuthority(options.dir, made.caCert, server);
+  return fixed(made.caCert, server);
+}
+
+/** PEM text as written and as read back alike: one trailing newline. */
+function fixed(caCert: string, server: Credentials): RunAuthority {
+  const pem = (text: string) => `${text.trim()}\n`;
+  const credentials = { cert: pem(server.cert), key: pem(server.key) };
+  return { caCert: pem(caCert), server: async () => credentials };
+}
+
+const PEM_BLOCK = /-----BEGIN ([A-Z ]+)-----\r?\n[\s\S]*?-----END \1-----\r?\n?/g;
+
+/** The stored authority, or undefined when it cannot be trusted to be ours and valid for `hosts` now. */
+export function readAuthority(dir: string, hosts: readonly string[], now: Date): RunAuthority | undefined {
+  const file = join(dir, AUTHORITY_FILE);
+  try {
+    if (!privateToUser(dir, 0o077) || !privateToUser(file, 0o077)) return undefined;
+    const blocks = [...readFileSync(file, 'latin1').matchAll(PEM_BLOCK)].map((match) => match[0]);
+    if (blocks.length !== 3) return undefined;
+    const [caPem, serverPem, keyPem] = blocks as [string, string, string];
+    const ca = new X509Certificate(caPem);
+    const server = new X509Certificate(serverPem);
+    const key = createPrivateKey(keyPem);
+    const usable = (cert: X509Certificate) =>
+      Date.parse(cert.validFrom) <= now.getTime() && Date.parse(cert.validTo) - now.getTime() > MIN_REMAINING_MS;
+    if (!ca.ca || !usable(ca) || !usable(server)) return undefined;
+    if (!server.checkIssued(ca) || !server.verify(ca.publicKey) || !server.checkPrivateKey(key)) return undefined;
+    if (!hosts.every((host) => server.checkHost(host) === host)) return undefined;
+    return fixed(caPem, { cert: serverPem, key: keyPem });
+  } catch {
+    return undefined;
+  }
+}
+
+/** A directory or file that is this user's own (where users exist), not a link, and closed to others by `mask`. */
+function privateToUser(path: string, mask: number): boolean {
+  const stat = lstatSync(path);
+  if (stat.isSymbolicLink()) return false;
+  const uid = process.getuid?.();
+  if (uid !== undefined && stat.uid !== uid) return false;
+  return process.platform === 'win32' || (stat.mode & mask) === 0;
+}
+
+function writeAuthority(dir: string, caCert: string, server: Credentials): void {
+  try {
+    mkdirSync(dir, { recursive: true, mode: 0o700 });
+    chmodSync(dir, 0o700);
+    if (!privateToUser(dir, 0o077)) return;
+    writeWhole(join(dir, AUTHORITY_FILE), `${caCert.trim()}\n${server.cert.trim()}\n${server.key.trim()}\n`);
+  } catch {
+    // A home Archal cannot write to: the next run makes its certificates again.
+  }
+}
+
+/**
+ * The trust bundle (the CA followed by Node's public roots) of a stored CA, kept beside it: listing
+ * Node's roots costs a run several milliseconds. Named after the CA and the Node.js version (whose
+ * roots it holds); older ones are removed. Undefined when it cannot be kept there.
+ */
+export function storedTrustBundle(dir: string, caCert: string): string | undefined {
+  const stamp = createHash('sha256').update(`${process.version}\0${caCert.trim()}`).digest('hex').slice(0, 16);
+  const name = `route-ca-bundle-${stamp}.pem`;
+  const file = join(dir, name);
+  try {
+    if (existsSync(file) && privateToUser(file, 0o022)) return file;
+    if (!privateToUser(dir, 0o077)) return undefined;
+    writeWhole(file, [caCert.trim(), ...rootCertificates].join('\n'));
+    for (const entry of readdirSync(dir))
+      if (/^route-ca-bundle-[0-9a-f]+\.pem$/.test(entry) && entry !== name) rmSync(join(dir, entry), { force: true });
+    return file;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Written whole under a temporary name and renamed: runs starting together never read half a file. */
+function writeWhole(file: string, text: string): void {
+  const temporary = `${file}.${process.pid}.${randomBytes(4).toString('hex')}`;
+  try {
+    writeFileSync(temporary, text, { mode: 0o600, flag: 'wx' });
+    renameSync(temporary, file);
+  } finally {
+    rmSync(temporary, { force: true });
+  }
+}

@@ -1,0 +1,116 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { execFile } from 'node:child_process';
+import { createPrivateKey, X509Certificate } from 'node:crypto';
+import { chmodSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { GitHubClone } from '../../src/clones/github/index.js';
+import { startRouteProxy, ROUTED_HOSTS } from '../../src/clones/github/route/index.js';
+import { AUTHORITY_FILE, readAuthority, routeAuthority } from '../../src/clones/github/route/ca-store.js';
+import { tempDir } from '../helpers/tmp.js';
+import { startClone } from './support/clone.js';
+
+/** Route mode's certificates kept in the user's Archal home between runs. */
+let clone: GitHubClone;
+beforeAll(async () => {
+  clone = await startClone({ seed: 'small-project' });
+});
+afterAll(async () => {
+  await clone.handle.stop();
+});
+
+const DAY = 24 * 60 * 60 * 1000;
+const pemBlocks = (text: string) => text.match(/-----BEGIN [A-Z ]+-----/g) ?? [];
+
+function curl(env: NodeJS.ProcessEnv, url: string) {
+  return new Promise<{ code: number; stdout: string; stderr: string }>((resolve) => {
+    execFile('curl', ['-sS', '-H', `Authorization: token ${clone.token}`, url], { env }, (error, stdout, stderr) =>
+      resolve({ code: error ? 1 : 0, stdout, stderr }),
+    );
+  });
+}
+
+describe('a stored route authority', () => {
+  it('is made once, kept private (0700 directory, 0600 file) without the CA key, and reused by the next proxy', async () => {
+    const dir = join(tempDir('archal-home-'), 'route');
+    const start = () =>
+      startRouteProxy({
+        target: { host: '127.0.0.1', port: clone.port },
+        dir: tempDir('archal-run-'),
+        authorityDir: dir,
+      });
+    const first = await start();
+    const second = await start();
+    try {
+      const file = join(dir, AUTHORITY_FILE);
+      expect(statSync(dir).mode & 0o777).toBe(0o700);
+      expect(statSync(file).mode & 0o777).toBe(0o600);
+      const stored = readFileSync(file, 'utf8');
+      // The CA's certificate, the server certificate, and the server certificate's key: nothing else.
+      expect(pemBlocks(stored)).toEqual([
+        '-----BEGIN CERTIFICATE-----',
+        '-----BEGIN CERTIFICATE-----',
+        '-----BEGIN PRIVATE KEY-----',
+      ]);
+      const [caPem, serverPem, keyPem] = stored.match(/-----BEGIN[\s\S]*?-----END [A-Z ]+-----/g)!;
+      const ca = new X509Certificate(caPem!);
+      const server = new X509Certificate(serverPem!);
+      expect(server.checkPrivateKey(createPrivateKey(keyPem!))).toBe(true);
+      expect(ca.checkPrivateKey(createPrivateKey(keyPem!))).toBe(false);
+      expect(server.verify(ca.publicKey)).toBe(true);
+      // Both runs trust the same CA, and its certificate alone is what the agent is given.
+      expect(readFileSync(first.caFile, 'utf8').trim()).toBe(caPem);
+      expect(readFileSync(second.caFile, 'utf8').trim()).toBe(caPem);
+      expect(readFileSync(second.caFile, 'utf8')).not.toMatch(/PRIVATE KEY/);
+      // The trust bundle (the CA, then the public roots) is kept beside it and shared too.
+      expect(second.bundleFile).toBe(first.bundleFile);
+      expect(second.bundleFile.startsWith(dir)).toBe(true);
+      const bundle = readFileSync(second.bundleFile, 'utf8');
+      expect(bundle.startsWith(caPem!)).toBe(true);
+      expect(pemBlocks(bundle).length).toBeGreaterThan(100);
+      expect(bundle).not.toMatch(/PRIVATE KEY/);
+      // A real client through the second proxy: the stored server key terminates its TLS.
+      const env = { PATH: process.env.PATH, HOME: tempDir('archal-curl-home-'), ...second.env({}) };
+      const result = await curl(env, 'https://api.github.com/repos/acme/widgets/issues/1');
+      expect(result.stderr).toBe('');
+      expect(JSON.parse(result.stdout)).toMatchObject({
+        number: 1,
+        url: 'https://api.github.com/repos/acme/widgets/issues/1',
+      });
+    } finally {
+      await first.stop();
+      await second.stop();
+    }
+  });
+
+  it('is made again when corrupt, readable by others, for other hosts, or near its end', async () => {
+    const dir = join(tempDir('archal-home-'), 'route');
+    const file = join(dir, AUTHORITY_FILE);
+    const now = new Date();
+    const original = (await routeAuthority(ROUTED_HOSTS, { dir, now })).caCert;
+    expect((await routeAuthority(ROUTED_HOSTS, { dir, now })).caCert).toBe(original);
+
+    // Near its end (less than a day left of seven): a new one.
+    expect(readAuthority(dir, ROUTED_HOSTS, new Date(now.getTime() + 6.5 * DAY))).toBeUndefined();
+    const renewed = (await routeAuthority(ROUTED_HOSTS, { dir, now: new Date(now.getTime() + 6.5 * DAY) })).caCert;
+    expect(renewed).not.toBe(original);
+
+    // Other hosts than the ones asked for: a new one.
+    expect(readAuthority(dir, [...ROUTED_HOSTS, 'example.com'], now)).toBeUndefined();
+
+    // Readable by other users: not trusted, replaced by a private one.
+    chmodSync(file, 0o644);
+    expect(readAuthority(dir, ROUTED_HOSTS, now)).toBeUndefined();
+    const replaced = (await routeAuthority(ROUTED_HOSTS, { dir, now })).caCert;
+    expect(replaced).not.toBe(renewed);
+    expect(statSync(file).mode & 0o777).toBe(0o600);
+
+    // Corrupt (a truncated write, a hand edit): a new one.
+    writeFileSync(file, readFileSync(file, 'utf8').slice(0, 700), { mode: 0o600 });
+    expect(readAuthority(dir, ROUTED_HOSTS, now)).toBeUndefined();
+    const remade = await routeAuthority(ROUTED_HOSTS, { dir, now });
+    expect(remade.caCert).not.toBe(replaced);
+    const server = new X509Certificate((await remade.server()).cert);
+    expect(server.verify(new X509Certificate(remade.caCert).publicKey)).toBe(true);
+    expect(readAuthority(dir, ROUTED_HOSTS, now)?.caCert).toBe(remade.caCert);
+  });
+});
