@@ -4,7 +4,13 @@ import { outputFormatOf, type WorkflowNode } from './model.js';
 import { declaredFields } from './output-schema.js';
 import type { WorkflowProblem } from './problems.js';
 import { inputEnvKey } from './refs.js';
-import { INPUT_NAME_PATTERN, LENIENT_WORKFLOW_FIELDS, workflowFieldsSchema, type WorkflowFields } from './schema.js';
+import {
+  INPUT_NAME_PATTERN,
+  LENIENT_WORKFLOW_FIELDS,
+  WORKFLOW_FIELDS,
+  workflowFieldsSchema,
+  type WorkflowFields,
+} from './schema.js';
 import type { SourceLocator } from './yaml-source.js';
 
 /** Workflow-level fields: what Archon refuses is an error; what it warns about and drops is a warning. */
@@ -19,13 +25,13 @@ interface WorkflowContext {
 /** The workflow's own fields; malformed lenient ones are dropped with a warning, as Archon does. */
 export function parseWorkflowFields(raw: Record<string, unknown>, ctx: WorkflowContext): WorkflowFields | undefined {
   const kept: Record<string, unknown> = { ...raw };
-  const shape = workflowFieldsSchema.shape as Record<
+  const lenient = WORKFLOW_FIELDS as Record<
     string,
     { safeParse: (value: unknown) => { success: boolean; error?: { issues: Array<{ message: string }> } } }
   >;
   for (const key of LENIENT_WORKFLOW_FIELDS) {
     if (kept[key] === undefined) continue;
-    const checked = shape[key]!.safeParse(kept[key]);
+    const checked = lenient[key]!.safeParse(kept[key]);
     if (checked.success) continue;
     ctx.warnings.push({
       file: ctx.file,
@@ -35,7 +41,7 @@ export function parseWorkflowFields(raw: Record<string, unknown>, ctx: WorkflowC
     });
     delete kept[key];
   }
-  const parsed = workflowFieldsSchema.safeParse(kept);
+  const parsed = workflowFieldsSchema(new Set(Object.keys(kept))).safeParse(kept);
   if (!parsed.success) {
     ctx.errors.push(...zodProblems(parsed.error.issues, [], ctx.file, ctx.source, undefined, kept));
     return undefined;

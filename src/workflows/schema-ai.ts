@@ -7,30 +7,39 @@ import { EFFORT_LEVELS } from '../providers/schema.js';
  * Providers map them onto their CLI's own flags; the loader warns about those a provider ignores.
  */
 
-export const effortSchema = z.enum(EFFORT_LEVELS, {
-  error: `effort must be one of ${EFFORT_LEVELS.join(', ')}`,
-});
+// Built on first use, like every schema here: a workflow that sets none of these never builds them.
+export const effortSchema = memo(() =>
+  z.enum(EFFORT_LEVELS, {
+    error: `effort must be one of ${EFFORT_LEVELS.join(', ')}`,
+  }),
+);
 
 /** `adaptive`, `enabled`, `disabled`, or `{type: enabled, budgetTokens: N}`. */
-export const thinkingSchema = z.preprocess(
-  (value) => (typeof value === 'string' ? { type: value } : value),
-  z.discriminatedUnion(
-    'type',
-    [
-      z.object({ type: z.literal('adaptive') }),
-      z.object({ type: z.literal('enabled'), budgetTokens: z.number().int().positive().optional() }),
-      z.object({ type: z.literal('disabled') }),
-    ],
-    { error: "thinking must be 'adaptive', 'enabled', 'disabled' or {type: enabled, budgetTokens: N}" },
+export const thinkingSchema = memo(() =>
+  z.preprocess(
+    (value) => (typeof value === 'string' ? { type: value } : value),
+    z.discriminatedUnion(
+      'type',
+      [
+        z.object({ type: z.literal('adaptive') }),
+        z.object({ type: z.literal('enabled'), budgetTokens: z.number().int().positive().optional() }),
+        z.object({ type: z.literal('disabled') }),
+      ],
+      { error: "thinking must be 'adaptive', 'enabled', 'disabled' or {type: enabled, budgetTokens: N}" },
+    ),
   ),
 );
 
-export const betasSchema = z.array(z.string().trim().min(1)).min(1, { error: "'betas' must be a non-empty list" });
+export const betasSchema = memo(() =>
+  z.array(z.string().trim().min(1)).min(1, { error: "'betas' must be a non-empty list" }),
+);
 
 /** Claude Code's sandbox settings, passed through as they are written. */
-export const sandboxSchema = z.looseObject({
-  enabled: z.boolean().optional(),
-});
+export const sandboxSchema = memo(() =>
+  z.looseObject({
+    enabled: z.boolean().optional(),
+  }),
+);
 
 /** Claude Code hook events a node can answer (each with a canned response). */
 export const HOOK_EVENTS = [
@@ -111,8 +120,8 @@ export const contextSchema = () =>
  * schema is built (a workflow of bash nodes never builds them).
  */
 export const aiOptionFields = memo(() => ({
-  effort: effortSchema.optional(),
-  thinking: thinkingSchema.optional(),
+  effort: effortSchema().optional(),
+  thinking: thinkingSchema().optional(),
   hooks: hooksSchema.optional(),
   mcp: z.string().trim().min(1, { error: "'mcp' must be a non-empty path" }).optional(),
   skills: z.array(z.string().trim().min(1)).optional(),
@@ -122,7 +131,7 @@ export const aiOptionFields = memo(() => ({
   systemPrompt: z.string().min(1).optional(),
   fallbackModel: z.string().trim().min(1).optional(),
   settingSources: z.array(z.enum(['project', 'user'])).optional(),
-  betas: betasSchema.optional(),
-  sandbox: sandboxSchema.optional(),
+  betas: betasSchema().optional(),
+  sandbox: sandboxSchema().optional(),
   persist_session: z.boolean().optional(),
 }));

@@ -67,7 +67,7 @@ const retrySchema = memo(() =>
 export type RetryConfig = z.infer<ReturnType<typeof retrySchema>>;
 
 // In workflow files unknown keys are warnings (see NESTED_KEYS), so nested blocks strip them.
-const workflowExecSchema = execSpecSchema.strip();
+const workflowExecSchema = memo(() => execSpecSchema.unwrap().strip());
 
 /** `name: value` inputs a node passes on (values any JSON; checked in the loaders). */
 const withSchema = () =>
@@ -105,7 +105,7 @@ const aiFields = memo(() => ({
   output_format: outputFormatSchema().optional(),
   allowed_tools: z.array(z.string()).optional(),
   denied_tools: z.array(z.string()).optional(),
-  exec: workflowExecSchema.optional(),
+  exec: workflowExecSchema().optional(),
   ...aiOptionFields(),
 }));
 
@@ -293,44 +293,66 @@ export const NODE_SCHEMAS = lazyRecord({
   include: includeNodeSchema,
 });
 
-export const inputSpecSchema = z.object({
-  required: z.boolean().optional(),
-  default: z.unknown().optional(),
-  description: z.string().optional(),
-});
-export type InputSpec = z.infer<typeof inputSpecSchema>;
+const inputSpecSchema = () =>
+  z.object({
+    required: z.boolean().optional(),
+    default: z.unknown().optional(),
+    description: z.string().optional(),
+  });
+export type InputSpec = z.infer<ReturnType<typeof inputSpecSchema>>;
 
-/** Workflow-level fields, `nodes` aside (nodes are validated one by one). */
-export const workflowFieldsSchema = z.object({
-  name: nonBlank('name'),
-  description: nonBlank('description'),
-  provider: providerNameSchema.optional(),
-  model: z.string().trim().min(1).optional(),
-  modelReasoningEffort: z.enum(REASONING_EFFORTS).optional(),
-  webSearchMode: z.enum(WEB_SEARCH_MODES).optional(),
-  additionalDirectories: z
-    .array(z.string().refine((dir) => dir.startsWith('/'), { error: 'additionalDirectories must be absolute paths' }))
-    .optional(),
-  tags: z.array(z.string()).optional(),
-  max_parallel: between('max_parallel', 1, 64).optional(),
-  exec: workflowExecSchema.optional(),
-  effort: effortSchema.optional(),
-  thinking: thinkingSchema.optional(),
-  fallbackModel: z.string().trim().min(1).optional(),
-  betas: betasSchema.optional(),
-  sandbox: sandboxSchema.optional(),
-  interactive: z.boolean().optional(),
-  worktree: z.object({ enabled: z.boolean().optional() }).optional(),
-  evidence_policy: z
-    .object({ required: z.boolean() }, { error: 'evidence_policy must be {required: true|false}' })
-    .optional(),
-  mutates_checkout: z.boolean().optional(),
-  persist_sessions: z.boolean().optional(),
-  requires: z.array(z.string()).optional(),
-  inputs: z.record(z.string(), inputSpecSchema).optional(),
-  returns: nonBlank('returns').optional(),
-  outcome_field: nonBlank('outcome_field').optional(),
-});
+/**
+ * Workflow-level fields, `nodes` aside (nodes are validated one by one): each one's schema, built the
+ * first time a workflow sets it (most set a few).
+ */
+const workflowFieldBuilders = {
+  name: () => nonBlank('name'),
+  description: () => nonBlank('description'),
+  provider: () => providerNameSchema.optional(),
+  model: () => z.string().trim().min(1).optional(),
+  modelReasoningEffort: () => z.enum(REASONING_EFFORTS).optional(),
+  webSearchMode: () => z.enum(WEB_SEARCH_MODES).optional(),
+  additionalDirectories: () =>
+    z
+      .array(z.string().refine((dir) => dir.startsWith('/'), { error: 'additionalDirectories must be absolute paths' }))
+      .optional(),
+  tags: () => z.array(z.string()).optional(),
+  max_parallel: () => between('max_parallel', 1, 64).optional(),
+  exec: () => workflowExecSchema().optional(),
+  effort: () => effortSchema().optional(),
+  thinking: () => thinkingSchema().optional(),
+  fallbackModel: () => z.string().trim().min(1).optional(),
+  betas: () => betasSchema().optional(),
+  sandbox: () => sandboxSchema().optional(),
+  interactive: () => z.boolean().optional(),
+  worktree: () => z.object({ enabled: z.boolean().optional() }).optional(),
+  evidence_policy: () =>
+    z.object({ required: z.boolean() }, { error: 'evidence_policy must be {required: true|false}' }).optional(),
+  mutates_checkout: () => z.boolean().optional(),
+  persist_sessions: () => z.boolean().optional(),
+  requires: () => z.array(z.string()).optional(),
+  inputs: () => z.record(z.string(), inputSpecSchema()).optional(),
+  returns: () => nonBlank('returns').optional(),
+  outcome_field: () => nonBlank('outcome_field').optional(),
+};
+type WorkflowFieldShape = { [K in keyof typeof workflowFieldBuilders]: ReturnType<(typeof workflowFieldBuilders)[K]> };
+export type WorkflowFields = z.infer<z.ZodObject<WorkflowFieldShape>>;
+
+/** The schema of each workflow-level field. */
+export const WORKFLOW_FIELDS = lazyRecord<WorkflowFieldShape>(workflowFieldBuilders);
+const REQUIRED_WORKFLOW_FIELDS: ReadonlySet<string> = new Set(['name', 'description']);
+
+/**
+ * The workflow-level fields' schema for a workflow that sets `keys`: the fields it sets and the
+ * required ones, in their declared order. It parses such a workflow as the schema of every field
+ * would (the others are absent, and optional); what it returns has the type of that schema's.
+ */
+export function workflowFieldsSchema(keys: ReadonlySet<string>): z.ZodObject<WorkflowFieldShape> {
+  const shape: Record<string, z.ZodType> = {};
+  for (const key of Object.keys(workflowFieldBuilders) as (keyof WorkflowFieldShape)[])
+    if (keys.has(key) || REQUIRED_WORKFLOW_FIELDS.has(key)) shape[key] = WORKFLOW_FIELDS[key];
+  return z.object(shape) as unknown as z.ZodObject<WorkflowFieldShape>;
+}
 
 /** Workflow-level fields Archon reads whose malformed values it warns about and drops instead of refusing. */
 export const LENIENT_WORKFLOW_FIELDS: ReadonlySet<string> = new Set([
@@ -364,7 +386,6 @@ export type LoopGroupNodeFields = z.infer<ReturnType<typeof loopGroupNodeSchema>
 export type ApprovalNodeFields = z.infer<ReturnType<typeof approvalNodeSchema>>;
 export type CancelNodeFields = z.infer<ReturnType<typeof cancelNodeSchema>>;
 export type SubWorkflowNodeFields = z.infer<ReturnType<typeof workflowNodeSchema>>;
-export type WorkflowFields = z.infer<typeof workflowFieldsSchema>;
 
 /** Keys each kind accepts, derived from the schemas (for unknown-key warnings); each kind's on first use. */
 export const NODE_KEYS: Readonly<Record<NodeKind, ReadonlySet<string>>> = lazyRecord(
@@ -373,7 +394,7 @@ export const NODE_KEYS: Readonly<Record<NodeKind, ReadonlySet<string>>> = lazyRe
   ) as unknown as Record<NodeKind, () => ReadonlySet<string>>,
 );
 
-export const WORKFLOW_KEYS: ReadonlySet<string> = new Set([...Object.keys(workflowFieldsSchema.shape), 'nodes']);
+export const WORKFLOW_KEYS: ReadonlySet<string> = new Set([...Object.keys(workflowFieldBuilders), 'nodes']);
 
 const keysOf = (schema: () => z.ZodObject) => () => new Set(Object.keys(schema().shape));
 
@@ -384,7 +405,7 @@ export const NESTED_KEYS: Readonly<Record<string, ReadonlySet<string>>> = lazyRe
   loop_group: keysOf(loopGroupSettingsSchema),
   approval: keysOf(approvalSettingsSchema),
   fan_out: keysOf(fanOutSchema),
-  exec: () => new Set(Object.keys(workflowExecSchema.shape)),
+  exec: () => new Set(Object.keys(workflowExecSchema().shape)),
   worktree: () => new Set(['enabled']),
   evidence_policy: () => new Set(['required']),
 });
