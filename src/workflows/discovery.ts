@@ -205,39 +205,38 @@ export function sourceIndex(
 /**
  * The one file that can be the workflow named exactly `name`, found from the `name:` lines alone
  * (without parsing any workflow): the only file of the highest scope that declares it, when no other
- * file could also answer to that name (one declaring it in another case, one named after it, one
- * whose name line is not plain). Undefined when that is not certain: then only full discovery can
- * tell (precedence, broken files, case-insensitive and suffix matches).
+ * file of that scope or a higher one could also answer to that name (one declaring it in another
+ * case, one named after it, one whose name line is not plain). Scopes below it are not read: they
+ * cannot override it. Undefined when that is not certain: then only full discovery can tell
+ * (precedence, broken files, case-insensitive and suffix matches).
  */
 export function workflowFileNamed(
   locations: WorkflowLocations,
   name: string,
 ): { file: string; scope: WorkflowScope; text: string } | undefined {
-  const errors: DiscoveryError[] = [];
-  const scopes = workflowScopes(locations).map(({ scope, dir }) => ({
-    scope,
-    files: listWorkflowFiles(dir, errors, scope),
-  }));
-  if (errors.length > 0) return undefined;
   const lower = name.toLowerCase();
-  let found: { file: string; scope: WorkflowScope; text: string; rank: number } | undefined;
-  const others: number[] = [];
-  for (const [rank, { scope, files }] of scopes.entries()) {
+  // Highest precedence first.
+  for (const { scope, dir } of workflowScopes(locations).reverse()) {
+    const errors: DiscoveryError[] = [];
+    const files = listWorkflowFiles(dir, errors, scope);
+    if (errors.length > 0) return undefined;
+    let found: { file: string; scope: WorkflowScope; text: string } | undefined;
+    let other = false;
     for (const file of files) {
       const text = readText(file);
       if (text === undefined) return undefined;
       const declared = plainDeclaredName(text);
       if (declared === undefined) return undefined;
       if (declared === name) {
-        if (found?.rank === rank) return undefined;
-        if (found) others.push(found.rank);
-        found = { file, scope, text, rank };
+        if (found) return undefined;
+        found = { file, scope, text };
       } else if (declared.toLowerCase() === lower || basename(file, extname(file)).toLowerCase() === lower)
-        others.push(rank);
+        other = true;
     }
+    if (other) return undefined;
+    if (found) return found;
   }
-  if (!found || others.some((rank) => rank >= found.rank)) return undefined;
-  return { file: found.file, scope: found.scope, text: found.text };
+  return undefined;
 }
 
 /** The `name:` a workflow file declares, when it is a plain one (no quotes, escapes or YAML syntax). */

@@ -93,6 +93,8 @@ export function workflowLocations(workspace: Workspace): WorkflowLocations {
 export function discoveryOptions(workspace: Workspace): DiscoveryOptions {
   const locations = workflowLocations(workspace);
   const settings = archonSettings(workspace);
+  // The other workflows' files are listed when a workflow first names one (include:, workflow:).
+  let workflowSources: ReturnType<typeof sourceIndex> | undefined;
   const resources = {
     repo: locations.repo,
     home: locations.home,
@@ -104,7 +106,7 @@ export function discoveryOptions(workspace: Workspace): DiscoveryOptions {
     defaults: engineDefaults(workspace.config.assistants, settings),
     resolveCommand: createCommandResolver(commandDirectories(resources)),
     resolveScript: createScriptResolver(scriptDirectories(resources)),
-    resolveWorkflowSource: sourceIndex(allWorkflowFiles(locations)),
+    resolveWorkflowSource: (name) => (workflowSources ??= sourceIndex(allWorkflowFiles(locations)))(name),
   };
 }
 
