@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import { lazySchema } from '../lib/lazy.js';
 import { providerNameSchema } from '../providers/schema.js';
 
 /**
@@ -10,16 +11,18 @@ export const ROUTING_MODES = ['env', 'proxy', 'both'] as const;
 export const routingSchema = z.enum(ROUTING_MODES);
 export type Routing = z.infer<typeof routingSchema>;
 
-/** A scenario's `## Config` section, after aliases are resolved. */
-export const scenarioConfigSchema = z.object({
-  clones: z.array(z.string().min(1)).min(1),
-  seed: z.string().min(1).optional(),
-  timeout: z.number().positive().max(3600),
-  runs: z.number().int().min(1).max(100),
-  tags: z.array(z.string().min(1)),
-  routing: routingSchema,
-  evaluator: z.object({ provider: providerNameSchema.optional(), model: z.string().min(1).optional() }).optional(),
-});
+/** A scenario's `## Config` section, after aliases are resolved (built when a scenario is first parsed). */
+export const scenarioConfigSchema = lazySchema(() =>
+  z.object({
+    clones: z.array(z.string().min(1)).min(1),
+    seed: z.string().min(1).optional(),
+    timeout: z.number().positive().max(3600),
+    runs: z.number().int().min(1).max(100),
+    tags: z.array(z.string().min(1)),
+    routing: routingSchema,
+    evaluator: z.object({ provider: providerNameSchema.optional(), model: z.string().min(1).optional() }).optional(),
+  }),
+);
 export type ScenarioConfig = z.infer<typeof scenarioConfigSchema>;
 
 export type CriterionKind = 'D' | 'P';

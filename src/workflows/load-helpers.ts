@@ -15,8 +15,9 @@ export type Problem = (message: string, field?: string) => WorkflowProblem;
 
 /** Warns about keys inside a nested section (`exec:`, `loop:`…) that it does not know. */
 export function warnNestedKeys(value: unknown, key: string, warn: (message: string, field: string) => void): void {
+  if (!isRecord(value)) return;
   const known = NESTED_KEYS[key];
-  if (!known || !isRecord(value)) return;
+  if (!known) return;
   for (const nested of Object.keys(value)) {
     if (!known.has(nested))
       warn(`unknown field '${key}.${nested}' is ignored.${didYouMean(nested, known)}`, `${key}.${nested}`);
