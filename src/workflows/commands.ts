@@ -92,7 +92,21 @@ function filesOneDeep(dir: string): string[] {
   return [...top, ...nested];
 }
 
+/**
+ * `filesOneDeep`, each directory listed once: a resolver serves one load or one discovery, whose
+ * nodes often name several commands of the same directories.
+ */
+function listingOnce(): (dir: string) => string[] {
+  const listed = new Map<string, string[]>();
+  return (dir) => {
+    let files = listed.get(dir);
+    if (!files) listed.set(dir, (files = filesOneDeep(dir)));
+    return files;
+  };
+}
+
 export function createCommandResolver(directories: readonly string[]): (name: string) => CommandLookup {
+  const filesOf = listingOnce();
   return (name) => {
     if (!isValidResourceName(name) || !/^[A-Za-z0-9_][A-Za-z0-9_.-]*$/.test(name))
       return {
@@ -100,7 +114,7 @@ export function createCommandResolver(directories: readonly string[]): (name: st
         message: `invalid command name '${name}': use letters, digits, '-', '_' and '.', without '/' or '..'`,
       };
     for (const dir of directories) {
-      const file = filesOneDeep(dir).find((path) => basename(path) === `${name}.md`);
+      const file = filesOf(dir).find((path) => basename(path) === `${name}.md`);
       if (!file) continue;
       const read = readInputFile(file, { maxBytes: INPUT_LIMITS.workflow, strictUtf8: true });
       if (!read.ok) return { ok: false, message: `command file ${read.message}` };
@@ -124,11 +138,12 @@ const RUNTIME_BY_EXTENSION: Record<string, ScriptRuntime> = {
 };
 
 export function createScriptResolver(directories: readonly string[]): (name: string) => ScriptLookup {
+  const filesOf = listingOnce();
   return (name) => {
     if (!isValidResourceName(name))
       return { ok: false, message: `invalid script name '${name}': no '/', '..' or leading '.'` };
     for (const dir of directories) {
-      const matches = filesOneDeep(dir).filter(
+      const matches = filesOf(dir).filter(
         (path) => basename(path, extname(path)) === name && RUNTIME_BY_EXTENSION[extname(path)] !== undefined,
       );
       if (matches.length > 1)
