@@ -5,9 +5,10 @@
 // out: per node = ((cli(COUNT) − cli(1)) − (spawns(COUNT) − spawns(1))) / (COUNT − 1), per round,
 // alternating. Goals: ≤ 0.5 ms per node on SQLite, ≤ 0.7 ms on PostgreSQL.
 // Extra lines (no goal) show the engine in-process, which leaves out the CLI and, with a MemorySink,
-// the store.
+// the store, and what the same bash spawn costs from inside a CLI process (a fork copies the
+// forking process's page tables, so a bigger process pays more for every spawn).
 import { execFileSync } from 'node:child_process';
-import { existsSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import {
   alternate,
@@ -119,7 +120,24 @@ async function inProcessSqlite() {
   return elapsed;
 }
 
-const inProcess = await alternate({ spawnN: spawns(COUNT), memory: inMemory, sqlite: inProcessSqlite }, 5);
+// The baseline's spawn loop, run inside a CLI process once its run of the chain is done.
+const spawnReport = join(dir, 'spawn-report.txt');
+let cliRss = 0;
+async function spawnsInCli() {
+  await timeSpawn(
+    process.execPath,
+    ['-r', new URL('./spawn-after-run.cjs', import.meta.url).pathname, cli, 'workflow', 'run', 'chain.yaml'],
+    { cwd: dir, env: { ...sqliteEnv, ARCHAL_BENCH_SPAWNS: String(COUNT), ARCHAL_BENCH_SPAWN_REPORT: spawnReport } },
+  );
+  const [perSpawn, rss] = readFileSync(spawnReport, 'utf8').split(' ').map(Number);
+  cliRss = rss;
+  return perSpawn;
+}
+
+const inProcess = await alternate(
+  { spawnN: spawns(COUNT), memory: inMemory, sqlite: inProcessSqlite, inCli: spawnsInCli },
+  5,
+);
 const lines = [
   ['memory', 'in-process executeWorkflow with a MemorySink (leaves out the CLI and the store)'],
   ['sqlite', 'in-process startRun on SQLite (leaves out the CLI process)'],
@@ -129,3 +147,10 @@ for (const [key, what] of lines) {
   const cost = summary(inProcess[key].map((t, i) => (t - (inProcess.spawnN[i] - samples.spawn1[i % ROUNDS])) / COUNT));
   console.log(`INFO  ${what}: ${formatRange(cost, 3)} ms per node beyond the spawn`);
 }
+const nodeSpawn = summary(inProcess.spawnN.map((t, i) => (t - samples.spawn1[i % ROUNDS]) / (COUNT - 1)));
+const penalty = summary(
+  inProcess.inCli.map((t, i) => t - (inProcess.spawnN[i] - samples.spawn1[i % ROUNDS]) / (COUNT - 1)),
+);
+console.log(
+  `INFO  the same bash spawn from inside a CLI process after its ${COUNT}-node run (RSS ${cliRss.toFixed(0)} MB): ${formatRange(summary(inProcess.inCli), 3)} ms vs ${formatRange(nodeSpawn, 3)} ms from \`node -e\`; ${formatRange(penalty, 3)} ms more per spawn: the cost of forking a process of the CLI's size, part of the per-node figures above`,
+);

@@ -1,4 +1,4 @@
-import { appendFileSync, mkdirSync } from 'node:fs';
+import { closeSync, mkdirSync, openSync, writeSync } from 'node:fs';
 import { dirname } from 'node:path';
 
 /**
@@ -84,12 +84,13 @@ export class MemorySink implements EventSink {
 }
 
 /**
- * The JSONL transcript of a run: one event per line, appended synchronously so that the file is
- * complete and ordered even if the process dies right after.
+ * The JSONL transcript of a run: one event per line, written synchronously (to a file kept open
+ * for appending, until `close`) so that the file is complete and ordered even if the process dies
+ * right after.
  */
 export class JsonlTranscript implements EventSink {
   private failed = false;
-  private ready = false;
+  private fd: number | undefined;
   constructor(
     readonly path: string,
     private readonly onError: (message: string) => void = () => {},
@@ -97,14 +98,26 @@ export class JsonlTranscript implements EventSink {
   write(event: WorkflowEvent): void {
     if (this.failed) return;
     try {
-      if (!this.ready) {
+      if (this.fd === undefined) {
         mkdirSync(dirname(this.path), { recursive: true });
-        this.ready = true;
+        this.fd = openSync(this.path, 'a');
       }
-      appendFileSync(this.path, JSON.stringify(event) + '\n');
+      const line = Buffer.from(JSON.stringify(event) + '\n');
+      for (let written = 0; written < line.length;) written += writeSync(this.fd, line, written, line.length - written);
     } catch (error) {
       this.failed = true;
+      this.close();
       this.onError(`Cannot write the run transcript ${this.path}: ${String(error)}; continuing without it.`);
     }
+  }
+  /** Closes the file; a later write opens it again. */
+  close(): void {
+    if (this.fd === undefined) return;
+    try {
+      closeSync(this.fd);
+    } catch {
+      // Nothing more is written through it.
+    }
+    this.fd = undefined;
   }
 }

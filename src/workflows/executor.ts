@@ -164,6 +164,7 @@ export async function executeWorkflow(deps: EngineDeps, options: RunOptions): Pr
   } catch (error) {
     const message = `Could not set up the run: ${errorMessage(error)}`;
     write('workflow_failed', undefined, { error: message });
+    transcript.close();
     await deps.sink.flush?.();
     return finish('failed', { error: message });
   }
@@ -204,18 +205,25 @@ export async function executeWorkflow(deps: EngineDeps, options: RunOptions): Pr
     ? setInterval(deps.heartbeat, deps.heartbeatIntervalMs ?? DEFAULT_HEARTBEAT_MS)
     : undefined;
   heartbeat?.unref();
-  await schedule(state, {
-    prior: options.prior,
-    artifactsDir,
-    vars,
-    execute: (node) => executeNode(run, state, node, options.prior?.attempts?.get(node.id) ?? 0),
-    approvalDecision: deps.approvalDecision,
-    approvalPollMs: deps.approvalPollMs,
-  });
-  if (heartbeat) clearInterval(heartbeat);
-  options.signal?.removeEventListener('abort', onExternalAbort);
+  try {
+    await schedule(state, {
+      prior: options.prior,
+      artifactsDir,
+      vars,
+      execute: (node) => executeNode(run, state, node, options.prior?.attempts?.get(node.id) ?? 0),
+      approvalDecision: deps.approvalDecision,
+      approvalPollMs: deps.approvalPollMs,
+    });
+  } catch (error) {
+    transcript.close();
+    throw error;
+  } finally {
+    if (heartbeat) clearInterval(heartbeat);
+    options.signal?.removeEventListener('abort', onExternalAbort);
+  }
 
   const result = endRun(state, finish, clock.now() - started, artifactsDir);
+  transcript.close();
   await deps.sink.flush?.();
   return result;
 }

@@ -160,20 +160,44 @@ class StoreSink implements EventSink {
 }
 
 /**
+ * A node process is recorded once it has run this long. Most processes of a workflow (a `git`
+ * call, a short script) end sooner and cost the store nothing; until then, what a record is for is
+ * covered otherwise: an owner that dies has its process groups killed by its watchdog
+ * (lib/process.ts), and a cancel or resume also finds the run's processes by their
+ * ARCHAL_RUN_ID (run-processes.ts).
+ */
+export const TRACK_PROCESS_AFTER_MS = 25;
+
+/**
  * Records node processes in the store while they run, so that `workflow cancel` (or a resume after
  * a crash) can stop them even when this process is gone.
  */
 function processTracker(store: WorkflowRunStore, runId: string, host: string): EngineDeps['onProcess'] {
+  const pending = new Map<number, NodeJS.Timeout>();
   const recorded = new Map<number, Promise<void>>();
   return ({ nodeId, pid, phase }) => {
     if (phase === 'start') {
-      recorded.set(
-        pid,
-        store.trackProcess({ runId, pid, nodeId, host }).catch(() => {}),
-      );
+      const timer = setTimeout(() => {
+        pending.delete(pid);
+        recorded.set(
+          pid,
+          store.trackProcess({ runId, pid, nodeId, host }).catch(() => {}),
+        );
+      }, TRACK_PROCESS_AFTER_MS);
+      // Never what keeps this process alive (the process it records does).
+      timer.unref();
+      pending.set(pid, timer);
       return;
     }
-    const tracking = recorded.get(pid) ?? Promise.resolve();
+    const timer = pending.get(pid);
+    if (timer) {
+      // Gone before it was recorded: nothing to forget.
+      clearTimeout(timer);
+      pending.delete(pid);
+      return;
+    }
+    const tracking = recorded.get(pid);
+    if (!tracking) return;
     recorded.delete(pid);
     void tracking.then(() => store.untrackProcess(runId, pid)).catch(() => {});
   };

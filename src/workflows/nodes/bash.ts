@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { scratchDir } from '../../lib/paths.js';
 import { bashScript, describeExit, runProcess } from '../../lib/process.js';
@@ -39,12 +39,22 @@ export async function runScript(
 ): Promise<ScriptResult> {
   // Long outputs and long scripts go through files: working files outside the repository, readable
   // by this user only and removed when the script ends (they hold outputs, which may hold secrets).
-  const work = join(scratchDir(), `archal-node-${randomBytes(6).toString('hex')}`);
+  // The directory exists only when something was written there (most scripts write nothing).
+  const work = workDir();
   try {
     return await runBody(run, nodeId, substituteShell(script, vars, run.outputs, work), work, vars, options);
   } finally {
-    rmSync(work, { recursive: true, force: true });
+    if (existsSync(work)) rmSync(work, { recursive: true, force: true });
   }
+}
+
+// Unguessable per process, then numbered: one random draw, not one per script.
+let workPrefix: string | undefined;
+let workCount = 0;
+
+function workDir(): string {
+  workPrefix ??= `archal-node-${process.pid}-${randomBytes(6).toString('hex')}`;
+  return join(scratchDir(), `${workPrefix}-${++workCount}`);
 }
 
 async function runBody(

@@ -1,0 +1,28 @@
+// Preloaded into a CLI process by engine-overhead.mjs: once the command's work is done, times
+// ARCHAL_BENCH_SPAWNS spawns of `bash -c true` (as the baseline's `node -e` loop does) from this
+// process, and writes "<ms per spawn> <rss MB>" to ARCHAL_BENCH_SPAWN_REPORT. The cost of a spawn
+// grows with the size of the process that forks; this measures it at the CLI's size.
+'use strict';
+const { spawn } = require('node:child_process');
+const { writeFileSync } = require('node:fs');
+
+const count = Number(process.env.ARCHAL_BENCH_SPAWNS);
+const report = process.env.ARCHAL_BENCH_SPAWN_REPORT;
+let done = false;
+process.on('beforeExit', async () => {
+  if (done || !count || !report) return;
+  done = true;
+  const one = () =>
+    new Promise((resolve, reject) => {
+      const child = spawn('bash', ['-c', 'true'], { stdio: ['pipe', 'pipe', 'pipe'] });
+      child.stdout.resume();
+      child.stderr.resume();
+      child.stdin.end();
+      child.on('error', reject);
+      child.on('close', resolve);
+    });
+  const started = performance.now();
+  for (let i = 0; i < count; i++) await one();
+  const perSpawn = (performance.now() - started) / count;
+  writeFileSync(report, `${perSpawn} ${process.memoryUsage().rss / 1e6}`);
+});
