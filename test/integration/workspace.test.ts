@@ -60,6 +60,34 @@ describe('.env files as an explicit environment map', () => {
   });
 });
 
+describe('workflow lookup by name', () => {
+  it('takes the highest-precedence file that declares the name; lower scopes neither override nor block it', async () => {
+    const dir = tempRepo();
+    const home = tempDir('archal-home-');
+    const workflow = (name: string, says: string) =>
+      `name: ${name}\ndescription: says ${says}\nnodes:\n  - id: say\n    bash: echo ${says}\n`;
+    writeFiles(dir, { '.archal/workflows/one.yaml': workflow('one', 'repo') });
+    writeFiles(home, {
+      'workflows/one.yaml': workflow('one', 'home'),
+      'workflows/broken.yaml': 'name: one\ndescription: [broken\n',
+      'workflows/quoted.yaml': workflow('"one"', 'quoted'),
+    });
+    const repo = openWorkspace({ dir, env: { ARCHAL_HOME: home } });
+
+    const found = await findWorkflow(repo, 'one');
+    expect(found).toMatchObject({ kind: 'found', workflow: { file: join(dir, '.archal/workflows/one.yaml') } });
+    expect(await findWorkflow(repo, 'archal-smoke')).toMatchObject({
+      kind: 'found',
+      workflow: { name: 'archal-smoke', scope: 'bundled' },
+    });
+    // Where the repository declares none, the home directory's files answer (here: broken, so invalid).
+    writeFiles(dir, { '.archal/workflows/one.yaml': workflow('other', 'repo') });
+    const fallback = await findWorkflow(repo, 'one');
+    expect(fallback.kind).toBe('invalid');
+    expect(fallback.kind === 'invalid' && fallback.file.startsWith(join(home, 'workflows'))).toBe(true);
+  });
+});
+
 describe('workspaces', () => {
   it('takes home, config and environment from what the host gives', () => {
     const dir = tempDir();
