@@ -119,8 +119,18 @@ export async function discoverWorkflows(locations: WorkflowLocations, options: D
       byName.set(workflow.name, workflow);
     }
   }
-  const workflows = [...byName.values()].sort((a, b) => a.name.localeCompare(b.name));
+  const workflows = [...byName.values()].sort((a, b) => compareNames(a.name, b.name));
   return { workflows, overridden, warnings, errors };
+}
+
+/**
+ * The same order on every machine, whatever its locale: case-insensitive, then by code point.
+ * (`localeCompare` would also cost a command its first use of ICU's collator.)
+ */
+function compareNames(a: string, b: string): number {
+  const [lowerA, lowerB] = [a.toLowerCase(), b.toLowerCase()];
+  if (lowerA !== lowerB) return lowerA < lowerB ? -1 : 1;
+  return a < b ? -1 : a > b ? 1 : 0;
 }
 
 export type LoadedFile =
