@@ -1,7 +1,14 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from '@jest/globals';
-import { loadSeed, NAMED_SEEDS, SeedError, seedJsonSchema, type Seed } from '../../src/clones/github/index.js';
+import {
+  loadSeed,
+  NAMED_SEEDS,
+  SeedError,
+  seedJsonSchema,
+  seedSchema,
+  type Seed,
+} from '../../src/clones/github/index.js';
 import { tempDir } from '../helpers/tmp.js';
 import { startClone } from './support/clone.js';
 
@@ -13,6 +20,12 @@ describe('named seeds', () => {
     const state = clone.handle.state();
     expect(state.seed).toBe(name);
     expect(state.users.length).toBeGreaterThan(0);
+  });
+
+  // loadSeed does not validate named seeds (they ship with Archal): this is what stands for it.
+  it.each(NAMED_SEEDS)('%s is a valid seed, as loadSeed returns it', (name) => {
+    const { seed } = loadSeed(name);
+    expect(seedSchema.safeParse(structuredClone(seed))).toEqual({ success: true, data: seed });
   });
 
   it('large-backlog holds at least 1,000 issues', async () => {
