@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// Starts the bundled CLI (build/cli.cjs, or build/cli-workflow.cjs) through V8's code cache, so that its JavaScript is not
+// Starts the bundled CLI (build/cli.cjs, build/cli-workflow.cjs or build/cli-run.cjs) through V8's code cache, so that its JavaScript is not
 // parsed and compiled from scratch on every start. The cache is tied to the V8 version: when it is
 // missing or rejected (another Node.js), the bundle is compiled normally and the cache rewritten.
 // CommonJS (bin/package.json): Node's ES module loader would cost every command its start-up.
@@ -9,12 +9,16 @@ const { createRequire } = require('node:module');
 const { dirname, join } = require('node:path');
 const { Script } = require('node:vm');
 
-// `archal workflow …` starts a bundle of its own (build/cli-workflow.cjs), which leaves out every
-// other command: reading and deserialising the full CLI's code was a good part of its start-up.
-// Every other command, or a build without that bundle, starts the full CLI (build/cli.cjs).
+// `archal workflow …` and `archal run …` start a bundle of their own (build/cli-workflow.cjs,
+// build/cli-run.cjs), which leaves out every other command: reading and deserialising the full CLI's
+// code was a good part of their start-up. Every other command, or a build without that bundle,
+// starts the full CLI (build/cli.cjs).
 const full = join(__dirname, '..', 'build', 'cli.cjs');
-const workflowBundle = join(__dirname, '..', 'build', 'cli-workflow.cjs');
-const bundle = process.argv[2] === 'workflow' && existsSync(workflowBundle) ? workflowBundle : full;
+const ownBundles = { workflow: 'cli-workflow.cjs', run: 'cli-run.cjs' };
+const ownBundle = Object.hasOwn(ownBundles, process.argv[2] ?? '')
+  ? join(__dirname, '..', 'build', ownBundles[process.argv[2]])
+  : undefined;
+const bundle = ownBundle !== undefined && existsSync(ownBundle) ? ownBundle : full;
 // A command whose code differs most from a run's (`workflow list`) has a cache of its own, when the
 // build wrote one (<bundle>.<command>-<subcommand>.cache); every other command uses the run's.
 const commandCache =

@@ -5,6 +5,8 @@
 //  - build/cli-workflow.cjs: the same for `archal workflow …` alone (~0.9 MB, build/cli-workflow.cjs.cache
 //    and .workflow-list.cache): reading and deserialising the code of the other commands cost a
 //    workflow run ~5 ms of its start-up.
+//  - build/cli-run.cjs: the same for `archal run …` (and `archal scenario …`) alone, with
+//    build/cli-run.cjs.cache written by a single run: a run pays the CLI's start-up once.
 //  - build/index.js and its subpaths (build/workflows.js, workspace.js, preprod.js, github.js, clone.js, view.js,
 //    attach.js):
 //    Archal as an ES module library (benchmarks, tests, embedding), with shared code in chunks so
@@ -81,8 +83,13 @@ const cli = {
   },
   footer: { js: '\n});' },
 };
-// The CLI bundles: the whole CLI, and `archal workflow …` alone (bin/archal.js picks one per command).
-const cliBundles = { 'src/cli/main.ts': 'cli.cjs', 'src/cli/main-workflow.ts': 'cli-workflow.cjs' };
+// The CLI bundles: the whole CLI, `archal workflow …` alone and `archal run …` alone (bin/archal.js
+// picks one per command).
+const cliBundles = {
+  'src/cli/main.ts': 'cli.cjs',
+  'src/cli/main-workflow.ts': 'cli-workflow.cjs',
+  'src/cli/main-run.ts': 'cli-run.cjs',
+};
 
 await Promise.all([
   ...Object.entries(cliBundles).map(([entry, file]) =>
@@ -132,6 +139,12 @@ try {
     join(scratch, '.archal', 'workflows', 'warm.yaml'),
     "name: warm\ndescription: warms the code cache\nnodes:\n  - id: warm\n    bash: 'true'\n",
   );
+  // A single run of one scenario on a named seed, with a trivial Node.js agent, as `archal run` is used.
+  writeFileSync(join(scratch, 'agent.cjs'), 'process.stdout.write(JSON.stringify({ text: "ok" }));\n');
+  writeFileSync(
+    join(scratch, 'warm.md'),
+    '# Warm\n\n## Prompt\nSay ok.\n\n## Success Criteria\n- [D] the run exits successfully\n- [D] the answer is ok => run.answer = "ok"\n- [D] no issues were closed\n\n## Config\nseed: small-project\nruns: 1\n',
+  );
   const warm = (...command) =>
     execFileSync(process.execPath, [fileURLToPath(new URL('../bin/archal.js', import.meta.url)), ...command], {
       cwd: scratch,
@@ -158,6 +171,12 @@ try {
   }
   rmSync(`${workflowBundle}.cache`);
   warm('workflow', 'run', 'warm');
+  // The run bundle's, from a run after the first (which makes route mode's certificates in the home).
+  const runBundle = join(root, 'build', 'cli-run.cjs');
+  const run = () => warm('run', 'warm.md', '--harness', `"${process.execPath}" agent.cjs`, '--quiet');
+  run();
+  rmSync(`${runBundle}.cache`);
+  run();
   // `workflow list` loads and validates every workflow, where a run loads one: its own cache (an
   // empty file is rejected by V8, so the command compiles from scratch and writes it).
   writeFileSync(`${workflowBundle}.workflow-list.cache`, '');
