@@ -2,8 +2,13 @@ import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { deflateSync, inflateSync } from 'node:zlib';
 import { gitEnv } from './env.js';
+
+/**
+ * node:zlib, loaded with the first object written or read: a scenario run starts its agent before it
+ * seeds the clone, and loading zlib earlier would delay the agent's start.
+ */
+const zlib = () => process.getBuiltinModule('node:zlib');
 
 export type ObjectType = 'blob' | 'tree' | 'commit' | 'tag';
 
@@ -44,7 +49,7 @@ export class ObjectStore {
       this.knownDirs.add(dir);
     }
     const file = join(dir, sha.slice(2));
-    const loose = deflateSync(Buffer.concat([Buffer.from(`${type} ${data.length}\0`), data]), { level: 1 });
+    const loose = zlib().deflateSync(Buffer.concat([Buffer.from(`${type} ${data.length}\0`), data]), { level: 1 });
     // Write-then-rename: a reader (or git itself) never sees a half-written object.
     const tmp = `${file}.tmp${process.pid}-${tmpCounter++}`;
     writeFileSync(tmp, loose);
@@ -56,7 +61,7 @@ export class ObjectStore {
     if (!isSha(sha)) return undefined;
     let raw: Buffer;
     try {
-      raw = inflateSync(readFileSync(this.path(sha)));
+      raw = zlib().inflateSync(readFileSync(this.path(sha)));
     } catch {
       return this.readPacked(sha);
     }

@@ -10,7 +10,6 @@ import {
   rmSync,
   writeFileSync,
 } from 'node:fs';
-import { rootCertificates } from 'node:tls';
 import { join } from 'node:path';
 import type { Credentials, RunAuthority } from './ca.js';
 
@@ -111,7 +110,8 @@ export function storedTrustBundle(dir: string, caCert: string): string | undefin
   try {
     if (existsSync(file) && privateToUser(file, 0o022)) return file;
     if (!privateToUser(dir, 0o077)) return undefined;
-    writeWhole(file, [caCert.trim(), ...rootCertificates].join('\n'));
+    // node:tls only here: a run whose bundle is kept does not load it before its agent starts.
+    writeWhole(file, [caCert.trim(), ...process.getBuiltinModule('node:tls').rootCertificates].join('\n'));
     for (const entry of readdirSync(dir))
       if (/^route-ca-bundle-[0-9a-f]+\.pem$/.test(entry) && entry !== name) rmSync(join(dir, entry), { force: true });
     return file;

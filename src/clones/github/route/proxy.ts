@@ -1,6 +1,6 @@
 import { createServer, request as httpRequest, Agent, type IncomingMessage, type ServerResponse } from 'node:http';
 import { connect, type Socket } from 'node:net';
-import { rootCertificates, TLSSocket, createSecureContext, type SecureContext } from 'node:tls';
+import type { SecureContext } from 'node:tls';
 import { readFileSync, writeFileSync } from 'node:fs';
 import * as nodeModule from 'node:module';
 import { dirname, join } from 'node:path';
@@ -8,6 +8,12 @@ import type { Duplex } from 'node:stream';
 import { shippedFile } from '../../../lib/paths.js';
 import { routeAuthority, storedTrustBundle } from './ca-store.js';
 import { preloadSource, ROUTE_UNDICI } from './preload.js';
+
+/**
+ * node:tls, loaded when first needed (a trust bundle to write, the first HTTPS tunnel): a scenario
+ * run starts its agent right after the proxy, and loading it earlier would delay the agent's start.
+ */
+const tlsModule = () => process.getBuiltinModule('node:tls');
 
 /** The hosts whose traffic reaches the clone; any other host is refused and recorded. */
 export const ROUTED_HOSTS = ['api.github.com', 'github.com', 'uploads.github.com'] as const;
@@ -74,14 +80,15 @@ export async function startRouteProxy(options: RouteProxyOptions): Promise<Route
   const authority = await routeAuthority(ROUTED_HOSTS, { dir: options.authorityDir });
   // The server certificate is minted for the first HTTPS tunnel: many runs never open one.
   let secureContext: Promise<SecureContext> | undefined;
-  const serverContext = () => (secureContext ??= authority.server().then((server) => createSecureContext(server)));
+  const serverContext = () =>
+    (secureContext ??= authority.server().then((server) => tlsModule().createSecureContext(server)));
   const caFile = join(options.dir, 'route-ca.pem');
   const storedBundle =
     options.authorityDir === undefined ? undefined : storedTrustBundle(options.authorityDir, authority.caCert);
   const bundleFile = storedBundle ?? join(options.dir, 'route-ca-bundle.pem');
   const preloadFile = join(options.dir, 'route-preload.cjs');
   writeFileSync(caFile, authority.caCert);
-  if (!storedBundle) writeFileSync(bundleFile, [authority.caCert, ...rootCertificates].join('\n'));
+  if (!storedBundle) writeFileSync(bundleFile, [authority.caCert, ...tlsModule().rootCertificates].join('\n'));
   writeFileSync(preloadFile, preloadSource(undiciPath()));
 
   const clock = options.clock ?? (() => new Date());
@@ -170,7 +177,11 @@ export async function startRouteProxy(options: RouteProxyOptions): Promise<Route
         if (socket.destroyed) return;
         socket.write('HTTP/1.1 200 Connection Established\r\n\r\n');
         if (head.length > 0) socket.unshift(head);
-        const tls = new TLSSocket(socket, { isServer: true, secureContext: context, ALPNProtocols: ['http/1.1'] });
+        const tls = new (tlsModule().TLSSocket)(socket, {
+          isServer: true,
+          secureContext: context,
+          ALPNProtocols: ['http/1.1'],
+        });
         track(tls);
         tls.on('error', () => tls.destroy());
         openUpstream(tls);
