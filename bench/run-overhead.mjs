@@ -5,6 +5,9 @@
 // second Node.js start, `node -e 0`, plus the agent: what any CLI that then spawns the agent pays),
 // and `runSuite` in-process and warm, which leaves out the CLI's start-up and every one-time cost.
 // The home is fresh: the warm-up run makes route mode's CA, which later runs reuse (as a user's do).
+// Every process runs without the environment's NODE_EXTRA_CA_CERTS (as on most machines): with it,
+// each Node.js start loads its certificate store (~40 ms on this machine), which pads the bare agent
+// and hides the CLI's own costs. An extra line measures one run with it, when it is set.
 import { execFileSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -20,7 +23,7 @@ const scenario = (runs) =>
   `# Trivial\n\n## Prompt\nSay ok.\n\n## Success Criteria\n- [D] the run exits successfully\n- [D] the answer is ok => run.answer = "ok"\n- [D] no issues were closed\n\n## Config\nseed: small-project\nruns: ${runs}\n`;
 writeFileSync(join(dir, 'one.md'), scenario(1));
 writeFileSync(join(dir, 'many.md'), scenario(RUNS));
-const env = cliEnv(join(dir, 'home'));
+const env = cliEnv(join(dir, 'home'), { NODE_EXTRA_CA_CERTS: '' });
 const archal = (file) => () =>
   timeSpawn(process.execPath, [cli, 'run', file, '--harness', `node ${agentFile}`, '--quiet'], { cwd: dir, env });
 const bare = () => timeSpawn(process.execPath, [agentFile], { cwd: dir, env });
@@ -37,6 +40,24 @@ const floor = summary(samples.node.map((time, i) => (time + samples.bare[i]) / s
 console.log(
   `INFO  floor of one run (node -e 0, then the agent), as a ratio to the agent bare: ${formatRange(floor)}; one run is ${(single.median / floor.median).toFixed(2)} × the floor (${median(samples.node).toFixed(0)} ms for node -e 0)`,
 );
+if (process.env.NODE_EXTRA_CA_CERTS) {
+  const own = cliEnv(join(dir, 'home'));
+  const withCerts = await alternate(
+    {
+      bare: () => timeSpawn(process.execPath, [agentFile], { cwd: dir, env: own }),
+      one: () =>
+        timeSpawn(process.execPath, [cli, 'run', 'one.md', '--harness', `node ${agentFile}`, '--quiet'], {
+          cwd: dir,
+          env: own,
+        }),
+    },
+    ROUNDS,
+  );
+  const ratio = summary(withCerts.one.map((time, i) => time / withCerts.bare[i]));
+  console.log(
+    `INFO  one run with this environment's NODE_EXTRA_CA_CERTS (every Node.js start, the bare agent's too, loads it): ratio ${formatRange(ratio)}; ${median(withCerts.one).toFixed(0)} ms vs ${median(withCerts.bare).toFixed(0)} ms`,
+  );
+}
 const perRun = summary(samples.many.map((time, i) => time / RUNS / samples.bare[i]));
 report(`archal run, ${RUNS} runs of a scenario through the CLI, per run`, {
   ratio: perRun.median,
@@ -60,7 +81,7 @@ async function inProcess() {
     cwd: dir,
     cacheDir: join(dir, '.archal', 'cache'),
     judgeFor: () => undefined,
-    env: process.env,
+    env: { ...process.env, NODE_EXTRA_CA_CERTS: '' },
   });
   if (!suite.passed) throw new Error('the trivial scenario failed');
   return (performance.now() - started) / RUNS;
