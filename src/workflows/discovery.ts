@@ -7,6 +7,7 @@ import type { IncludeSource, ResolveWorkflowSource } from './include.js';
 import { loadWorkflowText, type CommandLookup, type EngineDefaults, type ScriptLookup } from './loader.js';
 import type { Workflow, WorkflowScope } from './model.js';
 import { formatWorkflowProblem, type WorkflowProblem } from './problems.js';
+import type { ParsedYamlCache } from './yaml-source.js';
 
 export interface WorkflowLocations {
   /** The repository (or directory) the run is for. */
@@ -65,6 +66,8 @@ export interface DiscoveryOptions {
    * every bundled schema would cost every command its start-up).
    */
   checkOutputSchemas?: boolean;
+  /** Values of workflow texts parsed before (none: every text is parsed). */
+  yamlCache?: ParsedYamlCache;
 }
 
 /** Finds and loads every workflow. A broken file is reported in `errors` and never hides the others. */
@@ -162,6 +165,7 @@ export async function loadWorkflowFile(
     resolveScript: options.resolveScript,
     resolveWorkflowSource: options.resolveWorkflowSource,
     checkOutputSchemas: options.checkOutputSchemas,
+    yamlCache: options.yamlCache,
   });
   if (result.ok) return { kind: 'workflow', workflow: result.workflow, warnings: result.warnings };
   return {

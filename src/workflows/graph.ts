@@ -14,9 +14,14 @@ export interface DeclaredNode {
   line?: number;
 }
 
+/** A node's line by its id (undefined when unknown), for messages. */
+export interface NodeLineLookup {
+  get(id: string): number | undefined;
+}
+
 interface GraphContext {
   file: string;
-  nodeLines: Map<string, number | undefined>;
+  nodeLines: NodeLineLookup;
 }
 
 /** The scope a loop_group body is checked in: the nodes outside it that it may read. */

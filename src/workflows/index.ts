@@ -39,6 +39,8 @@ export type {
   WorkflowRunStatus,
 } from './executor.js';
 export { BUILTIN_DEFAULTS, loadWorkflowText, MIGRATION_GUIDE } from './loader.js';
+export { yamlFileCache } from './yaml-cache.js';
+export type { ParsedYamlCache } from './yaml-source.js';
 export type { CommandLookup, EngineDefaults, LoadResult, ScriptLookup } from './loader.js';
 export { outputFormatOf } from './model.js';
 export type { Workflow, WorkflowNode } from './model.js';

@@ -1,7 +1,7 @@
 import { didYouMean } from '../lib/did-you-mean.js';
 import type { ModelProfile } from '../providers/models.js';
 import type { ExecSpec, ProviderName } from '../providers/schema.js';
-import { validateGraph, type DeclaredNode } from './graph.js';
+import { validateGraph, type DeclaredNode, type NodeLineLookup } from './graph.js';
 import { expandIncludes, type PlacedNode, type ResolveWorkflowSource } from './include.js';
 import { allNodeKeys, isRecord, warnNestedKeys, zodProblems } from './load-helpers.js';
 import { buildNode } from './load-node.js';
@@ -15,7 +15,7 @@ import {
   type NodeKind,
   type ScriptRuntime,
 } from './schema.js';
-import { parseYaml } from './yaml-source.js';
+import { parseYaml, type ParsedYamlCache } from './yaml-source.js';
 import { shellQuotingWarnings } from './shell-quoting.js';
 
 export const MIGRATION_GUIDE = 'https://github.com/coleam00/Archon/blob/main/docs/sequential-dag-migration-guide.md';
@@ -46,6 +46,8 @@ export interface LoadOptions {
   resolveWorkflowSource?: ResolveWorkflowSource;
   /** Compile each output_format to check it is a valid JSON Schema (default true). */
   checkOutputSchemas?: boolean;
+  /** Values of workflow texts parsed before (none: every text is parsed). */
+  yamlCache?: ParsedYamlCache;
 }
 
 export type LoadResult =
@@ -69,7 +71,7 @@ export async function loadWorkflowText(text: string, options: LoadOptions): Prom
   const errors: WorkflowProblem[] = [];
   const warnings: WorkflowProblem[] = [];
 
-  const parsed = parseYaml(text);
+  const parsed = parseYaml(text, options.yamlCache);
   if (!parsed.ok)
     return { ok: false, stage: 'parse', errors: parsed.errors.map((error) => ({ ...error, file })), warnings };
   const { value: root, source } = parsed;
@@ -133,12 +135,12 @@ export async function loadWorkflowText(text: string, options: LoadOptions): Prom
   const placed: PlacedNode[] = rawNodes.map((raw, index) => ({ raw, file, source, path: ['nodes', index] }));
   const expanded = expandIncludes(placed, options.resolveWorkflowSource, name, errors);
   const nodes: WorkflowNode[] = [];
-  const nodeLines = new Map<string, number | undefined>();
+  const nodeLines = new NodeLines();
   for (const [index, node] of expanded.entries()) {
     const built = await buildNode(node, index, { ...options, defaults, workflow: fields, errors, warnings });
     if (built) {
       nodes.push(built);
-      if (!nodeLines.has(built.id)) nodeLines.set(built.id, node.source.line(node.path));
+      nodeLines.add(built.id, node);
     }
   }
 
@@ -152,7 +154,9 @@ export async function loadWorkflowText(text: string, options: LoadOptions): Prom
         id: node.raw.id.trim(),
         depends_on: deps.map((dep: string) => dep.trim()),
         index,
-        line: node.source.line(node.path),
+        get line() {
+          return node.source.line(node.path);
+        },
       },
     ];
   });
@@ -187,12 +191,25 @@ export async function loadWorkflowText(text: string, options: LoadOptions): Prom
   return { ok: true, workflow, warnings };
 }
 
+/**
+ * The line of each built node (the first of an id), found when a message asks for it: a valid
+ * workflow needs none, and finding them all would cost a walk of the parsed YAML per node.
+ */
+class NodeLines implements NodeLineLookup {
+  private readonly placed = new Map<string, PlacedNode>();
+
+  add(id: string, node: PlacedNode): void {
+    if (!this.placed.has(id)) this.placed.set(id, node);
+  }
+
+  get(id: string): number | undefined {
+    const node = this.placed.get(id);
+    return node ? node.source.line(node.path) : undefined;
+  }
+}
+
 /** Comparing an AI node's whole prose to a literal works by luck; warn and suggest output_format. */
-function wholeOutputWarnings(
-  nodes: WorkflowNode[],
-  file: string,
-  lines: Map<string, number | undefined>,
-): WorkflowProblem[] {
+function wholeOutputWarnings(nodes: WorkflowNode[], file: string, lines: NodeLineLookup): WorkflowProblem[] {
   const byId = new Map(nodes.map((node) => [node.id, node]));
   const warnings: WorkflowProblem[] = [];
   for (const node of nodes) {

@@ -1,3 +1,4 @@
+import type { NodeLineLookup } from './graph.js';
 import type { WorkflowNode } from './model.js';
 import type { WorkflowProblem } from './problems.js';
 import { findOutputRefs } from './refs.js';
@@ -96,7 +97,7 @@ function quoteContexts(script: string): Context[] {
 export function shellQuotingWarnings(
   nodes: readonly WorkflowNode[],
   file: string,
-  lines: ReadonlyMap<string, number | undefined>,
+  lines: NodeLineLookup,
 ): WorkflowProblem[] {
   const warnings: WorkflowProblem[] = [];
   for (const node of nodes) {

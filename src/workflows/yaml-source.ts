@@ -8,33 +8,56 @@ export type YamlParseResult =
   | { ok: true; value: unknown; source: SourceLocator }
   | { ok: false; errors: Array<{ message: string; line?: number }> };
 
+/**
+ * Values of YAML texts parsed before, by text: a value taken from it skips parsing (which, for a long
+ * workflow in a fresh process, costs more than running some of its nodes).
+ */
+export interface ParsedYamlCache {
+  get(text: string): { value: unknown } | undefined;
+  set(text: string, value: unknown): void;
+}
+
+interface ParsedDocument {
+  doc: Document;
+  lines: LineCounter;
+}
+
 /** Finds the line of a value or a key in the parsed document, for error messages. */
 export class SourceLocator {
-  constructor(
-    private readonly doc: Document,
-    private readonly lines: LineCounter,
-  ) {}
+  private parsed: ParsedDocument | undefined;
+
+  /** `parse` is called on the first question only: a value from the cache is parsed again only for a message. */
+  constructor(private readonly parse: () => ParsedDocument) {}
+
+  private get source(): ParsedDocument {
+    return (this.parsed ??= this.parse());
+  }
 
   /** Line of the value at `path` (1-based), if it exists. */
   line(path: ReadonlyArray<string | number>): number | undefined {
-    const node = this.doc.getIn(path, true) as { range?: [number, number, number] } | undefined;
-    return node?.range ? this.lines.linePos(node.range[0]).line : undefined;
+    const { doc, lines } = this.source;
+    const node = doc.getIn(path, true) as { range?: [number, number, number] } | undefined;
+    return node?.range ? lines.linePos(node.range[0]).line : undefined;
   }
 
   /** Line of the key `key` in the mapping at `path`. */
   keyLine(path: ReadonlyArray<string | number>, key: string): number | undefined {
-    const map = path.length === 0 ? this.doc.contents : this.doc.getIn(path, true);
+    const { doc, lines } = this.source;
+    const map = path.length === 0 ? doc.contents : doc.getIn(path, true);
     if (!isMap(map)) return undefined;
     for (const pair of map.items) {
       if (isPair(pair) && isScalar(pair.key) && pair.key.value === key && pair.key.range)
-        return this.lines.linePos(pair.key.range[0]).line;
+        return lines.linePos(pair.key.range[0]).line;
     }
     return undefined;
   }
 }
 
-/** Parses YAML text defensively: every failure is a message with a line, never a crash or a hang. */
-export function parseYaml(text: string): YamlParseResult {
+/**
+ * Parses YAML text defensively: every failure is a message with a line, never a crash or a hang.
+ * With a cache, a text parsed before (and valid YAML then) takes its value from the cache.
+ */
+export function parseYaml(text: string, cache?: ParsedYamlCache): YamlParseResult {
   const bytes = Buffer.byteLength(text);
   if (bytes > YAML_LIMITS.maxBytes)
     return {
@@ -47,6 +70,16 @@ export function parseYaml(text: string): YamlParseResult {
     };
   if (text.includes('\u0000'))
     return { ok: false, errors: [{ message: 'file contains NUL bytes; it looks binary, not YAML' }] };
+  const cached = cache?.get(text);
+  if (cached)
+    return {
+      ok: true,
+      value: cached.value,
+      source: new SourceLocator(() => {
+        const lines = new LineCounter();
+        return { doc: parseDocument(text, Array.from(new Lexer().lex(text)), lines), lines };
+      }),
+    };
 
   const lines = new LineCounter();
   // Lexed once: the limits are checked on the tokens, which the parser then reads.
@@ -91,11 +124,9 @@ export function parseYaml(text: string): YamlParseResult {
     return { ok: false, errors: errors.slice(0, 10) };
   }
   try {
-    return {
-      ok: true,
-      value: doc.toJS({ maxAliasCount: YAML_LIMITS.maxAnchorsAndAliases }),
-      source: new SourceLocator(doc, lines),
-    };
+    const value: unknown = doc.toJS({ maxAliasCount: YAML_LIMITS.maxAnchorsAndAliases });
+    cache?.set(text, value);
+    return { ok: true, value, source: new SourceLocator(() => ({ doc, lines })) };
   } catch (error) {
     return { ok: false, errors: [{ message: `YAML error: ${firstLine(error)}` }] };
   }

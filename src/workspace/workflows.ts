@@ -19,6 +19,7 @@ import {
   sourceIndex,
   workflowFileNamed,
   WorkflowLookupError,
+  yamlFileCache,
   type Discovery,
   type DiscoveryOptions,
   type EngineDefaults,
@@ -107,6 +108,7 @@ export function discoveryOptions(workspace: Workspace): DiscoveryOptions {
     resolveCommand: createCommandResolver(commandDirectories(resources)),
     resolveScript: createScriptResolver(scriptDirectories(resources)),
     resolveWorkflowSource: (name) => (workflowSources ??= sourceIndex(allWorkflowFiles(locations)))(name),
+    yamlCache: yamlFileCache(join(workspace.home, 'cache', 'yaml')),
   };
 }
 

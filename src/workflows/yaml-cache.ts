@@ -1,0 +1,70 @@
+import { createHash } from 'node:crypto';
+import { mkdirSync, readdirSync, readFileSync, renameSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { deserialize, serialize } from 'node:v8';
+import { YAML_LIMITS, type ParsedYamlCache } from './yaml-source.js';
+
+/** Bumped when what a text parses to may change (the yaml library, its options, the limits). */
+const FORMAT = `1:${JSON.stringify(YAML_LIMITS)}`;
+/** Entries kept: past this, the least recently written are removed when a new one is written. */
+const MAX_ENTRIES = 256;
+const KEEP_AFTER_PRUNE = 192;
+
+/**
+ * Parsed YAML values in a directory, one file per text, named by the text's SHA-256: a workflow file
+ * that has not changed since it was last parsed is read back instead of parsed. An entry that cannot
+ * be read is a miss; a failure to write one is ignored (the cache only saves time).
+ */
+export function yamlFileCache(dir: string): ParsedYamlCache {
+  const entry = (text: string) => join(dir, `${createHash('sha256').update(FORMAT).update(text).digest('hex')}.v8`);
+  return {
+    get(text) {
+      let bytes: Buffer;
+      try {
+        bytes = readFileSync(entry(text));
+      } catch {
+        return undefined;
+      }
+      try {
+        return { value: deserialize(bytes) as unknown };
+      } catch {
+        return undefined;
+      }
+    },
+    set(text, value) {
+      try {
+        const bytes = serialize(value);
+        mkdirSync(dir, { recursive: true });
+        const file = entry(text);
+        // Written aside, then renamed: a reader sees a whole entry or none.
+        const partial = `${file}.${process.pid}.tmp`;
+        writeFileSync(partial, bytes, { mode: 0o600 });
+        renameSync(partial, file);
+        prune(dir);
+      } catch {
+        // Not cached: the next run parses the text again.
+      }
+    },
+  };
+}
+
+function prune(dir: string): void {
+  const names = readdirSync(dir);
+  if (names.length <= MAX_ENTRIES) return;
+  const byAge = names
+    .flatMap((name) => {
+      try {
+        return [{ name, written: statSync(join(dir, name)).mtimeMs }];
+      } catch {
+        return [];
+      }
+    })
+    .sort((a, b) => a.written - b.written);
+  for (const { name } of byAge.slice(0, byAge.length - KEEP_AFTER_PRUNE)) {
+    try {
+      unlinkSync(join(dir, name));
+    } catch {
+      // Removed by another process.
+    }
+  }
+}
