@@ -1,0 +1,15410 @@
+export const id = 309;
+export const ids = [309];
+export const modules = {
+
+/***/ 76309:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+// ESM COMPAT FLAG
+__webpack_require__.r(__webpack_exports__);
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  buildGitHubClone: () => (/* binding */ buildGitHubClone)
+});
+
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __webpack_require__(77598);
+// EXTERNAL MODULE: ./src/clones/github/http/body.ts
+var http_body = __webpack_require__(80561);
+// EXTERNAL MODULE: ./src/clones/github/state/errors.ts
+var state_errors = __webpack_require__(3435);
+// EXTERNAL MODULE: ./src/clones/github/seed/errors.ts
+var errors = __webpack_require__(83273);
+// EXTERNAL MODULE: ./src/clones/github/domain/apps.ts
+var apps = __webpack_require__(46865);
+// EXTERNAL MODULE: ./src/clones/github/domain/checks.ts
+var checks = __webpack_require__(54288);
+// EXTERNAL MODULE: ./src/clones/github/state/permissions.ts
+var permissions = __webpack_require__(28478);
+// EXTERNAL MODULE: ./src/clones/github/domain/pulls.ts
+var pulls = __webpack_require__(44205);
+// EXTERNAL MODULE: ./src/clones/github/git/format.ts
+var format = __webpack_require__(34576);
+// EXTERNAL MODULE: ./src/clones/github/http/auth.ts + 1 modules
+var http_auth = __webpack_require__(88747);
+// EXTERNAL MODULE: ./src/clones/github/domain/artifacts.ts
+var domain_artifacts = __webpack_require__(90962);
+// EXTERNAL MODULE: ./src/clones/github/render/repos.ts
+var repos = __webpack_require__(91052);
+// EXTERNAL MODULE: ./src/clones/github/seed/time.ts
+var time = __webpack_require__(86883);
+;// CONCATENATED MODULE: ./src/clones/github/state/runtime-token.ts
+
+/**
+ * An `ACTIONS_RUNTIME_TOKEN` shaped as the runner's: a JWT whose `scp` claim holds the results
+ * scope of one job. Signed HS256 with the clone's key (the clone itself does not require it).
+ */
+function runtimeToken(scope, key, nowSeconds, lifetimeSeconds = 6 * 3600) {
+    const header = Buffer.from(JSON.stringify({ typ: 'JWT', alg: 'HS256' })).toString('base64url');
+    const payload = Buffer.from(JSON.stringify({
+        scp: `Actions.GenericRead:00000000-0000-0000-0000-000000000000 Actions.UploadArtifacts:${scope.runBackendId}:${scope.jobBackendId} Actions.Results:${scope.runBackendId}:${scope.jobBackendId}`,
+        iss: 'vstoken.actions.githubusercontent.com',
+        aud: 'vso:00000000-0000-0000-0000-000000000000',
+        nbf: nowSeconds - 60,
+        iat: nowSeconds,
+        exp: nowSeconds + lifetimeSeconds,
+    })).toString('base64url');
+    const signature = (0,external_node_crypto_.createHmac)('sha256', key).update(`${header}.${payload}`).digest('base64url');
+    return `${header}.${payload}.${signature}`;
+}
+/**
+ * The results scope of a runtime token, as the results service reads it. The signature is not
+ * checked (tests sign with any key, or not at all); the expiry is, when the token has one.
+ */
+function resultsScope(token, nowSeconds) {
+    const parts = token.split('.');
+    if (parts.length < 2)
+        return invalid('the runtime token is not a JWT');
+    let payload;
+    try {
+        payload = JSON.parse(Buffer.from(parts[1], 'base64url').toString('utf8'));
+    }
+    catch {
+        return invalid('the runtime token is not a JWT (its payload is not JSON)');
+    }
+    if (typeof payload.exp === 'number' && payload.exp <= nowSeconds)
+        return invalid('the runtime token has expired');
+    if (typeof payload.scp !== 'string')
+        return invalid('the runtime token has no "scp" claim');
+    for (const scope of payload.scp.split(' ')) {
+        const [name, run, job, ...rest] = scope.split(':');
+        if (name !== 'Actions.Results')
+            continue;
+        if (!run || !job || rest.length > 0)
+            return invalid(`malformed scope "${scope}": expected Actions.Results:<runBackendId>:<jobBackendId>`);
+        return { kind: 'valid', scope: { runBackendId: run, jobBackendId: job } };
+    }
+    return invalid('the runtime token has no Actions.Results:<runBackendId>:<jobBackendId> scope');
+}
+const invalid = (message) => ({ kind: 'invalid', message });
+
+// EXTERNAL MODULE: ./src/clones/github/state/workflow-runs.ts
+var workflow_runs = __webpack_require__(40548);
+// EXTERNAL MODULE: ./src/clones/github/state/actor.ts
+var state_actor = __webpack_require__(39991);
+;// CONCATENATED MODULE: ./src/clones/github/domain/actions.ts
+
+
+
+
+
+
+/** How long a minted `GITHUB_TOKEN` and runtime token live (GitHub's job limit is 6 hours). */
+const JOB_LIFETIME_MS = 6 * 3_600_000;
+/**
+ * Registers a workflow run of `repo` as GitHub starts one: the run and its jobs (each with results
+ * backend ids), a `GITHUB_TOKEN`, and each job's `ACTIONS_RUNTIME_TOKEN`. The run's backend id is
+ * what ties artifact uploads to this repository.
+ */
+function registerWorkflowRun(ctx, repo, input) {
+    const actor = (0,state_actor/* actingUser */.e)(ctx.actor) ?? ctx.store.get('user', repo.ownerId);
+    const headBranch = input.headBranch ?? repo.defaultBranch;
+    const headSha = input.headSha ?? repo.git.branch(headBranch);
+    if (!headSha || !repo.git.readCommit(headSha))
+        throw new state_errors/* ApiError */.hD(422, `No commit found for ${input.headSha ? `SHA: ${input.headSha}` : `branch ${headBranch}`}`);
+    if (input.backendId && ctx.store.where('workflowRun', `backend:${input.backendId}`).length > 0)
+        throw new state_errors/* ApiError */.hD(422, `a workflow run with backend id ${input.backendId} already exists`);
+    for (const job of input.jobs ?? [])
+        if (job.backendId && ctx.store.where('workflowJob', `backend:${job.backendId}`).length > 0)
+            throw new state_errors/* ApiError */.hD(422, `a job with backend id ${job.backendId} already exists`);
+    const path = input.workflow ?? '.github/workflows/archal.yml';
+    const { run, jobs } = (0,workflow_runs/* insertWorkflowRun */.qn)(ctx.store, ctx.journal, {
+        repo,
+        actor,
+        path,
+        name: input.name ??
+            path
+                .split('/')
+                .pop()
+                .replace(/\.ya?ml$/, ''),
+        event: input.event ?? 'push',
+        headBranch,
+        headSha,
+        status: input.status ?? 'in_progress',
+        conclusion: input.conclusion ?? null,
+        backendId: input.backendId,
+        createdAt: ctx.now,
+        jobs: input.jobs?.length ? input.jobs : [{ name: 'build' }],
+    });
+    const now = ctx.core.now();
+    const token = (0,workflow_runs/* issueActionsToken */.Yb)(ctx.store, ctx.journal, repo, {
+        permissions: input.permissions ?? workflow_runs/* DEFAULT_ACTIONS_PERMISSIONS */.F0,
+        at: ctx.now,
+        expiresAt: (0,time/* isoSeconds */.nE)(new Date(now.getTime() + JOB_LIFETIME_MS)),
+    });
+    ctx.core.redactor.add(token.token);
+    const seconds = Math.floor(now.getTime() / 1000);
+    const registered = jobs.map((job) => ({
+        job,
+        runtimeToken: runtimeToken({ runBackendId: run.backendId, jobBackendId: job.backendId }, ctx.core.signingKey, seconds, JOB_LIFETIME_MS / 1000),
+    }));
+    return {
+        run,
+        jobs: registered,
+        githubToken: token.token,
+        env: runnerEnv(ctx, repo, run, registered[0], token.token),
+    };
+}
+function runnerEnv(ctx, repo, run, first, githubToken) {
+    const name = (0,repos/* fullName */.fq)(ctx, repo);
+    const ref = run.headBranch ? `refs/heads/${run.headBranch}` : '';
+    return {
+        GITHUB_ACTIONS: 'true',
+        CI: 'true',
+        GITHUB_REPOSITORY: name,
+        GITHUB_REPOSITORY_OWNER: name.split('/')[0],
+        GITHUB_REPOSITORY_ID: String(repo.id),
+        GITHUB_RUN_ID: String(run.id),
+        GITHUB_RUN_NUMBER: String(run.runNumber),
+        GITHUB_RUN_ATTEMPT: String(run.runAttempt),
+        GITHUB_WORKFLOW: run.name,
+        GITHUB_JOB: first.job.name,
+        GITHUB_EVENT_NAME: run.event,
+        GITHUB_SHA: run.headSha,
+        GITHUB_REF: ref,
+        GITHUB_REF_NAME: run.headBranch ?? '',
+        GITHUB_API_URL: ctx.core.base,
+        GITHUB_GRAPHQL_URL: `${ctx.core.base}/graphql`,
+        // No GITHUB_SERVER_URL: @actions/artifact refuses any server but github.com, *.ghe.com and
+        // *.localhost (it takes the rest for GitHub Enterprise Server), and the clone is 127.0.0.1.
+        GITHUB_TOKEN: githubToken,
+        ACTIONS_RUNTIME_TOKEN: first.runtimeToken,
+        ACTIONS_RESULTS_URL: `${ctx.core.base}/`,
+    };
+}
+function findRunByBackendId(ctx, backendId) {
+    return ctx.store.where('workflowRun', `backend:${backendId}`)[0];
+}
+function findJobByBackendId(ctx, run, backendId) {
+    return ctx.store.where('workflowJob', `backend:${backendId}`).find((job) => job.runId === run.id);
+}
+
+// EXTERNAL MODULE: ./src/clones/github/domain/context.ts
+var context = __webpack_require__(7666);
+// EXTERNAL MODULE: ./src/clones/github/state/store.ts
+var state_store = __webpack_require__(74803);
+// EXTERNAL MODULE: ./src/clones/github/http/request-id.ts
+var request_id = __webpack_require__(28964);
+;// CONCATENATED MODULE: ./src/clones/github/http/actions-results.ts
+
+
+
+
+
+
+
+
+/** The twirp service @actions/artifact (v2+) speaks to at `ACTIONS_RESULTS_URL`. */
+const actions_results_ARTIFACT_SERVICE = 'github.actions.results.api.v1.ArtifactService';
+const TWIRP_PATH = /^\/twirp\/github\.actions\.results\.api\.v1\.ArtifactService\/(\w+)$/;
+/** The methods served, for the operations list. */
+const actions_results_RESULTS_METHODS = [
+    'CreateArtifact',
+    'FinalizeArtifact',
+    'ListArtifacts',
+    'GetSignedArtifactURL',
+    'DeleteArtifact',
+];
+/** Twirp error codes by HTTP status (https://twitchtv.github.io/twirp/docs/spec_v7.html). */
+const TWIRP_CODE = {
+    400: 'invalid_argument',
+    401: 'unauthenticated',
+    403: 'permission_denied',
+    404: 'not_found',
+    409: 'already_exists',
+    410: 'not_found',
+    412: 'failed_precondition',
+    413: 'resource_exhausted',
+    422: 'invalid_argument',
+    501: 'unimplemented',
+};
+const str = (body, field) => {
+    const value = body[field];
+    if (typeof value !== 'string' || value === '')
+        throw new state_errors/* ApiError */.hD(400, `${field} is required`);
+    return value;
+};
+/** Protobuf's JSON form of wrapper types: `{"value": x}` from some clients, a bare `x` from others. */
+const wrapped = (value) => value && typeof value === 'object' && 'value' in value ? value.value : value;
+function monolith(call, artifact) {
+    const job = call.ctx.store.get('workflowJob', artifact.jobId);
+    return {
+        workflow_run_backend_id: call.run.backendId,
+        workflow_job_run_backend_id: job?.backendId ?? call.jobBackendId,
+        database_id: String(artifact.id),
+        name: artifact.name,
+        size: String(artifact.sizeInBytes),
+        created_at: artifact.createdAt,
+        ...(artifact.digest ? { digest: artifact.digest } : {}),
+    };
+}
+const METHODS = {
+    CreateArtifact: (call) => {
+        const job = findJobByBackendId(call.ctx, call.run, str(call.body, 'workflow_job_run_backend_id'));
+        if (!job)
+            throw new state_errors/* ApiError */.hD(404, 'unknown workflow_job_run_backend_id: register the job with its workflow run');
+        const mimeType = wrapped(call.body.mime_type);
+        const expiresAt = call.body.expires_at;
+        const { uploadUrl } = (0,domain_artifacts/* createArtifact */.Dg)(call.ctx, call.run, job, {
+            name: str(call.body, 'name'),
+            mimeType: typeof mimeType === 'string' ? mimeType : undefined,
+            expiresAt: typeof expiresAt === 'string' ? expiresAt : undefined,
+        });
+        return { ok: true, signed_upload_url: uploadUrl };
+    },
+    FinalizeArtifact: (call) => {
+        const size = Number(call.body.size ?? 0);
+        if (!Number.isSafeInteger(size) || size < 0)
+            throw new state_errors/* ApiError */.hD(400, 'size must be a non-negative integer');
+        const hash = wrapped(call.body.hash);
+        const artifact = (0,domain_artifacts/* finalizeArtifact */.XZ)(call.ctx, call.run, {
+            name: str(call.body, 'name'),
+            size,
+            hash: typeof hash === 'string' ? hash : undefined,
+        });
+        return { ok: true, artifact_id: String(artifact.id) };
+    },
+    ListArtifacts: (call) => {
+        const name = wrapped(call.body.name_filter);
+        const id = wrapped(call.body.id_filter);
+        const artifacts = (0,domain_artifacts/* runArtifacts */.rh)(call.ctx, call.run).filter((artifact) => (typeof name !== 'string' || artifact.name === name) &&
+            (id === undefined || id === null || String(artifact.id) === String(id)));
+        return { artifacts: artifacts.map((artifact) => monolith(call, artifact)) };
+    },
+    GetSignedArtifactURL: (call) => {
+        const artifact = (0,domain_artifacts/* runArtifactNamed */.FG)(call.ctx, call.run, str(call.body, 'name'));
+        return { signed_url: (0,domain_artifacts/* artifactDownloadUrl */.sv)(call.ctx, artifact) };
+    },
+    DeleteArtifact: (call) => {
+        const artifact = (0,domain_artifacts/* runArtifactNamed */.FG)(call.ctx, call.run, str(call.body, 'name'));
+        (0,domain_artifacts/* removeArtifact */.bG)(call.ctx, artifact);
+        return { ok: true, artifact_id: String(artifact.id) };
+    },
+};
+/**
+ * Serves the Actions results service's artifact calls (twirp, JSON). The caller is a job: its
+ * `ACTIONS_RUNTIME_TOKEN` (a JWT whose `scp` holds `Actions.Results:<run>:<job>`) must name the run
+ * the request is about, and that run must be registered (control API or seed): its repository is
+ * the artifacts' repository.
+ */
+async function handleResults(core, exchange, method) {
+    const { req, res, path } = exchange;
+    const started = performance.now();
+    const requestId = (0,request_id/* nextRequestId */.w)();
+    const journal = new state_store/* Journal */.C();
+    let status = 200;
+    let requestText;
+    let responseText;
+    try {
+        if (req.method !== 'POST')
+            throw new state_errors/* ApiError */.hD(404, 'twirp calls are POST requests');
+        const raw = await (0,http_body/* readBody */.x)(req, core.config.maxBodyBytes).catch((error) => {
+            throw error instanceof http_body/* BodyTooLargeError */.A ? new state_errors/* ApiError */.hD(413, 'request body too large') : error;
+        });
+        requestText = raw.length > 0 ? raw.toString('utf8') : undefined;
+        if (!actions_results_RESULTS_METHODS.includes(method))
+            throw new state_errors/* ApiError */.hD(501, `not served: ${exchange.path} (the clone serves ${actions_results_ARTIFACT_SERVICE}'s ${actions_results_RESULTS_METHODS.join(', ')})`);
+        const contentType = String(req.headers['content-type'] ?? '');
+        if (!contentType.startsWith('application/json'))
+            throw new state_errors/* ApiError */.hD(400, `unsupported Content-Type "${contentType}": the clone speaks twirp's JSON encoding`);
+        const body = parseJsonObject(requestText);
+        const ctx = (0,context/* requestContext */.V)(core, { actor: { kind: 'anonymous' }, journal, requestId });
+        const run = authorizedRun(core, ctx, req.headers.authorization, body);
+        const reply = METHODS[method]({
+            ctx,
+            run,
+            body,
+            jobBackendId: str(body, 'workflow_job_run_backend_id'),
+        });
+        responseText = JSON.stringify(reply);
+    }
+    catch (error) {
+        if (!(error instanceof state_errors/* ApiError */.hD)) {
+            core.config.warn(`${path} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+            status = 500;
+            responseText = JSON.stringify({ code: 'internal', msg: 'internal error' });
+        }
+        else {
+            status = error.status === 410 ? 404 : error.status;
+            responseText = JSON.stringify({ code: TWIRP_CODE[error.status] ?? 'unknown', msg: error.message });
+        }
+    }
+    if (!res.headersSent)
+        res
+            .writeHead(status, {
+            'content-type': 'application/json',
+            'content-length': String(Buffer.byteLength(responseText)),
+        })
+            .end(responseText);
+    core.log.add({
+        requestId,
+        kind: 'results',
+        method: req.method ?? 'POST',
+        path,
+        query: '',
+        operationId: `results/${method}`,
+        notImplemented: status === 501,
+        status,
+        durationMs: Math.round((performance.now() - started) * 100) / 100,
+        actor: null,
+        changes: journal.changes,
+        deliveries: [],
+    }, { request: requestText, response: responseText });
+}
+function parseJsonObject(text) {
+    try {
+        const body = JSON.parse(text ?? '{}');
+        if (body && typeof body === 'object' && !Array.isArray(body))
+            return body;
+    }
+    catch {
+        // answered below
+    }
+    throw new state_errors/* ApiError */.hD(400, 'the body must be a JSON object');
+}
+/** The run the runtime token's scope names, which must be the run of the request. */
+function authorizedRun(core, ctx, authorization, body) {
+    const match = /^Bearer\s+(\S+)$/i.exec(authorization ?? '');
+    if (!match)
+        throw new state_errors/* ApiError */.hD(401, 'missing ACTIONS_RUNTIME_TOKEN (Authorization: Bearer <token>)');
+    const check = resultsScope(match[1], Math.floor(core.now().getTime() / 1000));
+    if (check.kind === 'invalid')
+        throw new state_errors/* ApiError */.hD(401, check.message);
+    const runBackendId = str(body, 'workflow_run_backend_id');
+    if (runBackendId !== check.scope.runBackendId)
+        throw new state_errors/* ApiError */.hD(403, `the runtime token is scoped to workflow run ${check.scope.runBackendId}, not ${runBackendId}`);
+    const run = findRunByBackendId(ctx, runBackendId);
+    if (!run)
+        throw new state_errors/* ApiError */.hD(404, `unknown workflow run backend id ${runBackendId}: register the run first (POST /_archal/actions/runs, or a seed's repos[].workflowRuns)`);
+    return run;
+}
+
+// EXTERNAL MODULE: ./src/clones/github/http/route.ts
+var http_route = __webpack_require__(4944);
+// EXTERNAL MODULE: ./src/clones/github/mcp/definitions.ts
+var definitions = __webpack_require__(95561);
+// EXTERNAL MODULE: ./src/clones/github/mcp/tools.ts + 7 modules
+var tools = __webpack_require__(84827);
+;// CONCATENATED MODULE: ./src/clones/github/operations.ts
+
+
+
+
+
+/** The implemented operations, in GitHub's notation, sorted by operation id. */
+function operationList(routes) {
+    return routes
+        .map((route) => ({
+        operationId: route.operationId,
+        method: route.method,
+        path: route.path.replace(/\{(\w+)[+*]\}/g, '{$1}'),
+        documentation: (0,http_route/* docsUrl */.fs)(route.docs),
+    }))
+        .sort((a, b) => (a.operationId < b.operationId ? -1 : a.operationId > b.operationId ? 1 : 0));
+}
+/** `docs/github-clone-operations.md`, generated from the route table. */
+function operationsMarkdown(routes) {
+    const operations = operationList(routes);
+    const groups = new Map();
+    for (const op of operations) {
+        const group = op.operationId.split('/')[0];
+        if (!groups.has(group))
+            groups.set(group, []);
+        groups.get(group).push(op);
+    }
+    const lines = [
+        '# GitHub clone: implemented operations',
+        '',
+        '<!-- Generated by `archal clone operations --markdown` from the route table; do not edit. -->',
+        '',
+        `${operations.length} REST operations of api.github.com, served at \`/\` and under \`/api/v3\`. Any other route answers`,
+        "GitHub's 404 and is recorded in the request log with `notImplemented: true`.",
+        '',
+    ];
+    for (const [group, ops] of groups) {
+        lines.push(`## ${group}`, '', '| Operation | Method | Path |', '|---|---|---|');
+        for (const op of ops)
+            lines.push(`| [\`${op.operationId}\`](${op.documentation}) | ${op.method} | \`${op.path}\` |`);
+        lines.push('');
+    }
+    lines.push('## Actions results service and blob storage', '', 'What `@actions/artifact` (v2 and later, the client of `actions/upload-artifact@v4`) calls, with', "`ACTIONS_RESULTS_URL` set to the clone's base URL and an `ACTIONS_RUNTIME_TOKEN` scoped to a registered", 'workflow run. Logged with `kind: "results"` and `kind: "blob"`.', '', '| Call | Method | Path |', '|---|---|---|', ...RESULTS_METHODS.map((method) => `| \`results/${method}\` | POST | \`/twirp/${ARTIFACT_SERVICE}/${method}\` |`), '| `blob/put-block` | PUT | signed upload URL `?comp=block&blockid=…` (Azure Put Block) |', '| `blob/put-block-list` | PUT | signed upload URL `?comp=blocklist` (Azure Put Block List) |', '| `blob/get` | GET | signed download URL (artifact zips, job logs, run log archives) |', '', '## GraphQL', '', "`POST /graphql` (and `/api/graphql`) over GitHub's public schema (`@octokit/graphql-schema`), executed with", 'graphql-js on the same state as REST; mutations run the REST operations that do the same. Ids are the', "`node_id`s REST returns. A field of GitHub's schema the clone does not implement is answered with", "GitHub's error shape (`errors[].type` `NOT_IMPLEMENTED`) and logged with `notImplemented: true`", '(`operationId` `graphql:<Type>.<field>`). Logged with `kind: "graphql"`.', '', `Query fields: ${GRAPHQL_QUERY_FIELDS.map((field) => `\`${field}\``).join(', ')}.`, '', `Mutations: ${GRAPHQL_MUTATIONS.map((field) => `\`${field}\``).join(', ')}.`, '', `Objects: ${GRAPHQL_OBJECTS}.`, '', '## MCP', '', "The tools of GitHub's MCP server (`github/github-mcp-server`, its default toolsets `context`, `repos`,", '`issues`, `pull_requests` and `users`, and `labels`) with its names, descriptions, annotations and input', 'schemas, over MCP streamable HTTP at `/mcp` (stateless; the token as `Authorization: Bearer`). Results have', "github-mcp-server's shapes (its trimmed issues, pull requests, commits…, `{id, url}` for what a tool", "created, a file as an embedded resource); failures are error results with GitHub's message. An unknown tool", 'is an error result logged with `notImplemented: true`. Logged with `kind: "mcp"`, `operationId` `mcp/<tool>`.', `Recorded from ${MCP_SOURCE}.`, '', '| Tool | Reads only | Title |', '|---|---|---|', ...TOOLS.map((tool) => `| \`${tool.name}\` | ${tool.annotations.readOnlyHint ? 'yes' : 'no'} | ${tool.annotations.title.replace(/\|/g, '\\|')} |`), '');
+    return lines.join('\n');
+}
+
+// EXTERNAL MODULE: ./src/clones/github/routes/index.ts + 36 modules
+var routes = __webpack_require__(28438);
+// EXTERNAL MODULE: ./src/clones/github/routes/lookup.ts
+var lookup = __webpack_require__(5701);
+;// CONCATENATED MODULE: ./src/clones/github/state/snapshot-teams.ts
+/** Teams and branch protections in the state snapshot (the input of `[D]` criteria). */
+function teamsSnapshot(store) {
+    const login = (id) => store.get('user', id)?.login ?? null;
+    const repoName = (id) => {
+        const repo = store.get('repo', id);
+        return repo ? `${login(repo.ownerId)}/${repo.name}` : null;
+    };
+    return {
+        teams: [...store.all('team')]
+            .sort((a, b) => a.id - b.id)
+            .map((team) => ({
+            id: team.id,
+            org: login(team.orgId),
+            name: team.name,
+            slug: team.slug,
+            description: team.description,
+            privacy: team.privacy,
+            parent: store.get('team', team.parentId)?.slug ?? null,
+            members: [...team.members].map(([id, role]) => ({ login: login(id), role })),
+            repos: [...team.repos].map(([id, permission]) => ({ repo: repoName(id), permission })),
+        })),
+        branchProtections: [...store.all('protection')]
+            .sort((a, b) => a.id - b.id)
+            .map((protection) => ({
+            id: protection.id,
+            repo: repoName(protection.repoId),
+            branch: protection.branch,
+            required_approving_review_count: protection.requiredReviews?.count ?? null,
+            require_code_owner_reviews: protection.requiredReviews?.requireCodeOwners ?? false,
+            dismiss_stale_reviews: protection.requiredReviews?.dismissStale ?? false,
+            required_status_checks: protection.requiredStatusChecks?.contexts ?? [],
+            strict: protection.requiredStatusChecks?.strict ?? false,
+            enforce_admins: protection.enforceAdmins,
+            allow_force_pushes: protection.allowForcePushes,
+            allow_deletions: protection.allowDeletions,
+            lock_branch: protection.lockBranch,
+        })),
+    };
+}
+
+;// CONCATENATED MODULE: ./src/clones/github/state/snapshot.ts
+
+/**
+ * The whole state as plain JSON, the input of `[D]` criteria: one array per resource type,
+ * GitHub's field names, people as logins, repositories as `owner/name`. Stable order (by id).
+ */
+function snapshot(store, meta) {
+    const login = (id) => id === null || id === undefined ? null : (store.get('user', id)?.login ?? null);
+    const repoNames = new Map();
+    for (const repo of store.all('repo'))
+        repoNames.set(repo.id, `${login(repo.ownerId)}/${repo.name}`);
+    const repoName = (id) => repoNames.get(id) ?? null;
+    const labelNames = (issue) => issue.labelIds.map((id) => store.get('label', id)?.name).filter(Boolean);
+    const byId = (rows) => [...rows].sort((a, b) => a.id - b.id);
+    const numberOf = (issueId) => store.get('issue', issueId)?.number ?? null;
+    const branches = (repo) => [...repo.git.branches()].sort(([a], [b]) => (a < b ? -1 : 1)).map(([name, sha]) => ({ name, sha }));
+    const issues = byId(store.all('issue'));
+    return {
+        version: 1,
+        seed: meta.seed,
+        users: byId(store.all('user'))
+            .filter((user) => user.type !== 'Organization')
+            .map((u) => ({ id: u.id, login: u.login, type: u.type, name: u.name, email: u.email, site_admin: u.siteAdmin })),
+        orgs: byId(store.all('org')).map((org) => {
+            const account = store.get('user', org.id);
+            return {
+                id: org.id,
+                login: account.login,
+                name: account.name,
+                description: org.description,
+                members: [...org.members].map(([id, role]) => ({ login: login(id), role })),
+            };
+        }),
+        repos: byId(store.all('repo')).map((repo) => ({
+            id: repo.id,
+            full_name: repoName(repo.id),
+            owner: login(repo.ownerId),
+            name: repo.name,
+            private: repo.private,
+            description: repo.description,
+            default_branch: repo.defaultBranch,
+            archived: repo.archived,
+            topics: repo.topics,
+            created_at: repo.createdAt,
+            updated_at: repo.updatedAt,
+            pushed_at: repo.pushedAt,
+            branches: branches(repo),
+            collaborators: [...repo.collaborators].map(([id, role]) => ({ login: login(id), permission: role })),
+        })),
+        issues: issues
+            .filter((issue) => issue.pullId === null)
+            .map((issue) => ({
+            id: issue.id,
+            repo: repoName(issue.repoId),
+            number: issue.number,
+            title: issue.title,
+            body: issue.body,
+            state: issue.state,
+            state_reason: issue.stateReason,
+            user: login(issue.userId),
+            labels: labelNames(issue),
+            assignees: issue.assigneeIds.map(login),
+            milestone: store.get('milestone', issue.milestoneId)?.title ?? null,
+            locked: issue.locked,
+            comments: store.countWhere('comment', `issue:${issue.id}`),
+            created_at: issue.createdAt,
+            updated_at: issue.updatedAt,
+            closed_at: issue.closedAt,
+            closed_by: login(issue.closedById),
+        })),
+        pullRequests: byId(store.all('pull')).map((pull) => {
+            const issue = store.get('issue', pull.issueId);
+            const repo = store.get('repo', pull.repoId);
+            return {
+                id: pull.id,
+                repo: repoName(pull.repoId),
+                number: pull.number,
+                title: issue.title,
+                body: issue.body,
+                state: issue.state,
+                draft: pull.draft,
+                merged: pull.merged,
+                merged_at: pull.mergedAt,
+                merged_by: login(pull.mergedById),
+                merge_commit_sha: pull.mergeCommitSha,
+                head: { ref: pull.headRef, sha: pull.headSha },
+                base: {
+                    ref: pull.baseRef,
+                    sha: issue.state === 'open' ? (repo.git.branch(pull.baseRef) ?? pull.baseSha) : pull.baseSha,
+                },
+                user: login(issue.userId),
+                labels: labelNames(issue),
+                assignees: issue.assigneeIds.map(login),
+                requested_reviewers: pull.requestedReviewerIds.map(login),
+                milestone: store.get('milestone', issue.milestoneId)?.title ?? null,
+                comments: store.countWhere('comment', `issue:${issue.id}`),
+                created_at: issue.createdAt,
+                updated_at: issue.updatedAt,
+                closed_at: issue.closedAt,
+            };
+        }),
+        comments: byId(store.all('comment')).map((c) => ({
+            id: c.id,
+            repo: repoName(c.repoId),
+            issue_number: numberOf(c.issueId),
+            user: login(c.userId),
+            body: c.body,
+            created_at: c.createdAt,
+            updated_at: c.updatedAt,
+        })),
+        reviews: byId(store.all('review')).map((r) => ({
+            id: r.id,
+            repo: repoName(r.repoId),
+            pull_number: store.get('pull', r.pullId)?.number ?? null,
+            user: login(r.userId),
+            state: r.state,
+            body: r.body,
+            commit_id: r.commitId,
+            submitted_at: r.submittedAt,
+        })),
+        reviewComments: byId(store.all('reviewComment')).map((c) => ({
+            id: c.id,
+            repo: repoName(c.repoId),
+            pull_number: store.get('pull', c.pullId)?.number ?? null,
+            review_id: c.reviewId,
+            user: login(c.userId),
+            body: c.body,
+            path: c.path,
+            line: c.line,
+            side: c.side,
+            in_reply_to_id: c.inReplyToId,
+        })),
+        labels: byId(store.all('label')).map((l) => ({
+            id: l.id,
+            repo: repoName(l.repoId),
+            name: l.name,
+            color: l.color,
+            description: l.description,
+        })),
+        milestones: byId(store.all('milestone')).map((m) => ({
+            id: m.id,
+            repo: repoName(m.repoId),
+            number: m.number,
+            title: m.title,
+            state: m.state,
+            description: m.description,
+            due_on: m.dueOn,
+        })),
+        reactions: byId(store.all('reaction')).map((r) => ({
+            id: r.id,
+            repo: repoName(r.repoId),
+            subject: r.subject.kind,
+            issue_number: r.subject.kind === 'issue' ? numberOf(r.subject.issueId) : null,
+            comment_id: r.subject.kind === 'issue_comment' ? r.subject.commentId : null,
+            user: login(r.userId),
+            content: r.content,
+        })),
+        events: byId(store.all('event')).map((e) => ({
+            id: e.id,
+            repo: repoName(e.repoId),
+            issue_number: numberOf(e.issueId),
+            event: e.event,
+            actor: login(e.actorId),
+            created_at: e.createdAt,
+            ...(e.label ? { label: e.label.name } : {}),
+            ...(e.assigneeId !== undefined ? { assignee: login(e.assigneeId) } : {}),
+            ...(e.milestone ? { milestone: e.milestone.title } : {}),
+            ...(e.rename ? { rename: e.rename } : {}),
+            ...(e.reviewerId !== undefined ? { requested_reviewer: login(e.reviewerId) } : {}),
+            ...(e.commitId ? { commit_id: e.commitId } : {}),
+        })),
+        checkSuites: byId(store.all('checkSuite')).map((s) => ({
+            id: s.id,
+            repo: repoName(s.repoId),
+            head_sha: s.headSha,
+            head_branch: s.headBranch,
+            status: s.status,
+            conclusion: s.conclusion,
+            app: store.get('app', s.appId)?.slug ?? null,
+        })),
+        checkRuns: byId(store.all('checkRun')).map((r) => ({
+            id: r.id,
+            repo: repoName(r.repoId),
+            name: r.name,
+            head_sha: r.headSha,
+            status: r.status,
+            conclusion: r.conclusion,
+            app: store.get('app', r.appId)?.slug ?? null,
+            check_suite_id: r.suiteId,
+            external_id: r.externalId,
+            details_url: r.detailsUrl,
+            started_at: r.startedAt,
+            completed_at: r.completedAt,
+            output: {
+                title: r.output.title,
+                summary: r.output.summary,
+                text: r.output.text,
+                annotations: r.output.annotations.map((a) => ({
+                    path: a.path,
+                    start_line: a.startLine,
+                    end_line: a.endLine,
+                    annotation_level: a.annotationLevel,
+                    message: a.message,
+                    title: a.title,
+                })),
+            },
+            actions: r.actions,
+        })),
+        statuses: byId(store.all('status')).map((s) => ({
+            id: s.id,
+            repo: repoName(s.repoId),
+            sha: s.sha,
+            context: s.context,
+            state: s.state,
+            description: s.description,
+            target_url: s.targetUrl,
+            creator: login(s.creatorId),
+            created_at: s.createdAt,
+        })),
+        apps: byId(store.all('app')).map((a) => ({
+            id: a.id,
+            slug: a.slug,
+            name: a.name,
+            owner: login(a.ownerId),
+            permissions: a.permissions,
+        })),
+        installations: byId(store.all('installation')).map((i) => ({
+            id: i.id,
+            app: store.get('app', i.appId)?.slug ?? null,
+            account: login(i.accountId),
+            repository_selection: i.repositorySelection,
+            repositories: i.repoIds.map(repoName),
+            permissions: i.permissions,
+        })),
+        workflowRuns: byId(store.all('workflowRun')).map((r) => ({
+            id: r.id,
+            repo: repoName(r.repoId),
+            workflow: store.get('workflow', r.workflowId)?.path ?? null,
+            name: r.name,
+            event: r.event,
+            head_branch: r.headBranch,
+            head_sha: r.headSha,
+            status: r.status,
+            conclusion: r.conclusion,
+            run_number: r.runNumber,
+            actor: login(r.actorId),
+            jobs: byId(store.where('workflowJob', `run:${r.id}`)).map((j) => ({
+                id: j.id,
+                name: j.name,
+                status: j.status,
+                conclusion: j.conclusion,
+            })),
+            created_at: r.createdAt,
+        })),
+        artifacts: byId(store.all('artifact'))
+            .filter((a) => a.finalized)
+            .map((a) => ({
+            id: a.id,
+            repo: repoName(a.repoId),
+            run_id: a.runId,
+            name: a.name,
+            size_in_bytes: a.sizeInBytes,
+            digest: a.digest,
+            created_at: a.createdAt,
+            expires_at: a.expiresAt,
+        })),
+        ...teamsSnapshot(store),
+    };
+}
+
+;// CONCATENATED MODULE: ./src/clones/github/control/context.ts
+
+
+
+
+/** A context for what the control API does on someone's behalf (a person clicking in the web UI). */
+function actingAs(core, login) {
+    const user = typeof login === 'string' ? core.store.userByLogin(login) : core.store.get('user', core.defaultUserId);
+    if (!user)
+        throw new state_errors/* ApiError */.hD(422, `unknown user "${String(login)}"`);
+    const ctx = (0,context/* requestContext */.V)(core, {
+        actor: { kind: 'user', user },
+        journal: new state_store/* Journal */.C(),
+        requestId: (0,request_id/* nextRequestId */.w)(),
+    });
+    return { ctx, user };
+}
+function requiredString(value, name) {
+    if (typeof value !== 'string' || value === '')
+        throw new state_errors/* ApiError */.hD(422, `"${name}" must be a non-empty string`);
+    return value;
+}
+
+// EXTERNAL MODULE: ./node_modules/zod/v4/classic/schemas.js + 4 modules
+var schemas = __webpack_require__(41514);
+;// CONCATENATED MODULE: ./src/clones/github/control/runs.ts
+
+
+
+
+
+const runs_status = schemas/* enum */.k5n(['queued', 'in_progress', 'completed']);
+const conclusion = schemas/* enum */.k5n(['success', 'failure', 'cancelled', 'skipped', 'neutral', 'timed_out', 'action_required']);
+/** `POST /_archal/actions/runs`: a workflow run as GitHub starts one (snake_case, like GitHub's JSON). */
+const runRequest = schemas/* object */.Ikc({
+    repo: schemas/* string */.YjP().regex(/^[^/]+\/[^/]+$/, 'expected "owner/name"'),
+    workflow: schemas/* string */.YjP().min(1).optional(),
+    name: schemas/* string */.YjP().min(1).optional(),
+    event: schemas/* string */.YjP().min(1).optional(),
+    head_branch: schemas/* string */.YjP().min(1).optional(),
+    head_sha: schemas/* string */.YjP()
+        .regex(/^[0-9a-f]{40}$/, 'expected a full commit SHA')
+        .optional(),
+    status: runs_status.optional(),
+    conclusion: conclusion.optional(),
+    backend_id: schemas/* string */.YjP().min(1).optional(),
+    actor: schemas/* string */.YjP().optional(),
+    permissions: schemas/* record */.g1P(schemas/* string */.YjP(), schemas/* enum */.k5n(['read', 'write', 'none'])).optional(),
+    jobs: schemas/* array */.YOg(schemas/* object */.Ikc({
+        name: schemas/* string */.YjP().min(1),
+        backend_id: schemas/* string */.YjP().min(1).optional(),
+        status: runs_status.optional(),
+        conclusion: conclusion.optional(),
+        steps: schemas/* array */.YOg(schemas/* object */.Ikc({ name: schemas/* string */.YjP().min(1), status: runs_status.optional(), conclusion: conclusion.optional() })
+            .strict())
+            .optional(),
+        log: schemas/* string */.YjP().optional(),
+    })
+        .strict())
+        .optional(),
+})
+    .strict();
+/** Registers a run from the control API's request body (also `handle.workflowRun()`). */
+function createWorkflowRun(core, body) {
+    const request = parseRunRequest(body);
+    const { ctx } = actingAs(core, request.actor);
+    const [owner = '', name = ''] = request.repo.split('/');
+    const repo = ctx.store.repoByFullName(owner, name);
+    if (!repo)
+        throw new state_errors/* ApiError */.hD(404, `unknown repository "${request.repo}"`);
+    return registeredRunBody(ctx, registerWorkflowRun(ctx, repo, request.run));
+}
+function parseRunRequest(body) {
+    const parsed = runRequest.safeParse(body);
+    if (!parsed.success)
+        throw new state_errors/* ApiError */.hD(422, parsed.error.issues.map((issue) => `${issue.path.join('.') || 'body'}: ${issue.message}`).join('; '));
+    const input = parsed.data;
+    return {
+        repo: input.repo,
+        actor: input.actor,
+        run: {
+            workflow: input.workflow,
+            name: input.name,
+            event: input.event,
+            headBranch: input.head_branch,
+            headSha: input.head_sha,
+            status: input.status,
+            conclusion: input.conclusion,
+            backendId: input.backend_id,
+            permissions: input.permissions
+                ? Object.fromEntries(Object.entries(input.permissions).filter((entry) => entry[1] !== 'none'))
+                : undefined,
+            jobs: input.jobs?.map((job) => ({
+                name: job.name,
+                backendId: job.backend_id,
+                status: job.status,
+                conclusion: job.conclusion,
+                steps: job.steps,
+                log: job.log,
+            })),
+        },
+    };
+}
+/** What the control API answers: ids, tokens and the runner environment of the first job. */
+function registeredRunBody(ctx, registered) {
+    const { run } = registered;
+    const repo = ctx.store.get('repo', run.repoId);
+    const name = (0,repos/* fullName */.fq)(ctx, repo);
+    return {
+        id: run.id,
+        run_number: run.runNumber,
+        run_attempt: run.runAttempt,
+        backend_id: run.backendId,
+        url: `${ctx.urls.repo(name)}/actions/runs/${run.id}`,
+        html_url: `${ctx.urls.repoHtml(name)}/actions/runs/${run.id}`,
+        github_token: registered.githubToken,
+        jobs: registered.jobs.map(({ job, runtimeToken }) => ({
+            id: job.id,
+            name: job.name,
+            backend_id: job.backendId,
+            runtime_token: runtimeToken,
+        })),
+        env: registered.env,
+    };
+}
+
+;// CONCATENATED MODULE: ./src/clones/github/control/routes.ts
+
+
+
+
+
+
+
+
+
+
+
+
+
+const ok = (body) => ({ status: 200, body });
+/** The control API, under `/_archal/` (no GitHub path starts so). */
+const CONTROL_ROUTES = [
+    { method: 'GET', path: /^\/_archal\/health$/, handle: ({ core }) => ok({ ok: true, seed: core.seedSource }) },
+    {
+        method: 'GET',
+        path: /^\/_archal\/state$/,
+        handle: ({ core }) => ok(snapshot(core.store, { seed: core.seedSource })),
+    },
+    {
+        method: 'POST',
+        path: /^\/_archal\/reset$/,
+        handle: ({ core }) => {
+            core.reset();
+            return ok({ reset: true, seed: core.seedSource });
+        },
+    },
+    {
+        method: 'POST',
+        path: /^\/_archal\/seed$/,
+        handle: ({ core, body }) => {
+            if (!('seed' in body))
+                throw new state_errors/* ApiError */.hD(422, 'Expected {"seed": "<name>"} or {"seed": {...seed object}}');
+            // Named seeds and seed objects only: the control API never reads a file of the machine.
+            return ok({ seeded: true, seed: core.reseed(body.seed, undefined, { files: false }) });
+        },
+    },
+    {
+        method: 'GET',
+        path: /^\/_archal\/requests$/,
+        handle: ({ core, query }) => {
+            const flag = query.get('not_implemented');
+            const since = Number(query.get('since') ?? 0) || 0;
+            return ok({ requests: core.log.list({ since, notImplemented: flag === null ? undefined : flag === 'true' }) });
+        },
+    },
+    {
+        method: 'DELETE',
+        path: /^\/_archal\/requests$/,
+        handle: ({ core }) => {
+            core.log.clear();
+            return ok({ cleared: true });
+        },
+    },
+    {
+        method: 'GET',
+        path: /^\/_archal\/deliveries$/,
+        handle: async ({ core, query }) => {
+            if (query.get('wait') === 'true')
+                await core.webhooks.idle();
+            return ok({ deliveries: core.webhooks.list() });
+        },
+    },
+    { method: 'GET', path: /^\/_archal\/operations$/, handle: () => ok({ operations: operationList(routes/* ROUTES */.b) }) },
+    {
+        method: 'POST',
+        path: /^\/_archal\/check-runs\/(\d+)\/requested-action$/,
+        handle: ({ core, body, groups }) => {
+            const run = core.store.get('checkRun', Number(groups[0]));
+            if (!run)
+                throw (0,state_errors/* notFound */.mX)();
+            const { ctx, user } = actingAs(core, body.user);
+            const repo = core.store.get('repo', run.repoId);
+            (0,checks/* requestAction */.uQ)(ctx, repo, (0,checks/* findCheckRun */.TU)(ctx, repo, run.id), requiredString(body.identifier, 'identifier'), user);
+            return ok({ deliveries: ctx.deliveries });
+        },
+    },
+    {
+        method: 'POST',
+        path: /^\/_archal\/pulls\/([^/]+)\/([^/]+)\/(\d+)\/(ready-for-review|convert-to-draft)$/,
+        handle: async ({ core, body, groups }) => {
+            const { ctx } = actingAs(core, body.user);
+            const repo = (0,lookup/* findRepo */.O7)(ctx, groups[0], groups[1]);
+            const issue = repo ? core.store.issueByNumber(repo.id, Number(groups[2])) : undefined;
+            const pull = issue?.pullId ? core.store.get('pull', issue.pullId) : undefined;
+            if (!repo || !issue || !pull)
+                throw (0,state_errors/* notFound */.mX)();
+            await (0,pulls/* setDraft */.iR)(ctx, repo, issue, pull, groups[3] === 'convert-to-draft');
+            return ok({ draft: pull.draft, deliveries: ctx.deliveries });
+        },
+    },
+    {
+        method: 'POST',
+        path: /^\/_archal\/installations$/,
+        handle: ({ core, body }) => {
+            const { ctx, user } = actingAs(core, body.user);
+            const slug = requiredString(body.app, 'app');
+            const app = [...core.store.all('app')].find((candidate) => candidate.slug === slug);
+            if (!app)
+                throw new state_errors/* ApiError */.hD(404, `unknown app "${slug}"`);
+            const account = core.store.userByLogin(requiredString(body.account, 'account'));
+            if (!account)
+                throw new state_errors/* ApiError */.hD(404, `unknown account "${String(body.account)}"`);
+            const repoIds = Array.isArray(body.repositories)
+                ? body.repositories.map((name) => {
+                    const repo = (0,lookup/* findRepo */.O7)(ctx, account.login, String(name));
+                    if (!repo)
+                        throw new state_errors/* ApiError */.hD(404, `unknown repository ${account.login}/${String(name)}`);
+                    return repo.id;
+                })
+                : null;
+            const installation = (0,apps/* installApp */.Pe)(ctx, { app, accountId: account.id, repoIds, senderId: user.id });
+            return { status: 201, body: { id: installation.id, deliveries: ctx.deliveries } };
+        },
+    },
+    {
+        method: 'POST',
+        path: /^\/_archal\/actions\/runs$/,
+        handle: ({ core, body }) => ({ status: 201, body: createWorkflowRun(core, body) }),
+    },
+    {
+        // The contents API's `download_url`: a raw file (a token is needed for private repositories).
+        method: 'GET',
+        path: /^\/_archal\/raw\/([^/]+)\/([^/]+)\/([^/]+)\/(.+)$/,
+        handle: ({ core, groups, headers }) => {
+            const [owner, name, ref, path] = groups.map((part) => decodeURIComponent(part));
+            const { ctx } = actingAs(core, undefined);
+            const repo = (0,lookup/* findRepo */.O7)(ctx, owner, name);
+            const token = (0,http_auth/* credential */.e)(typeof headers.authorization === 'string' ? headers.authorization : undefined);
+            const actor = (0,http_auth/* resolveActor */.i)(core.store, token, core.unknownTokenUserId, core.now());
+            if (!repo || !(0,permissions/* actorRole */.k_)(core.store, actor, repo))
+                throw (0,state_errors/* notFound */.mX)();
+            const sha = repo.git.resolveCommit(ref);
+            const entry = sha ? repo.git.entryAt(repo.git.readCommit(sha).tree, path) : undefined;
+            if (!entry || (0,format/* isTreeMode */.AY)(entry.mode))
+                throw (0,state_errors/* notFound */.mX)();
+            return { status: 200, raw: repo.git.readBlob(entry.sha) ?? Buffer.alloc(0) };
+        },
+    },
+];
+
+;// CONCATENATED MODULE: ./src/clones/github/control/handler.ts
+
+
+
+
+
+function send(res, reply) {
+    if ('raw' in reply) {
+        res.writeHead(reply.status, {
+            'content-type': 'text/plain; charset=utf-8',
+            'content-length': String(reply.raw.length),
+        });
+        res.end(reply.raw);
+        return;
+    }
+    const text = JSON.stringify(reply.body, null, 2);
+    res.writeHead(reply.status, {
+        'content-type': 'application/json; charset=utf-8',
+        'content-length': String(Buffer.byteLength(text)),
+    });
+    res.end(text);
+}
+/**
+ * Whether a Host header names this machine's loopback (`localhost`, `*.localhost`, 127.x.x.x,
+ * [::1]), with any port. A web page can make a browser send requests to 127.0.0.1 under its own
+ * name (DNS rebinding); such requests carry that name, so an open control API refuses them.
+ */
+function isLoopbackHost(header) {
+    if (header === undefined)
+        return true;
+    const value = header.trim().toLowerCase();
+    const name = value.startsWith('[') ? value.slice(1, value.indexOf(']')) : value.replace(/:\d*$/, '');
+    return (name === 'localhost' ||
+        name.endsWith('.localhost') ||
+        /^127(?:\.\d{1,3}){3}$/.test(name) ||
+        name === '::1' ||
+        name === '0:0:0:0:0:0:0:1');
+}
+function sameSecret(given, expected) {
+    if (typeof given !== 'string')
+        return false;
+    const a = Buffer.from(given);
+    const b = Buffer.from(expected);
+    return a.length === b.length && (0,external_node_crypto_.timingSafeEqual)(a, b);
+}
+/**
+ * Serves the control API: state snapshots, reset and reseed, the request log, webhook deliveries
+ * and simulations of what people do in GitHub's web UI. Its requests are not in the request log
+ * (they are the harness's, not the agent's). Without a control token it answers only requests
+ * addressed to a loopback host.
+ */
+async function handleControl(core, exchange, controlToken) {
+    const { req, res, search } = exchange;
+    const path = exchange.path.replace(/\/+$/, '');
+    try {
+        if (controlToken !== null &&
+            path !== '/_archal/health' &&
+            !sameSecret(req.headers['x-archal-control-token'], controlToken))
+            throw new state_errors/* ApiError */.hD(401, "The control API needs the clone's control token in X-Archal-Control-Token");
+        if (controlToken === null && path !== '/_archal/health' && !isLoopbackHost(req.headers.host))
+            throw new state_errors/* ApiError */.hD(403, `The control API answers only requests addressed to a loopback host (127.0.0.1, localhost, [::1]), not to ${JSON.stringify(req.headers.host)}; to reach it under another name, start the clone with a control token.`);
+        const raw = await (0,http_body/* readBody */.x)(req, core.config.maxBodyBytes);
+        let body = {};
+        if (raw.length > 0) {
+            try {
+                body = JSON.parse(raw.toString('utf8'));
+            }
+            catch {
+                throw new state_errors/* ApiError */.hD(400, 'Problems parsing JSON');
+            }
+        }
+        for (const route of CONTROL_ROUTES) {
+            if (route.method !== req.method)
+                continue;
+            const match = route.path.exec(path);
+            if (!match)
+                continue;
+            return send(res, await route.handle({
+                core,
+                body,
+                query: new URLSearchParams(search),
+                groups: match.slice(1),
+                headers: req.headers,
+            }));
+        }
+        throw new state_errors/* ApiError */.hD(404, `Unknown control endpoint: ${req.method} ${path}`);
+    }
+    catch (error) {
+        if (error instanceof http_body/* BodyTooLargeError */.A)
+            return send(res, { status: 413, body: { message: 'Request body too large' } });
+        if (error instanceof errors/* SeedError */.uV)
+            return send(res, { status: 422, body: { message: error.message, problems: error.problems } });
+        if (error instanceof state_errors/* ApiError */.hD)
+            return send(res, {
+                status: error.status,
+                body: { message: error.message, ...(error.extra.errors ? { errors: error.extra.errors } : {}) },
+            });
+        return send(res, { status: 500, body: { message: error instanceof Error ? error.message : String(error) } });
+    }
+}
+
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __webpack_require__(73024);
+// EXTERNAL MODULE: external "node:fs/promises"
+var promises_ = __webpack_require__(51455);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __webpack_require__(76760);
+;// CONCATENATED MODULE: ./src/clones/github/state/locks.ts
+/**
+ * One writer at a time per repository: API writes that read a ref, build commits and move the ref
+ * (contents, merges, ref updates) and pushes are serialised, so none is lost or half-applied.
+ */
+class KeyedMutex {
+    tails = new Map();
+    async run(key, work) {
+        const previous = this.tails.get(key) ?? Promise.resolve();
+        let release;
+        const current = new Promise((resolve) => (release = resolve));
+        const tail = previous.then(() => current);
+        this.tails.set(key, tail);
+        await previous;
+        try {
+            return await work();
+        }
+        finally {
+            release();
+            if (this.tails.get(key) === tail)
+                this.tails.delete(key);
+        }
+    }
+}
+
+;// CONCATENATED MODULE: ./src/clones/github/http/rate-limit.ts
+class RateLimiter {
+    buckets = new Map();
+    kind;
+    injected;
+    constructor(option) {
+        if (option === undefined) {
+            this.kind = 'primary';
+            return;
+        }
+        const spec = typeof option === 'number' ? { limit: option } : option;
+        this.kind = spec.kind ?? 'primary';
+        this.injected = { limit: spec.limit, windowMs: (spec.windowSeconds ?? 3600) * 1000 };
+    }
+    spec(resource) {
+        if (this.injected)
+            return this.injected;
+        return resource === 'search' ? { limit: 30, windowMs: 60_000 } : { limit: 5000, windowMs: 3_600_000 };
+    }
+    /** Counts one request against `key`'s bucket. */
+    take(key, resource, now) {
+        return this.state(key, resource, now, 1);
+    }
+    /** Gives back one request (a `304 Not Modified`, which GitHub does not count). */
+    refund(key, resource, now) {
+        const bucket = this.buckets.get(`${resource}:${key}`);
+        if (bucket && bucket.used > 0)
+            bucket.used--;
+        return this.state(key, resource, now, 0);
+    }
+    peek(key, resource, now) {
+        return this.state(key, resource, now, 0);
+    }
+    reset() {
+        this.buckets.clear();
+    }
+    state(key, resource, now, cost) {
+        const { limit, windowMs } = this.spec(resource);
+        const id = `${resource}:${key}`;
+        let bucket = this.buckets.get(id);
+        if (!bucket || bucket.resetAt <= now) {
+            bucket = { used: 0, resetAt: now + windowMs };
+            this.buckets.set(id, bucket);
+        }
+        const exceeded = bucket.used + cost > limit;
+        if (!exceeded)
+            bucket.used += cost;
+        return {
+            resource,
+            limit,
+            remaining: Math.max(0, limit - bucket.used),
+            used: bucket.used,
+            reset: Math.ceil(bucket.resetAt / 1000),
+            exceeded,
+        };
+    }
+}
+/** The `X-RateLimit-*` headers, as a flat [name, value, …] list. */
+function rateHeaders(state) {
+    return [
+        'x-ratelimit-limit',
+        String(state.limit),
+        'x-ratelimit-remaining',
+        String(state.remaining),
+        'x-ratelimit-reset',
+        String(state.reset),
+        'x-ratelimit-used',
+        String(state.used),
+        'x-ratelimit-resource',
+        state.resource,
+    ];
+}
+
+;// CONCATENATED MODULE: ./src/clones/github/http/response-cache.ts
+
+/** Renders a JSON body once: text, weak `ETag` of the text, `Last-Modified` from a resource's `updated_at`. */
+function render(body, replyHeaders) {
+    const text = JSON.stringify(body);
+    const headers = [];
+    if (replyHeaders)
+        for (const name in replyHeaders)
+            headers.push(name, replyHeaders[name]);
+    const updated = body && typeof body === 'object' && !Array.isArray(body)
+        ? body.updated_at
+        : undefined;
+    const modified = typeof updated === 'string' ? Date.parse(updated) : NaN;
+    return {
+        text,
+        bytes: text,
+        etag: `W/"${(0,external_node_crypto_.hash)('sha1', text)}"`,
+        lastModified: Number.isNaN(modified) ? undefined : new Date(modified).toUTCString(),
+        headers,
+    };
+}
+/**
+ * Rendered answers of read routes whose answer depends only on the state, who asks, the URL and
+ * the `Accept` header, kept while the state stays at the version they were rendered at. Agents
+ * poll the same lists again and again; a hit sends the same bytes without rendering, serialising
+ * or hashing them, and the request log keeps a reference to the same text instead of a copy.
+ */
+class ResponseCache {
+    capacity;
+    entries = new Map();
+    store;
+    version = -1;
+    constructor(capacity = 256) {
+        this.capacity = capacity;
+    }
+    get(store, key) {
+        this.sync(store);
+        const entry = this.entries.get(key);
+        // Encoded once, when first served again: most answers are never asked for twice.
+        if (entry && typeof entry.bytes === 'string')
+            entry.bytes = Buffer.from(entry.bytes);
+        return entry;
+    }
+    /** Keeps `rendered` if the state is still at `version`, the version it was rendered at. */
+    set(store, version, key, rendered) {
+        this.sync(store);
+        if (this.version !== version)
+            return;
+        if (this.entries.size >= this.capacity)
+            this.entries.delete(this.entries.keys().next().value);
+        this.entries.set(key, rendered);
+    }
+    sync(store) {
+        if (store === this.store && store.version === this.version)
+            return;
+        this.entries.clear();
+        this.store = store;
+        this.version = store.version;
+    }
+}
+
+// EXTERNAL MODULE: ./src/lib/redact.ts
+var redact = __webpack_require__(60310);
+;// CONCATENATED MODULE: ./src/clones/github/redact.ts
+
+/**
+ * Removes credentials from what the request log keeps: every token the clone knows (seeded,
+ * handed out, issued to installations), then the token formats and secret query parameters
+ * (`access_token`, `sig` of a signed blob URL…) that Archal's own redactor removes everywhere.
+ */
+class Redactor {
+    known = new Set();
+    pattern;
+    add(token) {
+        // Short seeded tokens ("test") would redact ordinary words; the shape patterns still apply.
+        if (token.length < 8 || this.known.has(token))
+            return;
+        this.known.add(token);
+        this.pattern = undefined;
+    }
+    redact(text) {
+        for (const token of this.known)
+            if (text.includes(token)) {
+                this.pattern ??= new RegExp([...this.known]
+                    .sort((a, b) => b.length - a.length)
+                    .map((known) => known.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
+                    .join('|'), 'g');
+                text = text.replace(this.pattern, redact/* REDACTED */.XF);
+                break;
+            }
+        return (0,redact/* redactTokenFormats */.rq)(text);
+    }
+}
+
+// EXTERNAL MODULE: ./src/clones/github/render/urls.ts
+var urls = __webpack_require__(22903);
+;// CONCATENATED MODULE: ./src/clones/github/request-log.ts
+const MAX_BODY_CHARS = 64 * 1024;
+/**
+ * A bounded log: the newest `capacity` requests, bodies capped at 64 KiB each. Credentials are
+ * redacted whenever entries are read, so tokens issued after a request are redacted from it too.
+ */
+class RequestLog {
+    redactor;
+    capacity;
+    entries = [];
+    nextId = 1;
+    constructor(redactor, capacity = 10_000) {
+        this.redactor = redactor;
+        this.capacity = capacity;
+    }
+    add(entry, bodies) {
+        const id = this.nextId++;
+        this.entries.push({
+            id,
+            requestId: entry.requestId,
+            atMs: Date.now(),
+            kind: entry.kind,
+            method: entry.method,
+            path: entry.path,
+            query: entry.query,
+            operationId: entry.operationId,
+            notImplemented: entry.notImplemented,
+            status: entry.status,
+            durationMs: entry.durationMs,
+            actor: entry.actor,
+            changes: entry.changes,
+            deliveries: entry.deliveries,
+            requestText: cap(bodies.request),
+            responseText: cap(bodies.response),
+        });
+        // Trimmed in batches: splicing one entry off a full log on every request would be O(capacity).
+        if (this.entries.length > this.capacity + Math.ceil(this.capacity / 10))
+            this.entries.splice(0, this.entries.length - this.capacity);
+        return id;
+    }
+    /** Entries after `since` (an entry id), oldest first. */
+    list(options = {}) {
+        return this.entries
+            .slice(-this.capacity)
+            .filter((entry) => entry.id > (options.since ?? 0))
+            .filter((entry) => options.notImplemented === undefined || entry.notImplemented === options.notImplemented)
+            .map(({ requestText, responseText, atMs, ...rest }) => ({
+            ...rest,
+            at: new Date(atMs).toISOString(),
+            query: rest.query ? this.redactor.redact(rest.query) : '',
+            requestBody: parse(requestText === undefined ? undefined : this.redactor.redact(requestText)),
+            responseBody: parse(responseText === undefined ? undefined : this.redactor.redact(responseText)),
+        }));
+    }
+    clear() {
+        this.entries = [];
+    }
+}
+function cap(text) {
+    if (text === undefined || text === '')
+        return undefined;
+    return text.length > MAX_BODY_CHARS ? `${text.slice(0, MAX_BODY_CHARS)}…[truncated]` : text;
+}
+function parse(text) {
+    if (text === undefined)
+        return null;
+    try {
+        return JSON.parse(text);
+    }
+    catch {
+        return text;
+    }
+}
+
+// EXTERNAL MODULE: ./src/clones/github/seed/apply.ts + 5 modules
+var apply = __webpack_require__(68150);
+// EXTERNAL MODULE: ./src/clones/github/seed/named.ts + 1 modules
+var named = __webpack_require__(80470);
+// EXTERNAL MODULE: ./src/clones/github/state/blobs.ts
+var blobs = __webpack_require__(94742);
+;// CONCATENATED MODULE: ./src/clones/github/webhooks/sign.ts
+
+/** `X-Hub-Signature-256`: `sha256=` + HMAC-SHA256 of the exact body bytes with the webhook secret. */
+function signature256(secret, body) {
+    return `sha256=${(0,external_node_crypto_.createHmac)('sha256', secret).update(body).digest('hex')}`;
+}
+/** The legacy `X-Hub-Signature` (SHA-1), still sent by GitHub. */
+function signature1(secret, body) {
+    return `sha1=${(0,external_node_crypto_.createHmac)('sha1', secret).update(body).digest('hex')}`;
+}
+const deliveryGuid = () => (0,external_node_crypto_.randomUUID)();
+
+;// CONCATENATED MODULE: ./src/clones/github/webhooks/dispatcher.ts
+
+const MAX_KEPT = 2_000;
+/**
+ * Sends deliveries one at a time, in the order the changes happened, with retries; every delivery
+ * is kept (the newest 2,000) with its attempts, so a failure is visible, never silent.
+ */
+class WebhookDispatcher {
+    config;
+    onFailure;
+    deliveries = [];
+    queue = [];
+    running;
+    controller = new AbortController();
+    waiters = [];
+    stopped = false;
+    constructor(config, onFailure = () => { }) {
+        this.config = config;
+        this.onFailure = onFailure;
+    }
+    /** Whether payloads are worth building at all (a URL is configured and listens for `event`). */
+    wants(event) {
+        if (!this.config || this.stopped)
+            return false;
+        return !this.config.events || this.config.events.includes(event) || this.config.events.includes('*');
+    }
+    enqueue(event, payload, requestId) {
+        if (!this.wants(event))
+            return undefined;
+        const delivery = {
+            id: deliveryGuid(),
+            event,
+            action: typeof payload.action === 'string' ? payload.action : null,
+            requestId,
+            url: this.config.url,
+            status: 'pending',
+            attempts: [],
+            payload,
+            createdAt: new Date().toISOString(),
+        };
+        this.deliveries.push(delivery);
+        if (this.deliveries.length > MAX_KEPT)
+            this.deliveries.splice(0, this.deliveries.length - MAX_KEPT);
+        this.queue.push({ delivery, body: JSON.stringify(payload) });
+        this.running ??= this.drain();
+        return delivery;
+    }
+    list() {
+        return [...this.deliveries];
+    }
+    /** Resolves when every queued delivery has been delivered or has failed for good. */
+    idle() {
+        if (!this.running)
+            return Promise.resolve();
+        return new Promise((resolve) => this.waiters.push(resolve));
+    }
+    stop() {
+        this.stopped = true;
+        this.controller.abort();
+        for (const { delivery } of this.queue)
+            if (delivery.status === 'pending')
+                delivery.status = 'failed';
+        this.queue = [];
+    }
+    async drain() {
+        while (this.queue.length > 0 && !this.stopped) {
+            const next = this.queue.shift();
+            await this.deliver(next.delivery, next.body);
+        }
+        this.running = undefined;
+        for (const resolve of this.waiters.splice(0))
+            resolve();
+    }
+    async deliver(delivery, body) {
+        const config = this.config;
+        const retries = config.retries ?? 3;
+        let delay = config.retryDelayMs ?? 500;
+        const headers = {
+            'content-type': 'application/json',
+            'user-agent': 'GitHub-Hookshot/archal',
+            'x-github-event': delivery.event,
+            'x-github-delivery': delivery.id,
+            'x-github-hook-id': '1',
+            'x-github-hook-installation-target-type': 'integration',
+        };
+        if (config.secret) {
+            headers['x-hub-signature-256'] = signature256(config.secret, body);
+            headers['x-hub-signature'] = signature1(config.secret, body);
+        }
+        for (let attempt = 0; attempt <= retries && !this.stopped; attempt++) {
+            if (attempt > 0) {
+                await sleep(delay, this.controller.signal);
+                delay *= 2;
+            }
+            const started = performance.now();
+            const record = { at: new Date().toISOString(), status: null, error: null, durationMs: 0 };
+            try {
+                const response = await fetch(config.url, {
+                    method: 'POST',
+                    headers,
+                    body,
+                    signal: AbortSignal.any([this.controller.signal, AbortSignal.timeout(config.timeoutMs ?? 10_000)]),
+                });
+                await response.arrayBuffer().catch(() => undefined);
+                record.status = response.status;
+                if (!response.ok)
+                    record.error = `HTTP ${response.status}`;
+            }
+            catch (error) {
+                record.error =
+                    error instanceof Error ? (error.cause instanceof Error ? error.cause.message : error.message) : String(error);
+            }
+            record.durationMs = Math.round(performance.now() - started);
+            delivery.attempts.push(record);
+            if (record.error === null) {
+                delivery.status = 'delivered';
+                return;
+            }
+        }
+        delivery.status = 'failed';
+        if (!this.stopped)
+            this.onFailure(delivery);
+    }
+}
+function sleep(ms, signal) {
+    return new Promise((resolve) => {
+        if (signal.aborted)
+            return resolve();
+        const timer = setTimeout(resolve, ms);
+        signal.addEventListener('abort', () => {
+            clearTimeout(timer);
+            resolve();
+        }, { once: true });
+    });
+}
+
+;// CONCATENATED MODULE: ./src/clones/github/core.ts
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+/** A small bounded cache (insertion order eviction) for values derived from immutable git objects. */
+class BoundedCache {
+    capacity;
+    map = new Map();
+    constructor(capacity = 500) {
+        this.capacity = capacity;
+    }
+    get(key) {
+        return this.map.get(key);
+    }
+    set(key, value) {
+        this.map.set(key, value);
+        if (this.map.size > this.capacity)
+            this.map.delete(this.map.keys().next().value);
+    }
+}
+/**
+ * The state of one clone instance: the current store (replaced wholesale on reset/seed), the
+ * request log, webhooks, locks and limits. Each seed application gets a fresh directory of bare
+ * repositories, so a reset never races with git processes still reading the previous one.
+ */
+class CloneCore {
+    dir;
+    token;
+    config;
+    store;
+    defaultUserId;
+    seed;
+    seedSource = 'seed';
+    redactor = new Redactor();
+    log;
+    webhooks;
+    locks = new KeyedMutex();
+    limiter;
+    cache = new BoundedCache();
+    /** Rendered answers of cacheable read routes, valid while the store stays at one version. */
+    responses = new ResponseCache();
+    /** Signs blob URLs and runtime tokens; never leaves the process. */
+    signingKey = (0,external_node_crypto_.randomBytes)(32);
+    /** Artifact bytes, beside the repositories of the current seed application. */
+    blobs;
+    /** `http://127.0.0.1:PORT` once listening. */
+    base = '';
+    urls = new urls/* Urls */.f('', '');
+    urlsV3 = new urls/* Urls */.f('', '');
+    /** The URLs of requests that came through route mode's proxy, addressed to api.github.com. */
+    urlsGitHub = new urls/* Urls */.f('https://api.github.com', 'https://github.com');
+    generation = 0;
+    reposDir = '';
+    constructor(dir, token, config) {
+        this.dir = dir;
+        this.token = token;
+        this.config = config;
+        this.redactor.add(token);
+        this.log = new RequestLog(this.redactor, config.logCapacity);
+        this.webhooks = new WebhookDispatcher(config.webhook, (delivery) => config.warn(`webhook ${delivery.event} ${delivery.id} failed after ${delivery.attempts.length} attempts: ${delivery.attempts.at(-1)?.error ?? 'unknown error'}`));
+        this.limiter = new RateLimiter(config.rateLimit);
+    }
+    /** Who unknown tokens act as: the default user, or nobody with strict tokens (option or seed). */
+    get unknownTokenUserId() {
+        return this.config.strictTokens || this.seed.strictTokens ? null : this.defaultUserId;
+    }
+    setBase(base) {
+        this.base = base;
+        this.urls = new urls/* Urls */.f(base, base);
+        this.urlsV3 = new urls/* Urls */.f(`${base}/api/v3`, base);
+    }
+    now() {
+        return this.config.clock();
+    }
+    nowIso() {
+        const now = this.config.clock();
+        const second = Math.floor(now.getTime() / 1000);
+        if (second !== this.isoSecond) {
+            this.isoSecond = second;
+            this.isoText = (0,time/* isoSeconds */.nE)(now);
+        }
+        return this.isoText;
+    }
+    isoSecond = -1;
+    isoText = '';
+    get repositoriesDir() {
+        return this.reposDir;
+    }
+    /** Replaces the whole state with `seed` (throws SeedError and keeps the current state if it is invalid). */
+    applySeed(seed, source) {
+        const generation = this.generation + 1;
+        const reposDir = (0,external_node_path_.join)(this.dir, `gen-${generation}`);
+        (0,external_node_fs_.mkdirSync)(reposDir, { recursive: true });
+        let applied;
+        try {
+            applied = (0,apply/* applySeed */.k)(seed, {
+                reposDir,
+                now: this.now(),
+                defaultToken: this.token,
+                source: source === 'custom' ? 'seed' : `seed ${source}`,
+            });
+        }
+        catch (error) {
+            (0,external_node_fs_.rmSync)(reposDir, { recursive: true, force: true });
+            throw error;
+        }
+        const previous = this.reposDir;
+        this.generation = generation;
+        this.reposDir = reposDir;
+        this.store = applied.store;
+        this.blobs = new blobs/* BlobStore */.lb((0,external_node_path_.join)(reposDir, 'blobs'));
+        this.defaultUserId = applied.defaultUserId;
+        this.seed = seed;
+        this.seedSource = source;
+        this.limiter.reset();
+        for (const record of this.store.all('token'))
+            this.redactor.add(record.token);
+        if (previous)
+            void (0,promises_.rm)(previous, { recursive: true, force: true }).catch(() => undefined);
+    }
+    /** Back to the seed last applied; the request log starts over. */
+    reset() {
+        this.applySeed(this.seed, this.seedSource);
+        this.log.clear();
+    }
+    /** Replaces the state with another seed (a name, a file relative to `cwd`, or an object); the request log starts over. */
+    reseed(input, cwd, rules) {
+        const loaded = (0,named/* loadSeed */.Gm)(input, cwd, rules);
+        this.applySeed(loaded.seed, loaded.source);
+        this.log.clear();
+        return loaded.source;
+    }
+}
+
+// EXTERNAL MODULE: external "node:zlib"
+var external_node_zlib_ = __webpack_require__(38522);
+;// CONCATENATED MODULE: ./src/clones/github/render/zip.ts
+
+/** A zip archive (deflated entries, no directories): what GitHub serves for a run's logs. */
+function zipArchive(entries, at) {
+    const { time, date } = dosTime(at);
+    const locals = [];
+    const centrals = [];
+    let offset = 0;
+    for (const entry of entries) {
+        const name = Buffer.from(entry.name, 'utf8');
+        const compressed = (0,external_node_zlib_.deflateRawSync)(entry.data);
+        const crc = (0,external_node_zlib_.crc32)(entry.data);
+        const common = (header, at) => {
+            header.writeUInt16LE(20, at); // version needed
+            header.writeUInt16LE(0x0800, at + 2); // UTF-8 names
+            header.writeUInt16LE(8, at + 4); // deflate
+            header.writeUInt16LE(time, at + 6);
+            header.writeUInt16LE(date, at + 8);
+            header.writeUInt32LE(crc, at + 10);
+            header.writeUInt32LE(compressed.length, at + 14);
+            header.writeUInt32LE(entry.data.length, at + 18);
+            header.writeUInt16LE(name.length, at + 22);
+        };
+        const local = Buffer.alloc(30);
+        local.writeUInt32LE(0x04034b50, 0);
+        common(local, 4);
+        locals.push(local, name, compressed);
+        const central = Buffer.alloc(46);
+        central.writeUInt32LE(0x02014b50, 0);
+        central.writeUInt16LE(20, 4); // version made by
+        common(central, 6);
+        central.writeUInt32LE(offset, 42);
+        centrals.push(central, name);
+        offset += local.length + name.length + compressed.length;
+    }
+    const directory = Buffer.concat(centrals);
+    const end = Buffer.alloc(22);
+    end.writeUInt32LE(0x06054b50, 0);
+    end.writeUInt16LE(entries.length, 8);
+    end.writeUInt16LE(entries.length, 10);
+    end.writeUInt32LE(directory.length, 12);
+    end.writeUInt32LE(offset, 16);
+    return Buffer.concat([...locals, directory, end]);
+}
+function dosTime(at) {
+    return {
+        time: (at.getUTCHours() << 11) | (at.getUTCMinutes() << 5) | Math.floor(at.getUTCSeconds() / 2),
+        date: ((Math.max(at.getUTCFullYear(), 1980) - 1980) << 9) | ((at.getUTCMonth() + 1) << 5) | at.getUTCDate(),
+    };
+}
+
+// EXTERNAL MODULE: ./src/clones/github/state/signed-urls.ts
+var signed_urls = __webpack_require__(34067);
+;// CONCATENATED MODULE: ./src/clones/github/http/blobs.ts
+
+
+
+
+
+
+
+
+
+
+/** Everything under `/_blobs/`: artifact bytes and logs, reached only through signed URLs. */
+const BLOB_PREFIX = '/_blobs/';
+const ARTIFACT = /^\/_blobs\/actions-results\/(\d+)\/([^/]+)$/;
+const JOB_LOG = /^\/_blobs\/actions-logs\/jobs\/(\d+)$/;
+const RUN_LOGS = /^\/_blobs\/actions-logs\/runs\/(\d+)\/logs\.zip$/;
+const MAX_BLOCK_LIST_BYTES = 4 * 1024 * 1024;
+/** The Azure error codes of the statuses the blob endpoint answers. */
+const AZURE_CODE = {
+    400: 'InvalidInput',
+    404: 'BlobNotFound',
+    405: 'UnsupportedHttpVerb',
+    409: 'BlobImmutableDueToPolicy',
+    410: 'BlobNotFound',
+    413: 'RequestBodyTooLarge',
+};
+class BlobError extends Error {
+    status;
+    code;
+    constructor(status, code, message) {
+        super(message);
+        this.status = status;
+        this.code = code;
+    }
+}
+const xmlEscape = (text) => text.replace(/[<>&"']/g, (c) => `&#${c.charCodeAt(0)};`);
+/**
+ * A small Azure Blob Storage: the Put Block, Put Block List and Get Blob calls that
+ * @azure/storage-blob makes for @actions/artifact's uploads and downloads, and log downloads.
+ * Every request needs a signature the clone made for that path (`signQuery`), like a SAS URL.
+ */
+async function handleBlob(core, exchange) {
+    const { req, res, path, search } = exchange;
+    const started = performance.now();
+    const requestId = (0,request_id/* nextRequestId */.w)();
+    const journal = new state_store/* Journal */.C();
+    const query = new URLSearchParams(search);
+    const method = req.method ?? 'GET';
+    const comp = query.get('comp');
+    const operationId = method === 'PUT'
+        ? comp === 'blocklist'
+            ? 'blob/put-block-list'
+            : 'blob/put-block'
+        : `blob/${method.toLowerCase()}`;
+    let status = 200;
+    const headers = {
+        'x-ms-request-id': (0,external_node_crypto_.randomUUID)(),
+        'x-ms-version': query.get('sv') ?? '2024-11-04',
+        date: new Date().toUTCString(),
+    };
+    const ctx = (0,context/* requestContext */.V)(core, { actor: { kind: 'anonymous' }, journal, requestId });
+    try {
+        const signed = (0,signed_urls/* checkSignature */.j)(core.signingKey, path, query, method === 'PUT' ? 'w' : 'r', core.now());
+        if (signed.kind === 'invalid')
+            throw new BlobError(signed.status, signed.code, signed.message);
+        status = await serve(ctx, exchange, headers, comp, query);
+    }
+    catch (error) {
+        req.resume();
+        const failure = toBlobError(error);
+        if (!failure) {
+            core.config.warn(`${method} ${path} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+        }
+        const { status: failed, code, message } = failure ?? new BlobError(500, 'InternalError', 'internal error');
+        status = failed;
+        const body = `<?xml version="1.0" encoding="utf-8"?><Error><Code>${code}</Code><Message>${xmlEscape(message)}\nRequestId:${headers['x-ms-request-id']}\nTime:${new Date().toISOString()}</Message></Error>`;
+        if (!res.headersSent)
+            res
+                .writeHead(status, {
+                ...headers,
+                'x-ms-error-code': code,
+                'content-type': 'application/xml',
+                'content-length': String(Buffer.byteLength(body)),
+            })
+                .end(method === 'HEAD' ? undefined : body);
+    }
+    finally {
+        core.log.add({
+            requestId,
+            kind: 'blob',
+            method,
+            path,
+            query: search,
+            operationId,
+            notImplemented: false,
+            status,
+            durationMs: Math.round((performance.now() - started) * 100) / 100,
+            actor: null,
+            changes: journal.changes,
+            deliveries: [],
+        }, {});
+    }
+}
+function toBlobError(error) {
+    if (error instanceof BlobError)
+        return error;
+    if (error instanceof state_errors/* ApiError */.hD)
+        return new BlobError(error.status, AZURE_CODE[error.status] ?? 'InvalidInput', error.message);
+    if (error instanceof blobs/* BlockTooLargeError */.dR || error instanceof http_body/* BodyTooLargeError */.A)
+        return new BlobError(413, 'RequestBodyTooLarge', 'The request body is too large and exceeds the maximum permissible limit.');
+    return undefined;
+}
+async function serve(ctx, { req, res, path }, headers, comp, query) {
+    const method = req.method ?? 'GET';
+    const artifactMatch = ARTIFACT.exec(path);
+    if (artifactMatch) {
+        const artifact = ctx.store.get('artifact', Number(artifactMatch[1]));
+        if (!artifact || encodeURIComponent(artifact.fileName) !== artifactMatch[2])
+            throw new BlobError(404, 'BlobNotFound', 'The specified blob does not exist.');
+        if (method === 'PUT' && comp === 'block') {
+            await (0,domain_artifacts/* stageArtifactBlock */._0)(ctx, artifact, query.get('blockid') ?? '', req);
+            res.writeHead(201, { ...headers, 'content-length': '0' }).end();
+            return 201;
+        }
+        if (method === 'PUT' && comp === 'blocklist') {
+            const xml = (await (0,http_body/* readBody */.x)(req, MAX_BLOCK_LIST_BYTES)).toString('utf8');
+            const ids = [...xml.matchAll(/<(Latest|Uncommitted|Committed)>([^<]*)<\/\1>/g)].map((m) => m[2].trim());
+            await (0,domain_artifacts/* commitArtifactBlocks */.mg)(ctx, artifact, ids);
+            res
+                .writeHead(201, {
+                ...headers,
+                etag: `"0x${artifact.id.toString(16).toUpperCase()}"`,
+                'last-modified': new Date(artifact.updatedAt).toUTCString(),
+                'x-ms-request-server-encrypted': 'true',
+                'content-length': '0',
+            })
+                .end();
+            return 201;
+        }
+        if (method === 'GET' || method === 'HEAD')
+            return sendArtifact(ctx, artifact, res, headers, method);
+        throw new BlobError(405, 'UnsupportedHttpVerb', `The resource doesn't support the specified HTTP verb ${method}.`);
+    }
+    if (method !== 'GET')
+        throw new BlobError(405, 'UnsupportedHttpVerb', `The resource doesn't support the specified HTTP verb ${method}.`);
+    const jobMatch = JOB_LOG.exec(path);
+    if (jobMatch) {
+        const job = ctx.store.get('workflowJob', Number(jobMatch[1]));
+        if (!job)
+            throw new BlobError(404, 'BlobNotFound', 'The specified blob does not exist.');
+        return sendBuffer(res, headers, Buffer.from(job.log, 'utf8'), 'text/plain; charset=utf-8');
+    }
+    const runMatch = RUN_LOGS.exec(path);
+    if (runMatch) {
+        const run = ctx.store.get('workflowRun', Number(runMatch[1]));
+        if (!run)
+            throw new BlobError(404, 'BlobNotFound', 'The specified blob does not exist.');
+        const jobs = ctx.store.where('workflowJob', `run:${run.id}`).sort((a, b) => a.id - b.id);
+        const zip = zipArchive(jobs.map((job, i) => ({
+            name: `${i}_${job.name.replace(/[/\\]/g, '_')}.txt`,
+            data: Buffer.from(job.log, 'utf8'),
+        })), new Date(run.updatedAt));
+        return sendBuffer(res, { ...headers, 'content-disposition': `attachment; filename=logs_${run.id}.zip` }, zip, 'application/zip');
+    }
+    throw new BlobError(404, 'ResourceNotFound', 'The specified resource does not exist.');
+}
+function sendArtifact(ctx, artifact, res, headers, method) {
+    const size = ctx.core.blobs.size(artifact.blob);
+    if (size === undefined || (0,domain_artifacts/* isExpired */._d)(artifact, ctx.core.now()))
+        throw new BlobError(404, 'BlobNotFound', 'The specified blob does not exist.');
+    res.writeHead(200, {
+        ...headers,
+        'content-type': artifact.mimeType,
+        'content-length': String(size),
+        'content-disposition': `attachment; filename="${artifact.fileName.replace(/[^\x20-\x7e]|"/g, '_')}"; filename*=UTF-8''${encodeURIComponent(artifact.fileName)}`,
+        etag: `"0x${artifact.id.toString(16).toUpperCase()}"`,
+        'last-modified': new Date(artifact.updatedAt).toUTCString(),
+        'x-ms-blob-type': 'BlockBlob',
+        'accept-ranges': 'bytes',
+    });
+    if (method === 'HEAD') {
+        res.end();
+        return 200;
+    }
+    const stream = ctx.core.blobs.read(artifact.blob);
+    stream.on('error', () => res.destroy());
+    stream.pipe(res);
+    return 200;
+}
+function sendBuffer(res, headers, data, contentType) {
+    res.writeHead(200, { ...headers, 'content-type': contentType, 'content-length': String(data.length) });
+    res.end(data);
+    return 200;
+}
+
+// EXTERNAL MODULE: external "node:child_process"
+var external_node_child_process_ = __webpack_require__(31421);
+// EXTERNAL MODULE: ./src/clones/github/git/merge.ts
+var merge = __webpack_require__(93195);
+// EXTERNAL MODULE: ./src/clones/github/state/pull-stats.ts
+var pull_stats = __webpack_require__(1221);
+;// CONCATENATED MODULE: ./src/clones/github/domain/pull-refs.ts
+
+
+
+const PREFIX = 'refs/pull/';
+/**
+ * The refs GitHub keeps for pull requests, brought up to date before git serves a fetch:
+ * `refs/pull/N/head` (the head commit, kept after the pull request closes) and, while it is open
+ * and mergeable, `refs/pull/N/merge` (a merge of the head into the base). The merge commits are
+ * cached by base and head, so an unchanged pull request costs no git process.
+ */
+async function syncPullRefs(core, repo) {
+    const wanted = new Map();
+    for (const pull of core.store.where('pull', `repo:${repo.id}`)) {
+        wanted.set(`${PREFIX}${pull.number}/head`, pull.headSha);
+        const merge = await mergeRef(core, repo, pull);
+        if (merge)
+            wanted.set(`${PREFIX}${pull.number}/merge`, merge);
+    }
+    const current = repo.git.refs.list(PREFIX);
+    // Concurrent fetches may race here: compare-and-swap makes the loser's update a no-op.
+    for (const [ref, sha] of wanted)
+        if (current.get(ref) !== sha)
+            repo.git.refs.update(ref, sha, current.get(ref) ?? null);
+    for (const [ref, sha] of current)
+        if (!wanted.has(ref))
+            repo.git.refs.update(ref, null, sha);
+}
+async function mergeRef(core, repo, pull) {
+    const issue = core.store.get('issue', pull.issueId);
+    if (issue?.state !== 'open')
+        return undefined;
+    const base = (0,pull_stats/* effectiveBase */.B)(repo, pull, true);
+    const key = `pull-merge:${repo.git.gitDir}:${base}:${pull.headSha}`;
+    const cached = core.cache.get(key);
+    if (cached)
+        return cached.sha ?? undefined;
+    const merged = await (0,merge/* mergeTrees */.M)(repo.git, base, pull.headSha);
+    let sha = null;
+    if (merged.kind === 'clean') {
+        // Dated by the head commit, so the same base and head always make the same merge commit.
+        const head = repo.git.readCommit(pull.headSha);
+        const when = new Date((head?.committer.seconds ?? 0) * 1000);
+        const github = (0,format/* personAt */.Td)('GitHub', 'noreply@github.com', when);
+        sha = repo.git.writeCommit({
+            tree: merged.tree,
+            parents: [base, pull.headSha],
+            author: github,
+            committer: github,
+            message: `Merge ${pull.headSha} into ${base}\n`,
+        });
+    }
+    core.cache.set(key, { sha });
+    return sha ?? undefined;
+}
+
+// EXTERNAL MODULE: ./src/clones/github/domain/refs.ts + 1 modules
+var refs = __webpack_require__(15105);
+// EXTERNAL MODULE: ./src/clones/github/git/env.ts
+var env = __webpack_require__(31140);
+;// CONCATENATED MODULE: ./src/clones/github/http/git-http.ts
+
+
+
+
+
+
+
+
+
+
+
+
+/** `/<owner>/<repo>(.git)/<service>` — the only git paths served (smart HTTP, no dumb protocol). */
+const GIT_PATH = /^\/([A-Za-z0-9-]{1,39})\/([A-Za-z0-9_.-]{1,100}?)(?:\.git)?\/(info\/refs|git-upload-pack|git-receive-pack)$/;
+const MAX_PUSH_BYTES = 512 * 1024 * 1024;
+function plain(res, status, text, headers = {}) {
+    if (res.headersSent)
+        return;
+    res.writeHead(status, { 'content-type': 'text/plain; charset=utf-8', ...headers });
+    res.end(`${text}\n`);
+}
+/**
+ * Git clone, fetch and push through `git http-backend`, after the clone's own auth: anonymous reads
+ * of public repositories, a token (`x-access-token:<token>` basic auth or bearer) for everything
+ * else, write permission for pushes. A push holds the repository lock, and the refs it moved go
+ * through the same path as API writes (push webhook, pull requests following their branches).
+ */
+async function handleGit(core, serving, exchange, match) {
+    const { req, res, search } = exchange;
+    const started = performance.now();
+    const requestId = (0,request_id/* nextRequestId */.w)();
+    const [, owner, name, servicePath] = match;
+    const query = new URLSearchParams(search);
+    const service = servicePath === 'info/refs' ? (query.get('service') ?? 'git-upload-pack') : servicePath;
+    const write = service === 'git-receive-pack';
+    const operationId = servicePath === 'info/refs' ? 'git/info-refs' : `git/${servicePath.slice(4)}`;
+    const journal = new state_store/* Journal */.C();
+    const deliveries = [];
+    let actor = { kind: 'anonymous' };
+    let status = 200;
+    const store = core.store;
+    const log = () => core.log.add({
+        requestId,
+        kind: 'git',
+        method: req.method ?? 'GET',
+        path: req.url?.split('?')[0] ?? '',
+        query: search,
+        operationId,
+        notImplemented: false,
+        status,
+        durationMs: Math.round((performance.now() - started) * 100) / 100,
+        actor: (0,state_actor/* actingUser */.e)(actor)?.login ?? null,
+        changes: journal.changes,
+        deliveries,
+    }, {});
+    const ctx = () => (0,context/* requestContext */.V)(core, { actor, journal, requestId, deliveries });
+    const repo = store.repoByFullName(owner, name);
+    try {
+        if (service !== 'git-upload-pack' && service !== 'git-receive-pack')
+            throw new state_errors/* ApiError */.hD(403, 'Service not available');
+        const token = (0,http_auth/* credential */.e)(req.headers.authorization);
+        if (token)
+            actor = (0,http_auth/* resolveActor */.i)(store, token, core.unknownTokenUserId, core.now());
+        if (actor.kind === 'app')
+            throw new state_errors/* ApiError */.hD(401, 'Invalid username or password.');
+        if (actor.kind === 'anonymous' && (write || !repo || repo.private))
+            throw new state_errors/* ApiError */.hD(401, 'Authentication required');
+        if (!repo)
+            throw new state_errors/* ApiError */.hD(404, 'Repository not found.');
+        (0,permissions/* authorize */.Gq)(store, actor, repo, write ? permissions/* NEED */.$B.contentsWrite : permissions/* NEED */.$B.contentsRead);
+    }
+    catch (error) {
+        req.resume();
+        status = error instanceof state_errors/* ApiError */.hD ? error.status : 500;
+        const message = error instanceof state_errors/* ApiError */.hD ? error.message : 'Server Error';
+        if (status === 401)
+            plain(res, 401, message, { 'www-authenticate': 'Basic realm="GitHub"' });
+        else if (status === 404)
+            plain(res, 404, 'Repository not found.');
+        else
+            plain(res, status, `Permission to ${owner}/${name}.git denied to ${(0,state_actor/* actingUser */.e)(actor)?.login ?? 'anonymous'}.`);
+        log();
+        return;
+    }
+    const pushing = write && req.method === 'POST';
+    const run = async () => {
+        if (!write)
+            await syncPullRefs(core, repo).catch((error) => core.config.warn(`pull request refs of ${owner}/${name} not updated: ${error instanceof Error ? error.message : String(error)}`));
+        const before = pushing ? repo.git.refs.list('refs/') : undefined;
+        // A push is answered only once pull requests and webhooks have caught up with it, so an agent
+        // that pushes and then reads its pull request sees the new head (GitHub is eventually there).
+        const afterPush = async () => {
+            if (!before)
+                return;
+            const after = repo.git.refs.list('refs/');
+            const updates = [];
+            // refs/pull/* are the clone's own (kept in step by fetches, never pushed to).
+            const own = (ref) => ref.startsWith('refs/pull/');
+            for (const [ref, sha] of after)
+                if (!own(ref) && before.get(ref) !== sha)
+                    updates.push({ ref, before: before.get(ref) ?? null, after: sha });
+            for (const [ref, sha] of before)
+                if (!own(ref) && !after.has(ref))
+                    updates.push({ ref, before: sha, after: null });
+            const pusher = (0,state_actor/* actingUser */.e)(actor) ?? store.get('user', repo.ownerId);
+            await (0,refs/* afterRefsChanged */.j)(ctx(), repo, updates, pusher);
+        };
+        status = await runBackend(serving, req, res, {
+            projectRoot: (0,external_node_path_.dirname)(repo.git.gitDir),
+            pathInfo: `/${(0,external_node_path_.basename)(repo.git.gitDir)}/${servicePath}`,
+            search,
+            user: (0,state_actor/* actingUser */.e)(actor)?.login ?? '',
+        }, afterPush);
+    };
+    try {
+        await (write ? core.locks.run(repo.git.gitDir, run) : run());
+    }
+    catch (error) {
+        status = 500;
+        core.config.warn(`git ${operationId} failed: ${error instanceof Error ? error.message : String(error)}`);
+        plain(res, 500, 'git failed');
+    }
+    finally {
+        log();
+    }
+}
+/** Runs git http-backend as a CGI program and streams its answer; resolves with the HTTP status. */
+function runBackend(serving, req, res, request, beforeEnd) {
+    return new Promise((resolve, reject) => {
+        const child = (0,external_node_child_process_.spawn)('git', ['http-backend'], {
+            env: (0,env/* gitEnv */.g)({
+                GIT_PROJECT_ROOT: request.projectRoot,
+                GIT_HTTP_EXPORT_ALL: '1',
+                PATH_INFO: request.pathInfo,
+                REQUEST_METHOD: req.method ?? 'GET',
+                QUERY_STRING: request.search,
+                CONTENT_TYPE: req.headers['content-type'] ?? '',
+                REMOTE_USER: request.user,
+                REMOTE_ADDR: req.socket.remoteAddress ?? '127.0.0.1',
+                HTTP_CONTENT_ENCODING: String(req.headers['content-encoding'] ?? ''),
+                HTTP_GIT_PROTOCOL: String(req.headers['git-protocol'] ?? ''),
+                // Pull request refs are GitHub's: pushes to them are refused as git refuses hidden refs.
+                GIT_CONFIG_COUNT: '1',
+                GIT_CONFIG_KEY_0: 'receive.hideRefs',
+                GIT_CONFIG_VALUE_0: 'refs/pull/',
+                GIT_HTTP_MAX_REQUEST_BUFFER: String(MAX_PUSH_BYTES),
+            }),
+            stdio: ['pipe', 'pipe', 'pipe'],
+        });
+        serving.children.add(child);
+        let status = 200;
+        let headerBuffer = Buffer.alloc(0);
+        let received = 0;
+        let stderr = '';
+        req.on('data', (chunk) => {
+            received += chunk.length;
+            if (received > MAX_PUSH_BYTES) {
+                child.kill('SIGKILL');
+                req.destroy();
+            }
+        });
+        req.pipe(child.stdin);
+        child.stdin.on('error', () => { });
+        child.stderr.on('data', (chunk) => (stderr = (stderr + chunk.toString()).slice(-4096)));
+        child.stdout.on('data', (chunk) => {
+            if (!headerBuffer) {
+                res.write(chunk);
+                return;
+            }
+            headerBuffer = Buffer.concat([headerBuffer, chunk]);
+            const end = headerEnd(headerBuffer);
+            if (end === undefined)
+                return;
+            const headers = {};
+            for (const line of headerBuffer.subarray(0, end.at).toString('latin1').split(/\r?\n/)) {
+                const colon = line.indexOf(':');
+                if (colon === -1)
+                    continue;
+                const key = line.slice(0, colon).trim().toLowerCase();
+                const value = line.slice(colon + 1).trim();
+                if (key === 'status')
+                    status = Number.parseInt(value, 10) || 200;
+                else
+                    headers[key] = value;
+            }
+            res.writeHead(status, headers);
+            const rest = headerBuffer.subarray(end.at + end.length);
+            headerBuffer = undefined;
+            if (rest.length > 0)
+                res.write(rest);
+        });
+        child.on('close', (code) => {
+            serving.children.delete(child);
+            if (headerBuffer !== undefined) {
+                status = 500;
+                plain(res, 500, `git http-backend failed (${code}): ${stderr.trim()}`);
+                resolve(status);
+                return;
+            }
+            beforeEnd().then(() => {
+                res.end();
+                resolve(status);
+            }, (error) => {
+                res.end();
+                reject(error);
+            });
+        });
+        child.on('error', () => {
+            serving.children.delete(child);
+            status = 500;
+            plain(res, 500, 'git http-backend could not be started');
+            resolve(status);
+        });
+    });
+}
+function headerEnd(buffer) {
+    const crlf = buffer.indexOf('\r\n\r\n');
+    const lf = buffer.indexOf('\n\n');
+    if (crlf !== -1 && (lf === -1 || crlf < lf))
+        return { at: crlf, length: 4 };
+    if (lf !== -1)
+        return { at: lf, length: 2 };
+    return undefined;
+}
+
+;// CONCATENATED MODULE: ./src/clones/github/http/admission.ts
+
+
+
+
+const RATE_DOCS = 'https://docs.github.com/rest/overview/rate-limits-for-the-rest-api';
+/**
+ * Who the request acts as, if it may call `route` at all (credentials the route accepts, within
+ * the rate limit). Adds the `X-OAuth-Scopes` and `X-RateLimit-*` headers to `headers`.
+ */
+function admit(core, route, authorization, headers, requestId) {
+    const actor = (0,http_auth/* resolveActor */.i)(core.store, (0,http_auth/* credential */.e)(authorization), core.unknownTokenUserId, core.now());
+    const auth = route.auth ?? 'token';
+    if (auth !== 'public') {
+        if (actor.kind === 'anonymous')
+            throw new state_errors/* ApiError */.hD(401, 'Requires authentication');
+        if (auth === 'jwt' && actor.kind !== 'app')
+            throw new state_errors/* ApiError */.hD(401, 'A JSON web token could not be decoded');
+        if (auth === 'token' && actor.kind === 'app')
+            throw new state_errors/* ApiError */.hD(403, 'Resource not accessible by integration');
+    }
+    if (actor.kind === 'user')
+        headers.push('x-oauth-scopes', 'repo, read:org, workflow, gist');
+    // GitHub does not count calls to /rate_limit.
+    if (route.operationId === 'rate-limit/get')
+        return { actor, counted: null };
+    const { key, label } = (0,state_actor/* actorKey */.B)(actor);
+    const resource = route.resource ?? 'core';
+    const rate = core.limiter.take(key, resource, Date.now());
+    headers.push(...rateHeaders(rate));
+    if (!rate.exceeded)
+        return { actor, counted: { key, resource } };
+    const support = `If you reach out to GitHub Support for help, please include the request ID ${requestId}.`;
+    if (core.limiter.kind === 'secondary') {
+        headers.push('retry-after', String(Math.max(1, rate.reset - Math.floor(Date.now() / 1000))));
+        throw new state_errors/* ApiError */.hD(429, `You have exceeded a secondary rate limit. Please wait a few minutes before you try again. ${support}`, { documentationUrl: `${RATE_DOCS}#about-secondary-rate-limits` });
+    }
+    throw new state_errors/* ApiError */.hD(403, `API rate limit exceeded for ${label}. ${support}`, { documentationUrl: RATE_DOCS });
+}
+
+// EXTERNAL MODULE: ./src/clones/github/http/router.ts
+var http_router = __webpack_require__(19064);
+;// CONCATENATED MODULE: ./src/clones/github/http/server.ts
+
+
+
+
+
+
+
+
+
+
+
+// GitHub's own headers (what API clients read); its CORS headers are left out, they only matter to
+// browsers. Headers travel as a flat [name, value, …] list, which Node writes without an object.
+const BASE_HEADERS = [
+    'server',
+    'GitHub.com',
+    'x-github-media-type',
+    'github.v3; format=json',
+    'x-github-api-version-selected',
+    '2022-11-28',
+];
+const JSON_TYPE = 'application/json; charset=utf-8';
+const VARY = 'Accept, Authorization, Cookie, X-GitHub-OTP';
+/** Shared by requests without a query string; handlers only read it. */
+const NO_QUERY = new URLSearchParams();
+/** Serves one REST request and records it (operation id, bodies, changes) in the request log. */
+async function handleRest(core, router, exchange, mount) {
+    const started = performance.now();
+    const { req, res, path, search } = exchange;
+    const method = req.method ?? 'GET';
+    const requestId = (0,request_id/* nextRequestId */.w)();
+    const headers = [...BASE_HEADERS, 'x-github-request-id', requestId];
+    const journal = new state_store/* Journal */.C();
+    const deliveries = [];
+    const outcome = {
+        operationId: null,
+        notImplemented: false,
+        actor: { kind: 'anonymous' },
+        status: 500,
+        docs: state_errors/* DOCS_ROOT */.Br,
+    };
+    try {
+        const raw = await (0,http_body/* readBody */.x)(req, core.config.maxBodyBytes).catch((error) => {
+            if (!(error instanceof http_body/* BodyTooLargeError */.A))
+                throw error;
+            headers.push('connection', 'close');
+            throw new state_errors/* ApiError */.hD(413, `Request body too large (the limit is ${core.config.maxBodyBytes} bytes)`);
+        });
+        outcome.requestText = raw.length > 0 ? raw.toString('utf8') : undefined;
+        const match = findRoute(router, method, path);
+        if (!match) {
+            outcome.notImplemented = true;
+            throw new state_errors/* ApiError */.hD(404, 'Not Found');
+        }
+        const route = match.route.value;
+        outcome.operationId = route.operationId;
+        outcome.docs = (0,http_route/* docsUrl */.fs)(route.docs);
+        const admission = admit(core, route, req.headers.authorization, headers, requestId);
+        outcome.actor = admission.actor;
+        const cacheKey = method === 'GET' && route.cache ? responseKey(outcome.actor, mount, exchange) : undefined;
+        const hit = cacheKey === undefined ? undefined : core.responses.get(core.store, cacheKey);
+        if (hit) {
+            outcome.status = 200;
+            sendRendered(core, req, res, headers, hit, admission, outcome);
+            return;
+        }
+        const ctx = {
+            ...(0,context/* requestContext */.V)(core, { urls: mount.urls, actor: outcome.actor, journal, requestId, deliveries }),
+            method,
+            path,
+            params: match.params,
+            query: search ? new URLSearchParams(search) : NO_QUERY,
+            body: method === 'GET' ? undefined : parseJson(outcome.requestText),
+            headers: req.headers,
+            selfUrl: `${core.base}${mount.prefix}${path}`,
+        };
+        const version = core.store.version;
+        const store = core.store;
+        const reply = await route.handler(ctx);
+        outcome.status = reply.status;
+        if (reply.kind === 'raw') {
+            addHeaders(headers, reply.headers);
+            headers.push('content-type', reply.contentType);
+            outcome.responseText = typeof reply.data === 'string' ? reply.data : `<${reply.data.length} bytes>`;
+            server_send(res, reply.status, headers, reply.data);
+        }
+        else if (reply.body === undefined) {
+            addHeaders(headers, reply.headers);
+            server_send(res, reply.status, headers, undefined);
+        }
+        else if (method === 'GET' && reply.status === 200) {
+            const rendered = render(reply.body, reply.headers);
+            if (cacheKey !== undefined)
+                core.responses.set(store, version, cacheKey, rendered);
+            sendRendered(core, req, res, headers, rendered, admission, outcome);
+        }
+        else {
+            addHeaders(headers, reply.headers);
+            outcome.responseText = JSON.stringify(reply.body);
+            headers.push('content-type', JSON_TYPE);
+            server_send(res, reply.status, headers, outcome.responseText);
+        }
+    }
+    catch (error) {
+        sendError(core, exchange, error, headers, outcome);
+    }
+    finally {
+        // A handler may also have changed records in place: answers rendered before are stale.
+        if (journal.changes.length > 0)
+            core.store.touch();
+        core.log.add({
+            requestId,
+            kind: 'rest',
+            method,
+            path: `${mount.prefix}${path}`,
+            query: search,
+            operationId: outcome.operationId,
+            notImplemented: outcome.notImplemented,
+            status: outcome.status,
+            durationMs: Math.round((performance.now() - started) * 100) / 100,
+            actor: outcome.actor.kind === 'app' ? `app:${outcome.actor.app.slug}` : ((0,state_actor/* actingUser */.e)(outcome.actor)?.login ?? null),
+            changes: journal.changes,
+            deliveries,
+        }, { request: outcome.requestText, response: outcome.responseText });
+    }
+}
+/**
+ * A 200 GET with GitHub's cache validators (`ETag`, and `Last-Modified` for a single resource), or
+ * `304 Not Modified` when the request's `If-None-Match` / `If-Modified-Since` match them: no body,
+ * and (as on GitHub) not counted against the rate limit.
+ */
+function sendRendered(core, req, res, headers, rendered, admission, outcome) {
+    headers.push(...rendered.headers, 'etag', rendered.etag, 'vary', VARY);
+    if (rendered.lastModified !== undefined)
+        headers.push('last-modified', rendered.lastModified);
+    if (notModified(req, rendered)) {
+        outcome.status = 304;
+        if (admission.counted) {
+            const rate = core.limiter.refund(admission.counted.key, admission.counted.resource, Date.now());
+            replaceRateHeaders(headers, rateHeaders(rate));
+        }
+        server_send(res, 304, headers, undefined);
+        return;
+    }
+    outcome.responseText = rendered.text;
+    headers.push('content-type', JSON_TYPE);
+    server_send(res, 200, headers, rendered.bytes);
+}
+function notModified(req, rendered) {
+    const ifNoneMatch = req.headers['if-none-match'];
+    if (ifNoneMatch !== undefined)
+        return ifNoneMatch
+            .split(',')
+            .map((tag) => tag.trim())
+            .some((tag) => tag === '*' || tag === rendered.etag || tag === rendered.etag.slice(2));
+    const ifModifiedSince = req.headers['if-modified-since'];
+    if (ifModifiedSince === undefined || rendered.lastModified === undefined)
+        return false;
+    const since = Date.parse(ifModifiedSince);
+    return !Number.isNaN(since) && Date.parse(rendered.lastModified) <= since;
+}
+/**
+ * What a cacheable route's answer depends on besides the state: who asks (an installation token
+ * by token, since each token has its own permissions), where the API is mounted and under which
+ * host (the URLs in the body), the path and query, and the media type asked for.
+ */
+function responseKey(actor, mount, exchange) {
+    const who = actor.kind === 'user'
+        ? `u${actor.user.id}`
+        : actor.kind === 'installation'
+            ? `t${actor.token.id}`
+            : actor.kind === 'app'
+                ? `a${actor.app.id}`
+                : '-';
+    const accept = exchange.req.headers.accept ?? '';
+    return `${who} ${mount.urls.api} ${mount.prefix}${exchange.path}?${exchange.search} ${accept}`;
+}
+function replaceRateHeaders(headers, replacement) {
+    for (let i = 0; i < replacement.length; i += 2) {
+        const at = headers.indexOf(replacement[i]);
+        if (at !== -1 && at % 2 === 0)
+            headers[at + 1] = replacement[i + 1];
+    }
+}
+function findRoute(router, method, path) {
+    try {
+        return router.match(method, path);
+    }
+    catch (error) {
+        if (error instanceof http_router/* BadPathError */.f)
+            throw new state_errors/* ApiError */.hD(400, error.message);
+        throw error;
+    }
+}
+function parseJson(text) {
+    if (text === undefined)
+        return undefined;
+    try {
+        return JSON.parse(text);
+    }
+    catch {
+        throw new state_errors/* ApiError */.hD(400, 'Problems parsing JSON');
+    }
+}
+/** GitHub's error body for an ApiError; anything else is a 500 (and a bug, reported). */
+function sendError(core, exchange, error, headers, outcome) {
+    let message = 'Server Error';
+    let errors;
+    if (error instanceof state_errors/* ApiError */.hD) {
+        outcome.status = error.status;
+        message = error.message;
+        errors = error.extra.errors;
+        if (error.extra.documentationUrl)
+            outcome.docs = error.extra.documentationUrl;
+        addHeaders(headers, error.extra.headers);
+        if (error.status === 401 && !error.extra.headers?.['www-authenticate'])
+            headers.push('www-authenticate', 'Bearer realm="GitHub"');
+    }
+    else {
+        outcome.status = 500;
+        core.config.warn(`${exchange.req.method} ${exchange.path} failed: ${error instanceof Error ? error.stack : String(error)}`);
+    }
+    outcome.responseText = JSON.stringify((0,state_errors/* errorBody */.t4)(outcome.status, message, outcome.docs, errors));
+    headers.push('content-type', JSON_TYPE);
+    server_send(exchange.res, outcome.status, headers, outcome.responseText);
+}
+function addHeaders(list, headers) {
+    if (headers)
+        for (const name in headers)
+            list.push(name, headers[name]);
+}
+function server_send(res, status, headers, body) {
+    if (res.headersSent)
+        return;
+    if (body === undefined) {
+        res.writeHead(status, headers);
+        res.end();
+        return;
+    }
+    headers.push('content-length', String(typeof body === 'string' ? Buffer.byteLength(body) : body.length));
+    res.writeHead(status, headers);
+    res.end(body);
+}
+
+;// CONCATENATED MODULE: ./src/clones/github/clone.ts
+
+
+
+
+
+
+
+
+
+
+/** A request sent to api.github.com and routed here by route mode's proxy: it gets GitHub's own URLs. */
+function viaGitHubHost(req) {
+    const host = req.headers.host;
+    return host === 'api.github.com' || host === 'api.github.com:443';
+}
+/**
+ * Seeds a clone whose port `openGitHubClone` bound and makes its request handler; the held requests
+ * reach it when `serve()` is called.
+ */
+function buildGitHubClone(listening, options) {
+    const seedRules = options.seedRoot === undefined ? {} : { root: options.seedRoot };
+    const { seed, source } = (0,named/* loadSeed */.Gm)(options.seed ?? 'small-project', options.cwd, seedRules);
+    const { dir, token, controlToken, base, port } = listening;
+    const core = new CloneCore(dir, token, {
+        webhook: options.webhook,
+        rateLimit: options.rateLimit,
+        strictTokens: options.strictTokens,
+        maxBodyBytes: options.maxBodyBytes ?? 25 * 1024 * 1024,
+        clock: options.clock ?? (() => new Date()),
+        logCapacity: options.logCapacity,
+        warn: options.logger ?? ((line) => process.stderr.write(`archal github clone: ${line}\n`)),
+    });
+    const children = new Set();
+    core.applySeed(seed, source);
+    const router = (0,routes/* restRouter */.C)();
+    const handler = (req, res) => {
+        const url = req.url ?? '/';
+        const q = url.indexOf('?');
+        const path = q === -1 ? url : url.slice(0, q);
+        const search = q === -1 ? '' : url.slice(q + 1);
+        let work;
+        const exchange = { req, res, path, search };
+        if (path === '/_archal' || path.startsWith('/_archal/'))
+            work = handleControl(core, exchange, controlToken);
+        else if (path === '/mcp')
+            work = Promise.all(/* import() */[__webpack_require__.e(463), __webpack_require__.e(344), __webpack_require__.e(499)]).then(__webpack_require__.bind(__webpack_require__, 1499)).then(({ handleMcp }) => handleMcp(core, exchange, viaGitHubHost(req) ? core.urlsGitHub : core.urls));
+        else if (path === '/graphql' || path === '/api/graphql')
+            // Loaded on first use: GitHub's schema takes a second to build.
+            work = Promise.all(/* import() */[__webpack_require__.e(645), __webpack_require__.e(357)]).then(__webpack_require__.bind(__webpack_require__, 97357)).then(({ handleGraphql }) => handleGraphql(core, exchange, viaGitHubHost(req) ? core.urlsGitHub : core.urls));
+        else if (path.startsWith(BLOB_PREFIX))
+            work = handleBlob(core, exchange);
+        else if (path.startsWith('/twirp/'))
+            work = handleResults(core, exchange, TWIRP_PATH.exec(path)?.[1] ?? '');
+        else {
+            const git = GIT_PATH.exec(path);
+            if (git)
+                work = handleGit(core, { children }, exchange, git);
+            else if (path === '/api/v3' || path.startsWith('/api/v3/'))
+                work = handleRest(core, router, { ...exchange, path: path.slice(7) || '/' }, { prefix: '/api/v3', urls: core.urlsV3 });
+            else
+                work = handleRest(core, router, exchange, {
+                    prefix: '',
+                    urls: viaGitHubHost(req) ? core.urlsGitHub : core.urls,
+                });
+        }
+        work.catch((error) => {
+            core.config.warn(error instanceof Error ? (error.stack ?? error.message) : String(error));
+            if (!res.headersSent)
+                res.writeHead(500).end();
+        });
+    };
+    core.setBase(base);
+    let stopped;
+    const running = listening.server;
+    const handle = {
+        state: () => snapshot(core.store, { seed: core.seedSource }),
+        reset: async () => core.reset(),
+        seed: async (input) => {
+            core.reseed(input, options.cwd, seedRules);
+        },
+        requests: (filter) => core.log.list(filter),
+        clearRequests: () => core.log.clear(),
+        deliveries: () => core.webhooks.list(),
+        idle: () => core.webhooks.idle(),
+        workflowRun: async (request) => createWorkflowRun(core, request),
+        repositoryPath: (fullName) => {
+            const [owner = '', name = ''] = fullName.split('/');
+            return core.store.repoByFullName(owner, name)?.git.gitDir;
+        },
+        stop: () => (stopped ??= (async () => {
+            core.webhooks.stop();
+            await new Promise((resolve) => {
+                running.close(() => resolve());
+                running.closeAllConnections();
+            });
+            for (const child of children)
+                child.kill('SIGKILL');
+            await Promise.all([...children].map((child) => new Promise((resolve) => child.exitCode !== null ? resolve() : child.once('close', () => resolve()))));
+            listening.removeDir();
+        })()),
+    };
+    return {
+        clone: { apiUrl: base, gitUrl: base, token, controlToken, dir, port, handle },
+        serve: () => listening.serve(handler),
+    };
+}
+
+
+/***/ }),
+
+/***/ 46865:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Pe: () => (/* binding */ installApp),
+/* harmony export */   Wb: () => (/* binding */ installationRepos),
+/* harmony export */   l6: () => (/* binding */ issueInstallationToken),
+/* harmony export */   wL: () => (/* binding */ appInstallation)
+/* harmony export */ });
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(77598);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var _state_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3435);
+/* harmony import */ var _seed_time_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(86883);
+/* harmony import */ var _webhooks_emit_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(3424);
+/* harmony import */ var _render_apps_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(4481);
+/* harmony import */ var _render_repos_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(91052);
+/* harmony import */ var _render_users_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(71273);
+/* harmony import */ var _webhooks_shapes_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(90681);
+/* harmony import */ var _state_permissions_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(28478);
+
+
+
+
+
+
+
+
+
+const RANK = { read: 1, write: 2, admin: 3 };
+function installationRepos(ctx, installation) {
+    return [...ctx.store.all('repo')].filter((repo) => (0,_state_permissions_js__WEBPACK_IMPORTED_MODULE_8__/* .installationCovers */ .HJ)(installation, repo));
+}
+function appInstallation(ctx, app, id) {
+    const installation = ctx.store.get('installation', id);
+    if (!installation || installation.appId !== app.id)
+        throw (0,_state_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .notFound */ .mX)();
+    return installation;
+}
+/** `ghs_` tokens valid one hour, narrowed to the requested repositories and permissions. */
+function issueInstallationToken(ctx, installation, request) {
+    const available = installationRepos(ctx, installation);
+    let repoIds = null;
+    if (request.repositories || request.repository_ids) {
+        repoIds = [];
+        for (const name of request.repositories ?? []) {
+            const repo = available.find((candidate) => candidate.name.toLowerCase() === name.toLowerCase());
+            if (!repo)
+                throw (0,_state_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .unprocessable */ .Pq)('Installation', `There is at least one repository that does not exist or is not accessible to the parent installation.`, 'repositories');
+            repoIds.push(repo.id);
+        }
+        for (const id of request.repository_ids ?? []) {
+            if (!available.some((repo) => repo.id === id))
+                throw (0,_state_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .unprocessable */ .Pq)('Installation', `There is at least one repository that does not exist or is not accessible to the parent installation.`, 'repository_ids');
+            repoIds.push(id);
+        }
+    }
+    let permissions = installation.permissions;
+    if (request.permissions) {
+        for (const [name, level] of Object.entries(request.permissions)) {
+            const granted = installation.permissions[name];
+            if (!granted || RANK[granted] < RANK[level])
+                throw (0,_state_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .unprocessable */ .Pq)('Installation', 'The permissions requested are not granted to this installation.', 'permissions');
+        }
+        permissions = { ...request.permissions, metadata: 'read' };
+    }
+    const token = `ghs_${(0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.randomBytes)(27).toString('base64url').replace(/[-_]/g, 'x').slice(0, 36)}`;
+    const expiresAt = (0,_seed_time_js__WEBPACK_IMPORTED_MODULE_2__/* .isoSeconds */ .nE)(new Date(ctx.core.now().getTime() + 3_600_000));
+    ctx.core.redactor.add(token);
+    ctx.store.insert(ctx.journal, 'token', {
+        id: ctx.store.nextId('token'),
+        kind: 'installation',
+        token,
+        installationId: installation.id,
+        expiresAt,
+        repoIds,
+        permissions,
+    });
+    const repos = repoIds ? available.filter((repo) => repoIds.includes(repo.id)) : undefined;
+    return { token, expiresAt, permissions, repos };
+}
+/** Installs an app (a person clicking "Install"): the `installation.created` webhook. */
+function installApp(ctx, input) {
+    if ([...ctx.store.all('installation')].some((i) => i.appId === input.app.id && i.accountId === input.accountId))
+        throw new _state_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ApiError */ .hD(422, 'The app is already installed on this account.');
+    const installation = ctx.store.insert(ctx.journal, 'installation', {
+        id: ctx.store.nextId('installation'),
+        appId: input.app.id,
+        accountId: input.accountId,
+        repositorySelection: input.repoIds ? 'selected' : 'all',
+        repoIds: input.repoIds ?? [],
+        permissions: input.permissions ?? input.app.permissions,
+        events: input.app.events,
+        createdAt: ctx.now,
+        updatedAt: ctx.now,
+    });
+    const sender = ctx.store.get('user', input.senderId);
+    (0,_webhooks_emit_js__WEBPACK_IMPORTED_MODULE_3__/* .emit */ .I)(ctx, 'installation', undefined, (view) => ({
+        action: 'created',
+        installation: (0,_webhooks_shapes_js__WEBPACK_IMPORTED_MODULE_7__/* .hookInstallation */ .G5)((0,_render_apps_js__WEBPACK_IMPORTED_MODULE_4__/* .renderInstallation */ .Td)(view, installation)),
+        repositories: installationRepos(ctx, installation).map((repo) => {
+            const full = (0,_render_repos_js__WEBPACK_IMPORTED_MODULE_5__/* .renderRepo */ .ZY)(view, repo);
+            return {
+                id: full.id,
+                node_id: full.node_id,
+                name: full.name,
+                full_name: full.full_name,
+                private: full.private,
+            };
+        }),
+        requester: (0,_webhooks_shapes_js__WEBPACK_IMPORTED_MODULE_7__/* .hookUser */ .n3)((0,_render_users_js__WEBPACK_IMPORTED_MODULE_6__/* .simpleUser */ .U5)(view, sender)),
+        sender: (0,_webhooks_shapes_js__WEBPACK_IMPORTED_MODULE_7__/* .hookUser */ .n3)((0,_render_users_js__WEBPACK_IMPORTED_MODULE_6__/* .simpleUser */ .U5)(view, sender)),
+    }), sender);
+    return installation;
+}
+
+
+/***/ }),
+
+/***/ 90962:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Dg: () => (/* binding */ createArtifact),
+/* harmony export */   E8: () => (/* binding */ runLogsPath),
+/* harmony export */   EE: () => (/* binding */ logDownloadUrl),
+/* harmony export */   FG: () => (/* binding */ runArtifactNamed),
+/* harmony export */   FW: () => (/* binding */ jobLogPath),
+/* harmony export */   XZ: () => (/* binding */ finalizeArtifact),
+/* harmony export */   _0: () => (/* binding */ stageArtifactBlock),
+/* harmony export */   _d: () => (/* binding */ isExpired),
+/* harmony export */   bG: () => (/* binding */ removeArtifact),
+/* harmony export */   mg: () => (/* binding */ commitArtifactBlocks),
+/* harmony export */   rh: () => (/* binding */ runArtifacts),
+/* harmony export */   sv: () => (/* binding */ artifactDownloadUrl)
+/* harmony export */ });
+/* unused harmony exports MAX_BLOCK_BYTES, signedBlobUrl, artifactBlobPath */
+/* harmony import */ var _seed_time_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(86883);
+/* harmony import */ var _state_blobs_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(94742);
+/* harmony import */ var _state_errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3435);
+/* harmony import */ var _state_signed_urls_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(34067);
+
+
+
+
+const DAY = 86_400_000;
+/** What upload-artifact keeps by default (a repository's maximum retention). */
+const DEFAULT_RETENTION_DAYS = 90;
+const UPLOAD_URL_LIFETIME = 6 * 3_600_000;
+const DOWNLOAD_URL_LIFETIME = 3_600_000;
+/** Azure's largest block (4000 MiB) is far beyond what a clone should hold: one block ≤ 256 MiB. */
+const MAX_BLOCK_BYTES = 256 * 1024 * 1024;
+/** Characters upload-artifact refuses in artifact names (the server checks too). */
+const FORBIDDEN_NAME = /["':<>|*?\r\n\\/]/;
+const isExpired = (artifact, now) => Date.parse(artifact.expiresAt) <= now.getTime();
+/** A URL of the clone's blob endpoint, signed for `permission` on that path only. */
+function signedBlobUrl(ctx, path, permission, lifetimeMs) {
+    const expiry = new Date(ctx.core.now().getTime() + lifetimeMs);
+    return `${ctx.core.base}${path}?${(0,_state_signed_urls_js__WEBPACK_IMPORTED_MODULE_3__/* .signQuery */ .i)(ctx.core.signingKey, path, permission, expiry)}`;
+}
+const artifactBlobPath = (artifact) => `/_blobs/actions-results/${artifact.id}/${encodeURIComponent(artifact.fileName)}`;
+/**
+ * CreateArtifact: a pending artifact of the job's run and a URL its bytes are uploaded to. A
+ * finalized artifact of the same name makes it a conflict (upload-artifact deletes first to
+ * overwrite); a pending one is replaced.
+ */
+function createArtifact(ctx, run, job, input) {
+    if (input.name.trim() === '' || FORBIDDEN_NAME.test(input.name))
+        throw new _state_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .ApiError */ .hD(400, `invalid artifact name "${input.name}": it must not be empty nor contain " : < > | * ? \\ / or line breaks`);
+    const existing = ctx.store.where('artifact', `run:${run.id}`).filter((artifact) => artifact.name === input.name);
+    if (existing.some((artifact) => artifact.finalized))
+        throw new _state_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .ApiError */ .hD(409, `an artifact with this name already exists on the workflow run: ${input.name}`);
+    for (const pending of existing)
+        removeArtifact(ctx, pending);
+    const mimeType = input.mimeType || 'application/zip';
+    const now = ctx.core.now();
+    const expiresAt = input.expiresAt
+        ? (0,_seed_time_js__WEBPACK_IMPORTED_MODULE_0__/* .isoSeconds */ .nE)(new Date(input.expiresAt))
+        : (0,_seed_time_js__WEBPACK_IMPORTED_MODULE_0__/* .isoSeconds */ .nE)(new Date(now.getTime() + DEFAULT_RETENTION_DAYS * DAY));
+    const id = ctx.store.nextId('artifact');
+    const artifact = ctx.store.insert(ctx.journal, 'artifact', {
+        id,
+        repoId: run.repoId,
+        runId: run.id,
+        jobId: job.id,
+        name: input.name,
+        fileName: mimeType === 'application/zip' ? `${input.name}.zip` : input.name,
+        mimeType,
+        blob: `artifact-${id}`,
+        finalized: false,
+        sizeInBytes: 0,
+        digest: null,
+        createdAt: ctx.now,
+        updatedAt: ctx.now,
+        expiresAt,
+    });
+    return { artifact, uploadUrl: signedBlobUrl(ctx, artifactBlobPath(artifact), 'cw', UPLOAD_URL_LIFETIME) };
+}
+/** Put Block: one staged block of a pending artifact's upload. */
+async function stageArtifactBlock(ctx, artifact, blockId, data) {
+    if (artifact.finalized)
+        throw new _state_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .ApiError */ .hD(409, 'The artifact is finalized: its blob cannot change.');
+    if (!blockId)
+        throw new _state_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .ApiError */ .hD(400, 'The value for one of the HTTP headers is not in the correct format: blockid');
+    await ctx.core.blobs.stageBlock(artifact.blob, blockId, data, MAX_BLOCK_BYTES);
+}
+/** Put Block List: the staged blocks, in order, become the artifact's bytes (size and digest recorded). */
+async function commitArtifactBlocks(ctx, artifact, blockIds) {
+    if (artifact.finalized)
+        throw new _state_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .ApiError */ .hD(409, 'The artifact is finalized: its blob cannot change.');
+    try {
+        const blob = await ctx.core.blobs.commit(artifact.blob, blockIds);
+        ctx.store.update(ctx.journal, 'artifact', artifact, {
+            sizeInBytes: blob.size,
+            digest: `sha256:${blob.sha256}`,
+            updatedAt: ctx.now,
+        });
+    }
+    catch (error) {
+        if (error instanceof _state_blobs_js__WEBPACK_IMPORTED_MODULE_1__/* .MissingBlockError */ .ap)
+            throw new _state_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .ApiError */ .hD(400, error.message);
+        throw error;
+    }
+}
+/**
+ * FinalizeArtifact: the upload is complete. The size (and hash, when given) the client computed
+ * must be those of the bytes the clone received, so a truncated upload never becomes an artifact.
+ */
+function finalizeArtifact(ctx, run, input) {
+    const artifact = ctx.store
+        .where('artifact', `run:${run.id}`)
+        .find((candidate) => candidate.name === input.name && !candidate.finalized);
+    if (!artifact)
+        throw new _state_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .ApiError */ .hD(404, `no pending artifact named "${input.name}" on this workflow run: call CreateArtifact first`);
+    const stored = ctx.core.blobs.size(artifact.blob);
+    if (stored === undefined)
+        throw new _state_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .ApiError */ .hD(400, `artifact "${input.name}" has no uploaded content: commit its blocks first`);
+    if (stored !== input.size)
+        throw new _state_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .ApiError */ .hD(400, `artifact "${input.name}": the finalized size ${input.size} is not the ${stored} bytes uploaded`);
+    if (input.hash && input.hash !== artifact.digest)
+        throw new _state_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .ApiError */ .hD(400, `artifact "${input.name}": the hash ${input.hash} is not that of the uploaded bytes (${artifact.digest})`);
+    ctx.store.update(ctx.journal, 'artifact', artifact, { finalized: true, updatedAt: ctx.now });
+    return artifact;
+}
+/** The finalized, unexpired artifacts of a run, oldest first. */
+function runArtifacts(ctx, run) {
+    const now = ctx.core.now();
+    return ctx.store
+        .where('artifact', `run:${run.id}`)
+        .filter((artifact) => artifact.finalized && !isExpired(artifact, now))
+        .sort((a, b) => a.id - b.id);
+}
+function runArtifactNamed(ctx, run, name) {
+    const artifact = runArtifacts(ctx, run)
+        .filter((candidate) => candidate.name === name)
+        .at(-1);
+    if (!artifact)
+        throw new _state_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .ApiError */ .hD(404, `no artifact named "${name}" on this workflow run`);
+    return artifact;
+}
+/** A short-lived signed URL the artifact's bytes are downloaded from; 410 once it has expired. */
+function artifactDownloadUrl(ctx, artifact) {
+    if (isExpired(artifact, ctx.core.now()))
+        throw new _state_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .ApiError */ .hD(410, 'Artifact has expired');
+    if (!artifact.finalized)
+        throw (0,_state_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .notFound */ .mX)();
+    return signedBlobUrl(ctx, artifactBlobPath(artifact), 'r', DOWNLOAD_URL_LIFETIME);
+}
+function removeArtifact(ctx, artifact) {
+    ctx.store.remove(ctx.journal, 'artifact', artifact);
+    ctx.core.blobs.remove(artifact.blob);
+}
+/** Logs are served from the blob endpoint too, as GitHub redirects log downloads to storage. */
+const jobLogPath = (job) => `/_blobs/actions-logs/jobs/${job.id}`;
+const runLogsPath = (run) => `/_blobs/actions-logs/runs/${run.id}/logs.zip`;
+const logDownloadUrl = (ctx, path) => signedBlobUrl(ctx, path, 'r', 60_000);
+
+
+/***/ }),
+
+/***/ 54288:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Lj: () => (/* binding */ updateCheckRun),
+/* harmony export */   TU: () => (/* binding */ findCheckRun),
+/* harmony export */   _U: () => (/* binding */ createCheckRun),
+/* harmony export */   pZ: () => (/* binding */ emitCheckRun),
+/* harmony export */   uQ: () => (/* binding */ requestAction)
+/* harmony export */ });
+/* harmony import */ var _state_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3435);
+/* harmony import */ var _render_checks_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(26208);
+/* harmony import */ var _state_check_suites_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(24614);
+/* harmony import */ var _webhooks_emit_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3424);
+/* harmony import */ var _webhooks_shapes_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(90681);
+
+
+
+
+
+function toAnnotation(input) {
+    return {
+        path: input.path,
+        startLine: input.start_line,
+        endLine: input.end_line,
+        startColumn: input.start_column ?? null,
+        endColumn: input.end_column ?? null,
+        annotationLevel: input.annotation_level,
+        message: input.message,
+        title: input.title ?? null,
+        rawDetails: input.raw_details ?? null,
+    };
+}
+/** Only GitHub Apps create check runs; a personal token gets GitHub's 403. */
+function requireApp(ctx) {
+    if (ctx.actor.kind !== 'installation')
+        throw new _state_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ApiError */ .hD(403, 'You must authenticate via a GitHub App.');
+    return ctx.actor.app;
+}
+function validateRun(input, status, conclusion) {
+    if (status === 'completed' && !conclusion)
+        throw (0,_state_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .unprocessable */ .Pq)('CheckRun', 'Conclusion required if status is completed', 'conclusion');
+    if ((input.actions?.length ?? 0) > 3)
+        throw (0,_state_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .unprocessable */ .Pq)('CheckRun', 'Only 3 actions are allowed', 'actions');
+    for (const action of input.actions ?? []) {
+        if (action.label.length > 20 || action.description.length > 40 || action.identifier.length > 20)
+            throw (0,_state_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .unprocessable */ .Pq)('CheckRun', 'An action label is at most 20 characters, a description 40, an identifier 20', 'actions');
+    }
+    if ((input.output?.annotations?.length ?? 0) > 50)
+        throw (0,_state_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .unprocessable */ .Pq)('CheckRun', 'At most 50 annotations can be sent per request', 'output');
+}
+async function createCheckRun(ctx, repo, input) {
+    const app = requireApp(ctx);
+    const sha = repo.git.resolveCommit(input.head_sha);
+    if (!sha || sha !== input.head_sha)
+        throw new _state_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ApiError */ .hD(422, `No commit found for SHA: ${input.head_sha}`);
+    const conclusion = input.conclusion ?? null;
+    const status = conclusion ? 'completed' : (input.status ?? 'queued');
+    validateRun(input, status, conclusion);
+    const suite = (0,_state_check_suites_js__WEBPACK_IMPORTED_MODULE_4__/* .suiteFor */ .s)(ctx.store, ctx.journal, repo, app.id, sha, ctx.now);
+    const run = ctx.store.insert(ctx.journal, 'checkRun', {
+        id: ctx.store.nextId('checkRun'),
+        repoId: repo.id,
+        suiteId: suite.id,
+        appId: app.id,
+        name: input.name,
+        headSha: sha,
+        externalId: input.external_id ?? null,
+        detailsUrl: input.details_url ?? null,
+        status,
+        conclusion,
+        startedAt: input.started_at ?? ctx.now,
+        completedAt: status === 'completed' ? (input.completed_at ?? ctx.now) : null,
+        output: {
+            title: input.output?.title ?? null,
+            summary: input.output?.summary ?? null,
+            text: input.output?.text ?? null,
+            annotations: (input.output?.annotations ?? []).map(toAnnotation),
+        },
+        actions: input.actions ?? [],
+    });
+    emitCheckRun(ctx, repo, run, 'created');
+    refreshSuite(ctx, repo, suite);
+    return run;
+}
+async function updateCheckRun(ctx, repo, run, input) {
+    const app = requireApp(ctx);
+    if (app.id !== run.appId)
+        throw new _state_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ApiError */ .hD(403, 'Invalid app_id `' + app.id + '` - check run can only be modified by its own app.');
+    const conclusion = input.conclusion ?? (input.status && input.status !== 'completed' ? null : run.conclusion);
+    const status = input.conclusion ? 'completed' : (input.status ?? run.status);
+    validateRun(input, status, conclusion);
+    const wasCompleted = run.status === 'completed';
+    ctx.store.update(ctx.journal, 'checkRun', run, {
+        ...(input.name !== undefined ? { name: input.name } : {}),
+        ...(input.details_url !== undefined ? { detailsUrl: input.details_url } : {}),
+        ...(input.external_id !== undefined ? { externalId: input.external_id } : {}),
+        ...(input.started_at !== undefined ? { startedAt: input.started_at } : {}),
+        status,
+        conclusion: status === 'completed' ? conclusion : null,
+        completedAt: status === 'completed' ? (input.completed_at ?? run.completedAt ?? ctx.now) : null,
+        ...(input.output
+            ? {
+                output: {
+                    title: input.output.title ?? run.output.title,
+                    summary: input.output.summary ?? run.output.summary,
+                    text: input.output.text ?? run.output.text,
+                    // GitHub appends annotations across updates (so they can be sent 50 at a time).
+                    annotations: [...run.output.annotations, ...(input.output.annotations ?? []).map(toAnnotation)],
+                },
+            }
+            : {}),
+        ...(input.actions ? { actions: input.actions } : {}),
+    });
+    if (!wasCompleted && status === 'completed')
+        emitCheckRun(ctx, repo, run, 'completed');
+    const suite = ctx.store.get('checkSuite', run.suiteId);
+    if (suite)
+        refreshSuite(ctx, repo, suite);
+}
+function emitCheckRun(ctx, repo, run, action, extra = {}) {
+    (0,_webhooks_emit_js__WEBPACK_IMPORTED_MODULE_2__/* .emit */ .I)(ctx, 'check_run', repo, (view) => {
+        const suite = view.store.get('checkSuite', run.suiteId);
+        return {
+            action,
+            check_run: (0,_webhooks_shapes_js__WEBPACK_IMPORTED_MODULE_3__/* .hookCheckRun */ .Zn)((0,_render_checks_js__WEBPACK_IMPORTED_MODULE_1__/* .renderCheckRun */ .kL)(view, repo, run), (0,_render_checks_js__WEBPACK_IMPORTED_MODULE_1__/* .renderCheckSuite */ .TH)(view, repo, suite)),
+            ...(extra.requestedAction !== undefined ? { requested_action: { identifier: extra.requestedAction } } : {}),
+        };
+    }, extra.sender);
+}
+/** Recomputes a suite from its runs; `check_suite.completed` fires when the last run completes. */
+function refreshSuite(ctx, repo, suite) {
+    const next = (0,_state_check_suites_js__WEBPACK_IMPORTED_MODULE_4__/* .suiteState */ .y)(ctx.store, suite);
+    const wasCompleted = suite.status === 'completed';
+    if (next.status === suite.status && next.conclusion === suite.conclusion)
+        return;
+    ctx.store.update(ctx.journal, 'checkSuite', suite, { ...next, updatedAt: ctx.now });
+    if (!wasCompleted && next.status === 'completed')
+        (0,_webhooks_emit_js__WEBPACK_IMPORTED_MODULE_2__/* .emit */ .I)(ctx, 'check_suite', repo, (view) => ({
+            action: 'completed',
+            check_suite: (0,_webhooks_shapes_js__WEBPACK_IMPORTED_MODULE_3__/* .hookCheckSuite */ .Ew)((0,_render_checks_js__WEBPACK_IMPORTED_MODULE_1__/* .renderCheckSuite */ .TH)(view, repo, suite)),
+        }));
+}
+/** A person clicking one of a check run's buttons: `check_run.requested_action` to the app. */
+function requestAction(ctx, repo, run, identifier, user) {
+    if (!run.actions.some((action) => action.identifier === identifier))
+        throw (0,_state_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .unprocessable */ .Pq)('CheckRun', `No action with identifier "${identifier}" on check run ${run.id}`, 'identifier');
+    emitCheckRun(ctx, repo, run, 'requested_action', { requestedAction: identifier, sender: user });
+}
+function findCheckRun(ctx, repo, id) {
+    const run = ctx.store.get('checkRun', id);
+    if (!run || run.repoId !== repo.id)
+        throw (0,_state_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .notFound */ .mX)();
+    return run;
+}
+
+
+/***/ }),
+
+/***/ 74196:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   K2: () => (/* binding */ ownersOf),
+/* harmony export */   oZ: () => (/* binding */ readCodeowners),
+/* harmony export */   u8: () => (/* binding */ isOwner),
+/* harmony export */   v0: () => (/* binding */ codeownersErrors)
+/* harmony export */ });
+/* unused harmony exports CODEOWNERS_PATHS, parseCodeowners */
+/* harmony import */ var _state_teams_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(74048);
+
+/**
+ * CODEOWNERS, as GitHub reads it: the first of `.github/CODEOWNERS`, `CODEOWNERS`,
+ * `docs/CODEOWNERS` on a branch; lines `<pattern> <owner>…` where the last matching line wins and an
+ * owner is `@user`, `@org/team` or an e-mail address.
+ */
+const CODEOWNERS_PATHS = ['.github/CODEOWNERS', 'CODEOWNERS', 'docs/CODEOWNERS'];
+function readCodeowners(git, ref) {
+    const sha = git.resolveCommit(ref);
+    const commit = sha ? git.readCommit(sha) : undefined;
+    if (!commit)
+        return undefined;
+    for (const path of CODEOWNERS_PATHS) {
+        const entry = git.entryAt(commit.tree, path);
+        const blob = entry ? git.readBlob(entry.sha) : undefined;
+        if (blob)
+            return { path, rules: parseCodeowners(blob.toString('utf8')) };
+    }
+    return undefined;
+}
+function parseCodeowners(text) {
+    const rules = [];
+    text.split(/\r?\n/).forEach((raw, index) => {
+        const source = raw.replace(/(^|\s)#.*$/, '').trim();
+        if (!source)
+            return;
+        const [pattern, ...owners] = source.split(/\s+/);
+        rules.push({ line: index + 1, pattern: pattern, owners, source: raw });
+    });
+    return rules;
+}
+/** A gitignore-style pattern as a regular expression over repository paths. */
+function patternRegex(pattern) {
+    const anchored = pattern.startsWith('/') || pattern.replace(/\/$/, '').includes('/');
+    const directory = pattern.endsWith('/');
+    const body = pattern
+        .replace(/^\//, '')
+        .replace(/\/$/, '')
+        .split(/(\*\*\/?|\*|\?)/)
+        .map((part) => {
+        if (part === '**/' || part === '**')
+            return '(?:.*/)?';
+        if (part === '*')
+            return '[^/]*';
+        if (part === '?')
+            return '[^/]';
+        return part.replace(/[.+^${}()|[\]\\]/g, '\\$&');
+    })
+        .join('')
+        .replace(/\(\?:\.\*\/\)\?$/, '.*');
+    // `docs/*` owns the files directly in docs/, not those further down.
+    const tail = directory ? '/.*' : pattern.endsWith('/*') ? '' : '(?:/.*)?';
+    return new RegExp(`^${anchored ? '' : '(?:.*/)?'}${body}${tail}$`);
+}
+/** The owners of a path: those of the last rule that matches it (none when that rule lists none). */
+function ownersOf(file, path) {
+    let owners = [];
+    for (const rule of file.rules)
+        if (patternRegex(rule.pattern).test(path))
+            owners = rule.owners;
+    return owners;
+}
+/** Whether a user is one of `owners` (directly, by e-mail, or as a member of an owning team). */
+function isOwner(store, repo, owners, userId) {
+    const user = store.get('user', userId);
+    if (!user)
+        return false;
+    return owners.some((owner) => {
+        if (owner.includes('@') && !owner.startsWith('@'))
+            return user.email?.toLowerCase() === owner.toLowerCase();
+        const name = owner.replace(/^@/, '');
+        const slash = name.indexOf('/');
+        if (slash === -1)
+            return name.toLowerCase() === user.login.toLowerCase();
+        const org = store.userByLogin(name.slice(0, slash));
+        const team = org && org.id === repo.ownerId ? (0,_state_teams_js__WEBPACK_IMPORTED_MODULE_0__/* .teamBySlug */ .Uq)(store, org.id, name.slice(slash + 1)) : undefined;
+        return team ? (0,_state_teams_js__WEBPACK_IMPORTED_MODULE_0__/* .teamMemberIds */ ._s)(store, team).has(userId) : false;
+    });
+}
+/** The problems GitHub reports for a CODEOWNERS file: owners that do not exist or cannot own. */
+function codeownersErrors(store, repo, file) {
+    const errors = [];
+    for (const rule of file.rules) {
+        for (const owner of rule.owners) {
+            if (owner.includes('@') && !owner.startsWith('@'))
+                continue;
+            const name = owner.replace(/^@/, '');
+            const slash = name.indexOf('/');
+            const org = slash === -1 ? undefined : store.userByLogin(name.slice(0, slash));
+            const valid = !owner.startsWith('@')
+                ? false
+                : slash === -1
+                    ? store.userByLogin(name) !== undefined
+                    : org !== undefined &&
+                        org.id === repo.ownerId &&
+                        (0,_state_teams_js__WEBPACK_IMPORTED_MODULE_0__/* .teamBySlug */ .Uq)(store, org.id, name.slice(slash + 1)) !== undefined;
+            if (valid)
+                continue;
+            const column = rule.source.indexOf(owner) + 1;
+            errors.push({
+                line: rule.line,
+                column,
+                source: rule.source,
+                kind: owner.startsWith('@') ? 'Unknown owner' : 'Invalid owner',
+                suggestion: owner.startsWith('@') ? `make sure ${owner} exists and has write access to the repository` : null,
+                message: `${owner.startsWith('@') ? 'Unknown owner' : 'Invalid owner'} on line ${rule.line}: ${owner.startsWith('@') ? `make sure ${owner} exists and has write access to the repository` : 'owners are @user, @org/team or an e-mail address'}\n\n  ${rule.source}\n  ${' '.repeat(Math.max(0, column - 1))}^`,
+                path: file.path,
+            });
+        }
+    }
+    return errors;
+}
+
+
+/***/ }),
+
+/***/ 7666:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   V: () => (/* binding */ requestContext)
+/* harmony export */ });
+/**
+ * The context of one request on `core`: its store and the request's time; the core's URLs unless the
+ * request came through another mount, no webhook deliveries yet unless the caller collects them.
+ */
+function requestContext(core, request) {
+    return {
+        core,
+        store: core.store,
+        urls: request.urls ?? core.urls,
+        actor: request.actor,
+        journal: request.journal,
+        requestId: request.requestId,
+        deliveries: request.deliveries ?? [],
+        now: core.nowIso(),
+    };
+}
+
+
+/***/ }),
+
+/***/ 93115:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Aq: () => (/* binding */ withRepoLock),
+/* harmony export */   Bl: () => (/* binding */ pusherOf),
+/* harmony export */   LH: () => (/* binding */ moveRef)
+/* harmony export */ });
+/* harmony import */ var _state_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3435);
+/* harmony import */ var _state_actor_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(39991);
+/* harmony import */ var _protection_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(17658);
+/* harmony import */ var _refs_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(15105);
+
+
+
+
+/** Runs `work` holding the repository's write lock (shared with pushes). */
+function withRepoLock(ctx, repo, work) {
+    return ctx.core.locks.run(repo.git.gitDir, work);
+}
+function pusherOf(ctx, repo) {
+    return (0,_state_actor_js__WEBPACK_IMPORTED_MODULE_3__/* .actingUser */ .e)(ctx.actor) ?? ctx.store.get('user', repo.ownerId);
+}
+/**
+ * Moves (or deletes, with null) a ref if it still points at `expected`, then runs what follows a
+ * push. Call it while holding the repository lock.
+ */
+async function moveRef(ctx, repo, ref, sha, expected) {
+    (0,_protection_js__WEBPACK_IMPORTED_MODULE_1__/* .checkRefProtection */ .P)(ctx, repo, ref, sha, repo.git.refs.get(ref) ?? expected);
+    const result = repo.git.refs.update(ref, sha, expected);
+    switch (result.kind) {
+        case 'ok':
+            await (0,_refs_js__WEBPACK_IMPORTED_MODULE_2__/* .afterRefsChanged */ .j)(ctx, repo, [{ ref, before: result.old ?? null, after: sha }], pusherOf(ctx, repo));
+            return;
+        case 'stale':
+            throw (0,_state_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .conflict */ .hj)(`${ref} was updated by someone else; try again`);
+        case 'locked':
+            throw (0,_state_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .conflict */ .hj)(`${ref} is being updated; try again`);
+        case 'conflict':
+            throw new _state_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ApiError */ .hD(422, `Reference cannot be written: ${ref}`);
+    }
+}
+
+
+/***/ }),
+
+/***/ 96502:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   _: () => (/* binding */ touch),
+/* harmony export */   r: () => (/* binding */ addIssueEvent)
+/* harmony export */ });
+/* harmony import */ var _state_actor_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(39991);
+
+/** Records an issue event (`closed`, `labeled`…) on the issue's timeline. */
+function addIssueEvent(ctx, repo, issue, event, extra = {}) {
+    return ctx.store.insert(ctx.journal, 'event', {
+        id: ctx.store.nextId('event'),
+        repoId: repo.id,
+        issueId: issue.id,
+        actorId: extra.actorId ?? (0,_state_actor_js__WEBPACK_IMPORTED_MODULE_0__/* .actingUser */ .e)(ctx.actor)?.id ?? repo.ownerId,
+        event,
+        createdAt: ctx.now,
+        commitId: null,
+        ...extra,
+    });
+}
+/** Any change to an issue or its comments moves its `updated_at`. */
+function touch(ctx, issue) {
+    ctx.store.update(ctx.journal, 'issue', issue, { updatedAt: ctx.now });
+}
+
+
+/***/ }),
+
+/***/ 43953:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   $M: () => (/* binding */ resolveMilestone),
+/* harmony export */   Bv: () => (/* binding */ editIssueText),
+/* harmony export */   Dj: () => (/* binding */ resolveAssignees),
+/* harmony export */   FV: () => (/* binding */ insertIssue),
+/* harmony export */   Iz: () => (/* binding */ requireEditable),
+/* harmony export */   TH: () => (/* binding */ canTriage),
+/* harmony export */   Yp: () => (/* binding */ isAssignable),
+/* harmony export */   ZC: () => (/* binding */ setIssueLabels),
+/* harmony export */   iW: () => (/* binding */ resolveLabels),
+/* harmony export */   kD: () => (/* binding */ labelOn),
+/* harmony export */   wv: () => (/* binding */ setIssueMilestone),
+/* harmony export */   yL: () => (/* binding */ setIssueAssignees),
+/* harmony export */   zE: () => (/* binding */ setIssueState)
+/* harmony export */ });
+/* harmony import */ var _state_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3435);
+/* harmony import */ var _webhooks_payloads_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(76588);
+/* harmony import */ var _state_actor_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(39991);
+/* harmony import */ var _issue_events_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(96502);
+/* harmony import */ var _state_permissions_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(28478);
+
+
+
+
+
+/** A new open issue (or the issue half of a pull request), numbered next in its repository. */
+function insertIssue(ctx, repo, user, fields) {
+    const number = repo.nextNumber;
+    ctx.store.update(ctx.journal, 'repo', repo, { nextNumber: number + 1 });
+    return ctx.store.insert(ctx.journal, 'issue', {
+        id: ctx.store.nextId('issue'),
+        repoId: repo.id,
+        number,
+        title: fields.title,
+        body: fields.body ?? null,
+        userId: user.id,
+        state: 'open',
+        stateReason: null,
+        labelIds: [],
+        assigneeIds: [],
+        milestoneId: null,
+        locked: false,
+        activeLockReason: null,
+        createdAt: ctx.now,
+        updatedAt: ctx.now,
+        closedAt: null,
+        closedById: null,
+        pullId: null,
+        viaAppId: ctx.actor.kind === 'installation' ? ctx.actor.app.id : null,
+    });
+}
+/** Users and apps that may set labels, assignees and milestones (GitHub drops them silently for others). */
+function canTriage(ctx, repo, isPull = false) {
+    const actor = ctx.actor;
+    if (actor.kind === 'installation') {
+        const level = actor.token.permissions[isPull ? 'pull_requests' : 'issues'];
+        return (level === 'write' || level === 'admin') && (0,_state_permissions_js__WEBPACK_IMPORTED_MODULE_2__/* .atLeast */ .jZ)((0,_state_permissions_js__WEBPACK_IMPORTED_MODULE_2__/* .actorRole */ .k_)(ctx.store, actor, repo), 'read');
+    }
+    return (0,_state_permissions_js__WEBPACK_IMPORTED_MODULE_2__/* .atLeast */ .jZ)((0,_state_permissions_js__WEBPACK_IMPORTED_MODULE_2__/* .actorRole */ .k_)(ctx.store, actor, repo), 'triage');
+}
+/** Whether the actor may edit this issue's title, body and state: its author, or a triager. */
+function canEdit(ctx, repo, issue) {
+    return (0,_state_actor_js__WEBPACK_IMPORTED_MODULE_3__/* .actingUser */ .e)(ctx.actor)?.id === issue.userId || canTriage(ctx, repo, issue.pullId !== null);
+}
+function isAssignable(ctx, repo, user) {
+    return user.type !== 'Organization' && (0,_state_permissions_js__WEBPACK_IMPORTED_MODULE_2__/* .atLeast */ .jZ)((0,_state_permissions_js__WEBPACK_IMPORTED_MODULE_2__/* .userRole */ .KZ)(ctx.store, user.id, repo), 'triage');
+}
+/** Labels by name (case-insensitive); missing ones are created, as GitHub does when labels are applied. */
+function resolveLabels(ctx, repo, names) {
+    const existing = ctx.store.where('label', `repo:${repo.id}`);
+    const result = [];
+    for (const input of names) {
+        const name = (typeof input === 'string' ? input : input.name).trim();
+        if (!name)
+            continue;
+        let label = existing.find((candidate) => candidate.name.toLowerCase() === name.toLowerCase());
+        if (!label) {
+            label = ctx.store.insert(ctx.journal, 'label', {
+                id: ctx.store.nextId('label'),
+                repoId: repo.id,
+                name,
+                color: 'ededed',
+                description: null,
+                isDefault: false,
+            });
+            existing.push(label);
+        }
+        if (!result.includes(label))
+            result.push(label);
+    }
+    return result;
+}
+/** Assignees by login; anyone who cannot be assigned makes the request a 422. */
+function resolveAssignees(ctx, repo, logins) {
+    const errors = [];
+    const users = [];
+    for (const login of logins) {
+        const user = ctx.store.userByLogin(login);
+        if (!user || !isAssignable(ctx, repo, user))
+            errors.push({ resource: 'Issue', field: 'assignees', code: 'invalid', value: login });
+        else if (!users.includes(user))
+            users.push(user);
+    }
+    if (errors.length > 0)
+        throw (0,_state_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .validationFailed */ .$Y)(errors);
+    return users.slice(0, 10);
+}
+function resolveMilestone(ctx, repo, value) {
+    if (value === null)
+        return null;
+    const number = Number(value);
+    const milestone = ctx.store.where('milestone', `repo:${repo.id}`).find((candidate) => candidate.number === number);
+    if (!milestone)
+        throw (0,_state_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .validationFailed */ .$Y)([{ resource: 'Issue', field: 'milestone', code: 'invalid', value }]);
+    return milestone.id;
+}
+/** Replaces an issue's labels, recording labeled/unlabeled events and webhooks. */
+async function setIssueLabels(ctx, repo, issue, labels) {
+    const before = issue.labelIds;
+    const after = labels.map((label) => label.id);
+    const added = after.filter((id) => !before.includes(id));
+    const removed = before.filter((id) => !after.includes(id));
+    if (added.length === 0 && removed.length === 0)
+        return;
+    ctx.store.update(ctx.journal, 'issue', issue, { labelIds: after });
+    (0,_issue_events_js__WEBPACK_IMPORTED_MODULE_4__/* .touch */ ._)(ctx, issue);
+    for (const id of removed) {
+        const label = ctx.store.get('label', id);
+        if (!label)
+            continue;
+        (0,_issue_events_js__WEBPACK_IMPORTED_MODULE_4__/* .addIssueEvent */ .r)(ctx, repo, issue, 'unlabeled', { label: { name: label.name, color: label.color } });
+        await (0,_webhooks_payloads_js__WEBPACK_IMPORTED_MODULE_1__/* .emitIssueEvent */ .xZ)(ctx, repo, issue, 'unlabeled', { label });
+    }
+    for (const id of added) {
+        const label = ctx.store.get('label', id);
+        (0,_issue_events_js__WEBPACK_IMPORTED_MODULE_4__/* .addIssueEvent */ .r)(ctx, repo, issue, 'labeled', { label: { name: label.name, color: label.color } });
+        await (0,_webhooks_payloads_js__WEBPACK_IMPORTED_MODULE_1__/* .emitIssueEvent */ .xZ)(ctx, repo, issue, 'labeled', { label });
+    }
+}
+async function setIssueAssignees(ctx, repo, issue, users) {
+    const before = issue.assigneeIds;
+    const after = users.map((user) => user.id);
+    const added = after.filter((id) => !before.includes(id));
+    const removed = before.filter((id) => !after.includes(id));
+    if (added.length === 0 && removed.length === 0)
+        return;
+    ctx.store.update(ctx.journal, 'issue', issue, { assigneeIds: after });
+    (0,_issue_events_js__WEBPACK_IMPORTED_MODULE_4__/* .touch */ ._)(ctx, issue);
+    const assigner = (0,_state_actor_js__WEBPACK_IMPORTED_MODULE_3__/* .actingUser */ .e)(ctx.actor)?.id;
+    for (const id of removed) {
+        (0,_issue_events_js__WEBPACK_IMPORTED_MODULE_4__/* .addIssueEvent */ .r)(ctx, repo, issue, 'unassigned', { assigneeId: id, assignerId: assigner });
+        await (0,_webhooks_payloads_js__WEBPACK_IMPORTED_MODULE_1__/* .emitIssueEvent */ .xZ)(ctx, repo, issue, 'unassigned', { assignee: ctx.store.get('user', id) });
+    }
+    for (const id of added) {
+        (0,_issue_events_js__WEBPACK_IMPORTED_MODULE_4__/* .addIssueEvent */ .r)(ctx, repo, issue, 'assigned', { assigneeId: id, assignerId: assigner });
+        await (0,_webhooks_payloads_js__WEBPACK_IMPORTED_MODULE_1__/* .emitIssueEvent */ .xZ)(ctx, repo, issue, 'assigned', { assignee: ctx.store.get('user', id) });
+    }
+}
+async function setIssueMilestone(ctx, repo, issue, milestoneId) {
+    const before = issue.milestoneId;
+    if (before === milestoneId)
+        return;
+    ctx.store.update(ctx.journal, 'issue', issue, { milestoneId });
+    (0,_issue_events_js__WEBPACK_IMPORTED_MODULE_4__/* .touch */ ._)(ctx, issue);
+    if (before !== null) {
+        const old = ctx.store.get('milestone', before);
+        if (old)
+            (0,_issue_events_js__WEBPACK_IMPORTED_MODULE_4__/* .addIssueEvent */ .r)(ctx, repo, issue, 'demilestoned', { milestone: { title: old.title } });
+        await (0,_webhooks_payloads_js__WEBPACK_IMPORTED_MODULE_1__/* .emitIssueEvent */ .xZ)(ctx, repo, issue, 'demilestoned', { milestoneId: before });
+    }
+    if (milestoneId !== null) {
+        const milestone = ctx.store.get('milestone', milestoneId);
+        (0,_issue_events_js__WEBPACK_IMPORTED_MODULE_4__/* .addIssueEvent */ .r)(ctx, repo, issue, 'milestoned', { milestone: { title: milestone.title } });
+        await (0,_webhooks_payloads_js__WEBPACK_IMPORTED_MODULE_1__/* .emitIssueEvent */ .xZ)(ctx, repo, issue, 'milestoned', { milestoneId });
+    }
+}
+/**
+ * Closes or reopens; `reason` follows GitHub's rules (`completed` by default, `reopened` on reopen).
+ * `cause`: the commit that closed it (a merged pull request's) and who is credited with it.
+ */
+async function setIssueState(ctx, repo, issue, state, reason, cause = {}) {
+    if (issue.state === state) {
+        if (state === 'closed' && reason && reason !== issue.stateReason)
+            ctx.store.update(ctx.journal, 'issue', issue, { stateReason: reason });
+        return;
+    }
+    const pull = issue.pullId ? ctx.store.get('pull', issue.pullId) : undefined;
+    if (pull?.merged && state === 'open')
+        throw (0,_state_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .validationFailed */ .$Y)([
+            {
+                resource: 'Issue',
+                code: 'custom',
+                field: 'state',
+                message: 'state cannot be changed. The pull request cannot be reopened.',
+            },
+        ]);
+    if (pull && state === 'open' && !repo.git.branch(pull.headRef))
+        throw (0,_state_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .validationFailed */ .$Y)([
+            {
+                resource: 'PullRequest',
+                code: 'custom',
+                field: 'state',
+                message: 'state cannot be changed. The head branch was deleted.',
+            },
+        ]);
+    const actor = cause.by ?? (0,_state_actor_js__WEBPACK_IMPORTED_MODULE_3__/* .actingUser */ .e)(ctx.actor);
+    if (state === 'closed') {
+        const stateReason = pull ? null : (reason ?? 'completed');
+        ctx.store.update(ctx.journal, 'issue', issue, {
+            state,
+            stateReason: stateReason === 'reopened' ? 'completed' : stateReason,
+            closedAt: ctx.now,
+            closedById: actor?.id ?? null,
+            updatedAt: ctx.now,
+        });
+        if (pull)
+            ctx.store.update(ctx.journal, 'pull', pull, { baseSha: repo.git.branch(pull.baseRef) ?? pull.baseSha });
+        (0,_issue_events_js__WEBPACK_IMPORTED_MODULE_4__/* .addIssueEvent */ .r)(ctx, repo, issue, 'closed', {
+            stateReason: issue.stateReason,
+            ...(cause.commitId ? { commitId: cause.commitId } : {}),
+            ...(cause.by ? { actorId: cause.by.id } : {}),
+        });
+        await (0,_webhooks_payloads_js__WEBPACK_IMPORTED_MODULE_1__/* .emitIssueEvent */ .xZ)(ctx, repo, issue, 'closed', {}, cause.by);
+    }
+    else {
+        ctx.store.update(ctx.journal, 'issue', issue, {
+            state,
+            stateReason: pull ? null : 'reopened',
+            closedAt: null,
+            closedById: null,
+            updatedAt: ctx.now,
+        });
+        (0,_issue_events_js__WEBPACK_IMPORTED_MODULE_4__/* .addIssueEvent */ .r)(ctx, repo, issue, 'reopened', { stateReason: issue.stateReason });
+        await (0,_webhooks_payloads_js__WEBPACK_IMPORTED_MODULE_1__/* .emitIssueEvent */ .xZ)(ctx, repo, issue, 'reopened');
+    }
+}
+/** Title and body edits: a `renamed` event for titles, one `edited` webhook with the old values. */
+async function editIssueText(ctx, repo, issue, fields) {
+    const changes = {};
+    const patch = {};
+    if (fields.title !== undefined && fields.title !== issue.title) {
+        changes.title = { from: issue.title };
+        patch.title = fields.title;
+    }
+    if (fields.body !== undefined && fields.body !== issue.body) {
+        changes.body = { from: issue.body ?? '' };
+        patch.body = fields.body;
+    }
+    if (Object.keys(patch).length === 0)
+        return;
+    const oldTitle = issue.title;
+    ctx.store.update(ctx.journal, 'issue', issue, { ...patch, updatedAt: ctx.now });
+    if (patch.title !== undefined)
+        (0,_issue_events_js__WEBPACK_IMPORTED_MODULE_4__/* .addIssueEvent */ .r)(ctx, repo, issue, 'renamed', { rename: { from: oldTitle, to: patch.title } });
+    await (0,_webhooks_payloads_js__WEBPACK_IMPORTED_MODULE_1__/* .emitIssueEvent */ .xZ)(ctx, repo, issue, 'edited', { changes });
+}
+function requireEditable(ctx, repo, issue) {
+    if (canEdit(ctx, repo, issue))
+        return;
+    if (ctx.actor.kind === 'installation')
+        throw new _state_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ApiError */ .hD(403, 'Resource not accessible by integration');
+    throw new _state_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ApiError */ .hD(403, 'You do not have permission to edit this issue.');
+}
+function labelOn(ctx, repo, issue, name) {
+    const label = ctx.store
+        .where('label', `repo:${repo.id}`)
+        .find((candidate) => candidate.name.toLowerCase() === name.toLowerCase());
+    if (!label || !issue.labelIds.includes(label.id))
+        throw (0,_state_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .notFound */ .mX)('Label does not exist');
+    return label;
+}
+
+
+/***/ }),
+
+/***/ 17658:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   P: () => (/* binding */ checkRefProtection),
+/* harmony export */   y: () => (/* binding */ checkMergeProtection)
+/* harmony export */ });
+/* harmony import */ var _git_diff_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(84648);
+/* harmony import */ var _git_history_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(47523);
+/* harmony import */ var _state_errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3435);
+/* harmony import */ var _state_permissions_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(28478);
+/* harmony import */ var _state_teams_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(74048);
+/* harmony import */ var _codeowners_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(74196);
+
+
+
+
+
+
+/**
+ * What classic branch protection refuses, with GitHub's messages: merging without the required
+ * approvals, code owner reviews or passing status checks, or from a head that is behind when checks
+ * are strict; pushing to a branch that takes changes through pull requests only; force pushes and
+ * deletions. Admins bypass it unless `enforce_admins` is on.
+ */
+function bypasses(ctx, repo, protection) {
+    return !protection.enforceAdmins && (0,_state_permissions_js__WEBPACK_IMPORTED_MODULE_3__/* .atLeast */ .jZ)((0,_state_permissions_js__WEBPACK_IMPORTED_MODULE_3__/* .actorRole */ .k_)(ctx.store, ctx.actor, repo), 'admin');
+}
+/** The approvals that count: each reviewer's latest decisive review, by someone who can write. */
+function approvers(ctx, repo, pull, protection) {
+    const latest = new Map();
+    const reviews = ctx.store.where('review', `pull:${pull.id}`).sort((a, b) => a.id - b.id);
+    for (const review of reviews)
+        if (review.state === 'APPROVED' || review.state === 'CHANGES_REQUESTED' || review.state === 'DISMISSED')
+            latest.set(review.userId, { state: review.state, commitId: review.commitId });
+    const issue = ctx.store.get('issue', pull.issueId);
+    return [...latest]
+        .filter(([userId, review]) => {
+        if (review.state !== 'APPROVED' || userId === issue?.userId)
+            return false;
+        if (protection.requiredReviews?.dismissStale && review.commitId !== pull.headSha)
+            return false;
+        return (0,_state_permissions_js__WEBPACK_IMPORTED_MODULE_3__/* .atLeast */ .jZ)((0,_state_permissions_js__WEBPACK_IMPORTED_MODULE_3__/* .userRole */ .KZ)(ctx.store, userId, repo), 'write');
+    })
+        .map(([userId]) => userId);
+}
+function passing(ctx, repo, sha, context) {
+    const statuses = ctx.store
+        .where('status', `sha:${repo.id}:${sha}`)
+        .filter((status) => status.context === context)
+        .sort((a, b) => b.id - a.id);
+    if (statuses[0]?.state === 'success')
+        return true;
+    const runs = ctx.store
+        .where('checkRun', `sha:${repo.id}:${sha}`)
+        .filter((run) => run.name === context)
+        .sort((a, b) => b.id - a.id);
+    return runs[0] !== undefined && ['success', 'neutral', 'skipped'].includes(runs[0].conclusion ?? '');
+}
+/** Throws GitHub's 405 when the base branch's protection does not allow this merge yet. */
+async function checkMergeProtection(ctx, repo, pull) {
+    const protection = (0,_state_teams_js__WEBPACK_IMPORTED_MODULE_4__/* .protectionOf */ .fA)(ctx.store, repo, pull.baseRef);
+    if (!protection || bypasses(ctx, repo, protection))
+        return;
+    if (protection.lockBranch)
+        throw new _state_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .ApiError */ .hD(405, `Cannot merge into a locked branch: ${pull.baseRef}.`);
+    const reviews = protection.requiredReviews;
+    if (reviews) {
+        const approved = approvers(ctx, repo, pull, protection);
+        if (approved.length < reviews.count)
+            throw new _state_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .ApiError */ .hD(405, `At least ${reviews.count} approving review${reviews.count === 1 ? ' is' : 's are'} required by reviewers with write access.`);
+        if (reviews.requireCodeOwners) {
+            const file = (0,_codeowners_js__WEBPACK_IMPORTED_MODULE_5__/* .readCodeowners */ .oZ)(repo.git, pull.baseRef);
+            const base = (0,_git_history_js__WEBPACK_IMPORTED_MODULE_1__/* .mergeBase */ .wu)(repo.git, pull.baseSha, pull.headSha) ?? pull.baseSha;
+            if (file) {
+                const changed = await (0,_git_diff_js__WEBPACK_IMPORTED_MODULE_0__/* .diffCommits */ .i)(repo.git, base, pull.headSha);
+                for (const entry of changed) {
+                    const owners = (0,_codeowners_js__WEBPACK_IMPORTED_MODULE_5__/* .ownersOf */ .K2)(file, entry.filename);
+                    if (owners.length === 0)
+                        continue;
+                    if (!approved.some((userId) => (0,_codeowners_js__WEBPACK_IMPORTED_MODULE_5__/* .isOwner */ .u8)(ctx.store, repo, owners, userId)))
+                        throw new _state_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .ApiError */ .hD(405, `Waiting on code owner review from ${owners.join(', ')}.`);
+                }
+            }
+        }
+    }
+    const checks = protection.requiredStatusChecks;
+    if (checks) {
+        for (const context of checks.contexts)
+            if (!passing(ctx, repo, pull.headSha, context))
+                throw new _state_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .ApiError */ .hD(405, `Required status check "${context}" is expected.`);
+        const baseTip = repo.git.branch(pull.baseRef);
+        if (checks.strict && baseTip && !(0,_git_history_js__WEBPACK_IMPORTED_MODULE_1__/* .isAncestor */ .QX)(repo.git, baseTip, pull.headSha))
+            throw new _state_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .ApiError */ .hD(405, 'Head branch is not up to date with the base branch.');
+    }
+}
+/**
+ * Throws when a direct change of `ref` (a push through the API, a ref update or deletion) is not
+ * allowed by its branch's protection. Merges of pull requests do not come through here.
+ */
+function checkRefProtection(ctx, repo, ref, sha, current) {
+    if (!ref.startsWith('refs/heads/'))
+        return;
+    const protection = (0,_state_teams_js__WEBPACK_IMPORTED_MODULE_4__/* .protectionOf */ .fA)(ctx.store, repo, ref.slice('refs/heads/'.length));
+    if (!protection || bypasses(ctx, repo, protection))
+        return;
+    if (sha === null) {
+        if (!protection.allowDeletions)
+            throw new _state_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .ApiError */ .hD(422, 'Cannot delete this protected branch');
+        return;
+    }
+    if (protection.lockBranch)
+        throw new _state_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .ApiError */ .hD(409, `Cannot push to ${ref}: the branch is locked.`);
+    if (current && !protection.allowForcePushes && !(0,_git_history_js__WEBPACK_IMPORTED_MODULE_1__/* .isAncestor */ .QX)(repo.git, current, sha))
+        throw new _state_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .ApiError */ .hD(422, 'Cannot force-push to this branch');
+    if (protection.requiredReviews)
+        throw new _state_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .ApiError */ .hD(409, `Protected branch update failed for ${ref}: changes must be made through a pull request.`);
+    if (protection.requiredStatusChecks?.contexts.length)
+        throw new _state_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .ApiError */ .hD(409, `Protected branch update failed for ${ref}: ${protection.requiredStatusChecks.contexts.length} of ${protection.requiredStatusChecks.contexts.length} required status checks are expected.`);
+}
+
+
+/***/ }),
+
+/***/ 88635:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  a: () => (/* binding */ markMerged)
+});
+
+// EXTERNAL MODULE: ./src/clones/github/webhooks/payloads.ts
+var payloads = __webpack_require__(76588);
+// EXTERNAL MODULE: ./src/clones/github/render/repos.ts
+var repos = __webpack_require__(91052);
+// EXTERNAL MODULE: ./src/clones/github/state/permissions.ts
+var permissions = __webpack_require__(28478);
+// EXTERNAL MODULE: ./src/clones/github/domain/issues.ts
+var issues = __webpack_require__(43953);
+;// CONCATENATED MODULE: ./src/clones/github/domain/closing-references.ts
+
+
+
+/** GitHub's closing keywords, with an optional colon: `Closes #2`, `fixes: acme/widgets#3`. */
+const KEYWORDS = 'close|closes|closed|fix|fixes|fixed|resolve|resolves|resolved';
+const REFERENCE = new RegExp(`(?<![\\w-])(?:${KEYWORDS})\\s*:?\\s+(?:#(\\d+)|([A-Za-z0-9-]+)/([A-Za-z0-9_.-]+)#(\\d+)|https?://\\S+?/([A-Za-z0-9-]+)/([A-Za-z0-9_.-]+)/issues/(\\d+))(?![\\w#/])`, 'gi');
+/** The issues a text closes with GitHub's keywords (`#N`, `owner/repo#N`, or an issue URL), in order, once each. */
+function closingReferences(text, repoFullName) {
+    const seen = new Set();
+    const references = [];
+    for (const match of text.matchAll(REFERENCE)) {
+        const [, local, owner, name, number, urlOwner, urlName, urlNumber] = match;
+        const reference = local
+            ? { repo: repoFullName.toLowerCase(), number: Number(local) }
+            : owner
+                ? { repo: `${owner}/${name}`.toLowerCase(), number: Number(number) }
+                : { repo: `${urlOwner}/${urlName}`.toLowerCase(), number: Number(urlNumber) };
+        const key = `${reference.repo}#${reference.number}`;
+        if (seen.has(key))
+            continue;
+        seen.add(key);
+        references.push(reference);
+    }
+    return references;
+}
+/**
+ * What GitHub does when a pull request whose body references issues with closing keywords is
+ * merged into the default branch: each open issue it may triage is closed as completed, by the
+ * merger, with a `closed` event naming the merge commit and the `issues.closed` webhook.
+ */
+async function closeReferencedIssues(ctx, repo, pull, body, merge) {
+    if (!body || pull.baseRef !== repo.defaultBranch)
+        return;
+    for (const reference of closingReferences(body, (0,repos/* fullName */.fq)(ctx, repo))) {
+        const [owner = '', name = ''] = reference.repo.split('/');
+        const target = ctx.store.repoByFullName(owner, name);
+        const issue = target ? ctx.store.issueByNumber(target.id, reference.number) : undefined;
+        if (!target || !issue || issue.pullId !== null || issue.state !== 'open')
+            continue;
+        if (target.id !== repo.id && !(0,permissions/* atLeast */.jZ)((0,permissions/* userRole */.KZ)(ctx.store, merge.closer.id, target), 'triage'))
+            continue;
+        await (0,issues/* setIssueState */.zE)(ctx, target, issue, 'closed', 'completed', { commitId: merge.sha, by: merge.closer });
+    }
+}
+
+// EXTERNAL MODULE: ./src/clones/github/domain/issue-events.ts
+var issue_events = __webpack_require__(96502);
+;// CONCATENATED MODULE: ./src/clones/github/domain/pull-merged.ts
+
+
+
+/**
+ * Records that a pull request was merged (as `sha`, on top of `baseSha`) and closes it, with the
+ * `merged` and `closed` events and the `pull_request.closed` webhook. `eventActor`: who the events
+ * name when that is not the acting user (a push that merged it).
+ */
+async function markMerged(ctx, repo, issue, pull, merge) {
+    ctx.store.update(ctx.journal, 'pull', pull, {
+        merged: true,
+        mergedAt: ctx.now,
+        mergedById: merge.by.id,
+        mergeCommitSha: merge.sha,
+        baseSha: merge.baseSha,
+    });
+    ctx.store.update(ctx.journal, 'issue', issue, {
+        state: 'closed',
+        closedAt: ctx.now,
+        closedById: merge.by.id,
+        updatedAt: ctx.now,
+    });
+    const actor = merge.eventActor ? { actorId: merge.eventActor.id } : {};
+    (0,issue_events/* addIssueEvent */.r)(ctx, repo, issue, 'merged', { ...actor, commitId: merge.sha });
+    (0,issue_events/* addIssueEvent */.r)(ctx, repo, issue, 'closed', {
+        ...actor,
+        ...(merge.closedCommitId ? { commitId: merge.closedCommitId } : {}),
+    });
+    await (0,payloads/* emitPullEvent */.X)(ctx, repo, pull, 'closed');
+    await closeReferencedIssues(ctx, repo, pull, issue.body, { sha: merge.sha, closer: merge.eventActor ?? merge.by });
+}
+
+
+/***/ }),
+
+/***/ 44205:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   G7: () => (/* binding */ createPull),
+/* harmony export */   iR: () => (/* binding */ setDraft),
+/* harmony export */   kv: () => (/* binding */ mergePull),
+/* harmony export */   pZ: () => (/* binding */ updatePull),
+/* harmony export */   zG: () => (/* binding */ updatePullBranch)
+/* harmony export */ });
+/* harmony import */ var _git_history_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(47523);
+/* harmony import */ var _git_format_js__WEBPACK_IMPORTED_MODULE_13__ = __webpack_require__(34576);
+/* harmony import */ var _git_merge_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(93195);
+/* harmony import */ var _state_errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3435);
+/* harmony import */ var _state_identity_js__WEBPACK_IMPORTED_MODULE_12__ = __webpack_require__(42614);
+/* harmony import */ var _webhooks_payloads_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(76588);
+/* harmony import */ var _state_actor_js__WEBPACK_IMPORTED_MODULE_10__ = __webpack_require__(39991);
+/* harmony import */ var _git_write_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(93115);
+/* harmony import */ var _refs_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(15105);
+/* harmony import */ var _issue_events_js__WEBPACK_IMPORTED_MODULE_11__ = __webpack_require__(96502);
+/* harmony import */ var _issues_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(43953);
+/* harmony import */ var _pull_merged_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(88635);
+/* harmony import */ var _protection_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(17658);
+/* harmony import */ var _state_teams_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(74048);
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+/** `owner:branch` or `branch`; only branches of the same repository exist here (no forks). */
+function headBranch(ctx, repo, head) {
+    const colon = head.indexOf(':');
+    if (colon === -1)
+        return head;
+    const owner = ctx.store.get('user', repo.ownerId);
+    return head.slice(0, colon).toLowerCase() === owner.login.toLowerCase() ? head.slice(colon + 1) : undefined;
+}
+/** Opens a pull request with GitHub's checks: both branches exist, they differ, no duplicate is open. */
+async function createPull(ctx, repo, input) {
+    const user = (0,_state_actor_js__WEBPACK_IMPORTED_MODULE_10__/* .actingUser */ .e)(ctx.actor);
+    const head = headBranch(ctx, repo, input.head);
+    const headSha = head ? repo.git.branch(head) : undefined;
+    const baseSha = repo.git.branch(input.base);
+    const errors = [];
+    if (!baseSha)
+        errors.push({ resource: 'PullRequest', field: 'base', code: 'invalid' });
+    if (!headSha)
+        errors.push({ resource: 'PullRequest', field: 'head', code: 'invalid' });
+    if (errors.length > 0)
+        throw (0,_state_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .validationFailed */ .$Y)(errors);
+    const owner = ctx.store.get('user', repo.ownerId);
+    for (const other of ctx.store.where('pull', `repo:${repo.id}`)) {
+        const otherIssue = ctx.store.get('issue', other.issueId);
+        if (otherIssue?.state === 'open' && other.headRef === head && other.baseRef === input.base)
+            throw (0,_state_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .unprocessable */ .Pq)('PullRequest', `A pull request already exists for ${owner.login}:${head}.`);
+    }
+    if ((0,_git_history_js__WEBPACK_IMPORTED_MODULE_0__/* .commitsBetween */ .$q)(repo.git, baseSha, headSha).length === 0)
+        throw (0,_state_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .unprocessable */ .Pq)('PullRequest', `No commits between ${input.base} and ${head}`);
+    if (!input.title)
+        throw (0,_state_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .validationFailed */ .$Y)([{ resource: 'PullRequest', field: 'title', code: 'missing_field' }]);
+    const issue = (0,_issues_js__WEBPACK_IMPORTED_MODULE_6__/* .insertIssue */ .FV)(ctx, repo, user, { title: input.title, body: input.body });
+    const number = issue.number;
+    const pull = ctx.store.insert(ctx.journal, 'pull', {
+        id: ctx.store.nextId('pull'),
+        issueId: issue.id,
+        repoId: repo.id,
+        number,
+        headRef: head,
+        headSha: headSha,
+        baseRef: input.base,
+        baseSha: baseSha,
+        draft: input.draft ?? false,
+        merged: false,
+        mergedAt: null,
+        mergedById: null,
+        mergeCommitSha: null,
+        requestedReviewerIds: [],
+        maintainerCanModify: input.maintainer_can_modify ?? false,
+    });
+    issue.pullId = pull.id;
+    await (0,_webhooks_payloads_js__WEBPACK_IMPORTED_MODULE_3__/* .emitPullEvent */ .X)(ctx, repo, pull, 'opened');
+    return { issue, pull };
+}
+async function updatePull(ctx, repo, issue, pull, input) {
+    if (input.base !== undefined && input.base !== pull.baseRef) {
+        if (!repo.git.branch(input.base))
+            throw (0,_state_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .validationFailed */ .$Y)([{ resource: 'PullRequest', field: 'base', code: 'invalid' }]);
+        if (issue.state !== 'open')
+            throw (0,_state_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .unprocessable */ .Pq)('PullRequest', 'Cannot change the base branch of a closed pull request.');
+        const from = pull.baseRef;
+        ctx.store.update(ctx.journal, 'pull', pull, { baseRef: input.base, baseSha: repo.git.branch(input.base) });
+        ctx.store.update(ctx.journal, 'issue', issue, { updatedAt: ctx.now });
+        (0,_issue_events_js__WEBPACK_IMPORTED_MODULE_11__/* .addIssueEvent */ .r)(ctx, repo, issue, 'base_ref_changed');
+        await (0,_webhooks_payloads_js__WEBPACK_IMPORTED_MODULE_3__/* .emitPullEvent */ .X)(ctx, repo, pull, 'edited', {
+            changes: { base: { ref: { from }, sha: { from: pull.baseSha } } },
+        });
+    }
+    if (input.maintainer_can_modify !== undefined)
+        ctx.store.update(ctx.journal, 'pull', pull, { maintainerCanModify: input.maintainer_can_modify });
+    await (0,_issues_js__WEBPACK_IMPORTED_MODULE_6__/* .editIssueText */ .Bv)(ctx, repo, issue, { title: input.title, body: input.body });
+    if (input.state !== undefined)
+        await (0,_issues_js__WEBPACK_IMPORTED_MODULE_6__/* .setIssueState */ .zE)(ctx, repo, issue, input.state);
+}
+/** Draft ↔ ready for review (GitHub does this through its web UI or GraphQL, not REST). */
+async function setDraft(ctx, repo, issue, pull, draft) {
+    if (pull.draft === draft)
+        return;
+    if (issue.state !== 'open')
+        throw (0,_state_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .unprocessable */ .Pq)('PullRequest', 'The pull request is closed.');
+    ctx.store.update(ctx.journal, 'pull', pull, { draft });
+    ctx.store.update(ctx.journal, 'issue', issue, { updatedAt: ctx.now });
+    (0,_issue_events_js__WEBPACK_IMPORTED_MODULE_11__/* .addIssueEvent */ .r)(ctx, repo, issue, draft ? 'convert_to_draft' : 'ready_for_review');
+    await (0,_webhooks_payloads_js__WEBPACK_IMPORTED_MODULE_3__/* .emitPullEvent */ .X)(ctx, repo, pull, draft ? 'converted_to_draft' : 'ready_for_review');
+}
+const NOT_ALLOWED = {
+    merge: 'Merge commits are not allowed on this repository.',
+    squash: 'Squash merges are not allowed on this repository.',
+    rebase: 'Rebase merges are not allowed on this repository.',
+};
+/** A real merge into the base branch (merge commit, squash or rebase), with GitHub's refusals. */
+async function mergePull(ctx, repo, issue, pull, input) {
+    return (0,_git_write_js__WEBPACK_IMPORTED_MODULE_4__/* .withRepoLock */ .Aq)(ctx, repo, async () => {
+        const method = input.merge_method ?? 'merge';
+        if (pull.merged || issue.state !== 'open')
+            throw new _state_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .ApiError */ .hD(405, 'Pull Request is not mergeable');
+        if (pull.draft)
+            throw new _state_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .ApiError */ .hD(405, 'Pull Request is still a draft');
+        await (0,_protection_js__WEBPACK_IMPORTED_MODULE_8__/* .checkMergeProtection */ .y)(ctx, repo, pull);
+        const allowed = { merge: repo.allowMergeCommit, squash: repo.allowSquashMerge, rebase: repo.allowRebaseMerge }[method];
+        if (!allowed)
+            throw new _state_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .ApiError */ .hD(405, NOT_ALLOWED[method]);
+        if (input.sha && input.sha !== pull.headSha)
+            throw new _state_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .ApiError */ .hD(409, 'Head branch was modified. Review and try the merge again.');
+        const baseSha = repo.git.branch(pull.baseRef);
+        if (!baseSha)
+            throw (0,_state_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .notFound */ .mX)('Base branch not found');
+        const merger = (0,_git_write_js__WEBPACK_IMPORTED_MODULE_4__/* .pusherOf */ .Bl)(ctx, repo);
+        const who = (0,_state_identity_js__WEBPACK_IMPORTED_MODULE_12__/* .identity */ .D)(merger);
+        const owner = ctx.store.get('user', repo.ownerId);
+        const commits = (0,_git_history_js__WEBPACK_IMPORTED_MODULE_0__/* .commitsBetween */ .$q)(repo.git, baseSha, pull.headSha);
+        const title = input.commit_title ??
+            (method === 'squash'
+                ? `${issue.title} (#${pull.number})`
+                : `Merge pull request #${pull.number} from ${owner.login}/${pull.headRef}`);
+        const message = input.commit_message ??
+            (method === 'squash' ? commits.map(({ commit }) => `* ${commit.message.trim()}`).join('\n\n') : issue.title);
+        const result = await (0,_git_merge_js__WEBPACK_IMPORTED_MODULE_1__/* .createMergeCommit */ .E)(repo.git, {
+            base: baseSha,
+            head: pull.headSha,
+            method,
+            title,
+            message,
+            committer: (0,_git_format_js__WEBPACK_IMPORTED_MODULE_13__/* .personAt */ .Td)(who.name, who.email, new Date(ctx.now)),
+        });
+        if (result.kind === 'conflict' || !result.sha)
+            throw new _state_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .ApiError */ .hD(405, 'Pull Request is not mergeable');
+        // The base moves first: the pull request is only marked merged once git says the merge landed.
+        const baseRef = `refs/heads/${pull.baseRef}`;
+        const moved = repo.git.refs.update(baseRef, result.sha, baseSha);
+        if (moved.kind !== 'ok')
+            throw new _state_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .ApiError */ .hD(409, 'Base branch was modified. Review and try the merge again.');
+        await (0,_pull_merged_js__WEBPACK_IMPORTED_MODULE_7__/* .markMerged */ .a)(ctx, repo, issue, pull, { by: merger, sha: result.sha, baseSha, closedCommitId: result.sha });
+        await (0,_refs_js__WEBPACK_IMPORTED_MODULE_5__/* .afterRefsChanged */ .j)(ctx, repo, [{ ref: baseRef, before: baseSha, after: result.sha }], merger);
+        if (repo.deleteBranchOnMerge && repo.git.branch(pull.headRef) && !(0,_state_teams_js__WEBPACK_IMPORTED_MODULE_9__/* .protectionOf */ .fA)(ctx.store, repo, pull.headRef))
+            await (0,_git_write_js__WEBPACK_IMPORTED_MODULE_4__/* .moveRef */ .LH)(ctx, repo, `refs/heads/${pull.headRef}`, null, pull.headSha);
+        return { sha: result.sha, merged: true, message: 'Pull Request successfully merged' };
+    });
+}
+/**
+ * `update-branch`: merges the base branch into the head branch (a merge commit on the head, as
+ * GitHub's "Update branch" button makes), which moves the pull request (`synchronize`).
+ */
+async function updatePullBranch(ctx, repo, issue, pull, expectedHeadSha) {
+    return (0,_git_write_js__WEBPACK_IMPORTED_MODULE_4__/* .withRepoLock */ .Aq)(ctx, repo, async () => {
+        if (issue.state !== 'open')
+            throw new _state_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .ApiError */ .hD(422, 'Pull request is not open.');
+        if (expectedHeadSha !== undefined && expectedHeadSha !== pull.headSha)
+            throw new _state_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .ApiError */ .hD(422, "expected head sha didn't match current head ref.");
+        const baseSha = repo.git.branch(pull.baseRef);
+        if (!baseSha)
+            throw (0,_state_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .notFound */ .mX)('Base branch not found');
+        if ((0,_git_history_js__WEBPACK_IMPORTED_MODULE_0__/* .isAncestor */ .QX)(repo.git, baseSha, pull.headSha))
+            throw new _state_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .ApiError */ .hD(422, 'There are no new commits on the base branch.');
+        const who = (0,_state_identity_js__WEBPACK_IMPORTED_MODULE_12__/* .identity */ .D)((0,_git_write_js__WEBPACK_IMPORTED_MODULE_4__/* .pusherOf */ .Bl)(ctx, repo));
+        const result = await (0,_git_merge_js__WEBPACK_IMPORTED_MODULE_1__/* .createMergeCommit */ .E)(repo.git, {
+            base: pull.headSha,
+            head: baseSha,
+            method: 'merge',
+            title: `Merge branch '${pull.baseRef}' into ${pull.headRef}`,
+            message: '',
+            committer: (0,_git_format_js__WEBPACK_IMPORTED_MODULE_13__/* .personAt */ .Td)(who.name, who.email, new Date(ctx.now)),
+        });
+        if (result.kind === 'conflict' || !result.sha)
+            throw new _state_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .ApiError */ .hD(422, 'merge conflict between base and head');
+        await (0,_git_write_js__WEBPACK_IMPORTED_MODULE_4__/* .moveRef */ .LH)(ctx, repo, `refs/heads/${pull.headRef}`, result.sha, pull.headSha);
+    });
+}
+
+
+/***/ }),
+
+/***/ 15105:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  j: () => (/* binding */ afterRefsChanged)
+});
+
+// EXTERNAL MODULE: ./src/clones/github/git/history.ts
+var git_history = __webpack_require__(47523);
+// EXTERNAL MODULE: ./src/clones/github/render/repos.ts
+var repos = __webpack_require__(91052);
+// EXTERNAL MODULE: ./src/clones/github/webhooks/payloads.ts
+var payloads = __webpack_require__(76588);
+// EXTERNAL MODULE: ./src/clones/github/git/diff.ts
+var diff = __webpack_require__(84648);
+// EXTERNAL MODULE: ./src/clones/github/git/format.ts
+var format = __webpack_require__(34576);
+// EXTERNAL MODULE: ./src/clones/github/webhooks/emit.ts
+var emit = __webpack_require__(3424);
+;// CONCATENATED MODULE: ./src/clones/github/webhooks/push.ts
+
+
+
+
+
+const ZERO = '0000000000000000000000000000000000000000';
+/** The `push` event of one ref update, with up to 20 commits and their added/removed/modified files. */
+async function emitPush(ctx, repo, update, pusher, forced) {
+    if (!ctx.core.webhooks.wants('push'))
+        return;
+    const git = repo.git;
+    const name = (0,repos/* fullName */.fq)({ store: ctx.store, urls: ctx.core.urls }, repo);
+    const web = ctx.core.urls.repoHtml(name);
+    // A new branch lists the commits the default branch does not have, as GitHub does.
+    const defaultTip = git.branch(repo.defaultBranch);
+    const exclude = update.before ?? (update.ref === `refs/heads/${repo.defaultBranch}` ? ZERO : (defaultTip ?? ZERO));
+    const shas = update.after ? (0,git_history/* commitsBetween */.$q)(git, exclude, update.after) : [];
+    const commits = [];
+    for (const { sha, commit } of shas.slice(-20)) {
+        const parent = commit.parents[0];
+        const files = parent ? await (0,diff/* diffCommits */.i)(git, parent, sha) : [];
+        const gitUser = (person) => ({
+            name: person.name,
+            email: person.email,
+            ...(userLogin(ctx, person.email) ? { username: userLogin(ctx, person.email) } : {}),
+        });
+        commits.push({
+            id: sha,
+            tree_id: commit.tree,
+            distinct: true,
+            message: commit.message.replace(/\n$/, ''),
+            timestamp: (0,format/* personDate */.IV)(commit.author),
+            url: `${web}/commit/${sha}`,
+            author: gitUser(commit.author),
+            committer: gitUser(commit.committer),
+            added: files.filter((f) => f.status === 'added').map((f) => f.filename),
+            removed: files.filter((f) => f.status === 'removed').map((f) => f.filename),
+            modified: files.filter((f) => f.status !== 'added' && f.status !== 'removed').map((f) => f.filename),
+        });
+    }
+    const before = update.before ?? ZERO;
+    const after = update.after ?? ZERO;
+    (0,emit/* emit */.I)(ctx, 'push', repo, () => ({
+        ref: update.ref,
+        before,
+        after,
+        created: update.before === null,
+        deleted: update.after === null,
+        forced,
+        base_ref: null,
+        compare: `${web}/compare/${before.slice(0, 12)}...${after.slice(0, 12)}`,
+        commits,
+        head_commit: commits.at(-1) ?? null,
+        pusher: { name: pusher.login, email: pusher.email ?? `${pusher.id}+${pusher.login}@users.noreply.github.com` },
+    }), pusher);
+}
+function userLogin(ctx, email) {
+    const noreply = /^\d+\+([^@]+)@users\.noreply\.github\.com$/.exec(email);
+    if (noreply)
+        return noreply[1];
+    for (const user of ctx.store.all('user'))
+        if (user.email && user.email.toLowerCase() === email.toLowerCase())
+            return user.login;
+    return undefined;
+}
+
+// EXTERNAL MODULE: ./src/clones/github/webhooks/repo-events.ts
+var repo_events = __webpack_require__(4333);
+// EXTERNAL MODULE: ./src/clones/github/domain/issue-events.ts
+var issue_events = __webpack_require__(96502);
+// EXTERNAL MODULE: ./src/clones/github/domain/issues.ts
+var issues = __webpack_require__(43953);
+// EXTERNAL MODULE: ./src/clones/github/domain/pull-merged.ts + 1 modules
+var pull_merged = __webpack_require__(88635);
+;// CONCATENATED MODULE: ./src/clones/github/domain/refs.ts
+
+
+
+
+
+
+
+
+/**
+ * Everything GitHub does after refs move, whether through a push or the API: the push webhook,
+ * pull requests following their head branch (`synchronize`), closing those whose branch was
+ * deleted, and marking as merged those whose head landed in their base.
+ */
+async function afterRefsChanged(ctx, repo, updates, pusher) {
+    if (updates.length === 0)
+        return;
+    const name = (0,repos/* fullName */.fq)(ctx, repo);
+    ctx.store.update(ctx.journal, 'repo', repo, { pushedAt: ctx.now, updatedAt: ctx.now });
+    for (const update of updates) {
+        ctx.journal.record(update.before === null
+            ? { op: 'created', kind: 'ref', id: `${name}:${update.ref}`, key: update.after ?? undefined }
+            : update.after === null
+                ? { op: 'deleted', kind: 'ref', id: `${name}:${update.ref}`, key: update.before }
+                : {
+                    op: 'updated',
+                    kind: 'ref',
+                    id: `${name}:${update.ref}`,
+                    fields: { sha: { from: update.before, to: update.after } },
+                });
+        const forced = update.before !== null && update.after !== null && !(0,git_history/* isAncestor */.QX)(repo.git, update.before, update.after);
+        (0,repo_events/* emitRefLifecycle */.lM)(ctx, repo, update, pusher);
+        await emitPush(ctx, repo, update, pusher, forced);
+        if (update.ref.startsWith('refs/heads/'))
+            await followBranch(ctx, repo, update.ref.slice(11), update, pusher);
+    }
+}
+async function followBranch(ctx, repo, branch, update, pusher) {
+    for (const pull of ctx.store.where('pull', `repo:${repo.id}`)) {
+        const issue = ctx.store.get('issue', pull.issueId);
+        if (!issue || issue.state !== 'open')
+            continue;
+        if (pull.headRef === branch) {
+            if (update.after === null) {
+                (0,issue_events/* addIssueEvent */.r)(ctx, repo, issue, 'head_ref_deleted', { actorId: pusher.id });
+                await (0,issues/* setIssueState */.zE)(ctx, repo, issue, 'closed');
+            }
+            else if (pull.headSha !== update.after) {
+                const before = pull.headSha;
+                ctx.store.update(ctx.journal, 'pull', pull, { headSha: update.after });
+                ctx.store.update(ctx.journal, 'issue', issue, { updatedAt: ctx.now });
+                await (0,payloads/* emitPullEvent */.X)(ctx, repo, pull, 'synchronize', { before, after: update.after });
+            }
+        }
+        else if (pull.baseRef === branch) {
+            if (update.after === null) {
+                await (0,issues/* setIssueState */.zE)(ctx, repo, issue, 'closed');
+            }
+            else if ((0,git_history/* isAncestor */.QX)(repo.git, pull.headSha, update.after)) {
+                // The head landed in the base outside the API (a local merge pushed): GitHub marks it merged.
+                await (0,pull_merged/* markMerged */.a)(ctx, repo, issue, pull, {
+                    by: pusher,
+                    sha: update.after,
+                    baseSha: update.before ?? pull.baseSha,
+                    eventActor: pusher,
+                });
+            }
+        }
+    }
+}
+
+
+/***/ }),
+
+/***/ 8084:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   bx: () => (/* binding */ createReview),
+/* harmony export */   dU: () => (/* binding */ addReviewComment),
+/* harmony export */   h6: () => (/* binding */ submitReview),
+/* harmony export */   i5: () => (/* binding */ requestReviewers),
+/* harmony export */   mu: () => (/* binding */ commentOnDiff),
+/* harmony export */   px: () => (/* binding */ removeReviewers)
+/* harmony export */ });
+/* harmony import */ var _git_diff_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(84648);
+/* harmony import */ var _state_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3435);
+/* harmony import */ var _webhooks_payloads_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(76588);
+/* harmony import */ var _webhooks_repo_events_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(4333);
+/* harmony import */ var _state_actor_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(39991);
+/* harmony import */ var _issue_events_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(96502);
+/* harmony import */ var _state_permissions_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(28478);
+/* harmony import */ var _state_pull_stats_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(1221);
+
+
+
+
+
+
+
+
+const STATE = {
+    APPROVE: 'APPROVED',
+    REQUEST_CHANGES: 'CHANGES_REQUESTED',
+    COMMENT: 'COMMENTED',
+};
+function checkEvent(ctx, issue, event, body) {
+    const self = (0,_state_actor_js__WEBPACK_IMPORTED_MODULE_6__/* .actingUser */ .e)(ctx.actor)?.id === issue.userId;
+    if (self && event === 'APPROVE')
+        throw (0,_state_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .simpleValidationFailed */ .jb)('Can not approve your own pull request');
+    if (self && event === 'REQUEST_CHANGES')
+        throw (0,_state_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .simpleValidationFailed */ .jb)('Can not request changes on your own pull request');
+    if ((event === 'REQUEST_CHANGES' || event === 'COMMENT') && body.trim() === '')
+        throw (0,_state_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .simpleValidationFailed */ .jb)(`Body is required when the event is ${event}`);
+}
+/** A review comment's path or line is not in the pull request's diff (a 422, shaped by the operation). */
+class UnresolvedPosition extends _state_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ApiError */ .hD {
+    part;
+    constructor(part) {
+        super(422, 'Validation Failed', part === 'path'
+            ? {
+                errors: [
+                    {
+                        resource: 'PullRequestReviewComment',
+                        code: 'custom',
+                        field: 'path',
+                        message: 'pull_request_review_thread.path could not be resolved',
+                    },
+                ],
+            }
+            : {
+                errors: [
+                    {
+                        resource: 'PullRequestReviewComment',
+                        code: 'custom',
+                        field: 'line',
+                        message: 'pull_request_review_thread.line must be part of the diff',
+                    },
+                ],
+            });
+        this.part = part;
+    }
+}
+/** The diff hunk GitHub shows with a review comment: the hunk of `path` up to the commented line. */
+async function hunkFor(ctx, repo, pull, comment) {
+    const stats = await (0,_state_pull_stats_js__WEBPACK_IMPORTED_MODULE_5__/* .pullStats */ .p)(ctx.core, repo, pull);
+    const files = stats.mergeBaseSha ? await (0,_git_diff_js__WEBPACK_IMPORTED_MODULE_0__/* .diffCommits */ .i)(repo.git, stats.mergeBaseSha, pull.headSha) : [];
+    const file = files.find((f) => f.filename === comment.path);
+    if (!file?.patch)
+        throw new UnresolvedPosition('path');
+    const lines = file.patch.split('\n');
+    if (comment.line === undefined)
+        return lines.slice(0, (comment.position ?? 1) + 1).join('\n');
+    let newLine = 0;
+    let oldLine = 0;
+    let hunkStart = 0;
+    for (let i = 0; i < lines.length; i++) {
+        const text = lines[i];
+        const header = /^@@ -(\d+)(?:,\d+)? \+(\d+)/.exec(text);
+        if (header) {
+            oldLine = Number(header[1]) - 1;
+            newLine = Number(header[2]) - 1;
+            hunkStart = i;
+            continue;
+        }
+        if (!text.startsWith('-'))
+            newLine++;
+        if (!text.startsWith('+'))
+            oldLine++;
+        const hit = comment.side === 'LEFT'
+            ? oldLine === comment.line && !text.startsWith('+')
+            : newLine === comment.line && !text.startsWith('-');
+        if (hit)
+            return lines.slice(hunkStart, i + 1).join('\n');
+    }
+    throw new UnresolvedPosition('line');
+}
+async function addReviewComment(ctx, repo, pull, comment, reviewId) {
+    const user = (0,_state_actor_js__WEBPACK_IMPORTED_MODULE_6__/* .actingUser */ .e)(ctx.actor);
+    let diffHunk;
+    let target;
+    let inReplyTo = null;
+    if ('in_reply_to' in comment) {
+        const parent = ctx.store.get('reviewComment', comment.in_reply_to);
+        if (!parent || parent.pullId !== pull.id)
+            throw (0,_state_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .notFound */ .mX)();
+        diffHunk = parent.diffHunk;
+        inReplyTo = parent.id;
+        target = {
+            body: comment.body,
+            path: parent.path,
+            line: parent.line ?? undefined,
+            side: parent.side,
+            commit_id: parent.commitId,
+        };
+    }
+    else {
+        diffHunk = await hunkFor(ctx, repo, pull, comment);
+        target = comment;
+    }
+    return ctx.store.insert(ctx.journal, 'reviewComment', {
+        id: ctx.store.nextId('reviewComment'),
+        repoId: repo.id,
+        pullId: pull.id,
+        reviewId,
+        userId: user.id,
+        body: target.body,
+        path: target.path,
+        line: target.line ?? null,
+        startLine: target.start_line ?? null,
+        side: target.side ?? 'RIGHT',
+        commitId: target.commit_id ?? pull.headSha,
+        diffHunk,
+        inReplyToId: inReplyTo,
+        createdAt: ctx.now,
+        updatedAt: ctx.now,
+    });
+}
+/**
+ * A single inline comment (or a reply): as on GitHub, it is posted as a `COMMENTED` review of its
+ * own, which sends `pull_request_review.submitted` and `pull_request_review_comment.created`.
+ */
+async function commentOnDiff(ctx, repo, issue, pull, input) {
+    const user = (0,_state_actor_js__WEBPACK_IMPORTED_MODULE_6__/* .actingUser */ .e)(ctx.actor);
+    const comment = await addReviewComment(ctx, repo, pull, input, null);
+    const review = ctx.store.insert(ctx.journal, 'review', {
+        id: ctx.store.nextId('review'),
+        repoId: repo.id,
+        pullId: pull.id,
+        userId: user.id,
+        body: '',
+        state: 'COMMENTED',
+        commitId: comment.commitId,
+        submittedAt: ctx.now,
+    });
+    ctx.store.update(ctx.journal, 'reviewComment', comment, { reviewId: review.id });
+    await afterSubmit(ctx, repo, issue, pull, user, review);
+    return comment;
+}
+async function createReview(ctx, repo, issue, pull, input) {
+    const user = (0,_state_actor_js__WEBPACK_IMPORTED_MODULE_6__/* .actingUser */ .e)(ctx.actor);
+    const body = input.body ?? '';
+    if (input.event)
+        checkEvent(ctx, issue, input.event, body);
+    if (input.commit_id && !repo.git.readCommit(input.commit_id))
+        throw (0,_state_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .simpleValidationFailed */ .jb)('Commit ID is not part of the pull request');
+    if (!input.event &&
+        ctx.store.where('review', `pull:${pull.id}`).some((r) => r.userId === user.id && r.state === 'PENDING'))
+        throw (0,_state_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .simpleValidationFailed */ .jb)('User can only have one pending review per pull request');
+    const review = ctx.store.insert(ctx.journal, 'review', {
+        id: ctx.store.nextId('review'),
+        repoId: repo.id,
+        pullId: pull.id,
+        userId: user.id,
+        body,
+        state: input.event ? STATE[input.event] : 'PENDING',
+        commitId: input.commit_id ?? pull.headSha,
+        submittedAt: input.event ? ctx.now : null,
+    });
+    for (const comment of input.comments ?? [])
+        await addReviewComment(ctx, repo, pull, comment, review.id).catch((error) => {
+            // Inside a review, GitHub reports an unresolvable position as a plain message.
+            if (error instanceof UnresolvedPosition)
+                throw (0,_state_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .simpleValidationFailed */ .jb)(`${error.part === 'path' ? 'Path' : 'Line'} could not be resolved`);
+            throw error;
+        });
+    if (input.event)
+        await afterSubmit(ctx, repo, issue, pull, user, review);
+    return review;
+}
+async function submitReview(ctx, repo, issue, pull, review, event, body) {
+    if (review.state !== 'PENDING')
+        throw (0,_state_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .simpleValidationFailed */ .jb)('Can not submit a review that is not pending');
+    if (review.userId !== (0,_state_actor_js__WEBPACK_IMPORTED_MODULE_6__/* .actingUser */ .e)(ctx.actor)?.id)
+        throw (0,_state_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .notFound */ .mX)();
+    const text = body ?? review.body;
+    checkEvent(ctx, issue, event, text);
+    ctx.store.update(ctx.journal, 'review', review, { state: STATE[event], body: text, submittedAt: ctx.now });
+    await afterSubmit(ctx, repo, issue, pull, (0,_state_actor_js__WEBPACK_IMPORTED_MODULE_6__/* .actingUser */ .e)(ctx.actor), review);
+}
+/**
+ * A submitted review satisfies the reviewer's pending request and moves the pull request's
+ * updated_at; its webhooks go out: `pull_request_review.submitted`, then one
+ * `pull_request_review_comment.created` per inline comment it carries.
+ */
+async function afterSubmit(ctx, repo, issue, pull, user, review) {
+    if (pull.requestedReviewerIds.includes(user.id))
+        ctx.store.update(ctx.journal, 'pull', pull, {
+            requestedReviewerIds: pull.requestedReviewerIds.filter((id) => id !== user.id),
+        });
+    ctx.store.update(ctx.journal, 'issue', issue, { updatedAt: ctx.now });
+    await (0,_webhooks_repo_events_js__WEBPACK_IMPORTED_MODULE_3__/* .emitReviewEvent */ ._j)(ctx, repo, review, 'submitted');
+    for (const comment of ctx.store.where('reviewComment', `review:${review.id}`).sort((a, b) => a.id - b.id))
+        await (0,_webhooks_repo_events_js__WEBPACK_IMPORTED_MODULE_3__/* .emitReviewCommentEvent */ .ZU)(ctx, repo, comment, 'created');
+}
+async function requestReviewers(ctx, repo, issue, pull, logins) {
+    const owner = ctx.store.get('user', repo.ownerId);
+    const users = logins.map((login) => ctx.store.userByLogin(login));
+    if (users.some((user) => user?.id === issue.userId))
+        throw (0,_state_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .unprocessable */ .Pq)('PullRequest', 'Review cannot be requested from pull request author.');
+    if (users.some((user) => !user || user.type !== 'User' || !(0,_state_permissions_js__WEBPACK_IMPORTED_MODULE_4__/* .userRole */ .KZ)(ctx.store, user.id, repo)))
+        throw new _state_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ApiError */ .hD(422, `Reviews may only be requested from collaborators. One or more of the users or teams you specified is not a collaborator of the ${owner.login}/${repo.name} repository.`);
+    for (const user of users) {
+        if (pull.requestedReviewerIds.includes(user.id))
+            continue;
+        ctx.store.update(ctx.journal, 'pull', pull, { requestedReviewerIds: [...pull.requestedReviewerIds, user.id] });
+        (0,_issue_events_js__WEBPACK_IMPORTED_MODULE_7__/* .addIssueEvent */ .r)(ctx, repo, issue, 'review_requested', {
+            reviewerId: user.id,
+            requesterId: (0,_state_actor_js__WEBPACK_IMPORTED_MODULE_6__/* .actingUser */ .e)(ctx.actor)?.id,
+        });
+        await (0,_webhooks_payloads_js__WEBPACK_IMPORTED_MODULE_2__/* .emitPullEvent */ .X)(ctx, repo, pull, 'review_requested', { requestedReviewer: user });
+    }
+}
+async function removeReviewers(ctx, repo, issue, pull, logins) {
+    for (const login of logins) {
+        const user = ctx.store.userByLogin(login);
+        if (!user || !pull.requestedReviewerIds.includes(user.id))
+            continue;
+        ctx.store.update(ctx.journal, 'pull', pull, {
+            requestedReviewerIds: pull.requestedReviewerIds.filter((id) => id !== user.id),
+        });
+        (0,_issue_events_js__WEBPACK_IMPORTED_MODULE_7__/* .addIssueEvent */ .r)(ctx, repo, issue, 'review_request_removed', {
+            reviewerId: user.id,
+            requesterId: (0,_state_actor_js__WEBPACK_IMPORTED_MODULE_6__/* .actingUser */ .e)(ctx.actor)?.id,
+        });
+        await (0,_webhooks_payloads_js__WEBPACK_IMPORTED_MODULE_2__/* .emitPullEvent */ .X)(ctx, repo, pull, 'review_request_removed', { requestedReviewer: user });
+    }
+}
+
+
+/***/ }),
+
+/***/ 54581:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   E: () => (/* binding */ runGit)
+/* harmony export */ });
+/* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(31421);
+/* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_child_process__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var _env_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(31140);
+
+
+/** Runs `git --git-dir <dir> <args>` with the clone's isolated environment; never rejects. */
+function runGit(gitDir, args, env = {}) {
+    return new Promise((resolve) => {
+        (0,node_child_process__WEBPACK_IMPORTED_MODULE_0__.execFile)('git', ['--git-dir', gitDir, '-c', 'core.quotePath=false', ...args], { env: (0,_env_js__WEBPACK_IMPORTED_MODULE_1__/* .gitEnv */ .g)(env), encoding: 'buffer', maxBuffer: 256 * 1024 * 1024 }, (error, stdout, stderr) => {
+            const code = error ? (typeof error.code === 'number' ? error.code : 128) : 0;
+            resolve({ code, stdout, stderr: stderr.toString('utf8') });
+        });
+    });
+}
+
+
+/***/ }),
+
+/***/ 84648:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   W: () => (/* binding */ unifiedDiff),
+/* harmony export */   i: () => (/* binding */ diffCommits)
+/* harmony export */ });
+/* harmony import */ var _cli_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(54581);
+
+const STATUS = {
+    A: 'added',
+    D: 'removed',
+    M: 'modified',
+    R: 'renamed',
+    C: 'copied',
+    T: 'changed',
+};
+const ZERO = '0000000000000000000000000000000000000000';
+/** The files that differ between two commits, with line counts and patches, as `git diff -M` sees them. */
+async function diffCommits(repo, from, to) {
+    const [summary, patches] = await Promise.all([
+        (0,_cli_js__WEBPACK_IMPORTED_MODULE_0__/* .runGit */ .E)(repo.gitDir, ['diff', '--raw', '--numstat', '-z', '-M', '--no-abbrev', from, to]),
+        (0,_cli_js__WEBPACK_IMPORTED_MODULE_0__/* .runGit */ .E)(repo.gitDir, ['diff', '-M', '--no-color', '--no-ext-diff', from, to]),
+    ]);
+    if (summary.code !== 0)
+        throw new Error(`git diff failed: ${summary.stderr.trim()}`);
+    const files = parseSummary(summary.stdout.toString('utf8'));
+    const chunks = patches.stdout
+        .toString('utf8')
+        .split(/^diff --git /m)
+        .slice(1);
+    files.forEach((file, index) => {
+        const chunk = chunks[index];
+        const hunk = chunk?.search(/^@@ /m) ?? -1;
+        if (chunk && hunk !== -1)
+            file.patch = chunk.slice(hunk).replace(/\n$/, '');
+    });
+    return files;
+}
+/** The unified diff of two commits (`application/vnd.github.diff`). */
+async function unifiedDiff(repo, from, to) {
+    const result = await (0,_cli_js__WEBPACK_IMPORTED_MODULE_0__/* .runGit */ .E)(repo.gitDir, ['diff', '-M', '--no-color', '--no-ext-diff', from, to]);
+    return result.stdout.toString('utf8');
+}
+function parseSummary(text) {
+    const tokens = text.split('\0');
+    const files = [];
+    const counts = [];
+    let i = 0;
+    while (i < tokens.length) {
+        const token = tokens[i];
+        if (token === '') {
+            i++;
+            continue;
+        }
+        if (token.startsWith(':')) {
+            const [, , oldSha, newSha, statusField] = token.slice(1).split(' ');
+            const letter = statusField?.[0] ?? 'M';
+            const status = STATUS[letter] ?? 'modified';
+            if (letter === 'R' || letter === 'C') {
+                files.push({
+                    previousFilename: tokens[i + 1],
+                    filename: tokens[i + 2],
+                    status,
+                    sha: newSha,
+                    additions: 0,
+                    deletions: 0,
+                });
+                i += 3;
+            }
+            else {
+                const sha = newSha === ZERO ? oldSha : newSha;
+                files.push({ filename: tokens[i + 1], status, sha, additions: 0, deletions: 0 });
+                i += 2;
+            }
+            continue;
+        }
+        const [added, deleted, path] = token.split('\t');
+        counts.push({ additions: Number(added) || 0, deletions: Number(deleted) || 0 });
+        i += path === '' ? 3 : 1;
+    }
+    files.forEach((file, index) => Object.assign(file, counts[index] ?? {}));
+    return files;
+}
+
+
+/***/ }),
+
+/***/ 47523:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   $q: () => (/* binding */ commitsBetween),
+/* harmony export */   QX: () => (/* binding */ isAncestor),
+/* harmony export */   Rz: () => (/* binding */ touchesPath),
+/* harmony export */   Vg: () => (/* binding */ logCommits),
+/* harmony export */   kC: () => (/* binding */ compareCommits),
+/* harmony export */   wu: () => (/* binding */ mergeBase)
+/* harmony export */ });
+/* unused harmony export ancestors */
+/* harmony import */ var _repo_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(95287);
+
+function ancestors(repo, tip) {
+    return new Set((0,_repo_js__WEBPACK_IMPORTED_MODULE_0__/* .walkCommits */ .AM)(repo, [tip]));
+}
+function isAncestor(repo, ancestor, descendant) {
+    if (ancestor === descendant)
+        return true;
+    for (const sha of (0,_repo_js__WEBPACK_IMPORTED_MODULE_0__/* .walkCommits */ .AM)(repo, [descendant]))
+        if (sha === ancestor)
+            return true;
+    return false;
+}
+/**
+ * Commits reachable from `tip` newest first by committer date (git log's default order), each
+ * with its parsed commit.
+ */
+function* logCommits(repo, tips) {
+    const seen = new Set();
+    const pending = [];
+    const push = (sha) => {
+        if (seen.has(sha))
+            return;
+        seen.add(sha);
+        const commit = repo.readCommit(sha);
+        if (!commit)
+            return;
+        // Keep `pending` sorted by committer time, newest last, so pop() yields the newest.
+        const item = { sha, commit };
+        let index = pending.length;
+        while (index > 0 && pending[index - 1].commit.committer.seconds > commit.committer.seconds)
+            index--;
+        pending.splice(index, 0, item);
+    };
+    for (const tip of tips)
+        push(tip);
+    while (pending.length > 0) {
+        const next = pending.pop();
+        yield next;
+        for (const parent of next.commit.parents)
+            push(parent);
+    }
+}
+/** The best common ancestor: the newest commit of `b`'s history that `a` also reaches. */
+function mergeBase(repo, a, b) {
+    const fromA = ancestors(repo, a);
+    for (const { sha } of logCommits(repo, [b]))
+        if (fromA.has(sha))
+            return sha;
+    return undefined;
+}
+/** Commits in `head` that `base` does not reach, oldest first (a pull request's commits). */
+function commitsBetween(repo, base, head) {
+    const excluded = ancestors(repo, base);
+    const result = [];
+    for (const item of logCommits(repo, [head]))
+        if (!excluded.has(item.sha))
+            result.push(item);
+    return result.reverse();
+}
+function compareCommits(repo, base, head) {
+    const ahead = commitsBetween(repo, base, head);
+    const behindBy = commitsBetween(repo, head, base).length;
+    const status = ahead.length === 0 && behindBy === 0
+        ? 'identical'
+        : behindBy === 0
+            ? 'ahead'
+            : ahead.length === 0
+                ? 'behind'
+                : 'diverged';
+    return { mergeBase: mergeBase(repo, base, head), ahead, behindBy, status };
+}
+/** Whether `path` differs between a commit and its first parent. */
+function touchesPath(repo, commit, path) {
+    const here = repo.entryAt(commit.tree, path)?.sha;
+    const parent = commit.parents[0] ? repo.readCommit(commit.parents[0]) : undefined;
+    const before = parent ? repo.entryAt(parent.tree, path)?.sha : undefined;
+    return here !== before;
+}
+
+
+/***/ }),
+
+/***/ 93195:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   E: () => (/* binding */ createMergeCommit),
+/* harmony export */   M: () => (/* binding */ mergeTrees)
+/* harmony export */ });
+/* harmony import */ var _cli_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(54581);
+/* harmony import */ var _history_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(47523);
+
+
+/** A real three-way merge of two commits (`git merge-tree --write-tree`), without a worktree. */
+async function mergeTrees(repo, ours, theirs) {
+    const result = await (0,_cli_js__WEBPACK_IMPORTED_MODULE_0__/* .runGit */ .E)(repo.gitDir, ['merge-tree', '--write-tree', '--name-only', ours, theirs]);
+    const lines = result.stdout.toString('utf8').split('\n');
+    if (result.code === 0)
+        return { kind: 'clean', tree: lines[0].trim() };
+    if (result.code === 1) {
+        const files = [];
+        for (const line of lines.slice(1)) {
+            if (line === '')
+                break;
+            files.push(line);
+        }
+        return { kind: 'conflict', files };
+    }
+    throw new Error(`git merge-tree failed: ${result.stderr.trim()}`);
+}
+/** Creates the commit(s) a pull request merge produces and returns the new base tip (nothing is moved). */
+async function createMergeCommit(repo, request) {
+    const { base, head, method, committer } = request;
+    const message = request.message ? `${request.title}\n\n${request.message}` : request.title;
+    if (method === 'rebase')
+        return rebase(repo, request);
+    const merged = await mergeTrees(repo, base, head);
+    if (merged.kind === 'conflict')
+        return merged;
+    const author = method === 'squash' ? (repo.readCommit(head)?.author ?? committer) : committer;
+    const sha = repo.writeCommit({
+        tree: merged.tree,
+        parents: method === 'merge' ? [base, head] : [base],
+        author,
+        committer,
+        message: `${message}\n`,
+    });
+    return { ...merged, sha };
+}
+/**
+ * Replays each commit of the pull request onto the base. A cherry-pick of C (parent P) onto X is
+ * a merge of C with a throwaway commit that has X's tree and parent P: their merge base is then P.
+ */
+async function rebase(repo, request) {
+    let tip = request.base;
+    let tree = repo.readCommit(tip).tree;
+    for (const { sha, commit } of (0,_history_js__WEBPACK_IMPORTED_MODULE_1__/* .commitsBetween */ .$q)(repo, request.base, request.head)) {
+        const parent = commit.parents[0];
+        const onto = repo.writeCommit({
+            tree,
+            parents: parent ? [parent] : [],
+            author: request.committer,
+            committer: request.committer,
+            message: 'archal rebase step\n',
+        });
+        const picked = await mergeTrees(repo, onto, sha);
+        if (picked.kind === 'conflict')
+            return picked;
+        tree = picked.tree;
+        tip = repo.writeCommit({
+            tree,
+            parents: [tip],
+            author: commit.author,
+            committer: request.committer,
+            message: commit.message,
+        });
+    }
+    return { kind: 'clean', tree, sha: tip };
+}
+
+
+/***/ }),
+
+/***/ 88747:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  e: () => (/* binding */ credential),
+  i: () => (/* binding */ resolveActor)
+});
+
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __webpack_require__(77598);
+;// CONCATENATED MODULE: ./src/clones/github/domain/jwt.ts
+
+const looksLikeJwt = (token) => /^eyJ[\w-]*\.[\w-]+\.[\w-]+$/.test(token);
+function decodeJwt(token) {
+    const parts = token.split('.');
+    if (parts.length !== 3)
+        return undefined;
+    try {
+        return {
+            header: JSON.parse(Buffer.from(parts[0], 'base64url').toString('utf8')),
+            payload: JSON.parse(Buffer.from(parts[1], 'base64url').toString('utf8')),
+            signingInput: `${parts[0]}.${parts[1]}`,
+            signature: Buffer.from(parts[2], 'base64url'),
+        };
+    }
+    catch {
+        return undefined;
+    }
+}
+/** The issuer (`iss`: app id or client id) of a JWT, before its signature is checked. */
+function jwtIssuer(token) {
+    const iss = decodeJwt(token)?.payload.iss;
+    return typeof iss === 'number' || typeof iss === 'string' ? String(iss) : undefined;
+}
+/**
+ * Verifies an app JWT the way GitHub does: RS256 signed by the app's key, `iat` not in the future
+ * (60 s of clock drift allowed), `exp` in the future and at most 10 minutes after `iat`.
+ */
+function verifyAppJwt(token, publicKey, nowSeconds) {
+    const decoded = decodeJwt(token);
+    if (!decoded || decoded.header.alg !== 'RS256')
+        return invalid('A JSON web token could not be decoded');
+    let ok;
+    try {
+        ok = (0,external_node_crypto_.verify)('RSA-SHA256', Buffer.from(decoded.signingInput), publicKey, decoded.signature);
+    }
+    catch {
+        ok = false;
+    }
+    if (!ok)
+        return invalid('A JSON web token could not be decoded');
+    const { iat, exp, iss } = decoded.payload;
+    if (typeof iat !== 'number' || !Number.isInteger(iat) || iat > nowSeconds + 60)
+        return invalid("'Issued at' claim ('iat') must be an Integer representing the time that the assertion was issued");
+    if (typeof exp !== 'number' || exp <= nowSeconds)
+        return invalid("'Expiration time' claim ('exp') must be a numeric value representing the future time at which the assertion expires");
+    if (exp - iat > 600)
+        return invalid("'Expiration time' claim ('exp') is too far in the future");
+    return { kind: 'valid', issuer: String(iss) };
+}
+const invalid = (message) => ({ kind: 'invalid', message });
+
+// EXTERNAL MODULE: ./src/clones/github/state/errors.ts
+var errors = __webpack_require__(3435);
+;// CONCATENATED MODULE: ./src/clones/github/http/auth.ts
+
+
+/** The credential of a request: `token X`, `Bearer X`, or basic auth whose password (or user) is the token. */
+function credential(header) {
+    if (!header)
+        return undefined;
+    const space = header.indexOf(' ');
+    const scheme = (space === -1 ? header : header.slice(0, space)).toLowerCase();
+    const value = space === -1 ? '' : header.slice(space + 1).trim();
+    if (scheme === 'token' || scheme === 'bearer')
+        return value || undefined;
+    if (scheme === 'basic') {
+        const decoded = Buffer.from(value, 'base64').toString('utf8');
+        const colon = decoded.indexOf(':');
+        const user = colon === -1 ? decoded : decoded.slice(0, colon);
+        const password = colon === -1 ? '' : decoded.slice(colon + 1);
+        // `x-access-token:<token>` (apps), `<user>:<token>` (PATs), `<token>:x-oauth-basic` (legacy).
+        if (password && password !== 'x-oauth-basic')
+            return password;
+        return user || undefined;
+    }
+    return undefined;
+}
+/**
+ * Who a credential acts as. Known tokens map to their user or installation; an app JWT to its app;
+ * any other non-empty token to the seed's default user (agents under test get a fake token), or,
+ * with strict tokens (`unknownTokenUserId` null), to GitHub's `401 Bad credentials`.
+ */
+function resolveActor(store, token, unknownTokenUserId, now) {
+    if (!token)
+        return { kind: 'anonymous' };
+    const record = store.tokenRecord(token);
+    if (record?.kind === 'user') {
+        const user = store.get('user', record.userId);
+        if (user)
+            return { kind: 'user', user };
+    }
+    if (record?.kind === 'installation') {
+        if (Date.parse(record.expiresAt) <= now.getTime())
+            throw new errors/* ApiError */.hD(401, 'Bad credentials');
+        const installation = store.get('installation', record.installationId);
+        const app = installation ? store.get('app', installation.appId) : undefined;
+        const bot = app ? store.get('user', app.botUserId) : undefined;
+        if (!installation || !app || !bot)
+            throw new errors/* ApiError */.hD(401, 'Bad credentials');
+        return { kind: 'installation', user: bot, app, installation, token: record };
+    }
+    if (looksLikeJwt(token))
+        return { kind: 'app', app: verifiedApp(store, token, now) };
+    const user = store.get('user', unknownTokenUserId);
+    if (!user)
+        throw new errors/* ApiError */.hD(401, 'Bad credentials');
+    return { kind: 'user', user };
+}
+function verifiedApp(store, token, now) {
+    const issuer = jwtIssuer(token);
+    let app;
+    for (const candidate of store.all('app'))
+        if (String(candidate.id) === issuer || candidate.clientId === issuer)
+            app = candidate;
+    if (!app?.publicKey)
+        throw new errors/* ApiError */.hD(401, 'A JSON web token could not be decoded');
+    const check = verifyAppJwt(token, app.publicKey, Math.floor(now.getTime() / 1000));
+    if (check.kind === 'invalid')
+        throw new errors/* ApiError */.hD(401, check.message);
+    return app;
+}
+
+
+/***/ }),
+
+/***/ 80561:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   A: () => (/* binding */ BodyTooLargeError),
+/* harmony export */   x: () => (/* binding */ readBody)
+/* harmony export */ });
+class BodyTooLargeError extends Error {
+}
+const EMPTY = Buffer.alloc(0);
+/** Reads the request body, refusing more than `limit` bytes (413) without buffering the excess. */
+function readBody(req, limit) {
+    const length = req.headers['content-length'];
+    // No length and no chunked encoding: there is no body (Node discards the empty stream itself).
+    if ((length === undefined || length === '0') && req.headers['transfer-encoding'] === undefined)
+        return Promise.resolve(EMPTY);
+    const declared = Number(length);
+    if (Number.isFinite(declared) && declared > limit)
+        return Promise.reject(new BodyTooLargeError());
+    return new Promise((resolve, reject) => {
+        const chunks = [];
+        let size = 0;
+        req.on('data', (chunk) => {
+            size += chunk.length;
+            if (size > limit) {
+                req.removeAllListeners('data');
+                req.resume();
+                reject(new BodyTooLargeError());
+                return;
+            }
+            chunks.push(chunk);
+        });
+        req.on('end', () => resolve(chunks.length === 1 ? chunks[0] : Buffer.concat(chunks)));
+        req.on('error', reject);
+    });
+}
+
+
+/***/ }),
+
+/***/ 70448:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   k: () => (/* binding */ failureText),
+/* harmony export */   y: () => (/* binding */ callOperation)
+/* harmony export */ });
+/* harmony import */ var _routes_index_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(28438);
+/* harmony import */ var _state_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3435);
+
+
+const BY_OPERATION = new Map();
+for (const route of _routes_index_js__WEBPACK_IMPORTED_MODULE_0__/* .ROUTES */ .b)
+    if (!BY_OPERATION.has(route.operationId))
+        BY_OPERATION.set(route.operationId, route);
+/**
+ * Runs a REST operation of the clone from inside another API (GraphQL, MCP), as the same actor
+ * and into the same journal, so that both take exactly the REST path's checks, state changes and
+ * webhooks. The caller's request is the one the request log records.
+ */
+async function callOperation(ctx, operationId, call = {}) {
+    const route = BY_OPERATION.get(operationId);
+    if (!route)
+        throw new Error(`unknown operation ${operationId}`);
+    const params = {};
+    for (const [name, value] of Object.entries(call.params ?? {}))
+        params[name] = String(value);
+    const query = new URLSearchParams();
+    for (const [name, value] of Object.entries(call.query ?? {}))
+        if (value !== undefined)
+            query.set(name, String(value));
+    const path = route.path.replace(/\{(\w+)[+*]?\}/g, (_, name) => params[name] ?? '');
+    try {
+        const reply = await route.handler({
+            ...ctx,
+            method: route.method,
+            path,
+            params,
+            query,
+            body: call.body,
+            headers: call.headers ?? {},
+            selfUrl: `${ctx.urls.api}${path}`,
+        });
+        const body = reply.kind === 'raw' ? (typeof reply.data === 'string' ? reply.data : reply.data.toString('utf8')) : reply.body;
+        return { ok: true, status: reply.status, body, headers: reply.headers ?? {} };
+    }
+    catch (error) {
+        if (!(error instanceof _state_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ApiError */ .hD))
+            throw error;
+        return { ok: false, status: error.status, message: error.message, errors: error.extra.errors ?? [] };
+    }
+}
+/** One line for an operation's failure: GitHub's message and its validation errors. */
+function failureText(result) {
+    const details = result.errors
+        .map((item) => typeof item === 'string'
+        ? item
+        : (item.message ??
+            [item.field, item.code].filter(Boolean).join(' ')))
+        .filter(Boolean);
+    return details.length > 0 ? `${result.message}: ${details.join('; ')}` : result.message;
+}
+
+
+/***/ }),
+
+/***/ 28964:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   w: () => (/* binding */ nextRequestId)
+/* harmony export */ });
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(77598);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
+
+let counter = 0;
+const prefix = `${(0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.randomBytes)(2).toString('hex').toUpperCase()}:${(0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.randomBytes)(2).toString('hex').toUpperCase()}:`;
+const suffix = `:${process.pid.toString(16).toUpperCase()}`;
+/** `X-GitHub-Request-Id`, shaped like GitHub's (`C0DE:1A2B:3F:…`), unique in the process. */
+function nextRequestId() {
+    counter++;
+    return `${prefix}${counter.toString(16).toUpperCase()}${suffix}`;
+}
+
+
+/***/ }),
+
+/***/ 4944:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Pq: () => (/* binding */ json),
+/* harmony export */   V$: () => (/* binding */ noContent),
+/* harmony export */   fs: () => (/* binding */ docsUrl),
+/* harmony export */   ok: () => (/* binding */ ok),
+/* harmony export */   zu: () => (/* binding */ created)
+/* harmony export */ });
+const json = (status, body, headers) => ({
+    kind: 'json',
+    status,
+    body,
+    headers,
+});
+const ok = (body, headers) => json(200, body, headers);
+const created = (body, headers) => json(201, body, headers);
+const noContent = () => json(204);
+const docsUrl = (docs) => docs.startsWith('http') ? docs : `https://docs.github.com/rest/${docs}`;
+
+
+/***/ }),
+
+/***/ 19064:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   I: () => (/* binding */ Router),
+/* harmony export */   f: () => (/* binding */ BadPathError)
+/* harmony export */ });
+class BadPathError extends Error {
+}
+class Router {
+    /**
+     * `METHOD first-segment fourth-segment` → routes, in registration order. Nearly every route is
+     * `/repos/{owner}/{repo}/<literal>/…`: bucketing on the literals spares trying ~100 templates.
+     */
+    buckets = new Map();
+    add(method, template, value) {
+        const segments = template
+            .split('/')
+            .slice(1)
+            .map((part) => {
+            const range = /^\{(\w+)\}\.\.\.\{(\w+)\}$/.exec(part);
+            if (range)
+                return { kind: 'range', base: range[1], head: range[2] };
+            const greedy = /^\{(\w+)([+*])\}$/.exec(part);
+            if (greedy)
+                return { kind: 'greedy', name: greedy[1], min: greedy[2] === '+' ? 1 : 0 };
+            const param = /^\{(\w+)\}$/.exec(part);
+            if (param)
+                return { kind: 'param', name: param[1] };
+            return { kind: 'literal', value: part };
+        });
+        const compiled = {
+            method,
+            template,
+            segments,
+            greedyAt: segments.findIndex((segment) => segment.kind === 'greedy'),
+            value,
+        };
+        const key = bucketKey(method, segments);
+        let bucket = this.buckets.get(key);
+        if (!bucket)
+            this.buckets.set(key, (bucket = []));
+        bucket.push(compiled);
+        return compiled;
+    }
+    /** Routes in registration order; the first match wins, so register specific templates first. */
+    match(method, path) {
+        const parts = path.split('/').slice(1);
+        for (const key of [`${method} ${parts[0]} ${parts[3] ?? ''}`, `${method} ${parts[0]} *`]) {
+            for (const route of this.buckets.get(key) ?? []) {
+                const params = matchRoute(route, parts);
+                if (params)
+                    return { route, params };
+            }
+        }
+        return undefined;
+    }
+}
+/**
+ * The bucket of a template: its first literal and, when segments 0–3 are fixed (no greedy
+ * parameter before them) and segment 3 is a literal, that literal; otherwise `*`.
+ */
+function bucketKey(method, segments) {
+    const first = segments[0]?.kind === 'literal' ? segments[0].value : '';
+    const greedyBefore = segments.slice(0, 4).some((segment) => segment.kind === 'greedy');
+    const fourth = segments[3];
+    const literal = !greedyBefore && fourth?.kind === 'literal' ? fourth.value : '*';
+    return `${method} ${first} ${literal}`;
+}
+function decode(part) {
+    try {
+        return decodeURIComponent(part);
+    }
+    catch {
+        throw new BadPathError(`malformed percent-encoding in "${part}"`);
+    }
+}
+function matchRoute(route, parts) {
+    const { segments, greedyAt } = route;
+    const after = greedyAt === -1 ? 0 : segments.length - greedyAt - 1;
+    const greedyCount = greedyAt === -1 ? 0 : parts.length - greedyAt - after;
+    if (greedyAt === -1 ? parts.length !== segments.length : greedyCount < segments[greedyAt].min)
+        return undefined;
+    // Literal segments first: most routes fail there, before any parameter is decoded.
+    const partAt = (i) => (greedyAt === -1 || i < greedyAt ? i : i - 1 + greedyCount);
+    for (let i = 0; i < segments.length; i++) {
+        const segment = segments[i];
+        if (segment.kind === 'literal' && segment.value !== parts[partAt(i)])
+            return undefined;
+    }
+    const params = {};
+    for (let i = 0; i < segments.length; i++) {
+        const segment = segments[i];
+        if (segment.kind === 'greedy') {
+            const value = parts
+                .slice(greedyAt, greedyAt + greedyCount)
+                .map(decode)
+                .join('/');
+            if (segment.min > 0 && value === '')
+                return undefined;
+            params[segment.name] = value;
+        }
+        else if (!matchSegment(segment, parts[partAt(i)], params))
+            return undefined;
+    }
+    return params;
+}
+function matchSegment(segment, part, params) {
+    switch (segment.kind) {
+        case 'literal':
+            return segment.value === part;
+        case 'param':
+            if (part === '')
+                return false;
+            params[segment.name] = decode(part);
+            return true;
+        case 'range': {
+            const text = decode(part);
+            const at = text.indexOf('...');
+            if (at <= 0 || at + 3 >= text.length)
+                return false;
+            params[segment.base] = text.slice(0, at);
+            params[segment.head] = text.slice(at + 3);
+            return true;
+        }
+        case 'greedy':
+            return false;
+    }
+}
+
+
+/***/ }),
+
+/***/ 95561:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   L: () => (/* binding */ DEFINITIONS)
+/* harmony export */ });
+/* unused harmony export SOURCE */
+const SOURCE = 'github/github-mcp-server 64a49f34d076b6f5917dae1424521d43c7bcae84, pkg/github/__toolsnaps__ (MIT licence)';
+const DEFINITIONS = [
+    {
+        name: 'get_me',
+        description: "Get details of the authenticated GitHub user. Use this when a request is about the user's own profile for GitHub. Or when information is missing to build other tool calls.",
+        annotations: {
+            idempotentHint: false,
+            readOnlyHint: true,
+            title: 'Get my user profile',
+        },
+        inputSchema: {
+            properties: {},
+            type: 'object',
+        },
+    },
+    {
+        name: 'get_commit',
+        description: 'Get details for a commit from a GitHub repository',
+        annotations: {
+            idempotentHint: false,
+            readOnlyHint: true,
+            title: 'Get commit details',
+        },
+        inputSchema: {
+            properties: {
+                detail: {
+                    default: 'stats',
+                    description: 'Level of detail to include for changed files. "none" omits stats and files entirely. "stats" (default) includes per-file metadata: filename, status, and lines-of-code counts (additions, deletions, changes), with no patch content. "full_patch" additionally includes the unified diff content for each file and can be very large.',
+                    enum: ['none', 'stats', 'full_patch'],
+                    type: 'string',
+                },
+                owner: {
+                    description: 'Repository owner',
+                    type: 'string',
+                },
+                page: {
+                    description: 'Page number for pagination (min 1)',
+                    minimum: 1,
+                    type: 'number',
+                },
+                perPage: {
+                    description: 'Results per page for pagination (min 1, max 100)',
+                    maximum: 100,
+                    minimum: 1,
+                    type: 'number',
+                },
+                repo: {
+                    description: 'Repository name',
+                    type: 'string',
+                },
+                sha: {
+                    description: 'Commit SHA, branch name, or tag name',
+                    type: 'string',
+                },
+            },
+            required: ['owner', 'repo', 'sha'],
+            type: 'object',
+        },
+    },
+    {
+        name: 'list_commits',
+        description: 'Get list of commits of a branch in a GitHub repository. Returns at least 30 results per page by default, but can return more if specified using the perPage parameter (up to 100).',
+        annotations: {
+            idempotentHint: false,
+            readOnlyHint: true,
+            title: 'List commits',
+        },
+        inputSchema: {
+            properties: {
+                author: {
+                    description: 'Author username or email address to filter commits by',
+                    type: 'string',
+                },
+                fields: {
+                    description: "Subset of fields to return for each commit. If omitted, all fields are returned. Use this to reduce response size when you only need specific fields, e.g. just 'sha' and 'html_url'.",
+                    items: {
+                        enum: ['sha', 'html_url', 'commit', 'author', 'committer'],
+                        type: 'string',
+                    },
+                    type: 'array',
+                },
+                owner: {
+                    description: 'Repository owner',
+                    type: 'string',
+                },
+                page: {
+                    description: 'Page number for pagination (min 1)',
+                    minimum: 1,
+                    type: 'number',
+                },
+                path: {
+                    description: 'Only commits containing this file path will be returned',
+                    type: 'string',
+                },
+                perPage: {
+                    description: 'Results per page for pagination (min 1, max 100)',
+                    maximum: 100,
+                    minimum: 1,
+                    type: 'number',
+                },
+                repo: {
+                    description: 'Repository name',
+                    type: 'string',
+                },
+                sha: {
+                    description: 'Commit SHA, branch or tag name to list commits of. If not provided, uses the default branch of the repository. If a commit SHA is provided, will list commits up to that SHA.',
+                    type: 'string',
+                },
+                since: {
+                    description: 'Only commits after this date will be returned (ISO 8601 format: YYYY-MM-DDTHH:MM:SSZ or YYYY-MM-DD)',
+                    type: 'string',
+                },
+                until: {
+                    description: 'Only commits before this date will be returned (ISO 8601 format: YYYY-MM-DDTHH:MM:SSZ or YYYY-MM-DD)',
+                    type: 'string',
+                },
+            },
+            required: ['owner', 'repo'],
+            type: 'object',
+        },
+    },
+    {
+        name: 'list_branches',
+        description: 'List branches in a GitHub repository',
+        annotations: {
+            idempotentHint: false,
+            readOnlyHint: true,
+            title: 'List branches',
+        },
+        inputSchema: {
+            properties: {
+                owner: {
+                    description: 'Repository owner',
+                    type: 'string',
+                },
+                page: {
+                    description: 'Page number for pagination (min 1)',
+                    minimum: 1,
+                    type: 'number',
+                },
+                perPage: {
+                    description: 'Results per page for pagination (min 1, max 100)',
+                    maximum: 100,
+                    minimum: 1,
+                    type: 'number',
+                },
+                repo: {
+                    description: 'Repository name',
+                    type: 'string',
+                },
+            },
+            required: ['owner', 'repo'],
+            type: 'object',
+        },
+    },
+    {
+        name: 'create_or_update_file',
+        description: 'Create or update a single file in a GitHub repository. \nIf updating, you should provide the SHA of the file you want to update. Use this tool to create or update a file in a GitHub repository remotely; do not use it for local file operations.\n\nIn order to obtain the SHA of original file version before updating, use the following git command:\ngit rev-parse <branch>:<path to file>\n\nSHA MUST be provided for existing file updates.\n',
+        annotations: {
+            idempotentHint: false,
+            readOnlyHint: false,
+            title: 'Create or update file',
+        },
+        inputSchema: {
+            properties: {
+                allow_symlink_write: {
+                    default: false,
+                    description: 'Set true to update a symbolic link itself; content must be its new target path.',
+                    type: 'boolean',
+                },
+                branch: {
+                    description: 'Branch to create/update the file in',
+                    type: 'string',
+                },
+                content: {
+                    description: 'Content of the file, exactly as it should appear once written. Do not base64-encode it; this server does that before calling the REST API.',
+                    type: 'string',
+                },
+                message: {
+                    description: 'Commit message',
+                    type: 'string',
+                },
+                owner: {
+                    description: 'Repository owner (username or organization)',
+                    type: 'string',
+                },
+                path: {
+                    description: 'Path where to create/update the file',
+                    type: 'string',
+                },
+                repo: {
+                    description: 'Repository name',
+                    type: 'string',
+                },
+                sha: {
+                    description: 'The blob SHA of the file being replaced. Required if the file already exists.',
+                    type: 'string',
+                },
+            },
+            required: ['owner', 'repo', 'path', 'content', 'message', 'branch'],
+            type: 'object',
+        },
+    },
+    {
+        name: 'create_repository',
+        description: 'Create a new GitHub repository in your account or specified organization',
+        annotations: {
+            idempotentHint: false,
+            readOnlyHint: false,
+            title: 'Create repository',
+        },
+        inputSchema: {
+            properties: {
+                autoInit: {
+                    description: 'Initialize with README',
+                    type: 'boolean',
+                },
+                description: {
+                    description: 'Repository description',
+                    type: 'string',
+                },
+                name: {
+                    description: 'Repository name',
+                    type: 'string',
+                },
+                organization: {
+                    description: 'Organization to create the repository in (omit to create in your personal account)',
+                    type: 'string',
+                },
+                private: {
+                    default: true,
+                    description: 'Whether the repository should be private. Defaults to true (private) when omitted.',
+                    type: 'boolean',
+                },
+            },
+            required: ['name'],
+            type: 'object',
+        },
+    },
+    {
+        name: 'get_file_contents',
+        description: 'Get the contents of a file or directory from a GitHub repository',
+        annotations: {
+            idempotentHint: false,
+            readOnlyHint: true,
+            title: 'Get file or directory contents',
+        },
+        inputSchema: {
+            properties: {
+                fields: {
+                    description: "Subset of fields to return for each entry when the path is a directory. If omitted, all fields are returned. Ignored when the path is a single file. Use this to reduce response size when listing directories and you only need specific fields, e.g. just 'name' and 'type'.",
+                    items: {
+                        enum: ['type', 'name', 'path', 'size', 'sha', 'url', 'git_url', 'html_url', 'download_url'],
+                        type: 'string',
+                    },
+                    type: 'array',
+                },
+                owner: {
+                    description: 'Repository owner (username or organization)',
+                    type: 'string',
+                },
+                path: {
+                    default: '/',
+                    description: 'Path to file/directory',
+                    type: 'string',
+                },
+                ref: {
+                    description: 'Accepts optional git refs such as `refs/tags/{tag}`, `refs/heads/{branch}` or `refs/pull/{pr_number}/head`',
+                    type: 'string',
+                },
+                repo: {
+                    description: 'Repository name',
+                    type: 'string',
+                },
+                sha: {
+                    description: 'Accepts optional commit SHA. If specified, it will be used instead of ref',
+                    type: 'string',
+                },
+            },
+            required: ['owner', 'repo'],
+            type: 'object',
+        },
+    },
+    {
+        name: 'fork_repository',
+        description: 'Fork a GitHub repository to your account or specified organization',
+        annotations: {
+            idempotentHint: false,
+            readOnlyHint: false,
+            title: 'Fork repository',
+        },
+        inputSchema: {
+            properties: {
+                organization: {
+                    description: 'Organization to fork to',
+                    type: 'string',
+                },
+                owner: {
+                    description: 'Repository owner',
+                    type: 'string',
+                },
+                repo: {
+                    description: 'Repository name',
+                    type: 'string',
+                },
+            },
+            required: ['owner', 'repo'],
+            type: 'object',
+        },
+    },
+    {
+        name: 'delete_file',
+        description: 'Delete a file from a GitHub repository',
+        annotations: {
+            destructiveHint: true,
+            idempotentHint: false,
+            readOnlyHint: false,
+            title: 'Delete file',
+        },
+        inputSchema: {
+            properties: {
+                branch: {
+                    description: 'Branch to delete the file from',
+                    type: 'string',
+                },
+                message: {
+                    description: 'Commit message',
+                    type: 'string',
+                },
+                owner: {
+                    description: 'Repository owner (username or organization)',
+                    type: 'string',
+                },
+                path: {
+                    description: 'Path to the file to delete',
+                    type: 'string',
+                },
+                repo: {
+                    description: 'Repository name',
+                    type: 'string',
+                },
+            },
+            required: ['owner', 'repo', 'path', 'message', 'branch'],
+            type: 'object',
+        },
+    },
+    {
+        name: 'create_branch',
+        description: 'Create a new branch in a GitHub repository',
+        annotations: {
+            idempotentHint: false,
+            readOnlyHint: false,
+            title: 'Create branch',
+        },
+        inputSchema: {
+            properties: {
+                branch: {
+                    description: 'Name for new branch',
+                    type: 'string',
+                },
+                from_branch: {
+                    description: 'Source branch (defaults to repo default)',
+                    type: 'string',
+                },
+                owner: {
+                    description: 'Repository owner',
+                    type: 'string',
+                },
+                repo: {
+                    description: 'Repository name',
+                    type: 'string',
+                },
+            },
+            required: ['owner', 'repo', 'branch'],
+            type: 'object',
+        },
+    },
+    {
+        name: 'push_files',
+        description: 'Push multiple files to a GitHub repository in a single commit',
+        annotations: {
+            idempotentHint: false,
+            readOnlyHint: false,
+            title: 'Push files to repository',
+        },
+        inputSchema: {
+            properties: {
+                branch: {
+                    description: 'Branch to push to',
+                    type: 'string',
+                },
+                files: {
+                    description: 'Array of file objects to push, each object with path (string) and content (string)',
+                    items: {
+                        additionalProperties: false,
+                        properties: {
+                            content: {
+                                description: 'file content',
+                                type: 'string',
+                            },
+                            path: {
+                                description: 'path to the file',
+                                type: 'string',
+                            },
+                        },
+                        required: ['path', 'content'],
+                        type: 'object',
+                    },
+                    type: 'array',
+                },
+                message: {
+                    description: 'Commit message',
+                    type: 'string',
+                },
+                owner: {
+                    description: 'Repository owner',
+                    type: 'string',
+                },
+                repo: {
+                    description: 'Repository name',
+                    type: 'string',
+                },
+            },
+            required: ['owner', 'repo', 'branch', 'files', 'message'],
+            type: 'object',
+        },
+    },
+    {
+        name: 'list_tags',
+        description: 'List git tags in a GitHub repository',
+        annotations: {
+            idempotentHint: false,
+            readOnlyHint: true,
+            title: 'List tags',
+        },
+        inputSchema: {
+            properties: {
+                owner: {
+                    description: 'Repository owner',
+                    type: 'string',
+                },
+                page: {
+                    description: 'Page number for pagination (min 1)',
+                    minimum: 1,
+                    type: 'number',
+                },
+                perPage: {
+                    description: 'Results per page for pagination (min 1, max 100)',
+                    maximum: 100,
+                    minimum: 1,
+                    type: 'number',
+                },
+                repo: {
+                    description: 'Repository name',
+                    type: 'string',
+                },
+            },
+            required: ['owner', 'repo'],
+            type: 'object',
+        },
+    },
+    {
+        name: 'get_tag',
+        description: 'Get details about a specific git tag in a GitHub repository',
+        annotations: {
+            idempotentHint: false,
+            readOnlyHint: true,
+            title: 'Get tag details',
+        },
+        inputSchema: {
+            properties: {
+                owner: {
+                    description: 'Repository owner',
+                    type: 'string',
+                },
+                repo: {
+                    description: 'Repository name',
+                    type: 'string',
+                },
+                tag: {
+                    description: 'Tag name',
+                    type: 'string',
+                },
+            },
+            required: ['owner', 'repo', 'tag'],
+            type: 'object',
+        },
+    },
+    {
+        name: 'list_releases',
+        description: 'List releases in a GitHub repository',
+        annotations: {
+            idempotentHint: false,
+            readOnlyHint: true,
+            title: 'List releases',
+        },
+        inputSchema: {
+            properties: {
+                fields: {
+                    description: "Subset of fields to return for each release. If omitted, all fields are returned. Use this to reduce response size when you only need specific fields; omitting 'body' in particular drops the largest per-release data.",
+                    items: {
+                        enum: ['id', 'tag_name', 'name', 'body', 'html_url', 'published_at', 'prerelease', 'draft', 'author'],
+                        type: 'string',
+                    },
+                    type: 'array',
+                },
+                owner: {
+                    description: 'Repository owner',
+                    type: 'string',
+                },
+                page: {
+                    description: 'Page number for pagination (min 1)',
+                    minimum: 1,
+                    type: 'number',
+                },
+                perPage: {
+                    description: 'Results per page for pagination (min 1, max 100)',
+                    maximum: 100,
+                    minimum: 1,
+                    type: 'number',
+                },
+                repo: {
+                    description: 'Repository name',
+                    type: 'string',
+                },
+            },
+            required: ['owner', 'repo'],
+            type: 'object',
+        },
+    },
+    {
+        name: 'get_latest_release',
+        description: 'Get the latest release in a GitHub repository',
+        annotations: {
+            idempotentHint: false,
+            readOnlyHint: true,
+            title: 'Get latest release',
+        },
+        inputSchema: {
+            properties: {
+                owner: {
+                    description: 'Repository owner',
+                    type: 'string',
+                },
+                repo: {
+                    description: 'Repository name',
+                    type: 'string',
+                },
+            },
+            required: ['owner', 'repo'],
+            type: 'object',
+        },
+    },
+    {
+        name: 'get_release_by_tag',
+        description: 'Get a specific release by its tag name in a GitHub repository',
+        annotations: {
+            idempotentHint: false,
+            readOnlyHint: true,
+            title: 'Get a release by tag name',
+        },
+        inputSchema: {
+            properties: {
+                owner: {
+                    description: 'Repository owner',
+                    type: 'string',
+                },
+                repo: {
+                    description: 'Repository name',
+                    type: 'string',
+                },
+                tag: {
+                    description: "Tag name (e.g., 'v1.0.0')",
+                    type: 'string',
+                },
+            },
+            required: ['owner', 'repo', 'tag'],
+            type: 'object',
+        },
+    },
+    {
+        name: 'search_repositories',
+        description: 'Find GitHub repositories by name, description, readme, topics, or other metadata. Perfect for discovering projects, finding examples, or locating specific repositories across GitHub.',
+        annotations: {
+            idempotentHint: false,
+            readOnlyHint: true,
+            title: 'Search repositories',
+        },
+        inputSchema: {
+            properties: {
+                minimal_output: {
+                    default: true,
+                    description: 'Return minimal repository information (default: true). When false, returns full GitHub API repository objects.',
+                    type: 'boolean',
+                },
+                order: {
+                    description: 'Sort order',
+                    enum: ['asc', 'desc'],
+                    type: 'string',
+                },
+                page: {
+                    description: 'Page number for pagination (min 1)',
+                    minimum: 1,
+                    type: 'number',
+                },
+                perPage: {
+                    description: 'Results per page for pagination (min 1, max 100)',
+                    maximum: 100,
+                    minimum: 1,
+                    type: 'number',
+                },
+                query: {
+                    description: "Repository search query. Examples: 'machine learning in:name stars:>1000 language:python', 'topic:react', 'user:facebook'. Supports advanced search syntax for precise filtering.",
+                    type: 'string',
+                },
+                sort: {
+                    description: 'Sort repositories by field, defaults to best match',
+                    enum: ['stars', 'forks', 'help-wanted-issues', 'updated'],
+                    type: 'string',
+                },
+            },
+            required: ['query'],
+            type: 'object',
+        },
+    },
+    {
+        name: 'search_code',
+        description: "Fast and precise code search across ALL GitHub repositories using GitHub's native search engine. Best for finding exact symbols, functions, classes, or specific code patterns.",
+        annotations: {
+            idempotentHint: false,
+            readOnlyHint: true,
+            title: 'Search code',
+        },
+        inputSchema: {
+            properties: {
+                fields: {
+                    description: "Subset of fields to return for each code search result. If omitted, all fields are returned. Use this to reduce response size when you only need specific fields; omitting 'repository' and 'text_matches' in particular drops the largest per-result data.",
+                    items: {
+                        enum: ['name', 'path', 'sha', 'repository', 'text_matches'],
+                        type: 'string',
+                    },
+                    type: 'array',
+                },
+                order: {
+                    description: 'Sort order for results',
+                    enum: ['asc', 'desc'],
+                    type: 'string',
+                },
+                page: {
+                    description: 'Page number for pagination (min 1)',
+                    minimum: 1,
+                    type: 'number',
+                },
+                perPage: {
+                    description: 'Results per page for pagination (min 1, max 100)',
+                    maximum: 100,
+                    minimum: 1,
+                    type: 'number',
+                },
+                query: {
+                    description: 'Search query (GitHub code search REST). Implicit AND between terms; supports `OR`, `NOT`, and `"quoted phrase"` for exact match. Qualifiers: `repo:owner/repo`, `org:`, `user:`, `language:`, `path:dir` (prefix match), `filename:exact.ext`, `extension:`, `in:file`, `in:path`, `size:`, `is:archived`, `is:fork`. Max 256 chars. Examples: `WithContext language:go org:github`; `"package main" repo:o/r`; `func extension:go path:cmd repo:o/r`; `NOT TODO language:go repo:o/r`.',
+                    type: 'string',
+                },
+                sort: {
+                    description: "Sort field ('indexed' only)",
+                    type: 'string',
+                },
+            },
+            required: ['query'],
+            type: 'object',
+        },
+    },
+    {
+        name: 'issue_read',
+        description: 'Get information about a specific issue in a GitHub repository.',
+        annotations: {
+            idempotentHint: false,
+            readOnlyHint: true,
+            title: 'Get issue details',
+        },
+        inputSchema: {
+            properties: {
+                issue_number: {
+                    description: 'The number of the issue',
+                    type: 'number',
+                },
+                method: {
+                    description: 'The read operation to perform on a single issue.\nOptions are:\n1. get - Get issue details. Also returns best-effort hierarchy flags (`has_parent`, `has_children`); `parent` and `sub_issues_summary` are optional relationship summaries, and `closed_by_pull_requests` summarizes the pull requests configured to close the issue as `total_count` plus up to 5 `references`.\n2. get_comments - Get issue comments.\n3. get_sub_issues - Get sub-issues (children) of the issue.\n4. get_parent - Get the parent issue, if this issue is a sub-issue of another.\n5. get_labels - Get labels assigned to the issue.\n',
+                    enum: ['get', 'get_comments', 'get_sub_issues', 'get_parent', 'get_labels'],
+                    type: 'string',
+                },
+                owner: {
+                    description: 'The owner of the repository',
+                    type: 'string',
+                },
+                page: {
+                    description: 'Page number for pagination (min 1)',
+                    minimum: 1,
+                    type: 'number',
+                },
+                perPage: {
+                    description: 'Results per page for pagination (min 1, max 100)',
+                    maximum: 100,
+                    minimum: 1,
+                    type: 'number',
+                },
+                repo: {
+                    description: 'The name of the repository',
+                    type: 'string',
+                },
+            },
+            required: ['method', 'owner', 'repo', 'issue_number'],
+            type: 'object',
+        },
+    },
+    {
+        name: 'issue_write',
+        description: 'Create a new or update an existing issue in a GitHub repository.',
+        annotations: {
+            idempotentHint: false,
+            readOnlyHint: false,
+            title: 'Create or update issue/pull request',
+        },
+        inputSchema: {
+            properties: {
+                assignees: {
+                    description: 'Usernames to assign to this issue',
+                    items: {
+                        type: 'string',
+                    },
+                    type: 'array',
+                },
+                body: {
+                    description: 'Issue body content',
+                    type: 'string',
+                },
+                duplicate_of: {
+                    description: "Issue number that this issue is a duplicate of. Required when state_reason is 'duplicate'.",
+                    type: 'number',
+                },
+                issue_fields: {
+                    description: "Issue field values to set or clear. Each item requires 'field_name' and exactly one of 'value', 'field_option_name', or 'delete: true'.",
+                    items: {
+                        additionalProperties: false,
+                        properties: {
+                            delete: {
+                                description: "Set to true to clear this field's current value on the issue. When false or omitted, this property is ignored. Cannot be true when 'value' or 'field_option_name' is provided.",
+                                type: 'boolean',
+                            },
+                            field_name: {
+                                description: 'Issue field name (case-insensitive). Must match a field returned by list_issue_fields for this repository or its organization.',
+                                type: 'string',
+                            },
+                            field_option_name: {
+                                description: "Option name for single-select fields. Validated against the field's options before the API call. Cannot be combined with 'value' or 'delete: true'.",
+                                type: 'string',
+                            },
+                            value: {
+                                description: "Value to set. Use for text, number, and date fields (date as YYYY-MM-DD). For single-select fields, prefer 'field_option_name' so the option is validated before the API call. Cannot be combined with 'field_option_name' or 'delete: true'.",
+                                type: ['string', 'number', 'boolean'],
+                            },
+                        },
+                        required: ['field_name'],
+                        type: 'object',
+                    },
+                    type: 'array',
+                },
+                issue_number: {
+                    description: 'Issue number to update',
+                    type: 'number',
+                },
+                labels: {
+                    description: 'Labels to apply to this issue',
+                    items: {
+                        type: 'string',
+                    },
+                    type: 'array',
+                },
+                method: {
+                    description: "Write operation to perform on a single issue.\nOptions are:\n- 'create' - creates a new issue.\n- 'update' - updates an existing issue.\n",
+                    enum: ['create', 'update'],
+                    type: 'string',
+                },
+                milestone: {
+                    description: 'Milestone number',
+                    type: 'number',
+                },
+                owner: {
+                    description: 'Repository owner',
+                    type: 'string',
+                },
+                repo: {
+                    description: 'Repository name',
+                    type: 'string',
+                },
+                state: {
+                    description: 'New state',
+                    enum: ['open', 'closed'],
+                    type: 'string',
+                },
+                state_reason: {
+                    description: 'Reason for the state change. Ignored unless state is changed.',
+                    enum: ['completed', 'not_planned', 'duplicate'],
+                    type: 'string',
+                },
+                title: {
+                    description: 'Issue title',
+                    type: 'string',
+                },
+                type: {
+                    anyOf: [
+                        {
+                            minLength: 1,
+                            type: 'string',
+                        },
+                        {
+                            type: 'null',
+                        },
+                    ],
+                    description: "Type of this issue. For updates, pass null to remove the current type. Only use if issue types are enabled for this repository. Use list_issue_types to get valid type values for this repository or its owner organization. If the repository doesn't support issue types, omit this parameter.",
+                },
+            },
+            required: ['method', 'owner', 'repo'],
+            type: 'object',
+        },
+    },
+    {
+        name: 'list_issues',
+        description: "List issues in a GitHub repository. For pagination, use the 'endCursor' from the previous response's 'pageInfo' in the 'after' parameter.",
+        annotations: {
+            idempotentHint: false,
+            readOnlyHint: true,
+            title: 'List issues',
+        },
+        inputSchema: {
+            properties: {
+                after: {
+                    description: 'Cursor for pagination. Use the cursor from the previous response.',
+                    type: 'string',
+                },
+                direction: {
+                    description: "Order direction. If provided, the 'orderBy' also needs to be provided.",
+                    enum: ['ASC', 'DESC'],
+                    type: 'string',
+                },
+                field_filters: {
+                    description: 'Filter by custom issue field values. Each entry takes a field_name and a value; the server looks up the field and coerces the value to its type (single-select option name, text, number, or YYYY-MM-DD date).',
+                    items: {
+                        properties: {
+                            field_name: {
+                                description: 'Name of the custom field (e.g. "Priority"). Case-insensitive.',
+                                type: 'string',
+                            },
+                            value: {
+                                description: 'Value to filter on. For single-select fields, the option name (e.g. "P1"). For dates, YYYY-MM-DD. For numbers, the numeric value as a string. For text, the text value.',
+                                type: 'string',
+                            },
+                        },
+                        required: ['field_name', 'value'],
+                        type: 'object',
+                    },
+                    type: 'array',
+                },
+                fields: {
+                    description: "Subset of fields to return for each issue. If omitted, all fields are returned. Use this to reduce response size when you only need specific fields; omitting 'body' and 'field_values' in particular drops the largest per-result data.",
+                    items: {
+                        enum: [
+                            'number',
+                            'title',
+                            'body',
+                            'state',
+                            'user',
+                            'labels',
+                            'assignees',
+                            'comments',
+                            'created_at',
+                            'updated_at',
+                            'field_values',
+                        ],
+                        type: 'string',
+                    },
+                    type: 'array',
+                },
+                labels: {
+                    description: 'Filter by labels',
+                    items: {
+                        type: 'string',
+                    },
+                    type: 'array',
+                },
+                orderBy: {
+                    description: "Order issues by field. If provided, the 'direction' also needs to be provided.",
+                    enum: ['CREATED_AT', 'UPDATED_AT', 'COMMENTS'],
+                    type: 'string',
+                },
+                owner: {
+                    description: 'Repository owner',
+                    type: 'string',
+                },
+                perPage: {
+                    description: 'Results per page for pagination (min 1, max 100)',
+                    maximum: 100,
+                    minimum: 1,
+                    type: 'number',
+                },
+                repo: {
+                    description: 'Repository name',
+                    type: 'string',
+                },
+                since: {
+                    description: 'Filter by date (ISO 8601 timestamp)',
+                    type: 'string',
+                },
+                state: {
+                    description: 'Filter by state, by default both open and closed issues are returned when not provided',
+                    enum: ['OPEN', 'CLOSED'],
+                    type: 'string',
+                },
+            },
+            required: ['owner', 'repo'],
+            type: 'object',
+        },
+    },
+    {
+        name: 'search_issues',
+        description: 'Search issues using natural-language semantic matching. Best for conceptual or paraphrased queries (e.g. "login fails after password reset"). Already scoped to is:issue.',
+        annotations: {
+            idempotentHint: false,
+            readOnlyHint: true,
+            title: 'Search issues',
+        },
+        inputSchema: {
+            properties: {
+                fields: {
+                    description: "Subset of fields to return for each issue result. If omitted, all fields are returned. Use this to reduce response size when you only need specific fields; omitting 'body', 'reactions', and 'labels' in particular drops the largest per-result data.",
+                    items: {
+                        enum: [
+                            'number',
+                            'title',
+                            'body',
+                            'state',
+                            'state_reason',
+                            'draft',
+                            'locked',
+                            'html_url',
+                            'user',
+                            'author_association',
+                            'labels',
+                            'assignee',
+                            'assignees',
+                            'milestone',
+                            'comments',
+                            'reactions',
+                            'created_at',
+                            'updated_at',
+                            'closed_at',
+                            'closed_by',
+                            'type',
+                            'repository_url',
+                            'pull_request',
+                            'field_values',
+                        ],
+                        type: 'string',
+                    },
+                    type: 'array',
+                },
+                order: {
+                    description: 'Sort order',
+                    enum: ['asc', 'desc'],
+                    type: 'string',
+                },
+                owner: {
+                    description: 'Optional repository owner. If provided with repo, only issues for this repository are listed.',
+                    type: 'string',
+                },
+                page: {
+                    description: 'Page number for pagination (min 1)',
+                    minimum: 1,
+                    type: 'number',
+                },
+                perPage: {
+                    description: 'Results per page for pagination (min 1, max 100)',
+                    maximum: 100,
+                    minimum: 1,
+                    type: 'number',
+                },
+                query: {
+                    description: 'The search query, as natural language. When the user gives alternative wordings, include them as plain words rather than joining them with OR.',
+                    type: 'string',
+                },
+                repo: {
+                    description: 'Optional repository name. If provided with owner, only issues for this repository are listed.',
+                    type: 'string',
+                },
+                sort: {
+                    description: 'Sort field by number of matches of categories, defaults to best match',
+                    enum: [
+                        'comments',
+                        'reactions',
+                        'reactions-+1',
+                        'reactions--1',
+                        'reactions-smile',
+                        'reactions-thinking_face',
+                        'reactions-heart',
+                        'reactions-tada',
+                        'interactions',
+                        'created',
+                        'updated',
+                    ],
+                    type: 'string',
+                },
+            },
+            required: ['query'],
+            type: 'object',
+        },
+    },
+    {
+        name: 'add_issue_comment',
+        description: 'Add a comment and/or reaction to a specific issue or issue comment in a GitHub repository. Use this tool with pull requests as well (in this case pass pull request number as issue_number), but only if user is not asking specifically to add or react to review comments. At least one of body or reaction is required.',
+        annotations: {
+            idempotentHint: false,
+            readOnlyHint: false,
+            title: 'Add comment to issue or pull request',
+        },
+        inputSchema: {
+            properties: {
+                body: {
+                    description: 'Comment content. Required unless reaction is provided.',
+                    minLength: 1,
+                    type: 'string',
+                },
+                comment_id: {
+                    description: 'The numeric ID of the issue or pull request comment to react to. Use this for reactions to comments; omit it to react to the issue or pull request itself. Cannot be combined with body.',
+                    minimum: 1,
+                    type: 'integer',
+                },
+                issue_number: {
+                    description: 'Issue or pull request number to comment on or react to.',
+                    type: 'number',
+                },
+                owner: {
+                    description: 'Repository owner',
+                    type: 'string',
+                },
+                reaction: {
+                    description: 'Emoji reaction to add. Required unless body is provided.',
+                    enum: ['+1', '-1', 'laugh', 'confused', 'heart', 'hooray', 'rocket', 'eyes'],
+                    type: 'string',
+                },
+                repo: {
+                    description: 'Repository name',
+                    type: 'string',
+                },
+            },
+            required: ['owner', 'repo', 'issue_number'],
+            type: 'object',
+        },
+    },
+    {
+        name: 'get_label',
+        description: 'Get a specific label from a repository.',
+        annotations: {
+            idempotentHint: false,
+            readOnlyHint: true,
+            title: 'Get a specific label from a repository',
+        },
+        inputSchema: {
+            properties: {
+                name: {
+                    description: 'Label name.',
+                    type: 'string',
+                },
+                owner: {
+                    description: 'Repository owner (username or organization name)',
+                    type: 'string',
+                },
+                repo: {
+                    description: 'Repository name',
+                    type: 'string',
+                },
+            },
+            required: ['owner', 'repo', 'name'],
+            type: 'object',
+        },
+    },
+    {
+        name: 'list_label',
+        description: 'List labels from a repository, ordered by issue count (descending) so the most-used labels are returned first',
+        annotations: {
+            idempotentHint: false,
+            readOnlyHint: true,
+            title: 'List labels from a repository',
+        },
+        inputSchema: {
+            properties: {
+                owner: {
+                    description: 'Repository owner (username or organization name) - required for all operations',
+                    type: 'string',
+                },
+                repo: {
+                    description: 'Repository name - required for all operations',
+                    type: 'string',
+                },
+            },
+            required: ['owner', 'repo'],
+            type: 'object',
+        },
+    },
+    {
+        name: 'label_write',
+        description: "Perform write operations on repository labels. To set labels on issues, use the 'update_issue' tool.",
+        annotations: {
+            destructiveHint: true,
+            idempotentHint: false,
+            readOnlyHint: false,
+            title: 'Write operations on repository labels',
+        },
+        inputSchema: {
+            properties: {
+                color: {
+                    description: "Label color as 6-character hex code without '#' prefix (e.g., 'f29513'). Required for 'create', optional for 'update'.",
+                    type: 'string',
+                },
+                description: {
+                    description: "Label description text. Optional for 'create' and 'update'.",
+                    type: 'string',
+                },
+                method: {
+                    description: "Operation to perform: 'create', 'update', or 'delete'",
+                    enum: ['create', 'update', 'delete'],
+                    type: 'string',
+                },
+                name: {
+                    description: 'Label name - required for all operations',
+                    type: 'string',
+                },
+                new_name: {
+                    description: "New name for the label (used only with 'update' method to rename)",
+                    type: 'string',
+                },
+                owner: {
+                    description: 'Repository owner (username or organization name)',
+                    type: 'string',
+                },
+                repo: {
+                    description: 'Repository name',
+                    type: 'string',
+                },
+            },
+            required: ['method', 'owner', 'repo', 'name'],
+            type: 'object',
+        },
+    },
+    {
+        name: 'pull_request_read',
+        description: 'Get information on a specific pull request in GitHub repository.',
+        annotations: {
+            idempotentHint: false,
+            readOnlyHint: true,
+            title: 'Get details for a single pull request',
+        },
+        inputSchema: {
+            properties: {
+                after: {
+                    description: "Cursor for pagination, used only by the get_review_comments method. Pass the endCursor from the previous page's PageInfo to fetch the next page.",
+                    type: 'string',
+                },
+                method: {
+                    description: "Action to specify what pull request data needs to be retrieved from GitHub. \nPossible options: \n 1. get - Get details of a specific pull request.\n 2. get_diff - Get the diff of a pull request.\n 3. get_status - Get combined commit status of a head commit in a pull request.\n 4. get_files - Get the list of files changed in a pull request. Use with pagination parameters to control the number of results returned.\n 5. get_commits - Get the list of commits on a pull request. Use with pagination parameters to control the number of results returned.\n 6. get_review_comments - Get review threads on a pull request. Each thread contains logically grouped review comments made on the same code location during pull request reviews. Returns threads with metadata (isResolved, isOutdated, isCollapsed) and their associated comments. Use cursor-based pagination (perPage, after) to control results.\n 7. get_reviews - Get the reviews on a pull request. When asked for review comments, use get_review_comments method. Use with pagination parameters to control the number of results returned.\n 8. get_comments - Get comments on a pull request. Use this if user doesn't specifically want review comments. Use with pagination parameters to control the number of results returned.\n 9. get_check_runs - Get check runs for the head commit of a pull request. Check runs are the individual CI/CD jobs and checks that run on the PR.\n",
+                    enum: [
+                        'get',
+                        'get_diff',
+                        'get_status',
+                        'get_files',
+                        'get_commits',
+                        'get_review_comments',
+                        'get_reviews',
+                        'get_comments',
+                        'get_check_runs',
+                    ],
+                    type: 'string',
+                },
+                owner: {
+                    description: 'Repository owner',
+                    type: 'string',
+                },
+                page: {
+                    description: 'Page number for pagination (min 1)',
+                    minimum: 1,
+                    type: 'number',
+                },
+                perPage: {
+                    description: 'Results per page for pagination (min 1, max 100)',
+                    maximum: 100,
+                    minimum: 1,
+                    type: 'number',
+                },
+                pullNumber: {
+                    description: 'Pull request number',
+                    type: 'number',
+                },
+                repo: {
+                    description: 'Repository name',
+                    type: 'string',
+                },
+            },
+            required: ['method', 'owner', 'repo', 'pullNumber'],
+            type: 'object',
+        },
+    },
+    {
+        name: 'create_pull_request',
+        description: 'Create a new pull request in a GitHub repository.',
+        annotations: {
+            idempotentHint: false,
+            readOnlyHint: false,
+            title: 'Open new pull request',
+        },
+        inputSchema: {
+            properties: {
+                base: {
+                    description: 'Branch to merge into',
+                    type: 'string',
+                },
+                body: {
+                    description: 'PR description',
+                    type: 'string',
+                },
+                draft: {
+                    description: 'Create as draft PR',
+                    type: 'boolean',
+                },
+                head: {
+                    description: 'Branch containing changes',
+                    type: 'string',
+                },
+                maintainer_can_modify: {
+                    description: 'Allow maintainer edits',
+                    type: 'boolean',
+                },
+                owner: {
+                    description: 'Repository owner',
+                    type: 'string',
+                },
+                repo: {
+                    description: 'Repository name',
+                    type: 'string',
+                },
+                reviewers: {
+                    description: 'GitHub usernames or ORG/team-slug team reviewers to request reviews from',
+                    items: {
+                        type: 'string',
+                    },
+                    type: 'array',
+                },
+                title: {
+                    description: 'PR title',
+                    type: 'string',
+                },
+            },
+            required: ['owner', 'repo', 'title', 'head', 'base'],
+            type: 'object',
+        },
+    },
+    {
+        name: 'update_pull_request',
+        description: 'Update an existing pull request in a GitHub repository.',
+        annotations: {
+            idempotentHint: false,
+            readOnlyHint: false,
+            title: 'Edit pull request',
+        },
+        inputSchema: {
+            properties: {
+                base: {
+                    description: 'New base branch name',
+                    type: 'string',
+                },
+                body: {
+                    description: 'New description',
+                    type: 'string',
+                },
+                draft: {
+                    description: 'Mark pull request as draft (true) or ready for review (false)',
+                    type: 'boolean',
+                },
+                maintainer_can_modify: {
+                    description: 'Allow maintainer edits',
+                    type: 'boolean',
+                },
+                owner: {
+                    description: 'Repository owner',
+                    type: 'string',
+                },
+                pullNumber: {
+                    description: 'Pull request number to update',
+                    type: 'number',
+                },
+                repo: {
+                    description: 'Repository name',
+                    type: 'string',
+                },
+                reviewers: {
+                    description: 'GitHub usernames or ORG/team-slug team reviewers to request reviews from',
+                    items: {
+                        type: 'string',
+                    },
+                    type: 'array',
+                },
+                state: {
+                    description: 'New state',
+                    enum: ['open', 'closed'],
+                    type: 'string',
+                },
+                title: {
+                    description: 'New title',
+                    type: 'string',
+                },
+            },
+            required: ['owner', 'repo', 'pullNumber'],
+            type: 'object',
+        },
+    },
+    {
+        name: 'list_pull_requests',
+        description: 'List pull requests in a GitHub repository. If the user specifies an author, then DO NOT use this tool and use the search_pull_requests tool instead.',
+        annotations: {
+            idempotentHint: false,
+            readOnlyHint: true,
+            title: 'List pull requests',
+        },
+        inputSchema: {
+            properties: {
+                base: {
+                    description: 'Filter by base branch',
+                    type: 'string',
+                },
+                direction: {
+                    description: 'Sort direction',
+                    enum: ['asc', 'desc'],
+                    type: 'string',
+                },
+                fields: {
+                    description: "Subset of fields to return for each pull request. If omitted, all fields are returned. Use this to reduce response size when you only need specific fields; omitting 'body' in particular drops the largest per-result data.",
+                    items: {
+                        enum: [
+                            'number',
+                            'title',
+                            'body',
+                            'state',
+                            'draft',
+                            'merged',
+                            'mergeable_state',
+                            'html_url',
+                            'user',
+                            'labels',
+                            'assignees',
+                            'requested_reviewers',
+                            'merged_by',
+                            'head',
+                            'base',
+                            'additions',
+                            'deletions',
+                            'changed_files',
+                            'commits',
+                            'comments',
+                            'created_at',
+                            'updated_at',
+                            'closed_at',
+                            'merged_at',
+                            'milestone',
+                        ],
+                        type: 'string',
+                    },
+                    type: 'array',
+                },
+                head: {
+                    description: 'Filter by head user/org and branch',
+                    type: 'string',
+                },
+                owner: {
+                    description: 'Repository owner',
+                    type: 'string',
+                },
+                page: {
+                    description: 'Page number for pagination (min 1)',
+                    minimum: 1,
+                    type: 'number',
+                },
+                perPage: {
+                    description: 'Results per page for pagination (min 1, max 100)',
+                    maximum: 100,
+                    minimum: 1,
+                    type: 'number',
+                },
+                repo: {
+                    description: 'Repository name',
+                    type: 'string',
+                },
+                sort: {
+                    description: 'Sort by',
+                    enum: ['created', 'updated', 'popularity', 'long-running'],
+                    type: 'string',
+                },
+                state: {
+                    description: 'Filter by state',
+                    enum: ['open', 'closed', 'all'],
+                    type: 'string',
+                },
+            },
+            required: ['owner', 'repo'],
+            type: 'object',
+        },
+    },
+    {
+        name: 'merge_pull_request',
+        description: 'Merge a pull request in a GitHub repository.',
+        annotations: {
+            idempotentHint: false,
+            readOnlyHint: false,
+            title: 'Merge pull request',
+        },
+        inputSchema: {
+            properties: {
+                commit_message: {
+                    description: 'Extra detail for merge commit',
+                    type: 'string',
+                },
+                commit_title: {
+                    description: 'Title for merge commit',
+                    type: 'string',
+                },
+                merge_method: {
+                    description: 'Merge method',
+                    enum: ['merge', 'squash', 'rebase'],
+                    type: 'string',
+                },
+                owner: {
+                    description: 'Repository owner',
+                    type: 'string',
+                },
+                pullNumber: {
+                    description: 'Pull request number',
+                    type: 'number',
+                },
+                repo: {
+                    description: 'Repository name',
+                    type: 'string',
+                },
+            },
+            required: ['owner', 'repo', 'pullNumber'],
+            type: 'object',
+        },
+    },
+    {
+        name: 'search_pull_requests',
+        description: 'Search for pull requests in GitHub repositories using issues search syntax already scoped to is:pr',
+        annotations: {
+            idempotentHint: false,
+            readOnlyHint: true,
+            title: 'Search pull requests',
+        },
+        inputSchema: {
+            properties: {
+                fields: {
+                    description: "Subset of fields to return for each pull request result. If omitted, all fields are returned. Use this to reduce response size when you only need specific fields; omitting 'body', 'reactions', and 'labels' in particular drops the largest per-result data.",
+                    items: {
+                        enum: [
+                            'number',
+                            'title',
+                            'body',
+                            'state',
+                            'state_reason',
+                            'draft',
+                            'locked',
+                            'html_url',
+                            'user',
+                            'author_association',
+                            'labels',
+                            'assignee',
+                            'assignees',
+                            'milestone',
+                            'comments',
+                            'reactions',
+                            'created_at',
+                            'updated_at',
+                            'closed_at',
+                            'closed_by',
+                            'pull_request',
+                            'repository_url',
+                        ],
+                        type: 'string',
+                    },
+                    type: 'array',
+                },
+                order: {
+                    description: 'Sort order',
+                    enum: ['asc', 'desc'],
+                    type: 'string',
+                },
+                owner: {
+                    description: 'Optional repository owner. If provided with repo, only pull requests for this repository are listed.',
+                    type: 'string',
+                },
+                page: {
+                    description: 'Page number for pagination (min 1)',
+                    minimum: 1,
+                    type: 'number',
+                },
+                perPage: {
+                    description: 'Results per page for pagination (min 1, max 100)',
+                    maximum: 100,
+                    minimum: 1,
+                    type: 'number',
+                },
+                query: {
+                    description: 'Search query using GitHub pull request search syntax',
+                    type: 'string',
+                },
+                repo: {
+                    description: 'Optional repository name. If provided with owner, only pull requests for this repository are listed.',
+                    type: 'string',
+                },
+                sort: {
+                    description: 'Sort field by number of matches of categories, defaults to best match',
+                    enum: [
+                        'comments',
+                        'reactions',
+                        'reactions-+1',
+                        'reactions--1',
+                        'reactions-smile',
+                        'reactions-thinking_face',
+                        'reactions-heart',
+                        'reactions-tada',
+                        'interactions',
+                        'created',
+                        'updated',
+                    ],
+                    type: 'string',
+                },
+            },
+            required: ['query'],
+            type: 'object',
+        },
+    },
+    {
+        name: 'update_pull_request_branch',
+        description: 'Update the branch of a pull request with the latest changes from the base branch.',
+        annotations: {
+            idempotentHint: false,
+            readOnlyHint: false,
+            title: 'Update pull request branch',
+        },
+        inputSchema: {
+            properties: {
+                expectedHeadSha: {
+                    description: "The expected SHA of the pull request's HEAD ref",
+                    type: 'string',
+                },
+                owner: {
+                    description: 'Repository owner',
+                    type: 'string',
+                },
+                pullNumber: {
+                    description: 'Pull request number',
+                    type: 'number',
+                },
+                repo: {
+                    description: 'Repository name',
+                    type: 'string',
+                },
+            },
+            required: ['owner', 'repo', 'pullNumber'],
+            type: 'object',
+        },
+    },
+    {
+        name: 'pull_request_review_write',
+        description: 'Create and/or submit, delete review of a pull request.\n\nAvailable methods:\n- create: Create a new review of a pull request. If "event" parameter is provided, the review is submitted. If "event" is omitted, a pending review is created.\n- submit_pending: Submit an existing pending review of a pull request. This requires that a pending review exists for the current user on the specified pull request. The "body" and "event" parameters are used when submitting the review.\n- delete_pending: Delete an existing pending review of a pull request. This requires that a pending review exists for the current user on the specified pull request.\n- resolve_thread: Resolve a review thread. Requires only "threadId" parameter with the thread\'s node ID (e.g., PRRT_kwDOxxx). The owner, repo, and pullNumber parameters are not used for this method. Resolving an already-resolved thread is a no-op.\n- unresolve_thread: Unresolve a previously resolved review thread. Requires only "threadId" parameter. The owner, repo, and pullNumber parameters are not used for this method. Unresolving an already-unresolved thread is a no-op.\n',
+        annotations: {
+            idempotentHint: false,
+            readOnlyHint: false,
+            title: 'Write operations (create, submit, delete) on pull request reviews',
+        },
+        inputSchema: {
+            properties: {
+                body: {
+                    description: 'Review comment text',
+                    type: 'string',
+                },
+                commitID: {
+                    description: 'SHA of commit to review',
+                    type: 'string',
+                },
+                event: {
+                    description: 'Review action to perform.',
+                    enum: ['APPROVE', 'REQUEST_CHANGES', 'COMMENT'],
+                    type: 'string',
+                },
+                method: {
+                    description: 'The write operation to perform on pull request review.',
+                    enum: ['create', 'submit_pending', 'delete_pending', 'resolve_thread', 'unresolve_thread'],
+                    type: 'string',
+                },
+                owner: {
+                    description: 'Repository owner',
+                    type: 'string',
+                },
+                pullNumber: {
+                    description: 'Pull request number',
+                    type: 'number',
+                },
+                repo: {
+                    description: 'Repository name',
+                    type: 'string',
+                },
+                threadId: {
+                    description: 'The node ID of the review thread (e.g., PRRT_kwDOxxx). Required for resolve_thread and unresolve_thread methods. Get thread IDs from pull_request_read with method get_review_comments.',
+                    type: 'string',
+                },
+            },
+            required: ['method', 'owner', 'repo', 'pullNumber'],
+            type: 'object',
+        },
+    },
+    {
+        name: 'add_comment_to_pending_review',
+        description: "Add review comment to the requester's latest pending pull request review. A pending review needs to already exist to call this (check with the user if not sure).",
+        annotations: {
+            idempotentHint: false,
+            readOnlyHint: false,
+            title: "Add review comment to the requester's latest pending pull request review",
+        },
+        inputSchema: {
+            properties: {
+                body: {
+                    description: 'The text of the review comment',
+                    type: 'string',
+                },
+                line: {
+                    description: 'The line of the blob in the pull request diff that the comment applies to. For multi-line comments, the last line of the range',
+                    type: 'number',
+                },
+                owner: {
+                    description: 'Repository owner',
+                    type: 'string',
+                },
+                path: {
+                    description: 'The relative path to the file that necessitates a comment',
+                    type: 'string',
+                },
+                pullNumber: {
+                    description: 'Pull request number',
+                    type: 'number',
+                },
+                repo: {
+                    description: 'Repository name',
+                    type: 'string',
+                },
+                side: {
+                    description: 'The side of the diff to comment on. LEFT indicates the previous state, RIGHT indicates the new state',
+                    enum: ['LEFT', 'RIGHT'],
+                    type: 'string',
+                },
+                startLine: {
+                    description: 'For multi-line comments, the first line of the range that the comment applies to',
+                    type: 'number',
+                },
+                startSide: {
+                    description: 'For multi-line comments, the starting side of the diff that the comment applies to. LEFT indicates the previous state, RIGHT indicates the new state',
+                    enum: ['LEFT', 'RIGHT'],
+                    type: 'string',
+                },
+                subjectType: {
+                    description: 'The level at which the comment is targeted',
+                    enum: ['FILE', 'LINE'],
+                    type: 'string',
+                },
+            },
+            required: ['owner', 'repo', 'pullNumber', 'path', 'body', 'subjectType'],
+            type: 'object',
+        },
+    },
+    {
+        name: 'add_reply_to_pull_request_comment',
+        description: 'Add a reply and/or reaction to an existing pull request comment. This can create a new comment linked as a reply to the specified comment, add an emoji reaction to the specified comment, or do both. At least one of body or reaction is required.',
+        annotations: {
+            idempotentHint: false,
+            readOnlyHint: false,
+            title: 'Add reply to pull request comment',
+        },
+        inputSchema: {
+            properties: {
+                body: {
+                    description: 'The text of the reply. Required unless reaction is provided.',
+                    type: 'string',
+                },
+                commentId: {
+                    description: 'The numeric ID of the pull request review comment to reply or react to. Use the number from a #discussion_r... anchor, not the GraphQL thread node ID (PRRT_...).',
+                    minimum: 1,
+                    type: 'number',
+                },
+                owner: {
+                    description: 'Repository owner',
+                    type: 'string',
+                },
+                pullNumber: {
+                    description: 'Pull request number. Required when body is provided.',
+                    type: 'number',
+                },
+                reaction: {
+                    description: 'Emoji reaction to add. Required unless body is provided.',
+                    enum: ['+1', '-1', 'laugh', 'confused', 'heart', 'hooray', 'rocket', 'eyes'],
+                    type: 'string',
+                },
+                repo: {
+                    description: 'Repository name',
+                    type: 'string',
+                },
+            },
+            required: ['owner', 'repo', 'commentId'],
+            type: 'object',
+        },
+    },
+    {
+        name: 'search_users',
+        description: 'Find GitHub users by username, real name, or other profile information. Useful for locating developers, contributors, or team members.',
+        annotations: {
+            idempotentHint: false,
+            readOnlyHint: true,
+            title: 'Search users',
+        },
+        inputSchema: {
+            properties: {
+                order: {
+                    description: 'Sort order',
+                    enum: ['asc', 'desc'],
+                    type: 'string',
+                },
+                page: {
+                    description: 'Page number for pagination (min 1)',
+                    minimum: 1,
+                    type: 'number',
+                },
+                perPage: {
+                    description: 'Results per page for pagination (min 1, max 100)',
+                    maximum: 100,
+                    minimum: 1,
+                    type: 'number',
+                },
+                query: {
+                    description: "User search query. Examples: 'john smith', 'location:seattle', 'followers:>100'. Search is automatically scoped to type:user.",
+                    type: 'string',
+                },
+                sort: {
+                    description: 'Sort users by number of followers or repositories, or when the person joined GitHub.',
+                    enum: ['followers', 'repositories', 'joined'],
+                    type: 'string',
+                },
+            },
+            required: ['query'],
+            type: 'object',
+        },
+    },
+];
+
+
+/***/ }),
+
+/***/ 84827:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  It: () => (/* binding */ TOOLS),
+  WO: () => (/* reexport */ ToolContent),
+  v4: () => (/* reexport */ ToolError)
+});
+
+// EXTERNAL MODULE: ./src/clones/github/mcp/definitions.ts
+var definitions = __webpack_require__(95561);
+;// CONCATENATED MODULE: ./src/clones/github/mcp/minimal.ts
+/** Drops the empty values of every field not named in `always`. */
+function omitEmpty(value, always = []) {
+    const out = {};
+    for (const [key, field] of Object.entries(value)) {
+        const empty = field === undefined ||
+            field === null ||
+            field === '' ||
+            field === 0 ||
+            field === false ||
+            (Array.isArray(field) && field.length === 0);
+        if (!empty || always.includes(key))
+            out[key] = field === undefined ? null : field;
+    }
+    return out;
+}
+const obj = (value) => (value && typeof value === 'object' ? value : {});
+const str = (value) => (typeof value === 'string' ? value : '');
+const num = (value) => (typeof value === 'number' ? value : 0);
+const logins = (list) => Array.isArray(list) ? list.map((user) => str(obj(user).login)).filter(Boolean) : [];
+const names = (list) => Array.isArray(list) ? list.map((item) => str(obj(item).name)).filter(Boolean) : [];
+function minimalUser(user) {
+    if (!user)
+        return undefined;
+    const u = obj(user);
+    return omitEmpty({ login: str(u.login), id: num(u.id), profile_url: str(u.html_url), avatar_url: str(u.avatar_url) }, ['login']);
+}
+/** get_me: the user with its profile details. */
+function minimalMe(user) {
+    const u = obj(user);
+    return {
+        ...minimalUser(u),
+        details: omitEmpty({
+            name: str(u.name),
+            company: str(u.company),
+            blog: str(u.blog),
+            location: str(u.location),
+            email: str(u.email),
+            hireable: Boolean(u.hireable),
+            bio: str(u.bio),
+            twitter_username: str(u.twitter_username),
+            public_repos: num(u.public_repos),
+            public_gists: num(u.public_gists),
+            followers: num(u.followers),
+            following: num(u.following),
+            created_at: str(u.created_at),
+            updated_at: str(u.updated_at),
+            private_gists: num(u.private_gists),
+            total_private_repos: num(u.total_private_repos),
+            owned_private_repos: num(u.owned_private_repos),
+        }),
+    };
+}
+function reactions(value) {
+    if (!value)
+        return undefined;
+    const r = obj(value);
+    return {
+        total_count: num(r.total_count),
+        '+1': num(r['+1']),
+        '-1': num(r['-1']),
+        laugh: num(r.laugh),
+        confused: num(r.confused),
+        heart: num(r.heart),
+        hooray: num(r.hooray),
+        rocket: num(r.rocket),
+        eyes: num(r.eyes),
+    };
+}
+function minimalIssue(issue) {
+    const i = obj(issue);
+    return omitEmpty({
+        number: num(i.number),
+        title: str(i.title),
+        body: str(i.body),
+        state: str(i.state),
+        state_reason: str(i.state_reason),
+        draft: Boolean(i.draft),
+        locked: Boolean(i.locked),
+        html_url: str(i.html_url),
+        user: minimalUser(i.user),
+        author_association: str(i.author_association),
+        labels: names(i.labels),
+        assignees: logins(i.assignees),
+        milestone: str(obj(i.milestone).title),
+        comments: num(i.comments),
+        reactions: reactions(i.reactions),
+        created_at: str(i.created_at),
+        updated_at: str(i.updated_at),
+        closed_at: str(i.closed_at),
+        closed_by: str(obj(i.closed_by).login),
+    }, ['number', 'title', 'state', 'assignees']);
+}
+function minimalIssueComment(comment) {
+    const c = obj(comment);
+    return omitEmpty({
+        id: num(c.id),
+        body: str(c.body),
+        html_url: str(c.html_url),
+        user: minimalUser(c.user),
+        author_association: str(c.author_association),
+        reactions: reactions(c.reactions),
+        created_at: str(c.created_at),
+        updated_at: str(c.updated_at),
+    }, ['id', 'html_url']);
+}
+function branch(value) {
+    if (!value)
+        return undefined;
+    const b = obj(value);
+    const repo = b.repo
+        ? omitEmpty({ full_name: str(obj(b.repo).full_name), description: str(obj(b.repo).description) }, ['full_name'])
+        : undefined;
+    return omitEmpty({ ref: str(b.ref), sha: str(b.sha), repo }, ['ref', 'sha']);
+}
+function minimalPullRequest(pull) {
+    const p = obj(pull);
+    return omitEmpty({
+        number: num(p.number),
+        title: str(p.title),
+        body: str(p.body),
+        state: str(p.state),
+        draft: Boolean(p.draft),
+        merged: Boolean(p.merged),
+        mergeable_state: str(p.mergeable_state),
+        html_url: str(p.html_url),
+        user: minimalUser(p.user),
+        labels: names(p.labels),
+        assignees: logins(p.assignees),
+        requested_reviewers: logins(p.requested_reviewers),
+        merged_by: str(obj(p.merged_by).login),
+        head: branch(p.head),
+        base: branch(p.base),
+        additions: num(p.additions),
+        deletions: num(p.deletions),
+        changed_files: num(p.changed_files),
+        commits: num(p.commits),
+        comments: num(p.comments),
+        created_at: str(p.created_at),
+        updated_at: str(p.updated_at),
+        closed_at: str(p.closed_at),
+        merged_at: str(p.merged_at),
+        milestone: str(obj(p.milestone).title),
+    }, ['number', 'title', 'state', 'draft', 'merged', 'html_url']);
+}
+function minimalReview(review) {
+    const r = obj(review);
+    return omitEmpty({
+        id: num(r.id),
+        state: str(r.state),
+        body: str(r.body),
+        html_url: str(r.html_url),
+        user: minimalUser(r.user),
+        commit_id: str(r.commit_id),
+        submitted_at: str(r.submitted_at),
+        author_association: str(r.author_association),
+    }, ['id', 'state', 'html_url']);
+}
+function minimalPullFile(file) {
+    const f = obj(file);
+    return omitEmpty({
+        filename: str(f.filename),
+        status: str(f.status),
+        additions: num(f.additions),
+        deletions: num(f.deletions),
+        changes: num(f.changes),
+        patch: str(f.patch),
+        previous_filename: str(f.previous_filename),
+    }, ['filename']);
+}
+function commitAuthor(value) {
+    if (!value)
+        return undefined;
+    const a = obj(value);
+    return omitEmpty({ name: str(a.name), email: str(a.email), date: str(a.date) });
+}
+function minimalPullCommit(commit) {
+    const c = obj(commit);
+    const inner = obj(c.commit);
+    return omitEmpty({ sha: str(c.sha), html_url: str(c.html_url), message: str(inner.message), author: commitAuthor(inner.author) }, ['sha']);
+}
+/** list_commits (no stats or files) and get_commit (`detail` adds them). */
+function minimalCommit(commit, detail = 'none') {
+    const c = obj(commit);
+    const inner = obj(c.commit);
+    const stats = obj(c.stats);
+    const files = Array.isArray(c.files) ? c.files : [];
+    return omitEmpty({
+        sha: str(c.sha),
+        html_url: str(c.html_url),
+        commit: c.commit
+            ? omitEmpty({
+                message: str(inner.message),
+                author: commitAuthor(inner.author),
+                committer: commitAuthor(inner.committer),
+            }, ['message'])
+            : undefined,
+        author: minimalUser(c.author),
+        committer: minimalUser(c.committer),
+        stats: detail === 'none' || !c.stats
+            ? undefined
+            : omitEmpty({ additions: num(stats.additions), deletions: num(stats.deletions), total: num(stats.total) }),
+        files: detail === 'none'
+            ? undefined
+            : files.map((file) => {
+                const f = obj(file);
+                return omitEmpty({
+                    filename: str(f.filename),
+                    status: str(f.status),
+                    additions: num(f.additions),
+                    deletions: num(f.deletions),
+                    changes: num(f.changes),
+                    patch: detail === 'full' ? str(f.patch) : '',
+                }, ['filename']);
+            }),
+    }, ['sha', 'html_url']);
+}
+function minimalBranch(value) {
+    const b = obj(value);
+    return { name: str(b.name), sha: str(obj(b.commit).sha), protected: Boolean(b.protected) };
+}
+function minimalTag(value) {
+    const t = obj(value);
+    return { name: str(t.name), sha: str(obj(t.commit).sha) };
+}
+function minimalRelease(value) {
+    const r = obj(value);
+    return omitEmpty({
+        id: num(r.id),
+        tag_name: str(r.tag_name),
+        name: str(r.name),
+        body: str(r.body),
+        html_url: str(r.html_url),
+        published_at: str(r.published_at),
+        prerelease: Boolean(r.prerelease),
+        draft: Boolean(r.draft),
+        author: minimalUser(r.author),
+    }, ['id', 'tag_name', 'html_url', 'prerelease', 'draft']);
+}
+function minimalRepository(value) {
+    const r = obj(value);
+    return omitEmpty({
+        id: num(r.id),
+        name: str(r.name),
+        full_name: str(r.full_name),
+        description: str(r.description),
+        html_url: str(r.html_url),
+        language: str(r.language),
+        stargazers_count: num(r.stargazers_count),
+        forks_count: num(r.forks_count),
+        open_issues_count: num(r.open_issues_count),
+        updated_at: str(r.updated_at),
+        created_at: str(r.created_at),
+        topics: Array.isArray(r.topics) ? r.topics : [],
+        private: Boolean(r.private),
+        fork: Boolean(r.fork),
+        archived: Boolean(r.archived),
+        default_branch: str(r.default_branch),
+    }, [
+        'id',
+        'name',
+        'full_name',
+        'html_url',
+        'stargazers_count',
+        'forks_count',
+        'open_issues_count',
+        'private',
+        'fork',
+        'archived',
+    ]);
+}
+/** create_or_update_file and delete_file: the file written (none when deleted) and its commit. */
+function minimalFileResponse(value) {
+    const v = obj(value);
+    const content = v.content ? obj(v.content) : undefined;
+    const commit = obj(v.commit);
+    return omitEmpty({
+        content: content
+            ? omitEmpty({
+                name: str(content.name),
+                path: str(content.path),
+                sha: str(content.sha),
+                size: num(content.size),
+                html_url: str(content.html_url),
+            }, ['name', 'path', 'sha', 'html_url'])
+            : undefined,
+        commit: omitEmpty({
+            sha: str(commit.sha),
+            message: str(commit.message),
+            html_url: str(commit.html_url),
+            author: commitAuthor(commit.author),
+        }, ['sha']),
+    });
+}
+/** What github-mcp-server answers for most writes: the id (as text) and the web URL. */
+function minimalResponse(value) {
+    const v = obj(value);
+    return { id: String(v.id ?? ''), url: str(v.html_url) || str(v.url) };
+}
+
+// EXTERNAL MODULE: ./src/clones/github/http/operations-call.ts
+var operations_call = __webpack_require__(70448);
+;// CONCATENATED MODULE: ./src/clones/github/mcp/tools/common.ts
+
+/** A tool's failure: github-mcp-server answers it as an error result with GitHub's message. */
+class ToolError extends Error {
+}
+/** Runs a REST operation of the clone; its failure becomes the tool's error, worded as github-mcp-server words it. */
+async function rest(ctx, operationId, call = {}) {
+    const result = await (0,operations_call/* callOperation */.y)(ctx, operationId, call);
+    if (!result.ok)
+        throw new ToolError(`failed to ${operationId.split('/')[1].replace(/-/g, ' ')}: ${(0,operations_call/* failureText */.k)(result)}`);
+    return result.body;
+}
+/** Like `rest`, for operations whose answer is a list. */
+async function restList(ctx, operationId, call = {}) {
+    const body = await rest(ctx, operationId, call);
+    return Array.isArray(body) ? body : [];
+}
+const repoParams = (args) => ({ owner: String(args.owner), repo: String(args.repo) });
+const paging = (args) => ({
+    page: args.page,
+    per_page: args.perPage,
+});
+const common_text = (value) => (typeof value === 'string' ? value : undefined);
+/** `fields`: only those keys of each item (github-mcp-server's field filter). */
+function pick(items, fields) {
+    if (!Array.isArray(fields) || fields.length === 0)
+        return items;
+    return items.map((item) => {
+        const out = {};
+        for (const field of fields)
+            if (item && typeof item === 'object' && field in item)
+                out[field] = item[field];
+        return out;
+    });
+}
+/** A tool's whole result (several content items, as a file with its embedded resource), sent as is. */
+class ToolContent {
+    result;
+    constructor(result) {
+        this.result = result;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/clones/github/mcp/tools/issues.ts
+
+
+/** Issues (and get_me, the context toolset's one tool the clone can answer). */
+const issueTools = {
+    get_me: async (ctx) => minimalMe(await rest(ctx, 'users/get-authenticated')),
+    list_issues: async (ctx, args) => {
+        const perPage = args.perPage ?? 30;
+        const page = args.after ? Number(Buffer.from(String(args.after), 'base64').toString('utf8')) || 1 : 1;
+        const sort = { CREATED_AT: 'created', UPDATED_AT: 'updated', COMMENTS: 'comments' }[String(args.orderBy)];
+        // REST lists pull requests too; github-mcp-server (GraphQL) lists issues only.
+        const all = (await restList(ctx, 'issues/list-for-repo', {
+            params: repoParams(args),
+            query: {
+                state: args.state ? String(args.state).toLowerCase() : 'all',
+                labels: Array.isArray(args.labels) ? args.labels.join(',') : undefined,
+                sort,
+                direction: args.direction ? String(args.direction).toLowerCase() : undefined,
+                since: common_text(args.since),
+                per_page: 100,
+            },
+        })).filter((issue) => !issue.pull_request);
+        const items = all.slice((page - 1) * perPage, page * perPage);
+        const hasNextPage = all.length > page * perPage;
+        return {
+            issues: pick(items.map(minimalIssue), args.fields),
+            totalCount: all.length,
+            pageInfo: {
+                hasNextPage,
+                hasPreviousPage: page > 1,
+                ...(items.length > 0 ? { startCursor: Buffer.from(String(page)).toString('base64') } : {}),
+                ...(hasNextPage ? { endCursor: Buffer.from(String(page + 1)).toString('base64') } : {}),
+            },
+        };
+    },
+    issue_read: async (ctx, args) => {
+        const params = { ...repoParams(args), issue_number: Number(args.issue_number) };
+        switch (args.method) {
+            case 'get':
+                return minimalIssue(await rest(ctx, 'issues/get', { params }));
+            case 'get_comments':
+                return (await restList(ctx, 'issues/list-comments', { params, query: paging(args) })).map(minimalIssueComment);
+            case 'get_labels': {
+                const labels = (await restList(ctx, 'issues/list-labels-on-issue', {
+                    params,
+                    query: { per_page: 100 },
+                }));
+                return {
+                    labels: labels.map((label) => ({
+                        id: label.node_id,
+                        name: label.name,
+                        color: label.color,
+                        description: label.description ?? '',
+                    })),
+                    totalCount: labels.length,
+                };
+            }
+            // The clone has no sub-issues: an issue has no children and no parent.
+            case 'get_sub_issues':
+                await rest(ctx, 'issues/get', { params });
+                return [];
+            case 'get_parent':
+                await rest(ctx, 'issues/get', { params });
+                return { parent: null };
+            default:
+                throw new ToolError(`unknown method: ${String(args.method)}`);
+        }
+    },
+    issue_write: async (ctx, args) => {
+        const body = {
+            title: args.title,
+            body: args.body,
+            assignees: args.assignees,
+            labels: args.labels,
+            milestone: args.milestone,
+            ...(args.method === 'update' ? { state: args.state, state_reason: args.state_reason } : {}),
+        };
+        if (args.method === 'create') {
+            if (!args.title)
+                throw new ToolError('missing required parameter: title');
+            return minimalResponse(await rest(ctx, 'issues/create', { params: repoParams(args), body }));
+        }
+        if (args.method !== 'update')
+            throw new ToolError(`unknown method: ${String(args.method)}`);
+        if (args.issue_number === undefined)
+            throw new ToolError('missing required parameter: issue_number');
+        const params = { ...repoParams(args), issue_number: Number(args.issue_number) };
+        if (args.state_reason === 'duplicate' && args.duplicate_of === undefined)
+            throw new ToolError('duplicate_of must be provided when state_reason is "duplicate"');
+        return minimalResponse(await rest(ctx, 'issues/update', { params, body }));
+    },
+    add_issue_comment: async (ctx, args) => {
+        const params = { ...repoParams(args), issue_number: Number(args.issue_number) };
+        const hasBody = typeof args.body === 'string' && args.body !== '';
+        const hasReaction = typeof args.reaction === 'string' && args.reaction !== '';
+        if (!hasBody && !hasReaction)
+            throw new ToolError('at least one of body or reaction is required');
+        const reaction = hasReaction
+            ? minimalResponse(args.comment_id !== undefined
+                ? await rest(ctx, 'reactions/create-for-issue-comment', {
+                    params: { ...repoParams(args), comment_id: Number(args.comment_id) },
+                    body: { content: args.reaction },
+                })
+                : await rest(ctx, 'reactions/create-for-issue', { params, body: { content: args.reaction } }))
+            : undefined;
+        const comment = hasBody
+            ? minimalResponse(await rest(ctx, 'issues/create-comment', { params, body: { body: args.body } }))
+            : undefined;
+        if (comment && reaction)
+            return { comment, reaction };
+        return comment ?? reaction;
+    },
+};
+
+;// CONCATENATED MODULE: ./src/clones/github/mcp/tools/labels.ts
+
+/** A label as github-mcp-server reads it (GraphQL): its node id, name, color and description. */
+const label = (value) => ({
+    id: value.node_id,
+    name: value.name,
+    color: value.color,
+    description: value.description ?? '',
+});
+const labelParams = (args) => ({ ...repoParams(args), name: String(args.name) });
+const labelTools = {
+    get_label: async (ctx, args) => label((await rest(ctx, 'issues/get-label', { params: labelParams(args) }))),
+    list_label: async (ctx, args) => {
+        const labels = (await restList(ctx, 'issues/list-labels-for-repo', {
+            params: repoParams(args),
+            query: { per_page: 100 },
+        }));
+        return { labels: labels.map(label), totalCount: labels.length };
+    },
+    label_write: async (ctx, args) => {
+        const name = String(args.name);
+        switch (args.method) {
+            case 'create': {
+                if (!args.color)
+                    throw new ToolError('color is required for create');
+                const created = (await rest(ctx, 'issues/create-label', {
+                    params: repoParams(args),
+                    body: { name, color: args.color, description: common_text(args.description) },
+                }));
+                return `label '${created.name}' created successfully`;
+            }
+            case 'update': {
+                if (args.new_name === undefined && args.color === undefined && args.description === undefined)
+                    throw new ToolError('at least one of new_name, color, or description must be provided for update');
+                const updated = (await rest(ctx, 'issues/update-label', {
+                    params: labelParams(args),
+                    body: { new_name: common_text(args.new_name), color: common_text(args.color), description: common_text(args.description) },
+                }));
+                return `label '${updated.name}' updated successfully`;
+            }
+            case 'delete':
+                await rest(ctx, 'issues/delete-label', { params: labelParams(args) });
+                return `label '${name}' deleted successfully`;
+            default:
+                throw new ToolError(`unknown method: ${String(args.method)}`);
+        }
+    },
+};
+
+// EXTERNAL MODULE: ./src/clones/github/domain/git-write.ts
+var git_write = __webpack_require__(93115);
+// EXTERNAL MODULE: ./src/clones/github/domain/pulls.ts
+var pulls = __webpack_require__(44205);
+// EXTERNAL MODULE: ./src/clones/github/domain/reviews.ts
+var reviews = __webpack_require__(8084);
+// EXTERNAL MODULE: ./src/clones/github/state/errors.ts
+var errors = __webpack_require__(3435);
+// EXTERNAL MODULE: ./src/clones/github/state/permissions.ts
+var permissions = __webpack_require__(28478);
+;// CONCATENATED MODULE: ./src/clones/github/mcp/tools/pulls.ts
+
+
+
+
+
+
+
+const pullParams = (args) => ({
+    ...repoParams(args),
+    pull_number: Number(args.pullNumber),
+    issue_number: Number(args.pullNumber),
+});
+/** Review comments grouped into threads (a comment and its replies), as GraphQL's reviewThreads. */
+function reviewThreads(comments, args) {
+    const threads = new Map();
+    for (const comment of comments) {
+        const root = comment.in_reply_to_id ?? comment.id;
+        threads.set(root, [...(threads.get(root) ?? []), comment]);
+    }
+    const all = [...threads.entries()].map(([root, list]) => ({
+        id: Buffer.from(`PRRT_${root}`).toString('base64url'),
+        is_resolved: false,
+        is_outdated: false,
+        is_collapsed: false,
+        comments: list.map((comment) => ({
+            ...(comment.body ? { body: comment.body } : {}),
+            path: comment.path,
+            ...(typeof comment.line === 'number' ? { line: comment.line } : {}),
+            ...(comment.user?.login ? { author: comment.user.login } : {}),
+            created_at: comment.created_at,
+            updated_at: comment.updated_at,
+            html_url: comment.html_url,
+        })),
+        total_count: list.length,
+    }));
+    const perPage = args.perPage ?? 30;
+    const start = args.after ? Number(Buffer.from(String(args.after), 'base64').toString('utf8')) || 0 : 0;
+    const page = all.slice(start, start + perPage);
+    const hasNextPage = all.length > start + perPage;
+    return {
+        review_threads: page,
+        totalCount: all.length,
+        pageInfo: {
+            hasNextPage,
+            hasPreviousPage: start > 0,
+            ...(hasNextPage ? { endCursor: Buffer.from(String(start + perPage)).toString('base64') } : {}),
+        },
+    };
+}
+async function pendingReviewOfViewer(ctx, args) {
+    const reviews = (await restList(ctx, 'pulls/list-reviews', {
+        params: pullParams(args),
+        query: { per_page: 100 },
+    }));
+    const me = (await rest(ctx, 'users/get-authenticated'));
+    return reviews.find((review) => review.state === 'PENDING' && review.user?.login === me.login);
+}
+/** The pull request of `args`, if the actor may take part in it (GitHub's message otherwise). */
+function participatingPull(ctx, args, action) {
+    const repo = ctx.store.repoByFullName(String(args.owner), String(args.repo));
+    const issue = repo && ctx.store.issueByNumber(repo.id, Number(args.pullNumber));
+    const pull = issue?.pullId ? ctx.store.get('pull', issue.pullId) : undefined;
+    try {
+        if (!repo || !pull)
+            throw new errors/* ApiError */.hD(404, 'Not Found');
+        (0,permissions/* authorize */.Gq)(ctx.store, ctx.actor, repo, permissions/* NEED */.$B.pullsParticipate);
+    }
+    catch (error) {
+        if (error instanceof errors/* ApiError */.hD)
+            throw new ToolError(`failed to ${action}: ${error.message}`);
+        throw error;
+    }
+    return { repo, pull };
+}
+async function requestReviewers(ctx, args) {
+    if (Array.isArray(args.reviewers) && args.reviewers.length > 0)
+        await rest(ctx, 'pulls/request-reviewers', { params: pullParams(args), body: { reviewers: args.reviewers } });
+}
+const pullTools = {
+    list_pull_requests: async (ctx, args) => {
+        const pulls = await restList(ctx, 'pulls/list', {
+            params: repoParams(args),
+            query: {
+                state: common_text(args.state),
+                head: common_text(args.head),
+                base: common_text(args.base),
+                sort: common_text(args.sort),
+                direction: common_text(args.direction),
+                ...paging(args),
+            },
+        });
+        return pick(pulls.map(minimalPullRequest), args.fields);
+    },
+    pull_request_read: async (ctx, args) => {
+        const params = pullParams(args);
+        switch (args.method) {
+            case 'get':
+                return minimalPullRequest(await rest(ctx, 'pulls/get', { params }));
+            case 'get_diff':
+                return rest(ctx, 'pulls/get', { params, headers: { accept: 'application/vnd.github.diff' } });
+            case 'get_status': {
+                const pull = (await rest(ctx, 'pulls/get', { params }));
+                const status = (await rest(ctx, 'repos/get-combined-status-for-ref', {
+                    params: { ...repoParams(args), ref: pull.head.sha },
+                }));
+                return {
+                    state: status.state,
+                    sha: status.sha,
+                    total_count: status.total_count,
+                    statuses: status.statuses.map((item) => ({
+                        state: item.state,
+                        context: item.context,
+                        ...(item.description ? { description: item.description } : {}),
+                        ...(item.target_url ? { target_url: item.target_url } : {}),
+                        ...(item.created_at ? { created_at: item.created_at } : {}),
+                        ...(item.updated_at ? { updated_at: item.updated_at } : {}),
+                    })),
+                };
+            }
+            case 'get_files':
+                return (await restList(ctx, 'pulls/list-files', { params, query: paging(args) })).map(minimalPullFile);
+            case 'get_commits':
+                return (await restList(ctx, 'pulls/list-commits', { params, query: paging(args) })).map(minimalPullCommit);
+            case 'get_review_comments':
+                return reviewThreads((await restList(ctx, 'pulls/list-review-comments', { params, query: { per_page: 100 } })), args);
+            case 'get_reviews':
+                return (await restList(ctx, 'pulls/list-reviews', { params, query: paging(args) })).map(minimalReview);
+            case 'get_comments':
+                return (await restList(ctx, 'issues/list-comments', { params, query: paging(args) })).map(minimalIssueComment);
+            case 'get_check_runs': {
+                const pull = (await rest(ctx, 'pulls/get', { params }));
+                const runs = (await rest(ctx, 'checks/list-for-ref', {
+                    params: { ...repoParams(args), ref: pull.head.sha },
+                    query: paging(args),
+                }));
+                return {
+                    total_count: runs.total_count,
+                    check_runs: runs.check_runs.map((run) => ({
+                        id: run.id,
+                        name: run.name,
+                        status: run.status,
+                        ...(run.conclusion ? { conclusion: run.conclusion } : {}),
+                        ...(run.html_url ? { html_url: run.html_url } : {}),
+                        ...(run.details_url ? { details_url: run.details_url } : {}),
+                        ...(run.started_at ? { started_at: run.started_at } : {}),
+                        ...(run.completed_at ? { completed_at: run.completed_at } : {}),
+                    })),
+                };
+            }
+            default:
+                throw new ToolError(`unknown method: ${String(args.method)}`);
+        }
+    },
+    create_pull_request: async (ctx, args) => {
+        const created = (await rest(ctx, 'pulls/create', {
+            params: repoParams(args),
+            body: {
+                title: args.title,
+                body: args.body,
+                head: args.head,
+                base: args.base,
+                draft: args.draft,
+                maintainer_can_modify: args.maintainer_can_modify,
+            },
+        }));
+        await requestReviewers(ctx, { ...args, pullNumber: created.number });
+        return minimalResponse(created);
+    },
+    update_pull_request: async (ctx, args) => {
+        const fields = ['title', 'body', 'state', 'base', 'maintainer_can_modify', 'draft', 'reviewers'];
+        if (!fields.some((field) => args[field] !== undefined))
+            throw new ToolError('No update parameters provided.');
+        const params = pullParams(args);
+        const patch = {
+            title: args.title,
+            body: args.body,
+            state: args.state,
+            base: args.base,
+            maintainer_can_modify: args.maintainer_can_modify,
+        };
+        let updated = Object.values(patch).some((value) => value !== undefined)
+            ? await rest(ctx, 'pulls/update', { params, body: patch })
+            : await rest(ctx, 'pulls/get', { params });
+        if (typeof args.draft === 'boolean' && updated.draft !== args.draft) {
+            // Only GraphQL changes the draft state (convertPullRequestToDraft, markPullRequestReadyForReview).
+            const { repo, pull } = participatingPull(ctx, args, 'update draft state');
+            const issue = ctx.store.get('issue', pull.issueId);
+            const draft = args.draft;
+            try {
+                await (0,git_write/* withRepoLock */.Aq)(ctx, repo, () => (0,pulls/* setDraft */.iR)(ctx, repo, issue, pull, draft));
+            }
+            catch (error) {
+                if (error instanceof errors/* ApiError */.hD)
+                    throw new ToolError(`failed to update draft state: ${error.message}`);
+                throw error;
+            }
+            updated = await rest(ctx, 'pulls/get', { params });
+        }
+        await requestReviewers(ctx, args);
+        return minimalResponse(updated);
+    },
+    merge_pull_request: (ctx, args) => rest(ctx, 'pulls/merge', {
+        params: pullParams(args),
+        body: { commit_title: args.commit_title, commit_message: args.commit_message, merge_method: args.merge_method },
+    }),
+    update_pull_request_branch: (ctx, args) => rest(ctx, 'pulls/update-branch', {
+        params: pullParams(args),
+        body: args.expectedHeadSha ? { expected_head_sha: args.expectedHeadSha } : {},
+    }),
+    pull_request_review_write: async (ctx, args) => {
+        const params = pullParams(args);
+        switch (args.method) {
+            case 'create':
+                await rest(ctx, 'pulls/create-review', {
+                    params,
+                    body: { body: args.body, event: args.event, commit_id: args.commitID },
+                });
+                return args.event ? 'pull request review submitted successfully' : 'pending pull request created';
+            case 'submit_pending': {
+                const pending = await pendingReviewOfViewer(ctx, args);
+                if (!pending)
+                    throw new ToolError('No pending review found for the viewer');
+                await rest(ctx, 'pulls/submit-review', {
+                    params: { ...params, review_id: pending.id },
+                    body: { body: args.body, event: args.event },
+                });
+                return 'pending pull request review successfully submitted';
+            }
+            case 'delete_pending': {
+                const pending = await pendingReviewOfViewer(ctx, args);
+                if (!pending)
+                    throw new ToolError('No pending review found for the viewer');
+                participatingPull(ctx, args, 'delete pending review');
+                const review = ctx.store.get('review', pending.id);
+                for (const comment of ctx.store.where('reviewComment', `review:${review.id}`))
+                    ctx.store.remove(ctx.journal, 'reviewComment', comment);
+                ctx.store.remove(ctx.journal, 'review', review);
+                return 'pending pull request review successfully deleted';
+            }
+            case 'resolve_thread':
+            case 'unresolve_thread':
+                throw new ToolError(`${String(args.method)} is not implemented by the Archal GitHub clone`);
+            default:
+                throw new ToolError(`unknown method: ${String(args.method)}`);
+        }
+    },
+    add_comment_to_pending_review: async (ctx, args) => {
+        const pending = await pendingReviewOfViewer(ctx, args);
+        if (!pending)
+            throw new ToolError('No pending review found for the viewer');
+        const { repo, pull } = participatingPull(ctx, args, 'add comment to pending review');
+        const line = (value) => (typeof value === 'number' ? value : undefined);
+        const side = (value) => (value === 'LEFT' || value === 'RIGHT' ? value : undefined);
+        try {
+            await (0,reviews/* addReviewComment */.dU)(ctx, repo, pull, {
+                body: String(args.body),
+                path: String(args.path),
+                commit_id: pull.headSha,
+                ...(args.subjectType === 'FILE' ? {} : { line: line(args.line), side: side(args.side) }),
+                start_line: line(args.startLine),
+            }, pending.id);
+        }
+        catch (error) {
+            if (error instanceof errors/* ApiError */.hD)
+                throw new ToolError(`failed to add comment to pending review: ${error.message}`);
+            throw error;
+        }
+        return 'pull request review comment successfully added to pending review';
+    },
+    add_reply_to_pull_request_comment: async (ctx, args) => {
+        if (!args.body && !args.reaction)
+            throw new ToolError('at least one of body or reaction is required');
+        if (args.reaction)
+            throw new ToolError('reactions to review comments are not implemented by the Archal GitHub clone');
+        // The pull request may be left out: the comment says which one it is on.
+        const replied = ctx.store.get('reviewComment', Number(args.commentId));
+        const pullNumber = args.pullNumber ?? (replied ? ctx.store.get('pull', replied.pullId)?.number : undefined);
+        const comment = minimalResponse(await rest(ctx, 'pulls/create-review-comment', {
+            params: pullParams({ ...args, pullNumber: pullNumber ?? 0 }),
+            body: { body: args.body, in_reply_to: Number(args.commentId) },
+        }));
+        const reaction = undefined;
+        if (comment && reaction)
+            return { comment, reaction };
+        return comment ?? reaction;
+    },
+};
+
+;// CONCATENATED MODULE: ./src/clones/github/mcp/tools/repos.ts
+
+
+/** A commit on top of `branch` with the tree edits `entries`, moving the branch to it (the git data API). */
+async function commitTree(ctx, args, entries, message) {
+    const branch = String(args.branch);
+    const ref = (await rest(ctx, 'git/get-ref', { params: { ...repoParams(args), ref: `heads/${branch}` } }));
+    const base = (await rest(ctx, 'git/get-commit', {
+        params: { ...repoParams(args), commit_sha: ref.object.sha },
+    }));
+    const tree = (await rest(ctx, 'git/create-tree', {
+        params: repoParams(args),
+        body: { base_tree: base.tree.sha, tree: entries },
+    }));
+    const commit = (await rest(ctx, 'git/create-commit', {
+        params: repoParams(args),
+        body: { message, tree: tree.sha, parents: [ref.object.sha] },
+    }));
+    const updated = await rest(ctx, 'git/update-ref', {
+        params: { ...repoParams(args), ref: `heads/${branch}` },
+        body: { sha: commit.sha },
+    });
+    return { commit, ref: updated };
+}
+/** Where github-mcp-server says a file it returns comes from (its repository resource URIs). */
+function resourceUri(args, path) {
+    const base = `repo://${String(args.owner)}/${String(args.repo)}`;
+    const ref = common_text(args.ref);
+    if (args.sha)
+        return `${base}/sha/${String(args.sha)}/contents/${path}`;
+    if (ref?.startsWith('refs/pull/'))
+        return `${base}/${ref}/contents/${path}`;
+    if (ref?.startsWith('refs/tags/'))
+        return `${base}/${ref}/contents/${path}`;
+    if (ref)
+        return `${base}/refs/heads/${ref.replace(/^refs\/heads\//, '')}/contents/${path}`;
+    return `${base}/contents/${path}`;
+}
+/** A file as github-mcp-server answers it: a line saying what was read and the file as an embedded resource. */
+function fileResult(args, file) {
+    const bytes = Buffer.from(file.content, 'base64');
+    const uri = resourceUri(args, file.path);
+    const binary = bytes.includes(0);
+    const kind = bytes.length === 0 ? 'empty' : binary ? 'binary' : 'text';
+    return {
+        content: [
+            { type: 'text', text: `successfully downloaded ${kind} file (SHA: ${file.sha})` },
+            {
+                type: 'resource',
+                resource: binary
+                    ? { uri, mimeType: 'application/octet-stream', blob: bytes.toString('base64') }
+                    : { uri, mimeType: 'text/plain; charset=utf-8', text: bytes.toString('utf8') },
+            },
+        ],
+    };
+}
+const repoTools = {
+    get_file_contents: async (ctx, args) => {
+        const path = String(args.path ?? '/').replace(/^\/+|\/+$/g, '');
+        const ref = common_text(args.sha) ?? common_text(args.ref)?.replace(/^refs\/(heads|tags)\//, '');
+        const body = await rest(ctx, 'repos/get-content', { params: { ...repoParams(args), path }, query: { ref } });
+        if (Array.isArray(body))
+            return pick(body, args.fields);
+        const entry = body;
+        if (entry.type !== 'file' || entry.content === undefined)
+            return body;
+        return new ToolContent(fileResult(args, { path: entry.path, sha: entry.sha, content: entry.content }));
+    },
+    create_or_update_file: async (ctx, args) => minimalFileResponse(await rest(ctx, 'repos/create-or-update-file-contents', {
+        params: { ...repoParams(args), path: String(args.path).replace(/^\/+/, '') },
+        body: {
+            message: args.message,
+            content: Buffer.from(String(args.content)).toString('base64'),
+            branch: args.branch,
+            sha: args.sha,
+        },
+    })),
+    delete_file: async (ctx, args) => {
+        const path = String(args.path).replace(/^\/+/, '');
+        const { commit } = await commitTree(ctx, args, [{ path, mode: '100644', type: 'blob', sha: null }], String(args.message));
+        return { commit, content: null };
+    },
+    push_files: async (ctx, args) => {
+        if (!Array.isArray(args.files))
+            throw new ToolError('files parameter must be an array of objects with path and content');
+        const entries = args.files.map((file) => {
+            if (typeof file.path !== 'string' || file.path === '')
+                throw new ToolError('each file must have a path');
+            if (typeof file.content !== 'string')
+                throw new ToolError('each file must have content');
+            return { path: file.path, mode: '100644', type: 'blob', content: file.content };
+        });
+        return (await commitTree(ctx, args, entries, String(args.message))).ref;
+    },
+    list_branches: async (ctx, args) => (await restList(ctx, 'repos/list-branches', { params: repoParams(args), query: paging(args) })).map(minimalBranch),
+    create_branch: async (ctx, args) => {
+        let from = common_text(args.from_branch);
+        if (!from)
+            from = (await rest(ctx, 'repos/get', { params: repoParams(args) }))
+                .default_branch;
+        const ref = (await rest(ctx, 'git/get-ref', { params: { ...repoParams(args), ref: `heads/${from}` } }));
+        return rest(ctx, 'git/create-ref', {
+            params: repoParams(args),
+            body: { ref: `refs/heads/${String(args.branch)}`, sha: ref.object.sha },
+        });
+    },
+    list_commits: async (ctx, args) => {
+        const commits = await restList(ctx, 'repos/list-commits', {
+            params: repoParams(args),
+            query: {
+                sha: common_text(args.sha),
+                author: common_text(args.author),
+                path: common_text(args.path),
+                since: common_text(args.since),
+                until: common_text(args.until),
+                ...paging(args),
+            },
+        });
+        return pick(commits.map((commit) => minimalCommit(commit)), args.fields);
+    },
+    get_commit: async (ctx, args) => {
+        const detail = (common_text(args.detail) ?? 'full');
+        return minimalCommit(await rest(ctx, 'repos/get-commit', {
+            params: { ...repoParams(args), ref: String(args.sha) },
+            query: paging(args),
+        }), detail);
+    },
+    list_tags: async (ctx, args) => (await restList(ctx, 'repos/list-tags', { params: repoParams(args), query: paging(args) })).map(minimalTag),
+    get_tag: async (ctx, args) => {
+        const ref = (await rest(ctx, 'git/get-ref', {
+            params: { ...repoParams(args), ref: `tags/${String(args.tag)}` },
+        }));
+        // A lightweight tag points at a commit: GitHub has no tag object for it.
+        if (ref.object.type !== 'tag')
+            throw new ToolError('failed to get tag object: 404 Not Found');
+        throw new ToolError('annotated tag objects are not implemented by the Archal GitHub clone');
+    },
+    list_releases: async (ctx, args) => pick((await restList(ctx, 'repos/list-releases', { params: repoParams(args), query: paging(args) })).map(minimalRelease), args.fields),
+    get_latest_release: (ctx, args) => rest(ctx, 'repos/get-latest-release', { params: repoParams(args) }),
+    get_release_by_tag: (ctx, args) => rest(ctx, 'repos/get-release-by-tag', { params: { ...repoParams(args), tag: String(args.tag) } }),
+    create_repository: async (ctx, args) => {
+        const body = {
+            name: args.name,
+            description: args.description,
+            private: args.private,
+            auto_init: args.autoInit,
+        };
+        return minimalResponse(args.organization
+            ? await rest(ctx, 'repos/create-in-org', { params: { org: String(args.organization) }, body })
+            : await rest(ctx, 'repos/create-for-authenticated-user', { body }));
+    },
+    fork_repository: async (ctx, args) => minimalResponse(await rest(ctx, 'repos/create-fork', {
+        params: repoParams(args),
+        body: args.organization ? { organization: args.organization } : {},
+    })),
+};
+
+;// CONCATENATED MODULE: ./src/clones/github/mcp/tools/search.ts
+
+
+/** GitHub's issue search scoped to issues or pull requests (and to owner/repo when both are given). */
+async function searchIssues(ctx, args, scope) {
+    let q = String(args.query);
+    if (!q.includes(scope))
+        q = `${scope} ${q}`;
+    if (args.owner && args.repo && !q.includes('repo:'))
+        q = `repo:${String(args.owner)}/${String(args.repo)} ${q}`;
+    const found = (await rest(ctx, 'search/issues-and-pull-requests', {
+        query: { q, sort: common_text(args.sort), order: common_text(args.order), ...paging(args) },
+    }));
+    if (!Array.isArray(args.fields) || args.fields.length === 0)
+        return found;
+    return {
+        total_count: found.total_count,
+        incomplete_results: found.incomplete_results,
+        items: pick(found.items, args.fields),
+    };
+}
+const query = (args) => ({
+    q: String(args.query),
+    sort: common_text(args.sort),
+    order: common_text(args.order),
+    ...paging(args),
+});
+const searchTools = {
+    search_issues: (ctx, args) => searchIssues(ctx, args, 'is:issue'),
+    search_pull_requests: (ctx, args) => searchIssues(ctx, args, 'is:pr'),
+    search_code: async (ctx, args) => {
+        const found = (await rest(ctx, 'search/code', { query: query(args) }));
+        const items = found.items.map((item) => ({
+            name: item.name,
+            path: item.path,
+            sha: item.sha,
+            repository: item.repository?.full_name ?? '',
+            ...(Array.isArray(item.text_matches) && item.text_matches.length > 0 ? { text_matches: item.text_matches } : {}),
+        }));
+        return {
+            total_count: found.total_count,
+            incomplete_results: found.incomplete_results,
+            items: pick(items, args.fields),
+        };
+    },
+    search_repositories: async (ctx, args) => {
+        const found = (await rest(ctx, 'search/repos', { query: query(args) }));
+        // minimal_output (default true): github-mcp-server's trimmed repositories; false: GitHub's answer.
+        if (args.minimal_output === false)
+            return found;
+        return {
+            total_count: found.total_count,
+            incomplete_results: found.incomplete_results,
+            items: found.items.map(minimalRepository),
+        };
+    },
+    search_users: async (ctx, args) => {
+        const q = String(args.query);
+        const found = (await rest(ctx, 'search/users', {
+            query: { ...query(args), q: q.includes('type:') ? q : `type:user ${q}` },
+        }));
+        return {
+            total_count: found.total_count,
+            incomplete_results: found.incomplete_results,
+            items: found.items.map(minimalUser),
+        };
+    },
+};
+
+;// CONCATENATED MODULE: ./src/clones/github/mcp/tools.ts
+
+
+
+
+
+
+
+const HANDLERS = {
+    ...issueTools,
+    ...labelTools,
+    ...pullTools,
+    ...repoTools,
+    ...searchTools,
+};
+/** github-mcp-server's tools the clone serves: every definition recorded has its handler. */
+const TOOLS = definitions/* DEFINITIONS */.L.map((definition) => {
+    const run = HANDLERS[definition.name];
+    if (!run)
+        throw new Error(`MCP tool ${definition.name} has no handler`);
+    return { ...definition, run };
+});
+
+
+/***/ }),
+
+/***/ 4481:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Cq: () => (/* binding */ renderAppById),
+/* harmony export */   Td: () => (/* binding */ renderInstallation),
+/* harmony export */   j5: () => (/* binding */ renderApp)
+/* harmony export */ });
+/* harmony import */ var _urls_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(22903);
+/* harmony import */ var _users_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(71273);
+
+
+/** `integration`: a GitHub App. */
+function renderApp(view, app) {
+    const owner = view.store.get('user', app.ownerId);
+    return {
+        id: app.id,
+        slug: app.slug,
+        node_id: (0,_urls_js__WEBPACK_IMPORTED_MODULE_0__/* .nodeId */ .s5)('App', app.id),
+        client_id: app.clientId,
+        owner: (0,_users_js__WEBPACK_IMPORTED_MODULE_1__/* .simpleUser */ .U5)(view, owner),
+        name: app.name,
+        description: app.description,
+        external_url: `${view.urls.web}/apps/${app.slug}`,
+        html_url: `${view.urls.web}/apps/${app.slug}`,
+        created_at: app.createdAt,
+        updated_at: app.updatedAt,
+        permissions: { ...app.permissions },
+        events: [...app.events],
+        installations_count: view.store.countWhere('installation', `app:${app.id}`),
+    };
+}
+function renderAppById(view, id) {
+    const app = view.store.get('app', id);
+    return app ? renderApp(view, app) : null;
+}
+/** `installation`. */
+function renderInstallation(view, installation) {
+    const app = view.store.get('app', installation.appId);
+    const account = view.store.get('user', installation.accountId);
+    return {
+        id: installation.id,
+        // GitHub's description of the installation list types `account` as user *and* enterprise;
+        // the enterprise fields keep such responses valid and are ignored by clients.
+        account: {
+            ...(0,_users_js__WEBPACK_IMPORTED_MODULE_1__/* .simpleUser */ .U5)(view, account),
+            name: account.name ?? account.login,
+            slug: account.login.toLowerCase(),
+            created_at: account.createdAt,
+            updated_at: account.updatedAt,
+        },
+        repository_selection: installation.repositorySelection,
+        access_tokens_url: `${view.urls.api}/app/installations/${installation.id}/access_tokens`,
+        repositories_url: `${view.urls.api}/installation/repositories`,
+        html_url: `${view.urls.web}/settings/installations/${installation.id}`,
+        app_id: app.id,
+        app_slug: app.slug,
+        client_id: app.clientId,
+        target_id: account.id,
+        target_type: account.type,
+        permissions: { ...installation.permissions },
+        events: [...installation.events],
+        created_at: installation.createdAt,
+        updated_at: installation.updatedAt,
+        single_file_name: null,
+        has_multiple_single_files: false,
+        single_file_paths: [],
+        suspended_by: null,
+        suspended_at: null,
+    };
+}
+
+
+/***/ }),
+
+/***/ 26208:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Hp: () => (/* binding */ renderAnnotations),
+/* harmony export */   LG: () => (/* binding */ renderStatus),
+/* harmony export */   TH: () => (/* binding */ renderCheckSuite),
+/* harmony export */   kL: () => (/* binding */ renderCheckRun)
+/* harmony export */ });
+/* harmony import */ var _git_format_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(34576);
+/* harmony import */ var _apps_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4481);
+/* harmony import */ var _repos_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(91052);
+/* harmony import */ var _urls_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(22903);
+/* harmony import */ var _users_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(71273);
+
+
+
+
+
+/** Open pull requests whose head is this commit, in the minimal form checks embed. */
+function pullRefs(view, repo, sha) {
+    const repoUrl = view.urls.repo((0,_repos_js__WEBPACK_IMPORTED_MODULE_1__/* .fullName */ .fq)(view, repo));
+    const mini = { id: repo.id, url: repoUrl, name: repo.name };
+    const refs = [];
+    for (const pull of view.store.where('pull', `repo:${repo.id}`)) {
+        if (pull.headSha !== sha || view.store.get('issue', pull.issueId)?.state !== 'open')
+            continue;
+        refs.push({
+            url: `${repoUrl}/pulls/${pull.number}`,
+            id: pull.id,
+            number: pull.number,
+            head: { ref: pull.headRef, sha: pull.headSha, repo: mini },
+            base: { ref: pull.baseRef, sha: repo.git.branch(pull.baseRef) ?? pull.baseSha, repo: mini },
+        });
+    }
+    return refs;
+}
+function renderCheckRun(view, repo, run) {
+    const name = (0,_repos_js__WEBPACK_IMPORTED_MODULE_1__/* .fullName */ .fq)(view, repo);
+    const url = `${view.urls.repo(name)}/check-runs/${run.id}`;
+    const html = `${view.urls.repoHtml(name)}/runs/${run.id}`;
+    return {
+        id: run.id,
+        head_sha: run.headSha,
+        node_id: (0,_urls_js__WEBPACK_IMPORTED_MODULE_2__/* .nodeId */ .s5)('CheckRun', run.id),
+        external_id: run.externalId,
+        url,
+        html_url: html,
+        details_url: run.detailsUrl ?? html,
+        status: run.status,
+        conclusion: run.conclusion,
+        started_at: run.startedAt,
+        completed_at: run.completedAt,
+        output: {
+            title: run.output.title,
+            summary: run.output.summary,
+            text: run.output.text,
+            annotations_count: run.output.annotations.length,
+            annotations_url: `${url}/annotations`,
+        },
+        name: run.name,
+        check_suite: { id: run.suiteId },
+        app: (0,_apps_js__WEBPACK_IMPORTED_MODULE_0__/* .renderAppById */ .Cq)(view, run.appId),
+        pull_requests: pullRefs(view, repo, run.headSha),
+        actions: run.actions.map((action) => ({ ...action })),
+    };
+}
+function renderAnnotations(run, blobBase) {
+    return run.output.annotations.map((annotation) => ({
+        path: annotation.path,
+        start_line: annotation.startLine,
+        end_line: annotation.endLine,
+        start_column: annotation.startColumn,
+        end_column: annotation.endColumn,
+        annotation_level: annotation.annotationLevel,
+        title: annotation.title,
+        message: annotation.message,
+        raw_details: annotation.rawDetails,
+        blob_href: `${blobBase}/blob/${run.headSha}/${annotation.path}`,
+    }));
+}
+function renderCheckSuite(view, repo, suite) {
+    const repoUrl = view.urls.repo((0,_repos_js__WEBPACK_IMPORTED_MODULE_1__/* .fullName */ .fq)(view, repo));
+    const commit = repo.git.readCommit(suite.headSha);
+    const runs = view.store.where('checkRun', `suite:${suite.id}`);
+    return {
+        id: suite.id,
+        node_id: (0,_urls_js__WEBPACK_IMPORTED_MODULE_2__/* .nodeId */ .s5)('CheckSuite', suite.id),
+        head_branch: suite.headBranch,
+        head_sha: suite.headSha,
+        status: suite.status,
+        conclusion: suite.conclusion,
+        url: `${repoUrl}/check-suites/${suite.id}`,
+        before: commit?.parents[0] ?? null,
+        after: suite.headSha,
+        pull_requests: pullRefs(view, repo, suite.headSha),
+        app: (0,_apps_js__WEBPACK_IMPORTED_MODULE_0__/* .renderAppById */ .Cq)(view, suite.appId),
+        repository: (0,_repos_js__WEBPACK_IMPORTED_MODULE_1__/* .renderRepo */ .ZY)(view, repo),
+        created_at: suite.createdAt,
+        updated_at: suite.updatedAt,
+        head_commit: {
+            id: suite.headSha,
+            tree_id: commit?.tree ?? '',
+            message: commit?.message.replace(/\n$/, '') ?? '',
+            timestamp: commit ? (0,_git_format_js__WEBPACK_IMPORTED_MODULE_4__/* .personDate */ .IV)(commit.committer) : suite.createdAt,
+            author: commit ? { name: commit.author.name, email: commit.author.email } : null,
+            committer: commit ? { name: commit.committer.name, email: commit.committer.email } : null,
+        },
+        latest_check_runs_count: runs.length,
+        check_runs_url: `${repoUrl}/check-suites/${suite.id}/check-runs`,
+        rerequestable: true,
+        runs_rerequestable: true,
+    };
+}
+function renderStatus(view, repo, status) {
+    const creator = (0,_users_js__WEBPACK_IMPORTED_MODULE_3__/* .simpleUserById */ .kF)(view, status.creatorId);
+    return {
+        url: `${view.urls.repo((0,_repos_js__WEBPACK_IMPORTED_MODULE_1__/* .fullName */ .fq)(view, repo))}/statuses/${status.sha}`,
+        avatar_url: creator?.avatar_url ?? null,
+        id: status.id,
+        node_id: (0,_urls_js__WEBPACK_IMPORTED_MODULE_2__/* .nodeId */ .s5)('StatusContext', status.id),
+        state: status.state,
+        description: status.description,
+        target_url: status.targetUrl,
+        context: status.context,
+        created_at: status.createdAt,
+        updated_at: status.updatedAt,
+        creator,
+    };
+}
+
+
+/***/ }),
+
+/***/ 24409:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   $M: () => (/* binding */ userForEmail),
+/* harmony export */   G9: () => (/* binding */ renderDiffEntry),
+/* harmony export */   Jg: () => (/* binding */ renderBranch),
+/* harmony export */   Sd: () => (/* binding */ renderGitCommit),
+/* harmony export */   ak: () => (/* binding */ renderCommit),
+/* harmony export */   m7: () => (/* binding */ renderRef),
+/* harmony export */   vR: () => (/* binding */ renderShortBranch)
+/* harmony export */ });
+/* harmony import */ var _git_format_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(34576);
+/* harmony import */ var _repos_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(91052);
+/* harmony import */ var _urls_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(22903);
+/* harmony import */ var _users_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(71273);
+/* harmony import */ var _state_teams_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(74048);
+/* harmony import */ var _teams_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(80847);
+
+
+
+
+
+
+const NOREPLY = /^(\d+)\+([^@]+)@users\.noreply\.github\.com$/;
+/** The GitHub account of a commit author, matched by email as GitHub does. */
+function userForEmail(view, email) {
+    const noreply = NOREPLY.exec(email);
+    if (noreply)
+        return view.store.get('user', Number(noreply[1]));
+    const wanted = email.toLowerCase();
+    for (const user of view.store.all('user'))
+        if (user.email?.toLowerCase() === wanted)
+            return user;
+    return undefined;
+}
+const gitUser = (person) => ({ name: person.name, email: person.email, date: (0,_git_format_js__WEBPACK_IMPORTED_MODULE_5__/* .personDate */ .IV)(person) });
+const UNSIGNED = { verified: false, reason: 'unsigned', signature: null, payload: null, verified_at: null };
+/** `git-commit` (the git data API). */
+function renderGitCommit(view, repo, sha, commit) {
+    const name = (0,_repos_js__WEBPACK_IMPORTED_MODULE_0__/* .fullName */ .fq)(view, repo);
+    const repoUrl = view.urls.repo(name);
+    return {
+        sha,
+        node_id: (0,_urls_js__WEBPACK_IMPORTED_MODULE_1__/* .shaNodeId */ .g3)('Commit', sha),
+        url: `${repoUrl}/git/commits/${sha}`,
+        html_url: `${view.urls.repoHtml(name)}/commit/${sha}`,
+        author: gitUser(commit.author),
+        committer: gitUser(commit.committer),
+        tree: { sha: commit.tree, url: `${repoUrl}/git/trees/${commit.tree}` },
+        message: commit.message.replace(/\n$/, ''),
+        parents: commit.parents.map((parent) => ({
+            sha: parent,
+            url: `${repoUrl}/git/commits/${parent}`,
+            html_url: `${view.urls.repoHtml(name)}/commit/${parent}`,
+        })),
+        verification: UNSIGNED,
+    };
+}
+/** `commit` (the repository commits API), with files and stats when a diff is given. */
+function renderCommit(view, repo, sha, commit, diff) {
+    const name = (0,_repos_js__WEBPACK_IMPORTED_MODULE_0__/* .fullName */ .fq)(view, repo);
+    const repoUrl = view.urls.repo(name);
+    const author = userForEmail(view, commit.author.email);
+    const committer = userForEmail(view, commit.committer.email);
+    const additions = diff?.reduce((sum, file) => sum + file.additions, 0) ?? 0;
+    const deletions = diff?.reduce((sum, file) => sum + file.deletions, 0) ?? 0;
+    return {
+        url: `${repoUrl}/commits/${sha}`,
+        sha,
+        node_id: (0,_urls_js__WEBPACK_IMPORTED_MODULE_1__/* .shaNodeId */ .g3)('Commit', sha),
+        html_url: `${view.urls.repoHtml(name)}/commit/${sha}`,
+        comments_url: `${repoUrl}/commits/${sha}/comments`,
+        commit: {
+            url: `${repoUrl}/git/commits/${sha}`,
+            author: gitUser(commit.author),
+            committer: gitUser(commit.committer),
+            message: commit.message.replace(/\n$/, ''),
+            tree: { sha: commit.tree, url: `${repoUrl}/git/trees/${commit.tree}` },
+            comment_count: 0,
+            verification: UNSIGNED,
+        },
+        author: author ? (0,_users_js__WEBPACK_IMPORTED_MODULE_2__/* .simpleUser */ .U5)(view, author) : null,
+        committer: committer ? (0,_users_js__WEBPACK_IMPORTED_MODULE_2__/* .simpleUser */ .U5)(view, committer) : null,
+        parents: commit.parents.map((parent) => ({
+            sha: parent,
+            url: `${repoUrl}/commits/${parent}`,
+            html_url: `${view.urls.repoHtml(name)}/commit/${parent}`,
+        })),
+        ...(diff
+            ? {
+                stats: { total: additions + deletions, additions, deletions },
+                files: diff.map((file) => renderDiffEntry(view, repo, sha, file)),
+            }
+            : {}),
+    };
+}
+/** `diff-entry`. */
+function renderDiffEntry(view, repo, ref, file) {
+    const name = (0,_repos_js__WEBPACK_IMPORTED_MODULE_0__/* .fullName */ .fq)(view, repo);
+    const path = file.filename.split('/').map(encodeURIComponent).join('/');
+    return {
+        sha: file.sha,
+        filename: file.filename,
+        status: file.status,
+        additions: file.additions,
+        deletions: file.deletions,
+        changes: file.additions + file.deletions,
+        blob_url: `${view.urls.repoHtml(name)}/blob/${ref}/${path}`,
+        raw_url: `${view.urls.repoHtml(name)}/raw/${ref}/${path}`,
+        contents_url: `${view.urls.repo(name)}/contents/${path}?ref=${ref}`,
+        ...(file.patch !== undefined ? { patch: file.patch } : {}),
+        ...(file.previousFilename ? { previous_filename: file.previousFilename } : {}),
+    };
+}
+/** `git-ref`. */
+function renderRef(view, repo, ref, sha, type = 'commit') {
+    const repoUrl = view.urls.repo((0,_repos_js__WEBPACK_IMPORTED_MODULE_0__/* .fullName */ .fq)(view, repo));
+    return {
+        ref,
+        node_id: Buffer.from(`03:Ref${repo.id}:${ref}`).toString('base64'),
+        url: `${repoUrl}/git/${ref}`,
+        object: { sha, type, url: `${repoUrl}/git/${type}s/${sha}` },
+    };
+}
+/** `short-branch`. */
+function renderShortBranch(view, repo, branch, sha) {
+    return {
+        name: branch,
+        commit: { sha, url: `${view.urls.repo((0,_repos_js__WEBPACK_IMPORTED_MODULE_0__/* .fullName */ .fq)(view, repo))}/commits/${sha}` },
+        protected: (0,_state_teams_js__WEBPACK_IMPORTED_MODULE_3__/* .protectionOf */ .fA)(view.store, repo, branch) !== undefined,
+    };
+}
+/** `branch-with-protection`. */
+function renderBranch(view, repo, branch, sha, commit) {
+    const name = (0,_repos_js__WEBPACK_IMPORTED_MODULE_0__/* .fullName */ .fq)(view, repo);
+    const url = `${view.urls.repo(name)}/branches/${branch}`;
+    return {
+        name: branch,
+        commit: renderCommit(view, repo, sha, commit),
+        _links: { self: url, html: `${view.urls.repoHtml(name)}/tree/${branch}` },
+        protected: (0,_state_teams_js__WEBPACK_IMPORTED_MODULE_3__/* .protectionOf */ .fA)(view.store, repo, branch) !== undefined,
+        protection: (0,_teams_js__WEBPACK_IMPORTED_MODULE_4__/* .branchProtectionSummary */ .MA)((0,_state_teams_js__WEBPACK_IMPORTED_MODULE_3__/* .protectionOf */ .fA)(view.store, repo, branch)),
+        protection_url: `${url}/protection`,
+    };
+}
+
+
+/***/ }),
+
+/***/ 95297:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   IU: () => (/* binding */ renderReaction),
+/* harmony export */   Lx: () => (/* binding */ renderLabel),
+/* harmony export */   TZ: () => (/* binding */ renderMilestone),
+/* harmony export */   wQ: () => (/* binding */ renderComment),
+/* harmony export */   yi: () => (/* binding */ renderIssue)
+/* harmony export */ });
+/* unused harmony export issueUrl */
+/* harmony import */ var _state_permissions_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(28478);
+/* harmony import */ var _apps_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4481);
+/* harmony import */ var _repos_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(91052);
+/* harmony import */ var _urls_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(22903);
+/* harmony import */ var _users_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(71273);
+
+
+
+
+
+function renderLabel(view, repo, label) {
+    return {
+        id: label.id,
+        node_id: (0,_urls_js__WEBPACK_IMPORTED_MODULE_3__/* .nodeId */ .s5)('Label', label.id),
+        url: `${view.urls.repo((0,_repos_js__WEBPACK_IMPORTED_MODULE_2__/* .fullName */ .fq)(view, repo))}/labels/${encodeURIComponent(label.name)}`,
+        name: label.name,
+        color: label.color,
+        default: label.isDefault,
+        description: label.description,
+    };
+}
+function renderMilestone(view, repo, milestone) {
+    const name = (0,_repos_js__WEBPACK_IMPORTED_MODULE_2__/* .fullName */ .fq)(view, repo);
+    const url = `${view.urls.repo(name)}/milestones/${milestone.number}`;
+    let open = 0;
+    let closed = 0;
+    for (const issue of view.store.where('issue', `repo:${repo.id}`)) {
+        if (issue.milestoneId !== milestone.id)
+            continue;
+        if (issue.state === 'open')
+            open++;
+        else
+            closed++;
+    }
+    return {
+        url,
+        html_url: `${view.urls.repoHtml(name)}/milestone/${milestone.number}`,
+        labels_url: `${url}/labels`,
+        id: milestone.id,
+        node_id: (0,_urls_js__WEBPACK_IMPORTED_MODULE_3__/* .nodeId */ .s5)('Milestone', milestone.id),
+        number: milestone.number,
+        title: milestone.title,
+        description: milestone.description,
+        creator: (0,_users_js__WEBPACK_IMPORTED_MODULE_4__/* .simpleUserById */ .kF)(view, milestone.creatorId),
+        open_issues: open,
+        closed_issues: closed,
+        state: milestone.state,
+        created_at: milestone.createdAt,
+        updated_at: milestone.updatedAt,
+        due_on: milestone.dueOn,
+        closed_at: milestone.closedAt,
+    };
+}
+function reactionRollup(view, url, reactions) {
+    const counts = { '+1': 0, '-1': 0, laugh: 0, hooray: 0, confused: 0, heart: 0, rocket: 0, eyes: 0 };
+    for (const reaction of reactions)
+        counts[reaction.content]++;
+    return { url: `${url}/reactions`, total_count: reactions.length, ...counts };
+}
+function renderReaction(view, reaction) {
+    return {
+        id: reaction.id,
+        node_id: (0,_urls_js__WEBPACK_IMPORTED_MODULE_3__/* .nodeId */ .s5)('Reaction', reaction.id),
+        user: (0,_users_js__WEBPACK_IMPORTED_MODULE_4__/* .simpleUserById */ .kF)(view, reaction.userId),
+        content: reaction.content,
+        created_at: reaction.createdAt,
+    };
+}
+function issueUrl(view, repo, number) {
+    return `${view.urls.repo((0,_repos_js__WEBPACK_IMPORTED_MODULE_2__/* .fullName */ .fq)(view, repo))}/issues/${number}`;
+}
+/** `issue` (pull requests included, with their `pull_request` object, as the issues API returns them). */
+function renderIssue(view, repo, issue, options = {}) {
+    const name = (0,_repos_js__WEBPACK_IMPORTED_MODULE_2__/* .fullName */ .fq)(view, repo);
+    const repoUrl = view.urls.repo(name);
+    const url = `${repoUrl}/issues/${issue.number}`;
+    const pull = issue.pullId ? view.store.get('pull', issue.pullId) : undefined;
+    const htmlUrl = `${view.urls.repoHtml(name)}/${pull ? 'pull' : 'issues'}/${issue.number}`;
+    const labels = issue.labelIds
+        .map((id) => view.store.get('label', id))
+        .filter((label) => label !== undefined)
+        .map((label) => renderLabel(view, repo, label));
+    const assignees = issue.assigneeIds.map((id) => (0,_users_js__WEBPACK_IMPORTED_MODULE_4__/* .simpleUserById */ .kF)(view, id)).filter((user) => user !== null);
+    const milestone = view.store.get('milestone', issue.milestoneId);
+    const user = view.store.get('user', issue.userId);
+    return {
+        url,
+        repository_url: repoUrl,
+        labels_url: `${url}/labels{/name}`,
+        comments_url: `${url}/comments`,
+        events_url: `${url}/events`,
+        html_url: htmlUrl,
+        id: issue.id,
+        node_id: (0,_urls_js__WEBPACK_IMPORTED_MODULE_3__/* .nodeId */ .s5)('Issue', issue.id),
+        number: issue.number,
+        title: issue.title,
+        user: user ? (0,_users_js__WEBPACK_IMPORTED_MODULE_4__/* .simpleUser */ .U5)(view, user) : null,
+        labels,
+        state: issue.state,
+        locked: issue.locked,
+        assignee: assignees[0] ?? null,
+        assignees,
+        milestone: milestone ? renderMilestone(view, repo, milestone) : null,
+        comments: view.store.countWhere('comment', `issue:${issue.id}`),
+        created_at: issue.createdAt,
+        updated_at: issue.updatedAt,
+        closed_at: issue.closedAt,
+        author_association: (0,_state_permissions_js__WEBPACK_IMPORTED_MODULE_0__/* .authorAssociation */ .X7)(view.store, issue.userId, repo),
+        active_lock_reason: issue.activeLockReason,
+        ...(pull
+            ? {
+                draft: pull.draft,
+                pull_request: {
+                    url: `${repoUrl}/pulls/${issue.number}`,
+                    html_url: htmlUrl,
+                    diff_url: `${htmlUrl}.diff`,
+                    patch_url: `${htmlUrl}.patch`,
+                    merged_at: pull.mergedAt,
+                },
+            }
+            : {}),
+        body: issue.body,
+        ...(options.closedBy ? { closed_by: (0,_users_js__WEBPACK_IMPORTED_MODULE_4__/* .simpleUserById */ .kF)(view, issue.closedById) } : {}),
+        reactions: reactionRollup(view, url, view.store.where('reaction', `issue:${issue.id}`)),
+        timeline_url: `${url}/timeline`,
+        performed_via_github_app: (0,_apps_js__WEBPACK_IMPORTED_MODULE_1__/* .renderAppById */ .Cq)(view, issue.viaAppId),
+        state_reason: issue.stateReason,
+    };
+}
+function renderComment(view, repo, comment) {
+    const name = (0,_repos_js__WEBPACK_IMPORTED_MODULE_2__/* .fullName */ .fq)(view, repo);
+    const issue = view.store.get('issue', comment.issueId);
+    const url = `${view.urls.repo(name)}/issues/comments/${comment.id}`;
+    return {
+        url,
+        html_url: `${view.urls.repoHtml(name)}/${issue.pullId ? 'pull' : 'issues'}/${issue.number}#issuecomment-${comment.id}`,
+        issue_url: issueUrl(view, repo, issue.number),
+        id: comment.id,
+        node_id: (0,_urls_js__WEBPACK_IMPORTED_MODULE_3__/* .nodeId */ .s5)('IssueComment', comment.id),
+        user: (0,_users_js__WEBPACK_IMPORTED_MODULE_4__/* .simpleUserById */ .kF)(view, comment.userId),
+        created_at: comment.createdAt,
+        updated_at: comment.updatedAt,
+        author_association: (0,_state_permissions_js__WEBPACK_IMPORTED_MODULE_0__/* .authorAssociation */ .X7)(view.store, comment.userId, repo),
+        body: comment.body,
+        reactions: reactionRollup(view, url, view.store.where('reaction', `comment:${comment.id}`)),
+        performed_via_github_app: (0,_apps_js__WEBPACK_IMPORTED_MODULE_1__/* .renderAppById */ .Cq)(view, comment.viaAppId),
+    };
+}
+
+
+/***/ }),
+
+/***/ 84381:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   S: () => (/* binding */ renderPull)
+/* harmony export */ });
+/* harmony import */ var _state_permissions_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(28478);
+/* harmony import */ var _state_pull_stats_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1221);
+/* harmony import */ var _issues_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(95297);
+/* harmony import */ var _repos_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(91052);
+/* harmony import */ var _urls_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(22903);
+/* harmony import */ var _users_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(71273);
+
+
+
+
+
+
+/**
+ * `pull-request-simple` (lists) or, with `stats`, `pull-request` (single pull requests, webhooks),
+ * which adds the diff size and mergeability.
+ */
+function renderPull(view, repo, issue, pull, stats) {
+    const name = (0,_repos_js__WEBPACK_IMPORTED_MODULE_3__/* .fullName */ .fq)(view, repo);
+    const repoUrl = view.urls.repo(name);
+    const url = `${repoUrl}/pulls/${pull.number}`;
+    const html = `${view.urls.repoHtml(name)}/pull/${pull.number}`;
+    const issueUrl = `${repoUrl}/issues/${pull.number}`;
+    const owner = view.store.get('user', repo.ownerId);
+    const renderedRepo = (0,_repos_js__WEBPACK_IMPORTED_MODULE_3__/* .renderRepo */ .ZY)(view, repo);
+    const open = issue.state === 'open';
+    const milestone = view.store.get('milestone', issue.milestoneId);
+    const assignees = issue.assigneeIds.map((id) => (0,_users_js__WEBPACK_IMPORTED_MODULE_5__/* .simpleUserById */ .kF)(view, id)).filter((user) => user !== null);
+    const branchRef = (ref, sha) => ({
+        label: `${owner.login}:${ref}`,
+        ref,
+        sha,
+        user: (0,_users_js__WEBPACK_IMPORTED_MODULE_5__/* .simpleUser */ .U5)(view, owner),
+        repo: renderedRepo,
+    });
+    const simple = {
+        url,
+        id: pull.id,
+        node_id: (0,_urls_js__WEBPACK_IMPORTED_MODULE_4__/* .nodeId */ .s5)('PullRequest', pull.id),
+        html_url: html,
+        diff_url: `${html}.diff`,
+        patch_url: `${html}.patch`,
+        issue_url: issueUrl,
+        commits_url: `${url}/commits`,
+        review_comments_url: `${url}/comments`,
+        review_comment_url: `${repoUrl}/pulls/comments{/number}`,
+        comments_url: `${issueUrl}/comments`,
+        statuses_url: `${repoUrl}/statuses/${pull.headSha}`,
+        number: pull.number,
+        state: issue.state,
+        locked: issue.locked,
+        title: issue.title,
+        user: (0,_users_js__WEBPACK_IMPORTED_MODULE_5__/* .simpleUserById */ .kF)(view, issue.userId),
+        body: issue.body,
+        labels: issue.labelIds
+            .map((id) => view.store.get('label', id))
+            .filter((label) => label !== undefined)
+            .map((label) => (0,_issues_js__WEBPACK_IMPORTED_MODULE_2__/* .renderLabel */ .Lx)(view, repo, label)),
+        milestone: milestone ? (0,_issues_js__WEBPACK_IMPORTED_MODULE_2__/* .renderMilestone */ .TZ)(view, repo, milestone) : null,
+        active_lock_reason: issue.activeLockReason,
+        created_at: issue.createdAt,
+        updated_at: issue.updatedAt,
+        closed_at: issue.closedAt,
+        merged_at: pull.mergedAt,
+        merge_commit_sha: pull.mergeCommitSha,
+        assignee: assignees[0] ?? null,
+        assignees,
+        requested_reviewers: pull.requestedReviewerIds.map((id) => (0,_users_js__WEBPACK_IMPORTED_MODULE_5__/* .simpleUserById */ .kF)(view, id)).filter((u) => u !== null),
+        requested_teams: [],
+        head: branchRef(pull.headRef, pull.headSha),
+        base: branchRef(pull.baseRef, stats?.baseSha ?? (0,_state_pull_stats_js__WEBPACK_IMPORTED_MODULE_1__/* .effectiveBase */ .B)(repo, pull, open)),
+        _links: {
+            self: { href: url },
+            html: { href: html },
+            issue: { href: issueUrl },
+            comments: { href: `${issueUrl}/comments` },
+            review_comments: { href: `${url}/comments` },
+            review_comment: { href: `${repoUrl}/pulls/comments{/number}` },
+            commits: { href: `${url}/commits` },
+            statuses: { href: `${repoUrl}/statuses/${pull.headSha}` },
+        },
+        author_association: (0,_state_permissions_js__WEBPACK_IMPORTED_MODULE_0__/* .authorAssociation */ .X7)(view.store, issue.userId, repo),
+        auto_merge: null,
+        draft: pull.draft,
+    };
+    if (!stats)
+        return simple;
+    return {
+        ...simple,
+        merged: pull.merged,
+        mergeable: stats.mergeable,
+        rebaseable: stats.mergeable,
+        mergeable_state: stats.mergeableState,
+        merged_by: (0,_users_js__WEBPACK_IMPORTED_MODULE_5__/* .simpleUserById */ .kF)(view, pull.mergedById),
+        comments: view.store.countWhere('comment', `issue:${issue.id}`),
+        review_comments: view.store.countWhere('reviewComment', `pull:${pull.id}`),
+        maintainer_can_modify: pull.maintainerCanModify,
+        commits: stats.commits,
+        additions: stats.additions,
+        deletions: stats.deletions,
+        changed_files: stats.changedFiles,
+    };
+}
+
+
+/***/ }),
+
+/***/ 91052:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   C6: () => (/* binding */ forkCount),
+/* harmony export */   ZY: () => (/* binding */ renderRepo),
+/* harmony export */   fq: () => (/* binding */ fullName)
+/* harmony export */ });
+/* harmony import */ var _state_permissions_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(28478);
+/* harmony import */ var _urls_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(22903);
+/* harmony import */ var _users_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(71273);
+
+
+
+function fullName(view, repo) {
+    const owner = view.store.get('user', repo.ownerId);
+    return `${owner?.login ?? 'unknown'}/${repo.name}`;
+}
+/** How many forks a repository has. */
+function forkCount(view, repo) {
+    let count = 0;
+    for (const candidate of view.store.all('repo'))
+        if (candidate.forkOf === repo.id)
+            count++;
+    return count;
+}
+function openIssueCount(view, repo) {
+    let open = 0;
+    for (const issue of view.store.where('issue', `repo:${repo.id}`))
+        if (issue.state === 'open')
+            open++;
+    return open;
+}
+/**
+ * `full-repository` (a superset of `repository` and `minimal-repository`); a fork names its
+ * `parent` and `source` (rendered without their own lineage).
+ */
+function renderRepo(view, repo, lineage = true) {
+    const owner = view.store.get('user', repo.ownerId);
+    const name = `${owner.login}/${repo.name}`;
+    const url = view.urls.repo(name);
+    const html = view.urls.repoHtml(name);
+    const openIssues = openIssueCount(view, repo);
+    const role = view.actor ? (0,_state_permissions_js__WEBPACK_IMPORTED_MODULE_0__/* .actorRole */ .k_)(view.store, view.actor, repo) : undefined;
+    return {
+        id: repo.id,
+        node_id: (0,_urls_js__WEBPACK_IMPORTED_MODULE_1__/* .nodeId */ .s5)('Repository', repo.id),
+        name: repo.name,
+        full_name: name,
+        private: repo.private,
+        owner: (0,_users_js__WEBPACK_IMPORTED_MODULE_2__/* .simpleUser */ .U5)(view, owner),
+        html_url: html,
+        description: repo.description,
+        fork: repo.forkOf !== null,
+        url,
+        forks_url: `${url}/forks`,
+        keys_url: `${url}/keys{/key_id}`,
+        collaborators_url: `${url}/collaborators{/collaborator}`,
+        teams_url: `${url}/teams`,
+        hooks_url: `${url}/hooks`,
+        issue_events_url: `${url}/issues/events{/number}`,
+        events_url: `${url}/events`,
+        assignees_url: `${url}/assignees{/user}`,
+        branches_url: `${url}/branches{/branch}`,
+        tags_url: `${url}/tags`,
+        blobs_url: `${url}/git/blobs{/sha}`,
+        git_tags_url: `${url}/git/tags{/sha}`,
+        git_refs_url: `${url}/git/refs{/sha}`,
+        trees_url: `${url}/git/trees{/sha}`,
+        statuses_url: `${url}/statuses/{sha}`,
+        languages_url: `${url}/languages`,
+        stargazers_url: `${url}/stargazers`,
+        contributors_url: `${url}/contributors`,
+        subscribers_url: `${url}/subscribers`,
+        subscription_url: `${url}/subscription`,
+        commits_url: `${url}/commits{/sha}`,
+        git_commits_url: `${url}/git/commits{/sha}`,
+        comments_url: `${url}/comments{/number}`,
+        issue_comment_url: `${url}/issues/comments{/number}`,
+        contents_url: `${url}/contents/{+path}`,
+        compare_url: `${url}/compare/{base}...{head}`,
+        merges_url: `${url}/merges`,
+        archive_url: `${url}/{archive_format}{/ref}`,
+        downloads_url: `${url}/downloads`,
+        issues_url: `${url}/issues{/number}`,
+        pulls_url: `${url}/pulls{/number}`,
+        milestones_url: `${url}/milestones{/number}`,
+        notifications_url: `${url}/notifications{?since,all,participating}`,
+        labels_url: `${url}/labels{/name}`,
+        releases_url: `${url}/releases{/id}`,
+        deployments_url: `${url}/deployments`,
+        created_at: repo.createdAt,
+        updated_at: repo.updatedAt,
+        pushed_at: repo.pushedAt,
+        git_url: view.urls.cloneUrl(name).replace(/^https?:/, 'git:'),
+        ssh_url: `git@${view.urls.host}:${name}.git`,
+        clone_url: view.urls.cloneUrl(name),
+        svn_url: html,
+        homepage: repo.homepage,
+        size: 0,
+        stargazers_count: 0,
+        watchers_count: 0,
+        language: repo.language,
+        has_issues: repo.hasIssues,
+        has_projects: repo.hasProjects,
+        has_downloads: true,
+        has_wiki: repo.hasWiki,
+        has_pages: false,
+        has_discussions: false,
+        forks_count: forkCount(view, repo),
+        mirror_url: null,
+        archived: repo.archived,
+        disabled: false,
+        open_issues_count: openIssues,
+        license: null,
+        allow_forking: true,
+        is_template: false,
+        web_commit_signoff_required: false,
+        topics: repo.topics,
+        visibility: repo.private ? 'private' : 'public',
+        forks: forkCount(view, repo),
+        open_issues: openIssues,
+        watchers: 0,
+        default_branch: repo.defaultBranch,
+        ...(role ? { permissions: (0,_state_permissions_js__WEBPACK_IMPORTED_MODULE_0__/* .permissionFlags */ .j1)(role) } : {}),
+        allow_squash_merge: repo.allowSquashMerge,
+        allow_merge_commit: repo.allowMergeCommit,
+        allow_rebase_merge: repo.allowRebaseMerge,
+        allow_auto_merge: false,
+        delete_branch_on_merge: repo.deleteBranchOnMerge,
+        allow_update_branch: false,
+        use_squash_pr_title_as_default: false,
+        squash_merge_commit_title: 'COMMIT_OR_PR_TITLE',
+        squash_merge_commit_message: 'COMMIT_MESSAGES',
+        merge_commit_title: 'MERGE_MESSAGE',
+        merge_commit_message: 'PR_TITLE',
+        ...(owner.type === 'Organization' ? { organization: (0,_users_js__WEBPACK_IMPORTED_MODULE_2__/* .simpleUser */ .U5)(view, owner) } : {}),
+        network_count: 0,
+        subscribers_count: 0,
+        ...(lineage && repo.forkOf !== null ? forkLineage(view, repo) : {}),
+    };
+}
+function forkLineage(view, repo) {
+    const parent = view.store.get('repo', repo.forkOf);
+    if (!parent)
+        return {};
+    let source = parent;
+    for (let next = parent; next.forkOf !== null;) {
+        const up = view.store.get('repo', next.forkOf);
+        if (!up)
+            break;
+        source = next = up;
+    }
+    return { parent: renderRepo(view, parent, false), source: renderRepo(view, source, false) };
+}
+
+
+/***/ }),
+
+/***/ 65828:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   F: () => (/* binding */ renderReview),
+/* harmony export */   s: () => (/* binding */ renderReviewComment)
+/* harmony export */ });
+/* harmony import */ var _state_permissions_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(28478);
+/* harmony import */ var _repos_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(91052);
+/* harmony import */ var _urls_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(22903);
+/* harmony import */ var _users_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(71273);
+
+
+
+
+/** `pull-request-review`. */
+function renderReview(view, repo, review) {
+    const name = (0,_repos_js__WEBPACK_IMPORTED_MODULE_1__/* .fullName */ .fq)(view, repo);
+    const pull = view.store.get('pull', review.pullId);
+    const html = `${view.urls.repoHtml(name)}/pull/${pull.number}#pullrequestreview-${review.id}`;
+    const pullUrl = `${view.urls.repo(name)}/pulls/${pull.number}`;
+    return {
+        id: review.id,
+        node_id: (0,_urls_js__WEBPACK_IMPORTED_MODULE_2__/* .nodeId */ .s5)('PullRequestReview', review.id),
+        user: (0,_users_js__WEBPACK_IMPORTED_MODULE_3__/* .simpleUserById */ .kF)(view, review.userId),
+        body: review.body,
+        state: review.state,
+        html_url: html,
+        pull_request_url: pullUrl,
+        author_association: (0,_state_permissions_js__WEBPACK_IMPORTED_MODULE_0__/* .authorAssociation */ .X7)(view.store, review.userId, repo),
+        _links: { html: { href: html }, pull_request: { href: pullUrl } },
+        ...(review.submittedAt ? { submitted_at: review.submittedAt } : {}),
+        commit_id: review.commitId,
+    };
+}
+/** `pull-request-review-comment`. */
+function renderReviewComment(view, repo, comment) {
+    const name = (0,_repos_js__WEBPACK_IMPORTED_MODULE_1__/* .fullName */ .fq)(view, repo);
+    const pull = view.store.get('pull', comment.pullId);
+    const url = `${view.urls.repo(name)}/pulls/comments/${comment.id}`;
+    const html = `${view.urls.repoHtml(name)}/pull/${pull.number}#discussion_r${comment.id}`;
+    const pullUrl = `${view.urls.repo(name)}/pulls/${pull.number}`;
+    return {
+        url,
+        pull_request_review_id: comment.reviewId,
+        id: comment.id,
+        node_id: (0,_urls_js__WEBPACK_IMPORTED_MODULE_2__/* .nodeId */ .s5)('PullRequestReviewComment', comment.id),
+        diff_hunk: comment.diffHunk,
+        path: comment.path,
+        commit_id: comment.commitId,
+        original_commit_id: comment.commitId,
+        user: (0,_users_js__WEBPACK_IMPORTED_MODULE_3__/* .simpleUserById */ .kF)(view, comment.userId),
+        body: comment.body,
+        created_at: comment.createdAt,
+        updated_at: comment.updatedAt,
+        html_url: html,
+        pull_request_url: pullUrl,
+        author_association: (0,_state_permissions_js__WEBPACK_IMPORTED_MODULE_0__/* .authorAssociation */ .X7)(view.store, comment.userId, repo),
+        _links: { self: { href: url }, html: { href: html }, pull_request: { href: pullUrl } },
+        start_line: comment.startLine,
+        original_start_line: comment.startLine,
+        start_side: comment.startLine ? comment.side : null,
+        line: comment.line,
+        original_line: comment.line,
+        side: comment.side,
+        subject_type: 'line',
+        ...(comment.inReplyToId ? { in_reply_to_id: comment.inReplyToId } : {}),
+    };
+}
+
+
+/***/ }),
+
+/***/ 80847:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   B: () => (/* binding */ renderTeamFull),
+/* harmony export */   CW: () => (/* binding */ renderTeam),
+/* harmony export */   EF: () => (/* binding */ renderTeamRepository),
+/* harmony export */   MA: () => (/* binding */ branchProtectionSummary),
+/* harmony export */   SS: () => (/* binding */ renderTeamMembership),
+/* harmony export */   YK: () => (/* binding */ renderStatusChecks),
+/* harmony export */   g4: () => (/* binding */ renderProtection),
+/* harmony export */   iH: () => (/* binding */ renderAdminEnforced),
+/* harmony export */   mL: () => (/* binding */ renderReviewProtection),
+/* harmony export */   mP: () => (/* binding */ renderTeamMember)
+/* harmony export */ });
+/* unused harmony exports permissionWord, renderTeamSimple */
+/* harmony import */ var _state_permissions_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(28478);
+/* harmony import */ var _state_teams_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(74048);
+/* harmony import */ var _repos_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(91052);
+/* harmony import */ var _urls_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(22903);
+/* harmony import */ var _users_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(71273);
+
+
+
+
+
+/** Teams, team memberships and branch protection, in GitHub's shapes. */
+/** The legacy `permission` word of a role (`pull`, `push`, `admin`, …). */
+function permissionWord(role) {
+    switch (role) {
+        case 'read':
+            return 'pull';
+        case 'write':
+            return 'push';
+        default:
+            return role;
+    }
+}
+/** `team-simple` (a team's parent, or null). */
+function renderTeamSimple(view, team) {
+    const org = view.store.get('user', team.orgId);
+    const url = `${view.urls.api}/organizations/${team.orgId}/team/${team.id}`;
+    return {
+        id: team.id,
+        node_id: (0,_urls_js__WEBPACK_IMPORTED_MODULE_3__/* .nodeId */ .s5)('Team', team.id),
+        url,
+        members_url: `${url}/members{/member}`,
+        name: team.name,
+        description: team.description,
+        permission: 'pull',
+        privacy: team.privacy,
+        notification_setting: team.notificationSetting,
+        html_url: `${view.urls.web}/orgs/${org.login}/teams/${team.slug}`,
+        repositories_url: `${url}/repos`,
+        slug: team.slug,
+        type: 'organization',
+        organization_id: team.orgId,
+    };
+}
+/** `team`: with its parent and, when listed for a repository, the role it has there. */
+function renderTeam(view, team, role) {
+    const parent = view.store.get('team', team.parentId);
+    return {
+        ...renderTeamSimple(view, team),
+        permission: role ? permissionWord(role) : 'pull',
+        ...(role ? { permissions: (0,_state_permissions_js__WEBPACK_IMPORTED_MODULE_0__/* .permissionFlags */ .j1)(role) } : {}),
+        parent: parent ? renderTeamSimple(view, parent) : null,
+    };
+}
+/** `team-full`. */
+function renderTeamFull(view, team) {
+    const org = view.store.get('user', team.orgId);
+    return {
+        ...renderTeam(view, team),
+        members_count: (0,_state_teams_js__WEBPACK_IMPORTED_MODULE_1__/* .teamMemberIds */ ._s)(view.store, team).size,
+        repos_count: team.repos.size,
+        created_at: team.createdAt,
+        updated_at: team.updatedAt,
+        organization: (0,_users_js__WEBPACK_IMPORTED_MODULE_4__/* .fullOrg */ .qr)(view, org),
+    };
+}
+/** `team-member`. */
+function renderTeamMember(view, userId) {
+    return (0,_users_js__WEBPACK_IMPORTED_MODULE_4__/* .simpleUser */ .U5)(view, view.store.get('user', userId));
+}
+/** `team-membership`. */
+function renderTeamMembership(view, team, userId, role) {
+    const user = view.store.get('user', userId);
+    return {
+        url: `${view.urls.api}/organizations/${team.orgId}/team/${team.id}/memberships/${user.login}`,
+        role,
+        state: 'active',
+    };
+}
+/** `team-repository`: the repository with the team's role on it. */
+function renderTeamRepository(view, repo, role) {
+    return { ...(0,_repos_js__WEBPACK_IMPORTED_MODULE_2__/* .renderRepo */ .ZY)(view, repo, false), permissions: (0,_state_permissions_js__WEBPACK_IMPORTED_MODULE_0__/* .permissionFlags */ .j1)(role), role_name: role };
+}
+function protectionUrl(view, repo, branch) {
+    return `${view.urls.repo((0,_repos_js__WEBPACK_IMPORTED_MODULE_2__/* .fullName */ .fq)(view, repo))}/branches/${branch}/protection`;
+}
+/** `status-check-policy`. */
+function renderStatusChecks(view, repo, protection) {
+    const url = `${protectionUrl(view, repo, protection.branch)}/required_status_checks`;
+    const checks = protection.requiredStatusChecks ?? { strict: false, contexts: [] };
+    return {
+        url,
+        strict: checks.strict,
+        contexts: checks.contexts,
+        checks: checks.contexts.map((context) => ({ context, app_id: null })),
+        contexts_url: `${url}/contexts`,
+    };
+}
+/** `protected-branch-pull-request-review`. */
+function renderReviewProtection(view, repo, protection) {
+    const reviews = protection.requiredReviews;
+    return {
+        url: `${protectionUrl(view, repo, protection.branch)}/required_pull_request_reviews`,
+        dismiss_stale_reviews: reviews.dismissStale,
+        require_code_owner_reviews: reviews.requireCodeOwners,
+        required_approving_review_count: reviews.count,
+        require_last_push_approval: reviews.requireLastPush,
+    };
+}
+/** `protected-branch-admin-enforced`. */
+function renderAdminEnforced(view, repo, protection) {
+    return { url: `${protectionUrl(view, repo, protection.branch)}/enforce_admins`, enabled: protection.enforceAdmins };
+}
+/** `branch-protection` (GET) and `protected-branch` (PUT answers): the same document. */
+function renderProtection(view, repo, protection) {
+    const url = protectionUrl(view, repo, protection.branch);
+    return {
+        url,
+        ...(protection.requiredStatusChecks ? { required_status_checks: renderStatusChecks(view, repo, protection) } : {}),
+        ...(protection.requiredReviews
+            ? { required_pull_request_reviews: renderReviewProtection(view, repo, protection) }
+            : {}),
+        required_signatures: { url: `${url}/required_signatures`, enabled: false },
+        enforce_admins: renderAdminEnforced(view, repo, protection),
+        required_linear_history: { enabled: protection.requiredLinearHistory },
+        allow_force_pushes: { enabled: protection.allowForcePushes },
+        allow_deletions: { enabled: protection.allowDeletions },
+        block_creations: { enabled: protection.blockCreations },
+        required_conversation_resolution: { enabled: protection.requiredConversationResolution },
+        lock_branch: { enabled: protection.lockBranch },
+        allow_fork_syncing: { enabled: false },
+    };
+}
+/** The `protection` summary inside a branch (`branch-with-protection`, `short-branch`). */
+function branchProtectionSummary(protection) {
+    return {
+        enabled: protection !== undefined,
+        required_status_checks: {
+            enforcement_level: protection?.requiredStatusChecks
+                ? protection.enforceAdmins
+                    ? 'everyone'
+                    : 'non_admins'
+                : 'off',
+            contexts: protection?.requiredStatusChecks?.contexts ?? [],
+            checks: (protection?.requiredStatusChecks?.contexts ?? []).map((context) => ({ context, app_id: null })),
+        },
+    };
+}
+
+
+/***/ }),
+
+/***/ 22903:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   f: () => (/* binding */ Urls),
+/* harmony export */   g3: () => (/* binding */ shaNodeId),
+/* harmony export */   s5: () => (/* binding */ nodeId)
+/* harmony export */ });
+/** The URLs GitHub puts in its JSON, built on this clone's API and web bases. */
+class Urls {
+    api;
+    web;
+    /**
+     * @param api the REST base, `http://127.0.0.1:PORT` or `…/api/v3` (responses use the form the
+     *   request came in through, as GitHub Enterprise does)
+     * @param web the base of html_url and git URLs
+     */
+    /** `host:port` of the web base (ssh URLs). */
+    host;
+    constructor(api, web) {
+        this.api = api;
+        this.web = web;
+        this.host = web ? new URL(web).host : '';
+    }
+    user(login) {
+        return `${this.api}/users/${encodeURIComponent(login)}`;
+    }
+    repo(fullName) {
+        return `${this.api}/repos/${fullName}`;
+    }
+    repoHtml(fullName) {
+        return `${this.web}/${fullName}`;
+    }
+    cloneUrl(fullName) {
+        return `${this.web}/${fullName}.git`;
+    }
+}
+/** GitHub's legacy global node ids: base64 of `0<len>:<Type><id>` (`MDU6SXNzdWUx` is Issue 1). */
+function nodeId(type, id) {
+    const key = `${type}${id}`;
+    let value = nodeIds.get(key);
+    if (value === undefined) {
+        if (nodeIds.size > 100_000)
+            nodeIds.clear();
+        value = Buffer.from(`0${type.length}:${key}`).toString('base64');
+        nodeIds.set(key, value);
+    }
+    return value;
+}
+const nodeIds = new Map();
+/** Node ids of things named by a string rather than a number (commits by SHA, refs by name). */
+function shaNodeId(type, key) {
+    return Buffer.from(`0${type.length}:${type}${key}`).toString('base64');
+}
+
+
+/***/ }),
+
+/***/ 71273:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   $S: () => (/* binding */ fullUser),
+/* harmony export */   EL: () => (/* binding */ webhookOrg),
+/* harmony export */   U5: () => (/* binding */ simpleUser),
+/* harmony export */   kF: () => (/* binding */ simpleUserById),
+/* harmony export */   qr: () => (/* binding */ fullOrg)
+/* harmony export */ });
+/* harmony import */ var _urls_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(22903);
+
+// Users never change within a store (a reseed makes new records), so their rendering is cached.
+const rendered = new WeakMap();
+/** `simple-user`: the shape of every user or organization embedded in another object. Do not mutate. */
+function simpleUser(view, user) {
+    const cached = rendered.get(user);
+    if (cached?.api === view.urls.api)
+        return cached.value;
+    const value = renderSimpleUser(view, user);
+    rendered.set(user, { api: view.urls.api, value });
+    return value;
+}
+function renderSimpleUser(view, user) {
+    const { web } = view.urls;
+    const isBot = user.type === 'Bot';
+    const url = view.urls.user(user.login);
+    const html = isBot ? `${web}/apps/${user.login.replace(/\[bot\]$/, '')}` : `${web}/${user.login}`;
+    return {
+        login: user.login,
+        id: user.id,
+        node_id: (0,_urls_js__WEBPACK_IMPORTED_MODULE_0__/* .nodeId */ .s5)(user.type === 'Organization' ? 'Organization' : isBot ? 'Bot' : 'User', user.id),
+        avatar_url: `${web}/avatars/u/${user.id}?v=4`,
+        gravatar_id: '',
+        url,
+        html_url: html,
+        followers_url: `${url}/followers`,
+        following_url: `${url}/following{/other_user}`,
+        gists_url: `${url}/gists{/gist_id}`,
+        starred_url: `${url}/starred{/owner}{/repo}`,
+        subscriptions_url: `${url}/subscriptions`,
+        organizations_url: `${url}/orgs`,
+        repos_url: `${url}/repos`,
+        events_url: `${url}/events{/privacy}`,
+        received_events_url: `${url}/received_events`,
+        type: user.type,
+        site_admin: user.siteAdmin,
+        user_view_type: 'public',
+    };
+}
+function simpleUserById(view, id) {
+    const user = view.store.get('user', id);
+    return user ? simpleUser(view, user) : null;
+}
+/** `public-user` (and, for the authenticated user, `private-user`). */
+function fullUser(view, user, isSelf) {
+    const repos = view.store.where('repo', `owner:${user.id}`);
+    const publicRepos = repos.filter((repo) => !repo.private).length;
+    const base = {
+        ...simpleUser(view, user),
+        name: user.name,
+        company: user.company,
+        blog: user.blog,
+        location: user.location,
+        email: user.email,
+        hireable: null,
+        bio: user.bio,
+        twitter_username: null,
+        public_repos: publicRepos,
+        public_gists: 0,
+        followers: 0,
+        following: 0,
+        created_at: user.createdAt,
+        updated_at: user.updatedAt,
+    };
+    if (!isSelf)
+        return base;
+    const privateRepos = repos.length - publicRepos;
+    return {
+        ...base,
+        private_gists: 0,
+        total_private_repos: privateRepos,
+        owned_private_repos: privateRepos,
+        disk_usage: 0,
+        collaborators: 0,
+        two_factor_authentication: true,
+        plan: { name: 'pro', space: 976562499, collaborators: 0, private_repos: 9999 },
+    };
+}
+/** `organization-full`. */
+function fullOrg(view, account) {
+    const org = view.store.get('org', account.id);
+    const url = `${view.urls.api}/orgs/${account.login}`;
+    const repos = view.store.where('repo', `owner:${account.id}`);
+    return {
+        login: account.login,
+        id: account.id,
+        node_id: (0,_urls_js__WEBPACK_IMPORTED_MODULE_0__/* .nodeId */ .s5)('Organization', account.id),
+        url,
+        repos_url: `${url}/repos`,
+        events_url: `${url}/events`,
+        hooks_url: `${url}/hooks`,
+        issues_url: `${url}/issues`,
+        members_url: `${url}/members{/member}`,
+        public_members_url: `${url}/public_members{/member}`,
+        avatar_url: `${view.urls.web}/avatars/u/${account.id}?v=4`,
+        description: org?.description ?? null,
+        // The description types these as non-null strings, so absent values are left out.
+        ...(account.name ? { name: account.name } : {}),
+        ...(account.blog ? { blog: account.blog } : {}),
+        ...(account.location ? { location: account.location } : {}),
+        ...(account.email ? { email: account.email } : {}),
+        twitter_username: null,
+        is_verified: false,
+        has_organization_projects: true,
+        has_repository_projects: true,
+        public_repos: repos.filter((repo) => !repo.private).length,
+        public_gists: 0,
+        followers: 0,
+        following: 0,
+        html_url: `${view.urls.web}/${account.login}`,
+        created_at: account.createdAt,
+        updated_at: account.updatedAt,
+        archived_at: null,
+        type: 'Organization',
+    };
+}
+/** The `organization` object of webhook payloads. */
+function webhookOrg(view, account) {
+    const full = fullOrg(view, account);
+    return {
+        login: full.login,
+        id: full.id,
+        node_id: full.node_id,
+        url: full.url,
+        repos_url: full.repos_url,
+        events_url: full.events_url,
+        hooks_url: full.hooks_url,
+        issues_url: full.issues_url,
+        members_url: full.members_url,
+        public_members_url: full.public_members_url,
+        avatar_url: full.avatar_url,
+        description: full.description,
+    };
+}
+
+
+/***/ }),
+
+/***/ 28438:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  b: () => (/* binding */ ROUTES),
+  C: () => (/* binding */ restRouter)
+});
+
+// EXTERNAL MODULE: ./src/clones/github/http/router.ts
+var router = __webpack_require__(19064);
+// EXTERNAL MODULE: ./src/clones/github/domain/artifacts.ts
+var artifacts = __webpack_require__(90962);
+// EXTERNAL MODULE: ./src/clones/github/http/route.ts
+var route = __webpack_require__(4944);
+;// CONCATENATED MODULE: ./src/clones/github/http/pagination.ts
+
+/** `page` (≥ 1) and `per_page` (1–100, default 30); nonsense values fall back to the defaults, as on GitHub. */
+function pageParams(query, defaultPerPage = 30) {
+    const perPage = Number.parseInt(query.get('per_page') ?? '', 10);
+    const page = Number.parseInt(query.get('page') ?? '', 10);
+    return {
+        perPage: Number.isFinite(perPage) && perPage > 0 ? Math.min(perPage, 100) : defaultPerPage,
+        page: Number.isFinite(page) && page > 0 ? page : 1,
+    };
+}
+/** One page of `items` and GitHub's `Link` header (`first`, `prev`, `next`, `last`) for the others. */
+function paginate(ctx, items, defaultPerPage = 30) {
+    const { page, perPage } = pageParams(ctx.query, defaultPerPage);
+    const last = Math.max(1, Math.ceil(items.length / perPage));
+    const slice = items.slice((page - 1) * perPage, page * perPage);
+    return { items: slice, headers: linkHeader(ctx, page, last) };
+}
+/** 200 with one page of `items`, each rendered, and the `Link` header: what list operations answer. */
+function okPage(ctx, items, render = (item) => item, defaultPerPage = 30) {
+    const page = paginate(ctx, items, defaultPerPage);
+    return (0,route.ok)(page.items.map(render), page.headers);
+}
+/** 200 with `{total_count, [key]: one page of items rendered, ...extra}`, as GitHub wraps some lists. */
+function okCountedPage(ctx, items, key, render, extra = {}) {
+    const page = paginate(ctx, items);
+    return (0,route.ok)({ total_count: items.length, [key]: page.items.map(render), ...extra }, page.headers);
+}
+function linkHeader(ctx, page, last) {
+    if (last <= 1 && page <= 1)
+        return {};
+    const at = (n) => {
+        const query = new URLSearchParams(ctx.query);
+        query.set('page', String(n));
+        return `<${ctx.selfUrl}?${query.toString()}>`;
+    };
+    const links = [];
+    if (page > 1)
+        links.push(`${at(Math.min(page - 1, last))}; rel="prev"`);
+    if (page < last)
+        links.push(`${at(page + 1)}; rel="next"`, `${at(last)}; rel="last"`);
+    if (page > 1)
+        links.push(`${at(1)}; rel="first"`);
+    return links.length > 0 ? { link: links.join(', ') } : {};
+}
+
+// EXTERNAL MODULE: ./src/clones/github/git/format.ts
+var format = __webpack_require__(34576);
+// EXTERNAL MODULE: ./src/clones/github/render/repos.ts
+var render_repos = __webpack_require__(91052);
+// EXTERNAL MODULE: ./src/clones/github/render/urls.ts
+var urls = __webpack_require__(22903);
+// EXTERNAL MODULE: ./src/clones/github/render/users.ts
+var render_users = __webpack_require__(71273);
+;// CONCATENATED MODULE: ./src/clones/github/render/actions.ts
+
+
+
+
+const actionsUrl = (view, repo) => `${view.urls.repo((0,render_repos/* fullName */.fq)(view, repo))}/actions`;
+/** `artifact`. */
+function renderArtifact(view, repo, artifact, now) {
+    const url = `${actionsUrl(view, repo)}/artifacts/${artifact.id}`;
+    const run = view.store.get('workflowRun', artifact.runId);
+    return {
+        id: artifact.id,
+        node_id: (0,urls/* nodeId */.s5)('Artifact', artifact.id),
+        name: artifact.name,
+        size_in_bytes: artifact.sizeInBytes,
+        url,
+        archive_download_url: `${url}/zip`,
+        expired: Date.parse(artifact.expiresAt) <= now.getTime(),
+        created_at: artifact.createdAt,
+        expires_at: artifact.expiresAt,
+        updated_at: artifact.updatedAt,
+        digest: artifact.digest,
+        workflow_run: run
+            ? {
+                id: run.id,
+                repository_id: run.repoId,
+                head_repository_id: run.repoId,
+                head_branch: run.headBranch ?? '',
+                head_sha: run.headSha,
+            }
+            : null,
+    };
+}
+/** `workflow`. */
+function renderWorkflow(view, repo, workflow) {
+    const name = (0,render_repos/* fullName */.fq)(view, repo);
+    const file = workflow.path.split('/').pop();
+    return {
+        id: workflow.id,
+        node_id: (0,urls/* nodeId */.s5)('Workflow', workflow.id),
+        name: workflow.name,
+        path: workflow.path,
+        state: 'active',
+        created_at: workflow.createdAt,
+        updated_at: workflow.updatedAt,
+        url: `${actionsUrl(view, repo)}/workflows/${workflow.id}`,
+        html_url: `${view.urls.repoHtml(name)}/blob/${repo.defaultBranch}/${workflow.path}`,
+        badge_url: `${view.urls.repoHtml(name)}/workflows/${encodeURIComponent(file)}/badge.svg`,
+    };
+}
+function headCommit(repo, sha) {
+    const commit = repo.git.readCommit(sha);
+    if (!commit)
+        return null;
+    return {
+        id: sha,
+        tree_id: commit.tree,
+        message: commit.message.replace(/\n$/, ''),
+        timestamp: (0,format/* personDate */.IV)(commit.committer),
+        author: { name: commit.author.name, email: commit.author.email },
+        committer: { name: commit.committer.name, email: commit.committer.email },
+    };
+}
+/** Open pull requests of the repository whose head is the run's branch or commit, as `pull-request-minimal`. */
+function runPulls(view, repo, run) {
+    const repoUrl = view.urls.repo((0,render_repos/* fullName */.fq)(view, repo));
+    const mini = { id: repo.id, url: repoUrl, name: repo.name };
+    return view.store
+        .where('pull', `repo:${repo.id}`)
+        .filter((pull) => (pull.headSha === run.headSha || pull.headRef === run.headBranch) &&
+        view.store.get('issue', pull.issueId)?.state === 'open')
+        .map((pull) => ({
+        id: pull.id,
+        number: pull.number,
+        url: `${repoUrl}/pulls/${pull.number}`,
+        head: { ref: pull.headRef, sha: pull.headSha, repo: mini },
+        base: { ref: pull.baseRef, sha: repo.git.branch(pull.baseRef) ?? pull.baseSha, repo: mini },
+    }));
+}
+/** `workflow-run`. */
+function renderWorkflowRun(view, repo, run) {
+    const name = (0,render_repos/* fullName */.fq)(view, repo);
+    const url = `${actionsUrl(view, repo)}/runs/${run.id}`;
+    const workflow = view.store.get('workflow', run.workflowId);
+    const actor = (0,render_users/* simpleUser */.U5)(view, view.store.get('user', run.actorId));
+    const repository = (0,render_repos/* renderRepo */.ZY)(view, repo);
+    return {
+        id: run.id,
+        name: run.name,
+        node_id: (0,urls/* nodeId */.s5)('WorkflowRun', run.id),
+        head_branch: run.headBranch,
+        head_sha: run.headSha,
+        path: workflow?.path ?? '',
+        display_title: run.displayTitle,
+        run_number: run.runNumber,
+        run_attempt: run.runAttempt,
+        event: run.event,
+        status: run.status,
+        conclusion: run.conclusion,
+        workflow_id: run.workflowId,
+        url,
+        html_url: `${view.urls.repoHtml(name)}/actions/runs/${run.id}`,
+        pull_requests: runPulls(view, repo, run),
+        created_at: run.createdAt,
+        updated_at: run.updatedAt,
+        actor,
+        triggering_actor: actor,
+        run_started_at: run.runStartedAt,
+        jobs_url: `${url}/jobs`,
+        logs_url: `${url}/logs`,
+        check_suite_url: `${view.urls.repo(name)}/check-suites/${run.id}`,
+        artifacts_url: `${url}/artifacts`,
+        cancel_url: `${url}/cancel`,
+        rerun_url: `${url}/rerun`,
+        previous_attempt_url: null,
+        workflow_url: `${actionsUrl(view, repo)}/workflows/${run.workflowId}`,
+        head_commit: headCommit(repo, run.headSha),
+        repository,
+        head_repository: repository,
+        head_repository_id: repo.id,
+    };
+}
+/** `job`. */
+function renderJob(view, repo, job) {
+    const name = (0,render_repos/* fullName */.fq)(view, repo);
+    const run = view.store.get('workflowRun', job.runId);
+    return {
+        id: job.id,
+        run_id: run.id,
+        run_url: `${actionsUrl(view, repo)}/runs/${run.id}`,
+        run_attempt: run.runAttempt,
+        node_id: (0,urls/* nodeId */.s5)('Job', job.id),
+        head_sha: run.headSha,
+        url: `${actionsUrl(view, repo)}/jobs/${job.id}`,
+        html_url: `${view.urls.repoHtml(name)}/actions/runs/${run.id}/job/${job.id}`,
+        status: job.status,
+        conclusion: job.conclusion,
+        created_at: job.createdAt,
+        started_at: job.startedAt,
+        completed_at: job.completedAt,
+        name: job.name,
+        steps: job.steps.map((step) => ({
+            name: step.name,
+            status: step.status,
+            conclusion: step.conclusion,
+            number: step.number,
+            started_at: step.startedAt,
+            completed_at: step.completedAt,
+        })),
+        check_run_url: `${view.urls.repo(name)}/check-runs/${job.id}`,
+        labels: ['ubuntu-latest'],
+        runner_id: 1,
+        runner_name: 'GitHub Actions 1',
+        runner_group_id: 2,
+        runner_group_name: 'GitHub Actions',
+        workflow_name: run.name,
+        head_branch: run.headBranch,
+    };
+}
+
+// EXTERNAL MODULE: ./src/clones/github/state/errors.ts
+var errors = __webpack_require__(3435);
+// EXTERNAL MODULE: ./src/clones/github/state/permissions.ts
+var permissions = __webpack_require__(28478);
+// EXTERNAL MODULE: ./src/clones/github/routes/lookup.ts
+var lookup = __webpack_require__(5701);
+;// CONCATENATED MODULE: ./src/clones/github/routes/actions.ts
+
+
+
+
+
+
+
+function findRun(ctx, repo) {
+    const run = ctx.store.get('workflowRun', (0,lookup/* intParam */.pL)(ctx, 'run_id'));
+    if (!run || run.repoId !== repo.id)
+        throw (0,errors/* notFound */.mX)();
+    return run;
+}
+function findArtifact(ctx, repo) {
+    const artifact = ctx.store.get('artifact', (0,lookup/* intParam */.pL)(ctx, 'artifact_id'));
+    if (!artifact || artifact.repoId !== repo.id || !artifact.finalized)
+        throw (0,errors/* notFound */.mX)();
+    return artifact;
+}
+/** A workflow by id or by file name (`ci.yml`), as GitHub accepts both. */
+function findWorkflow(ctx, repo) {
+    const key = ctx.params.workflow_id;
+    const workflow = ctx.store
+        .where('workflow', `repo:${repo.id}`)
+        .find((candidate) => String(candidate.id) === key || candidate.path.split('/').pop() === key);
+    if (!workflow)
+        throw (0,errors/* notFound */.mX)();
+    return workflow;
+}
+/** Newest first, with `name` narrowing by exact name, as GitHub lists artifacts. */
+function artifactsReply(ctx, repo, artifacts) {
+    const name = ctx.query.get('name');
+    const now = ctx.core.now();
+    const list = artifacts.filter((artifact) => artifact.finalized && (!name || artifact.name === name));
+    list.sort((a, b) => b.id - a.id);
+    return okCountedPage(ctx, list, 'artifacts', (artifact) => renderArtifact(ctx, repo, artifact, now));
+}
+/** Runs newest first, narrowed by `actor`, `branch`, `event`, `status` (or conclusion) and `head_sha`. */
+function runsReply(ctx, repo, runs) {
+    const { query } = ctx;
+    const actor = query.get('actor')?.toLowerCase();
+    const branch = query.get('branch');
+    const event = query.get('event');
+    const status = query.get('status');
+    const headSha = query.get('head_sha');
+    const list = runs.filter((run) => (!actor || ctx.store.get('user', run.actorId)?.login.toLowerCase() === actor) &&
+        (!branch || run.headBranch === branch) &&
+        (!event || run.event === event) &&
+        (!status || run.status === status || run.conclusion === status) &&
+        (!headSha || run.headSha === headSha));
+    list.sort((a, b) => b.id - a.id);
+    return okCountedPage(ctx, list, 'workflow_runs', (run) => renderWorkflowRun(ctx, repo, run));
+}
+const redirect = (location) => (0,route/* json */.Pq)(302, undefined, { location });
+const actionRoutes = [
+    {
+        method: 'GET',
+        path: '/repos/{owner}/{repo}/actions/artifacts',
+        operationId: 'actions/list-artifacts-for-repo',
+        docs: 'actions/artifacts#list-artifacts-for-a-repository',
+        handler: (ctx) => {
+            const repo = (0,lookup/* repoParam */.oq)(ctx, permissions/* NEED */.$B.actionsRead);
+            return artifactsReply(ctx, repo, ctx.store.where('artifact', `repo:${repo.id}`));
+        },
+    },
+    {
+        method: 'GET',
+        path: '/repos/{owner}/{repo}/actions/artifacts/{artifact_id}',
+        operationId: 'actions/get-artifact',
+        docs: 'actions/artifacts#get-an-artifact',
+        handler: (ctx) => {
+            const repo = (0,lookup/* repoParam */.oq)(ctx, permissions/* NEED */.$B.actionsRead);
+            return (0,route.ok)(renderArtifact(ctx, repo, findArtifact(ctx, repo), ctx.core.now()));
+        },
+    },
+    {
+        method: 'DELETE',
+        path: '/repos/{owner}/{repo}/actions/artifacts/{artifact_id}',
+        operationId: 'actions/delete-artifact',
+        docs: 'actions/artifacts#delete-an-artifact',
+        handler: (ctx) => {
+            const repo = (0,lookup/* repoParam */.oq)(ctx, permissions/* NEED */.$B.actionsWrite);
+            (0,artifacts/* removeArtifact */.bG)(ctx, findArtifact(ctx, repo));
+            return (0,route/* noContent */.V$)();
+        },
+    },
+    {
+        method: 'GET',
+        path: '/repos/{owner}/{repo}/actions/artifacts/{artifact_id}/{archive_format}',
+        operationId: 'actions/download-artifact',
+        docs: 'actions/artifacts#download-an-artifact',
+        handler: (ctx) => {
+            const repo = (0,lookup/* repoParam */.oq)(ctx, permissions/* NEED */.$B.actionsRead);
+            const artifact = findArtifact(ctx, repo);
+            if (ctx.params.archive_format !== 'zip')
+                throw (0,errors/* notFound */.mX)();
+            return redirect((0,artifacts/* artifactDownloadUrl */.sv)(ctx, artifact));
+        },
+    },
+    {
+        method: 'GET',
+        path: '/repos/{owner}/{repo}/actions/runs',
+        operationId: 'actions/list-workflow-runs-for-repo',
+        docs: 'actions/workflow-runs#list-workflow-runs-for-a-repository',
+        handler: (ctx) => {
+            const repo = (0,lookup/* repoParam */.oq)(ctx, permissions/* NEED */.$B.actionsRead);
+            return runsReply(ctx, repo, ctx.store.where('workflowRun', `repo:${repo.id}`));
+        },
+    },
+    {
+        method: 'GET',
+        path: '/repos/{owner}/{repo}/actions/runs/{run_id}',
+        operationId: 'actions/get-workflow-run',
+        docs: 'actions/workflow-runs#get-a-workflow-run',
+        handler: (ctx) => {
+            const repo = (0,lookup/* repoParam */.oq)(ctx, permissions/* NEED */.$B.actionsRead);
+            return (0,route.ok)(renderWorkflowRun(ctx, repo, findRun(ctx, repo)));
+        },
+    },
+    {
+        method: 'GET',
+        path: '/repos/{owner}/{repo}/actions/runs/{run_id}/artifacts',
+        operationId: 'actions/list-workflow-run-artifacts',
+        docs: 'actions/artifacts#list-workflow-run-artifacts',
+        handler: (ctx) => {
+            const repo = (0,lookup/* repoParam */.oq)(ctx, permissions/* NEED */.$B.actionsRead);
+            const run = findRun(ctx, repo);
+            return artifactsReply(ctx, repo, ctx.store.where('artifact', `run:${run.id}`));
+        },
+    },
+    {
+        method: 'GET',
+        path: '/repos/{owner}/{repo}/actions/runs/{run_id}/jobs',
+        operationId: 'actions/list-jobs-for-workflow-run',
+        docs: 'actions/workflow-jobs#list-jobs-for-a-workflow-run',
+        handler: (ctx) => {
+            const repo = (0,lookup/* repoParam */.oq)(ctx, permissions/* NEED */.$B.actionsRead);
+            const run = findRun(ctx, repo);
+            const jobs = ctx.store.where('workflowJob', `run:${run.id}`).sort((a, b) => a.id - b.id);
+            return okCountedPage(ctx, jobs, 'jobs', (job) => renderJob(ctx, repo, job));
+        },
+    },
+    {
+        method: 'GET',
+        path: '/repos/{owner}/{repo}/actions/runs/{run_id}/logs',
+        operationId: 'actions/download-workflow-run-logs',
+        docs: 'actions/workflow-runs#download-workflow-run-logs',
+        handler: (ctx) => {
+            const repo = (0,lookup/* repoParam */.oq)(ctx, permissions/* NEED */.$B.actionsRead);
+            return redirect((0,artifacts/* logDownloadUrl */.EE)(ctx, (0,artifacts/* runLogsPath */.E8)(findRun(ctx, repo))));
+        },
+    },
+    {
+        method: 'GET',
+        path: '/repos/{owner}/{repo}/actions/jobs/{job_id}',
+        operationId: 'actions/get-job-for-workflow-run',
+        docs: 'actions/workflow-jobs#get-a-job-for-a-workflow-run',
+        handler: (ctx) => {
+            const repo = (0,lookup/* repoParam */.oq)(ctx, permissions/* NEED */.$B.actionsRead);
+            const job = ctx.store.get('workflowJob', (0,lookup/* intParam */.pL)(ctx, 'job_id'));
+            if (!job || job.repoId !== repo.id)
+                throw (0,errors/* notFound */.mX)();
+            return (0,route.ok)(renderJob(ctx, repo, job));
+        },
+    },
+    {
+        method: 'GET',
+        path: '/repos/{owner}/{repo}/actions/jobs/{job_id}/logs',
+        operationId: 'actions/download-job-logs-for-workflow-run',
+        docs: 'actions/workflow-jobs#download-job-logs-for-a-workflow-run',
+        handler: (ctx) => {
+            const repo = (0,lookup/* repoParam */.oq)(ctx, permissions/* NEED */.$B.actionsRead);
+            const job = ctx.store.get('workflowJob', (0,lookup/* intParam */.pL)(ctx, 'job_id'));
+            if (!job || job.repoId !== repo.id)
+                throw (0,errors/* notFound */.mX)();
+            return redirect((0,artifacts/* logDownloadUrl */.EE)(ctx, (0,artifacts/* jobLogPath */.FW)(job)));
+        },
+    },
+    {
+        method: 'GET',
+        path: '/repos/{owner}/{repo}/actions/workflows',
+        operationId: 'actions/list-repo-workflows',
+        docs: 'actions/workflows#list-repository-workflows',
+        handler: (ctx) => {
+            const repo = (0,lookup/* repoParam */.oq)(ctx, permissions/* NEED */.$B.actionsRead);
+            const workflows = ctx.store.where('workflow', `repo:${repo.id}`).sort((a, b) => a.id - b.id);
+            return okCountedPage(ctx, workflows, 'workflows', (workflow) => renderWorkflow(ctx, repo, workflow));
+        },
+    },
+    {
+        method: 'GET',
+        path: '/repos/{owner}/{repo}/actions/workflows/{workflow_id}',
+        operationId: 'actions/get-workflow',
+        docs: 'actions/workflows#get-a-workflow',
+        handler: (ctx) => {
+            const repo = (0,lookup/* repoParam */.oq)(ctx, permissions/* NEED */.$B.actionsRead);
+            return (0,route.ok)(renderWorkflow(ctx, repo, findWorkflow(ctx, repo)));
+        },
+    },
+    {
+        method: 'GET',
+        path: '/repos/{owner}/{repo}/actions/workflows/{workflow_id}/runs',
+        operationId: 'actions/list-workflow-runs',
+        docs: 'actions/workflow-runs#list-workflow-runs-for-a-workflow',
+        handler: (ctx) => {
+            const repo = (0,lookup/* repoParam */.oq)(ctx, permissions/* NEED */.$B.actionsRead);
+            const workflow = findWorkflow(ctx, repo);
+            return runsReply(ctx, repo, ctx.store.where('workflowRun', `workflow:${workflow.id}`));
+        },
+    },
+];
+
+// EXTERNAL MODULE: ./node_modules/zod/v4/classic/schemas.js + 4 modules
+var schemas = __webpack_require__(41514);
+// EXTERNAL MODULE: ./src/clones/github/domain/apps.ts
+var apps = __webpack_require__(46865);
+;// CONCATENATED MODULE: ./src/clones/github/http/input.ts
+
+const ARTICLE = {
+    string: 'a string',
+    number: 'a number',
+    int: 'an integer',
+    integer: 'an integer',
+    boolean: 'a boolean',
+    array: 'an array',
+    object: 'an object',
+    null: 'null',
+};
+const show = (value) => (value === undefined ? 'nil' : JSON.stringify(value));
+/**
+ * Validates a request body with a zod schema. Failures are GitHub's 422: `Invalid request.` with
+ * one line per problem (`"title" wasn't supplied.`, `For 'properties/labels', "bug" is not an
+ * array.`) and, as GitHub sends it for schema failures, no `errors[]`.
+ */
+function parseBody(ctx, schema) {
+    const body = ctx.body ?? {};
+    if (typeof body !== 'object' || body === null || Array.isArray(body))
+        throw new errors/* ApiError */.hD(422, `Invalid request.\n\nFor 'links/0/schema', ${show(body)} is not an object.`);
+    const result = schema.safeParse(body, { reportInput: true });
+    if (result.success)
+        return result.data;
+    const lines = [];
+    for (const issue of result.error.issues) {
+        const field = issue.path.map(String).join('/');
+        const input = issue.input;
+        if (input === undefined && issue.path.length > 0) {
+            lines.push(`"${field}" wasn't supplied.`);
+            continue;
+        }
+        let problem;
+        if (issue.code === 'invalid_type')
+            problem = `is not ${ARTICLE[issue.expected] ?? issue.expected}.`;
+        else if (issue.code === 'invalid_value')
+            problem = `is not a member of ${JSON.stringify(issue.values)}.`;
+        else
+            problem = `is invalid: ${issue.message}.`;
+        lines.push(`For 'properties/${field}', ${show(input)} ${problem}`);
+    }
+    throw new errors/* ApiError */.hD(422, `Invalid request.\n\n${lines.join('\n')}`);
+}
+
+// EXTERNAL MODULE: ./src/clones/github/render/apps.ts
+var render_apps = __webpack_require__(4481);
+;// CONCATENATED MODULE: ./src/clones/github/routes/apps.ts
+
+
+
+
+
+
+
+
+
+
+const tokenSchema = schemas/* object */.Ikc({
+    repositories: schemas/* array */.YOg(schemas/* string */.YjP()).optional(),
+    repository_ids: schemas/* array */.YOg(schemas/* number */.aig().int()).optional(),
+    permissions: schemas/* record */.g1P(schemas/* string */.YjP(), schemas/* enum */.k5n(['read', 'write', 'admin'])).optional(),
+});
+function app(ctx) {
+    if (ctx.actor.kind !== 'app')
+        throw new errors/* ApiError */.hD(401, 'A JSON web token could not be decoded');
+    return ctx.actor.app;
+}
+function accountInstallation(ctx, accountId) {
+    const found = [...ctx.store.all('installation')].find((i) => i.appId === app(ctx).id && i.accountId === accountId);
+    if (!found)
+        throw (0,errors/* notFound */.mX)();
+    return found;
+}
+const appRoutes = [
+    {
+        method: 'GET',
+        path: '/app',
+        operationId: 'apps/get-authenticated',
+        docs: 'apps/apps#get-the-authenticated-app',
+        auth: 'jwt',
+        handler: (ctx) => (0,route.ok)((0,render_apps/* renderApp */.j5)(ctx, app(ctx))),
+    },
+    {
+        method: 'GET',
+        path: '/app/installations',
+        operationId: 'apps/list-installations',
+        docs: 'apps/apps#list-installations-for-the-authenticated-app',
+        auth: 'jwt',
+        handler: (ctx) => {
+            const installations = ctx.store.where('installation', `app:${app(ctx).id}`).sort((a, b) => a.id - b.id);
+            return okPage(ctx, installations, (i) => (0,render_apps/* renderInstallation */.Td)(ctx, i));
+        },
+    },
+    {
+        method: 'GET',
+        path: '/app/installations/{installation_id}',
+        operationId: 'apps/get-installation',
+        docs: 'apps/apps#get-an-installation-for-the-authenticated-app',
+        auth: 'jwt',
+        handler: (ctx) => (0,route.ok)((0,render_apps/* renderInstallation */.Td)(ctx, (0,apps/* appInstallation */.wL)(ctx, app(ctx), Number(ctx.params.installation_id)))),
+    },
+    {
+        method: 'POST',
+        path: '/app/installations/{installation_id}/access_tokens',
+        operationId: 'apps/create-installation-access-token',
+        docs: 'apps/apps#create-an-installation-access-token-for-an-app',
+        auth: 'jwt',
+        handler: (ctx) => {
+            const installation = (0,apps/* appInstallation */.wL)(ctx, app(ctx), Number(ctx.params.installation_id));
+            const input = parseBody(ctx, tokenSchema);
+            const issued = (0,apps/* issueInstallationToken */.l6)(ctx, installation, input);
+            return (0,route/* created */.zu)({
+                token: issued.token,
+                expires_at: issued.expiresAt,
+                permissions: issued.permissions,
+                repository_selection: issued.repos ? 'selected' : installation.repositorySelection,
+                ...(issued.repos ? { repositories: issued.repos.map((repo) => (0,render_repos/* renderRepo */.ZY)(ctx, repo)) } : {}),
+            });
+        },
+    },
+    {
+        method: 'GET',
+        path: '/repos/{owner}/{repo}/installation',
+        operationId: 'apps/get-repo-installation',
+        docs: 'apps/apps#get-a-repository-installation-for-the-authenticated-app',
+        auth: 'jwt',
+        handler: (ctx) => {
+            const repo = (0,lookup/* findRepo */.O7)(ctx, ctx.params.owner, ctx.params.repo);
+            const installation = repo
+                ? ctx.store.where('installation', `app:${app(ctx).id}`).find((i) => (0,permissions/* installationCovers */.HJ)(i, repo))
+                : undefined;
+            if (!installation)
+                throw (0,errors/* notFound */.mX)();
+            return (0,route.ok)((0,render_apps/* renderInstallation */.Td)(ctx, installation));
+        },
+    },
+    {
+        method: 'GET',
+        path: '/orgs/{org}/installation',
+        operationId: 'apps/get-org-installation',
+        docs: 'apps/apps#get-an-organization-installation-for-the-authenticated-app',
+        auth: 'jwt',
+        handler: (ctx) => (0,route.ok)((0,render_apps/* renderInstallation */.Td)(ctx, accountInstallation(ctx, (0,lookup/* userParam */.zO)(ctx, 'org').id))),
+    },
+    {
+        method: 'GET',
+        path: '/users/{username}/installation',
+        operationId: 'apps/get-user-installation',
+        docs: 'apps/apps#get-a-user-installation-for-the-authenticated-app',
+        auth: 'jwt',
+        handler: (ctx) => (0,route.ok)((0,render_apps/* renderInstallation */.Td)(ctx, accountInstallation(ctx, (0,lookup/* userParam */.zO)(ctx).id))),
+    },
+    {
+        method: 'GET',
+        path: '/installation/repositories',
+        operationId: 'apps/list-repos-accessible-to-installation',
+        docs: 'apps/installations#list-repositories-accessible-to-the-app-installation',
+        handler: (ctx) => {
+            if (ctx.actor.kind !== 'installation')
+                throw new errors/* ApiError */.hD(403, 'This endpoint requires an installation token.');
+            const { installation, token } = ctx.actor;
+            const repos = (0,apps/* installationRepos */.Wb)(ctx, installation).filter((repo) => token.repoIds === null || token.repoIds.includes(repo.id));
+            return okCountedPage(ctx, repos, 'repositories', (repo) => (0,render_repos/* renderRepo */.ZY)(ctx, repo), {
+                repository_selection: token.repoIds ? 'selected' : installation.repositorySelection,
+            });
+        },
+    },
+];
+
+// EXTERNAL MODULE: ./src/clones/github/domain/checks.ts
+var checks = __webpack_require__(54288);
+// EXTERNAL MODULE: ./src/clones/github/render/checks.ts
+var render_checks = __webpack_require__(26208);
+;// CONCATENATED MODULE: ./src/clones/github/routes/checks.ts
+
+
+
+
+
+
+
+
+
+
+const conclusion = schemas/* enum */.k5n([
+    'action_required',
+    'cancelled',
+    'failure',
+    'neutral',
+    'success',
+    'skipped',
+    'stale',
+    'timed_out',
+]);
+const annotation = schemas/* object */.Ikc({
+    path: schemas/* string */.YjP().min(1),
+    start_line: schemas/* number */.aig().int(),
+    end_line: schemas/* number */.aig().int(),
+    start_column: schemas/* number */.aig().int().optional(),
+    end_column: schemas/* number */.aig().int().optional(),
+    annotation_level: schemas/* enum */.k5n(['notice', 'warning', 'failure']),
+    message: schemas/* string */.YjP(),
+    title: schemas/* string */.YjP().optional(),
+    raw_details: schemas/* string */.YjP().optional(),
+});
+const output = schemas/* object */.Ikc({
+    title: schemas/* string */.YjP().optional(),
+    summary: schemas/* string */.YjP().max(65535),
+    text: schemas/* string */.YjP().max(65535).optional(),
+    annotations: schemas/* array */.YOg(annotation).optional(),
+    images: schemas/* array */.YOg(schemas/* object */.Ikc({ alt: schemas/* string */.YjP(), image_url: schemas/* string */.YjP(), caption: schemas/* string */.YjP().optional() })).optional(),
+});
+const action = schemas/* object */.Ikc({
+    label: schemas/* string */.YjP().min(1),
+    description: schemas/* string */.YjP().min(1),
+    identifier: schemas/* string */.YjP().min(1),
+});
+const runFields = {
+    details_url: schemas/* string */.YjP().optional(),
+    external_id: schemas/* string */.YjP().optional(),
+    status: schemas/* enum */.k5n(['queued', 'in_progress', 'completed', 'waiting', 'requested', 'pending']).optional(),
+    started_at: schemas/* string */.YjP().optional(),
+    conclusion: conclusion.optional(),
+    completed_at: schemas/* string */.YjP().optional(),
+    output: output.optional(),
+    actions: schemas/* array */.YOg(action).optional(),
+};
+const createSchema = schemas/* object */.Ikc({ name: schemas/* string */.YjP().min(1), head_sha: schemas/* string */.YjP().min(1), ...runFields });
+const updateSchema = schemas/* object */.Ikc({ name: schemas/* string */.YjP().min(1).optional(), ...runFields });
+function filterRuns(ctx, runs) {
+    const name = ctx.query.get('check_name');
+    const status = ctx.query.get('status');
+    const appId = ctx.query.get('app_id');
+    const filter = ctx.query.get('filter') ?? 'latest';
+    let list = runs
+        .filter((run) => !name || run.name === name)
+        .filter((run) => !status || run.status === status)
+        .filter((run) => !appId || String(run.appId) === appId)
+        .sort((a, b) => b.id - a.id);
+    if (filter === 'latest') {
+        // The most recent run of each name (per app), as GitHub's default filter.
+        const seen = new Set();
+        list = list.filter((run) => {
+            const key = `${run.appId}:${run.name}`;
+            if (seen.has(key))
+                return false;
+            seen.add(key);
+            return true;
+        });
+    }
+    return list;
+}
+function checks_runsReply(ctx, repo, runs) {
+    return okCountedPage(ctx, filterRuns(ctx, runs), 'check_runs', (run) => (0,render_checks/* renderCheckRun */.kL)(ctx, repo, run));
+}
+function refSha(repo, ref) {
+    const sha = repo.git.resolveCommit(ref);
+    if (!sha)
+        throw new errors/* ApiError */.hD(422, `No commit found for SHA: ${ref}`);
+    return sha;
+}
+const checkRoutes = [
+    {
+        method: 'POST',
+        path: '/repos/{owner}/{repo}/check-runs',
+        operationId: 'checks/create',
+        docs: 'reference/checks#create-a-check-run',
+        handler: async (ctx) => {
+            const repo = (0,lookup/* repoParam */.oq)(ctx, permissions/* NEED */.$B.checksWrite);
+            const input = parseBody(ctx, createSchema);
+            return (0,route/* created */.zu)((0,render_checks/* renderCheckRun */.kL)(ctx, repo, await (0,checks/* createCheckRun */._U)(ctx, repo, input)));
+        },
+    },
+    {
+        method: 'GET',
+        path: '/repos/{owner}/{repo}/check-runs/{check_run_id}',
+        operationId: 'checks/get',
+        docs: 'checks/runs#get-a-check-run',
+        handler: (ctx) => {
+            const repo = (0,lookup/* repoParam */.oq)(ctx, permissions/* NEED */.$B.checksRead);
+            return (0,route.ok)((0,render_checks/* renderCheckRun */.kL)(ctx, repo, (0,checks/* findCheckRun */.TU)(ctx, repo, (0,lookup/* intParam */.pL)(ctx, 'check_run_id'))));
+        },
+    },
+    {
+        method: 'PATCH',
+        path: '/repos/{owner}/{repo}/check-runs/{check_run_id}',
+        operationId: 'checks/update',
+        docs: 'checks/runs#update-a-check-run',
+        handler: async (ctx) => {
+            const repo = (0,lookup/* repoParam */.oq)(ctx, permissions/* NEED */.$B.checksWrite);
+            const run = (0,checks/* findCheckRun */.TU)(ctx, repo, (0,lookup/* intParam */.pL)(ctx, 'check_run_id'));
+            const input = parseBody(ctx, updateSchema);
+            await (0,checks/* updateCheckRun */.Lj)(ctx, repo, run, input);
+            return (0,route.ok)((0,render_checks/* renderCheckRun */.kL)(ctx, repo, run));
+        },
+    },
+    {
+        method: 'GET',
+        path: '/repos/{owner}/{repo}/check-runs/{check_run_id}/annotations',
+        operationId: 'checks/list-annotations',
+        docs: 'checks/runs#list-check-run-annotations',
+        handler: (ctx) => {
+            const repo = (0,lookup/* repoParam */.oq)(ctx, permissions/* NEED */.$B.checksRead);
+            const run = (0,checks/* findCheckRun */.TU)(ctx, repo, (0,lookup/* intParam */.pL)(ctx, 'check_run_id'));
+            return okPage(ctx, (0,render_checks/* renderAnnotations */.Hp)(run, ctx.urls.repoHtml((0,render_repos/* fullName */.fq)(ctx, repo))));
+        },
+    },
+    {
+        method: 'POST',
+        path: '/repos/{owner}/{repo}/check-runs/{check_run_id}/rerequest',
+        operationId: 'checks/rerequest-run',
+        docs: 'checks/runs#rerequest-a-check-run',
+        handler: (ctx) => {
+            const repo = (0,lookup/* repoParam */.oq)(ctx, permissions/* NEED */.$B.checksWrite);
+            const run = (0,checks/* findCheckRun */.TU)(ctx, repo, (0,lookup/* intParam */.pL)(ctx, 'check_run_id'));
+            if (run.status !== 'completed')
+                throw new errors/* ApiError */.hD(422, 'This check run is not rerequestable', {
+                    errors: [{ resource: 'CheckRun', code: 'unprocessable' }],
+                });
+            (0,checks/* emitCheckRun */.pZ)(ctx, repo, run, 'rerequested');
+            return (0,route/* created */.zu)({});
+        },
+    },
+    {
+        method: 'GET',
+        path: '/repos/{owner}/{repo}/commits/{ref+}/check-runs',
+        operationId: 'checks/list-for-ref',
+        docs: 'checks/runs#list-check-runs-for-a-git-reference',
+        handler: (ctx) => {
+            const repo = (0,lookup/* repoParam */.oq)(ctx, permissions/* NEED */.$B.checksRead);
+            const sha = refSha(repo, ctx.params.ref);
+            return checks_runsReply(ctx, repo, ctx.store.where('checkRun', `sha:${repo.id}:${sha}`));
+        },
+    },
+    {
+        method: 'GET',
+        path: '/repos/{owner}/{repo}/commits/{ref+}/check-suites',
+        operationId: 'checks/list-suites-for-ref',
+        docs: 'checks/suites#list-check-suites-for-a-git-reference',
+        handler: (ctx) => {
+            const repo = (0,lookup/* repoParam */.oq)(ctx, permissions/* NEED */.$B.checksRead);
+            const sha = refSha(repo, ctx.params.ref);
+            const appId = ctx.query.get('app_id');
+            const suites = ctx.store
+                .where('checkSuite', `sha:${repo.id}:${sha}`)
+                .filter((suite) => !appId || String(suite.appId) === appId)
+                .sort((a, b) => a.id - b.id);
+            return okCountedPage(ctx, suites, 'check_suites', (suite) => (0,render_checks/* renderCheckSuite */.TH)(ctx, repo, suite));
+        },
+    },
+    {
+        method: 'GET',
+        path: '/repos/{owner}/{repo}/check-suites/{check_suite_id}',
+        operationId: 'checks/get-suite',
+        docs: 'checks/suites#get-a-check-suite',
+        handler: (ctx) => {
+            const repo = (0,lookup/* repoParam */.oq)(ctx, permissions/* NEED */.$B.checksRead);
+            const suite = ctx.store.get('checkSuite', (0,lookup/* intParam */.pL)(ctx, 'check_suite_id'));
+            if (!suite || suite.repoId !== repo.id)
+                throw (0,errors/* notFound */.mX)();
+            return (0,route.ok)((0,render_checks/* renderCheckSuite */.TH)(ctx, repo, suite));
+        },
+    },
+    {
+        method: 'GET',
+        path: '/repos/{owner}/{repo}/check-suites/{check_suite_id}/check-runs',
+        operationId: 'checks/list-for-suite',
+        docs: 'checks/runs#list-check-runs-in-a-check-suite',
+        handler: (ctx) => {
+            const repo = (0,lookup/* repoParam */.oq)(ctx, permissions/* NEED */.$B.checksRead);
+            const suite = ctx.store.get('checkSuite', (0,lookup/* intParam */.pL)(ctx, 'check_suite_id'));
+            if (!suite || suite.repoId !== repo.id)
+                throw (0,errors/* notFound */.mX)();
+            return checks_runsReply(ctx, repo, ctx.store.where('checkRun', `suite:${suite.id}`));
+        },
+    },
+];
+
+// EXTERNAL MODULE: ./src/clones/github/webhooks/payloads.ts
+var payloads = __webpack_require__(76588);
+// EXTERNAL MODULE: ./src/clones/github/state/actor.ts
+var actor = __webpack_require__(39991);
+// EXTERNAL MODULE: ./src/clones/github/domain/issues.ts
+var issues = __webpack_require__(43953);
+// EXTERNAL MODULE: ./src/clones/github/domain/issue-events.ts
+var issue_events = __webpack_require__(96502);
+;// CONCATENATED MODULE: ./src/clones/github/domain/comments.ts
+
+
+
+
+
+async function createComment(ctx, repo, issue, body) {
+    const user = (0,actor/* actingUser */.e)(ctx.actor);
+    if (issue.locked && !(0,issues/* canTriage */.TH)(ctx, repo, issue.pullId !== null))
+        throw new errors/* ApiError */.hD(403, 'Unable to create comment because issue is locked.');
+    const comment = ctx.store.insert(ctx.journal, 'comment', {
+        id: ctx.store.nextId('comment'),
+        repoId: repo.id,
+        issueId: issue.id,
+        userId: user.id,
+        body,
+        createdAt: ctx.now,
+        updatedAt: ctx.now,
+        viaAppId: ctx.actor.kind === 'installation' ? ctx.actor.app.id : null,
+    });
+    (0,issue_events/* touch */._)(ctx, issue);
+    await (0,payloads/* emitCommentEvent */.nl)(ctx, repo, issue, comment, 'created');
+    return comment;
+}
+function findComment(ctx, repo, id) {
+    const comment = ctx.store.get('comment', id);
+    const issue = comment ? ctx.store.get('issue', comment.issueId) : undefined;
+    if (!comment || !issue || comment.repoId !== repo.id)
+        throw (0,errors/* notFound */.mX)();
+    return { comment, issue };
+}
+/** Authors edit and delete their own comments; others need triage rights (maintainers). */
+function requireOwnOrTriage(ctx, repo, comment, issue) {
+    if ((0,actor/* actingUser */.e)(ctx.actor)?.id === comment.userId || (0,issues/* canTriage */.TH)(ctx, repo, issue.pullId !== null))
+        return;
+    throw new errors/* ApiError */.hD(403, ctx.actor.kind === 'installation'
+        ? 'Resource not accessible by integration'
+        : 'You do not have permission to modify this comment.');
+}
+async function updateComment(ctx, repo, id, body) {
+    const { comment, issue } = findComment(ctx, repo, id);
+    requireOwnOrTriage(ctx, repo, comment, issue);
+    if (comment.body !== body) {
+        const from = comment.body;
+        ctx.store.update(ctx.journal, 'comment', comment, { body, updatedAt: ctx.now });
+        await (0,payloads/* emitCommentEvent */.nl)(ctx, repo, issue, comment, 'edited', { body: { from } });
+    }
+    return comment;
+}
+async function deleteComment(ctx, repo, id) {
+    const { comment, issue } = findComment(ctx, repo, id);
+    requireOwnOrTriage(ctx, repo, comment, issue);
+    for (const reaction of ctx.store.where('reaction', `comment:${comment.id}`))
+        ctx.store.remove(ctx.journal, 'reaction', reaction);
+    // The payload shows the comment as it was, so it is rendered before the record goes.
+    await (0,payloads/* emitCommentEvent */.nl)(ctx, repo, issue, comment, 'deleted');
+    ctx.store.remove(ctx.journal, 'comment', comment);
+}
+
+// EXTERNAL MODULE: ./src/clones/github/render/issues.ts
+var render_issues = __webpack_require__(95297);
+;// CONCATENATED MODULE: ./src/clones/github/routes/comments.ts
+
+
+
+
+
+
+
+
+
+const bodySchema = schemas/* object */.Ikc({ body: schemas/* string */.YjP().min(1).max(65536) });
+function listComments(ctx, repo, comments) {
+    const since = ctx.query.get('since');
+    const sinceTime = since ? Date.parse(since) : undefined;
+    if (since && Number.isNaN(sinceTime))
+        throw new errors/* ApiError */.hD(422, 'Validation Failed', {
+            errors: [{ resource: 'IssueComment', field: 'since', code: 'invalid' }],
+        });
+    const direction = ctx.query.get('direction') ?? 'asc';
+    const sort = ctx.query.get('sort') ?? 'created';
+    const key = (c) => (sort === 'updated' ? c.updatedAt : c.createdAt);
+    const filtered = comments
+        .filter((comment) => sinceTime === undefined || Date.parse(comment.updatedAt) >= sinceTime)
+        .sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : a.id - b.id));
+    if (direction === 'desc')
+        filtered.reverse();
+    return okPage(ctx, filtered, (comment) => (0,render_issues/* renderComment */.wQ)(ctx, repo, comment));
+}
+const commentRoutes = [
+    {
+        method: 'GET',
+        path: '/repos/{owner}/{repo}/issues/comments',
+        operationId: 'issues/list-comments-for-repo',
+        docs: 'issues/comments#list-issue-comments-for-a-repository',
+        cache: true,
+        handler: (ctx) => {
+            const repo = (0,lookup/* repoParam */.oq)(ctx, permissions/* NEED */.$B.issuesRead);
+            return listComments(ctx, repo, ctx.store.where('comment', `repo:${repo.id}`));
+        },
+    },
+    {
+        method: 'GET',
+        path: '/repos/{owner}/{repo}/issues/comments/{comment_id}',
+        operationId: 'issues/get-comment',
+        docs: 'issues/comments#get-an-issue-comment',
+        cache: true,
+        handler: (ctx) => {
+            const repo = (0,lookup/* repoParam */.oq)(ctx, permissions/* NEED */.$B.issuesRead);
+            return (0,route.ok)((0,render_issues/* renderComment */.wQ)(ctx, repo, findComment(ctx, repo, (0,lookup/* intParam */.pL)(ctx, 'comment_id')).comment));
+        },
+    },
+    {
+        method: 'PATCH',
+        path: '/repos/{owner}/{repo}/issues/comments/{comment_id}',
+        operationId: 'issues/update-comment',
+        docs: 'issues/comments#update-an-issue-comment',
+        handler: async (ctx) => {
+            const repo = (0,lookup/* repoParam */.oq)(ctx, permissions/* NEED */.$B.issuesParticipate);
+            const id = (0,lookup/* intParam */.pL)(ctx, 'comment_id');
+            const { body } = parseBody(ctx, bodySchema);
+            return (0,route.ok)((0,render_issues/* renderComment */.wQ)(ctx, repo, await updateComment(ctx, repo, id, body)));
+        },
+    },
+    {
+        method: 'DELETE',
+        path: '/repos/{owner}/{repo}/issues/comments/{comment_id}',
+        operationId: 'issues/delete-comment',
+        docs: 'issues/comments#delete-an-issue-comment',
+        handler: async (ctx) => {
+            const repo = (0,lookup/* repoParam */.oq)(ctx, permissions/* NEED */.$B.issuesParticipate);
+            await deleteComment(ctx, repo, (0,lookup/* intParam */.pL)(ctx, 'comment_id'));
+            return (0,route/* noContent */.V$)();
+        },
+    },
+    {
+        method: 'GET',
+        path: '/repos/{owner}/{repo}/issues/{issue_number}/comments',
+        operationId: 'issues/list-comments',
+        docs: 'issues/comments#list-issue-comments',
+        cache: true,
+        handler: (ctx) => {
+            const repo = (0,lookup/* repoParam */.oq)(ctx, permissions/* NEED */.$B.issuesRead);
+            const issue = (0,lookup/* issueParam */.rJ)(ctx, repo);
+            return listComments(ctx, repo, ctx.store.where('comment', `issue:${issue.id}`));
+        },
+    },
+    {
+        method: 'POST',
+        path: '/repos/{owner}/{repo}/issues/{issue_number}/comments',
+        operationId: 'issues/create-comment',
+        docs: 'issues/comments#create-an-issue-comment',
+        handler: async (ctx) => {
+            const repo = (0,lookup/* repoParam */.oq)(ctx, permissions/* NEED */.$B.issuesParticipate);
+            const issue = (0,lookup/* issueParam */.rJ)(ctx, repo);
+            const { body } = parseBody(ctx, bodySchema);
+            const rendered = (0,render_issues/* renderComment */.wQ)(ctx, repo, await createComment(ctx, repo, issue, body));
+            return (0,route/* created */.zu)(rendered, { location: rendered.url });
+        },
+    },
+];
+
+// EXTERNAL MODULE: ./src/clones/github/git/diff.ts
+var diff = __webpack_require__(84648);
+// EXTERNAL MODULE: ./src/clones/github/git/history.ts
+var git_history = __webpack_require__(47523);
+// EXTERNAL MODULE: ./src/clones/github/render/git.ts
+var git = __webpack_require__(24409);
+// EXTERNAL MODULE: ./src/clones/github/state/teams.ts
+var state_teams = __webpack_require__(74048);
+;// CONCATENATED MODULE: ./src/clones/github/routes/commits.ts
+
+
+
+
+
+
+
+
+
+
+function commitOrFail(repo, ref) {
+    const sha = repo.git.resolveCommit(ref);
+    if (!sha) {
+        if (repo.git.branches().size === 0)
+            throw new errors/* ApiError */.hD(409, 'Git Repository is empty.');
+        throw new errors/* ApiError */.hD(422, `No commit found for SHA: ${ref}`);
+    }
+    return sha;
+}
+function listCommits(ctx, repo) {
+    if (repo.git.branches().size === 0)
+        throw new errors/* ApiError */.hD(409, 'Git Repository is empty.');
+    const tip = commitOrFail(repo, ctx.query.get('sha') ?? repo.defaultBranch);
+    const path = ctx.query.get('path')?.replace(/^\/+|\/+$/g, '');
+    const author = ctx.query.get('author')?.toLowerCase();
+    const since = ctx.query.get('since') ? Date.parse(ctx.query.get('since')) : undefined;
+    const until = ctx.query.get('until') ? Date.parse(ctx.query.get('until')) : undefined;
+    const { page, perPage } = pageParams(ctx.query);
+    // Every match is counted (only the page is rendered): `Link` must name the true last page.
+    const matches = [];
+    for (const item of (0,git_history/* logCommits */.Vg)(repo.git, [tip])) {
+        const date = item.commit.committer.seconds * 1000;
+        if (since !== undefined && date < since)
+            continue;
+        if (until !== undefined && date > until)
+            continue;
+        if (path && !(0,git_history/* touchesPath */.Rz)(repo.git, item.commit, path))
+            continue;
+        if (author) {
+            const user = (0,git/* userForEmail */.$M)(ctx, item.commit.author.email);
+            if (user?.login.toLowerCase() !== author && item.commit.author.email.toLowerCase() !== author)
+                continue;
+        }
+        matches.push(item);
+    }
+    const items = matches.slice((page - 1) * perPage, page * perPage);
+    return (0,route.ok)(items.map(({ sha, commit }) => (0,git/* renderCommit */.ak)(ctx, repo, sha, commit)), linkHeader(ctx, page, Math.max(1, Math.ceil(matches.length / perPage))));
+}
+const commitRoutes = [
+    {
+        method: 'GET',
+        path: '/repos/{owner}/{repo}/branches',
+        operationId: 'repos/list-branches',
+        docs: 'branches/branches#list-branches',
+        handler: (ctx) => {
+            const repo = (0,lookup/* repoParam */.oq)(ctx, permissions/* NEED */.$B.contentsRead);
+            const only = ctx.query.get('protected');
+            const branches = [...repo.git.branches()]
+                .filter(([name]) => only === null || (only === 'true') === ((0,state_teams/* protectionOf */.fA)(ctx.store, repo, name) !== undefined))
+                .sort(([a], [b]) => (a < b ? -1 : 1));
+            return okPage(ctx, branches, ([name, sha]) => (0,git/* renderShortBranch */.vR)(ctx, repo, name, sha));
+        },
+    },
+    {
+        method: 'GET',
+        path: '/repos/{owner}/{repo}/branches/{branch+}',
+        operationId: 'repos/get-branch',
+        docs: 'branches/branches#get-a-branch',
+        handler: (ctx) => {
+            const repo = (0,lookup/* repoParam */.oq)(ctx, permissions/* NEED */.$B.contentsRead);
+            const sha = repo.git.branch(ctx.params.branch);
+            const commit = sha ? repo.git.readCommit(sha) : undefined;
+            if (!sha || !commit)
+                throw (0,errors/* notFound */.mX)('Branch not found');
+            return (0,route.ok)((0,git/* renderBranch */.Jg)(ctx, repo, ctx.params.branch, sha, commit));
+        },
+    },
+    {
+        method: 'GET',
+        path: '/repos/{owner}/{repo}/commits',
+        operationId: 'repos/list-commits',
+        docs: 'commits/commits#list-commits',
+        handler: (ctx) => listCommits(ctx, (0,lookup/* repoParam */.oq)(ctx, permissions/* NEED */.$B.contentsRead)),
+    },
+    {
+        method: 'GET',
+        path: '/repos/{owner}/{repo}/commits/{ref+}',
+        operationId: 'repos/get-commit',
+        docs: 'commits/commits#get-a-commit',
+        handler: async (ctx) => {
+            const repo = (0,lookup/* repoParam */.oq)(ctx, permissions/* NEED */.$B.contentsRead);
+            const sha = commitOrFail(repo, ctx.params.ref);
+            const commit = repo.git.readCommit(sha);
+            const parent = commit.parents[0] ?? repo.git.writeTree([]);
+            if (/vnd\.github(\.v3)?\.diff/.test(String(ctx.headers.accept ?? '')))
+                return {
+                    kind: 'raw',
+                    status: 200,
+                    data: await (0,diff/* unifiedDiff */.W)(repo.git, parent, sha),
+                    contentType: 'application/vnd.github.diff; charset=utf-8',
+                };
+            const files = await (0,diff/* diffCommits */.i)(repo.git, parent, sha);
+            return (0,route.ok)((0,git/* renderCommit */.ak)(ctx, repo, sha, commit, files));
+        },
+    },
+    {
+        method: 'GET',
+        path: '/repos/{owner}/{repo}/compare/{base}...{head}',
+        operationId: 'repos/compare-commits',
+        docs: 'reference/repos#compare-two-commits',
+        handler: async (ctx) => {
+            const repo = (0,lookup/* repoParam */.oq)(ctx, permissions/* NEED */.$B.contentsRead);
+            const base = repo.git.resolveCommit(ctx.params.base);
+            const head = repo.git.resolveCommit(ctx.params.head);
+            if (!base || !head)
+                throw (0,errors/* notFound */.mX)();
+            const comparison = (0,git_history/* compareCommits */.kC)(repo.git, base, head);
+            const name = (0,render_repos/* fullName */.fq)(ctx, repo);
+            const mergeBaseSha = comparison.mergeBase;
+            const files = mergeBaseSha ? await (0,diff/* diffCommits */.i)(repo.git, mergeBaseSha, head) : [];
+            if (/vnd\.github(\.v3)?\.diff/.test(String(ctx.headers.accept ?? '')))
+                return {
+                    kind: 'raw',
+                    status: 200,
+                    data: await (0,diff/* unifiedDiff */.W)(repo.git, mergeBaseSha ?? base, head),
+                    contentType: 'application/vnd.github.diff; charset=utf-8',
+                };
+            const page = paginate(ctx, comparison.ahead, 250);
+            const basehead = `${ctx.params.base}...${ctx.params.head}`;
+            return (0,route.ok)({
+                url: `${ctx.urls.repo(name)}/compare/${basehead}`,
+                html_url: `${ctx.urls.repoHtml(name)}/compare/${basehead}`,
+                permalink_url: `${ctx.urls.repoHtml(name)}/compare/${base.slice(0, 7)}...${head.slice(0, 7)}`,
+                diff_url: `${ctx.urls.repoHtml(name)}/compare/${basehead}.diff`,
+                patch_url: `${ctx.urls.repoHtml(name)}/compare/${basehead}.patch`,
+                base_commit: (0,git/* renderCommit */.ak)(ctx, repo, base, repo.git.readCommit(base)),
+                merge_base_commit: mergeBaseSha
+                    ? (0,git/* renderCommit */.ak)(ctx, repo, mergeBaseSha, repo.git.readCommit(mergeBaseSha))
+                    : (0,git/* renderCommit */.ak)(ctx, repo, base, repo.git.readCommit(base)),
+                status: comparison.status,
+                ahead_by: comparison.ahead.length,
+                behind_by: comparison.behindBy,
+                total_commits: comparison.ahead.length,
+                commits: page.items.map(({ sha, commit }) => (0,git/* renderCommit */.ak)(ctx, repo, sha, commit)),
+                files: files.map((file) => (0,git/* renderDiffEntry */.G9)(ctx, repo, head, file)),
+            }, page.headers);
+        },
+    },
+];
+
+;// CONCATENATED MODULE: ./src/clones/github/state/base64.ts
+
+/** Base64 wrapped at 60 characters per line, as GitHub sends file contents. */
+function base64Lines(data) {
+    const text = data.toString('base64');
+    const lines = [];
+    for (let i = 0; i < text.length; i += 60)
+        lines.push(text.slice(i, i + 60));
+    return lines.length ? `${lines.join('\n')}\n` : '';
+}
+/** Strict base64 (line breaks allowed): anything else is GitHub's 422, never silently mangled. */
+function decodeBase64(text) {
+    const compact = text.replace(/[\r\n]/g, '');
+    if (!/^[A-Za-z0-9+/]*={0,2}$/.test(compact) || compact.length % 4 === 1)
+        throw new errors/* ApiError */.hD(422, 'content is not valid Base64', {
+            errors: [{ resource: 'Content', field: 'content', code: 'invalid' }],
+        });
+    return Buffer.from(compact, 'base64');
+}
+
+// EXTERNAL MODULE: ./src/clones/github/git/tree-edit.ts
+var tree_edit = __webpack_require__(9772);
+// EXTERNAL MODULE: ./src/clones/github/state/identity.ts
+var identity = __webpack_require__(42614);
+// EXTERNAL MODULE: ./src/clones/github/domain/git-write.ts
+var git_write = __webpack_require__(93115);
+;// CONCATENATED MODULE: ./src/clones/github/domain/contents.ts
+
+
+
+
+
+function person(input, fallback, now) {
+    const date = input?.date ? new Date(input.date) : new Date(now);
+    return (0,format/* personAt */.Td)(input?.name ?? fallback.name, input?.email ?? fallback.email, Number.isNaN(date.getTime()) ? new Date(now) : date);
+}
+/**
+ * One commit changing one file on a branch, as the contents API makes it: a 422 without `sha`
+ * when the file exists, a 409 when `sha` is stale, the ref moved only if nobody moved it meanwhile.
+ */
+function changeFile(ctx, repo, input) {
+    return (0,git_write/* withRepoLock */.Aq)(ctx, repo, async () => {
+        const git = repo.git;
+        const branch = input.branch ?? repo.defaultBranch;
+        const tip = git.branch(branch);
+        const emptyRepo = git.branches().size === 0;
+        if (!tip && !emptyRepo)
+            throw (0,errors/* notFound */.mX)(`Branch ${branch} not found`);
+        const parent = tip ? git.readCommit(tip) : undefined;
+        const existing = parent ? git.entryAt(parent.tree, input.path) : undefined;
+        if (existing && (0,format/* isTreeMode */.AY)(existing.mode))
+            throw new errors/* ApiError */.hD(422, `${input.path} is a directory`);
+        if (input.data === null && !existing)
+            throw (0,errors/* notFound */.mX)();
+        if (existing && input.sha === undefined)
+            throw new errors/* ApiError */.hD(422, 'Invalid request.\n\n"sha" wasn\'t supplied.', {
+                errors: [{ resource: 'Content', field: 'sha', code: 'missing_field' }],
+            });
+        if (existing && input.sha !== existing.sha)
+            throw (0,errors/* conflict */.hj)(`${input.path} does not match ${input.sha}`);
+        const blobSha = input.data === null ? null : git.writeBlob(input.data);
+        let tree;
+        try {
+            tree = (0,tree_edit/* editTree */.n)(git, parent?.tree, [
+                {
+                    path: input.path,
+                    entry: blobSha ? { mode: existing?.mode === '100755' ? '100755' : '100644', sha: blobSha } : null,
+                },
+            ]);
+        }
+        catch (error) {
+            if (error instanceof tree_edit/* TreeEditError */.Z)
+                throw new errors/* ApiError */.hD(422, error.message);
+            throw error;
+        }
+        const who = (0,identity/* identity */.D)((0,git_write/* pusherOf */.Bl)(ctx, repo));
+        const committer = person(input.committer ?? input.author, who, ctx.now);
+        const author = person(input.author ?? input.committer, who, ctx.now);
+        const commitSha = git.writeCommit({
+            tree,
+            parents: tip ? [tip] : [],
+            author,
+            committer,
+            message: input.message.endsWith('\n') ? input.message : `${input.message}\n`,
+        });
+        await (0,git_write/* moveRef */.LH)(ctx, repo, `refs/heads/${branch}`, commitSha, tip ?? null);
+        return { commitSha, blobSha, created: !existing, branch };
+    });
+}
+
+;// CONCATENATED MODULE: ./src/clones/github/domain/paths.ts
+
+/**
+ * A repository file path from a URL or body: no `.`/`..` segments, no NUL, no `.git/`. Contents
+ * are read from git trees, never from the disk, but a path git would refuse must be refused here.
+ */
+function normalizeRepoPath(raw, options = {}) {
+    const path = raw.replace(/^\/+|\/+$/g, '');
+    if (path === '') {
+        if (options.allowRoot)
+            return '';
+        throw new errors/* ApiError */.hD(422, 'Invalid request.\n\n"path" wasn\'t supplied.', {
+            errors: [{ resource: 'Content', field: 'path', code: 'missing_field' }],
+        });
+    }
+    const parts = path.split('/');
+    const bad = parts.some((part) => part === '' || part === '.' || part === '..' || part.includes('\0'));
+    if (bad || parts[0].toLowerCase() === '.git')
+        throw new errors/* ApiError */.hD(422, `path contains a malformed path component`, {
+            errors: [{ resource: 'Content', field: 'path', code: 'invalid', value: raw }],
+        });
+    return path;
+}
+
+;// CONCATENATED MODULE: ./src/clones/github/render/contents.ts
+
+
+
+const MAX_INLINE = 1024 * 1024;
+function entryType(entry) {
+    if ((0,format/* isTreeMode */.AY)(entry.mode))
+        return 'dir';
+    if (entry.mode === '120000')
+        return 'symlink';
+    if (entry.mode === '160000')
+        return 'submodule';
+    return 'file';
+}
+const encodePath = (path) => path.split('/').map(encodeURIComponent).join('/');
+/** The fields every contents object shares (`url`, `git_url`, `_links`…). */
+function contentLinks(view, repo, path, entry, ref) {
+    const name = (0,render_repos/* fullName */.fq)(view, repo);
+    const type = entryType(entry);
+    const url = `${view.urls.repo(name)}/contents/${encodePath(path)}?ref=${encodeURIComponent(ref)}`;
+    const gitUrl = type === 'dir'
+        ? `${view.urls.repo(name)}/git/trees/${entry.sha}`
+        : `${view.urls.repo(name)}/git/blobs/${entry.sha}`;
+    const html = `${view.urls.repoHtml(name)}/${type === 'dir' ? 'tree' : 'blob'}/${ref}/${encodePath(path)}`;
+    const download = type === 'file' ? `${view.urls.web}/_archal/raw/${name}/${encodeURIComponent(ref)}/${encodePath(path)}` : null;
+    return {
+        name: path.split('/').pop() ?? path,
+        path,
+        sha: entry.sha,
+        url,
+        git_url: type === 'submodule' ? null : gitUrl,
+        html_url: type === 'submodule' ? null : html,
+        download_url: download,
+        _links: { self: url, git: gitUrl, html },
+    };
+}
+/** One entry of a directory listing (no content). */
+function renderDirEntry(view, repo, path, entry, ref) {
+    const type = entryType(entry);
+    const size = type === 'file' || type === 'symlink' ? (repo.git.readBlob(entry.sha)?.length ?? 0) : 0;
+    return { type, size, ...contentLinks(view, repo, path, entry, ref) };
+}
+/** `content-file` (and `content-symlink`), with the content base64-encoded up to 1 MB. */
+function renderFile(view, repo, path, entry, ref) {
+    const data = repo.git.readBlob(entry.sha) ?? Buffer.alloc(0);
+    const type = entryType(entry);
+    const links = contentLinks(view, repo, path, entry, ref);
+    if (type === 'symlink')
+        return { type, target: data.toString('utf8'), size: data.length, ...links };
+    const inline = data.length <= MAX_INLINE;
+    return {
+        type: 'file',
+        encoding: inline ? 'base64' : 'none',
+        size: data.length,
+        ...links,
+        content: inline ? base64Lines(data) : '',
+    };
+}
+
+;// CONCATENATED MODULE: ./src/clones/github/routes/contents.ts
+
+
+
+
+
+
+
+
+
+
+
+
+const contents_identity = schemas/* object */.Ikc({ name: schemas/* string */.YjP().min(1), email: schemas/* string */.YjP().min(1), date: schemas/* string */.YjP().optional() });
+const putSchema = schemas/* object */.Ikc({
+    message: schemas/* string */.YjP().min(1),
+    content: schemas/* string */.YjP(),
+    sha: schemas/* string */.YjP().optional(),
+    branch: schemas/* string */.YjP().min(1).optional(),
+    committer: contents_identity.optional(),
+    author: contents_identity.optional(),
+});
+const deleteSchema = schemas/* object */.Ikc({
+    message: schemas/* string */.YjP().min(1),
+    sha: schemas/* string */.YjP(),
+    branch: schemas/* string */.YjP().min(1).optional(),
+    committer: contents_identity.optional(),
+    author: contents_identity.optional(),
+});
+const wantsRaw = (ctx) => /vnd\.github(\.v3)?\.raw/.test(String(ctx.headers.accept ?? ''));
+const wantsObject = (ctx) => /vnd\.github(\.v3)?\.object/.test(String(ctx.headers.accept ?? ''));
+function resolveRef(repo, ref) {
+    const name = ref ?? repo.defaultBranch;
+    const sha = repo.git.resolveCommit(name);
+    if (!sha) {
+        if (repo.git.branches().size === 0)
+            throw (0,errors/* notFound */.mX)('This repository is empty.');
+        throw (0,errors/* notFound */.mX)(`No commit found for the ref ${name}`);
+    }
+    return { ref: name, sha };
+}
+function getContent(ctx, repo, path) {
+    const { ref, sha } = resolveRef(repo, ctx.query.get('ref'));
+    const tree = repo.git.readCommit(sha).tree;
+    const entry = repo.git.entryAt(tree, path);
+    if (!entry)
+        throw (0,errors/* notFound */.mX)();
+    if ((0,format/* isTreeMode */.AY)(entry.mode)) {
+        const entries = (repo.git.readTree(entry.sha) ?? []).map((child) => renderDirEntry(ctx, repo, path ? `${path}/${child.name}` : child.name, child, ref));
+        if (wantsObject(ctx))
+            return (0,route.ok)({ ...renderDirEntry(ctx, repo, path, entry, ref), type: 'dir', entries });
+        return (0,route.ok)(entries);
+    }
+    if (wantsRaw(ctx)) {
+        const data = repo.git.readBlob(entry.sha) ?? Buffer.alloc(0);
+        return { kind: 'raw', status: 200, data, contentType: 'application/vnd.github.raw; charset=utf-8' };
+    }
+    return (0,route.ok)(renderFile(ctx, repo, path, entry, ref));
+}
+const contentRoutes = [
+    {
+        method: 'GET',
+        path: '/repos/{owner}/{repo}/contents/{path*}',
+        operationId: 'repos/get-content',
+        docs: 'repos/contents#get-repository-content',
+        handler: (ctx) => {
+            const repo = (0,lookup/* repoParam */.oq)(ctx, permissions/* NEED */.$B.contentsRead);
+            return getContent(ctx, repo, normalizeRepoPath(ctx.params.path ?? '', { allowRoot: true }));
+        },
+    },
+    {
+        method: 'PUT',
+        path: '/repos/{owner}/{repo}/contents/{path+}',
+        operationId: 'repos/create-or-update-file-contents',
+        docs: 'repos/contents#create-or-update-file-contents',
+        handler: async (ctx) => {
+            const repo = (0,lookup/* repoParam */.oq)(ctx, permissions/* NEED */.$B.contentsWrite);
+            const path = normalizeRepoPath(ctx.params.path);
+            const input = parseBody(ctx, putSchema);
+            const data = decodeBase64(input.content);
+            const result = await changeFile(ctx, repo, { ...input, path, data });
+            const commit = repo.git.readCommit(result.commitSha);
+            const entry = repo.git.entryAt(commit.tree, path);
+            return {
+                kind: 'json',
+                status: result.created ? 201 : 200,
+                body: {
+                    content: renderFile(ctx, repo, path, entry, result.branch),
+                    commit: (0,git/* renderGitCommit */.Sd)(ctx, repo, result.commitSha, commit),
+                },
+            };
+        },
+    },
+    {
+        method: 'DELETE',
+        path: '/repos/{owner}/{repo}/contents/{path+}',
+        operationId: 'repos/delete-file',
+        docs: 'repos/contents#delete-a-file',
+        handler: async (ctx) => {
+            const repo = (0,lookup/* repoParam */.oq)(ctx, permissions/* NEED */.$B.contentsWrite);
+            const path = normalizeRepoPath(ctx.params.path);
+            const input = parseBody(ctx, deleteSchema);
+            const result = await changeFile(ctx, repo, { ...input, path, data: null });
+            const commit = repo.git.readCommit(result.commitSha);
+            return (0,route.ok)({ content: null, commit: (0,git/* renderGitCommit */.Sd)(ctx, repo, result.commitSha, commit) });
+        },
+    },
+    {
+        method: 'GET',
+        path: '/repos/{owner}/{repo}/readme',
+        operationId: 'repos/get-readme',
+        docs: 'repos/contents#get-a-repository-readme',
+        handler: (ctx) => {
+            const repo = (0,lookup/* repoParam */.oq)(ctx, permissions/* NEED */.$B.contentsRead);
+            const { sha } = resolveRef(repo, ctx.query.get('ref'));
+            const entries = repo.git.readTree(repo.git.readCommit(sha).tree) ?? [];
+            const readme = entries.find((entry) => /^readme(\.|$)/i.test(entry.name) && !(0,format/* isTreeMode */.AY)(entry.mode));
+            if (!readme)
+                throw (0,errors/* notFound */.mX)();
+            return getContent(ctx, repo, readme.name);
+        },
+    },
+];
+
+// EXTERNAL MODULE: ./src/clones/github/render/reviews.ts
+var render_reviews = __webpack_require__(65828);
+;// CONCATENATED MODULE: ./src/clones/github/render/events.ts
+
+
+
+
+
+
+/** `issue-event-for-issue` (with `issue` for the repository-wide list, `issue-event`). */
+function renderIssueEvent(view, repo, event, withIssue = false) {
+    const repoUrl = view.urls.repo((0,render_repos/* fullName */.fq)(view, repo));
+    const issue = view.store.get('issue', event.issueId);
+    return {
+        id: event.id,
+        // GitHub's node types: `labeled` → LabeledEvent, `head_ref_deleted` → HeadRefDeletedEvent.
+        node_id: (0,urls/* nodeId */.s5)(`${event.event.replace(/(^|_)(\w)/g, (_, __, c) => c.toUpperCase())}Event`, event.id),
+        url: `${repoUrl}/issues/events/${event.id}`,
+        actor: (0,render_users/* simpleUserById */.kF)(view, event.actorId),
+        event: event.event,
+        commit_id: event.commitId,
+        commit_url: event.commitId ? `${repoUrl}/commits/${event.commitId}` : null,
+        created_at: event.createdAt,
+        performed_via_github_app: null,
+        ...(event.label ? { label: event.label } : {}),
+        ...(event.assigneeId !== undefined
+            ? { assignee: (0,render_users/* simpleUserById */.kF)(view, event.assigneeId), assigner: (0,render_users/* simpleUserById */.kF)(view, event.assignerId) }
+            : {}),
+        ...(event.milestone ? { milestone: event.milestone } : {}),
+        ...(event.rename ? { rename: event.rename } : {}),
+        ...(event.reviewerId !== undefined
+            ? {
+                review_requester: (0,render_users/* simpleUserById */.kF)(view, event.requesterId),
+                requested_reviewer: (0,render_users/* simpleUserById */.kF)(view, event.reviewerId),
+            }
+            : {}),
+        ...(event.event === 'locked' ? { lock_reason: event.lockReason ?? null } : {}),
+        ...(event.event === 'closed' || event.event === 'reopened' ? { state_reason: event.stateReason ?? null } : {}),
+        ...(withIssue && issue ? { issue: (0,render_issues/* renderIssue */.yi)(view, repo, issue) } : {}),
+    };
+}
+/** The timeline: events, comments (`commented`) and reviews (`reviewed`), oldest first. */
+function renderTimeline(view, repo, issueId) {
+    const items = [];
+    for (const event of view.store.where('event', `issue:${issueId}`))
+        items.push({ at: event.createdAt, order: event.id, item: renderIssueEvent(view, repo, event) });
+    for (const comment of view.store.where('comment', `issue:${issueId}`)) {
+        const rendered = (0,render_issues/* renderComment */.wQ)(view, repo, comment);
+        items.push({
+            at: comment.createdAt,
+            order: comment.id,
+            item: { event: 'commented', actor: rendered.user, ...rendered },
+        });
+    }
+    const issue = view.store.get('issue', issueId);
+    if (issue?.pullId) {
+        for (const review of view.store.where('review', `pull:${issue.pullId}`)) {
+            if (review.state === 'PENDING')
+                continue;
+            items.push({
+                at: review.submittedAt ?? '',
+                order: review.id,
+                item: {
+                    event: 'reviewed',
+                    ...(0,render_reviews/* renderReview */.F)(view, repo, review),
+                    author_association: (0,permissions/* authorAssociation */.X7)(view.store, review.userId, repo),
+                },
+            });
+        }
+    }
+    return items.sort((a, b) => (a.at === b.at ? a.order - b.order : a.at < b.at ? -1 : 1)).map((entry) => entry.item);
+}
+
+// EXTERNAL MODULE: ./src/clones/github/state/model.ts
+var model = __webpack_require__(71343);
+;// CONCATENATED MODULE: ./src/clones/github/routes/events.ts
+
+
+
+
+
+
+
+
+
+
+
+
+const reactionSchema = schemas/* object */.Ikc({ content: schemas/* enum */.k5n(model/* REACTION_CONTENTS */.p) });
+function listReactions(ctx, reactions) {
+    const content = ctx.query.get('content');
+    return okPage(ctx, reactions.filter((r) => !content || r.content === content).sort((a, b) => a.id - b.id), (r) => (0,render_issues/* renderReaction */.IU)(ctx, r));
+}
+/** A user reacts at most once per content: a repeat returns the existing reaction with 200. */
+function react(ctx, repo, subject, existing) {
+    const { content } = parseBody(ctx, reactionSchema);
+    const user = (0,actor/* actingUser */.e)(ctx.actor);
+    const same = existing.find((r) => r.userId === user.id && r.content === content);
+    if (same)
+        return (0,route.ok)((0,render_issues/* renderReaction */.IU)(ctx, same));
+    const reaction = ctx.store.insert(ctx.journal, 'reaction', {
+        id: ctx.store.nextId('reaction'),
+        repoId: repo.id,
+        subject,
+        userId: user.id,
+        content,
+        createdAt: ctx.now,
+    });
+    return (0,route/* created */.zu)((0,render_issues/* renderReaction */.IU)(ctx, reaction));
+}
+function unreact(ctx, reactions) {
+    const id = (0,lookup/* intParam */.pL)(ctx, 'reaction_id');
+    const reaction = reactions.find((r) => r.id === id);
+    if (!reaction)
+        throw (0,errors/* notFound */.mX)();
+    const user = (0,actor/* actingUser */.e)(ctx.actor);
+    if (reaction.userId !== user?.id)
+        throw new errors/* ApiError */.hD(403, 'You can only delete your own reactions.');
+    ctx.store.remove(ctx.journal, 'reaction', reaction);
+    return (0,route/* noContent */.V$)();
+}
+const eventRoutes = [
+    {
+        method: 'GET',
+        path: '/repos/{owner}/{repo}/issues/events',
+        operationId: 'issues/list-events-for-repo',
+        docs: 'issues/events#list-issue-events-for-a-repository',
+        handler: (ctx) => {
+            const repo = (0,lookup/* repoParam */.oq)(ctx, permissions/* NEED */.$B.issuesRead);
+            const events = ctx.store.where('event', `repo:${repo.id}`).sort((a, b) => b.id - a.id);
+            return okPage(ctx, events, (e) => renderIssueEvent(ctx, repo, e, true));
+        },
+    },
+    {
+        method: 'GET',
+        path: '/repos/{owner}/{repo}/issues/events/{event_id}',
+        operationId: 'issues/get-event',
+        docs: 'issues/events#get-an-issue-event',
+        handler: (ctx) => {
+            const repo = (0,lookup/* repoParam */.oq)(ctx, permissions/* NEED */.$B.issuesRead);
+            const event = ctx.store.get('event', (0,lookup/* intParam */.pL)(ctx, 'event_id'));
+            if (!event || event.repoId !== repo.id)
+                throw (0,errors/* notFound */.mX)();
+            return (0,route.ok)(renderIssueEvent(ctx, repo, event, true));
+        },
+    },
+    {
+        method: 'GET',
+        path: '/repos/{owner}/{repo}/issues/{issue_number}/events',
+        operationId: 'issues/list-events',
+        docs: 'issues/events#list-issue-events',
+        handler: (ctx) => {
+            const repo = (0,lookup/* repoParam */.oq)(ctx, permissions/* NEED */.$B.issuesRead);
+            const issue = (0,lookup/* issueParam */.rJ)(ctx, repo);
+            return okPage(ctx, ctx.store.where('event', `issue:${issue.id}`).sort((a, b) => a.id - b.id), (e) => renderIssueEvent(ctx, repo, e));
+        },
+    },
+    {
+        method: 'GET',
+        path: '/repos/{owner}/{repo}/issues/{issue_number}/timeline',
+        operationId: 'issues/list-events-for-timeline',
+        docs: 'issues/timeline#list-timeline-events-for-an-issue',
+        handler: (ctx) => {
+            const repo = (0,lookup/* repoParam */.oq)(ctx, permissions/* NEED */.$B.issuesRead);
+            const issue = (0,lookup/* issueParam */.rJ)(ctx, repo);
+            return okPage(ctx, renderTimeline(ctx, repo, issue.id));
+        },
+    },
+    {
+        method: 'GET',
+        path: '/repos/{owner}/{repo}/issues/comments/{comment_id}/reactions',
+        operationId: 'reactions/list-for-issue-comment',
+        docs: 'reactions/reactions#list-reactions-for-an-issue-comment',
+        handler: (ctx) => {
+            const repo = (0,lookup/* repoParam */.oq)(ctx, permissions/* NEED */.$B.issuesRead);
+            const { comment } = findComment(ctx, repo, (0,lookup/* intParam */.pL)(ctx, 'comment_id'));
+            return listReactions(ctx, ctx.store.where('reaction', `comment:${comment.id}`));
+        },
+    },
+    {
+        method: 'POST',
+        path: '/repos/{owner}/{repo}/issues/comments/{comment_id}/reactions',
+        operationId: 'reactions/create-for-issue-comment',
+        docs: 'reactions/reactions#create-reaction-for-an-issue-comment',
+        handler: (ctx) => {
+            const repo = (0,lookup/* repoParam */.oq)(ctx, permissions/* NEED */.$B.issuesParticipate);
+            const { comment } = findComment(ctx, repo, (0,lookup/* intParam */.pL)(ctx, 'comment_id'));
+            return react(ctx, repo, { kind: 'issue_comment', commentId: comment.id }, ctx.store.where('reaction', `comment:${comment.id}`));
+        },
+    },
+    {
+        method: 'DELETE',
+        path: '/repos/{owner}/{repo}/issues/comments/{comment_id}/reactions/{reaction_id}',
+        operationId: 'reactions/delete-for-issue-comment',
+        docs: 'reactions/reactions#delete-an-issue-comment-reaction',
+        handler: (ctx) => {
+            const repo = (0,lookup/* repoParam */.oq)(ctx, permissions/* NEED */.$B.issuesParticipate);
+            const { comment } = findComment(ctx, repo, (0,lookup/* intParam */.pL)(ctx, 'comment_id'));
+            return unreact(ctx, ctx.store.where('reaction', `comment:${comment.id}`));
+        },
+    },
+    {
+        method: 'GET',
+        path: '/repos/{owner}/{repo}/issues/{issue_number}/reactions',
+        operationId: 'reactions/list-for-issue',
+        docs: 'reactions/reactions#list-reactions-for-an-issue',
+        handler: (ctx) => {
+            const repo = (0,lookup/* repoParam */.oq)(ctx, permissions/* NEED */.$B.issuesRead);
+            const issue = (0,lookup/* issueParam */.rJ)(ctx, repo);
+            return listReactions(ctx, ctx.store.where('reaction', `issue:${issue.id}`));
+        },
+    },
+    {
+        method: 'POST',
+        path: '/repos/{owner}/{repo}/issues/{issue_number}/reactions',
+        operationId: 'reactions/create-for-issue',
+        docs: 'reactions/reactions#create-reaction-for-an-issue',
+        handler: (ctx) => {
+            const repo = (0,lookup/* repoParam */.oq)(ctx, permissions/* NEED */.$B.issuesParticipate);
+            const issue = (0,lookup/* issueParam */.rJ)(ctx, repo);
+            return react(ctx, repo, { kind: 'issue', issueId: issue.id }, ctx.store.where('reaction', `issue:${issue.id}`));
+        },
+    },
+    {
+        method: 'DELETE',
+        path: '/repos/{owner}/{repo}/issues/{issue_number}/reactions/{reaction_id}',
+        operationId: 'reactions/delete-for-issue',
+        docs: 'reactions/reactions#delete-an-issue-reaction',
+        handler: (ctx) => {
+            const repo = (0,lookup/* repoParam */.oq)(ctx, permissions/* NEED */.$B.issuesParticipate);
+            const issue = (0,lookup/* issueParam */.rJ)(ctx, repo);
+            return unreact(ctx, ctx.store.where('reaction', `issue:${issue.id}`));
+        },
+    },
+];
+
+// EXTERNAL MODULE: ./src/clones/github/git/objects.ts
+var objects = __webpack_require__(37759);
+// EXTERNAL MODULE: ./src/clones/github/git/refs.ts
+var refs = __webpack_require__(80513);
+;// CONCATENATED MODULE: ./src/clones/github/routes/git-data.ts
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+const sha = schemas/* string */.YjP().regex(/^[0-9a-f]{40}$/);
+const gitIdentity = schemas/* object */.Ikc({ name: schemas/* string */.YjP(), email: schemas/* string */.YjP(), date: schemas/* string */.YjP().optional() });
+const createRefSchema = schemas/* object */.Ikc({ ref: schemas/* string */.YjP().min(1), sha });
+const updateRefSchema = schemas/* object */.Ikc({ sha, force: schemas/* boolean */.zMY().optional() });
+const createBlobSchema = schemas/* object */.Ikc({ content: schemas/* string */.YjP(), encoding: schemas/* enum */.k5n(['utf-8', 'utf8', 'base64']).optional() });
+const createCommitSchema = schemas/* object */.Ikc({
+    message: schemas/* string */.YjP(),
+    tree: sha,
+    parents: schemas/* array */.YOg(sha).optional(),
+    author: gitIdentity.optional(),
+    committer: gitIdentity.optional(),
+});
+const treeEntry = schemas/* object */.Ikc({
+    path: schemas/* string */.YjP().min(1),
+    mode: schemas/* enum */.k5n(['100644', '100755', '040000', '160000', '120000']),
+    type: schemas/* enum */.k5n(['blob', 'tree', 'commit']),
+    sha: sha.nullable().optional(),
+    content: schemas/* string */.YjP().optional(),
+});
+const createTreeSchema = schemas/* object */.Ikc({ tree: schemas/* array */.YOg(treeEntry), base_tree: sha.optional() });
+function typeOf(repo, objectSha) {
+    return repo.git.objects.read(objectSha)?.type ?? 'commit';
+}
+function matching(ctx, repo, prefix) {
+    return [...repo.git.refs.list('refs/')]
+        .filter(([ref]) => ref.startsWith(prefix))
+        .sort(([a], [b]) => (a < b ? -1 : 1))
+        .map(([ref, target]) => (0,git/* renderRef */.m7)(ctx, repo, ref, target, typeOf(repo, target)));
+}
+function treeEntries(ctx, repo, treeSha, recursive) {
+    const repoUrl = ctx.urls.repo((0,render_repos/* fullName */.fq)(ctx, repo));
+    const out = [];
+    const walk = (sha, prefix) => {
+        for (const entry of repo.git.readTree(sha) ?? []) {
+            const path = prefix ? `${prefix}/${entry.name}` : entry.name;
+            const isTree = (0,format/* isTreeMode */.AY)(entry.mode);
+            const type = isTree ? 'tree' : entry.mode === '160000' ? 'commit' : 'blob';
+            const size = type === 'blob' ? repo.git.readBlob(entry.sha)?.length : undefined;
+            out.push({
+                path,
+                mode: isTree ? '040000' : entry.mode,
+                type,
+                sha: entry.sha,
+                ...(size !== undefined ? { size } : {}),
+                url: `${repoUrl}/git/${type === 'tree' ? 'trees' : 'blobs'}/${entry.sha}`,
+            });
+            if (isTree && recursive)
+                walk(entry.sha, path);
+        }
+    };
+    walk(treeSha, '');
+    return out;
+}
+const gitDataRoutes = [
+    {
+        method: 'GET',
+        path: '/repos/{owner}/{repo}/git/ref/{ref+}',
+        operationId: 'git/get-ref',
+        docs: 'git/refs#get-a-reference',
+        handler: (ctx) => {
+            const repo = (0,lookup/* repoParam */.oq)(ctx, permissions/* NEED */.$B.contentsRead);
+            if (repo.git.branches().size === 0)
+                throw new errors/* ApiError */.hD(409, 'Git Repository is empty.');
+            const ref = `refs/${ctx.params.ref}`;
+            const target = repo.git.refs.get(ref);
+            if (!target)
+                throw (0,errors/* notFound */.mX)();
+            return (0,route.ok)((0,git/* renderRef */.m7)(ctx, repo, ref, target, typeOf(repo, target)));
+        },
+    },
+    {
+        method: 'GET',
+        path: '/repos/{owner}/{repo}/git/matching-refs/{ref*}',
+        operationId: 'git/list-matching-refs',
+        docs: 'git/refs#list-matching-references',
+        handler: (ctx) => {
+            const repo = (0,lookup/* repoParam */.oq)(ctx, permissions/* NEED */.$B.contentsRead);
+            if (repo.git.branches().size === 0)
+                throw new errors/* ApiError */.hD(409, 'Git Repository is empty.');
+            return (0,route.ok)(matching(ctx, repo, `refs/${ctx.params.ref ?? ''}`));
+        },
+    },
+    {
+        method: 'POST',
+        path: '/repos/{owner}/{repo}/git/refs',
+        operationId: 'git/create-ref',
+        docs: 'git/refs#create-a-reference',
+        handler: async (ctx) => {
+            const repo = (0,lookup/* repoParam */.oq)(ctx, permissions/* NEED */.$B.contentsWrite);
+            const input = parseBody(ctx, createRefSchema);
+            if (!input.ref.startsWith('refs/') || input.ref.split('/').length < 3 || !(0,refs/* isValidRefName */.h)(input.ref))
+                throw new errors/* ApiError */.hD(422, `${input.ref} is not a valid ref name.`);
+            if (!repo.git.objects.has(input.sha))
+                throw new errors/* ApiError */.hD(422, 'Object does not exist');
+            await (0,git_write/* withRepoLock */.Aq)(ctx, repo, async () => {
+                if (repo.git.refs.get(input.ref))
+                    throw new errors/* ApiError */.hD(422, 'Reference already exists');
+                await (0,git_write/* moveRef */.LH)(ctx, repo, input.ref, input.sha, null);
+            });
+            const body = (0,git/* renderRef */.m7)(ctx, repo, input.ref, input.sha, typeOf(repo, input.sha));
+            return (0,route/* created */.zu)(body, { location: body.url });
+        },
+    },
+    {
+        method: 'PATCH',
+        path: '/repos/{owner}/{repo}/git/refs/{ref+}',
+        operationId: 'git/update-ref',
+        docs: 'git/refs#update-a-reference',
+        handler: async (ctx) => {
+            const repo = (0,lookup/* repoParam */.oq)(ctx, permissions/* NEED */.$B.contentsWrite);
+            const ref = `refs/${ctx.params.ref}`;
+            const input = parseBody(ctx, updateRefSchema);
+            await (0,git_write/* withRepoLock */.Aq)(ctx, repo, async () => {
+                const current = repo.git.refs.get(ref);
+                if (!current)
+                    throw new errors/* ApiError */.hD(422, 'Reference does not exist');
+                if (!repo.git.readCommit(input.sha))
+                    throw new errors/* ApiError */.hD(422, 'Object does not exist');
+                if (!input.force && !(0,git_history/* isAncestor */.QX)(repo.git, current, input.sha))
+                    throw new errors/* ApiError */.hD(422, 'Update is not a fast forward');
+                await (0,git_write/* moveRef */.LH)(ctx, repo, ref, input.sha, current);
+            });
+            return (0,route.ok)((0,git/* renderRef */.m7)(ctx, repo, ref, input.sha));
+        },
+    },
+    {
+        method: 'DELETE',
+        path: '/repos/{owner}/{repo}/git/refs/{ref+}',
+        operationId: 'git/delete-ref',
+        docs: 'git/refs#delete-a-reference',
+        handler: async (ctx) => {
+            const repo = (0,lookup/* repoParam */.oq)(ctx, permissions/* NEED */.$B.contentsWrite);
+            const ref = `refs/${ctx.params.ref}`;
+            await (0,git_write/* withRepoLock */.Aq)(ctx, repo, async () => {
+                const current = repo.git.refs.get(ref);
+                if (!current)
+                    throw new errors/* ApiError */.hD(422, 'Reference does not exist');
+                if (ref === `refs/heads/${repo.defaultBranch}`)
+                    throw new errors/* ApiError */.hD(422, 'Cannot delete the default branch');
+                await (0,git_write/* moveRef */.LH)(ctx, repo, ref, null, current);
+            });
+            return (0,route/* noContent */.V$)();
+        },
+    },
+    {
+        method: 'GET',
+        path: '/repos/{owner}/{repo}/git/commits/{commit_sha}',
+        operationId: 'git/get-commit',
+        docs: 'git/commits#get-a-commit-object',
+        handler: (ctx) => {
+            const repo = (0,lookup/* repoParam */.oq)(ctx, permissions/* NEED */.$B.contentsRead);
+            const commit = repo.git.readCommit(ctx.params.commit_sha);
+            if (!commit)
+                throw (0,errors/* notFound */.mX)();
+            return (0,route.ok)((0,git/* renderGitCommit */.Sd)(ctx, repo, ctx.params.commit_sha, commit));
+        },
+    },
+    {
+        method: 'POST',
+        path: '/repos/{owner}/{repo}/git/commits',
+        operationId: 'git/create-commit',
+        docs: 'git/commits#create-a-commit',
+        handler: (ctx) => {
+            const repo = (0,lookup/* repoParam */.oq)(ctx, permissions/* NEED */.$B.contentsWrite);
+            const input = parseBody(ctx, createCommitSchema);
+            if (repo.git.objects.read(input.tree)?.type !== 'tree')
+                throw new errors/* ApiError */.hD(422, 'Tree SHA does not exist');
+            for (const parent of input.parents ?? [])
+                if (!repo.git.readCommit(parent))
+                    throw new errors/* ApiError */.hD(422, 'Parent SHA does not exist or is not a commit object');
+            const who = (0,identity/* identity */.D)((0,git_write/* pusherOf */.Bl)(ctx, repo));
+            const person = (value) => (0,format/* personAt */.Td)(value?.name ?? who.name, value?.email ?? who.email, new Date(value?.date ?? ctx.now));
+            const commit = {
+                tree: input.tree,
+                parents: input.parents ?? [],
+                author: person(input.author ?? input.committer),
+                committer: person(input.committer ?? input.author),
+                message: input.message,
+            };
+            const commitSha = repo.git.writeCommit(commit);
+            const body = (0,git/* renderGitCommit */.Sd)(ctx, repo, commitSha, commit);
+            return (0,route/* created */.zu)(body, { location: body.url });
+        },
+    },
+    {
+        method: 'GET',
+        path: '/repos/{owner}/{repo}/git/trees/{tree_sha+}',
+        operationId: 'git/get-tree',
+        docs: 'git/trees#get-a-tree',
+        handler: (ctx) => {
+            const repo = (0,lookup/* repoParam */.oq)(ctx, permissions/* NEED */.$B.contentsRead);
+            const requested = ctx.params.tree_sha;
+            let treeSha = (0,objects/* isSha */.HH)(requested) && repo.git.objects.read(requested)?.type === 'tree' ? requested : undefined;
+            if (!treeSha) {
+                const commitSha = repo.git.resolveCommit(requested);
+                treeSha = commitSha ? repo.git.readCommit(commitSha)?.tree : undefined;
+            }
+            if (!treeSha)
+                throw (0,errors/* notFound */.mX)();
+            const recursive = ['1', 'true'].includes(ctx.query.get('recursive') ?? '');
+            return (0,route.ok)({
+                sha: treeSha,
+                url: `${ctx.urls.repo((0,render_repos/* fullName */.fq)(ctx, repo))}/git/trees/${treeSha}`,
+                tree: treeEntries(ctx, repo, treeSha, recursive),
+                truncated: false,
+            });
+        },
+    },
+    {
+        method: 'POST',
+        path: '/repos/{owner}/{repo}/git/trees',
+        operationId: 'git/create-tree',
+        docs: 'git/trees#create-a-tree',
+        handler: (ctx) => {
+            const repo = (0,lookup/* repoParam */.oq)(ctx, permissions/* NEED */.$B.contentsWrite);
+            const input = parseBody(ctx, createTreeSchema);
+            if (input.base_tree && repo.git.objects.read(input.base_tree)?.type !== 'tree')
+                throw new errors/* ApiError */.hD(422, 'base_tree is not a valid tree oid');
+            const changes = input.tree.map((entry) => {
+                const path = normalizeRepoPath(entry.path);
+                if (entry.content !== undefined) {
+                    const blob = repo.git.writeBlob(Buffer.from(entry.content, 'utf8'));
+                    return { path, entry: { mode: entry.mode, sha: blob } };
+                }
+                if (entry.sha === null || entry.sha === undefined)
+                    return { path, entry: null };
+                if (!repo.git.objects.has(entry.sha))
+                    throw new errors/* ApiError */.hD(422, `tree.sha ${entry.sha} is not a valid ${entry.type}`);
+                const mode = (entry.mode === '040000' ? '40000' : entry.mode);
+                return { path, entry: { mode, sha: entry.sha } };
+            });
+            let treeSha;
+            try {
+                treeSha = (0,tree_edit/* editTree */.n)(repo.git, input.base_tree, changes);
+            }
+            catch (error) {
+                if (error instanceof tree_edit/* TreeEditError */.Z)
+                    throw new errors/* ApiError */.hD(422, error.message);
+                throw error;
+            }
+            const body = {
+                sha: treeSha,
+                url: `${ctx.urls.repo((0,render_repos/* fullName */.fq)(ctx, repo))}/git/trees/${treeSha}`,
+                tree: treeEntries(ctx, repo, treeSha, false),
+                truncated: false,
+            };
+            return (0,route/* created */.zu)(body, { location: body.url });
+        },
+    },
+    {
+        method: 'GET',
+        path: '/repos/{owner}/{repo}/git/blobs/{file_sha}',
+        operationId: 'git/get-blob',
+        docs: 'git/blobs#get-a-blob',
+        handler: (ctx) => {
+            const repo = (0,lookup/* repoParam */.oq)(ctx, permissions/* NEED */.$B.contentsRead);
+            const data = repo.git.readBlob(ctx.params.file_sha);
+            if (!data)
+                throw (0,errors/* notFound */.mX)();
+            if (/vnd\.github(\.v3)?\.raw/.test(String(ctx.headers.accept ?? '')))
+                return { kind: 'raw', status: 200, data, contentType: 'application/vnd.github.raw' };
+            return (0,route.ok)({
+                sha: ctx.params.file_sha,
+                node_id: Buffer.from(`04:Blob${repo.id}:${ctx.params.file_sha}`).toString('base64'),
+                size: data.length,
+                url: `${ctx.urls.repo((0,render_repos/* fullName */.fq)(ctx, repo))}/git/blobs/${ctx.params.file_sha}`,
+                content: base64Lines(data),
+                encoding: 'base64',
+            });
+        },
+    },
+    {
+        method: 'POST',
+        path: '/repos/{owner}/{repo}/git/blobs',
+        operationId: 'git/create-blob',
+        docs: 'git/blobs#create-a-blob',
+        handler: (ctx) => {
+            const repo = (0,lookup/* repoParam */.oq)(ctx, permissions/* NEED */.$B.contentsWrite);
+            const input = parseBody(ctx, createBlobSchema);
+            const data = input.encoding === 'base64' ? decodeBase64(input.content) : Buffer.from(input.content, 'utf8');
+            const blobSha = repo.git.writeBlob(data);
+            const url = `${ctx.urls.repo((0,render_repos/* fullName */.fq)(ctx, repo))}/git/blobs/${blobSha}`;
+            return (0,route/* created */.zu)({ url, sha: blobSha }, { location: url });
+        },
+    },
+];
+
+;// CONCATENATED MODULE: ./src/clones/github/domain/issue-filters.ts
+
+/**
+ * The filters of `GET /repos/{owner}/{repo}/issues`: state, labels (all must match), assignee,
+ * creator, mentioned, milestone, since; sorted by created/updated/comments.
+ */
+function filterIssues(store, repo, issues, query) {
+    const state = query.get('state') ?? 'open';
+    const labels = (query.get('labels') ?? '')
+        .split(',')
+        .map((name) => name.trim().toLowerCase())
+        .filter(Boolean);
+    const assignee = query.get('assignee');
+    const creator = query.get('creator');
+    const mentioned = query.get('mentioned');
+    const milestone = query.get('milestone');
+    const since = query.get('since');
+    const sinceTime = since ? Date.parse(since) : undefined;
+    if (since && Number.isNaN(sinceTime))
+        throw new errors/* ApiError */.hD(422, 'Validation Failed', {
+            errors: [{ resource: 'Issue', field: 'since', code: 'invalid', value: since }],
+        });
+    const loginId = (login) => store.userByLogin(login)?.id ?? -1;
+    const labelNames = (issue) => issue.labelIds.map((id) => store.get('label', id)?.name.toLowerCase());
+    let milestoneId;
+    if (milestone && milestone !== '*' && milestone !== 'none' && repo) {
+        milestoneId = store.where('milestone', `repo:${repo.id}`).find((m) => String(m.number) === milestone)?.id ?? -1;
+    }
+    const result = issues.filter((issue) => {
+        if (state !== 'all' && issue.state !== state)
+            return false;
+        if (labels.length > 0) {
+            const names = labelNames(issue);
+            if (!labels.every((label) => names.includes(label)))
+                return false;
+        }
+        if (assignee === 'none' && issue.assigneeIds.length > 0)
+            return false;
+        if (assignee === '*' && issue.assigneeIds.length === 0)
+            return false;
+        if (assignee && assignee !== 'none' && assignee !== '*' && !issue.assigneeIds.includes(loginId(assignee)))
+            return false;
+        if (creator && issue.userId !== loginId(creator))
+            return false;
+        if (mentioned && !`${issue.title}\n${issue.body ?? ''}`.toLowerCase().includes(`@${mentioned.toLowerCase()}`))
+            return false;
+        if (milestone === 'none' && issue.milestoneId !== null)
+            return false;
+        if (milestone === '*' && issue.milestoneId === null)
+            return false;
+        if (milestoneId !== undefined && issue.milestoneId !== milestoneId)
+            return false;
+        if (sinceTime !== undefined && Date.parse(issue.updatedAt) < sinceTime)
+            return false;
+        return true;
+    });
+    return sortIssues(store, result, query.get('sort') ?? 'created', query.get('direction') ?? 'desc');
+}
+function sortIssues(store, issues, sort, direction) {
+    const key = (issue) => sort === 'updated'
+        ? Date.parse(issue.updatedAt)
+        : sort === 'comments'
+            ? store.countWhere('comment', `issue:${issue.id}`)
+            : Date.parse(issue.createdAt);
+    const sign = direction === 'asc' ? 1 : -1;
+    return [...issues].sort((a, b) => sign * (key(a) - key(b) || a.number - b.number));
+}
+
+;// CONCATENATED MODULE: ./src/clones/github/routes/issues.ts
+
+
+
+
+
+
+
+
+
+
+
+
+
+const labelList = schemas/* array */.YOg(schemas/* union */.KCZ([schemas/* string */.YjP(), schemas/* object */.Ikc({ name: schemas/* string */.YjP() })]));
+const milestoneValue = schemas/* union */.KCZ([schemas/* number */.aig().int(), schemas/* string */.YjP().regex(/^\d+$/)]).nullable();
+const issues_createSchema = schemas/* object */.Ikc({
+    title: schemas/* union */.KCZ([schemas/* string */.YjP().min(1), schemas/* number */.aig()]).transform(String),
+    body: schemas/* string */.YjP().nullable().optional(),
+    assignee: schemas/* string */.YjP().nullable().optional(),
+    assignees: schemas/* array */.YOg(schemas/* string */.YjP()).optional(),
+    milestone: milestoneValue.optional(),
+    labels: labelList.optional(),
+});
+const issues_updateSchema = schemas/* object */.Ikc({
+    title: schemas/* union */.KCZ([schemas/* string */.YjP().min(1), schemas/* number */.aig()])
+        .transform(String)
+        .nullable()
+        .optional(),
+    body: schemas/* string */.YjP().nullable().optional(),
+    assignee: schemas/* string */.YjP().nullable().optional(),
+    assignees: schemas/* array */.YOg(schemas/* string */.YjP()).optional(),
+    state: schemas/* enum */.k5n(['open', 'closed']).optional(),
+    state_reason: schemas/* enum */.k5n(['completed', 'not_planned', 'duplicate', 'reopened']).nullable().optional(),
+    milestone: milestoneValue.optional(),
+    labels: labelList.optional(),
+});
+const lockSchema = schemas/* object */.Ikc({ lock_reason: schemas/* enum */.k5n(['off-topic', 'too heated', 'resolved', 'spam']).optional() });
+function issueList(ctx, repo, issues) {
+    return okPage(ctx, filterIssues(ctx.store, repo, issues, ctx.query), (issue) => (0,render_issues/* renderIssue */.yi)(ctx, ctx.store.get('repo', issue.repoId), issue));
+}
+const issueRoutes = [
+    {
+        method: 'GET',
+        path: '/repos/{owner}/{repo}/issues',
+        operationId: 'issues/list-for-repo',
+        docs: 'issues/issues#list-repository-issues',
+        cache: true,
+        handler: (ctx) => {
+            const repo = (0,lookup/* repoParam */.oq)(ctx, permissions/* NEED */.$B.issuesRead);
+            return issueList(ctx, repo, ctx.store.where('issue', `repo:${repo.id}`));
+        },
+    },
+    {
+        method: 'GET',
+        path: '/user/issues',
+        operationId: 'issues/list-for-authenticated-user',
+        docs: 'issues/issues#list-user-account-issues-assigned-to-the-authenticated-user',
+        handler: (ctx) => {
+            const user = (0,actor/* actingUser */.e)(ctx.actor);
+            if (!user || ctx.actor.kind !== 'user')
+                throw new errors/* ApiError */.hD(403, 'Resource not accessible by integration');
+            const filter = ctx.query.get('filter') ?? 'assigned';
+            const issues = [...ctx.store.all('issue')].filter((issue) => {
+                const repo = ctx.store.get('repo', issue.repoId);
+                if (!(0,permissions/* actorRole */.k_)(ctx.store, ctx.actor, repo))
+                    return false;
+                if (filter === 'created')
+                    return issue.userId === user.id;
+                if (filter === 'all' || filter === 'repos')
+                    return true;
+                if (filter === 'mentioned')
+                    return `${issue.body ?? ''}`.includes(`@${user.login}`);
+                return issue.assigneeIds.includes(user.id);
+            });
+            return issueList(ctx, undefined, issues);
+        },
+    },
+    {
+        method: 'POST',
+        path: '/repos/{owner}/{repo}/issues',
+        operationId: 'issues/create',
+        docs: 'issues/issues#create-an-issue',
+        handler: async (ctx) => {
+            const repo = (0,lookup/* repoParam */.oq)(ctx, permissions/* NEED */.$B.issuesParticipate);
+            if (!repo.hasIssues)
+                throw new errors/* ApiError */.hD(410, 'Issues are disabled for this repo');
+            const input = parseBody(ctx, issues_createSchema);
+            const user = (0,actor/* actingUser */.e)(ctx.actor);
+            // Without triage rights GitHub silently drops labels, assignees and milestone.
+            const triage = (0,issues/* canTriage */.TH)(ctx, repo);
+            const logins = [...(input.assignees ?? []), ...(input.assignee ? [input.assignee] : [])];
+            const assignees = triage ? (0,issues/* resolveAssignees */.Dj)(ctx, repo, logins) : [];
+            const milestoneId = triage && input.milestone !== undefined ? (0,issues/* resolveMilestone */.$M)(ctx, repo, input.milestone) : null;
+            const issue = (0,issues/* insertIssue */.FV)(ctx, repo, user, { title: input.title, body: input.body });
+            await (0,payloads/* emitIssueEvent */.xZ)(ctx, repo, issue, 'opened');
+            if (triage && input.labels)
+                await (0,issues/* setIssueLabels */.ZC)(ctx, repo, issue, (0,issues/* resolveLabels */.iW)(ctx, repo, input.labels));
+            if (assignees.length > 0)
+                await (0,issues/* setIssueAssignees */.yL)(ctx, repo, issue, assignees);
+            if (milestoneId !== null)
+                await (0,issues/* setIssueMilestone */.wv)(ctx, repo, issue, milestoneId);
+            const body = (0,render_issues/* renderIssue */.yi)(ctx, repo, issue);
+            return (0,route/* created */.zu)(body, { location: body.url });
+        },
+    },
+    {
+        method: 'GET',
+        path: '/repos/{owner}/{repo}/issues/{issue_number}',
+        operationId: 'issues/get',
+        docs: 'issues/issues#get-an-issue',
+        cache: true,
+        handler: (ctx) => {
+            const repo = (0,lookup/* repoParam */.oq)(ctx, permissions/* NEED */.$B.issuesRead);
+            return (0,route.ok)((0,render_issues/* renderIssue */.yi)(ctx, repo, (0,lookup/* issueParam */.rJ)(ctx, repo), { closedBy: true }));
+        },
+    },
+    {
+        method: 'PATCH',
+        path: '/repos/{owner}/{repo}/issues/{issue_number}',
+        operationId: 'issues/update',
+        docs: 'issues/issues#update-an-issue',
+        handler: async (ctx) => {
+            const repo = (0,lookup/* repoParam */.oq)(ctx, permissions/* NEED */.$B.issuesParticipate);
+            const issue = (0,lookup/* issueParam */.rJ)(ctx, repo);
+            const input = parseBody(ctx, issues_updateSchema);
+            (0,issues/* requireEditable */.Iz)(ctx, repo, issue);
+            const triage = (0,issues/* canTriage */.TH)(ctx, repo, issue.pullId !== null);
+            // Validate everything before changing anything: a 422 must leave the issue untouched.
+            const logins = input.assignees !== undefined
+                ? input.assignees
+                : input.assignee !== undefined
+                    ? input.assignee
+                        ? [input.assignee]
+                        : []
+                    : undefined;
+            const assignees = triage && logins !== undefined ? (0,issues/* resolveAssignees */.Dj)(ctx, repo, logins) : undefined;
+            const milestoneId = triage && input.milestone !== undefined ? (0,issues/* resolveMilestone */.$M)(ctx, repo, input.milestone) : undefined;
+            if (input.state_reason === 'reopened' && input.state === 'closed')
+                throw new errors/* ApiError */.hD(422, 'Validation Failed', {
+                    errors: [{ resource: 'Issue', field: 'state_reason', code: 'invalid' }],
+                });
+            await (0,issues/* editIssueText */.Bv)(ctx, repo, issue, { title: input.title ?? undefined, body: input.body });
+            if (triage && input.labels !== undefined)
+                await (0,issues/* setIssueLabels */.ZC)(ctx, repo, issue, (0,issues/* resolveLabels */.iW)(ctx, repo, input.labels));
+            if (assignees !== undefined)
+                await (0,issues/* setIssueAssignees */.yL)(ctx, repo, issue, assignees);
+            if (milestoneId !== undefined)
+                await (0,issues/* setIssueMilestone */.wv)(ctx, repo, issue, milestoneId);
+            const state = input.state ?? (input.state_reason === 'reopened' ? 'open' : undefined);
+            if (state !== undefined)
+                await (0,issues/* setIssueState */.zE)(ctx, repo, issue, state, input.state_reason ?? undefined);
+            else if (input.state_reason && issue.state === 'closed')
+                await (0,issues/* setIssueState */.zE)(ctx, repo, issue, 'closed', input.state_reason);
+            return (0,route.ok)((0,render_issues/* renderIssue */.yi)(ctx, repo, issue, { closedBy: true }));
+        },
+    },
+    {
+        method: 'PUT',
+        path: '/repos/{owner}/{repo}/issues/{issue_number}/lock',
+        operationId: 'issues/lock',
+        docs: 'issues/issues#lock-an-issue',
+        handler: async (ctx) => {
+            const repo = (0,lookup/* repoParam */.oq)(ctx, permissions/* NEED */.$B.issuesTriage);
+            const issue = (0,lookup/* issueParam */.rJ)(ctx, repo);
+            const input = parseBody(ctx, lockSchema);
+            if (!issue.locked) {
+                ctx.store.update(ctx.journal, 'issue', issue, {
+                    locked: true,
+                    activeLockReason: input.lock_reason ?? null,
+                    updatedAt: ctx.now,
+                });
+                (0,issue_events/* addIssueEvent */.r)(ctx, repo, issue, 'locked', { lockReason: input.lock_reason ?? null });
+                await (0,payloads/* emitIssueEvent */.xZ)(ctx, repo, issue, 'locked');
+            }
+            return (0,route/* noContent */.V$)();
+        },
+    },
+    {
+        method: 'DELETE',
+        path: '/repos/{owner}/{repo}/issues/{issue_number}/lock',
+        operationId: 'issues/unlock',
+        docs: 'issues/issues#unlock-an-issue',
+        handler: async (ctx) => {
+            const repo = (0,lookup/* repoParam */.oq)(ctx, permissions/* NEED */.$B.issuesTriage);
+            const issue = (0,lookup/* issueParam */.rJ)(ctx, repo);
+            if (issue.locked) {
+                ctx.store.update(ctx.journal, 'issue', issue, { locked: false, activeLockReason: null, updatedAt: ctx.now });
+                (0,issue_events/* addIssueEvent */.r)(ctx, repo, issue, 'unlocked');
+                await (0,payloads/* emitIssueEvent */.xZ)(ctx, repo, issue, 'unlocked');
+            }
+            return (0,route/* noContent */.V$)();
+        },
+    },
+];
+
+// EXTERNAL MODULE: ./src/clones/github/webhooks/repo-events.ts
+var repo_events = __webpack_require__(4333);
+;// CONCATENATED MODULE: ./src/clones/github/routes/labels.ts
+
+
+
+
+
+
+
+
+
+
+const color = schemas/* string */.YjP().regex(/^#?[0-9a-fA-F]{6}$/);
+const labels_createSchema = schemas/* object */.Ikc({
+    name: schemas/* string */.YjP().min(1).max(50),
+    color: color.optional(),
+    description: schemas/* string */.YjP().max(100).nullable().optional(),
+});
+const labels_updateSchema = schemas/* object */.Ikc({
+    new_name: schemas/* string */.YjP().min(1).max(50).optional(),
+    color: color.optional(),
+    description: schemas/* string */.YjP().max(100).nullable().optional(),
+});
+const labelsSchema = schemas/* object */.Ikc({ labels: schemas/* array */.YOg(schemas/* union */.KCZ([schemas/* string */.YjP(), schemas/* object */.Ikc({ name: schemas/* string */.YjP() })])) });
+function findLabel(ctx, repo, name) {
+    const label = ctx.store.where('label', `repo:${repo.id}`).find((l) => l.name.toLowerCase() === name.toLowerCase());
+    if (!label)
+        throw (0,errors/* notFound */.mX)();
+    return label;
+}
+function ensureUnique(ctx, repo, name, except) {
+    const clash = ctx.store
+        .where('label', `repo:${repo.id}`)
+        .some((label) => label !== except && label.name.toLowerCase() === name.toLowerCase());
+    if (clash)
+        throw (0,errors/* validationFailed */.$Y)([{ resource: 'Label', code: 'already_exists', field: 'name' }]);
+}
+/** Labels routes accept a bare JSON array too (`["bug"]`), as GitHub does. */
+function labelsBody(ctx) {
+    const body = Array.isArray(ctx.body) ? { labels: ctx.body } : ctx.body;
+    return parseBody({ ...ctx, body }, labelsSchema);
+}
+function issueLabels(ctx, repo, labelIds) {
+    return labelIds
+        .map((id) => ctx.store.get('label', id))
+        .filter((label) => label !== undefined)
+        .map((label) => (0,render_issues/* renderLabel */.Lx)(ctx, repo, label));
+}
+const labelRoutes = [
+    {
+        method: 'GET',
+        path: '/repos/{owner}/{repo}/labels',
+        operationId: 'issues/list-labels-for-repo',
+        docs: 'issues/labels#list-labels-for-a-repository',
+        cache: true,
+        handler: (ctx) => {
+            const repo = (0,lookup/* repoParam */.oq)(ctx, permissions/* NEED */.$B.issuesRead);
+            return okPage(ctx, ctx.store.where('label', `repo:${repo.id}`).sort((a, b) => a.id - b.id), (label) => (0,render_issues/* renderLabel */.Lx)(ctx, repo, label));
+        },
+    },
+    {
+        method: 'POST',
+        path: '/repos/{owner}/{repo}/labels',
+        operationId: 'issues/create-label',
+        docs: 'issues/labels#create-a-label',
+        handler: (ctx) => {
+            const repo = (0,lookup/* repoParam */.oq)(ctx, permissions/* NEED */.$B.issuesAdmin);
+            const input = parseBody(ctx, labels_createSchema);
+            ensureUnique(ctx, repo, input.name);
+            const label = ctx.store.insert(ctx.journal, 'label', {
+                id: ctx.store.nextId('label'),
+                repoId: repo.id,
+                name: input.name,
+                color: (input.color ?? 'ededed').replace('#', '').toLowerCase(),
+                description: input.description ?? null,
+                isDefault: false,
+            });
+            (0,repo_events/* emitLabelEvent */.Yz)(ctx, repo, label, 'created');
+            const body = (0,render_issues/* renderLabel */.Lx)(ctx, repo, label);
+            return (0,route/* created */.zu)(body, { location: body.url });
+        },
+    },
+    {
+        method: 'GET',
+        path: '/repos/{owner}/{repo}/labels/{name}',
+        operationId: 'issues/get-label',
+        docs: 'issues/labels#get-a-label',
+        cache: true,
+        handler: (ctx) => {
+            const repo = (0,lookup/* repoParam */.oq)(ctx, permissions/* NEED */.$B.issuesRead);
+            return (0,route.ok)((0,render_issues/* renderLabel */.Lx)(ctx, repo, findLabel(ctx, repo, ctx.params.name)));
+        },
+    },
+    {
+        method: 'PATCH',
+        path: '/repos/{owner}/{repo}/labels/{name}',
+        operationId: 'issues/update-label',
+        docs: 'issues/labels#update-a-label',
+        handler: (ctx) => {
+            const repo = (0,lookup/* repoParam */.oq)(ctx, permissions/* NEED */.$B.issuesAdmin);
+            const label = findLabel(ctx, repo, ctx.params.name);
+            const input = parseBody(ctx, labels_updateSchema);
+            if (input.new_name !== undefined)
+                ensureUnique(ctx, repo, input.new_name, label);
+            const before = { name: label.name, color: label.color, description: label.description };
+            ctx.store.update(ctx.journal, 'label', label, {
+                ...(input.new_name !== undefined ? { name: input.new_name } : {}),
+                ...(input.color !== undefined ? { color: input.color.replace('#', '').toLowerCase() } : {}),
+                ...(input.description !== undefined ? { description: input.description } : {}),
+            });
+            const changes = {};
+            for (const field of ['name', 'color', 'description'])
+                if (label[field] !== before[field])
+                    changes[field] = { from: before[field] ?? '' };
+            if (Object.keys(changes).length > 0)
+                (0,repo_events/* emitLabelEvent */.Yz)(ctx, repo, label, 'edited', changes);
+            return (0,route.ok)((0,render_issues/* renderLabel */.Lx)(ctx, repo, label));
+        },
+    },
+    {
+        method: 'DELETE',
+        path: '/repos/{owner}/{repo}/labels/{name}',
+        operationId: 'issues/delete-label',
+        docs: 'issues/labels#delete-a-label',
+        handler: (ctx) => {
+            const repo = (0,lookup/* repoParam */.oq)(ctx, permissions/* NEED */.$B.issuesAdmin);
+            const label = findLabel(ctx, repo, ctx.params.name);
+            // Deleting a label removes it from every issue, without labeled/unlabeled events (as on GitHub).
+            for (const issue of ctx.store.where('issue', `repo:${repo.id}`))
+                if (issue.labelIds.includes(label.id))
+                    ctx.store.update(ctx.journal, 'issue', issue, { labelIds: issue.labelIds.filter((id) => id !== label.id) });
+            ctx.store.remove(ctx.journal, 'label', label);
+            (0,repo_events/* emitLabelEvent */.Yz)(ctx, repo, label, 'deleted');
+            return (0,route/* noContent */.V$)();
+        },
+    },
+    {
+        method: 'GET',
+        path: '/repos/{owner}/{repo}/issues/{issue_number}/labels',
+        operationId: 'issues/list-labels-on-issue',
+        docs: 'issues/labels#list-labels-for-an-issue',
+        cache: true,
+        handler: (ctx) => {
+            const repo = (0,lookup/* repoParam */.oq)(ctx, permissions/* NEED */.$B.issuesRead);
+            const issue = (0,lookup/* issueParam */.rJ)(ctx, repo);
+            return okPage(ctx, issueLabels(ctx, repo, issue.labelIds));
+        },
+    },
+    {
+        method: 'POST',
+        path: '/repos/{owner}/{repo}/issues/{issue_number}/labels',
+        operationId: 'issues/add-labels',
+        docs: 'issues/labels#add-labels-to-an-issue',
+        handler: async (ctx) => {
+            const repo = (0,lookup/* repoParam */.oq)(ctx, permissions/* NEED */.$B.issuesTriage);
+            const issue = (0,lookup/* issueParam */.rJ)(ctx, repo);
+            const { labels } = labelsBody(ctx);
+            const current = issue.labelIds.map((id) => ctx.store.get('label', id)).filter(Boolean);
+            await (0,issues/* setIssueLabels */.ZC)(ctx, repo, issue, [
+                ...current,
+                ...(0,issues/* resolveLabels */.iW)(ctx, repo, labels).filter((l) => !current.includes(l)),
+            ]);
+            return (0,route.ok)(issueLabels(ctx, repo, issue.labelIds));
+        },
+    },
+    {
+        method: 'PUT',
+        path: '/repos/{owner}/{repo}/issues/{issue_number}/labels',
+        operationId: 'issues/set-labels',
+        docs: 'issues/labels#set-labels-for-an-issue',
+        handler: async (ctx) => {
+            const repo = (0,lookup/* repoParam */.oq)(ctx, permissions/* NEED */.$B.issuesTriage);
+            const issue = (0,lookup/* issueParam */.rJ)(ctx, repo);
+            const { labels } = labelsBody(ctx);
+            await (0,issues/* setIssueLabels */.ZC)(ctx, repo, issue, (0,issues/* resolveLabels */.iW)(ctx, repo, labels));
+            return (0,route.ok)(issueLabels(ctx, repo, issue.labelIds));
+        },
+    },
+    {
+        method: 'DELETE',
+        path: '/repos/{owner}/{repo}/issues/{issue_number}/labels',
+        operationId: 'issues/remove-all-labels',
+        docs: 'issues/labels#remove-all-labels-from-an-issue',
+        handler: async (ctx) => {
+            const repo = (0,lookup/* repoParam */.oq)(ctx, permissions/* NEED */.$B.issuesTriage);
+            const issue = (0,lookup/* issueParam */.rJ)(ctx, repo);
+            await (0,issues/* setIssueLabels */.ZC)(ctx, repo, issue, []);
+            return (0,route/* noContent */.V$)();
+        },
+    },
+    {
+        method: 'DELETE',
+        path: '/repos/{owner}/{repo}/issues/{issue_number}/labels/{name}',
+        operationId: 'issues/remove-label',
+        docs: 'issues/labels#remove-a-label-from-an-issue',
+        handler: async (ctx) => {
+            const repo = (0,lookup/* repoParam */.oq)(ctx, permissions/* NEED */.$B.issuesTriage);
+            const issue = (0,lookup/* issueParam */.rJ)(ctx, repo);
+            const label = (0,issues/* labelOn */.kD)(ctx, repo, issue, ctx.params.name);
+            const rest = issue.labelIds.filter((id) => id !== label.id).map((id) => ctx.store.get('label', id));
+            await (0,issues/* setIssueLabels */.ZC)(ctx, repo, issue, rest);
+            return (0,route.ok)(issueLabels(ctx, repo, issue.labelIds));
+        },
+    },
+];
+
+;// CONCATENATED MODULE: ./src/clones/github/routes/meta.ts
+
+
+const metaRoutes = [
+    {
+        method: 'GET',
+        path: '/',
+        operationId: 'meta/root',
+        docs: 'meta/meta#github-api-root',
+        auth: 'public',
+        handler: (ctx) => {
+            const api = ctx.urls.api;
+            return (0,route.ok)({
+                current_user_url: `${api}/user`,
+                current_user_authorizations_html_url: `${ctx.urls.web}/settings/connections/applications{/client_id}`,
+                authorizations_url: `${api}/authorizations`,
+                code_search_url: `${api}/search/code?q={query}{&page,per_page,sort,order}`,
+                commit_search_url: `${api}/search/commits?q={query}{&page,per_page,sort,order}`,
+                emails_url: `${api}/user/emails`,
+                emojis_url: `${api}/emojis`,
+                events_url: `${api}/events`,
+                feeds_url: `${api}/feeds`,
+                followers_url: `${api}/user/followers`,
+                following_url: `${api}/user/following{/target}`,
+                gists_url: `${api}/gists{/gist_id}`,
+                hub_url: `${api}/hub`,
+                issue_search_url: `${api}/search/issues?q={query}{&page,per_page,sort,order}`,
+                issues_url: `${api}/issues`,
+                keys_url: `${api}/user/keys`,
+                label_search_url: `${api}/search/labels?q={query}&repository_id={repository_id}{&page,per_page}`,
+                notifications_url: `${api}/notifications`,
+                organization_url: `${api}/orgs/{org}`,
+                organization_repositories_url: `${api}/orgs/{org}/repos{?type,page,per_page,sort}`,
+                organization_teams_url: `${api}/orgs/{org}/teams`,
+                public_gists_url: `${api}/gists/public`,
+                rate_limit_url: `${api}/rate_limit`,
+                repository_url: `${api}/repos/{owner}/{repo}`,
+                repository_search_url: `${api}/search/repositories?q={query}{&page,per_page,sort,order}`,
+                current_user_repositories_url: `${api}/user/repos{?type,page,per_page,sort}`,
+                starred_url: `${api}/user/starred{/owner}{/repo}`,
+                starred_gists_url: `${api}/gists/starred`,
+                topic_search_url: `${api}/search/topics?q={query}{&page,per_page}`,
+                user_url: `${api}/users/{user}`,
+                user_organizations_url: `${api}/user/orgs`,
+                user_repositories_url: `${api}/users/{user}/repos{?type,page,per_page,sort}`,
+                user_search_url: `${api}/search/users?q={query}{&page,per_page,sort,order}`,
+            });
+        },
+    },
+    {
+        method: 'GET',
+        path: '/rate_limit',
+        operationId: 'rate-limit/get',
+        docs: 'rate-limit/rate-limit#get-rate-limit-status-for-the-authenticated-user',
+        auth: 'public',
+        handler: (ctx) => {
+            const { key } = (0,actor/* actorKey */.B)(ctx.actor);
+            const now = Date.now();
+            const describe = (resource) => {
+                const state = ctx.core.limiter.peek(key, resource, now);
+                return { limit: state.limit, used: state.used, remaining: state.remaining, reset: state.reset };
+            };
+            const core = describe('core');
+            const search = describe('search');
+            return (0,route.ok)({ resources: { core, search, graphql: core, integration_manifest: core }, rate: core });
+        },
+    },
+];
+
+;// CONCATENATED MODULE: ./src/clones/github/routes/milestones.ts
+
+
+
+
+
+
+
+
+
+
+
+const milestones_createSchema = schemas/* object */.Ikc({
+    title: schemas/* string */.YjP().min(1),
+    state: schemas/* enum */.k5n(['open', 'closed']).optional(),
+    description: schemas/* string */.YjP().nullable().optional(),
+    due_on: schemas/* string */.YjP().nullable().optional(),
+});
+const milestones_updateSchema = milestones_createSchema.partial();
+const assigneesSchema = schemas/* object */.Ikc({ assignees: schemas/* array */.YOg(schemas/* string */.YjP()).optional() });
+function findMilestone(ctx, repo) {
+    const number = (0,lookup/* intParam */.pL)(ctx, 'milestone_number');
+    const milestone = ctx.store.where('milestone', `repo:${repo.id}`).find((m) => m.number === number);
+    if (!milestone)
+        throw (0,errors/* notFound */.mX)();
+    return milestone;
+}
+function dueOn(value) {
+    if (value === undefined || value === null)
+        return value;
+    const time = Date.parse(value);
+    if (Number.isNaN(time))
+        throw (0,errors/* validationFailed */.$Y)([{ resource: 'Milestone', code: 'invalid', field: 'due_on' }]);
+    return new Date(time).toISOString().replace(/\.\d{3}Z$/, 'Z');
+}
+const milestoneRoutes = [
+    {
+        method: 'GET',
+        path: '/repos/{owner}/{repo}/milestones',
+        operationId: 'issues/list-milestones',
+        docs: 'issues/milestones#list-milestones',
+        cache: true,
+        handler: (ctx) => {
+            const repo = (0,lookup/* repoParam */.oq)(ctx, permissions/* NEED */.$B.issuesRead);
+            const state = ctx.query.get('state') ?? 'open';
+            const sort = ctx.query.get('sort') ?? 'due_on';
+            const direction = ctx.query.get('direction') ?? 'asc';
+            const list = ctx.store
+                .where('milestone', `repo:${repo.id}`)
+                .filter((m) => state === 'all' || m.state === state)
+                .sort((a, b) => {
+                if (sort === 'completeness')
+                    return a.number - b.number;
+                const x = a.dueOn ?? '9999';
+                const y = b.dueOn ?? '9999';
+                return x < y ? -1 : x > y ? 1 : a.number - b.number;
+            });
+            if (direction === 'desc')
+                list.reverse();
+            return okPage(ctx, list, (m) => (0,render_issues/* renderMilestone */.TZ)(ctx, repo, m));
+        },
+    },
+    {
+        method: 'POST',
+        path: '/repos/{owner}/{repo}/milestones',
+        operationId: 'issues/create-milestone',
+        docs: 'issues/milestones#create-a-milestone',
+        handler: (ctx) => {
+            const repo = (0,lookup/* repoParam */.oq)(ctx, permissions/* NEED */.$B.issuesAdmin);
+            const input = parseBody(ctx, milestones_createSchema);
+            const existing = ctx.store.where('milestone', `repo:${repo.id}`);
+            if (existing.some((m) => m.title === input.title))
+                throw (0,errors/* validationFailed */.$Y)([{ resource: 'Milestone', code: 'already_exists', field: 'title' }]);
+            const closed = input.state === 'closed';
+            const milestone = ctx.store.insert(ctx.journal, 'milestone', {
+                id: ctx.store.nextId('milestone'),
+                repoId: repo.id,
+                number: Math.max(0, ...existing.map((m) => m.number)) + 1,
+                title: input.title,
+                description: input.description ?? null,
+                state: closed ? 'closed' : 'open',
+                dueOn: dueOn(input.due_on) ?? null,
+                creatorId: (0,actor/* actingUser */.e)(ctx.actor).id,
+                createdAt: ctx.now,
+                updatedAt: ctx.now,
+                closedAt: closed ? ctx.now : null,
+            });
+            const body = (0,render_issues/* renderMilestone */.TZ)(ctx, repo, milestone);
+            return (0,route/* created */.zu)(body, { location: body.url });
+        },
+    },
+    {
+        method: 'GET',
+        path: '/repos/{owner}/{repo}/milestones/{milestone_number}',
+        operationId: 'issues/get-milestone',
+        docs: 'issues/milestones#get-a-milestone',
+        cache: true,
+        handler: (ctx) => {
+            const repo = (0,lookup/* repoParam */.oq)(ctx, permissions/* NEED */.$B.issuesRead);
+            return (0,route.ok)((0,render_issues/* renderMilestone */.TZ)(ctx, repo, findMilestone(ctx, repo)));
+        },
+    },
+    {
+        method: 'PATCH',
+        path: '/repos/{owner}/{repo}/milestones/{milestone_number}',
+        operationId: 'issues/update-milestone',
+        docs: 'issues/milestones#update-a-milestone',
+        handler: (ctx) => {
+            const repo = (0,lookup/* repoParam */.oq)(ctx, permissions/* NEED */.$B.issuesAdmin);
+            const milestone = findMilestone(ctx, repo);
+            const input = parseBody(ctx, milestones_updateSchema);
+            const due = dueOn(input.due_on);
+            ctx.store.update(ctx.journal, 'milestone', milestone, {
+                ...(input.title !== undefined ? { title: input.title } : {}),
+                ...(input.description !== undefined ? { description: input.description } : {}),
+                ...(due !== undefined ? { dueOn: due } : {}),
+                ...(input.state !== undefined
+                    ? { state: input.state, closedAt: input.state === 'closed' ? (milestone.closedAt ?? ctx.now) : null }
+                    : {}),
+                updatedAt: ctx.now,
+            });
+            return (0,route.ok)((0,render_issues/* renderMilestone */.TZ)(ctx, repo, milestone));
+        },
+    },
+    {
+        method: 'DELETE',
+        path: '/repos/{owner}/{repo}/milestones/{milestone_number}',
+        operationId: 'issues/delete-milestone',
+        docs: 'issues/milestones#delete-a-milestone',
+        handler: (ctx) => {
+            const repo = (0,lookup/* repoParam */.oq)(ctx, permissions/* NEED */.$B.issuesAdmin);
+            const milestone = findMilestone(ctx, repo);
+            for (const issue of ctx.store.where('issue', `repo:${repo.id}`))
+                if (issue.milestoneId === milestone.id)
+                    ctx.store.update(ctx.journal, 'issue', issue, { milestoneId: null });
+            ctx.store.remove(ctx.journal, 'milestone', milestone);
+            return (0,route/* noContent */.V$)();
+        },
+    },
+    {
+        method: 'GET',
+        path: '/repos/{owner}/{repo}/assignees',
+        operationId: 'issues/list-assignees',
+        docs: 'issues/assignees#list-assignees',
+        handler: (ctx) => {
+            const repo = (0,lookup/* repoParam */.oq)(ctx, permissions/* NEED */.$B.issuesRead);
+            const users = [...ctx.store.all('user')].filter((user) => (0,issues/* isAssignable */.Yp)(ctx, repo, user));
+            return okPage(ctx, users, (user) => (0,render_users/* simpleUser */.U5)(ctx, user));
+        },
+    },
+    {
+        method: 'GET',
+        path: '/repos/{owner}/{repo}/assignees/{assignee}',
+        operationId: 'issues/check-user-can-be-assigned',
+        docs: 'issues/assignees#check-if-a-user-can-be-assigned',
+        handler: (ctx) => {
+            const repo = (0,lookup/* repoParam */.oq)(ctx, permissions/* NEED */.$B.issuesRead);
+            const user = ctx.store.userByLogin(ctx.params.assignee);
+            if (!user || !(0,permissions/* userRole */.KZ)(ctx.store, user.id, repo) || !(0,issues/* isAssignable */.Yp)(ctx, repo, user))
+                throw (0,errors/* notFound */.mX)();
+            return (0,route/* noContent */.V$)();
+        },
+    },
+    {
+        method: 'POST',
+        path: '/repos/{owner}/{repo}/issues/{issue_number}/assignees',
+        operationId: 'issues/add-assignees',
+        docs: 'issues/assignees#add-assignees-to-an-issue',
+        handler: async (ctx) => {
+            const repo = (0,lookup/* repoParam */.oq)(ctx, permissions/* NEED */.$B.issuesTriage);
+            const issue = (0,lookup/* issueParam */.rJ)(ctx, repo);
+            const { assignees = [] } = parseBody(ctx, assigneesSchema);
+            // Users who cannot be assigned are silently ignored here (unlike on create and update).
+            const valid = assignees.filter((login) => {
+                const user = ctx.store.userByLogin(login);
+                return user !== undefined && (0,issues/* isAssignable */.Yp)(ctx, repo, user);
+            });
+            const current = issue.assigneeIds.map((id) => ctx.store.get('user', id));
+            const added = (0,issues/* resolveAssignees */.Dj)(ctx, repo, valid).filter((user) => !current.includes(user));
+            await (0,issues/* setIssueAssignees */.yL)(ctx, repo, issue, [...current, ...added].slice(0, 10));
+            return (0,route/* created */.zu)((0,render_issues/* renderIssue */.yi)(ctx, repo, issue));
+        },
+    },
+    {
+        method: 'DELETE',
+        path: '/repos/{owner}/{repo}/issues/{issue_number}/assignees',
+        operationId: 'issues/remove-assignees',
+        docs: 'reference/issues#remove-assignees-from-an-issue',
+        handler: async (ctx) => {
+            const repo = (0,lookup/* repoParam */.oq)(ctx, permissions/* NEED */.$B.issuesTriage);
+            const issue = (0,lookup/* issueParam */.rJ)(ctx, repo);
+            const { assignees = [] } = parseBody(ctx, assigneesSchema);
+            const removed = new Set(assignees.map((login) => ctx.store.userByLogin(login)?.id));
+            const kept = issue.assigneeIds.filter((id) => !removed.has(id)).map((id) => ctx.store.get('user', id));
+            await (0,issues/* setIssueAssignees */.yL)(ctx, repo, issue, kept);
+            return (0,route.ok)((0,render_issues/* renderIssue */.yi)(ctx, repo, issue));
+        },
+    },
+];
+
+// EXTERNAL MODULE: ./src/clones/github/domain/pulls.ts
+var pulls = __webpack_require__(44205);
+// EXTERNAL MODULE: ./src/clones/github/state/pull-stats.ts
+var pull_stats = __webpack_require__(1221);
+// EXTERNAL MODULE: ./src/clones/github/git/cli.ts
+var cli = __webpack_require__(54581);
+// EXTERNAL MODULE: ./src/clones/github/render/pulls.ts
+var render_pulls = __webpack_require__(84381);
+;// CONCATENATED MODULE: ./src/clones/github/routes/pulls.ts
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+const pulls_createSchema = schemas/* object */.Ikc({
+    title: schemas/* string */.YjP().optional(),
+    body: schemas/* string */.YjP().nullable().optional(),
+    head: schemas/* string */.YjP().min(1),
+    head_repo: schemas/* string */.YjP().optional(),
+    base: schemas/* string */.YjP().min(1),
+    draft: schemas/* boolean */.zMY().optional(),
+    maintainer_can_modify: schemas/* boolean */.zMY().optional(),
+    issue: schemas/* number */.aig().int().optional(),
+});
+const updateBranchSchema = schemas/* object */.Ikc({ expected_head_sha: schemas/* string */.YjP().optional() });
+const pulls_updateSchema = schemas/* object */.Ikc({
+    title: schemas/* string */.YjP().min(1).optional(),
+    body: schemas/* string */.YjP().nullable().optional(),
+    state: schemas/* enum */.k5n(['open', 'closed']).optional(),
+    base: schemas/* string */.YjP().min(1).optional(),
+    maintainer_can_modify: schemas/* boolean */.zMY().optional(),
+});
+const mergeSchema = schemas/* object */.Ikc({
+    commit_title: schemas/* string */.YjP().optional(),
+    commit_message: schemas/* string */.YjP().optional(),
+    sha: schemas/* string */.YjP().optional(),
+    merge_method: schemas/* enum */.k5n(['merge', 'squash', 'rebase']).optional(),
+});
+/** `application/vnd.github.diff` / `.patch`, as agents request them through Octokit's `mediaType.format`. */
+function requestedFormat(ctx) {
+    const accept = String(ctx.headers.accept ?? '');
+    if (/vnd\.github(\.v3)?\.diff/.test(accept))
+        return 'diff';
+    if (/vnd\.github(\.v3)?\.patch/.test(accept))
+        return 'patch';
+    return undefined;
+}
+async function full(ctx, repo, issue, pull) {
+    return (0,render_pulls/* renderPull */.S)(ctx, repo, issue, pull, await (0,pull_stats/* pullStats */.p)(ctx.core, repo, pull));
+}
+async function diffReply(ctx, repo, pull, format) {
+    const stats = await (0,pull_stats/* pullStats */.p)(ctx.core, repo, pull);
+    const from = stats.mergeBaseSha ?? stats.baseSha;
+    const data = format === 'diff'
+        ? await (0,diff/* unifiedDiff */.W)(repo.git, from, pull.headSha)
+        : (await (0,cli/* runGit */.E)(repo.git.gitDir, ['format-patch', '--stdout', `${from}..${pull.headSha}`])).stdout.toString('utf8');
+    return { kind: 'raw', status: 200, data, contentType: `application/vnd.github.${format}; charset=utf-8` };
+}
+const pullRoutes = [
+    {
+        method: 'GET',
+        path: '/repos/{owner}/{repo}/pulls',
+        operationId: 'pulls/list',
+        docs: 'pulls/pulls#list-pull-requests',
+        handler: (ctx) => {
+            const repo = (0,lookup/* repoParam */.oq)(ctx, permissions/* NEED */.$B.pullsRead);
+            const state = ctx.query.get('state') ?? 'open';
+            const head = ctx.query.get('head');
+            const base = ctx.query.get('base');
+            const sort = ctx.query.get('sort') ?? 'created';
+            const direction = ctx.query.get('direction') ?? (sort === 'long-running' ? 'asc' : 'desc');
+            const headBranch = head?.includes(':') ? head.slice(head.indexOf(':') + 1) : head;
+            const rows = ctx.store
+                .where('pull', `repo:${repo.id}`)
+                .map((pull) => ({ pull, issue: ctx.store.get('issue', pull.issueId) }))
+                .filter(({ issue }) => state === 'all' || issue.state === state)
+                .filter(({ pull }) => !headBranch || pull.headRef === headBranch)
+                .filter(({ pull }) => !base || pull.baseRef === base);
+            const key = ({ issue }) => (sort === 'updated' ? issue.updatedAt : issue.createdAt);
+            rows.sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : a.pull.number - b.pull.number));
+            if (direction === 'desc')
+                rows.reverse();
+            return okPage(ctx, rows, ({ issue, pull }) => (0,render_pulls/* renderPull */.S)(ctx, repo, issue, pull));
+        },
+    },
+    {
+        method: 'POST',
+        path: '/repos/{owner}/{repo}/pulls',
+        operationId: 'pulls/create',
+        docs: 'pulls/pulls#create-a-pull-request',
+        handler: async (ctx) => {
+            const repo = (0,lookup/* repoParam */.oq)(ctx, permissions/* NEED */.$B.pullsParticipate);
+            const input = parseBody(ctx, pulls_createSchema);
+            const { issue, pull } = await (0,pulls/* createPull */.G7)(ctx, repo, input);
+            const body = await full(ctx, repo, issue, pull);
+            return (0,route/* created */.zu)(body, { location: body.url });
+        },
+    },
+    {
+        method: 'GET',
+        path: '/repos/{owner}/{repo}/pulls/{pull_number}',
+        operationId: 'pulls/get',
+        docs: 'pulls/pulls#get-a-pull-request',
+        handler: async (ctx) => {
+            const repo = (0,lookup/* repoParam */.oq)(ctx, permissions/* NEED */.$B.pullsRead);
+            const { issue, pull } = (0,lookup/* pullParam */.rI)(ctx, repo);
+            const format = requestedFormat(ctx);
+            if (format)
+                return diffReply(ctx, repo, pull, format);
+            return (0,route.ok)(await full(ctx, repo, issue, pull));
+        },
+    },
+    {
+        method: 'PATCH',
+        path: '/repos/{owner}/{repo}/pulls/{pull_number}',
+        operationId: 'pulls/update',
+        docs: 'pulls/pulls#update-a-pull-request',
+        handler: async (ctx) => {
+            const repo = (0,lookup/* repoParam */.oq)(ctx, permissions/* NEED */.$B.pullsParticipate);
+            const { issue, pull } = (0,lookup/* pullParam */.rI)(ctx, repo);
+            const input = parseBody(ctx, pulls_updateSchema);
+            (0,issues/* requireEditable */.Iz)(ctx, repo, issue);
+            await (0,pulls/* updatePull */.pZ)(ctx, repo, issue, pull, input);
+            return (0,route.ok)(await full(ctx, repo, issue, pull));
+        },
+    },
+    {
+        method: 'GET',
+        path: '/repos/{owner}/{repo}/pulls/{pull_number}/files',
+        operationId: 'pulls/list-files',
+        docs: 'pulls/pulls#list-pull-requests-files',
+        handler: async (ctx) => {
+            const repo = (0,lookup/* repoParam */.oq)(ctx, permissions/* NEED */.$B.pullsRead);
+            const { pull } = (0,lookup/* pullParam */.rI)(ctx, repo);
+            const stats = await (0,pull_stats/* pullStats */.p)(ctx.core, repo, pull);
+            const files = stats.mergeBaseSha ? await (0,diff/* diffCommits */.i)(repo.git, stats.mergeBaseSha, pull.headSha) : [];
+            return okPage(ctx, files, (file) => (0,git/* renderDiffEntry */.G9)(ctx, repo, pull.headSha, file));
+        },
+    },
+    {
+        method: 'GET',
+        path: '/repos/{owner}/{repo}/pulls/{pull_number}/commits',
+        operationId: 'pulls/list-commits',
+        docs: 'pulls/pulls#list-commits-on-a-pull-request',
+        handler: async (ctx) => {
+            const repo = (0,lookup/* repoParam */.oq)(ctx, permissions/* NEED */.$B.pullsRead);
+            const { pull } = (0,lookup/* pullParam */.rI)(ctx, repo);
+            const stats = await (0,pull_stats/* pullStats */.p)(ctx.core, repo, pull);
+            return okPage(ctx, (0,git_history/* commitsBetween */.$q)(repo.git, stats.baseSha, pull.headSha).slice(0, 250), ({ sha, commit }) => (0,git/* renderCommit */.ak)(ctx, repo, sha, commit));
+        },
+    },
+    {
+        method: 'PUT',
+        path: '/repos/{owner}/{repo}/pulls/{pull_number}/merge',
+        operationId: 'pulls/merge',
+        docs: 'pulls/pulls#merge-a-pull-request',
+        handler: async (ctx) => {
+            const repo = (0,lookup/* repoParam */.oq)(ctx, permissions/* NEED */.$B.contentsWrite);
+            const { issue, pull } = (0,lookup/* pullParam */.rI)(ctx, repo);
+            const input = parseBody(ctx, mergeSchema);
+            const result = await (0,pulls/* mergePull */.kv)(ctx, repo, issue, pull, input);
+            return (0,route.ok)(result);
+        },
+    },
+    {
+        method: 'PUT',
+        path: '/repos/{owner}/{repo}/pulls/{pull_number}/update-branch',
+        operationId: 'pulls/update-branch',
+        docs: 'pulls/pulls#update-a-pull-request-branch',
+        handler: async (ctx) => {
+            const repo = (0,lookup/* repoParam */.oq)(ctx, permissions/* NEED */.$B.contentsWrite);
+            const { issue, pull } = (0,lookup/* pullParam */.rI)(ctx, repo);
+            const input = parseBody(ctx, updateBranchSchema);
+            await (0,pulls/* updatePullBranch */.zG)(ctx, repo, issue, pull, input.expected_head_sha);
+            return (0,route/* json */.Pq)(202, {
+                message: 'Updating pull request branch.',
+                url: `${ctx.urls.repo((0,render_repos/* fullName */.fq)(ctx, repo))}/pulls/${pull.number}`,
+            });
+        },
+    },
+    {
+        method: 'GET',
+        path: '/repos/{owner}/{repo}/pulls/{pull_number}/merge',
+        operationId: 'pulls/check-if-merged',
+        docs: 'pulls/pulls#check-if-a-pull-request-has-been-merged',
+        handler: (ctx) => {
+            const repo = (0,lookup/* repoParam */.oq)(ctx, permissions/* NEED */.$B.pullsRead);
+            const { pull } = (0,lookup/* pullParam */.rI)(ctx, repo);
+            if (!pull.merged)
+                throw (0,errors/* notFound */.mX)();
+            return { kind: 'json', status: 204 };
+        },
+    },
+];
+
+;// CONCATENATED MODULE: ./src/clones/github/domain/releases.ts
+
+
+
+function findRelease(ctx, repo, id) {
+    const release = ctx.store.get('release', id);
+    if (!release || release.repoId !== repo.id)
+        throw (0,errors/* notFound */.mX)();
+    return release;
+}
+/** The newest published, non-prerelease release (GitHub's "latest"). */
+function latestRelease(ctx, repo) {
+    return ctx.store
+        .where('release', `repo:${repo.id}`)
+        .filter((release) => !release.draft && !release.prerelease)
+        .sort((a, b) => (a.createdAt < b.createdAt ? 1 : a.createdAt > b.createdAt ? -1 : b.id - a.id))[0];
+}
+function checkTag(ctx, repo, tag, except) {
+    if (ctx.store.where('release', `repo:${repo.id}`).some((release) => release !== except && release.tagName === tag))
+        throw (0,errors/* validationFailed */.$Y)([{ resource: 'Release', code: 'already_exists', field: 'tag_name' }]);
+}
+/**
+ * A published release tags `target_commitish` (default: the default branch) when the tag does
+ * not exist yet, as GitHub does (the tag's `create` and `push` webhooks included); a draft tags
+ * nothing until it is published.
+ */
+async function ensureTag(ctx, repo, release) {
+    if (release.draft)
+        return;
+    const ref = `refs/tags/${release.tagName}`;
+    if (repo.git.refs.get(ref))
+        return;
+    const sha = repo.git.resolveCommit(release.targetCommitish);
+    if (!sha)
+        throw (0,errors/* validationFailed */.$Y)([{ resource: 'Release', code: 'invalid', field: 'target_commitish' }]);
+    await (0,git_write/* moveRef */.LH)(ctx, repo, ref, sha, null);
+}
+async function createRelease(ctx, repo, input) {
+    return (0,git_write/* withRepoLock */.Aq)(ctx, repo, async () => {
+        checkTag(ctx, repo, input.tag_name);
+        if (repo.git.branches().size === 0)
+            throw new errors/* ApiError */.hD(422, 'Repository is empty.');
+        const draft = input.draft ?? false;
+        const release = {
+            id: ctx.store.nextId('release'),
+            repoId: repo.id,
+            tagName: input.tag_name,
+            targetCommitish: input.target_commitish ?? repo.defaultBranch,
+            name: input.name ?? null,
+            body: input.body ?? null,
+            draft,
+            prerelease: input.prerelease ?? false,
+            authorId: (0,actor/* actingUser */.e)(ctx.actor).id,
+            createdAt: ctx.now,
+            publishedAt: draft ? null : ctx.now,
+        };
+        await ensureTag(ctx, repo, release);
+        return ctx.store.insert(ctx.journal, 'release', release);
+    });
+}
+async function updateRelease(ctx, repo, release, input) {
+    return (0,git_write/* withRepoLock */.Aq)(ctx, repo, async () => {
+        if (input.tag_name !== undefined)
+            checkTag(ctx, repo, input.tag_name, release);
+        const publishing = release.draft && input.draft === false;
+        const next = {
+            ...(input.tag_name !== undefined ? { tagName: input.tag_name } : {}),
+            ...(input.target_commitish !== undefined ? { targetCommitish: input.target_commitish } : {}),
+            ...(input.name !== undefined ? { name: input.name } : {}),
+            ...(input.body !== undefined ? { body: input.body } : {}),
+            ...(input.draft !== undefined ? { draft: input.draft } : {}),
+            ...(input.prerelease !== undefined ? { prerelease: input.prerelease } : {}),
+            ...(publishing ? { publishedAt: ctx.now } : {}),
+        };
+        await ensureTag(ctx, repo, { ...release, ...next });
+        ctx.store.update(ctx.journal, 'release', release, next);
+        return release;
+    });
+}
+
+;// CONCATENATED MODULE: ./src/clones/github/render/releases.ts
+
+
+
+/** `release` (no assets: the clone stores none). */
+function renderRelease(view, repo, release) {
+    const name = (0,render_repos/* fullName */.fq)(view, repo);
+    const url = `${view.urls.repo(name)}/releases/${release.id}`;
+    const tag = encodeURIComponent(release.tagName);
+    return {
+        url,
+        html_url: `${view.urls.repoHtml(name)}/releases/${release.draft ? `untagged-${release.id}` : `tag/${tag}`}`,
+        assets_url: `${url}/assets`,
+        upload_url: `${view.urls.web}/uploads/repos/${name}/releases/${release.id}/assets{?name,label}`,
+        tarball_url: `${view.urls.repo(name)}/tarball/${tag}`,
+        zipball_url: `${view.urls.repo(name)}/zipball/${tag}`,
+        id: release.id,
+        node_id: (0,urls/* nodeId */.s5)('Release', release.id),
+        tag_name: release.tagName,
+        target_commitish: release.targetCommitish,
+        name: release.name,
+        body: release.body,
+        draft: release.draft,
+        prerelease: release.prerelease,
+        created_at: release.createdAt,
+        published_at: release.publishedAt,
+        author: (0,render_users/* simpleUserById */.kF)(view, release.authorId),
+        assets: [],
+    };
+}
+/** `tag`: a tag of the repository as `GET …/tags` lists it. */
+function renderTag(view, repo, tag, sha) {
+    const name = (0,render_repos/* fullName */.fq)(view, repo);
+    const ref = encodeURIComponent(tag);
+    return {
+        name: tag,
+        commit: { sha, url: `${view.urls.repo(name)}/commits/${sha}` },
+        zipball_url: `${view.urls.repo(name)}/zipball/refs/tags/${ref}`,
+        tarball_url: `${view.urls.repo(name)}/tarball/refs/tags/${ref}`,
+        node_id: (0,urls/* shaNodeId */.g3)('Ref', `refs/tags/${tag}`),
+    };
+}
+
+;// CONCATENATED MODULE: ./src/clones/github/routes/releases.ts
+
+
+
+
+
+
+
+
+
+const releaseFields = {
+    target_commitish: schemas/* string */.YjP().min(1).optional(),
+    name: schemas/* string */.YjP().nullable().optional(),
+    body: schemas/* string */.YjP().nullable().optional(),
+    draft: schemas/* boolean */.zMY().optional(),
+    prerelease: schemas/* boolean */.zMY().optional(),
+    make_latest: schemas/* enum */.k5n(['true', 'false', 'legacy']).optional(),
+    generate_release_notes: schemas/* boolean */.zMY().optional(),
+};
+const releases_createSchema = schemas/* object */.Ikc({ tag_name: schemas/* string */.YjP().min(1), ...releaseFields });
+const releases_updateSchema = schemas/* object */.Ikc({ tag_name: schemas/* string */.YjP().min(1).optional(), ...releaseFields });
+const releaseRoutes = [
+    {
+        method: 'GET',
+        path: '/repos/{owner}/{repo}/releases',
+        operationId: 'repos/list-releases',
+        docs: 'releases/releases#list-releases',
+        handler: (ctx) => {
+            const repo = (0,lookup/* repoParam */.oq)(ctx, permissions/* NEED */.$B.contentsRead);
+            // Drafts are visible to those who may push, as on GitHub.
+            const canWrite = (0,lookup/* may */._L)(ctx, repo, permissions/* NEED */.$B.contentsWrite);
+            const releases = ctx.store
+                .where('release', `repo:${repo.id}`)
+                .filter((release) => canWrite || !release.draft)
+                .sort((a, b) => b.id - a.id);
+            return okPage(ctx, releases, (release) => renderRelease(ctx, repo, release));
+        },
+    },
+    {
+        method: 'POST',
+        path: '/repos/{owner}/{repo}/releases',
+        operationId: 'repos/create-release',
+        docs: 'releases/releases#create-a-release',
+        handler: async (ctx) => {
+            const repo = (0,lookup/* repoParam */.oq)(ctx, permissions/* NEED */.$B.contentsWrite);
+            const release = await createRelease(ctx, repo, parseBody(ctx, releases_createSchema));
+            const body = renderRelease(ctx, repo, release);
+            return (0,route/* created */.zu)(body, { location: body.url });
+        },
+    },
+    {
+        method: 'GET',
+        path: '/repos/{owner}/{repo}/releases/latest',
+        operationId: 'repos/get-latest-release',
+        docs: 'releases/releases#get-the-latest-release',
+        handler: (ctx) => {
+            const repo = (0,lookup/* repoParam */.oq)(ctx, permissions/* NEED */.$B.contentsRead);
+            const release = latestRelease(ctx, repo);
+            if (!release)
+                throw (0,errors/* notFound */.mX)();
+            return (0,route.ok)(renderRelease(ctx, repo, release));
+        },
+    },
+    {
+        method: 'GET',
+        path: '/repos/{owner}/{repo}/releases/tags/{tag+}',
+        operationId: 'repos/get-release-by-tag',
+        docs: 'releases/releases#get-a-release-by-tag-name',
+        handler: (ctx) => {
+            const repo = (0,lookup/* repoParam */.oq)(ctx, permissions/* NEED */.$B.contentsRead);
+            const release = ctx.store
+                .where('release', `repo:${repo.id}`)
+                .find((candidate) => candidate.tagName === ctx.params.tag && !candidate.draft);
+            if (!release)
+                throw (0,errors/* notFound */.mX)();
+            return (0,route.ok)(renderRelease(ctx, repo, release));
+        },
+    },
+    {
+        method: 'GET',
+        path: '/repos/{owner}/{repo}/releases/{release_id}',
+        operationId: 'repos/get-release',
+        docs: 'releases/releases#get-a-release',
+        handler: (ctx) => {
+            const repo = (0,lookup/* repoParam */.oq)(ctx, permissions/* NEED */.$B.contentsRead);
+            return (0,route.ok)(renderRelease(ctx, repo, findRelease(ctx, repo, (0,lookup/* intParam */.pL)(ctx, 'release_id'))));
+        },
+    },
+    {
+        method: 'PATCH',
+        path: '/repos/{owner}/{repo}/releases/{release_id}',
+        operationId: 'repos/update-release',
+        docs: 'releases/releases#update-a-release',
+        handler: async (ctx) => {
+            const repo = (0,lookup/* repoParam */.oq)(ctx, permissions/* NEED */.$B.contentsWrite);
+            const release = findRelease(ctx, repo, (0,lookup/* intParam */.pL)(ctx, 'release_id'));
+            await updateRelease(ctx, repo, release, parseBody(ctx, releases_updateSchema));
+            return (0,route.ok)(renderRelease(ctx, repo, release));
+        },
+    },
+    {
+        method: 'DELETE',
+        path: '/repos/{owner}/{repo}/releases/{release_id}',
+        operationId: 'repos/delete-release',
+        docs: 'releases/releases#delete-a-release',
+        handler: (ctx) => {
+            const repo = (0,lookup/* repoParam */.oq)(ctx, permissions/* NEED */.$B.contentsWrite);
+            // The tag stays, as on GitHub.
+            ctx.store.remove(ctx.journal, 'release', findRelease(ctx, repo, (0,lookup/* intParam */.pL)(ctx, 'release_id')));
+            return (0,route/* noContent */.V$)();
+        },
+    },
+    {
+        method: 'GET',
+        path: '/repos/{owner}/{repo}/tags',
+        operationId: 'repos/list-tags',
+        docs: 'repos/repos#list-repository-tags',
+        handler: (ctx) => {
+            const repo = (0,lookup/* repoParam */.oq)(ctx, permissions/* NEED */.$B.contentsRead);
+            const tags = [];
+            for (const ref of repo.git.refs.list('refs/tags/').keys()) {
+                const commit = repo.git.resolveCommit(ref);
+                if (commit)
+                    tags.push([ref.slice(10), commit]);
+            }
+            // Newest version first, as GitHub orders tags.
+            tags.sort(([a], [b]) => b.localeCompare(a, 'en', { numeric: true }));
+            return okPage(ctx, tags, ([name, sha]) => renderTag(ctx, repo, name, sha));
+        },
+    },
+];
+
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __webpack_require__(76760);
+// EXTERNAL MODULE: ./src/clones/github/git/repo.ts
+var git_repo = __webpack_require__(95287);
+// EXTERNAL MODULE: ./src/clones/github/seed/defaults.ts
+var defaults = __webpack_require__(55340);
+;// CONCATENATED MODULE: ./src/clones/github/domain/repos.ts
+
+
+
+
+
+
+
+
+const NAME = /^[A-Za-z0-9_.-]{1,100}$/;
+/** A new repository with GitHub's default labels; `auto_init` makes the first commit (a README). */
+function createRepository(ctx, owner, creator, input) {
+    const name = input.name.trim();
+    if (!NAME.test(name) || name === '.' || name === '..' || name.toLowerCase().endsWith('.git'))
+        throw (0,errors/* validationFailed */.$Y)([
+            { resource: 'Repository', code: 'custom', field: 'name', message: 'name is not a valid repository name' },
+        ]);
+    const taken = ctx.store.repoNamed(owner.id, name) !== undefined;
+    if (taken)
+        throw (0,errors/* validationFailed */.$Y)([
+            { resource: 'Repository', code: 'custom', field: 'name', message: 'name already exists on this account' },
+        ]);
+    const id = ctx.store.nextId('repo');
+    const gitDir = (0,external_node_path_.join)(ctx.core.repositoriesDir, `${id}.git`);
+    (0,git_repo/* initBareRepo */.rC)(gitDir, 'main');
+    const git = new git_repo/* GitRepo */.tr(gitDir);
+    const repo = ctx.store.insert(ctx.journal, 'repo', {
+        id,
+        ownerId: owner.id,
+        name,
+        description: input.description ?? null,
+        homepage: input.homepage ?? null,
+        private: input.private ?? input.visibility === 'private',
+        defaultBranch: 'main',
+        topics: [],
+        language: null,
+        archived: false,
+        hasIssues: input.has_issues ?? true,
+        hasProjects: input.has_projects ?? true,
+        hasWiki: input.has_wiki ?? true,
+        allowMergeCommit: input.allow_merge_commit ?? true,
+        allowSquashMerge: input.allow_squash_merge ?? true,
+        allowRebaseMerge: input.allow_rebase_merge ?? true,
+        deleteBranchOnMerge: input.delete_branch_on_merge ?? false,
+        createdAt: ctx.now,
+        updatedAt: ctx.now,
+        pushedAt: ctx.now,
+        collaborators: new Map(),
+        nextNumber: 1,
+        forkOf: null,
+        git,
+    });
+    for (const label of defaults/* DEFAULT_LABELS */.G)
+        ctx.store.insert(ctx.journal, 'label', { id: ctx.store.nextId('label'), repoId: id, ...label, isDefault: true });
+    if (input.auto_init) {
+        const readme = `# ${name}\n${input.description ? `\n${input.description}\n` : ''}`;
+        const tree = (0,tree_edit/* editTree */.n)(git, undefined, [
+            { path: 'README.md', entry: { mode: '100644', sha: git.writeBlob(Buffer.from(readme)) } },
+        ]);
+        const who = (0,identity/* identity */.D)(creator);
+        const at = (0,format/* personAt */.Td)(who.name, who.email, new Date(ctx.now));
+        const sha = git.writeCommit({ tree, parents: [], author: at, committer: at, message: 'Initial commit\n' });
+        git.refs.update('refs/heads/main', sha, null);
+    }
+    return repo;
+}
+/**
+ * A fork: a new repository of the actor (or of `organization`, where the actor is a member) with
+ * the source's branches and tags (only the default branch with `default_branch_only`), copied by
+ * git itself. Issues, pull requests and settings are not copied, as on GitHub. Forking again
+ * returns the existing fork.
+ */
+async function forkRepository(ctx, source, actor, input) {
+    let owner = actor;
+    if (input.organization) {
+        const org = ctx.store.userByLogin(input.organization);
+        const membership = org ? ctx.store.get('org', org.id)?.members.get(actor.id) : undefined;
+        if (!org || org.type !== 'Organization' || !membership)
+            throw (0,errors/* validationFailed */.$Y)([{ resource: 'Fork', code: 'invalid', field: 'organization', value: input.organization }]);
+        owner = org;
+    }
+    const existing = ctx.store.where('repo', `owner:${owner.id}`).find((repo) => repo.forkOf === source.id);
+    if (existing)
+        return existing;
+    if (owner.id === source.ownerId && !input.name)
+        throw (0,errors/* validationFailed */.$Y)([
+            { resource: 'Repository', code: 'custom', field: 'name', message: 'name already exists on this account' },
+        ]);
+    const fork = createRepository(ctx, owner, actor, {
+        name: input.name ?? source.name,
+        description: source.description,
+        homepage: source.homepage,
+        private: source.private,
+    });
+    const refspecs = input.default_branch_only
+        ? [`refs/heads/${source.defaultBranch}:refs/heads/${source.defaultBranch}`]
+        : ['refs/heads/*:refs/heads/*', 'refs/tags/*:refs/tags/*'];
+    const fetched = await (0,cli/* runGit */.E)(fork.git.gitDir, ['fetch', '--quiet', '--no-tags', source.git.gitDir, ...refspecs]);
+    if (fetched.code !== 0)
+        throw new Error(`forking ${source.name}: git fetch failed: ${fetched.stderr.trim()}`);
+    fork.git.refs.setHead(`refs/heads/${source.defaultBranch}`);
+    ctx.store.update(ctx.journal, 'repo', fork, {
+        forkOf: source.id,
+        defaultBranch: source.defaultBranch,
+        language: source.language,
+        topics: [...source.topics],
+    });
+    return fork;
+}
+
+;// CONCATENATED MODULE: ./src/clones/github/routes/repos.ts
+
+
+
+
+
+
+
+
+
+
+
+const repos_createSchema = schemas/* object */.Ikc({
+    name: schemas/* string */.YjP().min(1),
+    description: schemas/* string */.YjP().nullable().optional(),
+    homepage: schemas/* string */.YjP().nullable().optional(),
+    private: schemas/* boolean */.zMY().optional(),
+    visibility: schemas/* enum */.k5n(['public', 'private', 'internal']).optional(),
+    has_issues: schemas/* boolean */.zMY().optional(),
+    has_projects: schemas/* boolean */.zMY().optional(),
+    has_wiki: schemas/* boolean */.zMY().optional(),
+    auto_init: schemas/* boolean */.zMY().optional(),
+    allow_squash_merge: schemas/* boolean */.zMY().optional(),
+    allow_merge_commit: schemas/* boolean */.zMY().optional(),
+    allow_rebase_merge: schemas/* boolean */.zMY().optional(),
+    delete_branch_on_merge: schemas/* boolean */.zMY().optional(),
+});
+const repos_updateSchema = schemas/* object */.Ikc({
+    name: schemas/* string */.YjP().min(1).optional(),
+    description: schemas/* string */.YjP().nullable().optional(),
+    homepage: schemas/* string */.YjP().nullable().optional(),
+    private: schemas/* boolean */.zMY().optional(),
+    has_issues: schemas/* boolean */.zMY().optional(),
+    default_branch: schemas/* string */.YjP().optional(),
+    archived: schemas/* boolean */.zMY().optional(),
+    allow_squash_merge: schemas/* boolean */.zMY().optional(),
+    allow_merge_commit: schemas/* boolean */.zMY().optional(),
+    allow_rebase_merge: schemas/* boolean */.zMY().optional(),
+    delete_branch_on_merge: schemas/* boolean */.zMY().optional(),
+});
+function sortRepos(ctx, repos, defaultSort) {
+    const sort = ctx.query.get('sort') ?? defaultSort;
+    const direction = ctx.query.get('direction') ?? (sort === 'full_name' ? 'asc' : 'desc');
+    const key = (repo) => sort === 'created'
+        ? repo.createdAt
+        : sort === 'pushed'
+            ? repo.pushedAt
+            : sort === 'updated'
+                ? repo.updatedAt
+                : repo.name.toLowerCase();
+    const sorted = [...repos].sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : a.id - b.id));
+    return direction === 'desc' ? sorted.reverse() : sorted;
+}
+function visibleTo(ctx, repos) {
+    return repos.filter((repo) => (0,permissions/* actorRole */.k_)(ctx.store, ctx.actor, repo) !== undefined);
+}
+function listRepos(ctx, repos, defaultSort) {
+    const type = ctx.query.get('type') ?? 'all';
+    const filtered = repos.filter((repo) => type === 'public' ? !repo.private : type === 'private' ? repo.private : true);
+    return okPage(ctx, sortRepos(ctx, visibleTo(ctx, filtered), defaultSort), (repo) => (0,render_repos/* renderRepo */.ZY)(ctx, repo));
+}
+function collaboratorsOf(ctx, repo) {
+    const result = [];
+    for (const user of ctx.store.all('user')) {
+        if (user.type !== 'User')
+            continue;
+        const direct = repo.collaborators.has(user.id) ||
+            repo.ownerId === user.id ||
+            ctx.store.get('org', repo.ownerId)?.members.has(user.id);
+        if (!direct)
+            continue;
+        const role = (0,permissions/* userRole */.KZ)(ctx.store, user.id, repo);
+        if (role)
+            result.push({ user, role });
+    }
+    return result;
+}
+const LEGACY_PERMISSION = {
+    admin: 'admin',
+    maintain: 'write',
+    write: 'write',
+    triage: 'read',
+    read: 'read',
+};
+const forkSchema = schemas/* object */.Ikc({
+    organization: schemas/* string */.YjP().optional(),
+    name: schemas/* string */.YjP().min(1).optional(),
+    default_branch_only: schemas/* boolean */.zMY().optional(),
+});
+const repoRoutes = [
+    {
+        method: 'GET',
+        path: '/repos/{owner}/{repo}/forks',
+        operationId: 'repos/list-forks',
+        docs: 'repos/forks#list-forks',
+        handler: (ctx) => {
+            const repo = (0,lookup/* repoParam */.oq)(ctx);
+            const forks = [...ctx.store.all('repo')].filter((candidate) => candidate.forkOf === repo.id && (0,permissions/* actorRole */.k_)(ctx.store, ctx.actor, candidate) !== undefined);
+            const sort = ctx.query.get('sort') ?? 'newest';
+            forks.sort((a, b) => (sort === 'oldest' ? a.id - b.id : b.id - a.id));
+            return okPage(ctx, forks, (fork) => (0,render_repos/* renderRepo */.ZY)(ctx, fork));
+        },
+    },
+    {
+        method: 'POST',
+        path: '/repos/{owner}/{repo}/forks',
+        operationId: 'repos/create-fork',
+        docs: 'repos/forks#create-a-fork',
+        handler: async (ctx) => {
+            const repo = (0,lookup/* repoParam */.oq)(ctx);
+            const user = (0,actor/* actingUser */.e)(ctx.actor);
+            if (!user || ctx.actor.kind !== 'user')
+                throw new errors/* ApiError */.hD(403, 'Resource not accessible by integration');
+            const input = parseBody(ctx, forkSchema);
+            const fork = await forkRepository(ctx, repo, user, input);
+            return (0,route/* json */.Pq)(202, (0,render_repos/* renderRepo */.ZY)(ctx, fork));
+        },
+    },
+    {
+        method: 'GET',
+        path: '/repos/{owner}/{repo}',
+        operationId: 'repos/get',
+        docs: 'repos/repos#get-a-repository',
+        handler: (ctx) => (0,route.ok)((0,render_repos/* renderRepo */.ZY)(ctx, (0,lookup/* repoParam */.oq)(ctx))),
+    },
+    {
+        method: 'PATCH',
+        path: '/repos/{owner}/{repo}',
+        operationId: 'repos/update',
+        docs: 'repos/repos#update-a-repository',
+        handler: (ctx) => {
+            const repo = (0,lookup/* repoParam */.oq)(ctx, permissions/* NEED */.$B.admin);
+            const input = parseBody(ctx, repos_updateSchema);
+            if (input.default_branch !== undefined && !repo.git.branch(input.default_branch))
+                throw new errors/* ApiError */.hD(422, 'Validation Failed', {
+                    errors: [{ resource: 'Repository', code: 'invalid', field: 'default_branch' }],
+                });
+            if (input.name !== undefined && input.name.toLowerCase() !== repo.name.toLowerCase()) {
+                const taken = ctx.store.repoNamed(repo.ownerId, input.name) !== undefined;
+                if (taken)
+                    throw new errors/* ApiError */.hD(422, 'Validation Failed', {
+                        errors: [
+                            { resource: 'Repository', code: 'custom', field: 'name', message: 'name already exists on this account' },
+                        ],
+                    });
+            }
+            const patch = { updatedAt: ctx.now };
+            if (input.name !== undefined)
+                patch.name = input.name;
+            if (input.description !== undefined)
+                patch.description = input.description;
+            if (input.homepage !== undefined)
+                patch.homepage = input.homepage;
+            if (input.private !== undefined)
+                patch.private = input.private;
+            if (input.has_issues !== undefined)
+                patch.hasIssues = input.has_issues;
+            if (input.archived !== undefined)
+                patch.archived = input.archived;
+            if (input.allow_squash_merge !== undefined)
+                patch.allowSquashMerge = input.allow_squash_merge;
+            if (input.allow_merge_commit !== undefined)
+                patch.allowMergeCommit = input.allow_merge_commit;
+            if (input.allow_rebase_merge !== undefined)
+                patch.allowRebaseMerge = input.allow_rebase_merge;
+            if (input.delete_branch_on_merge !== undefined)
+                patch.deleteBranchOnMerge = input.delete_branch_on_merge;
+            if (input.default_branch !== undefined) {
+                patch.defaultBranch = input.default_branch;
+                repo.git.refs.setHead(`refs/heads/${input.default_branch}`);
+            }
+            ctx.store.update(ctx.journal, 'repo', repo, patch);
+            return (0,route.ok)((0,render_repos/* renderRepo */.ZY)(ctx, repo));
+        },
+    },
+    {
+        method: 'GET',
+        path: '/user/repos',
+        operationId: 'repos/list-for-authenticated-user',
+        docs: 'repos/repos#list-repositories-for-the-authenticated-user',
+        handler: (ctx) => {
+            const user = (0,actor/* actingUser */.e)(ctx.actor);
+            if (!user || ctx.actor.kind !== 'user')
+                throw new errors/* ApiError */.hD(403, 'Resource not accessible by integration');
+            const affiliation = (ctx.query.get('affiliation') ?? 'owner,collaborator,organization_member').split(',');
+            const repos = [...ctx.store.all('repo')].filter((repo) => {
+                if (affiliation.includes('owner') && repo.ownerId === user.id)
+                    return true;
+                if (affiliation.includes('collaborator') && repo.collaborators.has(user.id))
+                    return true;
+                return (affiliation.includes('organization_member') &&
+                    ctx.store.get('org', repo.ownerId)?.members.has(user.id) === true);
+            });
+            return listRepos(ctx, repos, 'full_name');
+        },
+    },
+    {
+        method: 'POST',
+        path: '/user/repos',
+        operationId: 'repos/create-for-authenticated-user',
+        docs: 'repos/repos#create-a-repository-for-the-authenticated-user',
+        handler: (ctx) => {
+            const user = (0,actor/* actingUser */.e)(ctx.actor);
+            if (!user || ctx.actor.kind !== 'user')
+                throw new errors/* ApiError */.hD(403, 'Resource not accessible by integration');
+            const input = parseBody(ctx, repos_createSchema);
+            return (0,route/* created */.zu)((0,render_repos/* renderRepo */.ZY)(ctx, createRepository(ctx, user, user, input)));
+        },
+    },
+    {
+        method: 'GET',
+        path: '/orgs/{org}/repos',
+        operationId: 'repos/list-for-org',
+        docs: 'repos/repos#list-organization-repositories',
+        handler: (ctx) => {
+            const org = (0,lookup/* userParam */.zO)(ctx, 'org');
+            if (org.type !== 'Organization')
+                throw (0,errors/* notFound */.mX)();
+            return listRepos(ctx, ctx.store.where('repo', `owner:${org.id}`), 'created');
+        },
+    },
+    {
+        method: 'POST',
+        path: '/orgs/{org}/repos',
+        operationId: 'repos/create-in-org',
+        docs: 'repos/repos#create-an-organization-repository',
+        handler: (ctx) => {
+            const org = (0,lookup/* userParam */.zO)(ctx, 'org');
+            const user = (0,actor/* actingUser */.e)(ctx.actor);
+            if (org.type !== 'Organization' || !user)
+                throw (0,errors/* notFound */.mX)();
+            const membership = ctx.store.get('org', org.id)?.members.get(user.id);
+            if (ctx.actor.kind !== 'user' || !membership)
+                throw new errors/* ApiError */.hD(403, 'You need admin access to the organization before adding a repository to it.');
+            const input = parseBody(ctx, repos_createSchema);
+            return (0,route/* created */.zu)((0,render_repos/* renderRepo */.ZY)(ctx, createRepository(ctx, org, user, input)));
+        },
+    },
+    {
+        method: 'GET',
+        path: '/users/{username}/repos',
+        operationId: 'repos/list-for-user',
+        docs: 'repos/repos#list-repositories-for-a-user',
+        handler: (ctx) => {
+            const user = (0,lookup/* userParam */.zO)(ctx);
+            return listRepos(ctx, ctx.store.where('repo', `owner:${user.id}`).filter((repo) => !repo.private), 'full_name');
+        },
+    },
+    {
+        method: 'GET',
+        path: '/repos/{owner}/{repo}/collaborators',
+        operationId: 'repos/list-collaborators',
+        docs: 'collaborators/collaborators#list-repository-collaborators',
+        handler: (ctx) => {
+            const repo = (0,lookup/* repoParam */.oq)(ctx, permissions/* NEED */.$B.metadata);
+            return okPage(ctx, collaboratorsOf(ctx, repo), ({ user, role }) => ({
+                ...(0,render_users/* simpleUser */.U5)(ctx, user),
+                email: user.email,
+                name: user.name,
+                permissions: (0,permissions/* permissionFlags */.j1)(role),
+                role_name: role,
+            }));
+        },
+    },
+    {
+        method: 'GET',
+        path: '/repos/{owner}/{repo}/collaborators/{username}',
+        operationId: 'repos/check-collaborator',
+        docs: 'collaborators/collaborators#check-if-a-user-is-a-repository-collaborator',
+        handler: (ctx) => {
+            const repo = (0,lookup/* repoParam */.oq)(ctx, permissions/* NEED */.$B.metadata);
+            const user = (0,lookup/* userParam */.zO)(ctx);
+            if (!collaboratorsOf(ctx, repo).some((entry) => entry.user.id === user.id))
+                throw (0,errors/* notFound */.mX)();
+            return (0,route/* noContent */.V$)();
+        },
+    },
+    {
+        method: 'GET',
+        path: '/repos/{owner}/{repo}/collaborators/{username}/permission',
+        operationId: 'repos/get-collaborator-permission-level',
+        docs: 'collaborators/collaborators#get-repository-permissions-for-a-user',
+        handler: (ctx) => {
+            const repo = (0,lookup/* repoParam */.oq)(ctx, permissions/* NEED */.$B.metadata);
+            const user = (0,lookup/* userParam */.zO)(ctx);
+            const role = (0,permissions/* userRole */.KZ)(ctx.store, user.id, repo);
+            const legacy = role ? LEGACY_PERMISSION[role] : 'none';
+            return (0,route.ok)({
+                permission: legacy,
+                role_name: role ?? 'none',
+                user: {
+                    ...(0,render_users/* simpleUser */.U5)(ctx, user),
+                    permissions: (0,permissions/* permissionFlags */.j1)(role),
+                    role_name: role ?? 'none',
+                },
+            });
+        },
+    },
+];
+
+// EXTERNAL MODULE: ./src/clones/github/domain/reviews.ts
+var reviews = __webpack_require__(8084);
+;// CONCATENATED MODULE: ./src/clones/github/routes/reviews.ts
+
+
+
+
+
+
+
+
+
+
+
+
+const reviews_event = schemas/* enum */.k5n(['APPROVE', 'REQUEST_CHANGES', 'COMMENT']);
+const inline = schemas/* object */.Ikc({
+    path: schemas/* string */.YjP().min(1),
+    body: schemas/* string */.YjP().min(1),
+    line: schemas/* number */.aig().int().positive().optional(),
+    position: schemas/* number */.aig().int().positive().optional(),
+    side: schemas/* enum */.k5n(['LEFT', 'RIGHT']).optional(),
+    start_line: schemas/* number */.aig().int().positive().optional(),
+    start_side: schemas/* enum */.k5n(['LEFT', 'RIGHT']).optional(),
+});
+const reviews_createSchema = schemas/* object */.Ikc({
+    commit_id: schemas/* string */.YjP().optional(),
+    body: schemas/* string */.YjP().optional(),
+    event: reviews_event.optional(),
+    comments: schemas/* array */.YOg(inline).optional(),
+});
+const submitSchema = schemas/* object */.Ikc({ body: schemas/* string */.YjP().optional(), event: reviews_event });
+const reviewersSchema = schemas/* object */.Ikc({
+    reviewers: schemas/* array */.YOg(schemas/* string */.YjP()).optional(),
+    team_reviewers: schemas/* array */.YOg(schemas/* string */.YjP()).optional(),
+});
+const commentSchema = schemas/* union */.KCZ([
+    schemas/* object */.Ikc({ body: schemas/* string */.YjP().min(1), in_reply_to: schemas/* number */.aig().int() }),
+    inline.extend({ commit_id: schemas/* string */.YjP().min(1) }),
+]);
+function findReview(ctx, pull) {
+    const review = ctx.store.get('review', (0,lookup/* intParam */.pL)(ctx, 'review_id'));
+    if (!review || review.pullId !== pull.id)
+        throw (0,errors/* notFound */.mX)();
+    if (review.state === 'PENDING' && review.userId !== (0,actor/* actingUser */.e)(ctx.actor)?.id)
+        throw (0,errors/* notFound */.mX)();
+    return review;
+}
+function simplePull(ctx, repo, pull) {
+    return (0,render_pulls/* renderPull */.S)(ctx, repo, ctx.store.get('issue', pull.issueId), pull);
+}
+const reviewRoutes = [
+    {
+        method: 'GET',
+        path: '/repos/{owner}/{repo}/pulls/{pull_number}/reviews',
+        operationId: 'pulls/list-reviews',
+        docs: 'pulls/reviews#list-reviews-for-a-pull-request',
+        handler: (ctx) => {
+            const repo = (0,lookup/* repoParam */.oq)(ctx, permissions/* NEED */.$B.pullsRead);
+            const { pull } = (0,lookup/* pullParam */.rI)(ctx, repo);
+            const me = (0,actor/* actingUser */.e)(ctx.actor)?.id;
+            const reviews = ctx.store
+                .where('review', `pull:${pull.id}`)
+                .filter((review) => review.state !== 'PENDING' || review.userId === me)
+                .sort((a, b) => a.id - b.id);
+            return okPage(ctx, reviews, (review) => (0,render_reviews/* renderReview */.F)(ctx, repo, review));
+        },
+    },
+    {
+        method: 'POST',
+        path: '/repos/{owner}/{repo}/pulls/{pull_number}/reviews',
+        operationId: 'pulls/create-review',
+        docs: 'pulls/reviews#create-a-review-for-a-pull-request',
+        handler: async (ctx) => {
+            const repo = (0,lookup/* repoParam */.oq)(ctx, permissions/* NEED */.$B.pullsParticipate);
+            const { issue, pull } = (0,lookup/* pullParam */.rI)(ctx, repo);
+            const input = parseBody(ctx, reviews_createSchema);
+            return (0,route.ok)((0,render_reviews/* renderReview */.F)(ctx, repo, await (0,reviews/* createReview */.bx)(ctx, repo, issue, pull, input)));
+        },
+    },
+    {
+        method: 'GET',
+        path: '/repos/{owner}/{repo}/pulls/{pull_number}/reviews/{review_id}',
+        operationId: 'pulls/get-review',
+        docs: 'pulls/reviews#get-a-review-for-a-pull-request',
+        handler: (ctx) => {
+            const repo = (0,lookup/* repoParam */.oq)(ctx, permissions/* NEED */.$B.pullsRead);
+            const { pull } = (0,lookup/* pullParam */.rI)(ctx, repo);
+            return (0,route.ok)((0,render_reviews/* renderReview */.F)(ctx, repo, findReview(ctx, pull)));
+        },
+    },
+    {
+        method: 'POST',
+        path: '/repos/{owner}/{repo}/pulls/{pull_number}/reviews/{review_id}/events',
+        operationId: 'pulls/submit-review',
+        docs: 'pulls/reviews#submit-a-review-for-a-pull-request',
+        handler: async (ctx) => {
+            const repo = (0,lookup/* repoParam */.oq)(ctx, permissions/* NEED */.$B.pullsParticipate);
+            const { issue, pull } = (0,lookup/* pullParam */.rI)(ctx, repo);
+            const review = findReview(ctx, pull);
+            const input = parseBody(ctx, submitSchema);
+            await (0,reviews/* submitReview */.h6)(ctx, repo, issue, pull, review, input.event, input.body);
+            return (0,route.ok)((0,render_reviews/* renderReview */.F)(ctx, repo, review));
+        },
+    },
+    {
+        method: 'GET',
+        path: '/repos/{owner}/{repo}/pulls/{pull_number}/requested_reviewers',
+        operationId: 'pulls/list-requested-reviewers',
+        docs: 'pulls/review-requests#get-all-requested-reviewers-for-a-pull-request',
+        handler: (ctx) => {
+            const repo = (0,lookup/* repoParam */.oq)(ctx, permissions/* NEED */.$B.pullsRead);
+            const { pull } = (0,lookup/* pullParam */.rI)(ctx, repo);
+            return (0,route.ok)({
+                users: pull.requestedReviewerIds.map((id) => (0,render_users/* simpleUserById */.kF)(ctx, id)).filter((u) => u !== null),
+                teams: [],
+            });
+        },
+    },
+    {
+        method: 'POST',
+        path: '/repos/{owner}/{repo}/pulls/{pull_number}/requested_reviewers',
+        operationId: 'pulls/request-reviewers',
+        docs: 'reference/pulls#request-reviewers-for-a-pull-request',
+        handler: async (ctx) => {
+            const repo = (0,lookup/* repoParam */.oq)(ctx, permissions/* NEED */.$B.pullsTriage);
+            const { issue, pull } = (0,lookup/* pullParam */.rI)(ctx, repo);
+            const input = parseBody(ctx, reviewersSchema);
+            await (0,reviews/* requestReviewers */.i5)(ctx, repo, issue, pull, input.reviewers ?? []);
+            return (0,route/* created */.zu)(simplePull(ctx, repo, pull));
+        },
+    },
+    {
+        method: 'DELETE',
+        path: '/repos/{owner}/{repo}/pulls/{pull_number}/requested_reviewers',
+        operationId: 'pulls/remove-requested-reviewers',
+        docs: 'pulls/review-requests#remove-requested-reviewers-from-a-pull-request',
+        handler: async (ctx) => {
+            const repo = (0,lookup/* repoParam */.oq)(ctx, permissions/* NEED */.$B.pullsTriage);
+            const { issue, pull } = (0,lookup/* pullParam */.rI)(ctx, repo);
+            const input = parseBody(ctx, reviewersSchema);
+            await (0,reviews/* removeReviewers */.px)(ctx, repo, issue, pull, input.reviewers ?? []);
+            return (0,route.ok)(simplePull(ctx, repo, pull));
+        },
+    },
+    {
+        method: 'GET',
+        path: '/repos/{owner}/{repo}/pulls/{pull_number}/comments',
+        operationId: 'pulls/list-review-comments',
+        docs: 'pulls/comments#list-review-comments-on-a-pull-request',
+        handler: (ctx) => {
+            const repo = (0,lookup/* repoParam */.oq)(ctx, permissions/* NEED */.$B.pullsRead);
+            const { pull } = (0,lookup/* pullParam */.rI)(ctx, repo);
+            const me = (0,actor/* actingUser */.e)(ctx.actor)?.id;
+            const comments = ctx.store
+                .where('reviewComment', `pull:${pull.id}`)
+                .filter((c) => {
+                const review = ctx.store.get('review', c.reviewId);
+                return review?.state !== 'PENDING' || review.userId === me;
+            })
+                .sort((a, b) => a.id - b.id);
+            return okPage(ctx, comments, (c) => (0,render_reviews/* renderReviewComment */.s)(ctx, repo, c));
+        },
+    },
+    {
+        method: 'POST',
+        path: '/repos/{owner}/{repo}/pulls/{pull_number}/comments',
+        operationId: 'pulls/create-review-comment',
+        docs: 'pulls/comments#create-a-review-comment-for-a-pull-request',
+        handler: async (ctx) => {
+            const repo = (0,lookup/* repoParam */.oq)(ctx, permissions/* NEED */.$B.pullsParticipate);
+            const { issue, pull } = (0,lookup/* pullParam */.rI)(ctx, repo);
+            const input = parseBody(ctx, commentSchema);
+            const comment = await (0,reviews/* commentOnDiff */.mu)(ctx, repo, issue, pull, input);
+            const body = (0,render_reviews/* renderReviewComment */.s)(ctx, repo, comment);
+            return (0,route/* created */.zu)(body, { location: body.url });
+        },
+    },
+];
+
+;// CONCATENATED MODULE: ./src/clones/github/domain/search.ts
+/** The qualifiers of issue search; other searches name their own. */
+const ISSUE_QUALIFIERS = new Set([
+    'repo',
+    'user',
+    'org',
+    'is',
+    'type',
+    'state',
+    'label',
+    'no',
+    'author',
+    'assignee',
+    'mentions',
+    'commenter',
+    'involves',
+    'milestone',
+    'in',
+    'created',
+    'updated',
+    'closed',
+    'comments',
+    'head',
+    'base',
+    'draft',
+    'reason',
+]);
+/**
+ * Splits `repo:a/b is:open label:"help wanted" -label:bug crash` into terms; `key:value` with a
+ * key not in `known` is free text, as GitHub treats it.
+ */
+function parseQuery(q, known = ISSUE_QUALIFIERS) {
+    const terms = [];
+    const re = /(-?)(?:([a-z-]+):)?(?:"([^"]*)"|(\S+))/gi;
+    for (const match of q.matchAll(re)) {
+        const negated = match[1] === '-';
+        const key = match[2]?.toLowerCase();
+        const value = match[3] ?? match[4] ?? '';
+        if (key && known.has(key))
+            terms.push({ kind: 'qualifier', key, value, negated });
+        else
+            terms.push({ kind: 'text', value: key ? `${match[2]}:${value}` : value, negated });
+    }
+    return terms;
+}
+/** `>5`, `<=2024-01-01`, `2024-01-01..2024-02-01`, `3`: a predicate over numbers or times. */
+function range(spec, parse) {
+    const between = /^(.+)\.\.(.+)$/.exec(spec);
+    if (between) {
+        const low = between[1] === '*' ? -Infinity : parse(between[1]);
+        const high = between[2] === '*' ? Infinity : parse(between[2]);
+        return (value) => value >= low && value <= high;
+    }
+    const op = /^(>=|<=|>|<)?(.+)$/.exec(spec);
+    const bound = parse(op[2]);
+    switch (op[1]) {
+        case '>':
+            return (value) => value > bound;
+        case '>=':
+            return (value) => value >= bound;
+        case '<':
+            return (value) => value < bound;
+        case '<=':
+            return (value) => value <= bound;
+        default:
+            return (value) => value === bound;
+    }
+}
+/** GitHub's issue search over the issues and pull requests the searcher can see. */
+function searchIssues(ctx, terms) {
+    const { store } = ctx;
+    const text = terms.filter((t) => t.kind === 'text' && t.value !== '');
+    const qualifiers = terms.filter((t) => t.kind === 'qualifier');
+    const inFields = qualifiers.find((q) => q.key === 'in')?.value.split(',') ?? ['title', 'body', 'comments'];
+    const login = (id) => (id === null ? undefined : store.get('user', id)?.login.toLowerCase());
+    const repoName = (repoId) => {
+        const repo = store.get('repo', repoId);
+        return `${login(repo.ownerId)}/${repo.name.toLowerCase()}`;
+    };
+    const timeOf = (text) => Date.parse(text);
+    const matches = (issue, q) => {
+        const value = q.value.toLowerCase();
+        const pull = issue.pullId ? store.get('pull', issue.pullId) : undefined;
+        const labels = issue.labelIds.map((id) => store.get('label', id)?.name.toLowerCase());
+        switch (q.key) {
+            case 'repo':
+                return repoName(issue.repoId) === value;
+            case 'user':
+            case 'org':
+                return repoName(issue.repoId).split('/')[0] === value;
+            case 'is':
+            case 'type':
+            case 'state':
+            case 'draft':
+                return isQualifier(issue, pull, q.key === 'draft' ? (value === 'true' ? 'draft' : 'ready') : value);
+            case 'label':
+                return value.split(',').some((name) => labels.includes(name));
+            case 'no':
+                return value === 'label'
+                    ? labels.length === 0
+                    : value === 'assignee'
+                        ? issue.assigneeIds.length === 0
+                        : value === 'milestone'
+                            ? issue.milestoneId === null
+                            : false;
+            case 'author':
+                return login(issue.userId) === value;
+            case 'assignee':
+                return issue.assigneeIds.some((id) => login(id) === value);
+            case 'mentions':
+                return `${issue.body ?? ''}`.toLowerCase().includes(`@${value}`);
+            case 'commenter':
+                return store.where('comment', `issue:${issue.id}`).some((c) => login(c.userId) === value);
+            case 'involves':
+                return (login(issue.userId) === value ||
+                    issue.assigneeIds.some((id) => login(id) === value) ||
+                    store.where('comment', `issue:${issue.id}`).some((c) => login(c.userId) === value));
+            case 'milestone':
+                return store.get('milestone', issue.milestoneId)?.title.toLowerCase() === value;
+            case 'created':
+                return range(q.value, timeOf)(timeOf(issue.createdAt));
+            case 'updated':
+                return range(q.value, timeOf)(timeOf(issue.updatedAt));
+            case 'closed':
+                return issue.closedAt !== null && range(q.value, timeOf)(timeOf(issue.closedAt));
+            case 'comments':
+                return range(q.value, Number)(store.countWhere('comment', `issue:${issue.id}`));
+            case 'head':
+                return pull?.headRef.toLowerCase() === value;
+            case 'base':
+                return pull?.baseRef.toLowerCase() === value;
+            case 'reason':
+                return (issue.stateReason ?? '').replace('_', ' ') === value.replace('_', ' ').replace(/"/g, '');
+            case 'in':
+                return true;
+            default:
+                return true;
+        }
+    };
+    const hits = [];
+    for (const issue of store.all('issue')) {
+        if (!ctx.canRead(issue.repoId))
+            continue;
+        if (!qualifiers.every((q) => matches(issue, q) !== q.negated))
+            continue;
+        const haystacks = [];
+        if (inFields.includes('title'))
+            haystacks.push([issue.title.toLowerCase(), 2]);
+        if (inFields.includes('body'))
+            haystacks.push([(issue.body ?? '').toLowerCase(), 1]);
+        if (inFields.includes('comments'))
+            for (const comment of store.where('comment', `issue:${issue.id}`))
+                haystacks.push([comment.body.toLowerCase(), 0.5]);
+        let score = 1;
+        let ok = true;
+        for (const term of text) {
+            const needle = term.value.toLowerCase();
+            const weight = haystacks.reduce((sum, [hay, w]) => sum + (hay.includes(needle) ? w : 0), 0);
+            if (weight > 0 === term.negated) {
+                ok = false;
+                break;
+            }
+            score += weight;
+        }
+        if (ok)
+            hits.push({ issue, score });
+    }
+    return hits;
+}
+function isQualifier(issue, pull, value) {
+    switch (value) {
+        case 'issue':
+            return !pull;
+        case 'pr':
+        case 'pull-request':
+            return pull !== undefined;
+        case 'open':
+            return issue.state === 'open';
+        case 'closed':
+            return issue.state === 'closed';
+        case 'merged':
+            return pull?.merged === true;
+        case 'unmerged':
+            return pull !== undefined && !pull.merged && issue.state === 'closed';
+        case 'draft':
+            return pull?.draft === true;
+        case 'ready':
+            return pull !== undefined && !pull.draft;
+        case 'locked':
+            return issue.locked;
+        case 'unlocked':
+            return !issue.locked;
+        default:
+            return false;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/clones/github/domain/search-more.ts
+
+
+const REPO_QUALIFIERS = new Set([
+    'user',
+    'org',
+    'repo',
+    'in',
+    'language',
+    'topic',
+    'is',
+    'archived',
+    'fork',
+    'created',
+    'pushed',
+]);
+const USER_QUALIFIERS = new Set(['type', 'in', 'repos', 'location', 'fullname', 'created']);
+const CODE_QUALIFIERS = new Set([
+    'repo',
+    'user',
+    'org',
+    'path',
+    'filename',
+    'extension',
+    'language',
+    'in',
+]);
+const texts = (terms) => terms.filter((t) => t.kind === 'text' && t.value !== '');
+const qualifiers = (terms) => terms.filter((t) => t.kind === 'qualifier');
+const time = (text) => Date.parse(text);
+/** How well `needles` match weighted `haystacks` (0: some needle is missing, or a negated one present). */
+function textScore(needles, haystacks) {
+    let score = 1;
+    for (const term of needles) {
+        const needle = term.value.toLowerCase();
+        const weight = haystacks.reduce((sum, [hay, w]) => sum + (hay.includes(needle) ? w : 0), 0);
+        if (weight > 0 === term.negated)
+            return 0;
+        score += weight;
+    }
+    return score;
+}
+const ownerLogin = (store, repo) => store.get('user', repo.ownerId)?.login.toLowerCase() ?? '';
+/** Repository search over the repositories the searcher can see. */
+function searchRepos(store, canRead, terms) {
+    const where = qualifiers(terms);
+    const inFields = where
+        .find((q) => q.key === 'in')
+        ?.value.toLowerCase()
+        .split(',') ?? ['name', 'description', 'topics'];
+    const matches = (repo, q) => {
+        const value = q.value.toLowerCase();
+        switch (q.key) {
+            case 'user':
+            case 'org':
+                return ownerLogin(store, repo) === value;
+            case 'repo':
+                return `${ownerLogin(store, repo)}/${repo.name.toLowerCase()}` === value;
+            case 'language':
+                return (repo.language ?? '').toLowerCase() === value;
+            case 'topic':
+                return repo.topics.some((topic) => topic.toLowerCase() === value);
+            case 'is':
+                return value === 'public'
+                    ? !repo.private
+                    : value === 'private'
+                        ? repo.private
+                        : value === 'archived'
+                            ? repo.archived
+                            : true;
+            case 'archived':
+                return repo.archived === (value === 'true');
+            case 'fork':
+                return value === 'only' ? repo.forkOf !== null : value === 'true' ? true : repo.forkOf === null;
+            case 'created':
+                return range(q.value, time)(time(repo.createdAt));
+            case 'pushed':
+                return range(q.value, time)(time(repo.pushedAt));
+            default:
+                return true;
+        }
+    };
+    const forkFilter = where.some((q) => q.key === 'fork');
+    const hits = [];
+    for (const repo of store.all('repo')) {
+        if (!canRead(repo))
+            continue;
+        // Forks are left out unless asked for, as GitHub does.
+        if (!forkFilter && repo.forkOf !== null)
+            continue;
+        if (!where.every((q) => matches(repo, q) !== q.negated))
+            continue;
+        const haystacks = [];
+        if (inFields.includes('name'))
+            haystacks.push([repo.name.toLowerCase(), 3]);
+        if (inFields.includes('description'))
+            haystacks.push([(repo.description ?? '').toLowerCase(), 1]);
+        if (inFields.includes('topics'))
+            haystacks.push([repo.topics.join(' ').toLowerCase(), 2]);
+        const score = textScore(texts(terms), haystacks);
+        if (score > 0)
+            hits.push({ item: repo, score });
+    }
+    return hits;
+}
+/** User and organization search. */
+function searchUsers(store, terms) {
+    const where = qualifiers(terms);
+    const inFields = where
+        .find((q) => q.key === 'in')
+        ?.value.toLowerCase()
+        .split(',') ?? ['login', 'name', 'email'];
+    const matches = (user, q) => {
+        const value = q.value.toLowerCase();
+        switch (q.key) {
+            case 'type':
+                return value === 'org' ? user.type === 'Organization' : value === 'user' ? user.type === 'User' : true;
+            case 'repos':
+                return range(q.value, Number)(store.countWhere('repo', `owner:${user.id}`));
+            case 'location':
+                return (user.location ?? '').toLowerCase().includes(value);
+            case 'fullname':
+                return (user.name ?? '').toLowerCase().includes(value);
+            case 'created':
+                return range(q.value, time)(time(user.createdAt));
+            default:
+                return true;
+        }
+    };
+    const hits = [];
+    for (const user of store.all('user')) {
+        if (user.type === 'Bot')
+            continue;
+        if (!where.every((q) => matches(user, q) !== q.negated))
+            continue;
+        const haystacks = [];
+        if (inFields.includes('login'))
+            haystacks.push([user.login.toLowerCase(), 3]);
+        if (inFields.includes('name'))
+            haystacks.push([(user.name ?? '').toLowerCase(), 2]);
+        if (inFields.includes('email'))
+            haystacks.push([(user.email ?? '').toLowerCase(), 1]);
+        const score = textScore(texts(terms), haystacks);
+        if (score > 0)
+            hits.push({ item: user, score });
+    }
+    return hits;
+}
+const LANGUAGE_EXTENSIONS = {
+    javascript: ['js', 'mjs', 'cjs', 'jsx'],
+    typescript: ['ts', 'tsx', 'mts', 'cts'],
+    python: ['py'],
+    go: ['go'],
+    ruby: ['rb'],
+    java: ['java'],
+    rust: ['rs'],
+    markdown: ['md', 'markdown'],
+    json: ['json'],
+    yaml: ['yml', 'yaml'],
+    shell: ['sh', 'bash'],
+    css: ['css'],
+    html: ['html', 'htm'],
+};
+/** Files larger than this are not indexed (GitHub's limit is 384 KB). */
+const MAX_INDEXED_BYTES = 384 * 1024;
+/** Code search: files of the default branches whose content (or path, `in:path`) has every term. */
+function searchCode(store, canRead, terms) {
+    const where = qualifiers(terms);
+    const inPath = where.some((q) => q.key === 'in' && q.value.toLowerCase().split(',').includes('path'));
+    const inFile = !where.some((q) => q.key === 'in') ||
+        where.some((q) => q.key === 'in' && q.value.toLowerCase().split(',').includes('file'));
+    const REPO_LEVEL = ['repo', 'user', 'org'];
+    const repoLevel = where.filter((q) => REPO_LEVEL.includes(q.key));
+    const fileLevel = where.filter((q) => !REPO_LEVEL.includes(q.key) && q.key !== 'in');
+    const repoMatches = (repo, q) => {
+        const value = q.value.toLowerCase();
+        if (q.key === 'repo')
+            return `${ownerLogin(store, repo)}/${repo.name.toLowerCase()}` === value;
+        return ownerLogin(store, repo) === value;
+    };
+    const fileMatches = (path, q) => {
+        const value = q.value.toLowerCase();
+        const lower = path.toLowerCase();
+        const name = lower.split('/').pop();
+        const extension = name.includes('.') ? name.split('.').pop() : '';
+        switch (q.key) {
+            case 'path':
+                return lower.startsWith(value.replace(/^\/+/, '')) || lower.includes(`${value.replace(/^\/+|\/+$/g, '')}/`);
+            case 'filename':
+                return name === value;
+            case 'extension':
+                return extension === value.replace(/^\./, '');
+            case 'language':
+                return (LANGUAGE_EXTENSIONS[value] ?? [value]).includes(extension);
+            default:
+                return true;
+        }
+    };
+    const needles = texts(terms);
+    const hits = [];
+    for (const repo of store.all('repo')) {
+        if (!canRead(repo) || repo.forkOf !== null)
+            continue;
+        if (!repoLevel.every((q) => repoMatches(repo, q) !== q.negated))
+            continue;
+        const commit = repo.git.branch(repo.defaultBranch);
+        const tree = commit ? repo.git.readCommit(commit)?.tree : undefined;
+        if (!commit || !tree)
+            continue;
+        for (const file of files(repo, tree, '')) {
+            if (!fileLevel.every((q) => fileMatches(file.path, q) !== q.negated))
+                continue;
+            const haystacks = [];
+            if (inPath)
+                haystacks.push([file.path.toLowerCase(), 2]);
+            if (inFile) {
+                const data = repo.git.readBlob(file.sha);
+                if (data && data.length <= MAX_INDEXED_BYTES && !data.includes(0))
+                    haystacks.push([data.toString('utf8').toLowerCase(), 1]);
+            }
+            const score = needles.length === 0 ? 1 : textScore(needles, haystacks);
+            if (score > 0)
+                hits.push({ item: { repo, commit, path: file.path, sha: file.sha }, score });
+        }
+    }
+    return hits;
+}
+function* files(repo, tree, prefix) {
+    for (const entry of repo.git.readTree(tree) ?? []) {
+        const path = `${prefix}${entry.name}`;
+        if ((0,format/* isTreeMode */.AY)(entry.mode))
+            yield* files(repo, entry.sha, `${path}/`);
+        else if (entry.mode !== '160000')
+            yield { path, sha: entry.sha };
+    }
+}
+
+;// CONCATENATED MODULE: ./src/clones/github/routes/search.ts
+
+
+
+
+
+
+
+
+
+/** GitHub serves at most the first 1,000 results of a search; asking past them is a 422. */
+const MAX_RESULTS = 1000;
+function queryOf(ctx) {
+    const q = ctx.query.get('q')?.trim();
+    if (!q)
+        throw (0,errors/* validationFailed */.$Y)([{ resource: 'Search', field: 'q', code: 'missing' }]);
+    if (q.length > 256)
+        throw (0,errors/* validationFailed */.$Y)([
+            { resource: 'Search', field: 'q', code: 'invalid', message: 'The search is longer than 256 characters.' },
+        ]);
+    return q;
+}
+const canRead = (ctx) => (repo) => (0,permissions/* actorRole */.k_)(ctx.store, ctx.actor, repo) !== undefined;
+/** Sorted hits (`order` asc or desc, best match first by default, newest first on ties). */
+function sortHits(ctx, hits, keys, created) {
+    const sort = ctx.query.get('sort') ?? '';
+    const order = ctx.query.get('order') === 'asc' ? 1 : -1;
+    const key = keys[sort];
+    hits.sort((a, b) => order * (key ? key(a.item) - key(b.item) : a.score - b.score) || created(b.item) - created(a.item));
+    return hits;
+}
+/** One page of the first 1,000 hits as `{total_count, incomplete_results, items}`. */
+function searchReply(ctx, hits, render, extra = {}) {
+    const { page, perPage } = pageParams(ctx.query);
+    if ((page - 1) * perPage >= MAX_RESULTS)
+        throw new errors/* ApiError */.hD(422, 'Only the first 1000 search results are available', {
+            documentationUrl: 'https://docs.github.com/v3/search/',
+        });
+    const shown = paginate(ctx, hits.slice(0, MAX_RESULTS));
+    return (0,route.ok)({ total_count: hits.length, incomplete_results: false, items: shown.items.map(render), ...extra }, shown.headers);
+}
+const searchRoutes = [
+    {
+        method: 'GET',
+        path: '/search/issues',
+        operationId: 'search/issues-and-pull-requests',
+        docs: 'search/search#search-issues-and-pull-requests',
+        resource: 'search',
+        handler: (ctx) => {
+            const read = canRead(ctx);
+            const hits = searchIssues({ store: ctx.store, canRead: (repoId) => read(ctx.store.get('repo', repoId)) }, parseQuery(queryOf(ctx))).map(({ issue, score }) => ({ item: issue, score }));
+            sortHits(ctx, hits, {
+                created: (issue) => Date.parse(issue.createdAt),
+                updated: (issue) => Date.parse(issue.updatedAt),
+                comments: (issue) => ctx.store.countWhere('comment', `issue:${issue.id}`),
+                reactions: (issue) => ctx.store.countWhere('reaction', `issue:${issue.id}`),
+            }, (issue) => Date.parse(issue.createdAt));
+            return searchReply(ctx, hits, ({ item, score }) => ({ ...(0,render_issues/* renderIssue */.yi)(ctx, ctx.store.get('repo', item.repoId), item), score }), { search_type: 'lexical' });
+        },
+    },
+    {
+        method: 'GET',
+        path: '/search/repositories',
+        operationId: 'search/repos',
+        docs: 'search/search#search-repositories',
+        resource: 'search',
+        handler: (ctx) => {
+            const hits = searchRepos(ctx.store, canRead(ctx), parseQuery(queryOf(ctx), REPO_QUALIFIERS));
+            sortHits(ctx, hits, { updated: (repo) => Date.parse(repo.updatedAt), stars: () => 0, forks: (repo) => (0,render_repos/* forkCount */.C6)(ctx, repo) }, (repo) => Date.parse(repo.createdAt));
+            return searchReply(ctx, hits, ({ item, score }) => ({ ...(0,render_repos/* renderRepo */.ZY)(ctx, item), score }));
+        },
+    },
+    {
+        method: 'GET',
+        path: '/search/users',
+        operationId: 'search/users',
+        docs: 'search/search#search-users',
+        resource: 'search',
+        handler: (ctx) => {
+            const hits = searchUsers(ctx.store, parseQuery(queryOf(ctx), USER_QUALIFIERS));
+            sortHits(ctx, hits, {
+                joined: (user) => Date.parse(user.createdAt),
+                repositories: (user) => ctx.store.countWhere('repo', `owner:${user.id}`),
+                followers: () => 0,
+            }, (user) => Date.parse(user.createdAt));
+            return searchReply(ctx, hits, ({ item, score }) => ({ ...(0,render_users/* simpleUser */.U5)(ctx, item), score }));
+        },
+    },
+    {
+        method: 'GET',
+        path: '/search/code',
+        operationId: 'search/code',
+        docs: 'search/search#search-code',
+        resource: 'search',
+        handler: (ctx) => {
+            const hits = searchCode(ctx.store, canRead(ctx), parseQuery(queryOf(ctx), CODE_QUALIFIERS));
+            hits.sort((a, b) => b.score - a.score || (a.item.path < b.item.path ? -1 : 1));
+            return searchReply(ctx, hits, ({ item, score }) => {
+                const name = (0,render_repos/* fullName */.fq)(ctx, item.repo);
+                const repoUrl = ctx.urls.repo(name);
+                const path = item.path.split('/').map(encodeURIComponent).join('/');
+                return {
+                    name: item.path.split('/').pop(),
+                    path: item.path,
+                    sha: item.sha,
+                    url: `${repoUrl}/contents/${path}?ref=${item.commit}`,
+                    git_url: `${repoUrl}/git/blobs/${item.sha}`,
+                    html_url: `${ctx.urls.repoHtml(name)}/blob/${item.commit}/${path}`,
+                    repository: (0,render_repos/* renderRepo */.ZY)(ctx, item.repo),
+                    score,
+                };
+            });
+        },
+    },
+];
+
+;// CONCATENATED MODULE: ./src/clones/github/routes/statuses.ts
+
+
+
+
+
+
+
+
+
+
+
+const statuses_createSchema = schemas/* object */.Ikc({
+    state: schemas/* enum */.k5n(['error', 'failure', 'pending', 'success']),
+    target_url: schemas/* string */.YjP().nullable().optional(),
+    description: schemas/* string */.YjP().nullable().optional(),
+    context: schemas/* string */.YjP().min(1).optional(),
+});
+/** The newest status of each context, and GitHub's combination rule over them. */
+function combine(statuses) {
+    const latest = new Map();
+    for (const status of [...statuses].sort((a, b) => a.id - b.id))
+        latest.set(status.context, status);
+    const list = [...latest.values()];
+    const state = list.some((s) => s.state === 'error' || s.state === 'failure')
+        ? 'failure'
+        : list.length === 0 || list.some((s) => s.state === 'pending')
+            ? 'pending'
+            : 'success';
+    return { state, list };
+}
+function shaOf(repo, ref) {
+    const sha = repo.git.resolveCommit(ref);
+    if (!sha)
+        throw new errors/* ApiError */.hD(404, 'No commit found for SHA: ' + ref);
+    return sha;
+}
+const statusRoutes = [
+    {
+        method: 'POST',
+        path: '/repos/{owner}/{repo}/statuses/{sha}',
+        operationId: 'repos/create-commit-status',
+        docs: 'commits/statuses#create-a-commit-status',
+        handler: (ctx) => {
+            const repo = (0,lookup/* repoParam */.oq)(ctx, permissions/* NEED */.$B.statusesWrite);
+            const input = parseBody(ctx, statuses_createSchema);
+            const sha = ctx.params.sha;
+            if (!/^[0-9a-f]{40}$/.test(sha) || !repo.git.readCommit(sha))
+                throw new errors/* ApiError */.hD(422, `No commit found for SHA: ${sha}`);
+            const context = input.context ?? 'default';
+            if (ctx.store.where('status', `sha:${repo.id}:${sha}`).filter((s) => s.context === context).length >= 1000)
+                throw (0,errors/* unprocessable */.Pq)('Status', 'This SHA and context has reached the maximum number of statuses.');
+            const status = ctx.store.insert(ctx.journal, 'status', {
+                id: ctx.store.nextId('status'),
+                repoId: repo.id,
+                sha,
+                state: input.state,
+                context,
+                description: input.description ?? null,
+                targetUrl: input.target_url ?? null,
+                creatorId: (0,actor/* actingUser */.e)(ctx.actor).id,
+                createdAt: ctx.now,
+                updatedAt: ctx.now,
+            });
+            (0,repo_events/* emitStatusEvent */.W2)(ctx, repo, status);
+            const body = (0,render_checks/* renderStatus */.LG)(ctx, repo, status);
+            return (0,route/* created */.zu)(body, { location: body.url });
+        },
+    },
+    {
+        method: 'GET',
+        path: '/repos/{owner}/{repo}/commits/{ref+}/status',
+        operationId: 'repos/get-combined-status-for-ref',
+        docs: 'commits/statuses#get-the-combined-status-for-a-specific-reference',
+        handler: (ctx) => {
+            const repo = (0,lookup/* repoParam */.oq)(ctx, permissions/* NEED */.$B.statusesRead);
+            const sha = shaOf(repo, ctx.params.ref);
+            const { state, list } = combine(ctx.store.where('status', `sha:${repo.id}:${sha}`));
+            const repoUrl = ctx.urls.repo((0,render_repos/* fullName */.fq)(ctx, repo));
+            const page = paginate(ctx, list.sort((a, b) => a.id - b.id), 100);
+            return (0,route.ok)({
+                state,
+                statuses: page.items.map((status) => {
+                    const { creator: _creator, ...rest } = (0,render_checks/* renderStatus */.LG)(ctx, repo, status);
+                    return rest;
+                }),
+                sha,
+                total_count: list.length,
+                repository: (0,render_repos/* renderRepo */.ZY)(ctx, repo),
+                commit_url: `${repoUrl}/commits/${sha}`,
+                url: `${repoUrl}/commits/${sha}/status`,
+            }, page.headers);
+        },
+    },
+    {
+        method: 'GET',
+        path: '/repos/{owner}/{repo}/commits/{ref+}/statuses',
+        operationId: 'repos/list-commit-statuses-for-ref',
+        docs: 'commits/statuses#list-commit-statuses-for-a-reference',
+        handler: (ctx) => {
+            const repo = (0,lookup/* repoParam */.oq)(ctx, permissions/* NEED */.$B.statusesRead);
+            const sha = shaOf(repo, ctx.params.ref);
+            return okPage(ctx, ctx.store.where('status', `sha:${repo.id}:${sha}`).sort((a, b) => b.id - a.id), (status) => (0,render_checks/* renderStatus */.LG)(ctx, repo, status));
+        },
+    },
+];
+
+// EXTERNAL MODULE: ./src/clones/github/domain/codeowners.ts
+var codeowners = __webpack_require__(74196);
+// EXTERNAL MODULE: ./src/clones/github/render/teams.ts
+var render_teams = __webpack_require__(80847);
+;// CONCATENATED MODULE: ./src/clones/github/routes/protection.ts
+
+
+
+
+
+
+
+
+
+/** Classic branch protection (`/branches/{branch}/protection`) and CODEOWNERS errors. */
+const statusChecksSchema = schemas/* object */.Ikc({
+    strict: schemas/* boolean */.zMY().optional(),
+    contexts: schemas/* array */.YOg(schemas/* string */.YjP()).optional(),
+    checks: schemas/* array */.YOg(schemas/* object */.Ikc({ context: schemas/* string */.YjP(), app_id: schemas/* number */.aig().int().optional() })).optional(),
+})
+    .nullable();
+const reviewsSchema = schemas/* object */.Ikc({
+    dismiss_stale_reviews: schemas/* boolean */.zMY().optional(),
+    require_code_owner_reviews: schemas/* boolean */.zMY().optional(),
+    required_approving_review_count: schemas/* number */.aig().int().min(0).max(6).optional(),
+    require_last_push_approval: schemas/* boolean */.zMY().optional(),
+    dismissal_restrictions: schemas/* unknown */.L5J().optional(),
+    bypass_pull_request_allowances: schemas/* unknown */.L5J().optional(),
+})
+    .nullable();
+const protection_updateSchema = schemas/* object */.Ikc({
+    required_status_checks: statusChecksSchema,
+    enforce_admins: schemas/* boolean */.zMY().nullable(),
+    required_pull_request_reviews: reviewsSchema,
+    restrictions: schemas/* unknown */.L5J().nullable(),
+    required_linear_history: schemas/* boolean */.zMY().optional(),
+    allow_force_pushes: schemas/* boolean */.zMY().nullable().optional(),
+    allow_deletions: schemas/* boolean */.zMY().optional(),
+    block_creations: schemas/* boolean */.zMY().optional(),
+    required_conversation_resolution: schemas/* boolean */.zMY().optional(),
+    lock_branch: schemas/* boolean */.zMY().optional(),
+    allow_fork_syncing: schemas/* boolean */.zMY().optional(),
+});
+function branchParam(ctx, repo) {
+    const branch = ctx.params.branch;
+    if (!repo.git.branch(branch))
+        throw (0,errors/* notFound */.mX)('Branch not found');
+    return branch;
+}
+function protectionParam(ctx, repo) {
+    const protection = (0,state_teams/* protectionOf */.fA)(ctx.store, repo, branchParam(ctx, repo));
+    if (!protection)
+        throw (0,errors/* notFound */.mX)('Branch not protected');
+    return protection;
+}
+function contextsOf(checks) {
+    if (!checks)
+        return null;
+    const contexts = [...(checks.contexts ?? []), ...(checks.checks ?? []).map((check) => check.context)];
+    return { strict: checks.strict ?? false, contexts: [...new Set(contexts)] };
+}
+function reviewsOf(reviews) {
+    if (!reviews)
+        return null;
+    return {
+        count: reviews.required_approving_review_count ?? 1,
+        dismissStale: reviews.dismiss_stale_reviews ?? false,
+        requireCodeOwners: reviews.require_code_owner_reviews ?? false,
+        requireLastPush: reviews.require_last_push_approval ?? false,
+    };
+}
+const protectionRoutes = [
+    {
+        method: 'GET',
+        path: '/repos/{owner}/{repo}/branches/{branch+}/protection',
+        operationId: 'repos/get-branch-protection',
+        docs: 'branches/branch-protection#get-branch-protection',
+        handler: (ctx) => {
+            const repo = (0,lookup/* repoParam */.oq)(ctx, permissions/* NEED */.$B.admin);
+            return (0,route.ok)((0,render_teams/* renderProtection */.g4)(ctx, repo, protectionParam(ctx, repo)));
+        },
+    },
+    {
+        method: 'PUT',
+        path: '/repos/{owner}/{repo}/branches/{branch+}/protection',
+        operationId: 'repos/update-branch-protection',
+        docs: 'branches/branch-protection#update-branch-protection',
+        handler: (ctx) => {
+            const repo = (0,lookup/* repoParam */.oq)(ctx, permissions/* NEED */.$B.admin);
+            const branch = branchParam(ctx, repo);
+            const input = parseBody(ctx, protection_updateSchema);
+            const fields = {
+                requiredStatusChecks: contextsOf(input.required_status_checks),
+                enforceAdmins: input.enforce_admins ?? false,
+                requiredReviews: reviewsOf(input.required_pull_request_reviews),
+                requiredLinearHistory: input.required_linear_history ?? false,
+                allowForcePushes: input.allow_force_pushes ?? false,
+                allowDeletions: input.allow_deletions ?? false,
+                requiredConversationResolution: input.required_conversation_resolution ?? false,
+                lockBranch: input.lock_branch ?? false,
+                blockCreations: input.block_creations ?? false,
+            };
+            const existing = (0,state_teams/* protectionOf */.fA)(ctx.store, repo, branch);
+            const protection = existing ??
+                ctx.store.insert(ctx.journal, 'protection', {
+                    id: ctx.store.nextId('protection'),
+                    repoId: repo.id,
+                    branch,
+                    ...fields,
+                });
+            if (existing)
+                ctx.store.update(ctx.journal, 'protection', existing, fields);
+            return (0,route.ok)((0,render_teams/* renderProtection */.g4)(ctx, repo, protection));
+        },
+    },
+    {
+        method: 'DELETE',
+        path: '/repos/{owner}/{repo}/branches/{branch+}/protection',
+        operationId: 'repos/delete-branch-protection',
+        docs: 'branches/branch-protection#delete-branch-protection',
+        handler: (ctx) => {
+            const repo = (0,lookup/* repoParam */.oq)(ctx, permissions/* NEED */.$B.admin);
+            const protection = (0,state_teams/* protectionOf */.fA)(ctx.store, repo, branchParam(ctx, repo));
+            if (!protection)
+                throw new errors/* ApiError */.hD(404, 'Branch not protected');
+            ctx.store.remove(ctx.journal, 'protection', protection);
+            return (0,route/* noContent */.V$)();
+        },
+    },
+    {
+        method: 'GET',
+        path: '/repos/{owner}/{repo}/branches/{branch+}/protection/required_status_checks',
+        operationId: 'repos/get-status-checks-protection',
+        docs: 'branches/branch-protection#get-status-checks-protection',
+        handler: (ctx) => {
+            const repo = (0,lookup/* repoParam */.oq)(ctx, permissions/* NEED */.$B.admin);
+            const protection = protectionParam(ctx, repo);
+            if (!protection.requiredStatusChecks)
+                throw (0,errors/* notFound */.mX)('Required status checks not enabled');
+            return (0,route.ok)((0,render_teams/* renderStatusChecks */.YK)(ctx, repo, protection));
+        },
+    },
+    {
+        method: 'PATCH',
+        path: '/repos/{owner}/{repo}/branches/{branch+}/protection/required_status_checks',
+        operationId: 'repos/update-status-check-protection',
+        docs: 'branches/branch-protection#update-status-check-protection',
+        handler: (ctx) => {
+            const repo = (0,lookup/* repoParam */.oq)(ctx, permissions/* NEED */.$B.admin);
+            const protection = protectionParam(ctx, repo);
+            if (!protection.requiredStatusChecks)
+                throw (0,errors/* notFound */.mX)('Required status checks not enabled');
+            const input = parseBody(ctx, statusChecksSchema.unwrap());
+            const given = contextsOf(input);
+            ctx.store.update(ctx.journal, 'protection', protection, {
+                requiredStatusChecks: {
+                    strict: input.strict ?? protection.requiredStatusChecks.strict,
+                    contexts: input.contexts === undefined && input.checks === undefined
+                        ? protection.requiredStatusChecks.contexts
+                        : given.contexts,
+                },
+            });
+            return (0,route.ok)((0,render_teams/* renderStatusChecks */.YK)(ctx, repo, protection));
+        },
+    },
+    {
+        method: 'GET',
+        path: '/repos/{owner}/{repo}/branches/{branch+}/protection/required_pull_request_reviews',
+        operationId: 'repos/get-pull-request-review-protection',
+        docs: 'branches/branch-protection#get-pull-request-review-protection',
+        handler: (ctx) => {
+            const repo = (0,lookup/* repoParam */.oq)(ctx, permissions/* NEED */.$B.admin);
+            const protection = protectionParam(ctx, repo);
+            if (!protection.requiredReviews)
+                throw (0,errors/* notFound */.mX)('Pull request reviews not enabled');
+            return (0,route.ok)((0,render_teams/* renderReviewProtection */.mL)(ctx, repo, protection));
+        },
+    },
+    {
+        method: 'PATCH',
+        path: '/repos/{owner}/{repo}/branches/{branch+}/protection/required_pull_request_reviews',
+        operationId: 'repos/update-pull-request-review-protection',
+        docs: 'branches/branch-protection#update-pull-request-review-protection',
+        handler: (ctx) => {
+            const repo = (0,lookup/* repoParam */.oq)(ctx, permissions/* NEED */.$B.admin);
+            const protection = protectionParam(ctx, repo);
+            const input = parseBody(ctx, reviewsSchema.unwrap());
+            const current = protection.requiredReviews ?? reviewsOf({});
+            if (input.required_approving_review_count !== undefined && input.required_approving_review_count > 6)
+                throw (0,errors/* validationFailed */.$Y)([{ resource: 'Protection', code: 'invalid', field: 'required_approving_review_count' }]);
+            ctx.store.update(ctx.journal, 'protection', protection, {
+                requiredReviews: {
+                    count: input.required_approving_review_count ?? current.count,
+                    dismissStale: input.dismiss_stale_reviews ?? current.dismissStale,
+                    requireCodeOwners: input.require_code_owner_reviews ?? current.requireCodeOwners,
+                    requireLastPush: input.require_last_push_approval ?? current.requireLastPush,
+                },
+            });
+            return (0,route.ok)((0,render_teams/* renderReviewProtection */.mL)(ctx, repo, protection));
+        },
+    },
+    {
+        method: 'GET',
+        path: '/repos/{owner}/{repo}/branches/{branch+}/protection/enforce_admins',
+        operationId: 'repos/get-admin-branch-protection',
+        docs: 'branches/branch-protection#get-admin-branch-protection',
+        handler: (ctx) => {
+            const repo = (0,lookup/* repoParam */.oq)(ctx, permissions/* NEED */.$B.admin);
+            return (0,route.ok)((0,render_teams/* renderAdminEnforced */.iH)(ctx, repo, protectionParam(ctx, repo)));
+        },
+    },
+    {
+        method: 'POST',
+        path: '/repos/{owner}/{repo}/branches/{branch+}/protection/enforce_admins',
+        operationId: 'repos/set-admin-branch-protection',
+        docs: 'branches/branch-protection#set-admin-branch-protection',
+        handler: (ctx) => {
+            const repo = (0,lookup/* repoParam */.oq)(ctx, permissions/* NEED */.$B.admin);
+            const protection = protectionParam(ctx, repo);
+            ctx.store.update(ctx.journal, 'protection', protection, { enforceAdmins: true });
+            return (0,route.ok)((0,render_teams/* renderAdminEnforced */.iH)(ctx, repo, protection));
+        },
+    },
+    {
+        method: 'DELETE',
+        path: '/repos/{owner}/{repo}/branches/{branch+}/protection/enforce_admins',
+        operationId: 'repos/delete-admin-branch-protection',
+        docs: 'branches/branch-protection#delete-admin-branch-protection',
+        handler: (ctx) => {
+            const repo = (0,lookup/* repoParam */.oq)(ctx, permissions/* NEED */.$B.admin);
+            const protection = protectionParam(ctx, repo);
+            ctx.store.update(ctx.journal, 'protection', protection, { enforceAdmins: false });
+            return (0,route/* noContent */.V$)();
+        },
+    },
+    {
+        method: 'GET',
+        path: '/repos/{owner}/{repo}/codeowners/errors',
+        operationId: 'repos/codeowners-errors',
+        docs: 'repos/repos#list-codeowners-errors',
+        handler: (ctx) => {
+            const repo = (0,lookup/* repoParam */.oq)(ctx, permissions/* NEED */.$B.contentsRead);
+            const ref = ctx.query.get('ref') ?? repo.defaultBranch;
+            const file = (0,codeowners/* readCodeowners */.oZ)(repo.git, ref);
+            if (!file)
+                throw (0,errors/* notFound */.mX)();
+            return (0,route.ok)({ errors: (0,codeowners/* codeownersErrors */.v0)(ctx.store, repo, file) });
+        },
+    },
+];
+
+;// CONCATENATED MODULE: ./src/clones/github/routes/teams.ts
+
+
+
+
+
+
+
+
+
+
+
+/** Teams of organizations: the teams, their members and the repositories they give access to. */
+const PERMISSIONS = {
+    pull: 'read',
+    read: 'read',
+    triage: 'triage',
+    push: 'write',
+    write: 'write',
+    maintain: 'maintain',
+    admin: 'admin',
+};
+const teams_createSchema = schemas/* object */.Ikc({
+    name: schemas/* string */.YjP().min(1).max(255),
+    description: schemas/* string */.YjP().nullable().optional(),
+    maintainers: schemas/* array */.YOg(schemas/* string */.YjP()).optional(),
+    repo_names: schemas/* array */.YOg(schemas/* string */.YjP()).optional(),
+    privacy: schemas/* enum */.k5n(['secret', 'closed']).optional(),
+    notification_setting: schemas/* enum */.k5n(['notifications_enabled', 'notifications_disabled']).optional(),
+    permission: schemas/* enum */.k5n(['pull', 'push']).optional(),
+    parent_team_id: schemas/* number */.aig().int().nullable().optional(),
+});
+const teams_updateSchema = teams_createSchema.partial();
+const membershipSchema = schemas/* object */.Ikc({ role: schemas/* enum */.k5n(['member', 'maintainer']).optional() });
+const repoPermissionSchema = schemas/* object */.Ikc({ permission: schemas/* string */.YjP().optional() });
+function orgParam(ctx) {
+    const account = (0,lookup/* userParam */.zO)(ctx, 'org');
+    const org = account.type === 'Organization' ? ctx.store.get('org', account.id) : undefined;
+    if (!org)
+        throw (0,errors/* notFound */.mX)();
+    return { account, org };
+}
+/** The acting user's role in the organization (apps act through an installation on it). */
+function orgRole(ctx, { org }, write = false) {
+    if (ctx.actor.kind === 'installation') {
+        if (ctx.actor.installation.accountId !== org.id)
+            return undefined;
+        const level = ctx.actor.token.permissions.members;
+        if (!level || (write && level === 'read'))
+            throw new errors/* ApiError */.hD(403, 'Resource not accessible by integration');
+        return write ? 'admin' : 'member';
+    }
+    const user = (0,actor/* actingUser */.e)(ctx.actor);
+    if (!user)
+        return undefined;
+    if (user.siteAdmin)
+        return 'admin';
+    return org.members.get(user.id);
+}
+function requireMember(ctx, org) {
+    const role = orgRole(ctx, org);
+    if (!role)
+        throw new errors/* ApiError */.hD(403, `You must be a member of ${org.account.login} to see its teams.`);
+    return role;
+}
+/** Secret teams are seen by their members and the organization's admins only. */
+function visible(ctx, org, team) {
+    if (team.privacy === 'closed')
+        return orgRole(ctx, org) !== undefined;
+    if (orgRole(ctx, org) === 'admin')
+        return true;
+    const user = (0,actor/* actingUser */.e)(ctx.actor);
+    return user !== undefined && (0,state_teams/* teamMemberIds */._s)(ctx.store, team).has(user.id);
+}
+function teamParam(ctx, org) {
+    const team = (0,state_teams/* teamBySlug */.Uq)(ctx.store, org.org.id, ctx.params.team_slug ?? '');
+    if (!team || !visible(ctx, org, team))
+        throw (0,errors/* notFound */.mX)();
+    return team;
+}
+/** Organization admins and the team's maintainers may change a team. */
+function requireTeamAdmin(ctx, org, team) {
+    if (orgRole(ctx, org, true) === 'admin')
+        return;
+    const user = (0,actor/* actingUser */.e)(ctx.actor);
+    if (user && (0,state_teams/* lineage */.OZ)(ctx.store, team).some((t) => t.members.get(user.id) === 'maintainer'))
+        return;
+    throw new errors/* ApiError */.hD(403, 'You must be an organization owner or team maintainer to do that.');
+}
+function parentTeam(ctx, org, id, self) {
+    if (id === null || id === undefined)
+        return null;
+    const parent = ctx.store.get('team', id);
+    if (!parent || parent.orgId !== org.org.id)
+        throw (0,errors/* validationFailed */.$Y)([{ resource: 'Team', code: 'invalid', field: 'parent_team_id' }]);
+    if (self && (0,state_teams/* lineage */.OZ)(ctx.store, parent).includes(self))
+        throw (0,errors/* validationFailed */.$Y)([
+            { resource: 'Team', code: 'custom', field: 'parent_team_id', message: 'A team cannot be its own ancestor' },
+        ]);
+    if (parent.privacy === 'secret')
+        throw (0,errors/* validationFailed */.$Y)([
+            { resource: 'Team', code: 'custom', field: 'parent_team_id', message: 'Secret teams cannot be parents' },
+        ]);
+    return parent.id;
+}
+const teamRoutes = [
+    {
+        method: 'GET',
+        path: '/orgs/{org}/teams',
+        operationId: 'teams/list',
+        docs: 'teams/teams#list-teams',
+        handler: (ctx) => {
+            const org = orgParam(ctx);
+            requireMember(ctx, org);
+            const teams = (0,state_teams/* teamsOf */.uk)(ctx.store, org.org.id).filter((team) => visible(ctx, org, team));
+            return okPage(ctx, teams, (team) => (0,render_teams/* renderTeam */.CW)(ctx, team));
+        },
+    },
+    {
+        method: 'POST',
+        path: '/orgs/{org}/teams',
+        operationId: 'teams/create',
+        docs: 'teams/teams#create-a-team',
+        handler: (ctx) => {
+            const org = orgParam(ctx);
+            requireMember(ctx, org);
+            const input = parseBody(ctx, teams_createSchema);
+            const slug = (0,state_teams/* teamSlug */.RZ)(input.name);
+            if (!slug || (0,state_teams/* teamBySlug */.Uq)(ctx.store, org.org.id, slug))
+                throw (0,errors/* validationFailed */.$Y)([{ resource: 'Team', code: slug ? 'already_exists' : 'invalid', field: 'name' }]);
+            const parentId = parentTeam(ctx, org, input.parent_team_id);
+            const members = new Map();
+            for (const login of input.maintainers ?? []) {
+                const user = ctx.store.userByLogin(login);
+                if (!user || !org.org.members.has(user.id))
+                    throw (0,errors/* validationFailed */.$Y)([{ resource: 'Team', code: 'invalid', field: 'maintainers', value: login }]);
+                members.set(user.id, 'maintainer');
+            }
+            // The creator maintains the team they make (unless they are an admin naming its maintainers).
+            const creator = (0,actor/* actingUser */.e)(ctx.actor);
+            if (creator && ctx.actor.kind === 'user' && members.size === 0)
+                members.set(creator.id, 'maintainer');
+            const repos = new Map();
+            for (const fullName of input.repo_names ?? []) {
+                const [owner, name] = fullName.includes('/') ? fullName.split('/') : [org.account.login, fullName];
+                const repo = (0,lookup/* findRepo */.O7)(ctx, owner, name);
+                if (!repo || repo.ownerId !== org.org.id)
+                    throw (0,errors/* validationFailed */.$Y)([{ resource: 'Team', code: 'invalid', field: 'repo_names', value: fullName }]);
+                repos.set(repo.id, input.permission === 'push' ? 'write' : 'read');
+            }
+            const team = ctx.store.insert(ctx.journal, 'team', {
+                id: ctx.store.nextId('team'),
+                orgId: org.org.id,
+                name: input.name,
+                slug,
+                description: input.description ?? null,
+                privacy: parentId !== null ? 'closed' : (input.privacy ?? 'secret'),
+                notificationSetting: input.notification_setting ?? 'notifications_enabled',
+                parentId,
+                members,
+                repos,
+                createdAt: ctx.now,
+                updatedAt: ctx.now,
+            });
+            return (0,route/* created */.zu)((0,render_teams/* renderTeamFull */.B)(ctx, team));
+        },
+    },
+    {
+        method: 'GET',
+        path: '/orgs/{org}/teams/{team_slug}',
+        operationId: 'teams/get-by-name',
+        docs: 'teams/teams#get-a-team-by-name',
+        handler: (ctx) => (0,route.ok)((0,render_teams/* renderTeamFull */.B)(ctx, teamParam(ctx, orgParam(ctx)))),
+    },
+    {
+        method: 'PATCH',
+        path: '/orgs/{org}/teams/{team_slug}',
+        operationId: 'teams/update-in-org',
+        docs: 'teams/teams#update-a-team',
+        handler: (ctx) => {
+            const org = orgParam(ctx);
+            const team = teamParam(ctx, org);
+            requireTeamAdmin(ctx, org, team);
+            const input = parseBody(ctx, teams_updateSchema);
+            const patch = { updatedAt: ctx.now };
+            if (input.name !== undefined && input.name !== team.name) {
+                const slug = (0,state_teams/* teamSlug */.RZ)(input.name);
+                const clash = (0,state_teams/* teamBySlug */.Uq)(ctx.store, org.org.id, slug);
+                if (!slug || (clash && clash !== team))
+                    throw (0,errors/* validationFailed */.$Y)([{ resource: 'Team', code: 'already_exists', field: 'name' }]);
+                patch.name = input.name;
+                patch.slug = slug;
+            }
+            if (input.description !== undefined)
+                patch.description = input.description;
+            if (input.privacy !== undefined)
+                patch.privacy = input.privacy;
+            if (input.notification_setting !== undefined)
+                patch.notificationSetting = input.notification_setting;
+            if (input.parent_team_id !== undefined)
+                patch.parentId = parentTeam(ctx, org, input.parent_team_id, team);
+            ctx.store.update(ctx.journal, 'team', team, patch);
+            return (0,route.ok)((0,render_teams/* renderTeamFull */.B)(ctx, team));
+        },
+    },
+    {
+        method: 'DELETE',
+        path: '/orgs/{org}/teams/{team_slug}',
+        operationId: 'teams/delete-in-org',
+        docs: 'teams/teams#delete-a-team',
+        handler: (ctx) => {
+            const org = orgParam(ctx);
+            const team = teamParam(ctx, org);
+            requireTeamAdmin(ctx, org, team);
+            // Deleting a parent team deletes its child teams too.
+            for (const child of (0,state_teams/* teamsOf */.uk)(ctx.store, org.org.id))
+                if (child !== team && (0,state_teams/* lineage */.OZ)(ctx.store, child).includes(team))
+                    ctx.store.remove(ctx.journal, 'team', child);
+            ctx.store.remove(ctx.journal, 'team', team);
+            return (0,route/* noContent */.V$)();
+        },
+    },
+    {
+        method: 'GET',
+        path: '/orgs/{org}/teams/{team_slug}/members',
+        operationId: 'teams/list-members-in-org',
+        docs: 'teams/members#list-team-members',
+        handler: (ctx) => {
+            const team = teamParam(ctx, orgParam(ctx));
+            const role = ctx.query.get('role') ?? 'all';
+            const members = [...(0,state_teams/* teamMemberIds */._s)(ctx.store, team)]
+                .filter(([, memberRole]) => role === 'all' || memberRole === role)
+                .map(([id]) => id)
+                .sort((a, b) => a - b);
+            return okPage(ctx, members, (id) => (0,render_teams/* renderTeamMember */.mP)(ctx, id));
+        },
+    },
+    {
+        method: 'GET',
+        path: '/orgs/{org}/teams/{team_slug}/memberships/{username}',
+        operationId: 'teams/get-membership-for-user-in-org',
+        docs: 'teams/members#get-team-membership-for-a-user',
+        handler: (ctx) => {
+            const team = teamParam(ctx, orgParam(ctx));
+            const user = (0,lookup/* userParam */.zO)(ctx);
+            const role = (0,state_teams/* teamMemberIds */._s)(ctx.store, team).get(user.id);
+            if (!role)
+                throw (0,errors/* notFound */.mX)();
+            return (0,route.ok)((0,render_teams/* renderTeamMembership */.SS)(ctx, team, user.id, role));
+        },
+    },
+    {
+        method: 'PUT',
+        path: '/orgs/{org}/teams/{team_slug}/memberships/{username}',
+        operationId: 'teams/add-or-update-membership-for-user-in-org',
+        docs: 'teams/members#add-or-update-team-membership-for-a-user',
+        handler: (ctx) => {
+            const org = orgParam(ctx);
+            const team = teamParam(ctx, org);
+            requireTeamAdmin(ctx, org, team);
+            const user = (0,lookup/* userParam */.zO)(ctx);
+            if (user.type !== 'User')
+                throw new errors/* ApiError */.hD(422, 'Only users can be team members.');
+            const input = parseBody(ctx, membershipSchema);
+            // GitHub invites a non-member to the organization; here the invitation is accepted at once.
+            if (!org.org.members.has(user.id)) {
+                const members = new Map(org.org.members);
+                members.set(user.id, 'member');
+                ctx.store.update(ctx.journal, 'org', org.org, { members });
+            }
+            const members = new Map(team.members);
+            members.set(user.id, input.role ?? team.members.get(user.id) ?? 'member');
+            ctx.store.update(ctx.journal, 'team', team, { members, updatedAt: ctx.now });
+            return (0,route.ok)((0,render_teams/* renderTeamMembership */.SS)(ctx, team, user.id, members.get(user.id)));
+        },
+    },
+    {
+        method: 'DELETE',
+        path: '/orgs/{org}/teams/{team_slug}/memberships/{username}',
+        operationId: 'teams/remove-membership-for-user-in-org',
+        docs: 'teams/members#remove-team-membership-for-a-user',
+        handler: (ctx) => {
+            const org = orgParam(ctx);
+            const team = teamParam(ctx, org);
+            requireTeamAdmin(ctx, org, team);
+            const user = (0,lookup/* userParam */.zO)(ctx);
+            if (team.members.has(user.id)) {
+                const members = new Map(team.members);
+                members.delete(user.id);
+                ctx.store.update(ctx.journal, 'team', team, { members, updatedAt: ctx.now });
+            }
+            return (0,route/* noContent */.V$)();
+        },
+    },
+    {
+        method: 'GET',
+        path: '/orgs/{org}/teams/{team_slug}/repos',
+        operationId: 'teams/list-repos-in-org',
+        docs: 'teams/teams#list-team-repositories',
+        handler: (ctx) => {
+            const team = teamParam(ctx, orgParam(ctx));
+            const repos = [...new Set((0,state_teams/* lineage */.OZ)(ctx.store, team).flatMap((t) => [...t.repos.keys()]))]
+                .map((id) => ctx.store.get('repo', id))
+                .filter((repo) => repo !== undefined)
+                .sort((a, b) => a.id - b.id);
+            return okPage(ctx, repos, (repo) => (0,render_repos/* renderRepo */.ZY)(ctx, repo, false));
+        },
+    },
+    {
+        method: 'GET',
+        path: '/orgs/{org}/teams/{team_slug}/repos/{owner}/{repo}',
+        operationId: 'teams/check-permissions-for-repo-in-org',
+        docs: 'teams/teams#check-team-permissions-for-a-repository',
+        handler: (ctx) => {
+            const team = teamParam(ctx, orgParam(ctx));
+            const repo = (0,lookup/* findRepo */.O7)(ctx, ctx.params.owner, ctx.params.repo);
+            const role = repo ? (0,state_teams/* teamRepoRole */.__)(ctx.store, team, repo) : undefined;
+            if (!repo || !role)
+                throw (0,errors/* notFound */.mX)();
+            if (/application\/vnd\.github(\.v3)?\.repository\+json/.test(String(ctx.headers.accept ?? '')))
+                return (0,route.ok)((0,render_teams/* renderTeamRepository */.EF)(ctx, repo, role));
+            return (0,route/* noContent */.V$)();
+        },
+    },
+    {
+        method: 'PUT',
+        path: '/orgs/{org}/teams/{team_slug}/repos/{owner}/{repo}',
+        operationId: 'teams/add-or-update-repo-permissions-in-org',
+        docs: 'teams/teams#add-or-update-team-repository-permissions',
+        handler: (ctx) => {
+            const org = orgParam(ctx);
+            const team = teamParam(ctx, org);
+            const repo = (0,lookup/* repoParam */.oq)(ctx, permissions/* NEED */.$B.admin);
+            if (repo.ownerId !== org.org.id)
+                throw new errors/* ApiError */.hD(422, 'The repository must belong to the organization the team is in.');
+            const input = parseBody(ctx, repoPermissionSchema);
+            const role = PERMISSIONS[input.permission ?? 'push'];
+            if (!role)
+                throw (0,errors/* validationFailed */.$Y)([{ resource: 'Team', code: 'invalid', field: 'permission' }]);
+            const repos = new Map(team.repos);
+            repos.set(repo.id, role);
+            ctx.store.update(ctx.journal, 'team', team, { repos, updatedAt: ctx.now });
+            return (0,route/* noContent */.V$)();
+        },
+    },
+    {
+        method: 'DELETE',
+        path: '/orgs/{org}/teams/{team_slug}/repos/{owner}/{repo}',
+        operationId: 'teams/remove-repo-in-org',
+        docs: 'teams/teams#remove-a-repository-from-a-team',
+        handler: (ctx) => {
+            const org = orgParam(ctx);
+            const team = teamParam(ctx, org);
+            const repo = (0,lookup/* repoParam */.oq)(ctx, permissions/* NEED */.$B.admin);
+            if (team.repos.has(repo.id)) {
+                const repos = new Map(team.repos);
+                repos.delete(repo.id);
+                ctx.store.update(ctx.journal, 'team', team, { repos, updatedAt: ctx.now });
+            }
+            return (0,route/* noContent */.V$)();
+        },
+    },
+    {
+        method: 'GET',
+        path: '/repos/{owner}/{repo}/teams',
+        operationId: 'repos/list-teams',
+        docs: 'repos/repos#list-repository-teams',
+        handler: (ctx) => {
+            const repo = (0,lookup/* repoParam */.oq)(ctx, permissions/* NEED */.$B.metadata);
+            const teams = (0,state_teams/* teamsOf */.uk)(ctx.store, repo.ownerId)
+                .map((team) => ({ team, role: team.repos.get(repo.id) }))
+                .filter((entry) => entry.role !== undefined);
+            return okPage(ctx, teams, ({ team, role }) => (0,render_teams/* renderTeam */.CW)(ctx, team, role));
+        },
+    },
+    {
+        method: 'GET',
+        path: '/user/teams',
+        operationId: 'teams/list-for-authenticated-user',
+        docs: 'teams/teams#list-teams-for-the-authenticated-user',
+        handler: (ctx) => {
+            const user = (0,actor/* actingUser */.e)(ctx.actor);
+            if (!user || ctx.actor.kind !== 'user')
+                throw new errors/* ApiError */.hD(403, 'Resource not accessible by integration');
+            const teams = [...ctx.store.all('team')]
+                .filter((team) => (0,state_teams/* teamMemberIds */._s)(ctx.store, team).has(user.id))
+                .sort((a, b) => a.id - b.id);
+            return okPage(ctx, teams, (team) => (0,render_teams/* renderTeamFull */.B)(ctx, team));
+        },
+    },
+];
+
+;// CONCATENATED MODULE: ./src/clones/github/routes/users.ts
+
+
+
+
+
+const userRoutes = [
+    {
+        method: 'GET',
+        path: '/user',
+        operationId: 'users/get-authenticated',
+        docs: 'users/users#get-the-authenticated-user',
+        handler: (ctx) => {
+            const user = (0,actor/* actingUser */.e)(ctx.actor);
+            if (!user || ctx.actor.kind === 'installation')
+                throw new errors/* ApiError */.hD(403, 'Resource not accessible by integration');
+            return (0,route.ok)((0,render_users/* fullUser */.$S)(ctx, user, true));
+        },
+    },
+    {
+        method: 'GET',
+        path: '/users/{username}',
+        operationId: 'users/get-by-username',
+        docs: 'users/users#get-a-user',
+        handler: (ctx) => {
+            const user = (0,lookup/* userParam */.zO)(ctx);
+            return (0,route.ok)((0,render_users/* fullUser */.$S)(ctx, user, false));
+        },
+    },
+    {
+        method: 'GET',
+        path: '/orgs/{org}',
+        operationId: 'orgs/get',
+        docs: 'orgs/orgs#get-an-organization',
+        handler: (ctx) => {
+            const account = (0,lookup/* userParam */.zO)(ctx, 'org');
+            if (account.type !== 'Organization')
+                throw (0,errors/* notFound */.mX)();
+            return (0,route.ok)((0,render_users/* fullOrg */.qr)(ctx, account));
+        },
+    },
+];
+
+;// CONCATENATED MODULE: ./src/clones/github/routes/index.ts
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+/**
+ * Every implemented operation. Order matters where templates overlap: literal segments
+ * (`issues/comments`) and suffixed greedy refs (`commits/{ref+}/status`) come before the general
+ * template (`issues/{issue_number}`, `commits/{ref+}`).
+ */
+const ROUTES = [
+    ...metaRoutes,
+    ...userRoutes,
+    ...appRoutes,
+    ...repoRoutes,
+    ...commentRoutes,
+    ...eventRoutes,
+    ...labelRoutes,
+    ...milestoneRoutes,
+    ...issueRoutes,
+    ...reviewRoutes,
+    ...pullRoutes,
+    ...gitDataRoutes,
+    ...contentRoutes,
+    ...checkRoutes,
+    ...statusRoutes,
+    // Before commitRoutes: `branches/{branch+}/protection…` must win over `branches/{branch+}`.
+    ...protectionRoutes,
+    ...commitRoutes,
+    ...searchRoutes,
+    ...releaseRoutes,
+    ...actionRoutes,
+    ...teamRoutes,
+];
+let routes_router;
+function restRouter() {
+    if (routes_router)
+        return routes_router;
+    routes_router = new router/* Router */.I();
+    for (const route of ROUTES)
+        routes_router.add(route.method, route.path, route);
+    return routes_router;
+}
+
+
+/***/ }),
+
+/***/ 5701:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   O7: () => (/* binding */ findRepo),
+/* harmony export */   _L: () => (/* binding */ may),
+/* harmony export */   oq: () => (/* binding */ repoParam),
+/* harmony export */   pL: () => (/* binding */ intParam),
+/* harmony export */   rI: () => (/* binding */ pullParam),
+/* harmony export */   rJ: () => (/* binding */ issueParam),
+/* harmony export */   zO: () => (/* binding */ userParam)
+/* harmony export */ });
+/* harmony import */ var _state_permissions_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(28478);
+/* harmony import */ var _state_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3435);
+
+
+function findRepo(ctx, owner, name) {
+    return ctx.store.repoByFullName(owner, name);
+}
+/** The `{owner}/{repo}` of the path, if the actor may do `need` there (404 when it cannot see it). */
+function repoParam(ctx, need = _state_permissions_js__WEBPACK_IMPORTED_MODULE_0__/* .NEED */ .$B.metadata) {
+    const repo = findRepo(ctx, ctx.params.owner, ctx.params.repo);
+    if (!repo)
+        throw (0,_state_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .notFound */ .mX)();
+    (0,_state_permissions_js__WEBPACK_IMPORTED_MODULE_0__/* .authorize */ .Gq)(ctx.store, ctx.actor, repo, need);
+    return repo;
+}
+/** Whether the actor may do `need` on `repo` (for what a response shows, not whether it is allowed). */
+function may(ctx, repo, need) {
+    try {
+        (0,_state_permissions_js__WEBPACK_IMPORTED_MODULE_0__/* .authorize */ .Gq)(ctx.store, ctx.actor, repo, need);
+        return true;
+    }
+    catch {
+        return false;
+    }
+}
+function intParam(ctx, name) {
+    const raw = ctx.params[name] ?? '';
+    if (!/^\d{1,15}$/.test(raw))
+        throw (0,_state_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .notFound */ .mX)();
+    return Number(raw);
+}
+function issueParam(ctx, repo, name = 'issue_number') {
+    const issue = ctx.store.issueByNumber(repo.id, intParam(ctx, name));
+    if (!issue)
+        throw (0,_state_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .notFound */ .mX)();
+    return issue;
+}
+function pullParam(ctx, repo) {
+    const issue = ctx.store.issueByNumber(repo.id, intParam(ctx, 'pull_number'));
+    const pull = issue?.pullId ? ctx.store.get('pull', issue.pullId) : undefined;
+    if (!issue || !pull)
+        throw (0,_state_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .notFound */ .mX)();
+    return { issue, pull };
+}
+function userParam(ctx, name = 'username') {
+    const user = ctx.store.userByLogin(ctx.params[name] ?? '');
+    if (!user)
+        throw (0,_state_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .notFound */ .mX)();
+    return user;
+}
+
+
+/***/ }),
+
+/***/ 39991:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   B: () => (/* binding */ actorKey),
+/* harmony export */   e: () => (/* binding */ actingUser)
+/* harmony export */ });
+/** The account an action is attributed to (the bot for installations); undefined for app JWTs. */
+function actingUser(actor) {
+    switch (actor.kind) {
+        case 'user':
+        case 'installation':
+            return actor.user;
+        case 'app':
+        case 'anonymous':
+            return undefined;
+    }
+}
+/** The rate-limit bucket and the name used in messages. */
+function actorKey(actor) {
+    switch (actor.kind) {
+        case 'user':
+            return { key: `user:${actor.user.id}`, label: `user ID ${actor.user.id}` };
+        case 'installation':
+            return { key: `installation:${actor.installation.id}`, label: `installation ID ${actor.installation.id}` };
+        case 'app':
+            return { key: `app:${actor.app.id}`, label: `app ID ${actor.app.id}` };
+        case 'anonymous':
+            return { key: 'anonymous', label: '127.0.0.1' };
+    }
+}
+
+
+/***/ }),
+
+/***/ 94742:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   ap: () => (/* binding */ MissingBlockError),
+/* harmony export */   dR: () => (/* binding */ BlockTooLargeError),
+/* harmony export */   lb: () => (/* binding */ BlobStore)
+/* harmony export */ });
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(77598);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(73024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(51455);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_2__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(76760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_3___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_3__);
+/* harmony import */ var node_stream_promises__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(46466);
+/* harmony import */ var node_stream_promises__WEBPACK_IMPORTED_MODULE_4___default = /*#__PURE__*/__webpack_require__.n(node_stream_promises__WEBPACK_IMPORTED_MODULE_4__);
+
+
+
+
+
+/**
+ * Blob storage on disk, as Azure block blobs work: blocks are staged under an id, then a block
+ * list commits them, in its order, as the blob's content. Names are chosen by the clone (never by
+ * a client), so they are safe file names.
+ */
+class BlobStore {
+    dir;
+    constructor(dir) {
+        this.dir = dir;
+    }
+    path(name) {
+        return (0,node_path__WEBPACK_IMPORTED_MODULE_3__.join)(this.dir, name);
+    }
+    blockPath(name, blockId) {
+        // Block ids are client-chosen base64: hashed, so that any id is a safe file name.
+        return (0,node_path__WEBPACK_IMPORTED_MODULE_3__.join)(this.dir, `${name}.blocks`, (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256').update(blockId).digest('hex'));
+    }
+    async stageBlock(name, blockId, data, limit) {
+        (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.mkdirSync)((0,node_path__WEBPACK_IMPORTED_MODULE_3__.join)(this.dir, `${name}.blocks`), { recursive: true });
+        const target = this.blockPath(name, blockId);
+        let size = 0;
+        data.on('data', (chunk) => {
+            size += chunk.length;
+            if (size > limit)
+                data.destroy(new BlockTooLargeError());
+        });
+        await (0,node_stream_promises__WEBPACK_IMPORTED_MODULE_4__.pipeline)(data, (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.createWriteStream)(target));
+        return size;
+    }
+    /** Concatenates the staged blocks in `blockIds` order; fails when one was never staged. */
+    async commit(name, blockIds) {
+        const paths = blockIds.map((id) => this.blockPath(name, id));
+        for (const [i, path] of paths.entries())
+            if (!(await exists(path)))
+                throw new MissingBlockError(blockIds[i]);
+        const hash = (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256');
+        const out = (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.createWriteStream)(this.path(name));
+        let size = 0;
+        for (const path of paths) {
+            const data = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.readFile)(path);
+            hash.update(data);
+            size += data.length;
+            if (!out.write(data))
+                await new Promise((resolve) => out.once('drain', () => resolve()));
+        }
+        await new Promise((resolve, reject) => out.end((error) => (error ? reject(error) : resolve())));
+        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.rm)((0,node_path__WEBPACK_IMPORTED_MODULE_3__.join)(this.dir, `${name}.blocks`), { recursive: true, force: true });
+        return { size, sha256: hash.digest('hex') };
+    }
+    size(name) {
+        try {
+            return (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.statSync)(this.path(name)).size;
+        }
+        catch {
+            return undefined;
+        }
+    }
+    read(name) {
+        return (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.createReadStream)(this.path(name));
+    }
+    remove(name) {
+        (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.rmSync)(this.path(name), { force: true });
+        (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.rmSync)((0,node_path__WEBPACK_IMPORTED_MODULE_3__.join)(this.dir, `${name}.blocks`), { recursive: true, force: true });
+    }
+}
+class MissingBlockError extends Error {
+    blockId;
+    constructor(blockId) {
+        super(`The specified block list is invalid: block ${blockId} was never staged.`);
+        this.blockId = blockId;
+    }
+}
+class BlockTooLargeError extends Error {
+    constructor() {
+        super('The request body is too large and exceeds the maximum permissible limit.');
+    }
+}
+async function exists(path) {
+    try {
+        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.stat)(path);
+        return true;
+    }
+    catch {
+        return false;
+    }
+}
+
+
+/***/ }),
+
+/***/ 3435:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   $Y: () => (/* binding */ validationFailed),
+/* harmony export */   Br: () => (/* binding */ DOCS_ROOT),
+/* harmony export */   Pq: () => (/* binding */ unprocessable),
+/* harmony export */   hD: () => (/* binding */ ApiError),
+/* harmony export */   hj: () => (/* binding */ conflict),
+/* harmony export */   jb: () => (/* binding */ simpleValidationFailed),
+/* harmony export */   mX: () => (/* binding */ notFound),
+/* harmony export */   t4: () => (/* binding */ errorBody)
+/* harmony export */ });
+/* unused harmony export forbidden */
+/** GitHub's error bodies: `{message, documentation_url, status}` and, for 422, `errors[]`. */
+const DOCS_ROOT = 'https://docs.github.com/rest';
+/** An HTTP error with GitHub's body; the server turns it into the response. */
+class ApiError extends Error {
+    status;
+    extra;
+    constructor(status, message, extra = {}) {
+        super(message);
+        this.status = status;
+        this.extra = extra;
+        this.name = 'ApiError';
+    }
+}
+const notFound = (message = 'Not Found') => new ApiError(404, message);
+const forbidden = (message) => new ApiError(403, message);
+const conflict = (message) => new ApiError(409, message);
+function validationFailed(errors, message = 'Validation Failed') {
+    return new ApiError(422, message, { errors });
+}
+/** `Validation Failed` with one `custom` error, as GitHub reports rule violations. */
+function unprocessable(resource, message, field) {
+    return validationFailed([{ resource, code: 'custom', ...(field ? { field } : {}), message }]);
+}
+/**
+ * GitHub's 422 of the operations whose description is `validation-error-simple` (reviews):
+ * `Unprocessable Entity` with the problems as strings.
+ */
+function simpleValidationFailed(...messages) {
+    return new ApiError(422, 'Unprocessable Entity', { errors: messages });
+}
+function errorBody(status, message, documentationUrl, errors) {
+    return { message, ...(errors ? { errors } : {}), documentation_url: documentationUrl, status: String(status) };
+}
+
+
+/***/ }),
+
+/***/ 28478:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   $B: () => (/* binding */ NEED),
+/* harmony export */   Gq: () => (/* binding */ authorize),
+/* harmony export */   HJ: () => (/* binding */ installationCovers),
+/* harmony export */   KZ: () => (/* binding */ userRole),
+/* harmony export */   X7: () => (/* binding */ authorAssociation),
+/* harmony export */   j1: () => (/* binding */ permissionFlags),
+/* harmony export */   jZ: () => (/* binding */ atLeast),
+/* harmony export */   k_: () => (/* binding */ actorRole)
+/* harmony export */ });
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3435);
+/* harmony import */ var _teams_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(74048);
+
+
+const RANK = { read: 1, triage: 2, write: 3, maintain: 4, admin: 5 };
+const LEVEL_RANK = { read: 1, write: 2, admin: 3 };
+const atLeast = (role, needed) => role !== undefined && RANK[role] >= RANK[needed];
+function installationCovers(installation, repo) {
+    return installation.repositorySelection === 'all'
+        ? repo.ownerId === installation.accountId
+        : installation.repoIds.includes(repo.id);
+}
+/**
+ * What a user can do on a repository, as GitHub decides it: owner and org admins are admins,
+ * collaborators have their role, org members the org's base role, anyone can read a public repo.
+ * Undefined means the repository is invisible (404).
+ */
+function userRole(store, userId, repo) {
+    const user = store.get('user', userId);
+    if (!user)
+        return repo.private ? undefined : 'read';
+    if (user.siteAdmin || repo.ownerId === userId)
+        return 'admin';
+    let best = repo.private ? undefined : 'read';
+    const raise = (role) => {
+        if (role && (!best || RANK[role] > RANK[best]))
+            best = role;
+    };
+    raise(repo.collaborators.get(userId));
+    const org = store.get('org', repo.ownerId);
+    const membership = org?.members.get(userId);
+    if (membership === 'admin')
+        raise('admin');
+    else if (membership === 'member' && org && org.memberRole !== 'none')
+        raise(org.memberRole);
+    if (org)
+        raise((0,_teams_js__WEBPACK_IMPORTED_MODULE_1__/* .teamRole */ .Gc)(store, userId, repo));
+    return best;
+}
+function actorRole(store, actor, repo) {
+    switch (actor.kind) {
+        case 'user':
+            return userRole(store, actor.user.id, repo);
+        case 'installation': {
+            if (!tokenCovers(actor, repo))
+                return repo.private ? undefined : 'read';
+            const levels = Object.values(actor.token.permissions);
+            if (actor.token.permissions.administration === 'write')
+                return 'admin';
+            return levels.includes('write') ? 'write' : 'read';
+        }
+        case 'app':
+        case 'anonymous':
+            return repo.private ? undefined : 'read';
+    }
+}
+function tokenCovers(actor, repo) {
+    if (!installationCovers(actor.installation, repo))
+        return false;
+    return actor.token.repoIds === null || actor.token.repoIds.includes(repo.id);
+}
+/** Permission needs of the operations, by what they touch (users need a role, apps a permission). */
+const NEED = {
+    metadata: { role: 'read', permission: 'metadata', level: 'read' },
+    issuesRead: { role: 'read', permission: 'issues', level: 'read' },
+    /** Opening issues and commenting: anyone who can read the repository. */
+    issuesParticipate: { role: 'read', permission: 'issues', level: 'write' },
+    issuesTriage: { role: 'triage', permission: 'issues', level: 'write' },
+    issuesAdmin: { role: 'write', permission: 'issues', level: 'write' },
+    pullsRead: { role: 'read', permission: 'pull_requests', level: 'read' },
+    pullsParticipate: { role: 'read', permission: 'pull_requests', level: 'write' },
+    pullsTriage: { role: 'triage', permission: 'pull_requests', level: 'write' },
+    contentsRead: { role: 'read', permission: 'contents', level: 'read' },
+    contentsWrite: { role: 'write', permission: 'contents', level: 'write' },
+    checksRead: { role: 'read', permission: 'checks', level: 'read' },
+    checksWrite: { role: 'write', permission: 'checks', level: 'write' },
+    statusesRead: { role: 'read', permission: 'statuses', level: 'read' },
+    statusesWrite: { role: 'write', permission: 'statuses', level: 'write' },
+    actionsRead: { role: 'read', permission: 'actions', level: 'read' },
+    actionsWrite: { role: 'write', permission: 'actions', level: 'write' },
+    admin: { role: 'admin', permission: 'administration', level: 'write' },
+};
+/** Throws GitHub's error when the actor may not do `need` on `repo` (404 when it cannot even see it). */
+function authorize(store, actor, repo, need) {
+    const role = actorRole(store, actor, repo);
+    if (!role)
+        throw (0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .notFound */ .mX)();
+    if (actor.kind === 'installation') {
+        const covered = tokenCovers(actor, repo);
+        const granted = actor.token.permissions[need.permission];
+        const metadataRead = need.permission === 'metadata' && need.level === 'read';
+        if (!covered && need.level === 'read' && !repo.private)
+            return;
+        if (!covered || (!metadataRead && (!granted || LEVEL_RANK[granted] < LEVEL_RANK[need.level])))
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ApiError */ .hD(403, 'Resource not accessible by integration');
+    }
+    else if (!atLeast(role, need.role)) {
+        if (need.role === 'admin')
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ApiError */ .hD(403, 'Must have admin rights to Repository.');
+        // GitHub hides write endpoints from users who can only read: they get a 404 or this 403.
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ApiError */ .hD(403, `Must have ${need.role === 'read' ? 'read' : 'push'} access to repository`);
+    }
+    if (need.level === 'write' && repo.archived)
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ApiError */ .hD(403, 'Repository was archived so is read-only.');
+}
+/** The `permissions` object GitHub puts in repositories for the authenticated actor. */
+function permissionFlags(role) {
+    return {
+        admin: atLeast(role, 'admin'),
+        maintain: atLeast(role, 'maintain'),
+        push: atLeast(role, 'write'),
+        triage: atLeast(role, 'triage'),
+        pull: atLeast(role, 'read'),
+    };
+}
+/** `author_association` of a user on a repository. */
+function authorAssociation(store, userId, repo) {
+    if (repo.ownerId === userId)
+        return 'OWNER';
+    const org = store.get('org', repo.ownerId);
+    if (org?.members.has(userId))
+        return 'MEMBER';
+    if (repo.collaborators.has(userId))
+        return 'COLLABORATOR';
+    return 'NONE';
+}
+
+
+/***/ }),
+
+/***/ 1221:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   B: () => (/* binding */ effectiveBase),
+/* harmony export */   p: () => (/* binding */ pullStats)
+/* harmony export */ });
+/* harmony import */ var _git_diff_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(84648);
+/* harmony import */ var _git_history_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(47523);
+/* harmony import */ var _git_merge_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(93195);
+
+
+
+/** The base a pull request is compared with: the live branch while open, the recorded tip once closed. */
+function effectiveBase(repo, pull, open) {
+    return open && !pull.merged ? (repo.git.branch(pull.baseRef) ?? pull.baseSha) : pull.baseSha;
+}
+/** Computed with real git (merge-tree, diff) and cached by SHAs, which never change meaning. */
+async function pullStats(env, repo, pull) {
+    const issue = env.store.get('issue', pull.issueId);
+    const open = issue?.state === 'open';
+    const baseSha = effectiveBase(repo, pull, open);
+    const key = `stats:${repo.git.gitDir}:${baseSha}:${pull.headSha}:${open}`;
+    const cached = env.cache.get(key);
+    const base = cached ?? (await compute(repo, baseSha, pull.headSha, open));
+    if (!cached)
+        env.cache.set(key, base);
+    const mergeableState = !open ? 'unknown' : base.mergeable === false ? 'dirty' : pull.draft ? 'draft' : 'clean';
+    return { ...base, mergeableState };
+}
+async function compute(repo, baseSha, headSha, open) {
+    const git = repo.git;
+    const mergeBaseSha = (0,_git_history_js__WEBPACK_IMPORTED_MODULE_1__/* .mergeBase */ .wu)(git, baseSha, headSha) ?? null;
+    const commits = (0,_git_history_js__WEBPACK_IMPORTED_MODULE_1__/* .commitsBetween */ .$q)(git, baseSha, headSha).length;
+    const files = mergeBaseSha ? await (0,_git_diff_js__WEBPACK_IMPORTED_MODULE_0__/* .diffCommits */ .i)(git, mergeBaseSha, headSha) : [];
+    const mergeable = open ? (await (0,_git_merge_js__WEBPACK_IMPORTED_MODULE_2__/* .mergeTrees */ .M)(git, baseSha, headSha)).kind === 'clean' : null;
+    return {
+        baseSha,
+        mergeBaseSha,
+        commits,
+        additions: files.reduce((sum, file) => sum + file.additions, 0),
+        deletions: files.reduce((sum, file) => sum + file.deletions, 0),
+        changedFiles: files.length,
+        mergeable,
+    };
+}
+
+
+/***/ }),
+
+/***/ 34067:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   i: () => (/* binding */ signQuery),
+/* harmony export */   j: () => (/* binding */ checkSignature)
+/* harmony export */ });
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(77598);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
+
+const VERSION = '2024-11-04';
+function signature(key, permission, expiry, path) {
+    return (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHmac)('sha256', key)
+        .update(`${permission}\n${expiry}\n${decodeURIComponent(path)}`)
+        .digest('base64');
+}
+/**
+ * A shared-access-signature query for `path`, shaped as Azure Blob Storage's (`sv`, `se`, `sr`,
+ * `sp`, `sig`): whoever holds the URL may do `permission` on that one path until `expiry`.
+ */
+function signQuery(key, path, permission, expiry) {
+    const se = expiry.toISOString().replace(/\.\d{3}Z$/, 'Z');
+    const query = new URLSearchParams({
+        sv: VERSION,
+        se,
+        sr: 'b',
+        sp: permission,
+        sig: signature(key, permission, se, path),
+    });
+    return query.toString();
+}
+/** Whether `query` signs `path` for `needed`, unexpired (Azure's 403 codes otherwise). */
+function checkSignature(key, path, query, needed, now) {
+    const sig = query.get('sig');
+    const se = query.get('se');
+    const sp = query.get('sp');
+    const fail = (code, message) => ({ kind: 'invalid', status: 403, code, message });
+    if (!sig || !se || (sp !== 'r' && sp !== 'cw'))
+        return fail('AuthenticationFailed', 'Server failed to authenticate the request: the URL is not signed.');
+    const expected = Buffer.from(signature(key, sp, se, path));
+    const given = Buffer.from(sig);
+    if (expected.length !== given.length || !(0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.timingSafeEqual)(expected, given))
+        return fail('AuthenticationFailed', 'Signature did not match.');
+    if (Date.parse(se) <= now.getTime())
+        return fail('AuthenticationFailed', 'Signed expiry time has passed.');
+    if (!sp.includes(needed))
+        return fail('AuthorizationPermissionMismatch', 'This request is not authorized to perform this operation using this permission.');
+    return { kind: 'valid' };
+}
+
+
+/***/ }),
+
+/***/ 3424:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   I: () => (/* binding */ emit)
+/* harmony export */ });
+/* harmony import */ var _state_actor_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(39991);
+/* harmony import */ var _state_permissions_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(28478);
+/* harmony import */ var _state_workflow_runs_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(40548);
+/* harmony import */ var _render_repos_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(91052);
+/* harmony import */ var _render_users_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(71273);
+/* harmony import */ var _render_urls_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(22903);
+/* harmony import */ var _shapes_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(90681);
+
+
+
+
+
+
+
+/**
+ * The installation a repository's events are delivered for (the first app installed on it;
+ * GitHub Actions' implicit installation receives no webhooks).
+ */
+function installationFor(view, repo) {
+    for (const installation of view.store.all('installation'))
+        if ((0,_state_permissions_js__WEBPACK_IMPORTED_MODULE_0__/* .installationCovers */ .HJ)(installation, repo) && !(0,_state_workflow_runs_js__WEBPACK_IMPORTED_MODULE_1__/* .isActionsInstallation */ .SG)(view.store, installation))
+            return installation;
+    return undefined;
+}
+/** `repository`, `sender`, `installation` and `organization`, as every repository event carries them. */
+function envelope(view, repo, sender) {
+    const owner = view.store.get('user', repo.ownerId);
+    const installation = installationFor(view, repo);
+    return {
+        repository: (0,_shapes_js__WEBPACK_IMPORTED_MODULE_5__/* .hookRepo */ .CL)((0,_render_repos_js__WEBPACK_IMPORTED_MODULE_2__/* .renderRepo */ .ZY)(view, repo)),
+        sender: (0,_shapes_js__WEBPACK_IMPORTED_MODULE_5__/* .hookUser */ .n3)((0,_render_users_js__WEBPACK_IMPORTED_MODULE_3__/* .simpleUser */ .U5)(view, sender ?? owner)),
+        ...(installation
+            ? { installation: { id: installation.id, node_id: (0,_render_urls_js__WEBPACK_IMPORTED_MODULE_4__/* .nodeId */ .s5)('Installation', installation.id) } }
+            : {}),
+        ...(owner?.type === 'Organization' ? { organization: (0,_render_users_js__WEBPACK_IMPORTED_MODULE_3__/* .webhookOrg */ .EL)(view, owner) } : {}),
+    };
+}
+/**
+ * Queues a webhook delivery for a state change. The payload is only built when a webhook URL
+ * listens for the event, so an instance without webhooks pays nothing.
+ */
+function emit(ctx, event, repo, build, sender = (0,_state_actor_js__WEBPACK_IMPORTED_MODULE_6__/* .actingUser */ .e)(ctx.actor)) {
+    if (!ctx.core.webhooks.wants(event))
+        return;
+    const view = { store: ctx.store, urls: ctx.core.urls };
+    const payload = { ...build(view), ...(repo ? envelope(view, repo, sender) : {}) };
+    const delivery = ctx.core.webhooks.enqueue(event, payload, ctx.requestId);
+    if (delivery)
+        ctx.deliveries.push(delivery.id);
+}
+
+
+/***/ }),
+
+/***/ 76588:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   X: () => (/* binding */ emitPullEvent),
+/* harmony export */   nl: () => (/* binding */ emitCommentEvent),
+/* harmony export */   xZ: () => (/* binding */ emitIssueEvent)
+/* harmony export */ });
+/* harmony import */ var _state_pull_stats_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1221);
+/* harmony import */ var _render_issues_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(95297);
+/* harmony import */ var _render_pulls_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(84381);
+/* harmony import */ var _render_users_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(71273);
+/* harmony import */ var _emit_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(3424);
+/* harmony import */ var _shapes_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(90681);
+
+
+
+
+
+
+function extraFields(ctx, repo, extra, view = { store: ctx.store, urls: ctx.core.urls }) {
+    const out = {};
+    if (extra.changes)
+        out.changes = extra.changes;
+    if (extra.label)
+        out.label = (0,_shapes_js__WEBPACK_IMPORTED_MODULE_5__/* .hookLabel */ .UR)((0,_render_issues_js__WEBPACK_IMPORTED_MODULE_1__/* .renderLabel */ .Lx)(view, repo, extra.label));
+    if (extra.assignee)
+        out.assignee = (0,_shapes_js__WEBPACK_IMPORTED_MODULE_5__/* .hookUser */ .n3)((0,_render_users_js__WEBPACK_IMPORTED_MODULE_3__/* .simpleUser */ .U5)(view, extra.assignee));
+    if (extra.requestedReviewer)
+        out.requested_reviewer = (0,_shapes_js__WEBPACK_IMPORTED_MODULE_5__/* .hookUser */ .n3)((0,_render_users_js__WEBPACK_IMPORTED_MODULE_3__/* .simpleUser */ .U5)(view, extra.requestedReviewer));
+    if (extra.milestoneId !== undefined) {
+        const milestone = ctx.store.get('milestone', extra.milestoneId);
+        if (milestone)
+            out.milestone = (0,_shapes_js__WEBPACK_IMPORTED_MODULE_5__/* .hookMilestone */ .Uj)((0,_render_issues_js__WEBPACK_IMPORTED_MODULE_1__/* .renderMilestone */ .TZ)(view, repo, milestone));
+    }
+    return out;
+}
+/**
+ * `issues.<action>` for an issue, `pull_request.<action>` when the number is a pull request (GitHub
+ * sends pull_request events for labels, assignees and state changes made through the issues API).
+ */
+async function emitIssueEvent(ctx, repo, issue, action, extra = {}, sender) {
+    if (issue.pullId) {
+        const pull = ctx.store.get('pull', issue.pullId);
+        if (pull)
+            return emitPullEvent(ctx, repo, pull, action, extra);
+    }
+    (0,_emit_js__WEBPACK_IMPORTED_MODULE_4__/* .emit */ .I)(ctx, 'issues', repo, (view) => ({
+        action,
+        issue: (0,_shapes_js__WEBPACK_IMPORTED_MODULE_5__/* .hookIssue */ .RW)((0,_render_issues_js__WEBPACK_IMPORTED_MODULE_1__/* .renderIssue */ .yi)(view, repo, issue)),
+        ...extraFields(ctx, repo, extra),
+    }), sender);
+}
+async function emitPullEvent(ctx, repo, pull, action, extra = {}) {
+    if (!ctx.core.webhooks.wants('pull_request'))
+        return;
+    const stats = await (0,_state_pull_stats_js__WEBPACK_IMPORTED_MODULE_0__/* .pullStats */ .p)(ctx.core, repo, pull);
+    const issue = ctx.store.get('issue', pull.issueId);
+    (0,_emit_js__WEBPACK_IMPORTED_MODULE_4__/* .emit */ .I)(ctx, 'pull_request', repo, (view) => ({
+        action,
+        number: pull.number,
+        ...(extra.before ? { before: extra.before, after: extra.after } : {}),
+        pull_request: (0,_shapes_js__WEBPACK_IMPORTED_MODULE_5__/* .hookPull */ .j3)((0,_render_pulls_js__WEBPACK_IMPORTED_MODULE_2__/* .renderPull */ .S)(view, repo, issue, pull, stats)),
+        ...extraFields(ctx, repo, extra),
+    }));
+}
+async function emitCommentEvent(ctx, repo, issue, comment, action, changes) {
+    (0,_emit_js__WEBPACK_IMPORTED_MODULE_4__/* .emit */ .I)(ctx, 'issue_comment', repo, (view) => {
+        const renderedIssue = (0,_shapes_js__WEBPACK_IMPORTED_MODULE_5__/* .hookIssue */ .RW)((0,_render_issues_js__WEBPACK_IMPORTED_MODULE_1__/* .renderIssue */ .yi)(view, repo, issue));
+        return {
+            action,
+            ...(action === 'edited' ? { changes: changes ?? {} } : {}),
+            issue: renderedIssue,
+            comment: (0,_shapes_js__WEBPACK_IMPORTED_MODULE_5__/* .hookComment */ .x1)((0,_render_issues_js__WEBPACK_IMPORTED_MODULE_1__/* .renderComment */ .wQ)(view, repo, comment)),
+        };
+    });
+}
+
+
+/***/ }),
+
+/***/ 4333:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   W2: () => (/* binding */ emitStatusEvent),
+/* harmony export */   Yz: () => (/* binding */ emitLabelEvent),
+/* harmony export */   ZU: () => (/* binding */ emitReviewCommentEvent),
+/* harmony export */   _j: () => (/* binding */ emitReviewEvent),
+/* harmony export */   lM: () => (/* binding */ emitRefLifecycle)
+/* harmony export */ });
+/* harmony import */ var _render_git_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(24409);
+/* harmony import */ var _render_issues_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(95297);
+/* harmony import */ var _render_pulls_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(84381);
+/* harmony import */ var _render_repos_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(91052);
+/* harmony import */ var _render_reviews_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(65828);
+/* harmony import */ var _render_checks_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(26208);
+/* harmony import */ var _state_pull_stats_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(1221);
+/* harmony import */ var _emit_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(3424);
+/* harmony import */ var _shapes_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(90681);
+
+
+
+
+
+
+
+
+
+/** `create` / `delete` for a branch or tag that appeared or went away (with or without a push). */
+function emitRefLifecycle(ctx, repo, update, pusher) {
+    const kind = update.ref.startsWith('refs/heads/')
+        ? 'branch'
+        : update.ref.startsWith('refs/tags/')
+            ? 'tag'
+            : undefined;
+    if (!kind || (update.before !== null && update.after !== null))
+        return;
+    const ref = update.ref.slice(kind === 'branch' ? 11 : 10);
+    if (update.before === null)
+        (0,_emit_js__WEBPACK_IMPORTED_MODULE_7__/* .emit */ .I)(ctx, 'create', repo, () => ({
+            ref,
+            ref_type: kind,
+            master_branch: repo.defaultBranch,
+            description: repo.description,
+            pusher_type: 'user',
+        }), pusher);
+    else
+        (0,_emit_js__WEBPACK_IMPORTED_MODULE_7__/* .emit */ .I)(ctx, 'delete', repo, () => ({ ref, ref_type: kind, pusher_type: 'user' }), pusher);
+}
+function emitLabelEvent(ctx, repo, label, action, changes) {
+    (0,_emit_js__WEBPACK_IMPORTED_MODULE_7__/* .emit */ .I)(ctx, 'label', repo, (view) => ({
+        action,
+        label: (0,_shapes_js__WEBPACK_IMPORTED_MODULE_8__/* .hookLabel */ .UR)((0,_render_issues_js__WEBPACK_IMPORTED_MODULE_1__/* .renderLabel */ .Lx)(view, repo, label)),
+        ...(action === 'edited' ? { changes: changes ?? {} } : {}),
+    }));
+}
+/** `status`: a commit status was created, with the commit and up to 10 branches containing it at their tip. */
+function emitStatusEvent(ctx, repo, status) {
+    (0,_emit_js__WEBPACK_IMPORTED_MODULE_7__/* .emit */ .I)(ctx, 'status', repo, (view) => {
+        const commit = repo.git.readCommit(status.sha);
+        const rendered = (0,_render_checks_js__WEBPACK_IMPORTED_MODULE_5__/* .renderStatus */ .LG)(view, repo, status);
+        const repoUrl = view.urls.repo((0,_render_repos_js__WEBPACK_IMPORTED_MODULE_3__/* .fullName */ .fq)(view, repo));
+        return {
+            id: status.id,
+            sha: status.sha,
+            name: (0,_render_repos_js__WEBPACK_IMPORTED_MODULE_3__/* .fullName */ .fq)(view, repo),
+            target_url: status.targetUrl,
+            context: status.context,
+            description: status.description,
+            state: status.state,
+            commit: (0,_shapes_js__WEBPACK_IMPORTED_MODULE_8__/* .hookCommit */ .zA)((0,_render_git_js__WEBPACK_IMPORTED_MODULE_0__/* .renderCommit */ .ak)(view, repo, status.sha, commit)),
+            branches: [...repo.git.branches()]
+                .filter(([, tip]) => tip === status.sha)
+                .slice(0, 10)
+                .map(([name]) => ({
+                name,
+                commit: { sha: status.sha, url: `${repoUrl}/commits/${status.sha}` },
+                protected: false,
+            })),
+            created_at: rendered.created_at,
+            updated_at: rendered.updated_at,
+        };
+    });
+}
+async function simplePull(ctx, repo, pullId) {
+    const pull = ctx.store.get('pull', pullId);
+    const issue = ctx.store.get('issue', pull.issueId);
+    const stats = await (0,_state_pull_stats_js__WEBPACK_IMPORTED_MODULE_6__/* .pullStats */ .p)(ctx.core, repo, pull);
+    return (view) => (0,_shapes_js__WEBPACK_IMPORTED_MODULE_8__/* .hookSimplePull */ .NL)((0,_render_pulls_js__WEBPACK_IMPORTED_MODULE_2__/* .renderPull */ .S)(view, repo, issue, pull, stats));
+}
+/** `pull_request_review`: submitted (created with an event, or a pending one submitted). */
+async function emitReviewEvent(ctx, repo, review, action) {
+    if (!ctx.core.webhooks.wants('pull_request_review'))
+        return;
+    const pull = await simplePull(ctx, repo, review.pullId);
+    (0,_emit_js__WEBPACK_IMPORTED_MODULE_7__/* .emit */ .I)(ctx, 'pull_request_review', repo, (view) => ({
+        action,
+        review: (0,_shapes_js__WEBPACK_IMPORTED_MODULE_8__/* .hookReview */ .m3)((0,_render_reviews_js__WEBPACK_IMPORTED_MODULE_4__/* .renderReview */ .F)(view, repo, review)),
+        pull_request: pull(view),
+    }));
+}
+/** `pull_request_review_comment.created`, for inline comments alone or in a submitted review. */
+async function emitReviewCommentEvent(ctx, repo, comment, action) {
+    if (!ctx.core.webhooks.wants('pull_request_review_comment'))
+        return;
+    const pull = await simplePull(ctx, repo, comment.pullId);
+    (0,_emit_js__WEBPACK_IMPORTED_MODULE_7__/* .emit */ .I)(ctx, 'pull_request_review_comment', repo, (view) => {
+        const rendered = (0,_render_reviews_js__WEBPACK_IMPORTED_MODULE_4__/* .renderReviewComment */ .s)(view, repo, comment);
+        return {
+            action,
+            comment: (0,_shapes_js__WEBPACK_IMPORTED_MODULE_8__/* .hookReviewComment */ .zU)(rendered, `${rendered.url}/reactions`),
+            pull_request: pull(view),
+        };
+    });
+}
+
+
+/***/ }),
+
+/***/ 90681:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   CL: () => (/* binding */ hookRepo),
+/* harmony export */   Ew: () => (/* binding */ hookCheckSuite),
+/* harmony export */   G5: () => (/* binding */ hookInstallation),
+/* harmony export */   NL: () => (/* binding */ hookSimplePull),
+/* harmony export */   RW: () => (/* binding */ hookIssue),
+/* harmony export */   UR: () => (/* binding */ hookLabel),
+/* harmony export */   Uj: () => (/* binding */ hookMilestone),
+/* harmony export */   Zn: () => (/* binding */ hookCheckRun),
+/* harmony export */   j3: () => (/* binding */ hookPull),
+/* harmony export */   m3: () => (/* binding */ hookReview),
+/* harmony export */   n3: () => (/* binding */ hookUser),
+/* harmony export */   x1: () => (/* binding */ hookComment),
+/* harmony export */   zA: () => (/* binding */ hookCommit),
+/* harmony export */   zU: () => (/* binding */ hookReviewComment)
+/* harmony export */ });
+const USER = 'login id node_id name email avatar_url gravatar_id url html_url followers_url following_url gists_url starred_url subscriptions_url organizations_url repos_url events_url received_events_url type site_admin';
+const REPOSITORY = 'id node_id name full_name private owner html_url description fork url forks_url keys_url collaborators_url teams_url hooks_url issue_events_url events_url assignees_url branches_url tags_url blobs_url git_tags_url git_refs_url trees_url statuses_url languages_url stargazers_url contributors_url subscribers_url subscription_url commits_url git_commits_url comments_url issue_comment_url contents_url compare_url merges_url archive_url downloads_url issues_url pulls_url milestones_url notifications_url labels_url releases_url deployments_url created_at updated_at pushed_at git_url ssh_url clone_url svn_url homepage size stargazers_count watchers_count language has_issues has_projects has_downloads has_wiki has_pages has_discussions forks_count mirror_url archived disabled open_issues_count license forks open_issues watchers default_branch allow_squash_merge allow_merge_commit allow_rebase_merge allow_auto_merge allow_forking allow_update_branch use_squash_pr_title_as_default squash_merge_commit_message squash_merge_commit_title merge_commit_message merge_commit_title is_template web_commit_signoff_required topics visibility delete_branch_on_merge';
+const ISSUE = 'url repository_url labels_url comments_url events_url html_url id node_id number title user labels state locked assignee assignees milestone comments created_at updated_at closed_at author_association active_lock_reason draft performed_via_github_app pull_request body reactions timeline_url state_reason';
+const LABEL = 'id node_id url name description color default';
+const MILESTONE = 'url html_url labels_url id node_id number title description creator open_issues closed_issues state created_at updated_at due_on closed_at';
+const COMMENT = 'url html_url issue_url id node_id user created_at updated_at author_association body reactions performed_via_github_app';
+const PULL = 'url id node_id html_url diff_url patch_url issue_url number state locked title user body created_at updated_at closed_at merged_at merge_commit_sha assignee assignees requested_reviewers requested_teams labels milestone commits_url review_comments_url review_comment_url comments_url statuses_url head base _links author_association auto_merge active_lock_reason draft merged mergeable rebaseable mergeable_state merged_by comments review_comments maintainer_can_modify commits additions deletions changed_files';
+const INSTALLATION = 'id account repository_selection access_tokens_url repositories_url html_url app_id app_slug target_id target_type permissions events created_at updated_at single_file_name has_multiple_single_files single_file_paths suspended_by suspended_at';
+const APP = 'id slug node_id owner name description external_url html_url created_at updated_at permissions events';
+const REACTIONS = 'url total_count +1 -1 laugh hooray confused heart rocket eyes';
+const CHECK_RUN = 'id node_id head_sha external_id url html_url details_url status conclusion started_at completed_at output name check_suite app pull_requests';
+const CHECK_RUN_SUITE = 'id node_id head_branch head_sha status conclusion url before after pull_requests app created_at updated_at';
+const CHECK_SUITE = 'id node_id head_branch head_sha status conclusion url before after pull_requests app created_at updated_at runs_rerequestable rerequestable latest_check_runs_count check_runs_url head_commit';
+const SIMPLE_PULL = 'url id node_id html_url diff_url patch_url issue_url number state locked title user body created_at updated_at closed_at merged_at merge_commit_sha assignee assignees requested_reviewers requested_teams labels milestone draft commits_url review_comments_url review_comment_url comments_url statuses_url head base _links author_association auto_merge active_lock_reason';
+const REVIEW = 'id node_id user body commit_id submitted_at state html_url pull_request_url author_association _links';
+const REVIEW_COMMENT = 'url pull_request_review_id id node_id diff_hunk path position original_position commit_id original_commit_id user body created_at updated_at html_url pull_request_url author_association _links reactions start_line original_start_line start_side line original_line side in_reply_to_id subject_type';
+const COMMIT = 'sha node_id commit url html_url comments_url author committer parents';
+const GIT_COMMIT = 'author committer message tree url comment_count verification';
+const VERIFICATION = 'verified reason signature payload';
+const lists = new Map();
+function pick(value, keys) {
+    let list = lists.get(keys);
+    if (!list)
+        lists.set(keys, (list = keys.split(' ')));
+    const out = {};
+    for (const key of list)
+        if (key in value)
+            out[key] = value[key];
+    return out;
+}
+const maybe = (value, convert) => (value ? convert(value) : null);
+const hookUser = (user) => pick(user, USER);
+function hookRepo(repo) {
+    return { ...pick(repo, REPOSITORY), owner: hookUser(repo.owner), custom_properties: {} };
+}
+const hookLabel = (label) => pick(label, LABEL);
+const hookMilestone = (milestone) => ({
+    ...pick(milestone, MILESTONE),
+    creator: maybe(milestone.creator, hookUser),
+});
+function hookApp(app) {
+    return { ...pick(app, APP), owner: hookUser(app.owner) };
+}
+function hookIssue(issue) {
+    return {
+        ...pick(issue, ISSUE),
+        user: maybe(issue.user, hookUser),
+        labels: (issue.labels ?? []).map(hookLabel),
+        assignee: maybe(issue.assignee, hookUser),
+        assignees: (issue.assignees ?? []).map(hookUser),
+        milestone: maybe(issue.milestone, hookMilestone),
+        reactions: pick(issue.reactions, REACTIONS),
+        performed_via_github_app: maybe(issue.performed_via_github_app, hookApp),
+    };
+}
+function hookComment(comment) {
+    return {
+        ...pick(comment, COMMENT),
+        user: maybe(comment.user, hookUser),
+        reactions: pick(comment.reactions, REACTIONS),
+        performed_via_github_app: maybe(comment.performed_via_github_app, hookApp),
+    };
+}
+function hookBranchRef(ref) {
+    return {
+        label: ref.label,
+        ref: ref.ref,
+        sha: ref.sha,
+        user: hookUser(ref.user),
+        repo: maybe(ref.repo, hookRepo),
+    };
+}
+function hookPull(pull) {
+    return {
+        ...pick(pull, PULL),
+        user: hookUser(pull.user),
+        assignee: maybe(pull.assignee, hookUser),
+        assignees: (pull.assignees ?? []).map(hookUser),
+        requested_reviewers: (pull.requested_reviewers ?? []).map(hookUser),
+        labels: (pull.labels ?? []).map(hookLabel),
+        milestone: maybe(pull.milestone, hookMilestone),
+        merged_by: maybe(pull.merged_by, hookUser),
+        head: hookBranchRef(pull.head),
+        base: hookBranchRef(pull.base),
+    };
+}
+function hookInstallation(installation) {
+    return { ...pick(installation, INSTALLATION), account: hookUser(installation.account) };
+}
+/** A check run; `suite` is the full REST check suite (webhooks embed more of it than REST does). */
+function hookCheckRun(run, suite) {
+    const output = run.output;
+    return {
+        ...pick(run, CHECK_RUN),
+        external_id: run.external_id ?? '',
+        details_url: run.details_url ?? run.html_url,
+        output: {
+            title: output.title ?? null,
+            summary: output.summary ?? null,
+            text: output.text ?? null,
+            annotations_count: output.annotations_count,
+            annotations_url: output.annotations_url,
+        },
+        check_suite: { ...pick(suite, CHECK_RUN_SUITE), app: hookApp(suite.app) },
+        app: hookApp(run.app),
+    };
+}
+function hookCheckSuite(suite) {
+    return { ...pick(suite, CHECK_SUITE), app: hookApp(suite.app) };
+}
+/** The pull request as review events embed it (fewer fields than `pull_request` events). */
+const hookSimplePull = (pull) => pick(hookPull(pull), SIMPLE_PULL);
+/** A review; webhooks spell its state in lowercase (`approved`), REST in uppercase. */
+function hookReview(review) {
+    return {
+        ...pick(review, REVIEW),
+        user: maybe(review.user, hookUser),
+        state: String(review.state).toLowerCase(),
+        submitted_at: review.submitted_at ?? null,
+    };
+}
+function hookReviewComment(comment, reactionsUrl) {
+    return {
+        ...pick(comment, REVIEW_COMMENT),
+        user: maybe(comment.user, hookUser),
+        pull_request_review_id: comment.pull_request_review_id ?? 0,
+        position: comment.position ?? null,
+        original_position: comment.original_position ?? comment.position ?? 1,
+        original_line: comment.original_line ?? comment.line ?? 1,
+        reactions: {
+            url: reactionsUrl,
+            total_count: 0,
+            '+1': 0,
+            '-1': 0,
+            laugh: 0,
+            hooray: 0,
+            confused: 0,
+            heart: 0,
+            rocket: 0,
+            eyes: 0,
+        },
+    };
+}
+/** A commit as the `status` event embeds it (REST's commit without stats and files). */
+function hookCommit(commit) {
+    return {
+        ...pick(commit, COMMIT),
+        commit: {
+            ...pick(commit.commit, GIT_COMMIT),
+            verification: pick(commit.commit.verification, VERIFICATION),
+        },
+        author: maybe(commit.author, hookUser),
+        committer: maybe(commit.committer, hookUser),
+    };
+}
+
+
+/***/ })
+
+};
