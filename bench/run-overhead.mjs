@@ -24,12 +24,20 @@ const scenario = (runs) =>
 writeFileSync(join(dir, 'one.md'), scenario(1));
 writeFileSync(join(dir, 'many.md'), scenario(RUNS));
 const env = cliEnv(join(dir, 'home'), { NODE_EXTRA_CA_CERTS: '' });
-const archal = (file) => () =>
-  timeSpawn(process.execPath, [cli, 'run', file, '--harness', `node ${agentFile}`, '--quiet'], { cwd: dir, env });
+const archal =
+  (file, ...flags) =>
+  () =>
+    timeSpawn(process.execPath, [cli, 'run', file, '--harness', `node ${agentFile}`, '--quiet', ...flags], {
+      cwd: dir,
+      env,
+    });
 const bare = () => timeSpawn(process.execPath, [agentFile], { cwd: dir, env });
 const node = () => timeSpawn(process.execPath, ['-e', '0'], { cwd: dir, env });
 
-const samples = await alternate({ bare, node, one: archal('one.md'), many: archal('many.md') }, ROUNDS);
+const samples = await alternate(
+  { bare, node, one: archal('one.md'), many: archal('many.md'), manyEnv: archal('many.md', '--no-proxy') },
+  ROUNDS,
+);
 const single = summary(samples.one.map((time, i) => time / samples.bare[i]));
 report('archal run, one run through the CLI (trivial agent)', {
   ratio: single.median,
@@ -64,6 +72,13 @@ report(`archal run, ${RUNS} runs of a scenario through the CLI, per run`, {
   goal: 1.5,
   detail: `ratio ${formatRange(perRun)}; ${(median(samples.many) / RUNS).toFixed(0)} ms per run vs ${median(samples.bare).toFixed(0)} ms for the agent bare`,
 });
+// Route mode gives a Node.js agent NODE_EXTRA_CA_CERTS (the run CA), and Node builds its certificate
+// store at start when that is set: a cost inside the agent, on every run. `--no-proxy` (routing: env)
+// shows the runs without it.
+const perRunEnv = summary(samples.manyEnv.map((time, i) => time / RUNS / samples.bare[i]));
+console.log(
+  `INFO  ${RUNS} runs per run with --no-proxy (routing: env, so the agent is given no NODE_EXTRA_CA_CERTS): ratio ${formatRange(perRunEnv)}; ${(median(samples.manyEnv) / RUNS).toFixed(0)} ms per run`,
+);
 
 // In-process and warm (not a goal): what `runSuite` costs per run once everything is loaded.
 const { resolveAgent, parseScenario, prepareCriteria, runSuite } = await import('../build/index.js');
