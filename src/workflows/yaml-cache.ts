@@ -2,14 +2,15 @@ import { createHash } from 'node:crypto';
 import { mkdirSync, readdirSync, readFileSync, renameSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { deserialize, serialize } from 'node:v8';
-import yamlPackage from 'yaml/package.json' with { type: 'json' };
 import { YAML_LIMITS, type ParsedYamlCache } from './yaml-source.js';
 
 /**
- * What a text parses to depends on the yaml library's version and the limits it runs with; bump the
- * leading number when the options given to the library change.
+ * The yaml library these entries were parsed with: what a text parses to may change with it. A test
+ * compares it with the installed library, so that an upgrade changes the entries' names.
  */
-const FORMAT = `1:${yamlPackage.version}:${JSON.stringify(YAML_LIMITS)}`;
+export const YAML_LIBRARY_VERSION = '2.9.1';
+/** Bump the leading number when the options given to the library change. */
+const FORMAT = `1:${YAML_LIBRARY_VERSION}:${JSON.stringify(YAML_LIMITS)}`;
 /** Entries kept: past this, the least recently written are removed when a new one is written. */
 const MAX_ENTRIES = 256;
 const KEEP_AFTER_PRUNE = 192;

@@ -1,7 +1,9 @@
 import { describe, expect, it } from '@jest/globals';
-import { readdirSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { loadWorkflowText, yamlFileCache, type LoadResult, type ParsedYamlCache } from '../../src/workflows/index.js';
+import { YAML_LIBRARY_VERSION } from '../../src/workflows/yaml-cache.js';
 import { tempDir } from '../helpers/tmp.js';
 
 const header = 'name: cached\ndescription: a workflow read through the cache\n';
@@ -30,6 +32,12 @@ function counted(cache: ParsedYamlCache): ParsedYamlCache & { hits: number } {
 }
 
 describe('the parsed-YAML cache', () => {
+  it('names its entries by the yaml library installed (bump YAML_LIBRARY_VERSION with it)', () => {
+    const manifest = createRequire(import.meta.url).resolve('yaml/package.json');
+    const installed = (JSON.parse(readFileSync(manifest, 'utf8')) as { version: string }).version;
+    expect(YAML_LIBRARY_VERSION).toBe(installed);
+  });
+
   it('gives a text parsed before the same workflow, and a changed text its own', async () => {
     const dir = join(tempDir(), 'cache');
     const cache = counted(yamlFileCache(dir));
