@@ -9231,20 +9231,19 @@ function readsVariable(nodes, name) {
 
 // EXTERNAL MODULE: external "node:v8"
 var external_node_v8_ = __webpack_require__(78877);
-// EXTERNAL MODULE: ./node_modules/yaml/package.json
-var yaml_package = __webpack_require__(83805);
 ;// CONCATENATED MODULE: ./src/workflows/yaml-cache.ts
 
 
 
 
 
-
 /**
- * What a text parses to depends on the yaml library's version and the limits it runs with; bump the
- * leading number when the options given to the library change.
+ * The yaml library these entries were parsed with: what a text parses to may change with it. A test
+ * compares it with the installed library, so that an upgrade changes the entries' names.
  */
-const FORMAT = `1:${yaml_package/* version */.rE}:${JSON.stringify(YAML_LIMITS)}`;
+const YAML_LIBRARY_VERSION = '2.9.1';
+/** Bump the leading number when the options given to the library change. */
+const FORMAT = `1:${YAML_LIBRARY_VERSION}:${JSON.stringify(YAML_LIMITS)}`;
 /** Entries kept: past this, the least recently written are removed when a new one is written. */
 const MAX_ENTRIES = 256;
 const KEEP_AFTER_PRUNE = 192;
