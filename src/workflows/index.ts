@@ -23,6 +23,7 @@ export type {
   Discovery,
   DiscoveryError,
   DiscoveryOptions,
+  LoadedFile,
   WorkflowLocations,
   WorkflowLookupErrorCode,
   WorkflowLookupErrorData,

@@ -23,6 +23,7 @@ import {
   type Discovery,
   type DiscoveryOptions,
   type EngineDefaults,
+  type LoadedFile,
   type RunOptions,
   type Workflow,
   type WorkflowLocations,
@@ -166,10 +167,7 @@ export async function findWorkflow(workspace: Workspace, nameOrFile: string): Pr
         file,
         problems: [],
       });
-    const loaded = await loadWorkflowFile(file, 'file', discoveryOptions(workspace));
-    return loaded.kind === 'workflow'
-      ? { kind: 'found', workflow: loaded.workflow, warnings: loaded.warnings }
-      : { kind: 'invalid', file, name: loaded.error.name, errors: loaded.error.problems, warnings: loaded.warnings };
+    return lookupOf(await loadWorkflowFile(file, 'file', discoveryOptions(workspace)), file);
   }
   const locations = workflowLocations(workspace);
   // Most lookups name one workflow exactly: load just its file.
@@ -183,23 +181,14 @@ export async function findWorkflow(workspace: Workspace, nameOrFile: string): Pr
   try {
     const found = resolveWorkflowName(discovery, nameOrFile, locations);
     // Discovery does not compile output schemas: a workflow that declares some is loaded again, checked in full.
-    const loaded = found.nodes.some((node) => outputFormatOf(node) !== undefined)
+    const loaded: LoadedFile = found.nodes.some((node) => outputFormatOf(node) !== undefined)
       ? await loadWorkflowFile(found.file, found.scope, discoveryOptions(workspace))
-      : ({ kind: 'workflow', workflow: found, warnings: [] } as const);
-    if (loaded.kind === 'error')
-      return {
-        kind: 'invalid',
-        file: found.file,
-        name: loaded.error.name,
-        errors: loaded.error.problems,
-        warnings: loaded.warnings,
-      };
-    const { workflow } = loaded;
-    return {
-      kind: 'found',
-      workflow,
-      warnings: discovery.warnings.filter((warning) => warning.file === workflow.file),
-    };
+      : { kind: 'workflow', workflow: found, warnings: [] };
+    return lookupOf(
+      loaded,
+      found.file,
+      discovery.warnings.filter((warning) => warning.file === found.file),
+    );
   } catch (error) {
     const broken = discovery.errors.find((entry) => entry.name?.toLowerCase() === nameOrFile.toLowerCase());
     if (broken && error instanceof WorkflowLookupError)
@@ -212,6 +201,13 @@ export async function findWorkflow(workspace: Workspace, nameOrFile: string): Pr
       };
     throw error;
   }
+}
+
+/** A loaded file as a lookup's answer; `foundWarnings` replace the load's own when it is found. */
+function lookupOf(loaded: LoadedFile, file: string, foundWarnings = loaded.warnings): WorkflowLookup {
+  return loaded.kind === 'workflow'
+    ? { kind: 'found', workflow: loaded.workflow, warnings: foundWarnings }
+    : { kind: 'invalid', file, name: loaded.error.name, errors: loaded.error.problems, warnings: loaded.warnings };
 }
 
 /**
