@@ -10533,10 +10533,7 @@ async function findWorkflow(workspace, nameOrFile) {
                 file,
                 problems: [],
             });
-        const loaded = await discovery_loadWorkflowFile(file, 'file', discoveryOptions(workspace));
-        return loaded.kind === 'workflow'
-            ? { kind: 'found', workflow: loaded.workflow, warnings: loaded.warnings }
-            : { kind: 'invalid', file, name: loaded.error.name, errors: loaded.error.problems, warnings: loaded.warnings };
+        return lookupOf(await discovery_loadWorkflowFile(file, 'file', discoveryOptions(workspace)), file);
     }
     const locations = workflowLocations(workspace);
     // Most lookups name one workflow exactly: load just its file.
@@ -10553,20 +10550,7 @@ async function findWorkflow(workspace, nameOrFile) {
         const loaded = found.nodes.some((node) => outputFormatOf(node) !== undefined)
             ? await discovery_loadWorkflowFile(found.file, found.scope, discoveryOptions(workspace))
             : { kind: 'workflow', workflow: found, warnings: [] };
-        if (loaded.kind === 'error')
-            return {
-                kind: 'invalid',
-                file: found.file,
-                name: loaded.error.name,
-                errors: loaded.error.problems,
-                warnings: loaded.warnings,
-            };
-        const { workflow } = loaded;
-        return {
-            kind: 'found',
-            workflow,
-            warnings: discovery.warnings.filter((warning) => warning.file === workflow.file),
-        };
+        return lookupOf(loaded, found.file, discovery.warnings.filter((warning) => warning.file === found.file));
     }
     catch (error) {
         const broken = discovery.errors.find((entry) => entry.name?.toLowerCase() === nameOrFile.toLowerCase());
@@ -10580,6 +10564,12 @@ async function findWorkflow(workspace, nameOrFile) {
             };
         throw error;
     }
+}
+/** A loaded file as a lookup's answer; `foundWarnings` replace the load's own when it is found. */
+function lookupOf(loaded, file, foundWarnings = loaded.warnings) {
+    return loaded.kind === 'workflow'
+        ? { kind: 'found', workflow: loaded.workflow, warnings: foundWarnings }
+        : { kind: 'invalid', file, name: loaded.error.name, errors: loaded.error.problems, warnings: loaded.warnings };
 }
 /**
  * The definition a stored run continues with (resume, approve): its file if it still exists, re-read
