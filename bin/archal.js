@@ -56,6 +56,9 @@ script
 if (cachedData === undefined || script.cachedDataRejected || process.env.ARCHAL_REFRESH_CODE_CACHE === '1') {
   process.once('exit', () => {
     try {
+      // V8 accepts a cache only under the flags it was made with: a command that changed them
+      // (src/cli/baseline-code.ts) must not leave a cache that every later start rejects.
+      require('node:v8').setFlagsFromString('--turbofan');
       const temporary = `${cacheFile}.${process.pid}`;
       writeFileSync(temporary, script.createCachedData());
       renameSync(temporary, cacheFile);

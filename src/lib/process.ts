@@ -395,10 +395,16 @@ function procStat(pid: number): { state: string; pgrp: number } | undefined {
 }
 
 function signalGroup(pid: number, signal: NodeJS.Signals): void {
+  // Usually the group is already gone (every node's group is killed as its process exits): the
+  // error that follows is expected, so V8 is spared capturing its stack.
+  const stackTraceLimit = Error.stackTraceLimit;
+  Error.stackTraceLimit = 0;
   try {
     process.kill(-pid, signal);
   } catch {
     // The group is already gone.
+  } finally {
+    Error.stackTraceLimit = stackTraceLimit;
   }
 }
 

@@ -1,4 +1,4 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { didYouMean } from '../lib/did-you-mean.js';
 import {
@@ -161,7 +161,8 @@ export function substituteShell(
   script: string,
   vars: RunVariables,
   outputs: ReadonlyMap<string, NodeOutput>,
-  spillDir: string,
+  /** The directory long outputs are written to, created when first asked for. */
+  spillDir: () => string,
 ): string {
   return script.replace(TOKEN, (match, ...groups: Match) => {
     const [prevNode, prevField, input, node, field, variable] = groups;
@@ -175,9 +176,8 @@ export function substituteShell(
         ? loopPrevValue(prevNode, prevField, vars)
         : valueText(readOutputRef(outputs, node!, field));
     if (text.length <= SHELL_INLINE_LIMIT) return shellQuote(text);
-    mkdirSync(spillDir, { recursive: true, mode: 0o700 });
     const file = join(
-      spillDir,
+      spillDir(),
       `${prevNode ? 'prev.' : ''}${prevNode ?? node}${(prevField ?? field) ? `.${prevField ?? field}` : ''}.txt`,
     );
     writeFileSync(file, text, { mode: 0o600 });

@@ -111,7 +111,7 @@ describe('output references', () => {
 describe('shell substitution is injection-safe', () => {
   it('quotes outputs so that no text becomes shell syntax', () => {
     const dir = tempDir();
-    const script = substituteShell('printf "%s" $evil.output', vars, outputs, dir);
+    const script = substituteShell('printf "%s" $evil.output', vars, outputs, () => dir);
     const result = execFileSync('bash', ['-c', script], { cwd: dir, encoding: 'utf8' });
     expect(result).toBe(outputs.get('evil')!.text);
     expect(() => readFileSync(`${dir}/pwned`)).toThrow();
@@ -121,7 +121,7 @@ describe('shell substitution is injection-safe', () => {
 
   it('leaves run variables to the environment instead of splicing them', () => {
     expect(
-      substituteShell('echo "$USER_MESSAGE" $ARGUMENTS $ARTIFACTS_DIR $classify.output.kind', vars, outputs, tempDir()),
+      substituteShell('echo "$USER_MESSAGE" $ARGUMENTS $ARTIFACTS_DIR $classify.output.kind', vars, outputs, tempDir),
     ).toBe(`echo "$USER_MESSAGE" $ARGUMENTS $ARTIFACTS_DIR 'bug'`);
   });
 
@@ -132,7 +132,7 @@ describe('shell substitution is injection-safe', () => {
       'printf "%s" $big.output | wc -c',
       vars,
       new Map([['big', { state: 'completed', text: big }]]),
-      dir,
+      () => dir,
     );
     expect(script).toContain(`"$(cat '${dir}/big.txt')"`);
     expect(execFileSync('bash', ['-c', script], { encoding: 'utf8' }).trim()).toBe(String(big.length));

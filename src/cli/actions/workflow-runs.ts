@@ -1,3 +1,4 @@
+import { preferBaselineCode } from '../baseline-code.js';
 import { checkoutInPlace, ensureWorktree } from '../../isolation/index.js';
 import {
   formatWorkflowProblem,
@@ -234,6 +235,7 @@ type Lifecycle = (deps: LifecycleDeps, signal: AbortSignal) => Promise<RunOutcom
 
 /** Runs a lifecycle step with progress on stderr, Ctrl-C as cancel, and the run's outcome as the exit code. */
 async function execute(repo: RepoWorkspace, flags: { json?: boolean }, step: Lifecycle): Promise<number> {
+  preferBaselineCode();
   const deps = lifecycleDeps(repo, { sink: progressSink(err), log: err });
   const abort = new AbortController();
   let interrupts = 0;

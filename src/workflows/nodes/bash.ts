@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { scratchDir } from '../../lib/paths.js';
 import { bashScript, describeExit, runProcess } from '../../lib/process.js';
@@ -39,37 +39,51 @@ export async function runScript(
 ): Promise<ScriptResult> {
   // Long outputs and long scripts go through files: working files outside the repository, readable
   // by this user only and removed when the script ends (they hold outputs, which may hold secrets).
-  // The directory exists only when something was written there (most scripts write nothing).
-  const work = workDir();
+  // The directory is created only when something is written there (most scripts write nothing).
+  const work = new WorkDir();
   try {
-    return await runBody(run, nodeId, substituteShell(script, vars, run.outputs, work), work, vars, options);
+    return await runBody(run, nodeId, substituteShell(script, vars, run.outputs, work.create), work, vars, options);
   } finally {
-    if (existsSync(work)) rmSync(work, { recursive: true, force: true });
+    work.remove();
   }
 }
 
-// Unguessable per process, then numbered: one random draw, not one per script.
-let workPrefix: string | undefined;
-let workCount = 0;
+/** A script's working directory: unguessable per process, then numbered (one random draw, not one per script). */
+class WorkDir {
+  private static prefix: string | undefined;
+  private static count = 0;
+  private readonly path = join(
+    scratchDir(),
+    `${(WorkDir.prefix ??= `archal-node-${process.pid}-${randomBytes(6).toString('hex')}`)}-${++WorkDir.count}`,
+  );
+  private created = false;
 
-function workDir(): string {
-  workPrefix ??= `archal-node-${process.pid}-${randomBytes(6).toString('hex')}`;
-  return join(scratchDir(), `${workPrefix}-${++workCount}`);
+  /** The directory, created (0700) on first call. */
+  readonly create = (): string => {
+    if (!this.created) {
+      mkdirSync(this.path, { recursive: true, mode: 0o700 });
+      this.created = true;
+    }
+    return this.path;
+  };
+
+  remove(): void {
+    if (this.created) rmSync(this.path, { recursive: true, force: true });
+  }
 }
 
 async function runBody(
   run: RunContext,
   nodeId: string,
   body: string,
-  work: string,
+  work: WorkDir,
   vars: RunVariables,
   options: { timeoutMs: number; signal: AbortSignal; label: string; iteration?: number },
 ): Promise<ScriptResult> {
   const shell = bashScript(body);
   let args = shell.args;
   if (Buffer.byteLength(body) > MAX_INLINE_SCRIPT) {
-    mkdirSync(work, { recursive: true, mode: 0o700 });
-    const file = join(work, `${nodeId}.sh`);
+    const file = join(work.create(), `${nodeId}.sh`);
     writeFileSync(file, body, { mode: 0o600 });
     args = [...args.slice(0, -2), file];
   }

@@ -1,3 +1,4 @@
+import type { Workflow } from '../model.js';
 import type { RunContext } from '../run-context.js';
 import { inputEnvKey } from '../refs.js';
 import { variablesEnvironment, type RunVariables } from '../substitute.js';
@@ -8,11 +9,9 @@ import { variablesEnvironment, type RunVariables } from '../substitute.js';
  * included, so a node can make its own side effects idempotent.
  */
 export function nodeEnvironment(run: RunContext, nodeId: string, vars: RunVariables, iteration = 1): NodeJS.ProcessEnv {
-  // Nodes an include inlined read the include's inputs as Archon gives them: INPUTS_<NAME>.
-  const included = run.workflow.nodes.find((node) => node.id === nodeId)?.includeInputs ?? {};
   return {
     ...runEnvironment(run, vars),
-    ...Object.fromEntries(Object.entries(included).map(([name, value]) => [inputEnvKey(name), value])),
+    ...includeEnvironments(run.workflow).get(nodeId),
     ARCHAL_NODE_ID: nodeId,
     ARCHAL_NODE_ATTEMPT: String(run.nodeAttempts.get(nodeId) ?? 1),
     ARCHAL_ITERATION: String(iteration),
@@ -38,6 +37,32 @@ function runEnvironment(run: RunContext, vars: RunVariables): NodeJS.ProcessEnv 
     byVars.set(vars, env);
   }
   return env;
+}
+
+// Nodes an include inlined read the include's inputs as Archon gives them: INPUTS_<NAME>. Indexed
+// once per workflow: a search of its nodes for every node started grows with the workflow's size.
+const includeEnvironmentsOf = new WeakMap<Workflow, ReadonlyMap<string, Record<string, string>>>();
+
+function includeEnvironments(workflow: Workflow): ReadonlyMap<string, Record<string, string>> {
+  let byNode = includeEnvironmentsOf.get(workflow);
+  if (!byNode) {
+    byNode = new Map(
+      workflow.nodes.flatMap((node) =>
+        node.includeInputs
+          ? [
+              [
+                node.id,
+                Object.fromEntries(
+                  Object.entries(node.includeInputs).map(([name, value]) => [inputEnvKey(name), value]),
+                ),
+              ],
+            ]
+          : [],
+      ),
+    );
+    includeEnvironmentsOf.set(workflow, byNode);
+  }
+  return byNode;
 }
 
 /** Passes a node's process starts and exits on to the engine's observer, if any. */

@@ -1,0 +1,17 @@
+import { setFlagsFromString } from 'node:v8';
+
+/**
+ * For a CLI process about to run a workflow's nodes: no more optimised code from V8's optimising
+ * compiler (TurboFan). Its compiles run on a background thread that competes for CPU with the nodes'
+ * processes, and a run of short nodes is over before the optimised code pays them back (measured by
+ * bench/engine-overhead: ~0.15 ms less per node on a 2-core machine). The engine's work is glue between
+ * processes and the store; the heavy parts (JSON, SQLite, hashing) are native either way.
+ *
+ * Set after the CLI's code is compiled from its code cache, and after `performance` (Node's perf
+ * hooks) is loaded: V8 checks a code cache against the flags, so code loaded after the change is
+ * compiled from source.
+ */
+export function preferBaselineCode(): void {
+  void performance.now();
+  setFlagsFromString('--no-turbofan');
+}
