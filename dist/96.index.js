@@ -411,11 +411,18 @@ function procStat(pid) {
     }
 }
 function signalGroup(pid, signal) {
+    // Usually the group is already gone (every node's group is killed as its process exits): the
+    // error that follows is expected, so V8 is spared capturing its stack.
+    const stackTraceLimit = Error.stackTraceLimit;
+    Error.stackTraceLimit = 0;
     try {
         process.kill(-pid, signal);
     }
     catch {
         // The group is already gone.
+    }
+    finally {
+        Error.stackTraceLimit = stackTraceLimit;
     }
 }
 function emptyResult(partial) {
@@ -7383,7 +7390,9 @@ const SHELL_INLINE_LIMIT = 32 * 1024;
  * all: the script reads them from its environment ($USER_MESSAGE, $ARTIFACTS_DIR, $INPUTS_NAME…),
  * so text a user controls never becomes shell syntax.
  */
-function substituteShell(script, vars, outputs, spillDir) {
+function substituteShell(script, vars, outputs, 
+/** The directory long outputs are written to, created when first asked for. */
+spillDir) {
     return script.replace(TOKEN, (match, ...groups) => {
         const [prevNode, prevField, input, node, field, variable] = groups;
         if (input !== undefined)
@@ -7398,8 +7407,7 @@ function substituteShell(script, vars, outputs, spillDir) {
             : valueText(readOutputRef(outputs, node, field));
         if (text.length <= SHELL_INLINE_LIMIT)
             return shellQuote(text);
-        (0,external_node_fs_.mkdirSync)(spillDir, { recursive: true, mode: 0o700 });
-        const file = (0,external_node_path_.join)(spillDir, `${prevNode ? 'prev.' : ''}${prevNode ?? node}${(prevField ?? field) ? `.${prevField ?? field}` : ''}.txt`);
+        const file = (0,external_node_path_.join)(spillDir(), `${prevNode ? 'prev.' : ''}${prevNode ?? node}${(prevField ?? field) ? `.${prevField ?? field}` : ''}.txt`);
         (0,external_node_fs_.writeFileSync)(file, text, { mode: 0o600 });
         return `"$(cat ${shellQuote(file)})"`;
     });
@@ -7603,11 +7611,9 @@ function resolveBindings(bindings, run, nodeId) {
  * included, so a node can make its own side effects idempotent.
  */
 function nodeEnvironment(run, nodeId, vars, iteration = 1) {
-    // Nodes an include inlined read the include's inputs as Archon gives them: INPUTS_<NAME>.
-    const included = run.workflow.nodes.find((node) => node.id === nodeId)?.includeInputs ?? {};
     return {
         ...runEnvironment(run, vars),
-        ...Object.fromEntries(Object.entries(included).map(([name, value]) => [inputEnvKey(name), value])),
+        ...includeEnvironments(run.workflow).get(nodeId),
         ARCHAL_NODE_ID: nodeId,
         ARCHAL_NODE_ATTEMPT: String(run.nodeAttempts.get(nodeId) ?? 1),
         ARCHAL_ITERATION: String(iteration),
@@ -7632,6 +7638,24 @@ function runEnvironment(run, vars) {
         byVars.set(vars, env);
     }
     return env;
+}
+// Nodes an include inlined read the include's inputs as Archon gives them: INPUTS_<NAME>. Indexed
+// once per workflow: a search of its nodes for every node started grows with the workflow's size.
+const includeEnvironmentsOf = new WeakMap();
+function includeEnvironments(workflow) {
+    let byNode = includeEnvironmentsOf.get(workflow);
+    if (!byNode) {
+        byNode = new Map(workflow.nodes.flatMap((node) => node.includeInputs
+            ? [
+                [
+                    node.id,
+                    Object.fromEntries(Object.entries(node.includeInputs).map(([name, value]) => [inputEnvKey(name), value])),
+                ],
+            ]
+            : []));
+        includeEnvironmentsOf.set(workflow, byNode);
+    }
+    return byNode;
 }
 /** Passes a node's process starts and exits on to the engine's observer, if any. */
 function processReporter(run, nodeId) {
@@ -7935,29 +7959,39 @@ async function runBashNode({ node, run, signal }) {
 async function runScript(run, nodeId, script, vars, options) {
     // Long outputs and long scripts go through files: working files outside the repository, readable
     // by this user only and removed when the script ends (they hold outputs, which may hold secrets).
-    // The directory exists only when something was written there (most scripts write nothing).
-    const work = workDir();
+    // The directory is created only when something is written there (most scripts write nothing).
+    const work = new WorkDir();
     try {
-        return await runBody(run, nodeId, substituteShell(script, vars, run.outputs, work), work, vars, options);
+        return await runBody(run, nodeId, substituteShell(script, vars, run.outputs, work.create), work, vars, options);
     }
     finally {
-        if ((0,external_node_fs_.existsSync)(work))
-            (0,external_node_fs_.rmSync)(work, { recursive: true, force: true });
+        work.remove();
     }
 }
-// Unguessable per process, then numbered: one random draw, not one per script.
-let workPrefix;
-let workCount = 0;
-function workDir() {
-    workPrefix ??= `archal-node-${process.pid}-${(0,external_node_crypto_.randomBytes)(6).toString('hex')}`;
-    return (0,external_node_path_.join)((0,paths/* scratchDir */.GA)(), `${workPrefix}-${++workCount}`);
+/** A script's working directory: unguessable per process, then numbered (one random draw, not one per script). */
+class WorkDir {
+    static prefix;
+    static count = 0;
+    path = (0,external_node_path_.join)((0,paths/* scratchDir */.GA)(), `${(WorkDir.prefix ??= `archal-node-${process.pid}-${(0,external_node_crypto_.randomBytes)(6).toString('hex')}`)}-${++WorkDir.count}`);
+    created = false;
+    /** The directory, created (0700) on first call. */
+    create = () => {
+        if (!this.created) {
+            (0,external_node_fs_.mkdirSync)(this.path, { recursive: true, mode: 0o700 });
+            this.created = true;
+        }
+        return this.path;
+    };
+    remove() {
+        if (this.created)
+            (0,external_node_fs_.rmSync)(this.path, { recursive: true, force: true });
+    }
 }
 async function runBody(run, nodeId, body, work, vars, options) {
     const shell = bashScript(body);
     let args = shell.args;
     if (Buffer.byteLength(body) > MAX_INLINE_SCRIPT) {
-        (0,external_node_fs_.mkdirSync)(work, { recursive: true, mode: 0o700 });
-        const file = (0,external_node_path_.join)(work, `${nodeId}.sh`);
+        const file = (0,external_node_path_.join)(work.create(), `${nodeId}.sh`);
         (0,external_node_fs_.writeFileSync)(file, body, { mode: 0o600 });
         args = [...args.slice(0, -2), file];
     }
