@@ -1,4 +1,3 @@
-import { preferBaselineCode } from '../baseline-code.js';
 import { checkoutInPlace, ensureWorktree } from '../../isolation/index.js';
 import {
   formatWorkflowProblem,
@@ -25,6 +24,7 @@ import {
 import type { RunRecord } from '../../workflows/run-store.js';
 import { baseBranchOf, docsDirOf, findWorkflow, stateDirOf, workflowOfRun } from '../../workspace/workflows.js';
 import { lifecycleDeps, type RepoWorkspace } from '../../workspace/workspace.js';
+import { preferBaselineCode } from '../baseline-code.js';
 import { describeError, EXIT, exitCodeOf, UserError } from '../errors.js';
 import { withCliRepo, type GlobalOptions } from '../host.js';
 import { err, out, printJson } from '../output.js';

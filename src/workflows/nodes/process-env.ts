@@ -46,21 +46,14 @@ const includeEnvironmentsOf = new WeakMap<Workflow, ReadonlyMap<string, Record<s
 function includeEnvironments(workflow: Workflow): ReadonlyMap<string, Record<string, string>> {
   let byNode = includeEnvironmentsOf.get(workflow);
   if (!byNode) {
-    byNode = new Map(
-      workflow.nodes.flatMap((node) =>
-        node.includeInputs
-          ? [
-              [
-                node.id,
-                Object.fromEntries(
-                  Object.entries(node.includeInputs).map(([name, value]) => [inputEnvKey(name), value]),
-                ),
-              ],
-            ]
-          : [],
-      ),
-    );
-    includeEnvironmentsOf.set(workflow, byNode);
+    const entries = new Map<string, Record<string, string>>();
+    for (const node of workflow.nodes)
+      if (node.includeInputs)
+        entries.set(
+          node.id,
+          Object.fromEntries(Object.entries(node.includeInputs).map(([name, value]) => [inputEnvKey(name), value])),
+        );
+    includeEnvironmentsOf.set(workflow, (byNode = entries));
   }
   return byNode;
 }
