@@ -7645,15 +7645,11 @@ const includeEnvironmentsOf = new WeakMap();
 function includeEnvironments(workflow) {
     let byNode = includeEnvironmentsOf.get(workflow);
     if (!byNode) {
-        byNode = new Map(workflow.nodes.flatMap((node) => node.includeInputs
-            ? [
-                [
-                    node.id,
-                    Object.fromEntries(Object.entries(node.includeInputs).map(([name, value]) => [inputEnvKey(name), value])),
-                ],
-            ]
-            : []));
-        includeEnvironmentsOf.set(workflow, byNode);
+        const entries = new Map();
+        for (const node of workflow.nodes)
+            if (node.includeInputs)
+                entries.set(node.id, Object.fromEntries(Object.entries(node.includeInputs).map(([name, value]) => [inputEnvKey(name), value])));
+        includeEnvironmentsOf.set(workflow, (byNode = entries));
     }
     return byNode;
 }
