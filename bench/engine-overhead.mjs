@@ -28,7 +28,7 @@ import {
 } from './lib.mjs';
 
 const COUNT = Number(process.env.COUNT ?? 200);
-const ROUNDS = Number(process.env.ROUNDS ?? 7);
+const ROUNDS = Number(process.env.ROUNDS ?? 11);
 
 const dir = tempDir();
 execFileSync('git', ['init', '-q', dir]);
@@ -48,11 +48,7 @@ async function postgresUrl() {
   }
 }
 
-const pg = await postgresUrl();
-process.on('exit', () => pg?.stop());
 const sqliteEnv = cliEnv(join(dir, 'home-sqlite'));
-const pgEnv = pg && cliEnv(join(dir, 'home-pg'), { ARCHAL_DATABASE_URL: pg.url });
-
 const run = (file, env) => () => timeSpawn(process.execPath, [cli, 'workflow', 'run', file], { cwd: dir, env });
 // A chain whose text no run has parsed yet: the same nodes, and a comment of its own.
 const firstRun = () => {
@@ -61,31 +57,16 @@ const firstRun = () => {
 };
 const spawns = (count) => () => timeSpawn(process.execPath, ['-e', spawnLoopScript(count)], { env: sqliteEnv });
 
-const samples = await alternate(
-  {
-    spawn1: spawns(1),
-    spawnN: spawns(COUNT),
-    sqlite1: run('one.yaml', sqliteEnv),
-    sqliteN: run('chain.yaml', sqliteEnv),
-    sqliteFirstN: firstRun,
-    ...(pgEnv ? { pg1: run('one.yaml', pgEnv), pgN: run('chain.yaml', pgEnv) } : {}),
-  },
-  ROUNDS,
-);
-
-const perSpawn = samples.spawnN.map((n, i) => (n - samples.spawn1[i]) / (COUNT - 1));
-function perNode(one, many) {
+/** Per node beyond the spawn, per round: each side's COUNT-node run less its 1-node run. */
+function perNode(samples, one, many) {
   return summary(
     samples[many].map((n, i) => (n - samples[one][i] - (samples.spawnN[i] - samples.spawn1[i])) / (COUNT - 1)),
   );
 }
-const spawnCost = summary(perSpawn);
 
-for (const [label, one, many, goal] of [
-  ['SQLite', 'sqlite1', 'sqliteN', 0.5],
-  ...(pgEnv ? [['PostgreSQL', 'pg1', 'pgN', 0.7]] : []),
-]) {
-  const cost = perNode(one, many);
+function reportPerNode(samples, label, goal) {
+  const cost = perNode(samples, 'one', 'many');
+  const spawnCost = summary(samples.spawnN.map((n, i) => (n - samples.spawn1[i]) / (COUNT - 1)));
   report(`per-node bookkeeping through the CLI, ${label} store (${COUNT}-node bash chain)`, {
     ratio: Math.max(cost.median, 0) / goal,
     goal: 1,
@@ -93,9 +74,37 @@ for (const [label, one, many, goal] of [
   });
 }
 
-console.log(
-  `INFO  the first run of a workflow file through the CLI, SQLite (its YAML parsed, not read from the cache): ${formatRange(perNode('sqlite1', 'sqliteFirstN'), 3)} ms per node beyond the spawn`,
+// Each store's lines alternate in a block of their own, with baseline rounds of their own, so that a
+// PostgreSQL server (running, or writing in the background after its rounds) is no part of the
+// SQLite rounds: the SQLite block runs before the server starts, and the server stops after its block.
+const sqlite = await alternate(
+  {
+    spawn1: spawns(1),
+    spawnN: spawns(COUNT),
+    one: run('one.yaml', sqliteEnv),
+    many: run('chain.yaml', sqliteEnv),
+    firstMany: firstRun,
+  },
+  ROUNDS,
 );
+reportPerNode(sqlite, 'SQLite', 0.5);
+console.log(
+  `INFO  the first run of a workflow file through the CLI, SQLite (its YAML parsed, not read from the cache): ${formatRange(perNode(sqlite, 'one', 'firstMany'), 3)} ms per node beyond the spawn`,
+);
+
+const pg = await postgresUrl();
+if (pg) {
+  try {
+    const pgEnv = cliEnv(join(dir, 'home-pg'), { ARCHAL_DATABASE_URL: pg.url });
+    const postgres = await alternate(
+      { spawn1: spawns(1), spawnN: spawns(COUNT), one: run('one.yaml', pgEnv), many: run('chain.yaml', pgEnv) },
+      ROUNDS,
+    );
+    reportPerNode(postgres, 'PostgreSQL', 0.7);
+  } finally {
+    pg.stop();
+  }
+}
 
 // In-process variants, for locating a regression (not goals).
 const { loadWorkflowText, executeWorkflow, MemorySink, createProviderRegistry, openStore, startRun } =
@@ -158,12 +167,12 @@ const lines = [
 ];
 for (const [key, what] of lines) {
   // The spawn loop runs in its own process: subtract its per-spawn cost, not its start-up.
-  const cost = summary(inProcess[key].map((t, i) => (t - (inProcess.spawnN[i] - samples.spawn1[i % ROUNDS])) / COUNT));
+  const cost = summary(inProcess[key].map((t, i) => (t - (inProcess.spawnN[i] - sqlite.spawn1[i % ROUNDS])) / COUNT));
   console.log(`INFO  ${what}: ${formatRange(cost, 3)} ms per node beyond the spawn`);
 }
-const nodeSpawn = summary(inProcess.spawnN.map((t, i) => (t - samples.spawn1[i % ROUNDS]) / (COUNT - 1)));
+const nodeSpawn = summary(inProcess.spawnN.map((t, i) => (t - sqlite.spawn1[i % ROUNDS]) / (COUNT - 1)));
 const penalty = summary(
-  inProcess.inCli.map((t, i) => t - (inProcess.spawnN[i] - samples.spawn1[i % ROUNDS]) / (COUNT - 1)),
+  inProcess.inCli.map((t, i) => t - (inProcess.spawnN[i] - sqlite.spawn1[i % ROUNDS]) / (COUNT - 1)),
 );
 console.log(
   `INFO  the same bash spawn from inside a CLI process after its ${COUNT}-node run (RSS ${cliRss.toFixed(0)} MB): ${formatRange(summary(inProcess.inCli), 3)} ms vs ${formatRange(nodeSpawn, 3)} ms from \`node -e\`; ${formatRange(penalty, 3)} ms more per spawn: the cost of forking a process of the CLI's size, part of the per-node figures above`,
