@@ -1,5 +1,5 @@
 import { closeSync, mkdirSync, openSync, writeSync } from 'node:fs';
-import { dirname } from 'node:path';
+import { dirname, join } from 'node:path';
 
 /**
  * Every event type a run can record: the single source of the type, and the only values
@@ -83,10 +83,17 @@ export class MemorySink implements EventSink {
   }
 }
 
+/** Where a run's transcript is: `.archal/logs/<run id>.jsonl` in the path it runs in. */
+export function transcriptPath(workingPath: string, runId: string): string {
+  return join(workingPath, '.archal', 'logs', `${runId}.jsonl`);
+}
+
 /**
  * The JSONL transcript of a run: one event per line, written synchronously (to a file kept open
  * for appending, until `close`) so that the file is complete and ordered even if the process dies
- * right after.
+ * right after. It is the run's first durable record: a node starts once its dependencies' events
+ * are here, and the run store catches up in the background (a resume takes from the transcript what
+ * a dead owner had not stored yet; see transcript-recovery.ts).
  */
 export class JsonlTranscript implements EventSink {
   private failed = false;
@@ -109,6 +116,10 @@ export class JsonlTranscript implements EventSink {
       this.close();
       this.onError(`Cannot write the run transcript ${this.path}: ${String(error)}; continuing without it.`);
     }
+  }
+  /** Every event written so far is in the file (false from the first write that failed). */
+  get intact(): boolean {
+    return !this.failed;
   }
   /** Closes the file; a later write opens it again. */
   close(): void {

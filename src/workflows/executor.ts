@@ -7,7 +7,7 @@ import { ensureIgnoredDir } from '../lib/ignored-dir.js';
 import type { Usage } from '../providers/types.js';
 import { systemClock } from './clock.js';
 import { countStates, usageData } from './event-data.js';
-import { JsonlTranscript, type WorkflowEvent } from './events.js';
+import { JsonlTranscript, transcriptPath, type WorkflowEvent } from './events.js';
 import { referencingTexts } from './graph.js';
 import { resolveInputs } from './inputs.js';
 import type { Workflow, WorkflowNode } from './model.js';
@@ -112,7 +112,7 @@ export async function executeWorkflow(deps: EngineDeps, options: RunOptions): Pr
   const archalDir = join(options.cwd, '.archal');
   const artifactsDir = join(archalDir, 'artifacts', 'runs', runId);
   const logDir = join(archalDir, 'logs');
-  const logPath = join(logDir, `${runId}.jsonl`);
+  const logPath = transcriptPath(options.cwd, runId);
   const transcript = new JsonlTranscript(logPath, log);
 
   const write: WriteEvent = (type, nodeId, data) => {
@@ -192,6 +192,11 @@ export async function executeWorkflow(deps: EngineDeps, options: RunOptions): Pr
     dependentCount: dependentCounts(workflow),
     nodeAttempts: new Map(),
     redact: (text) => redactor.text(text),
+    // The transcript is written synchronously: while it holds every event, what was recorded is
+    // durable already. When it fails, the run waits for the store instead.
+    durable: async () => {
+      if (!transcript.intact) await deps.sink.flush?.();
+    },
     previousSessions: options.previousSessions ?? new Map(),
     ...(options.gateResume ? { gateResume: options.gateResume } : {}),
     ...(options.rework ? { rework: options.rework } : {}),

@@ -1,6 +1,7 @@
 import type { WorkflowEvent } from './events.js';
 import type { Continuation, LifecycleDeps, RunOutcome, StartRequest } from './lifecycle.js';
-import { loadPrior } from './prior.js';
+import { loadRunPrior } from './prior.js';
+import { storeRecovered } from './transcript-recovery.js';
 import { RunRefusedError } from './run-errors.js';
 import { appendAll } from './run-events.js';
 import { execute } from './run-execution.js';
@@ -282,7 +283,9 @@ async function continueRun(
   notice: string,
   extra: Pick<StartRequest, 'gateResume' | 'rework'> = {},
 ): Promise<RunOutcome> {
-  const prior = await loadPrior(deps.store, run.id);
+  // The run is claimed: what its owner, if it died, left only in its transcript is stored now.
+  const { prior, recovered } = await loadRunPrior(deps, run);
+  await storeRecovered(deps.store, recovered);
   deps.engine.log?.(`${notice}; continuing run ${run.id}.`);
   const claimed = (await deps.store.getRun(run.id))!;
   return execute(

@@ -3,7 +3,8 @@ import { errorMessage } from '../lib/errors.js';
 import type { EventSink } from './events.js';
 import type { RunOptions, WorkflowRunResult } from './executor.js';
 import type { Workflow } from './model.js';
-import { loadPrior, reusableCount } from './prior.js';
+import { loadRunPrior, reusableCount } from './prior.js';
+import { storeRecovered } from './transcript-recovery.js';
 import type { EngineDeps } from './run-context.js';
 import { RunRefusedError } from './run-errors.js';
 import { execute } from './run-execution.js';
@@ -100,12 +101,14 @@ export async function startRun(deps: LifecycleDeps, request: StartRequest): Prom
     ? undefined
     : await resumableRun(deps, workflow.name, workingPath, request.conversationId);
   if (holdsPath) await refuseIfBusy(deps, workingPath, candidate?.id);
-  const prior = candidate ? await loadPrior(store, candidate.id) : undefined;
+  const loaded = candidate ? await loadRunPrior(deps, candidate) : undefined;
+  const prior = loaded?.prior;
   const reusable = prior ? reusableCount(prior, workflow) : 0;
 
-  if (candidate && prior && reusable > 0) {
+  if (candidate && loaded && prior && reusable > 0) {
     const taken = await takeOver(deps, candidate);
     if (!taken) throw await busyError(deps, workingPath, candidate);
+    await storeRecovered(store, loaded.recovered);
     deps.engine.log?.(`Resuming workflow — skipping ${reusable} already-completed node(s).`);
     return execute(deps, taken, request, prior, reusable);
   }
@@ -169,9 +172,10 @@ export async function resumeRun(deps: LifecycleDeps, run: RunRecord, request: Co
         );
   const workingPath = request.workingPath ?? run.workingPath;
   if (request.workflow.mutates_checkout !== false) await refuseIfBusy(deps, workingPath, run.id);
-  const prior = await loadPrior(deps.store, run.id);
+  const { prior, recovered } = await loadRunPrior(deps, run);
   const taken = await takeOver(deps, run, workingPath);
   if (!taken) throw await busyError(deps, workingPath, run);
+  await storeRecovered(deps.store, recovered);
   const reusable = reusableCount(prior, request.workflow);
   deps.engine.log?.(`Resuming workflow — skipping ${reusable} already-completed node(s).`);
   return execute(

@@ -38,9 +38,9 @@ export async function executeNode(
       : {}),
     ...(node.kind === 'script' ? { runtime: node.runtime } : {}),
   });
-  // What the dependencies recorded must be durable before this node has side effects: a run
-  // killed from here on resumes past them instead of repeating them.
-  await run.deps.sink.flush?.();
+  // What the dependencies recorded (and this start) must be durable before this node has side
+  // effects: a run killed from here on resumes past them instead of repeating them.
+  await run.durable();
   const policy = retryPolicyFor(node);
   const nodeAbort = new AbortController();
   const abortNode = () => nodeAbort.abort();

@@ -2,7 +2,10 @@ import { readFileSync, statSync } from 'node:fs';
 import { addUsage, type Usage } from '../providers/types.js';
 import type { PriorOutputs } from './executor.js';
 import type { Workflow } from './model.js';
-import type { StoredEvent, WorkflowRunStore } from './run-store.js';
+import type { WorkflowEvent } from './events.js';
+import type { LifecycleDeps } from './lifecycle.js';
+import type { RunRecord, WorkflowRunStore } from './run-store.js';
+import { unstoredEvents } from './transcript-recovery.js';
 
 /** What earlier attempts of a run completed, read back from its events, so a resume skips it. */
 
@@ -20,6 +23,17 @@ export async function loadPrior(store: WorkflowRunStore, runId: string) {
   return priorFromEvents(await store.listEvents(runId, PRIOR_EVENT_TYPES));
 }
 
+/**
+ * `loadPrior` for a run about to be continued: also counts what its owner, if it died, wrote only
+ * to its transcript (`recovered`, to be stored once the run is taken over).
+ */
+export async function loadRunPrior(deps: Pick<LifecycleDeps, 'store' | 'owner' | 'isProcessAlive'>, run: RunRecord) {
+  const stored = await deps.store.listEvents(run.id);
+  const recovered = unstoredEvents(deps, run, stored);
+  const types = new Set<string>(PRIOR_EVENT_TYPES);
+  return { prior: priorFromEvents([...stored, ...recovered].filter((event) => types.has(event.type))), recovered };
+}
+
 /** How many of the prior outputs belong to nodes the workflow (as it is now) still has. */
 export function reusableCount(prior: { outputs: Map<string, unknown> }, workflow: Workflow): number {
   const known = new Set(workflow.nodes.map((node) => node.id));
@@ -28,7 +42,7 @@ export function reusableCount(prior: { outputs: Map<string, unknown> }, workflow
 
 /** What earlier attempts of a run completed (outputs), and what they spent. */
 export function priorFromEvents(
-  events: readonly StoredEvent[],
+  events: readonly WorkflowEvent[],
 ): PriorOutputs & { outputs: Map<string, { text: string; structured?: unknown }>; attempts: Map<string, number> } {
   const outputs = new Map<string, { text: string; structured?: unknown }>();
   const attempts = new Map<string, number>();

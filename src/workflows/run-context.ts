@@ -88,6 +88,8 @@ export interface RunContext {
   dependentCount: Map<string, number>;
   /** The attempt each running node is on, counting the attempts of earlier executions of the run. */
   nodeAttempts: Map<string, number>;
+  /** Resolves once every event recorded so far is durable (in the transcript, or else in the store). */
+  durable(): Promise<void>;
   /** Text as the run may record it (events, files): secrets removed. */
   redact(text: string): string;
   /** Sessions AI nodes had in the previous run (persist_session). */
