@@ -11,8 +11,9 @@ import { tempDir, tempRepo } from '../helpers/tmp.js';
  * dies between the two writes leaves the last events only in the transcript: the resume must take
  * them from there, so that what a node's dependencies recorded still counts.
  *
- * The owner here is killed by its own node `c` (kill -9 of its parent), and the events after `a`'s
- * completion are then removed from the store, as if it had died before storing them.
+ * The owner here is killed by its own node `c` (kill -9 of its parent, once the store has caught up),
+ * and the events after `a`'s completion are then removed from the store, as if it had died before
+ * storing them.
  */
 const workflow = `name: recover
 description: the run's last events are only in its transcript
@@ -25,7 +26,7 @@ nodes:
   - id: c
     depends_on: [b]
     bash: |
-      if [ ! -f killed ]; then touch killed; kill -KILL $PPID; sleep 10; fi
+      if [ ! -f killed ]; then touch killed; sleep 0.2; kill -KILL $PPID; sleep 10; fi
       echo "c attempt=$ARCHAL_NODE_ATTEMPT" >> effects
 `;
 
