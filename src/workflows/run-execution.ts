@@ -137,7 +137,7 @@ function approvedMeanwhile(run: RunRecord, nodeId: string): boolean {
  * transaction (or a round trip) for each; grouped, a chain of 2 ms nodes pays one for several.
  * Other processes see a running run's events this much later at most.
  */
-export const STORE_EVENTS_EVERY_MS = 10;
+const STORE_EVENTS_EVERY_MS = 10;
 
 /**
  * Persists the engine's events. The store writes appends in call order (batching those of the
@@ -148,7 +148,8 @@ export const STORE_EVENTS_EVERY_MS = 10;
 class StoreSink implements EventSink {
   private pending: WorkflowEvent[] = [];
   private timer: NodeJS.Timeout | undefined;
-  private writes: Array<Promise<unknown>> = [];
+  /** Settles once every event handed over so far is written (or its failure reported). */
+  private written: Promise<unknown> = Promise.resolve();
   private reported = false;
   constructor(
     private readonly store: WorkflowRunStore,
@@ -160,21 +161,20 @@ class StoreSink implements EventSink {
   }
   async flush(): Promise<void> {
     this.handOver();
-    const writes = this.writes;
-    this.writes = [];
-    await Promise.all(writes);
+    await this.written;
   }
   private handOver(): void {
     if (this.timer) clearTimeout(this.timer);
     this.timer = undefined;
-    for (const event of this.pending.splice(0))
-      this.writes.push(
-        this.store.appendEvent(event).catch((error: unknown) => {
-          if (this.reported) return;
-          this.reported = true;
-          this.log(`⚠️ Cannot store run events (${errorMessage(error)}); the JSONL transcript still has them.`);
-        }),
-      );
+    if (this.pending.length === 0) return;
+    const writes = this.pending.splice(0).map((event) =>
+      this.store.appendEvent(event).catch((error: unknown) => {
+        if (this.reported) return;
+        this.reported = true;
+        this.log(`⚠️ Cannot store run events (${errorMessage(error)}); the JSONL transcript still has them.`);
+      }),
+    );
+    this.written = Promise.all([this.written, ...writes]);
   }
 }
 
