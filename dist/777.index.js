@@ -9752,7 +9752,8 @@ class StoreSink {
     log;
     pending = [];
     timer;
-    writes = [];
+    /** Settles once every event handed over so far is written (or its failure reported). */
+    written = Promise.resolve();
     reported = false;
     constructor(store, log) {
         this.store = store;
@@ -9764,21 +9765,21 @@ class StoreSink {
     }
     async flush() {
         this.handOver();
-        const writes = this.writes;
-        this.writes = [];
-        await Promise.all(writes);
+        await this.written;
     }
     handOver() {
         if (this.timer)
             clearTimeout(this.timer);
         this.timer = undefined;
-        for (const event of this.pending.splice(0))
-            this.writes.push(this.store.appendEvent(event).catch((error) => {
-                if (this.reported)
-                    return;
-                this.reported = true;
-                this.log(`⚠️ Cannot store run events (${(0,lib_errors/* errorMessage */.g)(error)}); the JSONL transcript still has them.`);
-            }));
+        if (this.pending.length === 0)
+            return;
+        const writes = this.pending.splice(0).map((event) => this.store.appendEvent(event).catch((error) => {
+            if (this.reported)
+                return;
+            this.reported = true;
+            this.log(`⚠️ Cannot store run events (${(0,lib_errors/* errorMessage */.g)(error)}); the JSONL transcript still has them.`);
+        }));
+        this.written = Promise.all([this.written, ...writes]);
     }
 }
 /**
