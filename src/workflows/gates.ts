@@ -1,9 +1,8 @@
 import type { WorkflowEvent } from './events.js';
 import type { Continuation, LifecycleDeps, RunOutcome, StartRequest } from './lifecycle.js';
 import { loadRunPrior } from './prior.js';
-import { storeRecovered } from './transcript-recovery.js';
 import { RunRefusedError } from './run-errors.js';
-import { appendAll } from './run-events.js';
+import { appendAll, appendEvents } from './run-events.js';
 import { execute } from './run-execution.js';
 import { DEFAULT_STALE_AFTER_MS, otherLocalOwner, processAlive, stopLeftovers } from './run-processes.js';
 import type { ApprovalState, RunRecord } from './run-store.js';
@@ -285,7 +284,7 @@ async function continueRun(
 ): Promise<RunOutcome> {
   // The run is claimed: what its owner, if it died, left only in its transcript is stored now.
   const { prior, recovered } = await loadRunPrior(deps, run);
-  await storeRecovered(deps.store, recovered);
+  await appendEvents(deps.store, recovered);
   deps.engine.log?.(`${notice}; continuing run ${run.id}.`);
   const claimed = (await deps.store.getRun(run.id))!;
   return execute(

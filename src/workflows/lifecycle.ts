@@ -4,11 +4,10 @@ import type { EventSink } from './events.js';
 import type { RunOptions, WorkflowRunResult } from './executor.js';
 import type { Workflow } from './model.js';
 import { loadRunPrior, reusableCount } from './prior.js';
-import { storeRecovered } from './transcript-recovery.js';
 import type { EngineDeps } from './run-context.js';
 import { RunRefusedError } from './run-errors.js';
 import { execute } from './run-execution.js';
-import { runEvent } from './run-events.js';
+import { appendEvents, runEvent } from './run-events.js';
 import { DEFAULT_STALE_AFTER_MS, killTracked, otherLocalOwner, processAlive, stopLeftovers } from './run-processes.js';
 import { ACTIVE_STATUSES, isWorkingPathTaken, type RunRecord, type WorkflowRunStore } from './run-store.js';
 
@@ -108,7 +107,7 @@ export async function startRun(deps: LifecycleDeps, request: StartRequest): Prom
   if (candidate && loaded && prior && reusable > 0) {
     const taken = await takeOver(deps, candidate);
     if (!taken) throw await busyError(deps, workingPath, candidate);
-    await storeRecovered(store, loaded.recovered);
+    await appendEvents(store, loaded.recovered);
     deps.engine.log?.(`Resuming workflow — skipping ${reusable} already-completed node(s).`);
     return execute(deps, taken, request, prior, reusable);
   }
@@ -175,7 +174,7 @@ export async function resumeRun(deps: LifecycleDeps, run: RunRecord, request: Co
   const { prior, recovered } = await loadRunPrior(deps, run);
   const taken = await takeOver(deps, run, workingPath);
   if (!taken) throw await busyError(deps, workingPath, run);
-  await storeRecovered(deps.store, recovered);
+  await appendEvents(deps.store, recovered);
   const reusable = reusableCount(prior, request.workflow);
   deps.engine.log?.(`Resuming workflow — skipping ${reusable} already-completed node(s).`);
   return execute(

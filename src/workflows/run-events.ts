@@ -17,6 +17,13 @@ export async function appendAll(
   runId: string,
   events: Array<[WorkflowEvent['type'], string, Record<string, unknown>]>,
 ): Promise<void> {
-  // The store writes appends in call order, batching those of the same moment.
-  await Promise.all(events.map(([type, nodeId, data]) => store.appendEvent(runEvent(runId, type, nodeId, data))));
+  await appendEvents(
+    store,
+    events.map(([type, nodeId, data]) => runEvent(runId, type, nodeId, data)),
+  );
+}
+
+/** Appends events as they are, in order (the store writes appends in call order, batching those of the same moment). */
+export async function appendEvents(store: WorkflowRunStore, events: readonly WorkflowEvent[]): Promise<void> {
+  await Promise.all(events.map((event) => store.appendEvent(event)));
 }

@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { transcriptPath, type WorkflowEvent } from './events.js';
 import type { LifecycleDeps } from './lifecycle.js';
-import { processAlive } from './run-processes.js';
-import type { RunRecord, WorkflowRunStore } from './run-store.js';
+import { otherLocalOwner, processAlive } from './run-processes.js';
+import type { RunRecord } from './run-store.js';
 
 /**
  * The events a run's owner wrote to its transcript but not to the store: an owner stores its
@@ -19,12 +19,15 @@ export function unstoredEvents(
   stored: readonly WorkflowEvent[],
 ): WorkflowEvent[] {
   if (run.ownerHost !== null && run.ownerHost !== deps.owner.host) return [];
-  const owner = run.ownerPid;
-  if (owner !== null && owner !== deps.owner.pid && (deps.isProcessAlive ?? processAlive)(owner)) return [];
+  const owner = otherLocalOwner(run, deps);
+  if (owner !== undefined && (deps.isProcessAlive ?? processAlive)(owner)) return [];
   const written = readTranscript(transcriptPath(run.workingPath, run.id), run.id);
   if (written.length === 0) return [];
   const counts = new Map<string, number>();
-  for (const event of stored) counts.set(eventKey(event), (counts.get(eventKey(event)) ?? 0) + 1);
+  for (const event of stored) {
+    const key = eventKey(event);
+    counts.set(key, (counts.get(key) ?? 0) + 1);
+  }
   const missing: WorkflowEvent[] = [];
   for (const event of written) {
     const key = eventKey(event);
@@ -33,11 +36,6 @@ export function unstoredEvents(
     else missing.push(event);
   }
   return missing;
-}
-
-/** Stores what `unstoredEvents` found, in transcript order, as the events they were. */
-export async function storeRecovered(store: WorkflowRunStore, events: readonly WorkflowEvent[]): Promise<void> {
-  await Promise.all(events.map((event) => store.appendEvent(event)));
 }
 
 /** The run's events in its transcript; a missing file is none, and a torn last line (the owner died writing it) is left out. */
