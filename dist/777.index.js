@@ -9466,15 +9466,17 @@ function killGroup(pid) {
 function unstoredEvents(deps, run, stored) {
     if (run.ownerHost !== null && run.ownerHost !== deps.owner.host)
         return [];
-    const owner = run.ownerPid;
-    if (owner !== null && owner !== deps.owner.pid && (deps.isProcessAlive ?? process_processAlive)(owner))
+    const owner = run_processes_otherLocalOwner(run, deps);
+    if (owner !== undefined && (deps.isProcessAlive ?? process_processAlive)(owner))
         return [];
     const written = readTranscript(transcriptPath(run.workingPath, run.id), run.id);
     if (written.length === 0)
         return [];
     const counts = new Map();
-    for (const event of stored)
-        counts.set(eventKey(event), (counts.get(eventKey(event)) ?? 0) + 1);
+    for (const event of stored) {
+        const key = eventKey(event);
+        counts.set(key, (counts.get(key) ?? 0) + 1);
+    }
     const missing = [];
     for (const event of written) {
         const key = eventKey(event);
@@ -9485,10 +9487,6 @@ function unstoredEvents(deps, run, stored) {
             missing.push(event);
     }
     return missing;
-}
-/** Stores what `unstoredEvents` found, in transcript order, as the events they were. */
-async function transcript_recovery_storeRecovered(store, events) {
-    await Promise.all(events.map((event) => store.appendEvent(event)));
 }
 /** The run's events in its transcript; a missing file is none, and a torn last line (the owner died writing it) is left out. */
 function readTranscript(file, runId) {
@@ -9616,8 +9614,11 @@ function run_events_runEvent(runId, type, nodeId, data) {
     return { type, runId, ...(nodeId ? { nodeId } : {}), data, ts: new Date().toISOString() };
 }
 async function run_events_appendAll(store, runId, events) {
-    // The store writes appends in call order, batching those of the same moment.
-    await Promise.all(events.map(([type, nodeId, data]) => store.appendEvent(run_events_runEvent(runId, type, nodeId, data))));
+    await run_events_appendEvents(store, events.map(([type, nodeId, data]) => run_events_runEvent(runId, type, nodeId, data)));
+}
+/** Appends events as they are, in order (the store writes appends in call order, batching those of the same moment). */
+async function run_events_appendEvents(store, events) {
+    await Promise.all(events.map((event) => store.appendEvent(event)));
 }
 
 ;// CONCATENATED MODULE: ./src/workflows/run-execution.ts
@@ -9953,7 +9954,6 @@ function isWorkingPathTaken(error) {
 
 
 
-
 /** How many times a decision is retried when the run changed under it (a heartbeat, its owner finishing). */
 const MAX_DECISION_TRIES = 20;
 /** Records an approval (one decision wins) and makes sure the run goes on: here, or in its owner. */
@@ -10168,7 +10168,7 @@ function ownerExecuting(deps, run) {
 async function continueRun(deps, run, request, notice, extra = {}) {
     // The run is claimed: what its owner, if it died, left only in its transcript is stored now.
     const { prior, recovered } = await loadRunPrior(deps, run);
-    await storeRecovered(deps.store, recovered);
+    await appendEvents(deps.store, recovered);
     deps.engine.log?.(`${notice}; continuing run ${run.id}.`);
     const claimed = (await deps.store.getRun(run.id));
     return execute(deps, claimed, {
@@ -10241,7 +10241,6 @@ async function findRun(store, idOrPrefix) {
 
 
 
-
 /** `cli-1705932847321-a7f3b2`: the conversation id of runs started from the command line. */
 function cliConversationId(now = Date.now()) {
     return `cli-${now}-${(0,external_node_crypto_.randomBytes)(3).toString('hex')}`;
@@ -10272,7 +10271,7 @@ async function startRun(deps, request) {
         const taken = await takeOver(deps, candidate);
         if (!taken)
             throw await busyError(deps, workingPath, candidate);
-        await transcript_recovery_storeRecovered(store, loaded.recovered);
+        await run_events_appendEvents(store, loaded.recovered);
         deps.engine.log?.(`Resuming workflow — skipping ${reusable} already-completed node(s).`);
         return run_execution_execute(deps, taken, request, prior, reusable);
     }
@@ -10332,7 +10331,7 @@ async function resumeRun(deps, run, request) {
     const taken = await takeOver(deps, run, workingPath);
     if (!taken)
         throw await busyError(deps, workingPath, run);
-    await storeRecovered(deps.store, recovered);
+    await appendEvents(deps.store, recovered);
     const reusable = reusableCount(prior, request.workflow);
     deps.engine.log?.(`Resuming workflow — skipping ${reusable} already-completed node(s).`);
     return execute(deps, taken, {
