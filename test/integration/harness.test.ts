@@ -5,6 +5,7 @@ import { describe, expect, it } from '@jest/globals';
 import { resolveAgent } from '../../src/harness/agent.js';
 import { extractAnswer } from '../../src/harness/extract.js';
 import { runHarness, type HarnessRequest } from '../../src/harness/run.js';
+import { waitFor } from '../helpers/cli.js';
 import { isRunning, tempDir } from '../helpers/tmp.js';
 
 const AGENT = fileURLToPath(new URL('../fixtures/agents/harness-behaviours.mjs', import.meta.url));
@@ -122,6 +123,8 @@ describe('running the agent under the harness contract', () => {
     expect(run.outcome).toEqual({ kind: 'timed_out' });
     expect(Date.now() - started).toBeLessThan(5000);
     const child = Number(readFileSync(pidFile, 'utf8'));
+    // Killed: the kernel may still be tearing it down when its pipes close (as the durability test allows).
+    await waitFor(() => !isRunning(child), 500, `the agent's child ${child} to die`);
     expect(isRunning(child)).toBe(false);
   });
 
