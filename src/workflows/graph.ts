@@ -114,7 +114,7 @@ export function validateGraph(
                 ...at(field),
                 message: `${refText} reads '${ref.node}', which is not among the dependencies of loop_group '${outer.group}': it may not have run yet. Add '${ref.node}' to the group's depends_on.`,
               });
-            else checkField(ref, outer.byId.get(ref.node), refText, at(field), warnings);
+            else checkField(ref, outer.byId.get(ref.node), refText, () => at(field), warnings);
             continue;
           }
           problems.push({
@@ -134,7 +134,7 @@ export function validateGraph(
           });
           continue;
         }
-        checkField(ref, byId.get(ref.node), refText, at(field), warnings);
+        checkField(ref, byId.get(ref.node), refText, () => at(field), warnings);
       }
       for (const ref of findLoopPrevRefs(text)) {
         if (!outer)
@@ -173,7 +173,9 @@ export function validateGraph(
         id: child.id,
         depends_on: child.depends_on,
         index,
-        line: lineOf(node.id),
+        get line() {
+          return lineOf(node.id);
+        },
       }));
       const readable = new Set([...ancestors.of(node.id), ...(outer?.readable ?? [])]);
       const allIds = new Set([...known, ...(outer?.ids ?? [])]);
@@ -198,7 +200,8 @@ function checkField(
   ref: { node: string; field?: string },
   producer: WorkflowNode | undefined,
   refText: string,
-  at: { file: string; node: string; field: string; line?: number },
+  // Where the read is, asked only for a warning: a node's line costs a second parse of its file.
+  at: () => { file: string; node: string; field: string; line?: number },
   problems: WorkflowProblem[],
 ): void {
   if (!ref.field || !producer) return;
@@ -206,7 +209,7 @@ function checkField(
   const fields = schema ? declaredFields(schema) : undefined;
   if (fields && !fields.includes(ref.field))
     problems.push({
-      ...at,
+      ...at(),
       message: `${refText}: '${ref.field}' is not declared in the output_format of '${ref.node}' (declared: ${fields.join(', ') || 'none'}); reading it will fail the node.${didYouMean(ref.field, fields)}`,
     });
 }

@@ -146,7 +146,6 @@ export type WorkflowLookup =
   | { kind: 'found'; workflow: Workflow; warnings: WorkflowProblem[] }
   | { kind: 'invalid'; file: string; name?: string; errors: WorkflowProblem[]; warnings: WorkflowProblem[] };
 
-/** Whether an argument names a file rather than a workflow. */
 /** Whether a workflow argument is a file path rather than a name. */
 export function looksLikeFile(arg: string): boolean {
   return /\.ya?ml$/i.test(arg) || arg.includes('/') || arg.includes('\\');

@@ -324,6 +324,12 @@ describe('script, loop_group, workflow and interactive loop nodes', () => {
     );
     find(errors, 'group', 'a loop needs a completion check: loop_group.until');
     find(errors, 'gated', 'a loop_group body cannot pause');
+
+    // A body node's graph problems point at its group's line.
+    const shadowing = await errorsOf(
+      `${header}nodes:\n  - id: fix\n    bash: echo\n  - id: group\n    loop_group:\n      until: DONE\n      max_iterations: 3\n      nodes:\n        - id: fix\n          bash: echo\n`,
+    );
+    expect(find(shadowing, 'fix', "in loop_group 'group' shadows a node id")).toMatchObject({ field: 'id', line: 6 });
   });
 
   it('requires a gate message on interactive loops and rejects racing fan-outs', async () => {
