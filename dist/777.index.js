@@ -5189,7 +5189,7 @@ function validateGraph(nodes, declared, ctx, outer) {
                                 message: `${refText} reads '${ref.node}', which is not among the dependencies of loop_group '${outer.group}': it may not have run yet. Add '${ref.node}' to the group's depends_on.`,
                             });
                         else
-                            checkField(ref, outer.byId.get(ref.node), refText, at(field), warnings);
+                            checkField(ref, outer.byId.get(ref.node), refText, () => at(field), warnings);
                         continue;
                     }
                     problems.push({
@@ -5209,7 +5209,7 @@ function validateGraph(nodes, declared, ctx, outer) {
                     });
                     continue;
                 }
-                checkField(ref, byId.get(ref.node), refText, at(field), warnings);
+                checkField(ref, byId.get(ref.node), refText, () => at(field), warnings);
             }
             for (const ref of findLoopPrevRefs(text)) {
                 if (!outer)
@@ -5248,7 +5248,9 @@ function validateGraph(nodes, declared, ctx, outer) {
                 id: child.id,
                 depends_on: child.depends_on,
                 index,
-                line: lineOf(node.id),
+                get line() {
+                    return lineOf(node.id);
+                },
             }));
             const readable = new Set([...ancestors.of(node.id), ...(outer?.readable ?? [])]);
             const allIds = new Set([...known, ...(outer?.ids ?? [])]);
@@ -5268,14 +5270,16 @@ function validateGraph(nodes, declared, ctx, outer) {
  * A field read should be one its producer's output_format declares. Archon decides this when the
  * node runs (the read fails the node there), so here it is a warning.
  */
-function checkField(ref, producer, refText, at, problems) {
+function checkField(ref, producer, refText, 
+// Where the read is, asked only for a warning: a node's line costs a second parse of its file.
+at, problems) {
     if (!ref.field || !producer)
         return;
     const schema = outputFormatOf(producer);
     const fields = schema ? output_schema_declaredFields(schema) : undefined;
     if (fields && !fields.includes(ref.field))
         problems.push({
-            ...at,
+            ...at(),
             message: `${refText}: '${ref.field}' is not declared in the output_format of '${ref.node}' (declared: ${fields.join(', ') || 'none'}); reading it will fail the node.${(0,did_you_mean/* didYouMean */.au)(ref.field, fields)}`,
         });
 }
@@ -10664,7 +10668,6 @@ function workflowResolver(workspace) {
 function listWorkflows(workspace) {
     return discoverWorkflows(workflowLocations(workspace), discoveryOptions(workspace));
 }
-/** Whether an argument names a file rather than a workflow. */
 /** Whether a workflow argument is a file path rather than a name. */
 function looksLikeFile(arg) {
     return /\.ya?ml$/i.test(arg) || arg.includes('/') || arg.includes('\\');
