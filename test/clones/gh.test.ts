@@ -212,4 +212,19 @@ describe('gh label and gh api', () => {
     };
     expect(viewer.data.viewer.login).toBe('octocat');
   });
+
+  it('api --paginate follows Link to the last page', async () => {
+    const numbers = (
+      await ok('api', '--paginate', 'repos/acme/widgets/issues?per_page=1&state=all', '--jq', '.[].number')
+    )
+      .trim()
+      .split('\n')
+      .map(Number);
+    // GitHub's issues list holds pull requests too.
+    const expected = [...state().issues, ...state().pullRequests]
+      .filter((issue) => issue.repo === 'acme/widgets')
+      .map((issue) => issue.number);
+    expect(expected.length).toBeGreaterThan(1);
+    expect(numbers.sort((a, b) => a - b)).toEqual(expected.sort((a, b) => a - b));
+  });
 });
