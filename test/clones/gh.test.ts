@@ -187,6 +187,33 @@ describe('gh pr', () => {
     expect(state().pullRequests.find((pull) => pull.number === number)).toMatchObject({ merged: true });
     expect(issue(2).state).toBe('closed');
   });
+
+  it('pr list --author @me and --search reviewed-by:@me name the token’s user', async () => {
+    const mine = JSON.parse(
+      await ok('pr', 'list', '--author', '@me', '--state', 'all', '--json', 'number,author'),
+    ) as Array<{
+      number: number;
+      author: { login: string };
+    }>;
+    const authored = state()
+      .pullRequests.filter((pull) => pull.user === 'octocat')
+      .map((pull) => pull.number);
+    expect(authored.length).toBeGreaterThan(0);
+    expect(mine.map((pull) => pull.number).sort()).toEqual(authored.sort());
+    // octocat reviewed two pull requests above (and its approval took back the seed's review request).
+    const reviewed = JSON.parse(
+      await ok('pr', 'list', '--state', 'all', '--search', 'reviewed-by:@me', '--json', 'number'),
+    ) as Array<{ number: number }>;
+    const expected = [
+      ...new Set(
+        state()
+          .reviews.filter((r) => r.user === 'octocat')
+          .map((r) => r.pull_number),
+      ),
+    ];
+    expect(expected).toHaveLength(2);
+    expect(reviewed.map((pull) => pull.number).sort()).toEqual(expected.sort());
+  });
 });
 
 describe('gh label and gh api', () => {
