@@ -120,6 +120,15 @@ describe('gh issue', () => {
       assignees: ['alice'],
     });
 
+    // bob only reads the repository: gh refuses him before changing anything, as against GitHub.
+    const refused = await run(
+      ['issue', 'edit', String(number), '--title', 'Not applied', '--add-assignee', 'bob', '-R', 'acme/widgets'],
+      work,
+    );
+    expect(refused.code).not.toBe(0);
+    expect(refused.stderr).toContain("'bob' not found");
+    expect(issue(number)).toMatchObject({ title: 'Renamed by gh', assignees: ['alice'] });
+
     await ok('issue', 'close', String(number));
     expect(issue(number).state).toBe('closed');
   });

@@ -91,6 +91,37 @@ describe('queries', () => {
     expect(node.body.data.node).toEqual({ __typename: 'Issue', number: page.nodes[0].number });
   });
 
+  it('lists as assignable exactly the users REST’s /assignees lists (triage or more); mentionable has readers too', async () => {
+    const { body } = await graphql(`
+      {
+        repository(owner: "acme", name: "widgets") {
+          assignableUsers(first: 100) {
+            totalCount
+            nodes {
+              login
+            }
+          }
+          mentionableUsers(first: 100) {
+            nodes {
+              login
+            }
+          }
+        }
+      }
+    `);
+    const rest = await fetch(`${clone.apiUrl}/repos/acme/widgets/assignees`, {
+      headers: { authorization: `token ${clone.token}` },
+    });
+    const assignees = ((await rest.json()) as Array<{ login: string }>).map((user) => user.login).sort();
+    const assignable = (body.data.repository.assignableUsers.nodes as Array<{ login: string }>).map((u) => u.login);
+    const mentionable = (body.data.repository.mentionableUsers.nodes as Array<{ login: string }>).map((u) => u.login);
+    // bob is a read collaborator in the seed: mentionable, not assignable.
+    expect(assignees).not.toContain('bob');
+    expect(assignable.sort()).toEqual(assignees);
+    expect(body.data.repository.assignableUsers.totalCount).toBe(assignees.length);
+    expect(mentionable).toContain('bob');
+  });
+
   it('answers GitHub’s NOT_FOUND shape for a repository it cannot resolve', async () => {
     const { status, body } = await graphql(`
       {
