@@ -225,6 +225,34 @@ describe('gh pr', () => {
   });
 });
 
+describe('gh release', () => {
+  it('list shows the releases REST created, the latest and the drafts marked', async () => {
+    await ok('api', '-X', 'POST', 'repos/acme/widgets/releases', '-f', 'tag_name=v0.9.0', '-f', 'name=Nine');
+    await ok('api', '-X', 'POST', 'repos/acme/widgets/releases', '-f', 'tag_name=v1.0.0', '-f', 'name=One');
+    await ok(
+      'api',
+      '-X',
+      'POST',
+      'repos/acme/widgets/releases',
+      '-f',
+      'tag_name=v1.1.0',
+      '-f',
+      'name=Next',
+      '-F',
+      'draft=true',
+    );
+    const rows = (await ok('release', 'list'))
+      .trim()
+      .split('\n')
+      .map((line) => line.split('\t').slice(0, 3));
+    expect(rows).toEqual([
+      ['Next', 'Draft', 'v1.1.0'],
+      ['One', 'Latest', 'v1.0.0'],
+      ['Nine', '', 'v0.9.0'],
+    ]);
+  });
+});
+
 describe('gh label and gh api', () => {
   it('label list shows the repository’s labels', async () => {
     const names = (await ok('label', 'list'))

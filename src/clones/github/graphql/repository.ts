@@ -6,6 +6,7 @@ import type { IssueRecord, RepoRecord, UserRecord } from '../state/model.js';
 import { NEED, userRole } from '../state/permissions.js';
 import { connection, emptyConnection, gqlError, upper, type ConnectionArgs, type Gql } from './context.js';
 import { issueObject, pullObject } from './issues.js';
+import { latestReleaseObject, releaseConnection } from './releases.js';
 import {
   actorObject,
   canSee,
@@ -315,8 +316,8 @@ export function repoObject(domain: DomainContext, repo: RepoRecord): Gql {
       users(args, (user) => isAssignable(domain, repo, user)),
     mentionableUsers: (args: ConnectionArgs & { query?: string | null }) => users(args),
     collaborators: (args: ConnectionArgs & { query?: string | null }) => users(args),
-    latestRelease: () => null,
-    releases: emptyConnection,
+    latestRelease: () => latestReleaseObject(domain, repo),
+    releases: (args: Parameters<typeof releaseConnection>[2]) => releaseConnection(domain, repo, args),
     discussions: emptyConnection,
     projects: emptyConnection,
     projectsV2: emptyConnection,
