@@ -134,6 +134,15 @@ describe('gh issue', () => {
   });
 });
 
+describe('gh pr status', () => {
+  it('lists under review requests the pull request the seed asks octocat to review', async () => {
+    const color = state().pullRequests.find((pull) => pull.head.ref === 'feature/color')!;
+    const sections = (await ok('pr', 'status')).split(/\n(?=\S)/);
+    const requested = sections.find((section) => section.startsWith('Requesting a code review from you'));
+    expect(requested).toContain(`#${color.number}  ${color.title}`);
+  });
+});
+
 describe('gh pr', () => {
   it('list, view, diff and checks', async () => {
     const pulls = JSON.parse(await ok('pr', 'list', '--json', 'number,headRefName')) as Array<{
