@@ -272,6 +272,35 @@ describe('issues', () => {
     expect((await search('"single sign-on"')).total_count).toBe(1);
     expect((await search('no:assignee is:closed')).total_count).toBe(2);
   });
+
+  it('searches with @me as the authenticated user, and by review requests and reviews', async () => {
+    const fresh = await startClone({ seed: 'small-project' });
+    const as = (token: string) => octokitFor(fresh, token);
+    const numbers = async (token: string, q: string) =>
+      (await as(token).search.issuesAndPullRequests({ q, per_page: 100 })).data.items.map((i) => i.number).sort();
+    const pulls = fresh.handle.state().pullRequests;
+    const color = pulls.find((pull) => pull.head.ref === 'feature/color')!.number;
+    const typo = pulls.find((pull) => pull.head.ref === 'fix/readme-typo')!.number;
+    expect(await numbers(TOKENS.alice, 'is:pr author:@me')).toEqual([color]);
+    expect(await numbers(TOKENS.bob, 'is:pr author:@me')).toEqual([typo]);
+    expect(await numbers(TOKENS.alice, 'is:issue assignee:@me')).toEqual([1]);
+    expect(await numbers(TOKENS.alice, 'is:pr involves:@me')).toEqual([color]);
+    expect(await numbers(TOKENS.bob, 'is:pr -author:@me')).toEqual([color]);
+    // The seed asks octocat to review the color pull request.
+    expect(await numbers(fresh.token, 'review-requested:@me')).toEqual([color]);
+    expect(await numbers(TOKENS.bob, 'review-requested:octocat')).toEqual([color]);
+    expect(await numbers(TOKENS.alice, 'review-requested:@me')).toEqual([]);
+    // A submitted review counts for reviewed-by; a pending one does not.
+    expect(await numbers(TOKENS.alice, 'reviewed-by:@me')).toEqual([]);
+    await as(TOKENS.alice).pulls.createReview({ owner, repo, pull_number: typo, body: 'Draft' });
+    expect(await numbers(TOKENS.alice, 'reviewed-by:alice')).toEqual([]);
+    await as(TOKENS.alice).pulls.createReview({ owner, repo, pull_number: color, event: 'COMMENT', body: 'Noted' });
+    expect(await numbers(TOKENS.alice, 'reviewed-by:@me')).toEqual([color]);
+    expect(await numbers(TOKENS.bob, 'reviewed-by:alice is:pr')).toEqual([color]);
+    expect(await numbers(TOKENS.alice, 'commenter:@me')).not.toContain(2);
+    await as(TOKENS.alice).issues.createComment({ owner, repo, issue_number: 2, body: 'Me too' });
+    expect(await numbers(TOKENS.alice, 'commenter:@me')).toContain(2);
+  });
 });
 
 describe('pull requests', () => {

@@ -120,8 +120,26 @@ describe('gh issue', () => {
       assignees: ['alice'],
     });
 
+    // bob only reads the repository: gh refuses him before changing anything, as against GitHub.
+    const refused = await run(
+      ['issue', 'edit', String(number), '--title', 'Not applied', '--add-assignee', 'bob', '-R', 'acme/widgets'],
+      work,
+    );
+    expect(refused.code).not.toBe(0);
+    expect(refused.stderr).toContain("'bob' not found");
+    expect(issue(number)).toMatchObject({ title: 'Renamed by gh', assignees: ['alice'] });
+
     await ok('issue', 'close', String(number));
     expect(issue(number).state).toBe('closed');
+  });
+});
+
+describe('gh pr status', () => {
+  it('lists under review requests the pull request the seed asks octocat to review', async () => {
+    const color = state().pullRequests.find((pull) => pull.head.ref === 'feature/color')!;
+    const sections = (await ok('pr', 'status')).split(/\n(?=\S)/);
+    const requested = sections.find((section) => section.startsWith('Requesting a code review from you'));
+    expect(requested).toContain(`#${color.number}  ${color.title}`);
   });
 });
 
@@ -187,6 +205,61 @@ describe('gh pr', () => {
     expect(state().pullRequests.find((pull) => pull.number === number)).toMatchObject({ merged: true });
     expect(issue(2).state).toBe('closed');
   });
+
+  it('pr list --author @me and --search reviewed-by:@me name the token’s user', async () => {
+    const mine = JSON.parse(
+      await ok('pr', 'list', '--author', '@me', '--state', 'all', '--json', 'number,author'),
+    ) as Array<{
+      number: number;
+      author: { login: string };
+    }>;
+    const authored = state()
+      .pullRequests.filter((pull) => pull.user === 'octocat')
+      .map((pull) => pull.number);
+    expect(authored.length).toBeGreaterThan(0);
+    expect(mine.map((pull) => pull.number).sort()).toEqual(authored.sort());
+    // octocat reviewed two pull requests above (and its approval took back the seed's review request).
+    const reviewed = JSON.parse(
+      await ok('pr', 'list', '--state', 'all', '--search', 'reviewed-by:@me', '--json', 'number'),
+    ) as Array<{ number: number }>;
+    const expected = [
+      ...new Set(
+        state()
+          .reviews.filter((r) => r.user === 'octocat')
+          .map((r) => r.pull_number),
+      ),
+    ];
+    expect(expected).toHaveLength(2);
+    expect(reviewed.map((pull) => pull.number).sort()).toEqual(expected.sort());
+  });
+});
+
+describe('gh release', () => {
+  it('list shows the releases REST created, the latest and the drafts marked', async () => {
+    await ok('api', '-X', 'POST', 'repos/acme/widgets/releases', '-f', 'tag_name=v0.9.0', '-f', 'name=Nine');
+    await ok('api', '-X', 'POST', 'repos/acme/widgets/releases', '-f', 'tag_name=v1.0.0', '-f', 'name=One');
+    await ok(
+      'api',
+      '-X',
+      'POST',
+      'repos/acme/widgets/releases',
+      '-f',
+      'tag_name=v1.1.0',
+      '-f',
+      'name=Next',
+      '-F',
+      'draft=true',
+    );
+    const rows = (await ok('release', 'list'))
+      .trim()
+      .split('\n')
+      .map((line) => line.split('\t').slice(0, 3));
+    expect(rows).toEqual([
+      ['Next', 'Draft', 'v1.1.0'],
+      ['One', 'Latest', 'v1.0.0'],
+      ['Nine', '', 'v0.9.0'],
+    ]);
+  });
 });
 
 describe('gh label and gh api', () => {
@@ -211,5 +284,20 @@ describe('gh label and gh api', () => {
       data: { viewer: { login: string } };
     };
     expect(viewer.data.viewer.login).toBe('octocat');
+  });
+
+  it('api --paginate follows Link to the last page', async () => {
+    const numbers = (
+      await ok('api', '--paginate', 'repos/acme/widgets/issues?per_page=1&state=all', '--jq', '.[].number')
+    )
+      .trim()
+      .split('\n')
+      .map(Number);
+    // GitHub's issues list holds pull requests too.
+    const expected = [...state().issues, ...state().pullRequests]
+      .filter((issue) => issue.repo === 'acme/widgets')
+      .map((issue) => issue.number);
+    expect(expected.length).toBeGreaterThan(1);
+    expect(numbers.sort((a, b) => a - b)).toEqual(expected.sort((a, b) => a - b));
   });
 });

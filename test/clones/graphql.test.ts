@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from '@jest/globals';
 import type { GitHubClone } from '../../src/clones/github/index.js';
 import { GRAPHQL_MUTATIONS, GRAPHQL_QUERY_FIELDS } from '../../src/clones/github/graphql/coverage.js';
 import { MUTATION_NAMES } from '../../src/clones/github/graphql/mutations.js';
-import { startClone } from './support/clone.js';
+import { startClone, TOKENS } from './support/clone.js';
 
 /** GraphQL over GitHub's schema: shapes, ids, pagination and errors as GitHub answers them. */
 let clone: GitHubClone;
@@ -91,6 +91,37 @@ describe('queries', () => {
     expect(node.body.data.node).toEqual({ __typename: 'Issue', number: page.nodes[0].number });
   });
 
+  it('lists as assignable exactly the users REST’s /assignees lists (triage or more); mentionable has readers too', async () => {
+    const { body } = await graphql(`
+      {
+        repository(owner: "acme", name: "widgets") {
+          assignableUsers(first: 100) {
+            totalCount
+            nodes {
+              login
+            }
+          }
+          mentionableUsers(first: 100) {
+            nodes {
+              login
+            }
+          }
+        }
+      }
+    `);
+    const rest = await fetch(`${clone.apiUrl}/repos/acme/widgets/assignees`, {
+      headers: { authorization: `token ${clone.token}` },
+    });
+    const assignees = ((await rest.json()) as Array<{ login: string }>).map((user) => user.login).sort();
+    const assignable = (body.data.repository.assignableUsers.nodes as Array<{ login: string }>).map((u) => u.login);
+    const mentionable = (body.data.repository.mentionableUsers.nodes as Array<{ login: string }>).map((u) => u.login);
+    // bob is a read collaborator in the seed: mentionable, not assignable.
+    expect(assignees).not.toContain('bob');
+    expect(assignable.sort()).toEqual(assignees);
+    expect(body.data.repository.assignableUsers.totalCount).toBe(assignees.length);
+    expect(mentionable).toContain('bob');
+  });
+
   it('answers GitHub’s NOT_FOUND shape for a repository it cannot resolve', async () => {
     const { status, body } = await graphql(`
       {
@@ -156,6 +187,147 @@ describe('queries', () => {
     expect(clone.handle.requests({ notImplemented: true })).toEqual([
       expect.objectContaining({ kind: 'graphql', path: '/graphql', operationId: 'graphql:User.sponsorsListing' }),
     ]);
+  });
+
+  it('answers timelineItems and reviewThreads with an error logged as not implemented, not an empty list', async () => {
+    clone.handle.clearRequests();
+    const { body } = await graphql(`
+      {
+        repository(owner: "acme", name: "widgets") {
+          issue(number: 1) {
+            timelineItems(first: 5) {
+              totalCount
+            }
+          }
+          pullRequest(number: 4) {
+            reviewThreads(first: 5) {
+              totalCount
+            }
+          }
+        }
+      }
+    `);
+    expect(body.errors).toEqual([
+      expect.objectContaining({ type: 'NOT_IMPLEMENTED', path: ['repository', 'issue', 'timelineItems'] }),
+      expect.objectContaining({ type: 'NOT_IMPLEMENTED', path: ['repository', 'pullRequest', 'reviewThreads'] }),
+    ]);
+    expect(clone.handle.requests({ notImplemented: true })).toEqual([
+      expect.objectContaining({
+        kind: 'graphql',
+        operationId: 'graphql:Issue.timelineItems,PullRequest.reviewThreads',
+      }),
+    ]);
+  });
+
+  it('lists the repository’s releases and its latest release as REST does (drafts only for pushers)', async () => {
+    const create = async (release: Record<string, unknown>) => {
+      const res = await fetch(`${clone.apiUrl}/repos/acme/widgets/releases`, {
+        method: 'POST',
+        headers: { authorization: `token ${clone.token}`, 'content-type': 'application/json' },
+        body: JSON.stringify(release),
+      });
+      expect(res.status).toBe(201);
+    };
+    await create({ tag_name: 'v1.0.0', name: 'One', body: 'First <release>' });
+    await create({ tag_name: 'v1.1.0-rc.1', name: 'One point one RC', prerelease: true });
+    await create({ tag_name: 'v2.0.0', name: 'Two', draft: true });
+    const query = `
+      {
+        repository(owner: "acme", name: "widgets") {
+          latestRelease {
+            tagName
+          }
+          releases(first: 10, orderBy: { field: CREATED_AT, direction: DESC }) {
+            totalCount
+            nodes {
+              name
+              tagName
+              isDraft
+              isLatest
+              isPrerelease
+              createdAt
+              publishedAt
+              descriptionHTML
+              url
+              author {
+                login
+              }
+              tag {
+                name
+              }
+              tagCommit {
+                oid
+              }
+            }
+          }
+        }
+      }
+    `;
+    const { body } = await graphql(query);
+    expect(body.errors).toBeUndefined();
+    const { latestRelease, releases } = body.data.repository;
+    expect(latestRelease).toEqual({ tagName: 'v1.0.0' });
+    expect(releases.totalCount).toBe(3);
+    const main = clone.handle.state().repos.find((repo) => repo.full_name === 'acme/widgets')!.branches;
+    const head = main.find((branch) => branch.name === 'main')!.sha;
+    expect(releases.nodes).toEqual([
+      expect.objectContaining({ tagName: 'v2.0.0', isDraft: true, isLatest: false, publishedAt: null, tag: null }),
+      expect.objectContaining({ tagName: 'v1.1.0-rc.1', isPrerelease: true, isLatest: false }),
+      expect.objectContaining({
+        name: 'One',
+        tagName: 'v1.0.0',
+        isDraft: false,
+        isLatest: true,
+        isPrerelease: false,
+        descriptionHTML: 'First &lt;release&gt;',
+        url: `${clone.apiUrl}/acme/widgets/releases/tag/v1.0.0`,
+        author: { login: 'octocat' },
+        tag: { name: 'v1.0.0' },
+        tagCommit: { oid: head },
+      }),
+    ]);
+    // The same list REST gives; a reader (bob) sees no draft.
+    const rest = await fetch(`${clone.apiUrl}/repos/acme/widgets/releases`, {
+      headers: { authorization: `token ${clone.token}` },
+    });
+    const listed = ((await rest.json()) as Array<{ tag_name: string }>).map((release) => release.tag_name);
+    expect(releases.nodes.map((release: { tagName: string }) => release.tagName)).toEqual(listed);
+    const asBob = await graphql(query, undefined, TOKENS.bob);
+    expect(asBob.body.data.repository.releases.nodes.map((release: { tagName: string }) => release.tagName)).toEqual([
+      'v1.1.0-rc.1',
+      'v1.0.0',
+    ]);
+  });
+
+  it('names the issues a pull request closes with keywords, when it targets the default branch', async () => {
+    const { body } = await graphql(`
+      {
+        repository(owner: "acme", name: "widgets") {
+          pullRequests(first: 10, orderBy: { field: CREATED_AT, direction: ASC }) {
+            nodes {
+              headRefName
+              closingIssuesReferences(first: 10) {
+                totalCount
+                nodes {
+                  number
+                  title
+                }
+              }
+            }
+          }
+        }
+      }
+    `);
+    expect(body.errors).toBeUndefined();
+    const byHead = Object.fromEntries(
+      body.data.repository.pullRequests.nodes.map((pull: { headRefName: string; closingIssuesReferences: unknown }) => [
+        pull.headRefName,
+        pull.closingIssuesReferences,
+      ]),
+    );
+    // The seed's color pull request says `Closes #2`; the README fix names no issue.
+    expect(byHead['feature/color']).toEqual({ totalCount: 1, nodes: [{ number: 2, title: 'Add dark mode support' }] });
+    expect(byHead['fix/readme-typo']).toEqual({ totalCount: 0, nodes: [] });
   });
 });
 

@@ -129,6 +129,30 @@ describe('clients reach the clone at https://api.github.com', () => {
     expect(logged).toMatchObject({ method: 'GET', path: '/repos/acme/widgets/issues/1', status: 200 });
   });
 
+  it('Link headers point back at api.github.com, so clients that follow them stay on GitHub’s host', async () => {
+    const result = await run('curl', [
+      '-sS',
+      '-D',
+      '-',
+      '-o',
+      '/dev/null',
+      '-H',
+      `Authorization: token ${clone.token}`,
+      'https://api.github.com/repos/acme/widgets/issues?per_page=1&state=all',
+    ]);
+    expect(result.stderr).toBe('');
+    const link = /^link: (.*)$/im.exec(result.stdout)?.[1] ?? '';
+    expect(link).toContain(
+      '<https://api.github.com/repos/acme/widgets/issues?per_page=1&state=all&page=2>; rel="next"',
+    );
+    expect(link).not.toContain('127.0.0.1');
+    // Directly (no route), the links stay on the clone's own address and mount.
+    const direct = await fetch(`${clone.apiUrl}/api/v3/repos/acme/widgets/issues?per_page=1&state=all`, {
+      headers: { authorization: `token ${clone.token}` },
+    });
+    expect(direct.headers.get('link')).toContain(`<${clone.apiUrl}/api/v3/repos/acme/widgets/issues?`);
+  });
+
   it('Node’s fetch with no configuration (the preload sends it through the proxy)', async () => {
     const script = `const res = await fetch('https://api.github.com/repos/acme/widgets/issues', {
       method: 'POST', headers: { authorization: 'Bearer ' + process.env.GITHUB_TOKEN, 'content-type': 'application/json' },

@@ -21,6 +21,8 @@ export const ISSUE_QUALIFIERS: ReadonlySet<string> = new Set([
   'mentions',
   'commenter',
   'involves',
+  'review-requested',
+  'reviewed-by',
   'milestone',
   'in',
   'created',
@@ -78,7 +80,20 @@ export interface SearchContext {
   store: Store;
   /** Whether the searcher may read this repository. */
   canRead: (repoId: number) => boolean;
+  /** The searcher's login, what `@me` stands for in user qualifiers; `@me` matches nobody without one. */
+  me?: string;
 }
+
+/** The qualifiers whose value is a login, where `@me` names the searcher. */
+const USER_QUALIFIERS: ReadonlySet<string> = new Set([
+  'author',
+  'assignee',
+  'mentions',
+  'commenter',
+  'involves',
+  'review-requested',
+  'reviewed-by',
+]);
 
 export interface SearchHit {
   issue: IssueRecord;
@@ -98,8 +113,11 @@ export function searchIssues(ctx: SearchContext, terms: Term[]): SearchHit[] {
   };
   const timeOf = (text: string) => Date.parse(text);
 
+  const me = ctx.me?.toLowerCase();
   const matches = (issue: IssueRecord, q: Extract<Term, { kind: 'qualifier' }>): boolean => {
-    const value = q.value.toLowerCase();
+    const given = q.value.toLowerCase();
+    const value = given === '@me' && USER_QUALIFIERS.has(q.key) ? me : given;
+    if (value === undefined) return false;
     const pull = issue.pullId ? store.get('pull', issue.pullId) : undefined;
     const labels = issue.labelIds.map((id) => store.get('label', id)?.name.toLowerCase());
     switch (q.key) {
@@ -136,6 +154,14 @@ export function searchIssues(ctx: SearchContext, terms: Term[]): SearchHit[] {
           login(issue.userId) === value ||
           issue.assigneeIds.some((id) => login(id) === value) ||
           store.where('comment', `issue:${issue.id}`).some((c) => login(c.userId) === value)
+        );
+      case 'review-requested':
+        return pull !== undefined && pull.requestedReviewerIds.some((id) => login(id) === value);
+      case 'reviewed-by':
+        // A pending review is its author's draft: GitHub shows it to nobody else, nor counts it here.
+        return (
+          pull !== undefined &&
+          store.where('review', `pull:${pull.id}`).some((r) => r.state !== 'PENDING' && login(r.userId) === value)
         );
       case 'milestone':
         return store.get('milestone', issue.milestoneId)?.title.toLowerCase() === value;

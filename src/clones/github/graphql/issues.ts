@@ -1,13 +1,14 @@
 import type { DomainContext } from '../domain/context.js';
+import { closingReferences } from '../domain/closing-references.js';
 import { diffCommits } from '../git/diff.js';
 import { commitsBetween } from '../git/history.js';
 import { fullName } from '../render/repos.js';
 import { nodeId } from '../render/urls.js';
 import type { CommentRecord, IssueRecord, LabelRecord, PullRecord, RepoRecord, ReviewRecord } from '../state/model.js';
-import { authorAssociation } from '../state/permissions.js';
+import { authorAssociation, NEED } from '../state/permissions.js';
 import { effectiveBase, pullStats } from '../state/pull-stats.js';
 import { connection, emptyConnection, upper, type ConnectionArgs, type Gql } from './context.js';
-import { actorById, commitObject, labelObject, milestoneObject, refObject } from './objects.js';
+import { actorById, canSee, commitObject, labelObject, milestoneObject, refObject } from './objects.js';
 import { links } from './links.js';
 
 const viewerId = (domain: DomainContext) =>
@@ -121,7 +122,6 @@ export function issueObject(domain: DomainContext, repo: RepoRecord, issue: Issu
     ...issueish(domain, repo, issue, 'issues'),
     stateReason: issue.stateReason ? upper(issue.stateReason) : null,
     trackedIssues: emptyConnection,
-    timelineItems: emptyConnection,
   };
 }
 
@@ -322,9 +322,14 @@ export function pullObject(domain: DomainContext, pull: PullRecord): Gql {
         }),
         'ReviewRequest',
       ),
-    reviewThreads: emptyConnection,
-    closingIssuesReferences: emptyConnection,
-    timelineItems: emptyConnection,
+    // Only into the default branch do closing keywords link (and later close) issues, as on GitHub.
+    closingIssuesReferences: (args: ConnectionArgs) =>
+      connection(
+        pull.baseRef === repo.defaultBranch ? closingIssues(domain, repo, issue.body ?? '') : [],
+        args,
+        ([target, closed]) => issueObject(domain, target, closed),
+        'Issue',
+      ),
   };
 }
 
@@ -337,6 +342,19 @@ const CHANGE_TYPE: Record<string, string> = {
   changed: 'CHANGED',
 };
 
-function escapeHtml(text: string): string {
+/** The issues a pull request's body names with closing keywords that exist and the viewer may see. */
+function closingIssues(domain: DomainContext, repo: RepoRecord, body: string): Array<[RepoRecord, IssueRecord]> {
+  const found: Array<[RepoRecord, IssueRecord]> = [];
+  for (const reference of closingReferences(body, fullName(domain, repo))) {
+    const [owner = '', name = ''] = reference.repo.split('/');
+    const target = domain.store.repoByFullName(owner, name);
+    if (!target || !canSee(domain, target, NEED.issuesRead)) continue;
+    const issue = domain.store.issueByNumber(target.id, reference.number);
+    if (issue && issue.pullId === null) found.push([target, issue]);
+  }
+  return found;
+}
+
+export function escapeHtml(text: string): string {
   return text.replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c]!);
 }

@@ -1,10 +1,12 @@
 import type { DomainContext } from '../domain/context.js';
+import { isAssignable } from '../domain/issues.js';
 import { fullName, forkCount } from '../render/repos.js';
 import { nodeId } from '../render/urls.js';
 import type { IssueRecord, RepoRecord, UserRecord } from '../state/model.js';
 import { NEED, userRole } from '../state/permissions.js';
 import { connection, emptyConnection, gqlError, upper, type ConnectionArgs, type Gql } from './context.js';
 import { issueObject, pullObject } from './issues.js';
+import { latestReleaseObject, releaseConnection } from './releases.js';
 import {
   actorObject,
   canSee,
@@ -122,7 +124,10 @@ export function repoObject(domain: DomainContext, repo: RepoRecord): Gql {
     const sha = repo.git.branch(branch);
     return sha ? refObject(domain, repo, `refs/heads/${branch}`, sha) : null;
   };
-  const users = (args: ConnectionArgs & { query?: string | null }) => {
+  const users = (
+    args: ConnectionArgs & { query?: string | null },
+    admits: (user: UserRecord) => boolean = () => true,
+  ) => {
     const ids = new Set<number>([repo.ownerId, ...repo.collaborators.keys()]);
     const org = domain.store.get('org', repo.ownerId);
     if (org && org.memberRole !== 'none') for (const id of org.members.keys()) ids.add(id);
@@ -133,6 +138,7 @@ export function repoObject(domain: DomainContext, repo: RepoRecord): Gql {
         (user): user is UserRecord =>
           user !== undefined && user.type === 'User' && userRole(domain.store, user.id, repo) !== undefined,
       )
+      .filter(admits)
       .filter(
         (user) => !query || user.login.toLowerCase().includes(query) || (user.name ?? '').toLowerCase().includes(query),
       );
@@ -305,11 +311,13 @@ export function repoObject(domain: DomainContext, repo: RepoRecord): Gql {
       const entry = repo.git.entryAt(tree, expression.slice(colon + 1).replace(/^\/|\/$/g, ''));
       return entry ? gitObject(domain, repo, entry.sha) : null;
     },
-    assignableUsers: users,
-    mentionableUsers: users,
-    collaborators: users,
-    latestRelease: () => null,
-    releases: emptyConnection,
+    // Who REST's /assignees lists and updateIssue accepts (triage or more), so gh offers no one it then refuses.
+    assignableUsers: (args: ConnectionArgs & { query?: string | null }) =>
+      users(args, (user) => isAssignable(domain, repo, user)),
+    mentionableUsers: (args: ConnectionArgs & { query?: string | null }) => users(args),
+    collaborators: (args: ConnectionArgs & { query?: string | null }) => users(args),
+    latestRelease: () => latestReleaseObject(domain, repo),
+    releases: (args: Parameters<typeof releaseConnection>[2]) => releaseConnection(domain, repo, args),
     discussions: emptyConnection,
     projects: emptyConnection,
     projectsV2: emptyConnection,

@@ -101,7 +101,8 @@ export async function handleRest(core: CloneCore, router: Router<RouteSpec>, exc
       query: search ? new URLSearchParams(search) : NO_QUERY,
       body: method === 'GET' ? undefined : parseJson(outcome.requestText),
       headers: req.headers,
-      selfUrl: `${core.base}${mount.prefix}${path}`,
+      // On the API base the bodies use, so `Link` leads a client back the way it came (api.github.com in route mode).
+      selfUrl: `${mount.urls.api}${path}`,
     };
     const version = core.store.version;
     const store = core.store;

@@ -14,6 +14,7 @@ import { forkCount, fullName, renderRepo } from '../render/repos.js';
 import { simpleUser } from '../render/users.js';
 import { ApiError, validationFailed } from '../state/errors.js';
 import type { RepoRecord } from '../state/model.js';
+import { actingUser } from '../state/actor.js';
 import { actorRole } from '../state/permissions.js';
 
 /** GitHub serves at most the first 1,000 results of a search; asking past them is a 422. */
@@ -76,7 +77,11 @@ export const searchRoutes: RouteSpec[] = [
     handler: (ctx) => {
       const read = canRead(ctx);
       const hits = searchIssues(
-        { store: ctx.store, canRead: (repoId) => read(ctx.store.get('repo', repoId)!) },
+        {
+          store: ctx.store,
+          canRead: (repoId) => read(ctx.store.get('repo', repoId)!),
+          me: actingUser(ctx.actor)?.login,
+        },
         parseQuery(queryOf(ctx)),
       ).map(({ issue, score }) => ({ item: issue, score }));
       sortHits(
