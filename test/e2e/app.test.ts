@@ -436,6 +436,29 @@ describe('the GitHub App', () => {
 
       const worktree = join(home, 'worktrees', 'acme--widgets', 'archal-fix-pr-4');
       expect(existsSync(worktree)).toBe(true);
+      // A bot closing the pull request is ignored like every bot event: the worktree stays.
+      await ci.pulls.update({ owner, repo, pull_number: 4, state: 'closed' });
+      await clone.handle.idle();
+      const botClose = clone.handle
+        .deliveries()
+        .find(
+          (d) =>
+            d.event === 'pull_request' &&
+            d.action === 'closed' &&
+            (d.payload as { sender: { login: string } }).sender.login === 'ci[bot]',
+        );
+      expect(botClose).toBeDefined();
+      await waitFor(
+        () => query('select 1 from app_deliveries where id = ?', botClose!.id).length > 0,
+        T,
+        'the bot close delivery to be stored',
+      );
+      expect(query('select outcome, reason, job_id from app_deliveries where id = ?', botClose!.id)).toEqual([
+        { outcome: 'ignored', reason: 'pull request closed by the bot ci[bot]', job_id: null },
+      ]);
+      expect(query("select 1 from app_jobs where kind = 'pr_closed'")).toEqual([]);
+      expect(existsSync(worktree)).toBe(true);
+      await alice.pulls.update({ owner, repo, pull_number: 4, state: 'open' });
       await alice.pulls.update({ owner, repo, pull_number: 4, state: 'closed' });
       await waitFor(() => !existsSync(worktree), T, 'the worktree to be removed');
       await waitFor(

@@ -85,7 +85,7 @@ export function appSeed(app: Record<string, unknown> = {}): Seed {
         slug: 'ci',
         name: 'CI',
         owner: 'acme',
-        permissions: { metadata: 'read', checks: 'write', issues: 'write' },
+        permissions: { metadata: 'read', checks: 'write', issues: 'write', pull_requests: 'write' },
       },
     ],
     installations: [
