@@ -538,6 +538,34 @@ describe('the GitHub App', () => {
     },
     T,
   );
+
+  it(
+    'a custom repository role is gated by its base role (the legacy permission beside its name)',
+    async () => {
+      // The clone answers as GitHub does: role_name is the custom role's name, permission its legacy base role.
+      const level = async (username: string) =>
+        (await alice.repos.getCollaboratorPermissionLevel({ owner, repo, username })).data;
+      expect(await level('dana')).toMatchObject({ role_name: 'Deployer', permission: 'write' });
+      expect(await level('tom')).toMatchObject({ role_name: 'Auditor', permission: 'read' });
+      const { data: issue } = await alice.issues.create({ owner, repo, title: 'Roles', body: 'x' });
+      await comment(client(TOKENS.tom), issue.number, '/archal cancel');
+      const refusal = await waitFor(
+        () => botComments(issue.number).find((found) => found.body.includes('only people with **write** permission')),
+        T,
+        'the refusal of the triage-based role',
+      );
+      expect(refusal.body).toContain('@tom');
+      expect(refusal.body).toContain('(yours: read)');
+      await comment(client(TOKENS.dana), issue.number, '/archal cancel');
+      await waitFor(
+        () => botComments(issue.number).find((found) => found.body.includes('Nothing to cancel here.')),
+        T,
+        'the write-based role to be obeyed',
+      );
+      expect(botComments(issue.number).filter((found) => found.body.includes('@dana'))).toEqual([]);
+    },
+    T,
+  );
 });
 
 function readIf(path: string): string | undefined {
