@@ -96,6 +96,7 @@ export function route(event: string, payload: Json, appId: number): Route {
     }
     case 'pull_request': {
       if (action !== 'closed') return ignore(`pull_request.${action ?? '?'} starts nothing`);
+      if (isBot(sender)) return ignore(`pull request closed by the bot ${login}`);
       const pullNumber = number(object(payload.pull_request)?.number);
       if (pullNumber === undefined) return ignore('pull_request.closed without a pull request');
       return job({

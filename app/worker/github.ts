@@ -49,7 +49,15 @@ export async function readRepoConfig(github: Octokit, target: RepoRef, ref: stri
 
 const RANK: Record<PermissionLevel | 'none', number> = { none: 0, read: 1, triage: 2, write: 3, maintain: 4, admin: 5 };
 
-/** The sender's role on the repository (`role_name`: admin, maintain, write, triage, read, none). */
+const isLevel = (value: string | undefined): value is PermissionLevel =>
+  value !== undefined && (PERMISSION_LEVELS as readonly string[]).includes(value);
+
+/**
+ * The sender's role on the repository: `role_name` when it is a base role (admin, maintain, write,
+ * triage, read); for a custom repository role (`role_name` is its name), the legacy `permission`
+ * GitHub returns beside it (admin, write, read, none: the custom role's base role, with maintain
+ * reported as write and triage as read).
+ */
 export async function permissionOf(
   github: Octokit,
   target: RepoRef,
@@ -57,8 +65,9 @@ export async function permissionOf(
 ): Promise<PermissionLevel | 'none'> {
   try {
     const { data } = await github.rest.repos.getCollaboratorPermissionLevel({ ...target, username });
-    const role = (data as { role_name?: string }).role_name ?? data.permission;
-    return (PERMISSION_LEVELS as readonly string[]).includes(role) ? (role as PermissionLevel) : 'none';
+    const role = (data as { role_name?: string }).role_name;
+    if (isLevel(role)) return role;
+    return isLevel(data.permission) ? data.permission : 'none';
   } catch (error) {
     if (httpStatus(error) === 404) return 'none';
     throw error;

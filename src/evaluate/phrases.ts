@@ -8,6 +8,7 @@ import {
   splitSubjectPredicate,
   toNumber,
   type PhraseContext,
+  type Subject,
 } from './phrase-nouns.js';
 import { predicateFilter, singularPredicate } from './phrase-predicates.js';
 import { settingsPhrase } from './phrase-settings.js';
@@ -284,28 +285,76 @@ function everyPhrase(sentence: string, ctx: PhraseContext): PhraseCheck | undefi
 
 /**
  * "a label named "stale" exists", "a PR exists whose title contains "fix"", "an issue exists in acme/web",
- * "an issue was created with the title "x"", "a comment was added to issue #3".
+ * "an issue was created with the title "x"", "a comment was added to issue #3", "an issue was closed",
+ * "a PR is merged", "the label "bug" was deleted".
  */
 function existsPhrase(sentence: string, ctx: PhraseContext): PhraseCheck | undefined {
   const match =
-    /^(?:an?|one|some|at least one|a new|any|the) (.+?) (exists?|(?:is|was|were|has been|have been|got|gets|should be|must be) (?:created|opened|added|posted|filed|made|left|written|submitted))(?: (.+))?$/.exec(
+    /^(an?|one|some|at least one|a new|any|the) (.+?) (exists?|(?:is|was|were|has been|have been|got|gets|should be|must be) (created|opened|added|posted|filed|made|left|written|submitted|closed|merged|deleted|removed))(?: (.+))?$/.exec(
       sentence,
     );
   if (!match) return undefined;
-  const subject = parseSubject(match[3] ? `${match[1]} ${match[3]}` : match[1]!, ctx);
+  const verb = match[4];
+  const changed = verb !== undefined && STATE_CHANGES.has(verb);
+  // "one issue was closed" is a count (exactly one), which countPhrase reads.
+  if (changed && match[1] === 'one') return undefined;
+  const subject = parseSubject(match[5] ? `${match[2]} ${match[5]}` : match[2]!, ctx);
   if (!subject) return undefined;
-  if (!/^exists?$/.test(match[2]!) || /^a new /.test(sentence)) subject.createdByRun = true;
-  // A pending review is a draft only its author sees: "submitted" means it was sent.
-  if (/submitted$/.test(match[2]!) && subject.noun.collection === 'reviews') subject.filters.push('state != "PENDING"');
-  return {
+  // "exists" is the final state; "is created" (and its synonyms) is something the run did.
+  if (/^a new /.test(sentence) || (verb !== undefined && !changed)) subject.createdByRun = true;
+  const atLeastOne = (items: string, said: string, byRun?: string): PhraseCheck => ({
     kind: 'count',
-    pattern: `${/^[aeiou]/i.test(subject.describeOne) ? 'an' : 'a'} ${subject.describeOne} ${subject.createdByRun ? 'is created' : 'exists'}`,
-    items: itemsOf(subject),
+    pattern: `${/^[aeiou]/i.test(subject.describeOne) ? 'an' : 'a'} ${subject.describeOne} ${said}`,
+    items,
     op: '>=',
     expected: 1,
-    subject: subject.describe,
-    subjectOne: subject.describeOne,
-  };
+    subject: byRun ? `${subject.describe} ${byRun}` : subject.describe,
+    subjectOne: byRun ? `${subject.describeOne} ${byRun}` : subject.describeOne,
+  });
+  switch (verb) {
+    case 'closed':
+      if (!subject.noun.hasState) return undefined;
+      subject.filters.push(closedByRun);
+      return atLeastOne(itemsOf(subject), 'is closed', 'closed by the run');
+    case 'merged':
+      if (subject.noun.collection !== 'pullRequests') return undefined;
+      subject.filters.push(mergedByRun);
+      return atLeastOne(itemsOf(subject), 'is merged', 'merged by the run');
+    case 'deleted':
+    case 'removed': {
+      // "the label was removed" most often means taken off an issue, not deleted from the repository.
+      if (verb === 'removed' && subject.noun.collection === 'labels') return undefined;
+      const items = deletedItems(subject);
+      return items ? atLeastOne(items, 'is deleted', 'deleted by the run') : undefined;
+    }
+    default:
+      // A pending review is a draft only its author sees: "submitted" means it was sent.
+      if (verb === 'submitted' && subject.noun.collection === 'reviews') subject.filters.push('state != "PENDING"');
+      return atLeastOne(itemsOf(subject), subject.createdByRun ? 'is created' : 'exists');
+  }
+}
+
+/** The verbs of existsPhrase that say what the run did to an item, rather than that it made one. */
+const STATE_CHANGES = new Set(['closed', 'merged', 'deleted', 'removed']);
+
+/** Collections whose records a run can delete (items in the seeded state that are gone from the final one). */
+const DELETABLE = ['issues', 'pullRequests', 'comments', 'labels', 'milestones', 'repos', 'reviews', 'reactions'];
+
+/**
+ * JSONata for the seeded items of the subject that the run deleted, or undefined when that cannot be said
+ * (items the run created cannot have been there before it).
+ */
+function deletedItems(subject: Subject): string | undefined {
+  if (subject.createdByRun) return undefined;
+  const collection = subject.noun.collection;
+  // Branches have no id: one is gone when its repository no longer has a branch of that name.
+  if (collection === 'branches') {
+    const gone = `before.github.repos.($repo := full_name; branches[$not(name in $$.github.repos[full_name = $repo].branches.name)].{"repo": $repo, "branch": name, "name": name, "sha": sha})`;
+    return subject.filters.length > 0 ? `${gone}[${subject.filters.join(' and ')}]` : gone;
+  }
+  if (!DELETABLE.includes(collection)) return undefined;
+  const filters = [...subject.filters, `$not(id in $$.github.${collection}.id)`];
+  return `before.github.${collection}[${filters.join(' and ')}]`;
 }
 
 const COMPARISON_WORDS: Array<[RegExp, Comparison]> = [
@@ -379,19 +428,12 @@ function countPhrase(sentence: string, ctx: PhraseContext): PhraseCheck | undefi
   for (const split of splits) {
     if (!/^(?:were|was|are|is|have been|has been|got|get) (?:deleted|removed)$/.test(split.predicateText)) continue;
     const { subject } = split;
-    if (
-      subject.createdByRun ||
-      !['issues', 'pullRequests', 'comments', 'labels', 'milestones', 'repos', 'reviews', 'reactions'].includes(
-        subject.noun.collection,
-      )
-    )
-      return undefined;
-    const collection = subject.noun.collection;
-    const filters = [...subject.filters, `$not(id in $$.github.${collection}.id)`];
+    const items = deletedItems(subject);
+    if (!items) return undefined;
     return {
       kind: 'count',
       pattern: 'N <things> were deleted',
-      items: `before.github.${collection}[${filters.join(' and ')}]`,
+      items,
       op,
       expected,
       subject: `${subject.describe} deleted by the run`,

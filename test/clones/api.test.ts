@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from '@jest/globals';
 import type { Octokit } from '@octokit/rest';
 import type { GitHubClone } from '../../src/clones/github/index.js';
-import { octokitFor, raw, startClone, TOKENS } from './support/clone.js';
+import { namedSeed, octokitFor, raw, startClone, TOKENS } from './support/clone.js';
 
 const owner = 'acme';
 const repo = 'widgets';
@@ -232,6 +232,25 @@ describe('issues', () => {
     const { data: closed } = await bob.issues.update({ owner, repo, issue_number: issue.number, state: 'closed' });
     expect(closed.state).toBe('closed');
     expect(clone.handle.state().issues.find((i) => i.number === issue.number)!.closed_by).toBe('bob');
+  });
+
+  it('answers a custom repository role with its name and acts on its base role', async () => {
+    const seed = namedSeed('small-project');
+    seed.repos![0]!.collaborators = { bob: { name: 'Release manager', baseRole: 'maintain' } };
+    const custom = await startClone({ seed });
+    const asBob = octokitFor(custom, TOKENS.bob);
+    const { data } = await octokitFor(custom, custom.token).repos.getCollaboratorPermissionLevel({
+      owner,
+      repo,
+      username: 'bob',
+    });
+    // GitHub's legacy `permission` reports maintain as write; `role_name` names the custom role.
+    expect(data).toMatchObject({ permission: 'write', role_name: 'Release manager' });
+    expect(data.user).toMatchObject({ login: 'bob', role_name: 'Release manager', permissions: { maintain: true } });
+    const listed = await asBob.repos.listCollaborators({ owner, repo });
+    expect(listed.data.find((user) => user.login === 'bob')).toMatchObject({ role_name: 'Release manager' });
+    const { data: label } = await asBob.issues.createLabel({ owner, repo, name: 'release' });
+    expect(label.name).toBe('release');
   });
 
   it('acts as the app bot with an installation token', async () => {

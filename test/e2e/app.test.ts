@@ -436,6 +436,29 @@ describe('the GitHub App', () => {
 
       const worktree = join(home, 'worktrees', 'acme--widgets', 'archal-fix-pr-4');
       expect(existsSync(worktree)).toBe(true);
+      // A bot closing the pull request is ignored like every bot event: the worktree stays.
+      await ci.pulls.update({ owner, repo, pull_number: 4, state: 'closed' });
+      await clone.handle.idle();
+      const botClose = clone.handle
+        .deliveries()
+        .find(
+          (d) =>
+            d.event === 'pull_request' &&
+            d.action === 'closed' &&
+            (d.payload as { sender: { login: string } }).sender.login === 'ci[bot]',
+        );
+      expect(botClose).toBeDefined();
+      await waitFor(
+        () => query('select 1 from app_deliveries where id = ?', botClose!.id).length > 0,
+        T,
+        'the bot close delivery to be stored',
+      );
+      expect(query('select outcome, reason, job_id from app_deliveries where id = ?', botClose!.id)).toEqual([
+        { outcome: 'ignored', reason: 'pull request closed by the bot ci[bot]', job_id: null },
+      ]);
+      expect(query("select 1 from app_jobs where kind = 'pr_closed'")).toEqual([]);
+      expect(existsSync(worktree)).toBe(true);
+      await alice.pulls.update({ owner, repo, pull_number: 4, state: 'open' });
       await alice.pulls.update({ owner, repo, pull_number: 4, state: 'closed' });
       await waitFor(() => !existsSync(worktree), T, 'the worktree to be removed');
       await waitFor(
@@ -512,6 +535,34 @@ describe('the GitHub App', () => {
       expect(pull.body).toContain('Fixes #6');
       rmSync(join(agentDir, 'hold'), { force: true });
       rmSync(join(agentDir, 'held'), { force: true });
+    },
+    T,
+  );
+
+  it(
+    'a custom repository role is gated by its base role (the legacy permission beside its name)',
+    async () => {
+      // The clone answers as GitHub does: role_name is the custom role's name, permission its legacy base role.
+      const level = async (username: string) =>
+        (await alice.repos.getCollaboratorPermissionLevel({ owner, repo, username })).data;
+      expect(await level('dana')).toMatchObject({ role_name: 'Deployer', permission: 'write' });
+      expect(await level('tom')).toMatchObject({ role_name: 'Auditor', permission: 'read' });
+      const { data: issue } = await alice.issues.create({ owner, repo, title: 'Roles', body: 'x' });
+      await comment(client(TOKENS.tom), issue.number, '/archal cancel');
+      const refusal = await waitFor(
+        () => botComments(issue.number).find((found) => found.body.includes('only people with **write** permission')),
+        T,
+        'the refusal of the triage-based role',
+      );
+      expect(refusal.body).toContain('@tom');
+      expect(refusal.body).toContain('(yours: read)');
+      await comment(client(TOKENS.dana), issue.number, '/archal cancel');
+      await waitFor(
+        () => botComments(issue.number).find((found) => found.body.includes('Nothing to cancel here.')),
+        T,
+        'the write-based role to be obeyed',
+      );
+      expect(botComments(issue.number).filter((found) => found.body.includes('@dana'))).toEqual([]);
     },
     T,
   );

@@ -15,6 +15,8 @@ export const TOKENS = {
   alice: 'ghp_appTestAliceToken000000000000000000001',
   rita: 'ghp_appTestRitaToken0000000000000000000002',
   ci: 'ghs_appTestCiInstallationToken0000000003',
+  dana: 'ghp_appTestDanaToken0000000000000000000004',
+  tom: 'ghp_appTestTomToken00000000000000000000005',
 };
 
 let keys: { privateKey: string; publicKey: string } | undefined;
@@ -30,7 +32,8 @@ export function appKeys() {
 /**
  * acme/widgets with a bug (add() subtracts), its test, an issue about it, a pull request with the
  * same bug on a branch, the Archal App (id 1, its public key) and a CI app (id 2) installed, alice
- * (org admin) and rita (read-only collaborator). The default branch's .archal.json runs AI nodes
+ * (org admin), rita (read-only collaborator), and dana and tom, collaborators with the organisation's
+ * custom repository roles "Deployer" (based on write) and "Auditor" (based on triage). The default branch's .archal.json runs AI nodes
  * with the stub agent through the `exec` provider.
  */
 export function appSeed(app: Record<string, unknown> = {}): Seed {
@@ -56,11 +59,15 @@ export function appSeed(app: Record<string, unknown> = {}): Seed {
     users: [
       { login: 'alice', name: 'Alice' },
       { login: 'rita', name: 'Rita' },
+      { login: 'dana', name: 'Dana' },
+      { login: 'tom', name: 'Tom' },
     ],
     orgs: [{ login: 'acme', members: { alice: 'admin' }, memberRole: 'read' }],
     tokens: [
       { token: TOKENS.alice, user: 'alice' },
       { token: TOKENS.rita, user: 'rita' },
+      { token: TOKENS.dana, user: 'dana' },
+      { token: TOKENS.tom, user: 'tom' },
       { token: TOKENS.ci, installation: 2 },
     ],
     apps: [
@@ -85,7 +92,7 @@ export function appSeed(app: Record<string, unknown> = {}): Seed {
         slug: 'ci',
         name: 'CI',
         owner: 'acme',
-        permissions: { metadata: 'read', checks: 'write', issues: 'write' },
+        permissions: { metadata: 'read', checks: 'write', issues: 'write', pull_requests: 'write' },
       },
     ],
     installations: [
@@ -97,7 +104,11 @@ export function appSeed(app: Record<string, unknown> = {}): Seed {
         owner: 'acme',
         name: 'widgets',
         private: true,
-        collaborators: { rita: 'read' },
+        collaborators: {
+          rita: 'read',
+          dana: { name: 'Deployer', baseRole: 'write' },
+          tom: { name: 'Auditor', baseRole: 'triage' },
+        },
         labels: [{ name: 'bug' }, { name: 'archal:fix' }],
         files: {
           'package.json': JSON.stringify(

@@ -76,6 +76,13 @@ describe('routing deliveries', () => {
     ).toMatchObject({
       job: { kind: 'pr_closed', number: 4, isPull: true },
     });
+    expect(
+      route(
+        'pull_request',
+        { action: 'closed', pull_request: { number: 4 }, ...envelope({ login: 'merge-queue[bot]', type: 'Bot' }) },
+        APP_ID,
+      ),
+    ).toEqual({ kind: 'ignore', reason: 'pull request closed by the bot merge-queue[bot]' });
     const check = (
       extra: Record<string, unknown>,
       action = 'completed',

@@ -1,6 +1,7 @@
-import { describe, expect, it } from '@jest/globals';
-import { buildContext } from '../../src/evaluate/context.js';
+import { beforeAll, describe, expect, it } from '@jest/globals';
+import { buildContext, type EvaluationContext } from '../../src/evaluate/context.js';
 import { compileDeterministic, evaluateDeterministic } from '../../src/evaluate/deterministic.js';
+import { namedSeed, octokitFor, startClone, TOKENS } from '../clones/support/clone.js';
 
 // Snapshots in the shape the GitHub clone's /_archal/state returns (a seeded state and the state after a run).
 const issue = (number: number, extra: Record<string, unknown> = {}) => ({
@@ -270,5 +271,87 @@ describe('phrase patterns', () => {
       pattern: 'an issue in acme/webapp exists',
     });
     expect(compilePhrase('A pull request exists')).toMatchObject({ pattern: 'a pull request exists' });
+  });
+});
+
+describe("closed, merged and deleted, on the clone's own state", () => {
+  const run = { exitCode: 0, timedOut: false, durationMs: 1, answer: '', requests: [] };
+  // The run's changes, the same state with nothing changed, and a seed in which all of it was already done.
+  let changed: EvaluationContext;
+  let untouched: EvaluationContext;
+  let seededThatWay: EvaluationContext;
+
+  beforeAll(async () => {
+    const clone = await startClone({ seed: namedSeed('small-project'), logger: () => {} });
+    const seeded = clone.handle.state() as unknown as Record<string, unknown>;
+    const octokit = octokitFor(clone, TOKENS.alice);
+    const repo = { owner: 'acme', repo: 'widgets' };
+    const issues = (await octokit.issues.listForRepo({ ...repo, state: 'all' })).data;
+    const darkMode = issues.find((issue) => issue.title === 'Add dark mode support')!;
+    await octokit.issues.update({ ...repo, issue_number: darkMode.number, state: 'closed' });
+    const typo = (await octokit.pulls.list(repo)).data.find((pull) => pull.head.ref === 'fix/readme-typo')!;
+    await octokit.pulls.merge({ ...repo, pull_number: typo.number });
+    await octokit.git.deleteRef({ ...repo, ref: 'heads/fix/readme-typo' });
+    await octokit.issues.deleteLabel({ ...repo, name: 'bug' });
+    const crash = issues.find((issue) => issue.title === 'Widget crashes when size is 0')!;
+    const comments = (await octokit.issues.listComments({ ...repo, issue_number: crash.number })).data;
+    await octokit.issues.deleteComment({ ...repo, comment_id: comments.find((c) => c.user?.login === 'alice')!.id });
+    await octokit.issues.updateMilestone({ ...repo, milestone_number: 1, state: 'closed' });
+    const final = clone.handle.state() as unknown as Record<string, unknown>;
+    changed = buildContext(seeded, final, run);
+    untouched = buildContext(seeded, seeded, run);
+    seededThatWay = buildContext(final, final, run);
+  });
+
+  async function verdict(text: string, context: EvaluationContext) {
+    const compiled = compileDeterministic(text, undefined);
+    if (!compiled.ok) throw new Error(`'${text}' did not compile: ${compiled.reason}`);
+    const outcome = await evaluateDeterministic(compiled.check, context);
+    expect(outcome.error).toBeUndefined();
+    return outcome;
+  }
+
+  it.each([
+    ['An issue is closed', 'found 1: acme/widgets#2'],
+    ['An issue was closed', 'acme/widgets#2'],
+    ['An issue titled "Add dark mode support" is closed', 'acme/widgets#2'],
+    ['A pull request was merged', 'acme/widgets#5'],
+    ['A PR is merged', 'acme/widgets#5'],
+    ['A milestone is closed', 'found 1'],
+    ['A label is deleted', 'bug'],
+    ['The label "bug" was deleted', 'bug'],
+    ['A comment was deleted', 'comment'],
+    ['A branch is deleted', 'acme/widgets:fix/readme-typo'],
+    ['The branch "fix/readme-typo" is deleted', 'acme/widgets:fix/readme-typo'],
+    ['1 branch is deleted', 'found 1: acme/widgets:fix/readme-typo'],
+    ['Exactly 1 branch is deleted', 'found 1'],
+  ])('%s: true after the run did it, false when it did nothing or the seed had it so', async (text, shown) => {
+    const done = await verdict(text, changed);
+    expect(done.passed).toBe(true);
+    expect(done.detail).toContain(shown);
+    expect((await verdict(text, untouched)).passed).toBe(false);
+    expect((await verdict(text, seededThatWay)).passed).toBe(false);
+  });
+
+  it.each([
+    // Closed in the seed already: the run did not close it.
+    ['An issue titled "Update README badges" is closed', 'found 0'],
+    ['An issue titled "Widget crashes when size is 0" is closed', 'found 0'],
+    ['The label "enhancement" was deleted', 'expected at least 1 label "enhancement" deleted by the run, found 0'],
+    ['The branch "feature/color" is deleted', 'found 0'],
+    ['Exactly 2 branches are deleted', 'expected exactly 2 branches deleted by the run, found 1'],
+    ['A repository was deleted', 'found 0'],
+  ])('%s: false when the run changed something else', async (text, detail) => {
+    const outcome = await verdict(text, changed);
+    expect(outcome.passed).toBe(false);
+    expect(outcome.detail).toContain(detail);
+  });
+
+  it('leaves "one issue was closed" an exact count, and "the label was removed" unguessed', async () => {
+    expect(compileDeterministic('one issue was closed', undefined)).toMatchObject({
+      ok: true,
+      check: { check: { kind: 'count', op: '==', expected: 1 } },
+    });
+    expect(compileDeterministic('The label "bug" was removed', undefined).ok).toBe(false);
   });
 });

@@ -70,6 +70,7 @@ export function createRepository(
     updatedAt: ctx.now,
     pushedAt: ctx.now,
     collaborators: new Map(),
+    customRoles: new Map(),
     nextNumber: 1,
     forkOf: null,
     git,

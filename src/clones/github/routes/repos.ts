@@ -83,6 +83,12 @@ function collaboratorsOf(ctx: RequestContext, repo: RepoRecord): Array<{ user: U
   return result;
 }
 
+/** What `role_name` shows: a custom repository role's name when that role is what the user has here. */
+function roleName(repo: RepoRecord, userId: number, role: RepoRole | undefined): string {
+  const custom = repo.customRoles.get(userId);
+  return custom !== undefined && role === repo.collaborators.get(userId) ? custom : (role ?? 'none');
+}
+
 const LEGACY_PERMISSION: Record<RepoRole, string> = {
   admin: 'admin',
   maintain: 'write',
@@ -259,7 +265,7 @@ export const repoRoutes: RouteSpec[] = [
         email: user.email,
         name: user.name,
         permissions: permissionFlags(role),
-        role_name: role,
+        role_name: roleName(repo, user.id, role),
       }));
     },
   },
@@ -287,11 +293,11 @@ export const repoRoutes: RouteSpec[] = [
       const legacy = role ? LEGACY_PERMISSION[role] : 'none';
       return ok({
         permission: legacy,
-        role_name: role ?? 'none',
+        role_name: roleName(repo, user.id, role),
         user: {
           ...simpleUser(ctx, user),
           permissions: permissionFlags(role),
-          role_name: role ?? 'none',
+          role_name: roleName(repo, user.id, role),
         },
       });
     },

@@ -111,9 +111,15 @@ export function applySeed(seed: ParsedSeed, options: ApplyOptions): AppliedSeed 
     initBareRepo(gitDir, defaultBranch);
     const createdAt = b.time(repo.createdAt, epoch);
     const collaborators = new Map<number, RepoRole>();
+    const customRoles = new Map<number, string>();
     for (const [login, role] of Object.entries(repo.collaborators ?? {})) {
       const user = b.user(login, `${path}.collaborators.${login}`);
-      if (user) collaborators.set(user.id, role);
+      if (!user) continue;
+      if (typeof role === 'string') collaborators.set(user.id, role);
+      else {
+        collaborators.set(user.id, role.baseRole);
+        customRoles.set(user.id, role.name);
+      }
     }
     const record = store.insert(undefined, 'repo', {
       id,
@@ -137,6 +143,7 @@ export function applySeed(seed: ParsedSeed, options: ApplyOptions): AppliedSeed 
       updatedAt: createdAt,
       pushedAt: createdAt,
       collaborators,
+      customRoles,
       nextNumber: 1,
       forkOf: null,
       git: new GitRepo(gitDir),

@@ -319,7 +319,24 @@ function buildSeedSchemas() {
         .optional(),
       commits: z.array(commit).optional().describe('Further commits on the default branch.'),
       branches: z.array(branch).optional(),
-      collaborators: z.record(login, role).optional().describe('login → role.'),
+      collaborators: z
+        .record(
+          login,
+          z.union([
+            role,
+            z
+              .object({
+                name: z.string().min(1).max(100).describe("The custom role's name, as `role_name` shows it."),
+                baseRole: z
+                  .enum(['read', 'triage', 'write', 'maintain'])
+                  .describe("The base role whose permissions it has (the API's `base_role`)."),
+              })
+              .strict()
+              .describe("An organisation's custom repository role."),
+          ]),
+        )
+        .optional()
+        .describe('login → role, or a custom repository role {name, baseRole}.'),
       labels: z.array(label).optional().describe("Default: GitHub's default labels."),
       milestones: z.array(milestone).optional(),
       issues: z.array(issue).optional(),

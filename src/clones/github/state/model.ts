@@ -55,6 +55,11 @@ export interface RepoRecord {
   updatedAt: string;
   pushedAt: string;
   collaborators: Map<number, RepoRole>;
+  /**
+   * Collaborators whose role is an organisation's custom repository role: its name (what `role_name`
+   * shows); what they may do is their base role in `collaborators`.
+   */
+  customRoles: Map<number, string>;
   /** Issues and pull requests share this sequence. */
   nextNumber: number;
   /** The repository this one is a fork of. */
