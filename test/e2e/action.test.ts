@@ -62,7 +62,7 @@ function workflowRun(
 function pullRequestPayload(
   repo: HostedRepo,
   pull: Pull,
-  options: { action?: string; fork?: boolean } = {},
+  options: { action?: string; fork?: boolean; repositoryIsFork?: boolean } = {},
 ): Record<string, unknown> {
   const require = createRequire(import.meta.url);
   const examples = require('@octokit/webhooks-examples/api.github.com/index.json') as Array<{
@@ -72,9 +72,14 @@ function pullRequestPayload(
   const example = structuredClone(
     examples.find((entry) => entry.name === 'pull_request')!.examples.find((e) => e.action === 'opened')!,
   ) as Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
-  const baseRepo = { ...example.repository, name: 'agent', full_name: 'acme/agent', fork: false };
+  const baseRepo = {
+    ...example.repository,
+    name: 'agent',
+    full_name: 'acme/agent',
+    fork: options.repositoryIsFork ?? false,
+  };
   const headRepo = options.fork
-    ? { ...example.repository, name: 'agent', full_name: 'outsider/agent', fork: true }
+    ? { ...example.repository, id: example.repository.id + 1, name: 'agent', full_name: 'outsider/agent', fork: true }
     : baseRepo;
   example.action = options.action ?? 'opened';
   example.number = pull.number;
@@ -446,6 +451,29 @@ describe('the GitHub Action (dist/index.js) on a pull request', () => {
     // The artifact still goes up: the two-workflow pattern comments from it.
     const files = await artifactFiles(repo, Number(result.outputs['artifact-id']));
     expect(files.get('comment.md')).toContain('<!-- archal-preprod check="Archal" -->');
+  }, 180_000);
+
+  it('in a repository that is itself a fork, a pull request between its own branches is not a fork pull request: check run and comment', async () => {
+    const repo = await host();
+    const pull = await openPull(repo);
+    const run = await workflowRun(repo, pull);
+    const result = await runAction(repo, run, pullRequestPayload(repo, pull, { repositoryIsFork: true }), {
+      'compare-base': 'false',
+      runs: '1',
+      'fail-on': 'never',
+    });
+    expect(result.code).toBe(0);
+    expect(result.stdout).not.toMatch(/comes from a fork/);
+    const state = repo.clone.handle.state();
+    expect(state.checkRuns.map((check) => [check.head_sha, check.status, check.app])).toEqual([
+      [pull.head.sha, 'completed', 'github-actions'],
+    ]);
+    const comments = state.comments.filter((comment) => comment.issue_number === pull.number);
+    expect(comments).toHaveLength(1);
+    expect(result.outputs).toMatchObject({
+      'check-run-id': String(state.checkRuns[0]!.id),
+      'comment-id': String(comments[0]!.id),
+    });
   }, 180_000);
 
   it("opens the draft fix PR on the pull request's head branch, never pushing to it, with github-token and not the checkout's persisted credentials", async () => {
