@@ -119,8 +119,9 @@ function parseOutputs(text: string): Record<string, string> {
 
 /**
  * Runs dist/index.js as the runner runs a step of job `job` of `run`: the registered run's variables,
- * the event payload, the runner's files, and the inputs by their names in action.yml. No
- * GITHUB_SERVER_URL, as the clone asks (@actions/artifact refuses a server it does not know).
+ * the event payload, the runner's files, and the inputs by their names in action.yml. The clone is
+ * GitHub's server as well as its API (GITHUB_SERVER_URL, which @actions/artifact on its own would
+ * take for a GitHub Enterprise Server and refuse).
  */
 function runAction(
   repo: HostedRepo,
@@ -146,6 +147,8 @@ function runAction(
     HOME: process.env.HOME,
     ARCHAL_HOME: home,
     ...runnerVariables,
+    GITHUB_SERVER_URL: repo.clone.apiUrl,
+    GITHUB_API_URL: repo.clone.apiUrl,
     GITHUB_EVENT_NAME: 'pull_request',
     GITHUB_EVENT_PATH: eventPath,
     GITHUB_SHA: pull?.head.sha ?? run.env.GITHUB_SHA,
@@ -320,7 +323,7 @@ describe('the GitHub Action (dist/index.js) on a pull request', () => {
       'check-run-id': String(check.id),
       'comment-id': String(comments[0]!.id),
       'artifact-id': String(artifactId),
-      'artifact-url': `https://github.com/acme/agent/actions/runs/${run.id}/artifacts/${artifactId}`,
+      'artifact-url': `${repo.clone.apiUrl}/acme/agent/actions/runs/${run.id}/artifacts/${artifactId}`,
       'pull-request-operation': 'none',
     });
     const files = await artifactFiles(repo, artifactId);
@@ -377,7 +380,7 @@ describe('the GitHub Action (dist/index.js) on a pull request', () => {
     // The HTML report: in the artifact, and as an artifact of its own (not zipped) that the summary links to.
     const page = (await listArtifacts(repo)).find((artifact) => artifact.name === 'archal-preprod.html')!;
     expect(first.summary).toContain(
-      `[HTML report](https://github.com/acme/agent/actions/runs/${run.id}/artifacts/${page.id})`,
+      `[HTML report](${repo.clone.apiUrl}/acme/agent/actions/runs/${run.id}/artifacts/${page.id})`,
     );
     const html = await (
       await fetch(`${repo.clone.apiUrl}/repos/acme/agent/actions/artifacts/${page.id}/zip`, {
