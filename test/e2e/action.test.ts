@@ -558,16 +558,32 @@ describe('the GitHub Action (dist/index.js) on a pull request', () => {
     expect(existsSync(join(result.home, 'archal.db'))).toBe(false);
   }, 180_000);
 
-  it('shards: two shard jobs upload their slices, a merge job downloads them and reports once', async () => {
+  it('shards: two shard jobs upload their slices, a merge job downloads them and reports once, at its own pass-threshold', async () => {
     const repo = await host();
     const pull = await openRegressingPull(repo);
     const run = await workflowRun(repo, pull, { jobs: ['shard-1', 'shard-2', 'report'] });
     const payload = pullRequestPayload(repo, pull);
     const shards = [];
     for (const index of [1, 2]) {
-      const shard = await runAction(repo, run, payload, { runs: '4', shard: `${index}/2` }, { job: index - 1 });
+      // At pass-threshold 0 every slice passes; the merge job's own threshold (100) decides for the suite.
+      const shard = await runAction(
+        repo,
+        run,
+        payload,
+        { runs: '4', shard: `${index}/2`, 'pass-threshold': '0' },
+        { job: index - 1 },
+      );
       expect(shard.stdout).toMatch(new RegExp(`^Archal: shard ${index}/2 in \\.`));
       expect(shard.code).toBe(0); // a shard does not fail for failing scenarios: the merge decides
+      expect(shard.outputs).toMatchObject({ status: 'passed', 'stop-reason': 'passed', passed: 'true' });
+      // results-path and failures-path: the slice's preprod-result.json and preprod-failures.json.
+      expect(shard.outputs['results-path']).toMatch(/preprod-result\.json$/);
+      expect(shard.outputs['failures-path']).toMatch(/preprod-failures\.json$/);
+      expect(JSON.parse(readFileSync(shard.outputs['results-path']!, 'utf8'))).toMatchObject({
+        status: 'passed',
+        options: { shard: `${index}/2`, passThreshold: 0 },
+      });
+      expect(JSON.parse(readFileSync(shard.outputs['failures-path']!, 'utf8'))).toMatchObject({ attempt: 0 });
       shards.push(shard);
     }
     // Shards write no check run and no comment.
@@ -577,7 +593,15 @@ describe('the GitHub Action (dist/index.js) on a pull request', () => {
       'archal-preprod-shard-1',
       'archal-preprod-shard-2',
     ]);
+    for (const [index, shard] of shards.entries()) {
+      const listed = listedShards.find((artifact) => artifact.name === `archal-preprod-shard-${index + 1}`)!;
+      expect(shard.outputs['artifact-id']).toBe(String(listed.id));
+      expect(shard.outputs['artifact-url']).toBe(
+        `${repo.clone.apiUrl}/acme/agent/actions/runs/${run.id}/artifacts/${listed.id}`,
+      );
+    }
     const slices = await Promise.all(shards.map((shard) => artifactFiles(repo, Number(shard.outputs['artifact-id']))));
+    expect(json(slices[0]!, 'preprod-result.json')).toMatchObject({ status: 'passed' });
     const runsOf = (files: Map<string, string>, name: string) =>
       json<{ totals: { runs: number } }>(files, name).totals.runs;
     // Each slice holds half the 12 runs, on the head and on the base.
@@ -587,8 +611,11 @@ describe('the GitHub Action (dist/index.js) on a pull request', () => {
     ]);
     expect(json(slices[1]!, 'shard.json')).toMatchObject({ shard: { index: 2, count: 2 } });
 
-    const merge = await runAction(repo, run, payload, { 'merge-shards': 'true' }, { job: 2 });
+    const merge = await runAction(repo, run, payload, { 'merge-shards': 'true', 'pass-threshold': '100' }, { job: 2 });
     expect(merge.stdout).toMatch(/^Archal: merging shards in \./);
+    expect(merge.stdout).toContain(
+      "::warning::The shards ran with pass-threshold 0; this merge job's pass-threshold 100 decides for the suite.",
+    );
     expect(merge.code).toBe(1);
     const state = repo.clone.handle.state();
     expect(state.checkRuns).toHaveLength(1);
@@ -603,8 +630,16 @@ describe('the GitHub Action (dist/index.js) on a pull request', () => {
     const page = all.find((artifact) => artifact.name === 'archal-preprod.html')!;
     expect(merge.summary).toContain(`/artifacts/${page.id})`);
     expect(merge.outputs['artifact-id']).toBe(String(merged.id));
+    expect(merge.outputs['artifact-url']).toBe(
+      `${repo.clone.apiUrl}/acme/agent/actions/runs/${run.id}/artifacts/${merged.id}`,
+    );
     const files = await artifactFiles(repo, merged.id);
-    expect(json(files, 'results.json')).toMatchObject({ totals: { runs: 12, passedRuns: 8 } });
+    expect(json(files, 'results.json')).toMatchObject({
+      passThreshold: 100,
+      passed: false,
+      totals: { runs: 12, passedRuns: 8 },
+    });
+    expect(json(files, 'preprod-result.json')).toMatchObject({ status: 'blocked', options: { passThreshold: 100 } });
     expect([...files.keys()].filter((name) => /^runs\/[^/]+\.json$/.test(name))).toHaveLength(12);
     expect(json<{ counts: Record<string, number> }>(files, 'comparison.json').counts).toMatchObject({
       regressed: 1,
