@@ -29,11 +29,30 @@ export interface RunContext {
   pullRequest: PullRequestInfo | null;
 }
 
+interface RepoPayload {
+  id?: number;
+  full_name?: string;
+}
+
 interface PullPayload {
   number?: number;
   html_url?: string;
-  head?: { sha?: string; ref?: string; repo?: { full_name?: string; fork?: boolean } | null };
-  base?: { sha?: string; ref?: string; repo?: { full_name?: string } | null };
+  head?: { sha?: string; ref?: string; repo?: RepoPayload | null };
+  base?: { sha?: string; ref?: string; repo?: RepoPayload | null };
+}
+
+/**
+ * A pull request from another repository than the one it targets. The head repository's own `fork`
+ * flag says nothing of that (every pull request of a repository that is itself a fork carries it);
+ * a head repository that is gone (a deleted fork: `null`) counts as another, to be safe.
+ */
+function fromAnotherRepository(pull: PullPayload, repository: string): boolean {
+  const head = pull.head?.repo;
+  if (!head) return true;
+  const base = pull.base?.repo;
+  if (head.id !== undefined && base?.id !== undefined) return head.id !== base.id;
+  const baseName = base?.full_name ?? repository;
+  return head.full_name === undefined || head.full_name.toLowerCase() !== baseName.toLowerCase();
 }
 
 export function readRunContext(context: Context): RunContext {
@@ -48,12 +67,7 @@ export function readRunContext(context: Context): RunContext {
           headRef: pull.head.ref ?? '',
           baseSha: pull.base.sha,
           baseRef: pull.base.ref ?? '',
-          fork:
-            Boolean(pull.head.repo?.fork) ||
-            (pull.head.repo?.full_name !== undefined &&
-              pull.base.repo?.full_name !== undefined &&
-              pull.head.repo.full_name !== pull.base.repo.full_name) ||
-            pull.head.repo === null,
+          fork: fromAnotherRepository(pull, `${owner}/${repo}`),
         }
       : null;
   return {

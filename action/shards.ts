@@ -9,7 +9,8 @@ import { resultFromSuite } from '../src/preprod/suite-result.js';
 import { formatScenarioProblems } from '../src/runner/load.js';
 import { junitReport } from '../src/runner/report.js';
 import { formatShard } from '../src/runner/shard.js';
-import { mergeShardDirs, writeShardInfo } from '../src/runner/shard-record.js';
+import { withPassThreshold } from '../src/runner/merge.js';
+import { mergeShardDirs, portableSuite, writeShardInfo } from '../src/runner/shard-record.js';
 import { loadWorkspaceScenarios } from '../src/workspace/scenarios.js';
 import { downloadShards } from './artifacts.js';
 import { compareMerged, comparing, noteBaseProblem, removeBaseWorktree, runBase } from './base.js';
@@ -77,14 +78,30 @@ export async function runShard(setup: ActionSetup): Promise<void> {
     null,
   );
   await removeBaseWorktree(setup, baseSide);
+  // The slice's own preprod-result.json and preprod-failures.json, as the loop writes them, in the shard's artifact.
+  const prompts = new Map(
+    loaded.kind === 'loaded'
+      ? loaded.scenarios.entries.map(({ scenario }) => [relative(setup.repoDir, scenario.file), scenario.prompt])
+      : [],
+  );
+  const result = resultFromSuite({
+    suite: portableSuite(headRun.suite, setup.repoDir),
+    repo: setup.repoDir,
+    artifactsDir: dir,
+    prompts,
+    options: { shard: formatShard(shard), runs: options.runs, passThreshold: options.passThreshold },
+    env: setup.env,
+  });
   const artifact = await upload(setup, `${setup.inputs['artifact-name']}-shard-${shard.index}`, dir);
   const suite = headRun.suite;
-  const passed = suite.scenarios.filter((scenario) => scenario.runs > 0).every((s) => s.meetsThreshold);
-  core.setOutput('status', passed ? 'passed' : 'blocked');
+  const passed = result.status === 'passed';
+  core.setOutput('status', result.status);
+  core.setOutput('stop-reason', result.stopReason);
   core.setOutput('passed', String(passed));
   core.setOutput('artifact-id', artifact ? String(artifact.id) : '');
   core.setOutput('artifact-url', artifact?.url ?? '');
-  core.setOutput('results-path', join(dir, 'results.json'));
+  core.setOutput('results-path', result.artifacts.result ?? '');
+  core.setOutput('failures-path', result.artifacts.failures ?? '');
   await writeSummary(
     setup,
     `## ${setup.inputs['check-name']}: shard ${formatShard(shard)}\n\n${suite.totals.passedRuns}/${suite.totals.runs} runs of this slice passed. The job with \`merge-shards: true\` reports the whole suite.\n`,
@@ -99,7 +116,13 @@ export async function mergeShards(setup: ActionSetup): Promise<void> {
     throw new Error(
       `Input 'merge-shards': no artifact named ${prefix}<n> in this workflow run: run the shard jobs (with 'shard: i/n' and the same 'artifact-name') before this one (needs: …).`,
     );
-  const merged = mergeShardDirs(dirs);
+  const shards = mergeShardDirs(dirs);
+  const passThreshold = mergeThreshold(setup, shards.head.passThreshold);
+  const merged = {
+    ...shards,
+    head: withPassThreshold(shards.head, passThreshold),
+    base: shards.base ? withPassThreshold(shards.base, passThreshold) : null,
+  };
   core.info(
     `Merged ${merged.shards} shard(s): ${merged.head.totals.passedRuns}/${merged.head.totals.runs} runs passed`,
   );
@@ -109,7 +132,7 @@ export async function mergeShards(setup: ActionSetup): Promise<void> {
     repo: setup.repoDir,
     artifactsDir,
     prompts: scenarioPrompts(setup),
-    options: { shards: merged.shards, passThreshold: merged.head.passThreshold },
+    options: { shards: merged.shards, passThreshold },
     env: setup.env,
   });
   if (merged.baseProblem) noteBaseProblem(setup, merged.baseProblem);
@@ -122,12 +145,28 @@ export async function mergeShards(setup: ActionSetup): Promise<void> {
   writeJsonFile(join(artifactsDir, 'results.json'), merged.head);
   if (merged.base) writeJsonFile(join(artifactsDir, 'base', 'results.json'), merged.base);
   if (comparison) writeJsonFile(join(artifactsDir, 'comparison.json'), comparison);
-  const report = { result, comparison, passThreshold: merged.head.passThreshold, shards: merged.shards };
+  const report = { result, comparison, passThreshold, shards: merged.shards };
   writeHandOff(setup, report, artifactsDir);
   const check = await startCheck(setup);
   const htmlReport = await uploadHtmlReport(setup, artifactsDir);
   const artifact = await upload(setup, setup.inputs['artifact-name'], artifactsDir);
   await publishReport(setup, { ...report, check, artifact, htmlReport });
+}
+
+/**
+ * The threshold the merged suite is judged at: the merge job's own `pass-threshold` (a runner always
+ * passes one, 100 by default), as every job of the Action gates by its input; the shards' (which
+ * must agree) only when the input is absent. A difference is said, since the shards' `passed`
+ * outputs were decided at theirs.
+ */
+function mergeThreshold(setup: ActionSetup, shards: number): number {
+  const own = setup.inputs.overrides.passThreshold;
+  if (own === undefined) return shards;
+  if (own !== shards)
+    core.warning(
+      `The shards ran with pass-threshold ${shards}; this merge job's pass-threshold ${own} decides for the suite. Give both jobs the same 'pass-threshold' to silence this.`,
+    );
+  return own;
 }
 
 /** The scenarios' prompts (for the failures file), when this checkout has them; the merge needs none of them. */

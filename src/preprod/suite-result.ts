@@ -7,10 +7,10 @@ import { classifyFailures } from './classify.js';
 import type { PreprodResult } from './schema.js';
 
 /**
- * The pre-prod result of scenarios that ran elsewhere (shards merged into one suite): the runs are
- * classified as the loop's first attempt, no command runs, and the two artifacts are written as the
- * loop writes them. Passed when every scenario reached the threshold; otherwise blocked with
- * `no_fix_command`, as the loop stops without a fixer.
+ * The pre-prod result of scenarios run as shards (one shard's slice, or the shards merged into one
+ * suite): the runs are classified as the loop's first attempt, no command runs, and the two
+ * artifacts are written as the loop writes them. Passed when every scenario reached the threshold;
+ * otherwise blocked with `no_fix_command`, as the loop stops without a fixer.
  */
 export function resultFromSuite(request: {
   suite: SuiteResult;
@@ -40,7 +40,7 @@ export function resultFromSuite(request: {
     stopReason: suite.passed ? 'passed' : 'no_fix_command',
     message: suite.passed
       ? 'Scenarios pass.'
-      : `${failures.length} failure(s) classified; the fix loop does not run on merged shards.`,
+      : `${failures.length} failure(s) classified; the fix loop does not run on shards.`,
     repo: request.repo,
     startedAt: suite.startedAt,
     durationMs: suite.durationMs,

@@ -97,3 +97,17 @@ export function scenarioFromRuns(
     results: runs,
   };
 }
+
+/** The suite judged at another pass threshold: each scenario's `meetsThreshold` and the suite's `passed` recomputed. */
+export function withPassThreshold(suite: SuiteResult, threshold: number): SuiteResult {
+  const scenarios = suite.scenarios.map((scenario) => ({
+    ...scenario,
+    meetsThreshold: scenario.runs > 0 && scenario.satisfaction >= threshold,
+  }));
+  return {
+    ...suite,
+    passThreshold: threshold,
+    passed: scenarios.every((scenario) => scenario.meetsThreshold),
+    scenarios,
+  };
+}

@@ -74,6 +74,7 @@ beforeAll(async () => {
   for (const name of RUNNER_VARIABLES) saved.set(name, process.env[name]);
   process.env.GITHUB_API_URL = clone.apiUrl;
   process.env.GITHUB_WORKSPACE = work;
+  // @actions/artifact called directly refuses the clone's server URL (it takes it for GitHub Enterprise Server).
   delete process.env.GITHUB_SERVER_URL;
   asJob(first);
 });
@@ -92,6 +93,7 @@ describe('a workflow run registered with the clone', () => {
     expect(first.env).toMatchObject({
       GITHUB_REPOSITORY: 'acme/widgets',
       GITHUB_RUN_ID: String(first.id),
+      GITHUB_SERVER_URL: clone.apiUrl,
       GITHUB_API_URL: clone.apiUrl,
       ACTIONS_RESULTS_URL: `${clone.apiUrl}/`,
       GITHUB_TOKEN: first.github_token,

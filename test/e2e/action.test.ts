@@ -62,7 +62,7 @@ function workflowRun(
 function pullRequestPayload(
   repo: HostedRepo,
   pull: Pull,
-  options: { action?: string; fork?: boolean } = {},
+  options: { action?: string; fork?: boolean; repositoryIsFork?: boolean } = {},
 ): Record<string, unknown> {
   const require = createRequire(import.meta.url);
   const examples = require('@octokit/webhooks-examples/api.github.com/index.json') as Array<{
@@ -72,9 +72,14 @@ function pullRequestPayload(
   const example = structuredClone(
     examples.find((entry) => entry.name === 'pull_request')!.examples.find((e) => e.action === 'opened')!,
   ) as Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
-  const baseRepo = { ...example.repository, name: 'agent', full_name: 'acme/agent', fork: false };
+  const baseRepo = {
+    ...example.repository,
+    name: 'agent',
+    full_name: 'acme/agent',
+    fork: options.repositoryIsFork ?? false,
+  };
   const headRepo = options.fork
-    ? { ...example.repository, name: 'agent', full_name: 'outsider/agent', fork: true }
+    ? { ...example.repository, id: example.repository.id + 1, name: 'agent', full_name: 'outsider/agent', fork: true }
     : baseRepo;
   example.action = options.action ?? 'opened';
   example.number = pull.number;
@@ -114,8 +119,9 @@ function parseOutputs(text: string): Record<string, string> {
 
 /**
  * Runs dist/index.js as the runner runs a step of job `job` of `run`: the registered run's variables,
- * the event payload, the runner's files, and the inputs by their names in action.yml. No
- * GITHUB_SERVER_URL, as the clone asks (@actions/artifact refuses a server it does not know).
+ * the event payload, the runner's files, and the inputs by their names in action.yml. The clone is
+ * GitHub's server as well as its API (GITHUB_SERVER_URL, which @actions/artifact on its own would
+ * take for a GitHub Enterprise Server and refuse).
  */
 function runAction(
   repo: HostedRepo,
@@ -141,6 +147,8 @@ function runAction(
     HOME: process.env.HOME,
     ARCHAL_HOME: home,
     ...runnerVariables,
+    GITHUB_SERVER_URL: repo.clone.apiUrl,
+    GITHUB_API_URL: repo.clone.apiUrl,
     GITHUB_EVENT_NAME: 'pull_request',
     GITHUB_EVENT_PATH: eventPath,
     GITHUB_SHA: pull?.head.sha ?? run.env.GITHUB_SHA,
@@ -315,7 +323,7 @@ describe('the GitHub Action (dist/index.js) on a pull request', () => {
       'check-run-id': String(check.id),
       'comment-id': String(comments[0]!.id),
       'artifact-id': String(artifactId),
-      'artifact-url': `https://github.com/acme/agent/actions/runs/${run.id}/artifacts/${artifactId}`,
+      'artifact-url': `${repo.clone.apiUrl}/acme/agent/actions/runs/${run.id}/artifacts/${artifactId}`,
       'pull-request-operation': 'none',
     });
     const files = await artifactFiles(repo, artifactId);
@@ -372,7 +380,7 @@ describe('the GitHub Action (dist/index.js) on a pull request', () => {
     // The HTML report: in the artifact, and as an artifact of its own (not zipped) that the summary links to.
     const page = (await listArtifacts(repo)).find((artifact) => artifact.name === 'archal-preprod.html')!;
     expect(first.summary).toContain(
-      `[HTML report](https://github.com/acme/agent/actions/runs/${run.id}/artifacts/${page.id})`,
+      `[HTML report](${repo.clone.apiUrl}/acme/agent/actions/runs/${run.id}/artifacts/${page.id})`,
     );
     const html = await (
       await fetch(`${repo.clone.apiUrl}/repos/acme/agent/actions/artifacts/${page.id}/zip`, {
@@ -446,6 +454,29 @@ describe('the GitHub Action (dist/index.js) on a pull request', () => {
     // The artifact still goes up: the two-workflow pattern comments from it.
     const files = await artifactFiles(repo, Number(result.outputs['artifact-id']));
     expect(files.get('comment.md')).toContain('<!-- archal-preprod check="Archal" -->');
+  }, 180_000);
+
+  it('in a repository that is itself a fork, a pull request between its own branches is not a fork pull request: check run and comment', async () => {
+    const repo = await host();
+    const pull = await openPull(repo);
+    const run = await workflowRun(repo, pull);
+    const result = await runAction(repo, run, pullRequestPayload(repo, pull, { repositoryIsFork: true }), {
+      'compare-base': 'false',
+      runs: '1',
+      'fail-on': 'never',
+    });
+    expect(result.code).toBe(0);
+    expect(result.stdout).not.toMatch(/comes from a fork/);
+    const state = repo.clone.handle.state();
+    expect(state.checkRuns.map((check) => [check.head_sha, check.status, check.app])).toEqual([
+      [pull.head.sha, 'completed', 'github-actions'],
+    ]);
+    const comments = state.comments.filter((comment) => comment.issue_number === pull.number);
+    expect(comments).toHaveLength(1);
+    expect(result.outputs).toMatchObject({
+      'check-run-id': String(state.checkRuns[0]!.id),
+      'comment-id': String(comments[0]!.id),
+    });
   }, 180_000);
 
   it("opens the draft fix PR on the pull request's head branch, never pushing to it, with github-token and not the checkout's persisted credentials", async () => {
@@ -527,16 +558,32 @@ describe('the GitHub Action (dist/index.js) on a pull request', () => {
     expect(existsSync(join(result.home, 'archal.db'))).toBe(false);
   }, 180_000);
 
-  it('shards: two shard jobs upload their slices, a merge job downloads them and reports once', async () => {
+  it('shards: two shard jobs upload their slices, a merge job downloads them and reports once, at its own pass-threshold', async () => {
     const repo = await host();
     const pull = await openRegressingPull(repo);
     const run = await workflowRun(repo, pull, { jobs: ['shard-1', 'shard-2', 'report'] });
     const payload = pullRequestPayload(repo, pull);
     const shards = [];
     for (const index of [1, 2]) {
-      const shard = await runAction(repo, run, payload, { runs: '4', shard: `${index}/2` }, { job: index - 1 });
+      // At pass-threshold 0 every slice passes; the merge job's own threshold (100) decides for the suite.
+      const shard = await runAction(
+        repo,
+        run,
+        payload,
+        { runs: '4', shard: `${index}/2`, 'pass-threshold': '0' },
+        { job: index - 1 },
+      );
       expect(shard.stdout).toMatch(new RegExp(`^Archal: shard ${index}/2 in \\.`));
       expect(shard.code).toBe(0); // a shard does not fail for failing scenarios: the merge decides
+      expect(shard.outputs).toMatchObject({ status: 'passed', 'stop-reason': 'passed', passed: 'true' });
+      // results-path and failures-path: the slice's preprod-result.json and preprod-failures.json.
+      expect(shard.outputs['results-path']).toMatch(/preprod-result\.json$/);
+      expect(shard.outputs['failures-path']).toMatch(/preprod-failures\.json$/);
+      expect(JSON.parse(readFileSync(shard.outputs['results-path']!, 'utf8'))).toMatchObject({
+        status: 'passed',
+        options: { shard: `${index}/2`, passThreshold: 0 },
+      });
+      expect(JSON.parse(readFileSync(shard.outputs['failures-path']!, 'utf8'))).toMatchObject({ attempt: 0 });
       shards.push(shard);
     }
     // Shards write no check run and no comment.
@@ -546,7 +593,15 @@ describe('the GitHub Action (dist/index.js) on a pull request', () => {
       'archal-preprod-shard-1',
       'archal-preprod-shard-2',
     ]);
+    for (const [index, shard] of shards.entries()) {
+      const listed = listedShards.find((artifact) => artifact.name === `archal-preprod-shard-${index + 1}`)!;
+      expect(shard.outputs['artifact-id']).toBe(String(listed.id));
+      expect(shard.outputs['artifact-url']).toBe(
+        `${repo.clone.apiUrl}/acme/agent/actions/runs/${run.id}/artifacts/${listed.id}`,
+      );
+    }
     const slices = await Promise.all(shards.map((shard) => artifactFiles(repo, Number(shard.outputs['artifact-id']))));
+    expect(json(slices[0]!, 'preprod-result.json')).toMatchObject({ status: 'passed' });
     const runsOf = (files: Map<string, string>, name: string) =>
       json<{ totals: { runs: number } }>(files, name).totals.runs;
     // Each slice holds half the 12 runs, on the head and on the base.
@@ -556,8 +611,11 @@ describe('the GitHub Action (dist/index.js) on a pull request', () => {
     ]);
     expect(json(slices[1]!, 'shard.json')).toMatchObject({ shard: { index: 2, count: 2 } });
 
-    const merge = await runAction(repo, run, payload, { 'merge-shards': 'true' }, { job: 2 });
+    const merge = await runAction(repo, run, payload, { 'merge-shards': 'true', 'pass-threshold': '100' }, { job: 2 });
     expect(merge.stdout).toMatch(/^Archal: merging shards in \./);
+    expect(merge.stdout).toContain(
+      "::warning::The shards ran with pass-threshold 0; this merge job's pass-threshold 100 decides for the suite.",
+    );
     expect(merge.code).toBe(1);
     const state = repo.clone.handle.state();
     expect(state.checkRuns).toHaveLength(1);
@@ -572,8 +630,16 @@ describe('the GitHub Action (dist/index.js) on a pull request', () => {
     const page = all.find((artifact) => artifact.name === 'archal-preprod.html')!;
     expect(merge.summary).toContain(`/artifacts/${page.id})`);
     expect(merge.outputs['artifact-id']).toBe(String(merged.id));
+    expect(merge.outputs['artifact-url']).toBe(
+      `${repo.clone.apiUrl}/acme/agent/actions/runs/${run.id}/artifacts/${merged.id}`,
+    );
     const files = await artifactFiles(repo, merged.id);
-    expect(json(files, 'results.json')).toMatchObject({ totals: { runs: 12, passedRuns: 8 } });
+    expect(json(files, 'results.json')).toMatchObject({
+      passThreshold: 100,
+      passed: false,
+      totals: { runs: 12, passedRuns: 8 },
+    });
+    expect(json(files, 'preprod-result.json')).toMatchObject({ status: 'blocked', options: { passThreshold: 100 } });
     expect([...files.keys()].filter((name) => /^runs\/[^/]+\.json$/.test(name))).toHaveLength(12);
     expect(json<{ counts: Record<string, number> }>(files, 'comparison.json').counts).toMatchObject({
       regressed: 1,

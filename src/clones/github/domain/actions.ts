@@ -140,10 +140,9 @@ function runnerEnv(
     GITHUB_SHA: run.headSha,
     GITHUB_REF: ref,
     GITHUB_REF_NAME: run.headBranch ?? '',
+    GITHUB_SERVER_URL: ctx.core.base,
     GITHUB_API_URL: ctx.core.base,
     GITHUB_GRAPHQL_URL: `${ctx.core.base}/graphql`,
-    // No GITHUB_SERVER_URL: @actions/artifact refuses any server but github.com, *.ghe.com and
-    // *.localhost (it takes the rest for GitHub Enterprise Server), and the clone is 127.0.0.1.
     GITHUB_TOKEN: githubToken,
     ACTIONS_RUNTIME_TOKEN: first.runtimeToken,
     ACTIONS_RESULTS_URL: `${ctx.core.base}/`,
