@@ -410,6 +410,22 @@ describe('archal trace-source', () => {
     expect(json(again)).toMatchObject({ totals: { unchanged: 2, new: 0 } });
     expect(lines(repo)).toHaveLength(2);
 
+    // A file holding the same export twice (a retried export appended to the first): each span once, unchanged.
+    const exported = readJson<{ resourceSpans: unknown[] }>(join(PROD, 'stale-sweep-2025-06-02.otlp.json'));
+    mkdirSync(join(repo, 'retried'));
+    writeFileSync(
+      join(repo, 'retried', 'twice.json'),
+      JSON.stringify({ resourceSpans: [...exported.resourceSpans, ...exported.resourceSpans] }),
+    );
+    const twice = await cli('import', 'retried', '--json');
+    expect(twice.code).toBe(0);
+    expect(json(twice)).toMatchObject({
+      totals: { traces: 1, unchanged: 1 },
+      files: [{ status: 'imported', traces: [{ id: FAILING, change: 'unchanged', calls: 18 }] }],
+    });
+    expect(readJson<{ calls: unknown[] }>(join(attachDir(repo), 'raw', `${FAILING}.json`)).calls).toHaveLength(18);
+    expect(lines(repo)).toHaveLength(2);
+
     writeFileSync(join(exports, 'c.ndjson'), '{"type":"message","trace_id":"x","role":"user"}\n{"type":"request"}\n');
     const junk = await cli('import', 'exports/c.ndjson');
     expect(junk.code).toBe(1);
