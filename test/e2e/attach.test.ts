@@ -34,6 +34,8 @@ async function host(
 }
 
 const attachDir = (dir: string) => join(dir, '.archal', 'attach');
+/** A .gitignore that ignores the loop's directory (as `archal init` writes it), and nothing else of Archal's. */
+const ATTACH_ONLY_GITIGNORE = 'node_modules/\n.archal/attach/\n';
 const readJson = <T = Record<string, unknown>>(file: string) => JSON.parse(readFileSync(file, 'utf8')) as T;
 // The watcher appends while tests poll: only complete lines count (the file may exist still empty,
 // or end in a line being written).
@@ -46,6 +48,14 @@ const historyOf = (dir: string, traceId: string) =>
   lines(dir)
     .filter((line) => line.traceId === traceId)
     .map((line) => `${String(line.stage)}:${String(line.status)}`);
+
+/** `git status` of a hosted repository, every untracked file listed, one entry per line. */
+const statusLines = async (repo: HostedRepo) =>
+  (await repo.git('status', '--porcelain', '--untracked-files=all'))
+    .split('\n')
+    .map((line) => line.trim())
+    .filter(Boolean)
+    .sort();
 
 function filesUnder(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {
@@ -257,8 +267,9 @@ describe('archal attach: the post-prod loop on the example’s production traces
     expect(historyOf(repo.dir, FAILING).slice(-2)).toEqual(['reproduce:reproduced', 'fix:fixed']);
   }, 240_000);
 
-  it('policy fix without --open-pr: the fix stays in the working tree, and repo.patch holds it', async () => {
-    const { repo, env } = await host();
+  it('policy fix without --open-pr: the fix stays in the working tree, and repo.patch holds it; no run record is untracked', async () => {
+    // A repository that ignores the loop's own directory (as `archal init` writes) and nothing else of Archal's.
+    const { repo, env } = await host({ '.gitignore': ATTACH_ONLY_GITIGNORE });
     const traces = join(repo.dir, 'failing');
     mkdirSync(traces);
     copyFileSync(join(PROD, 'stale-sweep-2025-06-02.otlp.json'), join(traces, 'trace.json'));
@@ -289,10 +300,14 @@ describe('archal attach: the post-prod loop on the example’s production traces
     expect(patch).toContain("+export const EXEMPT_LABEL = 'keep-open';");
     expect(await repo.git('status', '--porcelain', 'triage.mjs')).toBe('M triage.mjs');
     expect(repo.clone.handle.state().pullRequests).toHaveLength(0);
+    // The reproduction's and the fix's reruns wrote run records in .archal/cache: git shows none of them.
+    expect(existsSync(join(repo.dir, '.archal', 'cache', 'last-run.json'))).toBe(true);
+    expect(await statusLines(repo)).toEqual(['?? failing/trace.json', 'M triage.mjs']);
   }, 180_000);
 
-  it('kill -9 during reproduce, then rerun: the job resumes, and nothing is done twice', async () => {
+  it('kill -9 during reproduce, then rerun: the job resumes, and nothing is done twice; no run record is untracked', async () => {
     const { repo, env } = await host({
+      '.gitignore': ATTACH_ONLY_GITIGNORE,
       '.archal.json': JSON.stringify({
         agent: 'echo started >> "$STARTS"; sleep 1.5; exec node agent.mjs',
         clones: ['github'],
@@ -338,6 +353,9 @@ describe('archal attach: the post-prod loop on the example’s production traces
       'seed:graded',
       'reproduce:reproduced',
     ]);
+    // Every attempt's run record is in .archal/cache/runs/, and git shows none of them (only the traces added here).
+    expect(readdirSync(join(repo.dir, '.archal', 'cache', 'runs')).length).toBeGreaterThanOrEqual(2);
+    expect(await statusLines(repo)).toEqual(['?? failing/trace.json']);
   }, 180_000);
 
   it('watches a directory until archal detach stops it', async () => {
