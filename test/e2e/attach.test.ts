@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Ajv2020 } from 'ajv/dist/2020.js';
@@ -485,6 +486,42 @@ describe('archal trace-source', () => {
     const unknown = await runCli(['--cwd', repo, 'attach', '--source-name', 'nowhere', '--once'], { env });
     expect(unknown.code).toBe(2);
     expect(unknown.stderr).toMatch(/no source named 'nowhere'/);
+  });
+
+  it('refused files of the same name in different folders each keep their own record in failed/', async () => {
+    const repo = tempDir('archal-refusals-');
+    const env = { ARCHAL_HOME: tempDir('archal-home-') };
+    for (const folder of ['sub1', 'sub2']) {
+      mkdirSync(join(repo, 't', folder), { recursive: true });
+      writeFileSync(join(repo, 't', folder, 'junk.txt'), `not a trace (${folder})\n`);
+    }
+    const cli = (...args: string[]) => runCli(['--cwd', repo, ...args], { env });
+    const failed = join(attachDir(repo), 'failed');
+    const digest = createHash('sha256').update('t/sub2/junk.txt').digest('hex').slice(0, 8);
+    const records = () => readdirSync(failed).sort();
+
+    for (let pass = 0; pass < 2; pass++) {
+      const imported = await cli('trace-source', 'import', 't');
+      expect(imported.code).toBe(1);
+      // The first keeps the documented name; the later one's name adds a digest of its path. Importing again keeps them.
+      expect(records()).toEqual([`junk.txt-${digest}.json`, 'junk.txt.json']);
+      expect(readJson(join(failed, 'junk.txt.json'))).toMatchObject({ file: 't/sub1/junk.txt' });
+      expect(readJson(join(failed, `junk.txt-${digest}.json`))).toMatchObject({ file: 't/sub2/junk.txt' });
+    }
+    const status = await cli('attach-status', '--repo', '.', '--json');
+    expect(status.code).toBe(0);
+    expect(
+      json<{ failedFiles: Array<{ file: string }> }>(status)
+        .failedFiles.map((entry) => entry.file)
+        .sort(),
+    ).toEqual(['t/sub1/junk.txt', 't/sub2/junk.txt']);
+    expect(json(await cli('trace-source', 'status', '--json'))).toMatchObject({ failed: 2 });
+
+    // One of them becomes a trace: its record goes, the other's stays.
+    copyFileSync(join(PROD, 'label-bugs-2025-06-03.jsonl'), join(repo, 't', 'sub1', 'junk.txt'));
+    const fixed = await cli('trace-source', 'import', 't/sub1/junk.txt');
+    expect(fixed.code).toBe(0);
+    expect(records()).toEqual([`junk.txt-${digest}.json`]);
   });
 
   it('watch: keeps importing new files until Ctrl-C', async () => {
