@@ -76,7 +76,8 @@ function filesUnder(dir: string): string[] {
 
 /**
  * Imports one file: its traces are normalized, redacted and written to raw/; a file that is not a
- * trace becomes failed/<its name>.json with the reason. Never throws for what the file contains.
+ * trace becomes failed/<its name>.json with the reason (see `refusalRecords` for a name that is
+ * taken). Never throws for what the file contains.
  */
 export async function importFile(file: string, context: ImportContext): Promise<FileOutcome> {
   let text: string;
@@ -128,7 +129,7 @@ export async function importText(
     traces.push({ id: trace.id, change, task: trace.task, calls: trace.calls.length, file: target });
   }
   const failedName = context.file ? basename(context.file) : context.failedName;
-  if (!context.preview && failedName) rmSync(context.layout.failed(failedName), { force: true });
+  if (!context.preview && failedName) forgetRefusal(context.layout, failedName, context.layout.display(label));
   return { file: label, status: 'imported', format: outcome.format, traces };
 }
 
@@ -167,16 +168,43 @@ function changeOf(target: string, trace: Trace): TraceChange {
   }
 }
 
+/** The input a refusal record in failed/ is about (its `file`), or null when there is no readable record. */
+function refusedInput(record: string): string | null {
+  if (!existsSync(record)) return null;
+  try {
+    const { file } = JSON.parse(readFileSync(record, 'utf8')) as { file?: unknown };
+    return typeof file === 'string' ? file : null;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Where the refusal of an input goes: `failed/<name>.json`, unless that record is another input's
+ * (a file of the same name in another folder); then `failed/<name>-<digest>.json`, the digest being
+ * the first 8 hex digits of the SHA-256 of the input's path as recorded, so each input has its own.
+ */
+function refusalRecords(layout: AttachLayout, name: string, input: string): { plain: string; distinct: string } {
+  return { plain: layout.failed(name), distinct: layout.failed(`${name}-${sha256(input).slice(0, 8)}`) };
+}
+
+/** Removes an input's refusal record once it imports: its own only, never another input's of the same name. */
+function forgetRefusal(layout: AttachLayout, name: string, input: string): void {
+  const { plain, distinct } = refusalRecords(layout, name, input);
+  rmSync(distinct, { force: true });
+  if (refusedInput(plain) === input) rmSync(plain, { force: true });
+}
+
 function refuseFile(file: string, reason: string, context: ImportContext & { file?: string }): FileOutcome {
   const name = context.file ? basename(context.file) : context.failedName;
-  const failedFile = context.preview || !name ? null : context.layout.failed(name);
-  if (failedFile)
-    writeJsonAtomic(failedFile, {
-      file: context.layout.display(file),
-      source: context.source,
-      reason,
-      refusedAt: new Date().toISOString(),
-    });
+  if (context.preview || !name) return { file, status: 'refused', reason, failedFile: null };
+  const input = context.layout.display(file);
+  const { plain, distinct } = refusalRecords(context.layout, name, input);
+  const owner = refusedInput(plain);
+  const failedFile = owner === null || owner === input ? plain : distinct;
+  writeJsonAtomic(failedFile, { file: input, source: context.source, reason, refusedAt: new Date().toISOString() });
+  // An input that held the distinct name while another held the plain one keeps one record only.
+  if (failedFile === plain) rmSync(distinct, { force: true });
   return { file, status: 'refused', reason, failedFile };
 }
 

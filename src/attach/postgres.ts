@@ -26,6 +26,8 @@ export interface DatabaseSourceSpec {
   table: string | null;
   /** The SQL of --query-file (its text, read by the caller). */
   query: string | null;
+  /** The query file as the user named it, for messages. */
+  queryFile?: string | null;
   env: NodeJS.ProcessEnv;
 }
 
@@ -89,6 +91,83 @@ export function sourceQuery(spec: Pick<DatabaseSourceSpec, 'table' | 'query'>, l
   const sql = (spec.query ?? '').trim().replace(/;\s*$/, '');
   if (!sql) throw new SourceError('the query file is empty: write the SELECT that returns the traces', 'invalid');
   return limit ? `select * from (${sql}) as archal_source limit ${limit}` : sql;
+}
+
+/** Statements that are not a read (PostgreSQL's, as a query file might start with them). */
+const NOT_READ_KEYWORDS = new Set(
+  'INSERT UPDATE DELETE MERGE TRUNCATE COPY CREATE ALTER DROP GRANT REVOKE CALL DO BEGIN START COMMIT END ROLLBACK SET RESET LOCK VACUUM ANALYZE CLUSTER REINDEX REFRESH COMMENT SECURITY DISCARD PREPARE EXECUTE DEALLOCATE LISTEN NOTIFY UNLISTEN'.split(
+    ' ',
+  ),
+);
+
+/** The first keyword of a query, after comments (`DELETE`, `SELECT`…), or null. */
+function leadingKeyword(sql: string): string | null {
+  const match = /^(?:\s+|--[^\n]*(?:\n|$)|\/\*[\s\S]*?\*\/)*([A-Za-z]+)/.exec(sql);
+  return match ? match[1]!.toUpperCase() : null;
+}
+
+/** What reads the source, as the user gave it. */
+function describeSource(spec: DatabaseSourceSpec): string {
+  return spec.table ? `--table ${spec.table}` : `--query-file ${spec.queryFile ?? '(the query)'}`;
+}
+
+/**
+ * A source query PostgreSQL refused, as an error a user can act on: a query that is not one read,
+ * or names what does not exist, is invalid input; a role that may not read is a source that cannot
+ * be used; anything else is the database's failure.
+ */
+function queryError(spec: DatabaseSourceSpec, error: unknown): SourceError {
+  const code = (error as { code?: unknown }).code;
+  const message = errorMessage(error);
+  const where = describeSource(spec);
+  if (code === '25006')
+    return new SourceError(
+      `${where}: the query is not a read (${message}). Archal reads trace sources in a read-only transaction: write a SELECT that returns the traces`,
+      'invalid',
+    );
+  if (code === '42601' && /multiple commands/.test(message))
+    return new SourceError(
+      `${where}: the query holds more than one statement. Write one SELECT that returns the traces`,
+      'invalid',
+    );
+  // `--check` reads a sample through `select * from (<query>) limit N`, where a write is a syntax error.
+  const verb = leadingKeyword(spec.query ?? '');
+  if (code === '42601' && verb && NOT_READ_KEYWORDS.has(verb))
+    return new SourceError(
+      `${where}: the query is not a read (it is a ${verb}). Archal reads trace sources in a read-only transaction: write a SELECT that returns the traces`,
+      'invalid',
+    );
+  if (code === '42P01' && spec.table)
+    return new SourceError(
+      `--table ${spec.table}: no such table or view (${message}). Name a table or view the role can read (table or schema.table)`,
+      'invalid',
+    );
+  if (code === '42501')
+    return new SourceError(
+      `${where}: the role may not read it (${message}). GRANT SELECT on it to the source's role`,
+      'mapping',
+    );
+  // Class 42: syntax errors, unknown tables, columns and functions.
+  if (typeof code === 'string' && code.startsWith('42'))
+    return new SourceError(
+      `${where}: PostgreSQL refused the query (${message}). Fix the query: one SELECT that returns the traces`,
+      'invalid',
+    );
+  return new SourceError(`${spec.name}: the query failed: ${message}`, 'unreachable');
+}
+
+/**
+ * Runs the source's query: the extended protocol takes one statement only, so a query file cannot
+ * end the read-only transaction (`commit; …`) and write after it.
+ */
+async function runSourceQuery(client: Client, spec: DatabaseSourceSpec, sql: string) {
+  try {
+    // queryMode is pg's own (8.10 on); its type definitions do not name it yet.
+    const query = { text: sql, queryMode: 'extended' } as PgModule.QueryConfig;
+    return await readOnly(client, () => client.query<Record<string, unknown>>(query));
+  } catch (error) {
+    throw queryError(spec, error);
+  }
 }
 
 async function connect(spec: DatabaseSourceSpec): Promise<Client> {
@@ -240,8 +319,7 @@ export async function checkSource(spec: DatabaseSourceSpec, context: ImportConte
           ? `${report.connection.user} can write ${privileges.writable.join(', ')}. Use a role with SELECT only (GRANT SELECT ON … TO a role without INSERT/UPDATE/DELETE/TRUNCATE)`
           : `${report.connection.user} cannot write any table or view`,
     };
-    const query = sourceQuery(spec, SAMPLE_ROWS);
-    const result = await readOnly(client, () => client.query(query));
+    const result = await runSourceQuery(client, spec, sourceQuery(spec, SAMPLE_ROWS));
     const fields = result.fields.map((field) => field.name);
     report.mapping.rows = result.rows.length;
     const imported = await importRows(result.rows as Array<Record<string, unknown>>, fields, {
@@ -263,9 +341,11 @@ export async function checkSource(spec: DatabaseSourceSpec, context: ImportConte
           ? `${report.mapping.traces.length} trace(s) in the first ${result.rows.length} row(s) (${imported.mode === 'trace-column' ? 'one trace per row, from the "trace" column' : 'one JSONL event per row'})`
           : `none of the first ${result.rows.length} row(s) maps to a trace: ${report.mapping.refused[0]?.reason ?? ''}`;
   } catch (error) {
-    if (error instanceof SourceError) throw error;
+    // The user's table or query is wrong: invalid input, as for the command's flags.
+    if (error instanceof SourceError && error.code === 'invalid') throw error;
     const message = errorMessage(error);
-    if (report.connection.ok && report.readOnly.detail !== 'not checked')
+    if (error instanceof SourceError) report.mapping.detail = message;
+    else if (report.connection.ok && report.readOnly.detail !== 'not checked')
       report.mapping.detail = `the query failed: ${message}`;
     else report.connection.detail ||= message;
   } finally {
@@ -288,7 +368,7 @@ export async function pullSource(
         `${spec.name}: the role can write (${privileges.superuser ? 'superuser' : privileges.writable.join(', ')}); Archal reads trace sources with a read-only role only`,
         'writable',
       );
-    const result = await readOnly(client, () => client.query(sourceQuery(spec)));
+    const result = await runSourceQuery(client, spec, sourceQuery(spec));
     if (result.rows.length > MAX_ROWS)
       throw new SourceError(
         `${spec.name}: the query returned ${result.rows.length} rows (at most ${MAX_ROWS}); narrow it`,

@@ -6,6 +6,7 @@ import type { ProviderRegistry } from '../providers/types.js';
 import { formatScenarioProblems, judgeResolver, loadScenarios } from '../runner/load.js';
 import type { ScenarioRunResult as RunResult } from '../runner/results.js';
 import { runOnce } from '../runner/run-once.js';
+import { ensureIgnoredDir } from '../lib/ignored-dir.js';
 import type { SecretRedactor } from '../lib/redact.js';
 import { writeFileAtomic, writeJsonAtomic, type AttachLayout } from './layout.js';
 import type { Grade, Manifest, Missing, Trace } from './schema.js';
@@ -87,6 +88,9 @@ export async function reproduce(request: ReproduceRequest): Promise<Manifest> {
     );
   const entry = loaded.entries[0]!;
   const judgeFor = judgeResolver(request.config, request.providers);
+  // Each attempt's run record goes to .archal/cache, as `archal run` keeps them: never in `git status`.
+  const cacheDir = join(layout.repo, '.archal', 'cache');
+  ensureIgnoredDir(cacheDir);
   const results: RunResult[] = [];
   for (let attempt = 1; attempt <= request.runs; attempt++) {
     const done = readAttempt(attemptFile(dir, attempt));
@@ -104,7 +108,7 @@ export async function reproduce(request: ReproduceRequest): Promise<Manifest> {
       agent: request.agent,
       agentModel: request.config.agentModel,
       cwd: layout.repo,
-      cacheDir: join(layout.repo, '.archal', 'cache'),
+      cacheDir,
       judge: judgeFor(entry.scenario),
       env: request.env,
       signal: request.signal,

@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { gunzipSync, inflateSync } from 'node:zlib';
 import { errorMessage } from '../lib/errors.js';
 import { importText, type FileOutcome, type ImportContext } from './import.js';
+import { sha256 } from './normalize.js';
 
 /** Pushed bodies larger than this are refused (413). */
 const MAX_BODY_BYTES = 32 * 1024 * 1024;
@@ -31,6 +32,8 @@ type Json = Record<string, unknown>;
 interface Pending {
   /** Per-trace slices of the pushed documents, in arrival order. */
   resourceSpans: Json[];
+  /** Digests of the slices held: a retried push (the same span again) adds nothing. */
+  held: Set<string>;
   hasRoot: boolean;
   lastAt: number;
   dirty: boolean;
@@ -151,8 +154,24 @@ export async function serveOtlp(context: ImportContext, options: OtlpServerOptio
       const now = Date.now();
       for (const [traceId, part] of splitByTrace(document as Json)) {
         if (!traceId) continue;
-        const pending = traces.get(traceId) ?? { resourceSpans: [], hasRoot: false, lastAt: now, dirty: true };
-        pending.resourceSpans.push(...part.resourceSpans);
+        const pending = traces.get(traceId) ?? {
+          resourceSpans: [],
+          held: new Set<string>(),
+          hasRoot: false,
+          lastAt: now,
+          dirty: true,
+        };
+        // Exporters and collectors retry pushes: a span already held is not added again, and a push
+        // of nothing new neither delays nor repeats the trace's import. Differing copies of one span
+        // are all kept; the OTLP parser chooses between them.
+        const fresh = part.resourceSpans.filter((slice) => {
+          const digest = sha256(JSON.stringify(slice));
+          if (pending.held.has(digest)) return false;
+          pending.held.add(digest);
+          return true;
+        });
+        if (fresh.length === 0) continue;
+        pending.resourceSpans.push(...fresh);
         pending.hasRoot ||= part.hasRoot;
         pending.lastAt = now;
         pending.dirty = true;

@@ -45,6 +45,7 @@ export function sourceSpec(
     databaseUrlEnv: source.databaseUrlEnv,
     table: source.table,
     query: source.queryFile === null ? null : readQueryFile(layout, source.queryFile),
+    queryFile: source.queryFile,
     env,
   };
 }

@@ -4,6 +4,7 @@ import type { ArchalConfig } from '../config/index.js';
 import { agentSecrets, type AgentCommand } from '../harness/agent.js';
 import { preflightHarness } from '../harness/preflight.js';
 import { errorMessage } from '../lib/errors.js';
+import { ensureIgnoredDir } from '../lib/ignored-dir.js';
 import { writeJsonFile } from '../lib/json-file.js';
 import { SecretRedactor } from '../lib/redact.js';
 import type { ProviderRegistry } from '../providers/types.js';
@@ -118,6 +119,8 @@ async function loopPhases(loop: Loop): Promise<Stop> {
 function startLoop(run: PreprodRun): Loop {
   const artifactsDir = resolve(run.repo, run.options.artifacts);
   mkdirSync(artifactsDir, { recursive: true });
+  // The scenario runs' records go to .archal/cache, as `archal run` keeps them: never in `git status`.
+  ensureIgnoredDir(cacheDirOf(run));
   const redactor = new SecretRedactor(run.agent ? agentSecrets(run.agent) : [], { ...run.env, ...run.agent?.env });
   const record = new PreprodRecord({
     repo: run.repo,
@@ -140,6 +143,8 @@ function startLoop(run: PreprodRun): Loop {
   };
 }
 
+const cacheDirOf = (run: PreprodRun) => join(run.repo, '.archal', 'cache');
+
 /** How every attempt runs the scenarios (the resolve phase has checked there is an agent). */
 function suiteOptions(run: PreprodRun, agent: AgentCommand): SuiteOptions {
   return {
@@ -151,7 +156,7 @@ function suiteOptions(run: PreprodRun, agent: AgentCommand): SuiteOptions {
     passThreshold: run.options.passThreshold,
     concurrency: run.options.concurrency,
     cwd: run.repo,
-    cacheDir: join(run.repo, '.archal', 'cache'),
+    cacheDir: cacheDirOf(run),
     judgeFor: judgeResolver(run.config, run.providers),
     env: run.env,
     signal: run.signal,

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Ajv2020 } from 'ajv/dist/2020.js';
@@ -34,6 +35,8 @@ async function host(
 }
 
 const attachDir = (dir: string) => join(dir, '.archal', 'attach');
+/** A .gitignore that ignores the loop's directory (as `archal init` writes it), and nothing else of Archal's. */
+const ATTACH_ONLY_GITIGNORE = 'node_modules/\n.archal/attach/\n';
 const readJson = <T = Record<string, unknown>>(file: string) => JSON.parse(readFileSync(file, 'utf8')) as T;
 // The watcher appends while tests poll: only complete lines count (the file may exist still empty,
 // or end in a line being written).
@@ -46,6 +49,14 @@ const historyOf = (dir: string, traceId: string) =>
   lines(dir)
     .filter((line) => line.traceId === traceId)
     .map((line) => `${String(line.stage)}:${String(line.status)}`);
+
+/** `git status` of a hosted repository, every untracked file listed, one entry per line. */
+const statusLines = async (repo: HostedRepo) =>
+  (await repo.git('status', '--porcelain', '--untracked-files=all'))
+    .split('\n')
+    .map((line) => line.trim())
+    .filter(Boolean)
+    .sort();
 
 function filesUnder(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {
@@ -257,8 +268,9 @@ describe('archal attach: the post-prod loop on the example’s production traces
     expect(historyOf(repo.dir, FAILING).slice(-2)).toEqual(['reproduce:reproduced', 'fix:fixed']);
   }, 240_000);
 
-  it('policy fix without --open-pr: the fix stays in the working tree, and repo.patch holds it', async () => {
-    const { repo, env } = await host();
+  it('policy fix without --open-pr: the fix stays in the working tree, and repo.patch holds it; no run record is untracked', async () => {
+    // A repository that ignores the loop's own directory (as `archal init` writes) and nothing else of Archal's.
+    const { repo, env } = await host({ '.gitignore': ATTACH_ONLY_GITIGNORE });
     const traces = join(repo.dir, 'failing');
     mkdirSync(traces);
     copyFileSync(join(PROD, 'stale-sweep-2025-06-02.otlp.json'), join(traces, 'trace.json'));
@@ -289,10 +301,14 @@ describe('archal attach: the post-prod loop on the example’s production traces
     expect(patch).toContain("+export const EXEMPT_LABEL = 'keep-open';");
     expect(await repo.git('status', '--porcelain', 'triage.mjs')).toBe('M triage.mjs');
     expect(repo.clone.handle.state().pullRequests).toHaveLength(0);
+    // The reproduction's and the fix's reruns wrote run records in .archal/cache: git shows none of them.
+    expect(existsSync(join(repo.dir, '.archal', 'cache', 'last-run.json'))).toBe(true);
+    expect(await statusLines(repo)).toEqual(['?? failing/trace.json', 'M triage.mjs']);
   }, 180_000);
 
-  it('kill -9 during reproduce, then rerun: the job resumes, and nothing is done twice', async () => {
+  it('kill -9 during reproduce, then rerun: the job resumes, and nothing is done twice; no run record is untracked', async () => {
     const { repo, env } = await host({
+      '.gitignore': ATTACH_ONLY_GITIGNORE,
       '.archal.json': JSON.stringify({
         agent: 'echo started >> "$STARTS"; sleep 1.5; exec node agent.mjs',
         clones: ['github'],
@@ -338,6 +354,9 @@ describe('archal attach: the post-prod loop on the example’s production traces
       'seed:graded',
       'reproduce:reproduced',
     ]);
+    // Every attempt's run record is in .archal/cache/runs/, and git shows none of them (only the traces added here).
+    expect(readdirSync(join(repo.dir, '.archal', 'cache', 'runs')).length).toBeGreaterThanOrEqual(2);
+    expect(await statusLines(repo)).toEqual(['?? failing/trace.json']);
   }, 180_000);
 
   it('watches a directory until archal detach stops it', async () => {
@@ -410,6 +429,22 @@ describe('archal trace-source', () => {
     expect(json(again)).toMatchObject({ totals: { unchanged: 2, new: 0 } });
     expect(lines(repo)).toHaveLength(2);
 
+    // A file holding the same export twice (a retried export appended to the first): each span once, unchanged.
+    const exported = readJson<{ resourceSpans: unknown[] }>(join(PROD, 'stale-sweep-2025-06-02.otlp.json'));
+    mkdirSync(join(repo, 'retried'));
+    writeFileSync(
+      join(repo, 'retried', 'twice.json'),
+      JSON.stringify({ resourceSpans: [...exported.resourceSpans, ...exported.resourceSpans] }),
+    );
+    const twice = await cli('import', 'retried', '--json');
+    expect(twice.code).toBe(0);
+    expect(json(twice)).toMatchObject({
+      totals: { traces: 1, unchanged: 1 },
+      files: [{ status: 'imported', traces: [{ id: FAILING, change: 'unchanged', calls: 18 }] }],
+    });
+    expect(readJson<{ calls: unknown[] }>(join(attachDir(repo), 'raw', `${FAILING}.json`)).calls).toHaveLength(18);
+    expect(lines(repo)).toHaveLength(2);
+
     writeFileSync(join(exports, 'c.ndjson'), '{"type":"message","trace_id":"x","role":"user"}\n{"type":"request"}\n');
     const junk = await cli('import', 'exports/c.ndjson');
     expect(junk.code).toBe(1);
@@ -451,6 +486,42 @@ describe('archal trace-source', () => {
     const unknown = await runCli(['--cwd', repo, 'attach', '--source-name', 'nowhere', '--once'], { env });
     expect(unknown.code).toBe(2);
     expect(unknown.stderr).toMatch(/no source named 'nowhere'/);
+  });
+
+  it('refused files of the same name in different folders each keep their own record in failed/', async () => {
+    const repo = tempDir('archal-refusals-');
+    const env = { ARCHAL_HOME: tempDir('archal-home-') };
+    for (const folder of ['sub1', 'sub2']) {
+      mkdirSync(join(repo, 't', folder), { recursive: true });
+      writeFileSync(join(repo, 't', folder, 'junk.txt'), `not a trace (${folder})\n`);
+    }
+    const cli = (...args: string[]) => runCli(['--cwd', repo, ...args], { env });
+    const failed = join(attachDir(repo), 'failed');
+    const digest = createHash('sha256').update('t/sub2/junk.txt').digest('hex').slice(0, 8);
+    const records = () => readdirSync(failed).sort();
+
+    for (let pass = 0; pass < 2; pass++) {
+      const imported = await cli('trace-source', 'import', 't');
+      expect(imported.code).toBe(1);
+      // The first keeps the documented name; the later one's name adds a digest of its path. Importing again keeps them.
+      expect(records()).toEqual([`junk.txt-${digest}.json`, 'junk.txt.json']);
+      expect(readJson(join(failed, 'junk.txt.json'))).toMatchObject({ file: 't/sub1/junk.txt' });
+      expect(readJson(join(failed, `junk.txt-${digest}.json`))).toMatchObject({ file: 't/sub2/junk.txt' });
+    }
+    const status = await cli('attach-status', '--repo', '.', '--json');
+    expect(status.code).toBe(0);
+    expect(
+      json<{ failedFiles: Array<{ file: string }> }>(status)
+        .failedFiles.map((entry) => entry.file)
+        .sort(),
+    ).toEqual(['t/sub1/junk.txt', 't/sub2/junk.txt']);
+    expect(json(await cli('trace-source', 'status', '--json'))).toMatchObject({ failed: 2 });
+
+    // One of them becomes a trace: its record goes, the other's stays.
+    copyFileSync(join(PROD, 'label-bugs-2025-06-03.jsonl'), join(repo, 't', 'sub1', 'junk.txt'));
+    const fixed = await cli('trace-source', 'import', 't/sub1/junk.txt');
+    expect(fixed.code).toBe(0);
+    expect(records()).toEqual([`junk.txt-${digest}.json`]);
   });
 
   it('watch: keeps importing new files until Ctrl-C', async () => {

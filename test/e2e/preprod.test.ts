@@ -90,7 +90,8 @@ function allFiles(dir: string): string[] {
 
 describe('archal preprod run: the whole loop against the clone as origin and API', () => {
   it('passed: classifies the planted bug, fixes it, reruns everything, validates, and opens a verified draft PR', async () => {
-    const repo = await host();
+    // The repository ignores the loop's artifacts directory, and nothing else of Archal's.
+    const repo = await host({ '.gitignore': 'node_modules/\n.archal/preprod/\n' });
     const headBefore = await repo.git('rev-parse', 'HEAD');
     const { cli, result } = await preprod(repo, [...FIXED, '--open-pr']);
     expect(cli.code).toBe(0);
@@ -141,7 +142,9 @@ describe('archal preprod run: the whole loop against the clone as origin and API
     // The user's branch, index and HEAD are untouched: the fix is only in the working tree and the PR.
     expect(await repo.git('rev-parse', 'HEAD')).toBe(headBefore);
     expect(await repo.git('rev-parse', 'origin/main')).toBe(headBefore);
-    expect(await repo.git('status', '--porcelain')).toBe('M triage.mjs');
+    // The runs' records in .archal/cache are not untracked files either.
+    expect(existsSync(join(repo.dir, '.archal', 'cache', 'last-run.json'))).toBe(true);
+    expect(await repo.git('status', '--porcelain', '--untracked-files=all')).toBe('M triage.mjs');
     expect(await repo.git('diff', '--cached', '--name-only')).toBe('');
 
     // Both artifacts exist, match their published schemas, and the fixer's input was attempt 0's failures.

@@ -204,4 +204,63 @@ describe('a Postgres trace source, read-only', () => {
     expect(refused.code).toBe(1);
     expect(refused.stderr).toMatch(/the role can write \(public\.agent_events\)/);
   });
+
+  it('trace-source sync: a query that is not one read, or a table that does not exist, is invalid input, and nothing is changed', async () => {
+    const sync = (...source: string[]) =>
+      cli(['trace-source', 'sync', '--database-url-env', 'TRACE_DATABASE_URL', '--source-name', 'bad', ...source]);
+    const count = async () => {
+      const client = new pg.Client({ connectionString: adminUrl });
+      await client.connect();
+      try {
+        return (await client.query<{ n: string }>('select count(*) as n from agent_events')).rows[0]!.n;
+      } finally {
+        await client.end();
+      }
+    };
+    const before = await count();
+
+    writeFileSync(join(repo, 'delete.sql'), 'delete from agent_events returning *;\n');
+    const write = await sync('--query-file', 'delete.sql');
+    expect(write.code).toBe(2);
+    expect(write.stderr).toMatch(
+      /--query-file delete\.sql: the query is not a read \(cannot execute DELETE in a read-only transaction\)\..*write a SELECT/,
+    );
+    // A second statement after the read (which would run outside the read-only transaction) is refused too.
+    writeFileSync(join(repo, 'two.sql'), 'select * from agent_events; commit; delete from agent_events');
+    const two = await sync('--query-file', 'two.sql');
+    expect(two.code).toBe(2);
+    expect(two.stderr).toMatch(/--query-file two\.sql: the query holds more than one statement\. Write one SELECT/);
+
+    const table = await sync('--table', 'agent_eventz');
+    expect(table.code).toBe(2);
+    expect(table.stderr).toMatch(
+      /--table agent_eventz: no such table or view \(relation "agent_eventz" does not exist\)/,
+    );
+    writeFileSync(join(repo, 'typo.sql'), 'selec trace from agent_traces');
+    const typo = await sync('--query-file', 'typo.sql');
+    expect(typo.code).toBe(2);
+    expect(typo.stderr).toMatch(
+      /--query-file typo\.sql: PostgreSQL refused the query \(syntax error at or near "selec"\)/,
+    );
+
+    for (const result of [write, two, table, typo]) expect(result.stderr).not.toMatch(/unexpected error/);
+    expect(await count()).toBe(before);
+    // --check says the same about the query.
+    const check = await cli([
+      'attach',
+      '--repo',
+      '.',
+      '--source',
+      'postgres',
+      '--database-url-env',
+      'TRACE_DATABASE_URL',
+      '--source-name',
+      'bad',
+      '--query-file',
+      'delete.sql',
+      '--check',
+    ]);
+    expect(check.code).toBe(2);
+    expect(check.stderr).toMatch(/--query-file delete\.sql: the query is not a read/);
+  });
 });

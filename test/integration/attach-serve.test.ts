@@ -4,7 +4,7 @@ import { context, SpanKind, trace, type Attributes } from '@opentelemetry/api';
 import { OTLPTraceExporter } from '@opentelemetry/exporter-trace-otlp-http';
 import { BasicTracerProvider, BatchSpanProcessor } from '@opentelemetry/sdk-trace-base';
 import { describe, expect, it } from '@jest/globals';
-import { startCli, waitFor } from '../helpers/cli.js';
+import { json, runCli, startCli, waitFor, type BackgroundCli } from '../helpers/cli.js';
 import { EXAMPLE } from '../helpers/hosted.js';
 import { tempDir, tempRepo } from '../helpers/tmp.js';
 
@@ -40,22 +40,39 @@ function exampleSpans(): Array<{ name: string; root: boolean; attributes: Attrib
   }));
 }
 
+/** Starts `trace-source serve` on a free port and waits for the URL it prints. */
+async function startServer(repo: string, env: NodeJS.ProcessEnv): Promise<{ server: BackgroundCli; url: string }> {
+  const server = startCli(['--cwd', repo, 'trace-source', 'serve', '--port', '0', '--json'], { env });
+  let url = '';
+  await waitFor(
+    () => {
+      const line = server.stdout().split('\n')[0];
+      if (line?.startsWith('{')) url = (JSON.parse(line) as { url: string }).url;
+      return url !== '';
+    },
+    15_000,
+    'the server URL',
+  );
+  return { server, url };
+}
+
+/** The import lines `serve --json` printed for a trace. */
+const importsOf = (server: BackgroundCli, traceId: string) =>
+  server
+    .stdout()
+    .split('\n')
+    .slice(1)
+    .filter((line) => line.startsWith('{'))
+    .map((line) => JSON.parse(line) as { traces?: Array<{ id: string; change: string; calls: number }> })
+    .flatMap((outcome) => outcome.traces ?? [])
+    .filter((entry) => entry.id === traceId);
+
 describe('trace-source serve: OTLP/HTTP pushes from the real OpenTelemetry exporter', () => {
   it('imports a trace whose spans arrive in several pushes, and queues its job', async () => {
     const repo = tempRepo();
     const env = { ARCHAL_HOME: tempDir('archal-home-') };
-    const server = startCli(['--cwd', repo, 'trace-source', 'serve', '--port', '0', '--json'], { env });
+    const { server, url } = await startServer(repo, env);
     try {
-      let url = '';
-      await waitFor(
-        () => {
-          const line = server.stdout().split('\n')[0];
-          if (line?.startsWith('{')) url = (JSON.parse(line) as { url: string }).url;
-          return url !== '';
-        },
-        15_000,
-        'the server URL',
-      );
       expect(url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/v1\/traces$/);
 
       const provider = new BasicTracerProvider({
@@ -116,5 +133,59 @@ describe('trace-source serve: OTLP/HTTP pushes from the real OpenTelemetry expor
       server.kill('SIGTERM');
       expect((await server.done).code).toBe(0);
     }
+  });
+
+  it('a retried push (the same request again, now or later) is one trace with every call once, imported once', async () => {
+    const repo = tempRepo();
+    const env = { ARCHAL_HOME: tempDir('archal-home-') };
+    const traceId = '4bf92f3577b34da6a3ce929d0e0e4736';
+    const other = '0123456789abcdef0123456789abcdef';
+    const request = readFileSync(join(EXAMPLE, 'prod-traces', 'stale-sweep-2025-06-02.otlp.json'), 'utf8');
+    const { server, url } = await startServer(repo, env);
+    try {
+      const push = async (body: string) => {
+        const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
+        expect(response.status).toBe(200);
+      };
+      // An exporter whose first attempt timed out on its side sends the same request again at once.
+      await push(request);
+      await push(request);
+      const raw = join(repo, '.archal', 'attach', 'raw', `${traceId}.json`);
+      await waitFor(() => importsOf(server, traceId).length > 0, 15_000, 'the pushed trace to be imported');
+      expect((JSON.parse(readFileSync(raw, 'utf8')) as { calls: unknown[] }).calls).toHaveLength(18);
+
+      // …and once more later (a collector's retry queue). Another trace pushed after it marks when
+      // the server has had the time to import anything the retry would have caused.
+      await push(request);
+      await push(request.replaceAll(traceId, other));
+      await waitFor(() => importsOf(server, other).length > 0, 15_000, 'the other trace to be imported');
+      expect(importsOf(server, traceId)).toEqual([expect.objectContaining({ change: 'new', calls: 18 })]);
+      const lines = readFileSync(join(repo, '.archal', 'attach', 'runs.jsonl'), 'utf8')
+        .trim()
+        .split('\n')
+        .map((line) => JSON.parse(line) as { traceId: string; revision: number });
+      expect(lines.filter((line) => line.traceId === traceId)).toEqual([
+        expect.objectContaining({ status: 'queued', revision: 1 }),
+      ]);
+    } finally {
+      server.kill('SIGTERM');
+      expect((await server.done).code).toBe(0);
+    }
+    // Stopping imports what is pending: nothing of this trace was.
+    expect(importsOf(server, traceId)).toHaveLength(1);
+
+    // The grade sees each call once: no "made 2 times with the same body".
+    const graded = await runCli(
+      ['--cwd', repo, 'attach', '--source-name', 'otlp-http', '--once', '--execution-policy', 'grade', '--json'],
+      { env, timeoutMs: 60_000 },
+    );
+    expect(graded.code).toBe(0);
+    expect(json<{ jobs: Array<{ traceId: string; status: string }> }>(graded).jobs).toContainEqual(
+      expect.objectContaining({ traceId, status: 'graded' }),
+    );
+    const grade = JSON.parse(
+      readFileSync(join(repo, '.archal', 'attach', 'grades', traceId, 'grade.json'), 'utf8'),
+    ) as { evidence: Array<{ rule: string }> };
+    expect(grade.evidence.map((item) => item.rule)).not.toContain('repeated identical calls');
   });
 });

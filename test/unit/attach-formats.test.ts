@@ -50,6 +50,48 @@ describe('trace formats', () => {
     expect(trace!.draft.calls[2]!.responseRecorded).toBe(true);
   });
 
+  it('OTLP/JSON: a span is identified by (traceId, spanId); a repeated span is kept once, the more complete copy', () => {
+    const text = read(join(PROD, 'stale-sweep-2025-06-02.otlp.json'));
+    const document = JSON.parse(text) as {
+      resourceSpans: Array<{ scopeSpans: Array<{ spans: Array<Record<string, unknown>> }> }>;
+    };
+    const [original] = traces(parseTraceText(text, { format: 'auto' }));
+    // The same export twice in one document, and as two lines of a collector file: one trace, no call twice.
+    const doubled = JSON.stringify({ resourceSpans: [...document.resourceSpans, ...document.resourceSpans] });
+    for (const repeated of [doubled, `${JSON.stringify(document)}\n${JSON.stringify(document)}\n`]) {
+      const parsed = traces(parseTraceText(repeated, { format: 'otlp' }));
+      expect(parsed).toHaveLength(1);
+      expect(parsed[0]!.draft).toEqual(original!.draft);
+    }
+
+    const spans = document.resourceSpans[0]!.scopeSpans[0]!.spans;
+    const patchAt = spans.findIndex((span) =>
+      (span.attributes as Array<{ key: string; value: { stringValue?: string } }>).some(
+        (attribute) => attribute.key === 'http.request.method' && attribute.value.stringValue === 'PATCH',
+      ),
+    );
+    const patch = spans[patchAt]!;
+    const withStatus = (status: number): Record<string, unknown> => ({
+      ...patch,
+      attributes: (patch.attributes as Array<{ key: string }>)
+        .filter((attribute) => attribute.key !== 'http.response.status_code')
+        .concat([{ key: 'http.response.status_code', value: { intValue: String(status) } } as { key: string }]),
+    });
+    const withSpans = (extra: Array<Record<string, unknown>>) =>
+      JSON.stringify({ resourceSpans: [{ scopeSpans: [{ spans: [...spans, ...extra] }] }] });
+    const callIndex = original!.draft.calls.findIndex((call) => call.method === 'PATCH');
+    // Two copies that record as much: the later one is kept.
+    const later = traces(parseTraceText(withSpans([withStatus(502)]), { format: 'otlp' }))[0]!.draft;
+    expect(later.calls).toHaveLength(18);
+    expect(later.calls[callIndex]!.status).toBe(502);
+    // A later copy that records less (not ended, fewer attributes) does not replace a complete one.
+    const { endTimeUnixNano: _end, ...unended } = withStatus(502);
+    const partial = { ...unended, attributes: (unended.attributes as unknown[]).slice(0, 2) };
+    const kept = traces(parseTraceText(withSpans([partial]), { format: 'otlp' }))[0]!.draft;
+    expect(kept.calls).toHaveLength(18);
+    expect(kept.calls[callIndex]).toEqual(original!.draft.calls[callIndex]);
+  });
+
   it('OTLP/JSON: gen_ai spans are model calls and tools, ids group spans into traces, lines of a collector file export', () => {
     const span = (traceId: string, name: string, attributes: Record<string, string>, parent = 'aa') => ({
       traceId,

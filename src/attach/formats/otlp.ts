@@ -372,23 +372,45 @@ function traceOf(traceId: string, spans: Span[]): ParsedTrace {
   };
 }
 
+/** How much a copy of a span records: an ended span first, then the one with more attributes and events. */
+function completeness(span: Span): [number, number] {
+  return [span.endMs === null ? 0 : 1, Object.keys(span.attributes).length + span.events.length];
+}
+
+/**
+ * The copy of a span to keep when the same (traceId, spanId) arrives twice, as it does when an
+ * exporter or collector retries a push, or an export is concatenated twice: the later copy,
+ * unless the earlier one records more (it ended and the later did not, or it has more attributes
+ * and events). Identical copies are one span, so a re-push changes nothing.
+ */
+function keptCopy(earlier: Span, later: Span): Span {
+  const [endedBefore, sizeBefore] = completeness(earlier);
+  const [endedAfter, sizeAfter] = completeness(later);
+  if (endedBefore !== endedAfter) return endedBefore > endedAfter ? earlier : later;
+  return sizeBefore > sizeAfter ? earlier : later;
+}
+
 /** Parses one or more OTLP/JSON documents (a file may hold one per line, as collectors' file exporters write). */
 export function parseOtlp(documents: Array<Record<string, unknown>>): ParseOutcome {
-  const byTrace = new Map<string, Span[]>();
+  // A span is identified by (traceId, spanId); spans without a spanId cannot be told apart and are all kept.
+  const byTrace = new Map<string, Map<string, Span>>();
+  let unnamed = 0;
   for (const [d, document] of documents.entries()) {
     const spans = spansOf(document);
     if (typeof spans === 'string')
       return refuse(`not valid OTLP/JSON${documents.length > 1 ? ` (line ${d + 1})` : ''}: ${spans}`);
     for (const span of spans) {
-      const list = byTrace.get(span.traceId);
-      if (list) list.push(span);
-      else byTrace.set(span.traceId, [span]);
+      let trace = byTrace.get(span.traceId);
+      if (!trace) byTrace.set(span.traceId, (trace = new Map()));
+      const key = span.spanId === '' ? `\0${unnamed++}` : span.spanId.toLowerCase();
+      const earlier = trace.get(key);
+      trace.set(key, earlier ? keptCopy(earlier, span) : span);
     }
   }
   if (byTrace.size === 0) return refuse('OTLP/JSON without any span');
   return {
     ok: true,
     format: 'otlp',
-    traces: [...byTrace].map(([traceId, spans]) => traceOf(traceId, spans)),
+    traces: [...byTrace].map(([traceId, spans]) => traceOf(traceId, [...spans.values()])),
   };
 }
