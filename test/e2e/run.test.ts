@@ -179,6 +179,30 @@ describe('failure kinds', () => {
     });
   });
 
+  it('blames the clone when the agent exited non-zero after a route it does not implement, and the harness with no gap', async () => {
+    // As an Octokit agent does: the clone's 404 becomes a thrown HttpError and exit 1.
+    const dir = project(
+      `${github} const gap = await call('GET', '/repos/acme/widgets/traffic/views'); if (gap.status === 404) console.error('HttpError: Not Found'); process.exit(1);`,
+      { 'gap.md': scenario('- [D] a label named "triaged" exists') },
+    );
+    const run = json<Suite>(await runCli(['--cwd', dir, 'run', '-o', 'json', '-q'], { timeoutMs: 60_000 }))
+      .scenarios[0]!.results[0]!;
+    expect(run).toMatchObject({
+      passed: false,
+      failureKind: 'clone_gap',
+      harness: { outcome: 'exited', exitCode: 1 },
+      requests: { notImplemented: [{ method: 'GET', path: '/repos/acme/widgets/traffic/views' }] },
+    });
+    expect(run.failureSummary).toBe(
+      'the agent exited with code 1 after calling 1 route(s) the clone does not implement: GET /repos/acme/widgets/traffic/views',
+    );
+    writeFiles(dir, { 'crash.mjs': `${github} await call('GET', '/repos/acme/widgets'); process.exit(1);` });
+    const crashed = json<Suite>(
+      await runCli(['--cwd', dir, 'run', '--harness', 'node crash.mjs', '-o', 'json', '-q'], { timeoutMs: 60_000 }),
+    ).scenarios[0]!.results[0]!;
+    expect(crashed).toMatchObject({ failureKind: 'harness', requests: { notImplemented: [] } });
+  });
+
   it('blames the evaluator when a criterion cannot be evaluated, and the agent otherwise', async () => {
     const agent = `${github} await call('POST', '/repos/acme/widgets/labels', { name: 'triaged', color: 'ededed' }); console.log(JSON.stringify({ text: 'created a label' }));`;
     const dir = project(agent, {
