@@ -351,6 +351,35 @@ describe('archal scenario list / validate, --preflight-only, init', () => {
     expect(okOnly.code).toBe(0);
   });
 
+  it(".archal.json's default seed is checked before any run, and by config validate and scenario validate", async () => {
+    const dir = project(
+      `import { writeFileSync } from 'node:fs'; writeFileSync('started', '1'); console.log('{"text":"ok"}');`,
+      { 'a.md': scenario('- [D] the run exits successfully', 'timeout: 20') },
+      { seeds: { github: 'small-projct' } },
+    );
+    const unknown = 'unknown seed "small-projct" (did you mean "small-project"?)';
+    const run = await runCli(['--cwd', dir, 'run', '-q'], { timeoutMs: 60_000 });
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain(`.archal.json: seeds.github: `);
+    expect(run.stderr).toContain(unknown);
+    expect(run.stderr).not.toContain('unexpected error');
+    expect(existsSync(join(dir, 'started'))).toBe(false);
+    const config = await runCli(['--cwd', dir, 'config', 'validate', '--json']);
+    expect(config.code).toBe(2);
+    expect(json<{ errors: Array<{ path: string; message: string }> }>(config).errors).toEqual([
+      { path: 'seeds.github', message: expect.stringContaining(unknown) },
+    ]);
+    const validate = await runCli(['--cwd', dir, 'scenario', 'validate', 'archal/a.md']);
+    expect(validate.code).toBe(2);
+    expect(validate.stderr).toContain(unknown);
+    // --seed replaces the default for every run, so the run goes ahead.
+    expect((await runCli(['--cwd', dir, 'run', '-q', '--seed', 'empty'], { timeoutMs: 60_000 })).code).toBe(0);
+    writeFiles(dir, {
+      '.archal.json': JSON.stringify({ agent: 'node agent.mjs', seeds: { github: 'github:small-project' } }),
+    });
+    expect((await runCli(['--cwd', dir, 'config', 'validate'])).code).toBe(0);
+  });
+
   it('runs the harness once in preflight mode', async () => {
     const ok = await runCli(['--cwd', EXAMPLE, 'run', '--preflight-only']);
     expect(ok.code).toBe(0);
