@@ -351,6 +351,22 @@ describe('archal scenario list / validate, --preflight-only, init', () => {
     expect(okOnly.code).toBe(0);
   });
 
+  it('exits 0 when --tag selects none of the scenarios, and 2 when there are no scenario files at all', async () => {
+    const dir = project(`console.log('{"text":"ok"}');`, {
+      'a.md': scenario('- [D] the run exits successfully', 'tags: smoke'),
+    });
+    const skipped = await runCli(['--cwd', dir, 'run', '--tag', 'other']);
+    expect(skipped.code).toBe(0);
+    expect(skipped.stderr).toContain('Nothing to run: none of the 1 scenario(s) has tag other; skipped.');
+    const asJson = await runCli(['--cwd', dir, 'run', '--tag', 'other', '-o', 'json']);
+    expect(asJson.code).toBe(0);
+    expect(json<Suite>(asJson)).toMatchObject({ passed: true, totals: { scenarios: 0, runs: 0 }, scenarios: [] });
+    const empty = tempDir();
+    const none = await runCli(['--cwd', empty, 'run', '--tag', 'other', '--harness', 'echo hi']);
+    expect(none.code).toBe(2);
+    expect(none.stderr).toContain('no scenario files found');
+  });
+
   it(".archal.json's default seed is checked before any run, and by config validate and scenario validate", async () => {
     const dir = project(
       `import { writeFileSync } from 'node:fs'; writeFileSync('started', '1'); console.log('{"text":"ok"}');`,
