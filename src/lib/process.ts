@@ -59,6 +59,13 @@ export interface ProcessResult {
 const KILL_GRACE_MS = 2000;
 
 /**
+ * How long the pipes may stay open once the direct child has exited, or once its group was sent
+ * SIGKILL at a timeout: only a process that left the group (setsid, a daemon) still holds them then,
+ * and its output is not waited for. Long enough for output already in the pipes to be read.
+ */
+export const STDIO_DRAIN_GRACE_MS = 1000;
+
+/**
  * How Archal runs a shell script: bash reading no startup file (~/.bashrc, /etc/bash.bashrc,
  * profiles) and no BASH_ENV, so nothing a user's shell setup exports reaches the script.
  */
@@ -73,6 +80,10 @@ const SHELL_STARTUP_VARIABLES = ['BASH_ENV', 'ENV'];
  * Runs a command in its own process group and always settles: timeouts, idle timeouts and aborts
  * kill the whole tree (SIGTERM, then SIGKILL after a grace period), so no grandchild outlives it.
  * The group is also killed at once if this process dies, however it dies (see `ownerWatchdog`).
+ * The wait is bounded even when a descendant escaped the group holding stdout or stderr: once the
+ * direct child has exited, the pipes get `STDIO_DRAIN_GRACE_MS` to close before they are closed on
+ * our side and the child's own exit status is reported; a timeout or an abort ends the wait at the
+ * latest `KILL_GRACE_MS + STDIO_DRAIN_GRACE_MS` after it fired.
  */
 export function runProcess(options: RunProcessOptions): Promise<ProcessResult> {
   const started = performance.now();
@@ -120,35 +131,42 @@ export function runProcess(options: RunProcessOptions): Promise<ProcessResult> {
       options.onProcess?.(child.pid, 'start');
     }
 
+    // The direct child's own end, once it has exited: what is reported even if its pipes never close.
+    let exited: { exitCode: number | null; signal: NodeJS.Signals | null } | undefined;
+    let drainTimer: NodeJS.Timeout | undefined;
+
     const killTree = () => {
-      if (child.pid === undefined || child.exitCode !== null || child.signalCode !== null) return;
+      if (child.pid === undefined || exited) return;
       signalGroup(child.pid, 'SIGTERM');
-      killTimer ??= setTimeout(() => child.pid !== undefined && signalGroup(child.pid, 'SIGKILL'), KILL_GRACE_MS);
-      killTimer.unref();
+      killTimer ??= setTimeout(() => {
+        if (child.pid !== undefined) signalGroup(child.pid, 'SIGKILL');
+        // Unkillable (a process in uninterruptible sleep): stop waiting for it all the same.
+        drainTimer ??= setTimeout(stopWaiting, STDIO_DRAIN_GRACE_MS);
+      }, KILL_GRACE_MS);
+    };
+
+    /** A timeout, an idle timeout or an abort: kill the tree, or, if the child already exited, stop waiting for its pipes. */
+    const interrupt = (mark: () => void) => {
+      if (exited) {
+        stopWaiting();
+        return;
+      }
+      mark();
+      killTree();
     };
 
     const armIdle = () => {
       if (!options.idleTimeoutMs) return;
       if (idleTimer) idleTimer.refresh();
-      else
-        idleTimer = setTimeout(() => {
-          idleTimedOut = true;
-          killTree();
-        }, options.idleTimeoutMs);
+      else idleTimer = setTimeout(() => interrupt(() => (idleTimedOut = true)), options.idleTimeoutMs);
     };
     armIdle();
 
     const timeoutTimer = options.timeoutMs
-      ? setTimeout(() => {
-          timedOut = true;
-          killTree();
-        }, options.timeoutMs)
+      ? setTimeout(() => interrupt(() => (timedOut = true)), options.timeoutMs)
       : undefined;
 
-    const onAbort = () => {
-      aborted = true;
-      killTree();
-    };
+    const onAbort = () => interrupt(() => (aborted = true));
     options.signal?.addEventListener('abort', onAbort, { once: true });
 
     child.stdout!.on('data', (chunk: Buffer) => {
@@ -182,28 +200,27 @@ export function runProcess(options: RunProcessOptions): Promise<ProcessResult> {
       settled = true;
       if (timeoutTimer) clearTimeout(timeoutTimer);
       if (idleTimer) clearTimeout(idleTimer);
+      if (drainTimer) clearTimeout(drainTimer);
       options.signal?.removeEventListener('abort', onAbort);
       if (killTimer) clearTimeout(killTimer);
       if (child.pid !== undefined) {
-        ownerWatchdog.unwatch(child.pid);
-        options.onProcess?.(child.pid, 'exit');
+        const pid = child.pid;
+        const gone = () => {
+          ownerWatchdog.unwatch(pid);
+          options.onProcess?.(pid, 'exit');
+        };
+        // Given up on a child that would not die: the watchdog keeps its group until it does.
+        if (exited || child.exitCode !== null || child.signalCode !== null) gone();
+        else {
+          child.once('exit', gone);
+          child.unref();
+        }
       }
       resolvePromise({ ...result, durationMs: performance.now() - started });
     };
 
-    child.on('error', (error: NodeJS.ErrnoException) => {
-      finish({
-        ...emptyResult({ aborted, durationMs: 0 }),
-        stderr,
-        spawnError: { code: error.code ?? 'EUNKNOWN', message: error.message },
-      });
-    });
-    // When the direct child exits, anything it left running in its group would hold the pipes open
-    // (and outlive us): kill the group so that 'close' follows promptly.
-    child.on('exit', () => {
-      if (child.pid !== undefined) signalGroup(child.pid, 'SIGKILL');
-    });
-    child.on('close', (exitCode, signal) => {
+    const settle = (exitCode: number | null, signal: NodeJS.Signals | null) => {
+      if (settled) return;
       if (options.onStdoutLine && pendingLine.length > 0) options.onStdoutLine(pendingLine.replace(/\r$/, ''));
       finish({
         exitCode,
@@ -215,7 +232,36 @@ export function runProcess(options: RunProcessOptions): Promise<ProcessResult> {
         idleTimedOut,
         aborted,
       });
+    };
+
+    // Output already in the pipes is read first: the immediate runs after this turn's I/O.
+    function stopWaiting() {
+      setImmediate(() => {
+        if (settled) return;
+        child.stdout!.destroy();
+        child.stderr!.destroy();
+        settle(exited?.exitCode ?? null, exited?.signal ?? null);
+      });
+    }
+
+    child.on('error', (error: NodeJS.ErrnoException) => {
+      finish({
+        ...emptyResult({ aborted, durationMs: 0 }),
+        stderr,
+        spawnError: { code: error.code ?? 'EUNKNOWN', message: error.message },
+      });
     });
+    // When the direct child exits, anything it left running in its group would hold the pipes open
+    // (and outlive us): kill the group so that 'close' follows promptly. A process that left the
+    // group (setsid) cannot be reached so: its pipes get a short grace, then are closed on our side.
+    child.on('exit', (exitCode, signal) => {
+      exited = { exitCode, signal };
+      if (killTimer) clearTimeout(killTimer);
+      if (child.pid !== undefined) signalGroup(child.pid, 'SIGKILL');
+      if (drainTimer) clearTimeout(drainTimer);
+      drainTimer = setTimeout(stopWaiting, STDIO_DRAIN_GRACE_MS);
+    });
+    child.on('close', (exitCode, signal) => settle(exitCode, signal));
   });
 }
 

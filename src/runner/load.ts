@@ -9,7 +9,7 @@ import { parseScenario, parseScenarioFile } from '../scenarios/parse.js';
 import type { Scenario, ScenarioProblem } from '../scenarios/schema.js';
 import { errorMessage } from '../lib/errors.js';
 import type { ProviderRegistry } from '../providers/types.js';
-import { scenarioSeed, type JudgeConfig } from './run-once.js';
+import { scenarioSeed, seedName, type JudgeConfig } from './run-once.js';
 import type { SuiteScenario } from './suite.js';
 
 /** Where scenarios live when neither the command line nor .archal.json says. */
@@ -136,6 +136,9 @@ export function loadScenarios(
   const configModel = config.evaluator?.model ?? config.evaluatorModel;
   if (configModel && !evaluatorFor({ config: { clones: [], timeout: 1, runs: 1, tags: [], routing: 'env' } }, config))
     warnings.push({ file: join(cwd, '.archal.json'), message: unrunnableModel(configModel) });
+  // The default seed of every scenario without its own: checked once, before any run, like --seed.
+  const configSeed = options.seeded ? undefined : configSeedProblem(config, cwd);
+  if (configSeed) errors.push({ file: join(cwd, '.archal.json'), message: `seeds.github: ${configSeed}` });
   for (const file of found.files) {
     const parseOptions = {
       defaultClones: config.clones,
@@ -180,6 +183,23 @@ export function loadScenarios(
       message: `${unseeded.length === 1 ? "this scenario's '## Setup' describes" : `${unseeded.length} scenarios' '## Setup' sections describe`} starting state, but there is no seed and no evaluator to generate one from it: ${unseeded.length === 1 ? 'its clone starts' : 'their clones start'} empty. Give a seed ('seed:' in Config, '## Seed State', --seed, .archal.json "seeds") or an evaluator (.archal.json "evaluator") to generate seeds from Setup${unseeded.length > 1 ? ` (${unseeded.map((entry) => relative(cwd, entry) || entry).join(', ')})` : ''}`,
     });
   return { entries, errors, warnings, files: found.files, generatedSeeds: generated };
+}
+
+/**
+ * What is wrong with `.archal.json` `seeds.github`, the seed of every scenario that names none: it
+ * must be a named seed, or a seed file inside the repository (relative to it) that loads and validates.
+ */
+export function configSeedProblem(config: ArchalConfig, cwd: string): string | undefined {
+  const configured = config.seeds?.github;
+  if (configured === undefined) return undefined;
+  const seed = seedName(configured);
+  if ((NAMED_SEEDS as readonly string[]).includes(seed)) return undefined;
+  try {
+    loadCheckedSeed(seed, cwd, { root: cwd });
+    return undefined;
+  } catch (error) {
+    return errorMessage(error);
+  }
 }
 
 function seedProblems(scenario: Scenario, cwd: string): ScenarioProblem[] {

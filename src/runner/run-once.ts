@@ -368,9 +368,11 @@ async function judgeCriteria(
 
 /**
  * Whose fault a failed run is, in order: the harness (it did not start), routing (it tried to reach
- * a host other than GitHub's, which route mode refused: likely why it crashed or did nothing), the
- * harness (it crashed or timed out), a clone gap (the agent needed a route the clone does not implement), the evaluator (a criterion
- * could not be evaluated), else the agent (it ran fine and criteria failed).
+ * a host other than GitHub's, which route mode refused: likely why it crashed or did nothing), a
+ * clone gap (the agent needed a route the clone does not implement, whether it then went on, exited
+ * non-zero, crashed or timed out: an agent's GitHub client throws on the clone's 404, so the crash is
+ * the gap's doing), the harness (it crashed, timed out or was cancelled with no gap), the evaluator
+ * (a criterion could not be evaluated), else the agent (it ran fine and criteria failed).
  */
 export function classify(
   outcome: HarnessOutcome,
@@ -385,15 +387,18 @@ export function classify(
       summary: `the agent tried to reach ${hosts.slice(0, 3).join(', ')}${hosts.length > 3 ? ` and ${hosts.length - 3} more` : ''}, which route mode refused (only GitHub's hosts reach the clone)${outcome.kind === 'ok' ? '' : `, and ${outcomeDetail(outcome)}`}`,
     };
   }
-  if (outcome.kind !== 'ok') return { kind: 'harness', summary: `the agent ${outcomeDetail(outcome)}` };
-  if (notImplemented.length > 0)
+  if (notImplemented.length > 0 && outcome.kind !== 'not_started' && outcome.kind !== 'cancelled') {
+    const distinct = [...new Set(notImplemented.map((request) => `${request.method} ${request.path}`))];
+    const routes = `${distinct.length} route(s) the clone does not implement: ${distinct.slice(0, 3).join(', ')}${distinct.length > 3 ? ', …' : ''}`;
     return {
       kind: 'clone_gap',
-      summary: `the agent called ${notImplemented.length} route(s) the clone does not implement: ${notImplemented
-        .slice(0, 3)
-        .map((request) => `${request.method} ${request.path}`)
-        .join(', ')}`,
+      summary:
+        outcome.kind === 'ok'
+          ? `the agent called ${routes}`
+          : `the agent ${outcomeDetail(outcome)} after calling ${routes}`,
     };
+  }
+  if (outcome.kind !== 'ok') return { kind: 'harness', summary: `the agent ${outcomeDetail(outcome)}` };
   const broken = criteria.filter((criterion) => criterion.status === 'error');
   if (broken.length > 0)
     return { kind: 'evaluator', summary: `criterion ${broken[0]!.id} could not be evaluated: ${broken[0]!.detail}` };

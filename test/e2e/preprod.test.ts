@@ -779,7 +779,7 @@ if (task.includes('WRONG')) answer('did nothing');
     expect(byFile['archal/crash.md#unknown']!.evidence[0]!.excerpt).toMatch(/the agent gave up/);
     expect(byFile['archal/gap-crash.md#clone_fidelity']!.evidence[0]).toMatchObject({
       excerpt: expect.stringMatching(
-        /exited with code 1 after the clone answered 404 to GET \/repos\/acme\/widgets\/traffic\/views/,
+        /exited with code 1 after calling 1 route\(s\) the clone does not implement: GET \/repos\/acme\/widgets\/traffic\/views/,
       ),
       request: { method: 'GET', path: '/repos/acme/widgets/traffic/views', status: 404 },
     });

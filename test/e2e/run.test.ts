@@ -179,6 +179,30 @@ describe('failure kinds', () => {
     });
   });
 
+  it('blames the clone when the agent exited non-zero after a route it does not implement, and the harness with no gap', async () => {
+    // As an Octokit agent does: the clone's 404 becomes a thrown HttpError and exit 1.
+    const dir = project(
+      `${github} const gap = await call('GET', '/repos/acme/widgets/traffic/views'); if (gap.status === 404) console.error('HttpError: Not Found'); process.exit(1);`,
+      { 'gap.md': scenario('- [D] a label named "triaged" exists') },
+    );
+    const run = json<Suite>(await runCli(['--cwd', dir, 'run', '-o', 'json', '-q'], { timeoutMs: 60_000 }))
+      .scenarios[0]!.results[0]!;
+    expect(run).toMatchObject({
+      passed: false,
+      failureKind: 'clone_gap',
+      harness: { outcome: 'exited', exitCode: 1 },
+      requests: { notImplemented: [{ method: 'GET', path: '/repos/acme/widgets/traffic/views' }] },
+    });
+    expect(run.failureSummary).toBe(
+      'the agent exited with code 1 after calling 1 route(s) the clone does not implement: GET /repos/acme/widgets/traffic/views',
+    );
+    writeFiles(dir, { 'crash.mjs': `${github} await call('GET', '/repos/acme/widgets'); process.exit(1);` });
+    const crashed = json<Suite>(
+      await runCli(['--cwd', dir, 'run', '--harness', 'node crash.mjs', '-o', 'json', '-q'], { timeoutMs: 60_000 }),
+    ).scenarios[0]!.results[0]!;
+    expect(crashed).toMatchObject({ failureKind: 'harness', requests: { notImplemented: [] } });
+  });
+
   it('blames the evaluator when a criterion cannot be evaluated, and the agent otherwise', async () => {
     const agent = `${github} await call('POST', '/repos/acme/widgets/labels', { name: 'triaged', color: 'ededed' }); console.log(JSON.stringify({ text: 'created a label' }));`;
     const dir = project(agent, {
@@ -325,6 +349,51 @@ describe('archal scenario list / validate, --preflight-only, init', () => {
     expect(body.scenarios.find((entry) => entry.file.endsWith('ok.md'))!.valid).toBe(true);
     const okOnly = await runCli(['--cwd', dir, 'scenario', 'validate', 'ok.md']);
     expect(okOnly.code).toBe(0);
+  });
+
+  it('exits 0 when --tag selects none of the scenarios, and 2 when there are no scenario files at all', async () => {
+    const dir = project(`console.log('{"text":"ok"}');`, {
+      'a.md': scenario('- [D] the run exits successfully', 'tags: smoke'),
+    });
+    const skipped = await runCli(['--cwd', dir, 'run', '--tag', 'other']);
+    expect(skipped.code).toBe(0);
+    expect(skipped.stderr).toContain('Nothing to run: none of the 1 scenario(s) has tag other; skipped.');
+    const asJson = await runCli(['--cwd', dir, 'run', '--tag', 'other', '-o', 'json']);
+    expect(asJson.code).toBe(0);
+    expect(json<Suite>(asJson)).toMatchObject({ passed: true, totals: { scenarios: 0, runs: 0 }, scenarios: [] });
+    const empty = tempDir();
+    const none = await runCli(['--cwd', empty, 'run', '--tag', 'other', '--harness', 'echo hi']);
+    expect(none.code).toBe(2);
+    expect(none.stderr).toContain('no scenario files found');
+  });
+
+  it(".archal.json's default seed is checked before any run, and by config validate and scenario validate", async () => {
+    const dir = project(
+      `import { writeFileSync } from 'node:fs'; writeFileSync('started', '1'); console.log('{"text":"ok"}');`,
+      { 'a.md': scenario('- [D] the run exits successfully', 'timeout: 20') },
+      { seeds: { github: 'small-projct' } },
+    );
+    const unknown = 'unknown seed "small-projct" (did you mean "small-project"?)';
+    const run = await runCli(['--cwd', dir, 'run', '-q'], { timeoutMs: 60_000 });
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain(`.archal.json: seeds.github: `);
+    expect(run.stderr).toContain(unknown);
+    expect(run.stderr).not.toContain('unexpected error');
+    expect(existsSync(join(dir, 'started'))).toBe(false);
+    const config = await runCli(['--cwd', dir, 'config', 'validate', '--json']);
+    expect(config.code).toBe(2);
+    expect(json<{ errors: Array<{ path: string; message: string }> }>(config).errors).toEqual([
+      { path: 'seeds.github', message: expect.stringContaining(unknown) },
+    ]);
+    const validate = await runCli(['--cwd', dir, 'scenario', 'validate', 'archal/a.md']);
+    expect(validate.code).toBe(2);
+    expect(validate.stderr).toContain(unknown);
+    // --seed replaces the default for every run, so the run goes ahead.
+    expect((await runCli(['--cwd', dir, 'run', '-q', '--seed', 'empty'], { timeoutMs: 60_000 })).code).toBe(0);
+    writeFiles(dir, {
+      '.archal.json': JSON.stringify({ agent: 'node agent.mjs', seeds: { github: 'github:small-project' } }),
+    });
+    expect((await runCli(['--cwd', dir, 'config', 'validate'])).code).toBe(0);
   });
 
   it('runs the harness once in preflight mode', async () => {

@@ -5,6 +5,7 @@ import { describe, expect, it } from '@jest/globals';
 import { resolveAgent } from '../../src/harness/agent.js';
 import { extractAnswer } from '../../src/harness/extract.js';
 import { runHarness, type HarnessRequest } from '../../src/harness/run.js';
+import { STDIO_DRAIN_GRACE_MS } from '../../src/lib/process.js';
 import { waitFor } from '../helpers/cli.js';
 import { isRunning, tempDir } from '../helpers/tmp.js';
 
@@ -126,6 +127,24 @@ describe('running the agent under the harness contract', () => {
     // Killed: the kernel may still be tearing it down when its pipes close (as the durability test allows).
     await waitFor(() => !isRunning(child), 500, `the agent's child ${child} to die`);
     expect(isRunning(child)).toBe(false);
+  });
+
+  it('reports an agent that left a daemon holding its output by its own exit, without waiting for the daemon', async () => {
+    const pidFile = join(tempDir(), 'daemon.pid');
+    const started = Date.now();
+    try {
+      const run = await runHarness({
+        ...request('daemon'),
+        agent: resolveAgent({ command: process.execPath, args: [AGENT, 'daemon', pidFile] }, process.env),
+        timeoutMs: 2000,
+      });
+      expect(run.outcome).toEqual({ kind: 'ok' });
+      expect(run.answer.text).toBe('started daemon');
+      expect(Date.now() - started).toBeLessThan(STDIO_DRAIN_GRACE_MS + 2000);
+    } finally {
+      const daemon = Number(readFileSync(pidFile, 'utf8'));
+      if (isRunning(daemon)) process.kill(daemon, 'SIGKILL');
+    }
   });
 
   it('keeps a bounded amount of huge output', async () => {

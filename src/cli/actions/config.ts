@@ -1,4 +1,6 @@
-import { formatConfigProblem, loadConfig } from '../../config/index.js';
+import { dirname } from 'node:path';
+import { formatConfigProblem, loadConfig, type ConfigProblem } from '../../config/index.js';
+import { configSeedProblem } from '../../runner/load.js';
 import { EXIT } from '../errors.js';
 import { workDir, type GlobalOptions } from '../host.js';
 import { err, out, printJson } from '../output.js';
@@ -6,7 +8,10 @@ import { err, out, printJson } from '../output.js';
 /** `archal config validate`: every problem of .archal.json with its key path; exit 2 when invalid. */
 export function configValidate(globals: GlobalOptions, options: { json?: boolean }): number {
   const loaded = loadConfig(workDir(globals));
-  const errors = loaded.status === 'invalid' ? loaded.errors : [];
+  const errors: ConfigProblem[] = loaded.status === 'invalid' ? loaded.errors : [];
+  // The default seed is checked as a run would, so that a name no run can start from is caught here.
+  const seed = loaded.status === 'valid' ? configSeedProblem(loaded.config, dirname(loaded.file)) : undefined;
+  if (seed) errors.push({ path: 'seeds.github', message: seed });
   const warnings = loaded.status === 'invalid' ? [] : (loaded.warnings ?? []);
   if (options.json)
     printJson({ valid: errors.length === 0, file: loaded.file, exists: loaded.status !== 'missing', errors, warnings });

@@ -11,6 +11,7 @@ import { preflightHarness } from '../../harness/preflight.js';
 import { displayFile, formatScenarioProblem, formatScenarioProblems, loadScenarios } from '../../runner/load.js';
 import { junitReport, progressLine, terminalReport } from '../../runner/report.js';
 import { scenarioSeed, seedName } from '../../runner/run-once.js';
+import type { SuiteResult } from '../../runner/results.js';
 import { shardSchema, type Shard } from '../../runner/shard.js';
 import { loadWorkspaceScenarios, runWorkspaceScenarios } from '../../workspace/scenarios.js';
 import type { Workspace } from '../../workspace/workspace.js';
@@ -114,6 +115,28 @@ function checkedSeed(flag: string, value: string | undefined, root: string, must
   return mustBeFile ? resolve(root, seed) : seed;
 }
 
+/**
+ * `--tag` selected none of the scenarios found: nothing failed, so the threshold is met (exit 0), as
+ * Archal does; JSON and JUnit consumers get an empty suite.
+ */
+function skippedByTag(found: number, tags: readonly string[], threshold: number, output: string): number {
+  const message = `Nothing to run: none of the ${found} scenario(s) has tag ${tags.join(' or ')}; skipped.`;
+  const suite: SuiteResult = {
+    schemaVersion: 1,
+    startedAt: new Date().toISOString(),
+    durationMs: 0,
+    passThreshold: threshold,
+    passed: true,
+    totals: { scenarios: 0, runs: 0, passedRuns: 0 },
+    scenarios: [],
+    warnings: [message],
+  };
+  if (output === 'json') printJson(suite);
+  else if (output === 'junit') out(junitReport(suite));
+  err(message);
+  return EXIT.ok;
+}
+
 export async function runCommand(globals: GlobalOptions, paths: string[], flags: RunFlags): Promise<number> {
   for (const [key, message] of HOSTED_FLAGS) if (flags[key] !== undefined) throw new UserError(message);
   const opened = cliWorkspace(globals, undefined, flags.config);
@@ -170,6 +193,8 @@ export async function runCommand(globals: GlobalOptions, paths: string[], flags:
     );
     return EXIT.invalidInput;
   }
+  if (loaded.kind === 'nothing_to_run' && loaded.found > 0 && flags.tag && flags.tag.length > 0)
+    return skippedByTag(loaded.found, flags.tag, threshold, flags.output ?? 'terminal');
   if (loaded.kind === 'nothing_to_run') {
     const where =
       loaded.found > 0
