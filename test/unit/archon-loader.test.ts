@@ -266,6 +266,29 @@ nodes:
     });
     find(launch, 'top', "'fan_out' is not supported on an include node");
   });
+
+  it('reports only its own error when an include fails: later nodes still see it in the declared graph', async () => {
+    const dir = tempDir();
+    writeFiles(dir, {
+      '.archon/workflows/needs-input.yaml':
+        'name: needs-input\ndescription: d\ninputs:\n  focus: {required: true}\nnodes:\n  - id: s\n    bash: echo $INPUTS.focus\n',
+    });
+    const downstream = '  - id: p\n    depends_on: [inc]\n    bash: echo $inc.output\n';
+    for (const [include, message] of [
+      ['needs-input', "'needs-input' requires input 'focus'"],
+      ['no-such-block', "included workflow 'no-such-block' not found"],
+    ] as const) {
+      const errors = await errorsOf(`${header}nodes:\n  - id: inc\n    include: ${include}\n${downstream}`, { dir });
+      find(errors, 'inc', message);
+      expect(errors).toHaveLength(1);
+    }
+    // In a loop_group body too: the group fails for its body, not for "unknown node" elsewhere.
+    const grouped = await errorsOf(
+      `${header}nodes:\n  - id: g\n    loop_group:\n      until: ALL_CLEAN\n      max_iterations: 2\n      nodes:\n        - id: inc\n          include: needs-input\n        - id: p\n          depends_on: [inc]\n          bash: echo $inc.output\n`,
+      { dir },
+    );
+    expect(grouped.map((error) => error.message)).toEqual([expect.stringContaining("requires input 'focus'")]);
+  });
 });
 
 describe('script, loop_group, workflow and interactive loop nodes', () => {
