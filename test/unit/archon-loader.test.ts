@@ -162,6 +162,51 @@ nodes:
     find(errors, 'a', "unknown model alias '@missing'; defined aliases: @fast");
     find(errors, 'b', 'model tier \'small\' has no model for provider "exec"; set assistants.tiers.small');
   });
+
+  it("gives a node its preset's thinking and effort unless the node sets its own, and refuses a preset the configuration could not use", async () => {
+    const thinking: EngineDefaults['profile'] = {
+      tiers: { large: { provider: 'claude', model: 'opus', effort: 'high', thinking: { type: 'disabled' } } },
+      aliases: {
+        '@reasoning': { provider: 'claude', model: 'opus', thinking: { type: 'enabled', budgetTokens: 8000 } },
+        '@deep-codex': { provider: 'codex', model: 'gpt-5.5', thinking: { type: 'enabled' } },
+      },
+      invalid: { '@broken': "it needs a valid 'model' (/r/.archon/config.yaml, aliases.@broken)" },
+    };
+    const result = await load(
+      `${header}nodes:
+  - id: reason
+    prompt: x
+    model: '@reasoning'
+  - id: own
+    prompt: x
+    model: '@reasoning'
+    thinking: adaptive
+  - id: tier
+    prompt: x
+    model: large
+  - id: codex
+    prompt: x
+    model: '@deep-codex'
+`,
+      { defaults: { provider: 'claude', models: {}, profile: thinking } },
+    );
+    if (!result.ok) throw new Error(JSON.stringify(result.errors));
+    const options = Object.fromEntries(
+      result.workflow.nodes.map((node) => [node.id, node.kind === 'prompt' ? node.options : {}]),
+    );
+    expect(options).toEqual({
+      reason: { thinking: { type: 'enabled', budgetTokens: 8000 } },
+      own: { thinking: { type: 'adaptive' } },
+      tier: { effort: 'high', thinking: { type: 'disabled' } },
+      codex: {},
+    });
+    find(result.warnings, 'codex', `thinking (from model '@deep-codex') is not supported by provider "codex"`);
+
+    const errors = await errorsOf(`${header}nodes:\n  - id: a\n    prompt: x\n    model: '@broken'\n`, {
+      defaults: { provider: 'claude', models: {}, profile: thinking },
+    });
+    find(errors, 'a', "model alias '@broken' cannot be used: it needs a valid 'model' (/r/.archon/config.yaml");
+  });
 });
 
 describe('provider settings', () => {
