@@ -183,6 +183,8 @@ export function isTierName(value: string): value is TierName {
 export interface ModelProfile {
   tiers?: Partial<Record<TierName, ModelPreset>>;
   aliases?: Record<string, ModelPreset>;
+  /** Tiers and aliases a configuration defines but cannot use, by name: why, naming the file and the key. */
+  invalid?: Record<string, string>;
 }
 
 export type ModelRef =
@@ -197,6 +199,12 @@ export type ModelRef =
  * built-in model for it, so a tier keyword never reaches a CLI that does not know it.
  */
 export function resolveModelRef(ref: string, provider: ProviderName, profile: ModelProfile = {}): ModelRef {
+  const invalid = profile.invalid?.[ref];
+  if (invalid !== undefined)
+    return {
+      kind: 'error',
+      message: `model ${isTierName(ref) ? 'tier' : 'alias'} '${ref}' cannot be used: ${invalid}`,
+    };
   if (isTierName(ref)) {
     const configured = profile.tiers?.[ref];
     if (configured) return { kind: 'preset', preset: configured, ref };

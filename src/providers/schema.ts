@@ -1,6 +1,6 @@
 import * as z from 'zod';
 import { commandSpecSchema } from '../lib/command-spec.js';
-import { lazySchema } from '../lib/lazy.js';
+import { lazySchema, memo } from '../lib/lazy.js';
 
 /** Provider names the engine knows. One list, used by the config, the workflow schema and the registry. */
 export const PROVIDER_NAMES = ['claude', 'codex', 'pi', 'opencode', 'copilot', 'exec'] as const;
@@ -74,13 +74,34 @@ const execDefaultsSchema = () =>
     })
     .strict();
 
-/** A model preset: which provider runs it, with which model and (optionally) reasoning depth. */
+/** Extended thinking, in Archon's spelling: `adaptive`, `enabled`, `disabled`, or `{type: enabled, budgetTokens: N}`. */
+export const thinkingSettingSchema = memo(() => {
+  const full = z.discriminatedUnion('type', [
+    z.object({ type: z.literal('adaptive') }),
+    z.object({ type: z.literal('enabled'), budgetTokens: z.number().int().positive().optional() }),
+    z.object({ type: z.literal('disabled') }),
+  ]);
+  return z.union(
+    [z.enum(['adaptive', 'enabled', 'disabled']).transform((type): z.output<typeof full> => ({ type })), full],
+    { error: "thinking must be 'adaptive', 'enabled', 'disabled' or {type: enabled, budgetTokens: N}" },
+  );
+});
+export type ThinkingSetting = z.infer<ReturnType<typeof thinkingSettingSchema>>;
+
+/** The keys of a model preset, as Archon's tiers and aliases take them. */
+export const MODEL_PRESET_KEYS = ['provider', 'model', 'effort', 'thinking'] as const;
+
+/**
+ * A model preset: which provider runs it, with which model, and optionally the reasoning depth and
+ * extended thinking its nodes get when they set none of their own.
+ */
 export const modelPresetSchema = lazySchema(() =>
   z
     .object({
       provider: providerNameSchema,
       model: z.string().min(1),
-      effort: z.enum(EFFORT_LEVELS).optional(),
+      effort: z.enum(EFFORT_LEVELS, { error: `effort must be one of ${EFFORT_LEVELS.join(', ')}` }).optional(),
+      thinking: thinkingSettingSchema().optional(),
     })
     .strict(),
 );
@@ -101,7 +122,7 @@ export const assistantsSchema = lazySchema(() =>
         .partialRecord(z.enum(TIER_NAMES), modelPresetSchema)
         .optional()
         .describe(
-          'What the model tiers small, medium and large mean, e.g. {"small": {"provider": "claude", "model": "haiku"}}.',
+          'What the model tiers small, medium and large mean, e.g. {"small": {"provider": "claude", "model": "haiku"}}; a tier may also set "effort" and "thinking".',
         ),
       aliases: z
         .record(
@@ -110,7 +131,7 @@ export const assistantsSchema = lazySchema(() =>
         )
         .optional()
         .describe(
-          'Model aliases workflows name as model: "@name", e.g. {"@fast": {"provider": "claude", "model": "haiku"}}.',
+          'Model aliases workflows name as model: "@name", e.g. {"@fast": {"provider": "claude", "model": "haiku"}}; an alias may also set "effort" and "thinking" (e.g. {"type": "enabled", "budgetTokens": 8000}).',
         ),
     })
     .strict(),

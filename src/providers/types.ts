@@ -1,4 +1,4 @@
-import type { EffortLevel, ExecSpec, ProviderName } from './schema.js';
+import type { EffortLevel, ExecSpec, ProviderName, ThinkingSetting } from './schema.js';
 
 /** Tokens and money one provider call spent. */
 export interface Usage {
@@ -33,7 +33,7 @@ export interface AgentDefinition {
   maxTurns?: number;
 }
 
-export type ThinkingSetting = { type: 'adaptive' } | { type: 'enabled'; budgetTokens?: number } | { type: 'disabled' };
+export type { ThinkingSetting };
 
 /** Node settings a provider maps onto its CLI's own flags (see PROVIDER_CAPABILITIES for who honours what). */
 export interface AiOptions {

@@ -41,6 +41,11 @@ export interface PlacedNode {
   path: Array<string | number>;
   /** Set on included nodes: what their command file's text must be rewritten with. */
   macros?: TextMacros;
+  /**
+   * An include that could not be expanded (its error is already reported). It stays in the list so
+   * the graph still knows its id and dependencies; it is not built.
+   */
+  failed?: true;
 }
 
 /** Rewrites applied to included text: input values and node renames. */
@@ -75,7 +80,11 @@ function expand(nodes: PlacedNode[], ctx: ExpandContext): PlacedNode[] {
       continue;
     }
     const block = expandOne(placed, placed.raw, ctx);
-    if (!block) continue;
+    if (!block) {
+      // Nodes after it that depend on it or read its output must not be reported as well.
+      if (typeof placed.raw.id === 'string' && placed.raw.id.trim()) out.push({ ...placed, failed: true });
+      continue;
+    }
     out.push(...block.nodes);
     blocks.set(String(placed.raw.id).trim(), { sinks: block.sinks, primary: block.primary });
   }

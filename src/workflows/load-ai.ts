@@ -59,7 +59,7 @@ export function resolveAi(fields: AiFields, ctx: NodeContext, problem: Problem, 
   const inheritedModel = fields.model ?? ctx.inherited?.model;
   const modelRef = inheritedModel ?? (workflow?.model && provider === workflowProvider ? workflow.model : undefined);
   let model: string | undefined;
-  let presetEffort: AiOptions['effort'];
+  let preset: Pick<AiOptions, 'effort' | 'thinking'> = {};
   let resolvedRef: string | undefined;
   if (modelRef !== undefined) {
     const ref = resolveModelRef(modelRef, provider, ctx.defaults.profile);
@@ -77,7 +77,7 @@ export function resolveAi(fields: AiFields, ctx: NodeContext, problem: Problem, 
           );
         provider = ref.preset.provider;
         model = ref.preset.model;
-        presetEffort = ref.preset.effort;
+        preset = { effort: ref.preset.effort, thinking: ref.preset.thinking };
         resolvedRef = modelRef;
         break;
       case 'literal': {
@@ -108,8 +108,8 @@ export function resolveAi(fields: AiFields, ctx: NodeContext, problem: Problem, 
         );
 
   const requested: AiOptions = {
-    effort: fields.effort ?? workflow?.effort ?? presetEffort ?? workflow?.modelReasoningEffort,
-    thinking: fields.thinking ?? workflow?.thinking,
+    effort: fields.effort ?? workflow?.effort ?? preset.effort ?? workflow?.modelReasoningEffort,
+    thinking: fields.thinking ?? workflow?.thinking ?? preset.thinking,
     hooks: fields.hooks as AiOptions['hooks'],
     mcp: fields.mcp,
     skills: fields.skills,
@@ -126,14 +126,17 @@ export function resolveAi(fields: AiFields, ctx: NodeContext, problem: Problem, 
   for (const [key, value] of Object.entries(requested) as Array<[AiOptionKey, unknown]>) {
     if (value === undefined) continue;
     const own = (fields as Record<string, unknown>)[key] !== undefined;
+    // A setting the node's model preset brings is the node's as much as one it writes.
+    const fromPreset =
+      !own && (key === 'effort' || key === 'thinking') && workflow?.[key] === undefined && preset[key] !== undefined;
     if (capabilities.options.has(key)) {
       (options as Record<string, unknown>)[key] = value;
-    } else if (own) {
+    } else if (own || fromPreset) {
       // Workflow-wide defaults a provider cannot take are reported once, for the workflow.
       ctx.warnings.push(
         problem(
-          `${key} is not supported by provider "${provider}" (${WHY_UNSUPPORTED[key] ?? 'its CLI cannot take it'}); it is ignored`,
-          key,
+          `${key}${fromPreset ? ` (from model '${resolvedRef}')` : ''} is not supported by provider "${provider}" (${WHY_UNSUPPORTED[key] ?? 'its CLI cannot take it'}); it is ignored`,
+          fromPreset ? 'model' : key,
         ),
       );
     }

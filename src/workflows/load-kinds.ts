@@ -174,6 +174,7 @@ export async function buildLoopGroup(input: NodeInput): Promise<WorkflowNode | u
   const expanded = expandIncludes(bodyPlaced, ctx.resolveWorkflowSource, ctx.workflow?.name, ctx.errors);
   const nodes: WorkflowNode[] = [];
   for (const [index, bodyNode] of expanded.entries()) {
+    if (bodyNode.failed) continue;
     if (isRecord(bodyNode.raw) && isPresent(bodyNode.raw.workflow)) {
       ctx.errors.push(
         problem(`a loop_group body cannot contain a workflow: node (${String(bodyNode.raw.id)})`, 'loop_group.nodes'),

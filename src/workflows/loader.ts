@@ -137,6 +137,7 @@ export async function loadWorkflowText(text: string, options: LoadOptions): Prom
   const nodes: WorkflowNode[] = [];
   const nodeLines = new NodeLines();
   for (const [index, node] of expanded.entries()) {
+    if (node.failed) continue;
     const built = await buildNode(node, index, { ...options, defaults, workflow: fields, errors, warnings });
     if (built) {
       nodes.push(built);

@@ -1,6 +1,6 @@
 import * as z from 'zod';
 import { memo } from '../lib/lazy.js';
-import { EFFORT_LEVELS } from '../providers/schema.js';
+import { EFFORT_LEVELS, thinkingSettingSchema } from '../providers/schema.js';
 
 /**
  * The AI settings a node (or a whole workflow) can give its provider, in Archon's spelling.
@@ -14,21 +14,8 @@ export const effortSchema = memo(() =>
   }),
 );
 
-/** `adaptive`, `enabled`, `disabled`, or `{type: enabled, budgetTokens: N}`. */
-export const thinkingSchema = memo(() =>
-  z.preprocess(
-    (value) => (typeof value === 'string' ? { type: value } : value),
-    z.discriminatedUnion(
-      'type',
-      [
-        z.object({ type: z.literal('adaptive') }),
-        z.object({ type: z.literal('enabled'), budgetTokens: z.number().int().positive().optional() }),
-        z.object({ type: z.literal('disabled') }),
-      ],
-      { error: "thinking must be 'adaptive', 'enabled', 'disabled' or {type: enabled, budgetTokens: N}" },
-    ),
-  ),
-);
+/** `adaptive`, `enabled`, `disabled`, or `{type: enabled, budgetTokens: N}` (the same as a model preset's). */
+export const thinkingSchema = thinkingSettingSchema;
 
 export const betasSchema = memo(() =>
   z.array(z.string().trim().min(1)).min(1, { error: "'betas' must be a non-empty list" }),

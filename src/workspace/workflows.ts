@@ -33,7 +33,7 @@ import type { RunRecord } from '../workflows/run-store.js';
 import { readArchonSettings, type ArchonSettings } from './archon-config.js';
 import type { Workspace } from './workspace.js';
 
-const NO_ARCHON_SETTINGS: ArchonSettings = { models: {}, tiers: {}, aliases: {} };
+const NO_ARCHON_SETTINGS: ArchonSettings = { models: {}, tiers: {}, aliases: {}, invalidPresets: {}, problems: [] };
 
 /** What the workflow engine inherits from .archal.json `assistants`, over Archon's .archon/config.yaml. */
 export function engineDefaults(
@@ -60,6 +60,12 @@ export function engineDefaults(
     profile: {
       tiers: { ...archon.tiers, ...assistants.tiers },
       aliases: { ...archon.aliases, ...assistants.aliases },
+      // An Archon preset that cannot be used stays an error when named, unless .archal.json defines the name.
+      invalid: Object.fromEntries(
+        Object.entries(archon.invalidPresets).filter(
+          ([name]) => !Object.hasOwn(assistants.tiers ?? {}, name) && !Object.hasOwn(assistants.aliases ?? {}, name),
+        ),
+      ),
     },
   };
 }
@@ -137,8 +143,16 @@ export function workflowResolver(workspace: Workspace): (name: string) => Promis
   };
 }
 
-/** Every workflow the workspace sees; broken files are reported, never hiding the others. */
-export function listWorkflows(workspace: Workspace): Promise<Discovery> {
+/**
+ * Every workflow the workspace sees; broken files are reported, never hiding the others. What
+ * .archon/config.yaml sets that cannot be used is among the warnings.
+ */
+export async function listWorkflows(workspace: Workspace): Promise<Discovery> {
+  const discovery = await discoverAll(workspace);
+  return { ...discovery, warnings: [...archonSettings(workspace).problems, ...discovery.warnings] };
+}
+
+function discoverAll(workspace: Workspace): Promise<Discovery> {
   return discoverWorkflows(workflowLocations(workspace), discoveryOptions(workspace));
 }
 
@@ -154,9 +168,16 @@ export function looksLikeFile(arg: string): boolean {
 /**
  * A workflow by file path (relative to the workspace root) or by name (exact, case-insensitive,
  * then unique suffix). A broken file is `invalid`; a name that matches nothing (or several), or a
- * file that does not exist, is a WorkflowLookupError.
+ * file that does not exist, is a WorkflowLookupError. What .archon/config.yaml sets that cannot be
+ * used is among the warnings: a model preset it drops would otherwise go unexplained.
  */
 export async function findWorkflow(workspace: Workspace, nameOrFile: string): Promise<WorkflowLookup> {
+  const lookup = await lookupWorkflow(workspace, nameOrFile);
+  const problems = archonSettings(workspace).problems;
+  return problems.length === 0 ? lookup : { ...lookup, warnings: [...problems, ...lookup.warnings] };
+}
+
+async function lookupWorkflow(workspace: Workspace, nameOrFile: string): Promise<WorkflowLookup> {
   if (looksLikeFile(nameOrFile)) {
     const file = resolve(workspace.root, nameOrFile);
     if (!existsSync(file))
@@ -176,7 +197,7 @@ export async function findWorkflow(workspace: Workspace, nameOrFile: string): Pr
     if (loaded.kind === 'workflow' && loaded.workflow.name === nameOrFile)
       return { kind: 'found', workflow: loaded.workflow, warnings: loaded.warnings };
   }
-  const discovery = await listWorkflows(workspace);
+  const discovery = await discoverAll(workspace);
   try {
     const found = resolveWorkflowName(discovery, nameOrFile, locations);
     // Discovery does not compile output schemas: a workflow that declares some is loaded again, checked in full.

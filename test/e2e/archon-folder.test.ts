@@ -2,7 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from '@jest/globals';
-import { json, runCli } from '../helpers/cli.js';
+import { json, REPO_ROOT, runCli } from '../helpers/cli.js';
 import { writeFiles } from '../helpers/engine.js';
 import { tempDir, tempRepo } from '../helpers/tmp.js';
 
@@ -202,5 +202,94 @@ nodes:
     expect(second.status).toBe('paused');
     expect(second.pause.message).toContain('draft with [shorter]');
     expect(gitStatus(dir)).toBe('?? .archal/workflows/draft.yaml\n');
+  });
+
+  it("runs a node on an alias that carries thinking (Archon's documented example) and names what config.yaml sets that cannot be used", async () => {
+    const { dir, env } = archonRepo();
+    const log = join(dir, '..', `claude-${Date.now()}.jsonl`);
+    const config = join(dir, '.archon/config.yaml');
+    writeFiles(dir, {
+      '.archon/config.yaml': `aliases:
+  '@reasoning':
+    provider: claude
+    model: opus
+    thinking:
+      type: enabled
+      budgetTokens: 8000
+  '@sloppy':
+    provider: claude
+    model: haiku
+    temprature: 0.2
+  '@nomodel':
+    provider: claude
+    thinking: enabled
+tiers:
+  large:
+    provider: claude
+    model: opus
+    thinking: {type: sometimes}
+`,
+      '.archon/workflows/think.yaml':
+        "name: think-flow\ndescription: d\nnodes:\n  - id: plan\n    prompt: plan it\n    model: '@reasoning'\n",
+      '.archon/workflows/nomodel.yaml':
+        "name: nomodel-flow\ndescription: d\nnodes:\n  - id: plan\n    prompt: plan it\n    model: '@nomodel'\n",
+    });
+    const runEnv = {
+      ...env,
+      PATH: `${join(REPO_ROOT, 'test/fixtures/bin')}:${process.env.PATH}`,
+      FAKE_CLAUDE_LOG: log,
+    };
+    const run = await runCli(['workflow', 'run', 'think-flow', '--json'], { cwd: dir, env: runEnv });
+    expect(json<{ status: string }>(run).status).toBe('completed');
+    const [call] = readFileSync(log, 'utf8')
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line) as { argv: string[]; maxThinkingTokens?: string });
+    expect(call!.argv[call!.argv.indexOf('--model') + 1]).toBe('opus');
+    expect(call!.maxThinkingTokens).toBe('8000');
+
+    const valid = json<{
+      valid: boolean;
+      warnings: Array<{ file: string; field: string; line: number; message: string }>;
+    }>(await runCli(['workflow', 'validate', 'think-flow', '--json'], { cwd: dir, env }));
+    expect(valid.valid).toBe(true);
+    expect(valid.warnings).toEqual(
+      expect.arrayContaining([
+        {
+          file: config,
+          node: null,
+          field: 'aliases.@sloppy.temprature',
+          line: 11,
+          message: expect.stringContaining("'temprature' is not a key of a model preset"),
+        },
+        {
+          file: config,
+          node: null,
+          field: 'aliases.@nomodel.model',
+          line: 12,
+          message: expect.stringContaining("alias '@nomodel' needs a 'model'; it cannot be used"),
+        },
+        {
+          file: config,
+          node: null,
+          field: 'tiers.large.thinking',
+          line: 19,
+          message: expect.stringContaining("tier 'large': thinking must be"),
+        },
+      ]),
+    );
+    const refused = await runCli(['workflow', 'validate', 'nomodel-flow', '--json'], { cwd: dir, env });
+    expect(refused.code).toBe(2);
+    expect(json(refused)).toMatchObject({
+      errors: [
+        {
+          node: 'plan',
+          message: expect.stringContaining(`model alias '@nomodel' cannot be used: it needs a 'model'`),
+        },
+      ],
+    });
+    expect(json<{ errors: Array<{ message: string }> }>(refused).errors[0]!.message).toContain(
+      `(${config}, aliases.@nomodel)`,
+    );
   });
 });

@@ -18,6 +18,7 @@ interface Call {
   stdin?: string;
   session?: string;
   config?: string;
+  maxThinkingTokens?: string;
 }
 
 function calls(file: string): Call[] {
@@ -265,6 +266,8 @@ describe("Archon's node settings on Claude Code and Codex", () => {
     const after = (flag: string) => argv[argv.indexOf(flag) + 1];
     expect(argv).toEqual(expect.arrayContaining([`--resume=${research!.session}`, '--fork-session']));
     expect(after('--effort')).toBe('low');
+    expect(review!.maxThinkingTokens).toBe('5000');
+    expect(research!.maxThinkingTokens).toBeUndefined();
     expect(JSON.parse(after('--settings')!)).toEqual({
       hooks: {
         PostToolUse: [

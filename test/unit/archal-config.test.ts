@@ -100,6 +100,28 @@ describe('the judge of a scenario', () => {
     });
   });
 
+  it("takes a tier or alias with Archon's preset keys (thinking, effort), and names an invalid one's key", () => {
+    const reasoning = { provider: 'claude', model: 'opus', thinking: { type: 'enabled', budgetTokens: 8000 } };
+    expect(
+      valid({
+        assistants: { aliases: { '@reasoning': reasoning }, tiers: { large: { ...reasoning, effort: 'high' } } },
+      }).assistants,
+    ).toEqual({ aliases: { '@reasoning': reasoning }, tiers: { large: { ...reasoning, effort: 'high' } } });
+    expect(valid({ assistants: { aliases: { '@quick': { ...reasoning, thinking: 'disabled' } } } }).assistants).toEqual(
+      {
+        aliases: { '@quick': { ...reasoning, thinking: { type: 'disabled' } } },
+      },
+    );
+    expect(
+      problems({
+        assistants: { aliases: { '@r': { provider: 'claude', model: 'opus', thinking: 'sometimes', temprature: 1 } } },
+      }),
+    ).toEqual([
+      { path: 'assistants.aliases.@r.thinking', message: expect.stringContaining("thinking must be 'adaptive'") },
+      { path: 'assistants.aliases.@r.temprature', message: expect.stringContaining('unknown key') },
+    ]);
+  });
+
   it('reads Archal Config keys of a scenario (evaluator-model with a provider prefix, twins)', () => {
     const parsed = parseScenario(
       '# T\n\n## Prompt\nDo it.\n\n## Success Criteria\n- [D] The run exits successfully\n\n## Config\ntwins: github\nevaluator-model: opencode:anthropic/claude-sonnet-4-6\n',

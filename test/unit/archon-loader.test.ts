@@ -162,6 +162,51 @@ nodes:
     find(errors, 'a', "unknown model alias '@missing'; defined aliases: @fast");
     find(errors, 'b', 'model tier \'small\' has no model for provider "exec"; set assistants.tiers.small');
   });
+
+  it("gives a node its preset's thinking and effort unless the node sets its own, and refuses a preset the configuration could not use", async () => {
+    const thinking: EngineDefaults['profile'] = {
+      tiers: { large: { provider: 'claude', model: 'opus', effort: 'high', thinking: { type: 'disabled' } } },
+      aliases: {
+        '@reasoning': { provider: 'claude', model: 'opus', thinking: { type: 'enabled', budgetTokens: 8000 } },
+        '@deep-codex': { provider: 'codex', model: 'gpt-5.5', thinking: { type: 'enabled' } },
+      },
+      invalid: { '@broken': "it needs a valid 'model' (/r/.archon/config.yaml, aliases.@broken)" },
+    };
+    const result = await load(
+      `${header}nodes:
+  - id: reason
+    prompt: x
+    model: '@reasoning'
+  - id: own
+    prompt: x
+    model: '@reasoning'
+    thinking: adaptive
+  - id: tier
+    prompt: x
+    model: large
+  - id: codex
+    prompt: x
+    model: '@deep-codex'
+`,
+      { defaults: { provider: 'claude', models: {}, profile: thinking } },
+    );
+    if (!result.ok) throw new Error(JSON.stringify(result.errors));
+    const options = Object.fromEntries(
+      result.workflow.nodes.map((node) => [node.id, node.kind === 'prompt' ? node.options : {}]),
+    );
+    expect(options).toEqual({
+      reason: { thinking: { type: 'enabled', budgetTokens: 8000 } },
+      own: { thinking: { type: 'adaptive' } },
+      tier: { effort: 'high', thinking: { type: 'disabled' } },
+      codex: {},
+    });
+    find(result.warnings, 'codex', `thinking (from model '@deep-codex') is not supported by provider "codex"`);
+
+    const errors = await errorsOf(`${header}nodes:\n  - id: a\n    prompt: x\n    model: '@broken'\n`, {
+      defaults: { provider: 'claude', models: {}, profile: thinking },
+    });
+    find(errors, 'a', "model alias '@broken' cannot be used: it needs a valid 'model' (/r/.archon/config.yaml");
+  });
 });
 
 describe('provider settings', () => {
@@ -265,6 +310,29 @@ nodes:
       dir,
     });
     find(launch, 'top', "'fan_out' is not supported on an include node");
+  });
+
+  it('reports only its own error when an include fails: later nodes still see it in the declared graph', async () => {
+    const dir = tempDir();
+    writeFiles(dir, {
+      '.archon/workflows/needs-input.yaml':
+        'name: needs-input\ndescription: d\ninputs:\n  focus: {required: true}\nnodes:\n  - id: s\n    bash: echo $INPUTS.focus\n',
+    });
+    const downstream = '  - id: p\n    depends_on: [inc]\n    bash: echo $inc.output\n';
+    for (const [include, message] of [
+      ['needs-input', "'needs-input' requires input 'focus'"],
+      ['no-such-block', "included workflow 'no-such-block' not found"],
+    ] as const) {
+      const errors = await errorsOf(`${header}nodes:\n  - id: inc\n    include: ${include}\n${downstream}`, { dir });
+      find(errors, 'inc', message);
+      expect(errors).toHaveLength(1);
+    }
+    // In a loop_group body too: the group fails for its body, not for "unknown node" elsewhere.
+    const grouped = await errorsOf(
+      `${header}nodes:\n  - id: g\n    loop_group:\n      until: ALL_CLEAN\n      max_iterations: 2\n      nodes:\n        - id: inc\n          include: needs-input\n        - id: p\n          depends_on: [inc]\n          bash: echo $inc.output\n`,
+      { dir },
+    );
+    expect(grouped.map((error) => error.message)).toEqual([expect.stringContaining("requires input 'focus'")]);
   });
 });
 
