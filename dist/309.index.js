@@ -174,10 +174,9 @@ function runnerEnv(ctx, repo, run, first, githubToken) {
         GITHUB_SHA: run.headSha,
         GITHUB_REF: ref,
         GITHUB_REF_NAME: run.headBranch ?? '',
+        GITHUB_SERVER_URL: ctx.core.base,
         GITHUB_API_URL: ctx.core.base,
         GITHUB_GRAPHQL_URL: `${ctx.core.base}/graphql`,
-        // No GITHUB_SERVER_URL: @actions/artifact refuses any server but github.com, *.ghe.com and
-        // *.localhost (it takes the rest for GitHub Enterprise Server), and the clone is 127.0.0.1.
         GITHUB_TOKEN: githubToken,
         ACTIONS_RUNTIME_TOKEN: first.runtimeToken,
         ACTIONS_RESULTS_URL: `${ctx.core.base}/`,
@@ -442,8 +441,8 @@ function operationsMarkdown(routes) {
     return lines.join('\n');
 }
 
-// EXTERNAL MODULE: ./src/clones/github/routes/index.ts + 36 modules
-var routes = __webpack_require__(28438);
+// EXTERNAL MODULE: ./src/clones/github/routes/index.ts + 35 modules
+var routes = __webpack_require__(60091);
 // EXTERNAL MODULE: ./src/clones/github/routes/lookup.ts
 var lookup = __webpack_require__(5701);
 ;// CONCATENATED MODULE: ./src/clones/github/state/snapshot-teams.ts
@@ -2362,7 +2361,8 @@ async function handleRest(core, router, exchange, mount) {
             query: search ? new URLSearchParams(search) : NO_QUERY,
             body: method === 'GET' ? undefined : parseJson(outcome.requestText),
             headers: req.headers,
-            selfUrl: `${core.base}${mount.prefix}${path}`,
+            // On the API base the bodies use, so `Link` leads a client back the way it came (api.github.com in route mode).
+            selfUrl: `${mount.urls.api}${path}`,
         };
         const version = core.store.version;
         const store = core.store;
@@ -2581,7 +2581,7 @@ function buildGitHubClone(listening, options) {
             work = Promise.all(/* import() */[__webpack_require__.e(463), __webpack_require__.e(344), __webpack_require__.e(499)]).then(__webpack_require__.bind(__webpack_require__, 1499)).then(({ handleMcp }) => handleMcp(core, exchange, viaGitHubHost(req) ? core.urlsGitHub : core.urls));
         else if (path === '/graphql' || path === '/api/graphql')
             // Loaded on first use: GitHub's schema takes a second to build.
-            work = Promise.all(/* import() */[__webpack_require__.e(645), __webpack_require__.e(357)]).then(__webpack_require__.bind(__webpack_require__, 97357)).then(({ handleGraphql }) => handleGraphql(core, exchange, viaGitHubHost(req) ? core.urlsGitHub : core.urls));
+            work = Promise.all(/* import() */[__webpack_require__.e(645), __webpack_require__.e(935)]).then(__webpack_require__.bind(__webpack_require__, 87935)).then(({ handleGraphql }) => handleGraphql(core, exchange, viaGitHubHost(req) ? core.urlsGitHub : core.urls));
         else if (path.startsWith(BLOB_PREFIX))
             work = handleBlob(core, exchange);
         else if (path.startsWith('/twirp/'))
@@ -3076,6 +3076,64 @@ function findCheckRun(ctx, repo, id) {
     if (!run || run.repoId !== repo.id)
         throw (0,_state_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .notFound */ .mX)();
     return run;
+}
+
+
+/***/ }),
+
+/***/ 67713:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   K: () => (/* binding */ closingReferences),
+/* harmony export */   Y: () => (/* binding */ closeReferencedIssues)
+/* harmony export */ });
+/* harmony import */ var _render_repos_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(91052);
+/* harmony import */ var _state_permissions_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(28478);
+/* harmony import */ var _issues_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(43953);
+
+
+
+/** GitHub's closing keywords, with an optional colon: `Closes #2`, `fixes: acme/widgets#3`. */
+const KEYWORDS = 'close|closes|closed|fix|fixes|fixed|resolve|resolves|resolved';
+const REFERENCE = new RegExp(`(?<![\\w-])(?:${KEYWORDS})\\s*:?\\s+(?:#(\\d+)|([A-Za-z0-9-]+)/([A-Za-z0-9_.-]+)#(\\d+)|https?://\\S+?/([A-Za-z0-9-]+)/([A-Za-z0-9_.-]+)/issues/(\\d+))(?![\\w#/])`, 'gi');
+/** The issues a text closes with GitHub's keywords (`#N`, `owner/repo#N`, or an issue URL), in order, once each. */
+function closingReferences(text, repoFullName) {
+    const seen = new Set();
+    const references = [];
+    for (const match of text.matchAll(REFERENCE)) {
+        const [, local, owner, name, number, urlOwner, urlName, urlNumber] = match;
+        const reference = local
+            ? { repo: repoFullName.toLowerCase(), number: Number(local) }
+            : owner
+                ? { repo: `${owner}/${name}`.toLowerCase(), number: Number(number) }
+                : { repo: `${urlOwner}/${urlName}`.toLowerCase(), number: Number(urlNumber) };
+        const key = `${reference.repo}#${reference.number}`;
+        if (seen.has(key))
+            continue;
+        seen.add(key);
+        references.push(reference);
+    }
+    return references;
+}
+/**
+ * What GitHub does when a pull request whose body references issues with closing keywords is
+ * merged into the default branch: each open issue it may triage is closed as completed, by the
+ * merger, with a `closed` event naming the merge commit and the `issues.closed` webhook.
+ */
+async function closeReferencedIssues(ctx, repo, pull, body, merge) {
+    if (!body || pull.baseRef !== repo.defaultBranch)
+        return;
+    for (const reference of closingReferences(body, (0,_render_repos_js__WEBPACK_IMPORTED_MODULE_0__/* .fullName */ .fq)(ctx, repo))) {
+        const [owner = '', name = ''] = reference.repo.split('/');
+        const target = ctx.store.repoByFullName(owner, name);
+        const issue = target ? ctx.store.issueByNumber(target.id, reference.number) : undefined;
+        if (!target || !issue || issue.pullId !== null || issue.state !== 'open')
+            continue;
+        if (target.id !== repo.id && !(0,_state_permissions_js__WEBPACK_IMPORTED_MODULE_1__/* .atLeast */ .jZ)((0,_state_permissions_js__WEBPACK_IMPORTED_MODULE_1__/* .userRole */ .KZ)(ctx.store, merge.closer.id, target), 'triage'))
+            continue;
+        await (0,_issues_js__WEBPACK_IMPORTED_MODULE_2__/* .setIssueState */ .zE)(ctx, target, issue, 'closed', 'completed', { commitId: merge.sha, by: merge.closer });
+    }
 }
 
 
@@ -3712,72 +3770,15 @@ function checkRefProtection(ctx, repo, ref, sha, current) {
 
 /***/ }),
 
-/***/ 88635:
+/***/ 25991:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
-
-// EXPORTS
-__webpack_require__.d(__webpack_exports__, {
-  a: () => (/* binding */ markMerged)
-});
-
-// EXTERNAL MODULE: ./src/clones/github/webhooks/payloads.ts
-var payloads = __webpack_require__(76588);
-// EXTERNAL MODULE: ./src/clones/github/render/repos.ts
-var repos = __webpack_require__(91052);
-// EXTERNAL MODULE: ./src/clones/github/state/permissions.ts
-var permissions = __webpack_require__(28478);
-// EXTERNAL MODULE: ./src/clones/github/domain/issues.ts
-var issues = __webpack_require__(43953);
-;// CONCATENATED MODULE: ./src/clones/github/domain/closing-references.ts
-
-
-
-/** GitHub's closing keywords, with an optional colon: `Closes #2`, `fixes: acme/widgets#3`. */
-const KEYWORDS = 'close|closes|closed|fix|fixes|fixed|resolve|resolves|resolved';
-const REFERENCE = new RegExp(`(?<![\\w-])(?:${KEYWORDS})\\s*:?\\s+(?:#(\\d+)|([A-Za-z0-9-]+)/([A-Za-z0-9_.-]+)#(\\d+)|https?://\\S+?/([A-Za-z0-9-]+)/([A-Za-z0-9_.-]+)/issues/(\\d+))(?![\\w#/])`, 'gi');
-/** The issues a text closes with GitHub's keywords (`#N`, `owner/repo#N`, or an issue URL), in order, once each. */
-function closingReferences(text, repoFullName) {
-    const seen = new Set();
-    const references = [];
-    for (const match of text.matchAll(REFERENCE)) {
-        const [, local, owner, name, number, urlOwner, urlName, urlNumber] = match;
-        const reference = local
-            ? { repo: repoFullName.toLowerCase(), number: Number(local) }
-            : owner
-                ? { repo: `${owner}/${name}`.toLowerCase(), number: Number(number) }
-                : { repo: `${urlOwner}/${urlName}`.toLowerCase(), number: Number(urlNumber) };
-        const key = `${reference.repo}#${reference.number}`;
-        if (seen.has(key))
-            continue;
-        seen.add(key);
-        references.push(reference);
-    }
-    return references;
-}
-/**
- * What GitHub does when a pull request whose body references issues with closing keywords is
- * merged into the default branch: each open issue it may triage is closed as completed, by the
- * merger, with a `closed` event naming the merge commit and the `issues.closed` webhook.
- */
-async function closeReferencedIssues(ctx, repo, pull, body, merge) {
-    if (!body || pull.baseRef !== repo.defaultBranch)
-        return;
-    for (const reference of closingReferences(body, (0,repos/* fullName */.fq)(ctx, repo))) {
-        const [owner = '', name = ''] = reference.repo.split('/');
-        const target = ctx.store.repoByFullName(owner, name);
-        const issue = target ? ctx.store.issueByNumber(target.id, reference.number) : undefined;
-        if (!target || !issue || issue.pullId !== null || issue.state !== 'open')
-            continue;
-        if (target.id !== repo.id && !(0,permissions/* atLeast */.jZ)((0,permissions/* userRole */.KZ)(ctx.store, merge.closer.id, target), 'triage'))
-            continue;
-        await (0,issues/* setIssueState */.zE)(ctx, target, issue, 'closed', 'completed', { commitId: merge.sha, by: merge.closer });
-    }
-}
-
-// EXTERNAL MODULE: ./src/clones/github/domain/issue-events.ts
-var issue_events = __webpack_require__(96502);
-;// CONCATENATED MODULE: ./src/clones/github/domain/pull-merged.ts
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   a: () => (/* binding */ markMerged)
+/* harmony export */ });
+/* harmony import */ var _webhooks_payloads_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(76588);
+/* harmony import */ var _closing_references_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(67713);
+/* harmony import */ var _issue_events_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(96502);
 
 
 
@@ -3801,13 +3802,13 @@ async function markMerged(ctx, repo, issue, pull, merge) {
         updatedAt: ctx.now,
     });
     const actor = merge.eventActor ? { actorId: merge.eventActor.id } : {};
-    (0,issue_events/* addIssueEvent */.r)(ctx, repo, issue, 'merged', { ...actor, commitId: merge.sha });
-    (0,issue_events/* addIssueEvent */.r)(ctx, repo, issue, 'closed', {
+    (0,_issue_events_js__WEBPACK_IMPORTED_MODULE_2__/* .addIssueEvent */ .r)(ctx, repo, issue, 'merged', { ...actor, commitId: merge.sha });
+    (0,_issue_events_js__WEBPACK_IMPORTED_MODULE_2__/* .addIssueEvent */ .r)(ctx, repo, issue, 'closed', {
         ...actor,
         ...(merge.closedCommitId ? { commitId: merge.closedCommitId } : {}),
     });
-    await (0,payloads/* emitPullEvent */.X)(ctx, repo, pull, 'closed');
-    await closeReferencedIssues(ctx, repo, pull, issue.body, { sha: merge.sha, closer: merge.eventActor ?? merge.by });
+    await (0,_webhooks_payloads_js__WEBPACK_IMPORTED_MODULE_0__/* .emitPullEvent */ .X)(ctx, repo, pull, 'closed');
+    await (0,_closing_references_js__WEBPACK_IMPORTED_MODULE_1__/* .closeReferencedIssues */ .Y)(ctx, repo, pull, issue.body, { sha: merge.sha, closer: merge.eventActor ?? merge.by });
 }
 
 
@@ -3834,7 +3835,7 @@ async function markMerged(ctx, repo, issue, pull, merge) {
 /* harmony import */ var _refs_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(15105);
 /* harmony import */ var _issue_events_js__WEBPACK_IMPORTED_MODULE_11__ = __webpack_require__(96502);
 /* harmony import */ var _issues_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(43953);
-/* harmony import */ var _pull_merged_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(88635);
+/* harmony import */ var _pull_merged_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(25991);
 /* harmony import */ var _protection_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(17658);
 /* harmony import */ var _state_teams_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(74048);
 
@@ -4117,8 +4118,8 @@ var repo_events = __webpack_require__(4333);
 var issue_events = __webpack_require__(96502);
 // EXTERNAL MODULE: ./src/clones/github/domain/issues.ts
 var issues = __webpack_require__(43953);
-// EXTERNAL MODULE: ./src/clones/github/domain/pull-merged.ts + 1 modules
-var pull_merged = __webpack_require__(88635);
+// EXTERNAL MODULE: ./src/clones/github/domain/pull-merged.ts
+var pull_merged = __webpack_require__(25991);
 ;// CONCATENATED MODULE: ./src/clones/github/domain/refs.ts
 
 
@@ -4188,6 +4189,100 @@ async function followBranch(ctx, repo, branch, update, pusher) {
             }
         }
     }
+}
+
+
+/***/ }),
+
+/***/ 41707:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   BG: () => (/* binding */ updateRelease),
+/* harmony export */   JF: () => (/* binding */ latestRelease),
+/* harmony export */   YG: () => (/* binding */ createRelease),
+/* harmony export */   dv: () => (/* binding */ findRelease)
+/* harmony export */ });
+/* harmony import */ var _state_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3435);
+/* harmony import */ var _state_actor_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(39991);
+/* harmony import */ var _git_write_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(93115);
+
+
+
+function findRelease(ctx, repo, id) {
+    const release = ctx.store.get('release', id);
+    if (!release || release.repoId !== repo.id)
+        throw (0,_state_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .notFound */ .mX)();
+    return release;
+}
+/** The newest published, non-prerelease release (GitHub's "latest"). */
+function latestRelease(ctx, repo) {
+    return ctx.store
+        .where('release', `repo:${repo.id}`)
+        .filter((release) => !release.draft && !release.prerelease)
+        .sort((a, b) => (a.createdAt < b.createdAt ? 1 : a.createdAt > b.createdAt ? -1 : b.id - a.id))[0];
+}
+function checkTag(ctx, repo, tag, except) {
+    if (ctx.store.where('release', `repo:${repo.id}`).some((release) => release !== except && release.tagName === tag))
+        throw (0,_state_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .validationFailed */ .$Y)([{ resource: 'Release', code: 'already_exists', field: 'tag_name' }]);
+}
+/**
+ * A published release tags `target_commitish` (default: the default branch) when the tag does
+ * not exist yet, as GitHub does (the tag's `create` and `push` webhooks included); a draft tags
+ * nothing until it is published.
+ */
+async function ensureTag(ctx, repo, release) {
+    if (release.draft)
+        return;
+    const ref = `refs/tags/${release.tagName}`;
+    if (repo.git.refs.get(ref))
+        return;
+    const sha = repo.git.resolveCommit(release.targetCommitish);
+    if (!sha)
+        throw (0,_state_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .validationFailed */ .$Y)([{ resource: 'Release', code: 'invalid', field: 'target_commitish' }]);
+    await (0,_git_write_js__WEBPACK_IMPORTED_MODULE_1__/* .moveRef */ .LH)(ctx, repo, ref, sha, null);
+}
+async function createRelease(ctx, repo, input) {
+    return (0,_git_write_js__WEBPACK_IMPORTED_MODULE_1__/* .withRepoLock */ .Aq)(ctx, repo, async () => {
+        checkTag(ctx, repo, input.tag_name);
+        if (repo.git.branches().size === 0)
+            throw new _state_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ApiError */ .hD(422, 'Repository is empty.');
+        const draft = input.draft ?? false;
+        const release = {
+            id: ctx.store.nextId('release'),
+            repoId: repo.id,
+            tagName: input.tag_name,
+            targetCommitish: input.target_commitish ?? repo.defaultBranch,
+            name: input.name ?? null,
+            body: input.body ?? null,
+            draft,
+            prerelease: input.prerelease ?? false,
+            authorId: (0,_state_actor_js__WEBPACK_IMPORTED_MODULE_2__/* .actingUser */ .e)(ctx.actor).id,
+            createdAt: ctx.now,
+            publishedAt: draft ? null : ctx.now,
+        };
+        await ensureTag(ctx, repo, release);
+        return ctx.store.insert(ctx.journal, 'release', release);
+    });
+}
+async function updateRelease(ctx, repo, release, input) {
+    return (0,_git_write_js__WEBPACK_IMPORTED_MODULE_1__/* .withRepoLock */ .Aq)(ctx, repo, async () => {
+        if (input.tag_name !== undefined)
+            checkTag(ctx, repo, input.tag_name, release);
+        const publishing = release.draft && input.draft === false;
+        const next = {
+            ...(input.tag_name !== undefined ? { tagName: input.tag_name } : {}),
+            ...(input.target_commitish !== undefined ? { targetCommitish: input.target_commitish } : {}),
+            ...(input.name !== undefined ? { name: input.name } : {}),
+            ...(input.body !== undefined ? { body: input.body } : {}),
+            ...(input.draft !== undefined ? { draft: input.draft } : {}),
+            ...(input.prerelease !== undefined ? { prerelease: input.prerelease } : {}),
+            ...(publishing ? { publishedAt: ctx.now } : {}),
+        };
+        await ensureTag(ctx, repo, { ...release, ...next });
+        ctx.store.update(ctx.journal, 'release', release, next);
+        return release;
+    });
 }
 
 
@@ -4924,7 +5019,7 @@ function readBody(req, limit) {
 /* harmony export */   k: () => (/* binding */ failureText),
 /* harmony export */   y: () => (/* binding */ callOperation)
 /* harmony export */ });
-/* harmony import */ var _routes_index_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(28438);
+/* harmony import */ var _routes_index_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(60091);
 /* harmony import */ var _state_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3435);
 
 
@@ -9249,7 +9344,7 @@ function webhookOrg(view, account) {
 
 /***/ }),
 
-/***/ 28438:
+/***/ 60091:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -12199,86 +12294,8 @@ const pullRoutes = [
     },
 ];
 
-;// CONCATENATED MODULE: ./src/clones/github/domain/releases.ts
-
-
-
-function findRelease(ctx, repo, id) {
-    const release = ctx.store.get('release', id);
-    if (!release || release.repoId !== repo.id)
-        throw (0,errors/* notFound */.mX)();
-    return release;
-}
-/** The newest published, non-prerelease release (GitHub's "latest"). */
-function latestRelease(ctx, repo) {
-    return ctx.store
-        .where('release', `repo:${repo.id}`)
-        .filter((release) => !release.draft && !release.prerelease)
-        .sort((a, b) => (a.createdAt < b.createdAt ? 1 : a.createdAt > b.createdAt ? -1 : b.id - a.id))[0];
-}
-function checkTag(ctx, repo, tag, except) {
-    if (ctx.store.where('release', `repo:${repo.id}`).some((release) => release !== except && release.tagName === tag))
-        throw (0,errors/* validationFailed */.$Y)([{ resource: 'Release', code: 'already_exists', field: 'tag_name' }]);
-}
-/**
- * A published release tags `target_commitish` (default: the default branch) when the tag does
- * not exist yet, as GitHub does (the tag's `create` and `push` webhooks included); a draft tags
- * nothing until it is published.
- */
-async function ensureTag(ctx, repo, release) {
-    if (release.draft)
-        return;
-    const ref = `refs/tags/${release.tagName}`;
-    if (repo.git.refs.get(ref))
-        return;
-    const sha = repo.git.resolveCommit(release.targetCommitish);
-    if (!sha)
-        throw (0,errors/* validationFailed */.$Y)([{ resource: 'Release', code: 'invalid', field: 'target_commitish' }]);
-    await (0,git_write/* moveRef */.LH)(ctx, repo, ref, sha, null);
-}
-async function createRelease(ctx, repo, input) {
-    return (0,git_write/* withRepoLock */.Aq)(ctx, repo, async () => {
-        checkTag(ctx, repo, input.tag_name);
-        if (repo.git.branches().size === 0)
-            throw new errors/* ApiError */.hD(422, 'Repository is empty.');
-        const draft = input.draft ?? false;
-        const release = {
-            id: ctx.store.nextId('release'),
-            repoId: repo.id,
-            tagName: input.tag_name,
-            targetCommitish: input.target_commitish ?? repo.defaultBranch,
-            name: input.name ?? null,
-            body: input.body ?? null,
-            draft,
-            prerelease: input.prerelease ?? false,
-            authorId: (0,actor/* actingUser */.e)(ctx.actor).id,
-            createdAt: ctx.now,
-            publishedAt: draft ? null : ctx.now,
-        };
-        await ensureTag(ctx, repo, release);
-        return ctx.store.insert(ctx.journal, 'release', release);
-    });
-}
-async function updateRelease(ctx, repo, release, input) {
-    return (0,git_write/* withRepoLock */.Aq)(ctx, repo, async () => {
-        if (input.tag_name !== undefined)
-            checkTag(ctx, repo, input.tag_name, release);
-        const publishing = release.draft && input.draft === false;
-        const next = {
-            ...(input.tag_name !== undefined ? { tagName: input.tag_name } : {}),
-            ...(input.target_commitish !== undefined ? { targetCommitish: input.target_commitish } : {}),
-            ...(input.name !== undefined ? { name: input.name } : {}),
-            ...(input.body !== undefined ? { body: input.body } : {}),
-            ...(input.draft !== undefined ? { draft: input.draft } : {}),
-            ...(input.prerelease !== undefined ? { prerelease: input.prerelease } : {}),
-            ...(publishing ? { publishedAt: ctx.now } : {}),
-        };
-        await ensureTag(ctx, repo, { ...release, ...next });
-        ctx.store.update(ctx.journal, 'release', release, next);
-        return release;
-    });
-}
-
+// EXTERNAL MODULE: ./src/clones/github/domain/releases.ts
+var releases = __webpack_require__(41707);
 ;// CONCATENATED MODULE: ./src/clones/github/render/releases.ts
 
 
@@ -12367,7 +12384,7 @@ const releaseRoutes = [
         docs: 'releases/releases#create-a-release',
         handler: async (ctx) => {
             const repo = (0,lookup/* repoParam */.oq)(ctx, permissions/* NEED */.$B.contentsWrite);
-            const release = await createRelease(ctx, repo, parseBody(ctx, releases_createSchema));
+            const release = await (0,releases/* createRelease */.YG)(ctx, repo, parseBody(ctx, releases_createSchema));
             const body = renderRelease(ctx, repo, release);
             return (0,route/* created */.zu)(body, { location: body.url });
         },
@@ -12379,7 +12396,7 @@ const releaseRoutes = [
         docs: 'releases/releases#get-the-latest-release',
         handler: (ctx) => {
             const repo = (0,lookup/* repoParam */.oq)(ctx, permissions/* NEED */.$B.contentsRead);
-            const release = latestRelease(ctx, repo);
+            const release = (0,releases/* latestRelease */.JF)(ctx, repo);
             if (!release)
                 throw (0,errors/* notFound */.mX)();
             return (0,route.ok)(renderRelease(ctx, repo, release));
@@ -12407,7 +12424,7 @@ const releaseRoutes = [
         docs: 'releases/releases#get-a-release',
         handler: (ctx) => {
             const repo = (0,lookup/* repoParam */.oq)(ctx, permissions/* NEED */.$B.contentsRead);
-            return (0,route.ok)(renderRelease(ctx, repo, findRelease(ctx, repo, (0,lookup/* intParam */.pL)(ctx, 'release_id'))));
+            return (0,route.ok)(renderRelease(ctx, repo, (0,releases/* findRelease */.dv)(ctx, repo, (0,lookup/* intParam */.pL)(ctx, 'release_id'))));
         },
     },
     {
@@ -12417,8 +12434,8 @@ const releaseRoutes = [
         docs: 'releases/releases#update-a-release',
         handler: async (ctx) => {
             const repo = (0,lookup/* repoParam */.oq)(ctx, permissions/* NEED */.$B.contentsWrite);
-            const release = findRelease(ctx, repo, (0,lookup/* intParam */.pL)(ctx, 'release_id'));
-            await updateRelease(ctx, repo, release, parseBody(ctx, releases_updateSchema));
+            const release = (0,releases/* findRelease */.dv)(ctx, repo, (0,lookup/* intParam */.pL)(ctx, 'release_id'));
+            await (0,releases/* updateRelease */.BG)(ctx, repo, release, parseBody(ctx, releases_updateSchema));
             return (0,route.ok)(renderRelease(ctx, repo, release));
         },
     },
@@ -12430,7 +12447,7 @@ const releaseRoutes = [
         handler: (ctx) => {
             const repo = (0,lookup/* repoParam */.oq)(ctx, permissions/* NEED */.$B.contentsWrite);
             // The tag stays, as on GitHub.
-            ctx.store.remove(ctx.journal, 'release', findRelease(ctx, repo, (0,lookup/* intParam */.pL)(ctx, 'release_id')));
+            ctx.store.remove(ctx.journal, 'release', (0,releases/* findRelease */.dv)(ctx, repo, (0,lookup/* intParam */.pL)(ctx, 'release_id')));
             return (0,route/* noContent */.V$)();
         },
     },
@@ -12508,6 +12525,7 @@ function createRepository(ctx, owner, creator, input) {
         updatedAt: ctx.now,
         pushedAt: ctx.now,
         collaborators: new Map(),
+        customRoles: new Map(),
         nextNumber: 1,
         forkOf: null,
         git,
@@ -12646,6 +12664,11 @@ function collaboratorsOf(ctx, repo) {
             result.push({ user, role });
     }
     return result;
+}
+/** What `role_name` shows: a custom repository role's name when that role is what the user has here. */
+function roleName(repo, userId, role) {
+    const custom = repo.customRoles.get(userId);
+    return custom !== undefined && role === repo.collaborators.get(userId) ? custom : (role ?? 'none');
 }
 const LEGACY_PERMISSION = {
     admin: 'admin',
@@ -12830,7 +12853,7 @@ const repoRoutes = [
                 email: user.email,
                 name: user.name,
                 permissions: (0,permissions/* permissionFlags */.j1)(role),
-                role_name: role,
+                role_name: roleName(repo, user.id, role),
             }));
         },
     },
@@ -12859,11 +12882,11 @@ const repoRoutes = [
             const legacy = role ? LEGACY_PERMISSION[role] : 'none';
             return (0,route.ok)({
                 permission: legacy,
-                role_name: role ?? 'none',
+                role_name: roleName(repo, user.id, role),
                 user: {
                     ...(0,render_users/* simpleUser */.U5)(ctx, user),
                     permissions: (0,permissions/* permissionFlags */.j1)(role),
-                    role_name: role ?? 'none',
+                    role_name: roleName(repo, user.id, role),
                 },
             });
         },
@@ -13066,6 +13089,8 @@ const ISSUE_QUALIFIERS = new Set([
     'mentions',
     'commenter',
     'involves',
+    'review-requested',
+    'reviewed-by',
     'milestone',
     'in',
     'created',
@@ -13118,6 +13143,16 @@ function range(spec, parse) {
             return (value) => value === bound;
     }
 }
+/** The qualifiers whose value is a login, where `@me` names the searcher. */
+const USER_QUALIFIERS = new Set([
+    'author',
+    'assignee',
+    'mentions',
+    'commenter',
+    'involves',
+    'review-requested',
+    'reviewed-by',
+]);
 /** GitHub's issue search over the issues and pull requests the searcher can see. */
 function searchIssues(ctx, terms) {
     const { store } = ctx;
@@ -13130,8 +13165,12 @@ function searchIssues(ctx, terms) {
         return `${login(repo.ownerId)}/${repo.name.toLowerCase()}`;
     };
     const timeOf = (text) => Date.parse(text);
+    const me = ctx.me?.toLowerCase();
     const matches = (issue, q) => {
-        const value = q.value.toLowerCase();
+        const given = q.value.toLowerCase();
+        const value = given === '@me' && USER_QUALIFIERS.has(q.key) ? me : given;
+        if (value === undefined)
+            return false;
         const pull = issue.pullId ? store.get('pull', issue.pullId) : undefined;
         const labels = issue.labelIds.map((id) => store.get('label', id)?.name.toLowerCase());
         switch (q.key) {
@@ -13167,6 +13206,12 @@ function searchIssues(ctx, terms) {
                 return (login(issue.userId) === value ||
                     issue.assigneeIds.some((id) => login(id) === value) ||
                     store.where('comment', `issue:${issue.id}`).some((c) => login(c.userId) === value));
+            case 'review-requested':
+                return pull !== undefined && pull.requestedReviewerIds.some((id) => login(id) === value);
+            case 'reviewed-by':
+                // A pending review is its author's draft: GitHub shows it to nobody else, nor counts it here.
+                return (pull !== undefined &&
+                    store.where('review', `pull:${pull.id}`).some((r) => r.state !== 'PENDING' && login(r.userId) === value));
             case 'milestone':
                 return store.get('milestone', issue.milestoneId)?.title.toLowerCase() === value;
             case 'created':
@@ -13263,7 +13308,7 @@ const REPO_QUALIFIERS = new Set([
     'created',
     'pushed',
 ]);
-const USER_QUALIFIERS = new Set(['type', 'in', 'repos', 'location', 'fullname', 'created']);
+const search_more_USER_QUALIFIERS = new Set(['type', 'in', 'repos', 'location', 'fullname', 'created']);
 const CODE_QUALIFIERS = new Set([
     'repo',
     'user',
@@ -13494,6 +13539,7 @@ function* files(repo, tree, prefix) {
 
 
 
+
 /** GitHub serves at most the first 1,000 results of a search; asking past them is a 422. */
 const MAX_RESULTS = 1000;
 function queryOf(ctx) {
@@ -13534,7 +13580,11 @@ const searchRoutes = [
         resource: 'search',
         handler: (ctx) => {
             const read = canRead(ctx);
-            const hits = searchIssues({ store: ctx.store, canRead: (repoId) => read(ctx.store.get('repo', repoId)) }, parseQuery(queryOf(ctx))).map(({ issue, score }) => ({ item: issue, score }));
+            const hits = searchIssues({
+                store: ctx.store,
+                canRead: (repoId) => read(ctx.store.get('repo', repoId)),
+                me: (0,actor/* actingUser */.e)(ctx.actor)?.login,
+            }, parseQuery(queryOf(ctx))).map(({ issue, score }) => ({ item: issue, score }));
             sortHits(ctx, hits, {
                 created: (issue) => Date.parse(issue.createdAt),
                 updated: (issue) => Date.parse(issue.updatedAt),
@@ -13563,7 +13613,7 @@ const searchRoutes = [
         docs: 'search/search#search-users',
         resource: 'search',
         handler: (ctx) => {
-            const hits = searchUsers(ctx.store, parseQuery(queryOf(ctx), USER_QUALIFIERS));
+            const hits = searchUsers(ctx.store, parseQuery(queryOf(ctx), search_more_USER_QUALIFIERS));
             sortHits(ctx, hits, {
                 joined: (user) => Date.parse(user.createdAt),
                 repositories: (user) => ctx.store.countWhere('repo', `owner:${user.id}`),

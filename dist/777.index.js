@@ -71,6 +71,12 @@ var paths = __webpack_require__(9927);
 
 const KILL_GRACE_MS = 2000;
 /**
+ * How long the pipes may stay open once the direct child has exited, or once its group was sent
+ * SIGKILL at a timeout: only a process that left the group (setsid, a daemon) still holds them then,
+ * and its output is not waited for. Long enough for output already in the pipes to be read.
+ */
+const STDIO_DRAIN_GRACE_MS = 1000;
+/**
  * How Archal runs a shell script: bash reading no startup file (~/.bashrc, /etc/bash.bashrc,
  * profiles) and no BASH_ENV, so nothing a user's shell setup exports reaches the script.
  */
@@ -83,6 +89,10 @@ const SHELL_STARTUP_VARIABLES = ['BASH_ENV', 'ENV'];
  * Runs a command in its own process group and always settles: timeouts, idle timeouts and aborts
  * kill the whole tree (SIGTERM, then SIGKILL after a grace period), so no grandchild outlives it.
  * The group is also killed at once if this process dies, however it dies (see `ownerWatchdog`).
+ * The wait is bounded even when a descendant escaped the group holding stdout or stderr: once the
+ * direct child has exited, the pipes get `STDIO_DRAIN_GRACE_MS` to close before they are closed on
+ * our side and the child's own exit status is reported; a timeout or an abort ends the wait at the
+ * latest `KILL_GRACE_MS + STDIO_DRAIN_GRACE_MS` after it fired.
  */
 function runProcess(options) {
     const started = performance.now();
@@ -128,12 +138,28 @@ function runProcess(options) {
             ownerWatchdog.watch(child.pid);
             options.onProcess?.(child.pid, 'start');
         }
+        // The direct child's own end, once it has exited: what is reported even if its pipes never close.
+        let exited;
+        let drainTimer;
         const killTree = () => {
-            if (child.pid === undefined || child.exitCode !== null || child.signalCode !== null)
+            if (child.pid === undefined || exited)
                 return;
             signalGroup(child.pid, 'SIGTERM');
-            killTimer ??= setTimeout(() => child.pid !== undefined && signalGroup(child.pid, 'SIGKILL'), KILL_GRACE_MS);
-            killTimer.unref();
+            killTimer ??= setTimeout(() => {
+                if (child.pid !== undefined)
+                    signalGroup(child.pid, 'SIGKILL');
+                // Unkillable (a process in uninterruptible sleep): stop waiting for it all the same.
+                drainTimer ??= setTimeout(stopWaiting, STDIO_DRAIN_GRACE_MS);
+            }, KILL_GRACE_MS);
+        };
+        /** A timeout, an idle timeout or an abort: kill the tree, or, if the child already exited, stop waiting for its pipes. */
+        const interrupt = (mark) => {
+            if (exited) {
+                stopWaiting();
+                return;
+            }
+            mark();
+            killTree();
         };
         const armIdle = () => {
             if (!options.idleTimeoutMs)
@@ -141,22 +167,13 @@ function runProcess(options) {
             if (idleTimer)
                 idleTimer.refresh();
             else
-                idleTimer = setTimeout(() => {
-                    idleTimedOut = true;
-                    killTree();
-                }, options.idleTimeoutMs);
+                idleTimer = setTimeout(() => interrupt(() => (idleTimedOut = true)), options.idleTimeoutMs);
         };
         armIdle();
         const timeoutTimer = options.timeoutMs
-            ? setTimeout(() => {
-                timedOut = true;
-                killTree();
-            }, options.timeoutMs)
+            ? setTimeout(() => interrupt(() => (timedOut = true)), options.timeoutMs)
             : undefined;
-        const onAbort = () => {
-            aborted = true;
-            killTree();
-        };
+        const onAbort = () => interrupt(() => (aborted = true));
         options.signal?.addEventListener('abort', onAbort, { once: true });
         child.stdout.on('data', (chunk) => {
             armIdle();
@@ -193,29 +210,30 @@ function runProcess(options) {
                 clearTimeout(timeoutTimer);
             if (idleTimer)
                 clearTimeout(idleTimer);
+            if (drainTimer)
+                clearTimeout(drainTimer);
             options.signal?.removeEventListener('abort', onAbort);
             if (killTimer)
                 clearTimeout(killTimer);
             if (child.pid !== undefined) {
-                ownerWatchdog.unwatch(child.pid);
-                options.onProcess?.(child.pid, 'exit');
+                const pid = child.pid;
+                const gone = () => {
+                    ownerWatchdog.unwatch(pid);
+                    options.onProcess?.(pid, 'exit');
+                };
+                // Given up on a child that would not die: the watchdog keeps its group until it does.
+                if (exited || child.exitCode !== null || child.signalCode !== null)
+                    gone();
+                else {
+                    child.once('exit', gone);
+                    child.unref();
+                }
             }
             resolvePromise({ ...result, durationMs: performance.now() - started });
         };
-        child.on('error', (error) => {
-            finish({
-                ...emptyResult({ aborted, durationMs: 0 }),
-                stderr,
-                spawnError: { code: error.code ?? 'EUNKNOWN', message: error.message },
-            });
-        });
-        // When the direct child exits, anything it left running in its group would hold the pipes open
-        // (and outlive us): kill the group so that 'close' follows promptly.
-        child.on('exit', () => {
-            if (child.pid !== undefined)
-                signalGroup(child.pid, 'SIGKILL');
-        });
-        child.on('close', (exitCode, signal) => {
+        const settle = (exitCode, signal) => {
+            if (settled)
+                return;
             if (options.onStdoutLine && pendingLine.length > 0)
                 options.onStdoutLine(pendingLine.replace(/\r$/, ''));
             finish({
@@ -228,7 +246,38 @@ function runProcess(options) {
                 idleTimedOut,
                 aborted,
             });
+        };
+        // Output already in the pipes is read first: the immediate runs after this turn's I/O.
+        function stopWaiting() {
+            setImmediate(() => {
+                if (settled)
+                    return;
+                child.stdout.destroy();
+                child.stderr.destroy();
+                settle(exited?.exitCode ?? null, exited?.signal ?? null);
+            });
+        }
+        child.on('error', (error) => {
+            finish({
+                ...emptyResult({ aborted, durationMs: 0 }),
+                stderr,
+                spawnError: { code: error.code ?? 'EUNKNOWN', message: error.message },
+            });
         });
+        // When the direct child exits, anything it left running in its group would hold the pipes open
+        // (and outlive us): kill the group so that 'close' follows promptly. A process that left the
+        // group (setsid) cannot be reached so: its pipes get a short grace, then are closed on our side.
+        child.on('exit', (exitCode, signal) => {
+            exited = { exitCode, signal };
+            if (killTimer)
+                clearTimeout(killTimer);
+            if (child.pid !== undefined)
+                signalGroup(child.pid, 'SIGKILL');
+            if (drainTimer)
+                clearTimeout(drainTimer);
+            drainTimer = setTimeout(stopWaiting, STDIO_DRAIN_GRACE_MS);
+        });
+        child.on('close', (exitCode, signal) => settle(exitCode, signal));
     });
 }
 /**
@@ -1058,6 +1107,12 @@ function isTierName(value) {
  * built-in model for it, so a tier keyword never reaches a CLI that does not know it.
  */
 function resolveModelRef(ref, provider, profile = {}) {
+    const invalid = profile.invalid?.[ref];
+    if (invalid !== undefined)
+        return {
+            kind: 'error',
+            message: `model ${isTierName(ref) ? 'tier' : 'alias'} '${ref}' cannot be used: ${invalid}`,
+        };
     if (isTierName(ref)) {
         const configured = profile.tiers?.[ref];
         if (configured)
@@ -3691,9 +3746,11 @@ async function judgeCriteria(options, context, harness, redactor) {
 }
 /**
  * Whose fault a failed run is, in order: the harness (it did not start), routing (it tried to reach
- * a host other than GitHub's, which route mode refused: likely why it crashed or did nothing), the
- * harness (it crashed or timed out), a clone gap (the agent needed a route the clone does not implement), the evaluator (a criterion
- * could not be evaluated), else the agent (it ran fine and criteria failed).
+ * a host other than GitHub's, which route mode refused: likely why it crashed or did nothing), a
+ * clone gap (the agent needed a route the clone does not implement, whether it then went on, exited
+ * non-zero, crashed or timed out: an agent's GitHub client throws on the clone's 404, so the crash is
+ * the gap's doing), the harness (it crashed, timed out or was cancelled with no gap), the evaluator
+ * (a criterion could not be evaluated), else the agent (it ran fine and criteria failed).
  */
 function classify(outcome, criteria, notImplemented, refused = []) {
     if (outcome.kind !== 'not_started' && refused.length > 0) {
@@ -3703,16 +3760,18 @@ function classify(outcome, criteria, notImplemented, refused = []) {
             summary: `the agent tried to reach ${hosts.slice(0, 3).join(', ')}${hosts.length > 3 ? ` and ${hosts.length - 3} more` : ''}, which route mode refused (only GitHub's hosts reach the clone)${outcome.kind === 'ok' ? '' : `, and ${outcomeDetail(outcome)}`}`,
         };
     }
-    if (outcome.kind !== 'ok')
-        return { kind: 'harness', summary: `the agent ${outcomeDetail(outcome)}` };
-    if (notImplemented.length > 0)
+    if (notImplemented.length > 0 && outcome.kind !== 'not_started' && outcome.kind !== 'cancelled') {
+        const distinct = [...new Set(notImplemented.map((request) => `${request.method} ${request.path}`))];
+        const routes = `${distinct.length} route(s) the clone does not implement: ${distinct.slice(0, 3).join(', ')}${distinct.length > 3 ? ', …' : ''}`;
         return {
             kind: 'clone_gap',
-            summary: `the agent called ${notImplemented.length} route(s) the clone does not implement: ${notImplemented
-                .slice(0, 3)
-                .map((request) => `${request.method} ${request.path}`)
-                .join(', ')}`,
+            summary: outcome.kind === 'ok'
+                ? `the agent called ${routes}`
+                : `the agent ${outcomeDetail(outcome)} after calling ${routes}`,
         };
+    }
+    if (outcome.kind !== 'ok')
+        return { kind: 'harness', summary: `the agent ${outcomeDetail(outcome)}` };
     const broken = criteria.filter((criterion) => criterion.status === 'error');
     if (broken.length > 0)
         return { kind: 'evaluator', summary: `criterion ${broken[0].id} could not be evaluated: ${broken[0].detail}` };
@@ -3826,6 +3885,10 @@ function loadScenarios(paths, options) {
     const configModel = config.evaluator?.model ?? config.evaluatorModel;
     if (configModel && !evaluatorFor({ config: { clones: [], timeout: 1, runs: 1, tags: [], routing: 'env' } }, config))
         warnings.push({ file: (0,external_node_path_.join)(cwd, '.archal.json'), message: unrunnableModel(configModel) });
+    // The default seed of every scenario without its own: checked once, before any run, like --seed.
+    const configSeed = options.seeded ? undefined : configSeedProblem(config, cwd);
+    if (configSeed)
+        errors.push({ file: (0,external_node_path_.join)(cwd, '.archal.json'), message: `seeds.github: ${configSeed}` });
     for (const file of found.files) {
         const parseOptions = {
             defaultClones: config.clones,
@@ -3871,6 +3934,25 @@ function loadScenarios(paths, options) {
             message: `${unseeded.length === 1 ? "this scenario's '## Setup' describes" : `${unseeded.length} scenarios' '## Setup' sections describe`} starting state, but there is no seed and no evaluator to generate one from it: ${unseeded.length === 1 ? 'its clone starts' : 'their clones start'} empty. Give a seed ('seed:' in Config, '## Seed State', --seed, .archal.json "seeds") or an evaluator (.archal.json "evaluator") to generate seeds from Setup${unseeded.length > 1 ? ` (${unseeded.map((entry) => (0,external_node_path_.relative)(cwd, entry) || entry).join(', ')})` : ''}`,
         });
     return { entries, errors, warnings, files: found.files, generatedSeeds: generated };
+}
+/**
+ * What is wrong with `.archal.json` `seeds.github`, the seed of every scenario that names none: it
+ * must be a named seed, or a seed file inside the repository (relative to it) that loads and validates.
+ */
+function configSeedProblem(config, cwd) {
+    const configured = config.seeds?.github;
+    if (configured === undefined)
+        return undefined;
+    const seed = seedName(configured);
+    if (named/* NAMED_SEEDS */.n.includes(seed))
+        return undefined;
+    try {
+        loadCheckedSeed(seed, cwd, { root: cwd });
+        return undefined;
+    }
+    catch (error) {
+        return (0,lib_errors/* errorMessage */.g)(error);
+    }
 }
 function seedProblems(scenario, cwd) {
     if (scenario.seedState && scenario.config.seed)
@@ -5613,8 +5695,12 @@ function expand(nodes, ctx) {
             continue;
         }
         const block = expandOne(placed, placed.raw, ctx);
-        if (!block)
+        if (!block) {
+            // Nodes after it that depend on it or read its output must not be reported as well.
+            if (typeof placed.raw.id === 'string' && placed.raw.id.trim())
+                out.push({ ...placed, failed: true });
             continue;
+        }
         out.push(...block.nodes);
         blocks.set(String(placed.raw.id).trim(), { sinks: block.sinks, primary: block.primary });
     }
@@ -5864,7 +5950,7 @@ function resolveAi(fields, ctx, problem, kind) {
     const inheritedModel = fields.model ?? ctx.inherited?.model;
     const modelRef = inheritedModel ?? (workflow?.model && provider === workflowProvider ? workflow.model : undefined);
     let model;
-    let presetEffort;
+    let preset = {};
     let resolvedRef;
     if (modelRef !== undefined) {
         const ref = resolveModelRef(modelRef, provider, ctx.defaults.profile);
@@ -5877,7 +5963,7 @@ function resolveAi(fields, ctx, problem, kind) {
                     ctx.warnings.push(problem(`sets provider '${fields.provider}' but model '${modelRef}' resolves to provider '${ref.preset.provider}'; '${ref.preset.provider}' is used`, 'model'));
                 provider = ref.preset.provider;
                 model = ref.preset.model;
-                presetEffort = ref.preset.effort;
+                preset = { effort: ref.preset.effort, thinking: ref.preset.thinking };
                 resolvedRef = modelRef;
                 break;
             case 'literal': {
@@ -5898,8 +5984,8 @@ function resolveAi(fields, ctx, problem, kind) {
             if (fields[field] !== undefined)
                 ctx.warnings.push(problem(`${field} is not supported by provider "${provider}" (its CLI has no tool restrictions); it is ignored`, field));
     const requested = {
-        effort: fields.effort ?? workflow?.effort ?? presetEffort ?? workflow?.modelReasoningEffort,
-        thinking: fields.thinking ?? workflow?.thinking,
+        effort: fields.effort ?? workflow?.effort ?? preset.effort ?? workflow?.modelReasoningEffort,
+        thinking: fields.thinking ?? workflow?.thinking ?? preset.thinking,
         hooks: fields.hooks,
         mcp: fields.mcp,
         skills: fields.skills,
@@ -5917,12 +6003,14 @@ function resolveAi(fields, ctx, problem, kind) {
         if (value === undefined)
             continue;
         const own = fields[key] !== undefined;
+        // A setting the node's model preset brings is the node's as much as one it writes.
+        const fromPreset = !own && (key === 'effort' || key === 'thinking') && workflow?.[key] === undefined && preset[key] !== undefined;
         if (capabilities.options.has(key)) {
             options[key] = value;
         }
-        else if (own) {
+        else if (own || fromPreset) {
             // Workflow-wide defaults a provider cannot take are reported once, for the workflow.
-            ctx.warnings.push(problem(`${key} is not supported by provider "${provider}" (${WHY_UNSUPPORTED[key] ?? 'its CLI cannot take it'}); it is ignored`, key));
+            ctx.warnings.push(problem(`${key}${fromPreset ? ` (from model '${resolvedRef}')` : ''} is not supported by provider "${provider}" (${WHY_UNSUPPORTED[key] ?? 'its CLI cannot take it'}); it is ignored`, fromPreset ? 'model' : key));
         }
     }
     let resumeFrom;
@@ -6088,6 +6176,8 @@ async function buildLoopGroup(input) {
     const expanded = expandIncludes(bodyPlaced, ctx.resolveWorkflowSource, ctx.workflow?.name, ctx.errors);
     const nodes = [];
     for (const [index, bodyNode] of expanded.entries()) {
+        if (bodyNode.failed)
+            continue;
         if (isRecord(bodyNode.raw) && isPresent(bodyNode.raw.workflow)) {
             ctx.errors.push(problem(`a loop_group body cannot contain a workflow: node (${String(bodyNode.raw.id)})`, 'loop_group.nodes'));
             continue;
@@ -6709,6 +6799,8 @@ async function loadWorkflowText(text, options) {
     const nodes = [];
     const nodeLines = new NodeLines();
     for (const [index, node] of expanded.entries()) {
+        if (node.failed)
+            continue;
         const built = await buildNode(node, index, { ...options, defaults, workflow: fields, errors, warnings });
         if (built) {
             nodes.push(built);
@@ -10508,27 +10600,36 @@ function describeOwner(run) {
 
 
 function readArchonSettings(repo, userHome) {
-    const settings = { models: {}, tiers: {}, aliases: {} };
+    const settings = { models: {}, tiers: {}, aliases: {}, invalidPresets: {}, problems: [] };
     // The user's file first, the repository's over it.
     for (const file of [userHome && (0,external_node_path_.join)(userHome, '.archon', 'config.yaml'), (0,external_node_path_.join)(repo, '.archon', 'config.yaml')]) {
         if (file)
-            merge(settings, readYaml(file));
+            merge(settings, file);
     }
     return settings;
 }
-function readYaml(file) {
+function archon_config_readText(file) {
     try {
-        const text = (0,external_node_fs_.readFileSync)(file, 'utf8');
-        if (text.length > 256 * 1024)
-            return {};
-        const value = (0,dist/* parse */.qg)(text, { maxAliasCount: 100 });
-        return archon_config_isRecord(value) ? value : {};
+        return (0,external_node_fs_.readFileSync)(file, 'utf8');
     }
     catch {
-        return {};
+        return undefined;
     }
 }
-function merge(settings, raw) {
+function merge(settings, file) {
+    const text = archon_config_readText(file);
+    if (text === undefined)
+        return;
+    const parsed = parseYaml(text);
+    if (!parsed.ok) {
+        for (const error of parsed.errors)
+            settings.problems.push({ file, line: error.line, message: `${error.message}; its settings are ignored` });
+        return;
+    }
+    if (!archon_config_isRecord(parsed.value))
+        return;
+    const raw = parsed.value;
+    const presets = new PresetReader(settings, file, parsed.source);
     const assistant = raw.assistant ?? raw.defaultAssistant;
     if (isProvider(assistant))
         settings.assistant = assistant;
@@ -10538,15 +10639,19 @@ function merge(settings, raw) {
                 settings.models[provider] = value.model;
     if (archon_config_isRecord(raw.tiers))
         for (const [tier, value] of Object.entries(raw.tiers)) {
-            const preset = schema/* modelPresetSchema */.eJ.safeParse(value);
-            if (schema/* TIER_NAMES */.Iu.includes(tier) && preset.success)
-                settings.tiers[tier] = preset.data;
+            if (!schema/* TIER_NAMES */.Iu.includes(tier)) {
+                presets.report(['tiers'], tier, `tier '${tier}' is not a model tier (${schema/* TIER_NAMES */.Iu.join(', ')}); it is ignored.${(0,did_you_mean/* didYouMean */.au)(tier, schema/* TIER_NAMES */.Iu)}`);
+                continue;
+            }
+            presets.read('tiers', tier, value, (preset) => (settings.tiers[tier] = preset));
         }
     if (archon_config_isRecord(raw.aliases))
         for (const [alias, value] of Object.entries(raw.aliases)) {
-            const preset = schema/* modelPresetSchema */.eJ.safeParse(value);
-            if (alias.startsWith('@') && preset.success)
-                settings.aliases[alias] = preset.data;
+            if (!alias.startsWith('@')) {
+                presets.report(['aliases'], alias, `alias '${alias}' must start with '@' (e.g. '@${alias}'; small, medium and large are tiers: set them under tiers:); it is ignored`);
+                continue;
+            }
+            presets.read('aliases', alias, value, (preset) => (settings.aliases[alias] = preset));
         }
     if (archon_config_isRecord(raw.docs) && typeof raw.docs.path === 'string')
         settings.docsPath = raw.docs.path;
@@ -10554,6 +10659,79 @@ function merge(settings, raw) {
         settings.commandFolder = raw.commands.folder.trim();
     if (archon_config_isRecord(raw.worktree) && typeof raw.worktree.baseBranch === 'string')
         settings.baseBranch = raw.worktree.baseBranch;
+}
+/**
+ * Reads tier and alias presets as Archon does, reporting what it cannot use instead of dropping it:
+ * a key that is not a preset key, or an `effort`/`thinking` value that is not valid, is ignored with
+ * a warning (the preset still works); a preset without a valid provider and model cannot be used,
+ * and a node that names it gets an error saying why.
+ */
+class PresetReader {
+    settings;
+    file;
+    source;
+    constructor(settings, file, source) {
+        this.settings = settings;
+        this.file = file;
+        this.source = source;
+    }
+    report(path, key, message) {
+        const field = [...path, key].join('.');
+        // A missing key has no line: the entry's own key has one.
+        const line = this.source.keyLine(path, key) ?? this.source.keyLine(path.slice(0, -1), path.at(-1) ?? '');
+        this.settings.problems.push({ file: this.file, field, line, message });
+    }
+    read(section, name, value, accept) {
+        const what = `${section === 'tiers' ? 'tier' : 'alias'} '${name}'`;
+        const unusable = (reason) => {
+            this.settings.invalidPresets[name] = `it ${reason} (${this.file}, ${section}.${name})`;
+            if (section === 'tiers')
+                delete this.settings.tiers[name];
+            else
+                delete this.settings.aliases[name];
+        };
+        if (!archon_config_isRecord(value)) {
+            const reason = 'must be a mapping with provider and model';
+            this.report([section], name, `${what} ${reason}; it cannot be used`);
+            return unusable(reason);
+        }
+        const entry = { ...value };
+        for (const key of Object.keys(entry)) {
+            if (schema/* MODEL_PRESET_KEYS */.nF.includes(key))
+                continue;
+            this.report([section, name], key, `'${key}' is not a key of a model preset (${schema/* MODEL_PRESET_KEYS */.nF.join(', ')}); it is ignored.${(0,did_you_mean/* didYouMean */.au)(key, schema/* MODEL_PRESET_KEYS */.nF)}`);
+            delete entry[key];
+        }
+        let parsed = schema/* modelPresetSchema */.eJ.safeParse(entry);
+        if (!parsed.success) {
+            const reasons = [];
+            for (const key of new Set(parsed.error.issues.map((issue) => String(issue.path[0] ?? '')))) {
+                const value = entry[key];
+                if (key === 'effort' || key === 'thinking') {
+                    const message = parsed.error.issues.find((issue) => String(issue.path[0] ?? '') === key).message;
+                    this.report([section, name], key, `${what}: ${message}; '${key}' is ignored`);
+                    delete entry[key];
+                    continue;
+                }
+                const reason = key === 'provider'
+                    ? value === undefined
+                        ? `needs a 'provider' (one of ${schema/* PROVIDER_NAMES */.xd.join(', ')})`
+                        : `needs a valid 'provider': ${JSON.stringify(value)} is not one of ${schema/* PROVIDER_NAMES */.xd.join(', ')}.${typeof value === 'string' ? (0,did_you_mean/* didYouMean */.au)(value, schema/* PROVIDER_NAMES */.xd) : ''}`
+                    : value === undefined
+                        ? `needs a '${key}'`
+                        : `needs a valid '${key}' (a non-empty model name, not ${JSON.stringify(value)})`;
+                this.report([section, name], key, `${what} ${reason}; it cannot be used`);
+                reasons.push(reason);
+            }
+            if (reasons.length > 0)
+                return unusable(reasons.join('; '));
+            parsed = schema/* modelPresetSchema */.eJ.safeParse(entry);
+            if (!parsed.success)
+                return unusable('is not a valid model preset');
+        }
+        delete this.settings.invalidPresets[name];
+        accept(parsed.data);
+    }
 }
 function isProvider(value) {
     return typeof value === 'string' && schema/* PROVIDER_NAMES */.xd.includes(value);
@@ -10571,7 +10749,7 @@ function archon_config_isRecord(value) {
 
 
 
-const NO_ARCHON_SETTINGS = { models: {}, tiers: {}, aliases: {} };
+const NO_ARCHON_SETTINGS = { models: {}, tiers: {}, aliases: {}, invalidPresets: {}, problems: [] };
 /** What the workflow engine inherits from .archal.json `assistants`, over Archon's .archon/config.yaml. */
 function engineDefaults(assistants = {}, archon = NO_ARCHON_SETTINGS) {
     const exec = assistants.exec?.command
@@ -10594,6 +10772,8 @@ function engineDefaults(assistants = {}, archon = NO_ARCHON_SETTINGS) {
         profile: {
             tiers: { ...archon.tiers, ...assistants.tiers },
             aliases: { ...archon.aliases, ...assistants.aliases },
+            // An Archon preset that cannot be used stays an error when named, unless .archal.json defines the name.
+            invalid: Object.fromEntries(Object.entries(archon.invalidPresets).filter(([name]) => !Object.hasOwn(assistants.tiers ?? {}, name) && !Object.hasOwn(assistants.aliases ?? {}, name))),
         },
     };
 }
@@ -10664,8 +10844,15 @@ function workflowResolver(workspace) {
         }
     };
 }
-/** Every workflow the workspace sees; broken files are reported, never hiding the others. */
-function listWorkflows(workspace) {
+/**
+ * Every workflow the workspace sees; broken files are reported, never hiding the others. What
+ * .archon/config.yaml sets that cannot be used is among the warnings.
+ */
+async function listWorkflows(workspace) {
+    const discovery = await discoverAll(workspace);
+    return { ...discovery, warnings: [...archonSettings(workspace).problems, ...discovery.warnings] };
+}
+function discoverAll(workspace) {
     return discoverWorkflows(workflowLocations(workspace), discoveryOptions(workspace));
 }
 /** Whether a workflow argument is a file path rather than a name. */
@@ -10675,9 +10862,15 @@ function looksLikeFile(arg) {
 /**
  * A workflow by file path (relative to the workspace root) or by name (exact, case-insensitive,
  * then unique suffix). A broken file is `invalid`; a name that matches nothing (or several), or a
- * file that does not exist, is a WorkflowLookupError.
+ * file that does not exist, is a WorkflowLookupError. What .archon/config.yaml sets that cannot be
+ * used is among the warnings: a model preset it drops would otherwise go unexplained.
  */
 async function findWorkflow(workspace, nameOrFile) {
+    const lookup = await lookupWorkflow(workspace, nameOrFile);
+    const problems = archonSettings(workspace).problems;
+    return problems.length === 0 ? lookup : { ...lookup, warnings: [...problems, ...lookup.warnings] };
+}
+async function lookupWorkflow(workspace, nameOrFile) {
     if (looksLikeFile(nameOrFile)) {
         const file = (0,external_node_path_.resolve)(workspace.root, nameOrFile);
         if (!(0,external_node_fs_.existsSync)(file))
@@ -10697,7 +10890,7 @@ async function findWorkflow(workspace, nameOrFile) {
         if (loaded.kind === 'workflow' && loaded.workflow.name === nameOrFile)
             return { kind: 'found', workflow: loaded.workflow, warnings: loaded.warnings };
     }
-    const discovery = await listWorkflows(workspace);
+    const discovery = await discoverAll(workspace);
     try {
         const found = resolveWorkflowName(discovery, nameOrFile, locations);
         // Discovery does not compile output schemas: a workflow that declares some is loaded again, checked in full.
@@ -10983,6 +11176,19 @@ function scenarioFromRuns(scenario, runs, threshold) {
         failingCriteria: [...failing.values()],
         warnings: scenario.warnings,
         results: runs,
+    };
+}
+/** The suite judged at another pass threshold: each scenario's `meetsThreshold` and the suite's `passed` recomputed. */
+function withPassThreshold(suite, threshold) {
+    const scenarios = suite.scenarios.map((scenario) => ({
+        ...scenario,
+        meetsThreshold: scenario.runs > 0 && scenario.satisfaction >= threshold,
+    }));
+    return {
+        ...suite,
+        passThreshold: threshold,
+        passed: scenarios.every((scenario) => scenario.meetsThreshold),
+        scenarios,
     };
 }
 
@@ -12526,6 +12732,7 @@ class PreprodRecord {
 
 
 
+
 /** Changes under these paths are Archal's own artifacts, never part of a fix. */
 const ARTIFACT_PATHS = /^\.archal\/(cache|preprod|logs|artifacts|attach)\//;
 /**
@@ -12587,6 +12794,8 @@ async function loopPhases(loop) {
 function startLoop(run) {
     const artifactsDir = (0,external_node_path_.resolve)(run.repo, run.options.artifacts);
     (0,external_node_fs_.mkdirSync)(artifactsDir, { recursive: true });
+    // The scenario runs' records go to .archal/cache, as `archal run` keeps them: never in `git status`.
+    ensureIgnoredDir(cacheDirOf(run));
     const redactor = new redact/* SecretRedactor */.pE(run.agent ? agentSecrets(run.agent) : [], { ...run.env, ...run.agent?.env });
     const record = new PreprodRecord({
         repo: run.repo,
@@ -12608,6 +12817,7 @@ function startLoop(run) {
         prompts: new Map(run.scenarios.entries.map((entry) => [entry.scenario.file, entry.scenario.prompt])),
     };
 }
+const cacheDirOf = (run) => (0,external_node_path_.join)(run.repo, '.archal', 'cache');
 /** How every attempt runs the scenarios (the resolve phase has checked there is an agent). */
 function suiteOptions(run, agent) {
     return {
@@ -12619,7 +12829,7 @@ function suiteOptions(run, agent) {
         passThreshold: run.options.passThreshold,
         concurrency: run.options.concurrency,
         cwd: run.repo,
-        cacheDir: (0,external_node_path_.join)(run.repo, '.archal', 'cache'),
+        cacheDir: cacheDirOf(run),
         judgeFor: judgeResolver(run.config, run.providers),
         env: run.env,
         signal: run.signal,
@@ -13647,12 +13857,35 @@ function filesUnder(dir) {
         return (0,external_node_fs_.statSync)(path).isDirectory() ? filesUnder(path) : [path];
     });
 }
+/**
+ * Starts a call of the artifact client with its GitHub Enterprise Server refusal lifted where the
+ * runner names a results service. @actions/artifact refuses, before any request, every
+ * GITHUB_SERVER_URL but github.com, *.ghe.com and *.localhost, taking the rest for a GitHub
+ * Enterprise Server, which has no results service; yet the client talks only to ACTIONS_RESULTS_URL,
+ * so where the runner sets that variable (GitHub's runners, a local GitHub clone) the server's name
+ * decides nothing and the call is tried (a failure is then the service's own). Without it the
+ * client's refusal stands. The client checks as a call starts, before its first await: the variable
+ * is unset for that synchronous moment only, so nothing else in the process sees it changed, and
+ * every URL the Action prints is built from the real GITHUB_SERVER_URL.
+ */
+function artifactCall(call) {
+    const client = new artifact/* DefaultArtifactClient */.t9();
+    const serverUrl = process.env.GITHUB_SERVER_URL;
+    if (!process.env.ACTIONS_RESULTS_URL || serverUrl === undefined)
+        return call(client);
+    delete process.env.GITHUB_SERVER_URL;
+    try {
+        return call(client);
+    }
+    finally {
+        process.env.GITHUB_SERVER_URL = serverUrl;
+    }
+}
 /** Uploads a directory as one artifact of this workflow run. */
 async function uploadDirectory(name, dir, options) {
-    const client = new artifact/* DefaultArtifactClient */.t9();
-    const { id } = await client.uploadArtifact(name, filesUnder(dir), dir, {
+    const { id } = await artifactCall((client) => client.uploadArtifact(name, filesUnder(dir), dir, {
         ...(options.retentionDays ? { retentionDays: options.retentionDays } : {}),
-    });
+    }));
     if (id === undefined)
         throw new Error(`the artifact service did not return an id for ${name}`);
     return { id, url: options.runUrl ? `${options.runUrl}/artifacts/${id}` : null };
@@ -13662,26 +13895,24 @@ async function uploadDirectory(name, dir, options) {
  * (the artifact is named after the file).
  */
 async function uploadFile(file, options) {
-    const client = new artifact/* DefaultArtifactClient */.t9();
-    const { id } = await client.uploadArtifact((0,external_node_path_.basename)(file), [file], (0,external_node_path_.dirname)(file), {
+    const { id } = await artifactCall((client) => client.uploadArtifact((0,external_node_path_.basename)(file), [file], (0,external_node_path_.dirname)(file), {
         skipArchive: true,
         ...(options.retentionDays ? { retentionDays: options.retentionDays } : {}),
-    });
+    }));
     if (id === undefined)
         throw new Error(`the artifact service did not return an id for ${(0,external_node_path_.basename)(file)}`);
     return { id, url: options.runUrl ? `${options.runUrl}/artifacts/${id}` : null };
 }
 /** Downloads this run's artifacts named `<prefix><n>` (the shards), each into its own directory. */
 async function downloadShards(prefix, into) {
-    const client = new artifact/* DefaultArtifactClient */.t9();
-    const { artifacts } = await client.listArtifacts({ latest: true });
+    const { artifacts } = await artifactCall((client) => client.listArtifacts({ latest: true }));
     const shards = artifacts
         .filter((artifact) => artifact.name.startsWith(prefix) && /^\d+$/.test(artifact.name.slice(prefix.length)))
         .sort((a, b) => Number(a.name.slice(prefix.length)) - Number(b.name.slice(prefix.length)));
     const dirs = [];
     for (const artifact of shards) {
         const path = (0,external_node_path_.join)(into, artifact.name);
-        await client.downloadArtifact(artifact.id, { path });
+        await artifactCall((client) => client.downloadArtifact(artifact.id, { path }));
         dirs.push(path);
     }
     return dirs;
@@ -14352,6 +14583,21 @@ async function failCheck(setup, check, message) {
 // EXTERNAL MODULE: ./node_modules/@actions/github/lib/github.js
 var github = __webpack_require__(61351);
 ;// CONCATENATED MODULE: ./action/context.ts
+/**
+ * A pull request from another repository than the one it targets. The head repository's own `fork`
+ * flag says nothing of that (every pull request of a repository that is itself a fork carries it);
+ * a head repository that is gone (a deleted fork: `null`) counts as another, to be safe.
+ */
+function fromAnotherRepository(pull, repository) {
+    const head = pull.head?.repo;
+    if (!head)
+        return true;
+    const base = pull.base?.repo;
+    if (head.id !== undefined && base?.id !== undefined)
+        return head.id !== base.id;
+    const baseName = base?.full_name ?? repository;
+    return head.full_name === undefined || head.full_name.toLowerCase() !== baseName.toLowerCase();
+}
 function readRunContext(context) {
     const { owner, repo } = context.repo;
     const pull = context.payload.pull_request;
@@ -14363,11 +14609,7 @@ function readRunContext(context) {
             headRef: pull.head.ref ?? '',
             baseSha: pull.base.sha,
             baseRef: pull.base.ref ?? '',
-            fork: Boolean(pull.head.repo?.fork) ||
-                (pull.head.repo?.full_name !== undefined &&
-                    pull.base.repo?.full_name !== undefined &&
-                    pull.head.repo.full_name !== pull.base.repo.full_name) ||
-                pull.head.repo === null,
+            fork: fromAnotherRepository(pull, `${owner}/${repo}`),
         }
         : null;
     return {
@@ -14484,10 +14726,10 @@ function actionOptions(setup, workspace, artifacts) {
 
 
 /**
- * The pre-prod result of scenarios that ran elsewhere (shards merged into one suite): the runs are
- * classified as the loop's first attempt, no command runs, and the two artifacts are written as the
- * loop writes them. Passed when every scenario reached the threshold; otherwise blocked with
- * `no_fix_command`, as the loop stops without a fixer.
+ * The pre-prod result of scenarios run as shards (one shard's slice, or the shards merged into one
+ * suite): the runs are classified as the loop's first attempt, no command runs, and the two
+ * artifacts are written as the loop writes them. Passed when every scenario reached the threshold;
+ * otherwise blocked with `no_fix_command`, as the loop stops without a fixer.
  */
 function resultFromSuite(request) {
     const redactor = new redact/* SecretRedactor */.pE([], request.env);
@@ -14511,7 +14753,7 @@ function resultFromSuite(request) {
         stopReason: suite.passed ? 'passed' : 'no_fix_command',
         message: suite.passed
             ? 'Scenarios pass.'
-            : `${failures.length} failure(s) classified; the fix loop does not run on merged shards.`,
+            : `${failures.length} failure(s) classified; the fix loop does not run on shards.`,
         repo: request.repo,
         startedAt: suite.startedAt,
         durationMs: suite.durationMs,
@@ -14554,6 +14796,7 @@ function resultFromSuite(request) {
 }
 
 ;// CONCATENATED MODULE: ./action/shards.ts
+
 
 
 
@@ -14625,14 +14868,28 @@ async function runShard(setup) {
         baseRepo: baseSide?.dir ?? null,
     }, null);
     await removeBaseWorktree(setup, baseSide);
+    // The slice's own preprod-result.json and preprod-failures.json, as the loop writes them, in the shard's artifact.
+    const prompts = new Map(loaded.kind === 'loaded'
+        ? loaded.scenarios.entries.map(({ scenario }) => [(0,external_node_path_.relative)(setup.repoDir, scenario.file), scenario.prompt])
+        : []);
+    const result = resultFromSuite({
+        suite: portableSuite(headRun.suite, setup.repoDir),
+        repo: setup.repoDir,
+        artifactsDir: dir,
+        prompts,
+        options: { shard: (0,runner_shard/* formatShard */._D)(shard), runs: options.runs, passThreshold: options.passThreshold },
+        env: setup.env,
+    });
     const artifact = await upload(setup, `${setup.inputs['artifact-name']}-shard-${shard.index}`, dir);
     const suite = headRun.suite;
-    const passed = suite.scenarios.filter((scenario) => scenario.runs > 0).every((s) => s.meetsThreshold);
-    core/* setOutput */.uH('status', passed ? 'passed' : 'blocked');
+    const passed = result.status === 'passed';
+    core/* setOutput */.uH('status', result.status);
+    core/* setOutput */.uH('stop-reason', result.stopReason);
     core/* setOutput */.uH('passed', String(passed));
     core/* setOutput */.uH('artifact-id', artifact ? String(artifact.id) : '');
     core/* setOutput */.uH('artifact-url', artifact?.url ?? '');
-    core/* setOutput */.uH('results-path', (0,external_node_path_.join)(dir, 'results.json'));
+    core/* setOutput */.uH('results-path', result.artifacts.result ?? '');
+    core/* setOutput */.uH('failures-path', result.artifacts.failures ?? '');
     await writeSummary(setup, `## ${setup.inputs['check-name']}: shard ${(0,runner_shard/* formatShard */._D)(shard)}\n\n${suite.totals.passedRuns}/${suite.totals.runs} runs of this slice passed. The job with \`merge-shards: true\` reports the whole suite.\n`);
 }
 /** Downloads the shards of this workflow run, merges them, and reports once. */
@@ -14641,7 +14898,13 @@ async function mergeShards(setup) {
     const dirs = await downloadShards(prefix, (0,external_node_path_.join)(setup.temp, 'shards'));
     if (dirs.length === 0)
         throw new Error(`Input 'merge-shards': no artifact named ${prefix}<n> in this workflow run: run the shard jobs (with 'shard: i/n' and the same 'artifact-name') before this one (needs: …).`);
-    const merged = mergeShardDirs(dirs);
+    const shards = mergeShardDirs(dirs);
+    const passThreshold = mergeThreshold(setup, shards.head.passThreshold);
+    const merged = {
+        ...shards,
+        head: withPassThreshold(shards.head, passThreshold),
+        base: shards.base ? withPassThreshold(shards.base, passThreshold) : null,
+    };
     core/* info */.pq(`Merged ${merged.shards} shard(s): ${merged.head.totals.passedRuns}/${merged.head.totals.runs} runs passed`);
     const artifactsDir = (0,external_node_path_.join)(setup.temp, 'artifact');
     const result = resultFromSuite({
@@ -14649,7 +14912,7 @@ async function mergeShards(setup) {
         repo: setup.repoDir,
         artifactsDir,
         prompts: scenarioPrompts(setup),
-        options: { shards: merged.shards, passThreshold: merged.head.passThreshold },
+        options: { shards: merged.shards, passThreshold },
         env: setup.env,
     });
     if (merged.baseProblem)
@@ -14666,12 +14929,26 @@ async function mergeShards(setup) {
         writeJsonFile((0,external_node_path_.join)(artifactsDir, 'base', 'results.json'), merged.base);
     if (comparison)
         writeJsonFile((0,external_node_path_.join)(artifactsDir, 'comparison.json'), comparison);
-    const report = { result, comparison, passThreshold: merged.head.passThreshold, shards: merged.shards };
+    const report = { result, comparison, passThreshold, shards: merged.shards };
     writeHandOff(setup, report, artifactsDir);
     const check = await startCheck(setup);
     const htmlReport = await uploadHtmlReport(setup, artifactsDir);
     const artifact = await upload(setup, setup.inputs['artifact-name'], artifactsDir);
     await publishReport(setup, { ...report, check, artifact, htmlReport });
+}
+/**
+ * The threshold the merged suite is judged at: the merge job's own `pass-threshold` (a runner always
+ * passes one, 100 by default), as every job of the Action gates by its input; the shards' (which
+ * must agree) only when the input is absent. A difference is said, since the shards' `passed`
+ * outputs were decided at theirs.
+ */
+function mergeThreshold(setup, shards) {
+    const own = setup.inputs.overrides.passThreshold;
+    if (own === undefined)
+        return shards;
+    if (own !== shards)
+        core/* warning */.$e(`The shards ran with pass-threshold ${shards}; this merge job's pass-threshold ${own} decides for the suite. Give both jobs the same 'pass-threshold' to silence this.`);
+    return own;
 }
 /** The scenarios' prompts (for the failures file), when this checkout has them; the merge needs none of them. */
 function scenarioPrompts(setup) {
@@ -16258,10 +16535,17 @@ function applySeed(seed, options) {
         (0,git_repo/* initBareRepo */.rC)(gitDir, defaultBranch);
         const createdAt = b.time(repo.createdAt, epoch);
         const collaborators = new Map();
+        const customRoles = new Map();
         for (const [login, role] of Object.entries(repo.collaborators ?? {})) {
             const user = b.user(login, `${path}.collaborators.${login}`);
-            if (user)
+            if (!user)
+                continue;
+            if (typeof role === 'string')
                 collaborators.set(user.id, role);
+            else {
+                collaborators.set(user.id, role.baseRole);
+                customRoles.set(user.id, role.name);
+            }
         }
         const record = store.insert(undefined, 'repo', {
             id,
@@ -16285,6 +16569,7 @@ function applySeed(seed, options) {
             updatedAt: createdAt,
             pushedAt: createdAt,
             collaborators,
+            customRoles,
             nextNumber: 1,
             forkOf: null,
             git: new git_repo/* GitRepo */.tr(gitDir),
@@ -17023,7 +17308,18 @@ function buildSeedSchemas() {
             .optional(),
         commits: zod__WEBPACK_IMPORTED_MODULE_1__/* .array */ .YOg(commit).optional().describe('Further commits on the default branch.'),
         branches: zod__WEBPACK_IMPORTED_MODULE_1__/* .array */ .YOg(branch).optional(),
-        collaborators: zod__WEBPACK_IMPORTED_MODULE_1__/* .record */ .g1P(login, role).optional().describe('login → role.'),
+        collaborators: zod__WEBPACK_IMPORTED_MODULE_1__/* .record */ .g1P(login, zod__WEBPACK_IMPORTED_MODULE_1__/* .union */ .KCZ([
+            role,
+            zod__WEBPACK_IMPORTED_MODULE_1__/* .object */ .Ikc({
+                name: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().min(1).max(100).describe("The custom role's name, as `role_name` shows it."),
+                baseRole: zod__WEBPACK_IMPORTED_MODULE_1__/* ["enum"] */ .k5n(['read', 'triage', 'write', 'maintain'])
+                    .describe("The base role whose permissions it has (the API's `base_role`)."),
+            })
+                .strict()
+                .describe("An organisation's custom repository role."),
+        ]))
+            .optional()
+            .describe('login → role, or a custom repository role {name, baseRole}.'),
         labels: zod__WEBPACK_IMPORTED_MODULE_1__/* .array */ .YOg(label).optional().describe("Default: GitHub's default labels."),
         milestones: zod__WEBPACK_IMPORTED_MODULE_1__/* .array */ .YOg(milestone).optional(),
         issues: zod__WEBPACK_IMPORTED_MODULE_1__/* .array */ .YOg(issue).optional(),
@@ -18806,29 +19102,80 @@ function everyPhrase(sentence, ctx) {
 }
 /**
  * "a label named "stale" exists", "a PR exists whose title contains "fix"", "an issue exists in acme/web",
- * "an issue was created with the title "x"", "a comment was added to issue #3".
+ * "an issue was created with the title "x"", "a comment was added to issue #3", "an issue was closed",
+ * "a PR is merged", "the label "bug" was deleted".
  */
 function existsPhrase(sentence, ctx) {
-    const match = /^(?:an?|one|some|at least one|a new|any|the) (.+?) (exists?|(?:is|was|were|has been|have been|got|gets|should be|must be) (?:created|opened|added|posted|filed|made|left|written|submitted))(?: (.+))?$/.exec(sentence);
+    const match = /^(an?|one|some|at least one|a new|any|the) (.+?) (exists?|(?:is|was|were|has been|have been|got|gets|should be|must be) (created|opened|added|posted|filed|made|left|written|submitted|closed|merged|deleted|removed))(?: (.+))?$/.exec(sentence);
     if (!match)
         return undefined;
-    const subject = parseSubject(match[3] ? `${match[1]} ${match[3]}` : match[1], ctx);
+    const verb = match[4];
+    const changed = verb !== undefined && STATE_CHANGES.has(verb);
+    // "one issue was closed" is a count (exactly one), which countPhrase reads.
+    if (changed && match[1] === 'one')
+        return undefined;
+    const subject = parseSubject(match[5] ? `${match[2]} ${match[5]}` : match[2], ctx);
     if (!subject)
         return undefined;
-    if (!/^exists?$/.test(match[2]) || /^a new /.test(sentence))
+    // "exists" is the final state; "is created" (and its synonyms) is something the run did.
+    if (/^a new /.test(sentence) || (verb !== undefined && !changed))
         subject.createdByRun = true;
-    // A pending review is a draft only its author sees: "submitted" means it was sent.
-    if (/submitted$/.test(match[2]) && subject.noun.collection === 'reviews')
-        subject.filters.push('state != "PENDING"');
-    return {
+    const atLeastOne = (items, said, byRun) => ({
         kind: 'count',
-        pattern: `${/^[aeiou]/i.test(subject.describeOne) ? 'an' : 'a'} ${subject.describeOne} ${subject.createdByRun ? 'is created' : 'exists'}`,
-        items: itemsOf(subject),
+        pattern: `${/^[aeiou]/i.test(subject.describeOne) ? 'an' : 'a'} ${subject.describeOne} ${said}`,
+        items,
         op: '>=',
         expected: 1,
-        subject: subject.describe,
-        subjectOne: subject.describeOne,
-    };
+        subject: byRun ? `${subject.describe} ${byRun}` : subject.describe,
+        subjectOne: byRun ? `${subject.describeOne} ${byRun}` : subject.describeOne,
+    });
+    switch (verb) {
+        case 'closed':
+            if (!subject.noun.hasState)
+                return undefined;
+            subject.filters.push(closedByRun);
+            return atLeastOne(itemsOf(subject), 'is closed', 'closed by the run');
+        case 'merged':
+            if (subject.noun.collection !== 'pullRequests')
+                return undefined;
+            subject.filters.push(mergedByRun);
+            return atLeastOne(itemsOf(subject), 'is merged', 'merged by the run');
+        case 'deleted':
+        case 'removed': {
+            // "the label was removed" most often means taken off an issue, not deleted from the repository.
+            if (verb === 'removed' && subject.noun.collection === 'labels')
+                return undefined;
+            const items = deletedItems(subject);
+            return items ? atLeastOne(items, 'is deleted', 'deleted by the run') : undefined;
+        }
+        default:
+            // A pending review is a draft only its author sees: "submitted" means it was sent.
+            if (verb === 'submitted' && subject.noun.collection === 'reviews')
+                subject.filters.push('state != "PENDING"');
+            return atLeastOne(itemsOf(subject), subject.createdByRun ? 'is created' : 'exists');
+    }
+}
+/** The verbs of existsPhrase that say what the run did to an item, rather than that it made one. */
+const STATE_CHANGES = new Set(['closed', 'merged', 'deleted', 'removed']);
+/** Collections whose records a run can delete (items in the seeded state that are gone from the final one). */
+const DELETABLE = ['issues', 'pullRequests', 'comments', 'labels', 'milestones', 'repos', 'reviews', 'reactions'];
+/**
+ * JSONata for the seeded items of the subject that the run deleted, or undefined when that cannot be said
+ * (items the run created cannot have been there before it).
+ */
+function deletedItems(subject) {
+    if (subject.createdByRun)
+        return undefined;
+    const collection = subject.noun.collection;
+    // Branches have no id: one is gone when its repository no longer has a branch of that name.
+    if (collection === 'branches') {
+        const gone = `before.github.repos.($repo := full_name; branches[$not(name in $$.github.repos[full_name = $repo].branches.name)].{"repo": $repo, "branch": name, "name": name, "sha": sha})`;
+        return subject.filters.length > 0 ? `${gone}[${subject.filters.join(' and ')}]` : gone;
+    }
+    if (!DELETABLE.includes(collection))
+        return undefined;
+    const filters = [...subject.filters, `$not(id in $$.github.${collection}.id)`];
+    return `before.github.${collection}[${filters.join(' and ')}]`;
 }
 const COMPARISON_WORDS = [
     [/^(?:exactly )?/, '=='],
@@ -18897,15 +19244,13 @@ function countPhrase(sentence, ctx) {
         if (!/^(?:were|was|are|is|have been|has been|got|get) (?:deleted|removed)$/.test(split.predicateText))
             continue;
         const { subject } = split;
-        if (subject.createdByRun ||
-            !['issues', 'pullRequests', 'comments', 'labels', 'milestones', 'repos', 'reviews', 'reactions'].includes(subject.noun.collection))
+        const items = deletedItems(subject);
+        if (!items)
             return undefined;
-        const collection = subject.noun.collection;
-        const filters = [...subject.filters, `$not(id in $$.github.${collection}.id)`];
         return {
             kind: 'count',
             pattern: 'N <things> were deleted',
-            items: `before.github.${collection}[${filters.join(' and ')}]`,
+            items,
             op,
             expected,
             subject: `${subject.describe} deleted by the run`,
@@ -20082,7 +20427,9 @@ function preprodJsonSchemas() {
 /* harmony export */   Iu: () => (/* binding */ TIER_NAMES),
 /* harmony export */   N_: () => (/* binding */ WEB_SEARCH_MODES),
 /* harmony export */   QX: () => (/* binding */ execSpecSchema),
+/* harmony export */   Y$: () => (/* binding */ thinkingSettingSchema),
 /* harmony export */   eJ: () => (/* binding */ modelPresetSchema),
+/* harmony export */   nF: () => (/* binding */ MODEL_PRESET_KEYS),
 /* harmony export */   pH: () => (/* binding */ assistantsSchema),
 /* harmony export */   s5: () => (/* binding */ providerNameSchema),
 /* harmony export */   vm: () => (/* binding */ EFFORT_LEVELS),
@@ -20140,11 +20487,26 @@ const execDefaultsSchema = () => zod__WEBPACK_IMPORTED_MODULE_1__/* .object */ .
     model: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().optional().describe('Passed to the command as ARCHAL_MODEL.'),
 })
     .strict();
-/** A model preset: which provider runs it, with which model and (optionally) reasoning depth. */
+/** Extended thinking, in Archon's spelling: `adaptive`, `enabled`, `disabled`, or `{type: enabled, budgetTokens: N}`. */
+const thinkingSettingSchema = (0,_lib_lazy_js__WEBPACK_IMPORTED_MODULE_2__/* .memo */ .ph)(() => {
+    const full = zod__WEBPACK_IMPORTED_MODULE_1__/* .discriminatedUnion */ .gMt('type', [
+        zod__WEBPACK_IMPORTED_MODULE_1__/* .object */ .Ikc({ type: zod__WEBPACK_IMPORTED_MODULE_1__/* .literal */ .euz('adaptive') }),
+        zod__WEBPACK_IMPORTED_MODULE_1__/* .object */ .Ikc({ type: zod__WEBPACK_IMPORTED_MODULE_1__/* .literal */ .euz('enabled'), budgetTokens: zod__WEBPACK_IMPORTED_MODULE_1__/* .number */ .aig().int().positive().optional() }),
+        zod__WEBPACK_IMPORTED_MODULE_1__/* .object */ .Ikc({ type: zod__WEBPACK_IMPORTED_MODULE_1__/* .literal */ .euz('disabled') }),
+    ]);
+    return zod__WEBPACK_IMPORTED_MODULE_1__/* .union */ .KCZ([zod__WEBPACK_IMPORTED_MODULE_1__/* ["enum"] */ .k5n(['adaptive', 'enabled', 'disabled']).transform((type) => ({ type })), full], { error: "thinking must be 'adaptive', 'enabled', 'disabled' or {type: enabled, budgetTokens: N}" });
+});
+/** The keys of a model preset, as Archon's tiers and aliases take them. */
+const MODEL_PRESET_KEYS = ['provider', 'model', 'effort', 'thinking'];
+/**
+ * A model preset: which provider runs it, with which model, and optionally the reasoning depth and
+ * extended thinking its nodes get when they set none of their own.
+ */
 const modelPresetSchema = (0,_lib_lazy_js__WEBPACK_IMPORTED_MODULE_2__/* .lazySchema */ .ID)(() => zod__WEBPACK_IMPORTED_MODULE_1__/* .object */ .Ikc({
     provider: providerNameSchema,
     model: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().min(1),
-    effort: zod__WEBPACK_IMPORTED_MODULE_1__/* ["enum"] */ .k5n(EFFORT_LEVELS).optional(),
+    effort: zod__WEBPACK_IMPORTED_MODULE_1__/* ["enum"] */ .k5n(EFFORT_LEVELS, { error: `effort must be one of ${EFFORT_LEVELS.join(', ')}` }).optional(),
+    thinking: thinkingSettingSchema().optional(),
 })
     .strict());
 /** The `assistants` section of .archal.json: which provider AI nodes use, and each provider's settings. */
@@ -20158,10 +20520,10 @@ const assistantsSchema = (0,_lib_lazy_js__WEBPACK_IMPORTED_MODULE_2__/* .lazySch
     exec: execDefaultsSchema().optional(),
     tiers: zod__WEBPACK_IMPORTED_MODULE_1__/* .partialRecord */ .jgl(zod__WEBPACK_IMPORTED_MODULE_1__/* ["enum"] */ .k5n(TIER_NAMES), modelPresetSchema)
         .optional()
-        .describe('What the model tiers small, medium and large mean, e.g. {"small": {"provider": "claude", "model": "haiku"}}.'),
+        .describe('What the model tiers small, medium and large mean, e.g. {"small": {"provider": "claude", "model": "haiku"}}; a tier may also set "effort" and "thinking".'),
     aliases: zod__WEBPACK_IMPORTED_MODULE_1__/* .record */ .g1P(zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().regex(/^@[A-Za-z0-9_.-]+$/, { error: 'alias names start with @ (e.g. "@fast")' }), modelPresetSchema)
         .optional()
-        .describe('Model aliases workflows name as model: "@name", e.g. {"@fast": {"provider": "claude", "model": "haiku"}}.'),
+        .describe('Model aliases workflows name as model: "@name", e.g. {"@fast": {"provider": "claude", "model": "haiku"}}; an alias may also set "effort" and "thinking" (e.g. {"type": "enabled", "budgetTokens": 8000}).'),
 })
     .strict());
 
@@ -20184,7 +20546,7 @@ const assistantsSchema = (0,_lib_lazy_js__WEBPACK_IMPORTED_MODULE_2__/* .lazySch
 /** The result of `archal run`: the schema of `-o json` and of .archal/cache/last-run.json. */
 const FAILURE_KINDS = ['harness', 'routing', 'clone_gap', 'evaluator', 'agent'];
 const failureKindSchema = zod__WEBPACK_IMPORTED_MODULE_1__/* ["enum"] */ .k5n(FAILURE_KINDS)
-    .describe('harness: did not start, crashed or timed out; routing: tried to reach a host other than GitHub (route mode refused it); clone_gap: hit a route the clone does not implement; evaluator: a criterion could not be evaluated; agent: ran fine, criteria failed');
+    .describe('harness: did not start, or crashed or timed out without a clone gap; routing: tried to reach a host other than GitHub (route mode refused it); clone_gap: hit a route the clone does not implement (even if it then crashed or timed out); evaluator: a criterion could not be evaluated; agent: ran fine, criteria failed');
 const harnessSummarySchema = zod__WEBPACK_IMPORTED_MODULE_1__/* .object */ .Ikc({
     outcome: zod__WEBPACK_IMPORTED_MODULE_1__/* ["enum"] */ .k5n(['ok', 'not_started', 'timed_out', 'exited', 'killed', 'cancelled']),
     detail: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().nullable(),
@@ -20292,12 +20654,8 @@ var schema = __webpack_require__(71131);
 const effortSchema = (0,lazy/* memo */.ph)(() => schemas/* enum */.k5n(schema/* EFFORT_LEVELS */.vm, {
     error: `effort must be one of ${schema/* EFFORT_LEVELS */.vm.join(', ')}`,
 }));
-/** `adaptive`, `enabled`, `disabled`, or `{type: enabled, budgetTokens: N}`. */
-const thinkingSchema = (0,lazy/* memo */.ph)(() => schemas/* preprocess */.vkY((value) => (typeof value === 'string' ? { type: value } : value), schemas/* discriminatedUnion */.gMt('type', [
-    schemas/* object */.Ikc({ type: schemas/* literal */.euz('adaptive') }),
-    schemas/* object */.Ikc({ type: schemas/* literal */.euz('enabled'), budgetTokens: schemas/* number */.aig().int().positive().optional() }),
-    schemas/* object */.Ikc({ type: schemas/* literal */.euz('disabled') }),
-], { error: "thinking must be 'adaptive', 'enabled', 'disabled' or {type: enabled, budgetTokens: N}" })));
+/** `adaptive`, `enabled`, `disabled`, or `{type: enabled, budgetTokens: N}` (the same as a model preset's). */
+const thinkingSchema = schema/* thinkingSettingSchema */.Y$;
 const betasSchema = (0,lazy/* memo */.ph)(() => schemas/* array */.YOg(schemas/* string */.YjP().trim().min(1)).min(1, { error: "'betas' must be a non-empty list" }));
 /** Claude Code's sandbox settings, passed through as they are written. */
 const sandboxSchema = (0,lazy/* memo */.ph)(() => schemas/* looseObject */._H3({

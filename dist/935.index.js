@@ -1,8 +1,8 @@
-export const id = 357;
-export const ids = [357];
+export const id = 935;
+export const ids = [935];
 export const modules = {
 
-/***/ 97357:
+/***/ 87935:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -29,6 +29,8 @@ var state_actor = __webpack_require__(39991);
 var errors = __webpack_require__(3435);
 // EXTERNAL MODULE: ./src/clones/github/state/store.ts
 var store = __webpack_require__(74803);
+// EXTERNAL MODULE: ./src/clones/github/domain/closing-references.ts
+var closing_references = __webpack_require__(67713);
 // EXTERNAL MODULE: ./src/clones/github/git/diff.ts
 var diff = __webpack_require__(84648);
 // EXTERNAL MODULE: ./src/clones/github/git/history.ts
@@ -485,6 +487,7 @@ function viewerPermission(domain, repo) {
 
 
 
+
 const viewerId = (domain) => domain.actor.kind === 'user' || domain.actor.kind === 'installation' ? domain.actor.user.id : undefined;
 /** The fields Issue and PullRequest share (the `Comment`, `Closable`, `Labelable`, `Assignable`… interfaces). */
 function issueish(domain, repo, issue, kind) {
@@ -575,7 +578,6 @@ function issueObject(domain, repo, issue) {
         ...issueish(domain, repo, issue, 'issues'),
         stateReason: issue.stateReason ? upper(issue.stateReason) : null,
         trackedIssues: emptyConnection,
-        timelineItems: emptyConnection,
     };
 }
 function commentObject(domain, repo, comment) {
@@ -739,9 +741,8 @@ function pullObject(domain, pull) {
             requestedReviewer: () => actorById(domain, id),
             pullRequest: () => pullObject(domain, pull),
         }), 'ReviewRequest'),
-        reviewThreads: emptyConnection,
-        closingIssuesReferences: emptyConnection,
-        timelineItems: emptyConnection,
+        // Only into the default branch do closing keywords link (and later close) issues, as on GitHub.
+        closingIssuesReferences: (args) => connection(pull.baseRef === repo.defaultBranch ? closingIssues(domain, repo, issue.body ?? '') : [], args, ([target, closed]) => issueObject(domain, target, closed), 'Issue'),
     };
 }
 const CHANGE_TYPE = {
@@ -752,11 +753,98 @@ const CHANGE_TYPE = {
     copied: 'COPIED',
     changed: 'CHANGED',
 };
+/** The issues a pull request's body names with closing keywords that exist and the viewer may see. */
+function closingIssues(domain, repo, body) {
+    const found = [];
+    for (const reference of (0,closing_references/* closingReferences */.K)(body, (0,repos/* fullName */.fq)(domain, repo))) {
+        const [owner = '', name = ''] = reference.repo.split('/');
+        const target = domain.store.repoByFullName(owner, name);
+        if (!target || !canSee(domain, target, permissions/* NEED */.$B.issuesRead))
+            continue;
+        const issue = domain.store.issueByNumber(target.id, reference.number);
+        if (issue && issue.pullId === null)
+            found.push([target, issue]);
+    }
+    return found;
+}
 function escapeHtml(text) {
     return text.replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c]);
 }
 
+// EXTERNAL MODULE: ./src/clones/github/domain/issues.ts
+var issues = __webpack_require__(43953);
+// EXTERNAL MODULE: ./src/clones/github/domain/releases.ts
+var domain_releases = __webpack_require__(41707);
+;// CONCATENATED MODULE: ./src/clones/github/graphql/releases.ts
+
+
+
+
+
+
+
+
+/**
+ * `Repository.releases`: the releases REST lists (drafts only for those who may push), newest
+ * first unless `orderBy` says otherwise.
+ */
+function releaseConnection(domain, repo, args) {
+    const drafts = canSee(domain, repo, permissions/* NEED */.$B.contentsWrite);
+    const field = args.orderBy?.field ?? 'CREATED_AT';
+    const key = (release) => (field === 'NAME' ? (release.name ?? release.tagName) : release.createdAt);
+    const releases = domain.store
+        .where('release', `repo:${repo.id}`)
+        .filter((release) => drafts || !release.draft)
+        .sort((a, b) => key(a).localeCompare(key(b)) || a.id - b.id);
+    if ((args.orderBy?.direction ?? 'DESC') === 'DESC')
+        releases.reverse();
+    const latest = (0,domain_releases/* latestRelease */.JF)(domain, repo)?.id;
+    return connection(releases, args, (release) => releaseObject(domain, repo, release, latest), 'Release');
+}
+/** `Repository.latestRelease`: the newest published release that is not a prerelease, as REST's /releases/latest. */
+function latestReleaseObject(domain, repo) {
+    const latest = (0,domain_releases/* latestRelease */.JF)(domain, repo);
+    return latest ? releaseObject(domain, repo, latest, latest.id) : null;
+}
+function releaseObject(domain, repo, release, latestId) {
+    const name = (0,repos/* fullName */.fq)(domain, repo);
+    const path = `/${name}/releases/${release.draft ? `untagged-${release.id}` : `tag/${encodeURIComponent(release.tagName)}`}`;
+    const tagRef = `refs/tags/${release.tagName}`;
+    return {
+        __typename: 'Release',
+        id: (0,urls/* nodeId */.s5)('Release', release.id),
+        databaseId: release.id,
+        name: release.name,
+        tagName: release.tagName,
+        description: release.body,
+        descriptionHTML: release.body === null ? null : escapeHtml(release.body),
+        shortDescriptionHTML: (args) => release.body === null ? null : escapeHtml(release.body.slice(0, args.limit ?? 200)),
+        isDraft: release.draft,
+        isPrerelease: release.prerelease,
+        isLatest: release.id === latestId,
+        createdAt: release.createdAt,
+        publishedAt: release.publishedAt,
+        updatedAt: release.publishedAt ?? release.createdAt,
+        url: `${domain.urls.web}${path}`,
+        resourcePath: path,
+        author: () => actorById(domain, release.authorId),
+        // The clone stores no release assets (REST cannot upload them either).
+        releaseAssets: emptyConnection,
+        repository: () => links.repo(domain, repo),
+        tag: () => {
+            const sha = repo.git.refs.get(tagRef);
+            return sha ? refObject(domain, repo, tagRef, sha) : null;
+        },
+        tagCommit: () => {
+            const sha = repo.git.resolveCommit(tagRef);
+            return sha ? commitObject(domain, repo, sha) : null;
+        },
+    };
+}
+
 ;// CONCATENATED MODULE: ./src/clones/github/graphql/repository.ts
+
+
 
 
 
@@ -831,7 +919,7 @@ function repoObject(domain, repo) {
         const sha = repo.git.branch(branch);
         return sha ? refObject(domain, repo, `refs/heads/${branch}`, sha) : null;
     };
-    const users = (args) => {
+    const users = (args, admits = () => true) => {
         const ids = new Set([repo.ownerId, ...repo.collaborators.keys()]);
         const org = domain.store.get('org', repo.ownerId);
         if (org && org.memberRole !== 'none')
@@ -841,6 +929,7 @@ function repoObject(domain, repo) {
         const list = [...ids]
             .map((id) => domain.store.get('user', id))
             .filter((user) => user !== undefined && user.type === 'User' && (0,permissions/* userRole */.KZ)(domain.store, user.id, repo) !== undefined)
+            .filter(admits)
             .filter((user) => !query || user.login.toLowerCase().includes(query) || (user.name ?? '').toLowerCase().includes(query));
         return connection(list, args, (user) => actorObject(domain, user), 'User');
     };
@@ -990,11 +1079,12 @@ function repoObject(domain, repo) {
             const entry = repo.git.entryAt(tree, expression.slice(colon + 1).replace(/^\/|\/$/g, ''));
             return entry ? gitObject(domain, repo, entry.sha) : null;
         },
-        assignableUsers: users,
-        mentionableUsers: users,
-        collaborators: users,
-        latestRelease: () => null,
-        releases: emptyConnection,
+        // Who REST's /assignees lists and updateIssue accepts (triage or more), so gh offers no one it then refuses.
+        assignableUsers: (args) => users(args, (user) => (0,issues/* isAssignable */.Yp)(domain, repo, user)),
+        mentionableUsers: (args) => users(args),
+        collaborators: (args) => users(args),
+        latestRelease: () => latestReleaseObject(domain, repo),
+        releases: (args) => releaseConnection(domain, repo, args),
         discussions: emptyConnection,
         projects: emptyConnection,
         projectsV2: emptyConnection,
