@@ -119,8 +119,6 @@ async function loopPhases(loop: Loop): Promise<Stop> {
 function startLoop(run: PreprodRun): Loop {
   const artifactsDir = resolve(run.repo, run.options.artifacts);
   mkdirSync(artifactsDir, { recursive: true });
-  // The scenario runs' records go to .archal/cache, as `archal run` keeps them: never in `git status`.
-  ensureIgnoredDir(cacheDirOf(run));
   const redactor = new SecretRedactor(run.agent ? agentSecrets(run.agent) : [], { ...run.env, ...run.agent?.env });
   const record = new PreprodRecord({
     repo: run.repo,
@@ -227,6 +225,9 @@ async function scenarioPhase(
   attemptStarted: number,
 ): Promise<{ passed: boolean; failures: PreprodFailure[] }> {
   const { record, repo, run } = loop;
+  // The runs' records go to .archal/cache, as `archal run` keeps them: never in `git status`, and
+  // not made at all by a loop that stops before running a scenario.
+  ensureIgnoredDir(cacheDirOf(run));
   const suite = await record.timed('scenarios', () => runSuite(suiteOptions(run, run.agent!)));
   run.onSuite?.(attempt, suite);
   const failures = classifyFailures(suite, loop.prompts, repo);
