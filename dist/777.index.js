@@ -12794,8 +12794,6 @@ async function loopPhases(loop) {
 function startLoop(run) {
     const artifactsDir = (0,external_node_path_.resolve)(run.repo, run.options.artifacts);
     (0,external_node_fs_.mkdirSync)(artifactsDir, { recursive: true });
-    // The scenario runs' records go to .archal/cache, as `archal run` keeps them: never in `git status`.
-    ensureIgnoredDir(cacheDirOf(run));
     const redactor = new redact/* SecretRedactor */.pE(run.agent ? agentSecrets(run.agent) : [], { ...run.env, ...run.agent?.env });
     const record = new PreprodRecord({
         repo: run.repo,
@@ -12890,6 +12888,9 @@ async function resolvePhase(loop) {
 /** Runs every scenario, classifies the failures, and records the attempt. */
 async function scenarioPhase(loop, attempt, fix, usage, attemptStarted) {
     const { record, repo, run } = loop;
+    // The runs' records go to .archal/cache, as `archal run` keeps them: never in `git status`, and
+    // not made at all by a loop that stops before running a scenario.
+    ensureIgnoredDir(cacheDirOf(run));
     const suite = await record.timed('scenarios', () => runSuite(suiteOptions(run, run.agent)));
     run.onSuite?.(attempt, suite);
     const failures = classifyFailures(suite, loop.prompts, repo);
