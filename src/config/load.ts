@@ -89,6 +89,8 @@ function normaliseConfig(parsed: ArchalConfig, file: string): ConfigLoadResult {
 
 function describeIssue(issue: z.core.$ZodIssue): ConfigProblem[] {
   const path = issue.path.map(String).join('.');
+  // A union whose schema says what it wants keeps that message.
+  if (issue.code === 'invalid_union' && issue.message === 'Invalid input') return describeUnion(issue);
   if (issue.code === 'unrecognized_keys') {
     const known = knownKeysAt(issue.path);
     return issue.keys.map((key) => ({
@@ -97,6 +99,33 @@ function describeIssue(issue: z.core.$ZodIssue): ConfigProblem[] {
     }));
   }
   return [{ path, message: issue.message }];
+}
+
+/**
+ * A value that fits none of a union's shapes (`agent`: a command string or {command, args, env}):
+ * the problems of the shape whose type the value has, else the types that were expected. zod's own
+ * message for it is only "Invalid input".
+ */
+function describeUnion(issue: z.core.$ZodIssueInvalidUnion): ConfigProblem[] {
+  const typeMismatch = (branch: z.core.$ZodIssue[]) =>
+    branch.length === 1 && branch[0]!.code === 'invalid_type' && branch[0]!.path.length === 0;
+  const matched = issue.errors.filter((branch) => branch.length > 0 && !typeMismatch(branch));
+  if (matched.length === 1)
+    return matched[0]!.flatMap((inner) => describeIssue({ ...inner, path: [...issue.path, ...inner.path] }));
+  const expected = [
+    ...new Set(
+      issue.errors.flatMap((branch) =>
+        typeMismatch(branch) && branch[0]!.code === 'invalid_type' ? [article(branch[0]!.expected)] : [],
+      ),
+    ),
+  ];
+  const path = issue.path.map(String).join('.');
+  if (expected.length === 0) return [{ path, message: issue.message }];
+  return [{ path, message: `expected ${expected.join(' or ')}` }];
+}
+
+function article(type: string): string {
+  return /^[aeiou]/.test(type) ? `an ${type}` : `a ${type}`;
 }
 
 /** Keys the schema accepts at a path, for did-you-mean hints. */
@@ -117,7 +146,9 @@ function unwrap(schema: unknown): unknown {
   for (let i = 0; i < 10 && current; i++) {
     if (typeof current.unwrap === 'function') current = current.unwrap() as typeof current;
     else if (current.def?.type === 'union') {
-      const objectOption = current.def.options?.find((option) => (option as { shape?: unknown }).shape);
+      const objectOption = current.def.options
+        ?.map((option) => unwrap(option))
+        .find((option) => (option as { shape?: unknown }).shape);
       if (!objectOption) break;
       current = objectOption as typeof current;
     } else break;

@@ -67,6 +67,22 @@ describe('.archal.json keys of Archal', () => {
     expect(problems({ twin: ['github'] })).toEqual([{ path: 'twin', message: "unknown key. Did you mean 'twins'?" }]);
     expect(problems({ evaluatorModell: 'x' })[0]?.message).toContain("Did you mean 'evaluatorModel'?");
   });
+
+  it('says what is wrong inside a value that may take several shapes (a command, or {command, args, env})', () => {
+    expect(problems({ agent: { command: 'node', arg: ['a.mjs'] } })).toEqual([
+      { path: 'agent.arg', message: "unknown key. Did you mean 'args'?" },
+    ]);
+    expect(problems({ agent: { args: ['a.mjs'] } })).toEqual([
+      { path: 'agent.command', message: expect.stringContaining('expected string, received undefined') },
+    ]);
+    expect(problems({ agent: { command: 'node', args: 'a.mjs' } })).toEqual([
+      { path: 'agent.args', message: expect.stringContaining('expected array, received string') },
+    ]);
+    expect(problems({ agent: 5 })).toEqual([{ path: 'agent', message: 'expected a string or an object' }]);
+    expect(problems({ agent: 'node a.mjs', twins: 7 })).toEqual([
+      { path: 'twins', message: 'expected a string or an array' },
+    ]);
+  });
 });
 
 describe('the judge of a scenario', () => {
