@@ -4287,6 +4287,9 @@ function normaliseConfig(parsed, file) {
 }
 function describeIssue(issue) {
     const path = issue.path.map(String).join('.');
+    // A union whose schema says what it wants keeps that message.
+    if (issue.code === 'invalid_union' && issue.message === 'Invalid input')
+        return describeUnion(issue);
     if (issue.code === 'unrecognized_keys') {
         const known = knownKeysAt(issue.path);
         return issue.keys.map((key) => ({
@@ -4295,6 +4298,27 @@ function describeIssue(issue) {
         }));
     }
     return [{ path, message: issue.message }];
+}
+/**
+ * A value that fits none of a union's shapes (`agent`: a command string or {command, args, env}):
+ * the problems of the shape whose type the value has, else the types that were expected. zod's own
+ * message for it is only "Invalid input".
+ */
+function describeUnion(issue) {
+    const typeMismatch = (branch) => branch.length === 1 && branch[0].code === 'invalid_type' && branch[0].path.length === 0;
+    const matched = issue.errors.filter((branch) => branch.length > 0 && !typeMismatch(branch));
+    if (matched.length === 1)
+        return matched[0].flatMap((inner) => describeIssue({ ...inner, path: [...issue.path, ...inner.path] }));
+    const expected = [
+        ...new Set(issue.errors.flatMap((branch) => typeMismatch(branch) && branch[0].code === 'invalid_type' ? [article(branch[0].expected)] : [])),
+    ];
+    const path = issue.path.map(String).join('.');
+    if (expected.length === 0)
+        return [{ path, message: issue.message }];
+    return [{ path, message: `expected ${expected.join(' or ')}` }];
+}
+function article(type) {
+    return /^[aeiou]/.test(type) ? `an ${type}` : `a ${type}`;
 }
 /** Keys the schema accepts at a path, for did-you-mean hints. */
 function knownKeysAt(path) {
@@ -4315,7 +4339,9 @@ function unwrap(schema) {
         if (typeof current.unwrap === 'function')
             current = current.unwrap();
         else if (current.def?.type === 'union') {
-            const objectOption = current.def.options?.find((option) => option.shape);
+            const objectOption = current.def.options
+                ?.map((option) => unwrap(option))
+                .find((option) => option.shape);
             if (!objectOption)
                 break;
             current = objectOption;
