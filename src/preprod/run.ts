@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, rmdirSync, rmSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import type { ArchalConfig } from '../config/index.js';
 import { agentSecrets, type AgentCommand } from '../harness/agent.js';
@@ -119,6 +119,7 @@ async function loopPhases(loop: Loop): Promise<Stop> {
 function startLoop(run: PreprodRun): Loop {
   const artifactsDir = resolve(run.repo, run.options.artifacts);
   mkdirSync(artifactsDir, { recursive: true });
+  removeEarlierAttempts(artifactsDir);
   const redactor = new SecretRedactor(run.agent ? agentSecrets(run.agent) : [], { ...run.env, ...run.agent?.env });
   const record = new PreprodRecord({
     repo: run.repo,
@@ -139,6 +140,24 @@ function startLoop(run: PreprodRun): Loop {
     signal: run.signal,
     prompts: new Map(run.scenarios.entries.map((entry) => [entry.scenario.file, entry.scenario.prompt])),
   };
+}
+
+/**
+ * The attempt files an earlier loop left in the artifacts folder: kept, they would sit beside this
+ * loop's result as if it had made them (an earlier attempt-2/usage.json, say). Only the files the
+ * loop writes are removed, then their folder if nothing else is in it.
+ */
+function removeEarlierAttempts(artifactsDir: string): void {
+  for (const entry of readdirSync(artifactsDir, { withFileTypes: true })) {
+    if (!entry.isDirectory() || !/^attempt-\d+$/.test(entry.name)) continue;
+    const dir = join(artifactsDir, entry.name);
+    for (const file of ['failures.json', 'usage.json']) rmSync(join(dir, file), { force: true });
+    try {
+      rmdirSync(dir);
+    } catch {
+      // Not empty: something other than the loop's files is in it.
+    }
+  }
 }
 
 const cacheDirOf = (run: PreprodRun) => join(run.repo, '.archal', 'cache');

@@ -1,4 +1,4 @@
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import { afterEach, describe, expect, it } from '@jest/globals';
@@ -291,8 +291,18 @@ describe('archal preprod run: every other status', () => {
 
   it('dry_run: classifies and stops before any fix command', async () => {
     const repo = await host();
+    // What an earlier loop of two attempts left, and a file of the user's beside it.
+    const earlier = join(repo.dir, '.archal', 'preprod');
+    for (const attempt of ['attempt-1', 'attempt-2']) {
+      mkdirSync(join(earlier, attempt), { recursive: true });
+      writeFileSync(join(earlier, attempt, 'failures.json'), '{"failures": []}');
+      writeFileSync(join(earlier, attempt, 'usage.json'), '{"costUsd": 0.6}');
+    }
+    writeFileSync(join(earlier, 'attempt-2', 'notes.txt'), 'mine');
     const { cli, result } = await preprod(repo, ['--dry-run', ...FIXED, '--open-pr']);
     expect(cli.code).toBe(0);
+    expect(existsSync(join(earlier, 'attempt-1'))).toBe(false);
+    expect(readdirSync(join(earlier, 'attempt-2'))).toEqual(['notes.txt']);
     expect(result).toMatchObject({ status: 'dry_run', stopReason: 'dry_run', validation: null, pr: null });
     expect(result.attempts).toHaveLength(1);
     expect(result.attempts[0]!.failures.map((failure) => failure.category)).toEqual([
