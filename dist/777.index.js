@@ -12820,6 +12820,7 @@ async function loopPhases(loop) {
 function startLoop(run) {
     const artifactsDir = (0,external_node_path_.resolve)(run.repo, run.options.artifacts);
     (0,external_node_fs_.mkdirSync)(artifactsDir, { recursive: true });
+    removeEarlierAttempts(artifactsDir);
     const redactor = new redact/* SecretRedactor */.pE(run.agent ? agentSecrets(run.agent) : [], { ...run.env, ...run.agent?.env });
     const record = new PreprodRecord({
         repo: run.repo,
@@ -12840,6 +12841,26 @@ function startLoop(run) {
         signal: run.signal,
         prompts: new Map(run.scenarios.entries.map((entry) => [entry.scenario.file, entry.scenario.prompt])),
     };
+}
+/**
+ * The attempt files an earlier loop left in the artifacts folder: kept, they would sit beside this
+ * loop's result as if it had made them (an earlier attempt-2/usage.json, say). Only the files the
+ * loop writes are removed, then their folder if nothing else is in it.
+ */
+function removeEarlierAttempts(artifactsDir) {
+    for (const entry of (0,external_node_fs_.readdirSync)(artifactsDir, { withFileTypes: true })) {
+        if (!entry.isDirectory() || !/^attempt-\d+$/.test(entry.name))
+            continue;
+        const dir = (0,external_node_path_.join)(artifactsDir, entry.name);
+        for (const file of ['failures.json', 'usage.json'])
+            (0,external_node_fs_.rmSync)((0,external_node_path_.join)(dir, file), { force: true });
+        try {
+            (0,external_node_fs_.rmdirSync)(dir);
+        }
+        catch {
+            // Not empty: something other than the loop's files is in it.
+        }
+    }
 }
 const cacheDirOf = (run) => (0,external_node_path_.join)(run.repo, '.archal', 'cache');
 /** How every attempt runs the scenarios (the resolve phase has checked there is an agent). */
