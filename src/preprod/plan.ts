@@ -145,7 +145,7 @@ export async function planPreprod(options: PlanOptions): Promise<PreprodPlan> {
   const authored = options.writeScenarios !== undefined ? writeStarterScenarios(repo, options.writeScenarios) : [];
   let wroteConfig = false;
   if (options.writeConfig && loaded.status === 'missing') {
-    writeJsonFile(join(repo, CONFIG_FILE), starterConfig(harnessCommand, options.writeScenarios));
+    writeJsonFile(join(repo, CONFIG_FILE), starterConfig(harnessCommand ?? null, options.writeScenarios));
     wroteConfig = true;
   }
 

@@ -707,7 +707,7 @@ describe('archal preprod plan', () => {
   it('names each blocker with how to fix it', async () => {
     const dir = tempRepo();
     await runGit(dir, 'remote', 'add', 'origin', 'https://gitlab.com/acme/bot.git');
-    const cli = await runCli(['--cwd', dir, 'preprod', 'plan', '--json'], {
+    const cli = await runCli(['--cwd', dir, 'preprod', 'plan', '--write-config', '--json'], {
       timeoutMs: 60_000,
       env: { GITHUB_API_URL: '' },
     });
@@ -718,6 +718,8 @@ describe('archal preprod plan', () => {
       'no_scenarios',
       'origin_not_github',
     ]);
+    // With no harness found, the written config names none (the loop then says missing_harness).
+    expect(JSON.parse(readFileSync(join(dir, '.archal.json'), 'utf8'))).not.toHaveProperty('agent');
     for (const blocker of plan.blockers) expect(blocker.fix).toMatch(/\S/);
   }, 60_000);
 });
