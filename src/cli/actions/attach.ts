@@ -190,7 +190,9 @@ async function directory(
 ): Promise<number> {
   const { deps } = context;
   if (!flags.once)
-    err(`Watching ${dir} (policy ${options.policy}); stop with \`archal detach ${dir} --repo .\` or Ctrl-C.`);
+    err(
+      `Watching ${dir} (policy ${options.policy}); stop with \`archal detach ${dir} --repo ${flags.repo ?? '.'}\` or Ctrl-C.`,
+    );
   const result = await attachDirectory(deps, {
     ...options,
     dir,
