@@ -405,6 +405,72 @@ describe('mutations', () => {
   });
 });
 
+describe('organization teams', () => {
+  const teamsQuery = `
+    query ($after: String) {
+      organization(login: "acme") {
+        teams(first: 2, after: $after, orderBy: { field: NAME, direction: ASC }) {
+          totalCount
+          pageInfo {
+            hasNextPage
+            endCursor
+          }
+          nodes {
+            id
+            slug
+            name
+            combinedSlug
+            privacy
+          }
+        }
+      }
+    }
+  `;
+
+  beforeAll(async () => {
+    for (const team of [
+      { name: 'Zeta', privacy: 'closed' },
+      { name: 'Core', privacy: 'closed' },
+      { name: 'Hidden', privacy: 'secret' },
+    ]) {
+      const reply = await fetch(`${clone.apiUrl}/orgs/acme/teams`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${clone.token}`, 'content-type': 'application/json' },
+        body: JSON.stringify(team),
+      });
+      expect(reply.status).toBe(201);
+    }
+  });
+
+  it('pages through the teams by name with cursors and the node ids REST gives', async () => {
+    const first = await graphql(teamsQuery);
+    expect(first.body.errors).toBeUndefined();
+    const page = first.body.data.organization.teams;
+    expect(page.totalCount).toBe(3);
+    expect(page.pageInfo.hasNextPage).toBe(true);
+    expect(page.nodes.map((team: { slug: string }) => team.slug)).toEqual(['core', 'hidden']);
+    expect(page.nodes[1]).toMatchObject({ combinedSlug: 'acme/hidden', privacy: 'SECRET' });
+    const second = await graphql(teamsQuery, { after: page.pageInfo.endCursor });
+    expect(second.body.data.organization.teams.nodes.map((team: { slug: string }) => team.slug)).toEqual(['zeta']);
+    expect(second.body.data.organization.teams.pageInfo.hasNextPage).toBe(false);
+    const rest = await fetch(`${clone.apiUrl}/orgs/acme/teams/core`, {
+      headers: { authorization: `Bearer ${clone.token}` },
+    });
+    expect(page.nodes[0].id).toBe(((await rest.json()) as { node_id: string }).node_id);
+  });
+
+  it('hides secret teams from members outside them and every team from outsiders', async () => {
+    const asAlice = await graphql(teamsQuery, undefined, TOKENS.alice);
+    expect(asAlice.body.data.organization.teams.totalCount).toBe(2);
+    expect(asAlice.body.data.organization.teams.nodes.map((team: { slug: string }) => team.slug)).toEqual([
+      'core',
+      'zeta',
+    ]);
+    const asBob = await graphql(teamsQuery, undefined, TOKENS.bob);
+    expect(asBob.body.data.organization.teams.totalCount).toBe(0);
+  });
+});
+
 describe('the operations page', () => {
   it('lists exactly the mutations and query fields that are resolved', async () => {
     expect([...GRAPHQL_MUTATIONS].sort()).toEqual([...MUTATION_NAMES].sort());
