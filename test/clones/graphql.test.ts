@@ -91,6 +91,40 @@ describe('queries', () => {
     expect(node.body.data.node).toEqual({ __typename: 'Issue', number: page.nodes[0].number });
   });
 
+  it('answers an id it cannot resolve with null and GitHub’s NOT_FOUND error, at its index in nodes', async () => {
+    const known = await graphql('{ repository(owner: "acme", name: "widgets") { issue(number: 1) { id } } }');
+    const issueId = known.body.data.repository.issue.id as string;
+    const single = await graphql('{ node(id: "bogus") { id } }');
+    expect(single.body.data).toEqual({ node: null });
+    expect(single.body.errors).toEqual([
+      {
+        type: 'NOT_FOUND',
+        path: ['node'],
+        locations: [{ line: 1, column: 3 }],
+        message: "Could not resolve to a node with the global id of 'bogus'",
+      },
+    ]);
+    const many = await graphql(
+      `
+        query ($ids: [ID!]!) {
+          nodes(ids: $ids) {
+            id
+          }
+        }
+      `,
+      { ids: [issueId, 'bogus'] },
+    );
+    expect(many.body.data).toEqual({ nodes: [{ id: issueId }, null] });
+    expect(many.body.errors).toEqual([
+      {
+        type: 'NOT_FOUND',
+        path: ['nodes', 1],
+        locations: [{ line: 3, column: 11 }],
+        message: "Could not resolve to a node with the global id of 'bogus'",
+      },
+    ]);
+  });
+
   it('lists as assignable exactly the users REST’s /assignees lists (triage or more); mentionable has readers too', async () => {
     const { body } = await graphql(`
       {
