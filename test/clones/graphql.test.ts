@@ -503,6 +503,46 @@ describe('organization teams', () => {
     const asBob = await graphql(teamsQuery, undefined, TOKENS.bob);
     expect(asBob.body.data.organization.teams.totalCount).toBe(0);
   });
+
+  it('answers a review request from a team as not implemented, changing nothing', async () => {
+    const ids = await graphql(`
+      {
+        repository(owner: "acme", name: "widgets") {
+          pullRequests(first: 1, states: OPEN) {
+            nodes {
+              id
+              number
+            }
+          }
+        }
+        organization(login: "acme") {
+          teams(first: 1) {
+            nodes {
+              id
+            }
+          }
+        }
+      }
+    `);
+    const pull = ids.body.data.repository.pullRequests.nodes[0];
+    const before = clone.handle.state().pullRequests.find((candidate) => candidate.number === pull.number)!;
+    clone.handle.clearRequests();
+    const { body } = await graphql(
+      `
+        mutation ($pull: ID!, $team: ID!) {
+          requestReviews(input: { pullRequestId: $pull, teamIds: [$team] }) {
+            clientMutationId
+          }
+        }
+      `,
+      { pull: pull.id, team: ids.body.data.organization.teams.nodes[0].id },
+    );
+    expect(body.errors).toEqual([expect.objectContaining({ type: 'NOT_IMPLEMENTED', path: ['requestReviews'] })]);
+    expect(clone.handle.requests({ notImplemented: true })).toEqual([
+      expect.objectContaining({ kind: 'graphql', operationId: 'graphql:RequestReviewsInput.teamIds' }),
+    ]);
+    expect(clone.handle.state().pullRequests.find((candidate) => candidate.number === pull.number)).toEqual(before);
+  });
 });
 
 describe('the operations page', () => {
