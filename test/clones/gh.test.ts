@@ -234,6 +234,26 @@ describe('gh pr', () => {
   });
 });
 
+describe('gh pr edit reviewers', () => {
+  it('--add-reviewer and --remove-reviewer change the requested reviewers REST lists, on an organization’s repository', async () => {
+    const pull = state().pullRequests.find((candidate) => candidate.head.ref === 'fix/readme-typo')!.number;
+    const requested = async () => {
+      const reply = await fetch(`${clone.apiUrl}/repos/acme/widgets/pulls/${pull}/requested_reviewers`, {
+        headers: { authorization: `Bearer ${clone.token}` },
+      });
+      const body = (await reply.json()) as { users: Array<{ login: string }>; teams: unknown[] };
+      return body.users.map((user) => user.login);
+    };
+    expect(await requested()).toEqual([]);
+    await ok('pr', 'edit', String(pull), '--add-reviewer', 'alice');
+    expect(await requested()).toEqual(['alice']);
+    await ok('pr', 'edit', String(pull), '--add-reviewer', 'octocat');
+    expect((await requested()).sort()).toEqual(['alice', 'octocat']);
+    await ok('pr', 'edit', String(pull), '--remove-reviewer', 'alice');
+    expect(await requested()).toEqual(['octocat']);
+  });
+});
+
 describe('gh release', () => {
   it('list shows the releases REST created, the latest and the drafts marked', async () => {
     await ok('api', '-X', 'POST', 'repos/acme/widgets/releases', '-f', 'tag_name=v0.9.0', '-f', 'name=Nine');

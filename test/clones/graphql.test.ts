@@ -91,6 +91,40 @@ describe('queries', () => {
     expect(node.body.data.node).toEqual({ __typename: 'Issue', number: page.nodes[0].number });
   });
 
+  it('answers an id it cannot resolve with null and GitHub’s NOT_FOUND error, at its index in nodes', async () => {
+    const known = await graphql('{ repository(owner: "acme", name: "widgets") { issue(number: 1) { id } } }');
+    const issueId = known.body.data.repository.issue.id as string;
+    const single = await graphql('{ node(id: "bogus") { id } }');
+    expect(single.body.data).toEqual({ node: null });
+    expect(single.body.errors).toEqual([
+      {
+        type: 'NOT_FOUND',
+        path: ['node'],
+        locations: [{ line: 1, column: 3 }],
+        message: "Could not resolve to a node with the global id of 'bogus'",
+      },
+    ]);
+    const many = await graphql(
+      `
+        query ($ids: [ID!]!) {
+          nodes(ids: $ids) {
+            id
+          }
+        }
+      `,
+      { ids: [issueId, 'bogus'] },
+    );
+    expect(many.body.data).toEqual({ nodes: [{ id: issueId }, null] });
+    expect(many.body.errors).toEqual([
+      {
+        type: 'NOT_FOUND',
+        path: ['nodes', 1],
+        locations: [{ line: 3, column: 11 }],
+        message: "Could not resolve to a node with the global id of 'bogus'",
+      },
+    ]);
+  });
+
   it('lists as assignable exactly the users REST’s /assignees lists (triage or more); mentionable has readers too', async () => {
     const { body } = await graphql(`
       {
@@ -402,6 +436,112 @@ describe('mutations', () => {
       }
     `);
     expect(body.errors?.[0]).toMatchObject({ type: 'NOT_FOUND', path: ['createIssue'] });
+  });
+});
+
+describe('organization teams', () => {
+  const teamsQuery = `
+    query ($after: String) {
+      organization(login: "acme") {
+        teams(first: 2, after: $after, orderBy: { field: NAME, direction: ASC }) {
+          totalCount
+          pageInfo {
+            hasNextPage
+            endCursor
+          }
+          nodes {
+            id
+            slug
+            name
+            combinedSlug
+            privacy
+          }
+        }
+      }
+    }
+  `;
+
+  beforeAll(async () => {
+    for (const team of [
+      { name: 'Zeta', privacy: 'closed' },
+      { name: 'Core', privacy: 'closed' },
+      { name: 'Hidden', privacy: 'secret' },
+    ]) {
+      const reply = await fetch(`${clone.apiUrl}/orgs/acme/teams`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${clone.token}`, 'content-type': 'application/json' },
+        body: JSON.stringify(team),
+      });
+      expect(reply.status).toBe(201);
+    }
+  });
+
+  it('pages through the teams by name with cursors and the node ids REST gives', async () => {
+    const first = await graphql(teamsQuery);
+    expect(first.body.errors).toBeUndefined();
+    const page = first.body.data.organization.teams;
+    expect(page.totalCount).toBe(3);
+    expect(page.pageInfo.hasNextPage).toBe(true);
+    expect(page.nodes.map((team: { slug: string }) => team.slug)).toEqual(['core', 'hidden']);
+    expect(page.nodes[1]).toMatchObject({ combinedSlug: 'acme/hidden', privacy: 'SECRET' });
+    const second = await graphql(teamsQuery, { after: page.pageInfo.endCursor });
+    expect(second.body.data.organization.teams.nodes.map((team: { slug: string }) => team.slug)).toEqual(['zeta']);
+    expect(second.body.data.organization.teams.pageInfo.hasNextPage).toBe(false);
+    const rest = await fetch(`${clone.apiUrl}/orgs/acme/teams/core`, {
+      headers: { authorization: `Bearer ${clone.token}` },
+    });
+    expect(page.nodes[0].id).toBe(((await rest.json()) as { node_id: string }).node_id);
+  });
+
+  it('hides secret teams from members outside them and every team from outsiders', async () => {
+    const asAlice = await graphql(teamsQuery, undefined, TOKENS.alice);
+    expect(asAlice.body.data.organization.teams.totalCount).toBe(2);
+    expect(asAlice.body.data.organization.teams.nodes.map((team: { slug: string }) => team.slug)).toEqual([
+      'core',
+      'zeta',
+    ]);
+    const asBob = await graphql(teamsQuery, undefined, TOKENS.bob);
+    expect(asBob.body.data.organization.teams.totalCount).toBe(0);
+  });
+
+  it('answers a review request from a team as not implemented, changing nothing', async () => {
+    const ids = await graphql(`
+      {
+        repository(owner: "acme", name: "widgets") {
+          pullRequests(first: 1, states: OPEN) {
+            nodes {
+              id
+              number
+            }
+          }
+        }
+        organization(login: "acme") {
+          teams(first: 1) {
+            nodes {
+              id
+            }
+          }
+        }
+      }
+    `);
+    const pull = ids.body.data.repository.pullRequests.nodes[0];
+    const before = clone.handle.state().pullRequests.find((candidate) => candidate.number === pull.number)!;
+    clone.handle.clearRequests();
+    const { body } = await graphql(
+      `
+        mutation ($pull: ID!, $team: ID!) {
+          requestReviews(input: { pullRequestId: $pull, teamIds: [$team] }) {
+            clientMutationId
+          }
+        }
+      `,
+      { pull: pull.id, team: ids.body.data.organization.teams.nodes[0].id },
+    );
+    expect(body.errors).toEqual([expect.objectContaining({ type: 'NOT_IMPLEMENTED', path: ['requestReviews'] })]);
+    expect(clone.handle.requests({ notImplemented: true })).toEqual([
+      expect.objectContaining({ kind: 'graphql', operationId: 'graphql:RequestReviewsInput.teamIds' }),
+    ]);
+    expect(clone.handle.state().pullRequests.find((candidate) => candidate.number === pull.number)).toEqual(before);
   });
 });
 

@@ -140,6 +140,40 @@ describe('tools', () => {
     ]);
   });
 
+  it('logs each call’s result, with tokens redacted and the log’s body cap', async () => {
+    const created = (
+      await call('issue_write', {
+        method: 'create',
+        owner: 'acme',
+        repo: 'widgets',
+        title: 'Logged result',
+        body: `leaked ${clone.token} here`,
+      })
+    ).json();
+    const number = Number(String(created.url).split('/').pop());
+    clone.handle.clearRequests();
+    const read = await call('issue_read', { method: 'get', owner: 'acme', repo: 'widgets', issue_number: number });
+    expect(read.json()).toMatchObject({ number, title: 'Logged result' });
+    const [entry] = clone.handle.requests().filter((candidate) => candidate.kind === 'mcp');
+    const logged = entry!.responseBody as { jsonrpc: string; result: { content: Array<{ text: string }> } };
+    expect(logged.jsonrpc).toBe('2.0');
+    const text = logged.result.content[0]!.text;
+    expect(JSON.parse(text)).toMatchObject({ number, title: 'Logged result' });
+    expect(text).not.toContain(clone.token);
+    expect(text).toContain('[REDACTED]');
+
+    const long = 'x'.repeat(70_000);
+    await call('issue_write', { method: 'update', owner: 'acme', repo: 'widgets', issue_number: number, body: long });
+    clone.handle.clearRequests();
+    expect(
+      (await call('issue_read', { method: 'get', owner: 'acme', repo: 'widgets', issue_number: number })).text,
+    ).toContain(long);
+    const capped = clone.handle.requests().find((candidate) => candidate.kind === 'mcp')!.responseBody;
+    expect(typeof capped).toBe('string');
+    expect(capped as string).toMatch(/…\[truncated\]$/);
+    expect((capped as string).length).toBe(64 * 1024 + '…[truncated]'.length);
+  });
+
   it('needs the token', async () => {
     const res = await fetch(`${clone.apiUrl}/mcp`, {
       method: 'POST',

@@ -37,7 +37,8 @@ interface StoredEntry extends Omit<RequestLogEntry, 'requestBody' | 'responseBod
   responseText: string | undefined;
 }
 
-const MAX_BODY_CHARS = 64 * 1024;
+/** The characters of a body the log keeps (more are cut and marked `…[truncated]`). */
+export const MAX_BODY_CHARS = 64 * 1024;
 
 /**
  * A bounded log: the newest `capacity` requests, bodies capped at 64 KiB each. Credentials are

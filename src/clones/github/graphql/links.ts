@@ -10,6 +10,9 @@ export const links = {
   repo: (_domain: DomainContext, _repo: RepoRecord): Gql => {
     throw new Error('graphql/wire.ts was not loaded');
   },
+  actor: (_domain: DomainContext, _id: number | null | undefined): Gql | null => {
+    throw new Error('graphql/wire.ts was not loaded');
+  },
   pull: (_domain: DomainContext, _pull: PullRecord): Gql => {
     throw new Error('graphql/wire.ts was not loaded');
   },

@@ -284,10 +284,26 @@ const MUTATIONS: Record<string, Mutation> = {
   },
   async requestReviews(ctx, input) {
     const target = issueish(ctx, String(input.pullRequestId), ['PullRequest']);
-    await operation(ctx, 'pulls/request-reviewers', {
-      params: target.params,
-      body: { reviewers: logins(ctx, strs(input.userIds)) ?? [] },
-    });
+    if ((strs(input.teamIds) ?? []).length > 0) {
+      ctx.unsupported.add('RequestReviewsInput.teamIds');
+      throw gqlError('NOT_IMPLEMENTED', 'Review requests from teams are not implemented by the Archal GitHub clone.');
+    }
+    const wanted = logins(ctx, strs(input.userIds)) ?? [];
+    // Without `union: true` the users given replace the pending requests, as on GitHub.
+    if (input.union !== true) {
+      const { store } = ctx.domain;
+      const dropped = store
+        .get('pull', target.pull!.id)!
+        .requestedReviewerIds.map((id) => store.get('user', id)?.login)
+        .filter((login): login is string => login !== undefined && !wanted.includes(login));
+      if (dropped.length > 0)
+        await operation(ctx, 'pulls/remove-requested-reviewers', {
+          params: target.params,
+          body: { reviewers: dropped },
+        });
+    }
+    if (wanted.length > 0)
+      await operation(ctx, 'pulls/request-reviewers', { params: target.params, body: { reviewers: wanted } });
     return { pullRequest: fresh(ctx, target) };
   },
 };

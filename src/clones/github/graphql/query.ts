@@ -71,11 +71,17 @@ export function nodeById(domain: DomainContext, id: string): Gql | null {
   }
 }
 
+const unresolved = (id: string) => gqlError('NOT_FOUND', `Could not resolve to a node with the global id of '${id}'`);
+
+/** `node(id)`: GitHub answers null with a NOT_FOUND error for an id it cannot resolve. */
+function nodeOrError(domain: DomainContext, id: string): Gql | Error {
+  return nodeById(domain, id) ?? unresolved(id);
+}
+
 /** `node(id)` that must be of one kind (mutation inputs): GitHub's NOT_FOUND otherwise. */
 export function requireNode(ctx: GraphqlContext, id: string, ...types: string[]): Gql {
   const node = nodeById(ctx.domain, id);
-  if (!node || (types.length > 0 && !types.includes(node.__typename)))
-    throw gqlError('NOT_FOUND', `Could not resolve to a node with the global id of '${id}'`);
+  if (!node || (types.length > 0 && !types.includes(node.__typename))) throw unresolved(id);
   return node;
 }
 
@@ -155,10 +161,11 @@ export function queryRoot(ctx: GraphqlContext): Gql {
       const user = domain.store.userByLogin(args.login);
       return user ? actorObject(domain, user) : null;
     },
-    node: (args: { id: string }) => nodeById(domain, args.id),
+    node: (args: { id: string }) => nodeOrError(domain, args.id),
     nodes: (args: { ids: string[] }) => {
       if (args.ids.length > 100) throw gqlError('UNPROCESSABLE', 'You may not request more than 100 nodes at once.');
-      return args.ids.map((id) => nodeById(domain, id));
+      // graphql-js reports an Error in a list at its index (`path: ["nodes", 1]`) and nulls that entry.
+      return args.ids.map((id) => nodeOrError(domain, id));
     },
     search: (args: ConnectionArgs & { query: string; type: string }) => search(ctx, args),
     rateLimit: () => ({

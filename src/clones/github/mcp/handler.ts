@@ -11,6 +11,8 @@ import type { Urls } from '../render/urls.js';
 import { actingUser, type Actor } from '../state/actor.js';
 import { ApiError } from '../state/errors.js';
 import { Journal } from '../state/store.js';
+import { MAX_BODY_CHARS } from '../request-log.js';
+import type { ServerResponse } from 'node:http';
 import { TOOLS, ToolContent, ToolError } from './tools.js';
 
 const BY_NAME = new Map(TOOLS.map((tool) => [tool.name, tool]));
@@ -31,6 +33,7 @@ export async function handleMcp(core: CloneCore, exchange: Exchange, urls: Urls)
   let operationId: string | null = null;
   let notImplemented = false;
   let status = 200;
+  const response = captureBody(res);
   try {
     const raw = await readBody(req, core.config.maxBodyBytes).catch((error: unknown) => {
       if (error instanceof BodyTooLargeError) throw new ApiError(413, 'Request body too large');
@@ -117,9 +120,39 @@ export async function handleMcp(core: CloneCore, exchange: Exchange, urls: Urls)
         changes: journal.changes,
         deliveries,
       },
-      { request: requestText },
+      { request: requestText, response: response() },
     );
   }
+}
+
+/**
+ * What the MCP transport writes to the response, for the request log (which caps bodies at
+ * MAX_BODY_CHARS: bytes past what that many characters can take are not kept).
+ */
+function captureBody(res: ServerResponse): () => string | undefined {
+  const limit = MAX_BODY_CHARS * 4 + 4;
+  const chunks: Buffer[] = [];
+  let kept = 0;
+  const keep = (chunk: unknown, encoding: unknown) => {
+    if (chunk === undefined || chunk === null || typeof chunk === 'function' || kept >= limit) return;
+    const buffer =
+      typeof chunk === 'string'
+        ? Buffer.from(chunk, typeof encoding === 'string' ? (encoding as BufferEncoding) : 'utf8')
+        : Buffer.from(chunk as Uint8Array);
+    chunks.push(buffer.subarray(0, limit - kept));
+    kept += Math.min(buffer.length, limit - kept);
+  };
+  const write = res.write.bind(res) as (...args: unknown[]) => boolean;
+  const end = res.end.bind(res) as (...args: unknown[]) => ServerResponse;
+  res.write = ((chunk: unknown, ...rest: unknown[]) => {
+    keep(chunk, rest[0]);
+    return write(chunk, ...rest);
+  }) as ServerResponse['write'];
+  res.end = ((chunk?: unknown, ...rest: unknown[]) => {
+    keep(chunk, rest[0]);
+    return end(chunk, ...rest);
+  }) as ServerResponse['end'];
+  return () => (kept === 0 ? undefined : Buffer.concat(chunks).toString('utf8'));
 }
 
 export const MCP_TOOL_NAMES = TOOLS.map((tool) => tool.name);
