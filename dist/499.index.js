@@ -20,7 +20,9 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony import */ var _state_actor_js__WEBPACK_IMPORTED_MODULE_10__ = __webpack_require__(39991);
 /* harmony import */ var _state_errors_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(3435);
 /* harmony import */ var _state_store_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(74803);
+/* harmony import */ var _request_log_js__WEBPACK_IMPORTED_MODULE_11__ = __webpack_require__(42954);
 /* harmony import */ var _tools_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(84827);
+
 
 
 
@@ -49,6 +51,7 @@ async function handleMcp(core, exchange, urls) {
     let operationId = null;
     let notImplemented = false;
     let status = 200;
+    const response = captureBody(res);
     try {
         const raw = await (0,_http_body_js__WEBPACK_IMPORTED_MODULE_4__/* .readBody */ .x)(req, core.config.maxBodyBytes).catch((error) => {
             if (error instanceof _http_body_js__WEBPACK_IMPORTED_MODULE_4__/* .BodyTooLargeError */ .A)
@@ -140,8 +143,37 @@ async function handleMcp(core, exchange, urls) {
             actor: actor.kind === 'app' ? `app:${actor.app.slug}` : ((0,_state_actor_js__WEBPACK_IMPORTED_MODULE_10__/* .actingUser */ .e)(actor)?.login ?? null),
             changes: journal.changes,
             deliveries,
-        }, { request: requestText });
+        }, { request: requestText, response: response() });
     }
+}
+/**
+ * What the MCP transport writes to the response, for the request log (which caps bodies at
+ * MAX_BODY_CHARS: bytes past what that many characters can take are not kept).
+ */
+function captureBody(res) {
+    const limit = _request_log_js__WEBPACK_IMPORTED_MODULE_11__/* .MAX_BODY_CHARS */ .G * 4 + 4;
+    const chunks = [];
+    let kept = 0;
+    const keep = (chunk, encoding) => {
+        if (chunk === undefined || chunk === null || typeof chunk === 'function' || kept >= limit)
+            return;
+        const buffer = typeof chunk === 'string'
+            ? Buffer.from(chunk, typeof encoding === 'string' ? encoding : 'utf8')
+            : Buffer.from(chunk);
+        chunks.push(buffer.subarray(0, limit - kept));
+        kept += Math.min(buffer.length, limit - kept);
+    };
+    const write = res.write.bind(res);
+    const end = res.end.bind(res);
+    res.write = ((chunk, ...rest) => {
+        keep(chunk, rest[0]);
+        return write(chunk, ...rest);
+    });
+    res.end = ((chunk, ...rest) => {
+        keep(chunk, rest[0]);
+        return end(chunk, ...rest);
+    });
+    return () => (kept === 0 ? undefined : Buffer.concat(chunks).toString('utf8'));
 }
 const MCP_TOOL_NAMES = _tools_js__WEBPACK_IMPORTED_MODULE_8__/* .TOOLS */ .It.map((tool) => tool.name);
 

@@ -2138,7 +2138,7 @@ async function openGitHubClone(options = {}) {
         token,
         controlToken,
         dir,
-        build: () => (built ??= __webpack_require__.e(/* import() */ 309).then(__webpack_require__.bind(__webpack_require__, 76309))
+        build: () => (built ??= __webpack_require__.e(/* import() */ 241).then(__webpack_require__.bind(__webpack_require__, 37241))
             .then(({ buildGitHubClone }) => {
             const result = buildGitHubClone(listening, options);
             serve = result.serve;

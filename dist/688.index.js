@@ -1,8 +1,8 @@
-export const id = 935;
-export const ids = [935];
+export const id = 688;
+export const ids = [688];
 export const modules = {
 
-/***/ 87935:
+/***/ 55688:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -48,7 +48,7 @@ var operations_call = __webpack_require__(70448);
 ;// CONCATENATED MODULE: ./src/clones/github/graphql/context.ts
 
 
-function context_gqlError(type, message) {
+function gqlError(type, message) {
     return new graphql/* GraphQLError */.eOn(message, { extensions: { type } });
 }
 /** Runs a REST operation for a mutation; its failure becomes GitHub's GraphQL error. */
@@ -61,14 +61,14 @@ async function operation(ctx, operationId, call) {
         : result.status === 403 || result.status === 401
             ? 'FORBIDDEN'
             : 'UNPROCESSABLE';
-    throw context_gqlError(type, (0,operations_call/* failureText */.k)(result));
+    throw gqlError(type, (0,operations_call/* failureText */.k)(result));
 }
 // Cursors are opaque to clients; here they are offsets into the ordered list.
 const encodeCursor = (offset) => Buffer.from(`cursor:v2:${offset}`).toString('base64');
 function decodeCursor(cursor) {
     const match = /^cursor:v2:(\d+)$/.exec(Buffer.from(cursor, 'base64').toString('utf8'));
     if (!match)
-        throw context_gqlError('UNPROCESSABLE', `\`${cursor}\` does not appear to be a valid cursor.`);
+        throw gqlError('UNPROCESSABLE', `\`${cursor}\` does not appear to be a valid cursor.`);
     return Number(match[1]);
 }
 /**
@@ -80,13 +80,13 @@ function connection(items, args, node, name = 'items') {
     for (const key of ['first', 'last']) {
         const value = args[key];
         if (value != null && (value < 0 || value > 100))
-            throw context_gqlError('UNPROCESSABLE', value < 0
+            throw gqlError('UNPROCESSABLE', value < 0
                 ? `\`${key}\` on the \`${name}\` connection cannot be less than zero.`
                 : `Requesting ${value} records on the \`${name}\` connection exceeds the \`${key}\` limit of 100 records.`);
     }
     const paginated = () => {
         if (args.first == null && args.last == null)
-            throw context_gqlError('UNPROCESSABLE', `You must provide a \`first\` or \`last\` value to properly paginate the \`${name}\` connection.`);
+            throw gqlError('UNPROCESSABLE', `You must provide a \`first\` or \`last\` value to properly paginate the \`${name}\` connection.`);
     };
     let start = 0;
     let end = items.length;
@@ -136,12 +136,97 @@ const links = {
     repo: (_domain, _repo) => {
         throw new Error('graphql/wire.ts was not loaded');
     },
+    actor: (_domain, _id) => {
+        throw new Error('graphql/wire.ts was not loaded');
+    },
     pull: (_domain, _pull) => {
         throw new Error('graphql/wire.ts was not loaded');
     },
 };
 
+// EXTERNAL MODULE: ./src/clones/github/state/teams.ts
+var state_teams = __webpack_require__(74048);
+;// CONCATENATED MODULE: ./src/clones/github/graphql/teams.ts
+
+
+
+
+
+/** A team of an organization (`Team`). */
+function teamObject(domain, team) {
+    const org = domain.store.get('user', team.orgId);
+    const path = `/orgs/${org.login}/teams/${team.slug}`;
+    return {
+        __typename: 'Team',
+        id: (0,urls/* nodeId */.s5)('Team', team.id),
+        databaseId: team.id,
+        name: team.name,
+        slug: team.slug,
+        combinedSlug: `${org.login}/${team.slug}`,
+        description: team.description,
+        privacy: team.privacy === 'secret' ? 'SECRET' : 'VISIBLE',
+        notificationSetting: upper(team.notificationSetting),
+        url: `${domain.urls.web}${path}`,
+        resourcePath: path,
+        createdAt: team.createdAt,
+        updatedAt: team.updatedAt,
+        organization: () => links.actor(domain, team.orgId),
+        parentTeam: () => {
+            const parent = domain.store.get('team', team.parentId);
+            return parent ? teamObject(domain, parent) : null;
+        },
+        members: (args) => connection([...(0,state_teams/* teamMemberIds */._s)(domain.store, team).keys()]
+            .map((id) => domain.store.get('user', id))
+            .filter((user) => user !== undefined)
+            .sort((a, b) => a.login.localeCompare(b.login)), args, (user) => links.actor(domain, user.id), 'TeamMember'),
+    };
+}
+/**
+ * `Organization.teams`: the teams the viewer may see (REST's `GET /orgs/{org}/teams`, so secret
+ * teams only for their members and the organization's admins, none for outsiders), filtered and
+ * ordered as the arguments ask.
+ */
+async function organizationTeams(domain, org, args) {
+    const teams = [];
+    for (let page = 1;; page++) {
+        const result = await (0,operations_call/* callOperation */.y)(domain, 'teams/list', {
+            params: { org: org.login },
+            query: { per_page: 100, page },
+        });
+        if (!result.ok) {
+            if (result.status === 403 || result.status === 404)
+                break;
+            throw gqlError('UNPROCESSABLE', result.message);
+        }
+        const items = result.body;
+        for (const item of items) {
+            const team = domain.store.get('team', item.id);
+            if (team)
+                teams.push(team);
+        }
+        if (items.length < 100)
+            break;
+    }
+    const query = args.query?.toLowerCase();
+    const members = args.userLogins?.map((login) => domain.store.userByLogin(login)?.id);
+    const selected = teams
+        .filter((team) => !args.privacy || (args.privacy === 'SECRET') === (team.privacy === 'secret'))
+        .filter((team) => !args.rootTeamsOnly || team.parentId === null)
+        .filter((team) => !query || team.name.toLowerCase().includes(query) || team.slug.includes(query))
+        .filter((team) => {
+        if (!members)
+            return true;
+        const ids = (0,state_teams/* teamMemberIds */._s)(domain.store, team);
+        return members.some((id) => id !== undefined && ids.has(id));
+    })
+        .sort((a, b) => a.name.toLowerCase().localeCompare(b.name.toLowerCase()) || a.id - b.id);
+    if (args.orderBy?.direction === 'DESC')
+        selected.reverse();
+    return connection(selected, args, (team) => teamObject(domain, team), 'Team');
+}
+
 ;// CONCATENATED MODULE: ./src/clones/github/graphql/objects.ts
+
 
 
 
@@ -154,7 +239,7 @@ function visibleRepo(ctx, owner, name, need = permissions/* NEED */.$B.metadata)
     const repo = ctx.domain.store.repoByFullName(owner, name);
     if (repo && canSee(ctx.domain, repo, need))
         return repo;
-    throw context_gqlError('NOT_FOUND', `Could not resolve to a Repository with the name '${owner}/${name}'.`);
+    throw gqlError('NOT_FOUND', `Could not resolve to a Repository with the name '${owner}/${name}'.`);
 }
 function canSee(domain, repo, need = permissions/* NEED */.$B.metadata) {
     try {
@@ -199,6 +284,7 @@ function actorObject(domain, user) {
             .filter((repo) => canSee(domain, repo))
             .filter((repo) => !args.privacy || (args.privacy === 'PRIVATE') === repo.private)
             .filter((repo) => args.isFork == null || args.isFork === (repo.forkOf !== null)), args, (repo) => links.repo(domain, repo), 'Repository'),
+        ...(user.type === 'Organization' ? { teams: (args) => organizationTeams(domain, user, args) } : {}),
         organizations: (args) => connection([...domain.store.all('org')].filter((org) => org.members.has(user.id)), args, (org) => actorObject(domain, domain.store.get('user', org.id)), 'Organization'),
     };
 }
@@ -912,7 +998,7 @@ function repoObject(domain, repo) {
     const issueByNumber = (number, pulls) => {
         const issue = domain.store.issueByNumber(repo.id, number);
         if (!issue || (pulls !== null && (issue.pullId !== null) !== pulls))
-            throw context_gqlError('NOT_FOUND', `Could not resolve to ${pulls === false ? 'an Issue' : pulls ? 'a PullRequest' : 'an issue or pull request'} with the number of ${number}.`);
+            throw gqlError('NOT_FOUND', `Could not resolve to ${pulls === false ? 'an Issue' : pulls ? 'a PullRequest' : 'an issue or pull request'} with the number of ${number}.`);
         return issueObject(domain, repo, issue);
     };
     const branchRef = (branch) => {
@@ -1105,8 +1191,10 @@ function repoObject(domain, repo) {
 
 
 
+
 links.repo = repoObject;
 links.pull = pullObject;
+links.actor = actorById;
 
 // EXTERNAL MODULE: ./src/clones/github/domain/pulls.ts
 var pulls = __webpack_require__(44205);
@@ -1182,11 +1270,16 @@ function nodeById(domain, id) {
             return null;
     }
 }
+const unresolved = (id) => gqlError('NOT_FOUND', `Could not resolve to a node with the global id of '${id}'`);
+/** `node(id)`: GitHub answers null with a NOT_FOUND error for an id it cannot resolve. */
+function nodeOrError(domain, id) {
+    return nodeById(domain, id) ?? unresolved(id);
+}
 /** `node(id)` that must be of one kind (mutation inputs): GitHub's NOT_FOUND otherwise. */
 function requireNode(ctx, id, ...types) {
     const node = nodeById(ctx.domain, id);
     if (!node || (types.length > 0 && !types.includes(node.__typename)))
-        throw gqlError('NOT_FOUND', `Could not resolve to a node with the global id of '${id}'`);
+        throw unresolved(id);
     return node;
 }
 const SEARCH = {
@@ -1199,7 +1292,7 @@ const SEARCH = {
 async function search(ctx, args) {
     const kind = SEARCH[args.type];
     if (!kind)
-        throw context_gqlError('NOT_IMPLEMENTED', `search of type ${args.type} is not supported by the Archal GitHub clone`);
+        throw gqlError('NOT_IMPLEMENTED', `search of type ${args.type} is not supported by the Archal GitHub clone`);
     const offset = args.after
         ? Number(/:(\d+)$/.exec(Buffer.from(args.after, 'base64').toString('utf8'))?.[1] ?? -1) + 1
         : 0;
@@ -1209,7 +1302,7 @@ async function search(ctx, args) {
     for (let page = 1; items.length < needed; page++) {
         const result = await (0,operations_call/* callOperation */.y)(ctx.domain, kind.operationId, { query: { q: args.query, per_page: 100, page } });
         if (!result.ok)
-            throw context_gqlError('UNPROCESSABLE', result.message);
+            throw gqlError('UNPROCESSABLE', result.message);
         const body = result.body;
         total = body.total_count;
         items.push(...body.items);
@@ -1246,14 +1339,14 @@ function queryRoot(ctx) {
     const account = (login, type) => {
         const user = domain.store.userByLogin(login);
         if (!user || (type && user.type !== type) || (!type && user.type === 'Organization'))
-            throw context_gqlError('NOT_FOUND', `Could not resolve to a${type ? 'n Organization' : ' User'} with the login of '${login}'.`);
+            throw gqlError('NOT_FOUND', `Could not resolve to a${type ? 'n Organization' : ' User'} with the login of '${login}'.`);
         return actorObject(domain, user);
     };
     return {
         __typename: 'Query',
         viewer: () => {
             if (!ctx.viewer)
-                throw context_gqlError('FORBIDDEN', 'This endpoint requires a user or installation token.');
+                throw gqlError('FORBIDDEN', 'This endpoint requires a user or installation token.');
             return actorObject(domain, ctx.viewer);
         },
         repository: (args) => repoObject(domain, visibleRepo(ctx, args.owner, args.name)),
@@ -1263,11 +1356,12 @@ function queryRoot(ctx) {
             const user = domain.store.userByLogin(args.login);
             return user ? actorObject(domain, user) : null;
         },
-        node: (args) => nodeById(domain, args.id),
+        node: (args) => nodeOrError(domain, args.id),
         nodes: (args) => {
             if (args.ids.length > 100)
-                throw context_gqlError('UNPROCESSABLE', 'You may not request more than 100 nodes at once.');
-            return args.ids.map((id) => nodeById(domain, id));
+                throw gqlError('UNPROCESSABLE', 'You may not request more than 100 nodes at once.');
+            // graphql-js reports an Error in a list at its index (`path: ["nodes", 1]`) and nulls that entry.
+            return args.ids.map((id) => nodeOrError(domain, id));
         },
         search: (args) => search(ctx, args),
         rateLimit: () => ({
@@ -1316,7 +1410,7 @@ function mutations_issueish(ctx, id, kinds = ['Issue', 'PullRequest']) {
         pull = store.get('pull', issue.pullId);
     const repo = store.get('repo', issue?.repoId);
     if (!issue || !repo || !canRead(ctx.domain, repo))
-        throw context_gqlError('NOT_FOUND', `Could not resolve to a node with the global id of '${id}'`);
+        throw gqlError('NOT_FOUND', `Could not resolve to a node with the global id of '${id}'`);
     const [owner = '', name = ''] = (0,repos/* fullName */.fq)(ctx.domain, repo).split('/');
     return { repo, issue, pull, params: { owner, repo: name, issue_number: issue.number, pull_number: issue.number } };
 }
@@ -1333,26 +1427,26 @@ function repository(ctx, id) {
     const decoded = decodeNodeId(id);
     const repo = decoded?.type === 'Repository' ? ctx.domain.store.get('repo', decoded.id) : undefined;
     if (!repo || !canRead(ctx.domain, repo))
-        throw context_gqlError('NOT_FOUND', `Could not resolve to a node with the global id of '${id}'`);
+        throw gqlError('NOT_FOUND', `Could not resolve to a node with the global id of '${id}'`);
     const [owner = '', name = ''] = (0,repos/* fullName */.fq)(ctx.domain, repo).split('/');
     return { repo, params: { owner, repo: name } };
 }
 const recordId = (ctx, id, type) => {
     const decoded = decodeNodeId(id);
     if (!decoded || decoded.type !== type)
-        throw context_gqlError('NOT_FOUND', `Could not resolve to a node with the global id of '${id}'`);
+        throw gqlError('NOT_FOUND', `Could not resolve to a node with the global id of '${id}'`);
     return decoded.id;
 };
 const logins = (ctx, ids) => ids?.map((id) => {
     const user = ctx.domain.store.get('user', recordId(ctx, id, decodeNodeId(id)?.type === 'Bot' ? 'Bot' : 'User'));
     if (!user)
-        throw context_gqlError('NOT_FOUND', `Could not resolve to a node with the global id of '${id}'`);
+        throw gqlError('NOT_FOUND', `Could not resolve to a node with the global id of '${id}'`);
     return user.login;
 });
 const labelNames = (ctx, ids) => ids?.map((id) => {
     const label = ctx.domain.store.get('label', recordId(ctx, id, 'Label'));
     if (!label)
-        throw context_gqlError('NOT_FOUND', `Could not resolve to a node with the global id of '${id}'`);
+        throw gqlError('NOT_FOUND', `Could not resolve to a node with the global id of '${id}'`);
     return label.name;
 });
 const milestoneNumber = (ctx, id) => id === undefined
@@ -1543,7 +1637,7 @@ const MUTATIONS = {
         const review = ctx.domain.store.get('review', id);
         const pull = ctx.domain.store.get('pull', review?.pullId);
         if (!review || !pull)
-            throw context_gqlError('NOT_FOUND', `Could not resolve to a node with the global id of '${String(input.pullRequestReviewId)}'`);
+            throw gqlError('NOT_FOUND', `Could not resolve to a node with the global id of '${String(input.pullRequestReviewId)}'`);
         const target = mutations_issueish(ctx, (0,urls/* nodeId */.s5)('PullRequest', pull.id), ['PullRequest']);
         await operation(ctx, 'pulls/submit-review', {
             params: { ...target.params, review_id: review.id },
@@ -1553,10 +1647,26 @@ const MUTATIONS = {
     },
     async requestReviews(ctx, input) {
         const target = mutations_issueish(ctx, String(input.pullRequestId), ['PullRequest']);
-        await operation(ctx, 'pulls/request-reviewers', {
-            params: target.params,
-            body: { reviewers: logins(ctx, strs(input.userIds)) ?? [] },
-        });
+        if ((strs(input.teamIds) ?? []).length > 0) {
+            ctx.unsupported.add('RequestReviewsInput.teamIds');
+            throw gqlError('NOT_IMPLEMENTED', 'Review requests from teams are not implemented by the Archal GitHub clone.');
+        }
+        const wanted = logins(ctx, strs(input.userIds)) ?? [];
+        // Without `union: true` the users given replace the pending requests, as on GitHub.
+        if (input.union !== true) {
+            const { store } = ctx.domain;
+            const dropped = store
+                .get('pull', target.pull.id)
+                .requestedReviewerIds.map((id) => store.get('user', id)?.login)
+                .filter((login) => login !== undefined && !wanted.includes(login));
+            if (dropped.length > 0)
+                await operation(ctx, 'pulls/remove-requested-reviewers', {
+                    params: target.params,
+                    body: { reviewers: dropped },
+                });
+        }
+        if (wanted.length > 0)
+            await operation(ctx, 'pulls/request-reviewers', { params: target.params, body: { reviewers: wanted } });
         return { pullRequest: fresh(ctx, target) };
     },
 };
@@ -1568,7 +1678,7 @@ async function draft(ctx, id, value) {
     }
     catch (error) {
         if (error instanceof errors/* ApiError */.hD)
-            throw context_gqlError(error.status === 404 ? 'NOT_FOUND' : error.status === 403 ? 'FORBIDDEN' : 'UNPROCESSABLE', error.message);
+            throw gqlError(error.status === 404 ? 'NOT_FOUND' : error.status === 403 ? 'FORBIDDEN' : 'UNPROCESSABLE', error.message);
         throw error;
     }
     return pullObject(ctx.domain, ctx.domain.store.get('pull', target.pull.id));

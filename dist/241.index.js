@@ -1,8 +1,8 @@
-export const id = 309;
-export const ids = [309];
+export const id = 241;
+export const ids = [241];
 export const modules = {
 
-/***/ 76309:
+/***/ 37241:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -1328,80 +1328,8 @@ class Redactor {
 
 // EXTERNAL MODULE: ./src/clones/github/render/urls.ts
 var urls = __webpack_require__(22903);
-;// CONCATENATED MODULE: ./src/clones/github/request-log.ts
-const MAX_BODY_CHARS = 64 * 1024;
-/**
- * A bounded log: the newest `capacity` requests, bodies capped at 64 KiB each. Credentials are
- * redacted whenever entries are read, so tokens issued after a request are redacted from it too.
- */
-class RequestLog {
-    redactor;
-    capacity;
-    entries = [];
-    nextId = 1;
-    constructor(redactor, capacity = 10_000) {
-        this.redactor = redactor;
-        this.capacity = capacity;
-    }
-    add(entry, bodies) {
-        const id = this.nextId++;
-        this.entries.push({
-            id,
-            requestId: entry.requestId,
-            atMs: Date.now(),
-            kind: entry.kind,
-            method: entry.method,
-            path: entry.path,
-            query: entry.query,
-            operationId: entry.operationId,
-            notImplemented: entry.notImplemented,
-            status: entry.status,
-            durationMs: entry.durationMs,
-            actor: entry.actor,
-            changes: entry.changes,
-            deliveries: entry.deliveries,
-            requestText: cap(bodies.request),
-            responseText: cap(bodies.response),
-        });
-        // Trimmed in batches: splicing one entry off a full log on every request would be O(capacity).
-        if (this.entries.length > this.capacity + Math.ceil(this.capacity / 10))
-            this.entries.splice(0, this.entries.length - this.capacity);
-        return id;
-    }
-    /** Entries after `since` (an entry id), oldest first. */
-    list(options = {}) {
-        return this.entries
-            .slice(-this.capacity)
-            .filter((entry) => entry.id > (options.since ?? 0))
-            .filter((entry) => options.notImplemented === undefined || entry.notImplemented === options.notImplemented)
-            .map(({ requestText, responseText, atMs, ...rest }) => ({
-            ...rest,
-            at: new Date(atMs).toISOString(),
-            query: rest.query ? this.redactor.redact(rest.query) : '',
-            requestBody: parse(requestText === undefined ? undefined : this.redactor.redact(requestText)),
-            responseBody: parse(responseText === undefined ? undefined : this.redactor.redact(responseText)),
-        }));
-    }
-    clear() {
-        this.entries = [];
-    }
-}
-function cap(text) {
-    if (text === undefined || text === '')
-        return undefined;
-    return text.length > MAX_BODY_CHARS ? `${text.slice(0, MAX_BODY_CHARS)}…[truncated]` : text;
-}
-function parse(text) {
-    if (text === undefined)
-        return null;
-    try {
-        return JSON.parse(text);
-    }
-    catch {
-        return text;
-    }
-}
-
+// EXTERNAL MODULE: ./src/clones/github/request-log.ts
+var request_log = __webpack_require__(42954);
 // EXTERNAL MODULE: ./src/clones/github/seed/apply.ts + 5 modules
 var apply = __webpack_require__(68150);
 // EXTERNAL MODULE: ./src/clones/github/seed/named.ts + 1 modules
@@ -1626,7 +1554,7 @@ class CloneCore {
         this.token = token;
         this.config = config;
         this.redactor.add(token);
-        this.log = new RequestLog(this.redactor, config.logCapacity);
+        this.log = new request_log/* RequestLog */.w(this.redactor, config.logCapacity);
         this.webhooks = new WebhookDispatcher(config.webhook, (delivery) => config.warn(`webhook ${delivery.event} ${delivery.id} failed after ${delivery.attempts.length} attempts: ${delivery.attempts.at(-1)?.error ?? 'unknown error'}`));
         this.limiter = new RateLimiter(config.rateLimit);
     }
@@ -2581,7 +2509,7 @@ function buildGitHubClone(listening, options) {
             work = Promise.all(/* import() */[__webpack_require__.e(463), __webpack_require__.e(344), __webpack_require__.e(499)]).then(__webpack_require__.bind(__webpack_require__, 1499)).then(({ handleMcp }) => handleMcp(core, exchange, viaGitHubHost(req) ? core.urlsGitHub : core.urls));
         else if (path === '/graphql' || path === '/api/graphql')
             // Loaded on first use: GitHub's schema takes a second to build.
-            work = Promise.all(/* import() */[__webpack_require__.e(645), __webpack_require__.e(935)]).then(__webpack_require__.bind(__webpack_require__, 87935)).then(({ handleGraphql }) => handleGraphql(core, exchange, viaGitHubHost(req) ? core.urlsGitHub : core.urls));
+            work = Promise.all(/* import() */[__webpack_require__.e(645), __webpack_require__.e(688)]).then(__webpack_require__.bind(__webpack_require__, 55688)).then(({ handleGraphql }) => handleGraphql(core, exchange, viaGitHubHost(req) ? core.urlsGitHub : core.urls));
         else if (path.startsWith(BLOB_PREFIX))
             work = handleBlob(core, exchange);
         else if (path.startsWith('/twirp/'))
@@ -9339,6 +9267,90 @@ function webhookOrg(view, account) {
         avatar_url: full.avatar_url,
         description: full.description,
     };
+}
+
+
+/***/ }),
+
+/***/ 42954:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   G: () => (/* binding */ MAX_BODY_CHARS),
+/* harmony export */   w: () => (/* binding */ RequestLog)
+/* harmony export */ });
+/** The characters of a body the log keeps (more are cut and marked `…[truncated]`). */
+const MAX_BODY_CHARS = 64 * 1024;
+/**
+ * A bounded log: the newest `capacity` requests, bodies capped at 64 KiB each. Credentials are
+ * redacted whenever entries are read, so tokens issued after a request are redacted from it too.
+ */
+class RequestLog {
+    redactor;
+    capacity;
+    entries = [];
+    nextId = 1;
+    constructor(redactor, capacity = 10_000) {
+        this.redactor = redactor;
+        this.capacity = capacity;
+    }
+    add(entry, bodies) {
+        const id = this.nextId++;
+        this.entries.push({
+            id,
+            requestId: entry.requestId,
+            atMs: Date.now(),
+            kind: entry.kind,
+            method: entry.method,
+            path: entry.path,
+            query: entry.query,
+            operationId: entry.operationId,
+            notImplemented: entry.notImplemented,
+            status: entry.status,
+            durationMs: entry.durationMs,
+            actor: entry.actor,
+            changes: entry.changes,
+            deliveries: entry.deliveries,
+            requestText: cap(bodies.request),
+            responseText: cap(bodies.response),
+        });
+        // Trimmed in batches: splicing one entry off a full log on every request would be O(capacity).
+        if (this.entries.length > this.capacity + Math.ceil(this.capacity / 10))
+            this.entries.splice(0, this.entries.length - this.capacity);
+        return id;
+    }
+    /** Entries after `since` (an entry id), oldest first. */
+    list(options = {}) {
+        return this.entries
+            .slice(-this.capacity)
+            .filter((entry) => entry.id > (options.since ?? 0))
+            .filter((entry) => options.notImplemented === undefined || entry.notImplemented === options.notImplemented)
+            .map(({ requestText, responseText, atMs, ...rest }) => ({
+            ...rest,
+            at: new Date(atMs).toISOString(),
+            query: rest.query ? this.redactor.redact(rest.query) : '',
+            requestBody: parse(requestText === undefined ? undefined : this.redactor.redact(requestText)),
+            responseBody: parse(responseText === undefined ? undefined : this.redactor.redact(responseText)),
+        }));
+    }
+    clear() {
+        this.entries = [];
+    }
+}
+function cap(text) {
+    if (text === undefined || text === '')
+        return undefined;
+    return text.length > MAX_BODY_CHARS ? `${text.slice(0, MAX_BODY_CHARS)}…[truncated]` : text;
+}
+function parse(text) {
+    if (text === undefined)
+        return null;
+    try {
+        return JSON.parse(text);
+    }
+    catch {
+        return text;
+    }
 }
 
 
