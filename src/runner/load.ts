@@ -191,11 +191,17 @@ export function loadScenarios(
  */
 export function configSeedProblem(config: ArchalConfig, cwd: string): string | undefined {
   const configured = config.seeds?.github;
-  if (configured === undefined) return undefined;
-  const seed = seedName(configured);
-  if ((NAMED_SEEDS as readonly string[]).includes(seed)) return undefined;
+  return configured === undefined ? undefined : seedLoadProblem(seedName(configured), cwd, cwd);
+}
+
+/**
+ * Why a seed cannot be used, or undefined. A named seed is Archal's own and known to apply: its name
+ * is the only thing to check here, and it is parsed when the clone is seeded (while the agent starts).
+ */
+function seedLoadProblem(seed: Parameters<typeof loadCheckedSeed>[0], base: string, root: string): string | undefined {
+  if (typeof seed === 'string' && (NAMED_SEEDS as readonly string[]).includes(seed)) return undefined;
   try {
-    loadCheckedSeed(seed, cwd, { root: cwd });
+    loadCheckedSeed(seed, base, { root });
     return undefined;
   } catch (error) {
     return errorMessage(error);
@@ -206,22 +212,15 @@ function seedProblems(scenario: Scenario, cwd: string): ScenarioProblem[] {
   if (scenario.seedState && scenario.config.seed)
     return [{ file: scenario.file, message: "use either 'seed:' in Config or a '## Seed State' block, not both" }];
   const { seed, base, own } = scenarioSeed(scenario, { cwd });
-  if (!own) return [];
-  // A named seed is Archal's own and known to apply: its name is the only thing to check here, and
-  // it is parsed when the clone is seeded (while the agent starts).
-  if (typeof seed === 'string' && (NAMED_SEEDS as readonly string[]).includes(seed)) return [];
-  try {
-    loadCheckedSeed(seed, base, { root: cwd });
-    return [];
-  } catch (error) {
-    return [
-      {
-        file: scenario.file,
-        ...(scenario.seedLine !== undefined ? { line: scenario.seedLine } : {}),
-        message: `seed: ${errorMessage(error)}`,
-      },
-    ];
-  }
+  const problem = own ? seedLoadProblem(seed, base, cwd) : undefined;
+  if (problem === undefined) return [];
+  return [
+    {
+      file: scenario.file,
+      ...(scenario.seedLine !== undefined ? { line: scenario.seedLine } : {}),
+      message: `seed: ${problem}`,
+    },
+  ];
 }
 
 export function displayFile(file: string, cwd: string): string {
