@@ -3941,13 +3941,17 @@ function loadScenarios(paths, options) {
  */
 function configSeedProblem(config, cwd) {
     const configured = config.seeds?.github;
-    if (configured === undefined)
-        return undefined;
-    const seed = seedName(configured);
-    if (named/* NAMED_SEEDS */.n.includes(seed))
+    return configured === undefined ? undefined : seedLoadProblem(seedName(configured), cwd, cwd);
+}
+/**
+ * Why a seed cannot be used, or undefined. A named seed is Archal's own and known to apply: its name
+ * is the only thing to check here, and it is parsed when the clone is seeded (while the agent starts).
+ */
+function seedLoadProblem(seed, base, root) {
+    if (typeof seed === 'string' && named/* NAMED_SEEDS */.n.includes(seed))
         return undefined;
     try {
-        loadCheckedSeed(seed, cwd, { root: cwd });
+        loadCheckedSeed(seed, base, { root });
         return undefined;
     }
     catch (error) {
@@ -3958,25 +3962,16 @@ function seedProblems(scenario, cwd) {
     if (scenario.seedState && scenario.config.seed)
         return [{ file: scenario.file, message: "use either 'seed:' in Config or a '## Seed State' block, not both" }];
     const { seed, base, own } = scenarioSeed(scenario, { cwd });
-    if (!own)
+    const problem = own ? seedLoadProblem(seed, base, cwd) : undefined;
+    if (problem === undefined)
         return [];
-    // A named seed is Archal's own and known to apply: its name is the only thing to check here, and
-    // it is parsed when the clone is seeded (while the agent starts).
-    if (typeof seed === 'string' && named/* NAMED_SEEDS */.n.includes(seed))
-        return [];
-    try {
-        loadCheckedSeed(seed, base, { root: cwd });
-        return [];
-    }
-    catch (error) {
-        return [
-            {
-                file: scenario.file,
-                ...(scenario.seedLine !== undefined ? { line: scenario.seedLine } : {}),
-                message: `seed: ${(0,lib_errors/* errorMessage */.g)(error)}`,
-            },
-        ];
-    }
+    return [
+        {
+            file: scenario.file,
+            ...(scenario.seedLine !== undefined ? { line: scenario.seedLine } : {}),
+            message: `seed: ${problem}`,
+        },
+    ];
 }
 function displayFile(file, cwd) {
     const rel = (0,external_node_path_.relative)(cwd, file);
