@@ -333,6 +333,28 @@ describe('repositories and isolation', () => {
     expect(existsSync(expectedPath)).toBe(false);
   });
 
+  it.each([[''], [' '], ['0x10'], ['1e1'], ['seven']])(
+    'isolation cleanup refuses the days value %j and removes nothing',
+    async (days) => {
+      const repo = tempRepo();
+      const home = tempDir('archal-home-');
+      const env = { ARCHAL_HOME: home, DATABASE_URL: '' };
+      writeFiles(repo, {
+        '.archal/workflows/here.yaml': 'name: here\ndescription: x\nnodes:\n  - id: a\n    bash: pwd\n',
+      });
+      const created = await runCli(['--cwd', repo, 'workflow', 'run', 'here', '--branch', 'idle', '--json'], { env });
+      expect(created.code).toBe(0);
+      const path = json<RunJson>(created).nodes.a!.output as string;
+
+      const result = await runCli(['--cwd', repo, 'isolation', 'cleanup', days, '--json'], { env });
+      expect(result.code).toBe(2);
+      expect(result.stderr).toContain(
+        `days must be a whole or decimal number of days, such as 7 or 0.5 (got '${days}')`,
+      );
+      expect(existsSync(path)).toBe(true);
+    },
+  );
+
   it('checks the branch out in place with --no-worktree', async () => {
     const repo = tempRepo();
     const env = { ARCHAL_HOME: tempDir('archal-home-'), DATABASE_URL: '' };

@@ -27,8 +27,10 @@ export async function isolationCleanup(
   daysText: string,
   options: { force?: boolean; json?: boolean },
 ): Promise<number> {
+  // Only plain decimals: Number() reads '' and ' ' as 0 (which would remove every idle worktree) and accepts hex.
+  if (!/^\d+(\.\d+)?$/.test(daysText))
+    throw new UserError(`days must be a whole or decimal number of days, such as 7 or 0.5 (got '${daysText}').`);
   const days = Number(daysText);
-  if (!Number.isFinite(days) || days < 0) throw new UserError(`days must be a number of days (got '${daysText}').`);
   return withCliRepo(globals, async (repo) => {
     const results = await cleanupWorktrees(repo.store, { days, force: options.force });
     if (options.json) {
