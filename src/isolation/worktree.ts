@@ -155,12 +155,26 @@ export async function listWorktrees(store: WorktreeStore, now = Date.now()): Pro
   return grouped;
 }
 
-export type CleanupAction = 'removed' | 'kept-uncommitted-changes' | 'already-gone' | 'failed';
+export type CleanupAction = 'removed' | 'kept-uncommitted-changes' | 'kept-active-run' | 'already-gone' | 'failed';
 
-/** Removes worktrees idle for more than `days`, never one with uncommitted changes unless forced. */
+export interface CleanupOptions {
+  days: number;
+  force?: boolean;
+  now?: number;
+  /**
+   * Why a run still needs the worktree at `path` (one running, paused at an approval, or interrupted
+   * and resumable there), or undefined when none does. Such a worktree is kept even with `force`.
+   */
+  activeRunAt?: (path: string) => Promise<string | undefined>;
+}
+
+/**
+ * Removes worktrees idle for more than `days`, never one with uncommitted changes unless forced,
+ * and never one a run still holds: its idle time only counts from when it was last created or reused.
+ */
 export async function cleanupWorktrees(
   store: WorktreeStore,
-  options: { days: number; force?: boolean; now?: number },
+  options: CleanupOptions,
 ): Promise<Array<{ worktree: WorktreeRecord; action: CleanupAction; detail?: string }>> {
   const cutoff = (options.now ?? Date.now()) - options.days * 86_400_000;
   const results: Array<{ worktree: WorktreeRecord; action: CleanupAction; detail?: string }> = [];
@@ -172,6 +186,11 @@ export async function cleanupWorktrees(
       await store.setWorktreeStatus(worktree.path, 'destroyed');
       toPrune.add(worktree.repoRoot);
       results.push({ worktree, action: 'already-gone' });
+      continue;
+    }
+    const holder = await options.activeRunAt?.(worktree.path);
+    if (holder) {
+      results.push({ worktree, action: 'kept-active-run', detail: holder });
       continue;
     }
     const status = await runGitInWorkTree(['status', '--porcelain'], worktree.path);

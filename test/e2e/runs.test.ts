@@ -355,6 +355,36 @@ describe('repositories and isolation', () => {
     },
   );
 
+  it('isolation cleanup keeps the worktree of a run waiting for approval, even with --force', async () => {
+    const repo = tempRepo();
+    const env = { ARCHAL_HOME: tempDir('archal-home-'), DATABASE_URL: '' };
+    writeFiles(repo, {
+      '.archal/workflows/gated.yaml':
+        'name: gated\ndescription: x\ninteractive: true\nnodes:\n  - id: a\n    bash: pwd\n  - id: gate\n    depends_on: [a]\n    approval:\n      message: Go?\n  - id: b\n    depends_on: [gate]\n    bash: git rev-parse --abbrev-ref HEAD\n',
+    });
+    const paused = json<RunJson>(
+      await runCli(['--cwd', repo, 'workflow', 'run', 'gated', '--branch', 'held', '--json'], { env }),
+    );
+    expect(paused.status).toBe('paused');
+    const path = paused.nodes.a!.output as string;
+
+    const cleaned = await runCli(['--cwd', repo, 'isolation', 'cleanup', '0', '--force', '--json'], { env });
+    expect(cleaned.code).toBe(0);
+    expect(json(cleaned)).toEqual({
+      results: [
+        expect.objectContaining({
+          path,
+          action: 'kept-active-run',
+          detail: expect.stringContaining(`run ${paused.runId} of 'gated' is paused there`),
+        }),
+      ],
+    });
+    expect(existsSync(join(path, '.git'))).toBe(true);
+
+    const approved = await runCli(['--cwd', repo, 'workflow', 'approve', paused.runId, '--json'], { env });
+    expect(json<RunJson>(approved).nodes.b!.output).toBe('held');
+  });
+
   it('checks the branch out in place with --no-worktree', async () => {
     const repo = tempRepo();
     const env = { ARCHAL_HOME: tempDir('archal-home-'), DATABASE_URL: '' };

@@ -1,4 +1,5 @@
 import { cleanupWorktrees, listWorktrees } from '../../isolation/index.js';
+import { ACTIVE_STATUSES } from '../../workflows/run-store.js';
 import { EXIT, UserError } from '../errors.js';
 import { withCliRepo, type GlobalOptions } from '../host.js';
 import { out, printJson } from '../output.js';
@@ -32,7 +33,17 @@ export async function isolationCleanup(
     throw new UserError(`days must be a whole or decimal number of days, such as 7 or 0.5 (got '${daysText}').`);
   const days = Number(daysText);
   return withCliRepo(globals, async (repo) => {
-    const results = await cleanupWorktrees(repo.store, { days, force: options.force });
+    const results = await cleanupWorktrees(repo.store, {
+      days,
+      force: options.force,
+      activeRunAt: async (path) => {
+        const [run] = await repo.store.listRuns({ statuses: ACTIVE_STATUSES, workingPath: path, limit: 1 });
+        return (
+          run &&
+          `run ${run.id} of '${run.workflowName}' is ${run.status} there; finish or cancel it first (\`archal workflow cancel ${run.id}\`)`
+        );
+      },
+    });
     if (options.json) {
       printJson({
         results: results.map(({ worktree, action, detail }) => ({
