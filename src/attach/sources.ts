@@ -1,5 +1,5 @@
-import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { INPUT_LIMITS, readInputFile } from '../lib/input-file.js';
 import { findAttachment, saveAttachment } from './attachments.js';
 import type { FileOutcome } from './import.js';
 import type { AttachLayout } from './layout.js';
@@ -23,8 +23,13 @@ export interface SourceRequest {
 
 function readQueryFile(layout: AttachLayout, queryFile: string): string {
   const path = resolve(layout.repo, queryFile);
-  if (!existsSync(path)) throw new SourceError(`--query-file ${queryFile}: no such file`, 'invalid');
-  return readFileSync(path, 'utf8');
+  const read = readInputFile(path, { maxBytes: INPUT_LIMITS.config, strictUtf8: true });
+  if (!read.ok)
+    throw new SourceError(
+      read.problem === 'missing' ? `--query-file ${queryFile}: no such file` : `--query-file ${read.message}`,
+      'invalid',
+    );
+  return read.text;
 }
 
 /** The connection settings of a source: the query file is read now, the URL from the named variable. */

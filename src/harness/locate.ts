@@ -1,8 +1,9 @@
-import { accessSync, constants, readFileSync, statSync } from 'node:fs';
+import { accessSync, constants, statSync } from 'node:fs';
 import { delimiter, dirname, extname, isAbsolute, join, relative, resolve } from 'node:path';
 import * as z from 'zod';
 import { commandSpecSchema, type CommandSpec } from '../lib/command-spec.js';
 import { ArchalError } from '../lib/errors.js';
+import { INPUT_LIMITS, readInputFile } from '../lib/input-file.js';
 import { bashScript } from '../lib/process.js';
 import { MissingAgentError, resolveAgent, type AgentCommand } from './agent.js';
 
@@ -111,9 +112,12 @@ function harnessAt(path: string, source: AgentSource, passEnv: readonly string[]
 function manifestAgent(file: string, source: AgentSource, passEnv: readonly string[], shown: string): AgentCommand {
   const dir = dirname(file);
   const where = relative(source.root, file);
+  // The repository's files: a FIFO or a device in their place is refused, never waited on.
+  const read = readInputFile(file, { maxBytes: INPUT_LIMITS.config, strictUtf8: true });
+  if (!read.ok) throw new HarnessError(file, `Harness manifest ${read.message}.`);
   let raw: unknown;
   try {
-    raw = JSON.parse(readFileSync(file, 'utf8'));
+    raw = JSON.parse(read.text);
   } catch (error) {
     throw new HarnessError(file, `${where} is not valid JSON: ${(error as Error).message}.`);
   }
@@ -128,11 +132,10 @@ function manifestAgent(file: string, source: AgentSource, passEnv: readonly stri
   const manifest = parsed.data;
   const preamble = (manifest.promptFiles ?? []).map((name) => {
     const prompt = resolve(dir, name);
-    try {
-      return readFileSync(prompt, 'utf8').trim();
-    } catch {
-      throw new HarnessError(file, `${where}: promptFiles names ${name}, which cannot be read (looked for ${prompt}).`);
-    }
+    const text = readInputFile(prompt, { maxBytes: INPUT_LIMITS.scenario, strictUtf8: true });
+    if (!text.ok)
+      throw new HarnessError(file, `${where}: promptFiles names ${name}, which cannot be read (${text.message}).`);
+    return text.text.trim();
   });
   const extras = {
     ...(preamble.length > 0 ? { taskPreamble: preamble.join('\n\n') } : {}),

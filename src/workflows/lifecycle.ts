@@ -103,8 +103,12 @@ export async function startRun(deps: LifecycleDeps, request: StartRequest): Prom
   const loaded = candidate ? await loadRunPrior(deps, candidate) : undefined;
   const prior = loaded?.prior;
   const reusable = prior ? reusableCount(prior, workflow) : 0;
+  // A run whose process died while a node ran is continued even if nothing completed: that node's
+  // side effects may have happened, and it must run again as the same run (ARCHAL_RUN_ID) with its
+  // next attempt number, or it could not tell that it is repeating itself.
+  const interrupted = candidate !== undefined && candidate.status !== 'failed' && (prior?.attempts.size ?? 0) > 0;
 
-  if (candidate && loaded && prior && reusable > 0) {
+  if (candidate && loaded && prior && (reusable > 0 || interrupted)) {
     const taken = await takeOver(deps, candidate);
     if (!taken) throw await busyError(deps, workingPath, candidate);
     await appendEvents(store, loaded.recovered);

@@ -1,6 +1,6 @@
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { didYouMean } from '../lib/did-you-mean.js';
+import { INPUT_LIMITS, readInputFile } from '../lib/input-file.js';
 import {
   MODEL_PRESET_KEYS,
   modelPresetSchema,
@@ -43,17 +43,15 @@ export function readArchonSettings(repo: string, userHome: string | undefined): 
   return settings;
 }
 
-function readText(file: string): string | undefined {
-  try {
-    return readFileSync(file, 'utf8');
-  } catch {
-    return undefined;
-  }
-}
-
 function merge(settings: ArchonSettings, file: string): void {
-  const text = readText(file);
-  if (text === undefined) return;
+  // A repository's file: a FIFO or a device in its place must be refused, never waited on.
+  const read = readInputFile(file, { maxBytes: INPUT_LIMITS.config, strictUtf8: true });
+  if (!read.ok) {
+    if (read.problem !== 'missing')
+      settings.problems.push({ file, message: `${read.message.replace(file, 'it')}; its settings are ignored` });
+    return;
+  }
+  const text = read.text;
   const parsed = parseYaml(text);
   if (!parsed.ok) {
     for (const error of parsed.errors)

@@ -1,7 +1,8 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { request } from 'node:http';
-import { join } from 'node:path';
+import { delimiter, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from '@jest/globals';
 import { startGitHubClone, type GitHubClone } from '../../src/clones/github/index.js';
 import { runCli } from '../helpers/cli.js';
@@ -19,6 +20,7 @@ const WORKFLOW = 'name: ok\ndescription: fine\nnodes:\n  - id: a\n    bash: echo
 const SCENARIO = '# Fine\n\n## Prompt\nDo nothing.\n\n## Success Criteria\n- [D] The run exits successfully\n';
 /** A CLI that hangs is killed after this long: the refusal must come well before. */
 const PATIENCE = 10_000;
+const FAKE_BIN = fileURLToPath(new URL('../fixtures/bin', import.meta.url));
 
 describe('a FIFO (or a device) in place of an input file', () => {
   it('refuses a FIFO given as the workflow, naming it', async () => {
@@ -88,6 +90,47 @@ describe('a FIFO (or a device) in place of an input file', () => {
     const result = await runCli(['--cwd', dir, 'scenario', 'validate', 'archal'], { env: env(), timeoutMs: PATIENCE });
     expect(result.code).toBe(2);
     expect(result.stderr).toContain('stuck.json is a FIFO (named pipe), not a regular file');
+  });
+});
+
+describe('a FIFO in place of a file a repository names', () => {
+  it('warns about a FIFO as .archon/config.yaml and runs without its settings', async () => {
+    const repo = tempRepo();
+    writeFiles(repo, { '.archal/workflows/ok.yaml': WORKFLOW });
+    fifo(join(repo, '.archon', 'config.yaml'));
+    const result = await runCli(['--cwd', repo, 'workflow', 'run', 'ok'], { env: env(), timeoutMs: PATIENCE });
+    expect(result.code).toBe(0);
+    expect(result.stderr).toContain(`${join(repo, '.archon', 'config.yaml')}: it is a FIFO (named pipe)`);
+  });
+
+  it("refuses a FIFO among a harness manifest's promptFiles, naming it", async () => {
+    const dir = tempDir();
+    writeFiles(dir, {
+      'archal/fine.md': SCENARIO,
+      'h/harness.json': JSON.stringify({ version: 1, promptFiles: ['p.md'], local: { command: 'echo', args: ['{}'] } }),
+    });
+    fifo(join(dir, 'h', 'p.md'));
+    const result = await runCli(['--cwd', dir, 'run', 'archal/fine.md', '--harness', 'h'], {
+      env: env(),
+      timeoutMs: PATIENCE,
+    });
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain(`${join(dir, 'h', 'p.md')} is a FIFO (named pipe), not a regular file`);
+  });
+
+  it('fails the node whose mcp: file is a FIFO, naming it', async () => {
+    const repo = tempRepo();
+    writeFiles(repo, {
+      '.archal/workflows/mcp.yaml':
+        'name: mcp\ndescription: m\nnodes:\n  - id: a\n    prompt: hi\n    provider: codex\n    mcp: pipe.json\n',
+    });
+    fifo(join(repo, 'pipe.json'));
+    const result = await runCli(['--cwd', repo, 'workflow', 'run', 'mcp'], {
+      env: { ...env(), PATH: `${FAKE_BIN}${delimiter}${process.env.PATH ?? ''}` },
+      timeoutMs: PATIENCE,
+    });
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain(`${join(repo, 'pipe.json')} is a FIFO (named pipe), not a regular file`);
   });
 });
 

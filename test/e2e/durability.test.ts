@@ -78,12 +78,12 @@ describe('kill -9 of the CLI during a node', () => {
       expect(body.status).toBe('completed');
       const done = lines(effects).map((line) => line.split(' ')[0]);
       expect({ trial, done }).toEqual({ trial, done: IDS });
-      // Every node of the run saw the run id; the interrupted node knows it is a second attempt (when
-      // the run resumed; killed in its first node, the run had nothing to keep and started over).
+      // Every node of the run saw the run id; the interrupted node knows it is a second attempt, even
+      // when it was the first node (nothing completed, but its side effects may have happened).
       const attempts = lines(effects).map((line) => /attempt=(\d+)/.exec(line)![1]);
       expect({ trial, attempts }).toEqual({
         trial,
-        attempts: IDS.map((_, node) => (node === target && target > 0 ? '2' : '1')),
+        attempts: IDS.map((_, node) => (node === target ? '2' : '1')),
       });
       expect(new Set(lines(effects).map((line) => line.split('run=')[1])).size).toBe(1);
       for (const pid of lines(pids).map(Number)) expect(isRunning(pid)).toBe(false);
