@@ -1,5 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
-import { octokitFor, startClone, TOKENS } from './support/clone.js';
+import { octokitFor, startClone, TOKENS, webhookReceiver } from './support/clone.js';
+import { WebhookSchemas } from './support/webhook-schemas.js';
 
 /**
  * The slices Archal's enterprise seeds need: teams that grant access, CODEOWNERS, and branch
@@ -142,6 +143,85 @@ describe('enterprise-repo: teams, CODEOWNERS and branch protection', () => {
     });
     await carol.pulls.createReview({ owner, repo: web, pull_number: pull!.number, event: 'APPROVE' });
     expect((await alice.pulls.merge({ owner, repo: web, pull_number: pull!.number })).data.merged).toBe(true);
+  });
+});
+
+describe('team review requests', () => {
+  it('asks teams for a review, withdraws the request, and a member review answers it', async () => {
+    const receiver = await webhookReceiver();
+    const clone = await startClone({ seed: 'enterprise-repo', webhook: { url: receiver.url, secret: 's' } });
+    const octocat = octokitFor(clone, clone.token);
+    const bob = octokitFor(clone, TOKENS.bob);
+    const pulls = (await octocat.pulls.list({ owner, repo })).data;
+    const pull_number = pulls.find((pull) => pull.title === 'Fix a typo in the docs')!.number;
+    const slugs = (teams: Array<{ slug: string }> | null | undefined) => (teams ?? []).map((team) => team.slug);
+
+    const requested = await octocat.pulls.requestReviewers({
+      owner,
+      repo,
+      pull_number,
+      team_reviewers: ['platform', 'security'],
+    });
+    expect(requested.status).toBe(201);
+    expect(slugs(requested.data.requested_teams)).toEqual(['platform', 'security']);
+    expect(requested.data.requested_teams![0]).toMatchObject({ name: 'Platform', permission: 'pull', parent: null });
+    const listed = (await octocat.pulls.listRequestedReviewers({ owner, repo, pull_number })).data;
+    expect(slugs(listed.teams)).toEqual(['platform', 'security']);
+    expect(slugs((await octocat.pulls.get({ owner, repo, pull_number })).data.requested_teams)).toEqual([
+      'platform',
+      'security',
+    ]);
+
+    // An unknown team, or one without access to the repository, is refused and nothing changes.
+    await octocat.teams.create({ org: owner, name: 'Outsiders' });
+    for (const team_reviewers of [['nope'], ['outsiders']]) {
+      const refused = await failure(
+        octocat.pulls.requestReviewers({ owner, repo, pull_number, reviewers: ['alice'], team_reviewers }),
+      );
+      expect(refused.status).toBe(422);
+      expect(refused.message).toMatch(/^Reviews may only be requested from collaborators/);
+    }
+    const unchanged = (await octocat.pulls.listRequestedReviewers({ owner, repo, pull_number })).data;
+    expect([unchanged.users, slugs(unchanged.teams)]).toEqual([[], ['platform', 'security']]);
+
+    const removed = await octocat.pulls.removeRequestedReviewers({
+      owner,
+      repo,
+      pull_number,
+      reviewers: [],
+      team_reviewers: ['security'],
+    });
+    expect(slugs(removed.data.requested_teams)).toEqual(['platform']);
+    const events = (await octocat.issues.listEvents({ owner, repo, issue_number: pull_number })).data;
+    expect(
+      events
+        .filter((event) => event.event.startsWith('review_request'))
+        .map((event) => [event.event, (event as { requested_team?: { slug: string } }).requested_team?.slug]),
+    ).toEqual([
+      ['review_requested', 'platform'],
+      ['review_requested', 'security'],
+      ['review_request_removed', 'security'],
+    ]);
+    const snapshot = clone.handle.state();
+    expect(
+      snapshot.pullRequests.find((pull) => pull.repo === `${owner}/${repo}` && pull.number === pull_number),
+    ).toMatchObject({ requested_teams: ['platform'] });
+
+    // Bob is in Platform: his review answers the team's request.
+    await bob.pulls.createReview({ owner, repo, pull_number, event: 'COMMENT', body: 'Looks fine' });
+    expect((await octocat.pulls.get({ owner, repo, pull_number })).data.requested_teams).toEqual([]);
+
+    await clone.handle.idle();
+    const schemas = new WebhookSchemas();
+    const hooks = receiver.received.filter((hook) => String(hook.payload.action).startsWith('review_request'));
+    expect(
+      hooks.map((hook) => [hook.payload.action, (hook.payload.requested_team as { slug: string } | undefined)?.slug]),
+    ).toEqual([
+      ['review_requested', 'platform'],
+      ['review_requested', 'security'],
+      ['review_request_removed', 'security'],
+    ]);
+    expect(hooks.flatMap((hook) => schemas.validate('pull_request', hook.payload))).toEqual([]);
   });
 });
 

@@ -69,6 +69,7 @@ export async function createPull(ctx: DomainContext, repo: RepoRecord, input: Cr
     mergedById: null,
     mergeCommitSha: null,
     requestedReviewerIds: [],
+    requestedTeamIds: [],
     maintainerCanModify: input.maintainer_can_modify ?? false,
   });
   issue.pullId = pull.id;

@@ -1,6 +1,15 @@
 import { diffCommits } from '../git/diff.js';
 import { ApiError, notFound, simpleValidationFailed, unprocessable } from '../state/errors.js';
-import type { IssueRecord, PullRecord, RepoRecord, ReviewRecord, ReviewState, UserRecord } from '../state/model.js';
+import type {
+  IssueRecord,
+  PullRecord,
+  RepoRecord,
+  ReviewRecord,
+  ReviewState,
+  TeamRecord,
+  UserRecord,
+} from '../state/model.js';
+import { teamBySlug, teamMemberIds, teamRepoRole } from '../state/teams.js';
 import { emitPullEvent } from '../webhooks/payloads.js';
 import { emitReviewCommentEvent, emitReviewEvent } from '../webhooks/repo-events.js';
 import { actingUser } from '../state/actor.js';
@@ -235,8 +244,9 @@ export async function submitReview(
 }
 
 /**
- * A submitted review satisfies the reviewer's pending request and moves the pull request's
- * updated_at; its webhooks go out: `pull_request_review.submitted`, then one
+ * A submitted review satisfies the reviewer's pending request (or, when the reviewer was not asked
+ * in person, the requests of the teams they belong to, as a review on behalf of the team) and moves
+ * the pull request's updated_at; its webhooks go out: `pull_request_review.submitted`, then one
  * `pull_request_review_comment.created` per inline comment it carries.
  */
 async function afterSubmit(
@@ -251,56 +261,95 @@ async function afterSubmit(
     ctx.store.update(ctx.journal, 'pull', pull, {
       requestedReviewerIds: pull.requestedReviewerIds.filter((id) => id !== user.id),
     });
+  else {
+    const answered = pull.requestedTeamIds.filter((id) => {
+      const team = ctx.store.get('team', id);
+      return team !== undefined && teamMemberIds(ctx.store, team).has(user.id);
+    });
+    if (answered.length > 0)
+      ctx.store.update(ctx.journal, 'pull', pull, {
+        requestedTeamIds: pull.requestedTeamIds.filter((id) => !answered.includes(id)),
+      });
+  }
   ctx.store.update(ctx.journal, 'issue', issue, { updatedAt: ctx.now });
   await emitReviewEvent(ctx, repo, review, 'submitted');
   for (const comment of ctx.store.where('reviewComment', `review:${review.id}`).sort((a, b) => a.id - b.id))
     await emitReviewCommentEvent(ctx, repo, comment, 'created');
 }
 
+/** The teams named by `team_reviewers` (slugs of the repository owner's teams); unknown ones are undefined. */
+function teamsNamed(ctx: DomainContext, repo: RepoRecord, slugs: string[]): Array<TeamRecord | undefined> {
+  const owner = ctx.store.get('user', repo.ownerId)!;
+  return slugs.map((slug) => (owner.type === 'Organization' ? teamBySlug(ctx.store, owner.id, slug) : undefined));
+}
+
+/**
+ * Asks users and teams for a review. As on GitHub, every name is checked before anything changes:
+ * users must be collaborators other than the author, teams must be the owning organization's and
+ * have access to the repository. Each new request gets its `review_requested` event and webhook
+ * (`requested_reviewer` for a user, `requested_team` for a team).
+ */
 export async function requestReviewers(
   ctx: DomainContext,
   repo: RepoRecord,
   issue: IssueRecord,
   pull: PullRecord,
   logins: string[],
+  teamSlugs: string[] = [],
 ) {
   const owner = ctx.store.get('user', repo.ownerId)!;
   const users = logins.map((login) => ctx.store.userByLogin(login));
+  const teams = teamsNamed(ctx, repo, teamSlugs);
   if (users.some((user) => user?.id === issue.userId))
     throw unprocessable('PullRequest', 'Review cannot be requested from pull request author.');
-  if (users.some((user) => !user || user.type !== 'User' || !userRole(ctx.store, user.id, repo)))
+  if (
+    users.some((user) => !user || user.type !== 'User' || !userRole(ctx.store, user.id, repo)) ||
+    teams.some((team) => !team || !teamRepoRole(ctx.store, team, repo))
+  )
     throw new ApiError(
       422,
       `Reviews may only be requested from collaborators. One or more of the users or teams you specified is not a collaborator of the ${owner.login}/${repo.name} repository.`,
     );
+  const requesterId = actingUser(ctx.actor)?.id;
   for (const user of users as UserRecord[]) {
     if (pull.requestedReviewerIds.includes(user.id)) continue;
     ctx.store.update(ctx.journal, 'pull', pull, { requestedReviewerIds: [...pull.requestedReviewerIds, user.id] });
-    addIssueEvent(ctx, repo, issue, 'review_requested', {
-      reviewerId: user.id,
-      requesterId: actingUser(ctx.actor)?.id,
-    });
+    addIssueEvent(ctx, repo, issue, 'review_requested', { reviewerId: user.id, requesterId });
     await emitPullEvent(ctx, repo, pull, 'review_requested', { requestedReviewer: user });
+  }
+  for (const team of teams as TeamRecord[]) {
+    if (pull.requestedTeamIds.includes(team.id)) continue;
+    ctx.store.update(ctx.journal, 'pull', pull, { requestedTeamIds: [...pull.requestedTeamIds, team.id] });
+    addIssueEvent(ctx, repo, issue, 'review_requested', { reviewerTeamId: team.id, requesterId });
+    await emitPullEvent(ctx, repo, pull, 'review_requested', { requestedTeam: team });
   }
 }
 
+/** Withdraws review requests; names that were not requested are ignored, as on GitHub. */
 export async function removeReviewers(
   ctx: DomainContext,
   repo: RepoRecord,
   issue: IssueRecord,
   pull: PullRecord,
   logins: string[],
+  teamSlugs: string[] = [],
 ) {
+  const requesterId = actingUser(ctx.actor)?.id;
   for (const login of logins) {
     const user = ctx.store.userByLogin(login);
     if (!user || !pull.requestedReviewerIds.includes(user.id)) continue;
     ctx.store.update(ctx.journal, 'pull', pull, {
       requestedReviewerIds: pull.requestedReviewerIds.filter((id) => id !== user.id),
     });
-    addIssueEvent(ctx, repo, issue, 'review_request_removed', {
-      reviewerId: user.id,
-      requesterId: actingUser(ctx.actor)?.id,
-    });
+    addIssueEvent(ctx, repo, issue, 'review_request_removed', { reviewerId: user.id, requesterId });
     await emitPullEvent(ctx, repo, pull, 'review_request_removed', { requestedReviewer: user });
+  }
+  for (const team of teamsNamed(ctx, repo, teamSlugs)) {
+    if (!team || !pull.requestedTeamIds.includes(team.id)) continue;
+    ctx.store.update(ctx.journal, 'pull', pull, {
+      requestedTeamIds: pull.requestedTeamIds.filter((id) => id !== team.id),
+    });
+    addIssueEvent(ctx, repo, issue, 'review_request_removed', { reviewerTeamId: team.id, requesterId });
+    await emitPullEvent(ctx, repo, pull, 'review_request_removed', { requestedTeam: team });
   }
 }

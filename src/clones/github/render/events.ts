@@ -4,8 +4,15 @@ import { renderComment, renderIssue } from './issues.js';
 import { renderReview } from './reviews.js';
 import { fullName } from './repos.js';
 import { nodeId } from './urls.js';
+import { renderTeam } from './teams.js';
 import { simpleUserById } from './users.js';
 import type { View } from './view.js';
+
+/** The fields of a review requested of (or withdrawn from) a team; none once the team is deleted. */
+function requestedTeamFields(view: View, requesterId: number | undefined, teamId: number) {
+  const team = view.store.get('team', teamId);
+  return team ? { review_requester: simpleUserById(view, requesterId), requested_team: renderTeam(view, team) } : {};
+}
 
 /** `issue-event-for-issue` (with `issue` for the repository-wide list, `issue-event`). */
 export function renderIssueEvent(view: View, repo: RepoRecord, event: IssueEventRecord, withIssue = false) {
@@ -34,6 +41,7 @@ export function renderIssueEvent(view: View, repo: RepoRecord, event: IssueEvent
           requested_reviewer: simpleUserById(view, event.reviewerId),
         }
       : {}),
+    ...(event.reviewerTeamId !== undefined ? requestedTeamFields(view, event.requesterId, event.reviewerTeamId) : {}),
     ...(event.event === 'locked' ? { lock_reason: event.lockReason ?? null } : {}),
     ...(event.event === 'closed' || event.event === 'reopened' ? { state_reason: event.stateReason ?? null } : {}),
     ...(withIssue && issue ? { issue: renderIssue(view, repo, issue) } : {}),

@@ -5,6 +5,7 @@ import type { IssueRecord, LabelRecord, PullRecord, RepoRecord } from '../state/
 import { renderLabel, renderMilestone } from './issues.js';
 import { fullName, renderRepo } from './repos.js';
 import { nodeId } from './urls.js';
+import { renderTeam } from './teams.js';
 import { simpleUser, simpleUserById } from './users.js';
 import type { View } from './view.js';
 
@@ -63,7 +64,10 @@ export function renderPull(view: View, repo: RepoRecord, issue: IssueRecord, pul
     assignee: assignees[0] ?? null,
     assignees,
     requested_reviewers: pull.requestedReviewerIds.map((id) => simpleUserById(view, id)).filter((u) => u !== null),
-    requested_teams: [],
+    requested_teams: pull.requestedTeamIds
+      .map((id) => view.store.get('team', id))
+      .filter((team) => team !== undefined)
+      .map((team) => renderTeam(view, team)),
     head: branchRef(pull.headRef, pull.headSha),
     base: branchRef(pull.baseRef, stats?.baseSha ?? effectiveBase(repo, pull, open)),
     _links: {

@@ -7,6 +7,7 @@ import { parseBody } from '../http/input.js';
 import { okPage } from '../http/pagination.js';
 import { renderPull } from '../render/pulls.js';
 import { renderReview, renderReviewComment } from '../render/reviews.js';
+import { renderTeam } from '../render/teams.js';
 import { simpleUserById } from '../render/users.js';
 import type { PullRecord, RepoRecord } from '../state/model.js';
 import { intParam, pullParam, repoParam } from './lookup.js';
@@ -113,7 +114,10 @@ export const reviewRoutes: RouteSpec[] = [
       const { pull } = pullParam(ctx, repo);
       return ok({
         users: pull.requestedReviewerIds.map((id) => simpleUserById(ctx, id)).filter((u) => u !== null),
-        teams: [],
+        teams: pull.requestedTeamIds
+          .map((id) => ctx.store.get('team', id))
+          .filter((team) => team !== undefined)
+          .map((team) => renderTeam(ctx, team)),
       });
     },
   },
@@ -126,7 +130,7 @@ export const reviewRoutes: RouteSpec[] = [
       const repo = repoParam(ctx, NEED.pullsTriage);
       const { issue, pull } = pullParam(ctx, repo);
       const input = parseBody(ctx, reviewersSchema);
-      await requestReviewers(ctx, repo, issue, pull, input.reviewers ?? []);
+      await requestReviewers(ctx, repo, issue, pull, input.reviewers ?? [], input.team_reviewers ?? []);
       return created(simplePull(ctx, repo, pull));
     },
   },
@@ -139,7 +143,7 @@ export const reviewRoutes: RouteSpec[] = [
       const repo = repoParam(ctx, NEED.pullsTriage);
       const { issue, pull } = pullParam(ctx, repo);
       const input = parseBody(ctx, reviewersSchema);
-      await removeReviewers(ctx, repo, issue, pull, input.reviewers ?? []);
+      await removeReviewers(ctx, repo, issue, pull, input.reviewers ?? [], input.team_reviewers ?? []);
       return ok(simplePull(ctx, repo, pull));
     },
   },

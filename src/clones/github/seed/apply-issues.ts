@@ -261,6 +261,7 @@ function seedPull({ b, repo }: Context, issue: IssueRecord, seed: SeedPull, at: 
     mergedById: null,
     mergeCommitSha: null,
     requestedReviewerIds: reviewers,
+    requestedTeamIds: [],
     maintainerCanModify: false,
   });
   issue.pullId = pull.id;

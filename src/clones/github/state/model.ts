@@ -108,6 +108,8 @@ export interface PullRecord {
   mergedById: number | null;
   mergeCommitSha: string | null;
   requestedReviewerIds: number[];
+  /** Teams asked for a review (`requested_teams`), by team id. */
+  requestedTeamIds: number[];
   maintainerCanModify: boolean;
 }
 
@@ -173,6 +175,8 @@ export interface IssueEventRecord {
   milestone?: { title: string };
   rename?: { from: string; to: string };
   reviewerId?: number;
+  /** The team of a `review_requested`/`review_request_removed` event asked of a team. */
+  reviewerTeamId?: number;
   requesterId?: number;
   stateReason?: string | null;
   lockReason?: string | null;

@@ -9,6 +9,7 @@ import { teamsSnapshot } from './snapshot-teams.js';
 export function snapshot(store: Store, meta: { seed: string }) {
   const login = (id: number | null | undefined) =>
     id === null || id === undefined ? null : (store.get('user', id)?.login ?? null);
+  const teamSlugOf = (id: number) => store.get('team', id)?.slug ?? null;
   const repoNames = new Map<number, string>();
   for (const repo of store.all('repo')) repoNames.set(repo.id, `${login(repo.ownerId)}/${repo.name}`);
   const repoName = (id: number) => repoNames.get(id) ?? null;
@@ -96,6 +97,7 @@ export function snapshot(store: Store, meta: { seed: string }) {
         labels: labelNames(issue),
         assignees: issue.assigneeIds.map(login),
         requested_reviewers: pull.requestedReviewerIds.map(login),
+        requested_teams: pull.requestedTeamIds.map(teamSlugOf).filter((slug) => slug !== null),
         milestone: store.get('milestone', issue.milestoneId)?.title ?? null,
         comments: store.countWhere('comment', `issue:${issue.id}`),
         created_at: issue.createdAt,
@@ -171,6 +173,7 @@ export function snapshot(store: Store, meta: { seed: string }) {
       ...(e.milestone ? { milestone: e.milestone.title } : {}),
       ...(e.rename ? { rename: e.rename } : {}),
       ...(e.reviewerId !== undefined ? { requested_reviewer: login(e.reviewerId) } : {}),
+      ...(e.reviewerTeamId !== undefined ? { requested_team: teamSlugOf(e.reviewerTeamId) } : {}),
       ...(e.commitId ? { commit_id: e.commitId } : {}),
     })),
     checkSuites: byId(store.all('checkSuite')).map((s) => ({

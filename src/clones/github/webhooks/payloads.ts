@@ -3,9 +3,18 @@ import { pullStats } from '../state/pull-stats.js';
 import { renderComment, renderIssue, renderLabel, renderMilestone } from '../render/issues.js';
 import { renderPull } from '../render/pulls.js';
 import { simpleUser } from '../render/users.js';
-import type { CommentRecord, IssueRecord, LabelRecord, PullRecord, RepoRecord, UserRecord } from '../state/model.js';
+import { renderTeam } from '../render/teams.js';
+import type {
+  CommentRecord,
+  IssueRecord,
+  LabelRecord,
+  PullRecord,
+  RepoRecord,
+  TeamRecord,
+  UserRecord,
+} from '../state/model.js';
 import { emit } from './emit.js';
-import { hookComment, hookIssue, hookLabel, hookMilestone, hookPull, hookUser } from './shapes.js';
+import { hookComment, hookIssue, hookLabel, hookMilestone, hookPull, hookTeam, hookUser } from './shapes.js';
 
 type Json = Record<string, unknown>;
 
@@ -15,6 +24,7 @@ export interface ChangeExtra {
   milestoneId?: number;
   changes?: Json;
   requestedReviewer?: UserRecord;
+  requestedTeam?: TeamRecord;
 }
 
 function extraFields(
@@ -28,6 +38,7 @@ function extraFields(
   if (extra.label) out.label = hookLabel(renderLabel(view, repo, extra.label));
   if (extra.assignee) out.assignee = hookUser(simpleUser(view, extra.assignee));
   if (extra.requestedReviewer) out.requested_reviewer = hookUser(simpleUser(view, extra.requestedReviewer));
+  if (extra.requestedTeam) out.requested_team = hookTeam(renderTeam(view, extra.requestedTeam));
   if (extra.milestoneId !== undefined) {
     const milestone = ctx.store.get('milestone', extra.milestoneId);
     if (milestone) out.milestone = hookMilestone(renderMilestone(view, repo, milestone));

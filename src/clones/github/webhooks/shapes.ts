@@ -20,6 +20,8 @@ const PULL =
 const INSTALLATION =
   'id account repository_selection access_tokens_url repositories_url html_url app_id app_slug target_id target_type permissions events created_at updated_at single_file_name has_multiple_single_files single_file_paths suspended_by suspended_at';
 const APP = 'id slug node_id owner name description external_url html_url created_at updated_at permissions events';
+const TEAM =
+  'name id node_id slug description privacy url html_url members_url repositories_url permission notification_setting';
 const REACTIONS = 'url total_count +1 -1 laugh hooray confused heart rocket eyes';
 const CHECK_RUN =
   'id node_id head_sha external_id url html_url details_url status conclusion started_at completed_at output name check_suite app pull_requests';
@@ -104,12 +106,18 @@ export function hookPull(pull: Json): Json {
     assignee: maybe(pull.assignee, hookUser),
     assignees: ((pull.assignees as Json[]) ?? []).map(hookUser),
     requested_reviewers: ((pull.requested_reviewers as Json[]) ?? []).map(hookUser),
+    requested_teams: ((pull.requested_teams as Json[]) ?? []).map(hookTeam),
     labels: ((pull.labels as Json[]) ?? []).map(hookLabel),
     milestone: maybe(pull.milestone, hookMilestone),
     merged_by: maybe(pull.merged_by, hookUser),
     head: hookBranchRef(pull.head as Json),
     base: hookBranchRef(pull.base as Json),
   };
+}
+
+/** A team (webhooks carry fewer of its fields than REST), with its parent. */
+export function hookTeam(team: Json): Json {
+  return { ...pick(team, TEAM), parent: maybe(team.parent, (parent) => pick(parent, TEAM)) };
 }
 
 export function hookInstallation(installation: Json): Json {
