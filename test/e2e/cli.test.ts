@@ -233,6 +233,20 @@ describe('archal workflow list / validate', () => {
     expect(result.stderr).toContain("Workflow 'archal-smok' not found. Did you mean 'archal-smoke'?");
   });
 
+  it('answers a workflow that is not there in JSON with --json, as for one that does not validate', async () => {
+    const dir = tempRepo();
+    for (const target of ['archal-smok', 'no such.yaml']) {
+      const result = await runCli(['--cwd', dir, 'workflow', 'run', target, '--json'], { env: userEnv() });
+      expect(result.code).toBe(2);
+      expect(json(result)).toMatchObject({
+        valid: false,
+        workflow: target,
+        errors: [{ message: expect.stringContaining('not found'), node: null, field: null, line: null }],
+        warnings: [],
+      });
+    }
+  });
+
   it('refuses to fall back to a lower-precedence workflow when the overriding file is broken', async () => {
     const dir = tempRepo();
     writeFiles(dir, {

@@ -5,6 +5,7 @@ import {
   resolveInputs,
   type RunOptions,
   type Workflow,
+  WorkflowLookupError,
 } from '../../workflows/index.js';
 import {
   approveRun,
@@ -67,7 +68,17 @@ export async function workflowRun(
     throw new UserError('--no-worktree needs --branch: it checks that branch out in place.');
   const given = parseInputFlags(flags.input);
   return withCliRepo(globals, async (repo) => {
-    const lookup = await findWorkflow(repo, target);
+    const lookup = await findWorkflow(repo, target).catch((error: unknown) => {
+      // --json answers a workflow that is not there as it answers one that does not validate.
+      if (flags.json && error instanceof WorkflowLookupError)
+        printJson({
+          valid: false,
+          workflow: target,
+          errors: [jsonProblem({ file: error.data.file ?? target, message: error.message })],
+          warnings: [],
+        });
+      throw error;
+    });
     if (lookup.kind === 'invalid') {
       if (flags.json)
         printJson({
