@@ -494,6 +494,7 @@ function teamsSnapshot(store) {
  */
 function snapshot(store, meta) {
     const login = (id) => id === null || id === undefined ? null : (store.get('user', id)?.login ?? null);
+    const teamSlugOf = (id) => store.get('team', id)?.slug ?? null;
     const repoNames = new Map();
     for (const repo of store.all('repo'))
         repoNames.set(repo.id, `${login(repo.ownerId)}/${repo.name}`);
@@ -580,6 +581,7 @@ function snapshot(store, meta) {
                 labels: labelNames(issue),
                 assignees: issue.assigneeIds.map(login),
                 requested_reviewers: pull.requestedReviewerIds.map(login),
+                requested_teams: pull.requestedTeamIds.map(teamSlugOf).filter((slug) => slug !== null),
                 milestone: store.get('milestone', issue.milestoneId)?.title ?? null,
                 comments: store.countWhere('comment', `issue:${issue.id}`),
                 created_at: issue.createdAt,
@@ -655,6 +657,7 @@ function snapshot(store, meta) {
             ...(e.milestone ? { milestone: e.milestone.title } : {}),
             ...(e.rename ? { rename: e.rename } : {}),
             ...(e.reviewerId !== undefined ? { requested_reviewer: login(e.reviewerId) } : {}),
+            ...(e.reviewerTeamId !== undefined ? { requested_team: teamSlugOf(e.reviewerTeamId) } : {}),
             ...(e.commitId ? { commit_id: e.commitId } : {}),
         })),
         checkSuites: byId(store.all('checkSuite')).map((s) => ({
@@ -3828,6 +3831,7 @@ async function createPull(ctx, repo, input) {
         mergedById: null,
         mergeCommitSha: null,
         requestedReviewerIds: [],
+        requestedTeamIds: [],
         maintainerCanModify: input.maintainer_can_modify ?? false,
     });
     issue.pullId = pull.id;
@@ -4229,12 +4233,14 @@ async function updateRelease(ctx, repo, release, input) {
 /* harmony export */ });
 /* harmony import */ var _git_diff_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(84648);
 /* harmony import */ var _state_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3435);
-/* harmony import */ var _webhooks_payloads_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(76588);
-/* harmony import */ var _webhooks_repo_events_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(4333);
-/* harmony import */ var _state_actor_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(39991);
-/* harmony import */ var _issue_events_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(96502);
-/* harmony import */ var _state_permissions_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(28478);
-/* harmony import */ var _state_pull_stats_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(1221);
+/* harmony import */ var _state_teams_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(74048);
+/* harmony import */ var _webhooks_payloads_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(76588);
+/* harmony import */ var _webhooks_repo_events_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(4333);
+/* harmony import */ var _state_actor_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(39991);
+/* harmony import */ var _issue_events_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(96502);
+/* harmony import */ var _state_permissions_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(28478);
+/* harmony import */ var _state_pull_stats_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(1221);
+
 
 
 
@@ -4249,7 +4255,7 @@ const STATE = {
     COMMENT: 'COMMENTED',
 };
 function checkEvent(ctx, issue, event, body) {
-    const self = (0,_state_actor_js__WEBPACK_IMPORTED_MODULE_6__/* .actingUser */ .e)(ctx.actor)?.id === issue.userId;
+    const self = (0,_state_actor_js__WEBPACK_IMPORTED_MODULE_7__/* .actingUser */ .e)(ctx.actor)?.id === issue.userId;
     if (self && event === 'APPROVE')
         throw (0,_state_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .simpleValidationFailed */ .jb)('Can not approve your own pull request');
     if (self && event === 'REQUEST_CHANGES')
@@ -4287,7 +4293,7 @@ class UnresolvedPosition extends _state_errors_js__WEBPACK_IMPORTED_MODULE_1__/*
 }
 /** The diff hunk GitHub shows with a review comment: the hunk of `path` up to the commented line. */
 async function hunkFor(ctx, repo, pull, comment) {
-    const stats = await (0,_state_pull_stats_js__WEBPACK_IMPORTED_MODULE_5__/* .pullStats */ .p)(ctx.core, repo, pull);
+    const stats = await (0,_state_pull_stats_js__WEBPACK_IMPORTED_MODULE_6__/* .pullStats */ .p)(ctx.core, repo, pull);
     const files = stats.mergeBaseSha ? await (0,_git_diff_js__WEBPACK_IMPORTED_MODULE_0__/* .diffCommits */ .i)(repo.git, stats.mergeBaseSha, pull.headSha) : [];
     const file = files.find((f) => f.filename === comment.path);
     if (!file?.patch)
@@ -4320,7 +4326,7 @@ async function hunkFor(ctx, repo, pull, comment) {
     throw new UnresolvedPosition('line');
 }
 async function addReviewComment(ctx, repo, pull, comment, reviewId) {
-    const user = (0,_state_actor_js__WEBPACK_IMPORTED_MODULE_6__/* .actingUser */ .e)(ctx.actor);
+    const user = (0,_state_actor_js__WEBPACK_IMPORTED_MODULE_7__/* .actingUser */ .e)(ctx.actor);
     let diffHunk;
     let target;
     let inReplyTo = null;
@@ -4365,7 +4371,7 @@ async function addReviewComment(ctx, repo, pull, comment, reviewId) {
  * own, which sends `pull_request_review.submitted` and `pull_request_review_comment.created`.
  */
 async function commentOnDiff(ctx, repo, issue, pull, input) {
-    const user = (0,_state_actor_js__WEBPACK_IMPORTED_MODULE_6__/* .actingUser */ .e)(ctx.actor);
+    const user = (0,_state_actor_js__WEBPACK_IMPORTED_MODULE_7__/* .actingUser */ .e)(ctx.actor);
     const comment = await addReviewComment(ctx, repo, pull, input, null);
     const review = ctx.store.insert(ctx.journal, 'review', {
         id: ctx.store.nextId('review'),
@@ -4382,7 +4388,7 @@ async function commentOnDiff(ctx, repo, issue, pull, input) {
     return comment;
 }
 async function createReview(ctx, repo, issue, pull, input) {
-    const user = (0,_state_actor_js__WEBPACK_IMPORTED_MODULE_6__/* .actingUser */ .e)(ctx.actor);
+    const user = (0,_state_actor_js__WEBPACK_IMPORTED_MODULE_7__/* .actingUser */ .e)(ctx.actor);
     const body = input.body ?? '';
     if (input.event)
         checkEvent(ctx, issue, input.event, body);
@@ -4415,16 +4421,17 @@ async function createReview(ctx, repo, issue, pull, input) {
 async function submitReview(ctx, repo, issue, pull, review, event, body) {
     if (review.state !== 'PENDING')
         throw (0,_state_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .simpleValidationFailed */ .jb)('Can not submit a review that is not pending');
-    if (review.userId !== (0,_state_actor_js__WEBPACK_IMPORTED_MODULE_6__/* .actingUser */ .e)(ctx.actor)?.id)
+    if (review.userId !== (0,_state_actor_js__WEBPACK_IMPORTED_MODULE_7__/* .actingUser */ .e)(ctx.actor)?.id)
         throw (0,_state_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .notFound */ .mX)();
     const text = body ?? review.body;
     checkEvent(ctx, issue, event, text);
     ctx.store.update(ctx.journal, 'review', review, { state: STATE[event], body: text, submittedAt: ctx.now });
-    await afterSubmit(ctx, repo, issue, pull, (0,_state_actor_js__WEBPACK_IMPORTED_MODULE_6__/* .actingUser */ .e)(ctx.actor), review);
+    await afterSubmit(ctx, repo, issue, pull, (0,_state_actor_js__WEBPACK_IMPORTED_MODULE_7__/* .actingUser */ .e)(ctx.actor), review);
 }
 /**
- * A submitted review satisfies the reviewer's pending request and moves the pull request's
- * updated_at; its webhooks go out: `pull_request_review.submitted`, then one
+ * A submitted review satisfies the reviewer's pending request (or, when the reviewer was not asked
+ * in person, the requests of the teams they belong to, as a review on behalf of the team) and moves
+ * the pull request's updated_at; its webhooks go out: `pull_request_review.submitted`, then one
  * `pull_request_review_comment.created` per inline comment it carries.
  */
 async function afterSubmit(ctx, repo, issue, pull, user, review) {
@@ -4432,30 +4439,60 @@ async function afterSubmit(ctx, repo, issue, pull, user, review) {
         ctx.store.update(ctx.journal, 'pull', pull, {
             requestedReviewerIds: pull.requestedReviewerIds.filter((id) => id !== user.id),
         });
+    else {
+        const answered = pull.requestedTeamIds.filter((id) => {
+            const team = ctx.store.get('team', id);
+            return team !== undefined && (0,_state_teams_js__WEBPACK_IMPORTED_MODULE_2__/* .teamMemberIds */ ._s)(ctx.store, team).has(user.id);
+        });
+        if (answered.length > 0)
+            ctx.store.update(ctx.journal, 'pull', pull, {
+                requestedTeamIds: pull.requestedTeamIds.filter((id) => !answered.includes(id)),
+            });
+    }
     ctx.store.update(ctx.journal, 'issue', issue, { updatedAt: ctx.now });
-    await (0,_webhooks_repo_events_js__WEBPACK_IMPORTED_MODULE_3__/* .emitReviewEvent */ ._j)(ctx, repo, review, 'submitted');
+    await (0,_webhooks_repo_events_js__WEBPACK_IMPORTED_MODULE_4__/* .emitReviewEvent */ ._j)(ctx, repo, review, 'submitted');
     for (const comment of ctx.store.where('reviewComment', `review:${review.id}`).sort((a, b) => a.id - b.id))
-        await (0,_webhooks_repo_events_js__WEBPACK_IMPORTED_MODULE_3__/* .emitReviewCommentEvent */ .ZU)(ctx, repo, comment, 'created');
+        await (0,_webhooks_repo_events_js__WEBPACK_IMPORTED_MODULE_4__/* .emitReviewCommentEvent */ .ZU)(ctx, repo, comment, 'created');
 }
-async function requestReviewers(ctx, repo, issue, pull, logins) {
+/** The teams named by `team_reviewers` (slugs of the repository owner's teams); unknown ones are undefined. */
+function teamsNamed(ctx, repo, slugs) {
+    const owner = ctx.store.get('user', repo.ownerId);
+    return slugs.map((slug) => (owner.type === 'Organization' ? (0,_state_teams_js__WEBPACK_IMPORTED_MODULE_2__/* .teamBySlug */ .Uq)(ctx.store, owner.id, slug) : undefined));
+}
+/**
+ * Asks users and teams for a review. As on GitHub, every name is checked before anything changes:
+ * users must be collaborators other than the author, teams must be the owning organization's and
+ * have access to the repository. Each new request gets its `review_requested` event and webhook
+ * (`requested_reviewer` for a user, `requested_team` for a team).
+ */
+async function requestReviewers(ctx, repo, issue, pull, logins, teamSlugs = []) {
     const owner = ctx.store.get('user', repo.ownerId);
     const users = logins.map((login) => ctx.store.userByLogin(login));
+    const teams = teamsNamed(ctx, repo, teamSlugs);
     if (users.some((user) => user?.id === issue.userId))
         throw (0,_state_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .unprocessable */ .Pq)('PullRequest', 'Review cannot be requested from pull request author.');
-    if (users.some((user) => !user || user.type !== 'User' || !(0,_state_permissions_js__WEBPACK_IMPORTED_MODULE_4__/* .userRole */ .KZ)(ctx.store, user.id, repo)))
+    if (users.some((user) => !user || user.type !== 'User' || !(0,_state_permissions_js__WEBPACK_IMPORTED_MODULE_5__/* .userRole */ .KZ)(ctx.store, user.id, repo)) ||
+        teams.some((team) => !team || !(0,_state_teams_js__WEBPACK_IMPORTED_MODULE_2__/* .teamRepoRole */ .__)(ctx.store, team, repo)))
         throw new _state_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ApiError */ .hD(422, `Reviews may only be requested from collaborators. One or more of the users or teams you specified is not a collaborator of the ${owner.login}/${repo.name} repository.`);
+    const requesterId = (0,_state_actor_js__WEBPACK_IMPORTED_MODULE_7__/* .actingUser */ .e)(ctx.actor)?.id;
     for (const user of users) {
         if (pull.requestedReviewerIds.includes(user.id))
             continue;
         ctx.store.update(ctx.journal, 'pull', pull, { requestedReviewerIds: [...pull.requestedReviewerIds, user.id] });
-        (0,_issue_events_js__WEBPACK_IMPORTED_MODULE_7__/* .addIssueEvent */ .r)(ctx, repo, issue, 'review_requested', {
-            reviewerId: user.id,
-            requesterId: (0,_state_actor_js__WEBPACK_IMPORTED_MODULE_6__/* .actingUser */ .e)(ctx.actor)?.id,
-        });
-        await (0,_webhooks_payloads_js__WEBPACK_IMPORTED_MODULE_2__/* .emitPullEvent */ .X)(ctx, repo, pull, 'review_requested', { requestedReviewer: user });
+        (0,_issue_events_js__WEBPACK_IMPORTED_MODULE_8__/* .addIssueEvent */ .r)(ctx, repo, issue, 'review_requested', { reviewerId: user.id, requesterId });
+        await (0,_webhooks_payloads_js__WEBPACK_IMPORTED_MODULE_3__/* .emitPullEvent */ .X)(ctx, repo, pull, 'review_requested', { requestedReviewer: user });
+    }
+    for (const team of teams) {
+        if (pull.requestedTeamIds.includes(team.id))
+            continue;
+        ctx.store.update(ctx.journal, 'pull', pull, { requestedTeamIds: [...pull.requestedTeamIds, team.id] });
+        (0,_issue_events_js__WEBPACK_IMPORTED_MODULE_8__/* .addIssueEvent */ .r)(ctx, repo, issue, 'review_requested', { reviewerTeamId: team.id, requesterId });
+        await (0,_webhooks_payloads_js__WEBPACK_IMPORTED_MODULE_3__/* .emitPullEvent */ .X)(ctx, repo, pull, 'review_requested', { requestedTeam: team });
     }
 }
-async function removeReviewers(ctx, repo, issue, pull, logins) {
+/** Withdraws review requests; names that were not requested are ignored, as on GitHub. */
+async function removeReviewers(ctx, repo, issue, pull, logins, teamSlugs = []) {
+    const requesterId = (0,_state_actor_js__WEBPACK_IMPORTED_MODULE_7__/* .actingUser */ .e)(ctx.actor)?.id;
     for (const login of logins) {
         const user = ctx.store.userByLogin(login);
         if (!user || !pull.requestedReviewerIds.includes(user.id))
@@ -4463,11 +4500,17 @@ async function removeReviewers(ctx, repo, issue, pull, logins) {
         ctx.store.update(ctx.journal, 'pull', pull, {
             requestedReviewerIds: pull.requestedReviewerIds.filter((id) => id !== user.id),
         });
-        (0,_issue_events_js__WEBPACK_IMPORTED_MODULE_7__/* .addIssueEvent */ .r)(ctx, repo, issue, 'review_request_removed', {
-            reviewerId: user.id,
-            requesterId: (0,_state_actor_js__WEBPACK_IMPORTED_MODULE_6__/* .actingUser */ .e)(ctx.actor)?.id,
+        (0,_issue_events_js__WEBPACK_IMPORTED_MODULE_8__/* .addIssueEvent */ .r)(ctx, repo, issue, 'review_request_removed', { reviewerId: user.id, requesterId });
+        await (0,_webhooks_payloads_js__WEBPACK_IMPORTED_MODULE_3__/* .emitPullEvent */ .X)(ctx, repo, pull, 'review_request_removed', { requestedReviewer: user });
+    }
+    for (const team of teamsNamed(ctx, repo, teamSlugs)) {
+        if (!team || !pull.requestedTeamIds.includes(team.id))
+            continue;
+        ctx.store.update(ctx.journal, 'pull', pull, {
+            requestedTeamIds: pull.requestedTeamIds.filter((id) => id !== team.id),
         });
-        await (0,_webhooks_payloads_js__WEBPACK_IMPORTED_MODULE_2__/* .emitPullEvent */ .X)(ctx, repo, pull, 'review_request_removed', { requestedReviewer: user });
+        (0,_issue_events_js__WEBPACK_IMPORTED_MODULE_8__/* .addIssueEvent */ .r)(ctx, repo, issue, 'review_request_removed', { reviewerTeamId: team.id, requesterId });
+        await (0,_webhooks_payloads_js__WEBPACK_IMPORTED_MODULE_3__/* .emitPullEvent */ .X)(ctx, repo, pull, 'review_request_removed', { requestedTeam: team });
     }
 }
 
@@ -8565,7 +8608,9 @@ function renderComment(view, repo, comment) {
 /* harmony import */ var _issues_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(95297);
 /* harmony import */ var _repos_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(91052);
 /* harmony import */ var _urls_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(22903);
-/* harmony import */ var _users_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(71273);
+/* harmony import */ var _teams_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(80847);
+/* harmony import */ var _users_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(71273);
+
 
 
 
@@ -8586,12 +8631,12 @@ function renderPull(view, repo, issue, pull, stats) {
     const renderedRepo = (0,_repos_js__WEBPACK_IMPORTED_MODULE_3__/* .renderRepo */ .ZY)(view, repo);
     const open = issue.state === 'open';
     const milestone = view.store.get('milestone', issue.milestoneId);
-    const assignees = issue.assigneeIds.map((id) => (0,_users_js__WEBPACK_IMPORTED_MODULE_5__/* .simpleUserById */ .kF)(view, id)).filter((user) => user !== null);
+    const assignees = issue.assigneeIds.map((id) => (0,_users_js__WEBPACK_IMPORTED_MODULE_6__/* .simpleUserById */ .kF)(view, id)).filter((user) => user !== null);
     const branchRef = (ref, sha) => ({
         label: `${owner.login}:${ref}`,
         ref,
         sha,
-        user: (0,_users_js__WEBPACK_IMPORTED_MODULE_5__/* .simpleUser */ .U5)(view, owner),
+        user: (0,_users_js__WEBPACK_IMPORTED_MODULE_6__/* .simpleUser */ .U5)(view, owner),
         repo: renderedRepo,
     });
     const simple = {
@@ -8611,7 +8656,7 @@ function renderPull(view, repo, issue, pull, stats) {
         state: issue.state,
         locked: issue.locked,
         title: issue.title,
-        user: (0,_users_js__WEBPACK_IMPORTED_MODULE_5__/* .simpleUserById */ .kF)(view, issue.userId),
+        user: (0,_users_js__WEBPACK_IMPORTED_MODULE_6__/* .simpleUserById */ .kF)(view, issue.userId),
         body: issue.body,
         labels: issue.labelIds
             .map((id) => view.store.get('label', id))
@@ -8626,8 +8671,11 @@ function renderPull(view, repo, issue, pull, stats) {
         merge_commit_sha: pull.mergeCommitSha,
         assignee: assignees[0] ?? null,
         assignees,
-        requested_reviewers: pull.requestedReviewerIds.map((id) => (0,_users_js__WEBPACK_IMPORTED_MODULE_5__/* .simpleUserById */ .kF)(view, id)).filter((u) => u !== null),
-        requested_teams: [],
+        requested_reviewers: pull.requestedReviewerIds.map((id) => (0,_users_js__WEBPACK_IMPORTED_MODULE_6__/* .simpleUserById */ .kF)(view, id)).filter((u) => u !== null),
+        requested_teams: pull.requestedTeamIds
+            .map((id) => view.store.get('team', id))
+            .filter((team) => team !== undefined)
+            .map((team) => (0,_teams_js__WEBPACK_IMPORTED_MODULE_5__/* .renderTeam */ .CW)(view, team)),
         head: branchRef(pull.headRef, pull.headSha),
         base: branchRef(pull.baseRef, stats?.baseSha ?? (0,_state_pull_stats_js__WEBPACK_IMPORTED_MODULE_1__/* .effectiveBase */ .B)(repo, pull, open)),
         _links: {
@@ -8652,7 +8700,7 @@ function renderPull(view, repo, issue, pull, stats) {
         mergeable: stats.mergeable,
         rebaseable: stats.mergeable,
         mergeable_state: stats.mergeableState,
-        merged_by: (0,_users_js__WEBPACK_IMPORTED_MODULE_5__/* .simpleUserById */ .kF)(view, pull.mergedById),
+        merged_by: (0,_users_js__WEBPACK_IMPORTED_MODULE_6__/* .simpleUserById */ .kF)(view, pull.mergedById),
         comments: view.store.countWhere('comment', `issue:${issue.id}`),
         review_comments: view.store.countWhere('reviewComment', `pull:${pull.id}`),
         maintainer_can_modify: pull.maintainerCanModify,
@@ -10816,6 +10864,8 @@ const contentRoutes = [
 
 // EXTERNAL MODULE: ./src/clones/github/render/reviews.ts
 var render_reviews = __webpack_require__(65828);
+// EXTERNAL MODULE: ./src/clones/github/render/teams.ts
+var render_teams = __webpack_require__(80847);
 ;// CONCATENATED MODULE: ./src/clones/github/render/events.ts
 
 
@@ -10823,6 +10873,12 @@ var render_reviews = __webpack_require__(65828);
 
 
 
+
+/** The fields of a review requested of (or withdrawn from) a team; none once the team is deleted. */
+function requestedTeamFields(view, requesterId, teamId) {
+    const team = view.store.get('team', teamId);
+    return team ? { review_requester: (0,render_users/* simpleUserById */.kF)(view, requesterId), requested_team: (0,render_teams/* renderTeam */.CW)(view, team) } : {};
+}
 /** `issue-event-for-issue` (with `issue` for the repository-wide list, `issue-event`). */
 function renderIssueEvent(view, repo, event, withIssue = false) {
     const repoUrl = view.urls.repo((0,render_repos/* fullName */.fq)(view, repo));
@@ -10850,6 +10906,7 @@ function renderIssueEvent(view, repo, event, withIssue = false) {
                 requested_reviewer: (0,render_users/* simpleUserById */.kF)(view, event.reviewerId),
             }
             : {}),
+        ...(event.reviewerTeamId !== undefined ? requestedTeamFields(view, event.requesterId, event.reviewerTeamId) : {}),
         ...(event.event === 'locked' ? { lock_reason: event.lockReason ?? null } : {}),
         ...(event.event === 'closed' || event.event === 'reopened' ? { state_reason: event.stateReason ?? null } : {}),
         ...(withIssue && issue ? { issue: (0,render_issues/* renderIssue */.yi)(view, repo, issue) } : {}),
@@ -12920,6 +12977,7 @@ var reviews = __webpack_require__(8084);
 
 
 
+
 const reviews_event = schemas/* enum */.k5n(['APPROVE', 'REQUEST_CHANGES', 'COMMENT']);
 const inline = schemas/* object */.Ikc({
     path: schemas/* string */.YjP().min(1),
@@ -13020,7 +13078,10 @@ const reviewRoutes = [
             const { pull } = (0,lookup/* pullParam */.rI)(ctx, repo);
             return (0,route.ok)({
                 users: pull.requestedReviewerIds.map((id) => (0,render_users/* simpleUserById */.kF)(ctx, id)).filter((u) => u !== null),
-                teams: [],
+                teams: pull.requestedTeamIds
+                    .map((id) => ctx.store.get('team', id))
+                    .filter((team) => team !== undefined)
+                    .map((team) => (0,render_teams/* renderTeam */.CW)(ctx, team)),
             });
         },
     },
@@ -13033,7 +13094,7 @@ const reviewRoutes = [
             const repo = (0,lookup/* repoParam */.oq)(ctx, permissions/* NEED */.$B.pullsTriage);
             const { issue, pull } = (0,lookup/* pullParam */.rI)(ctx, repo);
             const input = parseBody(ctx, reviewersSchema);
-            await (0,reviews/* requestReviewers */.i5)(ctx, repo, issue, pull, input.reviewers ?? []);
+            await (0,reviews/* requestReviewers */.i5)(ctx, repo, issue, pull, input.reviewers ?? [], input.team_reviewers ?? []);
             return (0,route/* created */.zu)(simplePull(ctx, repo, pull));
         },
     },
@@ -13046,7 +13107,7 @@ const reviewRoutes = [
             const repo = (0,lookup/* repoParam */.oq)(ctx, permissions/* NEED */.$B.pullsTriage);
             const { issue, pull } = (0,lookup/* pullParam */.rI)(ctx, repo);
             const input = parseBody(ctx, reviewersSchema);
-            await (0,reviews/* removeReviewers */.px)(ctx, repo, issue, pull, input.reviewers ?? []);
+            await (0,reviews/* removeReviewers */.px)(ctx, repo, issue, pull, input.reviewers ?? [], input.team_reviewers ?? []);
             return (0,route.ok)(simplePull(ctx, repo, pull));
         },
     },
@@ -13771,8 +13832,6 @@ const statusRoutes = [
 
 // EXTERNAL MODULE: ./src/clones/github/domain/codeowners.ts
 var codeowners = __webpack_require__(74196);
-// EXTERNAL MODULE: ./src/clones/github/render/teams.ts
-var render_teams = __webpack_require__(80847);
 ;// CONCATENATED MODULE: ./src/clones/github/routes/protection.ts
 
 
@@ -15103,8 +15162,10 @@ function emit(ctx, event, repo, build, sender = (0,_state_actor_js__WEBPACK_IMPO
 /* harmony import */ var _render_issues_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(95297);
 /* harmony import */ var _render_pulls_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(84381);
 /* harmony import */ var _render_users_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(71273);
-/* harmony import */ var _emit_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(3424);
-/* harmony import */ var _shapes_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(90681);
+/* harmony import */ var _render_teams_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(80847);
+/* harmony import */ var _emit_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(3424);
+/* harmony import */ var _shapes_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(90681);
+
 
 
 
@@ -15116,15 +15177,17 @@ function extraFields(ctx, repo, extra, view = { store: ctx.store, urls: ctx.core
     if (extra.changes)
         out.changes = extra.changes;
     if (extra.label)
-        out.label = (0,_shapes_js__WEBPACK_IMPORTED_MODULE_5__/* .hookLabel */ .UR)((0,_render_issues_js__WEBPACK_IMPORTED_MODULE_1__/* .renderLabel */ .Lx)(view, repo, extra.label));
+        out.label = (0,_shapes_js__WEBPACK_IMPORTED_MODULE_6__/* .hookLabel */ .UR)((0,_render_issues_js__WEBPACK_IMPORTED_MODULE_1__/* .renderLabel */ .Lx)(view, repo, extra.label));
     if (extra.assignee)
-        out.assignee = (0,_shapes_js__WEBPACK_IMPORTED_MODULE_5__/* .hookUser */ .n3)((0,_render_users_js__WEBPACK_IMPORTED_MODULE_3__/* .simpleUser */ .U5)(view, extra.assignee));
+        out.assignee = (0,_shapes_js__WEBPACK_IMPORTED_MODULE_6__/* .hookUser */ .n3)((0,_render_users_js__WEBPACK_IMPORTED_MODULE_3__/* .simpleUser */ .U5)(view, extra.assignee));
     if (extra.requestedReviewer)
-        out.requested_reviewer = (0,_shapes_js__WEBPACK_IMPORTED_MODULE_5__/* .hookUser */ .n3)((0,_render_users_js__WEBPACK_IMPORTED_MODULE_3__/* .simpleUser */ .U5)(view, extra.requestedReviewer));
+        out.requested_reviewer = (0,_shapes_js__WEBPACK_IMPORTED_MODULE_6__/* .hookUser */ .n3)((0,_render_users_js__WEBPACK_IMPORTED_MODULE_3__/* .simpleUser */ .U5)(view, extra.requestedReviewer));
+    if (extra.requestedTeam)
+        out.requested_team = (0,_shapes_js__WEBPACK_IMPORTED_MODULE_6__/* .hookTeam */ .$s)((0,_render_teams_js__WEBPACK_IMPORTED_MODULE_4__/* .renderTeam */ .CW)(view, extra.requestedTeam));
     if (extra.milestoneId !== undefined) {
         const milestone = ctx.store.get('milestone', extra.milestoneId);
         if (milestone)
-            out.milestone = (0,_shapes_js__WEBPACK_IMPORTED_MODULE_5__/* .hookMilestone */ .Uj)((0,_render_issues_js__WEBPACK_IMPORTED_MODULE_1__/* .renderMilestone */ .TZ)(view, repo, milestone));
+            out.milestone = (0,_shapes_js__WEBPACK_IMPORTED_MODULE_6__/* .hookMilestone */ .Uj)((0,_render_issues_js__WEBPACK_IMPORTED_MODULE_1__/* .renderMilestone */ .TZ)(view, repo, milestone));
     }
     return out;
 }
@@ -15138,9 +15201,9 @@ async function emitIssueEvent(ctx, repo, issue, action, extra = {}, sender) {
         if (pull)
             return emitPullEvent(ctx, repo, pull, action, extra);
     }
-    (0,_emit_js__WEBPACK_IMPORTED_MODULE_4__/* .emit */ .I)(ctx, 'issues', repo, (view) => ({
+    (0,_emit_js__WEBPACK_IMPORTED_MODULE_5__/* .emit */ .I)(ctx, 'issues', repo, (view) => ({
         action,
-        issue: (0,_shapes_js__WEBPACK_IMPORTED_MODULE_5__/* .hookIssue */ .RW)((0,_render_issues_js__WEBPACK_IMPORTED_MODULE_1__/* .renderIssue */ .yi)(view, repo, issue)),
+        issue: (0,_shapes_js__WEBPACK_IMPORTED_MODULE_6__/* .hookIssue */ .RW)((0,_render_issues_js__WEBPACK_IMPORTED_MODULE_1__/* .renderIssue */ .yi)(view, repo, issue)),
         ...extraFields(ctx, repo, extra),
     }), sender);
 }
@@ -15149,22 +15212,22 @@ async function emitPullEvent(ctx, repo, pull, action, extra = {}) {
         return;
     const stats = await (0,_state_pull_stats_js__WEBPACK_IMPORTED_MODULE_0__/* .pullStats */ .p)(ctx.core, repo, pull);
     const issue = ctx.store.get('issue', pull.issueId);
-    (0,_emit_js__WEBPACK_IMPORTED_MODULE_4__/* .emit */ .I)(ctx, 'pull_request', repo, (view) => ({
+    (0,_emit_js__WEBPACK_IMPORTED_MODULE_5__/* .emit */ .I)(ctx, 'pull_request', repo, (view) => ({
         action,
         number: pull.number,
         ...(extra.before ? { before: extra.before, after: extra.after } : {}),
-        pull_request: (0,_shapes_js__WEBPACK_IMPORTED_MODULE_5__/* .hookPull */ .j3)((0,_render_pulls_js__WEBPACK_IMPORTED_MODULE_2__/* .renderPull */ .S)(view, repo, issue, pull, stats)),
+        pull_request: (0,_shapes_js__WEBPACK_IMPORTED_MODULE_6__/* .hookPull */ .j3)((0,_render_pulls_js__WEBPACK_IMPORTED_MODULE_2__/* .renderPull */ .S)(view, repo, issue, pull, stats)),
         ...extraFields(ctx, repo, extra),
     }));
 }
 async function emitCommentEvent(ctx, repo, issue, comment, action, changes) {
-    (0,_emit_js__WEBPACK_IMPORTED_MODULE_4__/* .emit */ .I)(ctx, 'issue_comment', repo, (view) => {
-        const renderedIssue = (0,_shapes_js__WEBPACK_IMPORTED_MODULE_5__/* .hookIssue */ .RW)((0,_render_issues_js__WEBPACK_IMPORTED_MODULE_1__/* .renderIssue */ .yi)(view, repo, issue));
+    (0,_emit_js__WEBPACK_IMPORTED_MODULE_5__/* .emit */ .I)(ctx, 'issue_comment', repo, (view) => {
+        const renderedIssue = (0,_shapes_js__WEBPACK_IMPORTED_MODULE_6__/* .hookIssue */ .RW)((0,_render_issues_js__WEBPACK_IMPORTED_MODULE_1__/* .renderIssue */ .yi)(view, repo, issue));
         return {
             action,
             ...(action === 'edited' ? { changes: changes ?? {} } : {}),
             issue: renderedIssue,
-            comment: (0,_shapes_js__WEBPACK_IMPORTED_MODULE_5__/* .hookComment */ .x1)((0,_render_issues_js__WEBPACK_IMPORTED_MODULE_1__/* .renderComment */ .wQ)(view, repo, comment)),
+            comment: (0,_shapes_js__WEBPACK_IMPORTED_MODULE_6__/* .hookComment */ .x1)((0,_render_issues_js__WEBPACK_IMPORTED_MODULE_1__/* .renderComment */ .wQ)(view, repo, comment)),
         };
     });
 }
@@ -15295,6 +15358,7 @@ async function emitReviewCommentEvent(ctx, repo, comment, action) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   $s: () => (/* binding */ hookTeam),
 /* harmony export */   CL: () => (/* binding */ hookRepo),
 /* harmony export */   Ew: () => (/* binding */ hookCheckSuite),
 /* harmony export */   G5: () => (/* binding */ hookInstallation),
@@ -15319,6 +15383,7 @@ const COMMENT = 'url html_url issue_url id node_id user created_at updated_at au
 const PULL = 'url id node_id html_url diff_url patch_url issue_url number state locked title user body created_at updated_at closed_at merged_at merge_commit_sha assignee assignees requested_reviewers requested_teams labels milestone commits_url review_comments_url review_comment_url comments_url statuses_url head base _links author_association auto_merge active_lock_reason draft merged mergeable rebaseable mergeable_state merged_by comments review_comments maintainer_can_modify commits additions deletions changed_files';
 const INSTALLATION = 'id account repository_selection access_tokens_url repositories_url html_url app_id app_slug target_id target_type permissions events created_at updated_at single_file_name has_multiple_single_files single_file_paths suspended_by suspended_at';
 const APP = 'id slug node_id owner name description external_url html_url created_at updated_at permissions events';
+const TEAM = 'name id node_id slug description privacy url html_url members_url repositories_url permission notification_setting';
 const REACTIONS = 'url total_count +1 -1 laugh hooray confused heart rocket eyes';
 const CHECK_RUN = 'id node_id head_sha external_id url html_url details_url status conclusion started_at completed_at output name check_suite app pull_requests';
 const CHECK_RUN_SUITE = 'id node_id head_branch head_sha status conclusion url before after pull_requests app created_at updated_at';
@@ -15389,12 +15454,17 @@ function hookPull(pull) {
         assignee: maybe(pull.assignee, hookUser),
         assignees: (pull.assignees ?? []).map(hookUser),
         requested_reviewers: (pull.requested_reviewers ?? []).map(hookUser),
+        requested_teams: (pull.requested_teams ?? []).map(hookTeam),
         labels: (pull.labels ?? []).map(hookLabel),
         milestone: maybe(pull.milestone, hookMilestone),
         merged_by: maybe(pull.merged_by, hookUser),
         head: hookBranchRef(pull.head),
         base: hookBranchRef(pull.base),
     };
+}
+/** A team (webhooks carry fewer of its fields than REST), with its parent. */
+function hookTeam(team) {
+    return { ...pick(team, TEAM), parent: maybe(team.parent, (parent) => pick(parent, TEAM)) };
 }
 function hookInstallation(installation) {
     return { ...pick(installation, INSTALLATION), account: hookUser(installation.account) };

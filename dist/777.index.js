@@ -57,6 +57,8 @@ var external_node_fs_ = __webpack_require__(73024);
 var schemas = __webpack_require__(41514);
 // EXTERNAL MODULE: ./src/lib/command-spec.ts
 var command_spec = __webpack_require__(91516);
+// EXTERNAL MODULE: ./src/lib/input-file.ts
+var input_file = __webpack_require__(7926);
 // EXTERNAL MODULE: external "node:child_process"
 var external_node_child_process_ = __webpack_require__(31421);
 // EXTERNAL MODULE: external "node:crypto"
@@ -586,6 +588,7 @@ function resolveAgent(agent, env, passEnv = []) {
 
 
 
+
 /** A harness path that cannot be run: what is wrong with it and how to fix it. */
 class HarnessError extends lib_errors/* ArchalError */.u {
     constructor(path, message) {
@@ -672,9 +675,13 @@ function harnessAt(path, source, passEnv) {
 function manifestAgent(file, source, passEnv, shown) {
     const dir = (0,external_node_path_.dirname)(file);
     const where = (0,external_node_path_.relative)(source.root, file);
+    // The repository's files: a FIFO or a device in their place is refused, never waited on.
+    const read = (0,input_file/* readInputFile */.jH)(file, { maxBytes: input_file/* INPUT_LIMITS */.Ef.config, strictUtf8: true });
+    if (!read.ok)
+        throw new HarnessError(file, `Harness manifest ${read.message}.`);
     let raw;
     try {
-        raw = JSON.parse((0,external_node_fs_.readFileSync)(file, 'utf8'));
+        raw = JSON.parse(read.text);
     }
     catch (error) {
         throw new HarnessError(file, `${where} is not valid JSON: ${error.message}.`);
@@ -687,12 +694,10 @@ function manifestAgent(file, source, passEnv, shown) {
     const manifest = parsed.data;
     const preamble = (manifest.promptFiles ?? []).map((name) => {
         const prompt = (0,external_node_path_.resolve)(dir, name);
-        try {
-            return (0,external_node_fs_.readFileSync)(prompt, 'utf8').trim();
-        }
-        catch {
-            throw new HarnessError(file, `${where}: promptFiles names ${name}, which cannot be read (looked for ${prompt}).`);
-        }
+        const text = (0,input_file/* readInputFile */.jH)(prompt, { maxBytes: input_file/* INPUT_LIMITS */.Ef.scenario, strictUtf8: true });
+        if (!text.ok)
+            throw new HarnessError(file, `${where}: promptFiles names ${name}, which cannot be read (${text.message}).`);
+        return text.text.trim();
     });
     const extras = {
         ...(preamble.length > 0 ? { taskPreamble: preamble.join('\n\n') } : {}),
@@ -920,9 +925,13 @@ function promptWithSystem(request) {
 }
 /** The servers of an MCP configuration file (`{"mcpServers": {...}}`, as Claude Code and Copilot read it). */
 function mcpServers(file) {
+    // A file the workflow names: a FIFO or a device in its place is refused, never waited on.
+    const read = (0,input_file/* readInputFile */.jH)(file, { maxBytes: input_file/* INPUT_LIMITS */.Ef.config, strictUtf8: true });
+    if (!read.ok)
+        throw new ProviderError('invalid_request', `cannot read the MCP configuration: ${read.message}`);
     let parsed;
     try {
-        parsed = JSON.parse((0,external_node_fs_.readFileSync)(file, 'utf8'));
+        parsed = JSON.parse(read.text);
     }
     catch (error) {
         throw new ProviderError('invalid_request', `cannot read the MCP configuration ${file}: ${String(error)}`);
@@ -2621,8 +2630,6 @@ function undiciPath() {
 
 // EXTERNAL MODULE: ./src/evaluate/criteria.ts + 6 modules
 var evaluate_criteria = __webpack_require__(87315);
-// EXTERNAL MODULE: ./src/lib/input-file.ts
-var input_file = __webpack_require__(7926);
 // EXTERNAL MODULE: ./src/lib/did-you-mean.ts
 var did_you_mean = __webpack_require__(42948);
 // EXTERNAL MODULE: ./src/lib/json-position.ts
@@ -4562,7 +4569,10 @@ async function listWorktrees(store, now = Date.now()) {
     }
     return grouped;
 }
-/** Removes worktrees idle for more than `days`, never one with uncommitted changes unless forced. */
+/**
+ * Removes worktrees idle for more than `days`, never one with uncommitted changes unless forced,
+ * and never one a run still holds: its idle time only counts from when it was last created or reused.
+ */
 async function cleanupWorktrees(store, options) {
     const cutoff = (options.now ?? Date.now()) - options.days * 86_400_000;
     const results = [];
@@ -4575,6 +4585,11 @@ async function cleanupWorktrees(store, options) {
             await store.setWorktreeStatus(worktree.path, 'destroyed');
             toPrune.add(worktree.repoRoot);
             results.push({ worktree, action: 'already-gone' });
+            continue;
+        }
+        const holder = await options.activeRunAt?.(worktree.path);
+        if (holder) {
+            results.push({ worktree, action: 'kept-active-run', detail: holder });
             continue;
         }
         const status = await runGitInWorkTree(['status', '--porcelain'], worktree.path);
@@ -10384,7 +10399,11 @@ async function startRun(deps, request) {
     const loaded = candidate ? await prior_loadRunPrior(deps, candidate) : undefined;
     const prior = loaded?.prior;
     const reusable = prior ? prior_reusableCount(prior, workflow) : 0;
-    if (candidate && loaded && prior && reusable > 0) {
+    // A run whose process died while a node ran is continued even if nothing completed: that node's
+    // side effects may have happened, and it must run again as the same run (ARCHAL_RUN_ID) with its
+    // next attempt number, or it could not tell that it is repeating itself.
+    const interrupted = candidate !== undefined && candidate.status !== 'failed' && (prior?.attempts.size ?? 0) > 0;
+    if (candidate && loaded && prior && (reusable > 0 || interrupted)) {
         const taken = await takeOver(deps, candidate);
         if (!taken)
             throw await busyError(deps, workingPath, candidate);
@@ -10629,18 +10648,15 @@ function readArchonSettings(repo, userHome) {
     }
     return settings;
 }
-function archon_config_readText(file) {
-    try {
-        return (0,external_node_fs_.readFileSync)(file, 'utf8');
-    }
-    catch {
-        return undefined;
-    }
-}
 function merge(settings, file) {
-    const text = archon_config_readText(file);
-    if (text === undefined)
+    // A repository's file: a FIFO or a device in its place must be refused, never waited on.
+    const read = (0,input_file/* readInputFile */.jH)(file, { maxBytes: input_file/* INPUT_LIMITS */.Ef.config, strictUtf8: true });
+    if (!read.ok) {
+        if (read.problem !== 'missing')
+            settings.problems.push({ file, message: `${read.message.replace(file, 'it')}; its settings are ignored` });
         return;
+    }
+    const text = read.text;
     const parsed = parseYaml(text);
     if (!parsed.ok) {
         for (const error of parsed.errors)
@@ -16267,6 +16283,7 @@ function seedPull({ b, repo }, issue, seed, at) {
         mergedById: null,
         mergeCommitSha: null,
         requestedReviewerIds: reviewers,
+        requestedTeamIds: [],
         maintainerCanModify: false,
     });
     issue.pullId = pull.id;
