@@ -3,6 +3,7 @@ import { errorMessage } from '../src/lib/errors.js';
 import type { Consumer } from './queue/queue.js';
 import { runDoctor } from './doctor.js';
 import { openRuntime, type AppRuntime } from './runtime.js';
+import { startTracePulls, type TracePulls } from './trace-pulls.js';
 import { startReceiver, HEALTH_PATH, WEBHOOK_PATH, type Receiver } from './server.js';
 import { readSettings, SECRET_VARIABLES, type AppSettings } from './settings.js';
 import { startSetup } from './setup.js';
@@ -63,6 +64,7 @@ export async function appStart(options: StartOptions, env: NodeJS.ProcessEnv): P
   const log = (message: string) => runtime.probot.log.info(message);
   let receiver: Receiver | undefined;
   let consumer: Consumer | undefined;
+  let tracePulls: TracePulls | undefined;
   try {
     // A worker-only process serves its health endpoint when given a port (--port or PORT: containers).
     if (options.receive || options.port !== undefined || settings.portSet)
@@ -72,6 +74,13 @@ export async function appStart(options: StartOptions, env: NodeJS.ProcessEnv): P
         concurrency: options.workers,
         handle: (job, signal) => handleJob(workerContext(runtime, settings, env, log), job, signal),
         log,
+      });
+    if (options.work && settings.tracePullMs > 0)
+      tracePulls = startTracePulls({
+        store: runtime.store,
+        env,
+        intervalMs: settings.tracePullMs,
+        log: { info: log, warn: (message) => runtime.probot.log.warn(message) },
       });
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
@@ -90,12 +99,14 @@ export async function appStart(options: StartOptions, env: NodeJS.ProcessEnv): P
       ? `webhooks ${receiver.url}${WEBHOOK_PATH} (health ${receiver.url}${HEALTH_PATH})`
       : `no receiver${receiver ? ` (health ${receiver.url}${HEALTH_PATH})` : ''}`,
     consumer ? `${options.workers} worker(s) on the ${runtime.queue.kind} queue` : 'no worker',
+    ...(tracePulls ? [`trace sources pulled every ${settings.tracePullMs / 1000} s`] : []),
     `store ${runtime.storeDescription}`,
     `GitHub ${settings.apiUrl}`,
   ];
   print(`Archal App ${settings.appId} running (pid ${process.pid}): ${parts.join('; ')}`);
   await waitForSignal();
   print('Archal App stopping…');
+  await tracePulls?.stop();
   await consumer?.stop();
   await receiver?.close();
   await runtime.close();

@@ -33,8 +33,13 @@ export interface AppSettings {
   agentToken: 'read' | 'none';
   /** How long a silent worker keeps its jobs before another host takes them over. */
   leaseMs?: number;
+  /** How often the worker pulls the registered trace sources (0: never). */
+  tracePullMs: number;
   problems: string[];
 }
+
+/** Five minutes: a production trace is worth a look soon, and a source's query reads only new rows. */
+const DEFAULT_TRACE_PULL_MS = 5 * 60 * 1000;
 
 export const SECRET_VARIABLES = [
   'PRIVATE_KEY',
@@ -76,6 +81,11 @@ export function readSettings(env: NodeJS.ProcessEnv): AppSettings {
   const lease = env.ARCHAL_APP_LEASE_MS?.trim() ? Number(env.ARCHAL_APP_LEASE_MS) : undefined;
   if (lease !== undefined && (!Number.isInteger(lease) || lease < 1_000))
     problems.push(`ARCHAL_APP_LEASE_MS must be an integer ≥ 1000 (got "${env.ARCHAL_APP_LEASE_MS}")`);
+  const tracePull = env.ARCHAL_APP_TRACE_PULL_MS?.trim() ? Number(env.ARCHAL_APP_TRACE_PULL_MS) : undefined;
+  if (tracePull !== undefined && !(Number.isInteger(tracePull) && (tracePull === 0 || tracePull >= 1_000)))
+    problems.push(
+      `ARCHAL_APP_TRACE_PULL_MS must be 0 (never) or an integer ≥ 1000 (got "${env.ARCHAL_APP_TRACE_PULL_MS}")`,
+    );
   return {
     ...(appId !== undefined && Number.isInteger(appId) ? { appId } : {}),
     ...(privateKey ? { privateKey } : {}),
@@ -95,6 +105,7 @@ export function readSettings(env: NodeJS.ProcessEnv): AppSettings {
     host: env.HOST?.trim() || '127.0.0.1',
     agentToken: agentToken === 'none' ? 'none' : 'read',
     ...(lease !== undefined ? { leaseMs: lease } : {}),
+    tracePullMs: tracePull !== undefined && Number.isInteger(tracePull) ? tracePull : DEFAULT_TRACE_PULL_MS,
     problems,
   };
 }

@@ -12,6 +12,8 @@ export { attachDirectory, detachDirectory, attachmentName, AttachDirectoryError 
 export type { DetachOutcome, LocalAttachRequest, LocalAttachResult } from './local.js';
 export { checkDatabaseSource, pullRegisteredSource, registerDatabaseSource, sourceSpec } from './sources.js';
 export type { PullResult, SourceRequest } from './sources.js';
+export { pullRegisteredSources } from './registered.js';
+export type { RegisteredPull, RegisteredPullHost } from './registered.js';
 export { SourceError } from './postgres.js';
 export type { CheckReport } from './postgres.js';
 export { importFile, importText, traceFiles, TraceInputError, MAX_TRACE_FILE_BYTES } from './import.js';

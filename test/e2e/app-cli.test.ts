@@ -54,6 +54,11 @@ describe('archal app start', () => {
         { ...appEnv(), ARCHAL_APP_AGENT_TOKEN: 'write' },
         /ARCHAL_APP_AGENT_TOKEN must be "read" or "none"/,
       ],
+      [
+        ['--port', '0'],
+        { ...appEnv(), ARCHAL_APP_TRACE_PULL_MS: '5' },
+        /ARCHAL_APP_TRACE_PULL_MS must be 0 \(never\) or an integer ≥ 1000 \(got "5"\)/,
+      ],
     ];
     for (const [args, env, message] of cases) {
       const result = await runCli(['app', 'start', ...args], { env });

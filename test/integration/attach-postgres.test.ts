@@ -2,6 +2,7 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import pg from 'pg';
 import { beforeAll, describe, expect, it } from '@jest/globals';
+import { appKeys, startApp, waitFor } from '../helpers/app.js';
 import { json, runCli } from '../helpers/cli.js';
 import { EXAMPLE } from '../helpers/hosted.js';
 import { freshPostgresUrl } from '../helpers/stores.js';
@@ -262,5 +263,69 @@ describe('a Postgres trace source, read-only', () => {
     ]);
     expect(check.code).toBe(2);
     expect(check.stderr).toMatch(/--query-file delete\.sql: the query is not a read/);
+  });
+});
+
+describe("the App's worker and registered sources", () => {
+  it('pulls every registered source on its schedule, with the policy it was registered with; a source it cannot reach is reported and the others still run', async () => {
+    const appRepo = tempRepo();
+    writeFileSync(join(appRepo, '.archal.json'), JSON.stringify({ agent: 'node agent.mjs' }));
+    writeFileSync(join(appRepo, 'traces.sql'), 'select trace from recent_traces;\n');
+    const home = tempDir('archal-home-');
+    const register = (name: string, variable: string) =>
+      runCli(
+        [
+          '--cwd',
+          appRepo,
+          'attach',
+          '--repo',
+          '.',
+          '--source',
+          'postgres',
+          '--database-url-env',
+          variable,
+          '--source-name',
+          name,
+          '--query-file',
+          'traces.sql',
+          '--execution-policy',
+          'grade',
+        ],
+        { env: { ARCHAL_HOME: home, TRACE_DATABASE_URL: readerUrl, ELSEWHERE_URL: readerUrl }, timeoutMs: 60_000 },
+      );
+    // Registered from a shell where both variables are set; the App's operator set only one of them.
+    expect((await register('prod-db', 'TRACE_DATABASE_URL')).code).toBe(0);
+    expect((await register('elsewhere', 'ELSEWHERE_URL')).code).toBe(0);
+
+    const app = await startApp(['--worker-only'], {
+      APP_ID: '1',
+      PRIVATE_KEY: appKeys().privateKey,
+      ARCHAL_HOME: home,
+      TRACE_DATABASE_URL: readerUrl,
+      ARCHAL_APP_TRACE_PULL_MS: '1000',
+    });
+    try {
+      expect(app.output()).toContain('trace sources pulled every 1 s');
+      const grade = join(appRepo, '.archal', 'attach', 'grades', '4bf92f3577b34da6a3ce929d0e0e4736', 'grade.json');
+      await waitFor(() => existsSync(grade), 60_000, 'the worker to grade the pulled trace');
+      expect(JSON.parse(readFileSync(grade, 'utf8'))).toMatchObject({ verdict: expect.any(String) });
+      await waitFor(
+        () => /trace source elsewhere \(.*\): not pulled: .*ELSEWHERE_URL/.test(app.output()),
+        30_000,
+        'the worker to report the source it cannot reach',
+      );
+    } finally {
+      await app.stop();
+    }
+    expect(await app.exited).toBe(0);
+    // The policy it was registered with: graded, nothing reproduced; and queued once, however many pulls ran.
+    const status = await runCli(['--cwd', appRepo, 'attach-status', '--repo', '.', '--json'], {
+      env: { ARCHAL_HOME: home },
+    });
+    const jobs = json<{ jobs: Array<{ traceId: string; status: string }> }>(status).jobs;
+    expect(jobs.filter((job) => job.traceId === '4bf92f3577b34da6a3ce929d0e0e4736')).toEqual([
+      expect.objectContaining({ status: 'graded' }),
+    ]);
+    expect(app.output()).not.toContain(readerUrl);
   });
 });
