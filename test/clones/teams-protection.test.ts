@@ -1,5 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
-import { octokitFor, startClone, TOKENS, webhookReceiver } from './support/clone.js';
+import { SeedError } from '../../src/clones/github/index.js';
+import { namedSeed, octokitFor, startClone, TOKENS, webhookReceiver } from './support/clone.js';
 import { WebhookSchemas } from './support/webhook-schemas.js';
 
 /**
@@ -222,6 +223,50 @@ describe('team review requests', () => {
       ['review_request_removed', 'security'],
     ]);
     expect(hooks.flatMap((hook) => schemas.validate('pull_request', hook.payload))).toEqual([]);
+  });
+});
+
+describe('team review requests in a seed', () => {
+  it('seeds pull requests that wait for teams, listed as GitHub lists them', async () => {
+    const seed = namedSeed('enterprise-repo');
+    const docsFix = seed.repos[0]!.pulls!.find((pull) => pull.title === 'Fix a typo in the docs')!;
+    docsFix.requestedTeams = ['security', 'frontend', 'security'];
+    const clone = await startClone({ seed });
+    const octocat = octokitFor(clone, clone.token);
+    const pull = (await octocat.pulls.list({ owner, repo })).data.find((p) => p.title === docsFix.title)!;
+    expect((pull.requested_teams ?? []).map((team) => team.slug)).toEqual(['security', 'frontend']);
+    const requested = await octocat.pulls.listRequestedReviewers({ owner, repo, pull_number: pull.number });
+    expect(requested.data.teams.map((team) => team.slug)).toEqual(['security', 'frontend']);
+    const snapshot = clone.handle.state().pullRequests.find((p) => p.title === docsFix.title)!;
+    expect(snapshot.requested_teams).toEqual(['security', 'frontend']);
+  });
+
+  it('refuses a team that does not exist, one without access to the repository, and teams on a user’s repository', async () => {
+    const seed = namedSeed('enterprise-repo');
+    seed.orgs![0]!.teams!.push({ name: 'Docs' });
+    seed.repos[0]!.pulls![0]!.requestedTeams = ['securty', 'docs'];
+    const failure = await startClone({ seed }).then(
+      () => undefined,
+      (error: unknown) => error,
+    );
+    expect(failure).toBeInstanceOf(SeedError);
+    expect((failure as Error).message).toContain(
+      'repos[0].pulls[0].requestedTeams[0]: unknown team "securty" (did you mean "security"?)',
+    );
+    expect((failure as Error).message).toContain(
+      'repos[0].pulls[0].requestedTeams[1]: team "docs" has no access to acme-corp/api',
+    );
+
+    const personal = namedSeed('small-project');
+    personal.repos[0]!.owner = 'alice';
+    personal.repos[0]!.pulls![0]!.requestedTeams = ['core'];
+    const refused = await startClone({ seed: personal }).then(
+      () => undefined,
+      (error: unknown) => error,
+    );
+    expect((refused as Error).message).toMatch(
+      /repos\[0\]\.pulls\[0\]\.requestedTeams: teams review pull requests of organizations' repositories; alice is a user/,
+    );
   });
 });
 

@@ -3,10 +3,12 @@ import type {
   IssueRecord,
   LabelRecord,
   MilestoneRecord,
+  PullRecord,
   ReactionRecord,
   RepoRecord,
   UserRecord,
 } from '../state/model.js';
+import { teamBySlug, teamRepoRole, teamsOf } from '../state/teams.js';
 import type { SeedBuilder } from './builder.js';
 import { DEFAULT_LABELS } from './defaults.js';
 import { unknown } from './errors.js';
@@ -265,6 +267,10 @@ function seedPull({ b, repo }: Context, issue: IssueRecord, seed: SeedPull, at: 
     maintainerCanModify: false,
   });
   issue.pullId = pull.id;
+  if (seed.requestedTeams?.length) {
+    const slugs = seed.requestedTeams;
+    b.afterTeams.push(() => requestTeams(b, repo, pull, slugs, `${at}.requestedTeams`));
+  }
   seed.reviews?.forEach((review, i) => {
     const user = b.user(review.user, `${at}.reviews[${i}].user`);
     if (!user) return;
@@ -279,6 +285,33 @@ function seedPull({ b, repo }: Context, issue: IssueRecord, seed: SeedPull, at: 
       submittedAt: b.time(review.submittedAt, new Date(issue.updatedAt)),
     });
   });
+}
+
+/** As GitHub allows: teams of the organization that owns the repository, with access to it. */
+function requestTeams(b: SeedBuilder, repo: RepoRecord, pull: PullRecord, slugs: string[], at: string): void {
+  const owner = b.store.get('user', repo.ownerId)!;
+  if (owner.type !== 'Organization')
+    return b.problem(at, `teams review pull requests of organizations' repositories; ${owner.login} is a user`);
+  const ids: number[] = [];
+  slugs.forEach((slug, i) => {
+    const team = teamBySlug(b.store, owner.id, slug);
+    if (!team)
+      return b.problem(
+        `${at}[${i}]`,
+        unknown(
+          'team',
+          slug,
+          teamsOf(b.store, owner.id).map((candidate) => candidate.slug),
+        ),
+      );
+    if (!teamRepoRole(b.store, team, repo))
+      return b.problem(
+        `${at}[${i}]`,
+        `team "${slug}" has no access to ${owner.login}/${repo.name}: list the repository in its orgs[].teams[].repos`,
+      );
+    if (!ids.includes(team.id)) ids.push(team.id);
+  });
+  b.store.update(undefined, 'pull', pull, { requestedTeamIds: ids });
 }
 
 function seedChecks(b: SeedBuilder, repo: RepoRecord, seed: SeedRepo, path: string, fallbackUser: UserRecord): void {

@@ -156,6 +156,7 @@ export function applySeed(seed: ParsedSeed, options: ApplyOptions): AppliedSeed 
   });
 
   seedTeamsAndProtection(seed, b, epoch);
+  for (const step of b.afterTeams) step();
   seedInstallations(seed, b, epoch);
   seedTokens(seed, b, defaultUser, options.defaultToken);
   seedWorkflowRuns(seed, b, defaultUser);

@@ -6,6 +6,8 @@ import { isoSeconds, resolveTime } from './time.js';
 /** Shared by the seed steps: the store being filled, the time anchor and the problems found so far. */
 export class SeedBuilder {
   readonly problems: Array<{ path: string; message: string }> = [];
+  /** Steps that need the organizations' teams, which are seeded after the repositories they name. */
+  readonly afterTeams: Array<() => void> = [];
 
   constructor(
     readonly store: Store,

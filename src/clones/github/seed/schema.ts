@@ -149,6 +149,10 @@ function buildSeedSchemas() {
       draft: z.boolean().optional(),
       state: z.enum(['open', 'closed']).optional(),
       requestedReviewers: z.array(login).optional(),
+      requestedTeams: z
+        .array(z.string().min(1))
+        .optional()
+        .describe("Slugs of the owning organization's teams asked for a review (teams with access to the repository)."),
       reviews: z.array(review).optional(),
     })
     .strict();
