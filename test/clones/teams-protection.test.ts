@@ -229,7 +229,7 @@ describe('team review requests', () => {
 describe('team review requests in a seed', () => {
   it('seeds pull requests that wait for teams, listed as GitHub lists them', async () => {
     const seed = namedSeed('enterprise-repo');
-    const docsFix = seed.repos[0]!.pulls!.find((pull) => pull.title === 'Fix a typo in the docs')!;
+    const docsFix = seed.repos![0]!.pulls!.find((pull) => pull.title === 'Fix a typo in the docs')!;
     docsFix.requestedTeams = ['security', 'frontend', 'security'];
     const clone = await startClone({ seed });
     const octocat = octokitFor(clone, clone.token);
@@ -244,7 +244,7 @@ describe('team review requests in a seed', () => {
   it('refuses a team that does not exist, one without access to the repository, and teams on a user’s repository', async () => {
     const seed = namedSeed('enterprise-repo');
     seed.orgs![0]!.teams!.push({ name: 'Docs' });
-    seed.repos[0]!.pulls![0]!.requestedTeams = ['securty', 'docs'];
+    seed.repos![0]!.pulls![0]!.requestedTeams = ['securty', 'docs'];
     const failure = await startClone({ seed }).then(
       () => undefined,
       (error: unknown) => error,
@@ -258,8 +258,8 @@ describe('team review requests in a seed', () => {
     );
 
     const personal = namedSeed('small-project');
-    personal.repos[0]!.owner = 'alice';
-    personal.repos[0]!.pulls![0]!.requestedTeams = ['core'];
+    personal.repos![0]!.owner = 'alice';
+    personal.repos![0]!.pulls![0]!.requestedTeams = ['core'];
     const refused = await startClone({ seed: personal }).then(
       () => undefined,
       (error: unknown) => error,
