@@ -321,3 +321,27 @@ describe('gh label and gh api', () => {
     expect(numbers.sort((a, b) => a - b)).toEqual(expected.sort((a, b) => a - b));
   });
 });
+
+describe('gh pr edit with a team', () => {
+  it('asks a team of the organization for a review, and pr view lists it', async () => {
+    const rest = (method: string, path: string, body: unknown) =>
+      fetch(`${clone.apiUrl}${path}`, {
+        method,
+        headers: { authorization: `Bearer ${clone.token}`, 'content-type': 'application/json' },
+        body: JSON.stringify(body),
+      });
+    expect((await rest('POST', '/orgs/acme/teams', { name: 'Reviewers' })).status).toBe(201);
+    expect((await rest('PUT', '/orgs/acme/teams/reviewers/repos/acme/widgets', { permission: 'push' })).status).toBe(
+      204,
+    );
+    const open = state().pullRequests.find((pull) => pull.state === 'open')!;
+    await ok('pr', 'edit', String(open.number), '--add-reviewer', 'acme/reviewers');
+    expect(issue(open.number)).toMatchObject({ requested_teams: ['reviewers'] });
+    const viewed = JSON.parse(await ok('pr', 'view', String(open.number), '--json', 'reviewRequests')) as {
+      reviewRequests: Array<{ __typename?: string; slug?: string; name?: string; login?: string }>;
+    };
+    expect(viewed.reviewRequests).toEqual(
+      expect.arrayContaining([expect.objectContaining({ slug: 'acme/reviewers' })]),
+    );
+  });
+});

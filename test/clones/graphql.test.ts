@@ -504,7 +504,13 @@ describe('organization teams', () => {
     expect(asBob.body.data.organization.teams.totalCount).toBe(0);
   });
 
-  it('answers a review request from a team as not implemented, changing nothing', async () => {
+  it('asks teams for a review with requestReviews, lists them in reviewRequests, and refuses a team without access', async () => {
+    const granted = await fetch(`${clone.apiUrl}/orgs/acme/teams/core/repos/acme/widgets`, {
+      method: 'PUT',
+      headers: { authorization: `Bearer ${clone.token}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ permission: 'push' }),
+    });
+    expect(granted.status).toBe(204);
     const ids = await graphql(`
       {
         repository(owner: "acme", name: "widgets") {
@@ -516,32 +522,86 @@ describe('organization teams', () => {
           }
         }
         organization(login: "acme") {
-          teams(first: 1) {
-            nodes {
-              id
-            }
+          core: team(slug: "core") {
+            id
+          }
+          zeta: team(slug: "zeta") {
+            id
           }
         }
       }
     `);
+    expect(ids.body.errors).toBeUndefined();
     const pull = ids.body.data.repository.pullRequests.nodes[0];
-    const before = clone.handle.state().pullRequests.find((candidate) => candidate.number === pull.number)!;
-    clone.handle.clearRequests();
-    const { body } = await graphql(
-      `
-        mutation ($pull: ID!, $team: ID!) {
-          requestReviews(input: { pullRequestId: $pull, teamIds: [$team] }) {
-            clientMutationId
+    const { core, zeta } = ids.body.data.organization;
+    const requests = async () =>
+      (
+        await graphql(
+          `
+            query ($number: Int!) {
+              repository(owner: "acme", name: "widgets") {
+                pullRequest(number: $number) {
+                  reviewRequests(first: 10) {
+                    totalCount
+                    nodes {
+                      id
+                      requestedReviewer {
+                        __typename
+                        ... on Team {
+                          slug
+                        }
+                        ... on User {
+                          login
+                        }
+                      }
+                    }
+                  }
+                }
+              }
+            }
+          `,
+          { number: pull.number },
+        )
+      ).body.data.repository.pullRequest.reviewRequests;
+    const request = (teamIds: string[], union: boolean) =>
+      graphql(
+        `
+          mutation ($pull: ID!, $teams: [ID!], $union: Boolean) {
+            requestReviews(input: { pullRequestId: $pull, teamIds: $teams, union: $union }) {
+              pullRequest {
+                number
+              }
+            }
           }
-        }
-      `,
-      { pull: pull.id, team: ids.body.data.organization.teams.nodes[0].id },
+        `,
+        { pull: pull.id, teams: teamIds, union },
+      );
+    const users = (await requests()).nodes.filter(
+      (node: { requestedReviewer: { __typename: string } }) => node.requestedReviewer.__typename === 'User',
     );
-    expect(body.errors).toEqual([expect.objectContaining({ type: 'NOT_IMPLEMENTED', path: ['requestReviews'] })]);
-    expect(clone.handle.requests({ notImplemented: true })).toEqual([
-      expect.objectContaining({ kind: 'graphql', operationId: 'graphql:RequestReviewsInput.teamIds' }),
+
+    const added = await request([core.id], true);
+    expect(added.body.errors).toBeUndefined();
+    const after = await requests();
+    expect(after.totalCount).toBe(users.length + 1);
+    expect(after.nodes.at(-1).requestedReviewer).toEqual({ __typename: 'Team', slug: 'core' });
+    expect(new Set(after.nodes.map((node: { id: string }) => node.id)).size).toBe(after.nodes.length);
+    const snapshot = () => clone.handle.state().pullRequests.find((candidate) => candidate.number === pull.number)!;
+    expect(snapshot().requested_teams).toEqual(['core']);
+
+    // Zeta has no access to the repository: GitHub's refusal, and nothing changes.
+    const before = snapshot();
+    const refused = await request([zeta.id], false);
+    expect(refused.body.errors?.[0]).toMatchObject({ type: 'UNPROCESSABLE', path: ['requestReviews'] });
+    expect(refused.body.errors?.[0].message).toMatch(/Reviews may only be requested from collaborators/);
+    expect(snapshot()).toEqual(before);
+
+    // Without union the teams given replace every pending request, the users' too.
+    const replaced = await request([core.id], false);
+    expect(replaced.body.errors).toBeUndefined();
+    expect((await requests()).nodes.map((node: { requestedReviewer: unknown }) => node.requestedReviewer)).toEqual([
+      { __typename: 'Team', slug: 'core' },
     ]);
-    expect(clone.handle.state().pullRequests.find((candidate) => candidate.number === pull.number)).toEqual(before);
   });
 });
 

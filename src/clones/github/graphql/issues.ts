@@ -10,6 +10,7 @@ import { effectiveBase, pullStats } from '../state/pull-stats.js';
 import { connection, emptyConnection, upper, type ConnectionArgs, type Gql } from './context.js';
 import { actorById, canSee, commitObject, labelObject, milestoneObject, refObject } from './objects.js';
 import { links } from './links.js';
+import { teamObject } from './teams.js';
 
 const viewerId = (domain: DomainContext) =>
   domain.actor.kind === 'user' || domain.actor.kind === 'installation' ? domain.actor.user.id : undefined;
@@ -309,15 +310,22 @@ export function pullObject(domain: DomainContext, pull: PullRecord): Gql {
       if (latest.some((review) => review.state === 'APPROVED')) return 'APPROVED';
       return null;
     },
+    // Users, then teams; a team's request has an id of its own (user and team ids overlap).
     reviewRequests: (args: ConnectionArgs) =>
       connection(
-        pull.requestedReviewerIds,
+        [
+          ...pull.requestedReviewerIds.map((id) => ({ id, team: false })),
+          ...pull.requestedTeamIds.map((id) => ({ id, team: true })),
+        ],
         args,
-        (id) => ({
+        ({ id, team }) => ({
           __typename: 'ReviewRequest',
-          id: nodeId('ReviewRequest', pull.id * 1000 + id),
+          id: nodeId(team ? 'TeamReviewRequest' : 'ReviewRequest', pull.id * 1000 + id),
           asCodeOwner: false,
-          requestedReviewer: () => actorById(domain, id),
+          requestedReviewer: () => {
+            const record = team ? domain.store.get('team', id) : undefined;
+            return team ? (record ? teamObject(domain, record) : null) : actorById(domain, id);
+          },
           pullRequest: () => pullObject(domain, pull),
         }),
         'ReviewRequest',

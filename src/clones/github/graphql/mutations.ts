@@ -71,6 +71,18 @@ const logins = (ctx: GraphqlContext, ids: readonly string[] | null | undefined) 
     if (!user) throw gqlError('NOT_FOUND', `Could not resolve to a node with the global id of '${id}'`);
     return user.login;
   });
+/** Teams by node id; only a team of the organization that owns the repository can review there. */
+const teamSlugs = (ctx: GraphqlContext, repo: RepoRecord, ids: readonly string[] | null | undefined) =>
+  ids?.map((id) => {
+    const team = ctx.domain.store.get('team', recordId(ctx, id, 'Team'));
+    if (!team) throw gqlError('NOT_FOUND', `Could not resolve to a node with the global id of '${id}'`);
+    if (team.orgId !== repo.ownerId)
+      throw gqlError(
+        'UNPROCESSABLE',
+        `Reviews may only be requested from collaborators. ${team.slug} is not a team of the repository's organization.`,
+      );
+    return team.slug;
+  });
 const labelNames = (ctx: GraphqlContext, ids: readonly string[] | null | undefined) =>
   ids?.map((id) => {
     const label = ctx.domain.store.get('label', recordId(ctx, id, 'Label'));
@@ -284,29 +296,38 @@ const MUTATIONS: Record<string, Mutation> = {
   },
   async requestReviews(ctx, input) {
     const target = issueish(ctx, String(input.pullRequestId), ['PullRequest']);
-    if ((strs(input.teamIds) ?? []).length > 0) {
-      ctx.unsupported.add('RequestReviewsInput.teamIds');
-      throw gqlError('NOT_IMPLEMENTED', 'Review requests from teams are not implemented by the Archal GitHub clone.');
-    }
     const wanted = logins(ctx, strs(input.userIds)) ?? [];
-    // Without `union: true` the users given replace the pending requests, as on GitHub.
-    if (input.union !== true) {
-      const { store } = ctx.domain;
-      const dropped = store
-        .get('pull', target.pull!.id)!
-        .requestedReviewerIds.map((id) => store.get('user', id)?.login)
-        .filter((login): login is string => login !== undefined && !wanted.includes(login));
-      if (dropped.length > 0)
-        await operation(ctx, 'pulls/remove-requested-reviewers', {
-          params: target.params,
-          body: { reviewers: dropped },
-        });
-    }
-    if (wanted.length > 0)
-      await operation(ctx, 'pulls/request-reviewers', { params: target.params, body: { reviewers: wanted } });
+    const wantedTeams = teamSlugs(ctx, target.repo, strs(input.teamIds)) ?? [];
+    const { store } = ctx.domain;
+    const pull = store.get('pull', target.pull!.id)!;
+    // Without `union: true` the reviewers given replace the pending requests, as on GitHub. The new
+    // requests go first: one GitHub refuses (a team without access) then changes nothing.
+    const dropped = input.union === true ? [] : pendingLogins(ctx, pull.requestedReviewerIds, wanted);
+    const droppedTeams =
+      input.union === true
+        ? []
+        : pull.requestedTeamIds
+            .map((id) => store.get('team', id)?.slug)
+            .filter((slug): slug is string => slug !== undefined && !wantedTeams.includes(slug));
+    if (wanted.length > 0 || wantedTeams.length > 0)
+      await operation(ctx, 'pulls/request-reviewers', {
+        params: target.params,
+        body: { reviewers: wanted, team_reviewers: wantedTeams },
+      });
+    if (dropped.length > 0 || droppedTeams.length > 0)
+      await operation(ctx, 'pulls/remove-requested-reviewers', {
+        params: target.params,
+        body: { reviewers: dropped, team_reviewers: droppedTeams },
+      });
     return { pullRequest: fresh(ctx, target) };
   },
 };
+
+function pendingLogins(ctx: GraphqlContext, ids: number[], kept: string[]): string[] {
+  return ids
+    .map((id) => ctx.domain.store.get('user', id)?.login)
+    .filter((login): login is string => login !== undefined && !kept.includes(login));
+}
 
 async function draft(ctx: GraphqlContext, id: string, value: boolean): Promise<Gql> {
   const target = issueish(ctx, id, ['PullRequest']);

@@ -6,7 +6,7 @@ import { nodeId, shaNodeId } from '../render/urls.js';
 import type { LabelRecord, MilestoneRecord, RepoRecord, UserRecord } from '../state/model.js';
 import { actorRole, authorize, NEED, type Need } from '../state/permissions.js';
 import { links } from './links.js';
-import { organizationTeams, type TeamsArgs } from './teams.js';
+import { organizationTeam, organizationTeams, type TeamsArgs } from './teams.js';
 import { connection, gqlError, upper, type ConnectionArgs, type Gql, type GraphqlContext } from './context.js';
 
 /** A repository the viewer may see (`need`), or GitHub's NOT_FOUND. */
@@ -66,7 +66,12 @@ export function actorObject(domain: DomainContext, user: UserRecord): Gql {
         (repo) => links.repo(domain, repo),
         'Repository',
       ),
-    ...(user.type === 'Organization' ? { teams: (args: TeamsArgs) => organizationTeams(domain, user, args) } : {}),
+    ...(user.type === 'Organization'
+      ? {
+          teams: (args: TeamsArgs) => organizationTeams(domain, user, args),
+          team: (args: { slug: string }) => organizationTeam(domain, user, args.slug),
+        }
+      : {}),
     organizations: (args: ConnectionArgs) =>
       connection(
         [...domain.store.all('org')].filter((org) => org.members.has(user.id)),

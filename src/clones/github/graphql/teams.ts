@@ -42,6 +42,17 @@ export function teamObject(domain: DomainContext, team: TeamRecord): Gql {
   };
 }
 
+/** `Organization.team(slug)`: the team REST's `GET /orgs/{org}/teams/{slug}` shows the viewer, else null. */
+export async function organizationTeam(domain: DomainContext, org: UserRecord, slug: string): Promise<Gql | null> {
+  const result = await callOperation(domain, 'teams/get-by-name', { params: { org: org.login, team_slug: slug } });
+  if (!result.ok) {
+    if (result.status === 403 || result.status === 404) return null;
+    throw gqlError('UNPROCESSABLE', result.message);
+  }
+  const team = domain.store.get('team', (result.body as { id: number }).id);
+  return team ? teamObject(domain, team) : null;
+}
+
 export interface TeamsArgs extends ConnectionArgs {
   privacy?: string | null;
   query?: string | null;
