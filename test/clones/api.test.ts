@@ -450,6 +450,15 @@ describe('the request log', () => {
     const listed = await raw(clone, 'GET', `/_archal/requests?since=${comment!.id}`);
     expect((listed.json.requests as unknown[]).length).toBe(1);
   });
+
+  it('redacts a secret query parameter that comes first in the query string', async () => {
+    clone.handle.clearRequests();
+    // Tokens of no known format: only the parameter's name says they are secrets.
+    await raw(clone, 'GET', '/user?access_token=custom-oauth-value-1', { token: clone.token });
+    await raw(clone, 'GET', '/repos/acme/widgets?client_secret=custom-secret-value-2&page=1', { token: clone.token });
+    const entries = (await raw(clone, 'GET', '/_archal/requests')).json.requests as Array<{ query: string }>;
+    expect(entries.map((entry) => entry.query)).toEqual(['access_token=[REDACTED]', 'client_secret=[REDACTED]&page=1']);
+  });
 });
 
 describe('the control API', () => {

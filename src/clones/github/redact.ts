@@ -31,4 +31,12 @@ export class Redactor {
       }
     return redactTokenFormats(text);
   }
+
+  /**
+   * A query string as logged (`access_token=…&page=2`, without its `?`): secret parameters are
+   * recognised by the `?` or `&` before their name, so the first one needs its `?` back to be seen.
+   */
+  redactQuery(query: string): string {
+    return this.redact(`?${query}`).slice(1);
+  }
 }

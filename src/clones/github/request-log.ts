@@ -91,7 +91,7 @@ export class RequestLog {
       .map(({ requestText, responseText, atMs, ...rest }) => ({
         ...rest,
         at: new Date(atMs).toISOString(),
-        query: rest.query ? this.redactor.redact(rest.query) : '',
+        query: rest.query ? this.redactor.redactQuery(rest.query) : '',
         requestBody: parse(requestText === undefined ? undefined : this.redactor.redact(requestText)),
         responseBody: parse(responseText === undefined ? undefined : this.redactor.redact(responseText)),
       }));
