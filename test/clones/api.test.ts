@@ -512,6 +512,27 @@ describe('the control API', () => {
     expect((await raw(scratch, 'GET', '/_archal/nothing')).status).toBe(404);
   });
 
+  it('answers a body that is JSON but not an object with a 422 naming what it got, changing nothing', async () => {
+    const scratch = await startClone({ seed: 'small-project' });
+    const before = scratch.handle.state();
+    for (const path of ['/_archal/seed', '/_archal/installations', '/_archal/actions/runs'])
+      for (const [body, given] of [
+        ['null', 'null'],
+        ['"small-project"', 'a string'],
+        ['[{"seed": "empty"}]', 'an array'],
+        ['5', 'a number'],
+      ] as const) {
+        const answer = await raw(scratch, 'POST', path, { body });
+        expect({ path, body, status: answer.status, message: answer.json.message }).toEqual({
+          path,
+          body,
+          status: 422,
+          message: `The body must be a JSON object, not ${given}`,
+        });
+      }
+    expect(scratch.handle.state()).toEqual(before);
+  });
+
   it('refuses whoever lacks the control token, so an agent under test cannot read or reset the state', async () => {
     const scratch = await startClone({ seed: 'small-project', controlToken: 'ctl-secret' });
     const anonymous = { apiUrl: scratch.apiUrl };
