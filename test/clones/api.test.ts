@@ -292,6 +292,46 @@ describe('issues', () => {
     expect((await search('no:assignee is:closed')).total_count).toBe(2);
   });
 
+  it('refuses a search scoped to a repository or account that does not exist or cannot be seen, as GitHub does', async () => {
+    const seed = namedSeed('small-project');
+    seed.repos!.push({ owner: 'alice', name: 'secret-plans', private: true });
+    const scoped = await startClone({ seed });
+    const as = (token: string) => octokitFor(scoped, token);
+    const scopes =
+      'The listed users and repositories cannot be searched either because the resources do not exist or you do not have permission to view them.';
+    const users =
+      'The listed users cannot be searched either because the users do not exist or you do not have permission to view the users.';
+    const refused = (message: string) => ({
+      status: 422,
+      response: {
+        data: {
+          message: 'Validation Failed',
+          errors: [{ message, resource: 'Search', field: 'q', code: 'invalid' }],
+          documentation_url: 'https://docs.github.com/v3/search/',
+        },
+      },
+    });
+    const bob = as(TOKENS.bob);
+    for (const q of ['repo:acme/widgetz is:issue', 'repo:alice/secret-plans', 'user:nobody-here bug', 'org:acmee'])
+      await expect(bob.search.issuesAndPullRequests({ q })).rejects.toMatchObject(refused(scopes));
+    await expect(bob.search.issuesAndPullRequests({ q: 'repo:acme/widgets author:alicee' })).rejects.toMatchObject(
+      refused(users),
+    );
+    await expect(bob.search.repos({ q: 'widgets user:nobody-here' })).rejects.toMatchObject(refused(scopes));
+    await expect(bob.search.code({ q: 'widget repo:acme/nothing' })).rejects.toMatchObject(refused(scopes));
+    // What exists and may be seen is searched as before, however it is spelt.
+    expect((await bob.search.issuesAndPullRequests({ q: 'repo:ACME/Widgets author:Alice' })).data.total_count).toBe(2);
+    expect((await bob.search.issuesAndPullRequests({ q: 'user:acme author:@me is:pr' })).data.total_count).toBe(1);
+    expect((await bob.search.issuesAndPullRequests({ q: 'repo:acme/widgets -repo:acme/nothing' })).status).toBe(200);
+    expect((await as(TOKENS.alice).search.issuesAndPullRequests({ q: 'repo:alice/secret-plans' })).status).toBe(200);
+    // GraphQL's search answers such a scope with no results.
+    const graphql = await raw(scoped, 'POST', '/graphql', {
+      token: TOKENS.bob,
+      body: JSON.stringify({ query: '{ search(query: "repo:acme/widgetz", type: ISSUE, first: 5) { issueCount } }' }),
+    });
+    expect(graphql.json).toEqual({ data: { search: { issueCount: 0 } } });
+  });
+
   it('searches with @me as the authenticated user, and by review requests and reviews', async () => {
     const fresh = await startClone({ seed: 'small-project' });
     const as = (token: string) => octokitFor(fresh, token);

@@ -1,4 +1,5 @@
 import type { DomainContext } from '../domain/context.js';
+import { isUnsearchableScope } from '../domain/search.js';
 import { callOperation } from '../http/operations-call.js';
 import type { RepoRecord } from '../state/model.js';
 import { NEED, type Need } from '../state/permissions.js';
@@ -105,7 +106,12 @@ async function search(ctx: GraphqlContext, args: ConnectionArgs & { query: strin
   let total = 0;
   for (let page = 1; items.length < needed; page++) {
     const result = await callOperation(ctx.domain, kind.operationId, { query: { q: args.query, per_page: 100, page } });
-    if (!result.ok) throw gqlError('UNPROCESSABLE', result.message);
+    if (!result.ok) {
+      // REST refuses a search scoped to a repository or user that does not exist; GraphQL's
+      // search answers it with no results.
+      if (isUnsearchableScope(result.errors)) break;
+      throw gqlError('UNPROCESSABLE', result.message);
+    }
     const body = result.body as { total_count: number; items: Array<{ id: number }> };
     total = body.total_count;
     items.push(...body.items);
