@@ -451,6 +451,41 @@ describe('rate limits', () => {
     expect(blocked.status).toBe(429);
     expect(Number(blocked.headers.get('retry-after'))).toBeGreaterThan(0);
     expect(blocked.json.message).toMatch(/secondary rate limit/);
+    // GraphQL's bucket is its own; past it, a secondary limit is a 403 with retry-after.
+    const query = JSON.stringify({ query: '{ viewer { login } }' });
+    expect((await raw(limited, 'POST', '/graphql', { token: limited.token, body: query })).status).toBe(200);
+    const graphql = await raw(limited, 'POST', '/graphql', { token: limited.token, body: query });
+    expect(graphql.status).toBe(403);
+    expect(Number(graphql.headers.get('retry-after'))).toBeGreaterThan(0);
+    expect(graphql.json.message).toMatch(/secondary rate limit/);
+  });
+
+  it('counts GraphQL queries in their own bucket and answers past it with RATE_LIMITED, as GitHub does', async () => {
+    const limited = await startClone({ seed: 'small-project', rateLimit: 2 });
+    const api = octokitFor(limited, limited.token);
+    const first = await raw(limited, 'POST', '/graphql', {
+      token: limited.token,
+      body: JSON.stringify({ query: '{ viewer { login } rateLimit { limit remaining used } }' }),
+    });
+    expect(first.json).toEqual({
+      data: { viewer: { login: 'octocat' }, rateLimit: { limit: 2, remaining: 1, used: 1 } },
+    });
+    expect([first.headers.get('x-ratelimit-resource'), first.headers.get('x-ratelimit-remaining')]).toEqual([
+      'graphql',
+      '1',
+    ]);
+    await api.graphql('{ viewer { login } }');
+    // GitHub answers 200 with a RATE_LIMITED error (what @octokit/plugin-throttling and gh look for).
+    await expect(api.graphql('{ viewer { login } }')).rejects.toMatchObject({
+      errors: [{ type: 'RATE_LIMITED', message: 'API rate limit exceeded for user ID 1.' }],
+      headers: { 'x-ratelimit-remaining': '0', 'x-ratelimit-resource': 'graphql' },
+    });
+    expect((await api.users.getAuthenticated()).headers['x-ratelimit-remaining']).toBe('1');
+    const status = await raw(limited, 'GET', '/rate_limit', { token: limited.token });
+    expect(status.json.resources).toMatchObject({
+      core: { limit: 2, used: 1, remaining: 1 },
+      graphql: { limit: 2, used: 2, remaining: 0 },
+    });
   });
 });
 

@@ -1,5 +1,6 @@
 import type { DomainContext } from '../domain/context.js';
 import { isUnsearchableScope } from '../domain/search.js';
+import { actorKey } from '../state/actor.js';
 import { callOperation } from '../http/operations-call.js';
 import type { RepoRecord } from '../state/model.js';
 import { NEED, type Need } from '../state/permissions.js';
@@ -174,15 +175,19 @@ export function queryRoot(ctx: GraphqlContext): Gql {
       return args.ids.map((id) => nodeOrError(domain, id));
     },
     search: (args: ConnectionArgs & { query: string; type: string }) => search(ctx, args),
-    rateLimit: () => ({
-      __typename: 'RateLimit',
-      cost: 1,
-      limit: 5000,
-      nodeCount: 0,
-      remaining: 4999,
-      used: 1,
-      resetAt: new Date(Date.parse(domain.now) + 3600_000).toISOString().replace(/\.\d{3}Z$/, 'Z'),
-    }),
+    rateLimit: () => {
+      // The bucket this query was counted against (the one `/rate_limit` reports as `graphql`).
+      const rate = domain.core.limiter.peek(actorKey(domain.actor).key, 'graphql', Date.now());
+      return {
+        __typename: 'RateLimit',
+        cost: 1,
+        limit: rate.limit,
+        nodeCount: 0,
+        remaining: rate.remaining,
+        used: rate.used,
+        resetAt: new Date(rate.reset * 1000).toISOString().replace(/\.\d{3}Z$/, 'Z'),
+      };
+    },
     meta: () => ({
       __typename: 'GitHubMetadata',
       isPasswordAuthenticationVerifiable: false,
