@@ -526,6 +526,23 @@ describe('the request log', () => {
     expect((listed.json.requests as unknown[]).length).toBe(1);
   });
 
+  it('redacts the values of secret-named keys in logged bodies, whatever their format', async () => {
+    clone.handle.clearRequests();
+    // Webhooks are not implemented: the request is still logged, with the hook's secret in it.
+    await expect(
+      octocat.repos.createWebhook({
+        owner,
+        repo,
+        config: { url: 'https://hooks.example.test/github', secret: 'plain-hook-secret-1', content_type: 'json' },
+      }),
+    ).rejects.toMatchObject({ status: 404 });
+    const [entry] = (await raw(clone, 'GET', '/_archal/requests')).json.requests as Array<{ requestBody: unknown }>;
+    expect(entry!.requestBody).toEqual({
+      config: { url: 'https://hooks.example.test/github', secret: '[REDACTED]', content_type: 'json' },
+    });
+    expect(JSON.stringify(clone.handle.requests())).not.toContain('plain-hook-secret-1');
+  });
+
   it('redacts a secret query parameter that comes first in the query string', async () => {
     clone.handle.clearRequests();
     // Tokens of no known format: only the parameter's name says they are secrets.

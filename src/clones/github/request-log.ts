@@ -92,8 +92,12 @@ export class RequestLog {
         ...rest,
         at: new Date(atMs).toISOString(),
         query: rest.query ? this.redactor.redactQuery(rest.query) : '',
-        requestBody: parse(requestText === undefined ? undefined : this.redactor.redact(requestText)),
-        responseBody: parse(responseText === undefined ? undefined : this.redactor.redact(responseText)),
+        requestBody: this.redactor.redactSecretKeys(
+          parse(requestText === undefined ? undefined : this.redactor.redact(requestText)),
+        ),
+        responseBody: this.redactor.redactSecretKeys(
+          parse(responseText === undefined ? undefined : this.redactor.redact(responseText)),
+        ),
       }));
   }
 
