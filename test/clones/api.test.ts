@@ -625,6 +625,21 @@ describe('the control API', () => {
     expect(scratch.handle.state()).toEqual(before);
   });
 
+  it('answers a request-log filter it cannot read with a 422 naming it, instead of the whole log', async () => {
+    const scratch = await startClone({ seed: 'small-project' });
+    await octokitFor(scratch, scratch.token).issues.get({ owner, repo, issue_number: 1 });
+    for (const [query, message] of [
+      ['since=abc', 'since must be a request id (a whole number, 0 or more), not "abc"'],
+      ['since=-5', 'since must be a request id (a whole number, 0 or more), not "-5"'],
+      ['not_implemented=yes', 'not_implemented must be true or false, not "yes"'],
+    ]) {
+      const answer = await raw(scratch, 'GET', `/_archal/requests?${query}`);
+      expect({ query, status: answer.status, message: answer.json.message }).toEqual({ query, status: 422, message });
+    }
+    const all = await raw(scratch, 'GET', '/_archal/requests?since=0&not_implemented=false');
+    expect((all.json.requests as unknown[]).length).toBe(1);
+  });
+
   it('refuses whoever lacks the control token, so an agent under test cannot read or reset the state', async () => {
     const scratch = await startClone({ seed: 'small-project', controlToken: 'ctl-secret' });
     const anonymous = { apiUrl: scratch.apiUrl };

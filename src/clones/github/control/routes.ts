@@ -44,9 +44,15 @@ export const CONTROL_ROUTES: readonly ControlRoute[] = [
     method: 'GET',
     path: /^\/_archal\/requests$/,
     handle: ({ core, query }) => {
+      const since = query.get('since') ?? '0';
+      if (!/^\d{1,15}$/.test(since))
+        throw new ApiError(422, `since must be a request id (a whole number, 0 or more), not ${JSON.stringify(since)}`);
       const flag = query.get('not_implemented');
-      const since = Number(query.get('since') ?? 0) || 0;
-      return ok({ requests: core.log.list({ since, notImplemented: flag === null ? undefined : flag === 'true' }) });
+      if (flag !== null && flag !== 'true' && flag !== 'false')
+        throw new ApiError(422, `not_implemented must be true or false, not ${JSON.stringify(flag)}`);
+      return ok({
+        requests: core.log.list({ since: Number(since), notImplemented: flag === null ? undefined : flag === 'true' }),
+      });
     },
   },
   {
