@@ -625,6 +625,29 @@ describe('the control API', () => {
     expect(scratch.handle.state()).toEqual(before);
   });
 
+  it('refuses an installation whose repositories are neither "all" nor a list of names, instead of installing on all', async () => {
+    const scratch = await startClone({ seed: 'small-project' });
+    const before = scratch.handle.state().installations;
+    for (const repositories of ['widgets', { name: 'widgets' }, [7]]) {
+      const answer = await raw(scratch, 'POST', '/_archal/installations', {
+        body: JSON.stringify({ app: 'archal-bot', account: 'alice', repositories }),
+      });
+      expect({ status: answer.status, message: answer.json.message }).toEqual({
+        status: 422,
+        message: `"repositories" must be "all" or a list of repository names of alice, not ${JSON.stringify(repositories)}`,
+      });
+    }
+    expect(scratch.handle.state().installations).toEqual(before);
+    const all = await raw(scratch, 'POST', '/_archal/installations', {
+      body: JSON.stringify({ app: 'archal-bot', account: 'alice', repositories: 'all' }),
+    });
+    expect(all.status).toBe(201);
+    expect(scratch.handle.state().installations.at(-1)).toMatchObject({
+      account: 'alice',
+      repository_selection: 'all',
+    });
+  });
+
   it('answers a request-log filter it cannot read with a 422 naming it, instead of the whole log', async () => {
     const scratch = await startClone({ seed: 'small-project' });
     await octokitFor(scratch, scratch.token).issues.get({ owner, repo, issue_number: 1 });

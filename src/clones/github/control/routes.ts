@@ -107,10 +107,21 @@ export const CONTROL_ROUTES: readonly ControlRoute[] = [
       if (!app) throw new ApiError(404, `unknown app "${slug}"`);
       const account = core.store.userByLogin(requiredString(body.account, 'account'));
       if (!account) throw new ApiError(404, `unknown account "${String(body.account)}"`);
-      const repoIds = Array.isArray(body.repositories)
-        ? body.repositories.map((name) => {
-            const repo = findRepo(ctx, account.login, String(name));
-            if (!repo) throw new ApiError(404, `unknown repository ${account.login}/${String(name)}`);
+      const { repositories } = body;
+      // Absent or "all": every repository of the account, as the seed's `installations` say it.
+      if (
+        repositories !== undefined &&
+        repositories !== 'all' &&
+        !(Array.isArray(repositories) && repositories.every((name) => typeof name === 'string' && name !== ''))
+      )
+        throw new ApiError(
+          422,
+          `"repositories" must be "all" or a list of repository names of ${account.login}, not ${JSON.stringify(repositories)}`,
+        );
+      const repoIds = Array.isArray(repositories)
+        ? repositories.map((name: string) => {
+            const repo = findRepo(ctx, account.login, name);
+            if (!repo) throw new ApiError(404, `unknown repository ${account.login}/${name}`);
             return repo.id;
           })
         : null;
