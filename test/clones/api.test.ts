@@ -292,6 +292,46 @@ describe('issues', () => {
     expect((await search('no:assignee is:closed')).total_count).toBe(2);
   });
 
+  it('refuses a search scoped to a repository or account that does not exist or cannot be seen, as GitHub does', async () => {
+    const seed = namedSeed('small-project');
+    seed.repos!.push({ owner: 'alice', name: 'secret-plans', private: true });
+    const scoped = await startClone({ seed });
+    const as = (token: string) => octokitFor(scoped, token);
+    const scopes =
+      'The listed users and repositories cannot be searched either because the resources do not exist or you do not have permission to view them.';
+    const users =
+      'The listed users cannot be searched either because the users do not exist or you do not have permission to view the users.';
+    const refused = (message: string) => ({
+      status: 422,
+      response: {
+        data: {
+          message: 'Validation Failed',
+          errors: [{ message, resource: 'Search', field: 'q', code: 'invalid' }],
+          documentation_url: 'https://docs.github.com/v3/search/',
+        },
+      },
+    });
+    const bob = as(TOKENS.bob);
+    for (const q of ['repo:acme/widgetz is:issue', 'repo:alice/secret-plans', 'user:nobody-here bug', 'org:acmee'])
+      await expect(bob.search.issuesAndPullRequests({ q })).rejects.toMatchObject(refused(scopes));
+    await expect(bob.search.issuesAndPullRequests({ q: 'repo:acme/widgets author:alicee' })).rejects.toMatchObject(
+      refused(users),
+    );
+    await expect(bob.search.repos({ q: 'widgets user:nobody-here' })).rejects.toMatchObject(refused(scopes));
+    await expect(bob.search.code({ q: 'widget repo:acme/nothing' })).rejects.toMatchObject(refused(scopes));
+    // What exists and may be seen is searched as before, however it is spelt.
+    expect((await bob.search.issuesAndPullRequests({ q: 'repo:ACME/Widgets author:Alice' })).data.total_count).toBe(2);
+    expect((await bob.search.issuesAndPullRequests({ q: 'user:acme author:@me is:pr' })).data.total_count).toBe(1);
+    expect((await bob.search.issuesAndPullRequests({ q: 'repo:acme/widgets -repo:acme/nothing' })).status).toBe(200);
+    expect((await as(TOKENS.alice).search.issuesAndPullRequests({ q: 'repo:alice/secret-plans' })).status).toBe(200);
+    // GraphQL's search answers such a scope with no results.
+    const graphql = await raw(scoped, 'POST', '/graphql', {
+      token: TOKENS.bob,
+      body: JSON.stringify({ query: '{ search(query: "repo:acme/widgetz", type: ISSUE, first: 5) { issueCount } }' }),
+    });
+    expect(graphql.json).toEqual({ data: { search: { issueCount: 0 } } });
+  });
+
   it('searches with @me as the authenticated user, and by review requests and reviews', async () => {
     const fresh = await startClone({ seed: 'small-project' });
     const as = (token: string) => octokitFor(fresh, token);
@@ -411,6 +451,41 @@ describe('rate limits', () => {
     expect(blocked.status).toBe(429);
     expect(Number(blocked.headers.get('retry-after'))).toBeGreaterThan(0);
     expect(blocked.json.message).toMatch(/secondary rate limit/);
+    // GraphQL's bucket is its own; past it, a secondary limit is a 403 with retry-after.
+    const query = JSON.stringify({ query: '{ viewer { login } }' });
+    expect((await raw(limited, 'POST', '/graphql', { token: limited.token, body: query })).status).toBe(200);
+    const graphql = await raw(limited, 'POST', '/graphql', { token: limited.token, body: query });
+    expect(graphql.status).toBe(403);
+    expect(Number(graphql.headers.get('retry-after'))).toBeGreaterThan(0);
+    expect(graphql.json.message).toMatch(/secondary rate limit/);
+  });
+
+  it('counts GraphQL queries in their own bucket and answers past it with RATE_LIMITED, as GitHub does', async () => {
+    const limited = await startClone({ seed: 'small-project', rateLimit: 2 });
+    const api = octokitFor(limited, limited.token);
+    const first = await raw(limited, 'POST', '/graphql', {
+      token: limited.token,
+      body: JSON.stringify({ query: '{ viewer { login } rateLimit { limit remaining used } }' }),
+    });
+    expect(first.json).toEqual({
+      data: { viewer: { login: 'octocat' }, rateLimit: { limit: 2, remaining: 1, used: 1 } },
+    });
+    expect([first.headers.get('x-ratelimit-resource'), first.headers.get('x-ratelimit-remaining')]).toEqual([
+      'graphql',
+      '1',
+    ]);
+    await api.graphql('{ viewer { login } }');
+    // GitHub answers 200 with a RATE_LIMITED error (what @octokit/plugin-throttling and gh look for).
+    await expect(api.graphql('{ viewer { login } }')).rejects.toMatchObject({
+      errors: [{ type: 'RATE_LIMITED', message: 'API rate limit exceeded for user ID 1.' }],
+      headers: { 'x-ratelimit-remaining': '0', 'x-ratelimit-resource': 'graphql' },
+    });
+    expect((await api.users.getAuthenticated()).headers['x-ratelimit-remaining']).toBe('1');
+    const status = await raw(limited, 'GET', '/rate_limit', { token: limited.token });
+    expect(status.json.resources).toMatchObject({
+      core: { limit: 2, used: 1, remaining: 1 },
+      graphql: { limit: 2, used: 2, remaining: 0 },
+    });
   });
 });
 
@@ -449,6 +524,32 @@ describe('the request log', () => {
     expect(update!.durationMs).toBeGreaterThanOrEqual(0);
     const listed = await raw(clone, 'GET', `/_archal/requests?since=${comment!.id}`);
     expect((listed.json.requests as unknown[]).length).toBe(1);
+  });
+
+  it('redacts the values of secret-named keys in logged bodies, whatever their format', async () => {
+    clone.handle.clearRequests();
+    // Webhooks are not implemented: the request is still logged, with the hook's secret in it.
+    await expect(
+      octocat.repos.createWebhook({
+        owner,
+        repo,
+        config: { url: 'https://hooks.example.test/github', secret: 'plain-hook-secret-1', content_type: 'json' },
+      }),
+    ).rejects.toMatchObject({ status: 404 });
+    const [entry] = (await raw(clone, 'GET', '/_archal/requests')).json.requests as Array<{ requestBody: unknown }>;
+    expect(entry!.requestBody).toEqual({
+      config: { url: 'https://hooks.example.test/github', secret: '[REDACTED]', content_type: 'json' },
+    });
+    expect(JSON.stringify(clone.handle.requests())).not.toContain('plain-hook-secret-1');
+  });
+
+  it('redacts a secret query parameter that comes first in the query string', async () => {
+    clone.handle.clearRequests();
+    // Tokens of no known format: only the parameter's name says they are secrets.
+    await raw(clone, 'GET', '/user?access_token=custom-oauth-value-1', { token: clone.token });
+    await raw(clone, 'GET', '/repos/acme/widgets?client_secret=custom-secret-value-2&page=1', { token: clone.token });
+    const entries = (await raw(clone, 'GET', '/_archal/requests')).json.requests as Array<{ query: string }>;
+    expect(entries.map((entry) => entry.query)).toEqual(['access_token=[REDACTED]', 'client_secret=[REDACTED]&page=1']);
   });
 });
 
@@ -501,6 +602,65 @@ describe('the control API', () => {
     await scratch.handle.seed('small-project');
     expect(scratch.handle.state().repos.map((r) => r.full_name)).toEqual(['acme/widgets']);
     expect((await raw(scratch, 'GET', '/_archal/nothing')).status).toBe(404);
+  });
+
+  it('answers a body that is JSON but not an object with a 422 naming what it got, changing nothing', async () => {
+    const scratch = await startClone({ seed: 'small-project' });
+    const before = scratch.handle.state();
+    for (const path of ['/_archal/seed', '/_archal/installations', '/_archal/actions/runs'])
+      for (const [body, given] of [
+        ['null', 'null'],
+        ['"small-project"', 'a string'],
+        ['[{"seed": "empty"}]', 'an array'],
+        ['5', 'a number'],
+      ] as const) {
+        const answer = await raw(scratch, 'POST', path, { body });
+        expect({ path, body, status: answer.status, message: answer.json.message }).toEqual({
+          path,
+          body,
+          status: 422,
+          message: `The body must be a JSON object, not ${given}`,
+        });
+      }
+    expect(scratch.handle.state()).toEqual(before);
+  });
+
+  it('refuses an installation whose repositories are neither "all" nor a list of names, instead of installing on all', async () => {
+    const scratch = await startClone({ seed: 'small-project' });
+    const before = scratch.handle.state().installations;
+    for (const repositories of ['widgets', { name: 'widgets' }, [7]]) {
+      const answer = await raw(scratch, 'POST', '/_archal/installations', {
+        body: JSON.stringify({ app: 'archal-bot', account: 'alice', repositories }),
+      });
+      expect({ status: answer.status, message: answer.json.message }).toEqual({
+        status: 422,
+        message: `"repositories" must be "all" or a list of repository names of alice, not ${JSON.stringify(repositories)}`,
+      });
+    }
+    expect(scratch.handle.state().installations).toEqual(before);
+    const all = await raw(scratch, 'POST', '/_archal/installations', {
+      body: JSON.stringify({ app: 'archal-bot', account: 'alice', repositories: 'all' }),
+    });
+    expect(all.status).toBe(201);
+    expect(scratch.handle.state().installations.at(-1)).toMatchObject({
+      account: 'alice',
+      repository_selection: 'all',
+    });
+  });
+
+  it('answers a request-log filter it cannot read with a 422 naming it, instead of the whole log', async () => {
+    const scratch = await startClone({ seed: 'small-project' });
+    await octokitFor(scratch, scratch.token).issues.get({ owner, repo, issue_number: 1 });
+    for (const [query, message] of [
+      ['since=abc', 'since must be a request id (a whole number, 0 or more), not "abc"'],
+      ['since=-5', 'since must be a request id (a whole number, 0 or more), not "-5"'],
+      ['not_implemented=yes', 'not_implemented must be true or false, not "yes"'],
+    ]) {
+      const answer = await raw(scratch, 'GET', `/_archal/requests?${query}`);
+      expect({ query, status: answer.status, message: answer.json.message }).toEqual({ query, status: 422, message });
+    }
+    const all = await raw(scratch, 'GET', '/_archal/requests?since=0&not_implemented=false');
+    expect((all.json.requests as unknown[]).length).toBe(1);
   });
 
   it('refuses whoever lacks the control token, so an agent under test cannot read or reset the state', async () => {

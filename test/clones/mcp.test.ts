@@ -174,6 +174,37 @@ describe('tools', () => {
     expect((capped as string).length).toBe(64 * 1024 + '…[truncated]'.length);
   });
 
+  it('counts tool calls against the token’s rate limit, and past it fails them as the API would', async () => {
+    const limited = await startClone({ seed: 'small-project', rateLimit: 2 });
+    const limitedClient = new Client({ name: 'archal-test', version: '1.0.0' });
+    await limitedClient.connect(
+      new StreamableHTTPClientTransport(new URL(`${limited.apiUrl}/mcp`), {
+        requestInit: { headers: { authorization: `Bearer ${limited.token}` } },
+      }),
+    );
+    try {
+      // Listing tools is no API call; each tool call is.
+      await limitedClient.listTools();
+      const read = () =>
+        limitedClient.callTool({
+          name: 'issue_read',
+          arguments: { method: 'get', owner: 'acme', repo: 'widgets', issue_number: 1 },
+        }) as Promise<{ isError?: boolean; content: Array<{ text: string }> }>;
+      expect((await read()).isError ?? false).toBe(false);
+      expect((await read()).isError ?? false).toBe(false);
+      const refused = await read();
+      expect(refused.isError).toBe(true);
+      expect(refused.content[0]!.text).toMatch(
+        /^403 API rate limit exceeded for user ID 1\. \[rate reset in \d+m\d{2}s\]$/,
+      );
+      // The REST API shares the bucket.
+      const rest = await fetch(`${limited.apiUrl}/user`, { headers: { authorization: `token ${limited.token}` } });
+      expect(rest.status).toBe(403);
+    } finally {
+      await limitedClient.close();
+    }
+  });
+
   it('needs the token', async () => {
     const res = await fetch(`${clone.apiUrl}/mcp`, {
       method: 'POST',

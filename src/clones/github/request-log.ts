@@ -91,9 +91,13 @@ export class RequestLog {
       .map(({ requestText, responseText, atMs, ...rest }) => ({
         ...rest,
         at: new Date(atMs).toISOString(),
-        query: rest.query ? this.redactor.redact(rest.query) : '',
-        requestBody: parse(requestText === undefined ? undefined : this.redactor.redact(requestText)),
-        responseBody: parse(responseText === undefined ? undefined : this.redactor.redact(responseText)),
+        query: rest.query ? this.redactor.redactQuery(rest.query) : '',
+        requestBody: this.redactor.redactSecretKeys(
+          parse(requestText === undefined ? undefined : this.redactor.redact(requestText)),
+        ),
+        responseBody: this.redactor.redactSecretKeys(
+          parse(responseText === undefined ? undefined : this.redactor.redact(responseText)),
+        ),
       }));
   }
 

@@ -43,6 +43,22 @@ export function isLoopbackHost(header: string | undefined): boolean {
   );
 }
 
+/** Every control endpoint that takes a body takes a JSON object (an empty body stands for `{}`). */
+function parseBody(raw: Buffer): Json {
+  if (raw.length === 0) return {};
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(raw.toString('utf8'));
+  } catch {
+    throw new ApiError(400, 'Problems parsing JSON');
+  }
+  if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) {
+    const given = parsed === null ? 'null' : Array.isArray(parsed) ? 'an array' : `a ${typeof parsed}`;
+    throw new ApiError(422, `The body must be a JSON object, not ${given}`);
+  }
+  return parsed as Json;
+}
+
 function sameSecret(given: string | string[] | undefined, expected: string): boolean {
   if (typeof given !== 'string') return false;
   const a = Buffer.from(given);
@@ -72,14 +88,7 @@ export async function handleControl(core: CloneCore, exchange: Exchange, control
         `The control API answers only requests addressed to a loopback host (127.0.0.1, localhost, [::1]), not to ${JSON.stringify(req.headers.host)}; to reach it under another name, start the clone with a control token.`,
       );
     const raw = await readBody(req, core.config.maxBodyBytes);
-    let body: Json = {};
-    if (raw.length > 0) {
-      try {
-        body = JSON.parse(raw.toString('utf8')) as Json;
-      } catch {
-        throw new ApiError(400, 'Problems parsing JSON');
-      }
-    }
+    const body = parseBody(raw);
     for (const route of CONTROL_ROUTES) {
       if (route.method !== req.method) continue;
       const match = route.path.exec(path);

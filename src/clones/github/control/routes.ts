@@ -44,9 +44,15 @@ export const CONTROL_ROUTES: readonly ControlRoute[] = [
     method: 'GET',
     path: /^\/_archal\/requests$/,
     handle: ({ core, query }) => {
+      const since = query.get('since') ?? '0';
+      if (!/^\d{1,15}$/.test(since))
+        throw new ApiError(422, `since must be a request id (a whole number, 0 or more), not ${JSON.stringify(since)}`);
       const flag = query.get('not_implemented');
-      const since = Number(query.get('since') ?? 0) || 0;
-      return ok({ requests: core.log.list({ since, notImplemented: flag === null ? undefined : flag === 'true' }) });
+      if (flag !== null && flag !== 'true' && flag !== 'false')
+        throw new ApiError(422, `not_implemented must be true or false, not ${JSON.stringify(flag)}`);
+      return ok({
+        requests: core.log.list({ since: Number(since), notImplemented: flag === null ? undefined : flag === 'true' }),
+      });
     },
   },
   {
@@ -101,10 +107,21 @@ export const CONTROL_ROUTES: readonly ControlRoute[] = [
       if (!app) throw new ApiError(404, `unknown app "${slug}"`);
       const account = core.store.userByLogin(requiredString(body.account, 'account'));
       if (!account) throw new ApiError(404, `unknown account "${String(body.account)}"`);
-      const repoIds = Array.isArray(body.repositories)
-        ? body.repositories.map((name) => {
-            const repo = findRepo(ctx, account.login, String(name));
-            if (!repo) throw new ApiError(404, `unknown repository ${account.login}/${String(name)}`);
+      const { repositories } = body;
+      // Absent or "all": every repository of the account, as the seed's `installations` say it.
+      if (
+        repositories !== undefined &&
+        repositories !== 'all' &&
+        !(Array.isArray(repositories) && repositories.every((name) => typeof name === 'string' && name !== ''))
+      )
+        throw new ApiError(
+          422,
+          `"repositories" must be "all" or a list of repository names of ${account.login}, not ${JSON.stringify(repositories)}`,
+        );
+      const repoIds = Array.isArray(repositories)
+        ? repositories.map((name: string) => {
+            const repo = findRepo(ctx, account.login, name);
+            if (!repo) throw new ApiError(404, `unknown repository ${account.login}/${name}`);
             return repo.id;
           })
         : null;

@@ -52,6 +52,20 @@ export function parseQuery(q: string, known: ReadonlySet<string> = ISSUE_QUALIFI
   return terms;
 }
 
+/** GitHub's 422 for a search scoped to a repository or account that does not exist or cannot be seen. */
+export const UNSEARCHABLE_SCOPES =
+  'The listed users and repositories cannot be searched either because the resources do not exist or you do not have permission to view them.';
+export const UNSEARCHABLE_USERS =
+  'The listed users cannot be searched either because the users do not exist or you do not have permission to view the users.';
+
+/** Whether validation errors are those of a search scoped to what does not exist or cannot be seen. */
+export function isUnsearchableScope(errors: unknown[]): boolean {
+  return errors.some((item) => {
+    const message = (item as { message?: unknown } | null)?.message;
+    return message === UNSEARCHABLE_SCOPES || message === UNSEARCHABLE_USERS;
+  });
+}
+
 /** `>5`, `<=2024-01-01`, `2024-01-01..2024-02-01`, `3`: a predicate over numbers or times. */
 export function range(spec: string, parse: (text: string) => number): (value: number) => boolean {
   const between = /^(.+)\.\.(.+)$/.exec(spec);

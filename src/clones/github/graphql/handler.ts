@@ -18,7 +18,9 @@ import { credential, resolveActor } from '../http/auth.js';
 import { BodyTooLargeError, readBody } from '../http/body.js';
 import { nextRequestId } from '../http/request-id.js';
 import type { Urls } from '../render/urls.js';
-import { actingUser, type Actor } from '../state/actor.js';
+import { actingUser, actorKey, type Actor } from '../state/actor.js';
+import { retryAfter, secondaryLimitMessage } from '../http/admission.js';
+import { rateHeaders } from '../http/rate-limit.js';
 import { ApiError } from '../state/errors.js';
 import { Journal } from '../state/store.js';
 import type { GraphqlContext } from './context.js';
@@ -75,6 +77,7 @@ export async function handleGraphql(core: CloneCore, exchange: Exchange, urls: U
   let responseText = '';
   let operationId: string | null = null;
   const unsupported = new Set<string>();
+  const headers: string[] = [];
   try {
     const raw = await readBody(req, core.config.maxBodyBytes).catch((error: unknown) => {
       if (error instanceof BodyTooLargeError) throw new ApiError(413, 'Request body too large');
@@ -85,6 +88,20 @@ export async function handleGraphql(core: CloneCore, exchange: Exchange, urls: U
     actor = resolveActor(core.store, credential(req.headers.authorization), core.unknownTokenUserId, core.now());
     if (actor.kind === 'anonymous' || actor.kind === 'app')
       throw new ApiError(401, 'This endpoint requires you to be authenticated.');
+    // GraphQL has its own bucket; past it GitHub still answers 200, with a RATE_LIMITED error.
+    const { key, label } = actorKey(actor);
+    const rate = core.limiter.take(key, 'graphql', Date.now());
+    headers.push(...rateHeaders(rate));
+    if (rate.exceeded) {
+      if (core.limiter.kind === 'secondary') {
+        headers.push('retry-after', retryAfter(rate));
+        throw new ApiError(403, secondaryLimitMessage(requestId));
+      }
+      responseText = JSON.stringify({
+        errors: [{ type: 'RATE_LIMITED', message: `API rate limit exceeded for ${label}.` }],
+      });
+      return;
+    }
     let request: GraphqlRequest;
     try {
       request = JSON.parse(requestText ?? '') as GraphqlRequest;
@@ -115,6 +132,7 @@ export async function handleGraphql(core: CloneCore, exchange: Exchange, urls: U
         'server',
         'GitHub.com',
         ...(status === 401 ? ['www-authenticate', 'Bearer realm="GitHub"'] : []),
+        ...headers,
       ]);
       res.end(responseText);
     }

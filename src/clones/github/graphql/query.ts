@@ -1,4 +1,6 @@
 import type { DomainContext } from '../domain/context.js';
+import { isUnsearchableScope } from '../domain/search.js';
+import { actorKey } from '../state/actor.js';
 import { callOperation } from '../http/operations-call.js';
 import type { RepoRecord } from '../state/model.js';
 import { NEED, type Need } from '../state/permissions.js';
@@ -105,7 +107,12 @@ async function search(ctx: GraphqlContext, args: ConnectionArgs & { query: strin
   let total = 0;
   for (let page = 1; items.length < needed; page++) {
     const result = await callOperation(ctx.domain, kind.operationId, { query: { q: args.query, per_page: 100, page } });
-    if (!result.ok) throw gqlError('UNPROCESSABLE', result.message);
+    if (!result.ok) {
+      // REST refuses a search scoped to a repository or user that does not exist; GraphQL's
+      // search answers it with no results.
+      if (isUnsearchableScope(result.errors)) break;
+      throw gqlError('UNPROCESSABLE', result.message);
+    }
     const body = result.body as { total_count: number; items: Array<{ id: number }> };
     total = body.total_count;
     items.push(...body.items);
@@ -168,15 +175,19 @@ export function queryRoot(ctx: GraphqlContext): Gql {
       return args.ids.map((id) => nodeOrError(domain, id));
     },
     search: (args: ConnectionArgs & { query: string; type: string }) => search(ctx, args),
-    rateLimit: () => ({
-      __typename: 'RateLimit',
-      cost: 1,
-      limit: 5000,
-      nodeCount: 0,
-      remaining: 4999,
-      used: 1,
-      resetAt: new Date(Date.parse(domain.now) + 3600_000).toISOString().replace(/\.\d{3}Z$/, 'Z'),
-    }),
+    rateLimit: () => {
+      // The bucket this query was counted against (the one `/rate_limit` reports as `graphql`).
+      const rate = domain.core.limiter.peek(actorKey(domain.actor).key, 'graphql', Date.now());
+      return {
+        __typename: 'RateLimit',
+        cost: 1,
+        limit: rate.limit,
+        nodeCount: 0,
+        remaining: rate.remaining,
+        used: rate.used,
+        resetAt: new Date(rate.reset * 1000).toISOString().replace(/\.\d{3}Z$/, 'Z'),
+      };
+    },
     meta: () => ({
       __typename: 'GitHubMetadata',
       isPasswordAuthenticationVerifiable: false,

@@ -3,7 +3,7 @@ import { actorKey, type Actor } from '../state/actor.js';
 import type { RouteSpec } from './route.js';
 import { credential, resolveActor } from './auth.js';
 import { ApiError } from '../state/errors.js';
-import { rateHeaders, type Resource } from './rate-limit.js';
+import { rateHeaders, type RateState, type Resource } from './rate-limit.js';
 
 const RATE_DOCS = 'https://docs.github.com/rest/overview/rate-limits-for-the-rest-api';
 
@@ -40,14 +40,23 @@ export function admit(
   const rate = core.limiter.take(key, resource, Date.now());
   headers.push(...rateHeaders(rate));
   if (!rate.exceeded) return { actor, counted: { key, resource } };
-  const support = `If you reach out to GitHub Support for help, please include the request ID ${requestId}.`;
   if (core.limiter.kind === 'secondary') {
-    headers.push('retry-after', String(Math.max(1, rate.reset - Math.floor(Date.now() / 1000))));
-    throw new ApiError(
-      429,
-      `You have exceeded a secondary rate limit. Please wait a few minutes before you try again. ${support}`,
-      { documentationUrl: `${RATE_DOCS}#about-secondary-rate-limits` },
-    );
+    headers.push('retry-after', retryAfter(rate));
+    throw new ApiError(429, secondaryLimitMessage(requestId), {
+      documentationUrl: `${RATE_DOCS}#about-secondary-rate-limits`,
+    });
   }
-  throw new ApiError(403, `API rate limit exceeded for ${label}. ${support}`, { documentationUrl: RATE_DOCS });
+  throw new ApiError(403, `API rate limit exceeded for ${label}. ${supportNote(requestId)}`, {
+    documentationUrl: RATE_DOCS,
+  });
 }
+
+const supportNote = (requestId: string) =>
+  `If you reach out to GitHub Support for help, please include the request ID ${requestId}.`;
+
+/** GitHub's message for a secondary rate limit (REST and GraphQL). */
+export const secondaryLimitMessage = (requestId: string) =>
+  `You have exceeded a secondary rate limit. Please wait a few minutes before you try again. ${supportNote(requestId)}`;
+
+/** Seconds until the bucket resets, at least 1: the `Retry-After` of a secondary limit. */
+export const retryAfter = (rate: RateState) => String(Math.max(1, rate.reset - Math.floor(Date.now() / 1000)));

@@ -1,11 +1,12 @@
 /**
- * GitHub's rate limits, per credential: `core` 5,000 requests an hour, `search` 30 a minute. A
+ * GitHub's rate limits, per credential: `core` 5,000 requests an hour, `search` 30 a minute,
+ * `graphql` 5,000 points an hour (one a query here). A
  * clone started with `rateLimit` injects a tighter limit so agents can be tested on how they handle
  * 403 (primary limit) or 429 (secondary limit) answers.
  */
 export type RateLimitOption = number | { limit: number; windowSeconds?: number; kind?: 'primary' | 'secondary' };
 
-export type Resource = 'core' | 'search';
+export type Resource = 'core' | 'search' | 'graphql';
 
 export interface RateState {
   resource: Resource;

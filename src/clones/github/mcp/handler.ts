@@ -8,7 +8,9 @@ import { BodyTooLargeError, readBody } from '../http/body.js';
 import { nextRequestId } from '../http/request-id.js';
 import type { Exchange } from '../http/server.js';
 import type { Urls } from '../render/urls.js';
-import { actingUser, type Actor } from '../state/actor.js';
+import { actingUser, actorKey, type Actor } from '../state/actor.js';
+import { secondaryLimitMessage } from '../http/admission.js';
+import type { RateState } from '../http/rate-limit.js';
 import { ApiError } from '../state/errors.js';
 import { Journal } from '../state/store.js';
 import { MAX_BODY_CHARS } from '../request-log.js';
@@ -76,6 +78,17 @@ export async function handleMcp(core: CloneCore, exchange: Exchange, urls: Urls)
       );
       if (missing.length > 0)
         return { isError: true, content: [{ type: 'text', text: `missing required parameter: ${missing[0]}` }] };
+      // GitHub's MCP server calls the REST API with the same token: a tool call counts against
+      // the token's `core` limit, and past it fails with the API's answer.
+      const { key, label } = actorKey(actor);
+      const rate = core.limiter.take(key, 'core', Date.now());
+      if (rate.exceeded) {
+        const text =
+          core.limiter.kind === 'secondary'
+            ? `429 ${secondaryLimitMessage(requestId)}`
+            : `403 API rate limit exceeded for ${label}. [rate reset in ${resetIn(rate)}]`;
+        return { isError: true, content: [{ type: 'text', text }] };
+      }
       try {
         const result = await tool.run(domain, args);
         if (result instanceof ToolContent) return result.result;
@@ -129,6 +142,12 @@ export async function handleMcp(core: CloneCore, exchange: Exchange, urls: Urls)
  * What the MCP transport writes to the response, for the request log (which caps bodies at
  * MAX_BODY_CHARS: bytes past what that many characters can take are not kept).
  */
+/** `59m30s`: how go-github (and so GitHub's MCP server) says when a rate limit resets. */
+function resetIn(rate: RateState): string {
+  const seconds = Math.max(0, rate.reset - Math.floor(Date.now() / 1000));
+  return `${Math.floor(seconds / 60)}m${String(seconds % 60).padStart(2, '0')}s`;
+}
+
 function captureBody(res: ServerResponse): () => string | undefined {
   const limit = MAX_BODY_CHARS * 4 + 4;
   const chunks: Buffer[] = [];

@@ -1,5 +1,6 @@
 import { actorKey } from '../state/actor.js';
 import { ok, type RouteSpec } from '../http/route.js';
+import type { Resource } from '../http/rate-limit.js';
 
 export const metaRoutes: RouteSpec[] = [
   {
@@ -56,13 +57,15 @@ export const metaRoutes: RouteSpec[] = [
     handler: (ctx) => {
       const { key } = actorKey(ctx.actor);
       const now = Date.now();
-      const describe = (resource: 'core' | 'search') => {
+      const describe = (resource: Resource) => {
         const state = ctx.core.limiter.peek(key, resource, now);
         return { limit: state.limit, used: state.used, remaining: state.remaining, reset: state.reset };
       };
       const core = describe('core');
-      const search = describe('search');
-      return ok({ resources: { core, search, graphql: core, integration_manifest: core }, rate: core });
+      return ok({
+        resources: { core, search: describe('search'), graphql: describe('graphql'), integration_manifest: core },
+        rate: core,
+      });
     },
   },
 ];

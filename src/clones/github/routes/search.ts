@@ -1,4 +1,4 @@
-import { parseQuery, searchIssues } from '../domain/search.js';
+import { parseQuery, searchIssues, UNSEARCHABLE_SCOPES, UNSEARCHABLE_USERS, type Term } from '../domain/search.js';
 import {
   CODE_QUALIFIERS,
   REPO_QUALIFIERS,
@@ -31,6 +31,35 @@ function queryOf(ctx: RequestContext): string {
 }
 
 const canRead = (ctx: RequestContext) => (repo: RepoRecord) => actorRole(ctx.store, ctx.actor, repo) !== undefined;
+
+const SEARCH_DOCS = 'https://docs.github.com/v3/search/';
+/**
+ * GitHub refuses a search scoped to an account or repository that does not exist (or that the
+ * searcher cannot see) instead of answering nothing, so a misspelt `repo:` is not taken for an
+ * empty result. `users` are the qualifiers naming a person (`author:` in issue search).
+ */
+function checkScopes(ctx: RequestContext, terms: Term[], users: ReadonlySet<string> = new Set()): Term[] {
+  const invalid = (message: string) =>
+    new ApiError(422, 'Validation Failed', {
+      errors: [{ message, resource: 'Search', field: 'q', code: 'invalid' }],
+      documentationUrl: SEARCH_DOCS,
+    });
+  const read = canRead(ctx);
+  for (const term of terms) {
+    if (term.kind !== 'qualifier' || term.negated) continue;
+    const value = term.value;
+    if (term.key === 'repo') {
+      const [owner, name, extra] = value.split('/');
+      const repo = owner && name && extra === undefined ? ctx.store.repoByFullName(owner, name) : undefined;
+      if (!repo || !read(repo)) throw invalid(UNSEARCHABLE_SCOPES);
+    } else if ((term.key === 'user' || term.key === 'org') && !ctx.store.userByLogin(value)) {
+      throw invalid(UNSEARCHABLE_SCOPES);
+    } else if (users.has(term.key) && !/^(@me|app\/.+)$/i.test(value) && !ctx.store.userByLogin(value)) {
+      throw invalid(UNSEARCHABLE_USERS);
+    }
+  }
+  return terms;
+}
 
 /** Sorted hits (`order` asc or desc, best match first by default, newest first on ties). */
 function sortHits<T>(
@@ -82,7 +111,7 @@ export const searchRoutes: RouteSpec[] = [
           canRead: (repoId) => read(ctx.store.get('repo', repoId)!),
           me: actingUser(ctx.actor)?.login,
         },
-        parseQuery(queryOf(ctx)),
+        checkScopes(ctx, parseQuery(queryOf(ctx)), new Set(['author'])),
       ).map(({ issue, score }) => ({ item: issue, score }));
       sortHits(
         ctx,
@@ -110,7 +139,7 @@ export const searchRoutes: RouteSpec[] = [
     docs: 'search/search#search-repositories',
     resource: 'search',
     handler: (ctx) => {
-      const hits = searchRepos(ctx.store, canRead(ctx), parseQuery(queryOf(ctx), REPO_QUALIFIERS));
+      const hits = searchRepos(ctx.store, canRead(ctx), checkScopes(ctx, parseQuery(queryOf(ctx), REPO_QUALIFIERS)));
       sortHits(
         ctx,
         hits,
@@ -148,7 +177,7 @@ export const searchRoutes: RouteSpec[] = [
     docs: 'search/search#search-code',
     resource: 'search',
     handler: (ctx) => {
-      const hits = searchCode(ctx.store, canRead(ctx), parseQuery(queryOf(ctx), CODE_QUALIFIERS));
+      const hits = searchCode(ctx.store, canRead(ctx), checkScopes(ctx, parseQuery(queryOf(ctx), CODE_QUALIFIERS)));
       hits.sort((a, b) => b.score - a.score || (a.item.path < b.item.path ? -1 : 1));
       return searchReply(ctx, hits, ({ item, score }) => {
         const name = fullName(ctx, item.repo);
