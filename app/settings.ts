@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { archalHome } from '../src/lib/paths.js';
+import { storeUrlProblem } from '../src/store/index.js';
 
 /**
  * The App's settings, from its own environment (Probot's variables plus Archal's). Read once at
@@ -76,6 +77,8 @@ export function readSettings(env: NodeJS.ProcessEnv): AppSettings {
   const lease = env.ARCHAL_APP_LEASE_MS?.trim() ? Number(env.ARCHAL_APP_LEASE_MS) : undefined;
   if (lease !== undefined && (!Number.isInteger(lease) || lease < 1_000))
     problems.push(`ARCHAL_APP_LEASE_MS must be an integer ≥ 1000 (got "${env.ARCHAL_APP_LEASE_MS}")`);
+  const urlProblem = storeUrlProblem(env, { allowDatabaseUrl: true });
+  if (urlProblem) problems.push(urlProblem);
   return {
     ...(appId !== undefined && Number.isInteger(appId) ? { appId } : {}),
     ...(privateKey ? { privateKey } : {}),
