@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from '@jest/globals';
 import { json, runCli, startCli, waitFor } from '../helpers/cli.js';
 import { writeFiles } from '../helpers/engine.js';
+import { openStore } from '../../src/store/index.js';
 import { BACKENDS } from '../helpers/stores.js';
 import { isRunning, tempDir, tempRepo } from '../helpers/tmp.js';
 
@@ -207,6 +208,46 @@ ${Array.from(
     expect(stored.map(([seq]) => seq)).toEqual(Array.from({ length: stored.length }, (_, i) => i + 1));
     expect(stored.filter(([, type]) => type.startsWith('ralph_story'))).toHaveLength(8);
     expect(stored.length).toBe(transcript.length + 8);
+  });
+});
+
+describe('--json answers a run id that names no run, or several, in JSON', () => {
+  const COMMANDS = [['resume'], ['approve'], ['reject'], ['cancel']];
+
+  it.each(COMMANDS)('workflow %s <unknown|short|ambiguous id> --json', async (command) => {
+    const dir = tempRepo();
+    const home = tempDir('archal-home-');
+    const env = { ARCHAL_HOME: home, ARCHAL_DATABASE_URL: '', DATABASE_URL: '' };
+    // Two stored runs whose ids share the prefix `abcd`.
+    const store = await openStore({ home });
+    for (const id of ['abcd0001-0000-4000-8000-000000000000', 'abcd0002-0000-4000-8000-000000000000'])
+      await store.createRun({
+        id,
+        workflowName: 'gone',
+        workingPath: dir,
+        conversationId: id,
+        userMessage: '',
+        metadata: {},
+        status: 'failed',
+        ownerPid: 1,
+        ownerHost: 'elsewhere',
+      });
+    await store.close();
+    const cases = [
+      ['no-such-run', 'run_not_found', "No run with id 'no-such-run'."],
+      ['ab', 'run_not_found', 'give at least 4 characters of the id'],
+      ['abcd', 'run_id_ambiguous', "Run id prefix 'abcd' is ambiguous"],
+    ] as const;
+    for (const [id, code, message] of cases) {
+      const result = await runCli(['--cwd', dir, 'workflow', command!, id, '--json'], { env });
+      expect({ id, code: result.code }).toEqual({ id, code: 1 });
+      expect(json(result)).toEqual({
+        status: 'refused',
+        error: { code, message: expect.stringContaining(message) },
+        activeRun: null,
+      });
+      expect(result.stderr).toContain(message);
+    }
   });
 });
 
