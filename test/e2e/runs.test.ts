@@ -426,6 +426,39 @@ describe('repositories and isolation', () => {
     expect(json<RunJson>(approved).nodes.b!.output).toBe('held');
   });
 
+  it('gives branches whose folder names collide (feat/a, feat-a) worktrees of their own, found again on every run', async () => {
+    const repo = tempRepo();
+    const home = realpathSync(tempDir('archal-home-'));
+    const env = { ARCHAL_HOME: home, ARCHAL_DATABASE_URL: '', DATABASE_URL: '' };
+    writeFiles(repo, {
+      'where.yaml':
+        'name: where\ndescription: x\nnodes:\n  - id: info\n    bash: printf "%s %s" "$(pwd)" "$(git rev-parse --abbrev-ref HEAD)"\n',
+    });
+    const runOn = async (branch: string) => {
+      const result = await runCli(['--cwd', repo, 'workflow', 'run', 'where.yaml', '--branch', branch, '--json'], {
+        env,
+      });
+      expect(result.code).toBe(0);
+      expect(result.stderr).not.toContain('⚠️');
+      const [path, checkedOut] = (json<RunJson>(result).nodes.info!.output ?? '').split(' ');
+      return { path, checkedOut, stderr: result.stderr };
+    };
+    const folder = join(home, 'worktrees', repo.split('/').pop()!, 'feat-a');
+
+    const slashed = await runOn('feat/a');
+    expect(slashed).toMatchObject({ path: folder, checkedOut: 'feat/a' });
+    const dashed = await runOn('feat-a');
+    expect(dashed.path).toMatch(new RegExp(`^${folder}-[0-9a-f]{8}$`));
+    expect(dashed.checkedOut).toBe('feat-a');
+    expect(dashed.stderr).toContain(`Created worktree ${dashed.path} (branch feat-a)`);
+
+    expect(await runOn('feat-a')).toMatchObject({ path: dashed.path, checkedOut: 'feat-a' });
+    expect(await runOn('feat/a')).toMatchObject({ path: folder, checkedOut: 'feat/a' });
+    expect(execFileSync('git', ['rev-parse', '--abbrev-ref', 'HEAD'], { cwd: folder }).toString().trim()).toBe(
+      'feat/a',
+    );
+  });
+
   it('checks the branch out in place with --no-worktree', async () => {
     const repo = tempRepo();
     const env = { ARCHAL_HOME: tempDir('archal-home-'), DATABASE_URL: '' };
