@@ -54,6 +54,11 @@ describe('archal app start', () => {
         { ...appEnv(), ARCHAL_APP_AGENT_TOKEN: 'write' },
         /ARCHAL_APP_AGENT_TOKEN must be "read" or "none"/,
       ],
+      [
+        ['--port', '0'],
+        { ...appEnv(), DATABASE_URL: 'mysql://app:pw@db/app' },
+        /DATABASE_URL has the scheme "mysql:": the run store accepts a PostgreSQL URL/,
+      ],
     ];
     for (const [args, env, message] of cases) {
       const result = await runCli(['app', 'start', ...args], { env });
