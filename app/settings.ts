@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { archalHome } from '../src/lib/paths.js';
+import { storeUrlProblem } from '../src/store/index.js';
 
 /**
  * The App's settings, from its own environment (Probot's variables plus Archal's). Read once at
@@ -86,6 +87,8 @@ export function readSettings(env: NodeJS.ProcessEnv): AppSettings {
     problems.push(
       `ARCHAL_APP_TRACE_PULL_MS must be 0 (never) or an integer ≥ 1000 (got "${env.ARCHAL_APP_TRACE_PULL_MS}")`,
     );
+  const urlProblem = storeUrlProblem(env, { allowDatabaseUrl: true });
+  if (urlProblem) problems.push(urlProblem);
   return {
     ...(appId !== undefined && Number.isInteger(appId) ? { appId } : {}),
     ...(privateKey ? { privateKey } : {}),

@@ -49,6 +49,7 @@ export function exitCodeOf(error: ArchalError): ExitCode {
     case 'workflow_invalid':
     case 'workflow_file_not_found':
     case 'decision_not_declared':
+    case 'invalid_store_url':
       return EXIT.invalidInput;
     case 'path_busy':
     case 'run_not_found':
@@ -120,6 +121,7 @@ export function cliHint(error: ArchalError): string | undefined {
     case 'branch_exists':
     case 'checkout_failed':
     case 'store_unavailable':
+    case 'invalid_store_url':
     case 'unreadable_file':
     case 'missing_directory':
     case 'invalid_harness':

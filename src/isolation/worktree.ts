@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { existsSync, realpathSync, rmSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { ArchalError } from '../lib/errors.js';
@@ -41,9 +42,54 @@ export function validateBranchName(branch: string): void {
   if (problem) throw new IsolationError('invalid_branch', `Invalid branch name: ${problem}.`, { branch });
 }
 
-/** `$ARCHAL_HOME/worktrees/<repo>/<branch-slug>/` */
+/** `$ARCHAL_HOME/worktrees/<repo>/<branch-slug>/`: where a branch's worktree goes unless another branch has it. */
 export function worktreePath(home: string, repoRoot: string, branch: string): string {
   return join(home, 'worktrees', basename(repoRoot), branchSlug(branch));
+}
+
+/**
+ * The other folder of a branch whose `<branch-slug>` folder belongs to another branch (`feat/a` and
+ * `feat-a` have the same slug): `<branch-slug>-<8 hex of the branch name's SHA-256>`, the same on every run.
+ */
+function distinctWorktreePath(home: string, repoRoot: string, branch: string): string {
+  const hash = createHash('sha256').update(branch).digest('hex').slice(0, 8);
+  return `${worktreePath(home, repoRoot, branch)}-${hash}`;
+}
+
+/**
+ * The branch a worktree folder belongs to: the one the store recorded for it, else the branch a
+ * worktree of this repository there has checked out; undefined when nothing (usable) is there. A
+ * folder of another repository is left to the caller to refuse.
+ */
+async function folderOwner(
+  path: string,
+  repoRoot: string,
+  records: readonly WorktreeRecord[],
+): Promise<string | undefined> {
+  const recorded = records.find((record) => record.path === path);
+  if (recorded) return recorded.branch;
+  if ((await worktreeHealth(path, repoRoot)) !== 'healthy') return undefined;
+  return (await git(['rev-parse', '--abbrev-ref', 'HEAD'], path)) ?? 'HEAD';
+}
+
+/**
+ * Where `branch`'s worktree is: its `<branch-slug>` folder, unless that folder belongs to another
+ * branch; then its distinct folder. Two branches never share a worktree, and a branch finds its
+ * worktree again on every run (the folder it already has wins).
+ */
+async function chooseWorktreePath(request: WorktreeRequest): Promise<string> {
+  const { home, repoRoot, branch } = request;
+  const candidates = [worktreePath(home, repoRoot, branch), distinctWorktreePath(home, repoRoot, branch)];
+  const records = await request.store.listWorktrees('active');
+  const owners = await Promise.all(candidates.map((path) => folderOwner(path, repoRoot, records)));
+  const index = owners.indexOf(branch) >= 0 ? owners.indexOf(branch) : owners.indexOf(undefined);
+  if (index < 0)
+    throw new IsolationError(
+      'worktree_failed',
+      `Cannot create a worktree for '${branch}': ${candidates.join(' and ')} belong to the branches '${owners.join("' and '")}'; remove one (archal isolation cleanup) or choose another branch name.`,
+      { path: candidates[0], branch },
+    );
+  return candidates[index]!;
 }
 
 export interface WorktreeRequest {
@@ -75,7 +121,7 @@ export async function worktreeHealth(path: string, repoRoot: string): Promise<Wo
 export async function ensureWorktree(request: WorktreeRequest): Promise<{ path: string; reused: boolean }> {
   const { repoRoot, branch, from, log } = request;
   validateBranchName(branch);
-  const path = worktreePath(request.home, repoRoot, branch);
+  const path = await chooseWorktreePath(request);
   const health = await worktreeHealth(path, repoRoot);
   if (health === 'foreign')
     throw new IsolationError(

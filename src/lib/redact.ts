@@ -1,9 +1,9 @@
 /**
  * Removes secrets from text and JSON before it reaches a log, a cache file, an artifact or a third
  * party (a judge's model provider): well-known token formats, bearer and basic credentials, secrets
- * in URLs and query strings, `NAME=value` of secret-named variables, and the values of secrets
- * Archal knows (secret-named variables of an environment, tokens it hands out) in their plain,
- * URL-encoded and base64 forms.
+ * in URLs and query strings, `NAME=value` of secret-named variables, `password=x` / `token: x` in any
+ * case, and the values of secrets Archal knows (secret-named variables of an environment, tokens it
+ * hands out) in their plain, URL-encoded and base64 forms.
  */
 
 export const REDACTED = '[REDACTED]';
@@ -55,6 +55,34 @@ export function redactTokenFormats(text: string): string {
   return output;
 }
 
+/** Names that end like these hold a secret, whatever their case (`password`, `db_passwd`, `client_secret`, `apiKey`…). */
+const LOWER_SECRET_NAME = String.raw`(?:password|passwd|secret|token|api[_-]?key|private[_-]?key|access[_-]?key)`;
+
+/**
+ * Values after `name:` or `name=` that are a type or a placeholder in code (`password: string`,
+ * `token=None`), not a secret.
+ */
+const TYPE_WORDS = new Set([
+  'string',
+  'str',
+  'number',
+  'int',
+  'integer',
+  'boolean',
+  'bool',
+  'bytes',
+  'null',
+  'none',
+  'nil',
+  'undefined',
+  'true',
+  'false',
+  'any',
+  'optional',
+  'required',
+  '[redacted]',
+]);
+
 /**
  * Credentials recognised by what surrounds them: `Authorization: Bearer x` (`token x`, `Basic x`),
  * AWS secret keys given by name, `://user:pass@`, and `NAME=value` / `"name": "value"` where the
@@ -76,6 +104,20 @@ const CONTEXT_PATTERNS: Array<[RegExp, (match: string, ...groups: string[]) => s
   [
     /("[A-Za-z0-9_-]*(?:token|secret|password|passwd|api[_-]?key|private[_-]?key|access[_-]?key|credentials?)"\s*:\s*")([^"]{6,})(")/gi,
     (_m, head, _secret, close) => `${head}${REDACTED}${close}`,
+  ],
+  // In any case, and whatever the value's length: `password=x`, `api_key: x`, `client_secret = "x"`,
+  // `"password": "x"`, `'token': 'x'`, also JSON-escaped (`\\"password\\": \\"x\\"`). The name must be followed by `=` or `:`, so prose that only
+  // mentions one ("the token expired", "password reset page") stays.
+  [
+    token(
+      String.raw`(\\?["']|)([A-Za-z0-9_-]{0,64}${LOWER_SECRET_NAME}\1\s*(?:=|:(?!:))\s*)(\\"[^"\\\n]+\\"|"[^"\n]+"|'[^'\n]+'|[^\s"'&,;:\\][^\s"'&,;]*)`,
+      'gi',
+    ),
+    (match, keyQuote, head, value) => {
+      const quote = (/^\\?["']/.exec(value) ?? [''])[0];
+      const secret = quote ? value.slice(quote.length, -quote.length) : value;
+      return TYPE_WORDS.has(secret.toLowerCase()) ? match : `${keyQuote}${head}${quote}${REDACTED}${quote}`;
+    },
   ],
 ];
 

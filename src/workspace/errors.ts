@@ -4,6 +4,8 @@ import type { ConfigProblem } from '../config/index.js';
 export type WorkspaceErrorCode =
   | 'invalid_config'
   | 'store_unavailable'
+  /** The environment names the run store with a value that is not a PostgreSQL URL. */
+  | 'invalid_store_url'
   /** An input file (`file`) that is not a regular file, or is too large. */
   | 'unreadable_file'
   /** The directory to work in (`file`) does not exist or is not a directory. */

@@ -8,6 +8,7 @@ import { errorMessage } from '../lib/errors.js';
 import { archalHome } from '../lib/paths.js';
 import { createProviderRegistry } from '../providers/index.js';
 import type { StoreEnvOptions } from '../store/open.js';
+import { storeUrlProblem } from '../store/url.js';
 import type { LifecycleDeps } from '../workflows/lifecycle.js';
 import type { WorkflowRunStore } from '../workflows/run-store.js';
 import type * as StoreModule from '../store/open.js';
@@ -137,11 +138,16 @@ export async function withRepoWorkspace<T>(
   }
 }
 
-/** The run store `env` names; a store that cannot be opened is a WorkspaceError store_unavailable. */
+/**
+ * The run store `env` names; a value that is not a PostgreSQL URL is a WorkspaceError invalid_store_url
+ * (nothing is opened or created), a store that cannot be opened a WorkspaceError store_unavailable.
+ */
 export async function openRunStore(
   env: NodeJS.ProcessEnv,
   storeEnv: StoreEnvOptions = {},
 ): Promise<ArchalStore & { close(): Promise<void> }> {
+  const urlProblem = storeUrlProblem(env, storeEnv);
+  if (urlProblem) throw new WorkspaceError('invalid_store_url', urlProblem, {});
   let stores: typeof StoreModule;
   try {
     // Loaded on first use: the SQL stores and their drivers are heavy, and a host that brings its own

@@ -59,6 +59,11 @@ describe('archal app start', () => {
         { ...appEnv(), ARCHAL_APP_TRACE_PULL_MS: '5' },
         /ARCHAL_APP_TRACE_PULL_MS must be 0 \(never\) or an integer ≥ 1000 \(got "5"\)/,
       ],
+      [
+        ['--port', '0'],
+        { ...appEnv(), DATABASE_URL: 'mysql://app:pw@db/app' },
+        /DATABASE_URL has the scheme "mysql:": the run store accepts a PostgreSQL URL/,
+      ],
     ];
     for (const [args, env, message] of cases) {
       const result = await runCli(['app', 'start', ...args], { env });

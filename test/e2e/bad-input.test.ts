@@ -196,6 +196,50 @@ describe('input that is not what it claims', () => {
   });
 });
 
+describe('ARCHAL_DATABASE_URL that names no PostgreSQL database', () => {
+  const workflowRepo = () => {
+    const repo = tempRepo();
+    writeFiles(repo, { '.archal/workflows/ok.yaml': WORKFLOW });
+    return repo;
+  };
+
+  it.each([
+    ['mysql://user:hunter2pw@db.example/app', 'has the scheme "mysql:"'],
+    ['sqlite:///tmp/archal-x.db', 'has the scheme "sqlite:"'],
+    ['http://user:hunter2pw@x', 'has the scheme "http:"'],
+    ['not a url hunter2pw', 'is not a URL'],
+  ])('refuses %s with exit 2, naming the variable and what it accepts, storing nothing', async (url, what) => {
+    const repo = workflowRepo();
+    const home = join(tempDir('archal-home-'), 'home');
+    const runEnv = { ARCHAL_HOME: home, ARCHAL_DATABASE_URL: url, DATABASE_URL: '' };
+    for (const args of [
+      ['workflow', 'run', 'ok'],
+      ['workflow', 'status'],
+      ['attach', '--once', 'traces'],
+    ]) {
+      const result = await runCli(['--cwd', repo, ...args], { env: runEnv, timeoutMs: PATIENCE });
+      expect({ args, code: result.code }).toEqual({ args, code: 2 });
+      expect(result.stderr).toContain(`ARCHAL_DATABASE_URL ${what}`);
+      expect(result.stderr).toContain('postgres://');
+      expect(result.stderr).toContain('SQLite');
+      expect(result.stderr + result.stdout).not.toContain('hunter2pw');
+    }
+    expect(existsSync(home)).toBe(false);
+    expect(execFileSync('git', ['status', '--porcelain', '--untracked-files=all'], { cwd: repo }).toString()).toBe(
+      '?? .archal/workflows/ok.yaml\n',
+    );
+  });
+
+  it('keeps reporting an unreachable PostgreSQL URL as a store that cannot be opened (exit 1)', async () => {
+    const result = await runCli(['--cwd', workflowRepo(), 'workflow', 'run', 'ok'], {
+      env: { ...env(), ARCHAL_DATABASE_URL: 'postgresql://nobody:hunter2pw@127.0.0.1:1/none' },
+      timeoutMs: PATIENCE,
+    });
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain('Cannot open the run store PostgreSQL (postgresql://nobody:***@127.0.0.1:1/none)');
+  });
+});
+
 /** A file elsewhere on the machine whose content must never be echoed. */
 const secretFile = () => {
   const file = join(tempDir('archal-outside-'), 'private.json');

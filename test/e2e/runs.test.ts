@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from '@jest/globals';
 import { json, runCli, startCli, waitFor } from '../helpers/cli.js';
 import { writeFiles } from '../helpers/engine.js';
+import { openStore } from '../../src/store/index.js';
 import { BACKENDS } from '../helpers/stores.js';
 import { isRunning, tempDir, tempRepo } from '../helpers/tmp.js';
 
@@ -210,6 +211,46 @@ ${Array.from(
   });
 });
 
+describe('--json answers a run id that names no run, or several, in JSON', () => {
+  const COMMANDS = [['resume'], ['approve'], ['reject'], ['cancel']];
+
+  it.each(COMMANDS)('workflow %s <unknown|short|ambiguous id> --json', async (command) => {
+    const dir = tempRepo();
+    const home = tempDir('archal-home-');
+    const env = { ARCHAL_HOME: home, ARCHAL_DATABASE_URL: '', DATABASE_URL: '' };
+    // Two stored runs whose ids share the prefix `abcd`.
+    const store = await openStore({ home });
+    for (const id of ['abcd0001-0000-4000-8000-000000000000', 'abcd0002-0000-4000-8000-000000000000'])
+      await store.createRun({
+        id,
+        workflowName: 'gone',
+        workingPath: dir,
+        conversationId: id,
+        userMessage: '',
+        metadata: {},
+        status: 'failed',
+        ownerPid: 1,
+        ownerHost: 'elsewhere',
+      });
+    await store.close();
+    const cases = [
+      ['no-such-run', 'run_not_found', "No run with id 'no-such-run'."],
+      ['ab', 'run_not_found', 'give at least 4 characters of the id'],
+      ['abcd', 'run_id_ambiguous', "Run id prefix 'abcd' is ambiguous"],
+    ] as const;
+    for (const [id, code, message] of cases) {
+      const result = await runCli(['--cwd', dir, 'workflow', command!, id, '--json'], { env });
+      expect({ id, code: result.code }).toEqual({ id, code: 1 });
+      expect(json(result)).toEqual({
+        status: 'refused',
+        error: { code, message: expect.stringContaining(message) },
+        activeRun: null,
+      });
+      expect(result.stderr).toContain(message);
+    }
+  });
+});
+
 describe('archal workflow event emit', () => {
   it('rejects unknown types listing the valid ones, and warns about invalid data', async () => {
     const dir = tempRepo();
@@ -383,6 +424,39 @@ describe('repositories and isolation', () => {
 
     const approved = await runCli(['--cwd', repo, 'workflow', 'approve', paused.runId, '--json'], { env });
     expect(json<RunJson>(approved).nodes.b!.output).toBe('held');
+  });
+
+  it('gives branches whose folder names collide (feat/a, feat-a) worktrees of their own, found again on every run', async () => {
+    const repo = tempRepo();
+    const home = realpathSync(tempDir('archal-home-'));
+    const env = { ARCHAL_HOME: home, ARCHAL_DATABASE_URL: '', DATABASE_URL: '' };
+    writeFiles(repo, {
+      'where.yaml':
+        'name: where\ndescription: x\nnodes:\n  - id: info\n    bash: printf "%s %s" "$(pwd)" "$(git rev-parse --abbrev-ref HEAD)"\n',
+    });
+    const runOn = async (branch: string) => {
+      const result = await runCli(['--cwd', repo, 'workflow', 'run', 'where.yaml', '--branch', branch, '--json'], {
+        env,
+      });
+      expect(result.code).toBe(0);
+      expect(result.stderr).not.toContain('⚠️');
+      const [path, checkedOut] = (json<RunJson>(result).nodes.info!.output ?? '').split(' ');
+      return { path, checkedOut, stderr: result.stderr };
+    };
+    const folder = join(home, 'worktrees', repo.split('/').pop()!, 'feat-a');
+
+    const slashed = await runOn('feat/a');
+    expect(slashed).toMatchObject({ path: folder, checkedOut: 'feat/a' });
+    const dashed = await runOn('feat-a');
+    expect(dashed.path).toMatch(new RegExp(`^${folder}-[0-9a-f]{8}$`));
+    expect(dashed.checkedOut).toBe('feat-a');
+    expect(dashed.stderr).toContain(`Created worktree ${dashed.path} (branch feat-a)`);
+
+    expect(await runOn('feat-a')).toMatchObject({ path: dashed.path, checkedOut: 'feat-a' });
+    expect(await runOn('feat/a')).toMatchObject({ path: folder, checkedOut: 'feat/a' });
+    expect(execFileSync('git', ['rev-parse', '--abbrev-ref', 'HEAD'], { cwd: folder }).toString().trim()).toBe(
+      'feat/a',
+    );
   });
 
   it('checks the branch out in place with --no-worktree', async () => {

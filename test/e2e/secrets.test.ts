@@ -260,3 +260,49 @@ nodes:
     expect(leaks(places)).toEqual([]);
   }, 240_000);
 });
+
+describe('secrets given in lower case in free text', () => {
+  it('leaves no password=… value of a workflow node in its log, artifacts or the run store', async () => {
+    const repo = tempRepo();
+    const home = tempDir('archal-home-');
+    // The node reads the lines from a file outside the repository, so the workflow does not hold them.
+    const plant = join(tempDir('archal-outside-'), 'lines.txt');
+    writeFileSync(
+      plant,
+      'connecting with password=hunter2xyz\ntoken: tok3nValue\nclient api_key=k3yValue\n{"password": "js0nPass"}\n',
+    );
+    const env = { ARCHAL_HOME: home, ARCHAL_DATABASE_URL: '', DATABASE_URL: '', PLANT_FILE: plant };
+    const values = ['hunter2xyz', 'tok3nValue', 'k3yValue', 'js0nPass'];
+    writeFiles(repo, {
+      '.archal/workflows/chatty.yaml': `name: chatty
+description: a node that prints its credentials
+nodes:
+  - id: login
+    bash: cat "$PLANT_FILE"
+  - id: big
+    bash: head -c 40000 /dev/zero | tr '\\0' 'x'; echo; cat "$PLANT_FILE"
+  - id: after
+    depends_on: [login]
+    bash: printf '%s' "$login.output" | grep -c 'password=hunter2[x]yz'
+`,
+    });
+    const run = await runCli(['--cwd', repo, 'workflow', 'run', 'chatty', '--json'], { env, timeoutMs: 60_000 });
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain('password=[REDACTED]');
+    // Downstream nodes still read the real output (only records are redacted).
+    expect((JSON.parse(run.stdout) as { nodes: { after: { output: string } } }).nodes.after.output.trim()).toBe('1');
+
+    const places: Array<[string, Buffer | string]> = [
+      ...printed('workflow run', run),
+      ...filesUnder(join(repo, '.archal')),
+      ...filesUnder(home),
+    ];
+    const written = places.map(([place]) => place);
+    for (const expected of ['.jsonl', 'outputs/big.txt', 'archal.db'])
+      expect(written.some((place) => place.includes(expected))).toBe(true);
+    const found = places.flatMap(([place, content]) =>
+      values.filter((value) => Buffer.from(content).includes(value)).map((value) => `${value} in ${place}`),
+    );
+    expect(found).toEqual([]);
+  }, 90_000);
+});

@@ -146,6 +146,7 @@ describe('the CLI turns codes into exit codes and hints in its own words', () =>
     ['run_not_found', {}, 1, /archal workflow status/],
     ['not_a_repository', {}, 1, /git init/],
     ['store_unavailable', {}, 1, undefined],
+    ['invalid_store_url', {}, 2, undefined],
   ] as const)('%s', (code, data, exit, hint) => {
     const error = new ArchalError(code, 'what happened.', data);
     expect(exitCodeOf(error)).toBe(exit);

@@ -110,4 +110,39 @@ describe('redaction of more formats and forms', () => {
     const ordinary = '"tokenizer": "wordpiece", laughs_at_the_problem_again, task-manager-aaaaaaaaaaaaaaaaaaaaa';
     expect(redactor.text(ordinary)).toBe(ordinary);
   });
+
+  it('removes name=value and name: value in any case, whatever the length of the value', () => {
+    const cases: Array<[string, string]> = [
+      ['password=x', 'password=[REDACTED]'],
+      ['login with password=hunter2xyz now', 'login with password=[REDACTED] now'],
+      ['secret=s3', 'secret=[REDACTED]'],
+      ['token=abc', 'token=[REDACTED]'],
+      ['api_key=k1', 'api_key=[REDACTED]'],
+      ['apikey=k2', 'apikey=[REDACTED]'],
+      ['passwd=p4', 'passwd=[REDACTED]'],
+      ['client_secret=c5', 'client_secret=[REDACTED]'],
+      ['Password: hunter2', 'Password: [REDACTED]'],
+      ['db_password = "quoted value"', 'db_password = "[REDACTED]"'],
+      ['apiKey: k-1, next', 'apiKey: [REDACTED], next'],
+      ['{"password": "x", "user": "bob"}', '{"password": "[REDACTED]", "user": "bob"}'],
+      ["{'token': 'abc'}", "{'token': '[REDACTED]'}"],
+      ['--password=x9', '--password=[REDACTED]'],
+      [JSON.stringify(JSON.stringify({ password: 'x8' })), String.raw`"{\"password\":\"[REDACTED]\"}"`],
+      ['line one\\npassword=x9', 'line one\\npassword=[REDACTED]'],
+    ];
+    for (const [text, expected] of cases) expect({ text, out: redactor.text(text) }).toEqual({ text, out: expected });
+  });
+
+  it('leaves prose that mentions a secret, code types and plural counts alone', () => {
+    for (const text of [
+      'the token expired',
+      'open the password reset page',
+      'tokens: 1200, max_tokens=4096, secrets: 3',
+      'password: string; token?: string | undefined; token=None',
+      'use secret::Store and the tokenizer=wordpiece',
+      'password:',
+      "token: '' and password=''",
+    ])
+      expect(redactor.text(text)).toBe(text);
+  });
 });

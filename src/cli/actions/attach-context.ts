@@ -7,7 +7,13 @@ import {
   type PolicyOptions,
 } from '../../attach/index.js';
 import { errorMessage } from '../../lib/errors.js';
-import { describeStore, KyselyAttachStore, openStore, storeOptionsFromEnv } from '../../store/index.js';
+import {
+  describeStore,
+  KyselyAttachStore,
+  openStore,
+  storeOptionsFromEnv,
+  storeUrlProblem,
+} from '../../store/index.js';
 import { processAlive } from '../../workflows/lifecycle.js';
 import type { Workspace } from '../../workspace/workspace.js';
 import { UserError } from '../errors.js';
@@ -33,6 +39,8 @@ export async function withAttach<T>(
   signal?: AbortSignal,
 ): Promise<T> {
   const workspace = cliWorkspace(globals, repo);
+  const urlProblem = storeUrlProblem(workspace.env);
+  if (urlProblem) throw new UserError(urlProblem);
   const options = storeOptionsFromEnv(workspace.env);
   let store;
   try {

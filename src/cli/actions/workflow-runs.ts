@@ -181,7 +181,9 @@ async function continueRun(
   step: Continuation,
 ): Promise<number> {
   return withCliRepo(globals, async (repo) => {
-    const run = await findRun(repo.store, runId);
+    const found = await lookUpRun(repo, runId, flags);
+    if (typeof found === 'number') return found;
+    const run = found;
     const workflow = await workflowOfRun(repo, run);
     return execute(repo, flags, (deps, signal) =>
       step(deps, run, {
@@ -201,7 +203,9 @@ export async function workflowReject(
   reason: string,
   flags: { json?: boolean },
 ): Promise<number> {
-  const run = await withCliRepo(globals, (repo) => findRun(repo.store, runId));
+  const found = await withCliRepo(globals, (repo) => lookUpRun(repo, runId, flags));
+  if (typeof found === 'number') return found;
+  const run = found;
   // A declared `reject` decision, or a rework with on_reject, continues the run instead of cancelling it.
   if (rejectionContinues(run))
     return continueRun(globals, runId, flags, (deps, paused, request) =>
@@ -226,7 +230,9 @@ export async function workflowCancel(
   flags: { json?: boolean },
 ): Promise<number> {
   return withCliRepo(globals, async (repo) => {
-    const run = await findRun(repo.store, runId);
+    const found = await lookUpRun(repo, runId, flags);
+    if (typeof found === 'number') return found;
+    const run = found;
     const result = await cancelRun(lifecycleDeps(repo), run, 'Cancelled by user (archal workflow cancel)');
     if (flags.json) printJson({ runId: run.id, cancelled: result.cancelled, signalled: result.signalled });
     if (!result.cancelled) {
@@ -240,6 +246,18 @@ export async function workflowCancel(
       );
     return EXIT.ok;
   });
+}
+
+/**
+ * The run `runId` (an id or a unique prefix) names, or the exit code of the refusal when it names
+ * none or several: with --json that refusal is answered in JSON too, so a script always gets an object.
+ */
+async function lookUpRun(repo: RepoWorkspace, runId: string, flags: { json?: boolean }): Promise<RunRecord | number> {
+  try {
+    return await findRun(repo.store, runId);
+  } catch (error) {
+    return refused(error, flags);
+  }
 }
 
 type Lifecycle = (deps: LifecycleDeps, signal: AbortSignal) => Promise<RunOutcome | ApprovalOutcome>;
