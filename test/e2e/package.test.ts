@@ -100,6 +100,27 @@ describe('the packed package, as a host installs it', () => {
     expect(await typecheck(['entries.ts'], 'Bundler')).toBe('');
   }, 120_000);
 
+  it("type-checks the README's library examples against the shipped declarations", async () => {
+    const examples = libraryExamples();
+    expect(examples.length).toBeGreaterThanOrEqual(2);
+    // The examples' free names are what a host has at hand.
+    const givens = [
+      'declare const dir: string;',
+      'declare const hostEnv: NodeJS.ProcessEnv;',
+      'declare const env: NodeJS.ProcessEnv;',
+      'declare const apiUrl: string, token: string, host: string, fixCommand: string;',
+      'declare const signal: AbortSignal;',
+      'declare const isProcessAlive: (pid: number) => boolean;',
+      "declare const publishTarget: import('archal/preprod').PublishTarget;",
+    ].join('\n');
+    // Each example is a module of its own; its imports stay at the top.
+    const files = examples.map((code, index) => {
+      writeFileSync(join(host, `readme-example-${index}.ts`), `${code}\n${givens}\nexport {};\n`);
+      return `readme-example-${index}.ts`;
+    });
+    expect(await typecheck(files, 'Node16')).toBe('');
+  }, 120_000);
+
   it('has at run time every name the README imports from an entry point', async () => {
     const imports = documentedImports();
     expect([...imports.keys()].sort()).toEqual([
