@@ -98,7 +98,7 @@ describe('the packed package, as a host installs it', () => {
     writeFileSync(join(host, 'entries.ts'), lines.join('\n') + '\n');
     expect(await typecheck(['entries.ts'], 'Node16')).toBe('');
     expect(await typecheck(['entries.ts'], 'Bundler')).toBe('');
-  }, 120_000);
+  }, 300_000);
 
   it("type-checks the README's library examples against the shipped declarations", async () => {
     const examples = libraryExamples();
@@ -119,7 +119,7 @@ describe('the packed package, as a host installs it', () => {
       return `readme-example-${index}.ts`;
     });
     expect(await typecheck(files, 'Node16')).toBe('');
-  }, 120_000);
+  }, 240_000);
 
   it('has at run time every name the README imports from an entry point', async () => {
     const imports = documentedImports();
@@ -140,6 +140,24 @@ describe('the packed package, as a host installs it', () => {
       console.log(JSON.stringify(missing));`;
     writeFileSync(join(host, 'documented.mjs'), script);
     const { stdout } = await run(process.execPath, ['documented.mjs'], { cwd: host });
+    expect(JSON.parse(stdout)).toEqual([]);
+  }, 60_000);
+
+  it('exports from its root every name each subpath exports, as the same value', async () => {
+    const script = `
+      const root = await import('archal');
+      const pkg = (await import('archal/package.json', { with: { type: 'json' } })).default;
+      const problems = [];
+      for (const key of Object.keys(pkg.exports).filter((key) => key !== '.' && key !== './package.json')) {
+        const entry = 'archal' + key.slice(1);
+        const module = await import(entry);
+        for (const name of Object.keys(module))
+          if (!(name in root)) problems.push(entry + ': ' + name + ' missing from the root');
+          else if (root[name] !== module[name]) problems.push(entry + ': ' + name + ' is another value in the root');
+      }
+      console.log(JSON.stringify(problems));`;
+    writeFileSync(join(host, 'root.mjs'), script);
+    const { stdout } = await run(process.execPath, ['root.mjs'], { cwd: host });
     expect(JSON.parse(stdout)).toEqual([]);
   }, 60_000);
 });
