@@ -3,7 +3,7 @@ import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['build/', 'dist/', 'coverage/', 'node_modules/', '**/.archal/', 'examples/**/node_modules/'] },
+  { ignores: ['build/', 'types/', 'dist/', 'coverage/', 'node_modules/', '**/.archal/', 'examples/**/node_modules/'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -2,7 +2,8 @@
  * Archal as a library. The package root exports everything below; each part is also a subpath:
  * `archal/workflows` (the DAG engine and the run lifecycle), `archal/workspace` (the host-neutral
  * composition root), `archal/preprod` (the pre-prod loop), `archal/github` (the real GitHub's REST
- * API), `archal/clone` (Archal's local GitHub clone) and `archal/attach` (the post-prod loop).
+ * API), `archal/clone` (Archal's local GitHub clone), `archal/view` (the viewer and reports) and
+ * `archal/attach` (the post-prod loop).
  */
 export * from './workflows/index.js';
 export * from './workspace/index.js';
@@ -54,5 +55,4 @@ export { runSuite } from './runner/suite.js';
 export { loadScenarios } from './runner/load.js';
 export type { LoadedScenarios } from './runner/load.js';
 export type { ScenarioResult, ScenarioRunResult, SuiteResult } from './runner/results.js';
-export { RecordLookupError, RecordSource, renderReportHtml, startViewer } from './view/index.js';
-export type { RecordRef, RecordSummary, Report, ReportOptions, RunningViewer, ViewerOptions } from './view/index.js';
+export * from './view/index.js';

@@ -1,4 +1,6 @@
-import { resolve } from 'node:path';
+import { existsSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { CONFIG_FILE } from '../config/load.js';
 import { repositoryRoot } from '../isolation/index.js';
 import { configureScratchDir } from '../lib/paths.js';
 // From the workspace's modules rather than its index: a command loads only what it uses (start-up).
@@ -35,6 +37,43 @@ export function cliEnvironment(dir: string): NodeJS.ProcessEnv {
 export function cliWorkspace(globals: GlobalOptions, dir?: string, configFile?: string): Workspace {
   const root = workDir(globals, dir);
   return openWorkspace({ dir: root, env: cliEnvironment(root), ...(configFile ? { configFile } : {}) });
+}
+
+/**
+ * Where a command that reads `.archal.json` works when started in `dir` (`archal run`, `archal scenario`,
+ * `archal preprod run`): the nearest directory at or above it that holds one, looking no higher than
+ * the repository's root (the directory with `.git`, where workflow commands work) or the filesystem's;
+ * `dir` itself when none does. Paths the user types are still resolved from `dir` (`fromHere`).
+ */
+export function configRoot(dir: string): string {
+  for (let at = dir; ; at = dirname(at)) {
+    if (existsSync(join(at, CONFIG_FILE))) return at;
+    if (existsSync(join(at, '.git')) || dirname(at) === at) return dir;
+  }
+}
+
+/**
+ * The workspace of the nearest `.archal.json` above where the command was typed (see `configRoot`),
+ * or, with `configFile`, of the working directory itself. `typed` resolves a path the user typed
+ * (a scenario argument, a path flag) from where they typed it; typed at the root, it stays as typed,
+ * so that what a command shows of it does not change.
+ */
+export function cliConfigWorkspace(
+  globals: GlobalOptions,
+  dir?: string,
+  configFile?: string,
+): { workspace: Workspace; typed: (path: string) => string } {
+  const here = workDir(globals, dir);
+  const root = configFile ? here : configRoot(here);
+  return {
+    workspace: openWorkspace({ dir: root, env: cliEnvironment(root), ...(configFile ? { configFile } : {}) }),
+    typed: (path) => (root === here ? path : resolve(here, path)),
+  };
+}
+
+/** `--harness`: a harness file or folder at a path the user typed (from where they typed it), else a command line. */
+export function typedHarness(harness: string | undefined, typed: (path: string) => string): string | undefined {
+  return harness !== undefined && existsSync(typed(harness.trim())) ? typed(harness.trim()) : harness;
 }
 
 /** The workspace of the repository containing the working directory (workflow and isolation commands). */

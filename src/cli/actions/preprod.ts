@@ -11,7 +11,7 @@ import {
 import { formatScenarioProblems } from '../../runner/load.js';
 import { EXIT, UserError } from '../errors.js';
 import { amount, commandFlag, wholeNumber } from '../flags.js';
-import { cliWorkspace, type GlobalOptions } from '../host.js';
+import { cliConfigWorkspace, cliWorkspace, typedHarness, type GlobalOptions } from '../host.js';
 import { err, out, printJson } from '../output.js';
 
 export async function preprodPlan(
@@ -107,9 +107,11 @@ function overridesFrom(flags: RunFlags): PreprodOverrides {
 
 export async function preprodRun(globals: GlobalOptions, paths: string[], flags: RunFlags): Promise<number> {
   commandFlag('--harness', flags.harness);
-  const ctx = cliWorkspace(globals, flags.repo);
+  const { workspace: ctx, typed } = cliConfigWorkspace(globals, flags.repo);
   // Flags win over .archal.json "preprod"; a fixer given as a flag replaces the configured one of either kind.
-  const resolved = resolvePreprodOptions(ctx.config.preprod, overridesFrom(flags));
+  const overrides = overridesFrom(flags);
+  if (overrides.artifacts !== undefined) overrides.artifacts = typed(overrides.artifacts);
+  const resolved = resolvePreprodOptions(ctx.config.preprod, overrides);
   if (!resolved.ok)
     throw new UserError(
       `Invalid pre-prod options:\n${resolved.problems.map((problem) => `  ${problem.path}: ${problem.message}`).join('\n')}`,
@@ -121,8 +123,8 @@ export async function preprodRun(globals: GlobalOptions, paths: string[], flags:
   try {
     outcome = await runPreprodInWorkspace(ctx, {
       options: resolved.options,
-      scenarios: paths,
-      harness: flags.harness,
+      scenarios: paths.map(typed),
+      harness: typedHarness(flags.harness, typed),
       publishTarget: () => discoverPublishTarget(ctx.root, ctx.env),
       log: err,
       signal: abort.signal,

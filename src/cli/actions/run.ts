@@ -17,7 +17,7 @@ import { loadWorkspaceScenarios, runWorkspaceScenarios } from '../../workspace/s
 import type { Workspace } from '../../workspace/workspace.js';
 import { EXIT, UserError } from '../errors.js';
 import { amount, commandFlag, wholeNumber } from '../flags.js';
-import { cliWorkspace, type GlobalOptions } from '../host.js';
+import { cliConfigWorkspace, typedHarness, type GlobalOptions } from '../host.js';
 import { err, out, printJson } from '../output.js';
 
 export interface RunFlags {
@@ -101,10 +101,20 @@ function cloneNames(values: readonly string[]): string[] | undefined {
   return [...new Set(names)];
 }
 
-/** A seed flag's value, checked before anything runs: a named seed, `github:<name>`, or a seed file. */
-function checkedSeed(flag: string, value: string | undefined, root: string, mustBeFile = false): string | undefined {
+/**
+ * A seed flag's value, checked before anything runs: a named seed, `github:<name>`, or a seed file
+ * (from where the command was typed).
+ */
+function checkedSeed(
+  flag: string,
+  value: string | undefined,
+  root: string,
+  typed: (path: string) => string,
+  mustBeFile = false,
+): string | undefined {
   if (value === undefined) return undefined;
-  const seed = seedName(value);
+  const named = seedName(value);
+  const seed = mustBeFile || /\.json$|[\\/]/.test(named) ? typed(named) : named;
   if (mustBeFile && !existsSync(resolve(root, seed)))
     throw new UserError(`${flag} ${value}: seed file does not exist (looked for ${resolve(root, seed)}).`);
   try {
@@ -137,9 +147,10 @@ function skippedByTag(found: number, tags: readonly string[], threshold: number,
   return EXIT.ok;
 }
 
-export async function runCommand(globals: GlobalOptions, paths: string[], flags: RunFlags): Promise<number> {
+export async function runCommand(globals: GlobalOptions, typedPaths: string[], flags: RunFlags): Promise<number> {
   for (const [key, message] of HOSTED_FLAGS) if (flags[key] !== undefined) throw new UserError(message);
-  const opened = cliWorkspace(globals, undefined, flags.config);
+  const { workspace: opened, typed } = cliConfigWorkspace(globals, undefined, flags.config);
+  const paths = typedPaths.map(typed);
   // Archal's --proxy / --no-proxy: route mode on (with the clone's URLs too) or off, for scenarios that do not say.
   const ctx =
     flags.proxy === undefined
@@ -159,12 +170,13 @@ export async function runCommand(globals: GlobalOptions, paths: string[], flags:
     throw new UserError('--seed and --replay-seed both say what every run starts from: give one.');
   // An unknown seed stops everything before any run starts.
   const seed =
-    checkedSeed('--seed', flags.seed, ctx.root) ?? checkedSeed('--replay-seed', flags.replaySeed, ctx.root, true);
+    checkedSeed('--seed', flags.seed, ctx.root, typed) ??
+    checkedSeed('--replay-seed', flags.replaySeed, ctx.root, typed, true);
   const keepState = Boolean(flags.keepState) || flags.reseed === false;
   if (keepState && flags.freshSeed)
     throw new UserError('--keep-state and --fresh-seed contradict each other: give one.');
   const agentModel = flags.agentModel ?? ctx.config.agentModel;
-  const harness = commandFlag('--harness', flags.harness);
+  const harness = typedHarness(commandFlag('--harness', flags.harness), typed);
   const agent = locateAgent({
     harness,
     agent: ctx.config.agent,
@@ -217,7 +229,7 @@ export async function runCommand(globals: GlobalOptions, paths: string[], flags:
   process.once('SIGTERM', onSignal);
   try {
     const suite = await runWorkspaceScenarios(ctx, loaded.scenarios, {
-      harness: flags.harness,
+      harness,
       runs,
       seed,
       timeoutSeconds,
@@ -241,7 +253,7 @@ export async function runCommand(globals: GlobalOptions, paths: string[], flags:
           configured: ctx.config.seeds?.github,
           cwd: ctx.root,
         });
-        const target = resolve(ctx.root, flags.saveSeed);
+        const target = resolve(ctx.root, typed(flags.saveSeed));
         writeJsonFile(target, typeof chosen === 'string' ? loadSeed(chosen, base).seed : chosen);
         if (!flags.quiet) err(`Saved the seed of ${entry.scenario.title} to ${displayFile(target, ctx.root)}.`);
       },
@@ -259,7 +271,7 @@ export async function runCommand(globals: GlobalOptions, paths: string[], flags:
     if (flags.record) {
       // Loaded only here: its schemas cost every other run start-up time.
       const { writeShardInfo, writeSuiteRecord } = await import('../../runner/shard-record.js');
-      const dir = resolve(ctx.root, flags.record);
+      const dir = resolve(ctx.root, typed(flags.record));
       writeSuiteRecord(dir, suite, ctx.root);
       if (shard)
         writeShardInfo(dir, {
@@ -324,7 +336,7 @@ async function preflight(ctx: Workspace, agent: AgentCommand): Promise<number> {
 }
 
 export async function scenarioList(globals: GlobalOptions, options: { json?: boolean }): Promise<number> {
-  const ctx = cliWorkspace(globals);
+  const ctx = cliConfigWorkspace(globals).workspace;
   const loaded = loadScenarios([], { config: ctx.config, cwd: ctx.root });
   const scenarios = loaded.entries.map(({ scenario, criteria }) => ({
     title: scenario.title,
@@ -357,8 +369,8 @@ export async function scenarioValidate(
   paths: string[],
   options: { json?: boolean },
 ): Promise<number> {
-  const ctx = cliWorkspace(globals);
-  const loaded = loadScenarios(paths, { config: ctx.config, cwd: ctx.root });
+  const { workspace: ctx, typed } = cliConfigWorkspace(globals);
+  const loaded = loadScenarios(paths.map(typed), { config: ctx.config, cwd: ctx.root });
   if (loaded.files.length === 0 && loaded.errors.length === 0)
     throw new UserError(
       `Nothing to validate: no scenario files (.md) in ${paths.length > 0 ? paths.join(', ') : 'the configured or default places (archal/, scenarios/)'}.`,
