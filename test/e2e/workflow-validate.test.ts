@@ -1,0 +1,134 @@
+import { join } from 'node:path';
+import { describe, expect, it } from '@jest/globals';
+import { json, runCli } from '../helpers/cli.js';
+import { writeFiles } from '../helpers/engine.js';
+import { tempDir } from '../helpers/tmp.js';
+
+/** `archal workflow validate` reports every independent error of every node in one pass. */
+
+const env = () => ({ ARCHAL_HOME: tempDir('archal-home-') });
+
+interface Problem {
+  message: string;
+  file: string;
+  node: string | null;
+  field: string | null;
+  line: number | null;
+}
+
+/** Several errors in one node and across nodes; `last` reads nodes that are invalid but whose ids are fine. */
+const SEVERAL_ERRORS = `name: several-errors
+description: one pass reports every error
+nodes:
+  - id: fetch
+    bash: echo hi
+  - id: both
+    bash: echo one
+    prompt: say two
+    depends_on: [fetch]
+    trigger_rule: sometimes
+    retry:
+      max_attempts: 9
+    when: "$ghost.output == 'x'"
+  - id: mismatch
+    prompt: "summarise $nobody.output"
+    provider: codex
+    model: sonnet
+    depends_on: [both]
+    trigger_rule: whenever
+  - id: cmd
+    command: no-such-command
+    depends_on: [fetch]
+    retry:
+      delay_ms: 5
+      max_attempts: 2
+  - id: last
+    bash: "echo $both.output $mismatch.output $cmd.output"
+    depends_on: [both, mismatch, cmd]
+`;
+
+/** Each error as [line, node, field, part of its message]. */
+const EXPECTED: Array<[number, string, string | null, string]> = [
+  [6, 'both', null, "'prompt', 'bash' are mutually exclusive"],
+  [10, 'both', 'trigger_rule', "'sometimes' is not valid"],
+  [12, 'both', 'retry.max_attempts', 'retry.max_attempts must be between 1 and 5'],
+  [6, 'both', 'when', "$ghost.output references unknown node 'ghost'"],
+  [17, 'mismatch', 'model', 'Model "sonnet" is not compatible with provider "codex"'],
+  [19, 'mismatch', 'trigger_rule', "'whenever' is not valid"],
+  [14, 'mismatch', 'prompt', "$nobody.output references unknown node 'nobody'"],
+  [24, 'cmd', 'retry.delay_ms', 'retry.delay_ms must be between 1000 and 60000'],
+  [21, 'cmd', 'command', "command 'no-such-command' not found"],
+];
+
+describe('archal workflow validate: every error in one pass', () => {
+  it('reports every error of a node with several kinds, a provider/model mismatch or a bad field, with lines, in JSON', async () => {
+    const dir = tempDir();
+    writeFiles(dir, { 'several.yaml': SEVERAL_ERRORS });
+    const file = join(dir, 'several.yaml');
+    const result = await runCli(['--cwd', dir, 'workflow', 'validate', 'several.yaml', '--json'], { env: env() });
+    expect(result.code).toBe(2);
+    const answer = json<{ valid: boolean; workflow: string; errors: Problem[]; warnings: Problem[] }>(result);
+    expect(Object.keys(answer).sort()).toEqual(['errors', 'valid', 'warnings', 'workflow']);
+    expect(answer).toMatchObject({ valid: false, workflow: 'several-errors', warnings: [] });
+    for (const [line, node, field, message] of EXPECTED)
+      expect(answer.errors).toContainEqual({ file, line, node, field, message: expect.stringContaining(message) });
+    // Nothing else: no duplicates, and no cascade ("unknown node" or "not a dependency" for `last`).
+    expect(answer.errors).toHaveLength(EXPECTED.length);
+    expect(result.stderr).not.toMatch(/\n\s+at /);
+  });
+
+  it('reports the same errors, each with its line, in the human output', async () => {
+    const dir = tempDir();
+    writeFiles(dir, { 'several.yaml': SEVERAL_ERRORS });
+    const file = join(dir, 'several.yaml');
+    const result = await runCli(['--cwd', dir, 'workflow', 'validate', 'several.yaml'], { env: env() });
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain(`invalid workflow (${EXPECTED.length} errors)`);
+    for (const [line, node, field, message] of EXPECTED)
+      expect(result.stderr).toContain(`${file}:${line}: node '${node}'${field ? ` field '${field}'` : ''}: ${message}`);
+    expect(result.stderr).not.toContain("unknown node 'both'");
+    expect(result.stderr).not.toContain('not among the dependencies');
+  });
+
+  it('does not cascade from a field that could not be read: depends_on, provider, runtime, output_format', async () => {
+    const dir = tempDir();
+    writeFiles(dir, {
+      'cascade.yaml': `name: cascade
+description: each invalid field is reported once, and nothing that follows from it
+nodes:
+  - id: fetch
+    bash: echo hi
+  - id: listed
+    prompt: "use $fetch.output"
+    depends_on: fetch
+  - id: after
+    bash: "echo $fetch.output"
+    depends_on: [listed]
+  - id: provider
+    prompt: hi
+    provider: gpt
+    model: sonnet
+  - id: script
+    script: "console.log(1)"
+    runtime: deno
+  - id: until
+    loop:
+      prompt: go
+      until_field: done
+      max_iterations: 2
+    output_format: nope
+`,
+    });
+    const file = join(dir, 'cascade.yaml');
+    const result = await runCli(['--cwd', dir, 'workflow', 'validate', 'cascade.yaml', '--json'], { env: env() });
+    expect(result.code).toBe(2);
+    const { errors } = json<{ errors: Problem[] }>(result);
+    expect(errors.map(({ node, field, line }) => ({ node, field, line }))).toEqual([
+      { node: 'listed', field: 'depends_on', line: 8 },
+      { node: 'provider', field: 'provider', line: 14 },
+      { node: 'script', field: 'runtime', line: 18 },
+      { node: 'until', field: 'output_format', line: 24 },
+    ]);
+    expect(errors.every((error) => error.file === file)).toBe(true);
+  });
+});
