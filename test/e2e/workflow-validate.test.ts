@@ -132,3 +132,70 @@ nodes:
     expect(errors.every((error) => error.file === file)).toBe(true);
   });
 });
+
+describe('archal workflow validate: an unclosed quote', () => {
+  const unclosed = (value: string) =>
+    `name: unclosed\ndescription: a quote left open\nnodes:\n  - id: first\n    bash: echo first\n  - id: second\n    bash: ${value}\n    depends_on: [first]\n  - id: third\n    prompt: summarise\n    depends_on: [second]\n`;
+
+  it('is reported at the line where the quote opened, not at the end of the file, in JSON and text', async () => {
+    const dir = tempDir();
+    writeFiles(dir, { 'open.yaml': unclosed('"echo second') });
+    const file = join(dir, 'open.yaml');
+    const result = await runCli(['--cwd', dir, 'workflow', 'validate', 'open.yaml', '--json'], { env: env() });
+    expect(result.code).toBe(2);
+    expect(json<{ errors: Problem[] }>(result).errors).toEqual([
+      {
+        file,
+        node: null,
+        field: null,
+        line: 7,
+        message:
+          'YAML parse error: Missing closing "quote: the string opened with " at line 7, column 11 runs to the end of the file; add the closing " where the value ends (write a " inside it as \\")',
+      },
+    ]);
+    const text = await runCli(['--cwd', dir, 'workflow', 'validate', 'open.yaml'], { env: env() });
+    expect(text.code).toBe(2);
+    expect(text.stderr).toContain(
+      `${file}:7: YAML parse error: Missing closing "quote: the string opened with " at line 7`,
+    );
+  });
+
+  it('names a single quote, one that stops where its value ends, and one opened in a flow list, at their lines', async () => {
+    const dir = tempDir();
+    writeFiles(dir, {
+      'single.yaml': unclosed("'echo second"),
+      // With a quote further on, yaml cuts the string at the first line indented less than it, and reports it there.
+      'stops.yaml': unclosed('echo second')
+        .replace('bash: echo first', 'bash: "echo first')
+        .replace('prompt: summarise', 'prompt: "summarise"'),
+      'flow.yaml': unclosed('echo second').replace('depends_on: [first]', 'depends_on: ["first]'),
+    });
+    const errorsOf = async (name: string) => {
+      const result = await runCli(['--cwd', dir, 'workflow', 'validate', name, '--json'], { env: env() });
+      expect(result.code).toBe(2);
+      return json<{ errors: Problem[] }>(result).errors;
+    };
+    expect(await errorsOf('single.yaml')).toEqual([
+      expect.objectContaining({
+        line: 7,
+        message: expect.stringContaining(
+          "Missing closing 'quote: the string opened with ' at line 7, column 11 runs to the end of the file; add the closing ' where the value ends (write a ' inside it as '')",
+        ),
+      }),
+    ]);
+    expect(await errorsOf('stops.yaml')).toEqual([
+      expect.objectContaining({
+        line: 5,
+        message: expect.stringContaining(
+          'the string opened with " at line 5, column 11 is not closed by the end of its value (line 5)',
+        ),
+      }),
+    ]);
+    expect(await errorsOf('flow.yaml')).toEqual([
+      expect.objectContaining({
+        line: 8,
+        message: expect.stringContaining('the string opened with " at line 8, column 18 runs to the end of the file'),
+      }),
+    ]);
+  });
+});
