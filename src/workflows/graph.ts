@@ -105,8 +105,13 @@ export function validateGraph(
 
   const byId = new Map(nodes.map((node) => [node.id, node]));
   const ancestors = new AncestorIndex(depsOf);
-  const uncertain = new Set(declared.filter((node) => node.partialDependencies).map((node) => node.id));
-  // Whether a node's ancestry is only partly known: "not a dependency" cannot be told then.
+  // Nodes whose dependencies are not all known (a depends_on that could not be read, or that names an
+  // unknown node, both reported): for them and their dependents, "not a dependency" cannot be told.
+  const uncertain = new Set(
+    declared
+      .filter((node) => node.partialDependencies || node.depends_on.some((dependency) => !known.has(dependency)))
+      .map((node) => node.id),
+  );
   const ancestryUnknown = (id: string) =>
     uncertain.size > 0 && (uncertain.has(id) || [...ancestors.of(id)].some((ancestor) => uncertain.has(ancestor)));
   for (const node of [...nodes, ...partial]) {

@@ -131,6 +131,34 @@ nodes:
     ]);
     expect(errors.every((error) => error.file === file)).toBe(true);
   });
+  it('reports a misspelt dependency once, not also as "not among the dependencies" of the nodes that read through it', async () => {
+    const dir = tempDir();
+    writeFiles(dir, {
+      'typo.yaml': `name: typo
+description: a misspelt depends_on
+nodes:
+  - id: fetch
+    bash: echo hi
+  - id: gather
+    prompt: "read $fetch.output"
+    depends_on: [fecth]
+  - id: use
+    bash: echo $fetch.output
+    depends_on: [gather]
+`,
+    });
+    const result = await runCli(['--cwd', dir, 'workflow', 'validate', 'typo.yaml', '--json'], { env: env() });
+    expect(result.code).toBe(2);
+    expect(json<{ errors: Problem[] }>(result).errors).toEqual([
+      {
+        file: join(dir, 'typo.yaml'),
+        node: 'gather',
+        field: 'depends_on',
+        line: 6,
+        message: "depends on unknown node 'fecth'. Did you mean 'fetch'?",
+      },
+    ]);
+  });
 });
 
 describe('archal workflow validate: an unclosed quote', () => {
