@@ -121,7 +121,7 @@ export function parseYaml(text: string, cache?: ParsedYamlCache): YamlParseResul
       const message =
         unclosed?.error === error
           ? `YAML parse error: ${unclosedQuoteMessage(unclosed, text, lines)}`
-          : `YAML parse error: ${firstLine(error)}`;
+          : `YAML parse error: ${firstLine(error)}${duplicateKeyDetail(error, lexemes)}`;
       const key = `${line}:${message}`;
       if (seen.has(key)) return [];
       seen.add(key);
@@ -155,7 +155,7 @@ function parseDocument(text: string, lexemes: readonly string[], lines: LineCoun
         new YAMLParseError(
           [next.range[0], next.range[1]],
           'MULTIPLE_DOCS',
-          'Source contains multiple documents; please use YAML.parseAllDocuments()',
+          "the file holds more than one YAML document (a '---' line after the first); a workflow file is one document: remove that line, or put each workflow in a file of its own",
         ),
       );
       break;
@@ -205,6 +205,26 @@ function unclosedQuoteMessage(unclosed: UnclosedQuote, text: string, lines: Line
       : `is not closed by the end of its value (line ${lines.linePos(unclosed.end).line})`;
   const inner = quote === '"' ? '\\"' : "''";
   return `Missing closing ${quote}quote: the string opened with ${quote} at line ${line}, column ${col} ${stops}; add the closing ${quote} where the value ends (write a ${quote} inside it as ${inner})`;
+}
+
+/** Which key a duplicate-key error is about: yaml's message does not say. */
+function duplicateKeyDetail(error: YAMLParseError, lexemes: readonly string[]): string {
+  if (error.code !== 'DUPLICATE_KEY') return '';
+  const key = lexemeAt(lexemes, error.pos[0]);
+  if (!key) return '';
+  return `: ${/^["']/.test(key) ? key : `'${key}'`} is set twice in the same mapping; keep one of them`;
+}
+
+/** The source lexeme that starts at `offset`. */
+function lexemeAt(lexemes: readonly string[], offset: number): string | undefined {
+  let at = 0;
+  for (const lexeme of lexemes) {
+    if (CONTROL_LEXEMES.has(lexeme)) continue;
+    if (at === offset) return lexeme;
+    if (at > offset) return undefined;
+    at += lexeme.length;
+  }
+  return undefined;
 }
 
 function scanStructure(lexemes: readonly string[]): { anchors: number; maxDepth: number } {

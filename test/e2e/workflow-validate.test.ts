@@ -227,3 +227,59 @@ describe('archal workflow validate: an unclosed quote', () => {
     ]);
   });
 });
+
+describe('archal workflow validate: junk and truncated input', () => {
+  const VALID = `name: junk
+description: a valid workflow, then broken
+nodes:
+  - id: fetch
+    bash: echo hi
+  - id: classify
+    prompt: "Classify $fetch.output"
+    depends_on: [fetch]
+    retry:
+      max_attempts: 2
+`;
+
+  /** [what, text, the line of the error, part of its message] */
+  const CASES: Array<[string, string, number | null, string]> = [
+    ['truncated inside a quoted string', VALID.slice(0, VALID.indexOf('$fetch')), 7, 'Missing closing "quote'],
+    ['truncated before the nodes', VALID.slice(0, VALID.indexOf('nodes:')), null, "Workflow must have 'nodes:'"],
+    [
+      'a key set twice',
+      `${VALID}name: again\n`,
+      11,
+      "Map keys must be unique: 'name' is set twice in the same mapping",
+    ],
+    [
+      'a second document',
+      `${VALID}---\nname: other\n`,
+      11,
+      "more than one YAML document (a '---' line after the first)",
+    ],
+    ['an empty id', VALID.replace('id: classify', 'id: ""'), 6, 'id must not be empty'],
+    [
+      'a list where a node should be',
+      VALID.slice(0, VALID.indexOf('  - id: classify')) + '  - [classify]\n',
+      6,
+      'each node must be a mapping',
+    ],
+    ['not a mapping', '- just\n- a list\n', null, 'a workflow file must be a YAML mapping'],
+  ];
+
+  it.each(CASES)('%s: exit 2, one clear located error, no stack trace', async (_what, text, line, message) => {
+    const dir = tempDir();
+    writeFiles(dir, { 'junk.yaml': text });
+    const result = await runCli(['--cwd', dir, 'workflow', 'validate', 'junk.yaml', '--json'], { env: env() });
+    expect(result.code).toBe(2);
+    const { valid, errors } = json<{ valid: boolean; errors: Problem[] }>(result);
+    expect(valid).toBe(false);
+    expect(errors).toEqual([
+      expect.objectContaining({ file: join(dir, 'junk.yaml'), line, message: expect.stringContaining(message) }),
+    ]);
+    const human = await runCli(['--cwd', dir, 'workflow', 'validate', 'junk.yaml'], { env: env() });
+    expect(human.code).toBe(2);
+    expect(human.stderr).toContain(message);
+    expect(human.stderr + result.stderr).not.toMatch(/\n\s+at |TypeError|RangeError|undefined/);
+  });
+});
