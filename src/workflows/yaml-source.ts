@@ -115,13 +115,19 @@ export function parseYaml(text: string, cache?: ParsedYamlCache): YamlParseResul
     const seen = new Set<string>();
     const unclosed = unclosedQuote(doc.errors, lexemes);
     // What follows an unclosed quote is inside the string: errors there only follow from it.
-    const reported = unclosed ? doc.errors.filter((error) => error.pos[0] < unclosed.start) : doc.errors;
+    // From a line indented with a tab on, yaml misreads the structure: what it says next follows from it.
+    const tab = doc.errors.find((error) => error.code === 'TAB_AS_INDENT');
+    const reported = doc.errors.filter(
+      (error) =>
+        (!unclosed || error.pos[0] < unclosed.start) &&
+        (!tab || error.code === 'TAB_AS_INDENT' || error.pos[0] < tab.pos[0]),
+    );
     const errors = [...(unclosed ? [unclosed.error] : []), ...reported].flatMap((error) => {
       const line = lines.linePos(unclosed?.error === error ? unclosed.start : error.pos[0]).line;
       const message =
         unclosed?.error === error
           ? `YAML parse error: ${unclosedQuoteMessage(unclosed, text, lines)}`
-          : `YAML parse error: ${firstLine(error)}${duplicateKeyDetail(error, lexemes)}`;
+          : `YAML parse error: ${firstLine(error)}${errorDetail(error, lexemes)}`;
       const key = `${line}:${message}`;
       if (seen.has(key)) return [];
       seen.add(key);
@@ -207,8 +213,9 @@ function unclosedQuoteMessage(unclosed: UnclosedQuote, text: string, lines: Line
   return `Missing closing ${quote}quote: the string opened with ${quote} at line ${line}, column ${col} ${stops}; add the closing ${quote} where the value ends (write a ${quote} inside it as ${inner})`;
 }
 
-/** Which key a duplicate-key error is about: yaml's message does not say. */
-function duplicateKeyDetail(error: YAMLParseError, lexemes: readonly string[]): string {
+/** What yaml's message leaves out: which key is set twice, how to indent. */
+function errorDetail(error: YAMLParseError, lexemes: readonly string[]): string {
+  if (error.code === 'TAB_AS_INDENT') return '; indent with spaces';
   if (error.code !== 'DUPLICATE_KEY') return '';
   const key = lexemeAt(lexemes, error.pos[0]);
   if (!key) return '';

@@ -246,6 +246,12 @@ nodes:
     ['truncated inside a quoted string', VALID.slice(0, VALID.indexOf('$fetch')), 7, 'Missing closing "quote'],
     ['truncated before the nodes', VALID.slice(0, VALID.indexOf('nodes:')), null, "Workflow must have 'nodes:'"],
     [
+      'a tab for indentation',
+      VALID.replace('    bash: echo hi', '\tbash: echo hi'),
+      5,
+      'YAML parse error: Tabs are not allowed as indentation; indent with spaces',
+    ],
+    [
       'a key set twice',
       `${VALID}name: again\n`,
       11,
