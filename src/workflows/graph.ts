@@ -12,6 +12,8 @@ export interface DeclaredNode {
   depends_on: string[];
   index: number;
   line?: number;
+  /** Its depends_on could not be read in full (an error of its own): its ancestry is not known. */
+  partialDependencies?: boolean;
 }
 
 /** A node's line by its id (undefined when unknown), for messages. */
@@ -39,13 +41,15 @@ interface OuterScope {
  * Checks that span nodes: unique ids, known dependencies, no cycles, and `$x.output` reads only of
  * nodes that are (transitive) dependencies: reading a node that may not have run yet is a race.
  * Ancestry comes from the declared graph, so a node that failed to load does not break the
- * reasoning about the nodes around it.
+ * reasoning about the nodes around it. `partial` are nodes built despite errors of their own: their
+ * references are checked too (their fields are not read by others' checks).
  */
 export function validateGraph(
   nodes: readonly WorkflowNode[],
   declared: readonly DeclaredNode[],
   ctx: GraphContext,
   outer?: OuterScope,
+  partial: readonly WorkflowNode[] = [],
 ): { errors: WorkflowProblem[]; warnings: WorkflowProblem[] } {
   const problems: WorkflowProblem[] = [];
   const warnings: WorkflowProblem[] = [];
@@ -101,7 +105,16 @@ export function validateGraph(
 
   const byId = new Map(nodes.map((node) => [node.id, node]));
   const ancestors = new AncestorIndex(depsOf);
-  for (const node of nodes) {
+  // Nodes whose dependencies are not all known (a depends_on that could not be read, or that names an
+  // unknown node, both reported): for them and their dependents, "not a dependency" cannot be told.
+  const uncertain = new Set(
+    declared
+      .filter((node) => node.partialDependencies || node.depends_on.some((dependency) => !known.has(dependency)))
+      .map((node) => node.id),
+  );
+  const ancestryUnknown = (id: string) =>
+    uncertain.size > 0 && (uncertain.has(id) || [...ancestors.of(id)].some((ancestor) => uncertain.has(ancestor)));
+  for (const node of [...nodes, ...partial]) {
     const at = (field: string) => ({ file, node: node.id, field, line: lineOf(node.id) });
     for (const { field, text } of referencingTexts(node)) {
       const refs = field === 'when' ? (node.when ? conditionRefs(node.when.expr) : []) : findOutputRefs(text);
@@ -128,6 +141,7 @@ export function validateGraph(
           continue;
         }
         if (!ancestors.has(node.id, ref.node)) {
+          if (ancestryUnknown(node.id)) continue;
           problems.push({
             ...at(field),
             message: `${refText} reads '${ref.node}', which is not among the dependencies of '${node.id}' (direct or transitive): it may not have run yet. Add '${ref.node}' to depends_on.`,
@@ -155,12 +169,13 @@ export function validateGraph(
         const producer = byId.get(source);
         if (!known.has(source))
           problems.push({ ...at('context'), message: `context.resume names unknown node '${source}'` });
-        else if (!ancestors.has(node.id, source))
-          problems.push({
-            ...at('context'),
-            message: `context.resume '${source}' must be a (transitive) dependency of '${node.id}'`,
-          });
-        else if (producer && producer.kind !== 'command' && producer.kind !== 'prompt' && producer.kind !== 'loop')
+        else if (!ancestors.has(node.id, source)) {
+          if (!ancestryUnknown(node.id))
+            problems.push({
+              ...at('context'),
+              message: `context.resume '${source}' must be a (transitive) dependency of '${node.id}'`,
+            });
+        } else if (producer && producer.kind !== 'command' && producer.kind !== 'prompt' && producer.kind !== 'loop')
           problems.push({
             ...at('context'),
             message: `context.resume '${source}' is a ${producer.kind} node; it has no session`,

@@ -51,11 +51,21 @@ const WHY_UNSUPPORTED: Partial<Record<AiOptionKey, string>> = {
  * Provider, model and settings of an AI node: node, then workflow, then .archal.json, then the
  * built-in default. A tier (`small`…) or alias (`@name`) becomes a concrete provider and model; a
  * setting the provider's CLI cannot honour is a warning naming the node and the key, and is dropped.
+ * `unchecked` names the node's fields whose values were invalid (and reported): with the provider
+ * among them, nothing that depends on the provider is checked, as the one used instead is not the
+ * one the node asked for.
  */
-export function resolveAi(fields: AiFields, ctx: NodeContext, problem: Problem, kind: string): AiResolution {
+export function resolveAi(
+  fields: AiFields,
+  ctx: NodeContext,
+  problem: Problem,
+  kind: string,
+  unchecked?: ReadonlySet<string>,
+): AiResolution {
   const workflow = ctx.workflow;
   const workflowProvider = workflow?.provider ?? ctx.defaults.provider;
   let provider: ProviderName = fields.provider ?? ctx.inherited?.provider ?? workflowProvider;
+  if (unchecked?.has('provider')) return { provider, options: {}, persistSession: false };
   const inheritedModel = fields.model ?? ctx.inherited?.model;
   const modelRef = inheritedModel ?? (workflow?.model && provider === workflowProvider ? workflow.model : undefined);
   let model: string | undefined;
@@ -88,7 +98,7 @@ export function resolveAi(fields: AiFields, ctx: NodeContext, problem: Problem, 
     }
   } else model = ctx.defaults.models[provider];
 
-  if (provider === 'exec' && !fields.exec && !workflow?.exec && !ctx.defaults.exec)
+  if (provider === 'exec' && !fields.exec && !unchecked?.has('exec') && !workflow?.exec && !ctx.defaults.exec)
     ctx.errors.push(
       problem(
         'provider "exec" needs a command: set exec.command on the node or the workflow, or assistants.exec.command in .archal.json',

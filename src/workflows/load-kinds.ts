@@ -28,7 +28,9 @@ export function buildScript(input: NodeInput): WorkflowNode | undefined {
     runtime ??= found.runtime;
   }
   if (!runtime) {
-    ctx.errors.push(problem(`'runtime' is required for script nodes (${SCRIPT_RUNTIMES.join(', ')})`, 'runtime'));
+    // An invalid runtime is reported already; saying it is missing too would repeat it.
+    if (!input.unchecked?.has('runtime'))
+      ctx.errors.push(problem(`'runtime' is required for script nodes (${SCRIPT_RUNTIMES.join(', ')})`, 'runtime'));
     return undefined;
   }
   if (fields.deps && runtime !== 'uv')
@@ -125,13 +127,14 @@ export function buildLoop(input: NodeInput): WorkflowNode | undefined {
       ),
     );
   const control = loopControl(loop, input, 'loop', loop.until_field);
-  if (loop.until_field !== undefined) checkUntilField(loop.until_field, fields.output_format, input);
+  if (loop.until_field !== undefined && !input.unchecked?.has('output_format'))
+    checkUntilField(loop.until_field, fields.output_format, input);
   const body = hasCommand ? lookupCommand(loop.command!.trim(), input, 'loop.command') : undefined;
   if (hasPrompt === hasCommand || !control || (hasCommand && !body)) return undefined;
   return {
     ...fields,
     ...commonFields(fields, input),
-    ...resolveAi(fields, ctx, problem, 'loop'),
+    ...resolveAi(fields, ctx, problem, 'loop', input.unchecked),
     kind: 'loop',
     loop: {
       ...control,
@@ -160,7 +163,8 @@ function checkUntilField(field: string, schema: Record<string, unknown> | undefi
 
 export async function buildLoopGroup(input: NodeInput): Promise<WorkflowNode | undefined> {
   const fields = parseFields(input, NODE_SCHEMAS.loop_group);
-  if (!fields) return undefined;
+  // The body inherits the group's provider and model: with either invalid, it cannot be checked.
+  if (!fields || input.unchecked?.has('provider') || input.unchecked?.has('model')) return undefined;
   const { ctx, problem, placed } = input;
   const control = loopControl(fields.loop_group, input, 'loop_group');
   const rawBody = fields.loop_group.nodes;
@@ -198,7 +202,7 @@ export async function buildLoopGroup(input: NodeInput): Promise<WorkflowNode | u
       group: input.label,
       inherited: { provider: fields.provider ?? ctx.inherited?.provider, model: fields.model ?? ctx.inherited?.model },
     });
-    if (built) nodes.push(built);
+    if (built.node) nodes.push(built.node);
   }
   if (!control || nodes.length !== expanded.length || expanded.length === 0) return undefined;
   return { ...fields, ...commonFields(fields, input), kind: 'loop_group', loop_group: { ...control, nodes } };

@@ -66,17 +66,28 @@ export interface NodeInput {
   label: string;
   ctx: NodeContext;
   problem: Problem;
+  /**
+   * Keys whose values did not fit the schema (already reported) and were left out so that the rest
+   * of the node could still be checked; checks that read them are skipped, or they would cascade.
+   */
+  unchecked?: ReadonlySet<string>;
 }
 
 /**
- * A node from its YAML mapping, or undefined when it has errors (every one of them is reported in
- * `ctx.errors`, each naming the node, field and line).
+ * What building one node gave: the node when it is valid, and the nodes built despite errors (a
+ * field left out, or one per kind of a node with several), whose references are still checked.
  */
-export async function buildNode(
-  placed: PlacedNode,
-  index: number,
-  ctx: NodeContext,
-): Promise<WorkflowNode | undefined> {
+export interface NodeBuild {
+  node: WorkflowNode | undefined;
+  partial: WorkflowNode[];
+}
+
+/**
+ * A node from its YAML mapping; `node` is undefined when it has errors (every one of them is reported
+ * in `ctx.errors`, each naming the node, field and line). A node with several kind fields is checked
+ * as each of them, so that its other errors show up in the same pass.
+ */
+export async function buildNode(placed: PlacedNode, index: number, ctx: NodeContext): Promise<NodeBuild> {
   const { raw } = placed;
   const label = isRecord(raw) && typeof raw.id === 'string' && raw.id.trim() ? raw.id.trim() : `#${index + 1}`;
   const problem: Problem = (message, field) => ({
@@ -88,41 +99,60 @@ export async function buildNode(
       : placed.source.line(placed.path),
     message,
   });
+  const failed: NodeBuild = { node: undefined, partial: [] };
 
   if (!isRecord(raw)) {
     ctx.errors.push(problem(`each node must be a mapping with an id and one of ${quoteList(NODE_KINDS)}`));
-    return undefined;
+    return failed;
   }
   if (raw.id === undefined) ctx.errors.push(problem("missing required field 'id'", 'id'));
-  const kind = nodeKind(raw, ctx, problem);
-  if (!kind) return undefined;
-  if (kind === 'include') {
+  const kinds = nodeKinds(raw, ctx, problem);
+  if (kinds.length === 0) return failed;
+  if (kinds.length === 1 && kinds[0] === 'include') {
     ctx.errors.push(problem('include nodes are expanded before building; this one could not be', 'include'));
-    return undefined;
+    return failed;
   }
-  checkKeys(raw, kind, ctx, problem);
+  const runnable = kinds.filter((kind): kind is RunnableKind => kind !== 'include');
+  checkKeys(raw, runnable, ctx, problem);
 
   const errorCountBefore = ctx.errors.length;
-  const node = await NODE_BUILDERS[kind]({ raw, placed, label, ctx, problem });
-  const schema = node ? outputFormatOf(node) : undefined;
-  if (schema && ctx.checkOutputSchemas !== false) {
-    const compiled = await compileOutputSchema(schema);
-    if (!compiled.ok) ctx.errors.push(problem(compiled.message, 'output_format'));
+  const built: WorkflowNode[] = [];
+  for (const kind of runnable) {
+    const others = kinds.filter((other) => other !== kind);
+    const fields = others.length > 0 ? omitKeys(raw, others) : raw;
+    const node = await NODE_BUILDERS[kind]({ raw: fields, placed, label, ctx, problem });
+    if (!node) continue;
+    built.push(node);
+    const schema = outputFormatOf(node);
+    if (schema && ctx.checkOutputSchemas !== false) {
+      const compiled = await compileOutputSchema(schema);
+      if (!compiled.ok) ctx.errors.push(problem(compiled.message, 'output_format'));
+    }
   }
-  return ctx.errors.length === errorCountBefore ? node : undefined;
+  if (runnable.length === 1 && built.length === 1 && ctx.errors.length === errorCountBefore)
+    return { node: built[0], partial: [] };
+  return { node: undefined, partial: built };
 }
 
-/** The one field that says what the node does; none, several, or an empty one is an error. */
-function nodeKind(raw: Record<string, unknown>, ctx: NodeContext, problem: Problem): NodeKind | undefined {
+function omitKeys(raw: Record<string, unknown>, keys: Iterable<string>): Record<string, unknown> {
+  const kept = { ...raw };
+  for (const key of keys) delete kept[key];
+  return kept;
+}
+
+/**
+ * The field that says what the node does. None, or an empty one, is an error; several are an error
+ * too, and all of them are returned, for the node's other fields to be checked as each kind's.
+ */
+function nodeKinds(raw: Record<string, unknown>, ctx: NodeContext, problem: Problem): NodeKind[] {
   const present = NODE_KINDS.filter((kind) => isPresent(raw[kind]));
   if (present.length > 1) {
     ctx.errors.push(
       problem(`${quoteList(present)} are mutually exclusive: a node has exactly one of ${quoteList(NODE_KINDS)}`),
     );
-    return undefined;
+    return present;
   }
-  const kind = present[0];
-  if (!kind) {
+  if (present.length === 0) {
     const blank = NODE_KINDS.find((candidate) => raw[candidate] !== undefined);
     const unsupported = Object.keys(raw).find((key) => UNSUPPORTED_ARCHON_KEYS[key]);
     ctx.errors.push(
@@ -136,13 +166,17 @@ function nodeKind(raw: Record<string, unknown>, ctx: NodeContext, problem: Probl
           : problem(`a node must have one of ${quoteList(NODE_KINDS)} (it says what the node does)`),
     );
   }
-  return kind;
+  return present;
 }
 
-/** Unknown keys and keys of another kind are warnings with a did-you-mean; `retry` where it cannot apply is an error. */
-function checkKeys(raw: Record<string, unknown>, kind: NodeKind, ctx: NodeContext, problem: Problem): void {
+/**
+ * Unknown keys and keys of another kind are warnings with a did-you-mean; `retry` where it cannot
+ * apply is an error. A node with several kinds (itself an error) accepts the keys of any of them.
+ */
+function checkKeys(raw: Record<string, unknown>, kinds: RunnableKind[], ctx: NodeContext, problem: Problem): void {
+  const kind = kinds[0]!;
   for (const key of Object.keys(raw)) {
-    if (NODE_KEYS[kind].has(key)) {
+    if (kinds.some((candidate) => NODE_KEYS[candidate].has(key))) {
       warnNestedKeys(raw[key], key, (message, field) => ctx.warnings.push(problem(message, field)));
       continue;
     }
@@ -178,13 +212,23 @@ function checkKeys(raw: Record<string, unknown>, kind: NodeKind, ctx: NodeContex
   }
 }
 
-/** The node's fields as its kind's schema reads them; undefined (with the problems reported) when they do not fit. */
+/**
+ * The node's fields as its kind's schema reads them. When some do not fit, their problems are
+ * reported and the fields are read again without them (noted in `input.unchecked`), so that the
+ * node's other checks still run; undefined when even that does not fit (a required field is wrong).
+ */
 export function parseFields<S extends z.ZodType>(input: NodeInput, schema: S): z.infer<S> | undefined {
   const result = schema.safeParse(input.raw);
   if (result.success) return result.data;
   const { ctx, placed } = input;
-  ctx.errors.push(...zodProblems(result.error.issues, placed.path, placed.file, placed.source, input.label, input.raw));
-  return undefined;
+  const { issues } = result.error;
+  ctx.errors.push(...zodProblems(issues, placed.path, placed.file, placed.source, input.label, input.raw));
+  if (issues.some((issue) => issue.path.length === 0)) return undefined;
+  const unchecked = new Set(issues.map((issue) => String(issue.path[0])));
+  const rest = schema.safeParse(omitKeys(input.raw, unchecked));
+  if (!rest.success) return undefined;
+  input.unchecked = unchecked;
+  return rest.data;
 }
 
 function parseWhen(source: string | undefined, input: NodeInput) {
@@ -251,7 +295,7 @@ const NODE_BUILDERS: Record<RunnableKind, Builder> = {
       fields && {
         ...fields,
         ...commonFields(fields, input),
-        ...resolveAi(fields, input.ctx, input.problem, 'prompt'),
+        ...resolveAi(fields, input.ctx, input.problem, 'prompt', input.unchecked),
         kind: 'prompt',
       }
     );
@@ -265,7 +309,7 @@ const NODE_BUILDERS: Record<RunnableKind, Builder> = {
       found && {
         ...fields,
         ...commonFields(fields, input),
-        ...resolveAi(fields, input.ctx, input.problem, 'command'),
+        ...resolveAi(fields, input.ctx, input.problem, 'command', input.unchecked),
         kind: 'command',
         body: found.body,
         commandFile: found.file,

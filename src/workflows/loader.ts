@@ -135,25 +135,34 @@ export async function loadWorkflowText(text: string, options: LoadOptions): Prom
   const placed: PlacedNode[] = rawNodes.map((raw, index) => ({ raw, file, source, path: ['nodes', index] }));
   const expanded = expandIncludes(placed, options.resolveWorkflowSource, name, errors);
   const nodes: WorkflowNode[] = [];
+  const partial: WorkflowNode[] = [];
   const nodeLines = new NodeLines();
   for (const [index, node] of expanded.entries()) {
     if (node.failed) continue;
     const built = await buildNode(node, index, { ...options, defaults, workflow: fields, errors, warnings });
-    if (built) {
-      nodes.push(built);
-      nodeLines.add(built.id, node);
+    if (built.node) {
+      nodes.push(built.node);
+      nodeLines.add(built.node.id, node);
     }
+    partial.push(...built.partial);
   }
 
   // Graph checks use every declared node, including those that failed their own validation: one
   // typo must not cascade into "unknown node" or "not a dependency" errors elsewhere.
   const declared: DeclaredNode[] = expanded.flatMap((node, index) => {
     if (!isRecord(node.raw) || typeof node.raw.id !== 'string') return [];
-    const deps = Array.isArray(node.raw.depends_on) ? node.raw.depends_on.filter((dep) => typeof dep === 'string') : [];
+    const listed = node.raw.depends_on;
+    const deps = (Array.isArray(listed) ? listed : []).flatMap((dep: unknown) =>
+      typeof dep === 'string' && dep.trim() ? [dep.trim()] : [],
+    );
     return [
       {
         id: node.raw.id.trim(),
-        depends_on: deps.map((dep: string) => dep.trim()),
+        depends_on: deps,
+        // A depends_on that could not be read in full (reported with the node) leaves its ancestry unknown.
+        ...(listed !== undefined && (!Array.isArray(listed) || deps.length !== listed.length)
+          ? { partialDependencies: true }
+          : {}),
         index,
         get line() {
           return node.source.line(node.path);
@@ -161,14 +170,15 @@ export async function loadWorkflowText(text: string, options: LoadOptions): Prom
       },
     ];
   });
-  const graph = validateGraph(nodes, declared, { file, nodeLines });
+  const graph = validateGraph(nodes, declared, { file, nodeLines }, undefined, partial);
   errors.push(...graph.errors);
   warnings.push(...graph.warnings);
   warnings.push(...wholeOutputWarnings(nodes, file, nodeLines));
   warnings.push(...shellQuotingWarnings(nodes, file, nodeLines));
   if (fields) checkWorkflowContract(fields, nodes, { file, source, errors, warnings });
 
-  if (errors.length > 0 || !fields) return { ok: false, stage: 'validate', name, description, errors, warnings };
+  if (errors.length > 0 || !fields)
+    return { ok: false, stage: 'validate', name, description, errors: distinct(errors), warnings: distinct(warnings) };
 
   const {
     max_parallel,
@@ -189,7 +199,21 @@ export async function loadWorkflowText(text: string, options: LoadOptions): Prom
     file,
     scope: options.scope,
   };
-  return { ok: true, workflow, warnings };
+  return { ok: true, workflow, warnings: distinct(warnings) };
+}
+
+/**
+ * Each problem once: a node with several kinds is checked as each of them, and the same field's
+ * problem would otherwise be listed once per kind.
+ */
+function distinct(problems: WorkflowProblem[]): WorkflowProblem[] {
+  const seen = new Set<string>();
+  return problems.filter((problem) => {
+    const key = JSON.stringify([problem.file, problem.line, problem.node, problem.field, problem.message]);
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
 }
 
 /**

@@ -77,7 +77,7 @@ const commonFields = memo(() => ({
   id: z
     .string({ error: 'id must be a string' })
     .trim()
-    .min(1, { error: 'id must not be empty' })
+    .min(1, { error: 'id must not be empty', abort: true })
     .regex(NODE_ID_PATTERN, { error: 'id must start with a letter or _ and contain only letters, digits, _ and -' })
     .refine((id) => id !== 'INPUTS', { error: "node id 'INPUTS' is reserved for $INPUTS.<name>" }),
   description: z.string().optional(),

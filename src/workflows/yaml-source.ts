@@ -113,9 +113,21 @@ export function parseYaml(text: string, cache?: ParsedYamlCache): YamlParseResul
   }
   if (doc.errors.length > 0) {
     const seen = new Set<string>();
-    const errors = doc.errors.flatMap((error) => {
-      const line = lines.linePos(error.pos[0]).line;
-      const message = `YAML parse error: ${firstLine(error)}`;
+    const unclosed = unclosedQuote(doc.errors, lexemes);
+    // What follows an unclosed quote is inside the string: errors there only follow from it.
+    // From a line indented with a tab on, yaml misreads the structure: what it says next follows from it.
+    const tab = doc.errors.find((error) => error.code === 'TAB_AS_INDENT');
+    const reported = doc.errors.filter(
+      (error) =>
+        (!unclosed || error.pos[0] < unclosed.start) &&
+        (!tab || error.code === 'TAB_AS_INDENT' || error.pos[0] < tab.pos[0]),
+    );
+    const errors = [...(unclosed ? [unclosed.error] : []), ...reported].flatMap((error) => {
+      const line = lines.linePos(unclosed?.error === error ? unclosed.start : error.pos[0]).line;
+      const message =
+        unclosed?.error === error
+          ? `YAML parse error: ${unclosedQuoteMessage(unclosed, text, lines)}`
+          : `YAML parse error: ${firstLine(error)}${errorDetail(error, lexemes)}`;
       const key = `${line}:${message}`;
       if (seen.has(key)) return [];
       seen.add(key);
@@ -149,13 +161,77 @@ function parseDocument(text: string, lexemes: readonly string[], lines: LineCoun
         new YAMLParseError(
           [next.range[0], next.range[1]],
           'MULTIPLE_DOCS',
-          'Source contains multiple documents; please use YAML.parseAllDocuments()',
+          "the file holds more than one YAML document (a '---' line after the first); a workflow file is one document: remove that line, or put each workflow in a file of its own",
         ),
       );
       break;
     }
   }
   return doc!;
+}
+
+/** Lexemes the yaml lexer adds to the source's text (document start, flow end, scalar start). */
+const CONTROL_LEXEMES: ReadonlySet<string> = new Set(['\u0002', '\u0018', '\u001f']);
+
+interface UnclosedQuote {
+  error: YAMLParseError;
+  /** Offsets of the opening quote and of where the string stops. */
+  start: number;
+  end: number;
+  quote: '"' | "'";
+}
+
+/**
+ * A quoted string that is never closed runs to the end of the file (or of the lines indented under
+ * its key), where yaml reports it: the string that ends there, found among the lexemes, gives the
+ * line where the quote opened.
+ */
+function unclosedQuote(errors: readonly YAMLParseError[], lexemes: readonly string[]): UnclosedQuote | undefined {
+  const error = errors.find(
+    (candidate) => candidate.code === 'MISSING_CHAR' && /closing ["']quote/.test(candidate.message),
+  );
+  if (!error) return undefined;
+  let offset = 0;
+  for (const lexeme of lexemes) {
+    if (CONTROL_LEXEMES.has(lexeme)) continue;
+    const quote = lexeme[0];
+    if ((quote === '"' || quote === "'") && offset + lexeme.length === error.pos[0])
+      return { error, start: offset, end: error.pos[0], quote };
+    offset += lexeme.length;
+  }
+  return undefined;
+}
+
+function unclosedQuoteMessage(unclosed: UnclosedQuote, text: string, lines: LineCounter): string {
+  const { quote } = unclosed;
+  const { line, col } = lines.linePos(unclosed.start);
+  const stops =
+    unclosed.end >= text.length
+      ? 'runs to the end of the file'
+      : `is not closed by the end of its value (line ${lines.linePos(unclosed.end).line})`;
+  const inner = quote === '"' ? '\\"' : "''";
+  return `Missing closing ${quote}quote: the string opened with ${quote} at line ${line}, column ${col} ${stops}; add the closing ${quote} where the value ends (write a ${quote} inside it as ${inner})`;
+}
+
+/** What yaml's message leaves out: which key is set twice, how to indent. */
+function errorDetail(error: YAMLParseError, lexemes: readonly string[]): string {
+  if (error.code === 'TAB_AS_INDENT') return '; indent with spaces';
+  if (error.code !== 'DUPLICATE_KEY') return '';
+  const key = lexemeAt(lexemes, error.pos[0]);
+  if (!key) return '';
+  return `: ${/^["']/.test(key) ? key : `'${key}'`} is set twice in the same mapping; keep one of them`;
+}
+
+/** The source lexeme that starts at `offset`. */
+function lexemeAt(lexemes: readonly string[], offset: number): string | undefined {
+  let at = 0;
+  for (const lexeme of lexemes) {
+    if (CONTROL_LEXEMES.has(lexeme)) continue;
+    if (at === offset) return lexeme;
+    if (at > offset) return undefined;
+    at += lexeme.length;
+  }
+  return undefined;
 }
 
 function scanStructure(lexemes: readonly string[]): { anchors: number; maxDepth: number } {
