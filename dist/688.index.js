@@ -25,6 +25,10 @@ var body = __webpack_require__(80561);
 var request_id = __webpack_require__(28964);
 // EXTERNAL MODULE: ./src/clones/github/state/actor.ts
 var state_actor = __webpack_require__(39991);
+// EXTERNAL MODULE: ./src/clones/github/http/admission.ts
+var admission = __webpack_require__(95452);
+// EXTERNAL MODULE: ./src/clones/github/http/rate-limit.ts
+var rate_limit = __webpack_require__(4529);
 // EXTERNAL MODULE: ./src/clones/github/state/errors.ts
 var errors = __webpack_require__(3435);
 // EXTERNAL MODULE: ./src/clones/github/state/store.ts
@@ -181,6 +185,17 @@ function teamObject(domain, team) {
             .sort((a, b) => a.login.localeCompare(b.login)), args, (user) => links.actor(domain, user.id), 'TeamMember'),
     };
 }
+/** `Organization.team(slug)`: the team REST's `GET /orgs/{org}/teams/{slug}` shows the viewer, else null. */
+async function organizationTeam(domain, org, slug) {
+    const result = await (0,operations_call/* callOperation */.y)(domain, 'teams/get-by-name', { params: { org: org.login, team_slug: slug } });
+    if (!result.ok) {
+        if (result.status === 403 || result.status === 404)
+            return null;
+        throw gqlError('UNPROCESSABLE', result.message);
+    }
+    const team = domain.store.get('team', result.body.id);
+    return team ? teamObject(domain, team) : null;
+}
 /**
  * `Organization.teams`: the teams the viewer may see (REST's `GET /orgs/{org}/teams`, so secret
  * teams only for their members and the organization's admins, none for outsiders), filtered and
@@ -284,7 +299,12 @@ function actorObject(domain, user) {
             .filter((repo) => canSee(domain, repo))
             .filter((repo) => !args.privacy || (args.privacy === 'PRIVATE') === repo.private)
             .filter((repo) => args.isFork == null || args.isFork === (repo.forkOf !== null)), args, (repo) => links.repo(domain, repo), 'Repository'),
-        ...(user.type === 'Organization' ? { teams: (args) => organizationTeams(domain, user, args) } : {}),
+        ...(user.type === 'Organization'
+            ? {
+                teams: (args) => organizationTeams(domain, user, args),
+                team: (args) => organizationTeam(domain, user, args.slug),
+            }
+            : {}),
         organizations: (args) => connection([...domain.store.all('org')].filter((org) => org.members.has(user.id)), args, (org) => actorObject(domain, domain.store.get('user', org.id)), 'Organization'),
     };
 }
@@ -574,6 +594,7 @@ function viewerPermission(domain, repo) {
 
 
 
+
 const viewerId = (domain) => domain.actor.kind === 'user' || domain.actor.kind === 'installation' ? domain.actor.user.id : undefined;
 /** The fields Issue and PullRequest share (the `Comment`, `Closable`, `Labelable`, `Assignable`… interfaces). */
 function issueish(domain, repo, issue, kind) {
@@ -820,11 +841,18 @@ function pullObject(domain, pull) {
                 return 'APPROVED';
             return null;
         },
-        reviewRequests: (args) => connection(pull.requestedReviewerIds, args, (id) => ({
+        // Users, then teams; a team's request has an id of its own (user and team ids overlap).
+        reviewRequests: (args) => connection([
+            ...pull.requestedReviewerIds.map((id) => ({ id, team: false })),
+            ...pull.requestedTeamIds.map((id) => ({ id, team: true })),
+        ], args, ({ id, team }) => ({
             __typename: 'ReviewRequest',
-            id: (0,urls/* nodeId */.s5)('ReviewRequest', pull.id * 1000 + id),
+            id: (0,urls/* nodeId */.s5)(team ? 'TeamReviewRequest' : 'ReviewRequest', pull.id * 1000 + id),
             asCodeOwner: false,
-            requestedReviewer: () => actorById(domain, id),
+            requestedReviewer: () => {
+                const record = team ? domain.store.get('team', id) : undefined;
+                return team ? (record ? teamObject(domain, record) : null) : actorById(domain, id);
+            },
             pullRequest: () => pullObject(domain, pull),
         }), 'ReviewRequest'),
         // Only into the default branch do closing keywords link (and later close) issues, as on GitHub.
@@ -1200,7 +1228,11 @@ links.actor = actorById;
 var pulls = __webpack_require__(44205);
 // EXTERNAL MODULE: ./src/clones/github/domain/git-write.ts
 var git_write = __webpack_require__(93115);
+// EXTERNAL MODULE: ./src/clones/github/domain/search.ts
+var search = __webpack_require__(77173);
 ;// CONCATENATED MODULE: ./src/clones/github/graphql/query.ts
+
+
 
 
 
@@ -1289,7 +1321,7 @@ const SEARCH = {
     USER: { operationId: 'search/users', count: 'userCount' },
 };
 /** `search(query, type)`: the REST search (same qualifiers and ranking), its results as GraphQL nodes. */
-async function search(ctx, args) {
+async function query_search(ctx, args) {
     const kind = SEARCH[args.type];
     if (!kind)
         throw gqlError('NOT_IMPLEMENTED', `search of type ${args.type} is not supported by the Archal GitHub clone`);
@@ -1301,8 +1333,13 @@ async function search(ctx, args) {
     let total = 0;
     for (let page = 1; items.length < needed; page++) {
         const result = await (0,operations_call/* callOperation */.y)(ctx.domain, kind.operationId, { query: { q: args.query, per_page: 100, page } });
-        if (!result.ok)
+        if (!result.ok) {
+            // REST refuses a search scoped to a repository or user that does not exist; GraphQL's
+            // search answers it with no results.
+            if ((0,search/* isUnsearchableScope */.cg)(result.errors))
+                break;
             throw gqlError('UNPROCESSABLE', result.message);
+        }
         const body = result.body;
         total = body.total_count;
         items.push(...body.items);
@@ -1363,16 +1400,20 @@ function queryRoot(ctx) {
             // graphql-js reports an Error in a list at its index (`path: ["nodes", 1]`) and nulls that entry.
             return args.ids.map((id) => nodeOrError(domain, id));
         },
-        search: (args) => search(ctx, args),
-        rateLimit: () => ({
-            __typename: 'RateLimit',
-            cost: 1,
-            limit: 5000,
-            nodeCount: 0,
-            remaining: 4999,
-            used: 1,
-            resetAt: new Date(Date.parse(domain.now) + 3600_000).toISOString().replace(/\.\d{3}Z$/, 'Z'),
-        }),
+        search: (args) => query_search(ctx, args),
+        rateLimit: () => {
+            // The bucket this query was counted against (the one `/rate_limit` reports as `graphql`).
+            const rate = domain.core.limiter.peek((0,state_actor/* actorKey */.B)(domain.actor).key, 'graphql', Date.now());
+            return {
+                __typename: 'RateLimit',
+                cost: 1,
+                limit: rate.limit,
+                nodeCount: 0,
+                remaining: rate.remaining,
+                used: rate.used,
+                resetAt: new Date(rate.reset * 1000).toISOString().replace(/\.\d{3}Z$/, 'Z'),
+            };
+        },
         meta: () => ({
             __typename: 'GitHubMetadata',
             isPasswordAuthenticationVerifiable: false,
@@ -1442,6 +1483,15 @@ const logins = (ctx, ids) => ids?.map((id) => {
     if (!user)
         throw gqlError('NOT_FOUND', `Could not resolve to a node with the global id of '${id}'`);
     return user.login;
+});
+/** Teams by node id; only a team of the organization that owns the repository can review there. */
+const teamSlugs = (ctx, repo, ids) => ids?.map((id) => {
+    const team = ctx.domain.store.get('team', recordId(ctx, id, 'Team'));
+    if (!team)
+        throw gqlError('NOT_FOUND', `Could not resolve to a node with the global id of '${id}'`);
+    if (team.orgId !== repo.ownerId)
+        throw gqlError('UNPROCESSABLE', `Reviews may only be requested from collaborators. ${team.slug} is not a team of the repository's organization.`);
+    return team.slug;
 });
 const labelNames = (ctx, ids) => ids?.map((id) => {
     const label = ctx.domain.store.get('label', recordId(ctx, id, 'Label'));
@@ -1647,29 +1697,36 @@ const MUTATIONS = {
     },
     async requestReviews(ctx, input) {
         const target = mutations_issueish(ctx, String(input.pullRequestId), ['PullRequest']);
-        if ((strs(input.teamIds) ?? []).length > 0) {
-            ctx.unsupported.add('RequestReviewsInput.teamIds');
-            throw gqlError('NOT_IMPLEMENTED', 'Review requests from teams are not implemented by the Archal GitHub clone.');
-        }
         const wanted = logins(ctx, strs(input.userIds)) ?? [];
-        // Without `union: true` the users given replace the pending requests, as on GitHub.
-        if (input.union !== true) {
-            const { store } = ctx.domain;
-            const dropped = store
-                .get('pull', target.pull.id)
-                .requestedReviewerIds.map((id) => store.get('user', id)?.login)
-                .filter((login) => login !== undefined && !wanted.includes(login));
-            if (dropped.length > 0)
-                await operation(ctx, 'pulls/remove-requested-reviewers', {
-                    params: target.params,
-                    body: { reviewers: dropped },
-                });
-        }
-        if (wanted.length > 0)
-            await operation(ctx, 'pulls/request-reviewers', { params: target.params, body: { reviewers: wanted } });
+        const wantedTeams = teamSlugs(ctx, target.repo, strs(input.teamIds)) ?? [];
+        const { store } = ctx.domain;
+        const pull = store.get('pull', target.pull.id);
+        // Without `union: true` the reviewers given replace the pending requests, as on GitHub. The new
+        // requests go first: one GitHub refuses (a team without access) then changes nothing.
+        const dropped = input.union === true ? [] : pendingLogins(ctx, pull.requestedReviewerIds, wanted);
+        const droppedTeams = input.union === true
+            ? []
+            : pull.requestedTeamIds
+                .map((id) => store.get('team', id)?.slug)
+                .filter((slug) => slug !== undefined && !wantedTeams.includes(slug));
+        if (wanted.length > 0 || wantedTeams.length > 0)
+            await operation(ctx, 'pulls/request-reviewers', {
+                params: target.params,
+                body: { reviewers: wanted, team_reviewers: wantedTeams },
+            });
+        if (dropped.length > 0 || droppedTeams.length > 0)
+            await operation(ctx, 'pulls/remove-requested-reviewers', {
+                params: target.params,
+                body: { reviewers: dropped, team_reviewers: droppedTeams },
+            });
         return { pullRequest: fresh(ctx, target) };
     },
 };
+function pendingLogins(ctx, ids, kept) {
+    return ids
+        .map((id) => ctx.domain.store.get('user', id)?.login)
+        .filter((login) => login !== undefined && !kept.includes(login));
+}
 async function draft(ctx, id, value) {
     const target = mutations_issueish(ctx, id, ['PullRequest']);
     try {
@@ -1756,6 +1813,8 @@ function packageSchemaFile() {
 
 
 
+
+
 const DOCS = 'https://docs.github.com/graphql';
 // GitHub (graphql-ruby) accepts a field whose type differs between fragments on exclusive types
 // (`... on Issue { state } ... on PullRequest { state }`, as gh asks it); graphql-js would refuse it.
@@ -1791,6 +1850,7 @@ async function handleGraphql(core, exchange, urls) {
     let responseText = '';
     let operationId = null;
     const unsupported = new Set();
+    const headers = [];
     try {
         const raw = await (0,body/* readBody */.x)(req, core.config.maxBodyBytes).catch((error) => {
             if (error instanceof body/* BodyTooLargeError */.A)
@@ -1803,6 +1863,20 @@ async function handleGraphql(core, exchange, urls) {
         actor = (0,auth/* resolveActor */.i)(core.store, (0,auth/* credential */.e)(req.headers.authorization), core.unknownTokenUserId, core.now());
         if (actor.kind === 'anonymous' || actor.kind === 'app')
             throw new errors/* ApiError */.hD(401, 'This endpoint requires you to be authenticated.');
+        // GraphQL has its own bucket; past it GitHub still answers 200, with a RATE_LIMITED error.
+        const { key, label } = (0,state_actor/* actorKey */.B)(actor);
+        const rate = core.limiter.take(key, 'graphql', Date.now());
+        headers.push(...(0,rate_limit/* rateHeaders */.h)(rate));
+        if (rate.exceeded) {
+            if (core.limiter.kind === 'secondary') {
+                headers.push('retry-after', (0,admission/* retryAfter */.P9)(rate));
+                throw new errors/* ApiError */.hD(403, (0,admission/* secondaryLimitMessage */.bE)(requestId));
+            }
+            responseText = JSON.stringify({
+                errors: [{ type: 'RATE_LIMITED', message: `API rate limit exceeded for ${label}.` }],
+            });
+            return;
+        }
         let request;
         try {
             request = JSON.parse(requestText ?? '');
@@ -1837,6 +1911,7 @@ async function handleGraphql(core, exchange, urls) {
                 'server',
                 'GitHub.com',
                 ...(status === 401 ? ['www-authenticate', 'Bearer realm="GitHub"'] : []),
+                ...headers,
             ]);
             res.end(responseText);
         }

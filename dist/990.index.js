@@ -1,8 +1,8 @@
-export const id = 241;
-export const ids = [241];
+export const id = 990;
+export const ids = [990];
 export const modules = {
 
-/***/ 37241:
+/***/ 31990:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -32,7 +32,7 @@ var pulls = __webpack_require__(44205);
 // EXTERNAL MODULE: ./src/clones/github/git/format.ts
 var format = __webpack_require__(34576);
 // EXTERNAL MODULE: ./src/clones/github/http/auth.ts + 1 modules
-var http_auth = __webpack_require__(88747);
+var auth = __webpack_require__(88747);
 // EXTERNAL MODULE: ./src/clones/github/domain/artifacts.ts
 var domain_artifacts = __webpack_require__(90962);
 // EXTERNAL MODULE: ./src/clones/github/render/repos.ts
@@ -441,8 +441,8 @@ function operationsMarkdown(routes) {
     return lines.join('\n');
 }
 
-// EXTERNAL MODULE: ./src/clones/github/routes/index.ts + 35 modules
-var routes = __webpack_require__(60091);
+// EXTERNAL MODULE: ./src/clones/github/routes/index.ts + 34 modules
+var routes = __webpack_require__(58552);
 // EXTERNAL MODULE: ./src/clones/github/routes/lookup.ts
 var lookup = __webpack_require__(5701);
 ;// CONCATENATED MODULE: ./src/clones/github/state/snapshot-teams.ts
@@ -930,9 +930,15 @@ const CONTROL_ROUTES = [
         method: 'GET',
         path: /^\/_archal\/requests$/,
         handle: ({ core, query }) => {
+            const since = query.get('since') ?? '0';
+            if (!/^\d{1,15}$/.test(since))
+                throw new state_errors/* ApiError */.hD(422, `since must be a request id (a whole number, 0 or more), not ${JSON.stringify(since)}`);
             const flag = query.get('not_implemented');
-            const since = Number(query.get('since') ?? 0) || 0;
-            return ok({ requests: core.log.list({ since, notImplemented: flag === null ? undefined : flag === 'true' }) });
+            if (flag !== null && flag !== 'true' && flag !== 'false')
+                throw new state_errors/* ApiError */.hD(422, `not_implemented must be true or false, not ${JSON.stringify(flag)}`);
+            return ok({
+                requests: core.log.list({ since: Number(since), notImplemented: flag === null ? undefined : flag === 'true' }),
+            });
         },
     },
     {
@@ -992,11 +998,17 @@ const CONTROL_ROUTES = [
             const account = core.store.userByLogin(requiredString(body.account, 'account'));
             if (!account)
                 throw new state_errors/* ApiError */.hD(404, `unknown account "${String(body.account)}"`);
-            const repoIds = Array.isArray(body.repositories)
-                ? body.repositories.map((name) => {
-                    const repo = (0,lookup/* findRepo */.O7)(ctx, account.login, String(name));
+            const { repositories } = body;
+            // Absent or "all": every repository of the account, as the seed's `installations` say it.
+            if (repositories !== undefined &&
+                repositories !== 'all' &&
+                !(Array.isArray(repositories) && repositories.every((name) => typeof name === 'string' && name !== '')))
+                throw new state_errors/* ApiError */.hD(422, `"repositories" must be "all" or a list of repository names of ${account.login}, not ${JSON.stringify(repositories)}`);
+            const repoIds = Array.isArray(repositories)
+                ? repositories.map((name) => {
+                    const repo = (0,lookup/* findRepo */.O7)(ctx, account.login, name);
                     if (!repo)
-                        throw new state_errors/* ApiError */.hD(404, `unknown repository ${account.login}/${String(name)}`);
+                        throw new state_errors/* ApiError */.hD(404, `unknown repository ${account.login}/${name}`);
                     return repo.id;
                 })
                 : null;
@@ -1017,8 +1029,8 @@ const CONTROL_ROUTES = [
             const [owner, name, ref, path] = groups.map((part) => decodeURIComponent(part));
             const { ctx } = actingAs(core, undefined);
             const repo = (0,lookup/* findRepo */.O7)(ctx, owner, name);
-            const token = (0,http_auth/* credential */.e)(typeof headers.authorization === 'string' ? headers.authorization : undefined);
-            const actor = (0,http_auth/* resolveActor */.i)(core.store, token, core.unknownTokenUserId, core.now());
+            const token = (0,auth/* credential */.e)(typeof headers.authorization === 'string' ? headers.authorization : undefined);
+            const actor = (0,auth/* resolveActor */.i)(core.store, token, core.unknownTokenUserId, core.now());
             if (!repo || !(0,permissions/* actorRole */.k_)(core.store, actor, repo))
                 throw (0,state_errors/* notFound */.mX)();
             const sha = repo.git.resolveCommit(ref);
@@ -1068,6 +1080,23 @@ function isLoopbackHost(header) {
         name === '::1' ||
         name === '0:0:0:0:0:0:0:1');
 }
+/** Every control endpoint that takes a body takes a JSON object (an empty body stands for `{}`). */
+function parseBody(raw) {
+    if (raw.length === 0)
+        return {};
+    let parsed;
+    try {
+        parsed = JSON.parse(raw.toString('utf8'));
+    }
+    catch {
+        throw new state_errors/* ApiError */.hD(400, 'Problems parsing JSON');
+    }
+    if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) {
+        const given = parsed === null ? 'null' : Array.isArray(parsed) ? 'an array' : `a ${typeof parsed}`;
+        throw new state_errors/* ApiError */.hD(422, `The body must be a JSON object, not ${given}`);
+    }
+    return parsed;
+}
 function sameSecret(given, expected) {
     if (typeof given !== 'string')
         return false;
@@ -1092,15 +1121,7 @@ async function handleControl(core, exchange, controlToken) {
         if (controlToken === null && path !== '/_archal/health' && !isLoopbackHost(req.headers.host))
             throw new state_errors/* ApiError */.hD(403, `The control API answers only requests addressed to a loopback host (127.0.0.1, localhost, [::1]), not to ${JSON.stringify(req.headers.host)}; to reach it under another name, start the clone with a control token.`);
         const raw = await (0,http_body/* readBody */.x)(req, core.config.maxBodyBytes);
-        let body = {};
-        if (raw.length > 0) {
-            try {
-                body = JSON.parse(raw.toString('utf8'));
-            }
-            catch {
-                throw new state_errors/* ApiError */.hD(400, 'Problems parsing JSON');
-            }
-        }
+        const body = parseBody(raw);
         for (const route of CONTROL_ROUTES) {
             if (route.method !== req.method)
                 continue;
@@ -1162,79 +1183,8 @@ class KeyedMutex {
     }
 }
 
-;// CONCATENATED MODULE: ./src/clones/github/http/rate-limit.ts
-class RateLimiter {
-    buckets = new Map();
-    kind;
-    injected;
-    constructor(option) {
-        if (option === undefined) {
-            this.kind = 'primary';
-            return;
-        }
-        const spec = typeof option === 'number' ? { limit: option } : option;
-        this.kind = spec.kind ?? 'primary';
-        this.injected = { limit: spec.limit, windowMs: (spec.windowSeconds ?? 3600) * 1000 };
-    }
-    spec(resource) {
-        if (this.injected)
-            return this.injected;
-        return resource === 'search' ? { limit: 30, windowMs: 60_000 } : { limit: 5000, windowMs: 3_600_000 };
-    }
-    /** Counts one request against `key`'s bucket. */
-    take(key, resource, now) {
-        return this.state(key, resource, now, 1);
-    }
-    /** Gives back one request (a `304 Not Modified`, which GitHub does not count). */
-    refund(key, resource, now) {
-        const bucket = this.buckets.get(`${resource}:${key}`);
-        if (bucket && bucket.used > 0)
-            bucket.used--;
-        return this.state(key, resource, now, 0);
-    }
-    peek(key, resource, now) {
-        return this.state(key, resource, now, 0);
-    }
-    reset() {
-        this.buckets.clear();
-    }
-    state(key, resource, now, cost) {
-        const { limit, windowMs } = this.spec(resource);
-        const id = `${resource}:${key}`;
-        let bucket = this.buckets.get(id);
-        if (!bucket || bucket.resetAt <= now) {
-            bucket = { used: 0, resetAt: now + windowMs };
-            this.buckets.set(id, bucket);
-        }
-        const exceeded = bucket.used + cost > limit;
-        if (!exceeded)
-            bucket.used += cost;
-        return {
-            resource,
-            limit,
-            remaining: Math.max(0, limit - bucket.used),
-            used: bucket.used,
-            reset: Math.ceil(bucket.resetAt / 1000),
-            exceeded,
-        };
-    }
-}
-/** The `X-RateLimit-*` headers, as a flat [name, value, …] list. */
-function rateHeaders(state) {
-    return [
-        'x-ratelimit-limit',
-        String(state.limit),
-        'x-ratelimit-remaining',
-        String(state.remaining),
-        'x-ratelimit-reset',
-        String(state.reset),
-        'x-ratelimit-used',
-        String(state.used),
-        'x-ratelimit-resource',
-        state.resource,
-    ];
-}
-
+// EXTERNAL MODULE: ./src/clones/github/http/rate-limit.ts
+var rate_limit = __webpack_require__(4529);
 ;// CONCATENATED MODULE: ./src/clones/github/http/response-cache.ts
 
 /** Renders a JSON body once: text, weak `ETag` of the text, `Last-Modified` from a resource's `updated_at`. */
@@ -1326,6 +1276,37 @@ class Redactor {
                 break;
             }
         return (0,redact/* redactTokenFormats */.rq)(text);
+    }
+    /**
+     * A parsed body, changed in place: the string values of keys that name a secret (a webhook's
+     * `config.secret`, `client_secret`, `password`…) are replaced, whatever their format.
+     */
+    redactSecretKeys(value, depth = 0) {
+        if (value === null || typeof value !== 'object')
+            return value;
+        if (depth > 64)
+            return redact/* REDACTED */.XF;
+        if (Array.isArray(value)) {
+            for (let index = 0; index < value.length; index++)
+                value[index] = this.redactSecretKeys(value[index], depth + 1);
+            return value;
+        }
+        const record = value;
+        for (const [key, item] of Object.entries(record))
+            record[key] =
+                typeof item === 'string'
+                    ? item !== '' && (0,redact/* isSecretKey */.uE)(key)
+                        ? redact/* REDACTED */.XF
+                        : item
+                    : this.redactSecretKeys(item, depth + 1);
+        return record;
+    }
+    /**
+     * A query string as logged (`access_token=…&page=2`, without its `?`): secret parameters are
+     * recognised by the `?` or `&` before their name, so the first one needs its `?` back to be seen.
+     */
+    redactQuery(query) {
+        return this.redact(`?${query}`).slice(1);
     }
 }
 
@@ -1559,7 +1540,7 @@ class CloneCore {
         this.redactor.add(token);
         this.log = new request_log/* RequestLog */.w(this.redactor, config.logCapacity);
         this.webhooks = new WebhookDispatcher(config.webhook, (delivery) => config.warn(`webhook ${delivery.event} ${delivery.id} failed after ${delivery.attempts.length} attempts: ${delivery.attempts.at(-1)?.error ?? 'unknown error'}`));
-        this.limiter = new RateLimiter(config.rateLimit);
+        this.limiter = new rate_limit/* RateLimiter */.v(config.rateLimit);
     }
     /** Who unknown tokens act as: the default user, or nobody with strict tokens (option or seed). */
     get unknownTokenUserId() {
@@ -2010,9 +1991,9 @@ async function handleGit(core, serving, exchange, match) {
     try {
         if (service !== 'git-upload-pack' && service !== 'git-receive-pack')
             throw new state_errors/* ApiError */.hD(403, 'Service not available');
-        const token = (0,http_auth/* credential */.e)(req.headers.authorization);
+        const token = (0,auth/* credential */.e)(req.headers.authorization);
         if (token)
-            actor = (0,http_auth/* resolveActor */.i)(store, token, core.unknownTokenUserId, core.now());
+            actor = (0,auth/* resolveActor */.i)(store, token, core.unknownTokenUserId, core.now());
         if (actor.kind === 'app')
             throw new state_errors/* ApiError */.hD(401, 'Invalid username or password.');
         if (actor.kind === 'anonymous' && (write || !repo || repo.private))
@@ -2175,46 +2156,8 @@ function headerEnd(buffer) {
     return undefined;
 }
 
-;// CONCATENATED MODULE: ./src/clones/github/http/admission.ts
-
-
-
-
-const RATE_DOCS = 'https://docs.github.com/rest/overview/rate-limits-for-the-rest-api';
-/**
- * Who the request acts as, if it may call `route` at all (credentials the route accepts, within
- * the rate limit). Adds the `X-OAuth-Scopes` and `X-RateLimit-*` headers to `headers`.
- */
-function admit(core, route, authorization, headers, requestId) {
-    const actor = (0,http_auth/* resolveActor */.i)(core.store, (0,http_auth/* credential */.e)(authorization), core.unknownTokenUserId, core.now());
-    const auth = route.auth ?? 'token';
-    if (auth !== 'public') {
-        if (actor.kind === 'anonymous')
-            throw new state_errors/* ApiError */.hD(401, 'Requires authentication');
-        if (auth === 'jwt' && actor.kind !== 'app')
-            throw new state_errors/* ApiError */.hD(401, 'A JSON web token could not be decoded');
-        if (auth === 'token' && actor.kind === 'app')
-            throw new state_errors/* ApiError */.hD(403, 'Resource not accessible by integration');
-    }
-    if (actor.kind === 'user')
-        headers.push('x-oauth-scopes', 'repo, read:org, workflow, gist');
-    // GitHub does not count calls to /rate_limit.
-    if (route.operationId === 'rate-limit/get')
-        return { actor, counted: null };
-    const { key, label } = (0,state_actor/* actorKey */.B)(actor);
-    const resource = route.resource ?? 'core';
-    const rate = core.limiter.take(key, resource, Date.now());
-    headers.push(...rateHeaders(rate));
-    if (!rate.exceeded)
-        return { actor, counted: { key, resource } };
-    const support = `If you reach out to GitHub Support for help, please include the request ID ${requestId}.`;
-    if (core.limiter.kind === 'secondary') {
-        headers.push('retry-after', String(Math.max(1, rate.reset - Math.floor(Date.now() / 1000))));
-        throw new state_errors/* ApiError */.hD(429, `You have exceeded a secondary rate limit. Please wait a few minutes before you try again. ${support}`, { documentationUrl: `${RATE_DOCS}#about-secondary-rate-limits` });
-    }
-    throw new state_errors/* ApiError */.hD(403, `API rate limit exceeded for ${label}. ${support}`, { documentationUrl: RATE_DOCS });
-}
-
+// EXTERNAL MODULE: ./src/clones/github/http/admission.ts
+var http_admission = __webpack_require__(95452);
 // EXTERNAL MODULE: ./src/clones/github/http/router.ts
 var http_router = __webpack_require__(19064);
 ;// CONCATENATED MODULE: ./src/clones/github/http/server.ts
@@ -2275,7 +2218,7 @@ async function handleRest(core, router, exchange, mount) {
         const route = match.route.value;
         outcome.operationId = route.operationId;
         outcome.docs = (0,http_route/* docsUrl */.fs)(route.docs);
-        const admission = admit(core, route, req.headers.authorization, headers, requestId);
+        const admission = (0,http_admission/* admit */.w4)(core, route, req.headers.authorization, headers, requestId);
         outcome.actor = admission.actor;
         const cacheKey = method === 'GET' && route.cache ? responseKey(outcome.actor, mount, exchange) : undefined;
         const hit = cacheKey === undefined ? undefined : core.responses.get(core.store, cacheKey);
@@ -2358,7 +2301,7 @@ function sendRendered(core, req, res, headers, rendered, admission, outcome) {
         outcome.status = 304;
         if (admission.counted) {
             const rate = core.limiter.refund(admission.counted.key, admission.counted.resource, Date.now());
-            replaceRateHeaders(headers, rateHeaders(rate));
+            replaceRateHeaders(headers, (0,rate_limit/* rateHeaders */.h)(rate));
         }
         server_send(res, 304, headers, undefined);
         return;
@@ -4517,6 +4460,249 @@ async function removeReviewers(ctx, repo, issue, pull, logins, teamSlugs = []) {
 
 /***/ }),
 
+/***/ 77173:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   WB: () => (/* binding */ UNSEARCHABLE_SCOPES),
+/* harmony export */   cg: () => (/* binding */ isUnsearchableScope),
+/* harmony export */   mA: () => (/* binding */ parseQuery),
+/* harmony export */   to: () => (/* binding */ searchIssues),
+/* harmony export */   xk: () => (/* binding */ UNSEARCHABLE_USERS),
+/* harmony export */   y1: () => (/* binding */ range)
+/* harmony export */ });
+/* unused harmony export ISSUE_QUALIFIERS */
+/** The qualifiers of issue search; other searches name their own. */
+const ISSUE_QUALIFIERS = new Set([
+    'repo',
+    'user',
+    'org',
+    'is',
+    'type',
+    'state',
+    'label',
+    'no',
+    'author',
+    'assignee',
+    'mentions',
+    'commenter',
+    'involves',
+    'review-requested',
+    'reviewed-by',
+    'milestone',
+    'in',
+    'created',
+    'updated',
+    'closed',
+    'comments',
+    'head',
+    'base',
+    'draft',
+    'reason',
+]);
+/**
+ * Splits `repo:a/b is:open label:"help wanted" -label:bug crash` into terms; `key:value` with a
+ * key not in `known` is free text, as GitHub treats it.
+ */
+function parseQuery(q, known = ISSUE_QUALIFIERS) {
+    const terms = [];
+    const re = /(-?)(?:([a-z-]+):)?(?:"([^"]*)"|(\S+))/gi;
+    for (const match of q.matchAll(re)) {
+        const negated = match[1] === '-';
+        const key = match[2]?.toLowerCase();
+        const value = match[3] ?? match[4] ?? '';
+        if (key && known.has(key))
+            terms.push({ kind: 'qualifier', key, value, negated });
+        else
+            terms.push({ kind: 'text', value: key ? `${match[2]}:${value}` : value, negated });
+    }
+    return terms;
+}
+/** GitHub's 422 for a search scoped to a repository or account that does not exist or cannot be seen. */
+const UNSEARCHABLE_SCOPES = 'The listed users and repositories cannot be searched either because the resources do not exist or you do not have permission to view them.';
+const UNSEARCHABLE_USERS = 'The listed users cannot be searched either because the users do not exist or you do not have permission to view the users.';
+/** Whether validation errors are those of a search scoped to what does not exist or cannot be seen. */
+function isUnsearchableScope(errors) {
+    return errors.some((item) => {
+        const message = item?.message;
+        return message === UNSEARCHABLE_SCOPES || message === UNSEARCHABLE_USERS;
+    });
+}
+/** `>5`, `<=2024-01-01`, `2024-01-01..2024-02-01`, `3`: a predicate over numbers or times. */
+function range(spec, parse) {
+    const between = /^(.+)\.\.(.+)$/.exec(spec);
+    if (between) {
+        const low = between[1] === '*' ? -Infinity : parse(between[1]);
+        const high = between[2] === '*' ? Infinity : parse(between[2]);
+        return (value) => value >= low && value <= high;
+    }
+    const op = /^(>=|<=|>|<)?(.+)$/.exec(spec);
+    const bound = parse(op[2]);
+    switch (op[1]) {
+        case '>':
+            return (value) => value > bound;
+        case '>=':
+            return (value) => value >= bound;
+        case '<':
+            return (value) => value < bound;
+        case '<=':
+            return (value) => value <= bound;
+        default:
+            return (value) => value === bound;
+    }
+}
+/** The qualifiers whose value is a login, where `@me` names the searcher. */
+const USER_QUALIFIERS = new Set([
+    'author',
+    'assignee',
+    'mentions',
+    'commenter',
+    'involves',
+    'review-requested',
+    'reviewed-by',
+]);
+/** GitHub's issue search over the issues and pull requests the searcher can see. */
+function searchIssues(ctx, terms) {
+    const { store } = ctx;
+    const text = terms.filter((t) => t.kind === 'text' && t.value !== '');
+    const qualifiers = terms.filter((t) => t.kind === 'qualifier');
+    const inFields = qualifiers.find((q) => q.key === 'in')?.value.split(',') ?? ['title', 'body', 'comments'];
+    const login = (id) => (id === null ? undefined : store.get('user', id)?.login.toLowerCase());
+    const repoName = (repoId) => {
+        const repo = store.get('repo', repoId);
+        return `${login(repo.ownerId)}/${repo.name.toLowerCase()}`;
+    };
+    const timeOf = (text) => Date.parse(text);
+    const me = ctx.me?.toLowerCase();
+    const matches = (issue, q) => {
+        const given = q.value.toLowerCase();
+        const value = given === '@me' && USER_QUALIFIERS.has(q.key) ? me : given;
+        if (value === undefined)
+            return false;
+        const pull = issue.pullId ? store.get('pull', issue.pullId) : undefined;
+        const labels = issue.labelIds.map((id) => store.get('label', id)?.name.toLowerCase());
+        switch (q.key) {
+            case 'repo':
+                return repoName(issue.repoId) === value;
+            case 'user':
+            case 'org':
+                return repoName(issue.repoId).split('/')[0] === value;
+            case 'is':
+            case 'type':
+            case 'state':
+            case 'draft':
+                return isQualifier(issue, pull, q.key === 'draft' ? (value === 'true' ? 'draft' : 'ready') : value);
+            case 'label':
+                return value.split(',').some((name) => labels.includes(name));
+            case 'no':
+                return value === 'label'
+                    ? labels.length === 0
+                    : value === 'assignee'
+                        ? issue.assigneeIds.length === 0
+                        : value === 'milestone'
+                            ? issue.milestoneId === null
+                            : false;
+            case 'author':
+                return login(issue.userId) === value;
+            case 'assignee':
+                return issue.assigneeIds.some((id) => login(id) === value);
+            case 'mentions':
+                return `${issue.body ?? ''}`.toLowerCase().includes(`@${value}`);
+            case 'commenter':
+                return store.where('comment', `issue:${issue.id}`).some((c) => login(c.userId) === value);
+            case 'involves':
+                return (login(issue.userId) === value ||
+                    issue.assigneeIds.some((id) => login(id) === value) ||
+                    store.where('comment', `issue:${issue.id}`).some((c) => login(c.userId) === value));
+            case 'review-requested':
+                return pull !== undefined && pull.requestedReviewerIds.some((id) => login(id) === value);
+            case 'reviewed-by':
+                // A pending review is its author's draft: GitHub shows it to nobody else, nor counts it here.
+                return (pull !== undefined &&
+                    store.where('review', `pull:${pull.id}`).some((r) => r.state !== 'PENDING' && login(r.userId) === value));
+            case 'milestone':
+                return store.get('milestone', issue.milestoneId)?.title.toLowerCase() === value;
+            case 'created':
+                return range(q.value, timeOf)(timeOf(issue.createdAt));
+            case 'updated':
+                return range(q.value, timeOf)(timeOf(issue.updatedAt));
+            case 'closed':
+                return issue.closedAt !== null && range(q.value, timeOf)(timeOf(issue.closedAt));
+            case 'comments':
+                return range(q.value, Number)(store.countWhere('comment', `issue:${issue.id}`));
+            case 'head':
+                return pull?.headRef.toLowerCase() === value;
+            case 'base':
+                return pull?.baseRef.toLowerCase() === value;
+            case 'reason':
+                return (issue.stateReason ?? '').replace('_', ' ') === value.replace('_', ' ').replace(/"/g, '');
+            case 'in':
+                return true;
+            default:
+                return true;
+        }
+    };
+    const hits = [];
+    for (const issue of store.all('issue')) {
+        if (!ctx.canRead(issue.repoId))
+            continue;
+        if (!qualifiers.every((q) => matches(issue, q) !== q.negated))
+            continue;
+        const haystacks = [];
+        if (inFields.includes('title'))
+            haystacks.push([issue.title.toLowerCase(), 2]);
+        if (inFields.includes('body'))
+            haystacks.push([(issue.body ?? '').toLowerCase(), 1]);
+        if (inFields.includes('comments'))
+            for (const comment of store.where('comment', `issue:${issue.id}`))
+                haystacks.push([comment.body.toLowerCase(), 0.5]);
+        let score = 1;
+        let ok = true;
+        for (const term of text) {
+            const needle = term.value.toLowerCase();
+            const weight = haystacks.reduce((sum, [hay, w]) => sum + (hay.includes(needle) ? w : 0), 0);
+            if (weight > 0 === term.negated) {
+                ok = false;
+                break;
+            }
+            score += weight;
+        }
+        if (ok)
+            hits.push({ issue, score });
+    }
+    return hits;
+}
+function isQualifier(issue, pull, value) {
+    switch (value) {
+        case 'issue':
+            return !pull;
+        case 'pr':
+        case 'pull-request':
+            return pull !== undefined;
+        case 'open':
+            return issue.state === 'open';
+        case 'closed':
+            return issue.state === 'closed';
+        case 'merged':
+            return pull?.merged === true;
+        case 'unmerged':
+            return pull !== undefined && !pull.merged && issue.state === 'closed';
+        case 'draft':
+            return pull?.draft === true;
+        case 'ready':
+            return pull !== undefined && !pull.draft;
+        case 'locked':
+            return issue.locked;
+        case 'unlocked':
+            return !issue.locked;
+        default:
+            return false;
+    }
+}
+
+
+/***/ }),
+
 /***/ 54581:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -4805,6 +4991,68 @@ async function rebase(repo, request) {
 
 /***/ }),
 
+/***/ 95452:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   P9: () => (/* binding */ retryAfter),
+/* harmony export */   bE: () => (/* binding */ secondaryLimitMessage),
+/* harmony export */   w4: () => (/* binding */ admit)
+/* harmony export */ });
+/* harmony import */ var _state_actor_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(39991);
+/* harmony import */ var _auth_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(88747);
+/* harmony import */ var _state_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3435);
+/* harmony import */ var _rate_limit_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(4529);
+
+
+
+
+const RATE_DOCS = 'https://docs.github.com/rest/overview/rate-limits-for-the-rest-api';
+/**
+ * Who the request acts as, if it may call `route` at all (credentials the route accepts, within
+ * the rate limit). Adds the `X-OAuth-Scopes` and `X-RateLimit-*` headers to `headers`.
+ */
+function admit(core, route, authorization, headers, requestId) {
+    const actor = (0,_auth_js__WEBPACK_IMPORTED_MODULE_0__/* .resolveActor */ .i)(core.store, (0,_auth_js__WEBPACK_IMPORTED_MODULE_0__/* .credential */ .e)(authorization), core.unknownTokenUserId, core.now());
+    const auth = route.auth ?? 'token';
+    if (auth !== 'public') {
+        if (actor.kind === 'anonymous')
+            throw new _state_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ApiError */ .hD(401, 'Requires authentication');
+        if (auth === 'jwt' && actor.kind !== 'app')
+            throw new _state_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ApiError */ .hD(401, 'A JSON web token could not be decoded');
+        if (auth === 'token' && actor.kind === 'app')
+            throw new _state_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ApiError */ .hD(403, 'Resource not accessible by integration');
+    }
+    if (actor.kind === 'user')
+        headers.push('x-oauth-scopes', 'repo, read:org, workflow, gist');
+    // GitHub does not count calls to /rate_limit.
+    if (route.operationId === 'rate-limit/get')
+        return { actor, counted: null };
+    const { key, label } = (0,_state_actor_js__WEBPACK_IMPORTED_MODULE_2__/* .actorKey */ .B)(actor);
+    const resource = route.resource ?? 'core';
+    const rate = core.limiter.take(key, resource, Date.now());
+    headers.push(...(0,_rate_limit_js__WEBPACK_IMPORTED_MODULE_3__/* .rateHeaders */ .h)(rate));
+    if (!rate.exceeded)
+        return { actor, counted: { key, resource } };
+    if (core.limiter.kind === 'secondary') {
+        headers.push('retry-after', retryAfter(rate));
+        throw new _state_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ApiError */ .hD(429, secondaryLimitMessage(requestId), {
+            documentationUrl: `${RATE_DOCS}#about-secondary-rate-limits`,
+        });
+    }
+    throw new _state_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ApiError */ .hD(403, `API rate limit exceeded for ${label}. ${supportNote(requestId)}`, {
+        documentationUrl: RATE_DOCS,
+    });
+}
+const supportNote = (requestId) => `If you reach out to GitHub Support for help, please include the request ID ${requestId}.`;
+/** GitHub's message for a secondary rate limit (REST and GraphQL). */
+const secondaryLimitMessage = (requestId) => `You have exceeded a secondary rate limit. Please wait a few minutes before you try again. ${supportNote(requestId)}`;
+/** Seconds until the bucket resets, at least 1: the `Retry-After` of a secondary limit. */
+const retryAfter = (rate) => String(Math.max(1, rate.reset - Math.floor(Date.now() / 1000)));
+
+
+/***/ }),
+
 /***/ 88747:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -4990,7 +5238,7 @@ function readBody(req, limit) {
 /* harmony export */   k: () => (/* binding */ failureText),
 /* harmony export */   y: () => (/* binding */ callOperation)
 /* harmony export */ });
-/* harmony import */ var _routes_index_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(60091);
+/* harmony import */ var _routes_index_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(58552);
 /* harmony import */ var _state_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3435);
 
 
@@ -5044,6 +5292,88 @@ function failureText(result) {
             [item.field, item.code].filter(Boolean).join(' ')))
         .filter(Boolean);
     return details.length > 0 ? `${result.message}: ${details.join('; ')}` : result.message;
+}
+
+
+/***/ }),
+
+/***/ 4529:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   h: () => (/* binding */ rateHeaders),
+/* harmony export */   v: () => (/* binding */ RateLimiter)
+/* harmony export */ });
+class RateLimiter {
+    buckets = new Map();
+    kind;
+    injected;
+    constructor(option) {
+        if (option === undefined) {
+            this.kind = 'primary';
+            return;
+        }
+        const spec = typeof option === 'number' ? { limit: option } : option;
+        this.kind = spec.kind ?? 'primary';
+        this.injected = { limit: spec.limit, windowMs: (spec.windowSeconds ?? 3600) * 1000 };
+    }
+    spec(resource) {
+        if (this.injected)
+            return this.injected;
+        return resource === 'search' ? { limit: 30, windowMs: 60_000 } : { limit: 5000, windowMs: 3_600_000 };
+    }
+    /** Counts one request against `key`'s bucket. */
+    take(key, resource, now) {
+        return this.state(key, resource, now, 1);
+    }
+    /** Gives back one request (a `304 Not Modified`, which GitHub does not count). */
+    refund(key, resource, now) {
+        const bucket = this.buckets.get(`${resource}:${key}`);
+        if (bucket && bucket.used > 0)
+            bucket.used--;
+        return this.state(key, resource, now, 0);
+    }
+    peek(key, resource, now) {
+        return this.state(key, resource, now, 0);
+    }
+    reset() {
+        this.buckets.clear();
+    }
+    state(key, resource, now, cost) {
+        const { limit, windowMs } = this.spec(resource);
+        const id = `${resource}:${key}`;
+        let bucket = this.buckets.get(id);
+        if (!bucket || bucket.resetAt <= now) {
+            bucket = { used: 0, resetAt: now + windowMs };
+            this.buckets.set(id, bucket);
+        }
+        const exceeded = bucket.used + cost > limit;
+        if (!exceeded)
+            bucket.used += cost;
+        return {
+            resource,
+            limit,
+            remaining: Math.max(0, limit - bucket.used),
+            used: bucket.used,
+            reset: Math.ceil(bucket.resetAt / 1000),
+            exceeded,
+        };
+    }
+}
+/** The `X-RateLimit-*` headers, as a flat [name, value, …] list. */
+function rateHeaders(state) {
+    return [
+        'x-ratelimit-limit',
+        String(state.limit),
+        'x-ratelimit-remaining',
+        String(state.remaining),
+        'x-ratelimit-reset',
+        String(state.reset),
+        'x-ratelimit-used',
+        String(state.used),
+        'x-ratelimit-resource',
+        state.resource,
+    ];
 }
 
 
@@ -9376,9 +9706,9 @@ class RequestLog {
             .map(({ requestText, responseText, atMs, ...rest }) => ({
             ...rest,
             at: new Date(atMs).toISOString(),
-            query: rest.query ? this.redactor.redact(rest.query) : '',
-            requestBody: parse(requestText === undefined ? undefined : this.redactor.redact(requestText)),
-            responseBody: parse(responseText === undefined ? undefined : this.redactor.redact(responseText)),
+            query: rest.query ? this.redactor.redactQuery(rest.query) : '',
+            requestBody: this.redactor.redactSecretKeys(parse(requestText === undefined ? undefined : this.redactor.redact(requestText))),
+            responseBody: this.redactor.redactSecretKeys(parse(responseText === undefined ? undefined : this.redactor.redact(responseText))),
         }));
     }
     clear() {
@@ -9404,7 +9734,7 @@ function parse(text) {
 
 /***/ }),
 
-/***/ 60091:
+/***/ 58552:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -11951,8 +12281,10 @@ const metaRoutes = [
                 return { limit: state.limit, used: state.used, remaining: state.remaining, reset: state.reset };
             };
             const core = describe('core');
-            const search = describe('search');
-            return (0,route.ok)({ resources: { core, search, graphql: core, integration_manifest: core }, rate: core });
+            return (0,route.ok)({
+                resources: { core, search: describe('search'), graphql: describe('graphql'), integration_manifest: core },
+                rate: core,
+            });
         },
     },
 ];
@@ -13146,225 +13478,8 @@ const reviewRoutes = [
     },
 ];
 
-;// CONCATENATED MODULE: ./src/clones/github/domain/search.ts
-/** The qualifiers of issue search; other searches name their own. */
-const ISSUE_QUALIFIERS = new Set([
-    'repo',
-    'user',
-    'org',
-    'is',
-    'type',
-    'state',
-    'label',
-    'no',
-    'author',
-    'assignee',
-    'mentions',
-    'commenter',
-    'involves',
-    'review-requested',
-    'reviewed-by',
-    'milestone',
-    'in',
-    'created',
-    'updated',
-    'closed',
-    'comments',
-    'head',
-    'base',
-    'draft',
-    'reason',
-]);
-/**
- * Splits `repo:a/b is:open label:"help wanted" -label:bug crash` into terms; `key:value` with a
- * key not in `known` is free text, as GitHub treats it.
- */
-function parseQuery(q, known = ISSUE_QUALIFIERS) {
-    const terms = [];
-    const re = /(-?)(?:([a-z-]+):)?(?:"([^"]*)"|(\S+))/gi;
-    for (const match of q.matchAll(re)) {
-        const negated = match[1] === '-';
-        const key = match[2]?.toLowerCase();
-        const value = match[3] ?? match[4] ?? '';
-        if (key && known.has(key))
-            terms.push({ kind: 'qualifier', key, value, negated });
-        else
-            terms.push({ kind: 'text', value: key ? `${match[2]}:${value}` : value, negated });
-    }
-    return terms;
-}
-/** `>5`, `<=2024-01-01`, `2024-01-01..2024-02-01`, `3`: a predicate over numbers or times. */
-function range(spec, parse) {
-    const between = /^(.+)\.\.(.+)$/.exec(spec);
-    if (between) {
-        const low = between[1] === '*' ? -Infinity : parse(between[1]);
-        const high = between[2] === '*' ? Infinity : parse(between[2]);
-        return (value) => value >= low && value <= high;
-    }
-    const op = /^(>=|<=|>|<)?(.+)$/.exec(spec);
-    const bound = parse(op[2]);
-    switch (op[1]) {
-        case '>':
-            return (value) => value > bound;
-        case '>=':
-            return (value) => value >= bound;
-        case '<':
-            return (value) => value < bound;
-        case '<=':
-            return (value) => value <= bound;
-        default:
-            return (value) => value === bound;
-    }
-}
-/** The qualifiers whose value is a login, where `@me` names the searcher. */
-const USER_QUALIFIERS = new Set([
-    'author',
-    'assignee',
-    'mentions',
-    'commenter',
-    'involves',
-    'review-requested',
-    'reviewed-by',
-]);
-/** GitHub's issue search over the issues and pull requests the searcher can see. */
-function searchIssues(ctx, terms) {
-    const { store } = ctx;
-    const text = terms.filter((t) => t.kind === 'text' && t.value !== '');
-    const qualifiers = terms.filter((t) => t.kind === 'qualifier');
-    const inFields = qualifiers.find((q) => q.key === 'in')?.value.split(',') ?? ['title', 'body', 'comments'];
-    const login = (id) => (id === null ? undefined : store.get('user', id)?.login.toLowerCase());
-    const repoName = (repoId) => {
-        const repo = store.get('repo', repoId);
-        return `${login(repo.ownerId)}/${repo.name.toLowerCase()}`;
-    };
-    const timeOf = (text) => Date.parse(text);
-    const me = ctx.me?.toLowerCase();
-    const matches = (issue, q) => {
-        const given = q.value.toLowerCase();
-        const value = given === '@me' && USER_QUALIFIERS.has(q.key) ? me : given;
-        if (value === undefined)
-            return false;
-        const pull = issue.pullId ? store.get('pull', issue.pullId) : undefined;
-        const labels = issue.labelIds.map((id) => store.get('label', id)?.name.toLowerCase());
-        switch (q.key) {
-            case 'repo':
-                return repoName(issue.repoId) === value;
-            case 'user':
-            case 'org':
-                return repoName(issue.repoId).split('/')[0] === value;
-            case 'is':
-            case 'type':
-            case 'state':
-            case 'draft':
-                return isQualifier(issue, pull, q.key === 'draft' ? (value === 'true' ? 'draft' : 'ready') : value);
-            case 'label':
-                return value.split(',').some((name) => labels.includes(name));
-            case 'no':
-                return value === 'label'
-                    ? labels.length === 0
-                    : value === 'assignee'
-                        ? issue.assigneeIds.length === 0
-                        : value === 'milestone'
-                            ? issue.milestoneId === null
-                            : false;
-            case 'author':
-                return login(issue.userId) === value;
-            case 'assignee':
-                return issue.assigneeIds.some((id) => login(id) === value);
-            case 'mentions':
-                return `${issue.body ?? ''}`.toLowerCase().includes(`@${value}`);
-            case 'commenter':
-                return store.where('comment', `issue:${issue.id}`).some((c) => login(c.userId) === value);
-            case 'involves':
-                return (login(issue.userId) === value ||
-                    issue.assigneeIds.some((id) => login(id) === value) ||
-                    store.where('comment', `issue:${issue.id}`).some((c) => login(c.userId) === value));
-            case 'review-requested':
-                return pull !== undefined && pull.requestedReviewerIds.some((id) => login(id) === value);
-            case 'reviewed-by':
-                // A pending review is its author's draft: GitHub shows it to nobody else, nor counts it here.
-                return (pull !== undefined &&
-                    store.where('review', `pull:${pull.id}`).some((r) => r.state !== 'PENDING' && login(r.userId) === value));
-            case 'milestone':
-                return store.get('milestone', issue.milestoneId)?.title.toLowerCase() === value;
-            case 'created':
-                return range(q.value, timeOf)(timeOf(issue.createdAt));
-            case 'updated':
-                return range(q.value, timeOf)(timeOf(issue.updatedAt));
-            case 'closed':
-                return issue.closedAt !== null && range(q.value, timeOf)(timeOf(issue.closedAt));
-            case 'comments':
-                return range(q.value, Number)(store.countWhere('comment', `issue:${issue.id}`));
-            case 'head':
-                return pull?.headRef.toLowerCase() === value;
-            case 'base':
-                return pull?.baseRef.toLowerCase() === value;
-            case 'reason':
-                return (issue.stateReason ?? '').replace('_', ' ') === value.replace('_', ' ').replace(/"/g, '');
-            case 'in':
-                return true;
-            default:
-                return true;
-        }
-    };
-    const hits = [];
-    for (const issue of store.all('issue')) {
-        if (!ctx.canRead(issue.repoId))
-            continue;
-        if (!qualifiers.every((q) => matches(issue, q) !== q.negated))
-            continue;
-        const haystacks = [];
-        if (inFields.includes('title'))
-            haystacks.push([issue.title.toLowerCase(), 2]);
-        if (inFields.includes('body'))
-            haystacks.push([(issue.body ?? '').toLowerCase(), 1]);
-        if (inFields.includes('comments'))
-            for (const comment of store.where('comment', `issue:${issue.id}`))
-                haystacks.push([comment.body.toLowerCase(), 0.5]);
-        let score = 1;
-        let ok = true;
-        for (const term of text) {
-            const needle = term.value.toLowerCase();
-            const weight = haystacks.reduce((sum, [hay, w]) => sum + (hay.includes(needle) ? w : 0), 0);
-            if (weight > 0 === term.negated) {
-                ok = false;
-                break;
-            }
-            score += weight;
-        }
-        if (ok)
-            hits.push({ issue, score });
-    }
-    return hits;
-}
-function isQualifier(issue, pull, value) {
-    switch (value) {
-        case 'issue':
-            return !pull;
-        case 'pr':
-        case 'pull-request':
-            return pull !== undefined;
-        case 'open':
-            return issue.state === 'open';
-        case 'closed':
-            return issue.state === 'closed';
-        case 'merged':
-            return pull?.merged === true;
-        case 'unmerged':
-            return pull !== undefined && !pull.merged && issue.state === 'closed';
-        case 'draft':
-            return pull?.draft === true;
-        case 'ready':
-            return pull !== undefined && !pull.draft;
-        case 'locked':
-            return issue.locked;
-        case 'unlocked':
-            return !issue.locked;
-        default:
-            return false;
-    }
-}
-
+// EXTERNAL MODULE: ./src/clones/github/domain/search.ts
+var search = __webpack_require__(77173);
 ;// CONCATENATED MODULE: ./src/clones/github/domain/search-more.ts
 
 
@@ -13381,7 +13496,7 @@ const REPO_QUALIFIERS = new Set([
     'created',
     'pushed',
 ]);
-const search_more_USER_QUALIFIERS = new Set(['type', 'in', 'repos', 'location', 'fullname', 'created']);
+const USER_QUALIFIERS = new Set(['type', 'in', 'repos', 'location', 'fullname', 'created']);
 const CODE_QUALIFIERS = new Set([
     'repo',
     'user',
@@ -13440,9 +13555,9 @@ function searchRepos(store, canRead, terms) {
             case 'fork':
                 return value === 'only' ? repo.forkOf !== null : value === 'true' ? true : repo.forkOf === null;
             case 'created':
-                return range(q.value, time)(time(repo.createdAt));
+                return (0,search/* range */.y1)(q.value, time)(time(repo.createdAt));
             case 'pushed':
-                return range(q.value, time)(time(repo.pushedAt));
+                return (0,search/* range */.y1)(q.value, time)(time(repo.pushedAt));
             default:
                 return true;
         }
@@ -13483,13 +13598,13 @@ function searchUsers(store, terms) {
             case 'type':
                 return value === 'org' ? user.type === 'Organization' : value === 'user' ? user.type === 'User' : true;
             case 'repos':
-                return range(q.value, Number)(store.countWhere('repo', `owner:${user.id}`));
+                return (0,search/* range */.y1)(q.value, Number)(store.countWhere('repo', `owner:${user.id}`));
             case 'location':
                 return (user.location ?? '').toLowerCase().includes(value);
             case 'fullname':
                 return (user.name ?? '').toLowerCase().includes(value);
             case 'created':
-                return range(q.value, time)(time(user.createdAt));
+                return (0,search/* range */.y1)(q.value, time)(time(user.createdAt));
             default:
                 return true;
         }
@@ -13626,6 +13741,37 @@ function queryOf(ctx) {
     return q;
 }
 const canRead = (ctx) => (repo) => (0,permissions/* actorRole */.k_)(ctx.store, ctx.actor, repo) !== undefined;
+const SEARCH_DOCS = 'https://docs.github.com/v3/search/';
+/**
+ * GitHub refuses a search scoped to an account or repository that does not exist (or that the
+ * searcher cannot see) instead of answering nothing, so a misspelt `repo:` is not taken for an
+ * empty result. `users` are the qualifiers naming a person (`author:` in issue search).
+ */
+function checkScopes(ctx, terms, users = new Set()) {
+    const invalid = (message) => new errors/* ApiError */.hD(422, 'Validation Failed', {
+        errors: [{ message, resource: 'Search', field: 'q', code: 'invalid' }],
+        documentationUrl: SEARCH_DOCS,
+    });
+    const read = canRead(ctx);
+    for (const term of terms) {
+        if (term.kind !== 'qualifier' || term.negated)
+            continue;
+        const value = term.value;
+        if (term.key === 'repo') {
+            const [owner, name, extra] = value.split('/');
+            const repo = owner && name && extra === undefined ? ctx.store.repoByFullName(owner, name) : undefined;
+            if (!repo || !read(repo))
+                throw invalid(search/* UNSEARCHABLE_SCOPES */.WB);
+        }
+        else if ((term.key === 'user' || term.key === 'org') && !ctx.store.userByLogin(value)) {
+            throw invalid(search/* UNSEARCHABLE_SCOPES */.WB);
+        }
+        else if (users.has(term.key) && !/^(@me|app\/.+)$/i.test(value) && !ctx.store.userByLogin(value)) {
+            throw invalid(search/* UNSEARCHABLE_USERS */.xk);
+        }
+    }
+    return terms;
+}
 /** Sorted hits (`order` asc or desc, best match first by default, newest first on ties). */
 function sortHits(ctx, hits, keys, created) {
     const sort = ctx.query.get('sort') ?? '';
@@ -13653,11 +13799,11 @@ const searchRoutes = [
         resource: 'search',
         handler: (ctx) => {
             const read = canRead(ctx);
-            const hits = searchIssues({
+            const hits = (0,search/* searchIssues */.to)({
                 store: ctx.store,
                 canRead: (repoId) => read(ctx.store.get('repo', repoId)),
                 me: (0,actor/* actingUser */.e)(ctx.actor)?.login,
-            }, parseQuery(queryOf(ctx))).map(({ issue, score }) => ({ item: issue, score }));
+            }, checkScopes(ctx, (0,search/* parseQuery */.mA)(queryOf(ctx)), new Set(['author']))).map(({ issue, score }) => ({ item: issue, score }));
             sortHits(ctx, hits, {
                 created: (issue) => Date.parse(issue.createdAt),
                 updated: (issue) => Date.parse(issue.updatedAt),
@@ -13674,7 +13820,7 @@ const searchRoutes = [
         docs: 'search/search#search-repositories',
         resource: 'search',
         handler: (ctx) => {
-            const hits = searchRepos(ctx.store, canRead(ctx), parseQuery(queryOf(ctx), REPO_QUALIFIERS));
+            const hits = searchRepos(ctx.store, canRead(ctx), checkScopes(ctx, (0,search/* parseQuery */.mA)(queryOf(ctx), REPO_QUALIFIERS)));
             sortHits(ctx, hits, { updated: (repo) => Date.parse(repo.updatedAt), stars: () => 0, forks: (repo) => (0,render_repos/* forkCount */.C6)(ctx, repo) }, (repo) => Date.parse(repo.createdAt));
             return searchReply(ctx, hits, ({ item, score }) => ({ ...(0,render_repos/* renderRepo */.ZY)(ctx, item), score }));
         },
@@ -13686,7 +13832,7 @@ const searchRoutes = [
         docs: 'search/search#search-users',
         resource: 'search',
         handler: (ctx) => {
-            const hits = searchUsers(ctx.store, parseQuery(queryOf(ctx), search_more_USER_QUALIFIERS));
+            const hits = searchUsers(ctx.store, (0,search/* parseQuery */.mA)(queryOf(ctx), USER_QUALIFIERS));
             sortHits(ctx, hits, {
                 joined: (user) => Date.parse(user.createdAt),
                 repositories: (user) => ctx.store.countWhere('repo', `owner:${user.id}`),
@@ -13702,7 +13848,7 @@ const searchRoutes = [
         docs: 'search/search#search-code',
         resource: 'search',
         handler: (ctx) => {
-            const hits = searchCode(ctx.store, canRead(ctx), parseQuery(queryOf(ctx), CODE_QUALIFIERS));
+            const hits = searchCode(ctx.store, canRead(ctx), checkScopes(ctx, (0,search/* parseQuery */.mA)(queryOf(ctx), CODE_QUALIFIERS)));
             hits.sort((a, b) => b.score - a.score || (a.item.path < b.item.path ? -1 : 1));
             return searchReply(ctx, hits, ({ item, score }) => {
                 const name = (0,render_repos/* fullName */.fq)(ctx, item.repo);

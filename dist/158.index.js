@@ -1,8 +1,8 @@
-export const id = 777;
-export const ids = [777];
+export const id = 158;
+export const ids = [158];
 export const modules = {
 
-/***/ 30777:
+/***/ 49158:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -2147,7 +2147,7 @@ async function openGitHubClone(options = {}) {
         token,
         controlToken,
         dir,
-        build: () => (built ??= __webpack_require__.e(/* import() */ 241).then(__webpack_require__.bind(__webpack_require__, 37241))
+        build: () => (built ??= __webpack_require__.e(/* import() */ 990).then(__webpack_require__.bind(__webpack_require__, 31990))
             .then(({ buildGitHubClone }) => {
             const result = buildGitHubClone(listening, options);
             serve = result.serve;
@@ -4463,6 +4463,7 @@ function branchSlug(name) {
 
 
 
+
 /** A repository, branch or worktree that cannot be used as asked. */
 class IsolationError extends lib_errors/* ArchalError */.u {
     constructor(code, message, data = {}) {
@@ -4495,9 +4496,45 @@ function validateBranchName(branch) {
     if (problem)
         throw new IsolationError('invalid_branch', `Invalid branch name: ${problem}.`, { branch });
 }
-/** `$ARCHAL_HOME/worktrees/<repo>/<branch-slug>/` */
+/** `$ARCHAL_HOME/worktrees/<repo>/<branch-slug>/`: where a branch's worktree goes unless another branch has it. */
 function worktreePath(home, repoRoot, branch) {
     return (0,external_node_path_.join)(home, 'worktrees', (0,external_node_path_.basename)(repoRoot), branchSlug(branch));
+}
+/**
+ * The other folder of a branch whose `<branch-slug>` folder belongs to another branch (`feat/a` and
+ * `feat-a` have the same slug): `<branch-slug>-<8 hex of the branch name's SHA-256>`, the same on every run.
+ */
+function distinctWorktreePath(home, repoRoot, branch) {
+    const hash = (0,external_node_crypto_.createHash)('sha256').update(branch).digest('hex').slice(0, 8);
+    return `${worktreePath(home, repoRoot, branch)}-${hash}`;
+}
+/**
+ * The branch a worktree folder belongs to: the one the store recorded for it, else the branch a
+ * worktree of this repository there has checked out; undefined when nothing (usable) is there. A
+ * folder of another repository is left to the caller to refuse.
+ */
+async function folderOwner(path, repoRoot, records) {
+    const recorded = records.find((record) => record.path === path);
+    if (recorded)
+        return recorded.branch;
+    if ((await worktreeHealth(path, repoRoot)) !== 'healthy')
+        return undefined;
+    return (await git(['rev-parse', '--abbrev-ref', 'HEAD'], path)) ?? 'HEAD';
+}
+/**
+ * Where `branch`'s worktree is: its `<branch-slug>` folder, unless that folder belongs to another
+ * branch; then its distinct folder. Two branches never share a worktree, and a branch finds its
+ * worktree again on every run (the folder it already has wins).
+ */
+async function chooseWorktreePath(request) {
+    const { home, repoRoot, branch } = request;
+    const candidates = [worktreePath(home, repoRoot, branch), distinctWorktreePath(home, repoRoot, branch)];
+    const records = await request.store.listWorktrees('active');
+    const owners = await Promise.all(candidates.map((path) => folderOwner(path, repoRoot, records)));
+    const index = owners.indexOf(branch) >= 0 ? owners.indexOf(branch) : owners.indexOf(undefined);
+    if (index < 0)
+        throw new IsolationError('worktree_failed', `Cannot create a worktree for '${branch}': ${candidates.join(' and ')} belong to the branches '${owners.join("' and '")}'; remove one (archal isolation cleanup) or choose another branch name.`, { path: candidates[0], branch });
+    return candidates[index];
 }
 /** A worktree is healthy when it exists, has its `.git` link, and belongs to this repository. */
 async function worktreeHealth(path, repoRoot) {
@@ -4517,7 +4554,7 @@ async function worktreeHealth(path, repoRoot) {
 async function ensureWorktree(request) {
     const { repoRoot, branch, from, log } = request;
     validateBranchName(branch);
-    const path = worktreePath(request.home, repoRoot, branch);
+    const path = await chooseWorktreePath(request);
     const health = await worktreeHealth(path, repoRoot);
     if (health === 'foreign')
         throw new IsolationError('foreign_worktree', `${path} is a worktree of another repository; remove it or choose another branch name.`, { path, branch });
@@ -4618,6 +4655,38 @@ async function cleanupWorktrees(store, options) {
 
 ;// CONCATENATED MODULE: ./src/isolation/index.ts
 
+
+;// CONCATENATED MODULE: ./src/store/url.ts
+/** The URL schemes that name a PostgreSQL run store; any other value is refused before connecting. */
+const POSTGRES_SCHEMES = new Set(['postgres:', 'postgresql:']);
+const ACCEPTED = 'the run store accepts a PostgreSQL URL (postgres://user:password@host:5432/database or postgresql://…), ' +
+    'or an empty value for SQLite at $ARCHAL_HOME/archal.db';
+/**
+ * Why `value`, read from `variable`, cannot name the run store, or undefined when it can. A URL of
+ * another database (mysql://, sqlite://) or no URL at all would otherwise reach the PostgreSQL driver
+ * and fail as a connection error. Only the scheme is named: the value may hold a password.
+ */
+function databaseUrlProblem(variable, value) {
+    const url = value.trim();
+    if (!url)
+        return undefined;
+    const scheme = /^([a-z][a-z0-9+.-]*):/i.exec(url)?.[1]?.toLowerCase();
+    if (scheme && POSTGRES_SCHEMES.has(`${scheme}:`))
+        return undefined;
+    const what = scheme ? `has the scheme "${scheme}:"` : 'is not a URL';
+    return `${variable} ${what}: ${ACCEPTED}. Fix or unset ${variable}.`;
+}
+/**
+ * The problem with the database URL `env` names for the run store (see `storeOptionsFromEnv`):
+ * `ARCHAL_DATABASE_URL`, else `DATABASE_URL` when the host allows it.
+ */
+function storeUrlProblem(env, options = {}) {
+    if (env.ARCHAL_DATABASE_URL?.trim())
+        return databaseUrlProblem('ARCHAL_DATABASE_URL', env.ARCHAL_DATABASE_URL);
+    if (options.allowDatabaseUrl && env.DATABASE_URL?.trim())
+        return databaseUrlProblem('DATABASE_URL', env.DATABASE_URL);
+    return undefined;
+}
 
 ;// CONCATENATED MODULE: ./src/workflows/condition.ts
 /**
@@ -5239,9 +5308,10 @@ function findLoopPrevRefs(text) {
  * Checks that span nodes: unique ids, known dependencies, no cycles, and `$x.output` reads only of
  * nodes that are (transitive) dependencies: reading a node that may not have run yet is a race.
  * Ancestry comes from the declared graph, so a node that failed to load does not break the
- * reasoning about the nodes around it.
+ * reasoning about the nodes around it. `partial` are nodes built despite errors of their own: their
+ * references are checked too (their fields are not read by others' checks).
  */
-function validateGraph(nodes, declared, ctx, outer) {
+function validateGraph(nodes, declared, ctx, outer, partial = []) {
     const problems = [];
     const warnings = [];
     const { file } = ctx;
@@ -5293,7 +5363,13 @@ function validateGraph(nodes, declared, ctx, outer) {
     }
     const byId = new Map(nodes.map((node) => [node.id, node]));
     const ancestors = new AncestorIndex(depsOf);
-    for (const node of nodes) {
+    // Nodes whose dependencies are not all known (a depends_on that could not be read, or that names an
+    // unknown node, both reported): for them and their dependents, "not a dependency" cannot be told.
+    const uncertain = new Set(declared
+        .filter((node) => node.partialDependencies || node.depends_on.some((dependency) => !known.has(dependency)))
+        .map((node) => node.id));
+    const ancestryUnknown = (id) => uncertain.size > 0 && (uncertain.has(id) || [...ancestors.of(id)].some((ancestor) => uncertain.has(ancestor)));
+    for (const node of [...nodes, ...partial]) {
         const at = (field) => ({ file, node: node.id, field, line: lineOf(node.id) });
         for (const { field, text } of referencingTexts(node)) {
             const refs = field === 'when' ? (node.when ? conditionRefs(node.when.expr) : []) : findOutputRefs(text);
@@ -5321,6 +5397,8 @@ function validateGraph(nodes, declared, ctx, outer) {
                     continue;
                 }
                 if (!ancestors.has(node.id, ref.node)) {
+                    if (ancestryUnknown(node.id))
+                        continue;
                     problems.push({
                         ...at(field),
                         message: `${refText} reads '${ref.node}', which is not among the dependencies of '${node.id}' (direct or transitive): it may not have run yet. Add '${ref.node}' to depends_on.`,
@@ -5348,11 +5426,13 @@ function validateGraph(nodes, declared, ctx, outer) {
                 const producer = byId.get(source);
                 if (!known.has(source))
                     problems.push({ ...at('context'), message: `context.resume names unknown node '${source}'` });
-                else if (!ancestors.has(node.id, source))
-                    problems.push({
-                        ...at('context'),
-                        message: `context.resume '${source}' must be a (transitive) dependency of '${node.id}'`,
-                    });
+                else if (!ancestors.has(node.id, source)) {
+                    if (!ancestryUnknown(node.id))
+                        problems.push({
+                            ...at('context'),
+                            message: `context.resume '${source}' must be a (transitive) dependency of '${node.id}'`,
+                        });
+                }
                 else if (producer && producer.kind !== 'command' && producer.kind !== 'prompt' && producer.kind !== 'loop')
                     problems.push({
                         ...at('context'),
@@ -5629,9 +5709,17 @@ function parseYaml(text, cache) {
     }
     if (doc.errors.length > 0) {
         const seen = new Set();
-        const errors = doc.errors.flatMap((error) => {
-            const line = lines.linePos(error.pos[0]).line;
-            const message = `YAML parse error: ${firstLine(error)}`;
+        const unclosed = unclosedQuote(doc.errors, lexemes);
+        // What follows an unclosed quote is inside the string: errors there only follow from it.
+        // From a line indented with a tab on, yaml misreads the structure: what it says next follows from it.
+        const tab = doc.errors.find((error) => error.code === 'TAB_AS_INDENT');
+        const reported = doc.errors.filter((error) => (!unclosed || error.pos[0] < unclosed.start) &&
+            (!tab || error.code === 'TAB_AS_INDENT' || error.pos[0] < tab.pos[0]));
+        const errors = [...(unclosed ? [unclosed.error] : []), ...reported].flatMap((error) => {
+            const line = lines.linePos(unclosed?.error === error ? unclosed.start : error.pos[0]).line;
+            const message = unclosed?.error === error
+                ? `YAML parse error: ${unclosedQuoteMessage(unclosed, text, lines)}`
+                : `YAML parse error: ${firstLine(error)}${errorDetail(error, lexemes)}`;
             const key = `${line}:${message}`;
             if (seen.has(key))
                 return [];
@@ -5664,11 +5752,67 @@ function parseDocument(text, lexemes, lines) {
         if (!doc)
             doc = next;
         else {
-            doc.errors.push(new dist/* YAMLParseError */.XT([next.range[0], next.range[1]], 'MULTIPLE_DOCS', 'Source contains multiple documents; please use YAML.parseAllDocuments()'));
+            doc.errors.push(new dist/* YAMLParseError */.XT([next.range[0], next.range[1]], 'MULTIPLE_DOCS', "the file holds more than one YAML document (a '---' line after the first); a workflow file is one document: remove that line, or put each workflow in a file of its own"));
             break;
         }
     }
     return doc;
+}
+/** Lexemes the yaml lexer adds to the source's text (document start, flow end, scalar start). */
+const CONTROL_LEXEMES = new Set(['\u0002', '\u0018', '\u001f']);
+/**
+ * A quoted string that is never closed runs to the end of the file (or of the lines indented under
+ * its key), where yaml reports it: the string that ends there, found among the lexemes, gives the
+ * line where the quote opened.
+ */
+function unclosedQuote(errors, lexemes) {
+    const error = errors.find((candidate) => candidate.code === 'MISSING_CHAR' && /closing ["']quote/.test(candidate.message));
+    if (!error)
+        return undefined;
+    let offset = 0;
+    for (const lexeme of lexemes) {
+        if (CONTROL_LEXEMES.has(lexeme))
+            continue;
+        const quote = lexeme[0];
+        if ((quote === '"' || quote === "'") && offset + lexeme.length === error.pos[0])
+            return { error, start: offset, end: error.pos[0], quote };
+        offset += lexeme.length;
+    }
+    return undefined;
+}
+function unclosedQuoteMessage(unclosed, text, lines) {
+    const { quote } = unclosed;
+    const { line, col } = lines.linePos(unclosed.start);
+    const stops = unclosed.end >= text.length
+        ? 'runs to the end of the file'
+        : `is not closed by the end of its value (line ${lines.linePos(unclosed.end).line})`;
+    const inner = quote === '"' ? '\\"' : "''";
+    return `Missing closing ${quote}quote: the string opened with ${quote} at line ${line}, column ${col} ${stops}; add the closing ${quote} where the value ends (write a ${quote} inside it as ${inner})`;
+}
+/** What yaml's message leaves out: which key is set twice, how to indent. */
+function errorDetail(error, lexemes) {
+    if (error.code === 'TAB_AS_INDENT')
+        return '; indent with spaces';
+    if (error.code !== 'DUPLICATE_KEY')
+        return '';
+    const key = lexemeAt(lexemes, error.pos[0]);
+    if (!key)
+        return '';
+    return `: ${/^["']/.test(key) ? key : `'${key}'`} is set twice in the same mapping; keep one of them`;
+}
+/** The source lexeme that starts at `offset`. */
+function lexemeAt(lexemes, offset) {
+    let at = 0;
+    for (const lexeme of lexemes) {
+        if (CONTROL_LEXEMES.has(lexeme))
+            continue;
+        if (at === offset)
+            return lexeme;
+        if (at > offset)
+            return undefined;
+        at += lexeme.length;
+    }
+    return undefined;
 }
 function scanStructure(lexemes) {
     let anchors = 0;
@@ -5978,11 +6122,16 @@ const WHY_UNSUPPORTED = {
  * Provider, model and settings of an AI node: node, then workflow, then .archal.json, then the
  * built-in default. A tier (`small`…) or alias (`@name`) becomes a concrete provider and model; a
  * setting the provider's CLI cannot honour is a warning naming the node and the key, and is dropped.
+ * `unchecked` names the node's fields whose values were invalid (and reported): with the provider
+ * among them, nothing that depends on the provider is checked, as the one used instead is not the
+ * one the node asked for.
  */
-function resolveAi(fields, ctx, problem, kind) {
+function resolveAi(fields, ctx, problem, kind, unchecked) {
     const workflow = ctx.workflow;
     const workflowProvider = workflow?.provider ?? ctx.defaults.provider;
     let provider = fields.provider ?? ctx.inherited?.provider ?? workflowProvider;
+    if (unchecked?.has('provider'))
+        return { provider, options: {}, persistSession: false };
     const inheritedModel = fields.model ?? ctx.inherited?.model;
     const modelRef = inheritedModel ?? (workflow?.model && provider === workflowProvider ? workflow.model : undefined);
     let model;
@@ -6012,7 +6161,7 @@ function resolveAi(fields, ctx, problem, kind) {
     }
     else
         model = ctx.defaults.models[provider];
-    if (provider === 'exec' && !fields.exec && !workflow?.exec && !ctx.defaults.exec)
+    if (provider === 'exec' && !fields.exec && !unchecked?.has('exec') && !workflow?.exec && !ctx.defaults.exec)
         ctx.errors.push(problem('provider "exec" needs a command: set exec.command on the node or the workflow, or assistants.exec.command in .archal.json', 'provider'));
     const capabilities = PROVIDER_CAPABILITIES[provider];
     if (!capabilities.toolRestrictions)
@@ -6103,7 +6252,9 @@ function buildScript(input) {
         runtime ??= found.runtime;
     }
     if (!runtime) {
-        ctx.errors.push(problem(`'runtime' is required for script nodes (${workflows_schema/* SCRIPT_RUNTIMES */.Q8.join(', ')})`, 'runtime'));
+        // An invalid runtime is reported already; saying it is missing too would repeat it.
+        if (!input.unchecked?.has('runtime'))
+            ctx.errors.push(problem(`'runtime' is required for script nodes (${workflows_schema/* SCRIPT_RUNTIMES */.Q8.join(', ')})`, 'runtime'));
         return undefined;
     }
     if (fields.deps && runtime !== 'uv')
@@ -6163,7 +6314,7 @@ function buildLoop(input) {
             ? "loop node accepts exactly one of 'loop.prompt' or 'loop.command' (both were provided)"
             : "loop node requires either 'loop.prompt' (inline) or 'loop.command' (file)", 'loop'));
     const control = loopControl(loop, input, 'loop', loop.until_field);
-    if (loop.until_field !== undefined)
+    if (loop.until_field !== undefined && !input.unchecked?.has('output_format'))
         checkUntilField(loop.until_field, fields.output_format, input);
     const body = hasCommand ? lookupCommand(loop.command.trim(), input, 'loop.command') : undefined;
     if (hasPrompt === hasCommand || !control || (hasCommand && !body))
@@ -6171,7 +6322,7 @@ function buildLoop(input) {
     return {
         ...fields,
         ...commonFields(fields, input),
-        ...resolveAi(fields, ctx, problem, 'loop'),
+        ...resolveAi(fields, ctx, problem, 'loop', input.unchecked),
         kind: 'loop',
         loop: {
             ...control,
@@ -6197,7 +6348,8 @@ function checkUntilField(field, schema, input) {
 }
 async function buildLoopGroup(input) {
     const fields = parseFields(input, workflows_schema/* NODE_SCHEMAS */.Qu.loop_group);
-    if (!fields)
+    // The body inherits the group's provider and model: with either invalid, it cannot be checked.
+    if (!fields || input.unchecked?.has('provider') || input.unchecked?.has('model'))
         return undefined;
     const { ctx, problem, placed } = input;
     const control = loopControl(fields.loop_group, input, 'loop_group');
@@ -6228,8 +6380,8 @@ async function buildLoopGroup(input) {
             group: input.label,
             inherited: { provider: fields.provider ?? ctx.inherited?.provider, model: fields.model ?? ctx.inherited?.model },
         });
-        if (built)
-            nodes.push(built);
+        if (built.node)
+            nodes.push(built.node);
     }
     if (!control || nodes.length !== expanded.length || expanded.length === 0)
         return undefined;
@@ -6356,8 +6508,9 @@ function checkBindings(map, input, kind) {
 
 
 /**
- * A node from its YAML mapping, or undefined when it has errors (every one of them is reported in
- * `ctx.errors`, each naming the node, field and line).
+ * A node from its YAML mapping; `node` is undefined when it has errors (every one of them is reported
+ * in `ctx.errors`, each naming the node, field and line). A node with several kind fields is checked
+ * as each of them, so that its other errors show up in the same pass.
  */
 async function buildNode(placed, index, ctx) {
     const { raw } = placed;
@@ -6371,39 +6524,59 @@ async function buildNode(placed, index, ctx) {
             : placed.source.line(placed.path),
         message,
     });
+    const failed = { node: undefined, partial: [] };
     if (!isRecord(raw)) {
         ctx.errors.push(problem(`each node must be a mapping with an id and one of ${quoteList(workflows_schema/* NODE_KINDS */.xA)}`));
-        return undefined;
+        return failed;
     }
     if (raw.id === undefined)
         ctx.errors.push(problem("missing required field 'id'", 'id'));
-    const kind = nodeKind(raw, ctx, problem);
-    if (!kind)
-        return undefined;
-    if (kind === 'include') {
+    const kinds = nodeKinds(raw, ctx, problem);
+    if (kinds.length === 0)
+        return failed;
+    if (kinds.length === 1 && kinds[0] === 'include') {
         ctx.errors.push(problem('include nodes are expanded before building; this one could not be', 'include'));
-        return undefined;
+        return failed;
     }
-    checkKeys(raw, kind, ctx, problem);
+    const runnable = kinds.filter((kind) => kind !== 'include');
+    checkKeys(raw, runnable, ctx, problem);
     const errorCountBefore = ctx.errors.length;
-    const node = await NODE_BUILDERS[kind]({ raw, placed, label, ctx, problem });
-    const schema = node ? outputFormatOf(node) : undefined;
-    if (schema && ctx.checkOutputSchemas !== false) {
-        const compiled = await compileOutputSchema(schema);
-        if (!compiled.ok)
-            ctx.errors.push(problem(compiled.message, 'output_format'));
+    const built = [];
+    for (const kind of runnable) {
+        const others = kinds.filter((other) => other !== kind);
+        const fields = others.length > 0 ? omitKeys(raw, others) : raw;
+        const node = await NODE_BUILDERS[kind]({ raw: fields, placed, label, ctx, problem });
+        if (!node)
+            continue;
+        built.push(node);
+        const schema = outputFormatOf(node);
+        if (schema && ctx.checkOutputSchemas !== false) {
+            const compiled = await compileOutputSchema(schema);
+            if (!compiled.ok)
+                ctx.errors.push(problem(compiled.message, 'output_format'));
+        }
     }
-    return ctx.errors.length === errorCountBefore ? node : undefined;
+    if (runnable.length === 1 && built.length === 1 && ctx.errors.length === errorCountBefore)
+        return { node: built[0], partial: [] };
+    return { node: undefined, partial: built };
 }
-/** The one field that says what the node does; none, several, or an empty one is an error. */
-function nodeKind(raw, ctx, problem) {
+function omitKeys(raw, keys) {
+    const kept = { ...raw };
+    for (const key of keys)
+        delete kept[key];
+    return kept;
+}
+/**
+ * The field that says what the node does. None, or an empty one, is an error; several are an error
+ * too, and all of them are returned, for the node's other fields to be checked as each kind's.
+ */
+function nodeKinds(raw, ctx, problem) {
     const present = workflows_schema/* NODE_KINDS */.xA.filter((kind) => isPresent(raw[kind]));
     if (present.length > 1) {
         ctx.errors.push(problem(`${quoteList(present)} are mutually exclusive: a node has exactly one of ${quoteList(workflows_schema/* NODE_KINDS */.xA)}`));
-        return undefined;
+        return present;
     }
-    const kind = present[0];
-    if (!kind) {
+    if (present.length === 0) {
         const blank = workflows_schema/* NODE_KINDS */.xA.find((candidate) => raw[candidate] !== undefined);
         const unsupported = Object.keys(raw).find((key) => workflows_schema/* UNSUPPORTED_ARCHON_KEYS */.V6[key]);
         ctx.errors.push(blank
@@ -6412,12 +6585,16 @@ function nodeKind(raw, ctx, problem) {
                 ? problem(`'${unsupported}' is an Archon key Archal does not support: ${workflows_schema/* UNSUPPORTED_ARCHON_KEYS */.V6[unsupported]}`, unsupported)
                 : problem(`a node must have one of ${quoteList(workflows_schema/* NODE_KINDS */.xA)} (it says what the node does)`));
     }
-    return kind;
+    return present;
 }
-/** Unknown keys and keys of another kind are warnings with a did-you-mean; `retry` where it cannot apply is an error. */
-function checkKeys(raw, kind, ctx, problem) {
+/**
+ * Unknown keys and keys of another kind are warnings with a did-you-mean; `retry` where it cannot
+ * apply is an error. A node with several kinds (itself an error) accepts the keys of any of them.
+ */
+function checkKeys(raw, kinds, ctx, problem) {
+    const kind = kinds[0];
     for (const key of Object.keys(raw)) {
-        if (workflows_schema/* NODE_KEYS */.eN[kind].has(key)) {
+        if (kinds.some((candidate) => workflows_schema/* NODE_KEYS */.eN[candidate].has(key))) {
             warnNestedKeys(raw[key], key, (message, field) => ctx.warnings.push(problem(message, field)));
             continue;
         }
@@ -6444,14 +6621,26 @@ function checkKeys(raw, kind, ctx, problem) {
             : problem(`unknown field '${key}' is ignored.${(0,did_you_mean/* didYouMean */.au)(key, allNodeKeys())}`, key));
     }
 }
-/** The node's fields as its kind's schema reads them; undefined (with the problems reported) when they do not fit. */
+/**
+ * The node's fields as its kind's schema reads them. When some do not fit, their problems are
+ * reported and the fields are read again without them (noted in `input.unchecked`), so that the
+ * node's other checks still run; undefined when even that does not fit (a required field is wrong).
+ */
 function parseFields(input, schema) {
     const result = schema.safeParse(input.raw);
     if (result.success)
         return result.data;
     const { ctx, placed } = input;
-    ctx.errors.push(...zodProblems(result.error.issues, placed.path, placed.file, placed.source, input.label, input.raw));
-    return undefined;
+    const { issues } = result.error;
+    ctx.errors.push(...zodProblems(issues, placed.path, placed.file, placed.source, input.label, input.raw));
+    if (issues.some((issue) => issue.path.length === 0))
+        return undefined;
+    const unchecked = new Set(issues.map((issue) => String(issue.path[0])));
+    const rest = schema.safeParse(omitKeys(input.raw, unchecked));
+    if (!rest.success)
+        return undefined;
+    input.unchecked = unchecked;
+    return rest.data;
 }
 function parseWhen(source, input) {
     if (source === undefined)
@@ -6508,7 +6697,7 @@ const NODE_BUILDERS = {
         return (fields && {
             ...fields,
             ...commonFields(fields, input),
-            ...resolveAi(fields, input.ctx, input.problem, 'prompt'),
+            ...resolveAi(fields, input.ctx, input.problem, 'prompt', input.unchecked),
             kind: 'prompt',
         });
     },
@@ -6521,7 +6710,7 @@ const NODE_BUILDERS = {
             found && {
             ...fields,
             ...commonFields(fields, input),
-            ...resolveAi(fields, input.ctx, input.problem, 'command'),
+            ...resolveAi(fields, input.ctx, input.problem, 'command', input.unchecked),
             kind: 'command',
             body: found.body,
             commandFile: found.file,
@@ -6833,26 +7022,33 @@ async function loadWorkflowText(text, options) {
     const placed = rawNodes.map((raw, index) => ({ raw, file, source, path: ['nodes', index] }));
     const expanded = expandIncludes(placed, options.resolveWorkflowSource, name, errors);
     const nodes = [];
+    const partial = [];
     const nodeLines = new NodeLines();
     for (const [index, node] of expanded.entries()) {
         if (node.failed)
             continue;
         const built = await buildNode(node, index, { ...options, defaults, workflow: fields, errors, warnings });
-        if (built) {
-            nodes.push(built);
-            nodeLines.add(built.id, node);
+        if (built.node) {
+            nodes.push(built.node);
+            nodeLines.add(built.node.id, node);
         }
+        partial.push(...built.partial);
     }
     // Graph checks use every declared node, including those that failed their own validation: one
     // typo must not cascade into "unknown node" or "not a dependency" errors elsewhere.
     const declared = expanded.flatMap((node, index) => {
         if (!isRecord(node.raw) || typeof node.raw.id !== 'string')
             return [];
-        const deps = Array.isArray(node.raw.depends_on) ? node.raw.depends_on.filter((dep) => typeof dep === 'string') : [];
+        const listed = node.raw.depends_on;
+        const deps = (Array.isArray(listed) ? listed : []).flatMap((dep) => typeof dep === 'string' && dep.trim() ? [dep.trim()] : []);
         return [
             {
                 id: node.raw.id.trim(),
-                depends_on: deps.map((dep) => dep.trim()),
+                depends_on: deps,
+                // A depends_on that could not be read in full (reported with the node) leaves its ancestry unknown.
+                ...(listed !== undefined && (!Array.isArray(listed) || deps.length !== listed.length)
+                    ? { partialDependencies: true }
+                    : {}),
                 index,
                 get line() {
                     return node.source.line(node.path);
@@ -6860,7 +7056,7 @@ async function loadWorkflowText(text, options) {
             },
         ];
     });
-    const graph = validateGraph(nodes, declared, { file, nodeLines });
+    const graph = validateGraph(nodes, declared, { file, nodeLines }, undefined, partial);
     errors.push(...graph.errors);
     warnings.push(...graph.warnings);
     warnings.push(...wholeOutputWarnings(nodes, file, nodeLines));
@@ -6868,7 +7064,7 @@ async function loadWorkflowText(text, options) {
     if (fields)
         checkWorkflowContract(fields, nodes, { file, source, errors, warnings });
     if (errors.length > 0 || !fields)
-        return { ok: false, stage: 'validate', name, description, errors, warnings };
+        return { ok: false, stage: 'validate', name, description, errors: distinct(errors), warnings: distinct(warnings) };
     const { max_parallel, tags, thinking: _thinking, effort: _effort, betas: _betas, sandbox: _sandbox, fallbackModel: _fallbackModel, persist_sessions: _persistSessions, ...rest } = fields;
     const workflow = {
         ...rest,
@@ -6878,7 +7074,21 @@ async function loadWorkflowText(text, options) {
         file,
         scope: options.scope,
     };
-    return { ok: true, workflow, warnings };
+    return { ok: true, workflow, warnings: distinct(warnings) };
+}
+/**
+ * Each problem once: a node with several kinds is checked as each of them, and the same field's
+ * problem would otherwise be listed once per kind.
+ */
+function distinct(problems) {
+    const seen = new Set();
+    return problems.filter((problem) => {
+        const key = JSON.stringify([problem.file, problem.line, problem.node, problem.field, problem.message]);
+        if (seen.has(key))
+            return false;
+        seen.add(key);
+        return true;
+    });
 }
 /**
  * The line of each built node (the first of an id), found when a message asks for it: a valid
@@ -10998,6 +11208,7 @@ function baseBranchOf(workspace, workingPath) {
 
 
 
+
 /** A workspace in `dir` as it is, with its validated .archal.json (an invalid one is a WorkspaceError). */
 function openWorkspace(options) {
     const root = (0,external_node_path_.resolve)(options.dir);
@@ -11063,8 +11274,14 @@ async function withRepoWorkspace(options, action) {
         await repo.close();
     }
 }
-/** The run store `env` names; a store that cannot be opened is a WorkspaceError store_unavailable. */
+/**
+ * The run store `env` names; a value that is not a PostgreSQL URL is a WorkspaceError invalid_store_url
+ * (nothing is opened or created), a store that cannot be opened a WorkspaceError store_unavailable.
+ */
 async function openRunStore(env, storeEnv = {}) {
+    const urlProblem = storeUrlProblem(env, storeEnv);
+    if (urlProblem)
+        throw new errors_WorkspaceError('invalid_store_url', urlProblem, {});
     let stores;
     try {
         // Loaded on first use: the SQL stores and their drivers are heavy, and a host that brings its own
@@ -16062,11 +16279,14 @@ function resolveFrom(repo, from) {
 
 // EXTERNAL MODULE: ./src/clones/github/state/check-suites.ts
 var check_suites = __webpack_require__(24614);
+// EXTERNAL MODULE: ./src/clones/github/state/teams.ts
+var teams = __webpack_require__(74048);
 // EXTERNAL MODULE: ./src/clones/github/seed/defaults.ts
 var defaults = __webpack_require__(55340);
 // EXTERNAL MODULE: ./src/clones/github/seed/errors.ts
 var errors = __webpack_require__(83273);
 ;// CONCATENATED MODULE: ./src/clones/github/seed/apply-issues.ts
+
 
 
 
@@ -16287,6 +16507,10 @@ function seedPull({ b, repo }, issue, seed, at) {
         maintainerCanModify: false,
     });
     issue.pullId = pull.id;
+    if (seed.requestedTeams?.length) {
+        const slugs = seed.requestedTeams;
+        b.afterTeams.push(() => requestTeams(b, repo, pull, slugs, `${at}.requestedTeams`));
+    }
     seed.reviews?.forEach((review, i) => {
         const user = b.user(review.user, `${at}.reviews[${i}].user`);
         if (!user)
@@ -16302,6 +16526,23 @@ function seedPull({ b, repo }, issue, seed, at) {
             submittedAt: b.time(review.submittedAt, new Date(issue.updatedAt)),
         });
     });
+}
+/** As GitHub allows: teams of the organization that owns the repository, with access to it. */
+function requestTeams(b, repo, pull, slugs, at) {
+    const owner = b.store.get('user', repo.ownerId);
+    if (owner.type !== 'Organization')
+        return b.problem(at, `teams review pull requests of organizations' repositories; ${owner.login} is a user`);
+    const ids = [];
+    slugs.forEach((slug, i) => {
+        const team = (0,teams/* teamBySlug */.Uq)(b.store, owner.id, slug);
+        if (!team)
+            return b.problem(`${at}[${i}]`, (0,errors/* unknown */.L5)('team', slug, (0,teams/* teamsOf */.uk)(b.store, owner.id).map((candidate) => candidate.slug)));
+        if (!(0,teams/* teamRepoRole */.__)(b.store, team, repo))
+            return b.problem(`${at}[${i}]`, `team "${slug}" has no access to ${owner.login}/${repo.name}: list the repository in its orgs[].teams[].repos`);
+        if (!ids.includes(team.id))
+            ids.push(team.id);
+    });
+    b.store.update(undefined, 'pull', pull, { requestedTeamIds: ids });
 }
 function seedChecks(b, repo, seed, path, fallbackUser) {
     const { store } = b;
@@ -16364,8 +16605,6 @@ function seedChecks(b, repo, seed, path, fallbackUser) {
     });
 }
 
-// EXTERNAL MODULE: ./src/clones/github/state/teams.ts
-var teams = __webpack_require__(74048);
 ;// CONCATENATED MODULE: ./src/clones/github/seed/apply-teams.ts
 
 
@@ -16473,6 +16712,8 @@ class SeedBuilder {
     store;
     now;
     problems = [];
+    /** Steps that need the organizations' teams, which are seeded after the repositories they name. */
+    afterTeams = [];
     constructor(store, now) {
         this.store = store;
         this.now = now;
@@ -16642,6 +16883,8 @@ function applySeed(seed, options) {
         seedRepoIssues(b, record, repo, path, fallbackAuthor);
     });
     seedTeamsAndProtection(seed, b, epoch);
+    for (const step of b.afterTeams)
+        step();
     seedInstallations(seed, b, epoch);
     seedTokens(seed, b, defaultUser, options.defaultToken);
     seedWorkflowRuns(seed, b, defaultUser);
@@ -17231,6 +17474,9 @@ function buildSeedSchemas() {
         draft: zod__WEBPACK_IMPORTED_MODULE_1__/* .boolean */ .zMY().optional(),
         state: zod__WEBPACK_IMPORTED_MODULE_1__/* ["enum"] */ .k5n(['open', 'closed']).optional(),
         requestedReviewers: zod__WEBPACK_IMPORTED_MODULE_1__/* .array */ .YOg(login).optional(),
+        requestedTeams: zod__WEBPACK_IMPORTED_MODULE_1__/* .array */ .YOg(zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().min(1))
+            .optional()
+            .describe("Slugs of the owning organization's teams asked for a review (teams with access to the repository)."),
         reviews: zod__WEBPACK_IMPORTED_MODULE_1__/* .array */ .YOg(review).optional(),
     })
         .strict();
@@ -20097,15 +20343,16 @@ function scratchDir() {
 /* harmony export */   XF: () => (/* binding */ REDACTED),
 /* harmony export */   j6: () => (/* binding */ maskUrlPassword),
 /* harmony export */   pE: () => (/* binding */ SecretRedactor),
-/* harmony export */   rq: () => (/* binding */ redactTokenFormats)
+/* harmony export */   rq: () => (/* binding */ redactTokenFormats),
+/* harmony export */   uE: () => (/* binding */ isSecretKey)
 /* harmony export */ });
-/* unused harmony exports isSecretName, isSecretKey, secretValues */
+/* unused harmony exports isSecretName, secretValues */
 /**
  * Removes secrets from text and JSON before it reaches a log, a cache file, an artifact or a third
  * party (a judge's model provider): well-known token formats, bearer and basic credentials, secrets
- * in URLs and query strings, `NAME=value` of secret-named variables, and the values of secrets
- * Archal knows (secret-named variables of an environment, tokens it hands out) in their plain,
- * URL-encoded and base64 forms.
+ * in URLs and query strings, `NAME=value` of secret-named variables, `password=x` / `token: x` in any
+ * case, and the values of secrets Archal knows (secret-named variables of an environment, tokens it
+ * hands out) in their plain, URL-encoded and base64 forms.
  */
 const REDACTED = '[REDACTED]';
 /**
@@ -20151,6 +20398,32 @@ function redactTokenFormats(text) {
         output = output.replace(SECRET_PARAMETER, (_m, head) => `${head}${REDACTED}`);
     return output;
 }
+/** Names that end like these hold a secret, whatever their case (`password`, `db_passwd`, `client_secret`, `apiKey`…). */
+const LOWER_SECRET_NAME = String.raw `(?:password|passwd|secret|token|api[_-]?key|private[_-]?key|access[_-]?key)`;
+/**
+ * Values after `name:` or `name=` that are a type or a placeholder in code (`password: string`,
+ * `token=None`), not a secret.
+ */
+const TYPE_WORDS = new Set([
+    'string',
+    'str',
+    'number',
+    'int',
+    'integer',
+    'boolean',
+    'bool',
+    'bytes',
+    'null',
+    'none',
+    'nil',
+    'undefined',
+    'true',
+    'false',
+    'any',
+    'optional',
+    'required',
+    '[redacted]',
+]);
 /**
  * Credentials recognised by what surrounds them: `Authorization: Bearer x` (`token x`, `Basic x`),
  * AWS secret keys given by name, `://user:pass@`, and `NAME=value` / `"name": "value"` where the
@@ -20172,6 +20445,17 @@ const CONTEXT_PATTERNS = [
     [
         /("[A-Za-z0-9_-]*(?:token|secret|password|passwd|api[_-]?key|private[_-]?key|access[_-]?key|credentials?)"\s*:\s*")([^"]{6,})(")/gi,
         (_m, head, _secret, close) => `${head}${REDACTED}${close}`,
+    ],
+    // In any case, and whatever the value's length: `password=x`, `api_key: x`, `client_secret = "x"`,
+    // `"password": "x"`, `'token': 'x'`, also JSON-escaped (`\\"password\\": \\"x\\"`). The name must be followed by `=` or `:`, so prose that only
+    // mentions one ("the token expired", "password reset page") stays.
+    [
+        token(String.raw `(\\?["']|)([A-Za-z0-9_-]{0,64}${LOWER_SECRET_NAME}\1\s*(?:=|:(?!:))\s*)(\\"[^"\\\n]+\\"|"[^"\n]+"|'[^'\n]+'|[^\s"'&,;:\\][^\s"'&,;]*)`, 'gi'),
+        (match, keyQuote, head, value) => {
+            const quote = (/^\\?["']/.exec(value) ?? [''])[0];
+            const secret = quote ? value.slice(quote.length, -quote.length) : value;
+            return TYPE_WORDS.has(secret.toLowerCase()) ? match : `${keyQuote}${head}${quote}${REDACTED}${quote}`;
+        },
     ],
 ];
 /** `scheme://user:password@`. */
@@ -20847,7 +21131,7 @@ const withSchema = () => schemas/* record */.g1P(schemas/* string */.YjP(), sche
 const commonFields = (0,lazy/* memo */.ph)(() => ({
     id: schemas/* string */.YjP({ error: 'id must be a string' })
         .trim()
-        .min(1, { error: 'id must not be empty' })
+        .min(1, { error: 'id must not be empty', abort: true })
         .regex(NODE_ID_PATTERN, { error: 'id must start with a letter or _ and contain only letters, digits, _ and -' })
         .refine((id) => id !== 'INPUTS', { error: "node id 'INPUTS' is reserved for $INPUTS.<name>" }),
     description: schemas/* string */.YjP().optional(),
