@@ -5,7 +5,7 @@ import { configureCloneGitPath } from '../clones/github/git/env.js';
 import { configureScratchDir } from '../lib/paths.js';
 import { packageVersion } from './commands/version.js';
 import { describeError, exitCodeOf, EXIT, UserError } from './errors.js';
-import { err } from './output.js';
+import { err, hasAnswered, printJson } from './output.js';
 
 /** Adds one top-level command (and its subcommands) to the program. */
 export type RegisterCommands = (program: Command) => void;
@@ -47,19 +47,34 @@ function exitCodeFor(error: unknown): number {
       error.code === 'commander.help'
     )
       return EXIT.ok;
+    answerInJson('usage', error.message.replace(/^error: /, ''));
     return EXIT.invalidInput;
   }
   if (error instanceof UserError) {
     err(error.message);
+    answerInJson(error.exitCode === EXIT.invalidInput ? 'invalid_input' : 'failed', error.message);
     return error.exitCode;
   }
   if (error instanceof ArchalError) {
     err(describeError(error));
+    answerInJson(error.code, describeError(error));
     return exitCodeOf(error);
   }
   err(`archal: unexpected error: ${errorMessage(error)}`);
   if (process.env.ARCHAL_DEBUG && error instanceof Error && error.stack) err(error.stack);
+  answerInJson('unexpected', errorMessage(error));
   return EXIT.failed;
+}
+
+/**
+ * A command given `--json` that stops before printing its answer still answers in JSON, so that a
+ * script always reads one object from stdout: `{"status": "error", "error": {"code", "message"}}`.
+ */
+function answerInJson(code: string, message: string): void {
+  const args = process.argv.slice(2);
+  const end = args.indexOf('--');
+  if (hasAnswered() || !(end === -1 ? args : args.slice(0, end)).includes('--json')) return;
+  printJson({ status: 'error', error: { code, message } });
 }
 
 function allCommands(root: Command): Command[] {

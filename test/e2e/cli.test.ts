@@ -247,6 +247,38 @@ describe('archal workflow list / validate', () => {
     }
   });
 
+  it('answers in JSON with --json when the command stops before its answer: outside a repository, a refused store, a bad flag', async () => {
+    const outside = tempDir('archal-no-repo-');
+    const cases: Array<[string[], NodeJS.ProcessEnv, number, string, RegExp]> = [
+      [['--cwd', outside, 'workflow', 'run', 'x', '--json'], userEnv(), 1, 'not_a_repository', /not inside a git/],
+      [
+        ['--cwd', tempRepo(), 'workflow', 'status', '--json'],
+        { ...userEnv(), ARCHAL_DATABASE_URL: 'mysql://u:pw@db/x' },
+        2,
+        'invalid_store_url',
+        /ARCHAL_DATABASE_URL has the scheme "mysql:"/,
+      ],
+      [
+        ['--cwd', tempRepo(), 'workflow', 'list', '--json', '--bogus'],
+        userEnv(),
+        2,
+        'usage',
+        /unknown option '--bogus'/,
+      ],
+    ];
+    for (const [args, env, code, errorCode, message] of cases) {
+      const result = await runCli(args, { env });
+      expect({ args, code: result.code }).toEqual({ args, code });
+      expect(json(result)).toEqual({
+        status: 'error',
+        error: { code: errorCode, message: expect.stringMatching(message) },
+      });
+      expect(result.stderr).toMatch(message);
+    }
+    // Without --json, stdout stays empty; a command that printed its answer is not answered twice.
+    expect((await runCli(['--cwd', outside, 'workflow', 'run', 'x'], { env: userEnv() })).stdout).toBe('');
+  });
+
   it('refuses to fall back to a lower-precedence workflow when the overriding file is broken', async () => {
     const dir = tempRepo();
     writeFiles(dir, {
