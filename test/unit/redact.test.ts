@@ -142,6 +142,7 @@ describe('redaction of more formats and forms', () => {
       'use secret::Store and the tokenizer=wordpiece',
       'password:',
       "token: '' and password=''",
+      'mark=[] token=[] password=*** secret=<>',
     ])
       expect(redactor.text(text)).toBe(text);
   });
