@@ -20454,7 +20454,10 @@ const CONTEXT_PATTERNS = [
         (match, keyQuote, head, value) => {
             const quote = (/^\\?["']/.exec(value) ?? [''])[0];
             const secret = quote ? value.slice(quote.length, -quote.length) : value;
-            return TYPE_WORDS.has(secret.toLowerCase()) ? match : `${keyQuote}${head}${quote}${REDACTED}${quote}`;
+            // A secret has letters or digits: `token=[]` or `password=***` shows there is none.
+            return TYPE_WORDS.has(secret.toLowerCase()) || !/[A-Za-z0-9]/.test(secret)
+                ? match
+                : `${keyQuote}${head}${quote}${REDACTED}${quote}`;
         },
     ],
 ];
