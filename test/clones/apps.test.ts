@@ -102,6 +102,24 @@ describe('GitHub App authentication', () => {
     });
   });
 
+  it('revokes an installation token with DELETE /installation/token, and refuses it from then on', async () => {
+    const app = octokitFor(clone, appJwt(1, appKeys().privateKey));
+    const { data: token } = await app.apps.createInstallationAccessToken({ installation_id: 1 });
+    const bot = octokitFor(clone, token.token);
+    expect((await bot.repos.get({ owner, repo })).status).toBe(200);
+    await expect(octokitFor(clone, clone.token).apps.revokeInstallationAccessToken()).rejects.toMatchObject({
+      status: 403,
+    });
+    expect((await bot.apps.revokeInstallationAccessToken()).status).toBe(204);
+    await expect(bot.repos.get({ owner, repo })).rejects.toMatchObject({
+      status: 401,
+      response: { data: { message: 'Bad credentials' } },
+    });
+    // Another token of the same installation is untouched.
+    const { data: other } = await app.apps.createInstallationAccessToken({ installation_id: 1 });
+    expect((await octokitFor(clone, other.token).repos.get({ owner, repo })).status).toBe(200);
+  });
+
   it('refuses installation tokens once they expire', async () => {
     const app = octokitFor(clone, appJwt(1, appKeys().privateKey));
     const { data: token } = await app.apps.createInstallationAccessToken({ installation_id: 1 });

@@ -344,6 +344,7 @@ describe('conformance with the api.github.com OpenAPI description', () => {
     const scoped = octokitFor({ apiUrl: cloneUrl }, token.token);
     validateResponses(scoped, openapi, checked);
     await scoped.apps.listReposAccessibleToInstallation();
+    await scoped.apps.revokeInstallationAccessToken();
     await expectStatus(octocat.apps.getAuthenticated(), 401);
   });
 

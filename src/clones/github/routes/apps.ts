@@ -1,12 +1,13 @@
 import * as z from 'zod';
 import { appInstallation, installationRepos, issueInstallationToken } from '../domain/apps.js';
-import { created, ok, type RequestContext, type RouteSpec } from '../http/route.js';
+import { created, noContent, ok, type RequestContext, type RouteSpec } from '../http/route.js';
 import { installationCovers } from '../state/permissions.js';
 import { ApiError, notFound } from '../state/errors.js';
 import { parseBody } from '../http/input.js';
 import { okCountedPage, okPage } from '../http/pagination.js';
 import { renderApp, renderInstallation } from '../render/apps.js';
 import { renderRepo } from '../render/repos.js';
+import { isoSeconds } from '../seed/time.js';
 import type { AppRecord, InstallationRecord } from '../state/model.js';
 import { findRepo, userParam } from './lookup.js';
 
@@ -104,6 +105,19 @@ export const appRoutes: RouteSpec[] = [
     docs: 'apps/apps#get-a-user-installation-for-the-authenticated-app',
     auth: 'jwt',
     handler: (ctx) => ok(renderInstallation(ctx, accountInstallation(ctx, userParam(ctx).id))),
+  },
+  {
+    method: 'DELETE',
+    path: '/installation/token',
+    operationId: 'apps/revoke-installation-access-token',
+    docs: 'apps/installations#revoke-an-installation-access-token',
+    // The token revokes itself (actions/create-github-app-token does so when its job ends). It expires
+    // now rather than being forgotten: a token the clone does not know would act as the default user.
+    handler: (ctx) => {
+      if (ctx.actor.kind !== 'installation') throw new ApiError(403, 'This endpoint requires an installation token.');
+      ctx.store.update(ctx.journal, 'token', ctx.actor.token, { expiresAt: isoSeconds(ctx.core.now()) });
+      return noContent();
+    },
   },
   {
     method: 'GET',
