@@ -1,5 +1,6 @@
 import { hostname } from 'node:os';
 import { pullRegisteredSources, type RegisteredPull } from '../src/attach/index.js';
+import { errorMessage } from '../src/lib/errors.js';
 import { KyselyAttachStore, type KyselyStore } from '../src/store/index.js';
 import { processAlive } from '../src/workflows/lifecycle.js';
 
@@ -38,7 +39,7 @@ export function startTracePulls(options: {
         if (pull.ok) options.log.info(describePull(pull));
         else options.log.warn(describePull(pull));
     } catch (error) {
-      options.log.warn(`trace sources: cannot list the registered sources: ${(error as Error).message}`);
+      options.log.warn(`trace sources: cannot list the registered sources: ${errorMessage(error)}`);
     }
   };
   const tick = () => {
