@@ -10234,7 +10234,10 @@ function parseBody(ctx, schema) {
 
 // EXTERNAL MODULE: ./src/clones/github/render/apps.ts
 var render_apps = __webpack_require__(4481);
+// EXTERNAL MODULE: ./src/clones/github/seed/time.ts
+var time = __webpack_require__(86883);
 ;// CONCATENATED MODULE: ./src/clones/github/routes/apps.ts
+
 
 
 
@@ -10339,6 +10342,20 @@ const appRoutes = [
         docs: 'apps/apps#get-a-user-installation-for-the-authenticated-app',
         auth: 'jwt',
         handler: (ctx) => (0,route.ok)((0,render_apps/* renderInstallation */.Td)(ctx, accountInstallation(ctx, (0,lookup/* userParam */.zO)(ctx).id))),
+    },
+    {
+        method: 'DELETE',
+        path: '/installation/token',
+        operationId: 'apps/revoke-installation-access-token',
+        docs: 'apps/installations#revoke-an-installation-access-token',
+        // The token revokes itself (actions/create-github-app-token does so when its job ends). It expires
+        // now rather than being forgotten: a token the clone does not know would act as the default user.
+        handler: (ctx) => {
+            if (ctx.actor.kind !== 'installation')
+                throw new errors/* ApiError */.hD(403, 'This endpoint requires an installation token.');
+            ctx.store.update(ctx.journal, 'token', ctx.actor.token, { expiresAt: (0,time/* isoSeconds */.nE)(ctx.core.now()) });
+            return (0,route/* noContent */.V$)();
+        },
     },
     {
         method: 'GET',
@@ -13509,7 +13526,7 @@ const CODE_QUALIFIERS = new Set([
 ]);
 const texts = (terms) => terms.filter((t) => t.kind === 'text' && t.value !== '');
 const qualifiers = (terms) => terms.filter((t) => t.kind === 'qualifier');
-const time = (text) => Date.parse(text);
+const search_more_time = (text) => Date.parse(text);
 /** How well `needles` match weighted `haystacks` (0: some needle is missing, or a negated one present). */
 function textScore(needles, haystacks) {
     let score = 1;
@@ -13555,9 +13572,9 @@ function searchRepos(store, canRead, terms) {
             case 'fork':
                 return value === 'only' ? repo.forkOf !== null : value === 'true' ? true : repo.forkOf === null;
             case 'created':
-                return (0,search/* range */.y1)(q.value, time)(time(repo.createdAt));
+                return (0,search/* range */.y1)(q.value, search_more_time)(search_more_time(repo.createdAt));
             case 'pushed':
-                return (0,search/* range */.y1)(q.value, time)(time(repo.pushedAt));
+                return (0,search/* range */.y1)(q.value, search_more_time)(search_more_time(repo.pushedAt));
             default:
                 return true;
         }
@@ -13604,7 +13621,7 @@ function searchUsers(store, terms) {
             case 'fullname':
                 return (user.name ?? '').toLowerCase().includes(value);
             case 'created':
-                return (0,search/* range */.y1)(q.value, time)(time(user.createdAt));
+                return (0,search/* range */.y1)(q.value, search_more_time)(search_more_time(user.createdAt));
             default:
                 return true;
         }
