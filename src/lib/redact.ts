@@ -234,24 +234,7 @@ export class SecretRedactor {
    * JSON), where a copy would double the memory and the work.
    */
   valueInPlace<T>(input: T): T {
-    return this.mutate(input, 0) as T;
-  }
-
-  private mutate(input: unknown, depth: number): unknown {
-    if (typeof input === 'string') return this.text(input);
-    if (input === null || typeof input !== 'object') return input;
-    if (depth > 64) return REDACTED;
-    if (Array.isArray(input)) {
-      for (let index = 0; index < input.length; index++) input[index] = this.mutate(input[index], depth + 1);
-      return input;
-    }
-    const record = input as Record<string, unknown>;
-    for (const key of Object.keys(record)) {
-      const value = record[key];
-      record[key] =
-        isSecretKey(key) && typeof value === 'string' && value.length > 0 ? REDACTED : this.mutate(value, depth + 1);
-    }
-    return record;
+    return redactInPlace(input, (text) => this.text(text)) as T;
   }
 
   private walk(input: unknown, depth: number): unknown {
@@ -268,6 +251,29 @@ export class SecretRedactor {
     }
     return input;
   }
+}
+
+/**
+ * `input` itself (parsed JSON the caller owns), with every non-empty string under a secret-named key
+ * replaced and every other string passed through `text`.
+ */
+export function redactInPlace(input: unknown, text: (value: string) => string, depth = 0): unknown {
+  if (typeof input === 'string') return text(input);
+  if (input === null || typeof input !== 'object') return input;
+  if (depth > 64) return REDACTED;
+  if (Array.isArray(input)) {
+    for (let index = 0; index < input.length; index++) input[index] = redactInPlace(input[index], text, depth + 1);
+    return input;
+  }
+  const record = input as Record<string, unknown>;
+  for (const key of Object.keys(record)) {
+    const value = record[key];
+    record[key] =
+      isSecretKey(key) && typeof value === 'string' && value.length > 0
+        ? REDACTED
+        : redactInPlace(value, text, depth + 1);
+  }
+  return record;
 }
 
 /** A URL with the password of its credentials (`//user:password@host`) masked, for messages. */

@@ -1,4 +1,4 @@
-import { isSecretKey, REDACTED, redactTokenFormats } from '../../lib/redact.js';
+import { redactInPlace, REDACTED, redactTokenFormats } from '../../lib/redact.js';
 
 /**
  * Removes credentials from what the request log keeps: every token the clone knows (seeded,
@@ -36,22 +36,9 @@ export class Redactor {
    * A parsed body, changed in place: the string values of keys that name a secret (a webhook's
    * `config.secret`, `client_secret`, `password`…) are replaced, whatever their format.
    */
-  redactSecretKeys(value: unknown, depth = 0): unknown {
-    if (value === null || typeof value !== 'object') return value;
-    if (depth > 64) return REDACTED;
-    if (Array.isArray(value)) {
-      for (let index = 0; index < value.length; index++) value[index] = this.redactSecretKeys(value[index], depth + 1);
-      return value;
-    }
-    const record = value as Record<string, unknown>;
-    for (const [key, item] of Object.entries(record))
-      record[key] =
-        typeof item === 'string'
-          ? item !== '' && isSecretKey(key)
-            ? REDACTED
-            : item
-          : this.redactSecretKeys(item, depth + 1);
-    return record;
+  redactSecretKeys(value: unknown): unknown {
+    // Strings were redacted as text before they were parsed.
+    return redactInPlace(value, (text) => text);
   }
 
   /**

@@ -138,16 +138,16 @@ export async function handleMcp(core: CloneCore, exchange: Exchange, urls: Urls)
   }
 }
 
-/**
- * What the MCP transport writes to the response, for the request log (which caps bodies at
- * MAX_BODY_CHARS: bytes past what that many characters can take are not kept).
- */
 /** `59m30s`: how go-github (and so GitHub's MCP server) says when a rate limit resets. */
 function resetIn(rate: RateState): string {
   const seconds = Math.max(0, rate.reset - Math.floor(Date.now() / 1000));
   return `${Math.floor(seconds / 60)}m${String(seconds % 60).padStart(2, '0')}s`;
 }
 
+/**
+ * What the MCP transport writes to the response, for the request log (which caps bodies at
+ * MAX_BODY_CHARS: bytes past what that many characters can take are not kept).
+ */
 function captureBody(res: ServerResponse): () => string | undefined {
   const limit = MAX_BODY_CHARS * 4 + 4;
   const chunks: Buffer[] = [];
