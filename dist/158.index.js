@@ -20340,13 +20340,13 @@ function scratchDir() {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   OF: () => (/* binding */ redactInPlace),
 /* harmony export */   XF: () => (/* binding */ REDACTED),
 /* harmony export */   j6: () => (/* binding */ maskUrlPassword),
 /* harmony export */   pE: () => (/* binding */ SecretRedactor),
-/* harmony export */   rq: () => (/* binding */ redactTokenFormats),
-/* harmony export */   uE: () => (/* binding */ isSecretKey)
+/* harmony export */   rq: () => (/* binding */ redactTokenFormats)
 /* harmony export */ });
-/* unused harmony exports isSecretName, secretValues */
+/* unused harmony exports isSecretName, isSecretKey, secretValues */
 /**
  * Removes secrets from text and JSON before it reaches a log, a cache file, an artifact or a third
  * party (a judge's model provider): well-known token formats, bearer and basic credentials, secrets
@@ -20561,27 +20561,7 @@ class SecretRedactor {
      * JSON), where a copy would double the memory and the work.
      */
     valueInPlace(input) {
-        return this.mutate(input, 0);
-    }
-    mutate(input, depth) {
-        if (typeof input === 'string')
-            return this.text(input);
-        if (input === null || typeof input !== 'object')
-            return input;
-        if (depth > 64)
-            return REDACTED;
-        if (Array.isArray(input)) {
-            for (let index = 0; index < input.length; index++)
-                input[index] = this.mutate(input[index], depth + 1);
-            return input;
-        }
-        const record = input;
-        for (const key of Object.keys(record)) {
-            const value = record[key];
-            record[key] =
-                isSecretKey(key) && typeof value === 'string' && value.length > 0 ? REDACTED : this.mutate(value, depth + 1);
-        }
-        return record;
+        return redactInPlace(input, (text) => this.text(text));
     }
     walk(input, depth) {
         if (depth > 64)
@@ -20600,6 +20580,32 @@ class SecretRedactor {
         }
         return input;
     }
+}
+/**
+ * `input` itself (parsed JSON the caller owns), with every non-empty string under a secret-named key
+ * replaced and every other string passed through `text`.
+ */
+function redactInPlace(input, text, depth = 0) {
+    if (typeof input === 'string')
+        return text(input);
+    if (input === null || typeof input !== 'object')
+        return input;
+    if (depth > 64)
+        return REDACTED;
+    if (Array.isArray(input)) {
+        for (let index = 0; index < input.length; index++)
+            input[index] = redactInPlace(input[index], text, depth + 1);
+        return input;
+    }
+    const record = input;
+    for (const key of Object.keys(record)) {
+        const value = record[key];
+        record[key] =
+            isSecretKey(key) && typeof value === 'string' && value.length > 0
+                ? REDACTED
+                : redactInPlace(value, text, depth + 1);
+    }
+    return record;
 }
 /** A URL with the password of its credentials (`//user:password@host`) masked, for messages. */
 function maskUrlPassword(url) {

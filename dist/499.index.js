@@ -158,15 +158,15 @@ async function handleMcp(core, exchange, urls) {
         }, { request: requestText, response: response() });
     }
 }
-/**
- * What the MCP transport writes to the response, for the request log (which caps bodies at
- * MAX_BODY_CHARS: bytes past what that many characters can take are not kept).
- */
 /** `59m30s`: how go-github (and so GitHub's MCP server) says when a rate limit resets. */
 function resetIn(rate) {
     const seconds = Math.max(0, rate.reset - Math.floor(Date.now() / 1000));
     return `${Math.floor(seconds / 60)}m${String(seconds % 60).padStart(2, '0')}s`;
 }
+/**
+ * What the MCP transport writes to the response, for the request log (which caps bodies at
+ * MAX_BODY_CHARS: bytes past what that many characters can take are not kept).
+ */
 function captureBody(res) {
     const limit = _request_log_js__WEBPACK_IMPORTED_MODULE_12__/* .MAX_BODY_CHARS */ .G * 4 + 4;
     const chunks = [];

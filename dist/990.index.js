@@ -1281,25 +1281,9 @@ class Redactor {
      * A parsed body, changed in place: the string values of keys that name a secret (a webhook's
      * `config.secret`, `client_secret`, `password`…) are replaced, whatever their format.
      */
-    redactSecretKeys(value, depth = 0) {
-        if (value === null || typeof value !== 'object')
-            return value;
-        if (depth > 64)
-            return redact/* REDACTED */.XF;
-        if (Array.isArray(value)) {
-            for (let index = 0; index < value.length; index++)
-                value[index] = this.redactSecretKeys(value[index], depth + 1);
-            return value;
-        }
-        const record = value;
-        for (const [key, item] of Object.entries(record))
-            record[key] =
-                typeof item === 'string'
-                    ? item !== '' && (0,redact/* isSecretKey */.uE)(key)
-                        ? redact/* REDACTED */.XF
-                        : item
-                    : this.redactSecretKeys(item, depth + 1);
-        return record;
+    redactSecretKeys(value) {
+        // Strings were redacted as text before they were parsed.
+        return (0,redact/* redactInPlace */.OF)(value, (text) => text);
     }
     /**
      * A query string as logged (`access_token=…&page=2`, without its `?`): secret parameters are
