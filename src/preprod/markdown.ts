@@ -297,49 +297,86 @@ export function renderSummary(report: PreprodReport): string {
 }
 
 /** One collapsed block per failing scenario: each failure's criterion, category, evidence and hint. */
-function failureDetails(report: PreprodReport, limit: number): string[] {
-  const failing = rows(report).filter((row) => row.failures.length > 0);
-  const blocks = failing.slice(0, limit).map((row) => {
-    const items = row.failures.slice(0, 10).map((failure) => {
-      const what = failure.criterion
-        ? `[${failure.criterion.kind}] ${escapeMarkdown(failure.criterion.text, 200)}${failure.criterion.line ? ` (line ${failure.criterion.line})` : ''}`
-        : 'the run';
-      const evidence = failure.evidence[0];
+function failureDetails(report: PreprodReport): string[] {
+  return rows(report)
+    .filter((row) => row.failures.length > 0)
+    .map((row) => {
+      const items = row.failures.slice(0, 10).map((failure) => {
+        const what = failure.criterion
+          ? `[${failure.criterion.kind}] ${escapeMarkdown(failure.criterion.text, 200)}${failure.criterion.line ? ` (line ${failure.criterion.line})` : ''}`
+          : 'the run';
+        const evidence = failure.evidence[0];
+        return [
+          `- **${what}** — \`${failure.category}\`${failure.flaky ? ' (flaky)' : ''}, failed ${failure.failedRuns}/${failure.runs} runs`,
+          ...(evidence ? [`  - evidence: ${escapeMarkdown(evidence.excerpt, 400)}`] : []),
+          `  - hint: ${escapeMarkdown(failure.hint, 300)}`,
+        ].join('\n');
+      });
       return [
-        `- **${what}** — \`${failure.category}\`${failure.flaky ? ' (flaky)' : ''}, failed ${failure.failedRuns}/${failure.runs} runs`,
-        ...(evidence ? [`  - evidence: ${escapeMarkdown(evidence.excerpt, 400)}`] : []),
-        `  - hint: ${escapeMarkdown(failure.hint, 300)}`,
+        '<details>',
+        `<summary>${escapeHtmlText(row.title, 100)} (${escapeHtmlText(row.file, 120)}): ${row.head ? `${row.head.passedRuns}/${row.head.runs} runs passed` : 'not run'}</summary>`,
+        '',
+        ...items,
+        '',
+        '</details>',
       ].join('\n');
     });
-    return [
-      '<details>',
-      `<summary>${escapeHtmlText(row.title, 100)} (${escapeHtmlText(row.file, 120)}): ${row.head ? `${row.head.passedRuns}/${row.head.runs} runs passed` : 'not run'}</summary>`,
-      '',
-      ...items,
-      '',
-      '</details>',
-    ].join('\n');
-  });
-  if (failing.length > limit)
-    blocks.push(`…and ${failing.length - limit} more failing scenarios (see the job summary).`);
-  return blocks;
 }
 
-/** The pull request comment: the marker, the condensed table, a collapsed block per failing scenario. */
-export function renderComment(report: PreprodReport): string {
-  return [
+/**
+ * The longest pull request comment rendered: GitHub refuses a body over 65,536 characters, and
+ * redaction may lengthen the text a little (a short secret becomes `[REDACTED]`).
+ */
+export const COMMENT_MAX = 60_000;
+
+/** A markdown table cut at a row so that it fits `max` characters, saying how many rows are left out. */
+function fittedTable(table: string, max: number): string {
+  if (table.length <= max) return table;
+  const lines = table.split('\n');
+  const kept = lines.slice(0, 2);
+  let length = kept.join('\n').length;
+  for (const line of lines.slice(2)) {
+    if (length + line.length + 1 > max - 80) break;
+    kept.push(line);
+    length += line.length + 1;
+  }
+  const left = lines.length - kept.length;
+  return `${kept.join('\n')}\n\n…and ${left} more scenario${left === 1 ? '' : 's'} (see the job summary).`;
+}
+
+/**
+ * The pull request comment: the marker, the condensed table, a collapsed block per failing
+ * scenario, at most `max` characters: the blocks that do not fit (then the table's rows) are left
+ * to the job summary, so a large suite still gets its comment.
+ */
+export function renderComment(report: PreprodReport, max = COMMENT_MAX): string {
+  const join = (parts: string[]) =>
+    parts
+      .filter((part) => part !== '')
+      .join('\n\n')
+      .concat('\n');
+  const head = [
     commentMarker(report.checkName),
     `### ${escapeMarkdown(report.checkName, 100)}`,
     ...notes(report),
     statusLine(report),
-    scenarioTable(report),
-    ...comparisonNote(report.comparison),
-    ...failureDetails(report, 20),
-    ...linkLines(report),
-  ]
-    .filter((part) => part !== '')
-    .join('\n\n')
-    .concat('\n');
+  ];
+  const comparison = comparisonNote(report.comparison);
+  const links = linkLines(report);
+  const fixed = join([...head, ...comparison, ...links]).length;
+  const table = fittedTable(scenarioTable(report), max - fixed - 200);
+  const details = failureDetails(report);
+  const shown: string[] = [];
+  // Room for the line that says how many blocks were left out.
+  let length = join([...head, table, ...comparison, ...links]).length + 100;
+  for (const block of details.slice(0, 20)) {
+    if (length + block.length + 2 > max) break;
+    shown.push(block);
+    length += block.length + 2;
+  }
+  const left = details.length - shown.length;
+  if (left > 0) shown.push(`…and ${left} more failing scenario${left === 1 ? '' : 's'} (see the job summary).`);
+  return join([...head, table, ...comparison, ...shown, ...links]);
 }
 
 /** The check run's summary (GitHub caps it at 65,535 characters). */

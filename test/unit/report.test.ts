@@ -1,8 +1,8 @@
 import { describe, expect, it } from '@jest/globals';
 import { failureAnnotations, batches } from '../../src/preprod/annotations.js';
-import { commentMarker, escapeHtmlText, escapeMarkdown } from '../../src/preprod/markdown.js';
+import { commentMarker, escapeHtmlText, escapeMarkdown, renderComment } from '../../src/preprod/markdown.js';
 import { shardSchema, shardTasks } from '../../src/runner/shard.js';
-import type { PreprodFailure } from '../../src/preprod/schema.js';
+import type { PreprodFailure, PreprodResult } from '../../src/preprod/schema.js';
 
 describe('untrusted text in markdown', () => {
   it('cannot inject HTML, close a details block, ping people, link issues or break a table', () => {
@@ -56,6 +56,102 @@ describe('check run annotations', () => {
 
   it('go 50 per request', () => {
     expect(batches(Array.from({ length: 120 }, (_, i) => i)).map((batch) => batch.length)).toEqual([50, 50, 20]);
+  });
+});
+
+describe('the pull request comment', () => {
+  /** A suite of `count` scenarios, each failing `criteria` long criteria on every run. */
+  function failingSuite(count: number, criteria: number): PreprodResult {
+    const files = Array.from({ length: count }, (_, index) => `archal/scenario-${index + 1}.md`);
+    const failures = files.flatMap((file, index) =>
+      Array.from({ length: criteria }, (_, c): PreprodFailure => ({
+        id: `${file}#c${c + 1}`,
+        category: 'agent_behavior',
+        flaky: false,
+        scenario: { title: `Scenario ${index + 1}`, file, prompt: 'p' },
+        criterion: {
+          id: `c${c + 1}`,
+          kind: 'D',
+          text: `Criterion ${c + 1} ${'spelled out at length '.repeat(12)}`,
+          line: c + 5,
+        },
+        failedRuns: 1,
+        runs: 1,
+        evidence: [{ runId: 'r', excerpt: `found ${'something else entirely '.repeat(20)}` }],
+        hint: 'The agent ran but did the wrong thing: compare the criterion with the state changes and fix the agent.',
+      })),
+    );
+    const scenarios = files.map((file, index) => ({
+      title: `Scenario ${index + 1}`,
+      file,
+      satisfaction: 0,
+      passedRuns: 0,
+      runs: 1,
+      runIds: ['r'],
+    }));
+    return {
+      schemaVersion: 1,
+      status: 'blocked',
+      stopReason: 'no_fix_command',
+      message: 'Scenarios fail.',
+      repo: '/repo',
+      startedAt: '2026-01-01T00:00:00.000Z',
+      durationMs: 1,
+      options: {},
+      scenarios: scenarios.map(({ title, file }) => ({ title, file })),
+      preflight: null,
+      attempts: [
+        {
+          attempt: 0,
+          startedAt: '2026-01-01T00:00:00.000Z',
+          durationMs: 1,
+          fix: null,
+          usage: null,
+          scenarios,
+          failures,
+          failuresFile: null,
+        },
+      ],
+      usage: { attempts: 0 },
+      validation: null,
+      pr: null,
+      timings: {},
+      artifacts: { dir: null, result: null, failures: null },
+    };
+  }
+  const report = (result: PreprodResult) => ({
+    checkName: 'Archal',
+    result,
+    comparison: null,
+    passThreshold: 100,
+    failOn: 'threshold' as const,
+    links: { workflowRun: 'https://github.com/acme/agent/actions/runs/1' },
+  });
+
+  it('fits the 65,536 characters GitHub takes, leaving the failing scenarios that do not fit to the job summary', () => {
+    const body = renderComment(report(failingSuite(25, 12)));
+    expect(body.length).toBeLessThanOrEqual(60_000);
+    expect(body.split('\n')[0]).toBe('<!-- archal-preprod check="Archal" -->');
+    // Every block that is shown is whole, and the rest are counted.
+    expect(body.match(/<details>/g)!.length).toBe(body.match(/<\/details>/g)!.length);
+    const shown = body.match(/<details>/g)!.length;
+    expect(shown).toBeGreaterThan(0);
+    expect(body).toContain(`…and ${25 - shown} more failing scenarios (see the job summary).`);
+    expect(body.trimEnd().endsWith('[Workflow run](https://github.com/acme/agent/actions/runs/1)')).toBe(true);
+  });
+
+  it('cuts even the table of a suite too large for one comment at a row, saying how many rows it left out', () => {
+    const body = renderComment(report(failingSuite(400, 3)));
+    expect(body.length).toBeLessThanOrEqual(60_000);
+    expect(body).toMatch(/\| Scenario 1 \|/);
+    expect(body).toMatch(/…and \d+ more scenarios \(see the job summary\)\./);
+    expect(body.trimEnd().endsWith('[Workflow run](https://github.com/acme/agent/actions/runs/1)')).toBe(true);
+  });
+
+  it('shows every failing scenario of a small suite', () => {
+    const body = renderComment(report(failingSuite(3, 2)));
+    expect(body.match(/<details>/g)).toHaveLength(3);
+    expect(body).not.toMatch(/more failing scenario/);
   });
 });
 
