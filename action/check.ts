@@ -10,7 +10,7 @@ export interface CheckRef {
 
 /** Starts the check run when it can be written; a refusal turns writes off with a warning. */
 export async function startCheck(setup: ActionSetup): Promise<CheckRef | null> {
-  if (!setup.canWrite || !setup.github) return null;
+  if (!setup.canWrite || setup.refused.checks || !setup.github) return null;
   try {
     return await startCheckRun(
       setup.github,
@@ -24,9 +24,9 @@ export async function startCheck(setup: ActionSetup): Promise<CheckRef | null> {
     );
   } catch (error) {
     if (!isPermissionError(error)) throw error;
-    setup.canWrite = false;
+    setup.refused.checks = true;
     setup.notes.push(
-      `The token may not create check runs (${setup.redactor.text(errorMessage(error))}): the results are in this job summary and as annotations; give the job \`checks: write\` and \`pull-requests: write\`.`,
+      `The token may not create check runs (${setup.redactor.text(errorMessage(error))}): the results are in this job summary and as annotations; give the job \`checks: write\`.`,
     );
     core.warning(setup.notes.at(-1)!);
     return null;

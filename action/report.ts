@@ -28,6 +28,25 @@ import { errorMessage } from '../src/lib/errors.js';
 import type { UploadedArtifact } from './artifacts.js';
 import type { ActionSetup } from './setup.js';
 
+/** The outputs of action.yml, each written by every job that gets as far as its report. */
+export const ACTION_OUTPUTS = [
+  'status',
+  'stop-reason',
+  'passed',
+  'satisfaction',
+  'regressions',
+  'results-path',
+  'failures-path',
+  'check-run-id',
+  'comment-id',
+  'artifact-id',
+  'artifact-url',
+  'pull-request-number',
+  'pull-request-url',
+  'pull-request-operation',
+] as const;
+export type ActionOutput = (typeof ACTION_OUTPUTS)[number];
+
 export interface ReportInput {
   result: PreprodResult;
   comparison: Comparison | null;
@@ -72,7 +91,7 @@ export async function publishReport(setup: ActionSetup, input: ReportInput): Pro
   let checkRunId = input.check?.id ?? null;
   let checkWritten = false;
 
-  if (setup.canWrite && setup.github) {
+  if (setup.canWrite && !setup.refused.checks && setup.github) {
     const completion = {
       conclusion: conclusion(report),
       title: redactor.text(reportTitle(report)),
@@ -94,13 +113,14 @@ export async function publishReport(setup: ActionSetup, input: ReportInput): Pro
       checkWritten = true;
     } catch (error) {
       if (!isPermissionError(error)) throw error;
-      fallBack(setup, `The check run could not be written (${redactor.text(errorMessage(error))})`);
+      setup.refused.checks = true;
+      fallBack(setup, `The check run could not be written (${redactor.text(errorMessage(error))})`, 'checks');
     }
   }
 
   let commentId: number | null = null;
   const pull = ctx.pullRequest;
-  if (pull && setup.canWrite && setup.github && inputs.comment !== 'never') {
+  if (pull && setup.canWrite && !setup.refused.comment && setup.github && inputs.comment !== 'never') {
     const failing = failsJob(report) || !scenariosPassed(report);
     try {
       const comment = await upsertStickyComment(setup.github, target, pull.number, {
@@ -113,7 +133,12 @@ export async function publishReport(setup: ActionSetup, input: ReportInput): Pro
       core.info(`Comment ${comment.action}${comment.url ? `: ${comment.url}` : ''}`);
     } catch (error) {
       if (!isPermissionError(error)) throw error;
-      fallBack(setup, `The pull request comment could not be written (${redactor.text(errorMessage(error))})`);
+      setup.refused.comment = true;
+      fallBack(
+        setup,
+        `The pull request comment could not be written (${redactor.text(errorMessage(error))})`,
+        'pull-requests',
+      );
     }
   }
 
@@ -122,7 +147,7 @@ export async function publishReport(setup: ActionSetup, input: ReportInput): Pro
 
   const result = input.result;
   const lowest = lowestSatisfaction(result);
-  const outputs: Record<string, string> = {
+  const outputs: Record<ActionOutput, string> = {
     status: result.status,
     'stop-reason': result.stopReason,
     passed: String(scenariosPassed(report)),
@@ -149,11 +174,10 @@ export async function publishReport(setup: ActionSetup, input: ReportInput): Pro
 }
 
 /** A write GitHub refused: say so once, and report through the log and the summary instead. */
-function fallBack(setup: ActionSetup, what: string): void {
-  const note = `${what}: the results are in this job summary and as annotations. Give the job \`checks: write\` and \`pull-requests: write\` (a pull request from a fork never has them: see the README's two-workflow pattern).`;
+function fallBack(setup: ActionSetup, what: string, permission: 'checks' | 'pull-requests'): void {
+  const note = `${what}: the results are in this job summary and as annotations. Give the job \`${permission}: write\` (a pull request from a fork never has it: see the README's two-workflow pattern).`;
   setup.notes.push(note);
   core.warning(note);
-  setup.canWrite = false;
 }
 
 /** Workflow-command annotations: what a read-only token can still show on the pull request's files. */

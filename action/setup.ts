@@ -1,6 +1,6 @@
 import * as core from '@actions/core';
 import { context } from '@actions/github';
-import { mkdirSync, rmSync } from 'node:fs';
+import { mkdirSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative, resolve } from 'node:path';
 import { createGitHubApiClient, type GitHubApi } from '../src/github/index.js';
@@ -28,8 +28,13 @@ export interface ActionSetup {
   temp: string;
   redactor: SecretRedactor;
   github: GitHubApi | null;
-  /** Check runs and comments can be attempted (false on a fork's read-only token). */
+  /** Check runs and comments can be attempted (false without a token and on a fork's read-only token). */
   canWrite: boolean;
+  /**
+   * Writes GitHub refused, each on its own: a token without `checks: write` may still comment, and
+   * one without `pull-requests: write` may still write the check run.
+   */
+  refused: { checks: boolean; comment: boolean };
   /** Said in the summary, the comment and the check run. */
   notes: string[];
 }
@@ -52,6 +57,10 @@ export async function prepare(inputs: ActionInputs, redactor: SecretRedactor): P
   const ctx = readRunContext(context);
   const workspace = resolve(runnerEnv.GITHUB_WORKSPACE || process.cwd());
   const repoDir = resolve(workspace, inputs['working-directory']);
+  if (!statSync(repoDir, { throwIfNoEntry: false })?.isDirectory())
+    throw new Error(
+      `Input 'working-directory' '${inputs['working-directory']}' is not a directory of the workspace (${workspace}): give the directory of .archal.json and the scenarios, relative to the repository's root (the default is '.').`,
+    );
   const repoRoot = (await git(['rev-parse', '--show-toplevel'], { cwd: repoDir, env })) ?? workspace;
   const temp = join(runnerEnv.RUNNER_TEMP || tmpdir(), 'archal', String(ctx.runId || process.pid));
   rmSync(temp, { recursive: true, force: true });
@@ -80,6 +89,7 @@ export async function prepare(inputs: ActionInputs, redactor: SecretRedactor): P
     redactor,
     github: token ? createGitHubApiClient(ctx.apiUrl, token) : null,
     canWrite: Boolean(token) && !readOnly,
+    refused: { checks: false, comment: false },
     notes,
   };
 }

@@ -5,6 +5,7 @@ import { errorMessage } from '../src/lib/errors.js';
 import { writeJsonFile } from '../src/lib/json-file.js';
 import { Slots } from '../src/lib/slots.js';
 import { runSide } from '../src/preprod/side.js';
+import { lowestSatisfaction } from '../src/preprod/markdown.js';
 import { resultFromSuite } from '../src/preprod/suite-result.js';
 import { formatScenarioProblems } from '../src/runner/load.js';
 import { junitReport } from '../src/runner/report.js';
@@ -16,7 +17,7 @@ import { downloadShards } from './artifacts.js';
 import { compareMerged, comparing, noteBaseProblem, removeBaseWorktree, runBase } from './base.js';
 import { startCheck } from './check.js';
 import { upload, uploadHtmlReport, writeRecords } from './records.js';
-import { publishReport, writeHandOff, writeSummary } from './report.js';
+import { publishReport, writeHandOff, writeSummary, type ActionOutput } from './report.js';
 import { actionOptions, actionWorkspace, type ActionSetup } from './setup.js';
 
 /** One slice of the (scenario × run) list, on the head and, on a pull request, the base; uploaded for the merge job. */
@@ -94,14 +95,26 @@ export async function runShard(setup: ActionSetup): Promise<void> {
   });
   const artifact = await upload(setup, `${setup.inputs['artifact-name']}-shard-${shard.index}`, dir);
   const suite = headRun.suite;
-  const passed = result.status === 'passed';
-  core.setOutput('status', result.status);
-  core.setOutput('stop-reason', result.stopReason);
-  core.setOutput('passed', String(passed));
-  core.setOutput('artifact-id', artifact ? String(artifact.id) : '');
-  core.setOutput('artifact-url', artifact?.url ?? '');
-  core.setOutput('results-path', result.artifacts.result ?? '');
-  core.setOutput('failures-path', result.artifacts.failures ?? '');
+  const lowest = lowestSatisfaction(result);
+  // Every output of action.yml, so that a step reading one never meets an unset name; what only the
+  // merge job does (the check run, the comment, the verdicts, a fix PR) is empty or `none` here.
+  const outputs: Record<ActionOutput, string> = {
+    status: result.status,
+    'stop-reason': result.stopReason,
+    passed: String(result.status === 'passed'),
+    satisfaction: lowest === null ? '' : String(lowest),
+    regressions: '',
+    'results-path': result.artifacts.result ?? '',
+    'failures-path': result.artifacts.failures ?? '',
+    'check-run-id': '',
+    'comment-id': '',
+    'artifact-id': artifact ? String(artifact.id) : '',
+    'artifact-url': artifact?.url ?? '',
+    'pull-request-number': '',
+    'pull-request-url': '',
+    'pull-request-operation': 'none',
+  };
+  for (const [name, value] of Object.entries(outputs)) core.setOutput(name, setup.redactor.text(value));
   await writeSummary(
     setup,
     `## ${setup.inputs['check-name']}: shard ${formatShard(shard)}\n\n${suite.totals.passedRuns}/${suite.totals.runs} runs of this slice passed. The job with \`merge-shards: true\` reports the whole suite.\n`,

@@ -4,7 +4,9 @@ import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from '@jest/globals';
 import type { WorkflowRunResponse } from '../../src/clones/github/index.js';
+import { parse } from 'yaml';
 import { portableAction } from '../helpers/action.js';
+import { REPO_ROOT } from '../helpers/cli.js';
 import { writeFiles } from '../helpers/engine.js';
 import { EXAMPLE, hostedRepo, type HostedRepo } from '../helpers/hosted.js';
 import { tempDir } from '../helpers/tmp.js';
@@ -479,6 +481,30 @@ describe('the GitHub Action (dist/index.js) on a pull request', () => {
     });
   }, 180_000);
 
+  it('without checks: write, still writes the comment (pull-requests: write), and reports the check through annotations', async () => {
+    const repo = await host();
+    const pull = await openPull(repo);
+    const run = await workflowRun(repo, pull, {
+      permissions: { contents: 'read', checks: 'read', pull_requests: 'write', issues: 'write' },
+    });
+    const result = await runAction(repo, run, pullRequestPayload(repo, pull), {
+      'compare-base': 'false',
+      runs: '1',
+      'fail-on': 'never',
+    });
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain('::warning::The token may not create check runs');
+    const line = lineOf('archal/close-stale-issues.md', 'Exactly 4 issues are closed');
+    expect(result.stdout).toContain(`file=archal/close-stale-issues.md,line=${line},endLine=${line}::Criterion c1`);
+    const state = repo.clone.handle.state();
+    expect(state.checkRuns).toHaveLength(0);
+    const comments = state.comments.filter((comment) => comment.issue_number === pull.number);
+    expect(comments).toHaveLength(1);
+    expect(comments[0]!.body).toContain('<!-- archal-preprod check="Archal" -->');
+    expect(comments[0]!.body).toContain('give the job \\`checks: write\\`');
+    expect(result.outputs).toMatchObject({ 'check-run-id': '', 'comment-id': String(comments[0]!.id) });
+  }, 180_000);
+
   it("opens the draft fix PR on the pull request's head branch, never pushing to it, with github-token and not the checkout's persisted credentials", async () => {
     const repo = await host();
     const pull = await openRegressingPull(repo);
@@ -748,6 +774,50 @@ console.log(JSON.stringify({ text: 'GITHUB_API_URL=' + (process.env.GITHUB_API_U
     expect(result.stdout.trim()).toBe(`::error::${message}`);
     expect(repo.clone.handle.requests().length).toBe(before);
   });
+
+  it('a working-directory that is not there fails at once, naming the input, before any write', async () => {
+    const repo = await host();
+    const pull = await openPull(repo);
+    const run = await workflowRun(repo, pull);
+    const before = repo.clone.handle.requests().length;
+    const result = await runAction(
+      repo,
+      run,
+      pullRequestPayload(repo, pull),
+      { 'working-directory': 'agents/triage' },
+      { timeoutMs: 30_000 },
+    );
+    expect(result.code).toBe(1);
+    expect(result.stdout.trim()).toMatch(
+      /^Archal: pre-prod loop in agents\/triage\n::error::Input 'working-directory' 'agents\/triage' is not a directory of the workspace \(.*\): give the directory of \.archal\.json and the scenarios, relative to the repository's root \(the default is '\.'\)\.$/,
+    );
+    expect(repo.clone.handle.requests().length).toBe(before);
+  });
+
+  it('a shard job writes every output of action.yml: the slice, and none of what only the merge job does', async () => {
+    const repo = await host();
+    const pull = await openPull(repo);
+    const run = await workflowRun(repo, pull, { jobs: ['shard-1'] });
+    const result = await runAction(repo, run, pullRequestPayload(repo, pull), {
+      'compare-base': 'false',
+      runs: '1',
+      shard: '1/2',
+    });
+    expect(result.code).toBe(0);
+    const declared = Object.keys(
+      (parse(readFileSync(join(REPO_ROOT, 'action.yml'), 'utf8')) as { outputs: object }).outputs,
+    );
+    expect(Object.keys(result.outputs).sort()).toEqual([...declared].sort());
+    expect(result.outputs).toMatchObject({
+      'check-run-id': '',
+      'comment-id': '',
+      regressions: '',
+      'pull-request-number': '',
+      'pull-request-url': '',
+      'pull-request-operation': 'none',
+    });
+    expect(result.outputs.satisfaction).toMatch(/^\d+(\.\d+)?$/);
+  }, 180_000);
 
   it('an invalid .archal.json fails the step with its problems and completes the check run it started as failed', async () => {
     const repo = await host({ '.archal.json': JSON.stringify({ agent: 'node agent.mjs', preprod: { runs: 0 } }) });

@@ -1,7 +1,12 @@
 import { describe, expect, it } from '@jest/globals';
-import { readInputs, type InputName } from '../../action/inputs.js';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parse } from 'yaml';
+import { INPUT_NAMES, readInputs, type InputName } from '../../action/inputs.js';
+import { ACTION_OUTPUTS } from '../../action/report.js';
 import { workspaceEnvironment } from '../../action/setup.js';
 import { resolvePreprodOptions } from '../../src/preprod/options.js';
+import { REPO_ROOT } from '../helpers/cli.js';
 
 /** Inputs as the runner passes them: '' for every input not given. */
 const inputs = (given: Partial<Record<InputName, string>>) => readInputs((name) => given[name] ?? '');
@@ -113,5 +118,32 @@ describe("the loop's environment on a runner", () => {
       ANTHROPIC_API_KEY: 'sk-ant-for-the-agent',
       GITHUB_REPOSITORY: 'acme/agent',
     });
+  });
+});
+
+describe('action.yml', () => {
+  const declared = parse(readFileSync(join(REPO_ROOT, 'action.yml'), 'utf8')) as {
+    inputs: Record<string, { default?: string }>;
+    outputs: Record<string, unknown>;
+  };
+
+  it('declares exactly the inputs the Action reads and the outputs it writes', () => {
+    expect(Object.keys(declared.inputs).sort()).toEqual([...INPUT_NAMES].sort());
+    expect(Object.keys(declared.outputs).sort()).toEqual([...ACTION_OUTPUTS].sort());
+  });
+
+  it('has defaults that read as valid inputs', () => {
+    const defaults = Object.fromEntries(
+      Object.entries(declared.inputs).map(([name, input]) => [name, input.default ?? '']),
+    ) as Record<InputName, string>;
+    defaults['github-token'] = 'ghs_token';
+    const read = readInputs((name) => defaults[name]);
+    expect(read).toMatchObject({
+      'check-name': 'Archal',
+      comment: 'always',
+      'compare-base': true,
+      'fail-on': 'threshold',
+    });
+    expect(read.overrides).toMatchObject({ passThreshold: 100, concurrency: 4, allowExternalExecution: false });
   });
 });
