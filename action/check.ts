@@ -8,7 +8,7 @@ export interface CheckRef {
   url: string;
 }
 
-/** Starts the check run when it can be written; a refusal turns writes off with a warning. */
+/** Starts the check run when it can be written; a refusal leaves it to annotations, with a warning. */
 export async function startCheck(setup: ActionSetup): Promise<CheckRef | null> {
   if (!setup.canWrite || setup.refused.checks || !setup.github) return null;
   try {

@@ -59,7 +59,7 @@ export async function prepare(inputs: ActionInputs, redactor: SecretRedactor): P
   const repoDir = resolve(workspace, inputs['working-directory']);
   if (!statSync(repoDir, { throwIfNoEntry: false })?.isDirectory())
     throw new Error(
-      `Input 'working-directory' '${inputs['working-directory']}' is not a directory of the workspace (${workspace}): give the directory of .archal.json and the scenarios, relative to the repository's root (the default is '.').`,
+      `Input 'working-directory' '${inputs['working-directory']}' is not a directory of the workspace (${workspace}): give the directory of .archal.json and the scenarios, relative to the workspace (the default is '.').`,
     );
   const repoRoot = (await git(['rev-parse', '--show-toplevel'], { cwd: repoDir, env })) ?? workspace;
   const temp = join(runnerEnv.RUNNER_TEMP || tmpdir(), 'archal', String(ctx.runId || process.pid));

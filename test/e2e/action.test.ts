@@ -789,7 +789,7 @@ console.log(JSON.stringify({ text: 'GITHUB_API_URL=' + (process.env.GITHUB_API_U
     );
     expect(result.code).toBe(1);
     expect(result.stdout.trim()).toMatch(
-      /^Archal: pre-prod loop in agents\/triage\n::error::Input 'working-directory' 'agents\/triage' is not a directory of the workspace \(.*\): give the directory of \.archal\.json and the scenarios, relative to the repository's root \(the default is '\.'\)\.$/,
+      /^Archal: pre-prod loop in agents\/triage\n::error::Input 'working-directory' 'agents\/triage' is not a directory of the workspace \(.*\): give the directory of \.archal\.json and the scenarios, relative to the workspace \(the default is '\.'\)\.$/,
     );
     expect(repo.clone.handle.requests().length).toBe(before);
   });
