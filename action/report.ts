@@ -72,6 +72,13 @@ function conclusion(report: PreprodReport): CheckConclusion {
 export async function publishReport(setup: ActionSetup, input: ReportInput): Promise<void> {
   const { inputs, ctx, redactor } = setup;
   const target = { owner: ctx.owner, repo: ctx.repo };
+  if (inputs['fail-on'] === 'regression' && !input.comparison) {
+    // Without verdicts nothing can fail the step: a green step here says nothing about regressions.
+    setup.notes.push(
+      "'fail-on: regression' fails only on a scenario that regressed against the pull request's base, and this run compared with no base (not a pull request, 'compare-base: false', or the base could not be run): nothing it found can fail the step.",
+    );
+    core.warning(setup.notes.at(-1)!);
+  }
   const report: PreprodReport = {
     checkName: inputs['check-name'],
     result: input.result,

@@ -505,6 +505,25 @@ describe('the GitHub Action (dist/index.js) on a pull request', () => {
     expect(result.outputs).toMatchObject({ 'check-run-id': '', 'comment-id': String(comments[0]!.id) });
   }, 180_000);
 
+  it('fail-on: regression with no base compared warns that nothing can fail the step', async () => {
+    const repo = await host();
+    const pull = await openRegressingPull(repo);
+    const run = await workflowRun(repo, pull);
+    const result = await runAction(repo, run, pullRequestPayload(repo, pull), {
+      'compare-base': 'false',
+      runs: '1',
+      'fail-on': 'regression',
+    });
+    expect(result.code).toBe(0);
+    expect(result.outputs).toMatchObject({ passed: 'false', regressions: '0' });
+    expect(result.stdout).toContain(
+      "::warning::'fail-on: regression' fails only on a scenario that regressed against the pull request's base, and this run compared with no base",
+    );
+    expect(result.summary).toMatch(/> \[!WARNING\]\n> 'fail\\-on: regression' fails only on a scenario that regressed/);
+    const check = repo.clone.handle.state().checkRuns[0]!;
+    expect(check.conclusion).toBe('neutral');
+  }, 180_000);
+
   it("opens the draft fix PR on the pull request's head branch, never pushing to it, with github-token and not the checkout's persisted credentials", async () => {
     const repo = await host();
     const pull = await openRegressingPull(repo);
