@@ -61,18 +61,52 @@ const common = {
   target: 'node20',
   packages: 'bundle',
   // Native addons and optional drivers, and the clone's GraphQL and MCP libraries (only loaded when
-  // used), come from node_modules at run time. Route mode's certificate library is bundled (loaded
-  // with a run's first proxy): from node_modules, resolving and compiling its ~100 small modules
-  // cost more than making the certificates.
+  // used), come from node_modules at run time.
   external: ['better-sqlite3', 'pg', 'pg-native', 'graphql', '@octokit/graphql-schema', '@modelcontextprotocol/sdk'],
   minify: true,
   sourcemap: 'linked',
   logLevel: 'warning',
 };
 
+// What the CLI bundles import() only on the way to something rare stays out of them, so that
+// commands do not read and deserialise it: a require of its own file when it is first imported (a
+// require, not an import(): code compiled from V8's code cache cannot import()).
+//  - ajv (~120 KB with its helpers), from node_modules: it validates the output of nodes that declare
+//    output_format, when the first such node runs (an AI node, seconds long) or a workflow is validated.
+//  - route mode's certificate library (~330 KB), as build/route-ca.cjs (one file, as reading ~100
+//    small modules from node_modules cost more than making the certificates): certificates are
+//    made once per Archal home and kept (src/clones/github/route/ca-store.ts).
+const LAZY_FILES = [
+  { specifier: /^ajv$/, importer: /[\\/]src[\\/]workflows[\\/]output-schema\.ts$/, file: 'ajv' },
+  {
+    specifier: /^\.\/ca\.js$/,
+    importer: /[\\/]src[\\/]clones[\\/]github[\\/]route[\\/]ca-store\.ts$/,
+    file: './route-ca.cjs',
+  },
+];
+const requiredWhenImported = {
+  name: 'required-when-imported',
+  setup(pluginBuild) {
+    for (const { specifier, importer, file } of LAZY_FILES)
+      pluginBuild.onResolve({ filter: specifier }, (args) =>
+        args.kind === 'dynamic-import' && importer.test(args.importer)
+          ? { path: file, namespace: 'required-when-imported' }
+          : undefined,
+      );
+    pluginBuild.onResolve({ filter: /.*/, namespace: 'required-when-imported' }, (args) => ({
+      path: args.path,
+      external: true,
+    }));
+    pluginBuild.onLoad({ filter: /.*/, namespace: 'required-when-imported' }, (args) => ({
+      contents: `module.exports = require(${JSON.stringify(args.path)});`,
+      resolveDir: root,
+    }));
+  },
+};
+
 const cli = {
   ...common,
-  plugins: [zodEnglishOnly, bundledSqliteDriver],
+  plugins: [zodEnglishOnly, bundledSqliteDriver, requiredWhenImported],
   external: common.external.filter((name) => name !== 'better-sqlite3'),
   format: 'cjs',
   define: { 'import.meta.url': '__archalModuleUrl' },
@@ -123,6 +157,12 @@ await Promise.all([
     outfile: 'build/app.js',
     format: 'esm',
     packages: 'external',
+  }),
+  build({
+    ...common,
+    entryPoints: ['src/clones/github/route/ca.ts'],
+    outfile: 'build/route-ca.cjs',
+    format: 'cjs',
   }),
   writeRouteUndici(join(root, 'build')),
 ]);

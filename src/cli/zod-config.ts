@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 // zod compiles a parser for each object schema (with `new Function`) the first time it parses with
 // it. That pays off in a long-lived process; a CLI command parses each schema about once, and the

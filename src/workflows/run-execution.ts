@@ -134,10 +134,13 @@ function approvedMeanwhile(run: RunRecord, nodeId: string): boolean {
 /**
  * How long the engine's events wait to be stored together. A node no longer waits for the store
  * (the run's transcript has its dependencies' events first), so a run of short nodes would pay a
- * transaction (or a round trip) for each; grouped, a chain of 2 ms nodes pays one for several.
+ * transaction (or a round trip) for each; grouped, a chain of 10 ms nodes pays one for several.
+ * A transaction's cost is mostly not its statements: every node's fork makes the CLI's memory
+ * copy-on-write, and a transaction writes to SQLite's page cache all over again (~35 page faults a
+ * node when each node had its own transaction; a page fault is slow on virtual machines).
  * Other processes see a running run's events this much later at most.
  */
-const STORE_EVENTS_EVERY_MS = 10;
+const STORE_EVENTS_EVERY_MS = 50;
 
 /**
  * Persists the engine's events. The store writes appends in call order (batching those of the

@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { z } from 'zod';
+import * as z from 'zod';
 import { packageRoot } from '../../lib/paths.js';
 import { EXIT, UserError } from '../errors.js';
 import { cliEnvironment, workDir, type GlobalOptions } from '../host.js';
