@@ -280,6 +280,33 @@ describe('conformance with the api.github.com OpenAPI description', () => {
     });
     expect(reply).toMatchObject({ in_reply_to_id: inline.id, path: 'hello.txt', line: 1, diff_hunk: inline.diff_hunk });
     await octocat.pulls.listReviewComments({ owner, repo, pull_number });
+    await octocat.pulls.listReviewCommentsForRepo({ owner, repo });
+    await octocat.pulls.getReviewComment({ owner, repo, comment_id: inline.id });
+    await octocat.pulls.updateReviewComment({ owner, repo, comment_id: inline.id, body: 'Inline, edited' });
+    await octocat.pulls.createReplyForReviewComment({ owner, repo, pull_number, comment_id: inline.id, body: 'Also' });
+    await octocat.pulls.listCommentsForReview({ owner, repo, pull_number, review_id: review.id });
+    const { data: heart } = await octocat.reactions.createForPullRequestReviewComment({
+      owner,
+      repo,
+      comment_id: inline.id,
+      content: 'heart',
+    });
+    await octocat.reactions.listForPullRequestReviewComment({ owner, repo, comment_id: inline.id });
+    await octocat.reactions.deleteForPullRequestComment({
+      owner,
+      repo,
+      comment_id: inline.id,
+      reaction_id: Number(heart.id),
+    });
+    await octocat.pulls.deleteReviewComment({ owner, repo, comment_id: Number(reply.id) });
+    await alice.pulls.updateReview({ owner, repo, pull_number, review_id: review.id, body: 'Approved, edited' });
+    const { data: draftReview } = await alice.pulls.createReview({ owner, repo, pull_number });
+    await alice.pulls.deletePendingReview({ owner, repo, pull_number, review_id: draftReview.id });
+    await expectStatus(
+      octocat.pulls.dismissReview({ owner, repo, pull_number, review_id: pending.id, message: 'Stale' }),
+      422,
+    );
+    await octocat.pulls.dismissReview({ owner, repo, pull_number, review_id: review.id, message: 'Stale' });
     await expectStatus(octocat.pulls.checkIfMerged({ owner, repo, pull_number }), 404);
     await octocat.pulls.merge({ owner, repo, pull_number, merge_method: 'squash' });
     await expectStatus(octocat.pulls.merge({ owner, repo, pull_number }), 405);

@@ -14,6 +14,7 @@ import { milestoneRoutes } from './milestones.js';
 import { pullRoutes } from './pulls.js';
 import { releaseRoutes } from './releases.js';
 import { repoRoutes } from './repos.js';
+import { reviewCommentRoutes } from './review-comments.js';
 import { reviewRoutes } from './reviews.js';
 import { searchRoutes } from './search.js';
 import { statusRoutes } from './statuses.js';
@@ -37,6 +38,7 @@ export const ROUTES: readonly RouteSpec[] = [
   ...labelRoutes,
   ...milestoneRoutes,
   ...issueRoutes,
+  ...reviewCommentRoutes,
   ...reviewRoutes,
   ...pullRoutes,
   ...gitDataRoutes,

@@ -1,0 +1,233 @@
+import { beforeAll, describe, expect, it } from '@jest/globals';
+import type { Octokit } from '@octokit/rest';
+import type { GitHubClone } from '../../src/clones/github/index.js';
+import { octokitFor, startClone, TOKENS, webhookReceiver } from './support/clone.js';
+import { WebhookSchemas } from './support/webhook-schemas.js';
+
+/** What agents written against GitHub do end to end through @octokit/rest, checked against the clone's state. */
+const owner = 'acme';
+const repo = 'widgets';
+const schemas = new WebhookSchemas();
+let clone: GitHubClone;
+let octocat: Octokit;
+let alice: Octokit;
+let receiver: Awaited<ReturnType<typeof webhookReceiver>>;
+
+beforeAll(async () => {
+  receiver = await webhookReceiver();
+  clone = await startClone({ seed: 'small-project', webhook: { url: receiver.url, secret: 's', retryDelayMs: 10 } });
+  octocat = octokitFor(clone, clone.token);
+  alice = octokitFor(clone, TOKENS.alice);
+});
+
+/** A pull request by octocat adding `path` on a new branch. */
+async function pullWithFile(branch: string, path: string, text: string) {
+  const { data: main } = await octocat.git.getRef({ owner, repo, ref: 'heads/main' });
+  await octocat.git.createRef({ owner, repo, ref: `refs/heads/${branch}`, sha: main.object.sha });
+  await octocat.repos.createOrUpdateFileContents({
+    owner,
+    repo,
+    path,
+    message: `Add ${path}`,
+    content: Buffer.from(text).toString('base64'),
+    branch,
+  });
+  return (await octocat.pulls.create({ owner, repo, title: `Add ${path}`, head: branch, base: 'main' })).data;
+}
+
+/** The webhooks received so far as `event.action`, with their schema problems. */
+async function hooks() {
+  await clone.handle.idle();
+  return receiver.received.map((hook) => {
+    const event = String(hook.headers['x-github-event']);
+    return {
+      kind: `${event}.${String(hook.payload.action)}`,
+      payload: hook.payload,
+      problems: schemas.validate(event, hook.payload),
+    };
+  });
+}
+
+describe('a review bot’s inline comments', () => {
+  it('gets, lists, replies to, edits, reacts to and deletes review comments by id', async () => {
+    const pull = await pullWithFile('review-bot', 'bot.txt', 'one\ntwo\n');
+    const { data: review } = await alice.pulls.createReview({
+      owner,
+      repo,
+      pull_number: pull.number,
+      event: 'COMMENT',
+      body: 'A few notes',
+      comments: [{ path: 'bot.txt', line: 2, body: 'Why two?' }],
+    });
+    const { data: inReview } = await octocat.pulls.listCommentsForReview({
+      owner,
+      repo,
+      pull_number: pull.number,
+      review_id: review.id,
+    });
+    expect(inReview.map((c) => [c.path, c.body])).toEqual([['bot.txt', 'Why two?']]);
+    const [first] = inReview;
+    const { data: got } = await octocat.pulls.getReviewComment({ owner, repo, comment_id: first!.id });
+    expect(got).toMatchObject({ id: first!.id, line: 2, user: { login: 'alice' }, pull_request_review_id: review.id });
+
+    const { status, data: reply } = await octocat.pulls.createReplyForReviewComment({
+      owner,
+      repo,
+      pull_number: pull.number,
+      comment_id: first!.id,
+      body: 'Because one is lonely',
+    });
+    expect(status).toBe(201);
+    expect(reply).toMatchObject({ in_reply_to_id: first!.id, path: 'bot.txt', line: 2 });
+    // A reply to a reply joins the thread's first comment, as GitHub threads them.
+    const { data: nested } = await alice.pulls.createReplyForReviewComment({
+      owner,
+      repo,
+      pull_number: pull.number,
+      comment_id: reply.id,
+      body: 'Fair',
+    });
+    expect(nested.in_reply_to_id).toBe(first!.id);
+
+    const { data: edited } = await alice.pulls.updateReviewComment({
+      owner,
+      repo,
+      comment_id: first!.id,
+      body: 'Why two lines?',
+    });
+    expect(edited.body).toBe('Why two lines?');
+    await expect(
+      octokitFor(clone, TOKENS.bob).pulls.updateReviewComment({ owner, repo, comment_id: first!.id, body: 'x' }),
+    ).rejects.toMatchObject({ status: 403 });
+
+    const { status: reacted } = await octocat.reactions.createForPullRequestReviewComment({
+      owner,
+      repo,
+      comment_id: first!.id,
+      content: 'heart',
+    });
+    expect(reacted).toBe(201);
+    const { data: reactions } = await octocat.reactions.listForPullRequestReviewComment({
+      owner,
+      repo,
+      comment_id: first!.id,
+    });
+    expect(reactions.map((r) => [r.content, r.user?.login])).toEqual([['heart', 'octocat']]);
+    expect((await octocat.pulls.getReviewComment({ owner, repo, comment_id: first!.id })).data.reactions).toMatchObject(
+      { total_count: 1, heart: 1 },
+    );
+    await octocat.reactions.deleteForPullRequestComment({
+      owner,
+      repo,
+      comment_id: first!.id,
+      reaction_id: reactions[0]!.id,
+    });
+
+    const { data: all } = await octocat.pulls.listReviewCommentsForRepo({ owner, repo, sort: 'created' });
+    expect(all.map((c) => c.id)).toEqual([first!.id, reply.id, nested.id]);
+    await octocat.pulls.deleteReviewComment({ owner, repo, comment_id: nested.id });
+    await expect(octocat.pulls.getReviewComment({ owner, repo, comment_id: nested.id })).rejects.toMatchObject({
+      status: 404,
+    });
+    expect(clone.handle.state().reviewComments.map((c) => c.id)).toEqual([first!.id, reply.id]);
+
+    // GitHub's older `position` (lines below the file's first @@) resolves to the same line.
+    const { data: byPosition } = await alice.pulls.createReview({
+      owner,
+      repo,
+      pull_number: pull.number,
+      event: 'COMMENT',
+      body: 'By position',
+      comments: [{ path: 'bot.txt', position: 2, body: 'Second line' }],
+    });
+    const { data: positioned } = await octocat.pulls.listCommentsForReview({
+      owner,
+      repo,
+      pull_number: pull.number,
+      review_id: byPosition.id,
+    });
+    expect(positioned.map((c) => [c.line, c.side, c.position])).toEqual([[2, 'RIGHT', 2]]);
+
+    const received = await hooks();
+    const kinds = received.map((hook) => hook.kind);
+    expect(kinds).toEqual(
+      expect.arrayContaining(['pull_request_review_comment.edited', 'pull_request_review_comment.deleted']),
+    );
+    const edit = received.find((hook) => hook.kind === 'pull_request_review_comment.edited')!;
+    expect(edit.payload.changes).toEqual({ body: { from: 'Why two?' } });
+    expect(received.flatMap((hook) => hook.problems)).toEqual([]);
+  });
+});
+
+describe('a review bot’s reviews', () => {
+  it('edits a review’s body, deletes a pending review and dismisses an approval', async () => {
+    const pull = await pullWithFile('review-edits', 'edits.txt', 'text\n');
+    const { data: pending } = await alice.pulls.createReview({
+      owner,
+      repo,
+      pull_number: pull.number,
+      body: 'Draft notes',
+      comments: [{ path: 'edits.txt', line: 1, body: 'pending note' }],
+    });
+    const { data: updated } = await alice.pulls.updateReview({
+      owner,
+      repo,
+      pull_number: pull.number,
+      review_id: pending.id,
+      body: 'Better notes',
+    });
+    expect(updated).toMatchObject({ state: 'PENDING', body: 'Better notes' });
+    const { status, data: deleted } = await alice.pulls.deletePendingReview({
+      owner,
+      repo,
+      pull_number: pull.number,
+      review_id: pending.id,
+    });
+    expect(status).toBe(200);
+    expect(deleted.id).toBe(pending.id);
+    expect(clone.handle.state().reviews.some((r) => r.id === pending.id)).toBe(false);
+    expect(clone.handle.state().reviewComments.some((c) => c.body === 'pending note')).toBe(false);
+
+    const { data: approval } = await alice.pulls.createReview({
+      owner,
+      repo,
+      pull_number: pull.number,
+      event: 'APPROVE',
+      body: 'ok',
+    });
+    await expect(
+      alice.pulls.deletePendingReview({ owner, repo, pull_number: pull.number, review_id: approval.id }),
+    ).rejects.toMatchObject({
+      status: 422,
+      response: { data: { errors: ['Can not delete a non-pending pull request review'] } },
+    });
+    await alice.pulls.updateReview({ owner, repo, pull_number: pull.number, review_id: approval.id, body: 'LGTM' });
+    await expect(
+      octokitFor(clone, TOKENS.bob).pulls.dismissReview({
+        owner,
+        repo,
+        pull_number: pull.number,
+        review_id: approval.id,
+        message: 'no',
+      }),
+    ).rejects.toMatchObject({ status: 403 });
+    const { data: dismissed } = await octocat.pulls.dismissReview({
+      owner,
+      repo,
+      pull_number: pull.number,
+      review_id: approval.id,
+      message: 'The code changed',
+    });
+    expect(dismissed).toMatchObject({ state: 'DISMISSED', body: 'LGTM' });
+    expect(clone.handle.state().reviews.find((r) => r.id === approval.id)?.state).toBe('DISMISSED');
+
+    const received = await hooks();
+    const edited = received.find(
+      (hook) =>
+        hook.kind === 'pull_request_review.edited' && (hook.payload.review as { id: number }).id === approval.id,
+    );
+    expect(edited?.payload.changes).toEqual({ body: { from: 'ok' } });
+    expect(received.map((hook) => hook.kind)).toContain('pull_request_review.dismissed');
+    expect(received.flatMap((hook) => hook.problems)).toEqual([]);
+  });
+});
