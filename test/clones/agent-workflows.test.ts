@@ -231,3 +231,71 @@ describe('a review bot’s reviews', () => {
     expect(received.flatMap((hook) => hook.problems)).toEqual([]);
   });
 });
+
+describe('collaborators and topics', () => {
+  it('adds a collaborator (accepted at once), changes their role and removes them, with permissions following', async () => {
+    const { data: created } = await octocat.repos.createInOrg({ org: owner, name: 'private-tools', private: true });
+    const bob = octokitFor(clone, TOKENS.bob);
+    await expect(bob.repos.get({ owner, repo: created.name })).rejects.toMatchObject({ status: 404 });
+
+    const { status, data: invitation } = await octocat.repos.addCollaborator({
+      owner,
+      repo: created.name,
+      username: 'bob',
+      permission: 'triage',
+    });
+    expect(status).toBe(201);
+    expect(invitation).toMatchObject({
+      invitee: { login: 'bob' },
+      inviter: { login: 'octocat' },
+      permissions: 'triage',
+    });
+    expect((await bob.repos.get({ owner, repo: created.name })).data.permissions).toMatchObject({
+      triage: true,
+      push: false,
+    });
+    await expect(bob.repos.addCollaborator({ owner, repo: created.name, username: 'alice' })).rejects.toMatchObject({
+      status: 403,
+    });
+
+    // Already a collaborator: the role changes, 204.
+    const again = await octocat.repos.addCollaborator({
+      owner,
+      repo: created.name,
+      username: 'bob',
+      permission: 'push',
+    });
+    expect(again.status).toBe(204);
+    const { data: level } = await octocat.repos.getCollaboratorPermissionLevel({
+      owner,
+      repo: created.name,
+      username: 'bob',
+    });
+    expect(level).toMatchObject({ permission: 'write', role_name: 'write' });
+    expect(
+      clone.handle.state().repos.find((r) => r.full_name === `${owner}/${created.name}`)?.collaborators,
+    ).toContainEqual({ login: 'bob', permission: 'write' });
+    await expect(
+      octocat.repos.addCollaborator({ owner, repo: created.name, username: 'bob', permission: 'owner' }),
+    ).rejects.toMatchObject({ status: 422 });
+
+    expect((await octocat.repos.removeCollaborator({ owner, repo: created.name, username: 'bob' })).status).toBe(204);
+    await expect(bob.repos.get({ owner, repo: created.name })).rejects.toMatchObject({ status: 404 });
+    await expect(octocat.repos.checkCollaborator({ owner, repo: created.name, username: 'bob' })).rejects.toMatchObject(
+      { status: 404 },
+    );
+  });
+
+  it('reads and replaces a repository’s topics, lower-cased, refusing invalid ones', async () => {
+    expect((await octocat.repos.getAllTopics({ owner, repo })).data.names).toEqual(['widgets', 'javascript']);
+    const { data } = await octocat.repos.replaceAllTopics({ owner, repo, names: ['Widgets', 'ui-kit'] });
+    expect(data.names).toEqual(['widgets', 'ui-kit']);
+    expect((await octocat.repos.get({ owner, repo })).data.topics).toEqual(['widgets', 'ui-kit']);
+    await expect(octocat.repos.replaceAllTopics({ owner, repo, names: ['-bad topic'] })).rejects.toMatchObject({
+      status: 422,
+    });
+    await expect(
+      octokitFor(clone, TOKENS.bob).repos.replaceAllTopics({ owner, repo, names: [] }),
+    ).rejects.toMatchObject({ status: 403 });
+  });
+});

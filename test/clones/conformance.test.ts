@@ -58,6 +58,12 @@ describe('conformance with the api.github.com OpenAPI description', () => {
     await octocat.repos.listCollaborators({ owner, repo });
     await octocat.repos.checkCollaborator({ owner, repo, username: 'bob' });
     await octocat.repos.getCollaboratorPermissionLevel({ owner, repo, username: 'bob' });
+    await octocat.repos.addCollaborator({ owner, repo: 'tools', username: 'bob', permission: 'pull' });
+    await octocat.repos.addCollaborator({ owner, repo: 'tools', username: 'bob', permission: 'push' });
+    await octocat.repos.removeCollaborator({ owner, repo: 'tools', username: 'bob' });
+    await octocat.repos.getAllTopics({ owner, repo });
+    await octocat.repos.replaceAllTopics({ owner, repo, names: ['widgets', 'javascript'] });
+    await expectStatus(octocat.repos.replaceAllTopics({ owner, repo, names: ['Not a topic!'] }), 422);
   });
 
   it('serves issues, comments, labels, assignees, milestones, events and reactions', async () => {

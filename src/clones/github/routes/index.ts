@@ -2,6 +2,7 @@ import { Router } from '../http/router.js';
 import { actionRoutes } from './actions.js';
 import { appRoutes } from './apps.js';
 import { checkRoutes } from './checks.js';
+import { collaboratorRoutes } from './collaborators.js';
 import { commentRoutes } from './comments.js';
 import { commitRoutes } from './commits.js';
 import { contentRoutes } from './contents.js';
@@ -33,6 +34,7 @@ export const ROUTES: readonly RouteSpec[] = [
   ...userRoutes,
   ...appRoutes,
   ...repoRoutes,
+  ...collaboratorRoutes,
   ...commentRoutes,
   ...eventRoutes,
   ...labelRoutes,
