@@ -299,3 +299,25 @@ describe('collaborators and topics', () => {
     ).rejects.toMatchObject({ status: 403 });
   });
 });
+
+describe('the signed-in user’s organizations and issues', () => {
+  it('lists the user’s organizations, an organization’s members and the user’s issues across repositories', async () => {
+    expect((await alice.orgs.listForAuthenticatedUser()).data.map((org) => org.login)).toEqual(['acme']);
+    expect((await octokitFor(clone, TOKENS.bob).orgs.listForAuthenticatedUser()).data).toEqual([]);
+    const { data: members } = await octocat.orgs.listMembers({ org: owner });
+    expect(members.map((member) => member.login)).toEqual(['octocat', 'alice']);
+    expect((await octocat.orgs.listMembers({ org: owner, role: 'admin' })).data.map((m) => m.login)).toEqual([
+      'octocat',
+    ]);
+    expect((await octocat.orgs.checkMembershipForUser({ org: owner, username: 'alice' })).status).toBe(204);
+    await expect(octocat.orgs.checkMembershipForUser({ org: owner, username: 'bob' })).rejects.toMatchObject({
+      status: 404,
+    });
+
+    const { data: issue } = await octocat.issues.create({ owner, repo, title: 'For alice', assignees: ['alice'] });
+    const { data: assigned } = await alice.issues.list();
+    expect(assigned.map((entry) => entry.number)).toContain(issue.number);
+    expect(assigned.every((entry) => entry.assignees?.some((a) => a.login === 'alice'))).toBe(true);
+    expect(assigned[0]?.repository?.full_name).toBe('acme/widgets');
+  });
+});

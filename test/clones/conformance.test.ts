@@ -44,6 +44,10 @@ describe('conformance with the api.github.com OpenAPI description', () => {
     await octocat.users.getByUsername({ username: 'alice' });
     await expectStatus(octocat.users.getByUsername({ username: 'nobody-here' }), 404);
     await octocat.orgs.get({ org: owner });
+    await octocat.orgs.listForAuthenticatedUser();
+    await octocat.orgs.listMembers({ org: owner });
+    await octocat.orgs.checkMembershipForUser({ org: owner, username: 'alice' });
+    await expectStatus(octocat.orgs.checkMembershipForUser({ org: owner, username: 'bob' }), 404);
   });
 
   it('serves repositories and collaborators', async () => {
@@ -69,6 +73,7 @@ describe('conformance with the api.github.com OpenAPI description', () => {
   it('serves issues, comments, labels, assignees, milestones, events and reactions', async () => {
     await octocat.issues.listForRepo({ owner, repo, state: 'all', per_page: 2 });
     await octocat.issues.listForAuthenticatedUser({ filter: 'all' });
+    await octocat.issues.list({ filter: 'all' });
     await octocat.issues.get({ owner, repo, issue_number: 1 });
     await expectStatus(octocat.issues.get({ owner, repo, issue_number: 999 }), 404);
     await expectStatus(octocat.issues.create({ owner, repo, title: '' }), 422);
