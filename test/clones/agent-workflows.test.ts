@@ -321,3 +321,61 @@ describe('the signed-in user’s organizations and issues', () => {
     expect(assigned[0]?.repository?.full_name).toBe('acme/widgets');
   });
 });
+
+describe('merging one branch into another', () => {
+  it('merges a branch with a real merge commit (201), answers 204 when there is nothing to merge and 409 on a conflict', async () => {
+    await pullWithFile('merge-source', 'merged.txt', 'from source\n');
+    const { data: main } = await octocat.git.getRef({ owner, repo, ref: 'heads/main' });
+    await octocat.git.createRef({ owner, repo, ref: 'refs/heads/merge-target', sha: main.object.sha });
+
+    const { status, data: merge } = await octocat.repos.merge({
+      owner,
+      repo,
+      base: 'merge-target',
+      head: 'merge-source',
+      commit_message: 'Sync merge-source',
+    });
+    expect(status).toBe(201);
+    expect(merge.commit.message).toBe('Sync merge-source');
+    expect(merge.parents).toHaveLength(2);
+    expect((await octocat.git.getRef({ owner, repo, ref: 'heads/merge-target' })).data.object.sha).toBe(merge.sha);
+    const { data: file } = await octocat.repos.getContent({ owner, repo, path: 'merged.txt', ref: 'merge-target' });
+    expect(Buffer.from((file as { content: string }).content, 'base64').toString()).toBe('from source\n');
+
+    const again = await octocat.repos.merge({ owner, repo, base: 'merge-target', head: 'merge-source' });
+    expect(again.status).toBe(204);
+    await expect(octocat.repos.merge({ owner, repo, base: 'nope', head: 'merge-source' })).rejects.toMatchObject({
+      status: 404,
+      response: { data: { message: 'Base does not exist' } },
+    });
+
+    for (const [branch, text] of [
+      ['conflict-a', 'A\n'],
+      ['conflict-b', 'B\n'],
+    ] as const) {
+      await octocat.git.createRef({ owner, repo, ref: `refs/heads/${branch}`, sha: main.object.sha });
+      await octocat.repos.createOrUpdateFileContents({
+        owner,
+        repo,
+        path: 'clash.txt',
+        message: `clash ${branch}`,
+        content: Buffer.from(text).toString('base64'),
+        branch,
+      });
+    }
+    const before = (await octocat.git.getRef({ owner, repo, ref: 'heads/conflict-a' })).data.object.sha;
+    await expect(octocat.repos.merge({ owner, repo, base: 'conflict-a', head: 'conflict-b' })).rejects.toMatchObject({
+      status: 409,
+      response: { data: { message: 'Merge conflict' } },
+    });
+    expect((await octocat.git.getRef({ owner, repo, ref: 'heads/conflict-a' })).data.object.sha).toBe(before);
+    await expect(
+      octokitFor(clone, TOKENS.bob).repos.merge({ owner, repo, base: 'merge-target', head: 'main' }),
+    ).rejects.toMatchObject({ status: 403 });
+
+    const pushes = (await hooks()).filter(
+      (hook) => hook.kind === 'push.undefined' && hook.payload.ref === 'refs/heads/merge-target',
+    );
+    expect(pushes.map((hook) => hook.payload.after)).toContain(merge.sha);
+  });
+});

@@ -231,6 +231,10 @@ describe('conformance with the api.github.com OpenAPI description', () => {
     });
     await octocat.repos.listCommits({ owner, repo, sha: 'conformance', per_page: 2 });
     await octocat.repos.getCommit({ owner, repo, ref: 'conformance' });
+    await octocat.git.createRef({ owner, repo, ref: 'refs/heads/merge-into', sha: main.object.sha });
+    await octocat.repos.merge({ owner, repo, base: 'merge-into', head: 'conformance' });
+    await octocat.repos.merge({ owner, repo, base: 'merge-into', head: 'conformance' });
+    await expectStatus(octocat.repos.merge({ owner, repo, base: 'no-such-branch', head: 'conformance' }), 404);
     await octocat.repos.compareCommits({ owner, repo, base: 'main', head: 'conformance' });
   });
 
