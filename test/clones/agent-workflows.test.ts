@@ -379,3 +379,35 @@ describe('merging one branch into another', () => {
     expect(pushes.map((hook) => hook.payload.after)).toContain(merge.sha);
   });
 });
+
+describe('annotated tags', () => {
+  it('creates a tag object, points a tag ref at it and reads it back; the tag peels to its commit', async () => {
+    const { data: main } = await octocat.git.getRef({ owner, repo, ref: 'heads/main' });
+    const { status, data: tag } = await octocat.git.createTag({
+      owner,
+      repo,
+      tag: 'v2.0.0',
+      message: 'Release 2.0.0\n',
+      object: main.object.sha,
+      type: 'commit',
+      tagger: { name: 'Release Bot', email: 'release@example.com', date: '2026-01-02T03:04:05Z' },
+    });
+    expect(status).toBe(201);
+    expect(tag).toMatchObject({
+      tag: 'v2.0.0',
+      message: 'Release 2.0.0\n',
+      object: { sha: main.object.sha, type: 'commit' },
+      tagger: { name: 'Release Bot', email: 'release@example.com', date: '2026-01-02T03:04:05Z' },
+    });
+    await octocat.git.createRef({ owner, repo, ref: 'refs/tags/v2.0.0', sha: tag.sha });
+    expect((await octocat.git.getTag({ owner, repo, tag_sha: tag.sha })).data).toEqual(tag);
+    const { data: ref } = await octocat.git.getRef({ owner, repo, ref: 'tags/v2.0.0' });
+    expect(ref.object).toMatchObject({ sha: tag.sha, type: 'tag' });
+    const { data: tags } = await octocat.repos.listTags({ owner, repo });
+    expect(tags.find((entry) => entry.name === 'v2.0.0')?.commit.sha).toBe(main.object.sha);
+    await expect(
+      octocat.git.createTag({ owner, repo, tag: 'bad', message: 'm', object: 'f'.repeat(40), type: 'commit' }),
+    ).rejects.toMatchObject({ status: 422 });
+    await expect(octocat.git.getTag({ owner, repo, tag_sha: main.object.sha })).rejects.toMatchObject({ status: 404 });
+  });
+});

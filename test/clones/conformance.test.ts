@@ -231,6 +231,15 @@ describe('conformance with the api.github.com OpenAPI description', () => {
     });
     await octocat.repos.listCommits({ owner, repo, sha: 'conformance', per_page: 2 });
     await octocat.repos.getCommit({ owner, repo, ref: 'conformance' });
+    const { data: tagObject } = await octocat.git.createTag({
+      owner,
+      repo,
+      tag: 'annotated',
+      message: 'Annotated',
+      object: main.object.sha,
+      type: 'commit',
+    });
+    await octocat.git.getTag({ owner, repo, tag_sha: tagObject.sha });
     await octocat.git.createRef({ owner, repo, ref: 'refs/heads/merge-into', sha: main.object.sha });
     await octocat.repos.merge({ owner, repo, base: 'merge-into', head: 'conformance' });
     await octocat.repos.merge({ owner, repo, base: 'merge-into', head: 'conformance' });

@@ -8,6 +8,7 @@ import { commitRoutes } from './commits.js';
 import { contentRoutes } from './contents.js';
 import { eventRoutes } from './events.js';
 import { gitDataRoutes } from './git-data.js';
+import { gitTagRoutes } from './git-tags.js';
 import { issueRoutes } from './issues.js';
 import { labelRoutes } from './labels.js';
 import { metaRoutes } from './meta.js';
@@ -44,6 +45,7 @@ export const ROUTES: readonly RouteSpec[] = [
   ...reviewRoutes,
   ...pullRoutes,
   ...gitDataRoutes,
+  ...gitTagRoutes,
   ...contentRoutes,
   ...checkRoutes,
   ...statusRoutes,
