@@ -44,6 +44,10 @@ describe('conformance with the api.github.com OpenAPI description', () => {
     await octocat.users.getByUsername({ username: 'alice' });
     await expectStatus(octocat.users.getByUsername({ username: 'nobody-here' }), 404);
     await octocat.orgs.get({ org: owner });
+    await octocat.orgs.listForAuthenticatedUser();
+    await octocat.orgs.listMembers({ org: owner });
+    await octocat.orgs.checkMembershipForUser({ org: owner, username: 'alice' });
+    await expectStatus(octocat.orgs.checkMembershipForUser({ org: owner, username: 'bob' }), 404);
   });
 
   it('serves repositories and collaborators', async () => {
@@ -58,11 +62,18 @@ describe('conformance with the api.github.com OpenAPI description', () => {
     await octocat.repos.listCollaborators({ owner, repo });
     await octocat.repos.checkCollaborator({ owner, repo, username: 'bob' });
     await octocat.repos.getCollaboratorPermissionLevel({ owner, repo, username: 'bob' });
+    await octocat.repos.addCollaborator({ owner, repo: 'tools', username: 'bob', permission: 'pull' });
+    await octocat.repos.addCollaborator({ owner, repo: 'tools', username: 'bob', permission: 'push' });
+    await octocat.repos.removeCollaborator({ owner, repo: 'tools', username: 'bob' });
+    await octocat.repos.getAllTopics({ owner, repo });
+    await octocat.repos.replaceAllTopics({ owner, repo, names: ['widgets', 'javascript'] });
+    await expectStatus(octocat.repos.replaceAllTopics({ owner, repo, names: ['Not a topic!'] }), 422);
   });
 
   it('serves issues, comments, labels, assignees, milestones, events and reactions', async () => {
     await octocat.issues.listForRepo({ owner, repo, state: 'all', per_page: 2 });
     await octocat.issues.listForAuthenticatedUser({ filter: 'all' });
+    await octocat.issues.list({ filter: 'all' });
     await octocat.issues.get({ owner, repo, issue_number: 1 });
     await expectStatus(octocat.issues.get({ owner, repo, issue_number: 999 }), 404);
     await expectStatus(octocat.issues.create({ owner, repo, title: '' }), 422);
@@ -220,6 +231,19 @@ describe('conformance with the api.github.com OpenAPI description', () => {
     });
     await octocat.repos.listCommits({ owner, repo, sha: 'conformance', per_page: 2 });
     await octocat.repos.getCommit({ owner, repo, ref: 'conformance' });
+    const { data: tagObject } = await octocat.git.createTag({
+      owner,
+      repo,
+      tag: 'annotated',
+      message: 'Annotated',
+      object: main.object.sha,
+      type: 'commit',
+    });
+    await octocat.git.getTag({ owner, repo, tag_sha: tagObject.sha });
+    await octocat.git.createRef({ owner, repo, ref: 'refs/heads/merge-into', sha: main.object.sha });
+    await octocat.repos.merge({ owner, repo, base: 'merge-into', head: 'conformance' });
+    await octocat.repos.merge({ owner, repo, base: 'merge-into', head: 'conformance' });
+    await expectStatus(octocat.repos.merge({ owner, repo, base: 'no-such-branch', head: 'conformance' }), 404);
     await octocat.repos.compareCommits({ owner, repo, base: 'main', head: 'conformance' });
   });
 
@@ -280,6 +304,33 @@ describe('conformance with the api.github.com OpenAPI description', () => {
     });
     expect(reply).toMatchObject({ in_reply_to_id: inline.id, path: 'hello.txt', line: 1, diff_hunk: inline.diff_hunk });
     await octocat.pulls.listReviewComments({ owner, repo, pull_number });
+    await octocat.pulls.listReviewCommentsForRepo({ owner, repo });
+    await octocat.pulls.getReviewComment({ owner, repo, comment_id: inline.id });
+    await octocat.pulls.updateReviewComment({ owner, repo, comment_id: inline.id, body: 'Inline, edited' });
+    await octocat.pulls.createReplyForReviewComment({ owner, repo, pull_number, comment_id: inline.id, body: 'Also' });
+    await octocat.pulls.listCommentsForReview({ owner, repo, pull_number, review_id: review.id });
+    const { data: heart } = await octocat.reactions.createForPullRequestReviewComment({
+      owner,
+      repo,
+      comment_id: inline.id,
+      content: 'heart',
+    });
+    await octocat.reactions.listForPullRequestReviewComment({ owner, repo, comment_id: inline.id });
+    await octocat.reactions.deleteForPullRequestComment({
+      owner,
+      repo,
+      comment_id: inline.id,
+      reaction_id: Number(heart.id),
+    });
+    await octocat.pulls.deleteReviewComment({ owner, repo, comment_id: Number(reply.id) });
+    await alice.pulls.updateReview({ owner, repo, pull_number, review_id: review.id, body: 'Approved, edited' });
+    const { data: draftReview } = await alice.pulls.createReview({ owner, repo, pull_number });
+    await alice.pulls.deletePendingReview({ owner, repo, pull_number, review_id: draftReview.id });
+    await expectStatus(
+      octocat.pulls.dismissReview({ owner, repo, pull_number, review_id: pending.id, message: 'Stale' }),
+      422,
+    );
+    await octocat.pulls.dismissReview({ owner, repo, pull_number, review_id: review.id, message: 'Stale' });
     await expectStatus(octocat.pulls.checkIfMerged({ owner, repo, pull_number }), 404);
     await octocat.pulls.merge({ owner, repo, pull_number, merge_method: 'squash' });
     await expectStatus(octocat.pulls.merge({ owner, repo, pull_number }), 405);

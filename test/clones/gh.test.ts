@@ -132,6 +132,20 @@ describe('gh issue', () => {
     await ok('issue', 'close', String(number));
     expect(issue(number).state).toBe('closed');
   });
+
+  it('comment --edit-last edits the viewer’s last comment on an issue and on a pull request', async () => {
+    const bodies = (number: number) =>
+      state()
+        .comments.filter((comment) => comment.issue_number === number)
+        .map((comment) => [comment.user, comment.body]);
+    await ok('issue', 'comment', '2', '--body', 'Draft answer');
+    await ok('issue', 'comment', '2', '--edit-last', '--body', 'Final answer');
+    expect(bodies(2)).toContainEqual(['octocat', 'Final answer']);
+    expect(bodies(2)).not.toContainEqual(['octocat', 'Draft answer']);
+    await ok('pr', 'comment', '4', '--body', 'Draft review note');
+    await ok('pr', 'comment', '4', '--edit-last', '--body', 'Final review note');
+    expect(bodies(4)).toEqual([['octocat', 'Final review note']]);
+  });
 });
 
 describe('gh pr status', () => {

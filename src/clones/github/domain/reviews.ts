@@ -75,19 +75,21 @@ export interface InlineComment {
   start_line?: number;
 }
 
-/** The diff hunk GitHub shows with a review comment: the hunk of `path` up to the commented line. */
+/**
+ * The diff hunk GitHub shows with a review comment (the hunk of `path` up to the commented line),
+ * and the commented line's `position`: how many lines below the file's first `@@` header it is.
+ */
 async function hunkFor(
   ctx: DomainContext,
   repo: RepoRecord,
   pull: PullRecord,
   comment: InlineComment,
-): Promise<string> {
+): Promise<{ hunk: string; position: number; line: number; side: 'LEFT' | 'RIGHT' }> {
   const stats = await pullStats(ctx.core, repo, pull);
   const files = stats.mergeBaseSha ? await diffCommits(repo.git, stats.mergeBaseSha, pull.headSha) : [];
   const file = files.find((f) => f.filename === comment.path);
   if (!file?.patch) throw new UnresolvedPosition('path');
   const lines = file.patch.split('\n');
-  if (comment.line === undefined) return lines.slice(0, (comment.position ?? 1) + 1).join('\n');
   let newLine = 0;
   let oldLine = 0;
   let hunkStart = 0;
@@ -102,11 +104,21 @@ async function hunkFor(
     }
     if (!text.startsWith('-')) newLine++;
     if (!text.startsWith('+')) oldLine++;
+    // A comment by `position` (GitHub's older form) is on the line that many lines below the first header.
+    const side = comment.line === undefined ? (text.startsWith('-') ? 'LEFT' : 'RIGHT') : (comment.side ?? 'RIGHT');
     const hit =
-      comment.side === 'LEFT'
-        ? oldLine === comment.line && !text.startsWith('+')
-        : newLine === comment.line && !text.startsWith('-');
-    if (hit) return lines.slice(hunkStart, i + 1).join('\n');
+      comment.line === undefined
+        ? i === (comment.position ?? 1)
+        : side === 'LEFT'
+          ? oldLine === comment.line && !text.startsWith('+')
+          : newLine === comment.line && !text.startsWith('-');
+    if (hit)
+      return {
+        hunk: lines.slice(hunkStart, i + 1).join('\n'),
+        position: i,
+        line: side === 'LEFT' ? oldLine : newLine,
+        side,
+      };
   }
   throw new UnresolvedPosition('line');
 }
@@ -123,13 +135,16 @@ export async function addReviewComment(
 ) {
   const user = actingUser(ctx.actor)!;
   let diffHunk: string;
+  let position: number;
   let target: InlineComment & { commit_id?: string };
   let inReplyTo: number | null = null;
   if ('in_reply_to' in comment) {
     const parent = ctx.store.get('reviewComment', comment.in_reply_to);
     if (!parent || parent.pullId !== pull.id) throw notFound();
     diffHunk = parent.diffHunk;
-    inReplyTo = parent.id;
+    position = parent.position;
+    // GitHub threads a reply to a reply under the thread's first comment.
+    inReplyTo = parent.inReplyToId ?? parent.id;
     target = {
       body: comment.body,
       path: parent.path,
@@ -138,8 +153,9 @@ export async function addReviewComment(
       commit_id: parent.commitId,
     };
   } else {
-    diffHunk = await hunkFor(ctx, repo, pull, comment);
-    target = comment;
+    const resolved = await hunkFor(ctx, repo, pull, comment);
+    ({ hunk: diffHunk, position } = resolved);
+    target = { ...comment, line: resolved.line, side: resolved.side };
   }
   return ctx.store.insert(ctx.journal, 'reviewComment', {
     id: ctx.store.nextId('reviewComment'),
@@ -154,6 +170,7 @@ export async function addReviewComment(
     side: target.side ?? 'RIGHT',
     commitId: target.commit_id ?? pull.headSha,
     diffHunk,
+    position,
     inReplyToId: inReplyTo,
     createdAt: ctx.now,
     updatedAt: ctx.now,

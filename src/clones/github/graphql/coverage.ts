@@ -20,6 +20,8 @@ export const GRAPHQL_MUTATIONS = [
   'closeIssue',
   'reopenIssue',
   'addComment',
+  'updateIssueComment',
+  'deleteIssueComment',
   'addLabelsToLabelable',
   'removeLabelsFromLabelable',
   'addAssigneesToAssignable',

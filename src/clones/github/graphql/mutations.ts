@@ -59,6 +59,17 @@ function repository(ctx: GraphqlContext, id: string): { repo: RepoRecord; params
   return { repo, params: { owner, repo: name } };
 }
 
+/** The issue comment a global id names, with the REST parameters that address it. */
+function issueComment(ctx: GraphqlContext, id: string) {
+  const decoded = decodeNodeId(id);
+  const comment = decoded?.type === 'IssueComment' ? ctx.domain.store.get('comment', decoded.id) : undefined;
+  const repo = ctx.domain.store.get('repo', comment?.repoId);
+  if (!comment || !repo || !canRead(ctx.domain, repo))
+    throw gqlError('NOT_FOUND', `Could not resolve to a node with the global id of '${id}'`);
+  const [owner = '', name = ''] = fullName(ctx.domain, repo).split('/');
+  return { repo, comment, params: { owner, repo: name, comment_id: comment.id } };
+}
+
 const recordId = (ctx: GraphqlContext, id: string, type: string): number => {
   const decoded = decodeNodeId(id);
   if (!decoded || decoded.type !== type)
@@ -167,6 +178,17 @@ const MUTATIONS: Record<string, Mutation> = {
       subject: fresh(ctx, target),
       timelineEdge: { cursor: '', node: comment },
     };
+  },
+  // `gh issue comment --edit-last` and `gh pr comment --edit-last`.
+  async updateIssueComment(ctx, input) {
+    const { repo, comment, params } = issueComment(ctx, String(input.id));
+    await operation(ctx, 'issues/update-comment', { params, body: { body: input.body } });
+    return { issueComment: commentObject(ctx.domain, repo, ctx.domain.store.get('comment', comment.id)!) };
+  },
+  async deleteIssueComment(ctx, input) {
+    const { params } = issueComment(ctx, String(input.id));
+    await operation(ctx, 'issues/delete-comment', { params });
+    return {};
   },
   async addLabelsToLabelable(ctx, input) {
     const target = issueish(ctx, String(input.labelableId));

@@ -21,7 +21,7 @@ export function userForEmail(view: View, email: string): UserRecord | undefined 
 
 const gitUser = (person: Person) => ({ name: person.name, email: person.email, date: personDate(person) });
 
-const UNSIGNED = { verified: false, reason: 'unsigned', signature: null, payload: null, verified_at: null };
+export const UNSIGNED = { verified: false, reason: 'unsigned', signature: null, payload: null, verified_at: null };
 
 /** `git-commit` (the git data API). */
 export function renderGitCommit(view: View, repo: RepoRecord, sha: string, commit: Commit) {

@@ -55,7 +55,7 @@ export function renderMilestone(view: View, repo: RepoRecord, milestone: Milesto
   };
 }
 
-function reactionRollup(view: View, url: string, reactions: readonly ReactionRecord[]) {
+export function reactionRollup(view: View, url: string, reactions: readonly ReactionRecord[]) {
   const counts = { '+1': 0, '-1': 0, laugh: 0, hooray: 0, confused: 0, heart: 0, rocket: 0, eyes: 0 };
   for (const reaction of reactions) counts[reaction.content]++;
   return { url: `${url}/reactions`, total_count: reactions.length, ...counts };

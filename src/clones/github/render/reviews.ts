@@ -1,5 +1,6 @@
 import { authorAssociation } from '../state/permissions.js';
 import type { RepoRecord, ReviewCommentRecord, ReviewRecord } from '../state/model.js';
+import { reactionRollup } from './issues.js';
 import { fullName } from './repos.js';
 import { nodeId } from './urls.js';
 import { simpleUserById } from './users.js';
@@ -40,6 +41,8 @@ export function renderReviewComment(view: View, repo: RepoRecord, comment: Revie
     node_id: nodeId('PullRequestReviewComment', comment.id),
     diff_hunk: comment.diffHunk,
     path: comment.path,
+    position: comment.position,
+    original_position: comment.position,
     commit_id: comment.commitId,
     original_commit_id: comment.commitId,
     user: simpleUserById(view, comment.userId),
@@ -57,6 +60,7 @@ export function renderReviewComment(view: View, repo: RepoRecord, comment: Revie
     original_line: comment.line,
     side: comment.side,
     subject_type: 'line',
+    reactions: reactionRollup(view, url, view.store.where('reaction', `review-comment:${comment.id}`)),
     ...(comment.inReplyToId ? { in_reply_to_id: comment.inReplyToId } : {}),
   };
 }

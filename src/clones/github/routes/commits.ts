@@ -1,4 +1,7 @@
-import { ok, type RequestContext, type RouteSpec } from '../http/route.js';
+import * as z from 'zod';
+import { created, noContent, ok, type RequestContext, type RouteSpec } from '../http/route.js';
+import { mergeIntoBranch } from '../domain/branch-merge.js';
+import { parseBody } from '../http/input.js';
 import { diffCommits, unifiedDiff } from '../git/diff.js';
 import { compareCommits, logCommits, touchesPath } from '../git/history.js';
 import { ApiError, notFound } from '../state/errors.js';
@@ -8,6 +11,8 @@ import { fullName } from '../render/repos.js';
 import type { RepoRecord } from '../state/model.js';
 import { repoParam } from './lookup.js';
 import { NEED } from '../state/permissions.js';
+
+const mergeSchema = z.object({ base: z.string(), head: z.string(), commit_message: z.string().optional() });
 import { protectionOf } from '../state/teams.js';
 
 function commitOrFail(repo: RepoRecord, ref: string): string {
@@ -146,6 +151,20 @@ export const commitRoutes: RouteSpec[] = [
         },
         page.headers,
       );
+    },
+  },
+  {
+    method: 'POST',
+    path: '/repos/{owner}/{repo}/merges',
+    operationId: 'repos/merge',
+    docs: 'branches/branches#merge-a-branch',
+    handler: async (ctx) => {
+      const repo = repoParam(ctx, NEED.contentsWrite);
+      const sha = await mergeIntoBranch(ctx, repo, parseBody(ctx, mergeSchema));
+      if (sha === null) return noContent();
+      const commit = repo.git.readCommit(sha)!;
+      const body = renderCommit(ctx, repo, sha, commit, await diffCommits(repo.git, commit.parents[0]!, sha));
+      return created(body, { location: body.url });
     },
   },
 ];

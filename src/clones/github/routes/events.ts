@@ -1,53 +1,11 @@
-import * as z from 'zod';
-import { actingUser } from '../state/actor.js';
 import { findComment } from '../domain/comments.js';
-import { created, noContent, ok, type RequestContext, type RouteSpec } from '../http/route.js';
-import { ApiError, notFound } from '../state/errors.js';
-import { parseBody } from '../http/input.js';
+import { listReactions, react, unreact } from './reactions.js';
+import { ok, type RouteSpec } from '../http/route.js';
+import { notFound } from '../state/errors.js';
 import { okPage } from '../http/pagination.js';
 import { renderIssueEvent, renderTimeline } from '../render/events.js';
-import { renderReaction } from '../render/issues.js';
-import { REACTION_CONTENTS, type ReactionRecord, type ReactionSubject, type RepoRecord } from '../state/model.js';
 import { intParam, issueParam, repoParam } from './lookup.js';
 import { NEED } from '../state/permissions.js';
-
-const reactionSchema = z.object({ content: z.enum(REACTION_CONTENTS) });
-
-function listReactions(ctx: RequestContext, reactions: ReactionRecord[]) {
-  const content = ctx.query.get('content');
-  return okPage(
-    ctx,
-    reactions.filter((r) => !content || r.content === content).sort((a, b) => a.id - b.id),
-    (r) => renderReaction(ctx, r),
-  );
-}
-
-/** A user reacts at most once per content: a repeat returns the existing reaction with 200. */
-function react(ctx: RequestContext, repo: RepoRecord, subject: ReactionSubject, existing: ReactionRecord[]) {
-  const { content } = parseBody(ctx, reactionSchema);
-  const user = actingUser(ctx.actor)!;
-  const same = existing.find((r) => r.userId === user.id && r.content === content);
-  if (same) return ok(renderReaction(ctx, same));
-  const reaction = ctx.store.insert(ctx.journal, 'reaction', {
-    id: ctx.store.nextId('reaction'),
-    repoId: repo.id,
-    subject,
-    userId: user.id,
-    content,
-    createdAt: ctx.now,
-  });
-  return created(renderReaction(ctx, reaction));
-}
-
-function unreact(ctx: RequestContext, reactions: ReactionRecord[]) {
-  const id = intParam(ctx, 'reaction_id');
-  const reaction = reactions.find((r) => r.id === id);
-  if (!reaction) throw notFound();
-  const user = actingUser(ctx.actor);
-  if (reaction.userId !== user?.id) throw new ApiError(403, 'You can only delete your own reactions.');
-  ctx.store.remove(ctx.journal, 'reaction', reaction);
-  return noContent();
-}
 
 export const eventRoutes: RouteSpec[] = [
   {

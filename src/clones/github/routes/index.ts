@@ -2,11 +2,13 @@ import { Router } from '../http/router.js';
 import { actionRoutes } from './actions.js';
 import { appRoutes } from './apps.js';
 import { checkRoutes } from './checks.js';
+import { collaboratorRoutes } from './collaborators.js';
 import { commentRoutes } from './comments.js';
 import { commitRoutes } from './commits.js';
 import { contentRoutes } from './contents.js';
 import { eventRoutes } from './events.js';
 import { gitDataRoutes } from './git-data.js';
+import { gitTagRoutes } from './git-tags.js';
 import { issueRoutes } from './issues.js';
 import { labelRoutes } from './labels.js';
 import { metaRoutes } from './meta.js';
@@ -14,6 +16,7 @@ import { milestoneRoutes } from './milestones.js';
 import { pullRoutes } from './pulls.js';
 import { releaseRoutes } from './releases.js';
 import { repoRoutes } from './repos.js';
+import { reviewCommentRoutes } from './review-comments.js';
 import { reviewRoutes } from './reviews.js';
 import { searchRoutes } from './search.js';
 import { statusRoutes } from './statuses.js';
@@ -32,14 +35,17 @@ export const ROUTES: readonly RouteSpec[] = [
   ...userRoutes,
   ...appRoutes,
   ...repoRoutes,
+  ...collaboratorRoutes,
   ...commentRoutes,
   ...eventRoutes,
   ...labelRoutes,
   ...milestoneRoutes,
   ...issueRoutes,
+  ...reviewCommentRoutes,
   ...reviewRoutes,
   ...pullRoutes,
   ...gitDataRoutes,
+  ...gitTagRoutes,
   ...contentRoutes,
   ...checkRoutes,
   ...statusRoutes,

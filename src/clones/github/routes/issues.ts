@@ -20,6 +20,7 @@ import { ApiError } from '../state/errors.js';
 import { parseBody } from '../http/input.js';
 import { okPage } from '../http/pagination.js';
 import { renderIssue } from '../render/issues.js';
+import { renderRepo } from '../render/repos.js';
 import type { IssueRecord, RepoRecord } from '../state/model.js';
 import { emitIssueEvent } from '../webhooks/payloads.js';
 import { issueParam, repoParam } from './lookup.js';
@@ -60,6 +61,26 @@ function issueList(ctx: Parameters<RouteSpec['handler']>[0], repo: RepoRecord | 
   );
 }
 
+/** The signed-in user's issues across the repositories they can see (`filter`: assigned, created, mentioned, all). */
+function issuesOfSignedInUser(ctx: Parameters<RouteSpec['handler']>[0]) {
+  const user = actingUser(ctx.actor);
+  if (!user || ctx.actor.kind !== 'user') throw new ApiError(403, 'Resource not accessible by integration');
+  const filter = ctx.query.get('filter') ?? 'assigned';
+  const issues = [...ctx.store.all('issue')].filter((issue) => {
+    const repo = ctx.store.get('repo', issue.repoId)!;
+    if (!actorRole(ctx.store, ctx.actor, repo)) return false;
+    if (filter === 'created') return issue.userId === user.id;
+    if (filter === 'all' || filter === 'repos') return true;
+    if (filter === 'mentioned') return `${issue.body ?? ''}`.includes(`@${user.login}`);
+    return issue.assigneeIds.includes(user.id);
+  });
+  // Across repositories, each issue names its repository, as GitHub's answer does.
+  return okPage(ctx, filterIssues(ctx.store, undefined, issues, ctx.query), (issue) => {
+    const repo = ctx.store.get('repo', issue.repoId)!;
+    return { ...renderIssue(ctx, repo, issue), repository: renderRepo(ctx, repo) };
+  });
+}
+
 export const issueRoutes: RouteSpec[] = [
   {
     method: 'GET',
@@ -74,23 +95,17 @@ export const issueRoutes: RouteSpec[] = [
   },
   {
     method: 'GET',
+    path: '/issues',
+    operationId: 'issues/list',
+    docs: 'issues/issues#list-issues-assigned-to-the-authenticated-user',
+    handler: (ctx) => issuesOfSignedInUser(ctx),
+  },
+  {
+    method: 'GET',
     path: '/user/issues',
     operationId: 'issues/list-for-authenticated-user',
     docs: 'issues/issues#list-user-account-issues-assigned-to-the-authenticated-user',
-    handler: (ctx) => {
-      const user = actingUser(ctx.actor);
-      if (!user || ctx.actor.kind !== 'user') throw new ApiError(403, 'Resource not accessible by integration');
-      const filter = ctx.query.get('filter') ?? 'assigned';
-      const issues = [...ctx.store.all('issue')].filter((issue) => {
-        const repo = ctx.store.get('repo', issue.repoId)!;
-        if (!actorRole(ctx.store, ctx.actor, repo)) return false;
-        if (filter === 'created') return issue.userId === user.id;
-        if (filter === 'all' || filter === 'repos') return true;
-        if (filter === 'mentioned') return `${issue.body ?? ''}`.includes(`@${user.login}`);
-        return issue.assigneeIds.includes(user.id);
-      });
-      return issueList(ctx, undefined, issues);
-    },
+    handler: (ctx) => issuesOfSignedInUser(ctx),
   },
   {
     method: 'POST',

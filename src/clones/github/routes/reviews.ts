@@ -1,5 +1,6 @@
 import * as z from 'zod';
 import { created, ok, type RequestContext, type RouteSpec } from '../http/route.js';
+import { deletePendingReview, dismissReview, reviewVisible, updateReview } from '../domain/review-edits.js';
 import { commentOnDiff, createReview, removeReviewers, requestReviewers, submitReview } from '../domain/reviews.js';
 import { actingUser } from '../state/actor.js';
 import { notFound } from '../state/errors.js';
@@ -30,6 +31,8 @@ const createSchema = z.object({
   comments: z.array(inline).optional(),
 });
 const submitSchema = z.object({ body: z.string().optional(), event });
+const updateSchema = z.object({ body: z.string() });
+const dismissSchema = z.object({ message: z.string(), event: z.literal('DISMISS').optional() });
 const reviewersSchema = z.object({
   reviewers: z.array(z.string()).optional(),
   team_reviewers: z.array(z.string()).optional(),
@@ -41,8 +44,7 @@ const commentSchema = z.union([
 
 function findReview(ctx: RequestContext, pull: PullRecord) {
   const review = ctx.store.get('review', intParam(ctx, 'review_id'));
-  if (!review || review.pullId !== pull.id) throw notFound();
-  if (review.state === 'PENDING' && review.userId !== actingUser(ctx.actor)?.id) throw notFound();
+  if (!reviewVisible(ctx, review) || review.pullId !== pull.id) throw notFound();
   return review;
 }
 
@@ -88,6 +90,59 @@ export const reviewRoutes: RouteSpec[] = [
       const repo = repoParam(ctx, NEED.pullsRead);
       const { pull } = pullParam(ctx, repo);
       return ok(renderReview(ctx, repo, findReview(ctx, pull)));
+    },
+  },
+  {
+    method: 'PUT',
+    path: '/repos/{owner}/{repo}/pulls/{pull_number}/reviews/{review_id}',
+    operationId: 'pulls/update-review',
+    docs: 'pulls/reviews#update-a-review-for-a-pull-request',
+    handler: async (ctx) => {
+      const repo = repoParam(ctx, NEED.pullsParticipate);
+      const { pull } = pullParam(ctx, repo);
+      const review = findReview(ctx, pull);
+      const { body } = parseBody(ctx, updateSchema);
+      return ok(renderReview(ctx, repo, await updateReview(ctx, repo, review, body)));
+    },
+  },
+  {
+    method: 'DELETE',
+    path: '/repos/{owner}/{repo}/pulls/{pull_number}/reviews/{review_id}',
+    operationId: 'pulls/delete-pending-review',
+    docs: 'pulls/reviews#delete-a-pending-review-for-a-pull-request',
+    handler: (ctx) => {
+      const repo = repoParam(ctx, NEED.pullsParticipate);
+      const { pull } = pullParam(ctx, repo);
+      const review = findReview(ctx, pull);
+      const rendered = renderReview(ctx, repo, review);
+      deletePendingReview(ctx, review);
+      return ok(rendered);
+    },
+  },
+  {
+    method: 'GET',
+    path: '/repos/{owner}/{repo}/pulls/{pull_number}/reviews/{review_id}/comments',
+    operationId: 'pulls/list-comments-for-review',
+    docs: 'pulls/reviews#list-comments-for-a-pull-request-review',
+    handler: (ctx) => {
+      const repo = repoParam(ctx, NEED.pullsRead);
+      const { pull } = pullParam(ctx, repo);
+      const review = findReview(ctx, pull);
+      const comments = ctx.store.where('reviewComment', `review:${review.id}`).sort((a, b) => a.id - b.id);
+      return okPage(ctx, comments, (c) => renderReviewComment(ctx, repo, c));
+    },
+  },
+  {
+    method: 'PUT',
+    path: '/repos/{owner}/{repo}/pulls/{pull_number}/reviews/{review_id}/dismissals',
+    operationId: 'pulls/dismiss-review',
+    docs: 'pulls/reviews#dismiss-a-review-for-a-pull-request',
+    handler: async (ctx) => {
+      const repo = repoParam(ctx, NEED.pullsWrite);
+      const { pull } = pullParam(ctx, repo);
+      const review = findReview(ctx, pull);
+      parseBody(ctx, dismissSchema);
+      return ok(renderReview(ctx, repo, await dismissReview(ctx, repo, pull, review)));
     },
   },
   {

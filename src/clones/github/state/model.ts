@@ -150,7 +150,10 @@ export interface MilestoneRecord {
 export const REACTION_CONTENTS = ['+1', '-1', 'laugh', 'confused', 'heart', 'hooray', 'rocket', 'eyes'] as const;
 export type ReactionContent = (typeof REACTION_CONTENTS)[number];
 
-export type ReactionSubject = { kind: 'issue'; issueId: number } | { kind: 'issue_comment'; commentId: number };
+export type ReactionSubject =
+  | { kind: 'issue'; issueId: number }
+  | { kind: 'issue_comment'; commentId: number }
+  | { kind: 'pull_request_review_comment'; commentId: number };
 
 export interface ReactionRecord {
   id: number;
@@ -209,6 +212,8 @@ export interface ReviewCommentRecord {
   side: 'LEFT' | 'RIGHT';
   commitId: string;
   diffHunk: string;
+  /** Lines below the file's first `@@` header in the diff (GitHub's closing-down `position`). */
+  position: number;
   inReplyToId: number | null;
   createdAt: string;
   updatedAt: string;

@@ -78,6 +78,8 @@ export const NEED = {
   pullsRead: { role: 'read', permission: 'pull_requests', level: 'read' },
   pullsParticipate: { role: 'read', permission: 'pull_requests', level: 'write' },
   pullsTriage: { role: 'triage', permission: 'pull_requests', level: 'write' },
+  /** Dismissing reviews: writers. */
+  pullsWrite: { role: 'write', permission: 'pull_requests', level: 'write' },
   contentsRead: { role: 'read', permission: 'contents', level: 'read' },
   contentsWrite: { role: 'write', permission: 'contents', level: 'write' },
   checksRead: { role: 'read', permission: 'checks', level: 'read' },

@@ -157,7 +157,7 @@ export function snapshot(store: Store, meta: { seed: string }) {
       repo: repoName(r.repoId),
       subject: r.subject.kind,
       issue_number: r.subject.kind === 'issue' ? numberOf(r.subject.issueId) : null,
-      comment_id: r.subject.kind === 'issue_comment' ? r.subject.commentId : null,
+      comment_id: r.subject.kind === 'issue' ? null : r.subject.commentId,
       user: login(r.userId),
       content: r.content,
     })),

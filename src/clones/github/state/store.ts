@@ -1,4 +1,4 @@
-import { KINDS, type Kind, type Tables } from './model.js';
+import { KINDS, type Kind, type ReactionSubject, type Tables } from './model.js';
 
 /** One state change, as the request log records it. Tokens are never journaled by value. */
 export type Change =
@@ -19,6 +19,18 @@ export class Journal {
   }
 }
 
+/** The index key of the reactions to one subject: `issue:<id>`, `comment:<id>`, `review-comment:<id>`. */
+export function reactionKey(subject: ReactionSubject): string {
+  switch (subject.kind) {
+    case 'issue':
+      return `issue:${subject.issueId}`;
+    case 'issue_comment':
+      return `comment:${subject.commentId}`;
+    case 'pull_request_review_comment':
+      return `review-comment:${subject.commentId}`;
+  }
+}
+
 type IndexKeys<K extends Kind> = (record: Tables[K]) => readonly string[];
 
 // Secondary indexes: the lookups the API does on every request must not scan whole tables.
@@ -29,10 +41,10 @@ const INDEXES: { [K in Kind]?: IndexKeys<K> } = {
   comment: (r) => [`issue:${r.issueId}`, `repo:${r.repoId}`],
   label: (r) => [`repo:${r.repoId}`],
   milestone: (r) => [`repo:${r.repoId}`],
-  reaction: (r) => [r.subject.kind === 'issue' ? `issue:${r.subject.issueId}` : `comment:${r.subject.commentId}`],
+  reaction: (r) => [reactionKey(r.subject)],
   event: (r) => [`issue:${r.issueId}`, `repo:${r.repoId}`],
   review: (r) => [`pull:${r.pullId}`],
-  reviewComment: (r) => [`pull:${r.pullId}`, ...(r.reviewId ? [`review:${r.reviewId}`] : [])],
+  reviewComment: (r) => [`pull:${r.pullId}`, `repo:${r.repoId}`, ...(r.reviewId ? [`review:${r.reviewId}`] : [])],
   checkSuite: (r) => [`sha:${r.repoId}:${r.headSha}`],
   checkRun: (r) => [`sha:${r.repoId}:${r.headSha}`, `suite:${r.suiteId}`],
   status: (r) => [`sha:${r.repoId}:${r.sha}`],

@@ -96,12 +96,16 @@ async function simplePull(ctx: DomainContext, repo: RepoRecord, pullId: number) 
   return (view: Parameters<typeof renderPull>[0]) => hookSimplePull(renderPull(view, repo, issue, pull, stats));
 }
 
-/** `pull_request_review`: submitted (created with an event, or a pending one submitted). */
+/**
+ * `pull_request_review`: submitted (created with an event, or a pending one submitted), edited (its
+ * body, with `changes.body.from`) or dismissed.
+ */
 export async function emitReviewEvent(
   ctx: DomainContext,
   repo: RepoRecord,
   review: ReviewRecord,
-  action: 'submitted',
+  action: 'submitted' | 'edited' | 'dismissed',
+  changes?: Json,
 ): Promise<void> {
   if (!ctx.core.webhooks.wants('pull_request_review')) return;
   const pull = await simplePull(ctx, repo, review.pullId);
@@ -109,15 +113,20 @@ export async function emitReviewEvent(
     action,
     review: hookReview(renderReview(view, repo, review)),
     pull_request: pull(view),
+    ...(action === 'edited' ? { changes: changes ?? {} } : {}),
   }));
 }
 
-/** `pull_request_review_comment.created`, for inline comments alone or in a submitted review. */
+/**
+ * `pull_request_review_comment`: created (alone or in a submitted review), edited (with
+ * `changes.body.from`) or deleted (the comment as it was).
+ */
 export async function emitReviewCommentEvent(
   ctx: DomainContext,
   repo: RepoRecord,
   comment: ReviewCommentRecord,
-  action: 'created',
+  action: 'created' | 'edited' | 'deleted',
+  changes?: Json,
 ): Promise<void> {
   if (!ctx.core.webhooks.wants('pull_request_review_comment')) return;
   const pull = await simplePull(ctx, repo, comment.pullId);
@@ -127,6 +136,7 @@ export async function emitReviewCommentEvent(
       action,
       comment: hookReviewComment(rendered, `${rendered.url}/reactions`),
       pull_request: pull(view),
+      ...(action === 'edited' ? { changes: changes ?? {} } : {}),
     };
   });
 }
