@@ -6,6 +6,7 @@ import { scenarioRunPage } from './pages/scenario-run.js';
 import type { Page } from './pages/page.js';
 import { suitePage } from './pages/suite.js';
 import { workflowPage } from './pages/workflow.js';
+import type { RecordProblem } from './records/json-files.js';
 import type { RecordSource } from './records/source.js';
 import type { RecordRef } from './records/types.js';
 
@@ -22,7 +23,10 @@ export async function recordPage(ref: RecordRef, context: RenderContext): Promis
   switch (ref.kind) {
     case 'suite': {
       const entry = source.suite(ref.id);
-      if (!entry) return undefined;
+      if (!entry) {
+        const problem = source.problem(ref);
+        return problem && unreadablePage(`Suite ${ref.id}`, problem, redactor);
+      }
       const firstRun = entry.suite.scenarios.flatMap((scenario) => scenario.results)[0];
       return suitePage(redactor.value(entry), {
         links,
@@ -33,15 +37,7 @@ export async function recordPage(ref: RecordRef, context: RenderContext): Promis
     case 'run': {
       const read = source.run(ref.id);
       if (!read) return undefined;
-      if (!read.ok)
-        return {
-          title: `Run ${ref.id}`,
-          body: html`<h1>Run ${ref.id}</h1>
-            <div class="failure">
-              The record <code>${read.problem.file}</code> cannot be read: ${redactor.text(read.problem.message)}
-            </div>`,
-          chart: false,
-        };
+      if (!read.ok) return unreadablePage(`Run ${ref.id}`, read.problem, redactor);
       const suite = source
         .suites()
         .find((entry) =>
@@ -58,6 +54,18 @@ export async function recordPage(ref: RecordRef, context: RenderContext): Promis
       return view ? workflowPage(redactor.value(view), { links }) : undefined;
     }
   }
+}
+
+/** A record that exists but cannot be read: which file, and why. */
+function unreadablePage(title: string, problem: RecordProblem, redactor: SecretRedactor): Page {
+  return {
+    title,
+    body: html`<h1>${title}</h1>
+      <div class="failure" data-unreadable>
+        The record <code>${problem.file}</code> cannot be read: ${redactor.text(problem.message)}
+      </div>`,
+    chart: false,
+  };
 }
 
 /** The records a report of `ref` carries besides `ref` itself: the runs of a suite or of a loop's attempts. */

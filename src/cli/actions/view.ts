@@ -7,7 +7,7 @@ import { errorMessage } from '../../lib/errors.js';
 import { archalHome } from '../../lib/paths.js';
 import { SecretRedactor } from '../../lib/redact.js';
 import { storeOptionsFromEnv } from '../../store/index.js';
-import { RecordLookupError, RecordSource, renderReport, startViewer } from '../../view/index.js';
+import { RECORD_NAMES, RecordLookupError, RecordSource, renderReport, startViewer } from '../../view/index.js';
 import { openRunStore, type ArchalStore } from '../../workspace/workspace.js';
 import { EXIT, UserError } from '../errors.js';
 import { wholeNumber } from '../flags.js';
@@ -43,7 +43,7 @@ async function openSource(globals: GlobalOptions): Promise<{
   } catch (error) {
     notices.push(`Workflow runs are not shown: ${errorMessage(error)}`);
   }
-  const source = new RecordSource({ repo, runs: store, worktrees, preprodDirs: artifacts ? [artifacts] : [] });
+  const source = new RecordSource({ repo, cwd, runs: store, worktrees, preprodDirs: artifacts ? [artifacts] : [] });
   return { source, env, store, notices };
 }
 
@@ -96,11 +96,12 @@ export async function reportCommand(
   const { source, env, store, notices } = await openSource(globals);
   for (const notice of notices) err(`warning: ${notice}`);
   try {
-    const ref = await source.resolve(reference).catch((error: unknown) => {
+    const lookupFailure = (error: unknown): never => {
       if (error instanceof RecordLookupError) throw new UserError(error.message, EXIT.invalidInput);
       throw error;
-    });
-    const report = await renderReport(source, ref, new SecretRedactor([], env));
+    };
+    const ref = await source.resolve(reference).catch(lookupFailure);
+    const report = await renderReport(source, ref, new SecretRedactor([], env)).catch(lookupFailure);
     if (options.html === '-') {
       process.stdout.write(report.html);
       return EXIT.ok;
@@ -113,7 +114,7 @@ export async function reportCommand(
       throw new UserError(`Cannot write ${file}: ${errorMessage(error)}`, EXIT.failed);
     }
     out(file);
-    err(`Wrote the report of ${ref.kind === 'run' ? 'scenario run' : ref.kind} ${ref.id} (${report.title}).`);
+    err(`Wrote the report of ${RECORD_NAMES[ref.kind]} ${ref.id} (${report.title}).`);
     return EXIT.ok;
   } finally {
     await store?.close();

@@ -127,6 +127,13 @@ export class ScenarioRecords {
     return read?.ok ? { id, file: head!.file, suite: read.value } : undefined;
   }
 
+  /** Why a listed suite's whole file cannot be read, though what the list needs of it can. */
+  suiteProblem(id: string): RecordProblem | undefined {
+    const head = this.listSuites().find((entry) => entry.id === id);
+    const read = head && this.suites.read(head.file);
+    return read && !read.ok ? read.problem : undefined;
+  }
+
   /** Ids of the recorded runs (file names), for lookups by prefix. */
   runIds(): string[] {
     const dir = join(this.cacheDir, 'runs');
