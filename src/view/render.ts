@@ -1,6 +1,6 @@
 import type { SecretRedactor } from '../lib/redact.js';
 import { html } from './html.js';
-import type { PageLinks } from './layout.js';
+import { badge, link, type PageLinks } from './layout.js';
 import { preprodPage } from './pages/preprod.js';
 import { scenarioRunPage } from './pages/scenario-run.js';
 import type { Page } from './pages/page.js';
@@ -36,7 +36,7 @@ export async function recordPage(ref: RecordRef, context: RenderContext): Promis
     }
     case 'run': {
       const read = source.run(ref.id);
-      if (!read) return undefined;
+      if (!read) return missingRunPage(ref.id, context);
       if (!read.ok) return unreadablePage(`Run ${ref.id}`, read.problem, redactor);
       const suite = source
         .suites()
@@ -54,6 +54,35 @@ export async function recordPage(ref: RecordRef, context: RenderContext): Promis
       return view ? workflowPage(redactor.value(view), { links }) : undefined;
     }
   }
+}
+
+/**
+ * A run a suite lists whose record file is gone (removed, or the suite was recorded elsewhere): what
+ * the suite kept of it, and where its record was looked for. Undefined when no suite lists it.
+ */
+function missingRunPage(runId: string, { source, links, redactor }: RenderContext): Page | undefined {
+  for (const head of source.suites()) {
+    if (!head.suite.scenarios.some((scenario) => scenario.results.some((run) => run.runId === runId))) continue;
+    const scenario = source
+      .suite(head.id)
+      ?.suite.scenarios.find((entry) => entry.results.some((run) => run.runId === runId));
+    const run = scenario?.results.find((entry) => entry.runId === runId);
+    const title = `${scenario?.title ?? 'Scenario'} — run ${run?.run ?? '?'}`;
+    return {
+      title,
+      body: html`<h1>
+          ${redactor.text(title)} ${run ? badge(run.passed ? 'passed' : 'failed', run.passed ? 'good' : 'bad') : ''}
+        </h1>
+        <div class="failure" data-missing>
+          The record of this run, <code>${source.scenarios.runFile(runId)}</code>, does not exist (removed, or recorded
+          on another machine): only what its suite kept is shown.
+        </div>
+        ${run?.failureSummary ? html`<p>${redactor.text(run.failureSummary)}</p>` : ''}
+        <p>${link(links.suite(head.id), 'Its suite')}</p>`,
+      chart: false,
+    };
+  }
+  return undefined;
 }
 
 /** A record that exists but cannot be read: which file, and why. */

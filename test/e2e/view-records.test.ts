@@ -1,4 +1,4 @@
-import { cpSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { json, runCli, startCli, waitFor, type BackgroundCli } from '../helpers/cli.js';
@@ -120,18 +120,25 @@ describe('archal report references', () => {
 describe('damaged records', () => {
   let viewer: BackgroundCli;
   let viewerUrl: URL;
-  let damaged: { suiteFile: string; runFile: string };
+  let damaged: { suiteFile: string; runFile: string; missingRunId: string; missingFrom: string };
 
   beforeAll(async () => {
     // A second suite, then damage it: its file keeps what the list reads but not the rest, and its run is cut short.
     const run = await cli(['run', 'checks/quiet.md', '--harness', 'node agent.mjs', '-o', 'json', '-q']);
     expect(run.code).toBe(0);
     const second = json<SuiteJson>(run);
+    // A third suite of two runs, one of whose records is removed.
+    const twice = await cli(['run', 'checks/quiet.md', '--harness', 'node agent.mjs', '-n', '2', '-o', 'json', '-q']);
+    expect(twice.code).toBe(0);
+    const third = json<SuiteJson>(twice);
     const cache = join(repo, '.archal', 'cache');
     damaged = {
       suiteFile: join(cache, 'suites', `${suite.suiteId}.json`),
       runFile: join(cache, 'runs', `${second.scenarios[0]!.results[0]!.runId}.json`),
+      missingRunId: third.scenarios[0]!.results[1]!.runId,
+      missingFrom: third.suiteId,
     };
+    rmSync(join(cache, 'runs', `${damaged.missingRunId}.json`));
     const whole = JSON.parse(readFileSync(damaged.suiteFile, 'utf8')) as Record<string, unknown>;
     writeFileSync(damaged.suiteFile, JSON.stringify({ ...whole, warnings: 'none' }));
     writeFileSync(damaged.runFile, readFileSync(damaged.runFile, 'utf8').slice(0, 100));
@@ -178,8 +185,22 @@ describe('damaged records', () => {
       /<div class="failure" data-unreadable>\s*The record <code>[^<]+<\/code> cannot be read: unexpected shape at warnings/,
     );
     const list = await get('/');
-    // Both `archal run` suites and the pre-prod loop's attempt.
-    expect(list.body.match(/<tr data-search="suite /g)).toHaveLength(3);
+    // The three `archal run` suites and the pre-prod loop's attempt.
+    expect(list.body.match(/<tr data-search="suite /g)).toHaveLength(4);
+  });
+
+  it('says where the record of a run its suite lists was looked for when it is gone, and what the suite kept', async () => {
+    const page = await get(`/runs/${damaged.missingRunId}`);
+    expect(page.status).toBe(200);
+    expect(page.body).toMatch(/<h1>\s*Stays quiet — run 2 <span class="badge tone-good" >passed<\/span>\s*<\/h1>/);
+    expect(page.body).toContain(
+      `The record of this run, <code>${join(repo, '.archal', 'cache', 'runs', `${damaged.missingRunId}.json`)}</code>, does not exist`,
+    );
+    expect(page.body).toContain(`href="/suites/${damaged.missingFrom}?token=`);
+    // The suite's page still shows both runs.
+    const suitePage = await get(`/suites/${damaged.missingFrom}`);
+    expect(suitePage.body.match(/class="run-chip/g)).toHaveLength(2);
+    expect((await get('/runs/no-such-run')).status).toBe(404);
   });
 
   it('says which lines of a transcript are not events', async () => {
