@@ -105,6 +105,19 @@ describe('archal report references', () => {
     expect(missing.stderr).toBe(`${join(sub, 'out', 'nothing.json')} does not exist.\n`);
   }, 90_000);
 
+  it('refuses a --cwd that is not a directory instead of looking at nothing', async () => {
+    const missing = join(repo, 'no-such-dir');
+    for (const args of [
+      ['report', 'last', '--html', '-'],
+      ['view', '--port', '0'],
+    ]) {
+      const result = await cli(['--cwd', missing, ...args]);
+      expect(result.code).toBe(2);
+      expect(result.stderr).toBe(`No such directory: ${missing} (--cwd).\n`);
+      expect(result.stdout).toBe('');
+    }
+  });
+
   it('does not reach the workflow runs of another repository sharing the run store', async () => {
     const byPrefix = await cli(['report', otherRunId.slice(0, 8), '--html', '-']);
     expect(byPrefix.code).toBe(2);

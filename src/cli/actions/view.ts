@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { loadConfig } from '../../config/index.js';
 import { repositoryRoot } from '../../isolation/index.js';
@@ -22,6 +22,9 @@ async function openSource(globals: GlobalOptions): Promise<{
   notices: string[];
 }> {
   const cwd = workDir(globals);
+  // Outside a repository the directory itself is looked at, so it must be one (a mistyped --cwd).
+  if (!statSync(cwd, { throwIfNoEntry: false })?.isDirectory())
+    throw new UserError(`No such directory: ${cwd} (--cwd).`, EXIT.invalidInput);
   const repo = await repositoryRoot(cwd, process.env).catch(() => cwd);
   // Secrets of the .env files are redacted too: the environment is the one every command works in.
   const env = cliEnvironment(repo);
