@@ -4,7 +4,7 @@
  */
 export { RecordSource } from './records/source.js';
 export type { RecordList, RecordSourceOptions } from './records/source.js';
-export { RecordLookupError } from './records/types.js';
+export { RECORD_NAMES, RecordLookupError } from './records/types.js';
 export type { RecordKind, RecordRef, RecordSummary } from './records/types.js';
 export type { WorkflowRunReader } from './records/workflows.js';
 export { renderReport, renderReportHtml } from './report.js';

@@ -1,11 +1,12 @@
 import type { SecretRedactor } from '../lib/redact.js';
 import { html } from './html.js';
-import type { PageLinks } from './layout.js';
+import { badge, link, type PageLinks } from './layout.js';
 import { preprodPage } from './pages/preprod.js';
 import { scenarioRunPage } from './pages/scenario-run.js';
 import type { Page } from './pages/page.js';
 import { suitePage } from './pages/suite.js';
 import { workflowPage } from './pages/workflow.js';
+import type { RecordProblem } from './records/json-files.js';
 import type { RecordSource } from './records/source.js';
 import type { RecordRef } from './records/types.js';
 
@@ -22,7 +23,10 @@ export async function recordPage(ref: RecordRef, context: RenderContext): Promis
   switch (ref.kind) {
     case 'suite': {
       const entry = source.suite(ref.id);
-      if (!entry) return undefined;
+      if (!entry) {
+        const problem = source.problem(ref);
+        return problem && unreadablePage(`Suite ${ref.id}`, problem, redactor);
+      }
       const firstRun = entry.suite.scenarios.flatMap((scenario) => scenario.results)[0];
       return suitePage(redactor.value(entry), {
         links,
@@ -32,16 +36,8 @@ export async function recordPage(ref: RecordRef, context: RenderContext): Promis
     }
     case 'run': {
       const read = source.run(ref.id);
-      if (!read) return undefined;
-      if (!read.ok)
-        return {
-          title: `Run ${ref.id}`,
-          body: html`<h1>Run ${ref.id}</h1>
-            <div class="failure">
-              The record <code>${read.problem.file}</code> cannot be read: ${redactor.text(read.problem.message)}
-            </div>`,
-          chart: false,
-        };
+      if (!read) return missingRunPage(ref.id, context);
+      if (!read.ok) return unreadablePage(`Run ${ref.id}`, read.problem, redactor);
       const suite = source
         .suites()
         .find((entry) =>
@@ -58,6 +54,47 @@ export async function recordPage(ref: RecordRef, context: RenderContext): Promis
       return view ? workflowPage(redactor.value(view), { links }) : undefined;
     }
   }
+}
+
+/**
+ * A run a suite lists whose record file is gone (removed, or the suite was recorded elsewhere): what
+ * the suite kept of it, and where its record was looked for. Undefined when no suite lists it.
+ */
+function missingRunPage(runId: string, { source, links, redactor }: RenderContext): Page | undefined {
+  for (const head of source.suites()) {
+    if (!head.suite.scenarios.some((scenario) => scenario.results.some((run) => run.runId === runId))) continue;
+    const scenario = source
+      .suite(head.id)
+      ?.suite.scenarios.find((entry) => entry.results.some((run) => run.runId === runId));
+    const run = scenario?.results.find((entry) => entry.runId === runId);
+    const title = `${scenario?.title ?? 'Scenario'} — run ${run?.run ?? '?'}`;
+    return {
+      title,
+      body: html`<h1>
+          ${redactor.text(title)} ${run ? badge(run.passed ? 'passed' : 'failed', run.passed ? 'good' : 'bad') : ''}
+        </h1>
+        <div class="failure" data-missing>
+          The record of this run, <code>${source.scenarios.runFile(runId)}</code>, does not exist (removed, or recorded
+          on another machine): only what its suite kept is shown.
+        </div>
+        ${run?.failureSummary ? html`<p>${redactor.text(run.failureSummary)}</p>` : ''}
+        <p>${link(links.suite(head.id), 'Its suite')}</p>`,
+      chart: false,
+    };
+  }
+  return undefined;
+}
+
+/** A record that exists but cannot be read: which file, and why. */
+function unreadablePage(title: string, problem: RecordProblem, redactor: SecretRedactor): Page {
+  return {
+    title,
+    body: html`<h1>${title}</h1>
+      <div class="failure" data-unreadable>
+        The record <code>${problem.file}</code> cannot be read: ${redactor.text(problem.message)}
+      </div>`,
+    chart: false,
+  };
 }
 
 /** The records a report of `ref` carries besides `ref` itself: the runs of a suite or of a loop's attempts. */

@@ -4,7 +4,7 @@ import { documentHtml, type PageLinks } from './layout.js';
 import type { Page } from './pages/page.js';
 import { recordPage, relatedRecords } from './render.js';
 import { RecordSource, type RecordSourceOptions } from './records/source.js';
-import { RecordLookupError, type RecordRef } from './records/types.js';
+import { RECORD_NAMES, RecordLookupError, type RecordRef } from './records/types.js';
 
 export interface ReportOptions extends RecordSourceOptions {
   /** What to report: a suite, scenario run, pre-prod loop or workflow run id (or unique prefix), a path, or `last`. */
@@ -33,6 +33,12 @@ export async function renderReportHtml(options: ReportOptions): Promise<Report> 
 }
 
 export async function renderReport(source: RecordSource, ref: RecordRef, redactor: SecretRedactor): Promise<Report> {
+  const problem = source.problem(ref);
+  if (problem)
+    throw new RecordLookupError(
+      `The record of ${RECORD_NAMES[ref.kind]} ${ref.id} cannot be read: ${problem.file}: ${redactor.text(problem.message)}`,
+      'unreadable',
+    );
   const refs = [ref, ...(await relatedRecords(ref, source))];
   const included = new Set<string>();
   // Links point at sections of this file, so only records that made it in are linked.
@@ -49,7 +55,7 @@ export async function renderReport(source: RecordSource, ref: RecordRef, redacto
     if (included.has(key)) continue;
     if (await recordExists(candidate, source)) included.add(key);
     else if (candidate === ref)
-      throw new RecordLookupError(`${ref.kind} ${ref.id} has no readable record.`, 'not_found');
+      throw new RecordLookupError(`The ${RECORD_NAMES[ref.kind]} ${ref.id} has no readable record.`, 'not_found');
   }
   const pages: Array<{ key: string; page: Page }> = [];
   for (const candidate of refs) {

@@ -1,8 +1,9 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from '@jest/globals';
 import { json, runCli } from '../helpers/cli.js';
 import { writeFiles } from '../helpers/engine.js';
-import { tempDir } from '../helpers/tmp.js';
+import { tempDir, tempRepo } from '../helpers/tmp.js';
 
 /** `archal workflow validate` reports every independent error of every node in one pass. */
 
@@ -287,5 +288,34 @@ nodes:
     expect(human.code).toBe(2);
     expect(human.stderr).toContain(message);
     expect(human.stderr + result.stderr).not.toMatch(/\n\s+at |TypeError|RangeError|undefined/);
+  });
+});
+
+describe('archal workflow validate and run: a file path from a subdirectory', () => {
+  it('reads a relative path from the working directory, and still from the repository root when it is not there', async () => {
+    const repo = tempRepo();
+    const tiny = `name: tiny\ndescription: one node\nnodes:\n  - id: only\n    bash: printf done\n`;
+    mkdirSync(join(repo, 'ops', 'flows'), { recursive: true });
+    writeFileSync(join(repo, 'ops', 'flows', 'tiny.yaml'), tiny);
+    const ops = join(repo, 'ops');
+    const run = (args: string[]) => runCli(args, { cwd: ops, env: env() });
+
+    const here = await run(['workflow', 'validate', 'flows/tiny.yaml', '--json']);
+    expect(json<{ valid: boolean; workflow: string }>(here)).toMatchObject({ valid: true, workflow: 'tiny' });
+    expect(here.code).toBe(0);
+    const viaCwd = await runCli(['--cwd', ops, 'workflow', 'run', 'flows/tiny.yaml', '--json'], { env: env() });
+    expect(json<{ status: string; nodes: { only: { output: string } } }>(viaCwd)).toMatchObject({
+      status: 'completed',
+      nodes: { only: { output: 'done' } },
+    });
+    expect(viaCwd.code).toBe(0);
+    // A path written from the repository's root keeps working from a subdirectory.
+    const fromRoot = await run(['workflow', 'validate', 'ops/flows/tiny.yaml', '--json']);
+    expect(json<{ valid: boolean }>(fromRoot).valid).toBe(true);
+    const missing = await run(['workflow', 'validate', 'flows/none.yaml', '--json']);
+    expect(missing.code).toBe(2);
+    expect(json<{ errors: Problem[] }>(missing).errors[0]!.message).toBe(
+      `Workflow file not found: ${join(repo, 'flows', 'none.yaml')}`,
+    );
   });
 });

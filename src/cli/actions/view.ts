@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { loadConfig } from '../../config/index.js';
 import { repositoryRoot } from '../../isolation/index.js';
@@ -7,7 +7,7 @@ import { errorMessage } from '../../lib/errors.js';
 import { archalHome } from '../../lib/paths.js';
 import { SecretRedactor } from '../../lib/redact.js';
 import { storeOptionsFromEnv } from '../../store/index.js';
-import { RecordLookupError, RecordSource, renderReport, startViewer } from '../../view/index.js';
+import { RECORD_NAMES, RecordLookupError, RecordSource, renderReport, startViewer } from '../../view/index.js';
 import { openRunStore, type ArchalStore } from '../../workspace/workspace.js';
 import { EXIT, UserError } from '../errors.js';
 import { wholeNumber } from '../flags.js';
@@ -22,6 +22,9 @@ async function openSource(globals: GlobalOptions): Promise<{
   notices: string[];
 }> {
   const cwd = workDir(globals);
+  // Outside a repository the directory itself is looked at, so it must be one (a mistyped --cwd).
+  if (!statSync(cwd, { throwIfNoEntry: false })?.isDirectory())
+    throw new UserError(`No such directory: ${cwd} (--cwd).`, EXIT.invalidInput);
   const repo = await repositoryRoot(cwd, process.env).catch(() => cwd);
   // Secrets of the .env files are redacted too: the environment is the one every command works in.
   const env = cliEnvironment(repo);
@@ -43,7 +46,7 @@ async function openSource(globals: GlobalOptions): Promise<{
   } catch (error) {
     notices.push(`Workflow runs are not shown: ${errorMessage(error)}`);
   }
-  const source = new RecordSource({ repo, runs: store, worktrees, preprodDirs: artifacts ? [artifacts] : [] });
+  const source = new RecordSource({ repo, cwd, runs: store, worktrees, preprodDirs: artifacts ? [artifacts] : [] });
   return { source, env, store, notices };
 }
 
@@ -96,11 +99,12 @@ export async function reportCommand(
   const { source, env, store, notices } = await openSource(globals);
   for (const notice of notices) err(`warning: ${notice}`);
   try {
-    const ref = await source.resolve(reference).catch((error: unknown) => {
+    const lookupFailure = (error: unknown): never => {
       if (error instanceof RecordLookupError) throw new UserError(error.message, EXIT.invalidInput);
       throw error;
-    });
-    const report = await renderReport(source, ref, new SecretRedactor([], env));
+    };
+    const ref = await source.resolve(reference).catch(lookupFailure);
+    const report = await renderReport(source, ref, new SecretRedactor([], env)).catch(lookupFailure);
     if (options.html === '-') {
       process.stdout.write(report.html);
       return EXIT.ok;
@@ -113,7 +117,7 @@ export async function reportCommand(
       throw new UserError(`Cannot write ${file}: ${errorMessage(error)}`, EXIT.failed);
     }
     out(file);
-    err(`Wrote the report of ${ref.kind === 'run' ? 'scenario run' : ref.kind} ${ref.id} (${report.title}).`);
+    err(`Wrote the report of ${RECORD_NAMES[ref.kind]} ${ref.id} (${report.title}).`);
     return EXIT.ok;
   } finally {
     await store?.close();

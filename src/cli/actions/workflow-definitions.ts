@@ -10,6 +10,7 @@ import type { Workspace } from '../../workspace/workspace.js';
 import { findWorkflow, listWorkflows, looksLikeFile } from '../../workspace/workflows.js';
 import { describeError, EXIT, exitCodeOf } from '../errors.js';
 import { cliRepositoryWorkspace, cliWorkspace, type GlobalOptions } from '../host.js';
+import { workflowArgument } from '../workflow-argument.js';
 import { err, out, printJson } from '../output.js';
 
 /** A workflow problem as `--json` prints it (a contract: keep field names stable). */
@@ -78,7 +79,7 @@ export async function workflowValidate(
   let warnings: WorkflowProblem[];
   let name: string | undefined;
   try {
-    const lookup = await findWorkflow(ctx, target);
+    const lookup = await findWorkflow(ctx, workflowArgument(globals, target));
     errors = lookup.kind === 'invalid' ? lookup.errors : [];
     warnings = lookup.warnings;
     name = lookup.kind === 'found' ? lookup.workflow.name : lookup.name;

@@ -28,6 +28,7 @@ import { lifecycleDeps, type RepoWorkspace } from '../../workspace/workspace.js'
 import { preferBaselineCode } from '../baseline-code.js';
 import { describeError, EXIT, exitCodeOf, UserError } from '../errors.js';
 import { withCliRepo, type GlobalOptions } from '../host.js';
+import { workflowArgument } from '../workflow-argument.js';
 import { err, out, printJson } from '../output.js';
 import { progressSink } from '../render/progress.js';
 import { runJson, runSummary } from '../render/workflow-run.js';
@@ -68,7 +69,7 @@ export async function workflowRun(
     throw new UserError('--no-worktree needs --branch: it checks that branch out in place.');
   const given = parseInputFlags(flags.input);
   return withCliRepo(globals, async (repo) => {
-    const lookup = await findWorkflow(repo, target).catch((error: unknown) => {
+    const lookup = await findWorkflow(repo, workflowArgument(globals, target)).catch((error: unknown) => {
       // --json answers a workflow that is not there as it answers one that does not validate.
       if (flags.json && error instanceof WorkflowLookupError)
         printJson({

@@ -62,6 +62,7 @@ export function workflowPage(view: WorkflowRunView, options: { links: PageLinks 
 ${took !== null ? html`<span>took <b>${formatDuration(took)}</b></span>` : html`<span>last activity <b>${formatTime(view.lastActivityAt)}</b></span>`}
 <span class="mono">${view.workingPath}</span>${view.branch ? html`<span>branch <code>${view.branch}</code></span>` : ''}
 ${view.source === 'transcript' ? html`<span class="tag">from its transcript only</span>` : ''}</div>
+${view.problems.map((problem) => html`<div class="failure" data-problem>${problem}</div>`)}
 ${view.userMessage ? html`<p>Message: <q>${view.userMessage}</q></p>` : ''}
 ${liveUrl ? html`<div class="notice">This run is ${view.status}; the page follows it as it goes.</div>` : ''}
 ${

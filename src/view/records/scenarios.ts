@@ -127,6 +127,13 @@ export class ScenarioRecords {
     return read?.ok ? { id, file: head!.file, suite: read.value } : undefined;
   }
 
+  /** Why a listed suite's whole file cannot be read, though what the list needs of it can. */
+  suiteProblem(id: string): RecordProblem | undefined {
+    const head = this.listSuites().find((entry) => entry.id === id);
+    const read = head && this.suites.read(head.file);
+    return read && !read.ok ? read.problem : undefined;
+  }
+
   /** Ids of the recorded runs (file names), for lookups by prefix. */
   runIds(): string[] {
     const dir = join(this.cacheDir, 'runs');
@@ -136,10 +143,15 @@ export class ScenarioRecords {
       .map((name) => name.slice(0, -'.json'.length));
   }
 
+  /** Where a run's full record is kept. */
+  runFile(id: string): string {
+    return join(this.cacheDir, 'runs', `${id}.json`);
+  }
+
   /** A run's full record; a record that exists but cannot be read is an error the page shows. */
   run(id: string): { ok: true; record: ScenarioRunRecord } | { ok: false; problem: RecordProblem } | undefined {
     if (!/^[A-Za-z0-9._-]+$/.test(id) || id.startsWith('.')) return undefined;
-    const file = join(this.cacheDir, 'runs', `${id}.json`);
+    const file = this.runFile(id);
     const read = this.runs.read(file);
     if (!read) return undefined;
     if (!read.ok) return { ok: false, problem: read.problem };

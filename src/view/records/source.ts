@@ -1,5 +1,5 @@
 import { existsSync, statSync } from 'node:fs';
-import { basename, join, resolve } from 'node:path';
+import { basename, join, resolve, sep } from 'node:path';
 import type { RecordProblem } from './json-files.js';
 import { loopSummary, PreprodRecords, type StoredLoop } from './preprod.js';
 import {
@@ -21,6 +21,8 @@ export interface RecordSourceOptions {
   runs?: WorkflowRunReader;
   /** Worktrees of this repository: workflow runs there are the repository's too. */
   worktrees?: readonly string[];
+  /** Where a reference that is a relative path starts from (the command's working directory); default `repo`. */
+  cwd?: string;
 }
 
 export interface RecordList {
@@ -74,6 +76,22 @@ export class RecordSource {
     return this.scenarios.listSuites();
   }
 
+  /** Why a record that exists cannot be read (its file and the parse error); undefined when it can, or is not there. */
+  problem(ref: RecordRef): RecordProblem | undefined {
+    switch (ref.kind) {
+      case 'suite':
+        return this.extraSuites.has(ref.id) ? undefined : this.scenarios.suiteProblem(ref.id);
+      case 'run': {
+        const read = this.scenarios.run(ref.id);
+        return read && !read.ok ? read.problem : undefined;
+      }
+      case 'preprod':
+      case 'workflow':
+        // Loops that cannot be read have no id, and workflow runs are read leniently event by event.
+        return undefined;
+    }
+  }
+
   run(id: string): ReturnType<ScenarioRecords['run']> {
     return this.scenarios.run(id);
   }
@@ -106,12 +124,18 @@ export class RecordSource {
         );
       return { kind: newest.kind, id: newest.id };
     }
-    const path = resolve(this.options.repo, ref);
-    if ((ref.includes('/') || ref.endsWith('.json')) && existsSync(path)) return this.fromPath(path);
+    const path = resolve(this.options.cwd ?? this.options.repo, ref);
+    // Ids never hold a path separator nor end in .json: such a reference is a path or nothing.
+    if (ref.includes('/') || ref.includes(sep) || ref.endsWith('.json')) {
+      if (existsSync(path)) return this.fromPath(path);
+      throw new RecordLookupError(`${path} does not exist.`, 'not_found');
+    }
     const candidates = await this.candidates(ref);
     const exact = candidates.filter((candidate) => candidate.id === ref);
     const matches = exact.length > 0 ? exact : ref.length >= MIN_PREFIX ? candidates : [];
     if (matches.length === 1) return matches[0]!;
+    // A bare name that is no id may still be a directory here (`archal report artifacts`).
+    if (matches.length === 0 && ref !== '' && existsSync(path)) return this.fromPath(path);
     if (matches.length === 0)
       throw new RecordLookupError(
         `No suite, scenario run, pre-prod loop or workflow run is named '${ref}'` +

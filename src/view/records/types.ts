@@ -24,11 +24,19 @@ export interface RecordSummary {
 /** What `archal report <ref>` and the viewer's pages name: one record of one kind. */
 export type RecordRef = { kind: RecordKind | 'run'; id: string };
 
-/** A reference that names no record, or several. */
+/** What each kind of record is called in messages. */
+export const RECORD_NAMES: Record<RecordRef['kind'], string> = {
+  suite: 'suite',
+  run: 'scenario run',
+  preprod: 'pre-prod loop',
+  workflow: 'workflow run',
+};
+
+/** A reference that names no record, several, or one whose file cannot be read. */
 export class RecordLookupError extends Error {
   constructor(
     message: string,
-    readonly reason: 'not_found' | 'ambiguous',
+    readonly reason: 'not_found' | 'ambiguous' | 'unreadable',
   ) {
     super(message);
     this.name = 'RecordLookupError';

@@ -50,6 +50,8 @@ export interface WorkflowRunView {
   definitionFile: string | null;
   nodes: NodeView[];
   edges: Array<{ from: string; to: string }>;
+  /** What could not be read (transcript lines that are not events): the page says so instead of guessing. */
+  problems: string[];
   events: Array<Omit<StoredEvent, 'runId'>>;
 }
 
@@ -110,19 +112,25 @@ export class WorkflowRecords {
   /** Ids that start with `prefix`, in the store and in transcripts. */
   async idsStartingWith(prefix: string): Promise<string[]> {
     const ids = new Set(this.transcriptIds().filter((id) => id.startsWith(prefix)));
-    if (this.store) for (const run of await this.store.findRunsByPrefix(prefix)) ids.add(run.id);
+    if (this.store)
+      for (const run of await this.store.findRunsByPrefix(prefix)) if (this.belongs(run.workingPath)) ids.add(run.id);
     return [...ids];
   }
 
   async run(id: string): Promise<WorkflowRunView | undefined> {
-    const stored = await this.store?.getRun(id);
+    const found = await this.store?.getRun(id);
+    // The run store is per user: another repository's runs are not this viewer's to show.
+    const stored = found && this.belongs(found.workingPath) ? found : undefined;
     if (!stored) return this.fromTranscript(id);
     const events = await this.store!.listEvents(id);
     // Events are in the store; a store that lost them (or never had them) leaves the transcript.
     const transcript =
       events.length > 0
-        ? events
-        : (readTranscriptFile(join(stored.workingPath, '.archal', 'logs', `${id}.jsonl`)) ?? []);
+        ? { events, problems: [] }
+        : (readTranscriptFile(join(stored.workingPath, '.archal', 'logs', `${id}.jsonl`)) ?? {
+            events: [],
+            problems: [],
+          });
     return this.buildView(
       {
         id: stored.id,
@@ -146,8 +154,9 @@ export class WorkflowRecords {
 
   private fromTranscript(id: string): WorkflowRunView | undefined {
     if (!/^[A-Za-z0-9._-]+$/.test(id) || id.startsWith('.')) return undefined;
-    const events = readTranscriptFile(join(this.logsDir(), `${id}.jsonl`));
-    if (!events || events.length === 0) return undefined;
+    const transcript = readTranscriptFile(join(this.logsDir(), `${id}.jsonl`));
+    if (!transcript || transcript.events.length === 0) return undefined;
+    const { events } = transcript;
     const started = events.find((event) => event.type === 'workflow_started');
     const last = events.at(-1)!;
     const terminal = [...events].reverse().find((event) => TERMINAL_EVENTS[event.type] !== undefined);
@@ -170,13 +179,13 @@ export class WorkflowRecords {
         source: 'transcript',
         definitionFile: null,
       },
-      events,
+      transcript,
     );
   }
 
   private buildView(
-    run: Omit<WorkflowRunView, 'nodes' | 'edges' | 'events' | 'active'>,
-    events: readonly StoredEvent[],
+    run: Omit<WorkflowRunView, 'nodes' | 'edges' | 'events' | 'active' | 'problems'>,
+    { events, problems }: TranscriptRead,
   ): WorkflowRunView {
     const defined = run.definitionFile ? this.definition(run.definitionFile) : null;
     const nodes = nodeViews(defined ?? [], events);
@@ -190,6 +199,7 @@ export class WorkflowRecords {
       nodes,
       edges,
       events: events.map(({ runId: _runId, ...event }) => event),
+      problems,
     };
   }
 
@@ -240,7 +250,12 @@ const TERMINAL_EVENTS: Record<string, string> = {
   workflow_paused: 'paused',
 };
 
-function readTranscriptFile(file: string): StoredEvent[] | undefined {
+interface TranscriptRead {
+  events: StoredEvent[];
+  problems: string[];
+}
+
+function readTranscriptFile(file: string): TranscriptRead | undefined {
   let text: string;
   try {
     text = readFileSync(file, 'utf8');
@@ -248,17 +263,27 @@ function readTranscriptFile(file: string): StoredEvent[] | undefined {
     return undefined;
   }
   const events: StoredEvent[] = [];
-  for (const line of text.split('\n')) {
-    if (!line.trim()) continue;
+  const unreadable: number[] = [];
+  text.split('\n').forEach((line, index) => {
+    if (!line.trim()) return;
     try {
       const event = JSON.parse(line) as WorkflowEvent;
-      if (typeof event.type === 'string' && typeof event.ts === 'string')
+      if (typeof event?.type === 'string' && typeof event.ts === 'string')
         events.push({ ...event, data: event.data ?? {}, seq: events.length + 1 });
+      else unreadable.push(index + 1);
     } catch {
-      // A line cut short by a crash: the events before it still tell the story.
+      // A line cut short by a crash: the events around it still tell most of the story.
+      unreadable.push(index + 1);
     }
-  }
-  return events;
+  });
+  const shown = unreadable.slice(0, 10).join(', ') + (unreadable.length > 10 ? ', …' : '');
+  const problems =
+    unreadable.length > 0
+      ? [
+          `${unreadable.length} line(s) of ${file} are not events (line ${shown}): node states may be missing what they recorded.`,
+        ]
+      : [];
+  return { events, problems };
 }
 
 const text = (value: unknown): string | null => (typeof value === 'string' ? value : null);
