@@ -187,8 +187,7 @@ export function parseScenario(text: string, file: string, options: ParseOptions 
       ...(line !== undefined ? { line } : {}),
       message: `missing '## Prompt' section (aliases: Task, Instruction(s), Request): it is what the agent is asked${hint}`,
     });
-  }
-  else if (!prompt) errors.push({ file, line: promptSection.line, message: "'## Prompt' is empty" });
+  } else if (!prompt) errors.push({ file, line: promptSection.line, message: "'## Prompt' is empty" });
 
   const criteria = parseCriteria(section('criteria'), file, errors, misplaced('criteria'));
   const seedState = parseSeedState(section('seed'), file, errors);

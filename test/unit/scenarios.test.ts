@@ -121,7 +121,11 @@ describe('scenario markdown', () => {
       7,
       "timeout must be a number (got 'soon')",
     ],
-    ['# T\n## Prompt\nx\n## Success Criteria\n- [D] a => true\n## Config\nruns: 0\n', 7, 'config runs: must be a whole number from 1 to 100'],
+    [
+      '# T\n## Prompt\nx\n## Success Criteria\n- [D] a => true\n## Config\nruns: 0\n',
+      7,
+      'config runs: must be a whole number from 1 to 100',
+    ],
     [
       '# T\n## Prompt\nx\n## Success Criteria\n- [D] a => true\n## Config\nclones: slack\n',
       7,
@@ -220,7 +224,9 @@ describe('scenario markdown as people write it', () => {
     expect(errors).toEqual([
       expect.objectContaining({
         line: 6,
-        message: expect.stringContaining("'### Prompt' on line 6 is not a section: sections are level-2 headings ('## Prompt')"),
+        message: expect.stringContaining(
+          "'### Prompt' on line 6 is not a section: sections are level-2 headings ('## Prompt')",
+        ),
       }),
       expect.objectContaining({
         line: 9,
