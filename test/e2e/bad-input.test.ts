@@ -212,6 +212,31 @@ describe('input that is not what it claims', () => {
     expect(existsSync(join(dir, 'started'))).toBe(false);
   });
 
+  it('refuses preprod plan --out and --write-scenarios paths it cannot write, in JSON with --json', async () => {
+    const dir = tempRepo();
+    writeFiles(dir, { 'taken.txt': 'a file', 'folder/keep.md': 'kept' });
+    const refusals: Array<[string[], string]> = [
+      [
+        ['--out', 'taken.txt/plan.json'],
+        `--out taken.txt/plan.json: ${join(dir, 'taken.txt')} exists and is not a directory.`,
+      ],
+      [['--out', 'folder'], `--out folder: ${join(dir, 'folder')} is a directory; name a file.`],
+      [
+        ['--write-scenarios', 'taken.txt/archal'],
+        `--write-scenarios taken.txt/archal: ${join(dir, 'taken.txt')} is not a directory`,
+      ],
+    ];
+    for (const [flags, message] of refusals) {
+      const result = await runCli(['--cwd', dir, 'preprod', 'plan', '--json', ...flags], { env: env() });
+      expect(result.code).toBe(2);
+      expect(result.stderr).toContain(message);
+      expect(JSON.parse(result.stdout)).toEqual({
+        status: 'error',
+        error: { code: 'invalid_input', message: expect.stringContaining(message) },
+      });
+    }
+  });
+
   it('answers preprod run --json with a scenario that does not validate in JSON', async () => {
     const dir = tempRepo();
     writeFiles(dir, { 'archal/bad.md': '# Bad\n\n## Prompt\nx\n', '.archal.json': JSON.stringify({ agent: 'true' }) });

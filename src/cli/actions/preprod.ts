@@ -10,7 +10,7 @@ import {
 } from '../../preprod/index.js';
 import { formatScenarioProblems } from '../../runner/load.js';
 import { EXIT, UserError } from '../errors.js';
-import { amount, commandFlag, outputDirectory, wholeNumber } from '../flags.js';
+import { amount, commandFlag, outputDirectory, outputFile, wholeNumber } from '../flags.js';
 import { cliConfigWorkspace, cliWorkspace, typedHarness, type GlobalOptions } from '../host.js';
 import { err, out, printJson } from '../output.js';
 
@@ -19,14 +19,19 @@ export async function preprodPlan(
   options: { repo?: string; writeScenarios?: string | boolean; writeConfig?: boolean; out?: string; json?: boolean },
 ): Promise<number> {
   const ctx = cliWorkspace(globals, options.repo);
+  const writeScenarios =
+    options.writeScenarios === undefined || options.writeScenarios === false
+      ? undefined
+      : options.writeScenarios === true
+        ? 'archal'
+        : options.writeScenarios;
+  // Where the plan writes is checked before it inspects anything (the preflight takes a while).
+  if (writeScenarios !== undefined)
+    outputDirectory('--write-scenarios', writeScenarios, resolve(ctx.root, writeScenarios));
+  if (options.out) outputFile('--out', options.out, resolve(ctx.root, options.out));
   const plan = await planPreprod({
     repo: ctx.root,
-    writeScenarios:
-      options.writeScenarios === undefined || options.writeScenarios === false
-        ? undefined
-        : options.writeScenarios === true
-          ? 'archal'
-          : options.writeScenarios,
+    writeScenarios,
     writeConfig: options.writeConfig ?? false,
     env: ctx.env,
   });
