@@ -488,6 +488,19 @@ describe('archal run answers and outputs', () => {
     expect(existsSync(join(dir, 'started'))).toBe(false);
   });
 
+  it('takes --tag as a comma list, matching tags in any case', async () => {
+    const dir = project(`console.log('{"text":"ok"}');`, {
+      'a.md': scenario('- [D] the run exits successfully', 'seed: empty\ntags: Smoke'),
+      'b.md': scenario('- [D] the run exits successfully', 'seed: empty\ntags: slow').replace('# A', '# B'),
+      'c.md': scenario('- [D] the run exits successfully', 'seed: empty\ntags: other').replace('# A', '# C'),
+    });
+    const result = await runCli(['--cwd', dir, 'run', '-q', '-o', 'json', '--tag', 'smoke,SLOW'], {
+      timeoutMs: 60_000,
+    });
+    expect(result.code).toBe(0);
+    expect(json<Suite>(result).scenarios.map((entry) => entry.title)).toEqual(['A scenario', 'B scenario']);
+  });
+
   it('lists the scenarios it is given', async () => {
     const dir = project(`console.log('ok');`, { 'a.md': scenario('- [D] the run exits successfully') });
     writeFiles(dir, { 'other/b.md': scenario('- [D] no errors').replace('# A scenario', '# B scenario') });
