@@ -67,14 +67,25 @@ function exitCodeFor(error: unknown): number {
 }
 
 /**
- * A command given `--json` that stops before printing its answer still answers in JSON, so that a
- * script always reads one object from stdout: `{"status": "error", "error": {"code", "message"}}`.
+ * A command given `--json` (or `archal run -o json`) that stops before printing its answer still
+ * answers in JSON, so that a script always reads one object from stdout:
+ * `{"status": "error", "error": {"code", "message"}}`.
  */
 function answerInJson(code: string, message: string): void {
   const args = process.argv.slice(2);
   const end = args.indexOf('--');
-  if (hasAnswered() || !(end === -1 ? args : args.slice(0, end)).includes('--json')) return;
+  if (hasAnswered() || !asksForJson(end === -1 ? args : args.slice(0, end))) return;
   printJson({ status: 'error', error: { code, message } });
+}
+
+function asksForJson(args: readonly string[]): boolean {
+  return args.some(
+    (arg, index) =>
+      arg === '--json' ||
+      arg === '-ojson' ||
+      arg === '--output=json' ||
+      ((arg === '-o' || arg === '--output') && args[index + 1] === 'json'),
+  );
 }
 
 function allCommands(root: Command): Command[] {

@@ -181,12 +181,16 @@ function rewrites(sentence: string): string[] {
     const verb = acted[1] === 'filed' ? 'created' : acted[1]!;
     add(`${acted[2]} were ${verb}`);
   }
+  // "an issue has the label "bug"", "an issue is assigned to alice": at least one such item (the
+  // library's own "a … exists" and "an issue is closed" forms were tried first).
+  const one = /^(?:an?|some) (.+)$/.exec(stripped);
+  if (one) add(`at least 1 ${one[1]}`);
   return out;
 }
 
 function runPhrase(sentence: string): PhraseCheck | undefined {
   if (
-    /^(?:the )?(?:run|agent|harness)(?: process)? (?:exits|exited|finishes|finished|completes|completed) (?:successfully|with (?:exit )?code 0|without (?:an )?error)$|^(?:the )?(?:run|agent) succeed(?:s|ed)$|^(?:the )?exit code is 0$/.test(
+    /^(?:the )?(?:run|agent|harness)(?: process)? (?:exits|exited|finishes|finished|completes|completed) (?:successfully|with (?:exit )?code 0|without (?:an )?errors?)$|^(?:the )?(?:run|agent) succeed(?:s|ed)$|^(?:the )?exit code is 0$/.test(
       sentence,
     )
   )

@@ -133,6 +133,11 @@ export function loadScenarios(
   /** Scenarios whose `## Setup` becomes a seed (there is an evaluator to write it), and those left empty. */
   const generated: string[] = [];
   const unseeded: string[] = [];
+  // `--tag a,b` is `--tag a --tag b`, as a scenario's `tags:` is a comma list; tags match in any case.
+  const wanted = (options.tags ?? [])
+    .flatMap((tag) => tag.split(','))
+    .map((tag) => tag.trim().toLowerCase())
+    .filter(Boolean);
   const configModel = config.evaluator?.model ?? config.evaluatorModel;
   if (configModel && !evaluatorFor({ config: { clones: [], timeout: 1, runs: 1, tags: [], routing: 'env' } }, config))
     warnings.push({ file: join(cwd, '.archal.json'), message: unrunnableModel(configModel) });
@@ -155,8 +160,7 @@ export function loadScenarios(
       continue;
     }
     const { scenario } = parsed;
-    if (options.tags && options.tags.length > 0 && !options.tags.some((tag) => scenario.config.tags.includes(tag)))
-      continue;
+    if (wanted.length > 0 && !scenario.config.tags.some((tag) => wanted.includes(tag.toLowerCase()))) continue;
     if (options.evaluatorModel) scenario.config = { ...scenario.config, evaluator: undefined };
     const evaluator = evaluatorFor(scenario, config);
     const prepared = prepareCriteria(scenario, { evaluator: evaluator !== undefined });

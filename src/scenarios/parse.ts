@@ -103,6 +103,8 @@ export function parseScenario(text: string, file: string, options: ParseOptions 
   const sections: Section[] = [];
   let current: Section | undefined;
   let fence: string | undefined;
+  /** Headings below level 2 that name a section: a likely cause when that section is missing. */
+  const deeper: Array<{ name: SectionName; heading: string; line: number }> = [];
 
   lines.forEach((raw, index) => {
     const line = index + 1;
@@ -148,6 +150,8 @@ export function parseScenario(text: string, file: string, options: ParseOptions 
         sections.push(current);
         return;
       }
+      const section = sectionOf(name);
+      if (section) deeper.push({ name: section, heading: raw.trim(), line });
     }
     current?.lines.push({ text: raw, line });
   });
@@ -164,16 +168,28 @@ export function parseScenario(text: string, file: string, options: ParseOptions 
   };
 
   if (!title) errors.push({ file, line: 1, message: "missing title: start the scenario with '# <Title>'" });
+  /** Where a missing section was probably meant: a deeper heading of that name. */
+  const misplaced = (name: SectionName) => {
+    const found = deeper.find((entry) => entry.name === name);
+    return found
+      ? {
+          line: found.line,
+          hint: `; '${found.heading}' on line ${found.line} is not a section: sections are level-2 headings ('## ${found.heading.replace(/^#+\s*/, '')}')`,
+        }
+      : { hint: '' };
+  };
   const promptSection = section('prompt');
   const prompt = body('prompt');
-  if (!promptSection)
+  if (!promptSection) {
+    const { line, hint } = misplaced('prompt');
     errors.push({
       file,
-      message: "missing '## Prompt' section (aliases: Task, Instruction(s), Request): it is what the agent is asked",
+      ...(line !== undefined ? { line } : {}),
+      message: `missing '## Prompt' section (aliases: Task, Instruction(s), Request): it is what the agent is asked${hint}`,
     });
-  else if (!prompt) errors.push({ file, line: promptSection.line, message: "'## Prompt' is empty" });
+  } else if (!prompt) errors.push({ file, line: promptSection.line, message: "'## Prompt' is empty" });
 
-  const criteria = parseCriteria(section('criteria'), file, errors);
+  const criteria = parseCriteria(section('criteria'), file, errors, misplaced('criteria'));
   const seedState = parseSeedState(section('seed'), file, errors);
   const allText = [title?.text, body('setup'), prompt, body('expected'), ...criteria.map((c) => c.text)]
     .filter(Boolean)
@@ -206,13 +222,20 @@ function sectionOf(heading: string): SectionName | undefined {
 }
 
 const BULLET = /^\s*(?:[-*+]|\d+[.)])\s+(.*)$/;
-const TAG = /^\[(D|P)\]\s*/i;
+/** `[D]` or `[P]`, also emphasised (`**[D]**`, `` `[D]` ``) or followed by a colon, as people write them. */
+const TAG = /^(\*\*|__|\*|_|`)?\[(D|P)\]\1\s*:?\s*/i;
 
-function parseCriteria(section: Section | undefined, file: string, errors: ScenarioProblem[]): Criterion[] {
+function parseCriteria(
+  section: Section | undefined,
+  file: string,
+  errors: ScenarioProblem[],
+  misplaced: { line?: number; hint: string },
+): Criterion[] {
   if (!section) {
     errors.push({
       file,
-      message: "missing '## Success Criteria' section (aliases: Success, Criteria, Checks, Assertions)",
+      ...(misplaced.line !== undefined ? { line: misplaced.line } : {}),
+      message: `missing '## Success Criteria' section (aliases: Success, Criteria, Checks, Assertions)${misplaced.hint}`,
     });
     return [];
   }
@@ -227,7 +250,7 @@ function parseCriteria(section: Section | undefined, file: string, errors: Scena
       last = {
         id: `c${criteria.length + 1}`,
         text: content,
-        kind: tag ? (tag[1]!.toUpperCase() as 'D' | 'P') : 'P',
+        kind: tag ? (tag[2]!.toUpperCase() as 'D' | 'P') : 'P',
         tagged: Boolean(tag),
         line,
       };
@@ -325,6 +348,13 @@ function parseConfig(
       });
       continue;
     }
+    const earlier = raw[key];
+    if (earlier)
+      warnings.push({
+        file,
+        line,
+        message: `config key '${pair[1]}' is set again (first on line ${earlier.line}); this later value is used`,
+      });
     raw[key] = { value: pair[2]!.trim(), line };
   }
 
@@ -375,7 +405,11 @@ function parseConfig(
       const message =
         key === 'routing'
           ? `routing must be one of ${ROUTING_MODES.join(', ')} (got '${raw.routing?.value}')`
-          : issue.message;
+          : key === 'timeout'
+            ? `must be a number of seconds above 0 and at most 3600 (got '${raw.timeout?.value ?? candidate.timeout}')`
+            : key === 'runs'
+              ? `must be a whole number from 1 to 100 (got '${raw.runs?.value ?? candidate.runs}')`
+              : issue.message;
       errors.push({ file, line: raw[key]?.line ?? section?.line, message: `config ${key}: ${message}` });
     }
     return undefined;

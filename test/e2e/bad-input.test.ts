@@ -184,6 +184,70 @@ describe('input that is not what it claims', () => {
     expect(result.stderr).toContain(`${join(repo, 'empty')} is a directory, not a regular file`);
   });
 
+  it('refuses preprod run --artifacts that cannot hold the artifacts before anything runs, in JSON with --json', async () => {
+    const dir = tempRepo();
+    writeFiles(dir, {
+      'archal/fine.md': SCENARIO,
+      'agent.mjs': "import { writeFileSync } from 'node:fs'; writeFileSync('started', '1'); console.log('ok');",
+      '.archal.json': JSON.stringify({ agent: 'node agent.mjs' }),
+      'taken.txt': 'a file',
+    });
+    const refusals: Array<[string, string]> = [
+      ['taken.txt', `--artifacts taken.txt: ${join(dir, 'taken.txt')} exists and is not a directory.`],
+      ['taken.txt/out', `--artifacts taken.txt/out: ${join(dir, 'taken.txt')} is not a directory`],
+      ['/proc/archal-artifacts', '--artifacts /proc/archal-artifacts: cannot create /proc/archal-artifacts'],
+    ];
+    for (const [artifacts, message] of refusals) {
+      const result = await runCli(['--cwd', dir, 'preprod', 'run', '--dry-run', '--json', '--artifacts', artifacts], {
+        env: env(),
+        timeoutMs: PATIENCE,
+      });
+      expect(result.code).toBe(2);
+      expect(result.stderr).toContain(message);
+      expect(JSON.parse(result.stdout)).toEqual({
+        status: 'error',
+        error: { code: 'invalid_input', message: expect.stringContaining(message) },
+      });
+    }
+    expect(existsSync(join(dir, 'started'))).toBe(false);
+  });
+
+  it('refuses preprod plan --out and --write-scenarios paths it cannot write, in JSON with --json', async () => {
+    const dir = tempRepo();
+    writeFiles(dir, { 'taken.txt': 'a file', 'folder/keep.md': 'kept' });
+    const refusals: Array<[string[], string]> = [
+      [
+        ['--out', 'taken.txt/plan.json'],
+        `--out taken.txt/plan.json: ${join(dir, 'taken.txt')} exists and is not a directory.`,
+      ],
+      [['--out', 'folder'], `--out folder: ${join(dir, 'folder')} is a directory; name a file.`],
+      [
+        ['--write-scenarios', 'taken.txt/archal'],
+        `--write-scenarios taken.txt/archal: ${join(dir, 'taken.txt')} is not a directory`,
+      ],
+    ];
+    for (const [flags, message] of refusals) {
+      const result = await runCli(['--cwd', dir, 'preprod', 'plan', '--json', ...flags], { env: env() });
+      expect(result.code).toBe(2);
+      expect(result.stderr).toContain(message);
+      expect(JSON.parse(result.stdout)).toEqual({
+        status: 'error',
+        error: { code: 'invalid_input', message: expect.stringContaining(message) },
+      });
+    }
+  });
+
+  it('answers preprod run --json with a scenario that does not validate in JSON', async () => {
+    const dir = tempRepo();
+    writeFiles(dir, { 'archal/bad.md': '# Bad\n\n## Prompt\nx\n', '.archal.json': JSON.stringify({ agent: 'true' }) });
+    const result = await runCli(['--cwd', dir, 'preprod', 'run', '--dry-run', '--json'], { env: env() });
+    expect(result.code).toBe(2);
+    expect(JSON.parse(result.stdout)).toEqual({
+      status: 'error',
+      error: { code: 'invalid_input', message: expect.stringContaining("missing '## Success Criteria' section") },
+    });
+  });
+
   it('refuses preprod run --repo <missing dir> without creating anything', async () => {
     const parent = tempDir();
     const missing = join(parent, 'no', 'such', 'repo');

@@ -429,3 +429,85 @@ describe('archal scenario list / validate, --preflight-only, init', () => {
     expect(execFileSync('node', ['-e', 'process.stdout.write("ok")']).toString()).toBe('ok');
   });
 });
+
+describe('archal run answers and outputs', () => {
+  it('takes --json for -o json, and answers in JSON when the scenarios cannot run', async () => {
+    const dir = project(`console.log('{"text":"ok"}');`, { 'a.md': scenario('- [D] the run exits successfully') });
+    const ran = await runCli(['--cwd', dir, 'run', '--json', '-q'], { timeoutMs: 60_000 });
+    expect(ran.code).toBe(0);
+    expect(json<Suite>(ran)).toMatchObject({ passed: true, totals: { scenarios: 1, runs: 1, passedRuns: 1 } });
+    const missing = await runCli(['--cwd', dir, 'run', '--json', 'archal/nope.md']);
+    expect(missing.code).toBe(2);
+    expect(json<{ status: string; error: { code: string; message: string } }>(missing)).toEqual({
+      status: 'error',
+      error: { code: 'invalid_input', message: expect.stringContaining('nope.md: no such file or directory') },
+    });
+    const viaOutput = await runCli(['--cwd', dir, 'run', '-o', 'json', '--harness', './no-such-harness.mjs']);
+    expect(viaOutput.code).toBe(2);
+    expect(json<{ status: string }>(viaOutput).status).toBe('error');
+    const both = await runCli(['--cwd', dir, 'run', '--json', '-o', 'junit']);
+    expect(both.code).toBe(2);
+    expect(both.stderr).toContain('--json and -o junit ask for two formats: give one.');
+  });
+
+  it('prints the preflight verdict as JSON with -o json, within --timeout', async () => {
+    const dir = project(`console.log('{"text":"OK"}');`, {});
+    const ok = await runCli(['--cwd', dir, 'run', '--preflight-only', '-o', 'json']);
+    expect(ok.code).toBe(0);
+    expect(json(ok)).toEqual({
+      preflight: expect.objectContaining({ agent: 'node agent.mjs', passed: true, answer: 'OK' }),
+    });
+    const started = Date.now();
+    const slow = await runCli(['--cwd', dir, 'run', '--preflight-only', '--json', '--harness', 'sleep 30', '-t', '1']);
+    expect(slow.code).toBe(1);
+    expect(Date.now() - started).toBeLessThan(15_000);
+    expect(json(slow)).toEqual({
+      preflight: expect.objectContaining({ passed: false, detail: expect.stringContaining('timed out') }),
+    });
+  });
+
+  it('refuses --record and --save-seed paths it cannot write before any run starts', async () => {
+    const dir = project(`import { writeFileSync } from 'node:fs'; writeFileSync('started', '1'); console.log('ok');`, {
+      'a.md': scenario('- [D] the run exits successfully'),
+    });
+    writeFiles(dir, { 'taken.txt': 'a file' });
+    const refusals: Array<[string[], string]> = [
+      [['--record', 'taken.txt'], `--record taken.txt: ${join(dir, 'taken.txt')} exists and is not a directory.`],
+      [
+        ['--record', 'taken.txt/out'],
+        `--record taken.txt/out: ${join(dir, 'taken.txt')} is not a directory, so nothing can be created under it.`,
+      ],
+      [['--save-seed', 'archal'], `--save-seed archal: ${join(dir, 'archal')} is a directory; name a file.`],
+      [['--record', '/proc/archal-record'], '--record /proc/archal-record: cannot create /proc/archal-record'],
+    ];
+    for (const [flags, message] of refusals) {
+      const result = await runCli(['--cwd', dir, 'run', '-q', ...flags], { timeoutMs: 15_000 });
+      expect(result.code).toBe(2);
+      expect(result.stderr).toContain(message);
+    }
+    expect(existsSync(join(dir, 'started'))).toBe(false);
+  });
+
+  it('takes --tag as a comma list, matching tags in any case', async () => {
+    const dir = project(`console.log('{"text":"ok"}');`, {
+      'a.md': scenario('- [D] the run exits successfully', 'seed: empty\ntags: Smoke'),
+      'b.md': scenario('- [D] the run exits successfully', 'seed: empty\ntags: slow').replace('# A', '# B'),
+      'c.md': scenario('- [D] the run exits successfully', 'seed: empty\ntags: other').replace('# A', '# C'),
+    });
+    const result = await runCli(['--cwd', dir, 'run', '-q', '-o', 'json', '--tag', 'smoke,SLOW'], {
+      timeoutMs: 60_000,
+    });
+    expect(result.code).toBe(0);
+    expect(json<Suite>(result).scenarios.map((entry) => entry.title)).toEqual(['A scenario', 'B scenario']);
+  });
+
+  it('lists the scenarios it is given', async () => {
+    const dir = project(`console.log('ok');`, { 'a.md': scenario('- [D] the run exits successfully') });
+    writeFiles(dir, { 'other/b.md': scenario('- [D] no errors').replace('# A scenario', '# B scenario') });
+    const listed = await runCli(['--cwd', dir, 'scenario', 'list', 'other', '--json']);
+    expect(listed.code).toBe(0);
+    expect(json<{ scenarios: Array<{ title: string }> }>(listed).scenarios.map((entry) => entry.title)).toEqual([
+      'B scenario',
+    ]);
+  });
+});

@@ -142,6 +142,11 @@ describe("the phrase library on Archal's wordings", () => {
     ],
     ['Branch protection is enabled on main', true, ''],
     ['The main branch is not protected', false, ''],
+    ['An issue has the label "bug"', true, 'found 1: acme/api#1'],
+    ['An issue has the "wontfix" label', false, 'found 0'],
+    ['An issue is assigned to alice', true, 'acme/api#2'],
+    ['Some issue is assigned to bob', false, 'found 0'],
+    ['The run completes without errors', true, ''],
   ])('%s → %s', async (text, passed, detail) => {
     const outcome = await check(text);
     expect(outcome.error).toBeUndefined();

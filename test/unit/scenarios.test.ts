@@ -121,7 +121,11 @@ describe('scenario markdown', () => {
       7,
       "timeout must be a number (got 'soon')",
     ],
-    ['# T\n## Prompt\nx\n## Success Criteria\n- [D] a => true\n## Config\nruns: 0\n', 7, 'config runs: Too small'],
+    [
+      '# T\n## Prompt\nx\n## Success Criteria\n- [D] a => true\n## Config\nruns: 0\n',
+      7,
+      'config runs: must be a whole number from 1 to 100',
+    ],
     [
       '# T\n## Prompt\nx\n## Success Criteria\n- [D] a => true\n## Config\nclones: slack\n',
       7,
@@ -193,5 +197,60 @@ describe('scenario markdown', () => {
     }
     expect(parseScenario('\u0000binary', 'b.md').ok).toBe(false);
     expect(parseScenario('x'.repeat(300 * 1024), 'big.md').ok).toBe(false);
+  });
+});
+
+describe('scenario markdown as people write it', () => {
+  const minimal = (criteria: string, config = '') =>
+    `# T\n\n## Prompt\nDo it.\n\n## Success Criteria\n${criteria}\n${config ? `\n## Config\n${config}\n` : ''}`;
+
+  it('reads emphasised and colon-separated [D]/[P] tags as tags', () => {
+    const result = parseScenario(
+      minimal('- **[D]** No errors\n- `[P]` Polite\n- *[d]*: The run exits successfully\n- __[P]__ Kind'),
+      's.md',
+    );
+    if (!result.ok) throw new Error(JSON.stringify(result.errors));
+    expect(result.scenario.criteria.map(({ kind, tagged, text }) => ({ kind, tagged, text }))).toEqual([
+      { kind: 'D', tagged: true, text: 'No errors' },
+      { kind: 'P', tagged: true, text: 'Polite' },
+      { kind: 'D', tagged: true, text: 'The run exits successfully' },
+      { kind: 'P', tagged: true, text: 'Kind' },
+    ]);
+  });
+
+  it('says where a required section was written as a deeper heading', () => {
+    const text = '# T\n\n## Setup\nA repo.\n\n### Prompt\nDo it.\n\n### Success Criteria\n- [D] No errors\n';
+    const errors = errorsOf(text);
+    expect(errors).toEqual([
+      expect.objectContaining({
+        line: 6,
+        message: expect.stringContaining(
+          "'### Prompt' on line 6 is not a section: sections are level-2 headings ('## Prompt')",
+        ),
+      }),
+      expect.objectContaining({
+        line: 9,
+        message: expect.stringContaining("'### Success Criteria' on line 9 is not a section"),
+      }),
+    ]);
+  });
+
+  it('names the allowed range of timeout and runs, and warns about a key set twice', () => {
+    expect(errorsOf(minimal('- [D] No errors', 'timeout: 5000\nruns: 0'))).toEqual([
+      expect.objectContaining({
+        line: 10,
+        message: "config timeout: must be a number of seconds above 0 and at most 3600 (got '5000')",
+      }),
+      expect.objectContaining({ line: 11, message: "config runs: must be a whole number from 1 to 100 (got '0')" }),
+    ]);
+    const twice = parseScenario(minimal('- [D] No errors', 'timeout: 30\ntimeout: 60'), 's.md');
+    if (!twice.ok) throw new Error(JSON.stringify(twice.errors));
+    expect(twice.scenario.config.timeout).toBe(60);
+    expect(twice.warnings).toEqual([
+      expect.objectContaining({
+        line: 11,
+        message: "config key 'timeout' is set again (first on line 10); this later value is used",
+      }),
+    ]);
   });
 });

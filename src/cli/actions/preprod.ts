@@ -10,7 +10,7 @@ import {
 } from '../../preprod/index.js';
 import { formatScenarioProblems } from '../../runner/load.js';
 import { EXIT, UserError } from '../errors.js';
-import { amount, commandFlag, wholeNumber } from '../flags.js';
+import { amount, commandFlag, outputDirectory, outputFile, wholeNumber } from '../flags.js';
 import { cliConfigWorkspace, cliWorkspace, typedHarness, type GlobalOptions } from '../host.js';
 import { err, out, printJson } from '../output.js';
 
@@ -19,14 +19,19 @@ export async function preprodPlan(
   options: { repo?: string; writeScenarios?: string | boolean; writeConfig?: boolean; out?: string; json?: boolean },
 ): Promise<number> {
   const ctx = cliWorkspace(globals, options.repo);
+  const writeScenarios =
+    options.writeScenarios === undefined || options.writeScenarios === false
+      ? undefined
+      : options.writeScenarios === true
+        ? 'archal'
+        : options.writeScenarios;
+  // Where the plan writes is checked before it inspects anything (the preflight takes a while).
+  if (writeScenarios !== undefined)
+    outputDirectory('--write-scenarios', writeScenarios, resolve(ctx.root, writeScenarios));
+  if (options.out) outputFile('--out', options.out, resolve(ctx.root, options.out));
   const plan = await planPreprod({
     repo: ctx.root,
-    writeScenarios:
-      options.writeScenarios === undefined || options.writeScenarios === false
-        ? undefined
-        : options.writeScenarios === true
-          ? 'archal'
-          : options.writeScenarios,
+    writeScenarios,
     writeConfig: options.writeConfig ?? false,
     env: ctx.env,
   });
@@ -116,6 +121,12 @@ export async function preprodRun(globals: GlobalOptions, paths: string[], flags:
     throw new UserError(
       `Invalid pre-prod options:\n${resolved.problems.map((problem) => `  ${problem.path}: ${problem.message}`).join('\n')}`,
     );
+  // A folder that cannot hold the artifacts is refused before anything runs.
+  outputDirectory(
+    flags.artifacts === undefined ? '.archal.json "preprod.artifacts"' : '--artifacts',
+    flags.artifacts ?? resolved.options.artifacts,
+    resolve(ctx.root, resolved.options.artifacts),
+  );
   const abort = new AbortController();
   const onSignal = () => abort.abort();
   process.once('SIGINT', onSignal);
@@ -132,12 +143,10 @@ export async function preprodRun(globals: GlobalOptions, paths: string[], flags:
   } finally {
     process.off('SIGINT', onSignal);
   }
-  if (outcome.kind === 'invalid_scenarios') {
-    err(
+  if (outcome.kind === 'invalid_scenarios')
+    throw new UserError(
       `✗ Cannot run: ${outcome.problems.length} problem(s) in the scenarios:\n${formatScenarioProblems(outcome.problems, ctx.root)}`,
     );
-    return EXIT.invalidInput;
-  }
   const { result } = outcome;
   if (flags.json) printJson(result);
   else {

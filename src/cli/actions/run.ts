@@ -16,7 +16,7 @@ import { shardSchema, type Shard } from '../../runner/shard.js';
 import { loadWorkspaceScenarios, runWorkspaceScenarios } from '../../workspace/scenarios.js';
 import type { Workspace } from '../../workspace/workspace.js';
 import { EXIT, UserError } from '../errors.js';
-import { amount, commandFlag, wholeNumber } from '../flags.js';
+import { amount, commandFlag, outputDirectory, outputFile, wholeNumber } from '../flags.js';
 import { cliConfigWorkspace, typedHarness, type GlobalOptions } from '../host.js';
 import { err, out, printJson } from '../output.js';
 
@@ -27,6 +27,7 @@ export interface RunFlags {
   tag?: string[];
   seed?: string;
   output?: 'terminal' | 'json' | 'junit';
+  json?: boolean;
   quiet?: boolean;
   verbose?: boolean;
   harness?: string;
@@ -147,8 +148,11 @@ function skippedByTag(found: number, tags: readonly string[], threshold: number,
   return EXIT.ok;
 }
 
-export async function runCommand(globals: GlobalOptions, typedPaths: string[], flags: RunFlags): Promise<number> {
-  for (const [key, message] of HOSTED_FLAGS) if (flags[key] !== undefined) throw new UserError(message);
+export async function runCommand(globals: GlobalOptions, typedPaths: string[], given: RunFlags): Promise<number> {
+  for (const [key, message] of HOSTED_FLAGS) if (given[key] !== undefined) throw new UserError(message);
+  if (given.json && given.output !== undefined && given.output !== 'terminal' && given.output !== 'json')
+    throw new UserError(`--json and -o ${given.output} ask for two formats: give one.`);
+  const flags: RunFlags = given.json ? { ...given, output: 'json' } : given;
   const { workspace: opened, typed } = cliConfigWorkspace(globals, undefined, flags.config);
   const paths = typedPaths.map(typed);
   // Archal's --proxy / --no-proxy: route mode on (with the clone's URLs too) or off, for scenarios that do not say.
@@ -185,9 +189,22 @@ export async function runCommand(globals: GlobalOptions, typedPaths: string[], f
     passEnv: ctx.config.agentPassEnv,
   });
   const shard = shardFlag(flags.shard);
+  // Where results go is checked before any run, so a bad path never costs the runs it was to record.
+  const recordDir =
+    flags.record === undefined
+      ? undefined
+      : outputDirectory('--record', flags.record, resolve(ctx.root, typed(flags.record)));
+  const saveSeedFile =
+    flags.saveSeed === undefined
+      ? undefined
+      : outputFile('--save-seed', flags.saveSeed, resolve(ctx.root, typed(flags.saveSeed)));
   if (!flags.quiet) for (const warning of ctx.configWarnings ?? []) err(`warning: ${warning}`);
 
-  if (flags.preflightOnly) return preflight({ ...ctx, config: { ...ctx.config, agentModel } }, agent);
+  if (flags.preflightOnly)
+    return preflight({ ...ctx, config: { ...ctx.config, agentModel } }, agent, {
+      json: flags.output === 'json',
+      timeoutSeconds,
+    });
 
   const cacheDir = join(ctx.root, '.archal', 'cache');
   if (flags.clearSeedCache) clearSeedCache(cacheDir);
@@ -199,12 +216,10 @@ export async function runCommand(globals: GlobalOptions, typedPaths: string[], f
     evaluatorModel: flags.model,
     ...(flags.task !== undefined ? { task: { text: flags.task, clones, readOnly: flags.readOnly } } : {}),
   });
-  if (loaded.kind === 'invalid') {
-    err(
+  if (loaded.kind === 'invalid')
+    throw new UserError(
       `✗ Cannot run: ${loaded.problems.length} problem(s) in the scenarios:\n${formatScenarioProblems(loaded.problems, ctx.root)}`,
     );
-    return EXIT.invalidInput;
-  }
   if (loaded.kind === 'nothing_to_run' && loaded.found > 0 && flags.tag && flags.tag.length > 0)
     return skippedByTag(loaded.found, flags.tag, threshold, flags.output ?? 'terminal');
   if (loaded.kind === 'nothing_to_run') {
@@ -246,14 +261,14 @@ export async function runCommand(globals: GlobalOptions, typedPaths: string[], f
           );
       },
       beforeRuns: (entries) => {
-        if (flags.saveSeed === undefined) return;
+        if (saveSeedFile === undefined) return;
         const entry = entries[0]!;
         const { seed: chosen, base } = scenarioSeed(entry.scenario, {
           override: seed,
           configured: ctx.config.seeds?.github,
           cwd: ctx.root,
         });
-        const target = resolve(ctx.root, typed(flags.saveSeed));
+        const target = saveSeedFile;
         writeJsonFile(target, typeof chosen === 'string' ? loadSeed(chosen, base).seed : chosen);
         if (!flags.quiet) err(`Saved the seed of ${entry.scenario.title} to ${displayFile(target, ctx.root)}.`);
       },
@@ -271,7 +286,7 @@ export async function runCommand(globals: GlobalOptions, typedPaths: string[], f
     if (flags.record) {
       // Loaded only here: its schemas cost every other run start-up time.
       const { writeShardInfo, writeSuiteRecord } = await import('../../runner/shard-record.js');
-      const dir = resolve(ctx.root, typed(flags.record));
+      const dir = recordDir!;
       writeSuiteRecord(dir, suite, ctx.root);
       if (shard)
         writeShardInfo(dir, {
@@ -318,15 +333,27 @@ function shardFlag(value: string | undefined): Shard | undefined {
   return parsed.data;
 }
 
-/** Runs the agent once with ARCHAL_PREFLIGHT=1 against an empty clone: does it start and exit 0? */
-async function preflight(ctx: Workspace, agent: AgentCommand): Promise<number> {
+/**
+ * Runs the agent once with ARCHAL_PREFLIGHT=1 against an empty clone: does it start and exit 0? With
+ * `-o json` the verdict is the JSON answer on stdout, as every other `-o json` run gives one.
+ */
+async function preflight(
+  ctx: Workspace,
+  agent: AgentCommand,
+  options: { json: boolean; timeoutSeconds: number | undefined },
+): Promise<number> {
   const result = await preflightHarness({
     agent,
     cwd: ctx.root,
     env: ctx.env,
     model: ctx.config.agentModel,
-    timeoutMs: (ctx.config.timeout ?? 60) * 1000,
+    timeoutMs: (options.timeoutSeconds ?? ctx.config.timeout ?? 60) * 1000,
   });
+  if (options.json) {
+    printJson({ preflight: { agent: agent.display, ...result } });
+    if (!result.passed) err(`✗ Preflight failed: ${agent.display} ${result.detail}\n${result.stderrTail}`);
+    return result.passed ? EXIT.ok : EXIT.failed;
+  }
   if (result.passed) {
     out(`✓ Preflight passed: ${agent.display} ${result.detail}. Answer: ${result.answer.slice(0, 200) || '(empty)'}`);
     return EXIT.ok;
@@ -335,9 +362,13 @@ async function preflight(ctx: Workspace, agent: AgentCommand): Promise<number> {
   return EXIT.failed;
 }
 
-export async function scenarioList(globals: GlobalOptions, options: { json?: boolean }): Promise<number> {
-  const ctx = cliConfigWorkspace(globals).workspace;
-  const loaded = loadScenarios([], { config: ctx.config, cwd: ctx.root });
+export async function scenarioList(
+  globals: GlobalOptions,
+  paths: string[],
+  options: { json?: boolean },
+): Promise<number> {
+  const { workspace: ctx, typed } = cliConfigWorkspace(globals);
+  const loaded = loadScenarios(paths.map(typed), { config: ctx.config, cwd: ctx.root });
   const scenarios = loaded.entries.map(({ scenario, criteria }) => ({
     title: scenario.title,
     file: scenario.file,

@@ -41,6 +41,7 @@ export function registerRunCommands(program: Command): void {
         .choices(['terminal', 'json', 'junit'])
         .default('terminal'),
     )
+    .option('--json', 'the same as -o json')
     .option('-q, --quiet', 'no live progress')
     .option('-v, --verbose', 'every criterion of every run, not only failures')
     .option(
@@ -78,10 +79,11 @@ export function registerRunCommands(program: Command): void {
   scenario
     .command('list')
     .description('list the scenarios `archal run` would run')
+    .argument('[scenarios...]', 'scenario files or directories (default: those `archal run` runs without arguments)')
     .option('--json', 'print {"scenarios": [...], "errors": [...]} on stdout')
-    .action(async (options: { json?: boolean }, command: Command) => {
+    .action(async (paths: string[], options: { json?: boolean }, command: Command) => {
       const { scenarioList } = await import('../actions/run.js');
-      process.exitCode = await scenarioList(globals(command), options);
+      process.exitCode = await scenarioList(globals(command), paths, options);
     });
   scenario
     .command('validate')
