@@ -2744,6 +2744,8 @@ function parseScenario(text, file, options = {}) {
     const sections = [];
     let current;
     let fence;
+    /** Headings below level 2 that name a section: a likely cause when that section is missing. */
+    const deeper = [];
     lines.forEach((raw, index) => {
         const line = index + 1;
         const fenceMatch = /^\s*(```|~~~)/.exec(raw);
@@ -2790,6 +2792,9 @@ function parseScenario(text, file, options = {}) {
                 sections.push(current);
                 return;
             }
+            const section = sectionOf(name);
+            if (section)
+                deeper.push({ name: section, heading: raw.trim(), line });
         }
         current?.lines.push({ text: raw, line });
     });
@@ -2805,16 +2810,29 @@ function parseScenario(text, file, options = {}) {
     };
     if (!title)
         errors.push({ file, line: 1, message: "missing title: start the scenario with '# <Title>'" });
+    /** Where a missing section was probably meant: a deeper heading of that name. */
+    const misplaced = (name) => {
+        const found = deeper.find((entry) => entry.name === name);
+        return found
+            ? {
+                line: found.line,
+                hint: `; '${found.heading}' on line ${found.line} is not a section: sections are level-2 headings ('## ${found.heading.replace(/^#+\s*/, '')}')`,
+            }
+            : { hint: '' };
+    };
     const promptSection = section('prompt');
     const prompt = body('prompt');
-    if (!promptSection)
+    if (!promptSection) {
+        const { line, hint } = misplaced('prompt');
         errors.push({
             file,
-            message: "missing '## Prompt' section (aliases: Task, Instruction(s), Request): it is what the agent is asked",
+            ...(line !== undefined ? { line } : {}),
+            message: `missing '## Prompt' section (aliases: Task, Instruction(s), Request): it is what the agent is asked${hint}`,
         });
+    }
     else if (!prompt)
         errors.push({ file, line: promptSection.line, message: "'## Prompt' is empty" });
-    const criteria = parseCriteria(section('criteria'), file, errors);
+    const criteria = parseCriteria(section('criteria'), file, errors, misplaced('criteria'));
     const seedState = parseSeedState(section('seed'), file, errors);
     const allText = [title?.text, body('setup'), prompt, body('expected'), ...criteria.map((c) => c.text)]
         .filter(Boolean)
@@ -2843,12 +2861,14 @@ function sectionOf(heading) {
     return Object.keys(SECTIONS).find((name) => SECTIONS[name].includes(normalised));
 }
 const BULLET = /^\s*(?:[-*+]|\d+[.)])\s+(.*)$/;
-const TAG = /^\[(D|P)\]\s*/i;
-function parseCriteria(section, file, errors) {
+/** `[D]` or `[P]`, also emphasised (`**[D]**`, `` `[D]` ``) or followed by a colon, as people write them. */
+const TAG = /^(\*\*|__|\*|_|`)?\[(D|P)\]\1\s*:?\s*/i;
+function parseCriteria(section, file, errors, misplaced) {
     if (!section) {
         errors.push({
             file,
-            message: "missing '## Success Criteria' section (aliases: Success, Criteria, Checks, Assertions)",
+            ...(misplaced.line !== undefined ? { line: misplaced.line } : {}),
+            message: `missing '## Success Criteria' section (aliases: Success, Criteria, Checks, Assertions)${misplaced.hint}`,
         });
         return [];
     }
@@ -2864,7 +2884,7 @@ function parseCriteria(section, file, errors) {
             last = {
                 id: `c${criteria.length + 1}`,
                 text: content,
-                kind: tag ? tag[1].toUpperCase() : 'P',
+                kind: tag ? tag[2].toUpperCase() : 'P',
                 tagged: Boolean(tag),
                 line,
             };
@@ -2956,6 +2976,13 @@ function parseConfig(section, file, allText, options, errors, warnings) {
             });
             continue;
         }
+        const earlier = raw[key];
+        if (earlier)
+            warnings.push({
+                file,
+                line,
+                message: `config key '${pair[1]}' is set again (first on line ${earlier.line}); this later value is used`,
+            });
         raw[key] = { value: pair[2].trim(), line };
     }
     const list = (value) => value
@@ -3003,7 +3030,11 @@ function parseConfig(section, file, allText, options, errors, warnings) {
             const key = String(issue.path[0] ?? '');
             const message = key === 'routing'
                 ? `routing must be one of ${ROUTING_MODES.join(', ')} (got '${raw.routing?.value}')`
-                : issue.message;
+                : key === 'timeout'
+                    ? `must be a number of seconds above 0 and at most 3600 (got '${raw.timeout?.value ?? candidate.timeout}')`
+                    : key === 'runs'
+                        ? `must be a whole number from 1 to 100 (got '${raw.runs?.value ?? candidate.runs}')`
+                        : issue.message;
             errors.push({ file, line: raw[key]?.line ?? section?.line, message: `config ${key}: ${message}` });
         }
         return undefined;
@@ -3889,6 +3920,11 @@ function loadScenarios(paths, options) {
     /** Scenarios whose `## Setup` becomes a seed (there is an evaluator to write it), and those left empty. */
     const generated = [];
     const unseeded = [];
+    // `--tag a,b` is `--tag a --tag b`, as a scenario's `tags:` is a comma list; tags match in any case.
+    const wanted = (options.tags ?? [])
+        .flatMap((tag) => tag.split(','))
+        .map((tag) => tag.trim().toLowerCase())
+        .filter(Boolean);
     const configModel = config.evaluator?.model ?? config.evaluatorModel;
     if (configModel && !evaluatorFor({ config: { clones: [], timeout: 1, runs: 1, tags: [], routing: 'env' } }, config))
         warnings.push({ file: (0,external_node_path_.join)(cwd, '.archal.json'), message: unrunnableModel(configModel) });
@@ -3912,7 +3948,7 @@ function loadScenarios(paths, options) {
             continue;
         }
         const { scenario } = parsed;
-        if (options.tags && options.tags.length > 0 && !options.tags.some((tag) => scenario.config.tags.includes(tag)))
+        if (wanted.length > 0 && !scenario.config.tags.some((tag) => wanted.includes(tag.toLowerCase())))
             continue;
         if (options.evaluatorModel)
             scenario.config = { ...scenario.config, evaluator: undefined };
@@ -10080,10 +10116,13 @@ function approvedMeanwhile(run, nodeId) {
 /**
  * How long the engine's events wait to be stored together. A node no longer waits for the store
  * (the run's transcript has its dependencies' events first), so a run of short nodes would pay a
- * transaction (or a round trip) for each; grouped, a chain of 2 ms nodes pays one for several.
+ * transaction (or a round trip) for each; grouped, a chain of 10 ms nodes pays one for several.
+ * A transaction's cost is mostly not its statements: every node's fork makes the CLI's memory
+ * copy-on-write, and a transaction writes to SQLite's page cache all over again (~35 page faults a
+ * node when each node had its own transaction; a page fault is slow on virtual machines).
  * Other processes see a running run's events this much later at most.
  */
-const STORE_EVENTS_EVERY_MS = 10;
+const STORE_EVENTS_EVERY_MS = 50;
 /**
  * Persists the engine's events. The store writes appends in call order (batching those of the
  * same moment), so the run's sequence follows emission order; `workflow event emit` from inside a
@@ -14595,9 +14634,10 @@ function renderSummary(report) {
         .concat('\n');
 }
 /** One collapsed block per failing scenario: each failure's criterion, category, evidence and hint. */
-function failureDetails(report, limit) {
-    const failing = rows(report).filter((row) => row.failures.length > 0);
-    const blocks = failing.slice(0, limit).map((row) => {
+function failureDetails(report) {
+    return rows(report)
+        .filter((row) => row.failures.length > 0)
+        .map((row) => {
         const items = row.failures.slice(0, 10).map((failure) => {
             const what = failure.criterion
                 ? `[${failure.criterion.kind}] ${escapeMarkdown(failure.criterion.text, 200)}${failure.criterion.line ? ` (line ${failure.criterion.line})` : ''}`
@@ -14618,25 +14658,62 @@ function failureDetails(report, limit) {
             '</details>',
         ].join('\n');
     });
-    if (failing.length > limit)
-        blocks.push(`…and ${failing.length - limit} more failing scenarios (see the job summary).`);
-    return blocks;
 }
-/** The pull request comment: the marker, the condensed table, a collapsed block per failing scenario. */
-function renderComment(report) {
-    return [
+/**
+ * The longest pull request comment rendered: GitHub refuses a body over 65,536 characters, and
+ * redaction may lengthen the text a little (a short secret becomes `[REDACTED]`).
+ */
+const COMMENT_MAX = 60_000;
+/** A markdown table cut at a row so that it fits `max` characters, saying how many rows are left out. */
+function fittedTable(table, max) {
+    if (table.length <= max)
+        return table;
+    const lines = table.split('\n');
+    const kept = lines.slice(0, 2);
+    let length = kept.join('\n').length;
+    for (const line of lines.slice(2)) {
+        if (length + line.length + 1 > max - 80)
+            break;
+        kept.push(line);
+        length += line.length + 1;
+    }
+    const left = lines.length - kept.length;
+    return `${kept.join('\n')}\n\n…and ${left} more scenario${left === 1 ? '' : 's'} (see the job summary).`;
+}
+/**
+ * The pull request comment: the marker, the condensed table, a collapsed block per failing
+ * scenario, at most `max` characters: the blocks that do not fit (then the table's rows) are left
+ * to the job summary, so a large suite still gets its comment.
+ */
+function renderComment(report, max = COMMENT_MAX) {
+    const join = (parts) => parts
+        .filter((part) => part !== '')
+        .join('\n\n')
+        .concat('\n');
+    const head = [
         commentMarker(report.checkName),
         `### ${escapeMarkdown(report.checkName, 100)}`,
         ...notes(report),
         statusLine(report),
-        scenarioTable(report),
-        ...comparisonNote(report.comparison),
-        ...failureDetails(report, 20),
-        ...linkLines(report),
-    ]
-        .filter((part) => part !== '')
-        .join('\n\n')
-        .concat('\n');
+    ];
+    const comparison = comparisonNote(report.comparison);
+    const links = linkLines(report);
+    const fixed = join([...head, ...comparison, ...links]).length;
+    const table = fittedTable(scenarioTable(report), max - fixed - 200);
+    const details = failureDetails(report);
+    const shown = [];
+    // Room for the line that says how many blocks were left out.
+    let length = join([...head, table, ...comparison, ...links]).length + 100;
+    for (const block of details.slice(0, 20)) {
+        if (length + block.length + 2 > max)
+            break;
+        shown.push(block);
+        length += block.length + 2;
+    }
+    const left = details.length - shown.length;
+    if (left > 0)
+        shown.push(`…and ${left} more failing scenario${left === 1 ? '' : 's'} (see the job summary).`);
+    return join([...head, table, ...comparison, ...shown, ...links]);
 }
 /** The check run's summary (GitHub caps it at 65,535 characters). */
 function renderCheckSummary(report, max = 65_000) {
@@ -14661,6 +14738,23 @@ function renderCheckSummary(report, max = 65_000) {
 
 
 
+/** The outputs of action.yml, each written by every job that gets as far as its report. */
+const ACTION_OUTPUTS = (/* unused pure expression or super */ null && ([
+    'status',
+    'stop-reason',
+    'passed',
+    'satisfaction',
+    'regressions',
+    'results-path',
+    'failures-path',
+    'check-run-id',
+    'comment-id',
+    'artifact-id',
+    'artifact-url',
+    'pull-request-number',
+    'pull-request-url',
+    'pull-request-operation',
+]));
 function conclusion(report) {
     if (failsJob(report))
         return 'failure';
@@ -14675,6 +14769,11 @@ function conclusion(report) {
 async function publishReport(setup, input) {
     const { inputs, ctx, redactor } = setup;
     const target = { owner: ctx.owner, repo: ctx.repo };
+    if (inputs['fail-on'] === 'regression' && !input.comparison) {
+        // Without verdicts nothing can fail the step: a green step here says nothing about regressions.
+        setup.notes.push("'fail-on: regression' fails only on a scenario that regressed against the pull request's base, and this run compared with no base (not a pull request, 'compare-base: false', or the base could not be run): nothing it found can fail the step.");
+        core/* warning */.$e(setup.notes.at(-1));
+    }
     const report = {
         checkName: inputs['check-name'],
         result: input.result,
@@ -14693,7 +14792,7 @@ async function publishReport(setup, input) {
     const annotations = redactor.value(failureAnnotations(headFailures(input.result), setup.pathPrefix));
     let checkRunId = input.check?.id ?? null;
     let checkWritten = false;
-    if (setup.canWrite && setup.github) {
+    if (setup.canWrite && !setup.refused.checks && setup.github) {
         const completion = {
             conclusion: conclusion(report),
             title: redactor.text(reportTitle(report)),
@@ -14713,12 +14812,13 @@ async function publishReport(setup, input) {
         catch (error) {
             if (!isPermissionError(error))
                 throw error;
-            fallBack(setup, `The check run could not be written (${redactor.text((0,lib_errors/* errorMessage */.g)(error))})`);
+            setup.refused.checks = true;
+            fallBack(setup, `The check run could not be written (${redactor.text((0,lib_errors/* errorMessage */.g)(error))})`, 'checks');
         }
     }
     let commentId = null;
     const pull = ctx.pullRequest;
-    if (pull && setup.canWrite && setup.github && inputs.comment !== 'never') {
+    if (pull && setup.canWrite && !setup.refused.comment && setup.github && inputs.comment !== 'never') {
         const failing = failsJob(report) || !scenariosPassed(report);
         try {
             const comment = await upsertStickyComment(setup.github, target, pull.number, {
@@ -14733,7 +14833,8 @@ async function publishReport(setup, input) {
         catch (error) {
             if (!isPermissionError(error))
                 throw error;
-            fallBack(setup, `The pull request comment could not be written (${redactor.text((0,lib_errors/* errorMessage */.g)(error))})`);
+            setup.refused.comment = true;
+            fallBack(setup, `The pull request comment could not be written (${redactor.text((0,lib_errors/* errorMessage */.g)(error))})`, 'pull-requests');
         }
     }
     if (!checkWritten)
@@ -14766,11 +14867,10 @@ async function publishReport(setup, input) {
             : `${reportTitle(report)} (fail-on: threshold).`);
 }
 /** A write GitHub refused: say so once, and report through the log and the summary instead. */
-function fallBack(setup, what) {
-    const note = `${what}: the results are in this job summary and as annotations. Give the job \`checks: write\` and \`pull-requests: write\` (a pull request from a fork never has them: see the README's two-workflow pattern).`;
+function fallBack(setup, what, permission) {
+    const note = `${what}: the results are in this job summary and as annotations. Give the job \`${permission}: write\` (a pull request from a fork never has it: see the README's two-workflow pattern).`;
     setup.notes.push(note);
     core/* warning */.$e(note);
-    setup.canWrite = false;
 }
 /** Workflow-command annotations: what a read-only token can still show on the pull request's files. */
 function annotateInLog(annotations) {
@@ -14820,9 +14920,9 @@ function writeHandOff(setup, input, dir) {
 
 
 
-/** Starts the check run when it can be written; a refusal turns writes off with a warning. */
+/** Starts the check run when it can be written; a refusal leaves it to annotations, with a warning. */
 async function startCheck(setup) {
-    if (!setup.canWrite || !setup.github)
+    if (!setup.canWrite || setup.refused.checks || !setup.github)
         return null;
     try {
         return await startCheckRun(setup.github, { owner: setup.ctx.owner, repo: setup.ctx.repo }, {
@@ -14835,8 +14935,8 @@ async function startCheck(setup) {
     catch (error) {
         if (!isPermissionError(error))
             throw error;
-        setup.canWrite = false;
-        setup.notes.push(`The token may not create check runs (${setup.redactor.text((0,lib_errors/* errorMessage */.g)(error))}): the results are in this job summary and as annotations; give the job \`checks: write\` and \`pull-requests: write\`.`);
+        setup.refused.checks = true;
+        setup.notes.push(`The token may not create check runs (${setup.redactor.text((0,lib_errors/* errorMessage */.g)(error))}): the results are in this job summary and as annotations; give the job \`checks: write\`.`);
         core/* warning */.$e(setup.notes.at(-1));
         return null;
     }
@@ -14931,6 +15031,8 @@ async function prepare(inputs, redactor) {
     const ctx = readRunContext(github/* context */._);
     const workspace = (0,external_node_path_.resolve)(runnerEnv.GITHUB_WORKSPACE || process.cwd());
     const repoDir = (0,external_node_path_.resolve)(workspace, inputs['working-directory']);
+    if (!(0,external_node_fs_.statSync)(repoDir, { throwIfNoEntry: false })?.isDirectory())
+        throw new Error(`Input 'working-directory' '${inputs['working-directory']}' is not a directory of the workspace (${workspace}): give the directory of .archal.json and the scenarios, relative to the workspace (the default is '.').`);
     const repoRoot = (await git(['rev-parse', '--show-toplevel'], { cwd: repoDir, env })) ?? workspace;
     const temp = (0,external_node_path_.join)(runnerEnv.RUNNER_TEMP || (0,external_node_os_.tmpdir)(), 'archal', String(ctx.runId || process.pid));
     (0,external_node_fs_.rmSync)(temp, { recursive: true, force: true });
@@ -14959,6 +15061,7 @@ async function prepare(inputs, redactor) {
         redactor,
         github: token ? createGitHubApiClient(ctx.apiUrl, token) : null,
         canWrite: Boolean(token) && !readOnly,
+        refused: { checks: false, comment: false },
         notes,
     };
 }
@@ -15092,6 +15195,7 @@ function resultFromSuite(request) {
 
 
 
+
 /** One slice of the (scenario × run) list, on the head and, on a pull request, the base; uploaded for the merge job. */
 async function runShard(setup) {
     const shard = setup.inputs.shard;
@@ -15158,14 +15262,27 @@ async function runShard(setup) {
     });
     const artifact = await upload(setup, `${setup.inputs['artifact-name']}-shard-${shard.index}`, dir);
     const suite = headRun.suite;
-    const passed = result.status === 'passed';
-    core/* setOutput */.uH('status', result.status);
-    core/* setOutput */.uH('stop-reason', result.stopReason);
-    core/* setOutput */.uH('passed', String(passed));
-    core/* setOutput */.uH('artifact-id', artifact ? String(artifact.id) : '');
-    core/* setOutput */.uH('artifact-url', artifact?.url ?? '');
-    core/* setOutput */.uH('results-path', result.artifacts.result ?? '');
-    core/* setOutput */.uH('failures-path', result.artifacts.failures ?? '');
+    const lowest = lowestSatisfaction(result);
+    // Every output of action.yml, so that a step reading one never meets an unset name; what only the
+    // merge job does (the check run, the comment, the verdicts, a fix PR) is empty or `none` here.
+    const outputs = {
+        status: result.status,
+        'stop-reason': result.stopReason,
+        passed: String(result.status === 'passed'),
+        satisfaction: lowest === null ? '' : String(lowest),
+        regressions: '',
+        'results-path': result.artifacts.result ?? '',
+        'failures-path': result.artifacts.failures ?? '',
+        'check-run-id': '',
+        'comment-id': '',
+        'artifact-id': artifact ? String(artifact.id) : '',
+        'artifact-url': artifact?.url ?? '',
+        'pull-request-number': '',
+        'pull-request-url': '',
+        'pull-request-operation': 'none',
+    };
+    for (const [name, value] of Object.entries(outputs))
+        core/* setOutput */.uH(name, setup.redactor.text(value));
     await writeSummary(setup, `## ${setup.inputs['check-name']}: shard ${(0,runner_shard/* formatShard */._D)(shard)}\n\n${suite.totals.passedRuns}/${suite.totals.runs} runs of this slice passed. The job with \`merge-shards: true\` reports the whole suite.\n`);
 }
 /** Downloads the shards of this workflow run, merges them, and reports once. */
@@ -16782,7 +16899,7 @@ function insertAccount(store, login, type, at, profile = {}) {
     });
 }
 function applySeed(seed, options) {
-    const store = new state_store/* Store */.i();
+    const store = new state_store/* Store */.il();
     const b = new SeedBuilder(store, seed.now ? new Date(seed.now) : options.now);
     const epoch = new Date(b.now.getTime() - 365 * 86_400_000);
     seed.users.forEach((user, i) => {
@@ -17886,9 +18003,10 @@ const KINDS = [
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   C: () => (/* binding */ Journal),
-/* harmony export */   i: () => (/* binding */ Store)
+/* harmony export */   CQ: () => (/* binding */ Journal),
+/* harmony export */   il: () => (/* binding */ Store)
 /* harmony export */ });
+/* unused harmony export reactionKey */
 /* harmony import */ var _model_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(71343);
 
 /** Collects the changes one request (or one seed, or one push) makes. */
@@ -17896,6 +18014,17 @@ class Journal {
     changes = [];
     record(change) {
         this.changes.push(change);
+    }
+}
+/** The index key of the reactions to one subject: `issue:<id>`, `comment:<id>`, `review-comment:<id>`. */
+function reactionKey(subject) {
+    switch (subject.kind) {
+        case 'issue':
+            return `issue:${subject.issueId}`;
+        case 'issue_comment':
+            return `comment:${subject.commentId}`;
+        case 'pull_request_review_comment':
+            return `review-comment:${subject.commentId}`;
     }
 }
 // Secondary indexes: the lookups the API does on every request must not scan whole tables.
@@ -17906,10 +18035,10 @@ const INDEXES = {
     comment: (r) => [`issue:${r.issueId}`, `repo:${r.repoId}`],
     label: (r) => [`repo:${r.repoId}`],
     milestone: (r) => [`repo:${r.repoId}`],
-    reaction: (r) => [r.subject.kind === 'issue' ? `issue:${r.subject.issueId}` : `comment:${r.subject.commentId}`],
+    reaction: (r) => [reactionKey(r.subject)],
     event: (r) => [`issue:${r.issueId}`, `repo:${r.repoId}`],
     review: (r) => [`pull:${r.pullId}`],
-    reviewComment: (r) => [`pull:${r.pullId}`, ...(r.reviewId ? [`review:${r.reviewId}`] : [])],
+    reviewComment: (r) => [`pull:${r.pullId}`, `repo:${r.repoId}`, ...(r.reviewId ? [`review:${r.reviewId}`] : [])],
     checkSuite: (r) => [`sha:${r.repoId}:${r.headSha}`],
     checkRun: (r) => [`sha:${r.repoId}:${r.headSha}`, `suite:${r.suiteId}`],
     status: (r) => [`sha:${r.repoId}:${r.sha}`],
@@ -19320,10 +19449,15 @@ function rewrites(sentence) {
         const verb = acted[1] === 'filed' ? 'created' : acted[1];
         add(`${acted[2]} were ${verb}`);
     }
+    // "an issue has the label "bug"", "an issue is assigned to alice": at least one such item (the
+    // library's own "a … exists" and "an issue is closed" forms were tried first).
+    const one = /^(?:an?|some) (.+)$/.exec(stripped);
+    if (one)
+        add(`at least 1 ${one[1]}`);
     return out;
 }
 function runPhrase(sentence) {
-    if (/^(?:the )?(?:run|agent|harness)(?: process)? (?:exits|exited|finishes|finished|completes|completed) (?:successfully|with (?:exit )?code 0|without (?:an )?error)$|^(?:the )?(?:run|agent) succeed(?:s|ed)$|^(?:the )?exit code is 0$/.test(sentence))
+    if (/^(?:the )?(?:run|agent|harness)(?: process)? (?:exits|exited|finishes|finished|completes|completed) (?:successfully|with (?:exit )?code 0|without (?:an )?errors?)$|^(?:the )?(?:run|agent) succeed(?:s|ed)$|^(?:the )?exit code is 0$/.test(sentence))
         return {
             kind: 'boolean',
             pattern: 'run exits successfully',

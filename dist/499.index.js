@@ -46,7 +46,7 @@ async function handleMcp(core, exchange, urls) {
     const started = performance.now();
     const { req, res } = exchange;
     const requestId = (0,_http_request_id_js__WEBPACK_IMPORTED_MODULE_5__/* .nextRequestId */ .w)();
-    const journal = new _state_store_js__WEBPACK_IMPORTED_MODULE_8__/* .Journal */ .C();
+    const journal = new _state_store_js__WEBPACK_IMPORTED_MODULE_8__/* .Journal */ .CQ();
     const deliveries = [];
     let actor = { kind: 'anonymous' };
     let requestText;

@@ -1472,6 +1472,16 @@ function repository(ctx, id) {
     const [owner = '', name = ''] = (0,repos/* fullName */.fq)(ctx.domain, repo).split('/');
     return { repo, params: { owner, repo: name } };
 }
+/** The issue comment a global id names, with the REST parameters that address it. */
+function issueComment(ctx, id) {
+    const decoded = decodeNodeId(id);
+    const comment = decoded?.type === 'IssueComment' ? ctx.domain.store.get('comment', decoded.id) : undefined;
+    const repo = ctx.domain.store.get('repo', comment?.repoId);
+    if (!comment || !repo || !canRead(ctx.domain, repo))
+        throw gqlError('NOT_FOUND', `Could not resolve to a node with the global id of '${id}'`);
+    const [owner = '', name = ''] = (0,repos/* fullName */.fq)(ctx.domain, repo).split('/');
+    return { repo, comment, params: { owner, repo: name, comment_id: comment.id } };
+}
 const recordId = (ctx, id, type) => {
     const decoded = decodeNodeId(id);
     if (!decoded || decoded.type !== type)
@@ -1571,6 +1581,17 @@ const MUTATIONS = {
             subject: fresh(ctx, target),
             timelineEdge: { cursor: '', node: comment },
         };
+    },
+    // `gh issue comment --edit-last` and `gh pr comment --edit-last`.
+    async updateIssueComment(ctx, input) {
+        const { repo, comment, params } = issueComment(ctx, String(input.id));
+        await operation(ctx, 'issues/update-comment', { params, body: { body: input.body } });
+        return { issueComment: commentObject(ctx.domain, repo, ctx.domain.store.get('comment', comment.id)) };
+    },
+    async deleteIssueComment(ctx, input) {
+        const { params } = issueComment(ctx, String(input.id));
+        await operation(ctx, 'issues/delete-comment', { params });
+        return {};
     },
     async addLabelsToLabelable(ctx, input) {
         const target = mutations_issueish(ctx, String(input.labelableId));
@@ -1842,7 +1863,7 @@ async function handleGraphql(core, exchange, urls) {
     const started = performance.now();
     const { req, res } = exchange;
     const requestId = (0,request_id/* nextRequestId */.w)();
-    const journal = new store/* Journal */.C();
+    const journal = new store/* Journal */.CQ();
     const deliveries = [];
     let actor = { kind: 'anonymous' };
     let status = 200;

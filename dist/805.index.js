@@ -357,7 +357,14 @@ class JsonFileCache {
 ;// CONCATENATED MODULE: ./src/view/records/types.ts
 /** What the viewer lists: scenario suites, pre-prod loops and workflow runs. */
 const RECORD_KINDS = (/* unused pure expression or super */ null && (['suite', 'preprod', 'workflow']));
-/** A reference that names no record, or several. */
+/** What each kind of record is called in messages. */
+const RECORD_NAMES = {
+    suite: 'suite',
+    run: 'scenario run',
+    preprod: 'pre-prod loop',
+    workflow: 'workflow run',
+};
+/** A reference that names no record, several, or one whose file cannot be read. */
 class RecordLookupError extends Error {
     reason;
     constructor(message, reason) {
@@ -987,6 +994,12 @@ class ScenarioRecords {
         const read = head && this.suites.read(head.file);
         return read?.ok ? { id, file: head.file, suite: read.value } : undefined;
     }
+    /** Why a listed suite's whole file cannot be read, though what the list needs of it can. */
+    suiteProblem(id) {
+        const head = this.listSuites().find((entry) => entry.id === id);
+        const read = head && this.suites.read(head.file);
+        return read && !read.ok ? read.problem : undefined;
+    }
     /** Ids of the recorded runs (file names), for lookups by prefix. */
     runIds() {
         const dir = (0,external_node_path_.join)(this.cacheDir, 'runs');
@@ -996,11 +1009,15 @@ class ScenarioRecords {
             .filter((name) => name.endsWith('.json'))
             .map((name) => name.slice(0, -'.json'.length));
     }
+    /** Where a run's full record is kept. */
+    runFile(id) {
+        return (0,external_node_path_.join)(this.cacheDir, 'runs', `${id}.json`);
+    }
     /** A run's full record; a record that exists but cannot be read is an error the page shows. */
     run(id) {
         if (!/^[A-Za-z0-9._-]+$/.test(id) || id.startsWith('.'))
             return undefined;
-        const file = (0,external_node_path_.join)(this.cacheDir, 'runs', `${id}.json`);
+        const file = this.runFile(id);
         const read = this.runs.read(file);
         if (!read)
             return undefined;
@@ -1299,18 +1316,24 @@ class WorkflowRecords {
         const ids = new Set(this.transcriptIds().filter((id) => id.startsWith(prefix)));
         if (this.store)
             for (const run of await this.store.findRunsByPrefix(prefix))
-                ids.add(run.id);
+                if (this.belongs(run.workingPath))
+                    ids.add(run.id);
         return [...ids];
     }
     async run(id) {
-        const stored = await this.store?.getRun(id);
+        const found = await this.store?.getRun(id);
+        // The run store is per user: another repository's runs are not this viewer's to show.
+        const stored = found && this.belongs(found.workingPath) ? found : undefined;
         if (!stored)
             return this.fromTranscript(id);
         const events = await this.store.listEvents(id);
         // Events are in the store; a store that lost them (or never had them) leaves the transcript.
         const transcript = events.length > 0
-            ? events
-            : (readTranscriptFile((0,external_node_path_.join)(stored.workingPath, '.archal', 'logs', `${id}.jsonl`)) ?? []);
+            ? { events, problems: [] }
+            : (readTranscriptFile((0,external_node_path_.join)(stored.workingPath, '.archal', 'logs', `${id}.jsonl`)) ?? {
+                events: [],
+                problems: [],
+            });
         return this.buildView({
             id: stored.id,
             workflowName: stored.workflowName,
@@ -1331,9 +1354,10 @@ class WorkflowRecords {
     fromTranscript(id) {
         if (!/^[A-Za-z0-9._-]+$/.test(id) || id.startsWith('.'))
             return undefined;
-        const events = readTranscriptFile((0,external_node_path_.join)(this.logsDir(), `${id}.jsonl`));
-        if (!events || events.length === 0)
+        const transcript = readTranscriptFile((0,external_node_path_.join)(this.logsDir(), `${id}.jsonl`));
+        if (!transcript || transcript.events.length === 0)
             return undefined;
+        const { events } = transcript;
         const started = events.find((event) => event.type === 'workflow_started');
         const last = events.at(-1);
         const terminal = [...events].reverse().find((event) => TERMINAL_EVENTS[event.type] !== undefined);
@@ -1354,9 +1378,9 @@ class WorkflowRecords {
             branch: null,
             source: 'transcript',
             definitionFile: null,
-        }, events);
+        }, transcript);
     }
-    buildView(run, events) {
+    buildView(run, { events, problems }) {
         const defined = run.definitionFile ? this.definition(run.definitionFile) : null;
         const nodes = nodeViews(defined ?? [], events);
         const ids = new Set(nodes.map((node) => node.id));
@@ -1367,6 +1391,7 @@ class WorkflowRecords {
             nodes,
             edges,
             events: events.map(({ runId: _runId, ...event }) => event),
+            problems,
         };
     }
     /** The nodes of a workflow file and their dependencies, read leniently: the file may have changed since. */
@@ -1422,19 +1447,29 @@ function readTranscriptFile(file) {
         return undefined;
     }
     const events = [];
-    for (const line of text.split('\n')) {
+    const unreadable = [];
+    text.split('\n').forEach((line, index) => {
         if (!line.trim())
-            continue;
+            return;
         try {
             const event = JSON.parse(line);
-            if (typeof event.type === 'string' && typeof event.ts === 'string')
+            if (typeof event?.type === 'string' && typeof event.ts === 'string')
                 events.push({ ...event, data: event.data ?? {}, seq: events.length + 1 });
+            else
+                unreadable.push(index + 1);
         }
         catch {
-            // A line cut short by a crash: the events before it still tell the story.
+            // A line cut short by a crash: the events around it still tell most of the story.
+            unreadable.push(index + 1);
         }
-    }
-    return events;
+    });
+    const shown = unreadable.slice(0, 10).join(', ') + (unreadable.length > 10 ? ', …' : '');
+    const problems = unreadable.length > 0
+        ? [
+            `${unreadable.length} line(s) of ${file} are not events (line ${shown}): node states may be missing what they recorded.`,
+        ]
+        : [];
+    return { events, problems };
 }
 const workflows_text = (value) => (typeof value === 'string' ? value : null);
 const number = (value) => (typeof value === 'number' && Number.isFinite(value) ? value : null);
@@ -1597,6 +1632,7 @@ function workflowPage(view, options) {
 ${took !== null ? html `<span>took <b>${html_formatDuration(took)}</b></span>` : html `<span>last activity <b>${formatTime(view.lastActivityAt)}</b></span>`}
 <span class="mono">${view.workingPath}</span>${view.branch ? html `<span>branch <code>${view.branch}</code></span>` : ''}
 ${view.source === 'transcript' ? html `<span class="tag">from its transcript only</span>` : ''}</div>
+${view.problems.map((problem) => html `<div class="failure" data-problem>${problem}</div>`)}
 ${view.userMessage ? html `<p>Message: <q>${view.userMessage}</q></p>` : ''}
 ${liveUrl ? html `<div class="notice">This run is ${view.status}; the page follows it as it goes.</div>` : ''}
 ${view.error
@@ -1633,14 +1669,17 @@ ${view.usage ? html `<p class="muted">Usage: ${pretty(view.usage)}</p>` : ''}
 
 
 
+
 /** The page of one record; undefined when there is no such record. */
 async function recordPage(ref, context) {
     const { source, links, redactor } = context;
     switch (ref.kind) {
         case 'suite': {
             const entry = source.suite(ref.id);
-            if (!entry)
-                return undefined;
+            if (!entry) {
+                const problem = source.problem(ref);
+                return problem && unreadablePage(`Suite ${ref.id}`, problem, redactor);
+            }
             const firstRun = entry.suite.scenarios.flatMap((scenario) => scenario.results)[0];
             return suitePage(redactor.value(entry), {
                 links,
@@ -1651,16 +1690,9 @@ async function recordPage(ref, context) {
         case 'run': {
             const read = source.run(ref.id);
             if (!read)
-                return undefined;
+                return missingRunPage(ref.id, context);
             if (!read.ok)
-                return {
-                    title: `Run ${ref.id}`,
-                    body: html `<h1>Run ${ref.id}</h1>
-            <div class="failure">
-              The record <code>${read.problem.file}</code> cannot be read: ${redactor.text(read.problem.message)}
-            </div>`,
-                    chart: false,
-                };
+                return unreadablePage(`Run ${ref.id}`, read.problem, redactor);
             const suite = source
                 .suites()
                 .find((entry) => entry.suite.scenarios.some((scenario) => scenario.results.some((run) => run.runId === ref.id)));
@@ -1675,6 +1707,46 @@ async function recordPage(ref, context) {
             return view ? workflowPage(redactor.value(view), { links }) : undefined;
         }
     }
+}
+/**
+ * A run a suite lists whose record file is gone (removed, or the suite was recorded elsewhere): what
+ * the suite kept of it, and where its record was looked for. Undefined when no suite lists it.
+ */
+function missingRunPage(runId, { source, links, redactor }) {
+    for (const head of source.suites()) {
+        if (!head.suite.scenarios.some((scenario) => scenario.results.some((run) => run.runId === runId)))
+            continue;
+        const scenario = source
+            .suite(head.id)
+            ?.suite.scenarios.find((entry) => entry.results.some((run) => run.runId === runId));
+        const run = scenario?.results.find((entry) => entry.runId === runId);
+        const title = `${scenario?.title ?? 'Scenario'} — run ${run?.run ?? '?'}`;
+        return {
+            title,
+            body: html `<h1>
+          ${redactor.text(title)} ${run ? badge(run.passed ? 'passed' : 'failed', run.passed ? 'good' : 'bad') : ''}
+        </h1>
+        <div class="failure" data-missing>
+          The record of this run, <code>${source.scenarios.runFile(runId)}</code>, does not exist (removed, or recorded
+          on another machine): only what its suite kept is shown.
+        </div>
+        ${run?.failureSummary ? html `<p>${redactor.text(run.failureSummary)}</p>` : ''}
+        <p>${layout_link(links.suite(head.id), 'Its suite')}</p>`,
+            chart: false,
+        };
+    }
+    return undefined;
+}
+/** A record that exists but cannot be read: which file, and why. */
+function unreadablePage(title, problem, redactor) {
+    return {
+        title,
+        body: html `<h1>${title}</h1>
+      <div class="failure" data-unreadable>
+        The record <code>${problem.file}</code> cannot be read: ${redactor.text(problem.message)}
+      </div>`,
+        chart: false,
+    };
 }
 /** The records a report of `ref` carries besides `ref` itself: the runs of a suite or of a loop's attempts. */
 async function relatedRecords(ref, source) {
@@ -1746,6 +1818,21 @@ class RecordSource {
     suites() {
         return this.scenarios.listSuites();
     }
+    /** Why a record that exists cannot be read (its file and the parse error); undefined when it can, or is not there. */
+    problem(ref) {
+        switch (ref.kind) {
+            case 'suite':
+                return this.extraSuites.has(ref.id) ? undefined : this.scenarios.suiteProblem(ref.id);
+            case 'run': {
+                const read = this.scenarios.run(ref.id);
+                return read && !read.ok ? read.problem : undefined;
+            }
+            case 'preprod':
+            case 'workflow':
+                // Loops that cannot be read have no id, and workflow runs are read leniently event by event.
+                return undefined;
+        }
+    }
     run(id) {
         return this.scenarios.run(id);
     }
@@ -1771,14 +1858,21 @@ class RecordSource {
                 throw new RecordLookupError(`There is no record yet in ${this.options.repo}: run \`archal run\`, \`archal preprod run\` or \`archal workflow run\` first.`, 'not_found');
             return { kind: newest.kind, id: newest.id };
         }
-        const path = (0,external_node_path_.resolve)(this.options.repo, ref);
-        if ((ref.includes('/') || ref.endsWith('.json')) && (0,external_node_fs_.existsSync)(path))
-            return this.fromPath(path);
+        const path = (0,external_node_path_.resolve)(this.options.cwd ?? this.options.repo, ref);
+        // Ids never hold a path separator nor end in .json: such a reference is a path or nothing.
+        if (ref.includes('/') || ref.includes(external_node_path_.sep) || ref.endsWith('.json')) {
+            if ((0,external_node_fs_.existsSync)(path))
+                return this.fromPath(path);
+            throw new RecordLookupError(`${path} does not exist.`, 'not_found');
+        }
         const candidates = await this.candidates(ref);
         const exact = candidates.filter((candidate) => candidate.id === ref);
         const matches = exact.length > 0 ? exact : ref.length >= MIN_PREFIX ? candidates : [];
         if (matches.length === 1)
             return matches[0];
+        // A bare name that is no id may still be a directory here (`archal report artifacts`).
+        if (matches.length === 0 && ref !== '' && (0,external_node_fs_.existsSync)(path))
+            return this.fromPath(path);
         if (matches.length === 0)
             throw new RecordLookupError(`No suite, scenario run, pre-prod loop or workflow run is named '${ref}'` +
                 (ref.length < MIN_PREFIX ? ` (a prefix needs at least ${MIN_PREFIX} characters)` : '') +
@@ -1863,6 +1957,9 @@ async function renderReportHtml(options) {
     return renderReport(source, ref, new redact/* SecretRedactor */.pE([], (options.env ?? {})));
 }
 async function renderReport(source, ref, redactor) {
+    const problem = source.problem(ref);
+    if (problem)
+        throw new RecordLookupError(`The record of ${RECORD_NAMES[ref.kind]} ${ref.id} cannot be read: ${problem.file}: ${redactor.text(problem.message)}`, 'unreadable');
     const refs = [ref, ...(await relatedRecords(ref, source))];
     const included = new Set();
     // Links point at sections of this file, so only records that made it in are linked.
@@ -1881,7 +1978,7 @@ async function renderReport(source, ref, redactor) {
         if (await recordExists(candidate, source))
             included.add(key);
         else if (candidate === ref)
-            throw new RecordLookupError(`${ref.kind} ${ref.id} has no readable record.`, 'not_found');
+            throw new RecordLookupError(`The ${RECORD_NAMES[ref.kind]} ${ref.id} has no readable record.`, 'not_found');
     }
     const pages = [];
     for (const candidate of refs) {

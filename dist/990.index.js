@@ -301,7 +301,7 @@ async function handleResults(core, exchange, method) {
     const { req, res, path } = exchange;
     const started = performance.now();
     const requestId = (0,request_id/* nextRequestId */.w)();
-    const journal = new state_store/* Journal */.C();
+    const journal = new state_store/* Journal */.CQ();
     let status = 200;
     let requestText;
     let responseText;
@@ -441,8 +441,8 @@ function operationsMarkdown(routes) {
     return lines.join('\n');
 }
 
-// EXTERNAL MODULE: ./src/clones/github/routes/index.ts + 34 modules
-var routes = __webpack_require__(58552);
+// EXTERNAL MODULE: ./src/clones/github/routes/index.ts + 40 modules
+var routes = __webpack_require__(59599);
 // EXTERNAL MODULE: ./src/clones/github/routes/lookup.ts
 var lookup = __webpack_require__(5701);
 ;// CONCATENATED MODULE: ./src/clones/github/state/snapshot-teams.ts
@@ -641,7 +641,7 @@ function snapshot(store, meta) {
             repo: repoName(r.repoId),
             subject: r.subject.kind,
             issue_number: r.subject.kind === 'issue' ? numberOf(r.subject.issueId) : null,
-            comment_id: r.subject.kind === 'issue_comment' ? r.subject.commentId : null,
+            comment_id: r.subject.kind === 'issue' ? null : r.subject.commentId,
             user: login(r.userId),
             content: r.content,
         })),
@@ -771,7 +771,7 @@ function actingAs(core, login) {
         throw new state_errors/* ApiError */.hD(422, `unknown user "${String(login)}"`);
     const ctx = (0,context/* requestContext */.V)(core, {
         actor: { kind: 'user', user },
-        journal: new state_store/* Journal */.C(),
+        journal: new state_store/* Journal */.CQ(),
         requestId: (0,request_id/* nextRequestId */.w)(),
     });
     return { ctx, user };
@@ -1698,7 +1698,7 @@ async function handleBlob(core, exchange) {
     const { req, res, path, search } = exchange;
     const started = performance.now();
     const requestId = (0,request_id/* nextRequestId */.w)();
-    const journal = new state_store/* Journal */.C();
+    const journal = new state_store/* Journal */.CQ();
     const query = new URLSearchParams(search);
     const method = req.method ?? 'GET';
     const comp = query.get('comp');
@@ -1951,7 +1951,7 @@ async function handleGit(core, serving, exchange, match) {
     const service = servicePath === 'info/refs' ? (query.get('service') ?? 'git-upload-pack') : servicePath;
     const write = service === 'git-receive-pack';
     const operationId = servicePath === 'info/refs' ? 'git/info-refs' : `git/${servicePath.slice(4)}`;
-    const journal = new state_store/* Journal */.C();
+    const journal = new state_store/* Journal */.CQ();
     const deliveries = [];
     let actor = { kind: 'anonymous' };
     let status = 200;
@@ -2177,7 +2177,7 @@ async function handleRest(core, router, exchange, mount) {
     const method = req.method ?? 'GET';
     const requestId = (0,request_id/* nextRequestId */.w)();
     const headers = [...BASE_HEADERS, 'x-github-request-id', requestId];
-    const journal = new state_store/* Journal */.C();
+    const journal = new state_store/* Journal */.CQ();
     const deliveries = [];
     const outcome = {
         operationId: null,
@@ -4218,7 +4218,10 @@ class UnresolvedPosition extends _state_errors_js__WEBPACK_IMPORTED_MODULE_1__/*
         this.part = part;
     }
 }
-/** The diff hunk GitHub shows with a review comment: the hunk of `path` up to the commented line. */
+/**
+ * The diff hunk GitHub shows with a review comment (the hunk of `path` up to the commented line),
+ * and the commented line's `position`: how many lines below the file's first `@@` header it is.
+ */
 async function hunkFor(ctx, repo, pull, comment) {
     const stats = await (0,_state_pull_stats_js__WEBPACK_IMPORTED_MODULE_6__/* .pullStats */ .p)(ctx.core, repo, pull);
     const files = stats.mergeBaseSha ? await (0,_git_diff_js__WEBPACK_IMPORTED_MODULE_0__/* .diffCommits */ .i)(repo.git, stats.mergeBaseSha, pull.headSha) : [];
@@ -4226,8 +4229,6 @@ async function hunkFor(ctx, repo, pull, comment) {
     if (!file?.patch)
         throw new UnresolvedPosition('path');
     const lines = file.patch.split('\n');
-    if (comment.line === undefined)
-        return lines.slice(0, (comment.position ?? 1) + 1).join('\n');
     let newLine = 0;
     let oldLine = 0;
     let hunkStart = 0;
@@ -4244,17 +4245,27 @@ async function hunkFor(ctx, repo, pull, comment) {
             newLine++;
         if (!text.startsWith('+'))
             oldLine++;
-        const hit = comment.side === 'LEFT'
-            ? oldLine === comment.line && !text.startsWith('+')
-            : newLine === comment.line && !text.startsWith('-');
+        // A comment by `position` (GitHub's older form) is on the line that many lines below the first header.
+        const side = comment.line === undefined ? (text.startsWith('-') ? 'LEFT' : 'RIGHT') : (comment.side ?? 'RIGHT');
+        const hit = comment.line === undefined
+            ? i === (comment.position ?? 1)
+            : side === 'LEFT'
+                ? oldLine === comment.line && !text.startsWith('+')
+                : newLine === comment.line && !text.startsWith('-');
         if (hit)
-            return lines.slice(hunkStart, i + 1).join('\n');
+            return {
+                hunk: lines.slice(hunkStart, i + 1).join('\n'),
+                position: i,
+                line: side === 'LEFT' ? oldLine : newLine,
+                side,
+            };
     }
     throw new UnresolvedPosition('line');
 }
 async function addReviewComment(ctx, repo, pull, comment, reviewId) {
     const user = (0,_state_actor_js__WEBPACK_IMPORTED_MODULE_7__/* .actingUser */ .e)(ctx.actor);
     let diffHunk;
+    let position;
     let target;
     let inReplyTo = null;
     if ('in_reply_to' in comment) {
@@ -4262,7 +4273,9 @@ async function addReviewComment(ctx, repo, pull, comment, reviewId) {
         if (!parent || parent.pullId !== pull.id)
             throw (0,_state_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .notFound */ .mX)();
         diffHunk = parent.diffHunk;
-        inReplyTo = parent.id;
+        position = parent.position;
+        // GitHub threads a reply to a reply under the thread's first comment.
+        inReplyTo = parent.inReplyToId ?? parent.id;
         target = {
             body: comment.body,
             path: parent.path,
@@ -4272,8 +4285,9 @@ async function addReviewComment(ctx, repo, pull, comment, reviewId) {
         };
     }
     else {
-        diffHunk = await hunkFor(ctx, repo, pull, comment);
-        target = comment;
+        const resolved = await hunkFor(ctx, repo, pull, comment);
+        ({ hunk: diffHunk, position } = resolved);
+        target = { ...comment, line: resolved.line, side: resolved.side };
     }
     return ctx.store.insert(ctx.journal, 'reviewComment', {
         id: ctx.store.nextId('reviewComment'),
@@ -4288,6 +4302,7 @@ async function addReviewComment(ctx, repo, pull, comment, reviewId) {
         side: target.side ?? 'RIGHT',
         commitId: target.commit_id ?? pull.headSha,
         diffHunk,
+        position,
         inReplyToId: inReplyTo,
         createdAt: ctx.now,
         updatedAt: ctx.now,
@@ -5222,7 +5237,7 @@ function readBody(req, limit) {
 /* harmony export */   k: () => (/* binding */ failureText),
 /* harmony export */   y: () => (/* binding */ callOperation)
 /* harmony export */ });
-/* harmony import */ var _routes_index_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(58552);
+/* harmony import */ var _routes_index_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(59599);
 /* harmony import */ var _state_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3435);
 
 
@@ -8607,6 +8622,7 @@ function renderStatus(view, repo, status) {
 /* harmony export */   Jg: () => (/* binding */ renderBranch),
 /* harmony export */   Sd: () => (/* binding */ renderGitCommit),
 /* harmony export */   ak: () => (/* binding */ renderCommit),
+/* harmony export */   ke: () => (/* binding */ UNSIGNED),
 /* harmony export */   m7: () => (/* binding */ renderRef),
 /* harmony export */   vR: () => (/* binding */ renderShortBranch)
 /* harmony export */ });
@@ -8756,7 +8772,8 @@ function renderBranch(view, repo, branch, sha, commit) {
 /* harmony export */   Lx: () => (/* binding */ renderLabel),
 /* harmony export */   TZ: () => (/* binding */ renderMilestone),
 /* harmony export */   wQ: () => (/* binding */ renderComment),
-/* harmony export */   yi: () => (/* binding */ renderIssue)
+/* harmony export */   yi: () => (/* binding */ renderIssue),
+/* harmony export */   yu: () => (/* binding */ reactionRollup)
 /* harmony export */ });
 /* unused harmony export issueUrl */
 /* harmony import */ var _state_permissions_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(28478);
@@ -9195,23 +9212,25 @@ function forkLineage(view, repo) {
 /* harmony export */   s: () => (/* binding */ renderReviewComment)
 /* harmony export */ });
 /* harmony import */ var _state_permissions_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(28478);
-/* harmony import */ var _repos_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(91052);
-/* harmony import */ var _urls_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(22903);
-/* harmony import */ var _users_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(71273);
+/* harmony import */ var _issues_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(95297);
+/* harmony import */ var _repos_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(91052);
+/* harmony import */ var _urls_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(22903);
+/* harmony import */ var _users_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(71273);
+
 
 
 
 
 /** `pull-request-review`. */
 function renderReview(view, repo, review) {
-    const name = (0,_repos_js__WEBPACK_IMPORTED_MODULE_1__/* .fullName */ .fq)(view, repo);
+    const name = (0,_repos_js__WEBPACK_IMPORTED_MODULE_2__/* .fullName */ .fq)(view, repo);
     const pull = view.store.get('pull', review.pullId);
     const html = `${view.urls.repoHtml(name)}/pull/${pull.number}#pullrequestreview-${review.id}`;
     const pullUrl = `${view.urls.repo(name)}/pulls/${pull.number}`;
     return {
         id: review.id,
-        node_id: (0,_urls_js__WEBPACK_IMPORTED_MODULE_2__/* .nodeId */ .s5)('PullRequestReview', review.id),
-        user: (0,_users_js__WEBPACK_IMPORTED_MODULE_3__/* .simpleUserById */ .kF)(view, review.userId),
+        node_id: (0,_urls_js__WEBPACK_IMPORTED_MODULE_3__/* .nodeId */ .s5)('PullRequestReview', review.id),
+        user: (0,_users_js__WEBPACK_IMPORTED_MODULE_4__/* .simpleUserById */ .kF)(view, review.userId),
         body: review.body,
         state: review.state,
         html_url: html,
@@ -9224,7 +9243,7 @@ function renderReview(view, repo, review) {
 }
 /** `pull-request-review-comment`. */
 function renderReviewComment(view, repo, comment) {
-    const name = (0,_repos_js__WEBPACK_IMPORTED_MODULE_1__/* .fullName */ .fq)(view, repo);
+    const name = (0,_repos_js__WEBPACK_IMPORTED_MODULE_2__/* .fullName */ .fq)(view, repo);
     const pull = view.store.get('pull', comment.pullId);
     const url = `${view.urls.repo(name)}/pulls/comments/${comment.id}`;
     const html = `${view.urls.repoHtml(name)}/pull/${pull.number}#discussion_r${comment.id}`;
@@ -9233,12 +9252,14 @@ function renderReviewComment(view, repo, comment) {
         url,
         pull_request_review_id: comment.reviewId,
         id: comment.id,
-        node_id: (0,_urls_js__WEBPACK_IMPORTED_MODULE_2__/* .nodeId */ .s5)('PullRequestReviewComment', comment.id),
+        node_id: (0,_urls_js__WEBPACK_IMPORTED_MODULE_3__/* .nodeId */ .s5)('PullRequestReviewComment', comment.id),
         diff_hunk: comment.diffHunk,
         path: comment.path,
+        position: comment.position,
+        original_position: comment.position,
         commit_id: comment.commitId,
         original_commit_id: comment.commitId,
-        user: (0,_users_js__WEBPACK_IMPORTED_MODULE_3__/* .simpleUserById */ .kF)(view, comment.userId),
+        user: (0,_users_js__WEBPACK_IMPORTED_MODULE_4__/* .simpleUserById */ .kF)(view, comment.userId),
         body: comment.body,
         created_at: comment.createdAt,
         updated_at: comment.updatedAt,
@@ -9253,6 +9274,7 @@ function renderReviewComment(view, repo, comment) {
         original_line: comment.line,
         side: comment.side,
         subject_type: 'line',
+        reactions: (0,_issues_js__WEBPACK_IMPORTED_MODULE_1__/* .reactionRollup */ .yu)(view, url, view.store.where('reaction', `review-comment:${comment.id}`)),
         ...(comment.inReplyToId ? { in_reply_to_id: comment.inReplyToId } : {}),
     };
 }
@@ -9718,7 +9740,7 @@ function parse(text) {
 
 /***/ }),
 
-/***/ 58552:
+/***/ 59599:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -10567,10 +10589,134 @@ const checkRoutes = [
     },
 ];
 
-// EXTERNAL MODULE: ./src/clones/github/webhooks/payloads.ts
-var payloads = __webpack_require__(76588);
 // EXTERNAL MODULE: ./src/clones/github/state/actor.ts
 var actor = __webpack_require__(39991);
+;// CONCATENATED MODULE: ./src/clones/github/routes/collaborators.ts
+
+
+
+
+
+
+
+
+
+
+/** The `permission` names GitHub takes, old (`pull`, `push`) and new, as repository roles. */
+const ROLES = {
+    pull: 'read',
+    read: 'read',
+    triage: 'triage',
+    push: 'write',
+    write: 'write',
+    maintain: 'maintain',
+    admin: 'admin',
+};
+const addSchema = schemas/* object */.Ikc({ permission: schemas/* string */.YjP().optional() });
+const topicsSchema = schemas/* object */.Ikc({ names: schemas/* array */.YOg(schemas/* string */.YjP()) });
+const TOPIC = /^[a-z0-9][a-z0-9-]{0,49}$/;
+let invitationIds = 0;
+/**
+ * Adding and removing collaborators, and a repository's topics. An invitation is accepted at once
+ * (GitHub waits for the invitee): the answer is GitHub's 201 with the invitation, and the user is a
+ * collaborator from then on.
+ */
+const collaboratorRoutes = [
+    {
+        method: 'PUT',
+        path: '/repos/{owner}/{repo}/collaborators/{username}',
+        operationId: 'repos/add-collaborator',
+        docs: 'collaborators/collaborators#add-a-repository-collaborator',
+        handler: (ctx) => {
+            const repo = (0,lookup/* repoParam */.oq)(ctx, permissions/* NEED */.$B.admin);
+            const user = (0,lookup/* userParam */.zO)(ctx);
+            const { permission = 'push' } = parseBody(ctx, addSchema);
+            const role = ROLES[permission];
+            if (!role)
+                throw new errors/* ApiError */.hD(422, 'Validation Failed', {
+                    errors: [{ resource: 'Repository', code: 'invalid', field: 'permission', value: permission }],
+                });
+            if (user.type !== 'User' || user.id === repo.ownerId)
+                throw new errors/* ApiError */.hD(422, 'Validation Failed', {
+                    errors: [{ resource: 'Repository', code: 'custom', field: 'username', message: 'User cannot be added' }],
+                });
+            // A collaborator (a new role) or a member of the owning organization needs no invitation: 204.
+            const already = repo.collaborators.has(user.id) || ctx.store.get('org', repo.ownerId)?.members.has(user.id);
+            const collaborators = new Map(repo.collaborators).set(user.id, role);
+            const customRoles = new Map(repo.customRoles);
+            customRoles.delete(user.id);
+            ctx.store.update(ctx.journal, 'repo', repo, { collaborators, customRoles });
+            if (already)
+                return (0,route/* noContent */.V$)();
+            const id = ++invitationIds;
+            const name = (0,render_repos/* fullName */.fq)(ctx, repo);
+            return (0,route/* created */.zu)({
+                id,
+                node_id: (0,urls/* nodeId */.s5)('RepositoryInvitation', id),
+                repository: (0,render_repos/* renderRepo */.ZY)(ctx, repo),
+                invitee: (0,render_users/* simpleUser */.U5)(ctx, user),
+                inviter: (0,render_users/* simpleUser */.U5)(ctx, (0,actor/* actingUser */.e)(ctx.actor)),
+                permissions: role,
+                created_at: ctx.now,
+                expired: false,
+                url: `${ctx.urls.repo(name)}/invitations/${id}`,
+                html_url: `${ctx.urls.repoHtml(name)}/invitations`,
+            });
+        },
+    },
+    {
+        method: 'DELETE',
+        path: '/repos/{owner}/{repo}/collaborators/{username}',
+        operationId: 'repos/remove-collaborator',
+        docs: 'collaborators/collaborators#remove-a-repository-collaborator',
+        handler: (ctx) => {
+            const user = (0,lookup/* userParam */.zO)(ctx);
+            // Anyone may leave a repository; removing someone else takes admin.
+            const self = (0,actor/* actingUser */.e)(ctx.actor)?.id === user.id;
+            const repo = (0,lookup/* repoParam */.oq)(ctx, self ? permissions/* NEED */.$B.metadata : permissions/* NEED */.$B.admin);
+            if (repo.collaborators.has(user.id)) {
+                const collaborators = new Map(repo.collaborators);
+                collaborators.delete(user.id);
+                const customRoles = new Map(repo.customRoles);
+                customRoles.delete(user.id);
+                ctx.store.update(ctx.journal, 'repo', repo, { collaborators, customRoles });
+            }
+            return (0,route/* noContent */.V$)();
+        },
+    },
+    {
+        method: 'GET',
+        path: '/repos/{owner}/{repo}/topics',
+        operationId: 'repos/get-all-topics',
+        docs: 'repos/repos#get-all-repository-topics',
+        handler: (ctx) => (0,route.ok)({ names: (0,lookup/* repoParam */.oq)(ctx).topics }),
+    },
+    {
+        method: 'PUT',
+        path: '/repos/{owner}/{repo}/topics',
+        operationId: 'repos/replace-all-topics',
+        docs: 'repos/repos#replace-all-repository-topics',
+        handler: (ctx) => {
+            const repo = (0,lookup/* repoParam */.oq)(ctx, permissions/* NEED */.$B.admin);
+            const names = [...new Set(parseBody(ctx, topicsSchema).names.map((name) => name.toLowerCase()))];
+            const invalid = names.filter((name) => !TOPIC.test(name));
+            // The operation's description is validation-error-simple: the problems are strings.
+            if (invalid.length > 0)
+                throw new errors/* ApiError */.hD(422, 'Validation Failed', {
+                    errors: [
+                        `${invalid.map((name) => `"${name}"`).join(', ')} ${invalid.length === 1 ? 'is' : 'are'} not a valid topic name. Topics must start with a lowercase letter or number, consist of 50 characters or less, and can include hyphens.`,
+                    ],
+                });
+            if (names.length > 20)
+                throw new errors/* ApiError */.hD(422, 'Validation Failed', { errors: ['A repository cannot have more than 20 topics.'] });
+            ctx.store.update(ctx.journal, 'repo', repo, { topics: names, updatedAt: ctx.now });
+            return (0,route.ok)({ names });
+        },
+    },
+];
+
+// EXTERNAL MODULE: ./src/clones/github/webhooks/payloads.ts
+var payloads = __webpack_require__(76588);
 // EXTERNAL MODULE: ./src/clones/github/domain/issues.ts
 var issues = __webpack_require__(43953);
 // EXTERNAL MODULE: ./src/clones/github/domain/issue-events.ts
@@ -10737,10 +10883,54 @@ const commentRoutes = [
     },
 ];
 
-// EXTERNAL MODULE: ./src/clones/github/git/diff.ts
-var diff = __webpack_require__(84648);
 // EXTERNAL MODULE: ./src/clones/github/git/history.ts
 var git_history = __webpack_require__(47523);
+// EXTERNAL MODULE: ./src/clones/github/git/merge.ts
+var merge = __webpack_require__(93195);
+// EXTERNAL MODULE: ./src/clones/github/state/identity.ts
+var identity = __webpack_require__(42614);
+// EXTERNAL MODULE: ./src/clones/github/domain/git-write.ts
+var git_write = __webpack_require__(93115);
+;// CONCATENATED MODULE: ./src/clones/github/domain/branch-merge.ts
+
+
+
+
+
+
+/**
+ * `POST /repos/{owner}/{repo}/merges`: merges `head` (a branch or a commit) into the branch `base`
+ * with a real merge commit. The answer is the new commit's sha, or null when `base` already has
+ * everything in `head` (GitHub's 204).
+ */
+async function mergeIntoBranch(ctx, repo, input) {
+    return (0,git_write/* withRepoLock */.Aq)(ctx, repo, async () => {
+        const baseSha = repo.git.branch(input.base);
+        if (!baseSha)
+            throw new errors/* ApiError */.hD(404, 'Base does not exist');
+        const headSha = repo.git.resolveCommit(input.head);
+        if (!headSha)
+            throw new errors/* ApiError */.hD(404, 'Head does not exist');
+        if ((0,git_history/* isAncestor */.QX)(repo.git, headSha, baseSha))
+            return null;
+        const who = (0,identity/* identity */.D)((0,git_write/* pusherOf */.Bl)(ctx, repo));
+        const result = await (0,merge/* createMergeCommit */.E)(repo.git, {
+            base: baseSha,
+            head: headSha,
+            method: 'merge',
+            title: input.commit_message ?? `Merge ${input.head} into ${input.base}`,
+            message: '',
+            committer: (0,format/* personAt */.Td)(who.name, who.email, new Date(ctx.now)),
+        });
+        if (result.kind === 'conflict' || !result.sha)
+            throw new errors/* ApiError */.hD(409, 'Merge conflict');
+        await (0,git_write/* moveRef */.LH)(ctx, repo, `refs/heads/${input.base}`, result.sha, baseSha);
+        return result.sha;
+    });
+}
+
+// EXTERNAL MODULE: ./src/clones/github/git/diff.ts
+var diff = __webpack_require__(84648);
 // EXTERNAL MODULE: ./src/clones/github/render/git.ts
 var git = __webpack_require__(24409);
 // EXTERNAL MODULE: ./src/clones/github/state/teams.ts
@@ -10755,6 +10945,10 @@ var state_teams = __webpack_require__(74048);
 
 
 
+
+
+
+const mergeSchema = schemas/* object */.Ikc({ base: schemas/* string */.YjP(), head: schemas/* string */.YjP(), commit_message: schemas/* string */.YjP().optional() });
 
 function commitOrFail(repo, ref) {
     const sha = repo.git.resolveCommit(ref);
@@ -10894,6 +11088,21 @@ const commitRoutes = [
             }, page.headers);
         },
     },
+    {
+        method: 'POST',
+        path: '/repos/{owner}/{repo}/merges',
+        operationId: 'repos/merge',
+        docs: 'branches/branches#merge-a-branch',
+        handler: async (ctx) => {
+            const repo = (0,lookup/* repoParam */.oq)(ctx, permissions/* NEED */.$B.contentsWrite);
+            const sha = await mergeIntoBranch(ctx, repo, parseBody(ctx, mergeSchema));
+            if (sha === null)
+                return (0,route/* noContent */.V$)();
+            const commit = repo.git.readCommit(sha);
+            const body = (0,git/* renderCommit */.ak)(ctx, repo, sha, commit, await (0,diff/* diffCommits */.i)(repo.git, commit.parents[0], sha));
+            return (0,route/* created */.zu)(body, { location: body.url });
+        },
+    },
 ];
 
 ;// CONCATENATED MODULE: ./src/clones/github/state/base64.ts
@@ -10918,10 +11127,6 @@ function decodeBase64(text) {
 
 // EXTERNAL MODULE: ./src/clones/github/git/tree-edit.ts
 var tree_edit = __webpack_require__(9772);
-// EXTERNAL MODULE: ./src/clones/github/state/identity.ts
-var identity = __webpack_require__(42614);
-// EXTERNAL MODULE: ./src/clones/github/domain/git-write.ts
-var git_write = __webpack_require__(93115);
 ;// CONCATENATED MODULE: ./src/clones/github/domain/contents.ts
 
 
@@ -11193,6 +11398,53 @@ const contentRoutes = [
     },
 ];
 
+// EXTERNAL MODULE: ./src/clones/github/state/model.ts
+var model = __webpack_require__(71343);
+;// CONCATENATED MODULE: ./src/clones/github/routes/reactions.ts
+
+
+
+
+
+
+
+
+
+/** Reactions to issues, issue comments and review comments: the same rules for each subject. */
+const reactionSchema = schemas/* object */.Ikc({ content: schemas/* enum */.k5n(model/* REACTION_CONTENTS */.p) });
+function listReactions(ctx, reactions) {
+    const content = ctx.query.get('content');
+    return okPage(ctx, reactions.filter((r) => !content || r.content === content).sort((a, b) => a.id - b.id), (r) => (0,render_issues/* renderReaction */.IU)(ctx, r));
+}
+/** A user reacts at most once per content: a repeat returns the existing reaction with 200. */
+function react(ctx, repo, subject, existing) {
+    const { content } = parseBody(ctx, reactionSchema);
+    const user = (0,actor/* actingUser */.e)(ctx.actor);
+    const same = existing.find((r) => r.userId === user.id && r.content === content);
+    if (same)
+        return (0,route.ok)((0,render_issues/* renderReaction */.IU)(ctx, same));
+    const reaction = ctx.store.insert(ctx.journal, 'reaction', {
+        id: ctx.store.nextId('reaction'),
+        repoId: repo.id,
+        subject,
+        userId: user.id,
+        content,
+        createdAt: ctx.now,
+    });
+    return (0,route/* created */.zu)((0,render_issues/* renderReaction */.IU)(ctx, reaction));
+}
+function unreact(ctx, reactions) {
+    const id = (0,lookup/* intParam */.pL)(ctx, 'reaction_id');
+    const reaction = reactions.find((r) => r.id === id);
+    if (!reaction)
+        throw (0,errors/* notFound */.mX)();
+    const user = (0,actor/* actingUser */.e)(ctx.actor);
+    if (reaction.userId !== user?.id)
+        throw new errors/* ApiError */.hD(403, 'You can only delete your own reactions.');
+    ctx.store.remove(ctx.journal, 'reaction', reaction);
+    return (0,route/* noContent */.V$)();
+}
+
 // EXTERNAL MODULE: ./src/clones/github/render/reviews.ts
 var render_reviews = __webpack_require__(65828);
 // EXTERNAL MODULE: ./src/clones/github/render/teams.ts
@@ -11275,8 +11527,6 @@ function renderTimeline(view, repo, issueId) {
     return items.sort((a, b) => (a.at === b.at ? a.order - b.order : a.at < b.at ? -1 : 1)).map((entry) => entry.item);
 }
 
-// EXTERNAL MODULE: ./src/clones/github/state/model.ts
-var model = __webpack_require__(71343);
 ;// CONCATENATED MODULE: ./src/clones/github/routes/events.ts
 
 
@@ -11286,43 +11536,6 @@ var model = __webpack_require__(71343);
 
 
 
-
-
-
-
-const reactionSchema = schemas/* object */.Ikc({ content: schemas/* enum */.k5n(model/* REACTION_CONTENTS */.p) });
-function listReactions(ctx, reactions) {
-    const content = ctx.query.get('content');
-    return okPage(ctx, reactions.filter((r) => !content || r.content === content).sort((a, b) => a.id - b.id), (r) => (0,render_issues/* renderReaction */.IU)(ctx, r));
-}
-/** A user reacts at most once per content: a repeat returns the existing reaction with 200. */
-function react(ctx, repo, subject, existing) {
-    const { content } = parseBody(ctx, reactionSchema);
-    const user = (0,actor/* actingUser */.e)(ctx.actor);
-    const same = existing.find((r) => r.userId === user.id && r.content === content);
-    if (same)
-        return (0,route.ok)((0,render_issues/* renderReaction */.IU)(ctx, same));
-    const reaction = ctx.store.insert(ctx.journal, 'reaction', {
-        id: ctx.store.nextId('reaction'),
-        repoId: repo.id,
-        subject,
-        userId: user.id,
-        content,
-        createdAt: ctx.now,
-    });
-    return (0,route/* created */.zu)((0,render_issues/* renderReaction */.IU)(ctx, reaction));
-}
-function unreact(ctx, reactions) {
-    const id = (0,lookup/* intParam */.pL)(ctx, 'reaction_id');
-    const reaction = reactions.find((r) => r.id === id);
-    if (!reaction)
-        throw (0,errors/* notFound */.mX)();
-    const user = (0,actor/* actingUser */.e)(ctx.actor);
-    if (reaction.userId !== user?.id)
-        throw new errors/* ApiError */.hD(403, 'You can only delete your own reactions.');
-    ctx.store.remove(ctx.journal, 'reaction', reaction);
-    return (0,route/* noContent */.V$)();
-}
 const eventRoutes = [
     {
         method: 'GET',
@@ -11748,6 +11961,106 @@ const gitDataRoutes = [
     },
 ];
 
+;// CONCATENATED MODULE: ./src/clones/github/routes/git-tags.ts
+
+
+
+
+
+
+
+
+
+
+
+
+
+const git_tags_person = schemas/* object */.Ikc({ name: schemas/* string */.YjP(), email: schemas/* string */.YjP(), date: schemas/* string */.YjP().optional() });
+const createTagSchema = schemas/* object */.Ikc({
+    tag: schemas/* string */.YjP().min(1),
+    message: schemas/* string */.YjP(),
+    object: schemas/* string */.YjP(),
+    type: schemas/* enum */.k5n(['commit', 'tree', 'blob']),
+    tagger: git_tags_person.optional(),
+});
+function parseTag(data) {
+    const text = data.toString('utf8');
+    const split = text.indexOf('\n\n');
+    const head = split === -1 ? text : text.slice(0, split);
+    const field = (name) => new RegExp(`^${name} (.*)$`, 'm').exec(head)?.[1];
+    const tagger = /^(.*) <(.*)> (\d+) [+-]\d{4}$/.exec(field('tagger') ?? '');
+    const object = field('object');
+    const type = field('type');
+    const tag = field('tag');
+    if (!object || !type || !tag)
+        return undefined;
+    return {
+        object,
+        type,
+        tag,
+        tagger: { name: tagger?.[1] ?? '', email: tagger?.[2] ?? '', seconds: Number(tagger?.[3] ?? 0) },
+        message: split === -1 ? '' : text.slice(split + 2),
+    };
+}
+/** `git-tag`. */
+function renderTag(ctx, repo, sha, tag) {
+    const base = `${ctx.urls.repo((0,render_repos/* fullName */.fq)(ctx, repo))}/git`;
+    return {
+        node_id: (0,urls/* nodeId */.s5)('Tag', Number.parseInt(sha.slice(0, 12), 16)),
+        tag: tag.tag,
+        sha,
+        url: `${base}/tags/${sha}`,
+        message: tag.message,
+        tagger: {
+            date: (0,format/* personDate */.IV)({ ...tag.tagger, offset: '+0000' }),
+            email: tag.tagger.email,
+            name: tag.tagger.name,
+        },
+        object: { sha: tag.object, type: tag.type, url: `${base}/${tag.type}s/${tag.object}` },
+        verification: git/* UNSIGNED */.ke,
+    };
+}
+/**
+ * Annotated tag objects (what `git tag -a` makes): creating one does not create its ref, as on
+ * GitHub, where `POST /git/refs` with `refs/tags/<name>` and the tag's sha follows.
+ */
+const gitTagRoutes = [
+    {
+        method: 'POST',
+        path: '/repos/{owner}/{repo}/git/tags',
+        operationId: 'git/create-tag',
+        docs: 'git/tags#create-a-tag-object',
+        handler: (ctx) => {
+            const repo = (0,lookup/* repoParam */.oq)(ctx, permissions/* NEED */.$B.contentsWrite);
+            const input = parseBody(ctx, createTagSchema);
+            if (!(0,objects/* isSha */.HH)(input.object) || repo.git.objects.read(input.object)?.type !== input.type)
+                throw new errors/* ApiError */.hD(422, 'Object does not exist');
+            const who = (0,identity/* identity */.D)((0,git_write/* pusherOf */.Bl)(ctx, repo));
+            const tagger = (0,format/* personAt */.Td)(input.tagger?.name ?? who.name, input.tagger?.email ?? who.email, new Date(input.tagger?.date ?? ctx.now));
+            const text = `object ${input.object}\ntype ${input.type}\ntag ${input.tag}\n` +
+                `tagger ${tagger.name} <${tagger.email}> ${tagger.seconds} ${tagger.offset}\n\n${input.message}`;
+            const sha = repo.git.objects.write('tag', Buffer.from(text, 'utf8'));
+            const body = renderTag(ctx, repo, sha, parseTag(Buffer.from(text, 'utf8')));
+            return (0,route/* created */.zu)(body, { location: body.url });
+        },
+    },
+    {
+        method: 'GET',
+        path: '/repos/{owner}/{repo}/git/tags/{tag_sha}',
+        operationId: 'git/get-tag',
+        docs: 'git/tags#get-a-tag',
+        handler: (ctx) => {
+            const repo = (0,lookup/* repoParam */.oq)(ctx, permissions/* NEED */.$B.contentsRead);
+            const sha = ctx.params.tag_sha ?? '';
+            const object = (0,objects/* isSha */.HH)(sha) ? repo.git.objects.read(sha) : undefined;
+            const tag = object?.type === 'tag' ? parseTag(object.data) : undefined;
+            if (!tag)
+                throw (0,errors/* notFound */.mX)();
+            return (0,route.ok)(renderTag(ctx, repo, sha, tag));
+        },
+    },
+];
+
 ;// CONCATENATED MODULE: ./src/clones/github/domain/issue-filters.ts
 
 /**
@@ -11830,6 +12143,7 @@ function sortIssues(store, issues, sort, direction) {
 
 
 
+
 const labelList = schemas/* array */.YOg(schemas/* union */.KCZ([schemas/* string */.YjP(), schemas/* object */.Ikc({ name: schemas/* string */.YjP() })]));
 const milestoneValue = schemas/* union */.KCZ([schemas/* number */.aig().int(), schemas/* string */.YjP().regex(/^\d+$/)]).nullable();
 const issues_createSchema = schemas/* object */.Ikc({
@@ -11857,6 +12171,30 @@ const lockSchema = schemas/* object */.Ikc({ lock_reason: schemas/* enum */.k5n(
 function issueList(ctx, repo, issues) {
     return okPage(ctx, filterIssues(ctx.store, repo, issues, ctx.query), (issue) => (0,render_issues/* renderIssue */.yi)(ctx, ctx.store.get('repo', issue.repoId), issue));
 }
+/** The signed-in user's issues across the repositories they can see (`filter`: assigned, created, mentioned, all). */
+function issuesOfSignedInUser(ctx) {
+    const user = (0,actor/* actingUser */.e)(ctx.actor);
+    if (!user || ctx.actor.kind !== 'user')
+        throw new errors/* ApiError */.hD(403, 'Resource not accessible by integration');
+    const filter = ctx.query.get('filter') ?? 'assigned';
+    const issues = [...ctx.store.all('issue')].filter((issue) => {
+        const repo = ctx.store.get('repo', issue.repoId);
+        if (!(0,permissions/* actorRole */.k_)(ctx.store, ctx.actor, repo))
+            return false;
+        if (filter === 'created')
+            return issue.userId === user.id;
+        if (filter === 'all' || filter === 'repos')
+            return true;
+        if (filter === 'mentioned')
+            return `${issue.body ?? ''}`.includes(`@${user.login}`);
+        return issue.assigneeIds.includes(user.id);
+    });
+    // Across repositories, each issue names its repository, as GitHub's answer does.
+    return okPage(ctx, filterIssues(ctx.store, undefined, issues, ctx.query), (issue) => {
+        const repo = ctx.store.get('repo', issue.repoId);
+        return { ...(0,render_issues/* renderIssue */.yi)(ctx, repo, issue), repository: (0,render_repos/* renderRepo */.ZY)(ctx, repo) };
+    });
+}
 const issueRoutes = [
     {
         method: 'GET',
@@ -11871,28 +12209,17 @@ const issueRoutes = [
     },
     {
         method: 'GET',
+        path: '/issues',
+        operationId: 'issues/list',
+        docs: 'issues/issues#list-issues-assigned-to-the-authenticated-user',
+        handler: (ctx) => issuesOfSignedInUser(ctx),
+    },
+    {
+        method: 'GET',
         path: '/user/issues',
         operationId: 'issues/list-for-authenticated-user',
         docs: 'issues/issues#list-user-account-issues-assigned-to-the-authenticated-user',
-        handler: (ctx) => {
-            const user = (0,actor/* actingUser */.e)(ctx.actor);
-            if (!user || ctx.actor.kind !== 'user')
-                throw new errors/* ApiError */.hD(403, 'Resource not accessible by integration');
-            const filter = ctx.query.get('filter') ?? 'assigned';
-            const issues = [...ctx.store.all('issue')].filter((issue) => {
-                const repo = ctx.store.get('repo', issue.repoId);
-                if (!(0,permissions/* actorRole */.k_)(ctx.store, ctx.actor, repo))
-                    return false;
-                if (filter === 'created')
-                    return issue.userId === user.id;
-                if (filter === 'all' || filter === 'repos')
-                    return true;
-                if (filter === 'mentioned')
-                    return `${issue.body ?? ''}`.includes(`@${user.login}`);
-                return issue.assigneeIds.includes(user.id);
-            });
-            return issueList(ctx, undefined, issues);
-        },
+        handler: (ctx) => issuesOfSignedInUser(ctx),
     },
     {
         method: 'POST',
@@ -12533,7 +12860,7 @@ const pulls_updateSchema = schemas/* object */.Ikc({
     base: schemas/* string */.YjP().min(1).optional(),
     maintainer_can_modify: schemas/* boolean */.zMY().optional(),
 });
-const mergeSchema = schemas/* object */.Ikc({
+const pulls_mergeSchema = schemas/* object */.Ikc({
     commit_title: schemas/* string */.YjP().optional(),
     commit_message: schemas/* string */.YjP().optional(),
     sha: schemas/* string */.YjP().optional(),
@@ -12660,7 +12987,7 @@ const pullRoutes = [
         handler: async (ctx) => {
             const repo = (0,lookup/* repoParam */.oq)(ctx, permissions/* NEED */.$B.contentsWrite);
             const { issue, pull } = (0,lookup/* pullParam */.rI)(ctx, repo);
-            const input = parseBody(ctx, mergeSchema);
+            const input = parseBody(ctx, pulls_mergeSchema);
             const result = await (0,pulls/* mergePull */.kv)(ctx, repo, issue, pull, input);
             return (0,route.ok)(result);
         },
@@ -12729,7 +13056,7 @@ function renderRelease(view, repo, release) {
     };
 }
 /** `tag`: a tag of the repository as `GET …/tags` lists it. */
-function renderTag(view, repo, tag, sha) {
+function releases_renderTag(view, repo, tag, sha) {
     const name = (0,render_repos/* fullName */.fq)(view, repo);
     const ref = encodeURIComponent(tag);
     return {
@@ -12868,7 +13195,7 @@ const releaseRoutes = [
             }
             // Newest version first, as GitHub orders tags.
             tags.sort(([a], [b]) => b.localeCompare(a, 'en', { numeric: true }));
-            return okPage(ctx, tags, ([name, sha]) => renderTag(ctx, repo, name, sha));
+            return okPage(ctx, tags, ([name, sha]) => releases_renderTag(ctx, repo, name, sha));
         },
     },
 ];
@@ -13297,7 +13624,224 @@ const repoRoutes = [
 
 // EXTERNAL MODULE: ./src/clones/github/domain/reviews.ts
 var reviews = __webpack_require__(8084);
+;// CONCATENATED MODULE: ./src/clones/github/domain/review-edits.ts
+
+
+
+
+/** Whether `review` is visible to the actor: a pending review is its author's alone, as on GitHub. */
+function reviewVisible(ctx, review) {
+    return review !== undefined && (review.state !== 'PENDING' || review.userId === (0,actor/* actingUser */.e)(ctx.actor)?.id);
+}
+/** A review comment of `repo` by id (404 when it is not there or belongs to someone else's pending review). */
+function findReviewComment(ctx, repo, id) {
+    const comment = ctx.store.get('reviewComment', id);
+    if (!comment || comment.repoId !== repo.id)
+        throw (0,errors/* notFound */.mX)();
+    if (comment.reviewId !== null && !reviewVisible(ctx, ctx.store.get('review', comment.reviewId)))
+        throw (0,errors/* notFound */.mX)();
+    return comment;
+}
+/** Authors edit their own comments and reviews; others need triage rights on pull requests (maintainers). */
+function review_edits_requireOwnOrTriage(ctx, repo, authorId) {
+    if ((0,actor/* actingUser */.e)(ctx.actor)?.id === authorId || (0,issues/* canTriage */.TH)(ctx, repo, true))
+        return;
+    throw new errors/* ApiError */.hD(403, ctx.actor.kind === 'installation'
+        ? 'Resource not accessible by integration'
+        : 'You do not have permission to modify this comment.');
+}
+function touchPull(ctx, pull) {
+    const issue = ctx.store.get('issue', pull.issueId);
+    ctx.store.update(ctx.journal, 'issue', issue, { updatedAt: ctx.now });
+}
+async function updateReviewComment(ctx, repo, id, body) {
+    const comment = findReviewComment(ctx, repo, id);
+    review_edits_requireOwnOrTriage(ctx, repo, comment.userId);
+    if (comment.body !== body) {
+        const from = comment.body;
+        ctx.store.update(ctx.journal, 'reviewComment', comment, { body, updatedAt: ctx.now });
+        await (0,repo_events/* emitReviewCommentEvent */.ZU)(ctx, repo, comment, 'edited', { body: { from } });
+    }
+    return comment;
+}
+/** Deletes a review comment with its reactions; replies to it stay, as on GitHub. */
+async function deleteReviewComment(ctx, repo, id) {
+    const comment = findReviewComment(ctx, repo, id);
+    review_edits_requireOwnOrTriage(ctx, repo, comment.userId);
+    for (const reaction of ctx.store.where('reaction', `review-comment:${comment.id}`))
+        ctx.store.remove(ctx.journal, 'reaction', reaction);
+    // The payload shows the comment as it was, so it is rendered before the record goes.
+    await (0,repo_events/* emitReviewCommentEvent */.ZU)(ctx, repo, comment, 'deleted');
+    ctx.store.remove(ctx.journal, 'reviewComment', comment);
+    touchPull(ctx, ctx.store.get('pull', comment.pullId));
+}
+/** Changes a review's summary (its body); only its author may, as on GitHub. */
+async function updateReview(ctx, repo, review, body) {
+    if (review.userId !== (0,actor/* actingUser */.e)(ctx.actor)?.id)
+        throw new errors/* ApiError */.hD(403, 'You do not have permission to update this review.');
+    if (review.body !== body) {
+        const from = review.body;
+        ctx.store.update(ctx.journal, 'review', review, { body });
+        if (review.state !== 'PENDING')
+            await (0,repo_events/* emitReviewEvent */._j)(ctx, repo, review, 'edited', { body: { from } });
+    }
+    return review;
+}
+/** Deletes a review that was never submitted, with its comments (200 with the review as it was). */
+function deletePendingReview(ctx, review) {
+    if (review.state !== 'PENDING')
+        throw (0,errors/* simpleValidationFailed */.jb)('Can not delete a non-pending pull request review');
+    for (const comment of ctx.store.where('reviewComment', `review:${review.id}`))
+        ctx.store.remove(ctx.journal, 'reviewComment', comment);
+    ctx.store.remove(ctx.journal, 'review', review);
+}
+/**
+ * Dismisses an approval or a change request (writers only): its state becomes `DISMISSED`, so it
+ * no longer counts towards required approvals, and `pull_request_review.dismissed` goes out.
+ */
+async function dismissReview(ctx, repo, pull, review) {
+    if (review.state === 'PENDING')
+        throw (0,errors/* simpleValidationFailed */.jb)('Can not dismiss a pending pull request review');
+    if (review.state === 'COMMENTED')
+        throw (0,errors/* simpleValidationFailed */.jb)('Can not dismiss a commented pull request review');
+    if (review.state === 'DISMISSED')
+        return review;
+    ctx.store.update(ctx.journal, 'review', review, { state: 'DISMISSED' });
+    touchPull(ctx, pull);
+    await (0,repo_events/* emitReviewEvent */._j)(ctx, repo, review, 'dismissed');
+    return review;
+}
+
+;// CONCATENATED MODULE: ./src/clones/github/routes/review-comments.ts
+
+
+
+
+
+
+
+
+
+
+
+const review_comments_bodySchema = schemas/* object */.Ikc({ body: schemas/* string */.YjP().min(1).max(65536) });
+/**
+ * Review comments addressed by id (`/pulls/comments/{comment_id}`), the repository-wide list, replies
+ * and reactions: what review bots call to read, answer, edit and clean up their inline comments.
+ * These come before `/pulls/{pull_number}` in the route table.
+ */
+const reviewCommentRoutes = [
+    {
+        method: 'GET',
+        path: '/repos/{owner}/{repo}/pulls/comments',
+        operationId: 'pulls/list-review-comments-for-repo',
+        docs: 'pulls/comments#list-review-comments-in-a-repository',
+        handler: (ctx) => {
+            const repo = (0,lookup/* repoParam */.oq)(ctx, permissions/* NEED */.$B.pullsRead);
+            const since = ctx.query.get('since');
+            const sinceTime = since ? Date.parse(since) : undefined;
+            if (since && Number.isNaN(sinceTime))
+                throw new errors/* ApiError */.hD(422, 'Validation Failed', {
+                    errors: [{ resource: 'PullRequestReviewComment', field: 'since', code: 'invalid' }],
+                });
+            const key = (c) => (ctx.query.get('sort') === 'updated' ? c.updatedAt : c.createdAt);
+            const comments = ctx.store
+                .where('reviewComment', `repo:${repo.id}`)
+                .filter((c) => c.reviewId === null || reviewVisible(ctx, ctx.store.get('review', c.reviewId)))
+                .filter((c) => sinceTime === undefined || Date.parse(c.updatedAt) >= sinceTime)
+                .sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : a.id - b.id));
+            if (ctx.query.get('direction') === 'desc')
+                comments.reverse();
+            return okPage(ctx, comments, (c) => (0,render_reviews/* renderReviewComment */.s)(ctx, repo, c));
+        },
+    },
+    {
+        method: 'GET',
+        path: '/repos/{owner}/{repo}/pulls/comments/{comment_id}',
+        operationId: 'pulls/get-review-comment',
+        docs: 'pulls/comments#get-a-review-comment-for-a-pull-request',
+        handler: (ctx) => {
+            const repo = (0,lookup/* repoParam */.oq)(ctx, permissions/* NEED */.$B.pullsRead);
+            return (0,route.ok)((0,render_reviews/* renderReviewComment */.s)(ctx, repo, findReviewComment(ctx, repo, (0,lookup/* intParam */.pL)(ctx, 'comment_id'))));
+        },
+    },
+    {
+        method: 'PATCH',
+        path: '/repos/{owner}/{repo}/pulls/comments/{comment_id}',
+        operationId: 'pulls/update-review-comment',
+        docs: 'pulls/comments#update-a-review-comment-for-a-pull-request',
+        handler: async (ctx) => {
+            const repo = (0,lookup/* repoParam */.oq)(ctx, permissions/* NEED */.$B.pullsParticipate);
+            const id = (0,lookup/* intParam */.pL)(ctx, 'comment_id');
+            const { body } = parseBody(ctx, review_comments_bodySchema);
+            return (0,route.ok)((0,render_reviews/* renderReviewComment */.s)(ctx, repo, await updateReviewComment(ctx, repo, id, body)));
+        },
+    },
+    {
+        method: 'DELETE',
+        path: '/repos/{owner}/{repo}/pulls/comments/{comment_id}',
+        operationId: 'pulls/delete-review-comment',
+        docs: 'pulls/comments#delete-a-review-comment-for-a-pull-request',
+        handler: async (ctx) => {
+            const repo = (0,lookup/* repoParam */.oq)(ctx, permissions/* NEED */.$B.pullsParticipate);
+            await deleteReviewComment(ctx, repo, (0,lookup/* intParam */.pL)(ctx, 'comment_id'));
+            return (0,route/* noContent */.V$)();
+        },
+    },
+    {
+        method: 'POST',
+        path: '/repos/{owner}/{repo}/pulls/{pull_number}/comments/{comment_id}/replies',
+        operationId: 'pulls/create-reply-for-review-comment',
+        docs: 'pulls/comments#create-a-reply-for-a-review-comment',
+        handler: async (ctx) => {
+            const repo = (0,lookup/* repoParam */.oq)(ctx, permissions/* NEED */.$B.pullsParticipate);
+            const { issue, pull } = (0,lookup/* pullParam */.rI)(ctx, repo);
+            const parent = findReviewComment(ctx, repo, (0,lookup/* intParam */.pL)(ctx, 'comment_id'));
+            if (parent.pullId !== pull.id)
+                throw (0,errors/* notFound */.mX)();
+            const { body } = parseBody(ctx, review_comments_bodySchema);
+            const comment = await (0,reviews/* commentOnDiff */.mu)(ctx, repo, issue, pull, { body, in_reply_to: parent.id });
+            const rendered = (0,render_reviews/* renderReviewComment */.s)(ctx, repo, comment);
+            return (0,route/* created */.zu)(rendered, { location: rendered.url });
+        },
+    },
+    {
+        method: 'GET',
+        path: '/repos/{owner}/{repo}/pulls/comments/{comment_id}/reactions',
+        operationId: 'reactions/list-for-pull-request-review-comment',
+        docs: 'reactions/reactions#list-reactions-for-a-pull-request-review-comment',
+        handler: (ctx) => {
+            const repo = (0,lookup/* repoParam */.oq)(ctx, permissions/* NEED */.$B.pullsRead);
+            const comment = findReviewComment(ctx, repo, (0,lookup/* intParam */.pL)(ctx, 'comment_id'));
+            return listReactions(ctx, ctx.store.where('reaction', `review-comment:${comment.id}`));
+        },
+    },
+    {
+        method: 'POST',
+        path: '/repos/{owner}/{repo}/pulls/comments/{comment_id}/reactions',
+        operationId: 'reactions/create-for-pull-request-review-comment',
+        docs: 'reactions/reactions#create-reaction-for-a-pull-request-review-comment',
+        handler: (ctx) => {
+            const repo = (0,lookup/* repoParam */.oq)(ctx, permissions/* NEED */.$B.pullsParticipate);
+            const comment = findReviewComment(ctx, repo, (0,lookup/* intParam */.pL)(ctx, 'comment_id'));
+            return react(ctx, repo, { kind: 'pull_request_review_comment', commentId: comment.id }, ctx.store.where('reaction', `review-comment:${comment.id}`));
+        },
+    },
+    {
+        method: 'DELETE',
+        path: '/repos/{owner}/{repo}/pulls/comments/{comment_id}/reactions/{reaction_id}',
+        operationId: 'reactions/delete-for-pull-request-comment',
+        docs: 'reactions/reactions#delete-a-pull-request-comment-reaction',
+        handler: (ctx) => {
+            const repo = (0,lookup/* repoParam */.oq)(ctx, permissions/* NEED */.$B.pullsParticipate);
+            const comment = findReviewComment(ctx, repo, (0,lookup/* intParam */.pL)(ctx, 'comment_id'));
+            return unreact(ctx, ctx.store.where('reaction', `review-comment:${comment.id}`));
+        },
+    },
+];
+
 ;// CONCATENATED MODULE: ./src/clones/github/routes/reviews.ts
+
 
 
 
@@ -13328,6 +13872,8 @@ const reviews_createSchema = schemas/* object */.Ikc({
     comments: schemas/* array */.YOg(inline).optional(),
 });
 const submitSchema = schemas/* object */.Ikc({ body: schemas/* string */.YjP().optional(), event: reviews_event });
+const reviews_updateSchema = schemas/* object */.Ikc({ body: schemas/* string */.YjP() });
+const dismissSchema = schemas/* object */.Ikc({ message: schemas/* string */.YjP(), event: schemas/* literal */.euz('DISMISS').optional() });
 const reviewersSchema = schemas/* object */.Ikc({
     reviewers: schemas/* array */.YOg(schemas/* string */.YjP()).optional(),
     team_reviewers: schemas/* array */.YOg(schemas/* string */.YjP()).optional(),
@@ -13338,9 +13884,7 @@ const commentSchema = schemas/* union */.KCZ([
 ]);
 function findReview(ctx, pull) {
     const review = ctx.store.get('review', (0,lookup/* intParam */.pL)(ctx, 'review_id'));
-    if (!review || review.pullId !== pull.id)
-        throw (0,errors/* notFound */.mX)();
-    if (review.state === 'PENDING' && review.userId !== (0,actor/* actingUser */.e)(ctx.actor)?.id)
+    if (!reviewVisible(ctx, review) || review.pullId !== pull.id)
         throw (0,errors/* notFound */.mX)();
     return review;
 }
@@ -13385,6 +13929,59 @@ const reviewRoutes = [
             const repo = (0,lookup/* repoParam */.oq)(ctx, permissions/* NEED */.$B.pullsRead);
             const { pull } = (0,lookup/* pullParam */.rI)(ctx, repo);
             return (0,route.ok)((0,render_reviews/* renderReview */.F)(ctx, repo, findReview(ctx, pull)));
+        },
+    },
+    {
+        method: 'PUT',
+        path: '/repos/{owner}/{repo}/pulls/{pull_number}/reviews/{review_id}',
+        operationId: 'pulls/update-review',
+        docs: 'pulls/reviews#update-a-review-for-a-pull-request',
+        handler: async (ctx) => {
+            const repo = (0,lookup/* repoParam */.oq)(ctx, permissions/* NEED */.$B.pullsParticipate);
+            const { pull } = (0,lookup/* pullParam */.rI)(ctx, repo);
+            const review = findReview(ctx, pull);
+            const { body } = parseBody(ctx, reviews_updateSchema);
+            return (0,route.ok)((0,render_reviews/* renderReview */.F)(ctx, repo, await updateReview(ctx, repo, review, body)));
+        },
+    },
+    {
+        method: 'DELETE',
+        path: '/repos/{owner}/{repo}/pulls/{pull_number}/reviews/{review_id}',
+        operationId: 'pulls/delete-pending-review',
+        docs: 'pulls/reviews#delete-a-pending-review-for-a-pull-request',
+        handler: (ctx) => {
+            const repo = (0,lookup/* repoParam */.oq)(ctx, permissions/* NEED */.$B.pullsParticipate);
+            const { pull } = (0,lookup/* pullParam */.rI)(ctx, repo);
+            const review = findReview(ctx, pull);
+            const rendered = (0,render_reviews/* renderReview */.F)(ctx, repo, review);
+            deletePendingReview(ctx, review);
+            return (0,route.ok)(rendered);
+        },
+    },
+    {
+        method: 'GET',
+        path: '/repos/{owner}/{repo}/pulls/{pull_number}/reviews/{review_id}/comments',
+        operationId: 'pulls/list-comments-for-review',
+        docs: 'pulls/reviews#list-comments-for-a-pull-request-review',
+        handler: (ctx) => {
+            const repo = (0,lookup/* repoParam */.oq)(ctx, permissions/* NEED */.$B.pullsRead);
+            const { pull } = (0,lookup/* pullParam */.rI)(ctx, repo);
+            const review = findReview(ctx, pull);
+            const comments = ctx.store.where('reviewComment', `review:${review.id}`).sort((a, b) => a.id - b.id);
+            return okPage(ctx, comments, (c) => (0,render_reviews/* renderReviewComment */.s)(ctx, repo, c));
+        },
+    },
+    {
+        method: 'PUT',
+        path: '/repos/{owner}/{repo}/pulls/{pull_number}/reviews/{review_id}/dismissals',
+        operationId: 'pulls/dismiss-review',
+        docs: 'pulls/reviews#dismiss-a-review-for-a-pull-request',
+        handler: async (ctx) => {
+            const repo = (0,lookup/* repoParam */.oq)(ctx, permissions/* NEED */.$B.pullsWrite);
+            const { pull } = (0,lookup/* pullParam */.rI)(ctx, repo);
+            const review = findReview(ctx, pull);
+            parseBody(ctx, dismissSchema);
+            return (0,route.ok)((0,render_reviews/* renderReview */.F)(ctx, repo, await dismissReview(ctx, repo, pull, review)));
         },
     },
     {
@@ -14624,6 +15221,22 @@ const teamRoutes = [
 
 
 
+
+/** The organization `{org}` of the path (404 for a user account or nobody). */
+function users_orgParam(ctx) {
+    const account = (0,lookup/* userParam */.zO)(ctx, 'org');
+    const org = account.type === 'Organization' ? ctx.store.get('org', account.id) : undefined;
+    if (!org)
+        throw (0,errors/* notFound */.mX)();
+    return { account, org };
+}
+/** The signed-in user (a user token; installation tokens have no user, as on GitHub). */
+function signedInUser(ctx) {
+    const user = (0,actor/* actingUser */.e)(ctx.actor);
+    if (!user || ctx.actor.kind !== 'user')
+        throw new errors/* ApiError */.hD(403, 'Resource not accessible by integration');
+    return user;
+}
 const userRoutes = [
     {
         method: 'GET',
@@ -14659,9 +15272,58 @@ const userRoutes = [
             return (0,route.ok)((0,render_users/* fullOrg */.qr)(ctx, account));
         },
     },
+    {
+        method: 'GET',
+        path: '/user/orgs',
+        operationId: 'orgs/list-for-authenticated-user',
+        docs: 'orgs/orgs#list-organizations-for-the-authenticated-user',
+        handler: (ctx) => {
+            const user = signedInUser(ctx);
+            const orgs = [...ctx.store.all('org')]
+                .filter((org) => org.members.has(user.id))
+                .sort((a, b) => a.id - b.id)
+                .map((org) => ctx.store.get('user', org.id));
+            return okPage(ctx, orgs, (account) => (0,render_users/* webhookOrg */.EL)(ctx, account));
+        },
+    },
+    {
+        method: 'GET',
+        path: '/orgs/{org}/members',
+        operationId: 'orgs/list-members',
+        docs: 'orgs/members#list-organization-members',
+        handler: (ctx) => {
+            const { org } = users_orgParam(ctx);
+            const role = ctx.query.get('role') ?? 'all';
+            if (role !== 'all' && role !== 'admin' && role !== 'member')
+                throw new errors/* ApiError */.hD(422, 'Validation Failed', {
+                    errors: [{ resource: 'Organization', field: 'role', code: 'invalid' }],
+                });
+            const members = [...org.members]
+                .filter(([, memberRole]) => role === 'all' || memberRole === role)
+                .map(([id]) => ctx.store.get('user', id))
+                .filter((user) => user !== undefined)
+                .sort((a, b) => a.id - b.id);
+            return okPage(ctx, members, (user) => (0,render_users/* simpleUser */.U5)(ctx, user));
+        },
+    },
+    {
+        method: 'GET',
+        path: '/orgs/{org}/members/{username}',
+        operationId: 'orgs/check-membership-for-user',
+        docs: 'orgs/members#check-organization-membership-for-a-user',
+        handler: (ctx) => {
+            const { org } = users_orgParam(ctx);
+            if (!org.members.has((0,lookup/* userParam */.zO)(ctx).id))
+                throw (0,errors/* notFound */.mX)();
+            return (0,route/* noContent */.V$)();
+        },
+    },
 ];
 
 ;// CONCATENATED MODULE: ./src/clones/github/routes/index.ts
+
+
+
 
 
 
@@ -14694,14 +15356,17 @@ const ROUTES = [
     ...userRoutes,
     ...appRoutes,
     ...repoRoutes,
+    ...collaboratorRoutes,
     ...commentRoutes,
     ...eventRoutes,
     ...labelRoutes,
     ...milestoneRoutes,
     ...issueRoutes,
+    ...reviewCommentRoutes,
     ...reviewRoutes,
     ...pullRoutes,
     ...gitDataRoutes,
+    ...gitTagRoutes,
     ...contentRoutes,
     ...checkRoutes,
     ...statusRoutes,
@@ -15076,6 +15741,8 @@ const NEED = {
     pullsRead: { role: 'read', permission: 'pull_requests', level: 'read' },
     pullsParticipate: { role: 'read', permission: 'pull_requests', level: 'write' },
     pullsTriage: { role: 'triage', permission: 'pull_requests', level: 'write' },
+    /** Dismissing reviews: writers. */
+    pullsWrite: { role: 'write', permission: 'pull_requests', level: 'write' },
     contentsRead: { role: 'read', permission: 'contents', level: 'read' },
     contentsWrite: { role: 'write', permission: 'contents', level: 'write' },
     checksRead: { role: 'read', permission: 'checks', level: 'read' },
@@ -15472,8 +16139,11 @@ async function simplePull(ctx, repo, pullId) {
     const stats = await (0,_state_pull_stats_js__WEBPACK_IMPORTED_MODULE_6__/* .pullStats */ .p)(ctx.core, repo, pull);
     return (view) => (0,_shapes_js__WEBPACK_IMPORTED_MODULE_8__/* .hookSimplePull */ .NL)((0,_render_pulls_js__WEBPACK_IMPORTED_MODULE_2__/* .renderPull */ .S)(view, repo, issue, pull, stats));
 }
-/** `pull_request_review`: submitted (created with an event, or a pending one submitted). */
-async function emitReviewEvent(ctx, repo, review, action) {
+/**
+ * `pull_request_review`: submitted (created with an event, or a pending one submitted), edited (its
+ * body, with `changes.body.from`) or dismissed.
+ */
+async function emitReviewEvent(ctx, repo, review, action, changes) {
     if (!ctx.core.webhooks.wants('pull_request_review'))
         return;
     const pull = await simplePull(ctx, repo, review.pullId);
@@ -15481,10 +16151,14 @@ async function emitReviewEvent(ctx, repo, review, action) {
         action,
         review: (0,_shapes_js__WEBPACK_IMPORTED_MODULE_8__/* .hookReview */ .m3)((0,_render_reviews_js__WEBPACK_IMPORTED_MODULE_4__/* .renderReview */ .F)(view, repo, review)),
         pull_request: pull(view),
+        ...(action === 'edited' ? { changes: changes ?? {} } : {}),
     }));
 }
-/** `pull_request_review_comment.created`, for inline comments alone or in a submitted review. */
-async function emitReviewCommentEvent(ctx, repo, comment, action) {
+/**
+ * `pull_request_review_comment`: created (alone or in a submitted review), edited (with
+ * `changes.body.from`) or deleted (the comment as it was).
+ */
+async function emitReviewCommentEvent(ctx, repo, comment, action, changes) {
     if (!ctx.core.webhooks.wants('pull_request_review_comment'))
         return;
     const pull = await simplePull(ctx, repo, comment.pullId);
@@ -15494,6 +16168,7 @@ async function emitReviewCommentEvent(ctx, repo, comment, action) {
             action,
             comment: (0,_shapes_js__WEBPACK_IMPORTED_MODULE_8__/* .hookReviewComment */ .zU)(rendered, `${rendered.url}/reactions`),
             pull_request: pull(view),
+            ...(action === 'edited' ? { changes: changes ?? {} } : {}),
         };
     });
 }
