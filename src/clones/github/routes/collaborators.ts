@@ -7,19 +7,8 @@ import { parseBody } from '../http/input.js';
 import { fullName, renderRepo } from '../render/repos.js';
 import { nodeId } from '../render/urls.js';
 import { simpleUser } from '../render/users.js';
-import type { RepoRole } from '../state/model.js';
+import { ROLE_OF_PERMISSION } from '../state/model.js';
 import { repoParam, userParam } from './lookup.js';
-
-/** The `permission` names GitHub takes, old (`pull`, `push`) and new, as repository roles. */
-const ROLES: Record<string, RepoRole> = {
-  pull: 'read',
-  read: 'read',
-  triage: 'triage',
-  push: 'write',
-  write: 'write',
-  maintain: 'maintain',
-  admin: 'admin',
-};
 
 const addSchema = z.object({ permission: z.string().optional() });
 const topicsSchema = z.object({ names: z.array(z.string()) });
@@ -42,7 +31,7 @@ export const collaboratorRoutes: RouteSpec[] = [
       const repo = repoParam(ctx, NEED.admin);
       const user = userParam(ctx);
       const { permission = 'push' } = parseBody(ctx, addSchema);
-      const role = ROLES[permission];
+      const role = ROLE_OF_PERMISSION[permission];
       if (!role)
         throw new ApiError(422, 'Validation Failed', {
           errors: [{ resource: 'Repository', code: 'invalid', field: 'permission', value: permission }],

@@ -12,22 +12,12 @@ import {
 } from '../render/teams.js';
 import { actingUser } from '../state/actor.js';
 import { ApiError, notFound, validationFailed } from '../state/errors.js';
-import type { OrgRecord, RepoRole, TeamRecord, UserRecord } from '../state/model.js';
+import { ROLE_OF_PERMISSION, type OrgRecord, type RepoRole, type TeamRecord, type UserRecord } from '../state/model.js';
 import { NEED } from '../state/permissions.js';
 import { lineage, teamBySlug, teamMemberIds, teamRepoRole, teamSlug, teamsOf } from '../state/teams.js';
 import { findRepo, repoParam, userParam } from './lookup.js';
 
 /** Teams of organizations: the teams, their members and the repositories they give access to. */
-
-const PERMISSIONS: Record<string, RepoRole> = {
-  pull: 'read',
-  read: 'read',
-  triage: 'triage',
-  push: 'write',
-  write: 'write',
-  maintain: 'maintain',
-  admin: 'admin',
-};
 
 const createSchema = z.object({
   name: z.string().min(1).max(255),
@@ -335,7 +325,7 @@ export const teamRoutes: RouteSpec[] = [
       if (repo.ownerId !== org.org.id)
         throw new ApiError(422, 'The repository must belong to the organization the team is in.');
       const input = parseBody(ctx, repoPermissionSchema);
-      const role = PERMISSIONS[input.permission ?? 'push'];
+      const role = ROLE_OF_PERMISSION[input.permission ?? 'push'];
       if (!role) throw validationFailed([{ resource: 'Team', code: 'invalid', field: 'permission' }]);
       const repos = new Map(team.repos);
       repos.set(repo.id, role);

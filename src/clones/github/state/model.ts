@@ -5,6 +5,16 @@
 import type { GitRepo } from '../git/repo.js';
 
 export type RepoRole = 'admin' | 'maintain' | 'write' | 'triage' | 'read';
+/** The `permission` names GitHub's API takes, old (`pull`, `push`) and new, as repository roles. */
+export const ROLE_OF_PERMISSION: Readonly<Record<string, RepoRole>> = {
+  pull: 'read',
+  read: 'read',
+  triage: 'triage',
+  push: 'write',
+  write: 'write',
+  maintain: 'maintain',
+  admin: 'admin',
+};
 export type AccessLevel = 'read' | 'write' | 'admin';
 /** App permissions: category → level, e.g. `{ issues: 'write', contents: 'read' }`. */
 export type AppPermissions = Record<string, AccessLevel>;
