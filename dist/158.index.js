@@ -17469,12 +17469,12 @@ function inside(file, root) {
 /* harmony export */   P: () => (/* binding */ seedJsonSchema),
 /* harmony export */   b: () => (/* binding */ seedSchema)
 /* harmony export */ });
-/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(41514);
+/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(41514);
 /* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(64377);
 /* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(98439);
 /* harmony import */ var _lib_lazy_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(26897);
-/* harmony import */ var _state_model_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(71343);
-/* harmony import */ var _time_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(86883);
+/* harmony import */ var _state_model_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(71343);
+/* harmony import */ var _time_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(86883);
 
 
 
@@ -17484,143 +17484,143 @@ function inside(file, root) {
  * and a run on a named seed never needs them (named seeds are checked by the tests, see loadSeed).
  */
 function buildSeedSchemas() {
-    const time = zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP()
-        .refine(_time_js__WEBPACK_IMPORTED_MODULE_0__/* .isTimeSpec */ .HU, 'expected a time: ISO 8601 ("2024-05-01T12:00:00Z") or relative ("-95d", "-3h", "+1w", "now")');
-    const login = zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP()
+    const time = zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP()
+        .refine(_time_js__WEBPACK_IMPORTED_MODULE_1__/* .isTimeSpec */ .HU, 'expected a time: ISO 8601 ("2024-05-01T12:00:00Z") or relative ("-95d", "-3h", "+1w", "now")');
+    const login = zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP()
         .regex(/^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})$/, 'expected a GitHub login (letters, digits and "-", at most 39)');
-    const repoName = zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP()
+    const repoName = zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP()
         .regex(/^[A-Za-z0-9_.-]{1,100}$/, 'expected a repository name (letters, digits, "_", ".", "-")')
         .refine((name) => name !== '.' && name !== '..' && !name.toLowerCase().endsWith('.git'), 'not a valid repository name');
-    const branchName = zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().min(1).max(255);
-    const role = zod__WEBPACK_IMPORTED_MODULE_1__/* ["enum"] */ .k5n(['admin', 'maintain', 'write', 'triage', 'read']);
-    const access = zod__WEBPACK_IMPORTED_MODULE_1__/* ["enum"] */ .k5n(['read', 'write', 'admin']);
-    const permissions = zod__WEBPACK_IMPORTED_MODULE_1__/* .record */ .g1P(zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP(), access)
+    const branchName = zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP().min(1).max(255);
+    const role = zod__WEBPACK_IMPORTED_MODULE_2__/* ["enum"] */ .k5n(['admin', 'maintain', 'write', 'triage', 'read']);
+    const access = zod__WEBPACK_IMPORTED_MODULE_2__/* ["enum"] */ .k5n(['read', 'write', 'admin']);
+    const permissions = zod__WEBPACK_IMPORTED_MODULE_2__/* .record */ .g1P(zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP(), access)
         .describe('App permissions, e.g. {"issues": "write", "contents": "read"}.');
     /** A file path inside a repository: relative, no `.`/`..` segments, nothing under `.git`. */
-    const filePathSchema = zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP()
+    const filePathSchema = zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP()
         .min(1)
         .refine((path) => !path.startsWith('/') &&
         path.split('/').every((part) => part !== '' && part !== '.' && part !== '..' && !part.includes('\0')) &&
         path.split('/')[0].toLowerCase() !== '.git', 'expected a relative file path without "." or ".." segments');
-    const fileContent = zod__WEBPACK_IMPORTED_MODULE_1__/* .union */ .KCZ([
-        zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().describe('UTF-8 text'),
-        zod__WEBPACK_IMPORTED_MODULE_1__/* .object */ .Ikc({
-            content: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP(),
-            encoding: zod__WEBPACK_IMPORTED_MODULE_1__/* ["enum"] */ .k5n(['utf8', 'base64']).optional(),
-            executable: zod__WEBPACK_IMPORTED_MODULE_1__/* .boolean */ .zMY().optional(),
+    const fileContent = zod__WEBPACK_IMPORTED_MODULE_2__/* .union */ .KCZ([
+        zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP().describe('UTF-8 text'),
+        zod__WEBPACK_IMPORTED_MODULE_2__/* .object */ .Ikc({
+            content: zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP(),
+            encoding: zod__WEBPACK_IMPORTED_MODULE_2__/* ["enum"] */ .k5n(['utf8', 'base64']).optional(),
+            executable: zod__WEBPACK_IMPORTED_MODULE_2__/* .boolean */ .zMY().optional(),
         })
             .strict(),
-        zod__WEBPACK_IMPORTED_MODULE_1__/* ["null"] */ .chJ().describe('deletes the file (in a commit on top of existing content)'),
+        zod__WEBPACK_IMPORTED_MODULE_2__/* ["null"] */ .chJ().describe('deletes the file (in a commit on top of existing content)'),
     ]);
-    const files = zod__WEBPACK_IMPORTED_MODULE_1__/* .record */ .g1P(filePathSchema, fileContent).describe('Path → content. null deletes the path.');
-    const commit = zod__WEBPACK_IMPORTED_MODULE_1__/* .object */ .Ikc({
-        message: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().min(1),
+    const files = zod__WEBPACK_IMPORTED_MODULE_2__/* .record */ .g1P(filePathSchema, fileContent).describe('Path → content. null deletes the path.');
+    const commit = zod__WEBPACK_IMPORTED_MODULE_2__/* .object */ .Ikc({
+        message: zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP().min(1),
         author: login.optional().describe('A seeded user; default: the repository owner (or defaultUser).'),
         date: time.optional(),
         files,
     })
         .strict();
-    const branch = zod__WEBPACK_IMPORTED_MODULE_1__/* .object */ .Ikc({
+    const branch = zod__WEBPACK_IMPORTED_MODULE_2__/* .object */ .Ikc({
         name: branchName,
         from: branchName
             .optional()
             .describe('Where it starts: a branch, or `branch~N` (N commits back). Default: the default branch.'),
-        commits: zod__WEBPACK_IMPORTED_MODULE_1__/* .array */ .YOg(commit).optional(),
+        commits: zod__WEBPACK_IMPORTED_MODULE_2__/* .array */ .YOg(commit).optional(),
     })
         .strict();
-    const label = zod__WEBPACK_IMPORTED_MODULE_1__/* .object */ .Ikc({
-        name: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().min(1).max(50),
-        color: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP()
+    const label = zod__WEBPACK_IMPORTED_MODULE_2__/* .object */ .Ikc({
+        name: zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP().min(1).max(50),
+        color: zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP()
             .regex(/^[0-9a-fA-F]{6}$/)
             .optional(),
-        description: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().max(100).nullable().optional(),
+        description: zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP().max(100).nullable().optional(),
     })
         .strict();
-    const milestone = zod__WEBPACK_IMPORTED_MODULE_1__/* .object */ .Ikc({
-        title: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().min(1),
-        number: zod__WEBPACK_IMPORTED_MODULE_1__/* .number */ .aig().int().positive().optional(),
-        description: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().nullable().optional(),
-        state: zod__WEBPACK_IMPORTED_MODULE_1__/* ["enum"] */ .k5n(['open', 'closed']).optional(),
+    const milestone = zod__WEBPACK_IMPORTED_MODULE_2__/* .object */ .Ikc({
+        title: zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP().min(1),
+        number: zod__WEBPACK_IMPORTED_MODULE_2__/* .number */ .aig().int().positive().optional(),
+        description: zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP().nullable().optional(),
+        state: zod__WEBPACK_IMPORTED_MODULE_2__/* ["enum"] */ .k5n(['open', 'closed']).optional(),
         dueOn: time.nullable().optional(),
         creator: login.optional(),
         createdAt: time.optional(),
     })
         .strict();
-    const reaction = zod__WEBPACK_IMPORTED_MODULE_1__/* .object */ .Ikc({ user: login, content: zod__WEBPACK_IMPORTED_MODULE_1__/* ["enum"] */ .k5n(_state_model_js__WEBPACK_IMPORTED_MODULE_2__/* .REACTION_CONTENTS */ .p) }).strict();
-    const comment = zod__WEBPACK_IMPORTED_MODULE_1__/* .object */ .Ikc({
+    const reaction = zod__WEBPACK_IMPORTED_MODULE_2__/* .object */ .Ikc({ user: login, content: zod__WEBPACK_IMPORTED_MODULE_2__/* ["enum"] */ .k5n(_state_model_js__WEBPACK_IMPORTED_MODULE_0__/* .REACTION_CONTENTS */ .p2) }).strict();
+    const comment = zod__WEBPACK_IMPORTED_MODULE_2__/* .object */ .Ikc({
         author: login,
-        body: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP(),
+        body: zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP(),
         createdAt: time.optional(),
         updatedAt: time.optional(),
-        reactions: zod__WEBPACK_IMPORTED_MODULE_1__/* .array */ .YOg(reaction).optional(),
+        reactions: zod__WEBPACK_IMPORTED_MODULE_2__/* .array */ .YOg(reaction).optional(),
     })
         .strict();
     const issueFields = {
-        number: zod__WEBPACK_IMPORTED_MODULE_1__/* .number */ .aig().int().positive().optional(),
-        title: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().min(1),
-        body: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().nullable().optional(),
+        number: zod__WEBPACK_IMPORTED_MODULE_2__/* .number */ .aig().int().positive().optional(),
+        title: zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP().min(1),
+        body: zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP().nullable().optional(),
         author: login,
-        labels: zod__WEBPACK_IMPORTED_MODULE_1__/* .array */ .YOg(zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP()).optional().describe('Names of labels of the repository.'),
-        assignees: zod__WEBPACK_IMPORTED_MODULE_1__/* .array */ .YOg(login).optional(),
-        milestone: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().optional().describe('Title of a milestone of the repository.'),
-        locked: zod__WEBPACK_IMPORTED_MODULE_1__/* .boolean */ .zMY().optional(),
+        labels: zod__WEBPACK_IMPORTED_MODULE_2__/* .array */ .YOg(zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP()).optional().describe('Names of labels of the repository.'),
+        assignees: zod__WEBPACK_IMPORTED_MODULE_2__/* .array */ .YOg(login).optional(),
+        milestone: zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP().optional().describe('Title of a milestone of the repository.'),
+        locked: zod__WEBPACK_IMPORTED_MODULE_2__/* .boolean */ .zMY().optional(),
         createdAt: time.optional(),
         updatedAt: time.optional(),
         closedAt: time.optional(),
-        comments: zod__WEBPACK_IMPORTED_MODULE_1__/* .array */ .YOg(comment).optional(),
-        reactions: zod__WEBPACK_IMPORTED_MODULE_1__/* .array */ .YOg(reaction).optional(),
+        comments: zod__WEBPACK_IMPORTED_MODULE_2__/* .array */ .YOg(comment).optional(),
+        reactions: zod__WEBPACK_IMPORTED_MODULE_2__/* .array */ .YOg(reaction).optional(),
     };
-    const issue = zod__WEBPACK_IMPORTED_MODULE_1__/* .object */ .Ikc({
+    const issue = zod__WEBPACK_IMPORTED_MODULE_2__/* .object */ .Ikc({
         ...issueFields,
-        state: zod__WEBPACK_IMPORTED_MODULE_1__/* ["enum"] */ .k5n(['open', 'closed']).optional(),
-        stateReason: zod__WEBPACK_IMPORTED_MODULE_1__/* ["enum"] */ .k5n(['completed', 'not_planned', 'duplicate']).optional(),
+        state: zod__WEBPACK_IMPORTED_MODULE_2__/* ["enum"] */ .k5n(['open', 'closed']).optional(),
+        stateReason: zod__WEBPACK_IMPORTED_MODULE_2__/* ["enum"] */ .k5n(['completed', 'not_planned', 'duplicate']).optional(),
         closedBy: login.optional(),
     })
         .strict();
-    const review = zod__WEBPACK_IMPORTED_MODULE_1__/* .object */ .Ikc({
+    const review = zod__WEBPACK_IMPORTED_MODULE_2__/* .object */ .Ikc({
         user: login,
-        state: zod__WEBPACK_IMPORTED_MODULE_1__/* ["enum"] */ .k5n(['APPROVED', 'CHANGES_REQUESTED', 'COMMENTED']),
-        body: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().optional(),
+        state: zod__WEBPACK_IMPORTED_MODULE_2__/* ["enum"] */ .k5n(['APPROVED', 'CHANGES_REQUESTED', 'COMMENTED']),
+        body: zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP().optional(),
         submittedAt: time.optional(),
     })
         .strict();
-    const pull = zod__WEBPACK_IMPORTED_MODULE_1__/* .object */ .Ikc({
+    const pull = zod__WEBPACK_IMPORTED_MODULE_2__/* .object */ .Ikc({
         ...issueFields,
         head: branchName.describe('A branch of the same repository.'),
         base: branchName.optional().describe('Default: the default branch.'),
-        draft: zod__WEBPACK_IMPORTED_MODULE_1__/* .boolean */ .zMY().optional(),
-        state: zod__WEBPACK_IMPORTED_MODULE_1__/* ["enum"] */ .k5n(['open', 'closed']).optional(),
-        requestedReviewers: zod__WEBPACK_IMPORTED_MODULE_1__/* .array */ .YOg(login).optional(),
-        requestedTeams: zod__WEBPACK_IMPORTED_MODULE_1__/* .array */ .YOg(zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().min(1))
+        draft: zod__WEBPACK_IMPORTED_MODULE_2__/* .boolean */ .zMY().optional(),
+        state: zod__WEBPACK_IMPORTED_MODULE_2__/* ["enum"] */ .k5n(['open', 'closed']).optional(),
+        requestedReviewers: zod__WEBPACK_IMPORTED_MODULE_2__/* .array */ .YOg(login).optional(),
+        requestedTeams: zod__WEBPACK_IMPORTED_MODULE_2__/* .array */ .YOg(zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP().min(1))
             .optional()
             .describe("Slugs of the owning organization's teams asked for a review (teams with access to the repository)."),
-        reviews: zod__WEBPACK_IMPORTED_MODULE_1__/* .array */ .YOg(review).optional(),
+        reviews: zod__WEBPACK_IMPORTED_MODULE_2__/* .array */ .YOg(review).optional(),
     })
         .strict();
-    const checkRun = zod__WEBPACK_IMPORTED_MODULE_1__/* .object */ .Ikc({
-        ref: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().min(1).describe('A branch or commit SHA of the repository.'),
-        name: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().min(1),
-        app: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().describe('Slug of a seeded app.'),
-        status: zod__WEBPACK_IMPORTED_MODULE_1__/* ["enum"] */ .k5n(['queued', 'in_progress', 'completed']).optional(),
-        conclusion: zod__WEBPACK_IMPORTED_MODULE_1__/* ["enum"] */ .k5n(['action_required', 'cancelled', 'failure', 'neutral', 'success', 'skipped', 'timed_out'])
+    const checkRun = zod__WEBPACK_IMPORTED_MODULE_2__/* .object */ .Ikc({
+        ref: zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP().min(1).describe('A branch or commit SHA of the repository.'),
+        name: zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP().min(1),
+        app: zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP().describe('Slug of a seeded app.'),
+        status: zod__WEBPACK_IMPORTED_MODULE_2__/* ["enum"] */ .k5n(['queued', 'in_progress', 'completed']).optional(),
+        conclusion: zod__WEBPACK_IMPORTED_MODULE_2__/* ["enum"] */ .k5n(['action_required', 'cancelled', 'failure', 'neutral', 'success', 'skipped', 'timed_out'])
             .optional(),
-        output: zod__WEBPACK_IMPORTED_MODULE_1__/* .object */ .Ikc({ title: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().optional(), summary: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().optional(), text: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().optional() })
+        output: zod__WEBPACK_IMPORTED_MODULE_2__/* .object */ .Ikc({ title: zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP().optional(), summary: zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP().optional(), text: zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP().optional() })
             .strict()
             .optional(),
-        detailsUrl: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().optional(),
+        detailsUrl: zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP().optional(),
     })
         .strict();
-    const status = zod__WEBPACK_IMPORTED_MODULE_1__/* .object */ .Ikc({
-        ref: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().min(1),
-        context: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().min(1),
-        state: zod__WEBPACK_IMPORTED_MODULE_1__/* ["enum"] */ .k5n(['error', 'failure', 'pending', 'success']),
-        description: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().nullable().optional(),
-        targetUrl: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().nullable().optional(),
+    const status = zod__WEBPACK_IMPORTED_MODULE_2__/* .object */ .Ikc({
+        ref: zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP().min(1),
+        context: zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP().min(1),
+        state: zod__WEBPACK_IMPORTED_MODULE_2__/* ["enum"] */ .k5n(['error', 'failure', 'pending', 'success']),
+        description: zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP().nullable().optional(),
+        targetUrl: zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP().nullable().optional(),
         creator: login.optional(),
     })
         .strict();
-    const runStatus = zod__WEBPACK_IMPORTED_MODULE_1__/* ["enum"] */ .k5n(['queued', 'in_progress', 'completed']);
-    const runConclusion = zod__WEBPACK_IMPORTED_MODULE_1__/* ["enum"] */ .k5n([
+    const runStatus = zod__WEBPACK_IMPORTED_MODULE_2__/* ["enum"] */ .k5n(['queued', 'in_progress', 'completed']);
+    const runConclusion = zod__WEBPACK_IMPORTED_MODULE_2__/* ["enum"] */ .k5n([
         'success',
         'failure',
         'cancelled',
@@ -17629,113 +17629,113 @@ function buildSeedSchemas() {
         'timed_out',
         'action_required',
     ]);
-    const workflowJob = zod__WEBPACK_IMPORTED_MODULE_1__/* .object */ .Ikc({
-        name: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().min(1),
-        backendId: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP()
+    const workflowJob = zod__WEBPACK_IMPORTED_MODULE_2__/* .object */ .Ikc({
+        name: zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP().min(1),
+        backendId: zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP()
             .min(1)
             .optional()
             .describe("The job's results-service id (runtime token scope). Default: a UUID."),
         status: runStatus.optional().describe("Default: the run's status."),
         conclusion: runConclusion.optional(),
-        steps: zod__WEBPACK_IMPORTED_MODULE_1__/* .array */ .YOg(zod__WEBPACK_IMPORTED_MODULE_1__/* .object */ .Ikc({ name: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().min(1), status: runStatus.optional(), conclusion: runConclusion.optional() })
+        steps: zod__WEBPACK_IMPORTED_MODULE_2__/* .array */ .YOg(zod__WEBPACK_IMPORTED_MODULE_2__/* .object */ .Ikc({ name: zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP().min(1), status: runStatus.optional(), conclusion: runConclusion.optional() })
             .strict())
             .optional(),
-        log: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().optional().describe('The job log served by GET …/actions/jobs/{id}/logs.'),
+        log: zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP().optional().describe('The job log served by GET …/actions/jobs/{id}/logs.'),
     })
         .strict();
-    const workflowRun = zod__WEBPACK_IMPORTED_MODULE_1__/* .object */ .Ikc({
-        workflow: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP()
+    const workflowRun = zod__WEBPACK_IMPORTED_MODULE_2__/* .object */ .Ikc({
+        workflow: zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP()
             .regex(/^\.github\/workflows\/[^/]+\.ya?ml$/, 'expected ".github/workflows/<file>.yml"')
             .optional()
             .describe('Default: ".github/workflows/ci.yml".'),
-        name: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().min(1).optional().describe("Default: the workflow file's name."),
-        event: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().min(1).optional().describe('Default: "push".'),
+        name: zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP().min(1).optional().describe("Default: the workflow file's name."),
+        event: zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP().min(1).optional().describe('Default: "push".'),
         headBranch: branchName.optional().describe('Default: the default branch.'),
-        headSha: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP()
+        headSha: zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP()
             .optional()
             .describe('A commit SHA or branch of the repository. Default: the tip of headBranch.'),
         status: runStatus.optional().describe('Default: "completed".'),
         conclusion: runConclusion.optional().describe('Default: "success" once completed.'),
         actor: login.optional(),
-        backendId: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP()
+        backendId: zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP()
             .min(1)
             .optional()
             .describe("The run's results-service id (runtime token scope). Default: a UUID."),
         createdAt: time.optional(),
-        jobs: zod__WEBPACK_IMPORTED_MODULE_1__/* .array */ .YOg(workflowJob).optional().describe('Default: one job named "build".'),
-        token: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP()
+        jobs: zod__WEBPACK_IMPORTED_MODULE_2__/* .array */ .YOg(workflowJob).optional().describe('Default: one job named "build".'),
+        token: zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP()
             .min(8)
             .optional()
             .describe("The run's GITHUB_TOKEN: an installation token of the github-actions app on this repository."),
         permissions: permissions.optional().describe("The GITHUB_TOKEN's permissions. Default: GitHub's permissive set."),
     })
         .strict();
-    const protection = zod__WEBPACK_IMPORTED_MODULE_1__/* .object */ .Ikc({
-        requiredApprovingReviews: zod__WEBPACK_IMPORTED_MODULE_1__/* .number */ .aig()
+    const protection = zod__WEBPACK_IMPORTED_MODULE_2__/* .object */ .Ikc({
+        requiredApprovingReviews: zod__WEBPACK_IMPORTED_MODULE_2__/* .number */ .aig()
             .int()
             .min(0)
             .max(6)
             .optional()
             .describe('Approvals a pull request needs before it merges. Absent: no review requirement.'),
-        requireCodeOwnerReviews: zod__WEBPACK_IMPORTED_MODULE_1__/* .boolean */ .zMY()
+        requireCodeOwnerReviews: zod__WEBPACK_IMPORTED_MODULE_2__/* .boolean */ .zMY()
             .optional()
             .describe('One approval must come from a code owner of each owned file.'),
-        dismissStaleReviews: zod__WEBPACK_IMPORTED_MODULE_1__/* .boolean */ .zMY().optional().describe('Approvals of an older head commit do not count.'),
-        requiredStatusChecks: zod__WEBPACK_IMPORTED_MODULE_1__/* .array */ .YOg(zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().min(1))
+        dismissStaleReviews: zod__WEBPACK_IMPORTED_MODULE_2__/* .boolean */ .zMY().optional().describe('Approvals of an older head commit do not count.'),
+        requiredStatusChecks: zod__WEBPACK_IMPORTED_MODULE_2__/* .array */ .YOg(zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP().min(1))
             .optional()
             .describe('Status contexts or check run names that must pass on the head commit.'),
-        strict: zod__WEBPACK_IMPORTED_MODULE_1__/* .boolean */ .zMY().optional().describe('The head must contain the base branch tip before merging.'),
-        enforceAdmins: zod__WEBPACK_IMPORTED_MODULE_1__/* .boolean */ .zMY()
+        strict: zod__WEBPACK_IMPORTED_MODULE_2__/* .boolean */ .zMY().optional().describe('The head must contain the base branch tip before merging.'),
+        enforceAdmins: zod__WEBPACK_IMPORTED_MODULE_2__/* .boolean */ .zMY()
             .optional()
             .describe('Admins are held to the rules too. Default: false (they bypass them).'),
-        requireLinearHistory: zod__WEBPACK_IMPORTED_MODULE_1__/* .boolean */ .zMY().optional(),
-        allowForcePushes: zod__WEBPACK_IMPORTED_MODULE_1__/* .boolean */ .zMY().optional(),
-        allowDeletions: zod__WEBPACK_IMPORTED_MODULE_1__/* .boolean */ .zMY().optional(),
-        requireConversationResolution: zod__WEBPACK_IMPORTED_MODULE_1__/* .boolean */ .zMY().optional(),
-        lockBranch: zod__WEBPACK_IMPORTED_MODULE_1__/* .boolean */ .zMY().optional().describe('Read-only: nothing can be pushed or merged.'),
+        requireLinearHistory: zod__WEBPACK_IMPORTED_MODULE_2__/* .boolean */ .zMY().optional(),
+        allowForcePushes: zod__WEBPACK_IMPORTED_MODULE_2__/* .boolean */ .zMY().optional(),
+        allowDeletions: zod__WEBPACK_IMPORTED_MODULE_2__/* .boolean */ .zMY().optional(),
+        requireConversationResolution: zod__WEBPACK_IMPORTED_MODULE_2__/* .boolean */ .zMY().optional(),
+        lockBranch: zod__WEBPACK_IMPORTED_MODULE_2__/* .boolean */ .zMY().optional().describe('Read-only: nothing can be pushed or merged.'),
     })
         .strict();
-    const team = zod__WEBPACK_IMPORTED_MODULE_1__/* .object */ .Ikc({
-        name: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().min(1),
-        slug: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP()
+    const team = zod__WEBPACK_IMPORTED_MODULE_2__/* .object */ .Ikc({
+        name: zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP().min(1),
+        slug: zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP()
             .regex(/^[a-z0-9_-]+$/)
             .optional()
             .describe("Default: GitHub's slug of the name."),
-        description: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().nullable().optional(),
-        privacy: zod__WEBPACK_IMPORTED_MODULE_1__/* ["enum"] */ .k5n(['closed', 'secret']).optional().describe('Default: "closed" (visible to the organization).'),
-        parent: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().optional().describe('Slug of its parent team (a child team inherits its repository access).'),
-        members: zod__WEBPACK_IMPORTED_MODULE_1__/* .record */ .g1P(login, zod__WEBPACK_IMPORTED_MODULE_1__/* ["enum"] */ .k5n(['member', 'maintainer']))
+        description: zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP().nullable().optional(),
+        privacy: zod__WEBPACK_IMPORTED_MODULE_2__/* ["enum"] */ .k5n(['closed', 'secret']).optional().describe('Default: "closed" (visible to the organization).'),
+        parent: zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP().optional().describe('Slug of its parent team (a child team inherits its repository access).'),
+        members: zod__WEBPACK_IMPORTED_MODULE_2__/* .record */ .g1P(login, zod__WEBPACK_IMPORTED_MODULE_2__/* ["enum"] */ .k5n(['member', 'maintainer']))
             .optional()
             .describe('login → role in the team (members join the organization too).'),
-        repos: zod__WEBPACK_IMPORTED_MODULE_1__/* .record */ .g1P(repoName, role).optional().describe("Repository of the organization → the team's role on it."),
+        repos: zod__WEBPACK_IMPORTED_MODULE_2__/* .record */ .g1P(repoName, role).optional().describe("Repository of the organization → the team's role on it."),
         createdAt: time.optional(),
     })
         .strict();
-    const repo = zod__WEBPACK_IMPORTED_MODULE_1__/* .object */ .Ikc({
+    const repo = zod__WEBPACK_IMPORTED_MODULE_2__/* .object */ .Ikc({
         owner: login.describe('A seeded user or organization.'),
         name: repoName,
-        description: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().nullable().optional(),
-        homepage: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().nullable().optional(),
-        private: zod__WEBPACK_IMPORTED_MODULE_1__/* .boolean */ .zMY().optional(),
+        description: zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP().nullable().optional(),
+        homepage: zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP().nullable().optional(),
+        private: zod__WEBPACK_IMPORTED_MODULE_2__/* .boolean */ .zMY().optional(),
         defaultBranch: branchName.optional().describe('Default: "main".'),
-        topics: zod__WEBPACK_IMPORTED_MODULE_1__/* .array */ .YOg(zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP()).optional(),
-        language: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().nullable().optional(),
-        archived: zod__WEBPACK_IMPORTED_MODULE_1__/* .boolean */ .zMY().optional(),
-        hasIssues: zod__WEBPACK_IMPORTED_MODULE_1__/* .boolean */ .zMY().optional(),
+        topics: zod__WEBPACK_IMPORTED_MODULE_2__/* .array */ .YOg(zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP()).optional(),
+        language: zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP().nullable().optional(),
+        archived: zod__WEBPACK_IMPORTED_MODULE_2__/* .boolean */ .zMY().optional(),
+        hasIssues: zod__WEBPACK_IMPORTED_MODULE_2__/* .boolean */ .zMY().optional(),
         createdAt: time.optional(),
         files: files
             .optional()
             .describe('The initial commit of the default branch. Without files the repository is empty.'),
-        initialCommit: zod__WEBPACK_IMPORTED_MODULE_1__/* .object */ .Ikc({ message: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().min(1).optional(), author: login.optional(), date: time.optional() })
+        initialCommit: zod__WEBPACK_IMPORTED_MODULE_2__/* .object */ .Ikc({ message: zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP().min(1).optional(), author: login.optional(), date: time.optional() })
             .strict()
             .optional(),
-        commits: zod__WEBPACK_IMPORTED_MODULE_1__/* .array */ .YOg(commit).optional().describe('Further commits on the default branch.'),
-        branches: zod__WEBPACK_IMPORTED_MODULE_1__/* .array */ .YOg(branch).optional(),
-        collaborators: zod__WEBPACK_IMPORTED_MODULE_1__/* .record */ .g1P(login, zod__WEBPACK_IMPORTED_MODULE_1__/* .union */ .KCZ([
+        commits: zod__WEBPACK_IMPORTED_MODULE_2__/* .array */ .YOg(commit).optional().describe('Further commits on the default branch.'),
+        branches: zod__WEBPACK_IMPORTED_MODULE_2__/* .array */ .YOg(branch).optional(),
+        collaborators: zod__WEBPACK_IMPORTED_MODULE_2__/* .record */ .g1P(login, zod__WEBPACK_IMPORTED_MODULE_2__/* .union */ .KCZ([
             role,
-            zod__WEBPACK_IMPORTED_MODULE_1__/* .object */ .Ikc({
-                name: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().min(1).max(100).describe("The custom role's name, as `role_name` shows it."),
-                baseRole: zod__WEBPACK_IMPORTED_MODULE_1__/* ["enum"] */ .k5n(['read', 'triage', 'write', 'maintain'])
+            zod__WEBPACK_IMPORTED_MODULE_2__/* .object */ .Ikc({
+                name: zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP().min(1).max(100).describe("The custom role's name, as `role_name` shows it."),
+                baseRole: zod__WEBPACK_IMPORTED_MODULE_2__/* ["enum"] */ .k5n(['read', 'triage', 'write', 'maintain'])
                     .describe("The base role whose permissions it has (the API's `base_role`)."),
             })
                 .strict()
@@ -17743,95 +17743,95 @@ function buildSeedSchemas() {
         ]))
             .optional()
             .describe('login → role, or a custom repository role {name, baseRole}.'),
-        labels: zod__WEBPACK_IMPORTED_MODULE_1__/* .array */ .YOg(label).optional().describe("Default: GitHub's default labels."),
-        milestones: zod__WEBPACK_IMPORTED_MODULE_1__/* .array */ .YOg(milestone).optional(),
-        issues: zod__WEBPACK_IMPORTED_MODULE_1__/* .array */ .YOg(issue).optional(),
-        pulls: zod__WEBPACK_IMPORTED_MODULE_1__/* .array */ .YOg(pull).optional(),
-        checkRuns: zod__WEBPACK_IMPORTED_MODULE_1__/* .array */ .YOg(checkRun).optional(),
-        statuses: zod__WEBPACK_IMPORTED_MODULE_1__/* .array */ .YOg(status).optional(),
-        workflowRuns: zod__WEBPACK_IMPORTED_MODULE_1__/* .array */ .YOg(workflowRun).optional().describe('GitHub Actions runs, with their jobs and logs.'),
-        branchProtection: zod__WEBPACK_IMPORTED_MODULE_1__/* .record */ .g1P(branchName, protection)
+        labels: zod__WEBPACK_IMPORTED_MODULE_2__/* .array */ .YOg(label).optional().describe("Default: GitHub's default labels."),
+        milestones: zod__WEBPACK_IMPORTED_MODULE_2__/* .array */ .YOg(milestone).optional(),
+        issues: zod__WEBPACK_IMPORTED_MODULE_2__/* .array */ .YOg(issue).optional(),
+        pulls: zod__WEBPACK_IMPORTED_MODULE_2__/* .array */ .YOg(pull).optional(),
+        checkRuns: zod__WEBPACK_IMPORTED_MODULE_2__/* .array */ .YOg(checkRun).optional(),
+        statuses: zod__WEBPACK_IMPORTED_MODULE_2__/* .array */ .YOg(status).optional(),
+        workflowRuns: zod__WEBPACK_IMPORTED_MODULE_2__/* .array */ .YOg(workflowRun).optional().describe('GitHub Actions runs, with their jobs and logs.'),
+        branchProtection: zod__WEBPACK_IMPORTED_MODULE_2__/* .record */ .g1P(branchName, protection)
             .optional()
             .describe('Branch name → its classic branch protection.'),
     })
         .strict();
-    const user = zod__WEBPACK_IMPORTED_MODULE_1__/* .object */ .Ikc({
+    const user = zod__WEBPACK_IMPORTED_MODULE_2__/* .object */ .Ikc({
         login,
-        name: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().nullable().optional(),
-        email: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().nullable().optional(),
-        bio: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().nullable().optional(),
-        company: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().nullable().optional(),
-        location: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().nullable().optional(),
-        siteAdmin: zod__WEBPACK_IMPORTED_MODULE_1__/* .boolean */ .zMY().optional(),
+        name: zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP().nullable().optional(),
+        email: zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP().nullable().optional(),
+        bio: zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP().nullable().optional(),
+        company: zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP().nullable().optional(),
+        location: zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP().nullable().optional(),
+        siteAdmin: zod__WEBPACK_IMPORTED_MODULE_2__/* .boolean */ .zMY().optional(),
         createdAt: time.optional(),
     })
         .strict();
-    const org = zod__WEBPACK_IMPORTED_MODULE_1__/* .object */ .Ikc({
+    const org = zod__WEBPACK_IMPORTED_MODULE_2__/* .object */ .Ikc({
         login,
-        name: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().nullable().optional(),
-        description: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().nullable().optional(),
-        email: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().nullable().optional(),
-        members: zod__WEBPACK_IMPORTED_MODULE_1__/* .record */ .g1P(login, zod__WEBPACK_IMPORTED_MODULE_1__/* ["enum"] */ .k5n(['admin', 'member']))
+        name: zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP().nullable().optional(),
+        description: zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP().nullable().optional(),
+        email: zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP().nullable().optional(),
+        members: zod__WEBPACK_IMPORTED_MODULE_2__/* .record */ .g1P(login, zod__WEBPACK_IMPORTED_MODULE_2__/* ["enum"] */ .k5n(['admin', 'member']))
             .optional()
             .describe('login → role in the organization.'),
-        memberRole: zod__WEBPACK_IMPORTED_MODULE_1__/* .union */ .KCZ([role, zod__WEBPACK_IMPORTED_MODULE_1__/* .literal */ .euz('none')])
+        memberRole: zod__WEBPACK_IMPORTED_MODULE_2__/* .union */ .KCZ([role, zod__WEBPACK_IMPORTED_MODULE_2__/* .literal */ .euz('none')])
             .optional()
             .describe('What members may do on its repositories without being collaborators. Default: "read".'),
-        teams: zod__WEBPACK_IMPORTED_MODULE_1__/* .array */ .YOg(team).optional().describe("The organization's teams."),
+        teams: zod__WEBPACK_IMPORTED_MODULE_2__/* .array */ .YOg(team).optional().describe("The organization's teams."),
         createdAt: time.optional(),
     })
         .strict();
-    const app = zod__WEBPACK_IMPORTED_MODULE_1__/* .object */ .Ikc({
-        id: zod__WEBPACK_IMPORTED_MODULE_1__/* .number */ .aig().int().positive(),
-        slug: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().regex(/^[a-z0-9][a-z0-9-]{0,33}$/),
-        name: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().optional(),
-        description: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().nullable().optional(),
+    const app = zod__WEBPACK_IMPORTED_MODULE_2__/* .object */ .Ikc({
+        id: zod__WEBPACK_IMPORTED_MODULE_2__/* .number */ .aig().int().positive(),
+        slug: zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP().regex(/^[a-z0-9][a-z0-9-]{0,33}$/),
+        name: zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP().optional(),
+        description: zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP().nullable().optional(),
         owner: login,
-        clientId: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().optional(),
-        publicKey: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP()
+        clientId: zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP().optional(),
+        publicKey: zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP()
             .includes('BEGIN')
             .optional()
             .describe('PEM public key app JWTs are verified with. Without it, app JWTs are refused.'),
         permissions: permissions.optional(),
-        events: zod__WEBPACK_IMPORTED_MODULE_1__/* .array */ .YOg(zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP()).optional(),
+        events: zod__WEBPACK_IMPORTED_MODULE_2__/* .array */ .YOg(zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP()).optional(),
         createdAt: time.optional(),
     })
         .strict();
-    const installation = zod__WEBPACK_IMPORTED_MODULE_1__/* .object */ .Ikc({
-        id: zod__WEBPACK_IMPORTED_MODULE_1__/* .number */ .aig().int().positive(),
-        app: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().describe('Slug of a seeded app.'),
+    const installation = zod__WEBPACK_IMPORTED_MODULE_2__/* .object */ .Ikc({
+        id: zod__WEBPACK_IMPORTED_MODULE_2__/* .number */ .aig().int().positive(),
+        app: zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP().describe('Slug of a seeded app.'),
         account: login.describe('The user or organization it is installed on.'),
-        repositories: zod__WEBPACK_IMPORTED_MODULE_1__/* .union */ .KCZ([zod__WEBPACK_IMPORTED_MODULE_1__/* .literal */ .euz('all'), zod__WEBPACK_IMPORTED_MODULE_1__/* .array */ .YOg(repoName)])
+        repositories: zod__WEBPACK_IMPORTED_MODULE_2__/* .union */ .KCZ([zod__WEBPACK_IMPORTED_MODULE_2__/* .literal */ .euz('all'), zod__WEBPACK_IMPORTED_MODULE_2__/* .array */ .YOg(repoName)])
             .optional()
             .describe('Default: "all".'),
         permissions: permissions.optional().describe("Default: the app's permissions."),
-        events: zod__WEBPACK_IMPORTED_MODULE_1__/* .array */ .YOg(zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP()).optional(),
+        events: zod__WEBPACK_IMPORTED_MODULE_2__/* .array */ .YOg(zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP()).optional(),
         createdAt: time.optional(),
     })
         .strict();
-    const token = zod__WEBPACK_IMPORTED_MODULE_1__/* .object */ .Ikc({
-        token: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().min(1).max(255),
+    const token = zod__WEBPACK_IMPORTED_MODULE_2__/* .object */ .Ikc({
+        token: zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP().min(1).max(255),
         user: login.optional(),
-        installation: zod__WEBPACK_IMPORTED_MODULE_1__/* .number */ .aig().int().positive().optional(),
+        installation: zod__WEBPACK_IMPORTED_MODULE_2__/* .number */ .aig().int().positive().optional(),
     })
         .strict()
         .refine((value) => (value.user === undefined) !== (value.installation === undefined), {
         message: 'a token belongs to exactly one of "user" or "installation"',
     });
-    const seedSchema = zod__WEBPACK_IMPORTED_MODULE_1__/* .object */ .Ikc({
-        $schema: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().optional(),
-        description: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().optional(),
+    const seedSchema = zod__WEBPACK_IMPORTED_MODULE_2__/* .object */ .Ikc({
+        $schema: zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP().optional(),
+        description: zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP().optional(),
         now: zod__WEBPACK_IMPORTED_MODULE_3__/* .datetime */ .w$().optional().describe('Anchor of relative times. Default: the moment the seed is applied.'),
         defaultUser: login.optional().describe('Who unknown tokens act as. Default: the first user.'),
-        strictTokens: zod__WEBPACK_IMPORTED_MODULE_1__/* .boolean */ .zMY()
+        strictTokens: zod__WEBPACK_IMPORTED_MODULE_2__/* .boolean */ .zMY()
             .optional()
             .describe('Unknown tokens get 401 "Bad credentials" (as on GitHub) instead of acting as defaultUser.'),
-        users: zod__WEBPACK_IMPORTED_MODULE_1__/* .array */ .YOg(user).default([]),
-        orgs: zod__WEBPACK_IMPORTED_MODULE_1__/* .array */ .YOg(org).optional(),
-        tokens: zod__WEBPACK_IMPORTED_MODULE_1__/* .array */ .YOg(token).optional(),
-        repos: zod__WEBPACK_IMPORTED_MODULE_1__/* .array */ .YOg(repo).optional(),
-        apps: zod__WEBPACK_IMPORTED_MODULE_1__/* .array */ .YOg(app).optional(),
-        installations: zod__WEBPACK_IMPORTED_MODULE_1__/* .array */ .YOg(installation).optional(),
+        users: zod__WEBPACK_IMPORTED_MODULE_2__/* .array */ .YOg(user).default([]),
+        orgs: zod__WEBPACK_IMPORTED_MODULE_2__/* .array */ .YOg(org).optional(),
+        tokens: zod__WEBPACK_IMPORTED_MODULE_2__/* .array */ .YOg(token).optional(),
+        repos: zod__WEBPACK_IMPORTED_MODULE_2__/* .array */ .YOg(repo).optional(),
+        apps: zod__WEBPACK_IMPORTED_MODULE_2__/* .array */ .YOg(app).optional(),
+        installations: zod__WEBPACK_IMPORTED_MODULE_2__/* .array */ .YOg(installation).optional(),
     })
         .strict();
     return { seedSchema, repo, issue, pull, commit, files, comment, workflowRun };
@@ -17964,9 +17964,20 @@ function identity(user) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   G: () => (/* binding */ KINDS),
-/* harmony export */   p: () => (/* binding */ REACTION_CONTENTS)
+/* harmony export */   GW: () => (/* binding */ KINDS),
+/* harmony export */   hV: () => (/* binding */ ROLE_OF_PERMISSION),
+/* harmony export */   p2: () => (/* binding */ REACTION_CONTENTS)
 /* harmony export */ });
+/** The `permission` names GitHub's API takes, old (`pull`, `push`) and new, as repository roles. */
+const ROLE_OF_PERMISSION = {
+    pull: 'read',
+    read: 'read',
+    triage: 'triage',
+    push: 'write',
+    write: 'write',
+    maintain: 'maintain',
+    admin: 'admin',
+};
 const REACTION_CONTENTS = ['+1', '-1', 'laugh', 'confused', 'heart', 'hooray', 'rocket', 'eyes'];
 const KINDS = [
     'user',
@@ -18122,7 +18133,7 @@ class Store {
     tokens = new Map();
     changeCount = 0;
     constructor() {
-        for (const kind of _model_js__WEBPACK_IMPORTED_MODULE_0__/* .KINDS */ .G) {
+        for (const kind of _model_js__WEBPACK_IMPORTED_MODULE_0__/* .KINDS */ .GW) {
             this.tables.set(kind, new Map());
             this.indexes.set(kind, new Map());
             this.nextIds.set(kind, ID_BASE[kind]);

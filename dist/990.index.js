@@ -10591,6 +10591,8 @@ const checkRoutes = [
 
 // EXTERNAL MODULE: ./src/clones/github/state/actor.ts
 var actor = __webpack_require__(39991);
+// EXTERNAL MODULE: ./src/clones/github/state/model.ts
+var model = __webpack_require__(71343);
 ;// CONCATENATED MODULE: ./src/clones/github/routes/collaborators.ts
 
 
@@ -10602,16 +10604,7 @@ var actor = __webpack_require__(39991);
 
 
 
-/** The `permission` names GitHub takes, old (`pull`, `push`) and new, as repository roles. */
-const ROLES = {
-    pull: 'read',
-    read: 'read',
-    triage: 'triage',
-    push: 'write',
-    write: 'write',
-    maintain: 'maintain',
-    admin: 'admin',
-};
+
 const addSchema = schemas/* object */.Ikc({ permission: schemas/* string */.YjP().optional() });
 const topicsSchema = schemas/* object */.Ikc({ names: schemas/* array */.YOg(schemas/* string */.YjP()) });
 const TOPIC = /^[a-z0-9][a-z0-9-]{0,49}$/;
@@ -10631,7 +10624,7 @@ const collaboratorRoutes = [
             const repo = (0,lookup/* repoParam */.oq)(ctx, permissions/* NEED */.$B.admin);
             const user = (0,lookup/* userParam */.zO)(ctx);
             const { permission = 'push' } = parseBody(ctx, addSchema);
-            const role = ROLES[permission];
+            const role = model/* ROLE_OF_PERMISSION */.hV[permission];
             if (!role)
                 throw new errors/* ApiError */.hD(422, 'Validation Failed', {
                     errors: [{ resource: 'Repository', code: 'invalid', field: 'permission', value: permission }],
@@ -11398,8 +11391,6 @@ const contentRoutes = [
     },
 ];
 
-// EXTERNAL MODULE: ./src/clones/github/state/model.ts
-var model = __webpack_require__(71343);
 ;// CONCATENATED MODULE: ./src/clones/github/routes/reactions.ts
 
 
@@ -11411,7 +11402,7 @@ var model = __webpack_require__(71343);
 
 
 /** Reactions to issues, issue comments and review comments: the same rules for each subject. */
-const reactionSchema = schemas/* object */.Ikc({ content: schemas/* enum */.k5n(model/* REACTION_CONTENTS */.p) });
+const reactionSchema = schemas/* object */.Ikc({ content: schemas/* enum */.k5n(model/* REACTION_CONTENTS */.p2) });
 function listReactions(ctx, reactions) {
     const content = ctx.query.get('content');
     return okPage(ctx, reactions.filter((r) => !content || r.content === content).sort((a, b) => a.id - b.id), (r) => (0,render_issues/* renderReaction */.IU)(ctx, r));
@@ -14835,16 +14826,8 @@ const protectionRoutes = [
 
 
 
+
 /** Teams of organizations: the teams, their members and the repositories they give access to. */
-const PERMISSIONS = {
-    pull: 'read',
-    read: 'read',
-    triage: 'triage',
-    push: 'write',
-    write: 'write',
-    maintain: 'maintain',
-    admin: 'admin',
-};
 const teams_createSchema = schemas/* object */.Ikc({
     name: schemas/* string */.YjP().min(1).max(255),
     description: schemas/* string */.YjP().nullable().optional(),
@@ -15159,7 +15142,7 @@ const teamRoutes = [
             if (repo.ownerId !== org.org.id)
                 throw new errors/* ApiError */.hD(422, 'The repository must belong to the organization the team is in.');
             const input = parseBody(ctx, repoPermissionSchema);
-            const role = PERMISSIONS[input.permission ?? 'push'];
+            const role = model/* ROLE_OF_PERMISSION */.hV[input.permission ?? 'push'];
             if (!role)
                 throw (0,errors/* validationFailed */.$Y)([{ resource: 'Team', code: 'invalid', field: 'permission' }]);
             const repos = new Map(team.repos);
