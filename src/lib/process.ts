@@ -114,6 +114,9 @@ export function runProcess(options: RunProcessOptions): Promise<ProcessResult> {
       for (const name of SHELL_STARTUP_VARIABLES) delete env[name];
     }
     const stdinFd = options.stdin === undefined ? 'ignore' : stdinFile(options.stdin);
+    // Before the process exists: killed the moment after the spawn, this process leaves a watchdog
+    // that already holds the pipe, and the group is told to it before the process can do anything.
+    ownerWatchdog.ready();
     let child: ReturnType<typeof spawn>;
     try {
       child = spawn(options.command, options.args, {
@@ -294,8 +297,13 @@ class OwnerWatchdog {
   private readonly live = new Set<number>();
   private lines = 0;
 
-  watch(pgid: number): void {
+  /** Starts the watchdog, when it is not running: before the first process it is to watch. */
+  ready(): void {
     if (!this.child) this.start();
+  }
+
+  watch(pgid: number): void {
+    this.ready();
     this.live.add(pgid);
     this.append(`+${pgid}\n`);
   }
