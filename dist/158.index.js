@@ -123,6 +123,9 @@ function runProcess(options) {
                 delete env[name];
         }
         const stdinFd = options.stdin === undefined ? 'ignore' : stdinFile(options.stdin);
+        // Before the process exists: killed the moment after the spawn, this process leaves a watchdog
+        // that already holds the pipe, and the group is told to it before the process can do anything.
+        ownerWatchdog.ready();
         let child;
         try {
             child = (0,external_node_child_process_.spawn)(options.command, options.args, {
@@ -310,9 +313,13 @@ class OwnerWatchdog {
     groupsFd;
     live = new Set();
     lines = 0;
-    watch(pgid) {
+    /** Starts the watchdog, when it is not running: before the first process it is to watch. */
+    ready() {
         if (!this.child)
             this.start();
+    }
+    watch(pgid) {
+        this.ready();
         this.live.add(pgid);
         this.append(`+${pgid}\n`);
     }
