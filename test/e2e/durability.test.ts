@@ -40,26 +40,6 @@ function lines(file: string): string[] {
 }
 
 describe('kill -9 of the CLI during a node', () => {
-  it('kills a node killed the moment it starts: its owner is watched before the node can run', async () => {
-    const env = { ARCHAL_HOME: tempDir('archal-home-'), ARCHAL_DATABASE_URL: '', DATABASE_URL: '' };
-    for (let index = 0; index < 5; index++) {
-      const dir = tempRepo();
-      writeFiles(dir, {
-        '.archal/workflows/first.yaml': `name: first\ndescription: a node that starts at once\nnodes:\n  - id: one\n    bash: 'echo $$ >> pids; sleep 30 & echo $! >> pids; wait'\n`,
-      });
-      const pids = join(dir, 'pids');
-      const victim = startCli(['--cwd', dir, 'workflow', 'run', 'first'], { env });
-      await waitFor(() => lines(pids).length >= 1, 15_000, 'the node to start');
-      victim.kill('SIGKILL');
-      await victim.done;
-      // Whatever the node had started by then (its shell, perhaps its child) dies with it, at once.
-      const allDead = () => lines(pids).every((pid) => !isRunning(Number(pid)));
-      await waitFor(allDead, 500, `trial ${index}: the processes ${lines(pids).join(',')} to die`);
-      await new Promise((resolve) => setTimeout(resolve, 200));
-      expect({ index, alive: lines(pids).filter((pid) => isRunning(Number(pid))) }).toEqual({ index, alive: [] });
-    }
-  }, 120_000);
-
   it(`never repeats a finished side effect and leaves no process behind (${TRIALS} random kills)`, async () => {
     const env = { ARCHAL_HOME: tempDir('archal-home-'), ARCHAL_DATABASE_URL: '', DATABASE_URL: '' };
     for (let index = 0; index < TRIALS; index++) {
