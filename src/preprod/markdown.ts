@@ -329,19 +329,32 @@ function failureDetails(report: PreprodReport): string[] {
  */
 export const COMMENT_MAX = 60_000;
 
+/** The longest prefix of `parts` that fits `room` characters, each part costing `separator` more. */
+function prefixThatFits(parts: string[], room: number, separator: number): string[] {
+  const kept: string[] = [];
+  let used = 0;
+  for (const part of parts) {
+    if (used + part.length + separator > room) break;
+    kept.push(part);
+    used += part.length + separator;
+  }
+  return kept;
+}
+
+/** The line that stands for what a cut left out. */
+function leftOutLine(left: number, what: string): string {
+  return `…and ${left} more ${what}${left === 1 ? '' : 's'} (see the job summary).`;
+}
+
 /** A markdown table cut at a row so that it fits `max` characters, saying how many rows are left out. */
 function fittedTable(table: string, max: number): string {
   if (table.length <= max) return table;
   const lines = table.split('\n');
-  const kept = lines.slice(0, 2);
-  let length = kept.join('\n').length;
-  for (const line of lines.slice(2)) {
-    if (length + line.length + 1 > max - 80) break;
-    kept.push(line);
-    length += line.length + 1;
-  }
-  const left = lines.length - kept.length;
-  return `${kept.join('\n')}\n\n…and ${left} more scenario${left === 1 ? '' : 's'} (see the job summary).`;
+  const header = lines.slice(0, 2).join('\n');
+  // Room for the line that says how many rows were left out.
+  const rows = prefixThatFits(lines.slice(2), max - 80 - header.length, 1);
+  const left = lines.length - 2 - rows.length;
+  return `${[header, ...rows].join('\n')}\n\n${leftOutLine(left, 'scenario')}`;
 }
 
 /**
@@ -366,16 +379,11 @@ export function renderComment(report: PreprodReport, max = COMMENT_MAX): string 
   const fixed = join([...head, ...comparison, ...links]).length;
   const table = fittedTable(scenarioTable(report), max - fixed - 200);
   const details = failureDetails(report);
-  const shown: string[] = [];
   // Room for the line that says how many blocks were left out.
-  let length = join([...head, table, ...comparison, ...links]).length + 100;
-  for (const block of details.slice(0, 20)) {
-    if (length + block.length + 2 > max) break;
-    shown.push(block);
-    length += block.length + 2;
-  }
+  const room = max - join([...head, table, ...comparison, ...links]).length - 100;
+  const shown = prefixThatFits(details.slice(0, 20), room, 2);
   const left = details.length - shown.length;
-  if (left > 0) shown.push(`…and ${left} more failing scenario${left === 1 ? '' : 's'} (see the job summary).`);
+  if (left > 0) shown.push(leftOutLine(left, 'failing scenario'));
   return join([...head, table, ...comparison, ...shown, ...links]);
 }
 
