@@ -602,6 +602,15 @@ describe('the control API', () => {
     await scratch.handle.seed('small-project');
     expect(scratch.handle.state().repos.map((r) => r.full_name)).toEqual(['acme/widgets']);
     expect((await raw(scratch, 'GET', '/_archal/nothing')).status).toBe(404);
+    const { operations } = (await raw(scratch, 'GET', '/_archal/operations')).json as {
+      operations: Array<{ operationId: string; method: string; path: string; documentation: string }>;
+    };
+    expect(operations).toContainEqual({
+      operationId: 'issues/create',
+      method: 'POST',
+      path: '/repos/{owner}/{repo}/issues',
+      documentation: expect.stringContaining('https://docs.github.com/'),
+    });
   });
 
   it('answers a body that is JSON but not an object with a 422 naming what it got, changing nothing', async () => {

@@ -11,8 +11,9 @@ export type { Delivery, DeliveryAttempt, WebhookConfig } from './webhooks/dispat
 export type { RateLimitOption } from './http/rate-limit.js';
 export type { WorkflowRunRequest, WorkflowRunResponse } from './control/runs.js';
 export { signature256 } from './webhooks/sign.js';
-export { operationList, operationsMarkdown } from './operations.js';
-export type { OperationInfo } from './operations.js';
+export { operationList } from './operation-list.js';
+export { operationsMarkdown } from './operations.js';
+export type { OperationInfo } from './operation-list.js';
 export { ROUTES } from './routes/index.js';
 export { startRouteProxy, ROUTED_HOSTS } from './route/index.js';
 export type { RefusedRequest, RouteProxy, RouteProxyOptions } from './route/index.js';

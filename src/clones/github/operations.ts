@@ -1,27 +1,9 @@
 import { ARTIFACT_SERVICE, RESULTS_METHODS } from './http/actions-results.js';
-import { docsUrl, type RouteSpec } from './http/route.js';
+import type { RouteSpec } from './http/route.js';
 import { GRAPHQL_MUTATIONS, GRAPHQL_OBJECTS, GRAPHQL_QUERY_FIELDS } from './graphql/coverage.js';
 import { SOURCE as MCP_SOURCE } from './mcp/definitions.js';
 import { TOOLS } from './mcp/tools.js';
-
-export interface OperationInfo {
-  operationId: string;
-  method: string;
-  path: string;
-  documentation: string;
-}
-
-/** The implemented operations, in GitHub's notation, sorted by operation id. */
-export function operationList(routes: readonly RouteSpec[]): OperationInfo[] {
-  return routes
-    .map((route) => ({
-      operationId: route.operationId,
-      method: route.method,
-      path: route.path.replace(/\{(\w+)[+*]\}/g, '{$1}'),
-      documentation: docsUrl(route.docs),
-    }))
-    .sort((a, b) => (a.operationId < b.operationId ? -1 : a.operationId > b.operationId ? 1 : 0));
-}
+import { operationList, type OperationInfo } from './operation-list.js';
 
 /** `docs/github-clone-operations.md`, generated from the route table. */
 export function operationsMarkdown(routes: readonly RouteSpec[]): string {

@@ -5,7 +5,7 @@ import { setDraft } from '../domain/pulls.js';
 import { isTreeMode } from '../git/format.js';
 import { credential, resolveActor } from '../http/auth.js';
 import { ApiError, notFound } from '../state/errors.js';
-import { operationList } from '../operations.js';
+import { operationList } from '../operation-list.js';
 import { ROUTES } from '../routes/index.js';
 import { findRepo } from '../routes/lookup.js';
 import type { Seed } from '../seed/schema.js';
