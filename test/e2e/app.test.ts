@@ -566,6 +566,45 @@ describe('the GitHub App', () => {
     },
     T,
   );
+
+  it(
+    'two commands that start runs on one issue at the same moment: one run, the other is told a run is active',
+    async () => {
+      const { data: issue } = await alice.issues.create({
+        owner,
+        repo,
+        title: 'Twice at once',
+        body: 'add() subtracts.',
+      });
+      // The label and `/archal fix` both start the fix workflow; two workers take them at once.
+      await Promise.all([
+        alice.issues.addLabels({ owner, repo, issue_number: issue.number, labels: ['archal:fix'] }),
+        comment(alice, issue.number, '/archal fix'),
+      ]);
+      const pull = await waitFor(
+        () => pullsFrom(`archal/fix-issue-${issue.number}`)[0],
+        60_000,
+        'the fix pull request',
+      );
+      const results = await waitFor(
+        () => {
+          const rows = query<{ result: string | null }>(
+            "select result from app_jobs where number = ? and kind in ('label', 'fix')",
+            issue.number,
+          );
+          return rows.length === 2 && rows.every((row) => row.result) ? rows.map((row) => row.result!) : undefined;
+        },
+        T,
+        'both jobs to end',
+      );
+      expect(results.filter((result) => result.startsWith('completed:'))).toHaveLength(1);
+      expect(results.filter((result) => result.startsWith('refused:'))).toHaveLength(1);
+      expect(botComments(issue.number).filter((found) => found.body.includes('archal:progress'))).toHaveLength(1);
+      expect(botComments(issue.number).find((found) => found.body.includes('A run is already'))).toBeDefined();
+      expect(pullsFrom(`archal/fix-issue-${issue.number}`)).toEqual([expect.objectContaining({ number: pull.number })]);
+    },
+    T,
+  );
 });
 
 function readIf(path: string): string | undefined {
