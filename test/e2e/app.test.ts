@@ -605,6 +605,51 @@ describe('the GitHub App', () => {
     },
     T,
   );
+
+  it(
+    'refuses a workflow whose bash splices a node output where the shell runs it: issue text never becomes a command',
+    async () => {
+      const marker = join(agentDir, 'ran-from-the-issue');
+      // Node b puts node a's output (which echoes the issue) inside double quotes, where $(…) runs.
+      const workflow = [
+        'name: echo-issue',
+        'description: Echoes the issue, then quotes the echo unsafely.',
+        'nodes:',
+        '  - id: a',
+        '    bash: printf "%s" "$CONTEXT"',
+        '  - id: b',
+        '    depends_on: [a]',
+        '    bash: |',
+        '      echo "seen $a.output"',
+        '',
+      ].join('\n');
+      await alice.repos.createOrUpdateFileContents({
+        owner,
+        repo,
+        path: '.archal/workflows/echo-issue.yaml',
+        message: 'Add echo-issue',
+        content: Buffer.from(workflow).toString('base64'),
+        branch: 'main',
+      });
+      const { data: issue } = await alice.issues.create({
+        owner,
+        repo,
+        title: 'Injection',
+        body: `Please look: $(touch ${marker})`,
+      });
+      await comment(alice, issue.number, '/archal run echo-issue');
+      const failed = await waitFor(
+        () => botComments(issue.number).find((found) => /❌ failed|✅ completed/.test(found.body)),
+        T,
+        'the run to end',
+      );
+      expect(failed.body).toContain('double quotes');
+      expect(failed.body).toMatch(/node `?b`?:/i);
+      expect(existsSync(marker)).toBe(false);
+      expect(agentCalls(agentDir).filter((call) => call.node === 'a' || call.node === 'b')).toEqual([]);
+    },
+    T,
+  );
 });
 
 function readIf(path: string): string | undefined {
