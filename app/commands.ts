@@ -14,6 +14,7 @@ export type Command =
   | { kind: 'retry' }
   | { kind: 'help' }
   | { kind: 'unknown'; word: string }
+  /** `problem` is plain text (no markdown): the reply escapes it, as it does every text from a comment. */
   | { kind: 'invalid'; word: string; problem: string };
 
 export type CommandKind = Command['kind'];
@@ -48,7 +49,7 @@ export function parseCommand(body: string): Command | undefined {
       return { kind: 'fix', instructions: text };
     case 'run': {
       const workflow = words[0];
-      if (!workflow) return { kind: 'invalid', word: 'run', problem: 'name the workflow: `/archal run <workflow>`' };
+      if (!workflow) return { kind: 'invalid', word: 'run', problem: 'name the workflow: /archal run <workflow>' };
       if (!WORKFLOW_NAME.test(workflow))
         return {
           kind: 'invalid',

@@ -70,6 +70,12 @@ export type AppTables = {
     host: string;
     heartbeat_at: string;
   };
+  /** Which job is starting a run on an issue or pull request (`owner/repo#n`): one at a time. */
+  app_target_claims: {
+    target: string;
+    job_id: string;
+    claimed_at: string;
+  };
   archal_app_schema: {
     id: number;
     version: number;
@@ -180,6 +186,15 @@ const MIGRATIONS: Migration[] = [
       .addColumn('pid', 'integer', (col) => col.notNull())
       .addColumn('host', 'text', (col) => col.notNull())
       .addColumn('heartbeat_at', 'text', (col) => col.notNull())
+      .execute();
+  },
+  async (db) => {
+    await db.schema
+      .createTable('app_target_claims')
+      .ifNotExists()
+      .addColumn('target', 'text', (col) => col.primaryKey())
+      .addColumn('job_id', 'text', (col) => col.notNull())
+      .addColumn('claimed_at', 'text', (col) => col.notNull())
       .execute();
   },
 ];

@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import { nowIso, type AppDb, type AppTables } from '../db.js';
 
 /** The App's record of a run: which issue or pull request it is for, its comment and its pull request. */
@@ -106,4 +107,32 @@ export async function executingRuns(db: AppDb, repo: string, except?: string): P
     .where('status', 'in', ['pending', 'running']);
   if (except) query = query.where('run_id', '!=', except);
   return (await query.execute()).length;
+}
+
+/**
+ * Claims an issue or pull request for a job about to start a run there, in one statement (atomic on
+ * SQLite and PostgreSQL, across processes): a run is recorded only once its first node starts, so
+ * two jobs taken at the same moment would otherwise both find the issue free. A claim held by a job
+ * that is no longer running is taken over. Returns the job that holds it when that is another one.
+ */
+export async function claimTarget(
+  db: AppDb,
+  repo: string,
+  number: number,
+  jobId: string,
+): Promise<{ claimed: true } | { claimed: false; holder: string }> {
+  const target = `${repo}#${number}`;
+  const { rows } = await sql<{ job_id: string }>`insert into app_target_claims (target, job_id, claimed_at)
+    values (${target}, ${jobId}, ${nowIso()})
+    on conflict (target) do update set job_id = excluded.job_id, claimed_at = excluded.claimed_at
+    where app_target_claims.job_id = excluded.job_id
+      or app_target_claims.job_id not in (select id from app_jobs where status = 'running')
+    returning job_id`.execute(db);
+  if (rows.length > 0) return { claimed: true };
+  const holder = await db
+    .selectFrom('app_target_claims')
+    .select('job_id')
+    .where('target', '=', target)
+    .executeTakeFirst();
+  return { claimed: false, holder: holder?.job_id ?? 'unknown' };
 }

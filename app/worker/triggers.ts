@@ -12,7 +12,7 @@ import {
   planRun,
   type RepoContext,
 } from './plan.js';
-import { ACTIVE_RUN_STATUSES, runsOf } from './records.js';
+import { ACTIVE_RUN_STATUSES, claimTarget, runsOf } from './records.js';
 import { executeRun, type RunMode } from './run-flow.js';
 
 /** Job kinds that start (or continue) runs: they share the per-repository concurrency limit. */
@@ -167,6 +167,18 @@ async function startWorkflow(
     message = run.userMessage;
   } else {
     const own = modeRunId(mode);
+    // An approval continues a run whose job may still be executing its other branches: no new run starts.
+    const claim =
+      mode?.kind === 'approve' ? { claimed: true as const } : await claimTarget(ctx.db, job.repo, number, job.id);
+    if (!claim.claimed) {
+      await reply(
+        scope.github,
+        scope,
+        number,
+        `A run is already starting here (job \`${claim.holder}\`): \`/archal status\` shows it, \`/archal cancel\` stops it.`,
+      );
+      return `refused: job ${claim.holder} is starting a run here`;
+    }
     const active = await runsOf(ctx.db, job.repo, number, { statuses: ACTIVE_RUN_STATUSES, limit: 5 });
     const blocking = active.find((run) => run.runId !== own);
     if (blocking) {

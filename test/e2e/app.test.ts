@@ -566,6 +566,90 @@ describe('the GitHub App', () => {
     },
     T,
   );
+
+  it(
+    'two commands that start runs on one issue at the same moment: one run, the other is told a run is active',
+    async () => {
+      const { data: issue } = await alice.issues.create({
+        owner,
+        repo,
+        title: 'Twice at once',
+        body: 'add() subtracts.',
+      });
+      // The label and `/archal fix` both start the fix workflow; two workers take them at once.
+      await Promise.all([
+        alice.issues.addLabels({ owner, repo, issue_number: issue.number, labels: ['archal:fix'] }),
+        comment(alice, issue.number, '/archal fix'),
+      ]);
+      const pull = await waitFor(
+        () => pullsFrom(`archal/fix-issue-${issue.number}`)[0],
+        60_000,
+        'the fix pull request',
+      );
+      const results = await waitFor(
+        () => {
+          const rows = query<{ result: string | null }>(
+            "select result from app_jobs where number = ? and kind in ('label', 'fix')",
+            issue.number,
+          );
+          return rows.length === 2 && rows.every((row) => row.result) ? rows.map((row) => row.result!) : undefined;
+        },
+        T,
+        'both jobs to end',
+      );
+      expect(results.filter((result) => result.startsWith('completed:'))).toHaveLength(1);
+      expect(results.filter((result) => result.startsWith('refused:'))).toHaveLength(1);
+      expect(botComments(issue.number).filter((found) => found.body.includes('archal:progress'))).toHaveLength(1);
+      expect(botComments(issue.number).find((found) => found.body.includes('A run is already'))).toBeDefined();
+      expect(pullsFrom(`archal/fix-issue-${issue.number}`)).toEqual([expect.objectContaining({ number: pull.number })]);
+    },
+    T,
+  );
+
+  it(
+    'refuses a workflow whose bash splices a node output where the shell runs it: issue text never becomes a command',
+    async () => {
+      const marker = join(agentDir, 'ran-from-the-issue');
+      // Node b puts node a's output (which echoes the issue) inside double quotes, where $(…) runs.
+      const workflow = [
+        'name: echo-issue',
+        'description: Echoes the issue, then quotes the echo unsafely.',
+        'nodes:',
+        '  - id: a',
+        '    bash: printf "%s" "$CONTEXT"',
+        '  - id: b',
+        '    depends_on: [a]',
+        '    bash: |',
+        '      echo "seen $a.output"',
+        '',
+      ].join('\n');
+      await alice.repos.createOrUpdateFileContents({
+        owner,
+        repo,
+        path: '.archal/workflows/echo-issue.yaml',
+        message: 'Add echo-issue',
+        content: Buffer.from(workflow).toString('base64'),
+        branch: 'main',
+      });
+      const { data: issue } = await alice.issues.create({
+        owner,
+        repo,
+        title: 'Injection',
+        body: `Please look: $(touch ${marker})`,
+      });
+      await comment(alice, issue.number, '/archal run echo-issue');
+      const failed = await waitFor(
+        () => botComments(issue.number).find((found) => /❌ failed|✅ completed/.test(found.body)),
+        T,
+        'the run to end',
+      );
+      expect(failed.body).toContain('double quotes');
+      expect(failed.body).toMatch(/node `?b`?:/i);
+      expect(existsSync(marker)).toBe(false);
+      expect(agentCalls(agentDir).filter((call) => call.node === 'a' || call.node === 'b')).toEqual([]);
+    },
+    T,
+  );
 });
 
 function readIf(path: string): string | undefined {

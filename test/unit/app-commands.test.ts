@@ -1,5 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
 import { helpText, parseCommand } from '../../app/commands.js';
+import { inline } from '../../app/markdown.js';
 
 describe('/archal command grammar', () => {
   it('reads each command and its arguments', () => {
@@ -75,6 +76,15 @@ describe('/archal command grammar', () => {
     expect(parseCommand('/archal run')).toMatchObject({ kind: 'invalid', word: 'run' });
     expect(parseCommand('/archal run $(rm -rf /)')).toMatchObject({ kind: 'invalid', word: 'run' });
     expect(parseCommand('/archal run ../../etc/passwd')).toMatchObject({ kind: 'invalid', word: 'run' });
+  });
+
+  it('says what is malformed in plain text, which the reply shows as written once escaped', () => {
+    for (const body of ['/archal run', '/archal run $(rm -rf /)']) {
+      const command = parseCommand(body);
+      if (command?.kind !== 'invalid') throw new Error(`${body} is not invalid`);
+      // The reply escapes the problem (it may quote the comment): markdown in it would show as backslashes.
+      expect(inline(command.problem)).not.toMatch(/\\`|`/);
+    }
   });
 
   it('never throws and bounds what it keeps, whatever the input', () => {
