@@ -1,4 +1,5 @@
 import type { DomainContext } from '../domain/context.js';
+import { languagesConnection } from './languages.js';
 import { isAssignable } from '../domain/issues.js';
 import { fullName, forkCount } from '../render/repos.js';
 import { nodeId } from '../render/urls.js';
@@ -191,7 +192,7 @@ export function repoObject(domain: DomainContext, repo: RepoRecord): Gql {
     primaryLanguage: repo.language
       ? { __typename: 'Language', id: nodeId('Language', 1), name: repo.language, color: null }
       : null,
-    languages: emptyConnection,
+    languages: (args: Parameters<typeof languagesConnection>[1]) => languagesConnection(repo, args),
     licenseInfo: null,
     repositoryTopics: (args: ConnectionArgs) =>
       connection(
