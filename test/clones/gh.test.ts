@@ -359,3 +359,25 @@ describe('gh pr edit with a team', () => {
     );
   });
 });
+
+describe('gh repo', () => {
+  it('repo view --json languages shows what REST’s languages counts, and gh api reads contributors', async () => {
+    const rest = (await ok('api', 'repos/acme/widgets/languages')).trim();
+    const bytes = JSON.parse(rest) as Record<string, number>;
+    expect(Object.keys(bytes).length).toBeGreaterThan(0);
+    const view = await run(['repo', 'view', 'acme/widgets', '--json', 'languages'], work);
+    expect(view).toMatchObject({ code: 0 });
+    const viewed = JSON.parse(view.stdout) as { languages: Array<{ node: { name: string }; size: number }> };
+    expect(Object.fromEntries(viewed.languages.map((entry) => [entry.node.name, entry.size]))).toEqual(bytes);
+    const logins = (await ok('api', 'repos/acme/widgets/contributors', '--jq', '.[].login')).trim().split('\n');
+    expect(logins.length).toBeGreaterThan(0);
+  });
+
+  it('repo delete removes a repository the token administers', async () => {
+    await ok('api', '-X', 'POST', 'user/repos', '-f', 'name=gh-doomed');
+    expect(state().repos.map((repo) => repo.full_name)).toContain('octocat/gh-doomed');
+    const deleted = await run(['repo', 'delete', 'octocat/gh-doomed', '--yes']);
+    expect(deleted).toMatchObject({ code: 0 });
+    expect(state().repos.map((repo) => repo.full_name)).not.toContain('octocat/gh-doomed');
+  });
+});
