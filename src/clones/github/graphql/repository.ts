@@ -7,7 +7,7 @@ import type { IssueRecord, RepoRecord, UserRecord } from '../state/model.js';
 import { NEED, userRole } from '../state/permissions.js';
 import { connection, emptyConnection, gqlError, upper, type ConnectionArgs, type Gql } from './context.js';
 import { issueObject, pullObject } from './issues.js';
-import { latestReleaseObject, releaseConnection } from './releases.js';
+import { latestReleaseObject, releaseByTag, releaseConnection } from './releases.js';
 import {
   actorObject,
   canSee,
@@ -318,6 +318,7 @@ export function repoObject(domain: DomainContext, repo: RepoRecord): Gql {
     mentionableUsers: (args: ConnectionArgs & { query?: string | null }) => users(args),
     collaborators: (args: ConnectionArgs & { query?: string | null }) => users(args),
     latestRelease: () => latestReleaseObject(domain, repo),
+    release: (args: { tagName: string }) => releaseByTag(domain, repo, args.tagName),
     releases: (args: Parameters<typeof releaseConnection>[2]) => releaseConnection(domain, repo, args),
     discussions: emptyConnection,
     projects: emptyConnection,
