@@ -416,6 +416,7 @@ describe('conformance with the api.github.com OpenAPI description', () => {
     await octocat.search.users({ q: 'ali type:user' });
     await octocat.search.code({ q: 'widget repo:acme/widgets' });
     await expectStatus(octocat.search.code({ q: 'x', per_page: 50, page: 21 }), 422);
+    await octocat.search.commits({ q: 'repo:acme/widgets readme' });
   });
 
   it('serves releases, tags, forks and update-branch', async () => {

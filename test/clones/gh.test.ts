@@ -162,6 +162,20 @@ describe('gh issue lock', () => {
   });
 });
 
+describe('gh search commits', () => {
+  it('finds the seeded commits of a repository by message', async () => {
+    const rows = (await run(['search', 'commits', 'initial', '--repo', 'acme/widgets'], work)).stdout
+      .trim()
+      .split('\n');
+    expect(rows.length).toBeGreaterThan(0);
+    expect(rows.every((row) => row.startsWith('acme/widgets\t'))).toBe(true);
+    const found = JSON.parse(
+      await ok('api', 'search/commits?q=repo:acme/widgets', '--jq', '[.items[].sha]'),
+    ) as string[];
+    expect(found.length).toBeGreaterThan(0);
+  });
+});
+
 describe('gh pr status', () => {
   it('lists under review requests the pull request the seed asks octocat to review', async () => {
     const color = state().pullRequests.find((pull) => pull.head.ref === 'feature/color')!;

@@ -222,3 +222,36 @@ describe('compare across forks', () => {
     expect(unrelated.status).toBe(404);
   });
 });
+
+describe('GET /search/commits', () => {
+  it('finds default-branch commits by message words and qualifiers, newest first', async () => {
+    await octocat.repos.createForAuthenticatedUser({ name: 'searched', auto_init: true });
+    await addFile(octocat, 'octocat', 'searched', 'a.txt', 'a\n');
+    await octocat.repos.createOrUpdateFileContents({
+      owner: 'octocat',
+      repo: 'searched',
+      path: 'b.txt',
+      message: 'Fix the frobnicator overflow',
+      content: Buffer.from('b\n').toString('base64'),
+      author: { name: 'Alice Smith', email: 'alice@example.com', date: '2020-01-02T03:04:05Z' },
+    });
+    const { data } = await octocat.search.commits({ q: 'frobnicator repo:octocat/searched' });
+    expect(data.total_count).toBe(1);
+    expect(data.items[0]).toMatchObject({
+      commit: { message: 'Fix the frobnicator overflow', author: { email: 'alice@example.com' } },
+      author: { login: 'alice' },
+      repository: { full_name: 'octocat/searched' },
+    });
+    const byAuthor = await octocat.search.commits({ q: 'repo:octocat/searched author:octocat' });
+    expect(byAuthor.data.items.map((item) => item.commit.message)).toEqual(['Add a.txt', 'Initial commit']);
+    const older = await octocat.search.commits({
+      q: 'repo:octocat/searched',
+      sort: 'author-date',
+      order: 'asc',
+    });
+    expect(older.data.items[0]!.commit.message).toBe('Fix the frobnicator overflow');
+    const dated = await octocat.search.commits({ q: 'repo:octocat/searched author-date:<2021-01-01' });
+    expect(dated.data.items.map((item) => item.sha)).toEqual([data.items[0]!.sha]);
+    await expect(octocat.search.commits({ q: 'x repo:octocat/no-such-repo' })).rejects.toMatchObject({ status: 422 });
+  });
+});
