@@ -62,7 +62,7 @@ function matches(view: View, repo: RepoRecord, sha: string, commit: Commit, q: Q
     case 'committer-date':
       return dateMatches(q.value, commit.committer);
     case 'merge':
-      return (commit.parents.length > 1) === (value === 'true');
+      return commit.parents.length > 1 === (value === 'true');
     case 'hash':
       return sha.startsWith(value);
     case 'parent':
