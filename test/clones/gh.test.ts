@@ -148,6 +148,23 @@ describe('gh issue', () => {
   });
 });
 
+describe('gh issue delete', () => {
+  it('deletes an issue with its comments; the number is not reused', async () => {
+    const created = JSON.parse(await ok('api', '-X', 'POST', 'repos/acme/widgets/issues', '-f', 'title=Delete me')) as {
+      number: number;
+    };
+    await ok('issue', 'comment', String(created.number), '--body', 'doomed comment');
+    await ok('issue', 'delete', String(created.number), '--yes');
+    expect(state().issues.map((candidate) => candidate.number)).not.toContain(created.number);
+    expect(state().comments.map((comment) => comment.body)).not.toContain('doomed comment');
+    expect((await run(['api', `repos/acme/widgets/issues/${created.number}`], work)).code).not.toBe(0);
+    const next = JSON.parse(await ok('api', '-X', 'POST', 'repos/acme/widgets/issues', '-f', 'title=After')) as {
+      number: number;
+    };
+    expect(next.number).toBeGreaterThan(created.number);
+  });
+});
+
 describe('gh issue lock', () => {
   it('lock with a reason and unlock change the issue REST shows', async () => {
     const target = state().issues.find((candidate) => candidate.repo === 'acme/widgets' && !candidate.locked)!;

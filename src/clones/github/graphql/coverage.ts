@@ -19,6 +19,7 @@ export const GRAPHQL_MUTATIONS = [
   'updateIssue',
   'closeIssue',
   'reopenIssue',
+  'deleteIssue',
   'lockLockable',
   'unlockLockable',
   'createRepository',

@@ -1,5 +1,6 @@
 import type { DomainContext } from '../domain/context.js';
 import { setDraft } from '../domain/pulls.js';
+import { deleteIssue } from '../domain/issue-delete.js';
 import { withRepoLock } from '../domain/git-write.js';
 import { fullName } from '../render/repos.js';
 import type { IssueRecord, PullRecord, RepoRecord } from '../state/model.js';
@@ -175,6 +176,21 @@ const MUTATIONS: Record<string, Mutation> = {
       body: { state: 'closed', state_reason: reason ?? 'completed' },
     });
     return { issue: fresh(ctx, target) };
+  },
+  async deleteIssue(ctx, input) {
+    const target = issueish(ctx, String(input.issueId), ['Issue']);
+    try {
+      authorize(ctx.domain.store, ctx.domain.actor, target.repo, NEED.admin);
+    } catch (error) {
+      if (error instanceof ApiError)
+        throw gqlError(
+          'FORBIDDEN',
+          `${actingUser(ctx.domain.actor)?.login ?? 'Viewer'} does not have the correct permissions to execute \`DeleteIssue\``,
+        );
+      throw error;
+    }
+    deleteIssue(ctx.domain, target.issue);
+    return { repository: repoObject(ctx.domain, target.repo) };
   },
   async lockLockable(ctx, input) {
     const target = issueish(ctx, String(input.lockableId));
