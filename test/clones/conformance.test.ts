@@ -68,6 +68,14 @@ describe('conformance with the api.github.com OpenAPI description', () => {
     await octocat.repos.getAllTopics({ owner, repo });
     await octocat.repos.replaceAllTopics({ owner, repo, names: ['widgets', 'javascript'] });
     await expectStatus(octocat.repos.replaceAllTopics({ owner, repo, names: ['Not a topic!'] }), 422);
+    await octocat.repos.listLanguages({ owner, repo });
+    await octocat.repos.listContributors({ owner, repo });
+    await octocat.repos.listContributors({ owner, repo, anon: '1' });
+    await octocat.activity.listRepoEvents({ owner, repo });
+    await expectStatus(bot.repos.delete({ owner, repo: 'tools' }), 403);
+    await octocat.repos.createForAuthenticatedUser({ name: 'doomed' });
+    await octocat.repos.delete({ owner: 'octocat', repo: 'doomed' });
+    await expectStatus(octocat.repos.delete({ owner: 'octocat', repo: 'doomed' }), 404);
   });
 
   it('serves issues, comments, labels, assignees, milestones, events and reactions', async () => {
@@ -142,6 +150,7 @@ describe('conformance with the api.github.com OpenAPI description', () => {
     await octocat.issues.removeAssignees({ owner, repo, issue_number, assignees: ['alice'] });
 
     await octocat.issues.listMilestones({ owner, repo });
+    await octocat.issues.listLabelsForMilestone({ owner, repo, milestone_number: 1 });
     const { data: milestone } = await octocat.issues.createMilestone({
       owner,
       repo,
@@ -407,6 +416,7 @@ describe('conformance with the api.github.com OpenAPI description', () => {
     await octocat.search.users({ q: 'ali type:user' });
     await octocat.search.code({ q: 'widget repo:acme/widgets' });
     await expectStatus(octocat.search.code({ q: 'x', per_page: 50, page: 21 }), 422);
+    await octocat.search.commits({ q: 'repo:acme/widgets readme' });
   });
 
   it('serves releases, tags, forks and update-branch', async () => {

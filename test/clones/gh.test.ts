@@ -148,6 +148,51 @@ describe('gh issue', () => {
   });
 });
 
+describe('gh issue delete', () => {
+  it('deletes an issue with its comments; the number is not reused', async () => {
+    const created = JSON.parse(await ok('api', '-X', 'POST', 'repos/acme/widgets/issues', '-f', 'title=Delete me')) as {
+      number: number;
+    };
+    await ok('issue', 'comment', String(created.number), '--body', 'doomed comment');
+    await ok('issue', 'delete', String(created.number), '--yes');
+    expect(state().issues.map((candidate) => candidate.number)).not.toContain(created.number);
+    expect(state().comments.map((comment) => comment.body)).not.toContain('doomed comment');
+    expect((await run(['api', `repos/acme/widgets/issues/${created.number}`], work)).code).not.toBe(0);
+    const next = JSON.parse(await ok('api', '-X', 'POST', 'repos/acme/widgets/issues', '-f', 'title=After')) as {
+      number: number;
+    };
+    expect(next.number).toBeGreaterThan(created.number);
+  });
+});
+
+describe('gh issue lock', () => {
+  it('lock with a reason and unlock change the issue REST shows', async () => {
+    const target = state().issues.find((candidate) => candidate.repo === 'acme/widgets' && !candidate.locked)!;
+    await ok('issue', 'lock', String(target.number), '--reason', 'too_heated');
+    expect(issue(target.number)).toMatchObject({ locked: true });
+    const rest = JSON.parse(await ok('api', `repos/acme/widgets/issues/${target.number}`)) as {
+      active_lock_reason: string;
+    };
+    expect(rest.active_lock_reason).toBe('too heated');
+    await ok('issue', 'unlock', String(target.number));
+    expect(issue(target.number)).toMatchObject({ locked: false });
+  });
+});
+
+describe('gh search commits', () => {
+  it('finds the seeded commits of a repository by message', async () => {
+    const rows = (await run(['search', 'commits', 'initial', '--repo', 'acme/widgets'], work)).stdout
+      .trim()
+      .split('\n');
+    expect(rows.length).toBeGreaterThan(0);
+    expect(rows.every((row) => row.startsWith('acme/widgets\t'))).toBe(true);
+    const found = JSON.parse(
+      await ok('api', 'search/commits?q=repo:acme/widgets', '--jq', '[.items[].sha]'),
+    ) as string[];
+    expect(found.length).toBeGreaterThan(0);
+  });
+});
+
 describe('gh pr status', () => {
   it('lists under review requests the pull request the seed asks octocat to review', async () => {
     const color = state().pullRequests.find((pull) => pull.head.ref === 'feature/color')!;
@@ -294,6 +339,29 @@ describe('gh release', () => {
       ['Nine', '', 'v0.9.0'],
     ]);
   });
+
+  it('view shows a release by tag, and the latest without one', async () => {
+    await ok(
+      'api',
+      '-X',
+      'POST',
+      'repos/acme/widgets/releases',
+      '-f',
+      'tag_name=v2.0.0',
+      '-f',
+      'name=Two',
+      '-f',
+      'body=Big',
+    );
+    const viewed = JSON.parse(await ok('release', 'view', 'v2.0.0', '--json', 'tagName,name,body,isDraft')) as unknown;
+    expect(viewed).toEqual({ tagName: 'v2.0.0', name: 'Two', body: 'Big', isDraft: false });
+    const shown = await ok('release', 'view', 'v2.0.0');
+    expect(shown).toMatch(/tag:\s+v2\.0\.0/);
+    expect(shown).toContain('Big');
+    const latest = JSON.parse(await ok('release', 'view', '--json', 'tagName')) as { tagName: string };
+    expect(latest.tagName).toBe('v2.0.0');
+    expect((await run(['release', 'view', 'v404', '-R', 'acme/widgets'], work)).code).not.toBe(0);
+  });
 });
 
 describe('gh label and gh api', () => {
@@ -357,5 +425,40 @@ describe('gh pr edit with a team', () => {
     expect(viewed.reviewRequests).toEqual(
       expect.arrayContaining([expect.objectContaining({ slug: 'acme/reviewers' })]),
     );
+  });
+});
+
+describe('gh repo', () => {
+  it('repo view --json languages shows what REST’s languages counts, and gh api reads contributors', async () => {
+    const rest = (await ok('api', 'repos/acme/widgets/languages')).trim();
+    const bytes = JSON.parse(rest) as Record<string, number>;
+    expect(Object.keys(bytes).length).toBeGreaterThan(0);
+    const view = await run(['repo', 'view', 'acme/widgets', '--json', 'languages'], work);
+    expect(view).toMatchObject({ code: 0 });
+    const viewed = JSON.parse(view.stdout) as { languages: Array<{ node: { name: string }; size: number }> };
+    expect(Object.fromEntries(viewed.languages.map((entry) => [entry.node.name, entry.size]))).toEqual(bytes);
+    const logins = (await ok('api', 'repos/acme/widgets/contributors', '--jq', '.[].login')).trim().split('\n');
+    expect(logins.length).toBeGreaterThan(0);
+  });
+
+  it('repo create makes a repository for the viewer or an organization', async () => {
+    const mine = await run(['repo', 'create', 'octocat/gh-made', '--private', '--description', 'Made by gh'], work);
+    expect(mine).toMatchObject({ code: 0 });
+    const theirs = await run(['repo', 'create', 'acme/gh-org-made', '--public'], work);
+    expect(theirs).toMatchObject({ code: 0 });
+    const repos = state().repos;
+    expect(repos.find((repo) => repo.full_name === 'octocat/gh-made')).toMatchObject({
+      private: true,
+      description: 'Made by gh',
+    });
+    expect(repos.find((repo) => repo.full_name === 'acme/gh-org-made')).toMatchObject({ private: false });
+  });
+
+  it('repo delete removes a repository the token administers', async () => {
+    await ok('api', '-X', 'POST', 'user/repos', '-f', 'name=gh-doomed');
+    expect(state().repos.map((repo) => repo.full_name)).toContain('octocat/gh-doomed');
+    const deleted = await run(['repo', 'delete', 'octocat/gh-doomed', '--yes']);
+    expect(deleted).toMatchObject({ code: 0 });
+    expect(state().repos.map((repo) => repo.full_name)).not.toContain('octocat/gh-doomed');
   });
 });

@@ -56,7 +56,7 @@ export class OpenApi {
     this.ajv.addFormat('ssh-key fingerprint', () => true);
     this.ajv.addFormat('int32', { type: 'number', validate: (value: number) => Number.isInteger(value) });
     this.ajv.addFormat('int64', { type: 'number', validate: (value: number) => Number.isInteger(value) });
-    this.ajv.addSchema({ $id: SPEC_ID, components: normalizeNullable(this.spec.components) });
+    this.ajv.addSchema({ $id: SPEC_ID, components: overlappingEventPayloads(normalizeNullable(this.spec.components)) });
   }
 
   private schemaFor(operationId: string, status: number): unknown {
@@ -125,6 +125,21 @@ function normalizeNullable(node: unknown): unknown {
     }
   }
   return out;
+}
+
+/**
+ * An activity event's `payload` is declared as `oneOf` alternatives that overlap (`public-event`
+ * requires nothing, and an `issue-comment-event` payload is also a valid `issues-event` one), so no
+ * payload GitHub sends can match exactly one: accept a payload matching any of them.
+ */
+function overlappingEventPayloads(components: unknown): unknown {
+  const event = (components as { schemas?: Record<string, { properties?: Record<string, unknown> }> }).schemas?.event;
+  const payload = event?.properties?.payload as { oneOf?: unknown[] } | undefined;
+  if (event?.properties && payload?.oneOf) {
+    const { oneOf, ...rest } = payload;
+    event.properties.payload = { ...rest, anyOf: oneOf };
+  }
+  return components;
 }
 
 /**

@@ -19,6 +19,10 @@ export const GRAPHQL_MUTATIONS = [
   'updateIssue',
   'closeIssue',
   'reopenIssue',
+  'deleteIssue',
+  'lockLockable',
+  'unlockLockable',
+  'createRepository',
   'addComment',
   'updateIssueComment',
   'deleteIssueComment',
@@ -40,4 +44,4 @@ export const GRAPHQL_MUTATIONS = [
 
 /** The objects resolvers build and the connections they page through. */
 export const GRAPHQL_OBJECTS =
-  'Repository (issues, pullRequests, labels, milestones, refs, ref, object, defaultBranchRef, assignableUsers, releases, latestRelease, issue, pullRequest, issueOrPullRequest), Issue and PullRequest (comments, labels, assignees, milestone, reviews, latestReviews, reviewRequests, reviewDecision, commits, files, mergeable, mergeStateStatus, closingIssuesReferences), Release (tag, tagCommit, author), Commit (statusCheckRollup with CheckRun and StatusContext contexts, parents, author), Ref, Tree, Blob, Label, Milestone, IssueComment, PullRequestReview, User, Bot, Organization (teams, team), Team';
+  'Repository (issues, pullRequests, labels, milestones, refs, ref, object, defaultBranchRef, assignableUsers, releases, release, latestRelease, languages, issue, pullRequest, issueOrPullRequest), Issue and PullRequest (comments, labels, assignees, milestone, reviews, latestReviews, reviewRequests, reviewDecision, commits, files, mergeable, mergeStateStatus, closingIssuesReferences), Release (tag, tagCommit, author), Commit (statusCheckRollup with CheckRun and StatusContext contexts, parents, author), Ref, Tree, Blob, Label, Milestone, IssueComment, PullRequestReview, User, Bot, Organization (teams, team), Team';

@@ -1,5 +1,6 @@
 import type { DomainContext } from '../domain/context.js';
 import { setDraft } from '../domain/pulls.js';
+import { deleteIssue } from '../domain/issue-delete.js';
 import { withRepoLock } from '../domain/git-write.js';
 import { fullName } from '../render/repos.js';
 import type { IssueRecord, PullRecord, RepoRecord } from '../state/model.js';
@@ -9,6 +10,8 @@ import { gqlError, operation, type Gql, type GraphqlContext } from './context.js
 import { commentObject, issueObject, pullObject, reviewObject } from './issues.js';
 import { decodeNodeId } from './query.js';
 import { actorObject } from './objects.js';
+import { repoObject } from './repository.js';
+import { actingUser } from '../state/actor.js';
 import { nodeId } from '../render/urls.js';
 
 interface Issueish {
@@ -116,6 +119,19 @@ const issueFromRest = (ctx: GraphqlContext, repo: RepoRecord, body: unknown): Gq
   return issueObject(ctx.domain, repo, issue);
 };
 
+/** GraphQL's `LockReason` as REST's `lock_reason`. */
+const LOCK_REASONS: Record<string, string> = {
+  OFF_TOPIC: 'off-topic',
+  TOO_HEATED: 'too heated',
+  RESOLVED: 'resolved',
+  SPAM: 'spam',
+};
+
+const viewer = (ctx: GraphqlContext): Gql | null => {
+  const user = actingUser(ctx.domain.actor);
+  return user ? actorObject(ctx.domain, user) : null;
+};
+
 type Input = Record<string, unknown> & { clientMutationId?: string };
 type Mutation = (ctx: GraphqlContext, input: Input) => Promise<Record<string, unknown>>;
 const str = (value: unknown) => (typeof value === 'string' ? value : undefined);
@@ -160,6 +176,49 @@ const MUTATIONS: Record<string, Mutation> = {
       body: { state: 'closed', state_reason: reason ?? 'completed' },
     });
     return { issue: fresh(ctx, target) };
+  },
+  async deleteIssue(ctx, input) {
+    const target = issueish(ctx, String(input.issueId), ['Issue']);
+    try {
+      authorize(ctx.domain.store, ctx.domain.actor, target.repo, NEED.admin);
+    } catch (error) {
+      if (error instanceof ApiError)
+        throw gqlError(
+          'FORBIDDEN',
+          `${actingUser(ctx.domain.actor)?.login ?? 'Viewer'} does not have the correct permissions to execute \`DeleteIssue\``,
+        );
+      throw error;
+    }
+    deleteIssue(ctx.domain, target.issue);
+    return { repository: repoObject(ctx.domain, target.repo) };
+  },
+  async lockLockable(ctx, input) {
+    const target = issueish(ctx, String(input.lockableId));
+    const reason = LOCK_REASONS[str(input.lockReason) ?? ''];
+    await operation(ctx, 'issues/lock', { params: target.params, body: reason ? { lock_reason: reason } : {} });
+    return { lockedRecord: fresh(ctx, target), actor: viewer(ctx) };
+  },
+  async unlockLockable(ctx, input) {
+    const target = issueish(ctx, String(input.lockableId));
+    await operation(ctx, 'issues/unlock', { params: target.params });
+    return { unlockedRecord: fresh(ctx, target), actor: viewer(ctx) };
+  },
+  async createRepository(ctx, input) {
+    const owner = input.ownerId ? ctx.domain.store.get('user', decodeNodeId(String(input.ownerId))?.id) : undefined;
+    if (input.ownerId && !owner)
+      throw gqlError('NOT_FOUND', `Could not resolve to a node with the global id of '${String(input.ownerId)}'`);
+    const body = {
+      name: str(input.name),
+      description: str(input.description) ?? null,
+      homepage: str(input.homepageUrl) ?? null,
+      private: input.visibility === 'PRIVATE' || input.visibility === 'INTERNAL',
+      ...(typeof input.hasIssuesEnabled === 'boolean' ? { has_issues: input.hasIssuesEnabled } : {}),
+      ...(typeof input.hasWikiEnabled === 'boolean' ? { has_wiki: input.hasWikiEnabled } : {}),
+    };
+    const created = (await (owner?.type === 'Organization'
+      ? operation(ctx, 'repos/create-in-org', { params: { org: owner.login }, body })
+      : operation(ctx, 'repos/create-for-authenticated-user', { body }))) as { id: number };
+    return { repository: repoObject(ctx.domain, ctx.domain.store.get('repo', created.id)!) };
   },
   async reopenIssue(ctx, input) {
     const target = issueish(ctx, String(input.issueId), ['Issue']);

@@ -41,6 +41,15 @@ export function latestReleaseObject(domain: DomainContext, repo: RepoRecord): Gq
   return latest ? releaseObject(domain, repo, latest, latest.id) : null;
 }
 
+/** `Repository.release(tagName)`: the release of that tag (a draft only for those who may push). */
+export function releaseByTag(domain: DomainContext, repo: RepoRecord, tagName: string): Gql | null {
+  const drafts = canSee(domain, repo, NEED.contentsWrite);
+  const release = domain.store
+    .where('release', `repo:${repo.id}`)
+    .find((candidate) => candidate.tagName === tagName && (drafts || !candidate.draft));
+  return release ? releaseObject(domain, repo, release, latestRelease(domain, repo)?.id) : null;
+}
+
 function releaseObject(
   domain: DomainContext,
   repo: RepoRecord,

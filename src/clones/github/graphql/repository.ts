@@ -1,4 +1,5 @@
 import type { DomainContext } from '../domain/context.js';
+import { languagesConnection } from './languages.js';
 import { isAssignable } from '../domain/issues.js';
 import { fullName, forkCount } from '../render/repos.js';
 import { nodeId } from '../render/urls.js';
@@ -6,7 +7,7 @@ import type { IssueRecord, RepoRecord, UserRecord } from '../state/model.js';
 import { NEED, userRole } from '../state/permissions.js';
 import { connection, emptyConnection, gqlError, upper, type ConnectionArgs, type Gql } from './context.js';
 import { issueObject, pullObject } from './issues.js';
-import { latestReleaseObject, releaseConnection } from './releases.js';
+import { latestReleaseObject, releaseByTag, releaseConnection } from './releases.js';
 import {
   actorObject,
   canSee,
@@ -191,7 +192,7 @@ export function repoObject(domain: DomainContext, repo: RepoRecord): Gql {
     primaryLanguage: repo.language
       ? { __typename: 'Language', id: nodeId('Language', 1), name: repo.language, color: null }
       : null,
-    languages: emptyConnection,
+    languages: (args: Parameters<typeof languagesConnection>[1]) => languagesConnection(repo, args),
     licenseInfo: null,
     repositoryTopics: (args: ConnectionArgs) =>
       connection(
@@ -317,6 +318,7 @@ export function repoObject(domain: DomainContext, repo: RepoRecord): Gql {
     mentionableUsers: (args: ConnectionArgs & { query?: string | null }) => users(args),
     collaborators: (args: ConnectionArgs & { query?: string | null }) => users(args),
     latestRelease: () => latestReleaseObject(domain, repo),
+    release: (args: { tagName: string }) => releaseByTag(domain, repo, args.tagName),
     releases: (args: Parameters<typeof releaseConnection>[2]) => releaseConnection(domain, repo, args),
     discussions: emptyConnection,
     projects: emptyConnection,

@@ -3,6 +3,7 @@ import { created, noContent, ok, type RequestContext, type RouteSpec } from '../
 import { mergeIntoBranch } from '../domain/branch-merge.js';
 import { parseBody } from '../http/input.js';
 import { diffCommits, unifiedDiff } from '../git/diff.js';
+import { resolveCompareSide } from '../domain/compare-refs.js';
 import { compareCommits, logCommits, touchesPath } from '../git/history.js';
 import { ApiError, notFound } from '../state/errors.js';
 import { linkHeader, okPage, pageParams, paginate } from '../http/pagination.js';
@@ -115,8 +116,8 @@ export const commitRoutes: RouteSpec[] = [
     docs: 'reference/repos#compare-two-commits',
     handler: async (ctx) => {
       const repo = repoParam(ctx, NEED.contentsRead);
-      const base = repo.git.resolveCommit(ctx.params.base!);
-      const head = repo.git.resolveCommit(ctx.params.head!);
+      const base = await resolveCompareSide(ctx, repo, ctx.params.base!);
+      const head = await resolveCompareSide(ctx, repo, ctx.params.head!);
       if (!base || !head) throw notFound();
       const comparison = compareCommits(repo.git, base, head);
       const name = fullName(ctx, repo);

@@ -4,10 +4,19 @@ import { ok, type RouteSpec } from '../http/route.js';
 import { notFound } from '../state/errors.js';
 import { okPage } from '../http/pagination.js';
 import { renderIssueEvent, renderTimeline } from '../render/events.js';
+import { repoActivity } from '../render/activity.js';
 import { intParam, issueParam, repoParam } from './lookup.js';
 import { NEED } from '../state/permissions.js';
 
 export const eventRoutes: RouteSpec[] = [
+  {
+    method: 'GET',
+    path: '/repos/{owner}/{repo}/events',
+    operationId: 'activity/list-repo-events',
+    docs: 'activity/events#list-repository-events',
+    cache: true,
+    handler: (ctx) => okPage(ctx, repoActivity(ctx, repoParam(ctx, NEED.metadata)), (render) => render()),
+  },
   {
     method: 'GET',
     path: '/repos/{owner}/{repo}/issues/events',

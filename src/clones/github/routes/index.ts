@@ -9,6 +9,7 @@ import { contentRoutes } from './contents.js';
 import { eventRoutes } from './events.js';
 import { gitDataRoutes } from './git-data.js';
 import { gitTagRoutes } from './git-tags.js';
+import { insightRoutes } from './insights.js';
 import { issueRoutes } from './issues.js';
 import { labelRoutes } from './labels.js';
 import { metaRoutes } from './meta.js';
@@ -35,6 +36,7 @@ export const ROUTES: readonly RouteSpec[] = [
   ...userRoutes,
   ...appRoutes,
   ...repoRoutes,
+  ...insightRoutes,
   ...collaboratorRoutes,
   ...commentRoutes,
   ...eventRoutes,

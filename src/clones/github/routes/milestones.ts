@@ -5,7 +5,7 @@ import { NEED, userRole } from '../state/permissions.js';
 import { notFound, validationFailed } from '../state/errors.js';
 import { parseBody } from '../http/input.js';
 import { okPage } from '../http/pagination.js';
-import { renderIssue, renderMilestone } from '../render/issues.js';
+import { renderIssue, renderLabel, renderMilestone } from '../render/issues.js';
 import { simpleUser } from '../render/users.js';
 import { actingUser } from '../state/actor.js';
 import type { MilestoneRecord, RepoRecord } from '../state/model.js';
@@ -133,6 +133,26 @@ export const milestoneRoutes: RouteSpec[] = [
         if (issue.milestoneId === milestone.id) ctx.store.update(ctx.journal, 'issue', issue, { milestoneId: null });
       ctx.store.remove(ctx.journal, 'milestone', milestone);
       return noContent();
+    },
+  },
+  {
+    method: 'GET',
+    path: '/repos/{owner}/{repo}/milestones/{milestone_number}/labels',
+    operationId: 'issues/list-labels-for-milestone',
+    docs: 'issues/labels#list-labels-for-issues-in-a-milestone',
+    cache: true,
+    handler: (ctx) => {
+      const repo = repoParam(ctx, NEED.issuesRead);
+      const milestone = findMilestone(ctx, repo);
+      // The labels on the milestone's issues and pull requests, each once, in label order.
+      const ids = new Set<number>();
+      for (const issue of ctx.store.where('issue', `repo:${repo.id}`))
+        if (issue.milestoneId === milestone.id) for (const id of issue.labelIds) ids.add(id);
+      const labels = [...ids]
+        .map((id) => ctx.store.get('label', id))
+        .filter((label) => label !== undefined)
+        .sort((a, b) => a.id - b.id);
+      return okPage(ctx, labels, (label) => renderLabel(ctx, repo, label));
     },
   },
   {

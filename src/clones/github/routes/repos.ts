@@ -3,6 +3,7 @@ import { actingUser } from '../state/actor.js';
 import { created, json, noContent, ok, type RequestContext, type RouteSpec } from '../http/route.js';
 import { actorRole, NEED, permissionFlags, userRole } from '../state/permissions.js';
 import { createRepository, forkRepository } from '../domain/repos.js';
+import { deleteRepository } from '../domain/repo-delete.js';
 import { ApiError, notFound } from '../state/errors.js';
 import { parseBody } from '../http/input.js';
 import { okPage } from '../http/pagination.js';
@@ -178,6 +179,16 @@ export const repoRoutes: RouteSpec[] = [
       }
       ctx.store.update(ctx.journal, 'repo', repo, patch);
       return ok(renderRepo(ctx, repo));
+    },
+  },
+  {
+    method: 'DELETE',
+    path: '/repos/{owner}/{repo}',
+    operationId: 'repos/delete',
+    docs: 'repos/repos#delete-a-repository',
+    handler: (ctx) => {
+      deleteRepository(ctx, repoParam(ctx, NEED.admin));
+      return noContent();
     },
   },
   {

@@ -7,7 +7,9 @@ import {
   searchUsers,
   USER_QUALIFIERS,
 } from '../domain/search-more.js';
+import { COMMIT_QUALIFIERS, searchCommits } from '../domain/search-commits.js';
 import { pageParams, paginate } from '../http/pagination.js';
+import { renderCommit } from '../render/git.js';
 import { ok, type Reply, type RequestContext, type RouteSpec } from '../http/route.js';
 import { renderIssue } from '../render/issues.js';
 import { forkCount, fullName, renderRepo } from '../render/repos.js';
@@ -190,6 +192,47 @@ export const searchRoutes: RouteSpec[] = [
           url: `${repoUrl}/contents/${path}?ref=${item.commit}`,
           git_url: `${repoUrl}/git/blobs/${item.sha}`,
           html_url: `${ctx.urls.repoHtml(name)}/blob/${item.commit}/${path}`,
+          repository: renderRepo(ctx, item.repo),
+          score,
+        };
+      });
+    },
+  },
+  {
+    method: 'GET',
+    path: '/search/commits',
+    operationId: 'search/commits',
+    docs: 'search/search#search-commits',
+    resource: 'search',
+    handler: (ctx) => {
+      const terms = checkScopes(ctx, parseQuery(queryOf(ctx), COMMIT_QUALIFIERS), new Set(['author', 'committer']));
+      const hits = searchCommits(ctx, canRead(ctx), terms);
+      sortHits(
+        ctx,
+        hits,
+        {
+          'author-date': ({ commit }) => commit.author.seconds,
+          'committer-date': ({ commit }) => commit.committer.seconds,
+        },
+        ({ commit }) => commit.committer.seconds,
+      );
+      return searchReply(ctx, hits, ({ item, score }) => {
+        const { url, sha, node_id, html_url, comments_url, commit, author, committer, parents } = renderCommit(
+          ctx,
+          item.repo,
+          item.sha,
+          item.commit,
+        );
+        return {
+          url,
+          sha,
+          node_id,
+          html_url,
+          comments_url,
+          commit,
+          author,
+          committer,
+          parents,
           repository: renderRepo(ctx, item.repo),
           score,
         };

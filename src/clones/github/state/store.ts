@@ -130,6 +130,8 @@ export class Store {
   /** token → token record id. */
   private readonly tokens = new Map<string, number>();
   private changeCount = 0;
+  /** The order records were inserted in, across kinds (timestamps have only second precision). */
+  private readonly insertions = new WeakMap<object, number>();
 
   constructor() {
     for (const kind of KINDS) {
@@ -210,9 +212,15 @@ export class Store {
     return this.get('token', this.tokens.get(token));
   }
 
+  /** When `record` was inserted, relative to every other record (larger is later); 0 if never. */
+  insertionOrder(record: object): number {
+    return this.insertions.get(record) ?? 0;
+  }
+
   insert<K extends Kind>(journal: Journal | undefined, kind: K, record: Tables[K]): Tables[K] {
     const id = (record as { id: number }).id;
     this.changeCount++;
+    this.insertions.set(record as object, this.changeCount);
     this.table(kind).set(id, record);
     this.reserveId(kind, id);
     this.index(kind, record, 'add');

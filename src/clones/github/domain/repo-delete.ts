@@ -1,0 +1,58 @@
+import { rmSync } from 'node:fs';
+import { type Kind, type RepoRecord, type Tables } from '../state/model.js';
+import type { DomainContext } from './context.js';
+
+/** Kinds whose records all carry the `repoId` of the repository they belong to. */
+type RepoScoped = {
+  [K in Kind]: Tables[K] extends { repoId: number } ? K : never;
+}[Kind];
+
+const REPO_SCOPED: readonly RepoScoped[] = [
+  'issue',
+  'pull',
+  'comment',
+  'label',
+  'milestone',
+  'reaction',
+  'event',
+  'review',
+  'reviewComment',
+  'checkSuite',
+  'checkRun',
+  'status',
+  'release',
+  'workflow',
+  'workflowRun',
+  'workflowJob',
+  'artifact',
+  'protection',
+];
+
+/**
+ * Deletes a repository as GitHub does: the repository, everything that lives in it (issues, pull
+ * requests, comments, labels, checks, releases, workflow runs…) and its git data go; forks stay, as
+ * repositories of their own; installations and teams forget it.
+ */
+export function deleteRepository(ctx: DomainContext, repo: RepoRecord): void {
+  for (const kind of REPO_SCOPED) {
+    const records = [...(ctx.store.all(kind) as IterableIterator<Tables[RepoScoped]>)].filter(
+      (record) => record.repoId === repo.id,
+    );
+    for (const record of records) ctx.store.remove(ctx.journal, kind, record as never);
+  }
+  for (const fork of ctx.store.all('repo'))
+    if (fork.forkOf === repo.id) ctx.store.update(ctx.journal, 'repo', fork, { forkOf: null });
+  for (const installation of ctx.store.all('installation'))
+    if (installation.repoIds.includes(repo.id))
+      ctx.store.update(ctx.journal, 'installation', installation, {
+        repoIds: installation.repoIds.filter((id) => id !== repo.id),
+      });
+  for (const team of ctx.store.all('team'))
+    if (team.repos.has(repo.id)) {
+      const repos = new Map(team.repos);
+      repos.delete(repo.id);
+      ctx.store.update(ctx.journal, 'team', team, { repos });
+    }
+  ctx.store.remove(ctx.journal, 'repo', repo);
+  rmSync(repo.git.gitDir, { recursive: true, force: true });
+}
