@@ -488,6 +488,24 @@ describe('archal trace-source', () => {
     expect(unknown.stderr).toMatch(/no source named 'nowhere'/);
   });
 
+  it('attach runs the jobs of the traces its directory holds, also when trace-source import queued them first', async () => {
+    const repo = tempDir('archal-import-then-attach-');
+    const env = { ARCHAL_HOME: tempDir('archal-home-') };
+    mkdirSync(join(repo, 'traces'));
+    copyFileSync(join(PROD, 'label-bugs-2025-06-03.jsonl'), join(repo, 'traces', 'a.jsonl'));
+    const imported = await runCli(['--cwd', repo, 'trace-source', 'import', 'traces'], { env });
+    expect(imported.code).toBe(0);
+    const attach = await runCli(
+      ['attach', 'traces', '--repo', repo, '--once', '--execution-policy', 'grade', '--json'],
+      { env, timeoutMs: 60_000 },
+    );
+    expect(attach.code).toBe(0);
+    expect(json<{ jobs: Job[] }>(attach).jobs.map((job) => [job.traceId, job.stage, job.status])).toEqual([
+      [PASSING, 'grade', 'passed'],
+    ]);
+    expect(historyOf(repo, PASSING)).toEqual(['import:queued', 'grade:passed']);
+  });
+
   it('refused files of the same name in different folders each keep their own record in failed/', async () => {
     const repo = tempDir('archal-refusals-');
     const env = { ARCHAL_HOME: tempDir('archal-home-') };
