@@ -1,5 +1,6 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
+import { gunzipSync } from 'node:zlib';
 import { SecretRedactor } from '../lib/redact.js';
 import { parseScenarioFile } from '../scenarios/parse.js';
 import { parseTraceText, type FormatChoice } from './formats/detect.js';
@@ -74,6 +75,20 @@ function filesUnder(dir: string): string[] {
     });
 }
 
+/** Exports are often kept gzipped (`traces.json.gz`, a collector's rotated files): told by gzip's magic bytes. */
+const isGzip = (bytes: Buffer) => bytes.length >= 2 && bytes[0] === 0x1f && bytes[1] === 0x8b;
+
+/** The decompressed bytes, or why a gzip file is refused (held to the file limit, so a gzip bomb is refused). */
+function gunzipped(bytes: Buffer): Buffer | string {
+  try {
+    return gunzipSync(bytes, { maxOutputLength: MAX_TRACE_FILE_BYTES });
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ERR_BUFFER_TOO_LARGE')
+      return `gzip: larger than ${MAX_TRACE_FILE_BYTES} bytes once decompressed; split the export into smaller files`;
+    return `gzip: not a complete gzip file (${(error as Error).message}); compress the export again`;
+  }
+}
+
 /**
  * Imports one file: its traces are normalized, redacted and written to raw/; a file that is not a
  * trace becomes failed/<its name>.json with the reason (see `refusalRecords` for a name that is
@@ -89,7 +104,10 @@ export async function importFile(file: string, context: ImportContext): Promise<
         `${size} bytes: larger than ${MAX_TRACE_FILE_BYTES} bytes; split the export into smaller files`,
         { ...context, file },
       );
-    text = readFileSync(file, 'utf8');
+    const bytes = readFileSync(file);
+    const unzipped = isGzip(bytes) ? gunzipped(bytes) : bytes;
+    if (typeof unzipped === 'string') return refuseFile(file, unzipped, { ...context, file });
+    text = unzipped.toString('utf8');
   } catch (error) {
     return refuseFile(file, `cannot read it: ${(error as NodeJS.ErrnoException).code ?? String(error)}`, {
       ...context,

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import { afterEach, describe, expect, it } from '@jest/globals';
 import { json, REPO_ROOT, runCli, startCli, waitFor } from '../helpers/cli.js';
@@ -504,6 +505,33 @@ describe('archal trace-source', () => {
       [PASSING, 'grade', 'passed'],
     ]);
     expect(historyOf(repo, PASSING)).toEqual(['import:queued', 'grade:passed']);
+  });
+
+  it('import reads gzipped exports; a truncated gzip file is refused with the reason', async () => {
+    const repo = tempDir('archal-import-gzip-');
+    const env = { ARCHAL_HOME: tempDir('archal-home-') };
+    mkdirSync(join(repo, 'exports'));
+    const zipped = gzipSync(readFileSync(join(PROD, 'stale-sweep-2025-06-02.otlp.json')));
+    writeFileSync(join(repo, 'exports', 'sweep.json.gz'), zipped);
+    writeFileSync(join(repo, 'exports', 'cut.json.gz'), zipped.subarray(0, zipped.length / 2));
+    const imported = await runCli(['--cwd', repo, 'trace-source', 'import', 'exports', '--json'], { env });
+    expect(imported.code).toBe(1);
+    expect(json(imported)).toMatchObject({
+      totals: { files: 2, refused: 1, traces: 1, new: 1 },
+      files: [
+        { file: expect.stringMatching(/cut\.json\.gz$/), status: 'refused', reason: expect.stringMatching(/^gzip: /) },
+        {
+          file: expect.stringMatching(/sweep\.json\.gz$/),
+          status: 'imported',
+          format: 'otlp',
+          traces: [{ id: FAILING, calls: 18 }],
+        },
+      ],
+    });
+    expect(readJson(join(attachDir(repo), 'failed', 'cut.json.gz.json'))).toMatchObject({
+      file: 'exports/cut.json.gz',
+      reason: expect.stringMatching(/not a complete gzip file/),
+    });
   });
 
   it('refused files of the same name in different folders each keep their own record in failed/', async () => {
