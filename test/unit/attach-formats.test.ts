@@ -175,6 +175,15 @@ describe('trace formats', () => {
     expect(small!.draft.errors).toEqual([{ message: 'boom', call: null }]);
   });
 
+  it('JSONL: a status and a duration written as numeric strings are read as numbers; other text is refused', () => {
+    const line = (fields: Record<string, unknown>) =>
+      JSON.stringify({ type: 'request', trace_id: 'r1', method: 'get', url: 'https://api.github.com/repos/a/b', ...fields });
+    const [trace] = traces(parseTraceText(line({ status: '404', duration_ms: '12.5' }), { format: 'auto' }));
+    expect(trace!.draft.calls[0]).toMatchObject({ method: 'GET', status: 404, durationMs: 12.5 });
+    const refused = parseTraceText(line({ status: 'OK' }), { format: 'auto' });
+    expect(refused).toMatchObject({ ok: false, reason: expect.stringMatching(/^line 1: .*"status"/) });
+  });
+
   it('Archal run records: the clone recorded every body, and the record carries its own verdict', () => {
     const outcome = parseTraceText(read(join(FIXTURES, 'archal-run-close-stale.json')), { format: 'auto' });
     expect(outcome).toMatchObject({ ok: true, format: 'archal' });
