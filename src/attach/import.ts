@@ -1,16 +1,16 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
-import { gunzipSync } from 'node:zlib';
 import { SecretRedactor } from '../lib/redact.js';
 import { parseScenarioFile } from '../scenarios/parse.js';
 import { parseTraceText, type FormatChoice } from './formats/detect.js';
 import type { ParsedTrace } from './formats/types.js';
 import { writeFileAtomic, writeJsonAtomic, type AttachLayout } from './layout.js';
 import { safeTraceId, sha256 } from './normalize.js';
+import { withSpansOfOtherFiles } from './split-otlp.js';
+import { readTraceFile } from './trace-file.js';
 import type { Trace } from './schema.js';
 
-/** Files larger than this are refused rather than read into memory. */
-export const MAX_TRACE_FILE_BYTES = 64 * 1024 * 1024;
+export { MAX_TRACE_FILE_BYTES } from './trace-file.js';
 
 /** A path given to `trace-source import` that does not exist, or is neither a file nor a directory. */
 export class TraceInputError extends Error {
@@ -75,45 +75,14 @@ function filesUnder(dir: string): string[] {
     });
 }
 
-/** Exports are often kept gzipped (`traces.json.gz`, a collector's rotated files): told by gzip's magic bytes. */
-const isGzip = (bytes: Buffer) => bytes.length >= 2 && bytes[0] === 0x1f && bytes[1] === 0x8b;
-
-/** The decompressed bytes, or why a gzip file is refused (held to the file limit, so a gzip bomb is refused). */
-function gunzipped(bytes: Buffer): Buffer | string {
-  try {
-    return gunzipSync(bytes, { maxOutputLength: MAX_TRACE_FILE_BYTES });
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ERR_BUFFER_TOO_LARGE')
-      return `gzip: larger than ${MAX_TRACE_FILE_BYTES} bytes once decompressed; split the export into smaller files`;
-    return `gzip: not a complete gzip file (${(error as Error).message}); compress the export again`;
-  }
-}
-
 /**
  * Imports one file: its traces are normalized, redacted and written to raw/; a file that is not a
  * trace becomes failed/<its name>.json with the reason (see `refusalRecords` for a name that is
  * taken). Never throws for what the file contains.
  */
 export async function importFile(file: string, context: ImportContext): Promise<FileOutcome> {
-  let text: string;
-  try {
-    const size = statSync(file).size;
-    if (size > MAX_TRACE_FILE_BYTES)
-      return refuseFile(
-        file,
-        `${size} bytes: larger than ${MAX_TRACE_FILE_BYTES} bytes; split the export into smaller files`,
-        { ...context, file },
-      );
-    const bytes = readFileSync(file);
-    const unzipped = isGzip(bytes) ? gunzipped(bytes) : bytes;
-    if (typeof unzipped === 'string') return refuseFile(file, unzipped, { ...context, file });
-    text = unzipped.toString('utf8');
-  } catch (error) {
-    return refuseFile(file, `cannot read it: ${(error as NodeJS.ErrnoException).code ?? String(error)}`, {
-      ...context,
-      file,
-    });
-  }
+  const text = readTraceFile(file);
+  if (typeof text !== 'string') return refuseFile(file, text.refused, { ...context, file });
   const promptOf = (scenarioFile: string) => scenarioPrompt(scenarioFile, context.layout.repo);
   return importText(text, { ...context, file, promptOf });
 }
@@ -129,14 +98,25 @@ export async function importText(
   const rawDir = context.outDir ?? join(context.layout.root, 'raw');
   if (!context.preview) mkdirSync(rawDir, { recursive: true });
   const traces: ImportedTrace[] = [];
-  for (const [index, parsed] of outcome.traces.entries()) {
-    const trace = finishTrace(parsed, {
+  for (const [index, single] of outcome.traces.entries()) {
+    const file = context.file ? context.layout.display(context.file) : null;
+    const fallbackId = `${label}#${index}`;
+    const split =
+      outcome.format === 'otlp' && file !== null
+        ? withSpansOfOtherFiles(single, {
+            file,
+            target: join(rawDir, `${safeTraceId(single.draft.id, fallbackId)}.json`),
+            repo: context.layout.repo,
+          })
+        : { parsed: single, files: [] };
+    const trace = finishTrace(split.parsed, {
       source: context.source,
       format: outcome.format,
-      file: context.file ? context.layout.display(context.file) : null,
-      fallbackId: `${label}#${index}`,
+      file,
+      fallbackId,
       env: context.env,
     });
+    if (split.files.length > 1) trace.source.files = split.files;
     const target = join(rawDir, `${trace.id}.json`);
     const change = changeOf(target, trace);
     if (!context.preview) {

@@ -534,6 +534,37 @@ describe('archal trace-source', () => {
     });
   });
 
+  it('an OTLP trace exported over several files is the union of their spans, whichever file comes first or last', async () => {
+    const repo = tempDir('archal-import-split-');
+    const env = { ARCHAL_HOME: tempDir('archal-home-') };
+    const exported = readJson<{ resourceSpans: Array<{ scopeSpans: Array<{ spans: unknown[] }> }> }>(
+      join(PROD, 'stale-sweep-2025-06-02.otlp.json'),
+    );
+    const spans = exported.resourceSpans.flatMap((resource) => resource.scopeSpans.flatMap((scope) => scope.spans));
+    const part = (from: number, to: number) =>
+      JSON.stringify({ resourceSpans: [{ scopeSpans: [{ scope: { name: 'batch' }, spans: spans.slice(from, to) }] }] });
+    mkdirSync(join(repo, 'exports'));
+    const third = Math.ceil(spans.length / 3);
+    writeFileSync(join(repo, 'exports', 'batch-1.json'), part(0, third));
+    writeFileSync(join(repo, 'exports', 'batch-2.json'), part(third, 2 * third));
+    const cli = (...args: string[]) => runCli(['--cwd', repo, 'trace-source', 'import', ...args, '--json'], { env });
+    expect((await cli('exports')).code).toBe(0);
+    // A later batch, imported on its own, adds its spans to the ones already imported.
+    writeFileSync(join(repo, 'late-batch.json'), part(2 * third, spans.length));
+    const late = await cli('late-batch.json');
+    expect(json(late)).toMatchObject({ files: [{ traces: [{ id: FAILING, change: 'changed', calls: 18 }] }] });
+    const raw = join(attachDir(repo), 'raw', `${FAILING}.json`);
+    expect(readJson(raw)).toMatchObject({
+      task: expect.stringMatching(/keep-open/),
+      source: { file: 'late-batch.json', files: ['exports/batch-1.json', 'exports/batch-2.json', 'late-batch.json'] },
+    });
+    expect(readJson<{ calls: unknown[] }>(raw).calls).toHaveLength(18);
+    // The whole export at once is the same trace: unchanged, and so is any of its parts imported again.
+    writeFileSync(join(repo, 'whole.json'), JSON.stringify(exported));
+    expect(json(await cli('whole.json', 'exports/batch-1.json'))).toMatchObject({ totals: { unchanged: 2 } });
+    expect(lines(repo).filter((line) => line.traceId === FAILING)).toHaveLength(3);
+  });
+
   it('refused files of the same name in different folders each keep their own record in failed/', async () => {
     const repo = tempDir('archal-refusals-');
     const env = { ARCHAL_HOME: tempDir('archal-home-') };
