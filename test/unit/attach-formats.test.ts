@@ -249,6 +249,26 @@ describe('trace formats', () => {
     expect(refused).toMatchObject({ ok: false, reason: expect.stringMatching(/^line 1: .*"status"/) });
   });
 
+  it('JSONL: the values of cookie headers are secrets wherever they appear', () => {
+    const text = [
+      {
+        method: 'GET',
+        url: 'https://api.github.com/user',
+        request_headers: { Cookie: 'session=cookievalue987; theme=dark' },
+      },
+      {
+        method: 'GET',
+        url: 'https://example.com/x',
+        response_headers: { 'Set-Cookie': ['sid=anothercookie42; Path=/; HttpOnly'] },
+      },
+    ]
+      .map((fields) => JSON.stringify({ type: 'request', trace_id: 'c1', ...fields }))
+      .join('\n');
+    const [trace] = traces(parseTraceText(text, { format: 'jsonl' }));
+    expect(trace!.secrets).toEqual(expect.arrayContaining(['cookievalue987', 'anothercookie42']));
+    expect(trace!.secrets).not.toContain('dark');
+  });
+
   it('Archal run records: the clone recorded every body, and the record carries its own verdict', () => {
     const outcome = parseTraceText(read(join(FIXTURES, 'archal-run-close-stale.json')), { format: 'auto' });
     expect(outcome).toMatchObject({ ok: true, format: 'archal' });
