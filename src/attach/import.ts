@@ -6,10 +6,11 @@ import { parseTraceText, type FormatChoice } from './formats/detect.js';
 import type { ParsedTrace } from './formats/types.js';
 import { writeFileAtomic, writeJsonAtomic, type AttachLayout } from './layout.js';
 import { safeTraceId, sha256 } from './normalize.js';
+import { withSpansOfOtherFiles } from './split-otlp.js';
+import { readTraceFile } from './trace-file.js';
 import type { Trace } from './schema.js';
 
-/** Files larger than this are refused rather than read into memory. */
-export const MAX_TRACE_FILE_BYTES = 64 * 1024 * 1024;
+export { MAX_TRACE_FILE_BYTES } from './trace-file.js';
 
 /** A path given to `trace-source import` that does not exist, or is neither a file nor a directory. */
 export class TraceInputError extends Error {
@@ -80,22 +81,8 @@ function filesUnder(dir: string): string[] {
  * taken). Never throws for what the file contains.
  */
 export async function importFile(file: string, context: ImportContext): Promise<FileOutcome> {
-  let text: string;
-  try {
-    const size = statSync(file).size;
-    if (size > MAX_TRACE_FILE_BYTES)
-      return refuseFile(
-        file,
-        `${size} bytes: larger than ${MAX_TRACE_FILE_BYTES} bytes; split the export into smaller files`,
-        { ...context, file },
-      );
-    text = readFileSync(file, 'utf8');
-  } catch (error) {
-    return refuseFile(file, `cannot read it: ${(error as NodeJS.ErrnoException).code ?? String(error)}`, {
-      ...context,
-      file,
-    });
-  }
+  const text = readTraceFile(file);
+  if (typeof text !== 'string') return refuseFile(file, text.refused, { ...context, file });
   const promptOf = (scenarioFile: string) => scenarioPrompt(scenarioFile, context.layout.repo);
   return importText(text, { ...context, file, promptOf });
 }
@@ -111,14 +98,25 @@ export async function importText(
   const rawDir = context.outDir ?? join(context.layout.root, 'raw');
   if (!context.preview) mkdirSync(rawDir, { recursive: true });
   const traces: ImportedTrace[] = [];
-  for (const [index, parsed] of outcome.traces.entries()) {
-    const trace = finishTrace(parsed, {
+  for (const [index, single] of outcome.traces.entries()) {
+    const file = context.file ? context.layout.display(context.file) : null;
+    const fallbackId = `${label}#${index}`;
+    const split =
+      outcome.format === 'otlp' && file !== null
+        ? withSpansOfOtherFiles(single, {
+            file,
+            target: join(rawDir, `${safeTraceId(single.draft.id, fallbackId)}.json`),
+            repo: context.layout.repo,
+          })
+        : { parsed: single, files: [] };
+    const trace = finishTrace(split.parsed, {
       source: context.source,
       format: outcome.format,
-      file: context.file ? context.layout.display(context.file) : null,
-      fallbackId: `${label}#${index}`,
+      file,
+      fallbackId,
       env: context.env,
     });
+    if (split.files.length > 1) trace.source.files = split.files;
     const target = join(rawDir, `${trace.id}.json`);
     const change = changeOf(target, trace);
     if (!context.preview) {

@@ -26,6 +26,8 @@ export interface LocalAttachResult {
   name: string;
   imported: FileOutcome[];
   jobs: JobSummary[];
+  /** The traces the directory's files hold (their jobs may have been queued by another source first). */
+  traceIds: string[];
   /** Why the loop ended. */
   stopped: 'once' | 'detached' | 'signal';
 }
@@ -86,6 +88,8 @@ export async function attachDirectory(deps: AttachDeps, request: LocalAttachRequ
   });
   const imported: FileOutcome[] = [];
   const jobs = new Map<string, JobSummary>();
+  // The traces the directory holds, whichever source imported them first.
+  const held = new Set<string>();
   let stopped: LocalAttachResult['stopped'] = 'once';
   const detached = () => {
     const current = findAttachment(deps.layout, name);
@@ -94,7 +98,9 @@ export async function attachDirectory(deps: AttachDeps, request: LocalAttachRequ
   for (;;) {
     const pass = await scanner.scan();
     imported.push(...pass);
-    const processed = await processQueue(deps, request, { source: name });
+    for (const outcome of pass)
+      if (outcome.status === 'imported') for (const trace of outcome.traces) held.add(trace.id);
+    const processed = await processQueue(deps, request, { source: name, traceIds: held });
     for (const job of processed) jobs.set(job.traceId, job);
     request.onPass?.({ imported: pass, jobs: processed });
     if (request.once) break;
@@ -120,7 +126,7 @@ export async function attachDirectory(deps: AttachDeps, request: LocalAttachRequ
       host: null,
       detachedAt: new Date().toISOString(),
     });
-  return { name, imported, jobs: [...jobs.values()], stopped };
+  return { name, imported, jobs: [...jobs.values()], traceIds: [...held], stopped };
 }
 
 export type DetachOutcome =

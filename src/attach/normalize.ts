@@ -83,6 +83,14 @@ export function body(value: unknown): { value: unknown; recorded: boolean } {
 const SECRET_HEADER =
   /^(authorization|proxy-authorization|cookie|set-cookie|x-api-key|api-key|x-auth-token|x-access-token)$|token|secret|password|api[-_]?key/i;
 
+/** The values of a Cookie header's pairs, or of a Set-Cookie header's cookie (its attributes are not secrets). */
+function cookieValues(header: string, value: string): string[] {
+  const name = header.toLowerCase();
+  if (name !== 'cookie' && name !== 'set-cookie') return [];
+  const pairs = name === 'cookie' ? value.split(';') : value.split(';').slice(0, 1);
+  return pairs.map((pair) => pair.slice(pair.indexOf('=') + 1).trim()).filter((cookie) => cookie !== '');
+}
+
 /**
  * Secrets an imported trace carries: values of credential headers (with and without their scheme)
  * and of secret-named JSON keys in bodies. They are redacted wherever they appear in the artifacts.
@@ -97,7 +105,12 @@ export function secretsIn(headers: Record<string, unknown>, bodies: unknown[]): 
   };
   for (const [name, value] of Object.entries(headers)) {
     if (!SECRET_HEADER.test(name)) continue;
-    for (const item of Array.isArray(value) ? value : [value]) if (typeof item === 'string') add(item);
+    for (const item of Array.isArray(value) ? value : [value]) {
+      if (typeof item !== 'string') continue;
+      add(item);
+      // A cookie's value is the credential, and it shows up alone elsewhere (a body, a later header).
+      for (const cookie of cookieValues(name, item)) add(cookie);
+    }
   }
   const secretKey = new Map<string, boolean>();
   const walk = (value: unknown, depth: number) => {

@@ -345,14 +345,23 @@ async function runStage(
   throw new Error(`unknown stage ${String(stage)}`);
 }
 
-/** Runs every job of a source (or all) that the policy has work for, oldest first. */
+/**
+ * Runs every job of a source (or all) that the policy has work for, oldest first. `traceIds` adds
+ * the jobs of those traces whatever source queued them: a directory attached after its files were
+ * imported by `trace-source import` still runs the jobs of the traces it holds.
+ */
 export async function processQueue(
   deps: AttachDeps,
   options: PolicyOptions,
-  filter: { source?: string } = {},
+  filter: { source?: string; traceIds?: ReadonlySet<string> } = {},
 ): Promise<JobSummary[]> {
   const summaries: JobSummary[] = [];
-  for (const job of await deps.ledger.jobs(filter)) {
+  const { source, traceIds } = filter;
+  const jobs =
+    traceIds && traceIds.size > 0 && source !== undefined
+      ? (await deps.ledger.jobs()).filter((job) => job.source === source || traceIds.has(job.traceId))
+      : await deps.ledger.jobs(source === undefined ? {} : { source });
+  for (const job of jobs) {
     if (deps.signal?.aborted) break;
     if (nextStage(job, options.policy) === null) continue;
     const summary = await processJob(deps, job.traceId, options);

@@ -197,7 +197,11 @@ async function readOnly<T>(client: Client, work: () => Promise<T>): Promise<T> {
   }
 }
 
-/** What the session's role may change: superuser, and every relation it may insert into, update, delete from or truncate. */
+/**
+ * What the session's role may change: superuser, and every relation it may insert into, update,
+ * delete from or truncate. INSERT and UPDATE are checked per column too: a grant on one column is
+ * a write all the same.
+ */
 async function writePrivileges(client: Client): Promise<{ superuser: boolean; writable: string[] }> {
   const role = await client.query<{ rolsuper: boolean }>('select rolsuper from pg_roles where rolname = current_user');
   const writable = await client.query<{ name: string }>(
@@ -205,7 +209,7 @@ async function writePrivileges(client: Client): Promise<{ superuser: boolean; wr
        from pg_class c join pg_namespace n on n.oid = c.relnamespace
       where c.relkind in ('r', 'p', 'v', 'm', 'f')
         and n.nspname not in ('pg_catalog', 'information_schema') and n.nspname not like 'pg_toast%'
-        and (has_table_privilege(c.oid, 'INSERT') or has_table_privilege(c.oid, 'UPDATE')
+        and (has_any_column_privilege(c.oid, 'INSERT') or has_any_column_privilege(c.oid, 'UPDATE')
              or has_table_privilege(c.oid, 'DELETE') or has_table_privilege(c.oid, 'TRUNCATE'))
       order by 1 limit 20`,
   );

@@ -52,6 +52,10 @@ export const traceSchema = z.object({
     name: z.string().describe('The attachment or source it came from'),
     format: traceFormatSchema,
     file: z.string().nullable().describe('The file it was read from (relative to the repository when inside it)'),
+    files: z
+      .array(z.string())
+      .optional()
+      .describe('Every file holding spans of the trace, when an OTLP trace was exported over several files'),
   }),
   task: z.string().nullable().describe('The task the agent was given'),
   model: z.string().nullable(),

@@ -60,6 +60,17 @@ function splitByTrace(document: Json): Map<string, { resourceSpans: Json[]; hasR
   return byTrace;
 }
 
+/** A decompression whose output would pass the body limit becomes a 413. */
+function decompressed(inflate: () => Buffer): Buffer {
+  try {
+    return inflate();
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ERR_BUFFER_TOO_LARGE')
+      throw Object.assign(new Error(`the decompressed body is larger than ${MAX_BODY_BYTES} bytes`), { status: 413 });
+    throw error;
+  }
+}
+
 function readBody(request: IncomingMessage): Promise<Buffer> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
@@ -137,8 +148,10 @@ export async function serveOtlp(context: ImportContext, options: OtlpServerOptio
       try {
         let body = await readBody(request);
         const encoding = (request.headers['content-encoding'] ?? '').toLowerCase();
-        if (encoding === 'gzip') body = gunzipSync(body);
-        else if (encoding === 'deflate') body = inflateSync(body);
+        // Decompressed bodies are held to the same limit, so a small gzip bomb cannot exhaust memory.
+        if (encoding === 'gzip') body = decompressed(() => gunzipSync(body, { maxOutputLength: MAX_BODY_BYTES }));
+        else if (encoding === 'deflate')
+          body = decompressed(() => inflateSync(body, { maxOutputLength: MAX_BODY_BYTES }));
         else if (encoding && encoding !== 'identity')
           return answer(response, 415, { code: 3, message: `content-encoding ${encoding} is not supported (gzip is)` });
         document = JSON.parse(body.toString('utf8'));

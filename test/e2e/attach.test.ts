@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import { afterEach, describe, expect, it } from '@jest/globals';
 import { json, REPO_ROOT, runCli, startCli, waitFor } from '../helpers/cli.js';
@@ -486,6 +487,82 @@ describe('archal trace-source', () => {
     const unknown = await runCli(['--cwd', repo, 'attach', '--source-name', 'nowhere', '--once'], { env });
     expect(unknown.code).toBe(2);
     expect(unknown.stderr).toMatch(/no source named 'nowhere'/);
+  });
+
+  it('attach runs the jobs of the traces its directory holds, also when trace-source import queued them first', async () => {
+    const repo = tempDir('archal-import-then-attach-');
+    const env = { ARCHAL_HOME: tempDir('archal-home-') };
+    mkdirSync(join(repo, 'traces'));
+    copyFileSync(join(PROD, 'label-bugs-2025-06-03.jsonl'), join(repo, 'traces', 'a.jsonl'));
+    const imported = await runCli(['--cwd', repo, 'trace-source', 'import', 'traces'], { env });
+    expect(imported.code).toBe(0);
+    const attach = await runCli(
+      ['attach', 'traces', '--repo', repo, '--once', '--execution-policy', 'grade', '--json'],
+      { env, timeoutMs: 60_000 },
+    );
+    expect(attach.code).toBe(0);
+    expect(json<{ jobs: Job[] }>(attach).jobs.map((job) => [job.traceId, job.stage, job.status])).toEqual([
+      [PASSING, 'grade', 'passed'],
+    ]);
+    expect(historyOf(repo, PASSING)).toEqual(['import:queued', 'grade:passed']);
+  });
+
+  it('import reads gzipped exports; a truncated gzip file is refused with the reason', async () => {
+    const repo = tempDir('archal-import-gzip-');
+    const env = { ARCHAL_HOME: tempDir('archal-home-') };
+    mkdirSync(join(repo, 'exports'));
+    const zipped = gzipSync(readFileSync(join(PROD, 'stale-sweep-2025-06-02.otlp.json')));
+    writeFileSync(join(repo, 'exports', 'sweep.json.gz'), zipped);
+    writeFileSync(join(repo, 'exports', 'cut.json.gz'), zipped.subarray(0, zipped.length / 2));
+    const imported = await runCli(['--cwd', repo, 'trace-source', 'import', 'exports', '--json'], { env });
+    expect(imported.code).toBe(1);
+    expect(json(imported)).toMatchObject({
+      totals: { files: 2, refused: 1, traces: 1, new: 1 },
+      files: [
+        { file: expect.stringMatching(/cut\.json\.gz$/), status: 'refused', reason: expect.stringMatching(/^gzip: /) },
+        {
+          file: expect.stringMatching(/sweep\.json\.gz$/),
+          status: 'imported',
+          format: 'otlp',
+          traces: [{ id: FAILING, calls: 18 }],
+        },
+      ],
+    });
+    expect(readJson(join(attachDir(repo), 'failed', 'cut.json.gz.json'))).toMatchObject({
+      file: 'exports/cut.json.gz',
+      reason: expect.stringMatching(/not a complete gzip file/),
+    });
+  });
+
+  it('an OTLP trace exported over several files is the union of their spans, whichever file comes first or last', async () => {
+    const repo = tempDir('archal-import-split-');
+    const env = { ARCHAL_HOME: tempDir('archal-home-') };
+    const exported = readJson<{ resourceSpans: Array<{ scopeSpans: Array<{ spans: unknown[] }> }> }>(
+      join(PROD, 'stale-sweep-2025-06-02.otlp.json'),
+    );
+    const spans = exported.resourceSpans.flatMap((resource) => resource.scopeSpans.flatMap((scope) => scope.spans));
+    const part = (from: number, to: number) =>
+      JSON.stringify({ resourceSpans: [{ scopeSpans: [{ scope: { name: 'batch' }, spans: spans.slice(from, to) }] }] });
+    mkdirSync(join(repo, 'exports'));
+    const third = Math.ceil(spans.length / 3);
+    writeFileSync(join(repo, 'exports', 'batch-1.json'), part(0, third));
+    writeFileSync(join(repo, 'exports', 'batch-2.json'), part(third, 2 * third));
+    const cli = (...args: string[]) => runCli(['--cwd', repo, 'trace-source', 'import', ...args, '--json'], { env });
+    expect((await cli('exports')).code).toBe(0);
+    // A later batch, imported on its own, adds its spans to the ones already imported.
+    writeFileSync(join(repo, 'late-batch.json'), part(2 * third, spans.length));
+    const late = await cli('late-batch.json');
+    expect(json(late)).toMatchObject({ files: [{ traces: [{ id: FAILING, change: 'changed', calls: 18 }] }] });
+    const raw = join(attachDir(repo), 'raw', `${FAILING}.json`);
+    expect(readJson(raw)).toMatchObject({
+      task: expect.stringMatching(/keep-open/),
+      source: { file: 'late-batch.json', files: ['exports/batch-1.json', 'exports/batch-2.json', 'late-batch.json'] },
+    });
+    expect(readJson<{ calls: unknown[] }>(raw).calls).toHaveLength(18);
+    // The whole export at once is the same trace: unchanged, and so is any of its parts imported again.
+    writeFileSync(join(repo, 'whole.json'), JSON.stringify(exported));
+    expect(json(await cli('whole.json', 'exports/batch-1.json'))).toMatchObject({ totals: { unchanged: 2 } });
+    expect(lines(repo).filter((line) => line.traceId === FAILING)).toHaveLength(3);
   });
 
   it('refused files of the same name in different folders each keep their own record in failed/', async () => {

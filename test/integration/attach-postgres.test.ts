@@ -12,6 +12,8 @@ const PROD = join(EXAMPLE, 'prod-traces');
 let adminUrl: string;
 let readerUrl: string;
 let writerUrl: string;
+let columnWriterUrl: string;
+let allDataWriterUrl: string;
 
 /** The URL of `base` as another role (trust authentication: no password needed). */
 const as = (base: string, role: string) => base.replace('postgres://postgres@', `postgres://${role}@`);
@@ -32,6 +34,13 @@ beforeAll(async () => {
       create view recent_traces as select trace from agent_traces;
       grant select on agent_events, agent_traces, recent_traces to reader_${suffix};
       grant select, insert, update on agent_events to writer_${suffix};`);
+    // Roles that can write without a table-wide INSERT/UPDATE/DELETE/TRUNCATE grant: one column, or every table.
+    await client.query(`
+      create role colwriter_${suffix} login; create role alldata_${suffix} login;
+      grant select on agent_events to colwriter_${suffix};
+      grant update (status) on agent_events to colwriter_${suffix};
+      grant select on agent_events to alldata_${suffix};
+      grant pg_write_all_data to alldata_${suffix};`);
     // One trace as event rows (the JSONL fields as columns), one whole OTLP document per row.
     const events = readFileSync(join(PROD, 'label-bugs-2025-06-03.jsonl'), 'utf8').trim().split('\n');
     for (const line of events) {
@@ -58,6 +67,8 @@ beforeAll(async () => {
     ]);
     readerUrl = as(adminUrl, `reader_${suffix}`);
     writerUrl = as(adminUrl, `writer_${suffix}`);
+    columnWriterUrl = as(adminUrl, `colwriter_${suffix}`);
+    allDataWriterUrl = as(adminUrl, `alldata_${suffix}`);
   } finally {
     await client.end();
   }
@@ -72,6 +83,8 @@ beforeAll(() => {
     ARCHAL_HOME: tempDir('archal-home-'),
     TRACE_DATABASE_URL: readerUrl,
     WRITER_URL: writerUrl,
+    COLUMN_WRITER_URL: columnWriterUrl,
+    ALL_DATA_WRITER_URL: allDataWriterUrl,
     ADMIN_URL: adminUrl,
   };
 });
@@ -133,6 +146,28 @@ describe('a Postgres trace source, read-only', () => {
     const unset = await cli([...base, '--database-url-env', 'NOT_SET_ANYWHERE']);
     expect(unset.code).toBe(2);
     expect(unset.stderr).toMatch(/NOT_SET_ANYWHERE is not set/);
+  });
+
+  it('--check refuses a role that can write one column, or every table through pg_write_all_data', async () => {
+    const base = ['attach', '--repo', '.', '--source', 'postgres', '--source-name', 'prod', '--table', 'agent_events'];
+    const column = await cli([...base, '--check', '--database-url-env', 'COLUMN_WRITER_URL']);
+    expect(column.code).toBe(1);
+    expect(column.stdout).toMatch(
+      /✗ read-only: colwriter_\w+ can write public\.agent_events\. Use a role with SELECT only/,
+    );
+    const allData = await cli([...base, '--check', '--database-url-env', 'ALL_DATA_WRITER_URL']);
+    expect(allData.code).toBe(1);
+    expect(allData.stdout).toMatch(/✗ read-only: alldata_\w+ can write public\.agent_/);
+    const sync = await cli([
+      'trace-source',
+      'sync',
+      '--database-url-env',
+      'COLUMN_WRITER_URL',
+      '--table',
+      'agent_events',
+    ]);
+    expect(sync.code).toBe(1);
+    expect(sync.stderr).toMatch(/the role can write \(public\.agent_events\)/);
   });
 
   it('registers a source without its credentials; attach --source-name NAME --once pulls it and grades its traces', async () => {

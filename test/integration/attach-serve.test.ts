@@ -1,5 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
 import { context, SpanKind, trace, type Attributes } from '@opentelemetry/api';
 import { OTLPTraceExporter } from '@opentelemetry/exporter-trace-otlp-http';
 import { BasicTracerProvider, BatchSpanProcessor } from '@opentelemetry/sdk-trace-base';
@@ -187,5 +188,33 @@ describe('trace-source serve: OTLP/HTTP pushes from the real OpenTelemetry expor
       readFileSync(join(repo, '.archal', 'attach', 'grades', traceId, 'grade.json'), 'utf8'),
     ) as { evidence: Array<{ rule: string }> };
     expect(grade.evidence.map((item) => item.rule)).not.toContain('repeated identical calls');
+  });
+
+  it('a gzip body that decompresses past the body limit is refused with 413, and the server keeps going', async () => {
+    const repo = tempRepo();
+    const env = { ARCHAL_HOME: tempDir('archal-home-') };
+    const { server, url } = await startServer(repo, env);
+    try {
+      // About 40 KiB on the wire, 40 MiB once decompressed: more than the 32 MiB a push may hold.
+      const bomb = gzipSync(Buffer.concat([Buffer.from('{"resourceSpans": ['), Buffer.alloc(40 * 1024 * 1024, 0x20)]));
+      const refused = await fetch(url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'content-encoding': 'gzip' },
+        body: bomb,
+      });
+      expect(refused.status).toBe(413);
+      expect(((await refused.json()) as { message: string }).message).toMatch(/decompressed body is larger than/);
+      const request = readFileSync(join(EXAMPLE, 'prod-traces', 'stale-sweep-2025-06-02.otlp.json'));
+      const accepted = await fetch(url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'content-encoding': 'gzip' },
+        body: gzipSync(request),
+      });
+      expect(accepted.status).toBe(200);
+      expect(await accepted.json()).toEqual({ partialSuccess: {} });
+    } finally {
+      server.kill('SIGTERM');
+      expect((await server.done).code).toBe(0);
+    }
   });
 });

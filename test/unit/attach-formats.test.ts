@@ -140,6 +140,65 @@ describe('trace formats', () => {
     expect(second!.draft.calls[0]).toMatchObject({ kind: 'http', service: 'other', host: 'hooks.slack.com' });
   });
 
+  it('OTLP/JSON: the answer of a gen_ai.choice event whose message is a kvlist or JSON text, as the OpenAI instrumentations write it', () => {
+    const choice = (message: Record<string, unknown>) => ({
+      resourceSpans: [
+        {
+          scopeSpans: [
+            {
+              spans: [
+                {
+                  traceId: '0af7651916cd43dd8448eb211c80319c',
+                  spanId: 'b7ad6b7169203331',
+                  name: 'chat gpt-4o-mini',
+                  kind: 3,
+                  startTimeUnixNano: '1717320000000000000',
+                  endTimeUnixNano: '1717320001000000000',
+                  attributes: [
+                    { key: 'gen_ai.operation.name', value: { stringValue: 'chat' } },
+                    { key: 'gen_ai.request.model', value: { stringValue: 'gpt-4o-mini' } },
+                  ],
+                  events: [
+                    {
+                      name: 'gen_ai.user.message',
+                      attributes: [{ key: 'content', value: { stringValue: 'Label the bug reports.' } }],
+                    },
+                    {
+                      name: 'gen_ai.choice',
+                      attributes: [
+                        { key: 'index', value: { intValue: '0' } },
+                        { key: 'finish_reason', value: { stringValue: 'stop' } },
+                        { key: 'message', value: message },
+                      ],
+                    },
+                  ],
+                },
+              ],
+            },
+          ],
+        },
+      ],
+    });
+    const kvlist = {
+      kvlistValue: {
+        values: [
+          { key: 'role', value: { stringValue: 'assistant' } },
+          { key: 'content', value: { stringValue: 'Labelled 2 issues.' } },
+        ],
+      },
+    };
+    const text = { stringValue: JSON.stringify({ role: 'assistant', content: 'Labelled 2 issues.' }) };
+    for (const message of [kvlist, text]) {
+      const [trace] = traces(parseTraceText(JSON.stringify(choice(message)), { format: 'otlp' }));
+      expect(trace!.draft).toMatchObject({ task: 'Label the bug reports.', answer: 'Labelled 2 issues.' });
+      expect(trace!.draft.calls[0]).toMatchObject({
+        kind: 'llm',
+        responseBody: 'Labelled 2 issues.',
+        responseRecorded: true,
+      });
+    }
+  });
+
   it('JSONL: requests and messages grouped by trace_id; an absent response_body is not recorded, null is an empty body', () => {
     const outcome = parseTraceText(read(join(PROD, 'label-bugs-2025-06-03.jsonl')), { format: 'auto' });
     expect(outcome).toMatchObject({ ok: true, format: 'jsonl' });
@@ -173,6 +232,41 @@ describe('trace formats', () => {
     const [small] = traces(parseTraceText(text, { format: 'jsonl' }));
     expect(small!.draft.calls.map((call) => call.responseRecorded)).toEqual([true, false]);
     expect(small!.draft.errors).toEqual([{ message: 'boom', call: null }]);
+  });
+
+  it('JSONL: a status and a duration written as numeric strings are read as numbers; other text is refused', () => {
+    const line = (fields: Record<string, unknown>) =>
+      JSON.stringify({
+        type: 'request',
+        trace_id: 'r1',
+        method: 'get',
+        url: 'https://api.github.com/repos/a/b',
+        ...fields,
+      });
+    const [trace] = traces(parseTraceText(line({ status: '404', duration_ms: '12.5' }), { format: 'auto' }));
+    expect(trace!.draft.calls[0]).toMatchObject({ method: 'GET', status: 404, durationMs: 12.5 });
+    const refused = parseTraceText(line({ status: 'OK' }), { format: 'auto' });
+    expect(refused).toMatchObject({ ok: false, reason: expect.stringMatching(/^line 1: .*"status"/) });
+  });
+
+  it('JSONL: the values of cookie headers are secrets wherever they appear', () => {
+    const text = [
+      {
+        method: 'GET',
+        url: 'https://api.github.com/user',
+        request_headers: { Cookie: 'session=cookievalue987; theme=dark' },
+      },
+      {
+        method: 'GET',
+        url: 'https://example.com/x',
+        response_headers: { 'Set-Cookie': ['sid=anothercookie42; Path=/; HttpOnly'] },
+      },
+    ]
+      .map((fields) => JSON.stringify({ type: 'request', trace_id: 'c1', ...fields }))
+      .join('\n');
+    const [trace] = traces(parseTraceText(text, { format: 'jsonl' }));
+    expect(trace!.secrets).toEqual(expect.arrayContaining(['cookievalue987', 'anothercookie42']));
+    expect(trace!.secrets).not.toContain('dark');
   });
 
   it('Archal run records: the clone recorded every body, and the record carries its own verdict', () => {

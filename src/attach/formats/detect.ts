@@ -82,3 +82,22 @@ export function parseTraceText(text: string, options: ParseTextOptions): ParseOu
     return refuse(`JSON, but not a trace: ${EXPECTED}`);
   return parseJsonl(events);
 }
+
+/**
+ * The OTLP/JSON documents of a file's text (one object, or one per line as collectors' file
+ * exporters write), or null when the text is not OTLP/JSON.
+ */
+export function otlpDocuments(text: string): Array<Record<string, unknown>> | null {
+  const content = text.replace(/^\uFEFF/, '');
+  try {
+    const whole = JSON.parse(content) as unknown;
+    return isObject(whole) && 'resourceSpans' in whole ? [whole] : null;
+  } catch {
+    const lines = jsonLines(content);
+    if (!Array.isArray(lines) || lines.length === 0) return null;
+    const documents = lines.map(({ value }) => value);
+    return documents.every((value) => isObject(value) && 'resourceSpans' in value)
+      ? (documents as Array<Record<string, unknown>>)
+      : null;
+  }
+}

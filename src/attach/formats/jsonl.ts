@@ -9,6 +9,10 @@ import { refuse, type ParseOutcome, type ParsedTrace } from './types.js';
  * documents the fields.
  */
 const time = z.union([z.string(), z.number()]).optional();
+// Loggers often write numbers as text ("status": "200"): a string of digits is read as the number.
+const numericText = (pattern: RegExp) => z.string().regex(pattern).transform(Number);
+const httpStatus = z.union([z.number().int(), numericText(/^\d{3}$/)]);
+const milliseconds = z.union([z.number().nonnegative(), numericText(/^\d+(\.\d+)?$/)]);
 const headers = z.record(z.string(), z.union([z.string(), z.array(z.string())])).optional();
 
 export const jsonlEventSchema = z.discriminatedUnion('type', [
@@ -19,12 +23,12 @@ export const jsonlEventSchema = z.discriminatedUnion('type', [
       ts: time,
       method: z.string().min(1),
       url: z.string().min(1),
-      status: z.number().int().nullable().optional(),
+      status: httpStatus.nullable().optional(),
       request_headers: headers,
       request_body: z.unknown().optional(),
       response_headers: headers,
       response_body: z.unknown().optional(),
-      duration_ms: z.number().nonnegative().optional(),
+      duration_ms: milliseconds.optional(),
       error: z.string().nullable().optional(),
     })
     .strict(),

@@ -238,7 +238,10 @@ function llmExchange(span: Span): { input: Array<{ role: string; text: string | 
       .filter(Boolean)
       .at(-1) ?? null;
   output ??= str(attrs['gen_ai.completion.0.content']);
-  output ??= str(span.events.find((event) => event.name === 'gen_ai.choice')?.attributes.content) ?? null;
+  // A gen_ai.choice event holds its text as `content`, or as `message` ({role, content}: a kvlist or JSON text).
+  const choice = span.events.findLast((event) => event.name === 'gen_ai.choice')?.attributes;
+  output ??=
+    str(choice?.content) ?? (choice?.message === undefined ? null : (messages(choice.message)[0]?.text ?? null));
   return { input, output };
 }
 

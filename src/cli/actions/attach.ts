@@ -205,7 +205,8 @@ async function directory(
       for (const job of pass.jobs) err(describeJob(job));
     },
   });
-  const jobs = await deps.ledger.jobs({ source: result.name });
+  const held = new Set(result.traceIds);
+  const jobs = (await deps.ledger.jobs()).filter((job) => job.source === result.name || held.has(job.traceId));
   const summaries = jobs.map((job) => ({
     traceId: job.traceId,
     source: job.source,
