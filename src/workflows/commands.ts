@@ -3,6 +3,7 @@ import { basename, extname, join, resolve } from 'node:path';
 import { INPUT_LIMITS, readInputFile } from '../lib/input-file.js';
 import type { CommandLookup, ScriptLookup } from './loader.js';
 import type { ScriptRuntime } from './schema.js';
+import { archonDefaultCommandHint, withArchonDefaultHint } from './archon-defaults.js';
 
 /** Where a repository's command and script files are found, and the per-user places beside them. */
 export interface ResourceLocations {
@@ -124,7 +125,10 @@ export function createCommandResolver(directories: readonly string[]): (name: st
     }
     return {
       ok: false,
-      message: `command '${name}' not found; looked for ${name}.md in ${directories.join(', ')} (and one subfolder deep in each)`,
+      message: withArchonDefaultHint(
+        `command '${name}' not found; looked for ${name}.md in ${directories.join(', ')} (and one subfolder deep in each)`,
+        archonDefaultCommandHint(name),
+      ),
     };
   };
 }
