@@ -139,6 +139,21 @@ describe('an .archon/ folder dropped into a repository', () => {
     });
   });
 
+  it("finds a packaged workflow's own commands/ and scripts/ beside it (.archon/workflows/<pack>/<workflow>/)", async () => {
+    const { dir, env } = archonRepo();
+    writeFiles(dir, {
+      '.archon/workflows/my-pack/release/release.yaml':
+        'name: packaged-release\ndescription: d\nprovider: exec\nexec: {command: head, args: ["-n", "1"]}\nnodes:\n  - id: prep\n    command: prepare\n  - id: pub\n    depends_on: [prep]\n    script: publish\n    runtime: node\n',
+      '.archon/workflows/my-pack/release/commands/prepare.md': 'Prepare: $ARGUMENTS',
+      '.archon/workflows/my-pack/release/scripts/publish.js': 'console.log("published")',
+    });
+    const run = await runCli(['workflow', 'run', 'packaged-release', 'v1', '--json'], { cwd: dir, env });
+    expect(run.code).toBe(0);
+    const { nodes } = json<{ nodes: Record<string, { output: string }> }>(run);
+    expect(nodes.prep!.output.trim()).toBe('Prepare: v1');
+    expect(nodes.pub!.output.trim()).toBe('published');
+  });
+
   it('runs with --input, keeps state outside the repository and leaves git status as it was', async () => {
     const { dir, env } = archonRepo();
     const refused = await runCli(['workflow', 'run', 'archon-triage', '--json'], { cwd: dir, env });
