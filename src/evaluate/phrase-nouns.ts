@@ -225,7 +225,24 @@ const CLAUSES: Array<{ pattern: RegExp; filter: (value: string, noun: Noun) => s
   },
   {
     pattern: /^(?:whose (?:body|description) contains|with (?:a |the )?(?:body|description) containing) /,
-    filter: (value) => `$contains($lowercase(body), ${str(value.toLowerCase())})`,
+    filter: (value) => textContains('body', value),
+  },
+  // "a comment containing "thanks"", "an issue mentioning "crash"": the item's own text (a quoted value
+  // only, so that "containing" never swallows the next clause).
+  {
+    pattern: /^(?:containing|mentioning|including|saying|(?:that|which) (?:contains|mentions|says)) (?=q\d+q)/,
+    filter: (value, noun) => {
+      switch (noun.collection) {
+        case 'comments':
+        case 'reviews':
+          return textContains('body', value);
+        case 'issues':
+        case 'pullRequests':
+          return `(${textContains('title', value)} or ${textContains('body', value)})`;
+        default:
+          return undefined;
+      }
+    },
   },
   {
     pattern: /^(?:titled|named|called|with (?:a |the )?(?:title|name)) /,
@@ -267,6 +284,11 @@ const CLAUSES: Array<{ pattern: RegExp; filter: (value: string, noun: Noun) => s
     filter: (value, noun) => (hasLabels(noun) ? `${str(value)} in labels` : undefined),
   },
 ];
+
+/** A case-insensitive "contains" on a text field that may be null (an issue without a body). */
+function textContains(field: string, value: string): string {
+  return `($type(${field}) = "string" and $contains($lowercase(${field}), ${str(value.toLowerCase())}))`;
+}
 
 function tailClause(tail: string, noun: Noun, ctx: PhraseContext): { filter: string; rest: string } | undefined {
   for (const clause of CLAUSES) {

@@ -1,8 +1,9 @@
 import { readdirSync, statSync } from 'node:fs';
-import { basename, extname, join, resolve } from 'node:path';
+import { basename, dirname, extname, join, resolve } from 'node:path';
 import { INPUT_LIMITS, readInputFile } from '../lib/input-file.js';
 import type { CommandLookup, ScriptLookup } from './loader.js';
 import type { ScriptRuntime } from './schema.js';
+import { archonDefaultCommandHint, withArchonDefaultHint } from './archon-defaults.js';
 
 /** Where a repository's command and script files are found, and the per-user places beside them. */
 export interface ResourceLocations {
@@ -124,7 +125,10 @@ export function createCommandResolver(directories: readonly string[]): (name: st
     }
     return {
       ok: false,
-      message: `command '${name}' not found; looked for ${name}.md in ${directories.join(', ')} (and one subfolder deep in each)`,
+      message: withArchonDefaultHint(
+        `command '${name}' not found; looked for ${name}.md in ${directories.join(', ')} (and one subfolder deep in each)`,
+        archonDefaultCommandHint(name),
+      ),
     };
   };
 }
@@ -163,4 +167,42 @@ export function createScriptResolver(directories: readonly string[]): (name: str
 /** Archon's rule: a script with a newline, a space or shell punctuation is code, anything else a file name. */
 export function isInlineScript(script: string): boolean {
   return script.includes('\n') || /[;(){}&|<>$`"' ]/.test(script);
+}
+
+/**
+ * Archon's packaged layout, `.archon/workflows/<pack>/<workflow>/<file>.yaml`, keeps a workflow's own
+ * `commands/` and `scripts/` beside its file: those are looked up first, then the shared folders.
+ * Undefined for a workflow file outside that layout.
+ */
+export function packagedResourceDir(workflowFile: string, kind: 'commands' | 'scripts'): string | undefined {
+  const workflowDir = dirname(workflowFile);
+  if (basename(dirname(dirname(workflowDir))) !== 'workflows') return undefined;
+  return join(workflowDir, kind);
+}
+
+/** The shared command and script resolvers, preceded by a packaged workflow's own folders. */
+export function withPackagedResources<
+  T extends {
+    file: string;
+    resolveCommand: (name: string) => CommandLookup;
+    resolveScript?: (name: string) => ScriptLookup;
+  },
+>(options: T): T {
+  const commands = packagedResourceDir(options.file, 'commands');
+  const scripts = packagedResourceDir(options.file, 'scripts');
+  if (commands === undefined || scripts === undefined) return options;
+  const ownCommand = createCommandResolver([commands]);
+  const ownScript = createScriptResolver([scripts]);
+  const sharedScript = options.resolveScript;
+  return {
+    ...options,
+    resolveCommand: (name) => {
+      const own = ownCommand(name);
+      return own.ok ? own : options.resolveCommand(name);
+    },
+    resolveScript: (name) => {
+      const own = ownScript(name);
+      return own.ok || sharedScript === undefined ? own : sharedScript(name);
+    },
+  };
 }

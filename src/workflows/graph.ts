@@ -114,16 +114,29 @@ export function validateGraph(
   );
   const ancestryUnknown = (id: string) =>
     uncertain.size > 0 && (uncertain.has(id) || [...ancestors.of(id)].some((ancestor) => uncertain.has(ancestor)));
+  const strictProblems = problems;
+  const lenientProblems = {
+    push: (problem: WorkflowProblem) =>
+      warnings.push({
+        ...problem,
+        message: `${problem.message} (in a command file: spliced as empty at run time, as Archon does)`,
+      }),
+  };
   for (const node of [...nodes, ...partial]) {
     const at = (field: string) => ({ file, node: node.id, field, line: lineOf(node.id) });
     for (const { field, text } of referencingTexts(node)) {
       const refs = field === 'when' ? (node.when ? conditionRefs(node.when.expr) : []) : findOutputRefs(text);
+      // Archon does not check the refs of a command file's text (files are shared between workflows, and
+      // their prose often names a node by way of example): a whole $x.output there naming no node, or the
+      // node itself, is spliced as empty at run time. Archal does the same, and says so as a warning.
+      const lenient = isCommandFileField(field);
       for (const ref of refs) {
         const refText = `$${ref.node}.output${ref.field ? `.${ref.field}` : ''}`;
+        const problems = lenient && !ref.field ? lenientProblems : strictProblems;
         if (!known.has(ref.node)) {
           if (outer?.ids.has(ref.node)) {
             if (!outer.readable.has(ref.node))
-              problems.push({
+              strictProblems.push({
                 ...at(field),
                 message: `${refText} reads '${ref.node}', which is not among the dependencies of loop_group '${outer.group}': it may not have run yet. Add '${ref.node}' to the group's depends_on.`,
               });
@@ -142,7 +155,8 @@ export function validateGraph(
         }
         if (!ancestors.has(node.id, ref.node)) {
           if (ancestryUnknown(node.id)) continue;
-          problems.push({
+          // A node that may or may not have run is a race, not an example: an error even in a command file.
+          strictProblems.push({
             ...at(field),
             message: `${refText} reads '${ref.node}', which is not among the dependencies of '${node.id}' (direct or transitive): it may not have run yet. Add '${ref.node}' to depends_on.`,
           });
@@ -230,6 +244,11 @@ function checkField(
 }
 
 /** The texts of a node that are substituted at run time, and the field each comes from. */
+/** The field names referencingTexts gives a command file's text (command: and loop.command). */
+function isCommandFileField(field: string): boolean {
+  return field.startsWith('command (') || field.startsWith('loop.command (');
+}
+
 export function referencingTexts(node: WorkflowNode): Array<{ field: string; text: string }> {
   const texts: Array<{ field: string; text: string }> = node.when ? [{ field: 'when', text: node.when.source }] : [];
   const strings = (field: string, value: unknown): Array<{ field: string; text: string }> => {

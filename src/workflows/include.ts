@@ -2,6 +2,7 @@ import { isRecord } from './load-helpers.js';
 import type { WorkflowProblem } from './problems.js';
 import { INPUT_NAME_PATTERN, type InputSpec } from './schema.js';
 import { parseYaml, type SourceLocator } from './yaml-source.js';
+import { archonDefaultWorkflowHint, withArchonDefaultHint } from './archon-defaults.js';
 
 /**
  * `include:` composition: another workflow's nodes inlined at load time, as Archon does it. The
@@ -144,7 +145,15 @@ function expandOne(
   }
   const found = ctx.resolve?.(target);
   if (!found) {
-    ctx.errors.push(at(`included workflow '${target}' not found (it must be a workflow Archal discovers)`, 'include'));
+    ctx.errors.push(
+      at(
+        withArchonDefaultHint(
+          `included workflow '${target}' not found (it must be a workflow Archal discovers)`,
+          archonDefaultWorkflowHint(target),
+        ),
+        'include',
+      ),
+    );
     return undefined;
   }
   const parsed = parseYaml(found.text);

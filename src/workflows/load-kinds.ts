@@ -7,6 +7,7 @@ import type { LoopControl, WorkflowNode } from './model.js';
 import { declaredFields } from './output-schema.js';
 import { inputEnvKey, parseWholeRef } from './refs.js';
 import { DEFAULT_BASH_TIMEOUT_MS, INPUT_NAME_PATTERN, NODE_SCHEMAS, SCRIPT_RUNTIMES } from './schema.js';
+import { archonDefaultWorkflowHint, withArchonDefaultHint } from './archon-defaults.js';
 
 /** Builders of the node kinds beyond a single prompt or script: scripts, loops, loop groups, approvals, sub-runs. */
 
@@ -274,7 +275,13 @@ export function buildSubWorkflow(input: NodeInput): WorkflowNode | undefined {
       'fan_out.items',
     );
   if (ctx.resolveWorkflowSource && !ctx.resolveWorkflowSource(fields.workflow))
-    refuse(`sub-workflow '${fields.workflow}' not found (it must be a workflow Archal discovers)`, 'workflow');
+    refuse(
+      withArchonDefaultHint(
+        `sub-workflow '${fields.workflow}' not found (it must be a workflow Archal discovers)`,
+        archonDefaultWorkflowHint(fields.workflow),
+      ),
+      'workflow',
+    );
   if (!ok) return undefined;
   const { fan_out: _fanOut, ...rest } = fields;
   return {

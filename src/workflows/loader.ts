@@ -17,6 +17,7 @@ import {
 } from './schema.js';
 import { parseYaml, type ParsedYamlCache } from './yaml-source.js';
 import { shellQuotingWarnings } from './shell-quoting.js';
+import { withPackagedResources } from './commands.js';
 
 export const MIGRATION_GUIDE = 'https://github.com/coleam00/Archon/blob/main/docs/sequential-dag-migration-guide.md';
 
@@ -66,7 +67,8 @@ export type LoadResult =
  * Parses and validates a workflow file. Every problem is collected (not just the first), each naming
  * its file, node, field and line.
  */
-export async function loadWorkflowText(text: string, options: LoadOptions): Promise<LoadResult> {
+export async function loadWorkflowText(text: string, given: LoadOptions): Promise<LoadResult> {
+  const options = withPackagedResources(given);
   const { file } = options;
   const errors: WorkflowProblem[] = [];
   const warnings: WorkflowProblem[] = [];

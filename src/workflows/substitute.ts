@@ -137,7 +137,10 @@ export function substitutePrompt(text: string, vars: RunVariables, outputs: Read
     const [prevNode, prevField, input, node, field, variable] = groups;
     if (prevNode !== undefined) return loopPrevValue(prevNode, prevField, vars);
     if (input !== undefined) return valueText(inputValue(input, vars));
-    if (node !== undefined) return valueText(readOutputRef(outputs, node, field));
+    // A whole $x.output naming no node can only come from a command file's text (inline prompts are
+    // checked when the workflow loads): like Archon, it is spliced as empty.
+    if (node !== undefined)
+      return valueText(field === undefined && !outputs.has(node) ? '' : readOutputRef(outputs, node, field));
     if (CONTEXT_VARIABLES.has(variable!)) usedContext = true;
     return variableValue(variable!, vars);
   });

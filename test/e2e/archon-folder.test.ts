@@ -139,6 +139,50 @@ describe('an .archon/ folder dropped into a repository', () => {
     });
   });
 
+  it("finds a packaged workflow's own commands/ and scripts/ beside it (.archon/workflows/<pack>/<workflow>/)", async () => {
+    const { dir, env } = archonRepo();
+    writeFiles(dir, {
+      '.archon/workflows/my-pack/release/release.yaml':
+        'name: packaged-release\ndescription: d\nprovider: exec\nexec: {command: head, args: ["-n", "1"]}\nnodes:\n  - id: prep\n    command: prepare\n  - id: pub\n    depends_on: [prep]\n    script: publish\n    runtime: node\n',
+      '.archon/workflows/my-pack/release/commands/prepare.md': 'Prepare: $ARGUMENTS',
+      '.archon/workflows/my-pack/release/scripts/publish.js': 'console.log("published")',
+    });
+    const run = await runCli(['workflow', 'run', 'packaged-release', 'v1', '--json'], { cwd: dir, env });
+    expect(run.code).toBe(0);
+    const { nodes } = json<{ nodes: Record<string, { output: string }> }>(run);
+    expect(nodes.prep!.output.trim()).toBe('Prepare: v1');
+    expect(nodes.pub!.output.trim()).toBe('published');
+  });
+
+  it('accepts a command file whose prose names $<node>.output refs Archon leaves unchecked there, and splices them as empty', async () => {
+    const { dir, env } = archonRepo();
+    writeFiles(dir, {
+      '.archon/commands/verdict.md':
+        'Review: $ARGUMENTS.\nEnd with OK or BLOCK; workflows read it via [$verdict.output] or [$some-node.output].\n',
+      '.archon/workflows/verdict.yaml':
+        'name: verdict-flow\ndescription: d\nprovider: exec\nexec: {command: cat}\nnodes:\n  - id: verdict\n    command: verdict\n',
+    });
+    const validated = await runCli(['workflow', 'validate', 'verdict-flow', '--json'], { cwd: dir, env });
+    expect(validated.code).toBe(0);
+    const report = json<{ valid: boolean; warnings: Array<{ node: string; message: string }> }>(validated);
+    expect(report.warnings).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({
+          node: 'verdict',
+          message: expect.stringContaining("$verdict.output reads the node's own output"),
+        }),
+        expect.objectContaining({
+          node: 'verdict',
+          message: expect.stringContaining("$some-node.output references unknown node 'some-node'"),
+        }),
+      ]),
+    );
+    const run = await runCli(['workflow', 'run', 'verdict-flow', 'the diff', '--json'], { cwd: dir, env });
+    expect(run.code).toBe(0);
+    const { nodes } = json<{ nodes: Record<string, { output: string }> }>(run);
+    expect(nodes.verdict!.output).toContain('workflows read it via [] or [].');
+  });
+
   it('runs with --input, keeps state outside the repository and leaves git status as it was', async () => {
     const { dir, env } = archonRepo();
     const refused = await runCli(['workflow', 'run', 'archon-triage', '--json'], { cwd: dir, env });

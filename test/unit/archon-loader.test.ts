@@ -66,6 +66,44 @@ describe('command lookup as Archon does it', () => {
   });
 });
 
+describe("Archon's built-in defaults, which Archal does not ship", () => {
+  it('says so, and where to copy the file from, for a default command, loop command, include or sub-workflow it cannot find', async () => {
+    const dir = tempDir();
+    const errors = await errorsOf(
+      `${header}nodes:
+  - id: plan
+    command: archon-create-plan
+  - id: fix
+    depends_on: [plan]
+    loop: {command: archon-implement-tasks, until: DONE, max_iterations: 2}
+  - id: review
+    depends_on: [fix]
+    include: archon-review-block
+  - id: assist
+    depends_on: [review]
+    workflow: archon-assist
+  - id: own
+    command: my-own-command
+`,
+      { dir },
+    );
+    find(errors, 'plan', "command 'archon-create-plan' not found");
+    find(
+      errors,
+      'plan',
+      "'archon-create-plan' is one of Archon's built-in default commands, which Archal does not ship: copy .archon/commands/defaults/archon-create-plan.md from Archon (github.com/coleam00/Archon) into this repository's .archon/commands/",
+    );
+    find(errors, 'fix', "'archon-implement-tasks' is one of Archon's built-in default commands");
+    find(
+      errors,
+      'review',
+      "'archon-review-block' is one of Archon's built-in default workflows, which Archal does not ship: copy .archon/workflows/defaults/archon-review-block.yaml from Archon (github.com/coleam00/Archon) into this repository's .archon/workflows/",
+    );
+    find(errors, 'assist', "'archon-assist' is one of Archon's built-in default workflows");
+    expect(find(errors, 'own', "command 'my-own-command' not found").message).not.toContain('built-in');
+  });
+});
+
 describe('keys Archal does not support, and the declared graph', () => {
   it("names an unsupported key as Archon's, not as an unknown node shape", async () => {
     const errors = await errorsOf(`${header}nodes:\n  - id: boxed\n    container: {enabled: true}\n`);

@@ -154,6 +154,41 @@ describe("the phrase library on Archal's wordings", () => {
     expect(outcome.detail).toContain(detail);
   });
 
+  it('reads "containing"/"mentioning" "x" after a noun as its text: a comment\'s body, an issue\'s title or body', async () => {
+    const comment = (id: number, issueNumber: number, body: string) => ({
+      id,
+      repo: 'acme/api',
+      issue_number: issueNumber,
+      user: 'octo',
+      body,
+    });
+    const commented = {
+      ...after,
+      comments: [comment(1, 1, 'Thanks for the report!'), comment(2, 5, 'Closing: inactive for 90 days.')],
+      issues: [...after.issues, issue(12, { title: 'no body yet', body: null })],
+    };
+    const seeded = { ...before, comments: [] };
+    const checkCommented = async (text: string) => {
+      const compiled = compileDeterministic(text, undefined);
+      if (!compiled.ok) throw new Error(`'${text}' did not compile: ${compiled.reason}`);
+      return evaluateDeterministic(compiled.check, buildContext(seeded, commented, run));
+    };
+    expect(await checkCommented('A comment containing "thanks" was posted on issue #1')).toMatchObject({
+      passed: true,
+    });
+    expect(await checkCommented('A comment containing "thanks" was posted on issue #5')).toMatchObject({
+      passed: false,
+    });
+    expect(await checkCommented('A comment mentioning "inactive" exists')).toMatchObject({ passed: true });
+    expect(await checkCommented('Exactly 2 comments were posted')).toMatchObject({ passed: true });
+    expect(await checkCommented('No comment containing "spam" was posted')).toMatchObject({ passed: true });
+    expect(await checkCommented('An issue containing "dark mode" exists')).toMatchObject({ passed: true });
+    expect(await checkCommented('An issue mentioning "no such words" exists')).toMatchObject({ passed: false });
+    const nullBody = await checkCommented('An issue whose body contains "nothing" exists');
+    expect(nullBody.error).toBeUndefined();
+    expect(nullBody.passed).toBe(false);
+  });
+
   it('compares "did not" with the seed: an issue closed before the run does not count, one closed by it does', async () => {
     const closedOne = { ...after, issues: after.issues.map((i) => (i.number === 3 ? { ...i, state: 'closed' } : i)) };
     const outcome = await check('The agent did not close any issues', closedOne);
