@@ -1,8 +1,8 @@
-export const id = 688;
-export const ids = [688];
+export const id = 810;
+export const ids = [810];
 export const modules = {
 
-/***/ 55688:
+/***/ 50810:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -32,7 +32,7 @@ var rate_limit = __webpack_require__(4529);
 // EXTERNAL MODULE: ./src/clones/github/state/errors.ts
 var errors = __webpack_require__(3435);
 // EXTERNAL MODULE: ./src/clones/github/state/store.ts
-var store = __webpack_require__(74803);
+var state_store = __webpack_require__(74803);
 // EXTERNAL MODULE: ./src/clones/github/domain/closing-references.ts
 var closing_references = __webpack_require__(67713);
 // EXTERNAL MODULE: ./src/clones/github/git/diff.ts
@@ -885,6 +885,36 @@ function escapeHtml(text) {
     return text.replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c]);
 }
 
+// EXTERNAL MODULE: ./src/clones/github/domain/languages.ts
+var languages = __webpack_require__(13850);
+;// CONCATENATED MODULE: ./src/clones/github/graphql/languages.ts
+
+
+
+/** A `Language` object; its id is derived from its name, so it is the same in every repository. */
+function languageNode(name) {
+    return { __typename: 'Language', id: (0,urls/* nodeId */.s5)('Language', hashName(name)), name, color: null };
+}
+function hashName(name) {
+    let hash = 0;
+    for (const char of name)
+        hash = (hash * 31 + char.charCodeAt(0)) % 1_000_000;
+    return hash;
+}
+/** `Repository.languages`: the REST languages (bytes per language) as a connection whose edges carry `size`. */
+function languagesConnection(repo, args) {
+    const list = (0,languages/* repoLanguages */.C)(repo);
+    if (args.orderBy?.direction === 'ASC')
+        list.reverse();
+    const sizes = new Map(list);
+    const base = connection(list, args, ([name]) => languageNode(name), 'Language');
+    return {
+        ...base,
+        totalSize: list.reduce((sum, [, size]) => sum + size, 0),
+        edges: () => base.edges().map((edge) => ({ ...edge, size: sizes.get(edge.node.name) ?? 0 })),
+    };
+}
+
 // EXTERNAL MODULE: ./src/clones/github/domain/issues.ts
 var issues = __webpack_require__(43953);
 // EXTERNAL MODULE: ./src/clones/github/domain/releases.ts
@@ -919,6 +949,14 @@ function releaseConnection(domain, repo, args) {
 function latestReleaseObject(domain, repo) {
     const latest = (0,domain_releases/* latestRelease */.JF)(domain, repo);
     return latest ? releaseObject(domain, repo, latest, latest.id) : null;
+}
+/** `Repository.release(tagName)`: the release of that tag (a draft only for those who may push). */
+function releaseByTag(domain, repo, tagName) {
+    const drafts = canSee(domain, repo, permissions/* NEED */.$B.contentsWrite);
+    const release = domain.store
+        .where('release', `repo:${repo.id}`)
+        .find((candidate) => candidate.tagName === tagName && (drafts || !candidate.draft));
+    return release ? releaseObject(domain, repo, release, (0,domain_releases/* latestRelease */.JF)(domain, repo)?.id) : null;
 }
 function releaseObject(domain, repo, release, latestId) {
     const name = (0,repos/* fullName */.fq)(domain, repo);
@@ -957,6 +995,7 @@ function releaseObject(domain, repo, release, latestId) {
 }
 
 ;// CONCATENATED MODULE: ./src/clones/github/graphql/repository.ts
+
 
 
 
@@ -1094,7 +1133,7 @@ function repoObject(domain, repo) {
         primaryLanguage: repo.language
             ? { __typename: 'Language', id: (0,urls/* nodeId */.s5)('Language', 1), name: repo.language, color: null }
             : null,
-        languages: emptyConnection,
+        languages: (args) => languagesConnection(repo, args),
         licenseInfo: null,
         repositoryTopics: (args) => connection(repo.topics, args, (topic) => ({
             __typename: 'RepositoryTopic',
@@ -1198,6 +1237,7 @@ function repoObject(domain, repo) {
         mentionableUsers: (args) => users(args),
         collaborators: (args) => users(args),
         latestRelease: () => latestReleaseObject(domain, repo),
+        release: (args) => releaseByTag(domain, repo, args.tagName),
         releases: (args) => releaseConnection(domain, repo, args),
         discussions: emptyConnection,
         projects: emptyConnection,
@@ -1226,6 +1266,26 @@ links.actor = actorById;
 
 // EXTERNAL MODULE: ./src/clones/github/domain/pulls.ts
 var pulls = __webpack_require__(44205);
+;// CONCATENATED MODULE: ./src/clones/github/domain/issue-delete.ts
+
+/**
+ * Deletes an issue as GitHub does (GraphQL's `deleteIssue`; REST has no such operation): the issue
+ * with its comments, their reactions and its events. Its number is not given out again.
+ */
+function deleteIssue(ctx, issue) {
+    const { store, journal } = ctx;
+    for (const comment of store.where('comment', `issue:${issue.id}`)) {
+        for (const reaction of store.where('reaction', (0,state_store/* reactionKey */.Ph)({ kind: 'issue_comment', commentId: comment.id })))
+            store.remove(journal, 'reaction', reaction);
+        store.remove(journal, 'comment', comment);
+    }
+    for (const reaction of store.where('reaction', (0,state_store/* reactionKey */.Ph)({ kind: 'issue', issueId: issue.id })))
+        store.remove(journal, 'reaction', reaction);
+    for (const event of store.where('event', `issue:${issue.id}`))
+        store.remove(journal, 'event', event);
+    store.remove(journal, 'issue', issue);
+}
+
 // EXTERNAL MODULE: ./src/clones/github/domain/git-write.ts
 var git_write = __webpack_require__(93115);
 // EXTERNAL MODULE: ./src/clones/github/domain/search.ts
@@ -1435,6 +1495,9 @@ function queryRoot(ctx) {
 
 
 
+
+
+
 /** The issue or pull request a global id names (NOT_FOUND when there is none the viewer can see). */
 function mutations_issueish(ctx, id, kinds = ['Issue', 'PullRequest']) {
     const { store } = ctx.domain;
@@ -1522,6 +1585,17 @@ const issueFromRest = (ctx, repo, body) => {
     const issue = ctx.domain.store.issueByNumber(repo.id, body.number);
     return issueObject(ctx.domain, repo, issue);
 };
+/** GraphQL's `LockReason` as REST's `lock_reason`. */
+const LOCK_REASONS = {
+    OFF_TOPIC: 'off-topic',
+    TOO_HEATED: 'too heated',
+    RESOLVED: 'resolved',
+    SPAM: 'spam',
+};
+const viewer = (ctx) => {
+    const user = (0,state_actor/* actingUser */.e)(ctx.domain.actor);
+    return user ? actorObject(ctx.domain, user) : null;
+};
 const str = (value) => (typeof value === 'string' ? value : undefined);
 const strs = (value) => (Array.isArray(value) ? value : undefined);
 /** The mutations `gh` and agents use, each through the REST operation that does the same. */
@@ -1563,6 +1637,47 @@ const MUTATIONS = {
             body: { state: 'closed', state_reason: reason ?? 'completed' },
         });
         return { issue: fresh(ctx, target) };
+    },
+    async deleteIssue(ctx, input) {
+        const target = mutations_issueish(ctx, String(input.issueId), ['Issue']);
+        try {
+            (0,permissions/* authorize */.Gq)(ctx.domain.store, ctx.domain.actor, target.repo, permissions/* NEED */.$B.admin);
+        }
+        catch (error) {
+            if (error instanceof errors/* ApiError */.hD)
+                throw gqlError('FORBIDDEN', `${(0,state_actor/* actingUser */.e)(ctx.domain.actor)?.login ?? 'Viewer'} does not have the correct permissions to execute \`DeleteIssue\``);
+            throw error;
+        }
+        deleteIssue(ctx.domain, target.issue);
+        return { repository: repoObject(ctx.domain, target.repo) };
+    },
+    async lockLockable(ctx, input) {
+        const target = mutations_issueish(ctx, String(input.lockableId));
+        const reason = LOCK_REASONS[str(input.lockReason) ?? ''];
+        await operation(ctx, 'issues/lock', { params: target.params, body: reason ? { lock_reason: reason } : {} });
+        return { lockedRecord: fresh(ctx, target), actor: viewer(ctx) };
+    },
+    async unlockLockable(ctx, input) {
+        const target = mutations_issueish(ctx, String(input.lockableId));
+        await operation(ctx, 'issues/unlock', { params: target.params });
+        return { unlockedRecord: fresh(ctx, target), actor: viewer(ctx) };
+    },
+    async createRepository(ctx, input) {
+        const owner = input.ownerId ? ctx.domain.store.get('user', decodeNodeId(String(input.ownerId))?.id) : undefined;
+        if (input.ownerId && !owner)
+            throw gqlError('NOT_FOUND', `Could not resolve to a node with the global id of '${String(input.ownerId)}'`);
+        const body = {
+            name: str(input.name),
+            description: str(input.description) ?? null,
+            homepage: str(input.homepageUrl) ?? null,
+            private: input.visibility === 'PRIVATE' || input.visibility === 'INTERNAL',
+            ...(typeof input.hasIssuesEnabled === 'boolean' ? { has_issues: input.hasIssuesEnabled } : {}),
+            ...(typeof input.hasWikiEnabled === 'boolean' ? { has_wiki: input.hasWikiEnabled } : {}),
+        };
+        const created = (await (owner?.type === 'Organization'
+            ? operation(ctx, 'repos/create-in-org', { params: { org: owner.login }, body })
+            : operation(ctx, 'repos/create-for-authenticated-user', { body })));
+        return { repository: repoObject(ctx.domain, ctx.domain.store.get('repo', created.id)) };
     },
     async reopenIssue(ctx, input) {
         const target = mutations_issueish(ctx, String(input.issueId), ['Issue']);
@@ -1863,7 +1978,7 @@ async function handleGraphql(core, exchange, urls) {
     const started = performance.now();
     const { req, res } = exchange;
     const requestId = (0,request_id/* nextRequestId */.w)();
-    const journal = new store/* Journal */.CQ();
+    const journal = new state_store/* Journal */.CQ();
     const deliveries = [];
     let actor = { kind: 'anonymous' };
     let status = 200;
@@ -2011,6 +2126,72 @@ function formatError(error) {
 function githubMessage(message) {
     const field = /^Cannot query field "(\w+)" on type "(\w+)"\./.exec(message);
     return field ? `Field '${field[1]}' doesn't exist on type '${field[2]}'` : message;
+}
+
+
+/***/ }),
+
+/***/ 70448:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   k: () => (/* binding */ failureText),
+/* harmony export */   y: () => (/* binding */ callOperation)
+/* harmony export */ });
+/* harmony import */ var _routes_index_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(91998);
+/* harmony import */ var _state_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3435);
+
+
+const BY_OPERATION = new Map();
+for (const route of _routes_index_js__WEBPACK_IMPORTED_MODULE_0__/* .ROUTES */ .b)
+    if (!BY_OPERATION.has(route.operationId))
+        BY_OPERATION.set(route.operationId, route);
+/**
+ * Runs a REST operation of the clone from inside another API (GraphQL, MCP), as the same actor
+ * and into the same journal, so that both take exactly the REST path's checks, state changes and
+ * webhooks. The caller's request is the one the request log records.
+ */
+async function callOperation(ctx, operationId, call = {}) {
+    const route = BY_OPERATION.get(operationId);
+    if (!route)
+        throw new Error(`unknown operation ${operationId}`);
+    const params = {};
+    for (const [name, value] of Object.entries(call.params ?? {}))
+        params[name] = String(value);
+    const query = new URLSearchParams();
+    for (const [name, value] of Object.entries(call.query ?? {}))
+        if (value !== undefined)
+            query.set(name, String(value));
+    const path = route.path.replace(/\{(\w+)[+*]?\}/g, (_, name) => params[name] ?? '');
+    try {
+        const reply = await route.handler({
+            ...ctx,
+            method: route.method,
+            path,
+            params,
+            query,
+            body: call.body,
+            headers: call.headers ?? {},
+            selfUrl: `${ctx.urls.api}${path}`,
+        });
+        const body = reply.kind === 'raw' ? (typeof reply.data === 'string' ? reply.data : reply.data.toString('utf8')) : reply.body;
+        return { ok: true, status: reply.status, body, headers: reply.headers ?? {} };
+    }
+    catch (error) {
+        if (!(error instanceof _state_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ApiError */ .hD))
+            throw error;
+        return { ok: false, status: error.status, message: error.message, errors: error.extra.errors ?? [] };
+    }
+}
+/** One line for an operation's failure: GitHub's message and its validation errors. */
+function failureText(result) {
+    const details = result.errors
+        .map((item) => typeof item === 'string'
+        ? item
+        : (item.message ??
+            [item.field, item.code].filter(Boolean).join(' ')))
+        .filter(Boolean);
+    return details.length > 0 ? `${result.message}: ${details.join('; ')}` : result.message;
 }
 
 

@@ -1,8 +1,8 @@
-export const id = 158;
-export const ids = [158];
+export const id = 717;
+export const ids = [717];
 export const modules = {
 
-/***/ 49158:
+/***/ 38717:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -2154,7 +2154,7 @@ async function openGitHubClone(options = {}) {
         token,
         controlToken,
         dir,
-        build: () => (built ??= __webpack_require__.e(/* import() */ 990).then(__webpack_require__.bind(__webpack_require__, 31990))
+        build: () => (built ??= __webpack_require__.e(/* import() */ 111).then(__webpack_require__.bind(__webpack_require__, 111))
             .then(({ buildGitHubClone }) => {
             const result = buildGitHubClone(listening, options);
             serve = result.serve;
@@ -4987,7 +4987,95 @@ function numeric(operand, value, op) {
     return Number(value);
 }
 
+;// CONCATENATED MODULE: ./src/workflows/archon-defaults.ts
+/**
+ * The commands and workflows Archon builds into its own binary (its `.archon/commands/defaults/` and
+ * `.archon/workflows/defaults/`). An Archon user's workflow may name them without having the files,
+ * because Archon always has them; Archal does not ship Archon's prompts, so when one of these names is
+ * not found, the error says so and where the file comes from, instead of only "not found".
+ */
+const ARCHON_REPOSITORY = 'github.com/coleam00/Archon';
+const DEFAULT_COMMANDS = new Set([
+    'archon-assist',
+    'archon-auto-fix-review',
+    'archon-code-review-agent',
+    'archon-comment-quality-agent',
+    'archon-confirm-plan',
+    'archon-create-plan',
+    'archon-create-pr',
+    'archon-docs-impact-agent',
+    'archon-error-handling-agent',
+    'archon-finalize-pr',
+    'archon-fix-issue',
+    'archon-implement',
+    'archon-implement-issue',
+    'archon-implement-review-fixes',
+    'archon-implement-tasks',
+    'archon-investigate-issue',
+    'archon-issue-completion-report',
+    'archon-parse-user-request',
+    'archon-plan-setup',
+    'archon-post-review-to-pr',
+    'archon-pr-review-scope',
+    'archon-ralph-generate',
+    'archon-ralph-prd',
+    'archon-resolve-merge-conflicts',
+    'archon-self-fix-all',
+    'archon-simplify-changes',
+    'archon-sync-pr-with-main',
+    'archon-synthesize-review',
+    'archon-test-coverage-agent',
+    'archon-validate',
+    'archon-validate-pr-code-review-feature',
+    'archon-validate-pr-code-review-main',
+    'archon-validate-pr-e2e-feature',
+    'archon-validate-pr-e2e-main',
+    'archon-validate-pr-report',
+    'archon-web-research',
+    'archon-workflow-summary',
+]);
+const DEFAULT_WORKFLOWS = new Set([
+    'archon-adversarial-dev',
+    'archon-architect',
+    'archon-assist',
+    'archon-comprehensive-pr-review',
+    'archon-create-issue',
+    'archon-feature-development',
+    'archon-fix-github-issue',
+    'archon-idea-to-pr',
+    'archon-interactive-prd',
+    'archon-issue-review-full',
+    'archon-piv-loop',
+    'archon-plan-to-pr',
+    'archon-ralph-dag',
+    'archon-refactor-safely',
+    'archon-remotion-generate',
+    'archon-resolve-conflicts',
+    'archon-review-block',
+    'archon-smart-pr-review',
+    'archon-test-loop-dag',
+    'archon-validate-pr',
+    'archon-workflow-builder',
+]);
+/** What to tell a user whose missing command is one of Archon's built-in defaults; undefined for any other name. */
+function archonDefaultCommandHint(name) {
+    if (!DEFAULT_COMMANDS.has(name))
+        return undefined;
+    return `'${name}' is one of Archon's built-in default commands, which Archal does not ship: copy .archon/commands/defaults/${name}.md from Archon (${ARCHON_REPOSITORY}) into this repository's .archon/commands/`;
+}
+/** What to tell a user whose missing included or sub-workflow is one of Archon's built-in defaults; undefined otherwise. */
+function archonDefaultWorkflowHint(name) {
+    if (!DEFAULT_WORKFLOWS.has(name))
+        return undefined;
+    return `'${name}' is one of Archon's built-in default workflows, which Archal does not ship: copy .archon/workflows/defaults/${name}.yaml from Archon (${ARCHON_REPOSITORY}) into this repository's .archon/workflows/`;
+}
+/** A "not found" message, with the built-in-default hint appended when there is one. */
+function withArchonDefaultHint(message, hint) {
+    return hint === undefined ? message : `${message}. ${hint}`;
+}
+
 ;// CONCATENATED MODULE: ./src/workflows/commands.ts
+
 
 
 
@@ -5092,7 +5180,7 @@ function createCommandResolver(directories) {
         }
         return {
             ok: false,
-            message: `command '${name}' not found; looked for ${name}.md in ${directories.join(', ')} (and one subfolder deep in each)`,
+            message: withArchonDefaultHint(`command '${name}' not found; looked for ${name}.md in ${directories.join(', ')} (and one subfolder deep in each)`, archonDefaultCommandHint(name)),
         };
     };
 }
@@ -5127,6 +5215,38 @@ function createScriptResolver(directories) {
 /** Archon's rule: a script with a newline, a space or shell punctuation is code, anything else a file name. */
 function isInlineScript(script) {
     return script.includes('\n') || /[;(){}&|<>$`"' ]/.test(script);
+}
+/**
+ * Archon's packaged layout, `.archon/workflows/<pack>/<workflow>/<file>.yaml`, keeps a workflow's own
+ * `commands/` and `scripts/` beside its file: those are looked up first, then the shared folders.
+ * Undefined for a workflow file outside that layout.
+ */
+function packagedResourceDir(workflowFile, kind) {
+    const workflowDir = (0,external_node_path_.dirname)(workflowFile);
+    if ((0,external_node_path_.basename)((0,external_node_path_.dirname)((0,external_node_path_.dirname)(workflowDir))) !== 'workflows')
+        return undefined;
+    return (0,external_node_path_.join)(workflowDir, kind);
+}
+/** The shared command and script resolvers, preceded by a packaged workflow's own folders. */
+function withPackagedResources(options) {
+    const commands = packagedResourceDir(options.file, 'commands');
+    const scripts = packagedResourceDir(options.file, 'scripts');
+    if (commands === undefined || scripts === undefined)
+        return options;
+    const ownCommand = createCommandResolver([commands]);
+    const ownScript = createScriptResolver([scripts]);
+    const sharedScript = options.resolveScript;
+    return {
+        ...options,
+        resolveCommand: (name) => {
+            const own = ownCommand(name);
+            return own.ok ? own : options.resolveCommand(name);
+        },
+        resolveScript: (name) => {
+            const own = ownScript(name);
+            return own.ok || sharedScript === undefined ? own : sharedScript(name);
+        },
+    };
 }
 
 // EXTERNAL MODULE: ./src/workflows/schema.ts + 1 modules
@@ -5412,16 +5532,28 @@ function validateGraph(nodes, declared, ctx, outer, partial = []) {
         .filter((node) => node.partialDependencies || node.depends_on.some((dependency) => !known.has(dependency)))
         .map((node) => node.id));
     const ancestryUnknown = (id) => uncertain.size > 0 && (uncertain.has(id) || [...ancestors.of(id)].some((ancestor) => uncertain.has(ancestor)));
+    const strictProblems = problems;
+    const lenientProblems = {
+        push: (problem) => warnings.push({
+            ...problem,
+            message: `${problem.message} (in a command file: spliced as empty at run time, as Archon does)`,
+        }),
+    };
     for (const node of [...nodes, ...partial]) {
         const at = (field) => ({ file, node: node.id, field, line: lineOf(node.id) });
         for (const { field, text } of referencingTexts(node)) {
             const refs = field === 'when' ? (node.when ? conditionRefs(node.when.expr) : []) : findOutputRefs(text);
+            // Archon does not check the refs of a command file's text (files are shared between workflows, and
+            // their prose often names a node by way of example): a whole $x.output there naming no node, or the
+            // node itself, is spliced as empty at run time. Archal does the same, and says so as a warning.
+            const lenient = isCommandFileField(field);
             for (const ref of refs) {
                 const refText = `$${ref.node}.output${ref.field ? `.${ref.field}` : ''}`;
+                const problems = lenient && !ref.field ? lenientProblems : strictProblems;
                 if (!known.has(ref.node)) {
                     if (outer?.ids.has(ref.node)) {
                         if (!outer.readable.has(ref.node))
-                            problems.push({
+                            strictProblems.push({
                                 ...at(field),
                                 message: `${refText} reads '${ref.node}', which is not among the dependencies of loop_group '${outer.group}': it may not have run yet. Add '${ref.node}' to the group's depends_on.`,
                             });
@@ -5442,7 +5574,8 @@ function validateGraph(nodes, declared, ctx, outer, partial = []) {
                 if (!ancestors.has(node.id, ref.node)) {
                     if (ancestryUnknown(node.id))
                         continue;
-                    problems.push({
+                    // A node that may or may not have run is a race, not an example: an error even in a command file.
+                    strictProblems.push({
                         ...at(field),
                         message: `${refText} reads '${ref.node}', which is not among the dependencies of '${node.id}' (direct or transitive): it may not have run yet. Add '${ref.node}' to depends_on.`,
                     });
@@ -5525,6 +5658,10 @@ at, problems) {
         });
 }
 /** The texts of a node that are substituted at run time, and the field each comes from. */
+/** The field names referencingTexts gives a command file's text (command: and loop.command). */
+function isCommandFileField(field) {
+    return field.startsWith('command (') || field.startsWith('loop.command (');
+}
 function referencingTexts(node) {
     const texts = node.when ? [{ field: 'when', text: node.when.source }] : [];
     const strings = (field, value) => {
@@ -5884,6 +6021,7 @@ function formatBytes(bytes) {
 
 
 
+
 /**
  * `include:` composition: another workflow's nodes inlined at load time, as Archon does it. The
  * included nodes are renamed `<include-id>__<node-id>` (internal dependencies and `$node.output`
@@ -5973,7 +6111,7 @@ function expandOne(placed, raw, ctx) {
     }
     const found = ctx.resolve?.(target);
     if (!found) {
-        ctx.errors.push(at(`included workflow '${target}' not found (it must be a workflow Archal discovers)`, 'include'));
+        ctx.errors.push(at(withArchonDefaultHint(`included workflow '${target}' not found (it must be a workflow Archal discovers)`, archonDefaultWorkflowHint(target)), 'include'));
         return undefined;
     }
     const parsed = parseYaml(found.text);
@@ -6273,6 +6411,7 @@ function resolveAi(fields, ctx, problem, kind, unchecked) {
 
 
 
+
 /** Builders of the node kinds beyond a single prompt or script: scripts, loops, loop groups, approvals, sub-runs. */
 function buildScript(input) {
     const fields = parseFields(input, workflows_schema/* NODE_SCHEMAS */.Qu.script);
@@ -6490,7 +6629,7 @@ function buildSubWorkflow(input) {
     if (fanOut && typeof fanOut.items === 'string' && !parseWholeRef(fanOut.items) && !isJsonArray(fanOut.items))
         refuse("'fan_out.items' must be one whole $node.output or $node.output.field reference to a JSON array, or a JSON array", 'fan_out.items');
     if (ctx.resolveWorkflowSource && !ctx.resolveWorkflowSource(fields.workflow))
-        refuse(`sub-workflow '${fields.workflow}' not found (it must be a workflow Archal discovers)`, 'workflow');
+        refuse(withArchonDefaultHint(`sub-workflow '${fields.workflow}' not found (it must be a workflow Archal discovers)`, archonDefaultWorkflowHint(fields.workflow)), 'workflow');
     if (!ok)
         return undefined;
     const { fan_out: _fanOut, ...rest } = fields;
@@ -7001,13 +7140,15 @@ function shellQuotingWarnings(nodes, file, lines) {
 
 
 
+
 const MIGRATION_GUIDE = 'https://github.com/coleam00/Archon/blob/main/docs/sequential-dag-migration-guide.md';
 const BUILTIN_DEFAULTS = { provider: 'claude', models: {} };
 /**
  * Parses and validates a workflow file. Every problem is collected (not just the first), each naming
  * its file, node, field and line.
  */
-async function loadWorkflowText(text, options) {
+async function loadWorkflowText(text, given) {
+    const options = withPackagedResources(given);
     const { file } = options;
     const errors = [];
     const warnings = [];
@@ -7766,8 +7907,10 @@ function substitutePrompt(text, vars, outputs) {
             return loopPrevValue(prevNode, prevField, vars);
         if (input !== undefined)
             return valueText(inputValue(input, vars));
+        // A whole $x.output naming no node can only come from a command file's text (inline prompts are
+        // checked when the workflow loads): like Archon, it is spliced as empty.
         if (node !== undefined)
-            return valueText(readOutputRef(outputs, node, field));
+            return valueText(field === undefined && !outputs.has(node) ? '' : readOutputRef(outputs, node, field));
         if (CONTEXT_VARIABLES.has(variable))
             usedContext = true;
         return variableValue(variable, vars);
@@ -14671,21 +14814,32 @@ function failureDetails(report) {
  * redaction may lengthen the text a little (a short secret becomes `[REDACTED]`).
  */
 const COMMENT_MAX = 60_000;
+/** The longest prefix of `parts` that fits `room` characters, each part costing `separator` more. */
+function prefixThatFits(parts, room, separator) {
+    const kept = [];
+    let used = 0;
+    for (const part of parts) {
+        if (used + part.length + separator > room)
+            break;
+        kept.push(part);
+        used += part.length + separator;
+    }
+    return kept;
+}
+/** The line that stands for what a cut left out. */
+function leftOutLine(left, what) {
+    return `…and ${left} more ${what}${left === 1 ? '' : 's'} (see the job summary).`;
+}
 /** A markdown table cut at a row so that it fits `max` characters, saying how many rows are left out. */
 function fittedTable(table, max) {
     if (table.length <= max)
         return table;
     const lines = table.split('\n');
-    const kept = lines.slice(0, 2);
-    let length = kept.join('\n').length;
-    for (const line of lines.slice(2)) {
-        if (length + line.length + 1 > max - 80)
-            break;
-        kept.push(line);
-        length += line.length + 1;
-    }
-    const left = lines.length - kept.length;
-    return `${kept.join('\n')}\n\n…and ${left} more scenario${left === 1 ? '' : 's'} (see the job summary).`;
+    const header = lines.slice(0, 2).join('\n');
+    // Room for the line that says how many rows were left out.
+    const rows = prefixThatFits(lines.slice(2), max - 80 - header.length, 1);
+    const left = lines.length - 2 - rows.length;
+    return `${[header, ...rows].join('\n')}\n\n${leftOutLine(left, 'scenario')}`;
 }
 /**
  * The pull request comment: the marker, the condensed table, a collapsed block per failing
@@ -14708,18 +14862,12 @@ function renderComment(report, max = COMMENT_MAX) {
     const fixed = join([...head, ...comparison, ...links]).length;
     const table = fittedTable(scenarioTable(report), max - fixed - 200);
     const details = failureDetails(report);
-    const shown = [];
     // Room for the line that says how many blocks were left out.
-    let length = join([...head, table, ...comparison, ...links]).length + 100;
-    for (const block of details.slice(0, 20)) {
-        if (length + block.length + 2 > max)
-            break;
-        shown.push(block);
-        length += block.length + 2;
-    }
+    const room = max - join([...head, table, ...comparison, ...links]).length - 100;
+    const shown = prefixThatFits(details.slice(0, 20), room, 2);
     const left = details.length - shown.length;
     if (left > 0)
-        shown.push(`…and ${left} more failing scenario${left === 1 ? '' : 's'} (see the job summary).`);
+        shown.push(leftOutLine(left, 'failing scenario'));
     return join([...head, table, ...comparison, ...shown, ...links]);
 }
 /** The check run's summary (GitHub caps it at 65,535 characters). */
@@ -18022,9 +18170,9 @@ const KINDS = [
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   CQ: () => (/* binding */ Journal),
+/* harmony export */   Ph: () => (/* binding */ reactionKey),
 /* harmony export */   il: () => (/* binding */ Store)
 /* harmony export */ });
-/* unused harmony export reactionKey */
 /* harmony import */ var _model_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(71343);
 
 /** Collects the changes one request (or one seed, or one push) makes. */
@@ -18139,6 +18287,8 @@ class Store {
     /** token → token record id. */
     tokens = new Map();
     changeCount = 0;
+    /** The order records were inserted in, across kinds (timestamps have only second precision). */
+    insertions = new WeakMap();
     constructor() {
         for (const kind of _model_js__WEBPACK_IMPORTED_MODULE_0__/* .KINDS */ .GW) {
             this.tables.set(kind, new Map());
@@ -18208,9 +18358,14 @@ class Store {
     tokenRecord(token) {
         return this.get('token', this.tokens.get(token));
     }
+    /** When `record` was inserted, relative to every other record (larger is later); 0 if never. */
+    insertionOrder(record) {
+        return this.insertions.get(record) ?? 0;
+    }
     insert(journal, kind, record) {
         const id = record.id;
         this.changeCount++;
+        this.insertions.set(record, this.changeCount);
         this.table(kind).set(id, record);
         this.reserveId(kind, id);
         this.index(kind, record, 'add');
@@ -18985,7 +19140,24 @@ const CLAUSES = [
     },
     {
         pattern: /^(?:whose (?:body|description) contains|with (?:a |the )?(?:body|description) containing) /,
-        filter: (value) => `$contains($lowercase(body), ${str(value.toLowerCase())})`,
+        filter: (value) => textContains('body', value),
+    },
+    // "a comment containing "thanks"", "an issue mentioning "crash"": the item's own text (a quoted value
+    // only, so that "containing" never swallows the next clause).
+    {
+        pattern: /^(?:containing|mentioning|including|saying|(?:that|which) (?:contains|mentions|says)) (?=q\d+q)/,
+        filter: (value, noun) => {
+            switch (noun.collection) {
+                case 'comments':
+                case 'reviews':
+                    return textContains('body', value);
+                case 'issues':
+                case 'pullRequests':
+                    return `(${textContains('title', value)} or ${textContains('body', value)})`;
+                default:
+                    return undefined;
+            }
+        },
     },
     {
         pattern: /^(?:titled|named|called|with (?:a |the )?(?:title|name)) /,
@@ -19025,6 +19197,10 @@ const CLAUSES = [
         filter: (value, noun) => (hasLabels(noun) ? `${str(value)} in labels` : undefined),
     },
 ];
+/** A case-insensitive "contains" on a text field that may be null (an issue without a body). */
+function textContains(field, value) {
+    return `($type(${field}) = "string" and $contains($lowercase(${field}), ${str(value.toLowerCase())}))`;
+}
 function tailClause(tail, noun, ctx) {
     for (const clause of CLAUSES) {
         const head = clause.pattern.exec(tail);

@@ -1,8 +1,8 @@
-export const id = 990;
-export const ids = [990];
+export const id = 111;
+export const ids = [111];
 export const modules = {
 
-/***/ 31990:
+/***/ 111:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -33,373 +33,9 @@ var pulls = __webpack_require__(44205);
 var format = __webpack_require__(34576);
 // EXTERNAL MODULE: ./src/clones/github/http/auth.ts + 1 modules
 var auth = __webpack_require__(88747);
-// EXTERNAL MODULE: ./src/clones/github/domain/artifacts.ts
-var domain_artifacts = __webpack_require__(90962);
-// EXTERNAL MODULE: ./src/clones/github/render/repos.ts
-var repos = __webpack_require__(91052);
-// EXTERNAL MODULE: ./src/clones/github/seed/time.ts
-var time = __webpack_require__(86883);
-;// CONCATENATED MODULE: ./src/clones/github/state/runtime-token.ts
-
-/**
- * An `ACTIONS_RUNTIME_TOKEN` shaped as the runner's: a JWT whose `scp` claim holds the results
- * scope of one job. Signed HS256 with the clone's key (the clone itself does not require it).
- */
-function runtimeToken(scope, key, nowSeconds, lifetimeSeconds = 6 * 3600) {
-    const header = Buffer.from(JSON.stringify({ typ: 'JWT', alg: 'HS256' })).toString('base64url');
-    const payload = Buffer.from(JSON.stringify({
-        scp: `Actions.GenericRead:00000000-0000-0000-0000-000000000000 Actions.UploadArtifacts:${scope.runBackendId}:${scope.jobBackendId} Actions.Results:${scope.runBackendId}:${scope.jobBackendId}`,
-        iss: 'vstoken.actions.githubusercontent.com',
-        aud: 'vso:00000000-0000-0000-0000-000000000000',
-        nbf: nowSeconds - 60,
-        iat: nowSeconds,
-        exp: nowSeconds + lifetimeSeconds,
-    })).toString('base64url');
-    const signature = (0,external_node_crypto_.createHmac)('sha256', key).update(`${header}.${payload}`).digest('base64url');
-    return `${header}.${payload}.${signature}`;
-}
-/**
- * The results scope of a runtime token, as the results service reads it. The signature is not
- * checked (tests sign with any key, or not at all); the expiry is, when the token has one.
- */
-function resultsScope(token, nowSeconds) {
-    const parts = token.split('.');
-    if (parts.length < 2)
-        return invalid('the runtime token is not a JWT');
-    let payload;
-    try {
-        payload = JSON.parse(Buffer.from(parts[1], 'base64url').toString('utf8'));
-    }
-    catch {
-        return invalid('the runtime token is not a JWT (its payload is not JSON)');
-    }
-    if (typeof payload.exp === 'number' && payload.exp <= nowSeconds)
-        return invalid('the runtime token has expired');
-    if (typeof payload.scp !== 'string')
-        return invalid('the runtime token has no "scp" claim');
-    for (const scope of payload.scp.split(' ')) {
-        const [name, run, job, ...rest] = scope.split(':');
-        if (name !== 'Actions.Results')
-            continue;
-        if (!run || !job || rest.length > 0)
-            return invalid(`malformed scope "${scope}": expected Actions.Results:<runBackendId>:<jobBackendId>`);
-        return { kind: 'valid', scope: { runBackendId: run, jobBackendId: job } };
-    }
-    return invalid('the runtime token has no Actions.Results:<runBackendId>:<jobBackendId> scope');
-}
-const invalid = (message) => ({ kind: 'invalid', message });
-
-// EXTERNAL MODULE: ./src/clones/github/state/workflow-runs.ts
-var workflow_runs = __webpack_require__(40548);
-// EXTERNAL MODULE: ./src/clones/github/state/actor.ts
-var state_actor = __webpack_require__(39991);
-;// CONCATENATED MODULE: ./src/clones/github/domain/actions.ts
-
-
-
-
-
-
-/** How long a minted `GITHUB_TOKEN` and runtime token live (GitHub's job limit is 6 hours). */
-const JOB_LIFETIME_MS = 6 * 3_600_000;
-/**
- * Registers a workflow run of `repo` as GitHub starts one: the run and its jobs (each with results
- * backend ids), a `GITHUB_TOKEN`, and each job's `ACTIONS_RUNTIME_TOKEN`. The run's backend id is
- * what ties artifact uploads to this repository.
- */
-function registerWorkflowRun(ctx, repo, input) {
-    const actor = (0,state_actor/* actingUser */.e)(ctx.actor) ?? ctx.store.get('user', repo.ownerId);
-    const headBranch = input.headBranch ?? repo.defaultBranch;
-    const headSha = input.headSha ?? repo.git.branch(headBranch);
-    if (!headSha || !repo.git.readCommit(headSha))
-        throw new state_errors/* ApiError */.hD(422, `No commit found for ${input.headSha ? `SHA: ${input.headSha}` : `branch ${headBranch}`}`);
-    if (input.backendId && ctx.store.where('workflowRun', `backend:${input.backendId}`).length > 0)
-        throw new state_errors/* ApiError */.hD(422, `a workflow run with backend id ${input.backendId} already exists`);
-    for (const job of input.jobs ?? [])
-        if (job.backendId && ctx.store.where('workflowJob', `backend:${job.backendId}`).length > 0)
-            throw new state_errors/* ApiError */.hD(422, `a job with backend id ${job.backendId} already exists`);
-    const path = input.workflow ?? '.github/workflows/archal.yml';
-    const { run, jobs } = (0,workflow_runs/* insertWorkflowRun */.qn)(ctx.store, ctx.journal, {
-        repo,
-        actor,
-        path,
-        name: input.name ??
-            path
-                .split('/')
-                .pop()
-                .replace(/\.ya?ml$/, ''),
-        event: input.event ?? 'push',
-        headBranch,
-        headSha,
-        status: input.status ?? 'in_progress',
-        conclusion: input.conclusion ?? null,
-        backendId: input.backendId,
-        createdAt: ctx.now,
-        jobs: input.jobs?.length ? input.jobs : [{ name: 'build' }],
-    });
-    const now = ctx.core.now();
-    const token = (0,workflow_runs/* issueActionsToken */.Yb)(ctx.store, ctx.journal, repo, {
-        permissions: input.permissions ?? workflow_runs/* DEFAULT_ACTIONS_PERMISSIONS */.F0,
-        at: ctx.now,
-        expiresAt: (0,time/* isoSeconds */.nE)(new Date(now.getTime() + JOB_LIFETIME_MS)),
-    });
-    ctx.core.redactor.add(token.token);
-    const seconds = Math.floor(now.getTime() / 1000);
-    const registered = jobs.map((job) => ({
-        job,
-        runtimeToken: runtimeToken({ runBackendId: run.backendId, jobBackendId: job.backendId }, ctx.core.signingKey, seconds, JOB_LIFETIME_MS / 1000),
-    }));
-    return {
-        run,
-        jobs: registered,
-        githubToken: token.token,
-        env: runnerEnv(ctx, repo, run, registered[0], token.token),
-    };
-}
-function runnerEnv(ctx, repo, run, first, githubToken) {
-    const name = (0,repos/* fullName */.fq)(ctx, repo);
-    const ref = run.headBranch ? `refs/heads/${run.headBranch}` : '';
-    return {
-        GITHUB_ACTIONS: 'true',
-        CI: 'true',
-        GITHUB_REPOSITORY: name,
-        GITHUB_REPOSITORY_OWNER: name.split('/')[0],
-        GITHUB_REPOSITORY_ID: String(repo.id),
-        GITHUB_RUN_ID: String(run.id),
-        GITHUB_RUN_NUMBER: String(run.runNumber),
-        GITHUB_RUN_ATTEMPT: String(run.runAttempt),
-        GITHUB_WORKFLOW: run.name,
-        GITHUB_JOB: first.job.name,
-        GITHUB_EVENT_NAME: run.event,
-        GITHUB_SHA: run.headSha,
-        GITHUB_REF: ref,
-        GITHUB_REF_NAME: run.headBranch ?? '',
-        GITHUB_SERVER_URL: ctx.core.base,
-        GITHUB_API_URL: ctx.core.base,
-        GITHUB_GRAPHQL_URL: `${ctx.core.base}/graphql`,
-        GITHUB_TOKEN: githubToken,
-        ACTIONS_RUNTIME_TOKEN: first.runtimeToken,
-        ACTIONS_RESULTS_URL: `${ctx.core.base}/`,
-    };
-}
-function findRunByBackendId(ctx, backendId) {
-    return ctx.store.where('workflowRun', `backend:${backendId}`)[0];
-}
-function findJobByBackendId(ctx, run, backendId) {
-    return ctx.store.where('workflowJob', `backend:${backendId}`).find((job) => job.runId === run.id);
-}
-
-// EXTERNAL MODULE: ./src/clones/github/domain/context.ts
-var context = __webpack_require__(7666);
-// EXTERNAL MODULE: ./src/clones/github/state/store.ts
-var state_store = __webpack_require__(74803);
-// EXTERNAL MODULE: ./src/clones/github/http/request-id.ts
-var request_id = __webpack_require__(28964);
-;// CONCATENATED MODULE: ./src/clones/github/http/actions-results.ts
-
-
-
-
-
-
-
-
-/** The twirp service @actions/artifact (v2+) speaks to at `ACTIONS_RESULTS_URL`. */
-const actions_results_ARTIFACT_SERVICE = 'github.actions.results.api.v1.ArtifactService';
-const TWIRP_PATH = /^\/twirp\/github\.actions\.results\.api\.v1\.ArtifactService\/(\w+)$/;
-/** The methods served, for the operations list. */
-const actions_results_RESULTS_METHODS = [
-    'CreateArtifact',
-    'FinalizeArtifact',
-    'ListArtifacts',
-    'GetSignedArtifactURL',
-    'DeleteArtifact',
-];
-/** Twirp error codes by HTTP status (https://twitchtv.github.io/twirp/docs/spec_v7.html). */
-const TWIRP_CODE = {
-    400: 'invalid_argument',
-    401: 'unauthenticated',
-    403: 'permission_denied',
-    404: 'not_found',
-    409: 'already_exists',
-    410: 'not_found',
-    412: 'failed_precondition',
-    413: 'resource_exhausted',
-    422: 'invalid_argument',
-    501: 'unimplemented',
-};
-const str = (body, field) => {
-    const value = body[field];
-    if (typeof value !== 'string' || value === '')
-        throw new state_errors/* ApiError */.hD(400, `${field} is required`);
-    return value;
-};
-/** Protobuf's JSON form of wrapper types: `{"value": x}` from some clients, a bare `x` from others. */
-const wrapped = (value) => value && typeof value === 'object' && 'value' in value ? value.value : value;
-function monolith(call, artifact) {
-    const job = call.ctx.store.get('workflowJob', artifact.jobId);
-    return {
-        workflow_run_backend_id: call.run.backendId,
-        workflow_job_run_backend_id: job?.backendId ?? call.jobBackendId,
-        database_id: String(artifact.id),
-        name: artifact.name,
-        size: String(artifact.sizeInBytes),
-        created_at: artifact.createdAt,
-        ...(artifact.digest ? { digest: artifact.digest } : {}),
-    };
-}
-const METHODS = {
-    CreateArtifact: (call) => {
-        const job = findJobByBackendId(call.ctx, call.run, str(call.body, 'workflow_job_run_backend_id'));
-        if (!job)
-            throw new state_errors/* ApiError */.hD(404, 'unknown workflow_job_run_backend_id: register the job with its workflow run');
-        const mimeType = wrapped(call.body.mime_type);
-        const expiresAt = call.body.expires_at;
-        const { uploadUrl } = (0,domain_artifacts/* createArtifact */.Dg)(call.ctx, call.run, job, {
-            name: str(call.body, 'name'),
-            mimeType: typeof mimeType === 'string' ? mimeType : undefined,
-            expiresAt: typeof expiresAt === 'string' ? expiresAt : undefined,
-        });
-        return { ok: true, signed_upload_url: uploadUrl };
-    },
-    FinalizeArtifact: (call) => {
-        const size = Number(call.body.size ?? 0);
-        if (!Number.isSafeInteger(size) || size < 0)
-            throw new state_errors/* ApiError */.hD(400, 'size must be a non-negative integer');
-        const hash = wrapped(call.body.hash);
-        const artifact = (0,domain_artifacts/* finalizeArtifact */.XZ)(call.ctx, call.run, {
-            name: str(call.body, 'name'),
-            size,
-            hash: typeof hash === 'string' ? hash : undefined,
-        });
-        return { ok: true, artifact_id: String(artifact.id) };
-    },
-    ListArtifacts: (call) => {
-        const name = wrapped(call.body.name_filter);
-        const id = wrapped(call.body.id_filter);
-        const artifacts = (0,domain_artifacts/* runArtifacts */.rh)(call.ctx, call.run).filter((artifact) => (typeof name !== 'string' || artifact.name === name) &&
-            (id === undefined || id === null || String(artifact.id) === String(id)));
-        return { artifacts: artifacts.map((artifact) => monolith(call, artifact)) };
-    },
-    GetSignedArtifactURL: (call) => {
-        const artifact = (0,domain_artifacts/* runArtifactNamed */.FG)(call.ctx, call.run, str(call.body, 'name'));
-        return { signed_url: (0,domain_artifacts/* artifactDownloadUrl */.sv)(call.ctx, artifact) };
-    },
-    DeleteArtifact: (call) => {
-        const artifact = (0,domain_artifacts/* runArtifactNamed */.FG)(call.ctx, call.run, str(call.body, 'name'));
-        (0,domain_artifacts/* removeArtifact */.bG)(call.ctx, artifact);
-        return { ok: true, artifact_id: String(artifact.id) };
-    },
-};
-/**
- * Serves the Actions results service's artifact calls (twirp, JSON). The caller is a job: its
- * `ACTIONS_RUNTIME_TOKEN` (a JWT whose `scp` holds `Actions.Results:<run>:<job>`) must name the run
- * the request is about, and that run must be registered (control API or seed): its repository is
- * the artifacts' repository.
- */
-async function handleResults(core, exchange, method) {
-    const { req, res, path } = exchange;
-    const started = performance.now();
-    const requestId = (0,request_id/* nextRequestId */.w)();
-    const journal = new state_store/* Journal */.CQ();
-    let status = 200;
-    let requestText;
-    let responseText;
-    try {
-        if (req.method !== 'POST')
-            throw new state_errors/* ApiError */.hD(404, 'twirp calls are POST requests');
-        const raw = await (0,http_body/* readBody */.x)(req, core.config.maxBodyBytes).catch((error) => {
-            throw error instanceof http_body/* BodyTooLargeError */.A ? new state_errors/* ApiError */.hD(413, 'request body too large') : error;
-        });
-        requestText = raw.length > 0 ? raw.toString('utf8') : undefined;
-        if (!actions_results_RESULTS_METHODS.includes(method))
-            throw new state_errors/* ApiError */.hD(501, `not served: ${exchange.path} (the clone serves ${actions_results_ARTIFACT_SERVICE}'s ${actions_results_RESULTS_METHODS.join(', ')})`);
-        const contentType = String(req.headers['content-type'] ?? '');
-        if (!contentType.startsWith('application/json'))
-            throw new state_errors/* ApiError */.hD(400, `unsupported Content-Type "${contentType}": the clone speaks twirp's JSON encoding`);
-        const body = parseJsonObject(requestText);
-        const ctx = (0,context/* requestContext */.V)(core, { actor: { kind: 'anonymous' }, journal, requestId });
-        const run = authorizedRun(core, ctx, req.headers.authorization, body);
-        const reply = METHODS[method]({
-            ctx,
-            run,
-            body,
-            jobBackendId: str(body, 'workflow_job_run_backend_id'),
-        });
-        responseText = JSON.stringify(reply);
-    }
-    catch (error) {
-        if (!(error instanceof state_errors/* ApiError */.hD)) {
-            core.config.warn(`${path} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
-            status = 500;
-            responseText = JSON.stringify({ code: 'internal', msg: 'internal error' });
-        }
-        else {
-            status = error.status === 410 ? 404 : error.status;
-            responseText = JSON.stringify({ code: TWIRP_CODE[error.status] ?? 'unknown', msg: error.message });
-        }
-    }
-    if (!res.headersSent)
-        res
-            .writeHead(status, {
-            'content-type': 'application/json',
-            'content-length': String(Buffer.byteLength(responseText)),
-        })
-            .end(responseText);
-    core.log.add({
-        requestId,
-        kind: 'results',
-        method: req.method ?? 'POST',
-        path,
-        query: '',
-        operationId: `results/${method}`,
-        notImplemented: status === 501,
-        status,
-        durationMs: Math.round((performance.now() - started) * 100) / 100,
-        actor: null,
-        changes: journal.changes,
-        deliveries: [],
-    }, { request: requestText, response: responseText });
-}
-function parseJsonObject(text) {
-    try {
-        const body = JSON.parse(text ?? '{}');
-        if (body && typeof body === 'object' && !Array.isArray(body))
-            return body;
-    }
-    catch {
-        // answered below
-    }
-    throw new state_errors/* ApiError */.hD(400, 'the body must be a JSON object');
-}
-/** The run the runtime token's scope names, which must be the run of the request. */
-function authorizedRun(core, ctx, authorization, body) {
-    const match = /^Bearer\s+(\S+)$/i.exec(authorization ?? '');
-    if (!match)
-        throw new state_errors/* ApiError */.hD(401, 'missing ACTIONS_RUNTIME_TOKEN (Authorization: Bearer <token>)');
-    const check = resultsScope(match[1], Math.floor(core.now().getTime() / 1000));
-    if (check.kind === 'invalid')
-        throw new state_errors/* ApiError */.hD(401, check.message);
-    const runBackendId = str(body, 'workflow_run_backend_id');
-    if (runBackendId !== check.scope.runBackendId)
-        throw new state_errors/* ApiError */.hD(403, `the runtime token is scoped to workflow run ${check.scope.runBackendId}, not ${runBackendId}`);
-    const run = findRunByBackendId(ctx, runBackendId);
-    if (!run)
-        throw new state_errors/* ApiError */.hD(404, `unknown workflow run backend id ${runBackendId}: register the run first (POST /_archal/actions/runs, or a seed's repos[].workflowRuns)`);
-    return run;
-}
-
 // EXTERNAL MODULE: ./src/clones/github/http/route.ts
 var http_route = __webpack_require__(4944);
-// EXTERNAL MODULE: ./src/clones/github/mcp/definitions.ts
-var definitions = __webpack_require__(95561);
-// EXTERNAL MODULE: ./src/clones/github/mcp/tools.ts + 7 modules
-var tools = __webpack_require__(84827);
-;// CONCATENATED MODULE: ./src/clones/github/operations.ts
-
-
-
-
+;// CONCATENATED MODULE: ./src/clones/github/operation-list.ts
 
 /** The implemented operations, in GitHub's notation, sorted by operation id. */
 function operationList(routes) {
@@ -412,37 +48,9 @@ function operationList(routes) {
     }))
         .sort((a, b) => (a.operationId < b.operationId ? -1 : a.operationId > b.operationId ? 1 : 0));
 }
-/** `docs/github-clone-operations.md`, generated from the route table. */
-function operationsMarkdown(routes) {
-    const operations = operationList(routes);
-    const groups = new Map();
-    for (const op of operations) {
-        const group = op.operationId.split('/')[0];
-        if (!groups.has(group))
-            groups.set(group, []);
-        groups.get(group).push(op);
-    }
-    const lines = [
-        '# GitHub clone: implemented operations',
-        '',
-        '<!-- Generated by `archal clone operations --markdown` from the route table; do not edit. -->',
-        '',
-        `${operations.length} REST operations of api.github.com, served at \`/\` and under \`/api/v3\`. Any other route answers`,
-        "GitHub's 404 and is recorded in the request log with `notImplemented: true`.",
-        '',
-    ];
-    for (const [group, ops] of groups) {
-        lines.push(`## ${group}`, '', '| Operation | Method | Path |', '|---|---|---|');
-        for (const op of ops)
-            lines.push(`| [\`${op.operationId}\`](${op.documentation}) | ${op.method} | \`${op.path}\` |`);
-        lines.push('');
-    }
-    lines.push('## Actions results service and blob storage', '', 'What `@actions/artifact` (v2 and later, the client of `actions/upload-artifact@v4`) calls, with', "`ACTIONS_RESULTS_URL` set to the clone's base URL and an `ACTIONS_RUNTIME_TOKEN` scoped to a registered", 'workflow run. Logged with `kind: "results"` and `kind: "blob"`.', '', '| Call | Method | Path |', '|---|---|---|', ...RESULTS_METHODS.map((method) => `| \`results/${method}\` | POST | \`/twirp/${ARTIFACT_SERVICE}/${method}\` |`), '| `blob/put-block` | PUT | signed upload URL `?comp=block&blockid=…` (Azure Put Block) |', '| `blob/put-block-list` | PUT | signed upload URL `?comp=blocklist` (Azure Put Block List) |', '| `blob/get` | GET | signed download URL (artifact zips, job logs, run log archives) |', '', '## GraphQL', '', "`POST /graphql` (and `/api/graphql`) over GitHub's public schema (`@octokit/graphql-schema`), executed with", 'graphql-js on the same state as REST; mutations run the REST operations that do the same. Ids are the', "`node_id`s REST returns. A field of GitHub's schema the clone does not implement is answered with", "GitHub's error shape (`errors[].type` `NOT_IMPLEMENTED`) and logged with `notImplemented: true`", '(`operationId` `graphql:<Type>.<field>`). Logged with `kind: "graphql"`.', '', `Query fields: ${GRAPHQL_QUERY_FIELDS.map((field) => `\`${field}\``).join(', ')}.`, '', `Mutations: ${GRAPHQL_MUTATIONS.map((field) => `\`${field}\``).join(', ')}.`, '', `Objects: ${GRAPHQL_OBJECTS}.`, '', '## MCP', '', "The tools of GitHub's MCP server (`github/github-mcp-server`, its default toolsets `context`, `repos`,", '`issues`, `pull_requests` and `users`, and `labels`) with its names, descriptions, annotations and input', 'schemas, over MCP streamable HTTP at `/mcp` (stateless; the token as `Authorization: Bearer`). Results have', "github-mcp-server's shapes (its trimmed issues, pull requests, commits…, `{id, url}` for what a tool", "created, a file as an embedded resource); failures are error results with GitHub's message. An unknown tool", 'is an error result logged with `notImplemented: true`. Logged with `kind: "mcp"`, `operationId` `mcp/<tool>`.', `Recorded from ${MCP_SOURCE}.`, '', '| Tool | Reads only | Title |', '|---|---|---|', ...TOOLS.map((tool) => `| \`${tool.name}\` | ${tool.annotations.readOnlyHint ? 'yes' : 'no'} | ${tool.annotations.title.replace(/\|/g, '\\|')} |`), '');
-    return lines.join('\n');
-}
 
-// EXTERNAL MODULE: ./src/clones/github/routes/index.ts + 40 modules
-var routes = __webpack_require__(59599);
+// EXTERNAL MODULE: ./src/clones/github/routes/index.ts + 46 modules
+var routes = __webpack_require__(91998);
 // EXTERNAL MODULE: ./src/clones/github/routes/lookup.ts
 var lookup = __webpack_require__(5701);
 ;// CONCATENATED MODULE: ./src/clones/github/state/snapshot-teams.ts
@@ -759,6 +367,12 @@ function snapshot(store, meta) {
     };
 }
 
+// EXTERNAL MODULE: ./src/clones/github/domain/context.ts
+var context = __webpack_require__(7666);
+// EXTERNAL MODULE: ./src/clones/github/http/request-id.ts
+var request_id = __webpack_require__(28964);
+// EXTERNAL MODULE: ./src/clones/github/state/store.ts
+var state_store = __webpack_require__(74803);
 ;// CONCATENATED MODULE: ./src/clones/github/control/context.ts
 
 
@@ -784,6 +398,160 @@ function requiredString(value, name) {
 
 // EXTERNAL MODULE: ./node_modules/zod/v4/classic/schemas.js + 4 modules
 var schemas = __webpack_require__(41514);
+// EXTERNAL MODULE: ./src/clones/github/render/repos.ts
+var repos = __webpack_require__(91052);
+// EXTERNAL MODULE: ./src/clones/github/seed/time.ts
+var time = __webpack_require__(86883);
+;// CONCATENATED MODULE: ./src/clones/github/state/runtime-token.ts
+
+/**
+ * An `ACTIONS_RUNTIME_TOKEN` shaped as the runner's: a JWT whose `scp` claim holds the results
+ * scope of one job. Signed HS256 with the clone's key (the clone itself does not require it).
+ */
+function runtimeToken(scope, key, nowSeconds, lifetimeSeconds = 6 * 3600) {
+    const header = Buffer.from(JSON.stringify({ typ: 'JWT', alg: 'HS256' })).toString('base64url');
+    const payload = Buffer.from(JSON.stringify({
+        scp: `Actions.GenericRead:00000000-0000-0000-0000-000000000000 Actions.UploadArtifacts:${scope.runBackendId}:${scope.jobBackendId} Actions.Results:${scope.runBackendId}:${scope.jobBackendId}`,
+        iss: 'vstoken.actions.githubusercontent.com',
+        aud: 'vso:00000000-0000-0000-0000-000000000000',
+        nbf: nowSeconds - 60,
+        iat: nowSeconds,
+        exp: nowSeconds + lifetimeSeconds,
+    })).toString('base64url');
+    const signature = (0,external_node_crypto_.createHmac)('sha256', key).update(`${header}.${payload}`).digest('base64url');
+    return `${header}.${payload}.${signature}`;
+}
+/**
+ * The results scope of a runtime token, as the results service reads it. The signature is not
+ * checked (tests sign with any key, or not at all); the expiry is, when the token has one.
+ */
+function resultsScope(token, nowSeconds) {
+    const parts = token.split('.');
+    if (parts.length < 2)
+        return invalid('the runtime token is not a JWT');
+    let payload;
+    try {
+        payload = JSON.parse(Buffer.from(parts[1], 'base64url').toString('utf8'));
+    }
+    catch {
+        return invalid('the runtime token is not a JWT (its payload is not JSON)');
+    }
+    if (typeof payload.exp === 'number' && payload.exp <= nowSeconds)
+        return invalid('the runtime token has expired');
+    if (typeof payload.scp !== 'string')
+        return invalid('the runtime token has no "scp" claim');
+    for (const scope of payload.scp.split(' ')) {
+        const [name, run, job, ...rest] = scope.split(':');
+        if (name !== 'Actions.Results')
+            continue;
+        if (!run || !job || rest.length > 0)
+            return invalid(`malformed scope "${scope}": expected Actions.Results:<runBackendId>:<jobBackendId>`);
+        return { kind: 'valid', scope: { runBackendId: run, jobBackendId: job } };
+    }
+    return invalid('the runtime token has no Actions.Results:<runBackendId>:<jobBackendId> scope');
+}
+const invalid = (message) => ({ kind: 'invalid', message });
+
+// EXTERNAL MODULE: ./src/clones/github/state/workflow-runs.ts
+var workflow_runs = __webpack_require__(40548);
+// EXTERNAL MODULE: ./src/clones/github/state/actor.ts
+var state_actor = __webpack_require__(39991);
+;// CONCATENATED MODULE: ./src/clones/github/domain/actions.ts
+
+
+
+
+
+
+/** How long a minted `GITHUB_TOKEN` and runtime token live (GitHub's job limit is 6 hours). */
+const JOB_LIFETIME_MS = 6 * 3_600_000;
+/**
+ * Registers a workflow run of `repo` as GitHub starts one: the run and its jobs (each with results
+ * backend ids), a `GITHUB_TOKEN`, and each job's `ACTIONS_RUNTIME_TOKEN`. The run's backend id is
+ * what ties artifact uploads to this repository.
+ */
+function registerWorkflowRun(ctx, repo, input) {
+    const actor = (0,state_actor/* actingUser */.e)(ctx.actor) ?? ctx.store.get('user', repo.ownerId);
+    const headBranch = input.headBranch ?? repo.defaultBranch;
+    const headSha = input.headSha ?? repo.git.branch(headBranch);
+    if (!headSha || !repo.git.readCommit(headSha))
+        throw new state_errors/* ApiError */.hD(422, `No commit found for ${input.headSha ? `SHA: ${input.headSha}` : `branch ${headBranch}`}`);
+    if (input.backendId && ctx.store.where('workflowRun', `backend:${input.backendId}`).length > 0)
+        throw new state_errors/* ApiError */.hD(422, `a workflow run with backend id ${input.backendId} already exists`);
+    for (const job of input.jobs ?? [])
+        if (job.backendId && ctx.store.where('workflowJob', `backend:${job.backendId}`).length > 0)
+            throw new state_errors/* ApiError */.hD(422, `a job with backend id ${job.backendId} already exists`);
+    const path = input.workflow ?? '.github/workflows/archal.yml';
+    const { run, jobs } = (0,workflow_runs/* insertWorkflowRun */.qn)(ctx.store, ctx.journal, {
+        repo,
+        actor,
+        path,
+        name: input.name ??
+            path
+                .split('/')
+                .pop()
+                .replace(/\.ya?ml$/, ''),
+        event: input.event ?? 'push',
+        headBranch,
+        headSha,
+        status: input.status ?? 'in_progress',
+        conclusion: input.conclusion ?? null,
+        backendId: input.backendId,
+        createdAt: ctx.now,
+        jobs: input.jobs?.length ? input.jobs : [{ name: 'build' }],
+    });
+    const now = ctx.core.now();
+    const token = (0,workflow_runs/* issueActionsToken */.Yb)(ctx.store, ctx.journal, repo, {
+        permissions: input.permissions ?? workflow_runs/* DEFAULT_ACTIONS_PERMISSIONS */.F0,
+        at: ctx.now,
+        expiresAt: (0,time/* isoSeconds */.nE)(new Date(now.getTime() + JOB_LIFETIME_MS)),
+    });
+    ctx.core.redactor.add(token.token);
+    const seconds = Math.floor(now.getTime() / 1000);
+    const registered = jobs.map((job) => ({
+        job,
+        runtimeToken: runtimeToken({ runBackendId: run.backendId, jobBackendId: job.backendId }, ctx.core.signingKey, seconds, JOB_LIFETIME_MS / 1000),
+    }));
+    return {
+        run,
+        jobs: registered,
+        githubToken: token.token,
+        env: runnerEnv(ctx, repo, run, registered[0], token.token),
+    };
+}
+function runnerEnv(ctx, repo, run, first, githubToken) {
+    const name = (0,repos/* fullName */.fq)(ctx, repo);
+    const ref = run.headBranch ? `refs/heads/${run.headBranch}` : '';
+    return {
+        GITHUB_ACTIONS: 'true',
+        CI: 'true',
+        GITHUB_REPOSITORY: name,
+        GITHUB_REPOSITORY_OWNER: name.split('/')[0],
+        GITHUB_REPOSITORY_ID: String(repo.id),
+        GITHUB_RUN_ID: String(run.id),
+        GITHUB_RUN_NUMBER: String(run.runNumber),
+        GITHUB_RUN_ATTEMPT: String(run.runAttempt),
+        GITHUB_WORKFLOW: run.name,
+        GITHUB_JOB: first.job.name,
+        GITHUB_EVENT_NAME: run.event,
+        GITHUB_SHA: run.headSha,
+        GITHUB_REF: ref,
+        GITHUB_REF_NAME: run.headBranch ?? '',
+        GITHUB_SERVER_URL: ctx.core.base,
+        GITHUB_API_URL: ctx.core.base,
+        GITHUB_GRAPHQL_URL: `${ctx.core.base}/graphql`,
+        GITHUB_TOKEN: githubToken,
+        ACTIONS_RUNTIME_TOKEN: first.runtimeToken,
+        ACTIONS_RESULTS_URL: `${ctx.core.base}/`,
+    };
+}
+function findRunByBackendId(ctx, backendId) {
+    return ctx.store.where('workflowRun', `backend:${backendId}`)[0];
+}
+function findJobByBackendId(ctx, run, backendId) {
+    return ctx.store.where('workflowJob', `backend:${backendId}`).find((job) => job.runId === run.id);
+}
+
 ;// CONCATENATED MODULE: ./src/clones/github/control/runs.ts
 
 
@@ -1596,6 +1364,202 @@ class CloneCore {
         this.log.clear();
         return loaded.source;
     }
+}
+
+// EXTERNAL MODULE: ./src/clones/github/domain/artifacts.ts
+var domain_artifacts = __webpack_require__(90962);
+;// CONCATENATED MODULE: ./src/clones/github/http/actions-results.ts
+
+
+
+
+
+
+
+
+/** The twirp service @actions/artifact (v2+) speaks to at `ACTIONS_RESULTS_URL`. */
+const ARTIFACT_SERVICE = 'github.actions.results.api.v1.ArtifactService';
+const TWIRP_PATH = /^\/twirp\/github\.actions\.results\.api\.v1\.ArtifactService\/(\w+)$/;
+/** The methods served, for the operations list. */
+const RESULTS_METHODS = [
+    'CreateArtifact',
+    'FinalizeArtifact',
+    'ListArtifacts',
+    'GetSignedArtifactURL',
+    'DeleteArtifact',
+];
+/** Twirp error codes by HTTP status (https://twitchtv.github.io/twirp/docs/spec_v7.html). */
+const TWIRP_CODE = {
+    400: 'invalid_argument',
+    401: 'unauthenticated',
+    403: 'permission_denied',
+    404: 'not_found',
+    409: 'already_exists',
+    410: 'not_found',
+    412: 'failed_precondition',
+    413: 'resource_exhausted',
+    422: 'invalid_argument',
+    501: 'unimplemented',
+};
+const str = (body, field) => {
+    const value = body[field];
+    if (typeof value !== 'string' || value === '')
+        throw new state_errors/* ApiError */.hD(400, `${field} is required`);
+    return value;
+};
+/** Protobuf's JSON form of wrapper types: `{"value": x}` from some clients, a bare `x` from others. */
+const wrapped = (value) => value && typeof value === 'object' && 'value' in value ? value.value : value;
+function monolith(call, artifact) {
+    const job = call.ctx.store.get('workflowJob', artifact.jobId);
+    return {
+        workflow_run_backend_id: call.run.backendId,
+        workflow_job_run_backend_id: job?.backendId ?? call.jobBackendId,
+        database_id: String(artifact.id),
+        name: artifact.name,
+        size: String(artifact.sizeInBytes),
+        created_at: artifact.createdAt,
+        ...(artifact.digest ? { digest: artifact.digest } : {}),
+    };
+}
+const METHODS = {
+    CreateArtifact: (call) => {
+        const job = findJobByBackendId(call.ctx, call.run, str(call.body, 'workflow_job_run_backend_id'));
+        if (!job)
+            throw new state_errors/* ApiError */.hD(404, 'unknown workflow_job_run_backend_id: register the job with its workflow run');
+        const mimeType = wrapped(call.body.mime_type);
+        const expiresAt = call.body.expires_at;
+        const { uploadUrl } = (0,domain_artifacts/* createArtifact */.Dg)(call.ctx, call.run, job, {
+            name: str(call.body, 'name'),
+            mimeType: typeof mimeType === 'string' ? mimeType : undefined,
+            expiresAt: typeof expiresAt === 'string' ? expiresAt : undefined,
+        });
+        return { ok: true, signed_upload_url: uploadUrl };
+    },
+    FinalizeArtifact: (call) => {
+        const size = Number(call.body.size ?? 0);
+        if (!Number.isSafeInteger(size) || size < 0)
+            throw new state_errors/* ApiError */.hD(400, 'size must be a non-negative integer');
+        const hash = wrapped(call.body.hash);
+        const artifact = (0,domain_artifacts/* finalizeArtifact */.XZ)(call.ctx, call.run, {
+            name: str(call.body, 'name'),
+            size,
+            hash: typeof hash === 'string' ? hash : undefined,
+        });
+        return { ok: true, artifact_id: String(artifact.id) };
+    },
+    ListArtifacts: (call) => {
+        const name = wrapped(call.body.name_filter);
+        const id = wrapped(call.body.id_filter);
+        const artifacts = (0,domain_artifacts/* runArtifacts */.rh)(call.ctx, call.run).filter((artifact) => (typeof name !== 'string' || artifact.name === name) &&
+            (id === undefined || id === null || String(artifact.id) === String(id)));
+        return { artifacts: artifacts.map((artifact) => monolith(call, artifact)) };
+    },
+    GetSignedArtifactURL: (call) => {
+        const artifact = (0,domain_artifacts/* runArtifactNamed */.FG)(call.ctx, call.run, str(call.body, 'name'));
+        return { signed_url: (0,domain_artifacts/* artifactDownloadUrl */.sv)(call.ctx, artifact) };
+    },
+    DeleteArtifact: (call) => {
+        const artifact = (0,domain_artifacts/* runArtifactNamed */.FG)(call.ctx, call.run, str(call.body, 'name'));
+        (0,domain_artifacts/* removeArtifact */.bG)(call.ctx, artifact);
+        return { ok: true, artifact_id: String(artifact.id) };
+    },
+};
+/**
+ * Serves the Actions results service's artifact calls (twirp, JSON). The caller is a job: its
+ * `ACTIONS_RUNTIME_TOKEN` (a JWT whose `scp` holds `Actions.Results:<run>:<job>`) must name the run
+ * the request is about, and that run must be registered (control API or seed): its repository is
+ * the artifacts' repository.
+ */
+async function handleResults(core, exchange, method) {
+    const { req, res, path } = exchange;
+    const started = performance.now();
+    const requestId = (0,request_id/* nextRequestId */.w)();
+    const journal = new state_store/* Journal */.CQ();
+    let status = 200;
+    let requestText;
+    let responseText;
+    try {
+        if (req.method !== 'POST')
+            throw new state_errors/* ApiError */.hD(404, 'twirp calls are POST requests');
+        const raw = await (0,http_body/* readBody */.x)(req, core.config.maxBodyBytes).catch((error) => {
+            throw error instanceof http_body/* BodyTooLargeError */.A ? new state_errors/* ApiError */.hD(413, 'request body too large') : error;
+        });
+        requestText = raw.length > 0 ? raw.toString('utf8') : undefined;
+        if (!RESULTS_METHODS.includes(method))
+            throw new state_errors/* ApiError */.hD(501, `not served: ${exchange.path} (the clone serves ${ARTIFACT_SERVICE}'s ${RESULTS_METHODS.join(', ')})`);
+        const contentType = String(req.headers['content-type'] ?? '');
+        if (!contentType.startsWith('application/json'))
+            throw new state_errors/* ApiError */.hD(400, `unsupported Content-Type "${contentType}": the clone speaks twirp's JSON encoding`);
+        const body = parseJsonObject(requestText);
+        const ctx = (0,context/* requestContext */.V)(core, { actor: { kind: 'anonymous' }, journal, requestId });
+        const run = authorizedRun(core, ctx, req.headers.authorization, body);
+        const reply = METHODS[method]({
+            ctx,
+            run,
+            body,
+            jobBackendId: str(body, 'workflow_job_run_backend_id'),
+        });
+        responseText = JSON.stringify(reply);
+    }
+    catch (error) {
+        if (!(error instanceof state_errors/* ApiError */.hD)) {
+            core.config.warn(`${path} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+            status = 500;
+            responseText = JSON.stringify({ code: 'internal', msg: 'internal error' });
+        }
+        else {
+            status = error.status === 410 ? 404 : error.status;
+            responseText = JSON.stringify({ code: TWIRP_CODE[error.status] ?? 'unknown', msg: error.message });
+        }
+    }
+    if (!res.headersSent)
+        res
+            .writeHead(status, {
+            'content-type': 'application/json',
+            'content-length': String(Buffer.byteLength(responseText)),
+        })
+            .end(responseText);
+    core.log.add({
+        requestId,
+        kind: 'results',
+        method: req.method ?? 'POST',
+        path,
+        query: '',
+        operationId: `results/${method}`,
+        notImplemented: status === 501,
+        status,
+        durationMs: Math.round((performance.now() - started) * 100) / 100,
+        actor: null,
+        changes: journal.changes,
+        deliveries: [],
+    }, { request: requestText, response: responseText });
+}
+function parseJsonObject(text) {
+    try {
+        const body = JSON.parse(text ?? '{}');
+        if (body && typeof body === 'object' && !Array.isArray(body))
+            return body;
+    }
+    catch {
+        // answered below
+    }
+    throw new state_errors/* ApiError */.hD(400, 'the body must be a JSON object');
+}
+/** The run the runtime token's scope names, which must be the run of the request. */
+function authorizedRun(core, ctx, authorization, body) {
+    const match = /^Bearer\s+(\S+)$/i.exec(authorization ?? '');
+    if (!match)
+        throw new state_errors/* ApiError */.hD(401, 'missing ACTIONS_RUNTIME_TOKEN (Authorization: Bearer <token>)');
+    const check = resultsScope(match[1], Math.floor(core.now().getTime() / 1000));
+    if (check.kind === 'invalid')
+        throw new state_errors/* ApiError */.hD(401, check.message);
+    const runBackendId = str(body, 'workflow_run_backend_id');
+    if (runBackendId !== check.scope.runBackendId)
+        throw new state_errors/* ApiError */.hD(403, `the runtime token is scoped to workflow run ${check.scope.runBackendId}, not ${runBackendId}`);
+    const run = findRunByBackendId(ctx, runBackendId);
+    if (!run)
+        throw new state_errors/* ApiError */.hD(404, `unknown workflow run backend id ${runBackendId}: register the run first (POST /_archal/actions/runs, or a seed's repos[].workflowRuns)`);
+    return run;
 }
 
 // EXTERNAL MODULE: external "node:zlib"
@@ -2436,10 +2400,10 @@ function buildGitHubClone(listening, options) {
         if (path === '/_archal' || path.startsWith('/_archal/'))
             work = handleControl(core, exchange, controlToken);
         else if (path === '/mcp')
-            work = Promise.all(/* import() */[__webpack_require__.e(463), __webpack_require__.e(344), __webpack_require__.e(499)]).then(__webpack_require__.bind(__webpack_require__, 1499)).then(({ handleMcp }) => handleMcp(core, exchange, viaGitHubHost(req) ? core.urlsGitHub : core.urls));
+            work = Promise.all(/* import() */[__webpack_require__.e(463), __webpack_require__.e(344), __webpack_require__.e(263)]).then(__webpack_require__.bind(__webpack_require__, 12263)).then(({ handleMcp }) => handleMcp(core, exchange, viaGitHubHost(req) ? core.urlsGitHub : core.urls));
         else if (path === '/graphql' || path === '/api/graphql')
             // Loaded on first use: GitHub's schema takes a second to build.
-            work = Promise.all(/* import() */[__webpack_require__.e(645), __webpack_require__.e(688)]).then(__webpack_require__.bind(__webpack_require__, 55688)).then(({ handleGraphql }) => handleGraphql(core, exchange, viaGitHubHost(req) ? core.urlsGitHub : core.urls));
+            work = Promise.all(/* import() */[__webpack_require__.e(645), __webpack_require__.e(810)]).then(__webpack_require__.bind(__webpack_require__, 50810)).then(({ handleGraphql }) => handleGraphql(core, exchange, viaGitHubHost(req) ? core.urlsGitHub : core.urls));
         else if (path.startsWith(BLOB_PREFIX))
             work = handleBlob(core, exchange);
         else if (path.startsWith('/twirp/'))
@@ -3499,6 +3463,136 @@ function labelOn(ctx, repo, issue, name) {
     if (!label || !issue.labelIds.includes(label.id))
         throw (0,_state_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .notFound */ .mX)('Label does not exist');
     return label;
+}
+
+
+/***/ }),
+
+/***/ 13850:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   C: () => (/* binding */ repoLanguages)
+/* harmony export */ });
+/* unused harmony export languageOf */
+/* harmony import */ var _git_format_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(34576);
+
+/**
+ * An approximation of GitHub's linguist: a file's language comes from its extension (or its whole
+ * name, for `Dockerfile` and `Makefile`) alone, with no content heuristics, no `.gitattributes`
+ * overrides and no shebang detection. As linguist does, only programming and markup languages
+ * count (data such as JSON and YAML, and prose such as Markdown, do not), and vendored or
+ * generated paths are skipped.
+ */
+const BY_EXTENSION = {
+    js: 'JavaScript',
+    mjs: 'JavaScript',
+    cjs: 'JavaScript',
+    jsx: 'JavaScript',
+    ts: 'TypeScript',
+    mts: 'TypeScript',
+    cts: 'TypeScript',
+    tsx: 'TypeScript',
+    py: 'Python',
+    rb: 'Ruby',
+    go: 'Go',
+    rs: 'Rust',
+    java: 'Java',
+    kt: 'Kotlin',
+    kts: 'Kotlin',
+    scala: 'Scala',
+    swift: 'Swift',
+    c: 'C',
+    h: 'C',
+    cc: 'C++',
+    cpp: 'C++',
+    cxx: 'C++',
+    hpp: 'C++',
+    hh: 'C++',
+    cs: 'C#',
+    fs: 'F#',
+    php: 'PHP',
+    pl: 'Perl',
+    lua: 'Lua',
+    r: 'R',
+    dart: 'Dart',
+    ex: 'Elixir',
+    exs: 'Elixir',
+    erl: 'Erlang',
+    hs: 'Haskell',
+    clj: 'Clojure',
+    ml: 'OCaml',
+    zig: 'Zig',
+    sh: 'Shell',
+    bash: 'Shell',
+    zsh: 'Shell',
+    ps1: 'PowerShell',
+    html: 'HTML',
+    htm: 'HTML',
+    css: 'CSS',
+    scss: 'SCSS',
+    sass: 'Sass',
+    less: 'Less',
+    vue: 'Vue',
+    svelte: 'Svelte',
+    tex: 'TeX',
+    nix: 'Nix',
+    tf: 'HCL',
+    hcl: 'HCL',
+    groovy: 'Groovy',
+    m: 'Objective-C',
+    mm: 'Objective-C++',
+    jl: 'Julia',
+    elm: 'Elm',
+    vim: 'Vim Script',
+};
+const BY_NAME = {
+    Dockerfile: 'Dockerfile',
+    Makefile: 'Makefile',
+    makefile: 'Makefile',
+    GNUmakefile: 'Makefile',
+    Rakefile: 'Ruby',
+    Gemfile: 'Ruby',
+};
+/** linguist's vendored and generated paths (a subset): dependencies, build output, minified files. */
+const SKIPPED = /(^|\/)(node_modules|vendor|bower_components|third_party|dist|build)\/|\.min\.(js|css)$/;
+function languageOf(path) {
+    if (SKIPPED.test(path))
+        return undefined;
+    const name = path.slice(path.lastIndexOf('/') + 1);
+    const byName = BY_NAME[name];
+    if (byName)
+        return byName;
+    const dot = name.lastIndexOf('.');
+    if (dot <= 0)
+        return undefined;
+    return BY_EXTENSION[name.slice(dot + 1).toLowerCase()];
+}
+/** Bytes of each language in the default branch's tree, largest first (GitHub's order). */
+function repoLanguages(repo) {
+    const tip = repo.git.branch(repo.defaultBranch);
+    const commit = tip ? repo.git.readCommit(tip) : undefined;
+    const bytes = new Map();
+    if (commit)
+        addTree(repo.git, commit.tree, '', bytes);
+    return [...bytes].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
+}
+function addTree(git, treeSha, prefix, bytes) {
+    for (const entry of git.readTree(treeSha) ?? []) {
+        const path = `${prefix}${entry.name}`;
+        if ((0,_git_format_js__WEBPACK_IMPORTED_MODULE_0__/* .isTreeMode */ .AY)(entry.mode)) {
+            addTree(git, entry.sha, `${path}/`, bytes);
+            continue;
+        }
+        // Symlinks (120000) and submodules (160000) are not files of the repository.
+        if (entry.mode !== '100644' && entry.mode !== '100755')
+            continue;
+        const language = languageOf(path);
+        if (!language)
+            continue;
+        const size = git.readBlob(entry.sha)?.length ?? 0;
+        bytes.set(language, (bytes.get(language) ?? 0) + size);
+    }
 }
 
 
@@ -5230,72 +5324,6 @@ function readBody(req, limit) {
 
 /***/ }),
 
-/***/ 70448:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   k: () => (/* binding */ failureText),
-/* harmony export */   y: () => (/* binding */ callOperation)
-/* harmony export */ });
-/* harmony import */ var _routes_index_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(59599);
-/* harmony import */ var _state_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3435);
-
-
-const BY_OPERATION = new Map();
-for (const route of _routes_index_js__WEBPACK_IMPORTED_MODULE_0__/* .ROUTES */ .b)
-    if (!BY_OPERATION.has(route.operationId))
-        BY_OPERATION.set(route.operationId, route);
-/**
- * Runs a REST operation of the clone from inside another API (GraphQL, MCP), as the same actor
- * and into the same journal, so that both take exactly the REST path's checks, state changes and
- * webhooks. The caller's request is the one the request log records.
- */
-async function callOperation(ctx, operationId, call = {}) {
-    const route = BY_OPERATION.get(operationId);
-    if (!route)
-        throw new Error(`unknown operation ${operationId}`);
-    const params = {};
-    for (const [name, value] of Object.entries(call.params ?? {}))
-        params[name] = String(value);
-    const query = new URLSearchParams();
-    for (const [name, value] of Object.entries(call.query ?? {}))
-        if (value !== undefined)
-            query.set(name, String(value));
-    const path = route.path.replace(/\{(\w+)[+*]?\}/g, (_, name) => params[name] ?? '');
-    try {
-        const reply = await route.handler({
-            ...ctx,
-            method: route.method,
-            path,
-            params,
-            query,
-            body: call.body,
-            headers: call.headers ?? {},
-            selfUrl: `${ctx.urls.api}${path}`,
-        });
-        const body = reply.kind === 'raw' ? (typeof reply.data === 'string' ? reply.data : reply.data.toString('utf8')) : reply.body;
-        return { ok: true, status: reply.status, body, headers: reply.headers ?? {} };
-    }
-    catch (error) {
-        if (!(error instanceof _state_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ApiError */ .hD))
-            throw error;
-        return { ok: false, status: error.status, message: error.message, errors: error.extra.errors ?? [] };
-    }
-}
-/** One line for an operation's failure: GitHub's message and its validation errors. */
-function failureText(result) {
-    const details = result.errors
-        .map((item) => typeof item === 'string'
-        ? item
-        : (item.message ??
-            [item.field, item.code].filter(Boolean).join(' ')))
-        .filter(Boolean);
-    return details.length > 0 ? `${result.message}: ${details.join('; ')}` : result.message;
-}
-
-
-/***/ }),
-
 /***/ 4529:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -5552,2854 +5580,6 @@ function matchSegment(segment, part, params) {
             return false;
     }
 }
-
-
-/***/ }),
-
-/***/ 95561:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   L: () => (/* binding */ DEFINITIONS)
-/* harmony export */ });
-/* unused harmony export SOURCE */
-const SOURCE = 'github/github-mcp-server 64a49f34d076b6f5917dae1424521d43c7bcae84, pkg/github/__toolsnaps__ (MIT licence)';
-const DEFINITIONS = [
-    {
-        name: 'get_me',
-        description: "Get details of the authenticated GitHub user. Use this when a request is about the user's own profile for GitHub. Or when information is missing to build other tool calls.",
-        annotations: {
-            idempotentHint: false,
-            readOnlyHint: true,
-            title: 'Get my user profile',
-        },
-        inputSchema: {
-            properties: {},
-            type: 'object',
-        },
-    },
-    {
-        name: 'get_commit',
-        description: 'Get details for a commit from a GitHub repository',
-        annotations: {
-            idempotentHint: false,
-            readOnlyHint: true,
-            title: 'Get commit details',
-        },
-        inputSchema: {
-            properties: {
-                detail: {
-                    default: 'stats',
-                    description: 'Level of detail to include for changed files. "none" omits stats and files entirely. "stats" (default) includes per-file metadata: filename, status, and lines-of-code counts (additions, deletions, changes), with no patch content. "full_patch" additionally includes the unified diff content for each file and can be very large.',
-                    enum: ['none', 'stats', 'full_patch'],
-                    type: 'string',
-                },
-                owner: {
-                    description: 'Repository owner',
-                    type: 'string',
-                },
-                page: {
-                    description: 'Page number for pagination (min 1)',
-                    minimum: 1,
-                    type: 'number',
-                },
-                perPage: {
-                    description: 'Results per page for pagination (min 1, max 100)',
-                    maximum: 100,
-                    minimum: 1,
-                    type: 'number',
-                },
-                repo: {
-                    description: 'Repository name',
-                    type: 'string',
-                },
-                sha: {
-                    description: 'Commit SHA, branch name, or tag name',
-                    type: 'string',
-                },
-            },
-            required: ['owner', 'repo', 'sha'],
-            type: 'object',
-        },
-    },
-    {
-        name: 'list_commits',
-        description: 'Get list of commits of a branch in a GitHub repository. Returns at least 30 results per page by default, but can return more if specified using the perPage parameter (up to 100).',
-        annotations: {
-            idempotentHint: false,
-            readOnlyHint: true,
-            title: 'List commits',
-        },
-        inputSchema: {
-            properties: {
-                author: {
-                    description: 'Author username or email address to filter commits by',
-                    type: 'string',
-                },
-                fields: {
-                    description: "Subset of fields to return for each commit. If omitted, all fields are returned. Use this to reduce response size when you only need specific fields, e.g. just 'sha' and 'html_url'.",
-                    items: {
-                        enum: ['sha', 'html_url', 'commit', 'author', 'committer'],
-                        type: 'string',
-                    },
-                    type: 'array',
-                },
-                owner: {
-                    description: 'Repository owner',
-                    type: 'string',
-                },
-                page: {
-                    description: 'Page number for pagination (min 1)',
-                    minimum: 1,
-                    type: 'number',
-                },
-                path: {
-                    description: 'Only commits containing this file path will be returned',
-                    type: 'string',
-                },
-                perPage: {
-                    description: 'Results per page for pagination (min 1, max 100)',
-                    maximum: 100,
-                    minimum: 1,
-                    type: 'number',
-                },
-                repo: {
-                    description: 'Repository name',
-                    type: 'string',
-                },
-                sha: {
-                    description: 'Commit SHA, branch or tag name to list commits of. If not provided, uses the default branch of the repository. If a commit SHA is provided, will list commits up to that SHA.',
-                    type: 'string',
-                },
-                since: {
-                    description: 'Only commits after this date will be returned (ISO 8601 format: YYYY-MM-DDTHH:MM:SSZ or YYYY-MM-DD)',
-                    type: 'string',
-                },
-                until: {
-                    description: 'Only commits before this date will be returned (ISO 8601 format: YYYY-MM-DDTHH:MM:SSZ or YYYY-MM-DD)',
-                    type: 'string',
-                },
-            },
-            required: ['owner', 'repo'],
-            type: 'object',
-        },
-    },
-    {
-        name: 'list_branches',
-        description: 'List branches in a GitHub repository',
-        annotations: {
-            idempotentHint: false,
-            readOnlyHint: true,
-            title: 'List branches',
-        },
-        inputSchema: {
-            properties: {
-                owner: {
-                    description: 'Repository owner',
-                    type: 'string',
-                },
-                page: {
-                    description: 'Page number for pagination (min 1)',
-                    minimum: 1,
-                    type: 'number',
-                },
-                perPage: {
-                    description: 'Results per page for pagination (min 1, max 100)',
-                    maximum: 100,
-                    minimum: 1,
-                    type: 'number',
-                },
-                repo: {
-                    description: 'Repository name',
-                    type: 'string',
-                },
-            },
-            required: ['owner', 'repo'],
-            type: 'object',
-        },
-    },
-    {
-        name: 'create_or_update_file',
-        description: 'Create or update a single file in a GitHub repository. \nIf updating, you should provide the SHA of the file you want to update. Use this tool to create or update a file in a GitHub repository remotely; do not use it for local file operations.\n\nIn order to obtain the SHA of original file version before updating, use the following git command:\ngit rev-parse <branch>:<path to file>\n\nSHA MUST be provided for existing file updates.\n',
-        annotations: {
-            idempotentHint: false,
-            readOnlyHint: false,
-            title: 'Create or update file',
-        },
-        inputSchema: {
-            properties: {
-                allow_symlink_write: {
-                    default: false,
-                    description: 'Set true to update a symbolic link itself; content must be its new target path.',
-                    type: 'boolean',
-                },
-                branch: {
-                    description: 'Branch to create/update the file in',
-                    type: 'string',
-                },
-                content: {
-                    description: 'Content of the file, exactly as it should appear once written. Do not base64-encode it; this server does that before calling the REST API.',
-                    type: 'string',
-                },
-                message: {
-                    description: 'Commit message',
-                    type: 'string',
-                },
-                owner: {
-                    description: 'Repository owner (username or organization)',
-                    type: 'string',
-                },
-                path: {
-                    description: 'Path where to create/update the file',
-                    type: 'string',
-                },
-                repo: {
-                    description: 'Repository name',
-                    type: 'string',
-                },
-                sha: {
-                    description: 'The blob SHA of the file being replaced. Required if the file already exists.',
-                    type: 'string',
-                },
-            },
-            required: ['owner', 'repo', 'path', 'content', 'message', 'branch'],
-            type: 'object',
-        },
-    },
-    {
-        name: 'create_repository',
-        description: 'Create a new GitHub repository in your account or specified organization',
-        annotations: {
-            idempotentHint: false,
-            readOnlyHint: false,
-            title: 'Create repository',
-        },
-        inputSchema: {
-            properties: {
-                autoInit: {
-                    description: 'Initialize with README',
-                    type: 'boolean',
-                },
-                description: {
-                    description: 'Repository description',
-                    type: 'string',
-                },
-                name: {
-                    description: 'Repository name',
-                    type: 'string',
-                },
-                organization: {
-                    description: 'Organization to create the repository in (omit to create in your personal account)',
-                    type: 'string',
-                },
-                private: {
-                    default: true,
-                    description: 'Whether the repository should be private. Defaults to true (private) when omitted.',
-                    type: 'boolean',
-                },
-            },
-            required: ['name'],
-            type: 'object',
-        },
-    },
-    {
-        name: 'get_file_contents',
-        description: 'Get the contents of a file or directory from a GitHub repository',
-        annotations: {
-            idempotentHint: false,
-            readOnlyHint: true,
-            title: 'Get file or directory contents',
-        },
-        inputSchema: {
-            properties: {
-                fields: {
-                    description: "Subset of fields to return for each entry when the path is a directory. If omitted, all fields are returned. Ignored when the path is a single file. Use this to reduce response size when listing directories and you only need specific fields, e.g. just 'name' and 'type'.",
-                    items: {
-                        enum: ['type', 'name', 'path', 'size', 'sha', 'url', 'git_url', 'html_url', 'download_url'],
-                        type: 'string',
-                    },
-                    type: 'array',
-                },
-                owner: {
-                    description: 'Repository owner (username or organization)',
-                    type: 'string',
-                },
-                path: {
-                    default: '/',
-                    description: 'Path to file/directory',
-                    type: 'string',
-                },
-                ref: {
-                    description: 'Accepts optional git refs such as `refs/tags/{tag}`, `refs/heads/{branch}` or `refs/pull/{pr_number}/head`',
-                    type: 'string',
-                },
-                repo: {
-                    description: 'Repository name',
-                    type: 'string',
-                },
-                sha: {
-                    description: 'Accepts optional commit SHA. If specified, it will be used instead of ref',
-                    type: 'string',
-                },
-            },
-            required: ['owner', 'repo'],
-            type: 'object',
-        },
-    },
-    {
-        name: 'fork_repository',
-        description: 'Fork a GitHub repository to your account or specified organization',
-        annotations: {
-            idempotentHint: false,
-            readOnlyHint: false,
-            title: 'Fork repository',
-        },
-        inputSchema: {
-            properties: {
-                organization: {
-                    description: 'Organization to fork to',
-                    type: 'string',
-                },
-                owner: {
-                    description: 'Repository owner',
-                    type: 'string',
-                },
-                repo: {
-                    description: 'Repository name',
-                    type: 'string',
-                },
-            },
-            required: ['owner', 'repo'],
-            type: 'object',
-        },
-    },
-    {
-        name: 'delete_file',
-        description: 'Delete a file from a GitHub repository',
-        annotations: {
-            destructiveHint: true,
-            idempotentHint: false,
-            readOnlyHint: false,
-            title: 'Delete file',
-        },
-        inputSchema: {
-            properties: {
-                branch: {
-                    description: 'Branch to delete the file from',
-                    type: 'string',
-                },
-                message: {
-                    description: 'Commit message',
-                    type: 'string',
-                },
-                owner: {
-                    description: 'Repository owner (username or organization)',
-                    type: 'string',
-                },
-                path: {
-                    description: 'Path to the file to delete',
-                    type: 'string',
-                },
-                repo: {
-                    description: 'Repository name',
-                    type: 'string',
-                },
-            },
-            required: ['owner', 'repo', 'path', 'message', 'branch'],
-            type: 'object',
-        },
-    },
-    {
-        name: 'create_branch',
-        description: 'Create a new branch in a GitHub repository',
-        annotations: {
-            idempotentHint: false,
-            readOnlyHint: false,
-            title: 'Create branch',
-        },
-        inputSchema: {
-            properties: {
-                branch: {
-                    description: 'Name for new branch',
-                    type: 'string',
-                },
-                from_branch: {
-                    description: 'Source branch (defaults to repo default)',
-                    type: 'string',
-                },
-                owner: {
-                    description: 'Repository owner',
-                    type: 'string',
-                },
-                repo: {
-                    description: 'Repository name',
-                    type: 'string',
-                },
-            },
-            required: ['owner', 'repo', 'branch'],
-            type: 'object',
-        },
-    },
-    {
-        name: 'push_files',
-        description: 'Push multiple files to a GitHub repository in a single commit',
-        annotations: {
-            idempotentHint: false,
-            readOnlyHint: false,
-            title: 'Push files to repository',
-        },
-        inputSchema: {
-            properties: {
-                branch: {
-                    description: 'Branch to push to',
-                    type: 'string',
-                },
-                files: {
-                    description: 'Array of file objects to push, each object with path (string) and content (string)',
-                    items: {
-                        additionalProperties: false,
-                        properties: {
-                            content: {
-                                description: 'file content',
-                                type: 'string',
-                            },
-                            path: {
-                                description: 'path to the file',
-                                type: 'string',
-                            },
-                        },
-                        required: ['path', 'content'],
-                        type: 'object',
-                    },
-                    type: 'array',
-                },
-                message: {
-                    description: 'Commit message',
-                    type: 'string',
-                },
-                owner: {
-                    description: 'Repository owner',
-                    type: 'string',
-                },
-                repo: {
-                    description: 'Repository name',
-                    type: 'string',
-                },
-            },
-            required: ['owner', 'repo', 'branch', 'files', 'message'],
-            type: 'object',
-        },
-    },
-    {
-        name: 'list_tags',
-        description: 'List git tags in a GitHub repository',
-        annotations: {
-            idempotentHint: false,
-            readOnlyHint: true,
-            title: 'List tags',
-        },
-        inputSchema: {
-            properties: {
-                owner: {
-                    description: 'Repository owner',
-                    type: 'string',
-                },
-                page: {
-                    description: 'Page number for pagination (min 1)',
-                    minimum: 1,
-                    type: 'number',
-                },
-                perPage: {
-                    description: 'Results per page for pagination (min 1, max 100)',
-                    maximum: 100,
-                    minimum: 1,
-                    type: 'number',
-                },
-                repo: {
-                    description: 'Repository name',
-                    type: 'string',
-                },
-            },
-            required: ['owner', 'repo'],
-            type: 'object',
-        },
-    },
-    {
-        name: 'get_tag',
-        description: 'Get details about a specific git tag in a GitHub repository',
-        annotations: {
-            idempotentHint: false,
-            readOnlyHint: true,
-            title: 'Get tag details',
-        },
-        inputSchema: {
-            properties: {
-                owner: {
-                    description: 'Repository owner',
-                    type: 'string',
-                },
-                repo: {
-                    description: 'Repository name',
-                    type: 'string',
-                },
-                tag: {
-                    description: 'Tag name',
-                    type: 'string',
-                },
-            },
-            required: ['owner', 'repo', 'tag'],
-            type: 'object',
-        },
-    },
-    {
-        name: 'list_releases',
-        description: 'List releases in a GitHub repository',
-        annotations: {
-            idempotentHint: false,
-            readOnlyHint: true,
-            title: 'List releases',
-        },
-        inputSchema: {
-            properties: {
-                fields: {
-                    description: "Subset of fields to return for each release. If omitted, all fields are returned. Use this to reduce response size when you only need specific fields; omitting 'body' in particular drops the largest per-release data.",
-                    items: {
-                        enum: ['id', 'tag_name', 'name', 'body', 'html_url', 'published_at', 'prerelease', 'draft', 'author'],
-                        type: 'string',
-                    },
-                    type: 'array',
-                },
-                owner: {
-                    description: 'Repository owner',
-                    type: 'string',
-                },
-                page: {
-                    description: 'Page number for pagination (min 1)',
-                    minimum: 1,
-                    type: 'number',
-                },
-                perPage: {
-                    description: 'Results per page for pagination (min 1, max 100)',
-                    maximum: 100,
-                    minimum: 1,
-                    type: 'number',
-                },
-                repo: {
-                    description: 'Repository name',
-                    type: 'string',
-                },
-            },
-            required: ['owner', 'repo'],
-            type: 'object',
-        },
-    },
-    {
-        name: 'get_latest_release',
-        description: 'Get the latest release in a GitHub repository',
-        annotations: {
-            idempotentHint: false,
-            readOnlyHint: true,
-            title: 'Get latest release',
-        },
-        inputSchema: {
-            properties: {
-                owner: {
-                    description: 'Repository owner',
-                    type: 'string',
-                },
-                repo: {
-                    description: 'Repository name',
-                    type: 'string',
-                },
-            },
-            required: ['owner', 'repo'],
-            type: 'object',
-        },
-    },
-    {
-        name: 'get_release_by_tag',
-        description: 'Get a specific release by its tag name in a GitHub repository',
-        annotations: {
-            idempotentHint: false,
-            readOnlyHint: true,
-            title: 'Get a release by tag name',
-        },
-        inputSchema: {
-            properties: {
-                owner: {
-                    description: 'Repository owner',
-                    type: 'string',
-                },
-                repo: {
-                    description: 'Repository name',
-                    type: 'string',
-                },
-                tag: {
-                    description: "Tag name (e.g., 'v1.0.0')",
-                    type: 'string',
-                },
-            },
-            required: ['owner', 'repo', 'tag'],
-            type: 'object',
-        },
-    },
-    {
-        name: 'search_repositories',
-        description: 'Find GitHub repositories by name, description, readme, topics, or other metadata. Perfect for discovering projects, finding examples, or locating specific repositories across GitHub.',
-        annotations: {
-            idempotentHint: false,
-            readOnlyHint: true,
-            title: 'Search repositories',
-        },
-        inputSchema: {
-            properties: {
-                minimal_output: {
-                    default: true,
-                    description: 'Return minimal repository information (default: true). When false, returns full GitHub API repository objects.',
-                    type: 'boolean',
-                },
-                order: {
-                    description: 'Sort order',
-                    enum: ['asc', 'desc'],
-                    type: 'string',
-                },
-                page: {
-                    description: 'Page number for pagination (min 1)',
-                    minimum: 1,
-                    type: 'number',
-                },
-                perPage: {
-                    description: 'Results per page for pagination (min 1, max 100)',
-                    maximum: 100,
-                    minimum: 1,
-                    type: 'number',
-                },
-                query: {
-                    description: "Repository search query. Examples: 'machine learning in:name stars:>1000 language:python', 'topic:react', 'user:facebook'. Supports advanced search syntax for precise filtering.",
-                    type: 'string',
-                },
-                sort: {
-                    description: 'Sort repositories by field, defaults to best match',
-                    enum: ['stars', 'forks', 'help-wanted-issues', 'updated'],
-                    type: 'string',
-                },
-            },
-            required: ['query'],
-            type: 'object',
-        },
-    },
-    {
-        name: 'search_code',
-        description: "Fast and precise code search across ALL GitHub repositories using GitHub's native search engine. Best for finding exact symbols, functions, classes, or specific code patterns.",
-        annotations: {
-            idempotentHint: false,
-            readOnlyHint: true,
-            title: 'Search code',
-        },
-        inputSchema: {
-            properties: {
-                fields: {
-                    description: "Subset of fields to return for each code search result. If omitted, all fields are returned. Use this to reduce response size when you only need specific fields; omitting 'repository' and 'text_matches' in particular drops the largest per-result data.",
-                    items: {
-                        enum: ['name', 'path', 'sha', 'repository', 'text_matches'],
-                        type: 'string',
-                    },
-                    type: 'array',
-                },
-                order: {
-                    description: 'Sort order for results',
-                    enum: ['asc', 'desc'],
-                    type: 'string',
-                },
-                page: {
-                    description: 'Page number for pagination (min 1)',
-                    minimum: 1,
-                    type: 'number',
-                },
-                perPage: {
-                    description: 'Results per page for pagination (min 1, max 100)',
-                    maximum: 100,
-                    minimum: 1,
-                    type: 'number',
-                },
-                query: {
-                    description: 'Search query (GitHub code search REST). Implicit AND between terms; supports `OR`, `NOT`, and `"quoted phrase"` for exact match. Qualifiers: `repo:owner/repo`, `org:`, `user:`, `language:`, `path:dir` (prefix match), `filename:exact.ext`, `extension:`, `in:file`, `in:path`, `size:`, `is:archived`, `is:fork`. Max 256 chars. Examples: `WithContext language:go org:github`; `"package main" repo:o/r`; `func extension:go path:cmd repo:o/r`; `NOT TODO language:go repo:o/r`.',
-                    type: 'string',
-                },
-                sort: {
-                    description: "Sort field ('indexed' only)",
-                    type: 'string',
-                },
-            },
-            required: ['query'],
-            type: 'object',
-        },
-    },
-    {
-        name: 'issue_read',
-        description: 'Get information about a specific issue in a GitHub repository.',
-        annotations: {
-            idempotentHint: false,
-            readOnlyHint: true,
-            title: 'Get issue details',
-        },
-        inputSchema: {
-            properties: {
-                issue_number: {
-                    description: 'The number of the issue',
-                    type: 'number',
-                },
-                method: {
-                    description: 'The read operation to perform on a single issue.\nOptions are:\n1. get - Get issue details. Also returns best-effort hierarchy flags (`has_parent`, `has_children`); `parent` and `sub_issues_summary` are optional relationship summaries, and `closed_by_pull_requests` summarizes the pull requests configured to close the issue as `total_count` plus up to 5 `references`.\n2. get_comments - Get issue comments.\n3. get_sub_issues - Get sub-issues (children) of the issue.\n4. get_parent - Get the parent issue, if this issue is a sub-issue of another.\n5. get_labels - Get labels assigned to the issue.\n',
-                    enum: ['get', 'get_comments', 'get_sub_issues', 'get_parent', 'get_labels'],
-                    type: 'string',
-                },
-                owner: {
-                    description: 'The owner of the repository',
-                    type: 'string',
-                },
-                page: {
-                    description: 'Page number for pagination (min 1)',
-                    minimum: 1,
-                    type: 'number',
-                },
-                perPage: {
-                    description: 'Results per page for pagination (min 1, max 100)',
-                    maximum: 100,
-                    minimum: 1,
-                    type: 'number',
-                },
-                repo: {
-                    description: 'The name of the repository',
-                    type: 'string',
-                },
-            },
-            required: ['method', 'owner', 'repo', 'issue_number'],
-            type: 'object',
-        },
-    },
-    {
-        name: 'issue_write',
-        description: 'Create a new or update an existing issue in a GitHub repository.',
-        annotations: {
-            idempotentHint: false,
-            readOnlyHint: false,
-            title: 'Create or update issue/pull request',
-        },
-        inputSchema: {
-            properties: {
-                assignees: {
-                    description: 'Usernames to assign to this issue',
-                    items: {
-                        type: 'string',
-                    },
-                    type: 'array',
-                },
-                body: {
-                    description: 'Issue body content',
-                    type: 'string',
-                },
-                duplicate_of: {
-                    description: "Issue number that this issue is a duplicate of. Required when state_reason is 'duplicate'.",
-                    type: 'number',
-                },
-                issue_fields: {
-                    description: "Issue field values to set or clear. Each item requires 'field_name' and exactly one of 'value', 'field_option_name', or 'delete: true'.",
-                    items: {
-                        additionalProperties: false,
-                        properties: {
-                            delete: {
-                                description: "Set to true to clear this field's current value on the issue. When false or omitted, this property is ignored. Cannot be true when 'value' or 'field_option_name' is provided.",
-                                type: 'boolean',
-                            },
-                            field_name: {
-                                description: 'Issue field name (case-insensitive). Must match a field returned by list_issue_fields for this repository or its organization.',
-                                type: 'string',
-                            },
-                            field_option_name: {
-                                description: "Option name for single-select fields. Validated against the field's options before the API call. Cannot be combined with 'value' or 'delete: true'.",
-                                type: 'string',
-                            },
-                            value: {
-                                description: "Value to set. Use for text, number, and date fields (date as YYYY-MM-DD). For single-select fields, prefer 'field_option_name' so the option is validated before the API call. Cannot be combined with 'field_option_name' or 'delete: true'.",
-                                type: ['string', 'number', 'boolean'],
-                            },
-                        },
-                        required: ['field_name'],
-                        type: 'object',
-                    },
-                    type: 'array',
-                },
-                issue_number: {
-                    description: 'Issue number to update',
-                    type: 'number',
-                },
-                labels: {
-                    description: 'Labels to apply to this issue',
-                    items: {
-                        type: 'string',
-                    },
-                    type: 'array',
-                },
-                method: {
-                    description: "Write operation to perform on a single issue.\nOptions are:\n- 'create' - creates a new issue.\n- 'update' - updates an existing issue.\n",
-                    enum: ['create', 'update'],
-                    type: 'string',
-                },
-                milestone: {
-                    description: 'Milestone number',
-                    type: 'number',
-                },
-                owner: {
-                    description: 'Repository owner',
-                    type: 'string',
-                },
-                repo: {
-                    description: 'Repository name',
-                    type: 'string',
-                },
-                state: {
-                    description: 'New state',
-                    enum: ['open', 'closed'],
-                    type: 'string',
-                },
-                state_reason: {
-                    description: 'Reason for the state change. Ignored unless state is changed.',
-                    enum: ['completed', 'not_planned', 'duplicate'],
-                    type: 'string',
-                },
-                title: {
-                    description: 'Issue title',
-                    type: 'string',
-                },
-                type: {
-                    anyOf: [
-                        {
-                            minLength: 1,
-                            type: 'string',
-                        },
-                        {
-                            type: 'null',
-                        },
-                    ],
-                    description: "Type of this issue. For updates, pass null to remove the current type. Only use if issue types are enabled for this repository. Use list_issue_types to get valid type values for this repository or its owner organization. If the repository doesn't support issue types, omit this parameter.",
-                },
-            },
-            required: ['method', 'owner', 'repo'],
-            type: 'object',
-        },
-    },
-    {
-        name: 'list_issues',
-        description: "List issues in a GitHub repository. For pagination, use the 'endCursor' from the previous response's 'pageInfo' in the 'after' parameter.",
-        annotations: {
-            idempotentHint: false,
-            readOnlyHint: true,
-            title: 'List issues',
-        },
-        inputSchema: {
-            properties: {
-                after: {
-                    description: 'Cursor for pagination. Use the cursor from the previous response.',
-                    type: 'string',
-                },
-                direction: {
-                    description: "Order direction. If provided, the 'orderBy' also needs to be provided.",
-                    enum: ['ASC', 'DESC'],
-                    type: 'string',
-                },
-                field_filters: {
-                    description: 'Filter by custom issue field values. Each entry takes a field_name and a value; the server looks up the field and coerces the value to its type (single-select option name, text, number, or YYYY-MM-DD date).',
-                    items: {
-                        properties: {
-                            field_name: {
-                                description: 'Name of the custom field (e.g. "Priority"). Case-insensitive.',
-                                type: 'string',
-                            },
-                            value: {
-                                description: 'Value to filter on. For single-select fields, the option name (e.g. "P1"). For dates, YYYY-MM-DD. For numbers, the numeric value as a string. For text, the text value.',
-                                type: 'string',
-                            },
-                        },
-                        required: ['field_name', 'value'],
-                        type: 'object',
-                    },
-                    type: 'array',
-                },
-                fields: {
-                    description: "Subset of fields to return for each issue. If omitted, all fields are returned. Use this to reduce response size when you only need specific fields; omitting 'body' and 'field_values' in particular drops the largest per-result data.",
-                    items: {
-                        enum: [
-                            'number',
-                            'title',
-                            'body',
-                            'state',
-                            'user',
-                            'labels',
-                            'assignees',
-                            'comments',
-                            'created_at',
-                            'updated_at',
-                            'field_values',
-                        ],
-                        type: 'string',
-                    },
-                    type: 'array',
-                },
-                labels: {
-                    description: 'Filter by labels',
-                    items: {
-                        type: 'string',
-                    },
-                    type: 'array',
-                },
-                orderBy: {
-                    description: "Order issues by field. If provided, the 'direction' also needs to be provided.",
-                    enum: ['CREATED_AT', 'UPDATED_AT', 'COMMENTS'],
-                    type: 'string',
-                },
-                owner: {
-                    description: 'Repository owner',
-                    type: 'string',
-                },
-                perPage: {
-                    description: 'Results per page for pagination (min 1, max 100)',
-                    maximum: 100,
-                    minimum: 1,
-                    type: 'number',
-                },
-                repo: {
-                    description: 'Repository name',
-                    type: 'string',
-                },
-                since: {
-                    description: 'Filter by date (ISO 8601 timestamp)',
-                    type: 'string',
-                },
-                state: {
-                    description: 'Filter by state, by default both open and closed issues are returned when not provided',
-                    enum: ['OPEN', 'CLOSED'],
-                    type: 'string',
-                },
-            },
-            required: ['owner', 'repo'],
-            type: 'object',
-        },
-    },
-    {
-        name: 'search_issues',
-        description: 'Search issues using natural-language semantic matching. Best for conceptual or paraphrased queries (e.g. "login fails after password reset"). Already scoped to is:issue.',
-        annotations: {
-            idempotentHint: false,
-            readOnlyHint: true,
-            title: 'Search issues',
-        },
-        inputSchema: {
-            properties: {
-                fields: {
-                    description: "Subset of fields to return for each issue result. If omitted, all fields are returned. Use this to reduce response size when you only need specific fields; omitting 'body', 'reactions', and 'labels' in particular drops the largest per-result data.",
-                    items: {
-                        enum: [
-                            'number',
-                            'title',
-                            'body',
-                            'state',
-                            'state_reason',
-                            'draft',
-                            'locked',
-                            'html_url',
-                            'user',
-                            'author_association',
-                            'labels',
-                            'assignee',
-                            'assignees',
-                            'milestone',
-                            'comments',
-                            'reactions',
-                            'created_at',
-                            'updated_at',
-                            'closed_at',
-                            'closed_by',
-                            'type',
-                            'repository_url',
-                            'pull_request',
-                            'field_values',
-                        ],
-                        type: 'string',
-                    },
-                    type: 'array',
-                },
-                order: {
-                    description: 'Sort order',
-                    enum: ['asc', 'desc'],
-                    type: 'string',
-                },
-                owner: {
-                    description: 'Optional repository owner. If provided with repo, only issues for this repository are listed.',
-                    type: 'string',
-                },
-                page: {
-                    description: 'Page number for pagination (min 1)',
-                    minimum: 1,
-                    type: 'number',
-                },
-                perPage: {
-                    description: 'Results per page for pagination (min 1, max 100)',
-                    maximum: 100,
-                    minimum: 1,
-                    type: 'number',
-                },
-                query: {
-                    description: 'The search query, as natural language. When the user gives alternative wordings, include them as plain words rather than joining them with OR.',
-                    type: 'string',
-                },
-                repo: {
-                    description: 'Optional repository name. If provided with owner, only issues for this repository are listed.',
-                    type: 'string',
-                },
-                sort: {
-                    description: 'Sort field by number of matches of categories, defaults to best match',
-                    enum: [
-                        'comments',
-                        'reactions',
-                        'reactions-+1',
-                        'reactions--1',
-                        'reactions-smile',
-                        'reactions-thinking_face',
-                        'reactions-heart',
-                        'reactions-tada',
-                        'interactions',
-                        'created',
-                        'updated',
-                    ],
-                    type: 'string',
-                },
-            },
-            required: ['query'],
-            type: 'object',
-        },
-    },
-    {
-        name: 'add_issue_comment',
-        description: 'Add a comment and/or reaction to a specific issue or issue comment in a GitHub repository. Use this tool with pull requests as well (in this case pass pull request number as issue_number), but only if user is not asking specifically to add or react to review comments. At least one of body or reaction is required.',
-        annotations: {
-            idempotentHint: false,
-            readOnlyHint: false,
-            title: 'Add comment to issue or pull request',
-        },
-        inputSchema: {
-            properties: {
-                body: {
-                    description: 'Comment content. Required unless reaction is provided.',
-                    minLength: 1,
-                    type: 'string',
-                },
-                comment_id: {
-                    description: 'The numeric ID of the issue or pull request comment to react to. Use this for reactions to comments; omit it to react to the issue or pull request itself. Cannot be combined with body.',
-                    minimum: 1,
-                    type: 'integer',
-                },
-                issue_number: {
-                    description: 'Issue or pull request number to comment on or react to.',
-                    type: 'number',
-                },
-                owner: {
-                    description: 'Repository owner',
-                    type: 'string',
-                },
-                reaction: {
-                    description: 'Emoji reaction to add. Required unless body is provided.',
-                    enum: ['+1', '-1', 'laugh', 'confused', 'heart', 'hooray', 'rocket', 'eyes'],
-                    type: 'string',
-                },
-                repo: {
-                    description: 'Repository name',
-                    type: 'string',
-                },
-            },
-            required: ['owner', 'repo', 'issue_number'],
-            type: 'object',
-        },
-    },
-    {
-        name: 'get_label',
-        description: 'Get a specific label from a repository.',
-        annotations: {
-            idempotentHint: false,
-            readOnlyHint: true,
-            title: 'Get a specific label from a repository',
-        },
-        inputSchema: {
-            properties: {
-                name: {
-                    description: 'Label name.',
-                    type: 'string',
-                },
-                owner: {
-                    description: 'Repository owner (username or organization name)',
-                    type: 'string',
-                },
-                repo: {
-                    description: 'Repository name',
-                    type: 'string',
-                },
-            },
-            required: ['owner', 'repo', 'name'],
-            type: 'object',
-        },
-    },
-    {
-        name: 'list_label',
-        description: 'List labels from a repository, ordered by issue count (descending) so the most-used labels are returned first',
-        annotations: {
-            idempotentHint: false,
-            readOnlyHint: true,
-            title: 'List labels from a repository',
-        },
-        inputSchema: {
-            properties: {
-                owner: {
-                    description: 'Repository owner (username or organization name) - required for all operations',
-                    type: 'string',
-                },
-                repo: {
-                    description: 'Repository name - required for all operations',
-                    type: 'string',
-                },
-            },
-            required: ['owner', 'repo'],
-            type: 'object',
-        },
-    },
-    {
-        name: 'label_write',
-        description: "Perform write operations on repository labels. To set labels on issues, use the 'update_issue' tool.",
-        annotations: {
-            destructiveHint: true,
-            idempotentHint: false,
-            readOnlyHint: false,
-            title: 'Write operations on repository labels',
-        },
-        inputSchema: {
-            properties: {
-                color: {
-                    description: "Label color as 6-character hex code without '#' prefix (e.g., 'f29513'). Required for 'create', optional for 'update'.",
-                    type: 'string',
-                },
-                description: {
-                    description: "Label description text. Optional for 'create' and 'update'.",
-                    type: 'string',
-                },
-                method: {
-                    description: "Operation to perform: 'create', 'update', or 'delete'",
-                    enum: ['create', 'update', 'delete'],
-                    type: 'string',
-                },
-                name: {
-                    description: 'Label name - required for all operations',
-                    type: 'string',
-                },
-                new_name: {
-                    description: "New name for the label (used only with 'update' method to rename)",
-                    type: 'string',
-                },
-                owner: {
-                    description: 'Repository owner (username or organization name)',
-                    type: 'string',
-                },
-                repo: {
-                    description: 'Repository name',
-                    type: 'string',
-                },
-            },
-            required: ['method', 'owner', 'repo', 'name'],
-            type: 'object',
-        },
-    },
-    {
-        name: 'pull_request_read',
-        description: 'Get information on a specific pull request in GitHub repository.',
-        annotations: {
-            idempotentHint: false,
-            readOnlyHint: true,
-            title: 'Get details for a single pull request',
-        },
-        inputSchema: {
-            properties: {
-                after: {
-                    description: "Cursor for pagination, used only by the get_review_comments method. Pass the endCursor from the previous page's PageInfo to fetch the next page.",
-                    type: 'string',
-                },
-                method: {
-                    description: "Action to specify what pull request data needs to be retrieved from GitHub. \nPossible options: \n 1. get - Get details of a specific pull request.\n 2. get_diff - Get the diff of a pull request.\n 3. get_status - Get combined commit status of a head commit in a pull request.\n 4. get_files - Get the list of files changed in a pull request. Use with pagination parameters to control the number of results returned.\n 5. get_commits - Get the list of commits on a pull request. Use with pagination parameters to control the number of results returned.\n 6. get_review_comments - Get review threads on a pull request. Each thread contains logically grouped review comments made on the same code location during pull request reviews. Returns threads with metadata (isResolved, isOutdated, isCollapsed) and their associated comments. Use cursor-based pagination (perPage, after) to control results.\n 7. get_reviews - Get the reviews on a pull request. When asked for review comments, use get_review_comments method. Use with pagination parameters to control the number of results returned.\n 8. get_comments - Get comments on a pull request. Use this if user doesn't specifically want review comments. Use with pagination parameters to control the number of results returned.\n 9. get_check_runs - Get check runs for the head commit of a pull request. Check runs are the individual CI/CD jobs and checks that run on the PR.\n",
-                    enum: [
-                        'get',
-                        'get_diff',
-                        'get_status',
-                        'get_files',
-                        'get_commits',
-                        'get_review_comments',
-                        'get_reviews',
-                        'get_comments',
-                        'get_check_runs',
-                    ],
-                    type: 'string',
-                },
-                owner: {
-                    description: 'Repository owner',
-                    type: 'string',
-                },
-                page: {
-                    description: 'Page number for pagination (min 1)',
-                    minimum: 1,
-                    type: 'number',
-                },
-                perPage: {
-                    description: 'Results per page for pagination (min 1, max 100)',
-                    maximum: 100,
-                    minimum: 1,
-                    type: 'number',
-                },
-                pullNumber: {
-                    description: 'Pull request number',
-                    type: 'number',
-                },
-                repo: {
-                    description: 'Repository name',
-                    type: 'string',
-                },
-            },
-            required: ['method', 'owner', 'repo', 'pullNumber'],
-            type: 'object',
-        },
-    },
-    {
-        name: 'create_pull_request',
-        description: 'Create a new pull request in a GitHub repository.',
-        annotations: {
-            idempotentHint: false,
-            readOnlyHint: false,
-            title: 'Open new pull request',
-        },
-        inputSchema: {
-            properties: {
-                base: {
-                    description: 'Branch to merge into',
-                    type: 'string',
-                },
-                body: {
-                    description: 'PR description',
-                    type: 'string',
-                },
-                draft: {
-                    description: 'Create as draft PR',
-                    type: 'boolean',
-                },
-                head: {
-                    description: 'Branch containing changes',
-                    type: 'string',
-                },
-                maintainer_can_modify: {
-                    description: 'Allow maintainer edits',
-                    type: 'boolean',
-                },
-                owner: {
-                    description: 'Repository owner',
-                    type: 'string',
-                },
-                repo: {
-                    description: 'Repository name',
-                    type: 'string',
-                },
-                reviewers: {
-                    description: 'GitHub usernames or ORG/team-slug team reviewers to request reviews from',
-                    items: {
-                        type: 'string',
-                    },
-                    type: 'array',
-                },
-                title: {
-                    description: 'PR title',
-                    type: 'string',
-                },
-            },
-            required: ['owner', 'repo', 'title', 'head', 'base'],
-            type: 'object',
-        },
-    },
-    {
-        name: 'update_pull_request',
-        description: 'Update an existing pull request in a GitHub repository.',
-        annotations: {
-            idempotentHint: false,
-            readOnlyHint: false,
-            title: 'Edit pull request',
-        },
-        inputSchema: {
-            properties: {
-                base: {
-                    description: 'New base branch name',
-                    type: 'string',
-                },
-                body: {
-                    description: 'New description',
-                    type: 'string',
-                },
-                draft: {
-                    description: 'Mark pull request as draft (true) or ready for review (false)',
-                    type: 'boolean',
-                },
-                maintainer_can_modify: {
-                    description: 'Allow maintainer edits',
-                    type: 'boolean',
-                },
-                owner: {
-                    description: 'Repository owner',
-                    type: 'string',
-                },
-                pullNumber: {
-                    description: 'Pull request number to update',
-                    type: 'number',
-                },
-                repo: {
-                    description: 'Repository name',
-                    type: 'string',
-                },
-                reviewers: {
-                    description: 'GitHub usernames or ORG/team-slug team reviewers to request reviews from',
-                    items: {
-                        type: 'string',
-                    },
-                    type: 'array',
-                },
-                state: {
-                    description: 'New state',
-                    enum: ['open', 'closed'],
-                    type: 'string',
-                },
-                title: {
-                    description: 'New title',
-                    type: 'string',
-                },
-            },
-            required: ['owner', 'repo', 'pullNumber'],
-            type: 'object',
-        },
-    },
-    {
-        name: 'list_pull_requests',
-        description: 'List pull requests in a GitHub repository. If the user specifies an author, then DO NOT use this tool and use the search_pull_requests tool instead.',
-        annotations: {
-            idempotentHint: false,
-            readOnlyHint: true,
-            title: 'List pull requests',
-        },
-        inputSchema: {
-            properties: {
-                base: {
-                    description: 'Filter by base branch',
-                    type: 'string',
-                },
-                direction: {
-                    description: 'Sort direction',
-                    enum: ['asc', 'desc'],
-                    type: 'string',
-                },
-                fields: {
-                    description: "Subset of fields to return for each pull request. If omitted, all fields are returned. Use this to reduce response size when you only need specific fields; omitting 'body' in particular drops the largest per-result data.",
-                    items: {
-                        enum: [
-                            'number',
-                            'title',
-                            'body',
-                            'state',
-                            'draft',
-                            'merged',
-                            'mergeable_state',
-                            'html_url',
-                            'user',
-                            'labels',
-                            'assignees',
-                            'requested_reviewers',
-                            'merged_by',
-                            'head',
-                            'base',
-                            'additions',
-                            'deletions',
-                            'changed_files',
-                            'commits',
-                            'comments',
-                            'created_at',
-                            'updated_at',
-                            'closed_at',
-                            'merged_at',
-                            'milestone',
-                        ],
-                        type: 'string',
-                    },
-                    type: 'array',
-                },
-                head: {
-                    description: 'Filter by head user/org and branch',
-                    type: 'string',
-                },
-                owner: {
-                    description: 'Repository owner',
-                    type: 'string',
-                },
-                page: {
-                    description: 'Page number for pagination (min 1)',
-                    minimum: 1,
-                    type: 'number',
-                },
-                perPage: {
-                    description: 'Results per page for pagination (min 1, max 100)',
-                    maximum: 100,
-                    minimum: 1,
-                    type: 'number',
-                },
-                repo: {
-                    description: 'Repository name',
-                    type: 'string',
-                },
-                sort: {
-                    description: 'Sort by',
-                    enum: ['created', 'updated', 'popularity', 'long-running'],
-                    type: 'string',
-                },
-                state: {
-                    description: 'Filter by state',
-                    enum: ['open', 'closed', 'all'],
-                    type: 'string',
-                },
-            },
-            required: ['owner', 'repo'],
-            type: 'object',
-        },
-    },
-    {
-        name: 'merge_pull_request',
-        description: 'Merge a pull request in a GitHub repository.',
-        annotations: {
-            idempotentHint: false,
-            readOnlyHint: false,
-            title: 'Merge pull request',
-        },
-        inputSchema: {
-            properties: {
-                commit_message: {
-                    description: 'Extra detail for merge commit',
-                    type: 'string',
-                },
-                commit_title: {
-                    description: 'Title for merge commit',
-                    type: 'string',
-                },
-                merge_method: {
-                    description: 'Merge method',
-                    enum: ['merge', 'squash', 'rebase'],
-                    type: 'string',
-                },
-                owner: {
-                    description: 'Repository owner',
-                    type: 'string',
-                },
-                pullNumber: {
-                    description: 'Pull request number',
-                    type: 'number',
-                },
-                repo: {
-                    description: 'Repository name',
-                    type: 'string',
-                },
-            },
-            required: ['owner', 'repo', 'pullNumber'],
-            type: 'object',
-        },
-    },
-    {
-        name: 'search_pull_requests',
-        description: 'Search for pull requests in GitHub repositories using issues search syntax already scoped to is:pr',
-        annotations: {
-            idempotentHint: false,
-            readOnlyHint: true,
-            title: 'Search pull requests',
-        },
-        inputSchema: {
-            properties: {
-                fields: {
-                    description: "Subset of fields to return for each pull request result. If omitted, all fields are returned. Use this to reduce response size when you only need specific fields; omitting 'body', 'reactions', and 'labels' in particular drops the largest per-result data.",
-                    items: {
-                        enum: [
-                            'number',
-                            'title',
-                            'body',
-                            'state',
-                            'state_reason',
-                            'draft',
-                            'locked',
-                            'html_url',
-                            'user',
-                            'author_association',
-                            'labels',
-                            'assignee',
-                            'assignees',
-                            'milestone',
-                            'comments',
-                            'reactions',
-                            'created_at',
-                            'updated_at',
-                            'closed_at',
-                            'closed_by',
-                            'pull_request',
-                            'repository_url',
-                        ],
-                        type: 'string',
-                    },
-                    type: 'array',
-                },
-                order: {
-                    description: 'Sort order',
-                    enum: ['asc', 'desc'],
-                    type: 'string',
-                },
-                owner: {
-                    description: 'Optional repository owner. If provided with repo, only pull requests for this repository are listed.',
-                    type: 'string',
-                },
-                page: {
-                    description: 'Page number for pagination (min 1)',
-                    minimum: 1,
-                    type: 'number',
-                },
-                perPage: {
-                    description: 'Results per page for pagination (min 1, max 100)',
-                    maximum: 100,
-                    minimum: 1,
-                    type: 'number',
-                },
-                query: {
-                    description: 'Search query using GitHub pull request search syntax',
-                    type: 'string',
-                },
-                repo: {
-                    description: 'Optional repository name. If provided with owner, only pull requests for this repository are listed.',
-                    type: 'string',
-                },
-                sort: {
-                    description: 'Sort field by number of matches of categories, defaults to best match',
-                    enum: [
-                        'comments',
-                        'reactions',
-                        'reactions-+1',
-                        'reactions--1',
-                        'reactions-smile',
-                        'reactions-thinking_face',
-                        'reactions-heart',
-                        'reactions-tada',
-                        'interactions',
-                        'created',
-                        'updated',
-                    ],
-                    type: 'string',
-                },
-            },
-            required: ['query'],
-            type: 'object',
-        },
-    },
-    {
-        name: 'update_pull_request_branch',
-        description: 'Update the branch of a pull request with the latest changes from the base branch.',
-        annotations: {
-            idempotentHint: false,
-            readOnlyHint: false,
-            title: 'Update pull request branch',
-        },
-        inputSchema: {
-            properties: {
-                expectedHeadSha: {
-                    description: "The expected SHA of the pull request's HEAD ref",
-                    type: 'string',
-                },
-                owner: {
-                    description: 'Repository owner',
-                    type: 'string',
-                },
-                pullNumber: {
-                    description: 'Pull request number',
-                    type: 'number',
-                },
-                repo: {
-                    description: 'Repository name',
-                    type: 'string',
-                },
-            },
-            required: ['owner', 'repo', 'pullNumber'],
-            type: 'object',
-        },
-    },
-    {
-        name: 'pull_request_review_write',
-        description: 'Create and/or submit, delete review of a pull request.\n\nAvailable methods:\n- create: Create a new review of a pull request. If "event" parameter is provided, the review is submitted. If "event" is omitted, a pending review is created.\n- submit_pending: Submit an existing pending review of a pull request. This requires that a pending review exists for the current user on the specified pull request. The "body" and "event" parameters are used when submitting the review.\n- delete_pending: Delete an existing pending review of a pull request. This requires that a pending review exists for the current user on the specified pull request.\n- resolve_thread: Resolve a review thread. Requires only "threadId" parameter with the thread\'s node ID (e.g., PRRT_kwDOxxx). The owner, repo, and pullNumber parameters are not used for this method. Resolving an already-resolved thread is a no-op.\n- unresolve_thread: Unresolve a previously resolved review thread. Requires only "threadId" parameter. The owner, repo, and pullNumber parameters are not used for this method. Unresolving an already-unresolved thread is a no-op.\n',
-        annotations: {
-            idempotentHint: false,
-            readOnlyHint: false,
-            title: 'Write operations (create, submit, delete) on pull request reviews',
-        },
-        inputSchema: {
-            properties: {
-                body: {
-                    description: 'Review comment text',
-                    type: 'string',
-                },
-                commitID: {
-                    description: 'SHA of commit to review',
-                    type: 'string',
-                },
-                event: {
-                    description: 'Review action to perform.',
-                    enum: ['APPROVE', 'REQUEST_CHANGES', 'COMMENT'],
-                    type: 'string',
-                },
-                method: {
-                    description: 'The write operation to perform on pull request review.',
-                    enum: ['create', 'submit_pending', 'delete_pending', 'resolve_thread', 'unresolve_thread'],
-                    type: 'string',
-                },
-                owner: {
-                    description: 'Repository owner',
-                    type: 'string',
-                },
-                pullNumber: {
-                    description: 'Pull request number',
-                    type: 'number',
-                },
-                repo: {
-                    description: 'Repository name',
-                    type: 'string',
-                },
-                threadId: {
-                    description: 'The node ID of the review thread (e.g., PRRT_kwDOxxx). Required for resolve_thread and unresolve_thread methods. Get thread IDs from pull_request_read with method get_review_comments.',
-                    type: 'string',
-                },
-            },
-            required: ['method', 'owner', 'repo', 'pullNumber'],
-            type: 'object',
-        },
-    },
-    {
-        name: 'add_comment_to_pending_review',
-        description: "Add review comment to the requester's latest pending pull request review. A pending review needs to already exist to call this (check with the user if not sure).",
-        annotations: {
-            idempotentHint: false,
-            readOnlyHint: false,
-            title: "Add review comment to the requester's latest pending pull request review",
-        },
-        inputSchema: {
-            properties: {
-                body: {
-                    description: 'The text of the review comment',
-                    type: 'string',
-                },
-                line: {
-                    description: 'The line of the blob in the pull request diff that the comment applies to. For multi-line comments, the last line of the range',
-                    type: 'number',
-                },
-                owner: {
-                    description: 'Repository owner',
-                    type: 'string',
-                },
-                path: {
-                    description: 'The relative path to the file that necessitates a comment',
-                    type: 'string',
-                },
-                pullNumber: {
-                    description: 'Pull request number',
-                    type: 'number',
-                },
-                repo: {
-                    description: 'Repository name',
-                    type: 'string',
-                },
-                side: {
-                    description: 'The side of the diff to comment on. LEFT indicates the previous state, RIGHT indicates the new state',
-                    enum: ['LEFT', 'RIGHT'],
-                    type: 'string',
-                },
-                startLine: {
-                    description: 'For multi-line comments, the first line of the range that the comment applies to',
-                    type: 'number',
-                },
-                startSide: {
-                    description: 'For multi-line comments, the starting side of the diff that the comment applies to. LEFT indicates the previous state, RIGHT indicates the new state',
-                    enum: ['LEFT', 'RIGHT'],
-                    type: 'string',
-                },
-                subjectType: {
-                    description: 'The level at which the comment is targeted',
-                    enum: ['FILE', 'LINE'],
-                    type: 'string',
-                },
-            },
-            required: ['owner', 'repo', 'pullNumber', 'path', 'body', 'subjectType'],
-            type: 'object',
-        },
-    },
-    {
-        name: 'add_reply_to_pull_request_comment',
-        description: 'Add a reply and/or reaction to an existing pull request comment. This can create a new comment linked as a reply to the specified comment, add an emoji reaction to the specified comment, or do both. At least one of body or reaction is required.',
-        annotations: {
-            idempotentHint: false,
-            readOnlyHint: false,
-            title: 'Add reply to pull request comment',
-        },
-        inputSchema: {
-            properties: {
-                body: {
-                    description: 'The text of the reply. Required unless reaction is provided.',
-                    type: 'string',
-                },
-                commentId: {
-                    description: 'The numeric ID of the pull request review comment to reply or react to. Use the number from a #discussion_r... anchor, not the GraphQL thread node ID (PRRT_...).',
-                    minimum: 1,
-                    type: 'number',
-                },
-                owner: {
-                    description: 'Repository owner',
-                    type: 'string',
-                },
-                pullNumber: {
-                    description: 'Pull request number. Required when body is provided.',
-                    type: 'number',
-                },
-                reaction: {
-                    description: 'Emoji reaction to add. Required unless body is provided.',
-                    enum: ['+1', '-1', 'laugh', 'confused', 'heart', 'hooray', 'rocket', 'eyes'],
-                    type: 'string',
-                },
-                repo: {
-                    description: 'Repository name',
-                    type: 'string',
-                },
-            },
-            required: ['owner', 'repo', 'commentId'],
-            type: 'object',
-        },
-    },
-    {
-        name: 'search_users',
-        description: 'Find GitHub users by username, real name, or other profile information. Useful for locating developers, contributors, or team members.',
-        annotations: {
-            idempotentHint: false,
-            readOnlyHint: true,
-            title: 'Search users',
-        },
-        inputSchema: {
-            properties: {
-                order: {
-                    description: 'Sort order',
-                    enum: ['asc', 'desc'],
-                    type: 'string',
-                },
-                page: {
-                    description: 'Page number for pagination (min 1)',
-                    minimum: 1,
-                    type: 'number',
-                },
-                perPage: {
-                    description: 'Results per page for pagination (min 1, max 100)',
-                    maximum: 100,
-                    minimum: 1,
-                    type: 'number',
-                },
-                query: {
-                    description: "User search query. Examples: 'john smith', 'location:seattle', 'followers:>100'. Search is automatically scoped to type:user.",
-                    type: 'string',
-                },
-                sort: {
-                    description: 'Sort users by number of followers or repositories, or when the person joined GitHub.',
-                    enum: ['followers', 'repositories', 'joined'],
-                    type: 'string',
-                },
-            },
-            required: ['query'],
-            type: 'object',
-        },
-    },
-];
-
-
-/***/ }),
-
-/***/ 84827:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-
-// EXPORTS
-__webpack_require__.d(__webpack_exports__, {
-  It: () => (/* binding */ TOOLS),
-  WO: () => (/* reexport */ ToolContent),
-  v4: () => (/* reexport */ ToolError)
-});
-
-// EXTERNAL MODULE: ./src/clones/github/mcp/definitions.ts
-var definitions = __webpack_require__(95561);
-;// CONCATENATED MODULE: ./src/clones/github/mcp/minimal.ts
-/** Drops the empty values of every field not named in `always`. */
-function omitEmpty(value, always = []) {
-    const out = {};
-    for (const [key, field] of Object.entries(value)) {
-        const empty = field === undefined ||
-            field === null ||
-            field === '' ||
-            field === 0 ||
-            field === false ||
-            (Array.isArray(field) && field.length === 0);
-        if (!empty || always.includes(key))
-            out[key] = field === undefined ? null : field;
-    }
-    return out;
-}
-const obj = (value) => (value && typeof value === 'object' ? value : {});
-const str = (value) => (typeof value === 'string' ? value : '');
-const num = (value) => (typeof value === 'number' ? value : 0);
-const logins = (list) => Array.isArray(list) ? list.map((user) => str(obj(user).login)).filter(Boolean) : [];
-const names = (list) => Array.isArray(list) ? list.map((item) => str(obj(item).name)).filter(Boolean) : [];
-function minimalUser(user) {
-    if (!user)
-        return undefined;
-    const u = obj(user);
-    return omitEmpty({ login: str(u.login), id: num(u.id), profile_url: str(u.html_url), avatar_url: str(u.avatar_url) }, ['login']);
-}
-/** get_me: the user with its profile details. */
-function minimalMe(user) {
-    const u = obj(user);
-    return {
-        ...minimalUser(u),
-        details: omitEmpty({
-            name: str(u.name),
-            company: str(u.company),
-            blog: str(u.blog),
-            location: str(u.location),
-            email: str(u.email),
-            hireable: Boolean(u.hireable),
-            bio: str(u.bio),
-            twitter_username: str(u.twitter_username),
-            public_repos: num(u.public_repos),
-            public_gists: num(u.public_gists),
-            followers: num(u.followers),
-            following: num(u.following),
-            created_at: str(u.created_at),
-            updated_at: str(u.updated_at),
-            private_gists: num(u.private_gists),
-            total_private_repos: num(u.total_private_repos),
-            owned_private_repos: num(u.owned_private_repos),
-        }),
-    };
-}
-function reactions(value) {
-    if (!value)
-        return undefined;
-    const r = obj(value);
-    return {
-        total_count: num(r.total_count),
-        '+1': num(r['+1']),
-        '-1': num(r['-1']),
-        laugh: num(r.laugh),
-        confused: num(r.confused),
-        heart: num(r.heart),
-        hooray: num(r.hooray),
-        rocket: num(r.rocket),
-        eyes: num(r.eyes),
-    };
-}
-function minimalIssue(issue) {
-    const i = obj(issue);
-    return omitEmpty({
-        number: num(i.number),
-        title: str(i.title),
-        body: str(i.body),
-        state: str(i.state),
-        state_reason: str(i.state_reason),
-        draft: Boolean(i.draft),
-        locked: Boolean(i.locked),
-        html_url: str(i.html_url),
-        user: minimalUser(i.user),
-        author_association: str(i.author_association),
-        labels: names(i.labels),
-        assignees: logins(i.assignees),
-        milestone: str(obj(i.milestone).title),
-        comments: num(i.comments),
-        reactions: reactions(i.reactions),
-        created_at: str(i.created_at),
-        updated_at: str(i.updated_at),
-        closed_at: str(i.closed_at),
-        closed_by: str(obj(i.closed_by).login),
-    }, ['number', 'title', 'state', 'assignees']);
-}
-function minimalIssueComment(comment) {
-    const c = obj(comment);
-    return omitEmpty({
-        id: num(c.id),
-        body: str(c.body),
-        html_url: str(c.html_url),
-        user: minimalUser(c.user),
-        author_association: str(c.author_association),
-        reactions: reactions(c.reactions),
-        created_at: str(c.created_at),
-        updated_at: str(c.updated_at),
-    }, ['id', 'html_url']);
-}
-function branch(value) {
-    if (!value)
-        return undefined;
-    const b = obj(value);
-    const repo = b.repo
-        ? omitEmpty({ full_name: str(obj(b.repo).full_name), description: str(obj(b.repo).description) }, ['full_name'])
-        : undefined;
-    return omitEmpty({ ref: str(b.ref), sha: str(b.sha), repo }, ['ref', 'sha']);
-}
-function minimalPullRequest(pull) {
-    const p = obj(pull);
-    return omitEmpty({
-        number: num(p.number),
-        title: str(p.title),
-        body: str(p.body),
-        state: str(p.state),
-        draft: Boolean(p.draft),
-        merged: Boolean(p.merged),
-        mergeable_state: str(p.mergeable_state),
-        html_url: str(p.html_url),
-        user: minimalUser(p.user),
-        labels: names(p.labels),
-        assignees: logins(p.assignees),
-        requested_reviewers: logins(p.requested_reviewers),
-        merged_by: str(obj(p.merged_by).login),
-        head: branch(p.head),
-        base: branch(p.base),
-        additions: num(p.additions),
-        deletions: num(p.deletions),
-        changed_files: num(p.changed_files),
-        commits: num(p.commits),
-        comments: num(p.comments),
-        created_at: str(p.created_at),
-        updated_at: str(p.updated_at),
-        closed_at: str(p.closed_at),
-        merged_at: str(p.merged_at),
-        milestone: str(obj(p.milestone).title),
-    }, ['number', 'title', 'state', 'draft', 'merged', 'html_url']);
-}
-function minimalReview(review) {
-    const r = obj(review);
-    return omitEmpty({
-        id: num(r.id),
-        state: str(r.state),
-        body: str(r.body),
-        html_url: str(r.html_url),
-        user: minimalUser(r.user),
-        commit_id: str(r.commit_id),
-        submitted_at: str(r.submitted_at),
-        author_association: str(r.author_association),
-    }, ['id', 'state', 'html_url']);
-}
-function minimalPullFile(file) {
-    const f = obj(file);
-    return omitEmpty({
-        filename: str(f.filename),
-        status: str(f.status),
-        additions: num(f.additions),
-        deletions: num(f.deletions),
-        changes: num(f.changes),
-        patch: str(f.patch),
-        previous_filename: str(f.previous_filename),
-    }, ['filename']);
-}
-function commitAuthor(value) {
-    if (!value)
-        return undefined;
-    const a = obj(value);
-    return omitEmpty({ name: str(a.name), email: str(a.email), date: str(a.date) });
-}
-function minimalPullCommit(commit) {
-    const c = obj(commit);
-    const inner = obj(c.commit);
-    return omitEmpty({ sha: str(c.sha), html_url: str(c.html_url), message: str(inner.message), author: commitAuthor(inner.author) }, ['sha']);
-}
-/** list_commits (no stats or files) and get_commit (`detail` adds them). */
-function minimalCommit(commit, detail = 'none') {
-    const c = obj(commit);
-    const inner = obj(c.commit);
-    const stats = obj(c.stats);
-    const files = Array.isArray(c.files) ? c.files : [];
-    return omitEmpty({
-        sha: str(c.sha),
-        html_url: str(c.html_url),
-        commit: c.commit
-            ? omitEmpty({
-                message: str(inner.message),
-                author: commitAuthor(inner.author),
-                committer: commitAuthor(inner.committer),
-            }, ['message'])
-            : undefined,
-        author: minimalUser(c.author),
-        committer: minimalUser(c.committer),
-        stats: detail === 'none' || !c.stats
-            ? undefined
-            : omitEmpty({ additions: num(stats.additions), deletions: num(stats.deletions), total: num(stats.total) }),
-        files: detail === 'none'
-            ? undefined
-            : files.map((file) => {
-                const f = obj(file);
-                return omitEmpty({
-                    filename: str(f.filename),
-                    status: str(f.status),
-                    additions: num(f.additions),
-                    deletions: num(f.deletions),
-                    changes: num(f.changes),
-                    patch: detail === 'full' ? str(f.patch) : '',
-                }, ['filename']);
-            }),
-    }, ['sha', 'html_url']);
-}
-function minimalBranch(value) {
-    const b = obj(value);
-    return { name: str(b.name), sha: str(obj(b.commit).sha), protected: Boolean(b.protected) };
-}
-function minimalTag(value) {
-    const t = obj(value);
-    return { name: str(t.name), sha: str(obj(t.commit).sha) };
-}
-function minimalRelease(value) {
-    const r = obj(value);
-    return omitEmpty({
-        id: num(r.id),
-        tag_name: str(r.tag_name),
-        name: str(r.name),
-        body: str(r.body),
-        html_url: str(r.html_url),
-        published_at: str(r.published_at),
-        prerelease: Boolean(r.prerelease),
-        draft: Boolean(r.draft),
-        author: minimalUser(r.author),
-    }, ['id', 'tag_name', 'html_url', 'prerelease', 'draft']);
-}
-function minimalRepository(value) {
-    const r = obj(value);
-    return omitEmpty({
-        id: num(r.id),
-        name: str(r.name),
-        full_name: str(r.full_name),
-        description: str(r.description),
-        html_url: str(r.html_url),
-        language: str(r.language),
-        stargazers_count: num(r.stargazers_count),
-        forks_count: num(r.forks_count),
-        open_issues_count: num(r.open_issues_count),
-        updated_at: str(r.updated_at),
-        created_at: str(r.created_at),
-        topics: Array.isArray(r.topics) ? r.topics : [],
-        private: Boolean(r.private),
-        fork: Boolean(r.fork),
-        archived: Boolean(r.archived),
-        default_branch: str(r.default_branch),
-    }, [
-        'id',
-        'name',
-        'full_name',
-        'html_url',
-        'stargazers_count',
-        'forks_count',
-        'open_issues_count',
-        'private',
-        'fork',
-        'archived',
-    ]);
-}
-/** create_or_update_file and delete_file: the file written (none when deleted) and its commit. */
-function minimalFileResponse(value) {
-    const v = obj(value);
-    const content = v.content ? obj(v.content) : undefined;
-    const commit = obj(v.commit);
-    return omitEmpty({
-        content: content
-            ? omitEmpty({
-                name: str(content.name),
-                path: str(content.path),
-                sha: str(content.sha),
-                size: num(content.size),
-                html_url: str(content.html_url),
-            }, ['name', 'path', 'sha', 'html_url'])
-            : undefined,
-        commit: omitEmpty({
-            sha: str(commit.sha),
-            message: str(commit.message),
-            html_url: str(commit.html_url),
-            author: commitAuthor(commit.author),
-        }, ['sha']),
-    });
-}
-/** What github-mcp-server answers for most writes: the id (as text) and the web URL. */
-function minimalResponse(value) {
-    const v = obj(value);
-    return { id: String(v.id ?? ''), url: str(v.html_url) || str(v.url) };
-}
-
-// EXTERNAL MODULE: ./src/clones/github/http/operations-call.ts
-var operations_call = __webpack_require__(70448);
-;// CONCATENATED MODULE: ./src/clones/github/mcp/tools/common.ts
-
-/** A tool's failure: github-mcp-server answers it as an error result with GitHub's message. */
-class ToolError extends Error {
-}
-/** Runs a REST operation of the clone; its failure becomes the tool's error, worded as github-mcp-server words it. */
-async function rest(ctx, operationId, call = {}) {
-    const result = await (0,operations_call/* callOperation */.y)(ctx, operationId, call);
-    if (!result.ok)
-        throw new ToolError(`failed to ${operationId.split('/')[1].replace(/-/g, ' ')}: ${(0,operations_call/* failureText */.k)(result)}`);
-    return result.body;
-}
-/** Like `rest`, for operations whose answer is a list. */
-async function restList(ctx, operationId, call = {}) {
-    const body = await rest(ctx, operationId, call);
-    return Array.isArray(body) ? body : [];
-}
-const repoParams = (args) => ({ owner: String(args.owner), repo: String(args.repo) });
-const paging = (args) => ({
-    page: args.page,
-    per_page: args.perPage,
-});
-const common_text = (value) => (typeof value === 'string' ? value : undefined);
-/** `fields`: only those keys of each item (github-mcp-server's field filter). */
-function pick(items, fields) {
-    if (!Array.isArray(fields) || fields.length === 0)
-        return items;
-    return items.map((item) => {
-        const out = {};
-        for (const field of fields)
-            if (item && typeof item === 'object' && field in item)
-                out[field] = item[field];
-        return out;
-    });
-}
-/** A tool's whole result (several content items, as a file with its embedded resource), sent as is. */
-class ToolContent {
-    result;
-    constructor(result) {
-        this.result = result;
-    }
-}
-
-;// CONCATENATED MODULE: ./src/clones/github/mcp/tools/issues.ts
-
-
-/** Issues (and get_me, the context toolset's one tool the clone can answer). */
-const issueTools = {
-    get_me: async (ctx) => minimalMe(await rest(ctx, 'users/get-authenticated')),
-    list_issues: async (ctx, args) => {
-        const perPage = args.perPage ?? 30;
-        const page = args.after ? Number(Buffer.from(String(args.after), 'base64').toString('utf8')) || 1 : 1;
-        const sort = { CREATED_AT: 'created', UPDATED_AT: 'updated', COMMENTS: 'comments' }[String(args.orderBy)];
-        // REST lists pull requests too; github-mcp-server (GraphQL) lists issues only.
-        const all = (await restList(ctx, 'issues/list-for-repo', {
-            params: repoParams(args),
-            query: {
-                state: args.state ? String(args.state).toLowerCase() : 'all',
-                labels: Array.isArray(args.labels) ? args.labels.join(',') : undefined,
-                sort,
-                direction: args.direction ? String(args.direction).toLowerCase() : undefined,
-                since: common_text(args.since),
-                per_page: 100,
-            },
-        })).filter((issue) => !issue.pull_request);
-        const items = all.slice((page - 1) * perPage, page * perPage);
-        const hasNextPage = all.length > page * perPage;
-        return {
-            issues: pick(items.map(minimalIssue), args.fields),
-            totalCount: all.length,
-            pageInfo: {
-                hasNextPage,
-                hasPreviousPage: page > 1,
-                ...(items.length > 0 ? { startCursor: Buffer.from(String(page)).toString('base64') } : {}),
-                ...(hasNextPage ? { endCursor: Buffer.from(String(page + 1)).toString('base64') } : {}),
-            },
-        };
-    },
-    issue_read: async (ctx, args) => {
-        const params = { ...repoParams(args), issue_number: Number(args.issue_number) };
-        switch (args.method) {
-            case 'get':
-                return minimalIssue(await rest(ctx, 'issues/get', { params }));
-            case 'get_comments':
-                return (await restList(ctx, 'issues/list-comments', { params, query: paging(args) })).map(minimalIssueComment);
-            case 'get_labels': {
-                const labels = (await restList(ctx, 'issues/list-labels-on-issue', {
-                    params,
-                    query: { per_page: 100 },
-                }));
-                return {
-                    labels: labels.map((label) => ({
-                        id: label.node_id,
-                        name: label.name,
-                        color: label.color,
-                        description: label.description ?? '',
-                    })),
-                    totalCount: labels.length,
-                };
-            }
-            // The clone has no sub-issues: an issue has no children and no parent.
-            case 'get_sub_issues':
-                await rest(ctx, 'issues/get', { params });
-                return [];
-            case 'get_parent':
-                await rest(ctx, 'issues/get', { params });
-                return { parent: null };
-            default:
-                throw new ToolError(`unknown method: ${String(args.method)}`);
-        }
-    },
-    issue_write: async (ctx, args) => {
-        const body = {
-            title: args.title,
-            body: args.body,
-            assignees: args.assignees,
-            labels: args.labels,
-            milestone: args.milestone,
-            ...(args.method === 'update' ? { state: args.state, state_reason: args.state_reason } : {}),
-        };
-        if (args.method === 'create') {
-            if (!args.title)
-                throw new ToolError('missing required parameter: title');
-            return minimalResponse(await rest(ctx, 'issues/create', { params: repoParams(args), body }));
-        }
-        if (args.method !== 'update')
-            throw new ToolError(`unknown method: ${String(args.method)}`);
-        if (args.issue_number === undefined)
-            throw new ToolError('missing required parameter: issue_number');
-        const params = { ...repoParams(args), issue_number: Number(args.issue_number) };
-        if (args.state_reason === 'duplicate' && args.duplicate_of === undefined)
-            throw new ToolError('duplicate_of must be provided when state_reason is "duplicate"');
-        return minimalResponse(await rest(ctx, 'issues/update', { params, body }));
-    },
-    add_issue_comment: async (ctx, args) => {
-        const params = { ...repoParams(args), issue_number: Number(args.issue_number) };
-        const hasBody = typeof args.body === 'string' && args.body !== '';
-        const hasReaction = typeof args.reaction === 'string' && args.reaction !== '';
-        if (!hasBody && !hasReaction)
-            throw new ToolError('at least one of body or reaction is required');
-        const reaction = hasReaction
-            ? minimalResponse(args.comment_id !== undefined
-                ? await rest(ctx, 'reactions/create-for-issue-comment', {
-                    params: { ...repoParams(args), comment_id: Number(args.comment_id) },
-                    body: { content: args.reaction },
-                })
-                : await rest(ctx, 'reactions/create-for-issue', { params, body: { content: args.reaction } }))
-            : undefined;
-        const comment = hasBody
-            ? minimalResponse(await rest(ctx, 'issues/create-comment', { params, body: { body: args.body } }))
-            : undefined;
-        if (comment && reaction)
-            return { comment, reaction };
-        return comment ?? reaction;
-    },
-};
-
-;// CONCATENATED MODULE: ./src/clones/github/mcp/tools/labels.ts
-
-/** A label as github-mcp-server reads it (GraphQL): its node id, name, color and description. */
-const label = (value) => ({
-    id: value.node_id,
-    name: value.name,
-    color: value.color,
-    description: value.description ?? '',
-});
-const labelParams = (args) => ({ ...repoParams(args), name: String(args.name) });
-const labelTools = {
-    get_label: async (ctx, args) => label((await rest(ctx, 'issues/get-label', { params: labelParams(args) }))),
-    list_label: async (ctx, args) => {
-        const labels = (await restList(ctx, 'issues/list-labels-for-repo', {
-            params: repoParams(args),
-            query: { per_page: 100 },
-        }));
-        return { labels: labels.map(label), totalCount: labels.length };
-    },
-    label_write: async (ctx, args) => {
-        const name = String(args.name);
-        switch (args.method) {
-            case 'create': {
-                if (!args.color)
-                    throw new ToolError('color is required for create');
-                const created = (await rest(ctx, 'issues/create-label', {
-                    params: repoParams(args),
-                    body: { name, color: args.color, description: common_text(args.description) },
-                }));
-                return `label '${created.name}' created successfully`;
-            }
-            case 'update': {
-                if (args.new_name === undefined && args.color === undefined && args.description === undefined)
-                    throw new ToolError('at least one of new_name, color, or description must be provided for update');
-                const updated = (await rest(ctx, 'issues/update-label', {
-                    params: labelParams(args),
-                    body: { new_name: common_text(args.new_name), color: common_text(args.color), description: common_text(args.description) },
-                }));
-                return `label '${updated.name}' updated successfully`;
-            }
-            case 'delete':
-                await rest(ctx, 'issues/delete-label', { params: labelParams(args) });
-                return `label '${name}' deleted successfully`;
-            default:
-                throw new ToolError(`unknown method: ${String(args.method)}`);
-        }
-    },
-};
-
-// EXTERNAL MODULE: ./src/clones/github/domain/git-write.ts
-var git_write = __webpack_require__(93115);
-// EXTERNAL MODULE: ./src/clones/github/domain/pulls.ts
-var pulls = __webpack_require__(44205);
-// EXTERNAL MODULE: ./src/clones/github/domain/reviews.ts
-var reviews = __webpack_require__(8084);
-// EXTERNAL MODULE: ./src/clones/github/state/errors.ts
-var errors = __webpack_require__(3435);
-// EXTERNAL MODULE: ./src/clones/github/state/permissions.ts
-var permissions = __webpack_require__(28478);
-;// CONCATENATED MODULE: ./src/clones/github/mcp/tools/pulls.ts
-
-
-
-
-
-
-
-const pullParams = (args) => ({
-    ...repoParams(args),
-    pull_number: Number(args.pullNumber),
-    issue_number: Number(args.pullNumber),
-});
-/** Review comments grouped into threads (a comment and its replies), as GraphQL's reviewThreads. */
-function reviewThreads(comments, args) {
-    const threads = new Map();
-    for (const comment of comments) {
-        const root = comment.in_reply_to_id ?? comment.id;
-        threads.set(root, [...(threads.get(root) ?? []), comment]);
-    }
-    const all = [...threads.entries()].map(([root, list]) => ({
-        id: Buffer.from(`PRRT_${root}`).toString('base64url'),
-        is_resolved: false,
-        is_outdated: false,
-        is_collapsed: false,
-        comments: list.map((comment) => ({
-            ...(comment.body ? { body: comment.body } : {}),
-            path: comment.path,
-            ...(typeof comment.line === 'number' ? { line: comment.line } : {}),
-            ...(comment.user?.login ? { author: comment.user.login } : {}),
-            created_at: comment.created_at,
-            updated_at: comment.updated_at,
-            html_url: comment.html_url,
-        })),
-        total_count: list.length,
-    }));
-    const perPage = args.perPage ?? 30;
-    const start = args.after ? Number(Buffer.from(String(args.after), 'base64').toString('utf8')) || 0 : 0;
-    const page = all.slice(start, start + perPage);
-    const hasNextPage = all.length > start + perPage;
-    return {
-        review_threads: page,
-        totalCount: all.length,
-        pageInfo: {
-            hasNextPage,
-            hasPreviousPage: start > 0,
-            ...(hasNextPage ? { endCursor: Buffer.from(String(start + perPage)).toString('base64') } : {}),
-        },
-    };
-}
-async function pendingReviewOfViewer(ctx, args) {
-    const reviews = (await restList(ctx, 'pulls/list-reviews', {
-        params: pullParams(args),
-        query: { per_page: 100 },
-    }));
-    const me = (await rest(ctx, 'users/get-authenticated'));
-    return reviews.find((review) => review.state === 'PENDING' && review.user?.login === me.login);
-}
-/** The pull request of `args`, if the actor may take part in it (GitHub's message otherwise). */
-function participatingPull(ctx, args, action) {
-    const repo = ctx.store.repoByFullName(String(args.owner), String(args.repo));
-    const issue = repo && ctx.store.issueByNumber(repo.id, Number(args.pullNumber));
-    const pull = issue?.pullId ? ctx.store.get('pull', issue.pullId) : undefined;
-    try {
-        if (!repo || !pull)
-            throw new errors/* ApiError */.hD(404, 'Not Found');
-        (0,permissions/* authorize */.Gq)(ctx.store, ctx.actor, repo, permissions/* NEED */.$B.pullsParticipate);
-    }
-    catch (error) {
-        if (error instanceof errors/* ApiError */.hD)
-            throw new ToolError(`failed to ${action}: ${error.message}`);
-        throw error;
-    }
-    return { repo, pull };
-}
-async function requestReviewers(ctx, args) {
-    if (Array.isArray(args.reviewers) && args.reviewers.length > 0)
-        await rest(ctx, 'pulls/request-reviewers', { params: pullParams(args), body: { reviewers: args.reviewers } });
-}
-const pullTools = {
-    list_pull_requests: async (ctx, args) => {
-        const pulls = await restList(ctx, 'pulls/list', {
-            params: repoParams(args),
-            query: {
-                state: common_text(args.state),
-                head: common_text(args.head),
-                base: common_text(args.base),
-                sort: common_text(args.sort),
-                direction: common_text(args.direction),
-                ...paging(args),
-            },
-        });
-        return pick(pulls.map(minimalPullRequest), args.fields);
-    },
-    pull_request_read: async (ctx, args) => {
-        const params = pullParams(args);
-        switch (args.method) {
-            case 'get':
-                return minimalPullRequest(await rest(ctx, 'pulls/get', { params }));
-            case 'get_diff':
-                return rest(ctx, 'pulls/get', { params, headers: { accept: 'application/vnd.github.diff' } });
-            case 'get_status': {
-                const pull = (await rest(ctx, 'pulls/get', { params }));
-                const status = (await rest(ctx, 'repos/get-combined-status-for-ref', {
-                    params: { ...repoParams(args), ref: pull.head.sha },
-                }));
-                return {
-                    state: status.state,
-                    sha: status.sha,
-                    total_count: status.total_count,
-                    statuses: status.statuses.map((item) => ({
-                        state: item.state,
-                        context: item.context,
-                        ...(item.description ? { description: item.description } : {}),
-                        ...(item.target_url ? { target_url: item.target_url } : {}),
-                        ...(item.created_at ? { created_at: item.created_at } : {}),
-                        ...(item.updated_at ? { updated_at: item.updated_at } : {}),
-                    })),
-                };
-            }
-            case 'get_files':
-                return (await restList(ctx, 'pulls/list-files', { params, query: paging(args) })).map(minimalPullFile);
-            case 'get_commits':
-                return (await restList(ctx, 'pulls/list-commits', { params, query: paging(args) })).map(minimalPullCommit);
-            case 'get_review_comments':
-                return reviewThreads((await restList(ctx, 'pulls/list-review-comments', { params, query: { per_page: 100 } })), args);
-            case 'get_reviews':
-                return (await restList(ctx, 'pulls/list-reviews', { params, query: paging(args) })).map(minimalReview);
-            case 'get_comments':
-                return (await restList(ctx, 'issues/list-comments', { params, query: paging(args) })).map(minimalIssueComment);
-            case 'get_check_runs': {
-                const pull = (await rest(ctx, 'pulls/get', { params }));
-                const runs = (await rest(ctx, 'checks/list-for-ref', {
-                    params: { ...repoParams(args), ref: pull.head.sha },
-                    query: paging(args),
-                }));
-                return {
-                    total_count: runs.total_count,
-                    check_runs: runs.check_runs.map((run) => ({
-                        id: run.id,
-                        name: run.name,
-                        status: run.status,
-                        ...(run.conclusion ? { conclusion: run.conclusion } : {}),
-                        ...(run.html_url ? { html_url: run.html_url } : {}),
-                        ...(run.details_url ? { details_url: run.details_url } : {}),
-                        ...(run.started_at ? { started_at: run.started_at } : {}),
-                        ...(run.completed_at ? { completed_at: run.completed_at } : {}),
-                    })),
-                };
-            }
-            default:
-                throw new ToolError(`unknown method: ${String(args.method)}`);
-        }
-    },
-    create_pull_request: async (ctx, args) => {
-        const created = (await rest(ctx, 'pulls/create', {
-            params: repoParams(args),
-            body: {
-                title: args.title,
-                body: args.body,
-                head: args.head,
-                base: args.base,
-                draft: args.draft,
-                maintainer_can_modify: args.maintainer_can_modify,
-            },
-        }));
-        await requestReviewers(ctx, { ...args, pullNumber: created.number });
-        return minimalResponse(created);
-    },
-    update_pull_request: async (ctx, args) => {
-        const fields = ['title', 'body', 'state', 'base', 'maintainer_can_modify', 'draft', 'reviewers'];
-        if (!fields.some((field) => args[field] !== undefined))
-            throw new ToolError('No update parameters provided.');
-        const params = pullParams(args);
-        const patch = {
-            title: args.title,
-            body: args.body,
-            state: args.state,
-            base: args.base,
-            maintainer_can_modify: args.maintainer_can_modify,
-        };
-        let updated = Object.values(patch).some((value) => value !== undefined)
-            ? await rest(ctx, 'pulls/update', { params, body: patch })
-            : await rest(ctx, 'pulls/get', { params });
-        if (typeof args.draft === 'boolean' && updated.draft !== args.draft) {
-            // Only GraphQL changes the draft state (convertPullRequestToDraft, markPullRequestReadyForReview).
-            const { repo, pull } = participatingPull(ctx, args, 'update draft state');
-            const issue = ctx.store.get('issue', pull.issueId);
-            const draft = args.draft;
-            try {
-                await (0,git_write/* withRepoLock */.Aq)(ctx, repo, () => (0,pulls/* setDraft */.iR)(ctx, repo, issue, pull, draft));
-            }
-            catch (error) {
-                if (error instanceof errors/* ApiError */.hD)
-                    throw new ToolError(`failed to update draft state: ${error.message}`);
-                throw error;
-            }
-            updated = await rest(ctx, 'pulls/get', { params });
-        }
-        await requestReviewers(ctx, args);
-        return minimalResponse(updated);
-    },
-    merge_pull_request: (ctx, args) => rest(ctx, 'pulls/merge', {
-        params: pullParams(args),
-        body: { commit_title: args.commit_title, commit_message: args.commit_message, merge_method: args.merge_method },
-    }),
-    update_pull_request_branch: (ctx, args) => rest(ctx, 'pulls/update-branch', {
-        params: pullParams(args),
-        body: args.expectedHeadSha ? { expected_head_sha: args.expectedHeadSha } : {},
-    }),
-    pull_request_review_write: async (ctx, args) => {
-        const params = pullParams(args);
-        switch (args.method) {
-            case 'create':
-                await rest(ctx, 'pulls/create-review', {
-                    params,
-                    body: { body: args.body, event: args.event, commit_id: args.commitID },
-                });
-                return args.event ? 'pull request review submitted successfully' : 'pending pull request created';
-            case 'submit_pending': {
-                const pending = await pendingReviewOfViewer(ctx, args);
-                if (!pending)
-                    throw new ToolError('No pending review found for the viewer');
-                await rest(ctx, 'pulls/submit-review', {
-                    params: { ...params, review_id: pending.id },
-                    body: { body: args.body, event: args.event },
-                });
-                return 'pending pull request review successfully submitted';
-            }
-            case 'delete_pending': {
-                const pending = await pendingReviewOfViewer(ctx, args);
-                if (!pending)
-                    throw new ToolError('No pending review found for the viewer');
-                participatingPull(ctx, args, 'delete pending review');
-                const review = ctx.store.get('review', pending.id);
-                for (const comment of ctx.store.where('reviewComment', `review:${review.id}`))
-                    ctx.store.remove(ctx.journal, 'reviewComment', comment);
-                ctx.store.remove(ctx.journal, 'review', review);
-                return 'pending pull request review successfully deleted';
-            }
-            case 'resolve_thread':
-            case 'unresolve_thread':
-                throw new ToolError(`${String(args.method)} is not implemented by the Archal GitHub clone`);
-            default:
-                throw new ToolError(`unknown method: ${String(args.method)}`);
-        }
-    },
-    add_comment_to_pending_review: async (ctx, args) => {
-        const pending = await pendingReviewOfViewer(ctx, args);
-        if (!pending)
-            throw new ToolError('No pending review found for the viewer');
-        const { repo, pull } = participatingPull(ctx, args, 'add comment to pending review');
-        const line = (value) => (typeof value === 'number' ? value : undefined);
-        const side = (value) => (value === 'LEFT' || value === 'RIGHT' ? value : undefined);
-        try {
-            await (0,reviews/* addReviewComment */.dU)(ctx, repo, pull, {
-                body: String(args.body),
-                path: String(args.path),
-                commit_id: pull.headSha,
-                ...(args.subjectType === 'FILE' ? {} : { line: line(args.line), side: side(args.side) }),
-                start_line: line(args.startLine),
-            }, pending.id);
-        }
-        catch (error) {
-            if (error instanceof errors/* ApiError */.hD)
-                throw new ToolError(`failed to add comment to pending review: ${error.message}`);
-            throw error;
-        }
-        return 'pull request review comment successfully added to pending review';
-    },
-    add_reply_to_pull_request_comment: async (ctx, args) => {
-        if (!args.body && !args.reaction)
-            throw new ToolError('at least one of body or reaction is required');
-        if (args.reaction)
-            throw new ToolError('reactions to review comments are not implemented by the Archal GitHub clone');
-        // The pull request may be left out: the comment says which one it is on.
-        const replied = ctx.store.get('reviewComment', Number(args.commentId));
-        const pullNumber = args.pullNumber ?? (replied ? ctx.store.get('pull', replied.pullId)?.number : undefined);
-        const comment = minimalResponse(await rest(ctx, 'pulls/create-review-comment', {
-            params: pullParams({ ...args, pullNumber: pullNumber ?? 0 }),
-            body: { body: args.body, in_reply_to: Number(args.commentId) },
-        }));
-        const reaction = undefined;
-        if (comment && reaction)
-            return { comment, reaction };
-        return comment ?? reaction;
-    },
-};
-
-;// CONCATENATED MODULE: ./src/clones/github/mcp/tools/repos.ts
-
-
-/** A commit on top of `branch` with the tree edits `entries`, moving the branch to it (the git data API). */
-async function commitTree(ctx, args, entries, message) {
-    const branch = String(args.branch);
-    const ref = (await rest(ctx, 'git/get-ref', { params: { ...repoParams(args), ref: `heads/${branch}` } }));
-    const base = (await rest(ctx, 'git/get-commit', {
-        params: { ...repoParams(args), commit_sha: ref.object.sha },
-    }));
-    const tree = (await rest(ctx, 'git/create-tree', {
-        params: repoParams(args),
-        body: { base_tree: base.tree.sha, tree: entries },
-    }));
-    const commit = (await rest(ctx, 'git/create-commit', {
-        params: repoParams(args),
-        body: { message, tree: tree.sha, parents: [ref.object.sha] },
-    }));
-    const updated = await rest(ctx, 'git/update-ref', {
-        params: { ...repoParams(args), ref: `heads/${branch}` },
-        body: { sha: commit.sha },
-    });
-    return { commit, ref: updated };
-}
-/** Where github-mcp-server says a file it returns comes from (its repository resource URIs). */
-function resourceUri(args, path) {
-    const base = `repo://${String(args.owner)}/${String(args.repo)}`;
-    const ref = common_text(args.ref);
-    if (args.sha)
-        return `${base}/sha/${String(args.sha)}/contents/${path}`;
-    if (ref?.startsWith('refs/pull/'))
-        return `${base}/${ref}/contents/${path}`;
-    if (ref?.startsWith('refs/tags/'))
-        return `${base}/${ref}/contents/${path}`;
-    if (ref)
-        return `${base}/refs/heads/${ref.replace(/^refs\/heads\//, '')}/contents/${path}`;
-    return `${base}/contents/${path}`;
-}
-/** A file as github-mcp-server answers it: a line saying what was read and the file as an embedded resource. */
-function fileResult(args, file) {
-    const bytes = Buffer.from(file.content, 'base64');
-    const uri = resourceUri(args, file.path);
-    const binary = bytes.includes(0);
-    const kind = bytes.length === 0 ? 'empty' : binary ? 'binary' : 'text';
-    return {
-        content: [
-            { type: 'text', text: `successfully downloaded ${kind} file (SHA: ${file.sha})` },
-            {
-                type: 'resource',
-                resource: binary
-                    ? { uri, mimeType: 'application/octet-stream', blob: bytes.toString('base64') }
-                    : { uri, mimeType: 'text/plain; charset=utf-8', text: bytes.toString('utf8') },
-            },
-        ],
-    };
-}
-const repoTools = {
-    get_file_contents: async (ctx, args) => {
-        const path = String(args.path ?? '/').replace(/^\/+|\/+$/g, '');
-        const ref = common_text(args.sha) ?? common_text(args.ref)?.replace(/^refs\/(heads|tags)\//, '');
-        const body = await rest(ctx, 'repos/get-content', { params: { ...repoParams(args), path }, query: { ref } });
-        if (Array.isArray(body))
-            return pick(body, args.fields);
-        const entry = body;
-        if (entry.type !== 'file' || entry.content === undefined)
-            return body;
-        return new ToolContent(fileResult(args, { path: entry.path, sha: entry.sha, content: entry.content }));
-    },
-    create_or_update_file: async (ctx, args) => minimalFileResponse(await rest(ctx, 'repos/create-or-update-file-contents', {
-        params: { ...repoParams(args), path: String(args.path).replace(/^\/+/, '') },
-        body: {
-            message: args.message,
-            content: Buffer.from(String(args.content)).toString('base64'),
-            branch: args.branch,
-            sha: args.sha,
-        },
-    })),
-    delete_file: async (ctx, args) => {
-        const path = String(args.path).replace(/^\/+/, '');
-        const { commit } = await commitTree(ctx, args, [{ path, mode: '100644', type: 'blob', sha: null }], String(args.message));
-        return { commit, content: null };
-    },
-    push_files: async (ctx, args) => {
-        if (!Array.isArray(args.files))
-            throw new ToolError('files parameter must be an array of objects with path and content');
-        const entries = args.files.map((file) => {
-            if (typeof file.path !== 'string' || file.path === '')
-                throw new ToolError('each file must have a path');
-            if (typeof file.content !== 'string')
-                throw new ToolError('each file must have content');
-            return { path: file.path, mode: '100644', type: 'blob', content: file.content };
-        });
-        return (await commitTree(ctx, args, entries, String(args.message))).ref;
-    },
-    list_branches: async (ctx, args) => (await restList(ctx, 'repos/list-branches', { params: repoParams(args), query: paging(args) })).map(minimalBranch),
-    create_branch: async (ctx, args) => {
-        let from = common_text(args.from_branch);
-        if (!from)
-            from = (await rest(ctx, 'repos/get', { params: repoParams(args) }))
-                .default_branch;
-        const ref = (await rest(ctx, 'git/get-ref', { params: { ...repoParams(args), ref: `heads/${from}` } }));
-        return rest(ctx, 'git/create-ref', {
-            params: repoParams(args),
-            body: { ref: `refs/heads/${String(args.branch)}`, sha: ref.object.sha },
-        });
-    },
-    list_commits: async (ctx, args) => {
-        const commits = await restList(ctx, 'repos/list-commits', {
-            params: repoParams(args),
-            query: {
-                sha: common_text(args.sha),
-                author: common_text(args.author),
-                path: common_text(args.path),
-                since: common_text(args.since),
-                until: common_text(args.until),
-                ...paging(args),
-            },
-        });
-        return pick(commits.map((commit) => minimalCommit(commit)), args.fields);
-    },
-    get_commit: async (ctx, args) => {
-        const detail = (common_text(args.detail) ?? 'full');
-        return minimalCommit(await rest(ctx, 'repos/get-commit', {
-            params: { ...repoParams(args), ref: String(args.sha) },
-            query: paging(args),
-        }), detail);
-    },
-    list_tags: async (ctx, args) => (await restList(ctx, 'repos/list-tags', { params: repoParams(args), query: paging(args) })).map(minimalTag),
-    get_tag: async (ctx, args) => {
-        const ref = (await rest(ctx, 'git/get-ref', {
-            params: { ...repoParams(args), ref: `tags/${String(args.tag)}` },
-        }));
-        // A lightweight tag points at a commit: GitHub has no tag object for it.
-        if (ref.object.type !== 'tag')
-            throw new ToolError('failed to get tag object: 404 Not Found');
-        throw new ToolError('annotated tag objects are not implemented by the Archal GitHub clone');
-    },
-    list_releases: async (ctx, args) => pick((await restList(ctx, 'repos/list-releases', { params: repoParams(args), query: paging(args) })).map(minimalRelease), args.fields),
-    get_latest_release: (ctx, args) => rest(ctx, 'repos/get-latest-release', { params: repoParams(args) }),
-    get_release_by_tag: (ctx, args) => rest(ctx, 'repos/get-release-by-tag', { params: { ...repoParams(args), tag: String(args.tag) } }),
-    create_repository: async (ctx, args) => {
-        const body = {
-            name: args.name,
-            description: args.description,
-            private: args.private,
-            auto_init: args.autoInit,
-        };
-        return minimalResponse(args.organization
-            ? await rest(ctx, 'repos/create-in-org', { params: { org: String(args.organization) }, body })
-            : await rest(ctx, 'repos/create-for-authenticated-user', { body }));
-    },
-    fork_repository: async (ctx, args) => minimalResponse(await rest(ctx, 'repos/create-fork', {
-        params: repoParams(args),
-        body: args.organization ? { organization: args.organization } : {},
-    })),
-};
-
-;// CONCATENATED MODULE: ./src/clones/github/mcp/tools/search.ts
-
-
-/** GitHub's issue search scoped to issues or pull requests (and to owner/repo when both are given). */
-async function searchIssues(ctx, args, scope) {
-    let q = String(args.query);
-    if (!q.includes(scope))
-        q = `${scope} ${q}`;
-    if (args.owner && args.repo && !q.includes('repo:'))
-        q = `repo:${String(args.owner)}/${String(args.repo)} ${q}`;
-    const found = (await rest(ctx, 'search/issues-and-pull-requests', {
-        query: { q, sort: common_text(args.sort), order: common_text(args.order), ...paging(args) },
-    }));
-    if (!Array.isArray(args.fields) || args.fields.length === 0)
-        return found;
-    return {
-        total_count: found.total_count,
-        incomplete_results: found.incomplete_results,
-        items: pick(found.items, args.fields),
-    };
-}
-const query = (args) => ({
-    q: String(args.query),
-    sort: common_text(args.sort),
-    order: common_text(args.order),
-    ...paging(args),
-});
-const searchTools = {
-    search_issues: (ctx, args) => searchIssues(ctx, args, 'is:issue'),
-    search_pull_requests: (ctx, args) => searchIssues(ctx, args, 'is:pr'),
-    search_code: async (ctx, args) => {
-        const found = (await rest(ctx, 'search/code', { query: query(args) }));
-        const items = found.items.map((item) => ({
-            name: item.name,
-            path: item.path,
-            sha: item.sha,
-            repository: item.repository?.full_name ?? '',
-            ...(Array.isArray(item.text_matches) && item.text_matches.length > 0 ? { text_matches: item.text_matches } : {}),
-        }));
-        return {
-            total_count: found.total_count,
-            incomplete_results: found.incomplete_results,
-            items: pick(items, args.fields),
-        };
-    },
-    search_repositories: async (ctx, args) => {
-        const found = (await rest(ctx, 'search/repos', { query: query(args) }));
-        // minimal_output (default true): github-mcp-server's trimmed repositories; false: GitHub's answer.
-        if (args.minimal_output === false)
-            return found;
-        return {
-            total_count: found.total_count,
-            incomplete_results: found.incomplete_results,
-            items: found.items.map(minimalRepository),
-        };
-    },
-    search_users: async (ctx, args) => {
-        const q = String(args.query);
-        const found = (await rest(ctx, 'search/users', {
-            query: { ...query(args), q: q.includes('type:') ? q : `type:user ${q}` },
-        }));
-        return {
-            total_count: found.total_count,
-            incomplete_results: found.incomplete_results,
-            items: found.items.map(minimalUser),
-        };
-    },
-};
-
-;// CONCATENATED MODULE: ./src/clones/github/mcp/tools.ts
-
-
-
-
-
-
-
-const HANDLERS = {
-    ...issueTools,
-    ...labelTools,
-    ...pullTools,
-    ...repoTools,
-    ...searchTools,
-};
-/** github-mcp-server's tools the clone serves: every definition recorded has its handler. */
-const TOOLS = definitions/* DEFINITIONS */.L.map((definition) => {
-    const run = HANDLERS[definition.name];
-    if (!run)
-        throw new Error(`MCP tool ${definition.name} has no handler`);
-    return { ...definition, run };
-});
 
 
 /***/ }),
@@ -9740,7 +6920,7 @@ function parse(text) {
 
 /***/ }),
 
-/***/ 59599:
+/***/ 91998:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -10924,11 +8104,74 @@ async function mergeIntoBranch(ctx, repo, input) {
 
 // EXTERNAL MODULE: ./src/clones/github/git/diff.ts
 var diff = __webpack_require__(84648);
+// EXTERNAL MODULE: ./src/clones/github/git/cli.ts
+var cli = __webpack_require__(54581);
+;// CONCATENATED MODULE: ./src/clones/github/domain/compare-refs.ts
+
+/** The first repository of the fork network `repo` belongs to. */
+function networkRoot(ctx, repo) {
+    let root = repo;
+    const seen = new Set();
+    while (root.forkOf !== null && !seen.has(root.id)) {
+        seen.add(root.id);
+        const parent = ctx.store.get('repo', root.forkOf);
+        if (!parent)
+            break;
+        root = parent;
+    }
+    return root;
+}
+/** The repository of `owner` (named `name` when given) in `repo`'s fork network. */
+function networkRepo(ctx, repo, owner, name) {
+    const account = ctx.store.userByLogin(owner);
+    if (!account)
+        return undefined;
+    if (account.id === repo.ownerId && (name === undefined || name.toLowerCase() === repo.name.toLowerCase()))
+        return repo;
+    const root = networkRoot(ctx, repo);
+    return ctx.store
+        .where('repo', `owner:${account.id}`)
+        .filter((candidate) => name === undefined || candidate.name.toLowerCase() === name.toLowerCase())
+        .find((candidate) => networkRoot(ctx, candidate).id === root.id);
+}
+/**
+ * One side of `compare/{base}...{head}`: a ref or SHA of `repo`, or, as GitHub accepts them,
+ * `owner:ref` and `owner:repo:ref` naming a repository of the same fork network. A commit of
+ * another repository of the network is fetched into `repo`'s object database (no ref is made),
+ * as GitHub's forks share their objects, so the comparison can walk both histories.
+ */
+async function resolveCompareSide(ctx, repo, spec) {
+    const parts = spec.split(':');
+    if (parts.length === 1)
+        return repo.git.resolveCommit(spec);
+    const [owner, name, ref] = parts.length === 2 ? [parts[0], undefined, parts[1]] : [parts[0], parts[1], parts.slice(2).join(':')];
+    const other = networkRepo(ctx, repo, owner, name);
+    if (!other || !ref)
+        return undefined;
+    const sha = other.git.resolveCommit(ref);
+    if (!sha || other === repo || repo.git.readCommit(sha))
+        return sha;
+    const fetched = await (0,cli/* runGit */.E)(repo.git.gitDir, [
+        '-c',
+        'uploadpack.allowAnySHA1InWant=true',
+        'fetch',
+        '--quiet',
+        '--no-tags',
+        '--no-write-fetch-head',
+        other.git.gitDir,
+        sha,
+    ]);
+    if (fetched.code !== 0)
+        throw new Error(`comparing across forks: git fetch failed: ${fetched.stderr.trim()}`);
+    return sha;
+}
+
 // EXTERNAL MODULE: ./src/clones/github/render/git.ts
 var git = __webpack_require__(24409);
 // EXTERNAL MODULE: ./src/clones/github/state/teams.ts
 var state_teams = __webpack_require__(74048);
 ;// CONCATENATED MODULE: ./src/clones/github/routes/commits.ts
+
 
 
 
@@ -11045,8 +8288,8 @@ const commitRoutes = [
         docs: 'reference/repos#compare-two-commits',
         handler: async (ctx) => {
             const repo = (0,lookup/* repoParam */.oq)(ctx, permissions/* NEED */.$B.contentsRead);
-            const base = repo.git.resolveCommit(ctx.params.base);
-            const head = repo.git.resolveCommit(ctx.params.head);
+            const base = await resolveCompareSide(ctx, repo, ctx.params.base);
+            const head = await resolveCompareSide(ctx, repo, ctx.params.head);
             if (!base || !head)
                 throw (0,errors/* notFound */.mX)();
             const comparison = (0,git_history/* compareCommits */.kC)(repo.git, base, head);
@@ -11518,6 +8761,206 @@ function renderTimeline(view, repo, issueId) {
     return items.sort((a, b) => (a.at === b.at ? a.order - b.order : a.at < b.at ? -1 : 1)).map((entry) => entry.item);
 }
 
+// EXTERNAL MODULE: ./src/clones/github/render/pulls.ts
+var pulls = __webpack_require__(84381);
+;// CONCATENATED MODULE: ./src/clones/github/render/releases.ts
+
+
+
+/** `release` (no assets: the clone stores none). */
+function renderRelease(view, repo, release) {
+    const name = (0,render_repos/* fullName */.fq)(view, repo);
+    const url = `${view.urls.repo(name)}/releases/${release.id}`;
+    const tag = encodeURIComponent(release.tagName);
+    return {
+        url,
+        html_url: `${view.urls.repoHtml(name)}/releases/${release.draft ? `untagged-${release.id}` : `tag/${tag}`}`,
+        assets_url: `${url}/assets`,
+        upload_url: `${view.urls.web}/uploads/repos/${name}/releases/${release.id}/assets{?name,label}`,
+        tarball_url: `${view.urls.repo(name)}/tarball/${tag}`,
+        zipball_url: `${view.urls.repo(name)}/zipball/${tag}`,
+        id: release.id,
+        node_id: (0,urls/* nodeId */.s5)('Release', release.id),
+        tag_name: release.tagName,
+        target_commitish: release.targetCommitish,
+        name: release.name,
+        body: release.body,
+        draft: release.draft,
+        prerelease: release.prerelease,
+        created_at: release.createdAt,
+        published_at: release.publishedAt,
+        author: (0,render_users/* simpleUserById */.kF)(view, release.authorId),
+        assets: [],
+    };
+}
+/** `tag`: a tag of the repository as `GET …/tags` lists it. */
+function renderTag(view, repo, tag, sha) {
+    const name = (0,render_repos/* fullName */.fq)(view, repo);
+    const ref = encodeURIComponent(tag);
+    return {
+        name: tag,
+        commit: { sha, url: `${view.urls.repo(name)}/commits/${sha}` },
+        zipball_url: `${view.urls.repo(name)}/zipball/refs/tags/${ref}`,
+        tarball_url: `${view.urls.repo(name)}/tarball/refs/tags/${ref}`,
+        node_id: (0,urls/* shaNodeId */.g3)('Ref', `refs/tags/${tag}`),
+    };
+}
+
+;// CONCATENATED MODULE: ./src/clones/github/render/activity.ts
+
+
+
+
+
+
+/** The issue event names GitHub's activity feed reports as `IssuesEvent`/`PullRequestEvent` actions. */
+const FEED_ACTIONS = new Set(['closed', 'reopened', 'labeled', 'unlabeled', 'assigned', 'unassigned']);
+// Activity event ids are strings on GitHub; each source of events gets its own range so ids never collide.
+const ID_RANGE = { opened: 1, issueEvent: 2, comment: 3, review: 4, release: 5, fork: 6 };
+const activityId = (range, id) => String(ID_RANGE[range] * 10 ** 12 + id);
+function activity_actor(view, userId) {
+    const user = (0,render_users/* simpleUserById */.kF)(view, userId);
+    return user
+        ? {
+            id: user.id,
+            login: user.login,
+            display_login: user.login,
+            gravatar_id: '',
+            url: user.url,
+            avatar_url: user.avatar_url,
+        }
+        : null;
+}
+/** `IssuesEvent` for an issue, `PullRequestEvent` (with `number` and `pull_request`) for a pull request. */
+function issueOrPull(view, repo, issue) {
+    const pull = issue.pullId ? view.store.get('pull', issue.pullId) : undefined;
+    return pull
+        ? {
+            type: 'PullRequestEvent',
+            subject: () => ({ number: issue.number, pull_request: (0,pulls/* renderPull */.S)(view, repo, issue, pull) }),
+        }
+        : { type: 'IssuesEvent', subject: () => ({ issue: (0,render_issues/* renderIssue */.yi)(view, repo, issue) }) };
+}
+function* activities(view, repo) {
+    for (const issue of view.store.where('issue', `repo:${repo.id}`)) {
+        const { type, subject } = issueOrPull(view, repo, issue);
+        yield {
+            id: activityId('opened', issue.id),
+            source: issue,
+            type,
+            actorId: issue.userId,
+            createdAt: issue.createdAt,
+            payload: () => ({ action: 'opened', ...subject() }),
+        };
+    }
+    for (const event of view.store.where('event', `repo:${repo.id}`)) {
+        if (!FEED_ACTIONS.has(event.event))
+            continue;
+        const issue = view.store.get('issue', event.issueId);
+        if (!issue)
+            continue;
+        const { type, subject } = issueOrPull(view, repo, issue);
+        yield {
+            id: activityId('issueEvent', event.id),
+            source: event,
+            type,
+            actorId: event.actorId,
+            createdAt: event.createdAt,
+            payload: () => ({
+                action: event.event,
+                ...subject(),
+                ...(event.label ? { label: event.label } : {}),
+                ...(event.assigneeId !== undefined ? { assignee: (0,render_users/* simpleUserById */.kF)(view, event.assigneeId) } : {}),
+            }),
+        };
+    }
+    for (const comment of view.store.where('comment', `repo:${repo.id}`)) {
+        const issue = view.store.get('issue', comment.issueId);
+        if (!issue)
+            continue;
+        yield {
+            id: activityId('comment', comment.id),
+            source: comment,
+            type: 'IssueCommentEvent',
+            actorId: comment.userId,
+            createdAt: comment.createdAt,
+            payload: () => ({
+                action: 'created',
+                issue: (0,render_issues/* renderIssue */.yi)(view, repo, issue),
+                comment: (0,render_issues/* renderComment */.wQ)(view, repo, comment),
+            }),
+        };
+    }
+    for (const pull of view.store.where('pull', `repo:${repo.id}`)) {
+        const issue = view.store.get('issue', pull.issueId);
+        if (!issue)
+            continue;
+        for (const review of view.store.where('review', `pull:${pull.id}`)) {
+            if (!review.submittedAt)
+                continue;
+            yield {
+                id: activityId('review', review.id),
+                source: review,
+                type: 'PullRequestReviewEvent',
+                actorId: review.userId,
+                createdAt: review.submittedAt,
+                payload: () => ({
+                    action: 'created',
+                    review: (0,render_reviews/* renderReview */.F)(view, repo, review),
+                    pull_request: (0,pulls/* renderPull */.S)(view, repo, issue, pull),
+                }),
+            };
+        }
+    }
+    for (const release of view.store.where('release', `repo:${repo.id}`)) {
+        if (release.draft || !release.publishedAt)
+            continue;
+        yield {
+            id: activityId('release', release.id),
+            source: release,
+            type: 'ReleaseEvent',
+            actorId: release.authorId,
+            createdAt: release.publishedAt,
+            payload: () => ({ action: 'published', release: renderRelease(view, repo, release) }),
+        };
+    }
+    for (const fork of view.store.all('repo')) {
+        if (fork.forkOf !== repo.id)
+            continue;
+        yield {
+            id: activityId('fork', fork.id),
+            source: fork,
+            type: 'ForkEvent',
+            actorId: fork.ownerId,
+            createdAt: fork.createdAt,
+            payload: () => ({ forkee: (0,render_repos/* renderRepo */.ZY)(view, fork) }),
+        };
+    }
+}
+/**
+ * The repository's activity feed (`GET /repos/{owner}/{repo}/events`), newest first, derived from
+ * what the state records: issues and pull requests opened, their closed, reopened, labeled,
+ * unlabeled, assigned and unassigned events, comments, submitted reviews, published releases and
+ * forks. Pushes and branch or tag creation are not recorded, so they are not in the feed.
+ */
+function repoActivity(view, repo) {
+    const name = (0,render_repos/* fullName */.fq)(view, repo);
+    const owner = view.store.get('user', repo.ownerId);
+    const org = owner?.type === 'Organization' ? activity_actor(view, owner.id) : null;
+    const order = (activity) => view.store.insertionOrder(activity.source);
+    const feed = [...activities(view, repo)].sort((a, b) => a.createdAt === b.createdAt ? order(b) - order(a) : a.createdAt < b.createdAt ? 1 : -1);
+    return feed.map((activity) => () => ({
+        id: activity.id,
+        type: activity.type,
+        actor: activity_actor(view, activity.actorId),
+        repo: { id: repo.id, name, url: view.urls.repo(name) },
+        ...(org ? { org } : {}),
+        payload: activity.payload(),
+        public: !repo.private,
+        created_at: activity.createdAt,
+    }));
+}
+
 ;// CONCATENATED MODULE: ./src/clones/github/routes/events.ts
 
 
@@ -11527,7 +8970,16 @@ function renderTimeline(view, repo, issueId) {
 
 
 
+
 const eventRoutes = [
+    {
+        method: 'GET',
+        path: '/repos/{owner}/{repo}/events',
+        operationId: 'activity/list-repo-events',
+        docs: 'activity/events#list-repository-events',
+        cache: true,
+        handler: (ctx) => okPage(ctx, repoActivity(ctx, (0,lookup/* repoParam */.oq)(ctx, permissions/* NEED */.$B.metadata)), (render) => render()),
+    },
     {
         method: 'GET',
         path: '/repos/{owner}/{repo}/issues/events',
@@ -11994,7 +9446,7 @@ function parseTag(data) {
     };
 }
 /** `git-tag`. */
-function renderTag(ctx, repo, sha, tag) {
+function git_tags_renderTag(ctx, repo, sha, tag) {
     const base = `${ctx.urls.repo((0,render_repos/* fullName */.fq)(ctx, repo))}/git`;
     return {
         node_id: (0,urls/* nodeId */.s5)('Tag', Number.parseInt(sha.slice(0, 12), 16)),
@@ -12031,7 +9483,7 @@ const gitTagRoutes = [
             const text = `object ${input.object}\ntype ${input.type}\ntag ${input.tag}\n` +
                 `tagger ${tagger.name} <${tagger.email}> ${tagger.seconds} ${tagger.offset}\n\n${input.message}`;
             const sha = repo.git.objects.write('tag', Buffer.from(text, 'utf8'));
-            const body = renderTag(ctx, repo, sha, parseTag(Buffer.from(text, 'utf8')));
+            const body = git_tags_renderTag(ctx, repo, sha, parseTag(Buffer.from(text, 'utf8')));
             return (0,route/* created */.zu)(body, { location: body.url });
         },
     },
@@ -12047,7 +9499,80 @@ const gitTagRoutes = [
             const tag = object?.type === 'tag' ? parseTag(object.data) : undefined;
             if (!tag)
                 throw (0,errors/* notFound */.mX)();
-            return (0,route.ok)(renderTag(ctx, repo, sha, tag));
+            return (0,route.ok)(git_tags_renderTag(ctx, repo, sha, tag));
+        },
+    },
+];
+
+;// CONCATENATED MODULE: ./src/clones/github/domain/contributors.ts
+
+
+/**
+ * Who wrote the commits of the default branch, most commits first: authors matched to accounts by
+ * email as GitHub does; the others are anonymous (one per email), which GitHub lists only on request.
+ */
+function repoContributors(view, repo, includeAnonymous) {
+    const tip = repo.git.branch(repo.defaultBranch);
+    if (!tip)
+        return [];
+    const byKey = new Map();
+    for (const { commit } of (0,git_history/* logCommits */.Vg)(repo.git, [tip])) {
+        const user = (0,git/* userForEmail */.$M)(view, commit.author.email);
+        const key = user ? `user:${user.id}` : `email:${commit.author.email.toLowerCase()}`;
+        const known = byKey.get(key);
+        if (known)
+            known.contributions++;
+        else if (user)
+            byKey.set(key, { kind: 'user', user, contributions: 1 });
+        else
+            byKey.set(key, { kind: 'anonymous', name: commit.author.name, email: commit.author.email, contributions: 1 });
+    }
+    return [...byKey.values()]
+        .filter((entry) => includeAnonymous || entry.kind === 'user')
+        .sort((a, b) => b.contributions - a.contributions || sortName(a).localeCompare(sortName(b)));
+}
+const sortName = (entry) => (entry.kind === 'user' ? entry.user.login : entry.email);
+
+// EXTERNAL MODULE: ./src/clones/github/domain/languages.ts
+var languages = __webpack_require__(13850);
+;// CONCATENATED MODULE: ./src/clones/github/routes/insights.ts
+
+
+
+
+
+
+
+function renderContributor(ctx, entry) {
+    switch (entry.kind) {
+        case 'user':
+            return { ...(0,render_users/* simpleUser */.U5)(ctx, entry.user), contributions: entry.contributions };
+        case 'anonymous':
+            return { type: 'Anonymous', name: entry.name, email: entry.email, contributions: entry.contributions };
+    }
+}
+/** What the repository's code is made of and who wrote it, computed from its default branch. */
+const insightRoutes = [
+    {
+        method: 'GET',
+        path: '/repos/{owner}/{repo}/languages',
+        operationId: 'repos/list-languages',
+        docs: 'repos/repos#list-repository-languages',
+        handler: (ctx) => (0,route.ok)(Object.fromEntries((0,languages/* repoLanguages */.C)((0,lookup/* repoParam */.oq)(ctx, permissions/* NEED */.$B.metadata)))),
+    },
+    {
+        method: 'GET',
+        path: '/repos/{owner}/{repo}/contributors',
+        operationId: 'repos/list-contributors',
+        docs: 'repos/repos#list-repository-contributors',
+        handler: (ctx) => {
+            const repo = (0,lookup/* repoParam */.oq)(ctx, permissions/* NEED */.$B.metadata);
+            const anon = ctx.query.get('anon');
+            const contributors = repoContributors(ctx, repo, anon === '1' || anon === 'true');
+            // GitHub answers an empty repository with 204 and no body.
+            if (contributors.length === 0 && !repo.git.branch(repo.defaultBranch))
+                return (0,route/* noContent */.V$)();
+            return okPage(ctx, contributors, (entry) => renderContributor(ctx, entry));
         },
     },
 ];
@@ -12749,6 +10274,28 @@ const milestoneRoutes = [
     },
     {
         method: 'GET',
+        path: '/repos/{owner}/{repo}/milestones/{milestone_number}/labels',
+        operationId: 'issues/list-labels-for-milestone',
+        docs: 'issues/labels#list-labels-for-issues-in-a-milestone',
+        cache: true,
+        handler: (ctx) => {
+            const repo = (0,lookup/* repoParam */.oq)(ctx, permissions/* NEED */.$B.issuesRead);
+            const milestone = findMilestone(ctx, repo);
+            // The labels on the milestone's issues and pull requests, each once, in label order.
+            const ids = new Set();
+            for (const issue of ctx.store.where('issue', `repo:${repo.id}`))
+                if (issue.milestoneId === milestone.id)
+                    for (const id of issue.labelIds)
+                        ids.add(id);
+            const labels = [...ids]
+                .map((id) => ctx.store.get('label', id))
+                .filter((label) => label !== undefined)
+                .sort((a, b) => a.id - b.id);
+            return okPage(ctx, labels, (label) => (0,render_issues/* renderLabel */.Lx)(ctx, repo, label));
+        },
+    },
+    {
+        method: 'GET',
         path: '/repos/{owner}/{repo}/assignees',
         operationId: 'issues/list-assignees',
         docs: 'issues/assignees#list-assignees',
@@ -12809,13 +10356,9 @@ const milestoneRoutes = [
 ];
 
 // EXTERNAL MODULE: ./src/clones/github/domain/pulls.ts
-var pulls = __webpack_require__(44205);
+var domain_pulls = __webpack_require__(44205);
 // EXTERNAL MODULE: ./src/clones/github/state/pull-stats.ts
 var pull_stats = __webpack_require__(1221);
-// EXTERNAL MODULE: ./src/clones/github/git/cli.ts
-var cli = __webpack_require__(54581);
-// EXTERNAL MODULE: ./src/clones/github/render/pulls.ts
-var render_pulls = __webpack_require__(84381);
 ;// CONCATENATED MODULE: ./src/clones/github/routes/pulls.ts
 
 
@@ -12867,7 +10410,7 @@ function requestedFormat(ctx) {
     return undefined;
 }
 async function full(ctx, repo, issue, pull) {
-    return (0,render_pulls/* renderPull */.S)(ctx, repo, issue, pull, await (0,pull_stats/* pullStats */.p)(ctx.core, repo, pull));
+    return (0,pulls/* renderPull */.S)(ctx, repo, issue, pull, await (0,pull_stats/* pullStats */.p)(ctx.core, repo, pull));
 }
 async function diffReply(ctx, repo, pull, format) {
     const stats = await (0,pull_stats/* pullStats */.p)(ctx.core, repo, pull);
@@ -12901,7 +10444,7 @@ const pullRoutes = [
             rows.sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : a.pull.number - b.pull.number));
             if (direction === 'desc')
                 rows.reverse();
-            return okPage(ctx, rows, ({ issue, pull }) => (0,render_pulls/* renderPull */.S)(ctx, repo, issue, pull));
+            return okPage(ctx, rows, ({ issue, pull }) => (0,pulls/* renderPull */.S)(ctx, repo, issue, pull));
         },
     },
     {
@@ -12912,7 +10455,7 @@ const pullRoutes = [
         handler: async (ctx) => {
             const repo = (0,lookup/* repoParam */.oq)(ctx, permissions/* NEED */.$B.pullsParticipate);
             const input = parseBody(ctx, pulls_createSchema);
-            const { issue, pull } = await (0,pulls/* createPull */.G7)(ctx, repo, input);
+            const { issue, pull } = await (0,domain_pulls/* createPull */.G7)(ctx, repo, input);
             const body = await full(ctx, repo, issue, pull);
             return (0,route/* created */.zu)(body, { location: body.url });
         },
@@ -12941,7 +10484,7 @@ const pullRoutes = [
             const { issue, pull } = (0,lookup/* pullParam */.rI)(ctx, repo);
             const input = parseBody(ctx, pulls_updateSchema);
             (0,issues/* requireEditable */.Iz)(ctx, repo, issue);
-            await (0,pulls/* updatePull */.pZ)(ctx, repo, issue, pull, input);
+            await (0,domain_pulls/* updatePull */.pZ)(ctx, repo, issue, pull, input);
             return (0,route.ok)(await full(ctx, repo, issue, pull));
         },
     },
@@ -12979,7 +10522,7 @@ const pullRoutes = [
             const repo = (0,lookup/* repoParam */.oq)(ctx, permissions/* NEED */.$B.contentsWrite);
             const { issue, pull } = (0,lookup/* pullParam */.rI)(ctx, repo);
             const input = parseBody(ctx, pulls_mergeSchema);
-            const result = await (0,pulls/* mergePull */.kv)(ctx, repo, issue, pull, input);
+            const result = await (0,domain_pulls/* mergePull */.kv)(ctx, repo, issue, pull, input);
             return (0,route.ok)(result);
         },
     },
@@ -12992,7 +10535,7 @@ const pullRoutes = [
             const repo = (0,lookup/* repoParam */.oq)(ctx, permissions/* NEED */.$B.contentsWrite);
             const { issue, pull } = (0,lookup/* pullParam */.rI)(ctx, repo);
             const input = parseBody(ctx, updateBranchSchema);
-            await (0,pulls/* updatePullBranch */.zG)(ctx, repo, issue, pull, input.expected_head_sha);
+            await (0,domain_pulls/* updatePullBranch */.zG)(ctx, repo, issue, pull, input.expected_head_sha);
             return (0,route/* json */.Pq)(202, {
                 message: 'Updating pull request branch.',
                 url: `${ctx.urls.repo((0,render_repos/* fullName */.fq)(ctx, repo))}/pulls/${pull.number}`,
@@ -13016,49 +10559,6 @@ const pullRoutes = [
 
 // EXTERNAL MODULE: ./src/clones/github/domain/releases.ts
 var releases = __webpack_require__(41707);
-;// CONCATENATED MODULE: ./src/clones/github/render/releases.ts
-
-
-
-/** `release` (no assets: the clone stores none). */
-function renderRelease(view, repo, release) {
-    const name = (0,render_repos/* fullName */.fq)(view, repo);
-    const url = `${view.urls.repo(name)}/releases/${release.id}`;
-    const tag = encodeURIComponent(release.tagName);
-    return {
-        url,
-        html_url: `${view.urls.repoHtml(name)}/releases/${release.draft ? `untagged-${release.id}` : `tag/${tag}`}`,
-        assets_url: `${url}/assets`,
-        upload_url: `${view.urls.web}/uploads/repos/${name}/releases/${release.id}/assets{?name,label}`,
-        tarball_url: `${view.urls.repo(name)}/tarball/${tag}`,
-        zipball_url: `${view.urls.repo(name)}/zipball/${tag}`,
-        id: release.id,
-        node_id: (0,urls/* nodeId */.s5)('Release', release.id),
-        tag_name: release.tagName,
-        target_commitish: release.targetCommitish,
-        name: release.name,
-        body: release.body,
-        draft: release.draft,
-        prerelease: release.prerelease,
-        created_at: release.createdAt,
-        published_at: release.publishedAt,
-        author: (0,render_users/* simpleUserById */.kF)(view, release.authorId),
-        assets: [],
-    };
-}
-/** `tag`: a tag of the repository as `GET …/tags` lists it. */
-function releases_renderTag(view, repo, tag, sha) {
-    const name = (0,render_repos/* fullName */.fq)(view, repo);
-    const ref = encodeURIComponent(tag);
-    return {
-        name: tag,
-        commit: { sha, url: `${view.urls.repo(name)}/commits/${sha}` },
-        zipball_url: `${view.urls.repo(name)}/zipball/refs/tags/${ref}`,
-        tarball_url: `${view.urls.repo(name)}/tarball/refs/tags/${ref}`,
-        node_id: (0,urls/* shaNodeId */.g3)('Ref', `refs/tags/${tag}`),
-    };
-}
-
 ;// CONCATENATED MODULE: ./src/clones/github/routes/releases.ts
 
 
@@ -13186,7 +10686,7 @@ const releaseRoutes = [
             }
             // Newest version first, as GitHub orders tags.
             tags.sort(([a], [b]) => b.localeCompare(a, 'en', { numeric: true }));
-            return okPage(ctx, tags, ([name, sha]) => releases_renderTag(ctx, repo, name, sha));
+            return okPage(ctx, tags, ([name, sha]) => renderTag(ctx, repo, name, sha));
         },
     },
 ];
@@ -13308,7 +10808,62 @@ async function forkRepository(ctx, source, actor, input) {
     return fork;
 }
 
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __webpack_require__(73024);
+;// CONCATENATED MODULE: ./src/clones/github/domain/repo-delete.ts
+
+
+const REPO_SCOPED = [
+    'issue',
+    'pull',
+    'comment',
+    'label',
+    'milestone',
+    'reaction',
+    'event',
+    'review',
+    'reviewComment',
+    'checkSuite',
+    'checkRun',
+    'status',
+    'release',
+    'workflow',
+    'workflowRun',
+    'workflowJob',
+    'artifact',
+    'protection',
+];
+/**
+ * Deletes a repository as GitHub does: the repository, everything that lives in it (issues, pull
+ * requests, comments, labels, checks, releases, workflow runs…) and its git data go; forks stay, as
+ * repositories of their own; installations and teams forget it.
+ */
+function deleteRepository(ctx, repo) {
+    for (const kind of REPO_SCOPED) {
+        const records = [...ctx.store.all(kind)].filter((record) => record.repoId === repo.id);
+        for (const record of records)
+            ctx.store.remove(ctx.journal, kind, record);
+    }
+    for (const fork of ctx.store.all('repo'))
+        if (fork.forkOf === repo.id)
+            ctx.store.update(ctx.journal, 'repo', fork, { forkOf: null });
+    for (const installation of ctx.store.all('installation'))
+        if (installation.repoIds.includes(repo.id))
+            ctx.store.update(ctx.journal, 'installation', installation, {
+                repoIds: installation.repoIds.filter((id) => id !== repo.id),
+            });
+    for (const team of ctx.store.all('team'))
+        if (team.repos.has(repo.id)) {
+            const repos = new Map(team.repos);
+            repos.delete(repo.id);
+            ctx.store.update(ctx.journal, 'team', team, { repos });
+        }
+    ctx.store.remove(ctx.journal, 'repo', repo);
+    (0,external_node_fs_.rmSync)(repo.git.gitDir, { recursive: true, force: true });
+}
+
 ;// CONCATENATED MODULE: ./src/clones/github/routes/repos.ts
+
 
 
 
@@ -13486,6 +11041,16 @@ const repoRoutes = [
             }
             ctx.store.update(ctx.journal, 'repo', repo, patch);
             return (0,route.ok)((0,render_repos/* renderRepo */.ZY)(ctx, repo));
+        },
+    },
+    {
+        method: 'DELETE',
+        path: '/repos/{owner}/{repo}',
+        operationId: 'repos/delete',
+        docs: 'repos/repos#delete-a-repository',
+        handler: (ctx) => {
+            deleteRepository(ctx, (0,lookup/* repoParam */.oq)(ctx, permissions/* NEED */.$B.admin));
+            return (0,route/* noContent */.V$)();
         },
     },
     {
@@ -13880,7 +11445,7 @@ function findReview(ctx, pull) {
     return review;
 }
 function simplePull(ctx, repo, pull) {
-    return (0,render_pulls/* renderPull */.S)(ctx, repo, ctx.store.get('issue', pull.issueId), pull);
+    return (0,pulls/* renderPull */.S)(ctx, repo, ctx.store.get('issue', pull.issueId), pull);
 }
 const reviewRoutes = [
     {
@@ -14306,7 +11871,98 @@ function* files(repo, tree, prefix) {
     }
 }
 
+;// CONCATENATED MODULE: ./src/clones/github/domain/search-commits.ts
+
+
+
+const COMMIT_QUALIFIERS = new Set([
+    'repo',
+    'user',
+    'org',
+    'author',
+    'committer',
+    'author-name',
+    'committer-name',
+    'author-email',
+    'committer-email',
+    'author-date',
+    'committer-date',
+    'merge',
+    'hash',
+    'parent',
+    'tree',
+    'is',
+]);
+/** A date qualifier's value (`2024-01-01`, `>=2024-01-01T10:00:00Z`) against a commit time in ms. */
+const dateMatches = (spec, person) => (0,search/* range */.y1)(spec, (text) => Date.parse(text))(person.seconds * 1000);
+function matches(view, repo, sha, commit, q) {
+    const value = q.value.toLowerCase();
+    const owner = view.store.get('user', repo.ownerId)?.login.toLowerCase() ?? '';
+    switch (q.key) {
+        case 'repo':
+            return `${owner}/${repo.name.toLowerCase()}` === value;
+        case 'user':
+        case 'org':
+            return owner === value;
+        case 'author':
+            return (0,git/* userForEmail */.$M)(view, commit.author.email)?.login.toLowerCase() === value;
+        case 'committer':
+            return (0,git/* userForEmail */.$M)(view, commit.committer.email)?.login.toLowerCase() === value;
+        case 'author-name':
+            return commit.author.name.toLowerCase().includes(value);
+        case 'committer-name':
+            return commit.committer.name.toLowerCase().includes(value);
+        case 'author-email':
+            return commit.author.email.toLowerCase() === value;
+        case 'committer-email':
+            return commit.committer.email.toLowerCase() === value;
+        case 'author-date':
+            return dateMatches(q.value, commit.author);
+        case 'committer-date':
+            return dateMatches(q.value, commit.committer);
+        case 'merge':
+            return commit.parents.length > 1 === (value === 'true');
+        case 'hash':
+            return sha.startsWith(value);
+        case 'parent':
+            return commit.parents.some((parent) => parent.startsWith(value));
+        case 'tree':
+            return commit.tree.startsWith(value);
+        case 'is':
+            return value === 'public' ? !repo.private : value === 'private' ? repo.private : true;
+        default:
+            return true;
+    }
+}
+/**
+ * Commit search as GitHub does it: the commits of the default branches of the repositories the
+ * searcher can see (forks are not searched), whose message has every free-text term.
+ */
+function searchCommits(view, canRead, terms) {
+    const where = terms.filter((t) => t.kind === 'qualifier');
+    const needles = terms.filter((t) => t.kind === 'text' && t.value !== '');
+    const hits = [];
+    for (const repo of view.store.all('repo')) {
+        if (!canRead(repo) || repo.forkOf !== null)
+            continue;
+        const tip = repo.git.branch(repo.defaultBranch);
+        if (!tip)
+            continue;
+        for (const { sha, commit } of (0,git_history/* logCommits */.Vg)(repo.git, [tip])) {
+            if (!where.every((q) => matches(view, repo, sha, commit, q) !== q.negated))
+                continue;
+            const message = commit.message.toLowerCase();
+            if (!needles.every((term) => message.includes(term.value.toLowerCase()) !== term.negated))
+                continue;
+            hits.push({ item: { repo, sha, commit }, score: 1 });
+        }
+    }
+    return hits;
+}
+
 ;// CONCATENATED MODULE: ./src/clones/github/routes/search.ts
+
+
 
 
 
@@ -14450,6 +12106,37 @@ const searchRoutes = [
                     url: `${repoUrl}/contents/${path}?ref=${item.commit}`,
                     git_url: `${repoUrl}/git/blobs/${item.sha}`,
                     html_url: `${ctx.urls.repoHtml(name)}/blob/${item.commit}/${path}`,
+                    repository: (0,render_repos/* renderRepo */.ZY)(ctx, item.repo),
+                    score,
+                };
+            });
+        },
+    },
+    {
+        method: 'GET',
+        path: '/search/commits',
+        operationId: 'search/commits',
+        docs: 'search/search#search-commits',
+        resource: 'search',
+        handler: (ctx) => {
+            const terms = checkScopes(ctx, (0,search/* parseQuery */.mA)(queryOf(ctx), COMMIT_QUALIFIERS), new Set(['author', 'committer']));
+            const hits = searchCommits(ctx, canRead(ctx), terms);
+            sortHits(ctx, hits, {
+                'author-date': ({ commit }) => commit.author.seconds,
+                'committer-date': ({ commit }) => commit.committer.seconds,
+            }, ({ commit }) => commit.committer.seconds);
+            return searchReply(ctx, hits, ({ item, score }) => {
+                const { url, sha, node_id, html_url, comments_url, commit, author, committer, parents } = (0,git/* renderCommit */.ak)(ctx, item.repo, item.sha, item.commit);
+                return {
+                    url,
+                    sha,
+                    node_id,
+                    html_url,
+                    comments_url,
+                    commit,
+                    author,
+                    committer,
+                    parents,
                     repository: (0,render_repos/* renderRepo */.ZY)(ctx, item.repo),
                     score,
                 };
@@ -15329,6 +13016,7 @@ const userRoutes = [
 
 
 
+
 /**
  * Every implemented operation. Order matters where templates overlap: literal segments
  * (`issues/comments`) and suffixed greedy refs (`commits/{ref+}/status`) come before the general
@@ -15339,6 +13027,7 @@ const ROUTES = [
     ...userRoutes,
     ...appRoutes,
     ...repoRoutes,
+    ...insightRoutes,
     ...collaboratorRoutes,
     ...commentRoutes,
     ...eventRoutes,

@@ -1,0 +1,3103 @@
+export const id = 263;
+export const ids = [263];
+export const modules = {
+
+/***/ 70448:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   k: () => (/* binding */ failureText),
+/* harmony export */   y: () => (/* binding */ callOperation)
+/* harmony export */ });
+/* harmony import */ var _routes_index_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(91998);
+/* harmony import */ var _state_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3435);
+
+
+const BY_OPERATION = new Map();
+for (const route of _routes_index_js__WEBPACK_IMPORTED_MODULE_0__/* .ROUTES */ .b)
+    if (!BY_OPERATION.has(route.operationId))
+        BY_OPERATION.set(route.operationId, route);
+/**
+ * Runs a REST operation of the clone from inside another API (GraphQL, MCP), as the same actor
+ * and into the same journal, so that both take exactly the REST path's checks, state changes and
+ * webhooks. The caller's request is the one the request log records.
+ */
+async function callOperation(ctx, operationId, call = {}) {
+    const route = BY_OPERATION.get(operationId);
+    if (!route)
+        throw new Error(`unknown operation ${operationId}`);
+    const params = {};
+    for (const [name, value] of Object.entries(call.params ?? {}))
+        params[name] = String(value);
+    const query = new URLSearchParams();
+    for (const [name, value] of Object.entries(call.query ?? {}))
+        if (value !== undefined)
+            query.set(name, String(value));
+    const path = route.path.replace(/\{(\w+)[+*]?\}/g, (_, name) => params[name] ?? '');
+    try {
+        const reply = await route.handler({
+            ...ctx,
+            method: route.method,
+            path,
+            params,
+            query,
+            body: call.body,
+            headers: call.headers ?? {},
+            selfUrl: `${ctx.urls.api}${path}`,
+        });
+        const body = reply.kind === 'raw' ? (typeof reply.data === 'string' ? reply.data : reply.data.toString('utf8')) : reply.body;
+        return { ok: true, status: reply.status, body, headers: reply.headers ?? {} };
+    }
+    catch (error) {
+        if (!(error instanceof _state_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ApiError */ .hD))
+            throw error;
+        return { ok: false, status: error.status, message: error.message, errors: error.extra.errors ?? [] };
+    }
+}
+/** One line for an operation's failure: GitHub's message and its validation errors. */
+function failureText(result) {
+    const details = result.errors
+        .map((item) => typeof item === 'string'
+        ? item
+        : (item.message ??
+            [item.field, item.code].filter(Boolean).join(' ')))
+        .filter(Boolean);
+    return details.length > 0 ? `${result.message}: ${details.join('; ')}` : result.message;
+}
+
+
+/***/ }),
+
+/***/ 12263:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+// ESM COMPAT FLAG
+__webpack_require__.r(__webpack_exports__);
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  MCP_TOOL_NAMES: () => (/* binding */ MCP_TOOL_NAMES),
+  handleMcp: () => (/* binding */ handleMcp)
+});
+
+// EXTERNAL MODULE: ./node_modules/@modelcontextprotocol/sdk/dist/esm/server/index.js + 31 modules
+var esm_server = __webpack_require__(24619);
+// EXTERNAL MODULE: ./node_modules/@modelcontextprotocol/sdk/dist/esm/server/streamableHttp.js + 7 modules
+var streamableHttp = __webpack_require__(90262);
+// EXTERNAL MODULE: ./node_modules/@modelcontextprotocol/sdk/dist/esm/types.js
+var types = __webpack_require__(63846);
+// EXTERNAL MODULE: ./src/clones/github/domain/context.ts
+var context = __webpack_require__(7666);
+// EXTERNAL MODULE: ./src/clones/github/http/auth.ts + 1 modules
+var auth = __webpack_require__(88747);
+// EXTERNAL MODULE: ./src/clones/github/http/body.ts
+var http_body = __webpack_require__(80561);
+// EXTERNAL MODULE: ./src/clones/github/http/request-id.ts
+var request_id = __webpack_require__(28964);
+// EXTERNAL MODULE: ./src/clones/github/state/actor.ts
+var state_actor = __webpack_require__(39991);
+// EXTERNAL MODULE: ./src/clones/github/http/admission.ts
+var admission = __webpack_require__(95452);
+// EXTERNAL MODULE: ./src/clones/github/state/errors.ts
+var errors = __webpack_require__(3435);
+// EXTERNAL MODULE: ./src/clones/github/state/store.ts
+var store = __webpack_require__(74803);
+// EXTERNAL MODULE: ./src/clones/github/request-log.ts
+var request_log = __webpack_require__(42954);
+;// CONCATENATED MODULE: ./src/clones/github/mcp/definitions.ts
+const SOURCE = 'github/github-mcp-server 64a49f34d076b6f5917dae1424521d43c7bcae84, pkg/github/__toolsnaps__ (MIT licence)';
+const DEFINITIONS = [
+    {
+        name: 'get_me',
+        description: "Get details of the authenticated GitHub user. Use this when a request is about the user's own profile for GitHub. Or when information is missing to build other tool calls.",
+        annotations: {
+            idempotentHint: false,
+            readOnlyHint: true,
+            title: 'Get my user profile',
+        },
+        inputSchema: {
+            properties: {},
+            type: 'object',
+        },
+    },
+    {
+        name: 'get_commit',
+        description: 'Get details for a commit from a GitHub repository',
+        annotations: {
+            idempotentHint: false,
+            readOnlyHint: true,
+            title: 'Get commit details',
+        },
+        inputSchema: {
+            properties: {
+                detail: {
+                    default: 'stats',
+                    description: 'Level of detail to include for changed files. "none" omits stats and files entirely. "stats" (default) includes per-file metadata: filename, status, and lines-of-code counts (additions, deletions, changes), with no patch content. "full_patch" additionally includes the unified diff content for each file and can be very large.',
+                    enum: ['none', 'stats', 'full_patch'],
+                    type: 'string',
+                },
+                owner: {
+                    description: 'Repository owner',
+                    type: 'string',
+                },
+                page: {
+                    description: 'Page number for pagination (min 1)',
+                    minimum: 1,
+                    type: 'number',
+                },
+                perPage: {
+                    description: 'Results per page for pagination (min 1, max 100)',
+                    maximum: 100,
+                    minimum: 1,
+                    type: 'number',
+                },
+                repo: {
+                    description: 'Repository name',
+                    type: 'string',
+                },
+                sha: {
+                    description: 'Commit SHA, branch name, or tag name',
+                    type: 'string',
+                },
+            },
+            required: ['owner', 'repo', 'sha'],
+            type: 'object',
+        },
+    },
+    {
+        name: 'list_commits',
+        description: 'Get list of commits of a branch in a GitHub repository. Returns at least 30 results per page by default, but can return more if specified using the perPage parameter (up to 100).',
+        annotations: {
+            idempotentHint: false,
+            readOnlyHint: true,
+            title: 'List commits',
+        },
+        inputSchema: {
+            properties: {
+                author: {
+                    description: 'Author username or email address to filter commits by',
+                    type: 'string',
+                },
+                fields: {
+                    description: "Subset of fields to return for each commit. If omitted, all fields are returned. Use this to reduce response size when you only need specific fields, e.g. just 'sha' and 'html_url'.",
+                    items: {
+                        enum: ['sha', 'html_url', 'commit', 'author', 'committer'],
+                        type: 'string',
+                    },
+                    type: 'array',
+                },
+                owner: {
+                    description: 'Repository owner',
+                    type: 'string',
+                },
+                page: {
+                    description: 'Page number for pagination (min 1)',
+                    minimum: 1,
+                    type: 'number',
+                },
+                path: {
+                    description: 'Only commits containing this file path will be returned',
+                    type: 'string',
+                },
+                perPage: {
+                    description: 'Results per page for pagination (min 1, max 100)',
+                    maximum: 100,
+                    minimum: 1,
+                    type: 'number',
+                },
+                repo: {
+                    description: 'Repository name',
+                    type: 'string',
+                },
+                sha: {
+                    description: 'Commit SHA, branch or tag name to list commits of. If not provided, uses the default branch of the repository. If a commit SHA is provided, will list commits up to that SHA.',
+                    type: 'string',
+                },
+                since: {
+                    description: 'Only commits after this date will be returned (ISO 8601 format: YYYY-MM-DDTHH:MM:SSZ or YYYY-MM-DD)',
+                    type: 'string',
+                },
+                until: {
+                    description: 'Only commits before this date will be returned (ISO 8601 format: YYYY-MM-DDTHH:MM:SSZ or YYYY-MM-DD)',
+                    type: 'string',
+                },
+            },
+            required: ['owner', 'repo'],
+            type: 'object',
+        },
+    },
+    {
+        name: 'list_branches',
+        description: 'List branches in a GitHub repository',
+        annotations: {
+            idempotentHint: false,
+            readOnlyHint: true,
+            title: 'List branches',
+        },
+        inputSchema: {
+            properties: {
+                owner: {
+                    description: 'Repository owner',
+                    type: 'string',
+                },
+                page: {
+                    description: 'Page number for pagination (min 1)',
+                    minimum: 1,
+                    type: 'number',
+                },
+                perPage: {
+                    description: 'Results per page for pagination (min 1, max 100)',
+                    maximum: 100,
+                    minimum: 1,
+                    type: 'number',
+                },
+                repo: {
+                    description: 'Repository name',
+                    type: 'string',
+                },
+            },
+            required: ['owner', 'repo'],
+            type: 'object',
+        },
+    },
+    {
+        name: 'create_or_update_file',
+        description: 'Create or update a single file in a GitHub repository. \nIf updating, you should provide the SHA of the file you want to update. Use this tool to create or update a file in a GitHub repository remotely; do not use it for local file operations.\n\nIn order to obtain the SHA of original file version before updating, use the following git command:\ngit rev-parse <branch>:<path to file>\n\nSHA MUST be provided for existing file updates.\n',
+        annotations: {
+            idempotentHint: false,
+            readOnlyHint: false,
+            title: 'Create or update file',
+        },
+        inputSchema: {
+            properties: {
+                allow_symlink_write: {
+                    default: false,
+                    description: 'Set true to update a symbolic link itself; content must be its new target path.',
+                    type: 'boolean',
+                },
+                branch: {
+                    description: 'Branch to create/update the file in',
+                    type: 'string',
+                },
+                content: {
+                    description: 'Content of the file, exactly as it should appear once written. Do not base64-encode it; this server does that before calling the REST API.',
+                    type: 'string',
+                },
+                message: {
+                    description: 'Commit message',
+                    type: 'string',
+                },
+                owner: {
+                    description: 'Repository owner (username or organization)',
+                    type: 'string',
+                },
+                path: {
+                    description: 'Path where to create/update the file',
+                    type: 'string',
+                },
+                repo: {
+                    description: 'Repository name',
+                    type: 'string',
+                },
+                sha: {
+                    description: 'The blob SHA of the file being replaced. Required if the file already exists.',
+                    type: 'string',
+                },
+            },
+            required: ['owner', 'repo', 'path', 'content', 'message', 'branch'],
+            type: 'object',
+        },
+    },
+    {
+        name: 'create_repository',
+        description: 'Create a new GitHub repository in your account or specified organization',
+        annotations: {
+            idempotentHint: false,
+            readOnlyHint: false,
+            title: 'Create repository',
+        },
+        inputSchema: {
+            properties: {
+                autoInit: {
+                    description: 'Initialize with README',
+                    type: 'boolean',
+                },
+                description: {
+                    description: 'Repository description',
+                    type: 'string',
+                },
+                name: {
+                    description: 'Repository name',
+                    type: 'string',
+                },
+                organization: {
+                    description: 'Organization to create the repository in (omit to create in your personal account)',
+                    type: 'string',
+                },
+                private: {
+                    default: true,
+                    description: 'Whether the repository should be private. Defaults to true (private) when omitted.',
+                    type: 'boolean',
+                },
+            },
+            required: ['name'],
+            type: 'object',
+        },
+    },
+    {
+        name: 'get_file_contents',
+        description: 'Get the contents of a file or directory from a GitHub repository',
+        annotations: {
+            idempotentHint: false,
+            readOnlyHint: true,
+            title: 'Get file or directory contents',
+        },
+        inputSchema: {
+            properties: {
+                fields: {
+                    description: "Subset of fields to return for each entry when the path is a directory. If omitted, all fields are returned. Ignored when the path is a single file. Use this to reduce response size when listing directories and you only need specific fields, e.g. just 'name' and 'type'.",
+                    items: {
+                        enum: ['type', 'name', 'path', 'size', 'sha', 'url', 'git_url', 'html_url', 'download_url'],
+                        type: 'string',
+                    },
+                    type: 'array',
+                },
+                owner: {
+                    description: 'Repository owner (username or organization)',
+                    type: 'string',
+                },
+                path: {
+                    default: '/',
+                    description: 'Path to file/directory',
+                    type: 'string',
+                },
+                ref: {
+                    description: 'Accepts optional git refs such as `refs/tags/{tag}`, `refs/heads/{branch}` or `refs/pull/{pr_number}/head`',
+                    type: 'string',
+                },
+                repo: {
+                    description: 'Repository name',
+                    type: 'string',
+                },
+                sha: {
+                    description: 'Accepts optional commit SHA. If specified, it will be used instead of ref',
+                    type: 'string',
+                },
+            },
+            required: ['owner', 'repo'],
+            type: 'object',
+        },
+    },
+    {
+        name: 'fork_repository',
+        description: 'Fork a GitHub repository to your account or specified organization',
+        annotations: {
+            idempotentHint: false,
+            readOnlyHint: false,
+            title: 'Fork repository',
+        },
+        inputSchema: {
+            properties: {
+                organization: {
+                    description: 'Organization to fork to',
+                    type: 'string',
+                },
+                owner: {
+                    description: 'Repository owner',
+                    type: 'string',
+                },
+                repo: {
+                    description: 'Repository name',
+                    type: 'string',
+                },
+            },
+            required: ['owner', 'repo'],
+            type: 'object',
+        },
+    },
+    {
+        name: 'delete_file',
+        description: 'Delete a file from a GitHub repository',
+        annotations: {
+            destructiveHint: true,
+            idempotentHint: false,
+            readOnlyHint: false,
+            title: 'Delete file',
+        },
+        inputSchema: {
+            properties: {
+                branch: {
+                    description: 'Branch to delete the file from',
+                    type: 'string',
+                },
+                message: {
+                    description: 'Commit message',
+                    type: 'string',
+                },
+                owner: {
+                    description: 'Repository owner (username or organization)',
+                    type: 'string',
+                },
+                path: {
+                    description: 'Path to the file to delete',
+                    type: 'string',
+                },
+                repo: {
+                    description: 'Repository name',
+                    type: 'string',
+                },
+            },
+            required: ['owner', 'repo', 'path', 'message', 'branch'],
+            type: 'object',
+        },
+    },
+    {
+        name: 'create_branch',
+        description: 'Create a new branch in a GitHub repository',
+        annotations: {
+            idempotentHint: false,
+            readOnlyHint: false,
+            title: 'Create branch',
+        },
+        inputSchema: {
+            properties: {
+                branch: {
+                    description: 'Name for new branch',
+                    type: 'string',
+                },
+                from_branch: {
+                    description: 'Source branch (defaults to repo default)',
+                    type: 'string',
+                },
+                owner: {
+                    description: 'Repository owner',
+                    type: 'string',
+                },
+                repo: {
+                    description: 'Repository name',
+                    type: 'string',
+                },
+            },
+            required: ['owner', 'repo', 'branch'],
+            type: 'object',
+        },
+    },
+    {
+        name: 'push_files',
+        description: 'Push multiple files to a GitHub repository in a single commit',
+        annotations: {
+            idempotentHint: false,
+            readOnlyHint: false,
+            title: 'Push files to repository',
+        },
+        inputSchema: {
+            properties: {
+                branch: {
+                    description: 'Branch to push to',
+                    type: 'string',
+                },
+                files: {
+                    description: 'Array of file objects to push, each object with path (string) and content (string)',
+                    items: {
+                        additionalProperties: false,
+                        properties: {
+                            content: {
+                                description: 'file content',
+                                type: 'string',
+                            },
+                            path: {
+                                description: 'path to the file',
+                                type: 'string',
+                            },
+                        },
+                        required: ['path', 'content'],
+                        type: 'object',
+                    },
+                    type: 'array',
+                },
+                message: {
+                    description: 'Commit message',
+                    type: 'string',
+                },
+                owner: {
+                    description: 'Repository owner',
+                    type: 'string',
+                },
+                repo: {
+                    description: 'Repository name',
+                    type: 'string',
+                },
+            },
+            required: ['owner', 'repo', 'branch', 'files', 'message'],
+            type: 'object',
+        },
+    },
+    {
+        name: 'list_tags',
+        description: 'List git tags in a GitHub repository',
+        annotations: {
+            idempotentHint: false,
+            readOnlyHint: true,
+            title: 'List tags',
+        },
+        inputSchema: {
+            properties: {
+                owner: {
+                    description: 'Repository owner',
+                    type: 'string',
+                },
+                page: {
+                    description: 'Page number for pagination (min 1)',
+                    minimum: 1,
+                    type: 'number',
+                },
+                perPage: {
+                    description: 'Results per page for pagination (min 1, max 100)',
+                    maximum: 100,
+                    minimum: 1,
+                    type: 'number',
+                },
+                repo: {
+                    description: 'Repository name',
+                    type: 'string',
+                },
+            },
+            required: ['owner', 'repo'],
+            type: 'object',
+        },
+    },
+    {
+        name: 'get_tag',
+        description: 'Get details about a specific git tag in a GitHub repository',
+        annotations: {
+            idempotentHint: false,
+            readOnlyHint: true,
+            title: 'Get tag details',
+        },
+        inputSchema: {
+            properties: {
+                owner: {
+                    description: 'Repository owner',
+                    type: 'string',
+                },
+                repo: {
+                    description: 'Repository name',
+                    type: 'string',
+                },
+                tag: {
+                    description: 'Tag name',
+                    type: 'string',
+                },
+            },
+            required: ['owner', 'repo', 'tag'],
+            type: 'object',
+        },
+    },
+    {
+        name: 'list_releases',
+        description: 'List releases in a GitHub repository',
+        annotations: {
+            idempotentHint: false,
+            readOnlyHint: true,
+            title: 'List releases',
+        },
+        inputSchema: {
+            properties: {
+                fields: {
+                    description: "Subset of fields to return for each release. If omitted, all fields are returned. Use this to reduce response size when you only need specific fields; omitting 'body' in particular drops the largest per-release data.",
+                    items: {
+                        enum: ['id', 'tag_name', 'name', 'body', 'html_url', 'published_at', 'prerelease', 'draft', 'author'],
+                        type: 'string',
+                    },
+                    type: 'array',
+                },
+                owner: {
+                    description: 'Repository owner',
+                    type: 'string',
+                },
+                page: {
+                    description: 'Page number for pagination (min 1)',
+                    minimum: 1,
+                    type: 'number',
+                },
+                perPage: {
+                    description: 'Results per page for pagination (min 1, max 100)',
+                    maximum: 100,
+                    minimum: 1,
+                    type: 'number',
+                },
+                repo: {
+                    description: 'Repository name',
+                    type: 'string',
+                },
+            },
+            required: ['owner', 'repo'],
+            type: 'object',
+        },
+    },
+    {
+        name: 'get_latest_release',
+        description: 'Get the latest release in a GitHub repository',
+        annotations: {
+            idempotentHint: false,
+            readOnlyHint: true,
+            title: 'Get latest release',
+        },
+        inputSchema: {
+            properties: {
+                owner: {
+                    description: 'Repository owner',
+                    type: 'string',
+                },
+                repo: {
+                    description: 'Repository name',
+                    type: 'string',
+                },
+            },
+            required: ['owner', 'repo'],
+            type: 'object',
+        },
+    },
+    {
+        name: 'get_release_by_tag',
+        description: 'Get a specific release by its tag name in a GitHub repository',
+        annotations: {
+            idempotentHint: false,
+            readOnlyHint: true,
+            title: 'Get a release by tag name',
+        },
+        inputSchema: {
+            properties: {
+                owner: {
+                    description: 'Repository owner',
+                    type: 'string',
+                },
+                repo: {
+                    description: 'Repository name',
+                    type: 'string',
+                },
+                tag: {
+                    description: "Tag name (e.g., 'v1.0.0')",
+                    type: 'string',
+                },
+            },
+            required: ['owner', 'repo', 'tag'],
+            type: 'object',
+        },
+    },
+    {
+        name: 'search_repositories',
+        description: 'Find GitHub repositories by name, description, readme, topics, or other metadata. Perfect for discovering projects, finding examples, or locating specific repositories across GitHub.',
+        annotations: {
+            idempotentHint: false,
+            readOnlyHint: true,
+            title: 'Search repositories',
+        },
+        inputSchema: {
+            properties: {
+                minimal_output: {
+                    default: true,
+                    description: 'Return minimal repository information (default: true). When false, returns full GitHub API repository objects.',
+                    type: 'boolean',
+                },
+                order: {
+                    description: 'Sort order',
+                    enum: ['asc', 'desc'],
+                    type: 'string',
+                },
+                page: {
+                    description: 'Page number for pagination (min 1)',
+                    minimum: 1,
+                    type: 'number',
+                },
+                perPage: {
+                    description: 'Results per page for pagination (min 1, max 100)',
+                    maximum: 100,
+                    minimum: 1,
+                    type: 'number',
+                },
+                query: {
+                    description: "Repository search query. Examples: 'machine learning in:name stars:>1000 language:python', 'topic:react', 'user:facebook'. Supports advanced search syntax for precise filtering.",
+                    type: 'string',
+                },
+                sort: {
+                    description: 'Sort repositories by field, defaults to best match',
+                    enum: ['stars', 'forks', 'help-wanted-issues', 'updated'],
+                    type: 'string',
+                },
+            },
+            required: ['query'],
+            type: 'object',
+        },
+    },
+    {
+        name: 'search_code',
+        description: "Fast and precise code search across ALL GitHub repositories using GitHub's native search engine. Best for finding exact symbols, functions, classes, or specific code patterns.",
+        annotations: {
+            idempotentHint: false,
+            readOnlyHint: true,
+            title: 'Search code',
+        },
+        inputSchema: {
+            properties: {
+                fields: {
+                    description: "Subset of fields to return for each code search result. If omitted, all fields are returned. Use this to reduce response size when you only need specific fields; omitting 'repository' and 'text_matches' in particular drops the largest per-result data.",
+                    items: {
+                        enum: ['name', 'path', 'sha', 'repository', 'text_matches'],
+                        type: 'string',
+                    },
+                    type: 'array',
+                },
+                order: {
+                    description: 'Sort order for results',
+                    enum: ['asc', 'desc'],
+                    type: 'string',
+                },
+                page: {
+                    description: 'Page number for pagination (min 1)',
+                    minimum: 1,
+                    type: 'number',
+                },
+                perPage: {
+                    description: 'Results per page for pagination (min 1, max 100)',
+                    maximum: 100,
+                    minimum: 1,
+                    type: 'number',
+                },
+                query: {
+                    description: 'Search query (GitHub code search REST). Implicit AND between terms; supports `OR`, `NOT`, and `"quoted phrase"` for exact match. Qualifiers: `repo:owner/repo`, `org:`, `user:`, `language:`, `path:dir` (prefix match), `filename:exact.ext`, `extension:`, `in:file`, `in:path`, `size:`, `is:archived`, `is:fork`. Max 256 chars. Examples: `WithContext language:go org:github`; `"package main" repo:o/r`; `func extension:go path:cmd repo:o/r`; `NOT TODO language:go repo:o/r`.',
+                    type: 'string',
+                },
+                sort: {
+                    description: "Sort field ('indexed' only)",
+                    type: 'string',
+                },
+            },
+            required: ['query'],
+            type: 'object',
+        },
+    },
+    {
+        name: 'issue_read',
+        description: 'Get information about a specific issue in a GitHub repository.',
+        annotations: {
+            idempotentHint: false,
+            readOnlyHint: true,
+            title: 'Get issue details',
+        },
+        inputSchema: {
+            properties: {
+                issue_number: {
+                    description: 'The number of the issue',
+                    type: 'number',
+                },
+                method: {
+                    description: 'The read operation to perform on a single issue.\nOptions are:\n1. get - Get issue details. Also returns best-effort hierarchy flags (`has_parent`, `has_children`); `parent` and `sub_issues_summary` are optional relationship summaries, and `closed_by_pull_requests` summarizes the pull requests configured to close the issue as `total_count` plus up to 5 `references`.\n2. get_comments - Get issue comments.\n3. get_sub_issues - Get sub-issues (children) of the issue.\n4. get_parent - Get the parent issue, if this issue is a sub-issue of another.\n5. get_labels - Get labels assigned to the issue.\n',
+                    enum: ['get', 'get_comments', 'get_sub_issues', 'get_parent', 'get_labels'],
+                    type: 'string',
+                },
+                owner: {
+                    description: 'The owner of the repository',
+                    type: 'string',
+                },
+                page: {
+                    description: 'Page number for pagination (min 1)',
+                    minimum: 1,
+                    type: 'number',
+                },
+                perPage: {
+                    description: 'Results per page for pagination (min 1, max 100)',
+                    maximum: 100,
+                    minimum: 1,
+                    type: 'number',
+                },
+                repo: {
+                    description: 'The name of the repository',
+                    type: 'string',
+                },
+            },
+            required: ['method', 'owner', 'repo', 'issue_number'],
+            type: 'object',
+        },
+    },
+    {
+        name: 'issue_write',
+        description: 'Create a new or update an existing issue in a GitHub repository.',
+        annotations: {
+            idempotentHint: false,
+            readOnlyHint: false,
+            title: 'Create or update issue/pull request',
+        },
+        inputSchema: {
+            properties: {
+                assignees: {
+                    description: 'Usernames to assign to this issue',
+                    items: {
+                        type: 'string',
+                    },
+                    type: 'array',
+                },
+                body: {
+                    description: 'Issue body content',
+                    type: 'string',
+                },
+                duplicate_of: {
+                    description: "Issue number that this issue is a duplicate of. Required when state_reason is 'duplicate'.",
+                    type: 'number',
+                },
+                issue_fields: {
+                    description: "Issue field values to set or clear. Each item requires 'field_name' and exactly one of 'value', 'field_option_name', or 'delete: true'.",
+                    items: {
+                        additionalProperties: false,
+                        properties: {
+                            delete: {
+                                description: "Set to true to clear this field's current value on the issue. When false or omitted, this property is ignored. Cannot be true when 'value' or 'field_option_name' is provided.",
+                                type: 'boolean',
+                            },
+                            field_name: {
+                                description: 'Issue field name (case-insensitive). Must match a field returned by list_issue_fields for this repository or its organization.',
+                                type: 'string',
+                            },
+                            field_option_name: {
+                                description: "Option name for single-select fields. Validated against the field's options before the API call. Cannot be combined with 'value' or 'delete: true'.",
+                                type: 'string',
+                            },
+                            value: {
+                                description: "Value to set. Use for text, number, and date fields (date as YYYY-MM-DD). For single-select fields, prefer 'field_option_name' so the option is validated before the API call. Cannot be combined with 'field_option_name' or 'delete: true'.",
+                                type: ['string', 'number', 'boolean'],
+                            },
+                        },
+                        required: ['field_name'],
+                        type: 'object',
+                    },
+                    type: 'array',
+                },
+                issue_number: {
+                    description: 'Issue number to update',
+                    type: 'number',
+                },
+                labels: {
+                    description: 'Labels to apply to this issue',
+                    items: {
+                        type: 'string',
+                    },
+                    type: 'array',
+                },
+                method: {
+                    description: "Write operation to perform on a single issue.\nOptions are:\n- 'create' - creates a new issue.\n- 'update' - updates an existing issue.\n",
+                    enum: ['create', 'update'],
+                    type: 'string',
+                },
+                milestone: {
+                    description: 'Milestone number',
+                    type: 'number',
+                },
+                owner: {
+                    description: 'Repository owner',
+                    type: 'string',
+                },
+                repo: {
+                    description: 'Repository name',
+                    type: 'string',
+                },
+                state: {
+                    description: 'New state',
+                    enum: ['open', 'closed'],
+                    type: 'string',
+                },
+                state_reason: {
+                    description: 'Reason for the state change. Ignored unless state is changed.',
+                    enum: ['completed', 'not_planned', 'duplicate'],
+                    type: 'string',
+                },
+                title: {
+                    description: 'Issue title',
+                    type: 'string',
+                },
+                type: {
+                    anyOf: [
+                        {
+                            minLength: 1,
+                            type: 'string',
+                        },
+                        {
+                            type: 'null',
+                        },
+                    ],
+                    description: "Type of this issue. For updates, pass null to remove the current type. Only use if issue types are enabled for this repository. Use list_issue_types to get valid type values for this repository or its owner organization. If the repository doesn't support issue types, omit this parameter.",
+                },
+            },
+            required: ['method', 'owner', 'repo'],
+            type: 'object',
+        },
+    },
+    {
+        name: 'list_issues',
+        description: "List issues in a GitHub repository. For pagination, use the 'endCursor' from the previous response's 'pageInfo' in the 'after' parameter.",
+        annotations: {
+            idempotentHint: false,
+            readOnlyHint: true,
+            title: 'List issues',
+        },
+        inputSchema: {
+            properties: {
+                after: {
+                    description: 'Cursor for pagination. Use the cursor from the previous response.',
+                    type: 'string',
+                },
+                direction: {
+                    description: "Order direction. If provided, the 'orderBy' also needs to be provided.",
+                    enum: ['ASC', 'DESC'],
+                    type: 'string',
+                },
+                field_filters: {
+                    description: 'Filter by custom issue field values. Each entry takes a field_name and a value; the server looks up the field and coerces the value to its type (single-select option name, text, number, or YYYY-MM-DD date).',
+                    items: {
+                        properties: {
+                            field_name: {
+                                description: 'Name of the custom field (e.g. "Priority"). Case-insensitive.',
+                                type: 'string',
+                            },
+                            value: {
+                                description: 'Value to filter on. For single-select fields, the option name (e.g. "P1"). For dates, YYYY-MM-DD. For numbers, the numeric value as a string. For text, the text value.',
+                                type: 'string',
+                            },
+                        },
+                        required: ['field_name', 'value'],
+                        type: 'object',
+                    },
+                    type: 'array',
+                },
+                fields: {
+                    description: "Subset of fields to return for each issue. If omitted, all fields are returned. Use this to reduce response size when you only need specific fields; omitting 'body' and 'field_values' in particular drops the largest per-result data.",
+                    items: {
+                        enum: [
+                            'number',
+                            'title',
+                            'body',
+                            'state',
+                            'user',
+                            'labels',
+                            'assignees',
+                            'comments',
+                            'created_at',
+                            'updated_at',
+                            'field_values',
+                        ],
+                        type: 'string',
+                    },
+                    type: 'array',
+                },
+                labels: {
+                    description: 'Filter by labels',
+                    items: {
+                        type: 'string',
+                    },
+                    type: 'array',
+                },
+                orderBy: {
+                    description: "Order issues by field. If provided, the 'direction' also needs to be provided.",
+                    enum: ['CREATED_AT', 'UPDATED_AT', 'COMMENTS'],
+                    type: 'string',
+                },
+                owner: {
+                    description: 'Repository owner',
+                    type: 'string',
+                },
+                perPage: {
+                    description: 'Results per page for pagination (min 1, max 100)',
+                    maximum: 100,
+                    minimum: 1,
+                    type: 'number',
+                },
+                repo: {
+                    description: 'Repository name',
+                    type: 'string',
+                },
+                since: {
+                    description: 'Filter by date (ISO 8601 timestamp)',
+                    type: 'string',
+                },
+                state: {
+                    description: 'Filter by state, by default both open and closed issues are returned when not provided',
+                    enum: ['OPEN', 'CLOSED'],
+                    type: 'string',
+                },
+            },
+            required: ['owner', 'repo'],
+            type: 'object',
+        },
+    },
+    {
+        name: 'search_issues',
+        description: 'Search issues using natural-language semantic matching. Best for conceptual or paraphrased queries (e.g. "login fails after password reset"). Already scoped to is:issue.',
+        annotations: {
+            idempotentHint: false,
+            readOnlyHint: true,
+            title: 'Search issues',
+        },
+        inputSchema: {
+            properties: {
+                fields: {
+                    description: "Subset of fields to return for each issue result. If omitted, all fields are returned. Use this to reduce response size when you only need specific fields; omitting 'body', 'reactions', and 'labels' in particular drops the largest per-result data.",
+                    items: {
+                        enum: [
+                            'number',
+                            'title',
+                            'body',
+                            'state',
+                            'state_reason',
+                            'draft',
+                            'locked',
+                            'html_url',
+                            'user',
+                            'author_association',
+                            'labels',
+                            'assignee',
+                            'assignees',
+                            'milestone',
+                            'comments',
+                            'reactions',
+                            'created_at',
+                            'updated_at',
+                            'closed_at',
+                            'closed_by',
+                            'type',
+                            'repository_url',
+                            'pull_request',
+                            'field_values',
+                        ],
+                        type: 'string',
+                    },
+                    type: 'array',
+                },
+                order: {
+                    description: 'Sort order',
+                    enum: ['asc', 'desc'],
+                    type: 'string',
+                },
+                owner: {
+                    description: 'Optional repository owner. If provided with repo, only issues for this repository are listed.',
+                    type: 'string',
+                },
+                page: {
+                    description: 'Page number for pagination (min 1)',
+                    minimum: 1,
+                    type: 'number',
+                },
+                perPage: {
+                    description: 'Results per page for pagination (min 1, max 100)',
+                    maximum: 100,
+                    minimum: 1,
+                    type: 'number',
+                },
+                query: {
+                    description: 'The search query, as natural language. When the user gives alternative wordings, include them as plain words rather than joining them with OR.',
+                    type: 'string',
+                },
+                repo: {
+                    description: 'Optional repository name. If provided with owner, only issues for this repository are listed.',
+                    type: 'string',
+                },
+                sort: {
+                    description: 'Sort field by number of matches of categories, defaults to best match',
+                    enum: [
+                        'comments',
+                        'reactions',
+                        'reactions-+1',
+                        'reactions--1',
+                        'reactions-smile',
+                        'reactions-thinking_face',
+                        'reactions-heart',
+                        'reactions-tada',
+                        'interactions',
+                        'created',
+                        'updated',
+                    ],
+                    type: 'string',
+                },
+            },
+            required: ['query'],
+            type: 'object',
+        },
+    },
+    {
+        name: 'add_issue_comment',
+        description: 'Add a comment and/or reaction to a specific issue or issue comment in a GitHub repository. Use this tool with pull requests as well (in this case pass pull request number as issue_number), but only if user is not asking specifically to add or react to review comments. At least one of body or reaction is required.',
+        annotations: {
+            idempotentHint: false,
+            readOnlyHint: false,
+            title: 'Add comment to issue or pull request',
+        },
+        inputSchema: {
+            properties: {
+                body: {
+                    description: 'Comment content. Required unless reaction is provided.',
+                    minLength: 1,
+                    type: 'string',
+                },
+                comment_id: {
+                    description: 'The numeric ID of the issue or pull request comment to react to. Use this for reactions to comments; omit it to react to the issue or pull request itself. Cannot be combined with body.',
+                    minimum: 1,
+                    type: 'integer',
+                },
+                issue_number: {
+                    description: 'Issue or pull request number to comment on or react to.',
+                    type: 'number',
+                },
+                owner: {
+                    description: 'Repository owner',
+                    type: 'string',
+                },
+                reaction: {
+                    description: 'Emoji reaction to add. Required unless body is provided.',
+                    enum: ['+1', '-1', 'laugh', 'confused', 'heart', 'hooray', 'rocket', 'eyes'],
+                    type: 'string',
+                },
+                repo: {
+                    description: 'Repository name',
+                    type: 'string',
+                },
+            },
+            required: ['owner', 'repo', 'issue_number'],
+            type: 'object',
+        },
+    },
+    {
+        name: 'get_label',
+        description: 'Get a specific label from a repository.',
+        annotations: {
+            idempotentHint: false,
+            readOnlyHint: true,
+            title: 'Get a specific label from a repository',
+        },
+        inputSchema: {
+            properties: {
+                name: {
+                    description: 'Label name.',
+                    type: 'string',
+                },
+                owner: {
+                    description: 'Repository owner (username or organization name)',
+                    type: 'string',
+                },
+                repo: {
+                    description: 'Repository name',
+                    type: 'string',
+                },
+            },
+            required: ['owner', 'repo', 'name'],
+            type: 'object',
+        },
+    },
+    {
+        name: 'list_label',
+        description: 'List labels from a repository, ordered by issue count (descending) so the most-used labels are returned first',
+        annotations: {
+            idempotentHint: false,
+            readOnlyHint: true,
+            title: 'List labels from a repository',
+        },
+        inputSchema: {
+            properties: {
+                owner: {
+                    description: 'Repository owner (username or organization name) - required for all operations',
+                    type: 'string',
+                },
+                repo: {
+                    description: 'Repository name - required for all operations',
+                    type: 'string',
+                },
+            },
+            required: ['owner', 'repo'],
+            type: 'object',
+        },
+    },
+    {
+        name: 'label_write',
+        description: "Perform write operations on repository labels. To set labels on issues, use the 'update_issue' tool.",
+        annotations: {
+            destructiveHint: true,
+            idempotentHint: false,
+            readOnlyHint: false,
+            title: 'Write operations on repository labels',
+        },
+        inputSchema: {
+            properties: {
+                color: {
+                    description: "Label color as 6-character hex code without '#' prefix (e.g., 'f29513'). Required for 'create', optional for 'update'.",
+                    type: 'string',
+                },
+                description: {
+                    description: "Label description text. Optional for 'create' and 'update'.",
+                    type: 'string',
+                },
+                method: {
+                    description: "Operation to perform: 'create', 'update', or 'delete'",
+                    enum: ['create', 'update', 'delete'],
+                    type: 'string',
+                },
+                name: {
+                    description: 'Label name - required for all operations',
+                    type: 'string',
+                },
+                new_name: {
+                    description: "New name for the label (used only with 'update' method to rename)",
+                    type: 'string',
+                },
+                owner: {
+                    description: 'Repository owner (username or organization name)',
+                    type: 'string',
+                },
+                repo: {
+                    description: 'Repository name',
+                    type: 'string',
+                },
+            },
+            required: ['method', 'owner', 'repo', 'name'],
+            type: 'object',
+        },
+    },
+    {
+        name: 'pull_request_read',
+        description: 'Get information on a specific pull request in GitHub repository.',
+        annotations: {
+            idempotentHint: false,
+            readOnlyHint: true,
+            title: 'Get details for a single pull request',
+        },
+        inputSchema: {
+            properties: {
+                after: {
+                    description: "Cursor for pagination, used only by the get_review_comments method. Pass the endCursor from the previous page's PageInfo to fetch the next page.",
+                    type: 'string',
+                },
+                method: {
+                    description: "Action to specify what pull request data needs to be retrieved from GitHub. \nPossible options: \n 1. get - Get details of a specific pull request.\n 2. get_diff - Get the diff of a pull request.\n 3. get_status - Get combined commit status of a head commit in a pull request.\n 4. get_files - Get the list of files changed in a pull request. Use with pagination parameters to control the number of results returned.\n 5. get_commits - Get the list of commits on a pull request. Use with pagination parameters to control the number of results returned.\n 6. get_review_comments - Get review threads on a pull request. Each thread contains logically grouped review comments made on the same code location during pull request reviews. Returns threads with metadata (isResolved, isOutdated, isCollapsed) and their associated comments. Use cursor-based pagination (perPage, after) to control results.\n 7. get_reviews - Get the reviews on a pull request. When asked for review comments, use get_review_comments method. Use with pagination parameters to control the number of results returned.\n 8. get_comments - Get comments on a pull request. Use this if user doesn't specifically want review comments. Use with pagination parameters to control the number of results returned.\n 9. get_check_runs - Get check runs for the head commit of a pull request. Check runs are the individual CI/CD jobs and checks that run on the PR.\n",
+                    enum: [
+                        'get',
+                        'get_diff',
+                        'get_status',
+                        'get_files',
+                        'get_commits',
+                        'get_review_comments',
+                        'get_reviews',
+                        'get_comments',
+                        'get_check_runs',
+                    ],
+                    type: 'string',
+                },
+                owner: {
+                    description: 'Repository owner',
+                    type: 'string',
+                },
+                page: {
+                    description: 'Page number for pagination (min 1)',
+                    minimum: 1,
+                    type: 'number',
+                },
+                perPage: {
+                    description: 'Results per page for pagination (min 1, max 100)',
+                    maximum: 100,
+                    minimum: 1,
+                    type: 'number',
+                },
+                pullNumber: {
+                    description: 'Pull request number',
+                    type: 'number',
+                },
+                repo: {
+                    description: 'Repository name',
+                    type: 'string',
+                },
+            },
+            required: ['method', 'owner', 'repo', 'pullNumber'],
+            type: 'object',
+        },
+    },
+    {
+        name: 'create_pull_request',
+        description: 'Create a new pull request in a GitHub repository.',
+        annotations: {
+            idempotentHint: false,
+            readOnlyHint: false,
+            title: 'Open new pull request',
+        },
+        inputSchema: {
+            properties: {
+                base: {
+                    description: 'Branch to merge into',
+                    type: 'string',
+                },
+                body: {
+                    description: 'PR description',
+                    type: 'string',
+                },
+                draft: {
+                    description: 'Create as draft PR',
+                    type: 'boolean',
+                },
+                head: {
+                    description: 'Branch containing changes',
+                    type: 'string',
+                },
+                maintainer_can_modify: {
+                    description: 'Allow maintainer edits',
+                    type: 'boolean',
+                },
+                owner: {
+                    description: 'Repository owner',
+                    type: 'string',
+                },
+                repo: {
+                    description: 'Repository name',
+                    type: 'string',
+                },
+                reviewers: {
+                    description: 'GitHub usernames or ORG/team-slug team reviewers to request reviews from',
+                    items: {
+                        type: 'string',
+                    },
+                    type: 'array',
+                },
+                title: {
+                    description: 'PR title',
+                    type: 'string',
+                },
+            },
+            required: ['owner', 'repo', 'title', 'head', 'base'],
+            type: 'object',
+        },
+    },
+    {
+        name: 'update_pull_request',
+        description: 'Update an existing pull request in a GitHub repository.',
+        annotations: {
+            idempotentHint: false,
+            readOnlyHint: false,
+            title: 'Edit pull request',
+        },
+        inputSchema: {
+            properties: {
+                base: {
+                    description: 'New base branch name',
+                    type: 'string',
+                },
+                body: {
+                    description: 'New description',
+                    type: 'string',
+                },
+                draft: {
+                    description: 'Mark pull request as draft (true) or ready for review (false)',
+                    type: 'boolean',
+                },
+                maintainer_can_modify: {
+                    description: 'Allow maintainer edits',
+                    type: 'boolean',
+                },
+                owner: {
+                    description: 'Repository owner',
+                    type: 'string',
+                },
+                pullNumber: {
+                    description: 'Pull request number to update',
+                    type: 'number',
+                },
+                repo: {
+                    description: 'Repository name',
+                    type: 'string',
+                },
+                reviewers: {
+                    description: 'GitHub usernames or ORG/team-slug team reviewers to request reviews from',
+                    items: {
+                        type: 'string',
+                    },
+                    type: 'array',
+                },
+                state: {
+                    description: 'New state',
+                    enum: ['open', 'closed'],
+                    type: 'string',
+                },
+                title: {
+                    description: 'New title',
+                    type: 'string',
+                },
+            },
+            required: ['owner', 'repo', 'pullNumber'],
+            type: 'object',
+        },
+    },
+    {
+        name: 'list_pull_requests',
+        description: 'List pull requests in a GitHub repository. If the user specifies an author, then DO NOT use this tool and use the search_pull_requests tool instead.',
+        annotations: {
+            idempotentHint: false,
+            readOnlyHint: true,
+            title: 'List pull requests',
+        },
+        inputSchema: {
+            properties: {
+                base: {
+                    description: 'Filter by base branch',
+                    type: 'string',
+                },
+                direction: {
+                    description: 'Sort direction',
+                    enum: ['asc', 'desc'],
+                    type: 'string',
+                },
+                fields: {
+                    description: "Subset of fields to return for each pull request. If omitted, all fields are returned. Use this to reduce response size when you only need specific fields; omitting 'body' in particular drops the largest per-result data.",
+                    items: {
+                        enum: [
+                            'number',
+                            'title',
+                            'body',
+                            'state',
+                            'draft',
+                            'merged',
+                            'mergeable_state',
+                            'html_url',
+                            'user',
+                            'labels',
+                            'assignees',
+                            'requested_reviewers',
+                            'merged_by',
+                            'head',
+                            'base',
+                            'additions',
+                            'deletions',
+                            'changed_files',
+                            'commits',
+                            'comments',
+                            'created_at',
+                            'updated_at',
+                            'closed_at',
+                            'merged_at',
+                            'milestone',
+                        ],
+                        type: 'string',
+                    },
+                    type: 'array',
+                },
+                head: {
+                    description: 'Filter by head user/org and branch',
+                    type: 'string',
+                },
+                owner: {
+                    description: 'Repository owner',
+                    type: 'string',
+                },
+                page: {
+                    description: 'Page number for pagination (min 1)',
+                    minimum: 1,
+                    type: 'number',
+                },
+                perPage: {
+                    description: 'Results per page for pagination (min 1, max 100)',
+                    maximum: 100,
+                    minimum: 1,
+                    type: 'number',
+                },
+                repo: {
+                    description: 'Repository name',
+                    type: 'string',
+                },
+                sort: {
+                    description: 'Sort by',
+                    enum: ['created', 'updated', 'popularity', 'long-running'],
+                    type: 'string',
+                },
+                state: {
+                    description: 'Filter by state',
+                    enum: ['open', 'closed', 'all'],
+                    type: 'string',
+                },
+            },
+            required: ['owner', 'repo'],
+            type: 'object',
+        },
+    },
+    {
+        name: 'merge_pull_request',
+        description: 'Merge a pull request in a GitHub repository.',
+        annotations: {
+            idempotentHint: false,
+            readOnlyHint: false,
+            title: 'Merge pull request',
+        },
+        inputSchema: {
+            properties: {
+                commit_message: {
+                    description: 'Extra detail for merge commit',
+                    type: 'string',
+                },
+                commit_title: {
+                    description: 'Title for merge commit',
+                    type: 'string',
+                },
+                merge_method: {
+                    description: 'Merge method',
+                    enum: ['merge', 'squash', 'rebase'],
+                    type: 'string',
+                },
+                owner: {
+                    description: 'Repository owner',
+                    type: 'string',
+                },
+                pullNumber: {
+                    description: 'Pull request number',
+                    type: 'number',
+                },
+                repo: {
+                    description: 'Repository name',
+                    type: 'string',
+                },
+            },
+            required: ['owner', 'repo', 'pullNumber'],
+            type: 'object',
+        },
+    },
+    {
+        name: 'search_pull_requests',
+        description: 'Search for pull requests in GitHub repositories using issues search syntax already scoped to is:pr',
+        annotations: {
+            idempotentHint: false,
+            readOnlyHint: true,
+            title: 'Search pull requests',
+        },
+        inputSchema: {
+            properties: {
+                fields: {
+                    description: "Subset of fields to return for each pull request result. If omitted, all fields are returned. Use this to reduce response size when you only need specific fields; omitting 'body', 'reactions', and 'labels' in particular drops the largest per-result data.",
+                    items: {
+                        enum: [
+                            'number',
+                            'title',
+                            'body',
+                            'state',
+                            'state_reason',
+                            'draft',
+                            'locked',
+                            'html_url',
+                            'user',
+                            'author_association',
+                            'labels',
+                            'assignee',
+                            'assignees',
+                            'milestone',
+                            'comments',
+                            'reactions',
+                            'created_at',
+                            'updated_at',
+                            'closed_at',
+                            'closed_by',
+                            'pull_request',
+                            'repository_url',
+                        ],
+                        type: 'string',
+                    },
+                    type: 'array',
+                },
+                order: {
+                    description: 'Sort order',
+                    enum: ['asc', 'desc'],
+                    type: 'string',
+                },
+                owner: {
+                    description: 'Optional repository owner. If provided with repo, only pull requests for this repository are listed.',
+                    type: 'string',
+                },
+                page: {
+                    description: 'Page number for pagination (min 1)',
+                    minimum: 1,
+                    type: 'number',
+                },
+                perPage: {
+                    description: 'Results per page for pagination (min 1, max 100)',
+                    maximum: 100,
+                    minimum: 1,
+                    type: 'number',
+                },
+                query: {
+                    description: 'Search query using GitHub pull request search syntax',
+                    type: 'string',
+                },
+                repo: {
+                    description: 'Optional repository name. If provided with owner, only pull requests for this repository are listed.',
+                    type: 'string',
+                },
+                sort: {
+                    description: 'Sort field by number of matches of categories, defaults to best match',
+                    enum: [
+                        'comments',
+                        'reactions',
+                        'reactions-+1',
+                        'reactions--1',
+                        'reactions-smile',
+                        'reactions-thinking_face',
+                        'reactions-heart',
+                        'reactions-tada',
+                        'interactions',
+                        'created',
+                        'updated',
+                    ],
+                    type: 'string',
+                },
+            },
+            required: ['query'],
+            type: 'object',
+        },
+    },
+    {
+        name: 'update_pull_request_branch',
+        description: 'Update the branch of a pull request with the latest changes from the base branch.',
+        annotations: {
+            idempotentHint: false,
+            readOnlyHint: false,
+            title: 'Update pull request branch',
+        },
+        inputSchema: {
+            properties: {
+                expectedHeadSha: {
+                    description: "The expected SHA of the pull request's HEAD ref",
+                    type: 'string',
+                },
+                owner: {
+                    description: 'Repository owner',
+                    type: 'string',
+                },
+                pullNumber: {
+                    description: 'Pull request number',
+                    type: 'number',
+                },
+                repo: {
+                    description: 'Repository name',
+                    type: 'string',
+                },
+            },
+            required: ['owner', 'repo', 'pullNumber'],
+            type: 'object',
+        },
+    },
+    {
+        name: 'pull_request_review_write',
+        description: 'Create and/or submit, delete review of a pull request.\n\nAvailable methods:\n- create: Create a new review of a pull request. If "event" parameter is provided, the review is submitted. If "event" is omitted, a pending review is created.\n- submit_pending: Submit an existing pending review of a pull request. This requires that a pending review exists for the current user on the specified pull request. The "body" and "event" parameters are used when submitting the review.\n- delete_pending: Delete an existing pending review of a pull request. This requires that a pending review exists for the current user on the specified pull request.\n- resolve_thread: Resolve a review thread. Requires only "threadId" parameter with the thread\'s node ID (e.g., PRRT_kwDOxxx). The owner, repo, and pullNumber parameters are not used for this method. Resolving an already-resolved thread is a no-op.\n- unresolve_thread: Unresolve a previously resolved review thread. Requires only "threadId" parameter. The owner, repo, and pullNumber parameters are not used for this method. Unresolving an already-unresolved thread is a no-op.\n',
+        annotations: {
+            idempotentHint: false,
+            readOnlyHint: false,
+            title: 'Write operations (create, submit, delete) on pull request reviews',
+        },
+        inputSchema: {
+            properties: {
+                body: {
+                    description: 'Review comment text',
+                    type: 'string',
+                },
+                commitID: {
+                    description: 'SHA of commit to review',
+                    type: 'string',
+                },
+                event: {
+                    description: 'Review action to perform.',
+                    enum: ['APPROVE', 'REQUEST_CHANGES', 'COMMENT'],
+                    type: 'string',
+                },
+                method: {
+                    description: 'The write operation to perform on pull request review.',
+                    enum: ['create', 'submit_pending', 'delete_pending', 'resolve_thread', 'unresolve_thread'],
+                    type: 'string',
+                },
+                owner: {
+                    description: 'Repository owner',
+                    type: 'string',
+                },
+                pullNumber: {
+                    description: 'Pull request number',
+                    type: 'number',
+                },
+                repo: {
+                    description: 'Repository name',
+                    type: 'string',
+                },
+                threadId: {
+                    description: 'The node ID of the review thread (e.g., PRRT_kwDOxxx). Required for resolve_thread and unresolve_thread methods. Get thread IDs from pull_request_read with method get_review_comments.',
+                    type: 'string',
+                },
+            },
+            required: ['method', 'owner', 'repo', 'pullNumber'],
+            type: 'object',
+        },
+    },
+    {
+        name: 'add_comment_to_pending_review',
+        description: "Add review comment to the requester's latest pending pull request review. A pending review needs to already exist to call this (check with the user if not sure).",
+        annotations: {
+            idempotentHint: false,
+            readOnlyHint: false,
+            title: "Add review comment to the requester's latest pending pull request review",
+        },
+        inputSchema: {
+            properties: {
+                body: {
+                    description: 'The text of the review comment',
+                    type: 'string',
+                },
+                line: {
+                    description: 'The line of the blob in the pull request diff that the comment applies to. For multi-line comments, the last line of the range',
+                    type: 'number',
+                },
+                owner: {
+                    description: 'Repository owner',
+                    type: 'string',
+                },
+                path: {
+                    description: 'The relative path to the file that necessitates a comment',
+                    type: 'string',
+                },
+                pullNumber: {
+                    description: 'Pull request number',
+                    type: 'number',
+                },
+                repo: {
+                    description: 'Repository name',
+                    type: 'string',
+                },
+                side: {
+                    description: 'The side of the diff to comment on. LEFT indicates the previous state, RIGHT indicates the new state',
+                    enum: ['LEFT', 'RIGHT'],
+                    type: 'string',
+                },
+                startLine: {
+                    description: 'For multi-line comments, the first line of the range that the comment applies to',
+                    type: 'number',
+                },
+                startSide: {
+                    description: 'For multi-line comments, the starting side of the diff that the comment applies to. LEFT indicates the previous state, RIGHT indicates the new state',
+                    enum: ['LEFT', 'RIGHT'],
+                    type: 'string',
+                },
+                subjectType: {
+                    description: 'The level at which the comment is targeted',
+                    enum: ['FILE', 'LINE'],
+                    type: 'string',
+                },
+            },
+            required: ['owner', 'repo', 'pullNumber', 'path', 'body', 'subjectType'],
+            type: 'object',
+        },
+    },
+    {
+        name: 'add_reply_to_pull_request_comment',
+        description: 'Add a reply and/or reaction to an existing pull request comment. This can create a new comment linked as a reply to the specified comment, add an emoji reaction to the specified comment, or do both. At least one of body or reaction is required.',
+        annotations: {
+            idempotentHint: false,
+            readOnlyHint: false,
+            title: 'Add reply to pull request comment',
+        },
+        inputSchema: {
+            properties: {
+                body: {
+                    description: 'The text of the reply. Required unless reaction is provided.',
+                    type: 'string',
+                },
+                commentId: {
+                    description: 'The numeric ID of the pull request review comment to reply or react to. Use the number from a #discussion_r... anchor, not the GraphQL thread node ID (PRRT_...).',
+                    minimum: 1,
+                    type: 'number',
+                },
+                owner: {
+                    description: 'Repository owner',
+                    type: 'string',
+                },
+                pullNumber: {
+                    description: 'Pull request number. Required when body is provided.',
+                    type: 'number',
+                },
+                reaction: {
+                    description: 'Emoji reaction to add. Required unless body is provided.',
+                    enum: ['+1', '-1', 'laugh', 'confused', 'heart', 'hooray', 'rocket', 'eyes'],
+                    type: 'string',
+                },
+                repo: {
+                    description: 'Repository name',
+                    type: 'string',
+                },
+            },
+            required: ['owner', 'repo', 'commentId'],
+            type: 'object',
+        },
+    },
+    {
+        name: 'search_users',
+        description: 'Find GitHub users by username, real name, or other profile information. Useful for locating developers, contributors, or team members.',
+        annotations: {
+            idempotentHint: false,
+            readOnlyHint: true,
+            title: 'Search users',
+        },
+        inputSchema: {
+            properties: {
+                order: {
+                    description: 'Sort order',
+                    enum: ['asc', 'desc'],
+                    type: 'string',
+                },
+                page: {
+                    description: 'Page number for pagination (min 1)',
+                    minimum: 1,
+                    type: 'number',
+                },
+                perPage: {
+                    description: 'Results per page for pagination (min 1, max 100)',
+                    maximum: 100,
+                    minimum: 1,
+                    type: 'number',
+                },
+                query: {
+                    description: "User search query. Examples: 'john smith', 'location:seattle', 'followers:>100'. Search is automatically scoped to type:user.",
+                    type: 'string',
+                },
+                sort: {
+                    description: 'Sort users by number of followers or repositories, or when the person joined GitHub.',
+                    enum: ['followers', 'repositories', 'joined'],
+                    type: 'string',
+                },
+            },
+            required: ['query'],
+            type: 'object',
+        },
+    },
+];
+
+;// CONCATENATED MODULE: ./src/clones/github/mcp/minimal.ts
+/** Drops the empty values of every field not named in `always`. */
+function omitEmpty(value, always = []) {
+    const out = {};
+    for (const [key, field] of Object.entries(value)) {
+        const empty = field === undefined ||
+            field === null ||
+            field === '' ||
+            field === 0 ||
+            field === false ||
+            (Array.isArray(field) && field.length === 0);
+        if (!empty || always.includes(key))
+            out[key] = field === undefined ? null : field;
+    }
+    return out;
+}
+const obj = (value) => (value && typeof value === 'object' ? value : {});
+const str = (value) => (typeof value === 'string' ? value : '');
+const num = (value) => (typeof value === 'number' ? value : 0);
+const logins = (list) => Array.isArray(list) ? list.map((user) => str(obj(user).login)).filter(Boolean) : [];
+const names = (list) => Array.isArray(list) ? list.map((item) => str(obj(item).name)).filter(Boolean) : [];
+function minimalUser(user) {
+    if (!user)
+        return undefined;
+    const u = obj(user);
+    return omitEmpty({ login: str(u.login), id: num(u.id), profile_url: str(u.html_url), avatar_url: str(u.avatar_url) }, ['login']);
+}
+/** get_me: the user with its profile details. */
+function minimalMe(user) {
+    const u = obj(user);
+    return {
+        ...minimalUser(u),
+        details: omitEmpty({
+            name: str(u.name),
+            company: str(u.company),
+            blog: str(u.blog),
+            location: str(u.location),
+            email: str(u.email),
+            hireable: Boolean(u.hireable),
+            bio: str(u.bio),
+            twitter_username: str(u.twitter_username),
+            public_repos: num(u.public_repos),
+            public_gists: num(u.public_gists),
+            followers: num(u.followers),
+            following: num(u.following),
+            created_at: str(u.created_at),
+            updated_at: str(u.updated_at),
+            private_gists: num(u.private_gists),
+            total_private_repos: num(u.total_private_repos),
+            owned_private_repos: num(u.owned_private_repos),
+        }),
+    };
+}
+function reactions(value) {
+    if (!value)
+        return undefined;
+    const r = obj(value);
+    return {
+        total_count: num(r.total_count),
+        '+1': num(r['+1']),
+        '-1': num(r['-1']),
+        laugh: num(r.laugh),
+        confused: num(r.confused),
+        heart: num(r.heart),
+        hooray: num(r.hooray),
+        rocket: num(r.rocket),
+        eyes: num(r.eyes),
+    };
+}
+function minimalIssue(issue) {
+    const i = obj(issue);
+    return omitEmpty({
+        number: num(i.number),
+        title: str(i.title),
+        body: str(i.body),
+        state: str(i.state),
+        state_reason: str(i.state_reason),
+        draft: Boolean(i.draft),
+        locked: Boolean(i.locked),
+        html_url: str(i.html_url),
+        user: minimalUser(i.user),
+        author_association: str(i.author_association),
+        labels: names(i.labels),
+        assignees: logins(i.assignees),
+        milestone: str(obj(i.milestone).title),
+        comments: num(i.comments),
+        reactions: reactions(i.reactions),
+        created_at: str(i.created_at),
+        updated_at: str(i.updated_at),
+        closed_at: str(i.closed_at),
+        closed_by: str(obj(i.closed_by).login),
+    }, ['number', 'title', 'state', 'assignees']);
+}
+function minimalIssueComment(comment) {
+    const c = obj(comment);
+    return omitEmpty({
+        id: num(c.id),
+        body: str(c.body),
+        html_url: str(c.html_url),
+        user: minimalUser(c.user),
+        author_association: str(c.author_association),
+        reactions: reactions(c.reactions),
+        created_at: str(c.created_at),
+        updated_at: str(c.updated_at),
+    }, ['id', 'html_url']);
+}
+function branch(value) {
+    if (!value)
+        return undefined;
+    const b = obj(value);
+    const repo = b.repo
+        ? omitEmpty({ full_name: str(obj(b.repo).full_name), description: str(obj(b.repo).description) }, ['full_name'])
+        : undefined;
+    return omitEmpty({ ref: str(b.ref), sha: str(b.sha), repo }, ['ref', 'sha']);
+}
+function minimalPullRequest(pull) {
+    const p = obj(pull);
+    return omitEmpty({
+        number: num(p.number),
+        title: str(p.title),
+        body: str(p.body),
+        state: str(p.state),
+        draft: Boolean(p.draft),
+        merged: Boolean(p.merged),
+        mergeable_state: str(p.mergeable_state),
+        html_url: str(p.html_url),
+        user: minimalUser(p.user),
+        labels: names(p.labels),
+        assignees: logins(p.assignees),
+        requested_reviewers: logins(p.requested_reviewers),
+        merged_by: str(obj(p.merged_by).login),
+        head: branch(p.head),
+        base: branch(p.base),
+        additions: num(p.additions),
+        deletions: num(p.deletions),
+        changed_files: num(p.changed_files),
+        commits: num(p.commits),
+        comments: num(p.comments),
+        created_at: str(p.created_at),
+        updated_at: str(p.updated_at),
+        closed_at: str(p.closed_at),
+        merged_at: str(p.merged_at),
+        milestone: str(obj(p.milestone).title),
+    }, ['number', 'title', 'state', 'draft', 'merged', 'html_url']);
+}
+function minimalReview(review) {
+    const r = obj(review);
+    return omitEmpty({
+        id: num(r.id),
+        state: str(r.state),
+        body: str(r.body),
+        html_url: str(r.html_url),
+        user: minimalUser(r.user),
+        commit_id: str(r.commit_id),
+        submitted_at: str(r.submitted_at),
+        author_association: str(r.author_association),
+    }, ['id', 'state', 'html_url']);
+}
+function minimalPullFile(file) {
+    const f = obj(file);
+    return omitEmpty({
+        filename: str(f.filename),
+        status: str(f.status),
+        additions: num(f.additions),
+        deletions: num(f.deletions),
+        changes: num(f.changes),
+        patch: str(f.patch),
+        previous_filename: str(f.previous_filename),
+    }, ['filename']);
+}
+function commitAuthor(value) {
+    if (!value)
+        return undefined;
+    const a = obj(value);
+    return omitEmpty({ name: str(a.name), email: str(a.email), date: str(a.date) });
+}
+function minimalPullCommit(commit) {
+    const c = obj(commit);
+    const inner = obj(c.commit);
+    return omitEmpty({ sha: str(c.sha), html_url: str(c.html_url), message: str(inner.message), author: commitAuthor(inner.author) }, ['sha']);
+}
+/** list_commits (no stats or files) and get_commit (`detail` adds them). */
+function minimalCommit(commit, detail = 'none') {
+    const c = obj(commit);
+    const inner = obj(c.commit);
+    const stats = obj(c.stats);
+    const files = Array.isArray(c.files) ? c.files : [];
+    return omitEmpty({
+        sha: str(c.sha),
+        html_url: str(c.html_url),
+        commit: c.commit
+            ? omitEmpty({
+                message: str(inner.message),
+                author: commitAuthor(inner.author),
+                committer: commitAuthor(inner.committer),
+            }, ['message'])
+            : undefined,
+        author: minimalUser(c.author),
+        committer: minimalUser(c.committer),
+        stats: detail === 'none' || !c.stats
+            ? undefined
+            : omitEmpty({ additions: num(stats.additions), deletions: num(stats.deletions), total: num(stats.total) }),
+        files: detail === 'none'
+            ? undefined
+            : files.map((file) => {
+                const f = obj(file);
+                return omitEmpty({
+                    filename: str(f.filename),
+                    status: str(f.status),
+                    additions: num(f.additions),
+                    deletions: num(f.deletions),
+                    changes: num(f.changes),
+                    patch: detail === 'full' ? str(f.patch) : '',
+                }, ['filename']);
+            }),
+    }, ['sha', 'html_url']);
+}
+function minimalBranch(value) {
+    const b = obj(value);
+    return { name: str(b.name), sha: str(obj(b.commit).sha), protected: Boolean(b.protected) };
+}
+function minimalTag(value) {
+    const t = obj(value);
+    return { name: str(t.name), sha: str(obj(t.commit).sha) };
+}
+function minimalRelease(value) {
+    const r = obj(value);
+    return omitEmpty({
+        id: num(r.id),
+        tag_name: str(r.tag_name),
+        name: str(r.name),
+        body: str(r.body),
+        html_url: str(r.html_url),
+        published_at: str(r.published_at),
+        prerelease: Boolean(r.prerelease),
+        draft: Boolean(r.draft),
+        author: minimalUser(r.author),
+    }, ['id', 'tag_name', 'html_url', 'prerelease', 'draft']);
+}
+function minimalRepository(value) {
+    const r = obj(value);
+    return omitEmpty({
+        id: num(r.id),
+        name: str(r.name),
+        full_name: str(r.full_name),
+        description: str(r.description),
+        html_url: str(r.html_url),
+        language: str(r.language),
+        stargazers_count: num(r.stargazers_count),
+        forks_count: num(r.forks_count),
+        open_issues_count: num(r.open_issues_count),
+        updated_at: str(r.updated_at),
+        created_at: str(r.created_at),
+        topics: Array.isArray(r.topics) ? r.topics : [],
+        private: Boolean(r.private),
+        fork: Boolean(r.fork),
+        archived: Boolean(r.archived),
+        default_branch: str(r.default_branch),
+    }, [
+        'id',
+        'name',
+        'full_name',
+        'html_url',
+        'stargazers_count',
+        'forks_count',
+        'open_issues_count',
+        'private',
+        'fork',
+        'archived',
+    ]);
+}
+/** create_or_update_file and delete_file: the file written (none when deleted) and its commit. */
+function minimalFileResponse(value) {
+    const v = obj(value);
+    const content = v.content ? obj(v.content) : undefined;
+    const commit = obj(v.commit);
+    return omitEmpty({
+        content: content
+            ? omitEmpty({
+                name: str(content.name),
+                path: str(content.path),
+                sha: str(content.sha),
+                size: num(content.size),
+                html_url: str(content.html_url),
+            }, ['name', 'path', 'sha', 'html_url'])
+            : undefined,
+        commit: omitEmpty({
+            sha: str(commit.sha),
+            message: str(commit.message),
+            html_url: str(commit.html_url),
+            author: commitAuthor(commit.author),
+        }, ['sha']),
+    });
+}
+/** What github-mcp-server answers for most writes: the id (as text) and the web URL. */
+function minimalResponse(value) {
+    const v = obj(value);
+    return { id: String(v.id ?? ''), url: str(v.html_url) || str(v.url) };
+}
+
+// EXTERNAL MODULE: ./src/clones/github/http/operations-call.ts
+var operations_call = __webpack_require__(70448);
+;// CONCATENATED MODULE: ./src/clones/github/mcp/tools/common.ts
+
+/** A tool's failure: github-mcp-server answers it as an error result with GitHub's message. */
+class ToolError extends Error {
+}
+/** Runs a REST operation of the clone; its failure becomes the tool's error, worded as github-mcp-server words it. */
+async function rest(ctx, operationId, call = {}) {
+    const result = await (0,operations_call/* callOperation */.y)(ctx, operationId, call);
+    if (!result.ok)
+        throw new ToolError(`failed to ${operationId.split('/')[1].replace(/-/g, ' ')}: ${(0,operations_call/* failureText */.k)(result)}`);
+    return result.body;
+}
+/** Like `rest`, for operations whose answer is a list. */
+async function restList(ctx, operationId, call = {}) {
+    const body = await rest(ctx, operationId, call);
+    return Array.isArray(body) ? body : [];
+}
+const repoParams = (args) => ({ owner: String(args.owner), repo: String(args.repo) });
+const paging = (args) => ({
+    page: args.page,
+    per_page: args.perPage,
+});
+const common_text = (value) => (typeof value === 'string' ? value : undefined);
+/** `fields`: only those keys of each item (github-mcp-server's field filter). */
+function pick(items, fields) {
+    if (!Array.isArray(fields) || fields.length === 0)
+        return items;
+    return items.map((item) => {
+        const out = {};
+        for (const field of fields)
+            if (item && typeof item === 'object' && field in item)
+                out[field] = item[field];
+        return out;
+    });
+}
+/** A tool's whole result (several content items, as a file with its embedded resource), sent as is. */
+class ToolContent {
+    result;
+    constructor(result) {
+        this.result = result;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/clones/github/mcp/tools/issues.ts
+
+
+/** Issues (and get_me, the context toolset's one tool the clone can answer). */
+const issueTools = {
+    get_me: async (ctx) => minimalMe(await rest(ctx, 'users/get-authenticated')),
+    list_issues: async (ctx, args) => {
+        const perPage = args.perPage ?? 30;
+        const page = args.after ? Number(Buffer.from(String(args.after), 'base64').toString('utf8')) || 1 : 1;
+        const sort = { CREATED_AT: 'created', UPDATED_AT: 'updated', COMMENTS: 'comments' }[String(args.orderBy)];
+        // REST lists pull requests too; github-mcp-server (GraphQL) lists issues only.
+        const all = (await restList(ctx, 'issues/list-for-repo', {
+            params: repoParams(args),
+            query: {
+                state: args.state ? String(args.state).toLowerCase() : 'all',
+                labels: Array.isArray(args.labels) ? args.labels.join(',') : undefined,
+                sort,
+                direction: args.direction ? String(args.direction).toLowerCase() : undefined,
+                since: common_text(args.since),
+                per_page: 100,
+            },
+        })).filter((issue) => !issue.pull_request);
+        const items = all.slice((page - 1) * perPage, page * perPage);
+        const hasNextPage = all.length > page * perPage;
+        return {
+            issues: pick(items.map(minimalIssue), args.fields),
+            totalCount: all.length,
+            pageInfo: {
+                hasNextPage,
+                hasPreviousPage: page > 1,
+                ...(items.length > 0 ? { startCursor: Buffer.from(String(page)).toString('base64') } : {}),
+                ...(hasNextPage ? { endCursor: Buffer.from(String(page + 1)).toString('base64') } : {}),
+            },
+        };
+    },
+    issue_read: async (ctx, args) => {
+        const params = { ...repoParams(args), issue_number: Number(args.issue_number) };
+        switch (args.method) {
+            case 'get':
+                return minimalIssue(await rest(ctx, 'issues/get', { params }));
+            case 'get_comments':
+                return (await restList(ctx, 'issues/list-comments', { params, query: paging(args) })).map(minimalIssueComment);
+            case 'get_labels': {
+                const labels = (await restList(ctx, 'issues/list-labels-on-issue', {
+                    params,
+                    query: { per_page: 100 },
+                }));
+                return {
+                    labels: labels.map((label) => ({
+                        id: label.node_id,
+                        name: label.name,
+                        color: label.color,
+                        description: label.description ?? '',
+                    })),
+                    totalCount: labels.length,
+                };
+            }
+            // The clone has no sub-issues: an issue has no children and no parent.
+            case 'get_sub_issues':
+                await rest(ctx, 'issues/get', { params });
+                return [];
+            case 'get_parent':
+                await rest(ctx, 'issues/get', { params });
+                return { parent: null };
+            default:
+                throw new ToolError(`unknown method: ${String(args.method)}`);
+        }
+    },
+    issue_write: async (ctx, args) => {
+        const body = {
+            title: args.title,
+            body: args.body,
+            assignees: args.assignees,
+            labels: args.labels,
+            milestone: args.milestone,
+            ...(args.method === 'update' ? { state: args.state, state_reason: args.state_reason } : {}),
+        };
+        if (args.method === 'create') {
+            if (!args.title)
+                throw new ToolError('missing required parameter: title');
+            return minimalResponse(await rest(ctx, 'issues/create', { params: repoParams(args), body }));
+        }
+        if (args.method !== 'update')
+            throw new ToolError(`unknown method: ${String(args.method)}`);
+        if (args.issue_number === undefined)
+            throw new ToolError('missing required parameter: issue_number');
+        const params = { ...repoParams(args), issue_number: Number(args.issue_number) };
+        if (args.state_reason === 'duplicate' && args.duplicate_of === undefined)
+            throw new ToolError('duplicate_of must be provided when state_reason is "duplicate"');
+        return minimalResponse(await rest(ctx, 'issues/update', { params, body }));
+    },
+    add_issue_comment: async (ctx, args) => {
+        const params = { ...repoParams(args), issue_number: Number(args.issue_number) };
+        const hasBody = typeof args.body === 'string' && args.body !== '';
+        const hasReaction = typeof args.reaction === 'string' && args.reaction !== '';
+        if (!hasBody && !hasReaction)
+            throw new ToolError('at least one of body or reaction is required');
+        const reaction = hasReaction
+            ? minimalResponse(args.comment_id !== undefined
+                ? await rest(ctx, 'reactions/create-for-issue-comment', {
+                    params: { ...repoParams(args), comment_id: Number(args.comment_id) },
+                    body: { content: args.reaction },
+                })
+                : await rest(ctx, 'reactions/create-for-issue', { params, body: { content: args.reaction } }))
+            : undefined;
+        const comment = hasBody
+            ? minimalResponse(await rest(ctx, 'issues/create-comment', { params, body: { body: args.body } }))
+            : undefined;
+        if (comment && reaction)
+            return { comment, reaction };
+        return comment ?? reaction;
+    },
+};
+
+;// CONCATENATED MODULE: ./src/clones/github/mcp/tools/labels.ts
+
+/** A label as github-mcp-server reads it (GraphQL): its node id, name, color and description. */
+const label = (value) => ({
+    id: value.node_id,
+    name: value.name,
+    color: value.color,
+    description: value.description ?? '',
+});
+const labelParams = (args) => ({ ...repoParams(args), name: String(args.name) });
+const labelTools = {
+    get_label: async (ctx, args) => label((await rest(ctx, 'issues/get-label', { params: labelParams(args) }))),
+    list_label: async (ctx, args) => {
+        const labels = (await restList(ctx, 'issues/list-labels-for-repo', {
+            params: repoParams(args),
+            query: { per_page: 100 },
+        }));
+        return { labels: labels.map(label), totalCount: labels.length };
+    },
+    label_write: async (ctx, args) => {
+        const name = String(args.name);
+        switch (args.method) {
+            case 'create': {
+                if (!args.color)
+                    throw new ToolError('color is required for create');
+                const created = (await rest(ctx, 'issues/create-label', {
+                    params: repoParams(args),
+                    body: { name, color: args.color, description: common_text(args.description) },
+                }));
+                return `label '${created.name}' created successfully`;
+            }
+            case 'update': {
+                if (args.new_name === undefined && args.color === undefined && args.description === undefined)
+                    throw new ToolError('at least one of new_name, color, or description must be provided for update');
+                const updated = (await rest(ctx, 'issues/update-label', {
+                    params: labelParams(args),
+                    body: { new_name: common_text(args.new_name), color: common_text(args.color), description: common_text(args.description) },
+                }));
+                return `label '${updated.name}' updated successfully`;
+            }
+            case 'delete':
+                await rest(ctx, 'issues/delete-label', { params: labelParams(args) });
+                return `label '${name}' deleted successfully`;
+            default:
+                throw new ToolError(`unknown method: ${String(args.method)}`);
+        }
+    },
+};
+
+// EXTERNAL MODULE: ./src/clones/github/domain/git-write.ts
+var git_write = __webpack_require__(93115);
+// EXTERNAL MODULE: ./src/clones/github/domain/pulls.ts
+var pulls = __webpack_require__(44205);
+// EXTERNAL MODULE: ./src/clones/github/domain/reviews.ts
+var reviews = __webpack_require__(8084);
+// EXTERNAL MODULE: ./src/clones/github/state/permissions.ts
+var permissions = __webpack_require__(28478);
+;// CONCATENATED MODULE: ./src/clones/github/mcp/tools/pulls.ts
+
+
+
+
+
+
+
+const pullParams = (args) => ({
+    ...repoParams(args),
+    pull_number: Number(args.pullNumber),
+    issue_number: Number(args.pullNumber),
+});
+/** Review comments grouped into threads (a comment and its replies), as GraphQL's reviewThreads. */
+function reviewThreads(comments, args) {
+    const threads = new Map();
+    for (const comment of comments) {
+        const root = comment.in_reply_to_id ?? comment.id;
+        threads.set(root, [...(threads.get(root) ?? []), comment]);
+    }
+    const all = [...threads.entries()].map(([root, list]) => ({
+        id: Buffer.from(`PRRT_${root}`).toString('base64url'),
+        is_resolved: false,
+        is_outdated: false,
+        is_collapsed: false,
+        comments: list.map((comment) => ({
+            ...(comment.body ? { body: comment.body } : {}),
+            path: comment.path,
+            ...(typeof comment.line === 'number' ? { line: comment.line } : {}),
+            ...(comment.user?.login ? { author: comment.user.login } : {}),
+            created_at: comment.created_at,
+            updated_at: comment.updated_at,
+            html_url: comment.html_url,
+        })),
+        total_count: list.length,
+    }));
+    const perPage = args.perPage ?? 30;
+    const start = args.after ? Number(Buffer.from(String(args.after), 'base64').toString('utf8')) || 0 : 0;
+    const page = all.slice(start, start + perPage);
+    const hasNextPage = all.length > start + perPage;
+    return {
+        review_threads: page,
+        totalCount: all.length,
+        pageInfo: {
+            hasNextPage,
+            hasPreviousPage: start > 0,
+            ...(hasNextPage ? { endCursor: Buffer.from(String(start + perPage)).toString('base64') } : {}),
+        },
+    };
+}
+async function pendingReviewOfViewer(ctx, args) {
+    const reviews = (await restList(ctx, 'pulls/list-reviews', {
+        params: pullParams(args),
+        query: { per_page: 100 },
+    }));
+    const me = (await rest(ctx, 'users/get-authenticated'));
+    return reviews.find((review) => review.state === 'PENDING' && review.user?.login === me.login);
+}
+/** The pull request of `args`, if the actor may take part in it (GitHub's message otherwise). */
+function participatingPull(ctx, args, action) {
+    const repo = ctx.store.repoByFullName(String(args.owner), String(args.repo));
+    const issue = repo && ctx.store.issueByNumber(repo.id, Number(args.pullNumber));
+    const pull = issue?.pullId ? ctx.store.get('pull', issue.pullId) : undefined;
+    try {
+        if (!repo || !pull)
+            throw new errors/* ApiError */.hD(404, 'Not Found');
+        (0,permissions/* authorize */.Gq)(ctx.store, ctx.actor, repo, permissions/* NEED */.$B.pullsParticipate);
+    }
+    catch (error) {
+        if (error instanceof errors/* ApiError */.hD)
+            throw new ToolError(`failed to ${action}: ${error.message}`);
+        throw error;
+    }
+    return { repo, pull };
+}
+async function requestReviewers(ctx, args) {
+    if (Array.isArray(args.reviewers) && args.reviewers.length > 0)
+        await rest(ctx, 'pulls/request-reviewers', { params: pullParams(args), body: { reviewers: args.reviewers } });
+}
+const pullTools = {
+    list_pull_requests: async (ctx, args) => {
+        const pulls = await restList(ctx, 'pulls/list', {
+            params: repoParams(args),
+            query: {
+                state: common_text(args.state),
+                head: common_text(args.head),
+                base: common_text(args.base),
+                sort: common_text(args.sort),
+                direction: common_text(args.direction),
+                ...paging(args),
+            },
+        });
+        return pick(pulls.map(minimalPullRequest), args.fields);
+    },
+    pull_request_read: async (ctx, args) => {
+        const params = pullParams(args);
+        switch (args.method) {
+            case 'get':
+                return minimalPullRequest(await rest(ctx, 'pulls/get', { params }));
+            case 'get_diff':
+                return rest(ctx, 'pulls/get', { params, headers: { accept: 'application/vnd.github.diff' } });
+            case 'get_status': {
+                const pull = (await rest(ctx, 'pulls/get', { params }));
+                const status = (await rest(ctx, 'repos/get-combined-status-for-ref', {
+                    params: { ...repoParams(args), ref: pull.head.sha },
+                }));
+                return {
+                    state: status.state,
+                    sha: status.sha,
+                    total_count: status.total_count,
+                    statuses: status.statuses.map((item) => ({
+                        state: item.state,
+                        context: item.context,
+                        ...(item.description ? { description: item.description } : {}),
+                        ...(item.target_url ? { target_url: item.target_url } : {}),
+                        ...(item.created_at ? { created_at: item.created_at } : {}),
+                        ...(item.updated_at ? { updated_at: item.updated_at } : {}),
+                    })),
+                };
+            }
+            case 'get_files':
+                return (await restList(ctx, 'pulls/list-files', { params, query: paging(args) })).map(minimalPullFile);
+            case 'get_commits':
+                return (await restList(ctx, 'pulls/list-commits', { params, query: paging(args) })).map(minimalPullCommit);
+            case 'get_review_comments':
+                return reviewThreads((await restList(ctx, 'pulls/list-review-comments', { params, query: { per_page: 100 } })), args);
+            case 'get_reviews':
+                return (await restList(ctx, 'pulls/list-reviews', { params, query: paging(args) })).map(minimalReview);
+            case 'get_comments':
+                return (await restList(ctx, 'issues/list-comments', { params, query: paging(args) })).map(minimalIssueComment);
+            case 'get_check_runs': {
+                const pull = (await rest(ctx, 'pulls/get', { params }));
+                const runs = (await rest(ctx, 'checks/list-for-ref', {
+                    params: { ...repoParams(args), ref: pull.head.sha },
+                    query: paging(args),
+                }));
+                return {
+                    total_count: runs.total_count,
+                    check_runs: runs.check_runs.map((run) => ({
+                        id: run.id,
+                        name: run.name,
+                        status: run.status,
+                        ...(run.conclusion ? { conclusion: run.conclusion } : {}),
+                        ...(run.html_url ? { html_url: run.html_url } : {}),
+                        ...(run.details_url ? { details_url: run.details_url } : {}),
+                        ...(run.started_at ? { started_at: run.started_at } : {}),
+                        ...(run.completed_at ? { completed_at: run.completed_at } : {}),
+                    })),
+                };
+            }
+            default:
+                throw new ToolError(`unknown method: ${String(args.method)}`);
+        }
+    },
+    create_pull_request: async (ctx, args) => {
+        const created = (await rest(ctx, 'pulls/create', {
+            params: repoParams(args),
+            body: {
+                title: args.title,
+                body: args.body,
+                head: args.head,
+                base: args.base,
+                draft: args.draft,
+                maintainer_can_modify: args.maintainer_can_modify,
+            },
+        }));
+        await requestReviewers(ctx, { ...args, pullNumber: created.number });
+        return minimalResponse(created);
+    },
+    update_pull_request: async (ctx, args) => {
+        const fields = ['title', 'body', 'state', 'base', 'maintainer_can_modify', 'draft', 'reviewers'];
+        if (!fields.some((field) => args[field] !== undefined))
+            throw new ToolError('No update parameters provided.');
+        const params = pullParams(args);
+        const patch = {
+            title: args.title,
+            body: args.body,
+            state: args.state,
+            base: args.base,
+            maintainer_can_modify: args.maintainer_can_modify,
+        };
+        let updated = Object.values(patch).some((value) => value !== undefined)
+            ? await rest(ctx, 'pulls/update', { params, body: patch })
+            : await rest(ctx, 'pulls/get', { params });
+        if (typeof args.draft === 'boolean' && updated.draft !== args.draft) {
+            // Only GraphQL changes the draft state (convertPullRequestToDraft, markPullRequestReadyForReview).
+            const { repo, pull } = participatingPull(ctx, args, 'update draft state');
+            const issue = ctx.store.get('issue', pull.issueId);
+            const draft = args.draft;
+            try {
+                await (0,git_write/* withRepoLock */.Aq)(ctx, repo, () => (0,pulls/* setDraft */.iR)(ctx, repo, issue, pull, draft));
+            }
+            catch (error) {
+                if (error instanceof errors/* ApiError */.hD)
+                    throw new ToolError(`failed to update draft state: ${error.message}`);
+                throw error;
+            }
+            updated = await rest(ctx, 'pulls/get', { params });
+        }
+        await requestReviewers(ctx, args);
+        return minimalResponse(updated);
+    },
+    merge_pull_request: (ctx, args) => rest(ctx, 'pulls/merge', {
+        params: pullParams(args),
+        body: { commit_title: args.commit_title, commit_message: args.commit_message, merge_method: args.merge_method },
+    }),
+    update_pull_request_branch: (ctx, args) => rest(ctx, 'pulls/update-branch', {
+        params: pullParams(args),
+        body: args.expectedHeadSha ? { expected_head_sha: args.expectedHeadSha } : {},
+    }),
+    pull_request_review_write: async (ctx, args) => {
+        const params = pullParams(args);
+        switch (args.method) {
+            case 'create':
+                await rest(ctx, 'pulls/create-review', {
+                    params,
+                    body: { body: args.body, event: args.event, commit_id: args.commitID },
+                });
+                return args.event ? 'pull request review submitted successfully' : 'pending pull request created';
+            case 'submit_pending': {
+                const pending = await pendingReviewOfViewer(ctx, args);
+                if (!pending)
+                    throw new ToolError('No pending review found for the viewer');
+                await rest(ctx, 'pulls/submit-review', {
+                    params: { ...params, review_id: pending.id },
+                    body: { body: args.body, event: args.event },
+                });
+                return 'pending pull request review successfully submitted';
+            }
+            case 'delete_pending': {
+                const pending = await pendingReviewOfViewer(ctx, args);
+                if (!pending)
+                    throw new ToolError('No pending review found for the viewer');
+                participatingPull(ctx, args, 'delete pending review');
+                const review = ctx.store.get('review', pending.id);
+                for (const comment of ctx.store.where('reviewComment', `review:${review.id}`))
+                    ctx.store.remove(ctx.journal, 'reviewComment', comment);
+                ctx.store.remove(ctx.journal, 'review', review);
+                return 'pending pull request review successfully deleted';
+            }
+            case 'resolve_thread':
+            case 'unresolve_thread':
+                throw new ToolError(`${String(args.method)} is not implemented by the Archal GitHub clone`);
+            default:
+                throw new ToolError(`unknown method: ${String(args.method)}`);
+        }
+    },
+    add_comment_to_pending_review: async (ctx, args) => {
+        const pending = await pendingReviewOfViewer(ctx, args);
+        if (!pending)
+            throw new ToolError('No pending review found for the viewer');
+        const { repo, pull } = participatingPull(ctx, args, 'add comment to pending review');
+        const line = (value) => (typeof value === 'number' ? value : undefined);
+        const side = (value) => (value === 'LEFT' || value === 'RIGHT' ? value : undefined);
+        try {
+            await (0,reviews/* addReviewComment */.dU)(ctx, repo, pull, {
+                body: String(args.body),
+                path: String(args.path),
+                commit_id: pull.headSha,
+                ...(args.subjectType === 'FILE' ? {} : { line: line(args.line), side: side(args.side) }),
+                start_line: line(args.startLine),
+            }, pending.id);
+        }
+        catch (error) {
+            if (error instanceof errors/* ApiError */.hD)
+                throw new ToolError(`failed to add comment to pending review: ${error.message}`);
+            throw error;
+        }
+        return 'pull request review comment successfully added to pending review';
+    },
+    add_reply_to_pull_request_comment: async (ctx, args) => {
+        if (!args.body && !args.reaction)
+            throw new ToolError('at least one of body or reaction is required');
+        if (args.reaction)
+            throw new ToolError('reactions to review comments are not implemented by the Archal GitHub clone');
+        // The pull request may be left out: the comment says which one it is on.
+        const replied = ctx.store.get('reviewComment', Number(args.commentId));
+        const pullNumber = args.pullNumber ?? (replied ? ctx.store.get('pull', replied.pullId)?.number : undefined);
+        const comment = minimalResponse(await rest(ctx, 'pulls/create-review-comment', {
+            params: pullParams({ ...args, pullNumber: pullNumber ?? 0 }),
+            body: { body: args.body, in_reply_to: Number(args.commentId) },
+        }));
+        const reaction = undefined;
+        if (comment && reaction)
+            return { comment, reaction };
+        return comment ?? reaction;
+    },
+};
+
+;// CONCATENATED MODULE: ./src/clones/github/mcp/tools/repos.ts
+
+
+/** A commit on top of `branch` with the tree edits `entries`, moving the branch to it (the git data API). */
+async function commitTree(ctx, args, entries, message) {
+    const branch = String(args.branch);
+    const ref = (await rest(ctx, 'git/get-ref', { params: { ...repoParams(args), ref: `heads/${branch}` } }));
+    const base = (await rest(ctx, 'git/get-commit', {
+        params: { ...repoParams(args), commit_sha: ref.object.sha },
+    }));
+    const tree = (await rest(ctx, 'git/create-tree', {
+        params: repoParams(args),
+        body: { base_tree: base.tree.sha, tree: entries },
+    }));
+    const commit = (await rest(ctx, 'git/create-commit', {
+        params: repoParams(args),
+        body: { message, tree: tree.sha, parents: [ref.object.sha] },
+    }));
+    const updated = await rest(ctx, 'git/update-ref', {
+        params: { ...repoParams(args), ref: `heads/${branch}` },
+        body: { sha: commit.sha },
+    });
+    return { commit, ref: updated };
+}
+/** Where github-mcp-server says a file it returns comes from (its repository resource URIs). */
+function resourceUri(args, path) {
+    const base = `repo://${String(args.owner)}/${String(args.repo)}`;
+    const ref = common_text(args.ref);
+    if (args.sha)
+        return `${base}/sha/${String(args.sha)}/contents/${path}`;
+    if (ref?.startsWith('refs/pull/'))
+        return `${base}/${ref}/contents/${path}`;
+    if (ref?.startsWith('refs/tags/'))
+        return `${base}/${ref}/contents/${path}`;
+    if (ref)
+        return `${base}/refs/heads/${ref.replace(/^refs\/heads\//, '')}/contents/${path}`;
+    return `${base}/contents/${path}`;
+}
+/** A file as github-mcp-server answers it: a line saying what was read and the file as an embedded resource. */
+function fileResult(args, file) {
+    const bytes = Buffer.from(file.content, 'base64');
+    const uri = resourceUri(args, file.path);
+    const binary = bytes.includes(0);
+    const kind = bytes.length === 0 ? 'empty' : binary ? 'binary' : 'text';
+    return {
+        content: [
+            { type: 'text', text: `successfully downloaded ${kind} file (SHA: ${file.sha})` },
+            {
+                type: 'resource',
+                resource: binary
+                    ? { uri, mimeType: 'application/octet-stream', blob: bytes.toString('base64') }
+                    : { uri, mimeType: 'text/plain; charset=utf-8', text: bytes.toString('utf8') },
+            },
+        ],
+    };
+}
+const repoTools = {
+    get_file_contents: async (ctx, args) => {
+        const path = String(args.path ?? '/').replace(/^\/+|\/+$/g, '');
+        const ref = common_text(args.sha) ?? common_text(args.ref)?.replace(/^refs\/(heads|tags)\//, '');
+        const body = await rest(ctx, 'repos/get-content', { params: { ...repoParams(args), path }, query: { ref } });
+        if (Array.isArray(body))
+            return pick(body, args.fields);
+        const entry = body;
+        if (entry.type !== 'file' || entry.content === undefined)
+            return body;
+        return new ToolContent(fileResult(args, { path: entry.path, sha: entry.sha, content: entry.content }));
+    },
+    create_or_update_file: async (ctx, args) => minimalFileResponse(await rest(ctx, 'repos/create-or-update-file-contents', {
+        params: { ...repoParams(args), path: String(args.path).replace(/^\/+/, '') },
+        body: {
+            message: args.message,
+            content: Buffer.from(String(args.content)).toString('base64'),
+            branch: args.branch,
+            sha: args.sha,
+        },
+    })),
+    delete_file: async (ctx, args) => {
+        const path = String(args.path).replace(/^\/+/, '');
+        const { commit } = await commitTree(ctx, args, [{ path, mode: '100644', type: 'blob', sha: null }], String(args.message));
+        return { commit, content: null };
+    },
+    push_files: async (ctx, args) => {
+        if (!Array.isArray(args.files))
+            throw new ToolError('files parameter must be an array of objects with path and content');
+        const entries = args.files.map((file) => {
+            if (typeof file.path !== 'string' || file.path === '')
+                throw new ToolError('each file must have a path');
+            if (typeof file.content !== 'string')
+                throw new ToolError('each file must have content');
+            return { path: file.path, mode: '100644', type: 'blob', content: file.content };
+        });
+        return (await commitTree(ctx, args, entries, String(args.message))).ref;
+    },
+    list_branches: async (ctx, args) => (await restList(ctx, 'repos/list-branches', { params: repoParams(args), query: paging(args) })).map(minimalBranch),
+    create_branch: async (ctx, args) => {
+        let from = common_text(args.from_branch);
+        if (!from)
+            from = (await rest(ctx, 'repos/get', { params: repoParams(args) }))
+                .default_branch;
+        const ref = (await rest(ctx, 'git/get-ref', { params: { ...repoParams(args), ref: `heads/${from}` } }));
+        return rest(ctx, 'git/create-ref', {
+            params: repoParams(args),
+            body: { ref: `refs/heads/${String(args.branch)}`, sha: ref.object.sha },
+        });
+    },
+    list_commits: async (ctx, args) => {
+        const commits = await restList(ctx, 'repos/list-commits', {
+            params: repoParams(args),
+            query: {
+                sha: common_text(args.sha),
+                author: common_text(args.author),
+                path: common_text(args.path),
+                since: common_text(args.since),
+                until: common_text(args.until),
+                ...paging(args),
+            },
+        });
+        return pick(commits.map((commit) => minimalCommit(commit)), args.fields);
+    },
+    get_commit: async (ctx, args) => {
+        const detail = (common_text(args.detail) ?? 'full');
+        return minimalCommit(await rest(ctx, 'repos/get-commit', {
+            params: { ...repoParams(args), ref: String(args.sha) },
+            query: paging(args),
+        }), detail);
+    },
+    list_tags: async (ctx, args) => (await restList(ctx, 'repos/list-tags', { params: repoParams(args), query: paging(args) })).map(minimalTag),
+    get_tag: async (ctx, args) => {
+        const ref = (await rest(ctx, 'git/get-ref', {
+            params: { ...repoParams(args), ref: `tags/${String(args.tag)}` },
+        }));
+        // A lightweight tag points at a commit: GitHub has no tag object for it.
+        if (ref.object.type !== 'tag')
+            throw new ToolError('failed to get tag object: 404 Not Found');
+        throw new ToolError('annotated tag objects are not implemented by the Archal GitHub clone');
+    },
+    list_releases: async (ctx, args) => pick((await restList(ctx, 'repos/list-releases', { params: repoParams(args), query: paging(args) })).map(minimalRelease), args.fields),
+    get_latest_release: (ctx, args) => rest(ctx, 'repos/get-latest-release', { params: repoParams(args) }),
+    get_release_by_tag: (ctx, args) => rest(ctx, 'repos/get-release-by-tag', { params: { ...repoParams(args), tag: String(args.tag) } }),
+    create_repository: async (ctx, args) => {
+        const body = {
+            name: args.name,
+            description: args.description,
+            private: args.private,
+            auto_init: args.autoInit,
+        };
+        return minimalResponse(args.organization
+            ? await rest(ctx, 'repos/create-in-org', { params: { org: String(args.organization) }, body })
+            : await rest(ctx, 'repos/create-for-authenticated-user', { body }));
+    },
+    fork_repository: async (ctx, args) => minimalResponse(await rest(ctx, 'repos/create-fork', {
+        params: repoParams(args),
+        body: args.organization ? { organization: args.organization } : {},
+    })),
+};
+
+;// CONCATENATED MODULE: ./src/clones/github/mcp/tools/search.ts
+
+
+/** GitHub's issue search scoped to issues or pull requests (and to owner/repo when both are given). */
+async function searchIssues(ctx, args, scope) {
+    let q = String(args.query);
+    if (!q.includes(scope))
+        q = `${scope} ${q}`;
+    if (args.owner && args.repo && !q.includes('repo:'))
+        q = `repo:${String(args.owner)}/${String(args.repo)} ${q}`;
+    const found = (await rest(ctx, 'search/issues-and-pull-requests', {
+        query: { q, sort: common_text(args.sort), order: common_text(args.order), ...paging(args) },
+    }));
+    if (!Array.isArray(args.fields) || args.fields.length === 0)
+        return found;
+    return {
+        total_count: found.total_count,
+        incomplete_results: found.incomplete_results,
+        items: pick(found.items, args.fields),
+    };
+}
+const query = (args) => ({
+    q: String(args.query),
+    sort: common_text(args.sort),
+    order: common_text(args.order),
+    ...paging(args),
+});
+const searchTools = {
+    search_issues: (ctx, args) => searchIssues(ctx, args, 'is:issue'),
+    search_pull_requests: (ctx, args) => searchIssues(ctx, args, 'is:pr'),
+    search_code: async (ctx, args) => {
+        const found = (await rest(ctx, 'search/code', { query: query(args) }));
+        const items = found.items.map((item) => ({
+            name: item.name,
+            path: item.path,
+            sha: item.sha,
+            repository: item.repository?.full_name ?? '',
+            ...(Array.isArray(item.text_matches) && item.text_matches.length > 0 ? { text_matches: item.text_matches } : {}),
+        }));
+        return {
+            total_count: found.total_count,
+            incomplete_results: found.incomplete_results,
+            items: pick(items, args.fields),
+        };
+    },
+    search_repositories: async (ctx, args) => {
+        const found = (await rest(ctx, 'search/repos', { query: query(args) }));
+        // minimal_output (default true): github-mcp-server's trimmed repositories; false: GitHub's answer.
+        if (args.minimal_output === false)
+            return found;
+        return {
+            total_count: found.total_count,
+            incomplete_results: found.incomplete_results,
+            items: found.items.map(minimalRepository),
+        };
+    },
+    search_users: async (ctx, args) => {
+        const q = String(args.query);
+        const found = (await rest(ctx, 'search/users', {
+            query: { ...query(args), q: q.includes('type:') ? q : `type:user ${q}` },
+        }));
+        return {
+            total_count: found.total_count,
+            incomplete_results: found.incomplete_results,
+            items: found.items.map(minimalUser),
+        };
+    },
+};
+
+;// CONCATENATED MODULE: ./src/clones/github/mcp/tools.ts
+
+
+
+
+
+
+
+const HANDLERS = {
+    ...issueTools,
+    ...labelTools,
+    ...pullTools,
+    ...repoTools,
+    ...searchTools,
+};
+/** github-mcp-server's tools the clone serves: every definition recorded has its handler. */
+const TOOLS = DEFINITIONS.map((definition) => {
+    const run = HANDLERS[definition.name];
+    if (!run)
+        throw new Error(`MCP tool ${definition.name} has no handler`);
+    return { ...definition, run };
+});
+
+;// CONCATENATED MODULE: ./src/clones/github/mcp/handler.ts
+
+
+
+
+
+
+
+
+
+
+
+
+
+const BY_NAME = new Map(TOOLS.map((tool) => [tool.name, tool]));
+/**
+ * Serves GitHub's MCP server tools at `/mcp` over MCP streamable HTTP (stateless: each POST is
+ * one JSON-RPC exchange), authenticated like GitHub's remote MCP server with the token as a
+ * bearer. Tool calls run the REST operations on the clone's state; each request is logged.
+ */
+async function handleMcp(core, exchange, urls) {
+    const started = performance.now();
+    const { req, res } = exchange;
+    const requestId = (0,request_id/* nextRequestId */.w)();
+    const journal = new store/* Journal */.CQ();
+    const deliveries = [];
+    let actor = { kind: 'anonymous' };
+    let requestText;
+    let operationId = null;
+    let notImplemented = false;
+    let status = 200;
+    const response = captureBody(res);
+    try {
+        const raw = await (0,http_body/* readBody */.x)(req, core.config.maxBodyBytes).catch((error) => {
+            if (error instanceof http_body/* BodyTooLargeError */.A)
+                throw new errors/* ApiError */.hD(413, 'Request body too large');
+            throw error;
+        });
+        requestText = raw.length > 0 ? raw.toString('utf8') : undefined;
+        actor = (0,auth/* resolveActor */.i)(core.store, (0,auth/* credential */.e)(req.headers.authorization), core.unknownTokenUserId, core.now());
+        if (actor.kind === 'anonymous' || actor.kind === 'app')
+            throw new errors/* ApiError */.hD(401, 'Bad credentials');
+        let body;
+        try {
+            body = requestText === undefined ? undefined : JSON.parse(requestText);
+        }
+        catch {
+            throw new errors/* ApiError */.hD(400, 'Problems parsing JSON');
+        }
+        const domain = (0,context/* requestContext */.V)(core, { urls, actor, journal, requestId, deliveries });
+        const server = new esm_server/* Server */.g({ name: 'github-mcp-server', version: 'archal-clone' }, { capabilities: { tools: {} } });
+        server.setRequestHandler(types/* ListToolsRequestSchema */.gW, () => ({
+            tools: TOOLS.map((tool) => ({
+                name: tool.name,
+                description: tool.description,
+                inputSchema: tool.inputSchema,
+                annotations: tool.annotations,
+            })),
+        }));
+        server.setRequestHandler(types/* CallToolRequestSchema */.FT, async (request) => {
+            const tool = BY_NAME.get(request.params.name);
+            operationId = `mcp/${request.params.name}`;
+            if (!tool) {
+                notImplemented = true;
+                return {
+                    isError: true,
+                    content: [
+                        { type: 'text', text: `tool ${request.params.name} is not implemented by the Archal GitHub clone` },
+                    ],
+                };
+            }
+            const args = (request.params.arguments ?? {});
+            const missing = (tool.inputSchema.required ?? []).filter((name) => args[name] === undefined || args[name] === null);
+            if (missing.length > 0)
+                return { isError: true, content: [{ type: 'text', text: `missing required parameter: ${missing[0]}` }] };
+            // GitHub's MCP server calls the REST API with the same token: a tool call counts against
+            // the token's `core` limit, and past it fails with the API's answer.
+            const { key, label } = (0,state_actor/* actorKey */.B)(actor);
+            const rate = core.limiter.take(key, 'core', Date.now());
+            if (rate.exceeded) {
+                const text = core.limiter.kind === 'secondary'
+                    ? `429 ${(0,admission/* secondaryLimitMessage */.bE)(requestId)}`
+                    : `403 API rate limit exceeded for ${label}. [rate reset in ${resetIn(rate)}]`;
+                return { isError: true, content: [{ type: 'text', text }] };
+            }
+            try {
+                const result = await tool.run(domain, args);
+                if (result instanceof ToolContent)
+                    return result.result;
+                return { content: [{ type: 'text', text: typeof result === 'string' ? result : JSON.stringify(result) }] };
+            }
+            catch (error) {
+                if (!(error instanceof ToolError))
+                    throw error;
+                return { isError: true, content: [{ type: 'text', text: error.message }] };
+            }
+        });
+        const transport = new streamableHttp/* StreamableHTTPServerTransport */.D({ sessionIdGenerator: undefined, enableJsonResponse: true });
+        await server.connect(transport);
+        res.on('close', () => {
+            void transport.close();
+            void server.close();
+        });
+        await transport.handleRequest(req, res, body);
+        status = res.statusCode;
+    }
+    catch (error) {
+        if (!(error instanceof errors/* ApiError */.hD))
+            throw error;
+        status = error.status;
+        if (!res.headersSent) {
+            const text = JSON.stringify({ message: error.message, documentation_url: 'https://docs.github.com/rest' });
+            res.writeHead(status, {
+                'content-type': 'application/json; charset=utf-8',
+                ...(status === 401 ? { 'www-authenticate': 'Bearer realm="GitHub"' } : {}),
+            });
+            res.end(text);
+        }
+    }
+    finally {
+        core.log.add({
+            requestId,
+            kind: 'mcp',
+            method: req.method ?? 'POST',
+            path: exchange.path,
+            query: exchange.search,
+            operationId,
+            notImplemented,
+            status,
+            durationMs: Math.round((performance.now() - started) * 100) / 100,
+            actor: actor.kind === 'app' ? `app:${actor.app.slug}` : ((0,state_actor/* actingUser */.e)(actor)?.login ?? null),
+            changes: journal.changes,
+            deliveries,
+        }, { request: requestText, response: response() });
+    }
+}
+/** `59m30s`: how go-github (and so GitHub's MCP server) says when a rate limit resets. */
+function resetIn(rate) {
+    const seconds = Math.max(0, rate.reset - Math.floor(Date.now() / 1000));
+    return `${Math.floor(seconds / 60)}m${String(seconds % 60).padStart(2, '0')}s`;
+}
+/**
+ * What the MCP transport writes to the response, for the request log (which caps bodies at
+ * MAX_BODY_CHARS: bytes past what that many characters can take are not kept).
+ */
+function captureBody(res) {
+    const limit = request_log/* MAX_BODY_CHARS */.G * 4 + 4;
+    const chunks = [];
+    let kept = 0;
+    const keep = (chunk, encoding) => {
+        if (chunk === undefined || chunk === null || typeof chunk === 'function' || kept >= limit)
+            return;
+        const buffer = typeof chunk === 'string'
+            ? Buffer.from(chunk, typeof encoding === 'string' ? encoding : 'utf8')
+            : Buffer.from(chunk);
+        chunks.push(buffer.subarray(0, limit - kept));
+        kept += Math.min(buffer.length, limit - kept);
+    };
+    const write = res.write.bind(res);
+    const end = res.end.bind(res);
+    res.write = ((chunk, ...rest) => {
+        keep(chunk, rest[0]);
+        return write(chunk, ...rest);
+    });
+    res.end = ((chunk, ...rest) => {
+        keep(chunk, rest[0]);
+        return end(chunk, ...rest);
+    });
+    return () => (kept === 0 ? undefined : Buffer.concat(chunks).toString('utf8'));
+}
+const MCP_TOOL_NAMES = TOOLS.map((tool) => tool.name);
+
+
+/***/ })
+
+};
