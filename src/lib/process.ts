@@ -283,12 +283,44 @@ function stdinFile(text: string): number {
 }
 
 /**
+ * The variable that carries, in the environment of every workflow node process, the marks of the
+ * processes that own it: the marks it inherited (an `archal` run by a node of another one), then
+ * its owner's. Processes keep the environment they were started with, so it is how the watchdog
+ * finds an owner's processes that it never heard of.
+ */
+export const OWNER_MARKS_VARIABLE = 'ARCHAL_OWNERS';
+
+/** This process's mark: random, so that it is found in no environment but those of its processes. */
+const OWNER_MARK = `archal-owner-${randomBytes(12).toString('hex')}`;
+
+let ownerMarksValue: string | undefined;
+
+/**
+ * The value of `OWNER_MARKS_VARIABLE` for the processes this one starts: on Linux, when this
+ * process is killed, every process whose environment carries its mark is killed (see
+ * `OwnerWatchdog`), even one started so shortly before that it was not recorded yet, or one that
+ * left its process group.
+ */
+export function ownerMarks(): string {
+  ownerMarksValue ??= [process.env[OWNER_MARKS_VARIABLE]?.trim(), OWNER_MARK].filter(Boolean).join(' ');
+  return ownerMarksValue;
+}
+
+/**
  * The watchdog of this process's process groups. Node has no parent-death signal, so a small shell
  * process holds a pipe from this one, which is never written to: when it closes — this process
  * exited or was killed, even with SIGKILL — the watchdog reads the groups this process started and
  * ended from a file (appended to as they start and end: a write to a file wakes no one, where a
  * line on the pipe would wake the shell at every node) and kills every group still running at once.
  * It runs in a group of its own, so a Ctrl-C meant for this process does not stop it.
+ *
+ * A group is recorded just after its process started: killed in between (preempted under load,
+ * then SIGKILL), this process would leave that group unrecorded. So when this process dies without
+ * exiting by itself (a signal; its exit writes `=` to the file, and by then every group it started
+ * is recorded), the watchdog also kills, on Linux, every process whose environment carries this
+ * process's mark, with its group: `/proc/<pid>/environ` is scanned until two scans 100 ms apart
+ * find none (a process forked by one just killed; a process started the moment this one died, not
+ * yet past its exec). That work is done once, at the death, never per process started.
  */
 class OwnerWatchdog {
   private child: ChildProcess | undefined;
@@ -296,6 +328,7 @@ class OwnerWatchdog {
   private groupsFd: number | undefined;
   private readonly live = new Set<number>();
   private lines = 0;
+  private exitNoted = false;
 
   /** Starts the watchdog, when it is not running: before the first process it is to watch. */
   ready(): void {
@@ -343,9 +376,10 @@ class OwnerWatchdog {
     }
     let child: ChildProcess;
     try {
-      child = spawn('/bin/sh', ['-c', WATCHDOG_SCRIPT, 'archal-watchdog', file], {
+      child = spawn('/bin/sh', ['-c', WATCHDOG_SCRIPT, 'archal-watchdog', file, OWNER_MARK], {
         stdio: ['pipe', 'ignore', 'ignore'],
         detached: true,
+        env: watchdogEnvironment(),
       });
     } catch {
       closeSync(fd);
@@ -369,24 +403,61 @@ class OwnerWatchdog {
     this.lines = 0;
     // Groups told to an earlier watchdog that has since gone.
     for (const pgid of this.live) this.append(`+${pgid}\n`);
+    if (!this.exitNoted) {
+      this.exitNoted = true;
+      process.once('exit', () => this.append('=\n'));
+    }
   }
+}
+
+/**
+ * The watchdog's environment: without the marks and the run id this process inherited, so that the
+ * watchdog of an `archal` run by a node is not killed as one of that node's processes before it
+ * has killed its own.
+ */
+function watchdogEnvironment(): NodeJS.ProcessEnv {
+  const env = { ...process.env };
+  delete env[OWNER_MARKS_VARIABLE];
+  delete env.ARCHAL_RUN_ID;
+  return env;
 }
 
 const MAX_GROUP_LINES = 10_000;
 
 // Waits for its stdin to close, then replays the file: the groups are kept as " 12 34 " and removed
-// with parameter expansion (no process per line).
+// with parameter expansion (no process per line). Unless the owner exited by itself (`=`), then
+// kills the processes that carry its mark ($2), with their groups: one grep reads every environ.
 const WATCHDOG_SCRIPT = `while IFS= read -r _; do :; done
 groups=' '
+exited=
 if [ -f "$1" ]; then
   while IFS= read -r line; do
     case $line in
       +*) groups="$groups\${line#+} " ;;
       -*) id=\${line#-}; case $groups in *" $id "*) groups="\${groups%% $id *} \${groups#* $id }" ;; esac ;;
+      =) exited=1 ;;
     esac
   done < "$1"
 fi
 for id in $groups; do kill -9 -$id 2>/dev/null; done
+if [ -z "$exited" ] && [ -n "$2" ] && [ -r /proc/self/environ ]; then
+  quiet=0
+  scans=0
+  while [ $scans -lt 50 ]; do
+    scans=$((scans + 1))
+    found=$(grep -lsF -e "$2" /proc/[0-9]*/environ)
+    if [ -n "$found" ]; then
+      for file in $found; do
+        id=\${file#/proc/}; id=\${id%/environ}
+        kill -9 -$id 2>/dev/null; kill -9 $id 2>/dev/null
+      done
+      continue
+    fi
+    quiet=$((quiet + 1))
+    [ $quiet -ge 2 ] && break
+    sleep 0.1 2>/dev/null || sleep 1
+  done
+fi
 rm -f "$1"`;
 
 const ownerWatchdog = new OwnerWatchdog();

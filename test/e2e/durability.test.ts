@@ -39,7 +39,69 @@ function lines(file: string): string[] {
   return existsSync(file) ? readFileSync(file, 'utf8').trim().split('\n').filter(Boolean) : [];
 }
 
+// Waits until the background process `$!` is in a session of its own (its session id is its pid),
+// then records its pid: a descendant out of reach of its node's group kill.
+const escaped = (file: string) =>
+  `setsid sleep 30 > /dev/null 2>&1 < /dev/null & until [ "$(cut -d' ' -f6 /proc/$!/stat)" = "$!" ]; do sleep 0.01; done; echo $! >> ${file}`;
+
 describe('kill -9 of the CLI during a node', () => {
+  it('kills a node killed the moment it starts, even before its owner recorded it (5 trials)', async () => {
+    const env = { ARCHAL_HOME: tempDir('archal-home-'), ARCHAL_DATABASE_URL: '', DATABASE_URL: '' };
+    for (let index = 0; index < 5; index++) {
+      const dir = tempRepo();
+      writeFiles(dir, {
+        '.archal/workflows/first.yaml': `name: first\ndescription: a node that starts at once\nnodes:\n  - id: one\n    bash: 'echo $$ >> pids; sleep 30 & echo $! >> pids; wait'\n`,
+      });
+      const pids = join(dir, 'pids');
+      const victim = startCli(['--cwd', dir, 'workflow', 'run', 'first'], { env });
+      await waitFor(() => lines(pids).length >= 1, 15_000, 'the node to start');
+      victim.kill('SIGKILL');
+      await victim.done;
+      // Whatever the node had started by then (its shell, perhaps its child) dies with it, at once.
+      const allDead = () => lines(pids).every((pid) => !isRunning(Number(pid)));
+      await waitFor(allDead, 500, `trial ${index}: the processes ${lines(pids).join(',')} to die`);
+      // A child the shell forked just before it died is in the file by now, and dead too.
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      expect({ index, alive: lines(pids).filter((pid) => isRunning(Number(pid))) }).toEqual({ index, alive: [] });
+    }
+  }, 120_000);
+
+  it('kills a process the node moved into a session of its own, with the node', async () => {
+    const env = { ARCHAL_HOME: tempDir('archal-home-'), ARCHAL_DATABASE_URL: '', DATABASE_URL: '' };
+    const dir = tempRepo();
+    writeFiles(dir, {
+      '.archal/workflows/escape.yaml': `name: escape\ndescription: a node with a daemon\nnodes:\n  - id: one\n    bash: ${JSON.stringify(`${escaped('pids')}; sleep 30`)}\n`,
+    });
+    const pids = join(dir, 'pids');
+    const victim = startCli(['--cwd', dir, 'workflow', 'run', 'escape'], { env });
+    try {
+      await waitFor(() => lines(pids).length >= 1, 15_000, 'the daemon to start');
+      victim.kill('SIGKILL');
+      await victim.done;
+      await waitFor(() => !isRunning(Number(lines(pids)[0])), 500, `the daemon ${lines(pids)[0]} to die`);
+    } finally {
+      for (const pid of lines(pids)) if (isRunning(Number(pid))) process.kill(Number(pid), 'SIGKILL');
+    }
+  }, 60_000);
+
+  it('leaves a daemon of a finished node running when the CLI exits by itself', async () => {
+    const env = { ARCHAL_HOME: tempDir('archal-home-'), ARCHAL_DATABASE_URL: '', DATABASE_URL: '' };
+    const dir = tempRepo();
+    writeFiles(dir, {
+      '.archal/workflows/daemon.yaml': `name: daemon\ndescription: a node that starts a daemon\nnodes:\n  - id: one\n    bash: ${JSON.stringify(escaped('pids'))}\n`,
+    });
+    const pids = join(dir, 'pids');
+    try {
+      const run = await runCli(['--cwd', dir, 'workflow', 'run', 'daemon', '--json'], { env, timeoutMs: 30_000 });
+      expect({ code: run.code, stderr: run.code === 0 ? '' : run.stderr }).toEqual({ code: 0, stderr: '' });
+      // Its owner's watchdog has done its work by now: the daemon was not among it.
+      await new Promise((resolve) => setTimeout(resolve, 1000));
+      expect(lines(pids).map((pid) => isRunning(Number(pid)))).toEqual([true]);
+    } finally {
+      for (const pid of lines(pids)) if (isRunning(Number(pid))) process.kill(Number(pid), 'SIGKILL');
+    }
+  }, 60_000);
+
   it(`never repeats a finished side effect and leaves no process behind (${TRIALS} random kills)`, async () => {
     const env = { ARCHAL_HOME: tempDir('archal-home-'), ARCHAL_DATABASE_URL: '', DATABASE_URL: '' };
     for (let index = 0; index < TRIALS; index++) {
@@ -89,4 +151,18 @@ describe('kill -9 of the CLI during a node', () => {
       for (const pid of lines(pids).map(Number)) expect(isRunning(pid)).toBe(false);
     }
   }, 240_000);
+});
+
+describe('ARCHAL_OWNERS', () => {
+  it('gives every node the marks its owner inherited, then its own', async () => {
+    const dir = tempRepo();
+    writeFiles(dir, {
+      '.archal/workflows/marks.yaml':
+        'name: marks\ndescription: x\nnodes:\n  - id: a\n    bash: echo "$ARCHAL_OWNERS"\n',
+    });
+    const env = { ARCHAL_HOME: tempDir('archal-home-'), ARCHAL_DATABASE_URL: '', ARCHAL_OWNERS: 'archal-owner-outer' };
+    const run = await runCli(['--cwd', dir, 'workflow', 'run', 'marks', '--json'], { env, timeoutMs: 30_000 });
+    expect(run.code).toBe(0);
+    expect(run.stdout).toMatch(/archal-owner-outer archal-owner-[0-9a-f]{24}\b/);
+  }, 60_000);
 });

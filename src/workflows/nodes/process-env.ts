@@ -1,12 +1,14 @@
+import { OWNER_MARKS_VARIABLE, ownerMarks } from '../../lib/process.js';
 import type { Workflow } from '../model.js';
 import type { RunContext } from '../run-context.js';
 import { inputEnvKey } from '../refs.js';
 import { variablesEnvironment, type RunVariables } from '../substitute.js';
 
 /**
- * The environment of every process a node starts: run variables plus Archal's identifiers. The
- * attempt (`ARCHAL_NODE_ATTEMPT`) counts every start of the node in this run, retries and resumes
- * included, so a node can make its own side effects idempotent.
+ * The environment of every process a node starts: run variables plus Archal's identifiers and the
+ * marks of the processes that own it (`ARCHAL_OWNERS`). The attempt (`ARCHAL_NODE_ATTEMPT`) counts
+ * every start of the node in this run, retries and resumes included, so a node can make its own
+ * side effects idempotent.
  */
 export function nodeEnvironment(run: RunContext, nodeId: string, vars: RunVariables, iteration = 1): NodeJS.ProcessEnv {
   return {
@@ -33,6 +35,9 @@ function runEnvironment(run: RunContext, vars: RunVariables): NodeJS.ProcessEnv 
       ARCHAL_RUN_ID: run.runId,
       ARCHAL_WORKFLOW_ID: run.runId,
       ARCHAL_WORKFLOW_NAME: run.workflow.name,
+      // Whoever runs the node: its processes die with that process, even if it is killed before it
+      // could record them (lib/process.ts).
+      [OWNER_MARKS_VARIABLE]: ownerMarks(),
     };
     byVars.set(vars, env);
   }
