@@ -300,12 +300,40 @@ function stdinFile(text) {
     }
 }
 /**
+ * The variable that carries, in the environment of every workflow node process, the marks of the
+ * processes that own it: the marks it inherited (an `archal` run by a node of another one), then
+ * its owner's. Processes keep the environment they were started with, so it is how the watchdog
+ * finds an owner's processes that it never heard of.
+ */
+const OWNER_MARKS_VARIABLE = 'ARCHAL_OWNERS';
+/** This process's mark: random, so that it is found in no environment but those of its processes. */
+const OWNER_MARK = `archal-owner-${(0,external_node_crypto_.randomBytes)(12).toString('hex')}`;
+let ownerMarksValue;
+/**
+ * The value of `OWNER_MARKS_VARIABLE` for the processes this one starts: on Linux, when this
+ * process is killed, every process whose environment carries its mark is killed (see
+ * `OwnerWatchdog`), even one started so shortly before that it was not recorded yet, or one that
+ * left its process group.
+ */
+function ownerMarks() {
+    ownerMarksValue ??= [process.env[OWNER_MARKS_VARIABLE]?.trim(), OWNER_MARK].filter(Boolean).join(' ');
+    return ownerMarksValue;
+}
+/**
  * The watchdog of this process's process groups. Node has no parent-death signal, so a small shell
  * process holds a pipe from this one, which is never written to: when it closes — this process
  * exited or was killed, even with SIGKILL — the watchdog reads the groups this process started and
  * ended from a file (appended to as they start and end: a write to a file wakes no one, where a
  * line on the pipe would wake the shell at every node) and kills every group still running at once.
  * It runs in a group of its own, so a Ctrl-C meant for this process does not stop it.
+ *
+ * A group is recorded just after its process started: killed in between (preempted under load,
+ * then SIGKILL), this process would leave that group unrecorded. So when this process dies without
+ * exiting by itself (a signal; its exit writes `=` to the file, and by then every group it started
+ * is recorded), the watchdog also kills, on Linux, every process whose environment carries this
+ * process's mark, with its group: `/proc/<pid>/environ` is scanned until two scans 100 ms apart
+ * find none (a process forked by one just killed; a process started the moment this one died, not
+ * yet past its exec). That work is done once, at the death, never per process started.
  */
 class OwnerWatchdog {
     child;
@@ -313,6 +341,7 @@ class OwnerWatchdog {
     groupsFd;
     live = new Set();
     lines = 0;
+    exitNoted = false;
     /** Starts the watchdog, when it is not running: before the first process it is to watch. */
     ready() {
         if (!this.child)
@@ -359,9 +388,10 @@ class OwnerWatchdog {
         }
         let child;
         try {
-            child = (0,external_node_child_process_.spawn)('/bin/sh', ['-c', WATCHDOG_SCRIPT, 'archal-watchdog', file], {
+            child = (0,external_node_child_process_.spawn)('/bin/sh', ['-c', WATCHDOG_SCRIPT, 'archal-watchdog', file, OWNER_MARK], {
                 stdio: ['pipe', 'ignore', 'ignore'],
                 detached: true,
+                env: watchdogEnvironment(),
             });
         }
         catch {
@@ -389,22 +419,58 @@ class OwnerWatchdog {
         // Groups told to an earlier watchdog that has since gone.
         for (const pgid of this.live)
             this.append(`+${pgid}\n`);
+        if (!this.exitNoted) {
+            this.exitNoted = true;
+            process.once('exit', () => this.append('=\n'));
+        }
     }
+}
+/**
+ * The watchdog's environment: without the marks and the run id this process inherited, so that the
+ * watchdog of an `archal` run by a node is not killed as one of that node's processes before it
+ * has killed its own.
+ */
+function watchdogEnvironment() {
+    const env = { ...process.env };
+    delete env[OWNER_MARKS_VARIABLE];
+    delete env.ARCHAL_RUN_ID;
+    return env;
 }
 const MAX_GROUP_LINES = 10_000;
 // Waits for its stdin to close, then replays the file: the groups are kept as " 12 34 " and removed
-// with parameter expansion (no process per line).
+// with parameter expansion (no process per line). Unless the owner exited by itself (`=`), then
+// kills the processes that carry its mark ($2), with their groups: one grep reads every environ.
 const WATCHDOG_SCRIPT = `while IFS= read -r _; do :; done
 groups=' '
+exited=
 if [ -f "$1" ]; then
   while IFS= read -r line; do
     case $line in
       +*) groups="$groups\${line#+} " ;;
       -*) id=\${line#-}; case $groups in *" $id "*) groups="\${groups%% $id *} \${groups#* $id }" ;; esac ;;
+      =) exited=1 ;;
     esac
   done < "$1"
 fi
 for id in $groups; do kill -9 -$id 2>/dev/null; done
+if [ -z "$exited" ] && [ -n "$2" ] && [ -r /proc/self/environ ]; then
+  quiet=0
+  scans=0
+  while [ $scans -lt 50 ]; do
+    scans=$((scans + 1))
+    found=$(grep -lsF -e "$2" /proc/[0-9]*/environ)
+    if [ -n "$found" ]; then
+      for file in $found; do
+        id=\${file#/proc/}; id=\${id%/environ}
+        kill -9 -$id 2>/dev/null; kill -9 $id 2>/dev/null
+      done
+      continue
+    fi
+    quiet=$((quiet + 1))
+    [ $quiet -ge 2 ] && break
+    sleep 0.1 2>/dev/null || sleep 1
+  done
+fi
 rm -f "$1"`;
 const ownerWatchdog = new OwnerWatchdog();
 /**
@@ -8143,10 +8209,12 @@ function resolveBindings(bindings, run, nodeId) {
 ;// CONCATENATED MODULE: ./src/workflows/nodes/process-env.ts
 
 
+
 /**
- * The environment of every process a node starts: run variables plus Archal's identifiers. The
- * attempt (`ARCHAL_NODE_ATTEMPT`) counts every start of the node in this run, retries and resumes
- * included, so a node can make its own side effects idempotent.
+ * The environment of every process a node starts: run variables plus Archal's identifiers and the
+ * marks of the processes that own it (`ARCHAL_OWNERS`). The attempt (`ARCHAL_NODE_ATTEMPT`) counts
+ * every start of the node in this run, retries and resumes included, so a node can make its own
+ * side effects idempotent.
  */
 function nodeEnvironment(run, nodeId, vars, iteration = 1) {
     return {
@@ -8172,6 +8240,9 @@ function runEnvironment(run, vars) {
             ARCHAL_RUN_ID: run.runId,
             ARCHAL_WORKFLOW_ID: run.runId,
             ARCHAL_WORKFLOW_NAME: run.workflow.name,
+            // Whoever runs the node: its processes die with that process, even if it is killed before it
+            // could record them (lib/process.ts).
+            [OWNER_MARKS_VARIABLE]: ownerMarks(),
         };
         byVars.set(vars, env);
     }
