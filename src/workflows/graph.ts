@@ -243,12 +243,12 @@ function checkField(
     });
 }
 
-/** The texts of a node that are substituted at run time, and the field each comes from. */
 /** The field names referencingTexts gives a command file's text (command: and loop.command). */
 function isCommandFileField(field: string): boolean {
   return field.startsWith('command (') || field.startsWith('loop.command (');
 }
 
+/** The texts of a node that are substituted at run time, and the field each comes from. */
 export function referencingTexts(node: WorkflowNode): Array<{ field: string; text: string }> {
   const texts: Array<{ field: string; text: string }> = node.when ? [{ field: 'when', text: node.when.source }] : [];
   const strings = (field: string, value: unknown): Array<{ field: string; text: string }> => {
