@@ -5723,11 +5723,11 @@ at, problems) {
             message: `${refText}: '${ref.field}' is not declared in the output_format of '${ref.node}' (declared: ${fields.join(', ') || 'none'}); reading it will fail the node.${(0,did_you_mean/* didYouMean */.au)(ref.field, fields)}`,
         });
 }
-/** The texts of a node that are substituted at run time, and the field each comes from. */
 /** The field names referencingTexts gives a command file's text (command: and loop.command). */
 function isCommandFileField(field) {
     return field.startsWith('command (') || field.startsWith('loop.command (');
 }
+/** The texts of a node that are substituted at run time, and the field each comes from. */
 function referencingTexts(node) {
     const texts = node.when ? [{ field: 'when', text: node.when.source }] : [];
     const strings = (field, value) => {
