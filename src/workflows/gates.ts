@@ -45,7 +45,8 @@ export async function approveRun(
     }
     // Lost a race (a heartbeat, the owner ending its execution, another decision): look again.
     const reloaded = await deps.store.getRun(current.id);
-    if (!reloaded) throw alreadyDecided(current);
+    // Not paused any more: the winner took it (and may have finished the run already).
+    if (!reloaded || reloaded.status !== 'paused') throw alreadyDecided(reloaded ?? current);
     current = reloaded;
   }
   throw alreadyDecided(current);
@@ -168,7 +169,6 @@ export async function decideRun(
 }
 
 /**
- * Whether a rejection continues the run rather than cancelling it/**
  * Whether a rejection continues the run rather than cancelling it: the approval declares a
  * `reject` decision (downstream nodes read it), or it reworks (`on_reject`) and may still ask again.
  */

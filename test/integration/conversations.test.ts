@@ -128,4 +128,17 @@ describe.each(RUN_STORES)('runs found by their conversation on $name', ({ open }
     expect(refused.reason).toBeInstanceOf(RunRefusedError);
     expect(refused.reason).toMatchObject({ code: 'run_already_decided' });
   });
+
+  it('tells the loser the run was already decided even when the winner finished it first', async () => {
+    const dir = tempRepo();
+    const workflow = await loadOk(gated, { dir });
+    const conversation = `late-${Math.random()}`;
+    await startRun(deps(), { workflow, workingPath: dir, conversationId: conversation });
+    const seen = await findConversationRun(store, conversation, ['paused']);
+    const winner = await approveRun(deps(), seen, 'one', { workflow });
+    expect(winner).toMatchObject({ kind: 'continued', run: { status: 'completed' } });
+    const late = approveRun(deps(), seen, 'two', { workflow });
+    await expect(late).rejects.toBeInstanceOf(RunRefusedError);
+    await expect(late).rejects.toMatchObject({ code: 'run_already_decided' });
+  });
 });
