@@ -4,6 +4,7 @@ import { createNodeMiddleware } from 'probot';
 import { sql } from 'kysely';
 import { archalApp } from './index.js';
 import type { AppRuntime } from './runtime.js';
+import { readWebhookBody } from './webhook-body.js';
 
 export const WEBHOOK_PATH = '/api/github/webhooks';
 export const HEALTH_PATH = '/api/github/health';
@@ -66,8 +67,20 @@ export async function startReceiver(
         }),
       );
     };
-    if (middleware) void middleware(req, res, notFound);
-    else notFound();
+    if (!middleware) return notFound();
+    if (req.method !== 'POST' || path !== WEBHOOK_PATH) return void middleware(req, res, notFound);
+    readWebhookBody(req).then(
+      (body) => {
+        if (!body.ok) {
+          res.writeHead(body.status, { 'content-type': 'application/json', connection: 'close' });
+          res.end(JSON.stringify({ error: body.message }));
+          return;
+        }
+        // Octokit's middleware takes a body already read as a string in place of the stream.
+        void middleware(Object.assign(req, { body: body.text }), res, notFound);
+      },
+      () => res.destroy(),
+    );
   });
   server.keepAliveTimeout = 30_000;
   await new Promise<void>((resolve, reject) => {

@@ -1,5 +1,6 @@
 import { generateKeyPairSync } from 'node:crypto';
 import { spawn } from 'node:child_process';
+import { sign } from '@octokit/webhooks-methods';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { startGitHubClone, type GitHubClone } from '../../src/clones/github/index.js';
 import { appKeys, appSeed, freePort, startApp, waitFor, WEBHOOK_SECRET } from '../helpers/app.js';
@@ -104,6 +105,53 @@ describe('archal app start', () => {
     } finally {
       await worker.stop();
     }
+  });
+
+  it('answers deliveries GitHub never sends with a 4xx that says why, and keeps serving', async () => {
+    const port = await freePort();
+    const app = await startApp(['--port', String(port), '--workers', '1'], appEnv());
+    const url = `http://127.0.0.1:${port}/api/github/webhooks`;
+    const deliver = async (body: string, headers: Record<string, string> = {}) => {
+      const response = await fetch(url, {
+        method: 'POST',
+        headers: {
+          'content-type': 'application/json',
+          'x-github-event': 'issue_comment',
+          'x-github-delivery': `junk-${Math.random()}`,
+          'x-hub-signature-256': await sign(WEBHOOK_SECRET, body),
+          ...headers,
+        },
+        body,
+      });
+      return { status: response.status, text: await response.text() };
+    };
+    try {
+      // Signed, so only their shape is wrong: JSON that is not an object.
+      for (const [body, kind] of [
+        ['null', 'null'],
+        ['[]', 'an array'],
+        ['42', 'a number'],
+        ['"text"', 'a string'],
+        ['true', 'a boolean'],
+      ]) {
+        const answer = await deliver(body!);
+        expect(answer.status).toBe(400);
+        expect(JSON.parse(answer.text)).toEqual({
+          error: expect.stringContaining(`is ${kind}; GitHub sends a JSON object`),
+        });
+      }
+      expect((await deliver('{"action":')).status).toBe(400);
+      // Over GitHub's 25 MB cap: refused from its declared length, without reading it all.
+      const huge = await deliver('{"pad":"' + 'x'.repeat(25 * 1024 * 1024) + '"}');
+      expect(huge.status).toBe(413);
+      expect(huge.text).toContain('25 MB');
+      const health = await fetch(`http://127.0.0.1:${port}/api/github/health`);
+      expect(await health.json()).toMatchObject({ status: 'ok' });
+      expect(app.output()).not.toMatch(/TypeError|Event name not passed/);
+    } finally {
+      await app.stop();
+    }
+    expect(await app.exited).toBe(0);
   });
 
   it('without an APP_ID, serves Probot’s setup flow that registers the App from app.yml', async () => {
