@@ -19,6 +19,8 @@ export interface DeclaredNode {
 /** A node's line by its id (undefined when unknown), for messages. */
 export interface NodeLineLookup {
   get(id: string): number | undefined;
+  /** Line of the node's field (`bash`, `with.x`) where `pattern` matches, when the field is in its YAML. */
+  within?(id: string, field: string, pattern: RegExp): number | undefined;
 }
 
 interface GraphContext {
@@ -123,7 +125,15 @@ export function validateGraph(
       }),
   };
   for (const node of [...nodes, ...partial]) {
-    const at = (field: string) => ({ file, node: node.id, field, line: lineOf(node.id) });
+    // A reference's problem points at the line that holds it, else at the node.
+    const at = (field: string, refNode?: string) => ({
+      file,
+      node: node.id,
+      field,
+      line:
+        (refNode !== undefined ? ctx.nodeLines.within?.(node.id, field, referencePattern(refNode)) : undefined) ??
+        lineOf(node.id),
+    });
     for (const { field, text } of referencingTexts(node)) {
       const refs = field === 'when' ? (node.when ? conditionRefs(node.when.expr) : []) : findOutputRefs(text);
       // Archon does not check the refs of a command file's text (files are shared between workflows, and
@@ -137,42 +147,45 @@ export function validateGraph(
           if (outer?.ids.has(ref.node)) {
             if (!outer.readable.has(ref.node))
               strictProblems.push({
-                ...at(field),
+                ...at(field, ref.node),
                 message: `${refText} reads '${ref.node}', which is not among the dependencies of loop_group '${outer.group}': it may not have run yet. Add '${ref.node}' to the group's depends_on.`,
               });
-            else checkField(ref, outer.byId.get(ref.node), refText, () => at(field), warnings);
+            else checkField(ref, outer.byId.get(ref.node), refText, () => at(field, ref.node), warnings);
             continue;
           }
           problems.push({
-            ...at(field),
+            ...at(field, ref.node),
             message: `${refText} references unknown node '${ref.node}'.${didYouMean(ref.node, [...known, ...(outer?.ids ?? [])])}`,
           });
           continue;
         }
         if (ref.node === node.id) {
-          problems.push({ ...at(field), message: `${refText} reads the node's own output, which does not exist yet` });
+          problems.push({
+            ...at(field, ref.node),
+            message: `${refText} reads the node's own output, which does not exist yet`,
+          });
           continue;
         }
         if (!ancestors.has(node.id, ref.node)) {
           if (ancestryUnknown(node.id)) continue;
           // A node that may or may not have run is a race, not an example: an error even in a command file.
           strictProblems.push({
-            ...at(field),
+            ...at(field, ref.node),
             message: `${refText} reads '${ref.node}', which is not among the dependencies of '${node.id}' (direct or transitive): it may not have run yet. Add '${ref.node}' to depends_on.`,
           });
           continue;
         }
-        checkField(ref, byId.get(ref.node), refText, () => at(field), warnings);
+        checkField(ref, byId.get(ref.node), refText, () => at(field, ref.node), warnings);
       }
       for (const ref of findLoopPrevRefs(text)) {
         if (!outer)
           problems.push({
-            ...at(field),
+            ...at(field, ref.node),
             message: `$LOOP_PREV.${ref.node}.output is only available in loop_group bodies`,
           });
         else if (!known.has(ref.node))
           problems.push({
-            ...at(field),
+            ...at(field, ref.node),
             message: `$LOOP_PREV.${ref.node}.output references '${ref.node}', which is not a node of loop_group '${outer.group}'.${didYouMean(ref.node, known)}`,
           });
       }
@@ -375,4 +388,9 @@ export class AncestorIndex {
   has(node: string, candidate: string): boolean {
     return this.of(node).has(candidate);
   }
+}
+
+/** Where `$node.output` (or `${node.output}`, `$LOOP_PREV.node.output`) is written. */
+function referencePattern(node: string): RegExp {
+  return new RegExp(`[$.{]${node.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\.output`);
 }

@@ -147,6 +147,7 @@ export async function loadWorkflowText(text: string, given: LoadOptions): Promis
       nodeLines.add(built.node.id, node);
     }
     partial.push(...built.partial);
+    for (const lenient of built.partial) nodeLines.add(lenient.id, node);
   }
 
   // Graph checks use every declared node, including those that failed their own validation: one
@@ -232,6 +233,13 @@ class NodeLines implements NodeLineLookup {
   get(id: string): number | undefined {
     const node = this.placed.get(id);
     return node ? node.source.line(node.path) : undefined;
+  }
+
+  within(id: string, field: string, pattern: RegExp): number | undefined {
+    const node = this.placed.get(id);
+    // A command file's text (`command (file.md)`) is not in this YAML.
+    if (!node || field.includes(' ')) return undefined;
+    return node.source.lineWithin([...node.path, ...field.split('.')], pattern);
   }
 }
 

@@ -20,6 +20,7 @@ export interface ParsedYamlCache {
 interface ParsedDocument {
   doc: Document;
   lines: LineCounter;
+  text: string;
 }
 
 /** Finds the line of a value or a key in the parsed document, for error messages. */
@@ -38,6 +39,18 @@ export class SourceLocator {
     const { doc, lines } = this.source;
     const node = doc.getIn(path, true) as { range?: [number, number, number] } | undefined;
     return node?.range ? lines.linePos(node.range[0]).line : undefined;
+  }
+
+  /**
+   * Line where `pattern` first matches inside the value at `path` (a line of a block scalar, say),
+   * else the value's own line.
+   */
+  lineWithin(path: ReadonlyArray<string | number>, pattern: RegExp): number | undefined {
+    const { doc, lines, text } = this.source;
+    const node = doc.getIn(path, true) as { range?: [number, number, number] } | undefined;
+    if (!node?.range) return undefined;
+    const at = text.slice(node.range[0], node.range[1]).search(pattern);
+    return lines.linePos(node.range[0] + Math.max(at, 0)).line;
   }
 
   /** Line of the key `key` in the mapping at `path`. */
@@ -77,7 +90,7 @@ export function parseYaml(text: string, cache?: ParsedYamlCache): YamlParseResul
       value: cached.value,
       source: new SourceLocator(() => {
         const lines = new LineCounter();
-        return { doc: parseDocument(text, Array.from(new Lexer().lex(text)), lines), lines };
+        return { doc: parseDocument(text, Array.from(new Lexer().lex(text)), lines), lines, text };
       }),
     };
 
@@ -138,7 +151,7 @@ export function parseYaml(text: string, cache?: ParsedYamlCache): YamlParseResul
   try {
     const value: unknown = doc.toJS({ maxAliasCount: YAML_LIMITS.maxAnchorsAndAliases });
     cache?.set(text, value);
-    return { ok: true, value, source: new SourceLocator(() => ({ doc, lines })) };
+    return { ok: true, value, source: new SourceLocator(() => ({ doc, lines, text })) };
   } catch (error) {
     return { ok: false, errors: [{ message: `YAML error: ${firstLine(error)}` }] };
   }

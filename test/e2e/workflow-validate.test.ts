@@ -53,10 +53,10 @@ const EXPECTED: Array<[number, string, string | null, string]> = [
   [6, 'both', null, "'prompt', 'bash' are mutually exclusive"],
   [10, 'both', 'trigger_rule', "'sometimes' is not valid"],
   [12, 'both', 'retry.max_attempts', 'retry.max_attempts must be between 1 and 5'],
-  [6, 'both', 'when', "$ghost.output references unknown node 'ghost'"],
+  [13, 'both', 'when', "$ghost.output references unknown node 'ghost'"],
   [17, 'mismatch', 'model', 'Model "sonnet" is not compatible with provider "codex"'],
   [19, 'mismatch', 'trigger_rule', "'whenever' is not valid"],
-  [14, 'mismatch', 'prompt', "$nobody.output references unknown node 'nobody'"],
+  [15, 'mismatch', 'prompt', "$nobody.output references unknown node 'nobody'"],
   [24, 'cmd', 'retry.delay_ms', 'retry.delay_ms must be between 1000 and 60000'],
   [21, 'cmd', 'command', "command 'no-such-command' not found"],
 ];
@@ -158,6 +158,42 @@ nodes:
         line: 6,
         message: "depends on unknown node 'fecth'. Did you mean 'fetch'?",
       },
+    ]);
+  });
+});
+
+describe('archal workflow validate: the line of a reference', () => {
+  it('points an output reference at the line that holds it, inside a block scalar too', async () => {
+    const dir = tempDir();
+    writeFiles(dir, {
+      'refs.yaml': `name: refs
+description: references in long fields
+nodes:
+  - id: fetch
+    bash: echo hi
+  - id: report
+    depends_on: [fetch]
+    bash: |
+      echo "fetched: $fetch.output"
+      echo "and then"
+      echo "$summary.output"
+  - id: later
+    depends_on: [fetch]
+    when: "$report.output != ''"
+    prompt: >-
+      Read the fetch first.
+      Then compare with $report.output.
+`,
+    });
+    const file = join(dir, 'refs.yaml');
+    const result = await runCli(['--cwd', dir, 'workflow', 'validate', 'refs.yaml', '--json'], { env: env() });
+    expect(result.code).toBe(2);
+    const unknown = "$summary.output references unknown node 'summary'";
+    const notDependency = "$report.output reads 'report', which is not among the dependencies of 'later'";
+    expect(json<{ errors: Problem[] }>(result).errors).toEqual([
+      { file, node: 'report', field: 'bash', line: 11, message: expect.stringContaining(unknown) },
+      { file, node: 'later', field: 'when', line: 14, message: expect.stringContaining(notDependency) },
+      { file, node: 'later', field: 'prompt', line: 17, message: expect.stringContaining(notDependency) },
     ]);
   });
 });

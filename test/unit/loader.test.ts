@@ -277,7 +277,7 @@ describe('loading workflows', () => {
     expectProblem(result.warnings, {
       node: 'next',
       field: 'when',
-      line: 9,
+      line: 11,
       message:
         "'knd' is not declared in the output_format of 'classify' (declared: kind); reading it will fail the node",
     });
