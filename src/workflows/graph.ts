@@ -12,6 +12,8 @@ export interface DeclaredNode {
   depends_on: string[];
   index: number;
   line?: number;
+  /** Line of its `depends_on` (the node's line when it has none). */
+  dependsOnLine?: number;
   /** Its depends_on could not be read in full (an error of its own): its ancestry is not known. */
   partialDependencies?: boolean;
 }
@@ -88,7 +90,7 @@ export function validateGraph(
           file,
           node: node.id,
           field: 'depends_on',
-          line: node.line,
+          line: node.dependsOnLine ?? node.line,
           message: `depends on unknown node '${dependency}'.${didYouMean(dependency, known)}${outer?.ids.has(dependency) ? ` (a loop_group body depends only on its own nodes; read outer outputs with $${dependency}.output)` : ''}`,
         });
 
@@ -99,7 +101,7 @@ export function validateGraph(
       file,
       node: cycle[0],
       field: 'depends_on',
-      line: lineOf(cycle[0]!),
+      line: seen.get(cycle[0]!)?.dependsOnLine ?? lineOf(cycle[0]!),
       message: `Cycle detected: ${cycle.join(' → ')}`,
     });
     return { errors: problems, warnings };

@@ -170,6 +170,9 @@ export async function loadWorkflowText(text: string, given: LoadOptions): Promis
         get line() {
           return node.source.line(node.path);
         },
+        get dependsOnLine() {
+          return node.source.keyLine(node.path, 'depends_on') ?? node.source.line(node.path);
+        },
       },
     ];
   });

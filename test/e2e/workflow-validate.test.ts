@@ -155,7 +155,7 @@ nodes:
         file: join(dir, 'typo.yaml'),
         node: 'gather',
         field: 'depends_on',
-        line: 6,
+        line: 8,
         message: "depends on unknown node 'fecth'. Did you mean 'fetch'?",
       },
     ]);
@@ -194,6 +194,18 @@ nodes:
       { file, node: 'report', field: 'bash', line: 11, message: expect.stringContaining(unknown) },
       { file, node: 'later', field: 'when', line: 14, message: expect.stringContaining(notDependency) },
       { file, node: 'later', field: 'prompt', line: 17, message: expect.stringContaining(notDependency) },
+    ]);
+  });
+
+  it('points a cycle at the depends_on that closes it', async () => {
+    const dir = tempDir();
+    writeFiles(dir, {
+      'cycle.yaml': `name: cycle\ndescription: x\nnodes:\n  - id: a\n    bash: echo\n    depends_on:\n      - b\n  - id: b\n    bash: echo\n    depends_on: [a]\n`,
+    });
+    const result = await runCli(['--cwd', dir, 'workflow', 'validate', 'cycle.yaml', '--json'], { env: env() });
+    expect(result.code).toBe(2);
+    expect(json<{ errors: Problem[] }>(result).errors).toEqual([
+      expect.objectContaining({ node: 'a', field: 'depends_on', line: 6, message: 'Cycle detected: a → b → a' }),
     ]);
   });
 });

@@ -71,7 +71,7 @@ describe('loading workflows', () => {
       line: 10,
       message: 'retry.max_attempts must be between 1 and 5',
     });
-    expectProblem(errors, { node: 'c', field: 'depends_on', message: "depends on unknown node 'zz'" });
+    expectProblem(errors, { node: 'c', field: 'depends_on', line: 13, message: "depends on unknown node 'zz'" });
   });
 
   it.each([

@@ -67,7 +67,7 @@ describe('the parsed-YAML cache', () => {
       expect.arrayContaining([
         expect.objectContaining({ node: 'a', field: 'trigger_rule', line: 7 }),
         expect.objectContaining({ node: 'a', field: 'id', line: 8 }),
-        expect.objectContaining({ node: 'c', field: 'depends_on', line: 10 }),
+        expect.objectContaining({ node: 'c', field: 'depends_on', line: 12 }),
       ]),
     );
     expect(cached.warnings).toEqual([expect.objectContaining({ field: 'colour', line: 3 })]);
