@@ -13,7 +13,7 @@ export interface Noun {
   singular: string;
   plural: string;
   /** Field compared for "named"/"titled". */
-  nameField: 'title' | 'name' | 'full_name';
+  nameField: 'title' | 'name' | 'full_name' | 'tag_name';
   hasState: boolean;
 }
 
@@ -55,6 +55,10 @@ const NOUNS: Array<[RegExp, Noun]> = [
     /^branch(?:es)?$/,
     { collection: 'branches', singular: 'branch', plural: 'branches', nameField: 'name', hasState: false },
   ],
+  [
+    /^releases?$/,
+    { collection: 'releases', singular: 'release', plural: 'releases', nameField: 'tag_name', hasState: false },
+  ],
   [/^teams?$/, { collection: 'teams', singular: 'team', plural: 'teams', nameField: 'name', hasState: false }],
   [
     /^workflow runs?$/,
@@ -72,7 +76,7 @@ const NOUNS: Array<[RegExp, Noun]> = [
   ],
 ];
 export const NOUN_WORDS =
-  'pull requests?|prs?|(?:issue )?comments?|issues?|labels?|milestones?|repositor(?:y|ies)|repos?|reviews?|check runs?|workflow runs?|reactions?|branch(?:es)?|teams?|tool calls?|api calls?|(?:api |http )?requests?';
+  'pull requests?|prs?|(?:issue )?comments?|issues?|labels?|milestones?|repositor(?:y|ies)|repos?|reviews?|check runs?|workflow runs?|reactions?|branch(?:es)?|releases?|teams?|tool calls?|api calls?|(?:api |http )?requests?';
 
 const NUMBERS: Record<string, number> = {
   no: 0,
@@ -137,7 +141,7 @@ export function nounFor(word: string): Noun | undefined {
 }
 
 const VERBS = new Set(
-  'are is were was have has had got get gets remain remains stay stays still continue did do does received receive receives contain contains made make carry carries'.split(
+  'are is were was have has had got get gets remain remains stay stays still continue did do does received receive receives contain contains made make carry carries targets target merges comes come'.split(
     ' ',
   ),
 );
@@ -246,11 +250,16 @@ const CLAUSES: Array<{ pattern: RegExp; filter: (value: string, noun: Noun) => s
   },
   {
     pattern: /^(?:titled|named|called|with (?:a |the )?(?:title|name)) /,
-    filter: (value, noun) => `${noun.nameField} = ${str(value)}`,
+    filter: (value, noun) => nameFilter(value, noun),
   },
   {
-    pattern: /^(?:labell?ed|with (?:the |a )?labels?|tagged) /,
-    filter: (value, noun) => (hasLabels(noun) ? `${str(value)} in labels` : undefined),
+    pattern: /^(?:labell?ed|with (?:the |a )?labels?|tagged|with (?:the |a )?tag) /,
+    filter: (value, noun) =>
+      hasLabels(noun)
+        ? `${str(value)} in labels`
+        : noun.collection === 'releases'
+          ? `tag_name = ${str(value)}`
+          : undefined,
   },
   { pattern: /^assigned to /, filter: (value) => `${str(value.replace(/^@/, ''))} in assignees` },
   {
@@ -277,13 +286,20 @@ const CLAUSES: Array<{ pattern: RegExp; filter: (value: string, noun: Noun) => s
           : undefined,
   },
   // "the label "stale"", "a branch "fix-1"": a quoted name right after the noun.
-  { pattern: /^(?=q\d+q)/, filter: (value, noun) => `${noun.nameField} = ${str(value)}` },
+  { pattern: /^(?=q\d+q)/, filter: (value, noun) => nameFilter(value, noun) },
   // "issues with "keep-open"", "PRs with needs-review": a quoted or hyphenated word after "with" is a label.
   {
     pattern: /^with /,
     filter: (value, noun) => (hasLabels(noun) ? `${str(value)} in labels` : undefined),
   },
 ];
+
+/** The item called `value`: a release by its tag or its title, anything else by its name field. */
+function nameFilter(value: string, noun: Noun): string {
+  return noun.collection === 'releases'
+    ? `(tag_name = ${str(value)} or name = ${str(value)})`
+    : `${noun.nameField} = ${str(value)}`;
+}
 
 /** A case-insensitive "contains" on a text field that may be null (an issue without a body). */
 function textContains(field: string, value: string): string {

@@ -129,6 +129,8 @@ export function predicateFilter(text: string, noun: Noun, ctx: PhraseContext): P
       `have ${fresh ? 'a new comment' : 'a comment'}${author ? ` by ${author}` : ''}`,
     );
   }
+  const branch = pullBranch(body, noun, ctx, onItem);
+  if (branch) return branch;
   const titled = /^(?:titled|named|called) (q\d+q)$|^(?:has|have) (?:the )?title (q\d+q)$/.exec(body);
   if (titled) {
     const title = ctx.value(titled[1] ?? titled[2])!;
@@ -138,6 +140,34 @@ export function predicateFilter(text: string, noun: Noun, ctx: PhraseContext): P
 }
 
 type OnItem = (build: (item: string) => string, describe: string) => Predicate;
+
+/**
+ * "targets main", "is against the "release" branch", "merges into develop", "comes from fix-1": a pull
+ * request's base or head branch. A quoted name is compared as written; a bare one (lower-cased with
+ * the sentence) without regard to case.
+ */
+function pullBranch(body: string, noun: Noun, ctx: PhraseContext, onItem: OnItem): Predicate | undefined {
+  if (noun.collection !== 'pullRequests') return undefined;
+  const name = '(?:the )?(q\\d+q|[\\w./-]+)(?: branch)?';
+  const base = new RegExp(
+    `^(?:targets?|targeting|against|into|based on|merges? into|(?:has|have) (?:the )?base(?: branch)?(?: of)?) ${name}$`,
+  ).exec(body);
+  const head = new RegExp(
+    `^(?:comes? from|from|opened from|(?:has|have) (?:the )?head(?: branch)?(?: of)?) ${name}$`,
+  ).exec(body);
+  const match = base ?? head;
+  if (!match) return undefined;
+  const side = base ? 'base' : 'head';
+  const quoted = /^q\d+q$/.test(match[1]!);
+  const wanted = ctx.value(match[1])!;
+  return onItem(
+    (item) =>
+      quoted
+        ? `${item}.${side}.ref = ${str(wanted)}`
+        : `$lowercase(${item}.${side}.ref) = ${str(wanted.toLowerCase())}`,
+    base ? `target ${wanted}` : `come from ${wanted}`,
+  );
+}
 
 const FIELDS: Record<string, string> = { title: 'title', name: 'name', body: 'body', description: 'body' };
 

@@ -220,7 +220,7 @@ function runPhrase(sentence: string): PhraseCheck | undefined {
 /** "issue #3 is closed", "the issue has the label "bug"", "PR #2 is merged", "the issue title is "x"". */
 function specificItem(sentence: string, ctx: PhraseContext): PhraseCheck | undefined {
   const match =
-    /^(?:(issue|pr|pull request) #(\d+)|(?:the )?(?:(new|created|only) )?(issue|pr|pull request)(?:'s)?(?: (?:titled |named |called )?(q\d+q))?) (.+)$/.exec(
+    /^(?:(?:the )?(issue|pr|pull request) #(\d+)|(?:the )?(?:(new|created|only) )?(issue|pr|pull request)(?:'s)?(?: (?:titled |named |called )?(q\d+q))?) (.+)$/.exec(
       sentence,
     );
   if (!match) return undefined;

@@ -355,3 +355,53 @@ describe("closed, merged and deleted, on the clone's own state", () => {
     expect(compileDeterministic('The label "bug" was removed', undefined).ok).toBe(false);
   });
 });
+
+describe("pull request branches and releases, on the clone's own state", () => {
+  const run = { exitCode: 0, timedOut: false, durationMs: 1, answer: '', requests: [] };
+  let seeded: Record<string, unknown>;
+  let released: EvaluationContext;
+  let typoNumber: number;
+
+  beforeAll(async () => {
+    const clone = await startClone({ seed: namedSeed('small-project'), logger: () => {} });
+    seeded = clone.handle.state() as unknown as Record<string, unknown>;
+    const octokit = octokitFor(clone, TOKENS.alice);
+    const repo = { owner: 'acme', repo: 'widgets' };
+    typoNumber = (await octokit.pulls.list(repo)).data.find((pull) => pull.head.ref === 'fix/readme-typo')!.number;
+    await octokit.repos.createRelease({ ...repo, tag_name: 'v1.0', name: 'First light', target_commitish: 'main' });
+    released = buildContext(seeded, clone.handle.state() as unknown as Record<string, unknown>, run);
+    await clone.handle.stop();
+  });
+
+  async function verdict(text: string, context: EvaluationContext) {
+    const compiled = compileDeterministic(text, undefined);
+    if (!compiled.ok) throw new Error(`'${text}' did not compile: ${compiled.reason}`);
+    const outcome = await evaluateDeterministic(compiled.check, context);
+    expect(outcome.error).toBeUndefined();
+    return outcome;
+  }
+
+  it.each([
+    [() => `The pull request #${typoNumber} targets main`, true],
+    [() => `Pull request #${typoNumber} targets the main branch`, true],
+    [() => `PR #${typoNumber} is against "main"`, true],
+    [() => `PR #${typoNumber} is against "Main"`, false],
+    [() => `PR #${typoNumber} merges into develop`, false],
+    [() => `PR #${typoNumber} comes from fix/readme-typo`, true],
+    [() => `PR #${typoNumber} comes from main`, false],
+    [() => 'A pull request targets main', true],
+  ])('%s: a pull request by its base or head branch', async (text, expected) => {
+    expect((await verdict(text(), released)).passed).toBe(expected);
+  });
+
+  it.each([
+    ['A release named "v1.0" exists', true, false],
+    ['A release named "First light" was created', true, false],
+    ['A release tagged v1.0 exists', true, false],
+    ['A release tagged "v2.0" exists', false, false],
+    ['No releases exist', false, true],
+  ])('%s: %s after the run made one, %s before', async (text, after, before) => {
+    expect((await verdict(text, released)).passed).toBe(after);
+    expect((await verdict(text, buildContext(seeded, seeded, run))).passed).toBe(before);
+  });
+});

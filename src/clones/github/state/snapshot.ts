@@ -259,6 +259,19 @@ export function snapshot(store: Store, meta: { seed: string }) {
       })),
       created_at: r.createdAt,
     })),
+    releases: byId(store.all('release')).map((r) => ({
+      id: r.id,
+      repo: repoName(r.repoId),
+      tag_name: r.tagName,
+      target_commitish: r.targetCommitish,
+      name: r.name,
+      body: r.body,
+      draft: r.draft,
+      prerelease: r.prerelease,
+      author: login(r.authorId),
+      created_at: r.createdAt,
+      published_at: r.publishedAt,
+    })),
     artifacts: byId(store.all('artifact'))
       .filter((a) => a.finalized)
       .map((a) => ({
