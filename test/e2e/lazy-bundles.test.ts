@@ -1,4 +1,4 @@
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from '@jest/globals';
 import { REPO_ROOT, runCli } from '../helpers/cli.js';
@@ -57,5 +57,103 @@ describe('what the CLI bundles leave to a file of its own', () => {
     expect(result.stderr).toBe('');
     expect(result.code).toBe(0);
     expect(existsSync(join(home, 'route', 'route-authority.pem'))).toBe(true);
+  });
+});
+
+const BASE64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
+
+/** The bundle offsets that a source map maps to the given line (1-based) of a source file. */
+function offsetsOf(bundleFile: string, source: string, line: number): number[] {
+  const bundle = build(bundleFile);
+  const map = JSON.parse(build(`${bundleFile}.map`)) as { sources: string[]; mappings: string };
+  const sourceIndex = map.sources.findIndex((name) => name.endsWith(source));
+  const lineStarts = [0];
+  for (let i = 0; i < bundle.length; i++) if (bundle.charCodeAt(i) === 10) lineStarts.push(i + 1);
+  const offsets: number[] = [];
+  // Source map fields are base64 VLQs, each relative to the previous segment's (the column to the line's).
+  const state = [0, 0, 0, 0];
+  map.mappings.split(';').forEach((segments, generatedLine) => {
+    state[0] = 0;
+    for (const segment of segments.split(',')) {
+      if (!segment) continue;
+      const fields: number[] = [];
+      let value = 0;
+      let shift = 0;
+      for (const char of segment) {
+        const digit = BASE64.indexOf(char);
+        value += (digit & 31) << shift;
+        shift += 5;
+        if (digit & 32) continue;
+        fields.push(value & 1 ? -(value >>> 1) : value >>> 1);
+        value = shift = 0;
+      }
+      fields.forEach((delta, i) => (state[i]! += delta));
+      if (fields.length >= 4 && state[1] === sourceIndex && state[2]! + 1 === line)
+        offsets.push(lineStarts[generatedLine]! + state[0]!);
+    }
+  });
+  return offsets;
+}
+
+interface ScriptCoverage {
+  url: string;
+  functions: { ranges: { startOffset: number; endOffset: number; count: number }[] }[];
+}
+
+/** How many times V8 ran the code at each offset of a bundle, from NODE_V8_COVERAGE's files. */
+function executions(coverageDir: string, bundleFile: string, offsets: number[]): number[] {
+  const scripts = readdirSync(coverageDir)
+    .flatMap(
+      (file) => (JSON.parse(readFileSync(join(coverageDir, file), 'utf8')) as { result: ScriptCoverage[] }).result,
+    )
+    .filter((script) => script.url.endsWith(`/build/${bundleFile}`));
+  expect(scripts).toHaveLength(1);
+  const ranges = scripts[0]!.functions.flatMap((fn) => fn.ranges);
+  // The innermost range holding an offset has its count.
+  return offsets.map(
+    (offset) =>
+      ranges
+        .filter((range) => range.startOffset <= offset && offset < range.endOffset)
+        .sort((a, b) => a.endOffset - a.startOffset - (b.endOffset - b.startOffset))[0]!.count,
+  );
+}
+
+describe('what a run initialises only when it is used', () => {
+  const ROUTE_TABLE = 'src/clones/github/routes/index.ts';
+  // The line of the REST route table that gathers every operation group.
+  const routeTableLine =
+    readFileSync(join(REPO_ROOT, ROUTE_TABLE), 'utf8')
+      .split('\n')
+      .findIndex((line) => line.includes('...metaRoutes')) + 1;
+
+  async function runWithCoverage(agent: string): Promise<number[]> {
+    const repo = tempRepo();
+    const coverage = tempDir('archal-coverage-');
+    writeFileSync(join(repo, 'agent.cjs'), agent);
+    writeFileSync(
+      join(repo, 'ok.md'),
+      '# Ok\n\n## Prompt\nSay ok.\n\n## Success Criteria\n- [D] the answer is ok => run.answer = "ok"\n\n## Config\nseed: small-project\nruns: 1\n',
+    );
+    const result = await runCli(['run', 'ok.md', '--harness', `"${process.execPath}" agent.cjs`, '--quiet'], {
+      cwd: repo,
+      env: { ARCHAL_HOME: tempDir('archal-home-'), NODE_V8_COVERAGE: coverage },
+      timeoutMs: 60_000,
+    });
+    expect(result.stderr).toBe('');
+    expect(result.code).toBe(0);
+    const offsets = offsetsOf('cli-run.cjs', ROUTE_TABLE, routeTableLine);
+    expect(offsets.length).toBeGreaterThan(0);
+    return executions(coverage, 'cli-run.cjs', offsets);
+  }
+
+  it('builds the clone’s REST route table only when the agent calls the REST API', async () => {
+    const idle = await runWithCoverage('process.stdout.write(JSON.stringify({ text: "ok" }));\n');
+    expect(idle.every((count) => count === 0)).toBe(true);
+
+    const calling = await runWithCoverage(
+      'fetch(`${process.env.GITHUB_API_URL}/user`, { headers: { authorization: `token ${process.env.GITHUB_TOKEN}` } })' +
+        '.then((res) => { if (res.status !== 200) throw new Error(`status ${res.status}`); process.stdout.write(JSON.stringify({ text: "ok" })); });\n',
+    );
+    expect(calling.some((count) => count > 0)).toBe(true);
   });
 });

@@ -8,8 +8,9 @@ import { BLOB_PREFIX, handleBlob } from './http/blobs.js';
 import { GIT_PATH, handleGit } from './http/git-http.js';
 import type { RateLimitOption } from './http/rate-limit.js';
 import { handleRest } from './http/server.js';
+import type { RouteSpec } from './http/route.js';
+import type { Router } from './http/router.js';
 import type { RequestLogEntry } from './request-log.js';
-import { restRouter } from './routes/index.js';
 import { loadSeed } from './seed/named.js';
 import type { Seed } from './seed/schema.js';
 import { snapshot, type StateSnapshot } from './state/snapshot.js';
@@ -136,7 +137,11 @@ export function buildGitHubClone(
   });
   const children = new Set<ChildProcess>();
   core.applySeed(seed, source);
-  const router = restRouter();
+  // The REST route table is built on the first REST request: importing its ~200 operations (their
+  // body schemas) cost every run that never calls the REST API (most scenarios' agents start after
+  // the clone, and many only read) a few milliseconds of page faults.
+  let router: Promise<Router<RouteSpec>> | undefined;
+  const restRoutes = () => (router ??= import('./routes/index.js').then(({ restRouter }) => restRouter()));
   const handler = (req: IncomingMessage, res: ServerResponse) => {
     const url = req.url ?? '/';
     const q = url.indexOf('?');
@@ -160,17 +165,21 @@ export function buildGitHubClone(
       const git = GIT_PATH.exec(path);
       if (git) work = handleGit(core, { children }, exchange, git);
       else if (path === '/api/v3' || path.startsWith('/api/v3/'))
-        work = handleRest(
-          core,
-          router,
-          { ...exchange, path: path.slice(7) || '/' },
-          { prefix: '/api/v3', urls: core.urlsV3 },
+        work = restRoutes().then((router) =>
+          handleRest(
+            core,
+            router,
+            { ...exchange, path: path.slice(7) || '/' },
+            { prefix: '/api/v3', urls: core.urlsV3 },
+          ),
         );
       else
-        work = handleRest(core, router, exchange, {
-          prefix: '',
-          urls: viaGitHubHost(req) ? core.urlsGitHub : core.urls,
-        });
+        work = restRoutes().then((router) =>
+          handleRest(core, router, exchange, {
+            prefix: '',
+            urls: viaGitHubHost(req) ? core.urlsGitHub : core.urls,
+          }),
+        );
     }
     work.catch((error: unknown) => {
       core.config.warn(error instanceof Error ? (error.stack ?? error.message) : String(error));

@@ -6,7 +6,6 @@ import { isTreeMode } from '../git/format.js';
 import { credential, resolveActor } from '../http/auth.js';
 import { ApiError, notFound } from '../state/errors.js';
 import { operationList } from '../operation-list.js';
-import { ROUTES } from '../routes/index.js';
 import { findRepo } from '../routes/lookup.js';
 import type { Seed } from '../seed/schema.js';
 import { snapshot } from '../state/snapshot.js';
@@ -71,7 +70,12 @@ export const CONTROL_ROUTES: readonly ControlRoute[] = [
       return ok({ deliveries: core.webhooks.list() });
     },
   },
-  { method: 'GET', path: /^\/_archal\/operations$/, handle: () => ok({ operations: operationList(ROUTES) }) },
+  {
+    method: 'GET',
+    path: /^\/_archal\/operations$/,
+    // The route table is loaded with the first request that needs it (see clone.ts).
+    handle: async () => ok({ operations: operationList((await import('../routes/index.js')).ROUTES) }),
+  },
   {
     method: 'POST',
     path: /^\/_archal\/check-runs\/(\d+)\/requested-action$/,
