@@ -1,14 +1,28 @@
-import { dirname } from 'node:path';
+import { dirname, join } from 'node:path';
 import { unsetAgentEnvProblems } from '../../config/agent-env.js';
-import { formatConfigProblem, loadConfig, type ConfigProblem } from '../../config/index.js';
+import { CONFIG_FILE, formatConfigProblem, loadConfig, type ConfigProblem } from '../../config/index.js';
 import { configSeedProblem } from '../../runner/load.js';
 import { EXIT } from '../errors.js';
-import { cliEnvironment, workDir, type GlobalOptions } from '../host.js';
+import { cliEnvironment, workDir, workDirProblem, type GlobalOptions } from '../host.js';
 import { err, out, printJson } from '../output.js';
 
 /** `archal config validate`: every problem of .archal.json with its key path; exit 2 when invalid. */
 export function configValidate(globals: GlobalOptions, options: { json?: boolean }): number {
   const dir = workDir(globals);
+  // A mistyped --cwd would otherwise read as a directory without .archal.json, which is valid.
+  const problem = workDirProblem(dir);
+  if (problem) {
+    err(problem);
+    if (options.json)
+      printJson({
+        valid: false,
+        file: join(dir, CONFIG_FILE),
+        exists: false,
+        errors: [{ path: '', message: problem }],
+        warnings: [],
+      });
+    return EXIT.invalidInput;
+  }
   const loaded = loadConfig(dir);
   const errors: ConfigProblem[] = loaded.status === 'invalid' ? loaded.errors : [];
   // The default seed is checked as a run would, so that a name no run can start from is caught here.
