@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { CONFIG_FILE } from '../config/load.js';
 import { repositoryRoot } from '../isolation/index.js';
@@ -21,6 +21,13 @@ export interface GlobalOptions {
 /** Where a command works: `--cwd` (else the process's working directory), then `dir` (e.g. --repo) within it. */
 export function workDir(globals: GlobalOptions, dir = '.'): string {
   return resolve(globals.cwd ?? process.cwd(), dir);
+}
+
+/** What is wrong with a working directory a command was given (`--cwd`), when it is not a directory. */
+export function workDirProblem(dir: string): string | undefined {
+  const stat = statSync(dir, { throwIfNoEntry: false });
+  if (!stat) return `No such directory: ${dir} (--cwd).`;
+  return stat.isDirectory() ? undefined : `${dir} is not a directory (--cwd).`;
 }
 
 /**

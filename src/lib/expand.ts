@@ -1,7 +1,17 @@
+/** `${NAME}` or `${NAME:-default}`. */
+const REFERENCE = /\$\{([A-Za-z_][A-Za-z0-9_]*)(?::-([^}]*))?\}/g;
+
 /** Expands `${NAME}` (and `${NAME:-default}`) from `env`; unknown names become '' (or the default). */
 export function expandVariables(text: string, env: NodeJS.ProcessEnv): string {
-  return text.replace(/\$\{([A-Za-z_][A-Za-z0-9_]*)(?::-([^}]*))?\}/g, (_match, name: string, fallback?: string) => {
+  return text.replace(REFERENCE, (_match, name: string, fallback?: string) => {
     const value = env[name];
     return value === undefined || value === '' ? (fallback ?? '') : value;
   });
+}
+
+/** The `${NAME}` references in `text` (as written) that `env` does not set and that have no default: they expand to ''. */
+export function unsetReferences(text: string, env: NodeJS.ProcessEnv): string[] {
+  return [...text.matchAll(REFERENCE)]
+    .filter(([, name, fallback]) => fallback === undefined && env[name!] === undefined)
+    .map(([reference]) => reference);
 }

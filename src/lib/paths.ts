@@ -1,12 +1,17 @@
 import { accessSync, constants, existsSync, statfsSync } from 'node:fs';
 import { homedir, tmpdir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
+import { dirname, join, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 /** Per-user state: `$ARCHAL_HOME` of the host's environment, else `~/.archal`. */
 export function archalHome(env: NodeJS.ProcessEnv): string {
   const configured = env.ARCHAL_HOME?.trim();
   return configured ? resolve(configured) : join(homedir(), '.archal');
+}
+
+/** Whether `path` is one of the directories `roots`, or inside one (by its text: no symlinks are followed). */
+export function isAtOrUnder(path: string, roots: readonly string[]): boolean {
+  return roots.some((root) => path === root || path.startsWith(root + sep));
 }
 
 let cachedPackageRoot: string | undefined;

@@ -1,4 +1,5 @@
 import type BetterSqlite3 from 'better-sqlite3';
+import { sep } from 'node:path';
 import { sql, type Kysely, type Selectable } from 'kysely';
 import type { WorktreeRecord, WorktreeStore } from '../isolation/worktree-store.js';
 import type { WorkflowEvent, WorkflowEventType } from '../workflows/events.js';
@@ -117,6 +118,17 @@ export class KyselyStore implements WorkflowRunStore, WorktreeStore {
     let query = this.db.selectFrom('workflow_runs').selectAll();
     if (filter.statuses) query = query.where('status', 'in', [...filter.statuses]);
     if (filter.workingPath) query = query.where('working_path', '=', filter.workingPath);
+    const roots = filter.workingPathUnder;
+    if (roots)
+      query = query.where((eb) =>
+        eb.or(
+          roots.flatMap((root) => [
+            eb('working_path', '=', root),
+            // A prefix compared as text: LIKE would be case-insensitive in SQLite and need escaping.
+            eb(sql<string>`substr(working_path, 1, length(cast(${root + sep} as text)))`, '=', root + sep),
+          ]),
+        ),
+      );
     if (filter.workflowName) query = query.where('workflow_name', '=', filter.workflowName);
     if (filter.conversationId) query = query.where('conversation_id', '=', filter.conversationId);
     const rows = await query

@@ -1,4 +1,5 @@
 import type { WorktreeRecord, WorktreeStore } from '../isolation/worktree-store.js';
+import { isAtOrUnder } from '../lib/paths.js';
 import type { WorkflowEvent } from '../workflows/events.js';
 import type {
   NewRun,
@@ -73,6 +74,7 @@ export class MemoryStore implements WorkflowRunStore, WorktreeStore {
         (run) =>
           (!filter.statuses || filter.statuses.includes(run.status)) &&
           (!filter.workingPath || run.workingPath === filter.workingPath) &&
+          (!filter.workingPathUnder || isAtOrUnder(run.workingPath, filter.workingPathUnder)) &&
           (!filter.workflowName || run.workflowName === filter.workflowName) &&
           (!filter.conversationId || run.conversationId === filter.conversationId),
       )

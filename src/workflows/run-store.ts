@@ -102,6 +102,8 @@ export interface StatusChange {
 export interface RunFilter {
   statuses?: readonly StoredRunStatus[];
   workingPath?: string;
+  /** Runs whose working path is one of these directories or inside one (a repository and its worktrees). */
+  workingPathUnder?: readonly string[];
   workflowName?: string;
   /** The runs a host started for one conversation (an issue, a pull request, a CLI invocation). */
   conversationId?: string;

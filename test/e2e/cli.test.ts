@@ -74,6 +74,31 @@ describe('archal config', () => {
     expect(valid.stdout).toContain('is valid');
   });
 
+  it('refuses a --cwd that is not a directory, as other commands do, also with --json', async () => {
+    const missing = join(tempDir(), 'nope');
+    const asJson = await runCli(['--cwd', missing, 'config', 'validate', '--json'], { env: userEnv() });
+    expect(asJson.code).toBe(2);
+    const message = `No such directory: ${missing} (--cwd).`;
+    expect(json(asJson)).toEqual({
+      valid: false,
+      file: join(missing, '.archal.json'),
+      exists: false,
+      errors: [{ path: '', message }],
+      warnings: [],
+    });
+    const text = await runCli(['--cwd', missing, 'config', 'validate'], { env: userEnv() });
+    expect(text.code).toBe(2);
+    expect(text.stderr).toContain(message);
+    expect(text.stdout).toBe('');
+    const file = join(tempRepo(), 'README');
+    writeFiles(join(file, '..'), { README: 'hi\n' });
+    const notDir = await runCli(['--cwd', file, 'config', 'validate'], { env: userEnv() });
+    expect(notDir.code).toBe(2);
+    expect(notDir.stderr).toContain(`${file} is not a directory (--cwd).`);
+    // The same --cwd is refused by the commands that read the config for a run.
+    expect((await runCli(['--cwd', missing, 'scenario', 'list'], { env: userEnv() })).code).toBe(2);
+  });
+
   it('names the key path and the expected type of every problem', async () => {
     const dir = tempRepo();
     writeFiles(dir, {

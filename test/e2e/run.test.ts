@@ -396,6 +396,44 @@ describe('archal scenario list / validate, --preflight-only, init', () => {
     expect((await runCli(['--cwd', dir, 'config', 'validate'])).code).toBe(0);
   });
 
+  it('warns, at run start and in config validate, of agent.env variables that are not set', async () => {
+    const dir = project(
+      `console.log(JSON.stringify({ text: 'token=[' + process.env.TOKEN + '] region=[' + process.env.REGION + ']' }));`,
+      { 'a.md': scenario('- [D] the run exits successfully', 'timeout: 20') },
+      {
+        agent: {
+          command: 'node',
+          args: ['agent.mjs'],
+          env: { TOKEN: '${ARCHAL_TEST_UNSET_TOKEN}', REGION: '${ARCHAL_TEST_SET_REGION}', MODE: '${ARCHAL_NO:-x}' },
+        },
+      },
+    );
+    const env = { ARCHAL_TEST_SET_REGION: 'eu' };
+    const warning = '.archal.json: agent.env.TOKEN: ${ARCHAL_TEST_UNSET_TOKEN} is not set; passed as empty';
+    const run = await runCli(['--cwd', dir, 'run', '-o', 'json'], { env, timeoutMs: 60_000 });
+    expect(run.code).toBe(0);
+    expect(run.stderr).toContain(`warning: ${warning}`);
+    // Only the unset variable without a default is named.
+    expect(run.stderr).not.toContain('REGION');
+    expect(run.stderr).not.toContain('ARCHAL_NO');
+    expect(json<Suite>(run).scenarios[0]!.results[0]!.harness.answer).toContain('token=[] region=[eu]');
+    const config = await runCli(['--cwd', dir, 'config', 'validate', '--json'], { env });
+    expect(config.code).toBe(0);
+    expect(json(config)).toMatchObject({
+      valid: true,
+      exists: true,
+      errors: [],
+      warnings: [{ path: 'agent.env.TOKEN', message: '${ARCHAL_TEST_UNSET_TOKEN} is not set; passed as empty' }],
+    });
+    const text = await runCli(['--cwd', dir, 'config', 'validate'], { env });
+    expect(text.code).toBe(0);
+    expect(text.stderr).toContain(`warning: ${warning}`);
+    // Set (here through the directory's .env), nothing is said.
+    writeFiles(dir, { '.env': 'ARCHAL_TEST_UNSET_TOKEN=abc\n' });
+    const set = await runCli(['--cwd', dir, 'config', 'validate', '--json'], { env });
+    expect(json(set)).toMatchObject({ valid: true, warnings: [] });
+  });
+
   it('runs the harness once in preflight mode', async () => {
     const ok = await runCli(['--cwd', EXAMPLE, 'run', '--preflight-only']);
     expect(ok.code).toBe(0);

@@ -1,18 +1,37 @@
-import { dirname } from 'node:path';
-import { formatConfigProblem, loadConfig, type ConfigProblem } from '../../config/index.js';
+import { dirname, join } from 'node:path';
+import { unsetAgentEnvProblems } from '../../config/agent-env.js';
+import { CONFIG_FILE, formatConfigProblem, loadConfig, type ConfigProblem } from '../../config/index.js';
 import { configSeedProblem } from '../../runner/load.js';
 import { EXIT } from '../errors.js';
-import { workDir, type GlobalOptions } from '../host.js';
+import { cliEnvironment, workDir, workDirProblem, type GlobalOptions } from '../host.js';
 import { err, out, printJson } from '../output.js';
 
 /** `archal config validate`: every problem of .archal.json with its key path; exit 2 when invalid. */
 export function configValidate(globals: GlobalOptions, options: { json?: boolean }): number {
-  const loaded = loadConfig(workDir(globals));
+  const dir = workDir(globals);
+  // A mistyped --cwd would otherwise read as a directory without .archal.json, which is valid.
+  const problem = workDirProblem(dir);
+  if (problem) {
+    err(problem);
+    if (options.json)
+      printJson({
+        valid: false,
+        file: join(dir, CONFIG_FILE),
+        exists: false,
+        errors: [{ path: '', message: problem }],
+        warnings: [],
+      });
+    return EXIT.invalidInput;
+  }
+  const loaded = loadConfig(dir);
   const errors: ConfigProblem[] = loaded.status === 'invalid' ? loaded.errors : [];
   // The default seed is checked as a run would, so that a name no run can start from is caught here.
   const seed = loaded.status === 'valid' ? configSeedProblem(loaded.config, dirname(loaded.file)) : undefined;
   if (seed) errors.push({ path: 'seeds.github', message: seed });
-  const warnings = loaded.status === 'invalid' ? [] : (loaded.warnings ?? []);
+  const warnings =
+    loaded.status === 'invalid'
+      ? []
+      : [...(loaded.warnings ?? []), ...unsetAgentEnvProblems(loaded.config, cliEnvironment(dir))];
   if (options.json)
     printJson({ valid: errors.length === 0, file: loaded.file, exists: loaded.status !== 'missing', errors, warnings });
   else if (loaded.status === 'missing') out(`No ${loaded.file}; every setting has its default (this is valid).`);

@@ -5,6 +5,8 @@ import { errorMessage } from '../../lib/errors.js';
 import { writeJsonFile } from '../../lib/json-file.js';
 import { clearSeedCache, SeedGenerationError } from '../../runner/setup-seed.js';
 import { CLONE_KEYWORDS } from '../../scenarios/clones.js';
+import { unsetAgentEnvProblems } from '../../config/agent-env.js';
+import { CONFIG_FILE, formatConfigProblem } from '../../config/load.js';
 import type { AgentCommand } from '../../harness/agent.js';
 import { locateAgent } from '../../harness/locate.js';
 import { preflightHarness } from '../../harness/preflight.js';
@@ -199,6 +201,10 @@ export async function runCommand(globals: GlobalOptions, typedPaths: string[], g
       ? undefined
       : outputFile('--save-seed', flags.saveSeed, resolve(ctx.root, typed(flags.saveSeed)));
   if (!flags.quiet) for (const warning of ctx.configWarnings ?? []) err(`warning: ${warning}`);
+  // Only the configured agent's variables: a --harness replaces it.
+  if (!flags.quiet && harness === undefined)
+    for (const problem of unsetAgentEnvProblems(ctx.config, ctx.env))
+      err(`warning: ${formatConfigProblem(flags.config ?? CONFIG_FILE, problem)}`);
 
   if (flags.preflightOnly)
     return preflight({ ...ctx, config: { ...ctx.config, agentModel } }, agent, {

@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { existsSync, mkdirSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { loadConfig } from '../../config/index.js';
 import { repositoryRoot } from '../../isolation/index.js';
@@ -11,7 +11,7 @@ import { RECORD_NAMES, RecordLookupError, RecordSource, renderReport, startViewe
 import { openRunStore, type ArchalStore } from '../../workspace/workspace.js';
 import { EXIT, UserError } from '../errors.js';
 import { wholeNumber } from '../flags.js';
-import { cliEnvironment, workDir, type GlobalOptions } from '../host.js';
+import { cliEnvironment, workDir, workDirProblem, type GlobalOptions } from '../host.js';
 import { err, out } from '../output.js';
 
 /** The records of the repository around the working directory (or of the directory itself outside one). */
@@ -23,8 +23,8 @@ async function openSource(globals: GlobalOptions): Promise<{
 }> {
   const cwd = workDir(globals);
   // Outside a repository the directory itself is looked at, so it must be one (a mistyped --cwd).
-  if (!statSync(cwd, { throwIfNoEntry: false })?.isDirectory())
-    throw new UserError(`No such directory: ${cwd} (--cwd).`, EXIT.invalidInput);
+  const problem = workDirProblem(cwd);
+  if (problem) throw new UserError(problem, EXIT.invalidInput);
   const repo = await repositoryRoot(cwd, process.env).catch(() => cwd);
   // Secrets of the .env files are redacted too: the environment is the one every command works in.
   const env = cliEnvironment(repo);

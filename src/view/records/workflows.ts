@@ -1,5 +1,6 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { join, sep } from 'node:path';
+import { join } from 'node:path';
+import { isAtOrUnder } from '../../lib/paths.js';
 import { parse as parseYaml } from 'yaml';
 import type { WorkflowEvent } from '../../workflows/events.js';
 import type { RunFilter, RunRecord, StoredEvent } from '../../workflows/run-store.js';
@@ -80,7 +81,7 @@ export class WorkflowRecords {
   ) {}
 
   belongs(path: string): boolean {
-    return [this.repo, ...this.worktrees].some((root) => path === root || path.startsWith(root + sep));
+    return isAtOrUnder(path, [this.repo, ...this.worktrees]);
   }
 
   private logsDir(): string {
@@ -96,8 +97,12 @@ export class WorkflowRecords {
   }
 
   async list(): Promise<RecordSummary[]> {
+    // Filtered in the store, so that a busier repository's runs do not crowd this one's out of the
+    // limit; and again here, for a reader a host wrote that does not know the filter.
     const runs = this.store
-      ? (await this.store.listRuns({ limit: MAX_STORE_RUNS })).filter((run) => this.belongs(run.workingPath))
+      ? (await this.store.listRuns({ workingPathUnder: [this.repo, ...this.worktrees], limit: MAX_STORE_RUNS })).filter(
+          (run) => this.belongs(run.workingPath),
+        )
       : [];
     const known = new Set(runs.map((run) => run.id));
     const summaries = runs.map((run) => runSummary(run));
