@@ -189,7 +189,7 @@ const MUTATIONS: Record<string, Mutation> = {
         );
       throw error;
     }
-    deleteIssue(ctx.domain, target.issue);
+    await deleteIssue(ctx.domain, target.issue);
     return { repository: repoObject(ctx.domain, target.repo) };
   },
   async lockLockable(ctx, input) {

@@ -101,6 +101,16 @@ export interface IssueRecord {
   /** Set when this number is a pull request (the PullRecord's id). */
   pullId: number | null;
   viaAppId: number | null;
+  /** When the issue was pinned to its repository (GraphQL `pinIssue`); absent when not pinned. */
+  pinnedAt?: string;
+}
+
+/** What is left of a deleted issue: its number, which GitHub answers 410 Gone for and never gives out again. */
+export interface DeletedIssueRecord {
+  id: number;
+  repoId: number;
+  number: number;
+  deletedAt: string;
 }
 
 export interface PullRecord {
@@ -502,6 +512,7 @@ export interface Tables {
   artifact: ArtifactRecord;
   team: TeamRecord;
   protection: ProtectionRecord;
+  deletedIssue: DeletedIssueRecord;
 }
 
 export type Kind = keyof Tables;
@@ -532,4 +543,5 @@ export const KINDS: readonly Kind[] = [
   'artifact',
   'team',
   'protection',
+  'deletedIssue',
 ];
