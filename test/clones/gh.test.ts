@@ -462,3 +462,63 @@ describe('gh repo', () => {
     expect(state().repos.map((repo) => repo.full_name)).not.toContain('octocat/gh-doomed');
   });
 });
+
+describe('gh issue pin', () => {
+  const pinned = async () =>
+    (
+      JSON.parse(
+        await ok(
+          'api',
+          'graphql',
+          '-f',
+          'query={ repository(owner: "acme", name: "widgets") { pinnedIssues(first: 10) { nodes { issue { number } pinnedBy { login } } } } }',
+        ),
+      ) as {
+        data: {
+          repository: { pinnedIssues: { nodes: Array<{ issue: { number: number }; pinnedBy: { login: string } }> } };
+        };
+      }
+    ).data.repository.pinnedIssues.nodes;
+
+  const isPinned = async (number: number) =>
+    (
+      JSON.parse(
+        await ok(
+          'api',
+          'graphql',
+          '-f',
+          `query={ repository(owner: "acme", name: "widgets") { issue(number: ${number}) { isPinned } } }`,
+        ),
+      ) as { data: { repository: { issue: { isPinned: boolean } } } }
+    ).data.repository.issue.isPinned;
+
+  it('pins and unpins an issue, which the repository lists, and refuses a fourth', async () => {
+    const open = state().issues.filter((candidate) => candidate.repo === 'acme/widgets' && candidate.state === 'open');
+    const target = open[0]!.number;
+    await ok('issue', 'pin', String(target));
+    expect(await isPinned(target)).toBe(true);
+    expect(await pinned()).toEqual([{ issue: { number: target }, pinnedBy: { login: 'octocat' } }]);
+    // Pinning twice is a no-op, as on GitHub.
+    await ok('issue', 'pin', String(target));
+    expect(await pinned()).toHaveLength(1);
+
+    const extra = [];
+    for (let i = 0; i < 3; i++)
+      extra.push(
+        (
+          JSON.parse(await ok('api', '-X', 'POST', 'repos/acme/widgets/issues', '-f', `title=Pin ${i}`)) as {
+            number: number;
+          }
+        ).number,
+      );
+    await ok('issue', 'pin', String(extra[0]));
+    await ok('issue', 'pin', String(extra[1]));
+    const fourth = await run(['issue', 'pin', String(extra[2]), '-R', 'acme/widgets'], work);
+    expect(fourth.code).not.toBe(0);
+    expect(fourth.stderr).toContain('only pin up to 3 issues');
+
+    await ok('issue', 'unpin', String(target));
+    expect(await isPinned(target)).toBe(false);
+    expect((await pinned()).map((node) => node.issue.number)).toEqual([extra[0], extra[1]]);
+  });
+});

@@ -101,8 +101,8 @@ export interface IssueRecord {
   /** Set when this number is a pull request (the PullRecord's id). */
   pullId: number | null;
   viaAppId: number | null;
-  /** When the issue was pinned to its repository (GraphQL `pinIssue`); absent when not pinned. */
-  pinnedAt?: string;
+  /** When and by whom the issue was pinned to its repository (GraphQL `pinIssue`); absent when not pinned. */
+  pinned?: { at: string; byId: number };
 }
 
 /** What is left of a deleted issue: its number, which GitHub answers 410 Gone for and never gives out again. */
