@@ -619,6 +619,23 @@ describe('conformance with the api.github.com OpenAPI description', () => {
     await expectStatus(octocat.repos.deleteBranchProtection({ owner, repo, branch }), 404);
   });
 
+  it('serves notifications and received events', async () => {
+    const { data: issue } = await alice.issues.create({ owner, repo, title: 'Ping', body: 'Hello @octocat' });
+    await alice.issues.createComment({ owner, repo, issue_number: issue.number, body: '@octocat again' });
+    const { data: notifications } = await octocat.activity.listNotificationsForAuthenticatedUser({
+      all: true,
+      participating: true,
+    });
+    expect(notifications.find((thread) => thread.subject.title === 'Ping')).toMatchObject({
+      reason: 'mention',
+      unread: true,
+      subject: { type: 'Issue', latest_comment_url: expect.stringContaining('/issues/comments/') },
+    });
+    await expectStatus(bot.activity.listNotificationsForAuthenticatedUser(), 403);
+    const { data: events } = await octocat.activity.listReceivedEventsForUser({ username: 'octocat' });
+    expect(events.map((event) => event.type)).toContain('IssueCommentEvent');
+  });
+
   it('validated every response against the description, for every implemented operation', () => {
     const failures = checked.filter((entry) => entry.problems.length > 0);
     expect(failures).toEqual([]);

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import type { GitHubClone } from '../../src/clones/github/index.js';
 import { startRouteProxy, type RouteProxy } from '../../src/clones/github/route/index.js';
 import { tempDir } from '../helpers/tmp.js';
-import { startClone } from './support/clone.js';
+import { octokitFor, startClone, TOKENS } from './support/clone.js';
 import { ghPath, runCommand, type CommandResult } from './support/gh.js';
 
 /** The real gh CLI in route mode: it talks to api.github.com (GraphQL mostly) and github.com (git). */
@@ -520,5 +520,36 @@ describe('gh issue pin', () => {
     await ok('issue', 'unpin', String(target));
     expect(await isPinned(target)).toBe(false);
     expect((await pinned()).map((node) => node.issue.number)).toEqual([extra[0], extra[1]]);
+  });
+});
+
+describe('gh status', () => {
+  it('shows the assigned issues, review requests, mentions and repository activity of the user', async () => {
+    const alice = octokitFor(clone, TOKENS.alice);
+    const target = state().issues.find((candidate) => candidate.repo === 'acme/widgets' && candidate.state === 'open')!;
+    await ok('issue', 'edit', String(target.number), '--add-assignee', '@me');
+    const pull = state().pullRequests.find((candidate) => candidate.user === 'alice' && candidate.state === 'open')!;
+    await alice.pulls.requestReviewers({ owner, repo, pull_number: pull.number, reviewers: ['octocat'] });
+    const { data: mentioned } = await alice.issues.create({ owner, repo, title: 'Needs octocat' });
+    await alice.issues.createComment({
+      owner,
+      repo,
+      issue_number: mentioned.number,
+      body: 'Could @octocat have a look at this?',
+    });
+
+    const result = await run(['status'], work);
+    expect(result).toMatchObject({ code: 0, stderr: '' });
+    const section = (title: string) => {
+      const text = result.stdout;
+      const start = text.indexOf(title);
+      expect(start).toBeGreaterThanOrEqual(0);
+      return text.slice(start, start + 400);
+    };
+    expect(section('Assigned Issues')).toContain(`acme/widgets#${target.number}`);
+    expect(section('Review Requests')).toContain(`acme/widgets#${pull.number}`);
+    expect(section('Mentions')).toContain(`acme/widgets#${mentioned.number}`);
+    expect(section('Mentions')).toContain('Could @octocat have');
+    expect(section('Repository Activity')).toContain(`acme/widgets#${mentioned.number}\tcomment on`);
   });
 });

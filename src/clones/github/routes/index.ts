@@ -14,6 +14,7 @@ import { issueRoutes } from './issues.js';
 import { labelRoutes } from './labels.js';
 import { metaRoutes } from './meta.js';
 import { milestoneRoutes } from './milestones.js';
+import { notificationRoutes } from './notifications.js';
 import { pullRoutes } from './pulls.js';
 import { releaseRoutes } from './releases.js';
 import { repoRoutes } from './repos.js';
@@ -40,6 +41,7 @@ export const ROUTES: readonly RouteSpec[] = [
   ...collaboratorRoutes,
   ...commentRoutes,
   ...eventRoutes,
+  ...notificationRoutes,
   ...labelRoutes,
   ...milestoneRoutes,
   ...issueRoutes,
