@@ -636,6 +636,22 @@ describe('conformance with the api.github.com OpenAPI description', () => {
     expect(events.map((event) => event.type)).toContain('IssueCommentEvent');
   });
 
+  it('serves gists', async () => {
+    const { data: gist } = await octocat.gists.create({
+      description: 'Snippets',
+      public: true,
+      files: { 'a.js': { content: 'console.log(1)' } },
+    });
+    await expectStatus(octocat.gists.create({ files: { 'a.txt': { content: '' } } }), 422);
+    await octocat.gists.list();
+    await alice.gists.listForUser({ username: 'octocat' });
+    await alice.gists.get({ gist_id: gist.id! });
+    await expectStatus(alice.gists.get({ gist_id: 'feedfacefeedface' }), 404);
+    await octocat.gists.update({ gist_id: gist.id!, description: 'Snippets, renamed' });
+    await expectStatus(alice.gists.update({ gist_id: gist.id!, description: 'Mine now' }), 404);
+    await octocat.gists.delete({ gist_id: gist.id! });
+  });
+
   it('validated every response against the description, for every implemented operation', () => {
     const failures = checked.filter((entry) => entry.problems.length > 0);
     expect(failures).toEqual([]);

@@ -553,3 +553,45 @@ describe('gh status', () => {
     expect(section('Repository Activity')).toContain(`acme/widgets#${mentioned.number}\tcomment on`);
   });
 });
+
+describe('gh gist', () => {
+  it('creates, lists, views, edits (REST) and deletes gists, each user seeing their own', async () => {
+    const dir = tempDir('archal-gh-gist-');
+    writeFileSync(join(dir, 'notes.md'), '# Notes\nremember the milk\n');
+    const url = (await run(['gist', 'create', 'notes.md', '-d', 'Shopping notes'], dir)).stdout.trim();
+    const id = url.split('/').pop()!;
+    expect(id).toMatch(/^[0-9a-f]{32}$/);
+    const secret = await run(['gist', 'create', '--public', 'notes.md', '-d', 'Public notes'], dir);
+    expect(secret.code).toBe(0);
+
+    const listed = await run(['gist', 'list'], dir);
+    expect(listed.code).toBe(0);
+    expect(listed.stdout).toContain(id);
+    expect(listed.stdout).toContain('Shopping notes');
+    expect(listed.stdout).toContain('Public notes');
+    expect((await run(['gist', 'list', '--secret'], dir)).stdout).not.toContain('Public notes');
+
+    const viewed = await run(['gist', 'view', id, '--raw', '--filename', 'notes.md'], dir);
+    expect(viewed).toMatchObject({ code: 0, stdout: '# Notes\nremember the milk\n' });
+
+    const alice = octokitFor(clone, TOKENS.alice);
+    // A secret gist is unlisted, not private: anyone with its id reads it, only its owner changes it.
+    expect((await alice.gists.get({ gist_id: id })).data.description).toBe('Shopping notes');
+    await expect(alice.gists.delete({ gist_id: id })).rejects.toMatchObject({ status: 404 });
+    expect((await alice.gists.listForUser({ username: 'octocat' })).data.map((g) => g.description)).toEqual([
+      'Public notes',
+    ]);
+    const octocat = octokitFor(clone, clone.token);
+    const { data: edited } = await octocat.gists.update({
+      gist_id: id,
+      files: { 'notes.md': { filename: 'todo.md' }, 'extra.txt': { content: 'more' } },
+    });
+    expect(Object.keys(edited.files ?? {}).sort()).toEqual(['extra.txt', 'todo.md']);
+    expect(edited.files?.['todo.md']?.content).toBe('# Notes\nremember the milk\n');
+    await expect(octocat.gists.create({ files: {} })).rejects.toMatchObject({ status: 422 });
+
+    expect((await run(['gist', 'delete', id], dir)).code).toBe(0);
+    await expect(alice.gists.get({ gist_id: id })).rejects.toMatchObject({ status: 404 });
+    expect((await run(['gist', 'list'], dir)).stdout).not.toContain(id);
+  });
+});

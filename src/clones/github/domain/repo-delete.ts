@@ -28,6 +28,7 @@ const REPO_SCOPED: readonly RepoScoped[] = [
   'artifact',
   'protection',
   'deletedIssue',
+  'secret',
 ];
 
 /**

@@ -7,6 +7,7 @@ import { commentRoutes } from './comments.js';
 import { commitRoutes } from './commits.js';
 import { contentRoutes } from './contents.js';
 import { eventRoutes } from './events.js';
+import { gistRoutes } from './gists.js';
 import { gitDataRoutes } from './git-data.js';
 import { gitTagRoutes } from './git-tags.js';
 import { insightRoutes } from './insights.js';
@@ -42,6 +43,7 @@ export const ROUTES: readonly RouteSpec[] = [
   ...commentRoutes,
   ...eventRoutes,
   ...notificationRoutes,
+  ...gistRoutes,
   ...labelRoutes,
   ...milestoneRoutes,
   ...issueRoutes,

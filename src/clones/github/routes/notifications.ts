@@ -2,9 +2,8 @@ import { notificationsOf } from '../domain/notifications.js';
 import { okPage } from '../http/pagination.js';
 import type { RouteSpec } from '../http/route.js';
 import { repoActivity } from '../render/activity.js';
-import { actingUser } from '../state/actor.js';
-import { ApiError } from '../state/errors.js';
 import { userParam } from './lookup.js';
+import { signedInUser } from './users.js';
 
 /** GitHub keeps 300 events in a feed. */
 const FEED_LIMIT = 300;
@@ -16,8 +15,7 @@ export const notificationRoutes: RouteSpec[] = [
     operationId: 'activity/list-notifications-for-authenticated-user',
     docs: 'activity/notifications#list-notifications-for-the-authenticated-user',
     handler: (ctx) => {
-      const user = actingUser(ctx.actor);
-      if (!user || ctx.actor.kind !== 'user') throw new ApiError(403, 'Resource not accessible by integration');
+      const user = signedInUser(ctx);
       const since = ctx.query.get('since') ?? undefined;
       const before = ctx.query.get('before') ?? undefined;
       return okPage(ctx, notificationsOf(ctx, user, since, before), (item) => item, 50);

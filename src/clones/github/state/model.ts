@@ -113,6 +113,31 @@ export interface DeletedIssueRecord {
   deletedAt: string;
 }
 
+/** A gist: files (name → text) owned by a user; secret ones are unlisted, not private. */
+export interface GistRecord {
+  id: number;
+  /** The id GitHub shows (`aa5a315d61ae9438b18d`), which URLs carry. */
+  key: string;
+  ownerId: number;
+  description: string | null;
+  public: boolean;
+  files: Map<string, string>;
+  createdAt: string;
+  updatedAt: string;
+}
+
+/** An Actions secret of a repository: only its name and dates are ever shown; the value stays sealed. */
+export interface SecretRecord {
+  id: number;
+  repoId: number;
+  name: string;
+  /** The sealed box the client sent (base64), kept opaque. */
+  encryptedValue: string;
+  keyId: string;
+  createdAt: string;
+  updatedAt: string;
+}
+
 export interface PullRecord {
   id: number;
   issueId: number;
@@ -513,6 +538,8 @@ export interface Tables {
   team: TeamRecord;
   protection: ProtectionRecord;
   deletedIssue: DeletedIssueRecord;
+  gist: GistRecord;
+  secret: SecretRecord;
 }
 
 export type Kind = keyof Tables;
@@ -544,4 +571,6 @@ export const KINDS: readonly Kind[] = [
   'team',
   'protection',
   'deletedIssue',
+  'gist',
+  'secret',
 ];

@@ -57,6 +57,8 @@ const INDEXES: { [K in Kind]?: IndexKeys<K> } = {
   team: (r) => [`org:${r.orgId}`],
   protection: (r) => [`repo:${r.repoId}`],
   deletedIssue: (r) => [`repo:${r.repoId}:${r.number}`, `repo:${r.repoId}`],
+  gist: (r) => [`owner:${r.ownerId}`, `key:${r.key}`],
+  secret: (r) => [`repo:${r.repoId}`],
 };
 
 // The fields the indexes above (and the login, number and token lookups) are computed from: an
@@ -86,6 +88,8 @@ const INDEXED_FIELDS: { [K in Kind]?: ReadonlyArray<keyof Tables[K]> } = {
   team: ['orgId'],
   protection: ['repoId'],
   deletedIssue: ['repoId', 'number'],
+  gist: ['ownerId', 'key'],
+  secret: ['repoId'],
 };
 
 // Distinct ranges make ids of different kinds easy to tell apart in logs and snapshots.
@@ -116,6 +120,8 @@ const ID_BASE: Record<Kind, number> = {
   team: 13000,
   protection: 14000,
   deletedIssue: 15000,
+  gist: 16000,
+  secret: 17000,
 };
 
 /**
