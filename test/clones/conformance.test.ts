@@ -652,6 +652,48 @@ describe('conformance with the api.github.com OpenAPI description', () => {
     await octocat.gists.delete({ gist_id: gist.id! });
   });
 
+  it('serves repository Actions secrets', async () => {
+    const { data: key } = await octocat.actions.getRepoPublicKey({ owner, repo });
+    expect(Buffer.from(key.key, 'base64')).toHaveLength(32);
+    const sealed = Buffer.alloc(64, 7).toString('base64');
+    const put = await octocat.actions.createOrUpdateRepoSecret({
+      owner,
+      repo,
+      secret_name: 'API_KEY',
+      encrypted_value: sealed,
+      key_id: key.key_id,
+    });
+    expect(put.status).toBe(201);
+    const again = await octocat.actions.createOrUpdateRepoSecret({
+      owner,
+      repo,
+      secret_name: 'API_KEY',
+      encrypted_value: sealed,
+      key_id: key.key_id,
+    });
+    expect(again.status).toBe(204);
+    await expectStatus(
+      octocat.actions.createOrUpdateRepoSecret({
+        owner,
+        repo,
+        secret_name: 'X',
+        encrypted_value: 'c2hvcnQ=',
+        key_id: key.key_id,
+      }),
+      422,
+    );
+    await expectStatus(
+      octocat.actions.createOrUpdateRepoSecret({ owner, repo, secret_name: 'X', encrypted_value: sealed, key_id: '1' }),
+      422,
+    );
+    const { data: list } = await octocat.actions.listRepoSecrets({ owner, repo });
+    expect(list).toMatchObject({ total_count: 1, secrets: [{ name: 'API_KEY' }] });
+    await octocat.actions.getRepoSecret({ owner, repo, secret_name: 'API_KEY' });
+    await expectStatus(alice.actions.listRepoSecrets({ owner, repo }), 403);
+    await octocat.actions.deleteRepoSecret({ owner, repo, secret_name: 'API_KEY' });
+    await expectStatus(octocat.actions.getRepoSecret({ owner, repo, secret_name: 'API_KEY' }), 404);
+  });
+
   it('validated every response against the description, for every implemented operation', () => {
     const failures = checked.filter((entry) => entry.problems.length > 0);
     expect(failures).toEqual([]);

@@ -595,3 +595,27 @@ describe('gh gist', () => {
     expect((await run(['gist', 'list'], dir)).stdout).not.toContain(id);
   });
 });
+
+describe('gh secret', () => {
+  it('sets, lists and deletes repository Actions secrets, sealed and never shown', async () => {
+    await ok('secret', 'set', 'DEPLOY_TOKEN', '--body', 'hunter2-very-secret');
+    await ok('secret', 'set', 'OTHER', '--body', 'x');
+    await ok('secret', 'set', 'DEPLOY_TOKEN', '--body', 'rotated-value');
+    const listed = await ok('secret', 'list');
+    expect(listed.split('\n').map((line) => line.split('\t')[0])).toEqual(['DEPLOY_TOKEN', 'OTHER', '']);
+    const api = JSON.parse(await ok('api', 'repos/acme/widgets/actions/secrets/DEPLOY_TOKEN')) as Record<
+      string,
+      unknown
+    >;
+    expect(Object.keys(api).sort()).toEqual(['created_at', 'name', 'updated_at']);
+    // What gh sent is a sealed box: neither the value nor its base64 is anywhere in the responses.
+    const log = JSON.stringify(clone.handle.requests());
+    expect(log).not.toContain('rotated-value');
+    expect(log).not.toContain(Buffer.from('rotated-value').toString('base64'));
+    const bad = await run(['secret', 'set', 'GITHUB_THING', '--body', 'x', '-R', 'acme/widgets'], work);
+    expect(bad.code).not.toBe(0);
+    expect(bad.stderr).toContain('must not start with the GITHUB_ prefix');
+    await ok('secret', 'delete', 'OTHER');
+    expect(await ok('secret', 'list')).not.toContain('OTHER');
+  });
+});

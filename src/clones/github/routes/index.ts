@@ -22,6 +22,7 @@ import { repoRoutes } from './repos.js';
 import { reviewCommentRoutes } from './review-comments.js';
 import { reviewRoutes } from './reviews.js';
 import { searchRoutes } from './search.js';
+import { secretRoutes } from './secrets.js';
 import { statusRoutes } from './statuses.js';
 import { protectionRoutes } from './protection.js';
 import { teamRoutes } from './teams.js';
@@ -60,6 +61,7 @@ export const ROUTES: readonly RouteSpec[] = [
   ...commitRoutes,
   ...searchRoutes,
   ...releaseRoutes,
+  ...secretRoutes,
   ...actionRoutes,
   ...teamRoutes,
 ];

@@ -91,6 +91,9 @@ export const NEED = {
   actionsRead: { role: 'read', permission: 'actions', level: 'read' },
   actionsWrite: { role: 'write', permission: 'actions', level: 'write' },
   admin: { role: 'admin', permission: 'administration', level: 'write' },
+  /** Actions secrets: repository admins, or apps with the `secrets` permission. */
+  secretsRead: { role: 'admin', permission: 'secrets', level: 'read' },
+  secretsWrite: { role: 'admin', permission: 'secrets', level: 'write' },
   /** Administering the repository itself, which an archived repository still allows (delete, unarchive). */
   adminEvenArchived: { role: 'admin', permission: 'administration', level: 'write', evenArchived: true },
 } as const satisfies Record<string, Need>;
