@@ -157,7 +157,9 @@ describe('gh issue delete', () => {
     await ok('issue', 'delete', String(created.number), '--yes');
     expect(state().issues.map((candidate) => candidate.number)).not.toContain(created.number);
     expect(state().comments.map((comment) => comment.body)).not.toContain('doomed comment');
-    expect((await run(['api', `repos/acme/widgets/issues/${created.number}`], work)).code).not.toBe(0);
+    const gone = await run(['api', `repos/acme/widgets/issues/${created.number}`], work);
+    expect(gone.code).not.toBe(0);
+    expect(gone.stderr).toContain('This issue was deleted (HTTP 410)');
     const next = JSON.parse(await ok('api', '-X', 'POST', 'repos/acme/widgets/issues', '-f', 'title=After')) as {
       number: number;
     };

@@ -272,11 +272,14 @@ describe('webhooks', () => {
 });
 
 describe('deleting issues and repositories', () => {
-  it('answers 410 for a deleted issue and delivers issues.deleted and repository.deleted', async () => {
+  it('answers 410 for a deleted issue and delivers issues.pinned, issues.deleted and repository.deleted', async () => {
     const hooks = await webhookReceiver();
     const scratch = await startClone({ seed: 'small-project', webhook: { url: hooks.url, secret: SECRET } });
     const api = octokitFor(scratch, scratch.token);
     const { data: doomed } = await api.issues.create({ owner, repo, title: 'Doomed' });
+    await api.graphql('mutation($id: ID!) { pinIssue(input: { issueId: $id }) { issue { id } } }', {
+      id: doomed.node_id,
+    });
     await api.graphql('mutation($id: ID!) { deleteIssue(input: { issueId: $id }) { repository { name } } }', {
       id: doomed.node_id,
     });
@@ -295,8 +298,11 @@ describe('deleting issues and repositories', () => {
     expect(byKind('repository.deleted')).toEqual([
       expect.objectContaining({ repository: expect.objectContaining({ full_name: `${owner}/${repo}` }) }),
     ]);
+    expect(byKind('issues.pinned')).toEqual([
+      expect.objectContaining({ issue: expect.objectContaining({ number: doomed.number }) }),
+    ]);
     const problems = hooks.received
-      .filter((hook) => hook.payload.action === 'deleted')
+      .filter((hook) => ['deleted', 'pinned'].includes(String(hook.payload.action)))
       .flatMap((hook) => schemas.validate(String(hook.headers['x-github-event']), hook.payload));
     expect(problems).toEqual([]);
   });
