@@ -499,6 +499,7 @@ describe('gh issue pin', () => {
     const target = open[0]!.number;
     await ok('issue', 'pin', String(target));
     expect(await isPinned(target)).toBe(true);
+    expect(issue(target)).toMatchObject({ pinned: true });
     expect(await pinned()).toEqual([{ issue: { number: target }, pinnedBy: { login: 'octocat' } }]);
     // Pinning twice is a no-op, as on GitHub.
     await ok('issue', 'pin', String(target));
@@ -563,6 +564,12 @@ describe('gh gist', () => {
     const url = (await run(['gist', 'create', 'notes.md', '-d', 'Shopping notes'], dir)).stdout.trim();
     const id = url.split('/').pop()!;
     expect(id).toMatch(/^[0-9a-f]{32}$/);
+    expect(state().gists.find((gist) => gist.id === id)).toMatchObject({
+      owner: 'octocat',
+      public: false,
+      description: 'Shopping notes',
+      files: { 'notes.md': '# Notes\nremember the milk\n' },
+    });
     const secret = await run(['gist', 'create', '--public', 'notes.md', '-d', 'Public notes'], dir);
     expect(secret.code).toBe(0);
 
@@ -603,6 +610,10 @@ describe('gh secret', () => {
     await ok('secret', 'set', 'DEPLOY_TOKEN', '--body', 'hunter2-very-secret');
     await ok('secret', 'set', 'OTHER', '--body', 'x');
     await ok('secret', 'set', 'DEPLOY_TOKEN', '--body', 'rotated-value');
+    expect(state().secrets.map((secret) => [secret.repo, secret.name])).toEqual([
+      ['acme/widgets', 'DEPLOY_TOKEN'],
+      ['acme/widgets', 'OTHER'],
+    ]);
     const listed = await ok('secret', 'list');
     expect(listed.split('\n').map((line) => line.split('\t')[0])).toEqual(['DEPLOY_TOKEN', 'OTHER', '']);
     const api = JSON.parse(await ok('api', 'repos/acme/widgets/actions/secrets/DEPLOY_TOKEN')) as Record<
