@@ -619,6 +619,81 @@ describe('conformance with the api.github.com OpenAPI description', () => {
     await expectStatus(octocat.repos.deleteBranchProtection({ owner, repo, branch }), 404);
   });
 
+  it('serves notifications and received events', async () => {
+    const { data: issue } = await alice.issues.create({ owner, repo, title: 'Ping', body: 'Hello @octocat' });
+    await alice.issues.createComment({ owner, repo, issue_number: issue.number, body: '@octocat again' });
+    const { data: notifications } = await octocat.activity.listNotificationsForAuthenticatedUser({
+      all: true,
+      participating: true,
+    });
+    expect(notifications.find((thread) => thread.subject.title === 'Ping')).toMatchObject({
+      reason: 'mention',
+      unread: true,
+      subject: { type: 'Issue', latest_comment_url: expect.stringContaining('/issues/comments/') },
+    });
+    await expectStatus(bot.activity.listNotificationsForAuthenticatedUser(), 403);
+    const { data: events } = await octocat.activity.listReceivedEventsForUser({ username: 'octocat' });
+    expect(events.map((event) => event.type)).toContain('IssueCommentEvent');
+  });
+
+  it('serves gists', async () => {
+    const { data: gist } = await octocat.gists.create({
+      description: 'Snippets',
+      public: true,
+      files: { 'a.js': { content: 'console.log(1)' } },
+    });
+    await expectStatus(octocat.gists.create({ files: { 'a.txt': { content: '' } } }), 422);
+    await octocat.gists.list();
+    await alice.gists.listForUser({ username: 'octocat' });
+    await alice.gists.get({ gist_id: gist.id! });
+    await expectStatus(alice.gists.get({ gist_id: 'feedfacefeedface' }), 404);
+    await octocat.gists.update({ gist_id: gist.id!, description: 'Snippets, renamed' });
+    await expectStatus(alice.gists.update({ gist_id: gist.id!, description: 'Mine now' }), 404);
+    await octocat.gists.delete({ gist_id: gist.id! });
+  });
+
+  it('serves repository Actions secrets', async () => {
+    const { data: key } = await octocat.actions.getRepoPublicKey({ owner, repo });
+    expect(Buffer.from(key.key, 'base64')).toHaveLength(32);
+    const sealed = Buffer.alloc(64, 7).toString('base64');
+    const put = await octocat.actions.createOrUpdateRepoSecret({
+      owner,
+      repo,
+      secret_name: 'API_KEY',
+      encrypted_value: sealed,
+      key_id: key.key_id,
+    });
+    expect(put.status).toBe(201);
+    const again = await octocat.actions.createOrUpdateRepoSecret({
+      owner,
+      repo,
+      secret_name: 'API_KEY',
+      encrypted_value: sealed,
+      key_id: key.key_id,
+    });
+    expect(again.status).toBe(204);
+    await expectStatus(
+      octocat.actions.createOrUpdateRepoSecret({
+        owner,
+        repo,
+        secret_name: 'X',
+        encrypted_value: 'c2hvcnQ=',
+        key_id: key.key_id,
+      }),
+      422,
+    );
+    await expectStatus(
+      octocat.actions.createOrUpdateRepoSecret({ owner, repo, secret_name: 'X', encrypted_value: sealed, key_id: '1' }),
+      422,
+    );
+    const { data: list } = await octocat.actions.listRepoSecrets({ owner, repo });
+    expect(list).toMatchObject({ total_count: 1, secrets: [{ name: 'API_KEY' }] });
+    await octocat.actions.getRepoSecret({ owner, repo, secret_name: 'API_KEY' });
+    await expectStatus(alice.actions.listRepoSecrets({ owner, repo }), 403);
+    await octocat.actions.deleteRepoSecret({ owner, repo, secret_name: 'API_KEY' });
+    await expectStatus(octocat.actions.getRepoSecret({ owner, repo, secret_name: 'API_KEY' }), 404);
+  });
+
   it('validated every response against the description, for every implemented operation', () => {
     const failures = checked.filter((entry) => entry.problems.length > 0);
     expect(failures).toEqual([]);

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import type { GitHubClone } from '../../src/clones/github/index.js';
 import { startRouteProxy, type RouteProxy } from '../../src/clones/github/route/index.js';
 import { tempDir } from '../helpers/tmp.js';
-import { startClone } from './support/clone.js';
+import { octokitFor, startClone, TOKENS } from './support/clone.js';
 import { ghPath, runCommand, type CommandResult } from './support/gh.js';
 
 /** The real gh CLI in route mode: it talks to api.github.com (GraphQL mostly) and github.com (git). */
@@ -157,7 +157,9 @@ describe('gh issue delete', () => {
     await ok('issue', 'delete', String(created.number), '--yes');
     expect(state().issues.map((candidate) => candidate.number)).not.toContain(created.number);
     expect(state().comments.map((comment) => comment.body)).not.toContain('doomed comment');
-    expect((await run(['api', `repos/acme/widgets/issues/${created.number}`], work)).code).not.toBe(0);
+    const gone = await run(['api', `repos/acme/widgets/issues/${created.number}`], work);
+    expect(gone.code).not.toBe(0);
+    expect(gone.stderr).toContain('This issue was deleted (HTTP 410)');
     const next = JSON.parse(await ok('api', '-X', 'POST', 'repos/acme/widgets/issues', '-f', 'title=After')) as {
       number: number;
     };
@@ -460,5 +462,173 @@ describe('gh repo', () => {
     const deleted = await run(['repo', 'delete', 'octocat/gh-doomed', '--yes']);
     expect(deleted).toMatchObject({ code: 0 });
     expect(state().repos.map((repo) => repo.full_name)).not.toContain('octocat/gh-doomed');
+  });
+});
+
+describe('gh issue pin', () => {
+  const pinned = async () =>
+    (
+      JSON.parse(
+        await ok(
+          'api',
+          'graphql',
+          '-f',
+          'query={ repository(owner: "acme", name: "widgets") { pinnedIssues(first: 10) { nodes { issue { number } pinnedBy { login } } } } }',
+        ),
+      ) as {
+        data: {
+          repository: { pinnedIssues: { nodes: Array<{ issue: { number: number }; pinnedBy: { login: string } }> } };
+        };
+      }
+    ).data.repository.pinnedIssues.nodes;
+
+  const isPinned = async (number: number) =>
+    (
+      JSON.parse(
+        await ok(
+          'api',
+          'graphql',
+          '-f',
+          `query={ repository(owner: "acme", name: "widgets") { issue(number: ${number}) { isPinned } } }`,
+        ),
+      ) as { data: { repository: { issue: { isPinned: boolean } } } }
+    ).data.repository.issue.isPinned;
+
+  it('pins and unpins an issue, which the repository lists, and refuses a fourth', async () => {
+    const open = state().issues.filter((candidate) => candidate.repo === 'acme/widgets' && candidate.state === 'open');
+    const target = open[0]!.number;
+    await ok('issue', 'pin', String(target));
+    expect(await isPinned(target)).toBe(true);
+    expect(issue(target)).toMatchObject({ pinned: true });
+    expect(await pinned()).toEqual([{ issue: { number: target }, pinnedBy: { login: 'octocat' } }]);
+    // Pinning twice is a no-op, as on GitHub.
+    await ok('issue', 'pin', String(target));
+    expect(await pinned()).toHaveLength(1);
+
+    const extra = [];
+    for (let i = 0; i < 3; i++)
+      extra.push(
+        (
+          JSON.parse(await ok('api', '-X', 'POST', 'repos/acme/widgets/issues', '-f', `title=Pin ${i}`)) as {
+            number: number;
+          }
+        ).number,
+      );
+    await ok('issue', 'pin', String(extra[0]));
+    await ok('issue', 'pin', String(extra[1]));
+    const fourth = await run(['issue', 'pin', String(extra[2]), '-R', 'acme/widgets'], work);
+    expect(fourth.code).not.toBe(0);
+    expect(fourth.stderr).toContain('only pin up to 3 issues');
+
+    await ok('issue', 'unpin', String(target));
+    expect(await isPinned(target)).toBe(false);
+    expect((await pinned()).map((node) => node.issue.number)).toEqual([extra[0], extra[1]]);
+  });
+});
+
+describe('gh status', () => {
+  it('shows the assigned issues, review requests, mentions and repository activity of the user', async () => {
+    const alice = octokitFor(clone, TOKENS.alice);
+    const target = state().issues.find((candidate) => candidate.repo === 'acme/widgets' && candidate.state === 'open')!;
+    await ok('issue', 'edit', String(target.number), '--add-assignee', '@me');
+    const pull = state().pullRequests.find((candidate) => candidate.user === 'alice' && candidate.state === 'open')!;
+    await alice.pulls.requestReviewers({ owner, repo, pull_number: pull.number, reviewers: ['octocat'] });
+    const { data: mentioned } = await alice.issues.create({ owner, repo, title: 'Needs octocat' });
+    await alice.issues.createComment({
+      owner,
+      repo,
+      issue_number: mentioned.number,
+      body: 'Could @octocat have a look at this?',
+    });
+
+    const result = await run(['status'], work);
+    expect(result).toMatchObject({ code: 0, stderr: '' });
+    const section = (title: string) => {
+      const text = result.stdout;
+      const start = text.indexOf(title);
+      expect(start).toBeGreaterThanOrEqual(0);
+      return text.slice(start, start + 400);
+    };
+    expect(section('Assigned Issues')).toContain(`acme/widgets#${target.number}`);
+    expect(section('Review Requests')).toContain(`acme/widgets#${pull.number}`);
+    expect(section('Mentions')).toContain(`acme/widgets#${mentioned.number}`);
+    expect(section('Mentions')).toContain('Could @octocat have');
+    expect(section('Repository Activity')).toContain(`acme/widgets#${mentioned.number}\tcomment on`);
+  });
+});
+
+describe('gh gist', () => {
+  it('creates, lists, views, edits (REST) and deletes gists, each user seeing their own', async () => {
+    const dir = tempDir('archal-gh-gist-');
+    writeFileSync(join(dir, 'notes.md'), '# Notes\nremember the milk\n');
+    const url = (await run(['gist', 'create', 'notes.md', '-d', 'Shopping notes'], dir)).stdout.trim();
+    const id = url.split('/').pop()!;
+    expect(id).toMatch(/^[0-9a-f]{32}$/);
+    expect(state().gists.find((gist) => gist.id === id)).toMatchObject({
+      owner: 'octocat',
+      public: false,
+      description: 'Shopping notes',
+      files: { 'notes.md': '# Notes\nremember the milk\n' },
+    });
+    const secret = await run(['gist', 'create', '--public', 'notes.md', '-d', 'Public notes'], dir);
+    expect(secret.code).toBe(0);
+
+    const listed = await run(['gist', 'list'], dir);
+    expect(listed.code).toBe(0);
+    expect(listed.stdout).toContain(id);
+    expect(listed.stdout).toContain('Shopping notes');
+    expect(listed.stdout).toContain('Public notes');
+    expect((await run(['gist', 'list', '--secret'], dir)).stdout).not.toContain('Public notes');
+
+    const viewed = await run(['gist', 'view', id, '--raw', '--filename', 'notes.md'], dir);
+    expect(viewed).toMatchObject({ code: 0, stdout: '# Notes\nremember the milk\n' });
+
+    const alice = octokitFor(clone, TOKENS.alice);
+    // A secret gist is unlisted, not private: anyone with its id reads it, only its owner changes it.
+    expect((await alice.gists.get({ gist_id: id })).data.description).toBe('Shopping notes');
+    await expect(alice.gists.delete({ gist_id: id })).rejects.toMatchObject({ status: 404 });
+    expect((await alice.gists.listForUser({ username: 'octocat' })).data.map((g) => g.description)).toEqual([
+      'Public notes',
+    ]);
+    const octocat = octokitFor(clone, clone.token);
+    const { data: edited } = await octocat.gists.update({
+      gist_id: id,
+      files: { 'notes.md': { filename: 'todo.md' }, 'extra.txt': { content: 'more' } },
+    });
+    expect(Object.keys(edited.files ?? {}).sort()).toEqual(['extra.txt', 'todo.md']);
+    expect(edited.files?.['todo.md']?.content).toBe('# Notes\nremember the milk\n');
+    await expect(octocat.gists.create({ files: {} })).rejects.toMatchObject({ status: 422 });
+
+    expect((await run(['gist', 'delete', id], dir)).code).toBe(0);
+    await expect(alice.gists.get({ gist_id: id })).rejects.toMatchObject({ status: 404 });
+    expect((await run(['gist', 'list'], dir)).stdout).not.toContain(id);
+  });
+});
+
+describe('gh secret', () => {
+  it('sets, lists and deletes repository Actions secrets, sealed and never shown', async () => {
+    await ok('secret', 'set', 'DEPLOY_TOKEN', '--body', 'hunter2-very-secret');
+    await ok('secret', 'set', 'OTHER', '--body', 'x');
+    await ok('secret', 'set', 'DEPLOY_TOKEN', '--body', 'rotated-value');
+    expect(state().secrets.map((secret) => [secret.repo, secret.name])).toEqual([
+      ['acme/widgets', 'DEPLOY_TOKEN'],
+      ['acme/widgets', 'OTHER'],
+    ]);
+    const listed = await ok('secret', 'list');
+    expect(listed.split('\n').map((line) => line.split('\t')[0])).toEqual(['DEPLOY_TOKEN', 'OTHER', '']);
+    const api = JSON.parse(await ok('api', 'repos/acme/widgets/actions/secrets/DEPLOY_TOKEN')) as Record<
+      string,
+      unknown
+    >;
+    expect(Object.keys(api).sort()).toEqual(['created_at', 'name', 'updated_at']);
+    // What gh sent is a sealed box: neither the value nor its base64 is anywhere in the responses.
+    const log = JSON.stringify(clone.handle.requests());
+    expect(log).not.toContain('rotated-value');
+    expect(log).not.toContain(Buffer.from('rotated-value').toString('base64'));
+    const bad = await run(['secret', 'set', 'GITHUB_THING', '--body', 'x', '-R', 'acme/widgets'], work);
+    expect(bad.code).not.toBe(0);
+    expect(bad.stderr).toContain('must not start with the GITHUB_ prefix');
+    await ok('secret', 'delete', 'OTHER');
+    expect(await ok('secret', 'list')).not.toContain('OTHER');
   });
 });

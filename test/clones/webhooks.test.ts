@@ -270,3 +270,55 @@ describe('webhooks', () => {
     expect((listed.json.deliveries as Array<{ status: string }>)[0]!.status).toBe('failed');
   });
 });
+
+describe('deleting issues and repositories', () => {
+  it('answers 410 for a deleted issue and delivers issues.pinned, issues.deleted and repository.deleted', async () => {
+    const hooks = await webhookReceiver();
+    const scratch = await startClone({ seed: 'small-project', webhook: { url: hooks.url, secret: SECRET } });
+    const api = octokitFor(scratch, scratch.token);
+    const { data: doomed } = await api.issues.create({ owner, repo, title: 'Doomed' });
+    await api.graphql('mutation($id: ID!) { pinIssue(input: { issueId: $id }) { issue { id } } }', {
+      id: doomed.node_id,
+    });
+    await api.graphql('mutation($id: ID!) { deleteIssue(input: { issueId: $id }) { repository { name } } }', {
+      id: doomed.node_id,
+    });
+    const gone = await api.issues.get({ owner, repo, issue_number: doomed.number }).catch((error: unknown) => error);
+    expect(gone).toMatchObject({ status: 410, response: { data: { message: 'This issue was deleted' } } });
+    const missing = await api.issues.get({ owner, repo, issue_number: 9999 }).catch((error: unknown) => error);
+    expect(missing).toMatchObject({ status: 404 });
+
+    await api.repos.delete({ owner, repo });
+    await scratch.handle.idle();
+    const byKind = (kind: string) =>
+      hooks.received.filter((hook) => kinds([hook])[0] === kind).map((hook) => hook.payload);
+    expect(byKind('issues.deleted')).toEqual([
+      expect.objectContaining({ issue: expect.objectContaining({ number: doomed.number, title: 'Doomed' }) }),
+    ]);
+    expect(byKind('repository.deleted')).toEqual([
+      expect.objectContaining({ repository: expect.objectContaining({ full_name: `${owner}/${repo}` }) }),
+    ]);
+    expect(byKind('issues.pinned')).toEqual([
+      expect.objectContaining({ issue: expect.objectContaining({ number: doomed.number }) }),
+    ]);
+    const problems = hooks.received
+      .filter((hook) => ['deleted', 'pinned'].includes(String(hook.payload.action)))
+      .flatMap((hook) => schemas.validate(String(hook.headers['x-github-event']), hook.payload));
+    expect(problems).toEqual([]);
+  });
+
+  it('deletes an archived repository (admins may), and unarchives one, but refuses other changes to it', async () => {
+    const scratch = await startClone({ seed: 'small-project' });
+    const api = octokitFor(scratch, scratch.token);
+    await api.repos.update({ owner, repo, archived: true });
+    const edit = await api.repos.update({ owner, repo, description: 'nope' }).catch((error: unknown) => error);
+    expect(edit).toMatchObject({ status: 403 });
+    const { data: unarchived } = await api.repos.update({ owner, repo, archived: false });
+    expect(unarchived.archived).toBe(false);
+    await api.repos.update({ owner, repo, archived: true });
+    const deleted = await api.repos.delete({ owner, repo });
+    expect(deleted.status).toBe(204);
+    const after = await api.repos.get({ owner, repo }).catch((error: unknown) => error);
+    expect(after).toMatchObject({ status: 404 });
+  });
+});

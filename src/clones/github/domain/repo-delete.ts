@@ -1,6 +1,7 @@
 import { rmSync } from 'node:fs';
 import { type Kind, type RepoRecord, type Tables } from '../state/model.js';
 import type { DomainContext } from './context.js';
+import { emit } from '../webhooks/emit.js';
 
 /** Kinds whose records all carry the `repoId` of the repository they belong to. */
 type RepoScoped = {
@@ -26,14 +27,18 @@ const REPO_SCOPED: readonly RepoScoped[] = [
   'workflowJob',
   'artifact',
   'protection',
+  'deletedIssue',
+  'secret',
 ];
 
 /**
  * Deletes a repository as GitHub does: the repository, everything that lives in it (issues, pull
  * requests, comments, labels, checks, releases, workflow runs…) and its git data go; forks stay, as
- * repositories of their own; installations and teams forget it.
+ * repositories of their own; installations and teams forget it. The `repository.deleted` webhook
+ * carries the repository as it was.
  */
 export function deleteRepository(ctx: DomainContext, repo: RepoRecord): void {
+  emit(ctx, 'repository', repo, () => ({ action: 'deleted' }));
   for (const kind of REPO_SCOPED) {
     const records = [...(ctx.store.all(kind) as IterableIterator<Tables[RepoScoped]>)].filter(
       (record) => record.repoId === repo.id,

@@ -33,6 +33,7 @@ export const ISSUE_QUALIFIERS: ReadonlySet<string> = new Set([
   'base',
   'draft',
   'reason',
+  'archived',
 ]);
 
 /**
@@ -193,6 +194,8 @@ export function searchIssues(ctx: SearchContext, terms: Term[]): SearchHit[] {
         return pull?.baseRef.toLowerCase() === value;
       case 'reason':
         return (issue.stateReason ?? '').replace('_', ' ') === value.replace('_', ' ').replace(/"/g, '');
+      case 'archived':
+        return store.get('repo', issue.repoId)?.archived === (value === 'true');
       case 'in':
         return true;
       default:

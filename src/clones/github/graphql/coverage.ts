@@ -20,6 +20,8 @@ export const GRAPHQL_MUTATIONS = [
   'closeIssue',
   'reopenIssue',
   'deleteIssue',
+  'pinIssue',
+  'unpinIssue',
   'lockLockable',
   'unlockLockable',
   'createRepository',
@@ -44,4 +46,4 @@ export const GRAPHQL_MUTATIONS = [
 
 /** The objects resolvers build and the connections they page through. */
 export const GRAPHQL_OBJECTS =
-  'Repository (issues, pullRequests, labels, milestones, refs, ref, object, defaultBranchRef, assignableUsers, releases, release, latestRelease, languages, issue, pullRequest, issueOrPullRequest), Issue and PullRequest (comments, labels, assignees, milestone, reviews, latestReviews, reviewRequests, reviewDecision, commits, files, mergeable, mergeStateStatus, closingIssuesReferences), Release (tag, tagCommit, author), Commit (statusCheckRollup with CheckRun and StatusContext contexts, parents, author), Ref, Tree, Blob, Label, Milestone, IssueComment, PullRequestReview, User, Bot, Organization (teams, team), Team';
+  'Repository (issues, pinnedIssues, pullRequests, labels, milestones, refs, ref, object, defaultBranchRef, assignableUsers, releases, release, latestRelease, languages, issue, pullRequest, issueOrPullRequest), Issue and PullRequest (comments, labels, assignees, milestone, reviews, latestReviews, reviewRequests, reviewDecision, commits, files, mergeable, mergeStateStatus, closingIssuesReferences), Release (tag, tagCommit, author), Commit (statusCheckRollup with CheckRun and StatusContext contexts, parents, author), Ref, Tree, Blob, Label, Milestone, IssueComment, PullRequestReview, User (gists), Gist, Bot, Organization (teams, team), Team';

@@ -46,7 +46,7 @@ function issueish(
     editor: null,
     locked: issue.locked,
     activeLockReason: issue.activeLockReason ? upper(issue.activeLockReason) : null,
-    isPinned: false,
+    isPinned: issue.pinned !== undefined,
     viewerDidAuthor: viewer === issue.userId,
     viewerCanUpdate: true,
     viewerCanReact: true,

@@ -1,6 +1,7 @@
 import type { DomainContext } from '../domain/context.js';
 import { setDraft } from '../domain/pulls.js';
 import { deleteIssue } from '../domain/issue-delete.js';
+import { setIssuePinned } from '../domain/issue-pin.js';
 import { withRepoLock } from '../domain/git-write.js';
 import { fullName } from '../render/repos.js';
 import type { IssueRecord, PullRecord, RepoRecord } from '../state/model.js';
@@ -132,6 +133,23 @@ const viewer = (ctx: GraphqlContext): Gql | null => {
   return user ? actorObject(ctx.domain, user) : null;
 };
 
+/** Pins or unpins an issue: writers may (`issues` write for apps); pull requests cannot be pinned. */
+async function pin(ctx: GraphqlContext, id: string, pinned: boolean): Promise<Gql> {
+  const target = issueish(ctx, id, ['Issue']);
+  try {
+    authorize(ctx.domain.store, ctx.domain.actor, target.repo, NEED.issuesAdmin);
+    await setIssuePinned(ctx.domain, target.repo, target.issue, pinned);
+  } catch (error) {
+    if (!(error instanceof ApiError)) throw error;
+    if (error.status === 422) throw gqlError('UNPROCESSABLE', error.message);
+    throw gqlError(
+      'FORBIDDEN',
+      `${actingUser(ctx.domain.actor)?.login ?? 'Viewer'} does not have the correct permissions to execute \`${pinned ? 'PinIssue' : 'UnpinIssue'}\``,
+    );
+  }
+  return fresh(ctx, target);
+}
+
 type Input = Record<string, unknown> & { clientMutationId?: string };
 type Mutation = (ctx: GraphqlContext, input: Input) => Promise<Record<string, unknown>>;
 const str = (value: unknown) => (typeof value === 'string' ? value : undefined);
@@ -189,8 +207,14 @@ const MUTATIONS: Record<string, Mutation> = {
         );
       throw error;
     }
-    deleteIssue(ctx.domain, target.issue);
+    await deleteIssue(ctx.domain, target.issue);
     return { repository: repoObject(ctx.domain, target.repo) };
+  },
+  async pinIssue(ctx, input) {
+    return { issue: await pin(ctx, String(input.issueId), true) };
+  },
+  async unpinIssue(ctx, input) {
+    return { issue: await pin(ctx, String(input.issueId), false) };
   },
   async lockLockable(ctx, input) {
     const target = issueish(ctx, String(input.lockableId));

@@ -6,6 +6,7 @@ import { nodeId, shaNodeId } from '../render/urls.js';
 import type { LabelRecord, MilestoneRecord, RepoRecord, UserRecord } from '../state/model.js';
 import { actorRole, authorize, NEED, type Need } from '../state/permissions.js';
 import { links } from './links.js';
+import { userGists, type GistsArgs } from './gists.js';
 import { organizationTeam, organizationTeams, type TeamsArgs } from './teams.js';
 import { connection, gqlError, upper, type ConnectionArgs, type Gql, type GraphqlContext } from './context.js';
 
@@ -72,6 +73,7 @@ export function actorObject(domain: DomainContext, user: UserRecord): Gql {
           team: (args: { slug: string }) => organizationTeam(domain, user, args.slug),
         }
       : {}),
+    gists: (args: GistsArgs) => userGists(domain, user, args),
     organizations: (args: ConnectionArgs) =>
       connection(
         [...domain.store.all('org')].filter((org) => org.members.has(user.id)),

@@ -1,6 +1,7 @@
 import type { DomainContext } from '../domain/context.js';
 import { languagesConnection } from './languages.js';
 import { isAssignable } from '../domain/issues.js';
+import { pinnedIssues } from '../domain/issue-pin.js';
 import { fullName, forkCount } from '../render/repos.js';
 import { nodeId } from '../render/urls.js';
 import type { IssueRecord, RepoRecord, UserRecord } from '../state/model.js';
@@ -9,6 +10,7 @@ import { connection, emptyConnection, gqlError, upper, type ConnectionArgs, type
 import { issueObject, pullObject } from './issues.js';
 import { latestReleaseObject, releaseByTag, releaseConnection } from './releases.js';
 import {
+  actorById,
   actorObject,
   canSee,
   commitObject,
@@ -324,7 +326,22 @@ export function repoObject(domain: DomainContext, repo: RepoRecord): Gql {
     projects: emptyConnection,
     projectsV2: emptyConnection,
     environments: emptyConnection,
-    pinnedIssues: emptyConnection,
+    pinnedIssues: (args: ConnectionArgs) =>
+      connection(
+        pinnedIssues(domain, repo),
+        args,
+        (issue) => ({
+          __typename: 'PinnedIssue',
+          id: nodeId('PinnedIssue', issue.id),
+          databaseId: issue.id,
+          fullDatabaseId: String(issue.id),
+          isReadByViewer: true,
+          issue: issueObject(domain, repo, issue),
+          pinnedBy: () => actorById(domain, issue.pinned!.byId),
+          repository: () => repoObject(domain, repo),
+        }),
+        'PinnedIssue',
+      ),
     forks: (args: ConnectionArgs) =>
       connection(
         [...domain.store.all('repo')].filter((fork) => fork.forkOf === repo.id && canSee(domain, fork)),

@@ -7,6 +7,7 @@ import { commentRoutes } from './comments.js';
 import { commitRoutes } from './commits.js';
 import { contentRoutes } from './contents.js';
 import { eventRoutes } from './events.js';
+import { gistRoutes } from './gists.js';
 import { gitDataRoutes } from './git-data.js';
 import { gitTagRoutes } from './git-tags.js';
 import { insightRoutes } from './insights.js';
@@ -14,12 +15,14 @@ import { issueRoutes } from './issues.js';
 import { labelRoutes } from './labels.js';
 import { metaRoutes } from './meta.js';
 import { milestoneRoutes } from './milestones.js';
+import { notificationRoutes } from './notifications.js';
 import { pullRoutes } from './pulls.js';
 import { releaseRoutes } from './releases.js';
 import { repoRoutes } from './repos.js';
 import { reviewCommentRoutes } from './review-comments.js';
 import { reviewRoutes } from './reviews.js';
 import { searchRoutes } from './search.js';
+import { secretRoutes } from './secrets.js';
 import { statusRoutes } from './statuses.js';
 import { protectionRoutes } from './protection.js';
 import { teamRoutes } from './teams.js';
@@ -40,6 +43,8 @@ export const ROUTES: readonly RouteSpec[] = [
   ...collaboratorRoutes,
   ...commentRoutes,
   ...eventRoutes,
+  ...notificationRoutes,
+  ...gistRoutes,
   ...labelRoutes,
   ...milestoneRoutes,
   ...issueRoutes,
@@ -56,6 +61,7 @@ export const ROUTES: readonly RouteSpec[] = [
   ...commitRoutes,
   ...searchRoutes,
   ...releaseRoutes,
+  ...secretRoutes,
   ...actionRoutes,
   ...teamRoutes,
 ];

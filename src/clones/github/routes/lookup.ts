@@ -1,7 +1,7 @@
 import type { DomainContext } from '../domain/context.js';
 import type { RequestContext } from '../http/route.js';
 import { authorize, NEED, type Need } from '../state/permissions.js';
-import { notFound } from '../state/errors.js';
+import { ApiError, notFound } from '../state/errors.js';
 import type { IssueRecord, PullRecord, RepoRecord, UserRecord } from '../state/model.js';
 
 export function findRepo(ctx: DomainContext, owner: string, name: string): RepoRecord | undefined {
@@ -33,9 +33,12 @@ export function intParam(ctx: RequestContext, name: string): number {
 }
 
 export function issueParam(ctx: RequestContext, repo: RepoRecord, name = 'issue_number'): IssueRecord {
-  const issue = ctx.store.issueByNumber(repo.id, intParam(ctx, name));
-  if (!issue) throw notFound();
-  return issue;
+  const number = intParam(ctx, name);
+  const issue = ctx.store.issueByNumber(repo.id, number);
+  if (issue) return issue;
+  if (ctx.store.countWhere('deletedIssue', `repo:${repo.id}:${number}`) > 0)
+    throw new ApiError(410, 'This issue was deleted');
+  throw notFound();
 }
 
 export function pullParam(ctx: RequestContext, repo: RepoRecord): { issue: IssueRecord; pull: PullRecord } {

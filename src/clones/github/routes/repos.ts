@@ -147,8 +147,11 @@ export const repoRoutes: RouteSpec[] = [
     operationId: 'repos/update',
     docs: 'repos/repos#update-a-repository',
     handler: (ctx) => {
-      const repo = repoParam(ctx, NEED.admin);
+      const repo = repoParam(ctx, NEED.adminEvenArchived);
       const input = parseBody(ctx, updateSchema);
+      // An archived repository takes one change: being unarchived.
+      if (repo.archived && input.archived !== false)
+        throw new ApiError(403, 'Repository was archived so is read-only.');
       if (input.default_branch !== undefined && !repo.git.branch(input.default_branch))
         throw new ApiError(422, 'Validation Failed', {
           errors: [{ resource: 'Repository', code: 'invalid', field: 'default_branch' }],
@@ -187,7 +190,7 @@ export const repoRoutes: RouteSpec[] = [
     operationId: 'repos/delete',
     docs: 'repos/repos#delete-a-repository',
     handler: (ctx) => {
-      deleteRepository(ctx, repoParam(ctx, NEED.admin));
+      deleteRepository(ctx, repoParam(ctx, NEED.adminEvenArchived));
       return noContent();
     },
   },

@@ -15,7 +15,7 @@ function orgParam(ctx: RequestContext) {
 }
 
 /** The signed-in user (a user token; installation tokens have no user, as on GitHub). */
-function signedInUser(ctx: RequestContext): UserRecord {
+export function signedInUser(ctx: RequestContext): UserRecord {
   const user = actingUser(ctx.actor);
   if (!user || ctx.actor.kind !== 'user') throw new ApiError(403, 'Resource not accessible by integration');
   return user;

@@ -101,6 +101,41 @@ export interface IssueRecord {
   /** Set when this number is a pull request (the PullRecord's id). */
   pullId: number | null;
   viaAppId: number | null;
+  /** When and by whom the issue was pinned to its repository (GraphQL `pinIssue`); absent when not pinned. */
+  pinned?: { at: string; byId: number };
+}
+
+/** What is left of a deleted issue: its number, which GitHub answers 410 Gone for and never gives out again. */
+export interface DeletedIssueRecord {
+  id: number;
+  repoId: number;
+  number: number;
+  deletedAt: string;
+}
+
+/** A gist: files (name → text) owned by a user; secret ones are unlisted, not private. */
+export interface GistRecord {
+  id: number;
+  /** The id GitHub shows (`aa5a315d61ae9438b18d`), which URLs carry. */
+  key: string;
+  ownerId: number;
+  description: string | null;
+  public: boolean;
+  files: Map<string, string>;
+  createdAt: string;
+  updatedAt: string;
+}
+
+/** An Actions secret of a repository: only its name and dates are ever shown; the value stays sealed. */
+export interface SecretRecord {
+  id: number;
+  repoId: number;
+  name: string;
+  /** The sealed box the client sent (base64), kept opaque. */
+  encryptedValue: string;
+  keyId: string;
+  createdAt: string;
+  updatedAt: string;
 }
 
 export interface PullRecord {
@@ -502,6 +537,9 @@ export interface Tables {
   artifact: ArtifactRecord;
   team: TeamRecord;
   protection: ProtectionRecord;
+  deletedIssue: DeletedIssueRecord;
+  gist: GistRecord;
+  secret: SecretRecord;
 }
 
 export type Kind = keyof Tables;
@@ -532,4 +570,7 @@ export const KINDS: readonly Kind[] = [
   'artifact',
   'team',
   'protection',
+  'deletedIssue',
+  'gist',
+  'secret',
 ];

@@ -65,6 +65,8 @@ export interface Need {
   /** App permission category (`issues`, `pull_requests`, `contents`, `checks`, `statuses`…). */
   permission: string;
   level: 'read' | 'write';
+  /** Allowed on an archived repository although it writes (deleting it, unarchiving it). */
+  evenArchived?: boolean;
 }
 
 /** Permission needs of the operations, by what they touch (users need a role, apps a permission). */
@@ -89,6 +91,11 @@ export const NEED = {
   actionsRead: { role: 'read', permission: 'actions', level: 'read' },
   actionsWrite: { role: 'write', permission: 'actions', level: 'write' },
   admin: { role: 'admin', permission: 'administration', level: 'write' },
+  /** Actions secrets: repository admins, or apps with the `secrets` permission. */
+  secretsRead: { role: 'admin', permission: 'secrets', level: 'read' },
+  secretsWrite: { role: 'admin', permission: 'secrets', level: 'write' },
+  /** Administering the repository itself, which an archived repository still allows (delete, unarchive). */
+  adminEvenArchived: { role: 'admin', permission: 'administration', level: 'write', evenArchived: true },
 } as const satisfies Record<string, Need>;
 
 /** Throws GitHub's error when the actor may not do `need` on `repo` (404 when it cannot even see it). */
@@ -107,7 +114,8 @@ export function authorize(store: Store, actor: Actor, repo: RepoRecord, need: Ne
     // GitHub hides write endpoints from users who can only read: they get a 404 or this 403.
     throw new ApiError(403, `Must have ${need.role === 'read' ? 'read' : 'push'} access to repository`);
   }
-  if (need.level === 'write' && repo.archived) throw new ApiError(403, 'Repository was archived so is read-only.');
+  if (need.level === 'write' && !need.evenArchived && repo.archived)
+    throw new ApiError(403, 'Repository was archived so is read-only.');
 }
 
 /** The `permissions` object GitHub puts in repositories for the authenticated actor. */

@@ -67,6 +67,7 @@ export function snapshot(store: Store, meta: { seed: string }) {
         assignees: issue.assigneeIds.map(login),
         milestone: store.get('milestone', issue.milestoneId)?.title ?? null,
         locked: issue.locked,
+        pinned: issue.pinned !== undefined,
         comments: store.countWhere('comment', `issue:${issue.id}`),
         created_at: issue.createdAt,
         updated_at: issue.updatedAt,
@@ -285,6 +286,22 @@ export function snapshot(store: Store, meta: { seed: string }) {
         expires_at: a.expiresAt,
       })),
     ...teamsSnapshot(store),
+    gists: byId(store.all('gist')).map((gist) => ({
+      id: gist.key,
+      owner: login(gist.ownerId),
+      description: gist.description,
+      public: gist.public,
+      files: Object.fromEntries(gist.files),
+      created_at: gist.createdAt,
+      updated_at: gist.updatedAt,
+    })),
+    // Names and dates only: a secret's sealed value never leaves the clone.
+    secrets: byId(store.all('secret')).map((secret) => ({
+      repo: repoName(secret.repoId),
+      name: secret.name,
+      created_at: secret.createdAt,
+      updated_at: secret.updatedAt,
+    })),
   };
 }
 

@@ -56,6 +56,9 @@ const INDEXES: { [K in Kind]?: IndexKeys<K> } = {
   artifact: (r) => [`repo:${r.repoId}`, `run:${r.runId}`],
   team: (r) => [`org:${r.orgId}`],
   protection: (r) => [`repo:${r.repoId}`],
+  deletedIssue: (r) => [`repo:${r.repoId}:${r.number}`, `repo:${r.repoId}`],
+  gist: (r) => [`owner:${r.ownerId}`, `key:${r.key}`],
+  secret: (r) => [`repo:${r.repoId}`],
 };
 
 // The fields the indexes above (and the login, number and token lookups) are computed from: an
@@ -84,6 +87,9 @@ const INDEXED_FIELDS: { [K in Kind]?: ReadonlyArray<keyof Tables[K]> } = {
   artifact: ['repoId', 'runId'],
   team: ['orgId'],
   protection: ['repoId'],
+  deletedIssue: ['repoId', 'number'],
+  gist: ['ownerId', 'key'],
+  secret: ['repoId'],
 };
 
 // Distinct ranges make ids of different kinds easy to tell apart in logs and snapshots.
@@ -113,6 +119,9 @@ const ID_BASE: Record<Kind, number> = {
   artifact: 1_000_000,
   team: 13000,
   protection: 14000,
+  deletedIssue: 15000,
+  gist: 16000,
+  secret: 17000,
 };
 
 /**

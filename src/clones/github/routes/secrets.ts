@@ -1,0 +1,128 @@
+import { createHash } from 'node:crypto';
+import * as z from 'zod';
+import { parseBody } from '../http/input.js';
+import { okCountedPage } from '../http/pagination.js';
+import { created, noContent, ok, type RequestContext, type RouteSpec } from '../http/route.js';
+import { ApiError, notFound } from '../state/errors.js';
+import type { RepoRecord, SecretRecord } from '../state/model.js';
+import { NEED } from '../state/permissions.js';
+import { repoParam } from './lookup.js';
+
+/** A sealed box is the sender's 32-byte ephemeral public key and a 16-byte MAC ahead of the ciphertext. */
+const SEALED_BOX_OVERHEAD = 48;
+const BASE64 = /^[A-Za-z0-9+/]*={0,2}$/;
+
+const putSchema = z.object({ encrypted_value: z.string(), key_id: z.string() });
+
+/**
+ * The repository's public key for sealing secrets: 32 bytes, fixed per repository, so a client may
+ * fetch it once. Any 32 bytes are a valid X25519 public key; nobody here ever opens the boxes.
+ */
+export function repoPublicKey(repo: RepoRecord): { key_id: string; key: string } {
+  const key = createHash('sha256').update(`actions-secrets:${repo.id}`).digest();
+  const keyId = BigInt(`0x${createHash('sha256').update(key).digest('hex').slice(0, 15)}`).toString();
+  return { key_id: keyId, key: key.toString('base64') };
+}
+
+/** Secret names: letters, digits and underscores, not starting with a digit or `GITHUB_` (GitHub's rules). */
+function secretName(ctx: RequestContext): string {
+  const name = ctx.params.secret_name ?? '';
+  if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(name) || /^GITHUB_/i.test(name))
+    throw new ApiError(
+      422,
+      `Secret names can only contain alphanumeric characters ([a-z], [A-Z], [0-9]) or underscores (_), must not start with a number, and must not start with the GITHUB_ prefix. '${name}' is not valid.`,
+    );
+  return name.toUpperCase();
+}
+
+const findSecret = (ctx: RequestContext, repo: RepoRecord, name: string): SecretRecord | undefined =>
+  ctx.store.where('secret', `repo:${repo.id}`).find((secret) => secret.name === name);
+
+/** What GitHub shows of a secret: its name and dates, never its value. */
+const renderSecret = (secret: SecretRecord) => ({
+  name: secret.name,
+  created_at: secret.createdAt,
+  updated_at: secret.updatedAt,
+});
+
+export const secretRoutes: RouteSpec[] = [
+  {
+    method: 'GET',
+    path: '/repos/{owner}/{repo}/actions/secrets',
+    operationId: 'actions/list-repo-secrets',
+    docs: 'actions/secrets#list-repository-secrets',
+    handler: (ctx) => {
+      const repo = repoParam(ctx, NEED.secretsRead);
+      const secrets = ctx.store.where('secret', `repo:${repo.id}`).sort((a, b) => a.name.localeCompare(b.name));
+      return okCountedPage(ctx, secrets, 'secrets', renderSecret);
+    },
+  },
+  {
+    method: 'GET',
+    path: '/repos/{owner}/{repo}/actions/secrets/public-key',
+    operationId: 'actions/get-repo-public-key',
+    docs: 'actions/secrets#get-a-repository-public-key',
+    handler: (ctx) => ok(repoPublicKey(repoParam(ctx, NEED.secretsRead))),
+  },
+  {
+    method: 'GET',
+    path: '/repos/{owner}/{repo}/actions/secrets/{secret_name}',
+    operationId: 'actions/get-repo-secret',
+    docs: 'actions/secrets#get-a-repository-secret',
+    handler: (ctx) => {
+      const repo = repoParam(ctx, NEED.secretsRead);
+      const secret = findSecret(ctx, repo, (ctx.params.secret_name ?? '').toUpperCase());
+      if (!secret) throw notFound();
+      return ok(renderSecret(secret));
+    },
+  },
+  {
+    method: 'PUT',
+    path: '/repos/{owner}/{repo}/actions/secrets/{secret_name}',
+    operationId: 'actions/create-or-update-repo-secret',
+    docs: 'actions/secrets#create-or-update-a-repository-secret',
+    handler: (ctx) => {
+      const repo = repoParam(ctx, NEED.secretsWrite);
+      const name = secretName(ctx);
+      const input = parseBody(ctx, putSchema);
+      if (input.key_id !== repoPublicKey(repo).key_id)
+        throw new ApiError(
+          422,
+          `key_id '${input.key_id}' is not the repository's current public key; fetch it again from actions/secrets/public-key.`,
+        );
+      const sealed = BASE64.test(input.encrypted_value) ? Buffer.from(input.encrypted_value, 'base64') : undefined;
+      if (!sealed || sealed.length < SEALED_BOX_OVERHEAD)
+        throw new ApiError(
+          422,
+          "encrypted_value must be a base64 libsodium sealed box made with the repository's public key.",
+        );
+      const existing = findSecret(ctx, repo, name);
+      const patch = { encryptedValue: input.encrypted_value, keyId: input.key_id, updatedAt: ctx.now };
+      if (existing) {
+        ctx.store.update(ctx.journal, 'secret', existing, patch);
+        return noContent();
+      }
+      ctx.store.insert(ctx.journal, 'secret', {
+        id: ctx.store.nextId('secret'),
+        repoId: repo.id,
+        name,
+        createdAt: ctx.now,
+        ...patch,
+      });
+      return created({});
+    },
+  },
+  {
+    method: 'DELETE',
+    path: '/repos/{owner}/{repo}/actions/secrets/{secret_name}',
+    operationId: 'actions/delete-repo-secret',
+    docs: 'actions/secrets#delete-a-repository-secret',
+    handler: (ctx) => {
+      const repo = repoParam(ctx, NEED.secretsWrite);
+      const secret = findSecret(ctx, repo, (ctx.params.secret_name ?? '').toUpperCase());
+      if (!secret) throw notFound();
+      ctx.store.remove(ctx.journal, 'secret', secret);
+      return noContent();
+    },
+  },
+];
