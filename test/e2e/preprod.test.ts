@@ -5,7 +5,7 @@ import { afterEach, describe, expect, it } from '@jest/globals';
 import { json, REPO_ROOT, runCli, type CliResult } from '../helpers/cli.js';
 import { writeFiles } from '../helpers/engine.js';
 import { hostedRepo, type HostedRepo } from '../helpers/hosted.js';
-import { tempRepo } from '../helpers/tmp.js';
+import { tempDir, tempRepo } from '../helpers/tmp.js';
 
 interface Result {
   status: string;
@@ -628,6 +628,20 @@ describe('archal preprod run: external commands are restricted and artifacts are
 });
 
 describe('archal preprod plan', () => {
+  it('writes --out relative to where it is typed, not to --repo', async () => {
+    const repo = tempRepo();
+    const here = tempDir('archal-plan-out-');
+    const cli = await runCli(['preprod', 'plan', '--repo', repo, '--out', 'plans/plan.json'], {
+      cwd: here,
+      timeoutMs: 60_000,
+    });
+    expect(cli.stderr).toBe('');
+    expect(cli.code).toBe(0);
+    expect(existsSync(join(repo, 'plans', 'plan.json'))).toBe(false);
+    const plan = JSON.parse(readFileSync(join(here, 'plans', 'plan.json'), 'utf8')) as { repo: string };
+    expect(plan.repo).toBe(repo);
+  }, 90_000);
+
   it('inspects a repository, writes starter scenarios that validate and a config only when there is none', async () => {
     const dir = tempRepo();
     writeFiles(dir, {

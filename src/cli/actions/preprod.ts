@@ -11,7 +11,7 @@ import {
 import { formatScenarioProblems } from '../../runner/load.js';
 import { EXIT, UserError } from '../errors.js';
 import { amount, commandFlag, outputDirectory, outputFile, wholeNumber } from '../flags.js';
-import { cliConfigWorkspace, cliWorkspace, typedHarness, type GlobalOptions } from '../host.js';
+import { cliConfigWorkspace, cliWorkspace, typedHarness, workDir, type GlobalOptions } from '../host.js';
 import { err, out, printJson } from '../output.js';
 
 export async function preprodPlan(
@@ -28,16 +28,15 @@ export async function preprodPlan(
   // Where the plan writes is checked before it inspects anything (the preflight takes a while).
   if (writeScenarios !== undefined)
     outputDirectory('--write-scenarios', writeScenarios, resolve(ctx.root, writeScenarios));
-  if (options.out) outputFile('--out', options.out, resolve(ctx.root, options.out));
+  // --out is a path the user typed: from where they typed it (as every --out), not from --repo.
+  const outFile = options.out ? outputFile('--out', options.out, resolve(workDir(globals), options.out)) : undefined;
   const plan = await planPreprod({
     repo: ctx.root,
     writeScenarios,
     writeConfig: options.writeConfig ?? false,
     env: ctx.env,
   });
-  if (options.out) {
-    writeJsonFile(resolve(ctx.root, options.out), plan);
-  }
+  if (outFile) writeJsonFile(outFile, plan);
   if (options.json) printJson(plan);
   else {
     out(`Pre-prod plan for ${plan.repo}`);
