@@ -21,8 +21,8 @@ export interface ViewerOptions {
   port?: number;
   /** Fixed in tests; random (192 bits) otherwise. */
   token?: string;
-  /** Said at the top of the list (a run store that could not be opened). */
-  notices?: string[];
+  /** Said at the top of the list (a run store that could not be opened); a function is asked on every request. */
+  notices?: string[] | (() => string[]);
 }
 
 export interface RunningViewer {
@@ -126,7 +126,7 @@ export async function startViewer(options: ViewerOptions): Promise<RunningViewer
         listPage(shown, {
           links,
           query: url.searchParams.get('q') ?? '',
-          notices: options.notices,
+          notices: typeof options.notices === 'function' ? options.notices() : options.notices,
           formFields: { token },
         }),
       );

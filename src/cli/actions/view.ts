@@ -1,7 +1,7 @@
 import { spawn } from 'node:child_process';
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
-import { loadConfig } from '../../config/index.js';
+import { CONFIG_FILE, loadConfig } from '../../config/index.js';
 import { repositoryRoot } from '../../isolation/index.js';
 import { errorMessage } from '../../lib/errors.js';
 import { archalHome } from '../../lib/paths.js';
@@ -19,7 +19,7 @@ async function openSource(globals: GlobalOptions): Promise<{
   source: RecordSource;
   env: NodeJS.ProcessEnv;
   store: (ArchalStore & { close(): Promise<void> }) | undefined;
-  notices: string[];
+  notices: () => string[];
 }> {
   const cwd = workDir(globals);
   // Outside a repository the directory itself is looked at, so it must be one (a mistyped --cwd).
@@ -29,10 +29,7 @@ async function openSource(globals: GlobalOptions): Promise<{
   // Secrets of the .env files are redacted too: the environment is the one every command works in.
   const env = cliEnvironment(repo);
   const notices: string[] = [];
-  const config = loadConfig(repo);
-  if (config.status === 'invalid')
-    notices.push(`${config.file} is invalid (\`archal config validate\` says why); its preprod.artifacts is not used.`);
-  const artifacts = config.status === 'invalid' ? undefined : config.config.preprod?.artifacts;
+  const settings = viewerSettings(repo);
   const storeOptions = storeOptionsFromEnv(env);
   let store: (ArchalStore & { close(): Promise<void> }) | undefined;
   let worktrees: string[] = [];
@@ -46,8 +43,40 @@ async function openSource(globals: GlobalOptions): Promise<{
   } catch (error) {
     notices.push(`Workflow runs are not shown: ${errorMessage(error)}`);
   }
-  const source = new RecordSource({ repo, cwd, runs: store, worktrees, preprodDirs: artifacts ? [artifacts] : [] });
-  return { source, env, store, notices };
+  const source = new RecordSource({ repo, cwd, runs: store, worktrees, preprodDirs: () => settings().preprodDirs });
+  return { source, env, store, notices: () => [...notices, ...settings().notices] };
+}
+
+interface ViewerSettings {
+  preprodDirs: string[];
+  notices: string[];
+}
+
+/**
+ * What the viewer takes from `.archal.json` (`preprod.artifacts`, or that the file is invalid), read
+ * again whenever the file changes (its mtime, size or existence), so that an edit shows on the next
+ * page without a restart and an unchanged file costs one stat per request.
+ */
+function viewerSettings(repo: string): () => ViewerSettings {
+  const file = join(repo, CONFIG_FILE);
+  let seen: { key: string; settings: ViewerSettings } | undefined;
+  return () => {
+    const stat = statSync(file, { throwIfNoEntry: false });
+    const key = stat ? `${stat.mtimeMs}:${stat.size}:${stat.ino}` : 'missing';
+    if (seen?.key !== key) seen = { key, settings: readViewerSettings(repo) };
+    return seen.settings;
+  };
+}
+
+function readViewerSettings(repo: string): ViewerSettings {
+  const config = loadConfig(repo);
+  if (config.status === 'invalid')
+    return {
+      preprodDirs: [],
+      notices: [`${config.file} is invalid (\`archal config validate\` says why); its preprod.artifacts is not used.`],
+    };
+  const artifacts = config.config.preprod?.artifacts;
+  return { preprodDirs: artifacts ? [artifacts] : [], notices: [] };
 }
 
 export async function viewCommand(
@@ -57,7 +86,7 @@ export async function viewCommand(
   const port = wholeNumber('--port', options.port, 0, 65535) ?? 0;
   const host = options.host?.trim() || '127.0.0.1';
   const { source, env, store, notices } = await openSource(globals);
-  for (const notice of notices) err(`warning: ${notice}`);
+  for (const notice of notices()) err(`warning: ${notice}`);
   let viewer;
   try {
     viewer = await startViewer({ source, env, host, port, notices });
@@ -97,7 +126,7 @@ export async function reportCommand(
   if (!options.html)
     throw new UserError('archal report needs --html FILE: the file to write (`-` prints the HTML on stdout).');
   const { source, env, store, notices } = await openSource(globals);
-  for (const notice of notices) err(`warning: ${notice}`);
+  for (const notice of notices()) err(`warning: ${notice}`);
   try {
     const lookupFailure = (error: unknown): never => {
       if (error instanceof RecordLookupError) throw new UserError(error.message, EXIT.invalidInput);

@@ -29,12 +29,13 @@ export class PreprodRecords {
 
   constructor(
     readonly repo: string,
-    private readonly extraDirs: readonly string[] = [],
+    /** Read on every look: `.archal.json` may change while the viewer runs. */
+    private readonly extraDirs: () => readonly string[] = () => [],
   ) {}
 
   private candidates(): string[] {
     const archal = join(this.repo, '.archal');
-    const dirs = [join(archal, 'preprod'), archal, ...this.extraDirs.map((dir) => resolve(this.repo, dir))];
+    const dirs = [join(archal, 'preprod'), archal, ...this.extraDirs().map((dir) => resolve(this.repo, dir))];
     if (existsSync(archal))
       for (const entry of readdirSync(archal, { withFileTypes: true }))
         if (entry.isDirectory() && entry.name !== 'cache' && entry.name !== 'logs') dirs.push(join(archal, entry.name));

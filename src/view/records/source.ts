@@ -15,8 +15,11 @@ import { WorkflowRecords, type WorkflowRunReader, type WorkflowRunView } from '.
 export interface RecordSourceOptions {
   /** The repository root: its `.archal/` holds the scenario and pre-prod records. */
   repo: string;
-  /** More pre-prod artifact directories to look in (`.archal.json` `preprod.artifacts`), relative to `repo`. */
-  preprodDirs?: readonly string[];
+  /**
+   * More pre-prod artifact directories to look in (`.archal.json` `preprod.artifacts`), relative to
+   * `repo`; a function is asked on every look (a setting that may change while the viewer runs).
+   */
+  preprodDirs?: readonly string[] | (() => readonly string[]);
   /** The run store, when it could be opened: workflow runs come from it. */
   runs?: WorkflowRunReader;
   /** Worktrees of this repository: workflow runs there are the repository's too. */
@@ -49,7 +52,8 @@ export class RecordSource {
 
   constructor(readonly options: RecordSourceOptions) {
     this.scenarios = new ScenarioRecords(join(options.repo, '.archal', 'cache'));
-    this.preprod = new PreprodRecords(options.repo, options.preprodDirs);
+    const dirs = options.preprodDirs ?? [];
+    this.preprod = new PreprodRecords(options.repo, typeof dirs === 'function' ? dirs : () => dirs);
     this.workflows = new WorkflowRecords(options.repo, options.runs, options.worktrees);
   }
 
