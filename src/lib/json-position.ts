@@ -36,7 +36,14 @@ export function findJsonError(text: string): { offset: number; message: string }
       super(message);
     }
   }
-  const describe = (at: number) => (at >= text.length ? 'end of input' : `'${text[at]}'`);
+  // A control character is named by its code point: echoed as is, a terminal would act on it.
+  const describe = (at: number) => {
+    if (at >= text.length) return 'end of input';
+    const code = text.charCodeAt(at);
+    return code < 0x20 || (code >= 0x7f && code <= 0x9f)
+      ? `U+${code.toString(16).toUpperCase().padStart(4, '0')}`
+      : `'${text[at]}'`;
+  };
   const fail = (message: string, at = i): never => {
     throw new Stop(Math.min(at, text.length), message);
   };

@@ -648,3 +648,25 @@ describe('archal attach: invalid input', () => {
     expect(result.stderr).toMatch(message);
   });
 });
+
+describe('archal attach: a damaged attachments.json', () => {
+  it.each([
+    ['truncated', Buffer.from('{"schemaVersion": 1, "attachments": [{"kind": "directory"')],
+    ['binary', Buffer.from([0x7b, 0x0a, 0x7d, 0x00, 0x1b, 0x5b, 0x32, 0x4a, 0xff, 0xfe, 0x07])],
+  ])('%s: every command that reads it exits 2 naming the file, where it breaks and the fix', async (_kind, content) => {
+    const dir = tempDir('archal-attach-damaged-');
+    mkdirSync(attachDir(dir), { recursive: true });
+    writeFileSync(join(attachDir(dir), 'attachments.json'), content);
+    const env = { ARCHAL_HOME: tempDir('archal-home-') };
+    for (const args of [['attach-status'], ['trace-source', 'status'], ['detach', 'traces']]) {
+      const result = await runCli(['--cwd', dir, ...args], { env });
+      expect(result.code).toBe(2);
+      expect(result.stderr).toMatch(
+        /\.archal\/attach\/attachments\.json is not JSON \(line \d+, column \d+: [^)]+\); fix or remove it/,
+      );
+      expect(result.stderr).not.toMatch(/unexpected error/);
+      // The file's bytes are not echoed: a terminal would act on escape sequences.
+      expect(result.stderr).not.toMatch(/[\x00-\x08\x1b\x7f]/); // eslint-disable-line no-control-regex
+    }
+  });
+});
