@@ -20,10 +20,15 @@ export function parseJsonWithLocation(text: string): { ok: true; value: unknown 
   try {
     return { ok: true, value: JSON.parse(text) };
   } catch {
-    const problem = findJsonError(text);
-    const { line, column } = lineAndColumn(text, problem.offset);
-    return { ok: false, message: `line ${line}, column ${column}: ${problem.message}` };
+    return { ok: false, message: jsonErrorAt(text) };
   }
+}
+
+/** Where text that JSON.parse refused breaks, and why: "line 3, column 14: unexpected ','". */
+export function jsonErrorAt(text: string): string {
+  const problem = findJsonError(text);
+  const { line, column } = lineAndColumn(text, problem.offset);
+  return `line ${line}, column ${column}: ${problem.message}`;
 }
 
 export function findJsonError(text: string): { offset: number; message: string } {

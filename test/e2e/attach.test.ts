@@ -670,3 +670,30 @@ describe('archal attach: a damaged attachments.json', () => {
     }
   });
 });
+
+describe('archal trace-source import: a file that is not JSON', () => {
+  it('is refused with the line and column where it breaks, never echoing what it holds', async () => {
+    const dir = tempDir('archal-attach-notjson-');
+    const secret = 'ghp_0123456789abcdefghij';
+    writeFileSync(
+      join(dir, 'events.jsonl'),
+      `{"trace_id": "t1", "type": "message", "role": "user", "content": "hi"}\n{"k": ${secret}}\n`,
+    );
+    writeFileSync(join(dir, 'record.json'), `{"k": 1 \u001b[2J}`);
+    const env = { ARCHAL_HOME: tempDir('archal-home-') };
+    const jsonl = await runCli(['--cwd', dir, 'trace-source', 'import', 'events.jsonl'], { env });
+    const archal = await runCli(['--cwd', dir, 'trace-source', 'import', '--format', 'archal', 'record.json'], { env });
+    expect(jsonl.code).toBe(1);
+    expect(jsonl.stdout).toMatch(/events\.jsonl: refused: line 2: not JSON \(column 7: unexpected 'g'\)/);
+    expect(archal.code).toBe(1);
+    expect(archal.stdout).toMatch(
+      /record\.json: refused: not an Archal run record: not JSON \(line 1, column 9: expected ',' or '}' but found U\+001B\)/,
+    );
+    const failed = join(attachDir(dir), 'failed');
+    const records = readdirSync(failed).map((name) => readFileSync(join(failed, name), 'utf8'));
+    for (const text of [jsonl.stdout, jsonl.stderr, archal.stdout, archal.stderr, ...records]) {
+      expect(text).not.toContain('ghp_');
+      expect(text).not.toContain('\u001b');
+    }
+  });
+});
