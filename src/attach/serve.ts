@@ -2,6 +2,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import { gunzipSync, inflateSync } from 'node:zlib';
 import { errorMessage } from '../lib/errors.js';
+import { jsonErrorAt } from '../lib/json-position.js';
 import { importText, type FileOutcome, type ImportContext } from './import.js';
 import { sha256 } from './normalize.js';
 import { keepRefusedPush } from './refused-push.js';
@@ -173,13 +174,19 @@ export async function serveOtlp(context: ImportContext, options: OtlpServerOptio
           body = decompressed(() => inflateSync(received, { maxOutputLength: MAX_BODY_BYTES }));
         else if (encoding && encoding !== 'identity')
           return answer(response, 415, { code: 3, message: `content-encoding ${encoding} is not supported (gzip is)` });
-        document = JSON.parse(body.toString('utf8'));
       } catch (error) {
         const message = `not an OTLP/JSON body: ${errorMessage(error)}`;
         const status = (error as { status?: number }).status;
         // Over the size limit: refused for its size, not its content, and not kept.
         if (status !== undefined) return answer(response, status, { code: 3, message });
         return refuse(message);
+      }
+      const text = body.toString('utf8');
+      try {
+        document = JSON.parse(text);
+      } catch {
+        // Where, not JSON.parse's message: that one quotes the body, which may hold a secret.
+        return refuse(`not an OTLP/JSON body: ${jsonErrorAt(text)}`);
       }
       if (!document || typeof document !== 'object' || !Array.isArray((document as Json).resourceSpans))
         return refuse('not an OTLP/JSON ExportTraceServiceRequest: resourceSpans is missing');

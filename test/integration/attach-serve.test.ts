@@ -230,6 +230,11 @@ describe('trace-source serve: OTLP/HTTP pushes from the real OpenTelemetry expor
       expect(shape.status).toBe(400);
       const truncated = await post(`{"resourceSpans": [{"attributes": "${token}"`);
       expect(truncated.status).toBe(400);
+      // The reason says where the JSON breaks, without quoting the body (kept redacted beside it).
+      const unquoted = await post(`{"resourceSpans": ${token}}`);
+      expect(unquoted.status).toBe(400);
+      const answer = ((await unquoted.json()) as { message: string }).message;
+      expect(answer).toBe("not an OTLP/JSON body: line 1, column 19: unexpected 'g'");
       // Over the 1 MiB kept, under the 32 MiB accepted: kept up to 1 MiB.
       const bigBody = `{"spans": "${'x'.repeat(2 * 1024 * 1024)}"}`;
       const big = await post(bigBody);
@@ -249,15 +254,16 @@ describe('trace-source serve: OTLP/HTTP pushes from the real OpenTelemetry expor
           };
           return { ...record, body: readFileSync(join(repo, record.file), 'utf8') };
         });
-      expect(records).toHaveLength(3);
+      expect(records).toHaveLength(4);
       for (const record of records) {
         expect(record.source).toBe('otlp-http');
+        expect(record.reason).not.toContain('ghs_');
         expect(record.file).toMatch(/^\.archal\/attach\/failed\/otlp-http-.+\.body$/);
         expect(record.body).not.toContain(token);
       }
       const byReason = (pattern: RegExp) => records.find((record) => pattern.test(record.reason))!;
       expect(byReason(/resourceSpans is missing/).body).toContain('"authorization": "Bearer [REDACTED]"');
-      expect(byReason(/not an OTLP\/JSON body/).body).toMatch(/^\{"resourceSpans": \[\{"attributes": "/);
+      expect(byReason(/found end of input/).body).toMatch(/^\{"resourceSpans": \[\{"attributes": "/);
       const capped = records.find((record) => record.truncated)!;
       expect(capped).toMatchObject({ bytes: Buffer.byteLength(bigBody), keptBytes: 1024 * 1024, truncated: true });
       expect(Buffer.byteLength(capped.body)).toBe(1024 * 1024);
@@ -270,10 +276,10 @@ describe('trace-source serve: OTLP/HTTP pushes from the real OpenTelemetry expor
         .slice(1)
         .filter((line) => line.startsWith('{'))
         .map((line) => JSON.parse(line) as { status: string; failedFile?: string });
-      expect(refusedLines.filter((line) => line.status === 'refused')).toHaveLength(3);
+      expect(refusedLines.filter((line) => line.status === 'refused')).toHaveLength(4);
       const status = await runCli(['--cwd', repo, 'attach-status', '--json'], { env });
       expect(status.code).toBe(0);
-      expect(json<{ failedFiles: Array<{ reason: string }> }>(status).failedFiles).toHaveLength(3);
+      expect(json<{ failedFiles: Array<{ reason: string }> }>(status).failedFiles).toHaveLength(4);
     } finally {
       server.kill('SIGTERM');
       expect((await server.done).code).toBe(0);
