@@ -697,3 +697,21 @@ describe('archal trace-source import: a file that is not JSON', () => {
     }
   });
 });
+
+describe('archal attach: an empty query file', () => {
+  it('is invalid input before any connection is tried', async () => {
+    const dir = tempDir('archal-attach-emptysql-');
+    writeFileSync(join(dir, 'empty.sql'), '  ;\n');
+    // Nothing listens there: an attempt to connect would fail with exit 1, not say what is wrong.
+    const env = { ARCHAL_HOME: tempDir('archal-home-'), TRACES_URL: 'postgres://reader@127.0.0.1:1/traces' };
+    const source = ['--database-url-env', 'TRACES_URL', '--query-file', 'empty.sql'];
+    for (const args of [
+      ['trace-source', 'sync', ...source],
+      ['attach', '--source', 'postgres', '--source-name', 'prod', ...source, '--check'],
+    ]) {
+      const result = await runCli(['--cwd', dir, ...args], { env });
+      expect(result.code).toBe(2);
+      expect(result.stderr).toMatch(/--query-file empty\.sql is empty: write the SELECT that returns the traces/);
+    }
+  });
+});
