@@ -1,4 +1,5 @@
 import { existsSync, readFileSync } from 'node:fs';
+import { parseJsonWithLocation } from '../lib/json-position.js';
 import { writeJsonAtomic, type AttachLayout } from './layout.js';
 import { attachmentsFileSchema, type Attachment, type AttachmentsFile } from './schema.js';
 
@@ -9,15 +10,11 @@ export class AttachmentsFileError extends Error {}
 export function readAttachments(layout: AttachLayout): AttachmentsFile {
   const file = layout.attachments;
   if (!existsSync(file)) return { schemaVersion: 1, attachments: [] };
-  let value: unknown;
-  try {
-    value = JSON.parse(readFileSync(file, 'utf8'));
-  } catch (error) {
-    throw new AttachmentsFileError(
-      `${layout.display(file)} is not JSON (${(error as Error).message}); fix or remove it`,
-    );
-  }
-  const parsed = attachmentsFileSchema.safeParse(value);
+  // The position, not JSON.parse's message: that one quotes the file, whose bytes may be anything.
+  const json = parseJsonWithLocation(readFileSync(file, 'utf8'));
+  if (!json.ok)
+    throw new AttachmentsFileError(`${layout.display(file)} is not JSON (${json.message}); fix or remove it`);
+  const parsed = attachmentsFileSchema.safeParse(json.value);
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
     throw new AttachmentsFileError(

@@ -58,7 +58,7 @@ export class AttachLayout {
 }
 
 /** Writes a file whole or not at all (a crash never leaves half an artifact). */
-export function writeFileAtomic(file: string, content: string, options: { mkdir?: boolean } = {}): void {
+export function writeFileAtomic(file: string, content: string | Uint8Array, options: { mkdir?: boolean } = {}): void {
   if (options.mkdir !== false) mkdirSync(dirname(file), { recursive: true });
   const temporary = `${file}.${process.pid}.tmp`;
   writeFileSync(temporary, content);

@@ -75,7 +75,7 @@ function connectionString(spec: DatabaseSourceSpec): string {
 }
 
 /** The query that reads the source: the table, or the query file's SQL. */
-export function sourceQuery(spec: Pick<DatabaseSourceSpec, 'table' | 'query'>, limit?: number): string {
+export function sourceQuery(spec: Pick<DatabaseSourceSpec, 'table' | 'query' | 'queryFile'>, limit?: number): string {
   if (spec.table) {
     if (!IDENTIFIER.test(spec.table))
       throw new SourceError(
@@ -89,7 +89,11 @@ export function sourceQuery(spec: Pick<DatabaseSourceSpec, 'table' | 'query'>, l
     return `select * from ${quoted}${limit ? ` limit ${limit}` : ''}`;
   }
   const sql = (spec.query ?? '').trim().replace(/;\s*$/, '');
-  if (!sql) throw new SourceError('the query file is empty: write the SELECT that returns the traces', 'invalid');
+  if (!sql)
+    throw new SourceError(
+      `${spec.queryFile ? `--query-file ${spec.queryFile}` : 'the query file'} is empty: write the SELECT that returns the traces`,
+      'invalid',
+    );
   return limit ? `select * from (${sql}) as archal_source limit ${limit}` : sql;
 }
 

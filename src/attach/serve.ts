@@ -2,8 +2,10 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import { gunzipSync, inflateSync } from 'node:zlib';
 import { errorMessage } from '../lib/errors.js';
+import { jsonErrorAt } from '../lib/json-position.js';
 import { importText, type FileOutcome, type ImportContext } from './import.js';
 import { sha256 } from './normalize.js';
+import { keepRefusedPush } from './refused-push.js';
 
 /** Pushed bodies larger than this are refused (413). */
 const MAX_BODY_BYTES = 32 * 1024 * 1024;
@@ -18,11 +20,16 @@ export interface OtlpServerOptions {
   /** …or once nothing new came for this long, root or not. */
   maxWaitMs?: number;
   onImported?: (outcome: FileOutcome) => void;
+  /** A push refused for its content, as kept in failed/. */
+  onRefused?: (outcome: FileOutcome) => void;
   log?: (line: string) => void;
 }
 
 export interface OtlpServer {
+  /** Where pushes go: `<baseUrl>/v1/traces`. */
   url: string;
+  /** What OTEL_EXPORTER_OTLP_ENDPOINT takes (exporters append `/v1/traces`). */
+  baseUrl: string;
   /** Imports every pending trace, then stops listening. */
   close(): Promise<void>;
 }
@@ -145,25 +152,44 @@ export async function serveOtlp(context: ImportContext, options: OtlpServerOptio
           message: `content-type ${type || '(none)'} is not supported: send OTLP/HTTP with JSON encoding (OTEL_EXPORTER_OTLP_PROTOCOL=http/json)`,
         });
       let document: unknown;
+      // What was received (decompressed when that worked), kept in failed/ when its content is refused.
+      let body: Buffer | null = null;
+      const refuse = (message: string) => {
+        if (body) {
+          try {
+            options.onRefused?.(keepRefusedPush(context.layout, context.source, context.env, body, message));
+          } catch (error) {
+            log(`keeping the refused push in failed/ failed: ${errorMessage(error)}`);
+          }
+        }
+        answer(response, 400, { code: 3, message });
+      };
       try {
-        let body = await readBody(request);
+        const received = await readBody(request);
+        body = received;
         const encoding = (request.headers['content-encoding'] ?? '').toLowerCase();
         // Decompressed bodies are held to the same limit, so a small gzip bomb cannot exhaust memory.
-        if (encoding === 'gzip') body = decompressed(() => gunzipSync(body, { maxOutputLength: MAX_BODY_BYTES }));
+        if (encoding === 'gzip') body = decompressed(() => gunzipSync(received, { maxOutputLength: MAX_BODY_BYTES }));
         else if (encoding === 'deflate')
-          body = decompressed(() => inflateSync(body, { maxOutputLength: MAX_BODY_BYTES }));
+          body = decompressed(() => inflateSync(received, { maxOutputLength: MAX_BODY_BYTES }));
         else if (encoding && encoding !== 'identity')
           return answer(response, 415, { code: 3, message: `content-encoding ${encoding} is not supported (gzip is)` });
-        document = JSON.parse(body.toString('utf8'));
       } catch (error) {
-        const status = (error as { status?: number }).status ?? 400;
-        return answer(response, status, { code: 3, message: `not an OTLP/JSON body: ${errorMessage(error)}` });
+        const message = `not an OTLP/JSON body: ${errorMessage(error)}`;
+        const status = (error as { status?: number }).status;
+        // Over the size limit: refused for its size, not its content, and not kept.
+        if (status !== undefined) return answer(response, status, { code: 3, message });
+        return refuse(message);
+      }
+      const text = body.toString('utf8');
+      try {
+        document = JSON.parse(text);
+      } catch {
+        // Where, not JSON.parse's message: that one quotes the body, which may hold a secret.
+        return refuse(`not an OTLP/JSON body: ${jsonErrorAt(text)}`);
       }
       if (!document || typeof document !== 'object' || !Array.isArray((document as Json).resourceSpans))
-        return answer(response, 400, {
-          code: 3,
-          message: 'not an OTLP/JSON ExportTraceServiceRequest: resourceSpans is missing',
-        });
+        return refuse('not an OTLP/JSON ExportTraceServiceRequest: resourceSpans is missing');
       const now = Date.now();
       for (const [traceId, part] of splitByTrace(document as Json)) {
         if (!traceId) continue;
@@ -203,8 +229,10 @@ export async function serveOtlp(context: ImportContext, options: OtlpServerOptio
   });
   const address = server.address() as AddressInfo;
   const host = address.family === 'IPv6' ? `[${address.address}]` : address.address;
+  const baseUrl = `http://${host}:${address.port}`;
   return {
-    url: `http://${host}:${address.port}/v1/traces`,
+    url: `${baseUrl}/v1/traces`,
+    baseUrl,
     close: async () => {
       clearInterval(timer);
       const closed = new Promise<void>((resolve) => server.close(() => resolve()));

@@ -5,7 +5,14 @@ import type { FileOutcome } from './import.js';
 import type { AttachLayout } from './layout.js';
 import { attachDirectory } from './local.js';
 import { processQueue, type AttachDeps, type JobSummary, type PolicyOptions } from './pipeline.js';
-import { checkSource, pullSource, SourceError, type CheckReport, type DatabaseSourceSpec } from './postgres.js';
+import {
+  checkSource,
+  pullSource,
+  SourceError,
+  sourceQuery,
+  type CheckReport,
+  type DatabaseSourceSpec,
+} from './postgres.js';
 import type { DatabaseAttachment, ExecutionPolicy } from './schema.js';
 import type { AttachStore } from './store-port.js';
 
@@ -45,7 +52,7 @@ export function sourceSpec(
     );
   if ((source.table === null) === (source.queryFile === null))
     throw new SourceError('give the source as --table T or as --query-file F (one of them)', 'invalid');
-  return {
+  const spec = {
     name: source.name,
     databaseUrlEnv: source.databaseUrlEnv,
     table: source.table,
@@ -53,6 +60,9 @@ export function sourceSpec(
     queryFile: source.queryFile,
     env,
   };
+  // A table name or query that can never run is refused now, before a connection is tried.
+  sourceQuery(spec);
+  return spec;
 }
 
 /** `archal attach --source … --check`: what registration would find, without registering. */

@@ -20,10 +20,15 @@ export function parseJsonWithLocation(text: string): { ok: true; value: unknown 
   try {
     return { ok: true, value: JSON.parse(text) };
   } catch {
-    const problem = findJsonError(text);
-    const { line, column } = lineAndColumn(text, problem.offset);
-    return { ok: false, message: `line ${line}, column ${column}: ${problem.message}` };
+    return { ok: false, message: jsonErrorAt(text) };
   }
+}
+
+/** Where text that JSON.parse refused breaks, and why: "line 3, column 14: unexpected ','". */
+export function jsonErrorAt(text: string): string {
+  const problem = findJsonError(text);
+  const { line, column } = lineAndColumn(text, problem.offset);
+  return `line ${line}, column ${column}: ${problem.message}`;
 }
 
 export function findJsonError(text: string): { offset: number; message: string } {
@@ -36,7 +41,14 @@ export function findJsonError(text: string): { offset: number; message: string }
       super(message);
     }
   }
-  const describe = (at: number) => (at >= text.length ? 'end of input' : `'${text[at]}'`);
+  // A control character is named by its code point: echoed as is, a terminal would act on it.
+  const describe = (at: number) => {
+    if (at >= text.length) return 'end of input';
+    const code = text.charCodeAt(at);
+    return code < 0x20 || (code >= 0x7f && code <= 0x9f)
+      ? `U+${code.toString(16).toUpperCase().padStart(4, '0')}`
+      : `'${text[at]}'`;
+  };
   const fail = (message: string, at = i): never => {
     throw new Stop(Math.min(at, text.length), message);
   };

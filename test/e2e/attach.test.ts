@@ -648,3 +648,70 @@ describe('archal attach: invalid input', () => {
     expect(result.stderr).toMatch(message);
   });
 });
+
+describe('archal attach: a damaged attachments.json', () => {
+  it.each([
+    ['truncated', Buffer.from('{"schemaVersion": 1, "attachments": [{"kind": "directory"')],
+    ['binary', Buffer.from([0x7b, 0x0a, 0x7d, 0x00, 0x1b, 0x5b, 0x32, 0x4a, 0xff, 0xfe, 0x07])],
+  ])('%s: every command that reads it exits 2 naming the file, where it breaks and the fix', async (_kind, content) => {
+    const dir = tempDir('archal-attach-damaged-');
+    mkdirSync(attachDir(dir), { recursive: true });
+    writeFileSync(join(attachDir(dir), 'attachments.json'), content);
+    const env = { ARCHAL_HOME: tempDir('archal-home-') };
+    for (const args of [['attach-status'], ['trace-source', 'status'], ['detach', 'traces']]) {
+      const result = await runCli(['--cwd', dir, ...args], { env });
+      expect(result.code).toBe(2);
+      expect(result.stderr).toMatch(
+        /\.archal\/attach\/attachments\.json is not JSON \(line \d+, column \d+: [^)]+\); fix or remove it/,
+      );
+      expect(result.stderr).not.toMatch(/unexpected error/);
+      // The file's bytes are not echoed: a terminal would act on escape sequences.
+      expect(result.stderr).not.toMatch(/[\x00-\x08\x1b\x7f]/); // eslint-disable-line no-control-regex
+    }
+  });
+});
+
+describe('archal trace-source import: a file that is not JSON', () => {
+  it('is refused with the line and column where it breaks, never echoing what it holds', async () => {
+    const dir = tempDir('archal-attach-notjson-');
+    const secret = 'ghp_0123456789abcdefghij';
+    writeFileSync(
+      join(dir, 'events.jsonl'),
+      `{"trace_id": "t1", "type": "message", "role": "user", "content": "hi"}\n{"k": ${secret}}\n`,
+    );
+    writeFileSync(join(dir, 'record.json'), `{"k": 1 \u001b[2J}`);
+    const env = { ARCHAL_HOME: tempDir('archal-home-') };
+    const jsonl = await runCli(['--cwd', dir, 'trace-source', 'import', 'events.jsonl'], { env });
+    const archal = await runCli(['--cwd', dir, 'trace-source', 'import', '--format', 'archal', 'record.json'], { env });
+    expect(jsonl.code).toBe(1);
+    expect(jsonl.stdout).toMatch(/events\.jsonl: refused: line 2: not JSON \(column 7: unexpected 'g'\)/);
+    expect(archal.code).toBe(1);
+    expect(archal.stdout).toMatch(
+      /record\.json: refused: not an Archal run record: not JSON \(line 1, column 9: expected ',' or '}' but found U\+001B\)/,
+    );
+    const failed = join(attachDir(dir), 'failed');
+    const records = readdirSync(failed).map((name) => readFileSync(join(failed, name), 'utf8'));
+    for (const text of [jsonl.stdout, jsonl.stderr, archal.stdout, archal.stderr, ...records]) {
+      expect(text).not.toContain('ghp_');
+      expect(text).not.toContain('\u001b');
+    }
+  });
+});
+
+describe('archal attach: an empty query file', () => {
+  it('is invalid input before any connection is tried', async () => {
+    const dir = tempDir('archal-attach-emptysql-');
+    writeFileSync(join(dir, 'empty.sql'), '  ;\n');
+    // Nothing listens there: an attempt to connect would fail with exit 1, not say what is wrong.
+    const env = { ARCHAL_HOME: tempDir('archal-home-'), TRACES_URL: 'postgres://reader@127.0.0.1:1/traces' };
+    const source = ['--database-url-env', 'TRACES_URL', '--query-file', 'empty.sql'];
+    for (const args of [
+      ['trace-source', 'sync', ...source],
+      ['attach', '--source', 'postgres', '--source-name', 'prod', ...source, '--check'],
+    ]) {
+      const result = await runCli(['--cwd', dir, ...args], { env });
+      expect(result.code).toBe(2);
+      expect(result.stderr).toMatch(/--query-file empty\.sql is empty: write the SELECT that returns the traces/);
+    }
+  });
+});

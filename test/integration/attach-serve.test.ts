@@ -1,4 +1,4 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { context, SpanKind, trace, type Attributes } from '@opentelemetry/api';
@@ -190,6 +190,102 @@ describe('trace-source serve: OTLP/HTTP pushes from the real OpenTelemetry expor
     expect(grade.evidence.map((item) => item.rule)).not.toContain('repeated identical calls');
   });
 
+  it('--json prints the traces endpoint as url and the base URL an OTLP exporter appends /v1/traces to', async () => {
+    const repo = tempRepo();
+    const env = { ARCHAL_HOME: tempDir('archal-home-') };
+    const { server, url } = await startServer(repo, env);
+    try {
+      const printed = JSON.parse(server.stdout().split('\n')[0]!) as { url: string; baseUrl: string };
+      expect(printed.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/v1\/traces$/);
+      expect(printed.baseUrl).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
+      expect(`${printed.baseUrl}/v1/traces`).toBe(url);
+      // What OTEL_EXPORTER_OTLP_ENDPOINT=<baseUrl> makes an exporter do: push to <baseUrl>/v1/traces.
+      const request = readFileSync(join(EXAMPLE, 'prod-traces', 'stale-sweep-2025-06-02.otlp.json'), 'utf8');
+      const pushed = await fetch(new URL('/v1/traces', printed.baseUrl), {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: request,
+      });
+      expect(pushed.status).toBe(200);
+    } finally {
+      server.kill('SIGTERM');
+      expect((await server.done).code).toBe(0);
+    }
+  });
+
+  it('a push refused for its content is kept in failed/, capped and redacted, with why; other refusals keep nothing', async () => {
+    const repo = tempRepo();
+    const env = { ARCHAL_HOME: tempDir('archal-home-') };
+    const failed = join(repo, '.archal', 'attach', 'failed');
+    const token = 'ghs_triageBotInstallToken0123456789abcd';
+    const { server, url } = await startServer(repo, env);
+    const post = (body: string | Buffer, type = 'application/json') =>
+      fetch(url, { method: 'POST', headers: { 'content-type': type }, body });
+    try {
+      // A content type the receiver does not read: the body is not looked at, nothing is kept.
+      expect((await post(`{"resourceSpans": [], "token": "${token}"}`, 'application/x-protobuf')).status).toBe(415);
+      expect(readdirSync(failed)).toEqual([]);
+
+      const shape = await post(`{"spans": [], "headers": {"authorization": "Bearer ${token}"}}`);
+      expect(shape.status).toBe(400);
+      const truncated = await post(`{"resourceSpans": [{"attributes": "${token}"`);
+      expect(truncated.status).toBe(400);
+      // The reason says where the JSON breaks, without quoting the body (kept redacted beside it).
+      const unquoted = await post(`{"resourceSpans": ${token}}`);
+      expect(unquoted.status).toBe(400);
+      const answer = ((await unquoted.json()) as { message: string }).message;
+      expect(answer).toBe("not an OTLP/JSON body: line 1, column 19: unexpected 'g'");
+      // Over the 1 MiB kept, under the 32 MiB accepted: kept up to 1 MiB.
+      const bigBody = `{"spans": "${'x'.repeat(2 * 1024 * 1024)}"}`;
+      const big = await post(bigBody);
+      expect(big.status).toBe(400);
+
+      const records = readdirSync(failed)
+        .filter((name) => name.endsWith('.json'))
+        .map((name) => {
+          const record = JSON.parse(readFileSync(join(failed, name), 'utf8')) as {
+            file: string;
+            source: string;
+            reason: string;
+            refusedAt: string;
+            bytes: number;
+            keptBytes: number;
+            truncated: boolean;
+          };
+          return { ...record, body: readFileSync(join(repo, record.file), 'utf8') };
+        });
+      expect(records).toHaveLength(4);
+      for (const record of records) {
+        expect(record.source).toBe('otlp-http');
+        expect(record.reason).not.toContain('ghs_');
+        expect(record.file).toMatch(/^\.archal\/attach\/failed\/otlp-http-.+\.body$/);
+        expect(record.body).not.toContain(token);
+      }
+      const byReason = (pattern: RegExp) => records.find((record) => pattern.test(record.reason))!;
+      expect(byReason(/resourceSpans is missing/).body).toContain('"authorization": "Bearer [REDACTED]"');
+      expect(byReason(/found end of input/).body).toMatch(/^\{"resourceSpans": \[\{"attributes": "/);
+      const capped = records.find((record) => record.truncated)!;
+      expect(capped).toMatchObject({ bytes: Buffer.byteLength(bigBody), keptBytes: 1024 * 1024, truncated: true });
+      expect(Buffer.byteLength(capped.body)).toBe(1024 * 1024);
+      expect(records.filter((record) => record.truncated)).toHaveLength(1);
+
+      // The server says where each refusal went, and attach-status lists them.
+      const refusedLines = server
+        .stdout()
+        .split('\n')
+        .slice(1)
+        .filter((line) => line.startsWith('{'))
+        .map((line) => JSON.parse(line) as { status: string; failedFile?: string });
+      expect(refusedLines.filter((line) => line.status === 'refused')).toHaveLength(4);
+      const status = await runCli(['--cwd', repo, 'attach-status', '--json'], { env });
+      expect(status.code).toBe(0);
+      expect(json<{ failedFiles: Array<{ reason: string }> }>(status).failedFiles).toHaveLength(4);
+    } finally {
+      server.kill('SIGTERM');
+      expect((await server.done).code).toBe(0);
+    }
+  });
+
   it('a gzip body that decompresses past the body limit is refused with 413, and the server keeps going', async () => {
     const repo = tempRepo();
     const env = { ARCHAL_HOME: tempDir('archal-home-') };
@@ -204,6 +300,8 @@ describe('trace-source serve: OTLP/HTTP pushes from the real OpenTelemetry expor
       });
       expect(refused.status).toBe(413);
       expect(((await refused.json()) as { message: string }).message).toMatch(/decompressed body is larger than/);
+      // Refused for its size, not its content: nothing is kept.
+      expect(readdirSync(join(repo, '.archal', 'attach', 'failed'))).toEqual([]);
       const request = readFileSync(join(EXAMPLE, 'prod-traces', 'stale-sweep-2025-06-02.otlp.json'));
       const accepted = await fetch(url, {
         method: 'POST',

@@ -1,4 +1,4 @@
-import { errorMessage } from '../../lib/errors.js';
+import { findJsonError, jsonErrorAt } from '../../lib/json-position.js';
 import type { TraceFormat } from '../schema.js';
 import { looksLikeRunRecord, parseArchalRecord } from './archal.js';
 import { parseJsonl } from './jsonl.js';
@@ -27,8 +27,10 @@ function jsonLines(text: string): Array<{ line: number; value: unknown }> | { er
     if (row === '') continue;
     try {
       lines.push({ line: i + 1, value: JSON.parse(row) as unknown });
-    } catch (error) {
-      return { error: `line ${i + 1}: not JSON (${errorMessage(error)})` };
+    } catch {
+      // Where, not JSON.parse's message: that one quotes the line, which may hold a secret or escapes.
+      const problem = findJsonError(rows[i]!);
+      return { error: `line ${i + 1}: not JSON (column ${problem.offset + 1}: ${problem.message})` };
     }
   }
   return lines;
@@ -44,17 +46,19 @@ export function parseTraceText(text: string, options: ParseTextOptions): ParseOu
   if (content.trim() === '') return refuse(`an empty file: ${EXPECTED}`);
 
   let whole: unknown;
-  let wholeError: string | undefined;
+  let wholeIsJson = true;
   try {
     whole = JSON.parse(content) as unknown;
-  } catch (error) {
-    wholeError = errorMessage(error);
+  } catch {
+    wholeIsJson = false;
   }
   const format = options.format;
 
   if (format === 'archal' || (format === 'auto' && isObject(whole) && looksLikeRunRecord(whole))) {
     if (!isObject(whole))
-      return refuse(`not an Archal run record: ${wholeError ? `not JSON (${wholeError})` : 'not a JSON object'}`);
+      return refuse(
+        `not an Archal run record: ${wholeIsJson ? 'not a JSON object' : `not JSON (${jsonErrorAt(content)})`}`,
+      );
     return parseArchalRecord(whole, options.promptOf);
   }
   if (isObject(whole) && (format === 'otlp' || (format === 'auto' && 'resourceSpans' in whole)))

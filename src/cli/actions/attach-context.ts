@@ -1,5 +1,6 @@
 import { hostname } from 'node:os';
 import {
+  AttachmentsFileError,
   createAttachDeps,
   type AttachDeps,
   type AttachStore,
@@ -16,7 +17,7 @@ import {
 } from '../../store/index.js';
 import { processAlive } from '../../workflows/lifecycle.js';
 import type { Workspace } from '../../workspace/workspace.js';
-import { UserError } from '../errors.js';
+import { EXIT, UserError } from '../errors.js';
 import { wholeNumber } from '../flags.js';
 import { cliWorkspace, type GlobalOptions } from '../host.js';
 import { err } from '../output.js';
@@ -60,6 +61,10 @@ export async function withAttach<T>(
     });
     await deps.ledger.reconcile();
     return await action({ workspace, deps, owner, isProcessAlive: processAlive });
+  } catch (error) {
+    // A damaged attachments.json is the user's to fix (its message says how), not a crash.
+    if (error instanceof AttachmentsFileError) throw new UserError(error.message, EXIT.invalidInput);
+    throw error;
   } finally {
     await store.close();
   }

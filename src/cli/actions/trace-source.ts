@@ -182,22 +182,28 @@ export async function traceServeCommand(
     withAttach(globals, flags.repo, async (context) => {
       context.deps.layout.ensure();
       const show = (file: string) => context.deps.layout.display(file);
+      const report = (outcome: FileOutcome) => {
+        if (flags.json) out(JSON.stringify(outcome));
+        else for (const line of describe(outcome, false, show)) err(line);
+      };
       let server;
       try {
         server = await serveOtlp(importContext(context, 'otlp-http', 'otlp'), {
           port,
           host: flags.host,
           log: err,
-          onImported: (outcome) => {
-            if (flags.json) out(JSON.stringify(outcome));
-            else for (const line of describe(outcome, false, show)) err(line);
-          },
+          onImported: report,
+          onRefused: report,
         });
       } catch (error) {
         throw new UserError(`Cannot listen on ${flags.host ?? '127.0.0.1'}:${port}: ${(error as Error).message}`);
       }
-      if (flags.json) out(JSON.stringify({ url: server.url, source: 'otlp-http', pid: process.pid }));
-      else err(`Receiving OTLP/HTTP JSON at ${server.url} (source otlp-http); Ctrl-C stops.`);
+      if (flags.json)
+        out(JSON.stringify({ url: server.url, baseUrl: server.baseUrl, source: 'otlp-http', pid: process.pid }));
+      else
+        err(
+          `Receiving OTLP/HTTP JSON at ${server.url} (OTEL_EXPORTER_OTLP_ENDPOINT=${server.baseUrl}, source otlp-http); Ctrl-C stops.`,
+        );
       await new Promise<void>((resolveWait) => signal.addEventListener('abort', () => resolveWait(), { once: true }));
       await server.close();
       return EXIT.ok;
