@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { gunzipSync, inflateSync } from 'node:zlib';
 import { errorMessage } from '../lib/errors.js';
 import { jsonErrorAt } from '../lib/json-position.js';
+import { otlpDocumentProblem } from './formats/otlp.js';
 import { importText, type FileOutcome, type ImportContext } from './import.js';
 import { sha256 } from './normalize.js';
 import { keepRefusedPush } from './refused-push.js';
@@ -190,6 +191,9 @@ export async function serveOtlp(context: ImportContext, options: OtlpServerOptio
       }
       if (!document || typeof document !== 'object' || !Array.isArray((document as Json).resourceSpans))
         return refuse('not an OTLP/JSON ExportTraceServiceRequest: resourceSpans is missing');
+      // The parser's own check: a push is refused on receipt for what would refuse a file.
+      const problem = otlpDocumentProblem(document as Json);
+      if (problem) return refuse(`not an OTLP/JSON ExportTraceServiceRequest: ${problem}`);
       const now = Date.now();
       for (const [traceId, part] of splitByTrace(document as Json)) {
         if (!traceId) continue;

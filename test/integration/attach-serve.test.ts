@@ -286,6 +286,34 @@ describe('trace-source serve: OTLP/HTTP pushes from the real OpenTelemetry expor
     }
   });
 
+  it('a push whose spans the OTLP parser would refuse gets 400 naming the field (not a 500, not a silent drop)', async () => {
+    const repo = tempRepo();
+    const env = { ARCHAL_HOME: tempDir('archal-home-') };
+    const { server, url } = await startServer(repo, env);
+    try {
+      const push = (document: unknown) =>
+        fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(document) });
+      const scopesNotArray = await push({ resourceSpans: [{ scopeSpans: { spans: [] } }] });
+      expect(scopesNotArray.status).toBe(400);
+      expect(((await scopesNotArray.json()) as { message: string }).message).toBe(
+        'not an OTLP/JSON ExportTraceServiceRequest: resourceSpans[0].scopeSpans is not an array',
+      );
+      const noTraceId = await push({ resourceSpans: [{ scopeSpans: [{ spans: [{ name: 'orphan' }] }] }] });
+      expect(noTraceId.status).toBe(400);
+      expect(((await noTraceId.json()) as { message: string }).message).toBe(
+        'not an OTLP/JSON ExportTraceServiceRequest: resourceSpans[0].scopeSpans[0].spans[0] has no traceId',
+      );
+      const failed = join(repo, '.archal', 'attach', 'failed');
+      expect(readdirSync(failed).filter((name) => name.endsWith('.json'))).toHaveLength(2);
+      expect(
+        existsSync(join(repo, '.archal', 'attach', 'raw')) && readdirSync(join(repo, '.archal', 'attach', 'raw')),
+      ).toEqual([]);
+    } finally {
+      server.kill('SIGTERM');
+      expect((await server.done).code).toBe(0);
+    }
+  });
+
   it('a gzip body that decompresses past the body limit is refused with 413, and the server keeps going', async () => {
     const repo = tempRepo();
     const env = { ARCHAL_HOME: tempDir('archal-home-') };

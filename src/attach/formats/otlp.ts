@@ -85,6 +85,12 @@ function first(attrs: Attributes, keys: readonly string[]): unknown {
   return undefined;
 }
 
+/** What makes a document no OTLP/JSON the parser reads (the field at fault), or null: pushes are checked on receipt. */
+export function otlpDocumentProblem(document: Record<string, unknown>): string | null {
+  const spans = spansOf(document);
+  return typeof spans === 'string' ? spans : null;
+}
+
 function spansOf(document: Record<string, unknown>): Span[] | string {
   const resourceSpans = document.resourceSpans;
   if (!Array.isArray(resourceSpans)) return 'resourceSpans is not an array';
