@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { Faults } from './http/faults.js';
 import { mkdirSync, rmSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -56,6 +57,8 @@ export class CloneCore {
   readonly log: RequestLog;
   readonly webhooks: WebhookDispatcher;
   readonly locks = new KeyedMutex();
+  /** Failures injected through the control API, struck before a REST request is served. */
+  readonly faults = new Faults();
   readonly limiter: RateLimiter;
   readonly cache = new BoundedCache<unknown>();
   /** Rendered answers of cacheable read routes, valid while the store stays at one version. */
@@ -152,6 +155,7 @@ export class CloneCore {
 
   /** Back to the seed last applied; the request log starts over. */
   reset(): void {
+    this.faults.clear();
     this.applySeed(this.seed, this.seedSource);
     this.log.clear();
   }

@@ -135,6 +135,19 @@ export const CONTROL_ROUTES: readonly ControlRoute[] = [
   },
   {
     method: 'POST',
+    path: /^\/_archal\/faults$/,
+    handle: ({ core, body }) => ({ status: 201, body: { fault: core.faults.add(body) } }),
+  },
+  {
+    method: 'DELETE',
+    path: /^\/_archal\/faults$/,
+    handle: ({ core }) => {
+      core.faults.clear();
+      return ok({ cleared: true });
+    },
+  },
+  {
+    method: 'POST',
     path: /^\/_archal\/actions\/runs$/,
     handle: ({ core, body }) => ({ status: 201, body: createWorkflowRun(core, body) }),
   },

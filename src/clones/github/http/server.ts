@@ -76,6 +76,7 @@ export async function handleRest(core: CloneCore, router: Router<RouteSpec>, exc
       throw new ApiError(413, `Request body too large (the limit is ${core.config.maxBodyBytes} bytes)`);
     });
     outcome.requestText = raw.length > 0 ? raw.toString('utf8') : undefined;
+    core.faults.strike(method, path);
     const match = findRoute(router, method, path);
     if (!match) {
       outcome.notImplemented = true;
