@@ -31,6 +31,8 @@ export interface WorkspacePreprodRequest {
   slots?: PreprodRun['slots'];
   /** Told of each suite the loop runs (see `PreprodRun.onSuite`). */
   onSuite?: PreprodRun['onSuite'];
+  /** How the host names its options in messages (see `PreprodRun.vocabulary`). */
+  vocabulary?: PreprodRun['vocabulary'];
 }
 
 export type WorkspacePreprodOutcome =
@@ -87,6 +89,7 @@ export async function runPreprodInWorkspace(
     log: request.log,
     signal: request.signal,
     slots: request.slots,
+    vocabulary: request.vocabulary,
     onSuite: request.onSuite,
   });
   return { kind: 'result', result };

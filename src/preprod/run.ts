@@ -1,4 +1,5 @@
 import { existsSync, mkdirSync, readdirSync, rmdirSync, rmSync } from 'node:fs';
+import { CLI_VOCABULARY, type HostOption, type HostVocabulary } from './vocabulary.js';
 import { join, relative, resolve } from 'node:path';
 import type { ArchalConfig } from '../config/index.js';
 import { agentSecrets, type AgentCommand } from '../harness/agent.js';
@@ -49,7 +50,12 @@ export interface PreprodRun {
   slots?: Slots;
   /** Told of each suite the loop runs: attempt 0 is the code as checked out, then one per fix attempt. */
   onSuite?: (attempt: number, suite: SuiteResult) => void;
+  /** How the host names its options in the loop's messages (default: the CLI's flags). */
+  vocabulary?: HostVocabulary;
 }
+
+/** An option as the host names it. */
+const term = (run: PreprodRun, option: HostOption): string => (run.vocabulary ?? CLI_VOCABULARY)(option);
 
 /** Changes under these paths are Archal's own artifacts, never part of a fix. */
 const ARTIFACT_PATHS = /^\.archal\/(cache|preprod|logs|artifacts|attach)\//;
@@ -191,7 +197,7 @@ async function resolvePhase(loop: Loop): Promise<Stop | { target?: PublishTarget
     return {
       status: 'blocked',
       stopReason: 'missing_harness',
-      message: run.agentProblem ?? 'No agent to test: set "agent" in .archal.json or pass --harness.',
+      message: run.agentProblem ?? `No agent to test: set "agent" in .archal.json or pass ${term(run, 'harness')}.`,
     };
   if (run.scenarios.entries.length === 0)
     return {
@@ -291,19 +297,19 @@ async function fixPhase(loop: Loop, failures: PreprodFailure[]): Promise<Stop | 
     return {
       status: 'blocked',
       stopReason: 'no_fix_command',
-      message: 'Scenarios fail and no --fix-command or --fix-workflow was given.',
+      message: `Scenarios fail and no ${term(loop.run, 'fix-command')} or ${term(loop.run, 'fix-workflow')} was given.`,
     };
   if (!options.allowExternalExecution)
     return {
       status: 'blocked',
       stopReason: 'external_execution_disabled',
-      message: 'Scenarios fail; the fix command runs only with --allow-external-execution.',
+      message: `Scenarios fail; the fix command runs only with ${term(loop.run, 'allow-external-execution')}.`,
     };
 
   let passed = false;
   let lastCost: number | undefined;
   for (let attempt = 1; attempt <= options.maxFixAttempts && !passed; attempt++) {
-    const denied = costReservation(options, record.usage.costUsd ?? 0, lastCost, attempt);
+    const denied = costReservation(loop, record.usage.costUsd ?? 0, lastCost, attempt);
     if (denied) return denied;
     const attemptStarted = performance.now();
     // The failures the previous run left: what this attempt is asked to fix.
@@ -319,14 +325,14 @@ async function fixPhase(loop: Loop, failures: PreprodFailure[]): Promise<Stop | 
     return {
       status: 'budget_exhausted',
       stopReason: 'max_fix_attempts',
-      message: `Scenarios still fail after ${options.maxFixAttempts} fix attempt(s) (--max-fix-attempts).`,
+      message: `Scenarios still fail after ${options.maxFixAttempts} fix attempt(s) (${term(loop.run, 'max-fix-attempts')}).`,
     };
   return undefined;
 }
 
 /** Before each attempt, its cost (the last attempt's, as the estimate) is reserved from what is left of the budget. */
 function costReservation(
-  options: PreprodOptions,
+  { options, run }: Loop,
   spent: number,
   lastCost: number | undefined,
   attempt: number,
@@ -337,7 +343,7 @@ function costReservation(
   return {
     status: 'blocked',
     stopReason: 'cost_reservation_denied',
-    message: `Fix attempt ${attempt} would exceed --max-cost-usd ${options.maxCostUsd}: $${spent.toFixed(4)} spent, $${remaining.toFixed(4)} left${lastCost !== undefined ? `, the last attempt cost $${lastCost.toFixed(4)}` : ''}.`,
+    message: `Fix attempt ${attempt} would exceed ${term(run, 'max-cost-usd')} ${options.maxCostUsd}: $${spent.toFixed(4)} spent, $${remaining.toFixed(4)} left${lastCost !== undefined ? `, the last attempt cost $${lastCost.toFixed(4)}` : ''}.`,
   };
 }
 
@@ -349,7 +355,7 @@ async function validationPhase(loop: Loop): Promise<Stop | undefined> {
     return {
       status: 'blocked',
       stopReason: 'external_execution_disabled',
-      message: 'Scenarios pass; the validation command runs only with --allow-external-execution.',
+      message: `Scenarios pass; the validation command runs only with ${term(loop.run, 'allow-external-execution')}.`,
     };
   loop.run.log(`validating: ${loop.redactor.text(options.validationCommand)}`);
   const { stdout: _stdout, ...result } = await record.timed('validation', () =>
@@ -403,7 +409,7 @@ async function publishPhase(
         return {
           status: 'blocked',
           stopReason: 'external_execution_disabled',
-          message: 'The PR command runs only with --allow-external-execution.',
+          message: `The PR command runs only with ${term(loop.run, 'allow-external-execution')}.`,
         };
       const validationFile = join(loop.artifactsDir, 'validation.json');
       if (!existsSync(validationFile)) writeJsonFile(validationFile, { passed: true, command: null });
