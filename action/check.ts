@@ -1,5 +1,5 @@
 import * as core from '@actions/core';
-import { completeCheckRun, isPermissionError, startCheckRun } from '../src/github/index.js';
+import { completeCheckRun, createCompletedCheckRun, isPermissionError, startCheckRun } from '../src/github/index.js';
 import { errorMessage } from '../src/lib/errors.js';
 import type { ActionSetup } from './setup.js';
 
@@ -44,5 +44,29 @@ export async function failCheck(setup: ActionSetup, check: CheckRef, message: st
     });
   } catch (error) {
     core.warning(`Could not complete the check run: ${setup.redactor.text(errorMessage(error))}`);
+  }
+}
+
+/**
+ * A job that reports without starting a check run first (the merge of shards) failed before its
+ * report: one completed check run, failed, says what failed, so the pull request does not look as if
+ * nothing ran.
+ */
+export async function failedCheck(setup: ActionSetup, what: string, message: string): Promise<void> {
+  if (!setup.canWrite || setup.refused.checks || !setup.github) return;
+  try {
+    await createCompletedCheckRun(
+      setup.github,
+      { owner: setup.ctx.owner, repo: setup.ctx.repo },
+      { name: setup.inputs['check-name'], headSha: setup.ctx.headSha, detailsUrl: setup.ctx.runUrl },
+      {
+        conclusion: 'failure',
+        title: `Archal: ${what} failed`,
+        summary: `${what} failed before its report:\n\n${message}`.slice(0, 60_000),
+        annotations: [],
+      },
+    );
+  } catch (error) {
+    core.warning(`Could not write the failed check run: ${setup.redactor.text(errorMessage(error))}`);
   }
 }

@@ -7,11 +7,12 @@ import { runPreprodInWorkspace } from '../src/preprod/in-workspace.js';
 import { formatScenarioProblems } from '../src/runner/load.js';
 import type { SuiteResult } from '../src/runner/results.js';
 import { MemoryStore } from '../src/store/memory-store.js';
+import { ACTION_VOCABULARY } from '../src/preprod/vocabulary.js';
 import { compareWithBase, comparing, removeBaseWorktree, runBase } from './base.js';
 import type { ActionInputs } from './inputs.js';
 import { upload, uploadHtmlReport, writeRecords, writeWorkflowRuns } from './records.js';
 import { publishReport, writeHandOff } from './report.js';
-import { failCheck, startCheck, type CheckRef } from './check.js';
+import { failCheck, failedCheck, startCheck, type CheckRef } from './check.js';
 import { actionOptions, actionWorkspace, prepare, type ActionSetup } from './setup.js';
 import { mergeShards, runShard } from './shards.js';
 import { actionPublishTarget } from './target.js';
@@ -34,6 +35,7 @@ export async function runAction(inputs: ActionInputs): Promise<void> {
     const message = redactor.text(errorMessage(error));
     // A check run left in progress would stay yellow on the pull request forever.
     if (setup && check) await failCheck(setup, check, message);
+    else if (setup?.inputs['merge-shards']) await failedCheck(setup, 'The merge of shards', message);
     core.setFailed(message);
   }
 }
@@ -58,6 +60,7 @@ async function runLoop(setup: ActionSetup, check: CheckRef | null): Promise<void
     store,
     conversationId: ctx.pullRequest ? `${ctx.owner}/${ctx.repo}#${ctx.pullRequest.number}` : undefined,
     slots,
+    vocabulary: ACTION_VOCABULARY,
     onSuite: (attempt, suite) => {
       if (attempt === 0) headSuite = suite;
     },

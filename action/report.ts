@@ -21,6 +21,7 @@ import {
   completeCheckRun,
   createCompletedCheckRun,
   isPermissionError,
+  isServerError,
   upsertStickyComment,
   type CheckConclusion,
 } from '../src/github/index.js';
@@ -119,9 +120,13 @@ export async function publishReport(setup: ActionSetup, input: ReportInput): Pro
       }
       checkWritten = true;
     } catch (error) {
-      if (!isPermissionError(error)) throw error;
-      setup.refused.checks = true;
-      fallBack(setup, `The check run could not be written (${redactor.text(errorMessage(error))})`, 'checks');
+      const what = `The check run could not be written (${redactor.text(errorMessage(error))})`;
+      if (isServerError(error)) unavailable(setup, what);
+      else if (!isPermissionError(error)) throw error;
+      else {
+        setup.refused.checks = true;
+        fallBack(setup, what, 'checks');
+      }
     }
   }
 
@@ -139,13 +144,13 @@ export async function publishReport(setup: ActionSetup, input: ReportInput): Pro
       commentId = comment.id;
       core.info(`Comment ${comment.action}${comment.url ? `: ${comment.url}` : ''}`);
     } catch (error) {
-      if (!isPermissionError(error)) throw error;
-      setup.refused.comment = true;
-      fallBack(
-        setup,
-        `The pull request comment could not be written (${redactor.text(errorMessage(error))})`,
-        'pull-requests',
-      );
+      const what = `The pull request comment could not be written (${redactor.text(errorMessage(error))})`;
+      if (isServerError(error)) unavailable(setup, what);
+      else if (!isPermissionError(error)) throw error;
+      else {
+        setup.refused.comment = true;
+        fallBack(setup, what, 'pull-requests');
+      }
     }
   }
 
@@ -183,6 +188,16 @@ export async function publishReport(setup: ActionSetup, input: ReportInput): Pro
 /** A write GitHub refused: say so once, and report through the log and the summary instead. */
 function fallBack(setup: ActionSetup, what: string, permission: 'checks' | 'pull-requests'): void {
   const note = `${what}: the results are in this job summary and as annotations. Give the job \`${permission}: write\` (a pull request from a fork never has it: see the README's two-workflow pattern).`;
+  setup.notes.push(note);
+  core.warning(note);
+}
+
+/**
+ * GitHub kept failing on its side after the retries: a warning, and the scenarios alone decide the
+ * step's outcome.
+ */
+function unavailable(setup: ActionSetup, what: string): void {
+  const note = `${what} after retries: GitHub failed on its side. The results are in this job summary and as annotations; the step's outcome is the scenarios' own.`;
   setup.notes.push(note);
   core.warning(note);
 }

@@ -87,7 +87,8 @@ export async function prepare(inputs: ActionInputs, redactor: SecretRedactor): P
     pathPrefix: relative(repoRoot, repoDir),
     temp,
     redactor,
-    github: token ? createGitHubApiClient(ctx.apiUrl, token) : null,
+    // GitHub's own 5xx are usually gone a moment later: each write is sent up to three times.
+    github: token ? createGitHubApiClient(ctx.apiUrl, token, { retries: 2, delayMs: 500 }) : null,
     canWrite: Boolean(token) && !readOnly,
     refused: { checks: false, comment: false },
     notes,

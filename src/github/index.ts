@@ -13,7 +13,7 @@ export {
   verifyPull,
 } from './pulls.js';
 export type { GitHubApi, GitHubPullSummary } from './pulls.js';
-export { isPermissionError, parseGitHubRemote } from './remote.js';
+export { isPermissionError, isServerError, parseGitHubRemote } from './remote.js';
 export type { GitHubRemote, GitHubRemoteLookup, GitHubRepository } from './remote.js';
 export { completeCheckRun, createCompletedCheckRun, startCheckRun } from './checks.js';
 export type { CheckCompletion, CheckConclusion, CheckRunRef, RepoRef } from './checks.js';

@@ -7,8 +7,29 @@ import type { GitHubRepository } from './remote.js';
  */
 export type GitHubApi = Pick<Octokit, 'rest' | 'paginate'>;
 
-export function createGitHubApiClient(apiUrl: string, token: string): GitHubApi {
-  return new Octokit({ baseUrl: apiUrl, auth: token, userAgent: 'archal', request: { retries: 0 } });
+export interface RetryOptions {
+  /** How many times a request GitHub answered with a 5xx is sent again (0: never). */
+  retries: number;
+  /** The wait before the first retry; each later one waits this much longer (as @octokit/plugin-retry). */
+  delayMs: number;
+}
+
+export function createGitHubApiClient(apiUrl: string, token: string, retry?: RetryOptions): GitHubApi {
+  const octokit = new Octokit({ baseUrl: apiUrl, auth: token, userAgent: 'archal', request: { retries: 0 } });
+  if (retry && retry.retries > 0)
+    octokit.hook.wrap('request', async (request, options) => {
+      for (let attempt = 0; ; attempt++) {
+        try {
+          return await request(options);
+        } catch (error) {
+          // Only GitHub's own failures: a 4xx says the request itself is wrong and would fail again.
+          const status = (error as { status?: unknown }).status;
+          if (attempt >= retry.retries || typeof status !== 'number' || status < 500) throw error;
+          await new Promise((resolve) => setTimeout(resolve, retry.delayMs * (attempt + 1)));
+        }
+      }
+    });
+  return octokit;
 }
 
 export interface GitHubPullSummary {

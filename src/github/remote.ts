@@ -57,3 +57,9 @@ export function isPermissionError(error: unknown): boolean {
   const message = error instanceof Error ? error.message : '';
   return status === 403 || (status === 404 && /not accessible|not found/i.test(message)) || status === 401;
 }
+
+/** GitHub failed on its side (a 5xx) rather than refusing the request. */
+export function isServerError(error: unknown): boolean {
+  const status = (error as { status?: unknown } | null)?.status;
+  return typeof status === 'number' && status >= 500 && status <= 599;
+}

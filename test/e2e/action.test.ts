@@ -520,6 +520,9 @@ describe('the GitHub Action (dist/index.js) on a pull request', () => {
       "::warning::'fail-on: regression' fails only on a scenario that regressed against the pull request's base, and this run compared with no base",
     );
     expect(result.summary).toMatch(/> \[!WARNING\]\n> 'fail\\-on: regression' fails only on a scenario that regressed/);
+    // The loop's messages name the Action's inputs, not the CLI's flags.
+    expect(result.stdout).toContain("Scenarios fail and no input 'fix-command' or input 'fix-workflow' was given.");
+    expect(result.stdout).not.toContain('--fix-command');
     const check = repo.clone.handle.state().checkRuns[0]!;
     expect(check.conclusion).toBe('neutral');
   }, 180_000);
@@ -858,6 +861,55 @@ console.log(JSON.stringify({ text: 'GITHUB_API_URL=' + (process.env.GITHUB_API_U
       ['completed', 'failure', 'Archal could not run'],
     ]);
   });
+
+  it('a 5xx from GitHub on a write is retried, and once retries run out it is a warning: the scenarios decide the step', async () => {
+    const repo = await host();
+    const pull = await openPull(repo);
+    const run = await workflowRun(repo, pull);
+    const fault = (method: string, path: string, status: number, times: number) =>
+      api(repo, '/_archal/faults', { method: 'POST', body: JSON.stringify({ method, path, status, times }) });
+    // Creating the check run fails twice (the retries get it through); the comment fails every time.
+    await fault('POST', '^/repos/acme/agent/check-runs$', 502, 2);
+    await fault('POST', `^/repos/acme/agent/issues/${pull.number}/comments$`, 500, 10);
+    const result = await runAction(repo, run, pullRequestPayload(repo, pull), {
+      'compare-base': 'false',
+      runs: '1',
+      'fail-on': 'never',
+    });
+    expect(result.code).toBe(0);
+    expect(result.stdout).toMatch(/::warning::The pull request comment could not be written \(.*\) after retries/);
+    const state = repo.clone.handle.state();
+    expect(state.checkRuns.map((check) => check.status)).toEqual(['completed']);
+    expect(state.comments.filter((comment) => comment.issue_number === pull.number)).toHaveLength(0);
+    expect(result.summary).toContain('could not be written');
+    // Three attempts at the comment: the first and two retries.
+    const { requests } = await api<{ requests: Array<{ method: string; path: string }> }>(repo, '/_archal/requests');
+    const attempts = requests.filter(
+      (request) => request.method === 'POST' && request.path.endsWith(`/issues/${pull.number}/comments`),
+    );
+    expect(attempts).toHaveLength(3);
+  }, 180_000);
+
+  it('a merge job that fails before its report still writes a completed check run, failed, saying what failed', async () => {
+    const repo = await host();
+    const pull = await openPull(repo);
+    const run = await workflowRun(repo, pull, { jobs: ['report'] });
+    const result = await runAction(
+      repo,
+      run,
+      pullRequestPayload(repo, pull),
+      { 'merge-shards': 'true' },
+      {
+        timeoutMs: 60_000,
+      },
+    );
+    expect(result.code).toBe(1);
+    const checks = repo.clone.handle.state().checkRuns;
+    expect(checks.map((check) => [check.status, check.conclusion, check.output.title])).toEqual([
+      ['completed', 'failure', 'Archal: The merge of shards failed'],
+    ]);
+    expect(checks[0]!.output.summary).toContain("Input 'merge-shards': no artifact named archal-preprod-shard-<n>");
+  }, 60_000);
 
   it("fails with both 'fix-command' and 'fix-workflow', in the inputs' own names", async () => {
     const repo = await host();
