@@ -9,12 +9,12 @@ export const modules = {
 /* harmony export */   k: () => (/* binding */ failureText),
 /* harmony export */   y: () => (/* binding */ callOperation)
 /* harmony export */ });
-/* harmony import */ var _routes_index_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(91998);
+/* harmony import */ var _routes_index_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(66859);
 /* harmony import */ var _state_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3435);
 
 
 const BY_OPERATION = new Map();
-for (const route of _routes_index_js__WEBPACK_IMPORTED_MODULE_0__/* .ROUTES */ .b)
+for (const route of _routes_index_js__WEBPACK_IMPORTED_MODULE_0__.ROUTES)
     if (!BY_OPERATION.has(route.operationId))
         BY_OPERATION.set(route.operationId, route);
 /**

@@ -396,13 +396,15 @@ class PreprodRecords {
     repo;
     extraDirs;
     cache = new JsonFileCache(schema/* preprodResultSchema */.vl);
-    constructor(repo, extraDirs = []) {
+    constructor(repo, 
+    /** Read on every look: `.archal.json` may change while the viewer runs. */
+    extraDirs = () => []) {
         this.repo = repo;
         this.extraDirs = extraDirs;
     }
     candidates() {
         const archal = (0,external_node_path_.join)(this.repo, '.archal');
-        const dirs = [(0,external_node_path_.join)(archal, 'preprod'), archal, ...this.extraDirs.map((dir) => (0,external_node_path_.resolve)(this.repo, dir))];
+        const dirs = [(0,external_node_path_.join)(archal, 'preprod'), archal, ...this.extraDirs().map((dir) => (0,external_node_path_.resolve)(this.repo, dir))];
         if ((0,external_node_fs_.existsSync)(archal))
             for (const entry of (0,external_node_fs_.readdirSync)(archal, { withFileTypes: true }))
                 if (entry.isDirectory() && entry.name !== 'cache' && entry.name !== 'logs')
@@ -1246,11 +1248,14 @@ function dagSvg(nodes, edges) {
   </svg>`;
 }
 
+// EXTERNAL MODULE: ./src/lib/paths.ts
+var paths = __webpack_require__(9927);
 // EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
 var dist = __webpack_require__(38815);
 // EXTERNAL MODULE: ./src/workflows/schema.ts + 1 modules
 var workflows_schema = __webpack_require__(42258);
 ;// CONCATENATED MODULE: ./src/view/records/workflows.ts
+
 
 
 
@@ -1283,7 +1288,7 @@ class WorkflowRecords {
         this.worktrees = worktrees;
     }
     belongs(path) {
-        return [this.repo, ...this.worktrees].some((root) => path === root || path.startsWith(root + external_node_path_.sep));
+        return (0,paths/* isAtOrUnder */.Xb)(path, [this.repo, ...this.worktrees]);
     }
     logsDir() {
         return (0,external_node_path_.join)(this.repo, '.archal', 'logs');
@@ -1297,8 +1302,10 @@ class WorkflowRecords {
             .map((name) => name.slice(0, -'.jsonl'.length));
     }
     async list() {
+        // Filtered in the store, so that a busier repository's runs do not crowd this one's out of the
+        // limit; and again here, for a reader a host wrote that does not know the filter.
         const runs = this.store
-            ? (await this.store.listRuns({ limit: MAX_STORE_RUNS })).filter((run) => this.belongs(run.workingPath))
+            ? (await this.store.listRuns({ workingPathUnder: [this.repo, ...this.worktrees], limit: MAX_STORE_RUNS })).filter((run) => this.belongs(run.workingPath))
             : [];
         const known = new Set(runs.map((run) => run.id));
         const summaries = runs.map((run) => runSummary(run));
@@ -1795,7 +1802,8 @@ class RecordSource {
     constructor(options) {
         this.options = options;
         this.scenarios = new ScenarioRecords((0,external_node_path_.join)(options.repo, '.archal', 'cache'));
-        this.preprod = new PreprodRecords(options.repo, options.preprodDirs);
+        const dirs = options.preprodDirs ?? [];
+        this.preprod = new PreprodRecords(options.repo, typeof dirs === 'function' ? dirs : () => dirs);
         this.workflows = new WorkflowRecords(options.repo, options.runs, options.worktrees);
     }
     /** Suites, pre-prod loops and workflow runs, the most recent first. */

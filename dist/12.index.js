@@ -1,8 +1,8 @@
-export const id = 717;
-export const ids = [717];
+export const id = 12;
+export const ids = [12];
 export const modules = {
 
-/***/ 38717:
+/***/ 44012:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -606,12 +606,20 @@ function processesWithEnv(name, value) {
 }
 
 ;// CONCATENATED MODULE: ./src/lib/expand.ts
+/** `${NAME}` or `${NAME:-default}`. */
+const REFERENCE = /\$\{([A-Za-z_][A-Za-z0-9_]*)(?::-([^}]*))?\}/g;
 /** Expands `${NAME}` (and `${NAME:-default}`) from `env`; unknown names become '' (or the default). */
 function expandVariables(text, env) {
-    return text.replace(/\$\{([A-Za-z_][A-Za-z0-9_]*)(?::-([^}]*))?\}/g, (_match, name, fallback) => {
+    return text.replace(REFERENCE, (_match, name, fallback) => {
         const value = env[name];
         return value === undefined || value === '' ? (fallback ?? '') : value;
     });
+}
+/** The `${NAME}` references in `text` (as written) that `env` does not set and that have no default: they expand to ''. */
+function unsetReferences(text, env) {
+    return [...text.matchAll(REFERENCE)]
+        .filter(([, name, fallback]) => fallback === undefined && env[name] === undefined)
+        .map(([reference]) => reference);
 }
 
 ;// CONCATENATED MODULE: ./src/harness/agent.ts
@@ -2220,7 +2228,7 @@ async function openGitHubClone(options = {}) {
         token,
         controlToken,
         dir,
-        build: () => (built ??= __webpack_require__.e(/* import() */ 111).then(__webpack_require__.bind(__webpack_require__, 111))
+        build: () => (built ??= __webpack_require__.e(/* import() */ 479).then(__webpack_require__.bind(__webpack_require__, 62479))
             .then(({ buildGitHubClone }) => {
             const result = buildGitHubClone(listening, options);
             serve = result.serve;
@@ -5575,7 +5583,7 @@ function validateGraph(nodes, declared, ctx, outer, partial = []) {
                     file,
                     node: node.id,
                     field: 'depends_on',
-                    line: node.line,
+                    line: node.dependsOnLine ?? node.line,
                     message: `depends on unknown node '${dependency}'.${(0,did_you_mean/* didYouMean */.au)(dependency, known)}${outer?.ids.has(dependency) ? ` (a loop_group body depends only on its own nodes; read outer outputs with $${dependency}.output)` : ''}`,
                 });
     const depsOf = new Map(declared.map((node) => [node.id, node.depends_on]));
@@ -5585,7 +5593,7 @@ function validateGraph(nodes, declared, ctx, outer, partial = []) {
             file,
             node: cycle[0],
             field: 'depends_on',
-            line: lineOf(cycle[0]),
+            line: seen.get(cycle[0])?.dependsOnLine ?? lineOf(cycle[0]),
             message: `Cycle detected: ${cycle.join(' → ')}`,
         });
         return { errors: problems, warnings };
@@ -5606,7 +5614,14 @@ function validateGraph(nodes, declared, ctx, outer, partial = []) {
         }),
     };
     for (const node of [...nodes, ...partial]) {
-        const at = (field) => ({ file, node: node.id, field, line: lineOf(node.id) });
+        // A reference's problem points at the line that holds it, else at the node.
+        const at = (field, refNode) => ({
+            file,
+            node: node.id,
+            field,
+            line: (refNode !== undefined ? ctx.nodeLines.within?.(node.id, field, referencePattern(refNode)) : undefined) ??
+                lineOf(node.id),
+        });
         for (const { field, text } of referencingTexts(node)) {
             const refs = field === 'when' ? (node.when ? conditionRefs(node.when.expr) : []) : findOutputRefs(text);
             // Archon does not check the refs of a command file's text (files are shared between workflows, and
@@ -5620,21 +5635,24 @@ function validateGraph(nodes, declared, ctx, outer, partial = []) {
                     if (outer?.ids.has(ref.node)) {
                         if (!outer.readable.has(ref.node))
                             strictProblems.push({
-                                ...at(field),
+                                ...at(field, ref.node),
                                 message: `${refText} reads '${ref.node}', which is not among the dependencies of loop_group '${outer.group}': it may not have run yet. Add '${ref.node}' to the group's depends_on.`,
                             });
                         else
-                            checkField(ref, outer.byId.get(ref.node), refText, () => at(field), warnings);
+                            checkField(ref, outer.byId.get(ref.node), refText, () => at(field, ref.node), warnings);
                         continue;
                     }
                     problems.push({
-                        ...at(field),
+                        ...at(field, ref.node),
                         message: `${refText} references unknown node '${ref.node}'.${(0,did_you_mean/* didYouMean */.au)(ref.node, [...known, ...(outer?.ids ?? [])])}`,
                     });
                     continue;
                 }
                 if (ref.node === node.id) {
-                    problems.push({ ...at(field), message: `${refText} reads the node's own output, which does not exist yet` });
+                    problems.push({
+                        ...at(field, ref.node),
+                        message: `${refText} reads the node's own output, which does not exist yet`,
+                    });
                     continue;
                 }
                 if (!ancestors.has(node.id, ref.node)) {
@@ -5642,22 +5660,22 @@ function validateGraph(nodes, declared, ctx, outer, partial = []) {
                         continue;
                     // A node that may or may not have run is a race, not an example: an error even in a command file.
                     strictProblems.push({
-                        ...at(field),
+                        ...at(field, ref.node),
                         message: `${refText} reads '${ref.node}', which is not among the dependencies of '${node.id}' (direct or transitive): it may not have run yet. Add '${ref.node}' to depends_on.`,
                     });
                     continue;
                 }
-                checkField(ref, byId.get(ref.node), refText, () => at(field), warnings);
+                checkField(ref, byId.get(ref.node), refText, () => at(field, ref.node), warnings);
             }
             for (const ref of findLoopPrevRefs(text)) {
                 if (!outer)
                     problems.push({
-                        ...at(field),
+                        ...at(field, ref.node),
                         message: `$LOOP_PREV.${ref.node}.output is only available in loop_group bodies`,
                     });
                 else if (!known.has(ref.node))
                     problems.push({
-                        ...at(field),
+                        ...at(field, ref.node),
                         message: `$LOOP_PREV.${ref.node}.output references '${ref.node}', which is not a node of loop_group '${outer.group}'.${(0,did_you_mean/* didYouMean */.au)(ref.node, known)}`,
                     });
             }
@@ -5858,6 +5876,10 @@ class AncestorIndex {
         return this.of(node).has(candidate);
     }
 }
+/** Where `$node.output` (or `${node.output}`, `$LOOP_PREV.node.output`) is written. */
+function referencePattern(node) {
+    return new RegExp(`[$.{]${node.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\.output`);
+}
 
 // EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
 var dist = __webpack_require__(38815);
@@ -5882,6 +5904,18 @@ class SourceLocator {
         const { doc, lines } = this.source;
         const node = doc.getIn(path, true);
         return node?.range ? lines.linePos(node.range[0]).line : undefined;
+    }
+    /**
+     * Line where `pattern` first matches inside the value at `path` (a line of a block scalar, say),
+     * else the value's own line.
+     */
+    lineWithin(path, pattern) {
+        const { doc, lines, text } = this.source;
+        const node = doc.getIn(path, true);
+        if (!node?.range)
+            return undefined;
+        const at = text.slice(node.range[0], node.range[1]).search(pattern);
+        return lines.linePos(node.range[0] + Math.max(at, 0)).line;
     }
     /** Line of the key `key` in the mapping at `path`. */
     keyLine(path, key) {
@@ -5920,7 +5954,7 @@ function parseYaml(text, cache) {
             value: cached.value,
             source: new SourceLocator(() => {
                 const lines = new dist/* LineCounter */.HN();
-                return { doc: parseDocument(text, Array.from(new dist/* Lexer */.JG().lex(text)), lines), lines };
+                return { doc: parseDocument(text, Array.from(new dist/* Lexer */.JG().lex(text)), lines), lines, text };
             }),
         };
     const lines = new dist/* LineCounter */.HN();
@@ -5977,7 +6011,7 @@ function parseYaml(text, cache) {
     try {
         const value = doc.toJS({ maxAliasCount: YAML_LIMITS.maxAnchorsAndAliases });
         cache?.set(text, value);
-        return { ok: true, value, source: new SourceLocator(() => ({ doc, lines })) };
+        return { ok: true, value, source: new SourceLocator(() => ({ doc, lines, text })) };
     }
     catch (error) {
         return { ok: false, errors: [{ message: `YAML error: ${firstLine(error)}` }] };
@@ -7283,6 +7317,8 @@ async function loadWorkflowText(text, given) {
             nodeLines.add(built.node.id, node);
         }
         partial.push(...built.partial);
+        for (const lenient of built.partial)
+            nodeLines.add(lenient.id, node);
     }
     // Graph checks use every declared node, including those that failed their own validation: one
     // typo must not cascade into "unknown node" or "not a dependency" errors elsewhere.
@@ -7302,6 +7338,9 @@ async function loadWorkflowText(text, given) {
                 index,
                 get line() {
                     return node.source.line(node.path);
+                },
+                get dependsOnLine() {
+                    return node.source.keyLine(node.path, 'depends_on') ?? node.source.line(node.path);
                 },
             },
         ];
@@ -7353,6 +7392,13 @@ class NodeLines {
     get(id) {
         const node = this.placed.get(id);
         return node ? node.source.line(node.path) : undefined;
+    }
+    within(id, field, pattern) {
+        const node = this.placed.get(id);
+        // A command file's text (`command (file.md)`) is not in this YAML.
+        if (!node || field.includes(' '))
+            return undefined;
+        return node.source.lineWithin([...node.path, ...field.split('.')], pattern);
     }
 }
 /** Comparing an AI node's whole prose to a literal works by luck; warn and suggest output_format. */
@@ -10576,8 +10622,9 @@ async function approveRun(deps, run, comment, request) {
         }
         // Lost a race (a heartbeat, the owner ending its execution, another decision): look again.
         const reloaded = await deps.store.getRun(current.id);
-        if (!reloaded)
-            throw alreadyDecided(current);
+        // Not paused any more: the winner took it (and may have finished the run already).
+        if (!reloaded || reloaded.status !== 'paused')
+            throw alreadyDecided(reloaded ?? current);
         current = reloaded;
     }
     throw alreadyDecided(current);
@@ -10677,7 +10724,6 @@ async function decideRun(deps, run, decision, comment, request) {
     };
 }
 /**
- * Whether a rejection continues the run rather than cancelling it/**
  * Whether a rejection continues the run rather than cancelling it: the approval declares a
  * `reject` decision (downstream nodes read it), or it reworks (`on_reject`) and may still ask again.
  */
@@ -12171,6 +12217,10 @@ function workflowFixer(workspace, name, options = {}) {
     };
 }
 
+;// CONCATENATED MODULE: ./src/preprod/vocabulary.ts
+const CLI_VOCABULARY = (option) => `--${option}`;
+const ACTION_VOCABULARY = (option) => `input '${option}'`;
+
 ;// CONCATENATED MODULE: ./src/harness/preflight.ts
 
 
@@ -12635,8 +12685,24 @@ async function pushWithLease(remote, commit, branch, expected, options) {
 var dist_src = __webpack_require__(11303);
 ;// CONCATENATED MODULE: ./src/github/pulls.ts
 
-function createGitHubApiClient(apiUrl, token) {
-    return new dist_src/* Octokit */.E({ baseUrl: apiUrl, auth: token, userAgent: 'archal', request: { retries: 0 } });
+function createGitHubApiClient(apiUrl, token, retry) {
+    const octokit = new dist_src/* Octokit */.E({ baseUrl: apiUrl, auth: token, userAgent: 'archal', request: { retries: 0 } });
+    if (retry && retry.retries > 0)
+        octokit.hook.wrap('request', async (request, options) => {
+            for (let attempt = 0;; attempt++) {
+                try {
+                    return await request(options);
+                }
+                catch (error) {
+                    // Only GitHub's own failures: a 4xx says the request itself is wrong and would fail again.
+                    const status = error.status;
+                    if (attempt >= retry.retries || typeof status !== 'number' || status < 500)
+                        throw error;
+                    await new Promise((resolve) => setTimeout(resolve, retry.delayMs * (attempt + 1)));
+                }
+            }
+        });
+    return octokit;
 }
 function summary(pull) {
     return {
@@ -12788,6 +12854,11 @@ function isPermissionError(error) {
     const status = error?.status;
     const message = error instanceof Error ? error.message : '';
     return status === 403 || (status === 404 && /not accessible|not found/i.test(message)) || status === 401;
+}
+/** GitHub failed on its side (a 5xx) rather than refusing the request. */
+function isServerError(error) {
+    const status = error?.status;
+    return typeof status === 'number' && status >= 500 && status <= 599;
 }
 
 ;// CONCATENATED MODULE: ./src/preprod/annotations.ts
@@ -13247,6 +13318,9 @@ class PreprodRecord {
 
 
 
+
+/** An option as the host names it. */
+const term = (run, option) => (run.vocabulary ?? CLI_VOCABULARY)(option);
 /** Changes under these paths are Archal's own artifacts, never part of a fix. */
 const ARTIFACT_PATHS = /^\.archal\/(cache|preprod|logs|artifacts|attach)\//;
 /**
@@ -13379,7 +13453,7 @@ async function resolvePhase(loop) {
         return {
             status: 'blocked',
             stopReason: 'missing_harness',
-            message: run.agentProblem ?? 'No agent to test: set "agent" in .archal.json or pass --harness.',
+            message: run.agentProblem ?? `No agent to test: set "agent" in .archal.json or pass ${term(run, 'harness')}.`,
         };
     if (run.scenarios.entries.length === 0)
         return {
@@ -13466,18 +13540,18 @@ async function fixPhase(loop, failures) {
         return {
             status: 'blocked',
             stopReason: 'no_fix_command',
-            message: 'Scenarios fail and no --fix-command or --fix-workflow was given.',
+            message: `Scenarios fail and no ${term(loop.run, 'fix-command')} or ${term(loop.run, 'fix-workflow')} was given.`,
         };
     if (!options.allowExternalExecution)
         return {
             status: 'blocked',
             stopReason: 'external_execution_disabled',
-            message: 'Scenarios fail; the fix command runs only with --allow-external-execution.',
+            message: `Scenarios fail; the fix command runs only with ${term(loop.run, 'allow-external-execution')}.`,
         };
     let passed = false;
     let lastCost;
     for (let attempt = 1; attempt <= options.maxFixAttempts && !passed; attempt++) {
-        const denied = costReservation(options, record.usage.costUsd ?? 0, lastCost, attempt);
+        const denied = costReservation(loop, record.usage.costUsd ?? 0, lastCost, attempt);
         if (denied)
             return denied;
         const attemptStarted = performance.now();
@@ -13494,12 +13568,12 @@ async function fixPhase(loop, failures) {
         return {
             status: 'budget_exhausted',
             stopReason: 'max_fix_attempts',
-            message: `Scenarios still fail after ${options.maxFixAttempts} fix attempt(s) (--max-fix-attempts).`,
+            message: `Scenarios still fail after ${options.maxFixAttempts} fix attempt(s) (${term(loop.run, 'max-fix-attempts')}).`,
         };
     return undefined;
 }
 /** Before each attempt, its cost (the last attempt's, as the estimate) is reserved from what is left of the budget. */
-function costReservation(options, spent, lastCost, attempt) {
+function costReservation({ options, run }, spent, lastCost, attempt) {
     if (options.maxCostUsd === undefined)
         return undefined;
     const remaining = options.maxCostUsd - spent;
@@ -13508,7 +13582,7 @@ function costReservation(options, spent, lastCost, attempt) {
     return {
         status: 'blocked',
         stopReason: 'cost_reservation_denied',
-        message: `Fix attempt ${attempt} would exceed --max-cost-usd ${options.maxCostUsd}: $${spent.toFixed(4)} spent, $${remaining.toFixed(4)} left${lastCost !== undefined ? `, the last attempt cost $${lastCost.toFixed(4)}` : ''}.`,
+        message: `Fix attempt ${attempt} would exceed ${term(run, 'max-cost-usd')} ${options.maxCostUsd}: $${spent.toFixed(4)} spent, $${remaining.toFixed(4)} left${lastCost !== undefined ? `, the last attempt cost $${lastCost.toFixed(4)}` : ''}.`,
     };
 }
 /** The validation command, once the scenarios pass. Undefined when it passed (or there is none). */
@@ -13520,7 +13594,7 @@ async function validationPhase(loop) {
         return {
             status: 'blocked',
             stopReason: 'external_execution_disabled',
-            message: 'Scenarios pass; the validation command runs only with --allow-external-execution.',
+            message: `Scenarios pass; the validation command runs only with ${term(loop.run, 'allow-external-execution')}.`,
         };
     loop.run.log(`validating: ${loop.redactor.text(options.validationCommand)}`);
     const { stdout: _stdout, ...result } = await record.timed('validation', () => runExternal({
@@ -13565,7 +13639,7 @@ async function publishPhase(loop, target, beforeFix, fixed) {
                 return {
                     status: 'blocked',
                     stopReason: 'external_execution_disabled',
-                    message: 'The PR command runs only with --allow-external-execution.',
+                    message: `The PR command runs only with ${term(loop.run, 'allow-external-execution')}.`,
                 };
             const validationFile = (0,external_node_path_.join)(loop.artifactsDir, 'validation.json');
             if (!(0,external_node_fs_.existsSync)(validationFile))
@@ -13689,12 +13763,14 @@ async function runPreprodInWorkspace(workspace, request) {
         log: request.log,
         signal: request.signal,
         slots: request.slots,
+        vocabulary: request.vocabulary,
         onSuite: request.onSuite,
     });
     return { kind: 'result', result };
 }
 
 ;// CONCATENATED MODULE: ./src/store/memory-store.ts
+
 const TERMINAL = ['completed', 'failed', 'cancelled'];
 // The port's values, repeated: the store depends on the port's types only.
 const ACTIVE = ['pending', 'running', 'paused'];
@@ -13750,6 +13826,7 @@ class MemoryStore {
         return [...this.runs.values()]
             .filter((run) => (!filter.statuses || filter.statuses.includes(run.status)) &&
             (!filter.workingPath || run.workingPath === filter.workingPath) &&
+            (!filter.workingPathUnder || (0,paths/* isAtOrUnder */.Xb)(run.workingPath, filter.workingPathUnder)) &&
             (!filter.workflowName || run.workflowName === filter.workflowName) &&
             (!filter.conversationId || run.conversationId === filter.conversationId))
             .sort((a, b) => compare(b.startedAt, a.startedAt) || compare(b.id, a.id))
@@ -15036,10 +15113,15 @@ async function publishReport(setup, input) {
             checkWritten = true;
         }
         catch (error) {
-            if (!isPermissionError(error))
+            const what = `The check run could not be written (${redactor.text((0,lib_errors/* errorMessage */.g)(error))})`;
+            if (isServerError(error))
+                unavailable(setup, what);
+            else if (!isPermissionError(error))
                 throw error;
-            setup.refused.checks = true;
-            fallBack(setup, `The check run could not be written (${redactor.text((0,lib_errors/* errorMessage */.g)(error))})`, 'checks');
+            else {
+                setup.refused.checks = true;
+                fallBack(setup, what, 'checks');
+            }
         }
     }
     let commentId = null;
@@ -15057,10 +15139,15 @@ async function publishReport(setup, input) {
             core/* info */.pq(`Comment ${comment.action}${comment.url ? `: ${comment.url}` : ''}`);
         }
         catch (error) {
-            if (!isPermissionError(error))
+            const what = `The pull request comment could not be written (${redactor.text((0,lib_errors/* errorMessage */.g)(error))})`;
+            if (isServerError(error))
+                unavailable(setup, what);
+            else if (!isPermissionError(error))
                 throw error;
-            setup.refused.comment = true;
-            fallBack(setup, `The pull request comment could not be written (${redactor.text((0,lib_errors/* errorMessage */.g)(error))})`, 'pull-requests');
+            else {
+                setup.refused.comment = true;
+                fallBack(setup, what, 'pull-requests');
+            }
         }
     }
     if (!checkWritten)
@@ -15095,6 +15182,15 @@ async function publishReport(setup, input) {
 /** A write GitHub refused: say so once, and report through the log and the summary instead. */
 function fallBack(setup, what, permission) {
     const note = `${what}: the results are in this job summary and as annotations. Give the job \`${permission}: write\` (a pull request from a fork never has it: see the README's two-workflow pattern).`;
+    setup.notes.push(note);
+    core/* warning */.$e(note);
+}
+/**
+ * GitHub kept failing on its side after the retries: a warning, and the scenarios alone decide the
+ * step's outcome.
+ */
+function unavailable(setup, what) {
+    const note = `${what} after retries: GitHub failed on its side. The results are in this job summary and as annotations; the step's outcome is the scenarios' own.`;
     setup.notes.push(note);
     core/* warning */.$e(note);
 }
@@ -15179,6 +15275,26 @@ async function failCheck(setup, check, message) {
     }
     catch (error) {
         core/* warning */.$e(`Could not complete the check run: ${setup.redactor.text((0,lib_errors/* errorMessage */.g)(error))}`);
+    }
+}
+/**
+ * A job that reports without starting a check run first (the merge of shards) failed before its
+ * report: one completed check run, failed, says what failed, so the pull request does not look as if
+ * nothing ran.
+ */
+async function failedCheck(setup, what, message) {
+    if (!setup.canWrite || setup.refused.checks || !setup.github)
+        return;
+    try {
+        await createCompletedCheckRun(setup.github, { owner: setup.ctx.owner, repo: setup.ctx.repo }, { name: setup.inputs['check-name'], headSha: setup.ctx.headSha, detailsUrl: setup.ctx.runUrl }, {
+            conclusion: 'failure',
+            title: `Archal: ${what} failed`,
+            summary: `${what} failed before its report:\n\n${message}`.slice(0, 60_000),
+            annotations: [],
+        });
+    }
+    catch (error) {
+        core/* warning */.$e(`Could not write the failed check run: ${setup.redactor.text((0,lib_errors/* errorMessage */.g)(error))}`);
     }
 }
 
@@ -15285,7 +15401,8 @@ async function prepare(inputs, redactor) {
         pathPrefix: (0,external_node_path_.relative)(repoRoot, repoDir),
         temp,
         redactor,
-        github: token ? createGitHubApiClient(ctx.apiUrl, token) : null,
+        // GitHub's own 5xx are usually gone a moment later: each write is sent up to three times.
+        github: token ? createGitHubApiClient(ctx.apiUrl, token, { retries: 2, delayMs: 500 }) : null,
         canWrite: Boolean(token) && !readOnly,
         refused: { checks: false, comment: false },
         notes,
@@ -15664,6 +15781,7 @@ async function repositoryUrl(setup) {
 
 
 
+
 /** Runs what the inputs ask: the pre-prod loop, a shard, or the merge of shards. */
 async function runAction(inputs) {
     const redactor = new redact/* SecretRedactor */.pE([inputs['github-token']], process.env);
@@ -15686,6 +15804,8 @@ async function runAction(inputs) {
         // A check run left in progress would stay yellow on the pull request forever.
         if (setup && check)
             await failCheck(setup, check, message);
+        else if (setup?.inputs['merge-shards'])
+            await failedCheck(setup, 'The merge of shards', message);
         core/* setFailed */.C1(message);
     }
 }
@@ -15709,6 +15829,7 @@ async function runLoop(setup, check) {
         store,
         conversationId: ctx.pullRequest ? `${ctx.owner}/${ctx.repo}#${ctx.pullRequest.number}` : undefined,
         slots,
+        vocabulary: ACTION_VOCABULARY,
         onSuite: (attempt, suite) => {
             if (attempt === 0)
                 headSuite = suite;
@@ -18231,6 +18352,9 @@ const KINDS = [
     'artifact',
     'team',
     'protection',
+    'deletedIssue',
+    'gist',
+    'secret',
 ];
 
 
@@ -18287,6 +18411,9 @@ const INDEXES = {
     artifact: (r) => [`repo:${r.repoId}`, `run:${r.runId}`],
     team: (r) => [`org:${r.orgId}`],
     protection: (r) => [`repo:${r.repoId}`],
+    deletedIssue: (r) => [`repo:${r.repoId}:${r.number}`, `repo:${r.repoId}`],
+    gist: (r) => [`owner:${r.ownerId}`, `key:${r.key}`],
+    secret: (r) => [`repo:${r.repoId}`],
 };
 // The fields the indexes above (and the login, number and token lookups) are computed from: an
 // update that touches none of them leaves the indexes alone.
@@ -18314,6 +18441,9 @@ const INDEXED_FIELDS = {
     artifact: ['repoId', 'runId'],
     team: ['orgId'],
     protection: ['repoId'],
+    deletedIssue: ['repoId', 'number'],
+    gist: ['ownerId', 'key'],
+    secret: ['repoId'],
 };
 // Distinct ranges make ids of different kinds easy to tell apart in logs and snapshots.
 const ID_BASE = {
@@ -18342,6 +18472,9 @@ const ID_BASE = {
     artifact: 1_000_000,
     team: 13000,
     protection: 14000,
+    deletedIssue: 15000,
+    gist: 16000,
+    secret: 17000,
 };
 /**
  * In-memory tables with secondary indexes. Every mutation goes through `insert`/`update`/`remove`
@@ -19060,6 +19193,10 @@ const NOUNS = [
         /^branch(?:es)?$/,
         { collection: 'branches', singular: 'branch', plural: 'branches', nameField: 'name', hasState: false },
     ],
+    [
+        /^releases?$/,
+        { collection: 'releases', singular: 'release', plural: 'releases', nameField: 'tag_name', hasState: false },
+    ],
     [/^teams?$/, { collection: 'teams', singular: 'team', plural: 'teams', nameField: 'name', hasState: false }],
     [
         /^workflow runs?$/,
@@ -19076,7 +19213,7 @@ const NOUNS = [
         { collection: 'requests', singular: 'request', plural: 'requests', nameField: 'name', hasState: false },
     ],
 ];
-const NOUN_WORDS = 'pull requests?|prs?|(?:issue )?comments?|issues?|labels?|milestones?|repositor(?:y|ies)|repos?|reviews?|check runs?|workflow runs?|reactions?|branch(?:es)?|teams?|tool calls?|api calls?|(?:api |http )?requests?';
+const NOUN_WORDS = 'pull requests?|prs?|(?:issue )?comments?|issues?|labels?|milestones?|repositor(?:y|ies)|repos?|reviews?|check runs?|workflow runs?|reactions?|branch(?:es)?|releases?|teams?|tool calls?|api calls?|(?:api |http )?requests?';
 const NUMBERS = {
     no: 0,
     zero: 0,
@@ -19124,7 +19261,7 @@ function toNumber(word) {
 function nounFor(word) {
     return NOUNS.find(([pattern]) => pattern.test(word))?.[1];
 }
-const VERBS = new Set('are is were was have has had got get gets remain remains stay stays still continue did do does received receive receives contain contains made make carry carries'.split(' '));
+const VERBS = new Set('are is were was have has had got get gets remain remains stay stays still continue did do does received receive receives contain contains made make carry carries targets target merges comes come'.split(' '));
 /**
  * The ways "closed issue has a new comment" splits into a subject and a predicate: at each verb whose left
  * side reads as a subject, first to last (the caller keeps the first whose predicate it understands).
@@ -19232,11 +19369,15 @@ const CLAUSES = [
     },
     {
         pattern: /^(?:titled|named|called|with (?:a |the )?(?:title|name)) /,
-        filter: (value, noun) => `${noun.nameField} = ${str(value)}`,
+        filter: (value, noun) => nameFilter(value, noun),
     },
     {
-        pattern: /^(?:labell?ed|with (?:the |a )?labels?|tagged) /,
-        filter: (value, noun) => (hasLabels(noun) ? `${str(value)} in labels` : undefined),
+        pattern: /^(?:labell?ed|with (?:the |a )?labels?|tagged|with (?:the |a )?tag) /,
+        filter: (value, noun) => hasLabels(noun)
+            ? `${str(value)} in labels`
+            : noun.collection === 'releases'
+                ? `tag_name = ${str(value)}`
+                : undefined,
     },
     { pattern: /^assigned to /, filter: (value) => `${str(value.replace(/^@/, ''))} in assignees` },
     {
@@ -19261,13 +19402,19 @@ const CLAUSES = [
                     : undefined,
     },
     // "the label "stale"", "a branch "fix-1"": a quoted name right after the noun.
-    { pattern: /^(?=q\d+q)/, filter: (value, noun) => `${noun.nameField} = ${str(value)}` },
+    { pattern: /^(?=q\d+q)/, filter: (value, noun) => nameFilter(value, noun) },
     // "issues with "keep-open"", "PRs with needs-review": a quoted or hyphenated word after "with" is a label.
     {
         pattern: /^with /,
         filter: (value, noun) => (hasLabels(noun) ? `${str(value)} in labels` : undefined),
     },
 ];
+/** The item called `value`: a release by its tag or its title, anything else by its name field. */
+function nameFilter(value, noun) {
+    return noun.collection === 'releases'
+        ? `(tag_name = ${str(value)} or name = ${str(value)})`
+        : `${noun.nameField} = ${str(value)}`;
+}
 /** A case-insensitive "contains" on a text field that may be null (an issue without a body). */
 function textContains(field, value) {
     return `($type(${field}) = "string" and $contains($lowercase(${field}), ${str(value.toLowerCase())}))`;
@@ -19418,12 +19565,36 @@ function predicateFilter(text, noun, ctx) {
         const condition = (item) => `$$.github.comments[repo = ${item}.repo and issue_number = ${item}.number${author ? ` and user = ${str(author)}` : ''}]`;
         return onItem((item) => `$count(${fresh ? `$created(${condition(item)})` : condition(item)}) > 0`, `have ${fresh ? 'a new comment' : 'a comment'}${author ? ` by ${author}` : ''}`);
     }
+    const branch = pullBranch(body, noun, ctx, onItem);
+    if (branch)
+        return branch;
     const titled = /^(?:titled|named|called) (q\d+q)$|^(?:has|have) (?:the )?title (q\d+q)$/.exec(body);
     if (titled) {
         const title = ctx.value(titled[1] ?? titled[2]);
         return onItem((item) => `${item}.${noun.nameField} = ${str(title)}`, `are titled "${title}"`);
     }
     return fieldPredicate(text, noun, ctx, onItem) ?? commentCount(text, noun, onItem);
+}
+/**
+ * "targets main", "is against the "release" branch", "merges into develop", "comes from fix-1": a pull
+ * request's base or head branch. A quoted name is compared as written; a bare one (lower-cased with
+ * the sentence) without regard to case.
+ */
+function pullBranch(body, noun, ctx, onItem) {
+    if (noun.collection !== 'pullRequests')
+        return undefined;
+    const name = '(?:the )?(q\\d+q|[\\w./-]+)(?: branch)?';
+    const base = new RegExp(`^(?:targets?|targeting|against|into|based on|merges? into|(?:has|have) (?:the )?base(?: branch)?(?: of)?) ${name}$`).exec(body);
+    const head = new RegExp(`^(?:comes? from|from|opened from|(?:has|have) (?:the )?head(?: branch)?(?: of)?) ${name}$`).exec(body);
+    const match = base ?? head;
+    if (!match)
+        return undefined;
+    const side = base ? 'base' : 'head';
+    const quoted = /^q\d+q$/.test(match[1]);
+    const wanted = ctx.value(match[1]);
+    return onItem((item) => quoted
+        ? `${item}.${side}.ref = ${str(wanted)}`
+        : `$lowercase(${item}.${side}.ref) = ${str(wanted.toLowerCase())}`, base ? `target ${wanted}` : `come from ${wanted}`);
 }
 const FIELDS = { title: 'title', name: 'name', body: 'body', description: 'body' };
 /** "title is "x"", "body contains "steps"", "state is open", "is not closed". */
@@ -19743,7 +19914,7 @@ function runPhrase(sentence) {
 }
 /** "issue #3 is closed", "the issue has the label "bug"", "PR #2 is merged", "the issue title is "x"". */
 function specificItem(sentence, ctx) {
-    const match = /^(?:(issue|pr|pull request) #(\d+)|(?:the )?(?:(new|created|only) )?(issue|pr|pull request)(?:'s)?(?: (?:titled |named |called )?(q\d+q))?) (.+)$/.exec(sentence);
+    const match = /^(?:(?:the )?(issue|pr|pull request) #(\d+)|(?:the )?(?:(new|created|only) )?(issue|pr|pull request)(?:'s)?(?: (?:titled |named |called )?(q\d+q))?) (.+)$/.exec(sentence);
     if (!match)
         return undefined;
     const nounWord = match[1] ?? match[4];
@@ -20476,6 +20647,7 @@ function formatBytes(bytes) {
 /* harmony export */   q1: () => (/* binding */ lineAndColumn),
 /* harmony export */   zB: () => (/* binding */ unfenceJson)
 /* harmony export */ });
+/* unused harmony export jsonErrorAt */
 /** 1-based line and column of a character offset in `text`. */
 function lineAndColumn(text, offset) {
     let line = 1;
@@ -20498,10 +20670,14 @@ function parseJsonWithLocation(text) {
         return { ok: true, value: JSON.parse(text) };
     }
     catch {
-        const problem = findJsonError(text);
-        const { line, column } = lineAndColumn(text, problem.offset);
-        return { ok: false, message: `line ${line}, column ${column}: ${problem.message}` };
+        return { ok: false, message: jsonErrorAt(text) };
     }
+}
+/** Where text that JSON.parse refused breaks, and why: "line 3, column 14: unexpected ','". */
+function jsonErrorAt(text) {
+    const problem = findJsonError(text);
+    const { line, column } = lineAndColumn(text, problem.offset);
+    return `line ${line}, column ${column}: ${problem.message}`;
 }
 function findJsonError(text) {
     let i = 0;
@@ -20512,7 +20688,15 @@ function findJsonError(text) {
             this.at = at;
         }
     }
-    const describe = (at) => (at >= text.length ? 'end of input' : `'${text[at]}'`);
+    // A control character is named by its code point: echoed as is, a terminal would act on it.
+    const describe = (at) => {
+        if (at >= text.length)
+            return 'end of input';
+        const code = text.charCodeAt(at);
+        return code < 0x20 || (code >= 0x7f && code <= 0x9f)
+            ? `U+${code.toString(16).toUpperCase().padStart(4, '0')}`
+            : `'${text[at]}'`;
+    };
     const fail = (message, at = i) => {
         throw new Stop(Math.min(at, text.length), message);
     };
@@ -20638,6 +20822,7 @@ function unfenceJson(text) {
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   GA: () => (/* binding */ scratchDir),
 /* harmony export */   N3: () => (/* binding */ archalHome),
+/* harmony export */   Xb: () => (/* binding */ isAtOrUnder),
 /* harmony export */   YU: () => (/* binding */ bundledDir),
 /* harmony export */   kA: () => (/* binding */ shippedFile)
 /* harmony export */ });
@@ -20658,6 +20843,10 @@ function unfenceJson(text) {
 function archalHome(env) {
     const configured = env.ARCHAL_HOME?.trim();
     return configured ? (0,node_path__WEBPACK_IMPORTED_MODULE_2__.resolve)(configured) : (0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)((0,node_os__WEBPACK_IMPORTED_MODULE_1__.homedir)(), '.archal');
+}
+/** Whether `path` is one of the directories `roots`, or inside one (by its text: no symlinks are followed). */
+function isAtOrUnder(path, roots) {
+    return roots.some((root) => path === root || path.startsWith(root + node_path__WEBPACK_IMPORTED_MODULE_2__.sep));
 }
 let cachedPackageRoot;
 /**

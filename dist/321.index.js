@@ -1,8 +1,8 @@
-export const id = 810;
-export const ids = [810];
+export const id = 321;
+export const ids = [321];
 export const modules = {
 
-/***/ 50810:
+/***/ 17321:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -148,6 +148,56 @@ const links = {
     },
 };
 
+// EXTERNAL MODULE: ./src/clones/github/domain/languages.ts
+var languages = __webpack_require__(13850);
+;// CONCATENATED MODULE: ./src/clones/github/graphql/gists.ts
+
+
+
+function gistObject(domain, owner, gist) {
+    const url = `${domain.urls.web}/gist/${owner.login}/${gist.key}`;
+    return {
+        __typename: 'Gist',
+        id: (0,urls/* nodeId */.s5)('Gist', gist.id),
+        name: gist.key,
+        description: gist.description,
+        isPublic: gist.public,
+        isFork: false,
+        createdAt: gist.createdAt,
+        updatedAt: gist.updatedAt,
+        pushedAt: gist.updatedAt,
+        url,
+        resourcePath: new URL(url).pathname,
+        stargazerCount: 0,
+        viewerHasStarred: false,
+        files: (args) => [...gist.files].slice(0, args.limit ?? 10).map(([name, text]) => ({
+            __typename: 'GistFile',
+            name,
+            encodedName: encodeURIComponent(name),
+            extension: /\.[^.]+$/.exec(name)?.[0] ?? '',
+            language: (0,languages/* languageOf */.e)(name) ? { name: (0,languages/* languageOf */.e)(name) } : null,
+            size: Buffer.byteLength(text),
+            text,
+            isImage: false,
+            isTruncated: false,
+            encoding: 'UTF-8',
+        })),
+    };
+}
+/** `User.gists`: the owner sees their secret gists too, everyone else only the public ones. */
+function userGists(domain, user, args) {
+    const self = (domain.actor.kind === 'user' || domain.actor.kind === 'installation') && domain.actor.user.id === user.id;
+    const privacy = args.privacy ?? 'PUBLIC';
+    const field = args.orderBy?.field === 'CREATED_AT' ? 'createdAt' : 'updatedAt';
+    const gists = domain.store
+        .where('gist', `owner:${user.id}`)
+        .filter((gist) => (gist.public ? privacy !== 'SECRET' : self && privacy !== 'PUBLIC'))
+        .sort((a, b) => (a[field] === b[field] ? a.id - b.id : a[field] < b[field] ? -1 : 1));
+    if (args.orderBy?.direction !== 'ASC')
+        gists.reverse();
+    return connection(gists, args, (gist) => gistObject(domain, user, gist), 'Gist');
+}
+
 // EXTERNAL MODULE: ./src/clones/github/state/teams.ts
 var state_teams = __webpack_require__(74048);
 ;// CONCATENATED MODULE: ./src/clones/github/graphql/teams.ts
@@ -249,6 +299,7 @@ async function organizationTeams(domain, org, args) {
 
 
 
+
 /** A repository the viewer may see (`need`), or GitHub's NOT_FOUND. */
 function visibleRepo(ctx, owner, name, need = permissions/* NEED */.$B.metadata) {
     const repo = ctx.domain.store.repoByFullName(owner, name);
@@ -305,6 +356,7 @@ function actorObject(domain, user) {
                 team: (args) => organizationTeam(domain, user, args.slug),
             }
             : {}),
+        gists: (args) => userGists(domain, user, args),
         organizations: (args) => connection([...domain.store.all('org')].filter((org) => org.members.has(user.id)), args, (org) => actorObject(domain, domain.store.get('user', org.id)), 'Organization'),
     };
 }
@@ -622,7 +674,7 @@ function issueish(domain, repo, issue, kind) {
         editor: null,
         locked: issue.locked,
         activeLockReason: issue.activeLockReason ? upper(issue.activeLockReason) : null,
-        isPinned: false,
+        isPinned: issue.pinned !== undefined,
         viewerDidAuthor: viewer === issue.userId,
         viewerCanUpdate: true,
         viewerCanReact: true,
@@ -885,8 +937,6 @@ function escapeHtml(text) {
     return text.replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c]);
 }
 
-// EXTERNAL MODULE: ./src/clones/github/domain/languages.ts
-var languages = __webpack_require__(13850);
 ;// CONCATENATED MODULE: ./src/clones/github/graphql/languages.ts
 
 
@@ -917,6 +967,37 @@ function languagesConnection(repo, args) {
 
 // EXTERNAL MODULE: ./src/clones/github/domain/issues.ts
 var issues = __webpack_require__(43953);
+// EXTERNAL MODULE: ./src/clones/github/webhooks/payloads.ts
+var payloads = __webpack_require__(76588);
+;// CONCATENATED MODULE: ./src/clones/github/domain/issue-pin.ts
+
+
+
+/** GitHub pins at most this many issues to a repository. */
+const MAX_PINNED_ISSUES = 3;
+/** The issues pinned to a repository, in the order they were pinned. */
+function pinnedIssues(ctx, repo) {
+    return ctx.store
+        .where('issue', `repo:${repo.id}`)
+        .filter((issue) => issue.pinned !== undefined)
+        .sort((a, b) => a.pinned.at.localeCompare(b.pinned.at) || a.number - b.number);
+}
+/**
+ * Pins (or unpins) an issue as GraphQL's `pinIssue`/`unpinIssue` do: a no-op when it already is,
+ * refused past three pinned issues; `issues.pinned`/`issues.unpinned` webhooks otherwise.
+ */
+async function setIssuePinned(ctx, repo, issue, pinned) {
+    if ((issue.pinned !== undefined) === pinned)
+        return;
+    if (pinned && pinnedIssues(ctx, repo).length >= MAX_PINNED_ISSUES)
+        throw new errors/* ApiError */.hD(422, `You can only pin up to ${MAX_PINNED_ISSUES} issues in a repository.`);
+    const user = (0,state_actor/* actingUser */.e)(ctx.actor);
+    ctx.store.update(ctx.journal, 'issue', issue, {
+        pinned: pinned ? { at: ctx.now, byId: user?.id ?? repo.ownerId } : undefined,
+    });
+    await (0,payloads/* emitIssueEvent */.xZ)(ctx, repo, issue, pinned ? 'pinned' : 'unpinned');
+}
+
 // EXTERNAL MODULE: ./src/clones/github/domain/releases.ts
 var domain_releases = __webpack_require__(41707);
 ;// CONCATENATED MODULE: ./src/clones/github/graphql/releases.ts
@@ -995,6 +1076,7 @@ function releaseObject(domain, repo, release, latestId) {
 }
 
 ;// CONCATENATED MODULE: ./src/clones/github/graphql/repository.ts
+
 
 
 
@@ -1243,7 +1325,16 @@ function repoObject(domain, repo) {
         projects: emptyConnection,
         projectsV2: emptyConnection,
         environments: emptyConnection,
-        pinnedIssues: emptyConnection,
+        pinnedIssues: (args) => connection(pinnedIssues(domain, repo), args, (issue) => ({
+            __typename: 'PinnedIssue',
+            id: (0,urls/* nodeId */.s5)('PinnedIssue', issue.id),
+            databaseId: issue.id,
+            fullDatabaseId: String(issue.id),
+            isReadByViewer: true,
+            issue: issueObject(domain, repo, issue),
+            pinnedBy: () => actorById(domain, issue.pinned.byId),
+            repository: () => repoObject(domain, repo),
+        }), 'PinnedIssue'),
         forks: (args) => connection([...domain.store.all('repo')].filter((fork) => fork.forkOf === repo.id && canSee(domain, fork)), args, (fork) => repoObject(domain, fork), 'Repository'),
         codeOwners: null,
         diskUsage: 0,
@@ -1268,12 +1359,17 @@ links.actor = actorById;
 var pulls = __webpack_require__(44205);
 ;// CONCATENATED MODULE: ./src/clones/github/domain/issue-delete.ts
 
+
 /**
  * Deletes an issue as GitHub does (GraphQL's `deleteIssue`; REST has no such operation): the issue
- * with its comments, their reactions and its events. Its number is not given out again.
+ * with its comments, their reactions and its events. Its number is not given out again, and reading
+ * it answers 410 Gone. The `issues.deleted` webhook carries the issue as it was.
  */
-function deleteIssue(ctx, issue) {
+async function deleteIssue(ctx, issue) {
     const { store, journal } = ctx;
+    const repo = store.get('repo', issue.repoId);
+    if (repo)
+        await (0,payloads/* emitIssueEvent */.xZ)(ctx, repo, issue, 'deleted');
     for (const comment of store.where('comment', `issue:${issue.id}`)) {
         for (const reaction of store.where('reaction', (0,state_store/* reactionKey */.Ph)({ kind: 'issue_comment', commentId: comment.id })))
             store.remove(journal, 'reaction', reaction);
@@ -1284,6 +1380,12 @@ function deleteIssue(ctx, issue) {
     for (const event of store.where('event', `issue:${issue.id}`))
         store.remove(journal, 'event', event);
     store.remove(journal, 'issue', issue);
+    store.insert(journal, 'deletedIssue', {
+        id: store.nextId('deletedIssue'),
+        repoId: issue.repoId,
+        number: issue.number,
+        deletedAt: ctx.now,
+    });
 }
 
 // EXTERNAL MODULE: ./src/clones/github/domain/git-write.ts
@@ -1498,6 +1600,7 @@ function queryRoot(ctx) {
 
 
 
+
 /** The issue or pull request a global id names (NOT_FOUND when there is none the viewer can see). */
 function mutations_issueish(ctx, id, kinds = ['Issue', 'PullRequest']) {
     const { store } = ctx.domain;
@@ -1596,6 +1699,22 @@ const viewer = (ctx) => {
     const user = (0,state_actor/* actingUser */.e)(ctx.domain.actor);
     return user ? actorObject(ctx.domain, user) : null;
 };
+/** Pins or unpins an issue: writers may (`issues` write for apps); pull requests cannot be pinned. */
+async function pin(ctx, id, pinned) {
+    const target = mutations_issueish(ctx, id, ['Issue']);
+    try {
+        (0,permissions/* authorize */.Gq)(ctx.domain.store, ctx.domain.actor, target.repo, permissions/* NEED */.$B.issuesAdmin);
+        await setIssuePinned(ctx.domain, target.repo, target.issue, pinned);
+    }
+    catch (error) {
+        if (!(error instanceof errors/* ApiError */.hD))
+            throw error;
+        if (error.status === 422)
+            throw gqlError('UNPROCESSABLE', error.message);
+        throw gqlError('FORBIDDEN', `${(0,state_actor/* actingUser */.e)(ctx.domain.actor)?.login ?? 'Viewer'} does not have the correct permissions to execute \`${pinned ? 'PinIssue' : 'UnpinIssue'}\``);
+    }
+    return fresh(ctx, target);
+}
 const str = (value) => (typeof value === 'string' ? value : undefined);
 const strs = (value) => (Array.isArray(value) ? value : undefined);
 /** The mutations `gh` and agents use, each through the REST operation that does the same. */
@@ -1648,8 +1767,14 @@ const MUTATIONS = {
                 throw gqlError('FORBIDDEN', `${(0,state_actor/* actingUser */.e)(ctx.domain.actor)?.login ?? 'Viewer'} does not have the correct permissions to execute \`DeleteIssue\``);
             throw error;
         }
-        deleteIssue(ctx.domain, target.issue);
+        await deleteIssue(ctx.domain, target.issue);
         return { repository: repoObject(ctx.domain, target.repo) };
+    },
+    async pinIssue(ctx, input) {
+        return { issue: await pin(ctx, String(input.issueId), true) };
+    },
+    async unpinIssue(ctx, input) {
+        return { issue: await pin(ctx, String(input.issueId), false) };
     },
     async lockLockable(ctx, input) {
         const target = mutations_issueish(ctx, String(input.lockableId));
@@ -2138,12 +2263,12 @@ function githubMessage(message) {
 /* harmony export */   k: () => (/* binding */ failureText),
 /* harmony export */   y: () => (/* binding */ callOperation)
 /* harmony export */ });
-/* harmony import */ var _routes_index_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(91998);
+/* harmony import */ var _routes_index_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(66859);
 /* harmony import */ var _state_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3435);
 
 
 const BY_OPERATION = new Map();
-for (const route of _routes_index_js__WEBPACK_IMPORTED_MODULE_0__/* .ROUTES */ .b)
+for (const route of _routes_index_js__WEBPACK_IMPORTED_MODULE_0__.ROUTES)
     if (!BY_OPERATION.has(route.operationId))
         BY_OPERATION.set(route.operationId, route);
 /**
