@@ -72,7 +72,7 @@ export async function startReceiver(
     readWebhookBody(req).then(
       (body) => {
         if (!body.ok) {
-          res.writeHead(body.status, { 'content-type': 'application/json', connection: 'close' });
+          res.writeHead(body.status, { 'content-type': 'application/json' });
           res.end(JSON.stringify({ error: body.message }));
           return;
         }

@@ -13,33 +13,34 @@ export type WebhookBody = { ok: true; text: string } | { ok: false; status: 400 
  */
 export function readWebhookBody(req: IncomingMessage, limit = MAX_WEBHOOK_BYTES): Promise<WebhookBody> {
   return new Promise((resolve, reject) => {
+    // Too large: the rest is read and dropped before the 413, so the sender sees the answer rather
+    // than a connection reset mid-upload; a body that goes on and on is cut off.
     const declared = Number(req.headers['content-length']);
-    if (Number.isFinite(declared) && declared > limit) {
-      req.resume();
-      resolve(tooLarge(limit));
-      return;
-    }
+    let refused = Number.isFinite(declared) && declared > limit;
     const chunks: Buffer[] = [];
     let size = 0;
-    let refused = false;
     req.on('data', (chunk: Buffer) => {
-      if (refused) return;
       size += chunk.length;
-      if (size > limit) {
-        refused = true;
-        resolve(tooLarge(limit));
+      if (size > limit) refused = true;
+      if (refused) {
+        chunks.length = 0;
+        if (size > DRAIN_LIMIT_FACTOR * limit) req.destroy();
         return;
       }
       chunks.push(chunk);
     });
     req.on('error', reject);
+    req.on('close', () => {
+      if (!req.complete) reject(new Error('the sender closed the connection before the body ended'));
+    });
     req.on('end', () => {
-      if (refused) return;
-      const text = Buffer.concat(chunks).toString('utf8');
-      resolve(shapeOf(text));
+      resolve(refused ? tooLarge(limit) : shapeOf(Buffer.concat(chunks).toString('utf8')));
     });
   });
 }
+
+/** How far past the limit a refused body is read before the connection is closed on it. */
+const DRAIN_LIMIT_FACTOR = 4;
 
 function shapeOf(text: string): WebhookBody {
   let parsed: unknown;

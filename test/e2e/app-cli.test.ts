@@ -141,7 +141,7 @@ describe('archal app start', () => {
         });
       }
       expect((await deliver('{"action":')).status).toBe(400);
-      // Over GitHub's 25 MB cap: refused from its declared length, without reading it all.
+      // Over GitHub's 25 MB cap: read through and dropped, then refused.
       const huge = await deliver('{"pad":"' + 'x'.repeat(25 * 1024 * 1024) + '"}');
       expect(huge.status).toBe(413);
       expect(huge.text).toContain('25 MB');
