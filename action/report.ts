@@ -120,13 +120,7 @@ export async function publishReport(setup: ActionSetup, input: ReportInput): Pro
       }
       checkWritten = true;
     } catch (error) {
-      const what = `The check run could not be written (${redactor.text(errorMessage(error))})`;
-      if (isServerError(error)) unavailable(setup, what);
-      else if (!isPermissionError(error)) throw error;
-      else {
-        setup.refused.checks = true;
-        fallBack(setup, what, 'checks');
-      }
+      writeFailed(setup, error, `The check run could not be written (${redactor.text(errorMessage(error))})`, 'checks');
     }
   }
 
@@ -144,13 +138,12 @@ export async function publishReport(setup: ActionSetup, input: ReportInput): Pro
       commentId = comment.id;
       core.info(`Comment ${comment.action}${comment.url ? `: ${comment.url}` : ''}`);
     } catch (error) {
-      const what = `The pull request comment could not be written (${redactor.text(errorMessage(error))})`;
-      if (isServerError(error)) unavailable(setup, what);
-      else if (!isPermissionError(error)) throw error;
-      else {
-        setup.refused.comment = true;
-        fallBack(setup, what, 'pull-requests');
-      }
+      writeFailed(
+        setup,
+        error,
+        `The pull request comment could not be written (${redactor.text(errorMessage(error))})`,
+        'comment',
+      );
     }
   }
 
@@ -190,6 +183,17 @@ function fallBack(setup: ActionSetup, what: string, permission: 'checks' | 'pull
   const note = `${what}: the results are in this job summary and as annotations. Give the job \`${permission}: write\` (a pull request from a fork never has it: see the README's two-workflow pattern).`;
   setup.notes.push(note);
   core.warning(note);
+}
+
+/**
+ * A report write that failed: GitHub failing on its side is a warning; a refusal falls back to
+ * annotations for the rest of the job; anything else is a bug and fails the step.
+ */
+function writeFailed(setup: ActionSetup, error: unknown, what: string, write: 'checks' | 'comment'): void {
+  if (isServerError(error)) return unavailable(setup, what);
+  if (!isPermissionError(error)) throw error;
+  setup.refused[write] = true;
+  fallBack(setup, what, write === 'checks' ? 'checks' : 'pull-requests');
 }
 
 /**

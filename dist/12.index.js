@@ -11514,11 +11514,10 @@ function baseBranchOf(workspace, workingPath) {
 
 
 
-
 /** A workspace in `dir` as it is, with its validated .archal.json (an invalid one is a WorkspaceError). */
 function openWorkspace(options) {
     const root = (0,external_node_path_.resolve)(options.dir);
-    const kind = pathKind(root);
+    const kind = (0,paths/* pathKind */.gl)(root);
     if (kind !== 'directory')
         throw new errors_WorkspaceError('missing_directory', kind === 'missing' ? `No such directory: ${root}.` : `${root} is not a directory.`, { file: root });
     const loaded = options.configFile
@@ -11608,14 +11607,6 @@ async function openRunStore(env, storeEnv = {}) {
         throw new errors_WorkspaceError('store_unavailable', `Cannot open the run store ${store}: ${(0,lib_errors/* errorMessage */.g)(error)}`, {
             store,
         });
-    }
-}
-function pathKind(path) {
-    try {
-        return (0,external_node_fs_.statSync)(path).isDirectory() ? 'directory' : 'other';
-    }
-    catch {
-        return 'missing';
     }
 }
 /** This process, as the owner recorded on the runs it executes. */
@@ -15113,15 +15104,7 @@ async function publishReport(setup, input) {
             checkWritten = true;
         }
         catch (error) {
-            const what = `The check run could not be written (${redactor.text((0,lib_errors/* errorMessage */.g)(error))})`;
-            if (isServerError(error))
-                unavailable(setup, what);
-            else if (!isPermissionError(error))
-                throw error;
-            else {
-                setup.refused.checks = true;
-                fallBack(setup, what, 'checks');
-            }
+            writeFailed(setup, error, `The check run could not be written (${redactor.text((0,lib_errors/* errorMessage */.g)(error))})`, 'checks');
         }
     }
     let commentId = null;
@@ -15139,15 +15122,7 @@ async function publishReport(setup, input) {
             core/* info */.pq(`Comment ${comment.action}${comment.url ? `: ${comment.url}` : ''}`);
         }
         catch (error) {
-            const what = `The pull request comment could not be written (${redactor.text((0,lib_errors/* errorMessage */.g)(error))})`;
-            if (isServerError(error))
-                unavailable(setup, what);
-            else if (!isPermissionError(error))
-                throw error;
-            else {
-                setup.refused.comment = true;
-                fallBack(setup, what, 'pull-requests');
-            }
+            writeFailed(setup, error, `The pull request comment could not be written (${redactor.text((0,lib_errors/* errorMessage */.g)(error))})`, 'comment');
         }
     }
     if (!checkWritten)
@@ -15184,6 +15159,18 @@ function fallBack(setup, what, permission) {
     const note = `${what}: the results are in this job summary and as annotations. Give the job \`${permission}: write\` (a pull request from a fork never has it: see the README's two-workflow pattern).`;
     setup.notes.push(note);
     core/* warning */.$e(note);
+}
+/**
+ * A report write that failed: GitHub failing on its side is a warning; a refusal falls back to
+ * annotations for the rest of the job; anything else is a bug and fails the step.
+ */
+function writeFailed(setup, error, what, write) {
+    if (isServerError(error))
+        return unavailable(setup, what);
+    if (!isPermissionError(error))
+        throw error;
+    setup.refused[write] = true;
+    fallBack(setup, what, write === 'checks' ? 'checks' : 'pull-requests');
 }
 /**
  * GitHub kept failing on its side after the retries: a warning, and the scenarios alone decide the
@@ -20824,6 +20811,7 @@ function unfenceJson(text) {
 /* harmony export */   N3: () => (/* binding */ archalHome),
 /* harmony export */   Xb: () => (/* binding */ isAtOrUnder),
 /* harmony export */   YU: () => (/* binding */ bundledDir),
+/* harmony export */   gl: () => (/* binding */ pathKind),
 /* harmony export */   kA: () => (/* binding */ shippedFile)
 /* harmony export */ });
 /* unused harmony exports packageRoot, configureScratchDir */
@@ -20843,6 +20831,11 @@ function unfenceJson(text) {
 function archalHome(env) {
     const configured = env.ARCHAL_HOME?.trim();
     return configured ? (0,node_path__WEBPACK_IMPORTED_MODULE_2__.resolve)(configured) : (0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)((0,node_os__WEBPACK_IMPORTED_MODULE_1__.homedir)(), '.archal');
+}
+/** What is at `path`: a directory, something else, or nothing. */
+function pathKind(path) {
+    const stat = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.statSync)(path, { throwIfNoEntry: false });
+    return !stat ? 'missing' : stat.isDirectory() ? 'directory' : 'other';
 }
 /** Whether `path` is one of the directories `roots`, or inside one (by its text: no symlinks are followed). */
 function isAtOrUnder(path, roots) {

@@ -986,7 +986,7 @@ class Faults {
     add(input) {
         const parsed = faultSchema.safeParse(input);
         if (!parsed.success)
-            throw new state_errors/* ApiError */.hD(422, `A fault is {"method": "POST", "path": "<regular expression>", "status": 500..599, "times": 1}: ${parsed.error.issues.map((issue) => `${issue.path.join('.') || 'body'}: ${issue.message}`).join('; ')}`);
+            throw new state_errors/* ApiError */.hD(422, `A fault is {"method": "POST", "path": "<regular expression>", "status": 400..599, "times": 1}: ${parsed.error.issues.map((issue) => `${issue.path.join('.') || 'body'}: ${issue.message}`).join('; ')}`);
         let path;
         try {
             path = new RegExp(parsed.data.path);

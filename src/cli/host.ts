@@ -1,8 +1,8 @@
-import { existsSync, statSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { CONFIG_FILE } from '../config/load.js';
 import { repositoryRoot } from '../isolation/index.js';
-import { configureScratchDir } from '../lib/paths.js';
+import { configureScratchDir, pathKind } from '../lib/paths.js';
 // From the workspace's modules rather than its index: a command loads only what it uses (start-up).
 import { withDotEnv } from '../workspace/env.js';
 import { openRepoWorkspace, openWorkspace, type RepoWorkspace, type Workspace } from '../workspace/workspace.js';
@@ -25,9 +25,9 @@ export function workDir(globals: GlobalOptions, dir = '.'): string {
 
 /** What is wrong with a working directory a command was given (`--cwd`), when it is not a directory. */
 export function workDirProblem(dir: string): string | undefined {
-  const stat = statSync(dir, { throwIfNoEntry: false });
-  if (!stat) return `No such directory: ${dir} (--cwd).`;
-  return stat.isDirectory() ? undefined : `${dir} is not a directory (--cwd).`;
+  const kind = pathKind(dir);
+  if (kind === 'missing') return `No such directory: ${dir} (--cwd).`;
+  return kind === 'directory' ? undefined : `${dir} is not a directory (--cwd).`;
 }
 
 /**

@@ -1,4 +1,4 @@
-import { accessSync, constants, existsSync, statfsSync } from 'node:fs';
+import { accessSync, constants, existsSync, statfsSync, statSync } from 'node:fs';
 import { homedir, tmpdir } from 'node:os';
 import { dirname, join, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -7,6 +7,12 @@ import { fileURLToPath } from 'node:url';
 export function archalHome(env: NodeJS.ProcessEnv): string {
   const configured = env.ARCHAL_HOME?.trim();
   return configured ? resolve(configured) : join(homedir(), '.archal');
+}
+
+/** What is at `path`: a directory, something else, or nothing. */
+export function pathKind(path: string): 'directory' | 'other' | 'missing' {
+  const stat = statSync(path, { throwIfNoEntry: false });
+  return !stat ? 'missing' : stat.isDirectory() ? 'directory' : 'other';
 }
 
 /** Whether `path` is one of the directories `roots`, or inside one (by its text: no symlinks are followed). */

@@ -1,11 +1,10 @@
-import { statSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { dirname, relative, resolve } from 'node:path';
 import { formatConfigProblem, loadConfig, loadConfigFile, type ArchalConfig } from '../config/index.js';
 import type { WorktreeStore } from '../isolation/index.js';
 import { ensureWorktree, repositoryRoot } from '../isolation/index.js';
 import { errorMessage } from '../lib/errors.js';
-import { archalHome } from '../lib/paths.js';
+import { archalHome, pathKind } from '../lib/paths.js';
 import { createProviderRegistry } from '../providers/index.js';
 import type { StoreEnvOptions } from '../store/open.js';
 import { storeUrlProblem } from '../store/url.js';
@@ -170,14 +169,6 @@ export async function openRunStore(
     throw new WorkspaceError('store_unavailable', `Cannot open the run store ${store}: ${errorMessage(error)}`, {
       store,
     });
-  }
-}
-
-function pathKind(path: string): 'directory' | 'other' | 'missing' {
-  try {
-    return statSync(path).isDirectory() ? 'directory' : 'other';
-  } catch {
-    return 'missing';
   }
 }
 

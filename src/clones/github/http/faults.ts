@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { ApiError } from '../state/errors.js';
 
 /**
@@ -32,7 +32,7 @@ export class Faults {
     if (!parsed.success)
       throw new ApiError(
         422,
-        `A fault is {"method": "POST", "path": "<regular expression>", "status": 500..599, "times": 1}: ${parsed.error.issues.map((issue) => `${issue.path.join('.') || 'body'}: ${issue.message}`).join('; ')}`,
+        `A fault is {"method": "POST", "path": "<regular expression>", "status": 400..599, "times": 1}: ${parsed.error.issues.map((issue) => `${issue.path.join('.') || 'body'}: ${issue.message}`).join('; ')}`,
       );
     let path: RegExp;
     try {
