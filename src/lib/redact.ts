@@ -151,9 +151,11 @@ const SECRET_KEY_ENDINGS = [
   'authorization',
   'credential',
   'credentials',
+  // A sealed box (an Actions secret's `encrypted_value`) is still the secret, only encrypted.
+  'encryptedvalue',
 ];
 
-/** JSON keys whose string values are secrets (`token`, `accessToken`, `client_secret`, `api-key`…). */
+/** JSON keys whose string values are secrets (`token`, `accessToken`, `client_secret`, `api-key`, `encrypted_value`…). */
 export function isSecretKey(key: string): boolean {
   let secret = secretKeys.get(key);
   if (secret === undefined) {

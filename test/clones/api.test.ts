@@ -543,6 +543,38 @@ describe('the request log', () => {
     expect(JSON.stringify(clone.handle.requests())).not.toContain('plain-hook-secret-1');
   });
 
+  it('keeps no sealed Actions secret value: not in the request body, nor in the journaled change', async () => {
+    clone.handle.clearRequests();
+    const { data: key } = await octocat.actions.getRepoPublicKey({ owner, repo });
+    // A sealed box of no token format: only the field's name says it is a credential.
+    const first = Buffer.alloc(64, 'sealed-one-').toString('base64');
+    const second = Buffer.alloc(64, 'sealed-two-').toString('base64');
+    for (const sealed of [first, second])
+      await octocat.actions.createOrUpdateRepoSecret({
+        owner,
+        repo,
+        secret_name: 'LOG_CHECK',
+        encrypted_value: sealed,
+        key_id: key.key_id,
+      });
+    const entries = clone.handle.requests();
+    const listed = JSON.stringify((await raw(clone, 'GET', '/_archal/requests')).json);
+    for (const text of [JSON.stringify(entries), listed]) {
+      expect(text).not.toContain(first);
+      expect(text).not.toContain(second);
+    }
+    const [, put, update] = entries;
+    expect(put!.requestBody).toEqual({ encrypted_value: '[REDACTED]', key_id: key.key_id });
+    expect(update!.changes).toContainEqual(
+      expect.objectContaining({
+        op: 'updated',
+        kind: 'secret',
+        fields: expect.objectContaining({ encryptedValue: { from: '[REDACTED]', to: '[REDACTED]' } }),
+      }),
+    );
+    await octocat.actions.deleteRepoSecret({ owner, repo, secret_name: 'LOG_CHECK' });
+  });
+
   it('redacts a secret query parameter that comes first in the query string', async () => {
     clone.handle.clearRequests();
     // Tokens of no known format: only the parameter's name says they are secrets.

@@ -16,6 +16,8 @@ import { tempDir, tempRepo } from '../helpers/tmp.js';
 const ENV_SECRET = 'p@ss/w+rd:Secret!2024 plain';
 const AGENT_ENV_VALUE = 'agent-env-opaque-value-7731';
 const BASIC = Buffer.from('alice:basic-password-77').toString('base64');
+/** An Actions secret's sealed value: of no token format, a credential only by the field that holds it. */
+const SEALED = Buffer.alloc(64, 'sealed-by-the-agent-').toString('base64');
 
 /** Each secret as it is planted (in text), and the strings that must never be found. */
 const PLANTED: Array<{ name: string; text: string; secret: string[] }> = [
@@ -62,6 +64,8 @@ const PLANTED: Array<{ name: string; text: string; secret: string[] }> = [
   },
   // Given to the agent through .archal.json agent.env (under a name that does not say it is secret).
   { name: 'agent.env value', text: '', secret: [AGENT_ENV_VALUE] },
+  // Sent by the agent as an Actions secret's `encrypted_value`.
+  { name: 'sealed Actions secret', text: '', secret: [SEALED] },
 ];
 
 const ALL_TEXT = PLANTED.map((entry) => entry.text)
@@ -96,7 +100,7 @@ const printed = (label: string, result: CliResult): Array<[string, string]> => [
 ];
 
 // The agent under test puts every secret everywhere it can: answer, stderr, trace, metrics, a
-// request's query string and an issue it creates (so the state diff the judge sees has them too).
+// request's query string, an Actions secret it stores (twice, so the update is journaled) and an issue it creates (so the state diff the judge sees has them too).
 // After the fix (a `fixed` file), it creates nothing, so the pre-prod loop's rerun passes.
 const AGENT = `import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 const planted = readFileSync(process.env.PLANT_FILE, 'utf8') + '\\nsetting ' + process.env.AGENT_SETTING;
@@ -106,6 +110,9 @@ writeFileSync(process.env.AGENT_TRACE_FILE, JSON.stringify({ steps: [planted], t
 writeFileSync(process.env.AGENT_METRICS_FILE, JSON.stringify({ note: planted }));
 const query = new URLSearchParams({ state: 'open', note: ${JSON.stringify(ENV_SECRET)}, access_token: ${JSON.stringify(PLANTED[0]!.text)} });
 await fetch(api + '/repos/acme/widgets/issues?' + query, { headers });
+const key = await (await fetch(api + '/repos/acme/widgets/actions/secrets/public-key', { headers })).json();
+for (let i = 0; i < 2; i++)
+  await fetch(api + '/repos/acme/widgets/actions/secrets/DEPLOY_KEY', { method: 'PUT', headers, body: JSON.stringify({ encrypted_value: ${JSON.stringify(SEALED)}, key_id: key.key_id }) });
 if (!existsSync('fixed'))
   await fetch(api + '/repos/acme/widgets/issues', { method: 'POST', headers, body: JSON.stringify({ title: 'Leak', body: planted }) });
 process.stderr.write(planted + '\\n');

@@ -1,6 +1,7 @@
+import { isSecretKey, REDACTED } from '../../../lib/redact.js';
 import { KINDS, type Kind, type ReactionSubject, type Tables } from './model.js';
 
-/** One state change, as the request log records it. Tokens are never journaled by value. */
+/** One state change, as the request log records it. Tokens and secret-named fields are never journaled by value. */
 export type Change =
   | { op: 'created'; kind: Kind | 'ref'; id: number | string; key?: string }
   | { op: 'updated'; kind: Kind | 'ref'; id: number | string; key?: string; fields: Record<string, FieldChange> }
@@ -250,7 +251,11 @@ export class Store {
       const before = target[field];
       if (sameValue(before, value)) continue;
       changed = true;
-      if (journal) fields[field] = { from: journalValue(before), to: journalValue(value) };
+      // A secret-named field (an Actions secret's sealed value) is journaled as changed, never by value.
+      if (journal)
+        fields[field] = isSecretKey(field)
+          ? { from: REDACTED, to: REDACTED }
+          : { from: journalValue(before), to: journalValue(value) };
       target[field] = value;
     }
     if (indexed) this.index(kind, record, 'add');
