@@ -12,8 +12,8 @@ export interface Noun {
   collection: string;
   singular: string;
   plural: string;
-  /** Field compared for "named"/"titled". */
-  nameField: 'title' | 'name' | 'full_name' | 'tag_name';
+  /** Field compared for "named"/"titled" (a gist's is its description; its file names match too). */
+  nameField: 'title' | 'name' | 'full_name' | 'tag_name' | 'description';
   hasState: boolean;
 }
 
@@ -70,13 +70,18 @@ const NOUNS: Array<[RegExp, Noun]> = [
       hasState: false,
     },
   ],
+  [/^gists?$/, { collection: 'gists', singular: 'gist', plural: 'gists', nameField: 'description', hasState: false }],
+  [
+    /^(?:actions )?secrets?$/,
+    { collection: 'secrets', singular: 'secret', plural: 'secrets', nameField: 'name', hasState: false },
+  ],
   [
     /^(?:tool calls?|api calls?|(?:api |http )?requests?)$/,
     { collection: 'requests', singular: 'request', plural: 'requests', nameField: 'name', hasState: false },
   ],
 ];
 export const NOUN_WORDS =
-  'pull requests?|prs?|(?:issue )?comments?|issues?|labels?|milestones?|repositor(?:y|ies)|repos?|reviews?|check runs?|workflow runs?|reactions?|branch(?:es)?|releases?|teams?|tool calls?|api calls?|(?:api |http )?requests?';
+  'pull requests?|prs?|(?:issue )?comments?|issues?|labels?|milestones?|repositor(?:y|ies)|repos?|reviews?|check runs?|workflow runs?|reactions?|branch(?:es)?|releases?|teams?|gists?|(?:actions )?secrets?|tool calls?|api calls?|(?:api |http )?requests?';
 
 const NUMBERS: Record<string, number> = {
   no: 0,
@@ -243,6 +248,9 @@ const CLAUSES: Array<{ pattern: RegExp; filter: (value: string, noun: Noun) => s
         case 'issues':
         case 'pullRequests':
           return `(${textContains('title', value)} or ${textContains('body', value)})`;
+        case 'gists':
+          // Any of its files (name → text).
+          return `$count($each(files, function($text) { $contains($lowercase($text), ${str(value.toLowerCase())}) })[$]) > 0`;
         default:
           return undefined;
       }
@@ -294,11 +302,22 @@ const CLAUSES: Array<{ pattern: RegExp; filter: (value: string, noun: Noun) => s
   },
 ];
 
-/** The item called `value`: a release by its tag or its title, anything else by its name field. */
+/**
+ * The item called `value`: a release by its tag or its title, a gist by its description or one of its
+ * file names, a secret by its name in any case (GitHub stores them upper-cased), anything else by its
+ * name field.
+ */
 function nameFilter(value: string, noun: Noun): string {
-  return noun.collection === 'releases'
-    ? `(tag_name = ${str(value)} or name = ${str(value)})`
-    : `${noun.nameField} = ${str(value)}`;
+  switch (noun.collection) {
+    case 'releases':
+      return `(tag_name = ${str(value)} or name = ${str(value)})`;
+    case 'gists':
+      return `(description = ${str(value)} or ${str(value)} in $keys(files))`;
+    case 'secrets':
+      return `name = ${str(value.toUpperCase())}`;
+    default:
+      return `${noun.nameField} = ${str(value)}`;
+  }
 }
 
 /** A case-insensitive "contains" on a text field that may be null (an issue without a body). */

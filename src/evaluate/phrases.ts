@@ -342,7 +342,18 @@ function existsPhrase(sentence: string, ctx: PhraseContext): PhraseCheck | undef
 const STATE_CHANGES = new Set(['closed', 'merged', 'deleted', 'removed']);
 
 /** Collections whose records a run can delete (items in the seeded state that are gone from the final one). */
-const DELETABLE = ['issues', 'pullRequests', 'comments', 'labels', 'milestones', 'repos', 'reviews', 'reactions'];
+const DELETABLE = [
+  'issues',
+  'pullRequests',
+  'comments',
+  'labels',
+  'milestones',
+  'repos',
+  'reviews',
+  'reactions',
+  'gists',
+  'secrets',
+];
 
 /**
  * JSONata for the seeded items of the subject that the run deleted, or undefined when that cannot be said

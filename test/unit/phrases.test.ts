@@ -405,3 +405,62 @@ describe("pull request branches and releases, on the clone's own state", () => {
     expect((await verdict(text, buildContext(seeded, seeded, run))).passed).toBe(before);
   });
 });
+
+describe("gists and Actions secrets, on the clone's own state", () => {
+  const run = { exitCode: 0, timedOut: false, durationMs: 1, answer: '', requests: [] };
+  let seeded: Record<string, unknown>;
+  let final: Record<string, unknown>;
+
+  beforeAll(async () => {
+    const clone = await startClone({ seed: namedSeed('small-project'), logger: () => {} });
+    const octokit = octokitFor(clone, clone.token);
+    const repo = { owner: 'acme', repo: 'widgets' };
+    const { data: key } = await octokit.actions.getRepoPublicKey(repo);
+    const sealed = Buffer.alloc(64, 1).toString('base64');
+    const put = (secret_name: string) =>
+      octokit.actions.createOrUpdateRepoSecret({ ...repo, secret_name, encrypted_value: sealed, key_id: key.key_id });
+    await put('OLD_TOKEN');
+    seeded = clone.handle.state() as unknown as Record<string, unknown>;
+    await put('DEPLOY_KEY');
+    await octokit.actions.deleteRepoSecret({ ...repo, secret_name: 'OLD_TOKEN' });
+    await octokit.gists.create({
+      description: 'Release notes',
+      public: true,
+      files: { 'notes.md': { content: 'Hello from the agent' } },
+    });
+    final = clone.handle.state() as unknown as Record<string, unknown>;
+    await clone.handle.stop();
+  });
+
+  async function verdict(text: string, context: EvaluationContext) {
+    const compiled = compileDeterministic(text, undefined);
+    if (!compiled.ok) throw new Error(`'${text}' did not compile: ${compiled.reason}`);
+    const outcome = await evaluateDeterministic(compiled.check, context);
+    expect(outcome.error).toBeUndefined();
+    return outcome;
+  }
+
+  it.each([
+    ['A secret named "DEPLOY_KEY" exists', true, false],
+    ['A secret named "deploy_key" exists', true, false],
+    ['A secret named "DEPLOY_KEY" exists in acme/widgets', true, false],
+    ['A secret named "DEPLOY_KEY" exists in acme/other', false, false],
+    ['The secret "DEPLOY_KEY" was created', true, false],
+    ['The repository acme/widgets has a secret named "DEPLOY_KEY"', true, false],
+    ['Exactly 1 secret exists', true, true],
+    ['The secret "OLD_TOKEN" was deleted', true, false],
+    ['No secrets were deleted', false, true],
+    ['No gists exist', false, true],
+    ['1 gist exists', true, false],
+    ['There are 2 gists', false, false],
+    ['A gist was created', true, false],
+    ['A gist named "notes.md" exists', true, false],
+    ['A gist named "Release notes" exists', true, false],
+    ['A gist named "other.md" exists', false, false],
+    ['A gist containing "hello from the agent" exists', true, false],
+    ['A gist containing "goodbye" exists', false, false],
+  ])('%s: %s after the run, %s on the seed', async (text, after, before) => {
+    expect((await verdict(text, buildContext(seeded, final, run))).passed).toBe(after);
+    expect((await verdict(text, buildContext(seeded, seeded, run))).passed).toBe(before);
+  });
+});

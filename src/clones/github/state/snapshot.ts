@@ -297,6 +297,7 @@ export function snapshot(store: Store, meta: { seed: string }) {
     })),
     // Names and dates only: a secret's sealed value never leaves the clone.
     secrets: byId(store.all('secret')).map((secret) => ({
+      id: secret.id,
       repo: repoName(secret.repoId),
       name: secret.name,
       created_at: secret.createdAt,
