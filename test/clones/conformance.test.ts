@@ -636,6 +636,52 @@ describe('conformance with the api.github.com OpenAPI description', () => {
     expect(events.map((event) => event.type)).toContain('IssueCommentEvent');
   });
 
+  it('marks notification threads read, done and ignored', async () => {
+    const { data: issue } = await alice.issues.create({ owner, repo, title: 'Read me', body: 'Look @octocat' });
+    const unread = async () =>
+      (await octocat.activity.listNotificationsForAuthenticatedUser()).data.map((thread) => thread.subject.title);
+    const everything = async () => (await octocat.activity.listNotificationsForAuthenticatedUser({ all: true })).data;
+    const thread = (await everything()).find((candidate) => candidate.subject.title === 'Read me')!;
+    expect(await unread()).toContain('Read me');
+    const { data: got } = await octocat.activity.getThread({ thread_id: Number(thread.id) });
+    expect(got).toMatchObject({ id: thread.id, unread: true, last_read_at: null, reason: 'mention' });
+    await expectStatus(alice.activity.getThread({ thread_id: Number(thread.id) }), 404);
+
+    expect((await octocat.activity.markThreadAsRead({ thread_id: Number(thread.id) })).status).toBe(205);
+    expect(await unread()).not.toContain('Read me');
+    const read = (await everything()).find((candidate) => candidate.id === thread.id);
+    expect(read).toMatchObject({ unread: false, last_read_at: expect.any(String) });
+
+    // New activity on the thread makes it unread again.
+    await alice.issues.createComment({ owner, repo, issue_number: issue.number, body: '@octocat any news?' });
+    expect(await unread()).toContain('Read me');
+
+    const { data: subscription } = await octocat.activity.setThreadSubscription({
+      thread_id: Number(thread.id),
+      ignored: true,
+    });
+    expect(subscription).toMatchObject({ subscribed: false, ignored: true, url: `${thread.url}/subscription` });
+    const { data: again } = await octocat.activity.getThreadSubscriptionForAuthenticatedUser({
+      thread_id: Number(thread.id),
+    });
+    expect(again).toMatchObject({ ignored: true });
+    await octocat.activity.deleteThreadSubscription({ thread_id: Number(thread.id) });
+    await expectStatus(
+      octocat.activity.getThreadSubscriptionForAuthenticatedUser({ thread_id: Number(thread.id) }),
+      404,
+    );
+
+    // Everything up to now is read; a thread updated later would stay unread.
+    const marked = await octocat.activity.markNotificationsAsRead({ last_read_at: new Date().toISOString() });
+    expect(marked.status).toBe(205);
+    expect(await unread()).toEqual([]);
+    expect((await everything()).every((candidate) => !candidate.unread)).toBe(true);
+
+    expect((await octocat.activity.markThreadAsDone({ thread_id: Number(thread.id) })).status).toBe(204);
+    expect((await everything()).map((candidate) => candidate.id)).not.toContain(thread.id);
+    await expectStatus(octocat.activity.markThreadAsRead({ thread_id: 999_999 }), 404);
+  });
+
   it('serves gists', async () => {
     const { data: gist } = await octocat.gists.create({
       description: 'Snippets',

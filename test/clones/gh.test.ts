@@ -632,3 +632,27 @@ describe('gh secret', () => {
     expect(await ok('secret', 'list')).not.toContain('OTHER');
   });
 });
+
+describe('gh api notifications', () => {
+  it('marks a thread read, then all of them, as gh api sends it', async () => {
+    const alice = octokitFor(clone, TOKENS.alice);
+    const { data: pinged } = await alice.issues.create({ owner, repo, title: 'Ping for gh api', body: '@octocat hi' });
+    type Listed = Array<{ id: string; unread: boolean; last_read_at: string | null; subject: { title: string } }>;
+    const list = async (path: string) => JSON.parse(await ok('api', path)) as Listed;
+    const thread = (await list('notifications')).find((entry) => entry.subject.title === 'Ping for gh api')!;
+    expect(thread).toMatchObject({ unread: true, last_read_at: null });
+
+    await ok('api', '-X', 'PATCH', `notifications/threads/${thread.id}`);
+    expect((await list('notifications')).map((entry) => entry.id)).not.toContain(thread.id);
+    expect((await list('notifications?all=true')).find((entry) => entry.id === thread.id)).toMatchObject({
+      unread: false,
+      last_read_at: expect.any(String),
+    });
+
+    await alice.issues.createComment({ owner, repo, issue_number: pinged.number, body: '@octocat again' });
+    expect((await list('notifications')).map((entry) => entry.id)).toContain(thread.id);
+    await ok('api', '-X', 'PUT', 'notifications', '-f', `last_read_at=${new Date(Date.now() + 1000).toISOString()}`);
+    expect(await list('notifications')).toEqual([]);
+    expect((await list('notifications?all=true')).length).toBeGreaterThan(0);
+  });
+});

@@ -184,8 +184,14 @@ export function validateResponses(octokit: Octokit, openapi: OpenApi, checked: C
     try {
       const response = await request(options);
       const contentType = String(response.headers['content-type'] ?? '');
-      // Redirects (downloads answered with a Location, fetched with `redirect: 'manual'`) have no body.
-      if (contentType.includes('json') || response.status === 204 || (response.status >= 300 && response.status < 400))
+      // Redirects (downloads answered with a Location, fetched with `redirect: 'manual'`), 204 No Content
+      // and 205 Reset Content (notifications marked read) have no body.
+      if (
+        contentType.includes('json') ||
+        response.status === 204 ||
+        response.status === 205 ||
+        (response.status >= 300 && response.status < 400)
+      )
         record(response.status, response.data);
       return response;
     } catch (error) {

@@ -1,12 +1,13 @@
 import { fullName, renderRepo } from '../render/repos.js';
 import type { View } from '../render/view.js';
-import type { IssueRecord, RepoRecord, UserRecord } from '../state/model.js';
+import type { IssueRecord, NotificationThreadRecord, RepoRecord, UserRecord } from '../state/model.js';
+import type { DomainContext } from './context.js';
 import { userRole } from '../state/permissions.js';
 
 /** Why GitHub notifies a participant of a thread (the reasons this clone derives). */
 export type NotificationReason = 'mention' | 'review_requested' | 'assign';
 
-interface Thread {
+export interface Thread {
   issue: IssueRecord;
   repo: RepoRecord;
   reason: NotificationReason;
@@ -23,12 +24,12 @@ export function mentions(text: string | null, login: string): boolean {
 }
 
 /**
- * The user's participating notification threads, derived from the state (they are not stored, so
- * none is ever marked read): an issue or pull request where someone else mentions them (reason
+ * The user's participating notification threads, derived from the state (what the user did with
+ * them — read, done, a subscription — is stored apart, in `notificationThread` records): an issue or pull request where someone else mentions them (reason
  * `mention`), asks them for a review (`review_requested`) or that is assigned to them (`assign`),
  * in the repositories they can read; newest first.
  */
-function threads(view: View, user: UserRecord): Thread[] {
+export function threads(view: View, user: UserRecord): Thread[] {
   const found: Thread[] = [];
   for (const repo of view.store.all('repo')) {
     if (!userRole(view.store, user.id, repo)) continue;
@@ -53,28 +54,83 @@ function threads(view: View, user: UserRecord): Thread[] {
   );
 }
 
-/** `GET /notifications` for `user`, filtered by `since`/`before` (ISO 8601, on `updated_at`). */
-export function notificationsOf(view: View, user: UserRecord, since?: string, before?: string) {
+/** A thread's version: it changes with any new activity, which undoes a read or done mark. */
+export const versionOf = (thread: Thread): string => `${thread.updatedAt} ${thread.latestUrl}`;
+
+/** What `user` did with the thread of `issueId`, when anything. */
+export function markOf(view: View, user: UserRecord, issueId: number): NotificationThreadRecord | undefined {
+  return view.store.where('notificationThread', `user:${user.id}:${issueId}`)[0];
+}
+
+/** The user's record of `thread`, created (unread, no subscription) when they have none yet. */
+export function changeMark(
+  view: DomainContext,
+  user: UserRecord,
+  thread: Thread,
+  patch: Partial<Omit<NotificationThreadRecord, 'id' | 'userId' | 'issueId'>>,
+): NotificationThreadRecord {
+  const existing = markOf(view, user, thread.issue.id);
+  if (existing) {
+    view.store.update(view.journal, 'notificationThread', existing, patch);
+    return existing;
+  }
+  return view.store.insert(view.journal, 'notificationThread', {
+    id: view.store.nextId('notificationThread'),
+    userId: user.id,
+    issueId: thread.issue.id,
+    readVersion: null,
+    lastReadAt: null,
+    doneVersion: null,
+    subscription: null,
+    ...patch,
+  });
+}
+
+/** A thread as GitHub's JSON shows it. */
+export function renderThread(view: View, user: UserRecord, thread: Thread) {
+  const base = view.urls.repo(fullName(view, thread.repo));
+  const id = String(thread.issue.id);
+  const mark = markOf(view, user, thread.issue.id);
+  return {
+    id,
+    unread: mark?.readVersion !== versionOf(thread),
+    reason: thread.reason,
+    updated_at: thread.updatedAt,
+    last_read_at: mark?.lastReadAt ?? null,
+    subject: {
+      title: thread.issue.title,
+      url: `${base}/${thread.issue.pullId ? 'pulls' : 'issues'}/${thread.issue.number}`,
+      latest_comment_url: thread.latestUrl,
+      type: thread.issue.pullId ? 'PullRequest' : 'Issue',
+    },
+    repository: renderRepo(view, thread.repo),
+    url: `${view.urls.api}/notifications/threads/${id}`,
+    subscription_url: `${view.urls.api}/notifications/threads/${id}/subscription`,
+  };
+}
+
+export interface NotificationFilter {
+  /** Read threads too (`all=true`); unread ones only by default, as GitHub lists them. */
+  all: boolean;
+  /** ISO 8601 bounds on `updated_at`. */
+  since?: string;
+  before?: string;
+}
+
+/**
+ * `GET /notifications` for `user`: their threads, less those marked done (until new activity) and,
+ * unless `all`, those read.
+ */
+export function notificationsOf(view: View, user: UserRecord, filter: NotificationFilter) {
   return threads(view, user)
-    .filter((thread) => (!since || thread.updatedAt >= since) && (!before || thread.updatedAt < before))
-    .map((thread) => {
-      const base = view.urls.repo(fullName(view, thread.repo));
-      const id = String(thread.issue.id);
-      return {
-        id,
-        unread: true,
-        reason: thread.reason,
-        updated_at: thread.updatedAt,
-        last_read_at: null,
-        subject: {
-          title: thread.issue.title,
-          url: `${base}/${thread.issue.pullId ? 'pulls' : 'issues'}/${thread.issue.number}`,
-          latest_comment_url: thread.latestUrl,
-          type: thread.issue.pullId ? 'PullRequest' : 'Issue',
-        },
-        repository: renderRepo(view, thread.repo),
-        url: `${view.urls.api}/notifications/threads/${id}`,
-        subscription_url: `${view.urls.api}/notifications/threads/${id}/subscription`,
-      };
-    });
+    .filter(
+      (thread) =>
+        (!filter.since || thread.updatedAt >= filter.since) && (!filter.before || thread.updatedAt < filter.before),
+    )
+    .filter((thread) => {
+      const mark = markOf(view, user, thread.issue.id);
+      const version = versionOf(thread);
+      return mark?.doneVersion !== version && (filter.all || mark?.readVersion !== version);
+    })
+    .map((thread) => renderThread(view, user, thread));
 }

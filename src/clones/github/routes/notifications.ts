@@ -1,12 +1,58 @@
-import { notificationsOf } from '../domain/notifications.js';
+import * as z from 'zod';
+import {
+  changeMark,
+  markOf,
+  notificationsOf,
+  renderThread,
+  threads,
+  versionOf,
+  type Thread,
+} from '../domain/notifications.js';
+import { parseBody } from '../http/input.js';
 import { okPage } from '../http/pagination.js';
-import type { RouteSpec } from '../http/route.js';
+import { json, noContent, ok, type RequestContext, type RouteSpec } from '../http/route.js';
 import { repoActivity } from '../render/activity.js';
+import { ApiError, notFound } from '../state/errors.js';
+import type { UserRecord } from '../state/model.js';
 import { userParam } from './lookup.js';
 import { signedInUser } from './users.js';
 
 /** GitHub keeps 300 events in a feed. */
 const FEED_LIMIT = 300;
+
+/** 205 Reset Content: what GitHub answers a request that marked notifications read. */
+const resetContent = () => json(205);
+
+const markAllSchema = z.object({
+  last_read_at: z.iso.datetime({ offset: true }).optional(),
+  read: z.boolean().optional(),
+});
+const subscriptionSchema = z.object({ ignored: z.boolean().optional() });
+
+/** The signed-in user's thread `{thread_id}` (404 when it is not one of theirs, as GitHub answers). */
+function threadParam(ctx: RequestContext): { user: UserRecord; thread: Thread } {
+  const user = signedInUser(ctx);
+  const thread = threads(ctx, user).find((candidate) => String(candidate.issue.id) === ctx.params.thread_id);
+  if (!thread) throw notFound();
+  return { user, thread };
+}
+
+/** A thread subscription as GitHub shows it. */
+function renderSubscription(
+  ctx: RequestContext,
+  thread: Thread,
+  subscription: { ignored: boolean; createdAt: string },
+) {
+  const url = `${ctx.urls.api}/notifications/threads/${thread.issue.id}`;
+  return {
+    subscribed: !subscription.ignored,
+    ignored: subscription.ignored,
+    reason: null,
+    created_at: subscription.createdAt,
+    url: `${url}/subscription`,
+    thread_url: url,
+  };
+}
 
 export const notificationRoutes: RouteSpec[] = [
   {
@@ -18,7 +64,98 @@ export const notificationRoutes: RouteSpec[] = [
       const user = signedInUser(ctx);
       const since = ctx.query.get('since') ?? undefined;
       const before = ctx.query.get('before') ?? undefined;
-      return okPage(ctx, notificationsOf(ctx, user, since, before), (item) => item, 50);
+      const all = ctx.query.get('all') === 'true';
+      return okPage(ctx, notificationsOf(ctx, user, { all, since, before }), (item) => item, 50);
+    },
+  },
+  {
+    method: 'PUT',
+    path: '/notifications',
+    operationId: 'activity/mark-notifications-as-read',
+    docs: 'activity/notifications#mark-notifications-as-read',
+    handler: (ctx) => {
+      const user = signedInUser(ctx);
+      const input = parseBody(ctx, markAllSchema);
+      // `read: false` would mark them unread, which GitHub's own clients never send.
+      if (input.read === false)
+        throw new ApiError(
+          422,
+          '"read": false is not supported here: leave it out (or true) to mark notifications read.',
+        );
+      const until = input.last_read_at ? new Date(input.last_read_at).toISOString().replace(/\.\d{3}Z$/, 'Z') : ctx.now;
+      for (const thread of threads(ctx, user))
+        if (thread.updatedAt <= until)
+          changeMark(ctx, user, thread, { readVersion: versionOf(thread), lastReadAt: until });
+      return resetContent();
+    },
+  },
+  {
+    method: 'GET',
+    path: '/notifications/threads/{thread_id}',
+    operationId: 'activity/get-thread',
+    docs: 'activity/notifications#get-a-thread',
+    handler: (ctx) => {
+      const { user, thread } = threadParam(ctx);
+      return ok(renderThread(ctx, user, thread));
+    },
+  },
+  {
+    method: 'PATCH',
+    path: '/notifications/threads/{thread_id}',
+    operationId: 'activity/mark-thread-as-read',
+    docs: 'activity/notifications#mark-a-thread-as-read',
+    handler: (ctx) => {
+      const { user, thread } = threadParam(ctx);
+      changeMark(ctx, user, thread, { readVersion: versionOf(thread), lastReadAt: ctx.now });
+      return resetContent();
+    },
+  },
+  {
+    method: 'DELETE',
+    path: '/notifications/threads/{thread_id}',
+    operationId: 'activity/mark-thread-as-done',
+    docs: 'activity/notifications#mark-a-thread-as-done',
+    handler: (ctx) => {
+      const { user, thread } = threadParam(ctx);
+      const version = versionOf(thread);
+      changeMark(ctx, user, thread, { doneVersion: version, readVersion: version, lastReadAt: ctx.now });
+      return noContent();
+    },
+  },
+  {
+    method: 'GET',
+    path: '/notifications/threads/{thread_id}/subscription',
+    operationId: 'activity/get-thread-subscription-for-authenticated-user',
+    docs: 'activity/notifications#get-a-thread-subscription-for-the-authenticated-user',
+    handler: (ctx) => {
+      const { user, thread } = threadParam(ctx);
+      const subscription = markOf(ctx, user, thread.issue.id)?.subscription;
+      if (!subscription) throw notFound();
+      return ok(renderSubscription(ctx, thread, subscription));
+    },
+  },
+  {
+    method: 'PUT',
+    path: '/notifications/threads/{thread_id}/subscription',
+    operationId: 'activity/set-thread-subscription',
+    docs: 'activity/notifications#set-a-thread-subscription',
+    handler: (ctx) => {
+      const { user, thread } = threadParam(ctx);
+      const input = parseBody(ctx, subscriptionSchema);
+      const subscription = { ignored: input.ignored ?? false, createdAt: ctx.now };
+      changeMark(ctx, user, thread, { subscription });
+      return ok(renderSubscription(ctx, thread, subscription));
+    },
+  },
+  {
+    method: 'DELETE',
+    path: '/notifications/threads/{thread_id}/subscription',
+    operationId: 'activity/delete-thread-subscription',
+    docs: 'activity/notifications#delete-a-thread-subscription',
+    handler: (ctx) => {
+      const { user, thread } = threadParam(ctx);
+      if (markOf(ctx, user, thread.issue.id)?.subscription) changeMark(ctx, user, thread, { subscription: null });
+      return noContent();
     },
   },
   {

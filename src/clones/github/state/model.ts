@@ -126,6 +126,33 @@ export interface GistRecord {
   updatedAt: string;
 }
 
+/** A gist's comment. */
+export interface GistCommentRecord {
+  id: number;
+  gistId: number;
+  userId: number;
+  body: string;
+  createdAt: string;
+  updatedAt: string;
+}
+
+/**
+ * What a user did with one of their notification threads (threads themselves are derived from the
+ * state; a thread's id is its issue's). A mark holds the thread's version (its update time and
+ * latest comment) when it was set, so new activity on the thread makes it unread (and back in the
+ * inbox) again, as on GitHub.
+ */
+export interface NotificationThreadRecord {
+  id: number;
+  userId: number;
+  issueId: number;
+  readVersion: string | null;
+  lastReadAt: string | null;
+  doneVersion: string | null;
+  /** Set by `PUT …/subscription`; null when the user never set one (or deleted it). */
+  subscription: { ignored: boolean; createdAt: string } | null;
+}
+
 /** An Actions secret of a repository: only its name and dates are ever shown; the value stays sealed. */
 export interface SecretRecord {
   id: number;
@@ -540,6 +567,8 @@ export interface Tables {
   deletedIssue: DeletedIssueRecord;
   gist: GistRecord;
   secret: SecretRecord;
+  gistComment: GistCommentRecord;
+  notificationThread: NotificationThreadRecord;
 }
 
 export type Kind = keyof Tables;
@@ -573,4 +602,6 @@ export const KINDS: readonly Kind[] = [
   'deletedIssue',
   'gist',
   'secret',
+  'gistComment',
+  'notificationThread',
 ];

@@ -60,6 +60,8 @@ const INDEXES: { [K in Kind]?: IndexKeys<K> } = {
   deletedIssue: (r) => [`repo:${r.repoId}:${r.number}`, `repo:${r.repoId}`],
   gist: (r) => [`owner:${r.ownerId}`, `key:${r.key}`],
   secret: (r) => [`repo:${r.repoId}`],
+  gistComment: (r) => [`gist:${r.gistId}`],
+  notificationThread: (r) => [`user:${r.userId}:${r.issueId}`],
 };
 
 // The fields the indexes above (and the login, number and token lookups) are computed from: an
@@ -91,6 +93,8 @@ const INDEXED_FIELDS: { [K in Kind]?: ReadonlyArray<keyof Tables[K]> } = {
   deletedIssue: ['repoId', 'number'],
   gist: ['ownerId', 'key'],
   secret: ['repoId'],
+  gistComment: ['gistId'],
+  notificationThread: ['userId', 'issueId'],
 };
 
 // Distinct ranges make ids of different kinds easy to tell apart in logs and snapshots.
@@ -123,6 +127,8 @@ const ID_BASE: Record<Kind, number> = {
   deletedIssue: 15000,
   gist: 16000,
   secret: 17000,
+  gistComment: 18000,
+  notificationThread: 19000,
 };
 
 /**
