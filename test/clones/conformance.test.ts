@@ -698,6 +698,56 @@ describe('conformance with the api.github.com OpenAPI description', () => {
     await octocat.gists.delete({ gist_id: gist.id! });
   });
 
+  it('serves gist comments, forks and stars', async () => {
+    const { data: gist } = await octocat.gists.create({
+      description: 'Shared',
+      public: true,
+      files: { 'a.md': { content: 'hello' } },
+    });
+    const gist_id = gist.id!;
+    const { data: comment } = await alice.gists.createComment({ gist_id, body: 'Nice one' });
+    expect(comment).toMatchObject({ body: 'Nice one', user: { login: 'alice' }, author_association: 'NONE' });
+    await expectStatus(alice.gists.createComment({ gist_id, body: '' }), 422);
+    expect((await octocat.gists.listComments({ gist_id })).data.map((c) => c.body)).toEqual(['Nice one']);
+    expect((await octocat.gists.get({ gist_id })).data.comments).toBe(1);
+    expect(clone.handle.state().gistComments).toContainEqual(
+      expect.objectContaining({ gist: gist_id, user: 'alice', body: 'Nice one' }),
+    );
+    await alice.gists.updateComment({ gist_id, comment_id: comment.id, body: 'Nicer one' });
+    expect((await octocat.gists.getComment({ gist_id, comment_id: comment.id })).data.body).toBe('Nicer one');
+    // Only its author edits a comment; the gist's owner may delete it too.
+    await expectStatus(octocat.gists.updateComment({ gist_id, comment_id: comment.id, body: 'Mine' }), 404);
+    const bob = octokitFor(clone, TOKENS.bob);
+    await expectStatus(bob.gists.deleteComment({ gist_id, comment_id: comment.id }), 404);
+    await octocat.gists.deleteComment({ gist_id, comment_id: comment.id });
+    await expectStatus(octocat.gists.getComment({ gist_id, comment_id: comment.id }), 404);
+
+    const fork = await alice.gists.fork({ gist_id });
+    expect(fork.status).toBe(201);
+    expect(fork.data).toMatchObject({ owner: { login: 'alice' }, description: 'Shared', files: { 'a.md': {} } });
+    expect(fork.data.id).not.toBe(gist_id);
+    await expectStatus(octocat.gists.fork({ gist_id }), 422);
+    const { data: forks } = await octocat.gists.listForks({ gist_id });
+    expect(forks.map((entry) => [entry.id, entry.owner?.login])).toEqual([[fork.data.id, 'alice']]);
+    expect((await octocat.gists.get({ gist_id })).data.forks).toMatchObject([
+      { id: fork.data.id, user: { login: 'alice' } },
+    ]);
+    expect((await alice.gists.get({ gist_id: fork.data.id! })).data.fork_of).toMatchObject({ id: gist_id });
+    expect((await alice.gists.get({ gist_id: fork.data.id! })).data.files?.['a.md']?.content).toBe('hello');
+    expect(clone.handle.state().gists.find((entry) => entry.id === fork.data.id)).toMatchObject({
+      owner: 'alice',
+      fork_of: gist_id,
+      files: { 'a.md': 'hello' },
+    });
+
+    await expectStatus(alice.gists.checkIsStarred({ gist_id }), 404);
+    expect((await alice.gists.star({ gist_id })).status).toBe(204);
+    expect((await alice.gists.checkIsStarred({ gist_id })).status).toBe(204);
+    expect((await alice.gists.unstar({ gist_id })).status).toBe(204);
+    await expectStatus(alice.gists.checkIsStarred({ gist_id }), 404);
+    await expectStatus(alice.gists.listComments({ gist_id: 'feedfacefeedface' }), 404);
+  });
+
   it('serves repository Actions secrets', async () => {
     const { data: key } = await octocat.actions.getRepoPublicKey({ owner, repo });
     expect(Buffer.from(key.key, 'base64')).toHaveLength(32);

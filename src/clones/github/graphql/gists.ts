@@ -17,14 +17,14 @@ function gistObject(domain: DomainContext, owner: UserRecord, gist: GistRecord):
     name: gist.key,
     description: gist.description,
     isPublic: gist.public,
-    isFork: false,
+    isFork: gist.forkOfId !== null,
     createdAt: gist.createdAt,
     updatedAt: gist.updatedAt,
     pushedAt: gist.updatedAt,
     url,
     resourcePath: new URL(url).pathname,
-    stargazerCount: 0,
-    viewerHasStarred: false,
+    stargazerCount: gist.starredBy.length,
+    viewerHasStarred: 'user' in domain.actor && gist.starredBy.includes(domain.actor.user.id),
     files: (args: { limit?: number | null }) =>
       [...gist.files].slice(0, args.limit ?? 10).map(([name, text]) => ({
         __typename: 'GistFile',

@@ -7,6 +7,7 @@ import { commentRoutes } from './comments.js';
 import { commitRoutes } from './commits.js';
 import { contentRoutes } from './contents.js';
 import { eventRoutes } from './events.js';
+import { gistCommentRoutes } from './gist-comments.js';
 import { gistRoutes } from './gists.js';
 import { gitDataRoutes } from './git-data.js';
 import { gitTagRoutes } from './git-tags.js';
@@ -45,6 +46,7 @@ export const ROUTES: readonly RouteSpec[] = [
   ...eventRoutes,
   ...notificationRoutes,
   ...gistRoutes,
+  ...gistCommentRoutes,
   ...labelRoutes,
   ...milestoneRoutes,
   ...issueRoutes,

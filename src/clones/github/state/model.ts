@@ -122,6 +122,10 @@ export interface GistRecord {
   description: string | null;
   public: boolean;
   files: Map<string, string>;
+  /** The gist this one was forked from (null when it was not, or when that gist is gone). */
+  forkOfId: number | null;
+  /** Who starred it. */
+  starredBy: number[];
   createdAt: string;
   updatedAt: string;
 }

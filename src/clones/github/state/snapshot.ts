@@ -292,8 +292,18 @@ export function snapshot(store: Store, meta: { seed: string }) {
       description: gist.description,
       public: gist.public,
       files: Object.fromEntries(gist.files),
+      fork_of: gist.forkOfId === null ? null : (store.get('gist', gist.forkOfId)?.key ?? null),
+      comments: store.countWhere('gistComment', `gist:${gist.id}`),
       created_at: gist.createdAt,
       updated_at: gist.updatedAt,
+    })),
+    gistComments: byId(store.all('gistComment')).map((comment) => ({
+      id: comment.id,
+      gist: store.get('gist', comment.gistId)?.key ?? null,
+      user: login(comment.userId),
+      body: comment.body,
+      created_at: comment.createdAt,
+      updated_at: comment.updatedAt,
     })),
     // Names and dates only: a secret's sealed value never leaves the clone.
     secrets: byId(store.all('secret')).map((secret) => ({
