@@ -13,7 +13,7 @@ export interface Noun {
   singular: string;
   plural: string;
   /** Field compared for "named"/"titled" (a gist's is its description; its file names match too). */
-  nameField: 'title' | 'name' | 'full_name' | 'tag_name' | 'description';
+  nameField: 'title' | 'name' | 'full_name' | 'tag_name' | 'description' | 'path';
   hasState: boolean;
 }
 
@@ -70,6 +70,7 @@ const NOUNS: Array<[RegExp, Noun]> = [
       hasState: false,
     },
   ],
+  [/^files?$/, { collection: 'files', singular: 'file', plural: 'files', nameField: 'path', hasState: false }],
   [/^gists?$/, { collection: 'gists', singular: 'gist', plural: 'gists', nameField: 'description', hasState: false }],
   [
     /^(?:actions )?secrets?$/,
@@ -81,7 +82,7 @@ const NOUNS: Array<[RegExp, Noun]> = [
   ],
 ];
 export const NOUN_WORDS =
-  'pull requests?|prs?|(?:issue )?comments?|issues?|labels?|milestones?|repositor(?:y|ies)|repos?|reviews?|check runs?|workflow runs?|reactions?|branch(?:es)?|releases?|teams?|gists?|(?:actions )?secrets?|tool calls?|api calls?|(?:api |http )?requests?';
+  'pull requests?|prs?|(?:issue )?comments?|issues?|labels?|milestones?|repositor(?:y|ies)|repos?|reviews?|check runs?|workflow runs?|reactions?|branch(?:es)?|releases?|teams?|files?|gists?|(?:actions )?secrets?|tool calls?|api calls?|(?:api |http )?requests?';
 
 const NUMBERS: Record<string, number> = {
   no: 0,
@@ -248,6 +249,8 @@ const CLAUSES: Array<{ pattern: RegExp; filter: (value: string, noun: Noun) => s
         case 'issues':
         case 'pullRequests':
           return `(${textContains('title', value)} or ${textContains('body', value)})`;
+        case 'files':
+          return textContains('content', value);
         case 'gists':
           // Any of its files (name → text).
           return `$count($each(files, function($text) { $contains($lowercase($text), ${str(value.toLowerCase())}) })[$]) > 0`;
@@ -281,18 +284,12 @@ const CLAUSES: Array<{ pattern: RegExp; filter: (value: string, noun: Noun) => s
             : undefined
         : undefined,
   },
+  // "a file on main", "a file on branch fix/docs": a file is on a branch (whose name may have a slash).
   {
-    pattern: /^(?:in|on|of) /,
-    filter: (value, noun) =>
-      value.includes('/')
-        ? noun.collection === 'repos'
-          ? `full_name = ${str(value)}`
-          : `repo = ${str(value)}`
-        : // "issues remain in Triage": a column of the board is a label here.
-          hasLabels(noun)
-          ? `${str(value.toLowerCase())} in $map(labels, $lowercase)`
-          : undefined,
+    pattern: /^on (?:the )?(?:branch )?/,
+    filter: (value, noun) => (noun.collection === 'files' ? `branch = ${str(value)}` : repoOrColumn(value, noun)),
   },
+  { pattern: /^(?:in|of) /, filter: (value, noun) => repoOrColumn(value, noun) },
   // "the label "stale"", "a branch "fix-1"": a quoted name right after the noun.
   { pattern: /^(?=q\d+q)/, filter: (value, noun) => nameFilter(value, noun) },
   // "issues with "keep-open"", "PRs with needs-review": a quoted or hyphenated word after "with" is a label.
@@ -301,6 +298,12 @@ const CLAUSES: Array<{ pattern: RegExp; filter: (value: string, noun: Noun) => s
     filter: (value, noun) => (hasLabels(noun) ? `${str(value)} in labels` : undefined),
   },
 ];
+
+/** "in acme/web": the repository; "remain in Triage": a column of the board, which is a label here. */
+function repoOrColumn(value: string, noun: Noun): string | undefined {
+  if (value.includes('/')) return noun.collection === 'repos' ? `full_name = ${str(value)}` : `repo = ${str(value)}`;
+  return hasLabels(noun) ? `${str(value.toLowerCase())} in $map(labels, $lowercase)` : undefined;
+}
 
 /**
  * The item called `value`: a release by its tag or its title, a gist by its description or one of its
@@ -315,6 +318,8 @@ function nameFilter(value: string, noun: Noun): string {
       return `(description = ${str(value)} or ${str(value)} in $keys(files))`;
     case 'secrets':
       return `name = ${str(value.toUpperCase())}`;
+    case 'files':
+      return `path = ${str(value.replace(/^\/+/, ''))}`;
     default:
       return `${noun.nameField} = ${str(value)}`;
   }

@@ -161,6 +161,11 @@ function rewrites(sentence: string): string[] {
         : `${labelChange[4]} was labelled ${name}`,
     );
   }
+  // "file "a.md" on main contains "x"" → "a file named "a.md" containing "x" exists on main".
+  const fileContains = /^(?:the )?file (q\d+q|[\w./-]+) (on .+?) (?:contains|includes|has|says|mentions) (q\d+q)$/.exec(
+    stripped,
+  );
+  if (fileContains) add(`a file named ${fileContains[1]} containing ${fileContains[3]} exists ${fileContains[2]}`);
   const there = /^there (?:is|are|was|were|exists?|should be|must be) (.+)$/.exec(stripped);
   if (there) {
     if (/^(?:an?|one|some|at least one) /.test(there[1]!)) add(`${there[1]} exists`);

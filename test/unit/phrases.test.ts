@@ -464,3 +464,65 @@ describe("gists and Actions secrets, on the clone's own state", () => {
     expect((await verdict(text, buildContext(seeded, seeded, run))).passed).toBe(before);
   });
 });
+
+describe("files on branches, on the clone's own state", () => {
+  const run = { exitCode: 0, timedOut: false, durationMs: 1, answer: '', requests: [] };
+  let seeded: Record<string, unknown>;
+  let final: Record<string, unknown>;
+
+  beforeAll(async () => {
+    const clone = await startClone({ seed: namedSeed('small-project'), logger: () => {} });
+    seeded = clone.handle.state() as unknown as Record<string, unknown>;
+    const octokit = octokitFor(clone, clone.token);
+    const repo = { owner: 'acme', repo: 'widgets' };
+    const main = (await octokit.git.getRef({ ...repo, ref: 'heads/main' })).data.object.sha;
+    await octokit.git.createRef({ ...repo, ref: 'refs/heads/fix/docs', sha: main });
+    await octokit.repos.createOrUpdateFileContents({
+      ...repo,
+      path: 'docs/notes.md',
+      message: 'Add notes',
+      content: Buffer.from('# Notes\nHello World\n').toString('base64'),
+      branch: 'fix/docs',
+    });
+    final = clone.handle.state() as unknown as Record<string, unknown>;
+    await clone.handle.stop();
+  });
+
+  async function verdict(text: string, context: EvaluationContext) {
+    const compiled = compileDeterministic(text, undefined);
+    if (!compiled.ok) throw new Error(`'${text}' did not compile: ${compiled.reason}`);
+    const outcome = await evaluateDeterministic(compiled.check, context);
+    expect(outcome.error).toBeUndefined();
+    return outcome;
+  }
+
+  it("holds each branch's files, with their text, in the state snapshot", () => {
+    expect(final.files).toContainEqual(
+      expect.objectContaining({
+        repo: 'acme/widgets',
+        branch: 'fix/docs',
+        path: 'docs/notes.md',
+        size: 20,
+        content: '# Notes\nHello World\n',
+      }),
+    );
+    expect(seeded.files).not.toContainEqual(expect.objectContaining({ path: 'docs/notes.md' }));
+  });
+
+  it.each([
+    ['A file named "docs/notes.md" exists on "fix/docs"', true, false],
+    ['A file named "docs/notes.md" exists on branch fix/docs', true, false],
+    ['A file named "docs/notes.md" exists on "fix/docs" in acme/widgets', true, false],
+    ['A file named "docs/notes.md" exists on "fix/docs" in acme/other', false, false],
+    ['A file named "docs/notes.md" exists on main', false, false],
+    ['A file named "README.md" exists on main', true, true],
+    ['No file named "docs/notes.md" exists on main', true, true],
+    ['File "docs/notes.md" on "fix/docs" contains "hello world"', true, false],
+    ['The file "docs/notes.md" on branch fix/docs contains "Hello"', true, false],
+    ['The file "docs/notes.md" on "fix/docs" contains "goodbye"', false, false],
+    ['File "README.md" on main contains "Hello World"', false, false],
+  ])('%s: %s after the run, %s on the seed', async (text, after, before) => {
+    expect((await verdict(text, buildContext(seeded, final, run))).passed).toBe(after);
+    expect((await verdict(text, buildContext(seeded, seeded, run))).passed).toBe(before);
+  });
+});

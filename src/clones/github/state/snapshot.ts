@@ -1,5 +1,6 @@
 import type { IssueRecord, RepoRecord } from './model.js';
 import type { Store } from './store.js';
+import { filesSnapshot } from './snapshot-files.js';
 import { teamsSnapshot } from './snapshot-teams.js';
 
 /**
@@ -305,6 +306,7 @@ export function snapshot(store: Store, meta: { seed: string }) {
       created_at: comment.createdAt,
       updated_at: comment.updatedAt,
     })),
+    ...filesSnapshot(store, repoName),
     // Names and dates only: a secret's sealed value never leaves the clone.
     secrets: byId(store.all('secret')).map((secret) => ({
       id: secret.id,
