@@ -4,6 +4,8 @@ import type { Store } from './store.js';
 
 /** A file's text is kept up to this size; larger files, and binary ones, have `content: null`. */
 export const MAX_FILE_CONTENT_BYTES = 64 * 1024;
+/** Text kept per snapshot, over all files (each distinct text counted once); past it, `content: null`. */
+export const MAX_SNAPSHOT_TEXT_BYTES = 16 * 1024 * 1024;
 /** Files listed per branch: a snapshot of a huge repository stays bounded (the rest are left out). */
 export const MAX_FILES_PER_BRANCH = 5_000;
 
@@ -27,6 +29,7 @@ export function filesSnapshot(store: Store, repoName: (id: number) => string | n
     size: number;
     content: string | null;
   }> = [];
+  const budget = { left: MAX_SNAPSHOT_TEXT_BYTES };
   for (const repo of [...store.all('repo')].sort((a, b) => a.id - b.id)) {
     const trees = new Map<string, Listed[]>();
     const blobs = new Map<string, { size: number; content: string | null }>();
@@ -38,7 +41,7 @@ export function filesSnapshot(store: Store, repoName: (id: number) => string | n
       if (!listed) trees.set(tree, (listed = listFiles(repo.git, tree)));
       for (const file of listed) {
         let blob = blobs.get(file.sha);
-        if (!blob) blobs.set(file.sha, (blob = readText(repo.git, file.sha)));
+        if (!blob) blobs.set(file.sha, (blob = readText(repo.git, file.sha, budget)));
         rows.push({ repo: repoName(repo.id), branch, path: file.path, sha: file.sha, ...blob });
       }
     }
@@ -61,9 +64,10 @@ function listFiles(git: GitRepo, treeSha: string): Listed[] {
   return found;
 }
 
-function readText(git: GitRepo, sha: string): { size: number; content: string | null } {
+function readText(git: GitRepo, sha: string, budget: { left: number }): { size: number; content: string | null } {
   const data = git.readBlob(sha);
   if (!data) return { size: 0, content: null };
-  const text = data.length <= MAX_FILE_CONTENT_BYTES && !data.includes(0) ? data.toString('utf8') : null;
-  return { size: data.length, content: text };
+  const kept = data.length <= MAX_FILE_CONTENT_BYTES && data.length <= budget.left && !data.includes(0);
+  if (kept) budget.left -= data.length;
+  return { size: data.length, content: kept ? data.toString('utf8') : null };
 }
