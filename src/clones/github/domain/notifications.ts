@@ -25,9 +25,10 @@ export function mentions(text: string | null, login: string): boolean {
 
 /**
  * The user's participating notification threads, derived from the state (what the user did with
- * them — read, done, a subscription — is stored apart, in `notificationThread` records): an issue or pull request where someone else mentions them (reason
- * `mention`), asks them for a review (`review_requested`) or that is assigned to them (`assign`),
- * in the repositories they can read; newest first.
+ * them — read, done, a subscription — is stored apart, in `notificationThread` records): an issue
+ * or pull request where someone else mentions them (reason `mention`), asks them for a review
+ * (`review_requested`) or that is assigned to them (`assign`), in the repositories they can read;
+ * newest first.
  */
 export function threads(view: View, user: UserRecord): Thread[] {
   const found: Thread[] = [];
