@@ -16,6 +16,7 @@
 import { build } from 'esbuild';
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -104,9 +105,37 @@ const requiredWhenImported = {
   },
 };
 
+// The YAML library (~115 KB) is only needed when a workflow file is parsed: a file run or listed
+// before is read from the parsed-YAML cache ($ARCHAL_HOME/cache/yaml/), so the CLI bundles import
+// it through a module whose exports load build/yaml.cjs on first use (each use site reads the
+// export, esbuild's CommonJS interop). The names are the library's own, listed at build time.
+const YAML_EXPORTS = Object.keys(createRequire(import.meta.url)('yaml'));
+const yamlOnFirstUse = {
+  name: 'yaml-on-first-use',
+  setup(pluginBuild) {
+    pluginBuild.onResolve({ filter: /^yaml$/ }, (args) =>
+      /[\\/]src[\\/]/.test(args.importer) ? { path: 'yaml', namespace: 'yaml-on-first-use' } : undefined,
+    );
+    pluginBuild.onResolve({ filter: /^\.\/yaml\.cjs$/, namespace: 'yaml-on-first-use' }, (args) => ({
+      path: args.path,
+      external: true,
+    }));
+    pluginBuild.onLoad({ filter: /.*/, namespace: 'yaml-on-first-use' }, () => ({
+      contents: [
+        'let yaml;',
+        'const load = () => (yaml ??= require("./yaml.cjs"));',
+        `for (const name of ${JSON.stringify(YAML_EXPORTS)})`,
+        '  Object.defineProperty(exports, name, { enumerable: true, get: () => load()[name] });',
+      ].join('\n'),
+      loader: 'js',
+      resolveDir: root,
+    }));
+  },
+};
+
 const cli = {
   ...common,
-  plugins: [zodEnglishOnly, bundledSqliteDriver, requiredWhenImported],
+  plugins: [zodEnglishOnly, bundledSqliteDriver, requiredWhenImported, yamlOnFirstUse],
   external: common.external.filter((name) => name !== 'better-sqlite3'),
   format: 'cjs',
   define: { 'import.meta.url': '__archalModuleUrl' },
@@ -157,6 +186,12 @@ await Promise.all([
     outfile: 'build/app.js',
     format: 'esm',
     packages: 'external',
+  }),
+  build({
+    ...common,
+    stdin: { contents: "module.exports = require('yaml');", resolveDir: root, sourcefile: 'yaml.cjs' },
+    outfile: 'build/yaml.cjs',
+    format: 'cjs',
   }),
   build({
     ...common,
