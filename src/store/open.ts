@@ -11,6 +11,7 @@ import { KyselyStore } from './kysely-store.js';
 import { POSTGRES_SCHEMA, type Database } from './schema.js';
 import { errorMessage } from '../lib/errors.js';
 import { openSqliteDatabase } from './sqlite-driver.js';
+import { sqliteLeftOpenAtExit } from './exit.js';
 
 /**
  * Where runs are stored: PostgreSQL when `databaseUrl` is set (Archal's tables in their own schema,
@@ -80,6 +81,7 @@ async function openSqlite(options: StoreOptions): Promise<KyselyStore> {
     new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(database) }) }),
     'sqlite',
     database,
+    sqliteLeftOpenAtExit(),
   );
 }
 
