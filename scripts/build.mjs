@@ -2,7 +2,7 @@
 //  - build/cli.cjs: the `archal` command as one CommonJS file, which bin/archal.js loads through
 //    V8's code cache (build/cli.cjs.cache). Compiling the bundle's ~2 MB of JavaScript on every
 //    start cost more than running a small workflow; with the cache, start-up is mostly Node's own.
-//  - build/cli-workflow.cjs: the same for `archal workflow …` alone (~0.9 MB, build/cli-workflow.cjs.cache
+//  - build/cli-workflow.cjs: the same for `archal workflow …` alone (~0.55 MB, build/cli-workflow.cjs.cache
 //    and .workflow-list.cache): reading and deserialising the code of the other commands cost a
 //    workflow run ~5 ms of its start-up.
 //  - build/cli-run.cjs: the same for `archal run …` (and `archal scenario …`) alone, with
@@ -11,6 +11,8 @@
 //    attach.js):
 //    Archal as an ES module library (benchmarks, tests, embedding), with shared code in chunks so
 //    that a class is the same class whichever subpath it is imported from.
+//  - build/yaml.cjs: the YAML library in one file, which the CLI bundles require when they first parse
+//    a workflow file (see yamlOnFirstUse).
 //  - build/route-undici.cjs: undici in one file, which route mode's preload loads into the agent under test
 //    (scripts/shipped.mjs).
 import { build } from 'esbuild';
