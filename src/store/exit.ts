@@ -2,8 +2,8 @@
 let sqliteLeftOpen = false;
 
 /**
- * For a process that exits with `process.exit()` once its work is done (the CLI): SQLite stores it
- * opens from then on keep their connection when closed, and the exit drops it as a killed process
+ * For a process that exits with `process.exit()` once its work is done (the CLI): a SQLite store it
+ * closes keeps its connection (see keepSqliteOpenAtExit), and the exit drops it as a killed process
  * would. Closing the last connection to a SQLite file checkpoints its write-ahead log into the
  * file and deletes it, and the next process creates it again: four fsyncs and an unlink, which on
  * some disks took a quarter of a one-node `archal workflow run`. Left in place, the log holds the
@@ -15,7 +15,16 @@ export function leaveSqliteStoresOpenAtExit(): void {
   sqliteLeftOpen = true;
 }
 
-/** Whether SQLite stores opened now keep their connection when closed. */
-export function sqliteLeftOpenAtExit(): boolean {
-  return sqliteLeftOpen;
+const kept = new Set<string>();
+
+/**
+ * Whether the store on SQLite `file` being closed keeps its connection for the exit: the first one
+ * closed of each file does. A process that opens the same store again and again (a watcher) closes
+ * the others: while one connection stays open, closing another neither checkpoints nor deletes the
+ * log, and the process holds one connection a file, not one per open.
+ */
+export function keepSqliteOpenAtExit(file: string): boolean {
+  if (!sqliteLeftOpen || kept.has(file)) return false;
+  kept.add(file);
+  return true;
 }

@@ -46,13 +46,13 @@ export class KyselyStore implements WorkflowRunStore, WorktreeStore {
 
   /**
    * `sqliteDatabase`: the connection under a SQLite `db`, which writes the store's hot path directly.
-   * `leftOpenAtClose`: `close()` leaves that connection to the process's exit (see open.ts).
+   * `keepAtClose`: whether `close()` leaves that connection to the process's exit (see exit.ts).
    */
   constructor(
     readonly db: Kysely<Database>,
     readonly kind: Dialect,
     private readonly sqliteDatabase?: BetterSqlite3.Database,
-    private readonly leftOpenAtClose = false,
+    private readonly keepAtClose?: () => boolean,
   ) {}
 
   /** Applies the migrations this database has not seen. Cheap (one query) when it is up to date. */
@@ -383,7 +383,7 @@ export class KyselyStore implements WorkflowRunStore, WorktreeStore {
   }
 
   async close(): Promise<void> {
-    if (this.leftOpenAtClose) return;
+    if (this.keepAtClose?.()) return;
     await this.db.destroy();
   }
 }
