@@ -4,7 +4,16 @@
 // missing or rejected (another Node.js), the bundle is compiled normally and the cache rewritten.
 // CommonJS (bin/package.json): Node's ES module loader would cost every command its start-up.
 'use strict';
-const { existsSync, readFileSync, renameSync, writeFileSync } = require('node:fs');
+const {
+  closeSync,
+  existsSync,
+  fstatSync,
+  openSync,
+  readSync,
+  renameSync,
+  statSync,
+  writeFileSync,
+} = require('node:fs');
 const { createRequire } = require('node:module');
 const { dirname, join } = require('node:path');
 const { Script } = require('node:vm');
@@ -27,19 +36,45 @@ const commandCache =
     : undefined;
 const cacheFile = commandCache && existsSync(commandCache) ? commandCache : `${bundle}.cache`;
 
+// Both files are read into one buffer, the cache over the source once V8 holds the source as a
+// string: a buffer of its own for each cost its pages' first touch twice (~170 page faults, which
+// on a machine with slow page faults is a good part of a start).
 let source;
-try {
-  // ASCII (scripts/ascii-bundle.mjs): read as Latin-1, without decoding UTF-8.
-  source = readFileSync(bundle, 'latin1');
-} catch {
-  process.stderr.write(`archal: ${bundle} is missing; run \`npm run build\` (npm install does it).\n`);
-  process.exit(1);
-}
 let cachedData;
-try {
-  cachedData = readFileSync(cacheFile);
-} catch {
-  // First start after a build.
+{
+  const sizeOf = (file) => statSync(file, { throwIfNoEntry: false })?.size ?? 0;
+  const buffer = Buffer.allocUnsafeSlow(Math.max(sizeOf(bundle), sizeOf(cacheFile)));
+  try {
+    const bytes = readInto(bundle, buffer);
+    // ASCII (scripts/ascii-bundle.mjs): read as Latin-1, without decoding UTF-8.
+    source = bytes.latin1Slice(0, bytes.length);
+  } catch {
+    process.stderr.write(`archal: ${bundle} is missing; run \`npm run build\` (npm install does it).\n`);
+    process.exit(1);
+  }
+  try {
+    cachedData = readInto(cacheFile, buffer);
+  } catch {
+    // First start after a build.
+  }
+}
+
+/** The file's bytes, read into `buffer` when they fit (a view of its start), else into a new one. */
+function readInto(file, buffer) {
+  const fd = openSync(file, 'r');
+  try {
+    const size = fstatSync(fd).size;
+    const into = size <= buffer.length ? buffer : Buffer.allocUnsafeSlow(size);
+    let offset = 0;
+    while (offset < size) {
+      const read = readSync(fd, into, offset, size - offset, offset);
+      if (read === 0) break;
+      offset += read;
+    }
+    return into.subarray(0, offset);
+  } finally {
+    closeSync(fd);
+  }
 }
 
 // Code compiled from the cache cannot import() (V8 drops its loader): modules the bundle loads at run

@@ -2,7 +2,7 @@
 //  - build/cli.cjs: the `archal` command as one CommonJS file, which bin/archal.js loads through
 //    V8's code cache (build/cli.cjs.cache). Compiling the bundle's ~2 MB of JavaScript on every
 //    start cost more than running a small workflow; with the cache, start-up is mostly Node's own.
-//  - build/cli-workflow.cjs: the same for `archal workflow …` alone (~0.9 MB, build/cli-workflow.cjs.cache
+//  - build/cli-workflow.cjs: the same for `archal workflow …` alone (~0.55 MB, build/cli-workflow.cjs.cache
 //    and .workflow-list.cache): reading and deserialising the code of the other commands cost a
 //    workflow run ~5 ms of its start-up.
 //  - build/cli-run.cjs: the same for `archal run …` (and `archal scenario …`) alone, with
@@ -11,11 +11,14 @@
 //    attach.js):
 //    Archal as an ES module library (benchmarks, tests, embedding), with shared code in chunks so
 //    that a class is the same class whichever subpath it is imported from.
+//  - build/yaml.cjs: the YAML library in one file, which the CLI bundles require when they first parse
+//    a workflow file (see yamlOnFirstUse).
 //  - build/route-undici.cjs: undici in one file, which route mode's preload loads into the agent under test
 //    (scripts/shipped.mjs).
 import { build } from 'esbuild';
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -104,9 +107,37 @@ const requiredWhenImported = {
   },
 };
 
+// The YAML library (~115 KB) is only needed when a workflow file is parsed: a file run or listed
+// before is read from the parsed-YAML cache ($ARCHAL_HOME/cache/yaml/), so the CLI bundles import
+// it through a module whose exports load build/yaml.cjs on first use (each use site reads the
+// export, esbuild's CommonJS interop). The names are the library's own, listed at build time.
+const YAML_EXPORTS = Object.keys(createRequire(import.meta.url)('yaml'));
+const yamlOnFirstUse = {
+  name: 'yaml-on-first-use',
+  setup(pluginBuild) {
+    pluginBuild.onResolve({ filter: /^yaml$/ }, (args) =>
+      /[\\/]src[\\/]/.test(args.importer) ? { path: 'yaml', namespace: 'yaml-on-first-use' } : undefined,
+    );
+    pluginBuild.onResolve({ filter: /^\.\/yaml\.cjs$/, namespace: 'yaml-on-first-use' }, (args) => ({
+      path: args.path,
+      external: true,
+    }));
+    pluginBuild.onLoad({ filter: /.*/, namespace: 'yaml-on-first-use' }, () => ({
+      contents: [
+        'let yaml;',
+        'const load = () => (yaml ??= require("./yaml.cjs"));',
+        `for (const name of ${JSON.stringify(YAML_EXPORTS)})`,
+        '  Object.defineProperty(exports, name, { enumerable: true, get: () => load()[name] });',
+      ].join('\n'),
+      loader: 'js',
+      resolveDir: root,
+    }));
+  },
+};
+
 const cli = {
   ...common,
-  plugins: [zodEnglishOnly, bundledSqliteDriver, requiredWhenImported],
+  plugins: [zodEnglishOnly, bundledSqliteDriver, requiredWhenImported, yamlOnFirstUse],
   external: common.external.filter((name) => name !== 'better-sqlite3'),
   format: 'cjs',
   define: { 'import.meta.url': '__archalModuleUrl' },
@@ -157,6 +188,12 @@ await Promise.all([
     outfile: 'build/app.js',
     format: 'esm',
     packages: 'external',
+  }),
+  build({
+    ...common,
+    stdin: { contents: "module.exports = require('yaml');", resolveDir: root, sourcefile: 'yaml.cjs' },
+    outfile: 'build/yaml.cjs',
+    format: 'cjs',
   }),
   build({
     ...common,

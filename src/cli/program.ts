@@ -3,6 +3,7 @@ import { Command, CommanderError } from 'commander';
 import { ArchalError, errorMessage } from '../lib/errors.js';
 import { configureCloneGitPath } from '../clones/github/git/env.js';
 import { configureScratchDir } from '../lib/paths.js';
+import { leaveSqliteStoresOpenAtExit } from '../store/exit.js';
 import { packageVersion } from './commands/version.js';
 import { describeError, exitCodeOf, EXIT, UserError } from './errors.js';
 import { err, hasAnswered, printJson } from './output.js';
@@ -18,6 +19,10 @@ export type RegisterCommands = (program: Command) => void;
  */
 export function runCli(commands: readonly RegisterCommands[]): void {
   configureScratchDir(process.env.ARCHAL_TMPDIR);
+  // Once nothing is left to do, exit at once: Node.js would otherwise close the SQLite stores on its
+  // way out (better-sqlite3 closes its connections), which leaveSqliteStoresOpenAtExit spares.
+  leaveSqliteStoresOpenAtExit();
+  process.once('beforeExit', () => process.exit());
   configureCloneGitPath(process.env.PATH);
 
   const program = new Command('archal')

@@ -44,11 +44,15 @@ type PendingWrite = { reject: (error: unknown) => void } & (
 export class KyselyStore implements WorkflowRunStore, WorktreeStore {
   private sqliteWriter: SqliteWriter | undefined;
 
-  /** `sqliteDatabase`: the connection under a SQLite `db`, which writes the store's hot path directly. */
+  /**
+   * `sqliteDatabase`: the connection under a SQLite `db`, which writes the store's hot path directly.
+   * `keepAtClose`: whether `close()` leaves that connection to the process's exit (see exit.ts).
+   */
   constructor(
     readonly db: Kysely<Database>,
     readonly kind: Dialect,
     private readonly sqliteDatabase?: BetterSqlite3.Database,
+    private readonly keepAtClose?: () => boolean,
   ) {}
 
   /** Applies the migrations this database has not seen. Cheap (one query) when it is up to date. */
@@ -379,6 +383,7 @@ export class KyselyStore implements WorkflowRunStore, WorktreeStore {
   }
 
   async close(): Promise<void> {
+    if (this.keepAtClose?.()) return;
     await this.db.destroy();
   }
 }

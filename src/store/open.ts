@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import type BetterSqlite3Module from 'better-sqlite3';
 import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
 import type PgModule from 'pg';
@@ -11,6 +11,7 @@ import { KyselyStore } from './kysely-store.js';
 import { POSTGRES_SCHEMA, type Database } from './schema.js';
 import { errorMessage } from '../lib/errors.js';
 import { openSqliteDatabase } from './sqlite-driver.js';
+import { keepSqliteOpenAtExit } from './exit.js';
 
 /**
  * Where runs are stored: PostgreSQL when `databaseUrl` is set (Archal's tables in their own schema,
@@ -80,6 +81,7 @@ async function openSqlite(options: StoreOptions): Promise<KyselyStore> {
     new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(database) }) }),
     'sqlite',
     database,
+    () => keepSqliteOpenAtExit(resolve(file)),
   );
 }
 

@@ -6,14 +6,15 @@ import { REPO_ROOT } from '../helpers/cli.js';
 import { tempDir, tempRepo } from '../helpers/tmp.js';
 
 /**
- * A copy of the CLI's start-up files (bin/ and the workflow bundle; package.json, bundled/ and node_modules linked), so that the
+ * A copy of the CLI's start-up files (bin/, the workflow bundle and the YAML library it loads on a file's first parse;
+ * package.json, bundled/ and node_modules linked), so that the
  * test can rewrite the code cache without touching the build the other tests run.
  */
 function cliCopy(): { bin: string; bundle: string } {
   const root = tempDir('archal-cli-copy-');
   cpSync(join(REPO_ROOT, 'bin'), join(root, 'bin'), { recursive: true });
   mkdirSync(join(root, 'build'));
-  for (const file of ['cli-workflow.cjs', 'cli-workflow.cjs.cache'])
+  for (const file of ['cli-workflow.cjs', 'cli-workflow.cjs.cache', 'yaml.cjs'])
     cpSync(join(REPO_ROOT, 'build', file), join(root, 'build', file));
   for (const shared of ['package.json', 'bundled', 'node_modules'])
     symlinkSync(join(REPO_ROOT, shared), join(root, shared));

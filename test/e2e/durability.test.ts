@@ -1,4 +1,4 @@
-import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from '@jest/globals';
 import { json, runCli, startCli, waitFor } from '../helpers/cli.js';
@@ -164,5 +164,27 @@ describe('ARCHAL_OWNERS', () => {
     const run = await runCli(['--cwd', dir, 'workflow', 'run', 'marks', '--json'], { env, timeoutMs: 30_000 });
     expect(run.code).toBe(0);
     expect(run.stdout).toMatch(/archal-owner-outer archal-owner-[0-9a-f]{24}\b/);
+  }, 60_000);
+});
+
+describe('the SQLite run store at the CLI’s exit', () => {
+  it('keeps its write-ahead log for the next process (no checkpoint, fsync or unlink at exit), which reads the run from it', async () => {
+    const home = tempDir('archal-home-');
+    const env = { ARCHAL_HOME: home, ARCHAL_DATABASE_URL: '', DATABASE_URL: '' };
+    const dir = tempRepo();
+    writeFiles(dir, {
+      '.archal/workflows/one.yaml': "name: one\ndescription: one node\nnodes:\n  - id: t\n    bash: 'true'\n",
+    });
+    const run = await runCli(['--cwd', dir, 'workflow', 'run', 'one', '--json'], { env });
+    expect(run.code).toBe(0);
+    const runId = json<{ runId: string }>(run).runId;
+    // The run's rows are in the log, not yet in archal.db: closing the last connection would have
+    // copied them over and deleted the log.
+    expect(statSync(join(home, 'archal.db-wal')).size).toBeGreaterThan(0);
+    const status = await runCli(['--cwd', dir, 'workflow', 'status', '--json'], { env });
+    expect(status.code).toBe(0);
+    expect(json<{ recent: Array<{ id: string; status: string }> }>(status).recent).toEqual([
+      expect.objectContaining({ id: runId, status: 'completed' }),
+    ]);
   }, 60_000);
 });

@@ -10,6 +10,8 @@ const CLI_BUNDLES = ['cli.cjs', 'cli-workflow.cjs', 'cli-run.cjs'];
 // Names that only the libraries themselves define (their bundles are minified).
 const CERTIFICATE_LIBRARY = 'X509CertificateGenerator';
 const AJV = 'strictTuples';
+// One of the YAML library's parse errors.
+const YAML_LIBRARY = 'Implicit keys need to be on a single line';
 
 describe('what the CLI bundles leave to a file of its own', () => {
   it('leaves out ajv and route mode’s certificate library, which commands rarely need', () => {
@@ -22,6 +24,25 @@ describe('what the CLI bundles leave to a file of its own', () => {
       });
     }
     expect(build('route-ca.cjs')).toContain(CERTIFICATE_LIBRARY);
+  });
+
+  it('leaves out the YAML library, which only a workflow file not parsed before needs', () => {
+    for (const file of CLI_BUNDLES)
+      expect({ file, yaml: build(file).includes(YAML_LIBRARY) }).toEqual({ file, yaml: false });
+    expect(build('yaml.cjs')).toContain(YAML_LIBRARY);
+  });
+
+  it('still parses a new workflow file, and says where its YAML is wrong, from build/yaml.cjs', async () => {
+    const repo = tempRepo();
+    const env = { ARCHAL_HOME: tempDir('archal-home-') };
+    writeFileSync(join(repo, 'ok.yaml'), "name: ok\ndescription: ok\nnodes:\n  - id: a\n    bash: 'true'\n");
+    const ok = await runCli(['workflow', 'run', 'ok.yaml'], { cwd: repo, env });
+    expect(ok.stderr).toContain('completed');
+    expect(ok.code).toBe(0);
+    writeFileSync(join(repo, 'bad.yaml'), 'name: bad\ndescription: [unclosed\nnodes: []\n');
+    const bad = await runCli(['workflow', 'validate', 'bad.yaml'], { cwd: repo, env });
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toMatch(/bad\.yaml:\d+/);
   });
 
   it('still validates output_format schemas with ajv, required when a workflow declares one', async () => {
