@@ -121,13 +121,27 @@ export async function executeRun(scope: JobScope, plan: RunPlan, mode: RunMode):
   if (mode.kind !== 'start') for (const event of await ctx.store.listEvents(mode.run.id)) applyEvent(nodes, event);
   updater.schedule(() => renderProgress(view));
 
+  // `/archal cancel` while the job was setting up (no run to cancel yet) cancelled the job itself:
+  // it is checked before the run starts, and once the run is recorded (a cancel in between aborts it).
+  const cancelledMeanwhile = async () => (await ctx.ledger.get(job.id))?.status === 'cancelled';
+  if (await cancelledMeanwhile()) {
+    view.phase = 'cancelled';
+    view.endedAt = Date.now();
+    view.result = { note: 'Cancelled before its run started.' };
+    await updater.flush(() => renderProgress(view));
+    return 'cancelled before its run started';
+  }
+  const stop = new AbortController();
   const recorded: Array<Promise<unknown>> = [];
   const sink: EventSink = {
     write: (event: WorkflowEvent) => {
       if (!view.runId) {
         view.runId = event.runId;
         recorded.push(
-          ctx.ledger.update(job.id, { run_id: event.runId }),
+          ctx.ledger
+            .update(job.id, { run_id: event.runId })
+            .then(cancelledMeanwhile)
+            .then((cancelled) => cancelled && stop.abort()),
           recordRun(ctx.db, {
             runId: event.runId,
             jobId: job.id,
@@ -170,6 +184,7 @@ export async function executeRun(scope: JobScope, plan: RunPlan, mode: RunMode):
     branch: plan.branch,
     baseBranch: plan.base,
     conversationId: conversationOf(job.repo, plan.number),
+    signal: stop.signal,
   };
   let run: RecordLike;
   try {

@@ -1,3 +1,4 @@
+import { RUN_JOB_KINDS } from '../jobs.js';
 import { FIX_ACTION, FIX_CHECK_NAME } from '../route.js';
 import type { JobScope } from './context.js';
 import { DEFERRED, type HandlerResult } from './dispatch.js';
@@ -15,8 +16,6 @@ import {
 import { ACTIVE_RUN_STATUSES, claimTarget, runsOf } from './records.js';
 import { executeRun, type RunMode } from './run-flow.js';
 
-/** Job kinds that start (or continue) runs: they share the per-repository concurrency limit. */
-const RUN_KINDS = ['fix', 'run', 'retry', 'label', 'approve', 'check_failed'];
 const DEFER_MS = 15_000;
 
 /** `/archal fix [instructions]`, and the "Fix with Archal" button. */
@@ -223,7 +222,7 @@ async function overLimit(scope: JobScope, context: RepoContext): Promise<boolean
     .select('id')
     .where('repo', '=', job.repo)
     .where('status', '=', 'running')
-    .where('kind', 'in', RUN_KINDS)
+    .where('kind', 'in', RUN_JOB_KINDS)
     .where('id', '!=', job.id)
     .where('created_at', '<', job.createdAt)
     .execute();

@@ -540,6 +540,68 @@ describe('the GitHub App', () => {
   );
 
   it(
+    '/archal cancel while a fix is still setting up (no run yet) cancels that job: its run never starts, no pull request',
+    async () => {
+      const { data: issue } = await alice.issues.create({
+        owner,
+        repo,
+        title: 'Cancel early',
+        body: 'add() subtracts.',
+      });
+      // GitHub is slow to give the issue: the fix job is claimed and setting up, with no run, for a while.
+      const fault = await fetch(`${clone.apiUrl}/_archal/faults`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ method: 'GET', path: `^/repos/acme/widgets/issues/${issue.number}$`, delayMs: 6_000 }),
+      });
+      expect(fault.status).toBe(201);
+      await comment(alice, issue.number, '/archal fix');
+      const [job] = await waitFor(
+        () => {
+          const rows = query<{ id: string; run_id: string | null }>(
+            "select id, run_id from app_jobs where number = ? and kind = 'fix' and status = 'running'",
+            issue.number,
+          );
+          return rows.length === 1 ? rows : undefined;
+        },
+        T,
+        'the fix job to be setting up',
+      );
+      expect(job!.run_id).toBeNull();
+      await comment(alice, issue.number, '/archal cancel');
+      const answer = await waitFor(
+        () => botComments(issue.number).find((found) => !found.body.includes('archal:progress')),
+        T,
+        'the reply',
+      );
+      expect(answer.body).toContain('Cancelled 0 run(s), 1 job(s) setting up a run and 0 queued job(s).');
+      expect(answer.body).toContain(`the \`fix\` job \`${job!.id}\` from alice, still setting up`);
+      // The fix job goes on to the point where its run would start, sees it was cancelled and says so.
+      const progress = await waitFor(
+        () => botComments(issue.number).find((found) => found.body.includes('archal:progress')),
+        T,
+        'the progress comment',
+      );
+      await waitFor(
+        () =>
+          botComments(issue.number).find((found) => found.id === progress.id && found.body.includes('🚫 cancelled')),
+        T,
+        'the progress comment to say cancelled',
+      );
+      expect(botComments(issue.number).find((found) => found.id === progress.id)!.body).toContain(
+        'Cancelled before its run started.',
+      );
+      expect(query('select status from app_jobs where id = ?', job!.id)).toEqual([{ status: 'cancelled' }]);
+      expect(
+        query('select id from workflow_runs where conversation_id = ?', `github:acme/widgets#${issue.number}`),
+      ).toEqual([]);
+      expect(query('select run_id from app_runs where number = ?', issue.number)).toEqual([]);
+      expect(pullsFrom(`archal/fix-issue-${issue.number}`)).toEqual([]);
+    },
+    T,
+  );
+
+  it(
     'a custom repository role is gated by its base role (the legacy permission beside its name)',
     async () => {
       // The clone answers as GitHub does: role_name is the custom role's name, permission its legacy base role.
