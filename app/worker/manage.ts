@@ -9,7 +9,7 @@ import { codeSpan, duration, inline } from '../markdown.js';
 import type { JobScope } from './context.js';
 import type { HandlerResult } from './dispatch.js';
 import { loadRepoContext, permitted } from './gate.js';
-import { editComment, httpStatus, reply } from './github.js';
+import { describeError, editComment, httpStatus, reply } from './github.js';
 import { DEFAULT_FIX_LABEL, fixBranch } from './plan.js';
 import { ACTIVE_RUN_STATUSES, runsOf, updateRun, type AppRun } from './records.js';
 import { removeWorktree, slug, withRepoLock } from './repo.js';
@@ -166,7 +166,11 @@ function lifecycle(scope: JobScope): LifecycleDeps {
   };
 }
 
-/** Marks a run's progress comment as ended, with a note (the owner may re-render it later). */
+/**
+ * Marks a run's progress comment as ended, with a note (the owner re-renders it when the run ends).
+ * Never fails the cancel: the run is cancelled already, and a cancel tried again would find nothing
+ * left to cancel and say so.
+ */
 async function markComment(scope: JobScope, run: AppRun, note: string): Promise<void> {
   if (run.commentId === null) return;
   const target = { owner: scope.owner, repo: scope.repo };
@@ -175,6 +179,9 @@ async function markComment(scope: JobScope, run: AppRun, note: string): Promise<
     const body = (data.body ?? '').replace(/^(### Archal · `[^`]*` · ).*$/m, '$1🚫 cancelled');
     await editComment(scope.github, target, run.commentId, `${body}\n\n${inline(note, 500)}`);
   } catch (error) {
-    if (httpStatus(error) !== 404) throw error;
+    // Deleted (404, or 410 with its issue) needs no word; anything else is logged.
+    const status = httpStatus(error);
+    if (status !== 404 && status !== 410)
+      scope.ctx.log(`Cannot mark the progress comment of run ${run.runId} as cancelled: ${describeError(error)}`);
   }
 }

@@ -602,6 +602,54 @@ describe('the GitHub App', () => {
   );
 
   it(
+    '/archal cancel whose progress-comment edit GitHub fails (5xx) still cancels the run once and says so',
+    async () => {
+      rmSync(join(agentDir, 'held'), { force: true });
+      writeFileSync(join(agentDir, 'hold'), '');
+      const { data: issue } = await alice.issues.create({ owner, repo, title: 'Cancel, GitHub failing', body: 'x' });
+      await comment(alice, issue.number, '/archal fix');
+      const heldPid = Number(await waitFor(() => readIf(join(agentDir, 'held')), T, 'the agent to hold'));
+      // Reading the progress comment back fails, whatever the retries.
+      const fault = await fetch(`${clone.apiUrl}/_archal/faults`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({
+          method: 'GET',
+          path: '^/repos/acme/widgets/issues/comments/\\d+$',
+          status: 502,
+          times: 50,
+        }),
+      });
+      expect(fault.status).toBe(201);
+      try {
+        await comment(alice, issue.number, '/archal cancel');
+        const answer = await waitFor(
+          () => botComments(issue.number).find((found) => !found.body.includes('archal:progress')),
+          T,
+          'the reply',
+        );
+        expect(answer.body).toContain('Cancelled 1 run(s)');
+        await waitFor(() => !isRunning(heldPid), 10_000, 'the agent process to stop');
+      } finally {
+        await fetch(`${clone.apiUrl}/_archal/faults`, { method: 'DELETE' });
+        rmSync(join(agentDir, 'hold'), { force: true });
+        rmSync(join(agentDir, 'held'), { force: true });
+      }
+      // The run's owner says how it ended on the comment itself.
+      await waitFor(
+        () => botComments(issue.number).find((found) => found.body.includes('🚫 cancelled')),
+        T,
+        'the cancelled progress comment',
+      );
+      expect(query("select status from app_jobs where number = ? and kind = 'cancel'", issue.number)).toEqual([
+        { status: 'done' },
+      ]);
+      expect(pullsFrom(`archal/fix-issue-${issue.number}`)).toEqual([]);
+    },
+    T,
+  );
+
+  it(
     'a custom repository role is gated by its base role (the legacy permission beside its name)',
     async () => {
       // The clone answers as GitHub does: role_name is the custom role's name, permission its legacy base role.
