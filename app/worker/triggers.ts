@@ -111,6 +111,9 @@ export async function checkFailed(scope: JobScope): Promise<HandlerResult> {
   if (context.config.app?.autoFix)
     return startWorkflow(scope, context, { workflowName: fixCheckWorkflow(context), message: '', check });
   if (scope.job.runId) return 'offered';
+  // A job tried again after GitHub answered 5xx to the create may find the button made already.
+  const offered = await offeredFix(scope, check);
+  if (offered) return `offered a fix on check run ${offered}`;
   const { data } = await scope.github.rest.checks.create({
     owner: scope.owner,
     repo: scope.repo,
@@ -128,6 +131,18 @@ export async function checkFailed(scope: JobScope): Promise<HandlerResult> {
     ],
   });
   return `offered a fix on check run ${data.id}`;
+}
+
+/** The App's "Archal fix" check run already offered for this failing check, if any. */
+async function offeredFix(scope: JobScope, check: { id: number; headSha: string }): Promise<number | undefined> {
+  const { data } = await scope.github.rest.checks.listForRef({
+    owner: scope.owner,
+    repo: scope.repo,
+    ref: check.headSha,
+    check_name: FIX_CHECK_NAME,
+    filter: 'all',
+  });
+  return data.check_runs.find((run) => run.external_id === String(check.id) && run.app?.id === scope.ctx.appId)?.id;
 }
 
 function fixWorkflow(context: RepoContext): string {

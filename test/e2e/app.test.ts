@@ -650,6 +650,57 @@ describe('the GitHub App', () => {
   );
 
   it(
+    'a "Fix with Archal" button whose create GitHub did but answered 5xx for is offered once when the job is tried again',
+    async () => {
+      const { data: main } = await alice.repos.getBranch({ owner, repo, branch: 'main' });
+      await alice.git.createRef({ owner, repo, ref: 'refs/heads/button', sha: main.commit.sha });
+      await alice.repos.createOrUpdateFileContents({
+        owner,
+        repo,
+        path: 'BUTTON.md',
+        message: 'Add a note',
+        content: Buffer.from('note\n').toString('base64'),
+        branch: 'button',
+      });
+      const { data: pull } = await alice.pulls.create({ owner, repo, title: 'Button', head: 'button', base: 'main' });
+      const { data: check } = await ci.checks.create({ owner, repo, name: 'Archal', head_sha: pull.head.sha });
+      // The App's create of the button is made, then answered 502: its job is tried again.
+      const fault = await fetch(`${clone.apiUrl}/_archal/faults`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ method: 'POST', path: '^/repos/acme/widgets/check-runs$', status: 502, after: true }),
+      });
+      expect(fault.status).toBe(201);
+      await ci.checks.update({
+        owner,
+        repo,
+        check_run_id: check.id,
+        status: 'completed',
+        conclusion: 'failure',
+        output: { title: 'failed', summary: 'add(2, 3) returned -1' },
+      });
+      const [job] = await waitFor(
+        () => {
+          const rows = query<{ status: string; attempts: number; result: string }>(
+            "select status, attempts, result from app_jobs where kind = 'check_failed' and payload like ?",
+            `%"id":${check.id},%`,
+          );
+          return rows.length === 1 && rows[0]!.status === 'done' ? rows : undefined;
+        },
+        T,
+        'the check_failed job to end',
+      );
+      expect(job!.attempts).toBe(2);
+      const offers = clone.handle
+        .state()
+        .checkRuns.filter((run) => run.name === 'Archal fix' && run.head_sha === pull.head.sha);
+      expect(offers).toHaveLength(1);
+      expect(job!.result).toBe(`offered a fix on check run ${offers[0]!.id}`);
+    },
+    T,
+  );
+
+  it(
     'a custom repository role is gated by its base role (the legacy permission beside its name)',
     async () => {
       // The clone answers as GitHub does: role_name is the custom role's name, permission its legacy base role.
