@@ -21,7 +21,7 @@ import {
   type StartRequest,
 } from '../../src/workflows/lifecycle.js';
 import type { RunRecord } from '../../src/workflows/run-store.js';
-import { applyEvent, renderProgress, type ProgressNode, type ProgressView } from '../progress.js';
+import { applyEvent, isProgressOf, renderProgress, type ProgressNode, type ProgressView } from '../progress.js';
 import { agentEnvironment } from './agent-env.js';
 import { CommentUpdater } from './comment.js';
 import type { JobScope } from './context.js';
@@ -86,10 +86,13 @@ export async function executeRun(scope: JobScope, plan: RunPlan, mode: RunMode):
     phase: 'running',
     startedAt,
     nodes: [],
+    jobId: job.id,
     ...(mode.kind === 'start' ? {} : { runId: mode.run.id }),
   };
   if (commentId === null) {
-    commentId = await reply(github, target, plan.number, renderProgress({ ...view, phase: 'queued' }));
+    commentId =
+      (await postedBefore(scope, plan.number)) ??
+      (await reply(github, target, plan.number, renderProgress({ ...view, phase: 'queued' })));
     await ctx.ledger.update(job.id, { comment_id: commentId });
   }
   // A job that continues a run holds it from now on: taken over after a crash, it recovers that run.
@@ -222,6 +225,21 @@ export async function executeRun(scope: JobScope, plan: RunPlan, mode: RunMode):
 }
 
 type RecordLike = Pick<RunRecord, 'id'>;
+
+/**
+ * The progress comment an earlier attempt of this job posted, when GitHub made it but answered 5xx
+ * (the job was tried again without its id). A first attempt has none to look for.
+ */
+async function postedBefore(scope: JobScope, number: number): Promise<number | undefined> {
+  if (scope.job.attempts <= 1) return undefined;
+  const comments = await scope.github.paginate(scope.github.rest.issues.listComments, {
+    owner: scope.owner,
+    repo: scope.repo,
+    issue_number: number,
+    per_page: 100,
+  });
+  return comments.find((comment) => comment.user?.type === 'Bot' && isProgressOf(comment.body ?? '', scope.job.id))?.id;
+}
 
 interface Prepared {
   workflow: Workflow;

@@ -701,6 +701,48 @@ describe('the GitHub App', () => {
   );
 
   it(
+    'a progress comment GitHub made but answered 5xx for is not posted again when the job is tried again',
+    async () => {
+      const { data: issue } = await alice.issues.create({
+        owner,
+        repo,
+        title: 'One comment',
+        body: 'add() subtracts.',
+      });
+      const fault = await fetch(`${clone.apiUrl}/_archal/faults`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({
+          method: 'POST',
+          path: `^/repos/acme/widgets/issues/${issue.number}/comments$`,
+          status: 502,
+          after: true,
+        }),
+      });
+      expect(fault.status).toBe(201);
+      await alice.issues.addLabels({ owner, repo, issue_number: issue.number, labels: ['archal:fix'] });
+      await waitFor(() => pullsFrom(`archal/fix-issue-${issue.number}`)[0], T, 'the fix pull request');
+      const [job] = await waitFor(
+        () => {
+          const rows = query<{ id: string; attempts: number; status: string }>(
+            "select id, attempts, status from app_jobs where number = ? and kind = 'label'",
+            issue.number,
+          );
+          return rows.length === 1 && rows[0]!.status === 'done' ? rows : undefined;
+        },
+        T,
+        'the job to end',
+      );
+      expect(job!.attempts).toBe(2);
+      const progress = botComments(issue.number).filter((found) => found.body.includes('archal:progress'));
+      expect(progress).toHaveLength(1);
+      expect(progress[0]!.body.split('\n')[0]).toMatch(new RegExp(` job=${job!.id} -->$`));
+      expect(progress[0]!.body).toContain('Draft pull request created');
+    },
+    T,
+  );
+
+  it(
     'a custom repository role is gated by its base role (the legacy permission beside its name)',
     async () => {
       // The clone answers as GitHub does: role_name is the custom role's name, permission its legacy base role.
