@@ -1,6 +1,13 @@
 import * as core from '@actions/core';
-import { completeCheckRun, createCompletedCheckRun, isPermissionError, startCheckRun } from '../src/github/index.js';
+import {
+  completeCheckRun,
+  createCompletedCheckRun,
+  isPermissionError,
+  isServerError,
+  startCheckRun,
+} from '../src/github/index.js';
 import { errorMessage } from '../src/lib/errors.js';
+import { unavailable } from './report.js';
 import type { ActionSetup } from './setup.js';
 
 export interface CheckRef {
@@ -8,7 +15,11 @@ export interface CheckRef {
   url: string;
 }
 
-/** Starts the check run when it can be written; a refusal leaves it to annotations, with a warning. */
+/**
+ * Starts the check run when it can be written. A refusal leaves it to annotations, with a warning;
+ * GitHub failing on its side after the retries is a warning too (the report creates the check run
+ * at the end, if GitHub is back), and the scenarios alone decide the step.
+ */
 export async function startCheck(setup: ActionSetup): Promise<CheckRef | null> {
   if (!setup.canWrite || setup.refused.checks || !setup.github) return null;
   try {
@@ -23,6 +34,10 @@ export async function startCheck(setup: ActionSetup): Promise<CheckRef | null> {
       },
     );
   } catch (error) {
+    if (isServerError(error)) {
+      unavailable(setup, `The check run could not be started (${setup.redactor.text(errorMessage(error))})`);
+      return null;
+    }
     if (!isPermissionError(error)) throw error;
     setup.refused.checks = true;
     setup.notes.push(

@@ -200,7 +200,7 @@ function writeFailed(setup: ActionSetup, error: unknown, what: string, write: 'c
  * GitHub kept failing on its side after the retries: a warning, and the scenarios alone decide the
  * step's outcome.
  */
-function unavailable(setup: ActionSetup, what: string): void {
+export function unavailable(setup: ActionSetup, what: string): void {
   const note = `${what} after retries: GitHub failed on its side. The results are in this job summary and as annotations; the step's outcome is the scenarios' own.`;
   setup.notes.push(note);
   core.warning(note);

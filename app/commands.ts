@@ -128,7 +128,7 @@ export function helpText(options: { fixLabel: string; workflows?: readonly strin
     '| `/archal fix [instructions…]` | Runs the fix workflow for this issue or pull request and opens a draft PR. |',
     `| \`/archal run <workflow> [message…]\` | Runs another workflow${custom}. |`,
     '| `/archal status` | Lists the active and recent runs here. |',
-    '| `/archal cancel` | Stops the active runs here and their processes. |',
+    '| `/archal cancel` | Stops the runs here (those still starting too) and their processes, and drops queued commands. |',
     '| `/archal approve [comment…]` | Approves the step a run is waiting on. |',
     '| `/archal reject [reason…]` | Rejects it; the run is cancelled. |',
     '| `/archal retry` | Resumes the last failed run (completed steps are kept), or repeats the last command. |',

@@ -22,6 +22,9 @@ export const JOB_KINDS = [
 ] as const;
 export type JobKind = (typeof JOB_KINDS)[number];
 
+/** Job kinds that start (or continue) runs: they share the per-repository concurrency limit, and a cancel stops them. */
+export const RUN_JOB_KINDS: readonly JobKind[] = ['fix', 'run', 'retry', 'label', 'approve', 'check_failed'];
+
 export const jobPayloadSchema = z.object({
   sender: z.string(),
   /** What started it: a comment, a label, the "Fix with Archal" button, a failing check, or an event. */
@@ -285,6 +288,35 @@ export class JobLedger {
       .where('status', '=', 'queued')
       .execute();
     return ids;
+  }
+
+  /**
+   * Cancels the jobs of an issue or pull request that are starting a run but have none yet (fetching,
+   * preparing the worktree): their worker checks before the run starts, and again once it is recorded.
+   * A job whose run was recorded meanwhile is left to the run's own cancellation. Returns those cancelled.
+   */
+  async cancelSettingUp(repo: string, number: number, except?: string): Promise<JobRecord[]> {
+    let query = this.db
+      .selectFrom('app_jobs')
+      .selectAll()
+      .where('repo', '=', repo)
+      .where('number', '=', number)
+      .where('status', '=', 'running')
+      .where('kind', 'in', RUN_JOB_KINDS)
+      .where('run_id', 'is', null);
+    if (except) query = query.where('id', '!=', except);
+    const cancelled: JobRecord[] = [];
+    for (const job of (await query.execute()).map(toJob)) {
+      const result = await this.db
+        .updateTable('app_jobs')
+        .set({ status: 'cancelled', active_key: null, result: 'cancelled while setting up', updated_at: nowIso() })
+        .where('id', '=', job.id)
+        .where('status', '=', 'running')
+        .where('run_id', 'is', null)
+        .executeTakeFirst();
+      if (Number(result.numUpdatedRows) === 1) cancelled.push({ ...job, status: 'cancelled' });
+    }
+    return cancelled;
   }
 }
 

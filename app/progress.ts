@@ -34,6 +34,8 @@ export interface ProgressView {
   workflow: string;
   target: string;
   runId?: string;
+  /** The job that posted the comment: a job tried again finds its comment by it. */
+  jobId?: string;
   phase: RunPhase;
   startedAt: number;
   endedAt?: number;
@@ -42,6 +44,12 @@ export interface ProgressView {
 }
 
 export const PROGRESS_MARKER = '<!-- archal:progress';
+
+/** Whether a comment's body is the progress comment `jobId` posted. */
+export function isProgressOf(body: string, jobId: string): boolean {
+  const marker = body.split('\n', 1)[0] ?? '';
+  return marker.startsWith(`${PROGRESS_MARKER} `) && marker.endsWith(` job=${jobId} -->`);
+}
 
 const ICON: Record<StepState, string> = {
   pending: '⏳',
@@ -73,7 +81,7 @@ const CLASS_STYLE: Record<StepState, string> = {
 export function renderProgress(view: ProgressView, now = Date.now()): string {
   const elapsed = duration((view.endedAt ?? now) - view.startedAt);
   const lines = [
-    `${PROGRESS_MARKER} run=${view.runId ?? 'pending'} -->`,
+    `${PROGRESS_MARKER} run=${view.runId ?? 'pending'}${view.jobId ? ` job=${view.jobId}` : ''} -->`,
     `### Archal · \`${view.workflow}\` · ${PHASE[view.phase]}`,
     '',
   ];

@@ -4,11 +4,12 @@ import { worktreePath } from '../../src/isolation/worktree.js';
 import { createProviderRegistry } from '../../src/providers/registry.js';
 import { cancelRun, rejectRun, RunRefusedError, type LifecycleDeps } from '../../src/workflows/lifecycle.js';
 import { helpText } from '../commands.js';
+import type { JobRecord } from '../jobs.js';
 import { codeSpan, duration, inline } from '../markdown.js';
 import type { JobScope } from './context.js';
 import type { HandlerResult } from './dispatch.js';
 import { loadRepoContext, permitted } from './gate.js';
-import { editComment, httpStatus, reply } from './github.js';
+import { describeError, editComment, httpStatus, reply } from './github.js';
 import { DEFAULT_FIX_LABEL, fixBranch } from './plan.js';
 import { ACTIVE_RUN_STATUSES, runsOf, updateRun, type AppRun } from './records.js';
 import { removeWorktree, slug, withRepoLock } from './repo.js';
@@ -59,19 +60,36 @@ export async function statusCommand(scope: JobScope): Promise<HandlerResult> {
   return `status: ${runs.length} run(s)`;
 }
 
-/** `/archal cancel`: stops the active runs here (and their processes) and drops the queued jobs. */
+/** `/archal cancel`: stops the active runs here (and their processes), the jobs setting one up, and drops the queued jobs. */
 export async function cancelCommand(scope: JobScope): Promise<HandlerResult> {
   const context = await loadRepoContext(scope);
   if (!context || !(await permitted(scope, context))) return 'refused';
   const { job } = scope;
-  const { runs, jobs } = await cancelEverything(scope, job.number!, `Cancelled by ${job.payload.sender}.`);
-  await reply(
-    scope.github,
-    scope,
-    job.number!,
-    runs + jobs === 0 ? 'Nothing to cancel here.' : `Cancelled ${runs} run(s) and ${jobs} queued job(s).`,
-  );
-  return `cancelled ${runs} run(s), ${jobs} job(s)`;
+  const cancelled = await cancelEverything(scope, job.number!, `Cancelled by ${job.payload.sender}.`);
+  await reply(scope.github, scope, job.number!, cancelReply(cancelled));
+  return `cancelled ${cancelled.runs.length} run(s), ${cancelled.settingUp.length} job(s) setting up, ${cancelled.queued} job(s)`;
+}
+
+interface Cancelled {
+  runs: AppRun[];
+  /** Jobs that had not started their run yet (fetching, preparing the worktree). */
+  settingUp: JobRecord[];
+  queued: number;
+}
+
+/** What a cancel stopped, each run and each job setting one up by name. */
+function cancelReply({ runs, settingUp, queued }: Cancelled): string {
+  if (runs.length + settingUp.length + queued === 0) return 'Nothing to cancel here.';
+  const lines = [
+    `Cancelled ${runs.length} run(s), ${settingUp.length} job(s) setting up a run and ${queued} queued job(s).`,
+  ];
+  if (runs.length + settingUp.length > 0) lines.push('');
+  for (const run of runs) lines.push(`- run ${codeSpan(run.runId, 60)} of ${codeSpan(run.workflow, 60)}`);
+  for (const setup of settingUp)
+    lines.push(
+      `- the ${codeSpan(setup.kind, 20)} job ${codeSpan(setup.id, 60)} from ${inline(setup.payload.sender, 60)}, still setting up: its run will not start`,
+    );
+  return lines.join('\n');
 }
 
 /** `/archal reject [reason]`: the paused run here is cancelled. */
@@ -104,28 +122,34 @@ export async function rejectCommand(scope: JobScope): Promise<HandlerResult> {
 /** A pull request closed: its runs are cancelled and its fix branch's worktree removed. */
 export async function closedPull(scope: JobScope): Promise<HandlerResult> {
   const { ctx, job } = scope;
-  const { runs, jobs } = await cancelEverything(scope, job.number!, `Pull request #${job.number} was closed.`);
+  const { runs, settingUp, queued } = await cancelEverything(
+    scope,
+    job.number!,
+    `Pull request #${job.number} was closed.`,
+  );
   const mirror = join(ctx.home, 'app', 'repos', slug(job.repo));
   const path = worktreePath(ctx.home, mirror, fixBranch(job.number!, true));
   const removed = await withRepoLock(job.repo, () => removeWorktree(mirror, path));
   if (removed) await ctx.store.setWorktreeStatus(path, 'destroyed');
-  return `closed: cancelled ${runs} run(s), ${jobs} job(s)${removed ? ', removed the worktree' : ''}`;
+  return `closed: cancelled ${runs.length} run(s), ${settingUp.length + queued} job(s)${removed ? ', removed the worktree' : ''}`;
 }
 
-async function cancelEverything(scope: JobScope, number: number, reason: string) {
+async function cancelEverything(scope: JobScope, number: number, reason: string): Promise<Cancelled> {
   const { ctx, job } = scope;
-  const jobs = await ctx.ledger.cancelQueued(job.repo, number, job.id);
-  let runs = 0;
+  const queued = await ctx.ledger.cancelQueued(job.repo, number, job.id);
+  // Before the runs: a job that records its run meanwhile is not cancelled here, and its run is found below.
+  const settingUp = await ctx.ledger.cancelSettingUp(job.repo, number, job.id);
+  const runs: AppRun[] = [];
   for (const appRun of await runsOf(ctx.db, job.repo, number, { statuses: ACTIVE_RUN_STATUSES })) {
     const run = await ctx.store.getRun(appRun.runId);
     if (!run) continue;
     const { cancelled } = await cancelRun(lifecycle(scope), run, reason);
     await updateRun(ctx.db, appRun.runId, { status: cancelled ? 'cancelled' : run.status });
     if (!cancelled) continue;
-    runs++;
+    runs.push(appRun);
     await markComment(scope, appRun, reason);
   }
-  return { runs, jobs: jobs.length };
+  return { runs, settingUp, queued: queued.length };
 }
 
 /**
@@ -142,7 +166,11 @@ function lifecycle(scope: JobScope): LifecycleDeps {
   };
 }
 
-/** Marks a run's progress comment as ended, with a note (the owner may re-render it later). */
+/**
+ * Marks a run's progress comment as ended, with a note (the owner re-renders it when the run ends).
+ * Never fails the cancel: the run is cancelled already, and a cancel tried again would find nothing
+ * left to cancel and say so.
+ */
 async function markComment(scope: JobScope, run: AppRun, note: string): Promise<void> {
   if (run.commentId === null) return;
   const target = { owner: scope.owner, repo: scope.repo };
@@ -151,6 +179,9 @@ async function markComment(scope: JobScope, run: AppRun, note: string): Promise<
     const body = (data.body ?? '').replace(/^(### Archal · `[^`]*` · ).*$/m, '$1🚫 cancelled');
     await editComment(scope.github, target, run.commentId, `${body}\n\n${inline(note, 500)}`);
   } catch (error) {
-    if (httpStatus(error) !== 404) throw error;
+    // Deleted (404, or 410 with its issue) needs no word; anything else is logged.
+    const status = httpStatus(error);
+    if (status !== 404 && status !== 410)
+      scope.ctx.log(`Cannot mark the progress comment of run ${run.runId} as cancelled: ${describeError(error)}`);
   }
 }

@@ -21,7 +21,7 @@ import {
   type StartRequest,
 } from '../../src/workflows/lifecycle.js';
 import type { RunRecord } from '../../src/workflows/run-store.js';
-import { applyEvent, renderProgress, type ProgressNode, type ProgressView } from '../progress.js';
+import { applyEvent, isProgressOf, renderProgress, type ProgressNode, type ProgressView } from '../progress.js';
 import { agentEnvironment } from './agent-env.js';
 import { CommentUpdater } from './comment.js';
 import type { JobScope } from './context.js';
@@ -86,10 +86,13 @@ export async function executeRun(scope: JobScope, plan: RunPlan, mode: RunMode):
     phase: 'running',
     startedAt,
     nodes: [],
+    jobId: job.id,
     ...(mode.kind === 'start' ? {} : { runId: mode.run.id }),
   };
   if (commentId === null) {
-    commentId = await reply(github, target, plan.number, renderProgress({ ...view, phase: 'queued' }));
+    commentId =
+      (await postedBefore(scope, plan.number)) ??
+      (await reply(github, target, plan.number, renderProgress({ ...view, phase: 'queued' })));
     await ctx.ledger.update(job.id, { comment_id: commentId });
   }
   // A job that continues a run holds it from now on: taken over after a crash, it recovers that run.
@@ -121,13 +124,27 @@ export async function executeRun(scope: JobScope, plan: RunPlan, mode: RunMode):
   if (mode.kind !== 'start') for (const event of await ctx.store.listEvents(mode.run.id)) applyEvent(nodes, event);
   updater.schedule(() => renderProgress(view));
 
+  // `/archal cancel` while the job was setting up (no run to cancel yet) cancelled the job itself:
+  // it is checked before the run starts, and once the run is recorded (a cancel in between aborts it).
+  const cancelledMeanwhile = async () => (await ctx.ledger.get(job.id))?.status === 'cancelled';
+  if (await cancelledMeanwhile()) {
+    view.phase = 'cancelled';
+    view.endedAt = Date.now();
+    view.result = { note: 'Cancelled before its run started.' };
+    await updater.flush(() => renderProgress(view));
+    return 'cancelled before its run started';
+  }
+  const stop = new AbortController();
   const recorded: Array<Promise<unknown>> = [];
   const sink: EventSink = {
     write: (event: WorkflowEvent) => {
       if (!view.runId) {
         view.runId = event.runId;
         recorded.push(
-          ctx.ledger.update(job.id, { run_id: event.runId }),
+          ctx.ledger
+            .update(job.id, { run_id: event.runId })
+            .then(cancelledMeanwhile)
+            .then((cancelled) => cancelled && stop.abort()),
           recordRun(ctx.db, {
             runId: event.runId,
             jobId: job.id,
@@ -170,6 +187,7 @@ export async function executeRun(scope: JobScope, plan: RunPlan, mode: RunMode):
     branch: plan.branch,
     baseBranch: plan.base,
     conversationId: conversationOf(job.repo, plan.number),
+    signal: stop.signal,
   };
   let run: RecordLike;
   try {
@@ -207,6 +225,21 @@ export async function executeRun(scope: JobScope, plan: RunPlan, mode: RunMode):
 }
 
 type RecordLike = Pick<RunRecord, 'id'>;
+
+/**
+ * The progress comment an earlier attempt of this job posted, when GitHub made it but answered 5xx
+ * (the job was tried again without its id). A first attempt has none to look for.
+ */
+async function postedBefore(scope: JobScope, number: number): Promise<number | undefined> {
+  if (scope.job.attempts <= 1) return undefined;
+  const comments = await scope.github.paginate(scope.github.rest.issues.listComments, {
+    owner: scope.owner,
+    repo: scope.repo,
+    issue_number: number,
+    per_page: 100,
+  });
+  return comments.find((comment) => comment.user?.type === 'Bot' && isProgressOf(comment.body ?? '', scope.job.id))?.id;
+}
 
 interface Prepared {
   workflow: Workflow;

@@ -1,3 +1,4 @@
+import { RUN_JOB_KINDS } from '../jobs.js';
 import { FIX_ACTION, FIX_CHECK_NAME } from '../route.js';
 import type { JobScope } from './context.js';
 import { DEFERRED, type HandlerResult } from './dispatch.js';
@@ -15,8 +16,6 @@ import {
 import { ACTIVE_RUN_STATUSES, claimTarget, runsOf } from './records.js';
 import { executeRun, type RunMode } from './run-flow.js';
 
-/** Job kinds that start (or continue) runs: they share the per-repository concurrency limit. */
-const RUN_KINDS = ['fix', 'run', 'retry', 'label', 'approve', 'check_failed'];
 const DEFER_MS = 15_000;
 
 /** `/archal fix [instructions]`, and the "Fix with Archal" button. */
@@ -112,6 +111,9 @@ export async function checkFailed(scope: JobScope): Promise<HandlerResult> {
   if (context.config.app?.autoFix)
     return startWorkflow(scope, context, { workflowName: fixCheckWorkflow(context), message: '', check });
   if (scope.job.runId) return 'offered';
+  // A job tried again after GitHub answered 5xx to the create may find the button made already.
+  const offered = await offeredFix(scope, check);
+  if (offered) return `offered a fix on check run ${offered}`;
   const { data } = await scope.github.rest.checks.create({
     owner: scope.owner,
     repo: scope.repo,
@@ -129,6 +131,18 @@ export async function checkFailed(scope: JobScope): Promise<HandlerResult> {
     ],
   });
   return `offered a fix on check run ${data.id}`;
+}
+
+/** The App's "Archal fix" check run already offered for this failing check, if any. */
+async function offeredFix(scope: JobScope, check: { id: number; headSha: string }): Promise<number | undefined> {
+  const { data } = await scope.github.rest.checks.listForRef({
+    owner: scope.owner,
+    repo: scope.repo,
+    ref: check.headSha,
+    check_name: FIX_CHECK_NAME,
+    filter: 'all',
+  });
+  return data.check_runs.find((run) => run.external_id === String(check.id) && run.app?.id === scope.ctx.appId)?.id;
 }
 
 function fixWorkflow(context: RepoContext): string {
@@ -223,7 +237,7 @@ async function overLimit(scope: JobScope, context: RepoContext): Promise<boolean
     .select('id')
     .where('repo', '=', job.repo)
     .where('status', '=', 'running')
-    .where('kind', 'in', RUN_KINDS)
+    .where('kind', 'in', RUN_JOB_KINDS)
     .where('id', '!=', job.id)
     .where('created_at', '<', job.createdAt)
     .execute();

@@ -14,22 +14,54 @@ export interface CheckRunRef {
   url: string;
 }
 
-/** Starts a check run on a commit, `in_progress`. */
+/**
+ * Starts a check run on a commit, `in_progress`. A retry of the create (after a 5xx) first looks for
+ * the check run its earlier attempt may have made (same name on the commit, still in progress,
+ * started no earlier, the same external id) and takes that one instead of making a second.
+ */
 export async function startCheckRun(
   github: GitHubApi,
   target: RepoRef,
   check: { name: string; headSha: string; detailsUrl?: string | null; externalId?: string },
 ): Promise<CheckRunRef> {
+  const startedAt = new Date();
   const { data } = await github.rest.checks.create({
     ...target,
     name: check.name,
     head_sha: check.headSha,
     status: 'in_progress',
-    started_at: new Date().toISOString(),
+    started_at: startedAt.toISOString(),
     ...(check.detailsUrl ? { details_url: check.detailsUrl } : {}),
     ...(check.externalId ? { external_id: check.externalId } : {}),
+    request: { beforeRetry: () => startedBefore(github, target, check, startedAt) },
   });
   return { id: data.id, url: data.html_url ?? '' };
+}
+
+/** The check run an earlier attempt of `startCheckRun` made, if GitHub has one. */
+async function startedBefore(
+  github: GitHubApi,
+  target: RepoRef,
+  check: { name: string; headSha: string; externalId?: string },
+  startedAt: Date,
+): Promise<{ data: { id: number; html_url: string | null } } | undefined> {
+  const { data } = await github.rest.checks.listForRef({
+    ...target,
+    ref: check.headSha,
+    check_name: check.name,
+    filter: 'latest',
+  });
+  // GitHub may keep started_at to the second.
+  const since = Math.floor(startedAt.getTime() / 1000) * 1000;
+  const found = data.check_runs.find(
+    (run) =>
+      run.name === check.name &&
+      run.status !== 'completed' &&
+      run.started_at !== null &&
+      Date.parse(run.started_at) >= since &&
+      (check.externalId === undefined || run.external_id === check.externalId),
+  );
+  return found && { data: found };
 }
 
 export interface CheckCompletion {

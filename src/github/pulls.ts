@@ -14,10 +14,18 @@ export interface RetryOptions {
   delayMs: number;
 }
 
+/**
+ * A request option (`request: { beforeRetry }`) for a create that GitHub may have done although it
+ * answered 5xx: called before the request is sent again, it looks for what the failed attempt made;
+ * what it finds is the answer, and the create is not repeated (which would make a duplicate).
+ */
+export type BeforeRetry = () => Promise<{ data: unknown } | undefined>;
+
 export function createGitHubApiClient(apiUrl: string, token: string, retry?: RetryOptions): GitHubApi {
   const octokit = new Octokit({ baseUrl: apiUrl, auth: token, userAgent: 'archal', request: { retries: 0 } });
   if (retry && retry.retries > 0)
     octokit.hook.wrap('request', async (request, options) => {
+      const beforeRetry = options.request?.beforeRetry as BeforeRetry | undefined;
       for (let attempt = 0; ; attempt++) {
         try {
           return await request(options);
@@ -26,6 +34,8 @@ export function createGitHubApiClient(apiUrl: string, token: string, retry?: Ret
           const status = (error as { status?: unknown }).status;
           if (attempt >= retry.retries || typeof status !== 'number' || status < 500) throw error;
           await new Promise((resolve) => setTimeout(resolve, retry.delayMs * (attempt + 1)));
+          const found = await beforeRetry?.();
+          if (found) return { status: 200, url: options.url, headers: {}, data: found.data };
         }
       }
     });

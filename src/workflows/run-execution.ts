@@ -28,6 +28,7 @@ export async function execute(
   const abort = new AbortController();
   const onOuterAbort = () => abort.abort();
   request.signal?.addEventListener('abort', onOuterAbort, { once: true });
+  if (request.signal?.aborted) abort.abort();
   const log = deps.engine.log ?? (() => {});
   const sinks: EventSink[] = [new StoreSink(store, log)];
   if (deps.engine.sink) sinks.push(deps.engine.sink);

@@ -26,6 +26,48 @@ describe('POST /_archal/faults', () => {
     expect((await raw(clone, 'GET', path, { token: clone.token })).status).toBe(200);
   });
 
+  it('with "after", serves the request (its write happens) and only then answers the status', async () => {
+    const clone = await startClone({ seed: namedSeed('small-project'), logger: () => {} });
+    await raw(clone, 'POST', '/_archal/faults', {
+      body: JSON.stringify({ method: 'POST', path: '/issues/1/comments$', status: 502, after: true }),
+    });
+    const body = JSON.stringify({ body: 'written, then a 502' });
+    const first = await raw(clone, 'POST', '/repos/acme/widgets/issues/1/comments', { token: clone.token, body });
+    expect(first.status).toBe(502);
+    expect(String(first.json.message)).toMatch(/after it was served/);
+    const comments = await raw(clone, 'GET', '/repos/acme/widgets/issues/1/comments', { token: clone.token });
+    expect((comments.json as unknown as Array<{ body: string }>).map((comment) => comment.body)).toContain(
+      'written, then a 502',
+    );
+  });
+
+  it('with "delayMs", holds each matching request that long before answering', async () => {
+    const clone = await startClone({ seed: namedSeed('small-project'), logger: () => {} });
+    await raw(clone, 'POST', '/_archal/faults', {
+      body: JSON.stringify({ method: 'GET', path: '^/repos/acme/widgets$', delayMs: 600, times: 2 }),
+    });
+    const timed = async () => {
+      const started = Date.now();
+      const { status } = await raw(clone, 'GET', '/repos/acme/widgets', { token: clone.token });
+      return { status, slow: Date.now() - started >= 550 };
+    };
+    expect(await timed()).toEqual({ status: 200, slow: true });
+    expect(await timed()).toEqual({ status: 200, slow: true });
+    expect(await timed()).toEqual({ status: 200, slow: false });
+  });
+
+  it('refuses a fault with neither a status nor a delay, and "after" without a status', async () => {
+    const clone = await startClone({ seed: namedSeed('small-project'), logger: () => {} });
+    const empty = await raw(clone, 'POST', '/_archal/faults', { body: JSON.stringify({ method: 'GET', path: 'x' }) });
+    expect(empty.status).toBe(422);
+    expect(String(empty.json.message)).toMatch(/give "status".*"delayMs"/);
+    const after = await raw(clone, 'POST', '/_archal/faults', {
+      body: JSON.stringify({ method: 'GET', path: 'x', delayMs: 10, after: true }),
+    });
+    expect(after.status).toBe(422);
+    expect(String(after.json.message)).toMatch(/after: .*give "status" too/);
+  });
+
   it('refuses an invalid fault with 422, saying what a fault is', async () => {
     const clone = await startClone({ seed: namedSeed('small-project'), logger: () => {} });
     const bad = await raw(clone, 'POST', '/_archal/faults', {

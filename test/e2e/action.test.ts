@@ -890,6 +890,77 @@ console.log(JSON.stringify({ text: 'GITHUB_API_URL=' + (process.env.GITHUB_API_U
     expect(attempts).toHaveLength(3);
   }, 180_000);
 
+  it('a check run GitHub keeps failing to create is a warning: the report creates it at the end, the scenarios decide the step', async () => {
+    const repo = await host();
+    const pull = await openPull(repo);
+    const run = await workflowRun(repo, pull);
+    // The start of the check run fails on every attempt; the report's create at the end gets through.
+    await api(repo, '/_archal/faults', {
+      method: 'POST',
+      body: JSON.stringify({ method: 'POST', path: '^/repos/acme/agent/check-runs$', status: 503, times: 3 }),
+    });
+    const result = await runAction(repo, run, pullRequestPayload(repo, pull), {
+      'compare-base': 'false',
+      runs: '1',
+      'fail-on': 'never',
+    });
+    expect(result.code).toBe(0);
+    expect(result.stdout).toMatch(/::warning::The check run could not be started \(.*\) after retries/);
+    const checks = repo.clone.handle.state().checkRuns;
+    expect(checks.map((check) => [check.name, check.status])).toEqual([['Archal', 'completed']]);
+    expect(result.outputs['check-run-id']).toBe(String(checks[0]!.id));
+  }, 180_000);
+
+  it('a check-run create GitHub did but answered 5xx for is not repeated: the retry takes the check run it made', async () => {
+    const repo = await host();
+    const pull = await openPull(repo);
+    const run = await workflowRun(repo, pull);
+    await api(repo, '/_archal/faults', {
+      method: 'POST',
+      body: JSON.stringify({ method: 'POST', path: '^/repos/acme/agent/check-runs$', status: 502, after: true }),
+    });
+    const result = await runAction(repo, run, pullRequestPayload(repo, pull), {
+      'compare-base': 'false',
+      runs: '1',
+      'fail-on': 'never',
+    });
+    expect(result.code).toBe(0);
+    const checks = repo.clone.handle.state().checkRuns;
+    expect(checks.map((check) => [check.name, check.status])).toEqual([['Archal', 'completed']]);
+    expect(result.outputs['check-run-id']).toBe(String(checks[0]!.id));
+    const { requests } = await api<{ requests: Array<{ method: string; path: string }> }>(repo, '/_archal/requests');
+    const creates = requests.filter((request) => request.method === 'POST' && request.path.endsWith('/check-runs'));
+    expect(creates).toHaveLength(1);
+    expect(result.stdout).not.toMatch(/::warning::The check run/);
+  }, 180_000);
+
+  it('a comment create GitHub did but answered 5xx for is not repeated: still one comment on the pull request', async () => {
+    const repo = await host();
+    const pull = await openPull(repo);
+    const run = await workflowRun(repo, pull);
+    await api(repo, '/_archal/faults', {
+      method: 'POST',
+      body: JSON.stringify({
+        method: 'POST',
+        path: `^/repos/acme/agent/issues/${pull.number}/comments$`,
+        status: 502,
+        after: true,
+      }),
+    });
+    const result = await runAction(repo, run, pullRequestPayload(repo, pull), {
+      'compare-base': 'false',
+      runs: '1',
+      'fail-on': 'never',
+      comment: 'always',
+    });
+    expect(result.code).toBe(0);
+    const comments = repo.clone.handle.state().comments.filter((comment) => comment.issue_number === pull.number);
+    expect(comments).toHaveLength(1);
+    expect(comments[0]!.body.split('\n')[0]).toBe('<!-- archal-preprod check="Archal" -->');
+    expect(result.outputs['comment-id']).toBe(String(comments[0]!.id));
+    expect(result.stdout).not.toMatch(/::warning::The pull request comment/);
+  }, 180_000);
+
   it('a merge job that fails before its report still writes a completed check run, failed, saying what failed', async () => {
     const repo = await host();
     const pull = await openPull(repo);

@@ -540,6 +540,209 @@ describe('the GitHub App', () => {
   );
 
   it(
+    '/archal cancel while a fix is still setting up (no run yet) cancels that job: its run never starts, no pull request',
+    async () => {
+      const { data: issue } = await alice.issues.create({
+        owner,
+        repo,
+        title: 'Cancel early',
+        body: 'add() subtracts.',
+      });
+      // GitHub is slow to give the issue: the fix job is claimed and setting up, with no run, for a while.
+      const fault = await fetch(`${clone.apiUrl}/_archal/faults`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ method: 'GET', path: `^/repos/acme/widgets/issues/${issue.number}$`, delayMs: 6_000 }),
+      });
+      expect(fault.status).toBe(201);
+      await comment(alice, issue.number, '/archal fix');
+      const [job] = await waitFor(
+        () => {
+          const rows = query<{ id: string; run_id: string | null }>(
+            "select id, run_id from app_jobs where number = ? and kind = 'fix' and status = 'running'",
+            issue.number,
+          );
+          return rows.length === 1 ? rows : undefined;
+        },
+        T,
+        'the fix job to be setting up',
+      );
+      expect(job!.run_id).toBeNull();
+      await comment(alice, issue.number, '/archal cancel');
+      const answer = await waitFor(
+        () => botComments(issue.number).find((found) => !found.body.includes('archal:progress')),
+        T,
+        'the reply',
+      );
+      expect(answer.body).toContain('Cancelled 0 run(s), 1 job(s) setting up a run and 0 queued job(s).');
+      expect(answer.body).toContain(`the \`fix\` job \`${job!.id}\` from alice, still setting up`);
+      // The fix job goes on to the point where its run would start, sees it was cancelled and says so.
+      const progress = await waitFor(
+        () => botComments(issue.number).find((found) => found.body.includes('archal:progress')),
+        T,
+        'the progress comment',
+      );
+      await waitFor(
+        () =>
+          botComments(issue.number).find((found) => found.id === progress.id && found.body.includes('🚫 cancelled')),
+        T,
+        'the progress comment to say cancelled',
+      );
+      expect(botComments(issue.number).find((found) => found.id === progress.id)!.body).toContain(
+        'Cancelled before its run started.',
+      );
+      expect(query('select status from app_jobs where id = ?', job!.id)).toEqual([{ status: 'cancelled' }]);
+      expect(
+        query('select id from workflow_runs where conversation_id = ?', `github:acme/widgets#${issue.number}`),
+      ).toEqual([]);
+      expect(query('select run_id from app_runs where number = ?', issue.number)).toEqual([]);
+      expect(pullsFrom(`archal/fix-issue-${issue.number}`)).toEqual([]);
+    },
+    T,
+  );
+
+  it(
+    '/archal cancel whose progress-comment edit GitHub fails (5xx) still cancels the run once and says so',
+    async () => {
+      rmSync(join(agentDir, 'held'), { force: true });
+      writeFileSync(join(agentDir, 'hold'), '');
+      const { data: issue } = await alice.issues.create({ owner, repo, title: 'Cancel, GitHub failing', body: 'x' });
+      await comment(alice, issue.number, '/archal fix');
+      const heldPid = Number(await waitFor(() => readIf(join(agentDir, 'held')), T, 'the agent to hold'));
+      // Reading the progress comment back fails, whatever the retries.
+      const fault = await fetch(`${clone.apiUrl}/_archal/faults`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({
+          method: 'GET',
+          path: '^/repos/acme/widgets/issues/comments/\\d+$',
+          status: 502,
+          times: 50,
+        }),
+      });
+      expect(fault.status).toBe(201);
+      try {
+        await comment(alice, issue.number, '/archal cancel');
+        const answer = await waitFor(
+          () => botComments(issue.number).find((found) => !found.body.includes('archal:progress')),
+          T,
+          'the reply',
+        );
+        expect(answer.body).toContain('Cancelled 1 run(s)');
+        await waitFor(() => !isRunning(heldPid), 10_000, 'the agent process to stop');
+      } finally {
+        await fetch(`${clone.apiUrl}/_archal/faults`, { method: 'DELETE' });
+        rmSync(join(agentDir, 'hold'), { force: true });
+        rmSync(join(agentDir, 'held'), { force: true });
+      }
+      // The run's owner says how it ended on the comment itself.
+      await waitFor(
+        () => botComments(issue.number).find((found) => found.body.includes('🚫 cancelled')),
+        T,
+        'the cancelled progress comment',
+      );
+      expect(query("select status from app_jobs where number = ? and kind = 'cancel'", issue.number)).toEqual([
+        { status: 'done' },
+      ]);
+      expect(pullsFrom(`archal/fix-issue-${issue.number}`)).toEqual([]);
+    },
+    T,
+  );
+
+  it(
+    'a "Fix with Archal" button whose create GitHub did but answered 5xx for is offered once when the job is tried again',
+    async () => {
+      const { data: main } = await alice.repos.getBranch({ owner, repo, branch: 'main' });
+      await alice.git.createRef({ owner, repo, ref: 'refs/heads/button', sha: main.commit.sha });
+      await alice.repos.createOrUpdateFileContents({
+        owner,
+        repo,
+        path: 'BUTTON.md',
+        message: 'Add a note',
+        content: Buffer.from('note\n').toString('base64'),
+        branch: 'button',
+      });
+      const { data: pull } = await alice.pulls.create({ owner, repo, title: 'Button', head: 'button', base: 'main' });
+      const { data: check } = await ci.checks.create({ owner, repo, name: 'Archal', head_sha: pull.head.sha });
+      // The App's create of the button is made, then answered 502: its job is tried again.
+      const fault = await fetch(`${clone.apiUrl}/_archal/faults`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ method: 'POST', path: '^/repos/acme/widgets/check-runs$', status: 502, after: true }),
+      });
+      expect(fault.status).toBe(201);
+      await ci.checks.update({
+        owner,
+        repo,
+        check_run_id: check.id,
+        status: 'completed',
+        conclusion: 'failure',
+        output: { title: 'failed', summary: 'add(2, 3) returned -1' },
+      });
+      const [job] = await waitFor(
+        () => {
+          const rows = query<{ status: string; attempts: number; result: string }>(
+            "select status, attempts, result from app_jobs where kind = 'check_failed' and payload like ?",
+            `%"id":${check.id},%`,
+          );
+          return rows.length === 1 && rows[0]!.status === 'done' ? rows : undefined;
+        },
+        T,
+        'the check_failed job to end',
+      );
+      expect(job!.attempts).toBe(2);
+      const offers = clone.handle
+        .state()
+        .checkRuns.filter((run) => run.name === 'Archal fix' && run.head_sha === pull.head.sha);
+      expect(offers).toHaveLength(1);
+      expect(job!.result).toBe(`offered a fix on check run ${offers[0]!.id}`);
+    },
+    T,
+  );
+
+  it(
+    'a progress comment GitHub made but answered 5xx for is not posted again when the job is tried again',
+    async () => {
+      const { data: issue } = await alice.issues.create({
+        owner,
+        repo,
+        title: 'One comment',
+        body: 'add() subtracts.',
+      });
+      const fault = await fetch(`${clone.apiUrl}/_archal/faults`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({
+          method: 'POST',
+          path: `^/repos/acme/widgets/issues/${issue.number}/comments$`,
+          status: 502,
+          after: true,
+        }),
+      });
+      expect(fault.status).toBe(201);
+      await alice.issues.addLabels({ owner, repo, issue_number: issue.number, labels: ['archal:fix'] });
+      await waitFor(() => pullsFrom(`archal/fix-issue-${issue.number}`)[0], T, 'the fix pull request');
+      const [job] = await waitFor(
+        () => {
+          const rows = query<{ id: string; attempts: number; status: string }>(
+            "select id, attempts, status from app_jobs where number = ? and kind = 'label'",
+            issue.number,
+          );
+          return rows.length === 1 && rows[0]!.status === 'done' ? rows : undefined;
+        },
+        T,
+        'the job to end',
+      );
+      expect(job!.attempts).toBe(2);
+      const progress = botComments(issue.number).filter((found) => found.body.includes('archal:progress'));
+      expect(progress).toHaveLength(1);
+      expect(progress[0]!.body.split('\n')[0]).toMatch(new RegExp(` job=${job!.id} -->$`));
+      expect(progress[0]!.body).toContain('Draft pull request created');
+    },
+    T,
+  );
+
+  it(
     'a custom repository role is gated by its base role (the legacy permission beside its name)',
     async () => {
       // The clone answers as GitHub does: role_name is the custom role's name, permission its legacy base role.

@@ -7,6 +7,7 @@ import type { Urls } from '../render/urls.js';
 import { Journal } from '../state/store.js';
 import { admit, type Admission } from './admission.js';
 import { BodyTooLargeError, readBody } from './body.js';
+import { strikeAfter, strikeBefore } from './faults.js';
 import { ApiError, DOCS_ROOT, errorBody } from '../state/errors.js';
 import { rateHeaders } from './rate-limit.js';
 import { nextRequestId } from './request-id.js';
@@ -76,7 +77,8 @@ export async function handleRest(core: CloneCore, router: Router<RouteSpec>, exc
       throw new ApiError(413, `Request body too large (the limit is ${core.config.maxBodyBytes} bytes)`);
     });
     outcome.requestText = raw.length > 0 ? raw.toString('utf8') : undefined;
-    core.faults.strike(method, path);
+    const fault = core.faults.take(method, path);
+    await strikeBefore(fault);
     const match = findRoute(router, method, path);
     if (!match) {
       outcome.notImplemented = true;
@@ -90,6 +92,7 @@ export async function handleRest(core: CloneCore, router: Router<RouteSpec>, exc
     const cacheKey = method === 'GET' && route.cache ? responseKey(outcome.actor, mount, exchange) : undefined;
     const hit = cacheKey === undefined ? undefined : core.responses.get(core.store, cacheKey);
     if (hit) {
+      strikeAfter(fault);
       outcome.status = 200;
       sendRendered(core, req, res, headers, hit, admission, outcome);
       return;
@@ -108,6 +111,7 @@ export async function handleRest(core: CloneCore, router: Router<RouteSpec>, exc
     const version = core.store.version;
     const store = core.store;
     const reply: Reply = await route.handler(ctx);
+    strikeAfter(fault);
     outcome.status = reply.status;
     if (reply.kind === 'raw') {
       addHeaders(headers, reply.headers);
