@@ -3,8 +3,9 @@ import { unsetAgentEnvProblems } from '../../config/agent-env.js';
 import { CONFIG_FILE, formatConfigProblem, loadConfig, type ConfigProblem } from '../../config/index.js';
 import { configSeedProblem } from '../../runner/load.js';
 import { EXIT } from '../errors.js';
-import { cliEnvironment, workDir, workDirProblem, type GlobalOptions } from '../host.js';
+import { cliEnvironment, workDir, type GlobalOptions } from '../host.js';
 import { err, out, printJson } from '../output.js';
+import { workDirProblem } from '../work-dir.js';
 
 /** `archal config validate`: every problem of .archal.json with its key path; exit 2 when invalid. */
 export function configValidate(globals: GlobalOptions, options: { json?: boolean }): number {
