@@ -3,6 +3,7 @@ import { delimiter, dirname, extname, isAbsolute, join, relative, resolve } from
 import * as z from 'zod';
 import { commandSpecSchema, type CommandSpec } from '../lib/command-spec.js';
 import { ArchalError } from '../lib/errors.js';
+import { unsetEnvProblems } from '../lib/expand.js';
 import { INPUT_LIMITS, readInputFile } from '../lib/input-file.js';
 import { bashScript } from '../lib/process.js';
 import { MissingAgentError, resolveAgent, type AgentCommand } from './agent.js';
@@ -141,7 +142,17 @@ function manifestAgent(file: string, source: AgentSource, passEnv: readonly stri
     ...(preamble.length > 0 ? { taskPreamble: preamble.join('\n\n') } : {}),
     ...(manifest.defaultModel ? { defaultModel: manifest.defaultModel } : {}),
   };
-  if (manifest.local) return { ...resolveAgent(manifest.local, source.env, passEnv), cwd: dir, ...extras };
+  if (manifest.local) {
+    const unset = unsetEnvProblems('local.env', manifest.local.env, source.env);
+    return {
+      ...resolveAgent(manifest.local, source.env, passEnv),
+      cwd: dir,
+      ...extras,
+      ...(unset.length > 0
+        ? { envWarnings: unset.map((problem) => `${where}: ${problem.path}: ${problem.message}`) }
+        : {}),
+    };
+  }
   const entry = ENTRY_NAMES.map((name) => join(dir, name)).find((candidate) => kindOf(candidate) === 'file');
   if (!entry)
     throw new HarnessError(
