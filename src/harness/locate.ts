@@ -5,6 +5,7 @@ import { commandSpecSchema, type CommandSpec } from '../lib/command-spec.js';
 import { ArchalError } from '../lib/errors.js';
 import { unsetEnvProblems } from '../lib/expand.js';
 import { INPUT_LIMITS, readInputFile } from '../lib/input-file.js';
+import { parseJsonWithLocation } from '../lib/json-position.js';
 import { bashScript } from '../lib/process.js';
 import { MissingAgentError, resolveAgent, type AgentCommand } from './agent.js';
 
@@ -116,13 +117,10 @@ function manifestAgent(file: string, source: AgentSource, passEnv: readonly stri
   // The repository's files: a FIFO or a device in their place is refused, never waited on.
   const read = readInputFile(file, { maxBytes: INPUT_LIMITS.config, strictUtf8: true });
   if (!read.ok) throw new HarnessError(file, `Harness manifest ${read.message}.`);
-  let raw: unknown;
-  try {
-    raw = JSON.parse(read.text);
-  } catch (error) {
-    throw new HarnessError(file, `${where} is not valid JSON: ${(error as Error).message}.`);
-  }
-  const parsed = harnessManifestSchema.safeParse(raw);
+  // Where, not JSON.parse's message: that one quotes the file, whose bytes may be a secret or escapes.
+  const raw = parseJsonWithLocation(read.text);
+  if (!raw.ok) throw new HarnessError(file, `${where} is not valid JSON: ${raw.message}.`);
+  const parsed = harnessManifestSchema.safeParse(raw.value);
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
     throw new HarnessError(

@@ -155,6 +155,32 @@ describe('input that is not what it claims', () => {
     expect(result.stderr).toContain('latin1.md is not UTF-8 text');
   });
 
+  it.each([
+    ['an encoded surrogate', [0xed, 0xa0, 0x80]],
+    ['an overlong encoding', [0xe0, 0x80, 0xaf]],
+    ['a code point past U+10FFFF', [0xf4, 0x90, 0x80, 0x80]],
+  ])('names the byte where UTF-8 breaks in %s, not the end of the file', async (_kind, bytes) => {
+    const repo = tempRepo();
+    writeFileSync(
+      join(repo, 'w.yaml'),
+      Buffer.concat([Buffer.from('name: x\n# '), Buffer.from(bytes), Buffer.from('\n')]),
+    );
+    const result = await runCli(['--cwd', repo, 'workflow', 'validate', 'w.yaml'], { env: env() });
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('w.yaml is not UTF-8 text (at byte 10)');
+  });
+
+  it('refuses a harness manifest that is not JSON with where it breaks, never echoing what it holds', async () => {
+    const dir = tempDir();
+    writeFiles(dir, {
+      'archal/fine.md': SCENARIO,
+      '.archal/harness.json': 'name: x\n\u001b[2Jghp_0123456789abcdefghij\n',
+    });
+    const result = await runCli(['--cwd', dir, 'run', '--preflight-only'], { env: env() });
+    expect(result.code).toBe(2);
+    expect(result.stderr).toBe(".archal/harness.json is not valid JSON: line 1, column 1: unexpected 'n'.\n");
+  });
+
   it("refuses --harness ''", async () => {
     const dir = tempDir();
     writeFiles(dir, { 'archal/fine.md': SCENARIO });
