@@ -181,6 +181,22 @@ describe('input that is not what it claims', () => {
     expect(result.stderr).toBe(".archal/harness.json is not valid JSON: line 1, column 1: unexpected 'n'.\n");
   });
 
+  it('never echoes control characters of a scenario or workflow into the terminal, naming them instead', async () => {
+    const repo = tempRepo();
+    writeFiles(repo, {
+      'archal/s.md':
+        '# T\n\n## Prompt\nDo it.\n\n## Success Criteria\n- [D] the run exits successfully\n\n## Config\ntimeout: x\u001b[2J\r\n',
+      'w.yaml': 'name: w\ndescription: d\nnodes:\n  - id: b\n    depends_on: ["z\\e[31m"]\n    bash: echo\n',
+    });
+    const scenario = await runCli(['--cwd', repo, 'scenario', 'validate', 'archal/s.md'], { env: env() });
+    expect(scenario.code).toBe(2);
+    expect(scenario.stderr).toContain("archal/s.md:10: timeout must be a number (got 'x\\u001b[2J')");
+    const workflow = await runCli(['--cwd', repo, 'workflow', 'validate', 'w.yaml'], { env: env() });
+    expect(workflow.code).toBe(2);
+    expect(workflow.stderr).toContain("depends on unknown node 'z\\u001b[31m'");
+    for (const text of [scenario.stderr, workflow.stderr]) expect(text).not.toMatch(/[\x00-\x08\x0b-\x1f\x7f]/); // eslint-disable-line no-control-regex
+  });
+
   it("refuses --harness ''", async () => {
     const dir = tempDir();
     writeFiles(dir, { 'archal/fine.md': SCENARIO });
