@@ -72,16 +72,17 @@ describe('a --cwd that is not a directory', () => {
     },
   );
 
-  it('is refused after the subcommand too, as the workflow bundle reads it, also with --json', async () => {
-    const missing = join(tempDir(), 'nope');
-    const result = await runCli(['workflow', 'list', '--json', '--cwd', missing], {
-      env: { ARCHAL_HOME: tempDir('archal-home-') },
-    });
-    expect(result.code).toBe(2);
-    expect(result.stderr).toBe(`No such directory: ${missing} (--cwd).\n`);
-    expect(JSON.parse(result.stdout)).toEqual({
-      status: 'error',
-      error: { code: 'invalid_input', message: `No such directory: ${missing} (--cwd).` },
-    });
-  });
+  it.each([[['workflow', 'list', '--json']], [['run', '-o', 'json']]])(
+    'is refused after the subcommand too, by the bundle of %j, also in JSON',
+    async (command) => {
+      const missing = join(tempDir(), 'nope');
+      const result = await runCli([...command, '--cwd', missing], { env: { ARCHAL_HOME: tempDir('archal-home-') } });
+      expect(result.code).toBe(2);
+      expect(result.stderr).toBe(`No such directory: ${missing} (--cwd).\n`);
+      expect(JSON.parse(result.stdout)).toEqual({
+        status: 'error',
+        error: { code: 'invalid_input', message: `No such directory: ${missing} (--cwd).` },
+      });
+    },
+  );
 });
