@@ -135,6 +135,17 @@ describe('an .archon/ folder dropped into a repository', () => {
       );
   });
 
+  it('names a config.yaml of two YAML documents as a settings file, not as a workflow', async () => {
+    const dir = tempRepo();
+    writeFiles(dir, { '.archon/config.yaml': 'docs:\n  path: handbook\n---\nassistant: codex\n' });
+    const result = await runCli(['--cwd', dir, 'workflow', 'list'], { env: { ARCHAL_HOME: tempDir('archal-home-') } });
+    expect(result.code).toBe(0);
+    expect(result.stderr).toContain(
+      `warning: ${join(dir, '.archon/config.yaml')}:3: YAML parse error: the file holds more than one YAML document (a '---' line after the first); it must be one: remove that line; its settings are ignored`,
+    );
+    expect(result.stderr).not.toContain('workflow');
+  });
+
   it("finds commands one folder deep under .archon/commands/defaults/ and in config.yaml's commands.folder", async () => {
     const { dir, env } = archonRepo();
     writeFiles(dir, {
