@@ -36,7 +36,13 @@ export function createAttachDeps(host: AttachHost): AttachDeps & { store: Attach
   }
   return {
     layout,
-    ledger: new JobLedger({ layout, store: host.store, owner: host.owner, isProcessAlive: host.isProcessAlive }),
+    ledger: new JobLedger({
+      layout,
+      store: host.store,
+      owner: host.owner,
+      isProcessAlive: host.isProcessAlive,
+      log: host.log,
+    }),
     workspace,
     config: workspace.config,
     agent,

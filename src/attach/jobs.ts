@@ -1,5 +1,6 @@
 import { appendFileSync, existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { dirname } from 'node:path';
+import { findJsonError } from '../lib/json-position.js';
 import type { AttachLayout } from './layout.js';
 import {
   FINAL_STATUSES,
@@ -38,6 +39,8 @@ export interface LedgerOptions {
   isProcessAlive: (pid: number) => boolean;
   /** A holder on another host that has not said anything for this long is presumed gone. */
   staleAfterMs?: number;
+  /** Where warnings go (a damaged line of runs.jsonl). */
+  log?: (line: string) => void;
   now?: () => Date;
 }
 
@@ -58,20 +61,26 @@ export class JobLedger {
     return (this.options.now?.() ?? new Date()).toISOString();
   }
 
-  /** The lines of runs.jsonl, oldest first (lines that are not job lines are skipped). */
+  /**
+   * The lines of runs.jsonl, oldest first. A line that is not a job line (one torn by a crash
+   * mid-write, or edited by hand) is skipped with a warning naming it: the store still has the state
+   * change, and `reconcile` appends it again.
+   */
   fileLines(): JobLine[] {
     const file = this.options.layout.runsJsonl;
     if (!existsSync(file)) return [];
     const lines: JobLine[] = [];
-    for (const text of readFileSync(file, 'utf8').split('\n')) {
-      if (!text.trim()) continue;
-      try {
-        const parsed = jobLineSchema.safeParse(JSON.parse(text));
-        if (parsed.success) lines.push(parsed.data);
-      } catch {
-        // A line torn by a crash mid-write: the store still has the state change.
-      }
-    }
+    readFileSync(file, 'utf8')
+      .split('\n')
+      .forEach((text, index) => {
+        if (!text.trim()) return;
+        const line = parseJobLine(text);
+        if (line.ok) lines.push(line.value);
+        else
+          this.options.log?.(
+            `warning: ${this.options.layout.display(file)}:${index + 1}: damaged line skipped (${line.problem}); the run store still has the state change`,
+          );
+      });
     return lines;
   }
 
@@ -189,4 +198,22 @@ export class JobLedger {
 
 export function isFinal(status: JobStatus): boolean {
   return FINAL_STATUSES.includes(status);
+}
+
+/** One line of runs.jsonl, or what is wrong with it (where, never what it holds: it may be any bytes). */
+function parseJobLine(text: string): { ok: true; value: JobLine } | { ok: false; problem: string } {
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch {
+    const problem = findJsonError(text);
+    return { ok: false, problem: `not JSON: column ${problem.offset + 1}: ${problem.message}` };
+  }
+  const parsed = jobLineSchema.safeParse(value);
+  if (parsed.success) return { ok: true, value: parsed.data };
+  const issue = parsed.error.issues[0]!;
+  return {
+    ok: false,
+    problem: `not a job line: ${issue.path.length > 0 ? `"${issue.path.join('.')}": ` : ''}${issue.message}`,
+  };
 }

@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { CONFIG_FILE } from '../config/load.js';
 import { repositoryRoot } from '../isolation/index.js';
-import { configureScratchDir, pathKind } from '../lib/paths.js';
+import { configureScratchDir } from '../lib/paths.js';
 // From the workspace's modules rather than its index: a command loads only what it uses (start-up).
 import { withDotEnv } from '../workspace/env.js';
 import { openRepoWorkspace, openWorkspace, type RepoWorkspace, type Workspace } from '../workspace/workspace.js';
@@ -21,13 +21,6 @@ export interface GlobalOptions {
 /** Where a command works: `--cwd` (else the process's working directory), then `dir` (e.g. --repo) within it. */
 export function workDir(globals: GlobalOptions, dir = '.'): string {
   return resolve(globals.cwd ?? process.cwd(), dir);
-}
-
-/** What is wrong with a working directory a command was given (`--cwd`), when it is not a directory. */
-export function workDirProblem(dir: string): string | undefined {
-  const kind = pathKind(dir);
-  if (kind === 'missing') return `No such directory: ${dir} (--cwd).`;
-  return kind === 'directory' ? undefined : `${dir} is not a directory (--cwd).`;
 }
 
 /**

@@ -1,4 +1,4 @@
-import { unsetReferences } from '../lib/expand.js';
+import { unsetEnvProblems } from '../lib/expand.js';
 import type { ConfigProblem } from './load.js';
 import type { ArchalConfig } from './schema.js';
 
@@ -7,11 +7,10 @@ import type { ArchalConfig } from './schema.js';
  * otherwise shows only as the agent failing (a missing token) far from the cause.
  */
 export function unsetAgentEnvProblems(config: ArchalConfig, env: NodeJS.ProcessEnv): ConfigProblem[] {
-  if (typeof config.agent !== 'object') return [];
-  return Object.entries(config.agent.env ?? {}).flatMap(([key, value]) =>
-    unsetReferences(value, env).map((reference) => ({
-      path: `agent.env.${key}`,
-      message: `${reference} is not set; passed as empty`,
-    })),
-  );
+  return typeof config.agent === 'object' ? unsetEnvProblems('agent.env', config.agent.env, env) : [];
+}
+
+/** `assistants.exec.env` values that name a variable `env` does not set (the exec provider passes ''). */
+export function unsetAssistantEnvProblems(config: ArchalConfig, env: NodeJS.ProcessEnv): ConfigProblem[] {
+  return unsetEnvProblems('assistants.exec.env', config.assistants?.exec?.env, env);
 }

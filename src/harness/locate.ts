@@ -3,7 +3,9 @@ import { delimiter, dirname, extname, isAbsolute, join, relative, resolve } from
 import * as z from 'zod';
 import { commandSpecSchema, type CommandSpec } from '../lib/command-spec.js';
 import { ArchalError } from '../lib/errors.js';
+import { unsetEnvProblems } from '../lib/expand.js';
 import { INPUT_LIMITS, readInputFile } from '../lib/input-file.js';
+import { parseJsonWithLocation } from '../lib/json-position.js';
 import { bashScript } from '../lib/process.js';
 import { MissingAgentError, resolveAgent, type AgentCommand } from './agent.js';
 
@@ -115,13 +117,10 @@ function manifestAgent(file: string, source: AgentSource, passEnv: readonly stri
   // The repository's files: a FIFO or a device in their place is refused, never waited on.
   const read = readInputFile(file, { maxBytes: INPUT_LIMITS.config, strictUtf8: true });
   if (!read.ok) throw new HarnessError(file, `Harness manifest ${read.message}.`);
-  let raw: unknown;
-  try {
-    raw = JSON.parse(read.text);
-  } catch (error) {
-    throw new HarnessError(file, `${where} is not valid JSON: ${(error as Error).message}.`);
-  }
-  const parsed = harnessManifestSchema.safeParse(raw);
+  // Where, not JSON.parse's message: that one quotes the file, whose bytes may be a secret or escapes.
+  const raw = parseJsonWithLocation(read.text);
+  if (!raw.ok) throw new HarnessError(file, `${where} is not valid JSON: ${raw.message}.`);
+  const parsed = harnessManifestSchema.safeParse(raw.value);
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
     throw new HarnessError(
@@ -141,7 +140,17 @@ function manifestAgent(file: string, source: AgentSource, passEnv: readonly stri
     ...(preamble.length > 0 ? { taskPreamble: preamble.join('\n\n') } : {}),
     ...(manifest.defaultModel ? { defaultModel: manifest.defaultModel } : {}),
   };
-  if (manifest.local) return { ...resolveAgent(manifest.local, source.env, passEnv), cwd: dir, ...extras };
+  if (manifest.local) {
+    const unset = unsetEnvProblems('local.env', manifest.local.env, source.env);
+    return {
+      ...resolveAgent(manifest.local, source.env, passEnv),
+      cwd: dir,
+      ...extras,
+      ...(unset.length > 0
+        ? { envWarnings: unset.map((problem) => `${where}: ${problem.path}: ${problem.message}`) }
+        : {}),
+    };
+  }
   const entry = ENTRY_NAMES.map((name) => join(dir, name)).find((candidate) => kindOf(candidate) === 'file');
   if (!entry)
     throw new HarnessError(

@@ -15,3 +15,17 @@ export function unsetReferences(text: string, env: NodeJS.ProcessEnv): string[] 
     .filter(([, name, fallback]) => fallback === undefined && env[name!] === undefined)
     .map(([reference]) => reference);
 }
+
+/** An env map's values (at key path `at`) that name a variable `env` does not set: each is passed as ''. */
+export function unsetEnvProblems(
+  at: string,
+  values: Readonly<Record<string, string>> | undefined,
+  env: NodeJS.ProcessEnv,
+): Array<{ path: string; message: string }> {
+  return Object.entries(values ?? {}).flatMap(([key, value]) =>
+    unsetReferences(value, env).map((reference) => ({
+      path: `${at}.${key}`,
+      message: `${reference} is not set; passed as empty`,
+    })),
+  );
+}

@@ -99,6 +99,14 @@ function kindOf(stat: Stats): string {
   return 'not a regular file';
 }
 
+/** Lead bytes whose second byte has a narrower range than 0x80–0xBF (RFC 3629, section 4). */
+const SECOND_BYTE: Partial<Record<number, [number, number]>> = {
+  0xe0: [0xa0, 0xbf],
+  0xed: [0x80, 0x9f],
+  0xf0: [0x90, 0xbf],
+  0xf4: [0x80, 0x8f],
+};
+
 /** Offset of the first byte that breaks UTF-8 (lead and continuation bytes), for the message. */
 function firstInvalidUtf8(bytes: Buffer): number {
   let i = 0;
@@ -115,7 +123,10 @@ function firstInvalidUtf8(bytes: Buffer): number {
               ? 3
               : -1;
     if (more < 0) return i;
-    for (let k = 1; k <= more; k++) if (i + k >= bytes.length || (bytes[i + k]! & 0xc0) !== 0x80) return i;
+    // The second byte's range also rules out overlong forms, UTF-16 surrogates and code points past U+10FFFF.
+    const [low, high] = SECOND_BYTE[lead] ?? [0x80, 0xbf];
+    if (more > 0 && !(i + 1 < bytes.length && bytes[i + 1]! >= low && bytes[i + 1]! <= high)) return i;
+    for (let k = 2; k <= more; k++) if (i + k >= bytes.length || (bytes[i + k]! & 0xc0) !== 0x80) return i;
     i += more + 1;
   }
   return i;

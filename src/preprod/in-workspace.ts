@@ -1,3 +1,6 @@
+import { relative } from 'node:path';
+import { unsetAgentEnvProblems, unsetAssistantEnvProblems } from '../config/agent-env.js';
+import { formatConfigProblem } from '../config/load.js';
 import type { AgentCommand } from '../harness/agent.js';
 import { locateAgent } from '../harness/locate.js';
 import { errorMessage } from '../lib/errors.js';
@@ -62,6 +65,7 @@ export async function runPreprodInWorkspace(
   } catch (error) {
     agentProblem = errorMessage(error);
   }
+  for (const warning of unsetEnvWarnings(workspace, request, agent)) request.log(`warning: ${warning}`);
   const scenarios = loadScenarios(request.scenarios ?? [], {
     config: workspace.config,
     cwd: workspace.root,
@@ -93,4 +97,21 @@ export async function runPreprodInWorkspace(
     onSuite: request.onSuite,
   });
   return { kind: 'result', result };
+}
+
+/**
+ * The `${VAR}`s the loop's agent (`.archal.json` `agent.env`, unless a harness replaces it, or its
+ * harness manifest's `local.env`) and its fix workflow (`assistants.exec.env`) would get as ''.
+ */
+function unsetEnvWarnings(
+  workspace: Workspace,
+  request: WorkspacePreprodRequest,
+  agent: AgentCommand | undefined,
+): string[] {
+  const name = relative(workspace.root, workspace.configFile);
+  const configured = [
+    ...(request.harness === undefined ? unsetAgentEnvProblems(workspace.config, workspace.env) : []),
+    ...(request.options.fixWorkflow ? unsetAssistantEnvProblems(workspace.config, workspace.env) : []),
+  ];
+  return [...configured.map((problem) => formatConfigProblem(name, problem)), ...(agent?.envWarnings ?? [])];
 }

@@ -9,6 +9,7 @@ import { parseScenario, parseScenarioFile } from '../scenarios/parse.js';
 import type { Scenario, ScenarioProblem } from '../scenarios/schema.js';
 import { errorMessage } from '../lib/errors.js';
 import type { ProviderRegistry } from '../providers/types.js';
+import { visibleControls } from '../lib/text.js';
 import { scenarioSeed, seedName, type JudgeConfig } from './run-once.js';
 import type { SuiteScenario } from './suite.js';
 
@@ -232,9 +233,9 @@ export function displayFile(file: string, cwd: string): string {
   return rel && !rel.startsWith('..') ? rel : file;
 }
 
-/** `file:line: message`, with the file relative to the working directory when it is under it. */
+/** `file:line: message`, with the file relative to the working directory when it is under it (control characters named). */
 export function formatScenarioProblem(entry: ScenarioProblem, cwd: string): string {
-  return `${displayFile(entry.file, cwd)}${entry.line ? `:${entry.line}` : ''}: ${entry.message}`;
+  return visibleControls(`${displayFile(entry.file, cwd)}${entry.line ? `:${entry.line}` : ''}: ${entry.message}`);
 }
 
 /** One problem per indented line. */

@@ -98,7 +98,11 @@ export function parseScenario(text: string, file: string, options: ParseOptions 
       warnings,
     };
 
-  const lines = text.replace(/\r\n?/g, '\n').split('\n');
+  // A byte-order mark (an editor's, or text that did not come through the file reader) is not the title's.
+  const lines = text
+    .replace(/^\ufeff/, '')
+    .replace(/\r\n?/g, '\n')
+    .split('\n');
   let title: { text: string; line: number } | undefined;
   const sections: Section[] = [];
   let current: Section | undefined;

@@ -15,7 +15,7 @@ import {
   type NodeKind,
   type ScriptRuntime,
 } from './schema.js';
-import { parseYaml, type ParsedYamlCache } from './yaml-source.js';
+import { MULTIPLE_DOCUMENTS, parseYaml, type ParsedYamlCache } from './yaml-source.js';
 import { shellQuotingWarnings } from './shell-quoting.js';
 import { withPackagedResources } from './commands.js';
 
@@ -75,7 +75,18 @@ export async function loadWorkflowText(text: string, given: LoadOptions): Promis
 
   const parsed = parseYaml(text, options.yamlCache);
   if (!parsed.ok)
-    return { ok: false, stage: 'parse', errors: parsed.errors.map((error) => ({ ...error, file })), warnings };
+    return {
+      ok: false,
+      stage: 'parse',
+      errors: parsed.errors.map((error) => ({
+        ...error,
+        message: error.message.endsWith(MULTIPLE_DOCUMENTS)
+          ? `${error.message}, or put each workflow in a file of its own`
+          : error.message,
+        file,
+      })),
+      warnings,
+    };
   const { value: root, source } = parsed;
 
   if (!isRecord(root))

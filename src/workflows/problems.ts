@@ -1,3 +1,5 @@
+import { visibleControls } from '../lib/text.js';
+
 /** A load-time error or warning about a workflow, naming where it is. */
 export interface WorkflowProblem {
   message: string;
@@ -7,8 +9,12 @@ export interface WorkflowProblem {
   line?: number;
 }
 
-/** "file.yaml:12: node 'build' field 'retry.max_attempts': must be between 1 and 5" */
+/** "file.yaml:12: node 'build' field 'retry.max_attempts': must be between 1 and 5" (control characters named). */
 export function formatWorkflowProblem(problem: WorkflowProblem): string {
+  return visibleControls(describeWorkflowProblem(problem));
+}
+
+function describeWorkflowProblem(problem: WorkflowProblem): string {
   const where = problem.line === undefined ? problem.file : `${problem.file}:${problem.line}`;
   const subject = [
     problem.node === undefined ? undefined : `node '${problem.node}'`,

@@ -157,6 +157,10 @@ export function parseYaml(text: string, cache?: ParsedYamlCache): YamlParseResul
   }
 }
 
+/** What a second YAML document in a file is told (each file Archal reads as YAML is one document). */
+export const MULTIPLE_DOCUMENTS =
+  "the file holds more than one YAML document (a '---' line after the first); it must be one: remove that line";
+
 /** yaml's parseDocument, from tokens already lexed. */
 function parseDocument(text: string, lexemes: readonly string[], lines: LineCounter): Document {
   const parser = new Parser(lines.addNewLine);
@@ -170,13 +174,7 @@ function parseDocument(text: string, lexemes: readonly string[], lines: LineCoun
   for (const next of composer.compose(tokens(), true, text.length)) {
     if (!doc) doc = next;
     else {
-      doc.errors.push(
-        new YAMLParseError(
-          [next.range[0], next.range[1]],
-          'MULTIPLE_DOCS',
-          "the file holds more than one YAML document (a '---' line after the first); a workflow file is one document: remove that line, or put each workflow in a file of its own",
-        ),
-      );
+      doc.errors.push(new YAMLParseError([next.range[0], next.range[1]], 'MULTIPLE_DOCS', MULTIPLE_DOCUMENTS));
       break;
     }
   }

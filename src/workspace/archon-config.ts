@@ -58,7 +58,15 @@ function merge(settings: ArchonSettings, file: string): void {
       settings.problems.push({ file, line: error.line, message: `${error.message}; its settings are ignored` });
     return;
   }
-  if (!isRecord(parsed.value)) return;
+  if (!isRecord(parsed.value)) {
+    // An empty file sets nothing; anything else that is not a mapping was meant to set something.
+    if (parsed.value !== null && parsed.value !== undefined)
+      settings.problems.push({
+        file,
+        message: `it is ${Array.isArray(parsed.value) ? 'a list' : `a ${typeof parsed.value}`}, not a mapping of settings (assistant, tiers, aliases, docs, worktree, commands); its settings are ignored`,
+      });
+    return;
+  }
   const raw = parsed.value;
   const presets = new PresetReader(settings, file, parsed.source);
   const assistant = raw.assistant ?? raw.defaultAssistant;

@@ -117,6 +117,35 @@ describe('an .archon/ folder dropped into a repository', () => {
     });
   });
 
+  it.each([
+    ['a list (warned: its settings are ignored)', '[docs, aliases]\n', 'a list'],
+    ['only a comment (quiet: it sets nothing)', '# nothing yet\n', undefined],
+    ['a string (warned: its settings are ignored)', 'handbook\n', 'a string'],
+  ])('names a config.yaml that is not a mapping of settings: %s', async (_kind, text, what) => {
+    const dir = tempRepo();
+    writeFiles(dir, { '.archon/config.yaml': text });
+    const env = { ARCHAL_HOME: tempDir('archal-home-') };
+    const result = await runCli(['--cwd', dir, 'workflow', 'list'], { env });
+    expect(result.code).toBe(0);
+    const file = join(dir, '.archon/config.yaml');
+    if (what === undefined) expect(result.stderr).not.toContain(file);
+    else
+      expect(result.stderr).toContain(
+        `warning: ${file}: it is ${what}, not a mapping of settings (assistant, tiers, aliases, docs, worktree, commands); its settings are ignored`,
+      );
+  });
+
+  it('names a config.yaml of two YAML documents as a settings file, not as a workflow', async () => {
+    const dir = tempRepo();
+    writeFiles(dir, { '.archon/config.yaml': 'docs:\n  path: handbook\n---\nassistant: codex\n' });
+    const result = await runCli(['--cwd', dir, 'workflow', 'list'], { env: { ARCHAL_HOME: tempDir('archal-home-') } });
+    expect(result.code).toBe(0);
+    expect(result.stderr).toContain(
+      `warning: ${join(dir, '.archon/config.yaml')}:3: YAML parse error: the file holds more than one YAML document (a '---' line after the first); it must be one: remove that line; its settings are ignored`,
+    );
+    expect(result.stderr).not.toContain('workflow');
+  });
+
   it("finds commands one folder deep under .archon/commands/defaults/ and in config.yaml's commands.folder", async () => {
     const { dir, env } = archonRepo();
     writeFiles(dir, {

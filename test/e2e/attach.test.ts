@@ -715,3 +715,58 @@ describe('archal attach: an empty query file', () => {
     }
   });
 });
+
+describe('archal attach: a damaged line in runs.jsonl', () => {
+  it('is skipped with a warning naming the file and the line, never echoing it; the command goes on', async () => {
+    const dir = tempDir('archal-attach-runs-');
+    mkdirSync(attachDir(dir), { recursive: true });
+    const good = {
+      traceId: 't1',
+      source: 'traces',
+      stage: 'import',
+      status: 'queued',
+      at: '2026-01-01T00:00:00.000Z',
+      seq: 1,
+      revision: 1,
+      policy: 'grade',
+    };
+    writeFileSync(
+      join(attachDir(dir), 'runs.jsonl'),
+      Buffer.concat([
+        Buffer.from(`${JSON.stringify(good)}\n{"traceId": "t1", "sour\n`),
+        Buffer.from([0x00, 0x1b, 0x5b, 0x32, 0x4a, 0xff, 0x0a]),
+        Buffer.from(`${JSON.stringify({ ...good, seq: 'two' })}\n${JSON.stringify({ ...good, seq: 2 })}\n`),
+      ]),
+    );
+    const result = await runCli(['--cwd', dir, 'attach-status', '--json'], {
+      env: { ARCHAL_HOME: tempDir('archal-home-') },
+    });
+    expect(result.code).toBe(0);
+    expect(result.stderr).toMatch(
+      /^warning: \.archal\/attach\/runs\.jsonl:2: damaged line skipped \(not JSON: column 24: unterminated string\)/m,
+    );
+    expect(result.stderr).toMatch(/^warning: \.archal\/attach\/runs\.jsonl:3: damaged line skipped \(not JSON: /m);
+    expect(result.stderr).toMatch(
+      /^warning: \.archal\/attach\/runs\.jsonl:4: damaged line skipped \(not a job line: "seq": [^)]+\)/m,
+    );
+    expect(result.stderr).not.toMatch(/runs\.jsonl:[15]/);
+    expect(result.stderr).not.toMatch(/[\x00-\x08\x1b\x7f]/); // eslint-disable-line no-control-regex
+    expect(json(result)).toBeDefined();
+  });
+});
+
+describe('archal trace-source watch: a file instead of a directory', () => {
+  it('exits 2 saying it watches a directory and how to import one file', async () => {
+    const dir = tempDir('archal-watch-file-');
+    writeFileSync(join(dir, 'trace.jsonl'), '');
+    const result = await runCli(['--cwd', dir, 'trace-source', 'watch', 'trace.jsonl'], {
+      env: { ARCHAL_HOME: tempDir('archal-home-') },
+      timeoutMs: 10_000,
+    });
+    expect(result.code).toBe(2);
+    expect(result.stderr).toBe(
+      'trace.jsonl is not a directory: `archal trace-source watch` watches a directory of traces (`archal trace-source import trace.jsonl` imports one file).\n',
+    );
+    expect(existsSync(attachDir(dir))).toBe(false);
+  });
+});

@@ -155,6 +155,48 @@ describe('input that is not what it claims', () => {
     expect(result.stderr).toContain('latin1.md is not UTF-8 text');
   });
 
+  it.each([
+    ['an encoded surrogate', [0xed, 0xa0, 0x80]],
+    ['an overlong encoding', [0xe0, 0x80, 0xaf]],
+    ['a code point past U+10FFFF', [0xf4, 0x90, 0x80, 0x80]],
+  ])('names the byte where UTF-8 breaks in %s, not the end of the file', async (_kind, bytes) => {
+    const repo = tempRepo();
+    writeFileSync(
+      join(repo, 'w.yaml'),
+      Buffer.concat([Buffer.from('name: x\n# '), Buffer.from(bytes), Buffer.from('\n')]),
+    );
+    const result = await runCli(['--cwd', repo, 'workflow', 'validate', 'w.yaml'], { env: env() });
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('w.yaml is not UTF-8 text (at byte 10)');
+  });
+
+  it('refuses a harness manifest that is not JSON with where it breaks, never echoing what it holds', async () => {
+    const dir = tempDir();
+    writeFiles(dir, {
+      'archal/fine.md': SCENARIO,
+      '.archal/harness.json': 'name: x\n\u001b[2Jghp_0123456789abcdefghij\n',
+    });
+    const result = await runCli(['--cwd', dir, 'run', '--preflight-only'], { env: env() });
+    expect(result.code).toBe(2);
+    expect(result.stderr).toBe(".archal/harness.json is not valid JSON: line 1, column 1: unexpected 'n'.\n");
+  });
+
+  it('never echoes control characters of a scenario or workflow into the terminal, naming them instead', async () => {
+    const repo = tempRepo();
+    writeFiles(repo, {
+      'archal/s.md':
+        '# T\n\n## Prompt\nDo it.\n\n## Success Criteria\n- [D] the run exits successfully\n\n## Config\ntimeout: x\u001b[2J\r\n',
+      'w.yaml': 'name: w\ndescription: d\nnodes:\n  - id: b\n    depends_on: ["z\\e[31m"]\n    bash: echo\n',
+    });
+    const scenario = await runCli(['--cwd', repo, 'scenario', 'validate', 'archal/s.md'], { env: env() });
+    expect(scenario.code).toBe(2);
+    expect(scenario.stderr).toContain("archal/s.md:10: timeout must be a number (got 'x\\u001b[2J')");
+    const workflow = await runCli(['--cwd', repo, 'workflow', 'validate', 'w.yaml'], { env: env() });
+    expect(workflow.code).toBe(2);
+    expect(workflow.stderr).toContain("depends on unknown node 'z\\u001b[31m'");
+    for (const text of [scenario.stderr, workflow.stderr]) expect(text).not.toMatch(/[\x00-\x08\x0b-\x1f\x7f]/); // eslint-disable-line no-control-regex
+  });
+
   it("refuses --harness ''", async () => {
     const dir = tempDir();
     writeFiles(dir, { 'archal/fine.md': SCENARIO });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
 import { load, loadOk, writeFiles } from '../helpers/engine.js';
 import { tempDir } from '../helpers/tmp.js';
-import type { WorkflowProblem } from '../../src/workflows/problems.js';
+import { formatWorkflowProblem, type WorkflowProblem } from '../../src/workflows/problems.js';
 
 const header = 'name: test\ndescription: a test workflow\n';
 
@@ -457,6 +457,21 @@ describe('loader fuzzing: junk always gets a clear error, never a crash, hang or
     expect(performance.now() - started).toBeLessThan(5000);
     expect(result.ok).toBe(false);
     if (!result.ok) expect(result.errors.map((error) => error.message).join('\n')).toMatch(message);
+  });
+
+  it('reads a workflow saved with a byte-order mark and CRLF line ends like any other', async () => {
+    const result = await load('\ufeffname: x\r\ndescription: y\r\nnodes:\r\n  - id: a\r\n    bash: echo hi\r\n');
+    expect(result.ok).toBe(true);
+  });
+
+  it('names the control characters of a value it quotes instead of passing them to the terminal', async () => {
+    const result = await load('name: x\ndescription: y\nnodes:\n  - id: "a\\e[2J"\n    bash: echo\n');
+    expect(result.ok).toBe(false);
+    if (!result.ok) {
+      const text = result.errors.map(formatWorkflowProblem).join('\n');
+      expect(text).toContain("node 'a\\u001b[2J'");
+      expect(text).not.toMatch(/[\x00-\x08\x0b-\x1f\x7f]/); // eslint-disable-line no-control-regex
+    }
   });
 
   it('refuses YAML alias bombs before expanding them', async () => {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
 import { parseScenario } from '../../src/scenarios/parse.js';
+import { formatScenarioProblem } from '../../src/runner/load.js';
 import type { ScenarioProblem } from '../../src/scenarios/schema.js';
 
 const staleIssues = `# Close stale issues
@@ -197,6 +198,27 @@ describe('scenario markdown', () => {
     }
     expect(parseScenario('\u0000binary', 'b.md').ok).toBe(false);
     expect(parseScenario('x'.repeat(300 * 1024), 'big.md').ok).toBe(false);
+  });
+
+  it('reads a scenario saved with a byte-order mark and CRLF line ends like any other', () => {
+    const text =
+      '\ufeff# T\r\n\r\n## Prompt\r\nDo it.\r\n\r\n## Success Criteria\r\n- [D] the run exits successfully\r\n';
+    const result = parseScenario(text, 'crlf.md');
+    if (!result.ok) throw new Error(JSON.stringify(result.errors));
+    expect(result.scenario.title).toBe('T');
+    expect(result.scenario.prompt).toBe('Do it.');
+  });
+
+  it('names the control characters of a value it quotes instead of passing them to the terminal', () => {
+    const text =
+      '# T\n\n## Prompt\nDo it.\n\n## Success Criteria\n- [D] the run exits successfully\n\n## Config\nruns: 2\u001b[2J\n';
+    const result = parseScenario(text, 'c.md');
+    expect(result.ok).toBe(false);
+    if (!result.ok) {
+      const shown = result.errors.map((error) => formatScenarioProblem({ ...error, file: 'c.md' }, '.')).join('\n');
+      expect(shown).toContain("runs must be a number (got '2\\u001b[2J')");
+      expect(shown).not.toMatch(/[\x00-\x08\x0b-\x1f\x7f]/); // eslint-disable-line no-control-regex
+    }
   });
 });
 

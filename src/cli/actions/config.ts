@@ -1,10 +1,11 @@
 import { dirname, join } from 'node:path';
-import { unsetAgentEnvProblems } from '../../config/agent-env.js';
+import { unsetAgentEnvProblems, unsetAssistantEnvProblems } from '../../config/agent-env.js';
 import { CONFIG_FILE, formatConfigProblem, loadConfig, type ConfigProblem } from '../../config/index.js';
 import { configSeedProblem } from '../../runner/load.js';
 import { EXIT } from '../errors.js';
-import { cliEnvironment, workDir, workDirProblem, type GlobalOptions } from '../host.js';
+import { cliEnvironment, workDir, type GlobalOptions } from '../host.js';
 import { err, out, printJson } from '../output.js';
+import { workDirProblem } from '../work-dir.js';
 
 /** `archal config validate`: every problem of .archal.json with its key path; exit 2 when invalid. */
 export function configValidate(globals: GlobalOptions, options: { json?: boolean }): number {
@@ -28,10 +29,15 @@ export function configValidate(globals: GlobalOptions, options: { json?: boolean
   // The default seed is checked as a run would, so that a name no run can start from is caught here.
   const seed = loaded.status === 'valid' ? configSeedProblem(loaded.config, dirname(loaded.file)) : undefined;
   if (seed) errors.push({ path: 'seeds.github', message: seed });
+  const env = loaded.status === 'invalid' ? {} : cliEnvironment(dir);
   const warnings =
     loaded.status === 'invalid'
       ? []
-      : [...(loaded.warnings ?? []), ...unsetAgentEnvProblems(loaded.config, cliEnvironment(dir))];
+      : [
+          ...(loaded.warnings ?? []),
+          ...unsetAgentEnvProblems(loaded.config, env),
+          ...unsetAssistantEnvProblems(loaded.config, env),
+        ];
   if (options.json)
     printJson({ valid: errors.length === 0, file: loaded.file, exists: loaded.status !== 'missing', errors, warnings });
   else if (loaded.status === 'missing') out(`No ${loaded.file}; every setting has its default (this is valid).`);

@@ -1,4 +1,5 @@
 import { resolve } from 'node:path';
+import { pathKind } from '../../lib/paths.js';
 import {
   attachmentName,
   DirectoryScanner,
@@ -142,9 +143,14 @@ export async function traceWatchCommand(
   dir: string,
   flags: { repo?: string; format?: FormatChoice; json?: boolean },
 ): Promise<number> {
+  const path = resolve(globals.cwd ?? process.cwd(), dir);
+  // A file would be imported once and then watched for changes that never make it a directory.
+  if (pathKind(path) === 'other')
+    throw new UserError(
+      `${dir} is not a directory: \`archal trace-source watch\` watches a directory of traces (\`archal trace-source import ${dir}\` imports one file).`,
+    );
   return untilSignal((signal) =>
     withAttach(globals, flags.repo, async (context) => {
-      const path = resolve(globals.cwd ?? process.cwd(), dir);
       try {
         traceFiles([path], context.workspace.root);
       } catch (error) {

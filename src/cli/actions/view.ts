@@ -11,7 +11,7 @@ import { RECORD_NAMES, RecordLookupError, RecordSource, renderReport, startViewe
 import { openRunStore, type ArchalStore } from '../../workspace/workspace.js';
 import { EXIT, UserError } from '../errors.js';
 import { wholeNumber } from '../flags.js';
-import { cliEnvironment, workDir, workDirProblem, type GlobalOptions } from '../host.js';
+import { cliEnvironment, workDir, type GlobalOptions } from '../host.js';
 import { err, out } from '../output.js';
 
 /** The records of the repository around the working directory (or of the directory itself outside one). */
@@ -22,9 +22,6 @@ async function openSource(globals: GlobalOptions): Promise<{
   notices: () => string[];
 }> {
   const cwd = workDir(globals);
-  // Outside a repository the directory itself is looked at, so it must be one (a mistyped --cwd).
-  const problem = workDirProblem(cwd);
-  if (problem) throw new UserError(problem, EXIT.invalidInput);
   const repo = await repositoryRoot(cwd, process.env).catch(() => cwd);
   // Secrets of the .env files are redacted too: the environment is the one every command works in.
   const env = cliEnvironment(repo);

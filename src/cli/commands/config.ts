@@ -1,12 +1,14 @@
 import type { Command } from 'commander';
 import type { GlobalOptions } from '../host.js';
 import { printJson } from '../output.js';
+import { answersBadWorkDir } from '../work-dir.js';
 
 export function registerConfigCommands(program: Command): void {
   const config = program.command('config').description('inspect and validate .archal.json');
 
-  config
-    .command('validate')
+  const validate = config.command('validate');
+  // Its --json answer to a bad --cwd is the usual {"valid": false, …}.
+  answersBadWorkDir(validate)
     .description('validate .archal.json in the working directory (exit 2 when invalid)')
     .option('--json', 'print {"valid", "file", "errors": [{"path", "message"}]} on stdout')
     .action(async (options: { json?: boolean }, command: Command) => {
