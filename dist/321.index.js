@@ -162,14 +162,14 @@ function gistObject(domain, owner, gist) {
         name: gist.key,
         description: gist.description,
         isPublic: gist.public,
-        isFork: false,
+        isFork: gist.forkOfId !== null,
         createdAt: gist.createdAt,
         updatedAt: gist.updatedAt,
         pushedAt: gist.updatedAt,
         url,
         resourcePath: new URL(url).pathname,
-        stargazerCount: 0,
-        viewerHasStarred: false,
+        stargazerCount: gist.starredBy.length,
+        viewerHasStarred: 'user' in domain.actor && gist.starredBy.includes(domain.actor.user.id),
         files: (args) => [...gist.files].slice(0, args.limit ?? 10).map(([name, text]) => ({
             __typename: 'GistFile',
             name,
@@ -2263,7 +2263,7 @@ function githubMessage(message) {
 /* harmony export */   k: () => (/* binding */ failureText),
 /* harmony export */   y: () => (/* binding */ callOperation)
 /* harmony export */ });
-/* harmony import */ var _routes_index_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(66859);
+/* harmony import */ var _routes_index_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(44940);
 /* harmony import */ var _state_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3435);
 
 

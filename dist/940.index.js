@@ -1,5 +1,5 @@
-export const id = 859;
-export const ids = [859];
+export const id = 940;
+export const ids = [940];
 export const modules = {
 
 /***/ 13850:
@@ -784,7 +784,7 @@ function isQualifier(issue, pull, value) {
 
 /***/ }),
 
-/***/ 66859:
+/***/ 44940:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -2960,8 +2960,6 @@ const eventRoutes = [
     },
 ];
 
-// EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __webpack_require__(77598);
 // EXTERNAL MODULE: ./src/clones/github/domain/languages.ts
 var languages = __webpack_require__(13850);
 ;// CONCATENATED MODULE: ./src/clones/github/render/gists.ts
@@ -2978,8 +2976,61 @@ function fileType(name) {
         return 'application/javascript';
     return 'text/plain';
 }
-/** A gist as GitHub's JSON shows it; lists leave out the files' contents. */
+/**
+ * A file's language as a gist shows it: prose and data too (which a repository's language statistics
+ * leave out), and plain text for what is not recognised — the API describes it as always a string.
+ */
+function fileLanguage(name) {
+    if (/\.(md|markdown)$/i.test(name))
+        return 'Markdown';
+    if (/\.json$/i.test(name))
+        return 'JSON';
+    if (/\.ya?ml$/i.test(name))
+        return 'YAML';
+    return (0,languages/* languageOf */.e)(name) ?? 'Text';
+}
+/** A gist as GitHub's JSON shows it; lists leave out the files' contents, its forks and its parent. */
 function renderGist(view, gist, withContent = true) {
+    return {
+        ...gistFields(view, gist, withContent),
+        ...(withContent ? { forks: forksOf(view, gist), history: [], fork_of: parentOf(view, gist) } : {}),
+    };
+}
+/** The forks of `gist` as `GET /gists/{gist_id}` lists them (oldest first). */
+function forksOf(view, gist) {
+    return view.store
+        .where('gist', `fork:${gist.id}`)
+        .sort((a, b) => a.id - b.id)
+        .map((fork) => {
+        const owner = view.store.get('user', fork.ownerId);
+        return {
+            id: fork.key,
+            url: `${view.urls.api}/gists/${fork.key}`,
+            user: owner ? (0,render_users/* fullUser */.$S)(view, owner, false) : null,
+            created_at: fork.createdAt,
+            updated_at: fork.updatedAt,
+        };
+    });
+}
+/** The gist `gist` was forked from, without its files' contents; null when it was not forked (or that gist is gone). */
+function parentOf(view, gist) {
+    const parent = gist.forkOfId === null ? undefined : view.store.get('gist', gist.forkOfId);
+    return parent ? gistFields(view, parent, false) : null;
+}
+/** A gist comment as GitHub's JSON shows it. */
+function renderGistComment(view, gist, comment) {
+    return {
+        id: comment.id,
+        node_id: (0,urls/* nodeId */.s5)('GistComment', comment.id),
+        url: `${view.urls.api}/gists/${gist.key}/comments/${comment.id}`,
+        body: comment.body,
+        user: (0,render_users/* simpleUserById */.kF)(view, comment.userId),
+        created_at: comment.createdAt,
+        updated_at: comment.updatedAt,
+        author_association: comment.userId === gist.ownerId ? 'OWNER' : 'NONE',
+    };
+}
+function gistFields(view, gist, withContent) {
     const owner = view.store.get('user', gist.ownerId);
     const url = `${view.urls.api}/gists/${gist.key}`;
     const files = {};
@@ -2988,7 +3039,7 @@ function renderGist(view, gist, withContent = true) {
         files[name] = {
             filename: name,
             type: fileType(name),
-            language: (0,languages/* languageOf */.e)(name) ?? null,
+            language: fileLanguage(name),
             raw_url: raw,
             size: Buffer.byteLength(content),
             ...(withContent ? { truncated: false, content } : {}),
@@ -3008,16 +3059,17 @@ function renderGist(view, gist, withContent = true) {
         created_at: gist.createdAt,
         updated_at: gist.updatedAt,
         description: gist.description,
-        comments: 0,
+        comments: view.store.countWhere('gistComment', `gist:${gist.id}`),
         comments_enabled: true,
         user: null,
         comments_url: `${url}/comments`,
         owner: (0,render_users/* simpleUserById */.kF)(view, gist.ownerId),
         truncated: false,
-        ...(withContent ? { forks: [], history: [] } : {}),
     };
 }
 
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __webpack_require__(77598);
 ;// CONCATENATED MODULE: ./src/clones/github/routes/users.ts
 
 
@@ -3166,6 +3218,27 @@ function ownGist(ctx) {
         throw (0,errors/* notFound */.mX)();
     return gist;
 }
+/** Stores a new gist of `owner`'s, its id GitHub-shaped (32 hex digits). */
+function insertGist(ctx, owner, fields) {
+    const id = ctx.store.nextId('gist');
+    return ctx.store.insert(ctx.journal, 'gist', {
+        id,
+        key: (0,external_node_crypto_.createHash)('sha1').update(`gist:${id}`).digest('hex').slice(0, 32),
+        ownerId: owner.id,
+        ...fields,
+        starredBy: [],
+        createdAt: ctx.now,
+        updatedAt: ctx.now,
+    });
+}
+/** `PUT`/`DELETE /gists/{gist_id}/star`: the signed-in user stars or unstars the gist (idempotent). */
+function setStar(ctx, starred) {
+    const user = signedInUser(ctx);
+    const gist = gistParam(ctx);
+    const others = gist.starredBy.filter((id) => id !== user.id);
+    ctx.store.update(ctx.journal, 'gist', gist, { starredBy: starred ? [...others, user.id] : others });
+    return (0,route/* noContent */.V$)();
+}
 const newest = (gists, since) => gists
     .filter((gist) => !since || gist.updatedAt >= since)
     .sort((a, b) => (a.createdAt === b.createdAt ? b.id - a.id : a.createdAt < b.createdAt ? 1 : -1));
@@ -3181,16 +3254,11 @@ const gistRoutes = [
             const files = Object.entries(input.files);
             if (files.length === 0 || files.some(([, file]) => file.content === ''))
                 throw invalidFiles();
-            const id = ctx.store.nextId('gist');
-            const gist = ctx.store.insert(ctx.journal, 'gist', {
-                id,
-                key: (0,external_node_crypto_.createHash)('sha1').update(`gist:${id}`).digest('hex').slice(0, 32),
-                ownerId: user.id,
+            const gist = insertGist(ctx, user, {
                 description: input.description ?? null,
                 public: input.public ?? false,
                 files: new Map(files.map(([name, file]) => [name, file.content])),
-                createdAt: ctx.now,
-                updatedAt: ctx.now,
+                forkOfId: null,
             });
             const body = renderGist(ctx, gist);
             return (0,route/* created */.zu)(body, { location: body.url });
@@ -3251,9 +3319,71 @@ const gistRoutes = [
         operationId: 'gists/delete',
         docs: 'gists/gists#delete-a-gist',
         handler: (ctx) => {
-            ctx.store.remove(ctx.journal, 'gist', ownGist(ctx));
+            const gist = ownGist(ctx);
+            // Its comments go with it; its forks stay, as gists of their own.
+            for (const comment of ctx.store.where('gistComment', `gist:${gist.id}`))
+                ctx.store.remove(ctx.journal, 'gistComment', comment);
+            for (const fork of ctx.store.where('gist', `fork:${gist.id}`))
+                ctx.store.update(ctx.journal, 'gist', fork, { forkOfId: null });
+            ctx.store.remove(ctx.journal, 'gist', gist);
             return (0,route/* noContent */.V$)();
         },
+    },
+    {
+        method: 'POST',
+        path: '/gists/{gist_id}/forks',
+        operationId: 'gists/fork',
+        docs: 'gists/gists#fork-a-gist',
+        handler: (ctx) => {
+            const user = signedInUser(ctx);
+            const gist = gistParam(ctx);
+            if (gist.ownerId === user.id)
+                throw new errors/* ApiError */.hD(422, 'Validation Failed', {
+                    errors: [{ resource: 'Gist', code: 'custom', message: 'You cannot fork your own gist.' }],
+                });
+            const body = renderGist(ctx, insertGist(ctx, user, {
+                description: gist.description,
+                public: gist.public,
+                files: new Map(gist.files),
+                forkOfId: gist.id,
+            }));
+            return (0,route/* created */.zu)(body, { location: body.url });
+        },
+    },
+    {
+        method: 'GET',
+        path: '/gists/{gist_id}/forks',
+        operationId: 'gists/list-forks',
+        docs: 'gists/gists#list-gist-forks',
+        handler: (ctx) => {
+            const forks = ctx.store.where('gist', `fork:${gistParam(ctx).id}`).sort((a, b) => a.id - b.id);
+            return okPage(ctx, forks, (fork) => renderGist(ctx, fork));
+        },
+    },
+    {
+        method: 'GET',
+        path: '/gists/{gist_id}/star',
+        operationId: 'gists/check-is-starred',
+        docs: 'gists/gists#check-if-a-gist-is-starred',
+        handler: (ctx) => {
+            const user = signedInUser(ctx);
+            // "Not starred" is a 404 with an empty object, as the API describes it.
+            return gistParam(ctx).starredBy.includes(user.id) ? (0,route/* noContent */.V$)() : (0,route/* json */.Pq)(404, {});
+        },
+    },
+    {
+        method: 'PUT',
+        path: '/gists/{gist_id}/star',
+        operationId: 'gists/star',
+        docs: 'gists/gists#star-a-gist',
+        handler: (ctx) => setStar(ctx, true),
+    },
+    {
+        method: 'DELETE',
+        path: '/gists/{gist_id}/star',
+        operationId: 'gists/unstar',
+        docs: 'gists/gists#unstar-a-gist',
+        handler: (ctx) => setStar(ctx, false),
     },
     {
         method: 'GET',
@@ -3265,6 +3395,107 @@ const gistRoutes = [
             const self = ctx.actor.kind === 'user' && ctx.actor.user.id === user.id;
             const gists = ctx.store.where('gist', `owner:${user.id}`).filter((gist) => gist.public || self);
             return okPage(ctx, newest(gists, ctx.query.get('since')), (gist) => renderGist(ctx, gist, false));
+        },
+    },
+];
+
+;// CONCATENATED MODULE: ./src/clones/github/routes/gist-comments.ts
+
+
+
+
+
+
+
+
+const gist_comments_bodySchema = schemas/* object */.Ikc({ body: schemas/* string */.YjP() });
+/** The comment body a request sends: GitHub refuses an empty one with a 422. */
+function commentBody(ctx) {
+    const { body } = parseBody(ctx, gist_comments_bodySchema);
+    if (body.trim() === '')
+        throw new errors/* ApiError */.hD(422, 'Validation Failed', {
+            errors: [{ resource: 'GistComment', code: 'missing_field', field: 'body' }],
+        });
+    return body;
+}
+/** The comment `{comment_id}` of the gist `{gist_id}` names. */
+function commentParam(ctx) {
+    const gist = gistParam(ctx);
+    const comment = ctx.store.get('gistComment', Number(ctx.params.comment_id));
+    if (!comment || comment.gistId !== gist.id)
+        throw (0,errors/* notFound */.mX)();
+    return { gist, comment };
+}
+const gistCommentRoutes = [
+    {
+        method: 'GET',
+        path: '/gists/{gist_id}/comments',
+        operationId: 'gists/list-comments',
+        docs: 'gists/comments#list-gist-comments',
+        handler: (ctx) => {
+            const gist = gistParam(ctx);
+            const comments = ctx.store.where('gistComment', `gist:${gist.id}`).sort((a, b) => a.id - b.id);
+            return okPage(ctx, comments, (comment) => renderGistComment(ctx, gist, comment));
+        },
+    },
+    {
+        method: 'POST',
+        path: '/gists/{gist_id}/comments',
+        operationId: 'gists/create-comment',
+        docs: 'gists/comments#create-a-gist-comment',
+        handler: (ctx) => {
+            const user = signedInUser(ctx);
+            const gist = gistParam(ctx);
+            const comment = ctx.store.insert(ctx.journal, 'gistComment', {
+                id: ctx.store.nextId('gistComment'),
+                gistId: gist.id,
+                userId: user.id,
+                body: commentBody(ctx),
+                createdAt: ctx.now,
+                updatedAt: ctx.now,
+            });
+            const body = renderGistComment(ctx, gist, comment);
+            return (0,route/* created */.zu)(body, { location: body.url });
+        },
+    },
+    {
+        method: 'GET',
+        path: '/gists/{gist_id}/comments/{comment_id}',
+        operationId: 'gists/get-comment',
+        docs: 'gists/comments#get-a-gist-comment',
+        handler: (ctx) => {
+            const { gist, comment } = commentParam(ctx);
+            return (0,route.ok)(renderGistComment(ctx, gist, comment));
+        },
+    },
+    {
+        method: 'PATCH',
+        path: '/gists/{gist_id}/comments/{comment_id}',
+        operationId: 'gists/update-comment',
+        docs: 'gists/comments#update-a-gist-comment',
+        handler: (ctx) => {
+            const user = signedInUser(ctx);
+            const { gist, comment } = commentParam(ctx);
+            // Only its author edits a comment; others get 404, as GitHub answers them.
+            if (comment.userId !== user.id)
+                throw (0,errors/* notFound */.mX)();
+            ctx.store.update(ctx.journal, 'gistComment', comment, { body: commentBody(ctx), updatedAt: ctx.now });
+            return (0,route.ok)(renderGistComment(ctx, gist, comment));
+        },
+    },
+    {
+        method: 'DELETE',
+        path: '/gists/{gist_id}/comments/{comment_id}',
+        operationId: 'gists/delete-comment',
+        docs: 'gists/comments#delete-a-gist-comment',
+        handler: (ctx) => {
+            const user = signedInUser(ctx);
+            const { gist, comment } = commentParam(ctx);
+            // Its author or the gist's owner may delete it.
+            if (comment.userId !== user.id && gist.ownerId !== user.id)
+                throw (0,errors/* notFound */.mX)();
+            ctx.store.remove(ctx.journal, 'gistComment', comment);
+            return (0,route/* noContent */.V$)();
         },
     },
 ];
@@ -4528,6 +4759,8 @@ const milestoneRoutes = [
     },
 ];
 
+// EXTERNAL MODULE: ./node_modules/zod/v4/classic/iso.js
+var iso = __webpack_require__(64377);
 ;// CONCATENATED MODULE: ./src/clones/github/domain/notifications.ts
 
 
@@ -4537,10 +4770,11 @@ function mentions(text, login) {
     return new RegExp(`(^|[^\\w-])@${escapeRegExp(login)}(?![\\w-])`, 'i').test(text ?? '');
 }
 /**
- * The user's participating notification threads, derived from the state (they are not stored, so
- * none is ever marked read): an issue or pull request where someone else mentions them (reason
- * `mention`), asks them for a review (`review_requested`) or that is assigned to them (`assign`),
- * in the repositories they can read; newest first.
+ * The user's participating notification threads, derived from the state (what the user did with
+ * them — read, done, a subscription — is stored apart, in `notificationThread` records): an issue
+ * or pull request where someone else mentions them (reason `mention`), asks them for a review
+ * (`review_requested`) or that is assigned to them (`assign`), in the repositories they can read;
+ * newest first.
  */
 function threads(view, user) {
     const found = [];
@@ -4568,30 +4802,65 @@ function threads(view, user) {
     }
     return found.sort((a, b) => a.updatedAt === b.updatedAt ? b.issue.id - a.issue.id : a.updatedAt < b.updatedAt ? 1 : -1);
 }
-/** `GET /notifications` for `user`, filtered by `since`/`before` (ISO 8601, on `updated_at`). */
-function notificationsOf(view, user, since, before) {
-    return threads(view, user)
-        .filter((thread) => (!since || thread.updatedAt >= since) && (!before || thread.updatedAt < before))
-        .map((thread) => {
-        const base = view.urls.repo((0,render_repos/* fullName */.fq)(view, thread.repo));
-        const id = String(thread.issue.id);
-        return {
-            id,
-            unread: true,
-            reason: thread.reason,
-            updated_at: thread.updatedAt,
-            last_read_at: null,
-            subject: {
-                title: thread.issue.title,
-                url: `${base}/${thread.issue.pullId ? 'pulls' : 'issues'}/${thread.issue.number}`,
-                latest_comment_url: thread.latestUrl,
-                type: thread.issue.pullId ? 'PullRequest' : 'Issue',
-            },
-            repository: (0,render_repos/* renderRepo */.ZY)(view, thread.repo),
-            url: `${view.urls.api}/notifications/threads/${id}`,
-            subscription_url: `${view.urls.api}/notifications/threads/${id}/subscription`,
-        };
+/** A thread's version: it changes with any new activity, which undoes a read or done mark. */
+const versionOf = (thread) => `${thread.updatedAt} ${thread.latestUrl}`;
+/** What `user` did with the thread of `issueId`, when anything. */
+function markOf(view, user, issueId) {
+    return view.store.where('notificationThread', `user:${user.id}:${issueId}`)[0];
+}
+/** The user's record of `thread`, created (unread, no subscription) when they have none yet. */
+function changeMark(view, user, thread, patch) {
+    const existing = markOf(view, user, thread.issue.id);
+    if (existing) {
+        view.store.update(view.journal, 'notificationThread', existing, patch);
+        return existing;
+    }
+    return view.store.insert(view.journal, 'notificationThread', {
+        id: view.store.nextId('notificationThread'),
+        userId: user.id,
+        issueId: thread.issue.id,
+        readVersion: null,
+        lastReadAt: null,
+        doneVersion: null,
+        subscription: null,
+        ...patch,
     });
+}
+/** A thread as GitHub's JSON shows it. */
+function renderThread(view, user, thread) {
+    const base = view.urls.repo((0,render_repos/* fullName */.fq)(view, thread.repo));
+    const id = String(thread.issue.id);
+    const mark = markOf(view, user, thread.issue.id);
+    return {
+        id,
+        unread: mark?.readVersion !== versionOf(thread),
+        reason: thread.reason,
+        updated_at: thread.updatedAt,
+        last_read_at: mark?.lastReadAt ?? null,
+        subject: {
+            title: thread.issue.title,
+            url: `${base}/${thread.issue.pullId ? 'pulls' : 'issues'}/${thread.issue.number}`,
+            latest_comment_url: thread.latestUrl,
+            type: thread.issue.pullId ? 'PullRequest' : 'Issue',
+        },
+        repository: (0,render_repos/* renderRepo */.ZY)(view, thread.repo),
+        url: `${view.urls.api}/notifications/threads/${id}`,
+        subscription_url: `${view.urls.api}/notifications/threads/${id}/subscription`,
+    };
+}
+/**
+ * `GET /notifications` for `user`: their threads, less those marked done (until new activity) and,
+ * unless `all`, those read.
+ */
+function notificationsOf(view, user, filter) {
+    return threads(view, user)
+        .filter((thread) => (!filter.since || thread.updatedAt >= filter.since) && (!filter.before || thread.updatedAt < filter.before))
+        .filter((thread) => {
+        const mark = markOf(view, user, thread.issue.id);
+        const version = versionOf(thread);
+        return mark?.doneVersion !== version && (filter.all || mark?.readVersion !== version);
+    })
+        .map((thread) => renderThread(view, user, thread));
 }
 
 ;// CONCATENATED MODULE: ./src/clones/github/routes/notifications.ts
@@ -4600,8 +4869,39 @@ function notificationsOf(view, user, since, before) {
 
 
 
+
+
+
+
 /** GitHub keeps 300 events in a feed. */
 const FEED_LIMIT = 300;
+/** 205 Reset Content: what GitHub answers a request that marked notifications read. */
+const resetContent = () => (0,route/* json */.Pq)(205);
+const markAllSchema = schemas/* object */.Ikc({
+    last_read_at: iso/* datetime */.w$({ offset: true }).optional(),
+    read: schemas/* boolean */.zMY().optional(),
+});
+const subscriptionSchema = schemas/* object */.Ikc({ ignored: schemas/* boolean */.zMY().optional() });
+/** The signed-in user's thread `{thread_id}` (404 when it is not one of theirs, as GitHub answers). */
+function threadParam(ctx) {
+    const user = signedInUser(ctx);
+    const thread = threads(ctx, user).find((candidate) => String(candidate.issue.id) === ctx.params.thread_id);
+    if (!thread)
+        throw (0,errors/* notFound */.mX)();
+    return { user, thread };
+}
+/** A thread subscription as GitHub shows it. */
+function renderSubscription(ctx, thread, subscription) {
+    const url = `${ctx.urls.api}/notifications/threads/${thread.issue.id}`;
+    return {
+        subscribed: !subscription.ignored,
+        ignored: subscription.ignored,
+        reason: null,
+        created_at: subscription.createdAt,
+        url: `${url}/subscription`,
+        thread_url: url,
+    };
+}
 const notificationRoutes = [
     {
         method: 'GET',
@@ -4612,7 +4912,97 @@ const notificationRoutes = [
             const user = signedInUser(ctx);
             const since = ctx.query.get('since') ?? undefined;
             const before = ctx.query.get('before') ?? undefined;
-            return okPage(ctx, notificationsOf(ctx, user, since, before), (item) => item, 50);
+            const all = ctx.query.get('all') === 'true';
+            return okPage(ctx, notificationsOf(ctx, user, { all, since, before }), (item) => item, 50);
+        },
+    },
+    {
+        method: 'PUT',
+        path: '/notifications',
+        operationId: 'activity/mark-notifications-as-read',
+        docs: 'activity/notifications#mark-notifications-as-read',
+        handler: (ctx) => {
+            const user = signedInUser(ctx);
+            const input = parseBody(ctx, markAllSchema);
+            // `read: false` would mark them unread, which GitHub's own clients never send.
+            if (input.read === false)
+                throw new errors/* ApiError */.hD(422, '"read": false is not supported here: leave it out (or true) to mark notifications read.');
+            const until = input.last_read_at ? new Date(input.last_read_at).toISOString().replace(/\.\d{3}Z$/, 'Z') : ctx.now;
+            for (const thread of threads(ctx, user))
+                if (thread.updatedAt <= until)
+                    changeMark(ctx, user, thread, { readVersion: versionOf(thread), lastReadAt: until });
+            return resetContent();
+        },
+    },
+    {
+        method: 'GET',
+        path: '/notifications/threads/{thread_id}',
+        operationId: 'activity/get-thread',
+        docs: 'activity/notifications#get-a-thread',
+        handler: (ctx) => {
+            const { user, thread } = threadParam(ctx);
+            return (0,route.ok)(renderThread(ctx, user, thread));
+        },
+    },
+    {
+        method: 'PATCH',
+        path: '/notifications/threads/{thread_id}',
+        operationId: 'activity/mark-thread-as-read',
+        docs: 'activity/notifications#mark-a-thread-as-read',
+        handler: (ctx) => {
+            const { user, thread } = threadParam(ctx);
+            changeMark(ctx, user, thread, { readVersion: versionOf(thread), lastReadAt: ctx.now });
+            return resetContent();
+        },
+    },
+    {
+        method: 'DELETE',
+        path: '/notifications/threads/{thread_id}',
+        operationId: 'activity/mark-thread-as-done',
+        docs: 'activity/notifications#mark-a-thread-as-done',
+        handler: (ctx) => {
+            const { user, thread } = threadParam(ctx);
+            const version = versionOf(thread);
+            changeMark(ctx, user, thread, { doneVersion: version, readVersion: version, lastReadAt: ctx.now });
+            return (0,route/* noContent */.V$)();
+        },
+    },
+    {
+        method: 'GET',
+        path: '/notifications/threads/{thread_id}/subscription',
+        operationId: 'activity/get-thread-subscription-for-authenticated-user',
+        docs: 'activity/notifications#get-a-thread-subscription-for-the-authenticated-user',
+        handler: (ctx) => {
+            const { user, thread } = threadParam(ctx);
+            const subscription = markOf(ctx, user, thread.issue.id)?.subscription;
+            if (!subscription)
+                throw (0,errors/* notFound */.mX)();
+            return (0,route.ok)(renderSubscription(ctx, thread, subscription));
+        },
+    },
+    {
+        method: 'PUT',
+        path: '/notifications/threads/{thread_id}/subscription',
+        operationId: 'activity/set-thread-subscription',
+        docs: 'activity/notifications#set-a-thread-subscription',
+        handler: (ctx) => {
+            const { user, thread } = threadParam(ctx);
+            const input = parseBody(ctx, subscriptionSchema);
+            const subscription = { ignored: input.ignored ?? false, createdAt: ctx.now };
+            changeMark(ctx, user, thread, { subscription });
+            return (0,route.ok)(renderSubscription(ctx, thread, subscription));
+        },
+    },
+    {
+        method: 'DELETE',
+        path: '/notifications/threads/{thread_id}/subscription',
+        operationId: 'activity/delete-thread-subscription',
+        docs: 'activity/notifications#delete-a-thread-subscription',
+        handler: (ctx) => {
+            const { user, thread } = threadParam(ctx);
+            if (markOf(ctx, user, thread.issue.id)?.subscription)
+                changeMark(ctx, user, thread, { subscription: null });
+            return (0,route/* noContent */.V$)();
         },
     },
     {
@@ -7325,6 +7715,7 @@ const teamRoutes = [
 
 
 
+
 /**
  * Every implemented operation. Order matters where templates overlap: literal segments
  * (`issues/comments`) and suffixed greedy refs (`commits/{ref+}/status`) come before the general
@@ -7341,6 +7732,7 @@ const ROUTES = [
     ...eventRoutes,
     ...notificationRoutes,
     ...gistRoutes,
+    ...gistCommentRoutes,
     ...labelRoutes,
     ...milestoneRoutes,
     ...issueRoutes,

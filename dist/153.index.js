@@ -1,8 +1,8 @@
-export const id = 12;
-export const ids = [12];
+export const id = 153;
+export const ids = [153];
 export const modules = {
 
-/***/ 44012:
+/***/ 32153:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -51,14 +51,385 @@ class Slots {
     }
 }
 
-// EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __webpack_require__(73024);
+;// CONCATENATED MODULE: ./src/lib/expand.ts
+/** `${NAME}` or `${NAME:-default}`. */
+const REFERENCE = /\$\{([A-Za-z_][A-Za-z0-9_]*)(?::-([^}]*))?\}/g;
+/** Expands `${NAME}` (and `${NAME:-default}`) from `env`; unknown names become '' (or the default). */
+function expandVariables(text, env) {
+    return text.replace(REFERENCE, (_match, name, fallback) => {
+        const value = env[name];
+        return value === undefined || value === '' ? (fallback ?? '') : value;
+    });
+}
+/** The `${NAME}` references in `text` (as written) that `env` does not set and that have no default: they expand to ''. */
+function unsetReferences(text, env) {
+    return [...text.matchAll(REFERENCE)]
+        .filter(([, name, fallback]) => fallback === undefined && env[name] === undefined)
+        .map(([reference]) => reference);
+}
+/** An env map's values (at key path `at`) that name a variable `env` does not set: each is passed as ''. */
+function unsetEnvProblems(at, values, env) {
+    return Object.entries(values ?? {}).flatMap(([key, value]) => unsetReferences(value, env).map((reference) => ({
+        path: `${at}.${key}`,
+        message: `${reference} is not set; passed as empty`,
+    })));
+}
+
+;// CONCATENATED MODULE: ./src/config/agent-env.ts
+
+/**
+ * `agent.env` values that name a variable `env` does not set: the agent gets '' for it, which
+ * otherwise shows only as the agent failing (a missing token) far from the cause.
+ */
+function unsetAgentEnvProblems(config, env) {
+    return typeof config.agent === 'object' ? unsetEnvProblems('agent.env', config.agent.env, env) : [];
+}
+/** `assistants.exec.env` values that name a variable `env` does not set (the exec provider passes ''). */
+function unsetAssistantEnvProblems(config, env) {
+    return unsetEnvProblems('assistants.exec.env', config.assistants?.exec?.env, env);
+}
+
+// EXTERNAL MODULE: ./src/lib/input-file.ts
+var input_file = __webpack_require__(7926);
+// EXTERNAL MODULE: ./src/lib/did-you-mean.ts
+var did_you_mean = __webpack_require__(42948);
+// EXTERNAL MODULE: ./src/lib/json-position.ts
+var json_position = __webpack_require__(39049);
 // EXTERNAL MODULE: ./node_modules/zod/v4/classic/schemas.js + 4 modules
 var schemas = __webpack_require__(41514);
 // EXTERNAL MODULE: ./src/lib/command-spec.ts
 var command_spec = __webpack_require__(91516);
-// EXTERNAL MODULE: ./src/lib/input-file.ts
-var input_file = __webpack_require__(7926);
+// EXTERNAL MODULE: ./src/lib/lazy.ts
+var lazy = __webpack_require__(26897);
+;// CONCATENATED MODULE: ./src/attach/policy.ts
+
+// Apart from the schemas of attach's records (schema.ts): `.archal.json` (attach/options.ts) needs
+// only this, and every command that reads the config would otherwise build all of them.
+/** The stages `archal attach` runs for each trace. */
+const EXECUTION_POLICIES = ['grade', 'reproduce', 'fix'];
+const executionPolicySchema = schemas/* enum */.k5n(EXECUTION_POLICIES);
+
+;// CONCATENATED MODULE: ./src/attach/options.ts
+
+
+
+/**
+ * `.archal.json` `attach`: defaults of `archal attach` (its flags win). Allowing external execution
+ * and opening a PR are flags only, so that a change to the file can never turn them on.
+ */
+const attachConfigSchema = (0,lazy/* lazySchema */.ID)(() => schemas/* object */.Ikc({
+    executionPolicy: executionPolicySchema
+        .optional()
+        .describe('Stages run for each trace: grade, reproduce (default) or fix (--execution-policy).'),
+    runs: schemas/* number */.aig().int().min(1).max(20).optional().describe('Reproduction runs per trace (--runs). Default 1.'),
+    fixCommand: schemas/* string */.YjP().min(1).optional().describe('The coding agent of the fix stage (--fix-command).'),
+    fixWorkflow: schemas/* string */.YjP().min(1).optional().describe('A DAG workflow as the fixer (--fix-workflow).'),
+})
+    .strict()
+    .refine((value) => !(value.fixCommand && value.fixWorkflow), {
+    message: 'fixCommand and fixWorkflow are alternatives: set one',
+}));
+
+// EXTERNAL MODULE: ./src/preprod/options.ts
+var options = __webpack_require__(55722);
+// EXTERNAL MODULE: ./src/providers/schema.ts
+var schema = __webpack_require__(71131);
+;// CONCATENATED MODULE: ./src/config/app-schema.ts
+
+
+
+/** Repository permission levels, lowest first, as GitHub names them (`role_name`). */
+const PERMISSION_LEVELS = ['read', 'triage', 'write', 'maintain', 'admin'];
+const appWorkflowsSchema = () => schemas/* object */.Ikc({
+    fix: schemas/* string */.YjP()
+        .min(1)
+        .optional()
+        .describe('Workflow of `/archal fix` and the fix label. Default "archal-fix-issue".'),
+    fixCheck: schemas/* string */.YjP()
+        .min(1)
+        .optional()
+        .describe('Workflow of the "Fix with Archal" button and autoFix. Default "archal-fix-check".'),
+})
+    .catchall(schemas/* string */.YjP().min(1))
+    .refine((value) => Object.keys(value).every((key) => /^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$/.test(key)), {
+    message: 'names must be letters, digits, ".", "_" or "-" (they are typed after `/archal run`)',
+})
+    .describe('Which workflow each trigger runs; other keys are names `/archal run <name>` accepts.');
+/**
+ * The GitHub App's settings for a repository (`.archal.json` `app`). The App reads them from the
+ * default branch only, so a pull request cannot change what runs or who may run it.
+ */
+const appConfigSchema = (0,lazy/* lazySchema */.ID)(() => schemas/* object */.Ikc({
+    fixLabel: schemas/* string */.YjP()
+        .min(1)
+        .max(50)
+        .optional()
+        .describe('Label that starts the fix workflow. Default "archal:fix".'),
+    minPermission: schemas/* enum */.k5n(PERMISSION_LEVELS)
+        .optional()
+        .describe('Least repository permission of who may command the App. Default "write".'),
+    fixChecks: schemas/* array */.YOg(schemas/* string */.YjP().min(1))
+        .optional()
+        .describe('Check runs whose failure offers "Fix with Archal". Default ["Archal"].'),
+    autoFix: schemas/* boolean */.zMY().optional().describe('Start the fix of a failing check at once, without the button.'),
+    workflows: appWorkflowsSchema().optional(),
+    maxConcurrentRuns: schemas/* number */.aig()
+        .int()
+        .min(1)
+        .max(50)
+        .optional()
+        .describe('Runs of this repository at once; more wait in the queue. Default 2.'),
+    provider: schema/* providerNameSchema */.s5.optional().describe('Provider of AI nodes that name none, for App runs.'),
+    testCommand: schemas/* string */.YjP()
+        .min(1)
+        .optional()
+        .describe("The repository's test command the fix workflows validate with (ARCHAL_TEST_COMMAND)."),
+})
+    .strict());
+
+;// CONCATENATED MODULE: ./src/scenarios/schema.ts
+
+
+
+/**
+ * How a run's agent reaches its GitHub clone: `env` (GITHUB_API_URL and the clone's URLs), `proxy`
+ * (GitHub's own hosts through a loopback proxy that trusts a per-run CA, for agents that call
+ * api.github.com unchanged), or `both`.
+ */
+const ROUTING_MODES = ['env', 'proxy', 'both'];
+const routingSchema = schemas/* enum */.k5n(ROUTING_MODES);
+/** A scenario's `## Config` section, after aliases are resolved (built when a scenario is first parsed). */
+const scenarioConfigSchema = (0,lazy/* lazySchema */.ID)(() => schemas/* object */.Ikc({
+    clones: schemas/* array */.YOg(schemas/* string */.YjP().min(1)).min(1),
+    seed: schemas/* string */.YjP().min(1).optional(),
+    timeout: schemas/* number */.aig().positive().max(3600),
+    runs: schemas/* number */.aig().int().min(1).max(100),
+    tags: schemas/* array */.YOg(schemas/* string */.YjP().min(1)),
+    routing: routingSchema,
+    evaluator: schemas/* object */.Ikc({ provider: schema/* providerNameSchema */.s5.optional(), model: schemas/* string */.YjP().min(1).optional() }).optional(),
+}));
+
+;// CONCATENATED MODULE: ./src/config/schema.ts
+
+
+
+
+
+
+
+
+const agentSchema = (0,lazy/* lazySchema */.ID)(() => schemas/* union */.KCZ([schemas/* string */.YjP().min(1), command_spec/* commandSpecSchema */.Q])
+    .describe('The agent under test (harness): a shell command, or {command, args, env}.'));
+// Built with archalConfigSchema, when .archal.json is first parsed (most commands of a repository
+// without one never do).
+const evaluatorSchema = () => schemas/* object */.Ikc({
+    provider: schema/* providerNameSchema */.s5,
+    model: schemas/* string */.YjP().optional(),
+})
+    .strict()
+    .describe('The provider that judges [P] criteria.');
+const worktreeSchema = () => schemas/* object */.Ikc({
+    baseBranch: schemas/* string */.YjP().min(1).optional().describe('Base branch; detected from git when absent.'),
+})
+    .strict();
+const cloneList = () => schemas/* union */.KCZ([schemas/* string */.YjP().min(1), schemas/* array */.YOg(schemas/* string */.YjP().min(1))])
+    .transform((value) => (Array.isArray(value) ? value : [value]));
+// Keys of Archal's hosted product whose shape is not published and that nothing local reads: accepted
+// (a file written for Archal loads) with a warning that they are ignored.
+const hostedSectionSchema = () => schemas/* looseObject */._H3({});
+const archalConfigSchema = (0,lazy/* lazySchema */.ID)(() => schemas/* object */.Ikc({
+    $schema: schemas/* string */.YjP().optional(),
+    agent: agentSchema.optional(),
+    title: schemas/* string */.YjP().optional().describe('Display name of the project, shown in run reports.'),
+    agentModel: schemas/* string */.YjP()
+        .min(1)
+        .optional()
+        .describe('Passed to the agent as AGENT_MODEL (and ARCHAL_ENGINE_MODEL).'),
+    agentPassEnv: schemas/* array */.YOg(schemas/* string */.YjP().regex(/^[A-Za-z_][A-Za-z0-9_]*$/, 'an environment variable name'))
+        .optional()
+        .describe('Credential variables the agent under test gets anyway. By default names with TOKEN, SECRET, KEY, PASSWORD or CREDENTIAL, GIT_CONFIG_*, GIT_ASKPASS, SSH_ASKPASS and SSH_AUTH_SOCK are removed from its environment.'),
+    clones: cloneList()
+        .optional()
+        .describe('Clones scenarios use when they neither name nor imply any, e.g. ["github"].'),
+    twins: cloneList().optional().describe('Archal\'s older name of "clones".'),
+    scenarios: schemas/* union */.KCZ([schemas/* string */.YjP().min(1), schemas/* array */.YOg(schemas/* string */.YjP().min(1))])
+        .optional()
+        .describe('Scenario files or directories run when `archal run` gets none.'),
+    seeds: schemas/* record */.g1P(schemas/* string */.YjP(), schemas/* string */.YjP().min(1))
+        .optional()
+        .describe('Seed per clone for scenarios that set none, e.g. {"github": "small-project"} (a named seed or a .json file).'),
+    runs: schemas/* number */.aig().int().min(1).max(100).optional().describe('Runs per scenario. Default 1.'),
+    timeout: schemas/* number */.aig().positive().optional().describe('Seconds a run may take. Default 180.'),
+    routing: routingSchema
+        .optional()
+        .describe('How agents reach their GitHub clone: env (GITHUB_API_URL), proxy (api.github.com and github.com through a loopback proxy with a per-run CA, for unchanged agents), or both. Default both.'),
+    evaluator: evaluatorSchema().optional(),
+    evaluatorModel: schemas/* string */.YjP()
+        .min(1)
+        .optional()
+        .describe("The judge's model (Archal's key). Its provider is evaluator.provider, else the one the model name implies (claude-…: claude, gpt-…/o3/o4/codex: codex), else assistants.default."),
+    model: schemas/* string */.YjP().min(1).optional().describe("The same as evaluatorModel (Archal's docs use both)."),
+    suite: hostedSectionSchema().optional().describe("Archal's hosted suite settings: accepted and ignored."),
+    autoloop: hostedSectionSchema()
+        .optional()
+        .describe("Archal's hosted trace-to-scenario loop: accepted and ignored (see `attach`)."),
+    assistants: schema/* assistantsSchema */.pH.optional(),
+    worktree: worktreeSchema().optional(),
+    preprod: options/* preprodConfigSchema */.Gn.optional(),
+    app: appConfigSchema.optional(),
+    attach: attachConfigSchema.optional(),
+})
+    .strict());
+
+;// CONCATENATED MODULE: ./src/config/load.ts
+
+
+
+
+
+const CONFIG_FILE = '.archal.json';
+/** Reads and validates `<dir>/.archal.json`. A missing file is not an error: every key is optional. */
+function loadConfig(dir) {
+    return loadConfigFile((0,external_node_path_.join)(dir, CONFIG_FILE));
+}
+/**
+ * Reads and validates a config file (`archal run -c <file>`); with `required`, a missing file is
+ * invalid. Paths in it (scenarios, seed files) are relative to its directory.
+ */
+function loadConfigFile(file, options = {}) {
+    const read = (0,input_file/* readInputFile */.jH)(file, { maxBytes: input_file/* INPUT_LIMITS */.Ef.config, strictUtf8: true });
+    if (!read.ok && read.problem === 'missing')
+        return options.required
+            ? { status: 'invalid', file, errors: [{ path: '', message: read.message }] }
+            : { status: 'missing', file, config: {} };
+    if (!read.ok)
+        return { status: 'invalid', file, errors: [{ path: '', message: read.message }] };
+    const parsed = (0,json_position/* parseJsonWithLocation */.Jm)(read.text);
+    if (!parsed.ok)
+        return { status: 'invalid', file, errors: [{ path: '', message: `invalid JSON: ${parsed.message}` }] };
+    return validateConfig(parsed.value, file);
+}
+function validateConfig(value, file) {
+    const result = archalConfigSchema.safeParse(value);
+    if (!result.success)
+        return { status: 'invalid', file, errors: result.error.issues.flatMap(describeIssue) };
+    return normaliseConfig(result.data, file);
+}
+const sameList = (a, b) => a.length === b.length && a.every((item, index) => item.toLowerCase() === b[index].toLowerCase());
+/** Archal's aliases resolved to one key each (`twins` → `clones`, `model` → `evaluatorModel`), and what is ignored. */
+function normaliseConfig(parsed, file) {
+    const { twins, model, ...config } = parsed;
+    const errors = [];
+    // Clone names are case-insensitive (Archal's docs write "GitHub" and "github").
+    if (config.clones)
+        config.clones = config.clones.map((clone) => clone.toLowerCase());
+    const warnings = [];
+    if (twins) {
+        if (config.clones && !sameList(config.clones, twins))
+            errors.push({
+                path: 'twins',
+                message: `"twins" is Archal's older name of "clones", and the two differ (${JSON.stringify(twins)} vs ${JSON.stringify(config.clones)}): keep one`,
+            });
+        else
+            config.clones = twins.map((clone) => clone.toLowerCase());
+    }
+    if (model) {
+        if (config.evaluatorModel && config.evaluatorModel !== model)
+            errors.push({
+                path: 'model',
+                message: `"model" and "evaluatorModel" both name the judge's model and differ ('${model}' vs '${config.evaluatorModel}'): keep one`,
+            });
+        else
+            config.evaluatorModel = model;
+    }
+    if (config.evaluatorModel && config.evaluator?.model && config.evaluator.model !== config.evaluatorModel)
+        errors.push({
+            path: 'evaluatorModel',
+            message: `"evaluatorModel" ('${config.evaluatorModel}') and "evaluator.model" ('${config.evaluator.model}') differ: keep one`,
+        });
+    for (const key of ['suite', 'autoloop'])
+        if (config[key] !== undefined)
+            warnings.push({
+                path: key,
+                message: `"${key}" configures Archal's hosted service; it is accepted and ignored here (runs are local)`,
+            });
+    if (errors.length > 0)
+        return { status: 'invalid', file, errors };
+    return { status: 'valid', file, config, ...(warnings.length > 0 ? { warnings } : {}) };
+}
+function describeIssue(issue) {
+    const path = issue.path.map(String).join('.');
+    // A union whose schema says what it wants keeps that message.
+    if (issue.code === 'invalid_union' && issue.message === 'Invalid input')
+        return describeUnion(issue);
+    if (issue.code === 'unrecognized_keys') {
+        const known = knownKeysAt(issue.path);
+        return issue.keys.map((key) => ({
+            path: path ? `${path}.${key}` : key,
+            message: `unknown key.${(0,did_you_mean/* didYouMean */.au)(key, known)}`,
+        }));
+    }
+    return [{ path, message: issue.message }];
+}
+/**
+ * A value that fits none of a union's shapes (`agent`: a command string or {command, args, env}):
+ * the problems of the shape whose type the value has, else the types that were expected. zod's own
+ * message for it is only "Invalid input".
+ */
+function describeUnion(issue) {
+    const typeMismatch = (branch) => branch.length === 1 && branch[0].code === 'invalid_type' && branch[0].path.length === 0;
+    const matched = issue.errors.filter((branch) => branch.length > 0 && !typeMismatch(branch));
+    if (matched.length === 1)
+        return matched[0].flatMap((inner) => describeIssue({ ...inner, path: [...issue.path, ...inner.path] }));
+    const expected = [
+        ...new Set(issue.errors.flatMap((branch) => typeMismatch(branch) && branch[0].code === 'invalid_type' ? [article(branch[0].expected)] : [])),
+    ];
+    const path = issue.path.map(String).join('.');
+    if (expected.length === 0)
+        return [{ path, message: issue.message }];
+    return [{ path, message: `expected ${expected.join(' or ')}` }];
+}
+function article(type) {
+    return /^[aeiou]/.test(type) ? `an ${type}` : `a ${type}`;
+}
+/** Keys the schema accepts at a path, for did-you-mean hints. */
+function knownKeysAt(path) {
+    let schema = archalConfigSchema;
+    for (const segment of path) {
+        schema = unwrap(schema);
+        const shape = schema.shape;
+        if (!shape || typeof segment !== 'string')
+            return [];
+        schema = shape[segment];
+    }
+    const shape = unwrap(schema).shape;
+    return shape ? Object.keys(shape) : [];
+}
+function unwrap(schema) {
+    let current = schema;
+    for (let i = 0; i < 10 && current; i++) {
+        if (typeof current.unwrap === 'function')
+            current = current.unwrap();
+        else if (current.def?.type === 'union') {
+            const objectOption = current.def.options
+                ?.map((option) => unwrap(option))
+                .find((option) => option.shape);
+            if (!objectOption)
+                break;
+            current = objectOption;
+        }
+        else
+            break;
+    }
+    return current;
+}
+/** "assistants.exec.command: Invalid input: expected string, received number" */
+function formatConfigProblem(file, problem) {
+    return problem.path ? `${file}: ${problem.path}: ${problem.message}` : `${file}: ${problem.message}`;
+}
+
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __webpack_require__(73024);
 // EXTERNAL MODULE: external "node:child_process"
 var external_node_child_process_ = __webpack_require__(31421);
 // EXTERNAL MODULE: external "node:crypto"
@@ -605,23 +976,6 @@ function processesWithEnv(name, value) {
     return found;
 }
 
-;// CONCATENATED MODULE: ./src/lib/expand.ts
-/** `${NAME}` or `${NAME:-default}`. */
-const REFERENCE = /\$\{([A-Za-z_][A-Za-z0-9_]*)(?::-([^}]*))?\}/g;
-/** Expands `${NAME}` (and `${NAME:-default}`) from `env`; unknown names become '' (or the default). */
-function expandVariables(text, env) {
-    return text.replace(REFERENCE, (_match, name, fallback) => {
-        const value = env[name];
-        return value === undefined || value === '' ? (fallback ?? '') : value;
-    });
-}
-/** The `${NAME}` references in `text` (as written) that `env` does not set and that have no default: they expand to ''. */
-function unsetReferences(text, env) {
-    return [...text.matchAll(REFERENCE)]
-        .filter(([, name, fallback]) => fallback === undefined && env[name] === undefined)
-        .map(([reference]) => reference);
-}
-
 ;// CONCATENATED MODULE: ./src/harness/agent.ts
 
 
@@ -662,6 +1016,8 @@ function resolveAgent(agent, env, passEnv = []) {
 }
 
 ;// CONCATENATED MODULE: ./src/harness/locate.ts
+
+
 
 
 
@@ -760,14 +1116,11 @@ function manifestAgent(file, source, passEnv, shown) {
     const read = (0,input_file/* readInputFile */.jH)(file, { maxBytes: input_file/* INPUT_LIMITS */.Ef.config, strictUtf8: true });
     if (!read.ok)
         throw new HarnessError(file, `Harness manifest ${read.message}.`);
-    let raw;
-    try {
-        raw = JSON.parse(read.text);
-    }
-    catch (error) {
-        throw new HarnessError(file, `${where} is not valid JSON: ${error.message}.`);
-    }
-    const parsed = harnessManifestSchema.safeParse(raw);
+    // Where, not JSON.parse's message: that one quotes the file, whose bytes may be a secret or escapes.
+    const raw = (0,json_position/* parseJsonWithLocation */.Jm)(read.text);
+    if (!raw.ok)
+        throw new HarnessError(file, `${where} is not valid JSON: ${raw.message}.`);
+    const parsed = harnessManifestSchema.safeParse(raw.value);
     if (!parsed.success) {
         const issue = parsed.error.issues[0];
         throw new HarnessError(file, `${where}: ${issue.path.join('.') || '(top level)'}: ${issue.message} (a harness manifest is {version: 1, name?, defaultModel?, promptFiles?, local?: {command, args?, env?}}).`);
@@ -784,8 +1137,17 @@ function manifestAgent(file, source, passEnv, shown) {
         ...(preamble.length > 0 ? { taskPreamble: preamble.join('\n\n') } : {}),
         ...(manifest.defaultModel ? { defaultModel: manifest.defaultModel } : {}),
     };
-    if (manifest.local)
-        return { ...resolveAgent(manifest.local, source.env, passEnv), cwd: dir, ...extras };
+    if (manifest.local) {
+        const unset = unsetEnvProblems('local.env', manifest.local.env, source.env);
+        return {
+            ...resolveAgent(manifest.local, source.env, passEnv),
+            cwd: dir,
+            ...extras,
+            ...(unset.length > 0
+                ? { envWarnings: unset.map((problem) => `${where}: ${problem.path}: ${problem.message}`) }
+                : {}),
+        };
+    }
     const entry = ENTRY_NAMES.map((name) => (0,external_node_path_.join)(dir, name)).find((candidate) => kindOf(candidate) === 'file');
     if (!entry)
         throw new HarnessError(file, `${where} has no "local" command and its folder has no entry file (${ENTRY_NAMES.join(', ')}): add "local": {"command": …, "args": […]}.`);
@@ -1034,8 +1396,6 @@ function cliFailure(name, result, outcome) {
         : `${name} ${describeExit(result)}${outcome.answered ? '' : ' without an answer'}${stderr ? `: ${stderr}` : ''}`, { exitCode: result.exitCode, usage: outcome.usage });
 }
 
-// EXTERNAL MODULE: ./src/providers/schema.ts
-var schema = __webpack_require__(71131);
 ;// CONCATENATED MODULE: ./src/providers/models.ts
 
 const CLAUDE_ALIASES = new Set(['sonnet', 'opus', 'haiku', 'inherit', 'default', 'opusplan', 'best']);
@@ -2228,7 +2588,7 @@ async function openGitHubClone(options = {}) {
         token,
         controlToken,
         dir,
-        build: () => (built ??= __webpack_require__.e(/* import() */ 479).then(__webpack_require__.bind(__webpack_require__, 62479))
+        build: () => (built ??= __webpack_require__.e(/* import() */ 120).then(__webpack_require__.bind(__webpack_require__, 33120))
             .then(({ buildGitHubClone }) => {
             const result = buildGitHubClone(listening, options);
             serve = result.serve;
@@ -2711,10 +3071,6 @@ function undiciPath() {
 
 // EXTERNAL MODULE: ./src/evaluate/criteria.ts + 6 modules
 var evaluate_criteria = __webpack_require__(87315);
-// EXTERNAL MODULE: ./src/lib/did-you-mean.ts
-var did_you_mean = __webpack_require__(42948);
-// EXTERNAL MODULE: ./src/lib/json-position.ts
-var json_position = __webpack_require__(39049);
 ;// CONCATENATED MODULE: ./src/scenarios/clones.ts
 /** Clones Archal can run, and the words that imply a scenario needs them. */
 const CLONE_KEYWORDS = {
@@ -2729,30 +3085,6 @@ function inferClones(text, defaults) {
         return found;
     return defaults && defaults.length > 0 ? defaults : ['github'];
 }
-
-// EXTERNAL MODULE: ./src/lib/lazy.ts
-var lazy = __webpack_require__(26897);
-;// CONCATENATED MODULE: ./src/scenarios/schema.ts
-
-
-
-/**
- * How a run's agent reaches its GitHub clone: `env` (GITHUB_API_URL and the clone's URLs), `proxy`
- * (GitHub's own hosts through a loopback proxy that trusts a per-run CA, for agents that call
- * api.github.com unchanged), or `both`.
- */
-const ROUTING_MODES = ['env', 'proxy', 'both'];
-const routingSchema = schemas/* enum */.k5n(ROUTING_MODES);
-/** A scenario's `## Config` section, after aliases are resolved (built when a scenario is first parsed). */
-const scenarioConfigSchema = (0,lazy/* lazySchema */.ID)(() => schemas/* object */.Ikc({
-    clones: schemas/* array */.YOg(schemas/* string */.YjP().min(1)).min(1),
-    seed: schemas/* string */.YjP().min(1).optional(),
-    timeout: schemas/* number */.aig().positive().max(3600),
-    runs: schemas/* number */.aig().int().min(1).max(100),
-    tags: schemas/* array */.YOg(schemas/* string */.YjP().min(1)),
-    routing: routingSchema,
-    evaluator: schemas/* object */.Ikc({ provider: schema/* providerNameSchema */.s5.optional(), model: schemas/* string */.YjP().min(1).optional() }).optional(),
-}));
 
 ;// CONCATENATED MODULE: ./src/scenarios/parse.ts
 
@@ -2820,7 +3152,11 @@ function parseScenario(text, file, options = {}) {
             errors: [{ file, message: 'file contains NUL bytes; it looks binary, not markdown' }],
             warnings,
         };
-    const lines = text.replace(/\r\n?/g, '\n').split('\n');
+    // A byte-order mark (an editor's, or text that did not come through the file reader) is not the title's.
+    const lines = text
+        .replace(/^\ufeff/, '')
+        .replace(/\r\n?/g, '\n')
+        .split('\n');
     let title;
     const sections = [];
     let current;
@@ -3131,6 +3467,21 @@ function parseEvaluator(value) {
             ? { provider: provider, model: match[2].trim() }
             : { provider: provider };
     return { model: value.trim() };
+}
+
+;// CONCATENATED MODULE: ./src/lib/text.ts
+/** `text` cut to at most `max` characters, with an ellipsis when it was longer. */
+function text_clip(text, max) {
+    return text.length > max ? `${text.slice(0, max - 1)}…` : text;
+}
+/**
+ * `text` with its control characters (other than newline and tab) written as `\u001b`: a message
+ * that quotes a user's file is shown in a terminal, which would act on them (clear it, recolour it).
+ */
+function visibleControls(text) {
+    return text.replace(
+    // eslint-disable-next-line no-control-regex
+    /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g, (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
 
 // EXTERNAL MODULE: ./src/evaluate/context.ts
@@ -3912,6 +4263,7 @@ function classify(outcome, criteria, notImplemented, refused = []) {
 
 
 
+
 /** Where scenarios live when neither the command line nor .archal.json says. */
 const DEFAULT_SCENARIO_DIRS = ['archal', 'scenarios'];
 /**
@@ -4101,9 +4453,9 @@ function displayFile(file, cwd) {
     const rel = (0,external_node_path_.relative)(cwd, file);
     return rel && !rel.startsWith('..') ? rel : file;
 }
-/** `file:line: message`, with the file relative to the working directory when it is under it. */
+/** `file:line: message`, with the file relative to the working directory when it is under it (control characters named). */
 function formatScenarioProblem(entry, cwd) {
-    return `${displayFile(entry.file, cwd)}${entry.line ? `:${entry.line}` : ''}: ${entry.message}`;
+    return visibleControls(`${displayFile(entry.file, cwd)}${entry.line ? `:${entry.line}` : ''}: ${entry.message}`);
 }
 /** One problem per indented line. */
 function formatScenarioProblems(entries, cwd) {
@@ -4170,309 +4522,6 @@ function withDotEnv(dir, env) {
         if (value !== undefined)
             merged[key] = value;
     return merged;
-}
-
-;// CONCATENATED MODULE: ./src/attach/policy.ts
-
-// Apart from the schemas of attach's records (schema.ts): `.archal.json` (attach/options.ts) needs
-// only this, and every command that reads the config would otherwise build all of them.
-/** The stages `archal attach` runs for each trace. */
-const EXECUTION_POLICIES = ['grade', 'reproduce', 'fix'];
-const executionPolicySchema = schemas/* enum */.k5n(EXECUTION_POLICIES);
-
-;// CONCATENATED MODULE: ./src/attach/options.ts
-
-
-
-/**
- * `.archal.json` `attach`: defaults of `archal attach` (its flags win). Allowing external execution
- * and opening a PR are flags only, so that a change to the file can never turn them on.
- */
-const attachConfigSchema = (0,lazy/* lazySchema */.ID)(() => schemas/* object */.Ikc({
-    executionPolicy: executionPolicySchema
-        .optional()
-        .describe('Stages run for each trace: grade, reproduce (default) or fix (--execution-policy).'),
-    runs: schemas/* number */.aig().int().min(1).max(20).optional().describe('Reproduction runs per trace (--runs). Default 1.'),
-    fixCommand: schemas/* string */.YjP().min(1).optional().describe('The coding agent of the fix stage (--fix-command).'),
-    fixWorkflow: schemas/* string */.YjP().min(1).optional().describe('A DAG workflow as the fixer (--fix-workflow).'),
-})
-    .strict()
-    .refine((value) => !(value.fixCommand && value.fixWorkflow), {
-    message: 'fixCommand and fixWorkflow are alternatives: set one',
-}));
-
-// EXTERNAL MODULE: ./src/preprod/options.ts
-var options = __webpack_require__(55722);
-;// CONCATENATED MODULE: ./src/config/app-schema.ts
-
-
-
-/** Repository permission levels, lowest first, as GitHub names them (`role_name`). */
-const PERMISSION_LEVELS = ['read', 'triage', 'write', 'maintain', 'admin'];
-const appWorkflowsSchema = () => schemas/* object */.Ikc({
-    fix: schemas/* string */.YjP()
-        .min(1)
-        .optional()
-        .describe('Workflow of `/archal fix` and the fix label. Default "archal-fix-issue".'),
-    fixCheck: schemas/* string */.YjP()
-        .min(1)
-        .optional()
-        .describe('Workflow of the "Fix with Archal" button and autoFix. Default "archal-fix-check".'),
-})
-    .catchall(schemas/* string */.YjP().min(1))
-    .refine((value) => Object.keys(value).every((key) => /^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$/.test(key)), {
-    message: 'names must be letters, digits, ".", "_" or "-" (they are typed after `/archal run`)',
-})
-    .describe('Which workflow each trigger runs; other keys are names `/archal run <name>` accepts.');
-/**
- * The GitHub App's settings for a repository (`.archal.json` `app`). The App reads them from the
- * default branch only, so a pull request cannot change what runs or who may run it.
- */
-const appConfigSchema = (0,lazy/* lazySchema */.ID)(() => schemas/* object */.Ikc({
-    fixLabel: schemas/* string */.YjP()
-        .min(1)
-        .max(50)
-        .optional()
-        .describe('Label that starts the fix workflow. Default "archal:fix".'),
-    minPermission: schemas/* enum */.k5n(PERMISSION_LEVELS)
-        .optional()
-        .describe('Least repository permission of who may command the App. Default "write".'),
-    fixChecks: schemas/* array */.YOg(schemas/* string */.YjP().min(1))
-        .optional()
-        .describe('Check runs whose failure offers "Fix with Archal". Default ["Archal"].'),
-    autoFix: schemas/* boolean */.zMY().optional().describe('Start the fix of a failing check at once, without the button.'),
-    workflows: appWorkflowsSchema().optional(),
-    maxConcurrentRuns: schemas/* number */.aig()
-        .int()
-        .min(1)
-        .max(50)
-        .optional()
-        .describe('Runs of this repository at once; more wait in the queue. Default 2.'),
-    provider: schema/* providerNameSchema */.s5.optional().describe('Provider of AI nodes that name none, for App runs.'),
-    testCommand: schemas/* string */.YjP()
-        .min(1)
-        .optional()
-        .describe("The repository's test command the fix workflows validate with (ARCHAL_TEST_COMMAND)."),
-})
-    .strict());
-
-;// CONCATENATED MODULE: ./src/config/schema.ts
-
-
-
-
-
-
-
-
-const agentSchema = (0,lazy/* lazySchema */.ID)(() => schemas/* union */.KCZ([schemas/* string */.YjP().min(1), command_spec/* commandSpecSchema */.Q])
-    .describe('The agent under test (harness): a shell command, or {command, args, env}.'));
-// Built with archalConfigSchema, when .archal.json is first parsed (most commands of a repository
-// without one never do).
-const evaluatorSchema = () => schemas/* object */.Ikc({
-    provider: schema/* providerNameSchema */.s5,
-    model: schemas/* string */.YjP().optional(),
-})
-    .strict()
-    .describe('The provider that judges [P] criteria.');
-const worktreeSchema = () => schemas/* object */.Ikc({
-    baseBranch: schemas/* string */.YjP().min(1).optional().describe('Base branch; detected from git when absent.'),
-})
-    .strict();
-const cloneList = () => schemas/* union */.KCZ([schemas/* string */.YjP().min(1), schemas/* array */.YOg(schemas/* string */.YjP().min(1))])
-    .transform((value) => (Array.isArray(value) ? value : [value]));
-// Keys of Archal's hosted product whose shape is not published and that nothing local reads: accepted
-// (a file written for Archal loads) with a warning that they are ignored.
-const hostedSectionSchema = () => schemas/* looseObject */._H3({});
-const archalConfigSchema = (0,lazy/* lazySchema */.ID)(() => schemas/* object */.Ikc({
-    $schema: schemas/* string */.YjP().optional(),
-    agent: agentSchema.optional(),
-    title: schemas/* string */.YjP().optional().describe('Display name of the project, shown in run reports.'),
-    agentModel: schemas/* string */.YjP()
-        .min(1)
-        .optional()
-        .describe('Passed to the agent as AGENT_MODEL (and ARCHAL_ENGINE_MODEL).'),
-    agentPassEnv: schemas/* array */.YOg(schemas/* string */.YjP().regex(/^[A-Za-z_][A-Za-z0-9_]*$/, 'an environment variable name'))
-        .optional()
-        .describe('Credential variables the agent under test gets anyway. By default names with TOKEN, SECRET, KEY, PASSWORD or CREDENTIAL, GIT_CONFIG_*, GIT_ASKPASS, SSH_ASKPASS and SSH_AUTH_SOCK are removed from its environment.'),
-    clones: cloneList()
-        .optional()
-        .describe('Clones scenarios use when they neither name nor imply any, e.g. ["github"].'),
-    twins: cloneList().optional().describe('Archal\'s older name of "clones".'),
-    scenarios: schemas/* union */.KCZ([schemas/* string */.YjP().min(1), schemas/* array */.YOg(schemas/* string */.YjP().min(1))])
-        .optional()
-        .describe('Scenario files or directories run when `archal run` gets none.'),
-    seeds: schemas/* record */.g1P(schemas/* string */.YjP(), schemas/* string */.YjP().min(1))
-        .optional()
-        .describe('Seed per clone for scenarios that set none, e.g. {"github": "small-project"} (a named seed or a .json file).'),
-    runs: schemas/* number */.aig().int().min(1).max(100).optional().describe('Runs per scenario. Default 1.'),
-    timeout: schemas/* number */.aig().positive().optional().describe('Seconds a run may take. Default 180.'),
-    routing: routingSchema
-        .optional()
-        .describe('How agents reach their GitHub clone: env (GITHUB_API_URL), proxy (api.github.com and github.com through a loopback proxy with a per-run CA, for unchanged agents), or both. Default both.'),
-    evaluator: evaluatorSchema().optional(),
-    evaluatorModel: schemas/* string */.YjP()
-        .min(1)
-        .optional()
-        .describe("The judge's model (Archal's key). Its provider is evaluator.provider, else the one the model name implies (claude-…: claude, gpt-…/o3/o4/codex: codex), else assistants.default."),
-    model: schemas/* string */.YjP().min(1).optional().describe("The same as evaluatorModel (Archal's docs use both)."),
-    suite: hostedSectionSchema().optional().describe("Archal's hosted suite settings: accepted and ignored."),
-    autoloop: hostedSectionSchema()
-        .optional()
-        .describe("Archal's hosted trace-to-scenario loop: accepted and ignored (see `attach`)."),
-    assistants: schema/* assistantsSchema */.pH.optional(),
-    worktree: worktreeSchema().optional(),
-    preprod: options/* preprodConfigSchema */.Gn.optional(),
-    app: appConfigSchema.optional(),
-    attach: attachConfigSchema.optional(),
-})
-    .strict());
-
-;// CONCATENATED MODULE: ./src/config/load.ts
-
-
-
-
-
-const CONFIG_FILE = '.archal.json';
-/** Reads and validates `<dir>/.archal.json`. A missing file is not an error: every key is optional. */
-function loadConfig(dir) {
-    return loadConfigFile((0,external_node_path_.join)(dir, CONFIG_FILE));
-}
-/**
- * Reads and validates a config file (`archal run -c <file>`); with `required`, a missing file is
- * invalid. Paths in it (scenarios, seed files) are relative to its directory.
- */
-function loadConfigFile(file, options = {}) {
-    const read = (0,input_file/* readInputFile */.jH)(file, { maxBytes: input_file/* INPUT_LIMITS */.Ef.config, strictUtf8: true });
-    if (!read.ok && read.problem === 'missing')
-        return options.required
-            ? { status: 'invalid', file, errors: [{ path: '', message: read.message }] }
-            : { status: 'missing', file, config: {} };
-    if (!read.ok)
-        return { status: 'invalid', file, errors: [{ path: '', message: read.message }] };
-    const parsed = (0,json_position/* parseJsonWithLocation */.Jm)(read.text);
-    if (!parsed.ok)
-        return { status: 'invalid', file, errors: [{ path: '', message: `invalid JSON: ${parsed.message}` }] };
-    return validateConfig(parsed.value, file);
-}
-function validateConfig(value, file) {
-    const result = archalConfigSchema.safeParse(value);
-    if (!result.success)
-        return { status: 'invalid', file, errors: result.error.issues.flatMap(describeIssue) };
-    return normaliseConfig(result.data, file);
-}
-const sameList = (a, b) => a.length === b.length && a.every((item, index) => item.toLowerCase() === b[index].toLowerCase());
-/** Archal's aliases resolved to one key each (`twins` → `clones`, `model` → `evaluatorModel`), and what is ignored. */
-function normaliseConfig(parsed, file) {
-    const { twins, model, ...config } = parsed;
-    const errors = [];
-    // Clone names are case-insensitive (Archal's docs write "GitHub" and "github").
-    if (config.clones)
-        config.clones = config.clones.map((clone) => clone.toLowerCase());
-    const warnings = [];
-    if (twins) {
-        if (config.clones && !sameList(config.clones, twins))
-            errors.push({
-                path: 'twins',
-                message: `"twins" is Archal's older name of "clones", and the two differ (${JSON.stringify(twins)} vs ${JSON.stringify(config.clones)}): keep one`,
-            });
-        else
-            config.clones = twins.map((clone) => clone.toLowerCase());
-    }
-    if (model) {
-        if (config.evaluatorModel && config.evaluatorModel !== model)
-            errors.push({
-                path: 'model',
-                message: `"model" and "evaluatorModel" both name the judge's model and differ ('${model}' vs '${config.evaluatorModel}'): keep one`,
-            });
-        else
-            config.evaluatorModel = model;
-    }
-    if (config.evaluatorModel && config.evaluator?.model && config.evaluator.model !== config.evaluatorModel)
-        errors.push({
-            path: 'evaluatorModel',
-            message: `"evaluatorModel" ('${config.evaluatorModel}') and "evaluator.model" ('${config.evaluator.model}') differ: keep one`,
-        });
-    for (const key of ['suite', 'autoloop'])
-        if (config[key] !== undefined)
-            warnings.push({
-                path: key,
-                message: `"${key}" configures Archal's hosted service; it is accepted and ignored here (runs are local)`,
-            });
-    if (errors.length > 0)
-        return { status: 'invalid', file, errors };
-    return { status: 'valid', file, config, ...(warnings.length > 0 ? { warnings } : {}) };
-}
-function describeIssue(issue) {
-    const path = issue.path.map(String).join('.');
-    // A union whose schema says what it wants keeps that message.
-    if (issue.code === 'invalid_union' && issue.message === 'Invalid input')
-        return describeUnion(issue);
-    if (issue.code === 'unrecognized_keys') {
-        const known = knownKeysAt(issue.path);
-        return issue.keys.map((key) => ({
-            path: path ? `${path}.${key}` : key,
-            message: `unknown key.${(0,did_you_mean/* didYouMean */.au)(key, known)}`,
-        }));
-    }
-    return [{ path, message: issue.message }];
-}
-/**
- * A value that fits none of a union's shapes (`agent`: a command string or {command, args, env}):
- * the problems of the shape whose type the value has, else the types that were expected. zod's own
- * message for it is only "Invalid input".
- */
-function describeUnion(issue) {
-    const typeMismatch = (branch) => branch.length === 1 && branch[0].code === 'invalid_type' && branch[0].path.length === 0;
-    const matched = issue.errors.filter((branch) => branch.length > 0 && !typeMismatch(branch));
-    if (matched.length === 1)
-        return matched[0].flatMap((inner) => describeIssue({ ...inner, path: [...issue.path, ...inner.path] }));
-    const expected = [
-        ...new Set(issue.errors.flatMap((branch) => typeMismatch(branch) && branch[0].code === 'invalid_type' ? [article(branch[0].expected)] : [])),
-    ];
-    const path = issue.path.map(String).join('.');
-    if (expected.length === 0)
-        return [{ path, message: issue.message }];
-    return [{ path, message: `expected ${expected.join(' or ')}` }];
-}
-function article(type) {
-    return /^[aeiou]/.test(type) ? `an ${type}` : `a ${type}`;
-}
-/** Keys the schema accepts at a path, for did-you-mean hints. */
-function knownKeysAt(path) {
-    let schema = archalConfigSchema;
-    for (const segment of path) {
-        schema = unwrap(schema);
-        const shape = schema.shape;
-        if (!shape || typeof segment !== 'string')
-            return [];
-        schema = shape[segment];
-    }
-    const shape = unwrap(schema).shape;
-    return shape ? Object.keys(shape) : [];
-}
-function unwrap(schema) {
-    let current = schema;
-    for (let i = 0; i < 10 && current; i++) {
-        if (typeof current.unwrap === 'function')
-            current = current.unwrap();
-        else if (current.def?.type === 'union') {
-            const objectOption = current.def.options
-                ?.map((option) => unwrap(option))
-                .find((option) => option.shape);
-            if (!objectOption)
-                break;
-            current = objectOption;
-        }
-        else
-            break;
-    }
-    return current;
-}
-/** "assistants.exec.command: Invalid input: expected string, received number" */
-function formatConfigProblem(file, problem) {
-    return problem.path ? `${file}: ${problem.path}: ${problem.message}` : `${file}: ${problem.message}`;
 }
 
 ;// CONCATENATED MODULE: ./src/config/index.ts
@@ -6017,6 +6066,8 @@ function parseYaml(text, cache) {
         return { ok: false, errors: [{ message: `YAML error: ${firstLine(error)}` }] };
     }
 }
+/** What a second YAML document in a file is told (each file Archal reads as YAML is one document). */
+const MULTIPLE_DOCUMENTS = "the file holds more than one YAML document (a '---' line after the first); it must be one: remove that line";
 /** yaml's parseDocument, from tokens already lexed. */
 function parseDocument(text, lexemes, lines) {
     const parser = new dist/* Parser */.iX(lines.addNewLine);
@@ -6032,7 +6083,7 @@ function parseDocument(text, lexemes, lines) {
         if (!doc)
             doc = next;
         else {
-            doc.errors.push(new dist/* YAMLParseError */.XT([next.range[0], next.range[1]], 'MULTIPLE_DOCS', "the file holds more than one YAML document (a '---' line after the first); a workflow file is one document: remove that line, or put each workflow in a file of its own"));
+            doc.errors.push(new dist/* YAMLParseError */.XT([next.range[0], next.range[1]], 'MULTIPLE_DOCS', MULTIPLE_DOCUMENTS));
             break;
         }
     }
@@ -7254,7 +7305,18 @@ async function loadWorkflowText(text, given) {
     const warnings = [];
     const parsed = parseYaml(text, options.yamlCache);
     if (!parsed.ok)
-        return { ok: false, stage: 'parse', errors: parsed.errors.map((error) => ({ ...error, file })), warnings };
+        return {
+            ok: false,
+            stage: 'parse',
+            errors: parsed.errors.map((error) => ({
+                ...error,
+                message: error.message.endsWith(MULTIPLE_DOCUMENTS)
+                    ? `${error.message}, or put each workflow in a file of its own`
+                    : error.message,
+                file,
+            })),
+            warnings,
+        };
     const { value: root, source } = parsed;
     if (!isRecord(root))
         return {
@@ -7431,8 +7493,12 @@ function collectCompareRefs(expr) {
 
 
 ;// CONCATENATED MODULE: ./src/workflows/problems.ts
-/** "file.yaml:12: node 'build' field 'retry.max_attempts': must be between 1 and 5" */
+
+/** "file.yaml:12: node 'build' field 'retry.max_attempts': must be between 1 and 5" (control characters named). */
 function formatWorkflowProblem(problem) {
+    return visibleControls(describeWorkflowProblem(problem));
+}
+function describeWorkflowProblem(problem) {
     const where = problem.line === undefined ? problem.file : `${problem.file}:${problem.line}`;
     const subject = [
         problem.node === undefined ? undefined : `node '${problem.node}'`,
@@ -10285,6 +10351,8 @@ async function run_execution_execute(deps, run, request, prior, skipped) {
     const abort = new AbortController();
     const onOuterAbort = () => abort.abort();
     request.signal?.addEventListener('abort', onOuterAbort, { once: true });
+    if (request.signal?.aborted)
+        abort.abort();
     const log = deps.engine.log ?? (() => { });
     const sinks = [new StoreSink(store, log)];
     if (deps.engine.sink)
@@ -11179,8 +11247,15 @@ function merge(settings, file) {
             settings.problems.push({ file, line: error.line, message: `${error.message}; its settings are ignored` });
         return;
     }
-    if (!archon_config_isRecord(parsed.value))
+    if (!archon_config_isRecord(parsed.value)) {
+        // An empty file sets nothing; anything else that is not a mapping was meant to set something.
+        if (parsed.value !== null && parsed.value !== undefined)
+            settings.problems.push({
+                file,
+                message: `it is ${Array.isArray(parsed.value) ? 'a list' : `a ${typeof parsed.value}`}, not a mapping of settings (assistant, tiers, aliases, docs, worktree, commands); its settings are ignored`,
+            });
         return;
+    }
     const raw = parsed.value;
     const presets = new PresetReader(settings, file, parsed.source);
     const assistant = raw.assistant ?? raw.defaultAssistant;
@@ -12266,12 +12341,6 @@ async function preflightHarness(options) {
     }
 }
 
-;// CONCATENATED MODULE: ./src/lib/text.ts
-/** `text` cut to at most `max` characters, with an ellipsis when it was longer. */
-function text_clip(text, max) {
-    return text.length > max ? `${text.slice(0, max - 1)}…` : text;
-}
-
 ;// CONCATENATED MODULE: ./src/preprod/classify.ts
 
 
@@ -12680,6 +12749,7 @@ function createGitHubApiClient(apiUrl, token, retry) {
     const octokit = new dist_src/* Octokit */.E({ baseUrl: apiUrl, auth: token, userAgent: 'archal', request: { retries: 0 } });
     if (retry && retry.retries > 0)
         octokit.hook.wrap('request', async (request, options) => {
+            const beforeRetry = options.request?.beforeRetry;
             for (let attempt = 0;; attempt++) {
                 try {
                     return await request(options);
@@ -12690,6 +12760,9 @@ function createGitHubApiClient(apiUrl, token, retry) {
                     if (attempt >= retry.retries || typeof status !== 'number' || status < 500)
                         throw error;
                     await new Promise((resolve) => setTimeout(resolve, retry.delayMs * (attempt + 1)));
+                    const found = await beforeRetry?.();
+                    if (found)
+                        return { status: 200, url: options.url, headers: {}, data: found.data };
                 }
             }
         });
@@ -12895,18 +12968,41 @@ function batches(items, size = 50) {
 
 ;// CONCATENATED MODULE: ./src/github/checks.ts
 
-/** Starts a check run on a commit, `in_progress`. */
+/**
+ * Starts a check run on a commit, `in_progress`. A retry of the create (after a 5xx) first looks for
+ * the check run its earlier attempt may have made (same name on the commit, still in progress,
+ * started no earlier, the same external id) and takes that one instead of making a second.
+ */
 async function startCheckRun(github, target, check) {
+    const startedAt = new Date();
     const { data } = await github.rest.checks.create({
         ...target,
         name: check.name,
         head_sha: check.headSha,
         status: 'in_progress',
-        started_at: new Date().toISOString(),
+        started_at: startedAt.toISOString(),
         ...(check.detailsUrl ? { details_url: check.detailsUrl } : {}),
         ...(check.externalId ? { external_id: check.externalId } : {}),
+        request: { beforeRetry: () => startedBefore(github, target, check, startedAt) },
     });
     return { id: data.id, url: data.html_url ?? '' };
+}
+/** The check run an earlier attempt of `startCheckRun` made, if GitHub has one. */
+async function startedBefore(github, target, check, startedAt) {
+    const { data } = await github.rest.checks.listForRef({
+        ...target,
+        ref: check.headSha,
+        check_name: check.name,
+        filter: 'latest',
+    });
+    // GitHub may keep started_at to the second.
+    const since = Math.floor(startedAt.getTime() / 1000) * 1000;
+    const found = data.check_runs.find((run) => run.name === check.name &&
+        run.status !== 'completed' &&
+        run.started_at !== null &&
+        Date.parse(run.started_at) >= since &&
+        (check.externalId === undefined || run.external_id === check.externalId));
+    return found && { data: found };
 }
 /**
  * Completes a check run with its output. GitHub takes at most 50 annotations per request and
@@ -12955,20 +13051,11 @@ async function ownLogin(github) {
  * One comment per pull request and marker, updated in place on every push, never a second one.
  * The comment is found by its hidden marker at the start of its body, among those written by this
  * token's identity (a bot, or the token's own user), so a marker pasted by someone else is not
- * taken over. `create: false` only updates a comment that already exists.
+ * taken over. `create: false` only updates a comment that already exists. A retried create (after
+ * a 5xx) first looks again: GitHub may have made the comment before failing to answer.
  */
 async function upsertStickyComment(github, target, issueNumber, comment) {
-    const comments = await github.paginate(github.rest.issues.listComments, {
-        ...target,
-        issue_number: issueNumber,
-        per_page: 100,
-    });
-    const marked = comments.filter((candidate) => candidate.body?.startsWith(comment.marker));
-    let existing = marked.find((candidate) => candidate.user?.type === 'Bot');
-    if (!existing && marked.length > 0) {
-        const login = await ownLogin(github);
-        existing = marked.find((candidate) => login !== null && candidate.user?.login === login);
-    }
+    const existing = await findSticky(github, target, issueNumber, comment.marker);
     const body = comment.body.startsWith(comment.marker) ? comment.body : `${comment.marker}\n${comment.body}`;
     if (existing) {
         if (existing.body === body)
@@ -12978,8 +13065,32 @@ async function upsertStickyComment(github, target, issueNumber, comment) {
     }
     if (!comment.create)
         return { action: 'skipped', id: null, url: null };
-    const { data } = await github.rest.issues.createComment({ ...target, issue_number: issueNumber, body });
+    const { data } = await github.rest.issues.createComment({
+        ...target,
+        issue_number: issueNumber,
+        body,
+        request: {
+            beforeRetry: async () => {
+                const made = await findSticky(github, target, issueNumber, comment.marker);
+                return made?.body === body ? { data: made } : undefined;
+            },
+        },
+    });
     return { action: 'created', id: data.id, url: data.html_url };
+}
+/** The comment with `marker` this token's identity wrote on the issue or pull request, if any. */
+async function findSticky(github, target, issueNumber, marker) {
+    const comments = await github.paginate(github.rest.issues.listComments, {
+        ...target,
+        issue_number: issueNumber,
+        per_page: 100,
+    });
+    const marked = comments.filter((candidate) => candidate.body?.startsWith(marker));
+    const bot = marked.find((candidate) => candidate.user?.type === 'Bot');
+    if (bot || marked.length === 0)
+        return bot;
+    const login = await ownLogin(github);
+    return marked.find((candidate) => login !== null && candidate.user?.login === login);
 }
 
 ;// CONCATENATED MODULE: ./src/github/index.ts
@@ -13706,6 +13817,9 @@ function optionsRecord(run) {
 
 
 
+
+
+
 /**
  * The pre-prod loop in a workspace: the agent, scenarios, providers and fix workflow come from its
  * .archal.json (the request overrides the agent and the scenarios), runs and commands from its
@@ -13726,6 +13840,8 @@ async function runPreprodInWorkspace(workspace, request) {
     catch (error) {
         agentProblem = (0,lib_errors/* errorMessage */.g)(error);
     }
+    for (const warning of unsetEnvWarnings(workspace, request, agent))
+        request.log(`warning: ${warning}`);
     const scenarios = loadScenarios(request.scenarios ?? [], {
         config: workspace.config,
         cwd: workspace.root,
@@ -13758,6 +13874,18 @@ async function runPreprodInWorkspace(workspace, request) {
         onSuite: request.onSuite,
     });
     return { kind: 'result', result };
+}
+/**
+ * The `${VAR}`s the loop's agent (`.archal.json` `agent.env`, unless a harness replaces it, or its
+ * harness manifest's `local.env`) and its fix workflow (`assistants.exec.env`) would get as ''.
+ */
+function unsetEnvWarnings(workspace, request, agent) {
+    const name = (0,external_node_path_.relative)(workspace.root, workspace.configFile);
+    const configured = [
+        ...(request.harness === undefined ? unsetAgentEnvProblems(workspace.config, workspace.env) : []),
+        ...(request.options.fixWorkflow ? unsetAssistantEnvProblems(workspace.config, workspace.env) : []),
+    ];
+    return [...configured.map((problem) => formatConfigProblem(name, problem)), ...(agent?.envWarnings ?? [])];
 }
 
 ;// CONCATENATED MODULE: ./src/store/memory-store.ts
@@ -15229,7 +15357,12 @@ function writeHandOff(setup, input, dir) {
 
 
 
-/** Starts the check run when it can be written; a refusal leaves it to annotations, with a warning. */
+
+/**
+ * Starts the check run when it can be written. A refusal leaves it to annotations, with a warning;
+ * GitHub failing on its side after the retries is a warning too (the report creates the check run
+ * at the end, if GitHub is back), and the scenarios alone decide the step.
+ */
 async function startCheck(setup) {
     if (!setup.canWrite || setup.refused.checks || !setup.github)
         return null;
@@ -15242,6 +15375,10 @@ async function startCheck(setup) {
         });
     }
     catch (error) {
+        if (isServerError(error)) {
+            unavailable(setup, `The check run could not be started (${setup.redactor.text((0,lib_errors/* errorMessage */.g)(error))})`);
+            return null;
+        }
         if (!isPermissionError(error))
             throw error;
         setup.refused.checks = true;
@@ -18342,6 +18479,8 @@ const KINDS = [
     'deletedIssue',
     'gist',
     'secret',
+    'gistComment',
+    'notificationThread',
 ];
 
 
@@ -18355,7 +18494,9 @@ const KINDS = [
 /* harmony export */   Ph: () => (/* binding */ reactionKey),
 /* harmony export */   il: () => (/* binding */ Store)
 /* harmony export */ });
-/* harmony import */ var _model_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(71343);
+/* harmony import */ var _lib_redact_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(60310);
+/* harmony import */ var _model_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(71343);
+
 
 /** Collects the changes one request (or one seed, or one push) makes. */
 class Journal {
@@ -18399,8 +18540,10 @@ const INDEXES = {
     team: (r) => [`org:${r.orgId}`],
     protection: (r) => [`repo:${r.repoId}`],
     deletedIssue: (r) => [`repo:${r.repoId}:${r.number}`, `repo:${r.repoId}`],
-    gist: (r) => [`owner:${r.ownerId}`, `key:${r.key}`],
+    gist: (r) => [`owner:${r.ownerId}`, `key:${r.key}`, ...(r.forkOfId === null ? [] : [`fork:${r.forkOfId}`])],
     secret: (r) => [`repo:${r.repoId}`],
+    gistComment: (r) => [`gist:${r.gistId}`],
+    notificationThread: (r) => [`user:${r.userId}:${r.issueId}`],
 };
 // The fields the indexes above (and the login, number and token lookups) are computed from: an
 // update that touches none of them leaves the indexes alone.
@@ -18429,8 +18572,10 @@ const INDEXED_FIELDS = {
     team: ['orgId'],
     protection: ['repoId'],
     deletedIssue: ['repoId', 'number'],
-    gist: ['ownerId', 'key'],
+    gist: ['ownerId', 'key', 'forkOfId'],
     secret: ['repoId'],
+    gistComment: ['gistId'],
+    notificationThread: ['userId', 'issueId'],
 };
 // Distinct ranges make ids of different kinds easy to tell apart in logs and snapshots.
 const ID_BASE = {
@@ -18462,6 +18607,8 @@ const ID_BASE = {
     deletedIssue: 15000,
     gist: 16000,
     secret: 17000,
+    gistComment: 18000,
+    notificationThread: 19000,
 };
 /**
  * In-memory tables with secondary indexes. Every mutation goes through `insert`/`update`/`remove`
@@ -18481,7 +18628,7 @@ class Store {
     /** The order records were inserted in, across kinds (timestamps have only second precision). */
     insertions = new WeakMap();
     constructor() {
-        for (const kind of _model_js__WEBPACK_IMPORTED_MODULE_0__/* .KINDS */ .GW) {
+        for (const kind of _model_js__WEBPACK_IMPORTED_MODULE_1__/* .KINDS */ .GW) {
             this.tables.set(kind, new Map());
             this.indexes.set(kind, new Map());
             this.nextIds.set(kind, ID_BASE[kind]);
@@ -18577,8 +18724,11 @@ class Store {
             if (sameValue(before, value))
                 continue;
             changed = true;
+            // A secret-named field (an Actions secret's sealed value) is journaled as changed, never by value.
             if (journal)
-                fields[field] = { from: journalValue(before), to: journalValue(value) };
+                fields[field] = (0,_lib_redact_js__WEBPACK_IMPORTED_MODULE_0__/* .isSecretKey */ .uE)(field)
+                    ? { from: _lib_redact_js__WEBPACK_IMPORTED_MODULE_0__/* .REDACTED */ .XF, to: _lib_redact_js__WEBPACK_IMPORTED_MODULE_0__/* .REDACTED */ .XF }
+                    : { from: journalValue(before), to: journalValue(value) };
             target[field] = value;
         }
         if (indexed)
@@ -19195,12 +19345,18 @@ const NOUNS = [
             hasState: false,
         },
     ],
+    [/^files?$/, { collection: 'files', singular: 'file', plural: 'files', nameField: 'path', hasState: false }],
+    [/^gists?$/, { collection: 'gists', singular: 'gist', plural: 'gists', nameField: 'description', hasState: false }],
+    [
+        /^(?:actions )?secrets?$/,
+        { collection: 'secrets', singular: 'secret', plural: 'secrets', nameField: 'name', hasState: false },
+    ],
     [
         /^(?:tool calls?|api calls?|(?:api |http )?requests?)$/,
         { collection: 'requests', singular: 'request', plural: 'requests', nameField: 'name', hasState: false },
     ],
 ];
-const NOUN_WORDS = 'pull requests?|prs?|(?:issue )?comments?|issues?|labels?|milestones?|repositor(?:y|ies)|repos?|reviews?|check runs?|workflow runs?|reactions?|branch(?:es)?|releases?|teams?|tool calls?|api calls?|(?:api |http )?requests?';
+const NOUN_WORDS = 'pull requests?|prs?|(?:issue )?comments?|issues?|labels?|milestones?|repositor(?:y|ies)|repos?|reviews?|check runs?|workflow runs?|reactions?|branch(?:es)?|releases?|teams?|files?|gists?|(?:actions )?secrets?|tool calls?|api calls?|(?:api |http )?requests?';
 const NUMBERS = {
     no: 0,
     zero: 0,
@@ -19349,6 +19505,11 @@ const CLAUSES = [
                 case 'issues':
                 case 'pullRequests':
                     return `(${textContains('title', value)} or ${textContains('body', value)})`;
+                case 'files':
+                    return textContains('content', value);
+                case 'gists':
+                    // Any of its files (name → text).
+                    return `$count($each(files, function($text) { $contains($lowercase($text), ${str(value.toLowerCase())}) })[$]) > 0`;
                 default:
                     return undefined;
             }
@@ -19377,17 +19538,12 @@ const CLAUSES = [
                     : undefined
             : undefined,
     },
+    // "a file on main", "a file on branch fix/docs": a file is on a branch (whose name may have a slash).
     {
-        pattern: /^(?:in|on|of) /,
-        filter: (value, noun) => value.includes('/')
-            ? noun.collection === 'repos'
-                ? `full_name = ${str(value)}`
-                : `repo = ${str(value)}`
-            : // "issues remain in Triage": a column of the board is a label here.
-                hasLabels(noun)
-                    ? `${str(value.toLowerCase())} in $map(labels, $lowercase)`
-                    : undefined,
+        pattern: /^on (?:the )?(?:branch )?/,
+        filter: (value, noun) => (noun.collection === 'files' ? `branch = ${str(value)}` : repoOrColumn(value, noun)),
     },
+    { pattern: /^(?:in|of) /, filter: (value, noun) => repoOrColumn(value, noun) },
     // "the label "stale"", "a branch "fix-1"": a quoted name right after the noun.
     { pattern: /^(?=q\d+q)/, filter: (value, noun) => nameFilter(value, noun) },
     // "issues with "keep-open"", "PRs with needs-review": a quoted or hyphenated word after "with" is a label.
@@ -19396,11 +19552,30 @@ const CLAUSES = [
         filter: (value, noun) => (hasLabels(noun) ? `${str(value)} in labels` : undefined),
     },
 ];
-/** The item called `value`: a release by its tag or its title, anything else by its name field. */
+/** "in acme/web": the repository; "remain in Triage": a column of the board, which is a label here. */
+function repoOrColumn(value, noun) {
+    if (value.includes('/'))
+        return noun.collection === 'repos' ? `full_name = ${str(value)}` : `repo = ${str(value)}`;
+    return hasLabels(noun) ? `${str(value.toLowerCase())} in $map(labels, $lowercase)` : undefined;
+}
+/**
+ * The item called `value`: a release by its tag or its title, a gist by its description or one of its
+ * file names, a secret by its name in any case (GitHub stores them upper-cased), anything else by its
+ * name field.
+ */
 function nameFilter(value, noun) {
-    return noun.collection === 'releases'
-        ? `(tag_name = ${str(value)} or name = ${str(value)})`
-        : `${noun.nameField} = ${str(value)}`;
+    switch (noun.collection) {
+        case 'releases':
+            return `(tag_name = ${str(value)} or name = ${str(value)})`;
+        case 'gists':
+            return `(description = ${str(value)} or ${str(value)} in $keys(files))`;
+        case 'secrets':
+            return `name = ${str(value.toUpperCase())}`;
+        case 'files':
+            return `path = ${str(value.replace(/^\/+/, ''))}`;
+        default:
+            return `${noun.nameField} = ${str(value)}`;
+    }
 }
 /** A case-insensitive "contains" on a text field that may be null (an issue without a body). */
 function textContains(field, value) {
@@ -19855,6 +20030,10 @@ function rewrites(sentence) {
             ? `${labelChange[4]} had the label ${name} removed`
             : `${labelChange[4]} was labelled ${name}`);
     }
+    // "file "a.md" on main contains "x"" → "a file named "a.md" containing "x" exists on main".
+    const fileContains = /^(?:the )?file (q\d+q|[\w./-]+) (on .+?) (?:contains|includes|has|says|mentions) (q\d+q)$/.exec(stripped);
+    if (fileContains)
+        add(`a file named ${fileContains[1]} containing ${fileContains[3]} exists ${fileContains[2]}`);
     const there = /^there (?:is|are|was|were|exists?|should be|must be) (.+)$/.exec(stripped);
     if (there) {
         if (/^(?:an?|one|some|at least one) /.test(there[1]))
@@ -20021,7 +20200,18 @@ function existsPhrase(sentence, ctx) {
 /** The verbs of existsPhrase that say what the run did to an item, rather than that it made one. */
 const STATE_CHANGES = new Set(['closed', 'merged', 'deleted', 'removed']);
 /** Collections whose records a run can delete (items in the seeded state that are gone from the final one). */
-const DELETABLE = ['issues', 'pullRequests', 'comments', 'labels', 'milestones', 'repos', 'reviews', 'reactions'];
+const DELETABLE = [
+    'issues',
+    'pullRequests',
+    'comments',
+    'labels',
+    'milestones',
+    'repos',
+    'reviews',
+    'reactions',
+    'gists',
+    'secrets',
+];
 /**
  * JSONata for the seeded items of the subject that the run deleted, or undefined when that cannot be said
  * (items the run created cannot have been there before it).
@@ -20591,6 +20781,13 @@ function kindOf(stat) {
         return 'a socket';
     return 'not a regular file';
 }
+/** Lead bytes whose second byte has a narrower range than 0x80–0xBF (RFC 3629, section 4). */
+const SECOND_BYTE = {
+    0xe0: [0xa0, 0xbf],
+    0xed: [0x80, 0x9f],
+    0xf0: [0x90, 0xbf],
+    0xf4: [0x80, 0x8f],
+};
 /** Offset of the first byte that breaks UTF-8 (lead and continuation bytes), for the message. */
 function firstInvalidUtf8(bytes) {
     let i = 0;
@@ -20607,7 +20804,11 @@ function firstInvalidUtf8(bytes) {
                         : -1;
         if (more < 0)
             return i;
-        for (let k = 1; k <= more; k++)
+        // The second byte's range also rules out overlong forms, UTF-16 surrogates and code points past U+10FFFF.
+        const [low, high] = SECOND_BYTE[lead] ?? [0x80, 0xbf];
+        if (more > 0 && !(i + 1 < bytes.length && bytes[i + 1] >= low && bytes[i + 1] <= high))
+            return i;
+        for (let k = 2; k <= more; k++)
             if (i + k >= bytes.length || (bytes[i + k] & 0xc0) !== 0x80)
                 return i;
         i += more + 1;
@@ -20925,9 +21126,10 @@ function scratchDir() {
 /* harmony export */   XF: () => (/* binding */ REDACTED),
 /* harmony export */   j6: () => (/* binding */ maskUrlPassword),
 /* harmony export */   pE: () => (/* binding */ SecretRedactor),
-/* harmony export */   rq: () => (/* binding */ redactTokenFormats)
+/* harmony export */   rq: () => (/* binding */ redactTokenFormats),
+/* harmony export */   uE: () => (/* binding */ isSecretKey)
 /* harmony export */ });
-/* unused harmony exports isSecretName, isSecretKey, secretValues */
+/* unused harmony exports isSecretName, secretValues */
 /**
  * Removes secrets from text and JSON before it reaches a log, a cache file, an artifact or a third
  * party (a judge's model provider): well-known token formats, bearer and basic credentials, secrets
@@ -21065,8 +21267,10 @@ const SECRET_KEY_ENDINGS = [
     'authorization',
     'credential',
     'credentials',
+    // A sealed box (an Actions secret's `encrypted_value`) is still the secret, only encrypted.
+    'encryptedvalue',
 ];
-/** JSON keys whose string values are secrets (`token`, `accessToken`, `client_secret`, `api-key`…). */
+/** JSON keys whose string values are secrets (`token`, `accessToken`, `client_secret`, `api-key`, `encrypted_value`…). */
 function isSecretKey(key) {
     let secret = secretKeys.get(key);
     if (secret === undefined) {

@@ -1,8 +1,8 @@
-export const id = 479;
-export const ids = [479];
+export const id = 120;
+export const ids = [120];
 export const modules = {
 
-/***/ 62479:
+/***/ 33120:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -51,6 +51,71 @@ function operationList(routes) {
 
 // EXTERNAL MODULE: ./src/clones/github/routes/lookup.ts
 var lookup = __webpack_require__(5701);
+;// CONCATENATED MODULE: ./src/clones/github/state/snapshot-files.ts
+
+/** A file's text is kept up to this size; larger files, and binary ones, have `content: null`. */
+const MAX_FILE_CONTENT_BYTES = 64 * 1024;
+/** Text kept per snapshot, over all files (each distinct text counted once); past it, `content: null`. */
+const MAX_SNAPSHOT_TEXT_BYTES = 16 * 1024 * 1024;
+/** Files listed per branch: a snapshot of a huge repository stays bounded (the rest are left out). */
+const MAX_FILES_PER_BRANCH = 5_000;
+/**
+ * The files of every branch of every repository, in the state snapshot (the input of `[D]` criteria):
+ * `{repo, branch, path, sha, size, content}`, `content` the UTF-8 text (null for a binary file or one
+ * over 64 KiB). Rows have no `id`, so they stay out of the state diff: a new branch would otherwise
+ * show every file it holds as created. Trees and blobs shared by branches are read once.
+ */
+function filesSnapshot(store, repoName) {
+    const rows = [];
+    const budget = { left: MAX_SNAPSHOT_TEXT_BYTES };
+    for (const repo of [...store.all('repo')].sort((a, b) => a.id - b.id)) {
+        const trees = new Map();
+        const blobs = new Map();
+        const branches = [...repo.git.branches()].sort(([a], [b]) => (a < b ? -1 : 1));
+        for (const [branch, commitSha] of branches) {
+            const tree = repo.git.readCommit(commitSha)?.tree;
+            if (!tree)
+                continue;
+            let listed = trees.get(tree);
+            if (!listed)
+                trees.set(tree, (listed = listFiles(repo.git, tree)));
+            for (const file of listed) {
+                let blob = blobs.get(file.sha);
+                if (!blob)
+                    blobs.set(file.sha, (blob = readText(repo.git, file.sha, budget)));
+                rows.push({ repo: repoName(repo.id), branch, path: file.path, sha: file.sha, ...blob });
+            }
+        }
+    }
+    return { files: rows };
+}
+/** The regular files (and symbolic links) under `treeSha`, by path, depth first; submodules are left out. */
+function listFiles(git, treeSha) {
+    const found = [];
+    const walk = (sha, prefix) => {
+        for (const entry of git.readTree(sha) ?? []) {
+            if (found.length >= MAX_FILES_PER_BRANCH)
+                return;
+            const path = `${prefix}${entry.name}`;
+            if ((0,format/* isTreeMode */.AY)(entry.mode))
+                walk(entry.sha, `${path}/`);
+            else if (entry.mode !== '160000')
+                found.push({ path, sha: entry.sha });
+        }
+    };
+    walk(treeSha, '');
+    return found;
+}
+function readText(git, sha, budget) {
+    const data = git.readBlob(sha);
+    if (!data)
+        return { size: 0, content: null };
+    const kept = data.length <= MAX_FILE_CONTENT_BYTES && data.length <= budget.left && !data.includes(0);
+    if (kept)
+        budget.left -= data.length;
+    return { size: data.length, content: kept ? data.toString('utf8') : null };
+}
+
 ;// CONCATENATED MODULE: ./src/clones/github/state/snapshot-teams.ts
 /** Teams and branch protections in the state snapshot (the input of `[D]` criteria). */
 function teamsSnapshot(store) {
@@ -93,6 +158,7 @@ function teamsSnapshot(store) {
 }
 
 ;// CONCATENATED MODULE: ./src/clones/github/state/snapshot.ts
+
 
 /**
  * The whole state as plain JSON, the input of `[D]` criteria: one array per resource type,
@@ -382,11 +448,23 @@ function snapshot(store, meta) {
             description: gist.description,
             public: gist.public,
             files: Object.fromEntries(gist.files),
+            fork_of: gist.forkOfId === null ? null : (store.get('gist', gist.forkOfId)?.key ?? null),
+            comments: store.countWhere('gistComment', `gist:${gist.id}`),
             created_at: gist.createdAt,
             updated_at: gist.updatedAt,
         })),
+        gistComments: byId(store.all('gistComment')).map((comment) => ({
+            id: comment.id,
+            gist: store.get('gist', comment.gistId)?.key ?? null,
+            user: login(comment.userId),
+            body: comment.body,
+            created_at: comment.createdAt,
+            updated_at: comment.updatedAt,
+        })),
+        ...filesSnapshot(store, repoName),
         // Names and dates only: a secret's sealed value never leaves the clone.
         secrets: byId(store.all('secret')).map((secret) => ({
+            id: secret.id,
             repo: repoName(secret.repoId),
             name: secret.name,
             created_at: secret.createdAt,
@@ -757,7 +835,7 @@ const CONTROL_ROUTES = [
         method: 'GET',
         path: /^\/_archal\/operations$/,
         // The route table is loaded with the first request that needs it (see clone.ts).
-        handle: async () => ok({ operations: operationList((await __webpack_require__.e(/* import() */ 859).then(__webpack_require__.bind(__webpack_require__, 66859))).ROUTES) }),
+        handle: async () => ok({ operations: operationList((await __webpack_require__.e(/* import() */ 940).then(__webpack_require__.bind(__webpack_require__, 44940))).ROUTES) }),
     },
     {
         method: 'POST',
@@ -971,22 +1049,35 @@ async function handleControl(core, exchange, controlToken) {
 /**
  * Injected failures: the next `times` REST requests matching a method and a path answer `status`
  * instead of being served, so a client's handling of GitHub's 5xx (retries, fallbacks) can be tested
- * against the clone. Set through the control API (`POST /_archal/faults`), cleared by `DELETE`.
+ * against the clone. `delayMs` holds each matching request that long first (a slow GitHub); with
+ * `after`, the request is served (its changes are made) and only its answer is replaced by `status`,
+ * as when GitHub did the write and then failed to say so. Set through the control API
+ * (`POST /_archal/faults`), cleared by `DELETE`.
  */
 const faultSchema = schemas/* object */.Ikc({
     method: schemas/* string */.YjP().regex(/^[A-Z]+$/, 'an HTTP method in capitals, e.g. "POST"'),
     /** A regular expression the request's path (without the query) must match, e.g. "/issues/\\d+/comments$". */
     path: schemas/* string */.YjP().min(1),
-    status: schemas/* number */.aig().int().min(400).max(599),
+    status: schemas/* number */.aig().int().min(400).max(599).optional(),
+    delayMs: schemas/* number */.aig().int().min(0).max(60_000).optional(),
+    after: schemas/* boolean */.zMY().default(false),
     times: schemas/* number */.aig().int().min(1).max(1000).default(1),
 })
-    .strict();
+    .strict()
+    .refine((fault) => fault.status !== undefined || fault.delayMs !== undefined, {
+    message: 'give "status" (the answer), "delayMs" (a wait), or both',
+})
+    .refine((fault) => !fault.after || fault.status !== undefined, {
+    message: '"after" replaces the answer with "status": give "status" too',
+    path: ['after'],
+});
+const SHAPE = '{"method": "POST", "path": "<regular expression>", "status": 400..599, "delayMs": 0..60000, "after": false, "times": 1}';
 class Faults {
     faults = [];
     add(input) {
         const parsed = faultSchema.safeParse(input);
         if (!parsed.success)
-            throw new state_errors/* ApiError */.hD(422, `A fault is {"method": "POST", "path": "<regular expression>", "status": 400..599, "times": 1}: ${parsed.error.issues.map((issue) => `${issue.path.join('.') || 'body'}: ${issue.message}`).join('; ')}`);
+            throw new state_errors/* ApiError */.hD(422, `A fault is ${SHAPE}: ${parsed.error.issues.map((issue) => `${issue.path.join('.') || 'body'}: ${issue.message}`).join('; ')}`);
         let path;
         try {
             path = new RegExp(parsed.data.path);
@@ -994,23 +1085,43 @@ class Faults {
         catch (error) {
             throw new state_errors/* ApiError */.hD(422, `"path" is not a regular expression: ${String(error)}`);
         }
-        this.faults.push({ method: parsed.data.method, path, status: parsed.data.status, left: parsed.data.times });
+        const { method, status, delayMs, after, times } = parsed.data;
+        this.faults.push({ method, path, status, delayMs, after, left: times });
         return parsed.data;
     }
     clear() {
         this.faults.length = 0;
     }
-    /** Throws the injected answer when a fault matches this request, using up one of its times. */
-    strike(method, path) {
+    /** The fault that matches this request, if any, using up one of its times. */
+    take(method, path) {
         const index = this.faults.findIndex((fault) => fault.method === method && fault.path.test(path));
         if (index < 0)
-            return;
+            return undefined;
         const fault = this.faults[index];
         fault.left -= 1;
         if (fault.left === 0)
             this.faults.splice(index, 1);
-        throw new state_errors/* ApiError */.hD(fault.status, `Injected fault: ${method} ${path} answers ${fault.status}`);
+        return {
+            ...(fault.status !== undefined ? { status: fault.status } : {}),
+            ...(fault.delayMs !== undefined ? { delayMs: fault.delayMs } : {}),
+            after: fault.after,
+            message: `Injected fault: ${method} ${path} answers ${fault.status}${fault.after ? ' after it was served' : ''}`,
+        };
     }
+}
+/** Holds a request for the fault's delay, then fails it unless the fault answers after serving it. */
+async function strikeBefore(strike) {
+    if (!strike)
+        return;
+    if (strike.delayMs)
+        await new Promise((resolve) => setTimeout(resolve, strike.delayMs));
+    if (strike.status !== undefined && !strike.after)
+        throw new state_errors/* ApiError */.hD(strike.status, strike.message);
+}
+/** Replaces a served request's answer with the fault's status. */
+function strikeAfter(strike) {
+    if (strike?.after && strike.status !== undefined)
+        throw new state_errors/* ApiError */.hD(strike.status, strike.message);
 }
 
 // EXTERNAL MODULE: external "node:fs"
@@ -2217,6 +2328,7 @@ var http_router = __webpack_require__(19064);
 
 
 
+
 // GitHub's own headers (what API clients read); its CORS headers are left out, they only matter to
 // browsers. Headers travel as a flat [name, value, …] list, which Node writes without an object.
 const BASE_HEADERS = [
@@ -2255,7 +2367,8 @@ async function handleRest(core, router, exchange, mount) {
             throw new state_errors/* ApiError */.hD(413, `Request body too large (the limit is ${core.config.maxBodyBytes} bytes)`);
         });
         outcome.requestText = raw.length > 0 ? raw.toString('utf8') : undefined;
-        core.faults.strike(method, path);
+        const fault = core.faults.take(method, path);
+        await strikeBefore(fault);
         const match = findRoute(router, method, path);
         if (!match) {
             outcome.notImplemented = true;
@@ -2269,6 +2382,7 @@ async function handleRest(core, router, exchange, mount) {
         const cacheKey = method === 'GET' && route.cache ? responseKey(outcome.actor, mount, exchange) : undefined;
         const hit = cacheKey === undefined ? undefined : core.responses.get(core.store, cacheKey);
         if (hit) {
+            strikeAfter(fault);
             outcome.status = 200;
             sendRendered(core, req, res, headers, hit, admission, outcome);
             return;
@@ -2287,6 +2401,7 @@ async function handleRest(core, router, exchange, mount) {
         const version = core.store.version;
         const store = core.store;
         const reply = await route.handler(ctx);
+        strikeAfter(fault);
         outcome.status = reply.status;
         if (reply.kind === 'raw') {
             addHeaders(headers, reply.headers);
@@ -2490,7 +2605,7 @@ function buildGitHubClone(listening, options) {
     // body schemas) cost every run that never calls the REST API (most scenarios' agents start after
     // the clone, and many only read) a few milliseconds of page faults.
     let router;
-    const restRoutes = () => (router ??= __webpack_require__.e(/* import() */ 859).then(__webpack_require__.bind(__webpack_require__, 66859)).then(({ restRouter }) => restRouter()));
+    const restRoutes = () => (router ??= __webpack_require__.e(/* import() */ 940).then(__webpack_require__.bind(__webpack_require__, 44940)).then(({ restRouter }) => restRouter()));
     const handler = (req, res) => {
         const url = req.url ?? '/';
         const q = url.indexOf('?');
@@ -2501,10 +2616,10 @@ function buildGitHubClone(listening, options) {
         if (path === '/_archal' || path.startsWith('/_archal/'))
             work = handleControl(core, exchange, controlToken);
         else if (path === '/mcp')
-            work = Promise.all(/* import() */[__webpack_require__.e(463), __webpack_require__.e(344), __webpack_require__.e(859), __webpack_require__.e(263)]).then(__webpack_require__.bind(__webpack_require__, 12263)).then(({ handleMcp }) => handleMcp(core, exchange, viaGitHubHost(req) ? core.urlsGitHub : core.urls));
+            work = Promise.all(/* import() */[__webpack_require__.e(463), __webpack_require__.e(344), __webpack_require__.e(940), __webpack_require__.e(263)]).then(__webpack_require__.bind(__webpack_require__, 12263)).then(({ handleMcp }) => handleMcp(core, exchange, viaGitHubHost(req) ? core.urlsGitHub : core.urls));
         else if (path === '/graphql' || path === '/api/graphql')
             // Loaded on first use: GitHub's schema takes a second to build.
-            work = Promise.all(/* import() */[__webpack_require__.e(645), __webpack_require__.e(859), __webpack_require__.e(321)]).then(__webpack_require__.bind(__webpack_require__, 17321)).then(({ handleGraphql }) => handleGraphql(core, exchange, viaGitHubHost(req) ? core.urlsGitHub : core.urls));
+            work = Promise.all(/* import() */[__webpack_require__.e(645), __webpack_require__.e(940), __webpack_require__.e(321)]).then(__webpack_require__.bind(__webpack_require__, 17321)).then(({ handleGraphql }) => handleGraphql(core, exchange, viaGitHubHost(req) ? core.urlsGitHub : core.urls));
         else if (path.startsWith(BLOB_PREFIX))
             work = handleBlob(core, exchange);
         else if (path.startsWith('/twirp/'))
