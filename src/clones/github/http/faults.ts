@@ -6,16 +6,20 @@ import { ApiError } from '../state/errors.js';
  * instead of being served, so a client's handling of GitHub's 5xx (retries, fallbacks) can be tested
  * against the clone. Set through the control API (`POST /_archal/faults`), cleared by `DELETE`.
  */
-export const faultSchema = z
-  .object({
-    method: z.string().regex(/^[A-Z]+$/, 'an HTTP method in capitals, e.g. "POST"'),
-    /** A regular expression the request's path (without the query) must match, e.g. "/issues/\\d+/comments$". */
-    path: z.string().min(1),
-    status: z.number().int().min(400).max(599),
-    times: z.number().int().min(1).max(1000).default(1),
-  })
-  .strict();
-export type FaultInput = z.input<typeof faultSchema>;
+const buildFaultSchema = () =>
+  z
+    .object({
+      method: z.string().regex(/^[A-Z]+$/, 'an HTTP method in capitals, e.g. "POST"'),
+      /** A regular expression the request's path (without the query) must match, e.g. "/issues/\\d+/comments$". */
+      path: z.string().min(1),
+      status: z.number().int().min(400).max(599),
+      times: z.number().int().min(1).max(1000).default(1),
+    })
+    .strict();
+/** Built on the first fault set: most clones never get one, and building it costs each clone's start. */
+let schema: ReturnType<typeof buildFaultSchema> | undefined;
+export const faultSchema = () => (schema ??= buildFaultSchema());
+export type FaultInput = z.input<ReturnType<typeof faultSchema>>;
 
 interface Fault {
   method: string;
@@ -28,7 +32,7 @@ export class Faults {
   private readonly faults: Fault[] = [];
 
   add(input: unknown): { method: string; path: string; status: number; times: number } {
-    const parsed = faultSchema.safeParse(input);
+    const parsed = faultSchema().safeParse(input);
     if (!parsed.success)
       throw new ApiError(
         422,
