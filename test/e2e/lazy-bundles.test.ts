@@ -10,6 +10,8 @@ const CLI_BUNDLES = ['cli.cjs', 'cli-workflow.cjs', 'cli-run.cjs'];
 // Names that only the libraries themselves define (their bundles are minified).
 const CERTIFICATE_LIBRARY = 'X509CertificateGenerator';
 const AJV = 'strictTuples';
+// One of the YAML library's own messages: the workflow engine parses workflows with it.
+const YAML_LIBRARY = 'Implicit keys need to be on a single line';
 
 describe('what the CLI bundles leave to a file of its own', () => {
   it('leaves out ajv and route mode’s certificate library, which commands rarely need', () => {
@@ -22,6 +24,11 @@ describe('what the CLI bundles leave to a file of its own', () => {
       });
     }
     expect(build('route-ca.cjs')).toContain(CERTIFICATE_LIBRARY);
+  });
+
+  it('leaves the workflow engine and its YAML library out of `archal run`’s bundle', () => {
+    expect(build('cli-run.cjs')).not.toContain(YAML_LIBRARY);
+    expect(build('cli-workflow.cjs')).toContain(YAML_LIBRARY);
   });
 
   it('still validates output_format schemas with ajv, required when a workflow declares one', async () => {
