@@ -12,7 +12,6 @@ import type { LifecycleDeps } from '../workflows/lifecycle.js';
 import type { WorkflowRunStore } from '../workflows/run-store.js';
 import type * as StoreModule from '../store/open.js';
 import { WorkspaceError } from './errors.js';
-import { workflowResolver } from './workflows.js';
 
 /**
  * The composition root every host shares (the CLI, the Action, the App): where Archal works, with
@@ -192,7 +191,10 @@ export function lifecycleDeps(
     engine: {
       providers: createProviderRegistry(repo.config.assistants),
       env: repo.env,
-      resolveWorkflow: workflowResolver(repo),
+      // Imported when a `workflow:` node names one: imported statically, the workflow discovery and
+      // its YAML library stayed in `archal run`'s bundle (read and initialised by every run), which
+      // never resolves a workflow.
+      resolveWorkflow: async (name) => (await import('./workflows.js')).workflowResolver(repo)(name),
       ...engine,
     },
     owner,

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { execFile } from 'node:child_process';
 import { createPrivateKey, X509Certificate } from 'node:crypto';
-import { chmodSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { chmodSync, readFileSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { GitHubClone } from '../../src/clones/github/index.js';
 import { startRouteProxy, ROUTED_HOSTS } from '../../src/clones/github/route/index.js';
@@ -80,6 +80,28 @@ describe('a stored route authority', () => {
       await first.stop();
       await second.stop();
     }
+  });
+
+  it('is checked once per process while its file is unchanged, and again once it is written', async () => {
+    const dir = join(tempDir('archal-home-'), 'route');
+    const file = join(dir, AUTHORITY_FILE);
+    const now = new Date();
+    const made = await routeAuthority(ROUTED_HOSTS, { dir, now });
+    // A whole second, so that the modification time is set back exactly below.
+    const second = Math.floor(now.getTime() / 1000) - 60;
+    utimesSync(file, second, second);
+    expect(readAuthority(dir, ROUTED_HOSTS, now)?.caCert).toBe(made.caCert);
+
+    // The same file (inode, size, modification time): not parsed again, only its validity window.
+    const text = readFileSync(file, 'latin1');
+    writeFileSync(file, text.replace(/[A-Za-z]/g, 'A'), { encoding: 'latin1' });
+    utimesSync(file, second, second);
+    expect(readAuthority(dir, ROUTED_HOSTS, now)?.caCert).toBe(made.caCert);
+    expect(readAuthority(dir, ROUTED_HOSTS, new Date(now.getTime() + 6.5 * DAY))).toBeUndefined();
+    // Other hosts, or a file written since: checked again (and this one is no authority).
+    expect(readAuthority(dir, [...ROUTED_HOSTS, 'example.com'], now)).toBeUndefined();
+    utimesSync(file, second + 1, second + 1);
+    expect(readAuthority(dir, ROUTED_HOSTS, now)).toBeUndefined();
   });
 
   it('is made again when corrupt, readable by others, for other hosts, or near its end', async () => {

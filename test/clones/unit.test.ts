@@ -1,10 +1,17 @@
 import { execFileSync } from 'node:child_process';
+import { deflateSync, inflateSync } from 'node:zlib';
 import { describe, expect, it } from '@jest/globals';
 import { KeyedMutex } from '../../src/clones/github/state/locks.js';
 import { normalizeRepoPath } from '../../src/clones/github/domain/paths.js';
 import { parseQuery } from '../../src/clones/github/domain/search.js';
 import { verifyAppJwt } from '../../src/clones/github/domain/jwt.js';
-import { hashObject } from '../../src/clones/github/git/objects.js';
+import {
+  hashObject,
+  ObjectStore,
+  STORED_MAX_BYTES,
+  storedZlib,
+  unstoredZlib,
+} from '../../src/clones/github/git/objects.js';
 import { isValidRefName } from '../../src/clones/github/git/refs.js';
 import { GitRepo, initBareRepo } from '../../src/clones/github/git/repo.js';
 import { editTree } from '../../src/clones/github/git/tree-edit.js';
@@ -62,6 +69,44 @@ describe('git objects', () => {
     const data = Buffer.from('hello world\n');
     const expected = execFileSync('git', ['hash-object', '--stdin'], { input: data, encoding: 'utf8' }).trim();
     expect(hashObject('blob', data)).toBe(expected);
+  });
+
+  it('writes small objects as stored zlib streams that zlib inflates, and reads them back without it', () => {
+    for (const size of [0, 1, 100, 0xffff, 0x10000, 2 * 0xffff + 7]) {
+      const data = Buffer.alloc(size);
+      for (let i = 0; i < size; i++) data[i] = (i * 7919) % 251;
+      const stream = storedZlib(data);
+      expect(inflateSync(stream).equals(data)).toBe(true);
+      expect(unstoredZlib(stream)?.equals(data)).toBe(true);
+      // zlib stores what it cannot compress: read alike. Anything else goes to zlib: compressed
+      // blocks, a damaged checksum, a cut stream.
+      expect(unstoredZlib(deflateSync(data, { level: 1 }))?.equals(data) ?? true).toBe(true);
+      expect(unstoredZlib(deflateSync(Buffer.alloc(size + 100, 'a'), { level: 1 }))).toBeUndefined();
+      const damaged = Buffer.from(stream);
+      damaged[damaged.length - 1]! ^= 1;
+      expect(unstoredZlib(damaged)).toBeUndefined();
+      expect(unstoredZlib(stream.subarray(0, stream.length - 1))).toBeUndefined();
+    }
+  });
+
+  it('writes loose objects of every size that git reads, and reads those git wrote', () => {
+    const dir = `${tempDir()}/r.git`;
+    initBareRepo(dir, 'main');
+    const store = new ObjectStore(dir);
+    for (const size of [0, 12, STORED_MAX_BYTES - 20, STORED_MAX_BYTES + 1, 3 * STORED_MAX_BYTES]) {
+      const data = Buffer.from('x'.repeat(size));
+      const sha = store.write('blob', data);
+      expect(
+        execFileSync('git', ['--git-dir', dir, 'cat-file', 'blob', sha], { maxBuffer: 1 << 24 }).equals(data),
+      ).toBe(true);
+      expect(store.read(sha)?.data.equals(data)).toBe(true);
+    }
+    execFileSync('git', ['--git-dir', dir, 'fsck', '--strict', '--no-dangling'], { stdio: 'ignore' });
+    const theirs = execFileSync('git', ['--git-dir', dir, 'hash-object', '-w', '--stdin'], {
+      input: 'written by git\n',
+      encoding: 'utf8',
+    }).trim();
+    expect(store.read(theirs)).toEqual({ type: 'blob', data: Buffer.from('written by git\n') });
   });
 
   it('writes trees git can read, and edits them path by path', () => {

@@ -147,7 +147,19 @@ describe('what a run initialises only when it is used', () => {
       .split('\n')
       .findIndex((line) => line.includes('...metaRoutes')) + 1;
 
-  async function runWithCoverage(agent: string): Promise<number[]> {
+  const CONTROL_TABLE = 'src/clones/github/control/routes.ts';
+  // The first entry of the control API's route table (built when its module loads; the line of the
+  // table's own name also holds its hoisted declaration, which runs with the bundle).
+  const controlTableLine =
+    readFileSync(join(REPO_ROOT, CONTROL_TABLE), 'utf8')
+      .split('\n')
+      .findIndex((line) => line.includes('_archal\\/health')) + 1;
+
+  /** How many times a run of `agent` ran the code of each given line (1-based) of a source file. */
+  async function runWithCoverage(
+    agent: string,
+    lines: Array<[source: string, line: number]> = [[ROUTE_TABLE, routeTableLine]],
+  ): Promise<number[]> {
     const repo = tempRepo();
     const coverage = tempDir('archal-coverage-');
     writeFileSync(join(repo, 'agent.cjs'), agent);
@@ -162,8 +174,8 @@ describe('what a run initialises only when it is used', () => {
     });
     expect(result.stderr).toBe('');
     expect(result.code).toBe(0);
-    const offsets = offsetsOf('cli-run.cjs', ROUTE_TABLE, routeTableLine);
-    expect(offsets.length).toBeGreaterThan(0);
+    const offsets = lines.flatMap(([source, line]) => offsetsOf('cli-run.cjs', source, line));
+    expect(offsets.length).toBeGreaterThanOrEqual(lines.length);
     return executions(coverage, 'cli-run.cjs', offsets);
   }
 
@@ -176,5 +188,12 @@ describe('what a run initialises only when it is used', () => {
         '.then((res) => { if (res.status !== 200) throw new Error(`status ${res.status}`); process.stdout.write(JSON.stringify({ text: "ok" })); });\n',
     );
     expect(calling.some((count) => count > 0)).toBe(true);
+  });
+
+  it('loads the clone’s control API only when it is called', async () => {
+    const idle = await runWithCoverage('process.stdout.write(JSON.stringify({ text: "ok" }));\n', [
+      [CONTROL_TABLE, controlTableLine],
+    ]);
+    expect(idle.every((count) => count === 0)).toBe(true);
   });
 });

@@ -1,8 +1,7 @@
 import type { ChildProcess } from 'node:child_process';
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
-import { handleControl } from './control/handler.js';
 import { CloneCore } from './core.js';
-import { createWorkflowRun, type WorkflowRunRequest, type WorkflowRunResponse } from './control/runs.js';
+import type { WorkflowRunRequest, WorkflowRunResponse } from './control/runs.js';
 import { handleResults, TWIRP_PATH } from './http/actions-results.js';
 import { BLOB_PREFIX, handleBlob } from './http/blobs.js';
 import { GIT_PATH, handleGit } from './http/git-http.js';
@@ -149,7 +148,10 @@ export function buildGitHubClone(
     const search = q === -1 ? '' : url.slice(q + 1);
     let work: Promise<void>;
     const exchange = { req, res, path, search };
-    if (path === '/_archal' || path.startsWith('/_archal/')) work = handleControl(core, exchange, controlToken);
+    if (path === '/_archal' || path.startsWith('/_archal/'))
+      // Loaded on first use, as the routes below: its schemas cost every clone's start, and a
+      // scenario run's agent never calls it.
+      work = import('./control/handler.js').then(({ handleControl }) => handleControl(core, exchange, controlToken));
     else if (path === '/mcp')
       work = import('./mcp/handler.js').then(({ handleMcp }) =>
         handleMcp(core, exchange, viaGitHubHost(req) ? core.urlsGitHub : core.urls),
@@ -200,7 +202,7 @@ export function buildGitHubClone(
     clearRequests: () => core.log.clear(),
     deliveries: () => core.webhooks.list(),
     idle: () => core.webhooks.idle(),
-    workflowRun: async (request) => createWorkflowRun(core, request),
+    workflowRun: async (request) => (await import('./control/runs.js')).createWorkflowRun(core, request),
     repositoryPath: (fullName) => {
       const [owner = '', name = ''] = fullName.split('/');
       return core.store.repoByFullName(owner, name)?.git.gitDir;

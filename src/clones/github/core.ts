@@ -1,7 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { Faults } from './http/faults.js';
 import { mkdirSync, rmSync } from 'node:fs';
-import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { KeyedMutex } from './state/locks.js';
 import type { RateLimitOption } from './http/rate-limit.js';
@@ -150,7 +149,12 @@ export class CloneCore {
     this.seedSource = source;
     this.limiter.reset();
     for (const record of this.store.all('token')) this.redactor.add(record.token);
-    if (previous) void rm(previous, { recursive: true, force: true }).catch(() => undefined);
+    // node:fs/promises only here (a reseed): loading it cost every clone's start.
+    if (previous)
+      void process
+        .getBuiltinModule('node:fs/promises')
+        .rm(previous, { recursive: true, force: true })
+        .catch(() => undefined);
   }
 
   /** Back to the seed last applied; the request log starts over. */

@@ -1,8 +1,9 @@
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, realpathSync, rmSync } from 'node:fs';
+import { mkdtempSync, realpathSync } from 'node:fs';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { join } from 'node:path';
 import { scratchDir } from '../../lib/paths.js';
+import { removeTree } from '../../lib/remove-tree.js';
 import type { GitHubClone, GitHubCloneOptions, ListeningClone } from './clone.js';
 
 /**
@@ -37,7 +38,7 @@ function track(dir: string): void {
   if (exitHook) return;
   exitHook = true;
   process.once('exit', () => {
-    for (const live of liveDirs) rmSync(live, { recursive: true, force: true });
+    for (const live of liveDirs) removeTree(live);
   });
 }
 
@@ -52,7 +53,8 @@ export async function openGitHubClone(options: GitHubCloneOptions = {}): Promise
   const server = createServer({ keepAlive: true }, (req, res) => (handler ? handler(req, res) : held.push([req, res])));
   server.keepAliveTimeout = 30_000;
   const removeDir = () => {
-    rmSync(dir, { recursive: true, force: true });
+    // Once the agent has exited, on the way to the run's result: see removeTree.
+    removeTree(dir);
     liveDirs.delete(dir);
   };
   const discard = () =>

@@ -9,26 +9,30 @@ import { ApiError } from '../state/errors.js';
  * as when GitHub did the write and then failed to say so. Set through the control API
  * (`POST /_archal/faults`), cleared by `DELETE`.
  */
-export const faultSchema = z
-  .object({
-    method: z.string().regex(/^[A-Z]+$/, 'an HTTP method in capitals, e.g. "POST"'),
-    /** A regular expression the request's path (without the query) must match, e.g. "/issues/\\d+/comments$". */
-    path: z.string().min(1),
-    status: z.number().int().min(400).max(599).optional(),
-    delayMs: z.number().int().min(0).max(60_000).optional(),
-    after: z.boolean().default(false),
-    times: z.number().int().min(1).max(1000).default(1),
-  })
-  .strict()
-  .refine((fault) => fault.status !== undefined || fault.delayMs !== undefined, {
-    message: 'give "status" (the answer), "delayMs" (a wait), or both',
-  })
-  .refine((fault) => !fault.after || fault.status !== undefined, {
-    message: '"after" replaces the answer with "status": give "status" too',
-    path: ['after'],
-  });
-export type FaultInput = z.input<typeof faultSchema>;
-export type FaultSpec = z.output<typeof faultSchema>;
+const buildFaultSchema = () =>
+  z
+    .object({
+      method: z.string().regex(/^[A-Z]+$/, 'an HTTP method in capitals, e.g. "POST"'),
+      /** A regular expression the request's path (without the query) must match, e.g. "/issues/\\d+/comments$". */
+      path: z.string().min(1),
+      status: z.number().int().min(400).max(599).optional(),
+      delayMs: z.number().int().min(0).max(60_000).optional(),
+      after: z.boolean().default(false),
+      times: z.number().int().min(1).max(1000).default(1),
+    })
+    .strict()
+    .refine((fault) => fault.status !== undefined || fault.delayMs !== undefined, {
+      message: 'give "status" (the answer), "delayMs" (a wait), or both',
+    })
+    .refine((fault) => !fault.after || fault.status !== undefined, {
+      message: '"after" replaces the answer with "status": give "status" too',
+      path: ['after'],
+    });
+/** Built on the first fault set: most clones never get one, and building it costs each clone's start. */
+let schema: ReturnType<typeof buildFaultSchema> | undefined;
+export const faultSchema = () => (schema ??= buildFaultSchema());
+export type FaultInput = z.input<ReturnType<typeof faultSchema>>;
+export type FaultSpec = z.output<ReturnType<typeof faultSchema>>;
 
 /** What a struck fault does to its request. */
 export interface Strike {
@@ -54,7 +58,7 @@ export class Faults {
   private readonly faults: Fault[] = [];
 
   add(input: unknown): FaultSpec {
-    const parsed = faultSchema.safeParse(input);
+    const parsed = faultSchema().safeParse(input);
     if (!parsed.success)
       throw new ApiError(
         422,

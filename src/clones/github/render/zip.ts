@@ -1,4 +1,5 @@
-import { crc32, deflateRawSync } from 'node:zlib';
+/** node:zlib, loaded with the first archive: most clones serve none, and loading it cost each clone's start. */
+const zlib = () => process.getBuiltinModule('node:zlib');
 
 /** A zip archive (deflated entries, no directories): what GitHub serves for a run's logs. */
 export function zipArchive(entries: ReadonlyArray<{ name: string; data: Buffer }>, at: Date): Buffer {
@@ -8,8 +9,8 @@ export function zipArchive(entries: ReadonlyArray<{ name: string; data: Buffer }
   let offset = 0;
   for (const entry of entries) {
     const name = Buffer.from(entry.name, 'utf8');
-    const compressed = deflateRawSync(entry.data);
-    const crc = crc32(entry.data);
+    const compressed = zlib().deflateRawSync(entry.data);
+    const crc = zlib().crc32(entry.data);
     const common = (header: Buffer, at: number) => {
       header.writeUInt16LE(20, at); // version needed
       header.writeUInt16LE(0x0800, at + 2); // UTF-8 names

@@ -56,23 +56,39 @@ function fixed(caCert: string, server: Credentials): RunAuthority {
 
 const PEM_BLOCK = /-----BEGIN ([A-Z ]+)-----\r?\n[\s\S]*?-----END \1-----\r?\n?/g;
 
+/**
+ * The stored authority this process last checked, by the identity of its file (device, inode, size,
+ * modification time) and the hosts asked for: a scenario's runs each start a proxy, and parsing and
+ * verifying the certificates and the key cost each of them ~2 ms. Only the validity window is
+ * checked again; a file written since is read again.
+ */
+let lastChecked: { identity: string; authority: RunAuthority; notBefore: number; notAfter: number } | undefined;
+
 /** The stored authority, or undefined when it cannot be trusted to be ours and valid for `hosts` now. */
 export function readAuthority(dir: string, hosts: readonly string[], now: Date): RunAuthority | undefined {
   const file = join(dir, AUTHORITY_FILE);
   try {
     if (!privateToUser(dir, 0o077) || !privateToUser(file, 0o077)) return undefined;
+    const stat = lstatSync(file, { bigint: true });
+    const identity = [file, stat.dev, stat.ino, stat.size, stat.mtimeNs, ...hosts].join('\0');
+    const usableNow = (notBefore: number, notAfter: number) =>
+      notBefore <= now.getTime() && notAfter - now.getTime() > MIN_REMAINING_MS;
+    if (lastChecked?.identity === identity)
+      return usableNow(lastChecked.notBefore, lastChecked.notAfter) ? lastChecked.authority : undefined;
     const blocks = [...readFileSync(file, 'latin1').matchAll(PEM_BLOCK)].map((match) => match[0]);
     if (blocks.length !== 3) return undefined;
     const [caPem, serverPem, keyPem] = blocks as [string, string, string];
     const ca = new X509Certificate(caPem);
     const server = new X509Certificate(serverPem);
     const key = createPrivateKey(keyPem);
-    const usable = (cert: X509Certificate) =>
-      Date.parse(cert.validFrom) <= now.getTime() && Date.parse(cert.validTo) - now.getTime() > MIN_REMAINING_MS;
-    if (!ca.ca || !usable(ca) || !usable(server)) return undefined;
+    if (!ca.ca) return undefined;
     if (!server.checkIssued(ca) || !server.verify(ca.publicKey) || !server.checkPrivateKey(key)) return undefined;
     if (!hosts.every((host) => server.checkHost(host) === host)) return undefined;
-    return fixed(caPem, { cert: serverPem, key: keyPem });
+    const notBefore = Math.max(Date.parse(ca.validFrom), Date.parse(server.validFrom));
+    const notAfter = Math.min(Date.parse(ca.validTo), Date.parse(server.validTo));
+    const authority = fixed(caPem, { cert: serverPem, key: keyPem });
+    lastChecked = { identity, authority, notBefore, notAfter };
+    return usableNow(notBefore, notAfter) ? authority : undefined;
   } catch {
     return undefined;
   }

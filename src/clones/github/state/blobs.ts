@@ -1,9 +1,13 @@
 import { createHash } from 'node:crypto';
 import { createReadStream, createWriteStream, mkdirSync, rmSync, statSync } from 'node:fs';
-import { readFile, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
-import { pipeline } from 'node:stream/promises';
 import type { Readable } from 'node:stream';
+
+/**
+ * node:fs/promises and node:stream/promises, loaded with the first blob: most clones store none, and
+ * loading them cost each clone's start.
+ */
+const fsp = () => process.getBuiltinModule('node:fs/promises');
 
 export interface CommittedBlob {
   size: number;
@@ -36,7 +40,7 @@ export class BlobStore {
       size += chunk.length;
       if (size > limit) data.destroy(new BlockTooLargeError());
     });
-    await pipeline(data, createWriteStream(target));
+    await process.getBuiltinModule('node:stream/promises').pipeline(data, createWriteStream(target));
     return size;
   }
 
@@ -48,7 +52,7 @@ export class BlobStore {
     const out = createWriteStream(this.path(name));
     let size = 0;
     for (const path of paths) {
-      const data = await readFile(path);
+      const data = await fsp().readFile(path);
       hash.update(data);
       size += data.length;
       if (!out.write(data)) await new Promise<void>((resolve) => out.once('drain', () => resolve()));
@@ -56,7 +60,7 @@ export class BlobStore {
     await new Promise<void>((resolve, reject) =>
       out.end((error?: Error | null) => (error ? reject(error) : resolve())),
     );
-    await rm(join(this.dir, `${name}.blocks`), { recursive: true, force: true });
+    await fsp().rm(join(this.dir, `${name}.blocks`), { recursive: true, force: true });
     return { size, sha256: hash.digest('hex') };
   }
 
@@ -92,7 +96,7 @@ export class BlockTooLargeError extends Error {
 
 async function exists(path: string): Promise<boolean> {
   try {
-    await stat(path);
+    await fsp().stat(path);
     return true;
   } catch {
     return false;
