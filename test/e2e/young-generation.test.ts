@@ -31,6 +31,13 @@ ChildProcess.prototype.spawn = function (...args) {
 };
 if (process.argv.includes('--probe-now')) require('node:child_process').spawn('true');`;
 
+/** The new space's capacity before and after the probe's allocations. */
+function newSpace(stderr: string): { before: number; after: number } {
+  const match = /NEW_SPACE (\d+) (\d+)/.exec(stderr);
+  if (!match) throw new Error(`no NEW_SPACE line in:\n${stderr}`);
+  return { before: Number(match[1]), after: Number(match[2]) };
+}
+
 describe('the young generation of a CLI process that runs nodes', () => {
   it('does not grow once the run has started', () => {
     const probe = join(tempDir('archal-probe-'), 'probe.cjs');
@@ -44,7 +51,7 @@ describe('the young generation of a CLI process that runs nodes', () => {
     });
     expect(run.stderr).toContain('completed');
     expect(run.status).toBe(0);
-    const [, before, after] = /NEW_SPACE (\d+) (\d+)/.exec(run.stderr)!.map(Number);
+    const { before, after } = newSpace(run.stderr);
     expect(after).toBe(before);
   });
 
@@ -52,7 +59,7 @@ describe('the young generation of a CLI process that runs nodes', () => {
     const probe = join(tempDir('archal-probe-'), 'probe.cjs');
     writeFileSync(probe, PROBE);
     const run = spawnSync(process.execPath, ['-r', probe, '-e', '0', '--', '--probe-now'], { encoding: 'utf8' });
-    const [, before, after] = /NEW_SPACE (\d+) (\d+)/.exec(run.stderr)!.map(Number);
+    const { before, after } = newSpace(run.stderr);
     expect(after).toBeGreaterThan(before);
   });
 });
