@@ -69,6 +69,7 @@ export async function workflowRun(
   if (flags.worktree === false && !flags.branch)
     throw new UserError('--no-worktree needs --branch: it checks that branch out in place.');
   const given = parseInputFlags(flags.input);
+  keepYoungGenerationSmall();
   return withCliRepo(globals, async (repo) => {
     const lookup = await findWorkflow(repo, workflowArgument(globals, target)).catch((error: unknown) => {
       // --json answers a workflow that is not there as it answers one that does not validate.
