@@ -29,6 +29,7 @@ import { preferBaselineCode } from '../baseline-code.js';
 import { describeError, EXIT, exitCodeOf, UserError } from '../errors.js';
 import { withCliRepo, type GlobalOptions } from '../host.js';
 import { workflowArgument } from '../workflow-argument.js';
+import { keepYoungGenerationSmall } from '../young-generation.js';
 import { err, out, printJson } from '../output.js';
 import { progressSink } from '../render/progress.js';
 import { runJson, runSummary } from '../render/workflow-run.js';
@@ -68,6 +69,7 @@ export async function workflowRun(
   if (flags.worktree === false && !flags.branch)
     throw new UserError('--no-worktree needs --branch: it checks that branch out in place.');
   const given = parseInputFlags(flags.input);
+  keepYoungGenerationSmall();
   return withCliRepo(globals, async (repo) => {
     const lookup = await findWorkflow(repo, workflowArgument(globals, target)).catch((error: unknown) => {
       // --json answers a workflow that is not there as it answers one that does not validate.
@@ -266,6 +268,7 @@ type Lifecycle = (deps: LifecycleDeps, signal: AbortSignal) => Promise<RunOutcom
 /** Runs a lifecycle step with progress on stderr, Ctrl-C as cancel, and the run's outcome as the exit code. */
 async function execute(repo: RepoWorkspace, flags: { json?: boolean }, step: Lifecycle): Promise<number> {
   preferBaselineCode();
+  keepYoungGenerationSmall();
   const deps = lifecycleDeps(repo, { sink: progressSink(err), log: err });
   const abort = new AbortController();
   let interrupts = 0;
