@@ -82,13 +82,17 @@ function readInto(file, buffer) {
 globalThis.__archalImport = (url) => import(url);
 // The bundle is one function expression, as Node wraps a CommonJS module (scripts/build.mjs).
 const script = new Script(source, { filename: bundle, cachedData });
+const cacheWasRead = cachedData !== undefined;
+// V8 has taken what it needs from the bytes: dropped, the ~1 MB buffer is not in the address space
+// that every node's fork copies.
+cachedData = undefined;
 const module_ = { exports: {}, filename: bundle, id: bundle, loaded: false };
 script
   .runInThisContext()
   .call(module_.exports, module_.exports, createRequire(bundle), module_, bundle, dirname(bundle));
 
 // Written at exit, so that the cache also holds the functions this command compiled on the way.
-if (cachedData === undefined || script.cachedDataRejected || process.env.ARCHAL_REFRESH_CODE_CACHE === '1') {
+if (!cacheWasRead || script.cachedDataRejected || process.env.ARCHAL_REFRESH_CODE_CACHE === '1') {
   process.once('exit', () => {
     try {
       // V8 accepts a cache only under the flags it was made with: a command that changed them
