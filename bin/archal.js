@@ -39,11 +39,10 @@ const cacheFile = commandCache && existsSync(commandCache) ? commandCache : `${b
 // Both files are read into one buffer, the cache over the source once V8 holds the source as a
 // string: a buffer of its own for each cost its pages' first touch twice (~170 page faults, which
 // on a machine with slow page faults is a good part of a start).
-let source;
-let cachedData;
-{
+function readBundleAndCache() {
   const sizeOf = (file) => statSync(file, { throwIfNoEntry: false })?.size ?? 0;
   const buffer = Buffer.allocUnsafeSlow(Math.max(sizeOf(bundle), sizeOf(cacheFile)));
+  let source;
   try {
     const bytes = readInto(bundle, buffer);
     // ASCII (scripts/ascii-bundle.mjs): read as Latin-1, without decoding UTF-8.
@@ -53,9 +52,10 @@ let cachedData;
     process.exit(1);
   }
   try {
-    cachedData = readInto(cacheFile, buffer);
+    return { source, cachedData: readInto(cacheFile, buffer) };
   } catch {
     // First start after a build.
+    return { source, cachedData: undefined };
   }
 }
 
@@ -81,11 +81,12 @@ function readInto(file, buffer) {
 // time (the GitHub App's build/app.js) are imported from here.
 globalThis.__archalImport = (url) => import(url);
 // The bundle is one function expression, as Node wraps a CommonJS module (scripts/build.mjs).
-const script = new Script(source, { filename: bundle, cachedData });
-const cacheWasRead = cachedData !== undefined;
-// V8 has taken what it needs from the bytes: dropped, the ~1 MB buffer is not in the address space
-// that every node's fork copies.
-cachedData = undefined;
+// The bytes are referenced from this function only: once V8 has read them, the ~1 MB buffer can go,
+// and is not in the address space that every node's fork copies.
+const { script, cacheWasRead } = (() => {
+  const { source, cachedData } = readBundleAndCache();
+  return { script: new Script(source, { filename: bundle, cachedData }), cacheWasRead: cachedData !== undefined };
+})();
 const module_ = { exports: {}, filename: bundle, id: bundle, loaded: false };
 script
   .runInThisContext()
