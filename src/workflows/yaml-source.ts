@@ -159,7 +159,8 @@ export function parseYaml(text: string, cache?: ParsedYamlCache): YamlParseResul
     });
     return { ok: false, errors: errors.slice(0, 10) };
   }
-  const tags = unsupportedTags(doc, lines);
+  // Only a file with a tag (a `!…` token) needs the walk over its nodes.
+  const tags = structure.tagged ? unsupportedTags(doc, lines) : [];
   if (tags.length > 0) return { ok: false, errors: tags.slice(0, 10) };
   try {
     const value: unknown = doc.toJS({ maxAliasCount: YAML_LIMITS.maxAnchorsAndAliases });
@@ -331,17 +332,19 @@ function lexemeAt(lexemes: readonly string[], offset: number): string | undefine
   return undefined;
 }
 
-function scanStructure(lexemes: readonly string[]): { anchors: number; maxDepth: number } {
+function scanStructure(lexemes: readonly string[]): { anchors: number; maxDepth: number; tagged: boolean } {
   let anchors = 0;
+  let tagged = false;
   let depth = 0;
   let maxDepth = 0;
   for (const token of lexemes) {
     const first = token[0];
     if (first === '&' || first === '*') anchors++;
+    else if (first === '!') tagged = true;
     else if (token === '[' || token === '{') maxDepth = Math.max(maxDepth, ++depth);
     else if (token === ']' || token === '}') depth--;
   }
-  return { anchors, maxDepth };
+  return { anchors, maxDepth, tagged };
 }
 
 function firstLine(error: unknown): string {
