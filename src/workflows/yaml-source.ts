@@ -114,7 +114,8 @@ export function parseYaml(text: string, cache?: ParsedYamlCache): YamlParseResul
       ok: false,
       errors: [
         {
-          message: `file uses ${structure.anchors} YAML anchors/aliases; the limit is ${YAML_LIMITS.maxAnchorsAndAliases}`,
+          message: `file uses ${structure.anchors} YAML anchors/aliases; the limit is ${YAML_LIMITS.maxAnchorsAndAliases} (write the values out instead)`,
+          ...(structure.overLimitAt !== undefined ? { line: lineAt(text, structure.overLimitAt) } : {}),
         },
       ],
     };
@@ -332,19 +333,38 @@ function lexemeAt(lexemes: readonly string[], offset: number): string | undefine
   return undefined;
 }
 
-function scanStructure(lexemes: readonly string[]): { anchors: number; maxDepth: number; tagged: boolean } {
+/** 1-based line of a character offset of `text`. */
+function lineAt(text: string, offset: number): number {
+  let line = 1;
+  for (let at = text.indexOf('\n'); at !== -1 && at < offset; at = text.indexOf('\n', at + 1)) line++;
+  return line;
+}
+
+function scanStructure(lexemes: readonly string[]): {
+  anchors: number;
+  maxDepth: number;
+  tagged: boolean;
+  /** Offset of the first anchor or alias past the limit. */
+  overLimitAt?: number;
+} {
   let anchors = 0;
   let tagged = false;
   let depth = 0;
   let maxDepth = 0;
+  let offset = 0;
+  let overLimitAt: number | undefined;
   for (const token of lexemes) {
     const first = token[0];
-    if (first === '&' || first === '*') anchors++;
+    const at = offset;
+    if (!CONTROL_LEXEMES.has(token)) offset += token.length;
+    if (first === '&' || first === '*') {
+      if (++anchors > YAML_LIMITS.maxAnchorsAndAliases) overLimitAt ??= at;
+    }
     else if (first === '!') tagged = true;
     else if (token === '[' || token === '{') maxDepth = Math.max(maxDepth, ++depth);
     else if (token === ']' || token === '}') depth--;
   }
-  return { anchors, maxDepth, tagged };
+  return { anchors, maxDepth, tagged, ...(overLimitAt !== undefined ? { overLimitAt } : {}) };
 }
 
 function firstLine(error: unknown): string {

@@ -413,6 +413,20 @@ describe('archal workflow validate: YAML beyond plain data', () => {
     expect(result.code).toBe(0);
   });
 
+  it('reports more than 100 anchors and aliases at the line of the first past the limit', async () => {
+    const dir = tempDir();
+    const aliases = Array.from({ length: 150 }, () => '  - *a\n').join('');
+    writeFiles(dir, { 'many.yaml': `name: many\ndescription: x\na: &a x\nlist:\n${aliases}` });
+    const result = await runCli(['--cwd', dir, 'workflow', 'validate', 'many.yaml', '--json'], { env: env() });
+    expect(result.code).toBe(2);
+    expect(json<{ errors: Problem[] }>(result).errors).toEqual([
+      expect.objectContaining({
+        line: 104,
+        message: expect.stringContaining('151 YAML anchors/aliases; the limit is 100'),
+      }),
+    ]);
+  });
+
   it('reports an alias bomb (billion laughs) at the line of the alias that nests', async () => {
     const dir = tempDir();
     const bomb = [
