@@ -25,6 +25,11 @@ const HARNESSES: Array<[string, Record<string, string>]> = [
   ['harness.sh', { 'harness.sh': 'echo \'{"text": "OK"}\'\n' }],
 ];
 
+/** What `archal preprod run --plan` makes of the repository's harness. */
+async function preprodPlanned(dir: string): Promise<{ status: string; stopReason: string; message: string }> {
+  return json(await runCli(['--cwd', dir, 'preprod', 'run', '--plan', '--json'], { env: env(), timeoutMs: 60_000 }));
+}
+
 describe('one harness discovery for plan and run', () => {
   it.each(HARNESSES)(
     '%s: plan finds and preflights it, as run --preflight-only does',
@@ -41,6 +46,7 @@ describe('one harness discovery for plan and run', () => {
       const run = await runCli(['--cwd', dir, 'run', '--preflight-only'], { env: env(), timeoutMs: 60_000 });
       expect(run.stderr).not.toContain('No agent to test');
       expect(run.code).toBe(0);
+      expect(await preprodPlanned(dir)).toMatchObject({ status: 'planned', stopReason: 'plan_only' });
     },
     120_000,
   );
@@ -55,6 +61,7 @@ describe('one harness discovery for plan and run', () => {
     const run = await runCli(['--cwd', dir, 'run', '--preflight-only'], { env: env() });
     expect(run.code).toBe(2);
     expect(run.stderr).toContain('No agent to test');
+    expect(await preprodPlanned(dir)).toMatchObject({ status: 'blocked', stopReason: 'missing_harness' });
   }, 90_000);
 });
 
@@ -85,6 +92,10 @@ describe('a harness.json that is not a file', () => {
         blockers: Array<{ code: string; message: string }>;
       }>(await runCli(['--cwd', dir, 'preprod', 'plan', '--json'], { env: env(), timeoutMs: 60_000 }));
       expect(plan.harness.detail).toContain(`.archal/harness.json is ${what}, not a regular file`);
+      expect(await preprodPlanned(dir)).toMatchObject({
+        status: 'blocked',
+        message: expect.stringContaining(`.archal/harness.json is ${what}, not a regular file`),
+      });
       expect(plan.blockers).toContainEqual(
         expect.objectContaining({
           code: 'harness_not_runnable',
