@@ -359,8 +359,7 @@ function scanStructure(lexemes: readonly string[]): {
     if (!CONTROL_LEXEMES.has(token)) offset += token.length;
     if (first === '&' || first === '*') {
       if (++anchors > YAML_LIMITS.maxAnchorsAndAliases) overLimitAt ??= at;
-    }
-    else if (first === '!') tagged = true;
+    } else if (first === '!') tagged = true;
     else if (token === '[' || token === '{') maxDepth = Math.max(maxDepth, ++depth);
     else if (token === ']' || token === '}') depth--;
   }
