@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from '@jest/globals';
 import { json, runCli } from '../helpers/cli.js';
@@ -13,16 +13,21 @@ const SCENARIO = '# Fine\n\n## Prompt\nDo nothing.\n\n## Success Criteria\n- [D]
 const OK_JS = "console.log(JSON.stringify({ text: 'OK' }));\n";
 
 /** Harnesses the old plan did not see: a manifest, Python, a shell script, each under .archal/ or at the root. */
-const HARNESSES: Array<[string, Record<string, string>]> = [
+const HARNESSES: Array<[string, Record<string, string>, string]> = [
   [
     '.archal/harness.json',
     {
       '.archal/agent.mjs': OK_JS,
       '.archal/harness.json': JSON.stringify({ version: 1, local: { command: 'node', args: ['agent.mjs'] } }),
     },
+    '.archal',
   ],
-  ['.archal/harness.py', { '.archal/harness.py': 'import json\nprint(json.dumps({"text": "OK"}))\n' }],
-  ['harness.sh', { 'harness.sh': 'echo \'{"text": "OK"}\'\n' }],
+  [
+    '.archal/harness.py',
+    { '.archal/harness.py': 'import json\nprint(json.dumps({"text": "OK"}))\n' },
+    '.archal/harness.py',
+  ],
+  ['harness.sh', { 'harness.sh': 'echo \'{"text": "OK"}\'\n' }, 'harness.sh'],
 ];
 
 /** What `archal preprod run --plan` makes of the repository's harness. */
@@ -33,7 +38,7 @@ async function preprodPlanned(dir: string): Promise<{ status: string; stopReason
 describe('one harness discovery for plan and run', () => {
   it.each(HARNESSES)(
     '%s: plan finds and preflights it, as run --preflight-only does',
-    async (_name, files) => {
+    async (_name, files, where) => {
       const dir = tempRepo();
       writeFiles(dir, { ...files, 'archal/a.md': SCENARIO });
       const plan = await runCli(['--cwd', dir, 'preprod', 'plan', '--json'], { env: env(), timeoutMs: 60_000 });
@@ -47,6 +52,16 @@ describe('one harness discovery for plan and run', () => {
       expect(run.stderr).not.toContain('No agent to test');
       expect(run.code).toBe(0);
       expect(await preprodPlanned(dir)).toMatchObject({ status: 'planned', stopReason: 'plan_only' });
+      // The config plan writes names the harness by its path, which runs the same harness.
+      const written = await runCli(['--cwd', dir, 'preprod', 'plan', '--write-config', '--json'], {
+        env: env(),
+        timeoutMs: 60_000,
+      });
+      expect(json<{ wroteConfig: boolean }>(written).wroteConfig).toBe(true);
+      expect(JSON.parse(readFileSync(join(dir, '.archal.json'), 'utf8'))).toMatchObject({ agent: where });
+      const again = await runCli(['--cwd', dir, 'run', '--preflight-only'], { env: env(), timeoutMs: 60_000 });
+      expect(again.stderr).toBe('');
+      expect(again.code).toBe(0);
     },
     120_000,
   );
