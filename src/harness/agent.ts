@@ -18,8 +18,8 @@ export interface AgentCommand {
   taskPreamble?: string;
   /** The model it gets when none is configured (a harness manifest's `defaultModel`). */
   defaultModel?: string;
-  /** `${VAR}`s of a harness manifest's `local.env` whose variable is not set, as `file: local.env.KEY: …` lines. */
-  envWarnings?: string[];
+  /** `${VAR}`s of a harness manifest's `local.env` whose variable is not set: the manifest (relative to the root), `local.env.KEY`, what is wrong. */
+  envWarnings?: Array<{ file: string; path: string; message: string }>;
 }
 
 /** Values shorter than this in `agent.env` are not treated as secrets (they would mangle ordinary text). */

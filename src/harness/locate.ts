@@ -1,4 +1,4 @@
-import { accessSync, constants, statSync } from 'node:fs';
+import { accessSync, constants, statSync, type Stats } from 'node:fs';
 import { delimiter, dirname, extname, isAbsolute, join, relative, resolve } from 'node:path';
 import * as z from 'zod';
 import { commandSpecSchema, type CommandSpec } from '../lib/command-spec.js';
@@ -68,6 +68,8 @@ export function locateAgent(source: AgentSource): AgentCommand {
   if (given !== undefined) {
     const path = resolve(source.root, given.trim());
     if (kindOf(path) !== undefined) return harnessAt(path, source, passEnv);
+    const odd = notARegularFile(path);
+    if (odd) throw new HarnessError(path, `Harness ${given} is ${odd}, not a file or a folder: ${HARNESS_FIX}.`);
     if (looksLikePath(given))
       throw new HarnessError(
         path,
@@ -80,15 +82,31 @@ export function locateAgent(source: AgentSource): AgentCommand {
   return harnessAt(found, source, passEnv);
 }
 
-/** The repository's own harness, when there is one where Archal looks. */
+/** How to give Archal a harness, for messages about one it cannot use. */
+const HARNESS_FIX =
+  'put a harness file (.ts, .mjs, .js, .py, .sh) or a harness.json manifest there, or set "agent" in .archal.json';
+
+/**
+ * The repository's own harness, when there is one where Archal looks (what `archal run`, `archal
+ * preprod run` and `archal preprod plan` all use). A harness name taken by something that is not a
+ * regular file (a folder, a FIFO) is an error naming it when no other harness is found.
+ */
 export function discoverHarness(root: string): string | undefined {
+  let odd: { path: string; what: string } | undefined;
   for (const dir of DISCOVERY_DIRS) {
     const base = resolve(root, dir);
     for (const name of [...MANIFEST_NAMES, ...ENTRY_NAMES]) {
       const candidate = join(base, name);
       if (kindOf(candidate) === 'file') return name.endsWith('.json') ? base : candidate;
+      const what = notARegularFile(candidate);
+      if (what) odd ??= { path: candidate, what };
     }
   }
+  if (odd)
+    throw new HarnessError(
+      odd.path,
+      `${relative(root, odd.path)} is ${odd.what}, not a regular file, so it is no harness: ${HARNESS_FIX}.`,
+    );
   return undefined;
 }
 
@@ -102,6 +120,12 @@ function harnessAt(path: string, source: AgentSource, passEnv: readonly string[]
   const manifest = MANIFEST_NAMES.map((name) => join(path, name)).find((file) => kindOf(file) === 'file');
   if (manifest) return manifestAgent(manifest, source, passEnv, shown);
   const entry = ENTRY_NAMES.map((name) => join(path, name)).find((file) => kindOf(file) === 'file');
+  const oddManifest = MANIFEST_NAMES.map((name) => join(path, name)).find((file) => notARegularFile(file));
+  if (!entry && oddManifest)
+    throw new HarnessError(
+      oddManifest,
+      `${relative(source.root, oddManifest)} is ${notARegularFile(oddManifest)}, not a regular file: a harness manifest is a JSON file.`,
+    );
   if (!entry)
     throw new HarnessError(
       path,
@@ -146,9 +170,7 @@ function manifestAgent(file: string, source: AgentSource, passEnv: readonly stri
       ...resolveAgent(manifest.local, source.env, passEnv),
       cwd: dir,
       ...extras,
-      ...(unset.length > 0
-        ? { envWarnings: unset.map((problem) => `${where}: ${problem.path}: ${problem.message}`) }
-        : {}),
+      ...(unset.length > 0 ? { envWarnings: unset.map((problem) => ({ file: where, ...problem })) } : {}),
     };
   }
   const entry = ENTRY_NAMES.map((name) => join(dir, name)).find((candidate) => kindOf(candidate) === 'file');
@@ -233,6 +255,21 @@ function isExecutable(file: string): boolean {
   } catch {
     return false;
   }
+}
+
+/** What stands at `path` when it exists but is not a regular file: 'a directory', 'a FIFO (named pipe)'… */
+function notARegularFile(path: string): string | undefined {
+  let stat: Stats;
+  try {
+    stat = statSync(path);
+  } catch {
+    return undefined;
+  }
+  if (stat.isFile()) return undefined;
+  if (stat.isDirectory()) return 'a directory';
+  if (stat.isFIFO()) return 'a FIFO (named pipe)';
+  if (stat.isSocket()) return 'a socket';
+  return 'a device';
 }
 
 function kindOf(path: string): 'file' | 'dir' | undefined {

@@ -14,3 +14,27 @@ export function visibleControls(text: string): string {
     (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`,
   );
 }
+
+/** A list cut to at most `limit` items per group: the items kept, in order, and after each cut group how many were left out. */
+export type Capped<T> = { kind: 'item'; value: T } | { kind: 'more'; file: string; more: number };
+
+/**
+ * At most `limit` items of each file (`fileOf`), in their order; a file with more gets one `more`
+ * entry after its last listed item. What a person reads of a file with thousands of problems.
+ */
+export function capPerFile<T>(items: readonly T[], fileOf: (item: T) => string, limit: number): Array<Capped<T>> {
+  const counts = new Map<string, number>();
+  for (const item of items) counts.set(fileOf(item), (counts.get(fileOf(item)) ?? 0) + 1);
+  const listed = new Map<string, number>();
+  const out: Array<Capped<T>> = [];
+  for (const item of items) {
+    const file = fileOf(item);
+    const seen = (listed.get(file) ?? 0) + 1;
+    listed.set(file, seen);
+    if (seen > limit) continue;
+    out.push({ kind: 'item', value: item });
+    const total = counts.get(file)!;
+    if (seen === limit && total > limit) out.push({ kind: 'more', file, more: total - limit });
+  }
+  return out;
+}

@@ -113,5 +113,8 @@ function unsetEnvWarnings(
     ...(request.harness === undefined ? unsetAgentEnvProblems(workspace.config, workspace.env) : []),
     ...(request.options.fixWorkflow ? unsetAssistantEnvProblems(workspace.config, workspace.env) : []),
   ];
-  return [...configured.map((problem) => formatConfigProblem(name, problem)), ...(agent?.envWarnings ?? [])];
+  return [
+    ...configured.map((problem) => formatConfigProblem(name, problem)),
+    ...(agent?.envWarnings ?? []).map((problem) => formatConfigProblem(problem.file, problem)),
+  ];
 }

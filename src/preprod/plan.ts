@@ -1,14 +1,16 @@
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { INPUT_LIMITS, readInputFile } from '../lib/input-file.js';
-import { basename, join, relative } from 'node:path';
+import { basename, isAbsolute, join, relative } from 'node:path';
 import { CONFIG_FILE, loadConfig, starterConfig, type ArchalConfig } from '../config/index.js';
 import { writeJsonFile } from '../lib/json-file.js';
 import { parseGitHubRemote } from '../github/index.js';
-import { resolveAgent } from '../harness/agent.js';
+import { MissingAgentError, type AgentCommand } from '../harness/agent.js';
+import { discoverHarness, HarnessError, locateAgent } from '../harness/locate.js';
 import { currentBranch, git, remoteUrl } from '../lib/git.js';
 import { maskUrlPassword } from '../lib/redact.js';
 import { loadScenarios } from '../runner/load.js';
 import { preflightHarness } from '../harness/preflight.js';
+import { shellQuote } from '../workflows/substitute.js';
 
 export interface Blocker {
   code: string;
@@ -38,22 +40,6 @@ export interface PreprodPlan {
   wroteConfig: boolean;
   blockers: Blocker[];
   nextSteps: string[];
-}
-
-const HARNESS_CANDIDATES = [
-  '.archal/harness.mjs',
-  '.archal/harness.js',
-  '.archal/harness.ts',
-  'harness.mjs',
-  'harness.js',
-  'harness.ts',
-];
-
-/** A harness file in the usual places, as the command that runs it. */
-function discoverHarness(repo: string): string | undefined {
-  const file = HARNESS_CANDIDATES.find((candidate) => existsSync(join(repo, candidate)));
-  if (!file) return undefined;
-  return file.endsWith('.ts') ? `npx tsx ${file}` : `node ${file}`;
 }
 
 function packageManager(repo: string): PreprodPlan['packageManager'] {
@@ -114,18 +100,28 @@ export async function planPreprod(options: PlanOptions): Promise<PreprodPlan> {
       fix: 'Run `archal config validate` and fix the keys it names.',
     });
 
-  const discovered = discoverHarness(repo);
-  const harnessCommand =
+  // The harness `archal run` and `archal preprod run` would use: the one discovery, the one resolution.
+  let agent: AgentCommand | undefined;
+  let harnessProblem: string | undefined;
+  try {
+    agent = locateAgent({ agent: config.agent, root: repo, env: options.env, passEnv: config.agentPassEnv });
+  } catch (error) {
+    if (!(error instanceof HarnessError) && !(error instanceof MissingAgentError)) throw error;
+    if (error instanceof HarnessError) harnessProblem = error.message;
+  }
+  const configured =
     typeof config.agent === 'string'
       ? config.agent
       : config.agent
         ? [config.agent.command, ...(config.agent.args ?? [])].join(' ')
-        : discovered;
-  const harnessSource: PreprodPlan['harness']['source'] = config.agent ? 'config' : discovered ? 'discovered' : 'none';
+        : undefined;
+  const harnessCommand = configured ?? (agent ? byHand(agent, repo) : undefined);
+  const harnessSource: PreprodPlan['harness']['source'] = config.agent ? 'config' : agent ? 'discovered' : 'none';
   let runnable: boolean | null = null;
-  let detail = 'no harness: nothing in .archal.json "agent", and no harness file (.archal/harness.mjs, harness.ts…)';
-  if (harnessCommand) {
-    const agent = resolveAgent(config.agent ?? harnessCommand, options.env, config.agentPassEnv);
+  let detail =
+    harnessProblem ??
+    'no harness: nothing in .archal.json "agent", and no harness file (.archal/harness.json, .archal/harness.{ts,mjs,js,py,sh}, or the same at the root)';
+  if (agent) {
     const preflight = await preflightHarness({ agent, cwd: repo, env: options.env, model: config.agentModel });
     runnable = preflight.passed;
     detail = preflight.detail;
@@ -133,9 +129,15 @@ export async function planPreprod(options: PlanOptions): Promise<PreprodPlan> {
       blockers.push({
         code: 'harness_not_runnable',
         message: `the harness \`${harnessCommand}\` ${detail}`,
-        fix: `Run it by hand: AGENT_TASK="Reply with OK" ARCHAL_PREFLIGHT=1 ${harnessCommand}`,
+        fix: `Run it by hand: AGENT_TASK="Reply with OK" ARCHAL_PREFLIGHT=1 ${byHand(agent, repo)}`,
       });
-  } else
+  } else if (harnessProblem)
+    blockers.push({
+      code: 'harness_not_runnable',
+      message: harnessProblem,
+      fix: 'Fix the harness path it names, or set "agent" in .archal.json.',
+    });
+  else
     blockers.push({
       code: 'missing_harness',
       message: detail,
@@ -145,7 +147,12 @@ export async function planPreprod(options: PlanOptions): Promise<PreprodPlan> {
   const authored = options.writeScenarios !== undefined ? writeStarterScenarios(repo, options.writeScenarios) : [];
   let wroteConfig = false;
   if (options.writeConfig && loaded.status === 'missing') {
-    writeJsonFile(join(repo, CONFIG_FILE), starterConfig(harnessCommand ?? null, options.writeScenarios));
+    // A discovered harness is named by its path, which resolves to it again (with its manifest's folder, env and prompts).
+    const found = configured === undefined && agent ? discoverHarness(repo) : undefined;
+    writeJsonFile(
+      join(repo, CONFIG_FILE),
+      starterConfig(configured ?? (found !== undefined ? relative(repo, found) || '.' : null), options.writeScenarios),
+    );
     wroteConfig = true;
   }
 
@@ -235,6 +242,17 @@ export async function planPreprod(options: PlanOptions): Promise<PreprodPlan> {
       `archal preprod run --runs 3 --allow-external-execution --fix-command '<your coding agent>'${validation ? ` --validation-command '${validation}'` : ''} --open-pr --artifacts .archal/preprod`,
     ],
   };
+}
+
+/** The agent as a command line a person can type in the repository (paths under it shown relative). */
+function byHand(agent: AgentCommand, repo: string): string {
+  const word = (value: string): string => {
+    const shown = isAbsolute(value) && !relative(repo, value).startsWith('..') ? relative(repo, value) || '.' : value;
+    return /^[\w@%+=:,./-]+$/.test(shown) ? shown : shellQuote(shown);
+  };
+  const command = agent.command === process.execPath ? 'node' : word(agent.command);
+  const line = [command, ...agent.args.map(word)].join(' ');
+  return agent.cwd && agent.cwd !== repo ? `(cd ${word(agent.cwd)} && ${line})` : line;
 }
 
 /** Starter scenarios, filled with the repository's name; existing files are kept. */

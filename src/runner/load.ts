@@ -9,7 +9,7 @@ import { parseScenario, parseScenarioFile } from '../scenarios/parse.js';
 import type { Scenario, ScenarioProblem } from '../scenarios/schema.js';
 import { errorMessage } from '../lib/errors.js';
 import type { ProviderRegistry } from '../providers/types.js';
-import { visibleControls } from '../lib/text.js';
+import { capPerFile, visibleControls } from '../lib/text.js';
 import { scenarioSeed, seedName, type JudgeConfig } from './run-once.js';
 import type { SuiteScenario } from './suite.js';
 
@@ -238,9 +238,18 @@ export function formatScenarioProblem(entry: ScenarioProblem, cwd: string): stri
   return visibleControls(`${displayFile(entry.file, cwd)}${entry.line ? `:${entry.line}` : ''}: ${entry.message}`);
 }
 
-/** One problem per indented line. */
+/** How many problems of one file are listed before the rest are counted (a broken file can have thousands). */
+export const LISTED_PROBLEMS_PER_FILE = 20;
+
+/** One problem per indented line, at most `LISTED_PROBLEMS_PER_FILE` of each file, then how many more it has. */
 export function formatScenarioProblems(entries: readonly ScenarioProblem[], cwd: string): string {
-  return entries.map((entry) => `  ${formatScenarioProblem(entry, cwd)}`).join('\n');
+  return capPerFile(entries, (entry) => entry.file, LISTED_PROBLEMS_PER_FILE)
+    .map((item) =>
+      item.kind === 'item'
+        ? `  ${formatScenarioProblem(item.value, cwd)}`
+        : `  … and ${item.more} more problem${item.more === 1 ? '' : 's'} in ${visibleControls(displayFile(item.file, cwd))}`,
+    )
+    .join('\n');
 }
 
 /** Each scenario's judge: its evaluator (its own Config over .archal.json), with the provider to run it. */

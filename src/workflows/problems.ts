@@ -1,4 +1,7 @@
-import { visibleControls } from '../lib/text.js';
+import { capPerFile, visibleControls } from '../lib/text.js';
+
+/** How many problems of one file are listed before the rest are counted (a broken file can have thousands). */
+export const LISTED_WORKFLOW_PROBLEMS_PER_FILE = 20;
 
 /** A load-time error or warning about a workflow, naming where it is. */
 export interface WorkflowProblem {
@@ -25,7 +28,13 @@ function describeWorkflowProblem(problem: WorkflowProblem): string {
   return subject ? `${where}: ${subject}: ${problem.message}` : `${where}: ${problem.message}`;
 }
 
-/** One problem per line, indented. */
+/** One problem per line, indented: at most `LISTED_WORKFLOW_PROBLEMS_PER_FILE` of each file, then how many more it has. */
 export function formatWorkflowProblems(problems: readonly WorkflowProblem[], indent = '  '): string {
-  return problems.map((problem) => `${indent}${formatWorkflowProblem(problem)}`).join('\n');
+  return capPerFile(problems, (problem) => problem.file, LISTED_WORKFLOW_PROBLEMS_PER_FILE)
+    .map((item) =>
+      item.kind === 'item'
+        ? `${indent}${formatWorkflowProblem(item.value)}`
+        : `${indent}… and ${item.more} more problem${item.more === 1 ? '' : 's'} in ${visibleControls(item.file)}`,
+    )
+    .join('\n');
 }

@@ -1,4 +1,15 @@
-import { Composer, isMap, isPair, isScalar, Lexer, LineCounter, Parser, YAMLParseError, type Document } from 'yaml';
+import {
+  Composer,
+  isMap,
+  isPair,
+  isScalar,
+  Lexer,
+  LineCounter,
+  Parser,
+  visit,
+  YAMLParseError,
+  type Document,
+} from 'yaml';
 import { errorMessage } from '../lib/errors.js';
 
 /** Limits that keep hostile or accidental input (huge files, alias bombs, deep nesting) cheap to reject. */
@@ -103,7 +114,8 @@ export function parseYaml(text: string, cache?: ParsedYamlCache): YamlParseResul
       ok: false,
       errors: [
         {
-          message: `file uses ${structure.anchors} YAML anchors/aliases; the limit is ${YAML_LIMITS.maxAnchorsAndAliases}`,
+          message: `file uses ${structure.anchors} YAML anchors/aliases; the limit is ${YAML_LIMITS.maxAnchorsAndAliases} (write the values out instead)`,
+          ...(structure.overLimitAt !== undefined ? { line: lineAt(text, structure.overLimitAt) } : {}),
         },
       ],
     };
@@ -148,13 +160,89 @@ export function parseYaml(text: string, cache?: ParsedYamlCache): YamlParseResul
     });
     return { ok: false, errors: errors.slice(0, 10) };
   }
+  // Only a file with a tag (a `!…` token) needs the walk over its nodes.
+  const tags = structure.tagged ? unsupportedTags(doc, lines) : [];
+  if (tags.length > 0) return { ok: false, errors: tags.slice(0, 10) };
   try {
     const value: unknown = doc.toJS({ maxAliasCount: YAML_LIMITS.maxAnchorsAndAliases });
     cache?.set(text, value);
     return { ok: true, value, source: new SourceLocator(() => ({ doc, lines, text })) };
   } catch (error) {
+    const line = /alias count/i.test(errorMessage(error)) ? nestedAliasLine(doc, lines) : undefined;
+    if (line !== undefined)
+      return {
+        ok: false,
+        errors: [
+          {
+            message: `YAML aliases expand past ${YAML_LIMITS.maxAnchorsAndAliases} values (an alias of a value that itself holds aliases, as in a "billion laughs" file); write the values out instead of nesting aliases`,
+            line,
+          },
+        ],
+      };
     return { ok: false, errors: [{ message: `YAML error: ${firstLine(error)}` }] };
   }
+}
+
+/** The tags plain YAML data needs; any other tag makes a value that is not text, a number, a list or a mapping. */
+const PLAIN_TAGS: ReadonlySet<string> = new Set(
+  ['str', 'int', 'float', 'bool', 'null', 'map', 'seq'].map((name) => `tag:yaml.org,2002:${name}`),
+);
+
+/** How to write a value without each tag that Archal refuses. */
+const TAG_FIXES: Readonly<Record<string, string>> = {
+  binary: 'write the text itself (not base64)',
+  set: 'write a list: [a, b]',
+  omap: 'write a mapping (or a list of one-key mappings)',
+  pairs: 'write a mapping (or a list of one-key mappings)',
+  timestamp: "quote the date so that it stays text: '2001-12-14'",
+};
+
+/** Values with a tag outside plain YAML (`!!binary`, `!!set`, `!!timestamp`, a custom `!foo`…), each at its line. */
+function unsupportedTags(doc: Document, lines: LineCounter): Array<{ message: string; line?: number }> {
+  const found: Array<{ message: string; line?: number }> = [];
+  visit(doc, {
+    Node(_key, node) {
+      if (!node.tag || PLAIN_TAGS.has(node.tag)) return;
+      const core = /^tag:yaml\.org,2002:(.+)$/.exec(node.tag)?.[1];
+      const shown = core ? `!!${core}` : node.tag;
+      const fix = (core && TAG_FIXES[core]) ?? 'remove the tag and write the value as plain text, a list or a mapping';
+      found.push({
+        message: `the YAML tag ${shown} is not supported (only plain strings, numbers, booleans, lists and mappings are read): ${fix}`,
+        ...(node.range ? { line: lines.linePos(node.range[0]).line } : {}),
+      });
+    },
+  });
+  return found;
+}
+
+/**
+ * Where an alias bomb starts: the first alias whose anchored value holds aliases itself (each level
+ * multiplies the values), else the first alias.
+ */
+function nestedAliasLine(doc: Document, lines: LineCounter): number | undefined {
+  let first: number | undefined;
+  let nested: number | undefined;
+  visit(doc, {
+    Alias(_key, alias) {
+      if (!alias.range) return;
+      const line = lines.linePos(alias.range[0]).line;
+      first ??= line;
+      const target = alias.resolve(doc);
+      let holdsAliases = false;
+      if (target)
+        visit(target, {
+          Alias() {
+            holdsAliases = true;
+            return visit.BREAK;
+          },
+        });
+      if (holdsAliases) {
+        nested = line;
+        return visit.BREAK;
+      }
+    },
+  });
+  return nested ?? first;
 }
 
 /** What a second YAML document in a file is told (each file Archal reads as YAML is one document). */
@@ -245,17 +333,37 @@ function lexemeAt(lexemes: readonly string[], offset: number): string | undefine
   return undefined;
 }
 
-function scanStructure(lexemes: readonly string[]): { anchors: number; maxDepth: number } {
+/** 1-based line of a character offset of `text`. */
+function lineAt(text: string, offset: number): number {
+  let line = 1;
+  for (let at = text.indexOf('\n'); at !== -1 && at < offset; at = text.indexOf('\n', at + 1)) line++;
+  return line;
+}
+
+function scanStructure(lexemes: readonly string[]): {
+  anchors: number;
+  maxDepth: number;
+  tagged: boolean;
+  /** Offset of the first anchor or alias past the limit. */
+  overLimitAt?: number;
+} {
   let anchors = 0;
+  let tagged = false;
   let depth = 0;
   let maxDepth = 0;
+  let offset = 0;
+  let overLimitAt: number | undefined;
   for (const token of lexemes) {
     const first = token[0];
-    if (first === '&' || first === '*') anchors++;
+    const at = offset;
+    if (!CONTROL_LEXEMES.has(token)) offset += token.length;
+    if (first === '&' || first === '*') {
+      if (++anchors > YAML_LIMITS.maxAnchorsAndAliases) overLimitAt ??= at;
+    } else if (first === '!') tagged = true;
     else if (token === '[' || token === '{') maxDepth = Math.max(maxDepth, ++depth);
     else if (token === ']' || token === '}') depth--;
   }
-  return { anchors, maxDepth };
+  return { anchors, maxDepth, tagged, ...(overLimitAt !== undefined ? { overLimitAt } : {}) };
 }
 
 function firstLine(error: unknown): string {

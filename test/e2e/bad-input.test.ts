@@ -467,3 +467,39 @@ describe('the clone’s control API', () => {
     }
   });
 });
+
+describe('a file with thousands of problems', () => {
+  it('lists the first 20 problems of a scenario, then counts the rest; JSON keeps them all; exit 2', async () => {
+    const dir = tempDir();
+    const again = Array.from({ length: 3000 }, () => '\n## Prompt\nagain\n').join('');
+    writeFiles(dir, { 'dup.md': `${SCENARIO}${again}`, 'fine.md': SCENARIO });
+    const result = await runCli(['--cwd', dir, 'scenario', 'validate', 'dup.md', 'fine.md'], { env: env() });
+    expect(result.code).toBe(2);
+    const lines = result.stderr.trimEnd().split('\n');
+    expect(lines[0]).toBe('✗ 3000 problem(s):');
+    expect(lines.filter((line) => line.includes("section '## Prompt' appears twice"))).toHaveLength(20);
+    expect(lines[21]).toBe('  … and 2980 more problems in dup.md');
+    expect(lines).toHaveLength(22);
+    const json = await runCli(['--cwd', dir, 'scenario', 'validate', 'dup.md', '--json'], { env: env() });
+    expect(json.code).toBe(2);
+    expect((JSON.parse(json.stdout) as { scenarios: Array<{ errors: unknown[] }> }).scenarios[0]!.errors).toHaveLength(
+      3000,
+    );
+  });
+
+  it('lists the first 20 problems of a workflow, then counts the rest; exit 2', async () => {
+    const dir = tempDir();
+    const nodes = Array.from(
+      { length: 300 },
+      (_, index) => `  - id: n${index}\n    bash: echo\n    trigger_rule: sometimes\n`,
+    ).join('');
+    writeFiles(dir, { 'many.yaml': `name: many\ndescription: many problems\nnodes:\n${nodes}` });
+    const result = await runCli(['--cwd', dir, 'workflow', 'validate', 'many.yaml'], { env: env() });
+    expect(result.code).toBe(2);
+    const lines = result.stderr.trimEnd().split('\n');
+    expect(lines[0]).toBe('✗ invalid workflow (300 errors):');
+    expect(lines.filter((line) => line.includes("'sometimes' is not valid"))).toHaveLength(20);
+    expect(lines[21]).toBe(`  … and 280 more problems in ${join(dir, 'many.yaml')}`);
+    expect(lines).toHaveLength(22);
+  });
+});

@@ -38,6 +38,40 @@ describe('a ${VAR} of a variable that is not set', () => {
     expect(text.stderr).toBe(`warning: .archal.json: assistants.exec.env.KEY: ${unset('${ARCHAL_TEST_UNSET_KEY}')}\n`);
   });
 
+  it('in a harness manifest local.env: config validate warns with the words run uses, in text and in --json', async () => {
+    const dir = tempDir();
+    writeFiles(dir, {
+      '.archal/agent.mjs': agent,
+      '.archal/harness.json': JSON.stringify({
+        version: 1,
+        local: {
+          command: 'node',
+          args: ['agent.mjs'],
+          env: { TOKEN: '${ARCHAL_TEST_UNSET_TOKEN}', MODE: '${ARCHAL_TEST_NO:-x}', SET: '${ARCHAL_TEST_SET}' },
+        },
+      }),
+    });
+    const env = userEnv();
+    const result = await runCli(['--cwd', dir, 'config', 'validate', '--json'], { env });
+    expect(result.code).toBe(0);
+    expect(json(result)).toMatchObject({
+      valid: true,
+      exists: false,
+      warnings: [
+        { file: '.archal/harness.json', path: 'local.env.TOKEN', message: unset('${ARCHAL_TEST_UNSET_TOKEN}') },
+      ],
+    });
+    const text = await runCli(['--cwd', dir, 'config', 'validate'], { env });
+    expect(text.code).toBe(0);
+    expect(text.stderr).toBe(
+      `warning: .archal/harness.json: local.env.TOKEN: ${unset('${ARCHAL_TEST_UNSET_TOKEN}')}\n`,
+    );
+    // The manifest .archal.json names is the one checked.
+    writeFiles(dir, { '.archal.json': JSON.stringify({ agent: '.archal' }) });
+    const named = await runCli(['--cwd', dir, 'config', 'validate', '--json'], { env });
+    expect(json(named)).toMatchObject({ valid: true, exists: true, warnings: [{ path: 'local.env.TOKEN' }] });
+  });
+
   it('in a harness manifest local.env: archal run warns when it starts', async () => {
     const dir = tempDir();
     writeFiles(dir, {

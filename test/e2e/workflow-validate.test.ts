@@ -367,3 +367,88 @@ describe('archal workflow validate and run: a file path from a subdirectory', ()
     );
   });
 });
+
+describe('archal workflow validate: YAML beyond plain data', () => {
+  const tagged = (value: string) =>
+    `name: tagged\ndescription: a tag on a value\nnodes:\n  - id: first\n    bash: echo first\n  - id: second\n    bash: ${value}\n    depends_on: [first]\n`;
+  const cases: Array<[string, string, string]> = [
+    ['!!binary aGVsbG8=', '!!binary', 'write the text itself'],
+    ['!!set {a, b}', '!!set', 'write a list'],
+    ['!!omap [a: 1]', '!!omap', 'write a mapping'],
+    ['!!timestamp 2001-12-14', '!!timestamp', "quote the date so that it stays text: '2001-12-14'"],
+    ['!foo hello', '!foo', 'remove the tag'],
+  ];
+
+  it.each(cases)(
+    '%s is an error at its line that names the tag and how to write the value',
+    async (value, tag, fix) => {
+      const dir = tempDir();
+      writeFiles(dir, { 'tagged.yaml': tagged(value) });
+      const file = join(dir, 'tagged.yaml');
+      const result = await runCli(['--cwd', dir, 'workflow', 'validate', 'tagged.yaml', '--json'], { env: env() });
+      expect(result.code).toBe(2);
+      const errors = json<{ errors: Problem[] }>(result).errors;
+      expect(errors).toEqual([
+        {
+          file,
+          node: null,
+          field: null,
+          line: 7,
+          message: expect.stringContaining(`the YAML tag ${tag} is not supported`),
+        },
+      ]);
+      expect(errors[0]!.message).toContain(fix);
+      expect(errors[0]!.message).not.toMatch(/Buffer|received (Set|Map|Date)/);
+      const text = await runCli(['--cwd', dir, 'workflow', 'validate', 'tagged.yaml'], { env: env() });
+      expect(text.code).toBe(2);
+      expect(text.stderr).toContain(`${file}:7: the YAML tag ${tag} is not supported`);
+    },
+  );
+
+  it('keeps the plain tags (!!str, !!int) working', async () => {
+    const dir = tempDir();
+    writeFiles(dir, { 'plain.yaml': tagged('!!str echo 3').replace('description: a tag', 'description: !!str a tag') });
+    const result = await runCli(['--cwd', dir, 'workflow', 'validate', 'plain.yaml'], { env: env() });
+    expect(result.stderr).toBe('');
+    expect(result.code).toBe(0);
+  });
+
+  it('reports more than 100 anchors and aliases at the line of the first past the limit', async () => {
+    const dir = tempDir();
+    const aliases = Array.from({ length: 150 }, () => '  - *a\n').join('');
+    writeFiles(dir, { 'many.yaml': `name: many\ndescription: x\na: &a x\nlist:\n${aliases}` });
+    const result = await runCli(['--cwd', dir, 'workflow', 'validate', 'many.yaml', '--json'], { env: env() });
+    expect(result.code).toBe(2);
+    expect(json<{ errors: Problem[] }>(result).errors).toEqual([
+      expect.objectContaining({
+        line: 104,
+        message: expect.stringContaining('151 YAML anchors/aliases; the limit is 100'),
+      }),
+    ]);
+  });
+
+  it('reports an alias bomb (billion laughs) at the line of the alias that nests', async () => {
+    const dir = tempDir();
+    const bomb = [
+      'name: bomb',
+      'description: x',
+      'a: &a ["x", "x", "x", "x", "x", "x", "x", "x", "x"]',
+      'b: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a]',
+      'c: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b]',
+      'd: &d [*c, *c, *c, *c, *c, *c, *c, *c, *c]',
+      'nodes:',
+      '  - id: a',
+      '    bash: echo hi',
+      '',
+    ].join('\n');
+    writeFiles(dir, { 'bomb.yaml': bomb });
+    const file = join(dir, 'bomb.yaml');
+    const result = await runCli(['--cwd', dir, 'workflow', 'validate', 'bomb.yaml', '--json'], { env: env() });
+    expect(result.code).toBe(2);
+    expect(json<{ errors: Problem[] }>(result).errors).toEqual([
+      expect.objectContaining({ file, line: 5, message: expect.stringContaining('billion laughs') }),
+    ]);
+    const text = await runCli(['--cwd', dir, 'workflow', 'validate', 'bomb.yaml'], { env: env() });
+    expect(text.stderr).toContain(`${file}:5: YAML aliases expand past 100 values`);
+  });
+});

@@ -205,7 +205,8 @@ export async function runCommand(globals: GlobalOptions, typedPaths: string[], g
   if (!flags.quiet && harness === undefined)
     for (const problem of unsetAgentEnvProblems(ctx.config, ctx.env))
       err(`warning: ${formatConfigProblem(flags.config ?? CONFIG_FILE, problem)}`);
-  if (!flags.quiet) for (const warning of agent.envWarnings ?? []) err(`warning: ${warning}`);
+  if (!flags.quiet)
+    for (const problem of agent.envWarnings ?? []) err(`warning: ${formatConfigProblem(problem.file, problem)}`);
 
   if (flags.preflightOnly)
     return preflight({ ...ctx, config: { ...ctx.config, agentModel } }, agent, {
