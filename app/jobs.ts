@@ -59,6 +59,8 @@ export interface JobRecord extends JobSpec {
   attempts: number;
   runId: string | null;
   commentId: number | null;
+  /** What an earlier attempt did that a retry must not do again (see `JobLedger.saveState`). */
+  state: unknown;
   worker: string | null;
   workerPid: number | null;
   workerHost: string | null;
@@ -81,6 +83,7 @@ export function toJob(row: AppTables['app_jobs']): JobRecord {
     attempts: Number(row.attempts),
     runId: row.run_id,
     commentId: row.comment_id === null ? null : Number(row.comment_id),
+    state: row.state === null ? undefined : (JSON.parse(row.state) as unknown),
     worker: row.worker,
     workerPid: row.worker_pid === null ? null : Number(row.worker_pid),
     workerHost: row.worker_host,
@@ -112,6 +115,7 @@ export function newJobRow(spec: JobSpec, deliveryId: string): AppTables['app_job
     run_id: null,
     comment_id: null,
     result: null,
+    state: null,
     created_at: at,
     updated_at: at,
   };
@@ -233,6 +237,15 @@ export class JobLedger {
     await this.db
       .updateTable('app_jobs')
       .set({ ...patch, updated_at: nowIso() })
+      .where('id', '=', id)
+      .execute();
+  }
+
+  /** Records what this attempt did, before the GitHub write that may fail: an attempt after a 5xx reads it back. */
+  async saveState(id: string, state: unknown): Promise<void> {
+    await this.db
+      .updateTable('app_jobs')
+      .set({ state: JSON.stringify(state), updated_at: nowIso() })
       .where('id', '=', id)
       .execute();
   }

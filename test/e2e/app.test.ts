@@ -650,6 +650,58 @@ describe('the GitHub App', () => {
   );
 
   it(
+    '/archal cancel whose reply GitHub made but answered 5xx for: the retry keeps that one reply, naming the run it cancelled',
+    async () => {
+      rmSync(join(agentDir, 'held'), { force: true });
+      writeFileSync(join(agentDir, 'hold'), '');
+      const { data: issue } = await alice.issues.create({ owner, repo, title: 'Cancel, reply failing', body: 'x' });
+      await comment(alice, issue.number, '/archal fix');
+      const heldPid = Number(await waitFor(() => readIf(join(agentDir, 'held')), T, 'the agent to hold'));
+      const [run] = query<{ run_id: string }>('select run_id from app_runs where number = ?', issue.number);
+      // The progress comment is posted; the next two comments on the issue are made, then answered 502:
+      // alice's `/archal cancel` (its webhook is delivered all the same), then the cancel's reply.
+      const fault = await fetch(`${clone.apiUrl}/_archal/faults`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({
+          method: 'POST',
+          path: `^/repos/acme/widgets/issues/${issue.number}/comments$`,
+          status: 502,
+          after: true,
+          times: 2,
+        }),
+      });
+      expect(fault.status).toBe(201);
+      try {
+        await expect(comment(alice, issue.number, '/archal cancel')).rejects.toMatchObject({ status: 502 });
+        const [job] = await waitFor(
+          () => {
+            const rows = query<{ id: string; attempts: number; status: string }>(
+              "select id, attempts, status from app_jobs where number = ? and kind = 'cancel'",
+              issue.number,
+            );
+            return rows.length === 1 && rows[0]!.status === 'done' ? rows : undefined;
+          },
+          T,
+          'the cancel job to end',
+        );
+        expect(job!.attempts).toBe(2);
+        await waitFor(() => !isRunning(heldPid), 10_000, 'the agent process to stop');
+      } finally {
+        await fetch(`${clone.apiUrl}/_archal/faults`, { method: 'DELETE' });
+        rmSync(join(agentDir, 'hold'), { force: true });
+        rmSync(join(agentDir, 'held'), { force: true });
+      }
+      const replies = botComments(issue.number).filter((found) => !found.body.includes('archal:progress'));
+      expect(replies).toHaveLength(1);
+      expect(replies[0]!.body).toContain('Cancelled 1 run(s), 0 job(s) setting up a run and 0 queued job(s).');
+      expect(replies[0]!.body).toContain(`- run \`${run!.run_id}\` of \`archal-fix-issue\``);
+      expect(pullsFrom(`archal/fix-issue-${issue.number}`)).toEqual([]);
+    },
+    T,
+  );
+
+  it(
     'a "Fix with Archal" button whose create GitHub did but answered 5xx for is offered once when the job is tried again',
     async () => {
       const { data: main } = await alice.repos.getBranch({ owner, repo, branch: 'main' });
