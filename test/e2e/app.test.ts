@@ -702,6 +702,54 @@ describe('the GitHub App', () => {
   );
 
   it(
+    'a reply GitHub made but answered 5xx for is edited, not posted again, when its job is tried again',
+    async () => {
+      const { data: issue } = await alice.issues.create({ owner, repo, title: 'Help, GitHub failing', body: 'x' });
+      // alice's `/archal help` and then the App's answer are made, and answered 502.
+      const fault = await fetch(`${clone.apiUrl}/_archal/faults`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({
+          method: 'POST',
+          path: `^/repos/acme/widgets/issues/${issue.number}/comments$`,
+          status: 502,
+          after: true,
+          times: 2,
+        }),
+      });
+      expect(fault.status).toBe(201);
+      try {
+        await expect(comment(alice, issue.number, '/archal help')).rejects.toMatchObject({ status: 502 });
+        const [job] = await waitFor(
+          () => {
+            const rows = query<{ id: string; attempts: number; status: string }>(
+              "select id, attempts, status from app_jobs where number = ? and kind = 'help'",
+              issue.number,
+            );
+            return rows.length === 1 && rows[0]!.status === 'done' ? rows : undefined;
+          },
+          T,
+          'the help job to end',
+        );
+        expect(job!.attempts).toBe(2);
+        const replies = botComments(issue.number);
+        expect(replies).toHaveLength(1);
+        expect(replies[0]!.body.split('\n')[0]).toBe(`<!-- archal:reply job=${job!.id} -->`);
+        expect(replies[0]!.body).toContain('/archal cancel');
+        const edits = clone.handle
+          .requests()
+          .filter(
+            (entry) => entry.operationId === 'issues/update-comment' && entry.path.endsWith(`/${replies[0]!.id}`),
+          );
+        expect(edits).toHaveLength(1);
+      } finally {
+        await fetch(`${clone.apiUrl}/_archal/faults`, { method: 'DELETE' });
+      }
+    },
+    T,
+  );
+
+  it(
     'a "Fix with Archal" button whose create GitHub did but answered 5xx for is offered once when the job is tried again',
     async () => {
       const { data: main } = await alice.repos.getBranch({ owner, repo, branch: 'main' });
