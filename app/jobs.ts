@@ -131,6 +131,8 @@ export interface WorkerIdentity {
 /** How long a job's heartbeat may be silent before another host takes it over. */
 export const DEFAULT_LEASE_MS = 2 * 60 * 1000;
 export const HEARTBEAT_MS = 10_000;
+/** Attempts of a job whose errors may pass (GitHub 5xx or 429, the network) before it fails. */
+export const MAX_ATTEMPTS = 5;
 
 /**
  * The durable record of jobs: claimed with compare-and-swap, heartbeated while they run, taken over

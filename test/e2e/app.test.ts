@@ -843,6 +843,44 @@ describe('the GitHub App', () => {
   );
 
   it(
+    'a pull request GitHub made but answered 5xx for: the job is tried again and that one pull request is its result',
+    async () => {
+      const { data: issue } = await alice.issues.create({ owner, repo, title: 'One pull', body: 'add() subtracts.' });
+      const fault = await fetch(`${clone.apiUrl}/_archal/faults`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ method: 'POST', path: '^/repos/acme/widgets/pulls$', status: 502, after: true }),
+      });
+      expect(fault.status).toBe(201);
+      await comment(alice, issue.number, '/archal fix');
+      const [job] = await waitFor(
+        () => {
+          const rows = query<{ attempts: number; status: string; result: string }>(
+            "select attempts, status, result from app_jobs where number = ? and kind = 'fix'",
+            issue.number,
+          );
+          return rows.length === 1 && ['done', 'failed'].includes(rows[0]!.status) ? rows : undefined;
+        },
+        T,
+        'the fix job to end',
+      );
+      const pulls = pullsFrom(`archal/fix-issue-${issue.number}`);
+      expect(pulls).toHaveLength(1);
+      expect(job).toMatchObject({
+        attempts: 2,
+        status: 'done',
+        result: `completed: pull request #${pulls[0]!.number} updated`,
+      });
+      const progress = botComments(issue.number).filter((found) => found.body.includes('archal:progress'));
+      expect(progress).toHaveLength(1);
+      expect(progress[0]!.body).toContain('✅ completed');
+      expect(progress[0]!.body).toContain(`#${pulls[0]!.number}`);
+      expect(progress[0]!.body).not.toContain('publish');
+    },
+    T,
+  );
+
+  it(
     'a custom repository role is gated by its base role (the legacy permission beside its name)',
     async () => {
       // The clone answers as GitHub does: role_name is the custom role's name, permission its legacy base role.
