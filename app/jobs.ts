@@ -3,6 +3,7 @@ import type { ExpressionBuilder } from 'kysely';
 import * as z from 'zod';
 import { processAlive } from '../src/workflows/lifecycle.js';
 import { nowIso, type AppDb, type AppTables, type JobStatus } from './db.js';
+import { ACTIVE_RUN_STATUSES } from './worker/records.js';
 
 /** What a job is asked to do: the routed form of one delivery. */
 export const JOB_KINDS = [
@@ -306,11 +307,21 @@ export class JobLedger {
   }
 
   /**
-   * Cancels the jobs of an issue or pull request that are starting a run but have none yet (fetching,
-   * preparing the worktree): their worker checks before the run starts, and again once it is recorded.
-   * A job whose run was recorded meanwhile is left to the run's own cancellation. Returns those cancelled.
+   * Cancels the jobs of an issue or pull request that are starting a run but have none active yet
+   * (fetching, preparing the worktree; a `/archal retry` holds the failed run it will resume): their
+   * worker checks before the run starts, and again once it is recorded as running. A job whose run is
+   * active meanwhile is left to the run's own cancellation. Returns those cancelled.
    */
   async cancelSettingUp(repo: string, number: number, except?: string): Promise<JobRecord[]> {
+    const settingUp = (eb: ExpressionBuilder<AppTables, 'app_jobs'>) =>
+      eb.or([
+        eb('run_id', 'is', null),
+        eb(
+          'run_id',
+          'not in',
+          eb.selectFrom('app_runs').select('app_runs.run_id').where('app_runs.status', 'in', ACTIVE_RUN_STATUSES),
+        ),
+      ]);
     let query = this.db
       .selectFrom('app_jobs')
       .selectAll()
@@ -318,7 +329,7 @@ export class JobLedger {
       .where('number', '=', number)
       .where('status', '=', 'running')
       .where('kind', 'in', RUN_JOB_KINDS)
-      .where('run_id', 'is', null);
+      .where(settingUp);
     if (except) query = query.where('id', '!=', except);
     const cancelled: JobRecord[] = [];
     for (const job of (await query.execute()).map(toJob)) {
@@ -327,7 +338,7 @@ export class JobLedger {
         .set({ status: 'cancelled', active_key: null, result: 'cancelled while setting up', updated_at: nowIso() })
         .where('id', '=', job.id)
         .where('status', '=', 'running')
-        .where('run_id', 'is', null)
+        .where(settingUp)
         .executeTakeFirst();
       if (Number(result.numUpdatedRows) === 1) cancelled.push({ ...job, status: 'cancelled' });
     }

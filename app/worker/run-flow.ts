@@ -125,8 +125,9 @@ export async function executeRun(scope: JobScope, plan: RunPlan, mode: RunMode):
   if (mode.kind !== 'start') for (const event of await ctx.store.listEvents(mode.run.id)) applyEvent(nodes, event);
   updater.schedule(() => renderProgress(view));
 
-  // `/archal cancel` while the job was setting up (no run to cancel yet) cancelled the job itself:
-  // it is checked before the run starts, and once the run is recorded (a cancel in between aborts it).
+  // `/archal cancel` while the job was setting up (no active run to cancel yet) cancelled the job
+  // itself: it is checked before the run starts, and once the run is recorded as running (a cancel in
+  // between aborts it).
   const cancelledMeanwhile = async () => (await ctx.ledger.get(job.id))?.status === 'cancelled';
   if (await cancelledMeanwhile()) {
     view.phase = 'cancelled';
@@ -163,7 +164,12 @@ export async function executeRun(scope: JobScope, plan: RunPlan, mode: RunMode):
       updater.schedule(() => renderProgress(view));
     },
   };
-  if (view.runId) recorded.push(updateRun(ctx.db, view.runId, { status: 'running' }));
+  if (view.runId)
+    recorded.push(
+      updateRun(ctx.db, view.runId, { status: 'running' })
+        .then(cancelledMeanwhile)
+        .then((cancelled) => cancelled && stop.abort()),
+    );
 
   const deps: LifecycleDeps = {
     store: ctx.store,

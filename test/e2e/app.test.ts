@@ -602,6 +602,81 @@ describe('the GitHub App', () => {
   );
 
   it(
+    '/archal cancel while /archal retry is setting up the failed run it resumes cancels that job: the run is not resumed',
+    async () => {
+      const count = join(agentDir, 'fails-once-ran');
+      rmSync(count, { force: true });
+      const workflow = [
+        'name: fails-once',
+        'description: Fails.',
+        'nodes:',
+        '  - id: a',
+        `    bash: echo ran >> ${count}; exit 1`,
+        '',
+      ];
+      await alice.repos.createOrUpdateFileContents({
+        owner,
+        repo,
+        path: '.archal/workflows/fails-once.yaml',
+        message: 'Add fails-once',
+        content: Buffer.from(workflow.join('\n')).toString('base64'),
+        branch: 'main',
+      });
+      const { data: issue } = await alice.issues.create({ owner, repo, title: 'Retry, then cancel', body: 'x' });
+      await comment(alice, issue.number, '/archal run fails-once');
+      const progress = await waitFor(
+        () => botComments(issue.number).find((found) => found.body.includes('❌ failed')),
+        T,
+        'the run to fail',
+      );
+      const [run] = query<{ run_id: string }>('select run_id from app_runs where number = ?', issue.number);
+      // The retry holds the failed run from the start; GitHub is slow to give it its read token, so it
+      // is still setting up (the run not yet resumed) for a while.
+      const fault = await fetch(`${clone.apiUrl}/_archal/faults`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ method: 'POST', path: '^/app/installations/\\d+/access_tokens$', delayMs: 6_000 }),
+      });
+      expect(fault.status).toBe(201);
+      try {
+        await comment(alice, issue.number, '/archal retry');
+        const [job] = await waitFor(
+          () => {
+            const rows = query<{ id: string; run_id: string | null }>(
+              "select id, run_id from app_jobs where number = ? and kind = 'retry' and status = 'running'",
+              issue.number,
+            );
+            return rows.length === 1 && rows[0]!.run_id ? rows : undefined;
+          },
+          T,
+          'the retry job to hold the failed run',
+        );
+        expect(job!.run_id).toBe(run!.run_id);
+        await comment(alice, issue.number, '/archal cancel');
+        const answer = await waitFor(
+          () => botComments(issue.number).find((found) => found.body.includes('archal:reply')),
+          T,
+          'the reply',
+        );
+        expect(answer.body).toContain('Cancelled 0 run(s), 1 job(s) setting up a run and 0 queued job(s).');
+        expect(answer.body).toContain(`the \`retry\` job \`${job!.id}\` from alice, still setting up`);
+        await waitFor(
+          () =>
+            botComments(issue.number).find((found) => found.id === progress.id && found.body.includes('🚫 cancelled')),
+          T,
+          'the progress comment to say cancelled',
+        );
+        expect(query('select status from app_jobs where id = ?', job!.id)).toEqual([{ status: 'cancelled' }]);
+      } finally {
+        await fetch(`${clone.apiUrl}/_archal/faults`, { method: 'DELETE' });
+      }
+      expect(query('select status from workflow_runs where id = ?', run!.run_id)).toEqual([{ status: 'failed' }]);
+      expect(readFileSync(count, 'utf8')).toBe('ran\n');
+    },
+    T,
+  );
+
+  it(
     '/archal cancel whose progress-comment edit GitHub fails (5xx) still cancels the run once and says so',
     async () => {
       rmSync(join(agentDir, 'held'), { force: true });
