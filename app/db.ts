@@ -44,6 +44,8 @@ export type AppTables = {
     run_id: string | null;
     comment_id: number | null;
     result: string | null;
+    /** What a job did that a retry must not do again (JSON, shaped by the job's kind); kept across attempts. */
+    state: string | null;
     created_at: string;
     updated_at: string;
   };
@@ -196,6 +198,9 @@ const MIGRATIONS: Migration[] = [
       .addColumn('job_id', 'text', (col) => col.notNull())
       .addColumn('claimed_at', 'text', (col) => col.notNull())
       .execute();
+  },
+  async (db) => {
+    await db.schema.alterTable('app_jobs').addColumn('state', 'text').execute();
   },
 ];
 

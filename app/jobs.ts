@@ -3,6 +3,7 @@ import type { ExpressionBuilder } from 'kysely';
 import * as z from 'zod';
 import { processAlive } from '../src/workflows/lifecycle.js';
 import { nowIso, type AppDb, type AppTables, type JobStatus } from './db.js';
+import { ACTIVE_RUN_STATUSES } from './worker/records.js';
 
 /** What a job is asked to do: the routed form of one delivery. */
 export const JOB_KINDS = [
@@ -59,6 +60,8 @@ export interface JobRecord extends JobSpec {
   attempts: number;
   runId: string | null;
   commentId: number | null;
+  /** What an earlier attempt did that a retry must not do again (see `JobLedger.saveState`). */
+  state: unknown;
   worker: string | null;
   workerPid: number | null;
   workerHost: string | null;
@@ -81,6 +84,7 @@ export function toJob(row: AppTables['app_jobs']): JobRecord {
     attempts: Number(row.attempts),
     runId: row.run_id,
     commentId: row.comment_id === null ? null : Number(row.comment_id),
+    state: row.state === null ? undefined : (JSON.parse(row.state) as unknown),
     worker: row.worker,
     workerPid: row.worker_pid === null ? null : Number(row.worker_pid),
     workerHost: row.worker_host,
@@ -112,6 +116,7 @@ export function newJobRow(spec: JobSpec, deliveryId: string): AppTables['app_job
     run_id: null,
     comment_id: null,
     result: null,
+    state: null,
     created_at: at,
     updated_at: at,
   };
@@ -127,6 +132,8 @@ export interface WorkerIdentity {
 /** How long a job's heartbeat may be silent before another host takes it over. */
 export const DEFAULT_LEASE_MS = 2 * 60 * 1000;
 export const HEARTBEAT_MS = 10_000;
+/** Attempts of a job whose errors may pass (GitHub 5xx or 429, the network) before it fails. */
+export const MAX_ATTEMPTS = 5;
 
 /**
  * The durable record of jobs: claimed with compare-and-swap, heartbeated while they run, taken over
@@ -237,6 +244,15 @@ export class JobLedger {
       .execute();
   }
 
+  /** Records what this attempt did, before the GitHub write that may fail: an attempt after a 5xx reads it back. */
+  async saveState(id: string, state: unknown): Promise<void> {
+    await this.db
+      .updateTable('app_jobs')
+      .set({ state: JSON.stringify(state), updated_at: nowIso() })
+      .where('id', '=', id)
+      .execute();
+  }
+
   /** Ends a job this worker holds (a job cancelled meanwhile stays cancelled). */
   async finish(id: string, status: 'done' | 'failed', result: string): Promise<void> {
     await this.db
@@ -291,11 +307,21 @@ export class JobLedger {
   }
 
   /**
-   * Cancels the jobs of an issue or pull request that are starting a run but have none yet (fetching,
-   * preparing the worktree): their worker checks before the run starts, and again once it is recorded.
-   * A job whose run was recorded meanwhile is left to the run's own cancellation. Returns those cancelled.
+   * Cancels the jobs of an issue or pull request that are starting a run but have none active yet
+   * (fetching, preparing the worktree; a `/archal retry` holds the failed run it will resume): their
+   * worker checks before the run starts, and again once it is recorded as running. A job whose run is
+   * active meanwhile is left to the run's own cancellation. Returns those cancelled.
    */
   async cancelSettingUp(repo: string, number: number, except?: string): Promise<JobRecord[]> {
+    const settingUp = (eb: ExpressionBuilder<AppTables, 'app_jobs'>) =>
+      eb.or([
+        eb('run_id', 'is', null),
+        eb(
+          'run_id',
+          'not in',
+          eb.selectFrom('app_runs').select('app_runs.run_id').where('app_runs.status', 'in', ACTIVE_RUN_STATUSES),
+        ),
+      ]);
     let query = this.db
       .selectFrom('app_jobs')
       .selectAll()
@@ -303,7 +329,7 @@ export class JobLedger {
       .where('number', '=', number)
       .where('status', '=', 'running')
       .where('kind', 'in', RUN_JOB_KINDS)
-      .where('run_id', 'is', null);
+      .where(settingUp);
     if (except) query = query.where('id', '!=', except);
     const cancelled: JobRecord[] = [];
     for (const job of (await query.execute()).map(toJob)) {
@@ -312,7 +338,7 @@ export class JobLedger {
         .set({ status: 'cancelled', active_key: null, result: 'cancelled while setting up', updated_at: nowIso() })
         .where('id', '=', job.id)
         .where('status', '=', 'running')
-        .where('run_id', 'is', null)
+        .where(settingUp)
         .executeTakeFirst();
       if (Number(result.numUpdatedRows) === 1) cancelled.push({ ...job, status: 'cancelled' });
     }

@@ -1,5 +1,5 @@
 import { errorMessage } from '../../src/lib/errors.js';
-import { HEARTBEAT_MS, type JobRecord } from '../jobs.js';
+import { HEARTBEAT_MS, MAX_ATTEMPTS, type JobRecord } from '../jobs.js';
 import { redact } from '../markdown.js';
 import type { JobScope, WorkerContext } from './context.js';
 import { cancelCommand, closedPull, helpCommand, rejectCommand, statusCommand } from './manage.js';
@@ -9,8 +9,6 @@ import { approveCommand, checkFailed, fixCommand, labelCommand, retryCommand, ru
 /** Returned by a handler that put its job back in the queue. */
 export const DEFERRED = Symbol('deferred');
 export type HandlerResult = string | typeof DEFERRED;
-
-const MAX_ATTEMPTS = 5;
 
 /**
  * Runs one claimed job to its end and records how it ended. An error talking to GitHub that may

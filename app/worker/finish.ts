@@ -3,7 +3,8 @@ import { renderProgress, type ProgressView } from '../progress.js';
 import { redact } from '../markdown.js';
 import type { CommentUpdater } from './comment.js';
 import type { JobScope } from './context.js';
-import { describeError } from './github.js';
+import { MAX_ATTEMPTS } from '../jobs.js';
+import { describeError, transient } from './github.js';
 import { publishFix } from './publish.js';
 import { updateRun } from './records.js';
 import type { RunPlan } from './run-flow.js';
@@ -58,6 +59,9 @@ export async function finishRun(scope: JobScope, plan: RunPlan, finishing: Finis
           summary = 'completed without changes';
         }
       } catch (error) {
+        // GitHub may have made the pull request before failing to say so: the job is tried again,
+        // recovers this completed run and publishes again, finding (and updating) that pull request.
+        if (transient(error) && scope.job.attempts < MAX_ATTEMPTS) throw error;
         view.phase = 'failed';
         view.result = { failure: { node: 'publish', reason: describeError(error) } };
         await updateRun(ctx.db, runId, { status: 'completed' });

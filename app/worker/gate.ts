@@ -1,7 +1,8 @@
 import type { PermissionLevel } from '../../src/config/index.js';
 import type { JobScope } from './context.js';
-import { meets, permissionOf, readRepoConfig, reply } from './github.js';
+import { meets, permissionOf, readRepoConfig } from './github.js';
 import type { RepoContext } from './plan.js';
+import { answer } from './reply.js';
 
 /**
  * The repository, its default branch and its `.archal.json` as the default branch has it; an
@@ -13,9 +14,8 @@ export async function loadRepoContext(scope: JobScope): Promise<RepoContext | un
   const config = await readRepoConfig(github, { owner, repo }, data.default_branch);
   if (config.status === 'invalid') {
     if (job.number !== null)
-      await reply(
-        github,
-        { owner, repo },
+      await answer(
+        scope,
         job.number,
         [
           `Archal cannot run: \`.archal.json\` on \`${data.default_branch}\` is invalid.`,
@@ -38,9 +38,8 @@ export async function permitted(scope: JobScope, context: RepoContext): Promise<
   const level = await permissionOf(github, { owner, repo }, job.payload.sender);
   if (meets(level, minimum)) return true;
   if (job.number !== null)
-    await reply(
-      github,
-      { owner, repo },
+    await answer(
+      scope,
       job.number,
       `@${job.payload.sender}: only people with **${minimum}** permission on this repository can command Archal here (yours: ${level}).`,
     );

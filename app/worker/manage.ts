@@ -1,17 +1,18 @@
 import { hostname } from 'node:os';
 import { join } from 'node:path';
+import * as z from 'zod';
 import { worktreePath } from '../../src/isolation/worktree.js';
 import { createProviderRegistry } from '../../src/providers/registry.js';
 import { cancelRun, rejectRun, RunRefusedError, type LifecycleDeps } from '../../src/workflows/lifecycle.js';
 import { helpText } from '../commands.js';
-import type { JobRecord } from '../jobs.js';
 import { codeSpan, duration, inline } from '../markdown.js';
 import type { JobScope } from './context.js';
 import type { HandlerResult } from './dispatch.js';
 import { loadRepoContext, permitted } from './gate.js';
-import { describeError, editComment, httpStatus, reply } from './github.js';
+import { describeError, editComment, httpStatus } from './github.js';
 import { DEFAULT_FIX_LABEL, fixBranch } from './plan.js';
 import { ACTIVE_RUN_STATUSES, runsOf, updateRun, type AppRun } from './records.js';
+import { answer } from './reply.js';
 import { removeWorktree, slug, withRepoLock } from './repo.js';
 
 /** `/archal help`, and the answer to an unknown or malformed command. */
@@ -29,7 +30,7 @@ export async function helpCommand(scope: JobScope): Promise<HandlerResult> {
       : job.kind === 'invalid'
         ? `${codeSpan(`/archal ${job.payload.word ?? ''}`, 50)}: ${inline(job.payload.problem ?? '', 200)}.\n\n`
         : '';
-  await reply(scope.github, scope, job.number!, `${lead}${help}`);
+  await answer(scope, job.number!, `${lead}${help}`);
   return job.kind === 'help' ? 'help' : `answered ${job.kind} command`;
 }
 
@@ -56,7 +57,7 @@ export async function statusCommand(scope: JobScope): Promise<HandlerResult> {
     lines.push(`| \`${run.runId}\` | \`${run.workflow}\` | ${status} | ${since} ago | ${pull} |`);
   }
   if (queued.length > 0) lines.push('', `${queued.length} more job(s) queued here.`);
-  await reply(scope.github, scope, job.number!, lines.join('\n'));
+  await answer(scope, job.number!, lines.join('\n'));
   return `status: ${runs.length} run(s)`;
 }
 
@@ -64,30 +65,49 @@ export async function statusCommand(scope: JobScope): Promise<HandlerResult> {
 export async function cancelCommand(scope: JobScope): Promise<HandlerResult> {
   const context = await loadRepoContext(scope);
   if (!context || !(await permitted(scope, context))) return 'refused';
-  const { job } = scope;
-  const cancelled = await cancelEverything(scope, job.number!, `Cancelled by ${job.payload.sender}.`);
-  await reply(scope.github, scope, job.number!, cancelReply(cancelled));
-  return `cancelled ${cancelled.runs.length} run(s), ${cancelled.settingUp.length} job(s) setting up, ${cancelled.queued} job(s)`;
+  const { ctx, job } = scope;
+  // An attempt after GitHub failed the reply: what the earlier attempts stopped is no longer there to
+  // find, so the reply names it from the job's state, with anything stopped since.
+  const earlier = cancelledSchema.safeParse(job.state);
+  const now = await cancelEverything(scope, job.number!, `Cancelled by ${job.payload.sender}.`);
+  const cancelled = earlier.success ? mergeCancelled(earlier.data, now) : now;
+  await ctx.ledger.saveState(job.id, cancelled);
+  await answer(scope, job.number!, cancelReply(cancelled));
+  return `cancelled ${cancelled.runs.length} run(s), ${cancelled.settingUp.length} job(s) setting up, ${cancelled.queued.length} job(s)`;
 }
 
-interface Cancelled {
-  runs: AppRun[];
+/** What a cancel stopped; kept as the cancel job's state. */
+const cancelledSchema = z.object({
+  runs: z.array(z.object({ runId: z.string(), workflow: z.string() })),
   /** Jobs that had not started their run yet (fetching, preparing the worktree). */
-  settingUp: JobRecord[];
-  queued: number;
+  settingUp: z.array(z.object({ id: z.string(), kind: z.string(), sender: z.string() })),
+  /** Ids of the queued jobs dropped. */
+  queued: z.array(z.string()),
+});
+type Cancelled = z.infer<typeof cancelledSchema>;
+
+function mergeCancelled(before: Cancelled, after: Cancelled): Cancelled {
+  const unique = <T>(items: T[], key: (item: T) => string) => [
+    ...new Map(items.map((item) => [key(item), item])).values(),
+  ];
+  return {
+    runs: unique([...before.runs, ...after.runs], (run) => run.runId),
+    settingUp: unique([...before.settingUp, ...after.settingUp], (setup) => setup.id),
+    queued: [...new Set([...before.queued, ...after.queued])],
+  };
 }
 
 /** What a cancel stopped, each run and each job setting one up by name. */
 function cancelReply({ runs, settingUp, queued }: Cancelled): string {
-  if (runs.length + settingUp.length + queued === 0) return 'Nothing to cancel here.';
+  if (runs.length + settingUp.length + queued.length === 0) return 'Nothing to cancel here.';
   const lines = [
-    `Cancelled ${runs.length} run(s), ${settingUp.length} job(s) setting up a run and ${queued} queued job(s).`,
+    `Cancelled ${runs.length} run(s), ${settingUp.length} job(s) setting up a run and ${queued.length} queued job(s).`,
   ];
   if (runs.length + settingUp.length > 0) lines.push('');
   for (const run of runs) lines.push(`- run ${codeSpan(run.runId, 60)} of ${codeSpan(run.workflow, 60)}`);
   for (const setup of settingUp)
     lines.push(
-      `- the ${codeSpan(setup.kind, 20)} job ${codeSpan(setup.id, 60)} from ${inline(setup.payload.sender, 60)}, still setting up: its run will not start`,
+      `- the ${codeSpan(setup.kind, 20)} job ${codeSpan(setup.id, 60)} from ${inline(setup.sender, 60)}, still setting up: its run will not start`,
     );
   return lines.join('\n');
 }
@@ -100,14 +120,14 @@ export async function rejectCommand(scope: JobScope): Promise<HandlerResult> {
   const [paused] = await runsOf(ctx.db, job.repo, job.number!, { statuses: ['paused'], limit: 1 });
   const run = paused ? await ctx.store.getRun(paused.runId) : undefined;
   if (!paused || !run) {
-    await reply(scope.github, scope, job.number!, 'No run here is waiting for an approval.');
+    await answer(scope, job.number!, 'No run here is waiting for an approval.');
     return 'nothing to reject';
   }
   try {
     await rejectRun(lifecycle(scope), run, `${job.payload.text || 'Rejected'} (by ${job.payload.sender})`);
   } catch (error) {
     if (!(error instanceof RunRefusedError)) throw error;
-    await reply(scope.github, scope, job.number!, inline(error.message, 500));
+    await answer(scope, job.number!, inline(error.message, 500));
     return 'refused';
   }
   await updateRun(ctx.db, paused.runId, { status: 'cancelled' });
@@ -131,25 +151,30 @@ export async function closedPull(scope: JobScope): Promise<HandlerResult> {
   const path = worktreePath(ctx.home, mirror, fixBranch(job.number!, true));
   const removed = await withRepoLock(job.repo, () => removeWorktree(mirror, path));
   if (removed) await ctx.store.setWorktreeStatus(path, 'destroyed');
-  return `closed: cancelled ${runs.length} run(s), ${settingUp.length + queued} job(s)${removed ? ', removed the worktree' : ''}`;
+  return `closed: cancelled ${runs.length} run(s), ${settingUp.length + queued.length} job(s)${removed ? ', removed the worktree' : ''}`;
 }
 
 async function cancelEverything(scope: JobScope, number: number, reason: string): Promise<Cancelled> {
   const { ctx, job } = scope;
   const queued = await ctx.ledger.cancelQueued(job.repo, number, job.id);
-  // Before the runs: a job that records its run meanwhile is not cancelled here, and its run is found below.
+  // Before the runs: a job that records its run meanwhile is not cancelled here, and its run is found
+  // below (the job's run id and its `app_runs` row are written in one transaction).
   const settingUp = await ctx.ledger.cancelSettingUp(job.repo, number, job.id);
-  const runs: AppRun[] = [];
+  const runs: Cancelled['runs'] = [];
   for (const appRun of await runsOf(ctx.db, job.repo, number, { statuses: ACTIVE_RUN_STATUSES })) {
     const run = await ctx.store.getRun(appRun.runId);
     if (!run) continue;
     const { cancelled } = await cancelRun(lifecycle(scope), run, reason);
     await updateRun(ctx.db, appRun.runId, { status: cancelled ? 'cancelled' : run.status });
     if (!cancelled) continue;
-    runs.push(appRun);
+    runs.push({ runId: appRun.runId, workflow: appRun.workflow });
     await markComment(scope, appRun, reason);
   }
-  return { runs, settingUp, queued: queued.length };
+  return {
+    runs,
+    settingUp: settingUp.map((setup) => ({ id: setup.id, kind: setup.kind, sender: setup.payload.sender })),
+    queued,
+  };
 }
 
 /**
@@ -168,8 +193,7 @@ function lifecycle(scope: JobScope): LifecycleDeps {
 
 /**
  * Marks a run's progress comment as ended, with a note (the owner re-renders it when the run ends).
- * Never fails the cancel: the run is cancelled already, and a cancel tried again would find nothing
- * left to cancel and say so.
+ * Never fails the cancel: the run is cancelled already, and the owner says so on the comment too.
  */
 async function markComment(scope: JobScope, run: AppRun, note: string): Promise<void> {
   if (run.commentId === null) return;

@@ -65,6 +65,21 @@ export async function recordRun(db: AppDb, run: Omit<AppRun, 'createdAt' | 'prNu
     .execute();
 }
 
+/**
+ * A job's run, recorded on the job and in `app_runs` in one transaction: a cancel reading in between
+ * would otherwise find the job with a run (so not setting up) and no run of the issue to cancel.
+ */
+export async function recordJobRun(db: AppDb, run: Omit<AppRun, 'createdAt' | 'prNumber' | 'prUrl'>): Promise<void> {
+  await db.transaction().execute(async (trx) => {
+    await trx
+      .updateTable('app_jobs')
+      .set({ run_id: run.runId, updated_at: nowIso() })
+      .where('id', '=', run.jobId)
+      .execute();
+    await recordRun(trx, run);
+  });
+}
+
 export async function updateRun(
   db: AppDb,
   runId: string,

@@ -27,7 +27,8 @@ import { CommentUpdater } from './comment.js';
 import type { JobScope } from './context.js';
 import { describeError, editComment, mintToken, READ_ONLY, reply, transient } from './github.js';
 import { finishRun } from './finish.js';
-import { getAppRun, recordRun, updateRun } from './records.js';
+import { getAppRun, recordJobRun, updateRun } from './records.js';
+import { postedBefore } from './reply.js';
 import { extractDefaults, fetchMirror, prepareWorktree, revParse, withRepoLock } from './repo.js';
 
 /** Everything a run needs that the job and the repository's default branch decided. */
@@ -91,7 +92,7 @@ export async function executeRun(scope: JobScope, plan: RunPlan, mode: RunMode):
   };
   if (commentId === null) {
     commentId =
-      (await postedBefore(scope, plan.number)) ??
+      (await postedBefore(scope, plan.number, (body) => isProgressOf(body, job.id))) ??
       (await reply(github, target, plan.number, renderProgress({ ...view, phase: 'queued' })));
     await ctx.ledger.update(job.id, { comment_id: commentId });
   }
@@ -124,8 +125,9 @@ export async function executeRun(scope: JobScope, plan: RunPlan, mode: RunMode):
   if (mode.kind !== 'start') for (const event of await ctx.store.listEvents(mode.run.id)) applyEvent(nodes, event);
   updater.schedule(() => renderProgress(view));
 
-  // `/archal cancel` while the job was setting up (no run to cancel yet) cancelled the job itself:
-  // it is checked before the run starts, and once the run is recorded (a cancel in between aborts it).
+  // `/archal cancel` while the job was setting up (no active run to cancel yet) cancelled the job
+  // itself: it is checked before the run starts, and once the run is recorded as running (a cancel in
+  // between aborts it).
   const cancelledMeanwhile = async () => (await ctx.ledger.get(job.id))?.status === 'cancelled';
   if (await cancelledMeanwhile()) {
     view.phase = 'cancelled';
@@ -141,11 +143,7 @@ export async function executeRun(scope: JobScope, plan: RunPlan, mode: RunMode):
       if (!view.runId) {
         view.runId = event.runId;
         recorded.push(
-          ctx.ledger
-            .update(job.id, { run_id: event.runId })
-            .then(cancelledMeanwhile)
-            .then((cancelled) => cancelled && stop.abort()),
-          recordRun(ctx.db, {
+          recordJobRun(ctx.db, {
             runId: event.runId,
             jobId: job.id,
             repo: job.repo,
@@ -157,14 +155,21 @@ export async function executeRun(scope: JobScope, plan: RunPlan, mode: RunMode):
             startSha: prepared.startSha,
             commentId: progressComment,
             status: 'running',
-          }),
+          })
+            .then(cancelledMeanwhile)
+            .then((cancelled) => cancelled && stop.abort()),
         );
       }
       applyEvent(nodes, event);
       updater.schedule(() => renderProgress(view));
     },
   };
-  if (view.runId) recorded.push(updateRun(ctx.db, view.runId, { status: 'running' }));
+  if (view.runId)
+    recorded.push(
+      updateRun(ctx.db, view.runId, { status: 'running' })
+        .then(cancelledMeanwhile)
+        .then((cancelled) => cancelled && stop.abort()),
+    );
 
   const deps: LifecycleDeps = {
     store: ctx.store,
@@ -225,21 +230,6 @@ export async function executeRun(scope: JobScope, plan: RunPlan, mode: RunMode):
 }
 
 type RecordLike = Pick<RunRecord, 'id'>;
-
-/**
- * The progress comment an earlier attempt of this job posted, when GitHub made it but answered 5xx
- * (the job was tried again without its id). A first attempt has none to look for.
- */
-async function postedBefore(scope: JobScope, number: number): Promise<number | undefined> {
-  if (scope.job.attempts <= 1) return undefined;
-  const comments = await scope.github.paginate(scope.github.rest.issues.listComments, {
-    owner: scope.owner,
-    repo: scope.repo,
-    issue_number: number,
-    per_page: 100,
-  });
-  return comments.find((comment) => comment.user?.type === 'Bot' && isProgressOf(comment.body ?? '', scope.job.id))?.id;
-}
 
 interface Prepared {
   workflow: Workflow;

@@ -3,7 +3,6 @@ import { FIX_ACTION, FIX_CHECK_NAME } from '../route.js';
 import type { JobScope } from './context.js';
 import { DEFERRED, type HandlerResult } from './dispatch.js';
 import { loadRepoContext, permitted } from './gate.js';
-import { reply } from './github.js';
 import {
   DEFAULT_FIX_CHECK_WORKFLOW,
   DEFAULT_FIX_CHECKS,
@@ -14,6 +13,7 @@ import {
   type RepoContext,
 } from './plan.js';
 import { ACTIVE_RUN_STATUSES, claimTarget, runsOf } from './records.js';
+import { answer } from './reply.js';
 import { executeRun, type RunMode } from './run-flow.js';
 
 const DEFER_MS = 15_000;
@@ -69,7 +69,7 @@ export async function retryCommand(scope: JobScope): Promise<HandlerResult> {
     );
   }
   if (!last) {
-    await reply(scope.github, scope, number, 'There is no earlier run here to retry; `/archal fix` starts one.');
+    await answer(scope, number, 'There is no earlier run here to retry; `/archal fix` starts one.');
     return 'nothing to retry';
   }
   const original = await ctx.ledger.get(last.jobId);
@@ -89,7 +89,7 @@ export async function approveCommand(scope: JobScope): Promise<HandlerResult> {
   const [paused] = await runsOf(ctx.db, job.repo, job.number!, { statuses: ['paused'], limit: 1 });
   const run = paused ? await ctx.store.getRun(paused.runId) : undefined;
   if (!paused || run?.status !== 'paused') {
-    await reply(scope.github, scope, job.number!, 'No run here is waiting for an approval.');
+    await answer(scope, job.number!, 'No run here is waiting for an approval.');
     return 'nothing to approve';
   }
   const original = await ctx.ledger.get(paused.jobId);
@@ -185,8 +185,7 @@ async function startWorkflow(
     const claim =
       mode?.kind === 'approve' ? { claimed: true as const } : await claimTarget(ctx.db, job.repo, number, job.id);
     if (!claim.claimed) {
-      await reply(
-        scope.github,
+      await answer(
         scope,
         number,
         `A run is already starting here (job \`${claim.holder}\`): \`/archal status\` shows it, \`/archal cancel\` stops it.`,
@@ -196,8 +195,7 @@ async function startWorkflow(
     const active = await runsOf(ctx.db, job.repo, number, { statuses: ACTIVE_RUN_STATUSES, limit: 5 });
     const blocking = active.find((run) => run.runId !== own);
     if (blocking) {
-      await reply(
-        scope.github,
+      await answer(
         scope,
         number,
         `A run is already ${blocking.status} here (\`${blocking.runId}\`, workflow \`${blocking.workflow}\`): \`/archal status\` shows it, \`/archal cancel\` stops it.`,
@@ -218,7 +216,7 @@ async function startWorkflow(
     ...(request.check ? { check: request.check } : {}),
   });
   if ('problem' in plan) {
-    await reply(scope.github, scope, number, `Archal cannot run here: ${plan.problem}.`);
+    await answer(scope, number, `Archal cannot run here: ${plan.problem}.`);
     return `refused: ${plan.problem}`;
   }
   return executeRun(scope, plan, mode ?? { kind: 'start', fresh: job.attempts <= 1 });

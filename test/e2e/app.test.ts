@@ -602,6 +602,81 @@ describe('the GitHub App', () => {
   );
 
   it(
+    '/archal cancel while /archal retry is setting up the failed run it resumes cancels that job: the run is not resumed',
+    async () => {
+      const count = join(agentDir, 'fails-once-ran');
+      rmSync(count, { force: true });
+      const workflow = [
+        'name: fails-once',
+        'description: Fails.',
+        'nodes:',
+        '  - id: a',
+        `    bash: echo ran >> ${count}; exit 1`,
+        '',
+      ];
+      await alice.repos.createOrUpdateFileContents({
+        owner,
+        repo,
+        path: '.archal/workflows/fails-once.yaml',
+        message: 'Add fails-once',
+        content: Buffer.from(workflow.join('\n')).toString('base64'),
+        branch: 'main',
+      });
+      const { data: issue } = await alice.issues.create({ owner, repo, title: 'Retry, then cancel', body: 'x' });
+      await comment(alice, issue.number, '/archal run fails-once');
+      const progress = await waitFor(
+        () => botComments(issue.number).find((found) => found.body.includes('❌ failed')),
+        T,
+        'the run to fail',
+      );
+      const [run] = query<{ run_id: string }>('select run_id from app_runs where number = ?', issue.number);
+      // The retry holds the failed run from the start; GitHub is slow to give it its read token, so it
+      // is still setting up (the run not yet resumed) for a while.
+      const fault = await fetch(`${clone.apiUrl}/_archal/faults`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ method: 'POST', path: '^/app/installations/\\d+/access_tokens$', delayMs: 6_000 }),
+      });
+      expect(fault.status).toBe(201);
+      try {
+        await comment(alice, issue.number, '/archal retry');
+        const [job] = await waitFor(
+          () => {
+            const rows = query<{ id: string; run_id: string | null }>(
+              "select id, run_id from app_jobs where number = ? and kind = 'retry' and status = 'running'",
+              issue.number,
+            );
+            return rows.length === 1 && rows[0]!.run_id ? rows : undefined;
+          },
+          T,
+          'the retry job to hold the failed run',
+        );
+        expect(job!.run_id).toBe(run!.run_id);
+        await comment(alice, issue.number, '/archal cancel');
+        const answer = await waitFor(
+          () => botComments(issue.number).find((found) => found.body.includes('archal:reply')),
+          T,
+          'the reply',
+        );
+        expect(answer.body).toContain('Cancelled 0 run(s), 1 job(s) setting up a run and 0 queued job(s).');
+        expect(answer.body).toContain(`the \`retry\` job \`${job!.id}\` from alice, still setting up`);
+        await waitFor(
+          () =>
+            botComments(issue.number).find((found) => found.id === progress.id && found.body.includes('🚫 cancelled')),
+          T,
+          'the progress comment to say cancelled',
+        );
+        expect(query('select status from app_jobs where id = ?', job!.id)).toEqual([{ status: 'cancelled' }]);
+      } finally {
+        await fetch(`${clone.apiUrl}/_archal/faults`, { method: 'DELETE' });
+      }
+      expect(query('select status from workflow_runs where id = ?', run!.run_id)).toEqual([{ status: 'failed' }]);
+      expect(readFileSync(count, 'utf8')).toBe('ran\n');
+    },
+    T,
+  );
+
+  it(
     '/archal cancel whose progress-comment edit GitHub fails (5xx) still cancels the run once and says so',
     async () => {
       rmSync(join(agentDir, 'held'), { force: true });
@@ -645,6 +720,106 @@ describe('the GitHub App', () => {
         { status: 'done' },
       ]);
       expect(pullsFrom(`archal/fix-issue-${issue.number}`)).toEqual([]);
+    },
+    T,
+  );
+
+  it(
+    '/archal cancel whose reply GitHub made but answered 5xx for: the retry keeps that one reply, naming the run it cancelled',
+    async () => {
+      rmSync(join(agentDir, 'held'), { force: true });
+      writeFileSync(join(agentDir, 'hold'), '');
+      const { data: issue } = await alice.issues.create({ owner, repo, title: 'Cancel, reply failing', body: 'x' });
+      await comment(alice, issue.number, '/archal fix');
+      const heldPid = Number(await waitFor(() => readIf(join(agentDir, 'held')), T, 'the agent to hold'));
+      const [run] = query<{ run_id: string }>('select run_id from app_runs where number = ?', issue.number);
+      // The progress comment is posted; the next two comments on the issue are made, then answered 502:
+      // alice's `/archal cancel` (its webhook is delivered all the same), then the cancel's reply.
+      const fault = await fetch(`${clone.apiUrl}/_archal/faults`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({
+          method: 'POST',
+          path: `^/repos/acme/widgets/issues/${issue.number}/comments$`,
+          status: 502,
+          after: true,
+          times: 2,
+        }),
+      });
+      expect(fault.status).toBe(201);
+      try {
+        await expect(comment(alice, issue.number, '/archal cancel')).rejects.toMatchObject({ status: 502 });
+        const [job] = await waitFor(
+          () => {
+            const rows = query<{ id: string; attempts: number; status: string }>(
+              "select id, attempts, status from app_jobs where number = ? and kind = 'cancel'",
+              issue.number,
+            );
+            return rows.length === 1 && rows[0]!.status === 'done' ? rows : undefined;
+          },
+          T,
+          'the cancel job to end',
+        );
+        expect(job!.attempts).toBe(2);
+        await waitFor(() => !isRunning(heldPid), 10_000, 'the agent process to stop');
+      } finally {
+        await fetch(`${clone.apiUrl}/_archal/faults`, { method: 'DELETE' });
+        rmSync(join(agentDir, 'hold'), { force: true });
+        rmSync(join(agentDir, 'held'), { force: true });
+      }
+      const replies = botComments(issue.number).filter((found) => !found.body.includes('archal:progress'));
+      expect(replies).toHaveLength(1);
+      expect(replies[0]!.body).toContain('Cancelled 1 run(s), 0 job(s) setting up a run and 0 queued job(s).');
+      expect(replies[0]!.body).toContain(`- run \`${run!.run_id}\` of \`archal-fix-issue\``);
+      expect(pullsFrom(`archal/fix-issue-${issue.number}`)).toEqual([]);
+    },
+    T,
+  );
+
+  it(
+    'a reply GitHub made but answered 5xx for is edited, not posted again, when its job is tried again',
+    async () => {
+      const { data: issue } = await alice.issues.create({ owner, repo, title: 'Help, GitHub failing', body: 'x' });
+      // alice's `/archal help` and then the App's answer are made, and answered 502.
+      const fault = await fetch(`${clone.apiUrl}/_archal/faults`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({
+          method: 'POST',
+          path: `^/repos/acme/widgets/issues/${issue.number}/comments$`,
+          status: 502,
+          after: true,
+          times: 2,
+        }),
+      });
+      expect(fault.status).toBe(201);
+      try {
+        await expect(comment(alice, issue.number, '/archal help')).rejects.toMatchObject({ status: 502 });
+        const [job] = await waitFor(
+          () => {
+            const rows = query<{ id: string; attempts: number; status: string }>(
+              "select id, attempts, status from app_jobs where number = ? and kind = 'help'",
+              issue.number,
+            );
+            return rows.length === 1 && rows[0]!.status === 'done' ? rows : undefined;
+          },
+          T,
+          'the help job to end',
+        );
+        expect(job!.attempts).toBe(2);
+        const replies = botComments(issue.number);
+        expect(replies).toHaveLength(1);
+        expect(replies[0]!.body.split('\n')[0]).toBe(`<!-- archal:reply job=${job!.id} -->`);
+        expect(replies[0]!.body).toContain('/archal cancel');
+        const edits = clone.handle
+          .requests()
+          .filter(
+            (entry) => entry.operationId === 'issues/update-comment' && entry.path.endsWith(`/${replies[0]!.id}`),
+          );
+        expect(edits).toHaveLength(1);
+      } finally {
+        await fetch(`${clone.apiUrl}/_archal/faults`, { method: 'DELETE' });
+      }
     },
     T,
   );
@@ -738,6 +913,44 @@ describe('the GitHub App', () => {
       expect(progress).toHaveLength(1);
       expect(progress[0]!.body.split('\n')[0]).toMatch(new RegExp(` job=${job!.id} -->$`));
       expect(progress[0]!.body).toContain('Draft pull request created');
+    },
+    T,
+  );
+
+  it(
+    'a pull request GitHub made but answered 5xx for: the job is tried again and that one pull request is its result',
+    async () => {
+      const { data: issue } = await alice.issues.create({ owner, repo, title: 'One pull', body: 'add() subtracts.' });
+      const fault = await fetch(`${clone.apiUrl}/_archal/faults`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ method: 'POST', path: '^/repos/acme/widgets/pulls$', status: 502, after: true }),
+      });
+      expect(fault.status).toBe(201);
+      await comment(alice, issue.number, '/archal fix');
+      const [job] = await waitFor(
+        () => {
+          const rows = query<{ attempts: number; status: string; result: string }>(
+            "select attempts, status, result from app_jobs where number = ? and kind = 'fix'",
+            issue.number,
+          );
+          return rows.length === 1 && ['done', 'failed'].includes(rows[0]!.status) ? rows : undefined;
+        },
+        T,
+        'the fix job to end',
+      );
+      const pulls = pullsFrom(`archal/fix-issue-${issue.number}`);
+      expect(pulls).toHaveLength(1);
+      expect(job).toMatchObject({
+        attempts: 2,
+        status: 'done',
+        result: `completed: pull request #${pulls[0]!.number} updated`,
+      });
+      const progress = botComments(issue.number).filter((found) => found.body.includes('archal:progress'));
+      expect(progress).toHaveLength(1);
+      expect(progress[0]!.body).toContain('✅ completed');
+      expect(progress[0]!.body).toContain(`#${pulls[0]!.number}`);
+      expect(progress[0]!.body).not.toContain('publish');
     },
     T,
   );
