@@ -632,6 +632,12 @@ describe('conformance with the api.github.com OpenAPI description', () => {
       subject: { type: 'Issue', latest_comment_url: expect.stringContaining('/issues/comments/') },
     });
     await expectStatus(bot.activity.listNotificationsForAuthenticatedUser(), 403);
+    const { data: inRepo } = await octocat.activity.listRepoNotificationsForAuthenticatedUser({ owner, repo });
+    expect(inRepo.map((thread) => thread.subject.title)).toContain('Ping');
+    expect(inRepo.every((thread) => thread.repository.full_name === `${owner}/${repo}`)).toBe(true);
+    expect((await octocat.activity.markRepoNotificationsAsRead({ owner, repo })).status).toBe(205);
+    expect((await octocat.activity.listRepoNotificationsForAuthenticatedUser({ owner, repo })).data).toEqual([]);
+    await expectStatus(octocat.activity.listRepoNotificationsForAuthenticatedUser({ owner, repo: 'nope' }), 404);
     const { data: events } = await octocat.activity.listReceivedEventsForUser({ username: 'octocat' });
     expect(events.map((event) => event.type)).toContain('IssueCommentEvent');
   });

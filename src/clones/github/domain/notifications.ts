@@ -116,6 +116,8 @@ export interface NotificationFilter {
   /** ISO 8601 bounds on `updated_at`. */
   since?: string;
   before?: string;
+  /** Only this repository's threads (`GET /repos/{owner}/{repo}/notifications`). */
+  repoId?: number;
 }
 
 /**
@@ -126,7 +128,9 @@ export function notificationsOf(view: View, user: UserRecord, filter: Notificati
   return threads(view, user)
     .filter(
       (thread) =>
-        (!filter.since || thread.updatedAt >= filter.since) && (!filter.before || thread.updatedAt < filter.before),
+        (filter.repoId === undefined || thread.repo.id === filter.repoId) &&
+        (!filter.since || thread.updatedAt >= filter.since) &&
+        (!filter.before || thread.updatedAt < filter.before),
     )
     .filter((thread) => {
       const mark = markOf(view, user, thread.issue.id);
