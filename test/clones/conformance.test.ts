@@ -796,6 +796,30 @@ describe('conformance with the api.github.com OpenAPI description', () => {
     await expectStatus(octocat.actions.getRepoSecret({ owner, repo, secret_name: 'API_KEY' }), 404);
   });
 
+  it('serves repository Actions variables, values shown', async () => {
+    const created = await octocat.actions.createRepoVariable({ owner, repo, name: 'region', value: 'eu-west-1' });
+    expect(created.status).toBe(201);
+    await expectStatus(octocat.actions.createRepoVariable({ owner, repo, name: 'REGION', value: 'x' }), 409);
+    await expectStatus(octocat.actions.createRepoVariable({ owner, repo, name: '1BAD', value: 'x' }), 422);
+    await expectStatus(octocat.actions.createRepoVariable({ owner, repo, name: 'GITHUB_X', value: 'x' }), 422);
+    const { data: got } = await octocat.actions.getRepoVariable({ owner, repo, name: 'region' });
+    expect(got).toMatchObject({ name: 'REGION', value: 'eu-west-1' });
+    const updated = await octocat.actions.updateRepoVariable({ owner, repo, name: 'REGION', value: 'us-east-1' });
+    expect(updated.status).toBe(204);
+    const { data: list } = await octocat.actions.listRepoVariables({ owner, repo });
+    expect(list).toMatchObject({ total_count: 1, variables: [{ name: 'REGION', value: 'us-east-1' }] });
+    // Renaming: the body's `name`, which Octokit cannot send beside the path's.
+    const renamed = await raw(clone, 'PATCH', `/repos/${owner}/${repo}/actions/variables/REGION`, {
+      token: clone.token,
+      body: JSON.stringify({ name: 'zone' }),
+    });
+    expect(renamed.status).toBe(204);
+    await expectStatus(alice.actions.listRepoVariables({ owner, repo }), 403);
+    await expectStatus(octocat.actions.deleteRepoVariable({ owner, repo, name: 'REGION' }), 404);
+    await octocat.actions.deleteRepoVariable({ owner, repo, name: 'ZONE' });
+    await expectStatus(octocat.actions.getRepoVariable({ owner, repo, name: 'ZONE' }), 404);
+  });
+
   it('validated every response against the description, for every implemented operation', () => {
     const failures = checked.filter((entry) => entry.problems.length > 0);
     expect(failures).toEqual([]);

@@ -656,3 +656,31 @@ describe('gh api notifications', () => {
     expect((await list('notifications?all=true')).length).toBeGreaterThan(0);
   });
 });
+
+describe('gh api actions/variables', () => {
+  // The installed gh predates `gh variable`; these are the requests it sends (set: POST, then PATCH on 409).
+  it('creates, gets, lists, updates and deletes repository Actions variables', async () => {
+    const path = 'repos/acme/widgets/actions/variables';
+    await ok('api', path, '-f', 'name=DEPLOY_REGION', '-f', 'value=eu-west-1');
+    await ok('api', path, '-f', 'name=log_level', '-f', 'value=debug');
+    const again = await run(['api', path, '-f', 'name=DEPLOY_REGION', '-f', 'value=x'], work);
+    expect(again.code).not.toBe(0);
+    expect(again.stderr).toContain('HTTP 409');
+    await ok('api', '-X', 'PATCH', `${path}/DEPLOY_REGION`, '-f', 'value=us-east-1');
+    const got = JSON.parse(await ok('api', `${path}/deploy_region`)) as Record<string, unknown>;
+    expect(got).toMatchObject({ name: 'DEPLOY_REGION', value: 'us-east-1' });
+    const listed = JSON.parse(await ok('api', path)) as { total_count: number; variables: Array<{ name: string }> };
+    expect(listed.variables.map((variable) => variable.name)).toEqual(['DEPLOY_REGION', 'LOG_LEVEL']);
+    expect(state().variables.map((variable) => [variable.repo, variable.name, variable.value])).toEqual([
+      ['acme/widgets', 'DEPLOY_REGION', 'us-east-1'],
+      ['acme/widgets', 'LOG_LEVEL', 'debug'],
+    ]);
+    const bad = await run(['api', path, '-f', 'name=GITHUB_THING', '-f', 'value=x'], work);
+    expect(bad.code).not.toBe(0);
+    expect(bad.stderr).toContain('must not start with the GITHUB_ prefix');
+    await ok('api', '-X', 'DELETE', `${path}/LOG_LEVEL`);
+    expect(state().variables.map((variable) => variable.name)).toEqual(['DEPLOY_REGION']);
+    const missing = await run(['api', `${path}/LOG_LEVEL`], work);
+    expect(missing.stderr).toContain('HTTP 404');
+  });
+});

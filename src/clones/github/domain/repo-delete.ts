@@ -29,6 +29,7 @@ const REPO_SCOPED: readonly RepoScoped[] = [
   'protection',
   'deletedIssue',
   'secret',
+  'variable',
 ];
 
 /**

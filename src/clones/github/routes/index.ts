@@ -25,6 +25,7 @@ import { reviewRoutes } from './reviews.js';
 import { searchRoutes } from './search.js';
 import { secretRoutes } from './secrets.js';
 import { statusRoutes } from './statuses.js';
+import { variableRoutes } from './variables.js';
 import { protectionRoutes } from './protection.js';
 import { teamRoutes } from './teams.js';
 import type { RouteSpec } from '../http/route.js';
@@ -64,6 +65,7 @@ export const ROUTES: readonly RouteSpec[] = [
   ...searchRoutes,
   ...releaseRoutes,
   ...secretRoutes,
+  ...variableRoutes,
   ...actionRoutes,
   ...teamRoutes,
 ];

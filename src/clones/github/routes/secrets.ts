@@ -6,6 +6,7 @@ import { created, noContent, ok, type RequestContext, type RouteSpec } from '../
 import { ApiError, notFound } from '../state/errors.js';
 import type { RepoRecord, SecretRecord } from '../state/model.js';
 import { NEED } from '../state/permissions.js';
+import { actionsName } from './actions-names.js';
 import { repoParam } from './lookup.js';
 
 /** A sealed box is the sender's 32-byte ephemeral public key and a 16-byte MAC ahead of the ciphertext. */
@@ -24,16 +25,7 @@ export function repoPublicKey(repo: RepoRecord): { key_id: string; key: string }
   return { key_id: keyId, key: key.toString('base64') };
 }
 
-/** Secret names: letters, digits and underscores, not starting with a digit or `GITHUB_` (GitHub's rules). */
-function secretName(ctx: RequestContext): string {
-  const name = ctx.params.secret_name ?? '';
-  if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(name) || /^GITHUB_/i.test(name))
-    throw new ApiError(
-      422,
-      `Secret names can only contain alphanumeric characters ([a-z], [A-Z], [0-9]) or underscores (_), must not start with a number, and must not start with the GITHUB_ prefix. '${name}' is not valid.`,
-    );
-  return name.toUpperCase();
-}
+const secretName = (ctx: RequestContext): string => actionsName(ctx.params.secret_name ?? '', 'Secret');
 
 const findSecret = (ctx: RequestContext, repo: RepoRecord, name: string): SecretRecord | undefined =>
   ctx.store.where('secret', `repo:${repo.id}`).find((secret) => secret.name === name);

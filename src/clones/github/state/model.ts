@@ -169,6 +169,16 @@ export interface SecretRecord {
   updatedAt: string;
 }
 
+/** An Actions variable of a repository: not a secret, so its value is shown to whoever may read it. */
+export interface VariableRecord {
+  id: number;
+  repoId: number;
+  name: string;
+  value: string;
+  createdAt: string;
+  updatedAt: string;
+}
+
 export interface PullRecord {
   id: number;
   issueId: number;
@@ -571,6 +581,7 @@ export interface Tables {
   deletedIssue: DeletedIssueRecord;
   gist: GistRecord;
   secret: SecretRecord;
+  variable: VariableRecord;
   gistComment: GistCommentRecord;
   notificationThread: NotificationThreadRecord;
 }
@@ -606,6 +617,7 @@ export const KINDS: readonly Kind[] = [
   'deletedIssue',
   'gist',
   'secret',
+  'variable',
   'gistComment',
   'notificationThread',
 ];

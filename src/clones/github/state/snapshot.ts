@@ -315,6 +315,15 @@ export function snapshot(store: Store, meta: { seed: string }) {
       created_at: secret.createdAt,
       updated_at: secret.updatedAt,
     })),
+    // Not secrets: their values are part of the state.
+    variables: byId(store.all('variable')).map((variable) => ({
+      id: variable.id,
+      repo: repoName(variable.repoId),
+      name: variable.name,
+      value: variable.value,
+      created_at: variable.createdAt,
+      updated_at: variable.updatedAt,
+    })),
   };
 }
 

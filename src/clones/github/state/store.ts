@@ -60,6 +60,7 @@ const INDEXES: { [K in Kind]?: IndexKeys<K> } = {
   deletedIssue: (r) => [`repo:${r.repoId}:${r.number}`, `repo:${r.repoId}`],
   gist: (r) => [`owner:${r.ownerId}`, `key:${r.key}`, ...(r.forkOfId === null ? [] : [`fork:${r.forkOfId}`])],
   secret: (r) => [`repo:${r.repoId}`],
+  variable: (r) => [`repo:${r.repoId}`],
   gistComment: (r) => [`gist:${r.gistId}`],
   notificationThread: (r) => [`user:${r.userId}:${r.issueId}`],
 };
@@ -93,6 +94,7 @@ const INDEXED_FIELDS: { [K in Kind]?: ReadonlyArray<keyof Tables[K]> } = {
   deletedIssue: ['repoId', 'number'],
   gist: ['ownerId', 'key', 'forkOfId'],
   secret: ['repoId'],
+  variable: ['repoId'],
   gistComment: ['gistId'],
   notificationThread: ['userId', 'issueId'],
 };
@@ -127,6 +129,7 @@ const ID_BASE: Record<Kind, number> = {
   deletedIssue: 15000,
   gist: 16000,
   secret: 17000,
+  variable: 20000,
   gistComment: 18000,
   notificationThread: 19000,
 };
