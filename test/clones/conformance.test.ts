@@ -820,6 +820,76 @@ describe('conformance with the api.github.com OpenAPI description', () => {
     await expectStatus(octocat.actions.getRepoVariable({ owner, repo, name: 'ZONE' }), 404);
   });
 
+  it('serves organization Actions secrets and variables, with their visibility', async () => {
+    const org = owner;
+    const { data: key } = await octocat.actions.getOrgPublicKey({ org });
+    expect(Buffer.from(key.key, 'base64')).toHaveLength(32);
+    expect(key.key_id).not.toBe((await octocat.actions.getRepoPublicKey({ owner, repo })).data.key_id);
+    const sealed = Buffer.alloc(64, 9).toString('base64');
+    const { data: widgets } = await octocat.repos.get({ owner, repo });
+    const put = (visibility: 'all' | 'private' | 'selected', selected_repository_ids?: number[]) =>
+      octocat.actions.createOrUpdateOrgSecret({
+        org,
+        secret_name: 'org_token',
+        encrypted_value: sealed,
+        key_id: key.key_id,
+        visibility,
+        selected_repository_ids,
+      });
+    expect((await put('all')).status).toBe(201);
+    expect((await put('selected', [widgets.id])).status).toBe(204);
+    await expectStatus(put('selected', [999999]), 422);
+    await expectStatus(
+      octocat.actions.createOrUpdateOrgSecret({
+        org,
+        secret_name: 'X',
+        encrypted_value: sealed,
+        key_id: '1',
+        visibility: 'all',
+      }),
+      422,
+    );
+    const { data: secrets } = await octocat.actions.listOrgSecrets({ org });
+    expect(secrets).toMatchObject({ total_count: 1, secrets: [{ name: 'ORG_TOKEN', visibility: 'selected' }] });
+    expect(JSON.stringify(secrets)).not.toContain(sealed);
+    expect((await octocat.actions.getOrgSecret({ org, secret_name: 'ORG_TOKEN' })).data).toMatchObject({
+      name: 'ORG_TOKEN',
+      visibility: 'selected',
+    });
+    const { data: picked } = await octocat.actions.listSelectedReposForOrgSecret({ org, secret_name: 'ORG_TOKEN' });
+    expect(picked).toMatchObject({ total_count: 1, repositories: [{ full_name: `${owner}/${repo}` }] });
+    await expectStatus(alice.actions.listOrgSecrets({ org }), 403);
+    await octocat.actions.deleteOrgSecret({ org, secret_name: 'ORG_TOKEN' });
+    await expectStatus(octocat.actions.getOrgSecret({ org, secret_name: 'ORG_TOKEN' }), 404);
+
+    const made = await octocat.actions.createOrgVariable({ org, name: 'stage', value: 'prod', visibility: 'private' });
+    expect(made.status).toBe(201);
+    await expectStatus(octocat.actions.createOrgVariable({ org, name: 'STAGE', value: 'x', visibility: 'all' }), 409);
+    await expectStatus(
+      octocat.actions.createOrgVariable({ org, name: 'OTHER', value: 'x', visibility: 'everyone' as 'all' }),
+      422,
+    );
+    await octocat.actions.updateOrgVariable({ org, name: 'STAGE', value: 'staging', visibility: 'all' });
+    const { data: variables } = await octocat.actions.listOrgVariables({ org });
+    expect(variables).toMatchObject({
+      total_count: 1,
+      variables: [{ name: 'STAGE', value: 'staging', visibility: 'all' }],
+    });
+    expect((await octocat.actions.getOrgVariable({ org, name: 'stage' })).data).toMatchObject({ value: 'staging' });
+    await octocat.actions.updateOrgVariable({
+      org,
+      name: 'STAGE',
+      visibility: 'selected',
+      selected_repository_ids: [widgets.id],
+    });
+    const { data: chosen } = await octocat.actions.listSelectedReposForOrgVariable({ org, name: 'STAGE' });
+    expect(chosen.repositories.map((entry) => entry.name)).toEqual([repo]);
+    await expectStatus(alice.actions.getOrgVariable({ org, name: 'STAGE' }), 403);
+    await expectStatus(octocat.actions.listOrgVariables({ org: 'octocat' }), 404);
+    await octocat.actions.deleteOrgVariable({ org, name: 'STAGE' });
+    await expectStatus(octocat.actions.getOrgVariable({ org, name: 'STAGE' }), 404);
+  });
+
   it('validated every response against the description, for every implemented operation', () => {
     const failures = checked.filter((entry) => entry.problems.length > 0);
     expect(failures).toEqual([]);

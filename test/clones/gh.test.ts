@@ -684,3 +684,29 @@ describe('gh api actions/variables', () => {
     expect(missing.stderr).toContain('HTTP 404');
   });
 });
+
+describe('gh secret --org', () => {
+  it('sets organization secrets for all, private or selected repositories, and lists them', async () => {
+    const org = ['--org', 'acme'];
+    await ok('secret', 'set', 'ORG_DEPLOY', '--body', 'org-secret-value-77', ...org, '--visibility', 'all');
+    await ok('secret', 'set', 'ORG_PICKED', '--body', 'x', ...org, '--repos', 'widgets');
+    const listed = await ok('secret', 'list', ...org);
+    const rows = listed
+      .split('\n')
+      .filter(Boolean)
+      .map((line) => line.split('\t'));
+    expect(rows.map((row) => row[0])).toEqual(['ORG_DEPLOY', 'ORG_PICKED']);
+    expect(rows[0]).toContain('ALL');
+    expect(rows[1]!.join(' ')).toContain('SELECTED');
+    expect(
+      state().orgSecrets.map((secret) => [secret.org, secret.name, secret.visibility, secret.selected_repos]),
+    ).toEqual([
+      ['acme', 'ORG_DEPLOY', 'all', []],
+      ['acme', 'ORG_PICKED', 'selected', ['acme/widgets']],
+    ]);
+    const log = JSON.stringify(clone.handle.requests());
+    expect(log).not.toContain('org-secret-value-77');
+    await ok('secret', 'delete', 'ORG_PICKED', ...org);
+    expect(await ok('secret', 'list', ...org)).not.toContain('ORG_PICKED');
+  });
+});

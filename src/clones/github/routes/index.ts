@@ -24,6 +24,7 @@ import { reviewCommentRoutes } from './review-comments.js';
 import { reviewRoutes } from './reviews.js';
 import { searchRoutes } from './search.js';
 import { secretRoutes } from './secrets.js';
+import { orgActionsRoutes } from './org-actions.js';
 import { statusRoutes } from './statuses.js';
 import { variableRoutes } from './variables.js';
 import { protectionRoutes } from './protection.js';
@@ -66,6 +67,7 @@ export const ROUTES: readonly RouteSpec[] = [
   ...releaseRoutes,
   ...secretRoutes,
   ...variableRoutes,
+  ...orgActionsRoutes,
   ...actionRoutes,
   ...teamRoutes,
 ];

@@ -30,7 +30,7 @@ function freeName(ctx: RequestContext, repo: RepoRecord, raw: string, self?: Var
 }
 
 /** Variables are not secrets: GitHub shows their values to whoever may read them. */
-const renderVariable = (variable: VariableRecord) => ({
+export const renderVariable = (variable: Pick<VariableRecord, 'name' | 'value' | 'createdAt' | 'updatedAt'>) => ({
   name: variable.name,
   value: variable.value,
   created_at: variable.createdAt,

@@ -179,6 +179,33 @@ export interface VariableRecord {
   updatedAt: string;
 }
 
+/** Which of an organization's repositories see its Actions secret or variable (GitHub's three). */
+export const ORG_VISIBILITIES = ['all', 'private', 'selected'] as const;
+export type OrgVisibility = (typeof ORG_VISIBILITIES)[number];
+
+/** What an organization's Actions secrets and variables share: where they apply. */
+interface OrgScoped {
+  id: number;
+  orgId: number;
+  name: string;
+  visibility: OrgVisibility;
+  /** The repositories of a `selected` one (empty otherwise). */
+  selectedRepoIds: number[];
+  createdAt: string;
+  updatedAt: string;
+}
+
+/** An organization's Actions secret: like a repository's, sealed with the organization's key. */
+export interface OrgSecretRecord extends OrgScoped {
+  encryptedValue: string;
+  keyId: string;
+}
+
+/** An organization's Actions variable: its value is shown. */
+export interface OrgVariableRecord extends OrgScoped {
+  value: string;
+}
+
 export interface PullRecord {
   id: number;
   issueId: number;
@@ -582,6 +609,8 @@ export interface Tables {
   gist: GistRecord;
   secret: SecretRecord;
   variable: VariableRecord;
+  orgSecret: OrgSecretRecord;
+  orgVariable: OrgVariableRecord;
   gistComment: GistCommentRecord;
   notificationThread: NotificationThreadRecord;
 }
@@ -618,6 +647,8 @@ export const KINDS: readonly Kind[] = [
   'gist',
   'secret',
   'variable',
+  'orgSecret',
+  'orgVariable',
   'gistComment',
   'notificationThread',
 ];

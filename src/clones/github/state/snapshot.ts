@@ -324,6 +324,26 @@ export function snapshot(store: Store, meta: { seed: string }) {
       created_at: variable.createdAt,
       updated_at: variable.updatedAt,
     })),
+    // An organization's: where they apply, and (secrets) never their sealed values.
+    orgSecrets: byId(store.all('orgSecret')).map((secret) => ({
+      id: secret.id,
+      org: login(secret.orgId),
+      name: secret.name,
+      visibility: secret.visibility,
+      selected_repos: secret.selectedRepoIds.map(repoName).filter((name) => name !== null),
+      created_at: secret.createdAt,
+      updated_at: secret.updatedAt,
+    })),
+    orgVariables: byId(store.all('orgVariable')).map((variable) => ({
+      id: variable.id,
+      org: login(variable.orgId),
+      name: variable.name,
+      value: variable.value,
+      visibility: variable.visibility,
+      selected_repos: variable.selectedRepoIds.map(repoName).filter((name) => name !== null),
+      created_at: variable.createdAt,
+      updated_at: variable.updatedAt,
+    })),
   };
 }
 

@@ -61,6 +61,8 @@ const INDEXES: { [K in Kind]?: IndexKeys<K> } = {
   gist: (r) => [`owner:${r.ownerId}`, `key:${r.key}`, ...(r.forkOfId === null ? [] : [`fork:${r.forkOfId}`])],
   secret: (r) => [`repo:${r.repoId}`],
   variable: (r) => [`repo:${r.repoId}`],
+  orgSecret: (r) => [`org:${r.orgId}`],
+  orgVariable: (r) => [`org:${r.orgId}`],
   gistComment: (r) => [`gist:${r.gistId}`],
   notificationThread: (r) => [`user:${r.userId}:${r.issueId}`],
 };
@@ -95,6 +97,8 @@ const INDEXED_FIELDS: { [K in Kind]?: ReadonlyArray<keyof Tables[K]> } = {
   gist: ['ownerId', 'key', 'forkOfId'],
   secret: ['repoId'],
   variable: ['repoId'],
+  orgSecret: ['orgId'],
+  orgVariable: ['orgId'],
   gistComment: ['gistId'],
   notificationThread: ['userId', 'issueId'],
 };
@@ -130,6 +134,8 @@ const ID_BASE: Record<Kind, number> = {
   gist: 16000,
   secret: 17000,
   variable: 20000,
+  orgSecret: 21000,
+  orgVariable: 22000,
   gistComment: 18000,
   notificationThread: 19000,
 };
