@@ -638,6 +638,14 @@ describe('conformance with the api.github.com OpenAPI description', () => {
     expect((await octocat.activity.markRepoNotificationsAsRead({ owner, repo })).status).toBe(205);
     expect((await octocat.activity.listRepoNotificationsForAuthenticatedUser({ owner, repo })).data).toEqual([]);
     await expectStatus(octocat.activity.listRepoNotificationsForAuthenticatedUser({ owner, repo: 'nope' }), 404);
+    await expectStatus(octocat.activity.getRepoSubscription({ owner, repo }), 404);
+    const { data: watching } = await octocat.activity.setRepoSubscription({ owner, repo, subscribed: true });
+    expect(watching).toMatchObject({ subscribed: true, ignored: false });
+    const { data: ignoring } = await octocat.activity.setRepoSubscription({ owner, repo, ignored: true });
+    expect(ignoring).toMatchObject({ subscribed: false, ignored: true });
+    expect((await octocat.activity.getRepoSubscription({ owner, repo })).data).toMatchObject({ ignored: true });
+    expect((await octocat.activity.deleteRepoSubscription({ owner, repo })).status).toBe(204);
+    await expectStatus(octocat.activity.getRepoSubscription({ owner, repo }), 404);
     const { data: events } = await octocat.activity.listReceivedEventsForUser({ username: 'octocat' });
     expect(events.map((event) => event.type)).toContain('IssueCommentEvent');
   });

@@ -481,6 +481,39 @@ describe('notifications', () => {
   });
 });
 
+describe('repository notification subscription', () => {
+  it('manage_repository_notification_subscription ignores a repository (no notifications from it), watches it, deletes the subscription', async () => {
+    const alice = octokitFor(clone, TOKENS.alice);
+    const octocat = octokitFor(clone, clone.token);
+    expect(await ok('manage_repository_notification_subscription', { ...repo, action: 'ignore' })).toMatchObject({
+      ignored: true,
+      subscribed: false,
+      repository_url: expect.stringContaining('/repos/acme/widgets'),
+    });
+    await alice.issues.create({ ...repo, title: 'Ignored ping', body: 'Hey @octocat' });
+    const titles = async () =>
+      (
+        (await ok('list_notifications', { filter: 'include_read_notifications' })) as Array<{
+          subject: { title: string };
+        }>
+      ).map((thread) => thread.subject.title);
+    expect(await titles()).not.toContain('Ignored ping');
+    expect(await ok('manage_repository_notification_subscription', { ...repo, action: 'watch' })).toMatchObject({
+      ignored: false,
+      subscribed: true,
+    });
+    expect(await titles()).toContain('Ignored ping');
+    expect((await octocat.activity.getRepoSubscription(repo)).data).toMatchObject({ subscribed: true });
+    expect(await ok('manage_repository_notification_subscription', { ...repo, action: 'delete' })).toBe(
+      'Repository subscription deleted',
+    );
+    await expect(octocat.activity.getRepoSubscription(repo)).rejects.toMatchObject({ status: 404 });
+    const bad = await result('manage_repository_notification_subscription', { ...repo, action: 'mute' });
+    expect(bad.content[0]!.text).toBe('Invalid action. Must be one of: ignore, watch, delete.');
+    await ok('mark_all_notifications_read');
+  });
+});
+
 describe('gists', () => {
   it('create_gist, get_gist, update_gist and list_gists', async () => {
     const created = await ok('create_gist', { filename: 'notes.md', content: '# Notes\n', description: 'MCP notes' });

@@ -30,6 +30,7 @@ const REPO_SCOPED: readonly RepoScoped[] = [
   'deletedIssue',
   'secret',
   'variable',
+  'repoSubscription',
 ];
 
 /**

@@ -25,6 +25,7 @@ import { reviewRoutes } from './reviews.js';
 import { searchRoutes } from './search.js';
 import { secretRoutes } from './secrets.js';
 import { orgActionsRoutes } from './org-actions.js';
+import { repoSubscriptionRoutes } from './repo-subscription.js';
 import { statusRoutes } from './statuses.js';
 import { variableRoutes } from './variables.js';
 import { protectionRoutes } from './protection.js';
@@ -68,6 +69,7 @@ export const ROUTES: readonly RouteSpec[] = [
   ...secretRoutes,
   ...variableRoutes,
   ...orgActionsRoutes,
+  ...repoSubscriptionRoutes,
   ...actionRoutes,
   ...teamRoutes,
 ];

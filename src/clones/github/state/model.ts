@@ -169,6 +169,15 @@ export interface SecretRecord {
   updatedAt: string;
 }
 
+/** A user's subscription to a repository (`PUT /repos/{owner}/{repo}/subscription`): ignoring it silences its notifications. */
+export interface RepoSubscriptionRecord {
+  id: number;
+  userId: number;
+  repoId: number;
+  ignored: boolean;
+  createdAt: string;
+}
+
 /** An Actions variable of a repository: not a secret, so its value is shown to whoever may read it. */
 export interface VariableRecord {
   id: number;
@@ -611,6 +620,7 @@ export interface Tables {
   variable: VariableRecord;
   orgSecret: OrgSecretRecord;
   orgVariable: OrgVariableRecord;
+  repoSubscription: RepoSubscriptionRecord;
   gistComment: GistCommentRecord;
   notificationThread: NotificationThreadRecord;
 }
@@ -649,6 +659,7 @@ export const KINDS: readonly Kind[] = [
   'variable',
   'orgSecret',
   'orgVariable',
+  'repoSubscription',
   'gistComment',
   'notificationThread',
 ];

@@ -63,6 +63,7 @@ const INDEXES: { [K in Kind]?: IndexKeys<K> } = {
   variable: (r) => [`repo:${r.repoId}`],
   orgSecret: (r) => [`org:${r.orgId}`],
   orgVariable: (r) => [`org:${r.orgId}`],
+  repoSubscription: (r) => [`user:${r.userId}:${r.repoId}`],
   gistComment: (r) => [`gist:${r.gistId}`],
   notificationThread: (r) => [`user:${r.userId}:${r.issueId}`],
 };
@@ -99,6 +100,7 @@ const INDEXED_FIELDS: { [K in Kind]?: ReadonlyArray<keyof Tables[K]> } = {
   variable: ['repoId'],
   orgSecret: ['orgId'],
   orgVariable: ['orgId'],
+  repoSubscription: ['userId', 'repoId'],
   gistComment: ['gistId'],
   notificationThread: ['userId', 'issueId'],
 };
@@ -136,6 +138,7 @@ const ID_BASE: Record<Kind, number> = {
   variable: 20000,
   orgSecret: 21000,
   orgVariable: 22000,
+  repoSubscription: 23000,
   gistComment: 18000,
   notificationThread: 19000,
 };

@@ -22,7 +22,7 @@ function time(args: Args, name: string, label = `${name} time`): string | undefi
 /** Both `owner` and `repo` given: the tool works on that repository's notifications only. */
 const repoScope = (args: Args) => (text(args.owner) && text(args.repo) ? repoParams(args) : undefined);
 
-/** Thread subscription changes of manage_notification_subscription, as the REST body. */
+/** Subscription changes of manage_(repository_)notification_subscription, as the REST body. */
 const SUBSCRIPTIONS: Record<string, { ignored: boolean; subscribed?: boolean }> = {
   ignore: { ignored: true },
   watch: { ignored: false, subscribed: true },
@@ -84,5 +84,18 @@ export const notificationTools: Record<string, ToolHandler> = {
     const body = SUBSCRIPTIONS[action];
     if (!body) throw new ToolError('Invalid action. Must be one of: ignore, watch, delete.');
     return rest(ctx, 'activity/set-thread-subscription', { params, body }, what);
+  },
+
+  manage_repository_notification_subscription: async (ctx, args) => {
+    const action = String(args.action);
+    const params = repoParams(args);
+    const what = `${action} repository subscription`;
+    if (action === 'delete') {
+      await rest(ctx, 'activity/delete-repo-subscription', { params }, what);
+      return 'Repository subscription deleted';
+    }
+    const body = SUBSCRIPTIONS[action];
+    if (!body) throw new ToolError('Invalid action. Must be one of: ignore, watch, delete.');
+    return rest(ctx, 'activity/set-repo-subscription', { params, body }, what);
   },
 };
