@@ -898,6 +898,51 @@ describe('conformance with the api.github.com OpenAPI description', () => {
     await expectStatus(octocat.actions.getOrgVariable({ org, name: 'STAGE' }), 404);
   });
 
+  it('serves deployment environments and their Actions secrets', async () => {
+    const environment_name = 'production';
+    await expectStatus(octocat.actions.getEnvironmentPublicKey({ owner, repo, environment_name }), 404);
+    const { data: env } = await octocat.repos.createOrUpdateEnvironment({ owner, repo, environment_name });
+    expect(env).toMatchObject({ name: 'production', html_url: expect.stringContaining('/settings/environments/') });
+    const { data: envs } = await octocat.repos.getAllEnvironments({ owner, repo });
+    expect(envs).toMatchObject({ total_count: 1, environments: [{ id: env.id, name: 'production' }] });
+    expect((await octocat.repos.getEnvironment({ owner, repo, environment_name })).data.id).toBe(env.id);
+    const { data: key } = await octocat.actions.getEnvironmentPublicKey({ owner, repo, environment_name });
+    expect(key.key_id).not.toBe((await octocat.actions.getRepoPublicKey({ owner, repo })).data.key_id);
+    const sealed = Buffer.alloc(64, 5).toString('base64');
+    const put = () =>
+      octocat.actions.createOrUpdateEnvironmentSecret({
+        owner,
+        repo,
+        environment_name,
+        secret_name: 'prod_token',
+        encrypted_value: sealed,
+        key_id: key.key_id,
+      });
+    expect((await put()).status).toBe(201);
+    expect((await put()).status).toBe(204);
+    const { data: list } = await octocat.actions.listEnvironmentSecrets({ owner, repo, environment_name });
+    expect(list).toMatchObject({ total_count: 1, secrets: [{ name: 'PROD_TOKEN' }] });
+    expect(JSON.stringify(list)).not.toContain(sealed);
+    await octocat.actions.getEnvironmentSecret({ owner, repo, environment_name, secret_name: 'PROD_TOKEN' });
+    await expectStatus(alice.actions.listEnvironmentSecrets({ owner, repo, environment_name }), 403);
+    await octocat.actions.deleteEnvironmentSecret({ owner, repo, environment_name, secret_name: 'PROD_TOKEN' });
+    await expectStatus(
+      octocat.actions.getEnvironmentSecret({ owner, repo, environment_name, secret_name: 'PROD_TOKEN' }),
+      404,
+    );
+    await octocat.actions.createOrUpdateEnvironmentSecret({
+      owner,
+      repo,
+      environment_name,
+      secret_name: 'GONE_WITH_IT',
+      encrypted_value: sealed,
+      key_id: key.key_id,
+    });
+    expect((await octocat.repos.deleteAnEnvironment({ owner, repo, environment_name })).status).toBe(204);
+    await expectStatus(octocat.repos.getEnvironment({ owner, repo, environment_name }), 404);
+    expect(clone.handle.state().environmentSecrets).toEqual([]);
+  });
+
   it('validated every response against the description, for every implemented operation', () => {
     const failures = checked.filter((entry) => entry.problems.length > 0);
     expect(failures).toEqual([]);

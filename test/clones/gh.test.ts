@@ -710,3 +710,17 @@ describe('gh secret --org', () => {
     expect(await ok('secret', 'list', ...org)).not.toContain('ORG_PICKED');
   });
 });
+
+describe('gh secret --env', () => {
+  it("sets, lists and deletes an environment's secrets", async () => {
+    await ok('api', '-X', 'PUT', 'repos/acme/widgets/environments/production');
+    await ok('secret', 'set', 'PROD_TOKEN', '--body', 'env-secret-value-55', '--env', 'production');
+    expect((await ok('secret', 'list', '--env', 'production')).split('\t')[0]).toBe('PROD_TOKEN');
+    expect(state().environmentSecrets.map((secret) => [secret.repo, secret.environment, secret.name])).toEqual([
+      ['acme/widgets', 'production', 'PROD_TOKEN'],
+    ]);
+    expect(JSON.stringify(clone.handle.requests())).not.toContain('env-secret-value-55');
+    await ok('secret', 'delete', 'PROD_TOKEN', '--env', 'production');
+    expect(await ok('secret', 'list', '--env', 'production')).toBe('');
+  });
+});

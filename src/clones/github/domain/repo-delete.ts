@@ -31,6 +31,8 @@ const REPO_SCOPED: readonly RepoScoped[] = [
   'secret',
   'variable',
   'repoSubscription',
+  'environment',
+  'environmentSecret',
 ];
 
 /**

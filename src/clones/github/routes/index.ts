@@ -24,6 +24,7 @@ import { reviewCommentRoutes } from './review-comments.js';
 import { reviewRoutes } from './reviews.js';
 import { searchRoutes } from './search.js';
 import { secretRoutes } from './secrets.js';
+import { environmentRoutes } from './environments.js';
 import { orgActionsRoutes } from './org-actions.js';
 import { repoSubscriptionRoutes } from './repo-subscription.js';
 import { statusRoutes } from './statuses.js';
@@ -70,6 +71,7 @@ export const ROUTES: readonly RouteSpec[] = [
   ...variableRoutes,
   ...orgActionsRoutes,
   ...repoSubscriptionRoutes,
+  ...environmentRoutes,
   ...actionRoutes,
   ...teamRoutes,
 ];

@@ -178,6 +178,21 @@ export interface RepoSubscriptionRecord {
   createdAt: string;
 }
 
+/** A deployment environment of a repository (protection rules are not modelled). */
+export interface EnvironmentRecord {
+  id: number;
+  repoId: number;
+  name: string;
+  createdAt: string;
+  updatedAt: string;
+}
+
+/** An Actions secret of an environment: like a repository's, sealed with the environment's key. */
+export interface EnvironmentSecretRecord extends Omit<SecretRecord, 'id'> {
+  id: number;
+  environmentId: number;
+}
+
 /** An Actions variable of a repository: not a secret, so its value is shown to whoever may read it. */
 export interface VariableRecord {
   id: number;
@@ -621,6 +636,8 @@ export interface Tables {
   orgSecret: OrgSecretRecord;
   orgVariable: OrgVariableRecord;
   repoSubscription: RepoSubscriptionRecord;
+  environment: EnvironmentRecord;
+  environmentSecret: EnvironmentSecretRecord;
   gistComment: GistCommentRecord;
   notificationThread: NotificationThreadRecord;
 }
@@ -660,6 +677,8 @@ export const KINDS: readonly Kind[] = [
   'orgSecret',
   'orgVariable',
   'repoSubscription',
+  'environment',
+  'environmentSecret',
   'gistComment',
   'notificationThread',
 ];

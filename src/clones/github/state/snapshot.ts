@@ -324,6 +324,22 @@ export function snapshot(store: Store, meta: { seed: string }) {
       created_at: variable.createdAt,
       updated_at: variable.updatedAt,
     })),
+    environments: byId(store.all('environment')).map((environment) => ({
+      id: environment.id,
+      repo: repoName(environment.repoId),
+      name: environment.name,
+      created_at: environment.createdAt,
+      updated_at: environment.updatedAt,
+    })),
+    // Names and dates only, as for a repository's secrets.
+    environmentSecrets: byId(store.all('environmentSecret')).map((secret) => ({
+      id: secret.id,
+      repo: repoName(secret.repoId),
+      environment: store.get('environment', secret.environmentId)?.name ?? null,
+      name: secret.name,
+      created_at: secret.createdAt,
+      updated_at: secret.updatedAt,
+    })),
     // An organization's: where they apply, and (secrets) never their sealed values.
     orgSecrets: byId(store.all('orgSecret')).map((secret) => ({
       id: secret.id,

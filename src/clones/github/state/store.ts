@@ -64,6 +64,8 @@ const INDEXES: { [K in Kind]?: IndexKeys<K> } = {
   orgSecret: (r) => [`org:${r.orgId}`],
   orgVariable: (r) => [`org:${r.orgId}`],
   repoSubscription: (r) => [`user:${r.userId}:${r.repoId}`],
+  environment: (r) => [`repo:${r.repoId}`],
+  environmentSecret: (r) => [`environment:${r.environmentId}`, `repo:${r.repoId}`],
   gistComment: (r) => [`gist:${r.gistId}`],
   notificationThread: (r) => [`user:${r.userId}:${r.issueId}`],
 };
@@ -101,6 +103,8 @@ const INDEXED_FIELDS: { [K in Kind]?: ReadonlyArray<keyof Tables[K]> } = {
   orgSecret: ['orgId'],
   orgVariable: ['orgId'],
   repoSubscription: ['userId', 'repoId'],
+  environment: ['repoId'],
+  environmentSecret: ['environmentId', 'repoId'],
   gistComment: ['gistId'],
   notificationThread: ['userId', 'issueId'],
 };
@@ -139,6 +143,8 @@ const ID_BASE: Record<Kind, number> = {
   orgSecret: 21000,
   orgVariable: 22000,
   repoSubscription: 23000,
+  environment: 24000,
+  environmentSecret: 25000,
   gistComment: 18000,
   notificationThread: 19000,
 };
