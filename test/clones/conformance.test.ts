@@ -898,6 +898,38 @@ describe('conformance with the api.github.com OpenAPI description', () => {
     await expectStatus(octocat.actions.getOrgVariable({ org, name: 'STAGE' }), 404);
   });
 
+  it('lists the organization secrets and variables a repository gets, by their visibility', async () => {
+    const org = owner;
+    const { data: widgets } = await octocat.repos.get({ owner, repo });
+    const { data: key } = await octocat.actions.getOrgPublicKey({ org });
+    const sealed = Buffer.alloc(64, 3).toString('base64');
+    for (const [secret_name, visibility] of [
+      ['FOR_ALL', 'all'],
+      ['FOR_PRIVATE', 'private'],
+      ['FOR_NONE', 'selected'],
+    ] as const)
+      await octocat.actions.createOrUpdateOrgSecret({
+        org,
+        secret_name,
+        encrypted_value: sealed,
+        key_id: key.key_id,
+        visibility,
+      });
+    await octocat.actions.createOrgVariable({ org, name: 'PICKED', value: 'v', visibility: 'selected' });
+    const secretNames = async () =>
+      (await octocat.actions.listRepoOrganizationSecrets({ owner, repo })).data.secrets.map((secret) => secret.name);
+    const variableNames = async () =>
+      (await octocat.actions.listRepoOrganizationVariables({ owner, repo })).data.variables.map((v) => v.name);
+    expect(await secretNames()).toEqual(widgets.private ? ['FOR_ALL', 'FOR_PRIVATE'] : ['FOR_ALL']);
+    expect(await variableNames()).toEqual([]);
+    await octocat.actions.updateOrgVariable({ org, name: 'PICKED', selected_repository_ids: [widgets.id] });
+    expect(await variableNames()).toEqual(['PICKED']);
+    await expectStatus(alice.actions.listRepoOrganizationSecrets({ owner, repo }), 403);
+    for (const secret_name of ['FOR_ALL', 'FOR_PRIVATE', 'FOR_NONE'])
+      await octocat.actions.deleteOrgSecret({ org, secret_name });
+    await octocat.actions.deleteOrgVariable({ org, name: 'PICKED' });
+  });
+
   it('serves deployment environments and their Actions secrets', async () => {
     const environment_name = 'production';
     await expectStatus(octocat.actions.getEnvironmentPublicKey({ owner, repo, environment_name }), 404);

@@ -5,16 +5,18 @@ import { created, noContent, ok, type RequestContext, type RouteSpec } from '../
 import { renderRepo } from '../render/repos.js';
 import { actingUser } from '../state/actor.js';
 import { ApiError, notFound } from '../state/errors.js';
+import { NEED } from '../state/permissions.js';
 import {
   ORG_VISIBILITIES,
   type OrgRecord,
   type OrgSecretRecord,
   type OrgVariableRecord,
   type OrgVisibility,
+  type RepoRecord,
   type UserRecord,
 } from '../state/model.js';
 import { actionsName } from './actions-names.js';
-import { userParam } from './lookup.js';
+import { repoParam, userParam } from './lookup.js';
 import { publicKeyOf, putSchema, renderSecret, sealedInput } from './secrets.js';
 import { renderVariable } from './variables.js';
 
@@ -126,6 +128,23 @@ function freeVariableName(ctx: RequestContext, org: Org, raw: string, self?: Org
 function selectedRepos(ctx: RequestContext, record: OrgSecretRecord | OrgVariableRecord) {
   const repos = record.selectedRepoIds.flatMap((id) => ctx.store.get('repo', id) ?? []);
   return okCountedPage(ctx, repos, 'repositories', (repo) => renderRepo(ctx, repo));
+}
+
+/** Whether an organization's secret or variable reaches `repo`, by its visibility. */
+function reaches(record: OrgSecretRecord | OrgVariableRecord, repo: RepoRecord): boolean {
+  switch (record.visibility) {
+    case 'all':
+      return true;
+    case 'private':
+      return repo.private;
+    case 'selected':
+      return record.selectedRepoIds.includes(repo.id);
+  }
+}
+
+/** The organization's records of `kind` that reach the `{owner}/{repo}` of the path (none when a user owns it). */
+function reachingRepo<K extends 'orgSecret' | 'orgVariable'>(ctx: RequestContext, repo: RepoRecord, kind: K) {
+  return byName(ctx.store.where(kind, `org:${repo.ownerId}`).filter((record) => reaches(record, repo)));
 }
 
 const byName = <T extends { name: string }>(items: T[]) => items.sort((a, b) => a.name.localeCompare(b.name));
@@ -295,6 +314,26 @@ export const orgActionsRoutes: RouteSpec[] = [
       const org = variablesNeed(ctx, 'write');
       ctx.store.remove(ctx.journal, 'orgVariable', variableParam(ctx, org));
       return noContent();
+    },
+  },
+  {
+    method: 'GET',
+    path: '/repos/{owner}/{repo}/actions/organization-secrets',
+    operationId: 'actions/list-repo-organization-secrets',
+    docs: 'actions/secrets#list-repository-organization-secrets',
+    handler: (ctx) => {
+      const repo = repoParam(ctx, NEED.secretsRead);
+      return okCountedPage(ctx, reachingRepo(ctx, repo, 'orgSecret'), 'secrets', renderSecret);
+    },
+  },
+  {
+    method: 'GET',
+    path: '/repos/{owner}/{repo}/actions/organization-variables',
+    operationId: 'actions/list-repo-organization-variables',
+    docs: 'actions/variables#list-repository-organization-variables',
+    handler: (ctx) => {
+      const repo = repoParam(ctx, NEED.variablesRead);
+      return okCountedPage(ctx, reachingRepo(ctx, repo, 'orgVariable'), 'variables', renderVariable);
     },
   },
 ];
