@@ -970,9 +970,33 @@ describe('conformance with the api.github.com OpenAPI description', () => {
       encrypted_value: sealed,
       key_id: key.key_id,
     });
+    const made = await octocat.actions.createEnvironmentVariable({
+      owner,
+      repo,
+      environment_name,
+      name: 'url',
+      value: 'https://x',
+    });
+    expect(made.status).toBe(201);
+    await expectStatus(
+      octocat.actions.createEnvironmentVariable({ owner, repo, environment_name, name: 'URL', value: 'y' }),
+      409,
+    );
+    await octocat.actions.updateEnvironmentVariable({ owner, repo, environment_name, name: 'URL', value: 'https://y' });
+    const { data: variables } = await octocat.actions.listEnvironmentVariables({ owner, repo, environment_name });
+    expect(variables).toMatchObject({ total_count: 1, variables: [{ name: 'URL', value: 'https://y' }] });
+    expect(
+      (await octocat.actions.getEnvironmentVariable({ owner, repo, environment_name, name: 'url' })).data,
+    ).toMatchObject({
+      value: 'https://y',
+    });
+    await octocat.actions.deleteEnvironmentVariable({ owner, repo, environment_name, name: 'URL' });
+    await expectStatus(octocat.actions.getEnvironmentVariable({ owner, repo, environment_name, name: 'URL' }), 404);
+    await octocat.actions.createEnvironmentVariable({ owner, repo, environment_name, name: 'KEPT', value: 'z' });
     expect((await octocat.repos.deleteAnEnvironment({ owner, repo, environment_name })).status).toBe(204);
     await expectStatus(octocat.repos.getEnvironment({ owner, repo, environment_name }), 404);
     expect(clone.handle.state().environmentSecrets).toEqual([]);
+    expect(clone.handle.state().environmentVariables).toEqual([]);
   });
 
   it('validated every response against the description, for every implemented operation', () => {

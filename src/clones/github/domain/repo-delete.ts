@@ -33,6 +33,7 @@ const REPO_SCOPED: readonly RepoScoped[] = [
   'repoSubscription',
   'environment',
   'environmentSecret',
+  'environmentVariable',
 ];
 
 /**

@@ -12,3 +12,14 @@ export function actionsName(name: string, noun: 'Secret' | 'Variable'): string {
     );
   return name.toUpperCase();
 }
+
+/**
+ * A variable name for `self` (a new variable when undefined) that none of `siblings` (the variables of
+ * the same repository, organization or environment) has: 409 as GitHub answers otherwise.
+ */
+export function freeVariableName<T extends { name: string }>(siblings: T[], raw: string, self?: T): string {
+  const name = actionsName(raw, 'Variable');
+  const taken = siblings.find((variable) => variable.name === name);
+  if (taken && taken !== self) throw new ApiError(409, 'Already exists - Variable already exists');
+  return name;
+}

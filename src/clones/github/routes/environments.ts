@@ -4,11 +4,17 @@ import { created, noContent, ok, type RequestContext, type RouteSpec } from '../
 import { fullName } from '../render/repos.js';
 import { nodeId } from '../render/urls.js';
 import { notFound } from '../state/errors.js';
-import type { EnvironmentRecord, EnvironmentSecretRecord, RepoRecord } from '../state/model.js';
+import type {
+  EnvironmentRecord,
+  EnvironmentSecretRecord,
+  EnvironmentVariableRecord,
+  RepoRecord,
+} from '../state/model.js';
 import { NEED, type Need } from '../state/permissions.js';
-import { actionsName } from './actions-names.js';
+import { actionsName, freeVariableName } from './actions-names.js';
 import { repoParam } from './lookup.js';
 import { publicKeyOf, putSchema, renderSecret, sealedInput } from './secrets.js';
+import { createSchema, renderVariable, updateSchema } from './variables.js';
 
 /** The `{environment_name}` of the path, in any case as on GitHub (404 when the repository has none of that name). */
 function findEnvironment(ctx: RequestContext, repo: RepoRecord): EnvironmentRecord | undefined {
@@ -49,6 +55,16 @@ function secretParam(ctx: RequestContext, environment: EnvironmentRecord): Envir
     .find((candidate) => candidate.name === name);
   if (!secret) throw notFound();
   return secret;
+}
+
+const variablesOf = (ctx: RequestContext, environment: EnvironmentRecord) =>
+  ctx.store.where('environmentVariable', `environment:${environment.id}`);
+
+function variableParam(ctx: RequestContext, environment: EnvironmentRecord): EnvironmentVariableRecord {
+  const name = (ctx.params.name ?? '').toUpperCase();
+  const variable = variablesOf(ctx, environment).find((candidate) => candidate.name === name);
+  if (!variable) throw notFound();
+  return variable;
 }
 
 export const environmentRoutes: RouteSpec[] = [
@@ -106,6 +122,8 @@ export const environmentRoutes: RouteSpec[] = [
       const { environment } = environmentParam(ctx, NEED.admin);
       for (const secret of ctx.store.where('environmentSecret', `environment:${environment.id}`))
         ctx.store.remove(ctx.journal, 'environmentSecret', secret);
+      for (const variable of ctx.store.where('environmentVariable', `environment:${environment.id}`))
+        ctx.store.remove(ctx.journal, 'environmentVariable', variable);
       ctx.store.remove(ctx.journal, 'environment', environment);
       return noContent();
     },
@@ -173,6 +191,75 @@ export const environmentRoutes: RouteSpec[] = [
     handler: (ctx) => {
       const { environment } = environmentParam(ctx, NEED.secretsWrite);
       ctx.store.remove(ctx.journal, 'environmentSecret', secretParam(ctx, environment));
+      return noContent();
+    },
+  },
+  {
+    method: 'GET',
+    path: '/repos/{owner}/{repo}/environments/{environment_name}/variables',
+    operationId: 'actions/list-environment-variables',
+    docs: 'actions/variables#list-environment-variables',
+    handler: (ctx) => {
+      const { environment } = environmentParam(ctx, NEED.variablesRead);
+      const variables = variablesOf(ctx, environment).sort((a, b) => a.name.localeCompare(b.name));
+      return okCountedPage(ctx, variables, 'variables', renderVariable);
+    },
+  },
+  {
+    method: 'POST',
+    path: '/repos/{owner}/{repo}/environments/{environment_name}/variables',
+    operationId: 'actions/create-environment-variable',
+    docs: 'actions/variables#create-an-environment-variable',
+    handler: (ctx) => {
+      const { repo, environment } = environmentParam(ctx, NEED.variablesWrite);
+      const input = parseBody(ctx, createSchema);
+      ctx.store.insert(ctx.journal, 'environmentVariable', {
+        id: ctx.store.nextId('environmentVariable'),
+        repoId: repo.id,
+        environmentId: environment.id,
+        name: freeVariableName(variablesOf(ctx, environment), input.name),
+        value: input.value,
+        createdAt: ctx.now,
+        updatedAt: ctx.now,
+      });
+      return created({});
+    },
+  },
+  {
+    method: 'GET',
+    path: '/repos/{owner}/{repo}/environments/{environment_name}/variables/{name}',
+    operationId: 'actions/get-environment-variable',
+    docs: 'actions/variables#get-an-environment-variable',
+    handler: (ctx) => ok(renderVariable(variableParam(ctx, environmentParam(ctx, NEED.variablesRead).environment))),
+  },
+  {
+    method: 'PATCH',
+    path: '/repos/{owner}/{repo}/environments/{environment_name}/variables/{name}',
+    operationId: 'actions/update-environment-variable',
+    docs: 'actions/variables#update-an-environment-variable',
+    handler: (ctx) => {
+      const { environment } = environmentParam(ctx, NEED.variablesWrite);
+      const variable = variableParam(ctx, environment);
+      const input = parseBody(ctx, updateSchema);
+      ctx.store.update(ctx.journal, 'environmentVariable', variable, {
+        name:
+          input.name === undefined
+            ? variable.name
+            : freeVariableName(variablesOf(ctx, environment), input.name, variable),
+        value: input.value ?? variable.value,
+        updatedAt: ctx.now,
+      });
+      return noContent();
+    },
+  },
+  {
+    method: 'DELETE',
+    path: '/repos/{owner}/{repo}/environments/{environment_name}/variables/{name}',
+    operationId: 'actions/delete-environment-variable',
+    docs: 'actions/variables#delete-an-environment-variable',
+    handler: (ctx) => {
+      const { environment } = environmentParam(ctx, NEED.variablesWrite);
+      ctx.store.remove(ctx.journal, 'environmentVariable', variableParam(ctx, environment));
       return noContent();
     },
   },

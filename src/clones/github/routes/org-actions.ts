@@ -15,7 +15,7 @@ import {
   type RepoRecord,
   type UserRecord,
 } from '../state/model.js';
-import { actionsName } from './actions-names.js';
+import { actionsName, freeVariableName } from './actions-names.js';
 import { repoParam, userParam } from './lookup.js';
 import { publicKeyOf, putSchema, renderSecret, sealedInput } from './secrets.js';
 import { renderVariable } from './variables.js';
@@ -114,14 +114,6 @@ function variableParam(ctx: RequestContext, org: Org): OrgVariableRecord {
   const variable = findVariable(ctx, org, ctx.params.name ?? '');
   if (!variable) throw notFound();
   return variable;
-}
-
-/** A variable name no other variable of the organization has (409 as GitHub answers otherwise). */
-function freeVariableName(ctx: RequestContext, org: Org, raw: string, self?: OrgVariableRecord): string {
-  const name = actionsName(raw, 'Variable');
-  const taken = findVariable(ctx, org, name);
-  if (taken && taken !== self) throw new ApiError(409, 'Already exists - Variable already exists');
-  return name;
 }
 
 /** `…/{name}/repositories`: the repositories a `selected` secret or variable applies to (none for the others). */
@@ -255,7 +247,7 @@ export const orgActionsRoutes: RouteSpec[] = [
       ctx.store.insert(ctx.journal, 'orgVariable', {
         id: ctx.store.nextId('orgVariable'),
         orgId: org.org.id,
-        name: freeVariableName(ctx, org, input.name),
+        name: freeVariableName(ctx.store.where('orgVariable', `org:${org.org.id}`), input.name),
         value: input.value,
         ...scopeOf(ctx, org, input.visibility, input.selected_repository_ids),
         createdAt: ctx.now,
@@ -285,7 +277,10 @@ export const orgActionsRoutes: RouteSpec[] = [
       const variable = variableParam(ctx, org);
       const input = parseBody(ctx, updateVariableSchema);
       ctx.store.update(ctx.journal, 'orgVariable', variable, {
-        name: input.name === undefined ? variable.name : freeVariableName(ctx, org, input.name, variable),
+        name:
+          input.name === undefined
+            ? variable.name
+            : freeVariableName(ctx.store.where('orgVariable', `org:${org.org.id}`), input.name, variable),
         value: input.value ?? variable.value,
         ...scopeOf(
           ctx,

@@ -2,14 +2,14 @@ import * as z from 'zod';
 import { parseBody } from '../http/input.js';
 import { okCountedPage } from '../http/pagination.js';
 import { created, noContent, ok, type RequestContext, type RouteSpec } from '../http/route.js';
-import { ApiError, notFound } from '../state/errors.js';
+import { notFound } from '../state/errors.js';
 import type { RepoRecord, VariableRecord } from '../state/model.js';
 import { NEED } from '../state/permissions.js';
-import { actionsName } from './actions-names.js';
+import { freeVariableName } from './actions-names.js';
 import { repoParam } from './lookup.js';
 
-const createSchema = z.object({ name: z.string(), value: z.string() });
-const updateSchema = z.object({ name: z.string().optional(), value: z.string().optional() });
+export const createSchema = z.object({ name: z.string(), value: z.string() });
+export const updateSchema = z.object({ name: z.string().optional(), value: z.string().optional() });
 
 const findVariable = (ctx: RequestContext, repo: RepoRecord, name: string): VariableRecord | undefined =>
   ctx.store.where('variable', `repo:${repo.id}`).find((variable) => variable.name === name.toUpperCase());
@@ -19,14 +19,6 @@ function variableParam(ctx: RequestContext, repo: RepoRecord): VariableRecord {
   const variable = findVariable(ctx, repo, ctx.params.name ?? '');
   if (!variable) throw notFound();
   return variable;
-}
-
-/** A name no other variable of the repository has (409 as GitHub answers otherwise). */
-function freeName(ctx: RequestContext, repo: RepoRecord, raw: string, self?: VariableRecord): string {
-  const name = actionsName(raw, 'Variable');
-  const taken = findVariable(ctx, repo, name);
-  if (taken && taken !== self) throw new ApiError(409, 'Already exists - Variable already exists');
-  return name;
 }
 
 /** Variables are not secrets: GitHub shows their values to whoever may read them. */
@@ -57,7 +49,7 @@ export const variableRoutes: RouteSpec[] = [
     handler: (ctx) => {
       const repo = repoParam(ctx, NEED.variablesWrite);
       const input = parseBody(ctx, createSchema);
-      const name = freeName(ctx, repo, input.name);
+      const name = freeVariableName(ctx.store.where('variable', `repo:${repo.id}`), input.name);
       ctx.store.insert(ctx.journal, 'variable', {
         id: ctx.store.nextId('variable'),
         repoId: repo.id,
@@ -85,7 +77,10 @@ export const variableRoutes: RouteSpec[] = [
       const repo = repoParam(ctx, NEED.variablesWrite);
       const variable = variableParam(ctx, repo);
       const input = parseBody(ctx, updateSchema);
-      const name = input.name === undefined ? variable.name : freeName(ctx, repo, input.name, variable);
+      const name =
+        input.name === undefined
+          ? variable.name
+          : freeVariableName(ctx.store.where('variable', `repo:${repo.id}`), input.name, variable);
       ctx.store.update(ctx.journal, 'variable', variable, {
         name,
         value: input.value ?? variable.value,

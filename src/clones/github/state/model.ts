@@ -193,6 +193,12 @@ export interface EnvironmentSecretRecord extends Omit<SecretRecord, 'id'> {
   environmentId: number;
 }
 
+/** An Actions variable of an environment: like a repository's. */
+export interface EnvironmentVariableRecord extends Omit<VariableRecord, 'id'> {
+  id: number;
+  environmentId: number;
+}
+
 /** An Actions variable of a repository: not a secret, so its value is shown to whoever may read it. */
 export interface VariableRecord {
   id: number;
@@ -638,6 +644,7 @@ export interface Tables {
   repoSubscription: RepoSubscriptionRecord;
   environment: EnvironmentRecord;
   environmentSecret: EnvironmentSecretRecord;
+  environmentVariable: EnvironmentVariableRecord;
   gistComment: GistCommentRecord;
   notificationThread: NotificationThreadRecord;
 }
@@ -679,6 +686,7 @@ export const KINDS: readonly Kind[] = [
   'repoSubscription',
   'environment',
   'environmentSecret',
+  'environmentVariable',
   'gistComment',
   'notificationThread',
 ];

@@ -340,6 +340,15 @@ export function snapshot(store: Store, meta: { seed: string }) {
       created_at: secret.createdAt,
       updated_at: secret.updatedAt,
     })),
+    environmentVariables: byId(store.all('environmentVariable')).map((variable) => ({
+      id: variable.id,
+      repo: repoName(variable.repoId),
+      environment: store.get('environment', variable.environmentId)?.name ?? null,
+      name: variable.name,
+      value: variable.value,
+      created_at: variable.createdAt,
+      updated_at: variable.updatedAt,
+    })),
     // An organization's: where they apply, and (secrets) never their sealed values.
     orgSecrets: byId(store.all('orgSecret')).map((secret) => ({
       id: secret.id,

@@ -66,6 +66,7 @@ const INDEXES: { [K in Kind]?: IndexKeys<K> } = {
   repoSubscription: (r) => [`user:${r.userId}:${r.repoId}`],
   environment: (r) => [`repo:${r.repoId}`],
   environmentSecret: (r) => [`environment:${r.environmentId}`, `repo:${r.repoId}`],
+  environmentVariable: (r) => [`environment:${r.environmentId}`, `repo:${r.repoId}`],
   gistComment: (r) => [`gist:${r.gistId}`],
   notificationThread: (r) => [`user:${r.userId}:${r.issueId}`],
 };
@@ -105,6 +106,7 @@ const INDEXED_FIELDS: { [K in Kind]?: ReadonlyArray<keyof Tables[K]> } = {
   repoSubscription: ['userId', 'repoId'],
   environment: ['repoId'],
   environmentSecret: ['environmentId', 'repoId'],
+  environmentVariable: ['environmentId', 'repoId'],
   gistComment: ['gistId'],
   notificationThread: ['userId', 'issueId'],
 };
@@ -145,6 +147,7 @@ const ID_BASE: Record<Kind, number> = {
   repoSubscription: 23000,
   environment: 24000,
   environmentSecret: 25000,
+  environmentVariable: 26000,
   gistComment: 18000,
   notificationThread: 19000,
 };
