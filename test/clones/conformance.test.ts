@@ -999,6 +999,68 @@ describe('conformance with the api.github.com OpenAPI description', () => {
     expect(clone.handle.state().environmentVariables).toEqual([]);
   });
 
+  it('manages the repositories a selected organization secret or variable reaches', async () => {
+    const org = owner;
+    const { data: widgets } = await octocat.repos.get({ owner, repo });
+    const { data: key } = await octocat.actions.getOrgPublicKey({ org });
+    await octocat.actions.createOrUpdateOrgSecret({
+      org,
+      secret_name: 'CHOSEN',
+      encrypted_value: Buffer.alloc(64, 5).toString('base64'),
+      key_id: key.key_id,
+      visibility: 'selected',
+    });
+    await octocat.actions.createOrgVariable({ org, name: 'CHOSEN', value: 'v', visibility: 'selected' });
+    const reached = async () => [
+      (await octocat.actions.listSelectedReposForOrgSecret({ org, secret_name: 'CHOSEN' })).data.repositories.map(
+        (entry) => entry.id,
+      ),
+      (await octocat.actions.listSelectedReposForOrgVariable({ org, name: 'CHOSEN' })).data.repositories.map(
+        (entry) => entry.id,
+      ),
+    ];
+    expect(await reached()).toEqual([[], []]);
+    const target = { org, repository_id: widgets.id };
+    expect((await octocat.actions.addSelectedRepoToOrgSecret({ ...target, secret_name: 'CHOSEN' })).status).toBe(204);
+    expect((await octocat.actions.addSelectedRepoToOrgVariable({ ...target, name: 'CHOSEN' })).status).toBe(204);
+    // Adding it again changes nothing.
+    await octocat.actions.addSelectedRepoToOrgVariable({ ...target, name: 'CHOSEN' });
+    expect(await reached()).toEqual([[widgets.id], [widgets.id]]);
+    await octocat.actions.removeSelectedRepoFromOrgSecret({ ...target, secret_name: 'CHOSEN' });
+    await octocat.actions.removeSelectedRepoFromOrgVariable({ ...target, name: 'CHOSEN' });
+    expect(await reached()).toEqual([[], []]);
+    await octocat.actions.setSelectedReposForOrgSecret({
+      org,
+      secret_name: 'CHOSEN',
+      selected_repository_ids: [widgets.id],
+    });
+    await octocat.actions.setSelectedReposForOrgVariable({
+      org,
+      name: 'CHOSEN',
+      selected_repository_ids: [widgets.id],
+    });
+    expect(await reached()).toEqual([[widgets.id], [widgets.id]]);
+    await expectStatus(
+      octocat.actions.setSelectedReposForOrgVariable({ org, name: 'CHOSEN', selected_repository_ids: [999_999] }),
+      422,
+    );
+    await expectStatus(
+      octocat.actions.addSelectedRepoToOrgSecret({ ...target, repository_id: 999_999, secret_name: 'CHOSEN' }),
+      422,
+    );
+    await expectStatus(alice.actions.addSelectedRepoToOrgSecret({ ...target, secret_name: 'CHOSEN' }), 403);
+    // Only a `selected` one has a list of repositories to manage.
+    await octocat.actions.updateOrgVariable({ org, name: 'CHOSEN', visibility: 'all' });
+    await expectStatus(octocat.actions.addSelectedRepoToOrgVariable({ ...target, name: 'CHOSEN' }), 409);
+    await expectStatus(octocat.actions.removeSelectedRepoFromOrgVariable({ ...target, name: 'CHOSEN' }), 409);
+    await expectStatus(
+      octocat.actions.setSelectedReposForOrgVariable({ org, name: 'CHOSEN', selected_repository_ids: [] }),
+      409,
+    );
+    await octocat.actions.deleteOrgSecret({ org, secret_name: 'CHOSEN' });
+    await octocat.actions.deleteOrgVariable({ org, name: 'CHOSEN' });
+  });
+
   it('validated every response against the description, for every implemented operation', () => {
     const failures = checked.filter((entry) => entry.problems.length > 0);
     expect(failures).toEqual([]);

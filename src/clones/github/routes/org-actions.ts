@@ -13,10 +13,9 @@ import {
   type OrgVariableRecord,
   type OrgVisibility,
   type RepoRecord,
-  type UserRecord,
 } from '../state/model.js';
 import { actionsName, freeVariableName } from './actions-names.js';
-import { repoParam, userParam } from './lookup.js';
+import { intParam, orgParam, repoParam, type OrgContext } from './lookup.js';
 import { publicKeyOf, putSchema, renderSecret, sealedInput } from './secrets.js';
 import { renderVariable } from './variables.js';
 
@@ -33,10 +32,7 @@ const updateVariableSchema = z.object({
   selected_repository_ids: scopeSchema.selected_repository_ids,
 });
 
-interface Org {
-  account: UserRecord;
-  org: OrgRecord;
-}
+type Org = OrgContext;
 
 /**
  * The `{org}` of the path, if the actor may manage its Actions secrets or variables: its owners
@@ -44,9 +40,7 @@ interface Org {
  * `organization_actions_variables`). 404 for a user account or an unknown name, as GitHub answers.
  */
 function orgAdminParam(ctx: RequestContext, permission: string, level: 'read' | 'write'): Org {
-  const account = userParam(ctx, 'org');
-  const org = account.type === 'Organization' ? ctx.store.get('org', account.id) : undefined;
-  if (!org) throw notFound();
+  const { account, org } = orgParam(ctx);
   if (ctx.actor.kind === 'installation') {
     const granted = ctx.actor.token.permissions[permission];
     if (ctx.actor.installation.accountId === org.id && (granted === 'write' || granted === level))
@@ -137,6 +131,68 @@ function reaches(record: OrgSecretRecord | OrgVariableRecord, repo: RepoRecord):
 /** The organization's records of `kind` that reach the `{owner}/{repo}` of the path (none when a user owns it). */
 function reachingRepo<K extends 'orgSecret' | 'orgVariable'>(ctx: RequestContext, repo: RepoRecord, kind: K) {
   return byName(ctx.store.where(kind, `org:${repo.ownerId}`).filter((record) => reaches(record, repo)));
+}
+
+const selectionSchema = z.object({ selected_repository_ids: scopeSchema.selected_repository_ids.unwrap() });
+
+/** What tells organization secrets and variables apart in the operations on their selected repositories. */
+interface Selectable {
+  kind: 'orgSecret' | 'orgVariable';
+  /** The path segment and the docs page: `secrets`, `variables`. */
+  plural: 'secrets' | 'variables';
+  /** The path parameter that names one. */
+  param: 'secret_name' | 'name';
+  need: (ctx: RequestContext, level: 'read' | 'write') => Org;
+  find: (ctx: RequestContext, org: Org) => OrgSecretRecord | OrgVariableRecord;
+}
+
+/**
+ * Set, add and remove the repositories a `selected` secret or variable reaches (each a repository of
+ * the organization, 422 otherwise); one with another visibility has none to manage (409, as GitHub
+ * answers).
+ */
+function selectionRoutes({ kind, plural, param, need, find }: Selectable): RouteSpec[] {
+  const noun = plural.slice(0, -1);
+  const base = `/orgs/{org}/actions/${plural}/{${param}}/repositories`;
+  const reselect = (ctx: RequestContext, change: (current: number[]) => number[]) => {
+    const org = need(ctx, 'write');
+    const record = find(ctx, org);
+    if (record.visibility !== 'selected')
+      throw new ApiError(
+        409,
+        `The visibility of the ${noun} ${record.name} is "${record.visibility}": set it to "selected" to choose its repositories.`,
+      );
+    const { selectedRepoIds } = scopeOf(ctx, org, 'selected', change(record.selectedRepoIds));
+    ctx.store.update(ctx.journal, kind, record as never, { selectedRepoIds });
+    return noContent();
+  };
+  const repositoryId = (ctx: RequestContext) => intParam(ctx, 'repository_id');
+  return [
+    {
+      method: 'PUT',
+      path: base,
+      operationId: `actions/set-selected-repos-for-org-${noun}`,
+      docs: `actions/${plural}#set-selected-repositories-for-an-organization-${noun}`,
+      handler: (ctx) => {
+        const input = parseBody(ctx, selectionSchema);
+        return reselect(ctx, () => input.selected_repository_ids);
+      },
+    },
+    {
+      method: 'PUT',
+      path: `${base}/{repository_id}`,
+      operationId: `actions/add-selected-repo-to-org-${noun}`,
+      docs: `actions/${plural}#add-selected-repository-to-an-organization-${noun}`,
+      handler: (ctx) => reselect(ctx, (current) => [...current, repositoryId(ctx)]),
+    },
+    {
+      method: 'DELETE',
+      path: `${base}/{repository_id}`,
+      operationId: `actions/remove-selected-repo-from-org-${noun}`,
+      docs: `actions/${plural}#remove-selected-repository-from-an-organization-${noun}`,
+      handler: (ctx) => reselect(ctx, (current) => current.filter((id) => id !== repositoryId(ctx))),
+    },
+  ];
 }
 
 const byName = <T extends { name: string }>(items: T[]) => items.sort((a, b) => a.name.localeCompare(b.name));
@@ -331,4 +387,18 @@ export const orgActionsRoutes: RouteSpec[] = [
       return okCountedPage(ctx, reachingRepo(ctx, repo, 'orgVariable'), 'variables', renderVariable);
     },
   },
+  ...selectionRoutes({
+    kind: 'orgSecret',
+    plural: 'secrets',
+    param: 'secret_name',
+    need: secretsNeed,
+    find: secretParam,
+  }),
+  ...selectionRoutes({
+    kind: 'orgVariable',
+    plural: 'variables',
+    param: 'name',
+    need: variablesNeed,
+    find: variableParam,
+  }),
 ];
