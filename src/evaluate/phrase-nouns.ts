@@ -77,12 +77,16 @@ const NOUNS: Array<[RegExp, Noun]> = [
     { collection: 'secrets', singular: 'secret', plural: 'secrets', nameField: 'name', hasState: false },
   ],
   [
+    /^(?:actions )?variables?$/,
+    { collection: 'variables', singular: 'variable', plural: 'variables', nameField: 'name', hasState: false },
+  ],
+  [
     /^(?:tool calls?|api calls?|(?:api |http )?requests?)$/,
     { collection: 'requests', singular: 'request', plural: 'requests', nameField: 'name', hasState: false },
   ],
 ];
 export const NOUN_WORDS =
-  'pull requests?|prs?|(?:issue )?comments?|issues?|labels?|milestones?|repositor(?:y|ies)|repos?|reviews?|check runs?|workflow runs?|reactions?|branch(?:es)?|releases?|teams?|files?|gists?|(?:actions )?secrets?|tool calls?|api calls?|(?:api |http )?requests?';
+  'pull requests?|prs?|(?:issue )?comments?|issues?|labels?|milestones?|repositor(?:y|ies)|repos?|reviews?|check runs?|workflow runs?|reactions?|branch(?:es)?|releases?|teams?|files?|gists?|(?:actions )?secrets?|(?:actions )?variables?|tool calls?|api calls?|(?:api |http )?requests?';
 
 const NUMBERS: Record<string, number> = {
   no: 0,
@@ -251,6 +255,8 @@ const CLAUSES: Array<{ pattern: RegExp; filter: (value: string, noun: Noun) => s
           return `(${textContains('title', value)} or ${textContains('body', value)})`;
         case 'files':
           return textContains('content', value);
+        case 'variables':
+          return textContains('value', value);
         case 'gists':
           // Any of its files (name → text).
           return `$count($each(files, function($text) { $contains($lowercase($text), ${str(value.toLowerCase())}) })[$]) > 0`;
@@ -307,7 +313,7 @@ function repoOrColumn(value: string, noun: Noun): string | undefined {
 
 /**
  * The item called `value`: a release by its tag or its title, a gist by its description or one of its
- * file names, a secret by its name in any case (GitHub stores them upper-cased), anything else by its
+ * file names, a secret or variable by its name in any case (GitHub stores them upper-cased), anything else by its
  * name field.
  */
 function nameFilter(value: string, noun: Noun): string {
@@ -317,6 +323,7 @@ function nameFilter(value: string, noun: Noun): string {
     case 'gists':
       return `(description = ${str(value)} or ${str(value)} in $keys(files))`;
     case 'secrets':
+    case 'variables':
       return `name = ${str(value.toUpperCase())}`;
     case 'files':
       return `path = ${str(value.replace(/^\/+/, ''))}`;

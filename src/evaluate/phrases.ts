@@ -358,6 +358,7 @@ const DELETABLE = [
   'reactions',
   'gists',
   'secrets',
+  'variables',
 ];
 
 /**

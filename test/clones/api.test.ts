@@ -575,6 +575,34 @@ describe('the request log', () => {
     await octocat.actions.deleteRepoSecret({ owner, repo, secret_name: 'LOG_CHECK' });
   });
 
+  it("keeps no sealed value of an organization's Actions secret either", async () => {
+    clone.handle.clearRequests();
+    const { data: key } = await octocat.actions.getOrgPublicKey({ org: owner });
+    const sealed = [Buffer.alloc(64, 'org-sealed-1-'), Buffer.alloc(64, 'org-sealed-2-')].map((b) =>
+      b.toString('base64'),
+    );
+    for (const encrypted_value of sealed)
+      await octocat.actions.createOrUpdateOrgSecret({
+        org: owner,
+        secret_name: 'ORG_LOG_CHECK',
+        encrypted_value,
+        key_id: key.key_id,
+        visibility: 'private',
+      });
+    const entries = clone.handle.requests();
+    for (const value of sealed) expect(JSON.stringify(entries)).not.toContain(value);
+    expect(entries[1]!.requestBody).toMatchObject({ encrypted_value: '[REDACTED]' });
+    expect(entries[2]!.changes).toContainEqual(
+      expect.objectContaining({
+        op: 'updated',
+        kind: 'orgSecret',
+        fields: expect.objectContaining({ encryptedValue: { from: '[REDACTED]', to: '[REDACTED]' } }),
+      }),
+    );
+    expect(JSON.stringify(clone.handle.state())).not.toContain(sealed[1]);
+    await octocat.actions.deleteOrgSecret({ org: owner, secret_name: 'ORG_LOG_CHECK' });
+  });
+
   it('redacts a secret query parameter that comes first in the query string', async () => {
     clone.handle.clearRequests();
     // Tokens of no known format: only the parameter's name says they are secrets.

@@ -632,6 +632,20 @@ describe('conformance with the api.github.com OpenAPI description', () => {
       subject: { type: 'Issue', latest_comment_url: expect.stringContaining('/issues/comments/') },
     });
     await expectStatus(bot.activity.listNotificationsForAuthenticatedUser(), 403);
+    const { data: inRepo } = await octocat.activity.listRepoNotificationsForAuthenticatedUser({ owner, repo });
+    expect(inRepo.map((thread) => thread.subject.title)).toContain('Ping');
+    expect(inRepo.every((thread) => thread.repository.full_name === `${owner}/${repo}`)).toBe(true);
+    expect((await octocat.activity.markRepoNotificationsAsRead({ owner, repo })).status).toBe(205);
+    expect((await octocat.activity.listRepoNotificationsForAuthenticatedUser({ owner, repo })).data).toEqual([]);
+    await expectStatus(octocat.activity.listRepoNotificationsForAuthenticatedUser({ owner, repo: 'nope' }), 404);
+    await expectStatus(octocat.activity.getRepoSubscription({ owner, repo }), 404);
+    const { data: watching } = await octocat.activity.setRepoSubscription({ owner, repo, subscribed: true });
+    expect(watching).toMatchObject({ subscribed: true, ignored: false });
+    const { data: ignoring } = await octocat.activity.setRepoSubscription({ owner, repo, ignored: true });
+    expect(ignoring).toMatchObject({ subscribed: false, ignored: true });
+    expect((await octocat.activity.getRepoSubscription({ owner, repo })).data).toMatchObject({ ignored: true });
+    expect((await octocat.activity.deleteRepoSubscription({ owner, repo })).status).toBe(204);
+    await expectStatus(octocat.activity.getRepoSubscription({ owner, repo }), 404);
     const { data: events } = await octocat.activity.listReceivedEventsForUser({ username: 'octocat' });
     expect(events.map((event) => event.type)).toContain('IssueCommentEvent');
   });
@@ -788,6 +802,263 @@ describe('conformance with the api.github.com OpenAPI description', () => {
     await expectStatus(alice.actions.listRepoSecrets({ owner, repo }), 403);
     await octocat.actions.deleteRepoSecret({ owner, repo, secret_name: 'API_KEY' });
     await expectStatus(octocat.actions.getRepoSecret({ owner, repo, secret_name: 'API_KEY' }), 404);
+  });
+
+  it('serves repository Actions variables, values shown', async () => {
+    const created = await octocat.actions.createRepoVariable({ owner, repo, name: 'region', value: 'eu-west-1' });
+    expect(created.status).toBe(201);
+    await expectStatus(octocat.actions.createRepoVariable({ owner, repo, name: 'REGION', value: 'x' }), 409);
+    await expectStatus(octocat.actions.createRepoVariable({ owner, repo, name: '1BAD', value: 'x' }), 422);
+    await expectStatus(octocat.actions.createRepoVariable({ owner, repo, name: 'GITHUB_X', value: 'x' }), 422);
+    const { data: got } = await octocat.actions.getRepoVariable({ owner, repo, name: 'region' });
+    expect(got).toMatchObject({ name: 'REGION', value: 'eu-west-1' });
+    const updated = await octocat.actions.updateRepoVariable({ owner, repo, name: 'REGION', value: 'us-east-1' });
+    expect(updated.status).toBe(204);
+    const { data: list } = await octocat.actions.listRepoVariables({ owner, repo });
+    expect(list).toMatchObject({ total_count: 1, variables: [{ name: 'REGION', value: 'us-east-1' }] });
+    // Renaming: the body's `name`, which Octokit cannot send beside the path's.
+    const renamed = await raw(clone, 'PATCH', `/repos/${owner}/${repo}/actions/variables/REGION`, {
+      token: clone.token,
+      body: JSON.stringify({ name: 'zone' }),
+    });
+    expect(renamed.status).toBe(204);
+    await expectStatus(alice.actions.listRepoVariables({ owner, repo }), 403);
+    await expectStatus(octocat.actions.deleteRepoVariable({ owner, repo, name: 'REGION' }), 404);
+    await octocat.actions.deleteRepoVariable({ owner, repo, name: 'ZONE' });
+    await expectStatus(octocat.actions.getRepoVariable({ owner, repo, name: 'ZONE' }), 404);
+  });
+
+  it('serves organization Actions secrets and variables, with their visibility', async () => {
+    const org = owner;
+    const { data: key } = await octocat.actions.getOrgPublicKey({ org });
+    expect(Buffer.from(key.key, 'base64')).toHaveLength(32);
+    expect(key.key_id).not.toBe((await octocat.actions.getRepoPublicKey({ owner, repo })).data.key_id);
+    const sealed = Buffer.alloc(64, 9).toString('base64');
+    const { data: widgets } = await octocat.repos.get({ owner, repo });
+    const put = (visibility: 'all' | 'private' | 'selected', selected_repository_ids?: number[]) =>
+      octocat.actions.createOrUpdateOrgSecret({
+        org,
+        secret_name: 'org_token',
+        encrypted_value: sealed,
+        key_id: key.key_id,
+        visibility,
+        selected_repository_ids,
+      });
+    expect((await put('all')).status).toBe(201);
+    expect((await put('selected', [widgets.id])).status).toBe(204);
+    await expectStatus(put('selected', [999999]), 422);
+    await expectStatus(
+      octocat.actions.createOrUpdateOrgSecret({
+        org,
+        secret_name: 'X',
+        encrypted_value: sealed,
+        key_id: '1',
+        visibility: 'all',
+      }),
+      422,
+    );
+    const { data: secrets } = await octocat.actions.listOrgSecrets({ org });
+    expect(secrets).toMatchObject({ total_count: 1, secrets: [{ name: 'ORG_TOKEN', visibility: 'selected' }] });
+    expect(JSON.stringify(secrets)).not.toContain(sealed);
+    expect((await octocat.actions.getOrgSecret({ org, secret_name: 'ORG_TOKEN' })).data).toMatchObject({
+      name: 'ORG_TOKEN',
+      visibility: 'selected',
+    });
+    const { data: picked } = await octocat.actions.listSelectedReposForOrgSecret({ org, secret_name: 'ORG_TOKEN' });
+    expect(picked).toMatchObject({ total_count: 1, repositories: [{ full_name: `${owner}/${repo}` }] });
+    await expectStatus(alice.actions.listOrgSecrets({ org }), 403);
+    await octocat.actions.deleteOrgSecret({ org, secret_name: 'ORG_TOKEN' });
+    await expectStatus(octocat.actions.getOrgSecret({ org, secret_name: 'ORG_TOKEN' }), 404);
+
+    const made = await octocat.actions.createOrgVariable({ org, name: 'stage', value: 'prod', visibility: 'private' });
+    expect(made.status).toBe(201);
+    await expectStatus(octocat.actions.createOrgVariable({ org, name: 'STAGE', value: 'x', visibility: 'all' }), 409);
+    await expectStatus(
+      octocat.actions.createOrgVariable({ org, name: 'OTHER', value: 'x', visibility: 'everyone' as 'all' }),
+      422,
+    );
+    await octocat.actions.updateOrgVariable({ org, name: 'STAGE', value: 'staging', visibility: 'all' });
+    const { data: variables } = await octocat.actions.listOrgVariables({ org });
+    expect(variables).toMatchObject({
+      total_count: 1,
+      variables: [{ name: 'STAGE', value: 'staging', visibility: 'all' }],
+    });
+    expect((await octocat.actions.getOrgVariable({ org, name: 'stage' })).data).toMatchObject({ value: 'staging' });
+    await octocat.actions.updateOrgVariable({
+      org,
+      name: 'STAGE',
+      visibility: 'selected',
+      selected_repository_ids: [widgets.id],
+    });
+    const { data: chosen } = await octocat.actions.listSelectedReposForOrgVariable({ org, name: 'STAGE' });
+    expect(chosen.repositories.map((entry) => entry.name)).toEqual([repo]);
+    await expectStatus(alice.actions.getOrgVariable({ org, name: 'STAGE' }), 403);
+    await expectStatus(octocat.actions.listOrgVariables({ org: 'octocat' }), 404);
+    await octocat.actions.deleteOrgVariable({ org, name: 'STAGE' });
+    await expectStatus(octocat.actions.getOrgVariable({ org, name: 'STAGE' }), 404);
+  });
+
+  it('lists the organization secrets and variables a repository gets, by their visibility', async () => {
+    const org = owner;
+    const { data: widgets } = await octocat.repos.get({ owner, repo });
+    const { data: key } = await octocat.actions.getOrgPublicKey({ org });
+    const sealed = Buffer.alloc(64, 3).toString('base64');
+    for (const [secret_name, visibility] of [
+      ['FOR_ALL', 'all'],
+      ['FOR_PRIVATE', 'private'],
+      ['FOR_NONE', 'selected'],
+    ] as const)
+      await octocat.actions.createOrUpdateOrgSecret({
+        org,
+        secret_name,
+        encrypted_value: sealed,
+        key_id: key.key_id,
+        visibility,
+      });
+    await octocat.actions.createOrgVariable({ org, name: 'PICKED', value: 'v', visibility: 'selected' });
+    const secretNames = async () =>
+      (await octocat.actions.listRepoOrganizationSecrets({ owner, repo })).data.secrets.map((secret) => secret.name);
+    const variableNames = async () =>
+      (await octocat.actions.listRepoOrganizationVariables({ owner, repo })).data.variables.map((v) => v.name);
+    expect(await secretNames()).toEqual(widgets.private ? ['FOR_ALL', 'FOR_PRIVATE'] : ['FOR_ALL']);
+    expect(await variableNames()).toEqual([]);
+    await octocat.actions.updateOrgVariable({ org, name: 'PICKED', selected_repository_ids: [widgets.id] });
+    expect(await variableNames()).toEqual(['PICKED']);
+    await expectStatus(alice.actions.listRepoOrganizationSecrets({ owner, repo }), 403);
+    for (const secret_name of ['FOR_ALL', 'FOR_PRIVATE', 'FOR_NONE'])
+      await octocat.actions.deleteOrgSecret({ org, secret_name });
+    await octocat.actions.deleteOrgVariable({ org, name: 'PICKED' });
+  });
+
+  it('serves deployment environments and their Actions secrets', async () => {
+    const environment_name = 'production';
+    await expectStatus(octocat.actions.getEnvironmentPublicKey({ owner, repo, environment_name }), 404);
+    const { data: env } = await octocat.repos.createOrUpdateEnvironment({ owner, repo, environment_name });
+    expect(env).toMatchObject({ name: 'production', html_url: expect.stringContaining('/settings/environments/') });
+    const { data: envs } = await octocat.repos.getAllEnvironments({ owner, repo });
+    expect(envs).toMatchObject({ total_count: 1, environments: [{ id: env.id, name: 'production' }] });
+    expect((await octocat.repos.getEnvironment({ owner, repo, environment_name })).data.id).toBe(env.id);
+    const { data: key } = await octocat.actions.getEnvironmentPublicKey({ owner, repo, environment_name });
+    expect(key.key_id).not.toBe((await octocat.actions.getRepoPublicKey({ owner, repo })).data.key_id);
+    const sealed = Buffer.alloc(64, 5).toString('base64');
+    const put = () =>
+      octocat.actions.createOrUpdateEnvironmentSecret({
+        owner,
+        repo,
+        environment_name,
+        secret_name: 'prod_token',
+        encrypted_value: sealed,
+        key_id: key.key_id,
+      });
+    expect((await put()).status).toBe(201);
+    expect((await put()).status).toBe(204);
+    const { data: list } = await octocat.actions.listEnvironmentSecrets({ owner, repo, environment_name });
+    expect(list).toMatchObject({ total_count: 1, secrets: [{ name: 'PROD_TOKEN' }] });
+    expect(JSON.stringify(list)).not.toContain(sealed);
+    await octocat.actions.getEnvironmentSecret({ owner, repo, environment_name, secret_name: 'PROD_TOKEN' });
+    await expectStatus(alice.actions.listEnvironmentSecrets({ owner, repo, environment_name }), 403);
+    await octocat.actions.deleteEnvironmentSecret({ owner, repo, environment_name, secret_name: 'PROD_TOKEN' });
+    await expectStatus(
+      octocat.actions.getEnvironmentSecret({ owner, repo, environment_name, secret_name: 'PROD_TOKEN' }),
+      404,
+    );
+    await octocat.actions.createOrUpdateEnvironmentSecret({
+      owner,
+      repo,
+      environment_name,
+      secret_name: 'GONE_WITH_IT',
+      encrypted_value: sealed,
+      key_id: key.key_id,
+    });
+    const made = await octocat.actions.createEnvironmentVariable({
+      owner,
+      repo,
+      environment_name,
+      name: 'url',
+      value: 'https://x',
+    });
+    expect(made.status).toBe(201);
+    await expectStatus(
+      octocat.actions.createEnvironmentVariable({ owner, repo, environment_name, name: 'URL', value: 'y' }),
+      409,
+    );
+    await octocat.actions.updateEnvironmentVariable({ owner, repo, environment_name, name: 'URL', value: 'https://y' });
+    const { data: variables } = await octocat.actions.listEnvironmentVariables({ owner, repo, environment_name });
+    expect(variables).toMatchObject({ total_count: 1, variables: [{ name: 'URL', value: 'https://y' }] });
+    expect(
+      (await octocat.actions.getEnvironmentVariable({ owner, repo, environment_name, name: 'url' })).data,
+    ).toMatchObject({
+      value: 'https://y',
+    });
+    await octocat.actions.deleteEnvironmentVariable({ owner, repo, environment_name, name: 'URL' });
+    await expectStatus(octocat.actions.getEnvironmentVariable({ owner, repo, environment_name, name: 'URL' }), 404);
+    await octocat.actions.createEnvironmentVariable({ owner, repo, environment_name, name: 'KEPT', value: 'z' });
+    expect((await octocat.repos.deleteAnEnvironment({ owner, repo, environment_name })).status).toBe(204);
+    await expectStatus(octocat.repos.getEnvironment({ owner, repo, environment_name }), 404);
+    expect(clone.handle.state().environmentSecrets).toEqual([]);
+    expect(clone.handle.state().environmentVariables).toEqual([]);
+  });
+
+  it('manages the repositories a selected organization secret or variable reaches', async () => {
+    const org = owner;
+    const { data: widgets } = await octocat.repos.get({ owner, repo });
+    const { data: key } = await octocat.actions.getOrgPublicKey({ org });
+    await octocat.actions.createOrUpdateOrgSecret({
+      org,
+      secret_name: 'CHOSEN',
+      encrypted_value: Buffer.alloc(64, 5).toString('base64'),
+      key_id: key.key_id,
+      visibility: 'selected',
+    });
+    await octocat.actions.createOrgVariable({ org, name: 'CHOSEN', value: 'v', visibility: 'selected' });
+    const reached = async () => [
+      (await octocat.actions.listSelectedReposForOrgSecret({ org, secret_name: 'CHOSEN' })).data.repositories.map(
+        (entry) => entry.id,
+      ),
+      (await octocat.actions.listSelectedReposForOrgVariable({ org, name: 'CHOSEN' })).data.repositories.map(
+        (entry) => entry.id,
+      ),
+    ];
+    expect(await reached()).toEqual([[], []]);
+    const target = { org, repository_id: widgets.id };
+    expect((await octocat.actions.addSelectedRepoToOrgSecret({ ...target, secret_name: 'CHOSEN' })).status).toBe(204);
+    expect((await octocat.actions.addSelectedRepoToOrgVariable({ ...target, name: 'CHOSEN' })).status).toBe(204);
+    // Adding it again changes nothing.
+    await octocat.actions.addSelectedRepoToOrgVariable({ ...target, name: 'CHOSEN' });
+    expect(await reached()).toEqual([[widgets.id], [widgets.id]]);
+    await octocat.actions.removeSelectedRepoFromOrgSecret({ ...target, secret_name: 'CHOSEN' });
+    await octocat.actions.removeSelectedRepoFromOrgVariable({ ...target, name: 'CHOSEN' });
+    expect(await reached()).toEqual([[], []]);
+    await octocat.actions.setSelectedReposForOrgSecret({
+      org,
+      secret_name: 'CHOSEN',
+      selected_repository_ids: [widgets.id],
+    });
+    await octocat.actions.setSelectedReposForOrgVariable({
+      org,
+      name: 'CHOSEN',
+      selected_repository_ids: [widgets.id],
+    });
+    expect(await reached()).toEqual([[widgets.id], [widgets.id]]);
+    await expectStatus(
+      octocat.actions.setSelectedReposForOrgVariable({ org, name: 'CHOSEN', selected_repository_ids: [999_999] }),
+      422,
+    );
+    await expectStatus(
+      octocat.actions.addSelectedRepoToOrgSecret({ ...target, repository_id: 999_999, secret_name: 'CHOSEN' }),
+      422,
+    );
+    await expectStatus(alice.actions.addSelectedRepoToOrgSecret({ ...target, secret_name: 'CHOSEN' }), 403);
+    // Only a `selected` one has a list of repositories to manage.
+    await octocat.actions.updateOrgVariable({ org, name: 'CHOSEN', visibility: 'all' });
+    await expectStatus(octocat.actions.addSelectedRepoToOrgVariable({ ...target, name: 'CHOSEN' }), 409);
+    await expectStatus(octocat.actions.removeSelectedRepoFromOrgVariable({ ...target, name: 'CHOSEN' }), 409);
+    await expectStatus(
+      octocat.actions.setSelectedReposForOrgVariable({ org, name: 'CHOSEN', selected_repository_ids: [] }),
+      409,
+    );
+    await octocat.actions.deleteOrgSecret({ org, secret_name: 'CHOSEN' });
+    await octocat.actions.deleteOrgVariable({ org, name: 'CHOSEN' });
   });
 
   it('validated every response against the description, for every implemented operation', () => {

@@ -656,3 +656,71 @@ describe('gh api notifications', () => {
     expect((await list('notifications?all=true')).length).toBeGreaterThan(0);
   });
 });
+
+describe('gh api actions/variables', () => {
+  // The installed gh predates `gh variable`; these are the requests it sends (set: POST, then PATCH on 409).
+  it('creates, gets, lists, updates and deletes repository Actions variables', async () => {
+    const path = 'repos/acme/widgets/actions/variables';
+    await ok('api', path, '-f', 'name=DEPLOY_REGION', '-f', 'value=eu-west-1');
+    await ok('api', path, '-f', 'name=log_level', '-f', 'value=debug');
+    const again = await run(['api', path, '-f', 'name=DEPLOY_REGION', '-f', 'value=x'], work);
+    expect(again.code).not.toBe(0);
+    expect(again.stderr).toContain('HTTP 409');
+    await ok('api', '-X', 'PATCH', `${path}/DEPLOY_REGION`, '-f', 'value=us-east-1');
+    const got = JSON.parse(await ok('api', `${path}/deploy_region`)) as Record<string, unknown>;
+    expect(got).toMatchObject({ name: 'DEPLOY_REGION', value: 'us-east-1' });
+    const listed = JSON.parse(await ok('api', path)) as { total_count: number; variables: Array<{ name: string }> };
+    expect(listed.variables.map((variable) => variable.name)).toEqual(['DEPLOY_REGION', 'LOG_LEVEL']);
+    expect(state().variables.map((variable) => [variable.repo, variable.name, variable.value])).toEqual([
+      ['acme/widgets', 'DEPLOY_REGION', 'us-east-1'],
+      ['acme/widgets', 'LOG_LEVEL', 'debug'],
+    ]);
+    const bad = await run(['api', path, '-f', 'name=GITHUB_THING', '-f', 'value=x'], work);
+    expect(bad.code).not.toBe(0);
+    expect(bad.stderr).toContain('must not start with the GITHUB_ prefix');
+    await ok('api', '-X', 'DELETE', `${path}/LOG_LEVEL`);
+    expect(state().variables.map((variable) => variable.name)).toEqual(['DEPLOY_REGION']);
+    const missing = await run(['api', `${path}/LOG_LEVEL`], work);
+    expect(missing.stderr).toContain('HTTP 404');
+  });
+});
+
+describe('gh secret --org', () => {
+  it('sets organization secrets for all, private or selected repositories, and lists them', async () => {
+    const org = ['--org', 'acme'];
+    await ok('secret', 'set', 'ORG_DEPLOY', '--body', 'org-secret-value-77', ...org, '--visibility', 'all');
+    await ok('secret', 'set', 'ORG_PICKED', '--body', 'x', ...org, '--repos', 'widgets');
+    const listed = await ok('secret', 'list', ...org);
+    const rows = listed
+      .split('\n')
+      .filter(Boolean)
+      .map((line) => line.split('\t'));
+    expect(rows.map((row) => row[0])).toEqual(['ORG_DEPLOY', 'ORG_PICKED']);
+    expect(rows[0]).toContain('ALL');
+    expect(rows[1]!.join(' ')).toContain('SELECTED');
+    expect(
+      state().orgSecrets.map((secret) => [secret.org, secret.name, secret.visibility, secret.selected_repos]),
+    ).toEqual([
+      ['acme', 'ORG_DEPLOY', 'all', []],
+      ['acme', 'ORG_PICKED', 'selected', ['acme/widgets']],
+    ]);
+    const log = JSON.stringify(clone.handle.requests());
+    expect(log).not.toContain('org-secret-value-77');
+    await ok('secret', 'delete', 'ORG_PICKED', ...org);
+    expect(await ok('secret', 'list', ...org)).not.toContain('ORG_PICKED');
+  });
+});
+
+describe('gh secret --env', () => {
+  it("sets, lists and deletes an environment's secrets", async () => {
+    await ok('api', '-X', 'PUT', 'repos/acme/widgets/environments/production');
+    await ok('secret', 'set', 'PROD_TOKEN', '--body', 'env-secret-value-55', '--env', 'production');
+    expect((await ok('secret', 'list', '--env', 'production')).split('\t')[0]).toBe('PROD_TOKEN');
+    expect(state().environmentSecrets.map((secret) => [secret.repo, secret.environment, secret.name])).toEqual([
+      ['acme/widgets', 'production', 'PROD_TOKEN'],
+    ]);
+    expect(JSON.stringify(clone.handle.requests())).not.toContain('env-secret-value-55');
+    await ok('secret', 'delete', 'PROD_TOKEN', '--env', 'production');
+    expect(await ok('secret', 'list', '--env', 'production')).toBe('');
+  });
+});

@@ -5,7 +5,7 @@ import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/streamableHttp.js';
 import type { GitHubClone } from '../../src/clones/github/index.js';
 import { REPO_ROOT } from '../helpers/cli.js';
-import { startClone } from './support/clone.js';
+import { octokitFor, startClone, TOKENS } from './support/clone.js';
 
 /**
  * Fidelity to github/github-mcp-server: the tools it lists (recorded in fixtures/ from its
@@ -425,5 +425,127 @@ describe('pull requests and reviews', () => {
     const merged = await ok('merge_pull_request', { ...repo, pullNumber: number, merge_method: 'squash' });
     expect(merged).toMatchObject({ merged: true, sha: expect.stringMatching(/^[0-9a-f]{40}$/) });
     expect(state().pullRequests.find((entry) => entry.number === number)).toMatchObject({ merged: true });
+  });
+});
+
+describe('notifications', () => {
+  it('list_notifications, get_notification_details, dismiss_notification and manage_notification_subscription', async () => {
+    const alice = octokitFor(clone, TOKENS.alice);
+    await alice.issues.create({ ...repo, title: 'MCP ping', body: 'Look @octocat' });
+    const titles = async (args: Record<string, unknown> = {}) =>
+      ((await ok('list_notifications', args)) as Array<{ subject: { title: string } }>).map(
+        (thread) => thread.subject.title,
+      );
+    const listed = (await ok('list_notifications', repo)) as Array<{ id: string; subject: { title: string } }>;
+    const thread = listed.find((entry) => entry.subject.title === 'MCP ping')!;
+    expect(thread).toMatchObject({ reason: 'mention', unread: true, repository: { full_name: 'acme/widgets' } });
+    expect((await result('list_notifications', { owner: 'acme', repo: 'no-such-repo' })).isError).toBe(true);
+    const details = await ok('get_notification_details', { notificationID: thread.id });
+    expect(details).toMatchObject({ id: thread.id, unread: true, subject: { title: 'MCP ping' } });
+    const missing = await result('get_notification_details', { notificationID: '999999' });
+    expect(missing.isError).toBe(true);
+    expect(missing.content[0]!.text).toContain("failed to get notification details for ID '999999'");
+
+    expect(await ok('manage_notification_subscription', { notificationID: thread.id, action: 'ignore' })).toMatchObject(
+      { ignored: true, subscribed: false },
+    );
+    expect(await ok('manage_notification_subscription', { notificationID: thread.id, action: 'watch' })).toMatchObject({
+      ignored: false,
+      subscribed: true,
+    });
+    expect(await ok('manage_notification_subscription', { notificationID: thread.id, action: 'delete' })).toBe(
+      'Notification subscription deleted',
+    );
+    const badAction = await result('manage_notification_subscription', { notificationID: thread.id, action: 'mute' });
+    expect(badAction.content[0]!.text).toBe('Invalid action. Must be one of: ignore, watch, delete.');
+
+    expect(await ok('dismiss_notification', { threadID: thread.id, state: 'read' })).toBe(
+      'Notification marked as read',
+    );
+    expect(await titles()).not.toContain('MCP ping');
+    expect(await titles({ filter: 'include_read_notifications' })).toContain('MCP ping');
+    expect(await ok('dismiss_notification', { threadID: thread.id, state: 'done' })).toBe(
+      'Notification marked as done',
+    );
+    expect(await titles({ filter: 'include_read_notifications' })).not.toContain('MCP ping');
+    const badState = await result('dismiss_notification', { threadID: thread.id, state: 'gone' });
+    expect(badState.content[0]!.text).toBe('Invalid state. Must be one of: read, done.');
+
+    await alice.issues.create({ ...repo, title: 'MCP ping 2', body: 'Again @octocat' });
+    expect(await titles(repo)).toContain('MCP ping 2');
+    expect(await ok('mark_all_notifications_read', repo)).toBe('All notifications marked as read');
+    expect(await titles(repo)).toEqual([]);
+    await alice.issues.create({ ...repo, title: 'MCP ping 3', body: 'Once more @octocat' });
+    expect(await ok('mark_all_notifications_read')).toBe('All notifications marked as read');
+    expect(await titles()).toEqual([]);
+  });
+});
+
+describe('repository notification subscription', () => {
+  it('manage_repository_notification_subscription ignores a repository (no notifications from it), watches it, deletes the subscription', async () => {
+    const alice = octokitFor(clone, TOKENS.alice);
+    const octocat = octokitFor(clone, clone.token);
+    expect(await ok('manage_repository_notification_subscription', { ...repo, action: 'ignore' })).toMatchObject({
+      ignored: true,
+      subscribed: false,
+      repository_url: expect.stringContaining('/repos/acme/widgets'),
+    });
+    await alice.issues.create({ ...repo, title: 'Ignored ping', body: 'Hey @octocat' });
+    const titles = async () =>
+      (
+        (await ok('list_notifications', { filter: 'include_read_notifications' })) as Array<{
+          subject: { title: string };
+        }>
+      ).map((thread) => thread.subject.title);
+    expect(await titles()).not.toContain('Ignored ping');
+    expect(await ok('manage_repository_notification_subscription', { ...repo, action: 'watch' })).toMatchObject({
+      ignored: false,
+      subscribed: true,
+    });
+    expect(await titles()).toContain('Ignored ping');
+    expect((await octocat.activity.getRepoSubscription(repo)).data).toMatchObject({ subscribed: true });
+    expect(await ok('manage_repository_notification_subscription', { ...repo, action: 'delete' })).toBe(
+      'Repository subscription deleted',
+    );
+    await expect(octocat.activity.getRepoSubscription(repo)).rejects.toMatchObject({ status: 404 });
+    const bad = await result('manage_repository_notification_subscription', { ...repo, action: 'mute' });
+    expect(bad.content[0]!.text).toBe('Invalid action. Must be one of: ignore, watch, delete.');
+    await ok('mark_all_notifications_read');
+  });
+});
+
+describe('gists', () => {
+  it('create_gist, get_gist, update_gist and list_gists', async () => {
+    const created = await ok('create_gist', { filename: 'notes.md', content: '# Notes\n', description: 'MCP notes' });
+    expect(Object.keys(created).sort()).toEqual(['id', 'url']);
+    expect(created.id).toMatch(/^[0-9a-f]{32}$/);
+    expect(state().gists.find((gist) => gist.id === created.id)).toMatchObject({
+      owner: 'octocat',
+      public: false,
+      description: 'MCP notes',
+      files: { 'notes.md': '# Notes\n' },
+    });
+    const got = await ok('get_gist', { gist_id: created.id });
+    expect(got).toMatchObject({
+      id: created.id,
+      html_url: created.url,
+      files: { 'notes.md': { content: '# Notes\n' } },
+    });
+    const updated = await ok('update_gist', { gist_id: created.id, filename: 'todo.txt', content: 'milk\n' });
+    expect(updated).toEqual({ id: created.id, url: created.url });
+    // Leaving out the description keeps it, as github-mcp-server sends none.
+    expect(state().gists.find((gist) => gist.id === created.id)).toMatchObject({
+      description: 'MCP notes',
+      files: { 'notes.md': '# Notes\n', 'todo.txt': 'milk\n' },
+    });
+    const mine = (await ok('list_gists')) as Array<{ id: string }>;
+    expect(mine.map((gist) => gist.id)).toContain(created.id);
+    const publicOne = await ok('create_gist', { filename: 'a.txt', content: 'a', public: true });
+    expect(state().gists.find((gist) => gist.id === publicOne.id)).toMatchObject({ public: true });
+    const theirs = (await ok('list_gists', { username: 'octocat' })) as Array<{ id: string }>;
+    expect(theirs.map((gist) => gist.id)).toContain(publicOne.id);
+    const missing = await result('get_gist', { gist_id: 'nope' });
+    expect(missing.isError).toBe(true);
+    expect(missing.content[0]!.text).toContain('failed to get gist');
   });
 });

@@ -526,3 +526,45 @@ describe("files on branches, on the clone's own state", () => {
     expect((await verdict(text, buildContext(seeded, seeded, run))).passed).toBe(before);
   });
 });
+
+describe("Actions variables, on the clone's own state", () => {
+  const run = { exitCode: 0, timedOut: false, durationMs: 1, answer: '', requests: [] };
+  let seeded: Record<string, unknown>;
+  let final: Record<string, unknown>;
+
+  beforeAll(async () => {
+    const clone = await startClone({ seed: namedSeed('small-project'), logger: () => {} });
+    const octokit = octokitFor(clone, clone.token);
+    const repo = { owner: 'acme', repo: 'widgets' };
+    await octokit.actions.createRepoVariable({ ...repo, name: 'OLD_REGION', value: 'eu-west-1' });
+    seeded = clone.handle.state() as unknown as Record<string, unknown>;
+    await octokit.actions.createRepoVariable({ ...repo, name: 'DEPLOY_REGION', value: 'us-east-1' });
+    await octokit.actions.deleteRepoVariable({ ...repo, name: 'OLD_REGION' });
+    final = clone.handle.state() as unknown as Record<string, unknown>;
+    await clone.handle.stop();
+  });
+
+  async function verdict(text: string, context: EvaluationContext) {
+    const compiled = compileDeterministic(text, undefined);
+    if (!compiled.ok) throw new Error(`'${text}' did not compile: ${compiled.reason}`);
+    const outcome = await evaluateDeterministic(compiled.check, context);
+    expect(outcome.error).toBeUndefined();
+    return outcome;
+  }
+
+  it.each([
+    ['A variable named "DEPLOY_REGION" exists', true, false],
+    ['An Actions variable named "deploy_region" exists in acme/widgets', true, false],
+    ['A variable named "DEPLOY_REGION" exists in acme/other', false, false],
+    ['A variable containing "us-east" exists', true, false],
+    ['A variable containing "ap-south" exists', false, false],
+    ['The variable "DEPLOY_REGION" was created', true, false],
+    ['The repository acme/widgets has a variable named "DEPLOY_REGION"', true, false],
+    ['Exactly 1 variable exists', true, true],
+    ['The variable "OLD_REGION" was deleted', true, false],
+    ['No variables were deleted', false, true],
+  ])('%s: %s after the run, %s on the seed', async (text, after, before) => {
+    expect((await verdict(text, buildContext(seeded, final, run))).passed).toBe(after);
+    expect((await verdict(text, buildContext(seeded, seeded, run))).passed).toBe(before);
+  });
+});

@@ -1,6 +1,12 @@
 import { fullName, renderRepo } from '../render/repos.js';
 import type { View } from '../render/view.js';
-import type { IssueRecord, NotificationThreadRecord, RepoRecord, UserRecord } from '../state/model.js';
+import type {
+  IssueRecord,
+  NotificationThreadRecord,
+  RepoRecord,
+  RepoSubscriptionRecord,
+  UserRecord,
+} from '../state/model.js';
 import type { DomainContext } from './context.js';
 import { userRole } from '../state/permissions.js';
 
@@ -34,6 +40,8 @@ export function threads(view: View, user: UserRecord): Thread[] {
   const found: Thread[] = [];
   for (const repo of view.store.all('repo')) {
     if (!userRole(view.store, user.id, repo)) continue;
+    // An ignored repository notifies of nothing, mentions included, as on GitHub.
+    if (repoSubscriptionOf(view, user.id, repo.id)?.ignored) continue;
     const base = view.urls.repo(fullName(view, repo));
     for (const issue of view.store.where('issue', `repo:${repo.id}`)) {
       const issueUrl = `${base}/issues/${issue.number}`;
@@ -54,6 +62,10 @@ export function threads(view: View, user: UserRecord): Thread[] {
     a.updatedAt === b.updatedAt ? b.issue.id - a.issue.id : a.updatedAt < b.updatedAt ? 1 : -1,
   );
 }
+
+/** The user's subscription to a repository, if they set one. */
+export const repoSubscriptionOf = (view: View, userId: number, repoId: number): RepoSubscriptionRecord | undefined =>
+  view.store.where('repoSubscription', `user:${userId}:${repoId}`)[0];
 
 /** A thread's version: it changes with any new activity, which undoes a read or done mark. */
 export const versionOf = (thread: Thread): string => `${thread.updatedAt} ${thread.latestUrl}`;
@@ -116,6 +128,8 @@ export interface NotificationFilter {
   /** ISO 8601 bounds on `updated_at`. */
   since?: string;
   before?: string;
+  /** Only this repository's threads (`GET /repos/{owner}/{repo}/notifications`). */
+  repoId?: number;
 }
 
 /**
@@ -126,7 +140,9 @@ export function notificationsOf(view: View, user: UserRecord, filter: Notificati
   return threads(view, user)
     .filter(
       (thread) =>
-        (!filter.since || thread.updatedAt >= filter.since) && (!filter.before || thread.updatedAt < filter.before),
+        (filter.repoId === undefined || thread.repo.id === filter.repoId) &&
+        (!filter.since || thread.updatedAt >= filter.since) &&
+        (!filter.before || thread.updatedAt < filter.before),
     )
     .filter((thread) => {
       const mark = markOf(view, user, thread.issue.id);

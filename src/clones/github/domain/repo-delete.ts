@@ -29,6 +29,11 @@ const REPO_SCOPED: readonly RepoScoped[] = [
   'protection',
   'deletedIssue',
   'secret',
+  'variable',
+  'repoSubscription',
+  'environment',
+  'environmentSecret',
+  'environmentVariable',
 ];
 
 /**
@@ -58,6 +63,12 @@ export function deleteRepository(ctx: DomainContext, repo: RepoRecord): void {
       repos.delete(repo.id);
       ctx.store.update(ctx.journal, 'team', team, { repos });
     }
+  for (const kind of ['orgSecret', 'orgVariable'] as const)
+    for (const record of ctx.store.all(kind))
+      if (record.selectedRepoIds.includes(repo.id))
+        ctx.store.update(ctx.journal, kind, record, {
+          selectedRepoIds: record.selectedRepoIds.filter((id) => id !== repo.id),
+        });
   ctx.store.remove(ctx.journal, 'repo', repo);
   rmSync(repo.git.gitDir, { recursive: true, force: true });
 }

@@ -1823,4 +1823,296 @@ export const DEFINITIONS: ToolDefinition[] = [
       type: 'object',
     },
   },
+  {
+    name: 'list_notifications',
+    description:
+      'Lists all GitHub notifications for the authenticated user, including unread notifications, mentions, review requests, assignments, and updates on issues or pull requests. Use this tool whenever the user asks what to work on next, requests a summary of their GitHub activity, wants to see pending reviews, or needs to check for new updates or tasks. This tool is the primary way to discover actionable items, reminders, and outstanding work on GitHub. Always call this tool when asked what to work on next, what is pending, or what needs attention in GitHub.',
+    annotations: {
+      idempotentHint: false,
+      readOnlyHint: true,
+      title: 'List notifications',
+    },
+    inputSchema: {
+      properties: {
+        before: {
+          description: 'Only show notifications updated before the given time (ISO 8601 format)',
+          type: 'string',
+        },
+        filter: {
+          description:
+            'Filter notifications to, use default unless specified. Read notifications are ones that have already been acknowledged by the user. Participating notifications are those that the user is directly involved in, such as issues or pull requests they have commented on or created.',
+          enum: ['default', 'include_read_notifications', 'only_participating'],
+          type: 'string',
+        },
+        owner: {
+          description:
+            'Optional repository owner. If provided with repo, only notifications for this repository are listed.',
+          type: 'string',
+        },
+        page: {
+          description: 'Page number for pagination (min 1)',
+          minimum: 1,
+          type: 'number',
+        },
+        perPage: {
+          description: 'Results per page for pagination (min 1, max 100)',
+          maximum: 100,
+          minimum: 1,
+          type: 'number',
+        },
+        repo: {
+          description:
+            'Optional repository name. If provided with owner, only notifications for this repository are listed.',
+          type: 'string',
+        },
+        since: {
+          description: 'Only show notifications updated after the given time (ISO 8601 format)',
+          type: 'string',
+        },
+      },
+      type: 'object',
+    },
+  },
+  {
+    name: 'get_notification_details',
+    description:
+      "Get detailed information for a specific GitHub notification, always call this tool when the user asks for details about a specific notification, if you don't know the ID list notifications first.",
+    annotations: {
+      idempotentHint: false,
+      readOnlyHint: true,
+      title: 'Get notification details',
+    },
+    inputSchema: {
+      properties: {
+        notificationID: {
+          description: 'The ID of the notification',
+          type: 'string',
+        },
+      },
+      required: ['notificationID'],
+      type: 'object',
+    },
+  },
+  {
+    name: 'dismiss_notification',
+    description: 'Dismiss a notification by marking it as read or done',
+    annotations: {
+      idempotentHint: false,
+      readOnlyHint: false,
+      title: 'Dismiss notification',
+    },
+    inputSchema: {
+      properties: {
+        state: {
+          description: 'The new state of the notification (read/done)',
+          enum: ['read', 'done'],
+          type: 'string',
+        },
+        threadID: {
+          description: 'The ID of the notification thread',
+          type: 'string',
+        },
+      },
+      required: ['threadID', 'state'],
+      type: 'object',
+    },
+  },
+  {
+    name: 'mark_all_notifications_read',
+    description: 'Mark all notifications as read',
+    annotations: {
+      idempotentHint: false,
+      readOnlyHint: false,
+      title: 'Mark all notifications as read',
+    },
+    inputSchema: {
+      properties: {
+        lastReadAt: {
+          description: 'Describes the last point that notifications were checked (optional). Default: Now',
+          type: 'string',
+        },
+        owner: {
+          description:
+            'Optional repository owner. If provided with repo, only notifications for this repository are marked as read.',
+          type: 'string',
+        },
+        repo: {
+          description:
+            'Optional repository name. If provided with owner, only notifications for this repository are marked as read.',
+          type: 'string',
+        },
+      },
+      type: 'object',
+    },
+  },
+  {
+    name: 'manage_notification_subscription',
+    description: 'Manage a notification subscription: ignore, watch, or delete a notification thread subscription.',
+    annotations: {
+      destructiveHint: true,
+      idempotentHint: false,
+      readOnlyHint: false,
+      title: 'Manage notification subscription',
+    },
+    inputSchema: {
+      properties: {
+        action: {
+          description: 'Action to perform: ignore, watch, or delete the notification subscription.',
+          enum: ['ignore', 'watch', 'delete'],
+          type: 'string',
+        },
+        notificationID: {
+          description: 'The ID of the notification thread.',
+          type: 'string',
+        },
+      },
+      required: ['notificationID', 'action'],
+      type: 'object',
+    },
+  },
+  {
+    name: 'list_gists',
+    description: 'List gists for a user',
+    annotations: {
+      idempotentHint: false,
+      readOnlyHint: true,
+      title: 'List Gists',
+    },
+    inputSchema: {
+      properties: {
+        page: {
+          description: 'Page number for pagination (min 1)',
+          minimum: 1,
+          type: 'number',
+        },
+        perPage: {
+          description: 'Results per page for pagination (min 1, max 100)',
+          maximum: 100,
+          minimum: 1,
+          type: 'number',
+        },
+        since: {
+          description: 'Only gists updated after this time (ISO 8601 timestamp)',
+          type: 'string',
+        },
+        username: {
+          description: "GitHub username (omit for authenticated user's gists)",
+          type: 'string',
+        },
+      },
+      type: 'object',
+    },
+  },
+  {
+    name: 'get_gist',
+    description: 'Get gist content of a particular gist, by gist ID',
+    annotations: {
+      idempotentHint: false,
+      readOnlyHint: true,
+      title: 'Get Gist Content',
+    },
+    inputSchema: {
+      properties: {
+        gist_id: {
+          description: 'The ID of the gist',
+          type: 'string',
+        },
+      },
+      required: ['gist_id'],
+      type: 'object',
+    },
+  },
+  {
+    name: 'create_gist',
+    description: 'Create a new gist',
+    annotations: {
+      idempotentHint: false,
+      readOnlyHint: false,
+      title: 'Create Gist',
+    },
+    inputSchema: {
+      properties: {
+        content: {
+          description: 'Content for simple single-file gist creation',
+          type: 'string',
+        },
+        description: {
+          description: 'Description of the gist',
+          type: 'string',
+        },
+        filename: {
+          description: 'Filename for simple single-file gist creation',
+          type: 'string',
+        },
+        public: {
+          default: false,
+          description: 'Whether the gist is public',
+          type: 'boolean',
+        },
+      },
+      required: ['filename', 'content'],
+      type: 'object',
+    },
+  },
+  {
+    name: 'update_gist',
+    description: 'Update an existing gist',
+    annotations: {
+      idempotentHint: false,
+      readOnlyHint: false,
+      title: 'Update Gist',
+    },
+    inputSchema: {
+      properties: {
+        content: {
+          description: 'Content for the file',
+          type: 'string',
+        },
+        description: {
+          description: 'Updated description of the gist',
+          type: 'string',
+        },
+        filename: {
+          description: 'Filename to update or create',
+          type: 'string',
+        },
+        gist_id: {
+          description: 'ID of the gist to update',
+          type: 'string',
+        },
+      },
+      required: ['gist_id', 'filename', 'content'],
+      type: 'object',
+    },
+  },
+  {
+    name: 'manage_repository_notification_subscription',
+    description:
+      'Manage a repository notification subscription: ignore, watch, or delete repository notifications subscription for the provided repository.',
+    annotations: {
+      destructiveHint: true,
+      idempotentHint: false,
+      readOnlyHint: false,
+      title: 'Manage repository notification subscription',
+    },
+    inputSchema: {
+      properties: {
+        action: {
+          description: 'Action to perform: ignore, watch, or delete the repository notification subscription.',
+          enum: ['ignore', 'watch', 'delete'],
+          type: 'string',
+        },
+        owner: {
+          description: 'The account owner of the repository.',
+          type: 'string',
+        },
+        repo: {
+          description: 'The name of the repository.',
+          type: 'string',
+        },
+      },
+      required: ['owner', 'repo', 'action'],
+      type: 'object',
+    },
+  },
 ];

@@ -2,8 +2,10 @@ import type { DomainContext } from '../domain/context.js';
 import type { ToolDefinition } from './definition.js';
 import { DEFINITIONS } from './definitions.js';
 import type { ToolHandler } from './tools/common.js';
+import { gistTools } from './tools/gists.js';
 import { issueTools } from './tools/issues.js';
 import { labelTools } from './tools/labels.js';
+import { notificationTools } from './tools/notifications.js';
 import { pullTools } from './tools/pulls.js';
 import { repoTools } from './tools/repos.js';
 import { searchTools } from './tools/search.js';
@@ -16,8 +18,10 @@ export interface McpTool extends ToolDefinition {
 }
 
 const HANDLERS: Record<string, ToolHandler> = {
+  ...gistTools,
   ...issueTools,
   ...labelTools,
+  ...notificationTools,
   ...pullTools,
   ...repoTools,
   ...searchTools,

@@ -24,7 +24,11 @@ import { reviewCommentRoutes } from './review-comments.js';
 import { reviewRoutes } from './reviews.js';
 import { searchRoutes } from './search.js';
 import { secretRoutes } from './secrets.js';
+import { environmentRoutes } from './environments.js';
+import { orgActionsRoutes } from './org-actions.js';
+import { repoSubscriptionRoutes } from './repo-subscription.js';
 import { statusRoutes } from './statuses.js';
+import { variableRoutes } from './variables.js';
 import { protectionRoutes } from './protection.js';
 import { teamRoutes } from './teams.js';
 import type { RouteSpec } from '../http/route.js';
@@ -64,6 +68,10 @@ export const ROUTES: readonly RouteSpec[] = [
   ...searchRoutes,
   ...releaseRoutes,
   ...secretRoutes,
+  ...variableRoutes,
+  ...orgActionsRoutes,
+  ...repoSubscriptionRoutes,
+  ...environmentRoutes,
   ...actionRoutes,
   ...teamRoutes,
 ];

@@ -2,7 +2,7 @@ import type { DomainContext } from '../domain/context.js';
 import type { RequestContext } from '../http/route.js';
 import { authorize, NEED, type Need } from '../state/permissions.js';
 import { ApiError, notFound } from '../state/errors.js';
-import type { IssueRecord, PullRecord, RepoRecord, UserRecord } from '../state/model.js';
+import type { IssueRecord, OrgRecord, PullRecord, RepoRecord, UserRecord } from '../state/model.js';
 
 export function findRepo(ctx: DomainContext, owner: string, name: string): RepoRecord | undefined {
   return ctx.store.repoByFullName(owner, name);
@@ -52,4 +52,18 @@ export function userParam(ctx: RequestContext, name = 'username'): UserRecord {
   const user = ctx.store.userByLogin(ctx.params[name] ?? '');
   if (!user) throw notFound();
   return user;
+}
+
+/** An organization: its account (login, type) and its record (members). */
+export interface OrgContext {
+  account: UserRecord;
+  org: OrgRecord;
+}
+
+/** The organization `{org}` of the path (404 when it is a user or nobody). */
+export function orgParam(ctx: RequestContext): OrgContext {
+  const account = userParam(ctx, 'org');
+  const org = account.type === 'Organization' ? ctx.store.get('org', account.id) : undefined;
+  if (!org) throw notFound();
+  return { account, org };
 }

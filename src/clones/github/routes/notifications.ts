@@ -13,8 +13,8 @@ import { okPage } from '../http/pagination.js';
 import { json, noContent, ok, type RequestContext, type RouteSpec } from '../http/route.js';
 import { repoActivity } from '../render/activity.js';
 import { ApiError, notFound } from '../state/errors.js';
-import type { UserRecord } from '../state/model.js';
-import { userParam } from './lookup.js';
+import type { RepoRecord, UserRecord } from '../state/model.js';
+import { repoParam, userParam } from './lookup.js';
 import { signedInUser } from './users.js';
 
 /** GitHub keeps 300 events in a feed. */
@@ -54,40 +54,57 @@ function renderSubscription(
   };
 }
 
+/** `GET /notifications`, or one repository's (`repo`): the signed-in user's threads, unread unless `all=true`. */
+function listNotifications(ctx: RequestContext, repo?: RepoRecord) {
+  const user = signedInUser(ctx);
+  const since = ctx.query.get('since') ?? undefined;
+  const before = ctx.query.get('before') ?? undefined;
+  const all = ctx.query.get('all') === 'true';
+  return okPage(ctx, notificationsOf(ctx, user, { all, since, before, repoId: repo?.id }), (item) => item, 50);
+}
+
+/** `PUT /notifications`, or one repository's (`repo`): marks the threads updated until `last_read_at` read. */
+function markAllRead(ctx: RequestContext, repo?: RepoRecord) {
+  const user = signedInUser(ctx);
+  const input = parseBody(ctx, markAllSchema);
+  // `read: false` would mark them unread, which GitHub's own clients never send.
+  if (input.read === false)
+    throw new ApiError(422, '"read": false is not supported here: leave it out (or true) to mark notifications read.');
+  const until = input.last_read_at ? new Date(input.last_read_at).toISOString().replace(/\.\d{3}Z$/, 'Z') : ctx.now;
+  for (const thread of threads(ctx, user))
+    if (thread.updatedAt <= until && (!repo || thread.repo.id === repo.id))
+      changeMark(ctx, user, thread, { readVersion: versionOf(thread), lastReadAt: until });
+  return resetContent();
+}
+
 export const notificationRoutes: RouteSpec[] = [
+  {
+    method: 'GET',
+    path: '/repos/{owner}/{repo}/notifications',
+    operationId: 'activity/list-repo-notifications-for-authenticated-user',
+    docs: 'activity/notifications#list-repository-notifications-for-the-authenticated-user',
+    handler: (ctx) => listNotifications(ctx, repoParam(ctx)),
+  },
+  {
+    method: 'PUT',
+    path: '/repos/{owner}/{repo}/notifications',
+    operationId: 'activity/mark-repo-notifications-as-read',
+    docs: 'activity/notifications#mark-repository-notifications-as-read',
+    handler: (ctx) => markAllRead(ctx, repoParam(ctx)),
+  },
   {
     method: 'GET',
     path: '/notifications',
     operationId: 'activity/list-notifications-for-authenticated-user',
     docs: 'activity/notifications#list-notifications-for-the-authenticated-user',
-    handler: (ctx) => {
-      const user = signedInUser(ctx);
-      const since = ctx.query.get('since') ?? undefined;
-      const before = ctx.query.get('before') ?? undefined;
-      const all = ctx.query.get('all') === 'true';
-      return okPage(ctx, notificationsOf(ctx, user, { all, since, before }), (item) => item, 50);
-    },
+    handler: (ctx) => listNotifications(ctx),
   },
   {
     method: 'PUT',
     path: '/notifications',
     operationId: 'activity/mark-notifications-as-read',
     docs: 'activity/notifications#mark-notifications-as-read',
-    handler: (ctx) => {
-      const user = signedInUser(ctx);
-      const input = parseBody(ctx, markAllSchema);
-      // `read: false` would mark them unread, which GitHub's own clients never send.
-      if (input.read === false)
-        throw new ApiError(
-          422,
-          '"read": false is not supported here: leave it out (or true) to mark notifications read.',
-        );
-      const until = input.last_read_at ? new Date(input.last_read_at).toISOString().replace(/\.\d{3}Z$/, 'Z') : ctx.now;
-      for (const thread of threads(ctx, user))
-        if (thread.updatedAt <= until)
-          changeMark(ctx, user, thread, { readVersion: versionOf(thread), lastReadAt: until });
-      return resetContent();
-    },
+    handler: (ctx) => markAllRead(ctx),
   },
   {
     method: 'GET',

@@ -6,40 +6,51 @@ import { created, noContent, ok, type RequestContext, type RouteSpec } from '../
 import { ApiError, notFound } from '../state/errors.js';
 import type { RepoRecord, SecretRecord } from '../state/model.js';
 import { NEED } from '../state/permissions.js';
+import { actionsName } from './actions-names.js';
 import { repoParam } from './lookup.js';
 
 /** A sealed box is the sender's 32-byte ephemeral public key and a 16-byte MAC ahead of the ciphertext. */
 const SEALED_BOX_OVERHEAD = 48;
 const BASE64 = /^[A-Za-z0-9+/]*={0,2}$/;
 
-const putSchema = z.object({ encrypted_value: z.string(), key_id: z.string() });
+export const putSchema = z.object({ encrypted_value: z.string(), key_id: z.string() });
 
 /**
- * The repository's public key for sealing secrets: 32 bytes, fixed per repository, so a client may
- * fetch it once. Any 32 bytes are a valid X25519 public key; nobody here ever opens the boxes.
+ * The public key for sealing the secrets of `scope` (a repository's or an organization's): 32 bytes,
+ * fixed per scope, so a client may fetch it once. Any 32 bytes are a valid X25519 public key; nobody
+ * here ever opens the boxes.
  */
-export function repoPublicKey(repo: RepoRecord): { key_id: string; key: string } {
-  const key = createHash('sha256').update(`actions-secrets:${repo.id}`).digest();
+export function publicKeyOf(scope: string): { key_id: string; key: string } {
+  const key = createHash('sha256').update(`actions-secrets:${scope}`).digest();
   const keyId = BigInt(`0x${createHash('sha256').update(key).digest('hex').slice(0, 15)}`).toString();
   return { key_id: keyId, key: key.toString('base64') };
 }
 
-/** Secret names: letters, digits and underscores, not starting with a digit or `GITHUB_` (GitHub's rules). */
-function secretName(ctx: RequestContext): string {
-  const name = ctx.params.secret_name ?? '';
-  if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(name) || /^GITHUB_/i.test(name))
+export const repoPublicKey = (repo: RepoRecord) => publicKeyOf(String(repo.id));
+
+/** A sealed value as `PUT …/secrets/{name}` sends it: refused (422) unless sealed with `key`, the owner's current key. */
+export function sealedInput<T extends z.infer<typeof putSchema>>(input: T, key: { key_id: string }, owner: string): T {
+  if (input.key_id !== key.key_id)
     throw new ApiError(
       422,
-      `Secret names can only contain alphanumeric characters ([a-z], [A-Z], [0-9]) or underscores (_), must not start with a number, and must not start with the GITHUB_ prefix. '${name}' is not valid.`,
+      `key_id '${input.key_id}' is not the ${owner}'s current public key; fetch it again from actions/secrets/public-key.`,
     );
-  return name.toUpperCase();
+  const sealed = BASE64.test(input.encrypted_value) ? Buffer.from(input.encrypted_value, 'base64') : undefined;
+  if (!sealed || sealed.length < SEALED_BOX_OVERHEAD)
+    throw new ApiError(
+      422,
+      `encrypted_value must be a base64 libsodium sealed box made with the ${owner}'s public key.`,
+    );
+  return input;
 }
+
+const secretName = (ctx: RequestContext): string => actionsName(ctx.params.secret_name ?? '', 'Secret');
 
 const findSecret = (ctx: RequestContext, repo: RepoRecord, name: string): SecretRecord | undefined =>
   ctx.store.where('secret', `repo:${repo.id}`).find((secret) => secret.name === name);
 
 /** What GitHub shows of a secret: its name and dates, never its value. */
-const renderSecret = (secret: SecretRecord) => ({
+export const renderSecret = (secret: Pick<SecretRecord, 'name' | 'createdAt' | 'updatedAt'>) => ({
   name: secret.name,
   created_at: secret.createdAt,
   updated_at: secret.updatedAt,
@@ -84,18 +95,7 @@ export const secretRoutes: RouteSpec[] = [
     handler: (ctx) => {
       const repo = repoParam(ctx, NEED.secretsWrite);
       const name = secretName(ctx);
-      const input = parseBody(ctx, putSchema);
-      if (input.key_id !== repoPublicKey(repo).key_id)
-        throw new ApiError(
-          422,
-          `key_id '${input.key_id}' is not the repository's current public key; fetch it again from actions/secrets/public-key.`,
-        );
-      const sealed = BASE64.test(input.encrypted_value) ? Buffer.from(input.encrypted_value, 'base64') : undefined;
-      if (!sealed || sealed.length < SEALED_BOX_OVERHEAD)
-        throw new ApiError(
-          422,
-          "encrypted_value must be a base64 libsodium sealed box made with the repository's public key.",
-        );
+      const input = sealedInput(parseBody(ctx, putSchema), repoPublicKey(repo), 'repository');
       const existing = findSecret(ctx, repo, name);
       const patch = { encryptedValue: input.encrypted_value, keyId: input.key_id, updatedAt: ctx.now };
       if (existing) {

@@ -12,10 +12,10 @@ import {
 } from '../render/teams.js';
 import { actingUser } from '../state/actor.js';
 import { ApiError, notFound, validationFailed } from '../state/errors.js';
-import { ROLE_OF_PERMISSION, type OrgRecord, type RepoRole, type TeamRecord, type UserRecord } from '../state/model.js';
+import { ROLE_OF_PERMISSION, type RepoRole, type TeamRecord } from '../state/model.js';
 import { NEED } from '../state/permissions.js';
 import { lineage, teamBySlug, teamMemberIds, teamRepoRole, teamSlug, teamsOf } from '../state/teams.js';
-import { findRepo, repoParam, userParam } from './lookup.js';
+import { findRepo, orgParam, repoParam, userParam, type OrgContext } from './lookup.js';
 
 /** Teams of organizations: the teams, their members and the repositories they give access to. */
 
@@ -32,18 +32,6 @@ const createSchema = z.object({
 const updateSchema = createSchema.partial();
 const membershipSchema = z.object({ role: z.enum(['member', 'maintainer']).optional() });
 const repoPermissionSchema = z.object({ permission: z.string().optional() });
-
-interface OrgContext {
-  account: UserRecord;
-  org: OrgRecord;
-}
-
-function orgParam(ctx: RequestContext): OrgContext {
-  const account = userParam(ctx, 'org');
-  const org = account.type === 'Organization' ? ctx.store.get('org', account.id) : undefined;
-  if (!org) throw notFound();
-  return { account, org };
-}
 
 /** The acting user's role in the organization (apps act through an installation on it). */
 function orgRole(ctx: RequestContext, { org }: OrgContext, write = false): 'admin' | 'member' | undefined {

@@ -169,6 +169,73 @@ export interface SecretRecord {
   updatedAt: string;
 }
 
+/** A user's subscription to a repository (`PUT /repos/{owner}/{repo}/subscription`): ignoring it silences its notifications. */
+export interface RepoSubscriptionRecord {
+  id: number;
+  userId: number;
+  repoId: number;
+  ignored: boolean;
+  createdAt: string;
+}
+
+/** A deployment environment of a repository (protection rules are not modelled). */
+export interface EnvironmentRecord {
+  id: number;
+  repoId: number;
+  name: string;
+  createdAt: string;
+  updatedAt: string;
+}
+
+/** An Actions secret of an environment: like a repository's, sealed with the environment's key. */
+export interface EnvironmentSecretRecord extends Omit<SecretRecord, 'id'> {
+  id: number;
+  environmentId: number;
+}
+
+/** An Actions variable of an environment: like a repository's. */
+export interface EnvironmentVariableRecord extends Omit<VariableRecord, 'id'> {
+  id: number;
+  environmentId: number;
+}
+
+/** An Actions variable of a repository: not a secret, so its value is shown to whoever may read it. */
+export interface VariableRecord {
+  id: number;
+  repoId: number;
+  name: string;
+  value: string;
+  createdAt: string;
+  updatedAt: string;
+}
+
+/** Which of an organization's repositories see its Actions secret or variable (GitHub's three). */
+export const ORG_VISIBILITIES = ['all', 'private', 'selected'] as const;
+export type OrgVisibility = (typeof ORG_VISIBILITIES)[number];
+
+/** What an organization's Actions secrets and variables share: where they apply. */
+interface OrgScoped {
+  id: number;
+  orgId: number;
+  name: string;
+  visibility: OrgVisibility;
+  /** The repositories of a `selected` one (empty otherwise). */
+  selectedRepoIds: number[];
+  createdAt: string;
+  updatedAt: string;
+}
+
+/** An organization's Actions secret: like a repository's, sealed with the organization's key. */
+export interface OrgSecretRecord extends OrgScoped {
+  encryptedValue: string;
+  keyId: string;
+}
+
+/** An organization's Actions variable: its value is shown. */
+export interface OrgVariableRecord extends OrgScoped {
+  value: string;
+}
+
 export interface PullRecord {
   id: number;
   issueId: number;
@@ -571,6 +638,13 @@ export interface Tables {
   deletedIssue: DeletedIssueRecord;
   gist: GistRecord;
   secret: SecretRecord;
+  variable: VariableRecord;
+  orgSecret: OrgSecretRecord;
+  orgVariable: OrgVariableRecord;
+  repoSubscription: RepoSubscriptionRecord;
+  environment: EnvironmentRecord;
+  environmentSecret: EnvironmentSecretRecord;
+  environmentVariable: EnvironmentVariableRecord;
   gistComment: GistCommentRecord;
   notificationThread: NotificationThreadRecord;
 }
@@ -606,6 +680,13 @@ export const KINDS: readonly Kind[] = [
   'deletedIssue',
   'gist',
   'secret',
+  'variable',
+  'orgSecret',
+  'orgVariable',
+  'repoSubscription',
+  'environment',
+  'environmentSecret',
+  'environmentVariable',
   'gistComment',
   'notificationThread',
 ];

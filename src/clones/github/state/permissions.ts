@@ -94,6 +94,9 @@ export const NEED = {
   /** Actions secrets: repository admins, or apps with the `secrets` permission. */
   secretsRead: { role: 'admin', permission: 'secrets', level: 'read' },
   secretsWrite: { role: 'admin', permission: 'secrets', level: 'write' },
+  /** Actions variables: repository admins, or apps with the `actions_variables` permission. */
+  variablesRead: { role: 'admin', permission: 'actions_variables', level: 'read' },
+  variablesWrite: { role: 'admin', permission: 'actions_variables', level: 'write' },
   /** Administering the repository itself, which an archived repository still allows (delete, unarchive). */
   adminEvenArchived: { role: 'admin', permission: 'administration', level: 'write', evenArchived: true },
 } as const satisfies Record<string, Need>;

@@ -315,6 +315,60 @@ export function snapshot(store: Store, meta: { seed: string }) {
       created_at: secret.createdAt,
       updated_at: secret.updatedAt,
     })),
+    // Not secrets: their values are part of the state.
+    variables: byId(store.all('variable')).map((variable) => ({
+      id: variable.id,
+      repo: repoName(variable.repoId),
+      name: variable.name,
+      value: variable.value,
+      created_at: variable.createdAt,
+      updated_at: variable.updatedAt,
+    })),
+    environments: byId(store.all('environment')).map((environment) => ({
+      id: environment.id,
+      repo: repoName(environment.repoId),
+      name: environment.name,
+      created_at: environment.createdAt,
+      updated_at: environment.updatedAt,
+    })),
+    // Names and dates only, as for a repository's secrets.
+    environmentSecrets: byId(store.all('environmentSecret')).map((secret) => ({
+      id: secret.id,
+      repo: repoName(secret.repoId),
+      environment: store.get('environment', secret.environmentId)?.name ?? null,
+      name: secret.name,
+      created_at: secret.createdAt,
+      updated_at: secret.updatedAt,
+    })),
+    environmentVariables: byId(store.all('environmentVariable')).map((variable) => ({
+      id: variable.id,
+      repo: repoName(variable.repoId),
+      environment: store.get('environment', variable.environmentId)?.name ?? null,
+      name: variable.name,
+      value: variable.value,
+      created_at: variable.createdAt,
+      updated_at: variable.updatedAt,
+    })),
+    // An organization's: where they apply, and (secrets) never their sealed values.
+    orgSecrets: byId(store.all('orgSecret')).map((secret) => ({
+      id: secret.id,
+      org: login(secret.orgId),
+      name: secret.name,
+      visibility: secret.visibility,
+      selected_repos: secret.selectedRepoIds.map(repoName).filter((name) => name !== null),
+      created_at: secret.createdAt,
+      updated_at: secret.updatedAt,
+    })),
+    orgVariables: byId(store.all('orgVariable')).map((variable) => ({
+      id: variable.id,
+      org: login(variable.orgId),
+      name: variable.name,
+      value: variable.value,
+      visibility: variable.visibility,
+      selected_repos: variable.selectedRepoIds.map(repoName).filter((name) => name !== null),
+      created_at: variable.createdAt,
+      updated_at: variable.updatedAt,
+    })),
   };
 }
 

@@ -8,11 +8,18 @@ export type Args = Record<string, unknown>;
 /** What a tool does with its arguments; a string result is sent as is, anything else as JSON. */
 export type ToolHandler = (ctx: DomainContext, args: Args) => Promise<unknown>;
 
-/** Runs a REST operation of the clone; its failure becomes the tool's error, worded as github-mcp-server words it. */
-export async function rest(ctx: DomainContext, operationId: string, call: OperationCall = {}): Promise<unknown> {
+/**
+ * Runs a REST operation of the clone; its failure becomes the tool's error, worded as github-mcp-server
+ * words it: `failed to <what>: <GitHub's message>`, `what` being the operation's name unless given.
+ */
+export async function rest(
+  ctx: DomainContext,
+  operationId: string,
+  call: OperationCall = {},
+  what = operationId.split('/')[1]!.replace(/-/g, ' '),
+): Promise<unknown> {
   const result = await callOperation(ctx, operationId, call);
-  if (!result.ok)
-    throw new ToolError(`failed to ${operationId.split('/')[1]!.replace(/-/g, ' ')}: ${failureText(result)}`);
+  if (!result.ok) throw new ToolError(`failed to ${what}: ${failureText(result)}`);
   return result.body;
 }
 
