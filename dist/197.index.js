@@ -1,5 +1,5 @@
-export const id = 940;
-export const ids = [940];
+export const id = 197;
+export const ids = [197];
 export const modules = {
 
 /***/ 13850:
@@ -784,7 +784,7 @@ function isQualifier(issue, pull, value) {
 
 /***/ }),
 
-/***/ 44940:
+/***/ 9197:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -4781,6 +4781,9 @@ function threads(view, user) {
     for (const repo of view.store.all('repo')) {
         if (!(0,permissions/* userRole */.KZ)(view.store, user.id, repo))
             continue;
+        // An ignored repository notifies of nothing, mentions included, as on GitHub.
+        if (repoSubscriptionOf(view, user.id, repo.id)?.ignored)
+            continue;
         const base = view.urls.repo((0,render_repos/* fullName */.fq)(view, repo));
         for (const issue of view.store.where('issue', `repo:${repo.id}`)) {
             const issueUrl = `${base}/issues/${issue.number}`;
@@ -4802,6 +4805,8 @@ function threads(view, user) {
     }
     return found.sort((a, b) => a.updatedAt === b.updatedAt ? b.issue.id - a.issue.id : a.updatedAt < b.updatedAt ? 1 : -1);
 }
+/** The user's subscription to a repository, if they set one. */
+const repoSubscriptionOf = (view, userId, repoId) => view.store.where('repoSubscription', `user:${userId}:${repoId}`)[0];
 /** A thread's version: it changes with any new activity, which undoes a read or done mark. */
 const versionOf = (thread) => `${thread.updatedAt} ${thread.latestUrl}`;
 /** What `user` did with the thread of `issueId`, when anything. */
@@ -4854,7 +4859,9 @@ function renderThread(view, user, thread) {
  */
 function notificationsOf(view, user, filter) {
     return threads(view, user)
-        .filter((thread) => (!filter.since || thread.updatedAt >= filter.since) && (!filter.before || thread.updatedAt < filter.before))
+        .filter((thread) => (filter.repoId === undefined || thread.repo.id === filter.repoId) &&
+        (!filter.since || thread.updatedAt >= filter.since) &&
+        (!filter.before || thread.updatedAt < filter.before))
         .filter((thread) => {
         const mark = markOf(view, user, thread.issue.id);
         const version = versionOf(thread);
@@ -4902,37 +4909,55 @@ function renderSubscription(ctx, thread, subscription) {
         thread_url: url,
     };
 }
+/** `GET /notifications`, or one repository's (`repo`): the signed-in user's threads, unread unless `all=true`. */
+function listNotifications(ctx, repo) {
+    const user = signedInUser(ctx);
+    const since = ctx.query.get('since') ?? undefined;
+    const before = ctx.query.get('before') ?? undefined;
+    const all = ctx.query.get('all') === 'true';
+    return okPage(ctx, notificationsOf(ctx, user, { all, since, before, repoId: repo?.id }), (item) => item, 50);
+}
+/** `PUT /notifications`, or one repository's (`repo`): marks the threads updated until `last_read_at` read. */
+function markAllRead(ctx, repo) {
+    const user = signedInUser(ctx);
+    const input = parseBody(ctx, markAllSchema);
+    // `read: false` would mark them unread, which GitHub's own clients never send.
+    if (input.read === false)
+        throw new errors/* ApiError */.hD(422, '"read": false is not supported here: leave it out (or true) to mark notifications read.');
+    const until = input.last_read_at ? new Date(input.last_read_at).toISOString().replace(/\.\d{3}Z$/, 'Z') : ctx.now;
+    for (const thread of threads(ctx, user))
+        if (thread.updatedAt <= until && (!repo || thread.repo.id === repo.id))
+            changeMark(ctx, user, thread, { readVersion: versionOf(thread), lastReadAt: until });
+    return resetContent();
+}
 const notificationRoutes = [
+    {
+        method: 'GET',
+        path: '/repos/{owner}/{repo}/notifications',
+        operationId: 'activity/list-repo-notifications-for-authenticated-user',
+        docs: 'activity/notifications#list-repository-notifications-for-the-authenticated-user',
+        handler: (ctx) => listNotifications(ctx, (0,lookup/* repoParam */.oq)(ctx)),
+    },
+    {
+        method: 'PUT',
+        path: '/repos/{owner}/{repo}/notifications',
+        operationId: 'activity/mark-repo-notifications-as-read',
+        docs: 'activity/notifications#mark-repository-notifications-as-read',
+        handler: (ctx) => markAllRead(ctx, (0,lookup/* repoParam */.oq)(ctx)),
+    },
     {
         method: 'GET',
         path: '/notifications',
         operationId: 'activity/list-notifications-for-authenticated-user',
         docs: 'activity/notifications#list-notifications-for-the-authenticated-user',
-        handler: (ctx) => {
-            const user = signedInUser(ctx);
-            const since = ctx.query.get('since') ?? undefined;
-            const before = ctx.query.get('before') ?? undefined;
-            const all = ctx.query.get('all') === 'true';
-            return okPage(ctx, notificationsOf(ctx, user, { all, since, before }), (item) => item, 50);
-        },
+        handler: (ctx) => listNotifications(ctx),
     },
     {
         method: 'PUT',
         path: '/notifications',
         operationId: 'activity/mark-notifications-as-read',
         docs: 'activity/notifications#mark-notifications-as-read',
-        handler: (ctx) => {
-            const user = signedInUser(ctx);
-            const input = parseBody(ctx, markAllSchema);
-            // `read: false` would mark them unread, which GitHub's own clients never send.
-            if (input.read === false)
-                throw new errors/* ApiError */.hD(422, '"read": false is not supported here: leave it out (or true) to mark notifications read.');
-            const until = input.last_read_at ? new Date(input.last_read_at).toISOString().replace(/\.\d{3}Z$/, 'Z') : ctx.now;
-            for (const thread of threads(ctx, user))
-                if (thread.updatedAt <= until)
-                    changeMark(ctx, user, thread, { readVersion: versionOf(thread), lastReadAt: until });
-            return resetContent();
-        },
+        handler: (ctx) => markAllRead(ctx),
     },
     {
         method: 'GET',
@@ -5513,6 +5538,11 @@ const REPO_SCOPED = [
     'protection',
     'deletedIssue',
     'secret',
+    'variable',
+    'repoSubscription',
+    'environment',
+    'environmentSecret',
+    'environmentVariable',
 ];
 /**
  * Deletes a repository as GitHub does: the repository, everything that lives in it (issues, pull
@@ -5541,6 +5571,12 @@ function deleteRepository(ctx, repo) {
             repos.delete(repo.id);
             ctx.store.update(ctx.journal, 'team', team, { repos });
         }
+    for (const kind of ['orgSecret', 'orgVariable'])
+        for (const record of ctx.store.all(kind))
+            if (record.selectedRepoIds.includes(repo.id))
+                ctx.store.update(ctx.journal, kind, record, {
+                    selectedRepoIds: record.selectedRepoIds.filter((id) => id !== repo.id),
+                });
     ctx.store.remove(ctx.journal, 'repo', repo);
     (0,external_node_fs_.rmSync)(repo.git.gitDir, { recursive: true, force: true });
 }
@@ -6831,7 +6867,31 @@ const searchRoutes = [
     },
 ];
 
+;// CONCATENATED MODULE: ./src/clones/github/routes/actions-names.ts
+
+/**
+ * The name of an Actions secret or variable as GitHub stores it (upper-cased), after GitHub's rules:
+ * letters, digits and underscores, not starting with a digit or `GITHUB_`.
+ */
+function actionsName(name, noun) {
+    if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(name) || /^GITHUB_/i.test(name))
+        throw new errors/* ApiError */.hD(422, `${noun} names can only contain alphanumeric characters ([a-z], [A-Z], [0-9]) or underscores (_), must not start with a number, and must not start with the GITHUB_ prefix. '${name}' is not valid.`);
+    return name.toUpperCase();
+}
+/**
+ * A variable name for `self` (a new variable when undefined) that none of `siblings` (the variables of
+ * the same repository, organization or environment) has: 409 as GitHub answers otherwise.
+ */
+function freeVariableName(siblings, raw, self) {
+    const name = actionsName(raw, 'Variable');
+    const taken = siblings.find((variable) => variable.name === name);
+    if (taken && taken !== self)
+        throw new errors/* ApiError */.hD(409, 'Already exists - Variable already exists');
+    return name;
+}
+
 ;// CONCATENATED MODULE: ./src/clones/github/routes/secrets.ts
+
 
 
 
@@ -6845,21 +6905,26 @@ const SEALED_BOX_OVERHEAD = 48;
 const BASE64 = /^[A-Za-z0-9+/]*={0,2}$/;
 const secrets_putSchema = schemas/* object */.Ikc({ encrypted_value: schemas/* string */.YjP(), key_id: schemas/* string */.YjP() });
 /**
- * The repository's public key for sealing secrets: 32 bytes, fixed per repository, so a client may
- * fetch it once. Any 32 bytes are a valid X25519 public key; nobody here ever opens the boxes.
+ * The public key for sealing the secrets of `scope` (a repository's or an organization's): 32 bytes,
+ * fixed per scope, so a client may fetch it once. Any 32 bytes are a valid X25519 public key; nobody
+ * here ever opens the boxes.
  */
-function repoPublicKey(repo) {
-    const key = (0,external_node_crypto_.createHash)('sha256').update(`actions-secrets:${repo.id}`).digest();
+function publicKeyOf(scope) {
+    const key = (0,external_node_crypto_.createHash)('sha256').update(`actions-secrets:${scope}`).digest();
     const keyId = BigInt(`0x${(0,external_node_crypto_.createHash)('sha256').update(key).digest('hex').slice(0, 15)}`).toString();
     return { key_id: keyId, key: key.toString('base64') };
 }
-/** Secret names: letters, digits and underscores, not starting with a digit or `GITHUB_` (GitHub's rules). */
-function secretName(ctx) {
-    const name = ctx.params.secret_name ?? '';
-    if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(name) || /^GITHUB_/i.test(name))
-        throw new errors/* ApiError */.hD(422, `Secret names can only contain alphanumeric characters ([a-z], [A-Z], [0-9]) or underscores (_), must not start with a number, and must not start with the GITHUB_ prefix. '${name}' is not valid.`);
-    return name.toUpperCase();
+const repoPublicKey = (repo) => publicKeyOf(String(repo.id));
+/** A sealed value as `PUT …/secrets/{name}` sends it: refused (422) unless sealed with `key`, the owner's current key. */
+function sealedInput(input, key, owner) {
+    if (input.key_id !== key.key_id)
+        throw new errors/* ApiError */.hD(422, `key_id '${input.key_id}' is not the ${owner}'s current public key; fetch it again from actions/secrets/public-key.`);
+    const sealed = BASE64.test(input.encrypted_value) ? Buffer.from(input.encrypted_value, 'base64') : undefined;
+    if (!sealed || sealed.length < SEALED_BOX_OVERHEAD)
+        throw new errors/* ApiError */.hD(422, `encrypted_value must be a base64 libsodium sealed box made with the ${owner}'s public key.`);
+    return input;
 }
+const secretName = (ctx) => actionsName(ctx.params.secret_name ?? '', 'Secret');
 const findSecret = (ctx, repo, name) => ctx.store.where('secret', `repo:${repo.id}`).find((secret) => secret.name === name);
 /** What GitHub shows of a secret: its name and dates, never its value. */
 const renderSecret = (secret) => ({
@@ -6907,12 +6972,7 @@ const secretRoutes = [
         handler: (ctx) => {
             const repo = (0,lookup/* repoParam */.oq)(ctx, permissions/* NEED */.$B.secretsWrite);
             const name = secretName(ctx);
-            const input = parseBody(ctx, secrets_putSchema);
-            if (input.key_id !== repoPublicKey(repo).key_id)
-                throw new errors/* ApiError */.hD(422, `key_id '${input.key_id}' is not the repository's current public key; fetch it again from actions/secrets/public-key.`);
-            const sealed = BASE64.test(input.encrypted_value) ? Buffer.from(input.encrypted_value, 'base64') : undefined;
-            if (!sealed || sealed.length < SEALED_BOX_OVERHEAD)
-                throw new errors/* ApiError */.hD(422, "encrypted_value must be a base64 libsodium sealed box made with the repository's public key.");
+            const input = sealedInput(parseBody(ctx, secrets_putSchema), repoPublicKey(repo), 'repository');
             const existing = findSecret(ctx, repo, name);
             const patch = { encryptedValue: input.encrypted_value, keyId: input.key_id, updatedAt: ctx.now };
             if (existing) {
@@ -6940,6 +7000,789 @@ const secretRoutes = [
             if (!secret)
                 throw (0,errors/* notFound */.mX)();
             ctx.store.remove(ctx.journal, 'secret', secret);
+            return (0,route/* noContent */.V$)();
+        },
+    },
+];
+
+;// CONCATENATED MODULE: ./src/clones/github/routes/variables.ts
+
+
+
+
+
+
+
+
+const variables_createSchema = schemas/* object */.Ikc({ name: schemas/* string */.YjP(), value: schemas/* string */.YjP() });
+const variables_updateSchema = schemas/* object */.Ikc({ name: schemas/* string */.YjP().optional(), value: schemas/* string */.YjP().optional() });
+const findVariable = (ctx, repo, name) => ctx.store.where('variable', `repo:${repo.id}`).find((variable) => variable.name === name.toUpperCase());
+/** The `{name}` of the path: the repository's variable of that name, in any case (404 when there is none). */
+function variableParam(ctx, repo) {
+    const variable = findVariable(ctx, repo, ctx.params.name ?? '');
+    if (!variable)
+        throw (0,errors/* notFound */.mX)();
+    return variable;
+}
+/** Variables are not secrets: GitHub shows their values to whoever may read them. */
+const renderVariable = (variable) => ({
+    name: variable.name,
+    value: variable.value,
+    created_at: variable.createdAt,
+    updated_at: variable.updatedAt,
+});
+const variableRoutes = [
+    {
+        method: 'GET',
+        path: '/repos/{owner}/{repo}/actions/variables',
+        operationId: 'actions/list-repo-variables',
+        docs: 'actions/variables#list-repository-variables',
+        handler: (ctx) => {
+            const repo = (0,lookup/* repoParam */.oq)(ctx, permissions/* NEED */.$B.variablesRead);
+            const variables = ctx.store.where('variable', `repo:${repo.id}`).sort((a, b) => a.name.localeCompare(b.name));
+            return okCountedPage(ctx, variables, 'variables', renderVariable);
+        },
+    },
+    {
+        method: 'POST',
+        path: '/repos/{owner}/{repo}/actions/variables',
+        operationId: 'actions/create-repo-variable',
+        docs: 'actions/variables#create-a-repository-variable',
+        handler: (ctx) => {
+            const repo = (0,lookup/* repoParam */.oq)(ctx, permissions/* NEED */.$B.variablesWrite);
+            const input = parseBody(ctx, variables_createSchema);
+            const name = freeVariableName(ctx.store.where('variable', `repo:${repo.id}`), input.name);
+            ctx.store.insert(ctx.journal, 'variable', {
+                id: ctx.store.nextId('variable'),
+                repoId: repo.id,
+                name,
+                value: input.value,
+                createdAt: ctx.now,
+                updatedAt: ctx.now,
+            });
+            return (0,route/* created */.zu)({});
+        },
+    },
+    {
+        method: 'GET',
+        path: '/repos/{owner}/{repo}/actions/variables/{name}',
+        operationId: 'actions/get-repo-variable',
+        docs: 'actions/variables#get-a-repository-variable',
+        handler: (ctx) => (0,route.ok)(renderVariable(variableParam(ctx, (0,lookup/* repoParam */.oq)(ctx, permissions/* NEED */.$B.variablesRead)))),
+    },
+    {
+        method: 'PATCH',
+        path: '/repos/{owner}/{repo}/actions/variables/{name}',
+        operationId: 'actions/update-repo-variable',
+        docs: 'actions/variables#update-a-repository-variable',
+        handler: (ctx) => {
+            const repo = (0,lookup/* repoParam */.oq)(ctx, permissions/* NEED */.$B.variablesWrite);
+            const variable = variableParam(ctx, repo);
+            const input = parseBody(ctx, variables_updateSchema);
+            const name = input.name === undefined
+                ? variable.name
+                : freeVariableName(ctx.store.where('variable', `repo:${repo.id}`), input.name, variable);
+            ctx.store.update(ctx.journal, 'variable', variable, {
+                name,
+                value: input.value ?? variable.value,
+                updatedAt: ctx.now,
+            });
+            return (0,route/* noContent */.V$)();
+        },
+    },
+    {
+        method: 'DELETE',
+        path: '/repos/{owner}/{repo}/actions/variables/{name}',
+        operationId: 'actions/delete-repo-variable',
+        docs: 'actions/variables#delete-a-repository-variable',
+        handler: (ctx) => {
+            const repo = (0,lookup/* repoParam */.oq)(ctx, permissions/* NEED */.$B.variablesWrite);
+            ctx.store.remove(ctx.journal, 'variable', variableParam(ctx, repo));
+            return (0,route/* noContent */.V$)();
+        },
+    },
+];
+
+;// CONCATENATED MODULE: ./src/clones/github/routes/environments.ts
+
+
+
+
+
+
+
+
+
+
+
+/** The `{environment_name}` of the path, in any case as on GitHub (404 when the repository has none of that name). */
+function findEnvironment(ctx, repo) {
+    const name = (ctx.params.environment_name ?? '').toLowerCase();
+    return ctx.store.where('environment', `repo:${repo.id}`).find((env) => env.name.toLowerCase() === name);
+}
+function environmentParam(ctx, need) {
+    const repo = (0,lookup/* repoParam */.oq)(ctx, need);
+    const environment = findEnvironment(ctx, repo);
+    if (!environment)
+        throw (0,errors/* notFound */.mX)();
+    return { repo, environment };
+}
+/** An environment as GitHub shows it; it has no protection rules or branch policy here. */
+function renderEnvironment(ctx, repo, environment) {
+    const name = (0,render_repos/* fullName */.fq)(ctx, repo);
+    const path = encodeURIComponent(environment.name);
+    return {
+        id: environment.id,
+        node_id: (0,urls/* nodeId */.s5)('Environment', environment.id),
+        name: environment.name,
+        url: `${ctx.urls.repo(name)}/environments/${path}`,
+        html_url: `${ctx.urls.repoHtml(name)}/settings/environments/${environment.id}/edit`,
+        created_at: environment.createdAt,
+        updated_at: environment.updatedAt,
+        protection_rules: [],
+        deployment_branch_policy: null,
+    };
+}
+const environmentKey = (environment) => publicKeyOf(`environment:${environment.id}`);
+function secretParam(ctx, environment) {
+    const name = (ctx.params.secret_name ?? '').toUpperCase();
+    const secret = ctx.store
+        .where('environmentSecret', `environment:${environment.id}`)
+        .find((candidate) => candidate.name === name);
+    if (!secret)
+        throw (0,errors/* notFound */.mX)();
+    return secret;
+}
+const variablesOf = (ctx, environment) => ctx.store.where('environmentVariable', `environment:${environment.id}`);
+function environments_variableParam(ctx, environment) {
+    const name = (ctx.params.name ?? '').toUpperCase();
+    const variable = variablesOf(ctx, environment).find((candidate) => candidate.name === name);
+    if (!variable)
+        throw (0,errors/* notFound */.mX)();
+    return variable;
+}
+const environmentRoutes = [
+    {
+        method: 'GET',
+        path: '/repos/{owner}/{repo}/environments',
+        operationId: 'repos/get-all-environments',
+        docs: 'deployments/environments#list-environments',
+        handler: (ctx) => {
+            const repo = (0,lookup/* repoParam */.oq)(ctx, permissions/* NEED */.$B.metadata);
+            const environments = ctx.store
+                .where('environment', `repo:${repo.id}`)
+                .sort((a, b) => a.name.localeCompare(b.name));
+            return okCountedPage(ctx, environments, 'environments', (env) => renderEnvironment(ctx, repo, env));
+        },
+    },
+    {
+        method: 'GET',
+        path: '/repos/{owner}/{repo}/environments/{environment_name}',
+        operationId: 'repos/get-environment',
+        docs: 'deployments/environments#get-an-environment',
+        handler: (ctx) => {
+            const { repo, environment } = environmentParam(ctx, permissions/* NEED */.$B.metadata);
+            return (0,route.ok)(renderEnvironment(ctx, repo, environment));
+        },
+    },
+    {
+        method: 'PUT',
+        path: '/repos/{owner}/{repo}/environments/{environment_name}',
+        operationId: 'repos/create-or-update-environment',
+        docs: 'deployments/environments#create-or-update-an-environment',
+        handler: (ctx) => {
+            const repo = (0,lookup/* repoParam */.oq)(ctx, permissions/* NEED */.$B.admin);
+            const existing = findEnvironment(ctx, repo);
+            if (existing) {
+                ctx.store.update(ctx.journal, 'environment', existing, { updatedAt: ctx.now });
+                return (0,route.ok)(renderEnvironment(ctx, repo, existing));
+            }
+            const environment = ctx.store.insert(ctx.journal, 'environment', {
+                id: ctx.store.nextId('environment'),
+                repoId: repo.id,
+                name: ctx.params.environment_name ?? '',
+                createdAt: ctx.now,
+                updatedAt: ctx.now,
+            });
+            return (0,route.ok)(renderEnvironment(ctx, repo, environment));
+        },
+    },
+    {
+        method: 'DELETE',
+        path: '/repos/{owner}/{repo}/environments/{environment_name}',
+        operationId: 'repos/delete-an-environment',
+        docs: 'deployments/environments#delete-an-environment',
+        handler: (ctx) => {
+            const { environment } = environmentParam(ctx, permissions/* NEED */.$B.admin);
+            for (const secret of ctx.store.where('environmentSecret', `environment:${environment.id}`))
+                ctx.store.remove(ctx.journal, 'environmentSecret', secret);
+            for (const variable of ctx.store.where('environmentVariable', `environment:${environment.id}`))
+                ctx.store.remove(ctx.journal, 'environmentVariable', variable);
+            ctx.store.remove(ctx.journal, 'environment', environment);
+            return (0,route/* noContent */.V$)();
+        },
+    },
+    {
+        method: 'GET',
+        path: '/repos/{owner}/{repo}/environments/{environment_name}/secrets',
+        operationId: 'actions/list-environment-secrets',
+        docs: 'actions/secrets#list-environment-secrets',
+        handler: (ctx) => {
+            const { environment } = environmentParam(ctx, permissions/* NEED */.$B.secretsRead);
+            const secrets = ctx.store
+                .where('environmentSecret', `environment:${environment.id}`)
+                .sort((a, b) => a.name.localeCompare(b.name));
+            return okCountedPage(ctx, secrets, 'secrets', renderSecret);
+        },
+    },
+    {
+        method: 'GET',
+        path: '/repos/{owner}/{repo}/environments/{environment_name}/secrets/public-key',
+        operationId: 'actions/get-environment-public-key',
+        docs: 'actions/secrets#get-an-environment-public-key',
+        handler: (ctx) => (0,route.ok)(environmentKey(environmentParam(ctx, permissions/* NEED */.$B.secretsRead).environment)),
+    },
+    {
+        method: 'GET',
+        path: '/repos/{owner}/{repo}/environments/{environment_name}/secrets/{secret_name}',
+        operationId: 'actions/get-environment-secret',
+        docs: 'actions/secrets#get-an-environment-secret',
+        handler: (ctx) => (0,route.ok)(renderSecret(secretParam(ctx, environmentParam(ctx, permissions/* NEED */.$B.secretsRead).environment))),
+    },
+    {
+        method: 'PUT',
+        path: '/repos/{owner}/{repo}/environments/{environment_name}/secrets/{secret_name}',
+        operationId: 'actions/create-or-update-environment-secret',
+        docs: 'actions/secrets#create-or-update-an-environment-secret',
+        handler: (ctx) => {
+            const { repo, environment } = environmentParam(ctx, permissions/* NEED */.$B.secretsWrite);
+            const name = actionsName(ctx.params.secret_name ?? '', 'Secret');
+            const input = sealedInput(parseBody(ctx, secrets_putSchema), environmentKey(environment), 'environment');
+            const patch = { encryptedValue: input.encrypted_value, keyId: input.key_id, updatedAt: ctx.now };
+            const existing = ctx.store
+                .where('environmentSecret', `environment:${environment.id}`)
+                .find((candidate) => candidate.name === name);
+            if (existing) {
+                ctx.store.update(ctx.journal, 'environmentSecret', existing, patch);
+                return (0,route/* noContent */.V$)();
+            }
+            ctx.store.insert(ctx.journal, 'environmentSecret', {
+                id: ctx.store.nextId('environmentSecret'),
+                repoId: repo.id,
+                environmentId: environment.id,
+                name,
+                createdAt: ctx.now,
+                ...patch,
+            });
+            return (0,route/* created */.zu)({});
+        },
+    },
+    {
+        method: 'DELETE',
+        path: '/repos/{owner}/{repo}/environments/{environment_name}/secrets/{secret_name}',
+        operationId: 'actions/delete-environment-secret',
+        docs: 'actions/secrets#delete-an-environment-secret',
+        handler: (ctx) => {
+            const { environment } = environmentParam(ctx, permissions/* NEED */.$B.secretsWrite);
+            ctx.store.remove(ctx.journal, 'environmentSecret', secretParam(ctx, environment));
+            return (0,route/* noContent */.V$)();
+        },
+    },
+    {
+        method: 'GET',
+        path: '/repos/{owner}/{repo}/environments/{environment_name}/variables',
+        operationId: 'actions/list-environment-variables',
+        docs: 'actions/variables#list-environment-variables',
+        handler: (ctx) => {
+            const { environment } = environmentParam(ctx, permissions/* NEED */.$B.variablesRead);
+            const variables = variablesOf(ctx, environment).sort((a, b) => a.name.localeCompare(b.name));
+            return okCountedPage(ctx, variables, 'variables', renderVariable);
+        },
+    },
+    {
+        method: 'POST',
+        path: '/repos/{owner}/{repo}/environments/{environment_name}/variables',
+        operationId: 'actions/create-environment-variable',
+        docs: 'actions/variables#create-an-environment-variable',
+        handler: (ctx) => {
+            const { repo, environment } = environmentParam(ctx, permissions/* NEED */.$B.variablesWrite);
+            const input = parseBody(ctx, variables_createSchema);
+            ctx.store.insert(ctx.journal, 'environmentVariable', {
+                id: ctx.store.nextId('environmentVariable'),
+                repoId: repo.id,
+                environmentId: environment.id,
+                name: freeVariableName(variablesOf(ctx, environment), input.name),
+                value: input.value,
+                createdAt: ctx.now,
+                updatedAt: ctx.now,
+            });
+            return (0,route/* created */.zu)({});
+        },
+    },
+    {
+        method: 'GET',
+        path: '/repos/{owner}/{repo}/environments/{environment_name}/variables/{name}',
+        operationId: 'actions/get-environment-variable',
+        docs: 'actions/variables#get-an-environment-variable',
+        handler: (ctx) => (0,route.ok)(renderVariable(environments_variableParam(ctx, environmentParam(ctx, permissions/* NEED */.$B.variablesRead).environment))),
+    },
+    {
+        method: 'PATCH',
+        path: '/repos/{owner}/{repo}/environments/{environment_name}/variables/{name}',
+        operationId: 'actions/update-environment-variable',
+        docs: 'actions/variables#update-an-environment-variable',
+        handler: (ctx) => {
+            const { environment } = environmentParam(ctx, permissions/* NEED */.$B.variablesWrite);
+            const variable = environments_variableParam(ctx, environment);
+            const input = parseBody(ctx, variables_updateSchema);
+            ctx.store.update(ctx.journal, 'environmentVariable', variable, {
+                name: input.name === undefined
+                    ? variable.name
+                    : freeVariableName(variablesOf(ctx, environment), input.name, variable),
+                value: input.value ?? variable.value,
+                updatedAt: ctx.now,
+            });
+            return (0,route/* noContent */.V$)();
+        },
+    },
+    {
+        method: 'DELETE',
+        path: '/repos/{owner}/{repo}/environments/{environment_name}/variables/{name}',
+        operationId: 'actions/delete-environment-variable',
+        docs: 'actions/variables#delete-an-environment-variable',
+        handler: (ctx) => {
+            const { environment } = environmentParam(ctx, permissions/* NEED */.$B.variablesWrite);
+            ctx.store.remove(ctx.journal, 'environmentVariable', environments_variableParam(ctx, environment));
+            return (0,route/* noContent */.V$)();
+        },
+    },
+];
+
+;// CONCATENATED MODULE: ./src/clones/github/routes/org-actions.ts
+
+
+
+
+
+
+
+
+
+
+
+
+
+const scopeSchema = {
+    visibility: schemas/* enum */.k5n(model/* ORG_VISIBILITIES */.uh),
+    selected_repository_ids: schemas/* array */.YOg(schemas/* number */.aig().int()).optional(),
+};
+const secretSchema = secrets_putSchema.extend(scopeSchema);
+const createVariableSchema = schemas/* object */.Ikc({ name: schemas/* string */.YjP(), value: schemas/* string */.YjP(), ...scopeSchema });
+const updateVariableSchema = schemas/* object */.Ikc({
+    name: schemas/* string */.YjP().optional(),
+    value: schemas/* string */.YjP().optional(),
+    visibility: scopeSchema.visibility.optional(),
+    selected_repository_ids: scopeSchema.selected_repository_ids,
+});
+/**
+ * The `{org}` of the path, if the actor may manage its Actions secrets or variables: its owners
+ * (admins), or an app installed on it with `permission` (`organization_secrets`,
+ * `organization_actions_variables`). 404 for a user account or an unknown name, as GitHub answers.
+ */
+function orgAdminParam(ctx, permission, level) {
+    const { account, org } = (0,lookup/* orgParam */.kC)(ctx);
+    if (ctx.actor.kind === 'installation') {
+        const granted = ctx.actor.token.permissions[permission];
+        if (ctx.actor.installation.accountId === org.id && (granted === 'write' || granted === level))
+            return { account, org };
+        throw new errors/* ApiError */.hD(403, 'Resource not accessible by integration');
+    }
+    const user = (0,actor/* actingUser */.e)(ctx.actor);
+    if (user && (user.siteAdmin || org.members.get(user.id) === 'admin'))
+        return { account, org };
+    throw new errors/* ApiError */.hD(403, `You must be an owner of the ${account.login} organization to manage its Actions secrets and variables.`);
+}
+const secretsNeed = (ctx, level) => orgAdminParam(ctx, 'organization_secrets', level);
+const variablesNeed = (ctx, level) => orgAdminParam(ctx, 'organization_actions_variables', level);
+const orgPublicKey = (org) => publicKeyOf(`org:${org.id}`);
+/**
+ * Where a secret or variable applies: `selected` takes `selected_repository_ids`, each a repository of
+ * the organization (422 otherwise); the others apply to every (or every private) repository of it.
+ */
+function scopeOf(ctx, { account }, visibility, ids) {
+    if (visibility !== 'selected')
+        return { visibility, selectedRepoIds: [] };
+    for (const id of ids ?? [])
+        if (ctx.store.get('repo', id)?.ownerId !== account.id)
+            throw new errors/* ApiError */.hD(422, `selected_repository_ids: ${id} is not a repository of the ${account.login} organization.`);
+    return { visibility, selectedRepoIds: [...new Set(ids ?? [])] };
+}
+/** What GitHub adds to an organization's secret or variable: its visibility, and where its selection is listed. */
+function orgScoped(ctx, { account }, path, record) {
+    return {
+        visibility: record.visibility,
+        ...(record.visibility === 'selected'
+            ? {
+                selected_repositories_url: `${ctx.urls.api}/orgs/${account.login}/actions/${path}/${record.name}/repositories`,
+            }
+            : {}),
+    };
+}
+const org_actions_findSecret = (ctx, { org }, name) => ctx.store.where('orgSecret', `org:${org.id}`).find((secret) => secret.name === name.toUpperCase());
+const org_actions_findVariable = (ctx, { org }, name) => ctx.store.where('orgVariable', `org:${org.id}`).find((variable) => variable.name === name.toUpperCase());
+function org_actions_secretParam(ctx, org) {
+    const secret = org_actions_findSecret(ctx, org, ctx.params.secret_name ?? '');
+    if (!secret)
+        throw (0,errors/* notFound */.mX)();
+    return secret;
+}
+function org_actions_variableParam(ctx, org) {
+    const variable = org_actions_findVariable(ctx, org, ctx.params.name ?? '');
+    if (!variable)
+        throw (0,errors/* notFound */.mX)();
+    return variable;
+}
+/** `…/{name}/repositories`: the repositories a `selected` secret or variable applies to (none for the others). */
+function selectedRepos(ctx, record) {
+    const repos = record.selectedRepoIds.flatMap((id) => ctx.store.get('repo', id) ?? []);
+    return okCountedPage(ctx, repos, 'repositories', (repo) => (0,render_repos/* renderRepo */.ZY)(ctx, repo));
+}
+/** Whether an organization's secret or variable reaches `repo`, by its visibility. */
+function reaches(record, repo) {
+    switch (record.visibility) {
+        case 'all':
+            return true;
+        case 'private':
+            return repo.private;
+        case 'selected':
+            return record.selectedRepoIds.includes(repo.id);
+    }
+}
+/** The organization's records of `kind` that reach the `{owner}/{repo}` of the path (none when a user owns it). */
+function reachingRepo(ctx, repo, kind) {
+    return byName(ctx.store.where(kind, `org:${repo.ownerId}`).filter((record) => reaches(record, repo)));
+}
+const selectionSchema = schemas/* object */.Ikc({ selected_repository_ids: scopeSchema.selected_repository_ids.unwrap() });
+/**
+ * Set, add and remove the repositories a `selected` secret or variable reaches (each a repository of
+ * the organization, 422 otherwise); one with another visibility has none to manage (409, as GitHub
+ * answers).
+ */
+function selectionRoutes({ kind, plural, param, need, find }) {
+    const noun = plural.slice(0, -1);
+    const base = `/orgs/{org}/actions/${plural}/{${param}}/repositories`;
+    const reselect = (ctx, change) => {
+        const org = need(ctx, 'write');
+        const record = find(ctx, org);
+        if (record.visibility !== 'selected')
+            throw new errors/* ApiError */.hD(409, `The visibility of the ${noun} ${record.name} is "${record.visibility}": set it to "selected" to choose its repositories.`);
+        const { selectedRepoIds } = scopeOf(ctx, org, 'selected', change(record.selectedRepoIds));
+        ctx.store.update(ctx.journal, kind, record, { selectedRepoIds });
+        return (0,route/* noContent */.V$)();
+    };
+    const repositoryId = (ctx) => (0,lookup/* intParam */.pL)(ctx, 'repository_id');
+    return [
+        {
+            method: 'PUT',
+            path: base,
+            operationId: `actions/set-selected-repos-for-org-${noun}`,
+            docs: `actions/${plural}#set-selected-repositories-for-an-organization-${noun}`,
+            handler: (ctx) => {
+                const input = parseBody(ctx, selectionSchema);
+                return reselect(ctx, () => input.selected_repository_ids);
+            },
+        },
+        {
+            method: 'PUT',
+            path: `${base}/{repository_id}`,
+            operationId: `actions/add-selected-repo-to-org-${noun}`,
+            docs: `actions/${plural}#add-selected-repository-to-an-organization-${noun}`,
+            handler: (ctx) => reselect(ctx, (current) => [...current, repositoryId(ctx)]),
+        },
+        {
+            method: 'DELETE',
+            path: `${base}/{repository_id}`,
+            operationId: `actions/remove-selected-repo-from-org-${noun}`,
+            docs: `actions/${plural}#remove-selected-repository-from-an-organization-${noun}`,
+            handler: (ctx) => reselect(ctx, (current) => current.filter((id) => id !== repositoryId(ctx))),
+        },
+    ];
+}
+const byName = (items) => items.sort((a, b) => a.name.localeCompare(b.name));
+const orgActionsRoutes = [
+    {
+        method: 'GET',
+        path: '/orgs/{org}/actions/secrets',
+        operationId: 'actions/list-org-secrets',
+        docs: 'actions/secrets#list-organization-secrets',
+        handler: (ctx) => {
+            const org = secretsNeed(ctx, 'read');
+            const secrets = byName(ctx.store.where('orgSecret', `org:${org.org.id}`));
+            return okCountedPage(ctx, secrets, 'secrets', (secret) => ({
+                ...renderSecret(secret),
+                ...orgScoped(ctx, org, 'secrets', secret),
+            }));
+        },
+    },
+    {
+        method: 'GET',
+        path: '/orgs/{org}/actions/secrets/public-key',
+        operationId: 'actions/get-org-public-key',
+        docs: 'actions/secrets#get-an-organization-public-key',
+        handler: (ctx) => (0,route.ok)(orgPublicKey(secretsNeed(ctx, 'read').org)),
+    },
+    {
+        method: 'GET',
+        path: '/orgs/{org}/actions/secrets/{secret_name}',
+        operationId: 'actions/get-org-secret',
+        docs: 'actions/secrets#get-an-organization-secret',
+        handler: (ctx) => {
+            const org = secretsNeed(ctx, 'read');
+            const secret = org_actions_secretParam(ctx, org);
+            return (0,route.ok)({ ...renderSecret(secret), ...orgScoped(ctx, org, 'secrets', secret) });
+        },
+    },
+    {
+        method: 'PUT',
+        path: '/orgs/{org}/actions/secrets/{secret_name}',
+        operationId: 'actions/create-or-update-org-secret',
+        docs: 'actions/secrets#create-or-update-an-organization-secret',
+        handler: (ctx) => {
+            const org = secretsNeed(ctx, 'write');
+            const name = actionsName(ctx.params.secret_name ?? '', 'Secret');
+            const input = sealedInput(parseBody(ctx, secretSchema), orgPublicKey(org.org), 'organization');
+            const patch = {
+                encryptedValue: input.encrypted_value,
+                keyId: input.key_id,
+                ...scopeOf(ctx, org, input.visibility, input.selected_repository_ids),
+                updatedAt: ctx.now,
+            };
+            const existing = org_actions_findSecret(ctx, org, name);
+            if (existing) {
+                ctx.store.update(ctx.journal, 'orgSecret', existing, patch);
+                return (0,route/* noContent */.V$)();
+            }
+            ctx.store.insert(ctx.journal, 'orgSecret', {
+                id: ctx.store.nextId('orgSecret'),
+                orgId: org.org.id,
+                name,
+                createdAt: ctx.now,
+                ...patch,
+            });
+            return (0,route/* created */.zu)({});
+        },
+    },
+    {
+        method: 'GET',
+        path: '/orgs/{org}/actions/secrets/{secret_name}/repositories',
+        operationId: 'actions/list-selected-repos-for-org-secret',
+        docs: 'actions/secrets#list-selected-repositories-for-an-organization-secret',
+        handler: (ctx) => selectedRepos(ctx, org_actions_secretParam(ctx, secretsNeed(ctx, 'read'))),
+    },
+    {
+        method: 'DELETE',
+        path: '/orgs/{org}/actions/secrets/{secret_name}',
+        operationId: 'actions/delete-org-secret',
+        docs: 'actions/secrets#delete-an-organization-secret',
+        handler: (ctx) => {
+            const org = secretsNeed(ctx, 'write');
+            ctx.store.remove(ctx.journal, 'orgSecret', org_actions_secretParam(ctx, org));
+            return (0,route/* noContent */.V$)();
+        },
+    },
+    {
+        method: 'GET',
+        path: '/orgs/{org}/actions/variables',
+        operationId: 'actions/list-org-variables',
+        docs: 'actions/variables#list-organization-variables',
+        handler: (ctx) => {
+            const org = variablesNeed(ctx, 'read');
+            const variables = byName(ctx.store.where('orgVariable', `org:${org.org.id}`));
+            return okCountedPage(ctx, variables, 'variables', (variable) => ({
+                ...renderVariable(variable),
+                ...orgScoped(ctx, org, 'variables', variable),
+            }));
+        },
+    },
+    {
+        method: 'POST',
+        path: '/orgs/{org}/actions/variables',
+        operationId: 'actions/create-org-variable',
+        docs: 'actions/variables#create-an-organization-variable',
+        handler: (ctx) => {
+            const org = variablesNeed(ctx, 'write');
+            const input = parseBody(ctx, createVariableSchema);
+            ctx.store.insert(ctx.journal, 'orgVariable', {
+                id: ctx.store.nextId('orgVariable'),
+                orgId: org.org.id,
+                name: freeVariableName(ctx.store.where('orgVariable', `org:${org.org.id}`), input.name),
+                value: input.value,
+                ...scopeOf(ctx, org, input.visibility, input.selected_repository_ids),
+                createdAt: ctx.now,
+                updatedAt: ctx.now,
+            });
+            return (0,route/* created */.zu)({});
+        },
+    },
+    {
+        method: 'GET',
+        path: '/orgs/{org}/actions/variables/{name}',
+        operationId: 'actions/get-org-variable',
+        docs: 'actions/variables#get-an-organization-variable',
+        handler: (ctx) => {
+            const org = variablesNeed(ctx, 'read');
+            const variable = org_actions_variableParam(ctx, org);
+            return (0,route.ok)({ ...renderVariable(variable), ...orgScoped(ctx, org, 'variables', variable) });
+        },
+    },
+    {
+        method: 'PATCH',
+        path: '/orgs/{org}/actions/variables/{name}',
+        operationId: 'actions/update-org-variable',
+        docs: 'actions/variables#update-an-organization-variable',
+        handler: (ctx) => {
+            const org = variablesNeed(ctx, 'write');
+            const variable = org_actions_variableParam(ctx, org);
+            const input = parseBody(ctx, updateVariableSchema);
+            ctx.store.update(ctx.journal, 'orgVariable', variable, {
+                name: input.name === undefined
+                    ? variable.name
+                    : freeVariableName(ctx.store.where('orgVariable', `org:${org.org.id}`), input.name, variable),
+                value: input.value ?? variable.value,
+                ...scopeOf(ctx, org, input.visibility ?? variable.visibility, input.selected_repository_ids ?? variable.selectedRepoIds),
+                updatedAt: ctx.now,
+            });
+            return (0,route/* noContent */.V$)();
+        },
+    },
+    {
+        method: 'GET',
+        path: '/orgs/{org}/actions/variables/{name}/repositories',
+        operationId: 'actions/list-selected-repos-for-org-variable',
+        docs: 'actions/variables#list-selected-repositories-for-an-organization-variable',
+        handler: (ctx) => selectedRepos(ctx, org_actions_variableParam(ctx, variablesNeed(ctx, 'read'))),
+    },
+    {
+        method: 'DELETE',
+        path: '/orgs/{org}/actions/variables/{name}',
+        operationId: 'actions/delete-org-variable',
+        docs: 'actions/variables#delete-an-organization-variable',
+        handler: (ctx) => {
+            const org = variablesNeed(ctx, 'write');
+            ctx.store.remove(ctx.journal, 'orgVariable', org_actions_variableParam(ctx, org));
+            return (0,route/* noContent */.V$)();
+        },
+    },
+    {
+        method: 'GET',
+        path: '/repos/{owner}/{repo}/actions/organization-secrets',
+        operationId: 'actions/list-repo-organization-secrets',
+        docs: 'actions/secrets#list-repository-organization-secrets',
+        handler: (ctx) => {
+            const repo = (0,lookup/* repoParam */.oq)(ctx, permissions/* NEED */.$B.secretsRead);
+            return okCountedPage(ctx, reachingRepo(ctx, repo, 'orgSecret'), 'secrets', renderSecret);
+        },
+    },
+    {
+        method: 'GET',
+        path: '/repos/{owner}/{repo}/actions/organization-variables',
+        operationId: 'actions/list-repo-organization-variables',
+        docs: 'actions/variables#list-repository-organization-variables',
+        handler: (ctx) => {
+            const repo = (0,lookup/* repoParam */.oq)(ctx, permissions/* NEED */.$B.variablesRead);
+            return okCountedPage(ctx, reachingRepo(ctx, repo, 'orgVariable'), 'variables', renderVariable);
+        },
+    },
+    ...selectionRoutes({
+        kind: 'orgSecret',
+        plural: 'secrets',
+        param: 'secret_name',
+        need: secretsNeed,
+        find: org_actions_secretParam,
+    }),
+    ...selectionRoutes({
+        kind: 'orgVariable',
+        plural: 'variables',
+        param: 'name',
+        need: variablesNeed,
+        find: org_actions_variableParam,
+    }),
+];
+
+;// CONCATENATED MODULE: ./src/clones/github/routes/repo-subscription.ts
+
+
+
+
+
+
+
+
+const repo_subscription_subscriptionSchema = schemas/* object */.Ikc({ subscribed: schemas/* boolean */.zMY().optional(), ignored: schemas/* boolean */.zMY().optional() });
+/** A repository subscription as GitHub shows it. */
+function repo_subscription_renderSubscription(ctx, repo, subscription) {
+    const repositoryUrl = `${ctx.urls.api}/repos/${(0,render_repos/* fullName */.fq)(ctx, repo)}`;
+    return {
+        subscribed: !subscription.ignored,
+        ignored: subscription.ignored,
+        reason: null,
+        created_at: subscription.createdAt,
+        url: `${repositoryUrl}/subscription`,
+        repository_url: repositoryUrl,
+    };
+}
+/** The signed-in user and the `{owner}/{repo}` of the path, with the user's subscription to it if any. */
+function subscriptionParam(ctx) {
+    const user = signedInUser(ctx);
+    const repo = (0,lookup/* repoParam */.oq)(ctx);
+    return { user, repo, subscription: repoSubscriptionOf(ctx, user.id, repo.id) };
+}
+const repoSubscriptionRoutes = [
+    {
+        method: 'GET',
+        path: '/repos/{owner}/{repo}/subscription',
+        operationId: 'activity/get-repo-subscription',
+        docs: 'activity/watching#get-a-repository-subscription',
+        handler: (ctx) => {
+            const { repo, subscription } = subscriptionParam(ctx);
+            if (!subscription)
+                throw (0,errors/* notFound */.mX)();
+            return (0,route.ok)(repo_subscription_renderSubscription(ctx, repo, subscription));
+        },
+    },
+    {
+        method: 'PUT',
+        path: '/repos/{owner}/{repo}/subscription',
+        operationId: 'activity/set-repo-subscription',
+        docs: 'activity/watching#set-a-repository-subscription',
+        handler: (ctx) => {
+            const { user, repo, subscription } = subscriptionParam(ctx);
+            const input = parseBody(ctx, repo_subscription_subscriptionSchema);
+            // Ignoring wins over subscribing, as on GitHub; neither given means watching.
+            const ignored = input.ignored ?? false;
+            if (subscription) {
+                ctx.store.update(ctx.journal, 'repoSubscription', subscription, { ignored });
+                return (0,route.ok)(repo_subscription_renderSubscription(ctx, repo, subscription));
+            }
+            const record = ctx.store.insert(ctx.journal, 'repoSubscription', {
+                id: ctx.store.nextId('repoSubscription'),
+                userId: user.id,
+                repoId: repo.id,
+                ignored,
+                createdAt: ctx.now,
+            });
+            return (0,route.ok)(repo_subscription_renderSubscription(ctx, repo, record));
+        },
+    },
+    {
+        method: 'DELETE',
+        path: '/repos/{owner}/{repo}/subscription',
+        operationId: 'activity/delete-repo-subscription',
+        docs: 'activity/watching#delete-a-repository-subscription',
+        handler: (ctx) => {
+            const { subscription } = subscriptionParam(ctx);
+            if (subscription)
+                ctx.store.remove(ctx.journal, 'repoSubscription', subscription);
             return (0,route/* noContent */.V$)();
         },
     },
@@ -7328,13 +8171,6 @@ const teams_createSchema = schemas/* object */.Ikc({
 const teams_updateSchema = teams_createSchema.partial();
 const membershipSchema = schemas/* object */.Ikc({ role: schemas/* enum */.k5n(['member', 'maintainer']).optional() });
 const repoPermissionSchema = schemas/* object */.Ikc({ permission: schemas/* string */.YjP().optional() });
-function teams_orgParam(ctx) {
-    const account = (0,lookup/* userParam */.zO)(ctx, 'org');
-    const org = account.type === 'Organization' ? ctx.store.get('org', account.id) : undefined;
-    if (!org)
-        throw (0,errors/* notFound */.mX)();
-    return { account, org };
-}
 /** The acting user's role in the organization (apps act through an installation on it). */
 function orgRole(ctx, { org }, write = false) {
     if (ctx.actor.kind === 'installation') {
@@ -7405,7 +8241,7 @@ const teamRoutes = [
         operationId: 'teams/list',
         docs: 'teams/teams#list-teams',
         handler: (ctx) => {
-            const org = teams_orgParam(ctx);
+            const org = (0,lookup/* orgParam */.kC)(ctx);
             requireMember(ctx, org);
             const teams = (0,state_teams/* teamsOf */.uk)(ctx.store, org.org.id).filter((team) => visible(ctx, org, team));
             return okPage(ctx, teams, (team) => (0,render_teams/* renderTeam */.CW)(ctx, team));
@@ -7417,7 +8253,7 @@ const teamRoutes = [
         operationId: 'teams/create',
         docs: 'teams/teams#create-a-team',
         handler: (ctx) => {
-            const org = teams_orgParam(ctx);
+            const org = (0,lookup/* orgParam */.kC)(ctx);
             requireMember(ctx, org);
             const input = parseBody(ctx, teams_createSchema);
             const slug = (0,state_teams/* teamSlug */.RZ)(input.name);
@@ -7465,7 +8301,7 @@ const teamRoutes = [
         path: '/orgs/{org}/teams/{team_slug}',
         operationId: 'teams/get-by-name',
         docs: 'teams/teams#get-a-team-by-name',
-        handler: (ctx) => (0,route.ok)((0,render_teams/* renderTeamFull */.B)(ctx, teamParam(ctx, teams_orgParam(ctx)))),
+        handler: (ctx) => (0,route.ok)((0,render_teams/* renderTeamFull */.B)(ctx, teamParam(ctx, (0,lookup/* orgParam */.kC)(ctx)))),
     },
     {
         method: 'PATCH',
@@ -7473,7 +8309,7 @@ const teamRoutes = [
         operationId: 'teams/update-in-org',
         docs: 'teams/teams#update-a-team',
         handler: (ctx) => {
-            const org = teams_orgParam(ctx);
+            const org = (0,lookup/* orgParam */.kC)(ctx);
             const team = teamParam(ctx, org);
             requireTeamAdmin(ctx, org, team);
             const input = parseBody(ctx, teams_updateSchema);
@@ -7504,7 +8340,7 @@ const teamRoutes = [
         operationId: 'teams/delete-in-org',
         docs: 'teams/teams#delete-a-team',
         handler: (ctx) => {
-            const org = teams_orgParam(ctx);
+            const org = (0,lookup/* orgParam */.kC)(ctx);
             const team = teamParam(ctx, org);
             requireTeamAdmin(ctx, org, team);
             // Deleting a parent team deletes its child teams too.
@@ -7521,7 +8357,7 @@ const teamRoutes = [
         operationId: 'teams/list-members-in-org',
         docs: 'teams/members#list-team-members',
         handler: (ctx) => {
-            const team = teamParam(ctx, teams_orgParam(ctx));
+            const team = teamParam(ctx, (0,lookup/* orgParam */.kC)(ctx));
             const role = ctx.query.get('role') ?? 'all';
             const members = [...(0,state_teams/* teamMemberIds */._s)(ctx.store, team)]
                 .filter(([, memberRole]) => role === 'all' || memberRole === role)
@@ -7536,7 +8372,7 @@ const teamRoutes = [
         operationId: 'teams/get-membership-for-user-in-org',
         docs: 'teams/members#get-team-membership-for-a-user',
         handler: (ctx) => {
-            const team = teamParam(ctx, teams_orgParam(ctx));
+            const team = teamParam(ctx, (0,lookup/* orgParam */.kC)(ctx));
             const user = (0,lookup/* userParam */.zO)(ctx);
             const role = (0,state_teams/* teamMemberIds */._s)(ctx.store, team).get(user.id);
             if (!role)
@@ -7550,7 +8386,7 @@ const teamRoutes = [
         operationId: 'teams/add-or-update-membership-for-user-in-org',
         docs: 'teams/members#add-or-update-team-membership-for-a-user',
         handler: (ctx) => {
-            const org = teams_orgParam(ctx);
+            const org = (0,lookup/* orgParam */.kC)(ctx);
             const team = teamParam(ctx, org);
             requireTeamAdmin(ctx, org, team);
             const user = (0,lookup/* userParam */.zO)(ctx);
@@ -7575,7 +8411,7 @@ const teamRoutes = [
         operationId: 'teams/remove-membership-for-user-in-org',
         docs: 'teams/members#remove-team-membership-for-a-user',
         handler: (ctx) => {
-            const org = teams_orgParam(ctx);
+            const org = (0,lookup/* orgParam */.kC)(ctx);
             const team = teamParam(ctx, org);
             requireTeamAdmin(ctx, org, team);
             const user = (0,lookup/* userParam */.zO)(ctx);
@@ -7593,7 +8429,7 @@ const teamRoutes = [
         operationId: 'teams/list-repos-in-org',
         docs: 'teams/teams#list-team-repositories',
         handler: (ctx) => {
-            const team = teamParam(ctx, teams_orgParam(ctx));
+            const team = teamParam(ctx, (0,lookup/* orgParam */.kC)(ctx));
             const repos = [...new Set((0,state_teams/* lineage */.OZ)(ctx.store, team).flatMap((t) => [...t.repos.keys()]))]
                 .map((id) => ctx.store.get('repo', id))
                 .filter((repo) => repo !== undefined)
@@ -7607,7 +8443,7 @@ const teamRoutes = [
         operationId: 'teams/check-permissions-for-repo-in-org',
         docs: 'teams/teams#check-team-permissions-for-a-repository',
         handler: (ctx) => {
-            const team = teamParam(ctx, teams_orgParam(ctx));
+            const team = teamParam(ctx, (0,lookup/* orgParam */.kC)(ctx));
             const repo = (0,lookup/* findRepo */.O7)(ctx, ctx.params.owner, ctx.params.repo);
             const role = repo ? (0,state_teams/* teamRepoRole */.__)(ctx.store, team, repo) : undefined;
             if (!repo || !role)
@@ -7623,7 +8459,7 @@ const teamRoutes = [
         operationId: 'teams/add-or-update-repo-permissions-in-org',
         docs: 'teams/teams#add-or-update-team-repository-permissions',
         handler: (ctx) => {
-            const org = teams_orgParam(ctx);
+            const org = (0,lookup/* orgParam */.kC)(ctx);
             const team = teamParam(ctx, org);
             const repo = (0,lookup/* repoParam */.oq)(ctx, permissions/* NEED */.$B.admin);
             if (repo.ownerId !== org.org.id)
@@ -7644,7 +8480,7 @@ const teamRoutes = [
         operationId: 'teams/remove-repo-in-org',
         docs: 'teams/teams#remove-a-repository-from-a-team',
         handler: (ctx) => {
-            const org = teams_orgParam(ctx);
+            const org = (0,lookup/* orgParam */.kC)(ctx);
             const team = teamParam(ctx, org);
             const repo = (0,lookup/* repoParam */.oq)(ctx, permissions/* NEED */.$B.admin);
             if (team.repos.has(repo.id)) {
@@ -7716,6 +8552,10 @@ const teamRoutes = [
 
 
 
+
+
+
+
 /**
  * Every implemented operation. Order matters where templates overlap: literal segments
  * (`issues/comments`) and suffixed greedy refs (`commits/{ref+}/status`) come before the general
@@ -7750,6 +8590,10 @@ const ROUTES = [
     ...searchRoutes,
     ...releaseRoutes,
     ...secretRoutes,
+    ...variableRoutes,
+    ...orgActionsRoutes,
+    ...repoSubscriptionRoutes,
+    ...environmentRoutes,
     ...actionRoutes,
     ...teamRoutes,
 ];

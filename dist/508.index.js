@@ -1,8 +1,8 @@
-export const id = 120;
-export const ids = [120];
+export const id = 508;
+export const ids = [508];
 export const modules = {
 
-/***/ 33120:
+/***/ 41508:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -15,1034 +15,10 @@ __webpack_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __webpack_require__(77598);
-// EXTERNAL MODULE: ./src/clones/github/http/body.ts
-var http_body = __webpack_require__(80561);
-// EXTERNAL MODULE: ./src/clones/github/state/errors.ts
-var state_errors = __webpack_require__(3435);
-// EXTERNAL MODULE: ./src/clones/github/seed/errors.ts
-var errors = __webpack_require__(83273);
-// EXTERNAL MODULE: ./src/clones/github/domain/apps.ts
-var apps = __webpack_require__(46865);
-// EXTERNAL MODULE: ./src/clones/github/domain/checks.ts
-var checks = __webpack_require__(54288);
-// EXTERNAL MODULE: ./src/clones/github/state/permissions.ts
-var permissions = __webpack_require__(28478);
-// EXTERNAL MODULE: ./src/clones/github/domain/pulls.ts
-var pulls = __webpack_require__(44205);
-// EXTERNAL MODULE: ./src/clones/github/git/format.ts
-var format = __webpack_require__(34576);
-// EXTERNAL MODULE: ./src/clones/github/http/auth.ts + 1 modules
-var auth = __webpack_require__(88747);
-// EXTERNAL MODULE: ./src/clones/github/http/route.ts
-var http_route = __webpack_require__(4944);
-;// CONCATENATED MODULE: ./src/clones/github/operation-list.ts
-
-/** The implemented operations, in GitHub's notation, sorted by operation id. */
-function operationList(routes) {
-    return routes
-        .map((route) => ({
-        operationId: route.operationId,
-        method: route.method,
-        path: route.path.replace(/\{(\w+)[+*]\}/g, '{$1}'),
-        documentation: (0,http_route/* docsUrl */.fs)(route.docs),
-    }))
-        .sort((a, b) => (a.operationId < b.operationId ? -1 : a.operationId > b.operationId ? 1 : 0));
-}
-
-// EXTERNAL MODULE: ./src/clones/github/routes/lookup.ts
-var lookup = __webpack_require__(5701);
-;// CONCATENATED MODULE: ./src/clones/github/state/snapshot-files.ts
-
-/** A file's text is kept up to this size; larger files, and binary ones, have `content: null`. */
-const MAX_FILE_CONTENT_BYTES = 64 * 1024;
-/** Text kept per snapshot, over all files (each distinct text counted once); past it, `content: null`. */
-const MAX_SNAPSHOT_TEXT_BYTES = 16 * 1024 * 1024;
-/** Files listed per branch: a snapshot of a huge repository stays bounded (the rest are left out). */
-const MAX_FILES_PER_BRANCH = 5_000;
-/**
- * The files of every branch of every repository, in the state snapshot (the input of `[D]` criteria):
- * `{repo, branch, path, sha, size, content}`, `content` the UTF-8 text (null for a binary file or one
- * over 64 KiB). Rows have no `id`, so they stay out of the state diff: a new branch would otherwise
- * show every file it holds as created. Trees and blobs shared by branches are read once.
- */
-function filesSnapshot(store, repoName) {
-    const rows = [];
-    const budget = { left: MAX_SNAPSHOT_TEXT_BYTES };
-    for (const repo of [...store.all('repo')].sort((a, b) => a.id - b.id)) {
-        const trees = new Map();
-        const blobs = new Map();
-        const branches = [...repo.git.branches()].sort(([a], [b]) => (a < b ? -1 : 1));
-        for (const [branch, commitSha] of branches) {
-            const tree = repo.git.readCommit(commitSha)?.tree;
-            if (!tree)
-                continue;
-            let listed = trees.get(tree);
-            if (!listed)
-                trees.set(tree, (listed = listFiles(repo.git, tree)));
-            for (const file of listed) {
-                let blob = blobs.get(file.sha);
-                if (!blob)
-                    blobs.set(file.sha, (blob = readText(repo.git, file.sha, budget)));
-                rows.push({ repo: repoName(repo.id), branch, path: file.path, sha: file.sha, ...blob });
-            }
-        }
-    }
-    return { files: rows };
-}
-/** The regular files (and symbolic links) under `treeSha`, by path, depth first; submodules are left out. */
-function listFiles(git, treeSha) {
-    const found = [];
-    const walk = (sha, prefix) => {
-        for (const entry of git.readTree(sha) ?? []) {
-            if (found.length >= MAX_FILES_PER_BRANCH)
-                return;
-            const path = `${prefix}${entry.name}`;
-            if ((0,format/* isTreeMode */.AY)(entry.mode))
-                walk(entry.sha, `${path}/`);
-            else if (entry.mode !== '160000')
-                found.push({ path, sha: entry.sha });
-        }
-    };
-    walk(treeSha, '');
-    return found;
-}
-function readText(git, sha, budget) {
-    const data = git.readBlob(sha);
-    if (!data)
-        return { size: 0, content: null };
-    const kept = data.length <= MAX_FILE_CONTENT_BYTES && data.length <= budget.left && !data.includes(0);
-    if (kept)
-        budget.left -= data.length;
-    return { size: data.length, content: kept ? data.toString('utf8') : null };
-}
-
-;// CONCATENATED MODULE: ./src/clones/github/state/snapshot-teams.ts
-/** Teams and branch protections in the state snapshot (the input of `[D]` criteria). */
-function teamsSnapshot(store) {
-    const login = (id) => store.get('user', id)?.login ?? null;
-    const repoName = (id) => {
-        const repo = store.get('repo', id);
-        return repo ? `${login(repo.ownerId)}/${repo.name}` : null;
-    };
-    return {
-        teams: [...store.all('team')]
-            .sort((a, b) => a.id - b.id)
-            .map((team) => ({
-            id: team.id,
-            org: login(team.orgId),
-            name: team.name,
-            slug: team.slug,
-            description: team.description,
-            privacy: team.privacy,
-            parent: store.get('team', team.parentId)?.slug ?? null,
-            members: [...team.members].map(([id, role]) => ({ login: login(id), role })),
-            repos: [...team.repos].map(([id, permission]) => ({ repo: repoName(id), permission })),
-        })),
-        branchProtections: [...store.all('protection')]
-            .sort((a, b) => a.id - b.id)
-            .map((protection) => ({
-            id: protection.id,
-            repo: repoName(protection.repoId),
-            branch: protection.branch,
-            required_approving_review_count: protection.requiredReviews?.count ?? null,
-            require_code_owner_reviews: protection.requiredReviews?.requireCodeOwners ?? false,
-            dismiss_stale_reviews: protection.requiredReviews?.dismissStale ?? false,
-            required_status_checks: protection.requiredStatusChecks?.contexts ?? [],
-            strict: protection.requiredStatusChecks?.strict ?? false,
-            enforce_admins: protection.enforceAdmins,
-            allow_force_pushes: protection.allowForcePushes,
-            allow_deletions: protection.allowDeletions,
-            lock_branch: protection.lockBranch,
-        })),
-    };
-}
-
-;// CONCATENATED MODULE: ./src/clones/github/state/snapshot.ts
-
-
-/**
- * The whole state as plain JSON, the input of `[D]` criteria: one array per resource type,
- * GitHub's field names, people as logins, repositories as `owner/name`. Stable order (by id).
- */
-function snapshot(store, meta) {
-    const login = (id) => id === null || id === undefined ? null : (store.get('user', id)?.login ?? null);
-    const teamSlugOf = (id) => store.get('team', id)?.slug ?? null;
-    const repoNames = new Map();
-    for (const repo of store.all('repo'))
-        repoNames.set(repo.id, `${login(repo.ownerId)}/${repo.name}`);
-    const repoName = (id) => repoNames.get(id) ?? null;
-    const labelNames = (issue) => issue.labelIds.map((id) => store.get('label', id)?.name).filter(Boolean);
-    const byId = (rows) => [...rows].sort((a, b) => a.id - b.id);
-    const numberOf = (issueId) => store.get('issue', issueId)?.number ?? null;
-    const branches = (repo) => [...repo.git.branches()].sort(([a], [b]) => (a < b ? -1 : 1)).map(([name, sha]) => ({ name, sha }));
-    const issues = byId(store.all('issue'));
-    return {
-        version: 1,
-        seed: meta.seed,
-        users: byId(store.all('user'))
-            .filter((user) => user.type !== 'Organization')
-            .map((u) => ({ id: u.id, login: u.login, type: u.type, name: u.name, email: u.email, site_admin: u.siteAdmin })),
-        orgs: byId(store.all('org')).map((org) => {
-            const account = store.get('user', org.id);
-            return {
-                id: org.id,
-                login: account.login,
-                name: account.name,
-                description: org.description,
-                members: [...org.members].map(([id, role]) => ({ login: login(id), role })),
-            };
-        }),
-        repos: byId(store.all('repo')).map((repo) => ({
-            id: repo.id,
-            full_name: repoName(repo.id),
-            owner: login(repo.ownerId),
-            name: repo.name,
-            private: repo.private,
-            description: repo.description,
-            default_branch: repo.defaultBranch,
-            archived: repo.archived,
-            topics: repo.topics,
-            created_at: repo.createdAt,
-            updated_at: repo.updatedAt,
-            pushed_at: repo.pushedAt,
-            branches: branches(repo),
-            collaborators: [...repo.collaborators].map(([id, role]) => ({ login: login(id), permission: role })),
-        })),
-        issues: issues
-            .filter((issue) => issue.pullId === null)
-            .map((issue) => ({
-            id: issue.id,
-            repo: repoName(issue.repoId),
-            number: issue.number,
-            title: issue.title,
-            body: issue.body,
-            state: issue.state,
-            state_reason: issue.stateReason,
-            user: login(issue.userId),
-            labels: labelNames(issue),
-            assignees: issue.assigneeIds.map(login),
-            milestone: store.get('milestone', issue.milestoneId)?.title ?? null,
-            locked: issue.locked,
-            pinned: issue.pinned !== undefined,
-            comments: store.countWhere('comment', `issue:${issue.id}`),
-            created_at: issue.createdAt,
-            updated_at: issue.updatedAt,
-            closed_at: issue.closedAt,
-            closed_by: login(issue.closedById),
-        })),
-        pullRequests: byId(store.all('pull')).map((pull) => {
-            const issue = store.get('issue', pull.issueId);
-            const repo = store.get('repo', pull.repoId);
-            return {
-                id: pull.id,
-                repo: repoName(pull.repoId),
-                number: pull.number,
-                title: issue.title,
-                body: issue.body,
-                state: issue.state,
-                draft: pull.draft,
-                merged: pull.merged,
-                merged_at: pull.mergedAt,
-                merged_by: login(pull.mergedById),
-                merge_commit_sha: pull.mergeCommitSha,
-                head: { ref: pull.headRef, sha: pull.headSha },
-                base: {
-                    ref: pull.baseRef,
-                    sha: issue.state === 'open' ? (repo.git.branch(pull.baseRef) ?? pull.baseSha) : pull.baseSha,
-                },
-                user: login(issue.userId),
-                labels: labelNames(issue),
-                assignees: issue.assigneeIds.map(login),
-                requested_reviewers: pull.requestedReviewerIds.map(login),
-                requested_teams: pull.requestedTeamIds.map(teamSlugOf).filter((slug) => slug !== null),
-                milestone: store.get('milestone', issue.milestoneId)?.title ?? null,
-                comments: store.countWhere('comment', `issue:${issue.id}`),
-                created_at: issue.createdAt,
-                updated_at: issue.updatedAt,
-                closed_at: issue.closedAt,
-            };
-        }),
-        comments: byId(store.all('comment')).map((c) => ({
-            id: c.id,
-            repo: repoName(c.repoId),
-            issue_number: numberOf(c.issueId),
-            user: login(c.userId),
-            body: c.body,
-            created_at: c.createdAt,
-            updated_at: c.updatedAt,
-        })),
-        reviews: byId(store.all('review')).map((r) => ({
-            id: r.id,
-            repo: repoName(r.repoId),
-            pull_number: store.get('pull', r.pullId)?.number ?? null,
-            user: login(r.userId),
-            state: r.state,
-            body: r.body,
-            commit_id: r.commitId,
-            submitted_at: r.submittedAt,
-        })),
-        reviewComments: byId(store.all('reviewComment')).map((c) => ({
-            id: c.id,
-            repo: repoName(c.repoId),
-            pull_number: store.get('pull', c.pullId)?.number ?? null,
-            review_id: c.reviewId,
-            user: login(c.userId),
-            body: c.body,
-            path: c.path,
-            line: c.line,
-            side: c.side,
-            in_reply_to_id: c.inReplyToId,
-        })),
-        labels: byId(store.all('label')).map((l) => ({
-            id: l.id,
-            repo: repoName(l.repoId),
-            name: l.name,
-            color: l.color,
-            description: l.description,
-        })),
-        milestones: byId(store.all('milestone')).map((m) => ({
-            id: m.id,
-            repo: repoName(m.repoId),
-            number: m.number,
-            title: m.title,
-            state: m.state,
-            description: m.description,
-            due_on: m.dueOn,
-        })),
-        reactions: byId(store.all('reaction')).map((r) => ({
-            id: r.id,
-            repo: repoName(r.repoId),
-            subject: r.subject.kind,
-            issue_number: r.subject.kind === 'issue' ? numberOf(r.subject.issueId) : null,
-            comment_id: r.subject.kind === 'issue' ? null : r.subject.commentId,
-            user: login(r.userId),
-            content: r.content,
-        })),
-        events: byId(store.all('event')).map((e) => ({
-            id: e.id,
-            repo: repoName(e.repoId),
-            issue_number: numberOf(e.issueId),
-            event: e.event,
-            actor: login(e.actorId),
-            created_at: e.createdAt,
-            ...(e.label ? { label: e.label.name } : {}),
-            ...(e.assigneeId !== undefined ? { assignee: login(e.assigneeId) } : {}),
-            ...(e.milestone ? { milestone: e.milestone.title } : {}),
-            ...(e.rename ? { rename: e.rename } : {}),
-            ...(e.reviewerId !== undefined ? { requested_reviewer: login(e.reviewerId) } : {}),
-            ...(e.reviewerTeamId !== undefined ? { requested_team: teamSlugOf(e.reviewerTeamId) } : {}),
-            ...(e.commitId ? { commit_id: e.commitId } : {}),
-        })),
-        checkSuites: byId(store.all('checkSuite')).map((s) => ({
-            id: s.id,
-            repo: repoName(s.repoId),
-            head_sha: s.headSha,
-            head_branch: s.headBranch,
-            status: s.status,
-            conclusion: s.conclusion,
-            app: store.get('app', s.appId)?.slug ?? null,
-        })),
-        checkRuns: byId(store.all('checkRun')).map((r) => ({
-            id: r.id,
-            repo: repoName(r.repoId),
-            name: r.name,
-            head_sha: r.headSha,
-            status: r.status,
-            conclusion: r.conclusion,
-            app: store.get('app', r.appId)?.slug ?? null,
-            check_suite_id: r.suiteId,
-            external_id: r.externalId,
-            details_url: r.detailsUrl,
-            started_at: r.startedAt,
-            completed_at: r.completedAt,
-            output: {
-                title: r.output.title,
-                summary: r.output.summary,
-                text: r.output.text,
-                annotations: r.output.annotations.map((a) => ({
-                    path: a.path,
-                    start_line: a.startLine,
-                    end_line: a.endLine,
-                    annotation_level: a.annotationLevel,
-                    message: a.message,
-                    title: a.title,
-                })),
-            },
-            actions: r.actions,
-        })),
-        statuses: byId(store.all('status')).map((s) => ({
-            id: s.id,
-            repo: repoName(s.repoId),
-            sha: s.sha,
-            context: s.context,
-            state: s.state,
-            description: s.description,
-            target_url: s.targetUrl,
-            creator: login(s.creatorId),
-            created_at: s.createdAt,
-        })),
-        apps: byId(store.all('app')).map((a) => ({
-            id: a.id,
-            slug: a.slug,
-            name: a.name,
-            owner: login(a.ownerId),
-            permissions: a.permissions,
-        })),
-        installations: byId(store.all('installation')).map((i) => ({
-            id: i.id,
-            app: store.get('app', i.appId)?.slug ?? null,
-            account: login(i.accountId),
-            repository_selection: i.repositorySelection,
-            repositories: i.repoIds.map(repoName),
-            permissions: i.permissions,
-        })),
-        workflowRuns: byId(store.all('workflowRun')).map((r) => ({
-            id: r.id,
-            repo: repoName(r.repoId),
-            workflow: store.get('workflow', r.workflowId)?.path ?? null,
-            name: r.name,
-            event: r.event,
-            head_branch: r.headBranch,
-            head_sha: r.headSha,
-            status: r.status,
-            conclusion: r.conclusion,
-            run_number: r.runNumber,
-            actor: login(r.actorId),
-            jobs: byId(store.where('workflowJob', `run:${r.id}`)).map((j) => ({
-                id: j.id,
-                name: j.name,
-                status: j.status,
-                conclusion: j.conclusion,
-            })),
-            created_at: r.createdAt,
-        })),
-        releases: byId(store.all('release')).map((r) => ({
-            id: r.id,
-            repo: repoName(r.repoId),
-            tag_name: r.tagName,
-            target_commitish: r.targetCommitish,
-            name: r.name,
-            body: r.body,
-            draft: r.draft,
-            prerelease: r.prerelease,
-            author: login(r.authorId),
-            created_at: r.createdAt,
-            published_at: r.publishedAt,
-        })),
-        artifacts: byId(store.all('artifact'))
-            .filter((a) => a.finalized)
-            .map((a) => ({
-            id: a.id,
-            repo: repoName(a.repoId),
-            run_id: a.runId,
-            name: a.name,
-            size_in_bytes: a.sizeInBytes,
-            digest: a.digest,
-            created_at: a.createdAt,
-            expires_at: a.expiresAt,
-        })),
-        ...teamsSnapshot(store),
-        gists: byId(store.all('gist')).map((gist) => ({
-            id: gist.key,
-            owner: login(gist.ownerId),
-            description: gist.description,
-            public: gist.public,
-            files: Object.fromEntries(gist.files),
-            fork_of: gist.forkOfId === null ? null : (store.get('gist', gist.forkOfId)?.key ?? null),
-            comments: store.countWhere('gistComment', `gist:${gist.id}`),
-            created_at: gist.createdAt,
-            updated_at: gist.updatedAt,
-        })),
-        gistComments: byId(store.all('gistComment')).map((comment) => ({
-            id: comment.id,
-            gist: store.get('gist', comment.gistId)?.key ?? null,
-            user: login(comment.userId),
-            body: comment.body,
-            created_at: comment.createdAt,
-            updated_at: comment.updatedAt,
-        })),
-        ...filesSnapshot(store, repoName),
-        // Names and dates only: a secret's sealed value never leaves the clone.
-        secrets: byId(store.all('secret')).map((secret) => ({
-            id: secret.id,
-            repo: repoName(secret.repoId),
-            name: secret.name,
-            created_at: secret.createdAt,
-            updated_at: secret.updatedAt,
-        })),
-    };
-}
-
-// EXTERNAL MODULE: ./src/clones/github/domain/context.ts
-var context = __webpack_require__(7666);
-// EXTERNAL MODULE: ./src/clones/github/http/request-id.ts
-var request_id = __webpack_require__(28964);
-// EXTERNAL MODULE: ./src/clones/github/state/store.ts
-var state_store = __webpack_require__(74803);
-;// CONCATENATED MODULE: ./src/clones/github/control/context.ts
-
-
-
-
-/** A context for what the control API does on someone's behalf (a person clicking in the web UI). */
-function actingAs(core, login) {
-    const user = typeof login === 'string' ? core.store.userByLogin(login) : core.store.get('user', core.defaultUserId);
-    if (!user)
-        throw new state_errors/* ApiError */.hD(422, `unknown user "${String(login)}"`);
-    const ctx = (0,context/* requestContext */.V)(core, {
-        actor: { kind: 'user', user },
-        journal: new state_store/* Journal */.CQ(),
-        requestId: (0,request_id/* nextRequestId */.w)(),
-    });
-    return { ctx, user };
-}
-function requiredString(value, name) {
-    if (typeof value !== 'string' || value === '')
-        throw new state_errors/* ApiError */.hD(422, `"${name}" must be a non-empty string`);
-    return value;
-}
-
 // EXTERNAL MODULE: ./node_modules/zod/v4/classic/schemas.js + 4 modules
 var schemas = __webpack_require__(41514);
-// EXTERNAL MODULE: ./src/clones/github/render/repos.ts
-var repos = __webpack_require__(91052);
-// EXTERNAL MODULE: ./src/clones/github/seed/time.ts
-var time = __webpack_require__(86883);
-;// CONCATENATED MODULE: ./src/clones/github/state/runtime-token.ts
-
-/**
- * An `ACTIONS_RUNTIME_TOKEN` shaped as the runner's: a JWT whose `scp` claim holds the results
- * scope of one job. Signed HS256 with the clone's key (the clone itself does not require it).
- */
-function runtimeToken(scope, key, nowSeconds, lifetimeSeconds = 6 * 3600) {
-    const header = Buffer.from(JSON.stringify({ typ: 'JWT', alg: 'HS256' })).toString('base64url');
-    const payload = Buffer.from(JSON.stringify({
-        scp: `Actions.GenericRead:00000000-0000-0000-0000-000000000000 Actions.UploadArtifacts:${scope.runBackendId}:${scope.jobBackendId} Actions.Results:${scope.runBackendId}:${scope.jobBackendId}`,
-        iss: 'vstoken.actions.githubusercontent.com',
-        aud: 'vso:00000000-0000-0000-0000-000000000000',
-        nbf: nowSeconds - 60,
-        iat: nowSeconds,
-        exp: nowSeconds + lifetimeSeconds,
-    })).toString('base64url');
-    const signature = (0,external_node_crypto_.createHmac)('sha256', key).update(`${header}.${payload}`).digest('base64url');
-    return `${header}.${payload}.${signature}`;
-}
-/**
- * The results scope of a runtime token, as the results service reads it. The signature is not
- * checked (tests sign with any key, or not at all); the expiry is, when the token has one.
- */
-function resultsScope(token, nowSeconds) {
-    const parts = token.split('.');
-    if (parts.length < 2)
-        return invalid('the runtime token is not a JWT');
-    let payload;
-    try {
-        payload = JSON.parse(Buffer.from(parts[1], 'base64url').toString('utf8'));
-    }
-    catch {
-        return invalid('the runtime token is not a JWT (its payload is not JSON)');
-    }
-    if (typeof payload.exp === 'number' && payload.exp <= nowSeconds)
-        return invalid('the runtime token has expired');
-    if (typeof payload.scp !== 'string')
-        return invalid('the runtime token has no "scp" claim');
-    for (const scope of payload.scp.split(' ')) {
-        const [name, run, job, ...rest] = scope.split(':');
-        if (name !== 'Actions.Results')
-            continue;
-        if (!run || !job || rest.length > 0)
-            return invalid(`malformed scope "${scope}": expected Actions.Results:<runBackendId>:<jobBackendId>`);
-        return { kind: 'valid', scope: { runBackendId: run, jobBackendId: job } };
-    }
-    return invalid('the runtime token has no Actions.Results:<runBackendId>:<jobBackendId> scope');
-}
-const invalid = (message) => ({ kind: 'invalid', message });
-
-// EXTERNAL MODULE: ./src/clones/github/state/workflow-runs.ts
-var workflow_runs = __webpack_require__(40548);
-// EXTERNAL MODULE: ./src/clones/github/state/actor.ts
-var state_actor = __webpack_require__(39991);
-;// CONCATENATED MODULE: ./src/clones/github/domain/actions.ts
-
-
-
-
-
-
-/** How long a minted `GITHUB_TOKEN` and runtime token live (GitHub's job limit is 6 hours). */
-const JOB_LIFETIME_MS = 6 * 3_600_000;
-/**
- * Registers a workflow run of `repo` as GitHub starts one: the run and its jobs (each with results
- * backend ids), a `GITHUB_TOKEN`, and each job's `ACTIONS_RUNTIME_TOKEN`. The run's backend id is
- * what ties artifact uploads to this repository.
- */
-function registerWorkflowRun(ctx, repo, input) {
-    const actor = (0,state_actor/* actingUser */.e)(ctx.actor) ?? ctx.store.get('user', repo.ownerId);
-    const headBranch = input.headBranch ?? repo.defaultBranch;
-    const headSha = input.headSha ?? repo.git.branch(headBranch);
-    if (!headSha || !repo.git.readCommit(headSha))
-        throw new state_errors/* ApiError */.hD(422, `No commit found for ${input.headSha ? `SHA: ${input.headSha}` : `branch ${headBranch}`}`);
-    if (input.backendId && ctx.store.where('workflowRun', `backend:${input.backendId}`).length > 0)
-        throw new state_errors/* ApiError */.hD(422, `a workflow run with backend id ${input.backendId} already exists`);
-    for (const job of input.jobs ?? [])
-        if (job.backendId && ctx.store.where('workflowJob', `backend:${job.backendId}`).length > 0)
-            throw new state_errors/* ApiError */.hD(422, `a job with backend id ${job.backendId} already exists`);
-    const path = input.workflow ?? '.github/workflows/archal.yml';
-    const { run, jobs } = (0,workflow_runs/* insertWorkflowRun */.qn)(ctx.store, ctx.journal, {
-        repo,
-        actor,
-        path,
-        name: input.name ??
-            path
-                .split('/')
-                .pop()
-                .replace(/\.ya?ml$/, ''),
-        event: input.event ?? 'push',
-        headBranch,
-        headSha,
-        status: input.status ?? 'in_progress',
-        conclusion: input.conclusion ?? null,
-        backendId: input.backendId,
-        createdAt: ctx.now,
-        jobs: input.jobs?.length ? input.jobs : [{ name: 'build' }],
-    });
-    const now = ctx.core.now();
-    const token = (0,workflow_runs/* issueActionsToken */.Yb)(ctx.store, ctx.journal, repo, {
-        permissions: input.permissions ?? workflow_runs/* DEFAULT_ACTIONS_PERMISSIONS */.F0,
-        at: ctx.now,
-        expiresAt: (0,time/* isoSeconds */.nE)(new Date(now.getTime() + JOB_LIFETIME_MS)),
-    });
-    ctx.core.redactor.add(token.token);
-    const seconds = Math.floor(now.getTime() / 1000);
-    const registered = jobs.map((job) => ({
-        job,
-        runtimeToken: runtimeToken({ runBackendId: run.backendId, jobBackendId: job.backendId }, ctx.core.signingKey, seconds, JOB_LIFETIME_MS / 1000),
-    }));
-    return {
-        run,
-        jobs: registered,
-        githubToken: token.token,
-        env: runnerEnv(ctx, repo, run, registered[0], token.token),
-    };
-}
-function runnerEnv(ctx, repo, run, first, githubToken) {
-    const name = (0,repos/* fullName */.fq)(ctx, repo);
-    const ref = run.headBranch ? `refs/heads/${run.headBranch}` : '';
-    return {
-        GITHUB_ACTIONS: 'true',
-        CI: 'true',
-        GITHUB_REPOSITORY: name,
-        GITHUB_REPOSITORY_OWNER: name.split('/')[0],
-        GITHUB_REPOSITORY_ID: String(repo.id),
-        GITHUB_RUN_ID: String(run.id),
-        GITHUB_RUN_NUMBER: String(run.runNumber),
-        GITHUB_RUN_ATTEMPT: String(run.runAttempt),
-        GITHUB_WORKFLOW: run.name,
-        GITHUB_JOB: first.job.name,
-        GITHUB_EVENT_NAME: run.event,
-        GITHUB_SHA: run.headSha,
-        GITHUB_REF: ref,
-        GITHUB_REF_NAME: run.headBranch ?? '',
-        GITHUB_SERVER_URL: ctx.core.base,
-        GITHUB_API_URL: ctx.core.base,
-        GITHUB_GRAPHQL_URL: `${ctx.core.base}/graphql`,
-        GITHUB_TOKEN: githubToken,
-        ACTIONS_RUNTIME_TOKEN: first.runtimeToken,
-        ACTIONS_RESULTS_URL: `${ctx.core.base}/`,
-    };
-}
-function findRunByBackendId(ctx, backendId) {
-    return ctx.store.where('workflowRun', `backend:${backendId}`)[0];
-}
-function findJobByBackendId(ctx, run, backendId) {
-    return ctx.store.where('workflowJob', `backend:${backendId}`).find((job) => job.runId === run.id);
-}
-
-;// CONCATENATED MODULE: ./src/clones/github/control/runs.ts
-
-
-
-
-
-const runs_status = schemas/* enum */.k5n(['queued', 'in_progress', 'completed']);
-const conclusion = schemas/* enum */.k5n(['success', 'failure', 'cancelled', 'skipped', 'neutral', 'timed_out', 'action_required']);
-/** `POST /_archal/actions/runs`: a workflow run as GitHub starts one (snake_case, like GitHub's JSON). */
-const runRequest = schemas/* object */.Ikc({
-    repo: schemas/* string */.YjP().regex(/^[^/]+\/[^/]+$/, 'expected "owner/name"'),
-    workflow: schemas/* string */.YjP().min(1).optional(),
-    name: schemas/* string */.YjP().min(1).optional(),
-    event: schemas/* string */.YjP().min(1).optional(),
-    head_branch: schemas/* string */.YjP().min(1).optional(),
-    head_sha: schemas/* string */.YjP()
-        .regex(/^[0-9a-f]{40}$/, 'expected a full commit SHA')
-        .optional(),
-    status: runs_status.optional(),
-    conclusion: conclusion.optional(),
-    backend_id: schemas/* string */.YjP().min(1).optional(),
-    actor: schemas/* string */.YjP().optional(),
-    permissions: schemas/* record */.g1P(schemas/* string */.YjP(), schemas/* enum */.k5n(['read', 'write', 'none'])).optional(),
-    jobs: schemas/* array */.YOg(schemas/* object */.Ikc({
-        name: schemas/* string */.YjP().min(1),
-        backend_id: schemas/* string */.YjP().min(1).optional(),
-        status: runs_status.optional(),
-        conclusion: conclusion.optional(),
-        steps: schemas/* array */.YOg(schemas/* object */.Ikc({ name: schemas/* string */.YjP().min(1), status: runs_status.optional(), conclusion: conclusion.optional() })
-            .strict())
-            .optional(),
-        log: schemas/* string */.YjP().optional(),
-    })
-        .strict())
-        .optional(),
-})
-    .strict();
-/** Registers a run from the control API's request body (also `handle.workflowRun()`). */
-function createWorkflowRun(core, body) {
-    const request = parseRunRequest(body);
-    const { ctx } = actingAs(core, request.actor);
-    const [owner = '', name = ''] = request.repo.split('/');
-    const repo = ctx.store.repoByFullName(owner, name);
-    if (!repo)
-        throw new state_errors/* ApiError */.hD(404, `unknown repository "${request.repo}"`);
-    return registeredRunBody(ctx, registerWorkflowRun(ctx, repo, request.run));
-}
-function parseRunRequest(body) {
-    const parsed = runRequest.safeParse(body);
-    if (!parsed.success)
-        throw new state_errors/* ApiError */.hD(422, parsed.error.issues.map((issue) => `${issue.path.join('.') || 'body'}: ${issue.message}`).join('; '));
-    const input = parsed.data;
-    return {
-        repo: input.repo,
-        actor: input.actor,
-        run: {
-            workflow: input.workflow,
-            name: input.name,
-            event: input.event,
-            headBranch: input.head_branch,
-            headSha: input.head_sha,
-            status: input.status,
-            conclusion: input.conclusion,
-            backendId: input.backend_id,
-            permissions: input.permissions
-                ? Object.fromEntries(Object.entries(input.permissions).filter((entry) => entry[1] !== 'none'))
-                : undefined,
-            jobs: input.jobs?.map((job) => ({
-                name: job.name,
-                backendId: job.backend_id,
-                status: job.status,
-                conclusion: job.conclusion,
-                steps: job.steps,
-                log: job.log,
-            })),
-        },
-    };
-}
-/** What the control API answers: ids, tokens and the runner environment of the first job. */
-function registeredRunBody(ctx, registered) {
-    const { run } = registered;
-    const repo = ctx.store.get('repo', run.repoId);
-    const name = (0,repos/* fullName */.fq)(ctx, repo);
-    return {
-        id: run.id,
-        run_number: run.runNumber,
-        run_attempt: run.runAttempt,
-        backend_id: run.backendId,
-        url: `${ctx.urls.repo(name)}/actions/runs/${run.id}`,
-        html_url: `${ctx.urls.repoHtml(name)}/actions/runs/${run.id}`,
-        github_token: registered.githubToken,
-        jobs: registered.jobs.map(({ job, runtimeToken }) => ({
-            id: job.id,
-            name: job.name,
-            backend_id: job.backendId,
-            runtime_token: runtimeToken,
-        })),
-        env: registered.env,
-    };
-}
-
-;// CONCATENATED MODULE: ./src/clones/github/control/routes.ts
-
-
-
-
-
-
-
-
-
-
-
-
-const ok = (body) => ({ status: 200, body });
-/** The control API, under `/_archal/` (no GitHub path starts so). */
-const CONTROL_ROUTES = [
-    { method: 'GET', path: /^\/_archal\/health$/, handle: ({ core }) => ok({ ok: true, seed: core.seedSource }) },
-    {
-        method: 'GET',
-        path: /^\/_archal\/state$/,
-        handle: ({ core }) => ok(snapshot(core.store, { seed: core.seedSource })),
-    },
-    {
-        method: 'POST',
-        path: /^\/_archal\/reset$/,
-        handle: ({ core }) => {
-            core.reset();
-            return ok({ reset: true, seed: core.seedSource });
-        },
-    },
-    {
-        method: 'POST',
-        path: /^\/_archal\/seed$/,
-        handle: ({ core, body }) => {
-            if (!('seed' in body))
-                throw new state_errors/* ApiError */.hD(422, 'Expected {"seed": "<name>"} or {"seed": {...seed object}}');
-            // Named seeds and seed objects only: the control API never reads a file of the machine.
-            return ok({ seeded: true, seed: core.reseed(body.seed, undefined, { files: false }) });
-        },
-    },
-    {
-        method: 'GET',
-        path: /^\/_archal\/requests$/,
-        handle: ({ core, query }) => {
-            const since = query.get('since') ?? '0';
-            if (!/^\d{1,15}$/.test(since))
-                throw new state_errors/* ApiError */.hD(422, `since must be a request id (a whole number, 0 or more), not ${JSON.stringify(since)}`);
-            const flag = query.get('not_implemented');
-            if (flag !== null && flag !== 'true' && flag !== 'false')
-                throw new state_errors/* ApiError */.hD(422, `not_implemented must be true or false, not ${JSON.stringify(flag)}`);
-            return ok({
-                requests: core.log.list({ since: Number(since), notImplemented: flag === null ? undefined : flag === 'true' }),
-            });
-        },
-    },
-    {
-        method: 'DELETE',
-        path: /^\/_archal\/requests$/,
-        handle: ({ core }) => {
-            core.log.clear();
-            return ok({ cleared: true });
-        },
-    },
-    {
-        method: 'GET',
-        path: /^\/_archal\/deliveries$/,
-        handle: async ({ core, query }) => {
-            if (query.get('wait') === 'true')
-                await core.webhooks.idle();
-            return ok({ deliveries: core.webhooks.list() });
-        },
-    },
-    {
-        method: 'GET',
-        path: /^\/_archal\/operations$/,
-        // The route table is loaded with the first request that needs it (see clone.ts).
-        handle: async () => ok({ operations: operationList((await __webpack_require__.e(/* import() */ 940).then(__webpack_require__.bind(__webpack_require__, 44940))).ROUTES) }),
-    },
-    {
-        method: 'POST',
-        path: /^\/_archal\/check-runs\/(\d+)\/requested-action$/,
-        handle: ({ core, body, groups }) => {
-            const run = core.store.get('checkRun', Number(groups[0]));
-            if (!run)
-                throw (0,state_errors/* notFound */.mX)();
-            const { ctx, user } = actingAs(core, body.user);
-            const repo = core.store.get('repo', run.repoId);
-            (0,checks/* requestAction */.uQ)(ctx, repo, (0,checks/* findCheckRun */.TU)(ctx, repo, run.id), requiredString(body.identifier, 'identifier'), user);
-            return ok({ deliveries: ctx.deliveries });
-        },
-    },
-    {
-        method: 'POST',
-        path: /^\/_archal\/pulls\/([^/]+)\/([^/]+)\/(\d+)\/(ready-for-review|convert-to-draft)$/,
-        handle: async ({ core, body, groups }) => {
-            const { ctx } = actingAs(core, body.user);
-            const repo = (0,lookup/* findRepo */.O7)(ctx, groups[0], groups[1]);
-            const issue = repo ? core.store.issueByNumber(repo.id, Number(groups[2])) : undefined;
-            const pull = issue?.pullId ? core.store.get('pull', issue.pullId) : undefined;
-            if (!repo || !issue || !pull)
-                throw (0,state_errors/* notFound */.mX)();
-            await (0,pulls/* setDraft */.iR)(ctx, repo, issue, pull, groups[3] === 'convert-to-draft');
-            return ok({ draft: pull.draft, deliveries: ctx.deliveries });
-        },
-    },
-    {
-        method: 'POST',
-        path: /^\/_archal\/installations$/,
-        handle: ({ core, body }) => {
-            const { ctx, user } = actingAs(core, body.user);
-            const slug = requiredString(body.app, 'app');
-            const app = [...core.store.all('app')].find((candidate) => candidate.slug === slug);
-            if (!app)
-                throw new state_errors/* ApiError */.hD(404, `unknown app "${slug}"`);
-            const account = core.store.userByLogin(requiredString(body.account, 'account'));
-            if (!account)
-                throw new state_errors/* ApiError */.hD(404, `unknown account "${String(body.account)}"`);
-            const { repositories } = body;
-            // Absent or "all": every repository of the account, as the seed's `installations` say it.
-            if (repositories !== undefined &&
-                repositories !== 'all' &&
-                !(Array.isArray(repositories) && repositories.every((name) => typeof name === 'string' && name !== '')))
-                throw new state_errors/* ApiError */.hD(422, `"repositories" must be "all" or a list of repository names of ${account.login}, not ${JSON.stringify(repositories)}`);
-            const repoIds = Array.isArray(repositories)
-                ? repositories.map((name) => {
-                    const repo = (0,lookup/* findRepo */.O7)(ctx, account.login, name);
-                    if (!repo)
-                        throw new state_errors/* ApiError */.hD(404, `unknown repository ${account.login}/${name}`);
-                    return repo.id;
-                })
-                : null;
-            const installation = (0,apps/* installApp */.Pe)(ctx, { app, accountId: account.id, repoIds, senderId: user.id });
-            return { status: 201, body: { id: installation.id, deliveries: ctx.deliveries } };
-        },
-    },
-    {
-        method: 'POST',
-        path: /^\/_archal\/faults$/,
-        handle: ({ core, body }) => ({ status: 201, body: { fault: core.faults.add(body) } }),
-    },
-    {
-        method: 'DELETE',
-        path: /^\/_archal\/faults$/,
-        handle: ({ core }) => {
-            core.faults.clear();
-            return ok({ cleared: true });
-        },
-    },
-    {
-        method: 'POST',
-        path: /^\/_archal\/actions\/runs$/,
-        handle: ({ core, body }) => ({ status: 201, body: createWorkflowRun(core, body) }),
-    },
-    {
-        // The contents API's `download_url`: a raw file (a token is needed for private repositories).
-        method: 'GET',
-        path: /^\/_archal\/raw\/([^/]+)\/([^/]+)\/([^/]+)\/(.+)$/,
-        handle: ({ core, groups, headers }) => {
-            const [owner, name, ref, path] = groups.map((part) => decodeURIComponent(part));
-            const { ctx } = actingAs(core, undefined);
-            const repo = (0,lookup/* findRepo */.O7)(ctx, owner, name);
-            const token = (0,auth/* credential */.e)(typeof headers.authorization === 'string' ? headers.authorization : undefined);
-            const actor = (0,auth/* resolveActor */.i)(core.store, token, core.unknownTokenUserId, core.now());
-            if (!repo || !(0,permissions/* actorRole */.k_)(core.store, actor, repo))
-                throw (0,state_errors/* notFound */.mX)();
-            const sha = repo.git.resolveCommit(ref);
-            const entry = sha ? repo.git.entryAt(repo.git.readCommit(sha).tree, path) : undefined;
-            if (!entry || (0,format/* isTreeMode */.AY)(entry.mode))
-                throw (0,state_errors/* notFound */.mX)();
-            return { status: 200, raw: repo.git.readBlob(entry.sha) ?? Buffer.alloc(0) };
-        },
-    },
-];
-
-;// CONCATENATED MODULE: ./src/clones/github/control/handler.ts
-
-
-
-
-
-function send(res, reply) {
-    if ('raw' in reply) {
-        res.writeHead(reply.status, {
-            'content-type': 'text/plain; charset=utf-8',
-            'content-length': String(reply.raw.length),
-        });
-        res.end(reply.raw);
-        return;
-    }
-    const text = JSON.stringify(reply.body, null, 2);
-    res.writeHead(reply.status, {
-        'content-type': 'application/json; charset=utf-8',
-        'content-length': String(Buffer.byteLength(text)),
-    });
-    res.end(text);
-}
-/**
- * Whether a Host header names this machine's loopback (`localhost`, `*.localhost`, 127.x.x.x,
- * [::1]), with any port. A web page can make a browser send requests to 127.0.0.1 under its own
- * name (DNS rebinding); such requests carry that name, so an open control API refuses them.
- */
-function isLoopbackHost(header) {
-    if (header === undefined)
-        return true;
-    const value = header.trim().toLowerCase();
-    const name = value.startsWith('[') ? value.slice(1, value.indexOf(']')) : value.replace(/:\d*$/, '');
-    return (name === 'localhost' ||
-        name.endsWith('.localhost') ||
-        /^127(?:\.\d{1,3}){3}$/.test(name) ||
-        name === '::1' ||
-        name === '0:0:0:0:0:0:0:1');
-}
-/** Every control endpoint that takes a body takes a JSON object (an empty body stands for `{}`). */
-function parseBody(raw) {
-    if (raw.length === 0)
-        return {};
-    let parsed;
-    try {
-        parsed = JSON.parse(raw.toString('utf8'));
-    }
-    catch {
-        throw new state_errors/* ApiError */.hD(400, 'Problems parsing JSON');
-    }
-    if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) {
-        const given = parsed === null ? 'null' : Array.isArray(parsed) ? 'an array' : `a ${typeof parsed}`;
-        throw new state_errors/* ApiError */.hD(422, `The body must be a JSON object, not ${given}`);
-    }
-    return parsed;
-}
-function sameSecret(given, expected) {
-    if (typeof given !== 'string')
-        return false;
-    const a = Buffer.from(given);
-    const b = Buffer.from(expected);
-    return a.length === b.length && (0,external_node_crypto_.timingSafeEqual)(a, b);
-}
-/**
- * Serves the control API: state snapshots, reset and reseed, the request log, webhook deliveries
- * and simulations of what people do in GitHub's web UI. Its requests are not in the request log
- * (they are the harness's, not the agent's). Without a control token it answers only requests
- * addressed to a loopback host.
- */
-async function handleControl(core, exchange, controlToken) {
-    const { req, res, search } = exchange;
-    const path = exchange.path.replace(/\/+$/, '');
-    try {
-        if (controlToken !== null &&
-            path !== '/_archal/health' &&
-            !sameSecret(req.headers['x-archal-control-token'], controlToken))
-            throw new state_errors/* ApiError */.hD(401, "The control API needs the clone's control token in X-Archal-Control-Token");
-        if (controlToken === null && path !== '/_archal/health' && !isLoopbackHost(req.headers.host))
-            throw new state_errors/* ApiError */.hD(403, `The control API answers only requests addressed to a loopback host (127.0.0.1, localhost, [::1]), not to ${JSON.stringify(req.headers.host)}; to reach it under another name, start the clone with a control token.`);
-        const raw = await (0,http_body/* readBody */.x)(req, core.config.maxBodyBytes);
-        const body = parseBody(raw);
-        for (const route of CONTROL_ROUTES) {
-            if (route.method !== req.method)
-                continue;
-            const match = route.path.exec(path);
-            if (!match)
-                continue;
-            return send(res, await route.handle({
-                core,
-                body,
-                query: new URLSearchParams(search),
-                groups: match.slice(1),
-                headers: req.headers,
-            }));
-        }
-        throw new state_errors/* ApiError */.hD(404, `Unknown control endpoint: ${req.method} ${path}`);
-    }
-    catch (error) {
-        if (error instanceof http_body/* BodyTooLargeError */.A)
-            return send(res, { status: 413, body: { message: 'Request body too large' } });
-        if (error instanceof errors/* SeedError */.uV)
-            return send(res, { status: 422, body: { message: error.message, problems: error.problems } });
-        if (error instanceof state_errors/* ApiError */.hD)
-            return send(res, {
-                status: error.status,
-                body: { message: error.message, ...(error.extra.errors ? { errors: error.extra.errors } : {}) },
-            });
-        return send(res, { status: 500, body: { message: error instanceof Error ? error.message : String(error) } });
-    }
-}
-
+// EXTERNAL MODULE: ./src/clones/github/state/errors.ts
+var state_errors = __webpack_require__(3435);
 ;// CONCATENATED MODULE: ./src/clones/github/http/faults.ts
 
 
@@ -1054,7 +30,7 @@ async function handleControl(core, exchange, controlToken) {
  * as when GitHub did the write and then failed to say so. Set through the control API
  * (`POST /_archal/faults`), cleared by `DELETE`.
  */
-const faultSchema = schemas/* object */.Ikc({
+const buildFaultSchema = () => schemas/* object */.Ikc({
     method: schemas/* string */.YjP().regex(/^[A-Z]+$/, 'an HTTP method in capitals, e.g. "POST"'),
     /** A regular expression the request's path (without the query) must match, e.g. "/issues/\\d+/comments$". */
     path: schemas/* string */.YjP().min(1),
@@ -1071,11 +47,14 @@ const faultSchema = schemas/* object */.Ikc({
     message: '"after" replaces the answer with "status": give "status" too',
     path: ['after'],
 });
+/** Built on the first fault set: most clones never get one, and building it costs each clone's start. */
+let schema;
+const faultSchema = () => (schema ??= buildFaultSchema());
 const SHAPE = '{"method": "POST", "path": "<regular expression>", "status": 400..599, "delayMs": 0..60000, "after": false, "times": 1}';
 class Faults {
     faults = [];
     add(input) {
-        const parsed = faultSchema.safeParse(input);
+        const parsed = faultSchema().safeParse(input);
         if (!parsed.success)
             throw new state_errors/* ApiError */.hD(422, `A fault is ${SHAPE}: ${parsed.error.issues.map((issue) => `${issue.path.join('.') || 'body'}: ${issue.message}`).join('; ')}`);
         let path;
@@ -1126,8 +105,6 @@ function strikeAfter(strike) {
 
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __webpack_require__(73024);
-// EXTERNAL MODULE: external "node:fs/promises"
-var promises_ = __webpack_require__(51455);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __webpack_require__(76760);
 ;// CONCATENATED MODULE: ./src/clones/github/state/locks.ts
@@ -1276,6 +253,8 @@ var apply = __webpack_require__(68150);
 var named = __webpack_require__(80470);
 // EXTERNAL MODULE: ./src/clones/github/state/blobs.ts
 var blobs = __webpack_require__(94742);
+// EXTERNAL MODULE: ./src/clones/github/seed/time.ts
+var time = __webpack_require__(86883);
 ;// CONCATENATED MODULE: ./src/clones/github/webhooks/sign.ts
 
 /** `X-Hub-Signature-256`: `sha256=` + HMAC-SHA256 of the exact body bytes with the webhook secret. */
@@ -1440,7 +419,6 @@ function sleep(ms, signal) {
 
 
 
-
 /** A small bounded cache (insertion order eviction) for values derived from immutable git objects. */
 class BoundedCache {
     capacity;
@@ -1556,8 +534,12 @@ class CloneCore {
         this.limiter.reset();
         for (const record of this.store.all('token'))
             this.redactor.add(record.token);
+        // node:fs/promises only here (a reseed): loading it cost every clone's start.
         if (previous)
-            void (0,promises_.rm)(previous, { recursive: true, force: true }).catch(() => undefined);
+            void process
+                .getBuiltinModule('node:fs/promises')
+                .rm(previous, { recursive: true, force: true })
+                .catch(() => undefined);
     }
     /** Back to the seed last applied; the request log starts over. */
     reset() {
@@ -1576,6 +558,18 @@ class CloneCore {
 
 // EXTERNAL MODULE: ./src/clones/github/domain/artifacts.ts
 var domain_artifacts = __webpack_require__(90962);
+// EXTERNAL MODULE: ./src/clones/github/domain/actions.ts
+var actions = __webpack_require__(87834);
+// EXTERNAL MODULE: ./src/clones/github/domain/context.ts
+var context = __webpack_require__(7666);
+// EXTERNAL MODULE: ./src/clones/github/state/runtime-token.ts
+var runtime_token = __webpack_require__(20482);
+// EXTERNAL MODULE: ./src/clones/github/state/store.ts
+var state_store = __webpack_require__(74803);
+// EXTERNAL MODULE: ./src/clones/github/http/body.ts
+var http_body = __webpack_require__(80561);
+// EXTERNAL MODULE: ./src/clones/github/http/request-id.ts
+var request_id = __webpack_require__(28964);
 ;// CONCATENATED MODULE: ./src/clones/github/http/actions-results.ts
 
 
@@ -1631,7 +625,7 @@ function monolith(call, artifact) {
 }
 const METHODS = {
     CreateArtifact: (call) => {
-        const job = findJobByBackendId(call.ctx, call.run, str(call.body, 'workflow_job_run_backend_id'));
+        const job = (0,actions/* findJobByBackendId */.t8)(call.ctx, call.run, str(call.body, 'workflow_job_run_backend_id'));
         if (!job)
             throw new state_errors/* ApiError */.hD(404, 'unknown workflow_job_run_backend_id: register the job with its workflow run');
         const mimeType = wrapped(call.body.mime_type);
@@ -1758,22 +752,21 @@ function authorizedRun(core, ctx, authorization, body) {
     const match = /^Bearer\s+(\S+)$/i.exec(authorization ?? '');
     if (!match)
         throw new state_errors/* ApiError */.hD(401, 'missing ACTIONS_RUNTIME_TOKEN (Authorization: Bearer <token>)');
-    const check = resultsScope(match[1], Math.floor(core.now().getTime() / 1000));
+    const check = (0,runtime_token/* resultsScope */.x)(match[1], Math.floor(core.now().getTime() / 1000));
     if (check.kind === 'invalid')
         throw new state_errors/* ApiError */.hD(401, check.message);
     const runBackendId = str(body, 'workflow_run_backend_id');
     if (runBackendId !== check.scope.runBackendId)
         throw new state_errors/* ApiError */.hD(403, `the runtime token is scoped to workflow run ${check.scope.runBackendId}, not ${runBackendId}`);
-    const run = findRunByBackendId(ctx, runBackendId);
+    const run = (0,actions/* findRunByBackendId */.v4)(ctx, runBackendId);
     if (!run)
         throw new state_errors/* ApiError */.hD(404, `unknown workflow run backend id ${runBackendId}: register the run first (POST /_archal/actions/runs, or a seed's repos[].workflowRuns)`);
     return run;
 }
 
-// EXTERNAL MODULE: external "node:zlib"
-var external_node_zlib_ = __webpack_require__(38522);
 ;// CONCATENATED MODULE: ./src/clones/github/render/zip.ts
-
+/** node:zlib, loaded with the first archive: most clones serve none, and loading it cost each clone's start. */
+const zlib = () => process.getBuiltinModule('node:zlib');
 /** A zip archive (deflated entries, no directories): what GitHub serves for a run's logs. */
 function zipArchive(entries, at) {
     const { time, date } = dosTime(at);
@@ -1782,8 +775,8 @@ function zipArchive(entries, at) {
     let offset = 0;
     for (const entry of entries) {
         const name = Buffer.from(entry.name, 'utf8');
-        const compressed = (0,external_node_zlib_.deflateRawSync)(entry.data);
-        const crc = (0,external_node_zlib_.crc32)(entry.data);
+        const compressed = zlib().deflateRawSync(entry.data);
+        const crc = zlib().crc32(entry.data);
         const common = (header, at) => {
             header.writeUInt16LE(20, at); // version needed
             header.writeUInt16LE(0x0800, at + 2); // UTF-8 names
@@ -2022,6 +1015,12 @@ function sendBuffer(res, headers, data, contentType) {
 
 // EXTERNAL MODULE: external "node:child_process"
 var external_node_child_process_ = __webpack_require__(31421);
+// EXTERNAL MODULE: ./src/clones/github/state/actor.ts
+var state_actor = __webpack_require__(39991);
+// EXTERNAL MODULE: ./src/clones/github/state/permissions.ts
+var permissions = __webpack_require__(28478);
+// EXTERNAL MODULE: ./src/clones/github/git/format.ts
+var format = __webpack_require__(34576);
 // EXTERNAL MODULE: ./src/clones/github/git/merge.ts
 var merge = __webpack_require__(93195);
 // EXTERNAL MODULE: ./src/clones/github/state/pull-stats.ts
@@ -2084,6 +1083,8 @@ async function mergeRef(core, repo, pull) {
 
 // EXTERNAL MODULE: ./src/clones/github/domain/refs.ts + 1 modules
 var refs = __webpack_require__(15105);
+// EXTERNAL MODULE: ./src/clones/github/http/auth.ts + 1 modules
+var auth = __webpack_require__(88747);
 // EXTERNAL MODULE: ./src/clones/github/git/env.ts
 var env = __webpack_require__(31140);
 ;// CONCATENATED MODULE: ./src/clones/github/http/git-http.ts
@@ -2312,6 +1313,8 @@ function headerEnd(buffer) {
     return undefined;
 }
 
+// EXTERNAL MODULE: ./src/clones/github/http/route.ts
+var http_route = __webpack_require__(4944);
 // EXTERNAL MODULE: ./src/clones/github/http/admission.ts
 var http_admission = __webpack_require__(95452);
 // EXTERNAL MODULE: ./src/clones/github/http/router.ts
@@ -2407,11 +1410,11 @@ async function handleRest(core, router, exchange, mount) {
             addHeaders(headers, reply.headers);
             headers.push('content-type', reply.contentType);
             outcome.responseText = typeof reply.data === 'string' ? reply.data : `<${reply.data.length} bytes>`;
-            server_send(res, reply.status, headers, reply.data);
+            send(res, reply.status, headers, reply.data);
         }
         else if (reply.body === undefined) {
             addHeaders(headers, reply.headers);
-            server_send(res, reply.status, headers, undefined);
+            send(res, reply.status, headers, undefined);
         }
         else if (method === 'GET' && reply.status === 200) {
             const rendered = render(reply.body, reply.headers);
@@ -2423,7 +1426,7 @@ async function handleRest(core, router, exchange, mount) {
             addHeaders(headers, reply.headers);
             outcome.responseText = JSON.stringify(reply.body);
             headers.push('content-type', JSON_TYPE);
-            server_send(res, reply.status, headers, outcome.responseText);
+            send(res, reply.status, headers, outcome.responseText);
         }
     }
     catch (error) {
@@ -2464,12 +1467,12 @@ function sendRendered(core, req, res, headers, rendered, admission, outcome) {
             const rate = core.limiter.refund(admission.counted.key, admission.counted.resource, Date.now());
             replaceRateHeaders(headers, (0,rate_limit/* rateHeaders */.h)(rate));
         }
-        server_send(res, 304, headers, undefined);
+        send(res, 304, headers, undefined);
         return;
     }
     outcome.responseText = rendered.text;
     headers.push('content-type', JSON_TYPE);
-    server_send(res, 200, headers, rendered.bytes);
+    send(res, 200, headers, rendered.bytes);
 }
 function notModified(req, rendered) {
     const ifNoneMatch = req.headers['if-none-match'];
@@ -2547,14 +1550,14 @@ function sendError(core, exchange, error, headers, outcome) {
     }
     outcome.responseText = JSON.stringify((0,state_errors/* errorBody */.t4)(outcome.status, message, outcome.docs, errors));
     headers.push('content-type', JSON_TYPE);
-    server_send(exchange.res, outcome.status, headers, outcome.responseText);
+    send(exchange.res, outcome.status, headers, outcome.responseText);
 }
 function addHeaders(list, headers) {
     if (headers)
         for (const name in headers)
             list.push(name, headers[name]);
 }
-function server_send(res, status, headers, body) {
+function send(res, status, headers, body) {
     if (res.headersSent)
         return;
     if (body === undefined) {
@@ -2567,9 +1570,9 @@ function server_send(res, status, headers, body) {
     res.end(body);
 }
 
+// EXTERNAL MODULE: ./src/clones/github/state/snapshot.ts + 2 modules
+var snapshot = __webpack_require__(68255);
 ;// CONCATENATED MODULE: ./src/clones/github/clone.ts
-
-
 
 
 
@@ -2605,7 +1608,7 @@ function buildGitHubClone(listening, options) {
     // body schemas) cost every run that never calls the REST API (most scenarios' agents start after
     // the clone, and many only read) a few milliseconds of page faults.
     let router;
-    const restRoutes = () => (router ??= __webpack_require__.e(/* import() */ 940).then(__webpack_require__.bind(__webpack_require__, 44940)).then(({ restRouter }) => restRouter()));
+    const restRoutes = () => (router ??= Promise.all(/* import() */[__webpack_require__.e(197), __webpack_require__.e(254)]).then(__webpack_require__.bind(__webpack_require__, 9197)).then(({ restRouter }) => restRouter()));
     const handler = (req, res) => {
         const url = req.url ?? '/';
         const q = url.indexOf('?');
@@ -2614,12 +1617,14 @@ function buildGitHubClone(listening, options) {
         let work;
         const exchange = { req, res, path, search };
         if (path === '/_archal' || path.startsWith('/_archal/'))
-            work = handleControl(core, exchange, controlToken);
+            // Loaded on first use, as the routes below: its schemas cost every clone's start, and a
+            // scenario run's agent never calls it.
+            work = Promise.all(/* import() */[__webpack_require__.e(254), __webpack_require__.e(223)]).then(__webpack_require__.bind(__webpack_require__, 34223)).then(({ handleControl }) => handleControl(core, exchange, controlToken));
         else if (path === '/mcp')
-            work = Promise.all(/* import() */[__webpack_require__.e(463), __webpack_require__.e(344), __webpack_require__.e(940), __webpack_require__.e(263)]).then(__webpack_require__.bind(__webpack_require__, 12263)).then(({ handleMcp }) => handleMcp(core, exchange, viaGitHubHost(req) ? core.urlsGitHub : core.urls));
+            work = Promise.all(/* import() */[__webpack_require__.e(463), __webpack_require__.e(344), __webpack_require__.e(197), __webpack_require__.e(254), __webpack_require__.e(898)]).then(__webpack_require__.bind(__webpack_require__, 27898)).then(({ handleMcp }) => handleMcp(core, exchange, viaGitHubHost(req) ? core.urlsGitHub : core.urls));
         else if (path === '/graphql' || path === '/api/graphql')
             // Loaded on first use: GitHub's schema takes a second to build.
-            work = Promise.all(/* import() */[__webpack_require__.e(645), __webpack_require__.e(940), __webpack_require__.e(321)]).then(__webpack_require__.bind(__webpack_require__, 17321)).then(({ handleGraphql }) => handleGraphql(core, exchange, viaGitHubHost(req) ? core.urlsGitHub : core.urls));
+            work = Promise.all(/* import() */[__webpack_require__.e(645), __webpack_require__.e(197), __webpack_require__.e(254), __webpack_require__.e(321)]).then(__webpack_require__.bind(__webpack_require__, 17321)).then(({ handleGraphql }) => handleGraphql(core, exchange, viaGitHubHost(req) ? core.urlsGitHub : core.urls));
         else if (path.startsWith(BLOB_PREFIX))
             work = handleBlob(core, exchange);
         else if (path.startsWith('/twirp/'))
@@ -2646,7 +1651,7 @@ function buildGitHubClone(listening, options) {
     let stopped;
     const running = listening.server;
     const handle = {
-        state: () => snapshot(core.store, { seed: core.seedSource }),
+        state: () => (0,snapshot/* snapshot */.P)(core.store, { seed: core.seedSource }),
         reset: async () => core.reset(),
         seed: async (input) => {
             core.reseed(input, options.cwd, seedRules);
@@ -2655,7 +1660,7 @@ function buildGitHubClone(listening, options) {
         clearRequests: () => core.log.clear(),
         deliveries: () => core.webhooks.list(),
         idle: () => core.webhooks.idle(),
-        workflowRun: async (request) => createWorkflowRun(core, request),
+        workflowRun: async (request) => (await __webpack_require__.e(/* import() */ 798).then(__webpack_require__.bind(__webpack_require__, 90798))).createWorkflowRun(core, request),
         repositoryPath: (fullName) => {
             const [owner = '', name = ''] = fullName.split('/');
             return core.store.repoByFullName(owner, name)?.git.gitDir;
@@ -2681,119 +1686,113 @@ function buildGitHubClone(listening, options) {
 
 /***/ }),
 
-/***/ 46865:
+/***/ 87834:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   Pe: () => (/* binding */ installApp),
-/* harmony export */   Wb: () => (/* binding */ installationRepos),
-/* harmony export */   l6: () => (/* binding */ issueInstallationToken),
-/* harmony export */   wL: () => (/* binding */ appInstallation)
+/* harmony export */   aX: () => (/* binding */ registerWorkflowRun),
+/* harmony export */   t8: () => (/* binding */ findJobByBackendId),
+/* harmony export */   v4: () => (/* binding */ findRunByBackendId)
 /* harmony export */ });
-/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(77598);
-/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _state_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3435);
-/* harmony import */ var _seed_time_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(86883);
-/* harmony import */ var _webhooks_emit_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(3424);
-/* harmony import */ var _render_apps_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(4481);
-/* harmony import */ var _render_repos_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(91052);
-/* harmony import */ var _render_users_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(71273);
-/* harmony import */ var _webhooks_shapes_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(90681);
-/* harmony import */ var _state_permissions_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(28478);
+/* harmony import */ var _render_repos_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(91052);
+/* harmony import */ var _seed_time_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(86883);
+/* harmony import */ var _state_errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3435);
+/* harmony import */ var _state_runtime_token_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(20482);
+/* harmony import */ var _state_workflow_runs_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(40548);
+/* harmony import */ var _state_actor_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(39991);
 
 
 
 
 
 
-
-
-
-const RANK = { read: 1, write: 2, admin: 3 };
-function installationRepos(ctx, installation) {
-    return [...ctx.store.all('repo')].filter((repo) => (0,_state_permissions_js__WEBPACK_IMPORTED_MODULE_8__/* .installationCovers */ .HJ)(installation, repo));
-}
-function appInstallation(ctx, app, id) {
-    const installation = ctx.store.get('installation', id);
-    if (!installation || installation.appId !== app.id)
-        throw (0,_state_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .notFound */ .mX)();
-    return installation;
-}
-/** `ghs_` tokens valid one hour, narrowed to the requested repositories and permissions. */
-function issueInstallationToken(ctx, installation, request) {
-    const available = installationRepos(ctx, installation);
-    let repoIds = null;
-    if (request.repositories || request.repository_ids) {
-        repoIds = [];
-        for (const name of request.repositories ?? []) {
-            const repo = available.find((candidate) => candidate.name.toLowerCase() === name.toLowerCase());
-            if (!repo)
-                throw (0,_state_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .unprocessable */ .Pq)('Installation', `There is at least one repository that does not exist or is not accessible to the parent installation.`, 'repositories');
-            repoIds.push(repo.id);
-        }
-        for (const id of request.repository_ids ?? []) {
-            if (!available.some((repo) => repo.id === id))
-                throw (0,_state_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .unprocessable */ .Pq)('Installation', `There is at least one repository that does not exist or is not accessible to the parent installation.`, 'repository_ids');
-            repoIds.push(id);
-        }
-    }
-    let permissions = installation.permissions;
-    if (request.permissions) {
-        for (const [name, level] of Object.entries(request.permissions)) {
-            const granted = installation.permissions[name];
-            if (!granted || RANK[granted] < RANK[level])
-                throw (0,_state_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .unprocessable */ .Pq)('Installation', 'The permissions requested are not granted to this installation.', 'permissions');
-        }
-        permissions = { ...request.permissions, metadata: 'read' };
-    }
-    const token = `ghs_${(0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.randomBytes)(27).toString('base64url').replace(/[-_]/g, 'x').slice(0, 36)}`;
-    const expiresAt = (0,_seed_time_js__WEBPACK_IMPORTED_MODULE_2__/* .isoSeconds */ .nE)(new Date(ctx.core.now().getTime() + 3_600_000));
-    ctx.core.redactor.add(token);
-    ctx.store.insert(ctx.journal, 'token', {
-        id: ctx.store.nextId('token'),
-        kind: 'installation',
-        token,
-        installationId: installation.id,
-        expiresAt,
-        repoIds,
-        permissions,
-    });
-    const repos = repoIds ? available.filter((repo) => repoIds.includes(repo.id)) : undefined;
-    return { token, expiresAt, permissions, repos };
-}
-/** Installs an app (a person clicking "Install"): the `installation.created` webhook. */
-function installApp(ctx, input) {
-    if ([...ctx.store.all('installation')].some((i) => i.appId === input.app.id && i.accountId === input.accountId))
-        throw new _state_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ApiError */ .hD(422, 'The app is already installed on this account.');
-    const installation = ctx.store.insert(ctx.journal, 'installation', {
-        id: ctx.store.nextId('installation'),
-        appId: input.app.id,
-        accountId: input.accountId,
-        repositorySelection: input.repoIds ? 'selected' : 'all',
-        repoIds: input.repoIds ?? [],
-        permissions: input.permissions ?? input.app.permissions,
-        events: input.app.events,
+/** How long a minted `GITHUB_TOKEN` and runtime token live (GitHub's job limit is 6 hours). */
+const JOB_LIFETIME_MS = 6 * 3_600_000;
+/**
+ * Registers a workflow run of `repo` as GitHub starts one: the run and its jobs (each with results
+ * backend ids), a `GITHUB_TOKEN`, and each job's `ACTIONS_RUNTIME_TOKEN`. The run's backend id is
+ * what ties artifact uploads to this repository.
+ */
+function registerWorkflowRun(ctx, repo, input) {
+    const actor = (0,_state_actor_js__WEBPACK_IMPORTED_MODULE_5__/* .actingUser */ .e)(ctx.actor) ?? ctx.store.get('user', repo.ownerId);
+    const headBranch = input.headBranch ?? repo.defaultBranch;
+    const headSha = input.headSha ?? repo.git.branch(headBranch);
+    if (!headSha || !repo.git.readCommit(headSha))
+        throw new _state_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .ApiError */ .hD(422, `No commit found for ${input.headSha ? `SHA: ${input.headSha}` : `branch ${headBranch}`}`);
+    if (input.backendId && ctx.store.where('workflowRun', `backend:${input.backendId}`).length > 0)
+        throw new _state_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .ApiError */ .hD(422, `a workflow run with backend id ${input.backendId} already exists`);
+    for (const job of input.jobs ?? [])
+        if (job.backendId && ctx.store.where('workflowJob', `backend:${job.backendId}`).length > 0)
+            throw new _state_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .ApiError */ .hD(422, `a job with backend id ${job.backendId} already exists`);
+    const path = input.workflow ?? '.github/workflows/archal.yml';
+    const { run, jobs } = (0,_state_workflow_runs_js__WEBPACK_IMPORTED_MODULE_4__/* .insertWorkflowRun */ .qn)(ctx.store, ctx.journal, {
+        repo,
+        actor,
+        path,
+        name: input.name ??
+            path
+                .split('/')
+                .pop()
+                .replace(/\.ya?ml$/, ''),
+        event: input.event ?? 'push',
+        headBranch,
+        headSha,
+        status: input.status ?? 'in_progress',
+        conclusion: input.conclusion ?? null,
+        backendId: input.backendId,
         createdAt: ctx.now,
-        updatedAt: ctx.now,
+        jobs: input.jobs?.length ? input.jobs : [{ name: 'build' }],
     });
-    const sender = ctx.store.get('user', input.senderId);
-    (0,_webhooks_emit_js__WEBPACK_IMPORTED_MODULE_3__/* .emit */ .I)(ctx, 'installation', undefined, (view) => ({
-        action: 'created',
-        installation: (0,_webhooks_shapes_js__WEBPACK_IMPORTED_MODULE_7__/* .hookInstallation */ .G5)((0,_render_apps_js__WEBPACK_IMPORTED_MODULE_4__/* .renderInstallation */ .Td)(view, installation)),
-        repositories: installationRepos(ctx, installation).map((repo) => {
-            const full = (0,_render_repos_js__WEBPACK_IMPORTED_MODULE_5__/* .renderRepo */ .ZY)(view, repo);
-            return {
-                id: full.id,
-                node_id: full.node_id,
-                name: full.name,
-                full_name: full.full_name,
-                private: full.private,
-            };
-        }),
-        requester: (0,_webhooks_shapes_js__WEBPACK_IMPORTED_MODULE_7__/* .hookUser */ .n3)((0,_render_users_js__WEBPACK_IMPORTED_MODULE_6__/* .simpleUser */ .U5)(view, sender)),
-        sender: (0,_webhooks_shapes_js__WEBPACK_IMPORTED_MODULE_7__/* .hookUser */ .n3)((0,_render_users_js__WEBPACK_IMPORTED_MODULE_6__/* .simpleUser */ .U5)(view, sender)),
-    }), sender);
-    return installation;
+    const now = ctx.core.now();
+    const token = (0,_state_workflow_runs_js__WEBPACK_IMPORTED_MODULE_4__/* .issueActionsToken */ .Yb)(ctx.store, ctx.journal, repo, {
+        permissions: input.permissions ?? _state_workflow_runs_js__WEBPACK_IMPORTED_MODULE_4__/* .DEFAULT_ACTIONS_PERMISSIONS */ .F0,
+        at: ctx.now,
+        expiresAt: (0,_seed_time_js__WEBPACK_IMPORTED_MODULE_1__/* .isoSeconds */ .nE)(new Date(now.getTime() + JOB_LIFETIME_MS)),
+    });
+    ctx.core.redactor.add(token.token);
+    const seconds = Math.floor(now.getTime() / 1000);
+    const registered = jobs.map((job) => ({
+        job,
+        runtimeToken: (0,_state_runtime_token_js__WEBPACK_IMPORTED_MODULE_3__/* .runtimeToken */ .C)({ runBackendId: run.backendId, jobBackendId: job.backendId }, ctx.core.signingKey, seconds, JOB_LIFETIME_MS / 1000),
+    }));
+    return {
+        run,
+        jobs: registered,
+        githubToken: token.token,
+        env: runnerEnv(ctx, repo, run, registered[0], token.token),
+    };
+}
+function runnerEnv(ctx, repo, run, first, githubToken) {
+    const name = (0,_render_repos_js__WEBPACK_IMPORTED_MODULE_0__/* .fullName */ .fq)(ctx, repo);
+    const ref = run.headBranch ? `refs/heads/${run.headBranch}` : '';
+    return {
+        GITHUB_ACTIONS: 'true',
+        CI: 'true',
+        GITHUB_REPOSITORY: name,
+        GITHUB_REPOSITORY_OWNER: name.split('/')[0],
+        GITHUB_REPOSITORY_ID: String(repo.id),
+        GITHUB_RUN_ID: String(run.id),
+        GITHUB_RUN_NUMBER: String(run.runNumber),
+        GITHUB_RUN_ATTEMPT: String(run.runAttempt),
+        GITHUB_WORKFLOW: run.name,
+        GITHUB_JOB: first.job.name,
+        GITHUB_EVENT_NAME: run.event,
+        GITHUB_SHA: run.headSha,
+        GITHUB_REF: ref,
+        GITHUB_REF_NAME: run.headBranch ?? '',
+        GITHUB_SERVER_URL: ctx.core.base,
+        GITHUB_API_URL: ctx.core.base,
+        GITHUB_GRAPHQL_URL: `${ctx.core.base}/graphql`,
+        GITHUB_TOKEN: githubToken,
+        ACTIONS_RUNTIME_TOKEN: first.runtimeToken,
+        ACTIONS_RESULTS_URL: `${ctx.core.base}/`,
+    };
+}
+function findRunByBackendId(ctx, backendId) {
+    return ctx.store.where('workflowRun', `backend:${backendId}`)[0];
+}
+function findJobByBackendId(ctx, run, backendId) {
+    return ctx.store.where('workflowJob', `backend:${backendId}`).find((job) => job.runId === run.id);
 }
 
 
@@ -2960,165 +1959,6 @@ const logDownloadUrl = (ctx, path) => signedBlobUrl(ctx, path, 'r', 60_000);
 
 /***/ }),
 
-/***/ 54288:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   Lj: () => (/* binding */ updateCheckRun),
-/* harmony export */   TU: () => (/* binding */ findCheckRun),
-/* harmony export */   _U: () => (/* binding */ createCheckRun),
-/* harmony export */   pZ: () => (/* binding */ emitCheckRun),
-/* harmony export */   uQ: () => (/* binding */ requestAction)
-/* harmony export */ });
-/* harmony import */ var _state_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3435);
-/* harmony import */ var _render_checks_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(26208);
-/* harmony import */ var _state_check_suites_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(24614);
-/* harmony import */ var _webhooks_emit_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3424);
-/* harmony import */ var _webhooks_shapes_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(90681);
-
-
-
-
-
-function toAnnotation(input) {
-    return {
-        path: input.path,
-        startLine: input.start_line,
-        endLine: input.end_line,
-        startColumn: input.start_column ?? null,
-        endColumn: input.end_column ?? null,
-        annotationLevel: input.annotation_level,
-        message: input.message,
-        title: input.title ?? null,
-        rawDetails: input.raw_details ?? null,
-    };
-}
-/** Only GitHub Apps create check runs; a personal token gets GitHub's 403. */
-function requireApp(ctx) {
-    if (ctx.actor.kind !== 'installation')
-        throw new _state_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ApiError */ .hD(403, 'You must authenticate via a GitHub App.');
-    return ctx.actor.app;
-}
-function validateRun(input, status, conclusion) {
-    if (status === 'completed' && !conclusion)
-        throw (0,_state_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .unprocessable */ .Pq)('CheckRun', 'Conclusion required if status is completed', 'conclusion');
-    if ((input.actions?.length ?? 0) > 3)
-        throw (0,_state_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .unprocessable */ .Pq)('CheckRun', 'Only 3 actions are allowed', 'actions');
-    for (const action of input.actions ?? []) {
-        if (action.label.length > 20 || action.description.length > 40 || action.identifier.length > 20)
-            throw (0,_state_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .unprocessable */ .Pq)('CheckRun', 'An action label is at most 20 characters, a description 40, an identifier 20', 'actions');
-    }
-    if ((input.output?.annotations?.length ?? 0) > 50)
-        throw (0,_state_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .unprocessable */ .Pq)('CheckRun', 'At most 50 annotations can be sent per request', 'output');
-}
-async function createCheckRun(ctx, repo, input) {
-    const app = requireApp(ctx);
-    const sha = repo.git.resolveCommit(input.head_sha);
-    if (!sha || sha !== input.head_sha)
-        throw new _state_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ApiError */ .hD(422, `No commit found for SHA: ${input.head_sha}`);
-    const conclusion = input.conclusion ?? null;
-    const status = conclusion ? 'completed' : (input.status ?? 'queued');
-    validateRun(input, status, conclusion);
-    const suite = (0,_state_check_suites_js__WEBPACK_IMPORTED_MODULE_4__/* .suiteFor */ .s)(ctx.store, ctx.journal, repo, app.id, sha, ctx.now);
-    const run = ctx.store.insert(ctx.journal, 'checkRun', {
-        id: ctx.store.nextId('checkRun'),
-        repoId: repo.id,
-        suiteId: suite.id,
-        appId: app.id,
-        name: input.name,
-        headSha: sha,
-        externalId: input.external_id ?? null,
-        detailsUrl: input.details_url ?? null,
-        status,
-        conclusion,
-        startedAt: input.started_at ?? ctx.now,
-        completedAt: status === 'completed' ? (input.completed_at ?? ctx.now) : null,
-        output: {
-            title: input.output?.title ?? null,
-            summary: input.output?.summary ?? null,
-            text: input.output?.text ?? null,
-            annotations: (input.output?.annotations ?? []).map(toAnnotation),
-        },
-        actions: input.actions ?? [],
-    });
-    emitCheckRun(ctx, repo, run, 'created');
-    refreshSuite(ctx, repo, suite);
-    return run;
-}
-async function updateCheckRun(ctx, repo, run, input) {
-    const app = requireApp(ctx);
-    if (app.id !== run.appId)
-        throw new _state_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ApiError */ .hD(403, 'Invalid app_id `' + app.id + '` - check run can only be modified by its own app.');
-    const conclusion = input.conclusion ?? (input.status && input.status !== 'completed' ? null : run.conclusion);
-    const status = input.conclusion ? 'completed' : (input.status ?? run.status);
-    validateRun(input, status, conclusion);
-    const wasCompleted = run.status === 'completed';
-    ctx.store.update(ctx.journal, 'checkRun', run, {
-        ...(input.name !== undefined ? { name: input.name } : {}),
-        ...(input.details_url !== undefined ? { detailsUrl: input.details_url } : {}),
-        ...(input.external_id !== undefined ? { externalId: input.external_id } : {}),
-        ...(input.started_at !== undefined ? { startedAt: input.started_at } : {}),
-        status,
-        conclusion: status === 'completed' ? conclusion : null,
-        completedAt: status === 'completed' ? (input.completed_at ?? run.completedAt ?? ctx.now) : null,
-        ...(input.output
-            ? {
-                output: {
-                    title: input.output.title ?? run.output.title,
-                    summary: input.output.summary ?? run.output.summary,
-                    text: input.output.text ?? run.output.text,
-                    // GitHub appends annotations across updates (so they can be sent 50 at a time).
-                    annotations: [...run.output.annotations, ...(input.output.annotations ?? []).map(toAnnotation)],
-                },
-            }
-            : {}),
-        ...(input.actions ? { actions: input.actions } : {}),
-    });
-    if (!wasCompleted && status === 'completed')
-        emitCheckRun(ctx, repo, run, 'completed');
-    const suite = ctx.store.get('checkSuite', run.suiteId);
-    if (suite)
-        refreshSuite(ctx, repo, suite);
-}
-function emitCheckRun(ctx, repo, run, action, extra = {}) {
-    (0,_webhooks_emit_js__WEBPACK_IMPORTED_MODULE_2__/* .emit */ .I)(ctx, 'check_run', repo, (view) => {
-        const suite = view.store.get('checkSuite', run.suiteId);
-        return {
-            action,
-            check_run: (0,_webhooks_shapes_js__WEBPACK_IMPORTED_MODULE_3__/* .hookCheckRun */ .Zn)((0,_render_checks_js__WEBPACK_IMPORTED_MODULE_1__/* .renderCheckRun */ .kL)(view, repo, run), (0,_render_checks_js__WEBPACK_IMPORTED_MODULE_1__/* .renderCheckSuite */ .TH)(view, repo, suite)),
-            ...(extra.requestedAction !== undefined ? { requested_action: { identifier: extra.requestedAction } } : {}),
-        };
-    }, extra.sender);
-}
-/** Recomputes a suite from its runs; `check_suite.completed` fires when the last run completes. */
-function refreshSuite(ctx, repo, suite) {
-    const next = (0,_state_check_suites_js__WEBPACK_IMPORTED_MODULE_4__/* .suiteState */ .y)(ctx.store, suite);
-    const wasCompleted = suite.status === 'completed';
-    if (next.status === suite.status && next.conclusion === suite.conclusion)
-        return;
-    ctx.store.update(ctx.journal, 'checkSuite', suite, { ...next, updatedAt: ctx.now });
-    if (!wasCompleted && next.status === 'completed')
-        (0,_webhooks_emit_js__WEBPACK_IMPORTED_MODULE_2__/* .emit */ .I)(ctx, 'check_suite', repo, (view) => ({
-            action: 'completed',
-            check_suite: (0,_webhooks_shapes_js__WEBPACK_IMPORTED_MODULE_3__/* .hookCheckSuite */ .Ew)((0,_render_checks_js__WEBPACK_IMPORTED_MODULE_1__/* .renderCheckSuite */ .TH)(view, repo, suite)),
-        }));
-}
-/** A person clicking one of a check run's buttons: `check_run.requested_action` to the app. */
-function requestAction(ctx, repo, run, identifier, user) {
-    if (!run.actions.some((action) => action.identifier === identifier))
-        throw (0,_state_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .unprocessable */ .Pq)('CheckRun', `No action with identifier "${identifier}" on check run ${run.id}`, 'identifier');
-    emitCheckRun(ctx, repo, run, 'requested_action', { requestedAction: identifier, sender: user });
-}
-function findCheckRun(ctx, repo, id) {
-    const run = ctx.store.get('checkRun', id);
-    if (!run || run.repoId !== repo.id)
-        throw (0,_state_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .notFound */ .mX)();
-    return run;
-}
-
-
-/***/ }),
-
 /***/ 67713:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -3177,133 +2017,6 @@ async function closeReferencedIssues(ctx, repo, pull, body, merge) {
 
 /***/ }),
 
-/***/ 74196:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   K2: () => (/* binding */ ownersOf),
-/* harmony export */   oZ: () => (/* binding */ readCodeowners),
-/* harmony export */   u8: () => (/* binding */ isOwner),
-/* harmony export */   v0: () => (/* binding */ codeownersErrors)
-/* harmony export */ });
-/* unused harmony exports CODEOWNERS_PATHS, parseCodeowners */
-/* harmony import */ var _state_teams_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(74048);
-
-/**
- * CODEOWNERS, as GitHub reads it: the first of `.github/CODEOWNERS`, `CODEOWNERS`,
- * `docs/CODEOWNERS` on a branch; lines `<pattern> <owner>…` where the last matching line wins and an
- * owner is `@user`, `@org/team` or an e-mail address.
- */
-const CODEOWNERS_PATHS = ['.github/CODEOWNERS', 'CODEOWNERS', 'docs/CODEOWNERS'];
-function readCodeowners(git, ref) {
-    const sha = git.resolveCommit(ref);
-    const commit = sha ? git.readCommit(sha) : undefined;
-    if (!commit)
-        return undefined;
-    for (const path of CODEOWNERS_PATHS) {
-        const entry = git.entryAt(commit.tree, path);
-        const blob = entry ? git.readBlob(entry.sha) : undefined;
-        if (blob)
-            return { path, rules: parseCodeowners(blob.toString('utf8')) };
-    }
-    return undefined;
-}
-function parseCodeowners(text) {
-    const rules = [];
-    text.split(/\r?\n/).forEach((raw, index) => {
-        const source = raw.replace(/(^|\s)#.*$/, '').trim();
-        if (!source)
-            return;
-        const [pattern, ...owners] = source.split(/\s+/);
-        rules.push({ line: index + 1, pattern: pattern, owners, source: raw });
-    });
-    return rules;
-}
-/** A gitignore-style pattern as a regular expression over repository paths. */
-function patternRegex(pattern) {
-    const anchored = pattern.startsWith('/') || pattern.replace(/\/$/, '').includes('/');
-    const directory = pattern.endsWith('/');
-    const body = pattern
-        .replace(/^\//, '')
-        .replace(/\/$/, '')
-        .split(/(\*\*\/?|\*|\?)/)
-        .map((part) => {
-        if (part === '**/' || part === '**')
-            return '(?:.*/)?';
-        if (part === '*')
-            return '[^/]*';
-        if (part === '?')
-            return '[^/]';
-        return part.replace(/[.+^${}()|[\]\\]/g, '\\$&');
-    })
-        .join('')
-        .replace(/\(\?:\.\*\/\)\?$/, '.*');
-    // `docs/*` owns the files directly in docs/, not those further down.
-    const tail = directory ? '/.*' : pattern.endsWith('/*') ? '' : '(?:/.*)?';
-    return new RegExp(`^${anchored ? '' : '(?:.*/)?'}${body}${tail}$`);
-}
-/** The owners of a path: those of the last rule that matches it (none when that rule lists none). */
-function ownersOf(file, path) {
-    let owners = [];
-    for (const rule of file.rules)
-        if (patternRegex(rule.pattern).test(path))
-            owners = rule.owners;
-    return owners;
-}
-/** Whether a user is one of `owners` (directly, by e-mail, or as a member of an owning team). */
-function isOwner(store, repo, owners, userId) {
-    const user = store.get('user', userId);
-    if (!user)
-        return false;
-    return owners.some((owner) => {
-        if (owner.includes('@') && !owner.startsWith('@'))
-            return user.email?.toLowerCase() === owner.toLowerCase();
-        const name = owner.replace(/^@/, '');
-        const slash = name.indexOf('/');
-        if (slash === -1)
-            return name.toLowerCase() === user.login.toLowerCase();
-        const org = store.userByLogin(name.slice(0, slash));
-        const team = org && org.id === repo.ownerId ? (0,_state_teams_js__WEBPACK_IMPORTED_MODULE_0__/* .teamBySlug */ .Uq)(store, org.id, name.slice(slash + 1)) : undefined;
-        return team ? (0,_state_teams_js__WEBPACK_IMPORTED_MODULE_0__/* .teamMemberIds */ ._s)(store, team).has(userId) : false;
-    });
-}
-/** The problems GitHub reports for a CODEOWNERS file: owners that do not exist or cannot own. */
-function codeownersErrors(store, repo, file) {
-    const errors = [];
-    for (const rule of file.rules) {
-        for (const owner of rule.owners) {
-            if (owner.includes('@') && !owner.startsWith('@'))
-                continue;
-            const name = owner.replace(/^@/, '');
-            const slash = name.indexOf('/');
-            const org = slash === -1 ? undefined : store.userByLogin(name.slice(0, slash));
-            const valid = !owner.startsWith('@')
-                ? false
-                : slash === -1
-                    ? store.userByLogin(name) !== undefined
-                    : org !== undefined &&
-                        org.id === repo.ownerId &&
-                        (0,_state_teams_js__WEBPACK_IMPORTED_MODULE_0__/* .teamBySlug */ .Uq)(store, org.id, name.slice(slash + 1)) !== undefined;
-            if (valid)
-                continue;
-            const column = rule.source.indexOf(owner) + 1;
-            errors.push({
-                line: rule.line,
-                column,
-                source: rule.source,
-                kind: owner.startsWith('@') ? 'Unknown owner' : 'Invalid owner',
-                suggestion: owner.startsWith('@') ? `make sure ${owner} exists and has write access to the repository` : null,
-                message: `${owner.startsWith('@') ? 'Unknown owner' : 'Invalid owner'} on line ${rule.line}: ${owner.startsWith('@') ? `make sure ${owner} exists and has write access to the repository` : 'owners are @user, @org/team or an e-mail address'}\n\n  ${rule.source}\n  ${' '.repeat(Math.max(0, column - 1))}^`,
-                path: file.path,
-            });
-        }
-    }
-    return errors;
-}
-
-
-/***/ }),
-
 /***/ 7666:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -3325,52 +2038,6 @@ function requestContext(core, request) {
         deliveries: request.deliveries ?? [],
         now: core.nowIso(),
     };
-}
-
-
-/***/ }),
-
-/***/ 93115:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   Aq: () => (/* binding */ withRepoLock),
-/* harmony export */   Bl: () => (/* binding */ pusherOf),
-/* harmony export */   LH: () => (/* binding */ moveRef)
-/* harmony export */ });
-/* harmony import */ var _state_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3435);
-/* harmony import */ var _state_actor_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(39991);
-/* harmony import */ var _protection_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(17658);
-/* harmony import */ var _refs_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(15105);
-
-
-
-
-/** Runs `work` holding the repository's write lock (shared with pushes). */
-function withRepoLock(ctx, repo, work) {
-    return ctx.core.locks.run(repo.git.gitDir, work);
-}
-function pusherOf(ctx, repo) {
-    return (0,_state_actor_js__WEBPACK_IMPORTED_MODULE_3__/* .actingUser */ .e)(ctx.actor) ?? ctx.store.get('user', repo.ownerId);
-}
-/**
- * Moves (or deletes, with null) a ref if it still points at `expected`, then runs what follows a
- * push. Call it while holding the repository lock.
- */
-async function moveRef(ctx, repo, ref, sha, expected) {
-    (0,_protection_js__WEBPACK_IMPORTED_MODULE_1__/* .checkRefProtection */ .P)(ctx, repo, ref, sha, repo.git.refs.get(ref) ?? expected);
-    const result = repo.git.refs.update(ref, sha, expected);
-    switch (result.kind) {
-        case 'ok':
-            await (0,_refs_js__WEBPACK_IMPORTED_MODULE_2__/* .afterRefsChanged */ .j)(ctx, repo, [{ ref, before: result.old ?? null, after: sha }], pusherOf(ctx, repo));
-            return;
-        case 'stale':
-            throw (0,_state_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .conflict */ .hj)(`${ref} was updated by someone else; try again`);
-        case 'locked':
-            throw (0,_state_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .conflict */ .hj)(`${ref} is being updated; try again`);
-        case 'conflict':
-            throw new _state_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ApiError */ .hD(422, `Reference cannot be written: ${ref}`);
-    }
 }
 
 
@@ -3684,130 +2351,6 @@ function labelOn(ctx, repo, issue, name) {
 
 /***/ }),
 
-/***/ 17658:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   P: () => (/* binding */ checkRefProtection),
-/* harmony export */   y: () => (/* binding */ checkMergeProtection)
-/* harmony export */ });
-/* harmony import */ var _git_diff_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(84648);
-/* harmony import */ var _git_history_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(47523);
-/* harmony import */ var _state_errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3435);
-/* harmony import */ var _state_permissions_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(28478);
-/* harmony import */ var _state_teams_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(74048);
-/* harmony import */ var _codeowners_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(74196);
-
-
-
-
-
-
-/**
- * What classic branch protection refuses, with GitHub's messages: merging without the required
- * approvals, code owner reviews or passing status checks, or from a head that is behind when checks
- * are strict; pushing to a branch that takes changes through pull requests only; force pushes and
- * deletions. Admins bypass it unless `enforce_admins` is on.
- */
-function bypasses(ctx, repo, protection) {
-    return !protection.enforceAdmins && (0,_state_permissions_js__WEBPACK_IMPORTED_MODULE_3__/* .atLeast */ .jZ)((0,_state_permissions_js__WEBPACK_IMPORTED_MODULE_3__/* .actorRole */ .k_)(ctx.store, ctx.actor, repo), 'admin');
-}
-/** The approvals that count: each reviewer's latest decisive review, by someone who can write. */
-function approvers(ctx, repo, pull, protection) {
-    const latest = new Map();
-    const reviews = ctx.store.where('review', `pull:${pull.id}`).sort((a, b) => a.id - b.id);
-    for (const review of reviews)
-        if (review.state === 'APPROVED' || review.state === 'CHANGES_REQUESTED' || review.state === 'DISMISSED')
-            latest.set(review.userId, { state: review.state, commitId: review.commitId });
-    const issue = ctx.store.get('issue', pull.issueId);
-    return [...latest]
-        .filter(([userId, review]) => {
-        if (review.state !== 'APPROVED' || userId === issue?.userId)
-            return false;
-        if (protection.requiredReviews?.dismissStale && review.commitId !== pull.headSha)
-            return false;
-        return (0,_state_permissions_js__WEBPACK_IMPORTED_MODULE_3__/* .atLeast */ .jZ)((0,_state_permissions_js__WEBPACK_IMPORTED_MODULE_3__/* .userRole */ .KZ)(ctx.store, userId, repo), 'write');
-    })
-        .map(([userId]) => userId);
-}
-function passing(ctx, repo, sha, context) {
-    const statuses = ctx.store
-        .where('status', `sha:${repo.id}:${sha}`)
-        .filter((status) => status.context === context)
-        .sort((a, b) => b.id - a.id);
-    if (statuses[0]?.state === 'success')
-        return true;
-    const runs = ctx.store
-        .where('checkRun', `sha:${repo.id}:${sha}`)
-        .filter((run) => run.name === context)
-        .sort((a, b) => b.id - a.id);
-    return runs[0] !== undefined && ['success', 'neutral', 'skipped'].includes(runs[0].conclusion ?? '');
-}
-/** Throws GitHub's 405 when the base branch's protection does not allow this merge yet. */
-async function checkMergeProtection(ctx, repo, pull) {
-    const protection = (0,_state_teams_js__WEBPACK_IMPORTED_MODULE_4__/* .protectionOf */ .fA)(ctx.store, repo, pull.baseRef);
-    if (!protection || bypasses(ctx, repo, protection))
-        return;
-    if (protection.lockBranch)
-        throw new _state_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .ApiError */ .hD(405, `Cannot merge into a locked branch: ${pull.baseRef}.`);
-    const reviews = protection.requiredReviews;
-    if (reviews) {
-        const approved = approvers(ctx, repo, pull, protection);
-        if (approved.length < reviews.count)
-            throw new _state_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .ApiError */ .hD(405, `At least ${reviews.count} approving review${reviews.count === 1 ? ' is' : 's are'} required by reviewers with write access.`);
-        if (reviews.requireCodeOwners) {
-            const file = (0,_codeowners_js__WEBPACK_IMPORTED_MODULE_5__/* .readCodeowners */ .oZ)(repo.git, pull.baseRef);
-            const base = (0,_git_history_js__WEBPACK_IMPORTED_MODULE_1__/* .mergeBase */ .wu)(repo.git, pull.baseSha, pull.headSha) ?? pull.baseSha;
-            if (file) {
-                const changed = await (0,_git_diff_js__WEBPACK_IMPORTED_MODULE_0__/* .diffCommits */ .i)(repo.git, base, pull.headSha);
-                for (const entry of changed) {
-                    const owners = (0,_codeowners_js__WEBPACK_IMPORTED_MODULE_5__/* .ownersOf */ .K2)(file, entry.filename);
-                    if (owners.length === 0)
-                        continue;
-                    if (!approved.some((userId) => (0,_codeowners_js__WEBPACK_IMPORTED_MODULE_5__/* .isOwner */ .u8)(ctx.store, repo, owners, userId)))
-                        throw new _state_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .ApiError */ .hD(405, `Waiting on code owner review from ${owners.join(', ')}.`);
-                }
-            }
-        }
-    }
-    const checks = protection.requiredStatusChecks;
-    if (checks) {
-        for (const context of checks.contexts)
-            if (!passing(ctx, repo, pull.headSha, context))
-                throw new _state_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .ApiError */ .hD(405, `Required status check "${context}" is expected.`);
-        const baseTip = repo.git.branch(pull.baseRef);
-        if (checks.strict && baseTip && !(0,_git_history_js__WEBPACK_IMPORTED_MODULE_1__/* .isAncestor */ .QX)(repo.git, baseTip, pull.headSha))
-            throw new _state_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .ApiError */ .hD(405, 'Head branch is not up to date with the base branch.');
-    }
-}
-/**
- * Throws when a direct change of `ref` (a push through the API, a ref update or deletion) is not
- * allowed by its branch's protection. Merges of pull requests do not come through here.
- */
-function checkRefProtection(ctx, repo, ref, sha, current) {
-    if (!ref.startsWith('refs/heads/'))
-        return;
-    const protection = (0,_state_teams_js__WEBPACK_IMPORTED_MODULE_4__/* .protectionOf */ .fA)(ctx.store, repo, ref.slice('refs/heads/'.length));
-    if (!protection || bypasses(ctx, repo, protection))
-        return;
-    if (sha === null) {
-        if (!protection.allowDeletions)
-            throw new _state_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .ApiError */ .hD(422, 'Cannot delete this protected branch');
-        return;
-    }
-    if (protection.lockBranch)
-        throw new _state_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .ApiError */ .hD(409, `Cannot push to ${ref}: the branch is locked.`);
-    if (current && !protection.allowForcePushes && !(0,_git_history_js__WEBPACK_IMPORTED_MODULE_1__/* .isAncestor */ .QX)(repo.git, current, sha))
-        throw new _state_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .ApiError */ .hD(422, 'Cannot force-push to this branch');
-    if (protection.requiredReviews)
-        throw new _state_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .ApiError */ .hD(409, `Protected branch update failed for ${ref}: changes must be made through a pull request.`);
-    if (protection.requiredStatusChecks?.contexts.length)
-        throw new _state_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .ApiError */ .hD(409, `Protected branch update failed for ${ref}: ${protection.requiredStatusChecks.contexts.length} of ${protection.requiredStatusChecks.contexts.length} required status checks are expected.`);
-}
-
-
-/***/ }),
-
 /***/ 25991:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -3847,217 +2390,6 @@ async function markMerged(ctx, repo, issue, pull, merge) {
     });
     await (0,_webhooks_payloads_js__WEBPACK_IMPORTED_MODULE_0__/* .emitPullEvent */ .X)(ctx, repo, pull, 'closed');
     await (0,_closing_references_js__WEBPACK_IMPORTED_MODULE_1__/* .closeReferencedIssues */ .Y)(ctx, repo, pull, issue.body, { sha: merge.sha, closer: merge.eventActor ?? merge.by });
-}
-
-
-/***/ }),
-
-/***/ 44205:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   G7: () => (/* binding */ createPull),
-/* harmony export */   iR: () => (/* binding */ setDraft),
-/* harmony export */   kv: () => (/* binding */ mergePull),
-/* harmony export */   pZ: () => (/* binding */ updatePull),
-/* harmony export */   zG: () => (/* binding */ updatePullBranch)
-/* harmony export */ });
-/* harmony import */ var _git_history_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(47523);
-/* harmony import */ var _git_format_js__WEBPACK_IMPORTED_MODULE_13__ = __webpack_require__(34576);
-/* harmony import */ var _git_merge_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(93195);
-/* harmony import */ var _state_errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3435);
-/* harmony import */ var _state_identity_js__WEBPACK_IMPORTED_MODULE_12__ = __webpack_require__(42614);
-/* harmony import */ var _webhooks_payloads_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(76588);
-/* harmony import */ var _state_actor_js__WEBPACK_IMPORTED_MODULE_10__ = __webpack_require__(39991);
-/* harmony import */ var _git_write_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(93115);
-/* harmony import */ var _refs_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(15105);
-/* harmony import */ var _issue_events_js__WEBPACK_IMPORTED_MODULE_11__ = __webpack_require__(96502);
-/* harmony import */ var _issues_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(43953);
-/* harmony import */ var _pull_merged_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(25991);
-/* harmony import */ var _protection_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(17658);
-/* harmony import */ var _state_teams_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(74048);
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-/** `owner:branch` or `branch`; only branches of the same repository exist here (no forks). */
-function headBranch(ctx, repo, head) {
-    const colon = head.indexOf(':');
-    if (colon === -1)
-        return head;
-    const owner = ctx.store.get('user', repo.ownerId);
-    return head.slice(0, colon).toLowerCase() === owner.login.toLowerCase() ? head.slice(colon + 1) : undefined;
-}
-/** Opens a pull request with GitHub's checks: both branches exist, they differ, no duplicate is open. */
-async function createPull(ctx, repo, input) {
-    const user = (0,_state_actor_js__WEBPACK_IMPORTED_MODULE_10__/* .actingUser */ .e)(ctx.actor);
-    const head = headBranch(ctx, repo, input.head);
-    const headSha = head ? repo.git.branch(head) : undefined;
-    const baseSha = repo.git.branch(input.base);
-    const errors = [];
-    if (!baseSha)
-        errors.push({ resource: 'PullRequest', field: 'base', code: 'invalid' });
-    if (!headSha)
-        errors.push({ resource: 'PullRequest', field: 'head', code: 'invalid' });
-    if (errors.length > 0)
-        throw (0,_state_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .validationFailed */ .$Y)(errors);
-    const owner = ctx.store.get('user', repo.ownerId);
-    for (const other of ctx.store.where('pull', `repo:${repo.id}`)) {
-        const otherIssue = ctx.store.get('issue', other.issueId);
-        if (otherIssue?.state === 'open' && other.headRef === head && other.baseRef === input.base)
-            throw (0,_state_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .unprocessable */ .Pq)('PullRequest', `A pull request already exists for ${owner.login}:${head}.`);
-    }
-    if ((0,_git_history_js__WEBPACK_IMPORTED_MODULE_0__/* .commitsBetween */ .$q)(repo.git, baseSha, headSha).length === 0)
-        throw (0,_state_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .unprocessable */ .Pq)('PullRequest', `No commits between ${input.base} and ${head}`);
-    if (!input.title)
-        throw (0,_state_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .validationFailed */ .$Y)([{ resource: 'PullRequest', field: 'title', code: 'missing_field' }]);
-    const issue = (0,_issues_js__WEBPACK_IMPORTED_MODULE_6__/* .insertIssue */ .FV)(ctx, repo, user, { title: input.title, body: input.body });
-    const number = issue.number;
-    const pull = ctx.store.insert(ctx.journal, 'pull', {
-        id: ctx.store.nextId('pull'),
-        issueId: issue.id,
-        repoId: repo.id,
-        number,
-        headRef: head,
-        headSha: headSha,
-        baseRef: input.base,
-        baseSha: baseSha,
-        draft: input.draft ?? false,
-        merged: false,
-        mergedAt: null,
-        mergedById: null,
-        mergeCommitSha: null,
-        requestedReviewerIds: [],
-        requestedTeamIds: [],
-        maintainerCanModify: input.maintainer_can_modify ?? false,
-    });
-    issue.pullId = pull.id;
-    await (0,_webhooks_payloads_js__WEBPACK_IMPORTED_MODULE_3__/* .emitPullEvent */ .X)(ctx, repo, pull, 'opened');
-    return { issue, pull };
-}
-async function updatePull(ctx, repo, issue, pull, input) {
-    if (input.base !== undefined && input.base !== pull.baseRef) {
-        if (!repo.git.branch(input.base))
-            throw (0,_state_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .validationFailed */ .$Y)([{ resource: 'PullRequest', field: 'base', code: 'invalid' }]);
-        if (issue.state !== 'open')
-            throw (0,_state_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .unprocessable */ .Pq)('PullRequest', 'Cannot change the base branch of a closed pull request.');
-        const from = pull.baseRef;
-        ctx.store.update(ctx.journal, 'pull', pull, { baseRef: input.base, baseSha: repo.git.branch(input.base) });
-        ctx.store.update(ctx.journal, 'issue', issue, { updatedAt: ctx.now });
-        (0,_issue_events_js__WEBPACK_IMPORTED_MODULE_11__/* .addIssueEvent */ .r)(ctx, repo, issue, 'base_ref_changed');
-        await (0,_webhooks_payloads_js__WEBPACK_IMPORTED_MODULE_3__/* .emitPullEvent */ .X)(ctx, repo, pull, 'edited', {
-            changes: { base: { ref: { from }, sha: { from: pull.baseSha } } },
-        });
-    }
-    if (input.maintainer_can_modify !== undefined)
-        ctx.store.update(ctx.journal, 'pull', pull, { maintainerCanModify: input.maintainer_can_modify });
-    await (0,_issues_js__WEBPACK_IMPORTED_MODULE_6__/* .editIssueText */ .Bv)(ctx, repo, issue, { title: input.title, body: input.body });
-    if (input.state !== undefined)
-        await (0,_issues_js__WEBPACK_IMPORTED_MODULE_6__/* .setIssueState */ .zE)(ctx, repo, issue, input.state);
-}
-/** Draft ↔ ready for review (GitHub does this through its web UI or GraphQL, not REST). */
-async function setDraft(ctx, repo, issue, pull, draft) {
-    if (pull.draft === draft)
-        return;
-    if (issue.state !== 'open')
-        throw (0,_state_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .unprocessable */ .Pq)('PullRequest', 'The pull request is closed.');
-    ctx.store.update(ctx.journal, 'pull', pull, { draft });
-    ctx.store.update(ctx.journal, 'issue', issue, { updatedAt: ctx.now });
-    (0,_issue_events_js__WEBPACK_IMPORTED_MODULE_11__/* .addIssueEvent */ .r)(ctx, repo, issue, draft ? 'convert_to_draft' : 'ready_for_review');
-    await (0,_webhooks_payloads_js__WEBPACK_IMPORTED_MODULE_3__/* .emitPullEvent */ .X)(ctx, repo, pull, draft ? 'converted_to_draft' : 'ready_for_review');
-}
-const NOT_ALLOWED = {
-    merge: 'Merge commits are not allowed on this repository.',
-    squash: 'Squash merges are not allowed on this repository.',
-    rebase: 'Rebase merges are not allowed on this repository.',
-};
-/** A real merge into the base branch (merge commit, squash or rebase), with GitHub's refusals. */
-async function mergePull(ctx, repo, issue, pull, input) {
-    return (0,_git_write_js__WEBPACK_IMPORTED_MODULE_4__/* .withRepoLock */ .Aq)(ctx, repo, async () => {
-        const method = input.merge_method ?? 'merge';
-        if (pull.merged || issue.state !== 'open')
-            throw new _state_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .ApiError */ .hD(405, 'Pull Request is not mergeable');
-        if (pull.draft)
-            throw new _state_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .ApiError */ .hD(405, 'Pull Request is still a draft');
-        await (0,_protection_js__WEBPACK_IMPORTED_MODULE_8__/* .checkMergeProtection */ .y)(ctx, repo, pull);
-        const allowed = { merge: repo.allowMergeCommit, squash: repo.allowSquashMerge, rebase: repo.allowRebaseMerge }[method];
-        if (!allowed)
-            throw new _state_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .ApiError */ .hD(405, NOT_ALLOWED[method]);
-        if (input.sha && input.sha !== pull.headSha)
-            throw new _state_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .ApiError */ .hD(409, 'Head branch was modified. Review and try the merge again.');
-        const baseSha = repo.git.branch(pull.baseRef);
-        if (!baseSha)
-            throw (0,_state_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .notFound */ .mX)('Base branch not found');
-        const merger = (0,_git_write_js__WEBPACK_IMPORTED_MODULE_4__/* .pusherOf */ .Bl)(ctx, repo);
-        const who = (0,_state_identity_js__WEBPACK_IMPORTED_MODULE_12__/* .identity */ .D)(merger);
-        const owner = ctx.store.get('user', repo.ownerId);
-        const commits = (0,_git_history_js__WEBPACK_IMPORTED_MODULE_0__/* .commitsBetween */ .$q)(repo.git, baseSha, pull.headSha);
-        const title = input.commit_title ??
-            (method === 'squash'
-                ? `${issue.title} (#${pull.number})`
-                : `Merge pull request #${pull.number} from ${owner.login}/${pull.headRef}`);
-        const message = input.commit_message ??
-            (method === 'squash' ? commits.map(({ commit }) => `* ${commit.message.trim()}`).join('\n\n') : issue.title);
-        const result = await (0,_git_merge_js__WEBPACK_IMPORTED_MODULE_1__/* .createMergeCommit */ .E)(repo.git, {
-            base: baseSha,
-            head: pull.headSha,
-            method,
-            title,
-            message,
-            committer: (0,_git_format_js__WEBPACK_IMPORTED_MODULE_13__/* .personAt */ .Td)(who.name, who.email, new Date(ctx.now)),
-        });
-        if (result.kind === 'conflict' || !result.sha)
-            throw new _state_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .ApiError */ .hD(405, 'Pull Request is not mergeable');
-        // The base moves first: the pull request is only marked merged once git says the merge landed.
-        const baseRef = `refs/heads/${pull.baseRef}`;
-        const moved = repo.git.refs.update(baseRef, result.sha, baseSha);
-        if (moved.kind !== 'ok')
-            throw new _state_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .ApiError */ .hD(409, 'Base branch was modified. Review and try the merge again.');
-        await (0,_pull_merged_js__WEBPACK_IMPORTED_MODULE_7__/* .markMerged */ .a)(ctx, repo, issue, pull, { by: merger, sha: result.sha, baseSha, closedCommitId: result.sha });
-        await (0,_refs_js__WEBPACK_IMPORTED_MODULE_5__/* .afterRefsChanged */ .j)(ctx, repo, [{ ref: baseRef, before: baseSha, after: result.sha }], merger);
-        if (repo.deleteBranchOnMerge && repo.git.branch(pull.headRef) && !(0,_state_teams_js__WEBPACK_IMPORTED_MODULE_9__/* .protectionOf */ .fA)(ctx.store, repo, pull.headRef))
-            await (0,_git_write_js__WEBPACK_IMPORTED_MODULE_4__/* .moveRef */ .LH)(ctx, repo, `refs/heads/${pull.headRef}`, null, pull.headSha);
-        return { sha: result.sha, merged: true, message: 'Pull Request successfully merged' };
-    });
-}
-/**
- * `update-branch`: merges the base branch into the head branch (a merge commit on the head, as
- * GitHub's "Update branch" button makes), which moves the pull request (`synchronize`).
- */
-async function updatePullBranch(ctx, repo, issue, pull, expectedHeadSha) {
-    return (0,_git_write_js__WEBPACK_IMPORTED_MODULE_4__/* .withRepoLock */ .Aq)(ctx, repo, async () => {
-        if (issue.state !== 'open')
-            throw new _state_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .ApiError */ .hD(422, 'Pull request is not open.');
-        if (expectedHeadSha !== undefined && expectedHeadSha !== pull.headSha)
-            throw new _state_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .ApiError */ .hD(422, "expected head sha didn't match current head ref.");
-        const baseSha = repo.git.branch(pull.baseRef);
-        if (!baseSha)
-            throw (0,_state_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .notFound */ .mX)('Base branch not found');
-        if ((0,_git_history_js__WEBPACK_IMPORTED_MODULE_0__/* .isAncestor */ .QX)(repo.git, baseSha, pull.headSha))
-            throw new _state_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .ApiError */ .hD(422, 'There are no new commits on the base branch.');
-        const who = (0,_state_identity_js__WEBPACK_IMPORTED_MODULE_12__/* .identity */ .D)((0,_git_write_js__WEBPACK_IMPORTED_MODULE_4__/* .pusherOf */ .Bl)(ctx, repo));
-        const result = await (0,_git_merge_js__WEBPACK_IMPORTED_MODULE_1__/* .createMergeCommit */ .E)(repo.git, {
-            base: pull.headSha,
-            head: baseSha,
-            method: 'merge',
-            title: `Merge branch '${pull.baseRef}' into ${pull.headRef}`,
-            message: '',
-            committer: (0,_git_format_js__WEBPACK_IMPORTED_MODULE_13__/* .personAt */ .Td)(who.name, who.email, new Date(ctx.now)),
-        });
-        if (result.kind === 'conflict' || !result.sha)
-            throw new _state_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .ApiError */ .hD(422, 'merge conflict between base and head');
-        await (0,_git_write_js__WEBPACK_IMPORTED_MODULE_4__/* .moveRef */ .LH)(ctx, repo, `refs/heads/${pull.headRef}`, result.sha, pull.headSha);
-    });
 }
 
 
@@ -6357,75 +4689,6 @@ function parse(text) {
 
 /***/ }),
 
-/***/ 5701:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   O7: () => (/* binding */ findRepo),
-/* harmony export */   _L: () => (/* binding */ may),
-/* harmony export */   oq: () => (/* binding */ repoParam),
-/* harmony export */   pL: () => (/* binding */ intParam),
-/* harmony export */   rI: () => (/* binding */ pullParam),
-/* harmony export */   rJ: () => (/* binding */ issueParam),
-/* harmony export */   zO: () => (/* binding */ userParam)
-/* harmony export */ });
-/* harmony import */ var _state_permissions_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(28478);
-/* harmony import */ var _state_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3435);
-
-
-function findRepo(ctx, owner, name) {
-    return ctx.store.repoByFullName(owner, name);
-}
-/** The `{owner}/{repo}` of the path, if the actor may do `need` there (404 when it cannot see it). */
-function repoParam(ctx, need = _state_permissions_js__WEBPACK_IMPORTED_MODULE_0__/* .NEED */ .$B.metadata) {
-    const repo = findRepo(ctx, ctx.params.owner, ctx.params.repo);
-    if (!repo)
-        throw (0,_state_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .notFound */ .mX)();
-    (0,_state_permissions_js__WEBPACK_IMPORTED_MODULE_0__/* .authorize */ .Gq)(ctx.store, ctx.actor, repo, need);
-    return repo;
-}
-/** Whether the actor may do `need` on `repo` (for what a response shows, not whether it is allowed). */
-function may(ctx, repo, need) {
-    try {
-        (0,_state_permissions_js__WEBPACK_IMPORTED_MODULE_0__/* .authorize */ .Gq)(ctx.store, ctx.actor, repo, need);
-        return true;
-    }
-    catch {
-        return false;
-    }
-}
-function intParam(ctx, name) {
-    const raw = ctx.params[name] ?? '';
-    if (!/^\d{1,15}$/.test(raw))
-        throw (0,_state_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .notFound */ .mX)();
-    return Number(raw);
-}
-function issueParam(ctx, repo, name = 'issue_number') {
-    const number = intParam(ctx, name);
-    const issue = ctx.store.issueByNumber(repo.id, number);
-    if (issue)
-        return issue;
-    if (ctx.store.countWhere('deletedIssue', `repo:${repo.id}:${number}`) > 0)
-        throw new _state_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ApiError */ .hD(410, 'This issue was deleted');
-    throw (0,_state_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .notFound */ .mX)();
-}
-function pullParam(ctx, repo) {
-    const issue = ctx.store.issueByNumber(repo.id, intParam(ctx, 'pull_number'));
-    const pull = issue?.pullId ? ctx.store.get('pull', issue.pullId) : undefined;
-    if (!issue || !pull)
-        throw (0,_state_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .notFound */ .mX)();
-    return { issue, pull };
-}
-function userParam(ctx, name = 'username') {
-    const user = ctx.store.userByLogin(ctx.params[name] ?? '');
-    if (!user)
-        throw (0,_state_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .notFound */ .mX)();
-    return user;
-}
-
-
-/***/ }),
-
 /***/ 39991:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -6473,17 +4736,16 @@ function actorKey(actor) {
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(73024);
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(51455);
-/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_2__);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(76760);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_3___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_3__);
-/* harmony import */ var node_stream_promises__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(46466);
-/* harmony import */ var node_stream_promises__WEBPACK_IMPORTED_MODULE_4___default = /*#__PURE__*/__webpack_require__.n(node_stream_promises__WEBPACK_IMPORTED_MODULE_4__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(76760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
 
 
 
-
-
+/**
+ * node:fs/promises and node:stream/promises, loaded with the first blob: most clones store none, and
+ * loading them cost each clone's start.
+ */
+const fsp = () => process.getBuiltinModule('node:fs/promises');
 /**
  * Blob storage on disk, as Azure block blobs work: blocks are staged under an id, then a block
  * list commits them, in its order, as the blob's content. Names are chosen by the clone (never by
@@ -6495,14 +4757,14 @@ class BlobStore {
         this.dir = dir;
     }
     path(name) {
-        return (0,node_path__WEBPACK_IMPORTED_MODULE_3__.join)(this.dir, name);
+        return (0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(this.dir, name);
     }
     blockPath(name, blockId) {
         // Block ids are client-chosen base64: hashed, so that any id is a safe file name.
-        return (0,node_path__WEBPACK_IMPORTED_MODULE_3__.join)(this.dir, `${name}.blocks`, (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256').update(blockId).digest('hex'));
+        return (0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(this.dir, `${name}.blocks`, (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256').update(blockId).digest('hex'));
     }
     async stageBlock(name, blockId, data, limit) {
-        (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.mkdirSync)((0,node_path__WEBPACK_IMPORTED_MODULE_3__.join)(this.dir, `${name}.blocks`), { recursive: true });
+        (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.mkdirSync)((0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(this.dir, `${name}.blocks`), { recursive: true });
         const target = this.blockPath(name, blockId);
         let size = 0;
         data.on('data', (chunk) => {
@@ -6510,7 +4772,7 @@ class BlobStore {
             if (size > limit)
                 data.destroy(new BlockTooLargeError());
         });
-        await (0,node_stream_promises__WEBPACK_IMPORTED_MODULE_4__.pipeline)(data, (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.createWriteStream)(target));
+        await process.getBuiltinModule('node:stream/promises').pipeline(data, (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.createWriteStream)(target));
         return size;
     }
     /** Concatenates the staged blocks in `blockIds` order; fails when one was never staged. */
@@ -6523,14 +4785,14 @@ class BlobStore {
         const out = (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.createWriteStream)(this.path(name));
         let size = 0;
         for (const path of paths) {
-            const data = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.readFile)(path);
+            const data = await fsp().readFile(path);
             hash.update(data);
             size += data.length;
             if (!out.write(data))
                 await new Promise((resolve) => out.once('drain', () => resolve()));
         }
         await new Promise((resolve, reject) => out.end((error) => (error ? reject(error) : resolve())));
-        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.rm)((0,node_path__WEBPACK_IMPORTED_MODULE_3__.join)(this.dir, `${name}.blocks`), { recursive: true, force: true });
+        await fsp().rm((0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(this.dir, `${name}.blocks`), { recursive: true, force: true });
         return { size, sha256: hash.digest('hex') };
     }
     size(name) {
@@ -6546,7 +4808,7 @@ class BlobStore {
     }
     remove(name) {
         (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.rmSync)(this.path(name), { force: true });
-        (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.rmSync)((0,node_path__WEBPACK_IMPORTED_MODULE_3__.join)(this.dir, `${name}.blocks`), { recursive: true, force: true });
+        (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.rmSync)((0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(this.dir, `${name}.blocks`), { recursive: true, force: true });
     }
 }
 class MissingBlockError extends Error {
@@ -6563,7 +4825,7 @@ class BlockTooLargeError extends Error {
 }
 async function exists(path) {
     try {
-        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.stat)(path);
+        await fsp().stat(path);
         return true;
     }
     catch {
@@ -6724,6 +4986,9 @@ const NEED = {
     /** Actions secrets: repository admins, or apps with the `secrets` permission. */
     secretsRead: { role: 'admin', permission: 'secrets', level: 'read' },
     secretsWrite: { role: 'admin', permission: 'secrets', level: 'write' },
+    /** Actions variables: repository admins, or apps with the `actions_variables` permission. */
+    variablesRead: { role: 'admin', permission: 'actions_variables', level: 'read' },
+    variablesWrite: { role: 'admin', permission: 'actions_variables', level: 'write' },
     /** Administering the repository itself, which an archived repository still allows (delete, unarchive). */
     adminEvenArchived: { role: 'admin', permission: 'administration', level: 'write', evenArchived: true },
 };
@@ -6825,6 +5090,67 @@ async function compute(repo, baseSha, headSha, open) {
 
 /***/ }),
 
+/***/ 20482:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   C: () => (/* binding */ runtimeToken),
+/* harmony export */   x: () => (/* binding */ resultsScope)
+/* harmony export */ });
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(77598);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
+
+/**
+ * An `ACTIONS_RUNTIME_TOKEN` shaped as the runner's: a JWT whose `scp` claim holds the results
+ * scope of one job. Signed HS256 with the clone's key (the clone itself does not require it).
+ */
+function runtimeToken(scope, key, nowSeconds, lifetimeSeconds = 6 * 3600) {
+    const header = Buffer.from(JSON.stringify({ typ: 'JWT', alg: 'HS256' })).toString('base64url');
+    const payload = Buffer.from(JSON.stringify({
+        scp: `Actions.GenericRead:00000000-0000-0000-0000-000000000000 Actions.UploadArtifacts:${scope.runBackendId}:${scope.jobBackendId} Actions.Results:${scope.runBackendId}:${scope.jobBackendId}`,
+        iss: 'vstoken.actions.githubusercontent.com',
+        aud: 'vso:00000000-0000-0000-0000-000000000000',
+        nbf: nowSeconds - 60,
+        iat: nowSeconds,
+        exp: nowSeconds + lifetimeSeconds,
+    })).toString('base64url');
+    const signature = (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHmac)('sha256', key).update(`${header}.${payload}`).digest('base64url');
+    return `${header}.${payload}.${signature}`;
+}
+/**
+ * The results scope of a runtime token, as the results service reads it. The signature is not
+ * checked (tests sign with any key, or not at all); the expiry is, when the token has one.
+ */
+function resultsScope(token, nowSeconds) {
+    const parts = token.split('.');
+    if (parts.length < 2)
+        return invalid('the runtime token is not a JWT');
+    let payload;
+    try {
+        payload = JSON.parse(Buffer.from(parts[1], 'base64url').toString('utf8'));
+    }
+    catch {
+        return invalid('the runtime token is not a JWT (its payload is not JSON)');
+    }
+    if (typeof payload.exp === 'number' && payload.exp <= nowSeconds)
+        return invalid('the runtime token has expired');
+    if (typeof payload.scp !== 'string')
+        return invalid('the runtime token has no "scp" claim');
+    for (const scope of payload.scp.split(' ')) {
+        const [name, run, job, ...rest] = scope.split(':');
+        if (name !== 'Actions.Results')
+            continue;
+        if (!run || !job || rest.length > 0)
+            return invalid(`malformed scope "${scope}": expected Actions.Results:<runBackendId>:<jobBackendId>`);
+        return { kind: 'valid', scope: { runBackendId: run, jobBackendId: job } };
+    }
+    return invalid('the runtime token has no Actions.Results:<runBackendId>:<jobBackendId> scope');
+}
+const invalid = (message) => ({ kind: 'invalid', message });
+
+
+/***/ }),
+
 /***/ 34067:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -6873,6 +5199,496 @@ function checkSignature(key, path, query, needed, now) {
     if (!sp.includes(needed))
         return fail('AuthorizationPermissionMismatch', 'This request is not authorized to perform this operation using this permission.');
     return { kind: 'valid' };
+}
+
+
+/***/ }),
+
+/***/ 68255:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  P: () => (/* binding */ snapshot)
+});
+
+// EXTERNAL MODULE: ./src/clones/github/git/format.ts
+var format = __webpack_require__(34576);
+;// CONCATENATED MODULE: ./src/clones/github/state/snapshot-files.ts
+
+/** A file's text is kept up to this size; larger files, and binary ones, have `content: null`. */
+const MAX_FILE_CONTENT_BYTES = 64 * 1024;
+/** Text kept per snapshot, over all files (each distinct text counted once); past it, `content: null`. */
+const MAX_SNAPSHOT_TEXT_BYTES = 16 * 1024 * 1024;
+/** Files listed per branch: a snapshot of a huge repository stays bounded (the rest are left out). */
+const MAX_FILES_PER_BRANCH = 5_000;
+/**
+ * The files of every branch of every repository, in the state snapshot (the input of `[D]` criteria):
+ * `{repo, branch, path, sha, size, content}`, `content` the UTF-8 text (null for a binary file or one
+ * over 64 KiB). Rows have no `id`, so they stay out of the state diff: a new branch would otherwise
+ * show every file it holds as created. Trees and blobs shared by branches are read once.
+ */
+function filesSnapshot(store, repoName) {
+    const rows = [];
+    const budget = { left: MAX_SNAPSHOT_TEXT_BYTES };
+    for (const repo of [...store.all('repo')].sort((a, b) => a.id - b.id)) {
+        const trees = new Map();
+        const blobs = new Map();
+        const branches = [...repo.git.branches()].sort(([a], [b]) => (a < b ? -1 : 1));
+        for (const [branch, commitSha] of branches) {
+            const tree = repo.git.readCommit(commitSha)?.tree;
+            if (!tree)
+                continue;
+            let listed = trees.get(tree);
+            if (!listed)
+                trees.set(tree, (listed = listFiles(repo.git, tree)));
+            for (const file of listed) {
+                let blob = blobs.get(file.sha);
+                if (!blob)
+                    blobs.set(file.sha, (blob = readText(repo.git, file.sha, budget)));
+                rows.push({ repo: repoName(repo.id), branch, path: file.path, sha: file.sha, ...blob });
+            }
+        }
+    }
+    return { files: rows };
+}
+/** The regular files (and symbolic links) under `treeSha`, by path, depth first; submodules are left out. */
+function listFiles(git, treeSha) {
+    const found = [];
+    const walk = (sha, prefix) => {
+        for (const entry of git.readTree(sha) ?? []) {
+            if (found.length >= MAX_FILES_PER_BRANCH)
+                return;
+            const path = `${prefix}${entry.name}`;
+            if ((0,format/* isTreeMode */.AY)(entry.mode))
+                walk(entry.sha, `${path}/`);
+            else if (entry.mode !== '160000')
+                found.push({ path, sha: entry.sha });
+        }
+    };
+    walk(treeSha, '');
+    return found;
+}
+function readText(git, sha, budget) {
+    const data = git.readBlob(sha);
+    if (!data)
+        return { size: 0, content: null };
+    const kept = data.length <= MAX_FILE_CONTENT_BYTES && data.length <= budget.left && !data.includes(0);
+    if (kept)
+        budget.left -= data.length;
+    return { size: data.length, content: kept ? data.toString('utf8') : null };
+}
+
+;// CONCATENATED MODULE: ./src/clones/github/state/snapshot-teams.ts
+/** Teams and branch protections in the state snapshot (the input of `[D]` criteria). */
+function teamsSnapshot(store) {
+    const login = (id) => store.get('user', id)?.login ?? null;
+    const repoName = (id) => {
+        const repo = store.get('repo', id);
+        return repo ? `${login(repo.ownerId)}/${repo.name}` : null;
+    };
+    return {
+        teams: [...store.all('team')]
+            .sort((a, b) => a.id - b.id)
+            .map((team) => ({
+            id: team.id,
+            org: login(team.orgId),
+            name: team.name,
+            slug: team.slug,
+            description: team.description,
+            privacy: team.privacy,
+            parent: store.get('team', team.parentId)?.slug ?? null,
+            members: [...team.members].map(([id, role]) => ({ login: login(id), role })),
+            repos: [...team.repos].map(([id, permission]) => ({ repo: repoName(id), permission })),
+        })),
+        branchProtections: [...store.all('protection')]
+            .sort((a, b) => a.id - b.id)
+            .map((protection) => ({
+            id: protection.id,
+            repo: repoName(protection.repoId),
+            branch: protection.branch,
+            required_approving_review_count: protection.requiredReviews?.count ?? null,
+            require_code_owner_reviews: protection.requiredReviews?.requireCodeOwners ?? false,
+            dismiss_stale_reviews: protection.requiredReviews?.dismissStale ?? false,
+            required_status_checks: protection.requiredStatusChecks?.contexts ?? [],
+            strict: protection.requiredStatusChecks?.strict ?? false,
+            enforce_admins: protection.enforceAdmins,
+            allow_force_pushes: protection.allowForcePushes,
+            allow_deletions: protection.allowDeletions,
+            lock_branch: protection.lockBranch,
+        })),
+    };
+}
+
+;// CONCATENATED MODULE: ./src/clones/github/state/snapshot.ts
+
+
+/**
+ * The whole state as plain JSON, the input of `[D]` criteria: one array per resource type,
+ * GitHub's field names, people as logins, repositories as `owner/name`. Stable order (by id).
+ */
+function snapshot(store, meta) {
+    const login = (id) => id === null || id === undefined ? null : (store.get('user', id)?.login ?? null);
+    const teamSlugOf = (id) => store.get('team', id)?.slug ?? null;
+    const repoNames = new Map();
+    for (const repo of store.all('repo'))
+        repoNames.set(repo.id, `${login(repo.ownerId)}/${repo.name}`);
+    const repoName = (id) => repoNames.get(id) ?? null;
+    const labelNames = (issue) => issue.labelIds.map((id) => store.get('label', id)?.name).filter(Boolean);
+    const byId = (rows) => [...rows].sort((a, b) => a.id - b.id);
+    const numberOf = (issueId) => store.get('issue', issueId)?.number ?? null;
+    const branches = (repo) => [...repo.git.branches()].sort(([a], [b]) => (a < b ? -1 : 1)).map(([name, sha]) => ({ name, sha }));
+    const issues = byId(store.all('issue'));
+    return {
+        version: 1,
+        seed: meta.seed,
+        users: byId(store.all('user'))
+            .filter((user) => user.type !== 'Organization')
+            .map((u) => ({ id: u.id, login: u.login, type: u.type, name: u.name, email: u.email, site_admin: u.siteAdmin })),
+        orgs: byId(store.all('org')).map((org) => {
+            const account = store.get('user', org.id);
+            return {
+                id: org.id,
+                login: account.login,
+                name: account.name,
+                description: org.description,
+                members: [...org.members].map(([id, role]) => ({ login: login(id), role })),
+            };
+        }),
+        repos: byId(store.all('repo')).map((repo) => ({
+            id: repo.id,
+            full_name: repoName(repo.id),
+            owner: login(repo.ownerId),
+            name: repo.name,
+            private: repo.private,
+            description: repo.description,
+            default_branch: repo.defaultBranch,
+            archived: repo.archived,
+            topics: repo.topics,
+            created_at: repo.createdAt,
+            updated_at: repo.updatedAt,
+            pushed_at: repo.pushedAt,
+            branches: branches(repo),
+            collaborators: [...repo.collaborators].map(([id, role]) => ({ login: login(id), permission: role })),
+        })),
+        issues: issues
+            .filter((issue) => issue.pullId === null)
+            .map((issue) => ({
+            id: issue.id,
+            repo: repoName(issue.repoId),
+            number: issue.number,
+            title: issue.title,
+            body: issue.body,
+            state: issue.state,
+            state_reason: issue.stateReason,
+            user: login(issue.userId),
+            labels: labelNames(issue),
+            assignees: issue.assigneeIds.map(login),
+            milestone: store.get('milestone', issue.milestoneId)?.title ?? null,
+            locked: issue.locked,
+            pinned: issue.pinned !== undefined,
+            comments: store.countWhere('comment', `issue:${issue.id}`),
+            created_at: issue.createdAt,
+            updated_at: issue.updatedAt,
+            closed_at: issue.closedAt,
+            closed_by: login(issue.closedById),
+        })),
+        pullRequests: byId(store.all('pull')).map((pull) => {
+            const issue = store.get('issue', pull.issueId);
+            const repo = store.get('repo', pull.repoId);
+            return {
+                id: pull.id,
+                repo: repoName(pull.repoId),
+                number: pull.number,
+                title: issue.title,
+                body: issue.body,
+                state: issue.state,
+                draft: pull.draft,
+                merged: pull.merged,
+                merged_at: pull.mergedAt,
+                merged_by: login(pull.mergedById),
+                merge_commit_sha: pull.mergeCommitSha,
+                head: { ref: pull.headRef, sha: pull.headSha },
+                base: {
+                    ref: pull.baseRef,
+                    sha: issue.state === 'open' ? (repo.git.branch(pull.baseRef) ?? pull.baseSha) : pull.baseSha,
+                },
+                user: login(issue.userId),
+                labels: labelNames(issue),
+                assignees: issue.assigneeIds.map(login),
+                requested_reviewers: pull.requestedReviewerIds.map(login),
+                requested_teams: pull.requestedTeamIds.map(teamSlugOf).filter((slug) => slug !== null),
+                milestone: store.get('milestone', issue.milestoneId)?.title ?? null,
+                comments: store.countWhere('comment', `issue:${issue.id}`),
+                created_at: issue.createdAt,
+                updated_at: issue.updatedAt,
+                closed_at: issue.closedAt,
+            };
+        }),
+        comments: byId(store.all('comment')).map((c) => ({
+            id: c.id,
+            repo: repoName(c.repoId),
+            issue_number: numberOf(c.issueId),
+            user: login(c.userId),
+            body: c.body,
+            created_at: c.createdAt,
+            updated_at: c.updatedAt,
+        })),
+        reviews: byId(store.all('review')).map((r) => ({
+            id: r.id,
+            repo: repoName(r.repoId),
+            pull_number: store.get('pull', r.pullId)?.number ?? null,
+            user: login(r.userId),
+            state: r.state,
+            body: r.body,
+            commit_id: r.commitId,
+            submitted_at: r.submittedAt,
+        })),
+        reviewComments: byId(store.all('reviewComment')).map((c) => ({
+            id: c.id,
+            repo: repoName(c.repoId),
+            pull_number: store.get('pull', c.pullId)?.number ?? null,
+            review_id: c.reviewId,
+            user: login(c.userId),
+            body: c.body,
+            path: c.path,
+            line: c.line,
+            side: c.side,
+            in_reply_to_id: c.inReplyToId,
+        })),
+        labels: byId(store.all('label')).map((l) => ({
+            id: l.id,
+            repo: repoName(l.repoId),
+            name: l.name,
+            color: l.color,
+            description: l.description,
+        })),
+        milestones: byId(store.all('milestone')).map((m) => ({
+            id: m.id,
+            repo: repoName(m.repoId),
+            number: m.number,
+            title: m.title,
+            state: m.state,
+            description: m.description,
+            due_on: m.dueOn,
+        })),
+        reactions: byId(store.all('reaction')).map((r) => ({
+            id: r.id,
+            repo: repoName(r.repoId),
+            subject: r.subject.kind,
+            issue_number: r.subject.kind === 'issue' ? numberOf(r.subject.issueId) : null,
+            comment_id: r.subject.kind === 'issue' ? null : r.subject.commentId,
+            user: login(r.userId),
+            content: r.content,
+        })),
+        events: byId(store.all('event')).map((e) => ({
+            id: e.id,
+            repo: repoName(e.repoId),
+            issue_number: numberOf(e.issueId),
+            event: e.event,
+            actor: login(e.actorId),
+            created_at: e.createdAt,
+            ...(e.label ? { label: e.label.name } : {}),
+            ...(e.assigneeId !== undefined ? { assignee: login(e.assigneeId) } : {}),
+            ...(e.milestone ? { milestone: e.milestone.title } : {}),
+            ...(e.rename ? { rename: e.rename } : {}),
+            ...(e.reviewerId !== undefined ? { requested_reviewer: login(e.reviewerId) } : {}),
+            ...(e.reviewerTeamId !== undefined ? { requested_team: teamSlugOf(e.reviewerTeamId) } : {}),
+            ...(e.commitId ? { commit_id: e.commitId } : {}),
+        })),
+        checkSuites: byId(store.all('checkSuite')).map((s) => ({
+            id: s.id,
+            repo: repoName(s.repoId),
+            head_sha: s.headSha,
+            head_branch: s.headBranch,
+            status: s.status,
+            conclusion: s.conclusion,
+            app: store.get('app', s.appId)?.slug ?? null,
+        })),
+        checkRuns: byId(store.all('checkRun')).map((r) => ({
+            id: r.id,
+            repo: repoName(r.repoId),
+            name: r.name,
+            head_sha: r.headSha,
+            status: r.status,
+            conclusion: r.conclusion,
+            app: store.get('app', r.appId)?.slug ?? null,
+            check_suite_id: r.suiteId,
+            external_id: r.externalId,
+            details_url: r.detailsUrl,
+            started_at: r.startedAt,
+            completed_at: r.completedAt,
+            output: {
+                title: r.output.title,
+                summary: r.output.summary,
+                text: r.output.text,
+                annotations: r.output.annotations.map((a) => ({
+                    path: a.path,
+                    start_line: a.startLine,
+                    end_line: a.endLine,
+                    annotation_level: a.annotationLevel,
+                    message: a.message,
+                    title: a.title,
+                })),
+            },
+            actions: r.actions,
+        })),
+        statuses: byId(store.all('status')).map((s) => ({
+            id: s.id,
+            repo: repoName(s.repoId),
+            sha: s.sha,
+            context: s.context,
+            state: s.state,
+            description: s.description,
+            target_url: s.targetUrl,
+            creator: login(s.creatorId),
+            created_at: s.createdAt,
+        })),
+        apps: byId(store.all('app')).map((a) => ({
+            id: a.id,
+            slug: a.slug,
+            name: a.name,
+            owner: login(a.ownerId),
+            permissions: a.permissions,
+        })),
+        installations: byId(store.all('installation')).map((i) => ({
+            id: i.id,
+            app: store.get('app', i.appId)?.slug ?? null,
+            account: login(i.accountId),
+            repository_selection: i.repositorySelection,
+            repositories: i.repoIds.map(repoName),
+            permissions: i.permissions,
+        })),
+        workflowRuns: byId(store.all('workflowRun')).map((r) => ({
+            id: r.id,
+            repo: repoName(r.repoId),
+            workflow: store.get('workflow', r.workflowId)?.path ?? null,
+            name: r.name,
+            event: r.event,
+            head_branch: r.headBranch,
+            head_sha: r.headSha,
+            status: r.status,
+            conclusion: r.conclusion,
+            run_number: r.runNumber,
+            actor: login(r.actorId),
+            jobs: byId(store.where('workflowJob', `run:${r.id}`)).map((j) => ({
+                id: j.id,
+                name: j.name,
+                status: j.status,
+                conclusion: j.conclusion,
+            })),
+            created_at: r.createdAt,
+        })),
+        releases: byId(store.all('release')).map((r) => ({
+            id: r.id,
+            repo: repoName(r.repoId),
+            tag_name: r.tagName,
+            target_commitish: r.targetCommitish,
+            name: r.name,
+            body: r.body,
+            draft: r.draft,
+            prerelease: r.prerelease,
+            author: login(r.authorId),
+            created_at: r.createdAt,
+            published_at: r.publishedAt,
+        })),
+        artifacts: byId(store.all('artifact'))
+            .filter((a) => a.finalized)
+            .map((a) => ({
+            id: a.id,
+            repo: repoName(a.repoId),
+            run_id: a.runId,
+            name: a.name,
+            size_in_bytes: a.sizeInBytes,
+            digest: a.digest,
+            created_at: a.createdAt,
+            expires_at: a.expiresAt,
+        })),
+        ...teamsSnapshot(store),
+        gists: byId(store.all('gist')).map((gist) => ({
+            id: gist.key,
+            owner: login(gist.ownerId),
+            description: gist.description,
+            public: gist.public,
+            files: Object.fromEntries(gist.files),
+            fork_of: gist.forkOfId === null ? null : (store.get('gist', gist.forkOfId)?.key ?? null),
+            comments: store.countWhere('gistComment', `gist:${gist.id}`),
+            created_at: gist.createdAt,
+            updated_at: gist.updatedAt,
+        })),
+        gistComments: byId(store.all('gistComment')).map((comment) => ({
+            id: comment.id,
+            gist: store.get('gist', comment.gistId)?.key ?? null,
+            user: login(comment.userId),
+            body: comment.body,
+            created_at: comment.createdAt,
+            updated_at: comment.updatedAt,
+        })),
+        ...filesSnapshot(store, repoName),
+        // Names and dates only: a secret's sealed value never leaves the clone.
+        secrets: byId(store.all('secret')).map((secret) => ({
+            id: secret.id,
+            repo: repoName(secret.repoId),
+            name: secret.name,
+            created_at: secret.createdAt,
+            updated_at: secret.updatedAt,
+        })),
+        // Not secrets: their values are part of the state.
+        variables: byId(store.all('variable')).map((variable) => ({
+            id: variable.id,
+            repo: repoName(variable.repoId),
+            name: variable.name,
+            value: variable.value,
+            created_at: variable.createdAt,
+            updated_at: variable.updatedAt,
+        })),
+        environments: byId(store.all('environment')).map((environment) => ({
+            id: environment.id,
+            repo: repoName(environment.repoId),
+            name: environment.name,
+            created_at: environment.createdAt,
+            updated_at: environment.updatedAt,
+        })),
+        // Names and dates only, as for a repository's secrets.
+        environmentSecrets: byId(store.all('environmentSecret')).map((secret) => ({
+            id: secret.id,
+            repo: repoName(secret.repoId),
+            environment: store.get('environment', secret.environmentId)?.name ?? null,
+            name: secret.name,
+            created_at: secret.createdAt,
+            updated_at: secret.updatedAt,
+        })),
+        environmentVariables: byId(store.all('environmentVariable')).map((variable) => ({
+            id: variable.id,
+            repo: repoName(variable.repoId),
+            environment: store.get('environment', variable.environmentId)?.name ?? null,
+            name: variable.name,
+            value: variable.value,
+            created_at: variable.createdAt,
+            updated_at: variable.updatedAt,
+        })),
+        // An organization's: where they apply, and (secrets) never their sealed values.
+        orgSecrets: byId(store.all('orgSecret')).map((secret) => ({
+            id: secret.id,
+            org: login(secret.orgId),
+            name: secret.name,
+            visibility: secret.visibility,
+            selected_repos: secret.selectedRepoIds.map(repoName).filter((name) => name !== null),
+            created_at: secret.createdAt,
+            updated_at: secret.updatedAt,
+        })),
+        orgVariables: byId(store.all('orgVariable')).map((variable) => ({
+            id: variable.id,
+            org: login(variable.orgId),
+            name: variable.name,
+            value: variable.value,
+            visibility: variable.visibility,
+            selected_repos: variable.selectedRepoIds.map(repoName).filter((name) => name !== null),
+            created_at: variable.createdAt,
+            updated_at: variable.updatedAt,
+        })),
+    };
 }
 
 

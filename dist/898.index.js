@@ -1,5 +1,5 @@
-export const id = 263;
-export const ids = [263];
+export const id = 898;
+export const ids = [898];
 export const modules = {
 
 /***/ 70448:
@@ -9,7 +9,7 @@ export const modules = {
 /* harmony export */   k: () => (/* binding */ failureText),
 /* harmony export */   y: () => (/* binding */ callOperation)
 /* harmony export */ });
-/* harmony import */ var _routes_index_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(44940);
+/* harmony import */ var _routes_index_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(9197);
 /* harmony import */ var _state_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3435);
 
 
@@ -68,7 +68,7 @@ function failureText(result) {
 
 /***/ }),
 
-/***/ 12263:
+/***/ 27898:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -1869,7 +1869,371 @@ const DEFINITIONS = [
             type: 'object',
         },
     },
+    {
+        name: 'list_notifications',
+        description: 'Lists all GitHub notifications for the authenticated user, including unread notifications, mentions, review requests, assignments, and updates on issues or pull requests. Use this tool whenever the user asks what to work on next, requests a summary of their GitHub activity, wants to see pending reviews, or needs to check for new updates or tasks. This tool is the primary way to discover actionable items, reminders, and outstanding work on GitHub. Always call this tool when asked what to work on next, what is pending, or what needs attention in GitHub.',
+        annotations: {
+            idempotentHint: false,
+            readOnlyHint: true,
+            title: 'List notifications',
+        },
+        inputSchema: {
+            properties: {
+                before: {
+                    description: 'Only show notifications updated before the given time (ISO 8601 format)',
+                    type: 'string',
+                },
+                filter: {
+                    description: 'Filter notifications to, use default unless specified. Read notifications are ones that have already been acknowledged by the user. Participating notifications are those that the user is directly involved in, such as issues or pull requests they have commented on or created.',
+                    enum: ['default', 'include_read_notifications', 'only_participating'],
+                    type: 'string',
+                },
+                owner: {
+                    description: 'Optional repository owner. If provided with repo, only notifications for this repository are listed.',
+                    type: 'string',
+                },
+                page: {
+                    description: 'Page number for pagination (min 1)',
+                    minimum: 1,
+                    type: 'number',
+                },
+                perPage: {
+                    description: 'Results per page for pagination (min 1, max 100)',
+                    maximum: 100,
+                    minimum: 1,
+                    type: 'number',
+                },
+                repo: {
+                    description: 'Optional repository name. If provided with owner, only notifications for this repository are listed.',
+                    type: 'string',
+                },
+                since: {
+                    description: 'Only show notifications updated after the given time (ISO 8601 format)',
+                    type: 'string',
+                },
+            },
+            type: 'object',
+        },
+    },
+    {
+        name: 'get_notification_details',
+        description: "Get detailed information for a specific GitHub notification, always call this tool when the user asks for details about a specific notification, if you don't know the ID list notifications first.",
+        annotations: {
+            idempotentHint: false,
+            readOnlyHint: true,
+            title: 'Get notification details',
+        },
+        inputSchema: {
+            properties: {
+                notificationID: {
+                    description: 'The ID of the notification',
+                    type: 'string',
+                },
+            },
+            required: ['notificationID'],
+            type: 'object',
+        },
+    },
+    {
+        name: 'dismiss_notification',
+        description: 'Dismiss a notification by marking it as read or done',
+        annotations: {
+            idempotentHint: false,
+            readOnlyHint: false,
+            title: 'Dismiss notification',
+        },
+        inputSchema: {
+            properties: {
+                state: {
+                    description: 'The new state of the notification (read/done)',
+                    enum: ['read', 'done'],
+                    type: 'string',
+                },
+                threadID: {
+                    description: 'The ID of the notification thread',
+                    type: 'string',
+                },
+            },
+            required: ['threadID', 'state'],
+            type: 'object',
+        },
+    },
+    {
+        name: 'mark_all_notifications_read',
+        description: 'Mark all notifications as read',
+        annotations: {
+            idempotentHint: false,
+            readOnlyHint: false,
+            title: 'Mark all notifications as read',
+        },
+        inputSchema: {
+            properties: {
+                lastReadAt: {
+                    description: 'Describes the last point that notifications were checked (optional). Default: Now',
+                    type: 'string',
+                },
+                owner: {
+                    description: 'Optional repository owner. If provided with repo, only notifications for this repository are marked as read.',
+                    type: 'string',
+                },
+                repo: {
+                    description: 'Optional repository name. If provided with owner, only notifications for this repository are marked as read.',
+                    type: 'string',
+                },
+            },
+            type: 'object',
+        },
+    },
+    {
+        name: 'manage_notification_subscription',
+        description: 'Manage a notification subscription: ignore, watch, or delete a notification thread subscription.',
+        annotations: {
+            destructiveHint: true,
+            idempotentHint: false,
+            readOnlyHint: false,
+            title: 'Manage notification subscription',
+        },
+        inputSchema: {
+            properties: {
+                action: {
+                    description: 'Action to perform: ignore, watch, or delete the notification subscription.',
+                    enum: ['ignore', 'watch', 'delete'],
+                    type: 'string',
+                },
+                notificationID: {
+                    description: 'The ID of the notification thread.',
+                    type: 'string',
+                },
+            },
+            required: ['notificationID', 'action'],
+            type: 'object',
+        },
+    },
+    {
+        name: 'list_gists',
+        description: 'List gists for a user',
+        annotations: {
+            idempotentHint: false,
+            readOnlyHint: true,
+            title: 'List Gists',
+        },
+        inputSchema: {
+            properties: {
+                page: {
+                    description: 'Page number for pagination (min 1)',
+                    minimum: 1,
+                    type: 'number',
+                },
+                perPage: {
+                    description: 'Results per page for pagination (min 1, max 100)',
+                    maximum: 100,
+                    minimum: 1,
+                    type: 'number',
+                },
+                since: {
+                    description: 'Only gists updated after this time (ISO 8601 timestamp)',
+                    type: 'string',
+                },
+                username: {
+                    description: "GitHub username (omit for authenticated user's gists)",
+                    type: 'string',
+                },
+            },
+            type: 'object',
+        },
+    },
+    {
+        name: 'get_gist',
+        description: 'Get gist content of a particular gist, by gist ID',
+        annotations: {
+            idempotentHint: false,
+            readOnlyHint: true,
+            title: 'Get Gist Content',
+        },
+        inputSchema: {
+            properties: {
+                gist_id: {
+                    description: 'The ID of the gist',
+                    type: 'string',
+                },
+            },
+            required: ['gist_id'],
+            type: 'object',
+        },
+    },
+    {
+        name: 'create_gist',
+        description: 'Create a new gist',
+        annotations: {
+            idempotentHint: false,
+            readOnlyHint: false,
+            title: 'Create Gist',
+        },
+        inputSchema: {
+            properties: {
+                content: {
+                    description: 'Content for simple single-file gist creation',
+                    type: 'string',
+                },
+                description: {
+                    description: 'Description of the gist',
+                    type: 'string',
+                },
+                filename: {
+                    description: 'Filename for simple single-file gist creation',
+                    type: 'string',
+                },
+                public: {
+                    default: false,
+                    description: 'Whether the gist is public',
+                    type: 'boolean',
+                },
+            },
+            required: ['filename', 'content'],
+            type: 'object',
+        },
+    },
+    {
+        name: 'update_gist',
+        description: 'Update an existing gist',
+        annotations: {
+            idempotentHint: false,
+            readOnlyHint: false,
+            title: 'Update Gist',
+        },
+        inputSchema: {
+            properties: {
+                content: {
+                    description: 'Content for the file',
+                    type: 'string',
+                },
+                description: {
+                    description: 'Updated description of the gist',
+                    type: 'string',
+                },
+                filename: {
+                    description: 'Filename to update or create',
+                    type: 'string',
+                },
+                gist_id: {
+                    description: 'ID of the gist to update',
+                    type: 'string',
+                },
+            },
+            required: ['gist_id', 'filename', 'content'],
+            type: 'object',
+        },
+    },
+    {
+        name: 'manage_repository_notification_subscription',
+        description: 'Manage a repository notification subscription: ignore, watch, or delete repository notifications subscription for the provided repository.',
+        annotations: {
+            destructiveHint: true,
+            idempotentHint: false,
+            readOnlyHint: false,
+            title: 'Manage repository notification subscription',
+        },
+        inputSchema: {
+            properties: {
+                action: {
+                    description: 'Action to perform: ignore, watch, or delete the repository notification subscription.',
+                    enum: ['ignore', 'watch', 'delete'],
+                    type: 'string',
+                },
+                owner: {
+                    description: 'The account owner of the repository.',
+                    type: 'string',
+                },
+                repo: {
+                    description: 'The name of the repository.',
+                    type: 'string',
+                },
+            },
+            required: ['owner', 'repo', 'action'],
+            type: 'object',
+        },
+    },
 ];
+
+// EXTERNAL MODULE: ./src/clones/github/http/operations-call.ts
+var operations_call = __webpack_require__(70448);
+;// CONCATENATED MODULE: ./src/clones/github/mcp/tools/common.ts
+
+/** A tool's failure: github-mcp-server answers it as an error result with GitHub's message. */
+class ToolError extends Error {
+}
+/**
+ * Runs a REST operation of the clone; its failure becomes the tool's error, worded as github-mcp-server
+ * words it: `failed to <what>: <GitHub's message>`, `what` being the operation's name unless given.
+ */
+async function rest(ctx, operationId, call = {}, what = operationId.split('/')[1].replace(/-/g, ' ')) {
+    const result = await (0,operations_call/* callOperation */.y)(ctx, operationId, call);
+    if (!result.ok)
+        throw new ToolError(`failed to ${what}: ${(0,operations_call/* failureText */.k)(result)}`);
+    return result.body;
+}
+/** Like `rest`, for operations whose answer is a list. */
+async function restList(ctx, operationId, call = {}) {
+    const body = await rest(ctx, operationId, call);
+    return Array.isArray(body) ? body : [];
+}
+const repoParams = (args) => ({ owner: String(args.owner), repo: String(args.repo) });
+const paging = (args) => ({
+    page: args.page,
+    per_page: args.perPage,
+});
+const common_text = (value) => (typeof value === 'string' ? value : undefined);
+/** `fields`: only those keys of each item (github-mcp-server's field filter). */
+function pick(items, fields) {
+    if (!Array.isArray(fields) || fields.length === 0)
+        return items;
+    return items.map((item) => {
+        const out = {};
+        for (const field of fields)
+            if (item && typeof item === 'object' && field in item)
+                out[field] = item[field];
+        return out;
+    });
+}
+/** A tool's whole result (several content items, as a file with its embedded resource), sent as is. */
+class ToolContent {
+    result;
+    constructor(result) {
+        this.result = result;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/clones/github/mcp/tools/gists.ts
+
+/** What github-mcp-server answers a gist it created or updated: its id and page. */
+const minimal = (gist) => ({ id: gist.id, url: gist.html_url });
+const gistTools = {
+    list_gists: async (ctx, args) => {
+        const query = { since: common_text(args.since), ...paging(args) };
+        const username = common_text(args.username);
+        return username
+            ? rest(ctx, 'gists/list-for-user', { params: { username }, query }, 'list gists')
+            : rest(ctx, 'gists/list', { query }, 'list gists');
+    },
+    get_gist: async (ctx, args) => rest(ctx, 'gists/get', { params: { gist_id: String(args.gist_id) } }, 'get gist'),
+    create_gist: async (ctx, args) => {
+        const body = {
+            description: common_text(args.description) ?? '',
+            public: args.public === true,
+            files: { [String(args.filename)]: { content: String(args.content) } },
+        };
+        return minimal((await rest(ctx, 'gists/create', { body }, 'create gist')));
+    },
+    update_gist: async (ctx, args) => {
+        const body = {
+            // Left out, the description is kept; an empty one clears it (as github-mcp-server sends it).
+            ...(args.description !== undefined ? { description: String(args.description) } : {}),
+            files: { [String(args.filename)]: { content: String(args.content) } },
+        };
+        const params = { gist_id: String(args.gist_id) };
+        return minimal((await rest(ctx, 'gists/update', { params, body }, 'update gist')));
+    },
+};
 
 ;// CONCATENATED MODULE: ./src/clones/github/mcp/minimal.ts
 /** Drops the empty values of every field not named in `always`. */
@@ -2171,51 +2535,6 @@ function minimalResponse(value) {
     return { id: String(v.id ?? ''), url: str(v.html_url) || str(v.url) };
 }
 
-// EXTERNAL MODULE: ./src/clones/github/http/operations-call.ts
-var operations_call = __webpack_require__(70448);
-;// CONCATENATED MODULE: ./src/clones/github/mcp/tools/common.ts
-
-/** A tool's failure: github-mcp-server answers it as an error result with GitHub's message. */
-class ToolError extends Error {
-}
-/** Runs a REST operation of the clone; its failure becomes the tool's error, worded as github-mcp-server words it. */
-async function rest(ctx, operationId, call = {}) {
-    const result = await (0,operations_call/* callOperation */.y)(ctx, operationId, call);
-    if (!result.ok)
-        throw new ToolError(`failed to ${operationId.split('/')[1].replace(/-/g, ' ')}: ${(0,operations_call/* failureText */.k)(result)}`);
-    return result.body;
-}
-/** Like `rest`, for operations whose answer is a list. */
-async function restList(ctx, operationId, call = {}) {
-    const body = await rest(ctx, operationId, call);
-    return Array.isArray(body) ? body : [];
-}
-const repoParams = (args) => ({ owner: String(args.owner), repo: String(args.repo) });
-const paging = (args) => ({
-    page: args.page,
-    per_page: args.perPage,
-});
-const common_text = (value) => (typeof value === 'string' ? value : undefined);
-/** `fields`: only those keys of each item (github-mcp-server's field filter). */
-function pick(items, fields) {
-    if (!Array.isArray(fields) || fields.length === 0)
-        return items;
-    return items.map((item) => {
-        const out = {};
-        for (const field of fields)
-            if (item && typeof item === 'object' && field in item)
-                out[field] = item[field];
-        return out;
-    });
-}
-/** A tool's whole result (several content items, as a file with its embedded resource), sent as is. */
-class ToolContent {
-    result;
-    constructor(result) {
-        this.result = result;
-    }
-}
-
 ;// CONCATENATED MODULE: ./src/clones/github/mcp/tools/issues.ts
 
 
@@ -2376,6 +2695,97 @@ const labelTools = {
             default:
                 throw new ToolError(`unknown method: ${String(args.method)}`);
         }
+    },
+};
+
+;// CONCATENATED MODULE: ./src/clones/github/mcp/tools/notifications.ts
+
+/** github-mcp-server's `filter` of list_notifications, as the REST query's `all` and `participating`. */
+const FILTERS = {
+    default: {},
+    include_read_notifications: { all: true },
+    only_participating: { participating: true },
+};
+/** An optional ISO 8601 time argument, refused with github-mcp-server's words when it is not one. */
+function time(args, name, label = `${name} time`) {
+    const value = common_text(args[name]);
+    if (!value)
+        return undefined;
+    if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/.test(value) ||
+        Number.isNaN(Date.parse(value)))
+        throw new ToolError(`invalid ${label} format, should be RFC3339/ISO8601: ${value}`);
+    return value;
+}
+/** Both `owner` and `repo` given: the tool works on that repository's notifications only. */
+const repoScope = (args) => (common_text(args.owner) && common_text(args.repo) ? repoParams(args) : undefined);
+/** Subscription changes of manage_(repository_)notification_subscription, as the REST body. */
+const SUBSCRIPTIONS = {
+    ignore: { ignored: true },
+    watch: { ignored: false, subscribed: true },
+};
+const notificationTools = {
+    list_notifications: async (ctx, args) => {
+        const filter = FILTERS[common_text(args.filter) ?? 'default'] ?? {};
+        const query = { ...filter, since: time(args, 'since'), before: time(args, 'before'), ...paging(args) };
+        const scope = repoScope(args);
+        return scope
+            ? rest(ctx, 'activity/list-repo-notifications-for-authenticated-user', { params: scope, query }, 'list notifications')
+            : rest(ctx, 'activity/list-notifications-for-authenticated-user', { query }, 'list notifications');
+    },
+    get_notification_details: async (ctx, args) => {
+        const id = String(args.notificationID);
+        return rest(ctx, 'activity/get-thread', { params: { thread_id: id } }, `get notification details for ID '${id}'`);
+    },
+    dismiss_notification: async (ctx, args) => {
+        const state = args.state;
+        const params = { thread_id: String(args.threadID) };
+        switch (state) {
+            case 'read':
+                await rest(ctx, 'activity/mark-thread-as-read', { params }, 'mark notification as read');
+                break;
+            case 'done':
+                await rest(ctx, 'activity/mark-thread-as-done', { params }, 'mark notification as done');
+                break;
+            default:
+                throw new ToolError('Invalid state. Must be one of: read, done.');
+        }
+        return `Notification marked as ${state}`;
+    },
+    mark_all_notifications_read: async (ctx, args) => {
+        const body = { last_read_at: time(args, 'lastReadAt') };
+        const scope = repoScope(args);
+        const what = 'mark all notifications as read';
+        if (scope)
+            await rest(ctx, 'activity/mark-repo-notifications-as-read', { params: scope, body }, what);
+        else
+            await rest(ctx, 'activity/mark-notifications-as-read', { body }, what);
+        return 'All notifications marked as read';
+    },
+    manage_notification_subscription: async (ctx, args) => {
+        const action = String(args.action);
+        const params = { thread_id: String(args.notificationID) };
+        const what = `${action} notification subscription`;
+        if (action === 'delete') {
+            await rest(ctx, 'activity/delete-thread-subscription', { params }, what);
+            return 'Notification subscription deleted';
+        }
+        const body = SUBSCRIPTIONS[action];
+        if (!body)
+            throw new ToolError('Invalid action. Must be one of: ignore, watch, delete.');
+        return rest(ctx, 'activity/set-thread-subscription', { params, body }, what);
+    },
+    manage_repository_notification_subscription: async (ctx, args) => {
+        const action = String(args.action);
+        const params = repoParams(args);
+        const what = `${action} repository subscription`;
+        if (action === 'delete') {
+            await rest(ctx, 'activity/delete-repo-subscription', { params }, what);
+            return 'Repository subscription deleted';
+        }
+        const body = SUBSCRIPTIONS[action];
+        if (!body)
+            throw new ToolError('Invalid action. Must be one of: ignore, watch, delete.');
+        return rest(ctx, 'activity/set-repo-subscription', { params, body }, what);
     },
 };
 
@@ -2910,9 +3320,13 @@ const searchTools = {
 
 
 
+
+
 const HANDLERS = {
+    ...gistTools,
     ...issueTools,
     ...labelTools,
+    ...notificationTools,
     ...pullTools,
     ...repoTools,
     ...searchTools,
