@@ -1,4 +1,4 @@
-import { ApiError } from '../state/errors.js';
+import { ApiError, notFound } from '../state/errors.js';
 
 /**
  * The name of an Actions secret or variable as GitHub stores it (upper-cased), after GitHub's rules:
@@ -22,4 +22,15 @@ export function freeVariableName<T extends { name: string }>(siblings: T[], raw:
   const taken = siblings.find((variable) => variable.name === name);
   if (taken && taken !== self) throw new ApiError(409, 'Already exists - Variable already exists');
   return name;
+}
+
+/** The secret or variable of `rows` (one repository's, organization's or environment's) named `name`, in any case. */
+export const named = <T extends { name: string }>(rows: readonly T[], name: string): T | undefined =>
+  rows.find((row) => row.name === name.toUpperCase());
+
+/** The same for the `{secret_name}` or `{name}` of a path: 404 when there is none. */
+export function namedParam<T extends { name: string }>(rows: readonly T[], name: string | undefined): T {
+  const found = named(rows, name ?? '');
+  if (!found) throw notFound();
+  return found;
 }

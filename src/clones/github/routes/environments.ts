@@ -11,7 +11,7 @@ import type {
   RepoRecord,
 } from '../state/model.js';
 import { NEED, type Need } from '../state/permissions.js';
-import { actionsName, freeVariableName } from './actions-names.js';
+import { actionsName, freeVariableName, namedParam } from './actions-names.js';
 import { repoParam } from './lookup.js';
 import { publicKeyOf, putSchema, renderSecret, sealedInput } from './secrets.js';
 import { createSchema, renderVariable, updateSchema } from './variables.js';
@@ -48,24 +48,14 @@ function renderEnvironment(ctx: RequestContext, repo: RepoRecord, environment: E
 
 const environmentKey = (environment: EnvironmentRecord) => publicKeyOf(`environment:${environment.id}`);
 
-function secretParam(ctx: RequestContext, environment: EnvironmentRecord): EnvironmentSecretRecord {
-  const name = (ctx.params.secret_name ?? '').toUpperCase();
-  const secret = ctx.store
-    .where('environmentSecret', `environment:${environment.id}`)
-    .find((candidate) => candidate.name === name);
-  if (!secret) throw notFound();
-  return secret;
-}
+const secretParam = (ctx: RequestContext, environment: EnvironmentRecord): EnvironmentSecretRecord =>
+  namedParam(ctx.store.where('environmentSecret', `environment:${environment.id}`), ctx.params.secret_name);
 
 const variablesOf = (ctx: RequestContext, environment: EnvironmentRecord) =>
   ctx.store.where('environmentVariable', `environment:${environment.id}`);
 
-function variableParam(ctx: RequestContext, environment: EnvironmentRecord): EnvironmentVariableRecord {
-  const name = (ctx.params.name ?? '').toUpperCase();
-  const variable = variablesOf(ctx, environment).find((candidate) => candidate.name === name);
-  if (!variable) throw notFound();
-  return variable;
-}
+const variableParam = (ctx: RequestContext, environment: EnvironmentRecord): EnvironmentVariableRecord =>
+  namedParam(variablesOf(ctx, environment), ctx.params.name);
 
 export const environmentRoutes: RouteSpec[] = [
   {

@@ -4,7 +4,7 @@ import { okCountedPage } from '../http/pagination.js';
 import { created, noContent, ok, type RequestContext, type RouteSpec } from '../http/route.js';
 import { renderRepo } from '../render/repos.js';
 import { actingUser } from '../state/actor.js';
-import { ApiError, notFound } from '../state/errors.js';
+import { ApiError } from '../state/errors.js';
 import { NEED } from '../state/permissions.js';
 import {
   ORG_VISIBILITIES,
@@ -14,7 +14,7 @@ import {
   type OrgVisibility,
   type RepoRecord,
 } from '../state/model.js';
-import { actionsName, freeVariableName } from './actions-names.js';
+import { actionsName, freeVariableName, named, namedParam } from './actions-names.js';
 import { intParam, orgParam, repoParam, type OrgContext } from './lookup.js';
 import { publicKeyOf, putSchema, renderSecret, sealedInput } from './secrets.js';
 import { renderVariable } from './variables.js';
@@ -93,22 +93,13 @@ function orgScoped(ctx: RequestContext, { account }: Org, path: string, record: 
   };
 }
 
-const findSecret = (ctx: RequestContext, { org }: Org, name: string) =>
-  ctx.store.where('orgSecret', `org:${org.id}`).find((secret) => secret.name === name.toUpperCase());
-const findVariable = (ctx: RequestContext, { org }: Org, name: string) =>
-  ctx.store.where('orgVariable', `org:${org.id}`).find((variable) => variable.name === name.toUpperCase());
+const secretsOf = (ctx: RequestContext, { org }: Org) => ctx.store.where('orgSecret', `org:${org.id}`);
+const variablesOf = (ctx: RequestContext, { org }: Org) => ctx.store.where('orgVariable', `org:${org.id}`);
 
-function secretParam(ctx: RequestContext, org: Org): OrgSecretRecord {
-  const secret = findSecret(ctx, org, ctx.params.secret_name ?? '');
-  if (!secret) throw notFound();
-  return secret;
-}
-
-function variableParam(ctx: RequestContext, org: Org): OrgVariableRecord {
-  const variable = findVariable(ctx, org, ctx.params.name ?? '');
-  if (!variable) throw notFound();
-  return variable;
-}
+const secretParam = (ctx: RequestContext, org: Org): OrgSecretRecord =>
+  namedParam(secretsOf(ctx, org), ctx.params.secret_name);
+const variableParam = (ctx: RequestContext, org: Org): OrgVariableRecord =>
+  namedParam(variablesOf(ctx, org), ctx.params.name);
 
 /** `…/{name}/repositories`: the repositories a `selected` secret or variable applies to (none for the others). */
 function selectedRepos(ctx: RequestContext, record: OrgSecretRecord | OrgVariableRecord) {
@@ -205,7 +196,7 @@ export const orgActionsRoutes: RouteSpec[] = [
     docs: 'actions/secrets#list-organization-secrets',
     handler: (ctx) => {
       const org = secretsNeed(ctx, 'read');
-      const secrets = byName(ctx.store.where('orgSecret', `org:${org.org.id}`));
+      const secrets = byName(secretsOf(ctx, org));
       return okCountedPage(ctx, secrets, 'secrets', (secret) => ({
         ...renderSecret(secret),
         ...orgScoped(ctx, org, 'secrets', secret),
@@ -245,7 +236,7 @@ export const orgActionsRoutes: RouteSpec[] = [
         ...scopeOf(ctx, org, input.visibility, input.selected_repository_ids),
         updatedAt: ctx.now,
       };
-      const existing = findSecret(ctx, org, name);
+      const existing = named(secretsOf(ctx, org), name);
       if (existing) {
         ctx.store.update(ctx.journal, 'orgSecret', existing, patch);
         return noContent();
@@ -285,7 +276,7 @@ export const orgActionsRoutes: RouteSpec[] = [
     docs: 'actions/variables#list-organization-variables',
     handler: (ctx) => {
       const org = variablesNeed(ctx, 'read');
-      const variables = byName(ctx.store.where('orgVariable', `org:${org.org.id}`));
+      const variables = byName(variablesOf(ctx, org));
       return okCountedPage(ctx, variables, 'variables', (variable) => ({
         ...renderVariable(variable),
         ...orgScoped(ctx, org, 'variables', variable),
@@ -303,7 +294,7 @@ export const orgActionsRoutes: RouteSpec[] = [
       ctx.store.insert(ctx.journal, 'orgVariable', {
         id: ctx.store.nextId('orgVariable'),
         orgId: org.org.id,
-        name: freeVariableName(ctx.store.where('orgVariable', `org:${org.org.id}`), input.name),
+        name: freeVariableName(variablesOf(ctx, org), input.name),
         value: input.value,
         ...scopeOf(ctx, org, input.visibility, input.selected_repository_ids),
         createdAt: ctx.now,
@@ -333,10 +324,7 @@ export const orgActionsRoutes: RouteSpec[] = [
       const variable = variableParam(ctx, org);
       const input = parseBody(ctx, updateVariableSchema);
       ctx.store.update(ctx.journal, 'orgVariable', variable, {
-        name:
-          input.name === undefined
-            ? variable.name
-            : freeVariableName(ctx.store.where('orgVariable', `org:${org.org.id}`), input.name, variable),
+        name: input.name === undefined ? variable.name : freeVariableName(variablesOf(ctx, org), input.name, variable),
         value: input.value ?? variable.value,
         ...scopeOf(
           ctx,

@@ -3,10 +3,10 @@ import * as z from 'zod';
 import { parseBody } from '../http/input.js';
 import { okCountedPage } from '../http/pagination.js';
 import { created, noContent, ok, type RequestContext, type RouteSpec } from '../http/route.js';
-import { ApiError, notFound } from '../state/errors.js';
+import { ApiError } from '../state/errors.js';
 import type { RepoRecord, SecretRecord } from '../state/model.js';
 import { NEED } from '../state/permissions.js';
-import { actionsName } from './actions-names.js';
+import { actionsName, named, namedParam } from './actions-names.js';
 import { repoParam } from './lookup.js';
 
 /** A sealed box is the sender's 32-byte ephemeral public key and a 16-byte MAC ahead of the ciphertext. */
@@ -46,8 +46,8 @@ export function sealedInput<T extends z.infer<typeof putSchema>>(input: T, key: 
 
 const secretName = (ctx: RequestContext): string => actionsName(ctx.params.secret_name ?? '', 'Secret');
 
-const findSecret = (ctx: RequestContext, repo: RepoRecord, name: string): SecretRecord | undefined =>
-  ctx.store.where('secret', `repo:${repo.id}`).find((secret) => secret.name === name);
+const secretsOf = (ctx: RequestContext, repo: RepoRecord): SecretRecord[] =>
+  ctx.store.where('secret', `repo:${repo.id}`);
 
 /** What GitHub shows of a secret: its name and dates, never its value. */
 export const renderSecret = (secret: Pick<SecretRecord, 'name' | 'createdAt' | 'updatedAt'>) => ({
@@ -82,8 +82,7 @@ export const secretRoutes: RouteSpec[] = [
     docs: 'actions/secrets#get-a-repository-secret',
     handler: (ctx) => {
       const repo = repoParam(ctx, NEED.secretsRead);
-      const secret = findSecret(ctx, repo, (ctx.params.secret_name ?? '').toUpperCase());
-      if (!secret) throw notFound();
+      const secret = namedParam(secretsOf(ctx, repo), ctx.params.secret_name);
       return ok(renderSecret(secret));
     },
   },
@@ -96,7 +95,7 @@ export const secretRoutes: RouteSpec[] = [
       const repo = repoParam(ctx, NEED.secretsWrite);
       const name = secretName(ctx);
       const input = sealedInput(parseBody(ctx, putSchema), repoPublicKey(repo), 'repository');
-      const existing = findSecret(ctx, repo, name);
+      const existing = named(secretsOf(ctx, repo), name);
       const patch = { encryptedValue: input.encrypted_value, keyId: input.key_id, updatedAt: ctx.now };
       if (existing) {
         ctx.store.update(ctx.journal, 'secret', existing, patch);
@@ -119,8 +118,7 @@ export const secretRoutes: RouteSpec[] = [
     docs: 'actions/secrets#delete-a-repository-secret',
     handler: (ctx) => {
       const repo = repoParam(ctx, NEED.secretsWrite);
-      const secret = findSecret(ctx, repo, (ctx.params.secret_name ?? '').toUpperCase());
-      if (!secret) throw notFound();
+      const secret = namedParam(secretsOf(ctx, repo), ctx.params.secret_name);
       ctx.store.remove(ctx.journal, 'secret', secret);
       return noContent();
     },

@@ -2,24 +2,20 @@ import * as z from 'zod';
 import { parseBody } from '../http/input.js';
 import { okCountedPage } from '../http/pagination.js';
 import { created, noContent, ok, type RequestContext, type RouteSpec } from '../http/route.js';
-import { notFound } from '../state/errors.js';
 import type { RepoRecord, VariableRecord } from '../state/model.js';
 import { NEED } from '../state/permissions.js';
-import { freeVariableName } from './actions-names.js';
+import { freeVariableName, namedParam } from './actions-names.js';
 import { repoParam } from './lookup.js';
 
 export const createSchema = z.object({ name: z.string(), value: z.string() });
 export const updateSchema = z.object({ name: z.string().optional(), value: z.string().optional() });
 
-const findVariable = (ctx: RequestContext, repo: RepoRecord, name: string): VariableRecord | undefined =>
-  ctx.store.where('variable', `repo:${repo.id}`).find((variable) => variable.name === name.toUpperCase());
+const variablesOf = (ctx: RequestContext, repo: RepoRecord): VariableRecord[] =>
+  ctx.store.where('variable', `repo:${repo.id}`);
 
 /** The `{name}` of the path: the repository's variable of that name, in any case (404 when there is none). */
-function variableParam(ctx: RequestContext, repo: RepoRecord): VariableRecord {
-  const variable = findVariable(ctx, repo, ctx.params.name ?? '');
-  if (!variable) throw notFound();
-  return variable;
-}
+const variableParam = (ctx: RequestContext, repo: RepoRecord): VariableRecord =>
+  namedParam(variablesOf(ctx, repo), ctx.params.name);
 
 /** Variables are not secrets: GitHub shows their values to whoever may read them. */
 export const renderVariable = (variable: Pick<VariableRecord, 'name' | 'value' | 'createdAt' | 'updatedAt'>) => ({
@@ -37,7 +33,7 @@ export const variableRoutes: RouteSpec[] = [
     docs: 'actions/variables#list-repository-variables',
     handler: (ctx) => {
       const repo = repoParam(ctx, NEED.variablesRead);
-      const variables = ctx.store.where('variable', `repo:${repo.id}`).sort((a, b) => a.name.localeCompare(b.name));
+      const variables = variablesOf(ctx, repo).sort((a, b) => a.name.localeCompare(b.name));
       return okCountedPage(ctx, variables, 'variables', renderVariable);
     },
   },
@@ -49,7 +45,7 @@ export const variableRoutes: RouteSpec[] = [
     handler: (ctx) => {
       const repo = repoParam(ctx, NEED.variablesWrite);
       const input = parseBody(ctx, createSchema);
-      const name = freeVariableName(ctx.store.where('variable', `repo:${repo.id}`), input.name);
+      const name = freeVariableName(variablesOf(ctx, repo), input.name);
       ctx.store.insert(ctx.journal, 'variable', {
         id: ctx.store.nextId('variable'),
         repoId: repo.id,
@@ -78,9 +74,7 @@ export const variableRoutes: RouteSpec[] = [
       const variable = variableParam(ctx, repo);
       const input = parseBody(ctx, updateSchema);
       const name =
-        input.name === undefined
-          ? variable.name
-          : freeVariableName(ctx.store.where('variable', `repo:${repo.id}`), input.name, variable);
+        input.name === undefined ? variable.name : freeVariableName(variablesOf(ctx, repo), input.name, variable);
       ctx.store.update(ctx.journal, 'variable', variable, {
         name,
         value: input.value ?? variable.value,
