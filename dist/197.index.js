@@ -6889,6 +6889,15 @@ function freeVariableName(siblings, raw, self) {
         throw new errors/* ApiError */.hD(409, 'Already exists - Variable already exists');
     return name;
 }
+/** The secret or variable of `rows` (one repository's, organization's or environment's) named `name`, in any case. */
+const named = (rows, name) => rows.find((row) => row.name === name.toUpperCase());
+/** The same for the `{secret_name}` or `{name}` of a path: 404 when there is none. */
+function namedParam(rows, name) {
+    const found = named(rows, name ?? '');
+    if (!found)
+        throw (0,errors/* notFound */.mX)();
+    return found;
+}
 
 ;// CONCATENATED MODULE: ./src/clones/github/routes/secrets.ts
 
@@ -6925,7 +6934,7 @@ function sealedInput(input, key, owner) {
     return input;
 }
 const secretName = (ctx) => actionsName(ctx.params.secret_name ?? '', 'Secret');
-const findSecret = (ctx, repo, name) => ctx.store.where('secret', `repo:${repo.id}`).find((secret) => secret.name === name);
+const secretsOf = (ctx, repo) => ctx.store.where('secret', `repo:${repo.id}`);
 /** What GitHub shows of a secret: its name and dates, never its value. */
 const renderSecret = (secret) => ({
     name: secret.name,
@@ -6958,9 +6967,7 @@ const secretRoutes = [
         docs: 'actions/secrets#get-a-repository-secret',
         handler: (ctx) => {
             const repo = (0,lookup/* repoParam */.oq)(ctx, permissions/* NEED */.$B.secretsRead);
-            const secret = findSecret(ctx, repo, (ctx.params.secret_name ?? '').toUpperCase());
-            if (!secret)
-                throw (0,errors/* notFound */.mX)();
+            const secret = namedParam(secretsOf(ctx, repo), ctx.params.secret_name);
             return (0,route.ok)(renderSecret(secret));
         },
     },
@@ -6973,7 +6980,7 @@ const secretRoutes = [
             const repo = (0,lookup/* repoParam */.oq)(ctx, permissions/* NEED */.$B.secretsWrite);
             const name = secretName(ctx);
             const input = sealedInput(parseBody(ctx, secrets_putSchema), repoPublicKey(repo), 'repository');
-            const existing = findSecret(ctx, repo, name);
+            const existing = named(secretsOf(ctx, repo), name);
             const patch = { encryptedValue: input.encrypted_value, keyId: input.key_id, updatedAt: ctx.now };
             if (existing) {
                 ctx.store.update(ctx.journal, 'secret', existing, patch);
@@ -6996,9 +7003,7 @@ const secretRoutes = [
         docs: 'actions/secrets#delete-a-repository-secret',
         handler: (ctx) => {
             const repo = (0,lookup/* repoParam */.oq)(ctx, permissions/* NEED */.$B.secretsWrite);
-            const secret = findSecret(ctx, repo, (ctx.params.secret_name ?? '').toUpperCase());
-            if (!secret)
-                throw (0,errors/* notFound */.mX)();
+            const secret = namedParam(secretsOf(ctx, repo), ctx.params.secret_name);
             ctx.store.remove(ctx.journal, 'secret', secret);
             return (0,route/* noContent */.V$)();
         },
@@ -7013,17 +7018,11 @@ const secretRoutes = [
 
 
 
-
 const variables_createSchema = schemas/* object */.Ikc({ name: schemas/* string */.YjP(), value: schemas/* string */.YjP() });
 const variables_updateSchema = schemas/* object */.Ikc({ name: schemas/* string */.YjP().optional(), value: schemas/* string */.YjP().optional() });
-const findVariable = (ctx, repo, name) => ctx.store.where('variable', `repo:${repo.id}`).find((variable) => variable.name === name.toUpperCase());
+const variablesOf = (ctx, repo) => ctx.store.where('variable', `repo:${repo.id}`);
 /** The `{name}` of the path: the repository's variable of that name, in any case (404 when there is none). */
-function variableParam(ctx, repo) {
-    const variable = findVariable(ctx, repo, ctx.params.name ?? '');
-    if (!variable)
-        throw (0,errors/* notFound */.mX)();
-    return variable;
-}
+const variableParam = (ctx, repo) => namedParam(variablesOf(ctx, repo), ctx.params.name);
 /** Variables are not secrets: GitHub shows their values to whoever may read them. */
 const renderVariable = (variable) => ({
     name: variable.name,
@@ -7039,7 +7038,7 @@ const variableRoutes = [
         docs: 'actions/variables#list-repository-variables',
         handler: (ctx) => {
             const repo = (0,lookup/* repoParam */.oq)(ctx, permissions/* NEED */.$B.variablesRead);
-            const variables = ctx.store.where('variable', `repo:${repo.id}`).sort((a, b) => a.name.localeCompare(b.name));
+            const variables = variablesOf(ctx, repo).sort((a, b) => a.name.localeCompare(b.name));
             return okCountedPage(ctx, variables, 'variables', renderVariable);
         },
     },
@@ -7051,7 +7050,7 @@ const variableRoutes = [
         handler: (ctx) => {
             const repo = (0,lookup/* repoParam */.oq)(ctx, permissions/* NEED */.$B.variablesWrite);
             const input = parseBody(ctx, variables_createSchema);
-            const name = freeVariableName(ctx.store.where('variable', `repo:${repo.id}`), input.name);
+            const name = freeVariableName(variablesOf(ctx, repo), input.name);
             ctx.store.insert(ctx.journal, 'variable', {
                 id: ctx.store.nextId('variable'),
                 repoId: repo.id,
@@ -7079,9 +7078,7 @@ const variableRoutes = [
             const repo = (0,lookup/* repoParam */.oq)(ctx, permissions/* NEED */.$B.variablesWrite);
             const variable = variableParam(ctx, repo);
             const input = parseBody(ctx, variables_updateSchema);
-            const name = input.name === undefined
-                ? variable.name
-                : freeVariableName(ctx.store.where('variable', `repo:${repo.id}`), input.name, variable);
+            const name = input.name === undefined ? variable.name : freeVariableName(variablesOf(ctx, repo), input.name, variable);
             ctx.store.update(ctx.journal, 'variable', variable, {
                 name,
                 value: input.value ?? variable.value,
@@ -7144,23 +7141,9 @@ function renderEnvironment(ctx, repo, environment) {
     };
 }
 const environmentKey = (environment) => publicKeyOf(`environment:${environment.id}`);
-function secretParam(ctx, environment) {
-    const name = (ctx.params.secret_name ?? '').toUpperCase();
-    const secret = ctx.store
-        .where('environmentSecret', `environment:${environment.id}`)
-        .find((candidate) => candidate.name === name);
-    if (!secret)
-        throw (0,errors/* notFound */.mX)();
-    return secret;
-}
-const variablesOf = (ctx, environment) => ctx.store.where('environmentVariable', `environment:${environment.id}`);
-function environments_variableParam(ctx, environment) {
-    const name = (ctx.params.name ?? '').toUpperCase();
-    const variable = variablesOf(ctx, environment).find((candidate) => candidate.name === name);
-    if (!variable)
-        throw (0,errors/* notFound */.mX)();
-    return variable;
-}
+const secretParam = (ctx, environment) => namedParam(ctx.store.where('environmentSecret', `environment:${environment.id}`), ctx.params.secret_name);
+const environments_variablesOf = (ctx, environment) => ctx.store.where('environmentVariable', `environment:${environment.id}`);
+const environments_variableParam = (ctx, environment) => namedParam(environments_variablesOf(ctx, environment), ctx.params.name);
 const environmentRoutes = [
     {
         method: 'GET',
@@ -7295,7 +7278,7 @@ const environmentRoutes = [
         docs: 'actions/variables#list-environment-variables',
         handler: (ctx) => {
             const { environment } = environmentParam(ctx, permissions/* NEED */.$B.variablesRead);
-            const variables = variablesOf(ctx, environment).sort((a, b) => a.name.localeCompare(b.name));
+            const variables = environments_variablesOf(ctx, environment).sort((a, b) => a.name.localeCompare(b.name));
             return okCountedPage(ctx, variables, 'variables', renderVariable);
         },
     },
@@ -7311,7 +7294,7 @@ const environmentRoutes = [
                 id: ctx.store.nextId('environmentVariable'),
                 repoId: repo.id,
                 environmentId: environment.id,
-                name: freeVariableName(variablesOf(ctx, environment), input.name),
+                name: freeVariableName(environments_variablesOf(ctx, environment), input.name),
                 value: input.value,
                 createdAt: ctx.now,
                 updatedAt: ctx.now,
@@ -7338,7 +7321,7 @@ const environmentRoutes = [
             ctx.store.update(ctx.journal, 'environmentVariable', variable, {
                 name: input.name === undefined
                     ? variable.name
-                    : freeVariableName(variablesOf(ctx, environment), input.name, variable),
+                    : freeVariableName(environments_variablesOf(ctx, environment), input.name, variable),
                 value: input.value ?? variable.value,
                 updatedAt: ctx.now,
             });
@@ -7428,20 +7411,10 @@ function orgScoped(ctx, { account }, path, record) {
             : {}),
     };
 }
-const org_actions_findSecret = (ctx, { org }, name) => ctx.store.where('orgSecret', `org:${org.id}`).find((secret) => secret.name === name.toUpperCase());
-const org_actions_findVariable = (ctx, { org }, name) => ctx.store.where('orgVariable', `org:${org.id}`).find((variable) => variable.name === name.toUpperCase());
-function org_actions_secretParam(ctx, org) {
-    const secret = org_actions_findSecret(ctx, org, ctx.params.secret_name ?? '');
-    if (!secret)
-        throw (0,errors/* notFound */.mX)();
-    return secret;
-}
-function org_actions_variableParam(ctx, org) {
-    const variable = org_actions_findVariable(ctx, org, ctx.params.name ?? '');
-    if (!variable)
-        throw (0,errors/* notFound */.mX)();
-    return variable;
-}
+const org_actions_secretsOf = (ctx, { org }) => ctx.store.where('orgSecret', `org:${org.id}`);
+const org_actions_variablesOf = (ctx, { org }) => ctx.store.where('orgVariable', `org:${org.id}`);
+const org_actions_secretParam = (ctx, org) => namedParam(org_actions_secretsOf(ctx, org), ctx.params.secret_name);
+const org_actions_variableParam = (ctx, org) => namedParam(org_actions_variablesOf(ctx, org), ctx.params.name);
 /** `…/{name}/repositories`: the repositories a `selected` secret or variable applies to (none for the others). */
 function selectedRepos(ctx, record) {
     const repos = record.selectedRepoIds.flatMap((id) => ctx.store.get('repo', id) ?? []);
@@ -7517,7 +7490,7 @@ const orgActionsRoutes = [
         docs: 'actions/secrets#list-organization-secrets',
         handler: (ctx) => {
             const org = secretsNeed(ctx, 'read');
-            const secrets = byName(ctx.store.where('orgSecret', `org:${org.org.id}`));
+            const secrets = byName(org_actions_secretsOf(ctx, org));
             return okCountedPage(ctx, secrets, 'secrets', (secret) => ({
                 ...renderSecret(secret),
                 ...orgScoped(ctx, org, 'secrets', secret),
@@ -7557,7 +7530,7 @@ const orgActionsRoutes = [
                 ...scopeOf(ctx, org, input.visibility, input.selected_repository_ids),
                 updatedAt: ctx.now,
             };
-            const existing = org_actions_findSecret(ctx, org, name);
+            const existing = named(org_actions_secretsOf(ctx, org), name);
             if (existing) {
                 ctx.store.update(ctx.journal, 'orgSecret', existing, patch);
                 return (0,route/* noContent */.V$)();
@@ -7597,7 +7570,7 @@ const orgActionsRoutes = [
         docs: 'actions/variables#list-organization-variables',
         handler: (ctx) => {
             const org = variablesNeed(ctx, 'read');
-            const variables = byName(ctx.store.where('orgVariable', `org:${org.org.id}`));
+            const variables = byName(org_actions_variablesOf(ctx, org));
             return okCountedPage(ctx, variables, 'variables', (variable) => ({
                 ...renderVariable(variable),
                 ...orgScoped(ctx, org, 'variables', variable),
@@ -7615,7 +7588,7 @@ const orgActionsRoutes = [
             ctx.store.insert(ctx.journal, 'orgVariable', {
                 id: ctx.store.nextId('orgVariable'),
                 orgId: org.org.id,
-                name: freeVariableName(ctx.store.where('orgVariable', `org:${org.org.id}`), input.name),
+                name: freeVariableName(org_actions_variablesOf(ctx, org), input.name),
                 value: input.value,
                 ...scopeOf(ctx, org, input.visibility, input.selected_repository_ids),
                 createdAt: ctx.now,
@@ -7645,9 +7618,7 @@ const orgActionsRoutes = [
             const variable = org_actions_variableParam(ctx, org);
             const input = parseBody(ctx, updateVariableSchema);
             ctx.store.update(ctx.journal, 'orgVariable', variable, {
-                name: input.name === undefined
-                    ? variable.name
-                    : freeVariableName(ctx.store.where('orgVariable', `org:${org.org.id}`), input.name, variable),
+                name: input.name === undefined ? variable.name : freeVariableName(org_actions_variablesOf(ctx, org), input.name, variable),
                 value: input.value ?? variable.value,
                 ...scopeOf(ctx, org, input.visibility ?? variable.visibility, input.selected_repository_ids ?? variable.selectedRepoIds),
                 updatedAt: ctx.now,

@@ -5233,21 +5233,24 @@ function filesSnapshot(store, repoName) {
     const rows = [];
     const budget = { left: MAX_SNAPSHOT_TEXT_BYTES };
     for (const repo of [...store.all('repo')].sort((a, b) => a.id - b.id)) {
-        const trees = new Map();
-        const blobs = new Map();
+        const read = objectsOf(repo.git);
+        // Each distinct text counts once against the snapshot's budget, however many branches hold it.
+        const kept = new Map();
         const branches = [...repo.git.branches()].sort(([a], [b]) => (a < b ? -1 : 1));
         for (const [branch, commitSha] of branches) {
             const tree = repo.git.readCommit(commitSha)?.tree;
             if (!tree)
                 continue;
-            let listed = trees.get(tree);
-            if (!listed)
-                trees.set(tree, (listed = listFiles(repo.git, tree)));
-            for (const file of listed) {
-                let blob = blobs.get(file.sha);
-                if (!blob)
-                    blobs.set(file.sha, (blob = readText(repo.git, file.sha, budget)));
-                rows.push({ repo: repoName(repo.id), branch, path: file.path, sha: file.sha, ...blob });
+            for (const file of read.files(tree)) {
+                const blob = read.blob(file.sha);
+                let content = kept.get(file.sha);
+                if (content === undefined) {
+                    content = blob.text !== null && blob.size <= budget.left ? blob.text : null;
+                    if (content !== null)
+                        budget.left -= blob.size;
+                    kept.set(file.sha, content);
+                }
+                rows.push({ repo: repoName(repo.id), branch, path: file.path, sha: file.sha, size: blob.size, content });
             }
         }
     }
@@ -5270,14 +5273,31 @@ function listFiles(git, treeSha) {
     walk(treeSha, '');
     return found;
 }
-function readText(git, sha, budget) {
+/**
+ * Trees and blobs are named by their content, so what was read of them holds for every later
+ * snapshot: a run's state is snapshotted before and after the agent, and the second one reads only
+ * what the agent wrote.
+ */
+const readObjects = new WeakMap();
+function objectsOf(git) {
+    let objects = readObjects.get(git);
+    if (!objects) {
+        const trees = new Map();
+        const blobs = new Map();
+        objects = {
+            files: (tree) => trees.get(tree) ?? trees.set(tree, listFiles(git, tree)).get(tree),
+            blob: (sha) => blobs.get(sha) ?? blobs.set(sha, readBlob(git, sha)).get(sha),
+        };
+        readObjects.set(git, objects);
+    }
+    return objects;
+}
+function readBlob(git, sha) {
     const data = git.readBlob(sha);
     if (!data)
-        return { size: 0, content: null };
-    const kept = data.length <= MAX_FILE_CONTENT_BYTES && data.length <= budget.left && !data.includes(0);
-    if (kept)
-        budget.left -= data.length;
-    return { size: data.length, content: kept ? data.toString('utf8') : null };
+        return { size: 0, text: null };
+    const text = data.length <= MAX_FILE_CONTENT_BYTES && !data.includes(0) ? data.toString('utf8') : null;
+    return { size: data.length, text };
 }
 
 ;// CONCATENATED MODULE: ./src/clones/github/state/snapshot-teams.ts
