@@ -1,5 +1,14 @@
 import { createHash } from 'node:crypto';
-import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import {
+  copyFileSync,
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { Ajv2020 } from 'ajv/dist/2020.js';
@@ -84,7 +93,8 @@ describe('archal attach: the post-prod loop on the example’s production traces
       env,
       timeoutMs: 120_000,
     });
-    expect(attach.code).toBe(0);
+    // notes.txt is refused: the pass runs every trace, then exits 1 for it.
+    expect(attach.code).toBe(1);
     const result = json<{ attachment: string; policy: string; jobs: Job[] }>(attach);
     expect(result).toMatchObject({ attachment: 'prod-traces', policy: 'reproduce' });
     const record = '8b6553bf-54eb-4da7-9300-9c8dda581369';
@@ -170,7 +180,8 @@ describe('archal attach: the post-prod loop on the example’s production traces
       env,
       timeoutMs: 60_000,
     });
-    expect(again.code).toBe(0);
+    expect(again.code).toBe(1);
+    expect(again.stderr).toMatch(/1 file\(s\) of prod-traces refused:\n {2}prod-traces\/notes\.txt: /);
     expect(lines(repo.dir)).toHaveLength(before);
 
     const status = await runCli(['attach-status', '--repo', repo.dir, '--json'], { env });
@@ -506,6 +517,41 @@ describe('archal trace-source', () => {
     ]);
     expect(historyOf(repo, PASSING)).toEqual(['import:queued', 'grade:passed']);
   });
+
+  it('attach <dir> --once exits 1 naming the file and why when a file of the pass was refused; the other traces still run', async () => {
+    const repo = tempDir('archal-attach-refused-');
+    const env = { ARCHAL_HOME: tempDir('archal-home-') };
+    mkdirSync(join(repo, 'traces'));
+    writeFileSync(join(repo, 'traces', 'junk.json'), '{"resourceSpans": [');
+    const attach = (...extra: string[]) =>
+      runCli(['attach', 'traces', '--repo', repo, '--once', '--execution-policy', 'grade', ...extra], {
+        env,
+        timeoutMs: 60_000,
+      });
+
+    // Every file refused: nothing ran, and the exit says so.
+    const human = await attach();
+    expect(human.code).toBe(1);
+    expect(human.stdout).toMatch(/refused traces\/junk\.json: line 1: not JSON/);
+    expect(human.stderr).toMatch(
+      /1 file\(s\) of traces refused:\n {2}traces\/junk\.json: line 1: not JSON.*\nFix or remove the file\(s\) \(each refusal is recorded in \.archal\/attach\/failed\/\); the next pass reads them again\./,
+    );
+
+    // One good trace beside it: its job runs, and the refusal still fails the pass.
+    copyFileSync(join(PROD, 'label-bugs-2025-06-03.jsonl'), join(repo, 'traces', 'a.jsonl'));
+    const mixed = await attach('--json');
+    expect(mixed.code).toBe(1);
+    const result = json<{ imported: Array<Record<string, unknown>>; refused: unknown[]; jobs: Job[] }>(mixed);
+    expect(result.jobs.map((job) => [job.traceId, job.stage, job.status])).toEqual([[PASSING, 'grade', 'passed']]);
+    expect(result.refused).toEqual([
+      { file: 'traces/junk.json', reason: expect.stringMatching(/^line 1: not JSON/), failedFile: expect.any(String) },
+    ]);
+    expect(mixed.stderr).toMatch(/traces\/junk\.json: line 1: not JSON/);
+
+    // The file removed: the pass is clean again.
+    rmSync(join(repo, 'traces', 'junk.json'));
+    expect((await attach('--json')).code).toBe(0);
+  }, 120_000);
 
   it('import reads gzipped exports; a truncated gzip file is refused with the reason', async () => {
     const repo = tempDir('archal-import-gzip-');

@@ -216,12 +216,15 @@ async function directory(
     missing: job.line.missing ?? [],
     artifacts: job.line.artifacts ?? [],
   }));
+  // A single pass answers for its files as `trace-source import` does: one that was refused fails it.
+  const refused = flags.once ? refusedFiles(result.imported, show(context)) : [];
   if (flags.json)
     printJson({
       attachment: result.name,
       policy: options.policy,
       stopped: result.stopped,
       imported: result.imported,
+      ...(flags.once ? { refused } : {}),
       jobs: summaries,
     });
   else {
@@ -232,7 +235,35 @@ async function directory(
     for (const job of summaries) out(describeJob(job));
     out(`Artifacts: ${deps.layout.display(deps.layout.root)}/ (runs.jsonl, grades/, seeds/, runs/, fixes/, failed/)`);
   }
-  return exitFor(summaries);
+  if (refused.length === 0) return exitFor(summaries);
+  err(
+    [
+      `${refused.length} file(s) of ${result.name} refused:`,
+      ...refused.map((file) => `  ${file.file}: ${file.reason}`),
+      `Fix or remove the file(s) (each refusal is recorded in ${deps.layout.display(deps.layout.root)}/failed/); the next pass reads them again.`,
+    ].join('\n'),
+  );
+  return EXIT.failed;
+}
+
+interface RefusedFile {
+  file: string;
+  reason: string;
+  failedFile: string | null;
+}
+
+function refusedFiles(outcomes: FileOutcome[], show: (path: string) => string): RefusedFile[] {
+  return outcomes.flatMap((outcome) =>
+    outcome.status === 'refused'
+      ? [
+          {
+            file: show(outcome.file),
+            reason: outcome.reason,
+            failedFile: outcome.failedFile === null ? null : show(outcome.failedFile),
+          },
+        ]
+      : [],
+  );
 }
 
 export async function detachCommand(
