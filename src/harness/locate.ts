@@ -129,7 +129,7 @@ function harnessAt(path: string, source: AgentSource, passEnv: readonly string[]
   if (!entry)
     throw new HarnessError(
       path,
-      `Harness folder ${shown} has neither a manifest (${MANIFEST_NAMES.join(', ')}) nor an entry file (${ENTRY_NAMES.join(', ')}).`,
+      `Harness folder ${shown} has neither a manifest (${MANIFEST_NAMES.join(', ')}) nor an entry file (${ENTRY_NAMES.join(', ')}): put one there, or name another harness.`,
     );
   return { ...entryCommand(entry, source), env: {}, passEnv, display: relative(source.root, entry) };
 }

@@ -134,3 +134,69 @@ describe('a harness.json that is not a file', () => {
     expect(run.stderr).toContain('bot/harness.json is a FIFO (named pipe), not a regular file');
   });
 });
+
+describe('config validate: the harness a run would use', () => {
+  it('agent naming a manifest that does not exist, or a folder without one: an error of agent, exit 2, as run stops', async () => {
+    const dir = tempDir();
+    writeFiles(dir, { 'archal/a.md': SCENARIO, '.archal.json': JSON.stringify({ agent: '.archal/harness.json' }) });
+    const run = await runCli(['--cwd', dir, 'run', '--preflight-only'], { env: env(), timeoutMs: 10_000 });
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain('Harness .archal/harness.json not found');
+
+    const validate = await runCli(['--cwd', dir, 'config', 'validate', '--json'], { env: env() });
+    expect(validate.code).toBe(2);
+    expect(json(validate)).toMatchObject({
+      valid: false,
+      errors: [
+        {
+          path: 'agent',
+          message: expect.stringMatching(
+            /^Harness \.archal\/harness\.json not found \(looked for .*\)\. Give a harness file .*, a folder with harness\.json, or a command line\.$/,
+          ),
+        },
+      ],
+    });
+    const text = await runCli(['--cwd', dir, 'config', 'validate'], { env: env() });
+    expect(text.code).toBe(2);
+    expect(text.stderr).toMatch(/\.archal\.json: agent: Harness \.archal\/harness\.json not found/);
+
+    // The path is a folder: it holds neither a manifest nor an entry file.
+    mkdirSync(join(dir, '.archal', 'harness.json'), { recursive: true });
+    const folder = await runCli(['--cwd', dir, 'config', 'validate', '--json'], { env: env() });
+    expect(folder.code).toBe(2);
+    expect(json(folder)).toMatchObject({
+      errors: [
+        {
+          path: 'agent',
+          message: expect.stringMatching(
+            /^Harness folder \.archal\/harness\.json has neither a manifest .* nor an entry file .*: put one there, or name another harness\.$/,
+          ),
+        },
+      ],
+    });
+  });
+
+  it('a harness found in the repository that a run cannot use: a warning naming it; no harness at all: silent', async () => {
+    const dir = tempDir();
+    writeFiles(dir, { '.archal.json': JSON.stringify({ runs: 1 }) });
+    const none = await runCli(['--cwd', dir, 'config', 'validate', '--json'], { env: env() });
+    expect(none.code).toBe(0);
+    expect(json(none)).toMatchObject({ valid: true, errors: [], warnings: [] });
+
+    mkdirSync(join(dir, '.archal', 'harness.json'), { recursive: true });
+    const found = await runCli(['--cwd', dir, 'config', 'validate', '--json'], { env: env() });
+    expect(found.code).toBe(0);
+    expect(json(found)).toMatchObject({
+      valid: true,
+      warnings: [
+        {
+          file: '.archal/harness.json',
+          path: '',
+          message: expect.stringMatching(
+            /^\.archal\/harness\.json is a directory, not a regular file, so it is no harness/,
+          ),
+        },
+      ],
+    });
+  });
+});

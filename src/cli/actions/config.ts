@@ -1,4 +1,4 @@
-import { dirname, join } from 'node:path';
+import { dirname, join, relative } from 'node:path';
 import { unsetAgentEnvProblems, unsetAssistantEnvProblems } from '../../config/agent-env.js';
 import {
   CONFIG_FILE,
@@ -7,7 +7,8 @@ import {
   type ArchalConfig,
   type ConfigProblem,
 } from '../../config/index.js';
-import { locateAgent } from '../../harness/locate.js';
+import { MissingAgentError } from '../../harness/agent.js';
+import { HarnessError, locateAgent } from '../../harness/locate.js';
 import { configSeedProblem } from '../../runner/load.js';
 import { EXIT } from '../errors.js';
 import { cliEnvironment, workDir, type GlobalOptions } from '../host.js';
@@ -37,6 +38,8 @@ export function configValidate(globals: GlobalOptions, options: { json?: boolean
   const seed = loaded.status === 'valid' ? configSeedProblem(loaded.config, dirname(loaded.file)) : undefined;
   if (seed) errors.push({ path: 'seeds.github', message: seed });
   const env = loaded.status === 'invalid' ? {} : cliEnvironment(dir);
+  const harness = loaded.status === 'invalid' ? undefined : harnessProblems(dir, loaded.config, env);
+  if (harness?.error) errors.push(harness.error);
   const warnings: Array<ConfigProblem & { file?: string }> =
     loaded.status === 'invalid'
       ? []
@@ -44,7 +47,7 @@ export function configValidate(globals: GlobalOptions, options: { json?: boolean
           ...(loaded.warnings ?? []),
           ...unsetAgentEnvProblems(loaded.config, env),
           ...unsetAssistantEnvProblems(loaded.config, env),
-          ...manifestEnvProblems(dir, loaded.config, env),
+          ...(harness?.warnings ?? []),
         ];
   if (options.json)
     printJson({ valid: errors.length === 0, file: loaded.file, exists: loaded.status !== 'missing', errors, warnings });
@@ -58,19 +61,29 @@ export function configValidate(globals: GlobalOptions, options: { json?: boolean
   return errors.length === 0 ? EXIT.ok : EXIT.invalidInput;
 }
 
+interface HarnessProblems {
+  /** The harness `agent` names cannot be used: the run would stop with exit 2 on it. */
+  error?: ConfigProblem;
+  /** The `local.env` problems of its manifest, or why the harness found in the repository cannot be used. */
+  warnings: Array<ConfigProblem & { file: string }>;
+}
+
 /**
- * The `local.env` problems of the harness manifest a run would use (the configured harness, else the
- * one found in the repository), each with the manifest's path as `file`. A harness that cannot be
- * located is the run's error to report, not the config's.
+ * The harness a run would use, located as `archal run` locates it (the configured one, else the one
+ * found in the repository). One `agent` names that cannot be used is an error of `agent`; a harness
+ * found in the repository that cannot be used is a warning naming it (the config does not name it, and
+ * a run with --harness does not use it). No harness at all is no problem here: the config may serve
+ * workflows only.
  */
-function manifestEnvProblems(
-  root: string,
-  config: ArchalConfig,
-  env: NodeJS.ProcessEnv,
-): Array<ConfigProblem & { file: string }> {
+function harnessProblems(root: string, config: ArchalConfig, env: NodeJS.ProcessEnv): HarnessProblems {
   try {
-    return locateAgent({ agent: config.agent, root, env, passEnv: config.agentPassEnv }).envWarnings ?? [];
-  } catch {
-    return [];
+    return {
+      warnings: locateAgent({ agent: config.agent, root, env, passEnv: config.agentPassEnv }).envWarnings ?? [],
+    };
+  } catch (error) {
+    if (error instanceof MissingAgentError) return { warnings: [] };
+    if (!(error instanceof HarnessError)) throw error;
+    if (config.agent !== undefined) return { error: { path: 'agent', message: error.message }, warnings: [] };
+    return { warnings: [{ file: relative(root, error.data.path) || '.', path: '', message: error.message }] };
   }
 }
