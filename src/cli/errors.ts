@@ -50,6 +50,7 @@ export function exitCodeOf(error: ArchalError): ExitCode {
     case 'workflow_file_not_found':
     case 'decision_not_declared':
     case 'invalid_store_url':
+    case 'not_a_repository': // the directory given cannot hold a workflow run: nothing ran
       return EXIT.invalidInput;
     case 'path_busy':
     case 'run_not_found':
@@ -61,7 +62,6 @@ export function exitCodeOf(error: ArchalError): ExitCode {
     case 'run_already_decided':
     case 'run_taken':
     case 'run_processes_alive':
-    case 'not_a_repository':
     case 'foreign_worktree':
     case 'worktree_failed':
     case 'branch_exists':
@@ -99,7 +99,7 @@ export function cliHint(error: ArchalError): string | undefined {
     case 'run_not_found':
       return '`archal workflow status` lists runs.';
     case 'not_a_repository':
-      return 'Workflow and isolation commands run in a repository (`git init` creates one).';
+      return 'Workflow and isolation commands run in a git repository: run `git init` there to make it one, or use --cwd <repository>.';
     case 'missing_agent':
       return 'Or pass --harness "<command>"; `archal init` writes a harness template.';
     case 'invalid_config':

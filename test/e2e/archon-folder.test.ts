@@ -84,7 +84,7 @@ describe('an .archon/ folder dropped into a repository', () => {
     expect(file.code).toBe(0);
     expect(json(file)).toMatchObject({ valid: true, workflow: 'loose-flow' });
     const byName = await runCli(['workflow', 'validate', 'loose-flow', '--json'], { cwd: outside, env });
-    expect(byName.code).toBe(1);
+    expect(byName.code).toBe(2);
     expect(json(byName)).toMatchObject({
       valid: false,
       workflow: 'loose-flow',

@@ -275,7 +275,7 @@ describe('archal workflow list / validate', () => {
   it('answers in JSON with --json when the command stops before its answer: outside a repository, a refused store, a bad flag', async () => {
     const outside = tempDir('archal-no-repo-');
     const cases: Array<[string[], NodeJS.ProcessEnv, number, string, RegExp]> = [
-      [['--cwd', outside, 'workflow', 'run', 'x', '--json'], userEnv(), 1, 'not_a_repository', /not inside a git/],
+      [['--cwd', outside, 'workflow', 'run', 'x', '--json'], userEnv(), 2, 'not_a_repository', /not inside a git/],
       [
         ['--cwd', tempRepo(), 'workflow', 'status', '--json'],
         { ...userEnv(), ARCHAL_DATABASE_URL: 'mysql://u:pw@db/x' },

@@ -296,7 +296,7 @@ describe('repositories and isolation', () => {
   it('needs a git repository, and resolves a subdirectory to its root', async () => {
     const env = { ARCHAL_HOME: tempDir('archal-home-'), DATABASE_URL: '' };
     const outside = await runCli(['--cwd', tempDir(), 'workflow', 'list'], { env });
-    expect(outside.code).toBe(1);
+    expect(outside.code).toBe(2);
     expect(outside.stderr).toContain('is not inside a git repository');
     expect((await runCli(['--cwd', tempDir(), 'version'], { env })).code).toBe(0);
     expect((await runCli(['--cwd', tempDir(), 'config', 'validate'], { env })).code).toBe(0);
@@ -309,6 +309,31 @@ describe('repositories and isolation', () => {
     const result = await runCli(['--cwd', join(repo, 'deep', 'er'), 'workflow', 'run', 'here', '--json'], { env });
     expect(result.code).toBe(0);
     expect(json<RunJson>(result).nodes.where!.output).toBe(repo);
+  });
+
+  it('outside a git repository, workflow run (also with --branch) and isolation are invalid input: exit 2, saying how to fix it, nothing started', async () => {
+    const env = { ARCHAL_HOME: tempDir('archal-home-'), DATABASE_URL: '' };
+    const outside = tempDir('archal-no-repo-');
+    writeFiles(outside, {
+      '.archal/workflows/here.yaml': 'name: here\ndescription: x\nnodes:\n  - id: touch\n    bash: touch ran\n',
+    });
+    const fix = `${outside} is not inside a git repository. Workflow and isolation commands run in a git repository: run \`git init\` there to make it one, or use --cwd <repository>.\n`;
+    for (const args of [
+      ['workflow', 'run', 'here'],
+      ['workflow', 'run', 'here', '--branch', 'feature/x'],
+      ['isolation', 'list'],
+      ['isolation', 'cleanup', '0'],
+    ]) {
+      const result = await runCli(['--cwd', outside, ...args], { env });
+      expect({ args, code: result.code, stderr: result.stderr }).toEqual({ args, code: 2, stderr: fix });
+    }
+    const asJson = await runCli(['--cwd', outside, 'workflow', 'run', 'here', '--json'], { env });
+    expect(asJson.code).toBe(2);
+    expect(json(asJson)).toEqual({
+      status: 'error',
+      error: { code: 'not_a_repository', message: fix.trimEnd() },
+    });
+    expect(existsSync(join(outside, 'ran'))).toBe(false);
   });
 
   it('runs in a worktree for --branch, reuses it, honours --from, and lists and cleans worktrees', async () => {

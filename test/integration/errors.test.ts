@@ -144,7 +144,7 @@ describe('the CLI turns codes into exit codes and hints in its own words', () =>
     ['path_busy', { activeRun: run }, 1, /archal workflow approve run-1234.*archal workflow cancel run-1234/],
     ['run_awaiting_approval', { run }, 1, /archal workflow reject run-1234/],
     ['run_not_found', {}, 1, /archal workflow status/],
-    ['not_a_repository', {}, 1, /git init/],
+    ['not_a_repository', {}, 2, /git init.*--cwd/],
     ['store_unavailable', {}, 1, undefined],
     ['invalid_store_url', {}, 2, undefined],
   ] as const)('%s', (code, data, exit, hint) => {
