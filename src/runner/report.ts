@@ -1,5 +1,5 @@
 import { relative } from 'node:path';
-import type { ScenarioRunResult, ScenarioResult, SuiteResult } from './results.js';
+import type { FailureKind, ScenarioRunResult, ScenarioResult, SuiteResult } from './results.js';
 import { clip } from '../lib/text.js';
 
 /** The table `archal run` ends with: one line per scenario, then what failed and why. */
@@ -58,7 +58,29 @@ export function progressLine(scenario: { title: string }, run: ScenarioRunResult
   return `${run.passed ? '✓' : '✗'} ${scenario.title} — run ${run.run}: ${run.passed ? 'passed' : `${run.failureKind}: ${run.failureSummary}`} (${(run.durationMs / 1000).toFixed(1)} s)`;
 }
 
-/** JUnit XML: one test suite per scenario, one test case per run, failures with their reasons. */
+/**
+ * How JUnit reports a run that did not pass: a `<failure>` when the criteria judged the agent and it
+ * fell short, an `<error>` when the run could not be judged as the scenario meant (the harness did not
+ * start, crashed or timed out; it reached a host route mode refuses; the clone lacks a route it
+ * called; a criterion could not be evaluated), so CI tells a broken setup from a failing agent.
+ */
+export function junitElement(kind: FailureKind): 'failure' | 'error' {
+  switch (kind) {
+    case 'agent':
+      return 'failure';
+    case 'harness':
+    case 'routing':
+    case 'clone_gap':
+    case 'evaluator':
+      return 'error';
+    default: {
+      const unknown: never = kind;
+      return unknown;
+    }
+  }
+}
+
+/** JUnit XML: one test suite per scenario, one test case per run, failures and errors with their reasons. */
 export function junitReport(suite: SuiteResult): string {
   const esc = (text: string) =>
     text
@@ -75,21 +97,29 @@ export function junitReport(suite: SuiteResult): string {
         .filter((criterion) => criterion.status === 'failed' || criterion.status === 'error')
         .map((criterion) => `[${criterion.kind}] ${criterion.text}: ${criterion.detail}`)
         .join('\n');
+      const element = elementOf(run);
       return [
         `    <testcase classname="${esc(scenario.file)}" name="${name}" time="${time}">`,
-        `      <failure type="${run.failureKind}" message="${esc(run.failureSummary ?? 'failed')}">${esc(details || run.harness.stderrTail)}</failure>`,
+        `      <${element} type="${run.failureKind}" message="${esc(run.failureSummary ?? 'failed')}">${esc(details || run.harness.stderrTail)}</${element}>`,
         '    </testcase>',
       ].join('\n');
     });
-    const failures = scenario.results.filter((run) => !run.passed).length;
+    const failures = count(scenario.results, 'failure');
+    const errors = count(scenario.results, 'error');
     const time = (scenario.results.reduce((sum, run) => sum + run.durationMs, 0) / 1000).toFixed(3);
     return [
-      `  <testsuite name="${esc(scenario.title)}" tests="${scenario.runs}" failures="${failures}" errors="0" time="${time}">`,
+      `  <testsuite name="${esc(scenario.title)}" tests="${scenario.runs}" failures="${failures}" errors="${errors}" time="${time}">`,
       `    <properties><property name="satisfaction" value="${scenario.satisfaction}"/></properties>`,
       ...cases,
       '  </testsuite>',
     ].join('\n');
   });
-  const failures = suite.totals.runs - suite.totals.passedRuns;
-  return `<?xml version="1.0" encoding="UTF-8"?>\n<testsuites name="${esc(suite.title ?? 'archal')}" tests="${suite.totals.runs}" failures="${failures}" time="${(suite.durationMs / 1000).toFixed(3)}">\n${suites.join('\n')}\n</testsuites>\n`;
+  const runs = suite.scenarios.flatMap((scenario) => scenario.results);
+  return `<?xml version="1.0" encoding="UTF-8"?>\n<testsuites name="${esc(suite.title ?? 'archal')}" tests="${suite.totals.runs}" failures="${count(runs, 'failure')}" errors="${count(runs, 'error')}" time="${(suite.durationMs / 1000).toFixed(3)}">\n${suites.join('\n')}\n</testsuites>\n`;
 }
+
+/** A failed run's JUnit element; one without a kind (none is recorded) counts as a failure. */
+const elementOf = (run: ScenarioRunResult) => (run.failureKind === null ? 'failure' : junitElement(run.failureKind));
+
+const count = (runs: readonly ScenarioRunResult[], element: 'failure' | 'error') =>
+  runs.filter((run) => !run.passed && elementOf(run) === element).length;

@@ -220,6 +220,38 @@ describe('failure kinds', () => {
     );
   });
 
+  it('JUnit: a harness that crashed or timed out is an <error> of its failure kind; criteria that failed stay a <failure>', async () => {
+    // The task names what the agent does: crash, hang, or create a label (two are expected: the criteria fail).
+    const agent = `${github} const task = process.env.AGENT_TASK;
+if (task.includes('crash')) { console.error('Error: cannot find module x'); process.exit(1); }
+if (task.includes('hang')) setInterval(() => {}, 1000);
+else { await call('POST', '/repos/acme/widgets/labels', { name: 'triaged', color: 'ededed' }); console.log(JSON.stringify({ text: 'created a label' })); }`;
+    const task = (what: string, criteria: string, config?: string) =>
+      scenario(criteria, config).replace('Do the thing in acme/widgets.', `Please ${what} in acme/widgets.`);
+    const dir = project(agent, {
+      'a-crash.md': task('crash', '- [D] the run exits successfully'),
+      'b-hang.md': task('hang', '- [D] the run exits successfully', 'seed: small-project\ntimeout: 1'),
+      'c-criteria.md': task('label', '- [D] exactly 2 labels were created'),
+    });
+    const result = await runCli(['--cwd', dir, 'run', '-o', 'junit', '-q', '--pass-threshold', '100'], {
+      timeoutMs: 60_000,
+    });
+    expect(result.code).toBe(1);
+    const xml = result.stdout;
+    expect(xml).toMatch(/<testsuites name="archal" tests="3" failures="1" errors="2" time="/);
+    const suiteOf = (file: string) => xml.split('<testsuite ').find((part) => part.includes(`/${file}"`))!;
+    expect(suiteOf('archal/a-crash.md')).toMatch(/tests="1" failures="0" errors="1"/);
+    expect(suiteOf('archal/a-crash.md')).toMatch(
+      /<error type="harness" message="the agent exited with code 1">[^<]+<\/error>/,
+    );
+    expect(suiteOf('archal/a-crash.md')).not.toContain('<failure');
+    expect(suiteOf('archal/b-hang.md')).toMatch(/errors="1"/);
+    expect(suiteOf('archal/b-hang.md')).toMatch(/<error type="harness" message="the agent timed out/);
+    expect(suiteOf('archal/c-criteria.md')).toMatch(/tests="1" failures="1" errors="0"/);
+    expect(suiteOf('archal/c-criteria.md')).toMatch(/<failure type="agent" message="1 criterion\(s\) failed/);
+    expect(suiteOf('archal/c-criteria.md')).not.toContain('<error');
+  });
+
   it("keeps the clone's control API (the state criteria check) out of the agent's reach", async () => {
     const dir = project(
       `${github} const r = await fetch(api + '/_archal/state', { headers }); console.log(JSON.stringify({ text: String(r.status) }));`,
