@@ -1,7 +1,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { readInputFile } from '../lib/input-file.js';
 import { join } from 'node:path';
-import { runProcess, type ProcessResult } from '../lib/process.js';
+import { OWNER_MARKS_VARIABLE, ownerMarks, runProcess, type ProcessResult } from '../lib/process.js';
 import type { AgentCommand } from './agent.js';
 import { ALIAS_PATTERN, archalAliases } from './aliases.js';
 import { extractAnswer, type ExtractedAnswer } from './extract.js';
@@ -88,6 +88,9 @@ export function harnessEnvironment(request: HarnessRequest): NodeJS.ProcessEnv {
     AGENT_CLONE_URLS: JSON.stringify(request.cloneUrls),
     AGENT_TRACE_FILE: join(request.runDir, 'agent-trace.json'),
     AGENT_METRICS_FILE: join(request.runDir, 'agent-metrics.json'),
+    // As a workflow node's: the agent's processes, even one that left its process group, die with
+    // the process that started it, however it dies (lib/process.ts). Not the agent's to set.
+    [OWNER_MARKS_VARIABLE]: ownerMarks(),
   });
   if (model) env.AGENT_MODEL = model;
   else delete env.AGENT_MODEL;

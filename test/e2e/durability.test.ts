@@ -167,6 +167,44 @@ describe('ARCHAL_OWNERS', () => {
   }, 60_000);
 });
 
+describe('kill -9 of the CLI during archal run', () => {
+  const scenario =
+    '# Daemon\n\n## Prompt\nStart a daemon.\n\n## Success Criteria\n- [D] the run exits successfully\n\n## Config\nseed: empty\ntimeout: 60\n';
+
+  it('kills a process the harness moved into a session of its own, with the harness', async () => {
+    const env = { ARCHAL_HOME: tempDir('archal-home-'), ARCHAL_DATABASE_URL: '', DATABASE_URL: '' };
+    const dir = tempDir('archal-run-daemon-');
+    const pids = join(dir, 'pids');
+    writeFiles(dir, {
+      'agent.sh': `${escaped(pids)}; sleep 30\n`,
+      '.archal.json': JSON.stringify({ agent: 'bash agent.sh' }),
+      'archal/daemon.md': scenario,
+    });
+    const victim = startCli(['--cwd', dir, 'run', '-q'], { env });
+    try {
+      await waitFor(() => lines(pids).length >= 1, 30_000, 'the daemon to start');
+      victim.kill('SIGKILL');
+      await victim.done;
+      await waitFor(() => !isRunning(Number(lines(pids)[0])), 500, `the daemon ${lines(pids)[0]} to die`);
+    } finally {
+      for (const pid of lines(pids)) if (isRunning(Number(pid))) process.kill(Number(pid), 'SIGKILL');
+    }
+  }, 60_000);
+
+  it('gives the harness the marks its owner inherited, then its own, as a workflow node gets them', async () => {
+    const dir = tempDir('archal-run-marks-');
+    writeFiles(dir, {
+      'agent.mjs': 'console.log(JSON.stringify({ text: `owners=[${process.env.ARCHAL_OWNERS}]` }));\n',
+      '.archal.json': JSON.stringify({ agent: { command: 'node', args: ['agent.mjs'], env: { ARCHAL_OWNERS: 'x' } } }),
+      'archal/marks.md': scenario,
+    });
+    const env = { ARCHAL_HOME: tempDir('archal-home-'), ARCHAL_OWNERS: 'archal-owner-outer' };
+    const run = await runCli(['--cwd', dir, 'run', '--preflight-only'], { env, timeoutMs: 30_000 });
+    expect(run.code).toBe(0);
+    expect(run.stdout).toMatch(/owners=\[archal-owner-outer archal-owner-[0-9a-f]{24}\]/);
+  }, 60_000);
+});
+
 describe('the SQLite run store at the CLI’s exit', () => {
   it('keeps its write-ahead log for the next process (no checkpoint, fsync or unlink at exit), which reads the run from it', async () => {
     const home = tempDir('archal-home-');
