@@ -38,6 +38,33 @@ describe('a ${VAR} of a variable that is not set', () => {
     expect(text.stderr).toBe(`warning: .archal.json: assistants.exec.env.KEY: ${unset('${ARCHAL_TEST_UNSET_KEY}')}\n`);
   });
 
+  it('in assistants.exec.env: workflow run warns when it starts, in the words config validate and run use', async () => {
+    const dir = tempRepo();
+    writeFiles(dir, {
+      '.archal.json': JSON.stringify({
+        assistants: {
+          exec: {
+            command: 'sh',
+            args: ['-c', 'cat > /dev/null; echo "key=[$KEY] mode=[$MODE]"'],
+            env: { KEY: '${ARCHAL_TEST_UNSET_KEY}', SET: '${ARCHAL_TEST_SET}', MODE: '${ARCHAL_TEST_NO:-x}' },
+          },
+        },
+      }),
+      '.archal/workflows/ask.yaml':
+        'name: ask\ndescription: x\nnodes:\n  - id: a\n    prompt: say hi\n    provider: exec\n',
+    });
+    const warning = `warning: .archal.json: assistants.exec.env.KEY: ${unset('${ARCHAL_TEST_UNSET_KEY}')}\n`;
+    const env = userEnv();
+    const result = await runCli(['--cwd', dir, 'workflow', 'run', 'ask', '--json'], { env, timeoutMs: 60_000 });
+    expect(result.code).toBe(0);
+    expect(result.stderr).toContain(warning);
+    expect(result.stderr).not.toContain('ARCHAL_TEST_NO');
+    expect(result.stderr).not.toContain('ARCHAL_TEST_SET');
+    expect(json<{ nodes: Record<string, { output: string }> }>(result).nodes.a!.output).toBe('key=[] mode=[x]');
+    const validate = await runCli(['--cwd', dir, 'config', 'validate'], { env });
+    expect(validate.stderr).toBe(warning);
+  });
+
   it('in a harness manifest local.env: config validate warns with the words run uses, in text and in --json', async () => {
     const dir = tempDir();
     writeFiles(dir, {

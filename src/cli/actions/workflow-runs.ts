@@ -1,3 +1,5 @@
+import { unsetAssistantEnvProblems } from '../../config/agent-env.js';
+import { CONFIG_FILE, formatConfigProblem } from '../../config/load.js';
 import { checkoutInPlace, ensureWorktree } from '../../isolation/index.js';
 import {
   formatWorkflowProblem,
@@ -94,6 +96,9 @@ export async function workflowRun(
       return EXIT.invalidInput;
     }
     for (const warning of lookup.warnings) err(`warning: ${formatWorkflowProblem(warning)}`);
+    // As `archal run` warns of agent.env: an exec node (of this workflow or one it runs) passes '' for these.
+    for (const problem of unsetAssistantEnvProblems(repo.config, repo.env))
+      err(`warning: ${formatConfigProblem(CONFIG_FILE, problem)}`);
     const inputs = resolveInputs(lookup.workflow, given);
     if (!inputs.ok) throw new UserError(`Invalid inputs for '${lookup.workflow.name}': ${inputs.message}`);
 
