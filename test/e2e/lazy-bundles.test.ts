@@ -230,4 +230,32 @@ describe('what a workflow command loads only when it is used', () => {
     expect(loaded).toContain('fs');
     expect(loaded).not.toContain('child_process');
   });
+
+  it('`workflow run` loads node:child_process before it changes V8 flags (which would make it compile from source)', async () => {
+    const repo = tempRepo();
+    const dir = tempDir('archal-flags-');
+    const preload = join(dir, 'flags.cjs');
+    const log = join(dir, 'flags.log');
+    // Records, for each flag change, whether child_process was loaded by then.
+    writeFileSync(
+      preload,
+      `const v8 = require('node:v8');
+const fs = require('node:fs');
+const set = v8.setFlagsFromString;
+v8.setFlagsFromString = (flags) => {
+  fs.appendFileSync(${JSON.stringify(log)}, flags + ' ' + process.moduleLoadList.includes('NativeModule child_process') + '\\n');
+  return set(flags);
+};
+`,
+    );
+    writeFileSync(join(repo, 'one.yaml'), "name: one\ndescription: one node\nnodes:\n  - id: t\n    bash: 'true'\n");
+    const result = await runCli(['workflow', 'run', 'one.yaml'], {
+      cwd: repo,
+      env: { ARCHAL_HOME: tempDir('archal-home-'), NODE_OPTIONS: `--require ${preload}` },
+    });
+    expect(result.code).toBe(0);
+    const changes = readFileSync(log, 'utf8').trim().split('\n');
+    expect(changes).toContain('--no-turbofan true');
+    expect(changes.filter((line) => line.endsWith(' false'))).toEqual([]);
+  });
 });
