@@ -135,9 +135,35 @@ const yamlOnFirstUse = {
   },
 };
 
+// node:child_process (with net, dgram and their streams, ~2 ms to load) is required on first use:
+// commander requires it when it loads (for subcommands that are executables of their own, which
+// Archal has none of), and the git helpers when their module initialises, while `archal workflow
+// list` starts no process at all. Each use site reads the export (esbuild's CommonJS interop).
+const CHILD_PROCESS_EXPORTS = Object.keys(createRequire(import.meta.url)('node:child_process'));
+const childProcessOnFirstUse = {
+  name: 'child-process-on-first-use',
+  setup(pluginBuild) {
+    pluginBuild.onResolve({ filter: /^(node:)?child_process$/ }, (args) =>
+      args.namespace === 'child-process-on-first-use'
+        ? { path: args.path, external: true }
+        : { path: 'child_process', namespace: 'child-process-on-first-use' },
+    );
+    pluginBuild.onLoad({ filter: /.*/, namespace: 'child-process-on-first-use' }, () => ({
+      contents: [
+        'let childProcess;',
+        'const load = () => (childProcess ??= require("node:child_process"));',
+        `for (const name of ${JSON.stringify(CHILD_PROCESS_EXPORTS)})`,
+        '  Object.defineProperty(exports, name, { enumerable: true, get: () => load()[name] });',
+      ].join('\n'),
+      loader: 'js',
+      resolveDir: root,
+    }));
+  },
+};
+
 const cli = {
   ...common,
-  plugins: [zodEnglishOnly, bundledSqliteDriver, requiredWhenImported, yamlOnFirstUse],
+  plugins: [zodEnglishOnly, bundledSqliteDriver, requiredWhenImported, yamlOnFirstUse, childProcessOnFirstUse],
   external: common.external.filter((name) => name !== 'better-sqlite3'),
   format: 'cjs',
   define: { 'import.meta.url': '__archalModuleUrl' },

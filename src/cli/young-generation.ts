@@ -1,4 +1,5 @@
 import { setFlagsFromString } from 'node:v8';
+import { setV8Flags } from './v8-flags.js';
 
 let kept = false;
 
@@ -18,6 +19,6 @@ let kept = false;
 export function keepYoungGenerationSmall(): void {
   if (kept) return;
   kept = true;
-  setFlagsFromString('--semi-space-growth-factor=1');
+  setV8Flags('--semi-space-growth-factor=1');
   process.prependOnceListener('exit', () => setFlagsFromString('--semi-space-growth-factor=2'));
 }

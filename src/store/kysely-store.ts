@@ -16,6 +16,7 @@ import type {
 } from '../workflows/run-store.js';
 import { applyMigrations } from './migrate.js';
 import { MIGRATIONS, POSTGRES_SCHEMA, type Database } from './schema.js';
+import { SqliteRuns } from './sqlite-runs.js';
 
 export type Dialect = 'sqlite' | 'postgres';
 
@@ -43,6 +44,7 @@ type PendingWrite = { reject: (error: unknown) => void } & (
  */
 export class KyselyStore implements WorkflowRunStore, WorktreeStore {
   private sqliteWriter: SqliteWriter | undefined;
+  private sqliteRunStatements: SqliteRuns | undefined;
 
   /**
    * `sqliteDatabase`: the connection under a SQLite `db`, which writes the store's hot path directly.
@@ -55,8 +57,18 @@ export class KyselyStore implements WorkflowRunStore, WorktreeStore {
     private readonly keepAtClose?: () => boolean,
   ) {}
 
+  /**
+   * The run rows' statements on a SQLite file's connection, outside Kysely, as the event writes
+   * (unless a Kysely transaction is open on the connection, which they must neither join nor pass).
+   */
+  private get sqliteRuns(): SqliteRuns | undefined {
+    if (!this.sqliteDatabase || this.sqliteDatabase.inTransaction) return undefined;
+    return (this.sqliteRunStatements ??= new SqliteRuns(this.sqliteDatabase));
+  }
+
   /** Applies the migrations this database has not seen. Cheap (one query) when it is up to date. */
   async migrate(): Promise<void> {
+    if (this.sqliteRuns && this.sqliteRuns.schemaVersion() >= MIGRATIONS.length) return;
     await applyMigrations(this.db, {
       dialect: this.kind,
       versionTable: 'archal_schema',
@@ -82,27 +94,32 @@ export class KyselyStore implements WorkflowRunStore, WorktreeStore {
   }
 
   private async insertRun(run: NewRun, at: string): Promise<void> {
-    await this.db
-      .insertInto('workflow_runs')
-      .values({
-        id: run.id,
-        workflow_name: run.workflowName,
-        status: run.status,
-        working_path: run.workingPath,
-        conversation_id: run.conversationId,
-        user_message: run.userMessage,
-        metadata: JSON.stringify(run.metadata),
-        started_at: at,
-        completed_at: null,
-        last_activity_at: at,
-        owner_pid: run.ownerPid,
-        owner_host: run.ownerHost,
-        holds_path: holdsWorkingPath(run.metadata) ? 1 : 0,
-      })
-      .execute();
+    const row = {
+      id: run.id,
+      workflow_name: run.workflowName,
+      status: run.status,
+      working_path: run.workingPath,
+      conversation_id: run.conversationId,
+      user_message: run.userMessage,
+      metadata: JSON.stringify(run.metadata),
+      started_at: at,
+      completed_at: null,
+      last_activity_at: at,
+      owner_pid: run.ownerPid,
+      owner_host: run.ownerHost,
+      holds_path: holdsWorkingPath(run.metadata) ? 1 : 0,
+    };
+    const sqlite = this.sqliteRuns;
+    if (sqlite) return sqlite.insert(row);
+    await this.db.insertInto('workflow_runs').values(row).execute();
   }
 
   async getRun(id: string): Promise<RunRecord | undefined> {
+    const sqlite = this.sqliteRuns;
+    if (sqlite) {
+      const row = sqlite.get(id);
+      return row && toRun(row);
+    }
     const row = await this.db.selectFrom('workflow_runs').selectAll().where('id', '=', id).executeTakeFirst();
     return row && toRun(row);
   }
@@ -119,6 +136,8 @@ export class KyselyStore implements WorkflowRunStore, WorktreeStore {
   }
 
   async listRuns(filter: RunFilter): Promise<RunRecord[]> {
+    const sqlite = this.sqliteRuns;
+    if (sqlite) return sqlite.list(filter).map(toRun);
     let query = this.db.selectFrom('workflow_runs').selectAll();
     if (filter.statuses) query = query.where('status', 'in', [...filter.statuses]);
     if (filter.workingPath) query = query.where('working_path', '=', filter.workingPath);
@@ -146,16 +165,30 @@ export class KyselyStore implements WorkflowRunStore, WorktreeStore {
   async changeStatus(id: string, change: StatusChange): Promise<boolean> {
     const current = change.metadata ? await this.getRun(id) : undefined;
     const at = now();
+    const set = {
+      status: change.to,
+      last_activity_at: at,
+      completed_at: change.to === 'completed' || change.to === 'failed' || change.to === 'cancelled' ? at : null,
+      ...(change.owner ? { owner_pid: change.owner.pid, owner_host: change.owner.host } : {}),
+      ...(change.workingPath ? { working_path: change.workingPath } : {}),
+      ...(current ? { metadata: JSON.stringify({ ...current.metadata, ...change.metadata }) } : {}),
+    };
+    const sqlite = this.sqliteRuns;
+    if (sqlite)
+      try {
+        return sqlite.changeStatus(id, set, {
+          from: change.from,
+          lastActivityAt: change.lastActivityAt,
+          metadata: current && JSON.stringify(current.metadata),
+        });
+      } catch (error) {
+        // The run would become a second active run on its path: the database refused.
+        if (isUniqueViolation(error)) return false;
+        throw error;
+      }
     let query = this.db
       .updateTable('workflow_runs')
-      .set({
-        status: change.to,
-        last_activity_at: at,
-        completed_at: change.to === 'completed' || change.to === 'failed' || change.to === 'cancelled' ? at : null,
-        ...(change.owner ? { owner_pid: change.owner.pid, owner_host: change.owner.host } : {}),
-        ...(change.workingPath ? { working_path: change.workingPath } : {}),
-        ...(current ? { metadata: JSON.stringify({ ...current.metadata, ...change.metadata }) } : {}),
-      })
+      .set(set)
       .where('id', '=', id)
       .where('status', 'in', [...change.from]);
     if (change.lastActivityAt !== undefined) query = query.where('last_activity_at', '=', change.lastActivityAt);
@@ -385,6 +418,8 @@ export class KyselyStore implements WorkflowRunStore, WorktreeStore {
   async close(): Promise<void> {
     if (this.keepAtClose?.()) return;
     await this.db.destroy();
+    // Kysely closes a SQLite connection only when it ran a query on it; the store may not have.
+    this.sqliteDatabase?.close();
   }
 }
 

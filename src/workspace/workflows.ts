@@ -79,9 +79,20 @@ export function userHomeOf(workspace: Workspace): string {
   return workspace.env.HOME?.trim() || homedir();
 }
 
-/** Archon's settings this workspace inherits (.archon/config.yaml of the repository and of the user). */
+const archonSettingsRead = new WeakMap<Workspace, ArchonSettings>();
+
+/**
+ * Archon's settings this workspace inherits (.archon/config.yaml of the repository and of the user),
+ * read once per workspace, as its .archal.json is: looking a workflow up, loading it and starting
+ * its run each need them, and reading the files each time cost a command 4 reads of each.
+ */
 export function archonSettings(workspace: Workspace): ArchonSettings {
-  return readArchonSettings(workspace.root, userHomeOf(workspace));
+  let settings = archonSettingsRead.get(workspace);
+  if (!settings) {
+    settings = readArchonSettings(workspace.root, userHomeOf(workspace));
+    archonSettingsRead.set(workspace, settings);
+  }
+  return settings;
 }
 
 /**

@@ -1,4 +1,4 @@
-import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from '@jest/globals';
 import { REPO_ROOT, runCli } from '../helpers/cli.js';
@@ -195,5 +195,67 @@ describe('what a run initialises only when it is used', () => {
       [CONTROL_TABLE, controlTableLine],
     ]);
     expect(idle.every((count) => count === 0)).toBe(true);
+  });
+});
+
+/** The Node.js built-in modules a CLI command loaded, read from process.moduleLoadList at its exit. */
+async function builtinsLoadedBy(args: string[], cwd: string): Promise<string[]> {
+  const dir = tempDir('archal-modules-');
+  const preload = join(dir, 'modules.cjs');
+  const list = join(dir, 'modules.json');
+  writeFileSync(
+    preload,
+    `process.on('exit', () => require('node:fs').writeFileSync(${JSON.stringify(list)}, JSON.stringify(process.moduleLoadList)));\n`,
+  );
+  const result = await runCli(args, {
+    cwd,
+    env: { ARCHAL_HOME: tempDir('archal-home-'), NODE_OPTIONS: `--require ${preload}` },
+  });
+  expect(result.code).toBe(0);
+  return (JSON.parse(readFileSync(list, 'utf8')) as string[])
+    .filter((entry) => entry.startsWith('NativeModule '))
+    .map((entry) => entry.slice('NativeModule '.length));
+}
+
+describe('what a workflow command loads only when it is used', () => {
+  it('`workflow list` starts no process, and loads no node:child_process', async () => {
+    const repo = tempRepo();
+    const workflows = join(repo, '.archal', 'workflows');
+    mkdirSync(workflows, { recursive: true });
+    writeFileSync(
+      join(workflows, 'one.yaml'),
+      "name: one\ndescription: one node\nnodes:\n  - id: t\n    bash: 'true'\n",
+    );
+    const loaded = await builtinsLoadedBy(['workflow', 'list'], repo);
+    expect(loaded).toContain('fs');
+    expect(loaded).not.toContain('child_process');
+  });
+
+  it('`workflow run` loads node:child_process before it changes V8 flags (which would make it compile from source)', async () => {
+    const repo = tempRepo();
+    const dir = tempDir('archal-flags-');
+    const preload = join(dir, 'flags.cjs');
+    const log = join(dir, 'flags.log');
+    // Records, for each flag change, whether child_process was loaded by then.
+    writeFileSync(
+      preload,
+      `const v8 = require('node:v8');
+const fs = require('node:fs');
+const set = v8.setFlagsFromString;
+v8.setFlagsFromString = (flags) => {
+  fs.appendFileSync(${JSON.stringify(log)}, flags + ' ' + process.moduleLoadList.includes('NativeModule child_process') + '\\n');
+  return set(flags);
+};
+`,
+    );
+    writeFileSync(join(repo, 'one.yaml'), "name: one\ndescription: one node\nnodes:\n  - id: t\n    bash: 'true'\n");
+    const result = await runCli(['workflow', 'run', 'one.yaml'], {
+      cwd: repo,
+      env: { ARCHAL_HOME: tempDir('archal-home-'), NODE_OPTIONS: `--require ${preload}` },
+    });
+    expect(result.code).toBe(0);
+    const changes = readFileSync(log, 'utf8').trim().split('\n');
+    expect(changes).toContain('--no-turbofan true');
+    expect(changes.filter((line) => line.endsWith(' false'))).toEqual([]);
   });
 });

@@ -1,13 +1,16 @@
 import { spawn } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { sql } from 'kysely';
+import { join } from 'node:path';
+import BetterSqlite3 from 'better-sqlite3';
+import { Kysely, SqliteDialect, sql } from 'kysely';
 import pg from 'pg';
 import { MemoryStore, openStore, type StoreOptions } from '../../src/store/index.js';
-import { MIGRATIONS } from '../../src/store/schema.js';
-import type { KyselyStore } from '../../src/store/kysely-store.js';
+import { MIGRATIONS, type Database } from '../../src/store/schema.js';
+import { KyselyStore } from '../../src/store/kysely-store.js';
 import type { NewRun } from '../../src/workflows/run-store.js';
 import { REPO_ROOT } from '../helpers/cli.js';
 import { BACKENDS, freshPostgresUrl, openFresh } from '../helpers/stores.js';
+import { tempDir } from '../helpers/tmp.js';
 
 function newRun(overrides: Partial<NewRun> = {}): NewRun {
   const id = overrides.id ?? `run-${Math.random().toString(36).slice(2, 10)}`;
@@ -147,6 +150,21 @@ describe.each(BACKENDS)('run store on $name', (backend) => {
     expect((await store.listRuns({ workingPath: path, statuses: ['failed'] })).map((r) => r.id)).toEqual([first.id]);
   });
 
+  it('lists runs under directories (as text: no LIKE patterns), by conversation and up to a limit', async () => {
+    const root = `/under-${backend.name}/re_po%`;
+    const at = await store.createRun(newRun({ workingPath: root, conversationId: 'conv-a' }));
+    const inside = await store.createRun(newRun({ workingPath: `${root}/wt/one`, conversationId: 'conv-b' }));
+    // Neither a sibling sharing the prefix nor a path LIKE would match (_ and % are literal here).
+    await store.createRun(newRun({ workingPath: `${root}-sibling` }));
+    await store.createRun(newRun({ workingPath: `/under-${backend.name}/reXpoY` }));
+    const ids = async (filter: Parameters<KyselyStore['listRuns']>[0]) =>
+      (await store.listRuns(filter)).map((run) => run.id).sort();
+    expect(await ids({ workingPathUnder: [root] })).toEqual([at.id, inside.id].sort());
+    expect(await ids({ workingPathUnder: [root], conversationId: 'conv-b' })).toEqual([inside.id]);
+    expect(await ids({ workingPathUnder: [] })).toEqual([]);
+    expect(await store.listRuns({ workingPathUnder: [root], limit: 1 })).toHaveLength(1);
+  });
+
   it('keeps one active run per working path, in the database', async () => {
     const path = `/repo-${backend.name}-one-active`;
     const active = await store.createRun(newRun({ workingPath: path, status: 'pending' }));
@@ -234,6 +252,30 @@ describe.each(BACKENDS)('run store on $name', (backend) => {
     const all = ((await Promise.all(Array.from({ length: 4 }, () => inProcess(script, options)))) as number[][]).flat();
     expect(all.sort((a, b) => a - b)).toEqual(Array.from({ length: 160 }, (_, i) => i + 1));
     expect((await store.listEvents(id)).map((e) => e.seq)).toEqual(Array.from({ length: 160 }, (_, i) => i + 1));
+  });
+});
+
+describe('a run on a SQLite file', () => {
+  it('reads and writes its run rows on the connection, without building a Kysely query', async () => {
+    const file = join(tempDir('archal-db-'), 'archal.db');
+    await (await openStore({ sqliteFile: file })).close();
+    const database = new BetterSqlite3(file);
+    const queries: string[] = [];
+    const store = new KyselyStore(
+      new Kysely<Database>({
+        dialect: new SqliteDialect({ database }),
+        log: (event) => void queries.push(event.query.sql),
+      }),
+      'sqlite',
+      database,
+    );
+    await store.migrate();
+    const run = await store.createRun(newRun({ status: 'running' }));
+    expect(await store.listRuns({ workingPath: run.workingPath, statuses: ['running'] })).toHaveLength(1);
+    expect(await store.changeStatus(run.id, { from: ['running'], to: 'failed', metadata: { error: 'x' } })).toBe(true);
+    expect(await store.getRun(run.id)).toMatchObject({ status: 'failed', metadata: { error: 'x' } });
+    expect(queries).toEqual([]);
+    await store.close();
   });
 });
 

@@ -3,6 +3,7 @@ import { describe, expect, it } from '@jest/globals';
 import { MemoryStore } from '../../src/store/memory-store.js';
 import { startRun } from '../../src/workflows/index.js';
 import {
+  docsDirOf,
   findWorkflow,
   lifecycleDeps,
   openRepoWorkspace,
@@ -115,5 +116,21 @@ describe('workspaces', () => {
     expect(await store.listRuns({})).toEqual([]);
     const deps = lifecycleDeps({ ...workspace, env: { ARCHAL_STALE_AFTER_MS: '1234', PATH: '/bin' } });
     expect(deps).toMatchObject({ staleAfterMs: 1234, engine: { env: { PATH: '/bin' } } });
+  });
+
+  it("reads Archon's .archon/config.yaml once per workspace, as it reads .archal.json", async () => {
+    const dir = tempRepo();
+    const home = tempDir('archal-home-');
+    writeFiles(dir, {
+      '.archon/config.yaml': 'docs:\n  path: first-docs\n',
+      '.archal/workflows/one.yaml': "name: one\ndescription: one\nnodes:\n  - id: a\n    bash: 'true'\n",
+    });
+    const workspace = openWorkspace({ dir, env: { ARCHAL_HOME: home, HOME: home } });
+    expect(docsDirOf(workspace)).toBe('first-docs');
+    writeFiles(dir, { '.archon/config.yaml': 'docs:\n  path: second-docs\n' });
+    expect((await findWorkflow(workspace, 'one')).kind).toBe('found');
+    expect(docsDirOf(workspace)).toBe('first-docs');
+    // A workspace opened later reads the file as it is then.
+    expect(docsDirOf(openWorkspace({ dir, env: { ARCHAL_HOME: home, HOME: home } }))).toBe('second-docs');
   });
 });

@@ -1,10 +1,7 @@
-import {
-  displayPath,
-  formatWorkflowProblem,
-  formatWorkflowProblems,
-  WorkflowLookupError,
-  type WorkflowProblem,
-} from '../../workflows/index.js';
+// From their modules, not the workflows barrel: that would initialise the engine (executor, node
+// kinds, process supervision) for commands that only load workflow files.
+import { displayPath, WorkflowLookupError } from '../../workflows/discovery.js';
+import { formatWorkflowProblem, formatWorkflowProblems, type WorkflowProblem } from '../../workflows/problems.js';
 import { ArchalError } from '../../lib/errors.js';
 import type { Workspace } from '../../workspace/workspace.js';
 import { findWorkflow, listWorkflows, looksLikeFile } from '../../workspace/workflows.js';
