@@ -2,6 +2,7 @@ import * as z from 'zod';
 import type { Criterion, Scenario, ScenarioProblem } from '../scenarios/schema.js';
 import type { EvaluationContext } from './context.js';
 import { compileDeterministic, evaluateDeterministic, type DeterministicForm } from './deterministic.js';
+import type { CompiledPhrases } from './phrase-cache.js';
 
 /** How one criterion will be decided. */
 export type CriterionPlan =
@@ -38,14 +39,14 @@ export type CriterionResult = z.infer<typeof criterionResultSchema>;
  */
 export function prepareCriteria(
   scenario: Scenario,
-  options: { evaluator: boolean },
+  options: { evaluator: boolean; phrases?: CompiledPhrases },
 ): { criteria: PreparedCriterion[]; errors: ScenarioProblem[]; warnings: ScenarioProblem[] } {
   const errors: ScenarioProblem[] = [];
   const warnings: ScenarioProblem[] = [];
   const criteria = scenario.criteria.map((criterion): PreparedCriterion => {
     const at = { file: scenario.file, line: criterion.line };
     if (criterion.kind === 'D' || !criterion.tagged) {
-      const compiled = compileDeterministic(criterion.text, criterion.expression);
+      const compiled = compileDeterministic(criterion.text, criterion.expression, options.phrases);
       if (compiled.ok)
         return {
           ...criterion,

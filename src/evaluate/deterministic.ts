@@ -1,6 +1,7 @@
 import type { EvaluationContext } from './context.js';
 import { evaluateExpression, expressionSyntaxError, truthy } from './expression.js';
 import { singularPredicate } from './phrase-predicates.js';
+import type { CompiledPhrases } from './phrase-cache.js';
 import { compilePhrase, equivalentExpression, type PhraseCheck } from './phrases.js';
 
 /** How a `[D]` criterion is checked: the author's `=> expression`, or a phrase the library knows. */
@@ -9,12 +10,21 @@ export type DeterministicForm = { form: 'expression'; expression: string } | { f
 /** A compiled criterion, or why it cannot be checked deterministically. */
 type Compilation = { ok: true; check: DeterministicForm } | { ok: false; reason: string };
 
-export function compileDeterministic(text: string, expression: string | undefined): Compilation {
+/** `phrases`: what earlier processes compiled (see CompiledPhrases). */
+export function compileDeterministic(
+  text: string,
+  expression: string | undefined,
+  phrases?: CompiledPhrases,
+): Compilation {
   if (expression !== undefined) {
     const syntax = expressionSyntaxError(expression);
     return syntax ? { ok: false, reason: syntax } : { ok: true, check: { form: 'expression', expression } };
   }
-  const check = compilePhrase(text);
+  let check = phrases?.get(text);
+  if (check === undefined) {
+    check = compilePhrase(text) ?? null;
+    phrases?.set(text, check);
+  }
   if (check) return { ok: true, check: { form: 'phrase', check } };
   return {
     ok: false,

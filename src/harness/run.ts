@@ -1,7 +1,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { readInputFile } from '../lib/input-file.js';
 import { join } from 'node:path';
-import { OWNER_MARKS_VARIABLE, ownerMarks, runProcess, type ProcessResult } from '../lib/process.js';
+import { OWNER_MARKS_VARIABLE, bashScriptAsExec, ownerMarks, runProcess, type ProcessResult } from '../lib/process.js';
 import type { AgentCommand } from './agent.js';
 import { ALIAS_PATTERN, archalAliases } from './aliases.js';
 import { extractAnswer, type ExtractedAnswer } from './extract.js';
@@ -116,11 +116,15 @@ export async function runHarness(request: HarnessRequest): Promise<HarnessRun> {
     writeFileSync(file, JSON.stringify({ mcpServers: JSON.parse(env.ARCHAL_MCP_SERVERS) as unknown }, null, 2));
     env.ARCHAL_MCP_CONFIG = file;
   }
+  const cwd = request.agent.cwd ?? request.cwd;
+  // A command line that is one plain command starts as bash would exec it, without bash's own start.
+  const direct = bashScriptAsExec(request.agent.command, request.agent.args, cwd, env);
   const result = await runProcess({
-    command: request.agent.command,
-    args: request.agent.args,
-    cwd: request.agent.cwd ?? request.cwd,
-    env,
+    command: direct?.command ?? request.agent.command,
+    args: direct?.args ?? request.agent.args,
+    ...(direct ? { argv0: direct.argv0 } : {}),
+    cwd,
+    env: direct?.env ?? env,
     timeoutMs: request.timeoutMs,
     signal: request.signal,
     maxStdoutBytes: 4 * 1024 * 1024,

@@ -1,23 +1,30 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import {
+  accessSync,
   closeSync,
+  constants as fsConstants,
   openSync,
   readdirSync,
   readFileSync,
+  readSync,
+  realpathSync,
   renameSync,
   rmSync,
+  statSync,
   unlinkSync,
   writeFileSync,
   writeSync,
 } from 'node:fs';
-import { join } from 'node:path';
+import { isAbsolute, join, resolve } from 'node:path';
 import type { Writable } from 'node:stream';
 import { scratchDir } from './paths.js';
 
 export interface RunProcessOptions {
   command: string;
   args: readonly string[];
+  /** The program's argv[0], when not `command`. */
+  argv0?: string;
   cwd: string;
   env: NodeJS.ProcessEnv;
   /**
@@ -73,6 +80,97 @@ export function bashScript(script: string): { command: string; args: string[] } 
   return { command: 'bash', args: ['--norc', '--noprofile', '-c', script] };
 }
 
+/** A word bash takes as it is: no quoting, expansion, globbing, redirection, operator or comment. */
+const PLAIN_WORD = /^[A-Za-z0-9_./,:@%+=-]+$/;
+
+/** Names bash runs itself (builtins, keywords) rather than as a program found on PATH. */
+const BASH_OWN = new Set(
+  (
+    '. : [ alias bg bind break builtin caller cd command compgen complete compopt continue declare dirs disown echo ' +
+    'enable eval exec exit export false fc fg getopts hash help history jobs kill let local logout mapfile popd ' +
+    'printf pushd pwd read readarray readonly return set shift shopt source suspend test times trap true type ' +
+    'typeset ulimit umask unalias unset wait if then else elif fi case esac for select while until do done in ' +
+    'function time { } ! [[ ]] coproc'
+  ).split(' '),
+);
+
+/**
+ * The process `bash -c` would exec for a script (as `bashScript` makes it) that is one simple command:
+ * plain words, the first naming (on PATH, or by a path) an executable file that starts with `#!` or is
+ * an ELF binary. bash execs such a command in its own place, with `_` set to the program's path and
+ * `PWD` to the working directory; started the same way directly, the command leaves out bash's own
+ * start (its exec, locale and PATH search: a few milliseconds and ~140 page faults before every
+ * agent). Undefined for anything else (bash runs it): shell syntax, a builtin or keyword, a function
+ * the environment exports, a command not found (bash's exit 127) or not executable (126).
+ */
+export function bashScriptAsExec(
+  command: string,
+  args: readonly string[],
+  cwd: string,
+  env: NodeJS.ProcessEnv,
+): { command: string; args: string[]; argv0: string; env: NodeJS.ProcessEnv } | undefined {
+  if (command !== 'bash' || args.length !== 4 || args[0] !== '--norc' || args[1] !== '--noprofile' || args[2] !== '-c')
+    return undefined;
+  const words = args[3]!.trim().split(/[ \t]+/);
+  const [name = ''] = words;
+  if (!words.every((word) => PLAIN_WORD.test(word)) || name.includes('=') || BASH_OWN.has(name)) return undefined;
+  if (Object.keys(env).some((key) => key.startsWith('BASH_FUNC_'))) return undefined;
+  const program = findProgram(name, cwd, env.PATH);
+  const pwd = program === undefined ? undefined : bashPwd(cwd, env.PWD);
+  if (program === undefined || pwd === undefined) return undefined;
+  return { command: program, args: words.slice(1), argv0: name, env: { ...env, _: program, PWD: pwd } };
+}
+
+/** Where bash would find `name`: the first executable regular file of that name on PATH (a name with a slash: itself). */
+function findProgram(name: string, cwd: string, path: string | undefined): string | undefined {
+  if (name.includes('/')) return execFile(resolve(cwd, name));
+  // Without PATH bash searches a default of its own: left to bash.
+  if (path === undefined) return undefined;
+  for (const dir of path.split(':')) {
+    const candidate = resolve(cwd, dir || '.', name);
+    const found = execFile(candidate);
+    if (found) return found;
+  }
+  return undefined;
+}
+
+/** `file` when it is an executable regular file that the kernel runs itself (`#!` or ELF), else undefined. */
+function execFile(file: string): string | undefined {
+  let fd: number | undefined;
+  try {
+    // A name missing from most PATH directories: no error made (and thrown) for each.
+    if (!statSync(file, { throwIfNoEntry: false })?.isFile()) return undefined;
+    accessSync(file, fsConstants.X_OK);
+    fd = openSync(file, 'r');
+    const head = Buffer.alloc(4);
+    const read = readSync(fd, head, 0, 4, 0);
+    const script = read >= 2 && head[0] === 0x23 && head[1] === 0x21;
+    const elf = read === 4 && head.equals(Buffer.from([0x7f, 0x45, 0x4c, 0x46]));
+    return script || elf ? file : undefined;
+  } catch {
+    return undefined;
+  } finally {
+    if (fd !== undefined) closeSync(fd);
+  }
+}
+
+/**
+ * bash's PWD: the inherited one when it is an absolute path to the working directory, else the
+ * directory's real path; undefined when the directory cannot be read (the start fails as it would).
+ */
+function bashPwd(cwd: string, inherited: string | undefined): string | undefined {
+  try {
+    const here = statSync(cwd);
+    if (inherited && isAbsolute(inherited)) {
+      const there = statSync(inherited, { throwIfNoEntry: false });
+      if (there && there.dev === here.dev && there.ino === here.ino) return inherited;
+    }
+    return realpathSync(cwd);
+  } catch {
+    return undefined;
+  }
+}
+
 /** Variables that make a non-interactive shell read a file before the script. */
 const SHELL_STARTUP_VARIABLES = ['BASH_ENV', 'ENV'];
 
@@ -120,6 +218,7 @@ export function runProcess(options: RunProcessOptions): Promise<ProcessResult> {
     let child: ReturnType<typeof spawn>;
     try {
       child = spawn(options.command, options.args, {
+        ...(options.argv0 === undefined ? {} : { argv0: options.argv0 }),
         cwd: options.cwd,
         env,
         detached: true,

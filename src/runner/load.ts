@@ -5,6 +5,7 @@ import type { ArchalConfig } from '../config/schema.js';
 import { providerOfModel, resolveModelRef } from '../providers/models.js';
 import type { ProviderName } from '../providers/schema.js';
 import { prepareCriteria } from '../evaluate/criteria.js';
+import type { CompiledPhrases } from '../evaluate/phrase-cache.js';
 import { parseScenario, parseScenarioFile } from '../scenarios/parse.js';
 import type { Scenario, ScenarioProblem } from '../scenarios/schema.js';
 import { errorMessage } from '../lib/errors.js';
@@ -123,6 +124,8 @@ export function loadScenarios(
     evaluatorModel?: string;
     /** One scenario given as text (`archal run --task`) instead of files. */
     inline?: { file: string; text: string };
+    /** What earlier processes compiled of the criteria's phrases. */
+    phrases?: CompiledPhrases;
   },
 ): LoadedScenarios {
   const { cwd } = options;
@@ -164,7 +167,7 @@ export function loadScenarios(
     if (wanted.length > 0 && !scenario.config.tags.some((tag) => wanted.includes(tag.toLowerCase()))) continue;
     if (options.evaluatorModel) scenario.config = { ...scenario.config, evaluator: undefined };
     const evaluator = evaluatorFor(scenario, config);
-    const prepared = prepareCriteria(scenario, { evaluator: evaluator !== undefined });
+    const prepared = prepareCriteria(scenario, { evaluator: evaluator !== undefined, phrases: options.phrases });
     errors.push(...prepared.errors);
     warnings.push(...prepared.warnings);
     errors.push(...seedProblems(scenario, cwd));

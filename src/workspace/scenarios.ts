@@ -1,6 +1,7 @@
 import { join, relative } from 'node:path';
 import { locateAgent } from '../harness/locate.js';
 import type { Slots } from '../lib/slots.js';
+import { compiledPhrasesIn, phraseCodeIdentity } from '../evaluate/phrase-cache.js';
 import { createProviderRegistry } from '../providers/index.js';
 import { judgeResolver, loadScenarios, type LoadedScenarios } from '../runner/load.js';
 import type { ScenarioRunResult, SuiteResult } from '../runner/results.js';
@@ -37,7 +38,11 @@ export type ScenarioLoad =
 
 /** The scenarios of a workspace, validated, as `runWorkspaceScenarios` runs them. */
 export function loadWorkspaceScenarios(workspace: Workspace, selection: ScenarioSelection = {}): ScenarioLoad {
+  // The criteria's phrases as this build compiled them before, kept in the user's Archal home.
+  const code = phraseCodeIdentity();
+  const phrases = code === undefined ? undefined : compiledPhrasesIn(join(workspace.home, 'cache', 'phrases'), code);
   const scenarios = loadScenarios(selection.paths ?? [], {
+    phrases,
     config: workspace.config,
     cwd: workspace.root,
     tags: selection.tags,
@@ -47,6 +52,7 @@ export function loadWorkspaceScenarios(workspace: Workspace, selection: Scenario
       ? { inline: { file: join(workspace.root, INLINE_TASK_FILE), text: inlineTaskMarkdown(selection.task) } }
       : {}),
   });
+  phrases?.save();
   // An inline task with no seed anywhere starts from small-project: a repository to work in.
   if (selection.task && !selection.seeded && !workspace.config.seeds?.github)
     for (const entry of scenarios.entries) entry.scenario.config.seed ??= 'small-project';

@@ -5,7 +5,12 @@ import { chmodSync, readFileSync, statSync, utimesSync, writeFileSync } from 'no
 import { join } from 'node:path';
 import type { GitHubClone } from '../../src/clones/github/index.js';
 import { startRouteProxy, ROUTED_HOSTS } from '../../src/clones/github/route/index.js';
-import { AUTHORITY_FILE, readAuthority, routeAuthority } from '../../src/clones/github/route/ca-store.js';
+import {
+  AUTHORITY_CHECK_FILE,
+  AUTHORITY_FILE,
+  readAuthority,
+  routeAuthority,
+} from '../../src/clones/github/route/ca-store.js';
 import { tempDir } from '../helpers/tmp.js';
 import { startClone } from './support/clone.js';
 
@@ -102,6 +107,40 @@ describe('a stored route authority', () => {
     expect(readAuthority(dir, [...ROUTED_HOSTS, 'example.com'], now)).toBeUndefined();
     utimesSync(file, second + 1, second + 1);
     expect(readAuthority(dir, ROUTED_HOSTS, now)).toBeUndefined();
+  });
+
+  it('is checked in full once per file, the outcome kept beside it for the next process', async () => {
+    const dir = join(tempDir('archal-home-'), 'route');
+    const file = join(dir, AUTHORITY_FILE);
+    const checkFile = join(dir, AUTHORITY_CHECK_FILE);
+    const now = new Date();
+    const made = await routeAuthority(ROUTED_HOSTS, { dir, now });
+    expect(readAuthority(dir, ROUTED_HOSTS, now, false)?.caCert).toBe(made.caCert);
+    expect(statSync(checkFile).mode & 0o777).toBe(0o600);
+
+    // A new process trusts the kept outcome of this very file: told (falsely) that it ends within
+    // the day, it makes no use of a certificate that is in fact valid for a week.
+    const check = JSON.parse(readFileSync(checkFile, 'utf8')) as { notAfter: number };
+    writeFileSync(checkFile, JSON.stringify({ ...check, notAfter: now.getTime() + DAY / 2 }), { mode: 0o600 });
+    expect(readAuthority(dir, ROUTED_HOSTS, now, false)).toBeUndefined();
+
+    // The file written since (even with its modification time set back): checked in full again.
+    const second = Math.floor(now.getTime() / 1000) - 60;
+    const text = readFileSync(file, 'latin1');
+    writeFileSync(file, text);
+    utimesSync(file, second, second);
+    expect(readAuthority(dir, ROUTED_HOSTS, now, false)?.caCert).toBe(made.caCert);
+    writeFileSync(file, text.replace(/[A-Za-z]/g, 'A'), { encoding: 'latin1' });
+    utimesSync(file, second, second);
+    expect(readAuthority(dir, ROUTED_HOSTS, now, false)).toBeUndefined();
+
+    // A check file others can write is not trusted.
+    writeFileSync(file, text);
+    expect(readAuthority(dir, ROUTED_HOSTS, now, false)?.caCert).toBe(made.caCert);
+    const kept = JSON.parse(readFileSync(checkFile, 'utf8')) as { notAfter: number };
+    writeFileSync(checkFile, JSON.stringify({ ...kept, notAfter: now.getTime() + DAY / 2 }));
+    chmodSync(checkFile, 0o666);
+    expect(readAuthority(dir, ROUTED_HOSTS, now, false)?.caCert).toBe(made.caCert);
   });
 
   it('is made again when corrupt, readable by others, for other hosts, or near its end', async () => {

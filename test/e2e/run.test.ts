@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { existsSync, readFileSync, readdirSync, symlinkSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import { describe, expect, it } from '@jest/globals';
@@ -250,6 +250,28 @@ else { await call('POST', '/repos/acme/widgets/labels', { name: 'triaged', color
     expect(suiteOf('archal/c-criteria.md')).toMatch(/tests="1" failures="1" errors="0"/);
     expect(suiteOf('archal/c-criteria.md')).toMatch(/<failure type="agent" message="1 criterion\(s\) failed/);
     expect(suiteOf('archal/c-criteria.md')).not.toContain('<error');
+  });
+
+  it("keeps the criteria's compiled phrases in the Archal home, for the next run of the same build", async () => {
+    const dir = project(`console.log(JSON.stringify({ text: 'nothing done' }));`, {
+      'a.md': scenario('- [D] no issues were closed\n- [D] the run exits successfully'),
+    });
+    const home = tempDir('archal-home-');
+    const run = async () =>
+      json<Suite>(
+        await runCli(['--cwd', dir, 'run', '-o', 'json', '-q'], { env: { ARCHAL_HOME: home }, timeoutMs: 60_000 }),
+      ).scenarios[0]!.results[0]!;
+    expect((await run()).passed).toBe(true);
+    const phrases = join(home, 'cache', 'phrases');
+    const [file] = readdirSync(phrases);
+    const kept = JSON.parse(readFileSync(join(phrases, file!), 'utf8')) as Record<string, { expression?: string }>;
+    expect(Object.keys(kept).sort()).toEqual(['no issues were closed', 'the run exits successfully']);
+    // The next run takes the kept check as it is (here, one that fails).
+    kept['the run exits successfully'] = { ...kept['the run exits successfully'], expression: 'false' };
+    writeFileSync(join(phrases, file!), JSON.stringify(kept));
+    const next = await run();
+    expect(next.passed).toBe(false);
+    expect(next.criteria[1]).toMatchObject({ status: 'failed', expression: 'false' });
   });
 
   it("keeps the clone's control API (the state criteria check) out of the agent's reach", async () => {

@@ -1,4 +1,5 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from '@jest/globals';
@@ -156,6 +157,44 @@ describe('running the agent under the harness contract', () => {
 
   it('sets ARCHAL_PREFLIGHT=1 for a preflight', async () => {
     expect((await runHarness({ ...request('preflight'), preflight: true })).answer.text).toBe('OK');
+  });
+
+  it('starts a string agent that is one plain command as bash would exec it, without bash', async () => {
+    const dir = tempDir();
+    // A bash first on PATH that notes each start, then runs the real one.
+    const bin = join(dir, 'bin');
+    const mark = join(dir, 'bash-started');
+    const realBash = execFileSync('sh', ['-c', 'command -v bash'], { encoding: 'utf8' }).trim();
+    mkdirSync(bin);
+    writeFileSync(join(bin, 'bash'), `#!/bin/sh\necho started >> "${mark}"\nexec "${realBash}" "$@"\n`, {
+      mode: 0o755,
+    });
+    const env = { ...process.env, PATH: `${bin}:${process.env.PATH ?? ''}`, PWD: '/' };
+    const run = (line: string) =>
+      runHarness({ ...request('process'), agent: resolveAgent(line, env), cwd: dir, runDir: join(dir, 'run'), env });
+
+    const direct = await run(`node ${AGENT} process`);
+    expect(direct.outcome).toEqual({ kind: 'ok' });
+    expect(existsSync(mark)).toBe(false);
+    // The agent sees what it sees when bash execs it (a quoted word makes bash run the line).
+    const throughBash = await run(`'node' ${AGENT} process`);
+    expect(throughBash.outcome).toEqual({ kind: 'ok' });
+    expect(readFileSync(mark, 'utf8')).toBe('started\n');
+    expect(JSON.parse(direct.answer.text)).toEqual(JSON.parse(throughBash.answer.text));
+    expect(JSON.parse(direct.answer.text)).toMatchObject({
+      argv0: 'node',
+      env: {
+        _: execFileSync('sh', ['-c', 'command -v node'], { env, encoding: 'utf8' }).trim(),
+        PWD: realpathSync(dir),
+      },
+    });
+
+    // Shell syntax, a builtin, or a command bash cannot find: bash runs it, with its exit 127.
+    rmSync(mark);
+    expect((await run('exit 3')).outcome).toEqual({ kind: 'exited', exitCode: 3 });
+    expect((await run('archal-no-such-command --flag')).outcome).toEqual({ kind: 'exited', exitCode: 127 });
+    expect((await run(`node ${AGENT} json && exit 4`)).outcome).toEqual({ kind: 'exited', exitCode: 4 });
+    expect(readFileSync(mark, 'utf8')).toBe('started\nstarted\nstarted\n');
   });
 
   it('runs a string agent through bash and expands ${VAR} in object agents', () => {

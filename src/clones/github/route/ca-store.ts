@@ -1,8 +1,11 @@
 import { createHash, createPrivateKey, randomBytes, X509Certificate } from 'node:crypto';
 import {
   chmodSync,
+  closeSync,
   existsSync,
+  fstatSync,
   lstatSync,
+  openSync,
   mkdirSync,
   readdirSync,
   readFileSync,
@@ -64,33 +67,103 @@ const PEM_BLOCK = /-----BEGIN ([A-Z ]+)-----\r?\n[\s\S]*?-----END \1-----\r?\n?/
  */
 let lastChecked: { identity: string; authority: RunAuthority; notBefore: number; notAfter: number } | undefined;
 
-/** The stored authority, or undefined when it cannot be trusted to be ours and valid for `hosts` now. */
-export function readAuthority(dir: string, hosts: readonly string[], now: Date): RunAuthority | undefined {
+/**
+ * Beside the authority, the outcome of its last full check (the file's identity, the hosts, the
+ * validity window), so that the next process need not parse and verify it again: those ~2 ms fall
+ * on every run before its agent starts. The identity holds the file's change time, which any write
+ * or rename moves and no one can set back, and the file is as private as the authority's own.
+ */
+export const AUTHORITY_CHECK_FILE = 'route-authority.checked';
+
+interface AuthorityCheck {
+  identity: string;
+  notBefore: number;
+  notAfter: number;
+}
+
+/**
+ * The stored authority, or undefined when it cannot be trusted to be ours and valid for `hosts` now.
+ * `remembered: false` skips what this process remembers of an earlier check (as a new process would).
+ */
+export function readAuthority(
+  dir: string,
+  hosts: readonly string[],
+  now: Date,
+  remembered = true,
+): RunAuthority | undefined {
   const file = join(dir, AUTHORITY_FILE);
   try {
     if (!privateToUser(dir, 0o077) || !privateToUser(file, 0o077)) return undefined;
-    const stat = lstatSync(file, { bigint: true });
-    const identity = [file, stat.dev, stat.ino, stat.size, stat.mtimeNs, ...hosts].join('\0');
     const usableNow = (notBefore: number, notAfter: number) =>
       notBefore <= now.getTime() && notAfter - now.getTime() > MIN_REMAINING_MS;
-    if (lastChecked?.identity === identity)
-      return usableNow(lastChecked.notBefore, lastChecked.notAfter) ? lastChecked.authority : undefined;
-    const blocks = [...readFileSync(file, 'latin1').matchAll(PEM_BLOCK)].map((match) => match[0]);
+    // Identity and text from one open file: what was checked is what is read.
+    const fd = openSync(file, 'r');
+    let text: string;
+    let identity: string;
+    let checkIdentity: string;
+    try {
+      const stat = fstatSync(fd, { bigint: true });
+      identity = [file, stat.dev, stat.ino, stat.size, stat.mtimeNs, ...hosts].join('\0');
+      if (remembered && lastChecked?.identity === identity)
+        return usableNow(lastChecked.notBefore, lastChecked.notAfter) ? lastChecked.authority : undefined;
+      checkIdentity = [identity, stat.ctimeNs].join('\0');
+      text = readFileSync(fd, 'latin1');
+    } finally {
+      closeSync(fd);
+    }
+    const blocks = [...text.matchAll(PEM_BLOCK)].map((match) => match[0]);
     if (blocks.length !== 3) return undefined;
     const [caPem, serverPem, keyPem] = blocks as [string, string, string];
-    const ca = new X509Certificate(caPem);
-    const server = new X509Certificate(serverPem);
-    const key = createPrivateKey(keyPem);
-    if (!ca.ca) return undefined;
-    if (!server.checkIssued(ca) || !server.verify(ca.publicKey) || !server.checkPrivateKey(key)) return undefined;
-    if (!hosts.every((host) => server.checkHost(host) === host)) return undefined;
-    const notBefore = Math.max(Date.parse(ca.validFrom), Date.parse(server.validFrom));
-    const notAfter = Math.min(Date.parse(ca.validTo), Date.parse(server.validTo));
     const authority = fixed(caPem, { cert: serverPem, key: keyPem });
-    lastChecked = { identity, authority, notBefore, notAfter };
-    return usableNow(notBefore, notAfter) ? authority : undefined;
+    const check = readCheck(dir, checkIdentity) ?? verify(caPem, serverPem, keyPem, hosts);
+    if (!check) return undefined;
+    if (check.identity !== checkIdentity) writeCheck(dir, { ...check, identity: checkIdentity });
+    lastChecked = { identity, authority, notBefore: check.notBefore, notAfter: check.notAfter };
+    return usableNow(check.notBefore, check.notAfter) ? authority : undefined;
   } catch {
     return undefined;
+  }
+}
+
+/** The full check: a CA that issued and signed the server certificate, for `hosts`, whose key is the one stored. */
+function verify(
+  caPem: string,
+  serverPem: string,
+  keyPem: string,
+  hosts: readonly string[],
+): AuthorityCheck | undefined {
+  const ca = new X509Certificate(caPem);
+  const server = new X509Certificate(serverPem);
+  const key = createPrivateKey(keyPem);
+  if (!ca.ca) return undefined;
+  if (!server.checkIssued(ca) || !server.verify(ca.publicKey) || !server.checkPrivateKey(key)) return undefined;
+  if (!hosts.every((host) => server.checkHost(host) === host)) return undefined;
+  return {
+    identity: '',
+    notBefore: Math.max(Date.parse(ca.validFrom), Date.parse(server.validFrom)),
+    notAfter: Math.min(Date.parse(ca.validTo), Date.parse(server.validTo)),
+  };
+}
+
+/** The last full check's outcome, when it was of this very file (and the check file is private). */
+function readCheck(dir: string, identity: string): AuthorityCheck | undefined {
+  const file = join(dir, AUTHORITY_CHECK_FILE);
+  try {
+    if (!privateToUser(file, 0o077)) return undefined;
+    const check = JSON.parse(readFileSync(file, 'utf8')) as Partial<AuthorityCheck>;
+    return check.identity === identity && Number.isFinite(check.notBefore) && Number.isFinite(check.notAfter)
+      ? (check as AuthorityCheck)
+      : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+function writeCheck(dir: string, check: AuthorityCheck): void {
+  try {
+    writeWhole(join(dir, AUTHORITY_CHECK_FILE), JSON.stringify(check));
+  } catch {
+    // Checked again by the next process.
   }
 }
 
