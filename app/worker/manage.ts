@@ -4,6 +4,7 @@ import * as z from 'zod';
 import { worktreePath } from '../../src/isolation/worktree.js';
 import { createProviderRegistry } from '../../src/providers/registry.js';
 import { cancelRun, rejectRun, RunRefusedError, type LifecycleDeps } from '../../src/workflows/lifecycle.js';
+import { ACTIVE_STATUSES } from '../../src/workflows/run-store.js';
 import { helpText } from '../commands.js';
 import { codeSpan, duration, inline } from '../markdown.js';
 import type { JobScope } from './context.js';
@@ -11,7 +12,8 @@ import type { HandlerResult } from './dispatch.js';
 import { loadRepoContext, permitted } from './gate.js';
 import { describeError, editComment, httpStatus } from './github.js';
 import { DEFAULT_FIX_LABEL, fixBranch } from './plan.js';
-import { ACTIVE_RUN_STATUSES, runsOf, updateRun, type AppRun } from './records.js';
+import { ACTIVE_RUN_STATUSES, getAppRun, runsOf, updateRun, type AppRun } from './records.js';
+import { conversationOf } from './run-flow.js';
 import { answer } from './reply.js';
 import { removeWorktree, slug, withRepoLock } from './repo.js';
 
@@ -161,13 +163,32 @@ async function cancelEverything(scope: JobScope, number: number, reason: string)
   // below (the job's run id and its `app_runs` row are written in one transaction).
   const settingUp = await ctx.ledger.cancelSettingUp(job.repo, number, job.id);
   const runs: Cancelled['runs'] = [];
+  const seen = new Set<string>();
   for (const appRun of await runsOf(ctx.db, job.repo, number, { statuses: ACTIVE_RUN_STATUSES })) {
+    seen.add(appRun.runId);
     const run = await ctx.store.getRun(appRun.runId);
     if (!run) continue;
     const { cancelled } = await cancelRun(lifecycle(scope), run, reason);
     await updateRun(ctx.db, appRun.runId, { status: cancelled ? 'cancelled' : run.status });
     if (!cancelled) continue;
     runs.push({ runId: appRun.runId, workflow: appRun.workflow });
+    await markComment(scope, appRun, reason);
+  }
+  // The run store is the truth of what runs: a run of this conversation the App's records do not
+  // show as active (its record not written yet, a status not brought up to date yet, a run started
+  // through the library for this issue) is stopped too, so nothing keeps running after the reply.
+  const active = await ctx.store.listRuns({
+    conversationId: conversationOf(job.repo, number),
+    statuses: ACTIVE_STATUSES,
+    limit: 50,
+  });
+  for (const run of active.filter((candidate) => !seen.has(candidate.id))) {
+    const { cancelled } = await cancelRun(lifecycle(scope), run, reason);
+    if (!cancelled) continue;
+    runs.push({ runId: run.id, workflow: run.workflowName });
+    const appRun = await getAppRun(ctx.db, run.id);
+    if (!appRun) continue;
+    await updateRun(ctx.db, run.id, { status: 'cancelled' });
     await markComment(scope, appRun, reason);
   }
   return {

@@ -84,12 +84,14 @@ export async function updateRun(
   db: AppDb,
   runId: string,
   patch: Partial<Pick<AppTables['app_runs'], 'status' | 'pr_number' | 'pr_url' | 'comment_id'>>,
+  options: { unless?: string[] } = {},
 ): Promise<void> {
-  await db
+  let query = db
     .updateTable('app_runs')
     .set({ ...patch, updated_at: nowIso() })
-    .where('run_id', '=', runId)
-    .execute();
+    .where('run_id', '=', runId);
+  if (options.unless?.length) query = query.where('status', 'not in', options.unless);
+  await query.execute();
 }
 
 export async function getAppRun(db: AppDb, runId: string): Promise<AppRun | undefined> {

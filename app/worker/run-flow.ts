@@ -129,13 +129,14 @@ export async function executeRun(scope: JobScope, plan: RunPlan, mode: RunMode):
   // itself: it is checked before the run starts, and once the run is recorded as running (a cancel in
   // between aborts it).
   const cancelledMeanwhile = async () => (await ctx.ledger.get(job.id))?.status === 'cancelled';
-  if (await cancelledMeanwhile()) {
+  const cancelledBeforeStart = async (note: string) => {
     view.phase = 'cancelled';
     view.endedAt = Date.now();
-    view.result = { note: 'Cancelled before its run started.' };
+    view.result = { note };
     await updater.flush(() => renderProgress(view));
-    return 'cancelled before its run started';
-  }
+    return note.toLowerCase().replace(/\.$/, '');
+  };
+  if (await cancelledMeanwhile()) return cancelledBeforeStart('Cancelled before its run started.');
   const stop = new AbortController();
   const recorded: Array<Promise<unknown>> = [];
   const sink: EventSink = {
@@ -166,7 +167,8 @@ export async function executeRun(scope: JobScope, plan: RunPlan, mode: RunMode):
   };
   if (view.runId)
     recorded.push(
-      updateRun(ctx.db, view.runId, { status: 'running' })
+      // A cancel that reached the run first keeps its word: the record stays cancelled.
+      updateRun(ctx.db, view.runId, { status: 'running' }, { unless: ['cancelled'] })
         .then(cancelledMeanwhile)
         .then((cancelled) => cancelled && stop.abort()),
     );
@@ -222,6 +224,12 @@ export async function executeRun(scope: JobScope, plan: RunPlan, mode: RunMode):
     }
   } catch (error) {
     await Promise.all(recorded);
+    // A cancel that won the run before this job took it over (a retry, an approval, a recovery) is
+    // the outcome, whichever of the two reached the run store first.
+    if (mode.kind !== 'start' && (await ctx.store.getRun(mode.run.id))?.status === 'cancelled') {
+      await updateRun(ctx.db, mode.run.id, { status: 'cancelled' });
+      return cancelledBeforeStart('Cancelled before it continued.');
+    }
     if (error instanceof RunRefusedError) return fail(error.message);
     return fail(`the run stopped unexpectedly: ${errorMessage(error)}`);
   }

@@ -999,6 +999,137 @@ describe('conformance with the api.github.com OpenAPI description', () => {
     expect(clone.handle.state().environmentVariables).toEqual([]);
   });
 
+  it('serves environment protection rules and deployment branch policies', async () => {
+    const environment_name = 'release';
+    const { data: bob } = await octocat.users.getByUsername({ username: 'bob' });
+    const { data: team } = await octocat.teams.create({ org: owner, name: 'Release managers' });
+    const { data: env } = await octocat.repos.createOrUpdateEnvironment({
+      owner,
+      repo,
+      environment_name,
+      wait_timer: 30,
+      prevent_self_review: true,
+      reviewers: [
+        { type: 'User', id: bob.id },
+        { type: 'Team', id: team.id },
+      ],
+      deployment_branch_policy: { protected_branches: false, custom_branch_policies: true },
+    });
+    expect(env.deployment_branch_policy).toEqual({ protected_branches: false, custom_branch_policies: true });
+    expect(env.protection_rules).toMatchObject([
+      { type: 'wait_timer', wait_timer: 30 },
+      {
+        type: 'required_reviewers',
+        prevent_self_review: true,
+        reviewers: [
+          { type: 'User', reviewer: { login: 'bob' } },
+          { type: 'Team', reviewer: { slug: team.slug } },
+        ],
+      },
+      { type: 'branch_policy' },
+    ]);
+    // A later PUT that names only the wait timer keeps the rest.
+    const { data: again } = await octocat.repos.createOrUpdateEnvironment({
+      owner,
+      repo,
+      environment_name,
+      wait_timer: 0,
+    });
+    expect(again.protection_rules?.map((rule) => rule.type)).toEqual(['required_reviewers', 'branch_policy']);
+    const { data: policy } = await octocat.repos.createDeploymentBranchPolicy({
+      owner,
+      repo,
+      environment_name,
+      name: 'release/*',
+    });
+    expect(policy).toMatchObject({ name: 'release/*', type: 'branch' });
+    const { data: tagPolicy } = await octocat.repos.createDeploymentBranchPolicy({
+      owner,
+      repo,
+      environment_name,
+      name: 'v*',
+      type: 'tag',
+    });
+    // The same pattern again: 303 to the one there is (not followed here, to see it).
+    const again303 = await fetch(
+      `${clone.apiUrl}/repos/${owner}/${repo}/environments/${environment_name}/deployment-branch-policies`,
+      {
+        method: 'POST',
+        redirect: 'manual',
+        headers: { authorization: `token ${clone.token}`, 'content-type': 'application/json' },
+        body: JSON.stringify({ name: 'release/*' }),
+      },
+    );
+    expect(again303.status).toBe(303);
+    expect(again303.headers.get('location')).toMatch(new RegExp(`/deployment-branch-policies/${policy.id}$`));
+    const { data: list } = await octocat.repos.listDeploymentBranchPolicies({ owner, repo, environment_name });
+    expect(list).toMatchObject({ total_count: 2, branch_policies: [{ id: policy.id }, { id: tagPolicy.id }] });
+    const branch_policy_id = policy.id!;
+    await octocat.repos.updateDeploymentBranchPolicy({
+      owner,
+      repo,
+      environment_name,
+      branch_policy_id,
+      name: 'releases/*',
+    });
+    expect(
+      (await octocat.repos.getDeploymentBranchPolicy({ owner, repo, environment_name, branch_policy_id })).data.name,
+    ).toBe('releases/*');
+    expect(
+      (await octocat.repos.deleteDeploymentBranchPolicy({ owner, repo, environment_name, branch_policy_id })).status,
+    ).toBe(204);
+    await expectStatus(
+      octocat.repos.getDeploymentBranchPolicy({ owner, repo, environment_name, branch_policy_id }),
+      404,
+    );
+    await expectStatus(alice.repos.createDeploymentBranchPolicy({ owner, repo, environment_name, name: 'main' }), 403);
+
+    // Input GitHub refuses, with what to change.
+    const refusals: Array<[Record<string, unknown>, RegExp]> = [
+      [{ wait_timer: 43_201 }, /wait_timer must be an integer between 0 and 43200/],
+      [{ deployment_branch_policy: { protected_branches: true, custom_branch_policies: true } }, /exactly one/],
+      [{ reviewers: [{ type: 'User', id: 987_654 }] }, /No user with id 987654/],
+      [{ reviewers: [{ type: 'Team', id: 987_654 }] }, /No team with id 987654/],
+      [{ reviewers: Array.from({ length: 7 }, () => ({ type: 'User', id: bob.id })) }, /at most 6 reviewers/],
+    ];
+    for (const [body, message] of refusals) {
+      const refused = octocat.request('PUT /repos/{owner}/{repo}/environments/{environment_name}', {
+        owner,
+        repo,
+        environment_name,
+        ...body,
+      });
+      await expect(refused).rejects.toMatchObject({
+        status: 422,
+        response: { data: { errors: [{ message: expect.stringMatching(message) }] } },
+      });
+    }
+    // Switching to protected branches drops the name patterns; creating one is then a 404, as on GitHub.
+    const { data: protectedOnly } = await octocat.repos.createOrUpdateEnvironment({
+      owner,
+      repo,
+      environment_name,
+      deployment_branch_policy: { protected_branches: true, custom_branch_policies: false },
+    });
+    expect(protectedOnly.deployment_branch_policy).toEqual({ protected_branches: true, custom_branch_policies: false });
+    expect((await octocat.repos.listDeploymentBranchPolicies({ owner, repo, environment_name })).data.total_count).toBe(
+      0,
+    );
+    await expectStatus(
+      octocat.repos.createDeploymentBranchPolicy({ owner, repo, environment_name, name: 'main' }),
+      404,
+    );
+    const { data: cleared } = await octocat.repos.createOrUpdateEnvironment({
+      owner,
+      repo,
+      environment_name,
+      reviewers: null,
+      deployment_branch_policy: null,
+    });
+    expect(cleared).toMatchObject({ protection_rules: [], deployment_branch_policy: null });
+    await octocat.repos.deleteAnEnvironment({ owner, repo, environment_name });
+  });
+
   it('manages the repositories a selected organization secret or variable reaches', async () => {
     const org = owner;
     const { data: widgets } = await octocat.repos.get({ owner, repo });

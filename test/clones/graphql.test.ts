@@ -333,6 +333,84 @@ describe('queries', () => {
     ]);
   });
 
+  it('lists the repository’s environments, filtered by name, with their protection rules and the ids REST gives', async () => {
+    const put = (name: string, body: unknown) =>
+      fetch(`${clone.apiUrl}/repos/acme/widgets/environments/${name}`, {
+        method: 'PUT',
+        headers: { authorization: `token ${clone.token}`, 'content-type': 'application/json' },
+        body: JSON.stringify(body),
+      }).then(async (res) => ({ status: res.status, body: (await res.json()) as { id: number; node_id: string } }));
+    const bob = (await (
+      await fetch(`${clone.apiUrl}/users/bob`, { headers: { authorization: `token ${clone.token}` } })
+    ).json()) as { id: number };
+    const staging = await put('staging', {});
+    const production = await put('production', {
+      wait_timer: 15,
+      reviewers: [{ type: 'User', id: bob.id }],
+      deployment_branch_policy: { protected_branches: true, custom_branch_policies: false },
+    });
+    expect([staging.status, production.status]).toEqual([200, 200]);
+    const query = `
+      query ($names: [String!]) {
+        repository(owner: "acme", name: "widgets") {
+          environments(first: 10, names: $names) {
+            totalCount
+            nodes {
+              id
+              databaseId
+              name
+              protectionRules(first: 5) {
+                totalCount
+                nodes {
+                  type
+                  timeout
+                  reviewers(first: 5) {
+                    nodes {
+                      __typename
+                      ... on User {
+                        login
+                      }
+                    }
+                  }
+                }
+              }
+            }
+          }
+        }
+      }
+    `;
+    const all = await graphql(query);
+    expect(all.body.errors).toBeUndefined();
+    expect(all.body.data.repository.environments).toEqual({
+      totalCount: 2,
+      nodes: [
+        {
+          id: production.body.node_id,
+          databaseId: production.body.id,
+          name: 'production',
+          protectionRules: {
+            totalCount: 3,
+            nodes: [
+              { type: 'WAIT_TIMER', timeout: 15, reviewers: { nodes: [] } },
+              { type: 'REQUIRED_REVIEWERS', timeout: 0, reviewers: { nodes: [{ __typename: 'User', login: 'bob' }] } },
+              { type: 'BRANCH_POLICY', timeout: 0, reviewers: { nodes: [] } },
+            ],
+          },
+        },
+        {
+          id: staging.body.node_id,
+          databaseId: staging.body.id,
+          name: 'staging',
+          protectionRules: { totalCount: 0, nodes: [] },
+        },
+      ],
+    });
+    const named = await graphql(query, { names: ['Staging'] });
+    expect(named.body.data.repository.environments.nodes.map((node: { name: string }) => node.name)).toEqual([
+      'staging',
+    ]);
+  });
+
   it('names the issues a pull request closes with keywords, when it targets the default branch', async () => {
     const { body } = await graphql(`
       {

@@ -187,6 +187,99 @@ describe('the GitHub App on PostgreSQL and graphile-worker', () => {
     },
     T,
   );
+
+  it(
+    '/archal cancel that lands after a job checked for it but before its run is recorded: the job checks again once recorded and stops the run',
+    async () => {
+      const ran = join(agentDir, 'held-at-start-ran');
+      rmSync(ran, { force: true });
+      const workflow = [
+        'name: held-at-start',
+        'description: Runs long.',
+        'nodes:',
+        '  - id: a',
+        `    bash: echo ran >> ${ran}; sleep 20`,
+        '',
+      ];
+      await alice.repos.createOrUpdateFileContents({
+        owner,
+        repo,
+        path: '.archal/workflows/held-at-start.yaml',
+        message: 'Add held-at-start',
+        content: Buffer.from(workflow.join('\n')).toString('base64'),
+        branch: 'main',
+      });
+      const { data: issue } = await alice.issues.create({ owner, repo, title: 'Cancel in the gap', body: 'x' });
+      // The gap held open: a new run's row waits on an advisory lock this test holds, so the job
+      // has passed its check for a cancel (it is inserting its run) and its run is not recorded.
+      await database.query('select pg_advisory_lock(4242)');
+      await database.query(`create or replace function hold_new_runs() returns trigger language plpgsql as $$
+        begin perform pg_advisory_xact_lock(4242); return new; end $$`);
+      await database.query(
+        'create trigger hold_new_runs before insert on workflow_runs for each row execute function hold_new_runs()',
+      );
+      let jobId: string;
+      try {
+        await alice.issues.createComment({
+          owner,
+          repo,
+          issue_number: issue.number,
+          body: '/archal run held-at-start',
+        });
+        await waitFor(
+          async () =>
+            (await query("select 1 from pg_locks where locktype = 'advisory' and objid = 4242 and not granted"))
+              .length > 0,
+          T,
+          'the job to insert its run',
+        );
+        const [job] = await query<{ id: string; run_id: string | null }>(
+          "select id, run_id from app_jobs where number = $1 and kind = 'run'",
+          issue.number,
+        );
+        expect(job!.run_id).toBeNull();
+        jobId = job!.id;
+        await alice.issues.createComment({ owner, repo, issue_number: issue.number, body: '/archal cancel' });
+        const answer = await waitFor(
+          () =>
+            clone.handle
+              .state()
+              .comments.find(
+                (comment) => comment.issue_number === issue.number && comment.body.includes('archal:reply'),
+              ),
+          T,
+          'the reply',
+        );
+        expect(answer.body).toContain('Cancelled 0 run(s), 1 job(s) setting up a run and 0 queued job(s).');
+      } finally {
+        // Released first: dropping the trigger waits for the insert holding the table.
+        await database.query('select pg_advisory_unlock(4242)');
+        await database.query('drop trigger if exists hold_new_runs on workflow_runs');
+      }
+      // The run starts now; once recorded, the job reads that it was cancelled and stops the run
+      // well before its node's 20 seconds are up.
+      const [run] = await waitFor(
+        async () => {
+          const rows = await query<{ id: string; status: string }>(
+            'select id, status from workflow_runs where conversation_id = $1',
+            `github:acme/widgets#${issue.number}`,
+          );
+          return rows[0]?.status === 'cancelled' && rows;
+        },
+        15_000,
+        'the run to be stopped',
+      );
+      expect(await query('select status from app_jobs where id = $1', jobId)).toEqual([{ status: 'cancelled' }]);
+      expect(await query('select run_id from app_runs where number = $1', issue.number)).toEqual([{ run_id: run!.id }]);
+      await waitFor(
+        () => progressComments(issue.number).find((comment) => comment.body.includes('🚫 cancelled')),
+        T,
+        'the progress comment to say cancelled',
+      );
+      expect(pullsFrom(`archal/fix-issue-${issue.number}`)).toEqual([]);
+    },
+    T,
+  );
 });
 
 function readIf(path: string): string | undefined {

@@ -1,4 +1,5 @@
 import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { Octokit } from '@octokit/rest';
@@ -17,6 +18,10 @@ import {
   type AppProcess,
 } from '../helpers/app.js';
 import { isRunning, tempDir } from '../helpers/tmp.js';
+import { loadOk } from '../helpers/engine.js';
+import { createProviderRegistry } from '../../src/providers/registry.js';
+import { openStore } from '../../src/store/index.js';
+import { startRun } from '../../src/workflows/lifecycle.js';
 
 // The GitHub App end to end, on SQLite: our GitHub clone (seeded with the App's public key and an
 // installation) delivers signed webhooks to `archal app start` on a loopback port; the App
@@ -671,6 +676,149 @@ describe('the GitHub App', () => {
         await fetch(`${clone.apiUrl}/_archal/faults`, { method: 'DELETE' });
       }
       expect(query('select status from workflow_runs where id = ?', run!.run_id)).toEqual([{ status: 'failed' }]);
+      expect(readFileSync(count, 'utf8')).toBe('ran\n');
+    },
+    T,
+  );
+
+  it(
+    '/archal cancel also stops a run of the run store tied to this issue that the App holds no active record of',
+    async () => {
+      const { data: issue } = await alice.issues.create({ owner, repo, title: 'Cancel a library run', body: 'x' });
+      const pidFile = join(agentDir, `library-run-${issue.number}`);
+      // A host of the library starts a run for this issue's conversation on the App's own store: the
+      // App never recorded it, but it is this issue's run all the same.
+      const store = await openStore({ sqliteFile: join(home, 'archal.db') });
+      const workflow = await loadOk(
+        [
+          'name: held-elsewhere',
+          'description: Holds.',
+          'nodes:',
+          '  - id: hold',
+          `    bash: echo $$ > ${pidFile}; exec sleep 60`,
+          '',
+        ].join('\n'),
+      );
+      const started = startRun(
+        {
+          store,
+          engine: { providers: createProviderRegistry({}), env: process.env, heartbeatIntervalMs: 500 },
+          owner: { pid: process.pid, host: hostname() },
+        },
+        {
+          workflow,
+          workingPath: tempDir('archal-library-run-'),
+          conversationId: `github:acme/widgets#${issue.number}`,
+        },
+      );
+      try {
+        const pid = Number(await waitFor(() => readIf(pidFile)?.trim(), T, 'the library run to hold'));
+        const [run] = query<{ id: string }>(
+          'select id from workflow_runs where conversation_id = ?',
+          `github:acme/widgets#${issue.number}`,
+        );
+        await comment(alice, issue.number, '/archal cancel');
+        const answer = await waitFor(
+          () => botComments(issue.number).find((found) => found.body.includes('archal:reply')),
+          T,
+          'the reply',
+        );
+        expect(answer.body).toContain('Cancelled 1 run(s), 0 job(s) setting up a run and 0 queued job(s).');
+        expect(answer.body).toContain(`- run \`${run!.id}\` of \`held-elsewhere\``);
+        await waitFor(() => !isRunning(pid), 10_000, 'the node process to stop');
+        const outcome = await started;
+        expect(outcome.run.id).toBe(run!.id);
+        expect(query('select status from workflow_runs where id = ?', run!.id)).toEqual([{ status: 'cancelled' }]);
+      } finally {
+        await started.catch(() => undefined);
+        await store.close();
+      }
+    },
+    T,
+  );
+
+  it(
+    '/archal cancel that reaches a failed run after /archal retry marked it running, but before it resumed: the cancel wins',
+    async () => {
+      const count = join(agentDir, 'fails-then-ran');
+      rmSync(count, { force: true });
+      const workflow = [
+        'name: fails-then',
+        'description: Fails.',
+        'nodes:',
+        '  - id: a',
+        `    bash: echo ran >> ${count}; exit 1`,
+        '',
+      ];
+      await alice.repos.createOrUpdateFileContents({
+        owner,
+        repo,
+        path: '.archal/workflows/fails-then.yaml',
+        message: 'Add fails-then',
+        content: Buffer.from(workflow.join('\n')).toString('base64'),
+        branch: 'main',
+      });
+      const { data: issue } = await alice.issues.create({ owner, repo, title: 'Retry races a cancel', body: 'x' });
+      await comment(alice, issue.number, '/archal run fails-then');
+      const progress = await waitFor(
+        () => botComments(issue.number).find((found) => found.body.includes('❌ failed')),
+        T,
+        'the run to fail',
+      );
+      const [run] = query<{ run_id: string }>('select run_id from app_runs where number = ?', issue.number);
+      // GitHub is slow to give the retry its read token: it holds the failed run, still setting up.
+      const fault = await fetch(`${clone.apiUrl}/_archal/faults`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ method: 'POST', path: '^/app/installations/\\d+/access_tokens$', delayMs: 6_000 }),
+      });
+      expect(fault.status).toBe(201);
+      let jobId: string;
+      try {
+        await comment(alice, issue.number, '/archal retry');
+        const [job] = await waitFor(
+          () => {
+            const rows = query<{ id: string; run_id: string | null }>(
+              "select id, run_id from app_jobs where number = ? and kind = 'retry' and status = 'running'",
+              issue.number,
+            );
+            return rows.length === 1 && rows[0]!.run_id ? rows : undefined;
+          },
+          T,
+          'the retry job to hold the failed run',
+        );
+        jobId = job!.id;
+        // The moment of the race, held still: the retry has marked its run running in the App's
+        // records (what it does once set up) and has not yet taken the run over in the run store.
+        const database = new BetterSqlite3(join(home, 'archal.db'), { fileMustExist: true });
+        try {
+          database.prepare("update app_runs set status = 'running' where run_id = ?").run(run!.run_id);
+        } finally {
+          database.close();
+        }
+        await comment(alice, issue.number, '/archal cancel');
+        const answer = await waitFor(
+          () => botComments(issue.number).find((found) => found.body.includes('archal:reply')),
+          T,
+          'the reply',
+        );
+        expect(answer.body).toContain('Cancelled 1 run(s), 0 job(s) setting up a run and 0 queued job(s).');
+        expect(answer.body).toContain(`- run \`${run!.run_id}\` of \`fails-then\``);
+      } finally {
+        await fetch(`${clone.apiUrl}/_archal/faults`, { method: 'DELETE' });
+      }
+      // The retry goes on, finds the run cancelled and says so: it neither runs it nor calls it failed.
+      await waitFor(
+        () => query<{ status: string }>('select status from app_jobs where id = ?', jobId)[0]?.status === 'done',
+        T,
+        'the retry job to end',
+      );
+      const final = botComments(issue.number).find((found) => found.id === progress.id)!;
+      // Its node keeps the state of the failed attempt; the run itself reads cancelled.
+      expect(final.body).toContain('### Archal · `fails-then` · 🚫 cancelled');
+      expect(final.body).toContain('Cancelled before it continued.');
+      expect(query('select status from app_runs where run_id = ?', run!.run_id)).toEqual([{ status: 'cancelled' }]);
+      expect(query('select status from workflow_runs where id = ?', run!.run_id)).toEqual([{ status: 'cancelled' }]);
       expect(readFileSync(count, 'utf8')).toBe('ran\n');
     },
     T,

@@ -9,9 +9,24 @@ import type {
 } from '../state/model.js';
 import type { DomainContext } from './context.js';
 import { userRole } from '../state/permissions.js';
+import { teamMemberIds, teamsOf } from '../state/teams.js';
 
-/** Why GitHub notifies a participant of a thread (the reasons this clone derives). */
-export type NotificationReason = 'mention' | 'review_requested' | 'assign';
+/** Why GitHub notifies a user of a thread (the reasons this clone derives). */
+export type NotificationReason =
+  'mention' | 'team_mention' | 'review_requested' | 'assign' | 'author' | 'comment' | 'subscribed';
+
+/**
+ * The reasons of threads the user takes part in (`participating=true`), as GitHub's notification
+ * reasons divide them: all but `subscribed` (watching the repository).
+ */
+export const PARTICIPATING_REASONS: ReadonlySet<NotificationReason> = new Set([
+  'mention',
+  'team_mention',
+  'review_requested',
+  'assign',
+  'author',
+  'comment',
+]);
 
 export interface Thread {
   issue: IssueRecord;
@@ -29,33 +44,60 @@ export function mentions(text: string | null, login: string): boolean {
   return new RegExp(`(^|[^\\w-])@${escapeRegExp(login)}(?![\\w-])`, 'i').test(text ?? '');
 }
 
+/** The `org/team` handles of the teams of the repository's organization that `user` belongs to. */
+function teamHandles(view: View, user: UserRecord, repo: RepoRecord): string[] {
+  const org = view.store.get('user', repo.ownerId);
+  if (org?.type !== 'Organization') return [];
+  return teamsOf(view.store, org.id)
+    .filter((team) => teamMemberIds(view.store, team).has(user.id))
+    .map((team) => `${org.login}/${team.slug}`);
+}
+
 /**
- * The user's participating notification threads, derived from the state (what the user did with
- * them — read, done, a subscription — is stored apart, in `notificationThread` records): an issue
- * or pull request where someone else mentions them (reason `mention`), asks them for a review
- * (`review_requested`) or that is assigned to them (`assign`), in the repositories they can read;
- * newest first.
+ * The user's notification threads, derived from the state (what the user did with them — read,
+ * done, a subscription — is stored apart, in `notificationThread` records), in the repositories
+ * they can read; newest first. An issue or pull request is a thread when someone else mentions the
+ * user (reason `mention`) or a team of theirs (`team_mention`), asks them for a review
+ * (`review_requested`), when it is assigned to them (`assign`), when someone else comments on what
+ * they opened (`author`) or after they commented (`comment`), and, in a repository they watch,
+ * when someone else opened it or commented (`subscribed`). One reason per thread, the first that
+ * applies in that order.
  */
 export function threads(view: View, user: UserRecord): Thread[] {
   const found: Thread[] = [];
   for (const repo of view.store.all('repo')) {
     if (!userRole(view.store, user.id, repo)) continue;
     // An ignored repository notifies of nothing, mentions included, as on GitHub.
-    if (repoSubscriptionOf(view, user.id, repo.id)?.ignored) continue;
+    const subscription = repoSubscriptionOf(view, user.id, repo.id);
+    if (subscription?.ignored) continue;
     const base = view.urls.repo(fullName(view, repo));
+    const teams = teamHandles(view, user, repo);
     for (const issue of view.store.where('issue', `repo:${repo.id}`)) {
       const issueUrl = `${base}/issues/${issue.number}`;
-      const mentioning = view.store
-        .where('comment', `issue:${issue.id}`)
-        .filter((comment) => comment.userId !== user.id && mentions(comment.body, user.login))
-        .sort((a, b) => b.id - a.id)[0];
+      const comments = view.store.where('comment', `issue:${issue.id}`).sort((a, b) => a.id - b.id);
+      const others = comments.filter((comment) => comment.userId !== user.id);
+      const latestOther = others[others.length - 1];
+      const lastMentioning = (handles: string[]) =>
+        others.filter((comment) => handles.some((handle) => mentions(comment.body, handle))).pop();
       const pull = issue.pullId ? view.store.get('pull', issue.pullId) : undefined;
       const thread = (reason: NotificationReason, updatedAt: string, latestUrl = issueUrl) =>
         found.push({ issue, repo, reason, updatedAt, latestUrl });
-      if (mentioning) thread('mention', mentioning.createdAt, `${base}/issues/comments/${mentioning.id}`);
-      else if (issue.userId !== user.id && mentions(issue.body, user.login)) thread('mention', issue.createdAt);
+      const commentThread = (reason: NotificationReason, comment: { id: number; createdAt: string }) =>
+        thread(reason, comment.createdAt, `${base}/issues/comments/${comment.id}`);
+      const byOther = issue.userId !== user.id;
+      const mentioning = lastMentioning([user.login]);
+      const teamMentioning = teams.length > 0 ? lastMentioning(teams) : undefined;
+      const firstOwn = comments.find((comment) => comment.userId === user.id);
+      if (mentioning) commentThread('mention', mentioning);
+      else if (byOther && mentions(issue.body, user.login)) thread('mention', issue.createdAt);
       else if (pull?.requestedReviewerIds.includes(user.id)) thread('review_requested', issue.updatedAt);
       else if (issue.assigneeIds.includes(user.id)) thread('assign', issue.updatedAt);
+      else if (teamMentioning) commentThread('team_mention', teamMentioning);
+      else if (byOther && teams.some((handle) => mentions(issue.body, handle))) thread('team_mention', issue.createdAt);
+      else if (!byOther && latestOther) commentThread('author', latestOther);
+      else if (firstOwn && latestOther && latestOther.id > firstOwn.id) commentThread('comment', latestOther);
+      else if (subscription && latestOther) commentThread('subscribed', latestOther);
+      else if (subscription && byOther) thread('subscribed', issue.createdAt);
     }
   }
   return found.sort((a, b) =>
@@ -130,6 +172,8 @@ export interface NotificationFilter {
   before?: string;
   /** Only this repository's threads (`GET /repos/{owner}/{repo}/notifications`). */
   repoId?: number;
+  /** Only threads the user takes part in or is mentioned in (`participating=true`). */
+  participating?: boolean;
 }
 
 /**
@@ -141,6 +185,7 @@ export function notificationsOf(view: View, user: UserRecord, filter: Notificati
     .filter(
       (thread) =>
         (filter.repoId === undefined || thread.repo.id === filter.repoId) &&
+        (!filter.participating || PARTICIPATING_REASONS.has(thread.reason)) &&
         (!filter.since || thread.updatedAt >= filter.since) &&
         (!filter.before || thread.updatedAt < filter.before),
     )

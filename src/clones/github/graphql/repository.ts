@@ -7,6 +7,7 @@ import { nodeId } from '../render/urls.js';
 import type { IssueRecord, RepoRecord, UserRecord } from '../state/model.js';
 import { NEED, userRole } from '../state/permissions.js';
 import { connection, emptyConnection, gqlError, upper, type ConnectionArgs, type Gql } from './context.js';
+import { environmentConnection, type EnvironmentsArgs } from './environments.js';
 import { issueObject, pullObject } from './issues.js';
 import { latestReleaseObject, releaseByTag, releaseConnection } from './releases.js';
 import {
@@ -325,7 +326,7 @@ export function repoObject(domain: DomainContext, repo: RepoRecord): Gql {
     discussions: emptyConnection,
     projects: emptyConnection,
     projectsV2: emptyConnection,
-    environments: emptyConnection,
+    environments: (args: EnvironmentsArgs) => environmentConnection(domain, repo, args),
     pinnedIssues: (args: ConnectionArgs) =>
       connection(
         pinnedIssues(domain, repo),

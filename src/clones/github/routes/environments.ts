@@ -3,33 +3,27 @@ import { okCountedPage } from '../http/pagination.js';
 import { created, noContent, ok, type RequestContext, type RouteSpec } from '../http/route.js';
 import { fullName } from '../render/repos.js';
 import { nodeId } from '../render/urls.js';
-import { notFound } from '../state/errors.js';
 import type {
   EnvironmentRecord,
   EnvironmentSecretRecord,
   EnvironmentVariableRecord,
   RepoRecord,
 } from '../state/model.js';
-import { NEED, type Need } from '../state/permissions.js';
+import { NEED } from '../state/permissions.js';
 import { actionsName, freeVariableName, namedParam } from './actions-names.js';
+import {
+  applyProtection,
+  environmentParam,
+  findEnvironment,
+  protectionInput,
+  removeBranchPolicies,
+  renderProtection,
+} from './environment-rules.js';
 import { repoParam } from './lookup.js';
 import { publicKeyOf, putSchema, renderSecret, sealedInput } from './secrets.js';
 import { createSchema, renderVariable, updateSchema } from './variables.js';
 
-/** The `{environment_name}` of the path, in any case as on GitHub (404 when the repository has none of that name). */
-function findEnvironment(ctx: RequestContext, repo: RepoRecord): EnvironmentRecord | undefined {
-  const name = (ctx.params.environment_name ?? '').toLowerCase();
-  return ctx.store.where('environment', `repo:${repo.id}`).find((env) => env.name.toLowerCase() === name);
-}
-
-function environmentParam(ctx: RequestContext, need: Need): { repo: RepoRecord; environment: EnvironmentRecord } {
-  const repo = repoParam(ctx, need);
-  const environment = findEnvironment(ctx, repo);
-  if (!environment) throw notFound();
-  return { repo, environment };
-}
-
-/** An environment as GitHub shows it; it has no protection rules or branch policy here. */
+/** An environment as GitHub shows it. */
 function renderEnvironment(ctx: RequestContext, repo: RepoRecord, environment: EnvironmentRecord) {
   const name = fullName(ctx, repo);
   const path = encodeURIComponent(environment.name);
@@ -41,8 +35,7 @@ function renderEnvironment(ctx: RequestContext, repo: RepoRecord, environment: E
     html_url: `${ctx.urls.repoHtml(name)}/settings/environments/${environment.id}/edit`,
     created_at: environment.createdAt,
     updated_at: environment.updatedAt,
-    protection_rules: [],
-    deployment_branch_policy: null,
+    ...renderProtection(ctx, environment),
   };
 }
 
@@ -89,17 +82,17 @@ export const environmentRoutes: RouteSpec[] = [
     handler: (ctx) => {
       const repo = repoParam(ctx, NEED.admin);
       const existing = findEnvironment(ctx, repo);
-      if (existing) {
-        ctx.store.update(ctx.journal, 'environment', existing, { updatedAt: ctx.now });
-        return ok(renderEnvironment(ctx, repo, existing));
-      }
-      const environment = ctx.store.insert(ctx.journal, 'environment', {
-        id: ctx.store.nextId('environment'),
-        repoId: repo.id,
-        name: ctx.params.environment_name ?? '',
-        createdAt: ctx.now,
-        updatedAt: ctx.now,
-      });
+      const protection = protectionInput(ctx, repo, existing);
+      const environment =
+        existing ??
+        ctx.store.insert(ctx.journal, 'environment', {
+          id: ctx.store.nextId('environment'),
+          repoId: repo.id,
+          name: ctx.params.environment_name ?? '',
+          createdAt: ctx.now,
+          updatedAt: ctx.now,
+        });
+      applyProtection(ctx, environment, protection);
       return ok(renderEnvironment(ctx, repo, environment));
     },
   },
@@ -114,6 +107,7 @@ export const environmentRoutes: RouteSpec[] = [
         ctx.store.remove(ctx.journal, 'environmentSecret', secret);
       for (const variable of ctx.store.where('environmentVariable', `environment:${environment.id}`))
         ctx.store.remove(ctx.journal, 'environmentVariable', variable);
+      removeBranchPolicies(ctx, environment);
       ctx.store.remove(ctx.journal, 'environment', environment);
       return noContent();
     },

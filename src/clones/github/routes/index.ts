@@ -24,6 +24,7 @@ import { reviewCommentRoutes } from './review-comments.js';
 import { reviewRoutes } from './reviews.js';
 import { searchRoutes } from './search.js';
 import { secretRoutes } from './secrets.js';
+import { branchPolicyRoutes } from './environment-rules.js';
 import { environmentRoutes } from './environments.js';
 import { orgActionsRoutes } from './org-actions.js';
 import { repoSubscriptionRoutes } from './repo-subscription.js';
@@ -72,6 +73,7 @@ export const ROUTES: readonly RouteSpec[] = [
   ...orgActionsRoutes,
   ...repoSubscriptionRoutes,
   ...environmentRoutes,
+  ...branchPolicyRoutes,
   ...actionRoutes,
   ...teamRoutes,
 ];

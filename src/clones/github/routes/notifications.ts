@@ -54,13 +54,22 @@ function renderSubscription(
   };
 }
 
-/** `GET /notifications`, or one repository's (`repo`): the signed-in user's threads, unread unless `all=true`. */
+/**
+ * `GET /notifications`, or one repository's (`repo`): the signed-in user's threads, unread unless
+ * `all=true`; with `participating=true` only those they take part in or are mentioned in.
+ */
 function listNotifications(ctx: RequestContext, repo?: RepoRecord) {
   const user = signedInUser(ctx);
   const since = ctx.query.get('since') ?? undefined;
   const before = ctx.query.get('before') ?? undefined;
   const all = ctx.query.get('all') === 'true';
-  return okPage(ctx, notificationsOf(ctx, user, { all, since, before, repoId: repo?.id }), (item) => item, 50);
+  const participating = ctx.query.get('participating') === 'true';
+  return okPage(
+    ctx,
+    notificationsOf(ctx, user, { all, participating, since, before, repoId: repo?.id }),
+    (item) => item,
+    50,
+  );
 }
 
 /** `PUT /notifications`, or one repository's (`repo`): marks the threads updated until `last_read_at` read. */

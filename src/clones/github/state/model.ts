@@ -178,13 +178,35 @@ export interface RepoSubscriptionRecord {
   createdAt: string;
 }
 
-/** A deployment environment of a repository (protection rules are not modelled). */
+/** A deployment environment of a repository. */
 export interface EnvironmentRecord {
   id: number;
   repoId: number;
   name: string;
   createdAt: string;
   updatedAt: string;
+  /** Its protection rules; absent on an environment created without any. */
+  protection?: EnvironmentProtection;
+}
+
+/** What `PUT …/environments/{name}` sets: the rules GitHub lists in `protection_rules`, and the branch policy. */
+export interface EnvironmentProtection {
+  /** Minutes a job waits before it deploys; 0 is no wait timer rule. */
+  waitTimer: number;
+  preventSelfReview: boolean;
+  /** Users and teams of which one must approve; none is no required reviewers rule. */
+  reviewers: Array<{ type: 'User' | 'Team'; id: number }>;
+  /** Which branches may deploy: null lets any. */
+  branchPolicy: { protectedBranches: boolean; customBranchPolicies: boolean } | null;
+}
+
+/** A name pattern branches (or tags) must match to deploy to an environment with custom branch policies. */
+export interface EnvironmentBranchPolicyRecord {
+  id: number;
+  repoId: number;
+  environmentId: number;
+  name: string;
+  type: 'branch' | 'tag';
 }
 
 /** An Actions secret of an environment: like a repository's, sealed with the environment's key. */
@@ -645,6 +667,7 @@ export interface Tables {
   environment: EnvironmentRecord;
   environmentSecret: EnvironmentSecretRecord;
   environmentVariable: EnvironmentVariableRecord;
+  environmentBranchPolicy: EnvironmentBranchPolicyRecord;
   gistComment: GistCommentRecord;
   notificationThread: NotificationThreadRecord;
 }
@@ -687,6 +710,7 @@ export const KINDS: readonly Kind[] = [
   'environment',
   'environmentSecret',
   'environmentVariable',
+  'environmentBranchPolicy',
   'gistComment',
   'notificationThread',
 ];

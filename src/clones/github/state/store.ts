@@ -67,6 +67,7 @@ const INDEXES: { [K in Kind]?: IndexKeys<K> } = {
   environment: (r) => [`repo:${r.repoId}`],
   environmentSecret: (r) => [`environment:${r.environmentId}`, `repo:${r.repoId}`],
   environmentVariable: (r) => [`environment:${r.environmentId}`, `repo:${r.repoId}`],
+  environmentBranchPolicy: (r) => [`environment:${r.environmentId}`, `repo:${r.repoId}`],
   gistComment: (r) => [`gist:${r.gistId}`],
   notificationThread: (r) => [`user:${r.userId}:${r.issueId}`],
 };
@@ -107,6 +108,7 @@ const INDEXED_FIELDS: { [K in Kind]?: ReadonlyArray<keyof Tables[K]> } = {
   environment: ['repoId'],
   environmentSecret: ['environmentId', 'repoId'],
   environmentVariable: ['environmentId', 'repoId'],
+  environmentBranchPolicy: ['environmentId', 'repoId'],
   gistComment: ['gistId'],
   notificationThread: ['userId', 'issueId'],
 };
@@ -148,6 +150,7 @@ const ID_BASE: Record<Kind, number> = {
   environment: 24000,
   environmentSecret: 25000,
   environmentVariable: 26000,
+  environmentBranchPolicy: 361000,
   gistComment: 18000,
   notificationThread: 19000,
 };
