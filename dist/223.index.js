@@ -170,7 +170,7 @@ const CONTROL_ROUTES = [
         method: 'GET',
         path: /^\/_archal\/operations$/,
         // The route table is loaded with the first request that needs it (see clone.ts).
-        handle: async () => ok({ operations: operationList((await __webpack_require__.e(/* import() */ 197).then(__webpack_require__.bind(__webpack_require__, 9197))).ROUTES) }),
+        handle: async () => ok({ operations: operationList((await __webpack_require__.e(/* import() */ 986).then(__webpack_require__.bind(__webpack_require__, 32986))).ROUTES) }),
     },
     {
         method: 'POST',

@@ -1608,7 +1608,7 @@ function buildGitHubClone(listening, options) {
     // body schemas) cost every run that never calls the REST API (most scenarios' agents start after
     // the clone, and many only read) a few milliseconds of page faults.
     let router;
-    const restRoutes = () => (router ??= Promise.all(/* import() */[__webpack_require__.e(197), __webpack_require__.e(254)]).then(__webpack_require__.bind(__webpack_require__, 9197)).then(({ restRouter }) => restRouter()));
+    const restRoutes = () => (router ??= Promise.all(/* import() */[__webpack_require__.e(986), __webpack_require__.e(254)]).then(__webpack_require__.bind(__webpack_require__, 32986)).then(({ restRouter }) => restRouter()));
     const handler = (req, res) => {
         const url = req.url ?? '/';
         const q = url.indexOf('?');
@@ -1621,10 +1621,10 @@ function buildGitHubClone(listening, options) {
             // scenario run's agent never calls it.
             work = Promise.all(/* import() */[__webpack_require__.e(254), __webpack_require__.e(223)]).then(__webpack_require__.bind(__webpack_require__, 34223)).then(({ handleControl }) => handleControl(core, exchange, controlToken));
         else if (path === '/mcp')
-            work = Promise.all(/* import() */[__webpack_require__.e(463), __webpack_require__.e(344), __webpack_require__.e(197), __webpack_require__.e(254), __webpack_require__.e(898)]).then(__webpack_require__.bind(__webpack_require__, 27898)).then(({ handleMcp }) => handleMcp(core, exchange, viaGitHubHost(req) ? core.urlsGitHub : core.urls));
+            work = Promise.all(/* import() */[__webpack_require__.e(463), __webpack_require__.e(344), __webpack_require__.e(986), __webpack_require__.e(254), __webpack_require__.e(898)]).then(__webpack_require__.bind(__webpack_require__, 27898)).then(({ handleMcp }) => handleMcp(core, exchange, viaGitHubHost(req) ? core.urlsGitHub : core.urls));
         else if (path === '/graphql' || path === '/api/graphql')
             // Loaded on first use: GitHub's schema takes a second to build.
-            work = Promise.all(/* import() */[__webpack_require__.e(645), __webpack_require__.e(197), __webpack_require__.e(254), __webpack_require__.e(321)]).then(__webpack_require__.bind(__webpack_require__, 17321)).then(({ handleGraphql }) => handleGraphql(core, exchange, viaGitHubHost(req) ? core.urlsGitHub : core.urls));
+            work = Promise.all(/* import() */[__webpack_require__.e(645), __webpack_require__.e(986), __webpack_require__.e(254), __webpack_require__.e(499)]).then(__webpack_require__.bind(__webpack_require__, 71499)).then(({ handleGraphql }) => handleGraphql(core, exchange, viaGitHubHost(req) ? core.urlsGitHub : core.urls));
         else if (path.startsWith(BLOB_PREFIX))
             work = handleBlob(core, exchange);
         else if (path.startsWith('/twirp/'))

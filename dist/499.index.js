@@ -1,8 +1,8 @@
-export const id = 321;
-export const ids = [321];
+export const id = 499;
+export const ids = [499];
 export const modules = {
 
-/***/ 17321:
+/***/ 71499:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -998,6 +998,57 @@ async function setIssuePinned(ctx, repo, issue, pinned) {
     await (0,payloads/* emitIssueEvent */.xZ)(ctx, repo, issue, pinned ? 'pinned' : 'unpinned');
 }
 
+// EXTERNAL MODULE: ./src/clones/github/domain/environments.ts
+var environments = __webpack_require__(58455);
+;// CONCATENATED MODULE: ./src/clones/github/graphql/environments.ts
+
+
+
+
+
+/** `Repository.environments`: the repository's environments by name (none is pinned here). */
+function environmentConnection(domain, repo, args) {
+    const names = new Set((args.names ?? []).map((name) => name.toLowerCase()));
+    const environments = domain.store
+        .where('environment', `repo:${repo.id}`)
+        .filter((environment) => names.size === 0 || names.has(environment.name.toLowerCase()))
+        .filter(() => args.pinnedEnvironmentFilter !== 'ONLY')
+        .sort((a, b) => a.name.localeCompare(b.name) || a.id - b.id);
+    if (args.orderBy?.direction === 'DESC')
+        environments.reverse();
+    return connection(environments, args, (environment) => environmentObject(domain, environment), 'Environment');
+}
+function environmentObject(domain, environment) {
+    return {
+        __typename: 'Environment',
+        id: (0,urls/* nodeId */.s5)('Environment', environment.id),
+        databaseId: environment.id,
+        name: environment.name,
+        isPinned: false,
+        pinnedPosition: null,
+        latestCompletedDeployment: null,
+        protectionRules: (args) => connection((0,environments/* protectionRules */.v)(environment), args, (rule) => protectionRuleObject(domain, rule), 'DeploymentProtectionRule'),
+    };
+}
+function protectionRuleObject(domain, rule) {
+    const reviewers = rule.type === 'required_reviewers' ? rule.reviewers : [];
+    return {
+        __typename: 'DeploymentProtectionRule',
+        databaseId: rule.id,
+        type: upper(rule.type),
+        timeout: rule.type === 'wait_timer' ? rule.waitTimer : 0,
+        preventSelfReview: rule.type === 'required_reviewers' ? rule.preventSelfReview : false,
+        reviewers: (args) => connection(reviewers.flatMap((reviewer) => {
+            if (reviewer.type === 'User') {
+                const user = domain.store.get('user', reviewer.id);
+                return user ? [actorObject(domain, user)] : [];
+            }
+            const team = domain.store.get('team', reviewer.id);
+            return team ? [teamObject(domain, team)] : [];
+        }), args, (reviewer) => reviewer, 'DeploymentReviewer'),
+    };
+}
+
 // EXTERNAL MODULE: ./src/clones/github/domain/releases.ts
 var domain_releases = __webpack_require__(41707);
 ;// CONCATENATED MODULE: ./src/clones/github/graphql/releases.ts
@@ -1076,6 +1127,7 @@ function releaseObject(domain, repo, release, latestId) {
 }
 
 ;// CONCATENATED MODULE: ./src/clones/github/graphql/repository.ts
+
 
 
 
@@ -1324,7 +1376,7 @@ function repoObject(domain, repo) {
         discussions: emptyConnection,
         projects: emptyConnection,
         projectsV2: emptyConnection,
-        environments: emptyConnection,
+        environments: (args) => environmentConnection(domain, repo, args),
         pinnedIssues: (args) => connection(pinnedIssues(domain, repo), args, (issue) => ({
             __typename: 'PinnedIssue',
             id: (0,urls/* nodeId */.s5)('PinnedIssue', issue.id),
@@ -2263,7 +2315,7 @@ function githubMessage(message) {
 /* harmony export */   k: () => (/* binding */ failureText),
 /* harmony export */   y: () => (/* binding */ callOperation)
 /* harmony export */ });
-/* harmony import */ var _routes_index_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(9197);
+/* harmony import */ var _routes_index_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(32986);
 /* harmony import */ var _state_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3435);
 
 

@@ -1,8 +1,8 @@
-export const id = 325;
-export const ids = [325];
+export const id = 791;
+export const ids = [791];
 export const modules = {
 
-/***/ 2325:
+/***/ 63791:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -579,7 +579,7 @@ function harnessAt(path, source, passEnv) {
     if (!entry && oddManifest)
         throw new HarnessError(oddManifest, `${(0,external_node_path_.relative)(source.root, oddManifest)} is ${notARegularFile(oddManifest)}, not a regular file: a harness manifest is a JSON file.`);
     if (!entry)
-        throw new HarnessError(path, `Harness folder ${shown} has neither a manifest (${MANIFEST_NAMES.join(', ')}) nor an entry file (${ENTRY_NAMES.join(', ')}).`);
+        throw new HarnessError(path, `Harness folder ${shown} has neither a manifest (${MANIFEST_NAMES.join(', ')}) nor an entry file (${ENTRY_NAMES.join(', ')}): put one there, or name another harness.`);
     return { ...entryCommand(entry, source), env: {}, passEnv, display: (0,external_node_path_.relative)(source.root, entry) };
 }
 /** A manifest's harness: its `local` command run in its folder, else the folder's entry file. */
@@ -1964,38 +1964,94 @@ const PEM_BLOCK = /-----BEGIN ([A-Z ]+)-----\r?\n[\s\S]*?-----END \1-----\r?\n?/
  * checked again; a file written since is read again.
  */
 let lastChecked;
-/** The stored authority, or undefined when it cannot be trusted to be ours and valid for `hosts` now. */
-function readAuthority(dir, hosts, now) {
+/**
+ * Beside the authority, the outcome of its last full check (the file's identity, the hosts, the
+ * validity window), so that the next process need not parse and verify it again: those ~2 ms fall
+ * on every run before its agent starts. The identity holds the file's change time, which any write
+ * or rename moves and no one can set back, and the file is as private as the authority's own.
+ */
+const AUTHORITY_CHECK_FILE = 'route-authority.checked';
+/**
+ * The stored authority, or undefined when it cannot be trusted to be ours and valid for `hosts` now.
+ * `remembered: false` skips what this process remembers of an earlier check (as a new process would).
+ */
+function readAuthority(dir, hosts, now, remembered = true) {
     const file = (0,external_node_path_.join)(dir, AUTHORITY_FILE);
     try {
         if (!privateToUser(dir, 0o077) || !privateToUser(file, 0o077))
             return undefined;
-        const stat = (0,external_node_fs_.lstatSync)(file, { bigint: true });
-        const identity = [file, stat.dev, stat.ino, stat.size, stat.mtimeNs, ...hosts].join('\0');
         const usableNow = (notBefore, notAfter) => notBefore <= now.getTime() && notAfter - now.getTime() > MIN_REMAINING_MS;
-        if (lastChecked?.identity === identity)
-            return usableNow(lastChecked.notBefore, lastChecked.notAfter) ? lastChecked.authority : undefined;
-        const blocks = [...(0,external_node_fs_.readFileSync)(file, 'latin1').matchAll(PEM_BLOCK)].map((match) => match[0]);
+        // Identity and text from one open file: what was checked is what is read.
+        const fd = (0,external_node_fs_.openSync)(file, 'r');
+        let text;
+        let identity;
+        let checkIdentity;
+        try {
+            const stat = (0,external_node_fs_.fstatSync)(fd, { bigint: true });
+            identity = [file, stat.dev, stat.ino, stat.size, stat.mtimeNs, ...hosts].join('\0');
+            if (remembered && lastChecked?.identity === identity)
+                return usableNow(lastChecked.notBefore, lastChecked.notAfter) ? lastChecked.authority : undefined;
+            checkIdentity = [identity, stat.ctimeNs].join('\0');
+            text = (0,external_node_fs_.readFileSync)(fd, 'latin1');
+        }
+        finally {
+            (0,external_node_fs_.closeSync)(fd);
+        }
+        const blocks = [...text.matchAll(PEM_BLOCK)].map((match) => match[0]);
         if (blocks.length !== 3)
             return undefined;
         const [caPem, serverPem, keyPem] = blocks;
-        const ca = new external_node_crypto_.X509Certificate(caPem);
-        const server = new external_node_crypto_.X509Certificate(serverPem);
-        const key = (0,external_node_crypto_.createPrivateKey)(keyPem);
-        if (!ca.ca)
-            return undefined;
-        if (!server.checkIssued(ca) || !server.verify(ca.publicKey) || !server.checkPrivateKey(key))
-            return undefined;
-        if (!hosts.every((host) => server.checkHost(host) === host))
-            return undefined;
-        const notBefore = Math.max(Date.parse(ca.validFrom), Date.parse(server.validFrom));
-        const notAfter = Math.min(Date.parse(ca.validTo), Date.parse(server.validTo));
         const authority = fixed(caPem, { cert: serverPem, key: keyPem });
-        lastChecked = { identity, authority, notBefore, notAfter };
-        return usableNow(notBefore, notAfter) ? authority : undefined;
+        const check = readCheck(dir, checkIdentity) ?? verify(caPem, serverPem, keyPem, hosts);
+        if (!check)
+            return undefined;
+        if (check.identity !== checkIdentity)
+            writeCheck(dir, { ...check, identity: checkIdentity });
+        lastChecked = { identity, authority, notBefore: check.notBefore, notAfter: check.notAfter };
+        return usableNow(check.notBefore, check.notAfter) ? authority : undefined;
     }
     catch {
         return undefined;
+    }
+}
+/** The full check: a CA that issued and signed the server certificate, for `hosts`, whose key is the one stored. */
+function verify(caPem, serverPem, keyPem, hosts) {
+    const ca = new external_node_crypto_.X509Certificate(caPem);
+    const server = new external_node_crypto_.X509Certificate(serverPem);
+    const key = (0,external_node_crypto_.createPrivateKey)(keyPem);
+    if (!ca.ca)
+        return undefined;
+    if (!server.checkIssued(ca) || !server.verify(ca.publicKey) || !server.checkPrivateKey(key))
+        return undefined;
+    if (!hosts.every((host) => server.checkHost(host) === host))
+        return undefined;
+    return {
+        identity: '',
+        notBefore: Math.max(Date.parse(ca.validFrom), Date.parse(server.validFrom)),
+        notAfter: Math.min(Date.parse(ca.validTo), Date.parse(server.validTo)),
+    };
+}
+/** The last full check's outcome, when it was of this very file (and the check file is private). */
+function readCheck(dir, identity) {
+    const file = (0,external_node_path_.join)(dir, AUTHORITY_CHECK_FILE);
+    try {
+        if (!privateToUser(file, 0o077))
+            return undefined;
+        const check = JSON.parse((0,external_node_fs_.readFileSync)(file, 'utf8'));
+        return check.identity === identity && Number.isFinite(check.notBefore) && Number.isFinite(check.notAfter)
+            ? check
+            : undefined;
+    }
+    catch {
+        return undefined;
+    }
+}
+function writeCheck(dir, check) {
+    try {
+        writeWhole((0,external_node_path_.join)(dir, AUTHORITY_CHECK_FILE), JSON.stringify(check));
+    }
+    catch {
+        // Checked again by the next process.
     }
 }
 /** A directory or file that is this user's own (where users exist), not a link, and closed to others by `mask`. */
@@ -3120,6 +3176,9 @@ function harnessEnvironment(request) {
         AGENT_CLONE_URLS: JSON.stringify(request.cloneUrls),
         AGENT_TRACE_FILE: (0,external_node_path_.join)(request.runDir, 'agent-trace.json'),
         AGENT_METRICS_FILE: (0,external_node_path_.join)(request.runDir, 'agent-metrics.json'),
+        // As a workflow node's: the agent's processes, even one that left its process group, die with
+        // the process that started it, however it dies (lib/process.ts). Not the agent's to set.
+        [lib_process/* OWNER_MARKS_VARIABLE */.gS]: (0,lib_process/* ownerMarks */.UO)(),
     });
     if (model)
         env.AGENT_MODEL = model;
@@ -3151,11 +3210,15 @@ async function runHarness(request) {
         (0,external_node_fs_.writeFileSync)(file, JSON.stringify({ mcpServers: JSON.parse(env.ARCHAL_MCP_SERVERS) }, null, 2));
         env.ARCHAL_MCP_CONFIG = file;
     }
+    const cwd = request.agent.cwd ?? request.cwd;
+    // A command line that is one plain command starts as bash would exec it, without bash's own start.
+    const direct = (0,lib_process/* bashScriptAsExec */.lm)(request.agent.command, request.agent.args, cwd, env);
     const result = await (0,lib_process/* runProcess */.R3)({
-        command: request.agent.command,
-        args: request.agent.args,
-        cwd: request.agent.cwd ?? request.cwd,
-        env,
+        command: direct?.command ?? request.agent.command,
+        args: direct?.args ?? request.agent.args,
+        ...(direct ? { argv0: direct.argv0 } : {}),
+        cwd,
+        env: direct?.env ?? env,
         timeoutMs: request.timeoutMs,
         signal: request.signal,
         maxStdoutBytes: 4 * 1024 * 1024,
@@ -3684,7 +3747,7 @@ function loadScenarios(paths, options) {
         if (options.evaluatorModel)
             scenario.config = { ...scenario.config, evaluator: undefined };
         const evaluator = evaluatorFor(scenario, config);
-        const prepared = (0,evaluate_criteria/* prepareCriteria */.tu)(scenario, { evaluator: evaluator !== undefined });
+        const prepared = (0,evaluate_criteria/* prepareCriteria */.tu)(scenario, { evaluator: evaluator !== undefined, phrases: options.phrases });
         errors.push(...prepared.errors);
         warnings.push(...prepared.warnings);
         errors.push(...seedProblems(scenario, cwd));
@@ -4257,6 +4320,117 @@ function lifecycleDeps(repo, engine = {}, owner = thisProcess()) {
 
 // EXTERNAL MODULE: ./src/workspace/workflows.ts + 1 modules
 var workflows = __webpack_require__(81746);
+// EXTERNAL MODULE: external "node:url"
+var external_node_url_ = __webpack_require__(73136);
+;// CONCATENATED MODULE: ./src/evaluate/phrase-cache.ts
+
+
+
+
+const COMPARISONS = ['==', '>=', '<=', '<', '>'];
+/**
+ * The running phrase library, as the file its code was loaded from (path, inode, size, modification
+ * time): what a phrase compiles to changes with that code, and a build or an install writes the file
+ * anew. Undefined when running from the sources, whose phrase code spans files.
+ */
+function phraseCodeIdentity() {
+    let file;
+    try {
+        file = (0,external_node_url_.fileURLToPath)(import.meta.url);
+    }
+    catch {
+        return undefined;
+    }
+    if (/\.[cm]?ts$/.test(file))
+        return undefined;
+    const stat = (0,external_node_fs_.statSync)(file, { throwIfNoEntry: false });
+    return stat ? [file, stat.ino, stat.size, stat.mtimeMs].join('\0') : undefined;
+}
+const FILE_PATTERN = /^phrases-[0-9a-f]{16}\.json$/;
+/**
+ * The compiled phrases of the code `identity` names, in one file of `dir` (`phrases-<hash>.json`);
+ * when it is written, only the few most recent files of other code (earlier builds) are kept.
+ */
+function compiledPhrasesIn(dir, identity) {
+    const name = `phrases-${(0,external_node_crypto_.createHash)('sha256').update(identity).digest('hex').slice(0, 16)}.json`;
+    const file = (0,external_node_path_.join)(dir, name);
+    let entries;
+    let added = false;
+    const loaded = () => (entries ??= readEntries(file));
+    return {
+        get: (text) => loaded().get(text),
+        set(text, check) {
+            loaded().set(text, check);
+            added = true;
+        },
+        save() {
+            if (!added)
+                return;
+            added = false;
+            try {
+                (0,external_node_fs_.mkdirSync)(dir, { recursive: true, mode: 0o700 });
+                const temporary = `${file}.${process.pid}.${(0,external_node_crypto_.randomBytes)(4).toString('hex')}`;
+                (0,external_node_fs_.writeFileSync)(temporary, JSON.stringify(Object.fromEntries(loaded())), { mode: 0o600 });
+                (0,external_node_fs_.renameSync)(temporary, file);
+                pruneOthers(dir);
+            }
+            catch {
+                // Compiled again by the next process.
+            }
+        },
+    };
+}
+/** Files of other code kept at most: two installs used in turn do not undo each other's. */
+const KEPT_FILES = 4;
+/** Removes all but the `KEPT_FILES` most recently written files. */
+function pruneOthers(dir) {
+    const files = (0,external_node_fs_.readdirSync)(dir)
+        .filter((entry) => FILE_PATTERN.test(entry))
+        .map((entry) => ({
+        file: (0,external_node_path_.join)(dir, entry),
+        written: (0,external_node_fs_.statSync)((0,external_node_path_.join)(dir, entry), { throwIfNoEntry: false })?.mtimeMs ?? 0,
+    }))
+        .sort((a, b) => b.written - a.written);
+    for (const { file } of files.slice(KEPT_FILES))
+        (0,external_node_fs_.rmSync)(file, { force: true });
+}
+/** The entries of a file, keeping only those shaped like a compiled phrase (a damaged file is none). */
+function readEntries(file) {
+    const entries = new Map();
+    let parsed;
+    try {
+        parsed = JSON.parse((0,external_node_fs_.readFileSync)(file, 'utf8'));
+    }
+    catch {
+        return entries;
+    }
+    if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed))
+        return entries;
+    for (const [text, check] of Object.entries(parsed))
+        if (check === null || isPhraseCheck(check))
+            entries.set(text, check);
+    return entries;
+}
+function isPhraseCheck(value) {
+    if (typeof value !== 'object' || value === null)
+        return false;
+    const check = value;
+    const strings = (...keys) => keys.every((key) => typeof check[key] === 'string');
+    switch (check.kind) {
+        case 'count':
+            return (strings('pattern', 'items', 'subject', 'subjectOne') &&
+                COMPARISONS.includes(check.op) &&
+                typeof check.expected === 'number');
+        case 'every':
+            return (strings('pattern', 'items', 'failing', 'subject', 'subjectOne', 'predicate') &&
+                (check.single === undefined || typeof check.single === 'boolean'));
+        case 'boolean':
+            return strings('pattern', 'expression', 'subject');
+        default:
+            return false;
+    }
+}
+
 // EXTERNAL MODULE: ./src/runner/shard.ts
 var runner_shard = __webpack_require__(22870);
 ;// CONCATENATED MODULE: ./src/runner/merge.ts
@@ -4656,9 +4830,14 @@ function seedPrompt(scenario, previousError) {
 
 
 
+
 /** The scenarios of a workspace, validated, as `runWorkspaceScenarios` runs them. */
 function loadWorkspaceScenarios(workspace, selection = {}) {
+    // The criteria's phrases as this build compiled them before, kept in the user's Archal home.
+    const code = phraseCodeIdentity();
+    const phrases = code === undefined ? undefined : compiledPhrasesIn((0,external_node_path_.join)(workspace.home, 'cache', 'phrases'), code);
     const scenarios = loadScenarios(selection.paths ?? [], {
+        phrases,
         config: workspace.config,
         cwd: workspace.root,
         tags: selection.tags,
@@ -4668,6 +4847,7 @@ function loadWorkspaceScenarios(workspace, selection = {}) {
             ? { inline: { file: (0,external_node_path_.join)(workspace.root, INLINE_TASK_FILE), text: inlineTaskMarkdown(selection.task) } }
             : {}),
     });
+    phrases?.save();
     // An inline task with no seed anywhere starts from small-project: a repository to work in.
     if (selection.task && !selection.seeded && !workspace.config.seeds?.github)
         for (const entry of scenarios.entries)
@@ -7086,7 +7266,28 @@ function statusMark(status) {
 function progressLine(scenario, run) {
     return `${run.passed ? '✓' : '✗'} ${scenario.title} — run ${run.run}: ${run.passed ? 'passed' : `${run.failureKind}: ${run.failureSummary}`} (${(run.durationMs / 1000).toFixed(1)} s)`;
 }
-/** JUnit XML: one test suite per scenario, one test case per run, failures with their reasons. */
+/**
+ * How JUnit reports a run that did not pass: a `<failure>` when the criteria judged the agent and it
+ * fell short, an `<error>` when the run could not be judged as the scenario meant (the harness did not
+ * start, crashed or timed out; it reached a host route mode refuses; the clone lacks a route it
+ * called; a criterion could not be evaluated), so CI tells a broken setup from a failing agent.
+ */
+function junitElement(kind) {
+    switch (kind) {
+        case 'agent':
+            return 'failure';
+        case 'harness':
+        case 'routing':
+        case 'clone_gap':
+        case 'evaluator':
+            return 'error';
+        default: {
+            const unknown = kind;
+            return unknown;
+        }
+    }
+}
+/** JUnit XML: one test suite per scenario, one test case per run, failures and errors with their reasons. */
 function junitReport(suite) {
     const esc = (text) => text
         .replace(/[<>&"']/g, (ch) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', '"': '&quot;', "'": '&apos;' })[ch])
@@ -7103,24 +7304,29 @@ function junitReport(suite) {
                 .filter((criterion) => criterion.status === 'failed' || criterion.status === 'error')
                 .map((criterion) => `[${criterion.kind}] ${criterion.text}: ${criterion.detail}`)
                 .join('\n');
+            const element = elementOf(run);
             return [
                 `    <testcase classname="${esc(scenario.file)}" name="${name}" time="${time}">`,
-                `      <failure type="${run.failureKind}" message="${esc(run.failureSummary ?? 'failed')}">${esc(details || run.harness.stderrTail)}</failure>`,
+                `      <${element} type="${run.failureKind}" message="${esc(run.failureSummary ?? 'failed')}">${esc(details || run.harness.stderrTail)}</${element}>`,
                 '    </testcase>',
             ].join('\n');
         });
-        const failures = scenario.results.filter((run) => !run.passed).length;
+        const failures = count(scenario.results, 'failure');
+        const errors = count(scenario.results, 'error');
         const time = (scenario.results.reduce((sum, run) => sum + run.durationMs, 0) / 1000).toFixed(3);
         return [
-            `  <testsuite name="${esc(scenario.title)}" tests="${scenario.runs}" failures="${failures}" errors="0" time="${time}">`,
+            `  <testsuite name="${esc(scenario.title)}" tests="${scenario.runs}" failures="${failures}" errors="${errors}" time="${time}">`,
             `    <properties><property name="satisfaction" value="${scenario.satisfaction}"/></properties>`,
             ...cases,
             '  </testsuite>',
         ].join('\n');
     });
-    const failures = suite.totals.runs - suite.totals.passedRuns;
-    return `<?xml version="1.0" encoding="UTF-8"?>\n<testsuites name="${esc(suite.title ?? 'archal')}" tests="${suite.totals.runs}" failures="${failures}" time="${(suite.durationMs / 1000).toFixed(3)}">\n${suites.join('\n')}\n</testsuites>\n`;
+    const runs = suite.scenarios.flatMap((scenario) => scenario.results);
+    return `<?xml version="1.0" encoding="UTF-8"?>\n<testsuites name="${esc(suite.title ?? 'archal')}" tests="${suite.totals.runs}" failures="${count(runs, 'failure')}" errors="${count(runs, 'error')}" time="${(suite.durationMs / 1000).toFixed(3)}">\n${suites.join('\n')}\n</testsuites>\n`;
 }
+/** A failed run's JUnit element; one without a kind (none is recorded) counts as a failure. */
+const elementOf = (run) => (run.failureKind === null ? 'failure' : junitElement(run.failureKind));
+const count = (runs, element) => runs.filter((run) => !run.passed && elementOf(run) === element).length;
 
 // EXTERNAL MODULE: ./node_modules/@actions/artifact/lib/artifact.js + 301 modules
 var artifact = __webpack_require__(92291);
@@ -11114,6 +11320,7 @@ const KINDS = [
     'environment',
     'environmentSecret',
     'environmentVariable',
+    'environmentBranchPolicy',
     'gistComment',
     'notificationThread',
 ];
@@ -11184,6 +11391,7 @@ const INDEXES = {
     environment: (r) => [`repo:${r.repoId}`],
     environmentSecret: (r) => [`environment:${r.environmentId}`, `repo:${r.repoId}`],
     environmentVariable: (r) => [`environment:${r.environmentId}`, `repo:${r.repoId}`],
+    environmentBranchPolicy: (r) => [`environment:${r.environmentId}`, `repo:${r.repoId}`],
     gistComment: (r) => [`gist:${r.gistId}`],
     notificationThread: (r) => [`user:${r.userId}:${r.issueId}`],
 };
@@ -11223,6 +11431,7 @@ const INDEXED_FIELDS = {
     environment: ['repoId'],
     environmentSecret: ['environmentId', 'repoId'],
     environmentVariable: ['environmentId', 'repoId'],
+    environmentBranchPolicy: ['environmentId', 'repoId'],
     gistComment: ['gistId'],
     notificationThread: ['userId', 'issueId'],
 };
@@ -11263,6 +11472,7 @@ const ID_BASE = {
     environment: 24000,
     environmentSecret: 25000,
     environmentVariable: 26000,
+    environmentBranchPolicy: 361000,
     gistComment: 18000,
     notificationThread: 19000,
 };
@@ -13009,12 +13219,17 @@ function countPhrase(sentence, ctx) {
 
 
 
-function compileDeterministic(text, expression) {
+/** `phrases`: what earlier processes compiled (see CompiledPhrases). */
+function compileDeterministic(text, expression, phrases) {
     if (expression !== undefined) {
         const syntax = expressionSyntaxError(expression);
         return syntax ? { ok: false, reason: syntax } : { ok: true, check: { form: 'expression', expression } };
     }
-    const check = compilePhrase(text);
+    let check = phrases?.get(text);
+    if (check === undefined) {
+        check = compilePhrase(text) ?? null;
+        phrases?.set(text, check);
+    }
     if (check)
         return { ok: true, check: { form: 'phrase', check } };
     return {
@@ -13190,7 +13405,7 @@ function prepareCriteria(scenario, options) {
     const criteria = scenario.criteria.map((criterion) => {
         const at = { file: scenario.file, line: criterion.line };
         if (criterion.kind === 'D' || !criterion.tagged) {
-            const compiled = compileDeterministic(criterion.text, criterion.expression);
+            const compiled = compileDeterministic(criterion.text, criterion.expression, options.phrases);
             if (compiled.ok)
                 return {
                     ...criterion,
@@ -13883,6 +14098,7 @@ function scratchDir() {
 /* harmony export */   R3: () => (/* binding */ runProcess),
 /* harmony export */   UO: () => (/* binding */ ownerMarks),
 /* harmony export */   gS: () => (/* binding */ OWNER_MARKS_VARIABLE),
+/* harmony export */   lm: () => (/* binding */ bashScriptAsExec),
 /* harmony export */   r3: () => (/* binding */ processesWithEnv)
 /* harmony export */ });
 /* unused harmony export STDIO_DRAIN_GRACE_MS */
@@ -13913,6 +14129,94 @@ const STDIO_DRAIN_GRACE_MS = 1000;
  */
 function bashScript(script) {
     return { command: 'bash', args: ['--norc', '--noprofile', '-c', script] };
+}
+/** A word bash takes as it is: no quoting, expansion, globbing, redirection, operator or comment. */
+const PLAIN_WORD = /^[A-Za-z0-9_./,:@%+=-]+$/;
+/** Names bash runs itself (builtins, keywords) rather than as a program found on PATH. */
+const BASH_OWN = new Set(('. : [ alias bg bind break builtin caller cd command compgen complete compopt continue declare dirs disown echo ' +
+    'enable eval exec exit export false fc fg getopts hash help history jobs kill let local logout mapfile popd ' +
+    'printf pushd pwd read readarray readonly return set shift shopt source suspend test times trap true type ' +
+    'typeset ulimit umask unalias unset wait if then else elif fi case esac for select while until do done in ' +
+    'function time { } ! [[ ]] coproc').split(' '));
+/**
+ * The process `bash -c` would exec for a script (as `bashScript` makes it) that is one simple command:
+ * plain words, the first naming (on PATH, or by a path) an executable file that starts with `#!` or is
+ * an ELF binary. bash execs such a command in its own place, with `_` set to the program's path and
+ * `PWD` to the working directory; started the same way directly, the command leaves out bash's own
+ * start (its exec, locale and PATH search: a few milliseconds and ~140 page faults before every
+ * agent). Undefined for anything else (bash runs it): shell syntax, a builtin or keyword, a function
+ * the environment exports, a command not found (bash's exit 127) or not executable (126).
+ */
+function bashScriptAsExec(command, args, cwd, env) {
+    if (command !== 'bash' || args.length !== 4 || args[0] !== '--norc' || args[1] !== '--noprofile' || args[2] !== '-c')
+        return undefined;
+    const words = args[3].trim().split(/[ \t]+/);
+    const [name = ''] = words;
+    if (!words.every((word) => PLAIN_WORD.test(word)) || name.includes('=') || BASH_OWN.has(name))
+        return undefined;
+    if (Object.keys(env).some((key) => key.startsWith('BASH_FUNC_')))
+        return undefined;
+    const program = findProgram(name, cwd, env.PATH);
+    const pwd = program === undefined ? undefined : bashPwd(cwd, env.PWD);
+    if (program === undefined || pwd === undefined)
+        return undefined;
+    return { command: program, args: words.slice(1), argv0: name, env: { ...env, _: program, PWD: pwd } };
+}
+/** Where bash would find `name`: the first executable regular file of that name on PATH (a name with a slash: itself). */
+function findProgram(name, cwd, path) {
+    if (name.includes('/'))
+        return execFile((0,node_path__WEBPACK_IMPORTED_MODULE_3__.resolve)(cwd, name));
+    // Without PATH bash searches a default of its own: left to bash.
+    if (path === undefined)
+        return undefined;
+    for (const dir of path.split(':')) {
+        const candidate = (0,node_path__WEBPACK_IMPORTED_MODULE_3__.resolve)(cwd, dir || '.', name);
+        const found = execFile(candidate);
+        if (found)
+            return found;
+    }
+    return undefined;
+}
+/** `file` when it is an executable regular file that the kernel runs itself (`#!` or ELF), else undefined. */
+function execFile(file) {
+    let fd;
+    try {
+        // A name missing from most PATH directories: no error made (and thrown) for each.
+        if (!(0,node_fs__WEBPACK_IMPORTED_MODULE_2__.statSync)(file, { throwIfNoEntry: false })?.isFile())
+            return undefined;
+        (0,node_fs__WEBPACK_IMPORTED_MODULE_2__.accessSync)(file, node_fs__WEBPACK_IMPORTED_MODULE_2__.constants.X_OK);
+        fd = (0,node_fs__WEBPACK_IMPORTED_MODULE_2__.openSync)(file, 'r');
+        const head = Buffer.alloc(4);
+        const read = (0,node_fs__WEBPACK_IMPORTED_MODULE_2__.readSync)(fd, head, 0, 4, 0);
+        const script = read >= 2 && head[0] === 0x23 && head[1] === 0x21;
+        const elf = read === 4 && head.equals(Buffer.from([0x7f, 0x45, 0x4c, 0x46]));
+        return script || elf ? file : undefined;
+    }
+    catch {
+        return undefined;
+    }
+    finally {
+        if (fd !== undefined)
+            (0,node_fs__WEBPACK_IMPORTED_MODULE_2__.closeSync)(fd);
+    }
+}
+/**
+ * bash's PWD: the inherited one when it is an absolute path to the working directory, else the
+ * directory's real path; undefined when the directory cannot be read (the start fails as it would).
+ */
+function bashPwd(cwd, inherited) {
+    try {
+        const here = (0,node_fs__WEBPACK_IMPORTED_MODULE_2__.statSync)(cwd);
+        if (inherited && (0,node_path__WEBPACK_IMPORTED_MODULE_3__.isAbsolute)(inherited)) {
+            const there = (0,node_fs__WEBPACK_IMPORTED_MODULE_2__.statSync)(inherited, { throwIfNoEntry: false });
+            if (there && there.dev === here.dev && there.ino === here.ino)
+                return inherited;
+        }
+        return (0,node_fs__WEBPACK_IMPORTED_MODULE_2__.realpathSync)(cwd);
+    }
+    catch {
+        return undefined;
+    }
 }
 /** Variables that make a non-interactive shell read a file before the script. */
 const SHELL_STARTUP_VARIABLES = ['BASH_ENV', 'ENV'];
@@ -13958,6 +14262,7 @@ function runProcess(options) {
         let child;
         try {
             child = (0,node_child_process__WEBPACK_IMPORTED_MODULE_0__.spawn)(options.command, options.args, {
+                ...(options.argv0 === undefined ? {} : { argv0: options.argv0 }),
                 cwd: options.cwd,
                 env,
                 detached: true,
@@ -22781,9 +23086,19 @@ function definedModels(models) {
 function userHomeOf(workspace) {
     return workspace.env.HOME?.trim() || (0,external_node_os_.homedir)();
 }
-/** Archon's settings this workspace inherits (.archon/config.yaml of the repository and of the user). */
+const archonSettingsRead = new WeakMap();
+/**
+ * Archon's settings this workspace inherits (.archon/config.yaml of the repository and of the user),
+ * read once per workspace, as its .archal.json is: looking a workflow up, loading it and starting
+ * its run each need them, and reading the files each time cost a command 4 reads of each.
+ */
 function archonSettings(workspace) {
-    return readArchonSettings(workspace.root, userHomeOf(workspace));
+    let settings = archonSettingsRead.get(workspace);
+    if (!settings) {
+        settings = readArchonSettings(workspace.root, userHomeOf(workspace));
+        archonSettingsRead.set(workspace, settings);
+    }
+    return settings;
 }
 /**
  * Where a workspace's workflows are found: bundled, `~/.archon/workflows`, `$ARCHAL_HOME/workflows`,

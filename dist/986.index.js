@@ -1,6 +1,45 @@
-export const id = 197;
-export const ids = [197];
+export const id = 986;
+export const ids = [986];
 export const modules = {
+
+/***/ 58455:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   W: () => (/* binding */ NO_PROTECTION),
+/* harmony export */   v: () => (/* binding */ protectionRules)
+/* harmony export */ });
+const NO_PROTECTION = {
+    waitTimer: 0,
+    preventSelfReview: false,
+    reviewers: [],
+    branchPolicy: null,
+};
+/**
+ * The rules an environment's protection amounts to: a wait timer when it waits, required reviewers
+ * when it names any, a branch policy when it restricts branches. Each rule has an id of its own on
+ * GitHub; here it is derived from the environment's, so it is stable across reads.
+ */
+function protectionRules(environment) {
+    const protection = environment.protection ?? NO_PROTECTION;
+    const id = (offset) => environment.id * 10 + offset;
+    const rules = [];
+    if (protection.waitTimer > 0)
+        rules.push({ id: id(1), type: 'wait_timer', waitTimer: protection.waitTimer });
+    if (protection.reviewers.length > 0)
+        rules.push({
+            id: id(2),
+            type: 'required_reviewers',
+            preventSelfReview: protection.preventSelfReview,
+            reviewers: protection.reviewers,
+        });
+    if (protection.branchPolicy)
+        rules.push({ id: id(3), type: 'branch_policy' });
+    return rules;
+}
+
+
+/***/ }),
 
 /***/ 13850:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
@@ -784,7 +823,7 @@ function isQualifier(issue, pull, value) {
 
 /***/ }),
 
-/***/ 9197:
+/***/ 32986:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -4764,17 +4803,42 @@ var iso = __webpack_require__(64377);
 ;// CONCATENATED MODULE: ./src/clones/github/domain/notifications.ts
 
 
+
+/**
+ * The reasons of threads the user takes part in (`participating=true`), as GitHub's notification
+ * reasons divide them: all but `subscribed` (watching the repository).
+ */
+const PARTICIPATING_REASONS = new Set([
+    'mention',
+    'team_mention',
+    'review_requested',
+    'assign',
+    'author',
+    'comment',
+]);
 const escapeRegExp = (text) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 /** Whether `text` @-mentions `login` (a whole login, case-insensitively, as GitHub links it). */
 function mentions(text, login) {
     return new RegExp(`(^|[^\\w-])@${escapeRegExp(login)}(?![\\w-])`, 'i').test(text ?? '');
 }
+/** The `org/team` handles of the teams of the repository's organization that `user` belongs to. */
+function teamHandles(view, user, repo) {
+    const org = view.store.get('user', repo.ownerId);
+    if (org?.type !== 'Organization')
+        return [];
+    return (0,state_teams/* teamsOf */.uk)(view.store, org.id)
+        .filter((team) => (0,state_teams/* teamMemberIds */._s)(view.store, team).has(user.id))
+        .map((team) => `${org.login}/${team.slug}`);
+}
 /**
- * The user's participating notification threads, derived from the state (what the user did with
- * them — read, done, a subscription — is stored apart, in `notificationThread` records): an issue
- * or pull request where someone else mentions them (reason `mention`), asks them for a review
- * (`review_requested`) or that is assigned to them (`assign`), in the repositories they can read;
- * newest first.
+ * The user's notification threads, derived from the state (what the user did with them — read,
+ * done, a subscription — is stored apart, in `notificationThread` records), in the repositories
+ * they can read; newest first. An issue or pull request is a thread when someone else mentions the
+ * user (reason `mention`) or a team of theirs (`team_mention`), asks them for a review
+ * (`review_requested`), when it is assigned to them (`assign`), when someone else comments on what
+ * they opened (`author`) or after they commented (`comment`), and, in a repository they watch,
+ * when someone else opened it or commented (`subscribed`). One reason per thread, the first that
+ * applies in that order.
  */
 function threads(view, user) {
     const found = [];
@@ -4782,25 +4846,44 @@ function threads(view, user) {
         if (!(0,permissions/* userRole */.KZ)(view.store, user.id, repo))
             continue;
         // An ignored repository notifies of nothing, mentions included, as on GitHub.
-        if (repoSubscriptionOf(view, user.id, repo.id)?.ignored)
+        const subscription = repoSubscriptionOf(view, user.id, repo.id);
+        if (subscription?.ignored)
             continue;
         const base = view.urls.repo((0,render_repos/* fullName */.fq)(view, repo));
+        const teams = teamHandles(view, user, repo);
         for (const issue of view.store.where('issue', `repo:${repo.id}`)) {
             const issueUrl = `${base}/issues/${issue.number}`;
-            const mentioning = view.store
-                .where('comment', `issue:${issue.id}`)
-                .filter((comment) => comment.userId !== user.id && mentions(comment.body, user.login))
-                .sort((a, b) => b.id - a.id)[0];
+            const comments = view.store.where('comment', `issue:${issue.id}`).sort((a, b) => a.id - b.id);
+            const others = comments.filter((comment) => comment.userId !== user.id);
+            const latestOther = others[others.length - 1];
+            const lastMentioning = (handles) => others.filter((comment) => handles.some((handle) => mentions(comment.body, handle))).pop();
             const pull = issue.pullId ? view.store.get('pull', issue.pullId) : undefined;
             const thread = (reason, updatedAt, latestUrl = issueUrl) => found.push({ issue, repo, reason, updatedAt, latestUrl });
+            const commentThread = (reason, comment) => thread(reason, comment.createdAt, `${base}/issues/comments/${comment.id}`);
+            const byOther = issue.userId !== user.id;
+            const mentioning = lastMentioning([user.login]);
+            const teamMentioning = teams.length > 0 ? lastMentioning(teams) : undefined;
+            const firstOwn = comments.find((comment) => comment.userId === user.id);
             if (mentioning)
-                thread('mention', mentioning.createdAt, `${base}/issues/comments/${mentioning.id}`);
-            else if (issue.userId !== user.id && mentions(issue.body, user.login))
+                commentThread('mention', mentioning);
+            else if (byOther && mentions(issue.body, user.login))
                 thread('mention', issue.createdAt);
             else if (pull?.requestedReviewerIds.includes(user.id))
                 thread('review_requested', issue.updatedAt);
             else if (issue.assigneeIds.includes(user.id))
                 thread('assign', issue.updatedAt);
+            else if (teamMentioning)
+                commentThread('team_mention', teamMentioning);
+            else if (byOther && teams.some((handle) => mentions(issue.body, handle)))
+                thread('team_mention', issue.createdAt);
+            else if (!byOther && latestOther)
+                commentThread('author', latestOther);
+            else if (firstOwn && latestOther && latestOther.id > firstOwn.id)
+                commentThread('comment', latestOther);
+            else if (subscription && latestOther)
+                commentThread('subscribed', latestOther);
+            else if (subscription && byOther)
+                thread('subscribed', issue.createdAt);
         }
     }
     return found.sort((a, b) => a.updatedAt === b.updatedAt ? b.issue.id - a.issue.id : a.updatedAt < b.updatedAt ? 1 : -1);
@@ -4860,6 +4943,7 @@ function renderThread(view, user, thread) {
 function notificationsOf(view, user, filter) {
     return threads(view, user)
         .filter((thread) => (filter.repoId === undefined || thread.repo.id === filter.repoId) &&
+        (!filter.participating || PARTICIPATING_REASONS.has(thread.reason)) &&
         (!filter.since || thread.updatedAt >= filter.since) &&
         (!filter.before || thread.updatedAt < filter.before))
         .filter((thread) => {
@@ -4909,13 +4993,17 @@ function renderSubscription(ctx, thread, subscription) {
         thread_url: url,
     };
 }
-/** `GET /notifications`, or one repository's (`repo`): the signed-in user's threads, unread unless `all=true`. */
+/**
+ * `GET /notifications`, or one repository's (`repo`): the signed-in user's threads, unread unless
+ * `all=true`; with `participating=true` only those they take part in or are mentioned in.
+ */
 function listNotifications(ctx, repo) {
     const user = signedInUser(ctx);
     const since = ctx.query.get('since') ?? undefined;
     const before = ctx.query.get('before') ?? undefined;
     const all = ctx.query.get('all') === 'true';
-    return okPage(ctx, notificationsOf(ctx, user, { all, since, before, repoId: repo?.id }), (item) => item, 50);
+    const participating = ctx.query.get('participating') === 'true';
+    return okPage(ctx, notificationsOf(ctx, user, { all, participating, since, before, repoId: repo?.id }), (item) => item, 50);
 }
 /** `PUT /notifications`, or one repository's (`repo`): marks the threads updated until `last_read_at` read. */
 function markAllRead(ctx, repo) {
@@ -7010,6 +7098,225 @@ const secretRoutes = [
     },
 ];
 
+// EXTERNAL MODULE: ./src/clones/github/domain/environments.ts
+var environments = __webpack_require__(58455);
+;// CONCATENATED MODULE: ./src/clones/github/routes/environment-rules.ts
+
+
+
+
+
+
+
+
+
+
+
+
+/** GitHub's bounds: a wait of at most 30 days, at most six reviewers. */
+const MAX_WAIT_TIMER = 43_200;
+const MAX_REVIEWERS = 6;
+/** The `{environment_name}` of the path, in any case as on GitHub. */
+function findEnvironment(ctx, repo) {
+    const name = (ctx.params.environment_name ?? '').toLowerCase();
+    return ctx.store.where('environment', `repo:${repo.id}`).find((env) => env.name.toLowerCase() === name);
+}
+/** The environment of the path (404 when the repository has none of that name). */
+function environmentParam(ctx, need) {
+    const repo = (0,lookup/* repoParam */.oq)(ctx, need);
+    const environment = findEnvironment(ctx, repo);
+    if (!environment)
+        throw (0,errors/* notFound */.mX)();
+    return { repo, environment };
+}
+const branchPolicySchema = schemas/* object */.Ikc({ protected_branches: schemas/* boolean */.zMY(), custom_branch_policies: schemas/* boolean */.zMY() });
+/** The body of `PUT /repos/{owner}/{repo}/environments/{environment_name}`. */
+const environmentSchema = schemas/* object */.Ikc({
+    wait_timer: schemas/* number */.aig().int().optional(),
+    prevent_self_review: schemas/* boolean */.zMY().optional(),
+    reviewers: schemas/* array */.YOg(schemas/* object */.Ikc({ type: schemas/* enum */.k5n(['User', 'Team']), id: schemas/* number */.aig().int() }))
+        .nullable()
+        .optional(),
+    deployment_branch_policy: branchPolicySchema.nullable().optional(),
+});
+/**
+ * The protection a PUT asks for, checked as GitHub checks it (422): a field left out keeps what the
+ * environment had; `null` clears the reviewers or the branch policy.
+ */
+function protectionInput(ctx, repo, existing) {
+    const input = parseBody(ctx, environmentSchema);
+    const before = existing?.protection ?? environments/* NO_PROTECTION */.W;
+    const waitTimer = input.wait_timer ?? before.waitTimer;
+    if (waitTimer < 0 || waitTimer > MAX_WAIT_TIMER)
+        throw (0,errors/* unprocessable */.Pq)('Environment', `wait_timer must be an integer between 0 and ${MAX_WAIT_TIMER} (minutes), not ${waitTimer}.`, 'wait_timer');
+    const reviewers = input.reviewers === undefined ? before.reviewers : (input.reviewers ?? []);
+    if (reviewers.length > MAX_REVIEWERS)
+        throw (0,errors/* unprocessable */.Pq)('Environment', `An environment has at most ${MAX_REVIEWERS} reviewers; ${reviewers.length} were given.`, 'reviewers');
+    for (const reviewer of reviewers)
+        checkReviewer(ctx, repo, reviewer);
+    const branchPolicy = input.deployment_branch_policy === undefined
+        ? before.branchPolicy
+        : input.deployment_branch_policy && {
+            protectedBranches: input.deployment_branch_policy.protected_branches,
+            customBranchPolicies: input.deployment_branch_policy.custom_branch_policies,
+        };
+    if (branchPolicy && branchPolicy.protectedBranches === branchPolicy.customBranchPolicies)
+        throw (0,errors/* unprocessable */.Pq)('Environment', 'deployment_branch_policy: set exactly one of protected_branches and custom_branch_policies to true (or the policy to null to let any branch deploy).', 'deployment_branch_policy');
+    return {
+        waitTimer,
+        preventSelfReview: input.prevent_self_review ?? before.preventSelfReview,
+        reviewers: [...new Map(reviewers.map((reviewer) => [`${reviewer.type}:${reviewer.id}`, reviewer])).values()],
+        branchPolicy,
+    };
+}
+/** A reviewer must be a user who can read the repository, or a team of its organization. */
+function checkReviewer(ctx, repo, reviewer) {
+    if (reviewer.type === 'User') {
+        const user = ctx.store.get('user', reviewer.id);
+        if (!user || user.type !== 'User')
+            throw (0,errors/* unprocessable */.Pq)('Environment', `No user with id ${reviewer.id} can be a reviewer.`, 'reviewers');
+        if (!(0,permissions/* userRole */.KZ)(ctx.store, user.id, repo))
+            throw (0,errors/* unprocessable */.Pq)('Environment', `${user.login} cannot be a reviewer: reviewers need at least read access to ${(0,render_repos/* fullName */.fq)(ctx, repo)}.`, 'reviewers');
+        return;
+    }
+    const team = ctx.store.get('team', reviewer.id);
+    if (!team || team.orgId !== repo.ownerId)
+        throw (0,errors/* unprocessable */.Pq)('Environment', `No team with id ${reviewer.id} in the organization of ${(0,render_repos/* fullName */.fq)(ctx, repo)} can be a reviewer.`, 'reviewers');
+}
+/** Switching custom branch policies off drops the name patterns, as GitHub does. */
+function applyProtection(ctx, environment, protection) {
+    ctx.store.update(ctx.journal, 'environment', environment, { protection, updatedAt: ctx.now });
+    if (!protection.branchPolicy?.customBranchPolicies)
+        removeBranchPolicies(ctx, environment);
+}
+function removeBranchPolicies(ctx, environment) {
+    for (const policy of branchPoliciesOf(ctx, environment))
+        ctx.store.remove(ctx.journal, 'environmentBranchPolicy', policy);
+}
+/** An environment's `protection_rules` and `deployment_branch_policy`, shaped as GitHub's REST API shows them. */
+function renderProtection(ctx, environment) {
+    const branchPolicy = environment.protection?.branchPolicy ?? null;
+    return {
+        protection_rules: (0,environments/* protectionRules */.v)(environment).map((rule) => {
+            const base = { id: rule.id, node_id: (0,urls/* nodeId */.s5)('Gate', rule.id), type: rule.type };
+            switch (rule.type) {
+                case 'wait_timer':
+                    return { ...base, wait_timer: rule.waitTimer };
+                case 'required_reviewers':
+                    return {
+                        ...base,
+                        prevent_self_review: rule.preventSelfReview,
+                        reviewers: rule.reviewers.flatMap((reviewer) => {
+                            const shown = renderReviewer(ctx, reviewer);
+                            return shown ? [{ type: reviewer.type, reviewer: shown }] : [];
+                        }),
+                    };
+                case 'branch_policy':
+                    return base;
+            }
+        }),
+        deployment_branch_policy: branchPolicy && {
+            protected_branches: branchPolicy.protectedBranches,
+            custom_branch_policies: branchPolicy.customBranchPolicies,
+        },
+    };
+}
+/** A reviewer removed since (a deleted user or team) is left out. */
+function renderReviewer(ctx, reviewer) {
+    if (reviewer.type === 'User') {
+        const user = ctx.store.get('user', reviewer.id);
+        return user && (0,render_users/* simpleUser */.U5)(ctx, user);
+    }
+    const team = ctx.store.get('team', reviewer.id);
+    return team && (0,render_teams/* renderTeam */.CW)(ctx, team);
+}
+const branchPoliciesOf = (ctx, environment) => ctx.store.where('environmentBranchPolicy', `environment:${environment.id}`).sort((a, b) => a.id - b.id);
+const renderBranchPolicy = (policy) => ({
+    id: policy.id,
+    node_id: (0,urls/* nodeId */.s5)('GateBranchPolicy', policy.id),
+    name: policy.name,
+    type: policy.type,
+});
+function branchPolicyParam(ctx, environment) {
+    const policy = branchPoliciesOf(ctx, environment).find((found) => String(found.id) === ctx.params.branch_policy_id);
+    if (!policy)
+        throw (0,errors/* notFound */.mX)();
+    return policy;
+}
+const policyNameSchema = schemas/* object */.Ikc({ name: schemas/* string */.YjP().min(1) });
+const policyCreateSchema = policyNameSchema.extend({ type: schemas/* enum */.k5n(['branch', 'tag']).optional() });
+const POLICIES = '/repos/{owner}/{repo}/environments/{environment_name}/deployment-branch-policies';
+/** The name patterns of an environment with custom branch policies: `…/deployment-branch-policies`. */
+const branchPolicyRoutes = [
+    {
+        method: 'GET',
+        path: POLICIES,
+        operationId: 'repos/list-deployment-branch-policies',
+        docs: 'deployments/branch-policies#list-deployment-branch-policies',
+        handler: (ctx) => {
+            const { environment } = environmentParam(ctx, permissions/* NEED */.$B.metadata);
+            return okCountedPage(ctx, branchPoliciesOf(ctx, environment), 'branch_policies', renderBranchPolicy);
+        },
+    },
+    {
+        method: 'POST',
+        path: POLICIES,
+        operationId: 'repos/create-deployment-branch-policy',
+        docs: 'deployments/branch-policies#create-a-deployment-branch-policy',
+        handler: (ctx) => {
+            const { repo, environment } = environmentParam(ctx, permissions/* NEED */.$B.admin);
+            // GitHub answers 404 while the environment does not use custom branch policies.
+            if (!environment.protection?.branchPolicy?.customBranchPolicies)
+                throw (0,errors/* notFound */.mX)();
+            const input = parseBody(ctx, policyCreateSchema);
+            const type = input.type ?? 'branch';
+            const same = branchPoliciesOf(ctx, environment).find((policy) => policy.name === input.name && policy.type === type);
+            if (same)
+                return (0,route/* json */.Pq)(303, undefined, {
+                    location: `${ctx.urls.repo((0,render_repos/* fullName */.fq)(ctx, repo))}/environments/${encodeURIComponent(environment.name)}/deployment-branch-policies/${same.id}`,
+                });
+            const policy = ctx.store.insert(ctx.journal, 'environmentBranchPolicy', {
+                id: ctx.store.nextId('environmentBranchPolicy'),
+                repoId: repo.id,
+                environmentId: environment.id,
+                name: input.name,
+                type,
+            });
+            return (0,route.ok)(renderBranchPolicy(policy));
+        },
+    },
+    {
+        method: 'GET',
+        path: `${POLICIES}/{branch_policy_id}`,
+        operationId: 'repos/get-deployment-branch-policy',
+        docs: 'deployments/branch-policies#get-a-deployment-branch-policy',
+        handler: (ctx) => (0,route.ok)(renderBranchPolicy(branchPolicyParam(ctx, environmentParam(ctx, permissions/* NEED */.$B.metadata).environment))),
+    },
+    {
+        method: 'PUT',
+        path: `${POLICIES}/{branch_policy_id}`,
+        operationId: 'repos/update-deployment-branch-policy',
+        docs: 'deployments/branch-policies#update-a-deployment-branch-policy',
+        handler: (ctx) => {
+            const policy = branchPolicyParam(ctx, environmentParam(ctx, permissions/* NEED */.$B.admin).environment);
+            const input = parseBody(ctx, policyNameSchema);
+            ctx.store.update(ctx.journal, 'environmentBranchPolicy', policy, { name: input.name });
+            return (0,route.ok)(renderBranchPolicy(policy));
+        },
+    },
+    {
+        method: 'DELETE',
+        path: `${POLICIES}/{branch_policy_id}`,
+        operationId: 'repos/delete-deployment-branch-policy',
+        docs: 'deployments/branch-policies#delete-a-deployment-branch-policy',
+        handler: (ctx) => {
+            const policy = branchPolicyParam(ctx, environmentParam(ctx, permissions/* NEED */.$B.admin).environment);
+            ctx.store.remove(ctx.journal, 'environmentBranchPolicy', policy);
+            return (0,route/* noContent */.V$)();
+        },
+    },
+];
+
 ;// CONCATENATED MODULE: ./src/clones/github/routes/variables.ts
 
 
@@ -7112,19 +7419,7 @@ const variableRoutes = [
 
 
 
-/** The `{environment_name}` of the path, in any case as on GitHub (404 when the repository has none of that name). */
-function findEnvironment(ctx, repo) {
-    const name = (ctx.params.environment_name ?? '').toLowerCase();
-    return ctx.store.where('environment', `repo:${repo.id}`).find((env) => env.name.toLowerCase() === name);
-}
-function environmentParam(ctx, need) {
-    const repo = (0,lookup/* repoParam */.oq)(ctx, need);
-    const environment = findEnvironment(ctx, repo);
-    if (!environment)
-        throw (0,errors/* notFound */.mX)();
-    return { repo, environment };
-}
-/** An environment as GitHub shows it; it has no protection rules or branch policy here. */
+/** An environment as GitHub shows it. */
 function renderEnvironment(ctx, repo, environment) {
     const name = (0,render_repos/* fullName */.fq)(ctx, repo);
     const path = encodeURIComponent(environment.name);
@@ -7136,8 +7431,7 @@ function renderEnvironment(ctx, repo, environment) {
         html_url: `${ctx.urls.repoHtml(name)}/settings/environments/${environment.id}/edit`,
         created_at: environment.createdAt,
         updated_at: environment.updatedAt,
-        protection_rules: [],
-        deployment_branch_policy: null,
+        ...renderProtection(ctx, environment),
     };
 }
 const environmentKey = (environment) => publicKeyOf(`environment:${environment.id}`);
@@ -7176,17 +7470,16 @@ const environmentRoutes = [
         handler: (ctx) => {
             const repo = (0,lookup/* repoParam */.oq)(ctx, permissions/* NEED */.$B.admin);
             const existing = findEnvironment(ctx, repo);
-            if (existing) {
-                ctx.store.update(ctx.journal, 'environment', existing, { updatedAt: ctx.now });
-                return (0,route.ok)(renderEnvironment(ctx, repo, existing));
-            }
-            const environment = ctx.store.insert(ctx.journal, 'environment', {
-                id: ctx.store.nextId('environment'),
-                repoId: repo.id,
-                name: ctx.params.environment_name ?? '',
-                createdAt: ctx.now,
-                updatedAt: ctx.now,
-            });
+            const protection = protectionInput(ctx, repo, existing);
+            const environment = existing ??
+                ctx.store.insert(ctx.journal, 'environment', {
+                    id: ctx.store.nextId('environment'),
+                    repoId: repo.id,
+                    name: ctx.params.environment_name ?? '',
+                    createdAt: ctx.now,
+                    updatedAt: ctx.now,
+                });
+            applyProtection(ctx, environment, protection);
             return (0,route.ok)(renderEnvironment(ctx, repo, environment));
         },
     },
@@ -7201,6 +7494,7 @@ const environmentRoutes = [
                 ctx.store.remove(ctx.journal, 'environmentSecret', secret);
             for (const variable of ctx.store.where('environmentVariable', `environment:${environment.id}`))
                 ctx.store.remove(ctx.journal, 'environmentVariable', variable);
+            removeBranchPolicies(ctx, environment);
             ctx.store.remove(ctx.journal, 'environment', environment);
             return (0,route/* noContent */.V$)();
         },
@@ -8527,6 +8821,7 @@ const teamRoutes = [
 
 
 
+
 /**
  * Every implemented operation. Order matters where templates overlap: literal segments
  * (`issues/comments`) and suffixed greedy refs (`commits/{ref+}/status`) come before the general
@@ -8565,6 +8860,7 @@ const ROUTES = [
     ...orgActionsRoutes,
     ...repoSubscriptionRoutes,
     ...environmentRoutes,
+    ...branchPolicyRoutes,
     ...actionRoutes,
     ...teamRoutes,
 ];
