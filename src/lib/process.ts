@@ -115,10 +115,27 @@ export function bashScriptAsExec(
   const [name = ''] = words;
   if (!words.every((word) => PLAIN_WORD.test(word)) || name.includes('=') || BASH_OWN.has(name)) return undefined;
   if (Object.keys(env).some((key) => key.startsWith('BASH_FUNC_'))) return undefined;
+  const shellLevel = bashExecShellLevel(env.SHLVL);
+  if (shellLevel === undefined) return undefined;
   const program = findProgram(name, cwd, env.PATH);
   const pwd = program === undefined ? undefined : bashPwd(cwd, env.PWD);
   if (program === undefined || pwd === undefined) return undefined;
-  return { command: program, args: words.slice(1), argv0: name, env: { ...env, _: program, PWD: pwd } };
+  return {
+    command: program,
+    args: words.slice(1),
+    argv0: name,
+    env: { ...env, _: program, PWD: pwd, SHLVL: shellLevel },
+  };
+}
+
+/**
+ * The SHLVL a program bash execs sees: bash counts itself in at start and out again when it execs
+ * the script's one command, so a level it keeps as it is stays, and no level becomes "0". Undefined
+ * for a level bash would reset (not a number, negative, too high): left to bash.
+ */
+function bashExecShellLevel(inherited: string | undefined): string | undefined {
+  if (inherited === undefined) return '0';
+  return /^(0|[1-9][0-9]{0,2})$/.test(inherited) && Number(inherited) < 999 ? inherited : undefined;
 }
 
 /** Where bash would find `name`: the first executable regular file of that name on PATH (a name with a slash: itself). */

@@ -188,6 +188,22 @@ describe('running the agent under the harness contract', () => {
         PWD: realpathSync(dir),
       },
     });
+    // Without SHLVL in its environment, bash gives the program it execs a level of 0.
+    const noLevel: NodeJS.ProcessEnv = { ...env };
+    delete noLevel.SHLVL;
+    const atLevel = async (line: string) =>
+      JSON.parse(
+        (
+          await runHarness({
+            ...request('process'),
+            agent: resolveAgent(line, noLevel),
+            cwd: dir,
+            runDir: join(dir, 'run'),
+            env: noLevel,
+          })
+        ).answer.text,
+      ) as { env: Record<string, string> };
+    expect((await atLevel(`node ${AGENT} process`)).env).toEqual((await atLevel(`'node' ${AGENT} process`)).env);
 
     // Shell syntax, a builtin, or a command bash cannot find: bash runs it, with its exit 127.
     rmSync(mark);
