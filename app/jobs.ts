@@ -286,24 +286,20 @@ export class JobLedger {
       .execute();
   }
 
-  /** Cancels the queued jobs of an issue or pull request (except `except`); returns their ids. */
+  /**
+   * Cancels the queued jobs of an issue or pull request (except `except`); returns their ids. One
+   * statement that returns the rows it changed: a job a worker claimed meanwhile is neither cancelled
+   * nor reported as such.
+   */
   async cancelQueued(repo: string, number: number, except?: string): Promise<string[]> {
     let query = this.db
-      .selectFrom('app_jobs')
-      .select('id')
+      .updateTable('app_jobs')
+      .set({ status: 'cancelled', active_key: null, result: 'cancelled', updated_at: nowIso() })
       .where('repo', '=', repo)
       .where('number', '=', number)
       .where('status', '=', 'queued');
     if (except) query = query.where('id', '!=', except);
-    const ids = (await query.execute()).map((row) => row.id);
-    if (ids.length === 0) return [];
-    await this.db
-      .updateTable('app_jobs')
-      .set({ status: 'cancelled', active_key: null, result: 'cancelled', updated_at: nowIso() })
-      .where('id', 'in', ids)
-      .where('status', '=', 'queued')
-      .execute();
-    return ids;
+    return (await query.returning('id').execute()).map((row) => row.id);
   }
 
   /**

@@ -15,6 +15,16 @@ export function visibleControls(text: string): string {
   );
 }
 
+/**
+ * `text` without terminal escape sequences (colours, cursor moves, titles): output captured from a
+ * program, shown where a terminal does not interpret them, such as a report file.
+ */
+export function stripAnsi(text: string): string {
+  // CSI sequences (colours, cursor), OSC sequences (titles, links) ended by BEL or ST, then other two-byte escapes.
+  // eslint-disable-next-line no-control-regex
+  return text.replace(/\u001b\[[0-?]*[ -/]*[@-~]|\u001b\][^\u0007\u001b]*(?:\u0007|\u001b\\)|\u001b[@-Z\\-_]/g, '');
+}
+
 /** A list cut to at most `limit` items per group: the items kept, in order, and after each cut group how many were left out. */
 export type Capped<T> = { kind: 'item'; value: T } | { kind: 'more'; file: string; more: number };
 

@@ -1,6 +1,6 @@
 import { relative } from 'node:path';
 import type { FailureKind, ScenarioRunResult, ScenarioResult, SuiteResult } from './results.js';
-import { clip } from '../lib/text.js';
+import { clip, stripAnsi } from '../lib/text.js';
 
 /** The table `archal run` ends with: one line per scenario, then what failed and why. */
 export function terminalReport(suite: SuiteResult, cwd: string, verbose = false): string {
@@ -82,25 +82,17 @@ export function junitElement(kind: FailureKind): 'failure' | 'error' {
 
 /** JUnit XML: one test suite per scenario, one test case per run, failures and errors with their reasons. */
 export function junitReport(suite: SuiteResult): string {
-  const esc = (text: string) =>
-    text
-      .replace(/[<>&"']/g, (ch) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', '"': '&quot;', "'": '&apos;' })[ch]!)
-      // XML 1.0 cannot carry these control characters at all, even escaped.
-      // eslint-disable-next-line no-control-regex
-      .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f]/g, '');
   const suites = suite.scenarios.map((scenario: ScenarioResult) => {
     const cases = scenario.results.map((run) => {
-      const name = esc(`${scenario.title} — run ${run.run}`);
+      const name = xml(`${scenario.title} — run ${run.run}`);
       const time = (run.durationMs / 1000).toFixed(3);
-      if (run.passed) return `    <testcase classname="${esc(scenario.file)}" name="${name}" time="${time}"/>`;
-      const details = run.criteria
-        .filter((criterion) => criterion.status === 'failed' || criterion.status === 'error')
-        .map((criterion) => `[${criterion.kind}] ${criterion.text}: ${criterion.detail}`)
-        .join('\n');
+      if (run.passed) return `    <testcase classname="${xml(scenario.file)}" name="${name}" time="${time}"/>`;
       const element = elementOf(run);
+      // A run without a kind (none recorded) says nothing about why: no `type` rather than a made-up one.
+      const type = run.failureKind === null ? '' : ` type="${run.failureKind}"`;
       return [
-        `    <testcase classname="${esc(scenario.file)}" name="${name}" time="${time}">`,
-        `      <${element} type="${run.failureKind}" message="${esc(run.failureSummary ?? 'failed')}">${esc(details || run.harness.stderrTail)}</${element}>`,
+        `    <testcase classname="${xml(scenario.file)}" name="${name}" time="${time}">`,
+        `      <${element}${type} message="${xml(run.failureSummary ?? 'failed')}">${xml(junitBody(run, element))}</${element}>`,
         '    </testcase>',
       ].join('\n');
     });
@@ -108,15 +100,40 @@ export function junitReport(suite: SuiteResult): string {
     const errors = count(scenario.results, 'error');
     const time = (scenario.results.reduce((sum, run) => sum + run.durationMs, 0) / 1000).toFixed(3);
     return [
-      `  <testsuite name="${esc(scenario.title)}" tests="${scenario.runs}" failures="${failures}" errors="${errors}" time="${time}">`,
+      `  <testsuite name="${xml(scenario.title)}" tests="${scenario.runs}" failures="${failures}" errors="${errors}" time="${time}">`,
       `    <properties><property name="satisfaction" value="${scenario.satisfaction}"/></properties>`,
       ...cases,
       '  </testsuite>',
     ].join('\n');
   });
   const runs = suite.scenarios.flatMap((scenario) => scenario.results);
-  return `<?xml version="1.0" encoding="UTF-8"?>\n<testsuites name="${esc(suite.title ?? 'archal')}" tests="${suite.totals.runs}" failures="${count(runs, 'failure')}" errors="${count(runs, 'error')}" time="${(suite.durationMs / 1000).toFixed(3)}">\n${suites.join('\n')}\n</testsuites>\n`;
+  return `<?xml version="1.0" encoding="UTF-8"?>\n<testsuites name="${xml(suite.title ?? 'archal')}" tests="${suite.totals.runs}" failures="${count(runs, 'failure')}" errors="${count(runs, 'error')}" time="${(suite.durationMs / 1000).toFixed(3)}">\n${suites.join('\n')}\n</testsuites>\n`;
 }
+
+/**
+ * What a failed run's element holds. A `<failure>`: the criteria that failed (else the agent's stderr).
+ * An `<error>`: the agent's stderr tail first, what explains a crash or a timeout, then any failed criteria.
+ */
+function junitBody(run: ScenarioRunResult, element: 'failure' | 'error'): string {
+  const criteria = run.criteria
+    .filter((criterion) => criterion.status === 'failed' || criterion.status === 'error')
+    .map((criterion) => `[${criterion.kind}] ${criterion.text}: ${criterion.detail}`)
+    .join('\n');
+  const stderr = stripAnsi(run.harness.stderrTail).trim();
+  if (element === 'failure') return criteria || stderr;
+  return [stderr, criteria].filter(Boolean).join('\n\n');
+}
+
+/**
+ * `text` as XML 1.0 character data or attribute value: escaped, without terminal escape sequences,
+ * and without the characters XML 1.0 cannot carry at all, even escaped (most C0 controls, lone
+ * surrogates, U+FFFE and U+FFFF), which a strict parser would reject the whole report for.
+ */
+const xml = (text: string) =>
+  stripAnsi(text)
+    .replace(/[<>&"']/g, (ch) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', '"': '&quot;', "'": '&apos;' })[ch]!)
+    // eslint-disable-next-line no-control-regex
+    .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]|[\ud800-\udfff]/gu, '');
 
 /** A failed run's JUnit element; one without a kind (none is recorded) counts as a failure. */
 const elementOf = (run: ScenarioRunResult) => (run.failureKind === null ? 'failure' : junitElement(run.failureKind));

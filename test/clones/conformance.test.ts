@@ -1130,6 +1130,47 @@ describe('conformance with the api.github.com OpenAPI description', () => {
     await octocat.repos.deleteAnEnvironment({ owner, repo, environment_name });
   });
 
+  it("keeps environments' protection rules and deployment branch policies in the state snapshot", async () => {
+    const environment_name = 'staging';
+    const { data: bob } = await octocat.users.getByUsername({ username: 'bob' });
+    const { data: team } = await octocat.teams.create({ org: owner, name: 'Staging approvers' });
+    await octocat.repos.createOrUpdateEnvironment({
+      owner,
+      repo,
+      environment_name,
+      wait_timer: 5,
+      prevent_self_review: true,
+      reviewers: [
+        { type: 'User', id: bob.id },
+        { type: 'Team', id: team.id },
+      ],
+      deployment_branch_policy: { protected_branches: false, custom_branch_policies: true },
+    });
+    await octocat.repos.createDeploymentBranchPolicy({ owner, repo, environment_name, name: 'release/*' });
+    await octocat.repos.createDeploymentBranchPolicy({ owner, repo, environment_name, name: 'v*', type: 'tag' });
+    const row = clone.handle.state().environments.find((environment) => environment.name === environment_name);
+    expect(row).toMatchObject({
+      repo: `${owner}/${repo}`,
+      protection_rules: [
+        { type: 'wait_timer', wait_timer: 5 },
+        { type: 'required_reviewers', prevent_self_review: true, reviewers: ['bob', team.slug] },
+        { type: 'branch_policy' },
+      ],
+      deployment_branch_policy: { protected_branches: false, custom_branch_policies: true },
+      branch_policies: [
+        { name: 'release/*', type: 'branch' },
+        { name: 'v*', type: 'tag' },
+      ],
+    });
+    // An environment without protection says so.
+    await octocat.repos.createOrUpdateEnvironment({ owner, repo, environment_name: 'open' });
+    expect(clone.handle.state().environments.find((environment) => environment.name === 'open')).toMatchObject({
+      protection_rules: [],
+      deployment_branch_policy: null,
+      branch_policies: [],
+    });
+  });
+
   it('manages the repositories a selected organization secret or variable reaches', async () => {
     const org = owner;
     const { data: widgets } = await octocat.repos.get({ owner, repo });

@@ -281,6 +281,35 @@ console.log(pull.html_url);
 `;
 
 describe('archal preprod run: every other status', () => {
+  it('refuses a fix workflow outside a git repository before any scenario runs (exit 2); --dry-run still runs there', async () => {
+    const dir = tempDir('archal-not-git-');
+    const marker = join(dir, 'agent-ran');
+    writeFiles(dir, {
+      'agent.mjs': `import { writeFileSync } from 'node:fs'; writeFileSync(${JSON.stringify(marker)}, 'yes'); console.log(JSON.stringify({ text: 'done' }));`,
+      '.archal.json': JSON.stringify({ agent: 'node agent.mjs' }),
+      'archal/a.md':
+        '# A scenario\n\n## Prompt\nDo the thing in acme/widgets.\n\n## Success Criteria\n- [D] at least 1 issue was closed\n\n## Config\nseed: small-project\ntimeout: 20\n',
+      '.archal/workflows/fix.yaml': 'name: fix\ndescription: a fixer\nnodes:\n  - id: patch\n    bash: "true"\n',
+    });
+    const args = ['--cwd', dir, 'preprod', 'run', '--allow-external-execution', '--fix-workflow', 'fix'];
+    const refused = await runCli(args, { timeoutMs: 60_000 });
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toContain('is not inside a git repository');
+    expect(refused.stderr).toContain('`git init`');
+    expect(existsSync(marker)).toBe(false);
+    const answered = await runCli([...args, '--json'], { timeoutMs: 60_000 });
+    expect(answered.code).toBe(2);
+    expect(json<{ status: string; error: { code: string } }>(answered)).toMatchObject({
+      status: 'error',
+      error: { code: 'not_a_repository' },
+    });
+    expect(existsSync(marker)).toBe(false);
+    // A loop that stops before the fix stage does not need the repository.
+    const dry = await runCli([...args, '--dry-run'], { timeoutMs: 60_000 });
+    expect(dry.code).toBe(0);
+    expect(existsSync(marker)).toBe(true);
+  }, 120_000);
+
   it('planned: --plan resolves the loop and runs nothing', async () => {
     const repo = await host();
     const { cli, result } = await preprod(repo, ['--plan', '--open-pr']);

@@ -2,6 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync, readdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Ajv2020 } from 'ajv/dist/2020.js';
+import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { describe, expect, it } from '@jest/globals';
 import { json, REPO_ROOT, runCli } from '../helpers/cli.js';
 import { writeFiles } from '../helpers/engine.js';
@@ -250,6 +251,25 @@ else { await call('POST', '/repos/acme/widgets/labels', { name: 'triaged', color
     expect(suiteOf('archal/c-criteria.md')).toMatch(/tests="1" failures="1" errors="0"/);
     expect(suiteOf('archal/c-criteria.md')).toMatch(/<failure type="agent" message="1 criterion\(s\) failed/);
     expect(suiteOf('archal/c-criteria.md')).not.toContain('<error');
+  });
+
+  it("JUnit: an <error> holds the agent's stderr tail (colour codes and control bytes removed), then the failed criteria; the XML parses", async () => {
+    // A crash whose stderr is coloured and carries bytes XML 1.0 forbids, after the criteria failed.
+    const agent = `process.stderr.write('\\x1b[31mError: boom <here> & \\x07bell\\x1b[0m\\n'); process.exit(3);`;
+    const dir = project(agent, { 'a.md': scenario('- [D] the run exits successfully') });
+    const result = await runCli(['--cwd', dir, 'run', '-o', 'junit', '-q'], { timeoutMs: 60_000 });
+    const xml = result.stdout;
+    // A real parser, in strict mode: a forbidden character or a bad escape is an error.
+    expect(XMLValidator.validate(xml)).toBe(true);
+    const parsed = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '' }).parse(xml) as {
+      testsuites: { testsuite: { testcase: { error: { '#text': string; type?: string; message: string } } } };
+    };
+    const error = parsed.testsuites.testsuite.testcase.error;
+    expect(error.type).toBe('harness');
+    expect(error['#text']).toMatch(/^Error: boom <here> & bell\n+\[D\] the run exits successfully: /);
+    // eslint-disable-next-line no-control-regex
+    expect(xml).not.toMatch(/\u001b|\[31m|\u0007/);
+    expect(xml).not.toContain('type="null"');
   });
 
   it("keeps the criteria's compiled phrases in the Archal home, for the next run of the same build", async () => {

@@ -1,5 +1,5 @@
 import { afterAll, describe, expect, it } from '@jest/globals';
-import { sql } from 'kysely';
+import { sql, type KyselyPlugin } from 'kysely';
 import { admit, type Delivery } from '../../app/admission.js';
 import { appDb, migrateAppTables, type AppDb } from '../../app/db.js';
 import { JobLedger } from '../../app/jobs.js';
@@ -141,5 +141,50 @@ describe.each(BACKENDS)('admission on $name', (backend) => {
     // The dead worker's late writes change nothing.
     await first.finish(jobId, 'failed', 'late');
     expect(await second.get(jobId)).toMatchObject({ status: 'running', worker: 'second' });
+  });
+});
+
+describe.each(BACKENDS)('cancelling queued jobs on $name', (backend) => {
+  it('reports as cancelled only the jobs it cancelled, not one a worker claimed meanwhile', async () => {
+    const options = await backend.fresh();
+    // The canceller and the worker each have their own store (on SQLite, their own connection to the file).
+    const canceller = await receiver(options, 'canceller');
+    const worker = await receiver(options, 'worker');
+    const route = (kind: 'fix' | 'run'): Route => ({
+      kind: 'job',
+      job: { ...(fix as Extract<Route, { kind: 'job' }>).job, kind, dedupeKey: `acme/widgets#3:${kind}` },
+    });
+    const ids: string[] = [];
+    for (const [id, kind] of [
+      ['c-1', 'fix'],
+      ['c-2', 'run'],
+    ] as const) {
+      const admitted = await admit(canceller.db, canceller.queue, delivery(id), route(kind));
+      ids.push((admitted as { jobId: string }).jobId);
+    }
+    // The worker claims the second job right after the canceller's first statement on the jobs has run.
+    let claimed: unknown;
+    let armed = true;
+    const claimAfterFirstStatement: KyselyPlugin = {
+      transformQuery: (args) => args.node,
+      transformResult: async (args) => {
+        if (armed) {
+          armed = false;
+          claimed = await worker.ledger.claim(ids[1]!);
+        }
+        return args.result;
+      },
+    };
+    const ledger = new JobLedger(canceller.db.withPlugin(claimAfterFirstStatement), {
+      id: 'canceller',
+      pid: process.pid,
+      host: 'test-host',
+    });
+    const reported = await ledger.cancelQueued('acme/widgets', 3);
+    const rows = await canceller.db.selectFrom('app_jobs').select(['id', 'status']).where('id', 'in', ids).execute();
+    const cancelled = rows.filter((row) => row.status === 'cancelled').map((row) => row.id);
+    expect([...reported].sort()).toEqual(cancelled.sort());
+    if (claimed) expect(reported).not.toContain(ids[1]);
+    expect(reported).toContain(ids[0]);
   });
 });

@@ -3,6 +3,8 @@ import { failureAnnotations, batches } from '../../src/preprod/annotations.js';
 import { commentMarker, escapeHtmlText, escapeMarkdown, renderComment } from '../../src/preprod/markdown.js';
 import { shardSchema, shardTasks } from '../../src/runner/shard.js';
 import type { PreprodFailure, PreprodResult } from '../../src/preprod/schema.js';
+import { junitReport } from '../../src/runner/report.js';
+import type { ScenarioRunResult, SuiteResult } from '../../src/runner/results.js';
 
 describe('untrusted text in markdown', () => {
   it('cannot inject HTML, close a details block, ping people, link issues or break a table', () => {
@@ -184,5 +186,35 @@ describe('shards', () => {
     );
     expect(shardSchema.safeParse('0/4').success).toBe(false);
     expect(shardSchema.safeParse('two').success).toBe(false);
+  });
+});
+
+describe('JUnit XML', () => {
+  const run = (failureKind: ScenarioRunResult['failureKind'], stderrTail: string) =>
+    ({
+      run: 1,
+      passed: false,
+      failureKind,
+      failureSummary: 'failed',
+      durationMs: 10,
+      harness: { stderrTail },
+      criteria: [],
+    }) as unknown as ScenarioRunResult;
+  const suite = (...results: ScenarioRunResult[]) =>
+    ({
+      durationMs: 10,
+      totals: { runs: results.length },
+      scenarios: [{ title: 't', file: 'archal/t.md', runs: results.length, satisfaction: 0, results }],
+    }) as unknown as SuiteResult;
+
+  it('gives a failed run without a failure kind no type, rather than type="null"', () => {
+    const xml = junitReport(suite(run(null, 'oops')));
+    expect(xml).toContain('<failure message="failed">oops</failure>');
+    expect(xml).not.toContain('type=');
+  });
+
+  it('drops what XML 1.0 cannot carry: lone surrogates, U+FFFE, C0 controls, terminal escapes', () => {
+    const xml = junitReport(suite(run('harness', '\u001b]0;title\u0007a\ud800b\uffffc\u0001d\u001b[1;31me')));
+    expect(xml).toContain('<error type="harness" message="failed">abcde</error>');
   });
 });

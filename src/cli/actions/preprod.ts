@@ -8,6 +8,7 @@ import {
   runPreprodInWorkspace,
   type PreprodOverrides,
 } from '../../preprod/index.js';
+import { repositoryRoot } from '../../isolation/worktree.js';
 import { formatScenarioProblems } from '../../runner/load.js';
 import { EXIT, UserError } from '../errors.js';
 import { amount, commandFlag, outputDirectory, outputFile, wholeNumber } from '../flags.js';
@@ -126,6 +127,10 @@ export async function preprodRun(globals: GlobalOptions, paths: string[], flags:
     flags.artifacts ?? resolved.options.artifacts,
     resolve(ctx.root, resolved.options.artifacts),
   );
+  // A fix workflow runs in a git repository: outside one, say so before the scenarios run rather than after.
+  const { plan, dryRun, allowExternalExecution, fixWorkflow, maxFixAttempts } = resolved.options;
+  if (fixWorkflow && allowExternalExecution && !plan && !dryRun && maxFixAttempts > 0)
+    await repositoryRoot(ctx.root, ctx.env);
   const abort = new AbortController();
   const onSignal = () => abort.abort();
   process.once('SIGINT', onSignal);

@@ -1,5 +1,6 @@
 import type { IssueRecord, RepoRecord } from './model.js';
 import type { Store } from './store.js';
+import { environmentProtection } from './snapshot-environments.js';
 import { filesSnapshot } from './snapshot-files.js';
 import { teamsSnapshot } from './snapshot-teams.js';
 
@@ -328,6 +329,7 @@ export function snapshot(store: Store, meta: { seed: string }) {
       id: environment.id,
       repo: repoName(environment.repoId),
       name: environment.name,
+      ...environmentProtection(store, environment),
       created_at: environment.createdAt,
       updated_at: environment.updatedAt,
     })),
