@@ -4,7 +4,13 @@ import { basename, extname, join, relative } from 'node:path';
 import { closest } from '../lib/did-you-mean.js';
 import { ArchalError } from '../lib/errors.js';
 import type { IncludeSource, ResolveWorkflowSource } from './include.js';
-import { loadWorkflowText, type CommandLookup, type EngineDefaults, type ScriptLookup } from './loader.js';
+import {
+  loadWorkflowText,
+  type LoadOptions,
+  type CommandLookup,
+  type EngineDefaults,
+  type ScriptLookup,
+} from './loader.js';
 import type { Workflow, WorkflowScope } from './model.js';
 import { formatWorkflowProblem, type WorkflowProblem } from './problems.js';
 import type { ParsedYamlCache } from './yaml-source.js';
@@ -68,6 +74,8 @@ export interface DiscoveryOptions {
   checkOutputSchemas?: boolean;
   /** Values of workflow texts parsed before (none: every text is parsed). */
   yamlCache?: ParsedYamlCache;
+  /** Workflows validated before by this build (none: every file is validated). */
+  validatedCache?: LoadOptions['validatedCache'];
 }
 
 /** Finds and loads every workflow. A broken file is reported in `errors` and never hides the others. */
@@ -166,6 +174,7 @@ export async function loadWorkflowFile(
     resolveWorkflowSource: options.resolveWorkflowSource,
     checkOutputSchemas: options.checkOutputSchemas,
     yamlCache: options.yamlCache,
+    validatedCache: options.validatedCache,
   });
   if (result.ok) return { kind: 'workflow', workflow: result.workflow, warnings: result.warnings };
   return {

@@ -18,6 +18,7 @@ import {
 import { MULTIPLE_DOCUMENTS, parseYaml, type ParsedYamlCache } from './yaml-source.js';
 import { shellQuotingWarnings } from './shell-quoting.js';
 import { withPackagedResources } from './commands.js';
+import { answerHash, validationKey, type Lookups, type ValidatedWorkflowCache } from './validated-cache.js';
 
 export const MIGRATION_GUIDE = 'https://github.com/coleam00/Archon/blob/main/docs/sequential-dag-migration-guide.md';
 
@@ -49,6 +50,11 @@ export interface LoadOptions {
   checkOutputSchemas?: boolean;
   /** Values of workflow texts parsed before (none: every text is parsed). */
   yamlCache?: ParsedYamlCache;
+  /**
+   * Workflows validated before, and the build that validated them (none: every text is validated).
+   * Only a valid workflow is kept: a file with errors is validated each time, for its messages and lines.
+   */
+  validatedCache?: { cache: ValidatedWorkflowCache; build: string };
 }
 
 export type LoadResult =
@@ -69,6 +75,52 @@ export type LoadResult =
  */
 export async function loadWorkflowText(text: string, given: LoadOptions): Promise<LoadResult> {
   const options = withPackagedResources(given);
+  const cached = options.validatedCache;
+  if (!cached) return validateWorkflowText(text, options);
+  const key = validationKey(cached.build, [
+    options.file,
+    options.scope,
+    options.defaults ?? null,
+    options.checkOutputSchemas ?? true,
+    text,
+  ]);
+  if (key === undefined) return validateWorkflowText(text, options);
+  const hit = cached.cache.get(key);
+  if (hit && hit.lookups.every(([kind, name, answer]) => answerHash(lookup(options, kind, name)) === answer))
+    return { ok: true, workflow: hit.workflow, warnings: hit.warnings };
+  const lookups: Lookups = [];
+  const recorded =
+    <T>(kind: Lookups[number][0], resolve: (name: string) => T) =>
+    (name: string) => {
+      const answer = resolve(name);
+      lookups.push([kind, name, answerHash(answer)]);
+      return answer;
+    };
+  const result = await validateWorkflowText(text, {
+    ...options,
+    resolveCommand: recorded('command', options.resolveCommand),
+    ...(options.resolveScript ? { resolveScript: recorded('script', options.resolveScript) } : {}),
+    ...(options.resolveWorkflowSource
+      ? { resolveWorkflowSource: recorded('source', options.resolveWorkflowSource) }
+      : {}),
+  });
+  if (result.ok) cached.cache.set(key, { lookups, workflow: result.workflow, warnings: result.warnings });
+  return result;
+}
+
+/** What validation's lookup of `kind` answers now for `name`. */
+function lookup(options: LoadOptions, kind: Lookups[number][0], name: string): unknown {
+  switch (kind) {
+    case 'command':
+      return options.resolveCommand(name);
+    case 'script':
+      return options.resolveScript?.(name);
+    case 'source':
+      return options.resolveWorkflowSource?.(name);
+  }
+}
+
+async function validateWorkflowText(text: string, options: LoadOptions): Promise<LoadResult> {
   const { file } = options;
   const errors: WorkflowProblem[] = [];
   const warnings: WorkflowProblem[] = [];

@@ -45,7 +45,7 @@ export function yamlFileCache(dir: string): ParsedYamlCache {
         const partial = `${file}.${process.pid}.tmp`;
         writeFileSync(partial, bytes, { mode: 0o600 });
         renameSync(partial, file);
-        prune(dir);
+        pruneOldest(dir);
       } catch {
         // Not cached: the next run parses the text again.
       }
@@ -53,7 +53,8 @@ export function yamlFileCache(dir: string): ParsedYamlCache {
   };
 }
 
-function prune(dir: string): void {
+/** Removes the least recently written entries of `dir` once it holds more than it keeps. */
+export function pruneOldest(dir: string): void {
   const names = readdirSync(dir);
   if (names.length <= MAX_ENTRIES) return;
   const byAge = names

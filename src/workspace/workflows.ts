@@ -30,6 +30,8 @@ import {
   type WorkflowProblem,
 } from '../workflows/index.js';
 import type { RunRecord } from '../workflows/run-store.js';
+import { validatedFileCache } from '../workflows/validated-cache.js';
+import { phraseCodeIdentity } from '../evaluate/phrase-cache.js';
 import { readArchonSettings, type ArchonSettings } from './archon-config.js';
 import type { Workspace } from './workspace.js';
 
@@ -127,6 +129,7 @@ export function discoveryOptions(workspace: Workspace): DiscoveryOptions {
     resolveScript: createScriptResolver(scriptDirectories(resources)),
     resolveWorkflowSource: (name) => (workflowSources ??= sourceIndex(allWorkflowFiles(locations)))(name),
     yamlCache: yamlFileCache(join(workspace.home, 'cache', 'yaml')),
+    ...validatedCacheOf(workspace),
   };
 }
 
@@ -279,4 +282,12 @@ export function baseBranchOf(workspace: Workspace, workingPath: string): RunOpti
     archonSettings(workspace).baseBranch ??
     (() => detectBaseBranch(workingPath))
   );
+}
+
+/** Validated workflows are kept only when running a build (its file names the code that validated them). */
+function validatedCacheOf(workspace: Workspace): Pick<DiscoveryOptions, 'validatedCache'> {
+  const build = phraseCodeIdentity();
+  return build === undefined
+    ? {}
+    : { validatedCache: { cache: validatedFileCache(join(workspace.home, 'cache', 'validated')), build } };
 }

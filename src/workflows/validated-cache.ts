@@ -1,0 +1,102 @@
+import { createHash } from 'node:crypto';
+import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { deserialize, serialize } from 'node:v8';
+import { pruneOldest } from './yaml-cache.js';
+import type { Workflow } from './model.js';
+import type { WorkflowProblem } from './problems.js';
+
+/** Bump when what an entry holds changes shape. */
+const FORMAT = 'validated-1';
+
+/** What validation asked the world outside the text, with what it answered (hashed). */
+export type Lookups = Array<[kind: 'command' | 'script' | 'source', name: string, answer: string]>;
+
+export interface ValidatedEntry {
+  lookups: Lookups;
+  workflow: Workflow;
+  warnings: WorkflowProblem[];
+}
+
+/**
+ * Workflows validated before, by everything their validation read: the text, the file's path and
+ * scope, the engine defaults, the running build, and the answers of the command, script and workflow
+ * lookups it made (asked again on every hit, so a changed command file or included workflow misses).
+ */
+export interface ValidatedWorkflowCache {
+  get(key: string): ValidatedEntry | undefined;
+  set(key: string, entry: ValidatedEntry): void;
+}
+
+export function answerHash(answer: unknown): string {
+  return createHash('sha256')
+    .update(JSON.stringify(answer ?? null))
+    .digest('hex');
+}
+
+/** The key of one validation, or undefined when its inputs cannot be written down (no caching then). */
+export function validationKey(identity: string, parts: unknown[]): string | undefined {
+  try {
+    return createHash('sha256')
+      .update(FORMAT)
+      .update('\0')
+      .update(identity)
+      .update('\0')
+      .update(JSON.stringify(parts))
+      .digest('hex');
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Entries in `dir` (`<key>.validated.v8`), written aside and renamed so that a reader sees a whole
+ * entry or none. An entry that cannot be read, or is not shaped like one, is a miss; a failure to
+ * write (a read-only home) only costs the next run the validation.
+ */
+export function validatedFileCache(dir: string): ValidatedWorkflowCache {
+  const entry = (key: string) => join(dir, `${key}.validated.v8`);
+  return {
+    get(key) {
+      try {
+        const value = deserialize(readFileSync(entry(key))) as unknown;
+        return isEntry(value, key) ? value.entry : undefined;
+      } catch {
+        return undefined;
+      }
+    },
+    set(key, value) {
+      try {
+        const bytes = serialize({ key, entry: value });
+        mkdirSync(dir, { recursive: true, mode: 0o700 });
+        const file = entry(key);
+        const partial = `${file}.${process.pid}.tmp`;
+        writeFileSync(partial, bytes, { mode: 0o600 });
+        renameSync(partial, file);
+        pruneOldest(dir);
+      } catch {
+        // Validated again by the next run.
+      }
+    },
+  };
+}
+
+/** An entry written for `key`: a file renamed or copied over another key's is foreign. */
+function isEntry(value: unknown, key: string): value is { key: string; entry: ValidatedEntry } {
+  if (typeof value !== 'object' || value === null) return false;
+  const stored = value as { key?: unknown; entry?: unknown };
+  if (stored.key !== key || typeof stored.entry !== 'object' || stored.entry === null) return false;
+  const entry = stored.entry as Record<string, unknown>;
+  const workflow = entry.workflow as Record<string, unknown> | undefined;
+  return (
+    Array.isArray(entry.lookups) &&
+    entry.lookups.every(
+      (lookup) => Array.isArray(lookup) && lookup.length === 3 && lookup.every((part) => typeof part === 'string'),
+    ) &&
+    Array.isArray(entry.warnings) &&
+    typeof workflow === 'object' &&
+    workflow !== null &&
+    typeof workflow.name === 'string' &&
+    Array.isArray(workflow.nodes)
+  );
+}
