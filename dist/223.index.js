@@ -88,8 +88,8 @@ function operationList(routes) {
 
 // EXTERNAL MODULE: ./src/clones/github/routes/lookup.ts
 var lookup = __webpack_require__(5701);
-// EXTERNAL MODULE: ./src/clones/github/state/snapshot.ts + 2 modules
-var snapshot = __webpack_require__(68255);
+// EXTERNAL MODULE: ./src/clones/github/state/snapshot.ts + 3 modules
+var snapshot = __webpack_require__(87297);
 // EXTERNAL MODULE: ./src/clones/github/control/context.ts
 var context = __webpack_require__(97545);
 // EXTERNAL MODULE: ./src/clones/github/control/runs.ts

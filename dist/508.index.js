@@ -1570,8 +1570,8 @@ function send(res, status, headers, body) {
     res.end(body);
 }
 
-// EXTERNAL MODULE: ./src/clones/github/state/snapshot.ts + 2 modules
-var snapshot = __webpack_require__(68255);
+// EXTERNAL MODULE: ./src/clones/github/state/snapshot.ts + 3 modules
+var snapshot = __webpack_require__(87297);
 ;// CONCATENATED MODULE: ./src/clones/github/clone.ts
 
 
@@ -2038,6 +2038,45 @@ function requestContext(core, request) {
         deliveries: request.deliveries ?? [],
         now: core.nowIso(),
     };
+}
+
+
+/***/ }),
+
+/***/ 58455:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   W: () => (/* binding */ NO_PROTECTION),
+/* harmony export */   v: () => (/* binding */ protectionRules)
+/* harmony export */ });
+const NO_PROTECTION = {
+    waitTimer: 0,
+    preventSelfReview: false,
+    reviewers: [],
+    branchPolicy: null,
+};
+/**
+ * The rules an environment's protection amounts to: a wait timer when it waits, required reviewers
+ * when it names any, a branch policy when it restricts branches. Each rule has an id of its own on
+ * GitHub; here it is derived from the environment's, so it is stable across reads.
+ */
+function protectionRules(environment) {
+    const protection = environment.protection ?? NO_PROTECTION;
+    const id = (offset) => environment.id * 10 + offset;
+    const rules = [];
+    if (protection.waitTimer > 0)
+        rules.push({ id: id(1), type: 'wait_timer', waitTimer: protection.waitTimer });
+    if (protection.reviewers.length > 0)
+        rules.push({
+            id: id(2),
+            type: 'required_reviewers',
+            preventSelfReview: protection.preventSelfReview,
+            reviewers: protection.reviewers,
+        });
+    if (protection.branchPolicy)
+        rules.push({ id: id(3), type: 'branch_policy' });
+    return rules;
 }
 
 
@@ -5204,7 +5243,7 @@ function checkSignature(key, path, query, needed, now) {
 
 /***/ }),
 
-/***/ 68255:
+/***/ 87297:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -5212,6 +5251,50 @@ function checkSignature(key, path, query, needed, now) {
 __webpack_require__.d(__webpack_exports__, {
   P: () => (/* binding */ snapshot)
 });
+
+// EXTERNAL MODULE: ./src/clones/github/domain/environments.ts
+var environments = __webpack_require__(58455);
+;// CONCATENATED MODULE: ./src/clones/github/state/snapshot-environments.ts
+
+/**
+ * An environment's protection in the state snapshot: its rules as GitHub lists them (reviewers as
+ * logins and team slugs), which branches may deploy, and the name patterns of custom branch policies.
+ */
+function environmentProtection(store, environment) {
+    const branchPolicy = environment.protection?.branchPolicy ?? null;
+    return {
+        protection_rules: (0,environments/* protectionRules */.v)(environment).map((rule) => {
+            switch (rule.type) {
+                case 'wait_timer':
+                    return { type: rule.type, wait_timer: rule.waitTimer };
+                case 'required_reviewers':
+                    return {
+                        type: rule.type,
+                        prevent_self_review: rule.preventSelfReview,
+                        // A reviewer removed since (a deleted user or team) is left out, as the REST API does.
+                        reviewers: rule.reviewers.flatMap((reviewer) => {
+                            const name = reviewer.type === 'User' ? store.get('user', reviewer.id)?.login : store.get('team', reviewer.id)?.slug;
+                            return name === undefined ? [] : [name];
+                        }),
+                    };
+                case 'branch_policy':
+                    return { type: rule.type };
+                default: {
+                    const unknown = rule;
+                    return unknown;
+                }
+            }
+        }),
+        deployment_branch_policy: branchPolicy && {
+            protected_branches: branchPolicy.protectedBranches,
+            custom_branch_policies: branchPolicy.customBranchPolicies,
+        },
+        branch_policies: store
+            .where('environmentBranchPolicy', `environment:${environment.id}`)
+            .sort((a, b) => a.id - b.id)
+            .map((policy) => ({ name: policy.name, type: policy.type })),
+    };
+}
 
 // EXTERNAL MODULE: ./src/clones/github/git/format.ts
 var format = __webpack_require__(34576);
@@ -5342,6 +5425,7 @@ function teamsSnapshot(store) {
 }
 
 ;// CONCATENATED MODULE: ./src/clones/github/state/snapshot.ts
+
 
 
 /**
@@ -5667,6 +5751,7 @@ function snapshot(store, meta) {
             id: environment.id,
             repo: repoName(environment.repoId),
             name: environment.name,
+            ...environmentProtection(store, environment),
             created_at: environment.createdAt,
             updated_at: environment.updatedAt,
         })),

@@ -2,45 +2,6 @@ export const id = 986;
 export const ids = [986];
 export const modules = {
 
-/***/ 58455:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   W: () => (/* binding */ NO_PROTECTION),
-/* harmony export */   v: () => (/* binding */ protectionRules)
-/* harmony export */ });
-const NO_PROTECTION = {
-    waitTimer: 0,
-    preventSelfReview: false,
-    reviewers: [],
-    branchPolicy: null,
-};
-/**
- * The rules an environment's protection amounts to: a wait timer when it waits, required reviewers
- * when it names any, a branch policy when it restricts branches. Each rule has an id of its own on
- * GitHub; here it is derived from the environment's, so it is stable across reads.
- */
-function protectionRules(environment) {
-    const protection = environment.protection ?? NO_PROTECTION;
-    const id = (offset) => environment.id * 10 + offset;
-    const rules = [];
-    if (protection.waitTimer > 0)
-        rules.push({ id: id(1), type: 'wait_timer', waitTimer: protection.waitTimer });
-    if (protection.reviewers.length > 0)
-        rules.push({
-            id: id(2),
-            type: 'required_reviewers',
-            preventSelfReview: protection.preventSelfReview,
-            reviewers: protection.reviewers,
-        });
-    if (protection.branchPolicy)
-        rules.push({ id: id(3), type: 'branch_policy' });
-    return rules;
-}
-
-
-/***/ }),
-
 /***/ 13850:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 

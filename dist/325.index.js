@@ -1,8 +1,8 @@
-export const id = 791;
-export const ids = [791];
+export const id = 325;
+export const ids = [325];
 export const modules = {
 
-/***/ 63791:
+/***/ 2325:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -4320,117 +4320,8 @@ function lifecycleDeps(repo, engine = {}, owner = thisProcess()) {
 
 // EXTERNAL MODULE: ./src/workspace/workflows.ts + 1 modules
 var workflows = __webpack_require__(81746);
-// EXTERNAL MODULE: external "node:url"
-var external_node_url_ = __webpack_require__(73136);
-;// CONCATENATED MODULE: ./src/evaluate/phrase-cache.ts
-
-
-
-
-const COMPARISONS = ['==', '>=', '<=', '<', '>'];
-/**
- * The running phrase library, as the file its code was loaded from (path, inode, size, modification
- * time): what a phrase compiles to changes with that code, and a build or an install writes the file
- * anew. Undefined when running from the sources, whose phrase code spans files.
- */
-function phraseCodeIdentity() {
-    let file;
-    try {
-        file = (0,external_node_url_.fileURLToPath)(import.meta.url);
-    }
-    catch {
-        return undefined;
-    }
-    if (/\.[cm]?ts$/.test(file))
-        return undefined;
-    const stat = (0,external_node_fs_.statSync)(file, { throwIfNoEntry: false });
-    return stat ? [file, stat.ino, stat.size, stat.mtimeMs].join('\0') : undefined;
-}
-const FILE_PATTERN = /^phrases-[0-9a-f]{16}\.json$/;
-/**
- * The compiled phrases of the code `identity` names, in one file of `dir` (`phrases-<hash>.json`);
- * when it is written, only the few most recent files of other code (earlier builds) are kept.
- */
-function compiledPhrasesIn(dir, identity) {
-    const name = `phrases-${(0,external_node_crypto_.createHash)('sha256').update(identity).digest('hex').slice(0, 16)}.json`;
-    const file = (0,external_node_path_.join)(dir, name);
-    let entries;
-    let added = false;
-    const loaded = () => (entries ??= readEntries(file));
-    return {
-        get: (text) => loaded().get(text),
-        set(text, check) {
-            loaded().set(text, check);
-            added = true;
-        },
-        save() {
-            if (!added)
-                return;
-            added = false;
-            try {
-                (0,external_node_fs_.mkdirSync)(dir, { recursive: true, mode: 0o700 });
-                const temporary = `${file}.${process.pid}.${(0,external_node_crypto_.randomBytes)(4).toString('hex')}`;
-                (0,external_node_fs_.writeFileSync)(temporary, JSON.stringify(Object.fromEntries(loaded())), { mode: 0o600 });
-                (0,external_node_fs_.renameSync)(temporary, file);
-                pruneOthers(dir);
-            }
-            catch {
-                // Compiled again by the next process.
-            }
-        },
-    };
-}
-/** Files of other code kept at most: two installs used in turn do not undo each other's. */
-const KEPT_FILES = 4;
-/** Removes all but the `KEPT_FILES` most recently written files. */
-function pruneOthers(dir) {
-    const files = (0,external_node_fs_.readdirSync)(dir)
-        .filter((entry) => FILE_PATTERN.test(entry))
-        .map((entry) => ({
-        file: (0,external_node_path_.join)(dir, entry),
-        written: (0,external_node_fs_.statSync)((0,external_node_path_.join)(dir, entry), { throwIfNoEntry: false })?.mtimeMs ?? 0,
-    }))
-        .sort((a, b) => b.written - a.written);
-    for (const { file } of files.slice(KEPT_FILES))
-        (0,external_node_fs_.rmSync)(file, { force: true });
-}
-/** The entries of a file, keeping only those shaped like a compiled phrase (a damaged file is none). */
-function readEntries(file) {
-    const entries = new Map();
-    let parsed;
-    try {
-        parsed = JSON.parse((0,external_node_fs_.readFileSync)(file, 'utf8'));
-    }
-    catch {
-        return entries;
-    }
-    if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed))
-        return entries;
-    for (const [text, check] of Object.entries(parsed))
-        if (check === null || isPhraseCheck(check))
-            entries.set(text, check);
-    return entries;
-}
-function isPhraseCheck(value) {
-    if (typeof value !== 'object' || value === null)
-        return false;
-    const check = value;
-    const strings = (...keys) => keys.every((key) => typeof check[key] === 'string');
-    switch (check.kind) {
-        case 'count':
-            return (strings('pattern', 'items', 'subject', 'subjectOne') &&
-                COMPARISONS.includes(check.op) &&
-                typeof check.expected === 'number');
-        case 'every':
-            return (strings('pattern', 'items', 'failing', 'subject', 'subjectOne', 'predicate') &&
-                (check.single === undefined || typeof check.single === 'boolean'));
-        case 'boolean':
-            return strings('pattern', 'expression', 'subject');
-        default:
-            return false;
-    }
-}
-
+// EXTERNAL MODULE: ./src/evaluate/phrase-cache.ts
+var phrase_cache = __webpack_require__(23125);
 // EXTERNAL MODULE: ./src/runner/shard.ts
 var runner_shard = __webpack_require__(22870);
 ;// CONCATENATED MODULE: ./src/runner/merge.ts
@@ -4834,8 +4725,8 @@ function seedPrompt(scenario, previousError) {
 /** The scenarios of a workspace, validated, as `runWorkspaceScenarios` runs them. */
 function loadWorkspaceScenarios(workspace, selection = {}) {
     // The criteria's phrases as this build compiled them before, kept in the user's Archal home.
-    const code = phraseCodeIdentity();
-    const phrases = code === undefined ? undefined : compiledPhrasesIn((0,external_node_path_.join)(workspace.home, 'cache', 'phrases'), code);
+    const code = (0,phrase_cache/* phraseCodeIdentity */.f)();
+    const phrases = code === undefined ? undefined : (0,phrase_cache/* compiledPhrasesIn */.$)((0,external_node_path_.join)(workspace.home, 'cache', 'phrases'), code);
     const scenarios = loadScenarios(selection.paths ?? [], {
         phrases,
         config: workspace.config,
@@ -4956,8 +4847,8 @@ function shardOf(root, scenarios, shard, runs) {
 
 
 
-// EXTERNAL MODULE: ./src/workflows/index.ts + 10 modules
-var src_workflows = __webpack_require__(28610);
+// EXTERNAL MODULE: ./src/workflows/index.ts + 9 modules
+var src_workflows = __webpack_require__(54249);
 // EXTERNAL MODULE: ./src/workflows/lifecycle.ts + 9 modules
 var lifecycle = __webpack_require__(98607);
 ;// CONCATENATED MODULE: ./src/preprod/fix-workflow.ts
@@ -7289,25 +7180,18 @@ function junitElement(kind) {
 }
 /** JUnit XML: one test suite per scenario, one test case per run, failures and errors with their reasons. */
 function junitReport(suite) {
-    const esc = (text) => text
-        .replace(/[<>&"']/g, (ch) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', '"': '&quot;', "'": '&apos;' })[ch])
-        // XML 1.0 cannot carry these control characters at all, even escaped.
-        // eslint-disable-next-line no-control-regex
-        .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f]/g, '');
     const suites = suite.scenarios.map((scenario) => {
         const cases = scenario.results.map((run) => {
-            const name = esc(`${scenario.title} — run ${run.run}`);
+            const name = xml(`${scenario.title} — run ${run.run}`);
             const time = (run.durationMs / 1000).toFixed(3);
             if (run.passed)
-                return `    <testcase classname="${esc(scenario.file)}" name="${name}" time="${time}"/>`;
-            const details = run.criteria
-                .filter((criterion) => criterion.status === 'failed' || criterion.status === 'error')
-                .map((criterion) => `[${criterion.kind}] ${criterion.text}: ${criterion.detail}`)
-                .join('\n');
+                return `    <testcase classname="${xml(scenario.file)}" name="${name}" time="${time}"/>`;
             const element = elementOf(run);
+            // A run without a kind (none recorded) says nothing about why: no `type` rather than a made-up one.
+            const type = run.failureKind === null ? '' : ` type="${run.failureKind}"`;
             return [
-                `    <testcase classname="${esc(scenario.file)}" name="${name}" time="${time}">`,
-                `      <${element} type="${run.failureKind}" message="${esc(run.failureSummary ?? 'failed')}">${esc(details || run.harness.stderrTail)}</${element}>`,
+                `    <testcase classname="${xml(scenario.file)}" name="${name}" time="${time}">`,
+                `      <${element}${type} message="${xml(run.failureSummary ?? 'failed')}">${xml(junitBody(run, element))}</${element}>`,
                 '    </testcase>',
             ].join('\n');
         });
@@ -7315,15 +7199,38 @@ function junitReport(suite) {
         const errors = count(scenario.results, 'error');
         const time = (scenario.results.reduce((sum, run) => sum + run.durationMs, 0) / 1000).toFixed(3);
         return [
-            `  <testsuite name="${esc(scenario.title)}" tests="${scenario.runs}" failures="${failures}" errors="${errors}" time="${time}">`,
+            `  <testsuite name="${xml(scenario.title)}" tests="${scenario.runs}" failures="${failures}" errors="${errors}" time="${time}">`,
             `    <properties><property name="satisfaction" value="${scenario.satisfaction}"/></properties>`,
             ...cases,
             '  </testsuite>',
         ].join('\n');
     });
     const runs = suite.scenarios.flatMap((scenario) => scenario.results);
-    return `<?xml version="1.0" encoding="UTF-8"?>\n<testsuites name="${esc(suite.title ?? 'archal')}" tests="${suite.totals.runs}" failures="${count(runs, 'failure')}" errors="${count(runs, 'error')}" time="${(suite.durationMs / 1000).toFixed(3)}">\n${suites.join('\n')}\n</testsuites>\n`;
+    return `<?xml version="1.0" encoding="UTF-8"?>\n<testsuites name="${xml(suite.title ?? 'archal')}" tests="${suite.totals.runs}" failures="${count(runs, 'failure')}" errors="${count(runs, 'error')}" time="${(suite.durationMs / 1000).toFixed(3)}">\n${suites.join('\n')}\n</testsuites>\n`;
 }
+/**
+ * What a failed run's element holds. A `<failure>`: the criteria that failed (else the agent's stderr).
+ * An `<error>`: the agent's stderr tail first, what explains a crash or a timeout, then any failed criteria.
+ */
+function junitBody(run, element) {
+    const criteria = run.criteria
+        .filter((criterion) => criterion.status === 'failed' || criterion.status === 'error')
+        .map((criterion) => `[${criterion.kind}] ${criterion.text}: ${criterion.detail}`)
+        .join('\n');
+    const stderr = (0,lib_text/* stripAnsi */.aJ)(run.harness.stderrTail).trim();
+    if (element === 'failure')
+        return criteria || stderr;
+    return [stderr, criteria].filter(Boolean).join('\n\n');
+}
+/**
+ * `text` as XML 1.0 character data or attribute value: escaped, without terminal escape sequences,
+ * and without the characters XML 1.0 cannot carry at all, even escaped (most C0 controls, lone
+ * surrogates, U+FFFE and U+FFFF), which a strict parser would reject the whole report for.
+ */
+const xml = (text) => (0,lib_text/* stripAnsi */.aJ)(text)
+    .replace(/[<>&"']/g, (ch) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', '"': '&quot;', "'": '&apos;' })[ch])
+    // eslint-disable-next-line no-control-regex
+    .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]|[\ud800-\udfff]/gu, '');
 /** A failed run's JUnit element; one without a kind (none is recorded) counts as a failure. */
 const elementOf = (run) => (run.failureKind === null ? 'failure' : junitElement(run.failureKind));
 const count = (runs, element) => runs.filter((run) => !run.passed && elementOf(run) === element).length;
@@ -13468,6 +13375,132 @@ function base(criterion) {
 
 /***/ }),
 
+/***/ 23125:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   $: () => (/* binding */ compiledPhrasesIn),
+/* harmony export */   f: () => (/* binding */ phraseCodeIdentity)
+/* harmony export */ });
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(77598);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(73024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(76760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
+/* harmony import */ var node_url__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(73136);
+/* harmony import */ var node_url__WEBPACK_IMPORTED_MODULE_3___default = /*#__PURE__*/__webpack_require__.n(node_url__WEBPACK_IMPORTED_MODULE_3__);
+
+
+
+
+const COMPARISONS = ['==', '>=', '<=', '<', '>'];
+/**
+ * The running phrase library, as the file its code was loaded from (path, inode, size, modification
+ * time): what a phrase compiles to changes with that code, and a build or an install writes the file
+ * anew. Undefined when running from the sources, whose phrase code spans files.
+ */
+function phraseCodeIdentity() {
+    let file;
+    try {
+        file = (0,node_url__WEBPACK_IMPORTED_MODULE_3__.fileURLToPath)(import.meta.url);
+    }
+    catch {
+        return undefined;
+    }
+    if (/\.[cm]?ts$/.test(file))
+        return undefined;
+    const stat = (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.statSync)(file, { throwIfNoEntry: false });
+    return stat ? [file, stat.ino, stat.size, stat.mtimeMs].join('\0') : undefined;
+}
+const FILE_PATTERN = /^phrases-[0-9a-f]{16}\.json$/;
+/**
+ * The compiled phrases of the code `identity` names, in one file of `dir` (`phrases-<hash>.json`);
+ * when it is written, only the few most recent files of other code (earlier builds) are kept.
+ */
+function compiledPhrasesIn(dir, identity) {
+    const name = `phrases-${(0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256').update(identity).digest('hex').slice(0, 16)}.json`;
+    const file = (0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(dir, name);
+    let entries;
+    let added = false;
+    const loaded = () => (entries ??= readEntries(file));
+    return {
+        get: (text) => loaded().get(text),
+        set(text, check) {
+            loaded().set(text, check);
+            added = true;
+        },
+        save() {
+            if (!added)
+                return;
+            added = false;
+            try {
+                (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.mkdirSync)(dir, { recursive: true, mode: 0o700 });
+                const temporary = `${file}.${process.pid}.${(0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.randomBytes)(4).toString('hex')}`;
+                (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.writeFileSync)(temporary, JSON.stringify(Object.fromEntries(loaded())), { mode: 0o600 });
+                (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.renameSync)(temporary, file);
+                pruneOthers(dir);
+            }
+            catch {
+                // Compiled again by the next process.
+            }
+        },
+    };
+}
+/** Files of other code kept at most: two installs used in turn do not undo each other's. */
+const KEPT_FILES = 4;
+/** Removes all but the `KEPT_FILES` most recently written files. */
+function pruneOthers(dir) {
+    const files = (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.readdirSync)(dir)
+        .filter((entry) => FILE_PATTERN.test(entry))
+        .map((entry) => ({
+        file: (0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(dir, entry),
+        written: (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.statSync)((0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(dir, entry), { throwIfNoEntry: false })?.mtimeMs ?? 0,
+    }))
+        .sort((a, b) => b.written - a.written);
+    for (const { file } of files.slice(KEPT_FILES))
+        (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.rmSync)(file, { force: true });
+}
+/** The entries of a file, keeping only those shaped like a compiled phrase (a damaged file is none). */
+function readEntries(file) {
+    const entries = new Map();
+    let parsed;
+    try {
+        parsed = JSON.parse((0,node_fs__WEBPACK_IMPORTED_MODULE_1__.readFileSync)(file, 'utf8'));
+    }
+    catch {
+        return entries;
+    }
+    if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed))
+        return entries;
+    for (const [text, check] of Object.entries(parsed))
+        if (check === null || isPhraseCheck(check))
+            entries.set(text, check);
+    return entries;
+}
+function isPhraseCheck(value) {
+    if (typeof value !== 'object' || value === null)
+        return false;
+    const check = value;
+    const strings = (...keys) => keys.every((key) => typeof check[key] === 'string');
+    switch (check.kind) {
+        case 'count':
+            return (strings('pattern', 'items', 'subject', 'subjectOne') &&
+                COMPARISONS.includes(check.op) &&
+                typeof check.expected === 'number');
+        case 'every':
+            return (strings('pattern', 'items', 'failing', 'subject', 'subjectOne', 'predicate') &&
+                (check.single === undefined || typeof check.single === 'boolean'));
+        case 'boolean':
+            return strings('pattern', 'expression', 'subject');
+        default:
+            return false;
+    }
+}
+
+
+/***/ }),
+
 /***/ 91516:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -14156,11 +14189,29 @@ function bashScriptAsExec(command, args, cwd, env) {
         return undefined;
     if (Object.keys(env).some((key) => key.startsWith('BASH_FUNC_')))
         return undefined;
+    const shellLevel = bashExecShellLevel(env.SHLVL);
+    if (shellLevel === undefined)
+        return undefined;
     const program = findProgram(name, cwd, env.PATH);
     const pwd = program === undefined ? undefined : bashPwd(cwd, env.PWD);
     if (program === undefined || pwd === undefined)
         return undefined;
-    return { command: program, args: words.slice(1), argv0: name, env: { ...env, _: program, PWD: pwd } };
+    return {
+        command: program,
+        args: words.slice(1),
+        argv0: name,
+        env: { ...env, _: program, PWD: pwd, SHLVL: shellLevel },
+    };
+}
+/**
+ * The SHLVL a program bash execs sees: bash counts itself in at start and out again when it execs
+ * the script's one command, so a level it keeps as it is stays, and no level becomes "0". Undefined
+ * for a level bash would reset (not a number, negative, too high): left to bash.
+ */
+function bashExecShellLevel(inherited) {
+    if (inherited === undefined)
+        return '0';
+    return /^(0|[1-9][0-9]{0,2})$/.test(inherited) && Number(inherited) < 999 ? inherited : undefined;
 }
 /** Where bash would find `name`: the first executable regular file of that name on PATH (a name with a slash: itself). */
 function findProgram(name, cwd, path) {
@@ -15029,6 +15080,7 @@ function maskUrlPassword(url) {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   $Q: () => (/* binding */ clip),
+/* harmony export */   aJ: () => (/* binding */ stripAnsi),
 /* harmony export */   u: () => (/* binding */ capPerFile),
 /* harmony export */   xx: () => (/* binding */ visibleControls)
 /* harmony export */ });
@@ -15044,6 +15096,15 @@ function visibleControls(text) {
     return text.replace(
     // eslint-disable-next-line no-control-regex
     /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g, (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+/**
+ * `text` without terminal escape sequences (colours, cursor moves, titles): output captured from a
+ * program, shown where a terminal does not interpret them, such as a report file.
+ */
+function stripAnsi(text) {
+    // CSI sequences (colours, cursor), OSC sequences (titles, links) ended by BEL or ST, then other two-byte escapes.
+    // eslint-disable-next-line no-control-regex
+    return text.replace(/\u001b\[[0-?]*[ -/]*[@-~]|\u001b\][^\u0007\u001b]*(?:\u0007|\u001b\\)|\u001b[@-Z\\-_]/g, '');
 }
 /**
  * At most `limit` items of each file (`fileOf`), in their order; a file with more gets one `more`
@@ -18973,7 +19034,7 @@ function rewriteBlockRefs(value, blocks, key) {
 
 /***/ }),
 
-/***/ 28610:
+/***/ 54249:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -18992,7 +19053,7 @@ __webpack_require__.d(__webpack_exports__, {
   rT: () => (/* reexport */ scriptDirectories),
   iM: () => (/* reexport */ sourceIndex),
   Tw: () => (/* reexport */ workflowFileNamed),
-  w4: () => (/* reexport */ yamlFileCache)
+  w4: () => (/* reexport */ yaml_cache/* yamlFileCache */.w4)
 });
 
 // UNUSED EXPORTS: ACTIVE_STATUSES, BUILTIN_DEFAULTS, ConditionEvaluationError, ConditionSyntaxError, JsonlTranscript, MIGRATION_GUIDE, MemorySink, NODE_STATE_EVENTS, RUN_STATUSES, RunRefusedError, TRIGGER_RULES, WORKFLOW_EVENT_TYPES, approveRun, cancelRun, cliConversationId, continueRejection, decideRun, displayPath, evaluateCondition, executeWorkflow, fanOut, findConversationRun, findRun, formatWorkflowProblem, isInlineScript, isStale, isWorkflowEventType, listConversationRuns, loadWorkflowText, nodeStates, parseCondition, priorFromEvents, rejectRun, rejectionContinues, resolveInputs, resumeRun, startRun, systemClock, workflowScopes
@@ -20050,7 +20111,10 @@ function shellQuotingWarnings(nodes, file, lines) {
     return warnings;
 }
 
+// EXTERNAL MODULE: ./src/workflows/validated-cache.ts
+var validated_cache = __webpack_require__(17419);
 ;// CONCATENATED MODULE: ./src/workflows/loader.ts
+
 
 
 
@@ -20070,6 +20134,51 @@ const BUILTIN_DEFAULTS = { provider: 'claude', models: {} };
  */
 async function loadWorkflowText(text, given) {
     const options = withPackagedResources(given);
+    const cached = options.validatedCache;
+    if (!cached)
+        return validateWorkflowText(text, options);
+    const key = (0,validated_cache/* validationKey */.p2)(cached.build, [
+        options.file,
+        options.scope,
+        options.defaults ?? null,
+        options.checkOutputSchemas ?? true,
+        text,
+    ]);
+    if (key === undefined)
+        return validateWorkflowText(text, options);
+    const hit = cached.cache.get(key);
+    if (hit && hit.lookups.every(([kind, name, answer]) => (0,validated_cache/* answerHash */.DO)(lookup(options, kind, name)) === answer))
+        return { ok: true, workflow: hit.workflow, warnings: hit.warnings };
+    const lookups = [];
+    const recorded = (kind, resolve) => (name) => {
+        const answer = resolve(name);
+        lookups.push([kind, name, (0,validated_cache/* answerHash */.DO)(answer)]);
+        return answer;
+    };
+    const result = await validateWorkflowText(text, {
+        ...options,
+        resolveCommand: recorded('command', options.resolveCommand),
+        ...(options.resolveScript ? { resolveScript: recorded('script', options.resolveScript) } : {}),
+        ...(options.resolveWorkflowSource
+            ? { resolveWorkflowSource: recorded('source', options.resolveWorkflowSource) }
+            : {}),
+    });
+    if (result.ok)
+        cached.cache.set(key, { lookups, workflow: result.workflow, warnings: result.warnings });
+    return result;
+}
+/** What validation's lookup of `kind` answers now for `name`. */
+function lookup(options, kind, name) {
+    switch (kind) {
+        case 'command':
+            return options.resolveCommand(name);
+        case 'script':
+            return options.resolveScript?.(name);
+        case 'source':
+            return options.resolveWorkflowSource?.(name);
+    }
+}
+async function validateWorkflowText(text, options) {
     const { file } = options;
     const errors = [];
     const warnings = [];
@@ -20390,6 +20499,7 @@ async function loadWorkflowFile(file, scope, options, preread) {
         resolveWorkflowSource: options.resolveWorkflowSource,
         checkOutputSchemas: options.checkOutputSchemas,
         yamlCache: options.yamlCache,
+        validatedCache: options.validatedCache,
     });
     if (result.ok)
         return { kind: 'workflow', workflow: result.workflow, warnings: result.warnings };
@@ -20549,90 +20659,8 @@ function displayPath(file, repo) {
 var events = __webpack_require__(53709);
 // EXTERNAL MODULE: ./src/workflows/executor.ts + 18 modules
 var executor = __webpack_require__(33751);
-// EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __webpack_require__(77598);
-// EXTERNAL MODULE: external "node:v8"
-var external_node_v8_ = __webpack_require__(78877);
-;// CONCATENATED MODULE: ./src/workflows/yaml-cache.ts
-
-
-
-
-
-/**
- * The yaml library these entries were parsed with: what a text parses to may change with it. A test
- * compares it with the installed library, so that an upgrade changes the entries' names.
- */
-const YAML_LIBRARY_VERSION = '2.9.1';
-/** Bump the leading number when the options given to the library change. */
-const FORMAT = `1:${YAML_LIBRARY_VERSION}:${JSON.stringify(yaml_source/* YAML_LIMITS */.XM)}`;
-/** Entries kept: past this, the least recently written are removed when a new one is written. */
-const MAX_ENTRIES = 256;
-const KEEP_AFTER_PRUNE = 192;
-/**
- * Parsed YAML values in a directory, one file per text, named by the text's SHA-256: a workflow file
- * that has not changed since it was last parsed is read back instead of parsed. An entry that cannot
- * be read is a miss; a failure to write one is ignored (the cache only saves time).
- */
-function yamlFileCache(dir) {
-    const entry = (text) => (0,external_node_path_.join)(dir, `${(0,external_node_crypto_.createHash)('sha256').update(FORMAT).update(text).digest('hex')}.v8`);
-    return {
-        get(text) {
-            let bytes;
-            try {
-                bytes = (0,external_node_fs_.readFileSync)(entry(text));
-            }
-            catch {
-                return undefined;
-            }
-            try {
-                return { value: (0,external_node_v8_.deserialize)(bytes) };
-            }
-            catch {
-                return undefined;
-            }
-        },
-        set(text, value) {
-            try {
-                const bytes = (0,external_node_v8_.serialize)(value);
-                (0,external_node_fs_.mkdirSync)(dir, { recursive: true });
-                const file = entry(text);
-                // Written aside, then renamed: a reader sees a whole entry or none.
-                const partial = `${file}.${process.pid}.tmp`;
-                (0,external_node_fs_.writeFileSync)(partial, bytes, { mode: 0o600 });
-                (0,external_node_fs_.renameSync)(partial, file);
-                prune(dir);
-            }
-            catch {
-                // Not cached: the next run parses the text again.
-            }
-        },
-    };
-}
-function prune(dir) {
-    const names = (0,external_node_fs_.readdirSync)(dir);
-    if (names.length <= MAX_ENTRIES)
-        return;
-    const byAge = names
-        .flatMap((name) => {
-        try {
-            return [{ name, written: (0,external_node_fs_.statSync)((0,external_node_path_.join)(dir, name)).mtimeMs }];
-        }
-        catch {
-            return [];
-        }
-    })
-        .sort((a, b) => a.written - b.written);
-    for (const { name } of byAge.slice(0, byAge.length - KEEP_AFTER_PRUNE)) {
-        try {
-            (0,external_node_fs_.unlinkSync)((0,external_node_path_.join)(dir, name));
-        }
-        catch {
-            // Removed by another process.
-        }
-    }
-}
-
+// EXTERNAL MODULE: ./src/workflows/yaml-cache.ts
+var yaml_cache = __webpack_require__(85080);
 // EXTERNAL MODULE: ./src/workflows/clock.ts
 var clock = __webpack_require__(60956);
 // EXTERNAL MODULE: ./src/workflows/lifecycle.ts + 9 modules
@@ -22506,6 +22534,204 @@ const NESTED_KEYS = (0,lazy/* lazyRecord */.yV)({
 
 /***/ }),
 
+/***/ 17419:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   DO: () => (/* binding */ answerHash),
+/* harmony export */   LC: () => (/* binding */ validatedFileCache),
+/* harmony export */   p2: () => (/* binding */ validationKey)
+/* harmony export */ });
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(77598);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(73024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(76760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
+/* harmony import */ var node_v8__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(78877);
+/* harmony import */ var node_v8__WEBPACK_IMPORTED_MODULE_3___default = /*#__PURE__*/__webpack_require__.n(node_v8__WEBPACK_IMPORTED_MODULE_3__);
+/* harmony import */ var _yaml_cache_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(85080);
+
+
+
+
+
+/** Bump when what an entry holds changes shape. */
+const FORMAT = 'validated-1';
+function answerHash(answer) {
+    return (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256')
+        .update(JSON.stringify(answer ?? null))
+        .digest('hex');
+}
+/** The key of one validation, or undefined when its inputs cannot be written down (no caching then). */
+function validationKey(identity, parts) {
+    try {
+        return (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256')
+            .update(FORMAT)
+            .update('\0')
+            .update(identity)
+            .update('\0')
+            .update(JSON.stringify(parts))
+            .digest('hex');
+    }
+    catch {
+        return undefined;
+    }
+}
+/**
+ * Entries in `dir` (`<key>.validated.v8`), written aside and renamed so that a reader sees a whole
+ * entry or none. An entry that cannot be read, or is not shaped like one, is a miss; a failure to
+ * write (a read-only home) only costs the next run the validation.
+ */
+function validatedFileCache(dir) {
+    const entry = (key) => (0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(dir, `${key}.validated.v8`);
+    return {
+        get(key) {
+            try {
+                const value = (0,node_v8__WEBPACK_IMPORTED_MODULE_3__.deserialize)((0,node_fs__WEBPACK_IMPORTED_MODULE_1__.readFileSync)(entry(key)));
+                return isEntry(value, key) ? value.entry : undefined;
+            }
+            catch {
+                return undefined;
+            }
+        },
+        set(key, value) {
+            try {
+                const bytes = (0,node_v8__WEBPACK_IMPORTED_MODULE_3__.serialize)({ key, entry: value });
+                (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.mkdirSync)(dir, { recursive: true, mode: 0o700 });
+                const file = entry(key);
+                const partial = `${file}.${process.pid}.tmp`;
+                (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.writeFileSync)(partial, bytes, { mode: 0o600 });
+                (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.renameSync)(partial, file);
+                (0,_yaml_cache_js__WEBPACK_IMPORTED_MODULE_4__/* .pruneOldest */ .KE)(dir);
+            }
+            catch {
+                // Validated again by the next run.
+            }
+        },
+    };
+}
+/** An entry written for `key`: a file renamed or copied over another key's is foreign. */
+function isEntry(value, key) {
+    if (typeof value !== 'object' || value === null)
+        return false;
+    const stored = value;
+    if (stored.key !== key || typeof stored.entry !== 'object' || stored.entry === null)
+        return false;
+    const entry = stored.entry;
+    const workflow = entry.workflow;
+    return (Array.isArray(entry.lookups) &&
+        entry.lookups.every((lookup) => Array.isArray(lookup) && lookup.length === 3 && lookup.every((part) => typeof part === 'string')) &&
+        Array.isArray(entry.warnings) &&
+        typeof workflow === 'object' &&
+        workflow !== null &&
+        typeof workflow.name === 'string' &&
+        Array.isArray(workflow.nodes));
+}
+
+
+/***/ }),
+
+/***/ 85080:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   KE: () => (/* binding */ pruneOldest),
+/* harmony export */   w4: () => (/* binding */ yamlFileCache)
+/* harmony export */ });
+/* unused harmony export YAML_LIBRARY_VERSION */
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(77598);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(73024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(76760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
+/* harmony import */ var node_v8__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(78877);
+/* harmony import */ var node_v8__WEBPACK_IMPORTED_MODULE_3___default = /*#__PURE__*/__webpack_require__.n(node_v8__WEBPACK_IMPORTED_MODULE_3__);
+/* harmony import */ var _yaml_source_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(26509);
+
+
+
+
+
+/**
+ * The yaml library these entries were parsed with: what a text parses to may change with it. A test
+ * compares it with the installed library, so that an upgrade changes the entries' names.
+ */
+const YAML_LIBRARY_VERSION = '2.9.1';
+/** Bump the leading number when the options given to the library change. */
+const FORMAT = `1:${YAML_LIBRARY_VERSION}:${JSON.stringify(_yaml_source_js__WEBPACK_IMPORTED_MODULE_4__/* .YAML_LIMITS */ .XM)}`;
+/** Entries kept: past this, the least recently written are removed when a new one is written. */
+const MAX_ENTRIES = 256;
+const KEEP_AFTER_PRUNE = 192;
+/**
+ * Parsed YAML values in a directory, one file per text, named by the text's SHA-256: a workflow file
+ * that has not changed since it was last parsed is read back instead of parsed. An entry that cannot
+ * be read is a miss; a failure to write one is ignored (the cache only saves time).
+ */
+function yamlFileCache(dir) {
+    const entry = (text) => (0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(dir, `${(0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256').update(FORMAT).update(text).digest('hex')}.v8`);
+    return {
+        get(text) {
+            let bytes;
+            try {
+                bytes = (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.readFileSync)(entry(text));
+            }
+            catch {
+                return undefined;
+            }
+            try {
+                return { value: (0,node_v8__WEBPACK_IMPORTED_MODULE_3__.deserialize)(bytes) };
+            }
+            catch {
+                return undefined;
+            }
+        },
+        set(text, value) {
+            try {
+                const bytes = (0,node_v8__WEBPACK_IMPORTED_MODULE_3__.serialize)(value);
+                (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.mkdirSync)(dir, { recursive: true });
+                const file = entry(text);
+                // Written aside, then renamed: a reader sees a whole entry or none.
+                const partial = `${file}.${process.pid}.tmp`;
+                (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.writeFileSync)(partial, bytes, { mode: 0o600 });
+                (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.renameSync)(partial, file);
+                pruneOldest(dir);
+            }
+            catch {
+                // Not cached: the next run parses the text again.
+            }
+        },
+    };
+}
+/** Removes the least recently written entries of `dir` once it holds more than it keeps. */
+function pruneOldest(dir) {
+    const names = (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.readdirSync)(dir);
+    if (names.length <= MAX_ENTRIES)
+        return;
+    const byAge = names
+        .flatMap((name) => {
+        try {
+            return [{ name, written: (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.statSync)((0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(dir, name)).mtimeMs }];
+        }
+        catch {
+            return [];
+        }
+    })
+        .sort((a, b) => a.written - b.written);
+    for (const { name } of byAge.slice(0, byAge.length - KEEP_AFTER_PRUNE)) {
+        try {
+            (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.unlinkSync)((0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(dir, name));
+        }
+        catch {
+            // Removed by another process.
+        }
+    }
+}
+
+
+/***/ }),
+
 /***/ 26509:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -22881,8 +23107,12 @@ var external_node_path_ = __webpack_require__(76760);
 var git = __webpack_require__(63555);
 // EXTERNAL MODULE: ./src/lib/paths.ts
 var paths = __webpack_require__(9927);
-// EXTERNAL MODULE: ./src/workflows/index.ts + 10 modules
-var workflows = __webpack_require__(28610);
+// EXTERNAL MODULE: ./src/workflows/index.ts + 9 modules
+var workflows = __webpack_require__(54249);
+// EXTERNAL MODULE: ./src/workflows/validated-cache.ts
+var validated_cache = __webpack_require__(17419);
+// EXTERNAL MODULE: ./src/evaluate/phrase-cache.ts
+var phrase_cache = __webpack_require__(23125);
 // EXTERNAL MODULE: ./src/lib/did-you-mean.ts
 var did_you_mean = __webpack_require__(42948);
 // EXTERNAL MODULE: ./src/lib/input-file.ts
@@ -23051,6 +23281,8 @@ function isRecord(value) {
 
 
 
+
+
 const NO_ARCHON_SETTINGS = { models: {}, tiers: {}, aliases: {}, invalidPresets: {}, problems: [] };
 /** What the workflow engine inherits from .archal.json `assistants`, over Archon's .archon/config.yaml. */
 function engineDefaults(assistants = {}, archon = NO_ARCHON_SETTINGS) {
@@ -23131,6 +23363,7 @@ function discoveryOptions(workspace) {
         resolveScript: (0,workflows/* createScriptResolver */.cL)((0,workflows/* scriptDirectories */.rT)(resources)),
         resolveWorkflowSource: (name) => (workflowSources ??= (0,workflows/* sourceIndex */.iM)((0,workflows/* allWorkflowFiles */.is)(locations)))(name),
         yamlCache: (0,workflows/* yamlFileCache */.w4)((0,external_node_path_.join)(workspace.home, 'cache', 'yaml')),
+        ...validatedCacheOf(workspace),
     };
 }
 /** `$STATE_DIR` of a repository: per project, outside the working tree (and its worktrees). */
@@ -23260,6 +23493,13 @@ function baseBranchOf(workspace, workingPath) {
     return (workspace.config.worktree?.baseBranch ??
         archonSettings(workspace).baseBranch ??
         (() => (0,git/* detectBaseBranch */.pL)(workingPath)));
+}
+/** Validated workflows are kept only when running a build (its file names the code that validated them). */
+function validatedCacheOf(workspace) {
+    const build = (0,phrase_cache/* phraseCodeIdentity */.f)();
+    return build === undefined
+        ? {}
+        : { validatedCache: { cache: (0,validated_cache/* validatedFileCache */.LC)((0,external_node_path_.join)(workspace.home, 'cache', 'validated')), build } };
 }
 
 
