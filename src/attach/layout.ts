@@ -1,5 +1,6 @@
-import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { dirname, isAbsolute, join, relative } from 'node:path';
+import { writeWhole } from '../lib/write-whole.js';
 
 /** The directories of `.archal/attach/`, exactly as the post-prod loop documents them. */
 export const ATTACH_DIRS = ['raw', 'grades', 'seeds', 'runs', 'fixes', 'failed', 'logs'] as const;
@@ -60,9 +61,7 @@ export class AttachLayout {
 /** Writes a file whole or not at all (a crash never leaves half an artifact). */
 export function writeFileAtomic(file: string, content: string | Uint8Array, options: { mkdir?: boolean } = {}): void {
   if (options.mkdir !== false) mkdirSync(dirname(file), { recursive: true });
-  const temporary = `${file}.${process.pid}.tmp`;
-  writeFileSync(temporary, content);
-  renameSync(temporary, file);
+  writeWhole(file, content, 0o666);
 }
 
 export function writeJsonAtomic(file: string, value: unknown): void {

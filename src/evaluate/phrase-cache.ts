@@ -1,7 +1,8 @@
-import { createHash, randomBytes } from 'node:crypto';
-import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { mkdirSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { writeWhole } from '../lib/write-whole.js';
 import type { Comparison, PhraseCheck } from './phrases.js';
 
 const COMPARISONS: readonly Comparison[] = ['==', '>=', '<=', '<', '>'];
@@ -58,9 +59,7 @@ export function compiledPhrasesIn(dir: string, identity: string): CompiledPhrase
       added = false;
       try {
         mkdirSync(dir, { recursive: true, mode: 0o700 });
-        const temporary = `${file}.${process.pid}.${randomBytes(4).toString('hex')}`;
-        writeFileSync(temporary, JSON.stringify(Object.fromEntries(loaded())), { mode: 0o600 });
-        renameSync(temporary, file);
+        writeWhole(file, JSON.stringify(Object.fromEntries(loaded())));
         pruneOthers(dir);
       } catch {
         // Compiled again by the next process.

@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { deserialize, serialize } from 'node:v8';
+import { writeWhole } from '../lib/write-whole.js';
 import { pruneOldest } from './yaml-cache.js';
 import type { Workflow } from './model.js';
 import type { WorkflowProblem } from './problems.js';
@@ -69,10 +70,7 @@ export function validatedFileCache(dir: string): ValidatedWorkflowCache {
       try {
         const bytes = serialize({ key, entry: value });
         mkdirSync(dir, { recursive: true, mode: 0o700 });
-        const file = entry(key);
-        const partial = `${file}.${process.pid}.tmp`;
-        writeFileSync(partial, bytes, { mode: 0o600 });
-        renameSync(partial, file);
+        writeWhole(entry(key), bytes);
         pruneOldest(dir);
       } catch {
         // Validated again by the next run.

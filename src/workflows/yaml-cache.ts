@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
-import { mkdirSync, readdirSync, readFileSync, renameSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, statSync, unlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import { deserialize, serialize } from 'node:v8';
+import { writeWhole } from '../lib/write-whole.js';
 import { YAML_LIMITS, type ParsedYamlCache } from './yaml-source.js';
 
 /**
@@ -40,11 +41,7 @@ export function yamlFileCache(dir: string): ParsedYamlCache {
       try {
         const bytes = serialize(value);
         mkdirSync(dir, { recursive: true });
-        const file = entry(text);
-        // Written aside, then renamed: a reader sees a whole entry or none.
-        const partial = `${file}.${process.pid}.tmp`;
-        writeFileSync(partial, bytes, { mode: 0o600 });
-        renameSync(partial, file);
+        writeWhole(entry(text), bytes);
         pruneOldest(dir);
       } catch {
         // Not cached: the next run parses the text again.

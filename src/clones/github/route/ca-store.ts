@@ -1,4 +1,4 @@
-import { createHash, createPrivateKey, randomBytes, X509Certificate } from 'node:crypto';
+import { createHash, createPrivateKey, X509Certificate } from 'node:crypto';
 import {
   chmodSync,
   closeSync,
@@ -9,11 +9,10 @@ import {
   mkdirSync,
   readdirSync,
   readFileSync,
-  renameSync,
   rmSync,
-  writeFileSync,
 } from 'node:fs';
 import { join } from 'node:path';
+import { writeWhole } from '../../../lib/write-whole.js';
 import type { Credentials, RunAuthority } from './ca.js';
 
 /**
@@ -206,16 +205,5 @@ export function storedTrustBundle(dir: string, caCert: string): string | undefin
     return file;
   } catch {
     return undefined;
-  }
-}
-
-/** Written whole under a temporary name and renamed: runs starting together never read half a file. */
-function writeWhole(file: string, text: string): void {
-  const temporary = `${file}.${process.pid}.${randomBytes(4).toString('hex')}`;
-  try {
-    writeFileSync(temporary, text, { mode: 0o600, flag: 'wx' });
-    renameSync(temporary, file);
-  } finally {
-    rmSync(temporary, { force: true });
   }
 }
