@@ -1917,7 +1917,10 @@ async function startGitHubClone(options = {}) {
 var external_node_net_ = __webpack_require__(77030);
 // EXTERNAL MODULE: external "node:module"
 var external_node_module_ = __webpack_require__(98995);
+// EXTERNAL MODULE: ./src/lib/write-whole.ts
+var write_whole = __webpack_require__(54058);
 ;// CONCATENATED MODULE: ./src/clones/github/route/ca-store.ts
+
 
 
 
@@ -2048,7 +2051,7 @@ function readCheck(dir, identity) {
 }
 function writeCheck(dir, check) {
     try {
-        writeWhole((0,external_node_path_.join)(dir, AUTHORITY_CHECK_FILE), JSON.stringify(check));
+        (0,write_whole/* writeWhole */.f)((0,external_node_path_.join)(dir, AUTHORITY_CHECK_FILE), JSON.stringify(check));
     }
     catch {
         // Checked again by the next process.
@@ -2070,7 +2073,7 @@ function writeAuthority(dir, caCert, server) {
         (0,external_node_fs_.chmodSync)(dir, 0o700);
         if (!privateToUser(dir, 0o077))
             return;
-        writeWhole((0,external_node_path_.join)(dir, AUTHORITY_FILE), `${caCert.trim()}\n${server.cert.trim()}\n${server.key.trim()}\n`);
+        (0,write_whole/* writeWhole */.f)((0,external_node_path_.join)(dir, AUTHORITY_FILE), `${caCert.trim()}\n${server.cert.trim()}\n${server.key.trim()}\n`);
     }
     catch {
         // A home Archal cannot write to: the next run makes its certificates again.
@@ -2091,7 +2094,7 @@ function storedTrustBundle(dir, caCert) {
         if (!privateToUser(dir, 0o077))
             return undefined;
         // node:tls only here: a run whose bundle is kept does not load it before its agent starts.
-        writeWhole(file, [caCert.trim(), ...process.getBuiltinModule('node:tls').rootCertificates].join('\n'));
+        (0,write_whole/* writeWhole */.f)(file, [caCert.trim(), ...process.getBuiltinModule('node:tls').rootCertificates].join('\n'));
         for (const entry of (0,external_node_fs_.readdirSync)(dir))
             if (/^route-ca-bundle-[0-9a-f]+\.pem$/.test(entry) && entry !== name)
                 (0,external_node_fs_.rmSync)((0,external_node_path_.join)(dir, entry), { force: true });
@@ -2099,17 +2102,6 @@ function storedTrustBundle(dir, caCert) {
     }
     catch {
         return undefined;
-    }
-}
-/** Written whole under a temporary name and renamed: runs starting together never read half a file. */
-function writeWhole(file, text) {
-    const temporary = `${file}.${process.pid}.${(0,external_node_crypto_.randomBytes)(4).toString('hex')}`;
-    try {
-        (0,external_node_fs_.writeFileSync)(temporary, text, { mode: 0o600, flag: 'wx' });
-        (0,external_node_fs_.renameSync)(temporary, file);
-    }
-    finally {
-        (0,external_node_fs_.rmSync)(temporary, { force: true });
     }
 }
 
@@ -13390,6 +13382,8 @@ function base(criterion) {
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
 /* harmony import */ var node_url__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(73136);
 /* harmony import */ var node_url__WEBPACK_IMPORTED_MODULE_3___default = /*#__PURE__*/__webpack_require__.n(node_url__WEBPACK_IMPORTED_MODULE_3__);
+/* harmony import */ var _lib_write_whole_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(54058);
+
 
 
 
@@ -13436,9 +13430,7 @@ function compiledPhrasesIn(dir, identity) {
             added = false;
             try {
                 (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.mkdirSync)(dir, { recursive: true, mode: 0o700 });
-                const temporary = `${file}.${process.pid}.${(0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.randomBytes)(4).toString('hex')}`;
-                (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.writeFileSync)(temporary, JSON.stringify(Object.fromEntries(loaded())), { mode: 0o600 });
-                (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.renameSync)(temporary, file);
+                (0,_lib_write_whole_js__WEBPACK_IMPORTED_MODULE_4__/* .writeWhole */ .f)(file, JSON.stringify(Object.fromEntries(loaded())));
                 pruneOthers(dir);
             }
             catch {
@@ -15128,6 +15120,37 @@ function capPerFile(items, fileOf, limit) {
             out.push({ kind: 'more', file, more: total - limit });
     }
     return out;
+}
+
+
+/***/ }),
+
+/***/ 54058:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   f: () => (/* binding */ writeWhole)
+/* harmony export */ });
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(77598);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(73024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_1__);
+
+
+/**
+ * Writes `file` whole or not at all: under a name no one can foresee (`wx`: nothing planted there is written through), then renamed over it, so a
+ * reader (another process starting at the same moment) sees the old content or the new, never half.
+ * `mode` defaults to the owner's alone; 0o666 gives what the umask allows, as a plain write does.
+ */
+function writeWhole(file, content, mode = 0o600) {
+    const temporary = `${file}.${process.pid}.${(0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.randomBytes)(4).toString('hex')}.tmp`;
+    try {
+        (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.writeFileSync)(temporary, content, { mode, flag: 'wx' });
+        (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.renameSync)(temporary, file);
+    }
+    finally {
+        (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.rmSync)(temporary, { force: true });
+    }
 }
 
 
@@ -22550,7 +22573,9 @@ const NESTED_KEYS = (0,lazy/* lazyRecord */.yV)({
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
 /* harmony import */ var node_v8__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(78877);
 /* harmony import */ var node_v8__WEBPACK_IMPORTED_MODULE_3___default = /*#__PURE__*/__webpack_require__.n(node_v8__WEBPACK_IMPORTED_MODULE_3__);
-/* harmony import */ var _yaml_cache_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(85080);
+/* harmony import */ var _lib_write_whole_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(54058);
+/* harmony import */ var _yaml_cache_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(85080);
+
 
 
 
@@ -22599,11 +22624,8 @@ function validatedFileCache(dir) {
             try {
                 const bytes = (0,node_v8__WEBPACK_IMPORTED_MODULE_3__.serialize)({ key, entry: value });
                 (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.mkdirSync)(dir, { recursive: true, mode: 0o700 });
-                const file = entry(key);
-                const partial = `${file}.${process.pid}.tmp`;
-                (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.writeFileSync)(partial, bytes, { mode: 0o600 });
-                (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.renameSync)(partial, file);
-                (0,_yaml_cache_js__WEBPACK_IMPORTED_MODULE_4__/* .pruneOldest */ .KE)(dir);
+                (0,_lib_write_whole_js__WEBPACK_IMPORTED_MODULE_4__/* .writeWhole */ .f)(entry(key), bytes);
+                (0,_yaml_cache_js__WEBPACK_IMPORTED_MODULE_5__/* .pruneOldest */ .KE)(dir);
             }
             catch {
                 // Validated again by the next run.
@@ -22648,7 +22670,9 @@ function isEntry(value, key) {
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
 /* harmony import */ var node_v8__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(78877);
 /* harmony import */ var node_v8__WEBPACK_IMPORTED_MODULE_3___default = /*#__PURE__*/__webpack_require__.n(node_v8__WEBPACK_IMPORTED_MODULE_3__);
-/* harmony import */ var _yaml_source_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(26509);
+/* harmony import */ var _lib_write_whole_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(54058);
+/* harmony import */ var _yaml_source_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(26509);
+
 
 
 
@@ -22660,7 +22684,7 @@ function isEntry(value, key) {
  */
 const YAML_LIBRARY_VERSION = '2.9.1';
 /** Bump the leading number when the options given to the library change. */
-const FORMAT = `1:${YAML_LIBRARY_VERSION}:${JSON.stringify(_yaml_source_js__WEBPACK_IMPORTED_MODULE_4__/* .YAML_LIMITS */ .XM)}`;
+const FORMAT = `1:${YAML_LIBRARY_VERSION}:${JSON.stringify(_yaml_source_js__WEBPACK_IMPORTED_MODULE_5__/* .YAML_LIMITS */ .XM)}`;
 /** Entries kept: past this, the least recently written are removed when a new one is written. */
 const MAX_ENTRIES = 256;
 const KEEP_AFTER_PRUNE = 192;
@@ -22691,11 +22715,7 @@ function yamlFileCache(dir) {
             try {
                 const bytes = (0,node_v8__WEBPACK_IMPORTED_MODULE_3__.serialize)(value);
                 (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.mkdirSync)(dir, { recursive: true });
-                const file = entry(text);
-                // Written aside, then renamed: a reader sees a whole entry or none.
-                const partial = `${file}.${process.pid}.tmp`;
-                (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.writeFileSync)(partial, bytes, { mode: 0o600 });
-                (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.renameSync)(partial, file);
+                (0,_lib_write_whole_js__WEBPACK_IMPORTED_MODULE_4__/* .writeWhole */ .f)(entry(text), bytes);
                 pruneOldest(dir);
             }
             catch {
