@@ -1,5 +1,5 @@
 import type { DomainContext } from '../domain/context.js';
-import { protectionRules, type ProtectionRule } from '../domain/environments.js';
+import { protectionRules, type ProtectionRule } from '../state/environment-protection.js';
 import { nodeId } from '../render/urls.js';
 import type { EnvironmentRecord, RepoRecord } from '../state/model.js';
 import { connection, upper, type ConnectionArgs, type Gql } from './context.js';

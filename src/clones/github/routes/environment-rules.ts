@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import { NO_PROTECTION, protectionRules } from '../domain/environments.js';
+import { NO_PROTECTION, protectionRules } from '../state/environment-protection.js';
 import { parseBody } from '../http/input.js';
 import { okCountedPage } from '../http/pagination.js';
 import { json, noContent, ok, type RequestContext, type RouteSpec } from '../http/route.js';

@@ -1,4 +1,4 @@
-import { protectionRules } from '../domain/environments.js';
+import { protectionRules } from './environment-protection.js';
 import type { EnvironmentRecord } from './model.js';
 import type { Store } from './store.js';
 

@@ -1,4 +1,4 @@
-import type { EnvironmentProtection, EnvironmentRecord } from '../state/model.js';
+import type { EnvironmentProtection, EnvironmentRecord } from './model.js';
 
 export const NO_PROTECTION: EnvironmentProtection = {
   waitTimer: 0,
