@@ -998,8 +998,8 @@ async function setIssuePinned(ctx, repo, issue, pinned) {
     await (0,payloads/* emitIssueEvent */.xZ)(ctx, repo, issue, pinned ? 'pinned' : 'unpinned');
 }
 
-// EXTERNAL MODULE: ./src/clones/github/domain/environments.ts
-var environments = __webpack_require__(58455);
+// EXTERNAL MODULE: ./src/clones/github/state/environment-protection.ts
+var environment_protection = __webpack_require__(41247);
 ;// CONCATENATED MODULE: ./src/clones/github/graphql/environments.ts
 
 
@@ -1027,7 +1027,7 @@ function environmentObject(domain, environment) {
         isPinned: false,
         pinnedPosition: null,
         latestCompletedDeployment: null,
-        protectionRules: (args) => connection((0,environments/* protectionRules */.v)(environment), args, (rule) => protectionRuleObject(domain, rule), 'DeploymentProtectionRule'),
+        protectionRules: (args) => connection((0,environment_protection/* protectionRules */.v)(environment), args, (rule) => protectionRuleObject(domain, rule), 'DeploymentProtectionRule'),
     };
 }
 function protectionRuleObject(domain, rule) {

@@ -2043,45 +2043,6 @@ function requestContext(core, request) {
 
 /***/ }),
 
-/***/ 58455:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   W: () => (/* binding */ NO_PROTECTION),
-/* harmony export */   v: () => (/* binding */ protectionRules)
-/* harmony export */ });
-const NO_PROTECTION = {
-    waitTimer: 0,
-    preventSelfReview: false,
-    reviewers: [],
-    branchPolicy: null,
-};
-/**
- * The rules an environment's protection amounts to: a wait timer when it waits, required reviewers
- * when it names any, a branch policy when it restricts branches. Each rule has an id of its own on
- * GitHub; here it is derived from the environment's, so it is stable across reads.
- */
-function protectionRules(environment) {
-    const protection = environment.protection ?? NO_PROTECTION;
-    const id = (offset) => environment.id * 10 + offset;
-    const rules = [];
-    if (protection.waitTimer > 0)
-        rules.push({ id: id(1), type: 'wait_timer', waitTimer: protection.waitTimer });
-    if (protection.reviewers.length > 0)
-        rules.push({
-            id: id(2),
-            type: 'required_reviewers',
-            preventSelfReview: protection.preventSelfReview,
-            reviewers: protection.reviewers,
-        });
-    if (protection.branchPolicy)
-        rules.push({ id: id(3), type: 'branch_policy' });
-    return rules;
-}
-
-
-/***/ }),
-
 /***/ 96502:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -4875,6 +4836,45 @@ async function exists(path) {
 
 /***/ }),
 
+/***/ 41247:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   W: () => (/* binding */ NO_PROTECTION),
+/* harmony export */   v: () => (/* binding */ protectionRules)
+/* harmony export */ });
+const NO_PROTECTION = {
+    waitTimer: 0,
+    preventSelfReview: false,
+    reviewers: [],
+    branchPolicy: null,
+};
+/**
+ * The rules an environment's protection amounts to: a wait timer when it waits, required reviewers
+ * when it names any, a branch policy when it restricts branches. Each rule has an id of its own on
+ * GitHub; here it is derived from the environment's, so it is stable across reads.
+ */
+function protectionRules(environment) {
+    const protection = environment.protection ?? NO_PROTECTION;
+    const id = (offset) => environment.id * 10 + offset;
+    const rules = [];
+    if (protection.waitTimer > 0)
+        rules.push({ id: id(1), type: 'wait_timer', waitTimer: protection.waitTimer });
+    if (protection.reviewers.length > 0)
+        rules.push({
+            id: id(2),
+            type: 'required_reviewers',
+            preventSelfReview: protection.preventSelfReview,
+            reviewers: protection.reviewers,
+        });
+    if (protection.branchPolicy)
+        rules.push({ id: id(3), type: 'branch_policy' });
+    return rules;
+}
+
+
+/***/ }),
+
 /***/ 3435:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -5252,8 +5252,8 @@ __webpack_require__.d(__webpack_exports__, {
   P: () => (/* binding */ snapshot)
 });
 
-// EXTERNAL MODULE: ./src/clones/github/domain/environments.ts
-var environments = __webpack_require__(58455);
+// EXTERNAL MODULE: ./src/clones/github/state/environment-protection.ts
+var environment_protection = __webpack_require__(41247);
 ;// CONCATENATED MODULE: ./src/clones/github/state/snapshot-environments.ts
 
 /**
@@ -5263,7 +5263,7 @@ var environments = __webpack_require__(58455);
 function environmentProtection(store, environment) {
     const branchPolicy = environment.protection?.branchPolicy ?? null;
     return {
-        protection_rules: (0,environments/* protectionRules */.v)(environment).map((rule) => {
+        protection_rules: (0,environment_protection/* protectionRules */.v)(environment).map((rule) => {
             switch (rule.type) {
                 case 'wait_timer':
                     return { type: rule.type, wait_timer: rule.waitTimer };

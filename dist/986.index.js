@@ -7059,8 +7059,8 @@ const secretRoutes = [
     },
 ];
 
-// EXTERNAL MODULE: ./src/clones/github/domain/environments.ts
-var environments = __webpack_require__(58455);
+// EXTERNAL MODULE: ./src/clones/github/state/environment-protection.ts
+var environment_protection = __webpack_require__(41247);
 ;// CONCATENATED MODULE: ./src/clones/github/routes/environment-rules.ts
 
 
@@ -7106,7 +7106,7 @@ const environmentSchema = schemas/* object */.Ikc({
  */
 function protectionInput(ctx, repo, existing) {
     const input = parseBody(ctx, environmentSchema);
-    const before = existing?.protection ?? environments/* NO_PROTECTION */.W;
+    const before = existing?.protection ?? environment_protection/* NO_PROTECTION */.W;
     const waitTimer = input.wait_timer ?? before.waitTimer;
     if (waitTimer < 0 || waitTimer > MAX_WAIT_TIMER)
         throw (0,errors/* unprocessable */.Pq)('Environment', `wait_timer must be an integer between 0 and ${MAX_WAIT_TIMER} (minutes), not ${waitTimer}.`, 'wait_timer');
@@ -7158,7 +7158,7 @@ function removeBranchPolicies(ctx, environment) {
 function renderProtection(ctx, environment) {
     const branchPolicy = environment.protection?.branchPolicy ?? null;
     return {
-        protection_rules: (0,environments/* protectionRules */.v)(environment).map((rule) => {
+        protection_rules: (0,environment_protection/* protectionRules */.v)(environment).map((rule) => {
             const base = { id: rule.id, node_id: (0,urls/* nodeId */.s5)('Gate', rule.id), type: rule.type };
             switch (rule.type) {
                 case 'wait_timer':
