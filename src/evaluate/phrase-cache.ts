@@ -1,7 +1,6 @@
 import { createHash } from 'node:crypto';
 import { mkdirSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { writeWhole } from '../lib/write-whole.js';
 import type { Comparison, PhraseCheck } from './phrases.js';
 
@@ -17,23 +16,6 @@ export interface CompiledPhrases {
   set(text: string, check: PhraseCheck | null): void;
   /** Writes what was added (one small file, whole or not at all); a failure only costs the next run the compile. */
   save(): void;
-}
-
-/**
- * The running phrase library, as the file its code was loaded from (path, inode, size, modification
- * time): what a phrase compiles to changes with that code, and a build or an install writes the file
- * anew. Undefined when running from the sources, whose phrase code spans files.
- */
-export function phraseCodeIdentity(): string | undefined {
-  let file: string;
-  try {
-    file = fileURLToPath(import.meta.url);
-  } catch {
-    return undefined;
-  }
-  if (/\.[cm]?ts$/.test(file)) return undefined;
-  const stat = statSync(file, { throwIfNoEntry: false });
-  return stat ? [file, stat.ino, stat.size, stat.mtimeMs].join('\0') : undefined;
 }
 
 const FILE_PATTERN = /^phrases-[0-9a-f]{16}\.json$/;

@@ -1,9 +1,6 @@
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { deserialize, serialize } from 'node:v8';
-import { writeWhole } from '../lib/write-whole.js';
-import { pruneOldest } from './yaml-cache.js';
+import { readCacheEntry, writeCacheEntry } from '../lib/v8-file-cache.js';
 import type { Workflow } from './model.js';
 import type { WorkflowProblem } from './problems.js';
 
@@ -59,23 +56,10 @@ export function validatedFileCache(dir: string): ValidatedWorkflowCache {
   const entry = (key: string) => join(dir, `${key}.validated.v8`);
   return {
     get(key) {
-      try {
-        const value = deserialize(readFileSync(entry(key))) as unknown;
-        return isEntry(value, key) ? value.entry : undefined;
-      } catch {
-        return undefined;
-      }
+      const stored = readCacheEntry(entry(key))?.value;
+      return isEntry(stored, key) ? stored.entry : undefined;
     },
-    set(key, value) {
-      try {
-        const bytes = serialize({ key, entry: value });
-        mkdirSync(dir, { recursive: true, mode: 0o700 });
-        writeWhole(entry(key), bytes);
-        pruneOldest(dir);
-      } catch {
-        // Validated again by the next run.
-      }
-    },
+    set: (key, value) => writeCacheEntry(dir, entry(key), { key, entry: value }),
   };
 }
 

@@ -1,7 +1,8 @@
 import { join, relative } from 'node:path';
 import { locateAgent } from '../harness/locate.js';
 import type { Slots } from '../lib/slots.js';
-import { compiledPhrasesIn, phraseCodeIdentity } from '../evaluate/phrase-cache.js';
+import { compiledPhrasesIn } from '../evaluate/phrase-cache.js';
+import { runningBuildIdentity } from '../lib/build-identity.js';
 import { createProviderRegistry } from '../providers/index.js';
 import { judgeResolver, loadScenarios, type LoadedScenarios } from '../runner/load.js';
 import type { ScenarioRunResult, SuiteResult } from '../runner/results.js';
@@ -39,7 +40,7 @@ export type ScenarioLoad =
 /** The scenarios of a workspace, validated, as `runWorkspaceScenarios` runs them. */
 export function loadWorkspaceScenarios(workspace: Workspace, selection: ScenarioSelection = {}): ScenarioLoad {
   // The criteria's phrases as this build compiled them before, kept in the user's Archal home.
-  const code = phraseCodeIdentity();
+  const code = runningBuildIdentity();
   const phrases = code === undefined ? undefined : compiledPhrasesIn(join(workspace.home, 'cache', 'phrases'), code);
   const scenarios = loadScenarios(selection.paths ?? [], {
     phrases,

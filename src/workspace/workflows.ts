@@ -31,7 +31,7 @@ import {
 } from '../workflows/index.js';
 import type { RunRecord } from '../workflows/run-store.js';
 import { validatedFileCache } from '../workflows/validated-cache.js';
-import { phraseCodeIdentity } from '../evaluate/phrase-cache.js';
+import { runningBuildIdentity } from '../lib/build-identity.js';
 import { readArchonSettings, type ArchonSettings } from './archon-config.js';
 import type { Workspace } from './workspace.js';
 
@@ -286,7 +286,7 @@ export function baseBranchOf(workspace: Workspace, workingPath: string): RunOpti
 
 /** Validated workflows are kept only when running a build (its file names the code that validated them). */
 function validatedCacheOf(workspace: Workspace): Pick<DiscoveryOptions, 'validatedCache'> {
-  const build = phraseCodeIdentity();
+  const build = runningBuildIdentity();
   return build === undefined
     ? {}
     : { validatedCache: { cache: validatedFileCache(join(workspace.home, 'cache', 'validated')), build } };
