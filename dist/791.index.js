@@ -1,8 +1,8 @@
-export const id = 325;
-export const ids = [325];
+export const id = 791;
+export const ids = [791];
 export const modules = {
 
-/***/ 2325:
+/***/ 63791:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -4312,8 +4312,97 @@ function lifecycleDeps(repo, engine = {}, owner = thisProcess()) {
 
 // EXTERNAL MODULE: ./src/workspace/workflows.ts + 1 modules
 var workflows = __webpack_require__(81746);
-// EXTERNAL MODULE: ./src/evaluate/phrase-cache.ts
-var phrase_cache = __webpack_require__(23125);
+;// CONCATENATED MODULE: ./src/evaluate/phrase-cache.ts
+
+
+
+
+const COMPARISONS = ['==', '>=', '<=', '<', '>'];
+const FILE_PATTERN = /^phrases-[0-9a-f]{16}\.json$/;
+/**
+ * The compiled phrases of the code `identity` names, in one file of `dir` (`phrases-<hash>.json`);
+ * when it is written, only the few most recent files of other code (earlier builds) are kept.
+ */
+function compiledPhrasesIn(dir, identity) {
+    const name = `phrases-${(0,external_node_crypto_.createHash)('sha256').update(identity).digest('hex').slice(0, 16)}.json`;
+    const file = (0,external_node_path_.join)(dir, name);
+    let entries;
+    let added = false;
+    const loaded = () => (entries ??= readEntries(file));
+    return {
+        get: (text) => loaded().get(text),
+        set(text, check) {
+            loaded().set(text, check);
+            added = true;
+        },
+        save() {
+            if (!added)
+                return;
+            added = false;
+            try {
+                (0,external_node_fs_.mkdirSync)(dir, { recursive: true, mode: 0o700 });
+                (0,write_whole/* writeWhole */.f)(file, JSON.stringify(Object.fromEntries(loaded())));
+                pruneOthers(dir);
+            }
+            catch {
+                // Compiled again by the next process.
+            }
+        },
+    };
+}
+/** Files of other code kept at most: two installs used in turn do not undo each other's. */
+const KEPT_FILES = 4;
+/** Removes all but the `KEPT_FILES` most recently written files. */
+function pruneOthers(dir) {
+    const files = (0,external_node_fs_.readdirSync)(dir)
+        .filter((entry) => FILE_PATTERN.test(entry))
+        .map((entry) => ({
+        file: (0,external_node_path_.join)(dir, entry),
+        written: (0,external_node_fs_.statSync)((0,external_node_path_.join)(dir, entry), { throwIfNoEntry: false })?.mtimeMs ?? 0,
+    }))
+        .sort((a, b) => b.written - a.written);
+    for (const { file } of files.slice(KEPT_FILES))
+        (0,external_node_fs_.rmSync)(file, { force: true });
+}
+/** The entries of a file, keeping only those shaped like a compiled phrase (a damaged file is none). */
+function readEntries(file) {
+    const entries = new Map();
+    let parsed;
+    try {
+        parsed = JSON.parse((0,external_node_fs_.readFileSync)(file, 'utf8'));
+    }
+    catch {
+        return entries;
+    }
+    if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed))
+        return entries;
+    for (const [text, check] of Object.entries(parsed))
+        if (check === null || isPhraseCheck(check))
+            entries.set(text, check);
+    return entries;
+}
+function isPhraseCheck(value) {
+    if (typeof value !== 'object' || value === null)
+        return false;
+    const check = value;
+    const strings = (...keys) => keys.every((key) => typeof check[key] === 'string');
+    switch (check.kind) {
+        case 'count':
+            return (strings('pattern', 'items', 'subject', 'subjectOne') &&
+                COMPARISONS.includes(check.op) &&
+                typeof check.expected === 'number');
+        case 'every':
+            return (strings('pattern', 'items', 'failing', 'subject', 'subjectOne', 'predicate') &&
+                (check.single === undefined || typeof check.single === 'boolean'));
+        case 'boolean':
+            return strings('pattern', 'expression', 'subject');
+        default:
+            return false;
+    }
+}
+
+// EXTERNAL MODULE: ./src/lib/build-identity.ts
+var build_identity = __webpack_require__(12554);
 // EXTERNAL MODULE: ./src/runner/shard.ts
 var runner_shard = __webpack_require__(22870);
 ;// CONCATENATED MODULE: ./src/runner/merge.ts
@@ -4714,11 +4803,12 @@ function seedPrompt(scenario, previousError) {
 
 
 
+
 /** The scenarios of a workspace, validated, as `runWorkspaceScenarios` runs them. */
 function loadWorkspaceScenarios(workspace, selection = {}) {
     // The criteria's phrases as this build compiled them before, kept in the user's Archal home.
-    const code = (0,phrase_cache/* phraseCodeIdentity */.f)();
-    const phrases = code === undefined ? undefined : (0,phrase_cache/* compiledPhrasesIn */.$)((0,external_node_path_.join)(workspace.home, 'cache', 'phrases'), code);
+    const code = (0,build_identity/* runningBuildIdentity */.a)();
+    const phrases = code === undefined ? undefined : compiledPhrasesIn((0,external_node_path_.join)(workspace.home, 'cache', 'phrases'), code);
     const scenarios = loadScenarios(selection.paths ?? [], {
         phrases,
         config: workspace.config,
@@ -4839,8 +4929,8 @@ function shardOf(root, scenarios, shard, runs) {
 
 
 
-// EXTERNAL MODULE: ./src/workflows/index.ts + 9 modules
-var src_workflows = __webpack_require__(54249);
+// EXTERNAL MODULE: ./src/workflows/index.ts + 10 modules
+var src_workflows = __webpack_require__(28610);
 // EXTERNAL MODULE: ./src/workflows/lifecycle.ts + 9 modules
 var lifecycle = __webpack_require__(98607);
 ;// CONCATENATED MODULE: ./src/preprod/fix-workflow.ts
@@ -13367,127 +13457,40 @@ function base(criterion) {
 
 /***/ }),
 
-/***/ 23125:
+/***/ 12554:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   $: () => (/* binding */ compiledPhrasesIn),
-/* harmony export */   f: () => (/* binding */ phraseCodeIdentity)
+/* harmony export */   a: () => (/* binding */ runningBuildIdentity)
 /* harmony export */ });
-/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(77598);
-/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(73024);
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(76760);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
-/* harmony import */ var node_url__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(73136);
-/* harmony import */ var node_url__WEBPACK_IMPORTED_MODULE_3___default = /*#__PURE__*/__webpack_require__.n(node_url__WEBPACK_IMPORTED_MODULE_3__);
-/* harmony import */ var _lib_write_whole_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(54058);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(73024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_url__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(73136);
+/* harmony import */ var node_url__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_url__WEBPACK_IMPORTED_MODULE_1__);
 
 
-
-
-
-const COMPARISONS = ['==', '>=', '<=', '<', '>'];
+let identity = null;
 /**
- * The running phrase library, as the file its code was loaded from (path, inode, size, modification
- * time): what a phrase compiles to changes with that code, and a build or an install writes the file
- * anew. Undefined when running from the sources, whose phrase code spans files.
+ * The running build, as the file its code was loaded from (path, inode, size, modification time):
+ * what Archal makes of a text (a criterion's phrase, a validated workflow) changes with that code, and
+ * a build or an install writes the file anew. Read once per process: the code that runs is the code
+ * that was loaded. Undefined when running from the TypeScript sources, whose code spans files.
  */
-function phraseCodeIdentity() {
-    let file;
+function runningBuildIdentity() {
+    if (identity !== null)
+        return identity;
+    identity = undefined;
     try {
-        file = (0,node_url__WEBPACK_IMPORTED_MODULE_3__.fileURLToPath)(import.meta.url);
+        const file = (0,node_url__WEBPACK_IMPORTED_MODULE_1__.fileURLToPath)(import.meta.url);
+        if (/\.[cm]?ts$/.test(file))
+            return identity;
+        const stat = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.statSync)(file, { throwIfNoEntry: false });
+        identity = stat ? [file, stat.ino, stat.size, stat.mtimeMs].join('\0') : undefined;
     }
     catch {
-        return undefined;
+        // No file to name the code by (not loaded from one): nothing is kept.
     }
-    if (/\.[cm]?ts$/.test(file))
-        return undefined;
-    const stat = (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.statSync)(file, { throwIfNoEntry: false });
-    return stat ? [file, stat.ino, stat.size, stat.mtimeMs].join('\0') : undefined;
-}
-const FILE_PATTERN = /^phrases-[0-9a-f]{16}\.json$/;
-/**
- * The compiled phrases of the code `identity` names, in one file of `dir` (`phrases-<hash>.json`);
- * when it is written, only the few most recent files of other code (earlier builds) are kept.
- */
-function compiledPhrasesIn(dir, identity) {
-    const name = `phrases-${(0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256').update(identity).digest('hex').slice(0, 16)}.json`;
-    const file = (0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(dir, name);
-    let entries;
-    let added = false;
-    const loaded = () => (entries ??= readEntries(file));
-    return {
-        get: (text) => loaded().get(text),
-        set(text, check) {
-            loaded().set(text, check);
-            added = true;
-        },
-        save() {
-            if (!added)
-                return;
-            added = false;
-            try {
-                (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.mkdirSync)(dir, { recursive: true, mode: 0o700 });
-                (0,_lib_write_whole_js__WEBPACK_IMPORTED_MODULE_4__/* .writeWhole */ .f)(file, JSON.stringify(Object.fromEntries(loaded())));
-                pruneOthers(dir);
-            }
-            catch {
-                // Compiled again by the next process.
-            }
-        },
-    };
-}
-/** Files of other code kept at most: two installs used in turn do not undo each other's. */
-const KEPT_FILES = 4;
-/** Removes all but the `KEPT_FILES` most recently written files. */
-function pruneOthers(dir) {
-    const files = (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.readdirSync)(dir)
-        .filter((entry) => FILE_PATTERN.test(entry))
-        .map((entry) => ({
-        file: (0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(dir, entry),
-        written: (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.statSync)((0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(dir, entry), { throwIfNoEntry: false })?.mtimeMs ?? 0,
-    }))
-        .sort((a, b) => b.written - a.written);
-    for (const { file } of files.slice(KEPT_FILES))
-        (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.rmSync)(file, { force: true });
-}
-/** The entries of a file, keeping only those shaped like a compiled phrase (a damaged file is none). */
-function readEntries(file) {
-    const entries = new Map();
-    let parsed;
-    try {
-        parsed = JSON.parse((0,node_fs__WEBPACK_IMPORTED_MODULE_1__.readFileSync)(file, 'utf8'));
-    }
-    catch {
-        return entries;
-    }
-    if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed))
-        return entries;
-    for (const [text, check] of Object.entries(parsed))
-        if (check === null || isPhraseCheck(check))
-            entries.set(text, check);
-    return entries;
-}
-function isPhraseCheck(value) {
-    if (typeof value !== 'object' || value === null)
-        return false;
-    const check = value;
-    const strings = (...keys) => keys.every((key) => typeof check[key] === 'string');
-    switch (check.kind) {
-        case 'count':
-            return (strings('pattern', 'items', 'subject', 'subjectOne') &&
-                COMPARISONS.includes(check.op) &&
-                typeof check.expected === 'number');
-        case 'every':
-            return (strings('pattern', 'items', 'failing', 'subject', 'subjectOne', 'predicate') &&
-                (check.single === undefined || typeof check.single === 'boolean'));
-        case 'boolean':
-            return strings('pattern', 'expression', 'subject');
-        default:
-            return false;
-    }
+    return identity;
 }
 
 
@@ -15120,6 +15123,79 @@ function capPerFile(items, fileOf, limit) {
             out.push({ kind: 'more', file, more: total - limit });
     }
     return out;
+}
+
+
+/***/ }),
+
+/***/ 90459:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   L: () => (/* binding */ readCacheEntry),
+/* harmony export */   u: () => (/* binding */ writeCacheEntry)
+/* harmony export */ });
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(73024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(76760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var node_v8__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(78877);
+/* harmony import */ var node_v8__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_v8__WEBPACK_IMPORTED_MODULE_2__);
+/* harmony import */ var _write_whole_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(54058);
+
+
+
+
+/** Entries kept in a cache directory: past this, the least recently written are removed when one is written. */
+const MAX_ENTRIES = 256;
+const KEEP_AFTER_PRUNE = 192;
+/** The value stored in a cache file, or undefined when it is missing or cannot be read (a miss). */
+function readCacheEntry(file) {
+    try {
+        return { value: (0,node_v8__WEBPACK_IMPORTED_MODULE_2__.deserialize)((0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readFileSync)(file)) };
+    }
+    catch {
+        return undefined;
+    }
+}
+/**
+ * Stores `value` in `file` of the private directory `dir`, whole or not at all, and keeps the
+ * directory to its size. A failure (a read-only home) is ignored: the cache only saves time.
+ */
+function writeCacheEntry(dir, file, value) {
+    try {
+        const bytes = (0,node_v8__WEBPACK_IMPORTED_MODULE_2__.serialize)(value);
+        (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.mkdirSync)(dir, { recursive: true, mode: 0o700 });
+        (0,_write_whole_js__WEBPACK_IMPORTED_MODULE_3__/* .writeWhole */ .f)(file, bytes);
+        pruneOldest(dir);
+    }
+    catch {
+        // Not cached: the next run does the work again.
+    }
+}
+/** Removes the least recently written entries of `dir` once it holds more than it keeps. */
+function pruneOldest(dir) {
+    const names = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readdirSync)(dir);
+    if (names.length <= MAX_ENTRIES)
+        return;
+    const byAge = names
+        .flatMap((name) => {
+        try {
+            return [{ name, written: (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.statSync)((0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(dir, name)).mtimeMs }];
+        }
+        catch {
+            return [];
+        }
+    })
+        .sort((a, b) => a.written - b.written);
+    for (const { name } of byAge.slice(0, byAge.length - KEEP_AFTER_PRUNE)) {
+        try {
+            (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.unlinkSync)((0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(dir, name));
+        }
+        catch {
+            // Removed by another process.
+        }
+    }
 }
 
 
@@ -19057,7 +19133,7 @@ function rewriteBlockRefs(value, blocks, key) {
 
 /***/ }),
 
-/***/ 54249:
+/***/ 28610:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -19076,7 +19152,7 @@ __webpack_require__.d(__webpack_exports__, {
   rT: () => (/* reexport */ scriptDirectories),
   iM: () => (/* reexport */ sourceIndex),
   Tw: () => (/* reexport */ workflowFileNamed),
-  w4: () => (/* reexport */ yaml_cache/* yamlFileCache */.w4)
+  w4: () => (/* reexport */ yamlFileCache)
 });
 
 // UNUSED EXPORTS: ACTIVE_STATUSES, BUILTIN_DEFAULTS, ConditionEvaluationError, ConditionSyntaxError, JsonlTranscript, MIGRATION_GUIDE, MemorySink, NODE_STATE_EVENTS, RUN_STATUSES, RunRefusedError, TRIGGER_RULES, WORKFLOW_EVENT_TYPES, approveRun, cancelRun, cliConversationId, continueRejection, decideRun, displayPath, evaluateCondition, executeWorkflow, fanOut, findConversationRun, findRun, formatWorkflowProblem, isInlineScript, isStale, isWorkflowEventType, listConversationRuns, loadWorkflowText, nodeStates, parseCondition, priorFromEvents, rejectRun, rejectionContinues, resolveInputs, resumeRun, startRun, systemClock, workflowScopes
@@ -20682,8 +20758,35 @@ function displayPath(file, repo) {
 var events = __webpack_require__(53709);
 // EXTERNAL MODULE: ./src/workflows/executor.ts + 18 modules
 var executor = __webpack_require__(33751);
-// EXTERNAL MODULE: ./src/workflows/yaml-cache.ts
-var yaml_cache = __webpack_require__(85080);
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __webpack_require__(77598);
+// EXTERNAL MODULE: ./src/lib/v8-file-cache.ts
+var v8_file_cache = __webpack_require__(90459);
+;// CONCATENATED MODULE: ./src/workflows/yaml-cache.ts
+
+
+
+
+/**
+ * The yaml library these entries were parsed with: what a text parses to may change with it. A test
+ * compares it with the installed library, so that an upgrade changes the entries' names.
+ */
+const YAML_LIBRARY_VERSION = '2.9.1';
+/** Bump the leading number when the options given to the library change. */
+const FORMAT = `1:${YAML_LIBRARY_VERSION}:${JSON.stringify(yaml_source/* YAML_LIMITS */.XM)}`;
+/**
+ * Parsed YAML values in a directory, one file per text, named by the text's SHA-256: a workflow file
+ * that has not changed since it was last parsed is read back instead of parsed. An entry that cannot
+ * be read is a miss; a failure to write one is ignored (the cache only saves time).
+ */
+function yamlFileCache(dir) {
+    const entry = (text) => (0,external_node_path_.join)(dir, `${(0,external_node_crypto_.createHash)('sha256').update(FORMAT).update(text).digest('hex')}.v8`);
+    return {
+        get: (text) => (0,v8_file_cache/* readCacheEntry */.L)(entry(text)),
+        set: (text, value) => (0,v8_file_cache/* writeCacheEntry */.u)(dir, entry(text), value),
+    };
+}
+
 // EXTERNAL MODULE: ./src/workflows/clock.ts
 var clock = __webpack_require__(60956);
 // EXTERNAL MODULE: ./src/workflows/lifecycle.ts + 9 modules
@@ -22567,17 +22670,9 @@ const NESTED_KEYS = (0,lazy/* lazyRecord */.yV)({
 /* harmony export */ });
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(77598);
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(73024);
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(76760);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
-/* harmony import */ var node_v8__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(78877);
-/* harmony import */ var node_v8__WEBPACK_IMPORTED_MODULE_3___default = /*#__PURE__*/__webpack_require__.n(node_v8__WEBPACK_IMPORTED_MODULE_3__);
-/* harmony import */ var _lib_write_whole_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(54058);
-/* harmony import */ var _yaml_cache_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(85080);
-
-
-
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(76760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var _lib_v8_file_cache_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(90459);
 
 
 
@@ -22609,28 +22704,13 @@ function validationKey(identity, parts) {
  * write (a read-only home) only costs the next run the validation.
  */
 function validatedFileCache(dir) {
-    const entry = (key) => (0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(dir, `${key}.validated.v8`);
+    const entry = (key) => (0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(dir, `${key}.validated.v8`);
     return {
         get(key) {
-            try {
-                const value = (0,node_v8__WEBPACK_IMPORTED_MODULE_3__.deserialize)((0,node_fs__WEBPACK_IMPORTED_MODULE_1__.readFileSync)(entry(key)));
-                return isEntry(value, key) ? value.entry : undefined;
-            }
-            catch {
-                return undefined;
-            }
+            const stored = (0,_lib_v8_file_cache_js__WEBPACK_IMPORTED_MODULE_2__/* .readCacheEntry */ .L)(entry(key))?.value;
+            return isEntry(stored, key) ? stored.entry : undefined;
         },
-        set(key, value) {
-            try {
-                const bytes = (0,node_v8__WEBPACK_IMPORTED_MODULE_3__.serialize)({ key, entry: value });
-                (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.mkdirSync)(dir, { recursive: true, mode: 0o700 });
-                (0,_lib_write_whole_js__WEBPACK_IMPORTED_MODULE_4__/* .writeWhole */ .f)(entry(key), bytes);
-                (0,_yaml_cache_js__WEBPACK_IMPORTED_MODULE_5__/* .pruneOldest */ .KE)(dir);
-            }
-            catch {
-                // Validated again by the next run.
-            }
-        },
+        set: (key, value) => (0,_lib_v8_file_cache_js__WEBPACK_IMPORTED_MODULE_2__/* .writeCacheEntry */ .u)(dir, entry(key), { key, entry: value }),
     };
 }
 /** An entry written for `key`: a file renamed or copied over another key's is foreign. */
@@ -22649,104 +22729,6 @@ function isEntry(value, key) {
         workflow !== null &&
         typeof workflow.name === 'string' &&
         Array.isArray(workflow.nodes));
-}
-
-
-/***/ }),
-
-/***/ 85080:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   KE: () => (/* binding */ pruneOldest),
-/* harmony export */   w4: () => (/* binding */ yamlFileCache)
-/* harmony export */ });
-/* unused harmony export YAML_LIBRARY_VERSION */
-/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(77598);
-/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(73024);
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(76760);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
-/* harmony import */ var node_v8__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(78877);
-/* harmony import */ var node_v8__WEBPACK_IMPORTED_MODULE_3___default = /*#__PURE__*/__webpack_require__.n(node_v8__WEBPACK_IMPORTED_MODULE_3__);
-/* harmony import */ var _lib_write_whole_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(54058);
-/* harmony import */ var _yaml_source_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(26509);
-
-
-
-
-
-
-/**
- * The yaml library these entries were parsed with: what a text parses to may change with it. A test
- * compares it with the installed library, so that an upgrade changes the entries' names.
- */
-const YAML_LIBRARY_VERSION = '2.9.1';
-/** Bump the leading number when the options given to the library change. */
-const FORMAT = `1:${YAML_LIBRARY_VERSION}:${JSON.stringify(_yaml_source_js__WEBPACK_IMPORTED_MODULE_5__/* .YAML_LIMITS */ .XM)}`;
-/** Entries kept: past this, the least recently written are removed when a new one is written. */
-const MAX_ENTRIES = 256;
-const KEEP_AFTER_PRUNE = 192;
-/**
- * Parsed YAML values in a directory, one file per text, named by the text's SHA-256: a workflow file
- * that has not changed since it was last parsed is read back instead of parsed. An entry that cannot
- * be read is a miss; a failure to write one is ignored (the cache only saves time).
- */
-function yamlFileCache(dir) {
-    const entry = (text) => (0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(dir, `${(0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256').update(FORMAT).update(text).digest('hex')}.v8`);
-    return {
-        get(text) {
-            let bytes;
-            try {
-                bytes = (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.readFileSync)(entry(text));
-            }
-            catch {
-                return undefined;
-            }
-            try {
-                return { value: (0,node_v8__WEBPACK_IMPORTED_MODULE_3__.deserialize)(bytes) };
-            }
-            catch {
-                return undefined;
-            }
-        },
-        set(text, value) {
-            try {
-                const bytes = (0,node_v8__WEBPACK_IMPORTED_MODULE_3__.serialize)(value);
-                (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.mkdirSync)(dir, { recursive: true });
-                (0,_lib_write_whole_js__WEBPACK_IMPORTED_MODULE_4__/* .writeWhole */ .f)(entry(text), bytes);
-                pruneOldest(dir);
-            }
-            catch {
-                // Not cached: the next run parses the text again.
-            }
-        },
-    };
-}
-/** Removes the least recently written entries of `dir` once it holds more than it keeps. */
-function pruneOldest(dir) {
-    const names = (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.readdirSync)(dir);
-    if (names.length <= MAX_ENTRIES)
-        return;
-    const byAge = names
-        .flatMap((name) => {
-        try {
-            return [{ name, written: (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.statSync)((0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(dir, name)).mtimeMs }];
-        }
-        catch {
-            return [];
-        }
-    })
-        .sort((a, b) => a.written - b.written);
-    for (const { name } of byAge.slice(0, byAge.length - KEEP_AFTER_PRUNE)) {
-        try {
-            (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.unlinkSync)((0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(dir, name));
-        }
-        catch {
-            // Removed by another process.
-        }
-    }
 }
 
 
@@ -23127,12 +23109,12 @@ var external_node_path_ = __webpack_require__(76760);
 var git = __webpack_require__(63555);
 // EXTERNAL MODULE: ./src/lib/paths.ts
 var paths = __webpack_require__(9927);
-// EXTERNAL MODULE: ./src/workflows/index.ts + 9 modules
-var workflows = __webpack_require__(54249);
+// EXTERNAL MODULE: ./src/workflows/index.ts + 10 modules
+var workflows = __webpack_require__(28610);
 // EXTERNAL MODULE: ./src/workflows/validated-cache.ts
 var validated_cache = __webpack_require__(17419);
-// EXTERNAL MODULE: ./src/evaluate/phrase-cache.ts
-var phrase_cache = __webpack_require__(23125);
+// EXTERNAL MODULE: ./src/lib/build-identity.ts
+var build_identity = __webpack_require__(12554);
 // EXTERNAL MODULE: ./src/lib/did-you-mean.ts
 var did_you_mean = __webpack_require__(42948);
 // EXTERNAL MODULE: ./src/lib/input-file.ts
@@ -23516,7 +23498,7 @@ function baseBranchOf(workspace, workingPath) {
 }
 /** Validated workflows are kept only when running a build (its file names the code that validated them). */
 function validatedCacheOf(workspace) {
-    const build = (0,phrase_cache/* phraseCodeIdentity */.f)();
+    const build = (0,build_identity/* runningBuildIdentity */.a)();
     return build === undefined
         ? {}
         : { validatedCache: { cache: (0,validated_cache/* validatedFileCache */.LC)((0,external_node_path_.join)(workspace.home, 'cache', 'validated')), build } };
