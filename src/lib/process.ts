@@ -521,8 +521,28 @@ class OwnerWatchdog {
     for (const pgid of this.live) this.append(`+${pgid}\n`);
     if (!this.exitNoted) {
       this.exitNoted = true;
-      process.once('exit', () => this.append('=\n'));
+      process.once('exit', () => this.noteExit());
     }
+  }
+
+  /**
+   * This process exits by itself: the watchdog is told so (it then scans no environment). With no
+   * group left to kill, the file goes now and the watchdog is told on its pipe (a write on an empty
+   * pipe completes at once), so that it needs no `rm` (a process) of its own; otherwise the file says so.
+   */
+  private noteExit(): void {
+    const child = this.child;
+    if (this.live.size > 0 || !child || this.file === undefined) {
+      this.append('=\n');
+      return;
+    }
+    try {
+      unlinkSync(this.file);
+    } catch {
+      this.append('=\n');
+      return;
+    }
+    child.stdin!.write('=\n');
   }
 }
 
@@ -539,11 +559,12 @@ function watchdogEnvironment(): NodeJS.ProcessEnv {
 const MAX_GROUP_LINES = 10_000;
 
 // Waits for its stdin to close, then replays the file: the groups are kept as " 12 34 " and removed
-// with parameter expansion (no process per line). Unless the owner exited by itself (`=`), then
-// kills the processes that carry its mark ($2), with their groups: one grep reads every environ.
-const WATCHDOG_SCRIPT = `while IFS= read -r _; do :; done
+// with parameter expansion (no process per line). Unless the owner exited by itself (`=`, on the
+// pipe or in the file), then kills the processes that carry its mark ($2), with their groups: one
+// grep reads every environ. Removes the file unless its owner already did.
+const WATCHDOG_SCRIPT = `exited=
+while IFS= read -r line; do case $line in =) exited=1 ;; esac; done
 groups=' '
-exited=
 if [ -f "$1" ]; then
   while IFS= read -r line; do
     case $line in
@@ -572,7 +593,7 @@ if [ -z "$exited" ] && [ -n "$2" ] && [ -r /proc/self/environ ]; then
     sleep 0.1 2>/dev/null || sleep 1
   done
 fi
-rm -f "$1"`;
+if [ -e "$1" ]; then rm -f "$1"; fi`;
 
 const ownerWatchdog = new OwnerWatchdog();
 

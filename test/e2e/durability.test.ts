@@ -1,4 +1,4 @@
-import { existsSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from '@jest/globals';
 import { json, runCli, startCli, waitFor } from '../helpers/cli.js';
@@ -100,6 +100,33 @@ describe('kill -9 of the CLI during a node', () => {
     } finally {
       for (const pid of lines(pids)) if (isRunning(Number(pid))) process.kill(Number(pid), 'SIGKILL');
     }
+  }, 60_000);
+
+  it('removes its watchdog file itself when it exits with nothing left running: the watchdog starts no process', async () => {
+    const scratch = tempDir('archal-scratch-');
+    // An `rm` first on PATH (the watchdog's PATH) that notes each start, then does the real work.
+    const bin = tempDir('archal-bin-');
+    const started = join(bin, 'rm-started');
+    writeFileSync(join(bin, 'rm'), `#!/bin/sh\necho "$@" >> "${started}"\nexec /bin/rm "$@"\n`, { mode: 0o755 });
+    const env = {
+      ARCHAL_HOME: tempDir('archal-home-'),
+      ARCHAL_DATABASE_URL: '',
+      DATABASE_URL: '',
+      ARCHAL_TMPDIR: scratch,
+      PATH: `${bin}:${process.env.PATH ?? ''}`,
+    };
+    const dir = tempRepo();
+    writeFiles(dir, {
+      '.archal/workflows/quick.yaml': `name: quick\ndescription: one short node\nnodes:\n  - id: one\n    bash: 'true'\n`,
+    });
+    const run = await runCli(['--cwd', dir, 'workflow', 'run', 'quick', '--json'], { env, timeoutMs: 30_000 });
+    expect({ code: run.code, stderr: run.code === 0 ? '' : run.stderr }).toEqual({ code: 0, stderr: '' });
+    const groupFiles = () => readdirSync(scratch).filter((name) => name.startsWith('archal-groups-'));
+    expect(groupFiles()).toEqual([]);
+    // Time for the watchdog, which wakes as its owner exits, to have done whatever it does.
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    expect(groupFiles()).toEqual([]);
+    expect(existsSync(started)).toBe(false);
   }, 60_000);
 
   it(`never repeats a finished side effect and leaves no process behind (${TRIALS} random kills)`, async () => {
