@@ -95,13 +95,26 @@ const BASH_OWN = new Set(
 );
 
 /**
+ * Variables bash sets or rewrites when its environment has them, and then passes on as it has them
+ * (`IFS` reset, `OPTIND` 1, `PPID` its own...): an environment with any of them is left to bash, as
+ * is one with a name that starts with BASH (bash's own, exported functions included).
+ */
+const BASH_REWRITES = new Set(
+  'IFS OPTIND OPTERR PPID RANDOM SRANDOM LINENO HISTCMD EPOCHSECONDS EPOCHREALTIME PS1 PS2 PS3 PS4 SHELLOPTS COMP_WORDBREAKS'.split(
+    ' ',
+  ),
+);
+
+/**
  * The process `bash -c` would exec for a script (as `bashScript` makes it) that is one simple command:
- * plain words, the first naming (on PATH, or by a path) an executable file that starts with `#!` or is
- * an ELF binary. bash execs such a command in its own place, with `_` set to the program's path and
- * `PWD` to the working directory; started the same way directly, the command leaves out bash's own
- * start (its exec, locale and PATH search: a few milliseconds and ~140 page faults before every
- * agent). Undefined for anything else (bash runs it): shell syntax, a builtin or keyword, a function
- * the environment exports, a command not found (bash's exit 127) or not executable (126).
+ * plain words, the first naming (on PATH, or by a path) an executable file that starts with `#!` (its
+ * interpreter an executable file) or is an ELF binary. bash execs such a command in its own place,
+ * by the path it found it at (a PATH entry as written, then the name), with `_` set to that path,
+ * `PWD` to the working directory and an `OLDPWD` that names no directory dropped; started the same
+ * way directly, the command leaves out bash's own start (its exec, locale and PATH search: a few
+ * milliseconds and ~140 page faults before every agent). Undefined for anything else (bash runs
+ * it): shell syntax, a builtin or keyword, a function the environment exports, a variable bash
+ * rewrites, a command not found (bash's exit 127) or not executable (126).
  */
 export function bashScriptAsExec(
   command: string,
@@ -114,18 +127,15 @@ export function bashScriptAsExec(
   const words = args[3]!.trim().split(/[ \t]+/);
   const [name = ''] = words;
   if (!words.every((word) => PLAIN_WORD.test(word)) || name.includes('=') || BASH_OWN.has(name)) return undefined;
-  if (Object.keys(env).some((key) => key.startsWith('BASH_FUNC_'))) return undefined;
+  if (Object.keys(env).some((key) => key.startsWith('BASH') || BASH_REWRITES.has(key))) return undefined;
   const shellLevel = bashExecShellLevel(env.SHLVL);
   if (shellLevel === undefined) return undefined;
   const program = findProgram(name, cwd, env.PATH);
   const pwd = program === undefined ? undefined : bashPwd(cwd, env.PWD);
   if (program === undefined || pwd === undefined) return undefined;
-  return {
-    command: program,
-    args: words.slice(1),
-    argv0: name,
-    env: { ...env, _: program, PWD: pwd, SHLVL: shellLevel },
-  };
+  const execEnv: NodeJS.ProcessEnv = { ...env, _: program, PWD: pwd, SHLVL: shellLevel };
+  if (env.OLDPWD !== undefined && !(env.OLDPWD && isDirectory(resolve(cwd, env.OLDPWD)))) delete execEnv.OLDPWD;
+  return { command: program, args: words.slice(1), argv0: name, env: execEnv };
 }
 
 /**
@@ -138,37 +148,66 @@ function bashExecShellLevel(inherited: string | undefined): string | undefined {
   return /^(0|[1-9][0-9]{0,2})$/.test(inherited) && Number(inherited) < 999 ? inherited : undefined;
 }
 
-/** Where bash would find `name`: the first executable regular file of that name on PATH (a name with a slash: itself). */
+/**
+ * The path bash would exec `name` by: the name itself when it has a slash; else the first PATH
+ * entry holding an executable regular file of that name, as written (an empty entry is `.`),
+ * joined to the name. Relative paths are the working directory's, as for bash.
+ */
 function findProgram(name: string, cwd: string, path: string | undefined): string | undefined {
-  if (name.includes('/')) return execFile(resolve(cwd, name));
-  // Without PATH bash searches a default of its own: left to bash.
+  if (name.includes('/')) return execFile(resolve(cwd, name), cwd) ? name : undefined;
+  // Without PATH bash searches a default of its own, and it expands a ~ that starts an entry: left to bash.
   if (path === undefined) return undefined;
-  for (const dir of path.split(':')) {
-    const candidate = resolve(cwd, dir || '.', name);
-    const found = execFile(candidate);
-    if (found) return found;
+  const entries = path.split(':');
+  if (entries.some((entry) => entry.startsWith('~'))) return undefined;
+  for (const entry of entries) {
+    const dir = entry || '.';
+    const candidate = dir.endsWith('/') ? `${dir}${name}` : `${dir}/${name}`;
+    if (execFile(resolve(cwd, candidate), cwd)) return candidate;
   }
   return undefined;
 }
 
-/** `file` when it is an executable regular file that the kernel runs itself (`#!` or ELF), else undefined. */
-function execFile(file: string): string | undefined {
+/**
+ * Whether `file` is an executable regular file that the kernel runs itself: an ELF binary, or a
+ * script whose `#!` names an executable file (when it does not, bash reports a bad interpreter).
+ */
+function execFile(file: string, cwd: string): boolean {
   let fd: number | undefined;
   try {
     // A name missing from most PATH directories: no error made (and thrown) for each.
-    if (!statSync(file, { throwIfNoEntry: false })?.isFile()) return undefined;
-    accessSync(file, fsConstants.X_OK);
+    if (!executable(file)) return false;
     fd = openSync(file, 'r');
-    const head = Buffer.alloc(4);
-    const read = readSync(fd, head, 0, 4, 0);
-    const script = read >= 2 && head[0] === 0x23 && head[1] === 0x21;
-    const elf = read === 4 && head.equals(Buffer.from([0x7f, 0x45, 0x4c, 0x46]));
-    return script || elf ? file : undefined;
+    // The kernel reads a `#!` line of up to 256 bytes.
+    const head = Buffer.alloc(256);
+    const read = readSync(fd, head, 0, head.length, 0);
+    if (read >= 4 && head.subarray(0, 4).equals(ELF_MAGIC)) return true;
+    if (read < 2 || head[0] !== 0x23 || head[1] !== 0x21) return false;
+    const line = head.subarray(2, read).toString('latin1');
+    const newline = line.indexOf('\n');
+    if (newline === -1) return false;
+    const interpreter = line.slice(0, newline).trim().split(/[ \t]/)[0];
+    return !!interpreter && executable(resolve(cwd, interpreter));
   } catch {
-    return undefined;
+    return false;
   } finally {
     if (fd !== undefined) closeSync(fd);
   }
+}
+
+const ELF_MAGIC = Buffer.from([0x7f, 0x45, 0x4c, 0x46]);
+
+function executable(file: string): boolean {
+  if (!statSync(file, { throwIfNoEntry: false })?.isFile()) return false;
+  try {
+    accessSync(file, fsConstants.X_OK);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function isDirectory(path: string): boolean {
+  return statSync(path, { throwIfNoEntry: false })?.isDirectory() ?? false;
 }
 
 /**
