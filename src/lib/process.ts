@@ -185,7 +185,11 @@ function execFile(file: string, cwd: string): boolean {
     const line = head.subarray(2, read).toString('latin1');
     const newline = line.indexOf('\n');
     if (newline === -1) return false;
-    const interpreter = line.slice(0, newline).trim().split(/[ \t]/)[0];
+    // As the kernel reads it: after spaces and tabs, up to the next (a carriage return is part of the name).
+    const interpreter = line
+      .slice(0, newline)
+      .replace(/^[ \t]+/, '')
+      .split(/[ \t]/)[0];
     return !!interpreter && executable(resolve(cwd, interpreter));
   } catch {
     return false;

@@ -78,6 +78,11 @@ describe('bashScriptAsExec', () => {
   it('leaves to bash a script whose interpreter is missing (bash reports it, exit 127)', async () => {
     const { dir, env } = setup();
     writeFileSync(join(dir, 'bin', 'archal-orphan'), '#!/no/such/interpreter\n', { mode: 0o755 });
+    // Written on Windows: the carriage return is part of the interpreter's name.
+    writeFileSync(join(dir, 'bin', 'archal-crlf'), '#!/bin/sh\r\necho hi\r\n', { mode: 0o755 });
+    const crlf = bashScript('archal-crlf');
+    expect(bashScriptAsExec(crlf.command, crlf.args, dir, env)).toBeUndefined();
+    expect((await runProcess({ ...crlf, cwd: dir, env })).exitCode).toBe(127);
     const shell = bashScript('archal-orphan');
     expect(bashScriptAsExec(shell.command, shell.args, dir, env)).toBeUndefined();
     const viaBash = await runProcess({ ...shell, cwd: dir, env });
