@@ -225,7 +225,8 @@ function sectionOf(heading: string): SectionName | undefined {
   );
 }
 
-const BULLET = /^\s*(?:[-*+]|\d+[.)])\s+(.*)$/;
+/** A list item, also a task-list item (`- [ ] …`, `- [x] …`), whose checkbox is not part of the criterion. */
+const BULLET = /^\s*(?:[-*+]|\d+[.)])\s+(?:\[[ xX]\]\s+)?(.*)$/;
 /** `[D]` or `[P]`, also emphasised (`**[D]**`, `` `[D]` ``) or followed by a colon, as people write them. */
 const TAG = /^(\*\*|__|\*|_|`)?\[(D|P)\]\1\s*:?\s*/i;
 

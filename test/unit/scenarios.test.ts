@@ -240,6 +240,22 @@ describe('scenario markdown as people write it', () => {
     ]);
   });
 
+  it('reads criteria written as task-list items (- [ ] [D] …, - [x] …) with their tags', () => {
+    const result = parseScenario(
+      minimal(
+        '- [ ] [D] The run exits successfully\n- [x] **[P]** Polite\n* [X] No errors\n1. [ ] [d]: Exactly 1 issue exists',
+      ),
+      's.md',
+    );
+    if (!result.ok) throw new Error(JSON.stringify(result.errors));
+    expect(result.scenario.criteria.map(({ kind, tagged, text }) => ({ kind, tagged, text }))).toEqual([
+      { kind: 'D', tagged: true, text: 'The run exits successfully' },
+      { kind: 'P', tagged: true, text: 'Polite' },
+      { kind: 'P', tagged: false, text: 'No errors' },
+      { kind: 'D', tagged: true, text: 'Exactly 1 issue exists' },
+    ]);
+  });
+
   it('says where a required section was written as a deeper heading', () => {
     const text = '# T\n\n## Setup\nA repo.\n\n### Prompt\nDo it.\n\n### Success Criteria\n- [D] No errors\n';
     const errors = errorsOf(text);
