@@ -332,10 +332,18 @@ function parseConfig(
   warnings: ScenarioProblem[],
 ) {
   const raw: Record<string, { value: string; line: number }> = {};
+  // A key written with no value, whose items follow as a YAML block list ("tags:" then "  - smoke").
+  let listKey: string | undefined;
   for (const { text, line } of section?.lines ?? []) {
     const content = (BULLET.exec(text)?.[1] ?? text).trim();
     if (!content || content.startsWith('<!--') || content.startsWith('```')) continue;
     const pair = /^([A-Za-z][\w-]*)\s*:\s*(.*)$/.exec(content);
+    if (!pair && listKey !== undefined && BULLET.test(text)) {
+      const entry = raw[listKey];
+      if (entry) entry.value = entry.value ? `${entry.value}, ${content}` : content;
+      continue;
+    }
+    listKey = undefined;
     if (!pair) {
       errors.push({
         file,
@@ -351,6 +359,8 @@ function parseConfig(
         line,
         message: `unknown config key '${pair[1]}' is ignored.${didYouMean(pair[1]!.toLowerCase(), Object.keys(CONFIG_ALIASES))}`,
       });
+      // Its block list, if any, is ignored with it.
+      if (!pair[2]!.trim()) listKey = '';
       continue;
     }
     const earlier = raw[key];
@@ -361,6 +371,7 @@ function parseConfig(
         message: `config key '${pair[1]}' is set again (first on line ${earlier.line}); this later value is used`,
       });
     raw[key] = { value: pair[2]!.trim(), line };
+    if (!pair[2]!.trim()) listKey = key;
   }
 
   const list = (value: string) =>

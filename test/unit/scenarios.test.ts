@@ -256,6 +256,21 @@ describe('scenario markdown as people write it', () => {
     ]);
   });
 
+  it('reads config lists written as YAML block lists, in a fence or not', () => {
+    const result = parseScenario(
+      minimal(
+        '- [D] The run exits successfully',
+        '```yaml\nclones:\n  - github\ntags:\n  - workflow\n  - "smoke"\nnotes:\n  - ignored\nruns: 2\n```',
+      ),
+      's.md',
+    );
+    if (!result.ok) throw new Error(JSON.stringify(result.errors));
+    expect(result.scenario.config).toMatchObject({ clones: ['github'], tags: ['workflow', 'smoke'], runs: 2 });
+    expect(result.warnings.map((warning) => warning.message)).toEqual([
+      expect.stringContaining("unknown config key 'notes'"),
+    ]);
+  });
+
   it('says where a required section was written as a deeper heading', () => {
     const text = '# T\n\n## Setup\nA repo.\n\n### Prompt\nDo it.\n\n### Success Criteria\n- [D] No errors\n';
     const errors = errorsOf(text);
