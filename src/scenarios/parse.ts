@@ -218,8 +218,31 @@ export function parseScenario(text: string, file: string, options: ParseOptions 
   return { ok: true, scenario, warnings };
 }
 
+/**
+ * A heading's section name without what people decorate it with: emphasis (`**Prompt**`), numbering
+ * (`1. Prompt`, `Step 1: Prompt`), a leading emoji, a trailing colon, a note in parentheses
+ * (`Prompt (what the agent sees)`) or after a dash (`Prompt — the task`).
+ */
+function bareHeading(heading: string): string {
+  let name = heading.trim();
+  // No section name is this long; a heading that is (junk, or prose) is left as it is, unscanned.
+  if (name.length > 200) return name;
+  for (;;) {
+    const before = name;
+    name = name
+      .replace(/^(\*\*|__|\*|_|`)(.+)\1(?=\s*[:.]?$)/, '$2')
+      .replace(/[:.]$/, '')
+      .replace(/^(?:(?:step|part|section)\s+)?\d+(?:\.\d+)*\s*[.):-]?\s+/i, '')
+      .replace(/^[^\p{L}\p{N}`*_]+/u, '')
+      .replace(/\s*\([^()]*\)$/, '')
+      .replace(/\s+[—–-]\s+.*$/, '')
+      .trim();
+    if (name === before) return name;
+  }
+}
+
 function sectionOf(heading: string): SectionName | undefined {
-  const normalised = heading.toLowerCase().replace(/[:.]$/, '').trim();
+  const normalised = bareHeading(heading).toLowerCase().replace(/\s+/g, ' ');
   return (Object.keys(SECTIONS) as SectionName[]).find((name) =>
     (SECTIONS[name] as readonly string[]).includes(normalised),
   );

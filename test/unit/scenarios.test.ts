@@ -271,6 +271,34 @@ describe('scenario markdown as people write it', () => {
     ]);
   });
 
+  it.each([
+    ['## 1. Prompt', '## 2. Success Criteria'],
+    ['## **Prompt**', '## __Success Criteria__'],
+    ['## `Task`', '## *Checks*:'],
+    ['## Prompt (what the agent sees)', '## Success Criteria (never shown to the agent)'],
+    ['## Prompt — the task', '## Success Criteria - deterministic first'],
+    ['## 📝 Prompt', '## ✅ Success Criteria'],
+    ['## Step 1: Prompt', '## 3) Assertions'],
+  ])('reads decorated section headings (%s, %s) as their sections', (prompt, criteria) => {
+    const result = parseScenario(`# T\n\n${prompt}\nDo it.\n\n${criteria}\n- [D] The run exits successfully\n`, 's.md');
+    if (!result.ok) throw new Error(JSON.stringify(result.errors));
+    expect(result.scenario.prompt).toBe('Do it.');
+    expect(result.scenario.criteria.map((criterion) => criterion.text)).toEqual(['The run exits successfully']);
+    expect(result.warnings).toEqual([]);
+  });
+
+  it('still ignores headings that only mention a section', () => {
+    const result = parseScenario(
+      '# T\n\n## Prompt\nDo it.\n\n## Prompt engineering notes\nx\n\n## Success Criteria\n- [D] No errors\n',
+      's.md',
+    );
+    if (!result.ok) throw new Error(JSON.stringify(result.errors));
+    expect(result.scenario.prompt).toBe('Do it.');
+    expect(result.warnings.map((warning) => warning.message)).toEqual([
+      expect.stringContaining("unknown section '## Prompt engineering notes'"),
+    ]);
+  });
+
   it('says where a required section was written as a deeper heading', () => {
     const text = '# T\n\n## Setup\nA repo.\n\n### Prompt\nDo it.\n\n### Success Criteria\n- [D] No errors\n';
     const errors = errorsOf(text);
