@@ -270,6 +270,8 @@ function parseCriteria(
   const criteria: Criterion[] = [];
   let last: Criterion | undefined;
   for (const { text, line } of section.lines) {
+    // Subheadings that group the criteria ("### Deterministic") and comments are not criteria.
+    if (/^\s*#{1,6}\s/.test(text) || /^\s*<!--.*-->\s*$/.test(text)) continue;
     const bullet = BULLET.exec(text);
     if (bullet) {
       let content = bullet[1]!.trim();

@@ -299,6 +299,18 @@ describe('scenario markdown as people write it', () => {
     ]);
   });
 
+  it('reads criteria grouped under subheadings, and skips HTML comments between them', () => {
+    const result = parseScenario(
+      minimal('\n### Deterministic\n- [D] No errors\n<!-- judged below -->\n\n#### Judged\n- [P] Polite\n'),
+      's.md',
+    );
+    if (!result.ok) throw new Error(JSON.stringify(result.errors));
+    expect(result.scenario.criteria.map(({ kind, text }) => ({ kind, text }))).toEqual([
+      { kind: 'D', text: 'No errors' },
+      { kind: 'P', text: 'Polite' },
+    ]);
+  });
+
   it('says where a required section was written as a deeper heading', () => {
     const text = '# T\n\n## Setup\nA repo.\n\n### Prompt\nDo it.\n\n### Success Criteria\n- [D] No errors\n';
     const errors = errorsOf(text);
