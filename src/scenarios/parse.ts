@@ -348,6 +348,29 @@ function parseSeedState(
   return parsed.value as Record<string, unknown>;
 }
 
+/**
+ * A Config value as YAML reads it: without a trailing `# comment` (a `#` after whitespace, outside
+ * quotes) and, when the whole value is quoted, without its quotes. A flow list (`[a, "b"]`) stays as
+ * written; its items are unquoted when split.
+ */
+function yamlScalar(raw: string): string {
+  let quote: string | undefined;
+  let end = raw.length;
+  for (let index = 0; index < raw.length; index += 1) {
+    const char = raw[index]!;
+    if (quote) {
+      if (char === quote) quote = undefined;
+    } else if (char === '"' || char === "'") quote = char;
+    else if (char === '#' && (index === 0 || /\s/.test(raw[index - 1]!))) {
+      end = index;
+      break;
+    }
+  }
+  const value = raw.slice(0, end).trim();
+  const quoted = /^"(.*)"$|^'(.*)'$/.exec(value);
+  return quoted ? (quoted[1] ?? quoted[2]!) : value;
+}
+
 function parseConfig(
   section: Section | undefined,
   file: string,
@@ -361,11 +384,13 @@ function parseConfig(
   let listKey: string | undefined;
   for (const { text, line } of section?.lines ?? []) {
     const content = (BULLET.exec(text)?.[1] ?? text).trim();
-    if (!content || content.startsWith('<!--') || content.startsWith('```')) continue;
+    // A YAML comment line (in a ```yaml fence) is no setting.
+    if (!content || content.startsWith('<!--') || content.startsWith('```') || content.startsWith('#')) continue;
     const pair = /^([A-Za-z][\w-]*)\s*:\s*(.*)$/.exec(content);
     if (!pair && listKey !== undefined && BULLET.test(text)) {
       const entry = raw[listKey];
-      if (entry) entry.value = entry.value ? `${entry.value}, ${content}` : content;
+      const item = yamlScalar(content);
+      if (entry) entry.value = entry.value ? `${entry.value}, ${item}` : item;
       continue;
     }
     listKey = undefined;
@@ -385,7 +410,7 @@ function parseConfig(
         message: `unknown config key '${pair[1]}' is ignored.${didYouMean(pair[1]!.toLowerCase(), Object.keys(CONFIG_ALIASES))}`,
       });
       // Its block list, if any, is ignored with it.
-      if (!pair[2]!.trim()) listKey = '';
+      if (!yamlScalar(pair[2]!)) listKey = '';
       continue;
     }
     const earlier = raw[key];
@@ -395,8 +420,9 @@ function parseConfig(
         line,
         message: `config key '${pair[1]}' is set again (first on line ${earlier.line}); this later value is used`,
       });
-    raw[key] = { value: pair[2]!.trim(), line };
-    if (!pair[2]!.trim()) listKey = key;
+    const value = yamlScalar(pair[2]!);
+    raw[key] = { value, line };
+    if (!value) listKey = key;
   }
 
   const list = (value: string) =>

@@ -311,6 +311,26 @@ describe('scenario markdown as people write it', () => {
     ]);
   });
 
+  it('reads YAML comments and quoted values in Config as YAML does', () => {
+    const result = parseScenario(
+      minimal(
+        '- [D] No errors',
+        '```yaml\n# how often and how long\nruns: 3  # three runs\ntimeout: 60 # seconds\ntwins: github # only github\ntags: [a, "b#1"] # tags\nseed: "small-project"\nrouting: \'env\'\n```',
+      ),
+      's.md',
+    );
+    if (!result.ok) throw new Error(JSON.stringify(result.errors));
+    expect(result.scenario.config).toMatchObject({
+      runs: 3,
+      timeout: 60,
+      clones: ['github'],
+      tags: ['a', 'b#1'],
+      seed: 'small-project',
+      routing: 'env',
+    });
+    expect(result.warnings).toEqual([]);
+  });
+
   it('says where a required section was written as a deeper heading', () => {
     const text = '# T\n\n## Setup\nA repo.\n\n### Prompt\nDo it.\n\n### Success Criteria\n- [D] No errors\n';
     const errors = errorsOf(text);
