@@ -285,7 +285,7 @@ function parseCriteria(
         line,
       };
       criteria.push(last);
-    } else if (text.trim() && last && /^\s{2,}\S/.test(text)) {
+    } else if (text.trim() && last && /^(?:\s{2,}|\t)\S/.test(text)) {
       last.text = `${last.text} ${text.trim()}`; // a wrapped bullet
     } else if (text.trim()) {
       errors.push({

@@ -331,6 +331,19 @@ describe('scenario markdown as people write it', () => {
     expect(result.warnings).toEqual([]);
   });
 
+  it('reads tab-indented text: a criterion wrapped onto a tab-indented line, tab-separated config', () => {
+    const result = parseScenario(
+      '# T\n\n## Prompt\n\tDo it.\n\n## Success Criteria\n-\t[D] Exactly 0 issues\n\tare closed\n\n## Config\n\truns: 2\n\ttags:\tsmoke\n',
+      's.md',
+    );
+    if (!result.ok) throw new Error(JSON.stringify(result.errors));
+    expect(result.scenario.prompt).toBe('Do it.');
+    expect(result.scenario.criteria.map(({ kind, text }) => ({ kind, text }))).toEqual([
+      { kind: 'D', text: 'Exactly 0 issues are closed' },
+    ]);
+    expect(result.scenario.config).toMatchObject({ runs: 2, tags: ['smoke'] });
+  });
+
   it('says where a required section was written as a deeper heading', () => {
     const text = '# T\n\n## Setup\nA repo.\n\n### Prompt\nDo it.\n\n### Success Criteria\n- [D] No errors\n';
     const errors = errorsOf(text);
