@@ -68,14 +68,22 @@ export function environmentPredicate(
   return undefined;
 }
 
+/** Words before "environment" that say which ones, not what one is called ("a new environment"). */
+const NOT_NAMES = new Set(
+  'new created added deleted removed deployment protected unprotected only single one any every each some no same another other first last existing'.split(
+    ' ',
+  ),
+);
+
 /**
- * "environment production exists", "the "production" environment requires reviewers": an environment
+ * "environment production exists", "the production environment requires reviewers": an environment
  * named without "named", said the library's way ("the environment named production …").
  */
 export function environmentRewrite(sentence: string): string | undefined {
+  const before = /^(?:the |an? )?(q\d+q|[\w.-]+) (?:deployment )?environment (.+)$/.exec(sentence);
   const match =
     /^(?:the |an? )?(?:deployment )?environment (?:named |called )?(q\d+q|[\w.-]+) (.+)$/.exec(sentence) ??
-    /^(?:the |an? )?(q\d+q) (?:deployment )?environment (.+)$/.exec(sentence);
+    (before && !NOT_NAMES.has(before[1]!) ? before : null);
   // Only a sentence whose rest says something of the environment ("environment secret …" is not one).
   if (
     !match ||
