@@ -158,5 +158,9 @@ function unwrap(schema: unknown): unknown {
 
 /** "assistants.exec.command: Invalid input: expected string, received number" */
 export function formatConfigProblem(file: string, problem: ConfigProblem): string {
-  return problem.path ? `${file}: ${problem.path}: ${problem.message}` : `${file}: ${problem.message}`;
+  if (problem.path) return `${file}: ${problem.path}: ${problem.message}`;
+  // A message that starts by naming its file (a harness's own error) is not prefixed with it again.
+  return problem.message.startsWith(`${file} `) || problem.message.startsWith(`${file}:`)
+    ? problem.message
+    : `${file}: ${problem.message}`;
 }

@@ -81,12 +81,22 @@ const NOUNS: Array<[RegExp, Noun]> = [
     { collection: 'variables', singular: 'variable', plural: 'variables', nameField: 'name', hasState: false },
   ],
   [
+    /^(?:deployment )?environments?$/,
+    {
+      collection: 'environments',
+      singular: 'environment',
+      plural: 'environments',
+      nameField: 'name',
+      hasState: false,
+    },
+  ],
+  [
     /^(?:tool calls?|api calls?|(?:api |http )?requests?)$/,
     { collection: 'requests', singular: 'request', plural: 'requests', nameField: 'name', hasState: false },
   ],
 ];
 export const NOUN_WORDS =
-  'pull requests?|prs?|(?:issue )?comments?|issues?|labels?|milestones?|repositor(?:y|ies)|repos?|reviews?|check runs?|workflow runs?|reactions?|branch(?:es)?|releases?|teams?|files?|gists?|(?:actions )?secrets?|(?:actions )?variables?|tool calls?|api calls?|(?:api |http )?requests?';
+  'pull requests?|prs?|(?:issue )?comments?|issues?|labels?|milestones?|repositor(?:y|ies)|repos?|reviews?|check runs?|workflow runs?|reactions?|branch(?:es)?|releases?|teams?|files?|gists?|(?:actions )?secrets?|(?:actions )?variables?|(?:deployment )?environments?|tool calls?|api calls?|(?:api |http )?requests?';
 
 const NUMBERS: Record<string, number> = {
   no: 0,
@@ -151,7 +161,7 @@ export function nounFor(word: string): Noun | undefined {
 }
 
 const VERBS = new Set(
-  'are is were was have has had got get gets remain remains stay stays still continue did do does received receive receives contain contains made make carry carries targets target merges comes come'.split(
+  'are is were was have has had got get gets remain remains stay stays still continue did do does received receive receives contain contains made make carry carries targets target merges comes come requires require needs need prevents prevent waits wait'.split(
     ' ',
   ),
 );
@@ -313,10 +323,10 @@ function repoOrColumn(value: string, noun: Noun): string | undefined {
 
 /**
  * The item called `value`: a release by its tag or its title, a gist by its description or one of its
- * file names, a secret or variable by its name in any case (GitHub stores them upper-cased), anything else by its
- * name field.
+ * file names, a secret or variable by its name in any case (GitHub stores them upper-cased), an environment by
+ * its name in any case, anything else by its name field.
  */
-function nameFilter(value: string, noun: Noun): string {
+export function nameFilter(value: string, noun: Noun): string {
   switch (noun.collection) {
     case 'releases':
       return `(tag_name = ${str(value)} or name = ${str(value)})`;
@@ -327,6 +337,9 @@ function nameFilter(value: string, noun: Noun): string {
       return `name = ${str(value.toUpperCase())}`;
     case 'files':
       return `path = ${str(value.replace(/^\/+/, ''))}`;
+    case 'environments':
+      // GitHub's environment names are not case sensitive.
+      return `$lowercase(name) = ${str(value.toLowerCase())}`;
     default:
       return `${noun.nameField} = ${str(value)}`;
   }

@@ -1,3 +1,4 @@
+import { environmentPredicate } from './phrase-environments.js';
 import { hasLabels, str, type Noun, type PhraseContext } from './phrase-nouns.js';
 
 export interface Predicate {
@@ -15,6 +16,8 @@ export function predicateFilter(text: string, noun: Noun, ctx: PhraseContext): P
     filter: build('$'),
     filterFor: build,
   });
+  const environment = environmentPredicate(text, noun, ctx, onItem);
+  if (environment) return environment;
   const sentence = text
     .replace(/^(?:have been|has been|had been|got|gets|get|were|was|are|is|did|do|does)\s+/, '')
     .replace(/^(?:still|remain|remains|stay|stays|continue to be|are still|is still) /, 'still ');

@@ -5,12 +5,14 @@ import {
   nounFor,
   parseSubject,
   leadingComparison,
+  nameFilter,
   splitSubjectPredicate,
   toNumber,
   type PhraseContext,
   type Subject,
 } from './phrase-nouns.js';
-import { predicateFilter, singularPredicate } from './phrase-predicates.js';
+import { environmentRewrite } from './phrase-environments.js';
+import { predicateFilter, singularPredicate, type Predicate } from './phrase-predicates.js';
 import { settingsPhrase } from './phrase-settings.js';
 
 /**
@@ -92,6 +94,7 @@ export function compilePhrase(text: string): PhraseCheck | undefined {
       runPhrase(candidate) ??
       settingsPhrase(candidate, ctx) ??
       specificItem(candidate, ctx) ??
+      namedItem(candidate, ctx) ??
       everyPhrase(candidate, ctx) ??
       existsPhrase(candidate, ctx) ??
       countOfPhrase(candidate, ctx) ??
@@ -143,6 +146,8 @@ function rewrites(sentence: string): string[] {
     .replace(/^(?:check |verify |ensure |confirm )?(?:that )?/, '')
     .replace(/ by (?:the )?(?:agent|run|harness)$/, '');
   add(stripped);
+  const environment = environmentRewrite(stripped);
+  if (environment) add(environment);
   const didNot =
     /^(?:the )?(?:agent|run|harness) (?:did not|didn't|does not|doesn't|should not|shouldn't|must not|has not|hasn't|never) (close|merge|delete|remove|create|open|reopen|label|lock|post|submit)(?:d|ed|led)? (?:any )?(.+)$/.exec(
       stripped,
@@ -251,6 +256,26 @@ function specificItem(sentence: string, ctx: PhraseContext): PhraseCheck | undef
       : fresh
         ? `$created(${collection})`
         : `($new := $created(${collection}); $count($new) > 0 ? $new : ${collection})`;
+  return singleItem(describe, items, predicate);
+}
+
+/** "the environment named production requires reviewers": the one item of that name, which must exist. */
+function namedItem(sentence: string, ctx: PhraseContext): PhraseCheck | undefined {
+  const match = /^the (environment) named (q\d+q|[\w.-]+) (.+)$/.exec(sentence);
+  if (!match) return undefined;
+  const noun = nounFor(match[1]!)!;
+  const name = ctx.value(match[2])!;
+  const predicate = predicateFilter(match[3]!, noun, ctx);
+  if (!predicate) return undefined;
+  return singleItem(
+    `the ${noun.singular} ${JSON.stringify(name)}`,
+    `github.${noun.collection}[${nameFilter(name, noun)}]`,
+    predicate,
+  );
+}
+
+/** A check of one item: finding several (or none) is the failure, and says why. */
+function singleItem(describe: string, items: string, predicate: Predicate): PhraseCheck {
   return {
     kind: 'every',
     pattern: `${describe} ${singularPredicate(predicate.describe)}`,
@@ -359,6 +384,7 @@ const DELETABLE = [
   'gists',
   'secrets',
   'variables',
+  'environments',
 ];
 
 /**

@@ -88,6 +88,16 @@ function scenarioFiles(
   const files = new Set<string>();
   for (const root of roots) {
     const path = resolve(cwd, root);
+    if (!existsSync(path) && isGlob(root)) {
+      const matched = globMarkdown(cwd, root);
+      if (matched.length === 0)
+        errors.push({
+          file: path,
+          message: `no scenario file matches this pattern${paths.length === 0 ? ' (listed in .archal.json "scenarios")' : ''}`,
+        });
+      for (const file of matched) files.add(file);
+      continue;
+    }
     if (!existsSync(path)) {
       errors.push({
         file: path,
@@ -102,10 +112,68 @@ function scenarioFiles(
 }
 
 function markdownUnder(dir: string): string[] {
-  return readdirSync(dir, { recursive: true, encoding: 'utf8' })
-    .filter((entry) => entry.endsWith('.md') && !/(^|[\\/])README\.md$/i.test(entry))
-    .filter((entry) => !entry.split(/[\\/]/).some((part) => part.startsWith('.') || part === 'node_modules'))
+  return visibleEntries(dir)
+    .filter(isScenarioFile)
     .map((entry) => join(dir, entry));
+}
+
+/** Every entry under `dir`, relative to it, minus hidden ones and node_modules. */
+function visibleEntries(dir: string): string[] {
+  return readdirSync(dir, { recursive: true, encoding: 'utf8' }).filter(
+    (entry) => !entry.split(/[\\/]/).some((part) => part.startsWith('.') || part === 'node_modules'),
+  );
+}
+
+/** A markdown file that is not a folder's README. */
+const isScenarioFile = (entry: string) => entry.endsWith('.md') && !/(^|[\\/])README\.md$/i.test(entry);
+
+const isGlob = (path: string) => /[*?[]/.test(path);
+
+/**
+ * The scenario files a glob names (`scenarios/*.md`; `suites/*`, where a directory it matches counts
+ * with its scenarios; `**` for any depth), as .archal.json lists, Action inputs and quoted arguments
+ * give them: no shell expands those. `*` and `?` stay within one path segment, `**` spans any number.
+ */
+function globMarkdown(cwd: string, pattern: string): string[] {
+  const segments = pattern.split(/[\\/]+/);
+  const fixed = segments.findIndex(isGlob);
+  const base = resolve(cwd, ...segments.slice(0, fixed));
+  if (!existsSync(base) || !statSync(base).isDirectory()) return [];
+  const matcher = globRegExp(segments.slice(fixed).join('/'));
+  const matched = new Set<string>();
+  for (const entry of visibleEntries(base)) {
+    if (!matcher.test(entry.split(/[\\/]/).join('/'))) continue;
+    const path = join(base, entry);
+    if (statSync(path).isDirectory()) for (const file of markdownUnder(path)) matched.add(file);
+    else if (isScenarioFile(entry)) matched.add(path);
+  }
+  return [...matched];
+}
+
+function globRegExp(glob: string): RegExp {
+  let source = '';
+  for (let index = 0; index < glob.length; index += 1) {
+    const char = glob[index]!;
+    if (char === '*' && glob[index + 1] === '*') {
+      // `**/` matches no segment or any number of them; a trailing `**` anything below.
+      const slash = glob[index + 2] === '/';
+      source += slash ? '(?:.*/)?' : '.*';
+      index += slash ? 2 : 1;
+    } else if (char === '*') source += '[^/]*';
+    else if (char === '?') source += '[^/]';
+    else if (char === '[') {
+      const end = glob.indexOf(']', index + 1);
+      if (end === -1) source += '\\[';
+      else {
+        source += `[${glob
+          .slice(index + 1, end)
+          .replace(/^!/, '^')
+          .replace(/\\/g, '\\\\')}]`;
+        index = end;
+      }
+    } else source += char.replace(/[.+^${}()|\\\]]/g, '\\$&');
+  }
+  return new RegExp(`^${source}$`);
 }
 
 /**

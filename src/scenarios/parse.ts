@@ -218,14 +218,38 @@ export function parseScenario(text: string, file: string, options: ParseOptions 
   return { ok: true, scenario, warnings };
 }
 
+/**
+ * A heading's section name without what people decorate it with: emphasis (`**Prompt**`), numbering
+ * (`1. Prompt`, `Step 1: Prompt`), a leading emoji, a trailing colon, a note in parentheses
+ * (`Prompt (what the agent sees)`) or after a dash (`Prompt — the task`).
+ */
+function bareHeading(heading: string): string {
+  let name = heading.trim();
+  // No section name is this long; a heading that is (junk, or prose) is left as it is, unscanned.
+  if (name.length > 200) return name;
+  for (;;) {
+    const before = name;
+    name = name
+      .replace(/^(\*\*|__|\*|_|`)(.+)\1(?=\s*[:.]?$)/, '$2')
+      .replace(/[:.]$/, '')
+      .replace(/^(?:(?:step|part|section)\s+)?\d+(?:\.\d+)*\s*[.):-]?\s+/i, '')
+      .replace(/^[^\p{L}\p{N}`*_]+/u, '')
+      .replace(/\s*\([^()]*\)$/, '')
+      .replace(/\s+[—–-]\s+.*$/, '')
+      .trim();
+    if (name === before) return name;
+  }
+}
+
 function sectionOf(heading: string): SectionName | undefined {
-  const normalised = heading.toLowerCase().replace(/[:.]$/, '').trim();
+  const normalised = bareHeading(heading).toLowerCase().replace(/\s+/g, ' ');
   return (Object.keys(SECTIONS) as SectionName[]).find((name) =>
     (SECTIONS[name] as readonly string[]).includes(normalised),
   );
 }
 
-const BULLET = /^\s*(?:[-*+]|\d+[.)])\s+(.*)$/;
+/** A list item, also a task-list item (`- [ ] …`, `- [x] …`), whose checkbox is not part of the criterion. */
+const BULLET = /^\s*(?:[-*+]|\d+[.)])\s+(?:\[[ xX]\]\s+)?(.*)$/;
 /** `[D]` or `[P]`, also emphasised (`**[D]**`, `` `[D]` ``) or followed by a colon, as people write them. */
 const TAG = /^(\*\*|__|\*|_|`)?\[(D|P)\]\1\s*:?\s*/i;
 
@@ -246,6 +270,8 @@ function parseCriteria(
   const criteria: Criterion[] = [];
   let last: Criterion | undefined;
   for (const { text, line } of section.lines) {
+    // Subheadings that group the criteria ("### Deterministic") and comments are not criteria.
+    if (/^\s*#{1,6}\s/.test(text) || /^\s*<!--.*-->\s*$/.test(text)) continue;
     const bullet = BULLET.exec(text);
     if (bullet) {
       let content = bullet[1]!.trim();
@@ -259,7 +285,7 @@ function parseCriteria(
         line,
       };
       criteria.push(last);
-    } else if (text.trim() && last && /^\s{2,}\S/.test(text)) {
+    } else if (text.trim() && last && /^(?:\s{2,}|\t)\S/.test(text)) {
       last.text = `${last.text} ${text.trim()}`; // a wrapped bullet
     } else if (text.trim()) {
       errors.push({
@@ -322,6 +348,29 @@ function parseSeedState(
   return parsed.value as Record<string, unknown>;
 }
 
+/**
+ * A Config value as YAML reads it: without a trailing `# comment` (a `#` after whitespace, outside
+ * quotes) and, when the whole value is quoted, without its quotes. A flow list (`[a, "b"]`) stays as
+ * written; its items are unquoted when split.
+ */
+function yamlScalar(raw: string): string {
+  let quote: string | undefined;
+  let end = raw.length;
+  for (let index = 0; index < raw.length; index += 1) {
+    const char = raw[index]!;
+    if (quote) {
+      if (char === quote) quote = undefined;
+    } else if (char === '"' || char === "'") quote = char;
+    else if (char === '#' && (index === 0 || /\s/.test(raw[index - 1]!))) {
+      end = index;
+      break;
+    }
+  }
+  const value = raw.slice(0, end).trim();
+  const quoted = /^"(.*)"$|^'(.*)'$/.exec(value);
+  return quoted ? (quoted[1] ?? quoted[2]!) : value;
+}
+
 function parseConfig(
   section: Section | undefined,
   file: string,
@@ -331,10 +380,20 @@ function parseConfig(
   warnings: ScenarioProblem[],
 ) {
   const raw: Record<string, { value: string; line: number }> = {};
+  // A key written with no value, whose items follow as a YAML block list ("tags:" then "  - smoke").
+  let listKey: string | undefined;
   for (const { text, line } of section?.lines ?? []) {
     const content = (BULLET.exec(text)?.[1] ?? text).trim();
-    if (!content || content.startsWith('<!--') || content.startsWith('```')) continue;
+    // A YAML comment line (in a ```yaml fence) is no setting.
+    if (!content || content.startsWith('<!--') || content.startsWith('```') || content.startsWith('#')) continue;
     const pair = /^([A-Za-z][\w-]*)\s*:\s*(.*)$/.exec(content);
+    if (!pair && listKey !== undefined && BULLET.test(text)) {
+      const entry = raw[listKey];
+      const item = yamlScalar(content);
+      if (entry) entry.value = entry.value ? `${entry.value}, ${item}` : item;
+      continue;
+    }
+    listKey = undefined;
     if (!pair) {
       errors.push({
         file,
@@ -350,6 +409,8 @@ function parseConfig(
         line,
         message: `unknown config key '${pair[1]}' is ignored.${didYouMean(pair[1]!.toLowerCase(), Object.keys(CONFIG_ALIASES))}`,
       });
+      // Its block list, if any, is ignored with it.
+      if (!yamlScalar(pair[2]!)) listKey = '';
       continue;
     }
     const earlier = raw[key];
@@ -359,7 +420,9 @@ function parseConfig(
         line,
         message: `config key '${pair[1]}' is set again (first on line ${earlier.line}); this later value is used`,
       });
-    raw[key] = { value: pair[2]!.trim(), line };
+    const value = yamlScalar(pair[2]!);
+    raw[key] = { value, line };
+    if (!value) listKey = key;
   }
 
   const list = (value: string) =>

@@ -415,6 +415,35 @@ seed: enterprise-repo
     );
   }, 180_000);
 
+  it('runs the scenarios a glob in .archal.json "scenarios" names (*, **), and names a glob that matches none', async () => {
+    const dir = tempDir();
+    const scenario = (title: string) =>
+      `# ${title}\n\n## Prompt\nDo nothing.\n\n## Success Criteria\n- [D] The run exits successfully\n`;
+    writeFiles(dir, {
+      '.archal.json': JSON.stringify({ agent: 'echo ok', scenarios: ['tests/*.md', 'suites/**/*.md'] }),
+      'tests/a.md': scenario('Top A'),
+      'tests/README.md': '# About these tests\n',
+      'tests/notes.txt': 'not a scenario',
+      'tests/deeper/skipped.md': scenario('Not matched by *'),
+      'suites/x/b.md': scenario('Nested B'),
+      'suites/x/y/c.md': scenario('Nested C'),
+      'suites/.hidden/d.md': scenario('Hidden D'),
+    });
+    const listed = await runCli(['--cwd', dir, 'scenario', 'list', '--json']);
+    expect(listed.code).toBe(0);
+    expect(json<{ scenarios: Array<{ title: string }> }>(listed).scenarios.map((s) => s.title)).toEqual([
+      'Nested B',
+      'Nested C',
+      'Top A',
+    ]);
+    const run = await runCli(['--cwd', dir, 'run', 'tests/*.md', '-o', 'json'], { timeoutMs: 60_000 });
+    expect(run.code).toBe(0);
+    expect(json<Suite>(run).scenarios.map((s) => s.title)).toEqual(['Top A']);
+    const none = await runCli(['--cwd', dir, 'run', 'nothing/*.md']);
+    expect(none.code).toBe(2);
+    expect(none.stderr).toContain('nothing/*.md: no scenario file matches this pattern');
+  }, 120_000);
+
   it('accepts `twin` as the `clone` command and Archal seed names', async () => {
     const seeds = json<Array<{ name: string }>>(await runCli(['twin', 'seeds', '--json']));
     expect(seeds.map((seed) => seed.name)).toEqual(

@@ -155,6 +155,27 @@ describe('input that is not what it claims', () => {
     expect(result.stderr).toContain('latin1.md is not UTF-8 text');
   });
 
+  it('reads UTF-16 files with a byte-order mark (as Windows PowerShell writes them) as text', async () => {
+    const repo = tempRepo();
+    const utf16le = (text: string) => Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]);
+    const utf16be = (text: string) => Buffer.concat([Buffer.from([0xfe, 0xff]), Buffer.from(text, 'utf16le').swap16()]);
+    mkdirSync(join(repo, 'archal'));
+    writeFileSync(join(repo, 'archal', 'café.md'), utf16le(`# Café\r\n${SCENARIO.slice(7).replace(/\n/g, '\r\n')}`));
+    writeFileSync(join(repo, 'w.yaml'), utf16be(WORKFLOW));
+    writeFileSync(join(repo, '.archal.json'), utf16le(JSON.stringify({ runs: 2 })));
+    const scenario = await runCli(['--cwd', repo, 'scenario', 'list', '--json'], { env: env() });
+    expect(scenario.stderr).toBe('');
+    expect(scenario.code).toBe(0);
+    expect(JSON.parse(scenario.stdout)).toMatchObject({ scenarios: [{ title: 'Café', runs: 2 }] });
+    const workflow = await runCli(['--cwd', repo, 'workflow', 'validate', 'w.yaml'], { env: env() });
+    expect(workflow.code).toBe(0);
+    // An odd number of bytes after the mark is not UTF-16: refused, naming the file.
+    writeFileSync(join(repo, 'odd.yaml'), Buffer.concat([utf16le(WORKFLOW), Buffer.from([0x41])]));
+    const odd = await runCli(['--cwd', repo, 'workflow', 'validate', 'odd.yaml'], { env: env() });
+    expect(odd.code).toBe(2);
+    expect(odd.stderr).toContain('odd.yaml is not UTF-16 text');
+  });
+
   it.each([
     ['an encoded surrogate', [0xed, 0xa0, 0x80]],
     ['an overlong encoding', [0xe0, 0x80, 0xaf]],

@@ -198,5 +198,10 @@ describe('config validate: the harness a run would use', () => {
         },
       ],
     });
+    // In words, the warning names the harness once.
+    const text = await runCli(['--cwd', dir, 'config', 'validate'], { env: env() });
+    expect(text.code).toBe(0);
+    expect(text.stderr).toMatch(/^warning: \.archal\/harness\.json is a directory, not a regular file/m);
+    expect(text.stderr.match(/\.archal\/harness\.json/g)).toHaveLength(1);
   });
 });

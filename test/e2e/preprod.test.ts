@@ -310,6 +310,47 @@ describe('archal preprod run: every other status', () => {
     expect(existsSync(marker)).toBe(true);
   }, 120_000);
 
+  it('refuses a fix command outside a git repository before any scenario runs (exit 2), as a fix workflow is', async () => {
+    const dir = tempDir('archal-not-git-');
+    const marker = join(dir, 'agent-ran');
+    const fixed = join(dir, 'fix-ran');
+    writeFiles(dir, {
+      'agent.mjs': `import { writeFileSync } from 'node:fs'; writeFileSync(${JSON.stringify(marker)}, 'yes'); console.log(JSON.stringify({ text: 'done' }));`,
+      '.archal.json': JSON.stringify({ agent: 'node agent.mjs' }),
+      'archal/a.md':
+        '# A scenario\n\n## Prompt\nDo the thing in acme/widgets.\n\n## Success Criteria\n- [D] at least 1 issue was closed\n\n## Config\nseed: small-project\ntimeout: 20\n',
+    });
+    const fix = `node -e "require('fs').writeFileSync(${JSON.stringify(fixed).replace(/"/g, "'")}, 'yes')"`;
+    const args = ['--cwd', dir, 'preprod', 'run', '--allow-external-execution', '--fix-command', fix];
+    const refused = await runCli(args, { timeoutMs: 60_000 });
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toContain('is not inside a git repository');
+    expect(refused.stderr).toContain('--fix-command');
+    expect(refused.stderr).toContain('`git init`');
+    expect(refused.stderr).toContain('--cwd');
+    expect(existsSync(marker)).toBe(false);
+    expect(existsSync(fixed)).toBe(false);
+    const answered = await runCli([...args, '--json'], { timeoutMs: 60_000 });
+    expect(answered.code).toBe(2);
+    expect(json<{ status: string; error: { code: string } }>(answered)).toMatchObject({
+      status: 'error',
+      error: { code: 'not_a_repository' },
+    });
+    // The same fixer from .archal.json is refused alike.
+    writeFiles(dir, { '.archal.json': JSON.stringify({ agent: 'node agent.mjs', preprod: { fixCommand: fix } }) });
+    const configured = await runCli(['--cwd', dir, 'preprod', 'run', '--allow-external-execution'], {
+      timeoutMs: 60_000,
+    });
+    expect(configured.code).toBe(2);
+    expect(configured.stderr).toContain('preprod.fixCommand');
+    expect(existsSync(marker)).toBe(false);
+    // A loop that stops before the fix stage does not need the repository.
+    const dry = await runCli([...args, '--dry-run'], { timeoutMs: 60_000 });
+    expect(dry.code).toBe(0);
+    expect(existsSync(marker)).toBe(true);
+    expect(existsSync(fixed)).toBe(false);
+  }, 120_000);
+
   it('planned: --plan resolves the loop and runs nothing', async () => {
     const repo = await host();
     const { cli, result } = await preprod(repo, ['--plan', '--open-pr']);

@@ -568,3 +568,68 @@ describe("Actions variables, on the clone's own state", () => {
     expect((await verdict(text, buildContext(seeded, seeded, run))).passed).toBe(before);
   });
 });
+
+describe("deployment environments, on the clone's own state", () => {
+  const run = { exitCode: 0, timedOut: false, durationMs: 1, answer: '', requests: [] };
+  let seeded: Record<string, unknown>;
+  let final: Record<string, unknown>;
+
+  beforeAll(async () => {
+    const clone = await startClone({ seed: namedSeed('small-project'), logger: () => {} });
+    const octokit = octokitFor(clone, clone.token);
+    const repo = { owner: 'acme', repo: 'widgets' };
+    await octokit.repos.createOrUpdateEnvironment({ ...repo, environment_name: 'legacy' });
+    await octokit.repos.createOrUpdateEnvironment({ ...repo, environment_name: 'staging' });
+    seeded = clone.handle.state() as unknown as Record<string, unknown>;
+    const { data: alice } = await octokit.users.getByUsername({ username: 'alice' });
+    await octokit.repos.createOrUpdateEnvironment({
+      ...repo,
+      environment_name: 'production',
+      wait_timer: 10,
+      prevent_self_review: true,
+      reviewers: [{ type: 'User', id: alice.id }],
+    });
+    await octokit.repos.deleteAnEnvironment({ ...repo, environment_name: 'legacy' });
+    final = clone.handle.state() as unknown as Record<string, unknown>;
+    await clone.handle.stop();
+  });
+
+  async function verdict(text: string, context: EvaluationContext) {
+    const compiled = compileDeterministic(text, undefined);
+    if (!compiled.ok) throw new Error(`'${text}' did not compile: ${compiled.reason}`);
+    const outcome = await evaluateDeterministic(compiled.check, context);
+    expect(outcome.error).toBeUndefined();
+    return outcome;
+  }
+
+  it.each([
+    ['Environment production exists', true, false],
+    ['The environment "production" exists', true, false],
+    ['A deployment environment named "Production" exists in acme/widgets', true, false],
+    ['An environment named "production" exists in acme/other', false, false],
+    ['The environment "production" was created', true, false],
+    ['Exactly 2 environments exist', true, true],
+    ['The environment "legacy" was deleted', true, false],
+    ['No environments were deleted', false, true],
+    ['Environment production requires reviewers', true, false],
+    ['The production environment requires reviewers', true, false],
+    ['The production environment exists', true, false],
+    ['An environment called production exists', true, false],
+    ['A new environment was created', true, false],
+    ['No environment requires reviewers', false, true],
+    ['The "production" environment requires approval', true, false],
+    ['The environment "staging" requires reviewers', false, false],
+    ['The environment "staging" does not require reviewers', true, true],
+    ['Environment production requires a review from alice', true, false],
+    ['Environment production requires a review from bob', false, false],
+    ['The environment "production" has a wait timer of 10 minutes', true, false],
+    ['The environment "production" has a wait timer', true, false],
+    ['The environment "production" prevents self-review', true, false],
+    ['The environment "production" is protected', true, false],
+    ['Exactly 1 environment requires reviewers', true, false],
+    ['Every environment requires reviewers', false, false],
+  ])('%s: %s after the run, %s on the seed', async (text, after, before) => {
+    expect((await verdict(text, buildContext(seeded, final, run))).passed).toBe(after);
+    expect((await verdict(text, buildContext(seeded, seeded, run))).passed).toBe(before);
+  });
+});

@@ -240,6 +240,110 @@ describe('scenario markdown as people write it', () => {
     ]);
   });
 
+  it('reads criteria written as task-list items (- [ ] [D] …, - [x] …) with their tags', () => {
+    const result = parseScenario(
+      minimal(
+        '- [ ] [D] The run exits successfully\n- [x] **[P]** Polite\n* [X] No errors\n1. [ ] [d]: Exactly 1 issue exists',
+      ),
+      's.md',
+    );
+    if (!result.ok) throw new Error(JSON.stringify(result.errors));
+    expect(result.scenario.criteria.map(({ kind, tagged, text }) => ({ kind, tagged, text }))).toEqual([
+      { kind: 'D', tagged: true, text: 'The run exits successfully' },
+      { kind: 'P', tagged: true, text: 'Polite' },
+      { kind: 'P', tagged: false, text: 'No errors' },
+      { kind: 'D', tagged: true, text: 'Exactly 1 issue exists' },
+    ]);
+  });
+
+  it('reads config lists written as YAML block lists, in a fence or not', () => {
+    const result = parseScenario(
+      minimal(
+        '- [D] The run exits successfully',
+        '```yaml\nclones:\n  - github\ntags:\n  - workflow\n  - "smoke"\nnotes:\n  - ignored\nruns: 2\n```',
+      ),
+      's.md',
+    );
+    if (!result.ok) throw new Error(JSON.stringify(result.errors));
+    expect(result.scenario.config).toMatchObject({ clones: ['github'], tags: ['workflow', 'smoke'], runs: 2 });
+    expect(result.warnings.map((warning) => warning.message)).toEqual([
+      expect.stringContaining("unknown config key 'notes'"),
+    ]);
+  });
+
+  it.each([
+    ['## 1. Prompt', '## 2. Success Criteria'],
+    ['## **Prompt**', '## __Success Criteria__'],
+    ['## `Task`', '## *Checks*:'],
+    ['## Prompt (what the agent sees)', '## Success Criteria (never shown to the agent)'],
+    ['## Prompt — the task', '## Success Criteria - deterministic first'],
+    ['## 📝 Prompt', '## ✅ Success Criteria'],
+    ['## Step 1: Prompt', '## 3) Assertions'],
+  ])('reads decorated section headings (%s, %s) as their sections', (prompt, criteria) => {
+    const result = parseScenario(`# T\n\n${prompt}\nDo it.\n\n${criteria}\n- [D] The run exits successfully\n`, 's.md');
+    if (!result.ok) throw new Error(JSON.stringify(result.errors));
+    expect(result.scenario.prompt).toBe('Do it.');
+    expect(result.scenario.criteria.map((criterion) => criterion.text)).toEqual(['The run exits successfully']);
+    expect(result.warnings).toEqual([]);
+  });
+
+  it('still ignores headings that only mention a section', () => {
+    const result = parseScenario(
+      '# T\n\n## Prompt\nDo it.\n\n## Prompt engineering notes\nx\n\n## Success Criteria\n- [D] No errors\n',
+      's.md',
+    );
+    if (!result.ok) throw new Error(JSON.stringify(result.errors));
+    expect(result.scenario.prompt).toBe('Do it.');
+    expect(result.warnings.map((warning) => warning.message)).toEqual([
+      expect.stringContaining("unknown section '## Prompt engineering notes'"),
+    ]);
+  });
+
+  it('reads criteria grouped under subheadings, and skips HTML comments between them', () => {
+    const result = parseScenario(
+      minimal('\n### Deterministic\n- [D] No errors\n<!-- judged below -->\n\n#### Judged\n- [P] Polite\n'),
+      's.md',
+    );
+    if (!result.ok) throw new Error(JSON.stringify(result.errors));
+    expect(result.scenario.criteria.map(({ kind, text }) => ({ kind, text }))).toEqual([
+      { kind: 'D', text: 'No errors' },
+      { kind: 'P', text: 'Polite' },
+    ]);
+  });
+
+  it('reads YAML comments and quoted values in Config as YAML does', () => {
+    const result = parseScenario(
+      minimal(
+        '- [D] No errors',
+        '```yaml\n# how often and how long\nruns: 3  # three runs\ntimeout: 60 # seconds\ntwins: github # only github\ntags: [a, "b#1"] # tags\nseed: "small-project"\nrouting: \'env\'\n```',
+      ),
+      's.md',
+    );
+    if (!result.ok) throw new Error(JSON.stringify(result.errors));
+    expect(result.scenario.config).toMatchObject({
+      runs: 3,
+      timeout: 60,
+      clones: ['github'],
+      tags: ['a', 'b#1'],
+      seed: 'small-project',
+      routing: 'env',
+    });
+    expect(result.warnings).toEqual([]);
+  });
+
+  it('reads tab-indented text: a criterion wrapped onto a tab-indented line, tab-separated config', () => {
+    const result = parseScenario(
+      '# T\n\n## Prompt\n\tDo it.\n\n## Success Criteria\n-\t[D] Exactly 0 issues\n\tare closed\n\n## Config\n\truns: 2\n\ttags:\tsmoke\n',
+      's.md',
+    );
+    if (!result.ok) throw new Error(JSON.stringify(result.errors));
+    expect(result.scenario.prompt).toBe('Do it.');
+    expect(result.scenario.criteria.map(({ kind, text }) => ({ kind, text }))).toEqual([
+      { kind: 'D', text: 'Exactly 0 issues are closed' },
+    ]);
+    expect(result.scenario.config).toMatchObject({ runs: 2, tags: ['smoke'] });
+  });
+
   it('says where a required section was written as a deeper heading', () => {
     const text = '# T\n\n## Setup\nA repo.\n\n### Prompt\nDo it.\n\n### Success Criteria\n- [D] No errors\n';
     const errors = errorsOf(text);

@@ -8,7 +8,7 @@ import {
   runPreprodInWorkspace,
   type PreprodOverrides,
 } from '../../preprod/index.js';
-import { repositoryRoot } from '../../isolation/worktree.js';
+import { IsolationError, repositoryRoot } from '../../isolation/worktree.js';
 import { formatScenarioProblems } from '../../runner/load.js';
 import { EXIT, UserError } from '../errors.js';
 import { amount, commandFlag, outputDirectory, outputFile, wholeNumber } from '../flags.js';
@@ -127,10 +127,19 @@ export async function preprodRun(globals: GlobalOptions, paths: string[], flags:
     flags.artifacts ?? resolved.options.artifacts,
     resolve(ctx.root, resolved.options.artifacts),
   );
-  // A fix workflow runs in a git repository: outside one, say so before the scenarios run rather than after.
-  const { plan, dryRun, allowExternalExecution, fixWorkflow, maxFixAttempts } = resolved.options;
-  if (fixWorkflow && allowExternalExecution && !plan && !dryRun && maxFixAttempts > 0)
-    await repositoryRoot(ctx.root, ctx.env);
+  // A fix (a workflow or a command) runs in a git repository, whose diff is what a reviewer sees:
+  // outside one, say so before the scenarios run rather than after.
+  const { plan, dryRun, allowExternalExecution, fixWorkflow, fixCommand, maxFixAttempts } = resolved.options;
+  if ((fixWorkflow || fixCommand) && allowExternalExecution && !plan && !dryRun && maxFixAttempts > 0)
+    await repositoryRoot(ctx.root, ctx.env).catch((error: unknown) => {
+      if (!(error instanceof IsolationError) || error.code !== 'not_a_repository' || fixWorkflow) throw error;
+      const named = flags.fixCommand ? '--fix-command' : '.archal.json "preprod.fixCommand"';
+      throw new IsolationError(
+        'not_a_repository',
+        `${ctx.root} is not inside a git repository, and the pre-prod fix (${named}) changes one.`,
+        error.data,
+      );
+    });
   const abort = new AbortController();
   const onSignal = () => abort.abort();
   process.once('SIGINT', onSignal);
