@@ -103,12 +103,23 @@ export function hashObject(type: ObjectType, data: Buffer): string {
 let tmpCounter = 0;
 
 /**
+ * Objects each store keeps in memory, by id, of what it wrote and read: a scenario run reads back
+ * what seeding wrote (parent trees while seeding, every tree and blob in the state snapshots), and
+ * reading a file and checking its zlib stream cost more than the rest of the snapshot. An id names
+ * its content, so a kept object can never be stale. Objects over STORED_MAX_BYTES are not kept, and
+ * a store keeps at most this many bytes (a huge seed reads the rest from disk, as before).
+ */
+export const KEPT_OBJECT_BYTES = 8 * 1024 * 1024;
+
+/**
  * The object database of one bare repository. Objects are written loose (zlib-deflated) straight
  * from JS, which is what makes seeding fast; reads fall back to `git cat-file` for objects that a
  * push left in a pack.
  */
 export class ObjectStore {
   private readonly knownDirs = new Set<string>();
+  private readonly kept = new Map<string, GitObject>();
+  private keptBytes = 0;
 
   constructor(readonly gitDir: string) {}
 
@@ -130,10 +141,15 @@ export class ObjectStore {
     const tmp = `${file}.tmp${process.pid}-${tmpCounter++}`;
     writeFileSync(tmp, loose);
     renameSync(tmp, file);
+    // Kept from `raw`, a copy: the caller's buffer stays the caller's.
+    this.keep(sha, { type, data: raw.subarray(raw.length - data.length) });
     return sha;
   }
 
+  /** The object, or undefined; its data is the caller's own copy. */
   read(sha: string): GitObject | undefined {
+    const kept = this.kept.get(sha);
+    if (kept) return { type: kept.type, data: Buffer.from(kept.data) };
     if (!isSha(sha)) return undefined;
     let raw: Buffer;
     try {
@@ -144,7 +160,16 @@ export class ObjectStore {
     }
     const nul = raw.indexOf(0);
     const [type] = raw.subarray(0, nul).toString('latin1').split(' ');
-    return { type: type as ObjectType, data: raw.subarray(nul + 1) };
+    const object = { type: type as ObjectType, data: raw.subarray(nul + 1) };
+    this.keep(sha, { type: object.type, data: Buffer.from(object.data) });
+    return object;
+  }
+
+  private keep(sha: string, object: GitObject): void {
+    if (object.data.length > STORED_MAX_BYTES || this.keptBytes + object.data.length > KEPT_OBJECT_BYTES) return;
+    if (this.kept.has(sha)) return;
+    this.kept.set(sha, object);
+    this.keptBytes += object.data.length;
   }
 
   has(sha: string): boolean {
