@@ -13,7 +13,7 @@ import {
   storedZlib,
   unstoredZlib,
 } from '../../src/clones/github/git/objects.js';
-import { isValidRefName } from '../../src/clones/github/git/refs.js';
+import { isValidRefName, withRefsRead } from '../../src/clones/github/git/refs.js';
 import { GitRepo, initBareRepo } from '../../src/clones/github/git/repo.js';
 import { editTree } from '../../src/clones/github/git/tree-edit.js';
 import { ApiError } from '../../src/clones/github/state/errors.js';
@@ -135,6 +135,29 @@ describe('git objects', () => {
     const large = store.write('blob', Buffer.alloc(STORED_MAX_BYTES + 1, 'x'));
     rmSync(loose(large));
     expect(store.read(large)).toBeUndefined();
+  });
+
+  it('lists refs from disk once in a read scope, again after a ref moves, and every time outside one', () => {
+    const dir = `${tempDir()}/r.git`;
+    initBareRepo(dir, 'main');
+    const repo = new GitRepo(dir);
+    const other = new GitRepo(dir);
+    const sha = repo.writeTree([]);
+    repo.refs.update('refs/heads/a', sha);
+    repo.refs.update('refs/heads/b', sha);
+    withRefsRead(() => {
+      expect([...repo.branches().keys()]).toEqual(['a', 'b']);
+      rmSync(`${dir}/refs/heads/b`);
+      expect([...repo.branches().keys()]).toEqual(['a', 'b']);
+      expect(repo.branch('b')).toBe(sha);
+      // A move through any store (this one names the same repository) is seen at once.
+      other.refs.update('refs/heads/c', sha);
+      expect([...repo.branches().keys()]).toEqual(['a', 'c']);
+      expect(repo.branch('b')).toBeUndefined();
+    });
+    rmSync(`${dir}/refs/heads/c`);
+    expect([...repo.branches().keys()]).toEqual(['a']);
+    expect(repo.branch('c')).toBeUndefined();
   });
 
   it('writes trees git can read, and edits them path by path', () => {

@@ -11,6 +11,27 @@ import {
 } from 'node:fs';
 import { dirname, join } from 'node:path';
 
+/**
+ * The scope `withRefsRead` opens: while it runs, each store lists its refs from disk once (again
+ * after any store moves one, which opens a new scope). Only a synchronous scope: nothing else (a git process, a caller's own
+ * git) can move a ref while it runs, so what it reads stays what is on disk.
+ */
+let scope: object | undefined;
+
+/**
+ * Runs `read` (synchronous: a state snapshot, seeding) with each repository's refs listed once:
+ * a snapshot lists every repository's branches twice, and seeding once per check run.
+ */
+export function withRefsRead<T>(read: () => T): T {
+  if (scope) return read();
+  scope = {};
+  try {
+    return read();
+  } finally {
+    scope = undefined;
+  }
+}
+
 export type RefUpdateResult =
   | { kind: 'ok'; old: string | undefined }
   | { kind: 'stale'; current: string | undefined }
@@ -32,10 +53,21 @@ export function isValidRefName(ref: string): boolean {
 
 /** Loose and packed refs of a bare repository, updated with git's own lock-file protocol. */
 export class RefStore {
+  /** Every ref, as listed in the scope `withRefsRead` opened (`in`), until a ref is moved. */
+  private listed: { in: object; refs: Map<string, string> } | undefined;
+
   constructor(readonly gitDir: string) {}
 
   /** Every ref under `prefix` (e.g. `refs/heads/`), loose refs overriding packed ones. */
   list(prefix = 'refs/'): Map<string, string> {
+    if (!scope) return this.read(prefix);
+    if (this.listed?.in !== scope) this.listed = { in: scope, refs: this.read('refs/') };
+    const refs = new Map<string, string>();
+    for (const [name, sha] of this.listed.refs) if (name.startsWith(prefix)) refs.set(name, sha);
+    return refs;
+  }
+
+  private read(prefix: string): Map<string, string> {
     const refs = new Map<string, string>();
     for (const [name, sha] of this.packed()) if (name.startsWith(prefix)) refs.set(name, sha);
     const walk = (relative: string) => {
@@ -60,6 +92,12 @@ export class RefStore {
 
   get(ref: string): string | undefined {
     if (!isValidRefName(ref)) return undefined;
+    if (scope && this.listed?.in === scope && ref.startsWith('refs/')) return this.listed.refs.get(ref);
+    return this.current(ref);
+  }
+
+  /** What `ref` points at on disk now. */
+  private current(ref: string): string | undefined {
     return this.readLoose(ref) ?? this.packed().get(ref);
   }
 
@@ -74,6 +112,8 @@ export class RefStore {
    */
   update(ref: string, sha: string | null, expected?: string | null): RefUpdateResult {
     if (!isValidRefName(ref)) return { kind: 'conflict' };
+    // Whatever any store listed in this scope is read again (another store may name this repository).
+    if (scope) scope = {};
     const file = join(this.gitDir, ref);
     const lock = `${file}.lock`;
     let fd: number;
@@ -90,7 +130,8 @@ export class RefStore {
       return code === 'EEXIST' ? { kind: 'locked' } : { kind: 'conflict' };
     }
     try {
-      const current = this.get(ref);
+      // Read under the lock, from disk: the compare of compare-and-swap.
+      const current = this.current(ref);
       if (expected !== undefined && (expected ?? undefined) !== current) {
         closeSync(fd);
         unlinkSync(lock);

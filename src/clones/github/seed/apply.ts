@@ -1,4 +1,5 @@
 import { join } from 'node:path';
+import { withRefsRead } from '../git/refs.js';
 import { initBareRepo, GitRepo } from '../git/repo.js';
 import type { RepoRole, UserRecord } from '../state/model.js';
 import { Store } from '../state/store.js';
@@ -56,6 +57,11 @@ function insertAccount(
 }
 
 export function applySeed(seed: ParsedSeed, options: ApplyOptions): AppliedSeed {
+  // Check runs and pull requests look up branches as they are seeded: listed once between ref moves.
+  return withRefsRead(() => applyWholeSeed(seed, options));
+}
+
+function applyWholeSeed(seed: ParsedSeed, options: ApplyOptions): AppliedSeed {
   const store = new Store();
   const b = new SeedBuilder(store, seed.now ? new Date(seed.now) : options.now);
   const epoch = new Date(b.now.getTime() - 365 * 86_400_000);
