@@ -3,6 +3,7 @@ import { createHash } from 'node:crypto';
 import { mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gitEnv } from './env.js';
+import { writePack, type PackObject } from './pack-write.js';
 
 /**
  * node:zlib, loaded with the first object written or read: a scenario run starts its agent before it
@@ -113,13 +114,17 @@ export const KEPT_OBJECT_BYTES = 8 * 1024 * 1024;
 
 /**
  * The object database of one bare repository. Objects are written loose (zlib-deflated) straight
- * from JS, which is what makes seeding fast; reads fall back to `git cat-file` for objects that a
- * push left in a pack.
+ * from JS, which is what makes seeding fast, or (seeding) packed together; reads fall back to
+ * `git cat-file` for objects that a push left in a pack.
  */
 export class ObjectStore {
   private readonly knownDirs = new Set<string>();
   private readonly kept = new Map<string, GitObject>();
   private keptBytes = 0;
+  /** Objects written since `deferWrites()`, kept and not yet on disk. */
+  private deferred: PackObject[] | undefined;
+  /** The packs this store wrote (file names): every object in them is kept. */
+  private readonly ownPacks = new Set<string>();
 
   constructor(readonly gitDir: string) {}
 
@@ -127,8 +132,33 @@ export class ObjectStore {
     return join(this.gitDir, 'objects', sha.slice(0, 2), sha.slice(2));
   }
 
+  /**
+   * From now until `writeDeferred()`, objects that can be kept are kept only, then written together
+   * as one pack (seeding: no one reads the repository until it is seeded); larger ones are written
+   * loose at once.
+   */
+  deferWrites(): void {
+    this.deferred ??= [];
+  }
+
+  /** Writes the objects deferred since `deferWrites()` as one pack, and writes later ones loose again. */
+  writeDeferred(): void {
+    const deferred = this.deferred;
+    this.deferred = undefined;
+    if (!deferred?.length) return;
+    this.ownPacks.add(`${writePack(join(this.gitDir, 'objects', 'pack'), deferred)}.pack`);
+  }
+
   write(type: ObjectType, data: Buffer): string {
     const sha = hashObject(type, data);
+    if (this.kept.has(sha)) return sha;
+    if (this.deferred) {
+      const object = { type, data: Buffer.from(data) };
+      if (this.keep(sha, object)) {
+        this.deferred.push({ sha, ...object });
+        return sha;
+      }
+    }
     const dir = join(this.gitDir, 'objects', sha.slice(0, 2));
     if (!this.knownDirs.has(dir)) {
       mkdirSync(dir, { recursive: true });
@@ -165,21 +195,28 @@ export class ObjectStore {
     return object;
   }
 
-  private keep(sha: string, object: GitObject): void {
-    if (object.data.length > STORED_MAX_BYTES || this.keptBytes + object.data.length > KEPT_OBJECT_BYTES) return;
-    if (this.kept.has(sha)) return;
+  /** Whether the object is kept (now or already). */
+  private keep(sha: string, object: GitObject): boolean {
+    if (this.kept.has(sha)) return true;
+    if (object.data.length > STORED_MAX_BYTES || this.keptBytes + object.data.length > KEPT_OBJECT_BYTES) return false;
     this.kept.set(sha, object);
     this.keptBytes += object.data.length;
+    return true;
   }
 
   has(sha: string): boolean {
     return this.read(sha) !== undefined;
   }
 
-  /** Whether objects/pack holds a pack; pushes are unpacked into loose objects, so usually not. */
+  /**
+   * Whether objects/pack holds a pack other than this store's own (whose objects are all kept);
+   * pushes are unpacked into loose objects, so usually not.
+   */
   private hasPacks(): boolean {
     try {
-      return readdirSync(join(this.gitDir, 'objects', 'pack')).some((name) => name.endsWith('.pack'));
+      return readdirSync(join(this.gitDir, 'objects', 'pack')).some(
+        (name) => name.endsWith('.pack') && !this.ownPacks.has(name),
+      );
     } catch {
       return false;
     }
