@@ -1,5 +1,6 @@
 import {
   closeSync,
+  existsSync,
   mkdirSync,
   openSync,
   readdirSync,
@@ -13,8 +14,9 @@ import { dirname, join } from 'node:path';
 
 /**
  * The scope `withRefsRead` opens: while it runs, each store lists its refs from disk once (again
- * after any store moves one, which opens a new scope). Only a synchronous scope: nothing else (a git process, a caller's own
- * git) can move a ref while it runs, so what it reads stays what is on disk.
+ * after any store moves one, which opens a new scope). A synchronous scope reads the refs as they
+ * were at one moment, as a state snapshot should (a push's git process may move one meanwhile: the
+ * next scope sees it); a move itself reads the ref again, under its lock.
  */
 let scope: object | undefined;
 
@@ -81,7 +83,7 @@ export class RefStore {
         const name = `${relative}/${entry.name}`;
         if (entry.isDirectory()) walk(name);
         else if (!entry.name.endsWith('.lock')) {
-          const sha = this.readLoose(name);
+          const sha = this.readLoose(name, true);
           if (sha && name.startsWith(prefix)) refs.set(name, sha);
         }
       }
@@ -163,9 +165,12 @@ export class RefStore {
     }
   }
 
-  private readLoose(ref: string): string | undefined {
+  /** `listed`: the file was just listed (it is there); else a missing one makes no error to throw. */
+  private readLoose(ref: string, listed = false): string | undefined {
+    const file = join(this.gitDir, ref);
+    if (!listed && !existsSync(file)) return undefined;
     try {
-      const text = readFileSync(join(this.gitDir, ref), 'utf8').trim();
+      const text = readFileSync(file, 'utf8').trim();
       return /^[0-9a-f]{40}$/.test(text) ? text : undefined;
     } catch {
       return undefined;
@@ -174,9 +179,12 @@ export class RefStore {
 
   private packed(): Map<string, string> {
     const refs = new Map<string, string>();
+    const file = join(this.gitDir, 'packed-refs');
+    // Usually there is none (pushes and the API write loose refs): no error made and thrown for it.
+    if (!existsSync(file)) return refs;
     let text: string;
     try {
-      text = readFileSync(join(this.gitDir, 'packed-refs'), 'utf8');
+      text = readFileSync(file, 'utf8');
     } catch {
       return refs;
     }
