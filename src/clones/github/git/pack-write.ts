@@ -1,7 +1,12 @@
 import { createHash } from 'node:crypto';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { storedZlib, type ObjectType } from './objects.js';
+import { storedZlib } from './stored-zlib.js';
+
+/** git's object types, as a pack's entries number them. */
+const TYPE_CODES = { commit: 1, tree: 2, blob: 3, tag: 4 } as const;
+
+export type ObjectType = keyof typeof TYPE_CODES;
 
 /** Objects to pack, each named by its id (hex). */
 export interface PackObject {
@@ -9,8 +14,6 @@ export interface PackObject {
   type: ObjectType;
   data: Buffer;
 }
-
-const TYPE_CODES: Record<ObjectType, number> = { commit: 1, tree: 2, blob: 3, tag: 4 };
 
 let crcTable: Uint32Array | undefined;
 
