@@ -181,7 +181,8 @@ export async function runOnce(options: RunOnceOptions): Promise<ScenarioRunResul
     for (const criterion of options.criteria)
       if (criterion.plan.mode === 'deterministic') compileCheck(criterion.plan.check);
     const harness = await running;
-    const after = live.handle.state() as unknown as Record<string, unknown>;
+    // A fresh clone that answered no request holds the state it was seeded with: the same snapshot.
+    const after = opened?.served() === 0 ? before : (live.handle.state() as unknown as Record<string, unknown>);
     const log = live.handle.requests().slice(logStart);
     const refused = (proxy?.refused() ?? []).map(({ host, port, method }) => ({ host, port, method }));
     const requests = log.map(requestSummary);
