@@ -45,6 +45,8 @@ function collections(snapshot: Snapshot): Array<[string, Row[]]> {
 
 function diffSnapshots(before: Snapshot, after: Snapshot): Record<string, CollectionDiff> {
   const diff: Record<string, CollectionDiff> = {};
+  // The state the run started from, unchanged (no request reached the clone): nothing to compare.
+  if (before === after) return diff;
   const beforeByName = new Map(collections(before));
   for (const [name, rows] of collections(after)) {
     const previous = new Map((beforeByName.get(name) ?? []).map((row) => [row.id, row]));
@@ -58,7 +60,9 @@ function diffSnapshots(before: Snapshot, after: Snapshot): Record<string, Collec
       }
       const changes: Record<string, { from: unknown; to: unknown }> = {};
       for (const key of new Set([...Object.keys(old), ...Object.keys(row)])) {
-        if (JSON.stringify(old[key]) !== JSON.stringify(row[key])) changes[key] = { from: old[key], to: row[key] };
+        // Most fields are the same string, number or null: no JSON made to say so.
+        if (old[key] !== row[key] && JSON.stringify(old[key]) !== JSON.stringify(row[key]))
+          changes[key] = { from: old[key], to: row[key] };
       }
       if (Object.keys(changes).length > 0) entry.updated.push({ id: row.id, changes });
     }

@@ -34,6 +34,28 @@ export function compileDeterministic(
   };
 }
 
+/**
+ * Compiles the JSONata a check evaluates ahead of its evaluation: a scenario run does it while its
+ * agent runs, so that the first evaluation, after the agent, does not. A problem is left for the
+ * evaluation to report.
+ */
+export function compileCheck(check: DeterministicForm): void {
+  for (const source of checkExpressions(check)) expressionSyntaxError(source);
+}
+
+function checkExpressions(check: DeterministicForm): string[] {
+  if (check.form === 'expression') return [check.expression];
+  const phrase = check.check;
+  switch (phrase.kind) {
+    case 'boolean':
+      return [phrase.expression];
+    case 'count':
+      return [phrase.items];
+    case 'every':
+      return [phrase.items, phrase.failing];
+  }
+}
+
 interface DeterministicOutcome {
   passed: boolean;
   /** What was compared, for people: "expected exactly 4, got 3 (acme/web#2, acme/web#5, acme/web#9)". */

@@ -43,6 +43,11 @@ function compile(source: string): jsonata.Expression {
   return expression;
 }
 
+/** Whether `source` is compiled already (this process compiles each expression once). */
+export function isCompiled(source: string): boolean {
+  return compiled.has(source);
+}
+
 /** Evaluates an expression on a context, with the helper functions ($created, $before, $changed). */
 export async function evaluateExpression(source: string, context: EvaluationContext): Promise<ExpressionCheck> {
   let expression: jsonata.Expression;

@@ -20,6 +20,7 @@ import {
   type CriterionResult,
   type PreparedCriterion,
 } from '../evaluate/criteria.js';
+import { compileCheck } from '../evaluate/deterministic.js';
 import { judge } from '../evaluate/judge.js';
 import { agentSecrets, type AgentCommand } from '../harness/agent.js';
 import { outcomeDetail, runHarness, type HarnessOutcome, type HarnessRun } from '../harness/run.js';
@@ -176,8 +177,12 @@ export async function runOnce(options: RunOnceOptions): Promise<ScenarioRunResul
     const before = live.handle.state() as unknown as Record<string, unknown>;
     // Seeded, its state recorded: the clone answers the agent's requests from here on.
     opened?.serve();
+    // While the agent runs, not after it: its criteria's expressions (compiled once per process).
+    for (const criterion of options.criteria)
+      if (criterion.plan.mode === 'deterministic') compileCheck(criterion.plan.check);
     const harness = await running;
-    const after = live.handle.state() as unknown as Record<string, unknown>;
+    // A fresh clone that answered no request holds the state it was seeded with: the same snapshot.
+    const after = opened?.served() === 0 ? before : (live.handle.state() as unknown as Record<string, unknown>);
     const log = live.handle.requests().slice(logStart);
     const refused = (proxy?.refused() ?? []).map(({ host, port, method }) => ({ host, port, method }));
     const requests = log.map(requestSummary);

@@ -1,4 +1,5 @@
-import { writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from '@jest/globals';
 import {
@@ -26,6 +27,33 @@ describe('named seeds', () => {
   it.each(NAMED_SEEDS)('%s is a valid seed, as loadSeed returns it', (name) => {
     const { seed } = loadSeed(name);
     expect(seedSchema.safeParse(structuredClone(seed))).toEqual({ success: true, data: seed });
+  });
+
+  it('writes a seeded repository as one pack git verifies, and later objects loose', async () => {
+    const clone = await startClone({ seed: 'small-project' });
+    const gitDir = clone.handle.repositoryPath('acme/widgets')!;
+    const git = (...args: string[]) => execFileSync('git', ['--git-dir', gitDir, ...args], { encoding: 'utf8' });
+    const packs = readdirSync(join(gitDir, 'objects', 'pack'));
+    expect(packs.filter((name) => name.endsWith('.pack'))).toHaveLength(1);
+    expect(packs.filter((name) => name.endsWith('.idx'))).toHaveLength(1);
+    expect(readdirSync(join(gitDir, 'objects')).sort()).toEqual(['info', 'pack']);
+    for (const name of packs.filter((entry) => entry.endsWith('.idx')))
+      git('verify-pack', join(gitDir, 'objects', 'pack', name));
+    git('fsck', '--strict', '--no-dangling');
+    const tips = git('for-each-ref', '--format=%(objectname)', 'refs/heads/').trim().split('\n');
+    expect(tips.length).toBeGreaterThan(1);
+    for (const tip of tips) expect(git('cat-file', '-t', tip).trim()).toBe('commit');
+    // What the API writes afterwards is loose, and the clone reads both.
+    const response = await fetch(`${clone.apiUrl}/repos/acme/widgets/contents/NEW.md`, {
+      method: 'PUT',
+      headers: { authorization: `token ${clone.token}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ message: 'add', content: Buffer.from('new\n').toString('base64') }),
+    });
+    expect(response.status).toBe(201);
+    expect(readdirSync(join(gitDir, 'objects')).length).toBeGreaterThan(2);
+    expect(git('show', 'main:NEW.md')).toBe('new\n');
+    expect(git('show', 'main~1:README.md').length).toBeGreaterThan(0);
+    git('fsck', '--strict', '--no-dangling');
   });
 
   it('large-backlog holds at least 1,000 issues', async () => {

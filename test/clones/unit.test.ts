@@ -1,4 +1,5 @@
 import { execFileSync } from 'node:child_process';
+import { rmSync } from 'node:fs';
 import { deflateSync, inflateSync } from 'node:zlib';
 import { describe, expect, it } from '@jest/globals';
 import { KeyedMutex } from '../../src/clones/github/state/locks.js';
@@ -12,7 +13,7 @@ import {
   storedZlib,
   unstoredZlib,
 } from '../../src/clones/github/git/objects.js';
-import { isValidRefName } from '../../src/clones/github/git/refs.js';
+import { isValidRefName, withRefsRead } from '../../src/clones/github/git/refs.js';
 import { GitRepo, initBareRepo } from '../../src/clones/github/git/repo.js';
 import { editTree } from '../../src/clones/github/git/tree-edit.js';
 import { ApiError } from '../../src/clones/github/state/errors.js';
@@ -107,6 +108,56 @@ describe('git objects', () => {
       encoding: 'utf8',
     }).trim();
     expect(store.read(theirs)).toEqual({ type: 'blob', data: Buffer.from('written by git\n') });
+  });
+
+  it('keeps the small objects it wrote or read in memory, and hands out copies', () => {
+    const dir = `${tempDir()}/r.git`;
+    initBareRepo(dir, 'main');
+    const store = new ObjectStore(dir);
+    const loose = (sha: string) => `${dir}/objects/${sha.slice(0, 2)}/${sha.slice(2)}`;
+    const data = Buffer.from('kept\n');
+    const sha = store.write('blob', data);
+    data.fill(0);
+    rmSync(loose(sha));
+    const first = store.read(sha)!;
+    expect(first).toEqual({ type: 'blob', data: Buffer.from('kept\n') });
+    first.data.fill(0);
+    expect(store.read(sha)?.data.toString()).toBe('kept\n');
+    // One git wrote is kept once read.
+    const theirs = execFileSync('git', ['--git-dir', dir, 'hash-object', '-w', '--stdin'], {
+      input: 'by git\n',
+      encoding: 'utf8',
+    }).trim();
+    expect(store.read(theirs)?.data.toString()).toBe('by git\n');
+    rmSync(loose(theirs));
+    expect(store.read(theirs)?.data.toString()).toBe('by git\n');
+    // A large object is read from disk every time.
+    const large = store.write('blob', Buffer.alloc(STORED_MAX_BYTES + 1, 'x'));
+    rmSync(loose(large));
+    expect(store.read(large)).toBeUndefined();
+  });
+
+  it('lists refs from disk once in a read scope, again after a ref moves, and every time outside one', () => {
+    const dir = `${tempDir()}/r.git`;
+    initBareRepo(dir, 'main');
+    const repo = new GitRepo(dir);
+    const other = new GitRepo(dir);
+    const sha = repo.writeTree([]);
+    repo.refs.update('refs/heads/a', sha);
+    repo.refs.update('refs/heads/b', sha);
+    withRefsRead(() => {
+      expect([...repo.branches().keys()]).toEqual(['a', 'b']);
+      rmSync(`${dir}/refs/heads/b`);
+      expect([...repo.branches().keys()]).toEqual(['a', 'b']);
+      expect(repo.branch('b')).toBe(sha);
+      // A move through any store (this one names the same repository) is seen at once.
+      other.refs.update('refs/heads/c', sha);
+      expect([...repo.branches().keys()]).toEqual(['a', 'c']);
+      expect(repo.branch('b')).toBeUndefined();
+    });
+    rmSync(`${dir}/refs/heads/c`);
+    expect([...repo.branches().keys()]).toEqual(['a']);
+    expect(repo.branch('c')).toBeUndefined();
   });
 
   it('writes trees git can read, and edits them path by path', () => {

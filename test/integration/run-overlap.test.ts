@@ -14,9 +14,11 @@ import { tempDir } from '../helpers/tmp.js';
  * state is recorded, and a clone that cannot be built stops the agent.
  */
 
-function get(url: string, token: string): Promise<{ status: number; body: string }> {
+/** `keepAlive: false`: a connection of its own, closed after the answer. */
+function get(url: string, token: string, keepAlive = true): Promise<{ status: number; body: string }> {
   return new Promise((resolve, reject) => {
-    const req = request(url, { headers: { authorization: `token ${token}` } }, (res) => {
+    const options = { headers: { authorization: `token ${token}` }, ...(keepAlive ? {} : { agent: false }) };
+    const req = request(url, options, (res) => {
       let body = '';
       res.setEncoding('utf8');
       res.on('data', (chunk: string) => (body += chunk));
@@ -32,6 +34,8 @@ describe('an opened clone', () => {
     const opened = await openGitHubClone({ seed: 'small-project' });
     let answered = false;
     const early = get(`${opened.apiUrl}/repos/acme/widgets/issues/1`, opened.token).finally(() => (answered = true));
+    // Awaited below; a failed expectation before then stops the clone, which must not crash the run.
+    early.catch(() => undefined);
     await new Promise((resolve) => setTimeout(resolve, 150));
     expect(answered).toBe(false);
     const clone = await opened.build();
@@ -40,11 +44,16 @@ describe('an opened clone', () => {
       expect(clone.handle.requests()).toHaveLength(0);
       await new Promise((resolve) => setTimeout(resolve, 50));
       expect(answered).toBe(false);
+      // A request that waits is not answered yet: the state is still the seeded one.
+      expect(opened.served()).toBe(0);
       opened.serve();
+      expect(opened.served()).toBe(1);
       const response = await early;
       expect(response.status).toBe(200);
       expect(JSON.parse(response.body)).toMatchObject({ number: 1 });
       expect(clone.handle.requests()).toHaveLength(1);
+      await get(`${opened.apiUrl}/repos/acme/widgets/issues/2`, opened.token, false);
+      expect(opened.served()).toBe(2);
     } finally {
       await clone.handle.stop();
     }
@@ -103,6 +112,30 @@ describe('a scenario run', () => {
     expect(result.harness.outcome).toBe('ok');
     expect(result.harness.answer).toBe('5');
     expect(result.passed).toBe(true);
+  });
+
+  it('records what a request changed, and no change when the agent made no request', async () => {
+    const dir = tempDir();
+    const file = scenarioFile(dir, 'small-project');
+    writeFileSync(
+      join(dir, 'close.cjs'),
+      `fetch(process.env.GITHUB_API_URL + '/repos/acme/widgets/issues/1', {
+  method: 'PATCH',
+  headers: { authorization: 'token ' + process.env.GITHUB_TOKEN, 'content-type': 'application/json' },
+  body: JSON.stringify({ state: 'closed' }),
+}).then((response) => process.stdout.write(JSON.stringify({ text: String(response.status) })));
+`,
+    );
+    const diffOf = (result: { cacheFile: string }) =>
+      (JSON.parse(readFileSync(result.cacheFile, 'utf8')) as { diff: { github: Record<string, unknown> } }).diff.github;
+    const closed = await runScenario(dir, file, `node ${join(dir, 'close.cjs')}`);
+    expect(closed.harness.answer).toBe('200');
+    expect(diffOf(closed)).toMatchObject({
+      issues: { updated: [{ changes: { state: { from: 'open', to: 'closed' } } }] },
+    });
+    const idle = await runScenario(dir, file, 'true');
+    expect(idle.passed).toBe(true);
+    expect(diffOf(idle)).toEqual({});
   });
 
   it('stops the agent and reports the problem when its clone cannot be built', async () => {

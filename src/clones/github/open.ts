@@ -25,6 +25,11 @@ export interface OpenedGitHubClone {
   build(): Promise<GitHubClone>;
   /** Answers the requests that waited, and every later one (after `build()`). */
   serve(): void;
+  /**
+   * How many requests it has answered (started to): its state changes only through them, so with
+   * none it is still the state `build()` seeded.
+   */
+  served(): number;
   /** Closes the port and removes the directory of a clone that will not be built. */
   abandon(): Promise<void>;
 }
@@ -50,7 +55,12 @@ export async function openGitHubClone(options: GitHubCloneOptions = {}): Promise
   const controlToken = options.controlToken ?? null;
   let handler: ((req: IncomingMessage, res: ServerResponse) => void) | undefined;
   const held: Array<[IncomingMessage, ServerResponse]> = [];
-  const server = createServer({ keepAlive: true }, (req, res) => (handler ? handler(req, res) : held.push([req, res])));
+  let served = 0;
+  const answer = (req: IncomingMessage, res: ServerResponse) => {
+    served++;
+    handler!(req, res);
+  };
+  const server = createServer({ keepAlive: true }, (req, res) => (handler ? answer(req, res) : held.push([req, res])));
   server.keepAliveTimeout = 30_000;
   const removeDir = () => {
     // Once the agent has exited, on the way to the run's result: see removeTree.
@@ -85,7 +95,7 @@ export async function openGitHubClone(options: GitHubCloneOptions = {}): Promise
     base,
     serve: (serveWith) => {
       handler = serveWith;
-      for (const [req, res] of held.splice(0)) serveWith(req, res);
+      for (const [req, res] of held.splice(0)) answer(req, res);
     },
     discard,
     removeDir,
@@ -113,6 +123,7 @@ export async function openGitHubClone(options: GitHubCloneOptions = {}): Promise
       if (!serve) throw new Error('serve() before build() finished');
       serve();
     },
+    served: () => served,
     abandon: discard,
   };
 }

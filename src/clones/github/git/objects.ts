@@ -3,14 +3,17 @@ import { createHash } from 'node:crypto';
 import { mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gitEnv } from './env.js';
+import { writePack, type ObjectType, type PackObject } from './pack-write.js';
+import { storedZlib, unstoredZlib } from './stored-zlib.js';
+
+export type { ObjectType } from './pack-write.js';
+export { storedZlib, unstoredZlib } from './stored-zlib.js';
 
 /**
  * node:zlib, loaded with the first object written or read: a scenario run starts its agent before it
  * seeds the clone, and loading zlib earlier would delay the agent's start.
  */
 const zlib = () => process.getBuiltinModule('node:zlib');
-
-export type ObjectType = 'blob' | 'tree' | 'commit' | 'tag';
 
 /**
  * Objects up to this size are written as zlib streams of stored (uncompressed) blocks, made and
@@ -20,72 +23,6 @@ export type ObjectType = 'blob' | 'tree' | 'commit' | 'tag';
  * are deflated, where the space saved is worth it.
  */
 export const STORED_MAX_BYTES = 64 * 1024;
-/** A stored block holds at most this many bytes (its length is 16 bits). */
-const STORED_BLOCK_BYTES = 0xffff;
-/** zlib's header for deflate with a 32 KiB window, "fastest" level: a multiple of 31 with the next byte. */
-const ZLIB_HEADER = [0x78, 0x01] as const;
-
-/** Adler-32 of `data`, as zlib's trailer holds it. */
-function adler32(data: Uint8Array): number {
-  let a = 1;
-  let b = 0;
-  // 5552 bytes is the most that can be summed before `b` could pass 2^32 (zlib's NMAX).
-  for (let start = 0; start < data.length; start += 5552) {
-    const end = Math.min(start + 5552, data.length);
-    for (let i = start; i < end; i++) {
-      a += data[i]!;
-      b += a;
-    }
-    a %= 65521;
-    b %= 65521;
-  }
-  return ((b << 16) | a) >>> 0;
-}
-
-/** `data` as a zlib stream of stored blocks: what any zlib (git's too) inflates. */
-export function storedZlib(data: Buffer): Buffer {
-  const blocks = Math.max(1, Math.ceil(data.length / STORED_BLOCK_BYTES));
-  const out = Buffer.allocUnsafe(2 + blocks * 5 + data.length + 4);
-  out[0] = ZLIB_HEADER[0];
-  out[1] = ZLIB_HEADER[1];
-  let at = 2;
-  for (let block = 0; block < blocks; block++) {
-    const start = block * STORED_BLOCK_BYTES;
-    const length = Math.min(STORED_BLOCK_BYTES, data.length - start);
-    out[at] = block === blocks - 1 ? 1 : 0;
-    out.writeUInt16LE(length, at + 1);
-    out.writeUInt16LE(~length & 0xffff, at + 3);
-    data.copy(out, at + 5, start, start + length);
-    at += 5 + length;
-  }
-  out.writeUInt32BE(adler32(data), at);
-  return out;
-}
-
-/**
- * The data of a zlib stream made only of byte-aligned stored blocks (as `storedZlib` writes them),
- * checked against its Adler-32; undefined for any other stream (compressed blocks: git's own
- * objects), which zlib then inflates.
- */
-export function unstoredZlib(stream: Buffer): Buffer | undefined {
-  if (stream.length < 11 || stream[0] !== ZLIB_HEADER[0] || stream[1] !== ZLIB_HEADER[1]) return undefined;
-  const parts: Buffer[] = [];
-  let at = 2;
-  for (;;) {
-    if (at + 5 > stream.length) return undefined;
-    const header = stream[at]!;
-    // BFINAL in bit 0, BTYPE 00 (stored) in bits 1–2, the padding to the byte boundary zero.
-    if ((header & 0xfe) !== 0) return undefined;
-    const length = stream.readUInt16LE(at + 1);
-    if ((~length & 0xffff) !== stream.readUInt16LE(at + 3) || at + 5 + length > stream.length) return undefined;
-    parts.push(stream.subarray(at + 5, at + 5 + length));
-    at += 5 + length;
-    if (header === 1) break;
-  }
-  if (at + 4 !== stream.length) return undefined;
-  const data = parts.length === 1 ? parts[0]! : Buffer.concat(parts);
-  return adler32(data) === stream.readUInt32BE(at) ? data : undefined;
-}
 
 export interface GitObject {
   type: ObjectType;
@@ -103,12 +40,27 @@ export function hashObject(type: ObjectType, data: Buffer): string {
 let tmpCounter = 0;
 
 /**
+ * Objects each store keeps in memory, by id, of what it wrote and read: a scenario run reads back
+ * what seeding wrote (parent trees while seeding, every tree and blob in the state snapshots), and
+ * reading a file and checking its zlib stream cost more than the rest of the snapshot. An id names
+ * its content, so a kept object can never be stale. Objects over STORED_MAX_BYTES are not kept, and
+ * a store keeps at most this many bytes (a huge seed reads the rest from disk, as before).
+ */
+export const KEPT_OBJECT_BYTES = 8 * 1024 * 1024;
+
+/**
  * The object database of one bare repository. Objects are written loose (zlib-deflated) straight
- * from JS, which is what makes seeding fast; reads fall back to `git cat-file` for objects that a
- * push left in a pack.
+ * from JS, which is what makes seeding fast, or (seeding) packed together; reads fall back to
+ * `git cat-file` for objects that a push left in a pack.
  */
 export class ObjectStore {
   private readonly knownDirs = new Set<string>();
+  private readonly kept = new Map<string, GitObject>();
+  private keptBytes = 0;
+  /** Objects written since `deferWrites()`, kept and not yet on disk. */
+  private deferred: PackObject[] | undefined;
+  /** The packs this store wrote (file names): every object in them is kept. */
+  private readonly ownPacks = new Set<string>();
 
   constructor(readonly gitDir: string) {}
 
@@ -116,8 +68,33 @@ export class ObjectStore {
     return join(this.gitDir, 'objects', sha.slice(0, 2), sha.slice(2));
   }
 
+  /**
+   * From now until `writeDeferred()`, objects that can be kept are kept only, then written together
+   * as one pack (seeding: no one reads the repository until it is seeded); larger ones are written
+   * loose at once.
+   */
+  deferWrites(): void {
+    this.deferred ??= [];
+  }
+
+  /** Writes the objects deferred since `deferWrites()` as one pack, and writes later ones loose again. */
+  writeDeferred(): void {
+    const deferred = this.deferred;
+    this.deferred = undefined;
+    if (!deferred?.length) return;
+    this.ownPacks.add(`${writePack(join(this.gitDir, 'objects', 'pack'), deferred)}.pack`);
+  }
+
   write(type: ObjectType, data: Buffer): string {
     const sha = hashObject(type, data);
+    if (this.kept.has(sha)) return sha;
+    if (this.deferred) {
+      const object = { type, data: Buffer.from(data) };
+      if (this.keep(sha, object)) {
+        this.deferred.push({ sha, ...object });
+        return sha;
+      }
+    }
     const dir = join(this.gitDir, 'objects', sha.slice(0, 2));
     if (!this.knownDirs.has(dir)) {
       mkdirSync(dir, { recursive: true });
@@ -130,10 +107,15 @@ export class ObjectStore {
     const tmp = `${file}.tmp${process.pid}-${tmpCounter++}`;
     writeFileSync(tmp, loose);
     renameSync(tmp, file);
+    // Kept from `raw`, a copy: the caller's buffer stays the caller's.
+    this.keep(sha, { type, data: raw.subarray(raw.length - data.length) });
     return sha;
   }
 
+  /** The object, or undefined; its data is the caller's own copy. */
   read(sha: string): GitObject | undefined {
+    const kept = this.kept.get(sha);
+    if (kept) return { type: kept.type, data: Buffer.from(kept.data) };
     if (!isSha(sha)) return undefined;
     let raw: Buffer;
     try {
@@ -144,17 +126,33 @@ export class ObjectStore {
     }
     const nul = raw.indexOf(0);
     const [type] = raw.subarray(0, nul).toString('latin1').split(' ');
-    return { type: type as ObjectType, data: raw.subarray(nul + 1) };
+    const object = { type: type as ObjectType, data: raw.subarray(nul + 1) };
+    this.keep(sha, { type: object.type, data: Buffer.from(object.data) });
+    return object;
+  }
+
+  /** Whether the object is kept (now or already). */
+  private keep(sha: string, object: GitObject): boolean {
+    if (this.kept.has(sha)) return true;
+    if (object.data.length > STORED_MAX_BYTES || this.keptBytes + object.data.length > KEPT_OBJECT_BYTES) return false;
+    this.kept.set(sha, object);
+    this.keptBytes += object.data.length;
+    return true;
   }
 
   has(sha: string): boolean {
     return this.read(sha) !== undefined;
   }
 
-  /** Whether objects/pack holds a pack; pushes are unpacked into loose objects, so usually not. */
+  /**
+   * Whether objects/pack holds a pack other than this store's own (whose objects are all kept);
+   * pushes are unpacked into loose objects, so usually not.
+   */
   private hasPacks(): boolean {
     try {
-      return readdirSync(join(this.gitDir, 'objects', 'pack')).some((name) => name.endsWith('.pack'));
+      return readdirSync(join(this.gitDir, 'objects', 'pack')).some(
+        (name) => name.endsWith('.pack') && !this.ownPacks.has(name),
+      );
     } catch {
       return false;
     }

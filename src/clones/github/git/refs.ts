@@ -1,5 +1,6 @@
 import {
   closeSync,
+  existsSync,
   mkdirSync,
   openSync,
   readdirSync,
@@ -10,6 +11,28 @@ import {
   writeSync,
 } from 'node:fs';
 import { dirname, join } from 'node:path';
+
+/**
+ * The scope `withRefsRead` opens: while it runs, each store lists its refs from disk once (again
+ * after any store moves one, which opens a new scope). A synchronous scope reads the refs as they
+ * were at one moment, as a state snapshot should (a push's git process may move one meanwhile: the
+ * next scope sees it); a move itself reads the ref again, under its lock.
+ */
+let scope: object | undefined;
+
+/**
+ * Runs `read` (synchronous: a state snapshot, seeding) with each repository's refs listed once:
+ * a snapshot lists every repository's branches twice, and seeding once per check run.
+ */
+export function withRefsRead<T>(read: () => T): T {
+  if (scope) return read();
+  scope = {};
+  try {
+    return read();
+  } finally {
+    scope = undefined;
+  }
+}
 
 export type RefUpdateResult =
   | { kind: 'ok'; old: string | undefined }
@@ -32,10 +55,21 @@ export function isValidRefName(ref: string): boolean {
 
 /** Loose and packed refs of a bare repository, updated with git's own lock-file protocol. */
 export class RefStore {
+  /** Every ref, as listed in the scope `withRefsRead` opened (`in`), until a ref is moved. */
+  private listed: { in: object; refs: Map<string, string> } | undefined;
+
   constructor(readonly gitDir: string) {}
 
   /** Every ref under `prefix` (e.g. `refs/heads/`), loose refs overriding packed ones. */
   list(prefix = 'refs/'): Map<string, string> {
+    if (!scope) return this.read(prefix);
+    if (this.listed?.in !== scope) this.listed = { in: scope, refs: this.read('refs/') };
+    const refs = new Map<string, string>();
+    for (const [name, sha] of this.listed.refs) if (name.startsWith(prefix)) refs.set(name, sha);
+    return refs;
+  }
+
+  private read(prefix: string): Map<string, string> {
     const refs = new Map<string, string>();
     for (const [name, sha] of this.packed()) if (name.startsWith(prefix)) refs.set(name, sha);
     const walk = (relative: string) => {
@@ -49,7 +83,7 @@ export class RefStore {
         const name = `${relative}/${entry.name}`;
         if (entry.isDirectory()) walk(name);
         else if (!entry.name.endsWith('.lock')) {
-          const sha = this.readLoose(name);
+          const sha = this.readLoose(name, true);
           if (sha && name.startsWith(prefix)) refs.set(name, sha);
         }
       }
@@ -60,6 +94,12 @@ export class RefStore {
 
   get(ref: string): string | undefined {
     if (!isValidRefName(ref)) return undefined;
+    if (scope && this.listed?.in === scope && ref.startsWith('refs/')) return this.listed.refs.get(ref);
+    return this.current(ref);
+  }
+
+  /** What `ref` points at on disk now. */
+  private current(ref: string): string | undefined {
     return this.readLoose(ref) ?? this.packed().get(ref);
   }
 
@@ -74,6 +114,8 @@ export class RefStore {
    */
   update(ref: string, sha: string | null, expected?: string | null): RefUpdateResult {
     if (!isValidRefName(ref)) return { kind: 'conflict' };
+    // Whatever any store listed in this scope is read again (another store may name this repository).
+    if (scope) scope = {};
     const file = join(this.gitDir, ref);
     const lock = `${file}.lock`;
     let fd: number;
@@ -90,7 +132,8 @@ export class RefStore {
       return code === 'EEXIST' ? { kind: 'locked' } : { kind: 'conflict' };
     }
     try {
-      const current = this.get(ref);
+      // Read under the lock, from disk: the compare of compare-and-swap.
+      const current = this.current(ref);
       if (expected !== undefined && (expected ?? undefined) !== current) {
         closeSync(fd);
         unlinkSync(lock);
@@ -122,9 +165,12 @@ export class RefStore {
     }
   }
 
-  private readLoose(ref: string): string | undefined {
+  /** `listed`: the file was just listed (it is there); else a missing one makes no error to throw. */
+  private readLoose(ref: string, listed = false): string | undefined {
+    const file = join(this.gitDir, ref);
+    if (!listed && !existsSync(file)) return undefined;
     try {
-      const text = readFileSync(join(this.gitDir, ref), 'utf8').trim();
+      const text = readFileSync(file, 'utf8').trim();
       return /^[0-9a-f]{40}$/.test(text) ? text : undefined;
     } catch {
       return undefined;
@@ -133,9 +179,12 @@ export class RefStore {
 
   private packed(): Map<string, string> {
     const refs = new Map<string, string>();
+    const file = join(this.gitDir, 'packed-refs');
+    // Usually there is none (pushes and the API write loose refs): no error made and thrown for it.
+    if (!existsSync(file)) return refs;
     let text: string;
     try {
-      text = readFileSync(join(this.gitDir, 'packed-refs'), 'utf8');
+      text = readFileSync(file, 'utf8');
     } catch {
       return refs;
     }

@@ -1,4 +1,5 @@
 import { join } from 'node:path';
+import { withRefsRead } from '../git/refs.js';
 import { initBareRepo, GitRepo } from '../git/repo.js';
 import type { RepoRole, UserRecord } from '../state/model.js';
 import { Store } from '../state/store.js';
@@ -56,6 +57,15 @@ function insertAccount(
 }
 
 export function applySeed(seed: ParsedSeed, options: ApplyOptions): AppliedSeed {
+  // Each repository's objects are written as one pack once it is seeded (a seed that fails is thrown away).
+  const repos: GitRepo[] = [];
+  // Check runs and pull requests look up branches as they are seeded: listed once between ref moves.
+  const applied = withRefsRead(() => applyWholeSeed(seed, options, repos));
+  for (const repo of repos) repo.objects.writeDeferred();
+  return applied;
+}
+
+function applyWholeSeed(seed: ParsedSeed, options: ApplyOptions, repos: GitRepo[]): AppliedSeed {
   const store = new Store();
   const b = new SeedBuilder(store, seed.now ? new Date(seed.now) : options.now);
   const epoch = new Date(b.now.getTime() - 365 * 86_400_000);
@@ -148,6 +158,8 @@ export function applySeed(seed: ParsedSeed, options: ApplyOptions): AppliedSeed 
       forkOf: null,
       git: new GitRepo(gitDir),
     });
+    record.git.objects.deferWrites();
+    repos.push(record.git);
     const fallbackAuthor = owner.type === 'Organization' ? (defaultUser ?? owner) : owner;
     const lastCommit = seedRepoContent(b, record, repo, path, fallbackAuthor);
     record.pushedAt = isoSeconds(lastCommit);

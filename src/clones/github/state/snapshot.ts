@@ -3,12 +3,18 @@ import type { Store } from './store.js';
 import { environmentProtection } from './snapshot-environments.js';
 import { filesSnapshot } from './snapshot-files.js';
 import { teamsSnapshot } from './snapshot-teams.js';
+import { withRefsRead } from '../git/refs.js';
 
 /**
  * The whole state as plain JSON, the input of `[D]` criteria: one array per resource type,
  * GitHub's field names, people as logins, repositories as `owner/name`. Stable order (by id).
  */
-export function snapshot(store: Store, meta: { seed: string }) {
+export function snapshot(store: Store, meta: { seed: string }): StateSnapshot {
+  // Every repository's branches are listed twice (its row, its files): read from disk once.
+  return withRefsRead(() => readSnapshot(store, meta));
+}
+
+function readSnapshot(store: Store, meta: { seed: string }) {
   const login = (id: number | null | undefined) =>
     id === null || id === undefined ? null : (store.get('user', id)?.login ?? null);
   const teamSlugOf = (id: number) => store.get('team', id)?.slug ?? null;
@@ -374,4 +380,4 @@ export function snapshot(store: Store, meta: { seed: string }) {
   };
 }
 
-export type StateSnapshot = ReturnType<typeof snapshot>;
+export type StateSnapshot = ReturnType<typeof readSnapshot>;
