@@ -135,35 +135,50 @@ const yamlOnFirstUse = {
   },
 };
 
-// node:child_process (with net, dgram and their streams, ~2 ms to load) is required on first use:
-// commander requires it when it loads (for subcommands that are executables of their own, which
-// Archal has none of), and the git helpers when their module initialises, while `archal workflow
-// list` starts no process at all. Each use site reads the export (esbuild's CommonJS interop).
-const CHILD_PROCESS_EXPORTS = Object.keys(createRequire(import.meta.url)('node:child_process'));
-const childProcessOnFirstUse = {
-  name: 'child-process-on-first-use',
+// Node.js modules a command may never use are required on first use, each use site reading the
+// export (esbuild's CommonJS interop):
+//  - node:child_process (with net, dgram and their streams, ~2 ms to load): commander requires it
+//    when it loads (for subcommands that are executables of their own, which Archal has none of), and
+//    the git helpers when their module initialises, while `archal workflow list` starts no process.
+//  - node:crypto (~15 modules, ~1 ms): a workflow run needs only random names and ids, which
+//    src/lib/random.ts makes from the same kernel generator without it (for every importer, as
+//    `randomBytes(size)` and `randomUUID()`; `randomBytes` with a callback is node:crypto's own).
+const CRYPTO_FROM_RANDOM = `const random = require(${JSON.stringify(join(root, 'src', 'lib', 'random.ts'))});
+exports.randomUUID = (options) => (options === undefined ? random.randomUUID() : load().randomUUID(options));
+exports.randomBytes = (size, callback) => (callback === undefined ? random.randomBytes(size) : load().randomBytes(size, callback));`;
+const BUILTINS_ON_FIRST_USE = {
+  child_process: { names: Object.keys(createRequire(import.meta.url)('node:child_process')), own: [] },
+  crypto: { names: Object.keys(createRequire(import.meta.url)('node:crypto')), own: ['randomUUID', 'randomBytes'] },
+};
+const builtinsOnFirstUse = {
+  name: 'builtins-on-first-use',
   setup(pluginBuild) {
-    pluginBuild.onResolve({ filter: /^(node:)?child_process$/ }, (args) =>
-      args.namespace === 'child-process-on-first-use'
+    const filter = new RegExp(`^(node:)?(${Object.keys(BUILTINS_ON_FIRST_USE).join('|')})$`);
+    pluginBuild.onResolve({ filter }, (args) =>
+      args.namespace === 'builtins-on-first-use'
         ? { path: args.path, external: true }
-        : { path: 'child_process', namespace: 'child-process-on-first-use' },
+        : { path: args.path.replace(/^node:/, ''), namespace: 'builtins-on-first-use' },
     );
-    pluginBuild.onLoad({ filter: /.*/, namespace: 'child-process-on-first-use' }, () => ({
-      contents: [
-        'let childProcess;',
-        'const load = () => (childProcess ??= require("node:child_process"));',
-        `for (const name of ${JSON.stringify(CHILD_PROCESS_EXPORTS)})`,
-        '  Object.defineProperty(exports, name, { enumerable: true, get: () => load()[name] });',
-      ].join('\n'),
-      loader: 'js',
-      resolveDir: root,
-    }));
+    pluginBuild.onLoad({ filter: /.*/, namespace: 'builtins-on-first-use' }, (args) => {
+      const { names, own } = BUILTINS_ON_FIRST_USE[args.path];
+      return {
+        contents: [
+          'let builtin;',
+          `const load = () => (builtin ??= require("node:${args.path}"));`,
+          `for (const name of ${JSON.stringify(names.filter((name) => !own.includes(name)))})`,
+          '  Object.defineProperty(exports, name, { enumerable: true, get: () => load()[name] });',
+          ...(args.path === 'crypto' ? [CRYPTO_FROM_RANDOM] : []),
+        ].join('\n'),
+        loader: 'js',
+        resolveDir: root,
+      };
+    });
   },
 };
 
 const cli = {
   ...common,
-  plugins: [zodEnglishOnly, bundledSqliteDriver, requiredWhenImported, yamlOnFirstUse, childProcessOnFirstUse],
+  plugins: [zodEnglishOnly, bundledSqliteDriver, requiredWhenImported, yamlOnFirstUse, builtinsOnFirstUse],
   external: common.external.filter((name) => name !== 'better-sqlite3'),
   format: 'cjs',
   define: { 'import.meta.url': '__archalModuleUrl' },

@@ -199,7 +199,7 @@ describe('what a run initialises only when it is used', () => {
 });
 
 /** The Node.js built-in modules a CLI command loaded, read from process.moduleLoadList at its exit. */
-async function builtinsLoadedBy(args: string[], cwd: string): Promise<string[]> {
+async function builtinsLoadedBy(args: string[], cwd: string, home = tempDir('archal-home-')): Promise<string[]> {
   const dir = tempDir('archal-modules-');
   const preload = join(dir, 'modules.cjs');
   const list = join(dir, 'modules.json');
@@ -209,7 +209,7 @@ async function builtinsLoadedBy(args: string[], cwd: string): Promise<string[]> 
   );
   const result = await runCli(args, {
     cwd,
-    env: { ARCHAL_HOME: tempDir('archal-home-'), NODE_OPTIONS: `--require ${preload}` },
+    env: { ARCHAL_HOME: home, NODE_OPTIONS: `--require ${preload}` },
   });
   expect(result.code).toBe(0);
   return (JSON.parse(readFileSync(list, 'utf8')) as string[])
@@ -229,6 +229,37 @@ describe('what a workflow command loads only when it is used', () => {
     const loaded = await builtinsLoadedBy(['workflow', 'list'], repo);
     expect(loaded).toContain('fs');
     expect(loaded).not.toContain('child_process');
+  });
+
+  it('`workflow run` of a bash node (by name and by file) loads no node:crypto: its ids and names come from src/lib/random.ts', async () => {
+    const repo = tempRepo();
+    const workflows = join(repo, '.archal', 'workflows');
+    mkdirSync(workflows, { recursive: true });
+    writeFileSync(
+      join(workflows, 'one.yaml'),
+      "name: one\ndescription: one node\nnodes:\n  - id: t\n    bash: 'true'\n",
+    );
+    const home = tempDir('archal-home-');
+    for (const args of [
+      ['workflow', 'run', 'one'],
+      ['workflow', 'run', '.archal/workflows/one.yaml'],
+    ]) {
+      // Twice each: the first run writes the parsed and validated caches, the second reads them.
+      for (let round = 0; round < 2; round++) {
+        const loaded = await builtinsLoadedBy(args, repo, home);
+        expect({
+          args,
+          round,
+          childProcess: loaded.includes('child_process'),
+          crypto: loaded.includes('crypto'),
+        }).toEqual({
+          args,
+          round,
+          childProcess: true,
+          crypto: false,
+        });
+      }
+    }
   });
 
   it('`workflow run` loads node:child_process before it changes V8 flags (which would make it compile from source)', async () => {
