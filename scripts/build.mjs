@@ -11,8 +11,8 @@
 //    attach.js):
 //    Archal as an ES module library (benchmarks, tests, embedding), with shared code in chunks so
 //    that a class is the same class whichever subpath it is imported from.
-//  - build/yaml.cjs: the YAML library in one file, which the CLI bundles require when they first parse
-//    a workflow file (see yamlOnFirstUse).
+//  - build/yaml.cjs and build/kysely.cjs: the YAML library and Kysely, each in one file, which the CLI
+//    bundles require when they first use them (see LIBRARIES_ON_FIRST_USE).
 //  - build/route-undici.cjs: undici in one file, which route mode's preload loads into the agent under test
 //    (scripts/shipped.mjs).
 import { build } from 'esbuild';
@@ -107,26 +107,35 @@ const requiredWhenImported = {
   },
 };
 
-// The YAML library (~115 KB) is only needed when a workflow file is parsed: a file run or listed
-// before is read from the parsed-YAML cache ($ARCHAL_HOME/cache/yaml/), so the CLI bundles import
-// it through a module whose exports load build/yaml.cjs on first use (each use site reads the
-// export, esbuild's CommonJS interop). The names are the library's own, listed at build time.
-const YAML_EXPORTS = Object.keys(createRequire(import.meta.url)('yaml'));
-const yamlOnFirstUse = {
-  name: 'yaml-on-first-use',
+// Libraries a command may never use stay out of the CLI bundles, each a file of its own that the
+// bundles load on first use (through a module whose exports load it, each use site reading the
+// export, esbuild's CommonJS interop; the names are the library's own, listed at build time):
+//  - the YAML library (~115 KB), build/yaml.cjs: only needed when a workflow file is parsed, while a
+//    file run or listed before is read from the parsed-YAML cache ($ARCHAL_HOME/cache/yaml/).
+//  - Kysely (~165 KB), build/kysely.cjs, through its own code cache (bin/archal.js): the run store
+//    reads and writes a SQLite file's runs, events and processes on the connection itself
+//    (src/store/sqlite-runs.ts, kysely-store.ts), so a run needs Kysely only to create or migrate the
+//    store, on PostgreSQL, and for the store's rarer queries.
+const LIBRARIES_ON_FIRST_USE = {
+  yaml: { file: 'yaml.cjs', load: 'require("./yaml.cjs")' },
+  kysely: { file: 'kysely.cjs', load: 'globalThis.__archalRequire("kysely.cjs")', codeCache: true },
+};
+const librariesOnFirstUse = {
+  name: 'libraries-on-first-use',
   setup(pluginBuild) {
-    pluginBuild.onResolve({ filter: /^yaml$/ }, (args) =>
-      /[\\/]src[\\/]/.test(args.importer) ? { path: 'yaml', namespace: 'yaml-on-first-use' } : undefined,
+    const names = Object.keys(LIBRARIES_ON_FIRST_USE);
+    pluginBuild.onResolve({ filter: new RegExp(`^(${names.join('|')})$`) }, (args) =>
+      /[\\/]src[\\/]/.test(args.importer) ? { path: args.path, namespace: 'libraries-on-first-use' } : undefined,
     );
-    pluginBuild.onResolve({ filter: /^\.\/yaml\.cjs$/, namespace: 'yaml-on-first-use' }, (args) => ({
+    pluginBuild.onResolve({ filter: /^\.\/[a-z]+\.cjs$/, namespace: 'libraries-on-first-use' }, (args) => ({
       path: args.path,
       external: true,
     }));
-    pluginBuild.onLoad({ filter: /.*/, namespace: 'yaml-on-first-use' }, () => ({
+    pluginBuild.onLoad({ filter: /.*/, namespace: 'libraries-on-first-use' }, (args) => ({
       contents: [
-        'let yaml;',
-        'const load = () => (yaml ??= require("./yaml.cjs"));',
-        `for (const name of ${JSON.stringify(YAML_EXPORTS)})`,
+        'let library;',
+        `const load = () => (library ??= ${LIBRARIES_ON_FIRST_USE[args.path].load});`,
+        `for (const name of ${JSON.stringify(Object.keys(createRequire(import.meta.url)(args.path)))})`,
         '  Object.defineProperty(exports, name, { enumerable: true, get: () => load()[name] });',
       ].join('\n'),
       loader: 'js',
@@ -178,7 +187,7 @@ const builtinsOnFirstUse = {
 
 const cli = {
   ...common,
-  plugins: [zodEnglishOnly, bundledSqliteDriver, requiredWhenImported, yamlOnFirstUse, builtinsOnFirstUse],
+  plugins: [zodEnglishOnly, bundledSqliteDriver, requiredWhenImported, librariesOnFirstUse, builtinsOnFirstUse],
   external: common.external.filter((name) => name !== 'better-sqlite3'),
   format: 'cjs',
   define: { 'import.meta.url': '__archalModuleUrl' },
@@ -230,12 +239,16 @@ await Promise.all([
     format: 'esm',
     packages: 'external',
   }),
-  build({
-    ...common,
-    stdin: { contents: "module.exports = require('yaml');", resolveDir: root, sourcefile: 'yaml.cjs' },
-    outfile: 'build/yaml.cjs',
-    format: 'cjs',
-  }),
+  ...Object.entries(LIBRARIES_ON_FIRST_USE).map(([name, { file, codeCache }]) =>
+    build({
+      ...common,
+      stdin: { contents: `module.exports = require('${name}');`, resolveDir: root, sourcefile: file },
+      outfile: `build/${file}`,
+      format: 'cjs',
+      // Compiled by bin/archal.js, as the CLI bundles are.
+      ...(codeCache ? { banner: cli.banner, footer: cli.footer } : {}),
+    }),
+  ),
   build({
     ...common,
     entryPoints: ['src/clones/github/route/ca.ts'],
@@ -245,6 +258,8 @@ await Promise.all([
   writeRouteUndici(join(root, 'build')),
 ]);
 for (const file of Object.values(cliBundles)) asciiBundle(join(root, 'build', file));
+for (const { file, codeCache } of Object.values(LIBRARIES_ON_FIRST_USE))
+  if (codeCache) asciiBundle(join(root, 'build', file));
 
 // Write the code cache now, so that installs ship with it, from a representative command: the cache
 // then also holds the functions that loading, validating, storing and running a workflow compile.
