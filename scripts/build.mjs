@@ -107,9 +107,61 @@ const requiredWhenImported = {
   },
 };
 
+/**
+ * An ES module in place of `library` whose exports load it on first use (`load`: an expression
+ * that requires it): each export is a stand-in that forwards calls, `new`, and property reads to the
+ * library's own. The stand-ins are pure, so that the bundle keeps only those its code imports, and
+ * making them costs a command nothing it does not use (a CommonJS-style module of getters was
+ * copied, every name of it, into each importer by esbuild's interop). Values that are neither
+ * functions nor objects are the library's own, written in at build time. `own`: exports given
+ * instead (source text defining them).
+ */
+function onFirstUse(library, load, own = {}) {
+  const lines = [
+    'let library;',
+    `const load = () => (library ??= ${load});`,
+    '/** A function or class of the library, as `name`. */',
+    'function lazyFunction(name) {',
+    '  const proxy = new Proxy(function () {}, {',
+    '    apply: (_, self, args) => Reflect.apply(load()[name], self, args),',
+    '    construct: (_, args, newTarget) => Reflect.construct(load()[name], args, newTarget === proxy ? load()[name] : newTarget),',
+    '    get: (_, key) => forwarded(load()[name], key),',
+    '    has: (_, key) => key in load()[name],',
+    '  });',
+    '  return proxy;',
+    '}',
+    '/** An object of the library, as `name`. */',
+    'function lazyObject(name) {',
+    '  return new Proxy({}, {',
+    '    get: (_, key) => forwarded(load()[name], key),',
+    '    has: (_, key) => key in load()[name],',
+    '    ownKeys: () => Reflect.ownKeys(load()[name]),',
+    '    getOwnPropertyDescriptor: (_, key) => {',
+    '      const descriptor = Reflect.getOwnPropertyDescriptor(load()[name], key);',
+    '      return descriptor && { ...descriptor, configurable: true };',
+    '    },',
+    '  });',
+    '}',
+    "/** A property of the library's `value`, its methods called on `value` itself. */",
+    'function forwarded(value, key) {',
+    '  const property = Reflect.get(value, key);',
+    '  return typeof property === "function" && key !== "prototype" && key !== "constructor" ? property.bind(value) : property;',
+    '}',
+  ];
+  for (const [name, value] of Object.entries(createRequire(import.meta.url)(library))) {
+    if (!/^[A-Za-z_$][\w$]*$/.test(name) || name === 'default') continue;
+    if (Object.hasOwn(own, name)) lines.push(`export const ${name} = ${own[name]};`);
+    else if (typeof value === 'function')
+      lines.push(`export const ${name} = /* @__PURE__ */ lazyFunction(${JSON.stringify(name)});`);
+    else if (typeof value === 'object' && value !== null)
+      lines.push(`export const ${name} = /* @__PURE__ */ lazyObject(${JSON.stringify(name)});`);
+    else lines.push(`export const ${name} = ${JSON.stringify(value)};`);
+  }
+  return lines.join('\n');
+}
+
 // Libraries a command may never use stay out of the CLI bundles, each a file of its own that the
-// bundles load on first use (through a module whose exports load it, each use site reading the
-// export, esbuild's CommonJS interop; the names are the library's own, listed at build time):
+// bundles load on first use (onFirstUse):
 //  - the YAML library (~115 KB), build/yaml.cjs: only needed when a workflow file is parsed, while a
 //    file run or listed before is read from the parsed-YAML cache ($ARCHAL_HOME/cache/yaml/).
 //  - Kysely (~165 KB), build/kysely.cjs, through its own code cache (bin/archal.js): the run store
@@ -132,32 +184,30 @@ const librariesOnFirstUse = {
       external: true,
     }));
     pluginBuild.onLoad({ filter: /.*/, namespace: 'libraries-on-first-use' }, (args) => ({
-      contents: [
-        'let library;',
-        `const load = () => (library ??= ${LIBRARIES_ON_FIRST_USE[args.path].load});`,
-        `for (const name of ${JSON.stringify(Object.keys(createRequire(import.meta.url)(args.path)))})`,
-        '  Object.defineProperty(exports, name, { enumerable: true, get: () => load()[name] });',
-      ].join('\n'),
+      contents: onFirstUse(args.path, LIBRARIES_ON_FIRST_USE[args.path].load),
       loader: 'js',
       resolveDir: root,
     }));
   },
 };
 
-// Node.js modules a command may never use are required on first use, each use site reading the
-// export (esbuild's CommonJS interop):
+// Node.js modules a command may never use are required on first use (onFirstUse):
 //  - node:child_process (with net, dgram and their streams, ~2 ms to load): commander requires it
 //    when it loads (for subcommands that are executables of their own, which Archal has none of), and
 //    the git helpers when their module initialises, while `archal workflow list` starts no process.
 //  - node:crypto (~15 modules, ~1 ms): a workflow run needs only random names and ids, which
 //    src/lib/random.ts makes from the same kernel generator without it (for every importer, as
 //    `randomBytes(size)` and `randomUUID()`; `randomBytes` with a callback is node:crypto's own).
-const CRYPTO_FROM_RANDOM = `const random = require(${JSON.stringify(join(root, 'src', 'lib', 'random.ts'))});
-exports.randomUUID = (options) => (options === undefined ? random.randomUUID() : load().randomUUID(options));
-exports.randomBytes = (size, callback) => (callback === undefined ? random.randomBytes(size) : load().randomBytes(size, callback));`;
 const BUILTINS_ON_FIRST_USE = {
-  child_process: { names: Object.keys(createRequire(import.meta.url)('node:child_process')), own: [] },
-  crypto: { names: Object.keys(createRequire(import.meta.url)('node:crypto')), own: ['randomUUID', 'randomBytes'] },
+  child_process: { own: {} },
+  crypto: {
+    imports: `import * as random from ${JSON.stringify(join(root, 'src', 'lib', 'random.ts'))};`,
+    own: {
+      randomUUID: '(options) => (options === undefined ? random.randomUUID() : load().randomUUID(options))',
+      randomBytes:
+        '(size, callback) => (callback === undefined ? random.randomBytes(size) : load().randomBytes(size, callback))',
+    },
+  },
 };
 const builtinsOnFirstUse = {
   name: 'builtins-on-first-use',
@@ -168,20 +218,14 @@ const builtinsOnFirstUse = {
         ? { path: args.path, external: true }
         : { path: args.path.replace(/^node:/, ''), namespace: 'builtins-on-first-use' },
     );
-    pluginBuild.onLoad({ filter: /.*/, namespace: 'builtins-on-first-use' }, (args) => {
-      const { names, own } = BUILTINS_ON_FIRST_USE[args.path];
-      return {
-        contents: [
-          'let builtin;',
-          `const load = () => (builtin ??= require("node:${args.path}"));`,
-          `for (const name of ${JSON.stringify(names.filter((name) => !own.includes(name)))})`,
-          '  Object.defineProperty(exports, name, { enumerable: true, get: () => load()[name] });',
-          ...(args.path === 'crypto' ? [CRYPTO_FROM_RANDOM] : []),
-        ].join('\n'),
-        loader: 'js',
-        resolveDir: root,
-      };
-    });
+    pluginBuild.onLoad({ filter: /.*/, namespace: 'builtins-on-first-use' }, (args) => ({
+      contents: [
+        BUILTINS_ON_FIRST_USE[args.path].imports ?? '',
+        onFirstUse(`node:${args.path}`, `require("node:${args.path}")`, BUILTINS_ON_FIRST_USE[args.path].own),
+      ].join('\n'),
+      loader: 'js',
+      resolveDir: root,
+    }));
   },
 };
 
