@@ -40,5 +40,10 @@ describe('the hash that names cache entries', () => {
     expect(textHash('name: a\n')).toBe(textHash('name: a\n'));
     const hashes = new Set(Array.from({ length: 50_000 }, (_, i) => textHash(`name: w${i}\nnodes: []\n`)));
     expect(hashes.size).toBe(50_000);
+    // Every byte counts: the last ones past whole 32-bit words, and each byte of a character.
+    const long = 'x'.repeat(10_003);
+    expect(
+      new Set([long, `${long}y`, `y${long}`, `${long.slice(1)}y`, `${long}é`, `${long}è`].map(textHash)).size,
+    ).toBe(6);
   });
 });
