@@ -44,9 +44,9 @@ export function validationKey(identity: string, parts: unknown[]): string | unde
 }
 
 /**
- * Entries in `dir` (`<hash of the key>.validated.v8`, each holding its whole key), written aside and renamed so that a reader sees a whole
- * entry or none. An entry that cannot be read, or is not shaped like one, is a miss; a failure to
- * write (a read-only home) only costs the next run the validation.
+ * Entries in `dir` (`<hash of the key>.validated.v8`, each holding its whole key), written aside and
+ * renamed so that a reader sees a whole entry or none. An entry that cannot be read, or is not shaped
+ * like one, is a miss; a failure to write (a read-only home) only costs the next run the validation.
  */
 export function validatedFileCache(dir: string): ValidatedWorkflowCache {
   const entry = (key: string) => join(dir, `${textHash(key)}.validated.v8`);
