@@ -80,30 +80,78 @@ function readInto(file, buffer) {
 // Code compiled from the cache cannot import() (V8 drops its loader): modules the bundle loads at run
 // time (the GitHub App's build/app.js) are imported from here.
 globalThis.__archalImport = (url) => import(url);
-// The bundle is one function expression, as Node wraps a CommonJS module (scripts/build.mjs).
+
+/** Scripts whose code cache is written at exit: it was missing, rejected, or is to be refreshed. */
+const cachesToWrite = [];
+
+/**
+ * Compiles a script (one function expression, as Node wraps a CommonJS module: scripts/build.mjs)
+ * with its code cache, and runs it as the CommonJS module `file`; its exports.
+ */
+function runCached(file, source, cachedData, cacheFile) {
+  const script = new Script(source, { filename: file, cachedData });
+  if (cachedData === undefined || script.cachedDataRejected || process.env.ARCHAL_REFRESH_CODE_CACHE === '1')
+    cachesToWrite.push({ script, cacheFile });
+  const module_ = { exports: {}, filename: file, id: file, loaded: false };
+  script.runInThisContext().call(module_.exports, module_.exports, createRequire(file), module_, file, dirname(file));
+  module_.loaded = true;
+  return module_.exports;
+}
+
+// The parts of the bundles they require on first use (build/kysely.cjs: scripts/build.mjs) load
+// through a code cache of their own (<part>.cache) too: compiled from source, each would cost the
+// command that needs it more than leaving it in the bundle did.
+const parts = new Map();
+globalThis.__archalRequire = (name) => {
+  let exports = parts.get(name);
+  if (exports === undefined) {
+    const file = join(__dirname, '..', 'build', name);
+    const cacheFile = `${file}.cache`;
+    let source;
+    try {
+      source = readInto(file, Buffer.allocUnsafeSlow(0)).latin1Slice();
+    } catch (error) {
+      throw new Error(
+        `${file} is missing (${error.code ?? error.message}); run \`npm run build\` (npm install does it).`,
+        { cause: error },
+      );
+    }
+    let cachedData;
+    try {
+      cachedData = readInto(cacheFile, Buffer.allocUnsafeSlow(0));
+    } catch {
+      // Written at exit.
+    }
+    exports = runCached(file, source, cachedData, cacheFile);
+    parts.set(name, exports);
+  }
+  return exports;
+};
+
 // The bytes are referenced from this function only: once V8 has read them, the ~1 MB buffer can go,
 // and is not in the address space that every node's fork copies.
-const { script, cacheWasRead } = (() => {
+(() => {
   const { source, cachedData } = readBundleAndCache();
-  return { script: new Script(source, { filename: bundle, cachedData }), cacheWasRead: cachedData !== undefined };
+  runCached(bundle, source, cachedData, cacheFile);
 })();
-const module_ = { exports: {}, filename: bundle, id: bundle, loaded: false };
-script
-  .runInThisContext()
-  .call(module_.exports, module_.exports, createRequire(bundle), module_, bundle, dirname(bundle));
 
 // Written at exit, so that the cache also holds the functions this command compiled on the way.
-if (!cacheWasRead || script.cachedDataRejected || process.env.ARCHAL_REFRESH_CODE_CACHE === '1') {
-  process.once('exit', () => {
+process.once('exit', () => {
+  if (cachesToWrite.length === 0) return;
+  try {
+    // V8 accepts a cache only under the flags it was made with: a command that changed them
+    // (src/cli/baseline-code.ts) must not leave a cache that every later start rejects.
+    require('node:v8').setFlagsFromString('--turbofan');
+  } catch {
+    return;
+  }
+  for (const { script, cacheFile: file } of cachesToWrite) {
     try {
-      // V8 accepts a cache only under the flags it was made with: a command that changed them
-      // (src/cli/baseline-code.ts) must not leave a cache that every later start rejects.
-      require('node:v8').setFlagsFromString('--turbofan');
-      const temporary = `${cacheFile}.${process.pid}`;
+      const temporary = `${file}.${process.pid}`;
       writeFileSync(temporary, script.createCachedData());
-      renameSync(temporary, cacheFile);
+      renameSync(temporary, file);
     } catch {
       // A read-only install just starts a little slower.
     }
-  });
-}
+  }
+});

@@ -11,8 +11,8 @@
 //    attach.js):
 //    Archal as an ES module library (benchmarks, tests, embedding), with shared code in chunks so
 //    that a class is the same class whichever subpath it is imported from.
-//  - build/yaml.cjs: the YAML library in one file, which the CLI bundles require when they first parse
-//    a workflow file (see yamlOnFirstUse).
+//  - build/yaml.cjs and build/kysely.cjs: the YAML library and Kysely, each in one file, which the CLI
+//    bundles require when they first use them (see LIBRARIES_ON_FIRST_USE).
 //  - build/route-undici.cjs: undici in one file, which route mode's preload loads into the agent under test
 //    (scripts/shipped.mjs).
 import { build } from 'esbuild';
@@ -107,53 +107,121 @@ const requiredWhenImported = {
   },
 };
 
-// The YAML library (~115 KB) is only needed when a workflow file is parsed: a file run or listed
-// before is read from the parsed-YAML cache ($ARCHAL_HOME/cache/yaml/), so the CLI bundles import
-// it through a module whose exports load build/yaml.cjs on first use (each use site reads the
-// export, esbuild's CommonJS interop). The names are the library's own, listed at build time.
-const YAML_EXPORTS = Object.keys(createRequire(import.meta.url)('yaml'));
-const yamlOnFirstUse = {
-  name: 'yaml-on-first-use',
+/**
+ * An ES module in place of `library` whose exports load it on first use (`load`: an expression
+ * that requires it): each export is a stand-in that forwards calls, `new`, and property reads to the
+ * library's own. The stand-ins are pure, so that the bundle keeps only those its code imports, and
+ * making them costs a command nothing it does not use (a CommonJS-style module of getters was
+ * copied, every name of it, into each importer by esbuild's interop). Values that are neither
+ * functions nor objects are the library's own, written in at build time. `own`: exports given
+ * instead (source text defining them).
+ */
+function onFirstUse(library, load, own = {}) {
+  const lines = [
+    'let library;',
+    `const load = () => (library ??= ${load});`,
+    '/** A function or class of the library, as `name`. */',
+    'function lazyFunction(name) {',
+    '  const proxy = new Proxy(function () {}, {',
+    '    apply: (_, self, args) => Reflect.apply(load()[name], self, args),',
+    '    construct: (_, args, newTarget) => Reflect.construct(load()[name], args, newTarget === proxy ? load()[name] : newTarget),',
+    '    get: (_, key) => forwarded(load()[name], key),',
+    '    has: (_, key) => key in load()[name],',
+    '  });',
+    '  return proxy;',
+    '}',
+    '/** An object of the library, as `name`. */',
+    'function lazyObject(name) {',
+    '  return new Proxy({}, {',
+    '    get: (_, key) => forwarded(load()[name], key),',
+    '    has: (_, key) => key in load()[name],',
+    '    ownKeys: () => Reflect.ownKeys(load()[name]),',
+    '    getOwnPropertyDescriptor: (_, key) => {',
+    '      const descriptor = Reflect.getOwnPropertyDescriptor(load()[name], key);',
+    '      return descriptor && { ...descriptor, configurable: true };',
+    '    },',
+    '  });',
+    '}',
+    "/** A property of the library's `value`, its methods called on `value` itself. */",
+    'function forwarded(value, key) {',
+    '  const property = Reflect.get(value, key);',
+    '  return typeof property === "function" && key !== "prototype" && key !== "constructor" ? property.bind(value) : property;',
+    '}',
+  ];
+  for (const [name, value] of Object.entries(createRequire(import.meta.url)(library))) {
+    if (!/^[A-Za-z_$][\w$]*$/.test(name) || name === 'default') continue;
+    if (Object.hasOwn(own, name)) lines.push(`export const ${name} = ${own[name]};`);
+    else if (typeof value === 'function')
+      lines.push(`export const ${name} = /* @__PURE__ */ lazyFunction(${JSON.stringify(name)});`);
+    else if (typeof value === 'object' && value !== null)
+      lines.push(`export const ${name} = /* @__PURE__ */ lazyObject(${JSON.stringify(name)});`);
+    else lines.push(`export const ${name} = ${JSON.stringify(value)};`);
+  }
+  return lines.join('\n');
+}
+
+// Libraries a command may never use stay out of the CLI bundles, each a file of its own that the
+// bundles load on first use (onFirstUse):
+//  - the YAML library (~115 KB), build/yaml.cjs: only needed when a workflow file is parsed, while a
+//    file run or listed before is read from the parsed-YAML cache ($ARCHAL_HOME/cache/yaml/).
+//  - Kysely (~165 KB), build/kysely.cjs, through its own code cache (bin/archal.js): the run store
+//    reads and writes a SQLite file's runs, events and processes on the connection itself
+//    (src/store/sqlite-runs.ts, kysely-store.ts), so a run needs Kysely only to create or migrate the
+//    store, on PostgreSQL, and for the store's rarer queries.
+const LIBRARIES_ON_FIRST_USE = {
+  yaml: { file: 'yaml.cjs', load: 'require("./yaml.cjs")' },
+  kysely: { file: 'kysely.cjs', load: 'globalThis.__archalRequire("kysely.cjs")', codeCache: true },
+};
+const librariesOnFirstUse = {
+  name: 'libraries-on-first-use',
   setup(pluginBuild) {
-    pluginBuild.onResolve({ filter: /^yaml$/ }, (args) =>
-      /[\\/]src[\\/]/.test(args.importer) ? { path: 'yaml', namespace: 'yaml-on-first-use' } : undefined,
+    const names = Object.keys(LIBRARIES_ON_FIRST_USE);
+    pluginBuild.onResolve({ filter: new RegExp(`^(${names.join('|')})$`) }, (args) =>
+      /[\\/]src[\\/]/.test(args.importer) ? { path: args.path, namespace: 'libraries-on-first-use' } : undefined,
     );
-    pluginBuild.onResolve({ filter: /^\.\/yaml\.cjs$/, namespace: 'yaml-on-first-use' }, (args) => ({
+    pluginBuild.onResolve({ filter: /^\.\/[a-z]+\.cjs$/, namespace: 'libraries-on-first-use' }, (args) => ({
       path: args.path,
       external: true,
     }));
-    pluginBuild.onLoad({ filter: /.*/, namespace: 'yaml-on-first-use' }, () => ({
-      contents: [
-        'let yaml;',
-        'const load = () => (yaml ??= require("./yaml.cjs"));',
-        `for (const name of ${JSON.stringify(YAML_EXPORTS)})`,
-        '  Object.defineProperty(exports, name, { enumerable: true, get: () => load()[name] });',
-      ].join('\n'),
+    pluginBuild.onLoad({ filter: /.*/, namespace: 'libraries-on-first-use' }, (args) => ({
+      contents: onFirstUse(args.path, LIBRARIES_ON_FIRST_USE[args.path].load),
       loader: 'js',
       resolveDir: root,
     }));
   },
 };
 
-// node:child_process (with net, dgram and their streams, ~2 ms to load) is required on first use:
-// commander requires it when it loads (for subcommands that are executables of their own, which
-// Archal has none of), and the git helpers when their module initialises, while `archal workflow
-// list` starts no process at all. Each use site reads the export (esbuild's CommonJS interop).
-const CHILD_PROCESS_EXPORTS = Object.keys(createRequire(import.meta.url)('node:child_process'));
-const childProcessOnFirstUse = {
-  name: 'child-process-on-first-use',
+// Node.js modules a command may never use are required on first use (onFirstUse):
+//  - node:child_process (with net, dgram and their streams, ~2 ms to load): commander requires it
+//    when it loads (for subcommands that are executables of their own, which Archal has none of), and
+//    the git helpers when their module initialises, while `archal workflow list` starts no process.
+//  - node:crypto (~15 modules, ~1 ms): a workflow run needs only random names and ids, which
+//    src/lib/random.ts makes from the same kernel generator without it (for every importer, as
+//    `randomBytes(size)` and `randomUUID()`; `randomBytes` with a callback is node:crypto's own).
+const BUILTINS_ON_FIRST_USE = {
+  child_process: { own: {} },
+  crypto: {
+    imports: `import * as random from ${JSON.stringify(join(root, 'src', 'lib', 'random.ts'))};`,
+    own: {
+      randomUUID: '(options) => (options === undefined ? random.randomUUID() : load().randomUUID(options))',
+      randomBytes:
+        '(size, callback) => (callback === undefined ? random.randomBytes(size) : load().randomBytes(size, callback))',
+    },
+  },
+};
+const builtinsOnFirstUse = {
+  name: 'builtins-on-first-use',
   setup(pluginBuild) {
-    pluginBuild.onResolve({ filter: /^(node:)?child_process$/ }, (args) =>
-      args.namespace === 'child-process-on-first-use'
+    const filter = new RegExp(`^(node:)?(${Object.keys(BUILTINS_ON_FIRST_USE).join('|')})$`);
+    pluginBuild.onResolve({ filter }, (args) =>
+      args.namespace === 'builtins-on-first-use'
         ? { path: args.path, external: true }
-        : { path: 'child_process', namespace: 'child-process-on-first-use' },
+        : { path: args.path.replace(/^node:/, ''), namespace: 'builtins-on-first-use' },
     );
-    pluginBuild.onLoad({ filter: /.*/, namespace: 'child-process-on-first-use' }, () => ({
+    pluginBuild.onLoad({ filter: /.*/, namespace: 'builtins-on-first-use' }, (args) => ({
       contents: [
-        'let childProcess;',
-        'const load = () => (childProcess ??= require("node:child_process"));',
-        `for (const name of ${JSON.stringify(CHILD_PROCESS_EXPORTS)})`,
-        '  Object.defineProperty(exports, name, { enumerable: true, get: () => load()[name] });',
+        BUILTINS_ON_FIRST_USE[args.path].imports ?? '',
+        onFirstUse(`node:${args.path}`, `require("node:${args.path}")`, BUILTINS_ON_FIRST_USE[args.path].own),
       ].join('\n'),
       loader: 'js',
       resolveDir: root,
@@ -163,7 +231,7 @@ const childProcessOnFirstUse = {
 
 const cli = {
   ...common,
-  plugins: [zodEnglishOnly, bundledSqliteDriver, requiredWhenImported, yamlOnFirstUse, childProcessOnFirstUse],
+  plugins: [zodEnglishOnly, bundledSqliteDriver, requiredWhenImported, librariesOnFirstUse, builtinsOnFirstUse],
   external: common.external.filter((name) => name !== 'better-sqlite3'),
   format: 'cjs',
   define: { 'import.meta.url': '__archalModuleUrl' },
@@ -215,12 +283,16 @@ await Promise.all([
     format: 'esm',
     packages: 'external',
   }),
-  build({
-    ...common,
-    stdin: { contents: "module.exports = require('yaml');", resolveDir: root, sourcefile: 'yaml.cjs' },
-    outfile: 'build/yaml.cjs',
-    format: 'cjs',
-  }),
+  ...Object.entries(LIBRARIES_ON_FIRST_USE).map(([name, { file, codeCache }]) =>
+    build({
+      ...common,
+      stdin: { contents: `module.exports = require('${name}');`, resolveDir: root, sourcefile: file },
+      outfile: `build/${file}`,
+      format: 'cjs',
+      // Compiled by bin/archal.js, as the CLI bundles are.
+      ...(codeCache ? { banner: cli.banner, footer: cli.footer } : {}),
+    }),
+  ),
   build({
     ...common,
     entryPoints: ['src/clones/github/route/ca.ts'],
@@ -230,6 +302,8 @@ await Promise.all([
   writeRouteUndici(join(root, 'build')),
 ]);
 for (const file of Object.values(cliBundles)) asciiBundle(join(root, 'build', file));
+for (const { file, codeCache } of Object.values(LIBRARIES_ON_FIRST_USE))
+  if (codeCache) asciiBundle(join(root, 'build', file));
 
 // Write the code cache now, so that installs ship with it, from a representative command: the cache
 // then also holds the functions that loading, validating, storing and running a workflow compile.

@@ -1,5 +1,5 @@
-import { randomBytes } from 'node:crypto';
 import { renameSync, rmSync, writeFileSync } from 'node:fs';
+import { randomBytes } from './random.js';
 
 /**
  * Writes `file` whole or not at all: under a name no one can foresee (`wx`: nothing planted there is written through), then renamed over it, so a

@@ -45,17 +45,28 @@ type PendingWrite = { reject: (error: unknown) => void } & (
 export class KyselyStore implements WorkflowRunStore, WorktreeStore {
   private sqliteWriter: SqliteWriter | undefined;
   private sqliteRunStatements: SqliteRuns | undefined;
+  private kysely: Kysely<Database> | (() => Kysely<Database>);
 
   /**
-   * `sqliteDatabase`: the connection under a SQLite `db`, which writes the store's hot path directly.
-   * `keepAtClose`: whether `close()` leaves that connection to the process's exit (see exit.ts).
+   * `db`: the database, or what makes it when it is first used (on a SQLite file, a run reads and
+   * writes through `sqliteDatabase` alone, and Kysely is only loaded to migrate the store or for its
+   * rarer queries). `sqliteDatabase`: the connection under a SQLite `db`, which writes the store's
+   * hot path directly. `keepAtClose`: whether `close()` leaves that connection to the process's exit
+   * (see exit.ts).
    */
   constructor(
-    readonly db: Kysely<Database>,
+    db: Kysely<Database> | (() => Kysely<Database>),
     readonly kind: Dialect,
     private readonly sqliteDatabase?: BetterSqlite3.Database,
     private readonly keepAtClose?: () => boolean,
-  ) {}
+  ) {
+    this.kysely = db;
+  }
+
+  get db(): Kysely<Database> {
+    if (typeof this.kysely === 'function') this.kysely = this.kysely();
+    return this.kysely;
+  }
 
   /**
    * The run rows' statements on a SQLite file's connection, outside Kysely, as the event writes
@@ -205,6 +216,8 @@ export class KyselyStore implements WorkflowRunStore, WorktreeStore {
   }
 
   async heartbeat(id: string): Promise<StoredRunStatus | undefined> {
+    const sqlite = this.sqliteRuns;
+    if (sqlite) return sqlite.heartbeat(id, now()) as StoredRunStatus | undefined;
     await this.db.updateTable('workflow_runs').set({ last_activity_at: now() }).where('id', '=', id).execute();
     const row = await this.db.selectFrom('workflow_runs').select('status').where('id', '=', id).executeTakeFirst();
     return row?.status as StoredRunStatus | undefined;
@@ -417,7 +430,8 @@ export class KyselyStore implements WorkflowRunStore, WorktreeStore {
 
   async close(): Promise<void> {
     if (this.keepAtClose?.()) return;
-    await this.db.destroy();
+    // A Kysely never made holds no connection of its own.
+    if (typeof this.kysely !== 'function') await this.kysely.destroy();
     // Kysely closes a SQLite connection only when it ran a query on it; the store may not have.
     this.sqliteDatabase?.close();
   }

@@ -78,7 +78,7 @@ async function openSqlite(options: StoreOptions): Promise<KyselyStore> {
   database.pragma('synchronous = NORMAL');
   database.pragma('foreign_keys = ON');
   return new KyselyStore(
-    new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(database) }) }),
+    () => new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(database) }) }),
     'sqlite',
     database,
     () => keepSqliteOpenAtExit(resolve(file)),

@@ -99,6 +99,14 @@ export class SqliteRuns {
     ) as RunRow[];
   }
 
+  /** Marks the run active now; its status (undefined when there is no such run). */
+  heartbeat(id: string, at: string): string | undefined {
+    this.statement('update workflow_runs set last_activity_at = ? where id = ?').run(at, id);
+    const row = this.statement('select status from workflow_runs where id = ?').get(id) as
+      { status: string } | undefined;
+    return row?.status;
+  }
+
   /** Sets `set` on the run when it is in one of `from` (and the other conditions hold); whether it changed. */
   changeStatus(
     id: string,

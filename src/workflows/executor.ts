@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { randomUUID } from '../lib/random.js';
 import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { errorMessage } from '../lib/errors.js';

@@ -1,4 +1,4 @@
-import { randomBytes, randomUUID } from 'node:crypto';
+import { randomBytes, randomUUID } from '../lib/random.js';
 import { errorMessage } from '../lib/errors.js';
 import type { EventSink } from './events.js';
 import type { RunOptions, WorkflowRunResult } from './executor.js';

@@ -18,7 +18,7 @@ import {
 import { MULTIPLE_DOCUMENTS, parseYaml, type ParsedYamlCache } from './yaml-source.js';
 import { shellQuotingWarnings } from './shell-quoting.js';
 import { withPackagedResources } from './commands.js';
-import { answerHash, validationKey, type Lookups, type ValidatedWorkflowCache } from './validated-cache.js';
+import { answerRecord, validationKey, type Lookups, type ValidatedWorkflowCache } from './validated-cache.js';
 
 export const MIGRATION_GUIDE = 'https://github.com/coleam00/Archon/blob/main/docs/sequential-dag-migration-guide.md';
 
@@ -86,14 +86,14 @@ export async function loadWorkflowText(text: string, given: LoadOptions): Promis
   ]);
   if (key === undefined) return validateWorkflowText(text, options);
   const hit = cached.cache.get(key);
-  if (hit && hit.lookups.every(([kind, name, answer]) => answerHash(lookup(options, kind, name)) === answer))
+  if (hit && hit.lookups.every(([kind, name, answer]) => answerRecord(lookup(options, kind, name)) === answer))
     return { ok: true, workflow: hit.workflow, warnings: hit.warnings };
   const lookups: Lookups = [];
   const recorded =
     <T>(kind: Lookups[number][0], resolve: (name: string) => T) =>
     (name: string) => {
       const answer = resolve(name);
-      lookups.push([kind, name, answerHash(answer)]);
+      lookups.push([kind, name, answerRecord(answer)]);
       return answer;
     };
   const result = await validateWorkflowText(text, {

@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { randomUUID } from '../lib/random.js';
 import { errorMessage } from '../lib/errors.js';
 import { addUsage } from '../providers/types.js';
 import { fanOut, type EventSink, type WorkflowEvent } from './events.js';

@@ -1,13 +1,13 @@
-import { createHash } from 'node:crypto';
 import { join } from 'node:path';
+import { textHash } from '../lib/text-hash.js';
 import { readCacheEntry, writeCacheEntry } from '../lib/v8-file-cache.js';
 import type { Workflow } from './model.js';
 import type { WorkflowProblem } from './problems.js';
 
 /** Bump when what an entry holds changes shape. */
-const FORMAT = 'validated-1';
+const FORMAT = 'validated-2';
 
-/** What validation asked the world outside the text, with what it answered (hashed). */
+/** What validation asked the world outside the text, with what it answered (see answerRecord). */
 export type Lookups = Array<[kind: 'command' | 'script' | 'source', name: string, answer: string]>;
 
 export interface ValidatedEntry {
@@ -26,34 +26,30 @@ export interface ValidatedWorkflowCache {
   set(key: string, entry: ValidatedEntry): void;
 }
 
-export function answerHash(answer: unknown): string {
-  return createHash('sha256')
-    .update(JSON.stringify(answer ?? null))
-    .digest('hex');
+/** A lookup's answer as an entry keeps it, to be compared whole with the answer on every hit. */
+export function answerRecord(answer: unknown): string {
+  return JSON.stringify(answer ?? null);
 }
 
-/** The key of one validation, or undefined when its inputs cannot be written down (no caching then). */
+/**
+ * The key of one validation: everything it read, written down (an entry keeps it, and is used only
+ * for the same key). Undefined when its inputs cannot be written down (no caching then).
+ */
 export function validationKey(identity: string, parts: unknown[]): string | undefined {
   try {
-    return createHash('sha256')
-      .update(FORMAT)
-      .update('\0')
-      .update(identity)
-      .update('\0')
-      .update(JSON.stringify(parts))
-      .digest('hex');
+    return `${FORMAT}\0${identity}\0${JSON.stringify(parts)}`;
   } catch {
     return undefined;
   }
 }
 
 /**
- * Entries in `dir` (`<key>.validated.v8`), written aside and renamed so that a reader sees a whole
- * entry or none. An entry that cannot be read, or is not shaped like one, is a miss; a failure to
- * write (a read-only home) only costs the next run the validation.
+ * Entries in `dir` (`<hash of the key>.validated.v8`, each holding its whole key), written aside and
+ * renamed so that a reader sees a whole entry or none. An entry that cannot be read, or is not shaped
+ * like one, is a miss; a failure to write (a read-only home) only costs the next run the validation.
  */
 export function validatedFileCache(dir: string): ValidatedWorkflowCache {
-  const entry = (key: string) => join(dir, `${key}.validated.v8`);
+  const entry = (key: string) => join(dir, `${textHash(key)}.validated.v8`);
   return {
     get(key) {
       const stored = readCacheEntry(entry(key))?.value;
@@ -63,7 +59,7 @@ export function validatedFileCache(dir: string): ValidatedWorkflowCache {
   };
 }
 
-/** An entry written for `key`: a file renamed or copied over another key's is foreign. */
+/** An entry written for `key`: another key's (one with the same hash, or a file copied over) is foreign. */
 function isEntry(value: unknown, key: string): value is { key: string; entry: ValidatedEntry } {
   if (typeof value !== 'object' || value === null) return false;
   const stored = value as { key?: unknown; entry?: unknown };

@@ -1,9 +1,9 @@
-import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { basename, join, resolve } from 'node:path';
 import { detectBaseBranch } from '../lib/git.js';
 import { bundledDir } from '../lib/paths.js';
+import { sha256Hex } from '../lib/sha256.js';
 import type { AssistantsConfig } from '../providers/index.js';
 import {
   allWorkflowFiles,
@@ -135,7 +135,7 @@ export function discoveryOptions(workspace: Workspace): DiscoveryOptions {
 
 /** `$STATE_DIR` of a repository: per project, outside the working tree (and its worktrees). */
 export function stateDirOf(workspace: Workspace): string {
-  const project = `${basename(workspace.root).replace(/[^A-Za-z0-9._-]/g, '-')}-${createHash('sha256').update(workspace.root).digest('hex').slice(0, 8)}`;
+  const project = `${basename(workspace.root).replace(/[^A-Za-z0-9._-]/g, '-')}-${sha256Hex(workspace.root).slice(0, 8)}`;
   return join(workspace.home, 'workspaces', project, 'state');
 }
 

@@ -6,7 +6,8 @@ import { REPO_ROOT } from '../helpers/cli.js';
 import { tempDir, tempRepo } from '../helpers/tmp.js';
 
 /**
- * A copy of the CLI's start-up files (bin/, the workflow bundle and the YAML library it loads on a file's first parse;
+ * A copy of the CLI's start-up files (bin/, the workflow bundle, and the YAML library and Kysely it loads on a file's
+ * first parse and to create the run store;
  * package.json, bundled/ and node_modules linked), so that the
  * test can rewrite the code cache without touching the build the other tests run.
  */
@@ -14,7 +15,7 @@ function cliCopy(): { bin: string; bundle: string } {
   const root = tempDir('archal-cli-copy-');
   cpSync(join(REPO_ROOT, 'bin'), join(root, 'bin'), { recursive: true });
   mkdirSync(join(root, 'build'));
-  for (const file of ['cli-workflow.cjs', 'cli-workflow.cjs.cache', 'yaml.cjs'])
+  for (const file of ['cli-workflow.cjs', 'cli-workflow.cjs.cache', 'yaml.cjs', 'kysely.cjs', 'kysely.cjs.cache'])
     cpSync(join(REPO_ROOT, 'build', file), join(root, 'build', file));
   for (const shared of ['package.json', 'bundled', 'node_modules'])
     symlinkSync(join(REPO_ROOT, shared), join(root, shared));

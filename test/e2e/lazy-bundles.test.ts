@@ -12,6 +12,8 @@ const CERTIFICATE_LIBRARY = 'X509CertificateGenerator';
 const AJV = 'strictTuples';
 // One of the YAML library's parse errors.
 const YAML_LIBRARY = 'Implicit keys need to be on a single line';
+// One of Kysely's query compiler's errors.
+const KYSELY = 'invalid immediate value';
 
 describe('what the CLI bundles leave to a file of its own', () => {
   it('leaves out ajv and route mode’s certificate library, which commands rarely need', () => {
@@ -30,6 +32,46 @@ describe('what the CLI bundles leave to a file of its own', () => {
     for (const file of CLI_BUNDLES)
       expect({ file, yaml: build(file).includes(YAML_LIBRARY) }).toEqual({ file, yaml: false });
     expect(build('yaml.cjs')).toContain(YAML_LIBRARY);
+  });
+
+  it('leaves out Kysely, which a run on a SQLite store only needs to create it', () => {
+    for (const file of CLI_BUNDLES)
+      expect({ file, kysely: build(file).includes(KYSELY) }).toEqual({ file, kysely: false });
+    expect(build('kysely.cjs')).toContain(KYSELY);
+  });
+
+  it('loads build/kysely.cjs through its code cache to create the run store, and a run on that store loads none', async () => {
+    const repo = tempRepo();
+    const home = tempDir('archal-home-');
+    const dir = tempDir('archal-scripts-');
+    const preload = join(dir, 'scripts.cjs');
+    const log = join(dir, 'scripts.log');
+    // Records each script bin/archal.js compiles, and whether V8 took its code cache.
+    writeFileSync(
+      preload,
+      `const vm = require('node:vm');
+const fs = require('node:fs');
+const path = require('node:path');
+vm.Script = class extends vm.Script {
+  constructor(source, options) {
+    super(source, options);
+    fs.appendFileSync(${JSON.stringify(log)}, path.basename(options.filename) + ' ' + (options.cachedData !== undefined && !this.cachedDataRejected) + '\\n');
+  }
+};
+`,
+    );
+    writeFileSync(join(repo, 'one.yaml'), "name: one\ndescription: one node\nnodes:\n  - id: t\n    bash: 'true'\n");
+    const compiled: string[][] = [];
+    for (let round = 0; round < 2; round++) {
+      writeFileSync(log, '');
+      const result = await runCli(['workflow', 'run', 'one.yaml'], {
+        cwd: repo,
+        env: { ARCHAL_HOME: home, NODE_OPTIONS: `--require ${preload}` },
+      });
+      expect(result.code).toBe(0);
+      compiled.push(readFileSync(log, 'utf8').trim().split('\n'));
+    }
+    expect(compiled).toEqual([['cli-workflow.cjs true', 'kysely.cjs true'], ['cli-workflow.cjs true']]);
   });
 
   it('still parses a new workflow file, and says where its YAML is wrong, from build/yaml.cjs', async () => {
@@ -199,7 +241,7 @@ describe('what a run initialises only when it is used', () => {
 });
 
 /** The Node.js built-in modules a CLI command loaded, read from process.moduleLoadList at its exit. */
-async function builtinsLoadedBy(args: string[], cwd: string): Promise<string[]> {
+async function builtinsLoadedBy(args: string[], cwd: string, home = tempDir('archal-home-')): Promise<string[]> {
   const dir = tempDir('archal-modules-');
   const preload = join(dir, 'modules.cjs');
   const list = join(dir, 'modules.json');
@@ -209,7 +251,7 @@ async function builtinsLoadedBy(args: string[], cwd: string): Promise<string[]> 
   );
   const result = await runCli(args, {
     cwd,
-    env: { ARCHAL_HOME: tempDir('archal-home-'), NODE_OPTIONS: `--require ${preload}` },
+    env: { ARCHAL_HOME: home, NODE_OPTIONS: `--require ${preload}` },
   });
   expect(result.code).toBe(0);
   return (JSON.parse(readFileSync(list, 'utf8')) as string[])
@@ -229,6 +271,37 @@ describe('what a workflow command loads only when it is used', () => {
     const loaded = await builtinsLoadedBy(['workflow', 'list'], repo);
     expect(loaded).toContain('fs');
     expect(loaded).not.toContain('child_process');
+  });
+
+  it('`workflow run` of a bash node (by name and by file) loads no node:crypto: its ids and names come from src/lib/random.ts', async () => {
+    const repo = tempRepo();
+    const workflows = join(repo, '.archal', 'workflows');
+    mkdirSync(workflows, { recursive: true });
+    writeFileSync(
+      join(workflows, 'one.yaml'),
+      "name: one\ndescription: one node\nnodes:\n  - id: t\n    bash: 'true'\n",
+    );
+    const home = tempDir('archal-home-');
+    for (const args of [
+      ['workflow', 'run', 'one'],
+      ['workflow', 'run', '.archal/workflows/one.yaml'],
+    ]) {
+      // Twice each: the first run writes the parsed and validated caches, the second reads them.
+      for (let round = 0; round < 2; round++) {
+        const loaded = await builtinsLoadedBy(args, repo, home);
+        expect({
+          args,
+          round,
+          childProcess: loaded.includes('child_process'),
+          crypto: loaded.includes('crypto'),
+        }).toEqual({
+          args,
+          round,
+          childProcess: true,
+          crypto: false,
+        });
+      }
+    }
   });
 
   it('`workflow run` loads node:child_process before it changes V8 flags (which would make it compile from source)', async () => {

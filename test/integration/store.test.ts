@@ -256,7 +256,7 @@ describe.each(BACKENDS)('run store on $name', (backend) => {
 });
 
 describe('a run on a SQLite file', () => {
-  it('reads and writes its run rows on the connection, without building a Kysely query', async () => {
+  it('reads and writes its run rows (and heartbeats) on the connection, without building a Kysely query', async () => {
     const file = join(tempDir('archal-db-'), 'archal.db');
     await (await openStore({ sqliteFile: file })).close();
     const database = new BetterSqlite3(file);
@@ -274,6 +274,11 @@ describe('a run on a SQLite file', () => {
     expect(await store.listRuns({ workingPath: run.workingPath, statuses: ['running'] })).toHaveLength(1);
     expect(await store.changeStatus(run.id, { from: ['running'], to: 'failed', metadata: { error: 'x' } })).toBe(true);
     expect(await store.getRun(run.id)).toMatchObject({ status: 'failed', metadata: { error: 'x' } });
+    const before = (await store.getRun(run.id))!.lastActivityAt;
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    expect(await store.heartbeat(run.id)).toBe('failed');
+    expect((await store.getRun(run.id))!.lastActivityAt > before).toBe(true);
+    expect(await store.heartbeat('no-such-run')).toBeUndefined();
     expect(queries).toEqual([]);
     await store.close();
   });

@@ -88,4 +88,18 @@ describe('the parsed-YAML cache', () => {
     expect(await loadWith(broken, cache)).toEqual(failed);
     expect(cache.hits).toBe(0);
   });
+
+  it('gives an entry back only for the text it was parsed from (another text’s entry under its name misses)', async () => {
+    const dir = join(tempDir(), 'cache');
+    const cache = counted(yamlFileCache(dir));
+    const text = `${header}nodes:\n  - id: a\n    bash: echo mine\n`;
+    const first = await loadWith(text, cache);
+    const [mine] = readdirSync(dir);
+    const other = join(tempDir(), 'cache');
+    await loadWith(text.replace('mine', 'other'), yamlFileCache(other));
+    const [foreign] = readdirSync(other);
+    writeFileSync(join(dir, mine!), readFileSync(join(other, foreign!)));
+    expect(await loadWith(text, cache)).toEqual(first);
+    expect(cache.hits).toBe(0);
+  });
 });

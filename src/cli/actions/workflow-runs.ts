@@ -71,8 +71,10 @@ export async function workflowRun(
   if (flags.worktree === false && !flags.branch)
     throw new UserError('--no-worktree needs --branch: it checks that branch out in place.');
   const given = parseInputFlags(flags.input);
-  keepYoungGenerationSmall();
   return withCliRepo(globals, async (repo) => {
+    // Once the store is open: a V8 flag changed before would make the code that opening it may load
+    // (build/kysely.cjs, to migrate the store or on PostgreSQL) miss its code cache.
+    keepYoungGenerationSmall();
     const lookup = await findWorkflow(repo, workflowArgument(globals, target)).catch((error: unknown) => {
       // --json answers a workflow that is not there as it answers one that does not validate.
       if (flags.json && error instanceof WorkflowLookupError)
