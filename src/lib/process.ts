@@ -19,6 +19,7 @@ import {
 import { isAbsolute, join, resolve } from 'node:path';
 import type { Writable } from 'node:stream';
 import { scratchDir } from './paths.js';
+import { monotonicMs } from './elapsed.js';
 
 export interface RunProcessOptions {
   command: string;
@@ -244,7 +245,7 @@ const SHELL_STARTUP_VARIABLES = ['BASH_ENV', 'ENV'];
  * latest `KILL_GRACE_MS + STDIO_DRAIN_GRACE_MS` after it fired.
  */
 export function runProcess(options: RunProcessOptions): Promise<ProcessResult> {
-  const started = performance.now();
+  const started = monotonicMs();
   const maxStdout = options.maxStdoutBytes ?? 32 * 1024 * 1024;
   const stderrTail = options.stderrTailBytes ?? 64 * 1024;
 
@@ -378,7 +379,7 @@ export function runProcess(options: RunProcessOptions): Promise<ProcessResult> {
           child.unref();
         }
       }
-      resolvePromise({ ...result, durationMs: performance.now() - started });
+      resolvePromise({ ...result, durationMs: monotonicMs() - started });
     };
 
     const settle = (exitCode: number | null, signal: NodeJS.Signals | null) => {

@@ -8,6 +8,7 @@ import {
 import { formatWorkflowProblems, WorkflowLookupError } from '../workflows/index.js';
 import { startRun } from '../workflows/lifecycle.js';
 import type { FixWorkflowRunner } from './fix.js';
+import { monotonicMs } from '../lib/elapsed.js';
 
 export interface WorkflowFixerOptions {
   /** Progress of the run (node retries, resumes…). */
@@ -39,7 +40,7 @@ export function workflowFixer(
           { name, suggestions: [], file: lookup.file, problems: lookup.errors },
         );
       const timeout = AbortSignal.timeout(request.timeoutMs);
-      const started = performance.now();
+      const started = monotonicMs();
       const { result } = await startRun(lifecycleDeps(repo, options.log ? { log: options.log } : {}), {
         workflow: lookup.workflow,
         workingPath: repo.root,
@@ -57,7 +58,7 @@ export function workflowFixer(
           command: `workflow ${name}`,
           exitCode: result.status === 'completed' ? 0 : 1,
           timedOut: timeout.aborted,
-          durationMs: Math.round(performance.now() - started),
+          durationMs: Math.round(monotonicMs() - started),
           outputTail: `${result.status}${result.error ? `: ${result.error}` : ''}`,
         },
       };

@@ -2,6 +2,7 @@ import { join, relative } from 'node:path';
 import { writeJsonFile } from '../lib/json-file.js';
 import type { SecretRedactor } from '../lib/redact.js';
 import type { PreprodAttempt, PreprodFailure, PreprodResult, PreprodStatus, PreprodUsage } from './schema.js';
+import { monotonicMs } from '../lib/elapsed.js';
 
 /** Where and why the loop stopped. */
 export interface Stop {
@@ -25,7 +26,7 @@ export interface RecordContext {
  */
 export class PreprodRecord {
   readonly startedAt = new Date().toISOString();
-  private readonly started = performance.now();
+  private readonly started = monotonicMs();
   readonly timings: Record<string, number> = {};
   readonly attempts: PreprodAttempt[] = [];
   readonly usage: PreprodUsage & { attempts: number } = { attempts: 0 };
@@ -39,7 +40,7 @@ export class PreprodRecord {
 
   /** Runs a phase, adding its duration to the phase's timing. */
   async timed<T>(phase: string, work: () => Promise<T>): Promise<T> {
-    const at = performance.now();
+    const at = monotonicMs();
     this.phase = phase;
     try {
       const result = await work();
@@ -47,7 +48,7 @@ export class PreprodRecord {
       this.phase = undefined;
       return result;
     } finally {
-      this.timings[phase] = Math.round((this.timings[phase] ?? 0) + performance.now() - at);
+      this.timings[phase] = Math.round((this.timings[phase] ?? 0) + monotonicMs() - at);
     }
   }
 
@@ -94,7 +95,7 @@ export class PreprodRecord {
       message: stop.message,
       repo: context.repo,
       startedAt: this.startedAt,
-      durationMs: Math.round(performance.now() - this.started),
+      durationMs: Math.round(monotonicMs() - this.started),
       options: context.options,
       scenarios: context.scenarios.map(({ title, file }) => ({ title, file: relative(context.repo, file) })),
       preflight: this.preflight,

@@ -22,6 +22,7 @@ import { publishBuiltin, publishWithCommand, unpublished } from './publish.js';
 import { PreprodRecord, type Stop } from './record.js';
 import type { PreprodAttempt, PreprodFailure, PreprodResult, PreprodUsage } from './schema.js';
 import type { PublishTarget, PublishTargetLookup } from './target.js';
+import { monotonicMs } from '../lib/elapsed.js';
 
 /** One run of the pre-prod loop: a repository checkout, what to run, and where a fix goes. */
 export interface PreprodRun {
@@ -95,7 +96,7 @@ async function loopPhases(loop: Loop): Promise<Stop> {
 
   // Only a PR needs to know what the fix changed; snapshotting a large tree is not free.
   const beforeFix = options.openPr ? await snapshotWorkingTree({ cwd: loop.repo, env: loop.env }) : undefined;
-  const first = await scenarioPhase(loop, 0, null, null, performance.now());
+  const first = await scenarioPhase(loop, 0, null, null, monotonicMs());
   if (options.dryRun)
     return {
       status: 'dry_run',
@@ -258,8 +259,8 @@ async function scenarioPhase(
   const failures = classifyFailures(suite, loop.prompts, repo);
   record.addAttempt({
     attempt,
-    startedAt: new Date(Date.now() - (performance.now() - attemptStarted)).toISOString(),
-    durationMs: Math.round(performance.now() - attemptStarted),
+    startedAt: new Date(Date.now() - (monotonicMs() - attemptStarted)).toISOString(),
+    durationMs: Math.round(monotonicMs() - attemptStarted),
     fix,
     usage,
     scenarios: suite.scenarios.map((scenario) => ({
@@ -311,7 +312,7 @@ async function fixPhase(loop: Loop, failures: PreprodFailure[]): Promise<Stop | 
   for (let attempt = 1; attempt <= options.maxFixAttempts && !passed; attempt++) {
     const denied = costReservation(loop, record.usage.costUsd ?? 0, lastCost, attempt);
     if (denied) return denied;
-    const attemptStarted = performance.now();
+    const attemptStarted = monotonicMs();
     // The failures the previous run left: what this attempt is asked to fix.
     const failuresFile = record.attempts.at(-1)!.failuresFile!;
     loop.run.log(`fix attempt ${attempt}/${options.maxFixAttempts}…`);

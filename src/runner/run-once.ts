@@ -30,6 +30,7 @@ import { SecretRedactor } from '../lib/redact.js';
 import type { Provider, Usage } from '../providers/types.js';
 import type { Scenario } from '../scenarios/schema.js';
 import type { FailureKind, ScenarioRunResult } from './results.js';
+import { monotonicMs } from '../lib/elapsed.js';
 
 export interface JudgeConfig {
   providerName: ProviderName;
@@ -123,7 +124,7 @@ function scenarioCloneOptions(
 export async function runOnce(options: RunOnceOptions): Promise<ScenarioRunResult> {
   const { scenario } = options;
   const runId = randomUUID();
-  const started = performance.now();
+  const started = monotonicMs();
   const { seed } = scenarioSeed(scenario, {
     override: options.seedOverride,
     configured: options.defaultSeed,
@@ -254,7 +255,7 @@ export async function runOnce(options: RunOnceOptions): Promise<ScenarioRunResul
             ...(judged.usage.costUsd === undefined ? {} : { costUsd: judged.usage.costUsd }),
           }
         : null,
-      durationMs: Math.round(performance.now() - started),
+      durationMs: Math.round(monotonicMs() - started),
       cacheFile,
     };
     writeJsonCache(

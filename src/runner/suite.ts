@@ -9,6 +9,7 @@ import type { GitHubClone } from '../clones/github/index.js';
 import { runOnce, startScenarioClone, type JudgeConfig } from './run-once.js';
 import type { Slots } from '../lib/slots.js';
 import { scenarioFromRuns } from './merge.js';
+import { monotonicMs } from '../lib/elapsed.js';
 
 export interface SuiteScenario {
   scenario: Scenario;
@@ -56,7 +57,7 @@ export interface SuiteOptions {
  */
 export async function runSuite(options: SuiteOptions): Promise<SuiteResult> {
   const startedAt = new Date().toISOString();
-  const started = performance.now();
+  const started = monotonicMs();
   const tasks = options.scenarios
     .flatMap((entry, scenarioIndex) =>
       Array.from({ length: options.runs ?? entry.scenario.config.runs }, (_, run) => ({
@@ -138,7 +139,7 @@ export async function runSuite(options: SuiteOptions): Promise<SuiteResult> {
     ...(options.title ? { title: options.title } : {}),
     suiteId: randomUUID(),
     startedAt,
-    durationMs: Math.round(performance.now() - started),
+    durationMs: Math.round(monotonicMs() - started),
     passThreshold: options.passThreshold,
     passed: scenarios.every((scenario) => scenario.meetsThreshold),
     totals: {

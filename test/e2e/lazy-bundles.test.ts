@@ -273,7 +273,7 @@ describe('what a workflow command loads only when it is used', () => {
     expect(loaded).not.toContain('child_process');
   });
 
-  it('`workflow run` of a bash node (by name and by file) loads no node:crypto: its ids and names come from src/lib/random.ts', async () => {
+  it('`workflow run` of a bash node (by name and by file) loads no node:crypto and no perf hooks: its ids and names come from src/lib/random.ts, its timings from process.hrtime', async () => {
     const repo = tempRepo();
     const workflows = join(repo, '.archal', 'workflows');
     mkdirSync(workflows, { recursive: true });
@@ -294,11 +294,13 @@ describe('what a workflow command loads only when it is used', () => {
           round,
           childProcess: loaded.includes('child_process'),
           crypto: loaded.includes('crypto'),
+          perfHooks: loaded.includes('perf_hooks'),
         }).toEqual({
           args,
           round,
           childProcess: true,
           crypto: false,
+          perfHooks: false,
         });
       }
     }

@@ -28,6 +28,7 @@ import './wire.js';
 import { mutationRoot } from './mutations.js';
 import { queryRoot } from './query.js';
 import { githubSchema } from './schema.js';
+import { monotonicMs } from '../../../lib/elapsed.js';
 
 const DOCS = 'https://docs.github.com/graphql';
 // GitHub (graphql-ruby) accepts a field whose type differs between fragments on exclusive types
@@ -66,7 +67,7 @@ interface GraphqlRequest {
 
 /** Serves `POST /graphql` (and `/api/graphql`) over GitHub's schema, logging it like a REST request. */
 export async function handleGraphql(core: CloneCore, exchange: Exchange, urls: Urls): Promise<void> {
-  const started = performance.now();
+  const started = monotonicMs();
   const { req, res } = exchange;
   const requestId = nextRequestId();
   const journal = new Journal();
@@ -146,7 +147,7 @@ export async function handleGraphql(core: CloneCore, exchange: Exchange, urls: U
         operationId: unsupported.size > 0 ? `graphql:${[...unsupported].join(',')}` : operationId,
         notImplemented: unsupported.size > 0,
         status,
-        durationMs: Math.round((performance.now() - started) * 100) / 100,
+        durationMs: Math.round((monotonicMs() - started) * 100) / 100,
         actor: actor.kind === 'app' ? `app:${actor.app.slug}` : (actingUser(actor)?.login ?? null),
         changes: journal.changes,
         deliveries,

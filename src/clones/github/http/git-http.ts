@@ -13,6 +13,7 @@ import { nextRequestId } from './request-id.js';
 import type { Exchange } from './server.js';
 import { Journal } from '../state/store.js';
 import { gitEnv } from '../git/env.js';
+import { monotonicMs } from '../../../lib/elapsed.js';
 
 /** `/<owner>/<repo>(.git)/<service>` — the only git paths served (smart HTTP, no dumb protocol). */
 export const GIT_PATH =
@@ -43,7 +44,7 @@ export async function handleGit(
   match: RegExpExecArray,
 ): Promise<void> {
   const { req, res, search } = exchange;
-  const started = performance.now();
+  const started = monotonicMs();
   const requestId = nextRequestId();
   const [, owner, name, servicePath] = match as unknown as [string, string, string, string];
   const query = new URLSearchParams(search);
@@ -67,7 +68,7 @@ export async function handleGit(
         operationId,
         notImplemented: false,
         status,
-        durationMs: Math.round((performance.now() - started) * 100) / 100,
+        durationMs: Math.round((monotonicMs() - started) * 100) / 100,
         actor: actingUser(actor)?.login ?? null,
         changes: journal.changes,
         deliveries,
