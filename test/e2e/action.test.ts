@@ -130,7 +130,7 @@ function runAction(
   run: WorkflowRunResponse,
   payload: Record<string, unknown>,
   inputs: Record<string, string>,
-  options: { job?: number; timeoutMs?: number } = {},
+  options: { job?: number; timeoutMs?: number; event?: string } = {},
 ): Promise<ActionRun> {
   const runner = tempDir('archal-runner-');
   mkdirSync(join(runner, 'temp'));
@@ -151,7 +151,7 @@ function runAction(
     ...runnerVariables,
     GITHUB_SERVER_URL: repo.clone.apiUrl,
     GITHUB_API_URL: repo.clone.apiUrl,
-    GITHUB_EVENT_NAME: 'pull_request',
+    GITHUB_EVENT_NAME: options.event ?? 'pull_request',
     GITHUB_EVENT_PATH: eventPath,
     GITHUB_SHA: pull?.head.sha ?? run.env.GITHUB_SHA,
     GITHUB_REF: pull ? `refs/pull/${pull.number}/merge` : run.env.GITHUB_REF,
@@ -997,4 +997,58 @@ console.log(JSON.stringify({ text: 'GITHUB_API_URL=' + (process.env.GITHUB_API_U
       "::error::Input 'fix-workflow' 'fix-command' and 'fix-workflow' are alternatives: give one.",
     );
   });
+});
+
+describe('the GitHub Action (dist/index.js) on a push', () => {
+  /** A push event's payload for the branch's head commit, as GitHub sends it. */
+  function pushPayload(run: WorkflowRunResponse): Record<string, unknown> {
+    return {
+      ref: run.env.GITHUB_REF,
+      before: '0'.repeat(40),
+      after: run.env.GITHUB_SHA,
+      repository: { name: 'agent', full_name: 'acme/agent', owner: { login: 'acme', name: 'acme' } },
+      sender: { login: 'octocat' },
+    };
+  }
+
+  it('puts the check run on the pushed commit, writes no comment, compares no base, fails the step below the threshold, and opens the fix PR on the pushed branch', async () => {
+    const repo = await host();
+    const sha = await repo.git('rev-parse', 'HEAD');
+    const run = await repo.clone.handle.workflowRun({
+      repo: 'acme/agent',
+      event: 'push',
+      head_branch: 'main',
+      head_sha: sha,
+    });
+    expect(run.env).toMatchObject({ GITHUB_REF: 'refs/heads/main', GITHUB_SHA: sha });
+    const result = await runAction(
+      repo,
+      run,
+      pushPayload(run),
+      {
+        runs: '1',
+        'fix-command': 'node fix.mjs',
+        'allow-external-execution': 'true',
+        'open-pr': 'true',
+      },
+      { event: 'push' },
+    );
+    expect(result.code).toBe(1);
+    const state = repo.clone.handle.state();
+    expect(state.checkRuns.map((check) => [check.name, check.head_sha, check.status, check.conclusion])).toEqual([
+      ['Archal', sha, 'completed', 'failure'],
+    ]);
+    expect(state.comments).toEqual([]);
+    expect(result.outputs).toMatchObject({
+      passed: 'false',
+      regressions: '0',
+      'comment-id': '',
+      'check-run-id': String(state.checkRuns[0]!.id),
+      'pull-request-operation': 'created',
+    });
+    const fix = state.pullRequests.find((p) => p.number === Number(result.outputs['pull-request-number']))!;
+    expect(fix).toMatchObject({ head: { ref: 'archal/preprod-fix-main' }, base: { ref: 'main' }, draft: true });
+    expect(result.summary).toMatch(/Close stale issues/);
+    expect(result.summary).not.toMatch(/regressed|Base %/);
+  }, 180_000);
 });
