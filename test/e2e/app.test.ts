@@ -1214,6 +1214,86 @@ describe('the GitHub App', () => {
     },
     T,
   );
+
+  it(
+    'a reader can neither stop a run (/archal cancel, /archal reject), nor start one (/archal retry, /archal run, the "Fix with Archal" button): each is refused',
+    async () => {
+      const { data: issue } = await alice.issues.create({
+        owner,
+        repo,
+        title: 'Reader gate',
+        body: 'add() subtracts.',
+      });
+      rmSync(join(agentDir, 'held'), { force: true });
+      writeFileSync(join(agentDir, 'hold'), '');
+      try {
+        await comment(alice, issue.number, '/archal fix');
+        const heldPid = Number(await waitFor(() => readIf(join(agentDir, 'held')), T, 'the agent to hold'));
+        const refusals = () => botComments(issue.number).filter((found) => found.body.includes('@rita: only people'));
+        let expected = 0;
+        for (const command of ['/archal cancel', '/archal reject', '/archal retry', '/archal run fix']) {
+          await comment(rita, issue.number, command);
+          expected += 1;
+          await waitFor(() => refusals().length === expected || undefined, T, `the refusal of ${command}`);
+        }
+        // The run goes on: nothing a reader said stopped it or started another.
+        expect(isRunning(heldPid)).toBe(true);
+        expect(query('select status from app_runs where number = ?', issue.number)).toEqual([{ status: 'running' }]);
+        await comment(alice, issue.number, '/archal cancel');
+        await waitFor(() => !isRunning(heldPid), T, 'the agent process to stop');
+      } finally {
+        rmSync(join(agentDir, 'hold'), { force: true });
+        rmSync(join(agentDir, 'held'), { force: true });
+      }
+
+      // The button: a reader pressing it is refused on the pull request, and nothing runs.
+      const { data: main } = await alice.repos.getBranch({ owner, repo, branch: 'main' });
+      await alice.git.createRef({ owner, repo, ref: 'refs/heads/reader-gate', sha: main.commit.sha });
+      await alice.repos.createOrUpdateFileContents({
+        owner,
+        repo,
+        path: 'READER.md',
+        message: 'Reader gate',
+        content: Buffer.from('x\n').toString('base64'),
+        branch: 'reader-gate',
+      });
+      const { data: pull } = await alice.pulls.create({
+        owner,
+        repo,
+        title: 'Reader gate',
+        head: 'reader-gate',
+        base: 'main',
+      });
+      const { data: check } = await ci.checks.create({ owner, repo, name: 'Archal', head_sha: pull.head.sha });
+      await ci.checks.update({
+        owner,
+        repo,
+        check_run_id: check.id,
+        status: 'completed',
+        conclusion: 'failure',
+        output: { title: 'failed', summary: 'failed' },
+      });
+      const offer = await waitFor(
+        () => clone.handle.state().checkRuns.find((run) => run.name === 'Archal fix' && run.head_sha === pull.head.sha),
+        T,
+        'the Archal fix check run',
+      );
+      const pressed = await fetch(`${clone.apiUrl}/_archal/check-runs/${offer.id}/requested-action`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ identifier: 'archal-fix', user: 'rita' }),
+      });
+      expect(pressed.status).toBe(200);
+      await waitFor(
+        () => botComments(pull.number).find((found) => found.body.includes('@rita: only people')),
+        T,
+        'the refusal of the button',
+      );
+      expect(pullsFrom(`archal/fix-pr-${pull.number}`)).toEqual([]);
+      expect(query('select 1 from app_runs where number = ?', pull.number)).toEqual([]);
+    },
+    T,
+  );
 });
 
 function readIf(path: string): string | undefined {
