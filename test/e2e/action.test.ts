@@ -999,6 +999,68 @@ console.log(JSON.stringify({ text: 'GITHUB_API_URL=' + (process.env.GITHUB_API_U
   });
 });
 
+describe('the GitHub Action (dist/index.js): what to run and where to report', () => {
+  it('tags pick the scenarios; check-name names the check run and keys the comment; comment: on-failure and never', async () => {
+    const repo = await host();
+    const pull = await openPull(repo);
+    const run = await workflowRun(repo, pull);
+    const payload = pullRequestPayload(repo, pull);
+    const comments = () => repo.clone.handle.state().comments.filter((comment) => comment.issue_number === pull.number);
+    const checks = () => repo.clone.handle.state().checkRuns.map((check) => [check.name, check.conclusion]);
+
+    // Only the 'labels' scenario, which passes: no comment on a success with on-failure.
+    const passing = await runAction(repo, run, payload, {
+      runs: '1',
+      tags: 'labels',
+      'check-name': 'Agent gate',
+      comment: 'on-failure',
+    });
+    expect(passing.code).toBe(0);
+    expect(passing.outputs).toMatchObject({ passed: 'true', 'comment-id': '' });
+    expect(checks()).toEqual([['Agent gate', 'success']]);
+    expect(passing.summary).toContain('Label bug reports');
+    expect(passing.summary).not.toContain('Close stale issues');
+    expect(comments()).toEqual([]);
+
+    // The 'stale' scenarios fail; comment: never still writes none.
+    const never = await runAction(repo, run, payload, {
+      runs: '1',
+      tags: 'stale',
+      'check-name': 'Agent gate',
+      comment: 'never',
+    });
+    expect(never.code).toBe(1);
+    expect(never.outputs).toMatchObject({ passed: 'false', 'comment-id': '' });
+    expect(never.summary).toContain('Close stale issues');
+    expect(never.summary).not.toContain('Label bug reports');
+    expect(comments()).toEqual([]);
+
+    // on-failure with a failure: one comment, keyed by the check's name; another check name gets its own.
+    const failing = await runAction(repo, run, payload, {
+      runs: '1',
+      tags: 'stale',
+      'check-name': 'Agent gate',
+      comment: 'on-failure',
+    });
+    expect(failing.code).toBe(1);
+    expect(comments().map((comment) => [String(comment.id), comment.body.split('\n')[0]])).toEqual([
+      [failing.outputs['comment-id'], '<!-- archal-preprod check="Agent gate" -->'],
+    ]);
+    const other = await runAction(repo, run, payload, { runs: '1', tags: 'stale' });
+    expect(other.code).toBe(1);
+    expect(comments().map((comment) => comment.body.split('\n')[0])).toEqual([
+      '<!-- archal-preprod check="Agent gate" -->',
+      '<!-- archal-preprod check="Archal" -->',
+    ]);
+    expect(checks()).toEqual([
+      ['Agent gate', 'success'],
+      ['Agent gate', 'failure'],
+      ['Agent gate', 'failure'],
+      ['Archal', 'failure'],
+    ]);
+  }, 180_000);
+});
+
 describe('the GitHub Action (dist/index.js) on a push', () => {
   /** A push event's payload for the branch's head commit, as GitHub sends it. */
   function pushPayload(run: WorkflowRunResponse): Record<string, unknown> {
