@@ -130,7 +130,7 @@ function runAction(
   run: WorkflowRunResponse,
   payload: Record<string, unknown>,
   inputs: Record<string, string>,
-  options: { job?: number; timeoutMs?: number; event?: string } = {},
+  options: { job?: number; timeoutMs?: number; event?: string; env?: Record<string, string> } = {},
 ): Promise<ActionRun> {
   const runner = tempDir('archal-runner-');
   mkdirSync(join(runner, 'temp'));
@@ -161,6 +161,7 @@ function runAction(
     RUNNER_TEMP: join(runner, 'temp'),
     ACTIONS_RUNTIME_TOKEN: run.jobs[options.job ?? 0]!.runtime_token,
     'INPUT_GITHUB-TOKEN': run.github_token,
+    ...options.env,
   };
   for (const [name, value] of Object.entries(inputs)) env[`INPUT_${name.toUpperCase()}`] = value;
   return new Promise((resolve, reject) => {
@@ -1058,6 +1059,50 @@ describe('the GitHub Action (dist/index.js): what to run and where to report', (
       ['Agent gate', 'failure'],
       ['Archal', 'failure'],
     ]);
+  }, 180_000);
+});
+
+describe('the GitHub Action (dist/index.js): validation-command and pass-env', () => {
+  it('runs validation-command once the scenarios pass, with the pass-env variables and none of the others; its failure is the status and the summary says so', async () => {
+    const repo = await host();
+    const pull = await openPull(repo);
+    const run = await workflowRun(repo, pull);
+    const payload = pullRequestPayload(repo, pull);
+    const seen = join(tempDir('archal-validation-'), 'seen.json');
+    const validate = (exit: number) =>
+      `node -e "require('fs').writeFileSync('${seen}', JSON.stringify({ shared: process.env.SHARED_VAR ?? null, kept: process.env.KEPT_SECRET ?? null, token: process.env['INPUT_GITHUB-TOKEN'] ?? null })); process.exit(${exit})"`;
+    const inputs = {
+      runs: '1',
+      tags: 'labels',
+      'compare-base': 'false',
+      'allow-external-execution': 'true',
+      'pass-env': 'SHARED_VAR',
+    };
+    const env = { SHARED_VAR: 'shared-value', KEPT_SECRET: 'kept-secret-value' };
+    const ok = await runAction(repo, run, payload, { ...inputs, 'validation-command': validate(0) }, { env });
+    expect(ok.code).toBe(0);
+    expect(ok.outputs).toMatchObject({ status: 'passed', passed: 'true' });
+    expect(JSON.parse(readFileSync(seen, 'utf8'))).toEqual({ shared: 'shared-value', kept: null, token: null });
+
+    const failed = await runAction(repo, run, payload, { ...inputs, 'validation-command': validate(3) }, { env });
+    expect(failed.outputs).toMatchObject({ status: 'validation_failed', passed: 'true' });
+    expect(failed.summary).toContain('the validation command failed \\(exit 3\\)');
+  }, 180_000);
+
+  it('does not run validation-command without allow-external-execution, and says so', async () => {
+    const repo = await host();
+    const pull = await openPull(repo);
+    const run = await workflowRun(repo, pull);
+    const marker = join(tempDir('archal-validation-'), 'ran');
+    const result = await runAction(repo, run, pullRequestPayload(repo, pull), {
+      runs: '1',
+      tags: 'labels',
+      'compare-base': 'false',
+      'validation-command': `node -e "require('fs').writeFileSync('${marker}', '')"`,
+    });
+    expect(existsSync(marker)).toBe(false);
+    expect(result.outputs).toMatchObject({ status: 'blocked', 'stop-reason': 'external_execution_disabled' });
+    expect(result.stdout).toContain('allow-external-execution');
   }, 180_000);
 });
 
