@@ -1294,6 +1294,71 @@ describe('the GitHub App', () => {
     },
     T,
   );
+
+  it(
+    'app.autoFix on the default branch: a failing check in app.fixChecks starts the fix at once, with no button; a check not listed starts nothing',
+    async () => {
+      const { data: file } = await alice.repos.getContent({ owner, repo, path: '.archal.json', ref: 'main' });
+      const { sha, content } = file as { sha: string; content: string };
+      const original = JSON.parse(Buffer.from(content, 'base64').toString('utf8')) as { app: object };
+      const write = async (config: object, fileSha: string) =>
+        (
+          await alice.repos.createOrUpdateFileContents({
+            owner,
+            repo,
+            path: '.archal.json',
+            message: 'Configure Archal',
+            content: Buffer.from(JSON.stringify(config, null, 2)).toString('base64'),
+            sha: fileSha,
+            branch: 'main',
+          })
+        ).data.content!.sha!;
+      const written = await write({ ...original, app: { ...original.app, autoFix: true, fixChecks: ['CI'] } }, sha);
+      try {
+        const { data: main } = await alice.repos.getBranch({ owner, repo, branch: 'main' });
+        await alice.git.createRef({ owner, repo, ref: 'refs/heads/auto-fix', sha: main.commit.sha });
+        await alice.repos.createOrUpdateFileContents({
+          owner,
+          repo,
+          path: 'AUTO.md',
+          message: 'Auto',
+          content: Buffer.from('x\n').toString('base64'),
+          branch: 'auto-fix',
+        });
+        const { data: pull } = await alice.pulls.create({ owner, repo, title: 'Auto', head: 'auto-fix', base: 'main' });
+        const fail = async (name: string) => {
+          const { data: check } = await ci.checks.create({ owner, repo, name, head_sha: pull.head.sha });
+          await ci.checks.update({
+            owner,
+            repo,
+            check_run_id: check.id,
+            status: 'completed',
+            conclusion: 'failure',
+            output: { title: `${name} failed`, summary: 'add(2, 3) returned -1, expected 5' },
+          });
+        };
+        await fail('Lint');
+        await waitFor(
+          () =>
+            query<{ result: string | null }>("select result from app_jobs where kind = 'check_failed'").find(
+              (row) => row.result === 'ignored: check "Lint" is not in app.fixChecks',
+            ),
+          T,
+          'the unlisted check to be ignored',
+        );
+        await fail('CI');
+        const fix = await waitFor(() => pullsFrom(`archal/fix-pr-${pull.number}`)[0], T, 'the automatic fix');
+        expect(fix).toMatchObject({ draft: true, base: { ref: 'auto-fix' } });
+        expect(fix.body).toContain(`the failing check "CI" on #${pull.number}`);
+        expect(
+          clone.handle.state().checkRuns.filter((run) => run.name === 'Archal fix' && run.head_sha === pull.head.sha),
+        ).toEqual([]);
+      } finally {
+        await write(original, written);
+      }
+    },
+    T,
+  );
 });
 
 function readIf(path: string): string | undefined {
