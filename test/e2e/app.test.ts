@@ -1359,6 +1359,35 @@ describe('the GitHub App', () => {
     },
     T,
   );
+
+  it(
+    '/archal fix on a pull request opens the fix against the pull request’s branch, never pushing to it',
+    async () => {
+      const { data: main } = await alice.repos.getBranch({ owner, repo, branch: 'main' });
+      await alice.git.createRef({ owner, repo, ref: 'refs/heads/fix-by-comment', sha: main.commit.sha });
+      await alice.repos.createOrUpdateFileContents({
+        owner,
+        repo,
+        path: 'COMMENT.md',
+        message: 'Comment',
+        content: Buffer.from('x\n').toString('base64'),
+        branch: 'fix-by-comment',
+      });
+      const { data: pull } = await alice.pulls.create({
+        owner,
+        repo,
+        title: 'Fix by comment',
+        head: 'fix-by-comment',
+        base: 'main',
+      });
+      await comment(alice, pull.number, '/archal fix make add() add');
+      const fix = await waitFor(() => pullsFrom(`archal/fix-pr-${pull.number}`)[0], T, 'the fix of the pull request');
+      expect(fix).toMatchObject({ draft: true, base: { ref: 'fix-by-comment' } });
+      const { data: branch } = await alice.repos.getBranch({ owner, repo, branch: 'fix-by-comment' });
+      expect(branch.commit.sha).toBe(pull.head.sha);
+    },
+    T,
+  );
 });
 
 function readIf(path: string): string | undefined {
