@@ -1,7 +1,8 @@
-import { spawn } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { execFile, spawn } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
+import { promisify } from 'node:util';
 import { afterEach, describe, expect, it } from '@jest/globals';
 import type { WorkflowRunResponse } from '../../src/clones/github/index.js';
 import { parse } from 'yaml';
@@ -1103,6 +1104,33 @@ describe('the GitHub Action (dist/index.js): validation-command and pass-env', (
     expect(existsSync(marker)).toBe(false);
     expect(result.outputs).toMatchObject({ status: 'blocked', 'stop-reason': 'external_execution_disabled' });
     expect(result.stdout).toContain('allow-external-execution');
+  }, 180_000);
+});
+
+describe('the GitHub Action (dist/index.js) in a checkout as actions/checkout makes it', () => {
+  it('a shallow checkout of the head with the token as an extraheader: the base is fetched and compared', async () => {
+    const repo = await host();
+    const pull = await openRegressingPull(repo);
+    const run = await workflowRun(repo, pull);
+    // actions/checkout: fetch-depth 1, the workflow token persisted as an Authorization header, no helper.
+    const dir = join(tempDir('archal-checkout-'), 'agent');
+    const header = `AUTHORIZATION: basic ${Buffer.from(`x-access-token:${run.github_token}`).toString('base64')}`;
+    const gitEnv = { PATH: process.env.PATH, HOME: process.env.HOME, GIT_TERMINAL_PROMPT: '0' };
+    // Async: the clone serves git from this process.
+    const gitIn = async (cwd: string, ...args: string[]) =>
+      (await promisify(execFile)('git', args, { cwd, env: gitEnv })).stdout.trim();
+    mkdirSync(dir);
+    await gitIn(dir, 'init', '--quiet');
+    await gitIn(dir, 'remote', 'add', 'origin', `${repo.clone.gitUrl}/acme/agent.git`);
+    await gitIn(dir, 'config', `http.${repo.clone.gitUrl}/.extraheader`, header);
+    await gitIn(dir, 'fetch', '--quiet', '--no-tags', '--depth=1', 'origin', pull.head.sha);
+    await gitIn(dir, 'checkout', '--quiet', '--detach', pull.head.sha);
+    await expect(gitIn(dir, 'cat-file', '-e', `${pull.base.sha}^{commit}`)).rejects.toThrow();
+    symlinkSync(join(REPO_ROOT, 'node_modules'), join(dir, 'node_modules'));
+    const result = await runAction({ ...repo, dir }, run, pullRequestPayload(repo, pull), { runs: '4' });
+    expect(result.stdout).not.toContain('The base was not compared');
+    expect(result.outputs.regressions).toBe('1');
+    expect(result.summary).toMatch(/Close stale issues \| 0% \| 100% \| -100 \| 🔴 regressed/);
   }, 180_000);
 });
 
