@@ -1134,6 +1134,25 @@ describe('the GitHub Action (dist/index.js) in a checkout as actions/checkout ma
   }, 180_000);
 });
 
+describe('the GitHub Action (dist/index.js): scenarios input', () => {
+  it('a scenarios path that is not there fails the step naming the input and the path, and completes the check run as failed', async () => {
+    const repo = await host();
+    const pull = await openPull(repo);
+    const run = await workflowRun(repo, pull);
+    const result = await runAction(repo, run, pullRequestPayload(repo, pull), {
+      runs: '1',
+      scenarios: 'archal/label-bug-reports.md, archal/nope.md',
+    });
+    expect(result.code).toBe(1);
+    expect(result.stdout).toContain(
+      "::error::Input 'scenarios': 1 problem(s) in the scenarios:%0A  archal/nope.md: no such file or directory",
+    );
+    expect(
+      repo.clone.handle.state().checkRuns.map((check) => [check.status, check.conclusion, check.output.title]),
+    ).toEqual([['completed', 'failure', 'Archal could not run']]);
+  }, 180_000);
+});
+
 describe('the GitHub Action (dist/index.js) on a push', () => {
   /** A push event's payload for the branch's head commit, as GitHub sends it. */
   function pushPayload(run: WorkflowRunResponse): Record<string, unknown> {
