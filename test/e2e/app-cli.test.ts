@@ -61,6 +61,21 @@ describe('archal app start', () => {
       [['--port', '0'], { ...appEnv(), APP_ID: 'abc' }, /APP_ID must be a positive integer \(got "abc"\)/],
       [
         ['--port', '0'],
+        { ...appEnv(), LOG_LEVEL: 'verbose' as NodeJS.ProcessEnv['LOG_LEVEL'] },
+        /^archal app: LOG_LEVEL must be one of trace, debug, info, warn, error, fatal, silent \(got "verbose"\)$/m,
+      ],
+      [
+        ['--port', '0'],
+        { ...appEnv(), LOG_FORMAT: 'xml' as NodeJS.ProcessEnv['LOG_FORMAT'] },
+        /^archal app: LOG_FORMAT must be json or pretty \(got "xml"\)$/m,
+      ],
+      [
+        ['--port', '0'],
+        { ...appEnv(), GHE_PROTOCOL: 'ftp' },
+        /^archal app: GHE_PROTOCOL must be http or https \(got "ftp"\)$/m,
+      ],
+      [
+        ['--port', '0'],
         { ...appEnv(), PRIVATE_KEY: '' },
         /APP_ID is set, but neither PRIVATE_KEY nor PRIVATE_KEY_PATH is: set one to the App’s private key/,
       ],
