@@ -1153,6 +1153,30 @@ describe('the GitHub Action (dist/index.js): scenarios input', () => {
   }, 180_000);
 });
 
+describe('the GitHub Action (dist/index.js): retention-days', () => {
+  it('keeps the artifact for retention-days', async () => {
+    const repo = await host();
+    const pull = await openPull(repo);
+    const run = await workflowRun(repo, pull);
+    const started = Date.now();
+    const result = await runAction(repo, run, pullRequestPayload(repo, pull), {
+      runs: '1',
+      tags: 'labels',
+      'compare-base': 'false',
+      'retention-days': '3',
+    });
+    expect(result.code).toBe(0);
+    const { artifacts } = await api<{ artifacts: Array<{ id: number; expires_at: string }> }>(
+      repo,
+      '/repos/acme/agent/actions/artifacts?name=archal-preprod',
+    );
+    const artifact = artifacts.find((candidate) => String(candidate.id) === result.outputs['artifact-id'])!;
+    const days = (Date.parse(artifact.expires_at) - started) / 86_400_000;
+    expect(days).toBeGreaterThan(2.99);
+    expect(days).toBeLessThan(3.01);
+  }, 180_000);
+});
+
 describe('the GitHub Action (dist/index.js) on a push', () => {
   /** A push event's payload for the branch's head commit, as GitHub sends it. */
   function pushPayload(run: WorkflowRunResponse): Record<string, unknown> {
