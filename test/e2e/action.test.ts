@@ -1177,6 +1177,26 @@ describe('the GitHub Action (dist/index.js): retention-days', () => {
   }, 180_000);
 });
 
+describe('the GitHub Action (dist/index.js) without the artifact service', () => {
+  it('no ACTIONS_RUNTIME_TOKEN: a warning, empty artifact outputs, and the scenarios decide the step', async () => {
+    const repo = await host();
+    const pull = await openPull(repo);
+    const run = await workflowRun(repo, pull);
+    const result = await runAction(
+      repo,
+      run,
+      pullRequestPayload(repo, pull),
+      { runs: '1', tags: 'labels', 'compare-base': 'false' },
+      { env: { ACTIONS_RUNTIME_TOKEN: '' } },
+    );
+    expect(result.code).toBe(0);
+    expect(result.outputs).toMatchObject({ 'artifact-id': '', 'artifact-url': '', passed: 'true' });
+    expect(result.stdout).toContain(
+      '::warning::Could not upload the artifact archal-preprod: Unable to get the ACTIONS_RUNTIME_TOKEN env variable',
+    );
+  }, 180_000);
+});
+
 describe('the GitHub Action (dist/index.js) on a push', () => {
   /** A push event's payload for the branch's head commit, as GitHub sends it. */
   function pushPayload(run: WorkflowRunResponse): Record<string, unknown> {
