@@ -1388,6 +1388,43 @@ describe('the GitHub App', () => {
     },
     T,
   );
+
+  it(
+    'an invalid .archal.json on the default branch: /archal fix is answered with its problems, and nothing runs',
+    async () => {
+      const { data: file } = await alice.repos.getContent({ owner, repo, path: '.archal.json', ref: 'main' });
+      const { sha, content } = file as { sha: string; content: string };
+      const write = async (text: string, fileSha: string) =>
+        (
+          await alice.repos.createOrUpdateFileContents({
+            owner,
+            repo,
+            path: '.archal.json',
+            message: 'Configure Archal',
+            content: Buffer.from(text).toString('base64'),
+            sha: fileSha,
+            branch: 'main',
+          })
+        ).data.content!.sha!;
+      const written = await write(JSON.stringify({ app: { minPermission: 'owner' } }), sha);
+      try {
+        const { data: issue } = await alice.issues.create({ owner, repo, title: 'Bad config', body: 'x' });
+        await comment(alice, issue.number, '/archal fix');
+        const reply = await waitFor(
+          () => botComments(issue.number).find((found) => found.body.includes('Archal cannot run')),
+          T,
+          'the reply',
+        );
+        expect(reply.body).toContain('`.archal.json` on `main` is invalid');
+        expect(reply.body).toMatch(/minPermission/);
+        expect(query('select 1 from app_runs where number = ?', issue.number)).toEqual([]);
+        expect(pullsFrom(`archal/fix-issue-${issue.number}`)).toEqual([]);
+      } finally {
+        await write(Buffer.from(content, 'base64').toString('utf8'), written);
+      }
+    },
+    T,
+  );
 });
 
 function readIf(path: string): string | undefined {
