@@ -1425,6 +1425,25 @@ describe('the GitHub App', () => {
     },
     T,
   );
+
+  it(
+    '/archal run of a workflow that does not exist is answered with the ones that do, and nothing runs',
+    async () => {
+      const { data: issue } = await alice.issues.create({ owner, repo, title: 'Unknown workflow', body: 'x' });
+      await comment(alice, issue.number, '/archal run no-such-flow');
+      const reply = await waitFor(
+        () => botComments(issue.number).find((found) => found.body.includes('no workflow named')),
+        T,
+        'the reply',
+      );
+      expect(reply.body).toContain('❌ failed');
+      expect(reply.body).toMatch(
+        /no workflow named "no\\-such\\-flow" \\\(available: .*archal\\-fix\\-issue.*gated\\\)/,
+      );
+      expect(pullsFrom(`archal/fix-issue-${issue.number}`)).toEqual([]);
+    },
+    T,
+  );
 });
 
 function readIf(path: string): string | undefined {
