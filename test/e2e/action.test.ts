@@ -1197,6 +1197,25 @@ describe('the GitHub Action (dist/index.js) without the artifact service', () =>
   }, 180_000);
 });
 
+describe('the GitHub Action (dist/index.js): harness', () => {
+  it('a harness that cannot start fails the step with the reason in its error, not the stop reason alone', async () => {
+    const repo = await host();
+    const pull = await openPull(repo);
+    const run = await workflowRun(repo, pull);
+    const result = await runAction(repo, run, pullRequestPayload(repo, pull), {
+      runs: '1',
+      tags: 'labels',
+      'compare-base': 'false',
+      harness: 'node missing-agent.mjs',
+    });
+    expect(result.code).toBe(1);
+    expect(result.outputs).toMatchObject({ status: 'blocked', 'stop-reason': 'harness_setup', satisfaction: '' });
+    expect(result.stdout).toMatch(
+      /^::error::Not run: harness setup: The harness failed its preflight: .*Cannot find module .*missing-agent\.mjs/m,
+    );
+  }, 180_000);
+});
+
 describe('the GitHub Action (dist/index.js) on a push', () => {
   /** A push event's payload for the branch's head commit, as GitHub sends it. */
   function pushPayload(run: WorkflowRunResponse): Record<string, unknown> {
