@@ -174,7 +174,10 @@ export async function publishReport(setup: ActionSetup, input: ReportInput): Pro
     core.setFailed(
       inputs['fail-on'] === 'regression'
         ? `${regressionCount(input.comparison)} scenario(s) regressed against the base (fail-on: regression).`
-        : `${reportTitle(report)} (fail-on: threshold).`,
+        : lowest === null
+          ? // No scenario ran: the title names only the stop reason; the error annotation says why.
+            `${reportTitle(report)}: ${redactor.text(result.message)}`
+          : `${reportTitle(report)} (fail-on: threshold).`,
     );
 }
 

@@ -76,13 +76,17 @@ export async function doctorChecks(settings: AppSettings): Promise<DoctorCheck[]
   return checks;
 }
 
-function privateKeyCheck(settings: AppSettings): DoctorCheck {
+/** Whether the App's private key is there and is one GitHub signs with; `archal app start` refuses to start otherwise. */
+export function privateKeyCheck(settings: AppSettings): DoctorCheck {
   if (!settings.privateKey)
     return {
       name: 'private key',
       status: 'fail',
-      message: 'neither PRIVATE_KEY nor PRIVATE_KEY_PATH is set',
-      fix: 'Generate a private key in the App’s settings on GitHub and set PRIVATE_KEY_PATH to the .pem file.',
+      message:
+        settings.appId === undefined
+          ? 'neither PRIVATE_KEY nor PRIVATE_KEY_PATH is set'
+          : `APP_ID is set, but neither PRIVATE_KEY nor PRIVATE_KEY_PATH is: set one to the App’s private key`,
+      fix: 'Generate a private key in the App’s settings on GitHub and set PRIVATE_KEY_PATH to the .pem file (without APP_ID, `archal app start` serves the setup flow that registers a new App).',
     };
   try {
     const key = createPrivateKey(settings.privateKey);

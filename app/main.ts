@@ -1,7 +1,7 @@
 import { hostname } from 'node:os';
 import { errorMessage } from '../src/lib/errors.js';
 import type { Consumer } from './queue/queue.js';
-import { runDoctor } from './doctor.js';
+import { privateKeyCheck, runDoctor } from './doctor.js';
 import { openRuntime, type AppRuntime } from './runtime.js';
 import { startTracePulls, type TracePulls } from './trace-pulls.js';
 import { startReceiver, HEALTH_PATH, WEBHOOK_PATH, type Receiver } from './server.js';
@@ -36,7 +36,7 @@ export async function appStart(options: StartOptions, env: NodeJS.ProcessEnv): P
   }
   const port = options.port ?? settings.port;
   const host = options.host ?? settings.host;
-  if (settings.appId === undefined || !settings.privateKey) {
+  if (settings.appId === undefined) {
     if (!options.receive) {
       print(
         'archal app: --worker-only needs APP_ID and PRIVATE_KEY (or PRIVATE_KEY_PATH); `archal app doctor` checks the setup.',
@@ -47,6 +47,12 @@ export async function appStart(options: StartOptions, env: NodeJS.ProcessEnv): P
     await waitForSignal();
     await setup.stop();
     return 0;
+  }
+  // An APP_ID says the App is registered: the setup flow would register a second one.
+  const key = privateKeyCheck(settings);
+  if (key.status !== 'ok') {
+    print(`archal app: ${key.message}\n${key.fix ?? ''}`.trimEnd());
+    return 2;
   }
   if (options.receive && !settings.webhookSecret) {
     print('archal app: WEBHOOK_SECRET is not set; it must match the secret of the App’s webhook on GitHub.');

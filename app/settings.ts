@@ -39,6 +39,9 @@ export interface AppSettings {
   problems: string[];
 }
 
+/** Probot's log levels (pino's, `silent` among them). */
+const LOG_LEVELS = ['trace', 'debug', 'info', 'warn', 'error', 'fatal', 'silent'] as const;
+
 /** Five minutes: a production trace is worth a look soon, and a source's query reads only new rows. */
 const DEFAULT_TRACE_PULL_MS = 5 * 60 * 1000;
 
@@ -73,6 +76,15 @@ export function readSettings(env: NodeJS.ProcessEnv): AppSettings {
   }
   const gheHost = env.GHE_HOST?.trim() || undefined;
   const gheProtocol = env.GHE_PROTOCOL?.trim() || 'https';
+  if (gheProtocol !== 'http' && gheProtocol !== 'https')
+    problems.push(`GHE_PROTOCOL must be http or https (got "${gheProtocol}")`);
+  // Probot hands LOG_LEVEL to pino, which throws on any other level at start-up.
+  const logLevel = env.LOG_LEVEL?.trim() || 'info';
+  if (!(LOG_LEVELS as readonly string[]).includes(logLevel))
+    problems.push(`LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')} (got "${logLevel}")`);
+  const logFormat = env.LOG_FORMAT?.trim() || undefined;
+  if (logFormat !== undefined && logFormat !== 'json' && logFormat !== 'pretty')
+    problems.push(`LOG_FORMAT must be json or pretty (got "${logFormat}")`);
   const port = env.PORT?.trim() ? Number(env.PORT) : 3000;
   if (!Number.isInteger(port) || port < 0 || port > 65535)
     problems.push(`PORT must be a port number (got "${env.PORT}")`);
@@ -97,8 +109,8 @@ export function readSettings(env: NodeJS.ProcessEnv): AppSettings {
     ...(gheHost ? { gheHost } : {}),
     gheProtocol,
     apiUrl: gheHost ? `${gheProtocol}://${gheHost}/api/v3` : 'https://api.github.com',
-    logLevel: env.LOG_LEVEL?.trim() || 'info',
-    ...(env.LOG_FORMAT === 'json' || env.LOG_FORMAT === 'pretty' ? { logFormat: env.LOG_FORMAT } : {}),
+    logLevel,
+    ...(logFormat === 'json' || logFormat === 'pretty' ? { logFormat } : {}),
     ...(env.ARCHAL_APP_URL?.trim() ? { publicUrl: env.ARCHAL_APP_URL.trim().replace(/\/$/, '') } : {}),
     ...(env.WEBHOOK_PROXY_URL?.trim() ? { webhookProxyUrl: env.WEBHOOK_PROXY_URL.trim() } : {}),
     ...(databaseUrl(env) ? { databaseUrl: databaseUrl(env) } : {}),

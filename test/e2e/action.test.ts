@@ -1,7 +1,8 @@
-import { spawn } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { execFile, spawn } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
+import { promisify } from 'node:util';
 import { afterEach, describe, expect, it } from '@jest/globals';
 import type { WorkflowRunResponse } from '../../src/clones/github/index.js';
 import { parse } from 'yaml';
@@ -130,7 +131,7 @@ function runAction(
   run: WorkflowRunResponse,
   payload: Record<string, unknown>,
   inputs: Record<string, string>,
-  options: { job?: number; timeoutMs?: number } = {},
+  options: { job?: number; timeoutMs?: number; event?: string; env?: Record<string, string> } = {},
 ): Promise<ActionRun> {
   const runner = tempDir('archal-runner-');
   mkdirSync(join(runner, 'temp'));
@@ -151,7 +152,7 @@ function runAction(
     ...runnerVariables,
     GITHUB_SERVER_URL: repo.clone.apiUrl,
     GITHUB_API_URL: repo.clone.apiUrl,
-    GITHUB_EVENT_NAME: 'pull_request',
+    GITHUB_EVENT_NAME: options.event ?? 'pull_request',
     GITHUB_EVENT_PATH: eventPath,
     GITHUB_SHA: pull?.head.sha ?? run.env.GITHUB_SHA,
     GITHUB_REF: pull ? `refs/pull/${pull.number}/merge` : run.env.GITHUB_REF,
@@ -161,6 +162,7 @@ function runAction(
     RUNNER_TEMP: join(runner, 'temp'),
     ACTIONS_RUNTIME_TOKEN: run.jobs[options.job ?? 0]!.runtime_token,
     'INPUT_GITHUB-TOKEN': run.github_token,
+    ...options.env,
   };
   for (const [name, value] of Object.entries(inputs)) env[`INPUT_${name.toUpperCase()}`] = value;
   return new Promise((resolve, reject) => {
@@ -997,4 +999,273 @@ console.log(JSON.stringify({ text: 'GITHUB_API_URL=' + (process.env.GITHUB_API_U
       "::error::Input 'fix-workflow' 'fix-command' and 'fix-workflow' are alternatives: give one.",
     );
   });
+});
+
+describe('the GitHub Action (dist/index.js): what to run and where to report', () => {
+  it('tags pick the scenarios; check-name names the check run and keys the comment; comment: on-failure and never', async () => {
+    const repo = await host();
+    const pull = await openPull(repo);
+    const run = await workflowRun(repo, pull);
+    const payload = pullRequestPayload(repo, pull);
+    const comments = () => repo.clone.handle.state().comments.filter((comment) => comment.issue_number === pull.number);
+    const checks = () => repo.clone.handle.state().checkRuns.map((check) => [check.name, check.conclusion]);
+
+    // Only the 'labels' scenario, which passes: no comment on a success with on-failure.
+    const passing = await runAction(repo, run, payload, {
+      runs: '1',
+      tags: 'labels',
+      'check-name': 'Agent gate',
+      comment: 'on-failure',
+    });
+    expect(passing.code).toBe(0);
+    expect(passing.outputs).toMatchObject({ passed: 'true', 'comment-id': '' });
+    expect(checks()).toEqual([['Agent gate', 'success']]);
+    expect(passing.summary).toContain('Label bug reports');
+    expect(passing.summary).not.toContain('Close stale issues');
+    expect(comments()).toEqual([]);
+
+    // The 'stale' scenarios fail; comment: never still writes none.
+    const never = await runAction(repo, run, payload, {
+      runs: '1',
+      tags: 'stale',
+      'check-name': 'Agent gate',
+      comment: 'never',
+    });
+    expect(never.code).toBe(1);
+    expect(never.outputs).toMatchObject({ passed: 'false', 'comment-id': '' });
+    expect(never.summary).toContain('Close stale issues');
+    expect(never.summary).not.toContain('Label bug reports');
+    expect(comments()).toEqual([]);
+
+    // on-failure with a failure: one comment, keyed by the check's name; another check name gets its own.
+    const failing = await runAction(repo, run, payload, {
+      runs: '1',
+      tags: 'stale',
+      'check-name': 'Agent gate',
+      comment: 'on-failure',
+    });
+    expect(failing.code).toBe(1);
+    expect(comments().map((comment) => [String(comment.id), comment.body.split('\n')[0]])).toEqual([
+      [failing.outputs['comment-id'], '<!-- archal-preprod check="Agent gate" -->'],
+    ]);
+    const other = await runAction(repo, run, payload, { runs: '1', tags: 'stale' });
+    expect(other.code).toBe(1);
+    expect(comments().map((comment) => comment.body.split('\n')[0])).toEqual([
+      '<!-- archal-preprod check="Agent gate" -->',
+      '<!-- archal-preprod check="Archal" -->',
+    ]);
+    expect(checks()).toEqual([
+      ['Agent gate', 'success'],
+      ['Agent gate', 'failure'],
+      ['Agent gate', 'failure'],
+      ['Archal', 'failure'],
+    ]);
+  }, 180_000);
+});
+
+describe('the GitHub Action (dist/index.js): validation-command and pass-env', () => {
+  it('runs validation-command once the scenarios pass, with the pass-env variables and none of the others; its failure is the status and the summary says so', async () => {
+    const repo = await host();
+    const pull = await openPull(repo);
+    const run = await workflowRun(repo, pull);
+    const payload = pullRequestPayload(repo, pull);
+    const seen = join(tempDir('archal-validation-'), 'seen.json');
+    const validate = (exit: number) =>
+      `node -e "require('fs').writeFileSync('${seen}', JSON.stringify({ shared: process.env.SHARED_VAR ?? null, kept: process.env.KEPT_SECRET ?? null, token: process.env['INPUT_GITHUB-TOKEN'] ?? null })); process.exit(${exit})"`;
+    const inputs = {
+      runs: '1',
+      tags: 'labels',
+      'compare-base': 'false',
+      'allow-external-execution': 'true',
+      'pass-env': 'SHARED_VAR',
+    };
+    const env = { SHARED_VAR: 'shared-value', KEPT_SECRET: 'kept-secret-value' };
+    const ok = await runAction(repo, run, payload, { ...inputs, 'validation-command': validate(0) }, { env });
+    expect(ok.code).toBe(0);
+    expect(ok.outputs).toMatchObject({ status: 'passed', passed: 'true' });
+    expect(JSON.parse(readFileSync(seen, 'utf8'))).toEqual({ shared: 'shared-value', kept: null, token: null });
+
+    const failed = await runAction(repo, run, payload, { ...inputs, 'validation-command': validate(3) }, { env });
+    expect(failed.outputs).toMatchObject({ status: 'validation_failed', passed: 'true' });
+    expect(failed.summary).toContain('the validation command failed \\(exit 3\\)');
+  }, 180_000);
+
+  it('does not run validation-command without allow-external-execution, and says so', async () => {
+    const repo = await host();
+    const pull = await openPull(repo);
+    const run = await workflowRun(repo, pull);
+    const marker = join(tempDir('archal-validation-'), 'ran');
+    const result = await runAction(repo, run, pullRequestPayload(repo, pull), {
+      runs: '1',
+      tags: 'labels',
+      'compare-base': 'false',
+      'validation-command': `node -e "require('fs').writeFileSync('${marker}', '')"`,
+    });
+    expect(existsSync(marker)).toBe(false);
+    expect(result.outputs).toMatchObject({ status: 'blocked', 'stop-reason': 'external_execution_disabled' });
+    expect(result.stdout).toContain('allow-external-execution');
+  }, 180_000);
+});
+
+describe('the GitHub Action (dist/index.js) in a checkout as actions/checkout makes it', () => {
+  it('a shallow checkout of the head with the token as an extraheader: the base is fetched and compared', async () => {
+    const repo = await host();
+    const pull = await openRegressingPull(repo);
+    const run = await workflowRun(repo, pull);
+    // actions/checkout: fetch-depth 1, the workflow token persisted as an Authorization header, no helper.
+    const dir = join(tempDir('archal-checkout-'), 'agent');
+    const header = `AUTHORIZATION: basic ${Buffer.from(`x-access-token:${run.github_token}`).toString('base64')}`;
+    const gitEnv = { PATH: process.env.PATH, HOME: process.env.HOME, GIT_TERMINAL_PROMPT: '0' };
+    // Async: the clone serves git from this process.
+    const gitIn = async (cwd: string, ...args: string[]) =>
+      (await promisify(execFile)('git', args, { cwd, env: gitEnv })).stdout.trim();
+    mkdirSync(dir);
+    await gitIn(dir, 'init', '--quiet');
+    await gitIn(dir, 'remote', 'add', 'origin', `${repo.clone.gitUrl}/acme/agent.git`);
+    await gitIn(dir, 'config', `http.${repo.clone.gitUrl}/.extraheader`, header);
+    await gitIn(dir, 'fetch', '--quiet', '--no-tags', '--depth=1', 'origin', pull.head.sha);
+    await gitIn(dir, 'checkout', '--quiet', '--detach', pull.head.sha);
+    await expect(gitIn(dir, 'cat-file', '-e', `${pull.base.sha}^{commit}`)).rejects.toThrow();
+    symlinkSync(join(REPO_ROOT, 'node_modules'), join(dir, 'node_modules'));
+    const result = await runAction({ ...repo, dir }, run, pullRequestPayload(repo, pull), { runs: '4' });
+    expect(result.stdout).not.toContain('The base was not compared');
+    expect(result.outputs.regressions).toBe('1');
+    expect(result.summary).toMatch(/Close stale issues \| 0% \| 100% \| -100 \| 🔴 regressed/);
+  }, 180_000);
+});
+
+describe('the GitHub Action (dist/index.js): scenarios input', () => {
+  it('a scenarios path that is not there fails the step naming the input and the path, and completes the check run as failed', async () => {
+    const repo = await host();
+    const pull = await openPull(repo);
+    const run = await workflowRun(repo, pull);
+    const result = await runAction(repo, run, pullRequestPayload(repo, pull), {
+      runs: '1',
+      scenarios: 'archal/label-bug-reports.md, archal/nope.md',
+    });
+    expect(result.code).toBe(1);
+    expect(result.stdout).toContain(
+      "::error::Input 'scenarios': 1 problem(s) in the scenarios:%0A  archal/nope.md: no such file or directory",
+    );
+    expect(
+      repo.clone.handle.state().checkRuns.map((check) => [check.status, check.conclusion, check.output.title]),
+    ).toEqual([['completed', 'failure', 'Archal could not run']]);
+  }, 180_000);
+});
+
+describe('the GitHub Action (dist/index.js): retention-days', () => {
+  it('keeps the artifact for retention-days', async () => {
+    const repo = await host();
+    const pull = await openPull(repo);
+    const run = await workflowRun(repo, pull);
+    const started = Date.now();
+    const result = await runAction(repo, run, pullRequestPayload(repo, pull), {
+      runs: '1',
+      tags: 'labels',
+      'compare-base': 'false',
+      'retention-days': '3',
+    });
+    expect(result.code).toBe(0);
+    const { artifacts } = await api<{ artifacts: Array<{ id: number; expires_at: string }> }>(
+      repo,
+      '/repos/acme/agent/actions/artifacts?name=archal-preprod',
+    );
+    const artifact = artifacts.find((candidate) => String(candidate.id) === result.outputs['artifact-id'])!;
+    const days = (Date.parse(artifact.expires_at) - started) / 86_400_000;
+    expect(days).toBeGreaterThan(2.99);
+    expect(days).toBeLessThan(3.01);
+  }, 180_000);
+});
+
+describe('the GitHub Action (dist/index.js) without the artifact service', () => {
+  it('no ACTIONS_RUNTIME_TOKEN: a warning, empty artifact outputs, and the scenarios decide the step', async () => {
+    const repo = await host();
+    const pull = await openPull(repo);
+    const run = await workflowRun(repo, pull);
+    const result = await runAction(
+      repo,
+      run,
+      pullRequestPayload(repo, pull),
+      { runs: '1', tags: 'labels', 'compare-base': 'false' },
+      { env: { ACTIONS_RUNTIME_TOKEN: '' } },
+    );
+    expect(result.code).toBe(0);
+    expect(result.outputs).toMatchObject({ 'artifact-id': '', 'artifact-url': '', passed: 'true' });
+    expect(result.stdout).toContain(
+      '::warning::Could not upload the artifact archal-preprod: Unable to get the ACTIONS_RUNTIME_TOKEN env variable',
+    );
+  }, 180_000);
+});
+
+describe('the GitHub Action (dist/index.js): harness', () => {
+  it('a harness that cannot start fails the step with the reason in its error, not the stop reason alone', async () => {
+    const repo = await host();
+    const pull = await openPull(repo);
+    const run = await workflowRun(repo, pull);
+    const result = await runAction(repo, run, pullRequestPayload(repo, pull), {
+      runs: '1',
+      tags: 'labels',
+      'compare-base': 'false',
+      harness: 'node missing-agent.mjs',
+    });
+    expect(result.code).toBe(1);
+    expect(result.outputs).toMatchObject({ status: 'blocked', 'stop-reason': 'harness_setup', satisfaction: '' });
+    expect(result.stdout).toMatch(
+      /^::error::Not run: harness setup: The harness failed its preflight: .*Cannot find module .*missing-agent\.mjs/m,
+    );
+  }, 180_000);
+});
+
+describe('the GitHub Action (dist/index.js) on a push', () => {
+  /** A push event's payload for the branch's head commit, as GitHub sends it. */
+  function pushPayload(run: WorkflowRunResponse): Record<string, unknown> {
+    return {
+      ref: run.env.GITHUB_REF,
+      before: '0'.repeat(40),
+      after: run.env.GITHUB_SHA,
+      repository: { name: 'agent', full_name: 'acme/agent', owner: { login: 'acme', name: 'acme' } },
+      sender: { login: 'octocat' },
+    };
+  }
+
+  it('puts the check run on the pushed commit, writes no comment, compares no base, fails the step below the threshold, and opens the fix PR on the pushed branch', async () => {
+    const repo = await host();
+    const sha = await repo.git('rev-parse', 'HEAD');
+    const run = await repo.clone.handle.workflowRun({
+      repo: 'acme/agent',
+      event: 'push',
+      head_branch: 'main',
+      head_sha: sha,
+    });
+    expect(run.env).toMatchObject({ GITHUB_REF: 'refs/heads/main', GITHUB_SHA: sha });
+    const result = await runAction(
+      repo,
+      run,
+      pushPayload(run),
+      {
+        runs: '1',
+        'fix-command': 'node fix.mjs',
+        'allow-external-execution': 'true',
+        'open-pr': 'true',
+      },
+      { event: 'push' },
+    );
+    expect(result.code).toBe(1);
+    const state = repo.clone.handle.state();
+    expect(state.checkRuns.map((check) => [check.name, check.head_sha, check.status, check.conclusion])).toEqual([
+      ['Archal', sha, 'completed', 'failure'],
+    ]);
+    expect(state.comments).toEqual([]);
+    expect(result.outputs).toMatchObject({
+      passed: 'false',
+      regressions: '0',
+      'comment-id': '',
+      'check-run-id': String(state.checkRuns[0]!.id),
+      'pull-request-operation': 'created',
+    });
+    const fix = state.pullRequests.find((p) => p.number === Number(result.outputs['pull-request-number']))!;
+    expect(fix).toMatchObject({ head: { ref: 'archal/preprod-fix-main' }, base: { ref: 'main' }, draft: true });
+    expect(result.summary).toMatch(/Close stale issues/);
+    expect(result.summary).not.toMatch(/regressed|Base %/);
+  }, 180_000);
 });

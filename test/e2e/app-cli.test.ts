@@ -1,5 +1,7 @@
 import { generateKeyPairSync } from 'node:crypto';
 import { spawn } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { sign } from '@octokit/webhooks-methods';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { startGitHubClone, type GitHubClone } from '../../src/clones/github/index.js';
@@ -32,6 +34,13 @@ const appEnv = (): NodeJS.ProcessEnv => ({
   GHE_PROTOCOL: 'http',
 });
 
+/** A .pem file that holds no key. */
+function garbageKeyFile(): string {
+  const path = join(tempDir('archal-app-key-'), 'app.pem');
+  writeFileSync(path, 'not a key\n');
+  return path;
+}
+
 beforeAll(async () => {
   home = tempDir('archal-app-cli-');
   clone = await startGitHubClone({ seed: appSeed(), logger: () => {} });
@@ -50,6 +59,36 @@ describe('archal app start', () => {
       [['--worker-only'], base(), /--worker-only needs APP_ID and PRIVATE_KEY/],
       [['--port', '0'], { ...appEnv(), WEBHOOK_SECRET: '' }, /WEBHOOK_SECRET is not set/],
       [['--port', '0'], { ...appEnv(), APP_ID: 'abc' }, /APP_ID must be a positive integer \(got "abc"\)/],
+      [
+        ['--port', '0'],
+        { ...appEnv(), LOG_LEVEL: 'verbose' as NodeJS.ProcessEnv['LOG_LEVEL'] },
+        /^archal app: LOG_LEVEL must be one of trace, debug, info, warn, error, fatal, silent \(got "verbose"\)$/m,
+      ],
+      [
+        ['--port', '0'],
+        { ...appEnv(), LOG_FORMAT: 'xml' as NodeJS.ProcessEnv['LOG_FORMAT'] },
+        /^archal app: LOG_FORMAT must be json or pretty \(got "xml"\)$/m,
+      ],
+      [
+        ['--port', '0'],
+        { ...appEnv(), GHE_PROTOCOL: 'ftp' },
+        /^archal app: GHE_PROTOCOL must be http or https \(got "ftp"\)$/m,
+      ],
+      [
+        ['--port', '0'],
+        { ...appEnv(), PRIVATE_KEY: '' },
+        /APP_ID is set, but neither PRIVATE_KEY nor PRIVATE_KEY_PATH is: set one to the App’s private key/,
+      ],
+      [
+        ['--port', '0'],
+        { ...appEnv(), PRIVATE_KEY: 'notakey' },
+        /^archal app: PRIVATE_KEY does not parse: .+\nUse the \.pem file GitHub generated for the App/,
+      ],
+      [
+        ['--worker-only'],
+        { ...appEnv(), PRIVATE_KEY: '', PRIVATE_KEY_PATH: garbageKeyFile() },
+        /^archal app: PRIVATE_KEY_PATH \(.+\.pem\) does not parse/,
+      ],
       [
         ['--port', '0'],
         { ...appEnv(), ARCHAL_APP_AGENT_TOKEN: 'write' },

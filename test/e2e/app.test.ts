@@ -1214,6 +1214,236 @@ describe('the GitHub App', () => {
     },
     T,
   );
+
+  it(
+    'a reader can neither stop a run (/archal cancel, /archal reject), nor start one (/archal retry, /archal run, the "Fix with Archal" button): each is refused',
+    async () => {
+      const { data: issue } = await alice.issues.create({
+        owner,
+        repo,
+        title: 'Reader gate',
+        body: 'add() subtracts.',
+      });
+      rmSync(join(agentDir, 'held'), { force: true });
+      writeFileSync(join(agentDir, 'hold'), '');
+      try {
+        await comment(alice, issue.number, '/archal fix');
+        const heldPid = Number(await waitFor(() => readIf(join(agentDir, 'held')), T, 'the agent to hold'));
+        const refusals = () => botComments(issue.number).filter((found) => found.body.includes('@rita: only people'));
+        let expected = 0;
+        for (const command of ['/archal cancel', '/archal reject', '/archal retry', '/archal run fix']) {
+          await comment(rita, issue.number, command);
+          expected += 1;
+          await waitFor(() => refusals().length === expected || undefined, T, `the refusal of ${command}`);
+        }
+        // The run goes on: nothing a reader said stopped it or started another.
+        expect(isRunning(heldPid)).toBe(true);
+        expect(query('select status from app_runs where number = ?', issue.number)).toEqual([{ status: 'running' }]);
+        await comment(alice, issue.number, '/archal cancel');
+        await waitFor(() => !isRunning(heldPid), T, 'the agent process to stop');
+      } finally {
+        rmSync(join(agentDir, 'hold'), { force: true });
+        rmSync(join(agentDir, 'held'), { force: true });
+      }
+
+      // The button: a reader pressing it is refused on the pull request, and nothing runs.
+      const { data: main } = await alice.repos.getBranch({ owner, repo, branch: 'main' });
+      await alice.git.createRef({ owner, repo, ref: 'refs/heads/reader-gate', sha: main.commit.sha });
+      await alice.repos.createOrUpdateFileContents({
+        owner,
+        repo,
+        path: 'READER.md',
+        message: 'Reader gate',
+        content: Buffer.from('x\n').toString('base64'),
+        branch: 'reader-gate',
+      });
+      const { data: pull } = await alice.pulls.create({
+        owner,
+        repo,
+        title: 'Reader gate',
+        head: 'reader-gate',
+        base: 'main',
+      });
+      const { data: check } = await ci.checks.create({ owner, repo, name: 'Archal', head_sha: pull.head.sha });
+      await ci.checks.update({
+        owner,
+        repo,
+        check_run_id: check.id,
+        status: 'completed',
+        conclusion: 'failure',
+        output: { title: 'failed', summary: 'failed' },
+      });
+      const offer = await waitFor(
+        () => clone.handle.state().checkRuns.find((run) => run.name === 'Archal fix' && run.head_sha === pull.head.sha),
+        T,
+        'the Archal fix check run',
+      );
+      const pressed = await fetch(`${clone.apiUrl}/_archal/check-runs/${offer.id}/requested-action`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ identifier: 'archal-fix', user: 'rita' }),
+      });
+      expect(pressed.status).toBe(200);
+      await waitFor(
+        () => botComments(pull.number).find((found) => found.body.includes('@rita: only people')),
+        T,
+        'the refusal of the button',
+      );
+      expect(pullsFrom(`archal/fix-pr-${pull.number}`)).toEqual([]);
+      expect(query('select 1 from app_runs where number = ?', pull.number)).toEqual([]);
+    },
+    T,
+  );
+
+  it(
+    'app.autoFix on the default branch: a failing check in app.fixChecks starts the fix at once, with no button; a check not listed starts nothing',
+    async () => {
+      const { data: file } = await alice.repos.getContent({ owner, repo, path: '.archal.json', ref: 'main' });
+      const { sha, content } = file as { sha: string; content: string };
+      const original = JSON.parse(Buffer.from(content, 'base64').toString('utf8')) as { app: object };
+      const write = async (config: object, fileSha: string) =>
+        (
+          await alice.repos.createOrUpdateFileContents({
+            owner,
+            repo,
+            path: '.archal.json',
+            message: 'Configure Archal',
+            content: Buffer.from(JSON.stringify(config, null, 2)).toString('base64'),
+            sha: fileSha,
+            branch: 'main',
+          })
+        ).data.content!.sha!;
+      const written = await write({ ...original, app: { ...original.app, autoFix: true, fixChecks: ['CI'] } }, sha);
+      try {
+        const { data: main } = await alice.repos.getBranch({ owner, repo, branch: 'main' });
+        await alice.git.createRef({ owner, repo, ref: 'refs/heads/auto-fix', sha: main.commit.sha });
+        await alice.repos.createOrUpdateFileContents({
+          owner,
+          repo,
+          path: 'AUTO.md',
+          message: 'Auto',
+          content: Buffer.from('x\n').toString('base64'),
+          branch: 'auto-fix',
+        });
+        const { data: pull } = await alice.pulls.create({ owner, repo, title: 'Auto', head: 'auto-fix', base: 'main' });
+        const fail = async (name: string) => {
+          const { data: check } = await ci.checks.create({ owner, repo, name, head_sha: pull.head.sha });
+          await ci.checks.update({
+            owner,
+            repo,
+            check_run_id: check.id,
+            status: 'completed',
+            conclusion: 'failure',
+            output: { title: `${name} failed`, summary: 'add(2, 3) returned -1, expected 5' },
+          });
+        };
+        await fail('Lint');
+        await waitFor(
+          () =>
+            query<{ result: string | null }>("select result from app_jobs where kind = 'check_failed'").find(
+              (row) => row.result === 'ignored: check "Lint" is not in app.fixChecks',
+            ),
+          T,
+          'the unlisted check to be ignored',
+        );
+        await fail('CI');
+        const fix = await waitFor(() => pullsFrom(`archal/fix-pr-${pull.number}`)[0], T, 'the automatic fix');
+        expect(fix).toMatchObject({ draft: true, base: { ref: 'auto-fix' } });
+        expect(fix.body).toContain(`the failing check "CI" on #${pull.number}`);
+        expect(
+          clone.handle.state().checkRuns.filter((run) => run.name === 'Archal fix' && run.head_sha === pull.head.sha),
+        ).toEqual([]);
+      } finally {
+        await write(original, written);
+      }
+    },
+    T,
+  );
+
+  it(
+    '/archal fix on a pull request opens the fix against the pull request’s branch, never pushing to it',
+    async () => {
+      const { data: main } = await alice.repos.getBranch({ owner, repo, branch: 'main' });
+      await alice.git.createRef({ owner, repo, ref: 'refs/heads/fix-by-comment', sha: main.commit.sha });
+      await alice.repos.createOrUpdateFileContents({
+        owner,
+        repo,
+        path: 'COMMENT.md',
+        message: 'Comment',
+        content: Buffer.from('x\n').toString('base64'),
+        branch: 'fix-by-comment',
+      });
+      const { data: pull } = await alice.pulls.create({
+        owner,
+        repo,
+        title: 'Fix by comment',
+        head: 'fix-by-comment',
+        base: 'main',
+      });
+      await comment(alice, pull.number, '/archal fix make add() add');
+      const fix = await waitFor(() => pullsFrom(`archal/fix-pr-${pull.number}`)[0], T, 'the fix of the pull request');
+      expect(fix).toMatchObject({ draft: true, base: { ref: 'fix-by-comment' } });
+      const { data: branch } = await alice.repos.getBranch({ owner, repo, branch: 'fix-by-comment' });
+      expect(branch.commit.sha).toBe(pull.head.sha);
+    },
+    T,
+  );
+
+  it(
+    'an invalid .archal.json on the default branch: /archal fix is answered with its problems, and nothing runs',
+    async () => {
+      const { data: file } = await alice.repos.getContent({ owner, repo, path: '.archal.json', ref: 'main' });
+      const { sha, content } = file as { sha: string; content: string };
+      const write = async (text: string, fileSha: string) =>
+        (
+          await alice.repos.createOrUpdateFileContents({
+            owner,
+            repo,
+            path: '.archal.json',
+            message: 'Configure Archal',
+            content: Buffer.from(text).toString('base64'),
+            sha: fileSha,
+            branch: 'main',
+          })
+        ).data.content!.sha!;
+      const written = await write(JSON.stringify({ app: { minPermission: 'owner' } }), sha);
+      try {
+        const { data: issue } = await alice.issues.create({ owner, repo, title: 'Bad config', body: 'x' });
+        await comment(alice, issue.number, '/archal fix');
+        const reply = await waitFor(
+          () => botComments(issue.number).find((found) => found.body.includes('Archal cannot run')),
+          T,
+          'the reply',
+        );
+        expect(reply.body).toContain('`.archal.json` on `main` is invalid');
+        expect(reply.body).toMatch(/minPermission/);
+        expect(query('select 1 from app_runs where number = ?', issue.number)).toEqual([]);
+        expect(pullsFrom(`archal/fix-issue-${issue.number}`)).toEqual([]);
+      } finally {
+        await write(Buffer.from(content, 'base64').toString('utf8'), written);
+      }
+    },
+    T,
+  );
+
+  it(
+    '/archal run of a workflow that does not exist is answered with the ones that do, and nothing runs',
+    async () => {
+      const { data: issue } = await alice.issues.create({ owner, repo, title: 'Unknown workflow', body: 'x' });
+      await comment(alice, issue.number, '/archal run no-such-flow');
+      const reply = await waitFor(
+        () => botComments(issue.number).find((found) => found.body.includes('no workflow named')),
+        T,
+        'the reply',
+      );
+      expect(reply.body).toContain('❌ failed');
+      expect(reply.body).toMatch(
+        /no workflow named "no\\-such\\-flow" \\\(available: .*archal\\-fix\\-issue.*gated\\\)/,
+      );
+      expect(pullsFrom(`archal/fix-issue-${issue.number}`)).toEqual([]);
+    },
+    T,
+  );
 });
 
 function readIf(path: string): string | undefined {
