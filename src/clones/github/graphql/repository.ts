@@ -308,7 +308,8 @@ export function repoObject(domain: DomainContext, repo: RepoRecord): Gql {
       const expression = args.expression ?? '';
       const colon = expression.indexOf(':');
       const revision = colon === -1 ? expression : expression.slice(0, colon);
-      const commit = repo.git.resolveCommit(revision || repo.defaultBranch);
+      // `HEAD:path` (the idiom of most scripts) names the default branch, as the repository's HEAD does.
+      const commit = repo.git.resolveCommit(revision === '' || revision === 'HEAD' ? repo.defaultBranch : revision);
       if (!commit) return null;
       if (colon === -1) return commitObject(domain, repo, commit);
       const tree = repo.git.readCommit(commit)!.tree;

@@ -4,11 +4,13 @@ import { mergeIntoBranch } from '../domain/branch-merge.js';
 import { parseBody } from '../http/input.js';
 import { diffCommits, unifiedDiff } from '../git/diff.js';
 import { resolveCompareSide } from '../domain/compare-refs.js';
-import { compareCommits, logCommits, touchesPath } from '../git/history.js';
+import { commitsBetween, compareCommits, isAncestor, logCommits, touchesPath } from '../git/history.js';
 import { ApiError, notFound } from '../state/errors.js';
 import { linkHeader, okPage, pageParams, paginate } from '../http/pagination.js';
 import { renderBranch, renderCommit, renderDiffEntry, renderShortBranch, userForEmail } from '../render/git.js';
+import { renderPull } from '../render/pulls.js';
 import { fullName } from '../render/repos.js';
+import { effectiveBase } from '../state/pull-stats.js';
 import type { RepoRecord } from '../state/model.js';
 import { repoParam } from './lookup.js';
 import { NEED } from '../state/permissions.js';
@@ -53,6 +55,24 @@ function listCommits(ctx: RequestContext, repo: RepoRecord) {
   );
 }
 
+/**
+ * As GitHub lists them: the merged pull request that brought a commit of the default branch in,
+ * else every pull request (open or merged) whose commits include it.
+ */
+function pullsOfCommit(ctx: RequestContext, repo: RepoRecord, sha: string) {
+  const defaultTip = repo.git.branch(repo.defaultBranch);
+  const onDefault = defaultTip !== undefined && isAncestor(repo.git, sha, defaultTip);
+  return ctx.store
+    .where('pull', `repo:${repo.id}`)
+    .map((pull) => ({ pull, issue: ctx.store.get('issue', pull.issueId)! }))
+    .filter(({ pull, issue }) => {
+      if (pull.mergeCommitSha === sha) return true;
+      if (onDefault && !pull.merged) return false;
+      const base = effectiveBase(repo, pull, issue.state === 'open');
+      return commitsBetween(repo.git, base, pull.headSha).some((commit) => commit.sha === sha);
+    });
+}
+
 export const commitRoutes: RouteSpec[] = [
   {
     method: 'GET',
@@ -87,6 +107,18 @@ export const commitRoutes: RouteSpec[] = [
     operationId: 'repos/list-commits',
     docs: 'commits/commits#list-commits',
     handler: (ctx) => listCommits(ctx, repoParam(ctx, NEED.contentsRead)),
+  },
+  {
+    method: 'GET',
+    path: '/repos/{owner}/{repo}/commits/{ref+}/pulls',
+    operationId: 'repos/list-pull-requests-associated-with-commit',
+    docs: 'commits/commits#list-pull-requests-associated-with-a-commit',
+    handler: (ctx) => {
+      const repo = repoParam(ctx, NEED.contentsRead);
+      const sha = commitOrFail(repo, ctx.params.ref!);
+      const rows = pullsOfCommit(ctx, repo, sha).sort((a, b) => b.pull.number - a.pull.number);
+      return okPage(ctx, rows, ({ issue, pull }) => renderPull(ctx, repo, issue, pull));
+    },
   },
   {
     method: 'GET',

@@ -1,0 +1,99 @@
+import { beforeAll, describe, expect, it } from '@jest/globals';
+import { graphql as octokitGraphql } from '@octokit/graphql';
+import type { Octokit } from '@octokit/rest';
+import type { GitHubClone } from '../../src/clones/github/index.js';
+import { octokitFor, startClone } from './support/clone.js';
+
+/**
+ * Calls agents fixing issues make through real clients (Octokit REST, @octokit/graphql), each
+ * checked against the clone's state.
+ */
+let clone: GitHubClone;
+let octokit: Octokit;
+let graphql: typeof octokitGraphql;
+const owner = 'acme';
+const repo = 'widgets';
+
+beforeAll(async () => {
+  clone = await startClone({ seed: 'small-project' });
+  octokit = octokitFor(clone, clone.token);
+  graphql = octokitGraphql.defaults({ baseUrl: clone.apiUrl, headers: { authorization: `token ${clone.token}` } });
+});
+
+/** A branch off main with one commit changing `path`, made through the git data API. */
+async function branchWithCommit(branch: string, path: string, content: string) {
+  const main = (await octokit.git.getRef({ owner, repo, ref: 'heads/main' })).data.object.sha;
+  const base = (await octokit.git.getCommit({ owner, repo, commit_sha: main })).data;
+  const tree = (
+    await octokit.git.createTree({
+      owner,
+      repo,
+      base_tree: base.tree.sha,
+      tree: [{ path, mode: '100644', type: 'blob', content }],
+    })
+  ).data;
+  const commit = (
+    await octokit.git.createCommit({ owner, repo, message: `Change ${path}`, tree: tree.sha, parents: [main] })
+  ).data;
+  await octokit.git.createRef({ owner, repo, ref: `refs/heads/${branch}`, sha: commit.sha });
+  return commit.sha;
+}
+
+describe('REST', () => {
+  it('lists the pull requests of a commit: open ones for a branch commit, the merged one once it lands', async () => {
+    const sha = await branchWithCommit('fix/associated', 'docs/associated.md', 'one\n');
+    const pull = (
+      await octokit.pulls.create({ owner, repo, title: 'Associated', head: 'fix/associated', base: 'main' })
+    ).data;
+    const open = await octokit.repos.listPullRequestsAssociatedWithCommit({ owner, repo, commit_sha: sha });
+    expect(open.data.map((entry) => [entry.number, entry.state, entry.head.ref])).toEqual([
+      [pull.number, 'open', 'fix/associated'],
+    ]);
+    // A commit of main that no pull request brought in has none.
+    const main = (await octokit.git.getRef({ owner, repo, ref: 'heads/main' })).data.object.sha;
+    expect((await octokit.repos.listPullRequestsAssociatedWithCommit({ owner, repo, commit_sha: main })).data).toEqual(
+      [],
+    );
+
+    const merged = (await octokit.pulls.merge({ owner, repo, pull_number: pull.number, merge_method: 'squash' })).data;
+    for (const commit of [sha, merged.sha]) {
+      const listed = (await octokit.repos.listPullRequestsAssociatedWithCommit({ owner, repo, commit_sha: commit }))
+        .data;
+      expect(listed.map((entry) => [entry.number, entry.merged_at !== null])).toEqual([[pull.number, true]]);
+    }
+    await expect(
+      octokit.repos.listPullRequestsAssociatedWithCommit({ owner, repo, commit_sha: 'f'.repeat(40) }),
+    ).rejects.toMatchObject({ status: 422 });
+  });
+});
+
+describe('GraphQL', () => {
+  it('reads a file and a folder of HEAD by expression, as of the default branch', async () => {
+    type Answer = {
+      repository: { file: { text: string } | null; folder: { entries: Array<{ name: string }> } | null };
+    };
+    const answer = await graphql<Answer>(`
+      {
+        repository(owner: "acme", name: "widgets") {
+          file: object(expression: "HEAD:README.md") {
+            ... on Blob {
+              text
+            }
+          }
+          folder: object(expression: "HEAD:src") {
+            ... on Tree {
+              entries {
+                name
+              }
+            }
+          }
+        }
+      }
+    `);
+    const readme = (await octokit.repos.getContent({ owner, repo, path: 'README.md', mediaType: { format: 'raw' } }))
+      .data as unknown as string;
+    expect(answer.repository.file?.text).toBe(readme);
+    const src = (await octokit.repos.getContent({ owner, repo, path: 'src' })).data as Array<{ name: string }>;
+    expect(answer.repository.folder?.entries.map((entry) => entry.name)).toEqual(src.map((entry) => entry.name));
+  });
+});
