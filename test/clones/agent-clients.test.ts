@@ -97,3 +97,65 @@ describe('GraphQL', () => {
     expect(answer.repository.folder?.entries.map((entry) => entry.name)).toEqual(src.map((entry) => entry.name));
   });
 });
+
+describe('GraphQL review threads', () => {
+  it('addPullRequestReview keeps its threads (and the older comments) as inline review comments REST lists', async () => {
+    const sha = await branchWithCommit('fix/threads', 'docs/threads.md', 'one\ntwo\nthree\n');
+    const pull = (await octokit.pulls.create({ owner, repo, title: 'Threads', head: 'fix/threads', base: 'main' }))
+      .data;
+    const id = (
+      await graphql<{ repository: { pullRequest: { id: string } } }>(
+        `
+          query ($number: Int!) {
+            repository(owner: "acme", name: "widgets") {
+              pullRequest(number: $number) {
+                id
+              }
+            }
+          }
+        `,
+        { number: pull.number },
+      )
+    ).repository.pullRequest.id;
+    type Review = { addPullRequestReview: { pullRequestReview: { comments: { nodes: Array<{ body: string }> } } } };
+    const answer = await graphql<Review>(
+      `
+        mutation ($id: ID!) {
+          addPullRequestReview(
+            input: {
+              pullRequestId: $id
+              event: COMMENT
+              body: "Two notes"
+              threads: [
+                { path: "docs/threads.md", line: 2, body: "On line two" }
+                { path: "docs/threads.md", startLine: 1, line: 3, side: RIGHT, body: "On lines one to three" }
+              ]
+              comments: [{ path: "docs/threads.md", position: 1, body: "By position" }]
+            }
+          ) {
+            pullRequestReview {
+              comments(first: 10) {
+                nodes {
+                  body
+                }
+              }
+            }
+          }
+        }
+      `,
+      { id },
+    );
+    expect(answer.addPullRequestReview.pullRequestReview.comments.nodes.map((node) => node.body).sort()).toEqual([
+      'By position',
+      'On line two',
+      'On lines one to three',
+    ]);
+    const rest = (await octokit.pulls.listReviewComments({ owner, repo, pull_number: pull.number })).data;
+    expect(rest.map((comment) => [comment.body, comment.path, comment.commit_id]).sort()).toEqual([
+      ['By position', 'docs/threads.md', sha],
+      ['On line two', 'docs/threads.md', sha],
+      ['On lines one to three', 'docs/threads.md', sha],
+    ]);
+    expect(rest.find((comment) => comment.body === 'On lines one to three')).toMatchObject({ start_line: 1, line: 3 });
+  });
+});

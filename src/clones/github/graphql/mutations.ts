@@ -153,6 +153,7 @@ async function pin(ctx: GraphqlContext, id: string, pinned: boolean): Promise<Gq
 type Input = Record<string, unknown> & { clientMutationId?: string };
 type Mutation = (ctx: GraphqlContext, input: Input) => Promise<Record<string, unknown>>;
 const str = (value: unknown) => (typeof value === 'string' ? value : undefined);
+const num = (value: unknown) => (typeof value === 'number' ? value : undefined);
 const strs = (value: unknown) => (Array.isArray(value) ? (value as string[]) : undefined);
 
 /** The mutations `gh` and agents use, each through the REST operation that does the same. */
@@ -378,7 +379,12 @@ const MUTATIONS: Record<string, Mutation> = {
     const target = issueish(ctx, String(input.pullRequestId), ['PullRequest']);
     const body = (await operation(ctx, 'pulls/create-review', {
       params: target.params,
-      body: { body: str(input.body), event: str(input.event), commit_id: str(input.commitOID) },
+      body: {
+        body: str(input.body),
+        event: str(input.event),
+        commit_id: str(input.commitOID),
+        comments: reviewComments(input),
+      },
     })) as { id: number };
     const review = ctx.domain.store.get('review', body.id)!;
     return { pullRequestReview: reviewObject(ctx.domain, target.repo, target.pull!, review) };
@@ -427,6 +433,29 @@ const MUTATIONS: Record<string, Mutation> = {
     return { pullRequest: fresh(ctx, target) };
   },
 };
+
+/**
+ * The inline comments of `addPullRequestReview` as REST's create-review takes them: `threads`
+ * (by line, the current input) and the older `comments` (by diff position).
+ */
+function reviewComments(input: Input): Array<Record<string, unknown>> | undefined {
+  const list = (value: unknown) => (Array.isArray(value) ? (value as Input[]) : []);
+  const threads = list(input.threads).map((thread) => ({
+    path: str(thread.path),
+    body: str(thread.body),
+    line: num(thread.line),
+    side: str(thread.side),
+    start_line: num(thread.startLine),
+    start_side: str(thread.startSide),
+  }));
+  const comments = list(input.comments).map((comment) => ({
+    path: str(comment.path),
+    body: str(comment.body),
+    position: num(comment.position),
+  }));
+  const all = [...threads, ...comments];
+  return all.length > 0 ? all : undefined;
+}
 
 function pendingLogins(ctx: GraphqlContext, ids: number[], kept: string[]): string[] {
   return ids
