@@ -158,4 +158,110 @@ describe('GraphQL review threads', () => {
     ]);
     expect(rest.find((comment) => comment.body === 'On lines one to three')).toMatchObject({ start_line: 1, line: 3 });
   });
+
+  it('reviewThreads groups a pull request’s review comments with their replies, as agents read the feedback to address', async () => {
+    await branchWithCommit('fix/read-threads', 'docs/read-threads.md', 'alpha\nbeta\n');
+    const pull = (
+      await octokit.pulls.create({ owner, repo, title: 'Read threads', head: 'fix/read-threads', base: 'main' })
+    ).data;
+    await octokit.pulls.createReview({
+      owner,
+      repo,
+      pull_number: pull.number,
+      event: 'COMMENT',
+      body: 'Two notes',
+      comments: [
+        { path: 'docs/read-threads.md', line: 1, body: 'Rename alpha' },
+        { path: 'docs/read-threads.md', line: 2, body: 'And beta' },
+      ],
+    });
+    const comments = (await octokit.pulls.listReviewComments({ owner, repo, pull_number: pull.number })).data;
+    const first = comments.find((comment) => comment.body === 'Rename alpha')!;
+    await octokit.pulls.createReplyForReviewComment({
+      owner,
+      repo,
+      pull_number: pull.number,
+      comment_id: first.id,
+      body: 'Done',
+    });
+    type Threads = {
+      repository: {
+        pullRequest: {
+          reviewThreads: {
+            totalCount: number;
+            nodes: Array<{
+              id: string;
+              isResolved: boolean;
+              isOutdated: boolean;
+              path: string;
+              line: number;
+              diffSide: string;
+              comments: {
+                totalCount: number;
+                nodes: Array<{
+                  databaseId: number;
+                  body: string;
+                  author: { login: string };
+                  url: string;
+                  diffHunk: string;
+                }>;
+              };
+            }>;
+          };
+        };
+      };
+    };
+    const answer = await graphql<Threads>(
+      `
+        query ($number: Int!) {
+          repository(owner: "acme", name: "widgets") {
+            pullRequest(number: $number) {
+              reviewThreads(first: 10) {
+                totalCount
+                nodes {
+                  id
+                  isResolved
+                  isOutdated
+                  path
+                  line
+                  diffSide
+                  comments(first: 10) {
+                    totalCount
+                    nodes {
+                      databaseId
+                      body
+                      author {
+                        login
+                      }
+                      url
+                      diffHunk
+                    }
+                  }
+                }
+              }
+            }
+          }
+        }
+      `,
+      { number: pull.number },
+    );
+    const threads = answer.repository.pullRequest.reviewThreads;
+    expect(threads.totalCount).toBe(2);
+    expect(
+      threads.nodes.map((thread) => [thread.path, thread.line, thread.diffSide, thread.isResolved, thread.isOutdated]),
+    ).toEqual([
+      ['docs/read-threads.md', 1, 'RIGHT', false, false],
+      ['docs/read-threads.md', 2, 'RIGHT', false, false],
+    ]);
+    expect(threads.nodes[0]!.comments.nodes.map((comment) => [comment.body, comment.author.login])).toEqual([
+      ['Rename alpha', 'octocat'],
+      ['Done', 'octocat'],
+    ]);
+    expect(threads.nodes[0]!.comments.nodes[0]).toMatchObject({
+      databaseId: first.id,
+      url: first.html_url,
+      diffHunk: first.diff_hunk,
+    });
+    expect(new Set(threads.nodes.map((thread) => thread.id)).size).toBe(2);
+  });
 });

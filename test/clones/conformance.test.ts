@@ -271,7 +271,8 @@ describe('conformance with the api.github.com OpenAPI description', () => {
     const pull_number = pull.number;
     await octocat.pulls.update({ owner, repo, pull_number, body: 'Now with a body' });
     await octocat.pulls.listFiles({ owner, repo, pull_number });
-    await octocat.pulls.listCommits({ owner, repo, pull_number });
+    const { data: commits } = await octocat.pulls.listCommits({ owner, repo, pull_number });
+    await octocat.repos.listPullRequestsAssociatedWithCommit({ owner, repo, commit_sha: commits[0]!.sha });
     await octocat.pulls.requestReviewers({ owner, repo, pull_number, reviewers: ['alice'] });
     await octocat.pulls.listRequestedReviewers({ owner, repo, pull_number });
     await octocat.pulls.removeRequestedReviewers({ owner, repo, pull_number, reviewers: ['alice'] });

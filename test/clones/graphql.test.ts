@@ -223,7 +223,7 @@ describe('queries', () => {
     ]);
   });
 
-  it('answers timelineItems and reviewThreads with an error logged as not implemented, not an empty list', async () => {
+  it('answers timelineItems and a field it lacks with an error logged as not implemented, not an empty list', async () => {
     clone.handle.clearRequests();
     const { body } = await graphql(`
       {
@@ -233,22 +233,20 @@ describe('queries', () => {
               totalCount
             }
           }
-          pullRequest(number: 4) {
-            reviewThreads(first: 5) {
-              totalCount
-            }
+          codeOfConduct {
+            name
           }
         }
       }
     `);
     expect(body.errors).toEqual([
       expect.objectContaining({ type: 'NOT_IMPLEMENTED', path: ['repository', 'issue', 'timelineItems'] }),
-      expect.objectContaining({ type: 'NOT_IMPLEMENTED', path: ['repository', 'pullRequest', 'reviewThreads'] }),
+      expect.objectContaining({ type: 'NOT_IMPLEMENTED', path: ['repository', 'codeOfConduct'] }),
     ]);
     expect(clone.handle.requests({ notImplemented: true })).toEqual([
       expect.objectContaining({
         kind: 'graphql',
-        operationId: 'graphql:Issue.timelineItems,PullRequest.reviewThreads',
+        operationId: 'graphql:Issue.timelineItems,Repository.codeOfConduct',
       }),
     ]);
   });

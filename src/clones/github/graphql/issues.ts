@@ -4,7 +4,15 @@ import { diffCommits } from '../git/diff.js';
 import { commitsBetween } from '../git/history.js';
 import { fullName } from '../render/repos.js';
 import { nodeId } from '../render/urls.js';
-import type { CommentRecord, IssueRecord, LabelRecord, PullRecord, RepoRecord, ReviewRecord } from '../state/model.js';
+import type {
+  CommentRecord,
+  IssueRecord,
+  LabelRecord,
+  PullRecord,
+  RepoRecord,
+  ReviewCommentRecord,
+  ReviewRecord,
+} from '../state/model.js';
 import { authorAssociation, NEED } from '../state/permissions.js';
 import { effectiveBase, pullStats } from '../state/pull-stats.js';
 import { connection, emptyConnection, upper, type ConnectionArgs, type Gql } from './context.js';
@@ -176,20 +184,118 @@ export function reviewObject(domain: DomainContext, repo: RepoRecord, pull: Pull
       connection(
         domain.store.where('reviewComment', `review:${review.id}`),
         args,
-        (comment) => ({
-          __typename: 'PullRequestReviewComment',
-          id: nodeId('PullRequestReviewComment', comment.id),
-          databaseId: comment.id,
-          body: comment.body,
-          path: comment.path,
-          line: comment.line,
-          author: () => actorById(domain, comment.userId),
-          createdAt: comment.createdAt,
-        }),
+        (comment) => reviewCommentObject(domain, repo, pull, comment),
         'PullRequestReviewComment',
       ),
     reactionGroups: [],
   };
+}
+
+/** A `PullRequestReviewComment`, with the fields REST's review comment carries. */
+function reviewCommentObject(
+  domain: DomainContext,
+  repo: RepoRecord,
+  pull: PullRecord,
+  comment: ReviewCommentRecord,
+): Gql {
+  const path = `/${fullName(domain, repo)}/pull/${pull.number}#discussion_r${comment.id}`;
+  const review = domain.store.get('review', comment.reviewId);
+  return {
+    __typename: 'PullRequestReviewComment',
+    id: nodeId('PullRequestReviewComment', comment.id),
+    databaseId: comment.id,
+    fullDatabaseId: String(comment.id),
+    body: comment.body,
+    bodyText: comment.body,
+    bodyHTML: escapeHtml(comment.body),
+    path: comment.path,
+    line: comment.line,
+    originalLine: comment.line,
+    startLine: comment.startLine,
+    originalStartLine: comment.startLine,
+    position: comment.position,
+    originalPosition: comment.position,
+    diffHunk: comment.diffHunk,
+    subjectType: 'LINE',
+    outdated: comment.line === null,
+    state: review?.state === 'PENDING' ? 'PENDING' : 'SUBMITTED',
+    url: `${domain.urls.web}${path}`,
+    resourcePath: path,
+    author: () => actorById(domain, comment.userId),
+    authorAssociation: authorAssociation(domain.store, comment.userId, repo),
+    createdAt: comment.createdAt,
+    updatedAt: comment.updatedAt,
+    publishedAt: comment.createdAt,
+    lastEditedAt: comment.updatedAt === comment.createdAt ? null : comment.updatedAt,
+    includesCreatedEdit: false,
+    isMinimized: false,
+    minimizedReason: null,
+    viewerDidAuthor: viewerId(domain) === comment.userId,
+    viewerCanUpdate: viewerId(domain) === comment.userId,
+    viewerCanDelete: viewerId(domain) === comment.userId,
+    reactionGroups: [],
+    commit: () => commitObject(domain, repo, comment.commitId),
+    originalCommit: () => commitObject(domain, repo, comment.commitId),
+    replyTo: () => {
+      const parent = domain.store.get('reviewComment', comment.inReplyToId);
+      return parent ? reviewCommentObject(domain, repo, pull, parent) : null;
+    },
+    pullRequestReview: () => (review ? reviewObject(domain, repo, pull, review) : null),
+    pullRequest: () => pullObject(domain, pull),
+    repository: () => links.repo(domain, repo),
+  };
+}
+
+/**
+ * A pull request's review threads: each first comment with its replies, oldest first. Hidden:
+ * comments of other users' pending reviews, as REST hides them. Threads are never resolved here
+ * (the clone keeps no resolution state).
+ */
+function reviewThreads(domain: DomainContext, repo: RepoRecord, pull: PullRecord): Gql[] {
+  const viewer = viewerId(domain);
+  const threads = new Map<number, ReviewCommentRecord[]>();
+  const comments = domain.store
+    .where('reviewComment', `pull:${pull.id}`)
+    .filter((comment) => {
+      const review = domain.store.get('review', comment.reviewId);
+      return review?.state !== 'PENDING' || review.userId === viewer;
+    })
+    .sort((a, b) => a.id - b.id);
+  for (const comment of comments) {
+    const root = comment.inReplyToId ?? comment.id;
+    threads.set(root, [...(threads.get(root) ?? []), comment]);
+  }
+  return [...threads.values()].map((list) => {
+    const first = list[0]!;
+    return {
+      __typename: 'PullRequestReviewThread',
+      id: nodeId('PullRequestReviewThread', first.id),
+      path: first.path,
+      line: first.line,
+      originalLine: first.line,
+      startLine: first.startLine,
+      originalStartLine: first.startLine,
+      diffSide: first.side,
+      startDiffSide: first.startLine ? first.side : null,
+      subjectType: 'LINE',
+      isOutdated: first.line === null,
+      isResolved: false,
+      isCollapsed: false,
+      resolvedBy: null,
+      viewerCanResolve: viewer !== undefined,
+      viewerCanUnresolve: false,
+      viewerCanReply: viewer !== undefined,
+      comments: (args: ConnectionArgs) =>
+        connection(
+          list,
+          args,
+          (comment) => reviewCommentObject(domain, repo, pull, comment),
+          'PullRequestReviewComment',
+        ),
+      pullRequest: () => pullObject(domain, pull),
+      repository: () => links.repo(domain, repo),
+    };
+  });
 }
 
 const MERGE_STATE: Record<string, string> = { clean: 'CLEAN', dirty: 'DIRTY', draft: 'DRAFT', unknown: 'UNKNOWN' };
@@ -304,6 +410,8 @@ export function pullObject(domain: DomainContext, pull: PullRecord): Gql {
       ),
     latestOpinionatedReviews: (args: ConnectionArgs) =>
       connection(latestByAuthor(true), args, (review) => reviewObject(domain, repo, pull, review), 'PullRequestReview'),
+    reviewThreads: (args: ConnectionArgs) =>
+      connection(reviewThreads(domain, repo, pull), args, (thread) => thread, 'PullRequestReviewThread'),
     reviewDecision: () => {
       const latest = latestByAuthor(true);
       if (latest.some((review) => review.state === 'CHANGES_REQUESTED')) return 'CHANGES_REQUESTED';

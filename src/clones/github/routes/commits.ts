@@ -110,12 +110,12 @@ export const commitRoutes: RouteSpec[] = [
   },
   {
     method: 'GET',
-    path: '/repos/{owner}/{repo}/commits/{ref+}/pulls',
+    path: '/repos/{owner}/{repo}/commits/{commit_sha}/pulls',
     operationId: 'repos/list-pull-requests-associated-with-commit',
     docs: 'commits/commits#list-pull-requests-associated-with-a-commit',
     handler: (ctx) => {
       const repo = repoParam(ctx, NEED.contentsRead);
-      const sha = commitOrFail(repo, ctx.params.ref!);
+      const sha = commitOrFail(repo, ctx.params.commit_sha!);
       const rows = pullsOfCommit(ctx, repo, sha).sort((a, b) => b.pull.number - a.pull.number);
       return okPage(ctx, rows, ({ issue, pull }) => renderPull(ctx, repo, issue, pull));
     },
