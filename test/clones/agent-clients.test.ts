@@ -96,6 +96,68 @@ describe('GraphQL', () => {
     const src = (await octokit.repos.getContent({ owner, repo, path: 'src' })).data as Array<{ name: string }>;
     expect(answer.repository.folder?.entries.map((entry) => entry.name)).toEqual(src.map((entry) => entry.name));
   });
+  it('walks a branch’s history from its tip (first, path, since), and reads a commit’s tree', async () => {
+    const listed = (await octokit.repos.listCommits({ owner, repo, sha: 'main' })).data;
+    const byPath = (await octokit.repos.listCommits({ owner, repo, sha: 'main', path: 'README.md' })).data;
+    type History = { nodes: Array<{ oid: string; messageHeadline: string }>; totalCount: number };
+    type Answer = {
+      repository: {
+        ref: {
+          target: {
+            all: History;
+            readme: History;
+            future: History;
+            tree: { entries: Array<{ name: string }> };
+          };
+        };
+      };
+    };
+    const answer = await graphql<Answer>(`
+      {
+        repository(owner: "acme", name: "widgets") {
+          ref(qualifiedName: "refs/heads/main") {
+            target {
+              ... on Commit {
+                all: history(first: 100) {
+                  totalCount
+                  nodes {
+                    oid
+                    messageHeadline
+                  }
+                }
+                readme: history(first: 100, path: "README.md") {
+                  totalCount
+                  nodes {
+                    oid
+                    messageHeadline
+                  }
+                }
+                future: history(first: 5, since: "2999-01-01T00:00:00Z") {
+                  totalCount
+                  nodes {
+                    oid
+                  }
+                }
+                tree {
+                  entries {
+                    name
+                  }
+                }
+              }
+            }
+          }
+        }
+      }
+    `);
+    const target = answer.repository.ref.target;
+    expect(target.all.nodes.map((node) => node.oid)).toEqual(listed.map((commit) => commit.sha));
+    expect(target.all.totalCount).toBe(listed.length);
+    expect(target.all.nodes[0]!.messageHeadline).toBe(listed[0]!.commit.message.split('\n')[0]);
+    expect(target.readme.nodes.map((node) => node.oid)).toEqual(byPath.map((commit) => commit.sha));
+    expect(target.future).toEqual({ totalCount: 0, nodes: [] });
+    const root = (await octokit.repos.getContent({ owner, repo, path: '' })).data as Array<{ name: string }>;
+    expect(target.tree.entries.map((entry) => entry.name)).toEqual(root.map((entry) => entry.name));
+  });
 });
 
 describe('GraphQL review threads', () => {

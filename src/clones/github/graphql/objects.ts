@@ -1,5 +1,6 @@
 import type { DomainContext } from '../domain/context.js';
 import { isTreeMode, personDate, type Person } from '../git/format.js';
+import { logCommits, touchesPath } from '../git/history.js';
 import { userForEmail } from '../render/git.js';
 import { fullName } from '../render/repos.js';
 import { nodeId, shaNodeId } from '../render/urls.js';
@@ -171,10 +172,48 @@ export function commitObject(domain: DomainContext, repo: RepoRecord, sha: strin
     signature: null,
     parents: (args: ConnectionArgs) =>
       connection(commit.parents, args, (parent) => commitObject(domain, repo, parent), 'Commit'),
+    history: (args: HistoryArgs) =>
+      connection(commitHistory(domain, repo, sha, args), args, (item) => commitObject(domain, repo, item), 'Commit'),
+    tree: () => gitObject(domain, repo, commit.tree),
+    treeResourcePath: `/${name}/tree/${sha}`,
     statusCheckRollup: () => statusCheckRollup(domain, repo, sha),
     status: () => statusObject(domain, repo, sha),
     repository: () => links.repo(domain, repo),
   };
+}
+
+type HistoryArgs = ConnectionArgs & {
+  path?: string | null;
+  since?: string | null;
+  until?: string | null;
+  author?: { id?: string | null; emails?: string[] | null } | null;
+};
+
+/**
+ * `Commit.history`: the commits reachable from `sha`, newest first as `git log` (and REST's list
+ * of commits) orders them, filtered as GitHub filters them (a path they change, a committer date
+ * window, an author by user id or email).
+ */
+function commitHistory(domain: DomainContext, repo: RepoRecord, sha: string, args: HistoryArgs): string[] {
+  const path = args.path?.replace(/^\/+|\/+$/g, '');
+  const since = args.since ? Date.parse(args.since) : undefined;
+  const until = args.until ? Date.parse(args.until) : undefined;
+  const emails = args.author?.emails?.map((email) => email.toLowerCase());
+  const authorId = args.author?.id;
+  const matches: string[] = [];
+  for (const item of logCommits(repo.git, [sha])) {
+    const date = item.commit.committer.seconds * 1000;
+    if (since !== undefined && date < since) continue;
+    if (until !== undefined && date > until) continue;
+    if (path && !touchesPath(repo.git, item.commit, path)) continue;
+    if (emails && !emails.includes(item.commit.author.email.toLowerCase())) continue;
+    if (authorId) {
+      const user = userForEmail(domain, item.commit.author.email);
+      if (!user || nodeId('User', user.id) !== authorId) continue;
+    }
+    matches.push(item.sha);
+  }
+  return matches;
 }
 
 const CHECK_STATE: Record<string, string> = {
