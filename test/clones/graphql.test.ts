@@ -233,20 +233,20 @@ describe('queries', () => {
               totalCount
             }
           }
-          codeOfConduct {
-            name
+          deployments(first: 5) {
+            totalCount
           }
         }
       }
     `);
     expect(body.errors).toEqual([
       expect.objectContaining({ type: 'NOT_IMPLEMENTED', path: ['repository', 'issue', 'timelineItems'] }),
-      expect.objectContaining({ type: 'NOT_IMPLEMENTED', path: ['repository', 'codeOfConduct'] }),
+      expect.objectContaining({ type: 'NOT_IMPLEMENTED', path: ['repository', 'deployments'] }),
     ]);
     expect(clone.handle.requests({ notImplemented: true })).toEqual([
       expect.objectContaining({
         kind: 'graphql',
-        operationId: 'graphql:Issue.timelineItems,Repository.codeOfConduct',
+        operationId: 'graphql:Issue.timelineItems,Repository.deployments',
       }),
     ]);
   });

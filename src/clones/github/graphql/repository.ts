@@ -213,6 +213,20 @@ export function repoObject(domain: DomainContext, repo: RepoRecord): Gql {
       return parent && canSee(domain, parent) ? repoObject(domain, parent) : null;
     },
     templateRepository: null,
+    // What the clone has no state for answers as a repository without it (gh repo view asks for all of these).
+    codeOfConduct: null,
+    fundingLinks: [],
+    isBlankIssuesEnabled: true,
+    isSecurityPolicyEnabled: false,
+    securityPolicyUrl: null,
+    isUserConfigurationRepository: repo.name.toLowerCase() === owner.login.toLowerCase(),
+    mirrorUrl: null,
+    openGraphImageUrl: `${domain.urls.web}/opengraph/${name}.png`,
+    usesCustomOpenGraphImage: false,
+    viewerPossibleCommitEmails: () => {
+      const viewer = domain.actor.kind === 'user' ? domain.actor.user : undefined;
+      return viewer?.email ? [viewer.email] : [];
+    },
     defaultBranchRef: () => branchRef(repo.defaultBranch),
     issue: (args: { number: number }) => issueByNumber(args.number, false),
     pullRequest: (args: { number: number }) => issueByNumber(args.number, true),
