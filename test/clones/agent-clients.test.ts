@@ -327,3 +327,86 @@ describe('GraphQL review threads', () => {
     expect(new Set(threads.nodes.map((thread) => thread.id)).size).toBe(2);
   });
 });
+
+describe('GraphQL commits without a clone', () => {
+  it('createRef makes a branch, createCommitOnBranch commits additions and deletions to it, and refuses a stale head', async () => {
+    type Ids = { repository: { id: string; ref: { target: { oid: string } } } };
+    const ids = await graphql<Ids>(`
+      {
+        repository(owner: "acme", name: "widgets") {
+          id
+          ref(qualifiedName: "refs/heads/main") {
+            target {
+              oid
+            }
+          }
+        }
+      }
+    `);
+    const main = ids.repository.ref.target.oid;
+    type Created = { createRef: { ref: { name: string; target: { oid: string } } } };
+    const created = await graphql<Created>(
+      `
+        mutation ($repositoryId: ID!, $oid: GitObjectID!) {
+          createRef(input: { repositoryId: $repositoryId, name: "refs/heads/gql-commit", oid: $oid }) {
+            ref {
+              name
+              target {
+                oid
+              }
+            }
+          }
+        }
+      `,
+      { repositoryId: ids.repository.id, oid: main },
+    );
+    expect(created.createRef.ref).toEqual({ name: 'gql-commit', target: { oid: main } });
+
+    const commitOnBranch = `mutation ($expected: GitObjectID!) {
+      createCommitOnBranch(input: {
+        branch: { repositoryNameWithOwner: "acme/widgets", branchName: "gql-commit" },
+        expectedHeadOid: $expected,
+        message: { headline: "Fix the crash", body: "Closes #1" },
+        fileChanges: {
+          additions: [{ path: "src/fixed.js", contents: "${Buffer.from('export const fixed = true;\n').toString('base64')}" }],
+          deletions: [{ path: "README.md" }]
+        }
+      }) { commit { oid message parents(first: 1) { nodes { oid } } } ref { name } }
+    }`;
+    type Committed = {
+      createCommitOnBranch: {
+        commit: { oid: string; message: string; parents: { nodes: Array<{ oid: string }> } };
+        ref: { name: string };
+      };
+    };
+    const committed = (await graphql<Committed>(commitOnBranch, { expected: main })).createCommitOnBranch;
+    expect(committed.commit.message).toBe('Fix the crash\n\nCloses #1');
+    expect(committed.commit.parents.nodes).toEqual([{ oid: main }]);
+    expect(committed.ref.name).toBe('gql-commit');
+    const branch = (await octokit.repos.getBranch({ owner, repo, branch: 'gql-commit' })).data;
+    expect(branch.commit.sha).toBe(committed.commit.oid);
+    const file = (
+      await octokit.repos.getContent({
+        owner,
+        repo,
+        path: 'src/fixed.js',
+        ref: 'gql-commit',
+        mediaType: { format: 'raw' },
+      })
+    ).data as unknown as string;
+    expect(file).toBe('export const fixed = true;\n');
+    await expect(octokit.repos.getContent({ owner, repo, path: 'README.md', ref: 'gql-commit' })).rejects.toMatchObject(
+      {
+        status: 404,
+      },
+    );
+
+    // The same expected head again is stale now: nothing is committed.
+    await expect(graphql(commitOnBranch, { expected: main })).rejects.toMatchObject({
+      errors: [expect.objectContaining({ type: 'STALE_DATA' })],
+    });
+    expect((await octokit.repos.getBranch({ owner, repo, branch: 'gql-commit' })).data.commit.sha).toBe(
+      committed.commit.oid,
+    );
+  });
+});
