@@ -65,6 +65,50 @@ describe('REST', () => {
       octokit.repos.listPullRequestsAssociatedWithCommit({ owner, repo, commit_sha: 'f'.repeat(40) }),
     ).rejects.toMatchObject({ status: 422 });
   });
+
+  it('takes a COMMENT review made only of inline comments, without a body, as AI review bots post them', async () => {
+    await branchWithCommit('fix/bodiless-review', 'docs/bodiless.md', 'one\ntwo\n');
+    const pull = (
+      await octokit.pulls.create({ owner, repo, title: 'Bodiless', head: 'fix/bodiless-review', base: 'main' })
+    ).data;
+    const review = (
+      await octokit.pulls.createReview({
+        owner,
+        repo,
+        pull_number: pull.number,
+        event: 'COMMENT',
+        comments: [{ path: 'docs/bodiless.md', line: 2, body: 'Only inline' }],
+      })
+    ).data;
+    expect(review).toMatchObject({ state: 'COMMENTED', body: '' });
+    const comments = (
+      await octokit.pulls.listCommentsForReview({ owner, repo, pull_number: pull.number, review_id: review.id })
+    ).data;
+    expect(comments.map((comment) => comment.body)).toEqual(['Only inline']);
+    // A pending review holding inline comments is submitted the same way.
+    const pending = (
+      await octokit.pulls.createReview({
+        owner,
+        repo,
+        pull_number: pull.number,
+        comments: [{ path: 'docs/bodiless.md', line: 1, body: 'Pending inline' }],
+      })
+    ).data;
+    const submitted = (
+      await octokit.pulls.submitReview({
+        owner,
+        repo,
+        pull_number: pull.number,
+        review_id: pending.id,
+        event: 'COMMENT',
+      })
+    ).data;
+    expect(submitted.state).toBe('COMMENTED');
+    // Without a body or any inline comment, a COMMENT review says nothing: refused, as GitHub does.
+    await expect(
+      octokit.pulls.createReview({ owner, repo, pull_number: pull.number, event: 'COMMENT' }),
+    ).rejects.toMatchObject({ status: 422 });
+  });
 });
 
 describe('GraphQL', () => {
