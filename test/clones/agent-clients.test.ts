@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from '@jest/globals';
 import { graphql as octokitGraphql } from '@octokit/graphql';
 import type { Octokit } from '@octokit/rest';
 import type { GitHubClone } from '../../src/clones/github/index.js';
-import { octokitFor, startClone } from './support/clone.js';
+import { octokitFor, startClone, TOKENS } from './support/clone.js';
 
 /**
  * Calls agents fixing issues make through real clients (Octokit REST, @octokit/graphql), each
@@ -369,6 +369,93 @@ describe('GraphQL review threads', () => {
       diffHunk: first.diff_hunk,
     });
     expect(new Set(threads.nodes.map((thread) => thread.id)).size).toBe(2);
+  });
+
+  it('resolveReviewThread and unresolveReviewThread mark a thread as reviewThreads then shows it; a reader may not', async () => {
+    await branchWithCommit('fix/resolve-threads', 'docs/resolve.md', 'alpha\n');
+    const pull = (
+      await octokit.pulls.create({ owner, repo, title: 'Resolve', head: 'fix/resolve-threads', base: 'main' })
+    ).data;
+    await octokit.pulls.createReview({
+      owner,
+      repo,
+      pull_number: pull.number,
+      event: 'COMMENT',
+      comments: [{ path: 'docs/resolve.md', line: 1, body: 'Please rename' }],
+    });
+    type Threads = {
+      repository: {
+        pullRequest: {
+          reviewThreads: {
+            nodes: Array<{
+              id: string;
+              isResolved: boolean;
+              resolvedBy: { login: string } | null;
+              viewerCanResolve: boolean;
+              viewerCanUnresolve: boolean;
+            }>;
+          };
+        };
+      };
+    };
+    const read = async (client = graphql) =>
+      (
+        await client<Threads>(
+          `query ($number: Int!) {
+            repository(owner: "acme", name: "widgets") {
+              pullRequest(number: $number) {
+                reviewThreads(first: 5) { nodes { id isResolved resolvedBy { login } viewerCanResolve viewerCanUnresolve } }
+              }
+            }
+          }`,
+          { number: pull.number },
+        )
+      ).repository.pullRequest.reviewThreads.nodes;
+    const [thread] = await read();
+    expect(thread).toMatchObject({
+      isResolved: false,
+      resolvedBy: null,
+      viewerCanResolve: true,
+      viewerCanUnresolve: false,
+    });
+
+    // bob only reads the repository and did not open the pull request.
+    const bob = octokitGraphql.defaults({ baseUrl: clone.apiUrl, headers: { authorization: `token ${TOKENS.bob}` } });
+    const resolve = `mutation ($id: ID!) { resolveReviewThread(input: { threadId: $id }) { thread { id isResolved } } }`;
+    await expect(bob(resolve, { id: thread!.id })).rejects.toMatchObject({
+      errors: [expect.objectContaining({ type: 'FORBIDDEN' })],
+    });
+    expect((await read())[0]!.isResolved).toBe(false);
+
+    const resolved = await graphql<{ resolveReviewThread: { thread: { id: string; isResolved: boolean } } }>(resolve, {
+      id: thread!.id,
+    });
+    expect(resolved.resolveReviewThread.thread).toEqual({ id: thread!.id, isResolved: true });
+    expect((await read())[0]).toMatchObject({
+      isResolved: true,
+      resolvedBy: { login: 'octocat' },
+      viewerCanResolve: false,
+      viewerCanUnresolve: true,
+    });
+
+    await graphql(
+      `
+        mutation ($id: ID!) {
+          unresolveReviewThread(input: { threadId: $id }) {
+            thread {
+              isResolved
+            }
+          }
+        }
+      `,
+      {
+        id: thread!.id,
+      },
+    );
+    expect((await read())[0]).toMatchObject({ isResolved: false, resolvedBy: null });
+    await expect(graphql(resolve, { id: 'not-a-thread' })).rejects.toMatchObject({
+      errors: [expect.objectContaining({ type: 'NOT_FOUND' })],
+    });
   });
 });
 

@@ -17,6 +17,8 @@ export const GRAPHQL_QUERY_FIELDS = [
 export const GRAPHQL_MUTATIONS = [
   'createRef',
   'createCommitOnBranch',
+  'resolveReviewThread',
+  'unresolveReviewThread',
   'createIssue',
   'updateIssue',
   'closeIssue',

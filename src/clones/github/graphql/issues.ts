@@ -13,7 +13,7 @@ import type {
   ReviewCommentRecord,
   ReviewRecord,
 } from '../state/model.js';
-import { authorAssociation, NEED } from '../state/permissions.js';
+import { authorAssociation, authorize, NEED } from '../state/permissions.js';
 import { effectiveBase, pullStats } from '../state/pull-stats.js';
 import { connection, emptyConnection, upper, type ConnectionArgs, type Gql } from './context.js';
 import { actorById, canSee, commitObject, labelObject, milestoneObject, refObject } from './objects.js';
@@ -248,8 +248,8 @@ function reviewCommentObject(
 
 /**
  * A pull request's review threads: each first comment with its replies, oldest first. Hidden:
- * comments of other users' pending reviews, as REST hides them. Threads are never resolved here
- * (the clone keeps no resolution state).
+ * comments of other users' pending reviews, as REST hides them. A thread's resolution is kept on
+ * its first comment.
  */
 function reviewThreads(domain: DomainContext, repo: RepoRecord, pull: PullRecord): Gql[] {
   const viewer = viewerId(domain);
@@ -265,37 +265,59 @@ function reviewThreads(domain: DomainContext, repo: RepoRecord, pull: PullRecord
     const root = comment.inReplyToId ?? comment.id;
     threads.set(root, [...(threads.get(root) ?? []), comment]);
   }
-  return [...threads.values()].map((list) => {
-    const first = list[0]!;
-    return {
-      __typename: 'PullRequestReviewThread',
-      id: nodeId('PullRequestReviewThread', first.id),
-      path: first.path,
-      line: first.line,
-      originalLine: first.line,
-      startLine: first.startLine,
-      originalStartLine: first.startLine,
-      diffSide: first.side,
-      startDiffSide: first.startLine ? first.side : null,
-      subjectType: 'LINE',
-      isOutdated: first.line === null,
-      isResolved: false,
-      isCollapsed: false,
-      resolvedBy: null,
-      viewerCanResolve: viewer !== undefined,
-      viewerCanUnresolve: false,
-      viewerCanReply: viewer !== undefined,
-      comments: (args: ConnectionArgs) =>
-        connection(
-          list,
-          args,
-          (comment) => reviewCommentObject(domain, repo, pull, comment),
-          'PullRequestReviewComment',
-        ),
-      pullRequest: () => pullObject(domain, pull),
-      repository: () => links.repo(domain, repo),
-    };
-  });
+  return [...threads.values()].map((list) => reviewThreadObject(domain, repo, pull, list));
+}
+
+/** Who may resolve a pull request's review threads: its author and those who can write to it. */
+export function canResolveThreads(domain: DomainContext, repo: RepoRecord, pull: PullRecord): boolean {
+  const viewer = viewerId(domain);
+  if (viewer === undefined) return false;
+  if (domain.store.get('issue', pull.issueId)?.userId === viewer) return true;
+  try {
+    authorize(domain.store, domain.actor, repo, NEED.pullsWrite);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** The thread whose first comment is `root`, as `reviewThreads` lists it. */
+export function reviewThreadById(domain: DomainContext, rootId: number): Gql | undefined {
+  const root = domain.store.get('reviewComment', rootId);
+  const pull = domain.store.get('pull', root?.pullId);
+  const repo = domain.store.get('repo', pull?.repoId);
+  if (!root || !pull || !repo) return undefined;
+  return reviewThreads(domain, repo, pull).find((thread) => thread.id === nodeId('PullRequestReviewThread', rootId));
+}
+
+function reviewThreadObject(domain: DomainContext, repo: RepoRecord, pull: PullRecord, list: ReviewCommentRecord[]) {
+  const viewer = viewerId(domain);
+  const first = list[0]!;
+  const resolved = first.resolvedById !== undefined && first.resolvedById !== null;
+  const canResolve = canResolveThreads(domain, repo, pull);
+  return {
+    __typename: 'PullRequestReviewThread',
+    id: nodeId('PullRequestReviewThread', first.id),
+    path: first.path,
+    line: first.line,
+    originalLine: first.line,
+    startLine: first.startLine,
+    originalStartLine: first.startLine,
+    diffSide: first.side,
+    startDiffSide: first.startLine ? first.side : null,
+    subjectType: 'LINE',
+    isOutdated: first.line === null,
+    isResolved: resolved,
+    isCollapsed: resolved,
+    resolvedBy: () => (resolved ? actorById(domain, first.resolvedById!) : null),
+    viewerCanResolve: canResolve && !resolved,
+    viewerCanUnresolve: canResolve && resolved,
+    viewerCanReply: viewer !== undefined,
+    comments: (args: ConnectionArgs) =>
+      connection(list, args, (comment) => reviewCommentObject(domain, repo, pull, comment), 'PullRequestReviewComment'),
+    pullRequest: () => pullObject(domain, pull),
+    repository: () => links.repo(domain, repo),
+  };
 }
 
 const MERGE_STATE: Record<string, string> = { clean: 'CLEAN', dirty: 'DIRTY', draft: 'DRAFT', unknown: 'UNKNOWN' };

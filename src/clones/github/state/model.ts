@@ -382,6 +382,8 @@ export interface ReviewCommentRecord {
   inReplyToId: number | null;
   createdAt: string;
   updatedAt: string;
+  /** On the first comment of a thread: who resolved the thread (`resolveReviewThread`), if it is resolved. */
+  resolvedById?: number | null;
 }
 
 export type CheckStatus = 'queued' | 'in_progress' | 'completed' | 'waiting' | 'requested' | 'pending';
