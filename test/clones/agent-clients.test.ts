@@ -202,6 +202,67 @@ describe('GraphQL', () => {
     const root = (await octokit.repos.getContent({ owner, repo, path: '' })).data as Array<{ name: string }>;
     expect(target.tree.entries.map((entry) => entry.name)).toEqual(root.map((entry) => entry.name));
   });
+
+  it('closedByPullRequestsReferences lists the pull requests that will close an issue, the closed ones on request', async () => {
+    const issue = (await octokit.issues.create({ owner, repo, title: 'Linked from a PR' })).data;
+    await branchWithCommit('fix/linked-open', 'docs/linked-open.md', 'x\n');
+    await branchWithCommit('fix/linked-closed', 'docs/linked-closed.md', 'y\n');
+    const open = (
+      await octokit.pulls.create({
+        owner,
+        repo,
+        title: 'Open fix',
+        head: 'fix/linked-open',
+        base: 'main',
+        body: `Fixes #${issue.number}`,
+      })
+    ).data;
+    const closed = (
+      await octokit.pulls.create({
+        owner,
+        repo,
+        title: 'Abandoned fix',
+        head: 'fix/linked-closed',
+        base: 'main',
+        body: `Closes #${issue.number}`,
+      })
+    ).data;
+    await octokit.pulls.update({ owner, repo, pull_number: closed.number, state: 'closed' });
+    type Linked = {
+      repository: {
+        issue: {
+          open: { nodes: Array<{ number: number }> };
+          all: { totalCount: number; nodes: Array<{ number: number }> };
+        };
+      };
+    };
+    const answer = await graphql<Linked>(
+      `
+        query ($number: Int!) {
+          repository(owner: "acme", name: "widgets") {
+            issue(number: $number) {
+              open: closedByPullRequestsReferences(first: 10) {
+                nodes {
+                  number
+                }
+              }
+              all: closedByPullRequestsReferences(first: 10, includeClosedPrs: true) {
+                totalCount
+                nodes {
+                  number
+                }
+              }
+            }
+          }
+        }
+      `,
+      { number: issue.number },
+    );
+    expect(answer.repository.issue.open.nodes).toEqual([{ number: open.number }]);
+    expect(answer.repository.issue.all.nodes.map((node) => node.number).sort()).toEqual(
+      [open.number, closed.number].sort(),
+    );
+  });
 });
 
 describe('GraphQL review threads', () => {

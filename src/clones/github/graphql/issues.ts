@@ -131,7 +131,34 @@ export function issueObject(domain: DomainContext, repo: RepoRecord, issue: Issu
     ...issueish(domain, repo, issue, 'issues'),
     stateReason: issue.stateReason ? upper(issue.stateReason) : null,
     trackedIssues: emptyConnection,
+    closedByPullRequestsReferences: (args: ConnectionArgs & { includeClosedPrs?: boolean | null }) =>
+      connection(
+        closingPulls(domain, repo, issue).filter(
+          (pull) =>
+            args.includeClosedPrs === true || pull.merged || domain.store.get('issue', pull.issueId)?.state === 'open',
+        ),
+        args,
+        (pull) => pullObject(domain, pull),
+        'PullRequest',
+      ),
   };
+}
+
+/**
+ * The pull requests into their default branch whose body closes `issue` (the reverse of
+ * `closingIssuesReferences`), among the repositories the viewer can see, oldest first.
+ */
+function closingPulls(domain: DomainContext, repo: RepoRecord, issue: IssueRecord): PullRecord[] {
+  const target = `${fullName(domain, repo).toLowerCase()}#${issue.number}`;
+  const found: PullRecord[] = [];
+  for (const pull of domain.store.all('pull')) {
+    const source = domain.store.get('repo', pull.repoId);
+    const body = domain.store.get('issue', pull.issueId)?.body;
+    if (!source || !body || pull.baseRef !== source.defaultBranch || !canSee(domain, source, NEED.pullsRead)) continue;
+    const references = closingReferences(body, fullName(domain, source));
+    if (references.some((reference) => `${reference.repo}#${reference.number}` === target)) found.push(pull);
+  }
+  return found.sort((a, b) => a.id - b.id);
 }
 
 export function commentObject(domain: DomainContext, repo: RepoRecord, comment: CommentRecord): Gql {
