@@ -109,6 +109,22 @@ describe('REST', () => {
       octokit.pulls.createReview({ owner, repo, pull_number: pull.number, event: 'COMMENT' }),
     ).rejects.toMatchObject({ status: 422 });
   });
+
+  it('reads HEAD as the default branch wherever a ref is taken: a commit, contents, a tree, a comparison, statuses', async () => {
+    const main = (await octokit.repos.getBranch({ owner, repo, branch: 'main' })).data.commit.sha;
+    expect((await octokit.repos.getCommit({ owner, repo, ref: 'HEAD' })).data.sha).toBe(main);
+    expect((await octokit.repos.listCommits({ owner, repo, sha: 'HEAD', per_page: 1 })).data[0]!.sha).toBe(main);
+    const readme = await octokit.repos.getContent({ owner, repo, path: 'README.md', ref: 'HEAD' });
+    const atMain = await octokit.repos.getContent({ owner, repo, path: 'README.md', ref: 'main' });
+    expect((readme.data as { sha: string }).sha).toBe((atMain.data as { sha: string }).sha);
+    const tree = (await octokit.git.getTree({ owner, repo, tree_sha: 'HEAD' })).data;
+    expect(tree.sha).toBe((await octokit.git.getCommit({ owner, repo, commit_sha: main })).data.tree.sha);
+    expect((await octokit.repos.compareCommits({ owner, repo, base: 'HEAD', head: 'main' })).data.status).toBe(
+      'identical',
+    );
+    expect((await octokit.repos.getCombinedStatusForRef({ owner, repo, ref: 'HEAD' })).data.sha).toBe(main);
+    expect((await octokit.checks.listForRef({ owner, repo, ref: 'HEAD' })).status).toBe(200);
+  });
 });
 
 describe('GraphQL', () => {

@@ -10,6 +10,7 @@ import { connection, emptyConnection, gqlError, upper, type ConnectionArgs, type
 import { environmentConnection, type EnvironmentsArgs } from './environments.js';
 import { issueObject, pullObject } from './issues.js';
 import { latestReleaseObject, releaseByTag, releaseConnection } from './releases.js';
+import { resolveRevision } from '../domain/revision.js';
 import {
   actorById,
   actorObject,
@@ -322,8 +323,8 @@ export function repoObject(domain: DomainContext, repo: RepoRecord): Gql {
       const expression = args.expression ?? '';
       const colon = expression.indexOf(':');
       const revision = colon === -1 ? expression : expression.slice(0, colon);
-      // `HEAD:path` (the idiom of most scripts) names the default branch, as the repository's HEAD does.
-      const commit = repo.git.resolveCommit(revision === '' || revision === 'HEAD' ? repo.defaultBranch : revision);
+      // `HEAD:path`, the idiom of most scripts, reads the default branch.
+      const commit = resolveRevision(repo, revision || 'HEAD');
       if (!commit) return null;
       if (colon === -1) return commitObject(domain, repo, commit);
       const tree = repo.git.readCommit(commit)!.tree;

@@ -17,9 +17,10 @@ import { NEED } from '../state/permissions.js';
 
 const mergeSchema = z.object({ base: z.string(), head: z.string(), commit_message: z.string().optional() });
 import { protectionOf } from '../state/teams.js';
+import { resolveRevision } from '../domain/revision.js';
 
 function commitOrFail(repo: RepoRecord, ref: string): string {
-  const sha = repo.git.resolveCommit(ref);
+  const sha = resolveRevision(repo, ref);
   if (!sha) {
     if (repo.git.branches().size === 0) throw new ApiError(409, 'Git Repository is empty.');
     throw new ApiError(422, `No commit found for SHA: ${ref}`);
