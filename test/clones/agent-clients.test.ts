@@ -279,6 +279,111 @@ describe('GraphQL', () => {
       [open.number, closed.number].sort(),
     );
   });
+
+  it('timelineItems lists an issue’s events, comments and the pull requests that reference it, filtered by itemTypes', async () => {
+    const issue = (await octokit.issues.create({ owner, repo, title: 'Timeline' })).data;
+    await octokit.issues.addLabels({ owner, repo, issue_number: issue.number, labels: ['bug'] });
+    await octokit.issues.createComment({ owner, repo, issue_number: issue.number, body: 'Looking into it' });
+    await branchWithCommit('fix/timeline', 'docs/timeline.md', 'z\n');
+    const pull = (
+      await octokit.pulls.create({
+        owner,
+        repo,
+        title: 'Timeline fix',
+        head: 'fix/timeline',
+        base: 'main',
+        body: `Fixes #${issue.number}`,
+      })
+    ).data;
+    const mention = (await octokit.issues.create({ owner, repo, title: 'Related', body: `See #${issue.number}` })).data;
+    await octokit.issues.update({
+      owner,
+      repo,
+      issue_number: issue.number,
+      state: 'closed',
+      state_reason: 'not_planned',
+    });
+    type Timeline = {
+      repository: {
+        issue: {
+          all: { totalCount: number; nodes: Array<Record<string, unknown> & { __typename: string }> };
+          refs: { nodes: Array<{ willCloseTarget: boolean; source: { number: number } }> };
+        };
+      };
+    };
+    const answer = await graphql<Timeline>(
+      `
+        query ($number: Int!) {
+          repository(owner: "acme", name: "widgets") {
+            issue(number: $number) {
+              all: timelineItems(first: 20) {
+                totalCount
+                nodes {
+                  __typename
+                  ... on LabeledEvent {
+                    label {
+                      name
+                    }
+                    actor {
+                      login
+                    }
+                  }
+                  ... on IssueComment {
+                    body
+                  }
+                  ... on ClosedEvent {
+                    stateReason
+                  }
+                  ... on CrossReferencedEvent {
+                    willCloseTarget
+                    source {
+                      ... on PullRequest {
+                        number
+                      }
+                      ... on Issue {
+                        number
+                      }
+                    }
+                  }
+                }
+              }
+              refs: timelineItems(first: 20, itemTypes: [CROSS_REFERENCED_EVENT]) {
+                nodes {
+                  ... on CrossReferencedEvent {
+                    willCloseTarget
+                    source {
+                      ... on PullRequest {
+                        number
+                      }
+                      ... on Issue {
+                        number
+                      }
+                    }
+                  }
+                }
+              }
+            }
+          }
+        }
+      `,
+      { number: issue.number },
+    );
+    const all = answer.repository.issue.all.nodes;
+    expect(all.map((node) => node.__typename)).toEqual([
+      'LabeledEvent',
+      'IssueComment',
+      'CrossReferencedEvent',
+      'CrossReferencedEvent',
+      'ClosedEvent',
+    ]);
+    expect(all[0]).toMatchObject({ label: { name: 'bug' }, actor: { login: 'octocat' } });
+    expect(all[1]).toMatchObject({ body: 'Looking into it' });
+    expect(all[4]).toMatchObject({ stateReason: 'NOT_PLANNED' });
+    expect(answer.repository.issue.refs.nodes).toEqual([
+      { willCloseTarget: true, source: { number: pull.number } },
+      { willCloseTarget: false, source: { number: mention.number } },
+    ]);
+  });
 });
 
 describe('GraphQL review threads', () => {

@@ -19,6 +19,7 @@ import { connection, emptyConnection, upper, type ConnectionArgs, type Gql } fro
 import { actorById, canSee, commitObject, labelObject, milestoneObject, refObject } from './objects.js';
 import { links } from './links.js';
 import { teamObject } from './teams.js';
+import { timelineItems, type TimelineArgs } from './timeline.js';
 
 const viewerId = (domain: DomainContext) =>
   domain.actor.kind === 'user' || domain.actor.kind === 'installation' ? domain.actor.user.id : undefined;
@@ -81,6 +82,7 @@ function issueish(
         (comment) => commentObject(domain, repo, comment),
         'IssueComment',
       ),
+    timelineItems: (args: TimelineArgs) => timelineItems(domain, repo, issue, args),
     participants: (args: ConnectionArgs) => {
       const ids = new Set([issue.userId, ...domain.store.where('comment', `issue:${issue.id}`).map((c) => c.userId)]);
       return connection([...ids], args, (id) => actorById(domain, id), 'User');
