@@ -384,6 +384,66 @@ describe('GraphQL', () => {
       { willCloseTarget: false, source: { number: mention.number } },
     ]);
   });
+
+  it('shows the reactions REST added on an issue and on its comments (reactionGroups, reactions)', async () => {
+    const issue = (await octokit.issues.create({ owner, repo, title: 'Reacted' })).data;
+    const comment = (await octokit.issues.createComment({ owner, repo, issue_number: issue.number, body: 'Me too' }))
+      .data;
+    await octokit.reactions.createForIssue({ owner, repo, issue_number: issue.number, content: '+1' });
+    await octokit.reactions.createForIssue({ owner, repo, issue_number: issue.number, content: 'heart' });
+    await octokit.reactions.createForIssueComment({ owner, repo, comment_id: comment.id, content: 'rocket' });
+    type Group = { content: string; users: { totalCount: number } };
+    type Reacted = {
+      repository: {
+        issue: {
+          reactions: { totalCount: number; nodes: Array<{ content: string; user: { login: string } }> };
+          hearts: { totalCount: number };
+          comments: { nodes: Array<{ reactionGroups: Group[] }> };
+        };
+      };
+    };
+    const answer = await graphql<Reacted>(
+      `
+        query ($number: Int!) {
+          repository(owner: "acme", name: "widgets") {
+            issue(number: $number) {
+              reactions(first: 10) {
+                totalCount
+                nodes {
+                  content
+                  user {
+                    login
+                  }
+                }
+              }
+              hearts: reactions(content: HEART) {
+                totalCount
+              }
+              comments(first: 5) {
+                nodes {
+                  reactionGroups {
+                    content
+                    users {
+                      totalCount
+                    }
+                  }
+                }
+              }
+            }
+          }
+        }
+      `,
+      { number: issue.number },
+    );
+    const { reactions, hearts, comments } = answer.repository.issue;
+    expect(reactions.nodes).toEqual([
+      { content: 'THUMBS_UP', user: { login: 'octocat' } },
+      { content: 'HEART', user: { login: 'octocat' } },
+    ]);
+    expect(hearts.totalCount).toBe(1);
+    const groups = comments.nodes[0]!.reactionGroups.filter((group) => group.users.totalCount > 0);
+    expect(groups).toEqual([{ content: 'ROCKET', users: { totalCount: 1 } }]);
+  });
 });
 
 describe('GraphQL review threads', () => {

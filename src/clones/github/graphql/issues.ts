@@ -87,7 +87,9 @@ function issueish(
       const ids = new Set([issue.userId, ...domain.store.where('comment', `issue:${issue.id}`).map((c) => c.userId)]);
       return connection([...ids], args, (id) => actorById(domain, id), 'User');
     },
-    reactionGroups: () => reactionGroups(domain, issue),
+    reactionGroups: () => reactionGroups(domain, `issue:${issue.id}`),
+    reactions: (args: ConnectionArgs & { content?: string | null }) =>
+      reactionConnection(domain, `issue:${issue.id}`, args),
     projectCards: emptyConnection,
     projectItems: emptyConnection,
     projectsV2: emptyConnection,
@@ -106,19 +108,44 @@ const REACTIONS: Record<string, string> = {
   eyes: 'EYES',
 };
 
-function reactionGroups(domain: DomainContext, issue: IssueRecord) {
-  const reactions = domain.store.where('reaction', `issue:${issue.id}`);
+/** The reactions on a subject (its `reactionKey`: `issue:N`, `comment:N`, `review-comment:N`) by content. */
+function reactionGroups(domain: DomainContext, key: string) {
+  const reactions = domain.store.where('reaction', key);
   return Object.entries(REACTIONS).map(([content, value]) => {
     const matching = reactions.filter((reaction) => reaction.content === content);
     const users = (args: ConnectionArgs) => connection(matching, args, (r) => actorById(domain, r.userId), 'Reactor');
     return {
       __typename: 'ReactionGroup',
       content: value,
+      createdAt: matching[0]?.createdAt ?? null,
       users,
       reactors: users,
       viewerHasReacted: matching.some((r) => r.userId === viewerId(domain)),
     };
   });
+}
+
+/** `reactions(content:)`: the subject's reactions, oldest first. */
+function reactionConnection(domain: DomainContext, key: string, args: ConnectionArgs & { content?: string | null }) {
+  const wanted = args.content ? Object.entries(REACTIONS).find(([, value]) => value === args.content)?.[0] : undefined;
+  const reactions = domain.store
+    .where('reaction', key)
+    .filter((reaction) => wanted === undefined || reaction.content === wanted)
+    .sort((a, b) => a.id - b.id);
+  const page = connection(
+    reactions,
+    args,
+    (reaction) => ({
+      __typename: 'Reaction',
+      id: nodeId('Reaction', reaction.id),
+      databaseId: reaction.id,
+      content: REACTIONS[reaction.content],
+      createdAt: reaction.createdAt,
+      user: () => actorById(domain, reaction.userId),
+    }),
+    'Reaction',
+  );
+  return { ...page, viewerHasReacted: reactions.some((reaction) => reaction.userId === viewerId(domain)) };
 }
 
 export function issueObject(domain: DomainContext, repo: RepoRecord, issue: IssueRecord): Gql {
@@ -186,7 +213,9 @@ export function commentObject(domain: DomainContext, repo: RepoRecord, comment: 
     viewerDidAuthor: viewerId(domain) === comment.userId,
     viewerCanUpdate: viewerId(domain) === comment.userId,
     viewerCanDelete: viewerId(domain) === comment.userId,
-    reactionGroups: [],
+    reactionGroups: () => reactionGroups(domain, `comment:${comment.id}`),
+    reactions: (args: ConnectionArgs & { content?: string | null }) =>
+      reactionConnection(domain, `comment:${comment.id}`, args),
     issue: () => issueObject(domain, repo, issue),
     repository: () => links.repo(domain, repo),
   };
@@ -262,7 +291,9 @@ function reviewCommentObject(
     viewerDidAuthor: viewerId(domain) === comment.userId,
     viewerCanUpdate: viewerId(domain) === comment.userId,
     viewerCanDelete: viewerId(domain) === comment.userId,
-    reactionGroups: [],
+    reactionGroups: () => reactionGroups(domain, `review-comment:${comment.id}`),
+    reactions: (args: ConnectionArgs & { content?: string | null }) =>
+      reactionConnection(domain, `review-comment:${comment.id}`, args),
     commit: () => commitObject(domain, repo, comment.commitId),
     originalCommit: () => commitObject(domain, repo, comment.commitId),
     replyTo: () => {
