@@ -125,6 +125,41 @@ describe('REST', () => {
     expect((await octokit.repos.getCombinedStatusForRef({ owner, repo, ref: 'HEAD' })).data.sha).toBe(main);
     expect((await octokit.checks.listForRef({ owner, repo, ref: 'HEAD' })).status).toBe(200);
   });
+
+  it('orders issue search by a sort: qualifier in the query, as gh issue list --search sends it', async () => {
+    const numbers = async (q: string) =>
+      (await octokit.search.issuesAndPullRequests({ q })).data.items.map((item) => item.number);
+    const created = (
+      await octokit.issues.listForRepo({ owner, repo, state: 'all', sort: 'created', direction: 'asc', per_page: 100 })
+    ).data.map((item) => item.number);
+    expect(await numbers('repo:acme/widgets sort:created-asc')).toEqual(created);
+    expect(await numbers('repo:acme/widgets sort:created-desc')).toEqual([...created].reverse());
+    expect(await numbers('repo:acme/widgets sort:created')).toEqual([...created].reverse());
+    const updated = (
+      await octokit.issues.listForRepo({ owner, repo, state: 'all', sort: 'updated', direction: 'asc', per_page: 100 })
+    ).data.map((item) => item.number);
+    expect(await numbers('repo:acme/widgets sort:updated-asc')).toEqual(updated);
+    // The same through GraphQL's search, which gh issue list --search uses.
+    type Found = { search: { issueCount: number; nodes: Array<{ number: number }> } };
+    const found = await graphql<Found>(`
+      {
+        search(query: "repo:acme/widgets is:issue sort:created-asc", type: ISSUE, first: 50) {
+          issueCount
+          nodes {
+            ... on Issue {
+              number
+            }
+          }
+        }
+      }
+    `);
+    const issuesOnly = (
+      await octokit.issues.listForRepo({ owner, repo, state: 'all', sort: 'created', direction: 'asc', per_page: 100 })
+    ).data
+      .filter((item) => !item.pull_request)
+      .map((item) => item.number);
+    expect(found.search.nodes.map((node) => node.number)).toEqual(issuesOnly);
+  });
 });
 
 describe('GraphQL', () => {

@@ -34,7 +34,20 @@ export const ISSUE_QUALIFIERS: ReadonlySet<string> = new Set([
   'draft',
   'reason',
   'archived',
+  // Orders the results (`sort:created-asc`), matches every issue.
+  'sort',
 ]);
+
+/**
+ * The order a `sort:` qualifier asks for (`sort:updated-asc`, `sort:comments`: descending unless
+ * `-asc`), which wins over the `sort` and `order` parameters, as on GitHub.
+ */
+export function sortQualifier(terms: readonly Term[]): { sort: string; order: 'asc' | 'desc' } | undefined {
+  const term = terms.find((t) => t.kind === 'qualifier' && t.key === 'sort' && !t.negated);
+  if (!term) return undefined;
+  const match = /^(.+?)(?:-(asc|desc))?$/.exec(term.value.toLowerCase());
+  return match ? { sort: match[1]!, order: match[2] === 'asc' ? 'asc' : 'desc' } : undefined;
+}
 
 /**
  * Splits `repo:a/b is:open label:"help wanted" -label:bug crash` into terms; `key:value` with a
