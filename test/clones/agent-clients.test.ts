@@ -160,6 +160,49 @@ describe('REST', () => {
       .map((item) => item.number);
     expect(found.search.nodes.map((node) => node.number)).toEqual(issuesOnly);
   });
+
+  it('filters issue search by review:, status: and linked: as agents triaging pull requests and issues do', async () => {
+    const numbers = async (q: string) =>
+      (await octokit.search.issuesAndPullRequests({ q: `repo:acme/widgets ${q}` })).data.items
+        .map((item) => item.number)
+        .sort((a, b) => a - b);
+    const issue = (await octokit.issues.create({ owner, repo, title: 'Needs a fix' })).data;
+    const orphan = (await octokit.issues.create({ owner, repo, title: 'Nobody on it' })).data;
+    const sha = await branchWithCommit('fix/search-qualifiers', 'docs/search.md', 'q\n');
+    const pull = (
+      await octokit.pulls.create({
+        owner,
+        repo,
+        title: 'Search fix',
+        head: 'fix/search-qualifiers',
+        base: 'main',
+        body: `Resolves #${issue.number}`,
+      })
+    ).data;
+    expect(await numbers(`is:pr is:open review:none`)).toContain(pull.number);
+    expect(await numbers(`is:pr review:approved`)).not.toContain(pull.number);
+    // alice (a writer) approves it.
+    const alice = octokitFor(clone, TOKENS.alice);
+    await alice.pulls.createReview({ owner, repo, pull_number: pull.number, event: 'APPROVE' });
+    expect(await numbers(`is:pr review:approved`)).toContain(pull.number);
+    expect(await numbers(`is:pr review:none`)).not.toContain(pull.number);
+    expect(await numbers(`is:pr review:changes_requested`)).not.toContain(pull.number);
+
+    expect(await numbers(`is:pr status:failure`)).not.toContain(pull.number);
+    await octokit.repos.createCommitStatus({ owner, repo, sha, state: 'failure', context: 'ci/test' });
+    expect(await numbers(`is:pr status:failure`)).toContain(pull.number);
+    expect(await numbers(`is:pr status:success`)).not.toContain(pull.number);
+    await octokit.repos.createCommitStatus({ owner, repo, sha, state: 'success', context: 'ci/test' });
+    expect(await numbers(`is:pr status:success`)).toContain(pull.number);
+
+    const linked = await numbers('is:issue is:open linked:pr');
+    expect(linked).toContain(issue.number);
+    expect(linked).not.toContain(orphan.number);
+    const unlinked = await numbers('is:issue is:open -linked:pr');
+    expect(unlinked).toContain(orphan.number);
+    expect(unlinked).not.toContain(issue.number);
+    expect(await numbers('is:pr linked:issue')).toContain(pull.number);
+  });
 });
 
 describe('GraphQL', () => {

@@ -1,5 +1,8 @@
-import type { IssueRecord } from '../state/model.js';
+import type { IssueRecord, PullRecord } from '../state/model.js';
 import type { Store } from '../state/store.js';
+import { protectionOf } from '../state/teams.js';
+import { rollupState } from './check-rollup.js';
+import { closingReferences } from './closing-references.js';
 
 /** One term of a search query: free text, or `qualifier:value` (negated with a leading `-`). */
 export type Term =
@@ -36,6 +39,9 @@ export const ISSUE_QUALIFIERS: ReadonlySet<string> = new Set([
   'archived',
   // Orders the results (`sort:created-asc`), matches every issue.
   'sort',
+  'review',
+  'status',
+  'linked',
 ]);
 
 /**
@@ -209,6 +215,14 @@ export function searchIssues(ctx: SearchContext, terms: Term[]): SearchHit[] {
         return (issue.stateReason ?? '').replace('_', ' ') === value.replace('_', ' ').replace(/"/g, '');
       case 'archived':
         return store.get('repo', issue.repoId)?.archived === (value === 'true');
+      case 'review':
+        return pull !== undefined && reviewMatches(store, pull, value);
+      case 'status': {
+        const state = pull ? rollupState(store, issue.repoId, pull.headSha) : null;
+        return state !== null && (value === 'failure' ? ['FAILURE', 'ERROR'] : [value.toUpperCase()]).includes(state);
+      }
+      case 'linked':
+        return value === (pull ? 'issue' : 'pr') && isLinked(store, issue);
       case 'in':
         return true;
       default:
@@ -240,6 +254,60 @@ export function searchIssues(ctx: SearchContext, terms: Term[]): SearchHit[] {
     if (ok) hits.push({ issue, score });
   }
   return hits;
+}
+
+/**
+ * `review:none|approved|changes_requested|required`: no submitted review; the decision of the
+ * latest approving or blocking review of each reviewer; not yet approved while the base branch's
+ * protection requires approving reviews.
+ */
+function reviewMatches(store: Store, pull: PullRecord, value: string): boolean {
+  const submitted = store.where('review', `pull:${pull.id}`).filter((review) => review.state !== 'PENDING');
+  const latest = new Map<number, string>();
+  for (const review of submitted.sort((a, b) => a.id - b.id))
+    if (review.state === 'APPROVED' || review.state === 'CHANGES_REQUESTED') latest.set(review.userId, review.state);
+  const decision = [...latest.values()].includes('CHANGES_REQUESTED')
+    ? 'changes_requested'
+    : [...latest.values()].includes('APPROVED')
+      ? 'approved'
+      : null;
+  switch (value) {
+    case 'none':
+      return submitted.length === 0;
+    case 'approved':
+    case 'changes_requested':
+      return decision === value;
+    case 'required': {
+      const repo = store.get('repo', pull.repoId);
+      const protection = repo ? protectionOf(store, repo, pull.baseRef) : undefined;
+      return (protection?.requiredReviews ?? null) !== null && decision !== 'approved';
+    }
+    default:
+      return false;
+  }
+}
+
+/**
+ * `linked:pr` / `linked:issue`: an issue that a pull request into its default branch closes with a
+ * keyword, or such a pull request, as GitHub links them.
+ */
+function isLinked(store: Store, issue: IssueRecord): boolean {
+  const closes = (pullIssue: IssueRecord) => {
+    const pull = store.get('pull', pullIssue.pullId);
+    const repo = store.get('repo', pullIssue.repoId);
+    const owner = store.get('user', repo?.ownerId);
+    if (!pull || !repo || !owner || pull.baseRef !== repo.defaultBranch) return [];
+    return closingReferences(pullIssue.body ?? '', `${owner.login}/${repo.name}`).flatMap((reference) => {
+      const [login = '', name = ''] = reference.repo.split('/');
+      const target = store.repoByFullName(login, name);
+      const found = target ? store.issueByNumber(target.id, reference.number) : undefined;
+      return found && found.pullId === null ? [found] : [];
+    });
+  };
+  if (issue.pullId !== null) return closes(issue).length > 0;
+  for (const candidate of store.all('issue'))
+    if (candidate.pullId !== null && closes(candidate).some((target) => target.id === issue.id)) return true;
+  return false;
 }
 
 function isQualifier(

@@ -1,6 +1,7 @@
 import type { DomainContext } from '../domain/context.js';
 import { isTreeMode, personDate, type Person } from '../git/format.js';
 import { logCommits, touchesPath } from '../git/history.js';
+import { latestStatuses, rollupState } from '../domain/check-rollup.js';
 import { userForEmail } from '../render/git.js';
 import { fullName } from '../render/repos.js';
 import { nodeId, shaNodeId } from '../render/urls.js';
@@ -216,34 +217,13 @@ function commitHistory(domain: DomainContext, repo: RepoRecord, sha: string, arg
   return matches;
 }
 
-const CHECK_STATE: Record<string, string> = {
-  success: 'SUCCESS',
-  neutral: 'SUCCESS',
-  skipped: 'SUCCESS',
-  failure: 'FAILURE',
-  timed_out: 'FAILURE',
-  cancelled: 'FAILURE',
-  action_required: 'FAILURE',
-  stale: 'FAILURE',
-};
 
 /** The combined state of check runs and commit statuses on a commit (`StatusCheckRollup`), as `gh pr checks` reads it. */
 export function statusCheckRollup(domain: DomainContext, repo: RepoRecord, sha: string): Gql | null {
-  const key = `sha:${repo.id}:${sha}`;
-  const runs = domain.store.where('checkRun', key);
-  const statuses = latestStatuses(domain, repo, sha);
-  if (runs.length === 0 && statuses.length === 0) return null;
-  const states = [
-    ...runs.map((run) => (run.status !== 'completed' ? 'PENDING' : (CHECK_STATE[run.conclusion ?? ''] ?? 'PENDING'))),
-    ...statuses.map((status) => upper(status.state)),
-  ];
-  const state = states.includes('ERROR')
-    ? 'ERROR'
-    : states.includes('FAILURE')
-      ? 'FAILURE'
-      : states.includes('PENDING')
-        ? 'PENDING'
-        : 'SUCCESS';
+  const state = rollupState(domain.store, repo.id, sha);
+  if (state === null) return null;
+  const runs = domain.store.where('checkRun', `sha:${repo.id}:${sha}`);
+  const statuses = latestStatuses(domain.store, repo.id, sha);
   const contexts: Gql[] = [
     ...runs.map((run): Gql => {
       const suite = domain.store.get('checkSuite', run.suiteId);
@@ -303,17 +283,9 @@ export function statusCheckRollup(domain: DomainContext, repo: RepoRecord, sha: 
   };
 }
 
-function latestStatuses(domain: DomainContext, repo: RepoRecord, sha: string) {
-  const byContext = new Map<string, ReturnType<typeof domain.store.where<'status'>>[number]>();
-  for (const status of domain.store.where('status', `sha:${repo.id}:${sha}`)) {
-    const seen = byContext.get(status.context);
-    if (!seen || seen.id < status.id) byContext.set(status.context, status);
-  }
-  return [...byContext.values()];
-}
 
 function statusObject(domain: DomainContext, repo: RepoRecord, sha: string): Gql | null {
-  const statuses = latestStatuses(domain, repo, sha);
+  const statuses = latestStatuses(domain.store, repo.id, sha);
   if (statuses.length === 0) return null;
   const rollup = statusCheckRollup(domain, repo, sha)!;
   return {
