@@ -203,6 +203,54 @@ describe('REST', () => {
     expect(unlinked).not.toContain(issue.number);
     expect(await numbers('is:pr linked:issue')).toContain(pull.number);
   });
+
+  it('reports a pull request blocked by branch protection, or unstable with a failing check, before a merge is tried', async () => {
+    await octokit.git.createRef({
+      owner,
+      repo,
+      ref: 'refs/heads/protected-base',
+      sha: (await octokit.git.getRef({ owner, repo, ref: 'heads/main' })).data.object.sha,
+    });
+    await octokit.repos.updateBranchProtection({
+      owner,
+      repo,
+      branch: 'protected-base',
+      required_status_checks: null,
+      enforce_admins: false,
+      required_pull_request_reviews: { required_approving_review_count: 1 },
+      restrictions: null,
+    });
+    const sha = await branchWithCommit('fix/merge-state', 'docs/merge-state.md', 'm\n');
+    const blocked = (
+      await octokit.pulls.create({ owner, repo, title: 'Blocked', head: 'fix/merge-state', base: 'protected-base' })
+    ).data;
+    const state = async (number: number) => {
+      const rest = (await octokit.pulls.get({ owner, repo, pull_number: number })).data.mergeable_state;
+      const gql = await graphql<{ repository: { pullRequest: { mergeStateStatus: string } } }>(
+        `
+          query ($number: Int!) {
+            repository(owner: "acme", name: "widgets") {
+              pullRequest(number: $number) {
+                mergeStateStatus
+              }
+            }
+          }
+        `,
+        { number },
+      );
+      return [rest, gql.repository.pullRequest.mergeStateStatus];
+    };
+    expect(await state(blocked.number)).toEqual(['blocked', 'BLOCKED']);
+    await octokitFor(clone, TOKENS.alice).pulls.createReview({
+      owner,
+      repo,
+      pull_number: blocked.number,
+      event: 'APPROVE',
+    });
+    expect(await state(blocked.number)).toEqual(['clean', 'CLEAN']);
+    await octokit.repos.createCommitStatus({ owner, repo, sha, state: 'failure', context: 'ci/lint' });
+    expect(await state(blocked.number)).toEqual(['unstable', 'UNSTABLE']);
+  });
 });
 
 describe('GraphQL', () => {

@@ -380,7 +380,15 @@ function reviewThreadObject(domain: DomainContext, repo: RepoRecord, pull: PullR
   };
 }
 
-const MERGE_STATE: Record<string, string> = { clean: 'CLEAN', dirty: 'DIRTY', draft: 'DRAFT', unknown: 'UNKNOWN' };
+const MERGE_STATE: Record<string, string> = {
+  clean: 'CLEAN',
+  dirty: 'DIRTY',
+  draft: 'DRAFT',
+  blocked: 'BLOCKED',
+  behind: 'BEHIND',
+  unstable: 'UNSTABLE',
+  unknown: 'UNKNOWN',
+};
 
 export function pullObject(domain: DomainContext, pull: PullRecord): Gql {
   const repo = domain.store.get('repo', pull.repoId)!;

@@ -3,6 +3,8 @@ import { commitsBetween, mergeBase } from '../git/history.js';
 import { mergeTrees } from '../git/merge.js';
 import type { PullRecord, RepoRecord } from './model.js';
 import type { Store } from './store.js';
+import { rollupState } from '../domain/check-rollup.js';
+import { mergeProtectionFailure } from '../domain/protection.js';
 
 /** Where pull statistics are looked up and cached (the clone's core). */
 export interface StatsEnv {
@@ -20,7 +22,7 @@ export interface PullStats {
   changedFiles: number;
   /** null once closed, as GitHub reports it. */
   mergeable: boolean | null;
-  mergeableState: 'clean' | 'dirty' | 'draft' | 'unknown';
+  mergeableState: 'clean' | 'dirty' | 'draft' | 'blocked' | 'behind' | 'unstable' | 'unknown';
 }
 
 /** The base a pull request is compared with: the live branch while open, the recorded tip once closed. */
@@ -37,8 +39,29 @@ export async function pullStats(env: StatsEnv, repo: RepoRecord, pull: PullRecor
   const cached = env.cache.get(key) as Omit<PullStats, 'mergeableState'> | undefined;
   const base = cached ?? (await compute(repo, baseSha, pull.headSha, open));
   if (!cached) env.cache.set(key, base);
-  const mergeableState = !open ? 'unknown' : base.mergeable === false ? 'dirty' : pull.draft ? 'draft' : 'clean';
-  return { ...base, mergeableState };
+  return {
+    ...base,
+    mergeableState: open ? await openMergeableState(env.store, repo, pull, base.mergeable) : 'unknown',
+  };
+}
+
+/**
+ * GitHub's `mergeable_state` of an open pull request: `dirty` (conflicts), `draft`, `blocked` or
+ * `behind` (its base's protection refuses the merge for now), `unstable` (checks or statuses of
+ * its head not passing), else `clean`.
+ */
+async function openMergeableState(
+  store: Store,
+  repo: RepoRecord,
+  pull: PullRecord,
+  mergeable: boolean | null,
+): Promise<PullStats['mergeableState']> {
+  if (mergeable === false) return 'dirty';
+  if (pull.draft) return 'draft';
+  const refused = await mergeProtectionFailure(store, repo, pull);
+  if (refused) return refused.behind ? 'behind' : 'blocked';
+  const rollup = rollupState(store, repo.id, pull.headSha);
+  return rollup !== null && rollup !== 'SUCCESS' ? 'unstable' : 'clean';
 }
 
 async function compute(repo: RepoRecord, baseSha: string, headSha: string, open: boolean) {
