@@ -251,6 +251,22 @@ describe('REST', () => {
     await octokit.repos.createCommitStatus({ owner, repo, sha, state: 'failure', context: 'ci/lint' });
     expect(await state(blocked.number)).toEqual(['unstable', 'UNSTABLE']);
   });
+
+  it('reads OR between issue search terms and qualifiers, as GitHub’s issue search does', async () => {
+    const numbers = async (q: string) =>
+      (await octokit.search.issuesAndPullRequests({ q: `repo:acme/widgets is:issue ${q}` })).data.items
+        .map((item) => item.number)
+        .sort((a, b) => a - b);
+    const crash = (await octokit.issues.create({ owner, repo, title: 'Zebra crash on start', labels: ['bug'] })).data;
+    const dark = (await octokit.issues.create({ owner, repo, title: 'Quokka theme', labels: ['enhancement'] })).data;
+    const either = await numbers('"Zebra crash" OR "Quokka theme"');
+    expect(either).toEqual([crash.number, dark.number]);
+    const labels = await numbers('label:bug OR label:enhancement');
+    expect(labels).toEqual(expect.arrayContaining([crash.number, dark.number]));
+    expect(await numbers('label:bug')).not.toContain(dark.number);
+    // AND still binds terms without OR.
+    expect(await numbers('"Zebra crash" label:enhancement')).toEqual([]);
+  });
 });
 
 describe('GraphQL', () => {

@@ -137,7 +137,7 @@ export interface SearchHit {
 /** GitHub's issue search over the issues and pull requests the searcher can see. */
 export function searchIssues(ctx: SearchContext, terms: Term[]): SearchHit[] {
   const { store } = ctx;
-  const text = terms.filter((t): t is Extract<Term, { kind: 'text' }> => t.kind === 'text' && t.value !== '');
+  const groups = orGroups(terms);
   const qualifiers = terms.filter((t): t is Extract<Term, { kind: 'qualifier' }> => t.kind === 'qualifier');
   const inFields = qualifiers.find((q) => q.key === 'in')?.value.split(',') ?? ['title', 'body', 'comments'];
   const login = (id: number | null) => (id === null ? undefined : store.get('user', id)?.login.toLowerCase());
@@ -233,27 +233,45 @@ export function searchIssues(ctx: SearchContext, terms: Term[]): SearchHit[] {
   const hits: SearchHit[] = [];
   for (const issue of store.all('issue')) {
     if (!ctx.canRead(issue.repoId)) continue;
-    if (!qualifiers.every((q) => matches(issue, q) !== q.negated)) continue;
     const haystacks: Array<[string, number]> = [];
     if (inFields.includes('title')) haystacks.push([issue.title.toLowerCase(), 2]);
     if (inFields.includes('body')) haystacks.push([(issue.body ?? '').toLowerCase(), 1]);
     if (inFields.includes('comments'))
       for (const comment of store.where('comment', `issue:${issue.id}`))
         haystacks.push([comment.body.toLowerCase(), 0.5]);
+    // A term passes when it matches (or, negated, does not); a group of terms joined by OR when one does.
     let score = 1;
-    let ok = true;
-    for (const term of text) {
+    const passes = (term: Term): boolean => {
+      if (term.kind === 'qualifier') return matches(issue, term) !== term.negated;
       const needle = term.value.toLowerCase();
       const weight = haystacks.reduce((sum, [hay, w]) => sum + (hay.includes(needle) ? w : 0), 0);
-      if (weight > 0 === term.negated) {
-        ok = false;
-        break;
-      }
+      if (weight > 0 === term.negated) return false;
       score += weight;
-    }
-    if (ok) hits.push({ issue, score });
+      return true;
+    };
+    if (groups.every((group) => group.filter(passes).length > 0)) hits.push({ issue, score });
   }
   return hits;
+}
+
+/**
+ * The terms as groups that must all pass: terms joined by `OR` form one group (any of them
+ * passes it), every other term is a group of its own (`AND`, the default). Empty text is dropped.
+ */
+function orGroups(terms: readonly Term[]): Term[][] {
+  const groups: Term[][] = [];
+  let joining = false;
+  for (const term of terms) {
+    if (term.kind === 'text' && !term.negated && term.value === 'OR') {
+      joining = groups.length > 0;
+      continue;
+    }
+    if (term.kind === 'text' && (term.value === '' || (!term.negated && term.value === 'AND'))) continue;
+    if (joining) groups[groups.length - 1]!.push(term);
+    else groups.push([term]);
+    joining = false;
+  }
+  return groups;
 }
 
 /**
