@@ -267,6 +267,39 @@ describe('REST', () => {
     // AND still binds terms without OR.
     expect(await numbers('"Zebra crash" label:enhancement')).toEqual([]);
   });
+
+  it('lists cross-references on an issue’s REST timeline: the pull request that will close it and an issue that mentions it', async () => {
+    const issue = (await octokit.issues.create({ owner, repo, title: 'Timeline over REST' })).data;
+    await branchWithCommit('fix/rest-timeline', 'docs/rest-timeline.md', 'r\n');
+    const pull = (
+      await octokit.pulls.create({
+        owner,
+        repo,
+        title: 'REST timeline fix',
+        head: 'fix/rest-timeline',
+        base: 'main',
+        body: `Closes #${issue.number}`,
+      })
+    ).data;
+    const other = (await octokit.issues.create({ owner, repo, title: 'Elsewhere' })).data;
+    await octokit.issues.createComment({ owner, repo, issue_number: other.number, body: `Same as #${issue.number}` });
+    const timeline = (await octokit.issues.listEventsForTimeline({ owner, repo, issue_number: issue.number }))
+      .data as Array<{
+      event: string;
+      source?: { type: string; issue: { number: number; pull_request?: unknown } };
+    }>;
+    const references = timeline.filter((item) => item.event === 'cross-referenced');
+    expect(
+      references.map((item) => [
+        item.source?.type,
+        item.source?.issue.number,
+        item.source?.issue.pull_request !== undefined,
+      ]),
+    ).toEqual([
+      ['issue', pull.number, true],
+      ['issue', other.number, false],
+    ]);
+  });
 });
 
 describe('GraphQL', () => {

@@ -164,6 +164,8 @@ describe('conformance with the api.github.com OpenAPI description', () => {
     const { data: events } = await octocat.issues.listEvents({ owner, repo, issue_number });
     await octocat.issues.listEventsForRepo({ owner, repo });
     await octocat.issues.getEvent({ owner, repo, event_id: events[0]!.id });
+    // An issue that mentions #1 puts a cross-reference on its timeline.
+    await octocat.issues.create({ owner, repo, title: 'Mentions one', body: 'Related to #1' });
     await octocat.issues.listEventsForTimeline({ owner, repo, issue_number: 1 });
   });
 

@@ -1,12 +1,11 @@
 import type { DomainContext } from '../domain/context.js';
-import { closingReferences } from '../domain/closing-references.js';
+import { crossReferences } from '../domain/cross-references.js';
 import { fullName } from '../render/repos.js';
 import { nodeId } from '../render/urls.js';
 import type { IssueEventRecord, IssueRecord, RepoRecord } from '../state/model.js';
-import { NEED } from '../state/permissions.js';
 import { connection, upper, type ConnectionArgs, type Gql } from './context.js';
 import { commentObject, issueObject, reviewObject } from './issues.js';
-import { actorById, canSee, commitObject, labelObject } from './objects.js';
+import { actorById, commitObject, labelObject } from './objects.js';
 import { teamObject } from './teams.js';
 
 export type TimelineArgs = ConnectionArgs & { since?: string | null; itemTypes?: string[] | null };
@@ -116,65 +115,27 @@ function eventObject(domain: DomainContext, repo: RepoRecord, issue: IssueRecord
   }
 }
 
-/** `#N`, `owner/repo#N` and issue or pull request URLs in a text, as GitHub links mentions. */
-function mentions(text: string, sourceRepo: string, targetRepo: string, number: number): boolean {
-  const escaped = targetRepo.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-  const patterns = [
-    `(?<![\\w/#-])${escaped}#${number}(?!\\d)`,
-    `/${escaped}/(?:issues|pull)/${number}(?!\\d)`,
-    ...(sourceRepo.toLowerCase() === targetRepo.toLowerCase() ? [`(?<![\\w/#-])#${number}(?!\\d)`] : []),
-  ];
-  return patterns.some((pattern) => new RegExp(pattern, 'i').test(text));
-}
-
-/**
- * Cross-references to `issue`: every other issue or pull request (of a repository the viewer can
- * see) whose body or comments mention it, once, at its first mention; `willCloseTarget` when it
- * is a pull request into its default branch whose body closes the issue.
- */
-function crossReferences(domain: DomainContext, repo: RepoRecord, issue: IssueRecord): Item[] {
+/** The cross-references to `issue` as `CrossReferencedEvent`s. */
+function crossReferenceItems(domain: DomainContext, repo: RepoRecord, issue: IssueRecord): Item[] {
   const target = fullName(domain, repo);
-  const items: Item[] = [];
-  for (const source of domain.store.all('issue')) {
-    if (source.id === issue.id) continue;
-    const sourceRepo = domain.store.get('repo', source.repoId);
-    if (!sourceRepo || !canSee(domain, sourceRepo, NEED.issuesRead)) continue;
-    const sourceName = fullName(domain, sourceRepo);
-    const texts = [
-      { text: source.body ?? '', at: source.createdAt, by: source.userId, record: source as object },
-      ...domain.store
-        .where('comment', `issue:${source.id}`)
-        .map((comment) => ({ text: comment.body, at: comment.createdAt, by: comment.userId, record: comment })),
-    ];
-    const first = texts.find((entry) => mentions(entry.text, sourceName, target, issue.number));
-    if (!first) continue;
-    const pull = domain.store.get('pull', source.pullId);
-    const willClose =
-      pull !== undefined &&
-      pull.baseRef === sourceRepo.defaultBranch &&
-      closingReferences(source.body ?? '', sourceName).some(
-        (reference) => reference.repo === target.toLowerCase() && reference.number === issue.number,
-      );
-    items.push({
-      at: first.at,
-      order: domain.store.insertionOrder(first.record),
-      typename: 'CrossReferencedEvent',
-      node: () => ({
-        __typename: 'CrossReferencedEvent',
-        id: nodeId('CrossReferencedEvent', source.id * 100_000 + issue.id),
-        actor: () => actorById(domain, first.by),
-        createdAt: first.at,
-        referencedAt: first.at,
-        isCrossRepository: sourceRepo.id !== repo.id,
-        willCloseTarget: willClose,
-        source: () => issueObject(domain, sourceRepo, source),
-        target: () => issueObject(domain, repo, issue),
-        url: `${domain.urls.repoHtml(target)}/${issue.pullId ? 'pull' : 'issues'}/${issue.number}#ref-${source.pullId ? 'pullrequest' : 'issue'}-${source.id}`,
-        resourcePath: `/${target}/${issue.pullId ? 'pull' : 'issues'}/${issue.number}`,
-      }),
-    });
-  }
-  return items;
+  return crossReferences(domain, repo, issue).map((reference) => ({
+    at: reference.at,
+    order: domain.store.insertionOrder(reference.record),
+    typename: 'CrossReferencedEvent',
+    node: () => ({
+      __typename: 'CrossReferencedEvent',
+      id: nodeId('CrossReferencedEvent', reference.source.id * 100_000 + issue.id),
+      actor: () => actorById(domain, reference.by),
+      createdAt: reference.at,
+      referencedAt: reference.at,
+      isCrossRepository: reference.sourceRepo.id !== repo.id,
+      willCloseTarget: reference.willClose,
+      source: () => issueObject(domain, reference.sourceRepo, reference.source),
+      target: () => issueObject(domain, repo, issue),
+      url: `${domain.urls.repoHtml(target)}/${issue.pullId ? 'pull' : 'issues'}/${issue.number}#ref-${reference.source.pullId ? 'pullrequest' : 'issue'}-${reference.source.id}`,
+      resourcePath: `/${target}/${issue.pullId ? 'pull' : 'issues'}/${issue.number}`,
+    }),
+  }));
 }
 
 /**
@@ -209,7 +170,7 @@ export function timelineItems(domain: DomainContext, repo: RepoRecord, issue: Is
         node: () => reviewObject(domain, repo, pull, review),
       });
     }
-  items.push(...crossReferences(domain, repo, issue));
+  items.push(...crossReferenceItems(domain, repo, issue));
   const wanted = args.itemTypes ? new Set(args.itemTypes) : undefined;
   const since = args.since ? Date.parse(args.since) : undefined;
   const kept = items
