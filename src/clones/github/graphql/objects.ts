@@ -217,7 +217,6 @@ function commitHistory(domain: DomainContext, repo: RepoRecord, sha: string, arg
   return matches;
 }
 
-
 /** The combined state of check runs and commit statuses on a commit (`StatusCheckRollup`), as `gh pr checks` reads it. */
 export function statusCheckRollup(domain: DomainContext, repo: RepoRecord, sha: string): Gql | null {
   const state = rollupState(domain.store, repo.id, sha);
@@ -282,7 +281,6 @@ export function statusCheckRollup(domain: DomainContext, repo: RepoRecord, sha: 
     }),
   };
 }
-
 
 function statusObject(domain: DomainContext, repo: RepoRecord, sha: string): Gql | null {
   const statuses = latestStatuses(domain.store, repo.id, sha);
