@@ -300,6 +300,40 @@ describe('REST', () => {
       ['issue', other.number, false],
     ]);
   });
+
+  it('takes a review comment on a whole file (subject_type: file), on a file the pull request changes only', async () => {
+    const sha = await branchWithCommit('fix/file-comment', 'docs/file-comment.md', 'f\n');
+    const pull = (
+      await octokit.pulls.create({ owner, repo, title: 'File comment', head: 'fix/file-comment', base: 'main' })
+    ).data;
+    const comment = (
+      await octokit.pulls.createReviewComment({
+        owner,
+        repo,
+        pull_number: pull.number,
+        commit_id: sha,
+        path: 'docs/file-comment.md',
+        subject_type: 'file',
+        body: 'This whole file needs a header',
+      })
+    ).data;
+    expect(comment).toMatchObject({ subject_type: 'file', line: null, path: 'docs/file-comment.md' });
+    const listed = (await octokit.pulls.listReviewComments({ owner, repo, pull_number: pull.number })).data;
+    expect(listed.map((entry) => [entry.body, entry.subject_type])).toEqual([
+      ['This whole file needs a header', 'file'],
+    ]);
+    await expect(
+      octokit.pulls.createReviewComment({
+        owner,
+        repo,
+        pull_number: pull.number,
+        commit_id: sha,
+        path: 'README.md',
+        subject_type: 'file',
+        body: 'Not in this pull request',
+      }),
+    ).rejects.toMatchObject({ status: 422 });
+  });
 });
 
 describe('GraphQL', () => {

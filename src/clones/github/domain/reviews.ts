@@ -74,6 +74,8 @@ export interface InlineComment {
   position?: number;
   side?: 'LEFT' | 'RIGHT';
   start_line?: number;
+  /** `file`: a comment on the whole file, at no line. */
+  subject_type?: 'line' | 'file';
 }
 
 /**
@@ -153,6 +155,15 @@ export async function addReviewComment(
       side: parent.side,
       commit_id: parent.commitId,
     };
+  } else if (comment.subject_type === 'file') {
+    // On the whole file: the file must be one the pull request changes; no line, no hunk.
+    await hunkFor(ctx, repo, pull, { ...comment, line: undefined, position: 1 }).catch((error: unknown) => {
+      if (error instanceof UnresolvedPosition && error.part === 'line') return;
+      throw error;
+    });
+    diffHunk = '';
+    position = 0;
+    target = { ...comment, line: undefined, start_line: undefined };
   } else {
     const resolved = await hunkFor(ctx, repo, pull, comment);
     ({ hunk: diffHunk, position } = resolved);
@@ -173,6 +184,7 @@ export async function addReviewComment(
     diffHunk,
     position,
     inReplyToId: inReplyTo,
+    ...(target.subject_type === 'file' ? { subjectType: 'file' as const } : {}),
     createdAt: ctx.now,
     updatedAt: ctx.now,
   });
