@@ -908,6 +908,91 @@ describe('GraphQL review threads', () => {
       errors: [expect.objectContaining({ type: 'NOT_FOUND' })],
     });
   });
+
+  it('addPullRequestReviewThread adds threads to the viewer’s pending review, which submitPullRequestReview then publishes', async () => {
+    await branchWithCommit('fix/pending-threads', 'docs/pending.md', 'one\ntwo\n');
+    const pull = (
+      await octokit.pulls.create({ owner, repo, title: 'Pending threads', head: 'fix/pending-threads', base: 'main' })
+    ).data;
+    const { id } = (
+      await graphql<{ repository: { pullRequest: { id: string } } }>(
+        `
+          query ($number: Int!) {
+            repository(owner: "acme", name: "widgets") {
+              pullRequest(number: $number) {
+                id
+              }
+            }
+          }
+        `,
+        { number: pull.number },
+      )
+    ).repository.pullRequest;
+    type Pending = { addPullRequestReview: { pullRequestReview: { id: string; state: string } } };
+    const review = (
+      await graphql<Pending>(
+        `
+          mutation ($id: ID!) {
+            addPullRequestReview(input: { pullRequestId: $id }) {
+              pullRequestReview {
+                id
+                state
+              }
+            }
+          }
+        `,
+        { id },
+      )
+    ).addPullRequestReview.pullRequestReview;
+    expect(review.state).toBe('PENDING');
+    type Thread = {
+      addPullRequestReviewThread: {
+        thread: {
+          path: string;
+          line: number | null;
+          subjectType: string;
+          comments: { nodes: Array<{ body: string }> };
+        };
+      };
+    };
+    const add = (input: string) =>
+      graphql<Thread>(
+        `mutation ($review: ID!) { addPullRequestReviewThread(input: { pullRequestReviewId: $review, ${input} }) {
+          thread { path line subjectType comments(first: 5) { nodes { body } } } } }`,
+        { review: review.id },
+      );
+    const onLine = (await add('path: "docs/pending.md", line: 2, side: RIGHT, body: "Second line"'))
+      .addPullRequestReviewThread.thread;
+    expect(onLine).toEqual({
+      path: 'docs/pending.md',
+      line: 2,
+      subjectType: 'LINE',
+      comments: { nodes: [{ body: 'Second line' }] },
+    });
+    const onFile = (await add('path: "docs/pending.md", subjectType: FILE, body: "Whole file"'))
+      .addPullRequestReviewThread.thread;
+    expect(onFile).toMatchObject({ line: null, subjectType: 'FILE' });
+    // Pending: bob sees none of it yet.
+    const asBob = octokitFor(clone, TOKENS.bob);
+    expect((await asBob.pulls.listReviewComments({ owner, repo, pull_number: pull.number })).data).toEqual([]);
+    await graphql(
+      `
+        mutation ($review: ID!) {
+          submitPullRequestReview(input: { pullRequestReviewId: $review, event: COMMENT, body: "Notes" }) {
+            pullRequestReview {
+              state
+            }
+          }
+        }
+      `,
+      { review: review.id },
+    );
+    expect(
+      (await asBob.pulls.listReviewComments({ owner, repo, pull_number: pull.number })).data
+        .map((comment) => comment.body)
+        .sort(),
+    ).toEqual(['Second line', 'Whole file']);
+  });
 });
 
 describe('GraphQL commits without a clone', () => {

@@ -393,6 +393,8 @@ describe('pull requests and reviews', () => {
     ]);
     const threads = await ok('pull_request_read', { method: 'get_review_comments', ...repo, pullNumber: number });
     expect(threads).toMatchObject({ totalCount: 1, review_threads: [{ comments: [{ body: 'Look here' }] }] });
+    // A comment on the whole file (subjectType FILE) is at no line.
+    expect(threads.review_threads[0].comments[0].line).toBeUndefined();
     const [comment] = state().reviewComments ?? [];
     const reply = await ok('add_reply_to_pull_request_comment', { ...repo, commentId: comment!.id, body: 'Agreed' });
     expect(Object.keys(reply).sort()).toEqual(['id', 'url']);

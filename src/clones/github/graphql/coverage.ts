@@ -17,6 +17,7 @@ export const GRAPHQL_QUERY_FIELDS = [
 export const GRAPHQL_MUTATIONS = [
   'createRef',
   'createCommitOnBranch',
+  'addPullRequestReviewThread',
   'resolveReviewThread',
   'unresolveReviewThread',
   'createIssue',

@@ -283,7 +283,9 @@ export const pullTools: Record<string, ToolHandler> = {
           body: String(args.body),
           path: String(args.path),
           commit_id: pull.headSha,
-          ...(args.subjectType === 'FILE' ? {} : { line: line(args.line), side: side(args.side) }),
+          ...(args.subjectType === 'FILE'
+            ? { subject_type: 'file' as const }
+            : { line: line(args.line), side: side(args.side) }),
           start_line: line(args.startLine),
         },
         pending.id,
