@@ -1,7 +1,7 @@
 import type { IssueRecord, PullRecord } from '../state/model.js';
 import type { Store } from '../state/store.js';
 import { protectionOf } from '../state/teams.js';
-import { rollupState } from './check-rollup.js';
+import { rollupState } from '../state/check-rollup.js';
 import { closingReferences } from './closing-references.js';
 
 /** One term of a search query: free text, or `qualifier:value` (negated with a leading `-`). */

@@ -82,7 +82,8 @@ function issueish(
         (comment) => commentObject(domain, repo, comment),
         'IssueComment',
       ),
-    timelineItems: (args: TimelineArgs) => timelineItems(domain, repo, issue, args),
+    timelineItems: (args: TimelineArgs) =>
+      timelineItems(domain, repo, issue, args, { issueObject, commentObject, reviewObject }),
     participants: (args: ConnectionArgs) => {
       const ids = new Set([issue.userId, ...domain.store.where('comment', `issue:${issue.id}`).map((c) => c.userId)]);
       return connection([...ids], args, (id) => actorById(domain, id), 'User');

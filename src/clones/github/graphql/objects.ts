@@ -1,7 +1,7 @@
 import type { DomainContext } from '../domain/context.js';
 import { isTreeMode, personDate, type Person } from '../git/format.js';
 import { logCommits, touchesPath } from '../git/history.js';
-import { latestStatuses, rollupState } from '../domain/check-rollup.js';
+import { latestStatuses, rollupState } from '../state/check-rollup.js';
 import { userForEmail } from '../render/git.js';
 import { fullName } from '../render/repos.js';
 import { nodeId, shaNodeId } from '../render/urls.js';

@@ -2,13 +2,26 @@ import type { DomainContext } from '../domain/context.js';
 import { crossReferences } from '../domain/cross-references.js';
 import { fullName } from '../render/repos.js';
 import { nodeId } from '../render/urls.js';
-import type { IssueEventRecord, IssueRecord, RepoRecord } from '../state/model.js';
+import type {
+  CommentRecord,
+  IssueEventRecord,
+  IssueRecord,
+  PullRecord,
+  RepoRecord,
+  ReviewRecord,
+} from '../state/model.js';
 import { connection, upper, type ConnectionArgs, type Gql } from './context.js';
-import { commentObject, issueObject, reviewObject } from './issues.js';
 import { actorById, commitObject, labelObject } from './objects.js';
 import { teamObject } from './teams.js';
 
 export type TimelineArgs = ConnectionArgs & { since?: string | null; itemTypes?: string[] | null };
+
+/** The objects the timeline holds, built by graphql/issues.ts (handed in: it imports this module). */
+export interface TimelineObjects {
+  issueObject: (domain: DomainContext, repo: RepoRecord, issue: IssueRecord) => Gql;
+  commentObject: (domain: DomainContext, repo: RepoRecord, comment: CommentRecord) => Gql;
+  reviewObject: (domain: DomainContext, repo: RepoRecord, pull: PullRecord, review: ReviewRecord) => Gql;
+}
 
 interface Item {
   at: string;
@@ -27,7 +40,13 @@ function eventTypename(event: string): string {
 /** LabeledEvent → LABELED_EVENT, as `itemTypes` names the types. */
 const itemType = (typename: string) => typename.replace(/([a-z])([A-Z])/g, '$1_$2').toUpperCase();
 
-function eventObject(domain: DomainContext, repo: RepoRecord, issue: IssueRecord, event: IssueEventRecord): Gql {
+function eventObject(
+  domain: DomainContext,
+  repo: RepoRecord,
+  issue: IssueRecord,
+  event: IssueEventRecord,
+  { issueObject }: TimelineObjects,
+): Gql {
   const typename = eventTypename(event.event);
   const base: Gql = {
     __typename: typename,
@@ -116,7 +135,12 @@ function eventObject(domain: DomainContext, repo: RepoRecord, issue: IssueRecord
 }
 
 /** The cross-references to `issue` as `CrossReferencedEvent`s. */
-function crossReferenceItems(domain: DomainContext, repo: RepoRecord, issue: IssueRecord): Item[] {
+function crossReferenceItems(
+  domain: DomainContext,
+  repo: RepoRecord,
+  issue: IssueRecord,
+  { issueObject }: TimelineObjects,
+): Item[] {
   const target = fullName(domain, repo);
   return crossReferences(domain, repo, issue).map((reference) => ({
     at: reference.at,
@@ -143,14 +167,21 @@ function crossReferenceItems(domain: DomainContext, repo: RepoRecord, issue: Iss
  * cross-references to it, oldest first, filtered by `since` and `itemTypes` as GitHub filters
  * them. Event kinds the clone does not record (commits pushed, deployments…) never appear.
  */
-export function timelineItems(domain: DomainContext, repo: RepoRecord, issue: IssueRecord, args: TimelineArgs) {
+export function timelineItems(
+  domain: DomainContext,
+  repo: RepoRecord,
+  issue: IssueRecord,
+  args: TimelineArgs,
+  objects: TimelineObjects,
+) {
+  const { commentObject, reviewObject } = objects;
   const items: Item[] = [];
   for (const event of domain.store.where('event', `issue:${issue.id}`))
     items.push({
       at: event.createdAt,
       order: domain.store.insertionOrder(event),
       typename: eventTypename(event.event),
-      node: () => eventObject(domain, repo, issue, event),
+      node: () => eventObject(domain, repo, issue, event, objects),
     });
   for (const comment of domain.store.where('comment', `issue:${issue.id}`))
     items.push({
@@ -170,7 +201,7 @@ export function timelineItems(domain: DomainContext, repo: RepoRecord, issue: Is
         node: () => reviewObject(domain, repo, pull, review),
       });
     }
-  items.push(...crossReferenceItems(domain, repo, issue));
+  items.push(...crossReferenceItems(domain, repo, issue, objects));
   const wanted = args.itemTypes ? new Set(args.itemTypes) : undefined;
   const since = args.since ? Date.parse(args.since) : undefined;
   const kept = items

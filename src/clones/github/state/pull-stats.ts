@@ -3,13 +3,14 @@ import { commitsBetween, mergeBase } from '../git/history.js';
 import { mergeTrees } from '../git/merge.js';
 import type { PullRecord, RepoRecord } from './model.js';
 import type { Store } from './store.js';
-import { rollupState } from '../domain/check-rollup.js';
-import { mergeProtectionFailure } from '../domain/protection.js';
+import { rollupState } from './check-rollup.js';
 
 /** Where pull statistics are looked up and cached (the clone's core). */
 export interface StatsEnv {
   store: Store;
   cache: { get(key: string): unknown; set(key: string, value: unknown): void };
+  /** What branch protection has against merging `pull` now (`blocked`, `behind`), when the env knows protection. */
+  mergeBlocker?: (store: Store, repo: RepoRecord, pull: PullRecord) => Promise<'blocked' | 'behind' | undefined>;
 }
 
 /** What GitHub computes about a pull request's branches (commit count, diff size, mergeability). */
@@ -41,7 +42,7 @@ export async function pullStats(env: StatsEnv, repo: RepoRecord, pull: PullRecor
   if (!cached) env.cache.set(key, base);
   return {
     ...base,
-    mergeableState: open ? await openMergeableState(env.store, repo, pull, base.mergeable) : 'unknown',
+    mergeableState: open ? await openMergeableState(env, repo, pull, base.mergeable) : 'unknown',
   };
 }
 
@@ -51,16 +52,16 @@ export async function pullStats(env: StatsEnv, repo: RepoRecord, pull: PullRecor
  * its head not passing), else `clean`.
  */
 async function openMergeableState(
-  store: Store,
+  env: StatsEnv,
   repo: RepoRecord,
   pull: PullRecord,
   mergeable: boolean | null,
 ): Promise<PullStats['mergeableState']> {
   if (mergeable === false) return 'dirty';
   if (pull.draft) return 'draft';
-  const refused = await mergeProtectionFailure(store, repo, pull);
-  if (refused) return refused.behind ? 'behind' : 'blocked';
-  const rollup = rollupState(store, repo.id, pull.headSha);
+  const blocked = await env.mergeBlocker?.(env.store, repo, pull);
+  if (blocked) return blocked;
+  const rollup = rollupState(env.store, repo.id, pull.headSha);
   return rollup !== null && rollup !== 'SUCCESS' ? 'unstable' : 'clean';
 }
 

@@ -1,5 +1,5 @@
-import type { StatusRecord } from '../state/model.js';
-import type { Store } from '../state/store.js';
+import type { StatusRecord } from './model.js';
+import type { Store } from './store.js';
 
 export type RollupState = 'SUCCESS' | 'FAILURE' | 'PENDING' | 'ERROR';
 
