@@ -164,6 +164,8 @@ describe('conformance with the api.github.com OpenAPI description', () => {
     const { data: events } = await octocat.issues.listEvents({ owner, repo, issue_number });
     await octocat.issues.listEventsForRepo({ owner, repo });
     await octocat.issues.getEvent({ owner, repo, event_id: events[0]!.id });
+    // An issue that mentions #1 puts a cross-reference on its timeline.
+    await octocat.issues.create({ owner, repo, title: 'Mentions one', body: 'Related to #1' });
     await octocat.issues.listEventsForTimeline({ owner, repo, issue_number: 1 });
   });
 
@@ -271,7 +273,8 @@ describe('conformance with the api.github.com OpenAPI description', () => {
     const pull_number = pull.number;
     await octocat.pulls.update({ owner, repo, pull_number, body: 'Now with a body' });
     await octocat.pulls.listFiles({ owner, repo, pull_number });
-    await octocat.pulls.listCommits({ owner, repo, pull_number });
+    const { data: commits } = await octocat.pulls.listCommits({ owner, repo, pull_number });
+    await octocat.repos.listPullRequestsAssociatedWithCommit({ owner, repo, commit_sha: commits[0]!.sha });
     await octocat.pulls.requestReviewers({ owner, repo, pull_number, reviewers: ['alice'] });
     await octocat.pulls.listRequestedReviewers({ owner, repo, pull_number });
     await octocat.pulls.removeRequestedReviewers({ owner, repo, pull_number, reviewers: ['alice'] });

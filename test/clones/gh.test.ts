@@ -443,6 +443,26 @@ describe('gh repo', () => {
     expect(logins.length).toBeGreaterThan(0);
   });
 
+  it('repo, issue and pr view answer every --json field gh offers, all at once', async () => {
+    for (const command of [
+      ['repo', 'view', 'acme/widgets'],
+      ['issue', 'view', '1', '-R', 'acme/widgets'],
+      ['pr', 'view', '4', '-R', 'acme/widgets'],
+    ]) {
+      // Without fields, gh lists the fields it knows.
+      const listing = await run([...command, '--json'], work);
+      const fields = listing.stderr
+        .split('\n')
+        .slice(1)
+        .map((line) => line.trim())
+        .filter((line) => /^\w+$/.test(line));
+      expect(fields.length).toBeGreaterThan(10);
+      const viewed = await run([...command, '--json', fields.join(',')], work);
+      expect({ command, code: viewed.code, stderr: viewed.stderr }).toEqual({ command, code: 0, stderr: '' });
+      expect(Object.keys(JSON.parse(viewed.stdout) as object).sort()).toEqual([...fields].sort());
+    }
+  });
+
   it('repo create makes a repository for the viewer or an organization', async () => {
     const mine = await run(['repo', 'create', 'octocat/gh-made', '--private', '--description', 'Made by gh'], work);
     expect(mine).toMatchObject({ code: 0 });

@@ -223,32 +223,32 @@ describe('queries', () => {
     ]);
   });
 
-  it('answers timelineItems and reviewThreads with an error logged as not implemented, not an empty list', async () => {
+  it('answers fields it lacks with an error logged as not implemented, not an empty list', async () => {
     clone.handle.clearRequests();
     const { body } = await graphql(`
       {
         repository(owner: "acme", name: "widgets") {
           issue(number: 1) {
-            timelineItems(first: 5) {
-              totalCount
+            hovercard {
+              contexts {
+                message
+              }
             }
           }
-          pullRequest(number: 4) {
-            reviewThreads(first: 5) {
-              totalCount
-            }
+          deployments(first: 5) {
+            totalCount
           }
         }
       }
     `);
     expect(body.errors).toEqual([
-      expect.objectContaining({ type: 'NOT_IMPLEMENTED', path: ['repository', 'issue', 'timelineItems'] }),
-      expect.objectContaining({ type: 'NOT_IMPLEMENTED', path: ['repository', 'pullRequest', 'reviewThreads'] }),
+      expect.objectContaining({ type: 'NOT_IMPLEMENTED', path: ['repository', 'issue', 'hovercard'] }),
+      expect.objectContaining({ type: 'NOT_IMPLEMENTED', path: ['repository', 'deployments'] }),
     ]);
     expect(clone.handle.requests({ notImplemented: true })).toEqual([
       expect.objectContaining({
         kind: 'graphql',
-        operationId: 'graphql:Issue.timelineItems,PullRequest.reviewThreads',
+        operationId: 'graphql:Issue.hovercard,Repository.deployments',
       }),
     ]);
   });

@@ -393,6 +393,8 @@ describe('pull requests and reviews', () => {
     ]);
     const threads = await ok('pull_request_read', { method: 'get_review_comments', ...repo, pullNumber: number });
     expect(threads).toMatchObject({ totalCount: 1, review_threads: [{ comments: [{ body: 'Look here' }] }] });
+    // A comment on the whole file (subjectType FILE) is at no line.
+    expect(threads.review_threads[0].comments[0].line).toBeUndefined();
     const [comment] = state().reviewComments ?? [];
     const reply = await ok('add_reply_to_pull_request_comment', { ...repo, commentId: comment!.id, body: 'Agreed' });
     expect(Object.keys(reply).sort()).toEqual(['id', 'url']);
@@ -401,6 +403,21 @@ describe('pull requests and reviews', () => {
       'Look here',
       'Agreed',
     ]);
+    // A thread resolved through GraphQL (as agents resolve what they addressed) reads as resolved here too.
+    const threadsQuery = `{ repository(owner: "acme", name: "widgets") { pullRequest(number: ${number}) {
+      reviewThreads(first: 5) { nodes { id } } } } }`;
+    const graphql = async (query: string) => {
+      const res = await fetch(`${clone.apiUrl}/graphql`, {
+        method: 'POST',
+        headers: { authorization: `bearer ${clone.token}`, 'content-type': 'application/json' },
+        body: JSON.stringify({ query }),
+      });
+      return ((await res.json()) as { data: any }).data; // eslint-disable-line @typescript-eslint/no-explicit-any
+    };
+    const threadId = (await graphql(threadsQuery)).repository.pullRequest.reviewThreads.nodes[0].id as string;
+    await graphql(`mutation { resolveReviewThread(input: { threadId: "${threadId}" }) { thread { isResolved } } }`);
+    const resolved = await ok('pull_request_read', { method: 'get_review_comments', ...repo, pullNumber: number });
+    expect(resolved.review_threads[0].is_resolved).toBe(true);
     const before = (await ok('pull_request_read', { method: 'get_reviews', ...repo, pullNumber: number })).length;
     await ok('pull_request_review_write', { method: 'create', ...repo, pullNumber: number });
     expect(await ok('pull_request_review_write', { method: 'delete_pending', ...repo, pullNumber: number })).toBe(

@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { Faults } from './http/faults.js';
+import { protectionMergeState } from './domain/merge-protection.js';
 import { mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { KeyedMutex } from './state/locks.js';
@@ -60,6 +61,8 @@ export class CloneCore {
   readonly faults = new Faults();
   readonly limiter: RateLimiter;
   readonly cache = new BoundedCache<unknown>();
+  /** How pullStats learns what branch protection has against a merge (`mergeable_state`). */
+  readonly mergeBlocker = protectionMergeState;
   /** Rendered answers of cacheable read routes, valid while the store stays at one version. */
   readonly responses = new ResponseCache();
   /** Signs blob URLs and runtime tokens; never leaves the process. */

@@ -1,6 +1,7 @@
 import { runGit } from '../git/cli.js';
 import type { RepoRecord } from '../state/model.js';
 import type { DomainContext } from './context.js';
+import { resolveRevision } from './revision.js';
 
 /** The first repository of the fork network `repo` belongs to. */
 function networkRoot(ctx: DomainContext, repo: RepoRecord): RepoRecord {
@@ -40,7 +41,7 @@ export async function resolveCompareSide(
   spec: string,
 ): Promise<string | undefined> {
   const parts = spec.split(':');
-  if (parts.length === 1) return repo.git.resolveCommit(spec);
+  if (parts.length === 1) return resolveRevision(repo, spec);
   const [owner, name, ref] =
     parts.length === 2 ? [parts[0]!, undefined, parts[1]!] : [parts[0]!, parts[1], parts.slice(2).join(':')];
   const other = networkRepo(ctx, repo, owner, name);

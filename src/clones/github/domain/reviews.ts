@@ -26,12 +26,13 @@ const STATE: Record<ReviewEvent, ReviewState> = {
   COMMENT: 'COMMENTED',
 };
 
-function checkEvent(ctx: DomainContext, issue: IssueRecord, event: ReviewEvent, body: string) {
+/** A COMMENT or REQUEST_CHANGES review must say something: a body, or inline comments (`hasComments`). */
+function checkEvent(ctx: DomainContext, issue: IssueRecord, event: ReviewEvent, body: string, hasComments: boolean) {
   const self = actingUser(ctx.actor)?.id === issue.userId;
   if (self && event === 'APPROVE') throw simpleValidationFailed('Can not approve your own pull request');
   if (self && event === 'REQUEST_CHANGES')
     throw simpleValidationFailed('Can not request changes on your own pull request');
-  if ((event === 'REQUEST_CHANGES' || event === 'COMMENT') && body.trim() === '')
+  if ((event === 'REQUEST_CHANGES' || event === 'COMMENT') && body.trim() === '' && !hasComments)
     throw simpleValidationFailed(`Body is required when the event is ${event}`);
 }
 
@@ -73,6 +74,8 @@ export interface InlineComment {
   position?: number;
   side?: 'LEFT' | 'RIGHT';
   start_line?: number;
+  /** `file`: a comment on the whole file, at no line. */
+  subject_type?: 'line' | 'file';
 }
 
 /**
@@ -152,6 +155,15 @@ export async function addReviewComment(
       side: parent.side,
       commit_id: parent.commitId,
     };
+  } else if (comment.subject_type === 'file') {
+    // On the whole file: the file must be one the pull request changes; no line, no hunk.
+    await hunkFor(ctx, repo, pull, { ...comment, line: undefined, position: 1 }).catch((error: unknown) => {
+      if (error instanceof UnresolvedPosition && error.part === 'line') return;
+      throw error;
+    });
+    diffHunk = '';
+    position = 0;
+    target = { ...comment, line: undefined, start_line: undefined };
   } else {
     const resolved = await hunkFor(ctx, repo, pull, comment);
     ({ hunk: diffHunk, position } = resolved);
@@ -172,6 +184,7 @@ export async function addReviewComment(
     diffHunk,
     position,
     inReplyToId: inReplyTo,
+    ...(target.subject_type === 'file' ? { subjectType: 'file' as const } : {}),
     createdAt: ctx.now,
     updatedAt: ctx.now,
   });
@@ -214,7 +227,7 @@ export async function createReview(
 ): Promise<ReviewRecord> {
   const user = actingUser(ctx.actor)!;
   const body = input.body ?? '';
-  if (input.event) checkEvent(ctx, issue, input.event, body);
+  if (input.event) checkEvent(ctx, issue, input.event, body, (input.comments ?? []).length > 0);
   if (input.commit_id && !repo.git.readCommit(input.commit_id))
     throw simpleValidationFailed('Commit ID is not part of the pull request');
   if (
@@ -255,7 +268,7 @@ export async function submitReview(
   if (review.state !== 'PENDING') throw simpleValidationFailed('Can not submit a review that is not pending');
   if (review.userId !== actingUser(ctx.actor)?.id) throw notFound();
   const text = body ?? review.body;
-  checkEvent(ctx, issue, event, text);
+  checkEvent(ctx, issue, event, text, ctx.store.countWhere('reviewComment', `review:${review.id}`) > 0);
   ctx.store.update(ctx.journal, 'review', review, { state: STATE[event], body: text, submittedAt: ctx.now });
   await afterSubmit(ctx, repo, issue, pull, actingUser(ctx.actor)!, review);
 }

@@ -1,5 +1,8 @@
-import type { IssueRecord } from '../state/model.js';
+import type { IssueRecord, PullRecord } from '../state/model.js';
 import type { Store } from '../state/store.js';
+import { protectionOf } from '../state/teams.js';
+import { rollupState } from '../state/check-rollup.js';
+import { closingReferences } from './closing-references.js';
 
 /** One term of a search query: free text, or `qualifier:value` (negated with a leading `-`). */
 export type Term =
@@ -34,7 +37,23 @@ export const ISSUE_QUALIFIERS: ReadonlySet<string> = new Set([
   'draft',
   'reason',
   'archived',
+  // Orders the results (`sort:created-asc`), matches every issue.
+  'sort',
+  'review',
+  'status',
+  'linked',
 ]);
+
+/**
+ * The order a `sort:` qualifier asks for (`sort:updated-asc`, `sort:comments`: descending unless
+ * `-asc`), which wins over the `sort` and `order` parameters, as on GitHub.
+ */
+export function sortQualifier(terms: readonly Term[]): { sort: string; order: 'asc' | 'desc' } | undefined {
+  const term = terms.find((t) => t.kind === 'qualifier' && t.key === 'sort' && !t.negated);
+  if (!term) return undefined;
+  const match = /^(.+?)(?:-(asc|desc))?$/.exec(term.value.toLowerCase());
+  return match ? { sort: match[1]!, order: match[2] === 'asc' ? 'asc' : 'desc' } : undefined;
+}
 
 /**
  * Splits `repo:a/b is:open label:"help wanted" -label:bug crash` into terms; `key:value` with a
@@ -118,7 +137,7 @@ export interface SearchHit {
 /** GitHub's issue search over the issues and pull requests the searcher can see. */
 export function searchIssues(ctx: SearchContext, terms: Term[]): SearchHit[] {
   const { store } = ctx;
-  const text = terms.filter((t): t is Extract<Term, { kind: 'text' }> => t.kind === 'text' && t.value !== '');
+  const groups = orGroups(terms);
   const qualifiers = terms.filter((t): t is Extract<Term, { kind: 'qualifier' }> => t.kind === 'qualifier');
   const inFields = qualifiers.find((q) => q.key === 'in')?.value.split(',') ?? ['title', 'body', 'comments'];
   const login = (id: number | null) => (id === null ? undefined : store.get('user', id)?.login.toLowerCase());
@@ -196,6 +215,14 @@ export function searchIssues(ctx: SearchContext, terms: Term[]): SearchHit[] {
         return (issue.stateReason ?? '').replace('_', ' ') === value.replace('_', ' ').replace(/"/g, '');
       case 'archived':
         return store.get('repo', issue.repoId)?.archived === (value === 'true');
+      case 'review':
+        return pull !== undefined && reviewMatches(store, pull, value);
+      case 'status': {
+        const state = pull ? rollupState(store, issue.repoId, pull.headSha) : null;
+        return state !== null && (value === 'failure' ? ['FAILURE', 'ERROR'] : [value.toUpperCase()]).includes(state);
+      }
+      case 'linked':
+        return value === (pull ? 'issue' : 'pr') && isLinked(store, issue);
       case 'in':
         return true;
       default:
@@ -206,27 +233,99 @@ export function searchIssues(ctx: SearchContext, terms: Term[]): SearchHit[] {
   const hits: SearchHit[] = [];
   for (const issue of store.all('issue')) {
     if (!ctx.canRead(issue.repoId)) continue;
-    if (!qualifiers.every((q) => matches(issue, q) !== q.negated)) continue;
     const haystacks: Array<[string, number]> = [];
     if (inFields.includes('title')) haystacks.push([issue.title.toLowerCase(), 2]);
     if (inFields.includes('body')) haystacks.push([(issue.body ?? '').toLowerCase(), 1]);
     if (inFields.includes('comments'))
       for (const comment of store.where('comment', `issue:${issue.id}`))
         haystacks.push([comment.body.toLowerCase(), 0.5]);
+    // A term passes when it matches (or, negated, does not); a group of terms joined by OR when one does.
     let score = 1;
-    let ok = true;
-    for (const term of text) {
+    const passes = (term: Term): boolean => {
+      if (term.kind === 'qualifier') return matches(issue, term) !== term.negated;
       const needle = term.value.toLowerCase();
       const weight = haystacks.reduce((sum, [hay, w]) => sum + (hay.includes(needle) ? w : 0), 0);
-      if (weight > 0 === term.negated) {
-        ok = false;
-        break;
-      }
+      if (weight > 0 === term.negated) return false;
       score += weight;
-    }
-    if (ok) hits.push({ issue, score });
+      return true;
+    };
+    if (groups.every((group) => group.filter(passes).length > 0)) hits.push({ issue, score });
   }
   return hits;
+}
+
+/**
+ * The terms as groups that must all pass: terms joined by `OR` form one group (any of them
+ * passes it), every other term is a group of its own (`AND`, the default). Empty text is dropped.
+ */
+function orGroups(terms: readonly Term[]): Term[][] {
+  const groups: Term[][] = [];
+  let joining = false;
+  for (const term of terms) {
+    if (term.kind === 'text' && !term.negated && term.value === 'OR') {
+      joining = groups.length > 0;
+      continue;
+    }
+    if (term.kind === 'text' && (term.value === '' || (!term.negated && term.value === 'AND'))) continue;
+    if (joining) groups[groups.length - 1]!.push(term);
+    else groups.push([term]);
+    joining = false;
+  }
+  return groups;
+}
+
+/**
+ * `review:none|approved|changes_requested|required`: no submitted review; the decision of the
+ * latest approving or blocking review of each reviewer; not yet approved while the base branch's
+ * protection requires approving reviews.
+ */
+function reviewMatches(store: Store, pull: PullRecord, value: string): boolean {
+  const submitted = store.where('review', `pull:${pull.id}`).filter((review) => review.state !== 'PENDING');
+  const latest = new Map<number, string>();
+  for (const review of submitted.sort((a, b) => a.id - b.id))
+    if (review.state === 'APPROVED' || review.state === 'CHANGES_REQUESTED') latest.set(review.userId, review.state);
+  const decision = [...latest.values()].includes('CHANGES_REQUESTED')
+    ? 'changes_requested'
+    : [...latest.values()].includes('APPROVED')
+      ? 'approved'
+      : null;
+  switch (value) {
+    case 'none':
+      return submitted.length === 0;
+    case 'approved':
+    case 'changes_requested':
+      return decision === value;
+    case 'required': {
+      const repo = store.get('repo', pull.repoId);
+      const protection = repo ? protectionOf(store, repo, pull.baseRef) : undefined;
+      return (protection?.requiredReviews ?? null) !== null && decision !== 'approved';
+    }
+    default:
+      return false;
+  }
+}
+
+/**
+ * `linked:pr` / `linked:issue`: an issue that a pull request into its default branch closes with a
+ * keyword, or such a pull request, as GitHub links them.
+ */
+function isLinked(store: Store, issue: IssueRecord): boolean {
+  const closes = (pullIssue: IssueRecord) => {
+    const pull = store.get('pull', pullIssue.pullId);
+    const repo = store.get('repo', pullIssue.repoId);
+    const owner = store.get('user', repo?.ownerId);
+    if (!pull || !repo || !owner || pull.baseRef !== repo.defaultBranch) return [];
+    return closingReferences(pullIssue.body ?? '', `${owner.login}/${repo.name}`).flatMap((reference) => {
+      const [login = '', name = ''] = reference.repo.split('/');
+      const target = store.repoByFullName(login, name);
+      const found = target ? store.issueByNumber(target.id, reference.number) : undefined;
+      return found && found.pullId === null ? [found] : [];
+    });
+  };
+  if (issue.pullId !== null) return closes(issue).length > 0;
+  for (const candidate of store.all('issue'))
+    if (candidate.pullId !== null && closes(candidate).some((target) => target.id === issue.id)) return true;
+  return false;
 }
 
 function isQualifier(

@@ -20,7 +20,8 @@ export type Gql = { __typename: string } & Record<string, unknown>;
 export type Resolver<A = Record<string, unknown>> = (args: A, ctx: GraphqlContext, info: GraphQLResolveInfo) => unknown;
 
 /** GitHub's GraphQL error types (`errors[].type`). */
-export type ErrorType = 'NOT_FOUND' | 'FORBIDDEN' | 'UNPROCESSABLE' | 'INTERNAL' | 'MAX_NODE_LIMIT_EXCEEDED';
+export type ErrorType =
+  'NOT_FOUND' | 'FORBIDDEN' | 'UNPROCESSABLE' | 'INTERNAL' | 'MAX_NODE_LIMIT_EXCEEDED' | 'STALE_DATA';
 
 export function gqlError(type: ErrorType | 'NOT_IMPLEMENTED', message: string): GraphQLError {
   return new GraphQLError(message, { extensions: { type } });

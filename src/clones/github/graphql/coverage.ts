@@ -15,6 +15,11 @@ export const GRAPHQL_QUERY_FIELDS = [
 ] as const;
 
 export const GRAPHQL_MUTATIONS = [
+  'createRef',
+  'createCommitOnBranch',
+  'addPullRequestReviewThread',
+  'resolveReviewThread',
+  'unresolveReviewThread',
   'createIssue',
   'updateIssue',
   'closeIssue',
@@ -46,4 +51,4 @@ export const GRAPHQL_MUTATIONS = [
 
 /** The objects resolvers build and the connections they page through. */
 export const GRAPHQL_OBJECTS =
-  'Repository (issues, pinnedIssues, pullRequests, labels, milestones, refs, ref, object, defaultBranchRef, assignableUsers, releases, release, latestRelease, languages, environments, issue, pullRequest, issueOrPullRequest), Environment (protectionRules: DeploymentProtectionRule with its reviewers), Issue and PullRequest (comments, labels, assignees, milestone, reviews, latestReviews, reviewRequests, reviewDecision, commits, files, mergeable, mergeStateStatus, closingIssuesReferences), Release (tag, tagCommit, author), Commit (statusCheckRollup with CheckRun and StatusContext contexts, parents, author), Ref, Tree, Blob, Label, Milestone, IssueComment, PullRequestReview, User (gists), Gist, Bot, Organization (teams, team), Team';
+  'Repository (issues, pinnedIssues, pullRequests, labels, milestones, refs, ref, object, defaultBranchRef, assignableUsers, releases, release, latestRelease, languages, environments, issue, pullRequest, issueOrPullRequest), Environment (protectionRules: DeploymentProtectionRule with its reviewers), Issue and PullRequest (comments, labels, assignees, milestone, reviews, latestReviews, reviewRequests, reviewDecision, reviewThreads, commits, files, mergeable, mergeStateStatus, closingIssuesReferences, closedByPullRequestsReferences, timelineItems), Release (tag, tagCommit, author), Commit (statusCheckRollup with CheckRun and StatusContext contexts, parents, author, history, tree), Ref, Tree, Blob, Label, Milestone, IssueComment, PullRequestReview, PullRequestReviewThread, PullRequestReviewComment, User (gists), Gist, Bot, Organization (teams, team), Team';

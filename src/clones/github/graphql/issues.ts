@@ -4,13 +4,22 @@ import { diffCommits } from '../git/diff.js';
 import { commitsBetween } from '../git/history.js';
 import { fullName } from '../render/repos.js';
 import { nodeId } from '../render/urls.js';
-import type { CommentRecord, IssueRecord, LabelRecord, PullRecord, RepoRecord, ReviewRecord } from '../state/model.js';
-import { authorAssociation, NEED } from '../state/permissions.js';
+import type {
+  CommentRecord,
+  IssueRecord,
+  LabelRecord,
+  PullRecord,
+  RepoRecord,
+  ReviewCommentRecord,
+  ReviewRecord,
+} from '../state/model.js';
+import { authorAssociation, authorize, NEED } from '../state/permissions.js';
 import { effectiveBase, pullStats } from '../state/pull-stats.js';
 import { connection, emptyConnection, upper, type ConnectionArgs, type Gql } from './context.js';
 import { actorById, canSee, commitObject, labelObject, milestoneObject, refObject } from './objects.js';
 import { links } from './links.js';
 import { teamObject } from './teams.js';
+import { timelineItems, type TimelineArgs } from './timeline.js';
 
 const viewerId = (domain: DomainContext) =>
   domain.actor.kind === 'user' || domain.actor.kind === 'installation' ? domain.actor.user.id : undefined;
@@ -73,11 +82,15 @@ function issueish(
         (comment) => commentObject(domain, repo, comment),
         'IssueComment',
       ),
+    timelineItems: (args: TimelineArgs) =>
+      timelineItems(domain, repo, issue, args, { issueObject, commentObject, reviewObject }),
     participants: (args: ConnectionArgs) => {
       const ids = new Set([issue.userId, ...domain.store.where('comment', `issue:${issue.id}`).map((c) => c.userId)]);
       return connection([...ids], args, (id) => actorById(domain, id), 'User');
     },
-    reactionGroups: () => reactionGroups(domain, issue),
+    reactionGroups: () => reactionGroups(domain, `issue:${issue.id}`),
+    reactions: (args: ConnectionArgs & { content?: string | null }) =>
+      reactionConnection(domain, `issue:${issue.id}`, args),
     projectCards: emptyConnection,
     projectItems: emptyConnection,
     projectsV2: emptyConnection,
@@ -96,19 +109,44 @@ const REACTIONS: Record<string, string> = {
   eyes: 'EYES',
 };
 
-function reactionGroups(domain: DomainContext, issue: IssueRecord) {
-  const reactions = domain.store.where('reaction', `issue:${issue.id}`);
+/** The reactions on a subject (its `reactionKey`: `issue:N`, `comment:N`, `review-comment:N`) by content. */
+function reactionGroups(domain: DomainContext, key: string) {
+  const reactions = domain.store.where('reaction', key);
   return Object.entries(REACTIONS).map(([content, value]) => {
     const matching = reactions.filter((reaction) => reaction.content === content);
     const users = (args: ConnectionArgs) => connection(matching, args, (r) => actorById(domain, r.userId), 'Reactor');
     return {
       __typename: 'ReactionGroup',
       content: value,
+      createdAt: matching[0]?.createdAt ?? null,
       users,
       reactors: users,
       viewerHasReacted: matching.some((r) => r.userId === viewerId(domain)),
     };
   });
+}
+
+/** `reactions(content:)`: the subject's reactions, oldest first. */
+function reactionConnection(domain: DomainContext, key: string, args: ConnectionArgs & { content?: string | null }) {
+  const wanted = args.content ? Object.entries(REACTIONS).find(([, value]) => value === args.content)?.[0] : undefined;
+  const reactions = domain.store
+    .where('reaction', key)
+    .filter((reaction) => wanted === undefined || reaction.content === wanted)
+    .sort((a, b) => a.id - b.id);
+  const page = connection(
+    reactions,
+    args,
+    (reaction) => ({
+      __typename: 'Reaction',
+      id: nodeId('Reaction', reaction.id),
+      databaseId: reaction.id,
+      content: REACTIONS[reaction.content],
+      createdAt: reaction.createdAt,
+      user: () => actorById(domain, reaction.userId),
+    }),
+    'Reaction',
+  );
+  return { ...page, viewerHasReacted: reactions.some((reaction) => reaction.userId === viewerId(domain)) };
 }
 
 export function issueObject(domain: DomainContext, repo: RepoRecord, issue: IssueRecord): Gql {
@@ -123,7 +161,34 @@ export function issueObject(domain: DomainContext, repo: RepoRecord, issue: Issu
     ...issueish(domain, repo, issue, 'issues'),
     stateReason: issue.stateReason ? upper(issue.stateReason) : null,
     trackedIssues: emptyConnection,
+    closedByPullRequestsReferences: (args: ConnectionArgs & { includeClosedPrs?: boolean | null }) =>
+      connection(
+        closingPulls(domain, repo, issue).filter(
+          (pull) =>
+            args.includeClosedPrs === true || pull.merged || domain.store.get('issue', pull.issueId)?.state === 'open',
+        ),
+        args,
+        (pull) => pullObject(domain, pull),
+        'PullRequest',
+      ),
   };
+}
+
+/**
+ * The pull requests into their default branch whose body closes `issue` (the reverse of
+ * `closingIssuesReferences`), among the repositories the viewer can see, oldest first.
+ */
+function closingPulls(domain: DomainContext, repo: RepoRecord, issue: IssueRecord): PullRecord[] {
+  const target = `${fullName(domain, repo).toLowerCase()}#${issue.number}`;
+  const found: PullRecord[] = [];
+  for (const pull of domain.store.all('pull')) {
+    const source = domain.store.get('repo', pull.repoId);
+    const body = domain.store.get('issue', pull.issueId)?.body;
+    if (!source || !body || pull.baseRef !== source.defaultBranch || !canSee(domain, source, NEED.pullsRead)) continue;
+    const references = closingReferences(body, fullName(domain, source));
+    if (references.some((reference) => `${reference.repo}#${reference.number}` === target)) found.push(pull);
+  }
+  return found.sort((a, b) => a.id - b.id);
 }
 
 export function commentObject(domain: DomainContext, repo: RepoRecord, comment: CommentRecord): Gql {
@@ -149,7 +214,9 @@ export function commentObject(domain: DomainContext, repo: RepoRecord, comment: 
     viewerDidAuthor: viewerId(domain) === comment.userId,
     viewerCanUpdate: viewerId(domain) === comment.userId,
     viewerCanDelete: viewerId(domain) === comment.userId,
-    reactionGroups: [],
+    reactionGroups: () => reactionGroups(domain, `comment:${comment.id}`),
+    reactions: (args: ConnectionArgs & { content?: string | null }) =>
+      reactionConnection(domain, `comment:${comment.id}`, args),
     issue: () => issueObject(domain, repo, issue),
     repository: () => links.repo(domain, repo),
   };
@@ -176,23 +243,153 @@ export function reviewObject(domain: DomainContext, repo: RepoRecord, pull: Pull
       connection(
         domain.store.where('reviewComment', `review:${review.id}`),
         args,
-        (comment) => ({
-          __typename: 'PullRequestReviewComment',
-          id: nodeId('PullRequestReviewComment', comment.id),
-          databaseId: comment.id,
-          body: comment.body,
-          path: comment.path,
-          line: comment.line,
-          author: () => actorById(domain, comment.userId),
-          createdAt: comment.createdAt,
-        }),
+        (comment) => reviewCommentObject(domain, repo, pull, comment),
         'PullRequestReviewComment',
       ),
     reactionGroups: [],
   };
 }
 
-const MERGE_STATE: Record<string, string> = { clean: 'CLEAN', dirty: 'DIRTY', draft: 'DRAFT', unknown: 'UNKNOWN' };
+/** A `PullRequestReviewComment`, with the fields REST's review comment carries. */
+function reviewCommentObject(
+  domain: DomainContext,
+  repo: RepoRecord,
+  pull: PullRecord,
+  comment: ReviewCommentRecord,
+): Gql {
+  const path = `/${fullName(domain, repo)}/pull/${pull.number}#discussion_r${comment.id}`;
+  const review = domain.store.get('review', comment.reviewId);
+  return {
+    __typename: 'PullRequestReviewComment',
+    id: nodeId('PullRequestReviewComment', comment.id),
+    databaseId: comment.id,
+    fullDatabaseId: String(comment.id),
+    body: comment.body,
+    bodyText: comment.body,
+    bodyHTML: escapeHtml(comment.body),
+    path: comment.path,
+    line: comment.line,
+    originalLine: comment.line,
+    startLine: comment.startLine,
+    originalStartLine: comment.startLine,
+    position: comment.position,
+    originalPosition: comment.position,
+    diffHunk: comment.diffHunk,
+    subjectType: comment.subjectType === 'file' ? 'FILE' : 'LINE',
+    outdated: comment.line === null && comment.subjectType !== 'file',
+    state: review?.state === 'PENDING' ? 'PENDING' : 'SUBMITTED',
+    url: `${domain.urls.web}${path}`,
+    resourcePath: path,
+    author: () => actorById(domain, comment.userId),
+    authorAssociation: authorAssociation(domain.store, comment.userId, repo),
+    createdAt: comment.createdAt,
+    updatedAt: comment.updatedAt,
+    publishedAt: comment.createdAt,
+    lastEditedAt: comment.updatedAt === comment.createdAt ? null : comment.updatedAt,
+    includesCreatedEdit: false,
+    isMinimized: false,
+    minimizedReason: null,
+    viewerDidAuthor: viewerId(domain) === comment.userId,
+    viewerCanUpdate: viewerId(domain) === comment.userId,
+    viewerCanDelete: viewerId(domain) === comment.userId,
+    reactionGroups: () => reactionGroups(domain, `review-comment:${comment.id}`),
+    reactions: (args: ConnectionArgs & { content?: string | null }) =>
+      reactionConnection(domain, `review-comment:${comment.id}`, args),
+    commit: () => commitObject(domain, repo, comment.commitId),
+    originalCommit: () => commitObject(domain, repo, comment.commitId),
+    replyTo: () => {
+      const parent = domain.store.get('reviewComment', comment.inReplyToId);
+      return parent ? reviewCommentObject(domain, repo, pull, parent) : null;
+    },
+    pullRequestReview: () => (review ? reviewObject(domain, repo, pull, review) : null),
+    pullRequest: () => pullObject(domain, pull),
+    repository: () => links.repo(domain, repo),
+  };
+}
+
+/**
+ * A pull request's review threads: each first comment with its replies, oldest first. Hidden:
+ * comments of other users' pending reviews, as REST hides them. A thread's resolution is kept on
+ * its first comment.
+ */
+function reviewThreads(domain: DomainContext, repo: RepoRecord, pull: PullRecord): Gql[] {
+  const viewer = viewerId(domain);
+  const threads = new Map<number, ReviewCommentRecord[]>();
+  const comments = domain.store
+    .where('reviewComment', `pull:${pull.id}`)
+    .filter((comment) => {
+      const review = domain.store.get('review', comment.reviewId);
+      return review?.state !== 'PENDING' || review.userId === viewer;
+    })
+    .sort((a, b) => a.id - b.id);
+  for (const comment of comments) {
+    const root = comment.inReplyToId ?? comment.id;
+    threads.set(root, [...(threads.get(root) ?? []), comment]);
+  }
+  return [...threads.values()].map((list) => reviewThreadObject(domain, repo, pull, list));
+}
+
+/** Who may resolve a pull request's review threads: its author and those who can write to it. */
+export function canResolveThreads(domain: DomainContext, repo: RepoRecord, pull: PullRecord): boolean {
+  const viewer = viewerId(domain);
+  if (viewer === undefined) return false;
+  if (domain.store.get('issue', pull.issueId)?.userId === viewer) return true;
+  try {
+    authorize(domain.store, domain.actor, repo, NEED.pullsWrite);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** The thread whose first comment is `root`, as `reviewThreads` lists it. */
+export function reviewThreadById(domain: DomainContext, rootId: number): Gql | undefined {
+  const root = domain.store.get('reviewComment', rootId);
+  const pull = domain.store.get('pull', root?.pullId);
+  const repo = domain.store.get('repo', pull?.repoId);
+  if (!root || !pull || !repo) return undefined;
+  return reviewThreads(domain, repo, pull).find((thread) => thread.id === nodeId('PullRequestReviewThread', rootId));
+}
+
+function reviewThreadObject(domain: DomainContext, repo: RepoRecord, pull: PullRecord, list: ReviewCommentRecord[]) {
+  const viewer = viewerId(domain);
+  const first = list[0]!;
+  const resolved = first.resolvedById !== undefined && first.resolvedById !== null;
+  const canResolve = canResolveThreads(domain, repo, pull);
+  return {
+    __typename: 'PullRequestReviewThread',
+    id: nodeId('PullRequestReviewThread', first.id),
+    path: first.path,
+    line: first.line,
+    originalLine: first.line,
+    startLine: first.startLine,
+    originalStartLine: first.startLine,
+    diffSide: first.side,
+    startDiffSide: first.startLine ? first.side : null,
+    subjectType: first.subjectType === 'file' ? 'FILE' : 'LINE',
+    isOutdated: first.line === null && first.subjectType !== 'file',
+    isResolved: resolved,
+    isCollapsed: resolved,
+    resolvedBy: () => (resolved ? actorById(domain, first.resolvedById!) : null),
+    viewerCanResolve: canResolve && !resolved,
+    viewerCanUnresolve: canResolve && resolved,
+    viewerCanReply: viewer !== undefined,
+    comments: (args: ConnectionArgs) =>
+      connection(list, args, (comment) => reviewCommentObject(domain, repo, pull, comment), 'PullRequestReviewComment'),
+    pullRequest: () => pullObject(domain, pull),
+    repository: () => links.repo(domain, repo),
+  };
+}
+
+const MERGE_STATE: Record<string, string> = {
+  clean: 'CLEAN',
+  dirty: 'DIRTY',
+  draft: 'DRAFT',
+  blocked: 'BLOCKED',
+  behind: 'BEHIND',
+  unstable: 'UNSTABLE',
+  unknown: 'UNKNOWN',
+};
 
 export function pullObject(domain: DomainContext, pull: PullRecord): Gql {
   const repo = domain.store.get('repo', pull.repoId)!;
@@ -304,6 +501,8 @@ export function pullObject(domain: DomainContext, pull: PullRecord): Gql {
       ),
     latestOpinionatedReviews: (args: ConnectionArgs) =>
       connection(latestByAuthor(true), args, (review) => reviewObject(domain, repo, pull, review), 'PullRequestReview'),
+    reviewThreads: (args: ConnectionArgs) =>
+      connection(reviewThreads(domain, repo, pull), args, (thread) => thread, 'PullRequestReviewThread'),
     reviewDecision: () => {
       const latest = latestByAuthor(true);
       if (latest.some((review) => review.state === 'CHANGES_REQUESTED')) return 'CHANGES_REQUESTED';

@@ -10,6 +10,8 @@ import { ApiError } from '../state/errors.js';
 import { gqlError, operation, type Gql, type GraphqlContext } from './context.js';
 import { commentObject, issueObject, pullObject, reviewObject } from './issues.js';
 import { decodeNodeId } from './query.js';
+import { GIT_MUTATIONS } from './git-mutations.js';
+import { REVIEW_THREAD_MUTATIONS } from './review-thread-mutations.js';
 import { actorObject } from './objects.js';
 import { repoObject } from './repository.js';
 import { actingUser } from '../state/actor.js';
@@ -153,10 +155,13 @@ async function pin(ctx: GraphqlContext, id: string, pinned: boolean): Promise<Gq
 type Input = Record<string, unknown> & { clientMutationId?: string };
 type Mutation = (ctx: GraphqlContext, input: Input) => Promise<Record<string, unknown>>;
 const str = (value: unknown) => (typeof value === 'string' ? value : undefined);
+const num = (value: unknown) => (typeof value === 'number' ? value : undefined);
 const strs = (value: unknown) => (Array.isArray(value) ? (value as string[]) : undefined);
 
 /** The mutations `gh` and agents use, each through the REST operation that does the same. */
 const MUTATIONS: Record<string, Mutation> = {
+  ...GIT_MUTATIONS,
+  ...REVIEW_THREAD_MUTATIONS,
   async createIssue(ctx, input) {
     const { repo, params } = repository(ctx, String(input.repositoryId));
     const body = await operation(ctx, 'issues/create', {
@@ -378,7 +383,12 @@ const MUTATIONS: Record<string, Mutation> = {
     const target = issueish(ctx, String(input.pullRequestId), ['PullRequest']);
     const body = (await operation(ctx, 'pulls/create-review', {
       params: target.params,
-      body: { body: str(input.body), event: str(input.event), commit_id: str(input.commitOID) },
+      body: {
+        body: str(input.body),
+        event: str(input.event),
+        commit_id: str(input.commitOID),
+        comments: reviewComments(input),
+      },
     })) as { id: number };
     const review = ctx.domain.store.get('review', body.id)!;
     return { pullRequestReview: reviewObject(ctx.domain, target.repo, target.pull!, review) };
@@ -427,6 +437,29 @@ const MUTATIONS: Record<string, Mutation> = {
     return { pullRequest: fresh(ctx, target) };
   },
 };
+
+/**
+ * The inline comments of `addPullRequestReview` as REST's create-review takes them: `threads`
+ * (by line, the current input) and the older `comments` (by diff position).
+ */
+function reviewComments(input: Input): Array<Record<string, unknown>> | undefined {
+  const list = (value: unknown) => (Array.isArray(value) ? (value as Input[]) : []);
+  const threads = list(input.threads).map((thread) => ({
+    path: str(thread.path),
+    body: str(thread.body),
+    line: num(thread.line),
+    side: str(thread.side),
+    start_line: num(thread.startLine),
+    start_side: str(thread.startSide),
+  }));
+  const comments = list(input.comments).map((comment) => ({
+    path: str(comment.path),
+    body: str(comment.body),
+    position: num(comment.position),
+  }));
+  const all = [...threads, ...comments];
+  return all.length > 0 ? all : undefined;
+}
 
 function pendingLogins(ctx: GraphqlContext, ids: number[], kept: string[]): string[] {
   return ids

@@ -1,5 +1,7 @@
 import type { DomainContext } from '../domain/context.js';
 import { isTreeMode, personDate, type Person } from '../git/format.js';
+import { logCommits, touchesPath } from '../git/history.js';
+import { latestStatuses, rollupState } from '../state/check-rollup.js';
 import { userForEmail } from '../render/git.js';
 import { fullName } from '../render/repos.js';
 import { nodeId, shaNodeId } from '../render/urls.js';
@@ -171,40 +173,56 @@ export function commitObject(domain: DomainContext, repo: RepoRecord, sha: strin
     signature: null,
     parents: (args: ConnectionArgs) =>
       connection(commit.parents, args, (parent) => commitObject(domain, repo, parent), 'Commit'),
+    history: (args: HistoryArgs) =>
+      connection(commitHistory(domain, repo, sha, args), args, (item) => commitObject(domain, repo, item), 'Commit'),
+    tree: () => gitObject(domain, repo, commit.tree),
+    treeResourcePath: `/${name}/tree/${sha}`,
     statusCheckRollup: () => statusCheckRollup(domain, repo, sha),
     status: () => statusObject(domain, repo, sha),
     repository: () => links.repo(domain, repo),
   };
 }
 
-const CHECK_STATE: Record<string, string> = {
-  success: 'SUCCESS',
-  neutral: 'SUCCESS',
-  skipped: 'SUCCESS',
-  failure: 'FAILURE',
-  timed_out: 'FAILURE',
-  cancelled: 'FAILURE',
-  action_required: 'FAILURE',
-  stale: 'FAILURE',
+type HistoryArgs = ConnectionArgs & {
+  path?: string | null;
+  since?: string | null;
+  until?: string | null;
+  author?: { id?: string | null; emails?: string[] | null } | null;
 };
+
+/**
+ * `Commit.history`: the commits reachable from `sha`, newest first as `git log` (and REST's list
+ * of commits) orders them, filtered as GitHub filters them (a path they change, a committer date
+ * window, an author by user id or email).
+ */
+function commitHistory(domain: DomainContext, repo: RepoRecord, sha: string, args: HistoryArgs): string[] {
+  const path = args.path?.replace(/^\/+|\/+$/g, '');
+  const since = args.since ? Date.parse(args.since) : undefined;
+  const until = args.until ? Date.parse(args.until) : undefined;
+  const emails = args.author?.emails?.map((email) => email.toLowerCase());
+  const authorId = args.author?.id;
+  const matches: string[] = [];
+  for (const item of logCommits(repo.git, [sha])) {
+    const date = item.commit.committer.seconds * 1000;
+    if (since !== undefined && date < since) continue;
+    if (until !== undefined && date > until) continue;
+    if (path && !touchesPath(repo.git, item.commit, path)) continue;
+    if (emails && !emails.includes(item.commit.author.email.toLowerCase())) continue;
+    if (authorId) {
+      const user = userForEmail(domain, item.commit.author.email);
+      if (!user || nodeId('User', user.id) !== authorId) continue;
+    }
+    matches.push(item.sha);
+  }
+  return matches;
+}
 
 /** The combined state of check runs and commit statuses on a commit (`StatusCheckRollup`), as `gh pr checks` reads it. */
 export function statusCheckRollup(domain: DomainContext, repo: RepoRecord, sha: string): Gql | null {
-  const key = `sha:${repo.id}:${sha}`;
-  const runs = domain.store.where('checkRun', key);
-  const statuses = latestStatuses(domain, repo, sha);
-  if (runs.length === 0 && statuses.length === 0) return null;
-  const states = [
-    ...runs.map((run) => (run.status !== 'completed' ? 'PENDING' : (CHECK_STATE[run.conclusion ?? ''] ?? 'PENDING'))),
-    ...statuses.map((status) => upper(status.state)),
-  ];
-  const state = states.includes('ERROR')
-    ? 'ERROR'
-    : states.includes('FAILURE')
-      ? 'FAILURE'
-      : states.includes('PENDING')
-        ? 'PENDING'
-        : 'SUCCESS';
+  const state = rollupState(domain.store, repo.id, sha);
+  if (state === null) return null;
+  const runs = domain.store.where('checkRun', `sha:${repo.id}:${sha}`);
+  const statuses = latestStatuses(domain.store, repo.id, sha);
   const contexts: Gql[] = [
     ...runs.map((run): Gql => {
       const suite = domain.store.get('checkSuite', run.suiteId);
@@ -264,17 +282,8 @@ export function statusCheckRollup(domain: DomainContext, repo: RepoRecord, sha: 
   };
 }
 
-function latestStatuses(domain: DomainContext, repo: RepoRecord, sha: string) {
-  const byContext = new Map<string, ReturnType<typeof domain.store.where<'status'>>[number]>();
-  for (const status of domain.store.where('status', `sha:${repo.id}:${sha}`)) {
-    const seen = byContext.get(status.context);
-    if (!seen || seen.id < status.id) byContext.set(status.context, status);
-  }
-  return [...byContext.values()];
-}
-
 function statusObject(domain: DomainContext, repo: RepoRecord, sha: string): Gql | null {
-  const statuses = latestStatuses(domain, repo, sha);
+  const statuses = latestStatuses(domain.store, repo.id, sha);
   if (statuses.length === 0) return null;
   const rollup = statusCheckRollup(domain, repo, sha)!;
   return {

@@ -10,6 +10,7 @@ import { connection, emptyConnection, gqlError, upper, type ConnectionArgs, type
 import { environmentConnection, type EnvironmentsArgs } from './environments.js';
 import { issueObject, pullObject } from './issues.js';
 import { latestReleaseObject, releaseByTag, releaseConnection } from './releases.js';
+import { resolveRevision } from '../domain/revision.js';
 import {
   actorById,
   actorObject,
@@ -213,6 +214,20 @@ export function repoObject(domain: DomainContext, repo: RepoRecord): Gql {
       return parent && canSee(domain, parent) ? repoObject(domain, parent) : null;
     },
     templateRepository: null,
+    // What the clone has no state for answers as a repository without it (gh repo view asks for all of these).
+    codeOfConduct: null,
+    fundingLinks: [],
+    isBlankIssuesEnabled: true,
+    isSecurityPolicyEnabled: false,
+    securityPolicyUrl: null,
+    isUserConfigurationRepository: repo.name.toLowerCase() === owner.login.toLowerCase(),
+    mirrorUrl: null,
+    openGraphImageUrl: `${domain.urls.web}/opengraph/${name}.png`,
+    usesCustomOpenGraphImage: false,
+    viewerPossibleCommitEmails: () => {
+      const viewer = domain.actor.kind === 'user' ? domain.actor.user : undefined;
+      return viewer?.email ? [viewer.email] : [];
+    },
     defaultBranchRef: () => branchRef(repo.defaultBranch),
     issue: (args: { number: number }) => issueByNumber(args.number, false),
     pullRequest: (args: { number: number }) => issueByNumber(args.number, true),
@@ -308,7 +323,8 @@ export function repoObject(domain: DomainContext, repo: RepoRecord): Gql {
       const expression = args.expression ?? '';
       const colon = expression.indexOf(':');
       const revision = colon === -1 ? expression : expression.slice(0, colon);
-      const commit = repo.git.resolveCommit(revision || repo.defaultBranch);
+      // `HEAD:path`, the idiom of most scripts, reads the default branch.
+      const commit = resolveRevision(repo, revision || 'HEAD');
       if (!commit) return null;
       if (colon === -1) return commitObject(domain, repo, commit);
       const tree = repo.git.readCommit(commit)!.tree;

@@ -1,3 +1,4 @@
+import { crossReferences } from '../domain/cross-references.js';
 import { authorAssociation } from '../state/permissions.js';
 import type { IssueEventRecord, RepoRecord } from '../state/model.js';
 import { renderComment, renderIssue } from './issues.js';
@@ -75,6 +76,20 @@ export function renderTimeline(view: View, repo: RepoRecord, issueId: number) {
         },
       });
     }
+  }
+  for (const reference of issue ? crossReferences(view, repo, issue) : []) {
+    const actor = simpleUserById(view, reference.by);
+    items.push({
+      at: reference.at,
+      order: Number.MAX_SAFE_INTEGER,
+      item: {
+        event: 'cross-referenced',
+        actor,
+        created_at: reference.at,
+        updated_at: reference.at,
+        source: { type: 'issue', issue: renderIssue(view, reference.sourceRepo, reference.source) },
+      },
+    });
   }
   return items.sort((a, b) => (a.at === b.at ? a.order - b.order : a.at < b.at ? -1 : 1)).map((entry) => entry.item);
 }

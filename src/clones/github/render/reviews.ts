@@ -41,8 +41,9 @@ export function renderReviewComment(view: View, repo: RepoRecord, comment: Revie
     node_id: nodeId('PullRequestReviewComment', comment.id),
     diff_hunk: comment.diffHunk,
     path: comment.path,
-    position: comment.position,
-    original_position: comment.position,
+    // A comment on a whole file is at no position of the diff.
+    position: comment.subjectType === 'file' ? null : comment.position,
+    original_position: comment.subjectType === 'file' ? null : comment.position,
     commit_id: comment.commitId,
     original_commit_id: comment.commitId,
     user: simpleUserById(view, comment.userId),
@@ -59,7 +60,7 @@ export function renderReviewComment(view: View, repo: RepoRecord, comment: Revie
     line: comment.line,
     original_line: comment.line,
     side: comment.side,
-    subject_type: 'line',
+    subject_type: comment.subjectType ?? 'line',
     reactions: reactionRollup(view, url, view.store.where('reaction', `review-comment:${comment.id}`)),
     ...(comment.inReplyToId ? { in_reply_to_id: comment.inReplyToId } : {}),
   };

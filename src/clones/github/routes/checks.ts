@@ -9,6 +9,7 @@ import { fullName } from '../render/repos.js';
 import type { CheckRunRecord, RepoRecord } from '../state/model.js';
 import { intParam, repoParam } from './lookup.js';
 import { NEED } from '../state/permissions.js';
+import { resolveRevision } from '../domain/revision.js';
 
 const conclusion = z.enum([
   'action_required',
@@ -84,7 +85,7 @@ function runsReply(ctx: RequestContext, repo: RepoRecord, runs: CheckRunRecord[]
 }
 
 function refSha(repo: RepoRecord, ref: string): string {
-  const sha = repo.git.resolveCommit(ref);
+  const sha = resolveRevision(repo, ref);
   if (!sha) throw new ApiError(422, `No commit found for SHA: ${ref}`);
   return sha;
 }

@@ -4,20 +4,23 @@ import { mergeIntoBranch } from '../domain/branch-merge.js';
 import { parseBody } from '../http/input.js';
 import { diffCommits, unifiedDiff } from '../git/diff.js';
 import { resolveCompareSide } from '../domain/compare-refs.js';
-import { compareCommits, logCommits, touchesPath } from '../git/history.js';
+import { commitsBetween, compareCommits, isAncestor, logCommits, touchesPath } from '../git/history.js';
 import { ApiError, notFound } from '../state/errors.js';
 import { linkHeader, okPage, pageParams, paginate } from '../http/pagination.js';
 import { renderBranch, renderCommit, renderDiffEntry, renderShortBranch, userForEmail } from '../render/git.js';
+import { renderPull } from '../render/pulls.js';
 import { fullName } from '../render/repos.js';
+import { effectiveBase } from '../state/pull-stats.js';
 import type { RepoRecord } from '../state/model.js';
 import { repoParam } from './lookup.js';
 import { NEED } from '../state/permissions.js';
 
 const mergeSchema = z.object({ base: z.string(), head: z.string(), commit_message: z.string().optional() });
 import { protectionOf } from '../state/teams.js';
+import { resolveRevision } from '../domain/revision.js';
 
 function commitOrFail(repo: RepoRecord, ref: string): string {
-  const sha = repo.git.resolveCommit(ref);
+  const sha = resolveRevision(repo, ref);
   if (!sha) {
     if (repo.git.branches().size === 0) throw new ApiError(409, 'Git Repository is empty.');
     throw new ApiError(422, `No commit found for SHA: ${ref}`);
@@ -51,6 +54,24 @@ function listCommits(ctx: RequestContext, repo: RepoRecord) {
     items.map(({ sha, commit }) => renderCommit(ctx, repo, sha, commit)),
     linkHeader(ctx, page, Math.max(1, Math.ceil(matches.length / perPage))),
   );
+}
+
+/**
+ * As GitHub lists them: the merged pull request that brought a commit of the default branch in,
+ * else every pull request (open or merged) whose commits include it.
+ */
+function pullsOfCommit(ctx: RequestContext, repo: RepoRecord, sha: string) {
+  const defaultTip = repo.git.branch(repo.defaultBranch);
+  const onDefault = defaultTip !== undefined && isAncestor(repo.git, sha, defaultTip);
+  return ctx.store
+    .where('pull', `repo:${repo.id}`)
+    .map((pull) => ({ pull, issue: ctx.store.get('issue', pull.issueId)! }))
+    .filter(({ pull, issue }) => {
+      if (pull.mergeCommitSha === sha) return true;
+      if (onDefault && !pull.merged) return false;
+      const base = effectiveBase(repo, pull, issue.state === 'open');
+      return commitsBetween(repo.git, base, pull.headSha).some((commit) => commit.sha === sha);
+    });
 }
 
 export const commitRoutes: RouteSpec[] = [
@@ -87,6 +108,18 @@ export const commitRoutes: RouteSpec[] = [
     operationId: 'repos/list-commits',
     docs: 'commits/commits#list-commits',
     handler: (ctx) => listCommits(ctx, repoParam(ctx, NEED.contentsRead)),
+  },
+  {
+    method: 'GET',
+    path: '/repos/{owner}/{repo}/commits/{commit_sha}/pulls',
+    operationId: 'repos/list-pull-requests-associated-with-commit',
+    docs: 'commits/commits#list-pull-requests-associated-with-a-commit',
+    handler: (ctx) => {
+      const repo = repoParam(ctx, NEED.contentsRead);
+      const sha = commitOrFail(repo, ctx.params.commit_sha!);
+      const rows = pullsOfCommit(ctx, repo, sha).sort((a, b) => b.pull.number - a.pull.number);
+      return okPage(ctx, rows, ({ issue, pull }) => renderPull(ctx, repo, issue, pull));
+    },
   },
   {
     method: 'GET',

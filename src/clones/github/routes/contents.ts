@@ -11,6 +11,7 @@ import { renderGitCommit } from '../render/git.js';
 import type { RepoRecord } from '../state/model.js';
 import { repoParam } from './lookup.js';
 import { NEED } from '../state/permissions.js';
+import { resolveRevision } from '../domain/revision.js';
 
 const identity = z.object({ name: z.string().min(1), email: z.string().min(1), date: z.string().optional() });
 const putSchema = z.object({
@@ -34,7 +35,7 @@ const wantsObject = (ctx: RequestContext) => /vnd\.github(\.v3)?\.object/.test(S
 
 function resolveRef(repo: RepoRecord, ref: string | null): { ref: string; sha: string } {
   const name = ref ?? repo.defaultBranch;
-  const sha = repo.git.resolveCommit(name);
+  const sha = resolveRevision(repo, name);
   if (!sha) {
     if (repo.git.branches().size === 0) throw notFound('This repository is empty.');
     throw notFound(`No commit found for the ref ${name}`);

@@ -17,6 +17,7 @@ import type { RepoRecord } from '../state/model.js';
 import { pusherOf } from '../domain/git-write.js';
 import { repoParam } from './lookup.js';
 import { NEED } from '../state/permissions.js';
+import { resolveRevision } from '../domain/revision.js';
 
 const sha = z.string().regex(/^[0-9a-f]{40}$/);
 const gitIdentity = z.object({ name: z.string(), email: z.string(), date: z.string().optional() });
@@ -206,7 +207,7 @@ export const gitDataRoutes: RouteSpec[] = [
       const requested = ctx.params.tree_sha!;
       let treeSha = isSha(requested) && repo.git.objects.read(requested)?.type === 'tree' ? requested : undefined;
       if (!treeSha) {
-        const commitSha = repo.git.resolveCommit(requested);
+        const commitSha = resolveRevision(repo, requested);
         treeSha = commitSha ? repo.git.readCommit(commitSha)?.tree : undefined;
       }
       if (!treeSha) throw notFound();

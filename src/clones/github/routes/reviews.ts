@@ -39,7 +39,7 @@ const reviewersSchema = z.object({
 });
 const commentSchema = z.union([
   z.object({ body: z.string().min(1), in_reply_to: z.number().int() }),
-  inline.extend({ commit_id: z.string().min(1) }),
+  inline.extend({ commit_id: z.string().min(1), subject_type: z.enum(['line', 'file']).optional() }),
 ]);
 
 function findReview(ctx: RequestContext, pull: PullRecord) {

@@ -1,4 +1,11 @@
-import { parseQuery, searchIssues, UNSEARCHABLE_SCOPES, UNSEARCHABLE_USERS, type Term } from '../domain/search.js';
+import {
+  parseQuery,
+  searchIssues,
+  sortQualifier,
+  UNSEARCHABLE_SCOPES,
+  UNSEARCHABLE_USERS,
+  type Term,
+} from '../domain/search.js';
 import {
   CODE_QUALIFIERS,
   REPO_QUALIFIERS,
@@ -69,12 +76,17 @@ function sortHits<T>(
   hits: Array<{ item: T; score: number }>,
   keys: Record<string, (item: T) => number>,
   created: (item: T) => number,
+  qualifier?: { sort: string; order: 'asc' | 'desc' },
+  /** Orders equal keys (times have a second's precision) in the direction asked, as listings do. */
+  tie: (item: T) => number = () => 0,
 ) {
-  const sort = ctx.query.get('sort') ?? '';
-  const order = ctx.query.get('order') === 'asc' ? 1 : -1;
+  const sort = qualifier?.sort ?? ctx.query.get('sort') ?? '';
+  const order = (qualifier?.order ?? ctx.query.get('order')) === 'asc' ? 1 : -1;
   const key = keys[sort];
-  hits.sort(
-    (a, b) => order * (key ? key(a.item) - key(b.item) : a.score - b.score) || created(b.item) - created(a.item),
+  hits.sort((a, b) =>
+    key
+      ? order * (key(a.item) - key(b.item) || tie(a.item) - tie(b.item)) || created(b.item) - created(a.item)
+      : order * (a.score - b.score) || created(b.item) - created(a.item),
   );
   return hits;
 }
@@ -107,13 +119,14 @@ export const searchRoutes: RouteSpec[] = [
     resource: 'search',
     handler: (ctx) => {
       const read = canRead(ctx);
+      const terms = checkScopes(ctx, parseQuery(queryOf(ctx)), new Set(['author']));
       const hits = searchIssues(
         {
           store: ctx.store,
           canRead: (repoId) => read(ctx.store.get('repo', repoId)!),
           me: actingUser(ctx.actor)?.login,
         },
-        checkScopes(ctx, parseQuery(queryOf(ctx)), new Set(['author'])),
+        terms,
       ).map(({ issue, score }) => ({ item: issue, score }));
       sortHits(
         ctx,
@@ -123,8 +136,13 @@ export const searchRoutes: RouteSpec[] = [
           updated: (issue) => Date.parse(issue.updatedAt),
           comments: (issue) => ctx.store.countWhere('comment', `issue:${issue.id}`),
           reactions: (issue) => ctx.store.countWhere('reaction', `issue:${issue.id}`),
+          interactions: (issue) =>
+            ctx.store.countWhere('comment', `issue:${issue.id}`) +
+            ctx.store.countWhere('reaction', `issue:${issue.id}`),
         },
         (issue) => Date.parse(issue.createdAt),
+        sortQualifier(terms),
+        (issue) => issue.id,
       );
       return searchReply(
         ctx,

@@ -10,6 +10,7 @@ import type { RepoRecord, StatusRecord } from '../state/model.js';
 import { repoParam } from './lookup.js';
 import { created, ok, type RouteSpec } from '../http/route.js';
 import { NEED } from '../state/permissions.js';
+import { resolveRevision } from '../domain/revision.js';
 
 const createSchema = z.object({
   state: z.enum(['error', 'failure', 'pending', 'success']),
@@ -32,7 +33,7 @@ function combine(statuses: StatusRecord[]) {
 }
 
 function shaOf(repo: RepoRecord, ref: string): string {
-  const sha = repo.git.resolveCommit(ref);
+  const sha = resolveRevision(repo, ref);
   if (!sha) throw new ApiError(404, 'No commit found for SHA: ' + ref);
   return sha;
 }

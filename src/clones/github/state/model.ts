@@ -382,6 +382,10 @@ export interface ReviewCommentRecord {
   inReplyToId: number | null;
   createdAt: string;
   updatedAt: string;
+  /** `file` for a comment on the whole file (no line); absent for a comment on a line. */
+  subjectType?: 'line' | 'file';
+  /** On the first comment of a thread: who resolved the thread (`resolveReviewThread`), if it is resolved. */
+  resolvedById?: number | null;
 }
 
 export type CheckStatus = 'queued' | 'in_progress' | 'completed' | 'waiting' | 'requested' | 'pending';

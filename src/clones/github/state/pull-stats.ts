@@ -3,11 +3,14 @@ import { commitsBetween, mergeBase } from '../git/history.js';
 import { mergeTrees } from '../git/merge.js';
 import type { PullRecord, RepoRecord } from './model.js';
 import type { Store } from './store.js';
+import { rollupState } from './check-rollup.js';
 
 /** Where pull statistics are looked up and cached (the clone's core). */
 export interface StatsEnv {
   store: Store;
   cache: { get(key: string): unknown; set(key: string, value: unknown): void };
+  /** What branch protection has against merging `pull` now (`blocked`, `behind`), when the env knows protection. */
+  mergeBlocker?: (store: Store, repo: RepoRecord, pull: PullRecord) => Promise<'blocked' | 'behind' | undefined>;
 }
 
 /** What GitHub computes about a pull request's branches (commit count, diff size, mergeability). */
@@ -20,7 +23,7 @@ export interface PullStats {
   changedFiles: number;
   /** null once closed, as GitHub reports it. */
   mergeable: boolean | null;
-  mergeableState: 'clean' | 'dirty' | 'draft' | 'unknown';
+  mergeableState: 'clean' | 'dirty' | 'draft' | 'blocked' | 'behind' | 'unstable' | 'unknown';
 }
 
 /** The base a pull request is compared with: the live branch while open, the recorded tip once closed. */
@@ -37,8 +40,29 @@ export async function pullStats(env: StatsEnv, repo: RepoRecord, pull: PullRecor
   const cached = env.cache.get(key) as Omit<PullStats, 'mergeableState'> | undefined;
   const base = cached ?? (await compute(repo, baseSha, pull.headSha, open));
   if (!cached) env.cache.set(key, base);
-  const mergeableState = !open ? 'unknown' : base.mergeable === false ? 'dirty' : pull.draft ? 'draft' : 'clean';
-  return { ...base, mergeableState };
+  return {
+    ...base,
+    mergeableState: open ? await openMergeableState(env, repo, pull, base.mergeable) : 'unknown',
+  };
+}
+
+/**
+ * GitHub's `mergeable_state` of an open pull request: `dirty` (conflicts), `draft`, `blocked` or
+ * `behind` (its base's protection refuses the merge for now), `unstable` (checks or statuses of
+ * its head not passing), else `clean`.
+ */
+async function openMergeableState(
+  env: StatsEnv,
+  repo: RepoRecord,
+  pull: PullRecord,
+  mergeable: boolean | null,
+): Promise<PullStats['mergeableState']> {
+  if (mergeable === false) return 'dirty';
+  if (pull.draft) return 'draft';
+  const blocked = await env.mergeBlocker?.(env.store, repo, pull);
+  if (blocked) return blocked;
+  const rollup = rollupState(env.store, repo.id, pull.headSha);
+  return rollup !== null && rollup !== 'SUCCESS' ? 'unstable' : 'clean';
 }
 
 async function compute(repo: RepoRecord, baseSha: string, headSha: string, open: boolean) {

@@ -22,8 +22,11 @@ const pullParams = (args: Args) => ({
   issue_number: Number(args.pullNumber),
 });
 
-/** Review comments grouped into threads (a comment and its replies), as GraphQL's reviewThreads. */
-function reviewThreads(comments: Json[], args: Args) {
+/**
+ * Review comments grouped into threads (a comment and its replies), as GraphQL's reviewThreads;
+ * `resolved` says whether the thread of a first comment is resolved.
+ */
+function reviewThreads(comments: Json[], args: Args, resolved: (rootId: number) => boolean) {
   const threads = new Map<number, Json[]>();
   for (const comment of comments) {
     const root = (comment.in_reply_to_id as number | undefined) ?? (comment.id as number);
@@ -31,7 +34,7 @@ function reviewThreads(comments: Json[], args: Args) {
   }
   const all = [...threads.entries()].map(([root, list]) => ({
     id: Buffer.from(`PRRT_${root}`).toString('base64url'),
-    is_resolved: false,
+    is_resolved: resolved(root),
     is_outdated: false,
     is_collapsed: false,
     comments: list.map((comment) => ({
@@ -139,6 +142,7 @@ export const pullTools: Record<string, ToolHandler> = {
         return reviewThreads(
           (await restList(ctx, 'pulls/list-review-comments', { params, query: { per_page: 100 } })) as Json[],
           args,
+          (rootId) => (ctx.store.get('reviewComment', rootId)?.resolvedById ?? null) !== null,
         );
       case 'get_reviews':
         return (await restList(ctx, 'pulls/list-reviews', { params, query: paging(args) })).map(minimalReview);
@@ -279,7 +283,9 @@ export const pullTools: Record<string, ToolHandler> = {
           body: String(args.body),
           path: String(args.path),
           commit_id: pull.headSha,
-          ...(args.subjectType === 'FILE' ? {} : { line: line(args.line), side: side(args.side) }),
+          ...(args.subjectType === 'FILE'
+            ? { subject_type: 'file' as const }
+            : { line: line(args.line), side: side(args.side) }),
           start_line: line(args.startLine),
         },
         pending.id,
