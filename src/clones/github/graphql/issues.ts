@@ -198,25 +198,8 @@ export function commentObject(domain: DomainContext, repo: RepoRecord, comment: 
     __typename: 'IssueComment',
     id: nodeId('IssueComment', comment.id),
     databaseId: comment.id,
-    body: comment.body,
-    bodyText: comment.body,
-    bodyHTML: escapeHtml(comment.body),
-    author: () => actorById(domain, comment.userId),
-    authorAssociation: authorAssociation(domain.store, comment.userId, repo),
-    createdAt: comment.createdAt,
-    updatedAt: comment.updatedAt,
-    publishedAt: comment.createdAt,
-    lastEditedAt: comment.updatedAt === comment.createdAt ? null : comment.updatedAt,
-    includesCreatedEdit: false,
-    isMinimized: false,
-    minimizedReason: null,
+    ...commentFields(domain, repo, comment, `comment:${comment.id}`),
     url,
-    viewerDidAuthor: viewerId(domain) === comment.userId,
-    viewerCanUpdate: viewerId(domain) === comment.userId,
-    viewerCanDelete: viewerId(domain) === comment.userId,
-    reactionGroups: () => reactionGroups(domain, `comment:${comment.id}`),
-    reactions: (args: ConnectionArgs & { content?: string | null }) =>
-      reactionConnection(domain, `comment:${comment.id}`, args),
     issue: () => issueObject(domain, repo, issue),
     repository: () => links.repo(domain, repo),
   };
@@ -264,9 +247,7 @@ function reviewCommentObject(
     id: nodeId('PullRequestReviewComment', comment.id),
     databaseId: comment.id,
     fullDatabaseId: String(comment.id),
-    body: comment.body,
-    bodyText: comment.body,
-    bodyHTML: escapeHtml(comment.body),
+    ...commentFields(domain, repo, comment, `review-comment:${comment.id}`),
     path: comment.path,
     line: comment.line,
     originalLine: comment.line,
@@ -280,21 +261,6 @@ function reviewCommentObject(
     state: review?.state === 'PENDING' ? 'PENDING' : 'SUBMITTED',
     url: `${domain.urls.web}${path}`,
     resourcePath: path,
-    author: () => actorById(domain, comment.userId),
-    authorAssociation: authorAssociation(domain.store, comment.userId, repo),
-    createdAt: comment.createdAt,
-    updatedAt: comment.updatedAt,
-    publishedAt: comment.createdAt,
-    lastEditedAt: comment.updatedAt === comment.createdAt ? null : comment.updatedAt,
-    includesCreatedEdit: false,
-    isMinimized: false,
-    minimizedReason: null,
-    viewerDidAuthor: viewerId(domain) === comment.userId,
-    viewerCanUpdate: viewerId(domain) === comment.userId,
-    viewerCanDelete: viewerId(domain) === comment.userId,
-    reactionGroups: () => reactionGroups(domain, `review-comment:${comment.id}`),
-    reactions: (args: ConnectionArgs & { content?: string | null }) =>
-      reactionConnection(domain, `review-comment:${comment.id}`, args),
     commit: () => commitObject(domain, repo, comment.commitId),
     originalCommit: () => commitObject(domain, repo, comment.commitId),
     replyTo: () => {
@@ -564,4 +530,36 @@ function closingIssues(domain: DomainContext, repo: RepoRecord, body: string): A
 
 export function escapeHtml(text: string): string {
   return text.replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c]!);
+}
+
+/**
+ * The fields of GraphQL's Comment, Reactable and Updatable interfaces that an issue comment and a
+ * review comment answer alike; `reactable` keys the comment's reactions.
+ */
+function commentFields(
+  domain: DomainContext,
+  repo: RepoRecord,
+  comment: { userId: number; body: string; createdAt: string; updatedAt: string },
+  reactable: string,
+): Record<string, unknown> {
+  const mine = viewerId(domain) === comment.userId;
+  return {
+    body: comment.body,
+    bodyText: comment.body,
+    bodyHTML: escapeHtml(comment.body),
+    author: () => actorById(domain, comment.userId),
+    authorAssociation: authorAssociation(domain.store, comment.userId, repo),
+    createdAt: comment.createdAt,
+    updatedAt: comment.updatedAt,
+    publishedAt: comment.createdAt,
+    lastEditedAt: comment.updatedAt === comment.createdAt ? null : comment.updatedAt,
+    includesCreatedEdit: false,
+    isMinimized: false,
+    minimizedReason: null,
+    viewerDidAuthor: mine,
+    viewerCanUpdate: mine,
+    viewerCanDelete: mine,
+    reactionGroups: () => reactionGroups(domain, reactable),
+    reactions: (args: ConnectionArgs & { content?: string | null }) => reactionConnection(domain, reactable, args),
+  };
 }
