@@ -279,133 +279,6 @@ function findCheckRun(ctx, repo, id) {
 
 /***/ }),
 
-/***/ 74196:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   K2: () => (/* binding */ ownersOf),
-/* harmony export */   oZ: () => (/* binding */ readCodeowners),
-/* harmony export */   u8: () => (/* binding */ isOwner),
-/* harmony export */   v0: () => (/* binding */ codeownersErrors)
-/* harmony export */ });
-/* unused harmony exports CODEOWNERS_PATHS, parseCodeowners */
-/* harmony import */ var _state_teams_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(74048);
-
-/**
- * CODEOWNERS, as GitHub reads it: the first of `.github/CODEOWNERS`, `CODEOWNERS`,
- * `docs/CODEOWNERS` on a branch; lines `<pattern> <owner>…` where the last matching line wins and an
- * owner is `@user`, `@org/team` or an e-mail address.
- */
-const CODEOWNERS_PATHS = ['.github/CODEOWNERS', 'CODEOWNERS', 'docs/CODEOWNERS'];
-function readCodeowners(git, ref) {
-    const sha = git.resolveCommit(ref);
-    const commit = sha ? git.readCommit(sha) : undefined;
-    if (!commit)
-        return undefined;
-    for (const path of CODEOWNERS_PATHS) {
-        const entry = git.entryAt(commit.tree, path);
-        const blob = entry ? git.readBlob(entry.sha) : undefined;
-        if (blob)
-            return { path, rules: parseCodeowners(blob.toString('utf8')) };
-    }
-    return undefined;
-}
-function parseCodeowners(text) {
-    const rules = [];
-    text.split(/\r?\n/).forEach((raw, index) => {
-        const source = raw.replace(/(^|\s)#.*$/, '').trim();
-        if (!source)
-            return;
-        const [pattern, ...owners] = source.split(/\s+/);
-        rules.push({ line: index + 1, pattern: pattern, owners, source: raw });
-    });
-    return rules;
-}
-/** A gitignore-style pattern as a regular expression over repository paths. */
-function patternRegex(pattern) {
-    const anchored = pattern.startsWith('/') || pattern.replace(/\/$/, '').includes('/');
-    const directory = pattern.endsWith('/');
-    const body = pattern
-        .replace(/^\//, '')
-        .replace(/\/$/, '')
-        .split(/(\*\*\/?|\*|\?)/)
-        .map((part) => {
-        if (part === '**/' || part === '**')
-            return '(?:.*/)?';
-        if (part === '*')
-            return '[^/]*';
-        if (part === '?')
-            return '[^/]';
-        return part.replace(/[.+^${}()|[\]\\]/g, '\\$&');
-    })
-        .join('')
-        .replace(/\(\?:\.\*\/\)\?$/, '.*');
-    // `docs/*` owns the files directly in docs/, not those further down.
-    const tail = directory ? '/.*' : pattern.endsWith('/*') ? '' : '(?:/.*)?';
-    return new RegExp(`^${anchored ? '' : '(?:.*/)?'}${body}${tail}$`);
-}
-/** The owners of a path: those of the last rule that matches it (none when that rule lists none). */
-function ownersOf(file, path) {
-    let owners = [];
-    for (const rule of file.rules)
-        if (patternRegex(rule.pattern).test(path))
-            owners = rule.owners;
-    return owners;
-}
-/** Whether a user is one of `owners` (directly, by e-mail, or as a member of an owning team). */
-function isOwner(store, repo, owners, userId) {
-    const user = store.get('user', userId);
-    if (!user)
-        return false;
-    return owners.some((owner) => {
-        if (owner.includes('@') && !owner.startsWith('@'))
-            return user.email?.toLowerCase() === owner.toLowerCase();
-        const name = owner.replace(/^@/, '');
-        const slash = name.indexOf('/');
-        if (slash === -1)
-            return name.toLowerCase() === user.login.toLowerCase();
-        const org = store.userByLogin(name.slice(0, slash));
-        const team = org && org.id === repo.ownerId ? (0,_state_teams_js__WEBPACK_IMPORTED_MODULE_0__/* .teamBySlug */ .Uq)(store, org.id, name.slice(slash + 1)) : undefined;
-        return team ? (0,_state_teams_js__WEBPACK_IMPORTED_MODULE_0__/* .teamMemberIds */ ._s)(store, team).has(userId) : false;
-    });
-}
-/** The problems GitHub reports for a CODEOWNERS file: owners that do not exist or cannot own. */
-function codeownersErrors(store, repo, file) {
-    const errors = [];
-    for (const rule of file.rules) {
-        for (const owner of rule.owners) {
-            if (owner.includes('@') && !owner.startsWith('@'))
-                continue;
-            const name = owner.replace(/^@/, '');
-            const slash = name.indexOf('/');
-            const org = slash === -1 ? undefined : store.userByLogin(name.slice(0, slash));
-            const valid = !owner.startsWith('@')
-                ? false
-                : slash === -1
-                    ? store.userByLogin(name) !== undefined
-                    : org !== undefined &&
-                        org.id === repo.ownerId &&
-                        (0,_state_teams_js__WEBPACK_IMPORTED_MODULE_0__/* .teamBySlug */ .Uq)(store, org.id, name.slice(slash + 1)) !== undefined;
-            if (valid)
-                continue;
-            const column = rule.source.indexOf(owner) + 1;
-            errors.push({
-                line: rule.line,
-                column,
-                source: rule.source,
-                kind: owner.startsWith('@') ? 'Unknown owner' : 'Invalid owner',
-                suggestion: owner.startsWith('@') ? `make sure ${owner} exists and has write access to the repository` : null,
-                message: `${owner.startsWith('@') ? 'Unknown owner' : 'Invalid owner'} on line ${rule.line}: ${owner.startsWith('@') ? `make sure ${owner} exists and has write access to the repository` : 'owners are @user, @org/team or an e-mail address'}\n\n  ${rule.source}\n  ${' '.repeat(Math.max(0, column - 1))}^`,
-                path: file.path,
-            });
-        }
-    }
-    return errors;
-}
-
-
-/***/ }),
-
 /***/ 93115:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -459,13 +332,11 @@ async function moveRef(ctx, repo, ref, sha, expected) {
 /* harmony export */   P: () => (/* binding */ checkRefProtection),
 /* harmony export */   y: () => (/* binding */ checkMergeProtection)
 /* harmony export */ });
-/* harmony import */ var _git_diff_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(84648);
-/* harmony import */ var _git_history_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(47523);
-/* harmony import */ var _state_errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3435);
-/* harmony import */ var _state_permissions_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(28478);
-/* harmony import */ var _state_teams_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(74048);
-/* harmony import */ var _codeowners_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(74196);
-
+/* harmony import */ var _git_history_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(47523);
+/* harmony import */ var _state_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3435);
+/* harmony import */ var _state_permissions_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(28478);
+/* harmony import */ var _state_teams_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(74048);
+/* harmony import */ var _merge_protection_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(97709);
 
 
 
@@ -478,75 +349,16 @@ async function moveRef(ctx, repo, ref, sha, expected) {
  * deletions. Admins bypass it unless `enforce_admins` is on.
  */
 function bypasses(ctx, repo, protection) {
-    return !protection.enforceAdmins && (0,_state_permissions_js__WEBPACK_IMPORTED_MODULE_3__/* .atLeast */ .jZ)((0,_state_permissions_js__WEBPACK_IMPORTED_MODULE_3__/* .actorRole */ .k_)(ctx.store, ctx.actor, repo), 'admin');
-}
-/** The approvals that count: each reviewer's latest decisive review, by someone who can write. */
-function approvers(ctx, repo, pull, protection) {
-    const latest = new Map();
-    const reviews = ctx.store.where('review', `pull:${pull.id}`).sort((a, b) => a.id - b.id);
-    for (const review of reviews)
-        if (review.state === 'APPROVED' || review.state === 'CHANGES_REQUESTED' || review.state === 'DISMISSED')
-            latest.set(review.userId, { state: review.state, commitId: review.commitId });
-    const issue = ctx.store.get('issue', pull.issueId);
-    return [...latest]
-        .filter(([userId, review]) => {
-        if (review.state !== 'APPROVED' || userId === issue?.userId)
-            return false;
-        if (protection.requiredReviews?.dismissStale && review.commitId !== pull.headSha)
-            return false;
-        return (0,_state_permissions_js__WEBPACK_IMPORTED_MODULE_3__/* .atLeast */ .jZ)((0,_state_permissions_js__WEBPACK_IMPORTED_MODULE_3__/* .userRole */ .KZ)(ctx.store, userId, repo), 'write');
-    })
-        .map(([userId]) => userId);
-}
-function passing(ctx, repo, sha, context) {
-    const statuses = ctx.store
-        .where('status', `sha:${repo.id}:${sha}`)
-        .filter((status) => status.context === context)
-        .sort((a, b) => b.id - a.id);
-    if (statuses[0]?.state === 'success')
-        return true;
-    const runs = ctx.store
-        .where('checkRun', `sha:${repo.id}:${sha}`)
-        .filter((run) => run.name === context)
-        .sort((a, b) => b.id - a.id);
-    return runs[0] !== undefined && ['success', 'neutral', 'skipped'].includes(runs[0].conclusion ?? '');
+    return !protection.enforceAdmins && (0,_state_permissions_js__WEBPACK_IMPORTED_MODULE_2__/* .atLeast */ .jZ)((0,_state_permissions_js__WEBPACK_IMPORTED_MODULE_2__/* .actorRole */ .k_)(ctx.store, ctx.actor, repo), 'admin');
 }
 /** Throws GitHub's 405 when the base branch's protection does not allow this merge yet. */
 async function checkMergeProtection(ctx, repo, pull) {
-    const protection = (0,_state_teams_js__WEBPACK_IMPORTED_MODULE_4__/* .protectionOf */ .fA)(ctx.store, repo, pull.baseRef);
+    const protection = (0,_state_teams_js__WEBPACK_IMPORTED_MODULE_3__/* .protectionOf */ .fA)(ctx.store, repo, pull.baseRef);
     if (!protection || bypasses(ctx, repo, protection))
         return;
-    if (protection.lockBranch)
-        throw new _state_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .ApiError */ .hD(405, `Cannot merge into a locked branch: ${pull.baseRef}.`);
-    const reviews = protection.requiredReviews;
-    if (reviews) {
-        const approved = approvers(ctx, repo, pull, protection);
-        if (approved.length < reviews.count)
-            throw new _state_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .ApiError */ .hD(405, `At least ${reviews.count} approving review${reviews.count === 1 ? ' is' : 's are'} required by reviewers with write access.`);
-        if (reviews.requireCodeOwners) {
-            const file = (0,_codeowners_js__WEBPACK_IMPORTED_MODULE_5__/* .readCodeowners */ .oZ)(repo.git, pull.baseRef);
-            const base = (0,_git_history_js__WEBPACK_IMPORTED_MODULE_1__/* .mergeBase */ .wu)(repo.git, pull.baseSha, pull.headSha) ?? pull.baseSha;
-            if (file) {
-                const changed = await (0,_git_diff_js__WEBPACK_IMPORTED_MODULE_0__/* .diffCommits */ .i)(repo.git, base, pull.headSha);
-                for (const entry of changed) {
-                    const owners = (0,_codeowners_js__WEBPACK_IMPORTED_MODULE_5__/* .ownersOf */ .K2)(file, entry.filename);
-                    if (owners.length === 0)
-                        continue;
-                    if (!approved.some((userId) => (0,_codeowners_js__WEBPACK_IMPORTED_MODULE_5__/* .isOwner */ .u8)(ctx.store, repo, owners, userId)))
-                        throw new _state_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .ApiError */ .hD(405, `Waiting on code owner review from ${owners.join(', ')}.`);
-                }
-            }
-        }
-    }
-    const checks = protection.requiredStatusChecks;
-    if (checks) {
-        for (const context of checks.contexts)
-            if (!passing(ctx, repo, pull.headSha, context))
-                throw new _state_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .ApiError */ .hD(405, `Required status check "${context}" is expected.`);
-        const baseTip = repo.git.branch(pull.baseRef);
-        if (checks.strict && baseTip && !(0,_git_history_js__WEBPACK_IMPORTED_MODULE_1__/* .isAncestor */ .QX)(repo.git, baseTip, pull.headSha))
-            throw new _state_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .ApiError */ .hD(405, 'Head branch is not up to date with the base branch.');
-    }
+    const failure = await (0,_merge_protection_js__WEBPACK_IMPORTED_MODULE_4__/* .mergeProtectionFailure */ .u)(ctx.store, repo, pull);
+    if (failure)
+        throw failure.error;
 }
 /**
  * Throws when a direct change of `ref` (a push through the API, a ref update or deletion) is not
@@ -555,22 +367,22 @@ async function checkMergeProtection(ctx, repo, pull) {
 function checkRefProtection(ctx, repo, ref, sha, current) {
     if (!ref.startsWith('refs/heads/'))
         return;
-    const protection = (0,_state_teams_js__WEBPACK_IMPORTED_MODULE_4__/* .protectionOf */ .fA)(ctx.store, repo, ref.slice('refs/heads/'.length));
+    const protection = (0,_state_teams_js__WEBPACK_IMPORTED_MODULE_3__/* .protectionOf */ .fA)(ctx.store, repo, ref.slice('refs/heads/'.length));
     if (!protection || bypasses(ctx, repo, protection))
         return;
     if (sha === null) {
         if (!protection.allowDeletions)
-            throw new _state_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .ApiError */ .hD(422, 'Cannot delete this protected branch');
+            throw new _state_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ApiError */ .hD(422, 'Cannot delete this protected branch');
         return;
     }
     if (protection.lockBranch)
-        throw new _state_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .ApiError */ .hD(409, `Cannot push to ${ref}: the branch is locked.`);
-    if (current && !protection.allowForcePushes && !(0,_git_history_js__WEBPACK_IMPORTED_MODULE_1__/* .isAncestor */ .QX)(repo.git, current, sha))
-        throw new _state_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .ApiError */ .hD(422, 'Cannot force-push to this branch');
+        throw new _state_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ApiError */ .hD(409, `Cannot push to ${ref}: the branch is locked.`);
+    if (current && !protection.allowForcePushes && !(0,_git_history_js__WEBPACK_IMPORTED_MODULE_0__/* .isAncestor */ .QX)(repo.git, current, sha))
+        throw new _state_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ApiError */ .hD(422, 'Cannot force-push to this branch');
     if (protection.requiredReviews)
-        throw new _state_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .ApiError */ .hD(409, `Protected branch update failed for ${ref}: changes must be made through a pull request.`);
+        throw new _state_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ApiError */ .hD(409, `Protected branch update failed for ${ref}: changes must be made through a pull request.`);
     if (protection.requiredStatusChecks?.contexts.length)
-        throw new _state_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .ApiError */ .hD(409, `Protected branch update failed for ${ref}: ${protection.requiredStatusChecks.contexts.length} of ${protection.requiredStatusChecks.contexts.length} required status checks are expected.`);
+        throw new _state_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ApiError */ .hD(409, `Protected branch update failed for ${ref}: ${protection.requiredStatusChecks.contexts.length} of ${protection.requiredStatusChecks.contexts.length} required status checks are expected.`);
 }
 
 

@@ -103,6 +103,8 @@ function strikeAfter(strike) {
         throw new state_errors/* ApiError */.hD(strike.status, strike.message);
 }
 
+// EXTERNAL MODULE: ./src/clones/github/domain/merge-protection.ts
+var merge_protection = __webpack_require__(97709);
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __webpack_require__(73024);
 // EXTERNAL MODULE: external "node:path"
@@ -419,6 +421,7 @@ function sleep(ms, signal) {
 
 
 
+
 /** A small bounded cache (insertion order eviction) for values derived from immutable git objects. */
 class BoundedCache {
     capacity;
@@ -456,6 +459,8 @@ class CloneCore {
     faults = new Faults();
     limiter;
     cache = new BoundedCache();
+    /** How pullStats learns what branch protection has against a merge (`mergeable_state`). */
+    mergeBlocker = merge_protection/* protectionMergeState */.L;
     /** Rendered answers of cacheable read routes, valid while the store stays at one version. */
     responses = new ResponseCache();
     /** Signs blob URLs and runtime tokens; never leaves the process. */
@@ -1087,7 +1092,10 @@ var refs = __webpack_require__(15105);
 var auth = __webpack_require__(88747);
 // EXTERNAL MODULE: ./src/clones/github/git/env.ts
 var env = __webpack_require__(31140);
+// EXTERNAL MODULE: ./src/lib/elapsed.ts
+var elapsed = __webpack_require__(78987);
 ;// CONCATENATED MODULE: ./src/clones/github/http/git-http.ts
+
 
 
 
@@ -1117,7 +1125,7 @@ function plain(res, status, text, headers = {}) {
  */
 async function handleGit(core, serving, exchange, match) {
     const { req, res, search } = exchange;
-    const started = performance.now();
+    const started = (0,elapsed/* monotonicMs */.d)();
     const requestId = (0,request_id/* nextRequestId */.w)();
     const [, owner, name, servicePath] = match;
     const query = new URLSearchParams(search);
@@ -1138,7 +1146,7 @@ async function handleGit(core, serving, exchange, match) {
         operationId,
         notImplemented: false,
         status,
-        durationMs: Math.round((performance.now() - started) * 100) / 100,
+        durationMs: Math.round(((0,elapsed/* monotonicMs */.d)() - started) * 100) / 100,
         actor: (0,state_actor/* actingUser */.e)(actor)?.login ?? null,
         changes: journal.changes,
         deliveries,
@@ -1624,7 +1632,7 @@ function buildGitHubClone(listening, options) {
             work = Promise.all(/* import() */[__webpack_require__.e(463), __webpack_require__.e(344), __webpack_require__.e(986), __webpack_require__.e(254), __webpack_require__.e(898)]).then(__webpack_require__.bind(__webpack_require__, 27898)).then(({ handleMcp }) => handleMcp(core, exchange, viaGitHubHost(req) ? core.urlsGitHub : core.urls));
         else if (path === '/graphql' || path === '/api/graphql')
             // Loaded on first use: GitHub's schema takes a second to build.
-            work = Promise.all(/* import() */[__webpack_require__.e(645), __webpack_require__.e(986), __webpack_require__.e(254), __webpack_require__.e(499)]).then(__webpack_require__.bind(__webpack_require__, 71499)).then(({ handleGraphql }) => handleGraphql(core, exchange, viaGitHubHost(req) ? core.urlsGitHub : core.urls));
+            work = Promise.all(/* import() */[__webpack_require__.e(645), __webpack_require__.e(986), __webpack_require__.e(254), __webpack_require__.e(404)]).then(__webpack_require__.bind(__webpack_require__, 22404)).then(({ handleGraphql }) => handleGraphql(core, exchange, viaGitHubHost(req) ? core.urlsGitHub : core.urls));
         else if (path.startsWith(BLOB_PREFIX))
             work = handleBlob(core, exchange);
         else if (path.startsWith('/twirp/'))
@@ -2017,6 +2025,133 @@ async function closeReferencedIssues(ctx, repo, pull, body, merge) {
 
 /***/ }),
 
+/***/ 74196:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   K2: () => (/* binding */ ownersOf),
+/* harmony export */   oZ: () => (/* binding */ readCodeowners),
+/* harmony export */   u8: () => (/* binding */ isOwner),
+/* harmony export */   v0: () => (/* binding */ codeownersErrors)
+/* harmony export */ });
+/* unused harmony exports CODEOWNERS_PATHS, parseCodeowners */
+/* harmony import */ var _state_teams_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(74048);
+
+/**
+ * CODEOWNERS, as GitHub reads it: the first of `.github/CODEOWNERS`, `CODEOWNERS`,
+ * `docs/CODEOWNERS` on a branch; lines `<pattern> <owner>…` where the last matching line wins and an
+ * owner is `@user`, `@org/team` or an e-mail address.
+ */
+const CODEOWNERS_PATHS = ['.github/CODEOWNERS', 'CODEOWNERS', 'docs/CODEOWNERS'];
+function readCodeowners(git, ref) {
+    const sha = git.resolveCommit(ref);
+    const commit = sha ? git.readCommit(sha) : undefined;
+    if (!commit)
+        return undefined;
+    for (const path of CODEOWNERS_PATHS) {
+        const entry = git.entryAt(commit.tree, path);
+        const blob = entry ? git.readBlob(entry.sha) : undefined;
+        if (blob)
+            return { path, rules: parseCodeowners(blob.toString('utf8')) };
+    }
+    return undefined;
+}
+function parseCodeowners(text) {
+    const rules = [];
+    text.split(/\r?\n/).forEach((raw, index) => {
+        const source = raw.replace(/(^|\s)#.*$/, '').trim();
+        if (!source)
+            return;
+        const [pattern, ...owners] = source.split(/\s+/);
+        rules.push({ line: index + 1, pattern: pattern, owners, source: raw });
+    });
+    return rules;
+}
+/** A gitignore-style pattern as a regular expression over repository paths. */
+function patternRegex(pattern) {
+    const anchored = pattern.startsWith('/') || pattern.replace(/\/$/, '').includes('/');
+    const directory = pattern.endsWith('/');
+    const body = pattern
+        .replace(/^\//, '')
+        .replace(/\/$/, '')
+        .split(/(\*\*\/?|\*|\?)/)
+        .map((part) => {
+        if (part === '**/' || part === '**')
+            return '(?:.*/)?';
+        if (part === '*')
+            return '[^/]*';
+        if (part === '?')
+            return '[^/]';
+        return part.replace(/[.+^${}()|[\]\\]/g, '\\$&');
+    })
+        .join('')
+        .replace(/\(\?:\.\*\/\)\?$/, '.*');
+    // `docs/*` owns the files directly in docs/, not those further down.
+    const tail = directory ? '/.*' : pattern.endsWith('/*') ? '' : '(?:/.*)?';
+    return new RegExp(`^${anchored ? '' : '(?:.*/)?'}${body}${tail}$`);
+}
+/** The owners of a path: those of the last rule that matches it (none when that rule lists none). */
+function ownersOf(file, path) {
+    let owners = [];
+    for (const rule of file.rules)
+        if (patternRegex(rule.pattern).test(path))
+            owners = rule.owners;
+    return owners;
+}
+/** Whether a user is one of `owners` (directly, by e-mail, or as a member of an owning team). */
+function isOwner(store, repo, owners, userId) {
+    const user = store.get('user', userId);
+    if (!user)
+        return false;
+    return owners.some((owner) => {
+        if (owner.includes('@') && !owner.startsWith('@'))
+            return user.email?.toLowerCase() === owner.toLowerCase();
+        const name = owner.replace(/^@/, '');
+        const slash = name.indexOf('/');
+        if (slash === -1)
+            return name.toLowerCase() === user.login.toLowerCase();
+        const org = store.userByLogin(name.slice(0, slash));
+        const team = org && org.id === repo.ownerId ? (0,_state_teams_js__WEBPACK_IMPORTED_MODULE_0__/* .teamBySlug */ .Uq)(store, org.id, name.slice(slash + 1)) : undefined;
+        return team ? (0,_state_teams_js__WEBPACK_IMPORTED_MODULE_0__/* .teamMemberIds */ ._s)(store, team).has(userId) : false;
+    });
+}
+/** The problems GitHub reports for a CODEOWNERS file: owners that do not exist or cannot own. */
+function codeownersErrors(store, repo, file) {
+    const errors = [];
+    for (const rule of file.rules) {
+        for (const owner of rule.owners) {
+            if (owner.includes('@') && !owner.startsWith('@'))
+                continue;
+            const name = owner.replace(/^@/, '');
+            const slash = name.indexOf('/');
+            const org = slash === -1 ? undefined : store.userByLogin(name.slice(0, slash));
+            const valid = !owner.startsWith('@')
+                ? false
+                : slash === -1
+                    ? store.userByLogin(name) !== undefined
+                    : org !== undefined &&
+                        org.id === repo.ownerId &&
+                        (0,_state_teams_js__WEBPACK_IMPORTED_MODULE_0__/* .teamBySlug */ .Uq)(store, org.id, name.slice(slash + 1)) !== undefined;
+            if (valid)
+                continue;
+            const column = rule.source.indexOf(owner) + 1;
+            errors.push({
+                line: rule.line,
+                column,
+                source: rule.source,
+                kind: owner.startsWith('@') ? 'Unknown owner' : 'Invalid owner',
+                suggestion: owner.startsWith('@') ? `make sure ${owner} exists and has write access to the repository` : null,
+                message: `${owner.startsWith('@') ? 'Unknown owner' : 'Invalid owner'} on line ${rule.line}: ${owner.startsWith('@') ? `make sure ${owner} exists and has write access to the repository` : 'owners are @user, @org/team or an e-mail address'}\n\n  ${rule.source}\n  ${' '.repeat(Math.max(0, column - 1))}^`,
+                path: file.path,
+            });
+        }
+    }
+    return errors;
+}
+
+
+/***/ }),
+
 /***/ 7666:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -2346,6 +2481,113 @@ function labelOn(ctx, repo, issue, name) {
     if (!label || !issue.labelIds.includes(label.id))
         throw (0,_state_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .notFound */ .mX)('Label does not exist');
     return label;
+}
+
+
+/***/ }),
+
+/***/ 97709:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   L: () => (/* binding */ protectionMergeState),
+/* harmony export */   u: () => (/* binding */ mergeProtectionFailure)
+/* harmony export */ });
+/* harmony import */ var _git_diff_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(84648);
+/* harmony import */ var _git_history_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(47523);
+/* harmony import */ var _state_errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3435);
+/* harmony import */ var _state_permissions_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(28478);
+/* harmony import */ var _state_teams_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(74048);
+/* harmony import */ var _codeowners_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(74196);
+
+
+
+
+
+
+/*
+ * What classic branch protection has against merging a pull request, whoever merges: the
+ * evaluation merges (domain/protection.ts, with the admin bypass) and `mergeable_state` share.
+ * It needs the state alone (no request context), so the clone's core can hand it to pullStats.
+ */
+/** The approvals that count: each reviewer's latest decisive review, by someone who can write. */
+function approvers(store, repo, pull, protection) {
+    const latest = new Map();
+    const reviews = store.where('review', `pull:${pull.id}`).sort((a, b) => a.id - b.id);
+    for (const review of reviews)
+        if (review.state === 'APPROVED' || review.state === 'CHANGES_REQUESTED' || review.state === 'DISMISSED')
+            latest.set(review.userId, { state: review.state, commitId: review.commitId });
+    const issue = store.get('issue', pull.issueId);
+    return [...latest]
+        .filter(([userId, review]) => {
+        if (review.state !== 'APPROVED' || userId === issue?.userId)
+            return false;
+        if (protection.requiredReviews?.dismissStale && review.commitId !== pull.headSha)
+            return false;
+        return (0,_state_permissions_js__WEBPACK_IMPORTED_MODULE_3__/* .atLeast */ .jZ)((0,_state_permissions_js__WEBPACK_IMPORTED_MODULE_3__/* .userRole */ .KZ)(store, userId, repo), 'write');
+    })
+        .map(([userId]) => userId);
+}
+function passing(store, repo, sha, context) {
+    const statuses = store
+        .where('status', `sha:${repo.id}:${sha}`)
+        .filter((status) => status.context === context)
+        .sort((a, b) => b.id - a.id);
+    if (statuses[0]?.state === 'success')
+        return true;
+    const runs = store
+        .where('checkRun', `sha:${repo.id}:${sha}`)
+        .filter((run) => run.name === context)
+        .sort((a, b) => b.id - a.id);
+    return runs[0] !== undefined && ['success', 'neutral', 'skipped'].includes(runs[0].conclusion ?? '');
+}
+/**
+ * What the base branch's protection has against merging this pull request now, whoever merges
+ * (GitHub's 405, with its message; `behind` for a head not up to date when checks are strict), or
+ * nothing. `mergeable_state` reports it as `blocked` or `behind`.
+ */
+async function mergeProtectionFailure(store, repo, pull) {
+    const protection = (0,_state_teams_js__WEBPACK_IMPORTED_MODULE_4__/* .protectionOf */ .fA)(store, repo, pull.baseRef);
+    if (!protection)
+        return undefined;
+    const refuse = (message, behind = false) => ({ error: new _state_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .ApiError */ .hD(405, message), behind });
+    if (protection.lockBranch)
+        return refuse(`Cannot merge into a locked branch: ${pull.baseRef}.`);
+    const reviews = protection.requiredReviews;
+    if (reviews) {
+        const approved = approvers(store, repo, pull, protection);
+        if (approved.length < reviews.count)
+            return refuse(`At least ${reviews.count} approving review${reviews.count === 1 ? ' is' : 's are'} required by reviewers with write access.`);
+        if (reviews.requireCodeOwners) {
+            const file = (0,_codeowners_js__WEBPACK_IMPORTED_MODULE_5__/* .readCodeowners */ .oZ)(repo.git, pull.baseRef);
+            const base = (0,_git_history_js__WEBPACK_IMPORTED_MODULE_1__/* .mergeBase */ .wu)(repo.git, pull.baseSha, pull.headSha) ?? pull.baseSha;
+            if (file) {
+                const changed = await (0,_git_diff_js__WEBPACK_IMPORTED_MODULE_0__/* .diffCommits */ .i)(repo.git, base, pull.headSha);
+                for (const entry of changed) {
+                    const owners = (0,_codeowners_js__WEBPACK_IMPORTED_MODULE_5__/* .ownersOf */ .K2)(file, entry.filename);
+                    if (owners.length === 0)
+                        continue;
+                    if (!approved.some((userId) => (0,_codeowners_js__WEBPACK_IMPORTED_MODULE_5__/* .isOwner */ .u8)(store, repo, owners, userId)))
+                        return refuse(`Waiting on code owner review from ${owners.join(', ')}.`);
+                }
+            }
+        }
+    }
+    const checks = protection.requiredStatusChecks;
+    if (checks) {
+        for (const context of checks.contexts)
+            if (!passing(store, repo, pull.headSha, context))
+                return refuse(`Required status check "${context}" is expected.`);
+        const baseTip = repo.git.branch(pull.baseRef);
+        if (checks.strict && baseTip && !(0,_git_history_js__WEBPACK_IMPORTED_MODULE_1__/* .isAncestor */ .QX)(repo.git, baseTip, pull.headSha))
+            return refuse('Head branch is not up to date with the base branch.', true);
+    }
+    return undefined;
+}
+/** `mergeable_state`'s view of protection: `blocked`, `behind` (strict checks, head behind), or nothing. */
+async function protectionMergeState(store, repo, pull) {
+    const failure = await mergeProtectionFailure(store, repo, pull);
+    return failure ? (failure.behind ? 'behind' : 'blocked') : undefined;
 }
 
 
@@ -4204,8 +4446,9 @@ function renderReviewComment(view, repo, comment) {
         node_id: (0,_urls_js__WEBPACK_IMPORTED_MODULE_3__/* .nodeId */ .s5)('PullRequestReviewComment', comment.id),
         diff_hunk: comment.diffHunk,
         path: comment.path,
-        position: comment.position,
-        original_position: comment.position,
+        // A comment on a whole file is at no position of the diff.
+        position: comment.subjectType === 'file' ? null : comment.position,
+        original_position: comment.subjectType === 'file' ? null : comment.position,
         commit_id: comment.commitId,
         original_commit_id: comment.commitId,
         user: (0,_users_js__WEBPACK_IMPORTED_MODULE_4__/* .simpleUserById */ .kF)(view, comment.userId),
@@ -4222,7 +4465,7 @@ function renderReviewComment(view, repo, comment) {
         line: comment.line,
         original_line: comment.line,
         side: comment.side,
-        subject_type: 'line',
+        subject_type: comment.subjectType ?? 'line',
         reactions: (0,_issues_js__WEBPACK_IMPORTED_MODULE_1__/* .reactionRollup */ .yu)(view, url, view.store.where('reaction', `review-comment:${comment.id}`)),
         ...(comment.inReplyToId ? { in_reply_to_id: comment.inReplyToId } : {}),
     };
@@ -4836,6 +5079,56 @@ async function exists(path) {
 
 /***/ }),
 
+/***/ 36321:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   c: () => (/* binding */ rollupState),
+/* harmony export */   w: () => (/* binding */ latestStatuses)
+/* harmony export */ });
+const CHECK_STATE = {
+    success: 'SUCCESS',
+    neutral: 'SUCCESS',
+    skipped: 'SUCCESS',
+    failure: 'FAILURE',
+    timed_out: 'FAILURE',
+    cancelled: 'FAILURE',
+    action_required: 'FAILURE',
+    stale: 'FAILURE',
+};
+/** The newest commit status of each context on a commit. */
+function latestStatuses(store, repoId, sha) {
+    const byContext = new Map();
+    for (const status of store.where('status', `sha:${repoId}:${sha}`)) {
+        const seen = byContext.get(status.context);
+        if (!seen || seen.id < status.id)
+            byContext.set(status.context, status);
+    }
+    return [...byContext.values()];
+}
+/**
+ * The combined state of a commit's check runs and latest statuses (GraphQL's `StatusCheckRollup`,
+ * search's `status:`): an error, else a failure, else anything pending, else success; null with
+ * neither.
+ */
+function rollupState(store, repoId, sha) {
+    const runs = store.where('checkRun', `sha:${repoId}:${sha}`);
+    const statuses = latestStatuses(store, repoId, sha);
+    if (runs.length === 0 && statuses.length === 0)
+        return null;
+    const states = [
+        ...runs.map((run) => (run.status !== 'completed' ? 'PENDING' : (CHECK_STATE[run.conclusion ?? ''] ?? 'PENDING'))),
+        ...statuses.map((status) => status.state.toUpperCase()),
+    ];
+    for (const state of ['ERROR', 'FAILURE', 'PENDING'])
+        if (states.includes(state))
+            return state;
+    return 'SUCCESS';
+}
+
+
+/***/ }),
+
 /***/ 41247:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -5089,6 +5382,8 @@ function authorAssociation(store, userId, repo) {
 /* harmony import */ var _git_diff_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(84648);
 /* harmony import */ var _git_history_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(47523);
 /* harmony import */ var _git_merge_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(93195);
+/* harmony import */ var _check_rollup_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(36321);
+
 
 
 
@@ -5106,8 +5401,26 @@ async function pullStats(env, repo, pull) {
     const base = cached ?? (await compute(repo, baseSha, pull.headSha, open));
     if (!cached)
         env.cache.set(key, base);
-    const mergeableState = !open ? 'unknown' : base.mergeable === false ? 'dirty' : pull.draft ? 'draft' : 'clean';
-    return { ...base, mergeableState };
+    return {
+        ...base,
+        mergeableState: open ? await openMergeableState(env, repo, pull, base.mergeable) : 'unknown',
+    };
+}
+/**
+ * GitHub's `mergeable_state` of an open pull request: `dirty` (conflicts), `draft`, `blocked` or
+ * `behind` (its base's protection refuses the merge for now), `unstable` (checks or statuses of
+ * its head not passing), else `clean`.
+ */
+async function openMergeableState(env, repo, pull, mergeable) {
+    if (mergeable === false)
+        return 'dirty';
+    if (pull.draft)
+        return 'draft';
+    const blocked = await env.mergeBlocker?.(env.store, repo, pull);
+    if (blocked)
+        return blocked;
+    const rollup = (0,_check_rollup_js__WEBPACK_IMPORTED_MODULE_3__/* .rollupState */ .c)(env.store, repo.id, pull.headSha);
+    return rollup !== null && rollup !== 'SUCCESS' ? 'unstable' : 'clean';
 }
 async function compute(repo, baseSha, headSha, open) {
     const git = repo.git;
@@ -5424,7 +5737,10 @@ function teamsSnapshot(store) {
     };
 }
 
+// EXTERNAL MODULE: ./src/clones/github/git/refs.ts
+var refs = __webpack_require__(80513);
 ;// CONCATENATED MODULE: ./src/clones/github/state/snapshot.ts
+
 
 
 
@@ -5433,6 +5749,10 @@ function teamsSnapshot(store) {
  * GitHub's field names, people as logins, repositories as `owner/name`. Stable order (by id).
  */
 function snapshot(store, meta) {
+    // Every repository's branches are listed twice (its row, its files): read from disk once.
+    return (0,refs/* withRefsRead */.Pm)(() => readSnapshot(store, meta));
+}
+function readSnapshot(store, meta) {
     const login = (id) => id === null || id === undefined ? null : (store.get('user', id)?.login ?? null);
     const teamSlugOf = (id) => store.get('team', id)?.slug ?? null;
     const repoNames = new Map();

@@ -425,7 +425,12 @@ function unwrap(schema) {
 }
 /** "assistants.exec.command: Invalid input: expected string, received number" */
 function formatConfigProblem(file, problem) {
-    return problem.path ? `${file}: ${problem.path}: ${problem.message}` : `${file}: ${problem.message}`;
+    if (problem.path)
+        return `${file}: ${problem.path}: ${problem.message}`;
+    // A message that starts by naming its file (a harness's own error) is not prefixed with it again.
+    return problem.message.startsWith(`${file} `) || problem.message.startsWith(`${file}:`)
+        ? problem.message
+        : `${file}: ${problem.message}`;
 }
 
 // EXTERNAL MODULE: external "node:fs"
@@ -1835,7 +1840,12 @@ async function openGitHubClone(options = {}) {
     const controlToken = options.controlToken ?? null;
     let handler;
     const held = [];
-    const server = (0,external_node_http_.createServer)({ keepAlive: true }, (req, res) => (handler ? handler(req, res) : held.push([req, res])));
+    let served = 0;
+    const answer = (req, res) => {
+        served++;
+        handler(req, res);
+    };
+    const server = (0,external_node_http_.createServer)({ keepAlive: true }, (req, res) => (handler ? answer(req, res) : held.push([req, res])));
     server.keepAliveTimeout = 30_000;
     const removeDir = () => {
         // Once the agent has exited, on the way to the run's result: see removeTree.
@@ -1871,7 +1881,7 @@ async function openGitHubClone(options = {}) {
         serve: (serveWith) => {
             handler = serveWith;
             for (const [req, res] of held.splice(0))
-                serveWith(req, res);
+                answer(req, res);
         },
         discard,
         removeDir,
@@ -1899,6 +1909,7 @@ async function openGitHubClone(options = {}) {
                 throw new Error('serve() before build() finished');
             serve();
         },
+        served: () => served,
         abandon: discard,
     };
 }
@@ -2428,8 +2439,8 @@ function undiciPath() {
 
 
 
-// EXTERNAL MODULE: ./src/evaluate/criteria.ts + 6 modules
-var evaluate_criteria = __webpack_require__(87315);
+// EXTERNAL MODULE: ./src/evaluate/criteria.ts
+var evaluate_criteria = __webpack_require__(69282);
 ;// CONCATENATED MODULE: ./src/scenarios/clones.ts
 /** Clones Archal can run, and the words that imply a scenario needs them. */
 const CLONE_KEYWORDS = {
@@ -2632,11 +2643,36 @@ function parseScenario(text, file, options = {}) {
     };
     return { ok: true, scenario, warnings };
 }
+/**
+ * A heading's section name without what people decorate it with: emphasis (`**Prompt**`), numbering
+ * (`1. Prompt`, `Step 1: Prompt`), a leading emoji, a trailing colon, a note in parentheses
+ * (`Prompt (what the agent sees)`) or after a dash (`Prompt — the task`).
+ */
+function bareHeading(heading) {
+    let name = heading.trim();
+    // No section name is this long; a heading that is (junk, or prose) is left as it is, unscanned.
+    if (name.length > 200)
+        return name;
+    for (;;) {
+        const before = name;
+        name = name
+            .replace(/^(\*\*|__|\*|_|`)(.+)\1(?=\s*[:.]?$)/, '$2')
+            .replace(/[:.]$/, '')
+            .replace(/^(?:(?:step|part|section)\s+)?\d+(?:\.\d+)*\s*[.):-]?\s+/i, '')
+            .replace(/^[^\p{L}\p{N}`*_]+/u, '')
+            .replace(/\s*\([^()]*\)$/, '')
+            .replace(/\s+[—–-]\s+.*$/, '')
+            .trim();
+        if (name === before)
+            return name;
+    }
+}
 function sectionOf(heading) {
-    const normalised = heading.toLowerCase().replace(/[:.]$/, '').trim();
+    const normalised = bareHeading(heading).toLowerCase().replace(/\s+/g, ' ');
     return Object.keys(SECTIONS).find((name) => SECTIONS[name].includes(normalised));
 }
-const BULLET = /^\s*(?:[-*+]|\d+[.)])\s+(.*)$/;
+/** A list item, also a task-list item (`- [ ] …`, `- [x] …`), whose checkbox is not part of the criterion. */
+const BULLET = /^\s*(?:[-*+]|\d+[.)])\s+(?:\[[ xX]\]\s+)?(.*)$/;
 /** `[D]` or `[P]`, also emphasised (`**[D]**`, `` `[D]` ``) or followed by a colon, as people write them. */
 const TAG = /^(\*\*|__|\*|_|`)?\[(D|P)\]\1\s*:?\s*/i;
 function parseCriteria(section, file, errors, misplaced) {
@@ -2651,6 +2687,9 @@ function parseCriteria(section, file, errors, misplaced) {
     const criteria = [];
     let last;
     for (const { text, line } of section.lines) {
+        // Subheadings that group the criteria ("### Deterministic") and comments are not criteria.
+        if (/^\s*#{1,6}\s/.test(text) || /^\s*<!--.*-->\s*$/.test(text))
+            continue;
         const bullet = BULLET.exec(text);
         if (bullet) {
             let content = bullet[1].trim();
@@ -2666,7 +2705,7 @@ function parseCriteria(section, file, errors, misplaced) {
             };
             criteria.push(last);
         }
-        else if (text.trim() && last && /^\s{2,}\S/.test(text)) {
+        else if (text.trim() && last && /^(?:\s{2,}|\t)\S/.test(text)) {
             last.text = `${last.text} ${text.trim()}`; // a wrapped bullet
         }
         else if (text.trim()) {
@@ -2728,13 +2767,49 @@ function parseSeedState(section, file, errors) {
     }
     return parsed.value;
 }
+/**
+ * A Config value as YAML reads it: without a trailing `# comment` (a `#` after whitespace, outside
+ * quotes) and, when the whole value is quoted, without its quotes. A flow list (`[a, "b"]`) stays as
+ * written; its items are unquoted when split.
+ */
+function yamlScalar(raw) {
+    let quote;
+    let end = raw.length;
+    for (let index = 0; index < raw.length; index += 1) {
+        const char = raw[index];
+        if (quote) {
+            if (char === quote)
+                quote = undefined;
+        }
+        else if (char === '"' || char === "'")
+            quote = char;
+        else if (char === '#' && (index === 0 || /\s/.test(raw[index - 1]))) {
+            end = index;
+            break;
+        }
+    }
+    const value = raw.slice(0, end).trim();
+    const quoted = /^"(.*)"$|^'(.*)'$/.exec(value);
+    return quoted ? (quoted[1] ?? quoted[2]) : value;
+}
 function parseConfig(section, file, allText, options, errors, warnings) {
     const raw = {};
+    // A key written with no value, whose items follow as a YAML block list ("tags:" then "  - smoke").
+    let listKey;
     for (const { text, line } of section?.lines ?? []) {
         const content = (BULLET.exec(text)?.[1] ?? text).trim();
-        if (!content || content.startsWith('<!--') || content.startsWith('```'))
+        // A YAML comment line (in a ```yaml fence) is no setting.
+        if (!content || content.startsWith('<!--') || content.startsWith('```') || content.startsWith('#'))
             continue;
         const pair = /^([A-Za-z][\w-]*)\s*:\s*(.*)$/.exec(content);
+        if (!pair && listKey !== undefined && BULLET.test(text)) {
+            const entry = raw[listKey];
+            const item = yamlScalar(content);
+            if (entry)
+                entry.value = entry.value ? `${entry.value}, ${item}` : item;
+            continue;
+        }
+        listKey = undefined;
         if (!pair) {
             errors.push({
                 file,
@@ -2750,6 +2825,9 @@ function parseConfig(section, file, allText, options, errors, warnings) {
                 line,
                 message: `unknown config key '${pair[1]}' is ignored.${(0,did_you_mean/* didYouMean */.au)(pair[1].toLowerCase(), Object.keys(CONFIG_ALIASES))}`,
             });
+            // Its block list, if any, is ignored with it.
+            if (!yamlScalar(pair[2]))
+                listKey = '';
             continue;
         }
         const earlier = raw[key];
@@ -2759,7 +2837,10 @@ function parseConfig(section, file, allText, options, errors, warnings) {
                 line,
                 message: `config key '${pair[1]}' is set again (first on line ${earlier.line}); this later value is used`,
             });
-        raw[key] = { value: pair[2].trim(), line };
+        const value = yamlScalar(pair[2]);
+        raw[key] = { value, line };
+        if (!value)
+            listKey = key;
     }
     const list = (value) => value
         .replace(/^\[|\]$/g, '')
@@ -2832,6 +2913,8 @@ function parseEvaluator(value) {
 var lib_text = __webpack_require__(79112);
 // EXTERNAL MODULE: ./src/evaluate/context.ts
 var evaluate_context = __webpack_require__(89420);
+// EXTERNAL MODULE: ./src/evaluate/deterministic.ts + 6 modules
+var deterministic = __webpack_require__(11257);
 ;// CONCATENATED MODULE: ./src/evaluate/judge.ts
 
 
@@ -3289,7 +3372,11 @@ function writeJsonCache(file, value) {
     }
 }
 
+// EXTERNAL MODULE: ./src/lib/elapsed.ts
+var elapsed = __webpack_require__(78987);
 ;// CONCATENATED MODULE: ./src/runner/run-once.ts
+
+
 
 
 
@@ -3345,7 +3432,7 @@ function scenarioCloneOptions(scenario, options) {
 async function runOnce(options) {
     const { scenario } = options;
     const runId = (0,external_node_crypto_.randomUUID)();
-    const started = performance.now();
+    const started = (0,elapsed/* monotonicMs */.d)();
     const { seed } = scenarioSeed(scenario, {
         override: options.seedOverride,
         configured: options.defaultSeed,
@@ -3400,8 +3487,13 @@ async function runOnce(options) {
         const before = live.handle.state();
         // Seeded, its state recorded: the clone answers the agent's requests from here on.
         opened?.serve();
+        // While the agent runs, not after it: its criteria's expressions (compiled once per process).
+        for (const criterion of options.criteria)
+            if (criterion.plan.mode === 'deterministic')
+                (0,deterministic/* compileCheck */.il)(criterion.plan.check);
         const harness = await running;
-        const after = live.handle.state();
+        // A fresh clone that answered no request holds the state it was seeded with: the same snapshot.
+        const after = opened?.served() === 0 ? before : live.handle.state();
         const log = live.handle.requests().slice(logStart);
         const refused = (proxy?.refused() ?? []).map(({ host, port, method }) => ({ host, port, method }));
         const requests = log.map(requestSummary);
@@ -3470,7 +3562,7 @@ async function runOnce(options) {
                     ...(judged.usage.costUsd === undefined ? {} : { costUsd: judged.usage.costUsd }),
                 }
                 : null,
-            durationMs: Math.round(performance.now() - started),
+            durationMs: Math.round((0,elapsed/* monotonicMs */.d)() - started),
             cacheFile,
         };
         writeJsonCache(cacheFile, redactor.value({
@@ -3671,6 +3763,17 @@ function scenarioFiles(paths, config, cwd) {
     const files = new Set();
     for (const root of roots) {
         const path = (0,external_node_path_.resolve)(cwd, root);
+        if (!(0,external_node_fs_.existsSync)(path) && isGlob(root)) {
+            const matched = globMarkdown(cwd, root);
+            if (matched.length === 0)
+                errors.push({
+                    file: path,
+                    message: `no scenario file matches this pattern${paths.length === 0 ? ' (listed in .archal.json "scenarios")' : ''}`,
+                });
+            for (const file of matched)
+                files.add(file);
+            continue;
+        }
         if (!(0,external_node_fs_.existsSync)(path)) {
             errors.push({
                 file: path,
@@ -3687,10 +3790,72 @@ function scenarioFiles(paths, config, cwd) {
     return { files: [...files].sort(), errors };
 }
 function markdownUnder(dir) {
-    return (0,external_node_fs_.readdirSync)(dir, { recursive: true, encoding: 'utf8' })
-        .filter((entry) => entry.endsWith('.md') && !/(^|[\\/])README\.md$/i.test(entry))
-        .filter((entry) => !entry.split(/[\\/]/).some((part) => part.startsWith('.') || part === 'node_modules'))
+    return visibleEntries(dir)
+        .filter(isScenarioFile)
         .map((entry) => (0,external_node_path_.join)(dir, entry));
+}
+/** Every entry under `dir`, relative to it, minus hidden ones and node_modules. */
+function visibleEntries(dir) {
+    return (0,external_node_fs_.readdirSync)(dir, { recursive: true, encoding: 'utf8' }).filter((entry) => !entry.split(/[\\/]/).some((part) => part.startsWith('.') || part === 'node_modules'));
+}
+/** A markdown file that is not a folder's README. */
+const isScenarioFile = (entry) => entry.endsWith('.md') && !/(^|[\\/])README\.md$/i.test(entry);
+const isGlob = (path) => /[*?[]/.test(path);
+/**
+ * The scenario files a glob names (`scenarios/*.md`; `suites/*`, where a directory it matches counts
+ * with its scenarios; `**` for any depth), as .archal.json lists, Action inputs and quoted arguments
+ * give them: no shell expands those. `*` and `?` stay within one path segment, `**` spans any number.
+ */
+function globMarkdown(cwd, pattern) {
+    const segments = pattern.split(/[\\/]+/);
+    const fixed = segments.findIndex(isGlob);
+    const base = (0,external_node_path_.resolve)(cwd, ...segments.slice(0, fixed));
+    if (!(0,external_node_fs_.existsSync)(base) || !(0,external_node_fs_.statSync)(base).isDirectory())
+        return [];
+    const matcher = globRegExp(segments.slice(fixed).join('/'));
+    const matched = new Set();
+    for (const entry of visibleEntries(base)) {
+        if (!matcher.test(entry.split(/[\\/]/).join('/')))
+            continue;
+        const path = (0,external_node_path_.join)(base, entry);
+        if ((0,external_node_fs_.statSync)(path).isDirectory())
+            for (const file of markdownUnder(path))
+                matched.add(file);
+        else if (isScenarioFile(entry))
+            matched.add(path);
+    }
+    return [...matched];
+}
+function globRegExp(glob) {
+    let source = '';
+    for (let index = 0; index < glob.length; index += 1) {
+        const char = glob[index];
+        if (char === '*' && glob[index + 1] === '*') {
+            // `**/` matches no segment or any number of them; a trailing `**` anything below.
+            const slash = glob[index + 2] === '/';
+            source += slash ? '(?:.*/)?' : '.*';
+            index += slash ? 2 : 1;
+        }
+        else if (char === '*')
+            source += '[^/]*';
+        else if (char === '?')
+            source += '[^/]';
+        else if (char === '[') {
+            const end = glob.indexOf(']', index + 1);
+            if (end === -1)
+                source += '\\[';
+            else {
+                source += `[${glob
+                    .slice(index + 1, end)
+                    .replace(/^!/, '^')
+                    .replace(/\\/g, '\\\\')}]`;
+                index = end;
+            }
+        }
+        else
+            source += char.replace(/[.+^${}()|\\\]]/g, '\\$&');
+    }
+    return new RegExp(`^${source}$`);
 }
 /**
  * Parses scenarios and decides how each criterion is checked, reporting every problem a run would
@@ -4289,7 +4454,7 @@ function lifecycleDeps(repo, engine = {}, owner = thisProcess()) {
             // Imported when a `workflow:` node names one: imported statically, the workflow discovery and
             // its YAML library stayed in `archal run`'s bundle (read and initialised by every run), which
             // never resolves a workflow.
-            resolveWorkflow: async (name) => (await Promise.resolve(/* import() */).then(__webpack_require__.bind(__webpack_require__, 81746))).workflowResolver(repo)(name),
+            resolveWorkflow: async (name) => (await Promise.resolve(/* import() */).then(__webpack_require__.bind(__webpack_require__, 96896))).workflowResolver(repo)(name),
             ...engine,
         },
         owner,
@@ -4310,8 +4475,8 @@ function lifecycleDeps(repo, engine = {}, owner = thisProcess()) {
     };
 }
 
-// EXTERNAL MODULE: ./src/workspace/workflows.ts + 1 modules
-var workflows = __webpack_require__(81746);
+// EXTERNAL MODULE: ./src/workspace/workflows.ts + 2 modules
+var workflows = __webpack_require__(96896);
 ;// CONCATENATED MODULE: ./src/evaluate/phrase-cache.ts
 
 
@@ -4507,6 +4672,7 @@ function withPassThreshold(suite, threshold) {
 
 
 
+
 /**
  * Runs every scenario `runs` times, at most `concurrency` runs at once, each on its own clone.
  * A scenario's satisfaction is 100 × passed runs / runs; the suite passes when every scenario
@@ -4514,7 +4680,7 @@ function withPassThreshold(suite, threshold) {
  */
 async function runSuite(options) {
     const startedAt = new Date().toISOString();
-    const started = performance.now();
+    const started = (0,elapsed/* monotonicMs */.d)();
     const tasks = options.scenarios
         .flatMap((entry, scenarioIndex) => Array.from({ length: options.runs ?? entry.scenario.config.runs }, (_, run) => ({
         entry,
@@ -4590,7 +4756,7 @@ async function runSuite(options) {
         ...(options.title ? { title: options.title } : {}),
         suiteId: (0,external_node_crypto_.randomUUID)(),
         startedAt,
-        durationMs: Math.round(performance.now() - started),
+        durationMs: Math.round((0,elapsed/* monotonicMs */.d)() - started),
         passThreshold: options.passThreshold,
         passed: scenarios.every((scenario) => scenario.meetsThreshold),
         totals: {
@@ -4937,6 +5103,7 @@ var lifecycle = __webpack_require__(98607);
 
 
 
+
 /**
  * A DAG workflow as the fixer: each attempt runs the workflow `name` of the workspace through the
  * run lifecycle, in the repository, with the restricted environment of fix commands, and cancels it
@@ -4950,7 +5117,7 @@ function workflowFixer(workspace, name, options = {}) {
             if (lookup.kind === 'invalid')
                 throw new src_workflows/* WorkflowLookupError */.yO('workflow_invalid', `The fix workflow '${name}' is invalid:\n${(0,src_workflows/* formatWorkflowProblems */.xJ)(lookup.errors)}`, { name, suggestions: [], file: lookup.file, problems: lookup.errors });
             const timeout = AbortSignal.timeout(request.timeoutMs);
-            const started = performance.now();
+            const started = (0,elapsed/* monotonicMs */.d)();
             const { result } = await (0,lifecycle/* startRun */.AD)(lifecycleDeps(repo, options.log ? { log: options.log } : {}), {
                 workflow: lookup.workflow,
                 workingPath: repo.root,
@@ -4968,7 +5135,7 @@ function workflowFixer(workspace, name, options = {}) {
                     command: `workflow ${name}`,
                     exitCode: result.status === 'completed' ? 0 : 1,
                     timedOut: timeout.aborted,
-                    durationMs: Math.round(performance.now() - started),
+                    durationMs: Math.round((0,elapsed/* monotonicMs */.d)() - started),
                     outputTail: `${result.status}${result.error ? `: ${result.error}` : ''}`,
                 },
             };
@@ -5999,6 +6166,7 @@ function prBody(request, files) {
 ;// CONCATENATED MODULE: ./src/preprod/record.ts
 
 
+
 /**
  * What the loop did, as preprod-result.json tells it: every attempt, the usage, validation, the PR,
  * the time each phase took. Every decision is recorded, whatever status the loop ends with.
@@ -6006,7 +6174,7 @@ function prBody(request, files) {
 class PreprodRecord {
     context;
     startedAt = new Date().toISOString();
-    started = performance.now();
+    started = (0,elapsed/* monotonicMs */.d)();
     timings = {};
     attempts = [];
     usage = { attempts: 0 };
@@ -6020,7 +6188,7 @@ class PreprodRecord {
     }
     /** Runs a phase, adding its duration to the phase's timing. */
     async timed(phase, work) {
-        const at = performance.now();
+        const at = (0,elapsed/* monotonicMs */.d)();
         this.phase = phase;
         try {
             const result = await work();
@@ -6029,7 +6197,7 @@ class PreprodRecord {
             return result;
         }
         finally {
-            this.timings[phase] = Math.round((this.timings[phase] ?? 0) + performance.now() - at);
+            this.timings[phase] = Math.round((this.timings[phase] ?? 0) + (0,elapsed/* monotonicMs */.d)() - at);
         }
     }
     /** Records an attempt; its failures go to attempt-<k>/failures.json (what attempt k+1 is asked to fix). */
@@ -6073,7 +6241,7 @@ class PreprodRecord {
             message: stop.message,
             repo: context.repo,
             startedAt: this.startedAt,
-            durationMs: Math.round(performance.now() - this.started),
+            durationMs: Math.round((0,elapsed/* monotonicMs */.d)() - this.started),
             options: context.options,
             scenarios: context.scenarios.map(({ title, file }) => ({ title, file: (0,external_node_path_.relative)(context.repo, file) })),
             preflight: this.preflight,
@@ -6100,6 +6268,7 @@ class PreprodRecord {
 }
 
 ;// CONCATENATED MODULE: ./src/preprod/run.ts
+
 
 
 
@@ -6150,7 +6319,7 @@ async function loopPhases(loop) {
     const { options } = loop;
     // Only a PR needs to know what the fix changed; snapshotting a large tree is not free.
     const beforeFix = options.openPr ? await snapshotWorkingTree({ cwd: loop.repo, env: loop.env }) : undefined;
-    const first = await scenarioPhase(loop, 0, null, null, performance.now());
+    const first = await scenarioPhase(loop, 0, null, null, (0,elapsed/* monotonicMs */.d)());
     if (options.dryRun)
         return {
             status: 'dry_run',
@@ -6303,8 +6472,8 @@ async function scenarioPhase(loop, attempt, fix, usage, attemptStarted) {
     const failures = classifyFailures(suite, loop.prompts, repo);
     record.addAttempt({
         attempt,
-        startedAt: new Date(Date.now() - (performance.now() - attemptStarted)).toISOString(),
-        durationMs: Math.round(performance.now() - attemptStarted),
+        startedAt: new Date(Date.now() - ((0,elapsed/* monotonicMs */.d)() - attemptStarted)).toISOString(),
+        durationMs: Math.round((0,elapsed/* monotonicMs */.d)() - attemptStarted),
         fix,
         usage,
         scenarios: suite.scenarios.map((scenario) => ({
@@ -6352,7 +6521,7 @@ async function fixPhase(loop, failures) {
         const denied = costReservation(loop, record.usage.costUsd ?? 0, lastCost, attempt);
         if (denied)
             return denied;
-        const attemptStarted = performance.now();
+        const attemptStarted = (0,elapsed/* monotonicMs */.d)();
         // The failures the previous run left: what this attempt is asked to fix.
         const failuresFile = record.attempts.at(-1).failuresFile;
         loop.run.log(`fix attempt ${attempt}/${options.maxFixAttempts}…`);
@@ -8021,7 +8190,10 @@ async function publishReport(setup, input) {
     if (failsJob(report))
         core/* setFailed */.C1(inputs['fail-on'] === 'regression'
             ? `${regressionCount(input.comparison)} scenario(s) regressed against the base (fail-on: regression).`
-            : `${reportTitle(report)} (fail-on: threshold).`);
+            : lowest === null
+                ? // No scenario ran: the title names only the stop reason; the error annotation says why.
+                    `${reportTitle(report)}: ${redactor.text(result.message)}`
+                : `${reportTitle(report)} (fail-on: threshold).`);
 }
 /** A write GitHub refused: say so once, and report through the log and the summary instead. */
 function fallBack(setup, what, permission) {
@@ -8872,41 +9044,30 @@ function personDate(person) {
 
 /***/ }),
 
-/***/ 37759:
+/***/ 5198:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   HH: () => (/* binding */ isSha),
-/* harmony export */   LI: () => (/* binding */ ObjectStore)
-/* harmony export */ });
-/* unused harmony exports STORED_MAX_BYTES, storedZlib, unstoredZlib, hashObject */
-/* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(31421);
-/* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_child_process__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(77598);
-/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(73024);
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_2__);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(76760);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_3___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_3__);
-/* harmony import */ var _env_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(31140);
 
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  LI: () => (/* binding */ ObjectStore),
+  HH: () => (/* binding */ isSha)
+});
 
+// UNUSED EXPORTS: KEPT_OBJECT_BYTES, STORED_MAX_BYTES, hashObject, storedZlib, unstoredZlib
 
-
-
-/**
- * node:zlib, loaded with the first object written or read: a scenario run starts its agent before it
- * seeds the clone, and loading zlib earlier would delay the agent's start.
- */
-const zlib = () => process.getBuiltinModule('node:zlib');
-/**
- * Objects up to this size are written as zlib streams of stored (uncompressed) blocks, made and
- * read back in JS. zlib's own deflate allocates some 256 KiB of state per call, which the allocator
- * hands back to the system on free, so every object written cost ~25 fresh page faults (and each
- * read ~5): most of seeding a repository, on a machine where a page fault is slow. Larger objects
- * are deflated, where the space saved is worth it.
- */
-const STORED_MAX_BYTES = 64 * 1024;
+// EXTERNAL MODULE: external "node:child_process"
+var external_node_child_process_ = __webpack_require__(31421);
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __webpack_require__(77598);
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __webpack_require__(73024);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __webpack_require__(76760);
+// EXTERNAL MODULE: ./src/clones/github/git/env.ts
+var env = __webpack_require__(31140);
+;// CONCATENATED MODULE: ./src/clones/github/git/stored-zlib.ts
+// zlib streams of stored (uncompressed) blocks, made and read in JS: see STORED_MAX_BYTES in objects.ts.
 /** A stored block holds at most this many bytes (its length is 16 bits). */
 const STORED_BLOCK_BYTES = 0xffff;
 /** zlib's header for deflate with a 32 KiB window, "fastest" level: a multiple of 31 with the next byte. */
@@ -8976,49 +9137,206 @@ function unstoredZlib(stream) {
     const data = parts.length === 1 ? parts[0] : Buffer.concat(parts);
     return adler32(data) === stream.readUInt32BE(at) ? data : undefined;
 }
+
+;// CONCATENATED MODULE: ./src/clones/github/git/pack-write.ts
+
+
+
+
+/** git's object types, as a pack's entries number them. */
+const TYPE_CODES = { commit: 1, tree: 2, blob: 3, tag: 4 };
+let crcTable;
+/** CRC-32 (IEEE), as a pack index holds it for each entry. */
+function crc32(data) {
+    if (!crcTable) {
+        crcTable = new Uint32Array(256);
+        for (let n = 0; n < 256; n++) {
+            let c = n;
+            for (let k = 0; k < 8; k++)
+                c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
+            crcTable[n] = c >>> 0;
+        }
+    }
+    let crc = 0xffffffff;
+    for (let i = 0; i < data.length; i++)
+        crc = crcTable[(crc ^ data[i]) & 0xff] ^ (crc >>> 8);
+    return (crc ^ 0xffffffff) >>> 0;
+}
+/** An entry's header: its type and size, the size in 4 then 7-bit groups, low bits first. */
+function entryHeader(type, size) {
+    const bytes = [];
+    let byte = (TYPE_CODES[type] << 4) | (size & 0x0f);
+    let rest = Math.floor(size / 16);
+    while (rest > 0) {
+        bytes.push(byte | 0x80);
+        byte = rest & 0x7f;
+        rest = Math.floor(rest / 128);
+    }
+    bytes.push(byte);
+    return Buffer.from(bytes);
+}
+/**
+ * Writes `objects` (distinct, none over 2 GiB in all) into `packDir` as one pack of whole (not
+ * deltified) objects, with its version-2 index, as git itself would read them; returns the pack's
+ * file name without its extension. One pack is two files where loose objects are a file and a
+ * directory each: seeding a repository, and removing it, cost a fraction of the system calls.
+ */
+function writePack(packDir, objects) {
+    const header = Buffer.alloc(12);
+    header.write('PACK', 0, 'latin1');
+    header.writeUInt32BE(2, 4);
+    header.writeUInt32BE(objects.length, 8);
+    const parts = [header];
+    const entries = [];
+    let offset = header.length;
+    for (const object of objects) {
+        const entry = Buffer.concat([entryHeader(object.type, object.data.length), storedZlib(object.data)]);
+        entries.push({ id: Buffer.from(object.sha, 'hex'), crc: crc32(entry), offset });
+        parts.push(entry);
+        offset += entry.length;
+    }
+    const packSum = (0,external_node_crypto_.createHash)('sha1');
+    for (const part of parts)
+        packSum.update(part);
+    const packId = packSum.digest();
+    parts.push(packId);
+    entries.sort((a, b) => Buffer.compare(a.id, b.id));
+    const count = entries.length;
+    const index = Buffer.alloc(8 + 256 * 4 + count * (20 + 4 + 4) + 20 + 20);
+    index.writeUInt32BE(0xff744f63, 0);
+    index.writeUInt32BE(2, 4);
+    let at = 8;
+    for (let byte = 0, seen = 0; byte < 256; byte++) {
+        while (seen < count && entries[seen].id[0] <= byte)
+            seen++;
+        index.writeUInt32BE(seen, at);
+        at += 4;
+    }
+    for (const entry of entries)
+        at += entry.id.copy(index, at);
+    for (const entry of entries)
+        at = index.writeUInt32BE(entry.crc, at);
+    for (const entry of entries)
+        at = index.writeUInt32BE(entry.offset, at);
+    at += packId.copy(index, at);
+    (0,external_node_crypto_.createHash)('sha1').update(index.subarray(0, at)).digest().copy(index, at);
+    const name = `pack-${packId.toString('hex')}`;
+    // The pack before its index: git uses a pack once it finds the index.
+    (0,external_node_fs_.writeFileSync)((0,external_node_path_.join)(packDir, `${name}.pack`), Buffer.concat(parts));
+    (0,external_node_fs_.writeFileSync)((0,external_node_path_.join)(packDir, `${name}.idx`), index);
+    return name;
+}
+
+;// CONCATENATED MODULE: ./src/clones/github/git/objects.ts
+
+
+
+
+
+
+
+
+/**
+ * node:zlib, loaded with the first object written or read: a scenario run starts its agent before it
+ * seeds the clone, and loading zlib earlier would delay the agent's start.
+ */
+const zlib = () => process.getBuiltinModule('node:zlib');
+/**
+ * Objects up to this size are written as zlib streams of stored (uncompressed) blocks, made and
+ * read back in JS. zlib's own deflate allocates some 256 KiB of state per call, which the allocator
+ * hands back to the system on free, so every object written cost ~25 fresh page faults (and each
+ * read ~5): most of seeding a repository, on a machine where a page fault is slow. Larger objects
+ * are deflated, where the space saved is worth it.
+ */
+const STORED_MAX_BYTES = 64 * 1024;
 const SHA_RE = /^[0-9a-f]{40}$/;
 const isSha = (value) => SHA_RE.test(value);
 /** The id git gives an object: sha1 of `<type> <size>\0<data>`. */
 function hashObject(type, data) {
-    return (0,node_crypto__WEBPACK_IMPORTED_MODULE_1__.createHash)('sha1').update(`${type} ${data.length}\0`).update(data).digest('hex');
+    return (0,external_node_crypto_.createHash)('sha1').update(`${type} ${data.length}\0`).update(data).digest('hex');
 }
 let tmpCounter = 0;
 /**
+ * Objects each store keeps in memory, by id, of what it wrote and read: a scenario run reads back
+ * what seeding wrote (parent trees while seeding, every tree and blob in the state snapshots), and
+ * reading a file and checking its zlib stream cost more than the rest of the snapshot. An id names
+ * its content, so a kept object can never be stale. Objects over STORED_MAX_BYTES are not kept, and
+ * a store keeps at most this many bytes (a huge seed reads the rest from disk, as before).
+ */
+const KEPT_OBJECT_BYTES = 8 * 1024 * 1024;
+/**
  * The object database of one bare repository. Objects are written loose (zlib-deflated) straight
- * from JS, which is what makes seeding fast; reads fall back to `git cat-file` for objects that a
- * push left in a pack.
+ * from JS, which is what makes seeding fast, or (seeding) packed together; reads fall back to
+ * `git cat-file` for objects that a push left in a pack.
  */
 class ObjectStore {
     gitDir;
     knownDirs = new Set();
+    kept = new Map();
+    keptBytes = 0;
+    /** Objects written since `deferWrites()`, kept and not yet on disk. */
+    deferred;
+    /** The packs this store wrote (file names): every object in them is kept. */
+    ownPacks = new Set();
     constructor(gitDir) {
         this.gitDir = gitDir;
     }
     path(sha) {
-        return (0,node_path__WEBPACK_IMPORTED_MODULE_3__.join)(this.gitDir, 'objects', sha.slice(0, 2), sha.slice(2));
+        return (0,external_node_path_.join)(this.gitDir, 'objects', sha.slice(0, 2), sha.slice(2));
+    }
+    /**
+     * From now until `writeDeferred()`, objects that can be kept are kept only, then written together
+     * as one pack (seeding: no one reads the repository until it is seeded); larger ones are written
+     * loose at once.
+     */
+    deferWrites() {
+        this.deferred ??= [];
+    }
+    /** Writes the objects deferred since `deferWrites()` as one pack, and writes later ones loose again. */
+    writeDeferred() {
+        const deferred = this.deferred;
+        this.deferred = undefined;
+        if (!deferred?.length)
+            return;
+        this.ownPacks.add(`${writePack((0,external_node_path_.join)(this.gitDir, 'objects', 'pack'), deferred)}.pack`);
     }
     write(type, data) {
         const sha = hashObject(type, data);
-        const dir = (0,node_path__WEBPACK_IMPORTED_MODULE_3__.join)(this.gitDir, 'objects', sha.slice(0, 2));
+        if (this.kept.has(sha))
+            return sha;
+        if (this.deferred) {
+            const object = { type, data: Buffer.from(data) };
+            if (this.keep(sha, object)) {
+                this.deferred.push({ sha, ...object });
+                return sha;
+            }
+        }
+        const dir = (0,external_node_path_.join)(this.gitDir, 'objects', sha.slice(0, 2));
         if (!this.knownDirs.has(dir)) {
-            (0,node_fs__WEBPACK_IMPORTED_MODULE_2__.mkdirSync)(dir, { recursive: true });
+            (0,external_node_fs_.mkdirSync)(dir, { recursive: true });
             this.knownDirs.add(dir);
         }
-        const file = (0,node_path__WEBPACK_IMPORTED_MODULE_3__.join)(dir, sha.slice(2));
+        const file = (0,external_node_path_.join)(dir, sha.slice(2));
         const raw = Buffer.concat([Buffer.from(`${type} ${data.length}\0`), data]);
         const loose = raw.length <= STORED_MAX_BYTES ? storedZlib(raw) : zlib().deflateSync(raw, { level: 1 });
         // Write-then-rename: a reader (or git itself) never sees a half-written object.
         const tmp = `${file}.tmp${process.pid}-${tmpCounter++}`;
-        (0,node_fs__WEBPACK_IMPORTED_MODULE_2__.writeFileSync)(tmp, loose);
-        (0,node_fs__WEBPACK_IMPORTED_MODULE_2__.renameSync)(tmp, file);
+        (0,external_node_fs_.writeFileSync)(tmp, loose);
+        (0,external_node_fs_.renameSync)(tmp, file);
+        // Kept from `raw`, a copy: the caller's buffer stays the caller's.
+        this.keep(sha, { type, data: raw.subarray(raw.length - data.length) });
         return sha;
     }
+    /** The object, or undefined; its data is the caller's own copy. */
     read(sha) {
+        const kept = this.kept.get(sha);
+        if (kept)
+            return { type: kept.type, data: Buffer.from(kept.data) };
         if (!isSha(sha))
             return undefined;
         let raw;
         try {
-            const loose = (0,node_fs__WEBPACK_IMPORTED_MODULE_2__.readFileSync)(this.path(sha));
+            const loose = (0,external_node_fs_.readFileSync)(this.path(sha));
             raw = unstoredZlib(loose) ?? zlib().inflateSync(loose);
         }
         catch {
@@ -9026,15 +9344,30 @@ class ObjectStore {
         }
         const nul = raw.indexOf(0);
         const [type] = raw.subarray(0, nul).toString('latin1').split(' ');
-        return { type: type, data: raw.subarray(nul + 1) };
+        const object = { type: type, data: raw.subarray(nul + 1) };
+        this.keep(sha, { type: object.type, data: Buffer.from(object.data) });
+        return object;
+    }
+    /** Whether the object is kept (now or already). */
+    keep(sha, object) {
+        if (this.kept.has(sha))
+            return true;
+        if (object.data.length > STORED_MAX_BYTES || this.keptBytes + object.data.length > KEPT_OBJECT_BYTES)
+            return false;
+        this.kept.set(sha, object);
+        this.keptBytes += object.data.length;
+        return true;
     }
     has(sha) {
         return this.read(sha) !== undefined;
     }
-    /** Whether objects/pack holds a pack; pushes are unpacked into loose objects, so usually not. */
+    /**
+     * Whether objects/pack holds a pack other than this store's own (whose objects are all kept);
+     * pushes are unpacked into loose objects, so usually not.
+     */
     hasPacks() {
         try {
-            return (0,node_fs__WEBPACK_IMPORTED_MODULE_2__.readdirSync)((0,node_path__WEBPACK_IMPORTED_MODULE_3__.join)(this.gitDir, 'objects', 'pack')).some((name) => name.endsWith('.pack'));
+            return (0,external_node_fs_.readdirSync)((0,external_node_path_.join)(this.gitDir, 'objects', 'pack')).some((name) => name.endsWith('.pack') && !this.ownPacks.has(name));
         }
         catch {
             return false;
@@ -9046,9 +9379,9 @@ class ObjectStore {
             return undefined;
         let out;
         try {
-            out = (0,node_child_process__WEBPACK_IMPORTED_MODULE_0__.execFileSync)('git', ['--git-dir', this.gitDir, 'cat-file', '--batch'], {
+            out = (0,external_node_child_process_.execFileSync)('git', ['--git-dir', this.gitDir, 'cat-file', '--batch'], {
                 input: `${sha}\n`,
-                env: (0,_env_js__WEBPACK_IMPORTED_MODULE_4__/* .gitEnv */ .g)(),
+                env: (0,env/* gitEnv */.g)(),
                 maxBuffer: 256 * 1024 * 1024,
             });
         }
@@ -9071,8 +9404,9 @@ class ObjectStore {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   P: () => (/* binding */ RefStore),
-/* harmony export */   h: () => (/* binding */ isValidRefName)
+/* harmony export */   PG: () => (/* binding */ RefStore),
+/* harmony export */   Pm: () => (/* binding */ withRefsRead),
+/* harmony export */   h8: () => (/* binding */ isValidRefName)
 /* harmony export */ });
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(73024);
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
@@ -9080,6 +9414,28 @@ class ObjectStore {
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
 
 
+/**
+ * The scope `withRefsRead` opens: while it runs, each store lists its refs from disk once (again
+ * after any store moves one, which opens a new scope). A synchronous scope reads the refs as they
+ * were at one moment, as a state snapshot should (a push's git process may move one meanwhile: the
+ * next scope sees it); a move itself reads the ref again, under its lock.
+ */
+let scope;
+/**
+ * Runs `read` (synchronous: a state snapshot, seeding) with each repository's refs listed once:
+ * a snapshot lists every repository's branches twice, and seeding once per check run.
+ */
+function withRefsRead(read) {
+    if (scope)
+        return read();
+    scope = {};
+    try {
+        return read();
+    }
+    finally {
+        scope = undefined;
+    }
+}
 /**
  * `git check-ref-format` rules: what git itself would refuse must never reach the disk (a ref name
  * is also a path under refs/, so this is what keeps `..` out).
@@ -9099,11 +9455,24 @@ function isValidRefName(ref) {
 /** Loose and packed refs of a bare repository, updated with git's own lock-file protocol. */
 class RefStore {
     gitDir;
+    /** Every ref, as listed in the scope `withRefsRead` opened (`in`), until a ref is moved. */
+    listed;
     constructor(gitDir) {
         this.gitDir = gitDir;
     }
     /** Every ref under `prefix` (e.g. `refs/heads/`), loose refs overriding packed ones. */
     list(prefix = 'refs/') {
+        if (!scope)
+            return this.read(prefix);
+        if (this.listed?.in !== scope)
+            this.listed = { in: scope, refs: this.read('refs/') };
+        const refs = new Map();
+        for (const [name, sha] of this.listed.refs)
+            if (name.startsWith(prefix))
+                refs.set(name, sha);
+        return refs;
+    }
+    read(prefix) {
         const refs = new Map();
         for (const [name, sha] of this.packed())
             if (name.startsWith(prefix))
@@ -9121,7 +9490,7 @@ class RefStore {
                 if (entry.isDirectory())
                     walk(name);
                 else if (!entry.name.endsWith('.lock')) {
-                    const sha = this.readLoose(name);
+                    const sha = this.readLoose(name, true);
                     if (sha && name.startsWith(prefix))
                         refs.set(name, sha);
                 }
@@ -9133,6 +9502,12 @@ class RefStore {
     get(ref) {
         if (!isValidRefName(ref))
             return undefined;
+        if (scope && this.listed?.in === scope && ref.startsWith('refs/'))
+            return this.listed.refs.get(ref);
+        return this.current(ref);
+    }
+    /** What `ref` points at on disk now. */
+    current(ref) {
         return this.readLoose(ref) ?? this.packed().get(ref);
     }
     setHead(ref) {
@@ -9146,6 +9521,9 @@ class RefStore {
     update(ref, sha, expected) {
         if (!isValidRefName(ref))
             return { kind: 'conflict' };
+        // Whatever any store listed in this scope is read again (another store may name this repository).
+        if (scope)
+            scope = {};
         const file = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(this.gitDir, ref);
         const lock = `${file}.lock`;
         let fd;
@@ -9164,7 +9542,8 @@ class RefStore {
             return code === 'EEXIST' ? { kind: 'locked' } : { kind: 'conflict' };
         }
         try {
-            const current = this.get(ref);
+            // Read under the lock, from disk: the compare of compare-and-swap.
+            const current = this.current(ref);
             if (expected !== undefined && (expected ?? undefined) !== current) {
                 (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.closeSync)(fd);
                 (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.unlinkSync)(lock);
@@ -9199,9 +9578,13 @@ class RefStore {
             throw error;
         }
     }
-    readLoose(ref) {
+    /** `listed`: the file was just listed (it is there); else a missing one makes no error to throw. */
+    readLoose(ref, listed = false) {
+        const file = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(this.gitDir, ref);
+        if (!listed && !(0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)(file))
+            return undefined;
         try {
-            const text = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readFileSync)((0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(this.gitDir, ref), 'utf8').trim();
+            const text = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readFileSync)(file, 'utf8').trim();
             return /^[0-9a-f]{40}$/.test(text) ? text : undefined;
         }
         catch {
@@ -9210,9 +9593,13 @@ class RefStore {
     }
     packed() {
         const refs = new Map();
+        const file = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(this.gitDir, 'packed-refs');
+        // Usually there is none (pushes and the API write loose refs): no error made and thrown for it.
+        if (!(0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)(file))
+            return refs;
         let text;
         try {
-            text = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readFileSync)((0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(this.gitDir, 'packed-refs'), 'utf8');
+            text = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readFileSync)(file, 'utf8');
         }
         catch {
             return refs;
@@ -9286,7 +9673,7 @@ function writeFileAtomic(file, text) {
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(76760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
 /* harmony import */ var _format_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(34576);
-/* harmony import */ var _objects_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(37759);
+/* harmony import */ var _objects_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(5198);
 /* harmony import */ var _refs_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(80513);
 
 
@@ -9329,7 +9716,7 @@ class GitRepo {
     constructor(gitDir) {
         this.gitDir = gitDir;
         this.objects = new _objects_js__WEBPACK_IMPORTED_MODULE_2__/* .ObjectStore */ .LI(gitDir);
-        this.refs = new _refs_js__WEBPACK_IMPORTED_MODULE_3__/* .RefStore */ .P(gitDir);
+        this.refs = new _refs_js__WEBPACK_IMPORTED_MODULE_3__/* .RefStore */ .PG(gitDir);
     }
     writeBlob(data) {
         return this.objects.write('blob', data);
@@ -9509,6 +9896,8 @@ __webpack_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __webpack_require__(76760);
+// EXTERNAL MODULE: ./src/clones/github/git/refs.ts
+var refs = __webpack_require__(80513);
 // EXTERNAL MODULE: ./src/clones/github/git/repo.ts
 var git_repo = __webpack_require__(95287);
 // EXTERNAL MODULE: ./src/clones/github/state/store.ts
@@ -10166,6 +10555,7 @@ class SeedBuilder {
 
 
 
+
 /**
  * Builds the whole state of a clone from a validated seed, writing each repository's git objects
  * directly. Referential problems (an unknown label, a pull request whose branch does not exist)
@@ -10190,6 +10580,15 @@ function insertAccount(store, login, type, at, profile = {}) {
     });
 }
 function applySeed(seed, options) {
+    // Each repository's objects are written as one pack once it is seeded (a seed that fails is thrown away).
+    const repos = [];
+    // Check runs and pull requests look up branches as they are seeded: listed once between ref moves.
+    const applied = (0,refs/* withRefsRead */.Pm)(() => applyWholeSeed(seed, options, repos));
+    for (const repo of repos)
+        repo.objects.writeDeferred();
+    return applied;
+}
+function applyWholeSeed(seed, options, repos) {
     const store = new state_store/* Store */.il();
     const b = new SeedBuilder(store, seed.now ? new Date(seed.now) : options.now);
     const epoch = new Date(b.now.getTime() - 365 * 86_400_000);
@@ -10283,6 +10682,8 @@ function applySeed(seed, options) {
             forkOf: null,
             git: new git_repo/* GitRepo */.tr(gitDir),
         });
+        record.git.objects.deferWrites();
+        repos.push(record.git);
         const fallbackAuthor = owner.type === 'Organization' ? (defaultUser ?? owner) : owner;
         const lastCommit = seedRepoContent(b, record, repo, path, fallbackAuthor);
         record.pushedAt = (0,time/* isoSeconds */.nE)(lastCommit);
@@ -11992,6 +12393,9 @@ function collections(snapshot) {
 }
 function diffSnapshots(before, after) {
     const diff = {};
+    // The state the run started from, unchanged (no request reached the clone): nothing to compare.
+    if (before === after)
+        return diff;
     const beforeByName = new Map(collections(before));
     for (const [name, rows] of collections(after)) {
         const previous = new Map((beforeByName.get(name) ?? []).map((row) => [row.id, row]));
@@ -12005,7 +12409,8 @@ function diffSnapshots(before, after) {
             }
             const changes = {};
             for (const key of new Set([...Object.keys(old), ...Object.keys(row)])) {
-                if (JSON.stringify(old[key]) !== JSON.stringify(row[key]))
+                // Most fields are the same string, number or null: no JSON made to say so.
+                if (old[key] !== row[key] && JSON.stringify(old[key]) !== JSON.stringify(row[key]))
                     changes[key] = { from: old[key], to: row[key] };
             }
             if (Object.keys(changes).length > 0)
@@ -12055,20 +12460,118 @@ function contextFunctions(context) {
 
 /***/ }),
 
-/***/ 87315:
+/***/ 69282:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   E3: () => (/* binding */ base),
+/* harmony export */   an: () => (/* binding */ criterionResultSchema),
+/* harmony export */   tu: () => (/* binding */ prepareCriteria),
+/* harmony export */   xD: () => (/* binding */ evaluateDeterministicCriterion)
+/* harmony export */ });
+/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(41514);
+/* harmony import */ var _deterministic_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(11257);
+
+
+/** The result of one criterion in one run (part of `archal run -o json`). */
+const criterionResultSchema = zod__WEBPACK_IMPORTED_MODULE_1__/* .object */ .Ikc({
+    id: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP(),
+    text: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP(),
+    kind: zod__WEBPACK_IMPORTED_MODULE_1__/* ["enum"] */ .k5n(['D', 'P']),
+    line: zod__WEBPACK_IMPORTED_MODULE_1__/* .number */ .aig().int(),
+    form: zod__WEBPACK_IMPORTED_MODULE_1__/* ["enum"] */ .k5n(['expression', 'phrase', 'judged', 'judged_not_deterministic', 'not_evaluated']),
+    status: zod__WEBPACK_IMPORTED_MODULE_1__/* ["enum"] */ .k5n(['passed', 'failed', 'error', 'not_evaluated']),
+    detail: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().describe("What was compared, or the judge's reason, or why it was not evaluated"),
+    expression: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().optional().describe('The JSONata that decided a deterministic criterion'),
+    pattern: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().optional().describe('The phrase pattern that matched'),
+    actual: zod__WEBPACK_IMPORTED_MODULE_1__/* .unknown */ .L5J().optional(),
+    expected: zod__WEBPACK_IMPORTED_MODULE_1__/* .unknown */ .L5J().optional(),
+});
+/**
+ * Decides up front how each criterion is checked, so that `scenario validate` reports the same
+ * problems a run would: a [D] criterion that is neither an `=> expression` nor a known phrase is an
+ * error (or, with an evaluator configured, judged and labelled "judged, not deterministic").
+ */
+function prepareCriteria(scenario, options) {
+    const errors = [];
+    const warnings = [];
+    const criteria = scenario.criteria.map((criterion) => {
+        const at = { file: scenario.file, line: criterion.line };
+        if (criterion.kind === 'D' || !criterion.tagged) {
+            const compiled = (0,_deterministic_js__WEBPACK_IMPORTED_MODULE_0__/* .compileDeterministic */ .s$)(criterion.text, criterion.expression, options.phrases);
+            if (compiled.ok)
+                return {
+                    ...criterion,
+                    kind: 'D',
+                    plan: { mode: 'deterministic', check: compiled.check },
+                };
+            if (criterion.tagged) {
+                if (criterion.expression !== undefined || !options.evaluator) {
+                    errors.push({
+                        ...at,
+                        message: `[D] criterion ${criterion.id} (${JSON.stringify(criterion.text)}) cannot be checked deterministically: ${compiled.reason}`,
+                    });
+                    return { ...criterion, plan: { mode: 'not_evaluated', reason: compiled.reason } };
+                }
+                warnings.push({
+                    ...at,
+                    message: `[D] criterion ${criterion.id} (${JSON.stringify(criterion.text)}) is not a known phrase; the evaluator will judge it (judged, not deterministic)`,
+                });
+                return { ...criterion, plan: { mode: 'judged', notDeterministic: true } };
+            }
+        }
+        if (options.evaluator)
+            return {
+                ...criterion,
+                kind: 'P',
+                plan: { mode: 'judged', notDeterministic: false },
+            };
+        warnings.push({
+            ...at,
+            message: `[P] criterion ${criterion.id} will not be evaluated: no evaluator is configured (set "evaluator" in .archal.json or the scenario's Config)`,
+        });
+        return {
+            ...criterion,
+            kind: 'P',
+            plan: { mode: 'not_evaluated', reason: 'no evaluator is configured' },
+        };
+    });
+    return { criteria, errors, warnings };
+}
+async function evaluateDeterministicCriterion(criterion, context) {
+    if (criterion.plan.mode !== 'deterministic')
+        throw new Error(`criterion ${criterion.id} is not deterministic`);
+    const { check } = criterion.plan;
+    const outcome = await (0,_deterministic_js__WEBPACK_IMPORTED_MODULE_0__/* .evaluateDeterministic */ .Qr)(check, context);
+    return {
+        ...base(criterion),
+        form: check.form,
+        status: outcome.error ? 'error' : outcome.passed ? 'passed' : 'failed',
+        detail: outcome.detail,
+        expression: outcome.expression,
+        ...(check.form === 'phrase' ? { pattern: check.check.pattern } : {}),
+        ...(outcome.actual === undefined ? {} : { actual: outcome.actual }),
+        ...(outcome.expected === undefined ? {} : { expected: outcome.expected }),
+    };
+}
+function base(criterion) {
+    return { id: criterion.id, text: criterion.text, kind: criterion.kind, line: criterion.line };
+}
+
+
+/***/ }),
+
+/***/ 11257:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
-  E3: () => (/* binding */ base),
-  an: () => (/* binding */ criterionResultSchema),
-  xD: () => (/* binding */ evaluateDeterministicCriterion),
-  tu: () => (/* binding */ prepareCriteria)
+  il: () => (/* binding */ compileCheck),
+  s$: () => (/* binding */ compileDeterministic),
+  Qr: () => (/* binding */ evaluateDeterministic)
 });
 
-// EXTERNAL MODULE: ./node_modules/zod/v4/classic/schemas.js + 4 modules
-var schemas = __webpack_require__(41514);
 // EXTERNAL MODULE: ./node_modules/jsonata/jsonata.js
 var jsonata = __webpack_require__(79132);
 var jsonata_default = /*#__PURE__*/__webpack_require__.n(jsonata);
@@ -12112,6 +12615,10 @@ function compile(source) {
         compiled.set(source, expression);
     }
     return expression;
+}
+/** Whether `source` is compiled already (this process compiles each expression once). */
+function isCompiled(source) {
+    return compiled.has(source);
 }
 /** Evaluates an expression on a context, with the helper functions ($created, $before, $changed). */
 async function evaluateExpression(source, context) {
@@ -12211,11 +12718,21 @@ const NOUNS = [
         { collection: 'variables', singular: 'variable', plural: 'variables', nameField: 'name', hasState: false },
     ],
     [
+        /^(?:deployment )?environments?$/,
+        {
+            collection: 'environments',
+            singular: 'environment',
+            plural: 'environments',
+            nameField: 'name',
+            hasState: false,
+        },
+    ],
+    [
         /^(?:tool calls?|api calls?|(?:api |http )?requests?)$/,
         { collection: 'requests', singular: 'request', plural: 'requests', nameField: 'name', hasState: false },
     ],
 ];
-const NOUN_WORDS = 'pull requests?|prs?|(?:issue )?comments?|issues?|labels?|milestones?|repositor(?:y|ies)|repos?|reviews?|check runs?|workflow runs?|reactions?|branch(?:es)?|releases?|teams?|files?|gists?|(?:actions )?secrets?|(?:actions )?variables?|tool calls?|api calls?|(?:api |http )?requests?';
+const NOUN_WORDS = 'pull requests?|prs?|(?:issue )?comments?|issues?|labels?|milestones?|repositor(?:y|ies)|repos?|reviews?|check runs?|workflow runs?|reactions?|branch(?:es)?|releases?|teams?|files?|gists?|(?:actions )?secrets?|(?:actions )?variables?|(?:deployment )?environments?|tool calls?|api calls?|(?:api |http )?requests?';
 const NUMBERS = {
     no: 0,
     zero: 0,
@@ -12263,7 +12780,7 @@ function toNumber(word) {
 function nounFor(word) {
     return NOUNS.find(([pattern]) => pattern.test(word))?.[1];
 }
-const VERBS = new Set('are is were was have has had got get gets remain remains stay stays still continue did do does received receive receives contain contains made make carry carries targets target merges comes come'.split(' '));
+const VERBS = new Set('are is were was have has had got get gets remain remains stay stays still continue did do does received receive receives contain contains made make carry carries targets target merges comes come requires require needs need prevents prevent waits wait'.split(' '));
 /**
  * The ways "closed issue has a new comment" splits into a subject and a predicate: at each verb whose left
  * side reads as a subject, first to last (the caller keeps the first whose predicate it understands).
@@ -12421,8 +12938,8 @@ function repoOrColumn(value, noun) {
 }
 /**
  * The item called `value`: a release by its tag or its title, a gist by its description or one of its
- * file names, a secret or variable by its name in any case (GitHub stores them upper-cased), anything else by its
- * name field.
+ * file names, a secret or variable by its name in any case (GitHub stores them upper-cased), an environment by
+ * its name in any case, anything else by its name field.
  */
 function nameFilter(value, noun) {
     switch (noun.collection) {
@@ -12435,6 +12952,9 @@ function nameFilter(value, noun) {
             return `name = ${str(value.toUpperCase())}`;
         case 'files':
             return `path = ${str(value.replace(/^\/+/, ''))}`;
+        case 'environments':
+            // GitHub's environment names are not case sensitive.
+            return `$lowercase(name) = ${str(value.toLowerCase())}`;
         default:
             return `${noun.nameField} = ${str(value)}`;
     }
@@ -12487,7 +13007,63 @@ function itemsOf(subject) {
     return subject.noun.collection === 'requests' ? filtered : `$created(${filtered})`;
 }
 
+;// CONCATENATED MODULE: ./src/evaluate/phrase-environments.ts
+
+const REVIEW_WORDS = '(?:reviewers?|reviews?|approvals?|an approval|a review|a reviewer|approval)';
+const WHO = '(q\\d+q|@?[\\w-]+)';
+const REQUIRES_REVIEW = new RegExp(`^(?:requires?|needs?|(?:has|have) (?:required )?)(?: required)? ${REVIEW_WORDS}$|^(?:is|are) protected by (?:required )?reviewers$`);
+const NO_REVIEW = new RegExp(`^(?:does not|doesn't|do not|don't) (?:require|need) (?:any )?${REVIEW_WORDS}$|^(?:requires?|needs?) no ${REVIEW_WORDS}$|^(?:has|have) no (?:required )?reviewers$`);
+const REVIEW_FROM = new RegExp(`^(?:requires?|needs?) (?:an? )?(?:review|approval|reviews|approvals) (?:from|by) ${WHO}$|^(?:has|have) ${WHO} as (?:an? |the )?(?:required )?reviewer$|^(?:requires?|lists?) (?:the )?reviewer ${WHO}$`);
+const WAIT_TIMER = /^(?:has|have) a wait timer(?: of (\d+) minutes?)?$|^waits? (\d+) minutes?$/;
+/** Rules of one kind, on the environment `item`. */
+const rules = (item, type) => `${item}.protection_rules[type = ${str(type)}]`;
+function environmentPredicate(text, noun, ctx, onItem) {
+    if (noun.collection !== 'environments')
+        return undefined;
+    const said = text.replace(/^(?:still |should |must )/, '');
+    if (REQUIRES_REVIEW.test(said))
+        return onItem((item) => `$count(${rules(item, 'required_reviewers')}) > 0`, 'require reviewers');
+    if (NO_REVIEW.test(said))
+        return onItem((item) => `$count(${rules(item, 'required_reviewers')}) = 0`, 'do not require reviewers');
+    const from = REVIEW_FROM.exec(said);
+    if (from) {
+        const who = ctx.value(from[1] ?? from[2] ?? from[3]).replace(/^@/, '');
+        return onItem((item) => `${str(who)} in ${rules(item, 'required_reviewers')}.reviewers`, `require a review from ${who}`);
+    }
+    const wait = WAIT_TIMER.exec(said);
+    if (wait) {
+        const minutes = wait[1] ?? wait[2];
+        return minutes === undefined
+            ? onItem((item) => `$count(${rules(item, 'wait_timer')}) > 0`, 'have a wait timer')
+            : onItem((item) => `$count(${rules(item, 'wait_timer')}[wait_timer = ${Number(minutes)}]) > 0`, `have a wait timer of ${minutes} minutes`);
+    }
+    if (/^prevents? self[- ]reviews?$/.test(said))
+        return onItem((item) => `$count(${rules(item, 'required_reviewers')}[prevent_self_review = true]) > 0`, 'prevent self-review');
+    if (/^(?:is|are) protected$|^(?:has|have) protection rules$/.test(said))
+        return onItem((item) => `$count(${item}.protection_rules) > 0`, 'are protected');
+    if (/^(?:is|are) (?:not protected|unprotected)$|^(?:has|have) no protection rules$/.test(said))
+        return onItem((item) => `$count(${item}.protection_rules) = 0`, 'are not protected');
+    return undefined;
+}
+/** Words before "environment" that say which ones, not what one is called ("a new environment"). */
+const NOT_NAMES = new Set('new created added deleted removed deployment protected unprotected only single one any every each some no same another other first last existing'.split(' '));
+/**
+ * "environment production exists", "the production environment requires reviewers": an environment
+ * named without "named", said the library's way ("the environment named production …").
+ */
+function environmentRewrite(sentence) {
+    const before = /^(?:the |an? )?(q\d+q|[\w.-]+) (?:deployment )?environment (.+)$/.exec(sentence);
+    const match = /^(?:the |an? )?(?:deployment )?environment (?:named |called )?(q\d+q|[\w.-]+) (.+)$/.exec(sentence) ??
+        (before && !NOT_NAMES.has(before[1]) ? before : null);
+    // Only a sentence whose rest says something of the environment ("environment secret …" is not one).
+    if (!match ||
+        !/^(?:exists?|is|are|was|were|has|have|had|does|doesn't|do|don't|requires?|needs?|prevents?|waits?|should|must|still|remains?)\b/.test(match[2]))
+        return undefined;
+    return `the environment named ${match[1]} ${match[2]}`;
+}
+
 ;// CONCATENATED MODULE: ./src/evaluate/phrase-predicates.ts
+
 
 /** The part after the verb: "are closed", "has a new comment", "remain open", "have the label q0q". */
 function predicateFilter(text, noun, ctx) {
@@ -12496,6 +13072,9 @@ function predicateFilter(text, noun, ctx) {
         filter: build('$'),
         filterFor: build,
     });
+    const environment = environmentPredicate(text, noun, ctx, onItem);
+    if (environment)
+        return environment;
     const sentence = text
         .replace(/^(?:have been|has been|had been|got|gets|get|were|was|are|is|did|do|does)\s+/, '')
         .replace(/^(?:still|remain|remains|stay|stays|continue to be|are still|is still) /, 'still ');
@@ -12799,6 +13378,7 @@ function quantityOf(text) {
 
 
 
+
 /** The JSONata expression equivalent to a phrase, for users who want to write it out. */
 function equivalentExpression(check) {
     switch (check.kind) {
@@ -12837,6 +13417,7 @@ function compilePhrase(text) {
         const check = runPhrase(candidate) ??
             settingsPhrase(candidate, ctx) ??
             specificItem(candidate, ctx) ??
+            namedItem(candidate, ctx) ??
             everyPhrase(candidate, ctx) ??
             existsPhrase(candidate, ctx) ??
             countOfPhrase(candidate, ctx) ??
@@ -12881,6 +13462,9 @@ function rewrites(sentence) {
         .replace(/^(?:check |verify |ensure |confirm )?(?:that )?/, '')
         .replace(/ by (?:the )?(?:agent|run|harness)$/, '');
     add(stripped);
+    const environment = environmentRewrite(stripped);
+    if (environment)
+        add(environment);
     const didNot = /^(?:the )?(?:agent|run|harness) (?:did not|didn't|does not|doesn't|should not|shouldn't|must not|has not|hasn't|never) (close|merge|delete|remove|create|open|reopen|label|lock|post|submit)(?:d|ed|led)? (?:any )?(.+)$/.exec(stripped);
     if (didNot)
         add(`no ${didNot[2]} were ${PAST[didNot[1]]}`);
@@ -12968,6 +13552,22 @@ function specificItem(sentence, ctx) {
             : fresh
                 ? `$created(${collection})`
                 : `($new := $created(${collection}); $count($new) > 0 ? $new : ${collection})`;
+    return singleItem(describe, items, predicate);
+}
+/** "the environment named production requires reviewers": the one item of that name, which must exist. */
+function namedItem(sentence, ctx) {
+    const match = /^the (environment) named (q\d+q|[\w.-]+) (.+)$/.exec(sentence);
+    if (!match)
+        return undefined;
+    const noun = nounFor(match[1]);
+    const name = ctx.value(match[2]);
+    const predicate = predicateFilter(match[3], noun, ctx);
+    if (!predicate)
+        return undefined;
+    return singleItem(`the ${noun.singular} ${JSON.stringify(name)}`, `github.${noun.collection}[${nameFilter(name, noun)}]`, predicate);
+}
+/** A check of one item: finding several (or none) is the failure, and says why. */
+function singleItem(describe, items, predicate) {
     return {
         kind: 'every',
         pattern: `${describe} ${singularPredicate(predicate.describe)}`,
@@ -13074,6 +13674,7 @@ const DELETABLE = [
     'gists',
     'secrets',
     'variables',
+    'environments',
 ];
 /**
  * JSONata for the seeded items of the subject that the run deleted, or undefined when that cannot be said
@@ -13227,6 +13828,28 @@ function compileDeterministic(text, expression, phrases) {
             '`- [D] exactly 4 issues are closed => $count(github.issues[state = "closed"]) = 4`, or tag it [P] to have the judge decide.',
     };
 }
+/**
+ * Compiles the JSONata a check evaluates ahead of its evaluation: a scenario run does it while its
+ * agent runs, so that the first evaluation, after the agent, does not. A problem is left for the
+ * evaluation to report.
+ */
+function compileCheck(check) {
+    for (const source of checkExpressions(check))
+        expressionSyntaxError(source);
+}
+function checkExpressions(check) {
+    if (check.form === 'expression')
+        return [check.expression];
+    const phrase = check.check;
+    switch (phrase.kind) {
+        case 'boolean':
+            return [phrase.expression];
+        case 'count':
+            return [phrase.items];
+        case 'every':
+            return [phrase.items, phrase.failing];
+    }
+}
 const OP_WORDS = { '==': 'exactly', '>=': 'at least', '<=': 'at most', '<': 'fewer than', '>': 'more than' };
 async function evaluateDeterministic(check, context) {
     if (check.form === 'expression') {
@@ -13366,94 +13989,6 @@ function show(value) {
     return text.length > 200 ? `${text.slice(0, 200)}…` : text;
 }
 
-;// CONCATENATED MODULE: ./src/evaluate/criteria.ts
-
-
-/** The result of one criterion in one run (part of `archal run -o json`). */
-const criterionResultSchema = schemas/* object */.Ikc({
-    id: schemas/* string */.YjP(),
-    text: schemas/* string */.YjP(),
-    kind: schemas/* enum */.k5n(['D', 'P']),
-    line: schemas/* number */.aig().int(),
-    form: schemas/* enum */.k5n(['expression', 'phrase', 'judged', 'judged_not_deterministic', 'not_evaluated']),
-    status: schemas/* enum */.k5n(['passed', 'failed', 'error', 'not_evaluated']),
-    detail: schemas/* string */.YjP().describe("What was compared, or the judge's reason, or why it was not evaluated"),
-    expression: schemas/* string */.YjP().optional().describe('The JSONata that decided a deterministic criterion'),
-    pattern: schemas/* string */.YjP().optional().describe('The phrase pattern that matched'),
-    actual: schemas/* unknown */.L5J().optional(),
-    expected: schemas/* unknown */.L5J().optional(),
-});
-/**
- * Decides up front how each criterion is checked, so that `scenario validate` reports the same
- * problems a run would: a [D] criterion that is neither an `=> expression` nor a known phrase is an
- * error (or, with an evaluator configured, judged and labelled "judged, not deterministic").
- */
-function prepareCriteria(scenario, options) {
-    const errors = [];
-    const warnings = [];
-    const criteria = scenario.criteria.map((criterion) => {
-        const at = { file: scenario.file, line: criterion.line };
-        if (criterion.kind === 'D' || !criterion.tagged) {
-            const compiled = compileDeterministic(criterion.text, criterion.expression, options.phrases);
-            if (compiled.ok)
-                return {
-                    ...criterion,
-                    kind: 'D',
-                    plan: { mode: 'deterministic', check: compiled.check },
-                };
-            if (criterion.tagged) {
-                if (criterion.expression !== undefined || !options.evaluator) {
-                    errors.push({
-                        ...at,
-                        message: `[D] criterion ${criterion.id} (${JSON.stringify(criterion.text)}) cannot be checked deterministically: ${compiled.reason}`,
-                    });
-                    return { ...criterion, plan: { mode: 'not_evaluated', reason: compiled.reason } };
-                }
-                warnings.push({
-                    ...at,
-                    message: `[D] criterion ${criterion.id} (${JSON.stringify(criterion.text)}) is not a known phrase; the evaluator will judge it (judged, not deterministic)`,
-                });
-                return { ...criterion, plan: { mode: 'judged', notDeterministic: true } };
-            }
-        }
-        if (options.evaluator)
-            return {
-                ...criterion,
-                kind: 'P',
-                plan: { mode: 'judged', notDeterministic: false },
-            };
-        warnings.push({
-            ...at,
-            message: `[P] criterion ${criterion.id} will not be evaluated: no evaluator is configured (set "evaluator" in .archal.json or the scenario's Config)`,
-        });
-        return {
-            ...criterion,
-            kind: 'P',
-            plan: { mode: 'not_evaluated', reason: 'no evaluator is configured' },
-        };
-    });
-    return { criteria, errors, warnings };
-}
-async function evaluateDeterministicCriterion(criterion, context) {
-    if (criterion.plan.mode !== 'deterministic')
-        throw new Error(`criterion ${criterion.id} is not deterministic`);
-    const { check } = criterion.plan;
-    const outcome = await evaluateDeterministic(check, context);
-    return {
-        ...base(criterion),
-        form: check.form,
-        status: outcome.error ? 'error' : outcome.passed ? 'passed' : 'failed',
-        detail: outcome.detail,
-        expression: outcome.expression,
-        ...(check.form === 'phrase' ? { pattern: check.check.pattern } : {}),
-        ...(outcome.actual === undefined ? {} : { actual: outcome.actual }),
-        ...(outcome.expected === undefined ? {} : { expected: outcome.expected }),
-    };
-}
-function base(criterion) {
-    return { id: criterion.id, text: criterion.text, kind: criterion.kind, line: criterion.line };
-}
-
 
 /***/ }),
 
@@ -13578,6 +14113,24 @@ function closest(input, candidates) {
 function didYouMean(input, candidates) {
     const match = closest(input, candidates);
     return match === undefined ? '' : ` Did you mean '${match}'?`;
+}
+
+
+/***/ }),
+
+/***/ 78987:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   d: () => (/* binding */ monotonicMs)
+/* harmony export */ });
+/**
+ * Milliseconds on a monotonic clock, for measuring how long something took. `performance.now()`
+ * would do the same, but its first use loads Node's perf hooks (nine modules, ~0.5 ms), which a
+ * CLI start that only times its processes has no other use for.
+ */
+function monotonicMs() {
+    return Number(process.hrtime.bigint()) / 1e6;
 }
 
 
@@ -13736,6 +14289,20 @@ function readInputFile(file, options) {
         if (length > options.maxBytes)
             return tooLarge(file, length, options.maxBytes);
         const bytes = buffer.subarray(0, length);
+        const utf16 = utf16Encoding(bytes);
+        if (utf16) {
+            try {
+                // The decoder drops the byte-order mark.
+                return { ok: true, text: new TextDecoder(utf16, { fatal: true }).decode(bytes) };
+            }
+            catch {
+                return {
+                    ok: false,
+                    problem: 'not_utf8',
+                    message: `${file} is not UTF-16 text, though it starts with a UTF-16 byte-order mark; save it as UTF-8`,
+                };
+            }
+        }
         if (options.strictUtf8) {
             try {
                 return { ok: true, text: new TextDecoder('utf-8', { fatal: true }).decode(bytes) };
@@ -13757,6 +14324,17 @@ function readInputFile(file, options) {
     finally {
         (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.closeSync)(fd);
     }
+}
+/**
+ * UTF-16 when the file starts with its byte-order mark (Windows PowerShell 5 writes redirected output
+ * so); bytes 0xFF and 0xFE never occur in UTF-8, so no UTF-8 file is mistaken for one.
+ */
+function utf16Encoding(bytes) {
+    if (bytes[0] === 0xff && bytes[1] === 0xfe)
+        return 'utf-16le';
+    if (bytes[0] === 0xfe && bytes[1] === 0xff)
+        return 'utf-16be';
+    return undefined;
 }
 function tooLarge(file, size, max) {
     return {
@@ -14139,6 +14717,8 @@ function scratchDir() {
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(76760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_3___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_3__);
 /* harmony import */ var _paths_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(9927);
+/* harmony import */ var _elapsed_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(78987);
+
 
 
 
@@ -14167,13 +14747,21 @@ const BASH_OWN = new Set(('. : [ alias bg bind break builtin caller cd command c
     'typeset ulimit umask unalias unset wait if then else elif fi case esac for select while until do done in ' +
     'function time { } ! [[ ]] coproc').split(' '));
 /**
+ * Variables bash sets or rewrites when its environment has them, and then passes on as it has them
+ * (`IFS` reset, `OPTIND` 1, `PPID` its own...): an environment with any of them is left to bash, as
+ * is one with a name that starts with BASH (bash's own, exported functions included).
+ */
+const BASH_REWRITES = new Set('IFS OPTIND OPTERR PPID RANDOM SRANDOM LINENO HISTCMD EPOCHSECONDS EPOCHREALTIME PS1 PS2 PS3 PS4 SHELLOPTS COMP_WORDBREAKS'.split(' '));
+/**
  * The process `bash -c` would exec for a script (as `bashScript` makes it) that is one simple command:
- * plain words, the first naming (on PATH, or by a path) an executable file that starts with `#!` or is
- * an ELF binary. bash execs such a command in its own place, with `_` set to the program's path and
- * `PWD` to the working directory; started the same way directly, the command leaves out bash's own
- * start (its exec, locale and PATH search: a few milliseconds and ~140 page faults before every
- * agent). Undefined for anything else (bash runs it): shell syntax, a builtin or keyword, a function
- * the environment exports, a command not found (bash's exit 127) or not executable (126).
+ * plain words, the first naming (on PATH, or by a path) an executable file that starts with `#!` (its
+ * interpreter an executable file) or is an ELF binary. bash execs such a command in its own place,
+ * by the path it found it at (a PATH entry as written, then the name), with `_` set to that path,
+ * `PWD` to the working directory and an `OLDPWD` that names no directory dropped; started the same
+ * way directly, the command leaves out bash's own start (its exec, locale and PATH search: a few
+ * milliseconds and ~140 page faults before every agent). Undefined for anything else (bash runs
+ * it): shell syntax, a builtin or keyword, a function the environment exports, a variable bash
+ * rewrites, a command not found (bash's exit 127) or not executable (126).
  */
 function bashScriptAsExec(command, args, cwd, env) {
     if (command !== 'bash' || args.length !== 4 || args[0] !== '--norc' || args[1] !== '--noprofile' || args[2] !== '-c')
@@ -14182,7 +14770,7 @@ function bashScriptAsExec(command, args, cwd, env) {
     const [name = ''] = words;
     if (!words.every((word) => PLAIN_WORD.test(word)) || name.includes('=') || BASH_OWN.has(name))
         return undefined;
-    if (Object.keys(env).some((key) => key.startsWith('BASH_FUNC_')))
+    if (Object.keys(env).some((key) => key.startsWith('BASH') || BASH_REWRITES.has(key)))
         return undefined;
     const shellLevel = bashExecShellLevel(env.SHLVL);
     if (shellLevel === undefined)
@@ -14191,12 +14779,10 @@ function bashScriptAsExec(command, args, cwd, env) {
     const pwd = program === undefined ? undefined : bashPwd(cwd, env.PWD);
     if (program === undefined || pwd === undefined)
         return undefined;
-    return {
-        command: program,
-        args: words.slice(1),
-        argv0: name,
-        env: { ...env, _: program, PWD: pwd, SHLVL: shellLevel },
-    };
+    const execEnv = { ...env, _: program, PWD: pwd, SHLVL: shellLevel };
+    if (env.OLDPWD !== undefined && !(env.OLDPWD && isDirectory((0,node_path__WEBPACK_IMPORTED_MODULE_3__.resolve)(cwd, env.OLDPWD))))
+        delete execEnv.OLDPWD;
+    return { command: program, args: words.slice(1), argv0: name, env: execEnv };
 }
 /**
  * The SHLVL a program bash execs sees: bash counts itself in at start and out again when it execs
@@ -14208,43 +14794,79 @@ function bashExecShellLevel(inherited) {
         return '0';
     return /^(0|[1-9][0-9]{0,2})$/.test(inherited) && Number(inherited) < 999 ? inherited : undefined;
 }
-/** Where bash would find `name`: the first executable regular file of that name on PATH (a name with a slash: itself). */
+/**
+ * The path bash would exec `name` by: the name itself when it has a slash; else the first PATH
+ * entry holding an executable regular file of that name, as written (an empty entry is `.`),
+ * joined to the name. Relative paths are the working directory's, as for bash.
+ */
 function findProgram(name, cwd, path) {
     if (name.includes('/'))
-        return execFile((0,node_path__WEBPACK_IMPORTED_MODULE_3__.resolve)(cwd, name));
-    // Without PATH bash searches a default of its own: left to bash.
+        return execFile((0,node_path__WEBPACK_IMPORTED_MODULE_3__.resolve)(cwd, name), cwd) ? name : undefined;
+    // Without PATH bash searches a default of its own, and it expands a ~ that starts an entry: left to bash.
     if (path === undefined)
         return undefined;
-    for (const dir of path.split(':')) {
-        const candidate = (0,node_path__WEBPACK_IMPORTED_MODULE_3__.resolve)(cwd, dir || '.', name);
-        const found = execFile(candidate);
-        if (found)
-            return found;
+    const entries = path.split(':');
+    if (entries.some((entry) => entry.startsWith('~')))
+        return undefined;
+    for (const entry of entries) {
+        const dir = entry || '.';
+        const candidate = dir.endsWith('/') ? `${dir}${name}` : `${dir}/${name}`;
+        if (execFile((0,node_path__WEBPACK_IMPORTED_MODULE_3__.resolve)(cwd, candidate), cwd))
+            return candidate;
     }
     return undefined;
 }
-/** `file` when it is an executable regular file that the kernel runs itself (`#!` or ELF), else undefined. */
-function execFile(file) {
+/**
+ * Whether `file` is an executable regular file that the kernel runs itself: an ELF binary, or a
+ * script whose `#!` names an executable file (when it does not, bash reports a bad interpreter).
+ */
+function execFile(file, cwd) {
     let fd;
     try {
         // A name missing from most PATH directories: no error made (and thrown) for each.
-        if (!(0,node_fs__WEBPACK_IMPORTED_MODULE_2__.statSync)(file, { throwIfNoEntry: false })?.isFile())
-            return undefined;
-        (0,node_fs__WEBPACK_IMPORTED_MODULE_2__.accessSync)(file, node_fs__WEBPACK_IMPORTED_MODULE_2__.constants.X_OK);
+        if (!executable(file))
+            return false;
         fd = (0,node_fs__WEBPACK_IMPORTED_MODULE_2__.openSync)(file, 'r');
-        const head = Buffer.alloc(4);
-        const read = (0,node_fs__WEBPACK_IMPORTED_MODULE_2__.readSync)(fd, head, 0, 4, 0);
-        const script = read >= 2 && head[0] === 0x23 && head[1] === 0x21;
-        const elf = read === 4 && head.equals(Buffer.from([0x7f, 0x45, 0x4c, 0x46]));
-        return script || elf ? file : undefined;
+        // The kernel reads a `#!` line of up to 256 bytes.
+        const head = Buffer.alloc(256);
+        const read = (0,node_fs__WEBPACK_IMPORTED_MODULE_2__.readSync)(fd, head, 0, head.length, 0);
+        if (read >= 4 && head.subarray(0, 4).equals(ELF_MAGIC))
+            return true;
+        if (read < 2 || head[0] !== 0x23 || head[1] !== 0x21)
+            return false;
+        const line = head.subarray(2, read).toString('latin1');
+        const newline = line.indexOf('\n');
+        if (newline === -1)
+            return false;
+        // As the kernel reads it: after spaces and tabs, up to the next (a carriage return is part of the name).
+        const interpreter = line
+            .slice(0, newline)
+            .replace(/^[ \t]+/, '')
+            .split(/[ \t]/)[0];
+        return !!interpreter && executable((0,node_path__WEBPACK_IMPORTED_MODULE_3__.resolve)(cwd, interpreter));
     }
     catch {
-        return undefined;
+        return false;
     }
     finally {
         if (fd !== undefined)
             (0,node_fs__WEBPACK_IMPORTED_MODULE_2__.closeSync)(fd);
     }
+}
+const ELF_MAGIC = Buffer.from([0x7f, 0x45, 0x4c, 0x46]);
+function executable(file) {
+    if (!(0,node_fs__WEBPACK_IMPORTED_MODULE_2__.statSync)(file, { throwIfNoEntry: false })?.isFile())
+        return false;
+    try {
+        (0,node_fs__WEBPACK_IMPORTED_MODULE_2__.accessSync)(file, node_fs__WEBPACK_IMPORTED_MODULE_2__.constants.X_OK);
+        return true;
+    }
+    catch {
+        return false;
+    }
+}
+function isDirectory(path) {
+    return (0,node_fs__WEBPACK_IMPORTED_MODULE_2__.statSync)(path, { throwIfNoEntry: false })?.isDirectory() ?? false;
 }
 /**
  * bash's PWD: the inherited one when it is an absolute path to the working directory, else the
@@ -14276,7 +14898,7 @@ const SHELL_STARTUP_VARIABLES = ['BASH_ENV', 'ENV'];
  * latest `KILL_GRACE_MS + STDIO_DRAIN_GRACE_MS` after it fired.
  */
 function runProcess(options) {
-    const started = performance.now();
+    const started = (0,_elapsed_js__WEBPACK_IMPORTED_MODULE_5__/* .monotonicMs */ .d)();
     const maxStdout = options.maxStdoutBytes ?? 32 * 1024 * 1024;
     const stderrTail = options.stderrTailBytes ?? 64 * 1024;
     return new Promise((resolvePromise) => {
@@ -14414,7 +15036,7 @@ function runProcess(options) {
                     child.unref();
                 }
             }
-            resolvePromise({ ...result, durationMs: performance.now() - started });
+            resolvePromise({ ...result, durationMs: (0,_elapsed_js__WEBPACK_IMPORTED_MODULE_5__/* .monotonicMs */ .d)() - started });
         };
         const settle = (exitCode, signal) => {
             if (settled)
@@ -14601,28 +15223,47 @@ class OwnerWatchdog {
             this.append(`+${pgid}\n`);
         if (!this.exitNoted) {
             this.exitNoted = true;
-            process.once('exit', () => this.append('=\n'));
+            process.once('exit', () => this.noteExit());
         }
+    }
+    /**
+     * This process exits by itself: the watchdog is told so (it then scans no environment). With no
+     * group left to kill, the file goes now and the watchdog is told on its pipe (a write on an empty
+     * pipe completes at once), so that it needs no `rm` (a process) of its own; otherwise the file says so.
+     */
+    noteExit() {
+        const child = this.child;
+        if (this.live.size > 0 || !child || this.file === undefined) {
+            this.append('=\n');
+            return;
+        }
+        try {
+            (0,node_fs__WEBPACK_IMPORTED_MODULE_2__.unlinkSync)(this.file);
+        }
+        catch {
+            this.append('=\n');
+            return;
+        }
+        child.stdin.write('=\n');
     }
 }
 /**
- * The watchdog's environment: without the marks and the run id this process inherited, so that the
- * watchdog of an `archal` run by a node is not killed as one of that node's processes before it
- * has killed its own.
+ * The watchdog's environment: PATH alone (for grep, rm and sleep). Without the marks and the run id
+ * this process inherited, so that the watchdog of an `archal` run by a node is not killed as one of
+ * that node's processes before it has killed its own; and without the rest, which the watchdog does
+ * not read: a copy of this process's environment, and its exec, cost every run's first node.
  */
 function watchdogEnvironment() {
-    const env = { ...process.env };
-    delete env[OWNER_MARKS_VARIABLE];
-    delete env.ARCHAL_RUN_ID;
-    return env;
+    return process.env.PATH === undefined ? {} : { PATH: process.env.PATH };
 }
 const MAX_GROUP_LINES = 10_000;
 // Waits for its stdin to close, then replays the file: the groups are kept as " 12 34 " and removed
-// with parameter expansion (no process per line). Unless the owner exited by itself (`=`), then
-// kills the processes that carry its mark ($2), with their groups: one grep reads every environ.
-const WATCHDOG_SCRIPT = `while IFS= read -r _; do :; done
+// with parameter expansion (no process per line). Unless the owner exited by itself (`=`, on the
+// pipe or in the file), then kills the processes that carry its mark ($2), with their groups: one
+// grep reads every environ. Removes the file unless its owner already did.
+const WATCHDOG_SCRIPT = `exited=
+while IFS= read -r line; do case $line in =) exited=1 ;; esac; done
 groups=' '
-exited=
 if [ -f "$1" ]; then
   while IFS= read -r line; do
     case $line in
@@ -14651,7 +15292,7 @@ if [ -z "$exited" ] && [ -n "$2" ] && [ -r /proc/self/environ ]; then
     sleep 0.1 2>/dev/null || sleep 1
   done
 fi
-rm -f "$1"`;
+if [ -e "$1" ]; then rm -f "$1"; fi`;
 const ownerWatchdog = new OwnerWatchdog();
 /**
  * Whether any process of a process group is still alive (a zombie, dead but not yet reaped, does
@@ -14783,6 +15424,80 @@ function processesWithEnv(name, value) {
         }
     }
     return found;
+}
+
+
+/***/ }),
+
+/***/ 56316:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   N: () => (/* binding */ randomUUID),
+/* harmony export */   p: () => (/* binding */ randomBytes)
+/* harmony export */ });
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(73024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
+
+/**
+ * Random bytes and v4 UUIDs from the kernel's generator (/dev/urandom, what OpenSSL seeds
+ * node:crypto's from), for names that must not repeat or be foreseen: run ids, temporary files.
+ * Loading node:crypto for them cost every CLI command ~1 ms of its start-up (its ~15 modules and
+ * their streams). Bytes are read ahead into a pool, as node:crypto's randomUUID does; where there is
+ * no /dev/urandom, they come from Web Crypto.
+ */
+const POOL_SIZE = 512;
+let pool;
+let used = POOL_SIZE;
+function fill(target) {
+    try {
+        const fd = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.openSync)('/dev/urandom', 'r');
+        try {
+            let offset = 0;
+            while (offset < target.length) {
+                const read = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readSync)(fd, target, offset, target.length - offset, null);
+                if (read <= 0)
+                    throw new Error('/dev/urandom gave no bytes');
+                offset += read;
+            }
+        }
+        finally {
+            (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.closeSync)(fd);
+        }
+    }
+    catch {
+        // At most 65,536 bytes a call.
+        for (let offset = 0; offset < target.length; offset += 65_536)
+            globalThis.crypto.getRandomValues(target.subarray(offset, Math.min(target.length, offset + 65_536)));
+    }
+}
+/** `size` random bytes (as node:crypto's randomBytes(size)). */
+function randomBytes(size) {
+    if (!Number.isInteger(size) || size < 0)
+        throw new RangeError(`randomBytes: size must be a whole number ≥ 0, got ${size}`);
+    if (size > POOL_SIZE / 4) {
+        const bytes = Buffer.allocUnsafe(size);
+        fill(bytes);
+        return bytes;
+    }
+    if (pool === undefined || used + size > POOL_SIZE) {
+        pool ??= Buffer.allocUnsafeSlow(POOL_SIZE);
+        fill(pool);
+        used = 0;
+    }
+    const bytes = Buffer.from(pool.subarray(used, used + size));
+    // Bytes handed out are not kept.
+    pool.fill(0, used, used + size);
+    used += size;
+    return bytes;
+}
+/** A random (version 4, RFC 9562) UUID, as node:crypto's randomUUID. */
+function randomUUID() {
+    const bytes = randomBytes(16);
+    bytes[6] = (bytes[6] & 0x0f) | 0x40;
+    bytes[8] = (bytes[8] & 0x3f) | 0x80;
+    const hex = bytes.toString('hex');
+    return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
 }
 
 
@@ -15070,6 +15785,52 @@ function maskUrlPassword(url) {
 
 /***/ }),
 
+/***/ 85605:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   _: () => (/* binding */ textHash)
+/* harmony export */ });
+/**
+ * A fast 64-bit hash of a string (two 32-bit multiplicative lanes over its UTF-8 bytes, four at a
+ * time, with murmur3's finaliser), as 16 hex digits: for naming cache entries that store what they
+ * were made from and are compared with it on every read, so that two texts sharing a name only cost
+ * a miss. Not for anything that must resist an attacker.
+ */
+function textHash(text) {
+    const bytes = Buffer.from(text, 'utf8');
+    // Whole 32-bit words where the bytes are aligned for them (Node.js aligns its buffers to 8 bytes).
+    const aligned = (bytes.byteOffset & 3) === 0;
+    const wordCount = aligned ? bytes.length >>> 2 : 0;
+    const words = new Int32Array(bytes.buffer, bytes.byteOffset, wordCount);
+    let h1 = 0x811c9dc5 ^ bytes.length;
+    let h2 = 0x01000193;
+    for (let i = 0; i < wordCount; i++) {
+        const word = words[i];
+        h1 = Math.imul(h1 ^ word, 0x01000193);
+        h2 = Math.imul(h2 ^ word, 0x5bd1e995) ^ (h1 >>> 15);
+    }
+    for (let i = wordCount * 4; i < bytes.length; i++) {
+        h1 = Math.imul(h1 ^ bytes[i], 0x01000193);
+        h2 = Math.imul(h2 ^ bytes[i], 0x5bd1e995) ^ (h1 >>> 15);
+    }
+    return hex(mix(h1 ^ Math.imul(h2, 0x27d4eb2d))) + hex(mix(h2 ^ h1));
+}
+const hex = (value) => (value >>> 0).toString(16).padStart(8, '0');
+/** murmur3's finaliser: every input bit reaches every output bit. */
+function mix(value) {
+    let h = value;
+    h ^= h >>> 16;
+    h = Math.imul(h, 0x85ebca6b);
+    h ^= h >>> 13;
+    h = Math.imul(h, 0xc2b2ae35);
+    h ^= h >>> 16;
+    return h;
+}
+
+
+/***/ }),
+
 /***/ 79112:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -15207,10 +15968,9 @@ function pruneOldest(dir) {
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   f: () => (/* binding */ writeWhole)
 /* harmony export */ });
-/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(77598);
-/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(73024);
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(73024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var _random_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(56316);
 
 
 /**
@@ -15219,13 +15979,13 @@ function pruneOldest(dir) {
  * `mode` defaults to the owner's alone; 0o666 gives what the umask allows, as a plain write does.
  */
 function writeWhole(file, content, mode = 0o600) {
-    const temporary = `${file}.${process.pid}.${(0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.randomBytes)(4).toString('hex')}.tmp`;
+    const temporary = `${file}.${process.pid}.${(0,_random_js__WEBPACK_IMPORTED_MODULE_1__/* .randomBytes */ .p)(4).toString('hex')}.tmp`;
     try {
-        (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.writeFileSync)(temporary, content, { mode, flag: 'wx' });
-        (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.renameSync)(temporary, file);
+        (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.writeFileSync)(temporary, content, { mode, flag: 'wx' });
+        (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.renameSync)(temporary, file);
     }
     finally {
-        (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.rmSync)(temporary, { force: true });
+        (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.rmSync)(temporary, { force: true });
     }
 }
 
@@ -15770,7 +16530,7 @@ class ProviderError extends Error {
 /* harmony export */ });
 /* unused harmony exports failureKindSchema, harnessSummarySchema, resultsJsonSchema */
 /* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(41514);
-/* harmony import */ var _evaluate_criteria_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(87315);
+/* harmony import */ var _evaluate_criteria_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(69282);
 
 
 /** The result of `archal run`: the schema of `-o json` and of .archal/cache/last-run.json. */
@@ -16379,8 +17139,8 @@ __webpack_require__.d(__webpack_exports__, {
 
 // UNUSED EXPORTS: DEFAULT_DOCS_DIR
 
-// EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __webpack_require__(77598);
+// EXTERNAL MODULE: ./src/lib/random.ts
+var random = __webpack_require__(56316);
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __webpack_require__(73024);
 // EXTERNAL MODULE: external "node:path"
@@ -17141,6 +17901,8 @@ async function runApprovalNode({ node, run, signal }) {
     };
 }
 
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __webpack_require__(77598);
 // EXTERNAL MODULE: ./src/lib/paths.ts
 var paths = __webpack_require__(9927);
 ;// CONCATENATED MODULE: ./src/workflows/nodes/bash.ts
@@ -18259,7 +19021,7 @@ async function executeWorkflow(deps, options) {
     // The secrets of both environments: the host's, and the run's own (a restricted one has fewer).
     const redactor = new redact/* SecretRedactor */.pE([], { ...deps.env, ...options.env });
     const log = deps.log ? (message) => deps.log(redactor.text(message)) : () => { };
-    const runId = options.runId ?? (0,external_node_crypto_.randomUUID)();
+    const runId = options.runId ?? (0,random/* randomUUID */.N)();
     const started = clock.now();
     const archalDir = (0,external_node_path_.join)(options.cwd, '.archal');
     const artifactsDir = (0,external_node_path_.join)(archalDir, 'artifacts', 'runs', runId);
@@ -20246,12 +21008,12 @@ async function loadWorkflowText(text, given) {
     if (key === undefined)
         return validateWorkflowText(text, options);
     const hit = cached.cache.get(key);
-    if (hit && hit.lookups.every(([kind, name, answer]) => (0,validated_cache/* answerHash */.DO)(lookup(options, kind, name)) === answer))
+    if (hit && hit.lookups.every(([kind, name, answer]) => (0,validated_cache/* answerRecord */.oM)(lookup(options, kind, name)) === answer))
         return { ok: true, workflow: hit.workflow, warnings: hit.warnings };
     const lookups = [];
     const recorded = (kind, resolve) => (name) => {
         const answer = resolve(name);
-        lookups.push([kind, name, (0,validated_cache/* answerHash */.DO)(answer)]);
+        lookups.push([kind, name, (0,validated_cache/* answerRecord */.oM)(answer)]);
         return answer;
     };
     const result = await validateWorkflowText(text, {
@@ -20758,8 +21520,8 @@ function displayPath(file, repo) {
 var events = __webpack_require__(53709);
 // EXTERNAL MODULE: ./src/workflows/executor.ts + 18 modules
 var executor = __webpack_require__(33751);
-// EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __webpack_require__(77598);
+// EXTERNAL MODULE: ./src/lib/text-hash.ts
+var text_hash = __webpack_require__(85605);
 // EXTERNAL MODULE: ./src/lib/v8-file-cache.ts
 var v8_file_cache = __webpack_require__(90459);
 ;// CONCATENATED MODULE: ./src/workflows/yaml-cache.ts
@@ -20773,17 +21535,24 @@ var v8_file_cache = __webpack_require__(90459);
  */
 const YAML_LIBRARY_VERSION = '2.9.1';
 /** Bump the leading number when the options given to the library change. */
-const FORMAT = `1:${YAML_LIBRARY_VERSION}:${JSON.stringify(yaml_source/* YAML_LIMITS */.XM)}`;
+const FORMAT = `2:${YAML_LIBRARY_VERSION}:${JSON.stringify(yaml_source/* YAML_LIMITS */.XM)}`;
 /**
- * Parsed YAML values in a directory, one file per text, named by the text's SHA-256: a workflow file
- * that has not changed since it was last parsed is read back instead of parsed. An entry that cannot
- * be read is a miss; a failure to write one is ignored (the cache only saves time).
+ * Parsed YAML values in a directory, one file per text, named by a hash of the text and holding the
+ * text itself: a workflow file that has not changed since it was last parsed is read back instead of
+ * parsed. An entry is used only for the very text it was parsed from (another text with the same
+ * hash misses); one that cannot be read is a miss; a failure to write one is ignored (the cache only
+ * saves time).
  */
 function yamlFileCache(dir) {
-    const entry = (text) => (0,external_node_path_.join)(dir, `${(0,external_node_crypto_.createHash)('sha256').update(FORMAT).update(text).digest('hex')}.v8`);
+    const entry = (text) => (0,external_node_path_.join)(dir, `${(0,text_hash/* textHash */._)(`${FORMAT}\0${text}`)}.v8`);
     return {
-        get: (text) => (0,v8_file_cache/* readCacheEntry */.L)(entry(text)),
-        set: (text, value) => (0,v8_file_cache/* writeCacheEntry */.u)(dir, entry(text), value),
+        get: (text) => {
+            const stored = (0,v8_file_cache/* readCacheEntry */.L)(entry(text))?.value;
+            return typeof stored === 'object' && stored !== null && stored.format === FORMAT && stored.text === text
+                ? { value: stored.value }
+                : undefined;
+        },
+        set: (text, value) => (0,v8_file_cache/* writeCacheEntry */.u)(dir, entry(text), { format: FORMAT, text, value }),
     };
 }
 
@@ -20822,8 +21591,8 @@ __webpack_require__.d(__webpack_exports__, {
 
 // UNUSED EXPORTS: DEFAULT_STALE_AFTER_MS, RunRefusedError, approveRun, cancelRun, cliConversationId, continueRejection, decideRun, findConversationRun, findRun, isStale, listConversationRuns, priorFromEvents, processAlive, rejectRun, rejectionContinues, resumeRun
 
-// EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __webpack_require__(77598);
+// EXTERNAL MODULE: ./src/lib/random.ts
+var random = __webpack_require__(56316);
 // EXTERNAL MODULE: ./src/lib/errors.ts
 var errors = __webpack_require__(97268);
 // EXTERNAL MODULE: external "node:fs"
@@ -21366,7 +22135,7 @@ function storeChildRunner(deps, parent, request) {
             })
             : child.cwd;
         const record = await deps.store.createRun({
-            id: (0,external_node_crypto_.randomUUID)(),
+            id: (0,random/* randomUUID */.N)(),
             workflowName: child.workflow.name,
             workingPath: cwd,
             conversationId: parent.conversationId,
@@ -21727,7 +22496,7 @@ async function findRun(store, idOrPrefix) {
 
 /** `cli-1705932847321-a7f3b2`: the conversation id of runs started from the command line. */
 function cliConversationId(now = Date.now()) {
-    return `cli-${now}-${(0,external_node_crypto_.randomBytes)(3).toString('hex')}`;
+    return `cli-${now}-${(0,random/* randomBytes */.p)(3).toString('hex')}`;
 }
 function isStale(run, deps, now = Date.now()) {
     if (run.status !== 'running' && run.status !== 'pending')
@@ -21772,7 +22541,7 @@ async function startRun(deps, request) {
     let run;
     try {
         run = await store.createRun({
-            id: (0,external_node_crypto_.randomUUID)(),
+            id: (0,random/* randomUUID */.N)(),
             workflowName: workflow.name,
             workingPath,
             conversationId: request.conversationId ?? cliConversationId(),
@@ -22664,56 +23433,51 @@ const NESTED_KEYS = (0,lazy/* lazyRecord */.yV)({
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   DO: () => (/* binding */ answerHash),
 /* harmony export */   LC: () => (/* binding */ validatedFileCache),
+/* harmony export */   oM: () => (/* binding */ answerRecord),
 /* harmony export */   p2: () => (/* binding */ validationKey)
 /* harmony export */ });
-/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(77598);
-/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(76760);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var _lib_v8_file_cache_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(90459);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(76760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var _lib_text_hash_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(85605);
+/* harmony import */ var _lib_v8_file_cache_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(90459);
 
 
 
 /** Bump when what an entry holds changes shape. */
-const FORMAT = 'validated-1';
-function answerHash(answer) {
-    return (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256')
-        .update(JSON.stringify(answer ?? null))
-        .digest('hex');
+const FORMAT = 'validated-2';
+/** A lookup's answer as an entry keeps it, to be compared whole with the answer on every hit. */
+function answerRecord(answer) {
+    return JSON.stringify(answer ?? null);
 }
-/** The key of one validation, or undefined when its inputs cannot be written down (no caching then). */
+/**
+ * The key of one validation: everything it read, written down (an entry keeps it, and is used only
+ * for the same key). Undefined when its inputs cannot be written down (no caching then).
+ */
 function validationKey(identity, parts) {
     try {
-        return (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256')
-            .update(FORMAT)
-            .update('\0')
-            .update(identity)
-            .update('\0')
-            .update(JSON.stringify(parts))
-            .digest('hex');
+        return `${FORMAT}\0${identity}\0${JSON.stringify(parts)}`;
     }
     catch {
         return undefined;
     }
 }
 /**
- * Entries in `dir` (`<key>.validated.v8`), written aside and renamed so that a reader sees a whole
- * entry or none. An entry that cannot be read, or is not shaped like one, is a miss; a failure to
- * write (a read-only home) only costs the next run the validation.
+ * Entries in `dir` (`<hash of the key>.validated.v8`, each holding its whole key), written aside and
+ * renamed so that a reader sees a whole entry or none. An entry that cannot be read, or is not shaped
+ * like one, is a miss; a failure to write (a read-only home) only costs the next run the validation.
  */
 function validatedFileCache(dir) {
-    const entry = (key) => (0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(dir, `${key}.validated.v8`);
+    const entry = (key) => (0,node_path__WEBPACK_IMPORTED_MODULE_0__.join)(dir, `${(0,_lib_text_hash_js__WEBPACK_IMPORTED_MODULE_2__/* .textHash */ ._)(key)}.validated.v8`);
     return {
         get(key) {
-            const stored = (0,_lib_v8_file_cache_js__WEBPACK_IMPORTED_MODULE_2__/* .readCacheEntry */ .L)(entry(key))?.value;
+            const stored = (0,_lib_v8_file_cache_js__WEBPACK_IMPORTED_MODULE_1__/* .readCacheEntry */ .L)(entry(key))?.value;
             return isEntry(stored, key) ? stored.entry : undefined;
         },
-        set: (key, value) => (0,_lib_v8_file_cache_js__WEBPACK_IMPORTED_MODULE_2__/* .writeCacheEntry */ .u)(dir, entry(key), { key, entry: value }),
+        set: (key, value) => (0,_lib_v8_file_cache_js__WEBPACK_IMPORTED_MODULE_1__/* .writeCacheEntry */ .u)(dir, entry(key), { key, entry: value }),
     };
 }
-/** An entry written for `key`: a file renamed or copied over another key's is foreign. */
+/** An entry written for `key`: another key's (one with the same hash, or a file copied over) is foreign. */
 function isEntry(value, key) {
     if (typeof value !== 'object' || value === null)
         return false;
@@ -23074,7 +23838,7 @@ function formatBytes(bytes) {
 
 /***/ }),
 
-/***/ 81746:
+/***/ 96896:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -23097,8 +23861,6 @@ __webpack_require__.d(__webpack_exports__, {
   workflowResolver: () => (/* binding */ workflowResolver)
 });
 
-// EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __webpack_require__(77598);
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __webpack_require__(73024);
 // EXTERNAL MODULE: external "node:os"
@@ -23109,6 +23871,83 @@ var external_node_path_ = __webpack_require__(76760);
 var git = __webpack_require__(63555);
 // EXTERNAL MODULE: ./src/lib/paths.ts
 var paths = __webpack_require__(9927);
+;// CONCATENATED MODULE: ./src/lib/sha256.ts
+/**
+ * SHA-256 (FIPS 180-4) of a string's UTF-8 bytes, as lowercase hex: the same digest as node:crypto's
+ * `createHash('sha256').update(text).digest('hex')`, without loading node:crypto (~1 ms of every
+ * CLI command's start-up) for the few short texts a run hashes (names derived from paths).
+ */
+const K = new Int32Array([
+    0x428a2f98, 0x71374491, 0xb5c0fbcf, 0xe9b5dba5, 0x3956c25b, 0x59f111f1, 0x923f82a4, 0xab1c5ed5, 0xd807aa98,
+    0x12835b01, 0x243185be, 0x550c7dc3, 0x72be5d74, 0x80deb1fe, 0x9bdc06a7, 0xc19bf174, 0xe49b69c1, 0xefbe4786,
+    0x0fc19dc6, 0x240ca1cc, 0x2de92c6f, 0x4a7484aa, 0x5cb0a9dc, 0x76f988da, 0x983e5152, 0xa831c66d, 0xb00327c8,
+    0xbf597fc7, 0xc6e00bf3, 0xd5a79147, 0x06ca6351, 0x14292967, 0x27b70a85, 0x2e1b2138, 0x4d2c6dfc, 0x53380d13,
+    0x650a7354, 0x766a0abb, 0x81c2c92e, 0x92722c85, 0xa2bfe8a1, 0xa81a664b, 0xc24b8b70, 0xc76c51a3, 0xd192e819,
+    0xd6990624, 0xf40e3585, 0x106aa070, 0x19a4c116, 0x1e376c08, 0x2748774c, 0x34b0bcb5, 0x391c0cb3, 0x4ed8aa4a,
+    0x5b9cca4f, 0x682e6ff3, 0x748f82ee, 0x78a5636f, 0x84c87814, 0x8cc70208, 0x90befffa, 0xa4506ceb, 0xbef9a3f7,
+    0xc67178f2,
+]);
+function sha256Hex(text) {
+    const data = Buffer.from(text, 'utf8');
+    // The message, a 1 bit, zeros, and its length in bits (64-bit big-endian), to whole 64-byte blocks.
+    const blocks = Math.ceil((data.length + 9) / 64);
+    const message = new Uint8Array(blocks * 64);
+    message.set(data);
+    message[data.length] = 0x80;
+    const view = new DataView(message.buffer);
+    view.setUint32(message.length - 8, Math.floor(data.length / 0x20000000));
+    view.setUint32(message.length - 4, (data.length * 8) >>> 0);
+    const hash = new Int32Array([
+        0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a, 0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19,
+    ]);
+    const w = new Int32Array(64);
+    for (let block = 0; block < blocks; block++) {
+        for (let i = 0; i < 16; i++)
+            w[i] = view.getInt32(block * 64 + i * 4);
+        for (let i = 16; i < 64; i++) {
+            const a = w[i - 15];
+            const b = w[i - 2];
+            const s0 = ((a >>> 7) | (a << 25)) ^ ((a >>> 18) | (a << 14)) ^ (a >>> 3);
+            const s1 = ((b >>> 17) | (b << 15)) ^ ((b >>> 19) | (b << 13)) ^ (b >>> 10);
+            w[i] = (w[i - 16] + s0 + w[i - 7] + s1) | 0;
+        }
+        let a = hash[0];
+        let b = hash[1];
+        let c = hash[2];
+        let d = hash[3];
+        let e = hash[4];
+        let f = hash[5];
+        let g = hash[6];
+        let h = hash[7];
+        for (let i = 0; i < 64; i++) {
+            const S1 = ((e >>> 6) | (e << 26)) ^ ((e >>> 11) | (e << 21)) ^ ((e >>> 25) | (e << 7));
+            const t1 = (h + S1 + ((e & f) ^ (~e & g)) + K[i] + w[i]) | 0;
+            const S0 = ((a >>> 2) | (a << 30)) ^ ((a >>> 13) | (a << 19)) ^ ((a >>> 22) | (a << 10));
+            const t2 = (S0 + ((a & b) ^ (a & c) ^ (b & c))) | 0;
+            h = g;
+            g = f;
+            f = e;
+            e = (d + t1) | 0;
+            d = c;
+            c = b;
+            b = a;
+            a = (t1 + t2) | 0;
+        }
+        hash[0] = hash[0] + a;
+        hash[1] = hash[1] + b;
+        hash[2] = hash[2] + c;
+        hash[3] = hash[3] + d;
+        hash[4] = hash[4] + e;
+        hash[5] = hash[5] + f;
+        hash[6] = hash[6] + g;
+        hash[7] = hash[7] + h;
+    }
+    let hex = '';
+    for (let i = 0; i < 8; i++)
+        hex += (hash[i] >>> 0).toString(16).padStart(8, '0');
+    return hex;
+}
+
 // EXTERNAL MODULE: ./src/workflows/index.ts + 10 modules
 var workflows = __webpack_require__(28610);
 // EXTERNAL MODULE: ./src/workflows/validated-cache.ts
@@ -23370,7 +24209,7 @@ function discoveryOptions(workspace) {
 }
 /** `$STATE_DIR` of a repository: per project, outside the working tree (and its worktrees). */
 function stateDirOf(workspace) {
-    const project = `${(0,external_node_path_.basename)(workspace.root).replace(/[^A-Za-z0-9._-]/g, '-')}-${(0,external_node_crypto_.createHash)('sha256').update(workspace.root).digest('hex').slice(0, 8)}`;
+    const project = `${(0,external_node_path_.basename)(workspace.root).replace(/[^A-Za-z0-9._-]/g, '-')}-${sha256Hex(workspace.root).slice(0, 8)}`;
     return (0,external_node_path_.join)(workspace.home, 'workspaces', project, 'state');
 }
 /** `$DOCS_DIR`: Archon's docs.path when .archon/config.yaml sets one, else `docs/`. */

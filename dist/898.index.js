@@ -2810,8 +2810,11 @@ const pullParams = (args) => ({
     pull_number: Number(args.pullNumber),
     issue_number: Number(args.pullNumber),
 });
-/** Review comments grouped into threads (a comment and its replies), as GraphQL's reviewThreads. */
-function reviewThreads(comments, args) {
+/**
+ * Review comments grouped into threads (a comment and its replies), as GraphQL's reviewThreads;
+ * `resolved` says whether the thread of a first comment is resolved.
+ */
+function reviewThreads(comments, args, resolved) {
     const threads = new Map();
     for (const comment of comments) {
         const root = comment.in_reply_to_id ?? comment.id;
@@ -2819,7 +2822,7 @@ function reviewThreads(comments, args) {
     }
     const all = [...threads.entries()].map(([root, list]) => ({
         id: Buffer.from(`PRRT_${root}`).toString('base64url'),
-        is_resolved: false,
+        is_resolved: resolved(root),
         is_outdated: false,
         is_collapsed: false,
         comments: list.map((comment) => ({
@@ -2922,7 +2925,7 @@ const pullTools = {
             case 'get_commits':
                 return (await restList(ctx, 'pulls/list-commits', { params, query: paging(args) })).map(minimalPullCommit);
             case 'get_review_comments':
-                return reviewThreads((await restList(ctx, 'pulls/list-review-comments', { params, query: { per_page: 100 } })), args);
+                return reviewThreads((await restList(ctx, 'pulls/list-review-comments', { params, query: { per_page: 100 } })), args, (rootId) => (ctx.store.get('reviewComment', rootId)?.resolvedById ?? null) !== null);
             case 'get_reviews':
                 return (await restList(ctx, 'pulls/list-reviews', { params, query: paging(args) })).map(minimalReview);
             case 'get_comments':
@@ -3056,7 +3059,9 @@ const pullTools = {
                 body: String(args.body),
                 path: String(args.path),
                 commit_id: pull.headSha,
-                ...(args.subjectType === 'FILE' ? {} : { line: line(args.line), side: side(args.side) }),
+                ...(args.subjectType === 'FILE'
+                    ? { subject_type: 'file' }
+                    : { line: line(args.line), side: side(args.side) }),
                 start_line: line(args.startLine),
             }, pending.id);
         }

@@ -2,6 +2,75 @@ export const id = 986;
 export const ids = [986];
 export const modules = {
 
+/***/ 77692:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   p: () => (/* binding */ crossReferences)
+/* harmony export */ });
+/* harmony import */ var _render_repos_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(91052);
+/* harmony import */ var _state_permissions_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(28478);
+/* harmony import */ var _closing_references_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(67713);
+
+
+
+/** `#N`, `owner/repo#N` and issue or pull request URLs in a text, as GitHub links mentions. */
+function mentions(text, sourceRepo, targetRepo, number) {
+    const escaped = targetRepo.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    const patterns = [
+        `(?<![\\w/#-])${escaped}#${number}(?!\\d)`,
+        `/${escaped}/(?:issues|pull)/${number}(?!\\d)`,
+        ...(sourceRepo.toLowerCase() === targetRepo.toLowerCase() ? [`(?<![\\w/#-])#${number}(?!\\d)`] : []),
+    ];
+    return patterns.some((pattern) => new RegExp(pattern, 'i').test(text));
+}
+/**
+ * The issues and pull requests (of repositories the viewer can read issues of) whose body or
+ * comments mention `issue`, each once, at its first mention: GitHub's cross-references, which
+ * REST's timeline (`cross-referenced`) and GraphQL's `CrossReferencedEvent` show.
+ */
+function crossReferences(view, repo, issue) {
+    const target = (0,_render_repos_js__WEBPACK_IMPORTED_MODULE_0__/* .fullName */ .fq)(view, repo);
+    const found = [];
+    for (const source of view.store.all('issue')) {
+        if (source.id === issue.id)
+            continue;
+        const sourceRepo = view.store.get('repo', source.repoId);
+        if (!sourceRepo || !readable(view, sourceRepo))
+            continue;
+        const sourceName = (0,_render_repos_js__WEBPACK_IMPORTED_MODULE_0__/* .fullName */ .fq)(view, sourceRepo);
+        const texts = [
+            { text: source.body ?? '', at: source.createdAt, by: source.userId, record: source },
+            ...view.store
+                .where('comment', `issue:${source.id}`)
+                .map((comment) => ({ text: comment.body, at: comment.createdAt, by: comment.userId, record: comment })),
+        ];
+        const first = texts.find((entry) => mentions(entry.text, sourceName, target, issue.number));
+        if (!first)
+            continue;
+        const pull = view.store.get('pull', source.pullId);
+        const willClose = pull !== undefined &&
+            pull.baseRef === sourceRepo.defaultBranch &&
+            (0,_closing_references_js__WEBPACK_IMPORTED_MODULE_2__/* .closingReferences */ .K)(source.body ?? '', sourceName).some((reference) => reference.repo === target.toLowerCase() && reference.number === issue.number);
+        found.push({ source, sourceRepo, at: first.at, by: first.by, record: first.record, willClose });
+    }
+    return found;
+}
+function readable(view, repo) {
+    if (!view.actor)
+        return !repo.private;
+    try {
+        (0,_state_permissions_js__WEBPACK_IMPORTED_MODULE_1__/* .authorize */ .Gq)(view.store, view.actor, repo, _state_permissions_js__WEBPACK_IMPORTED_MODULE_1__/* .NEED */ .$B.issuesRead);
+        return true;
+    }
+    catch {
+        return false;
+    }
+}
+
+
+/***/ }),
+
 /***/ 13850:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -260,13 +329,14 @@ const STATE = {
     REQUEST_CHANGES: 'CHANGES_REQUESTED',
     COMMENT: 'COMMENTED',
 };
-function checkEvent(ctx, issue, event, body) {
+/** A COMMENT or REQUEST_CHANGES review must say something: a body, or inline comments (`hasComments`). */
+function checkEvent(ctx, issue, event, body, hasComments) {
     const self = (0,_state_actor_js__WEBPACK_IMPORTED_MODULE_7__/* .actingUser */ .e)(ctx.actor)?.id === issue.userId;
     if (self && event === 'APPROVE')
         throw (0,_state_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .simpleValidationFailed */ .jb)('Can not approve your own pull request');
     if (self && event === 'REQUEST_CHANGES')
         throw (0,_state_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .simpleValidationFailed */ .jb)('Can not request changes on your own pull request');
-    if ((event === 'REQUEST_CHANGES' || event === 'COMMENT') && body.trim() === '')
+    if ((event === 'REQUEST_CHANGES' || event === 'COMMENT') && body.trim() === '' && !hasComments)
         throw (0,_state_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .simpleValidationFailed */ .jb)(`Body is required when the event is ${event}`);
 }
 /** A review comment's path or line is not in the pull request's diff (a 422, shaped by the operation). */
@@ -363,6 +433,17 @@ async function addReviewComment(ctx, repo, pull, comment, reviewId) {
             commit_id: parent.commitId,
         };
     }
+    else if (comment.subject_type === 'file') {
+        // On the whole file: the file must be one the pull request changes; no line, no hunk.
+        await hunkFor(ctx, repo, pull, { ...comment, line: undefined, position: 1 }).catch((error) => {
+            if (error instanceof UnresolvedPosition && error.part === 'line')
+                return;
+            throw error;
+        });
+        diffHunk = '';
+        position = 0;
+        target = { ...comment, line: undefined, start_line: undefined };
+    }
     else {
         const resolved = await hunkFor(ctx, repo, pull, comment);
         ({ hunk: diffHunk, position } = resolved);
@@ -383,6 +464,7 @@ async function addReviewComment(ctx, repo, pull, comment, reviewId) {
         diffHunk,
         position,
         inReplyToId: inReplyTo,
+        ...(target.subject_type === 'file' ? { subjectType: 'file' } : {}),
         createdAt: ctx.now,
         updatedAt: ctx.now,
     });
@@ -412,7 +494,7 @@ async function createReview(ctx, repo, issue, pull, input) {
     const user = (0,_state_actor_js__WEBPACK_IMPORTED_MODULE_7__/* .actingUser */ .e)(ctx.actor);
     const body = input.body ?? '';
     if (input.event)
-        checkEvent(ctx, issue, input.event, body);
+        checkEvent(ctx, issue, input.event, body, (input.comments ?? []).length > 0);
     if (input.commit_id && !repo.git.readCommit(input.commit_id))
         throw (0,_state_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .simpleValidationFailed */ .jb)('Commit ID is not part of the pull request');
     if (!input.event &&
@@ -445,7 +527,7 @@ async function submitReview(ctx, repo, issue, pull, review, event, body) {
     if (review.userId !== (0,_state_actor_js__WEBPACK_IMPORTED_MODULE_7__/* .actingUser */ .e)(ctx.actor)?.id)
         throw (0,_state_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .notFound */ .mX)();
     const text = body ?? review.body;
-    checkEvent(ctx, issue, event, text);
+    checkEvent(ctx, issue, event, text, ctx.store.countWhere('reviewComment', `review:${review.id}`) > 0);
     ctx.store.update(ctx.journal, 'review', review, { state: STATE[event], body: text, submittedAt: ctx.now });
     await afterSubmit(ctx, repo, issue, pull, (0,_state_actor_js__WEBPACK_IMPORTED_MODULE_7__/* .actingUser */ .e)(ctx.actor), review);
 }
@@ -538,18 +620,42 @@ async function removeReviewers(ctx, repo, issue, pull, logins, teamSlugs = []) {
 
 /***/ }),
 
+/***/ 32612:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   e: () => (/* binding */ resolveRevision)
+/* harmony export */ });
+/**
+ * The commit a `ref`/`sha` parameter names, as GitHub reads it: `HEAD` is the repository's HEAD,
+ * its default branch; anything else is what the repository's git resolves (a branch, a tag, a SHA).
+ */
+function resolveRevision(repo, ref) {
+    return repo.git.resolveCommit(ref === 'HEAD' ? repo.defaultBranch : ref);
+}
+
+
+/***/ }),
+
 /***/ 77173:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   WB: () => (/* binding */ UNSEARCHABLE_SCOPES),
 /* harmony export */   cg: () => (/* binding */ isUnsearchableScope),
+/* harmony export */   fE: () => (/* binding */ sortQualifier),
 /* harmony export */   mA: () => (/* binding */ parseQuery),
 /* harmony export */   to: () => (/* binding */ searchIssues),
 /* harmony export */   xk: () => (/* binding */ UNSEARCHABLE_USERS),
 /* harmony export */   y1: () => (/* binding */ range)
 /* harmony export */ });
 /* unused harmony export ISSUE_QUALIFIERS */
+/* harmony import */ var _state_teams_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(74048);
+/* harmony import */ var _state_check_rollup_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(36321);
+/* harmony import */ var _closing_references_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(67713);
+
+
+
 /** The qualifiers of issue search; other searches name their own. */
 const ISSUE_QUALIFIERS = new Set([
     'repo',
@@ -578,7 +684,23 @@ const ISSUE_QUALIFIERS = new Set([
     'draft',
     'reason',
     'archived',
+    // Orders the results (`sort:created-asc`), matches every issue.
+    'sort',
+    'review',
+    'status',
+    'linked',
 ]);
+/**
+ * The order a `sort:` qualifier asks for (`sort:updated-asc`, `sort:comments`: descending unless
+ * `-asc`), which wins over the `sort` and `order` parameters, as on GitHub.
+ */
+function sortQualifier(terms) {
+    const term = terms.find((t) => t.kind === 'qualifier' && t.key === 'sort' && !t.negated);
+    if (!term)
+        return undefined;
+    const match = /^(.+?)(?:-(asc|desc))?$/.exec(term.value.toLowerCase());
+    return match ? { sort: match[1], order: match[2] === 'asc' ? 'asc' : 'desc' } : undefined;
+}
 /**
  * Splits `repo:a/b is:open label:"help wanted" -label:bug crash` into terms; `key:value` with a
  * key not in `known` is free text, as GitHub treats it.
@@ -643,7 +765,7 @@ const USER_QUALIFIERS = new Set([
 /** GitHub's issue search over the issues and pull requests the searcher can see. */
 function searchIssues(ctx, terms) {
     const { store } = ctx;
-    const text = terms.filter((t) => t.kind === 'text' && t.value !== '');
+    const groups = orGroups(terms);
     const qualifiers = terms.filter((t) => t.kind === 'qualifier');
     const inFields = qualifiers.find((q) => q.key === 'in')?.value.split(',') ?? ['title', 'body', 'comments'];
     const login = (id) => (id === null ? undefined : store.get('user', id)?.login.toLowerCase());
@@ -717,6 +839,14 @@ function searchIssues(ctx, terms) {
                 return (issue.stateReason ?? '').replace('_', ' ') === value.replace('_', ' ').replace(/"/g, '');
             case 'archived':
                 return store.get('repo', issue.repoId)?.archived === (value === 'true');
+            case 'review':
+                return pull !== undefined && reviewMatches(store, pull, value);
+            case 'status': {
+                const state = pull ? (0,_state_check_rollup_js__WEBPACK_IMPORTED_MODULE_1__/* .rollupState */ .c)(store, issue.repoId, pull.headSha) : null;
+                return state !== null && (value === 'failure' ? ['FAILURE', 'ERROR'] : [value.toUpperCase()]).includes(state);
+            }
+            case 'linked':
+                return value === (pull ? 'issue' : 'pr') && isLinked(store, issue);
             case 'in':
                 return true;
             default:
@@ -727,8 +857,6 @@ function searchIssues(ctx, terms) {
     for (const issue of store.all('issue')) {
         if (!ctx.canRead(issue.repoId))
             continue;
-        if (!qualifiers.every((q) => matches(issue, q) !== q.negated))
-            continue;
         const haystacks = [];
         if (inFields.includes('title'))
             haystacks.push([issue.title.toLowerCase(), 2]);
@@ -737,21 +865,100 @@ function searchIssues(ctx, terms) {
         if (inFields.includes('comments'))
             for (const comment of store.where('comment', `issue:${issue.id}`))
                 haystacks.push([comment.body.toLowerCase(), 0.5]);
+        // A term passes when it matches (or, negated, does not); a group of terms joined by OR when one does.
         let score = 1;
-        let ok = true;
-        for (const term of text) {
+        const passes = (term) => {
+            if (term.kind === 'qualifier')
+                return matches(issue, term) !== term.negated;
             const needle = term.value.toLowerCase();
             const weight = haystacks.reduce((sum, [hay, w]) => sum + (hay.includes(needle) ? w : 0), 0);
-            if (weight > 0 === term.negated) {
-                ok = false;
-                break;
-            }
+            if (weight > 0 === term.negated)
+                return false;
             score += weight;
-        }
-        if (ok)
+            return true;
+        };
+        if (groups.every((group) => group.filter(passes).length > 0))
             hits.push({ issue, score });
     }
     return hits;
+}
+/**
+ * The terms as groups that must all pass: terms joined by `OR` form one group (any of them
+ * passes it), every other term is a group of its own (`AND`, the default). Empty text is dropped.
+ */
+function orGroups(terms) {
+    const groups = [];
+    let joining = false;
+    for (const term of terms) {
+        if (term.kind === 'text' && !term.negated && term.value === 'OR') {
+            joining = groups.length > 0;
+            continue;
+        }
+        if (term.kind === 'text' && (term.value === '' || (!term.negated && term.value === 'AND')))
+            continue;
+        if (joining)
+            groups[groups.length - 1].push(term);
+        else
+            groups.push([term]);
+        joining = false;
+    }
+    return groups;
+}
+/**
+ * `review:none|approved|changes_requested|required`: no submitted review; the decision of the
+ * latest approving or blocking review of each reviewer; not yet approved while the base branch's
+ * protection requires approving reviews.
+ */
+function reviewMatches(store, pull, value) {
+    const submitted = store.where('review', `pull:${pull.id}`).filter((review) => review.state !== 'PENDING');
+    const latest = new Map();
+    for (const review of submitted.sort((a, b) => a.id - b.id))
+        if (review.state === 'APPROVED' || review.state === 'CHANGES_REQUESTED')
+            latest.set(review.userId, review.state);
+    const decision = [...latest.values()].includes('CHANGES_REQUESTED')
+        ? 'changes_requested'
+        : [...latest.values()].includes('APPROVED')
+            ? 'approved'
+            : null;
+    switch (value) {
+        case 'none':
+            return submitted.length === 0;
+        case 'approved':
+        case 'changes_requested':
+            return decision === value;
+        case 'required': {
+            const repo = store.get('repo', pull.repoId);
+            const protection = repo ? (0,_state_teams_js__WEBPACK_IMPORTED_MODULE_0__/* .protectionOf */ .fA)(store, repo, pull.baseRef) : undefined;
+            return (protection?.requiredReviews ?? null) !== null && decision !== 'approved';
+        }
+        default:
+            return false;
+    }
+}
+/**
+ * `linked:pr` / `linked:issue`: an issue that a pull request into its default branch closes with a
+ * keyword, or such a pull request, as GitHub links them.
+ */
+function isLinked(store, issue) {
+    const closes = (pullIssue) => {
+        const pull = store.get('pull', pullIssue.pullId);
+        const repo = store.get('repo', pullIssue.repoId);
+        const owner = store.get('user', repo?.ownerId);
+        if (!pull || !repo || !owner || pull.baseRef !== repo.defaultBranch)
+            return [];
+        return (0,_closing_references_js__WEBPACK_IMPORTED_MODULE_2__/* .closingReferences */ .K)(pullIssue.body ?? '', `${owner.login}/${repo.name}`).flatMap((reference) => {
+            const [login = '', name = ''] = reference.repo.split('/');
+            const target = store.repoByFullName(login, name);
+            const found = target ? store.issueByNumber(target.id, reference.number) : undefined;
+            return found && found.pullId === null ? [found] : [];
+        });
+    };
+    if (issue.pullId !== null)
+        return closes(issue).length > 0;
+    for (const candidate of store.all('issue'))
+        if (candidate.pullId !== null && closes(candidate).some((target) => target.id === issue.id))
+            return true;
+    return false;
 }
 function isQualifier(issue, pull, value) {
     switch (value) {
@@ -1430,7 +1637,10 @@ const appRoutes = [
 var checks = __webpack_require__(54288);
 // EXTERNAL MODULE: ./src/clones/github/render/checks.ts
 var render_checks = __webpack_require__(26208);
+// EXTERNAL MODULE: ./src/clones/github/domain/revision.ts
+var revision = __webpack_require__(32612);
 ;// CONCATENATED MODULE: ./src/clones/github/routes/checks.ts
+
 
 
 
@@ -1513,7 +1723,7 @@ function checks_runsReply(ctx, repo, runs) {
     return okCountedPage(ctx, filterRuns(ctx, runs), 'check_runs', (run) => (0,render_checks/* renderCheckRun */.kL)(ctx, repo, run));
 }
 function refSha(repo, ref) {
-    const sha = repo.git.resolveCommit(ref);
+    const sha = (0,revision/* resolveRevision */.e)(repo, ref);
     if (!sha)
         throw new errors/* ApiError */.hD(422, `No commit found for SHA: ${ref}`);
     return sha;
@@ -1974,6 +2184,7 @@ var diff = __webpack_require__(84648);
 var cli = __webpack_require__(54581);
 ;// CONCATENATED MODULE: ./src/clones/github/domain/compare-refs.ts
 
+
 /** The first repository of the fork network `repo` belongs to. */
 function networkRoot(ctx, repo) {
     let root = repo;
@@ -2009,7 +2220,7 @@ function networkRepo(ctx, repo, owner, name) {
 async function resolveCompareSide(ctx, repo, spec) {
     const parts = spec.split(':');
     if (parts.length === 1)
-        return repo.git.resolveCommit(spec);
+        return (0,revision/* resolveRevision */.e)(repo, spec);
     const [owner, name, ref] = parts.length === 2 ? [parts[0], undefined, parts[1]] : [parts[0], parts[1], parts.slice(2).join(':')];
     const other = networkRepo(ctx, repo, owner, name);
     if (!other || !ref)
@@ -2034,6 +2245,10 @@ async function resolveCompareSide(ctx, repo, spec) {
 
 // EXTERNAL MODULE: ./src/clones/github/render/git.ts
 var git = __webpack_require__(24409);
+// EXTERNAL MODULE: ./src/clones/github/render/pulls.ts
+var pulls = __webpack_require__(84381);
+// EXTERNAL MODULE: ./src/clones/github/state/pull-stats.ts
+var pull_stats = __webpack_require__(1221);
 // EXTERNAL MODULE: ./src/clones/github/state/teams.ts
 var state_teams = __webpack_require__(74048);
 ;// CONCATENATED MODULE: ./src/clones/github/routes/commits.ts
@@ -2050,10 +2265,13 @@ var state_teams = __webpack_require__(74048);
 
 
 
+
+
 const mergeSchema = schemas/* object */.Ikc({ base: schemas/* string */.YjP(), head: schemas/* string */.YjP(), commit_message: schemas/* string */.YjP().optional() });
 
+
 function commitOrFail(repo, ref) {
-    const sha = repo.git.resolveCommit(ref);
+    const sha = (0,revision/* resolveRevision */.e)(repo, ref);
     if (!sha) {
         if (repo.git.branches().size === 0)
             throw new errors/* ApiError */.hD(409, 'Git Repository is empty.');
@@ -2090,6 +2308,25 @@ function listCommits(ctx, repo) {
     const items = matches.slice((page - 1) * perPage, page * perPage);
     return (0,route.ok)(items.map(({ sha, commit }) => (0,git/* renderCommit */.ak)(ctx, repo, sha, commit)), linkHeader(ctx, page, Math.max(1, Math.ceil(matches.length / perPage))));
 }
+/**
+ * As GitHub lists them: the merged pull request that brought a commit of the default branch in,
+ * else every pull request (open or merged) whose commits include it.
+ */
+function pullsOfCommit(ctx, repo, sha) {
+    const defaultTip = repo.git.branch(repo.defaultBranch);
+    const onDefault = defaultTip !== undefined && (0,git_history/* isAncestor */.QX)(repo.git, sha, defaultTip);
+    return ctx.store
+        .where('pull', `repo:${repo.id}`)
+        .map((pull) => ({ pull, issue: ctx.store.get('issue', pull.issueId) }))
+        .filter(({ pull, issue }) => {
+        if (pull.mergeCommitSha === sha)
+            return true;
+        if (onDefault && !pull.merged)
+            return false;
+        const base = (0,pull_stats/* effectiveBase */.B)(repo, pull, issue.state === 'open');
+        return (0,git_history/* commitsBetween */.$q)(repo.git, base, pull.headSha).some((commit) => commit.sha === sha);
+    });
+}
 const commitRoutes = [
     {
         method: 'GET',
@@ -2125,6 +2362,18 @@ const commitRoutes = [
         operationId: 'repos/list-commits',
         docs: 'commits/commits#list-commits',
         handler: (ctx) => listCommits(ctx, (0,lookup/* repoParam */.oq)(ctx, permissions/* NEED */.$B.contentsRead)),
+    },
+    {
+        method: 'GET',
+        path: '/repos/{owner}/{repo}/commits/{commit_sha}/pulls',
+        operationId: 'repos/list-pull-requests-associated-with-commit',
+        docs: 'commits/commits#list-pull-requests-associated-with-a-commit',
+        handler: (ctx) => {
+            const repo = (0,lookup/* repoParam */.oq)(ctx, permissions/* NEED */.$B.contentsRead);
+            const sha = commitOrFail(repo, ctx.params.commit_sha);
+            const rows = pullsOfCommit(ctx, repo, sha).sort((a, b) => b.pull.number - a.pull.number);
+            return okPage(ctx, rows, ({ issue, pull }) => (0,pulls/* renderPull */.S)(ctx, repo, issue, pull));
+        },
     },
     {
         method: 'GET',
@@ -2389,6 +2638,7 @@ function renderFile(view, repo, path, entry, ref) {
 
 
 
+
 const contents_identity = schemas/* object */.Ikc({ name: schemas/* string */.YjP().min(1), email: schemas/* string */.YjP().min(1), date: schemas/* string */.YjP().optional() });
 const putSchema = schemas/* object */.Ikc({
     message: schemas/* string */.YjP().min(1),
@@ -2409,7 +2659,7 @@ const wantsRaw = (ctx) => /vnd\.github(\.v3)?\.raw/.test(String(ctx.headers.acce
 const wantsObject = (ctx) => /vnd\.github(\.v3)?\.object/.test(String(ctx.headers.accept ?? ''));
 function resolveRef(repo, ref) {
     const name = ref ?? repo.defaultBranch;
-    const sha = repo.git.resolveCommit(name);
+    const sha = (0,revision/* resolveRevision */.e)(repo, name);
     if (!sha) {
         if (repo.git.branches().size === 0)
             throw (0,errors/* notFound */.mX)('This repository is empty.');
@@ -2545,11 +2795,14 @@ function unreact(ctx, reactions) {
     return (0,route/* noContent */.V$)();
 }
 
+// EXTERNAL MODULE: ./src/clones/github/domain/cross-references.ts
+var cross_references = __webpack_require__(77692);
 // EXTERNAL MODULE: ./src/clones/github/render/reviews.ts
 var render_reviews = __webpack_require__(65828);
 // EXTERNAL MODULE: ./src/clones/github/render/teams.ts
 var render_teams = __webpack_require__(80847);
 ;// CONCATENATED MODULE: ./src/clones/github/render/events.ts
+
 
 
 
@@ -2624,11 +2877,23 @@ function renderTimeline(view, repo, issueId) {
             });
         }
     }
+    for (const reference of issue ? (0,cross_references/* crossReferences */.p)(view, repo, issue) : []) {
+        const actor = (0,render_users/* simpleUserById */.kF)(view, reference.by);
+        items.push({
+            at: reference.at,
+            order: Number.MAX_SAFE_INTEGER,
+            item: {
+                event: 'cross-referenced',
+                actor,
+                created_at: reference.at,
+                updated_at: reference.at,
+                source: { type: 'issue', issue: (0,render_issues/* renderIssue */.yi)(view, reference.sourceRepo, reference.source) },
+            },
+        });
+    }
     return items.sort((a, b) => (a.at === b.at ? a.order - b.order : a.at < b.at ? -1 : 1)).map((entry) => entry.item);
 }
 
-// EXTERNAL MODULE: ./src/clones/github/render/pulls.ts
-var pulls = __webpack_require__(84381);
 ;// CONCATENATED MODULE: ./src/clones/github/render/releases.ts
 
 
@@ -3500,11 +3765,12 @@ const gistCommentRoutes = [
     },
 ];
 
-// EXTERNAL MODULE: ./src/clones/github/git/objects.ts
-var objects = __webpack_require__(37759);
+// EXTERNAL MODULE: ./src/clones/github/git/objects.ts + 2 modules
+var objects = __webpack_require__(5198);
 // EXTERNAL MODULE: ./src/clones/github/git/refs.ts
 var refs = __webpack_require__(80513);
 ;// CONCATENATED MODULE: ./src/clones/github/routes/git-data.ts
+
 
 
 
@@ -3613,7 +3879,7 @@ const gitDataRoutes = [
         handler: async (ctx) => {
             const repo = (0,lookup/* repoParam */.oq)(ctx, permissions/* NEED */.$B.contentsWrite);
             const input = parseBody(ctx, createRefSchema);
-            if (!input.ref.startsWith('refs/') || input.ref.split('/').length < 3 || !(0,refs/* isValidRefName */.h)(input.ref))
+            if (!input.ref.startsWith('refs/') || input.ref.split('/').length < 3 || !(0,refs/* isValidRefName */.h8)(input.ref))
                 throw new errors/* ApiError */.hD(422, `${input.ref} is not a valid ref name.`);
             if (!repo.git.objects.has(input.sha))
                 throw new errors/* ApiError */.hD(422, 'Object does not exist');
@@ -3717,7 +3983,7 @@ const gitDataRoutes = [
             const requested = ctx.params.tree_sha;
             let treeSha = (0,objects/* isSha */.HH)(requested) && repo.git.objects.read(requested)?.type === 'tree' ? requested : undefined;
             if (!treeSha) {
-                const commitSha = repo.git.resolveCommit(requested);
+                const commitSha = (0,revision/* resolveRevision */.e)(repo, requested);
                 treeSha = commitSha ? repo.git.readCommit(commitSha)?.tree : undefined;
             }
             if (!treeSha)
@@ -5107,8 +5373,6 @@ const notificationRoutes = [
 
 // EXTERNAL MODULE: ./src/clones/github/domain/pulls.ts
 var domain_pulls = __webpack_require__(44205);
-// EXTERNAL MODULE: ./src/clones/github/state/pull-stats.ts
-var pull_stats = __webpack_require__(1221);
 ;// CONCATENATED MODULE: ./src/clones/github/routes/pulls.ts
 
 
@@ -6207,7 +6471,7 @@ const reviewersSchema = schemas/* object */.Ikc({
 });
 const commentSchema = schemas/* union */.KCZ([
     schemas/* object */.Ikc({ body: schemas/* string */.YjP().min(1), in_reply_to: schemas/* number */.aig().int() }),
-    inline.extend({ commit_id: schemas/* string */.YjP().min(1) }),
+    inline.extend({ commit_id: schemas/* string */.YjP().min(1), subject_type: schemas/* enum */.k5n(['line', 'file']).optional() }),
 ]);
 function findReview(ctx, pull) {
     const review = ctx.store.get('review', (0,lookup/* intParam */.pL)(ctx, 'review_id'));
@@ -6789,11 +7053,15 @@ function checkScopes(ctx, terms, users = new Set()) {
     return terms;
 }
 /** Sorted hits (`order` asc or desc, best match first by default, newest first on ties). */
-function sortHits(ctx, hits, keys, created) {
-    const sort = ctx.query.get('sort') ?? '';
-    const order = ctx.query.get('order') === 'asc' ? 1 : -1;
+function sortHits(ctx, hits, keys, created, qualifier, 
+/** Orders equal keys (times have a second's precision) in the direction asked, as listings do. */
+tie = () => 0) {
+    const sort = qualifier?.sort ?? ctx.query.get('sort') ?? '';
+    const order = (qualifier?.order ?? ctx.query.get('order')) === 'asc' ? 1 : -1;
     const key = keys[sort];
-    hits.sort((a, b) => order * (key ? key(a.item) - key(b.item) : a.score - b.score) || created(b.item) - created(a.item));
+    hits.sort((a, b) => key
+        ? order * (key(a.item) - key(b.item) || tie(a.item) - tie(b.item)) || created(b.item) - created(a.item)
+        : order * (a.score - b.score) || created(b.item) - created(a.item));
     return hits;
 }
 /** One page of the first 1,000 hits as `{total_count, incomplete_results, items}`. */
@@ -6815,17 +7083,20 @@ const searchRoutes = [
         resource: 'search',
         handler: (ctx) => {
             const read = canRead(ctx);
+            const terms = checkScopes(ctx, (0,search/* parseQuery */.mA)(queryOf(ctx)), new Set(['author']));
             const hits = (0,search/* searchIssues */.to)({
                 store: ctx.store,
                 canRead: (repoId) => read(ctx.store.get('repo', repoId)),
                 me: (0,actor/* actingUser */.e)(ctx.actor)?.login,
-            }, checkScopes(ctx, (0,search/* parseQuery */.mA)(queryOf(ctx)), new Set(['author']))).map(({ issue, score }) => ({ item: issue, score }));
+            }, terms).map(({ issue, score }) => ({ item: issue, score }));
             sortHits(ctx, hits, {
                 created: (issue) => Date.parse(issue.createdAt),
                 updated: (issue) => Date.parse(issue.updatedAt),
                 comments: (issue) => ctx.store.countWhere('comment', `issue:${issue.id}`),
                 reactions: (issue) => ctx.store.countWhere('reaction', `issue:${issue.id}`),
-            }, (issue) => Date.parse(issue.createdAt));
+                interactions: (issue) => ctx.store.countWhere('comment', `issue:${issue.id}`) +
+                    ctx.store.countWhere('reaction', `issue:${issue.id}`),
+            }, (issue) => Date.parse(issue.createdAt), (0,search/* sortQualifier */.fE)(terms), (issue) => issue.id);
             return searchReply(ctx, hits, ({ item, score }) => ({ ...(0,render_issues/* renderIssue */.yi)(ctx, ctx.store.get('repo', item.repoId), item), score }), { search_type: 'lexical' });
         },
     },
@@ -8026,6 +8297,7 @@ const repoSubscriptionRoutes = [
 
 
 
+
 const statuses_createSchema = schemas/* object */.Ikc({
     state: schemas/* enum */.k5n(['error', 'failure', 'pending', 'success']),
     target_url: schemas/* string */.YjP().nullable().optional(),
@@ -8046,7 +8318,7 @@ function combine(statuses) {
     return { state, list };
 }
 function shaOf(repo, ref) {
-    const sha = repo.git.resolveCommit(ref);
+    const sha = (0,revision/* resolveRevision */.e)(repo, ref);
     if (!sha)
         throw new errors/* ApiError */.hD(404, 'No commit found for SHA: ' + ref);
     return sha;

@@ -1,8 +1,8 @@
-export const id = 499;
-export const ids = [499];
+export const id = 404;
+export const ids = [404];
 export const modules = {
 
-/***/ 71499:
+/***/ 22404:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -129,6 +129,8 @@ const upper = (value) => value.toUpperCase().replace(/[^A-Z0-9]/g, '_');
 
 // EXTERNAL MODULE: ./src/clones/github/git/format.ts
 var format = __webpack_require__(34576);
+// EXTERNAL MODULE: ./src/clones/github/state/check-rollup.ts
+var check_rollup = __webpack_require__(36321);
 // EXTERNAL MODULE: ./src/clones/github/render/git.ts
 var git = __webpack_require__(24409);
 ;// CONCATENATED MODULE: ./src/clones/github/graphql/links.ts
@@ -300,6 +302,8 @@ async function organizationTeams(domain, org, args) {
 
 
 
+
+
 /** A repository the viewer may see (`need`), or GitHub's NOT_FOUND. */
 function visibleRepo(ctx, owner, name, need = permissions/* NEED */.$B.metadata) {
     const repo = ctx.domain.store.repoByFullName(owner, name);
@@ -442,39 +446,52 @@ function commitObject(domain, repo, sha) {
         treeUrl: `${domain.urls.repoHtml(name)}/tree/${sha}`,
         signature: null,
         parents: (args) => connection(commit.parents, args, (parent) => commitObject(domain, repo, parent), 'Commit'),
+        history: (args) => connection(commitHistory(domain, repo, sha, args), args, (item) => commitObject(domain, repo, item), 'Commit'),
+        tree: () => gitObject(domain, repo, commit.tree),
+        treeResourcePath: `/${name}/tree/${sha}`,
         statusCheckRollup: () => statusCheckRollup(domain, repo, sha),
         status: () => statusObject(domain, repo, sha),
         repository: () => links.repo(domain, repo),
     };
 }
-const CHECK_STATE = {
-    success: 'SUCCESS',
-    neutral: 'SUCCESS',
-    skipped: 'SUCCESS',
-    failure: 'FAILURE',
-    timed_out: 'FAILURE',
-    cancelled: 'FAILURE',
-    action_required: 'FAILURE',
-    stale: 'FAILURE',
-};
+/**
+ * `Commit.history`: the commits reachable from `sha`, newest first as `git log` (and REST's list
+ * of commits) orders them, filtered as GitHub filters them (a path they change, a committer date
+ * window, an author by user id or email).
+ */
+function commitHistory(domain, repo, sha, args) {
+    const path = args.path?.replace(/^\/+|\/+$/g, '');
+    const since = args.since ? Date.parse(args.since) : undefined;
+    const until = args.until ? Date.parse(args.until) : undefined;
+    const emails = args.author?.emails?.map((email) => email.toLowerCase());
+    const authorId = args.author?.id;
+    const matches = [];
+    for (const item of (0,git_history/* logCommits */.Vg)(repo.git, [sha])) {
+        const date = item.commit.committer.seconds * 1000;
+        if (since !== undefined && date < since)
+            continue;
+        if (until !== undefined && date > until)
+            continue;
+        if (path && !(0,git_history/* touchesPath */.Rz)(repo.git, item.commit, path))
+            continue;
+        if (emails && !emails.includes(item.commit.author.email.toLowerCase()))
+            continue;
+        if (authorId) {
+            const user = (0,git/* userForEmail */.$M)(domain, item.commit.author.email);
+            if (!user || (0,urls/* nodeId */.s5)('User', user.id) !== authorId)
+                continue;
+        }
+        matches.push(item.sha);
+    }
+    return matches;
+}
 /** The combined state of check runs and commit statuses on a commit (`StatusCheckRollup`), as `gh pr checks` reads it. */
 function statusCheckRollup(domain, repo, sha) {
-    const key = `sha:${repo.id}:${sha}`;
-    const runs = domain.store.where('checkRun', key);
-    const statuses = latestStatuses(domain, repo, sha);
-    if (runs.length === 0 && statuses.length === 0)
+    const state = (0,check_rollup/* rollupState */.c)(domain.store, repo.id, sha);
+    if (state === null)
         return null;
-    const states = [
-        ...runs.map((run) => (run.status !== 'completed' ? 'PENDING' : (CHECK_STATE[run.conclusion ?? ''] ?? 'PENDING'))),
-        ...statuses.map((status) => upper(status.state)),
-    ];
-    const state = states.includes('ERROR')
-        ? 'ERROR'
-        : states.includes('FAILURE')
-            ? 'FAILURE'
-            : states.includes('PENDING')
-                ? 'PENDING'
-                : 'SUCCESS';
+    const runs = domain.store.where('checkRun', `sha:${repo.id}:${sha}`);
+    const statuses = (0,check_rollup/* latestStatuses */.w)(domain.store, repo.id, sha);
     const contexts = [
         ...runs.map((run) => {
             const suite = domain.store.get('checkSuite', run.suiteId);
@@ -533,17 +550,8 @@ function statusCheckRollup(domain, repo, sha) {
         }),
     };
 }
-function latestStatuses(domain, repo, sha) {
-    const byContext = new Map();
-    for (const status of domain.store.where('status', `sha:${repo.id}:${sha}`)) {
-        const seen = byContext.get(status.context);
-        if (!seen || seen.id < status.id)
-            byContext.set(status.context, status);
-    }
-    return [...byContext.values()];
-}
 function statusObject(domain, repo, sha) {
-    const statuses = latestStatuses(domain, repo, sha);
+    const statuses = (0,check_rollup/* latestStatuses */.w)(domain.store, repo.id, sha);
     if (statuses.length === 0)
         return null;
     const rollup = statusCheckRollup(domain, repo, sha);
@@ -635,7 +643,185 @@ function viewerPermission(domain, repo) {
     return role ? upper(role === 'maintain' ? 'MAINTAIN' : role) : null;
 }
 
+// EXTERNAL MODULE: ./src/clones/github/domain/cross-references.ts
+var cross_references = __webpack_require__(77692);
+;// CONCATENATED MODULE: ./src/clones/github/graphql/timeline.ts
+
+
+
+
+
+
+/** `labeled` → LabeledEvent, `head_ref_deleted` → HeadRefDeletedEvent; `renamed` is RenamedTitleEvent. */
+function eventTypename(event) {
+    if (event === 'renamed')
+        return 'RenamedTitleEvent';
+    return `${event.replace(/(^|_)(\w)/g, (_, __, c) => c.toUpperCase())}Event`;
+}
+/** LabeledEvent → LABELED_EVENT, as `itemTypes` names the types. */
+const itemType = (typename) => typename.replace(/([a-z])([A-Z])/g, '$1_$2').toUpperCase();
+function eventObject(domain, repo, issue, event, { issueObject }) {
+    const typename = eventTypename(event.event);
+    const base = {
+        __typename: typename,
+        id: (0,urls/* nodeId */.s5)(typename, event.id),
+        databaseId: event.id,
+        actor: () => actorById(domain, event.actorId),
+        createdAt: event.createdAt,
+    };
+    switch (event.event) {
+        case 'labeled':
+        case 'unlabeled': {
+            const label = domain.store.where('label', `repo:${repo.id}`).find((entry) => entry.name === event.label?.name);
+            return {
+                ...base,
+                labelable: () => issueObject(domain, repo, issue),
+                label: label
+                    ? labelObject(domain, repo, label)
+                    : { __typename: 'Label', name: event.label?.name ?? '', color: event.label?.color ?? '' },
+            };
+        }
+        case 'assigned':
+        case 'unassigned':
+            return {
+                ...base,
+                assignable: () => issueObject(domain, repo, issue),
+                assignee: () => actorById(domain, event.assigneeId),
+                user: () => actorById(domain, event.assigneeId),
+            };
+        case 'closed':
+            return {
+                ...base,
+                closable: () => issueObject(domain, repo, issue),
+                stateReason: event.stateReason ? upper(event.stateReason) : null,
+                closer: () => (event.commitId ? commitObject(domain, repo, event.commitId) : null),
+            };
+        case 'reopened':
+            return {
+                ...base,
+                closable: () => issueObject(domain, repo, issue),
+                stateReason: event.stateReason ? upper(event.stateReason) : null,
+            };
+        case 'milestoned':
+        case 'demilestoned':
+            return { ...base, milestoneTitle: event.milestone?.title ?? '', subject: () => issueObject(domain, repo, issue) };
+        case 'renamed':
+            return {
+                ...base,
+                previousTitle: event.rename?.from ?? '',
+                currentTitle: event.rename?.to ?? '',
+                subject: () => issueObject(domain, repo, issue),
+            };
+        case 'locked':
+            return {
+                ...base,
+                lockReason: event.lockReason ? upper(event.lockReason) : null,
+                lockable: () => issueObject(domain, repo, issue),
+            };
+        case 'unlocked':
+            return { ...base, lockable: () => issueObject(domain, repo, issue) };
+        case 'review_requested':
+        case 'review_request_removed':
+            return {
+                ...base,
+                pullRequest: () => issueObject(domain, repo, issue),
+                requestedReviewer: () => {
+                    if (event.reviewerTeamId !== undefined) {
+                        const team = domain.store.get('team', event.reviewerTeamId);
+                        return team ? teamObject(domain, team) : null;
+                    }
+                    return actorById(domain, event.reviewerId);
+                },
+            };
+        case 'merged': {
+            const pull = domain.store.get('pull', issue.pullId);
+            return {
+                ...base,
+                pullRequest: () => issueObject(domain, repo, issue),
+                commit: () => (event.commitId ? commitObject(domain, repo, event.commitId) : null),
+                mergeRefName: pull?.baseRef ?? '',
+            };
+        }
+        default:
+            // head_ref_deleted, base_ref_changed, convert_to_draft, ready_for_review: what they share.
+            return { ...base, pullRequest: () => issueObject(domain, repo, issue) };
+    }
+}
+/** The cross-references to `issue` as `CrossReferencedEvent`s. */
+function crossReferenceItems(domain, repo, issue, { issueObject }) {
+    const target = (0,repos/* fullName */.fq)(domain, repo);
+    return (0,cross_references/* crossReferences */.p)(domain, repo, issue).map((reference) => ({
+        at: reference.at,
+        order: domain.store.insertionOrder(reference.record),
+        typename: 'CrossReferencedEvent',
+        node: () => ({
+            __typename: 'CrossReferencedEvent',
+            id: (0,urls/* nodeId */.s5)('CrossReferencedEvent', reference.source.id * 100_000 + issue.id),
+            actor: () => actorById(domain, reference.by),
+            createdAt: reference.at,
+            referencedAt: reference.at,
+            isCrossRepository: reference.sourceRepo.id !== repo.id,
+            willCloseTarget: reference.willClose,
+            source: () => issueObject(domain, reference.sourceRepo, reference.source),
+            target: () => issueObject(domain, repo, issue),
+            url: `${domain.urls.repoHtml(target)}/${issue.pullId ? 'pull' : 'issues'}/${issue.number}#ref-${reference.source.pullId ? 'pullrequest' : 'issue'}-${reference.source.id}`,
+            resourcePath: `/${target}/${issue.pullId ? 'pull' : 'issues'}/${issue.number}`,
+        }),
+    }));
+}
+/**
+ * `timelineItems` of an issue or pull request: its events, comments, reviews and the
+ * cross-references to it, oldest first, filtered by `since` and `itemTypes` as GitHub filters
+ * them. Event kinds the clone does not record (commits pushed, deployments…) never appear.
+ */
+function timelineItems(domain, repo, issue, args, objects) {
+    const { commentObject, reviewObject } = objects;
+    const items = [];
+    for (const event of domain.store.where('event', `issue:${issue.id}`))
+        items.push({
+            at: event.createdAt,
+            order: domain.store.insertionOrder(event),
+            typename: eventTypename(event.event),
+            node: () => eventObject(domain, repo, issue, event, objects),
+        });
+    for (const comment of domain.store.where('comment', `issue:${issue.id}`))
+        items.push({
+            at: comment.createdAt,
+            order: domain.store.insertionOrder(comment),
+            typename: 'IssueComment',
+            node: () => commentObject(domain, repo, comment),
+        });
+    const pull = domain.store.get('pull', issue.pullId);
+    if (pull)
+        for (const review of domain.store.where('review', `pull:${pull.id}`)) {
+            if (review.state === 'PENDING')
+                continue;
+            items.push({
+                at: review.submittedAt ?? '',
+                order: domain.store.insertionOrder(review),
+                typename: 'PullRequestReview',
+                node: () => reviewObject(domain, repo, pull, review),
+            });
+        }
+    items.push(...crossReferenceItems(domain, repo, issue, objects));
+    const wanted = args.itemTypes ? new Set(args.itemTypes) : undefined;
+    const since = args.since ? Date.parse(args.since) : undefined;
+    const kept = items
+        .filter((item) => !wanted || wanted.has(itemType(item.typename)))
+        .filter((item) => since === undefined || Date.parse(item.at) >= since)
+        .sort((a, b) => (a.at === b.at ? a.order - b.order : a.at < b.at ? -1 : 1));
+    const page = connection(kept, args, (item) => item.node(), 'timelineItems');
+    return {
+        ...page,
+        __typename: issue.pullId ? 'PullRequestTimelineItemsConnection' : 'IssueTimelineItemsConnection',
+        filteredCount: kept.length,
+        pageCount: kept.length,
+        updatedAt: issue.updatedAt,
+    };
+}
+
 ;// CONCATENATED MODULE: ./src/clones/github/graphql/issues.ts
+
 
 
 
@@ -689,11 +875,13 @@ function issueish(domain, repo, issue, kind) {
             return milestone ? milestoneObject(domain, repo, milestone) : null;
         },
         comments: (args) => connection(domain.store.where('comment', `issue:${issue.id}`), args, (comment) => commentObject(domain, repo, comment), 'IssueComment'),
+        timelineItems: (args) => timelineItems(domain, repo, issue, args, { issueObject, commentObject, reviewObject }),
         participants: (args) => {
             const ids = new Set([issue.userId, ...domain.store.where('comment', `issue:${issue.id}`).map((c) => c.userId)]);
             return connection([...ids], args, (id) => actorById(domain, id), 'User');
         },
-        reactionGroups: () => reactionGroups(domain, issue),
+        reactionGroups: () => reactionGroups(domain, `issue:${issue.id}`),
+        reactions: (args) => reactionConnection(domain, `issue:${issue.id}`, args),
         projectCards: emptyConnection,
         projectItems: emptyConnection,
         projectsV2: emptyConnection,
@@ -710,19 +898,38 @@ const REACTIONS = {
     rocket: 'ROCKET',
     eyes: 'EYES',
 };
-function reactionGroups(domain, issue) {
-    const reactions = domain.store.where('reaction', `issue:${issue.id}`);
+/** The reactions on a subject (its `reactionKey`: `issue:N`, `comment:N`, `review-comment:N`) by content. */
+function reactionGroups(domain, key) {
+    const reactions = domain.store.where('reaction', key);
     return Object.entries(REACTIONS).map(([content, value]) => {
         const matching = reactions.filter((reaction) => reaction.content === content);
         const users = (args) => connection(matching, args, (r) => actorById(domain, r.userId), 'Reactor');
         return {
             __typename: 'ReactionGroup',
             content: value,
+            createdAt: matching[0]?.createdAt ?? null,
             users,
             reactors: users,
             viewerHasReacted: matching.some((r) => r.userId === viewerId(domain)),
         };
     });
+}
+/** `reactions(content:)`: the subject's reactions, oldest first. */
+function reactionConnection(domain, key, args) {
+    const wanted = args.content ? Object.entries(REACTIONS).find(([, value]) => value === args.content)?.[0] : undefined;
+    const reactions = domain.store
+        .where('reaction', key)
+        .filter((reaction) => wanted === undefined || reaction.content === wanted)
+        .sort((a, b) => a.id - b.id);
+    const page = connection(reactions, args, (reaction) => ({
+        __typename: 'Reaction',
+        id: (0,urls/* nodeId */.s5)('Reaction', reaction.id),
+        databaseId: reaction.id,
+        content: REACTIONS[reaction.content],
+        createdAt: reaction.createdAt,
+        user: () => actorById(domain, reaction.userId),
+    }), 'Reaction');
+    return { ...page, viewerHasReacted: reactions.some((reaction) => reaction.userId === viewerId(domain)) };
 }
 function issueObject(domain, repo, issue) {
     if (issue.pullId) {
@@ -737,7 +944,26 @@ function issueObject(domain, repo, issue) {
         ...issueish(domain, repo, issue, 'issues'),
         stateReason: issue.stateReason ? upper(issue.stateReason) : null,
         trackedIssues: emptyConnection,
+        closedByPullRequestsReferences: (args) => connection(closingPulls(domain, repo, issue).filter((pull) => args.includeClosedPrs === true || pull.merged || domain.store.get('issue', pull.issueId)?.state === 'open'), args, (pull) => pullObject(domain, pull), 'PullRequest'),
     };
+}
+/**
+ * The pull requests into their default branch whose body closes `issue` (the reverse of
+ * `closingIssuesReferences`), among the repositories the viewer can see, oldest first.
+ */
+function closingPulls(domain, repo, issue) {
+    const target = `${(0,repos/* fullName */.fq)(domain, repo).toLowerCase()}#${issue.number}`;
+    const found = [];
+    for (const pull of domain.store.all('pull')) {
+        const source = domain.store.get('repo', pull.repoId);
+        const body = domain.store.get('issue', pull.issueId)?.body;
+        if (!source || !body || pull.baseRef !== source.defaultBranch || !canSee(domain, source, permissions/* NEED */.$B.pullsRead))
+            continue;
+        const references = (0,closing_references/* closingReferences */.K)(body, (0,repos/* fullName */.fq)(domain, source));
+        if (references.some((reference) => `${reference.repo}#${reference.number}` === target))
+            found.push(pull);
+    }
+    return found.sort((a, b) => a.id - b.id);
 }
 function commentObject(domain, repo, comment) {
     const issue = domain.store.get('issue', comment.issueId);
@@ -746,23 +972,8 @@ function commentObject(domain, repo, comment) {
         __typename: 'IssueComment',
         id: (0,urls/* nodeId */.s5)('IssueComment', comment.id),
         databaseId: comment.id,
-        body: comment.body,
-        bodyText: comment.body,
-        bodyHTML: escapeHtml(comment.body),
-        author: () => actorById(domain, comment.userId),
-        authorAssociation: (0,permissions/* authorAssociation */.X7)(domain.store, comment.userId, repo),
-        createdAt: comment.createdAt,
-        updatedAt: comment.updatedAt,
-        publishedAt: comment.createdAt,
-        lastEditedAt: comment.updatedAt === comment.createdAt ? null : comment.updatedAt,
-        includesCreatedEdit: false,
-        isMinimized: false,
-        minimizedReason: null,
+        ...commentFields(domain, repo, comment, `comment:${comment.id}`),
         url,
-        viewerDidAuthor: viewerId(domain) === comment.userId,
-        viewerCanUpdate: viewerId(domain) === comment.userId,
-        viewerCanDelete: viewerId(domain) === comment.userId,
-        reactionGroups: [],
         issue: () => issueObject(domain, repo, issue),
         repository: () => links.repo(domain, repo),
     };
@@ -784,20 +995,126 @@ function reviewObject(domain, repo, pull, review) {
         url: `${domain.urls.repoHtml((0,repos/* fullName */.fq)(domain, repo))}/pull/${pull.number}#pullrequestreview-${review.id}`,
         commit: () => commitObject(domain, repo, review.commitId),
         pullRequest: () => pullObject(domain, pull),
-        comments: (args) => connection(domain.store.where('reviewComment', `review:${review.id}`), args, (comment) => ({
-            __typename: 'PullRequestReviewComment',
-            id: (0,urls/* nodeId */.s5)('PullRequestReviewComment', comment.id),
-            databaseId: comment.id,
-            body: comment.body,
-            path: comment.path,
-            line: comment.line,
-            author: () => actorById(domain, comment.userId),
-            createdAt: comment.createdAt,
-        }), 'PullRequestReviewComment'),
+        comments: (args) => connection(domain.store.where('reviewComment', `review:${review.id}`), args, (comment) => reviewCommentObject(domain, repo, pull, comment), 'PullRequestReviewComment'),
         reactionGroups: [],
     };
 }
-const MERGE_STATE = { clean: 'CLEAN', dirty: 'DIRTY', draft: 'DRAFT', unknown: 'UNKNOWN' };
+/** A `PullRequestReviewComment`, with the fields REST's review comment carries. */
+function reviewCommentObject(domain, repo, pull, comment) {
+    const path = `/${(0,repos/* fullName */.fq)(domain, repo)}/pull/${pull.number}#discussion_r${comment.id}`;
+    const review = domain.store.get('review', comment.reviewId);
+    return {
+        __typename: 'PullRequestReviewComment',
+        id: (0,urls/* nodeId */.s5)('PullRequestReviewComment', comment.id),
+        databaseId: comment.id,
+        fullDatabaseId: String(comment.id),
+        ...commentFields(domain, repo, comment, `review-comment:${comment.id}`),
+        path: comment.path,
+        line: comment.line,
+        originalLine: comment.line,
+        startLine: comment.startLine,
+        originalStartLine: comment.startLine,
+        position: comment.position,
+        originalPosition: comment.position,
+        diffHunk: comment.diffHunk,
+        subjectType: comment.subjectType === 'file' ? 'FILE' : 'LINE',
+        outdated: comment.line === null && comment.subjectType !== 'file',
+        state: review?.state === 'PENDING' ? 'PENDING' : 'SUBMITTED',
+        url: `${domain.urls.web}${path}`,
+        resourcePath: path,
+        commit: () => commitObject(domain, repo, comment.commitId),
+        originalCommit: () => commitObject(domain, repo, comment.commitId),
+        replyTo: () => {
+            const parent = domain.store.get('reviewComment', comment.inReplyToId);
+            return parent ? reviewCommentObject(domain, repo, pull, parent) : null;
+        },
+        pullRequestReview: () => (review ? reviewObject(domain, repo, pull, review) : null),
+        pullRequest: () => pullObject(domain, pull),
+        repository: () => links.repo(domain, repo),
+    };
+}
+/**
+ * A pull request's review threads: each first comment with its replies, oldest first. Hidden:
+ * comments of other users' pending reviews, as REST hides them. A thread's resolution is kept on
+ * its first comment.
+ */
+function reviewThreads(domain, repo, pull) {
+    const viewer = viewerId(domain);
+    const threads = new Map();
+    const comments = domain.store
+        .where('reviewComment', `pull:${pull.id}`)
+        .filter((comment) => {
+        const review = domain.store.get('review', comment.reviewId);
+        return review?.state !== 'PENDING' || review.userId === viewer;
+    })
+        .sort((a, b) => a.id - b.id);
+    for (const comment of comments) {
+        const root = comment.inReplyToId ?? comment.id;
+        threads.set(root, [...(threads.get(root) ?? []), comment]);
+    }
+    return [...threads.values()].map((list) => reviewThreadObject(domain, repo, pull, list));
+}
+/** Who may resolve a pull request's review threads: its author and those who can write to it. */
+function canResolveThreads(domain, repo, pull) {
+    const viewer = viewerId(domain);
+    if (viewer === undefined)
+        return false;
+    if (domain.store.get('issue', pull.issueId)?.userId === viewer)
+        return true;
+    try {
+        (0,permissions/* authorize */.Gq)(domain.store, domain.actor, repo, permissions/* NEED */.$B.pullsWrite);
+        return true;
+    }
+    catch {
+        return false;
+    }
+}
+/** The thread whose first comment is `root`, as `reviewThreads` lists it. */
+function reviewThreadById(domain, rootId) {
+    const root = domain.store.get('reviewComment', rootId);
+    const pull = domain.store.get('pull', root?.pullId);
+    const repo = domain.store.get('repo', pull?.repoId);
+    if (!root || !pull || !repo)
+        return undefined;
+    return reviewThreads(domain, repo, pull).find((thread) => thread.id === (0,urls/* nodeId */.s5)('PullRequestReviewThread', rootId));
+}
+function reviewThreadObject(domain, repo, pull, list) {
+    const viewer = viewerId(domain);
+    const first = list[0];
+    const resolved = first.resolvedById !== undefined && first.resolvedById !== null;
+    const canResolve = canResolveThreads(domain, repo, pull);
+    return {
+        __typename: 'PullRequestReviewThread',
+        id: (0,urls/* nodeId */.s5)('PullRequestReviewThread', first.id),
+        path: first.path,
+        line: first.line,
+        originalLine: first.line,
+        startLine: first.startLine,
+        originalStartLine: first.startLine,
+        diffSide: first.side,
+        startDiffSide: first.startLine ? first.side : null,
+        subjectType: first.subjectType === 'file' ? 'FILE' : 'LINE',
+        isOutdated: first.line === null && first.subjectType !== 'file',
+        isResolved: resolved,
+        isCollapsed: resolved,
+        resolvedBy: () => (resolved ? actorById(domain, first.resolvedById) : null),
+        viewerCanResolve: canResolve && !resolved,
+        viewerCanUnresolve: canResolve && resolved,
+        viewerCanReply: viewer !== undefined,
+        comments: (args) => connection(list, args, (comment) => reviewCommentObject(domain, repo, pull, comment), 'PullRequestReviewComment'),
+        pullRequest: () => pullObject(domain, pull),
+        repository: () => links.repo(domain, repo),
+    };
+}
+const MERGE_STATE = {
+    clean: 'CLEAN',
+    dirty: 'DIRTY',
+    draft: 'DRAFT',
+    blocked: 'BLOCKED',
+    behind: 'BEHIND',
+    unstable: 'UNSTABLE',
+    unknown: 'UNKNOWN',
+};
 function pullObject(domain, pull) {
     const repo = domain.store.get('repo', pull.repoId);
     const issue = domain.store.get('issue', pull.issueId);
@@ -885,6 +1202,7 @@ function pullObject(domain, pull) {
             .filter((review) => !args.author || domain.store.get('user', review.userId)?.login === args.author), args, (review) => reviewObject(domain, repo, pull, review), 'PullRequestReview'),
         latestReviews: (args) => connection(latestByAuthor(false), args, (review) => reviewObject(domain, repo, pull, review), 'PullRequestReview'),
         latestOpinionatedReviews: (args) => connection(latestByAuthor(true), args, (review) => reviewObject(domain, repo, pull, review), 'PullRequestReview'),
+        reviewThreads: (args) => connection(reviewThreads(domain, repo, pull), args, (thread) => thread, 'PullRequestReviewThread'),
         reviewDecision: () => {
             const latest = latestByAuthor(true);
             if (latest.some((review) => review.state === 'CHANGES_REQUESTED'))
@@ -935,6 +1253,32 @@ function closingIssues(domain, repo, body) {
 }
 function escapeHtml(text) {
     return text.replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c]);
+}
+/**
+ * The fields of GraphQL's Comment, Reactable and Updatable interfaces that an issue comment and a
+ * review comment answer alike; `reactable` keys the comment's reactions.
+ */
+function commentFields(domain, repo, comment, reactable) {
+    const mine = viewerId(domain) === comment.userId;
+    return {
+        body: comment.body,
+        bodyText: comment.body,
+        bodyHTML: escapeHtml(comment.body),
+        author: () => actorById(domain, comment.userId),
+        authorAssociation: (0,permissions/* authorAssociation */.X7)(domain.store, comment.userId, repo),
+        createdAt: comment.createdAt,
+        updatedAt: comment.updatedAt,
+        publishedAt: comment.createdAt,
+        lastEditedAt: comment.updatedAt === comment.createdAt ? null : comment.updatedAt,
+        includesCreatedEdit: false,
+        isMinimized: false,
+        minimizedReason: null,
+        viewerDidAuthor: mine,
+        viewerCanUpdate: mine,
+        viewerCanDelete: mine,
+        reactionGroups: () => reactionGroups(domain, reactable),
+        reactions: (args) => reactionConnection(domain, reactable, args),
+    };
 }
 
 ;// CONCATENATED MODULE: ./src/clones/github/graphql/languages.ts
@@ -1126,7 +1470,10 @@ function releaseObject(domain, repo, release, latestId) {
     };
 }
 
+// EXTERNAL MODULE: ./src/clones/github/domain/revision.ts
+var domain_revision = __webpack_require__(32612);
 ;// CONCATENATED MODULE: ./src/clones/github/graphql/repository.ts
+
 
 
 
@@ -1279,6 +1626,20 @@ function repoObject(domain, repo) {
             return parent && canSee(domain, parent) ? repoObject(domain, parent) : null;
         },
         templateRepository: null,
+        // What the clone has no state for answers as a repository without it (gh repo view asks for all of these).
+        codeOfConduct: null,
+        fundingLinks: [],
+        isBlankIssuesEnabled: true,
+        isSecurityPolicyEnabled: false,
+        securityPolicyUrl: null,
+        isUserConfigurationRepository: repo.name.toLowerCase() === owner.login.toLowerCase(),
+        mirrorUrl: null,
+        openGraphImageUrl: `${domain.urls.web}/opengraph/${name}.png`,
+        usesCustomOpenGraphImage: false,
+        viewerPossibleCommitEmails: () => {
+            const viewer = domain.actor.kind === 'user' ? domain.actor.user : undefined;
+            return viewer?.email ? [viewer.email] : [];
+        },
         defaultBranchRef: () => branchRef(repo.defaultBranch),
         issue: (args) => issueByNumber(args.number, false),
         pullRequest: (args) => issueByNumber(args.number, true),
@@ -1357,7 +1718,8 @@ function repoObject(domain, repo) {
             const expression = args.expression ?? '';
             const colon = expression.indexOf(':');
             const revision = colon === -1 ? expression : expression.slice(0, colon);
-            const commit = repo.git.resolveCommit(revision || repo.defaultBranch);
+            // `HEAD:path`, the idiom of most scripts, reads the default branch.
+            const commit = (0,domain_revision/* resolveRevision */.e)(repo, revision || 'HEAD');
             if (!commit)
                 return null;
             if (colon === -1)
@@ -1638,7 +2000,175 @@ function queryRoot(ctx) {
     };
 }
 
+// EXTERNAL MODULE: ./src/clones/github/routes/lookup.ts
+var lookup = __webpack_require__(5701);
+;// CONCATENATED MODULE: ./src/clones/github/graphql/git-mutations.ts
+
+
+
+
+
+const str = (value) => (typeof value === 'string' ? value : undefined);
+const list = (value) => (Array.isArray(value) ? value : []);
+function repoByNodeId(ctx, id) {
+    const decoded = decodeNodeId(id);
+    const repo = decoded?.type === 'Repository' ? ctx.domain.store.get('repo', decoded.id) : undefined;
+    if (!repo)
+        throw gqlError('NOT_FOUND', `Could not resolve to a node with the global id of '${id}'`);
+    return located(ctx, repo);
+}
+function located(ctx, repo) {
+    const [owner = '', name = ''] = (0,repos/* fullName */.fq)(ctx.domain, repo).split('/');
+    return { repo, params: { owner, repo: name } };
+}
+/**
+ * `createRef`, `createCommitOnBranch`: what agents and Actions use to commit without a clone of the
+ * repository. Each runs the clone's git data REST operations, so permissions, push webhooks and
+ * pull requests following their branch behave as for the REST calls.
+ */
+const GIT_MUTATIONS = {
+    async createRef(ctx, input) {
+        const { repo, params } = repoByNodeId(ctx, String(input.repositoryId));
+        const name = String(input.name);
+        const oid = String(input.oid);
+        await operation(ctx, 'git/create-ref', { params, body: { ref: name, sha: oid } });
+        return { ref: refObject(ctx.domain, repo, name, oid) };
+    },
+    async createCommitOnBranch(ctx, input) {
+        const branch = (input.branch ?? {});
+        const nameWithOwner = str(branch.repositoryNameWithOwner);
+        const branchName = str(branch.branchName)?.replace(/^refs\/heads\//, '');
+        if (!nameWithOwner || !branchName)
+            throw gqlError('UNPROCESSABLE', 'createCommitOnBranch: give branch.repositoryNameWithOwner and branch.branchName (branch.id is not supported by the clone).');
+        const [owner = '', repoName = ''] = nameWithOwner.split('/');
+        const found = (0,lookup/* findRepo */.O7)(ctx.domain, owner, repoName);
+        if (!found)
+            throw gqlError('NOT_FOUND', `Could not resolve to a Repository with the name '${nameWithOwner}'.`);
+        const { repo, params } = located(ctx, found);
+        const ref = (await operation(ctx, 'git/get-ref', { params: { ...params, ref: `heads/${branchName}` } }).catch(() => {
+            throw gqlError('NOT_FOUND', `A ref named "refs/heads/${branchName}" does not exist in ${nameWithOwner}.`);
+        }));
+        const head = ref.object.sha;
+        const expected = str(input.expectedHeadOid);
+        if (expected !== head)
+            throw gqlError('STALE_DATA', `Expected branch to point to "${expected ?? ''}" but it did not. Pull and try again.`);
+        const headCommit = (await operation(ctx, 'git/get-commit', { params: { ...params, commit_sha: head } }));
+        const changes = (input.fileChanges ?? {});
+        const tree = [];
+        for (const addition of list(changes.additions)) {
+            const blob = (await operation(ctx, 'git/create-blob', {
+                params,
+                body: { content: String(addition.contents ?? ''), encoding: 'base64' },
+            }));
+            tree.push({ path: String(addition.path), mode: '100644', type: 'blob', sha: blob.sha });
+        }
+        for (const deletion of list(changes.deletions))
+            tree.push({ path: String(deletion.path), mode: '100644', type: 'blob', sha: null });
+        const newTree = (await operation(ctx, 'git/create-tree', {
+            params,
+            body: { base_tree: headCommit.tree.sha, tree },
+        }));
+        const message = (input.message ?? {});
+        const body = str(message.body);
+        const commit = (await operation(ctx, 'git/create-commit', {
+            params,
+            body: {
+                message: body ? `${String(message.headline ?? '')}\n\n${body}` : String(message.headline ?? ''),
+                tree: newTree.sha,
+                parents: [head],
+            },
+        }));
+        await operation(ctx, 'git/update-ref', {
+            params: { ...params, ref: `heads/${branchName}` },
+            body: { sha: commit.sha, force: false },
+        });
+        return {
+            commit: commitObject(ctx.domain, repo, commit.sha),
+            ref: refObject(ctx.domain, repo, `refs/heads/${branchName}`, commit.sha),
+        };
+    },
+};
+
+// EXTERNAL MODULE: ./src/clones/github/domain/reviews.ts
+var reviews = __webpack_require__(8084);
+;// CONCATENATED MODULE: ./src/clones/github/graphql/review-thread-mutations.ts
+
+
+
+
+
+
+/**
+ * Marks the thread `input.threadId` names resolved (or not): the state is kept on the thread's
+ * first comment. Its pull request's author and its writers may; others get FORBIDDEN.
+ */
+function setResolved(ctx, input, resolved) {
+    const { domain } = ctx;
+    const threadId = String(input.threadId);
+    const decoded = decodeNodeId(threadId);
+    const root = decoded?.type === 'PullRequestReviewThread' ? domain.store.get('reviewComment', decoded.id) : undefined;
+    const pull = domain.store.get('pull', root?.pullId);
+    const repo = domain.store.get('repo', pull?.repoId);
+    // A thread the viewer cannot see (another user's pending review) is as unknown as a wrong id.
+    if (!root || !pull || !repo || !reviewThreadById(domain, root.id))
+        throw gqlError('NOT_FOUND', `Could not resolve to a node with the global id of '${threadId}'`);
+    const mutation = resolved ? 'ResolveReviewThread' : 'UnresolveReviewThread';
+    if (!canResolveThreads(domain, repo, pull))
+        throw gqlError('FORBIDDEN', `${domain.actor.kind === 'user' ? domain.actor.user.login : 'The viewer'} does not have the correct permissions to execute \`${mutation}\``);
+    const viewer = domain.actor.kind === 'user' || domain.actor.kind === 'installation' ? domain.actor.user.id : null;
+    domain.store.update(domain.journal, 'reviewComment', root, { resolvedById: resolved ? viewer : null });
+    return Promise.resolve({ thread: reviewThreadById(domain, root.id) ?? null });
+}
+/**
+ * `addPullRequestReviewThread`: a comment on a line (or, with `subjectType: FILE`, a whole file)
+ * added to the viewer's pending review (`pullRequestReviewId`, or theirs on `pullRequestId`), as
+ * the REST review comments of a pending review are; published when the review is submitted.
+ */
+async function addThread(ctx, input) {
+    const { domain } = ctx;
+    const viewer = domain.actor.kind === 'user' || domain.actor.kind === 'installation' ? domain.actor.user.id : null;
+    const reviewId = decodeNodeId(String(input.pullRequestReviewId ?? ''));
+    const pullId = decodeNodeId(String(input.pullRequestId ?? ''));
+    let review = reviewId?.type === 'PullRequestReview' ? domain.store.get('review', reviewId.id) : undefined;
+    if (!review && pullId?.type === 'PullRequest')
+        review = domain.store
+            .where('review', `pull:${pullId.id}`)
+            .find((candidate) => candidate.state === 'PENDING' && candidate.userId === viewer);
+    const pull = domain.store.get('pull', review?.pullId);
+    const repo = domain.store.get('repo', pull?.repoId);
+    if (!review || !pull || !repo || review.userId !== viewer)
+        throw gqlError('NOT_FOUND', `Could not resolve to a pending review of the viewer (give pullRequestReviewId, or pullRequestId with a pending review).`);
+    if (review.state !== 'PENDING')
+        throw gqlError('UNPROCESSABLE', 'The review is not pending: it was already submitted.');
+    const number = (value) => (typeof value === 'number' ? value : undefined);
+    const side = (value) => (value === 'LEFT' || value === 'RIGHT' ? value : undefined);
+    try {
+        (0,permissions/* authorize */.Gq)(domain.store, domain.actor, repo, permissions/* NEED */.$B.pullsParticipate);
+        const comment = await (0,reviews/* addReviewComment */.dU)(domain, repo, pull, {
+            body: String(input.body ?? ''),
+            path: String(input.path ?? ''),
+            commit_id: pull.headSha,
+            ...(input.subjectType === 'FILE'
+                ? { subject_type: 'file' }
+                : { line: number(input.line), side: side(input.side), start_line: number(input.startLine) }),
+        }, review.id);
+        return { thread: reviewThreadById(domain, comment.id) ?? null };
+    }
+    catch (error) {
+        if (error instanceof errors/* ApiError */.hD)
+            throw gqlError(error.status === 403 || error.status === 404 ? 'FORBIDDEN' : 'UNPROCESSABLE', error.message);
+        throw error;
+    }
+}
+const REVIEW_THREAD_MUTATIONS = {
+    addPullRequestReviewThread: addThread,
+    resolveReviewThread: (ctx, input) => setResolved(ctx, input, true),
+    unresolveReviewThread: (ctx, input) => setResolved(ctx, input, false),
+};
+
 ;// CONCATENATED MODULE: ./src/clones/github/graphql/mutations.ts
+
+
 
 
 
@@ -1767,20 +2297,23 @@ async function pin(ctx, id, pinned) {
     }
     return fresh(ctx, target);
 }
-const str = (value) => (typeof value === 'string' ? value : undefined);
+const mutations_str = (value) => (typeof value === 'string' ? value : undefined);
+const num = (value) => (typeof value === 'number' ? value : undefined);
 const strs = (value) => (Array.isArray(value) ? value : undefined);
 /** The mutations `gh` and agents use, each through the REST operation that does the same. */
 const MUTATIONS = {
+    ...GIT_MUTATIONS,
+    ...REVIEW_THREAD_MUTATIONS,
     async createIssue(ctx, input) {
         const { repo, params } = repository(ctx, String(input.repositoryId));
         const body = await operation(ctx, 'issues/create', {
             params,
             body: {
                 title: input.title,
-                body: str(input.body),
+                body: mutations_str(input.body),
                 assignees: logins(ctx, strs(input.assigneeIds)),
                 labels: labelNames(ctx, strs(input.labelIds)),
-                milestone: milestoneNumber(ctx, str(input.milestoneId)),
+                milestone: milestoneNumber(ctx, mutations_str(input.milestoneId)),
             },
         });
         return { issue: issueFromRest(ctx, repo, body) };
@@ -1790,9 +2323,9 @@ const MUTATIONS = {
         await operation(ctx, 'issues/update', {
             params: target.params,
             body: {
-                title: str(input.title),
-                body: str(input.body),
-                state: str(input.state)?.toLowerCase(),
+                title: mutations_str(input.title),
+                body: mutations_str(input.body),
+                state: mutations_str(input.state)?.toLowerCase(),
                 assignees: logins(ctx, strs(input.assigneeIds)),
                 labels: labelNames(ctx, strs(input.labelIds)),
                 milestone: milestoneNumber(ctx, input.milestoneId),
@@ -1802,7 +2335,7 @@ const MUTATIONS = {
     },
     async closeIssue(ctx, input) {
         const target = mutations_issueish(ctx, String(input.issueId), ['Issue']);
-        const reason = str(input.stateReason)?.toLowerCase();
+        const reason = mutations_str(input.stateReason)?.toLowerCase();
         await operation(ctx, 'issues/update', {
             params: target.params,
             body: { state: 'closed', state_reason: reason ?? 'completed' },
@@ -1830,7 +2363,7 @@ const MUTATIONS = {
     },
     async lockLockable(ctx, input) {
         const target = mutations_issueish(ctx, String(input.lockableId));
-        const reason = LOCK_REASONS[str(input.lockReason) ?? ''];
+        const reason = LOCK_REASONS[mutations_str(input.lockReason) ?? ''];
         await operation(ctx, 'issues/lock', { params: target.params, body: reason ? { lock_reason: reason } : {} });
         return { lockedRecord: fresh(ctx, target), actor: viewer(ctx) };
     },
@@ -1844,9 +2377,9 @@ const MUTATIONS = {
         if (input.ownerId && !owner)
             throw gqlError('NOT_FOUND', `Could not resolve to a node with the global id of '${String(input.ownerId)}'`);
         const body = {
-            name: str(input.name),
-            description: str(input.description) ?? null,
-            homepage: str(input.homepageUrl) ?? null,
+            name: mutations_str(input.name),
+            description: mutations_str(input.description) ?? null,
+            homepage: mutations_str(input.homepageUrl) ?? null,
             private: input.visibility === 'PRIVATE' || input.visibility === 'INTERNAL',
             ...(typeof input.hasIssuesEnabled === 'boolean' ? { has_issues: input.hasIssuesEnabled } : {}),
             ...(typeof input.hasWikiEnabled === 'boolean' ? { has_wiki: input.hasWikiEnabled } : {}),
@@ -1921,7 +2454,7 @@ const MUTATIONS = {
             params,
             body: {
                 title: input.title,
-                body: str(input.body),
+                body: mutations_str(input.body),
                 head: input.headRefName,
                 base: input.baseRefName,
                 draft: input.draft ?? undefined,
@@ -1935,10 +2468,10 @@ const MUTATIONS = {
         await operation(ctx, 'pulls/update', {
             params: target.params,
             body: {
-                title: str(input.title),
-                body: str(input.body),
-                base: str(input.baseRefName),
-                state: str(input.state)?.toLowerCase(),
+                title: mutations_str(input.title),
+                body: mutations_str(input.body),
+                base: mutations_str(input.baseRefName),
+                state: mutations_str(input.state)?.toLowerCase(),
                 maintainer_can_modify: input.maintainerCanModify ?? undefined,
             },
         });
@@ -1972,10 +2505,10 @@ const MUTATIONS = {
         await operation(ctx, 'pulls/merge', {
             params: target.params,
             body: {
-                merge_method: str(input.mergeMethod)?.toLowerCase(),
-                commit_title: str(input.commitHeadline),
-                commit_message: str(input.commitBody),
-                sha: str(input.expectedHeadOid),
+                merge_method: mutations_str(input.mergeMethod)?.toLowerCase(),
+                commit_title: mutations_str(input.commitHeadline),
+                commit_message: mutations_str(input.commitBody),
+                sha: mutations_str(input.expectedHeadOid),
             },
         });
         return { pullRequest: fresh(ctx, target), actor: ctx.viewer ? actorObject(ctx.domain, ctx.viewer) : null };
@@ -1990,7 +2523,12 @@ const MUTATIONS = {
         const target = mutations_issueish(ctx, String(input.pullRequestId), ['PullRequest']);
         const body = (await operation(ctx, 'pulls/create-review', {
             params: target.params,
-            body: { body: str(input.body), event: str(input.event), commit_id: str(input.commitOID) },
+            body: {
+                body: mutations_str(input.body),
+                event: mutations_str(input.event),
+                commit_id: mutations_str(input.commitOID),
+                comments: reviewComments(input),
+            },
         }));
         const review = ctx.domain.store.get('review', body.id);
         return { pullRequestReview: reviewObject(ctx.domain, target.repo, target.pull, review) };
@@ -2004,7 +2542,7 @@ const MUTATIONS = {
         const target = mutations_issueish(ctx, (0,urls/* nodeId */.s5)('PullRequest', pull.id), ['PullRequest']);
         await operation(ctx, 'pulls/submit-review', {
             params: { ...target.params, review_id: review.id },
-            body: { body: str(input.body), event: str(input.event) },
+            body: { body: mutations_str(input.body), event: mutations_str(input.event) },
         });
         return { pullRequestReview: reviewObject(ctx.domain, target.repo, pull, ctx.domain.store.get('review', id)) };
     },
@@ -2035,6 +2573,28 @@ const MUTATIONS = {
         return { pullRequest: fresh(ctx, target) };
     },
 };
+/**
+ * The inline comments of `addPullRequestReview` as REST's create-review takes them: `threads`
+ * (by line, the current input) and the older `comments` (by diff position).
+ */
+function reviewComments(input) {
+    const list = (value) => (Array.isArray(value) ? value : []);
+    const threads = list(input.threads).map((thread) => ({
+        path: mutations_str(thread.path),
+        body: mutations_str(thread.body),
+        line: num(thread.line),
+        side: mutations_str(thread.side),
+        start_line: num(thread.startLine),
+        start_side: mutations_str(thread.startSide),
+    }));
+    const comments = list(input.comments).map((comment) => ({
+        path: mutations_str(comment.path),
+        body: mutations_str(comment.body),
+        position: num(comment.position),
+    }));
+    const all = [...threads, ...comments];
+    return all.length > 0 ? all : undefined;
+}
 function pendingLogins(ctx, ids, kept) {
     return ids
         .map((id) => ctx.domain.store.get('user', id)?.login)
@@ -2113,7 +2673,10 @@ function packageSchemaFile() {
     throw new Error(`GitHub's GraphQL schema is missing: neither ${SHIPPED_SCHEMA} beside Archal's bundle nor the @octokit/graphql-schema package is here.`);
 }
 
+// EXTERNAL MODULE: ./src/lib/elapsed.ts
+var elapsed = __webpack_require__(78987);
 ;// CONCATENATED MODULE: ./src/clones/github/graphql/handler.ts
+
 
 
 
@@ -2152,7 +2715,7 @@ const fieldResolver = (source, args, ctx, info) => {
 const typeResolver = (value) => value !== null && typeof value === 'object' ? value.__typename : undefined;
 /** Serves `POST /graphql` (and `/api/graphql`) over GitHub's schema, logging it like a REST request. */
 async function handleGraphql(core, exchange, urls) {
-    const started = performance.now();
+    const started = (0,elapsed/* monotonicMs */.d)();
     const { req, res } = exchange;
     const requestId = (0,request_id/* nextRequestId */.w)();
     const journal = new state_store/* Journal */.CQ();
@@ -2237,7 +2800,7 @@ async function handleGraphql(core, exchange, urls) {
             operationId: unsupported.size > 0 ? `graphql:${[...unsupported].join(',')}` : operationId,
             notImplemented: unsupported.size > 0,
             status,
-            durationMs: Math.round((performance.now() - started) * 100) / 100,
+            durationMs: Math.round(((0,elapsed/* monotonicMs */.d)() - started) * 100) / 100,
             actor: actor.kind === 'app' ? `app:${actor.app.slug}` : ((0,state_actor/* actingUser */.e)(actor)?.login ?? null),
             changes: journal.changes,
             deliveries,
