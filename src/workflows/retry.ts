@@ -94,9 +94,11 @@ export function retryPolicyFor(node: WorkflowNode): RetryPolicy {
     case 'prompt':
     case 'bash':
     case 'script': {
+      // `max_attempts` counts the retries after the first attempt, as in Archon's files: Archon runs
+      // a node up to 1 + max_attempts times, and an Archon file must keep the attempts it asked for.
       if (node.retry)
         return {
-          maxAttempts: node.retry.max_attempts,
+          maxAttempts: node.retry.max_attempts + 1,
           delayMs: node.retry.delay_ms ?? DEFAULT_AI_RETRY.delayMs,
           onError: node.retry.on_error ?? 'transient',
         };

@@ -365,6 +365,31 @@ describe('archal workflow run', () => {
     expect(invalid.stderr).toContain('a node must have one of');
   });
 
+  it("counts retry.max_attempts as retries after the first attempt, as Archon's files mean it", async () => {
+    const dir = tempRepo();
+    writeFiles(dir, {
+      // Fails twice, then succeeds: Archon runs it up to 1 + max_attempts times.
+      'retry.yaml': `name: retry
+description: x
+nodes:
+  - id: flaky
+    bash: echo "$ARCHAL_NODE_ATTEMPT" >> "$ARTIFACTS_DIR/tries"; [ "$ARCHAL_NODE_ATTEMPT" -ge 3 ] || exit 1; echo ok
+    retry: {max_attempts: 2, delay_ms: 1000, on_error: all}
+`,
+    });
+    const result = await runCli(['--cwd', dir, 'workflow', 'run', 'retry.yaml', '--json'], {
+      env: userEnv(),
+      timeoutMs: 30_000,
+    });
+    expect(json(result)).toMatchObject({
+      status: 'completed',
+      nodes: { flaky: { state: 'completed', output: 'ok', attempts: 3 } },
+    });
+    expect(result.code).toBe(0);
+    expect(result.stderr).toContain('⚠️ Node flaky failed with error (attempt 1/3). Retrying in 1s...');
+    expect(result.stderr).toContain('⚠️ Node flaky failed with error (attempt 2/3). Retrying in 2s...');
+  }, 40_000);
+
   it('exits 0 when an approval pauses the run, and says how to answer', async () => {
     const dir = tempRepo();
     writeFiles(dir, {

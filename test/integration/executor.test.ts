@@ -303,7 +303,7 @@ describe('retries', () => {
     const dir = tempDir();
     const clock = recordingClock();
     const { result, sink, logs } = await run(
-      `${header}nodes:\n  - id: flaky\n    bash: 'n=$(cat count 2>/dev/null || echo 0); echo $((n+1)) > count; [ $n -ge 2 ] || exit 75; echo ok'\n    retry: {max_attempts: 3}\n`,
+      `${header}nodes:\n  - id: flaky\n    bash: 'n=$(cat count 2>/dev/null || echo 0); echo $((n+1)) > count; [ $n -ge 2 ] || exit 75; echo ok'\n    retry: {max_attempts: 2}\n`,
       { dir, clock },
     );
     expect(result.nodes.flaky).toMatchObject({ state: 'completed', attempts: 3, output: 'ok' });
@@ -338,7 +338,7 @@ describe('retries', () => {
     retry: {max_attempts: 3}
   - id: all
     bash: exit 1
-    retry: {max_attempts: 2, delay_ms: 1000, on_error: all}
+    retry: {max_attempts: 1, delay_ms: 1000, on_error: all}
 `,
       { clock },
     );
@@ -444,7 +444,7 @@ describe('AI nodes through the exec provider', () => {
   it('stops an AI node that stays silent longer than idle_timeout, and classifies it as transient', async () => {
     const started = Date.now();
     const { result } = await run(
-      `${header}nodes:\n  - id: silent\n    prompt: hi\n    provider: exec\n    ${agent('sleep', '20000')}\n    idle_timeout: 300\n    retry: {max_attempts: 2, delay_ms: 1000}\n`,
+      `${header}nodes:\n  - id: silent\n    prompt: hi\n    provider: exec\n    ${agent('sleep', '20000')}\n    idle_timeout: 300\n    retry: {max_attempts: 1, delay_ms: 1000}\n`,
     );
     expect(result.nodes.silent).toMatchObject({ state: 'failed', attempts: 2 });
     expect(result.nodes.silent!.error).toContain('produced no output for too long (idle timeout)');
