@@ -78,12 +78,12 @@ function describeIssue(error: z.ZodError): string {
   return `${path ? `"${path}": ` : ''}${issue.message}`;
 }
 
-/** Parses JSONL events (each already JSON-parsed, with its line number). */
-export function parseJsonl(lines: Array<{ line: number; value: unknown }>): ParseOutcome {
+/** Parses JSONL events (each already JSON-parsed, with where it is in its file: `line N`). */
+export function parseJsonl(lines: Array<{ where: string; value: unknown }>): ParseOutcome {
   const traces = new Map<string, Building>();
-  for (const { line, value } of lines) {
+  for (const { where, value } of lines) {
     const parsed = jsonlEventSchema.safeParse(value);
-    if (!parsed.success) return refuse(`line ${line}: not a JSONL trace event: ${describeIssue(parsed.error)}`);
+    if (!parsed.success) return refuse(`${where}: not a JSONL trace event: ${describeIssue(parsed.error)}`);
     const event = parsed.data;
     let trace = traces.get(event.trace_id);
     if (!trace) {

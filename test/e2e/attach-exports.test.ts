@@ -1,0 +1,59 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from '@jest/globals';
+import { json, runCli } from '../helpers/cli.js';
+import { tempDir, tempRepo } from '../helpers/tmp.js';
+
+// Files as other tools write them, fed to the CLI as a user would: the refusals must say where the
+// fault is in terms the user can find in the file.
+
+interface Preview {
+  files: Array<{ file: string; status: string; reason?: string }>;
+}
+
+describe('trace exports written by other tools', () => {
+  it('names the event of a pretty-printed JSON array of events by its position in the array, not a line', async () => {
+    const repo = tempRepo();
+    mkdirSync(join(repo, 'exports'));
+    const events = [
+      {
+        trace_id: 'run-7',
+        type: 'request',
+        ts: '2024-06-02T09:00:00.123456Z',
+        method: 'GET',
+        url: 'https://api.github.com/repos/acme/web/issues',
+        status: 200,
+        response_body: [],
+      },
+      {
+        trace_id: 'run-7',
+        type: 'request',
+        ts: 1717318800000,
+        method: 'POST',
+        url: 'https://api.github.com/repos/acme/web/issues/1/comments',
+        status: 201,
+        request_body: { body: 'hi 🎉' },
+        latency: 12,
+      },
+    ];
+    // Indented as `JSON.stringify(…, null, 2)` and most exporters write it: the second event starts on line 11.
+    writeFileSync(join(repo, 'exports', 'events.json'), JSON.stringify(events, null, 2));
+    const result = await runCli(['trace-source', 'import', 'exports', '--repo', repo, '--preview', '--json'], {
+      cwd: repo,
+    });
+    expect(result.code).toBe(1);
+    const [file] = json<Preview>(result).files;
+    expect(file!.status).toBe('refused');
+    expect(file!.reason).toMatch(/^event 2 of the JSON array: not a JSONL trace event: unknown field\(s\) "latency"/);
+  });
+
+  it('says a trace directory does not exist, and where it was looked for', async () => {
+    const repo = tempRepo();
+    const elsewhere = tempDir();
+    const result = await runCli(['attach', 'prod-traces', '--repo', repo, '--once'], { cwd: elsewhere });
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain(
+      `prod-traces: not a directory of traces: ${join(repo, 'prod-traces')} does not exist (paths are read relative to the repository, ${repo})`,
+    );
+  });
+});
