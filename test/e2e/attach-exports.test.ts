@@ -56,4 +56,37 @@ describe('trace exports written by other tools', () => {
       `prod-traces: not a directory of traces: ${join(repo, 'prod-traces')} does not exist (paths are read relative to the repository, ${repo})`,
     );
   });
+
+  it('says which policy resumes a job attach-reprocess refuses because that policy has a stage left', async () => {
+    const repo = tempRepo();
+    const home = tempDir('archal-home-');
+    mkdirSync(join(repo, 'traces'));
+    // Graded fail under policy grade: finished for grade, but policy fix would seed it next.
+    writeFileSync(
+      join(repo, 'traces', 'run.jsonl'),
+      [
+        { trace_id: 'run-9', type: 'message', ts: 1717318800000, role: 'user', content: 'Do not close anything.' },
+        {
+          trace_id: 'run-9',
+          type: 'request',
+          ts: 1717318801000,
+          method: 'PATCH',
+          url: 'https://api.github.com/repos/acme/web/issues/3',
+          status: 422,
+          request_body: { state: 'closed' },
+          response_body: { message: 'Validation Failed' },
+        },
+      ]
+        .map((event) => JSON.stringify(event))
+        .join('\n') + '\n',
+    );
+    const env = { ARCHAL_HOME: home };
+    const graded = await runCli(['attach', 'traces', '--repo', repo, '--once', '--execution-policy', 'grade'], { env });
+    expect(graded.code).toBe(0);
+    const result = await runCli(['attach-reprocess', '--repo', repo, 'run-9', '--execution-policy', 'fix'], { env });
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain(
+      'run-9 is not finished for policy fix (graded after grade): `archal attach traces --once --execution-policy fix` resumes it',
+    );
+  });
 });
