@@ -89,4 +89,45 @@ describe('trace exports written by other tools', () => {
       'run-9 is not finished for policy fix (graded after grade): `archal attach traces --once --execution-policy fix` resumes it',
     );
   });
+
+  it('refuses an event whose time is no date (OpenTelemetry nanoseconds in "ts") and imports the other files', async () => {
+    const repo = tempRepo();
+    mkdirSync(join(repo, 'exports'));
+    const message = (traceId: string, ts: unknown) =>
+      `${JSON.stringify({ trace_id: traceId, type: 'message', ts, role: 'user', content: 'Label the bugs.' })}\n`;
+    writeFileSync(join(repo, 'exports', 'a-nanos.jsonl'), message('run-n', 1717318800000000000));
+    writeFileSync(join(repo, 'exports', 'b-ms.jsonl'), message('run-m', 1717318800000));
+    // 23 digits of nanoseconds: more than OTLP's 64 bits, and past the last date JavaScript can hold.
+    writeFileSync(
+      join(repo, 'exports', 'c-otlp.json'),
+      JSON.stringify({
+        resourceSpans: [
+          {
+            resource: { attributes: [{ key: 'service.name', value: { stringValue: 'triage' } }] },
+            scopeSpans: [
+              {
+                spans: [
+                  {
+                    traceId: '0af7651916cd43dd8448eb211c80319c',
+                    spanId: 'b7ad6b7169203331',
+                    name: 'invoke_agent',
+                    kind: 1,
+                    startTimeUnixNano: '17173188000000000000000',
+                    endTimeUnixNano: '17173188000000000000001',
+                    attributes: [{ key: 'agent.task', value: { stringValue: 'Label the bugs.' } }],
+                  },
+                ],
+              },
+            ],
+          },
+        ],
+      }),
+    );
+    const result = await runCli(['trace-source', 'import', 'exports', '--repo', repo, '--json'], { cwd: repo });
+    expect(result.stderr).not.toContain('unexpected error');
+    expect(result.code).toBe(1);
+    const files = json<Preview>(result).files;
+    expect(files.map((file) => file.status)).toEqual(['refused', 'imported', 'imported']);
+    expect(files[0]!.reason).toMatch(/^line 1: not a JSONL trace event: "ts": not a time/);
+  });
 });

@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import { httpCall, isoTime, secretsIn, timeSpan } from '../normalize.js';
+import { httpCall, isoFromMs, isoTime, secretsIn, timeSpan } from '../normalize.js';
 import type { TraceCall } from '../schema.js';
 import { refuse, type ParseOutcome, type ParsedTrace } from './types.js';
 
@@ -8,7 +8,14 @@ import { refuse, type ParseOutcome, type ParsedTrace } from './types.js';
  * error of one trace (`trace_id`); a file may interleave several traces. README "The post-prod loop"
  * documents the fields.
  */
-const time = z.union([z.string(), z.number()]).optional();
+// A time nobody can read (OpenTelemetry's nanoseconds given as milliseconds, "yesterday") is refused
+// rather than dropped, so the trace's ages stay right.
+const time = z
+  .union([z.string(), z.number()])
+  .refine((value) => isoTime(value) !== null, {
+    message: 'not a time: give ISO 8601 ("2025-06-02T09:20:11.402Z") or epoch milliseconds (1748856011402)',
+  })
+  .optional();
 // Loggers often write numbers as text ("status": "200"): a string of digits is read as the number.
 const numericText = (pattern: RegExp) => z.string().regex(pattern).transform(Number);
 const httpStatus = z.union([z.number().int(), numericText(/^\d{3}$/)]);
@@ -121,7 +128,7 @@ export function parseJsonl(lines: Array<{ where: string; value: unknown }>): Par
           trace.secrets.add(secret);
         trace.times.push({
           start: at,
-          end: at && event.duration_ms !== undefined ? new Date(Date.parse(at) + event.duration_ms).toISOString() : at,
+          end: at && event.duration_ms !== undefined ? isoFromMs(Date.parse(at) + event.duration_ms) : at,
         });
         break;
       }
