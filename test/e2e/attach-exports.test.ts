@@ -130,4 +130,38 @@ describe('trace exports written by other tools', () => {
     expect(files.map((file) => file.status)).toEqual(['refused', 'imported', 'imported']);
     expect(files[0]!.reason).toMatch(/^line 1: not a JSONL trace event: "ts": not a time/);
   });
+
+  it.each([
+    // A password with an "@" left unencoded, as people paste them from a dashboard.
+    ['a URL whose password holds an @', 'postgres://reader:p@ssw0rdTail99@127.0.0.1:1/traces', 'ssw0rdTail99'],
+    // libpq's keyword/value form, as psql takes it.
+    [
+      'a keyword/value string',
+      'host=127.0.0.1 port=1 user=reader password=hunter2Secret77 dbname=traces',
+      'hunter2Secret77',
+    ],
+  ])('never prints the password of %s when the source cannot be reached', async (_what, url, secret) => {
+    const repo = tempRepo();
+    const result = await runCli(
+      [
+        'attach',
+        '--repo',
+        repo,
+        '--source',
+        'postgres',
+        '--database-url-env',
+        'TRACE_DATABASE_URL',
+        '--source-name',
+        'prod',
+        '--table',
+        'agent_traces',
+        '--check',
+        '--json',
+      ],
+      { cwd: repo, env: { ARCHAL_HOME: tempDir('archal-home-'), TRACE_DATABASE_URL: url } },
+    );
+    expect(result.code).toBe(1);
+    expect(result.stdout).toContain('cannot connect to');
+    expect(result.stdout + result.stderr).not.toContain(secret);
+  });
 });
