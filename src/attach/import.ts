@@ -64,6 +64,14 @@ export function traceFiles(paths: readonly string[], cwd: string): string[] {
   return files;
 }
 
+function isRegularFile(path: string): boolean {
+  try {
+    return statSync(path).isFile();
+  } catch {
+    return false; // a dangling link
+  }
+}
+
 function filesUnder(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true })
     .filter((entry) => !entry.name.startsWith('.') && entry.name !== 'node_modules')
@@ -71,7 +79,10 @@ function filesUnder(dir: string): string[] {
     .flatMap((entry) => {
       const path = join(dir, entry.name);
       if (entry.isDirectory()) return filesUnder(path);
-      return entry.isFile() ? [path] : [];
+      if (entry.isFile()) return [path];
+      // An export linked into the directory is read; a linked directory is not followed (a link
+      // back up would loop), and a FIFO or socket is never waited on.
+      return entry.isSymbolicLink() && isRegularFile(path) ? [path] : [];
     });
 }
 

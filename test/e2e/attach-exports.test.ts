@@ -1,4 +1,4 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from '@jest/globals';
 import { json, runCli } from '../helpers/cli.js';
@@ -163,5 +163,30 @@ describe('trace exports written by other tools', () => {
     expect(result.code).toBe(1);
     expect(result.stdout).toContain('cannot connect to');
     expect(result.stdout + result.stderr).not.toContain(secret);
+  });
+
+  it('imports a trace file that a trace directory holds as a symbolic link (an export linked from where a collector writes it)', async () => {
+    const repo = tempRepo();
+    const collector = tempDir('collector-');
+    mkdirSync(join(repo, 'prod-traces'));
+    const line = {
+      trace_id: 'run-linked',
+      type: 'message',
+      ts: '2025-06-03T14:02:41.500Z',
+      role: 'user',
+      content: 'Label the bugs.',
+    };
+    writeFileSync(join(collector, 'traces.jsonl'), `${JSON.stringify(line)}\n`);
+    symlinkSync(join(collector, 'traces.jsonl'), join(repo, 'prod-traces', 'traces.jsonl'));
+    const result = await runCli(
+      ['attach', 'prod-traces', '--repo', repo, '--once', '--execution-policy', 'grade', '--json'],
+      {
+        cwd: repo,
+        env: { ARCHAL_HOME: tempDir('archal-home-') },
+      },
+    );
+    expect(result.code).toBe(0);
+    const jobs = json<{ jobs: Array<{ traceId: string }> }>(result).jobs;
+    expect(jobs.map((job) => job.traceId)).toEqual(['run-linked']);
   });
 });
