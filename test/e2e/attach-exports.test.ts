@@ -1,7 +1,7 @@
 import { mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from '@jest/globals';
-import { json, runCli } from '../helpers/cli.js';
+import { json, runCli, startCli, waitFor } from '../helpers/cli.js';
 import { tempDir, tempRepo } from '../helpers/tmp.js';
 
 // Files as other tools write them, fed to the CLI as a user would: the refusals must say where the
@@ -188,5 +188,23 @@ describe('trace exports written by other tools', () => {
     expect(result.code).toBe(0);
     const jobs = json<{ jobs: Array<{ traceId: string }> }>(result).jobs;
     expect(jobs.map((job) => job.traceId)).toEqual(['run-linked']);
+  });
+
+  it('attach-status says a directory is attached but its watcher died (kill -9)', async () => {
+    const repo = tempRepo();
+    const env = { ARCHAL_HOME: tempDir('archal-home-') };
+    mkdirSync(join(repo, 'prod-traces'));
+    const watcher = startCli(['attach', 'prod-traces', '--repo', repo, '--execution-policy', 'grade'], {
+      cwd: repo,
+      env,
+    });
+    await waitFor(() => watcher.stderr().includes('Watching prod-traces'), 15_000, 'the watcher');
+    watcher.kill('SIGKILL');
+    await watcher.done;
+    const status = await runCli(['attach-status', '--repo', repo], { cwd: repo, env });
+    expect(status.code).toBe(0);
+    expect(status.stdout).toContain(
+      `source prod-traces: directory attached (no watcher runs: process ${watcher.pid} ended; \`archal attach prod-traces\` starts one), policy grade`,
+    );
   });
 });
