@@ -207,4 +207,20 @@ describe('trace exports written by other tools', () => {
       `source prod-traces: directory attached (no watcher runs: process ${watcher.pid} ended; \`archal attach prod-traces\` starts one), policy grade`,
     );
   });
+
+  it('reads JSONL that Windows PowerShell redirected to a file (UTF-16 with its byte-order mark)', async () => {
+    const repo = tempRepo();
+    mkdirSync(join(repo, 'exports'));
+    const line = { trace_id: 'run-ps', type: 'message', ts: 1717318800000, role: 'user', content: 'Label the bugs 🐛' };
+    const text = `\uFEFF${JSON.stringify(line)}\r\n`;
+    writeFileSync(join(repo, 'exports', 'ps.jsonl'), Buffer.from(text, 'utf16le'));
+    const result = await runCli(['trace-source', 'import', 'exports', '--repo', repo, '--preview', '--json'], {
+      cwd: repo,
+    });
+    expect(result.code).toBe(0);
+    const file = json<{ files: Array<{ status: string; traces: Array<{ id: string; task: string }> }> }>(result)
+      .files[0]!;
+    expect(file.status).toBe('imported');
+    expect(file.traces).toEqual([expect.objectContaining({ id: 'run-ps', task: 'Label the bugs 🐛' })]);
+  });
 });
