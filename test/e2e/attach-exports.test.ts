@@ -223,4 +223,34 @@ describe('trace exports written by other tools', () => {
     expect(file.status).toBe('imported');
     expect(file.traces).toEqual([expect.objectContaining({ id: 'run-ps', task: 'Label the bugs 🐛' })]);
   });
+
+  it.each([
+    [
+      'status',
+      { status: 'OK' },
+      '"status": expected an HTTP status: a number such as 200, or a three-digit string such as "200"',
+    ],
+    [
+      'duration_ms',
+      { status: 200, duration_ms: '12ms' },
+      '"duration_ms": expected milliseconds: a number such as 12.5, or a string of digits such as "12"',
+    ],
+    ['ts', { status: 200, ts: true }, '"ts": not a time: give ISO 8601'],
+  ])("says what a request event's %s should be when a logger wrote something else", async (_field, fields, reason) => {
+    const repo = tempRepo();
+    mkdirSync(join(repo, 'exports'));
+    const event = {
+      trace_id: 'run-s',
+      type: 'request',
+      method: 'GET',
+      url: 'https://api.github.com/repos/acme/web',
+      ...fields,
+    };
+    writeFileSync(join(repo, 'exports', 'log.jsonl'), `${JSON.stringify(event)}\n`);
+    const result = await runCli(['trace-source', 'import', 'exports', '--repo', repo, '--preview', '--json'], {
+      cwd: repo,
+    });
+    expect(result.code).toBe(1);
+    expect(json<Preview>(result).files[0]!.reason).toContain(`line 1: not a JSONL trace event: ${reason}`);
+  });
 });

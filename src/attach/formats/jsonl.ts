@@ -10,16 +10,19 @@ import { refuse, type ParseOutcome, type ParsedTrace } from './types.js';
  */
 // A time nobody can read (OpenTelemetry's nanoseconds given as milliseconds, "yesterday") is refused
 // rather than dropped, so the trace's ages stay right.
+const NOT_A_TIME = 'not a time: give ISO 8601 ("2025-06-02T09:20:11.402Z") or epoch milliseconds (1748856011402)';
 const time = z
-  .union([z.string(), z.number()])
-  .refine((value) => isoTime(value) !== null, {
-    message: 'not a time: give ISO 8601 ("2025-06-02T09:20:11.402Z") or epoch milliseconds (1748856011402)',
-  })
+  .union([z.string(), z.number()], { error: NOT_A_TIME })
+  .refine((value) => isoTime(value) !== null, { message: NOT_A_TIME })
   .optional();
 // Loggers often write numbers as text ("status": "200"): a string of digits is read as the number.
 const numericText = (pattern: RegExp) => z.string().regex(pattern).transform(Number);
-const httpStatus = z.union([z.number().int(), numericText(/^\d{3}$/)]);
-const milliseconds = z.union([z.number().nonnegative(), numericText(/^\d+(\.\d+)?$/)]);
+const httpStatus = z.union([z.number().int(), numericText(/^\d{3}$/)], {
+  error: 'expected an HTTP status: a number such as 200, or a three-digit string such as "200"',
+});
+const milliseconds = z.union([z.number().nonnegative(), numericText(/^\d+(\.\d+)?$/)], {
+  error: 'expected milliseconds: a number such as 12.5, or a string of digits such as "12"',
+});
 const headers = z.record(z.string(), z.union([z.string(), z.array(z.string())])).optional();
 
 export const jsonlEventSchema = z.discriminatedUnion('type', [
