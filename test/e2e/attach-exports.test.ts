@@ -253,4 +253,20 @@ describe('trace exports written by other tools', () => {
     expect(result.code).toBe(1);
     expect(json<Preview>(result).files[0]!.reason).toContain(`line 1: not a JSONL trace event: ${reason}`);
   });
+
+  it('refuses a file nested too deeply to read, and imports the others', async () => {
+    const repo = tempRepo();
+    mkdirSync(join(repo, 'exports'));
+    const deep = `${'['.repeat(20_000)}1${']'.repeat(20_000)}`;
+    const event = (traceId: string, body: string) =>
+      `{"trace_id":"${traceId}","type":"request","method":"POST","url":"https://api.github.com/repos/acme/web/issues","status":201,"request_body":${body}}\n`;
+    writeFileSync(join(repo, 'exports', 'a-deep.jsonl'), event('run-deep', deep));
+    writeFileSync(join(repo, 'exports', 'b-fine.jsonl'), event('run-fine', '{"title":"Bug"}'));
+    const result = await runCli(['trace-source', 'import', 'exports', '--repo', repo, '--json'], { cwd: repo });
+    expect(result.stderr).not.toContain('unexpected error');
+    expect(result.code).toBe(1);
+    const files = json<Preview>(result).files;
+    expect(files.map((file) => file.status)).toEqual(['refused', 'imported']);
+    expect(files[0]!.reason).toMatch(/nested too deeply/);
+  });
 });
