@@ -98,6 +98,13 @@ export async function importFile(file: string, context: ImportContext): Promise<
   return importText(text, { ...context, file, promptOf });
 }
 
+export const NESTED_TOO_DEEPLY =
+  'JSON nested too deeply to read (thousands of levels of arrays or objects); export the trace again';
+
+/** Reading, hashing and redacting walk JSON recursively: nesting deeper than the stack ends there. */
+export const isStackOverflow = (error: unknown): boolean =>
+  error instanceof RangeError && /call stack/i.test(error.message);
+
 /** Imports traces from text (a pushed OTLP body, a database row) or a file's content. */
 export async function importText(
   text: string,
@@ -111,14 +118,9 @@ export async function importText(
     if (!outcome.ok) return refuseFile(label, outcome.reason, context);
     read = { format: outcome.format, traces: finishTraces(outcome, rawDir, label, context) };
   } catch (error) {
-    // Reading, hashing and redacting walk the JSON recursively: nesting deeper than the stack (no
-    // real export comes near it) refuses the file before anything of it is written.
-    if (!(error instanceof RangeError && /call stack/i.test(error.message))) throw error;
-    return refuseFile(
-      label,
-      'JSON nested too deeply to read (thousands of levels of arrays or objects); export the trace again',
-      context,
-    );
+    // No real export comes near that depth: the file is refused before anything of it is written.
+    if (!isStackOverflow(error)) throw error;
+    return refuseFile(label, NESTED_TOO_DEEPLY, context);
   }
   if (!context.preview) mkdirSync(rawDir, { recursive: true });
   const traces: ImportedTrace[] = [];

@@ -269,4 +269,23 @@ describe('trace exports written by other tools', () => {
     expect(files.map((file) => file.status)).toEqual(['refused', 'imported']);
     expect(files[0]!.reason).toMatch(/nested too deeply/);
   });
+
+  it('answers a push nested too deeply to read with 400 and keeps serving', async () => {
+    const repo = tempRepo();
+    const server = startCli(['trace-source', 'serve', '--repo', repo, '--port', '0', '--json'], { cwd: repo });
+    await waitFor(() => server.stdout().includes('"url"'), 15_000, 'the receiver');
+    const { url } = JSON.parse(server.stdout().split('\n')[0]!) as { url: string };
+    let value = '{"stringValue":"x"}';
+    for (let i = 0; i < 5_000; i++) value = `{"kvlistValue":{"values":[{"key":"k","value":${value}}]}}`;
+    const span = `{"traceId":"abababababababababababababababab","spanId":"1212121212121212","name":"root","startTimeUnixNano":"1717318800000000000","attributes":[{"key":"deep","value":${value}}]}`;
+    const push = await fetch(url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: `{"resourceSpans":[{"scopeSpans":[{"spans":[${span}]}]}]}`,
+    });
+    expect(push.status).toBe(400);
+    expect(((await push.json()) as { message: string }).message).toMatch(/nested too deeply/);
+    server.kill('SIGTERM');
+    await server.done;
+  });
 });
