@@ -47,12 +47,13 @@ interface Pending {
   dirty: boolean;
 }
 
-/** Splits a pushed ExportTraceServiceRequest into one resourceSpans list per trace id. */
+/** The spans of one trace in a push, and whether its root span is among them. */
 interface TracePart {
   resourceSpans: Json[];
   hasRoot: boolean;
 }
 
+/** Splits a pushed ExportTraceServiceRequest into one resourceSpans list per trace id. */
 function splitByTrace(document: Json): Map<string, TracePart> {
   const byTrace = new Map<string, TracePart>();
   for (const resource of (document.resourceSpans as unknown[]) ?? []) {
