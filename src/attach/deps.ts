@@ -7,6 +7,7 @@ import { errorMessage } from '../lib/errors.js';
 import { SecretRedactor } from '../lib/redact.js';
 import { createProviderRegistry } from '../providers/registry.js';
 import type { Workspace } from '../workspace/workspace.js';
+import { findAttachment } from './attachments.js';
 import { importFile } from './import.js';
 import { isFinal, JobLedger } from './jobs.js';
 import { AttachLayout } from './layout.js';
@@ -78,10 +79,16 @@ export async function reprocessJob(
   }
   if (job.owner && (job.owner.host !== options.host || options.isProcessAlive(job.owner.pid)))
     throw new ReprocessError(`${traceId} is being processed now (process ${job.owner.pid} on ${job.owner.host})`);
-  if (!isFinal(job.status) && nextStage(job, options.policy) !== null)
+  if (!isFinal(job.status) && nextStage(job, options.policy) !== null) {
+    // A plain `archal attach` runs the attachment's own policy, which may have no stage left for the job.
+    const pass =
+      findAttachment(deps.layout, job.source)?.kind === 'directory'
+        ? `archal attach ${job.source} --once`
+        : `archal attach --source-name ${job.source} --once`;
     throw new ReprocessError(
-      `${traceId} is not finished (${job.status} after ${job.stage}): the next \`archal attach\` resumes it`,
+      `${traceId} is not finished for policy ${options.policy} (${job.status} after ${job.stage}): \`${pass} --execution-policy ${options.policy}\` resumes it`,
     );
+  }
   let requeued = false;
   const file = importedFrom(deps.layout.raw(traceId));
   if (file && existsSync(resolve(deps.layout.repo, file))) {

@@ -3,12 +3,12 @@ import { basename, join, resolve } from 'node:path';
 import { SecretRedactor } from '../lib/redact.js';
 import { parseScenarioFile } from '../scenarios/parse.js';
 import { parseTraceText, type FormatChoice } from './formats/detect.js';
-import type { ParsedTrace } from './formats/types.js';
+import type { ParsedTrace, ParseOutcome } from './formats/types.js';
 import { writeFileAtomic, writeJsonAtomic, type AttachLayout } from './layout.js';
 import { safeTraceId, sha256 } from './normalize.js';
 import { withSpansOfOtherFiles } from './split-otlp.js';
 import { readTraceFile } from './trace-file.js';
-import type { Trace } from './schema.js';
+import type { Trace, TraceFormat } from './schema.js';
 
 export { MAX_TRACE_FILE_BYTES } from './trace-file.js';
 
@@ -64,6 +64,14 @@ export function traceFiles(paths: readonly string[], cwd: string): string[] {
   return files;
 }
 
+function isRegularFile(path: string): boolean {
+  try {
+    return statSync(path).isFile();
+  } catch {
+    return false; // a dangling link
+  }
+}
+
 function filesUnder(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true })
     .filter((entry) => !entry.name.startsWith('.') && entry.name !== 'node_modules')
@@ -71,7 +79,10 @@ function filesUnder(dir: string): string[] {
     .flatMap((entry) => {
       const path = join(dir, entry.name);
       if (entry.isDirectory()) return filesUnder(path);
-      return entry.isFile() ? [path] : [];
+      if (entry.isFile()) return [path];
+      // An export linked into the directory is read; a linked directory is not followed (a link
+      // back up would loop), and a FIFO or socket is never waited on.
+      return entry.isSymbolicLink() && isRegularFile(path) ? [path] : [];
     });
 }
 
@@ -87,18 +98,55 @@ export async function importFile(file: string, context: ImportContext): Promise<
   return importText(text, { ...context, file, promptOf });
 }
 
+export const NESTED_TOO_DEEPLY =
+  'JSON nested too deeply to read (thousands of levels of arrays or objects); export the trace again';
+
+/** Reading, hashing and redacting walk JSON recursively: nesting deeper than the stack ends there. */
+export const isStackOverflow = (error: unknown): boolean =>
+  error instanceof RangeError && /call stack/i.test(error.message);
+
 /** Imports traces from text (a pushed OTLP body, a database row) or a file's content. */
 export async function importText(
   text: string,
   context: ImportContext & { file?: string; promptOf?: (scenarioFile: string) => string | null },
 ): Promise<FileOutcome> {
   const label = context.file ?? `${context.source} (pushed)`;
-  const outcome = parseTraceText(text, { format: context.format, promptOf: context.promptOf });
-  if (!outcome.ok) return refuseFile(label, outcome.reason, context);
   const rawDir = context.outDir ?? join(context.layout.root, 'raw');
+  let read: { format: TraceFormat; traces: Trace[] };
+  try {
+    const outcome = parseTraceText(text, { format: context.format, promptOf: context.promptOf });
+    if (!outcome.ok) return refuseFile(label, outcome.reason, context);
+    read = { format: outcome.format, traces: finishTraces(outcome, rawDir, label, context) };
+  } catch (error) {
+    // No real export comes near that depth: the file is refused before anything of it is written.
+    if (!isStackOverflow(error)) throw error;
+    return refuseFile(label, NESTED_TOO_DEEPLY, context);
+  }
   if (!context.preview) mkdirSync(rawDir, { recursive: true });
   const traces: ImportedTrace[] = [];
-  for (const [index, single] of outcome.traces.entries()) {
+  for (const trace of read.traces) {
+    const target = join(rawDir, `${trace.id}.json`);
+    const change = changeOf(target, trace);
+    if (!context.preview) {
+      // Compact: imported traces are data, often megabytes of response bodies.
+      if (change !== 'unchanged') writeFileAtomic(target, `${JSON.stringify(trace)}\n`, { mkdir: false });
+      await context.onTrace?.(trace, change);
+    }
+    traces.push({ id: trace.id, change, task: trace.task, calls: trace.calls.length, file: target });
+  }
+  const failedName = context.file ? basename(context.file) : context.failedName;
+  if (!context.preview && failedName) forgetRefusal(context.layout, failedName, context.layout.display(label));
+  return { file: label, status: 'imported', format: read.format, traces };
+}
+
+/** The parsed traces of one input, joined with their spans in other files, named, hashed and redacted. */
+function finishTraces(
+  outcome: Extract<ParseOutcome, { ok: true }>,
+  rawDir: string,
+  label: string,
+  context: ImportContext & { file?: string },
+): Trace[] {
+  return outcome.traces.map((single, index) => {
     const file = context.file ? context.layout.display(context.file) : null;
     const fallbackId = `${label}#${index}`;
     const split =
@@ -117,18 +165,8 @@ export async function importText(
       env: context.env,
     });
     if (split.files.length > 1) trace.source.files = split.files;
-    const target = join(rawDir, `${trace.id}.json`);
-    const change = changeOf(target, trace);
-    if (!context.preview) {
-      // Compact: imported traces are data, often megabytes of response bodies.
-      if (change !== 'unchanged') writeFileAtomic(target, `${JSON.stringify(trace)}\n`, { mkdir: false });
-      await context.onTrace?.(trace, change);
-    }
-    traces.push({ id: trace.id, change, task: trace.task, calls: trace.calls.length, file: target });
-  }
-  const failedName = context.file ? basename(context.file) : context.failedName;
-  if (!context.preview && failedName) forgetRefusal(context.layout, failedName, context.layout.display(label));
-  return { file: label, status: 'imported', format: outcome.format, traces };
+    return trace;
+  });
 }
 
 /** Names, hashes and redacts a parsed trace. The hash is of the content, so the same trace always hashes the same. */

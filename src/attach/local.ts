@@ -44,8 +44,15 @@ export function attachmentName(deps: Pick<AttachDeps, 'layout'>, dir: string): s
  */
 export async function attachDirectory(deps: AttachDeps, request: LocalAttachRequest): Promise<LocalAttachResult> {
   const dir = resolve(deps.layout.repo, request.dir);
-  if (!existsSync(dir) || !statSync(dir).isDirectory())
-    throw new AttachDirectoryError(`${request.dir}: not a directory of traces`);
+  // Paths are read relative to the repository, not the working directory: say where it was looked for.
+  if (!existsSync(dir))
+    throw new AttachDirectoryError(
+      `${request.dir}: not a directory of traces: ${dir} does not exist (paths are read relative to the repository, ${deps.layout.repo})`,
+    );
+  if (!statSync(dir).isDirectory())
+    throw new AttachDirectoryError(
+      `${request.dir}: not a directory of traces: ${dir} is not a directory (give the directory that holds it)`,
+    );
   const name = attachmentName(deps, dir);
   const existing = findAttachment(deps.layout, name);
   if (

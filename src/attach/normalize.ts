@@ -168,14 +168,20 @@ export function httpCall(fields: {
 
 /** An ISO time from epoch milliseconds, an ISO string, or nothing. */
 export function isoTime(value: unknown): string | null {
-  if (typeof value === 'number' && Number.isFinite(value)) return new Date(value).toISOString();
+  if (typeof value === 'number') return isoFromMs(value);
   if (typeof value === 'string' && value.trim() !== '') {
     const numeric = Number(value);
-    if (Number.isFinite(numeric)) return new Date(numeric).toISOString();
+    if (Number.isFinite(numeric)) return isoFromMs(numeric);
     const parsed = Date.parse(value);
-    if (!Number.isNaN(parsed)) return new Date(parsed).toISOString();
+    if (!Number.isNaN(parsed)) return isoFromMs(parsed);
   }
   return null;
+}
+
+/** Milliseconds since the epoch as ISO 8601, or null past the dates JavaScript holds (±8.64e15 ms). */
+export function isoFromMs(ms: number): string | null {
+  const date = new Date(ms);
+  return Number.isNaN(date.getTime()) ? null : date.toISOString();
 }
 
 /** The first and last times of calls, and the span between them. */

@@ -4,7 +4,7 @@ import { gunzipSync, inflateSync } from 'node:zlib';
 import { errorMessage } from '../lib/errors.js';
 import { jsonErrorAt } from '../lib/json-position.js';
 import { otlpDocumentProblem } from './formats/otlp.js';
-import { importText, type FileOutcome, type ImportContext } from './import.js';
+import { importText, isStackOverflow, NESTED_TOO_DEEPLY, type FileOutcome, type ImportContext } from './import.js';
 import { sha256 } from './normalize.js';
 import { keepRefusedPush } from './refused-push.js';
 
@@ -47,9 +47,15 @@ interface Pending {
   dirty: boolean;
 }
 
+/** The spans of one trace in a push, and whether its root span is among them. */
+interface TracePart {
+  resourceSpans: Json[];
+  hasRoot: boolean;
+}
+
 /** Splits a pushed ExportTraceServiceRequest into one resourceSpans list per trace id. */
-function splitByTrace(document: Json): Map<string, { resourceSpans: Json[]; hasRoot: boolean }> {
-  const byTrace = new Map<string, { resourceSpans: Json[]; hasRoot: boolean }>();
+function splitByTrace(document: Json): Map<string, TracePart> {
+  const byTrace = new Map<string, TracePart>();
   for (const resource of (document.resourceSpans as unknown[]) ?? []) {
     if (!resource || typeof resource !== 'object') continue;
     const { scopeSpans, instrumentationLibrarySpans, ...rest } = resource as Json;
@@ -191,11 +197,22 @@ export async function serveOtlp(context: ImportContext, options: OtlpServerOptio
       }
       if (!document || typeof document !== 'object' || !Array.isArray((document as Json).resourceSpans))
         return refuse('not an OTLP/JSON ExportTraceServiceRequest: resourceSpans is missing');
-      // The parser's own check: a push is refused on receipt for what would refuse a file.
-      const problem = otlpDocumentProblem(document as Json);
-      if (problem) return refuse(`not an OTLP/JSON ExportTraceServiceRequest: ${problem}`);
+      let parts: Array<{ traceId: string; part: TracePart; digests: string[] }>;
+      try {
+        // The parser's own check: a push is refused on receipt for what would refuse a file.
+        const problem = otlpDocumentProblem(document as Json);
+        if (problem) return refuse(`not an OTLP/JSON ExportTraceServiceRequest: ${problem}`);
+        parts = [...splitByTrace(document as Json)].map(([traceId, part]) => ({
+          traceId,
+          part,
+          digests: part.resourceSpans.map((slice) => sha256(JSON.stringify(slice))),
+        }));
+      } catch (error) {
+        if (!isStackOverflow(error)) throw error;
+        return refuse(`not an OTLP/JSON ExportTraceServiceRequest: ${NESTED_TOO_DEEPLY}`);
+      }
       const now = Date.now();
-      for (const [traceId, part] of splitByTrace(document as Json)) {
+      for (const { traceId, part, digests } of parts) {
         if (!traceId) continue;
         const pending = traces.get(traceId) ?? {
           resourceSpans: [],
@@ -207,8 +224,8 @@ export async function serveOtlp(context: ImportContext, options: OtlpServerOptio
         // Exporters and collectors retry pushes: a span already held is not added again, and a push
         // of nothing new neither delays nor repeats the trace's import. Differing copies of one span
         // are all kept; the OTLP parser chooses between them.
-        const fresh = part.resourceSpans.filter((slice) => {
-          const digest = sha256(JSON.stringify(slice));
+        const fresh = part.resourceSpans.filter((_slice, index) => {
+          const digest = digests[index]!;
           if (pending.held.has(digest)) return false;
           pending.held.add(digest);
           return true;

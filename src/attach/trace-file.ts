@@ -1,5 +1,6 @@
 import { readFileSync, statSync } from 'node:fs';
 import { gunzipSync } from 'node:zlib';
+import { utf16Encoding } from '../lib/input-file.js';
 
 /** Files larger than this are refused rather than read into memory. */
 export const MAX_TRACE_FILE_BYTES = 64 * 1024 * 1024;
@@ -18,6 +19,17 @@ function gunzipped(bytes: Buffer): Buffer | string {
   }
 }
 
+/** UTF-8, or UTF-16 when it starts with its byte-order mark (Windows PowerShell 5 redirects output so). */
+function decoded(bytes: Buffer): string | { refused: string } {
+  const utf16 = utf16Encoding(bytes);
+  if (!utf16) return bytes.toString('utf8');
+  try {
+    return new TextDecoder(utf16, { fatal: true }).decode(bytes);
+  } catch {
+    return { refused: 'not UTF-16 text, though it starts with a UTF-16 byte-order mark; save it as UTF-8' };
+  }
+}
+
 /** A trace file's text (gzip decompressed), or why it cannot be read. */
 export function readTraceFile(file: string): string | { refused: string } {
   try {
@@ -28,7 +40,7 @@ export function readTraceFile(file: string): string | { refused: string } {
       };
     const bytes = readFileSync(file);
     const unzipped = isGzip(bytes) ? gunzipped(bytes) : bytes;
-    return typeof unzipped === 'string' ? { refused: unzipped } : unzipped.toString('utf8');
+    return typeof unzipped === 'string' ? { refused: unzipped } : decoded(unzipped);
   } catch (error) {
     return { refused: `cannot read it: ${(error as NodeJS.ErrnoException).code ?? String(error)}` };
   }

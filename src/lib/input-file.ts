@@ -99,7 +99,7 @@ export function readInputFile(file: string, options: InputFileOptions): InputFil
  * UTF-16 when the file starts with its byte-order mark (Windows PowerShell 5 writes redirected output
  * so); bytes 0xFF and 0xFE never occur in UTF-8, so no UTF-8 file is mistaken for one.
  */
-function utf16Encoding(bytes: Buffer): 'utf-16le' | 'utf-16be' | undefined {
+export function utf16Encoding(bytes: Buffer): 'utf-16le' | 'utf-16be' | undefined {
   if (bytes[0] === 0xff && bytes[1] === 0xfe) return 'utf-16le';
   if (bytes[0] === 0xfe && bytes[1] === 0xff) return 'utf-16be';
   return undefined;

@@ -278,7 +278,13 @@ export function redactInPlace(input: unknown, text: (value: string) => string, d
   return record;
 }
 
-/** A URL with the password of its credentials (`//user:password@host`) masked, for messages. */
+/**
+ * A URL with the password of its credentials (`//user:password@host`) masked, for messages. The
+ * password ends at the authority's last `@` (people paste passwords with an unencoded `@`); a
+ * libpq keyword/value string (`host=… password=…`) has its `password` masked too.
+ */
 export function maskUrlPassword(url: string): string {
-  return url.replace(/\/\/([^:/@]+):[^@]*@/, '//$1:***@');
+  return url
+    .replace(/\/\/([^:/@]+):[^/]*@/, '//$1:***@')
+    .replace(/(\bpassword\s*=\s*)('(?:[^'\\]|\\.)*'|\S+)/gi, '$1***');
 }

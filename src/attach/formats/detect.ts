@@ -16,17 +16,20 @@ export interface ParseTextOptions {
 const EXPECTED =
   'expected OTLP/JSON (resourceSpans), an Archal run record (.archal/cache/runs/*.json) or JSONL trace events (one {"trace_id", "type", …} per line)';
 
+/** One JSON value of a file, with where it is (`line N`, or `event N of the JSON array`). */
+type JsonLine = { where: string; value: unknown };
+
 const isObject = (value: unknown): value is Record<string, unknown> =>
   value !== null && typeof value === 'object' && !Array.isArray(value);
 
-function jsonLines(text: string): Array<{ line: number; value: unknown }> | { error: string } {
-  const lines: Array<{ line: number; value: unknown }> = [];
+function jsonLines(text: string): JsonLine[] | { error: string } {
+  const lines: JsonLine[] = [];
   const rows = text.split('\n');
   for (let i = 0; i < rows.length; i++) {
     const row = rows[i]!.trim();
     if (row === '') continue;
     try {
-      lines.push({ line: i + 1, value: JSON.parse(row) as unknown });
+      lines.push({ where: `line ${i + 1}`, value: JSON.parse(row) as unknown });
     } catch {
       // Where, not JSON.parse's message: that one quotes the line, which may hold a secret or escapes.
       const problem = findJsonError(rows[i]!);
@@ -64,22 +67,23 @@ export function parseTraceText(text: string, options: ParseTextOptions): ParseOu
   if (isObject(whole) && (format === 'otlp' || (format === 'auto' && 'resourceSpans' in whole)))
     return parseOtlp([whole]);
 
-  const lines = whole !== undefined ? [{ line: 1, value: whole }] : jsonLines(content);
+  const lines = whole !== undefined ? [{ where: 'line 1', value: whole }] : jsonLines(content);
   if (!Array.isArray(lines)) {
     if (format === 'auto' && !/^\s*[[{]/.test(content)) return refuse(`not JSON: ${EXPECTED}`);
     return refuse(`${lines.error}: ${EXPECTED}`);
   }
-  // A JSON array of events is accepted as if it were one event per line.
+  // A JSON array of events is accepted as if it were one event per line; its events are named by
+  // their position, since an indented array spreads each one over many lines.
   const events =
     lines.length === 1 && Array.isArray(lines[0]!.value)
-      ? (lines[0]!.value as unknown[]).map((value, index) => ({ line: index + 1, value }))
+      ? (lines[0]!.value as unknown[]).map((value, index) => ({ where: `event ${index + 1} of the JSON array`, value }))
       : lines;
   if (
     format === 'otlp' ||
     (format === 'auto' && events.every(({ value }) => isObject(value) && 'resourceSpans' in value))
   ) {
     const bad = events.find(({ value }) => !isObject(value));
-    if (bad) return refuse(`line ${bad.line}: not an OTLP/JSON object`);
+    if (bad) return refuse(`${bad.where}: not an OTLP/JSON object`);
     return parseOtlp(events.map(({ value }) => value as Record<string, unknown>));
   }
   if (format === 'auto' && !events.some(({ value }) => isObject(value) && 'trace_id' in value))

@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import { httpCall, isoTime, secretsIn, timeSpan } from '../normalize.js';
+import { httpCall, isoFromMs, isoTime, secretsIn, timeSpan } from '../normalize.js';
 import type { TraceCall } from '../schema.js';
 import { refuse, type ParseOutcome, type ParsedTrace } from './types.js';
 
@@ -8,11 +8,21 @@ import { refuse, type ParseOutcome, type ParsedTrace } from './types.js';
  * error of one trace (`trace_id`); a file may interleave several traces. README "The post-prod loop"
  * documents the fields.
  */
-const time = z.union([z.string(), z.number()]).optional();
+// A time nobody can read (OpenTelemetry's nanoseconds given as milliseconds, "yesterday") is refused
+// rather than dropped, so the trace's ages stay right.
+const NOT_A_TIME = 'not a time: give ISO 8601 ("2025-06-02T09:20:11.402Z") or epoch milliseconds (1748856011402)';
+const time = z
+  .union([z.string(), z.number()], { error: NOT_A_TIME })
+  .refine((value) => isoTime(value) !== null, { message: NOT_A_TIME })
+  .optional();
 // Loggers often write numbers as text ("status": "200"): a string of digits is read as the number.
 const numericText = (pattern: RegExp) => z.string().regex(pattern).transform(Number);
-const httpStatus = z.union([z.number().int(), numericText(/^\d{3}$/)]);
-const milliseconds = z.union([z.number().nonnegative(), numericText(/^\d+(\.\d+)?$/)]);
+const httpStatus = z.union([z.number().int(), numericText(/^\d{3}$/)], {
+  error: 'expected an HTTP status: a number such as 200, or a three-digit string such as "200"',
+});
+const milliseconds = z.union([z.number().nonnegative(), numericText(/^\d+(\.\d+)?$/)], {
+  error: 'expected milliseconds: a number such as 12.5, or a string of digits such as "12"',
+});
 const headers = z.record(z.string(), z.union([z.string(), z.array(z.string())])).optional();
 
 export const jsonlEventSchema = z.discriminatedUnion('type', [
@@ -78,12 +88,12 @@ function describeIssue(error: z.ZodError): string {
   return `${path ? `"${path}": ` : ''}${issue.message}`;
 }
 
-/** Parses JSONL events (each already JSON-parsed, with its line number). */
-export function parseJsonl(lines: Array<{ line: number; value: unknown }>): ParseOutcome {
+/** Parses JSONL events (each already JSON-parsed, with where it is in its file: `line N`). */
+export function parseJsonl(lines: Array<{ where: string; value: unknown }>): ParseOutcome {
   const traces = new Map<string, Building>();
-  for (const { line, value } of lines) {
+  for (const { where, value } of lines) {
     const parsed = jsonlEventSchema.safeParse(value);
-    if (!parsed.success) return refuse(`line ${line}: not a JSONL trace event: ${describeIssue(parsed.error)}`);
+    if (!parsed.success) return refuse(`${where}: not a JSONL trace event: ${describeIssue(parsed.error)}`);
     const event = parsed.data;
     let trace = traces.get(event.trace_id);
     if (!trace) {
@@ -121,7 +131,7 @@ export function parseJsonl(lines: Array<{ line: number; value: unknown }>): Pars
           trace.secrets.add(secret);
         trace.times.push({
           start: at,
-          end: at && event.duration_ms !== undefined ? new Date(Date.parse(at) + event.duration_ms).toISOString() : at,
+          end: at && event.duration_ms !== undefined ? isoFromMs(Date.parse(at) + event.duration_ms) : at,
         });
         break;
       }

@@ -1,4 +1,4 @@
-import { body, httpCall, secretsIn, timeSpan } from '../normalize.js';
+import { body, httpCall, isoFromMs, secretsIn, timeSpan } from '../normalize.js';
 import type { TraceCall } from '../schema.js';
 import { refuse, type ParseOutcome, type ParsedTrace } from './types.js';
 
@@ -67,7 +67,7 @@ function nanosToMs(value: unknown): number | null {
   return null;
 }
 
-const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
+const iso = (ms: number | null) => (ms === null ? null : isoFromMs(ms));
 
 function str(value: unknown): string | null {
   if (typeof value === 'string') return value;

@@ -10,6 +10,7 @@ import {
   reprocessJob,
   ReprocessError,
   SourceError,
+  type Attachment,
   type CheckReport,
   type FileOutcome,
   type JobSummary,
@@ -313,7 +314,7 @@ export async function attachStatusCommand(
     out(`Attach status of ${report.repo} (${report.dir}/): ${report.totals.jobs} job(s)`);
     for (const attachment of report.attachments)
       out(
-        `  source ${attachment.name}: ${attachment.kind}${attachment.kind === 'directory' ? ` ${attachment.status}${'running' in attachment && attachment.running ? ` (process ${attachment.pid})` : ''}` : ` via ${attachment.databaseUrlEnv}`}, policy ${attachment.policy}`,
+        `  source ${attachment.name}: ${attachment.kind}${attachment.kind === 'directory' ? ` ${attachment.status}${watcherNote(attachment)}` : ` via ${attachment.databaseUrlEnv}`}, policy ${attachment.policy}`,
       );
     for (const [stage, statuses] of Object.entries(report.byStage))
       out(
@@ -365,4 +366,12 @@ export async function reprocessCommand(
       signal,
     ),
   );
+}
+
+/** Whether an attached directory's watcher runs: an attachment whose process died stays attached. */
+function watcherNote(attachment: Extract<Attachment, { kind: 'directory' }> & { running?: boolean }): string {
+  if (attachment.status !== 'attached') return '';
+  if (attachment.running) return ` (process ${attachment.pid})`;
+  const ended = attachment.pid === null ? '' : `: process ${attachment.pid} ended`;
+  return ` (no watcher runs${ended}; \`archal attach ${attachment.name}\` starts one)`;
 }

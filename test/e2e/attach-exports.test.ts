@@ -1,0 +1,291 @@
+import { mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from '@jest/globals';
+import { json, runCli, startCli, waitFor } from '../helpers/cli.js';
+import { tempDir, tempRepo } from '../helpers/tmp.js';
+
+// Files as other tools write them, fed to the CLI as a user would: the refusals must say where the
+// fault is in terms the user can find in the file.
+
+interface Preview {
+  files: Array<{ file: string; status: string; reason?: string }>;
+}
+
+describe('trace exports written by other tools', () => {
+  it('names the event of a pretty-printed JSON array of events by its position in the array, not a line', async () => {
+    const repo = tempRepo();
+    mkdirSync(join(repo, 'exports'));
+    const events = [
+      {
+        trace_id: 'run-7',
+        type: 'request',
+        ts: '2024-06-02T09:00:00.123456Z',
+        method: 'GET',
+        url: 'https://api.github.com/repos/acme/web/issues',
+        status: 200,
+        response_body: [],
+      },
+      {
+        trace_id: 'run-7',
+        type: 'request',
+        ts: 1717318800000,
+        method: 'POST',
+        url: 'https://api.github.com/repos/acme/web/issues/1/comments',
+        status: 201,
+        request_body: { body: 'hi 🎉' },
+        latency: 12,
+      },
+    ];
+    // Indented as `JSON.stringify(…, null, 2)` and most exporters write it: the second event starts on line 11.
+    writeFileSync(join(repo, 'exports', 'events.json'), JSON.stringify(events, null, 2));
+    const result = await runCli(['trace-source', 'import', 'exports', '--repo', repo, '--preview', '--json'], {
+      cwd: repo,
+    });
+    expect(result.code).toBe(1);
+    const [file] = json<Preview>(result).files;
+    expect(file!.status).toBe('refused');
+    expect(file!.reason).toMatch(/^event 2 of the JSON array: not a JSONL trace event: unknown field\(s\) "latency"/);
+  });
+
+  it('says a trace directory does not exist, and where it was looked for', async () => {
+    const repo = tempRepo();
+    const elsewhere = tempDir();
+    const result = await runCli(['attach', 'prod-traces', '--repo', repo, '--once'], { cwd: elsewhere });
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain(
+      `prod-traces: not a directory of traces: ${join(repo, 'prod-traces')} does not exist (paths are read relative to the repository, ${repo})`,
+    );
+  });
+
+  it('says which policy resumes a job attach-reprocess refuses because that policy has a stage left', async () => {
+    const repo = tempRepo();
+    const home = tempDir('archal-home-');
+    mkdirSync(join(repo, 'traces'));
+    // Graded fail under policy grade: finished for grade, but policy fix would seed it next.
+    writeFileSync(
+      join(repo, 'traces', 'run.jsonl'),
+      [
+        { trace_id: 'run-9', type: 'message', ts: 1717318800000, role: 'user', content: 'Do not close anything.' },
+        {
+          trace_id: 'run-9',
+          type: 'request',
+          ts: 1717318801000,
+          method: 'PATCH',
+          url: 'https://api.github.com/repos/acme/web/issues/3',
+          status: 422,
+          request_body: { state: 'closed' },
+          response_body: { message: 'Validation Failed' },
+        },
+      ]
+        .map((event) => JSON.stringify(event))
+        .join('\n') + '\n',
+    );
+    const env = { ARCHAL_HOME: home };
+    const graded = await runCli(['attach', 'traces', '--repo', repo, '--once', '--execution-policy', 'grade'], { env });
+    expect(graded.code).toBe(0);
+    const result = await runCli(['attach-reprocess', '--repo', repo, 'run-9', '--execution-policy', 'fix'], { env });
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain(
+      'run-9 is not finished for policy fix (graded after grade): `archal attach traces --once --execution-policy fix` resumes it',
+    );
+  });
+
+  it('refuses an event whose time is no date (OpenTelemetry nanoseconds in "ts") and imports the other files', async () => {
+    const repo = tempRepo();
+    mkdirSync(join(repo, 'exports'));
+    const message = (traceId: string, ts: unknown) =>
+      `${JSON.stringify({ trace_id: traceId, type: 'message', ts, role: 'user', content: 'Label the bugs.' })}\n`;
+    writeFileSync(join(repo, 'exports', 'a-nanos.jsonl'), message('run-n', 1717318800000000000));
+    writeFileSync(join(repo, 'exports', 'b-ms.jsonl'), message('run-m', 1717318800000));
+    // 23 digits of nanoseconds: more than OTLP's 64 bits, and past the last date JavaScript can hold.
+    writeFileSync(
+      join(repo, 'exports', 'c-otlp.json'),
+      JSON.stringify({
+        resourceSpans: [
+          {
+            resource: { attributes: [{ key: 'service.name', value: { stringValue: 'triage' } }] },
+            scopeSpans: [
+              {
+                spans: [
+                  {
+                    traceId: '0af7651916cd43dd8448eb211c80319c',
+                    spanId: 'b7ad6b7169203331',
+                    name: 'invoke_agent',
+                    kind: 1,
+                    startTimeUnixNano: '17173188000000000000000',
+                    endTimeUnixNano: '17173188000000000000001',
+                    attributes: [{ key: 'agent.task', value: { stringValue: 'Label the bugs.' } }],
+                  },
+                ],
+              },
+            ],
+          },
+        ],
+      }),
+    );
+    const result = await runCli(['trace-source', 'import', 'exports', '--repo', repo, '--json'], { cwd: repo });
+    expect(result.stderr).not.toContain('unexpected error');
+    expect(result.code).toBe(1);
+    const files = json<Preview>(result).files;
+    expect(files.map((file) => file.status)).toEqual(['refused', 'imported', 'imported']);
+    expect(files[0]!.reason).toMatch(/^line 1: not a JSONL trace event: "ts": not a time/);
+  });
+
+  it.each([
+    // A password with an "@" left unencoded, as people paste them from a dashboard.
+    ['a URL whose password holds an @', 'postgres://reader:p@ssw0rdTail99@127.0.0.1:1/traces', 'ssw0rdTail99'],
+    // libpq's keyword/value form, as psql takes it.
+    [
+      'a keyword/value string',
+      'host=127.0.0.1 port=1 user=reader password=hunter2Secret77 dbname=traces',
+      'hunter2Secret77',
+    ],
+  ])('never prints the password of %s when the source cannot be reached', async (_what, url, secret) => {
+    const repo = tempRepo();
+    const result = await runCli(
+      [
+        'attach',
+        '--repo',
+        repo,
+        '--source',
+        'postgres',
+        '--database-url-env',
+        'TRACE_DATABASE_URL',
+        '--source-name',
+        'prod',
+        '--table',
+        'agent_traces',
+        '--check',
+        '--json',
+      ],
+      { cwd: repo, env: { ARCHAL_HOME: tempDir('archal-home-'), TRACE_DATABASE_URL: url } },
+    );
+    expect(result.code).toBe(1);
+    expect(result.stdout).toContain('cannot connect to');
+    expect(result.stdout + result.stderr).not.toContain(secret);
+  });
+
+  it('imports a trace file that a trace directory holds as a symbolic link (an export linked from where a collector writes it)', async () => {
+    const repo = tempRepo();
+    const collector = tempDir('collector-');
+    mkdirSync(join(repo, 'prod-traces'));
+    const line = {
+      trace_id: 'run-linked',
+      type: 'message',
+      ts: '2025-06-03T14:02:41.500Z',
+      role: 'user',
+      content: 'Label the bugs.',
+    };
+    writeFileSync(join(collector, 'traces.jsonl'), `${JSON.stringify(line)}\n`);
+    symlinkSync(join(collector, 'traces.jsonl'), join(repo, 'prod-traces', 'traces.jsonl'));
+    const result = await runCli(
+      ['attach', 'prod-traces', '--repo', repo, '--once', '--execution-policy', 'grade', '--json'],
+      {
+        cwd: repo,
+        env: { ARCHAL_HOME: tempDir('archal-home-') },
+      },
+    );
+    expect(result.code).toBe(0);
+    const jobs = json<{ jobs: Array<{ traceId: string }> }>(result).jobs;
+    expect(jobs.map((job) => job.traceId)).toEqual(['run-linked']);
+  });
+
+  it('attach-status says a directory is attached but its watcher died (kill -9)', async () => {
+    const repo = tempRepo();
+    const env = { ARCHAL_HOME: tempDir('archal-home-') };
+    mkdirSync(join(repo, 'prod-traces'));
+    const watcher = startCli(['attach', 'prod-traces', '--repo', repo, '--execution-policy', 'grade'], {
+      cwd: repo,
+      env,
+    });
+    await waitFor(() => watcher.stderr().includes('Watching prod-traces'), 15_000, 'the watcher');
+    watcher.kill('SIGKILL');
+    await watcher.done;
+    const status = await runCli(['attach-status', '--repo', repo], { cwd: repo, env });
+    expect(status.code).toBe(0);
+    expect(status.stdout).toContain(
+      `source prod-traces: directory attached (no watcher runs: process ${watcher.pid} ended; \`archal attach prod-traces\` starts one), policy grade`,
+    );
+  });
+
+  it('reads JSONL that Windows PowerShell redirected to a file (UTF-16 with its byte-order mark)', async () => {
+    const repo = tempRepo();
+    mkdirSync(join(repo, 'exports'));
+    const line = { trace_id: 'run-ps', type: 'message', ts: 1717318800000, role: 'user', content: 'Label the bugs 🐛' };
+    const text = `\uFEFF${JSON.stringify(line)}\r\n`;
+    writeFileSync(join(repo, 'exports', 'ps.jsonl'), Buffer.from(text, 'utf16le'));
+    const result = await runCli(['trace-source', 'import', 'exports', '--repo', repo, '--preview', '--json'], {
+      cwd: repo,
+    });
+    expect(result.code).toBe(0);
+    const file = json<{ files: Array<{ status: string; traces: Array<{ id: string; task: string }> }> }>(result)
+      .files[0]!;
+    expect(file.status).toBe('imported');
+    expect(file.traces).toEqual([expect.objectContaining({ id: 'run-ps', task: 'Label the bugs 🐛' })]);
+  });
+
+  it.each([
+    [
+      'status',
+      { status: 'OK' },
+      '"status": expected an HTTP status: a number such as 200, or a three-digit string such as "200"',
+    ],
+    [
+      'duration_ms',
+      { status: 200, duration_ms: '12ms' },
+      '"duration_ms": expected milliseconds: a number such as 12.5, or a string of digits such as "12"',
+    ],
+    ['ts', { status: 200, ts: true }, '"ts": not a time: give ISO 8601'],
+  ])("says what a request event's %s should be when a logger wrote something else", async (_field, fields, reason) => {
+    const repo = tempRepo();
+    mkdirSync(join(repo, 'exports'));
+    const event = {
+      trace_id: 'run-s',
+      type: 'request',
+      method: 'GET',
+      url: 'https://api.github.com/repos/acme/web',
+      ...fields,
+    };
+    writeFileSync(join(repo, 'exports', 'log.jsonl'), `${JSON.stringify(event)}\n`);
+    const result = await runCli(['trace-source', 'import', 'exports', '--repo', repo, '--preview', '--json'], {
+      cwd: repo,
+    });
+    expect(result.code).toBe(1);
+    expect(json<Preview>(result).files[0]!.reason).toContain(`line 1: not a JSONL trace event: ${reason}`);
+  });
+
+  it('refuses a file nested too deeply to read, and imports the others', async () => {
+    const repo = tempRepo();
+    mkdirSync(join(repo, 'exports'));
+    const deep = `${'['.repeat(20_000)}1${']'.repeat(20_000)}`;
+    const event = (traceId: string, body: string) =>
+      `{"trace_id":"${traceId}","type":"request","method":"POST","url":"https://api.github.com/repos/acme/web/issues","status":201,"request_body":${body}}\n`;
+    writeFileSync(join(repo, 'exports', 'a-deep.jsonl'), event('run-deep', deep));
+    writeFileSync(join(repo, 'exports', 'b-fine.jsonl'), event('run-fine', '{"title":"Bug"}'));
+    const result = await runCli(['trace-source', 'import', 'exports', '--repo', repo, '--json'], { cwd: repo });
+    expect(result.stderr).not.toContain('unexpected error');
+    expect(result.code).toBe(1);
+    const files = json<Preview>(result).files;
+    expect(files.map((file) => file.status)).toEqual(['refused', 'imported']);
+    expect(files[0]!.reason).toMatch(/nested too deeply/);
+  });
+
+  it('answers a push nested too deeply to read with 400 and keeps serving', async () => {
+    const repo = tempRepo();
+    const server = startCli(['trace-source', 'serve', '--repo', repo, '--port', '0', '--json'], { cwd: repo });
+    await waitFor(() => server.stdout().includes('"url"'), 15_000, 'the receiver');
+    const { url } = JSON.parse(server.stdout().split('\n')[0]!) as { url: string };
+    let value = '{"stringValue":"x"}';
+    for (let i = 0; i < 5_000; i++) value = `{"kvlistValue":{"values":[{"key":"k","value":${value}}]}}`;
+    const span = `{"traceId":"abababababababababababababababab","spanId":"1212121212121212","name":"root","startTimeUnixNano":"1717318800000000000","attributes":[{"key":"deep","value":${value}}]}`;
+    const push = await fetch(url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: `{"resourceSpans":[{"scopeSpans":[{"spans":[${span}]}]}]}`,
+    });
+    expect(push.status).toBe(400);
+    expect(((await push.json()) as { message: string }).message).toMatch(/nested too deeply/);
+    server.kill('SIGTERM');
+    await server.done;
+  });
+});
