@@ -14233,7 +14233,7 @@ function ensureIgnoredDir(dir) {
 /* harmony export */   Ef: () => (/* binding */ INPUT_LIMITS),
 /* harmony export */   jH: () => (/* binding */ readInputFile)
 /* harmony export */ });
-/* unused harmony export formatBytes */
+/* unused harmony exports utf16Encoding, formatBytes */
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(73024);
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
 
@@ -15777,9 +15777,15 @@ function redactInPlace(input, text, depth = 0) {
     }
     return record;
 }
-/** A URL with the password of its credentials (`//user:password@host`) masked, for messages. */
+/**
+ * A URL with the password of its credentials (`//user:password@host`) masked, for messages. The
+ * password ends at the authority's last `@` (people paste passwords with an unencoded `@`); a
+ * libpq keyword/value string (`host=… password=…`) has its `password` masked too.
+ */
 function maskUrlPassword(url) {
-    return url.replace(/\/\/([^:/@]+):[^@]*@/, '//$1:***@');
+    return url
+        .replace(/\/\/([^:/@]+):[^/]*@/, '//$1:***@')
+        .replace(/(\bpassword\s*=\s*)('(?:[^'\\]|\\.)*'|\S+)/gi, '$1***');
 }
 
 
@@ -17508,9 +17514,11 @@ function retryPolicyFor(node) {
         case 'prompt':
         case 'bash':
         case 'script': {
+            // `max_attempts` counts the retries after the first attempt, as in Archon's files: Archon runs
+            // a node up to 1 + max_attempts times, and an Archon file must keep the attempts it asked for.
             if (node.retry)
                 return {
-                    maxAttempts: node.retry.max_attempts,
+                    maxAttempts: node.retry.max_attempts + 1,
                     delayMs: node.retry.delay_ms ?? DEFAULT_AI_RETRY.delayMs,
                     onError: node.retry.on_error ?? 'transient',
                 };
