@@ -1,6 +1,6 @@
 import { readFileSync, statSync } from 'node:fs';
 import { gunzipSync } from 'node:zlib';
-import { utf16Encoding } from '../lib/input-file.js';
+import { utf16Text } from '../lib/input-file.js';
 
 /** Files larger than this are refused rather than read into memory. */
 export const MAX_TRACE_FILE_BYTES = 64 * 1024 * 1024;
@@ -19,15 +19,11 @@ function gunzipped(bytes: Buffer): Buffer | string {
   }
 }
 
-/** UTF-8, or UTF-16 when it starts with its byte-order mark (Windows PowerShell 5 redirects output so). */
+/** UTF-8, or UTF-16 when it starts with its byte-order mark. */
 function decoded(bytes: Buffer): string | { refused: string } {
-  const utf16 = utf16Encoding(bytes);
-  if (!utf16) return bytes.toString('utf8');
-  try {
-    return new TextDecoder(utf16, { fatal: true }).decode(bytes);
-  } catch {
-    return { refused: 'not UTF-16 text, though it starts with a UTF-16 byte-order mark; save it as UTF-8' };
-  }
+  const utf16 = utf16Text(bytes);
+  if (utf16 === undefined) return bytes.toString('utf8');
+  return 'text' in utf16 ? utf16.text : utf16;
 }
 
 /** A trace file's text (gzip decompressed), or why it cannot be read. */

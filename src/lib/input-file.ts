@@ -62,19 +62,11 @@ export function readInputFile(file: string, options: InputFileOptions): InputFil
     }
     if (length > options.maxBytes) return tooLarge(file, length, options.maxBytes);
     const bytes = buffer.subarray(0, length);
-    const utf16 = utf16Encoding(bytes);
-    if (utf16) {
-      try {
-        // The decoder drops the byte-order mark.
-        return { ok: true, text: new TextDecoder(utf16, { fatal: true }).decode(bytes) };
-      } catch {
-        return {
-          ok: false,
-          problem: 'not_utf8',
-          message: `${file} is not UTF-16 text, though it starts with a UTF-16 byte-order mark; save it as UTF-8`,
-        };
-      }
-    }
+    const utf16 = utf16Text(bytes);
+    if (utf16 !== undefined)
+      return 'text' in utf16
+        ? { ok: true, text: utf16.text }
+        : { ok: false, problem: 'not_utf8', message: `${file} is ${utf16.refused}` };
     if (options.strictUtf8) {
       try {
         return { ok: true, text: new TextDecoder('utf-8', { fatal: true }).decode(bytes) };
@@ -96,13 +88,24 @@ export function readInputFile(file: string, options: InputFileOptions): InputFil
 }
 
 /**
- * UTF-16 when the file starts with its byte-order mark (Windows PowerShell 5 writes redirected output
- * so); bytes 0xFF and 0xFE never occur in UTF-8, so no UTF-8 file is mistaken for one.
+ * The text of bytes that start with a UTF-16 byte-order mark (Windows PowerShell 5 writes redirected
+ * output so), or why they are refused; undefined for bytes without one. Bytes 0xFF and 0xFE never
+ * occur in UTF-8, so no UTF-8 file is mistaken for UTF-16.
  */
-export function utf16Encoding(bytes: Buffer): 'utf-16le' | 'utf-16be' | undefined {
-  if (bytes[0] === 0xff && bytes[1] === 0xfe) return 'utf-16le';
-  if (bytes[0] === 0xfe && bytes[1] === 0xff) return 'utf-16be';
-  return undefined;
+export function utf16Text(bytes: Buffer): { text: string } | { refused: string } | undefined {
+  const encoding =
+    bytes[0] === 0xff && bytes[1] === 0xfe
+      ? 'utf-16le'
+      : bytes[0] === 0xfe && bytes[1] === 0xff
+        ? 'utf-16be'
+        : undefined;
+  if (encoding === undefined) return undefined;
+  try {
+    // The decoder drops the byte-order mark.
+    return { text: new TextDecoder(encoding, { fatal: true }).decode(bytes) };
+  } catch {
+    return { refused: 'not UTF-16 text, though it starts with a UTF-16 byte-order mark; save it as UTF-8' };
+  }
 }
 
 function tooLarge(file: string, size: number, max: number): InputFileRead {
