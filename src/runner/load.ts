@@ -1,4 +1,5 @@
 import { existsSync, readdirSync, statSync } from 'node:fs';
+import picomatch from 'picomatch';
 import { join, relative, resolve } from 'node:path';
 import { loadCheckedSeed, NAMED_SEEDS } from '../clones/github/entry.js';
 import type { ArchalConfig } from '../config/schema.js';
@@ -139,41 +140,15 @@ function globMarkdown(cwd: string, pattern: string): string[] {
   const fixed = segments.findIndex(isGlob);
   const base = resolve(cwd, ...segments.slice(0, fixed));
   if (!existsSync(base) || !statSync(base).isDirectory()) return [];
-  const matcher = globRegExp(segments.slice(fixed).join('/'));
+  const matcher = picomatch(segments.slice(fixed).join('/'), { dot: false });
   const matched = new Set<string>();
   for (const entry of visibleEntries(base)) {
-    if (!matcher.test(entry.split(/[\\/]/).join('/'))) continue;
+    if (!matcher(entry.split(/[\\/]/).join('/'))) continue;
     const path = join(base, entry);
     if (statSync(path).isDirectory()) for (const file of markdownUnder(path)) matched.add(file);
     else if (isScenarioFile(entry)) matched.add(path);
   }
   return [...matched];
-}
-
-function globRegExp(glob: string): RegExp {
-  let source = '';
-  for (let index = 0; index < glob.length; index += 1) {
-    const char = glob[index]!;
-    if (char === '*' && glob[index + 1] === '*') {
-      // `**/` matches no segment or any number of them; a trailing `**` anything below.
-      const slash = glob[index + 2] === '/';
-      source += slash ? '(?:.*/)?' : '.*';
-      index += slash ? 2 : 1;
-    } else if (char === '*') source += '[^/]*';
-    else if (char === '?') source += '[^/]';
-    else if (char === '[') {
-      const end = glob.indexOf(']', index + 1);
-      if (end === -1) source += '\\[';
-      else {
-        source += `[${glob
-          .slice(index + 1, end)
-          .replace(/^!/, '^')
-          .replace(/\\/g, '\\\\')}]`;
-        index = end;
-      }
-    } else source += char.replace(/[.+^${}()|\\\]]/g, '\\$&');
-  }
-  return new RegExp(`^${source}$`);
 }
 
 /**
