@@ -1727,6 +1727,9 @@ function createProviderRegistry(assistants = {}) {
 
 
 
+// EXTERNAL MODULE: ./node_modules/picomatch/index.js
+var picomatch = __webpack_require__(14006);
+var picomatch_default = /*#__PURE__*/__webpack_require__.n(picomatch);
 // EXTERNAL MODULE: ./src/clones/github/seed/schema.ts
 var seed_schema = __webpack_require__(98181);
 // EXTERNAL MODULE: ./src/clones/github/seed/named.ts + 1 modules
@@ -3709,6 +3712,7 @@ function classify(outcome, criteria, notImplemented, refused = []) {
 
 
 
+
 /** Where scenarios live when neither the command line nor .archal.json says. */
 const DEFAULT_SCENARIO_DIRS = ['archal', 'scenarios'];
 /**
@@ -3812,10 +3816,10 @@ function globMarkdown(cwd, pattern) {
     const base = (0,external_node_path_.resolve)(cwd, ...segments.slice(0, fixed));
     if (!(0,external_node_fs_.existsSync)(base) || !(0,external_node_fs_.statSync)(base).isDirectory())
         return [];
-    const matcher = globRegExp(segments.slice(fixed).join('/'));
+    const matcher = picomatch_default()(segments.slice(fixed).join('/'), { dot: false });
     const matched = new Set();
     for (const entry of visibleEntries(base)) {
-        if (!matcher.test(entry.split(/[\\/]/).join('/')))
+        if (!matcher(entry.split(/[\\/]/).join('/')))
             continue;
         const path = (0,external_node_path_.join)(base, entry);
         if ((0,external_node_fs_.statSync)(path).isDirectory())
@@ -3825,37 +3829,6 @@ function globMarkdown(cwd, pattern) {
             matched.add(path);
     }
     return [...matched];
-}
-function globRegExp(glob) {
-    let source = '';
-    for (let index = 0; index < glob.length; index += 1) {
-        const char = glob[index];
-        if (char === '*' && glob[index + 1] === '*') {
-            // `**/` matches no segment or any number of them; a trailing `**` anything below.
-            const slash = glob[index + 2] === '/';
-            source += slash ? '(?:.*/)?' : '.*';
-            index += slash ? 2 : 1;
-        }
-        else if (char === '*')
-            source += '[^/]*';
-        else if (char === '?')
-            source += '[^/]';
-        else if (char === '[') {
-            const end = glob.indexOf(']', index + 1);
-            if (end === -1)
-                source += '\\[';
-            else {
-                source += `[${glob
-                    .slice(index + 1, end)
-                    .replace(/^!/, '^')
-                    .replace(/\\/g, '\\\\')}]`;
-                index = end;
-            }
-        }
-        else
-            source += char.replace(/[.+^${}()|\\\]]/g, '\\$&');
-    }
-    return new RegExp(`^${source}$`);
 }
 /**
  * Parses scenarios and decides how each criterion is checked, reporting every problem a run would
@@ -14233,7 +14206,7 @@ function ensureIgnoredDir(dir) {
 /* harmony export */   Ef: () => (/* binding */ INPUT_LIMITS),
 /* harmony export */   jH: () => (/* binding */ readInputFile)
 /* harmony export */ });
-/* unused harmony exports utf16Encoding, formatBytes */
+/* unused harmony exports utf16Text, formatBytes */
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(73024);
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
 
@@ -14289,20 +14262,11 @@ function readInputFile(file, options) {
         if (length > options.maxBytes)
             return tooLarge(file, length, options.maxBytes);
         const bytes = buffer.subarray(0, length);
-        const utf16 = utf16Encoding(bytes);
-        if (utf16) {
-            try {
-                // The decoder drops the byte-order mark.
-                return { ok: true, text: new TextDecoder(utf16, { fatal: true }).decode(bytes) };
-            }
-            catch {
-                return {
-                    ok: false,
-                    problem: 'not_utf8',
-                    message: `${file} is not UTF-16 text, though it starts with a UTF-16 byte-order mark; save it as UTF-8`,
-                };
-            }
-        }
+        const utf16 = utf16Text(bytes);
+        if (utf16 !== undefined)
+            return 'text' in utf16
+                ? { ok: true, text: utf16.text }
+                : { ok: false, problem: 'not_utf8', message: `${file} is ${utf16.refused}` };
         if (options.strictUtf8) {
             try {
                 return { ok: true, text: new TextDecoder('utf-8', { fatal: true }).decode(bytes) };
@@ -14326,15 +14290,25 @@ function readInputFile(file, options) {
     }
 }
 /**
- * UTF-16 when the file starts with its byte-order mark (Windows PowerShell 5 writes redirected output
- * so); bytes 0xFF and 0xFE never occur in UTF-8, so no UTF-8 file is mistaken for one.
+ * The text of bytes that start with a UTF-16 byte-order mark (Windows PowerShell 5 writes redirected
+ * output so), or why they are refused; undefined for bytes without one. Bytes 0xFF and 0xFE never
+ * occur in UTF-8, so no UTF-8 file is mistaken for UTF-16.
  */
-function utf16Encoding(bytes) {
-    if (bytes[0] === 0xff && bytes[1] === 0xfe)
-        return 'utf-16le';
-    if (bytes[0] === 0xfe && bytes[1] === 0xff)
-        return 'utf-16be';
-    return undefined;
+function utf16Text(bytes) {
+    const encoding = bytes[0] === 0xff && bytes[1] === 0xfe
+        ? 'utf-16le'
+        : bytes[0] === 0xfe && bytes[1] === 0xff
+            ? 'utf-16be'
+            : undefined;
+    if (encoding === undefined)
+        return undefined;
+    try {
+        // The decoder drops the byte-order mark.
+        return { text: new TextDecoder(encoding, { fatal: true }).decode(bytes) };
+    }
+    catch {
+        return { refused: 'not UTF-16 text, though it starts with a UTF-16 byte-order mark; save it as UTF-8' };
+    }
 }
 function tooLarge(file, size, max) {
     return {
