@@ -6,6 +6,12 @@ export const FIX_ACTION = 'archal-fix';
 /** The App's check run that offers the button. */
 export const FIX_CHECK_NAME = 'Archal fix';
 
+/**
+ * The events `route` acts on: what app.yml subscribes to, and no more. (GitHub delivers
+ * `installation` events to every App unasked; the App needs none of them.)
+ */
+export const SUBSCRIBED_EVENTS = ['issue_comment', 'issues', 'pull_request', 'check_run'] as const;
+
 export type Route = { kind: 'job'; job: JobSpec } | { kind: 'ignore'; reason: string };
 
 /** Who and what a delivery is about, for the deliveries table. */

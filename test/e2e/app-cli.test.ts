@@ -224,9 +224,8 @@ describe('archal app start', () => {
           issues: 'write',
           checks: 'write',
           metadata: 'read',
-          members: 'read',
         },
-        default_events: ['issues', 'issue_comment', 'pull_request', 'check_run', 'check_suite', 'installation'],
+        default_events: ['issues', 'issue_comment', 'pull_request', 'check_run'],
         redirect_url: `http://127.0.0.1:${port}/probot/setup`,
       });
     } finally {

@@ -1,8 +1,12 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from '@jest/globals';
+import { parse } from 'yaml';
 import { codeBlock, codeSpan, defusedMarkdown, inline } from '../../app/markdown.js';
 import { applyEvent, renderProgress, type ProgressNode } from '../../app/progress.js';
-import { route } from '../../app/route.js';
+import { route, SUBSCRIBED_EVENTS } from '../../app/route.js';
 import { agentEnvironment } from '../../app/worker/agent-env.js';
+import { REPO_ROOT } from '../helpers/cli.js';
 
 const APP_ID = 7;
 const envelope = (sender: Record<string, unknown> = { login: 'alice', type: 'User' }) => ({
@@ -128,6 +132,37 @@ describe('routing deliveries', () => {
     });
     expect(route('check_run', { ...pressed, requested_action: { identifier: 'other' } }, APP_ID)).toMatchObject({
       kind: 'ignore',
+    });
+  });
+});
+
+describe('app.yml, the manifest GitHub registers the App from', () => {
+  const manifest = parse(readFileSync(join(REPO_ROOT, 'app.yml'), 'utf8')) as {
+    default_events: string[];
+    default_permissions: Record<string, string>;
+  };
+
+  it('subscribes to exactly the events the App acts on, and none GitHub delivers unasked', () => {
+    // GitHub sends installation and installation_repositories to every App, and refuses a manifest
+    // that lists them; any other event the router ignores is traffic the App asked for and drops.
+    expect([...manifest.default_events].sort()).toEqual([...SUBSCRIBED_EVENTS].sort());
+    for (const always of ['installation', 'installation_repositories', 'github_app_authorization'])
+      expect(manifest.default_events).not.toContain(always);
+    for (const event of SUBSCRIBED_EVENTS)
+      expect(route(event, { action: 'anything', ...envelope() }, APP_ID)).not.toEqual({
+        kind: 'ignore',
+        reason: `${event} events start nothing`,
+      });
+  });
+
+  it('asks for no permission the App does not use', () => {
+    // The permission gate reads the collaborator permission (metadata); nothing reads organization members.
+    expect(manifest.default_permissions).toEqual({
+      contents: 'write',
+      pull_requests: 'write',
+      issues: 'write',
+      checks: 'write',
+      metadata: 'read',
     });
   });
 });
