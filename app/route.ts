@@ -85,22 +85,12 @@ export function route(event: string, payload: Json, appId: number): Route {
         ),
       );
     }
-    case 'issues': {
+    case 'issues':
       if (action !== 'labeled') return ignore(`issues.${action ?? '?'} starts nothing`);
-      if (isBot(sender)) return ignore(`label added by the bot ${login}`);
-      const issueNumber = number(object(payload.issue)?.number);
-      const label = string(object(payload.label)?.name);
-      if (issueNumber === undefined || !label) return ignore('issues.labeled without an issue or a label');
-      return job({
-        kind: 'label',
-        ...base,
-        number: issueNumber,
-        isPull: false,
-        dedupeKey: `${repo}#${issueNumber}:label:${label}`,
-        payload: { sender: login, trigger: 'label', label },
-      });
-    }
+      return labelRoute(payload, base, login, sender, false);
     case 'pull_request': {
+      // A label added to a pull request comes as pull_request.labeled, never as issues.labeled.
+      if (action === 'labeled') return labelRoute(payload, base, login, sender, true);
       if (action !== 'closed') return ignore(`pull_request.${action ?? '?'} starts nothing`);
       if (isBot(sender)) return ignore(`pull request closed by the bot ${login}`);
       const pullNumber = number(object(payload.pull_request)?.number);
@@ -118,6 +108,30 @@ export function route(event: string, payload: Json, appId: number): Route {
     default:
       return ignore(`${event} events start nothing`);
   }
+}
+
+/** A label added to an issue or a pull request; the worker decides whether it is the fix label. */
+function labelRoute(
+  payload: Json,
+  base: { repo: string; installationId: number },
+  login: string,
+  sender: Json | undefined,
+  isPull: boolean,
+): Route {
+  const event = isPull ? 'pull_request' : 'issues';
+  if (isBot(sender)) return ignore(`label added by the bot ${login}`);
+  const labeled = number(object(isPull ? payload.pull_request : payload.issue)?.number);
+  const label = string(object(payload.label)?.name);
+  if (labeled === undefined || !label)
+    return ignore(`${event}.labeled without ${isPull ? 'a pull request' : 'an issue'} or a label`);
+  return job({
+    kind: 'label',
+    ...base,
+    number: labeled,
+    isPull,
+    dedupeKey: `${base.repo}#${labeled}:label:${label}`,
+    payload: { sender: login, trigger: 'label', label },
+  });
 }
 
 function checkRunRoute(

@@ -40,7 +40,7 @@ export async function runCommand(scope: JobScope): Promise<HandlerResult> {
   return startWorkflow(scope, context, { workflowName: mapped ?? word, message: scope.job.payload.text ?? '' });
 }
 
-/** The fix label on an issue (any other label starts nothing). */
+/** The fix label on an issue or a pull request (any other label starts nothing). */
 export async function labelCommand(scope: JobScope): Promise<HandlerResult> {
   const context = await loadRepoContext(scope);
   if (!context) return 'refused';

@@ -400,6 +400,42 @@ describe('the GitHub App', () => {
   );
 
   it(
+    'the fix label on a pull request (pull_request.labeled) opens a fix against its branch, never pushing to it',
+    async () => {
+      const { data: main } = await alice.repos.getBranch({ owner, repo, branch: 'main' });
+      await alice.git.createRef({ owner, repo, ref: 'refs/heads/labelled', sha: main.commit.sha });
+      await alice.repos.createOrUpdateFileContents({
+        owner,
+        repo,
+        path: 'NOTES.md',
+        branch: 'labelled',
+        message: 'Notes',
+        content: Buffer.from('notes\n').toString('base64'),
+      });
+      const { data: pull } = await alice.pulls.create({ owner, repo, title: 'Notes', head: 'labelled', base: 'main' });
+      await alice.issues.addLabels({ owner, repo, issue_number: pull.number, labels: ['archal:fix'] });
+      await clone.handle.idle();
+      // GitHub announces a pull request's label as pull_request.labeled, not issues.labeled.
+      expect(
+        clone.handle
+          .deliveries()
+          .filter(
+            (d) =>
+              d.action === 'labeled' &&
+              ((d.payload as { pull_request?: { number: number } }).pull_request?.number === pull.number ||
+                (d.payload as { issue?: { number: number } }).issue?.number === pull.number),
+          )
+          .map((d) => d.event),
+      ).toEqual(['pull_request']);
+      const fix = await waitFor(() => pullsFrom(`archal/fix-pr-${pull.number}`)[0], T, 'the label fix of the pull');
+      expect(fix).toMatchObject({ draft: true, base: { ref: 'labelled' } });
+      const { data: labelled } = await alice.repos.getBranch({ owner, repo, branch: 'labelled' });
+      expect(labelled.commit.sha).toBe(pull.head.sha);
+    },
+    T,
+  );
+
+  it(
     'a failing check gets a "Fix with Archal" button; pressing it opens a fix against the pull request’s branch; closing the pull request removes its worktree',
     async () => {
       const { data: pull } = await alice.pulls.get({ owner, repo, pull_number: 4 });

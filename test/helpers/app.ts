@@ -4,6 +4,7 @@ import { readFileSync, existsSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { sign } from '@octokit/webhooks-methods';
+import { parse } from 'yaml';
 import type { Seed, GitHubClone } from '../../src/clones/github/index.js';
 import { CLI, REPO_ROOT } from './cli.js';
 import { fileEnded, stopBeforeRemoval } from './tmp.js';
@@ -37,6 +38,10 @@ export function appKeys() {
  * with the stub agent through the `exec` provider.
  */
 export function appSeed(app: Record<string, unknown> = {}): Seed {
+  const manifest = parse(readFileSync(join(REPO_ROOT, 'app.yml'), 'utf8')) as {
+    default_permissions: Record<string, string>;
+    default_events: string[];
+  };
   const config = {
     assistants: { default: 'exec', exec: { command: process.execPath, args: [APP_AGENT] } },
     app: { testCommand: 'node test.js', ...app },
@@ -77,15 +82,9 @@ export function appSeed(app: Record<string, unknown> = {}): Seed {
         name: 'Archal',
         owner: 'acme',
         publicKey: appKeys().publicKey,
-        permissions: {
-          metadata: 'read',
-          contents: 'write',
-          issues: 'write',
-          pull_requests: 'write',
-          checks: 'write',
-          members: 'read',
-        },
-        events: ['issues', 'issue_comment', 'pull_request', 'check_run', 'check_suite', 'installation'],
+        // Registered as app.yml registers it: the App works with what it declares, no more.
+        permissions: manifest.default_permissions,
+        events: manifest.default_events,
       },
       {
         id: 2,

@@ -75,6 +75,37 @@ describe('routing deliveries', () => {
         APP_ID,
       ),
     ).toMatchObject({ job: { kind: 'label', number: 2, payload: { label: 'archal:fix', trigger: 'label' } } });
+    // A label added to a pull request comes as pull_request.labeled (GitHub sends no issues event for it).
+    expect(
+      route(
+        'pull_request',
+        { action: 'labeled', pull_request: { number: 4 }, label: { name: 'archal:fix' }, ...envelope() },
+        APP_ID,
+      ),
+    ).toEqual({
+      kind: 'job',
+      job: {
+        kind: 'label',
+        repo: 'acme/widgets',
+        installationId: 3,
+        number: 4,
+        isPull: true,
+        dedupeKey: 'acme/widgets#4:label:archal:fix',
+        payload: { sender: 'alice', trigger: 'label', label: 'archal:fix' },
+      },
+    });
+    expect(
+      route(
+        'pull_request',
+        {
+          action: 'labeled',
+          pull_request: { number: 4 },
+          label: { name: 'archal:fix' },
+          ...envelope({ login: 'archal[bot]', type: 'Bot' }),
+        },
+        APP_ID,
+      ),
+    ).toEqual({ kind: 'ignore', reason: 'label added by the bot archal[bot]' });
     expect(
       route('pull_request', { action: 'closed', pull_request: { number: 4 }, ...envelope() }, APP_ID),
     ).toMatchObject({
