@@ -1268,4 +1268,51 @@ describe('the GitHub Action (dist/index.js) on a push', () => {
     expect(result.summary).toMatch(/Close stale issues/);
     expect(result.summary).not.toMatch(/regressed|Base %/);
   }, 180_000);
+
+  it("on a merge queue's group (merge_group): the check run on the group's commit, and no fix PR onto the queue's temporary branch", async () => {
+    const repo = await host();
+    const baseSha = await repo.git('rev-parse', 'HEAD');
+    // GitHub builds the group on gh-readonly-queue/<base>/pr-<n>-<base sha> and deletes it once the group is done.
+    const queueBranch = `gh-readonly-queue/main/pr-7-${baseSha}`;
+    await repo.git('checkout', '--quiet', '-b', queueBranch);
+    writeFiles(repo.dir, { 'NOTES.md': 'notes\n' });
+    await repo.git('add', 'NOTES.md');
+    await repo.git('commit', '--quiet', '-m', 'Merge pull request #7');
+    await repo.git('push', '--quiet', 'origin', queueBranch);
+    const sha = await repo.git('rev-parse', 'HEAD');
+    await repo.git('checkout', '--quiet', '--detach', sha);
+    const run = await repo.clone.handle.workflowRun({
+      repo: 'acme/agent',
+      event: 'merge_group',
+      head_branch: queueBranch,
+      head_sha: sha,
+    });
+    const payload = {
+      action: 'checks_requested',
+      merge_group: {
+        head_sha: sha,
+        head_ref: `refs/heads/${queueBranch}`,
+        base_sha: baseSha,
+        base_ref: 'refs/heads/main',
+        head_commit: { id: sha, tree_id: sha, message: 'Merge pull request #7', timestamp: new Date().toISOString() },
+      },
+      repository: { name: 'agent', full_name: 'acme/agent', owner: { login: 'acme', name: 'acme' } },
+      sender: { login: 'github-merge-queue[bot]', type: 'Bot' },
+    };
+    const result = await runAction(
+      repo,
+      run,
+      payload,
+      { runs: '1', 'fix-command': 'node fix.mjs', 'allow-external-execution': 'true', 'open-pr': 'true' },
+      { event: 'merge_group', env: { GITHUB_REF: `refs/heads/${queueBranch}`, GITHUB_SHA: sha } },
+    );
+    expect(result.code).toBe(1);
+    const state = repo.clone.handle.state();
+    expect(state.checkRuns.map((check) => [check.name, check.head_sha, check.status, check.conclusion])).toEqual([
+      ['Archal', sha, 'completed', 'failure'],
+    ]);
+    expect(state.pullRequests).toEqual([]);
+    expect(result.outputs).toMatchObject({ 'stop-reason': 'detached_head', 'pull-request-operation': 'none' });
+    expect(result.stdout).toContain("merge queue's temporary branch");
+  }, 180_000);
 });
