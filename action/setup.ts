@@ -68,7 +68,9 @@ export async function prepare(inputs: ActionInputs, redactor: SecretRedactor): P
   const token = inputs['github-token'];
   const notes: string[] = [];
   const forkPull = ctx.pullRequest?.fork === true;
-  const readOnly = forkPull && ctx.eventName === 'pull_request';
+  // Every event of a fork's pull request (pull_request, pull_request_review, _review_comment) gets
+  // a read-only token, except pull_request_target, which runs in the base repository's context.
+  const readOnly = forkPull && ctx.eventName !== 'pull_request_target';
   if (!token) notes.push('No github-token was given: results are in the job summary and annotations only.');
   if (readOnly) {
     notes.push(

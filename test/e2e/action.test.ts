@@ -460,6 +460,31 @@ describe('the GitHub Action (dist/index.js) on a pull request', () => {
     expect(files.get('comment.md')).toContain('<!-- archal-preprod check="Archal" -->');
   }, 180_000);
 
+  it("a review of a fork's pull request (pull_request_review) has the same read-only token: writes nothing, says why", async () => {
+    const repo = await host();
+    const pull = await openRegressingPull(repo);
+    const run = await workflowRun(repo, pull, {
+      permissions: { contents: 'read', checks: 'read', pull_requests: 'read', issues: 'read' },
+    });
+    const payload = pullRequestPayload(repo, pull, { fork: true, action: 'submitted' });
+    payload.review = { id: 1, state: 'approved', body: 'LGTM', user: { login: 'maintainer' } };
+    const before = repo.clone.handle.requests().length;
+    const result = await runAction(
+      repo,
+      run,
+      payload,
+      { 'compare-base': 'false', 'fail-on': 'never' },
+      { event: 'pull_request_review' },
+    );
+    expect(result.code).toBe(0);
+    const writes = repo.clone.handle
+      .requests()
+      .slice(before)
+      .filter((request) => request.kind !== 'results' && request.kind !== 'blob' && request.method !== 'GET');
+    expect(writes).toEqual([]);
+    expect(result.summary).toMatch(/comes from a fork/);
+  }, 180_000);
+
   it('in a repository that is itself a fork, a pull request between its own branches is not a fork pull request: check run and comment', async () => {
     const repo = await host();
     const pull = await openPull(repo);
