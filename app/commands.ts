@@ -24,6 +24,9 @@ export const COMMAND_WORDS = ['fix', 'run', 'status', 'cancel', 'approve', 'reje
 /** Workflow names `/archal run` accepts: what a workflow file or the `app.workflows` map can name. */
 const WORKFLOW_NAME = /^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$/;
 
+/** What may follow a command word in a sentence without being part of it. */
+const TRAILING_PUNCTUATION = /[.,:;!?]+$/;
+
 /** Longest comment read, and longest free text kept (instructions, messages, approval comments). */
 const MAX_BODY = 65_536;
 const MAX_TEXT = 8_192;
@@ -41,7 +44,9 @@ export function parseCommand(body: string): Command | undefined {
     .join('\n')
     .trim();
   const text = clip([inline, following].filter(Boolean).join('\n'));
-  switch (word.toLowerCase()) {
+  // `/archal fix.` or `/archal fix: the login bug` is fix: punctuation typed after the word is not part of it.
+  const name = word.replace(TRAILING_PUNCTUATION, '').toLowerCase();
+  switch (word !== '' && name === '' ? word : name) {
     case '':
     case 'help':
       return { kind: 'help' };

@@ -29,6 +29,16 @@ describe('/archal command grammar', () => {
     expect(parseCommand('  /archal retry')).toEqual({ kind: 'retry' });
   });
 
+  it('reads a command word with the punctuation people type after it, and extra spaces', () => {
+    expect(parseCommand('/archal fix.')).toEqual({ kind: 'fix', instructions: '' });
+    expect(parseCommand('/archal fix: the login bug')).toEqual({ kind: 'fix', instructions: 'the login bug' });
+    expect(parseCommand('/archal   fix,   keep it small  ')).toEqual({ kind: 'fix', instructions: 'keep it small' });
+    expect(parseCommand('/archal status?')).toEqual({ kind: 'status' });
+    expect(parseCommand('/archal approve! ship it')).toEqual({ kind: 'approve', comment: 'ship it' });
+    expect(parseCommand('/archal run: triage now')).toEqual({ kind: 'run', workflow: 'triage', message: 'now' });
+    expect(parseCommand('/archal ...')).toEqual({ kind: 'unknown', word: '...' });
+  });
+
   it('keeps the lines after a fix or approval as part of its text', () => {
     expect(parseCommand('/archal fix\nAlso update the docs.\n\nAnd the changelog.')).toEqual({
       kind: 'fix',
