@@ -200,13 +200,17 @@ async function resolvePhase(loop: Loop): Promise<Stop | { target?: PublishTarget
       stopReason: 'missing_harness',
       message: run.agentProblem ?? `No agent to test: set "agent" in .archal.json or pass ${term(run, 'harness')}.`,
     };
-  if (run.scenarios.entries.length === 0)
+  if (run.scenarios.entries.length === 0) {
+    const found = run.scenarios.files.length;
     return {
       status: 'blocked',
       stopReason: 'no_scenarios',
       message:
-        'No scenarios to run: pass scenario files or set "scenarios" in .archal.json (`archal preprod plan --write-scenarios` writes starters).',
+        found > 0
+          ? `No scenarios to run: none of the ${found} scenario file(s) found has one of the tags of ${term(run, 'tags')} (a scenario's tags are the "tags" line of its ## Config).`
+          : `No scenarios to run: give ${term(run, 'scenarios')} or set "scenarios" in .archal.json, or put scenario files under archal/ or scenarios/ (\`archal preprod plan --write-scenarios\` writes starters).`,
     };
+  }
   let target: PublishTarget | undefined;
   if (options.openPr && !options.dryRun) {
     if (!run.publishTarget) throw new Error('openPr needs a publishTarget: where the fix pull request goes.');

@@ -1176,6 +1176,34 @@ describe('the GitHub Action (dist/index.js): scenarios input', () => {
       repo.clone.handle.state().checkRuns.map((check) => [check.status, check.conclusion, check.output.title]),
     ).toEqual([['completed', 'failure', 'Archal could not run']]);
   }, 180_000);
+
+  it('no scenario to run (a directory without any, or tags that match none) fails the step, naming the inputs to give', async () => {
+    const repo = await host();
+    const pull = await openPull(repo);
+    const run = await workflowRun(repo, pull);
+    const tagged = await runAction(repo, run, pullRequestPayload(repo, pull), {
+      runs: '1',
+      tags: 'no-such-tag',
+      'compare-base': 'false',
+    });
+    expect(tagged.code).toBe(1);
+    expect(tagged.stdout).toMatch(
+      /::error::.*No scenarios to run: none of the \d+ scenario file\(s\) found has one of the tags of input 'tags'/,
+    );
+    expect(tagged.outputs).toMatchObject({ status: 'blocked', 'stop-reason': 'no_scenarios', passed: 'false' });
+    mkdirSync(join(repo.dir, 'drafts'));
+    const empty = await runAction(repo, run, pullRequestPayload(repo, pull), {
+      runs: '1',
+      scenarios: 'drafts',
+      'compare-base': 'false',
+    });
+    expect(empty.code).toBe(1);
+    expect(empty.stdout).toMatch(/::error::.*No scenarios to run.*input 'scenarios'/);
+    expect(repo.clone.handle.state().checkRuns.map((check) => [check.status, check.conclusion])).toEqual([
+      ['completed', 'failure'],
+      ['completed', 'failure'],
+    ]);
+  }, 180_000);
 });
 
 describe('the GitHub Action (dist/index.js): retention-days', () => {

@@ -488,6 +488,7 @@ describe('archal preprod run: every other status', () => {
     const { cli, result } = await preprod(dir, []);
     expect(cli.code).toBe(1);
     expect(result).toMatchObject({ status: 'blocked', stopReason: 'no_scenarios' });
+    expect(result.message).toContain('give scenario files or directories as arguments or set "scenarios"');
   }, 60_000);
 
   it('budget_exhausted: the fix attempts run out', async () => {
