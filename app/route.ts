@@ -10,7 +10,14 @@ export const FIX_CHECK_NAME = 'Archal fix';
  * The events `route` acts on: what app.yml subscribes to, and no more. (GitHub delivers
  * `installation` events to every App unasked; the App needs none of them.)
  */
-export const SUBSCRIBED_EVENTS = ['issue_comment', 'issues', 'pull_request', 'check_run'] as const;
+export const SUBSCRIBED_EVENTS = [
+  'issue_comment',
+  'issues',
+  'pull_request',
+  'pull_request_review',
+  'pull_request_review_comment',
+  'check_run',
+] as const;
 
 export type Route = { kind: 'job'; job: JobSpec } | { kind: 'ignore'; reason: string };
 
@@ -65,25 +72,27 @@ export function route(event: string, payload: Json, appId: number): Route {
   switch (event) {
     case 'issue_comment': {
       if (action !== 'created') return ignore(`issue_comment.${action ?? '?'}: only new comments are commands`);
-      if (isBot(sender)) return ignore(`comment by the bot ${login}`);
       const comment = object(payload.comment);
       const issue = object(payload.issue);
       const issueNumber = number(issue?.number);
       if (!comment || issueNumber === undefined) return ignore('issue_comment without a comment or an issue');
-      const command = parseCommand(string(comment.body) ?? '');
-      if (!command) return ignore('no /archal command');
       const isPull = object(issue?.pull_request) !== undefined;
-      return job(
-        commandJob(
-          command,
-          { ...base, number: issueNumber, isPull },
-          {
-            sender: login,
-            trigger: 'comment',
-            commentId: number(comment.id),
-          },
-        ),
-      );
+      return commentRoute(comment.body, { ...base, number: issueNumber, isPull }, login, sender, number(comment.id));
+    }
+    // A comment on a line of a pull request's diff, and a review's own text: where people reviewing type commands too.
+    case 'pull_request_review_comment': {
+      if (action !== 'created') return ignore(`${event}.${action ?? '?'}: only new comments are commands`);
+      const comment = object(payload.comment);
+      const pullNumber = number(object(payload.pull_request)?.number);
+      if (!comment || pullNumber === undefined) return ignore(`${event} without a comment or a pull request`);
+      return commentRoute(comment.body, { ...base, number: pullNumber, isPull: true }, login, sender);
+    }
+    case 'pull_request_review': {
+      if (action !== 'submitted') return ignore(`${event}.${action ?? '?'}: only submitted reviews are commands`);
+      const review = object(payload.review);
+      const pullNumber = number(object(payload.pull_request)?.number);
+      if (!review || pullNumber === undefined) return ignore(`${event} without a review or a pull request`);
+      return commentRoute(review.body, { ...base, number: pullNumber, isPull: true }, login, sender);
     }
     case 'issues':
       if (action !== 'labeled') return ignore(`issues.${action ?? '?'} starts nothing`);
@@ -108,6 +117,26 @@ export function route(event: string, payload: Json, appId: number): Route {
     default:
       return ignore(`${event} events start nothing`);
   }
+}
+
+/** A new comment (or review) by a person: its `/archal` command, if it holds one. */
+function commentRoute(
+  body: unknown,
+  target: { repo: string; installationId: number; number: number; isPull: boolean },
+  login: string,
+  sender: Json | undefined,
+  commentId?: number,
+): Route {
+  if (isBot(sender)) return ignore(`comment by the bot ${login}`);
+  const command = parseCommand(string(body) ?? '');
+  if (!command) return ignore('no /archal command');
+  return job(
+    commandJob(command, target, {
+      sender: login,
+      trigger: 'comment',
+      ...(commentId === undefined ? {} : { commentId }),
+    }),
+  );
 }
 
 /** A label added to an issue or a pull request; the worker decides whether it is the fix label. */

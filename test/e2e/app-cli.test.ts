@@ -225,7 +225,14 @@ describe('archal app start', () => {
           checks: 'write',
           metadata: 'read',
         },
-        default_events: ['issues', 'issue_comment', 'pull_request', 'check_run'],
+        default_events: [
+          'issues',
+          'issue_comment',
+          'pull_request',
+          'pull_request_review',
+          'pull_request_review_comment',
+          'check_run',
+        ],
         redirect_url: `http://127.0.0.1:${port}/probot/setup`,
       });
     } finally {

@@ -436,6 +436,51 @@ describe('the GitHub App', () => {
   );
 
   it(
+    '/archal in a comment on a line of the diff opens a fix for the pull request; /archal help in a review is answered',
+    async () => {
+      const { data: main } = await alice.repos.getBranch({ owner, repo, branch: 'main' });
+      await alice.git.createRef({ owner, repo, ref: 'refs/heads/reviewed', sha: main.commit.sha });
+      const { data: file } = await alice.repos.createOrUpdateFileContents({
+        owner,
+        repo,
+        path: 'NOTES.md',
+        branch: 'reviewed',
+        message: 'Notes',
+        content: Buffer.from('notes\n').toString('base64'),
+      });
+      const { data: pull } = await alice.pulls.create({
+        owner,
+        repo,
+        title: 'Review me',
+        head: 'reviewed',
+        base: 'main',
+      });
+      await alice.pulls.createReviewComment({
+        owner,
+        repo,
+        pull_number: pull.number,
+        commit_id: file.commit.sha!,
+        path: 'NOTES.md',
+        line: 1,
+        side: 'RIGHT',
+        body: '/archal fix: keep it short',
+      });
+      const fix = await waitFor(() => pullsFrom(`archal/fix-pr-${pull.number}`)[0], T, 'the fix from a review comment');
+      expect(fix).toMatchObject({ draft: true, base: { ref: 'reviewed' } });
+      expect(query("select kind from app_jobs where number = ? and kind = 'fix'", pull.number)).toHaveLength(1);
+
+      await alice.pulls.createReview({ owner, repo, pull_number: pull.number, event: 'COMMENT', body: '/archal help' });
+      const help = await waitFor(
+        () => botComments(pull.number).find((found) => found.body.includes('Archal commands')),
+        T,
+        'the help reply to the review',
+      );
+      expect(help.body).toContain('/archal fix');
+    },
+    T,
+  );
+
+  it(
     'a failing check gets a "Fix with Archal" button; pressing it opens a fix against the pull request’s branch; closing the pull request removes its worktree',
     async () => {
       const { data: pull } = await alice.pulls.get({ owner, repo, pull_number: 4 });

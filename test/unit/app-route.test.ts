@@ -67,6 +67,56 @@ describe('routing deliveries', () => {
     expect(route('push', envelope(), APP_ID)).toEqual({ kind: 'ignore', reason: 'push events start nothing' });
   });
 
+  it('reads commands in pull request review comments and review bodies too, as users type them there', () => {
+    const reviewComment = (body: string, extra: Record<string, unknown> = {}) => ({
+      action: 'created',
+      pull_request: { number: 8 },
+      comment: { id: 21, body, path: 'src/add.js', line: 1 },
+      ...envelope(),
+      ...extra,
+    });
+    expect(route('pull_request_review_comment', reviewComment('/archal fix this line'), APP_ID)).toEqual({
+      kind: 'job',
+      job: {
+        kind: 'fix',
+        repo: 'acme/widgets',
+        installationId: 3,
+        number: 8,
+        isPull: true,
+        dedupeKey: 'acme/widgets#8:fix',
+        payload: { sender: 'alice', trigger: 'comment', text: 'this line' },
+      },
+    });
+    expect(route('pull_request_review_comment', { ...reviewComment('/archal fix'), action: 'edited' }, APP_ID)).toEqual(
+      { kind: 'ignore', reason: 'pull_request_review_comment.edited: only new comments are commands' },
+    );
+    expect(
+      route(
+        'pull_request_review_comment',
+        { ...reviewComment('/archal fix'), ...envelope({ login: 'archal[bot]', type: 'Bot' }) },
+        APP_ID,
+      ),
+    ).toEqual({ kind: 'ignore', reason: 'comment by the bot archal[bot]' });
+    const review = (body: string | null, action = 'submitted') => ({
+      action,
+      pull_request: { number: 8 },
+      review: { id: 31, body, state: 'changes_requested' },
+      ...envelope(),
+    });
+    expect(route('pull_request_review', review('Close, but:\n/archal fix keep the API'), APP_ID)).toMatchObject({
+      job: { kind: 'fix', number: 8, isPull: true, payload: { trigger: 'comment', text: 'keep the API' } },
+    });
+    // An approval with no body, and a review's later edit, run nothing.
+    expect(route('pull_request_review', review(null), APP_ID)).toEqual({
+      kind: 'ignore',
+      reason: 'no /archal command',
+    });
+    expect(route('pull_request_review', review('/archal fix', 'edited'), APP_ID)).toEqual({
+      kind: 'ignore',
+      reason: 'pull_request_review.edited: only submitted reviews are commands',
+    });
+  });
+
   it('labels, closed pull requests, failing checks and the button', () => {
     expect(
       route(
