@@ -485,6 +485,32 @@ describe('the GitHub Action (dist/index.js) on a pull request', () => {
     expect(result.summary).toMatch(/comes from a fork/);
   }, 180_000);
 
+  it("pull_request_target on a fork's pull request has the base repository's token: check run and comment, still no fix command", async () => {
+    const repo = await host();
+    const pull = await openRegressingPull(repo);
+    const run = await workflowRun(repo, pull);
+    const result = await runAction(
+      repo,
+      run,
+      pullRequestPayload(repo, pull, { fork: true }),
+      {
+        'compare-base': 'false',
+        'fail-on': 'never',
+        'fix-command': 'node fix.mjs',
+        'allow-external-execution': 'true',
+      },
+      { event: 'pull_request_target' },
+    );
+    expect(result.code).toBe(0);
+    expect(result.stdout).toMatch(/::warning::Refused 'fix-command', 'allow-external-execution'/);
+    const state = repo.clone.handle.state();
+    expect(state.checkRuns.map((check) => [check.name, check.head_sha, check.conclusion])).toEqual([
+      ['Archal', pull.head.sha, 'neutral'],
+    ]);
+    expect(state.comments.filter((comment) => comment.issue_number === pull.number)).toHaveLength(1);
+    expect(result.summary).not.toMatch(/comes from a fork/);
+  }, 180_000);
+
   it('in a repository that is itself a fork, a pull request between its own branches is not a fork pull request: check run and comment', async () => {
     const repo = await host();
     const pull = await openPull(repo);
