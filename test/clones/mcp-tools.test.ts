@@ -264,6 +264,19 @@ describe('repositories, files, branches and commits', () => {
     expect(light).not.toHaveProperty('files');
   });
 
+  it('get_commit: `detail` defaults to stats (no patches); full_patch adds them; another value is refused', async () => {
+    const sha = 'main';
+    const stats = await ok('get_commit', { ...repo, sha });
+    expect(stats.files.length).toBeGreaterThan(0);
+    for (const file of stats.files) expect(file).not.toHaveProperty('patch');
+    expect(await ok('get_commit', { ...repo, sha, detail: 'stats' })).toEqual(stats);
+    const full = await ok('get_commit', { ...repo, sha, detail: 'full_patch' });
+    expect(full.files[0].patch).toMatch(/^@@ /);
+    const wrong = await result('get_commit', { ...repo, sha, detail: 'everything' });
+    expect(wrong.isError).toBe(true);
+    expect(wrong.content[0]!.text).toBe('invalid detail "everything": must be one of "none", "stats", "full_patch"');
+  });
+
   it('releases and tags', async () => {
     await clone.handle.seed('small-project');
     const head = state().repos.find((entry) => entry.full_name === 'acme/widgets')!;

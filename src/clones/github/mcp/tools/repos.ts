@@ -1,5 +1,7 @@
 import type { DomainContext } from '../../domain/context.js';
 import {
+  COMMIT_DETAILS,
+  type CommitDetail,
   minimalBranch,
   minimalCommit,
   minimalFileResponse,
@@ -75,6 +77,8 @@ function fileResult(args: Args, file: { path: string; sha: string; content: stri
     ],
   };
 }
+
+const isCommitDetail = (value: string): value is CommitDetail => (COMMIT_DETAILS as readonly string[]).includes(value);
 
 export const repoTools: Record<string, ToolHandler> = {
   get_file_contents: async (ctx, args) => {
@@ -158,7 +162,11 @@ export const repoTools: Record<string, ToolHandler> = {
   },
 
   get_commit: async (ctx, args) => {
-    const detail = (text(args.detail) ?? 'full') as 'none' | 'stats' | 'full';
+    const detail = text(args.detail) || 'stats';
+    if (!isCommitDetail(detail))
+      throw new ToolError(
+        `invalid detail "${detail}": must be one of ${COMMIT_DETAILS.map((d) => `"${d}"`).join(', ')}`,
+      );
     return minimalCommit(
       await rest(ctx, 'repos/get-commit', {
         params: { ...repoParams(args), ref: String(args.sha) },
