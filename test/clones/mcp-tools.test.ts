@@ -439,6 +439,41 @@ describe('pull requests and reviews', () => {
     expect((await ok('pull_request_read', { method: 'get_reviews', ...repo, pullNumber: number })).length).toBe(before);
   });
 
+  it('resolve_thread and unresolve_thread take the thread id get_review_comments gives, which is GraphQL’s', async () => {
+    const threadsQuery = `{ repository(owner: "acme", name: "widgets") { pullRequest(number: ${number}) {
+      reviewThreads(first: 5) { nodes { id isResolved } } } } }`;
+    const graphqlThreads = async () => {
+      const res = await fetch(`${clone.apiUrl}/graphql`, {
+        method: 'POST',
+        headers: { authorization: `bearer ${clone.token}`, 'content-type': 'application/json' },
+        body: JSON.stringify({ query: threadsQuery }),
+      });
+      return ((await res.json()) as { data: { repository: { pullRequest: { reviewThreads: { nodes: unknown[] } } } } })
+        .data.repository.pullRequest.reviewThreads.nodes;
+    };
+    const read = await ok('pull_request_read', { method: 'get_review_comments', ...repo, pullNumber: number });
+    const threadId = read.review_threads[0].id as string;
+    expect(await graphqlThreads()).toEqual([{ id: threadId, isResolved: true }]);
+    const write = (method: string, extra: Record<string, unknown> = { threadId }) =>
+      result('pull_request_review_write', { method, ...repo, pullNumber: number, ...extra });
+
+    expect((await write('unresolve_thread')).content[0]!.text).toBe('review thread unresolved successfully');
+    expect(await graphqlThreads()).toEqual([{ id: threadId, isResolved: false }]);
+    const unresolved = await ok('pull_request_read', { method: 'get_review_comments', ...repo, pullNumber: number });
+    expect(unresolved.review_threads[0].is_resolved).toBe(false);
+    expect((await write('resolve_thread')).content[0]!.text).toBe('review thread resolved successfully');
+    expect(await graphqlThreads()).toEqual([{ id: threadId, isResolved: true }]);
+
+    const missing = await write('resolve_thread', {});
+    expect(missing).toMatchObject({ isError: true });
+    expect(missing.content[0]!.text).toBe('threadId is required for resolve_thread and unresolve_thread methods');
+    const unknown = await write('resolve_thread', { threadId: 'PRRT_nope' });
+    expect(unknown).toMatchObject({ isError: true });
+    expect(unknown.content[0]!.text).toBe(
+      "failed to resolve review thread: Could not resolve to a node with the global id of 'PRRT_nope'",
+    );
+  });
+
   it('update_pull_request_branch and merge_pull_request', async () => {
     await ok('create_or_update_file', {
       ...repo,

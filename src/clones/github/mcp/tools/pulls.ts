@@ -1,4 +1,6 @@
 import type { DomainContext } from '../../domain/context.js';
+import { nodeId } from '../../render/urls.js';
+import { actingUser } from '../../state/actor.js';
 import { withRepoLock } from '../../domain/git-write.js';
 import { setDraft } from '../../domain/pulls.js';
 import { addReviewComment } from '../../domain/reviews.js';
@@ -33,7 +35,8 @@ function reviewThreads(comments: Json[], args: Args, resolved: (rootId: number) 
     threads.set(root, [...(threads.get(root) ?? []), comment]);
   }
   const all = [...threads.entries()].map(([root, list]) => ({
-    id: Buffer.from(`PRRT_${root}`).toString('base64url'),
+    // GraphQL's id for the thread, which resolve_thread and GraphQL's resolveReviewThread take.
+    id: nodeId('PullRequestReviewThread', root),
     is_resolved: resolved(root),
     is_outdated: false,
     is_collapsed: false,
@@ -85,6 +88,27 @@ function participatingPull(ctx: DomainContext, args: Args, action: string) {
     throw error;
   }
   return { repo, pull };
+}
+
+/** resolve_thread/unresolve_thread: GraphQL's resolveReviewThread/unresolveReviewThread, failing with its message. */
+async function setThreadResolved(ctx: DomainContext, args: Args, resolved: boolean) {
+  const threadId = text(args.threadId);
+  if (!threadId) throw new ToolError('threadId is required for resolve_thread and unresolve_thread methods');
+  const mutation = resolved ? 'resolveReviewThread' : 'unresolveReviewThread';
+  const graphql = { domain: ctx, viewer: actingUser(ctx.actor), unsupported: new Set<string>() };
+  // Loaded here: GraphQL is the one way GitHub resolves threads, and most MCP sessions never do.
+  const [{ GraphQLError }, { REVIEW_THREAD_MUTATIONS }] = await Promise.all([
+    import('graphql'),
+    import('../../graphql/review-thread-mutations.js'),
+  ]);
+  try {
+    await REVIEW_THREAD_MUTATIONS[mutation]!(graphql, { threadId });
+  } catch (error) {
+    if (error instanceof GraphQLError)
+      throw new ToolError(`failed to ${resolved ? 'resolve' : 'unresolve'} review thread: ${error.message}`);
+    throw error;
+  }
+  return `review thread ${resolved ? 'resolved' : 'unresolved'} successfully`;
 }
 
 async function requestReviewers(ctx: DomainContext, args: Args) {
@@ -261,8 +285,9 @@ export const pullTools: Record<string, ToolHandler> = {
         return 'pending pull request review successfully deleted';
       }
       case 'resolve_thread':
+        return setThreadResolved(ctx, args, true);
       case 'unresolve_thread':
-        throw new ToolError(`${String(args.method)} is not implemented by the Archal GitHub clone`);
+        return setThreadResolved(ctx, args, false);
       default:
         throw new ToolError(`unknown method: ${String(args.method)}`);
     }
