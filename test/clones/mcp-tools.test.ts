@@ -158,6 +158,22 @@ describe('issues and labels', () => {
     const both = await ok('add_issue_comment', { ...repo, issue_number: number, body: 'Third', reaction: '+1' });
     expect(Object.keys(both).sort()).toEqual(['comment', 'reaction']);
     expect(state().comments.filter((entry) => entry.issue_number === number)).toHaveLength(3);
+    // A reaction's url is its REST URL, as github-mcp-server builds it.
+    expect(both.reaction.url).toBe(`${clone.apiUrl}/repos/acme/widgets/issues/${number}/reactions/${both.reaction.id}`);
+    const onComment = await ok('add_issue_comment', {
+      ...repo,
+      issue_number: number,
+      comment_id: Number(comment.id),
+      reaction: 'heart',
+    });
+    expect(onComment.url).toBe(
+      `${clone.apiUrl}/repos/acme/widgets/issues/comments/${comment.id}/reactions/${onComment.id}`,
+    );
+    expect(state().reactions).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ id: Number(onComment.id), comment_id: Number(comment.id), content: 'heart' }),
+      ]),
+    );
   });
 
   it('list_issues pages issues only, with pageInfo and minimal issues', async () => {
@@ -411,10 +427,32 @@ describe('pull requests and reviews', () => {
     const [comment] = state().reviewComments ?? [];
     const reply = await ok('add_reply_to_pull_request_comment', { ...repo, commentId: comment!.id, body: 'Agreed' });
     expect(Object.keys(reply).sort()).toEqual(['id', 'url']);
+    const reacted = await ok('add_reply_to_pull_request_comment', {
+      ...repo,
+      pullNumber: number,
+      commentId: comment!.id,
+      reaction: 'rocket',
+    });
+    expect(reacted.url).toBe(
+      `${clone.apiUrl}/repos/acme/widgets/pulls/comments/${comment!.id}/reactions/${reacted.id}`,
+    );
+    const both = await ok('add_reply_to_pull_request_comment', {
+      ...repo,
+      commentId: comment!.id,
+      body: 'Seconded',
+      reaction: 'eyes',
+    });
+    expect(Object.keys(both).sort()).toEqual(['comment', 'reaction']);
+    expect(
+      state()
+        .reactions.filter((entry) => entry.subject === 'pull_request_review_comment' && entry.comment_id === comment!.id)
+        .map((entry) => entry.content),
+    ).toEqual(['rocket', 'eyes']);
     const again = await ok('pull_request_read', { method: 'get_review_comments', ...repo, pullNumber: number });
     expect(again.review_threads[0].comments.map((entry: { body: string }) => entry.body)).toEqual([
       'Look here',
       'Agreed',
+      'Seconded',
     ]);
     // A thread resolved through GraphQL (as agents resolve what they addressed) reads as resolved here too.
     const threadsQuery = `{ repository(owner: "acme", name: "widgets") { pullRequest(number: ${number}) {

@@ -53,3 +53,12 @@ export function pick<T>(items: T[], fields: unknown): Array<T | Record<string, u
 export class ToolContent {
   constructor(readonly result: { content: Array<Record<string, unknown>> }) {}
 }
+
+/**
+ * A reaction a tool added, as github-mcp-server answers it: its id and its REST URL under `subject`
+ * (`issues/1`, `issues/comments/2`, `pulls/comments/3`), the reaction itself having no URL.
+ */
+export function reactionResponse(ctx: DomainContext, args: Args, subject: string, reaction: unknown) {
+  const id = String((reaction as { id?: unknown }).id ?? '');
+  return { id, url: `${ctx.urls.api}/repos/${String(args.owner)}/${String(args.repo)}/${subject}/reactions/${id}` };
+}

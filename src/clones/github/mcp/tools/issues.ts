@@ -1,5 +1,15 @@
 import { minimalIssue, minimalIssueComment, minimalMe, minimalResponse } from '../minimal.js';
-import { paging, pick, repoParams, rest, restList, text, ToolError, type ToolHandler } from './common.js';
+import {
+  paging,
+  pick,
+  reactionResponse,
+  repoParams,
+  rest,
+  restList,
+  text,
+  ToolError,
+  type ToolHandler,
+} from './common.js';
 
 type Issue = { pull_request?: unknown };
 
@@ -104,16 +114,24 @@ export const issueTools: Record<string, ToolHandler> = {
     const hasBody = typeof args.body === 'string' && args.body !== '';
     const hasReaction = typeof args.reaction === 'string' && args.reaction !== '';
     if (!hasBody && !hasReaction) throw new ToolError('at least one of body or reaction is required');
-    const reaction = hasReaction
-      ? minimalResponse(
-          args.comment_id !== undefined
-            ? await rest(ctx, 'reactions/create-for-issue-comment', {
-                params: { ...repoParams(args), comment_id: Number(args.comment_id) },
-                body: { content: args.reaction },
-              })
-            : await rest(ctx, 'reactions/create-for-issue', { params, body: { content: args.reaction } }),
-        )
-      : undefined;
+    const reaction = !hasReaction
+      ? undefined
+      : args.comment_id !== undefined
+        ? reactionResponse(
+            ctx,
+            args,
+            `issues/comments/${Number(args.comment_id)}`,
+            await rest(ctx, 'reactions/create-for-issue-comment', {
+              params: { ...repoParams(args), comment_id: Number(args.comment_id) },
+              body: { content: args.reaction },
+            }),
+          )
+        : reactionResponse(
+            ctx,
+            args,
+            `issues/${params.issue_number}`,
+            await rest(ctx, 'reactions/create-for-issue', { params, body: { content: args.reaction } }),
+          );
     const comment = hasBody
       ? minimalResponse(await rest(ctx, 'issues/create-comment', { params, body: { body: args.body } }))
       : undefined;

@@ -14,7 +14,18 @@ import {
   minimalResponse,
   minimalReview,
 } from '../minimal.js';
-import { paging, pick, repoParams, rest, restList, text, ToolError, type Args, type ToolHandler } from './common.js';
+import {
+  paging,
+  pick,
+  reactionResponse,
+  repoParams,
+  rest,
+  restList,
+  text,
+  ToolError,
+  type Args,
+  type ToolHandler,
+} from './common.js';
 
 type Json = Record<string, unknown>;
 
@@ -323,20 +334,35 @@ export const pullTools: Record<string, ToolHandler> = {
   },
 
   add_reply_to_pull_request_comment: async (ctx, args) => {
-    if (!args.body && !args.reaction) throw new ToolError('at least one of body or reaction is required');
-    if (args.reaction)
-      throw new ToolError('reactions to review comments are not implemented by the Archal GitHub clone');
+    if (args.body === undefined && args.reaction === undefined)
+      throw new ToolError('at least one of body or reaction is required');
+    if (args.body === '') throw new ToolError('body cannot be empty when provided');
+    if (args.reaction === '') throw new ToolError('reaction cannot be empty when provided');
+    const commentId = Number(args.commentId);
+    const reaction =
+      args.reaction === undefined
+        ? undefined
+        : reactionResponse(
+            ctx,
+            args,
+            `pulls/comments/${commentId}`,
+            await rest(
+              ctx,
+              'reactions/create-for-pull-request-review-comment',
+              { params: { ...repoParams(args), comment_id: commentId }, body: { content: args.reaction } },
+              'add reaction to pull request review comment',
+            ),
+          );
+    if (args.body === undefined) return reaction;
     // The pull request may be left out: the comment says which one it is on.
-    const replied = ctx.store.get('reviewComment', Number(args.commentId));
+    const replied = ctx.store.get('reviewComment', commentId);
     const pullNumber = args.pullNumber ?? (replied ? ctx.store.get('pull', replied.pullId)?.number : undefined);
     const comment = minimalResponse(
       await rest(ctx, 'pulls/create-review-comment', {
         params: pullParams({ ...args, pullNumber: pullNumber ?? 0 }),
-        body: { body: args.body, in_reply_to: Number(args.commentId) },
+        body: { body: args.body, in_reply_to: commentId },
       }),
     );
-    const reaction = undefined;
-    if (comment && reaction) return { comment, reaction };
-    return comment ?? reaction;
+    return reaction ? { comment, reaction } : comment;
   },
 };
