@@ -5,7 +5,7 @@ import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/streamableHttp.js';
 import type { GitHubClone } from '../../src/clones/github/index.js';
 import { REPO_ROOT } from '../helpers/cli.js';
-import { octokitFor, startClone, TOKENS } from './support/clone.js';
+import { namedSeed, octokitFor, startClone, TOKENS } from './support/clone.js';
 
 /**
  * Fidelity to github/github-mcp-server: the tools it lists (recorded in fixtures/ from its
@@ -246,7 +246,7 @@ describe('repositories, files, branches and commits', () => {
     expect(deleted).toMatchObject({ content: null, commit: { sha: expect.any(String), message: 'Remove a' } });
     const file = await result('get_file_contents', { ...repo, path: 'b/c.txt', ref: 'fidelity' });
     expect(file.content[1]!.resource).toMatchObject({
-      uri: 'repo://acme/widgets/refs/heads/fidelity/contents/b/c.txt',
+      uri: `repo://acme/widgets/sha/${deleted.commit.sha}/contents/b/c.txt`,
       text: 'c\n',
     });
     const gone = await result('get_file_contents', { ...repo, path: 'a.txt', ref: 'fidelity' });
@@ -258,6 +258,60 @@ describe('repositories, files, branches and commits', () => {
         { name: 'docs', type: 'dir' },
       ]),
     );
+  });
+
+  it('get_file_contents resolves the ref as github-mcp-server does, and for a path that is not there offers the paths ending with it', async () => {
+    const main = (await ok('list_branches', repo)).find((branch: { name: string }) => branch.name === 'main').sha;
+    // A file read names the commit it was read at.
+    const file = await result('get_file_contents', { ...repo, path: 'src/widget.js', ref: 'main' });
+    expect(file.content[1]!.resource).toMatchObject({
+      uri: `repo://acme/widgets/sha/${main}/contents/src/widget.js`,
+      text: expect.stringContaining('export function widget'),
+    });
+    const readme = async (ref: string) =>
+      (await result('get_file_contents', { ...repo, path: 'README.md', ref })).content[1]!.resource!.text;
+    const pullHead = state().pullRequests.find((entry) => entry.number === 5)!.head;
+    expect(await readme('refs/pull/5/head')).toBe(await readme(pullHead.ref));
+    expect(await readme('refs/pull/5/head')).not.toBe(await readme('main'));
+    const near = await result('get_file_contents', { ...repo, path: 'widget.js' });
+    expect(near.isError ?? false).toBe(false);
+    expect(near.content[0]!.text).toBe(
+      `Resolved potential matches in the repository tree (resolved refs: {"Ref":"refs/heads/main","SHA":"${main}"}, matching files: ["src/widget.js"]).`,
+    );
+    const none = await result('get_file_contents', { ...repo, path: 'nowhere/none.md' });
+    expect(none.isError).toBe(true);
+    expect(none.content[0]!.text).toBe(
+      'Failed to get file contents. The path does not point to a file or directory, or the file does not exist in the repository.',
+    );
+    const badRef = await result('get_file_contents', { ...repo, path: 'README.md', ref: 'no-such-branch' });
+    expect(badRef.isError).toBe(true);
+    expect(badRef.content[0]!.text).toBe(
+      'failed to resolve git reference: could not resolve ref "no-such-branch" as a branch or a tag',
+    );
+
+    // `main` where the default branch is another: the default branch, with a note saying so.
+    const seed = namedSeed('small-project');
+    seed.repos!.push({ owner: 'acme', name: 'legacy', defaultBranch: 'master', files: { 'OLD.md': 'old\n' } });
+    const legacy = await startClone({ seed });
+    const legacyClient = new Client({ name: 'archal-fidelity', version: '1.0.0' });
+    await legacyClient.connect(
+      new StreamableHTTPClientTransport(new URL(`${legacy.apiUrl}/mcp`), {
+        requestInit: { headers: { authorization: `Bearer ${legacy.token}` } },
+      }),
+    );
+    try {
+      const read = (await legacyClient.callTool({
+        name: 'get_file_contents',
+        arguments: { owner: 'acme', repo: 'legacy', path: 'OLD.md', ref: 'main' },
+      })) as { isError?: boolean; content: Content[] };
+      expect(read.isError ?? false).toBe(false);
+      expect(read.content[0]!.text).toMatch(
+        /^successfully downloaded text file \(SHA: [0-9a-f]{40}\) Note: the provided ref 'main' does not exist, default branch 'refs\/heads\/master' was used instead\.$/,
+      );
+      expect(read.content[1]!.resource!.text).toBe('old\n');
+    } finally {
+      await legacyClient.close();
+    }
   });
 
   it('list_branches, list_commits and get_commit answer minimal shapes', async () => {
@@ -445,7 +499,9 @@ describe('pull requests and reviews', () => {
     expect(Object.keys(both).sort()).toEqual(['comment', 'reaction']);
     expect(
       state()
-        .reactions.filter((entry) => entry.subject === 'pull_request_review_comment' && entry.comment_id === comment!.id)
+        .reactions.filter(
+          (entry) => entry.subject === 'pull_request_review_comment' && entry.comment_id === comment!.id,
+        )
         .map((entry) => entry.content),
     ).toEqual(['rocket', 'eyes']);
     const again = await ok('pull_request_read', { method: 'get_review_comments', ...repo, pullNumber: number });

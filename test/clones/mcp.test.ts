@@ -102,7 +102,8 @@ describe('tools', () => {
     })) as { content: Array<{ type: string; text?: string; resource?: { uri: string; text?: string } }> };
     expect(file.content[0]!.text).toMatch(/^successfully downloaded text file \(SHA: [0-9a-f]{40}\)$/);
     expect(file.content[1]!.resource).toMatchObject({
-      uri: 'repo://acme/widgets/refs/heads/mcp-change/contents/MCP.md',
+      // The commit read names the file, as github-mcp-server's resource URIs do.
+      uri: expect.stringMatching(/^repo:\/\/acme\/widgets\/sha\/[0-9a-f]{40}\/contents\/MCP\.md$/),
       text: 'written over MCP\n',
     });
     const pull = (

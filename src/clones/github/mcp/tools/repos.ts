@@ -1,4 +1,5 @@
 import type { DomainContext } from '../../domain/context.js';
+import { callOperation } from '../../http/operations-call.js';
 import {
   COMMIT_DETAILS,
   type CommitDetail,
@@ -21,6 +22,7 @@ import {
   type Args,
   type ToolHandler,
 } from './common.js';
+import { matchFiles, resolveGitReference, type ResolvedRef } from './refs.js';
 
 type Json = Record<string, unknown>;
 
@@ -48,31 +50,27 @@ async function commitTree(ctx: DomainContext, args: Args, entries: Json[], messa
   return { commit, ref: updated };
 }
 
-/** Where github-mcp-server says a file it returns comes from (its repository resource URIs). */
-function resourceUri(args: Args, path: string): string {
-  const base = `repo://${String(args.owner)}/${String(args.repo)}`;
-  const ref = text(args.ref);
-  if (args.sha) return `${base}/sha/${String(args.sha)}/contents/${path}`;
-  if (ref?.startsWith('refs/pull/')) return `${base}/${ref}/contents/${path}`;
-  if (ref?.startsWith('refs/tags/')) return `${base}/${ref}/contents/${path}`;
-  if (ref) return `${base}/refs/heads/${ref.replace(/^refs\/heads\//, '')}/contents/${path}`;
-  return `${base}/contents/${path}`;
-}
-
-/** A file as github-mcp-server answers it: a line saying what was read and the file as an embedded resource. */
-function fileResult(args: Args, file: { path: string; sha: string; content: string }) {
+/**
+ * A file as github-mcp-server answers it: a line saying what was read (and `note`, when the ref
+ * asked for was not the one read) and the file as an embedded resource named by the commit read.
+ */
+function fileResult(args: Args, at: ResolvedRef, file: { path: string; sha: string; content: string }, note: string) {
   const bytes = Buffer.from(file.content, 'base64');
-  const uri = resourceUri(args, file.path);
+  const uri = `repo://${String(args.owner)}/${String(args.repo)}/sha/${at.SHA}/contents/${file.path}`;
   const binary = bytes.includes(0);
   const kind = bytes.length === 0 ? 'empty' : binary ? 'binary' : 'text';
   return {
     content: [
-      { type: 'text', text: `successfully downloaded ${kind} file (SHA: ${file.sha})` },
+      { type: 'text', text: `successfully downloaded ${kind} file (SHA: ${file.sha})${note}` },
       {
         type: 'resource',
         resource: binary
           ? { uri, mimeType: 'application/octet-stream', blob: bytes.toString('base64') }
-          : { uri, mimeType: 'text/plain; charset=utf-8', text: bytes.toString('utf8') },
+          : {
+              uri,
+              mimeType: bytes.length === 0 ? 'text/plain' : 'text/plain; charset=utf-8',
+              text: bytes.toString('utf8'),
+            },
       },
     ],
   };
@@ -82,13 +80,23 @@ const isCommitDetail = (value: string): value is CommitDetail => (COMMIT_DETAILS
 
 export const repoTools: Record<string, ToolHandler> = {
   get_file_contents: async (ctx, args) => {
-    const path = String(args.path ?? '/').replace(/^\/+|\/+$/g, '');
-    const ref = text(args.sha) ?? text(args.ref)?.replace(/^refs\/(heads|tags)\//, '');
-    const body = await rest(ctx, 'repos/get-content', { params: { ...repoParams(args), path }, query: { ref } });
-    if (Array.isArray(body)) return pick(body, args.fields);
-    const entry = body as { type: string; path: string; sha: string; content?: string };
-    if (entry.type !== 'file' || entry.content === undefined) return body;
-    return new ToolContent(fileResult(args, { path: entry.path, sha: entry.sha, content: entry.content }));
+    const path = (text(args.path) ?? '').replace(/^\/+/, '');
+    const ref = text(args.ref) ?? '';
+    const { resolved, fallback } = await resolveGitReference(ctx, args, ref, text(args.sha) ?? '');
+    const note = fallback
+      ? ` Note: the provided ref '${ref}' does not exist, default branch '${resolved.Ref}' was used instead.`
+      : '';
+    const found = await callOperation(ctx, 'repos/get-content', {
+      params: { ...repoParams(args), path: path.replace(/\/+$/, '') },
+      query: { ref: resolved.SHA },
+    });
+    if (!found.ok) return matchFiles(ctx, args, resolved, path);
+    if (Array.isArray(found.body)) return pick(found.body, args.fields);
+    const entry = found.body as { type: string; path: string; sha: string; content?: string };
+    if (entry.type !== 'file' || entry.content === undefined) return found.body;
+    return new ToolContent(
+      fileResult(args, resolved, { path: entry.path, sha: entry.sha, content: entry.content }, note),
+    );
   },
 
   create_or_update_file: async (ctx, args) =>
