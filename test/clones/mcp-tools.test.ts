@@ -260,6 +260,32 @@ describe('repositories, files, branches and commits', () => {
     );
   });
 
+  it('create_or_update_file wants the current sha to change a file, saying how to get it', async () => {
+    await ok('create_branch', { ...repo, branch: 'fidelity-sha' });
+    const write = (extra: Record<string, unknown>) =>
+      result('create_or_update_file', { ...repo, content: 'x\n', message: 'Write', branch: 'fidelity-sha', ...extra });
+    const exists = await write({ path: 'README.md' });
+    expect(exists.isError).toBe(true);
+    expect(exists.content[0]!.text).toBe(
+      "File already exists at README.md. You must provide the current file's SHA when updating. Use git rev-parse fidelity-sha:README.md to get the blob SHA, then retry with the sha parameter.",
+    );
+    const stale = '1'.repeat(40);
+    const current = (
+      await result('get_file_contents', { ...repo, path: 'README.md', ref: 'fidelity-sha' })
+    ).content[0]!.text!.match(/SHA: ([0-9a-f]{40})/)![1];
+    const mismatch = await write({ path: 'README.md', sha: stale });
+    expect(mismatch.isError).toBe(true);
+    expect(mismatch.content[0]!.text).toBe(
+      `SHA mismatch: provided SHA ${stale} is stale. Current file SHA is ${current}. Pull the latest changes and use git rev-parse fidelity-sha:README.md to get the current SHA.`,
+    );
+    const dir = await write({ path: '/src' });
+    expect(dir.isError).toBe(true);
+    expect(dir.content[0]!.text).toBe('Path src is a directory, not a file. This tool only works with files.');
+    expect((await write({ path: 'README.md', sha: current })).isError ?? false).toBe(false);
+    const written = await result('get_file_contents', { ...repo, path: 'README.md', ref: 'fidelity-sha' });
+    expect(written.content[1]!.resource!.text).toBe('x\n');
+  });
+
   it('get_file_contents resolves the ref as github-mcp-server does, and for a path that is not there offers the paths ending with it', async () => {
     const main = (await ok('list_branches', repo)).find((branch: { name: string }) => branch.name === 'main').sha;
     // A file read names the commit it was read at.

@@ -1,5 +1,5 @@
 import type { DomainContext } from '../../domain/context.js';
-import { callOperation } from '../../http/operations-call.js';
+import { callOperation, failureText } from '../../http/operations-call.js';
 import {
   COMMIT_DETAILS,
   type CommitDetail,
@@ -99,18 +99,46 @@ export const repoTools: Record<string, ToolHandler> = {
     );
   },
 
-  create_or_update_file: async (ctx, args) =>
-    minimalFileResponse(
-      await rest(ctx, 'repos/create-or-update-file-contents', {
-        params: { ...repoParams(args), path: String(args.path).replace(/^\/+/, '') },
-        body: {
-          message: args.message,
-          content: Buffer.from(String(args.content)).toString('base64'),
-          branch: args.branch,
-          sha: args.sha,
+  create_or_update_file: async (ctx, args) => {
+    const path = String(args.path).replace(/^\/+/, '');
+    const branch = String(args.branch);
+    const sha = text(args.sha) ?? '';
+    // As github-mcp-server, the file is looked at first, so that a missing or stale sha is
+    // answered with how to get the current one rather than with the API's 409/422.
+    const existing = await callOperation(ctx, 'repos/get-content', {
+      params: { ...repoParams(args), path },
+      query: { ref: branch },
+    });
+    if (!existing.ok && existing.status !== 404)
+      throw new ToolError(`failed to ${sha ? 'verify file SHA' : 'check if file exists'}: ${failureText(existing)}`);
+    if (existing.ok && Array.isArray(existing.body))
+      throw new ToolError(`Path ${path} is a directory, not a file. This tool only works with files.`);
+    const current = existing.ok ? (existing.body as { sha: string }).sha : undefined;
+    if (current !== undefined && !sha)
+      throw new ToolError(
+        `File already exists at ${path}. You must provide the current file's SHA when updating. Use git rev-parse ${branch}:${path} to get the blob SHA, then retry with the sha parameter.`,
+      );
+    if (current !== undefined && current !== sha)
+      throw new ToolError(
+        `SHA mismatch: provided SHA ${sha} is stale. Current file SHA is ${current}. Pull the latest changes and use git rev-parse ${branch}:${path} to get the current SHA.`,
+      );
+    return minimalFileResponse(
+      await rest(
+        ctx,
+        'repos/create-or-update-file-contents',
+        {
+          params: { ...repoParams(args), path },
+          body: {
+            message: args.message,
+            content: Buffer.from(String(args.content)).toString('base64'),
+            branch,
+            sha: sha || undefined,
+          },
         },
-      }),
-    ),
+        'create/update file',
+      ),
+    );
+  },
 
   delete_file: async (ctx, args) => {
     const path = String(args.path).replace(/^\/+/, '');
