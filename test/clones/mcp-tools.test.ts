@@ -189,6 +189,51 @@ describe('issues and labels', () => {
     expect(Object.keys(only.issues[0]).sort()).toEqual(['number', 'title']);
   });
 
+  it('list_issues counts and pages past the REST API’s 100 a page, and refuses `page` as github-mcp-server does', async () => {
+    const seed = namedSeed('small-project');
+    for (let n = 1; n <= 120; n++) seed.repos![0]!.issues!.push({ title: `Bulk ${n}`, author: 'bob' });
+    const big = await startClone({ seed });
+    const bigClient = new Client({ name: 'archal-fidelity', version: '1.0.0' });
+    await bigClient.connect(
+      new StreamableHTTPClientTransport(new URL(`${big.apiUrl}/mcp`), {
+        requestInit: { headers: { authorization: `Bearer ${big.token}` } },
+      }),
+    );
+    const list = async (args: Record<string, unknown>) => {
+      const answer = (await bigClient.callTool({ name: 'list_issues', arguments: { ...repo, ...args } })) as {
+        isError?: boolean;
+        content: Content[];
+      };
+      return { isError: answer.isError ?? false, text: answer.content[0]!.text! };
+    };
+    try {
+      const pullNumbers = new Set(big.handle.state().pullRequests.map((pull) => pull.number));
+      const issues = big.handle.state().issues.filter((issue) => !pullNumbers.has(issue.number));
+      expect(issues.length).toBeGreaterThan(120);
+      const seen: number[] = [];
+      let after: string | undefined;
+      for (;;) {
+        const page = JSON.parse((await list({ perPage: 50, ...(after ? { after } : {}) })).text) as {
+          issues: Array<{ number: number }>;
+          totalCount: number;
+          pageInfo: { hasNextPage: boolean; endCursor?: string };
+        };
+        expect(page.totalCount).toBe(issues.length);
+        seen.push(...page.issues.map((issue) => issue.number));
+        if (!page.pageInfo.hasNextPage) break;
+        after = page.pageInfo.endCursor;
+      }
+      expect(seen.sort((a, b) => a - b)).toEqual(issues.map((issue) => issue.number).sort((a, b) => a - b));
+      const paged = await list({ page: 2 });
+      expect(paged).toEqual({
+        isError: true,
+        text: "This tool uses cursor-based pagination. Use the 'after' parameter with the 'endCursor' value from the previous response instead of 'page'.",
+      });
+    } finally {
+      await bigClient.close();
+    }
+  });
+
   it('search_issues answers GitHub’s search result', async () => {
     const found = await ok('search_issues', { query: 'renamed', ...repo });
     expect(found.items.map((item: { number: number }) => item.number)).toEqual([number]);

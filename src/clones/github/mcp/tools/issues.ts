@@ -18,33 +18,48 @@ export const issueTools: Record<string, ToolHandler> = {
   get_me: async (ctx) => minimalMe(await rest(ctx, 'users/get-authenticated')),
 
   list_issues: async (ctx, args) => {
+    // github-mcp-server lists with GraphQL cursors and refuses REST's page numbers.
+    if (args.page !== undefined)
+      throw new ToolError(
+        "This tool uses cursor-based pagination. Use the 'after' parameter with the 'endCursor' value from the previous response instead of 'page'.",
+      );
     const perPage = (args.perPage as number | undefined) ?? 30;
-    const page = args.after ? Number(Buffer.from(String(args.after), 'base64').toString('utf8')) || 1 : 1;
     const sort = { CREATED_AT: 'created', UPDATED_AT: 'updated', COMMENTS: 'comments' }[String(args.orderBy)];
-    // REST lists pull requests too; github-mcp-server (GraphQL) lists issues only.
-    const all = (
-      (await restList(ctx, 'issues/list-for-repo', {
+    const query = {
+      state: args.state ? String(args.state).toLowerCase() : 'all',
+      labels: Array.isArray(args.labels) ? (args.labels as string[]).join(',') : undefined,
+      sort,
+      direction: args.direction ? String(args.direction).toLowerCase() : undefined,
+      since: text(args.since),
+      per_page: 100,
+    };
+    // Every issue, REST's pages read to the end, so that totalCount and the cursors cover them all;
+    // REST lists pull requests too, GraphQL's issues do not.
+    const all: Issue[] = [];
+    for (let page = 1; ; page++) {
+      const batch = (await restList(ctx, 'issues/list-for-repo', {
         params: repoParams(args),
-        query: {
-          state: args.state ? String(args.state).toLowerCase() : 'all',
-          labels: Array.isArray(args.labels) ? (args.labels as string[]).join(',') : undefined,
-          sort,
-          direction: args.direction ? String(args.direction).toLowerCase() : undefined,
-          since: text(args.since),
-          per_page: 100,
-        },
-      })) as Issue[]
-    ).filter((issue) => !issue.pull_request);
-    const items = all.slice((page - 1) * perPage, page * perPage);
-    const hasNextPage = all.length > page * perPage;
+        query: { ...query, page },
+      })) as Issue[];
+      all.push(...batch.filter((issue) => !issue.pull_request));
+      if (batch.length < 100) break;
+    }
+    // An issue's cursor is the offset of the one after it (GraphQL's `after` semantics), so a cursor
+    // holds whatever perPage the next call asks for.
+    const cursor = (offset: number) => Buffer.from(`offset:${offset}`).toString('base64');
+    const decoded = args.after
+      ? /^offset:(\d+)$/.exec(Buffer.from(String(args.after), 'base64').toString('utf8'))
+      : null;
+    const start = decoded ? Number(decoded[1]) : 0;
+    const items = all.slice(start, start + perPage);
+    const hasNextPage = all.length > start + items.length;
     return {
       issues: pick(items.map(minimalIssue), args.fields),
       totalCount: all.length,
       pageInfo: {
         hasNextPage,
-        hasPreviousPage: page > 1,
-        ...(items.length > 0 ? { startCursor: Buffer.from(String(page)).toString('base64') } : {}),
-        ...(hasNextPage ? { endCursor: Buffer.from(String(page + 1)).toString('base64') } : {}),
+        hasPreviousPage: start > 0,
+        ...(items.length > 0 ? { startCursor: cursor(start + 1), endCursor: cursor(start + items.length) } : {}),
       },
     };
   },
