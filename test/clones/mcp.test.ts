@@ -206,6 +206,22 @@ describe('tools', () => {
     }
   });
 
+  it('is stateless as GitHub’s server: a GET (a client opening an event stream) or DELETE is 405, answered at once', async () => {
+    for (const method of ['GET', 'DELETE']) {
+      const res = await fetch(`${clone.apiUrl}/mcp`, {
+        method,
+        headers: { authorization: `Bearer ${clone.token}`, accept: 'text/event-stream' },
+        signal: AbortSignal.timeout(5000),
+      });
+      expect({ method, status: res.status, allow: res.headers.get('allow') }).toEqual({
+        method,
+        status: 405,
+        allow: 'POST',
+      });
+      expect(await res.text()).toBe('Method Not Allowed\n');
+    }
+  });
+
   it('needs the token', async () => {
     const res = await fetch(`${clone.apiUrl}/mcp`, {
       method: 'POST',

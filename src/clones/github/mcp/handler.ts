@@ -44,6 +44,14 @@ export async function handleMcp(core: CloneCore, exchange: Exchange, urls: Urls)
     requestText = raw.length > 0 ? raw.toString('utf8') : undefined;
     actor = resolveActor(core.store, credential(req.headers.authorization), core.unknownTokenUserId, core.now());
     if (actor.kind === 'anonymous' || actor.kind === 'app') throw new ApiError(401, 'Bad credentials');
+    if (req.method !== 'POST') {
+      // Stateless, as GitHub's MCP server: no event stream to GET (the SDK's would stay open with
+      // nothing to send) and no session to DELETE. Clients take 405 as "no stream".
+      status = 405;
+      res.writeHead(405, { allow: 'POST', 'content-type': 'text/plain; charset=utf-8' });
+      res.end('Method Not Allowed\n');
+      return;
+    }
     let body: unknown;
     try {
       body = requestText === undefined ? undefined : JSON.parse(requestText);
