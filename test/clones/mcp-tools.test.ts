@@ -462,6 +462,40 @@ describe('repositories, files, branches and commits', () => {
     const full = await ok('search_repositories', { query: 'widgets', minimal_output: false });
     expect(full.items[0]).toHaveProperty('owner');
   });
+
+  it('search_commits answers minimal commits with their repository', async () => {
+    const found = await ok('search_commits', {
+      query: 'repo:acme/widgets size',
+      sort: 'committer-date',
+      order: 'desc',
+    });
+    expect(found).toMatchObject({ total_count: expect.any(Number), incomplete_results: false });
+    expect(found.total_count).toBeGreaterThan(0);
+    expect(found.items).toHaveLength(found.total_count);
+    for (const item of found.items) expect(item.commit.message).toMatch(/size/i);
+    expect(found.items[0]).toMatchObject({
+      sha: expect.stringMatching(/^[0-9a-f]{40}$/),
+      html_url: expect.stringContaining('/acme/widgets/commit/'),
+      commit: { author: { name: expect.any(String), date: expect.any(String) } },
+      repository: { full_name: 'acme/widgets', html_url: expect.stringContaining('/acme/widgets') },
+    });
+    expect(Object.keys(found.items[0])).not.toEqual(expect.arrayContaining(['node_id', 'parents', 'score']));
+    const missing = await result('search_commits', {});
+    expect(missing.content[0]!.text).toBe('missing required parameter: query');
+  });
+
+  it('list_repository_collaborators answers login, id and role, with the page numbers of the Link header', async () => {
+    const all = await ok('list_repository_collaborators', repo);
+    expect(all.items).toEqual(expect.arrayContaining([{ login: 'bob', id: expect.any(Number), role_name: 'read' }]));
+    for (const item of all.items) expect(Object.keys(item).sort()).toEqual(['id', 'login', 'role_name']);
+    expect(all).toMatchObject({ nextPage: 0, prevPage: 0, firstPage: 0, lastPage: 0 });
+    const first = await ok('list_repository_collaborators', { ...repo, perPage: 1 });
+    expect(first.items).toHaveLength(1);
+    expect(first).toMatchObject({ nextPage: 2, prevPage: 0, firstPage: 0, lastPage: all.items.length });
+    const second = await ok('list_repository_collaborators', { ...repo, perPage: 1, page: 2 });
+    expect(second).toMatchObject({ nextPage: all.items.length > 2 ? 3 : 0, prevPage: 1, firstPage: 1 });
+    expect(second.items[0]).toEqual(all.items[1]);
+  });
 });
 
 describe('pull requests and reviews', () => {

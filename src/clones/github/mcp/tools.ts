@@ -2,6 +2,7 @@ import type { DomainContext } from '../domain/context.js';
 import type { ToolDefinition } from './definition.js';
 import { DEFINITIONS } from './definitions.js';
 import type { ToolHandler } from './tools/common.js';
+import { collaboratorTools } from './tools/collaborators.js';
 import { gistTools } from './tools/gists.js';
 import { issueTools } from './tools/issues.js';
 import { labelTools } from './tools/labels.js';
@@ -18,6 +19,7 @@ export interface McpTool extends ToolDefinition {
 }
 
 const HANDLERS: Record<string, ToolHandler> = {
+  ...collaboratorTools,
   ...gistTools,
   ...issueTools,
   ...labelTools,

@@ -1,5 +1,5 @@
 import type { DomainContext } from '../../domain/context.js';
-import { minimalRepository, minimalUser } from '../minimal.js';
+import { minimalCommit, minimalRepository, minimalUser } from '../minimal.js';
 import { paging, pick, rest, text, type Args, type ToolHandler } from './common.js';
 
 type Json = Record<string, unknown>;
@@ -45,6 +45,35 @@ export const searchTools: Record<string, ToolHandler> = {
       total_count: found.total_count,
       incomplete_results: found.incomplete_results,
       items: pick(items, args.fields),
+    };
+  },
+
+  search_commits: async (ctx, args) => {
+    const q = String(args.query);
+    const found = (await rest(
+      ctx,
+      'search/commits',
+      { query: query(args) },
+      `search commits with query '${q}'`,
+    )) as Found;
+    return {
+      total_count: found.total_count,
+      incomplete_results: found.incomplete_results,
+      items: found.items.map((item) => {
+        const repository = item.repository as Json | undefined;
+        return {
+          ...minimalCommit(item),
+          ...(repository
+            ? {
+                repository: {
+                  full_name: repository.full_name,
+                  html_url: repository.html_url,
+                  ...(repository.private ? { private: true } : {}),
+                },
+              }
+            : {}),
+        };
+      }),
     };
   },
 
