@@ -141,6 +141,46 @@ describe('tools', () => {
     ]);
   });
 
+  it('says a tool of GitHub’s server is not implemented here, and a name GitHub’s server lacks is an unknown tool (-32602)', async () => {
+    clone.handle.clearRequests();
+    const lacking = await call('get_teams', {});
+    expect(lacking).toMatchObject({
+      isError: true,
+      text: 'tool get_teams is not implemented by the Archal GitHub clone',
+    });
+    await expect(
+      client.callTool({ name: 'get_issue', arguments: { owner: 'acme', repo: 'widgets' } }),
+    ).rejects.toMatchObject({
+      code: -32602,
+      message: expect.stringContaining('unknown tool "get_issue"'),
+    });
+    const res = await fetch(`${clone.apiUrl}/mcp`, {
+      method: 'POST',
+      headers: {
+        authorization: `Bearer ${clone.token}`,
+        'content-type': 'application/json',
+        accept: 'application/json, text/event-stream',
+      },
+      body: JSON.stringify({
+        jsonrpc: '2.0',
+        id: 7,
+        method: 'tools/call',
+        params: { name: 'get_issue', arguments: {} },
+      }),
+    });
+    expect(await res.json()).toEqual({
+      jsonrpc: '2.0',
+      id: 7,
+      error: { code: -32602, message: 'unknown tool "get_issue"' },
+    });
+    // Only the clone's gap counts as not implemented; a wrong name is the caller's.
+    expect(clone.handle.requests().filter((entry) => entry.kind === 'mcp')).toEqual([
+      expect.objectContaining({ operationId: 'mcp/get_teams', notImplemented: true }),
+      expect.objectContaining({ operationId: 'mcp/get_issue', notImplemented: false }),
+      expect.objectContaining({ operationId: 'mcp/get_issue', notImplemented: false }),
+    ]);
+  });
+
   it('logs each call’s result, with tokens redacted and the log’s body cap', async () => {
     const created = (
       await call('issue_write', {

@@ -1,6 +1,6 @@
 import { Server } from '@modelcontextprotocol/sdk/server/index.js';
 import { StreamableHTTPServerTransport } from '@modelcontextprotocol/sdk/server/streamableHttp.js';
-import { CallToolRequestSchema, ListToolsRequestSchema } from '@modelcontextprotocol/sdk/types.js';
+import { CallToolRequestSchema, ErrorCode, ListToolsRequestSchema } from '@modelcontextprotocol/sdk/types.js';
 import type { CloneCore } from '../core.js';
 import { requestContext } from '../domain/context.js';
 import { credential, resolveActor } from '../http/auth.js';
@@ -15,6 +15,7 @@ import { ApiError } from '../state/errors.js';
 import { Journal } from '../state/store.js';
 import { MAX_BODY_CHARS } from '../request-log.js';
 import type { ServerResponse } from 'node:http';
+import { GITHUB_TOOL_NAMES } from './definitions.js';
 import { TOOLS, ToolContent, ToolError } from './tools.js';
 
 const BY_NAME = new Map(TOOLS.map((tool) => [tool.name, tool]));
@@ -71,6 +72,11 @@ export async function handleMcp(core: CloneCore, exchange: Exchange, urls: Urls)
     server.setRequestHandler(CallToolRequestSchema, async (request) => {
       const tool = BY_NAME.get(request.params.name);
       operationId = `mcp/${request.params.name}`;
+      if (!tool && !GITHUB_TOOL_NAMES.includes(request.params.name))
+        // As GitHub's server (go-sdk) answers a name it has no tool for: invalid params.
+        throw Object.assign(new Error(`unknown tool ${JSON.stringify(request.params.name)}`), {
+          code: ErrorCode.InvalidParams,
+        });
       if (!tool) {
         notImplemented = true;
         return {
