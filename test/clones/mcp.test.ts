@@ -262,6 +262,25 @@ describe('tools', () => {
     }
   });
 
+  it('answers a body that is not JSON with JSON-RPC’s parse error', async () => {
+    const res = await fetch(`${clone.apiUrl}/mcp`, {
+      method: 'POST',
+      headers: {
+        authorization: `Bearer ${clone.token}`,
+        'content-type': 'application/json',
+        accept: 'application/json, text/event-stream',
+      },
+      body: '{"jsonrpc": "2.0", "id": 1, "method": "tools/list"',
+    });
+    expect(res.status).toBe(400);
+    expect(res.headers.get('content-type')).toMatch(/^application\/json/);
+    expect(await res.json()).toEqual({
+      jsonrpc: '2.0',
+      id: null,
+      error: { code: -32700, message: 'Parse error: Invalid JSON' },
+    });
+  });
+
   it('needs the token', async () => {
     const res = await fetch(`${clone.apiUrl}/mcp`, {
       method: 'POST',

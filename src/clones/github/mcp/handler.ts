@@ -57,7 +57,17 @@ export async function handleMcp(core: CloneCore, exchange: Exchange, urls: Urls)
     try {
       body = requestText === undefined ? undefined : JSON.parse(requestText);
     } catch {
-      throw new ApiError(400, 'Problems parsing JSON');
+      // JSON-RPC's parse error, as the SDK's transport answers a body it cannot parse.
+      status = 400;
+      res.writeHead(400, { 'content-type': 'application/json' });
+      res.end(
+        JSON.stringify({
+          jsonrpc: '2.0',
+          error: { code: ErrorCode.ParseError, message: 'Parse error: Invalid JSON' },
+          id: null,
+        }),
+      );
+      return;
     }
     const domain = requestContext(core, { urls, actor, journal, requestId, deliveries });
     const server = new Server({ name: 'github-mcp-server', version: 'archal-clone' }, { capabilities: { tools: {} } });
