@@ -81,6 +81,35 @@ describe('tool definitions', () => {
   });
 });
 
+describe('arguments', () => {
+  it('takes numbers sent as strings, as github-mcp-server does, and refuses what is no number or empty', async () => {
+    expect(await ok('issue_read', { method: 'get', ...repo, issue_number: '1' })).toMatchObject({ number: 1 });
+    const first = await ok('list_issues', { ...repo, perPage: '1' });
+    expect(first.issues).toHaveLength(1);
+    const next = await ok('list_issues', { ...repo, perPage: '1', after: first.pageInfo.endCursor });
+    expect(next.issues).toHaveLength(1);
+    expect(next.issues[0].number).not.toBe(first.issues[0].number);
+    const refusals: Array<[Record<string, unknown>, string]> = [
+      [{ issue_number: 'abc' }, 'parameter issue_number is not a valid number: invalid numeric value: abc'],
+      [{ issue_number: 1.5 }, 'parameter issue_number is not a valid number: non-integer numeric value: 1.5'],
+      [{ issue_number: true }, 'parameter issue_number is not a valid number: expected number, got bool'],
+      [{ issue_number: 0 }, 'missing required parameter: issue_number'],
+      [{ issue_number: 1, owner: '' }, 'missing required parameter: owner'],
+      [{ issue_number: 1, owner: 7 }, 'parameter owner is not of type string'],
+    ];
+    for (const [args, message] of refusals) {
+      const answer = await result('issue_read', { method: 'get', ...repo, ...args });
+      expect({ args, isError: answer.isError, text: answer.content[0]!.text }).toEqual({
+        args,
+        isError: true,
+        text: message,
+      });
+    }
+    const perPage = await result('list_branches', { ...repo, perPage: 'ten' });
+    expect(perPage.content[0]!.text).toBe('parameter perPage is not a valid number: invalid numeric value: ten');
+  });
+});
+
 describe('context and users', () => {
   it('get_me answers the minimal user with its details', async () => {
     const me = await ok('get_me');

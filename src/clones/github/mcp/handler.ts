@@ -15,6 +15,7 @@ import { ApiError } from '../state/errors.js';
 import { Journal } from '../state/store.js';
 import { MAX_BODY_CHARS } from '../request-log.js';
 import type { ServerResponse } from 'node:http';
+import { ArgumentError, checkArguments } from './arguments.js';
 import { GITHUB_TOOL_NAMES } from './definitions.js';
 import { TOOLS, ToolContent, ToolError } from './tools.js';
 
@@ -96,12 +97,13 @@ export async function handleMcp(core: CloneCore, exchange: Exchange, urls: Urls)
           ],
         };
       }
-      const args = (request.params.arguments ?? {}) as Record<string, unknown>;
-      const missing = (tool.inputSchema.required ?? []).filter(
-        (name) => args[name] === undefined || args[name] === null,
-      );
-      if (missing.length > 0)
-        return { isError: true, content: [{ type: 'text', text: `missing required parameter: ${missing[0]}` }] };
+      let args: Record<string, unknown>;
+      try {
+        args = checkArguments(tool, (request.params.arguments ?? {}) as Record<string, unknown>);
+      } catch (error) {
+        if (!(error instanceof ArgumentError)) throw error;
+        return { isError: true, content: [{ type: 'text', text: error.message }] };
+      }
       // GitHub's MCP server calls the REST API with the same token: a tool call counts against
       // the token's `core` limit, and past it fails with the API's answer.
       const { key, label } = actorKey(actor);
