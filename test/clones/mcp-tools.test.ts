@@ -721,6 +721,59 @@ describe('pull requests and reviews', () => {
   });
 });
 
+describe('what MCP writes, REST reads', () => {
+  it('issues, comments, labels, branches, files, pull requests and reviews written over MCP read back through Octokit', async () => {
+    const octokit = octokitFor(clone, clone.token);
+    const created = await ok('issue_write', {
+      method: 'create',
+      ...repo,
+      title: 'Cross-checked',
+      body: 'Over MCP',
+      labels: ['bug'],
+      assignees: ['alice'],
+    });
+    const issueNumber = Number(String(created.url).split('/').pop());
+    await ok('add_issue_comment', { ...repo, issue_number: issueNumber, body: 'A comment over MCP' });
+    await ok('label_write', { method: 'create', ...repo, name: 'cross-checked', color: 'aabbcc' });
+    await ok('issue_write', { method: 'update', ...repo, issue_number: issueNumber, labels: ['cross-checked'] });
+    const issue = (await octokit.rest.issues.get({ ...repo, issue_number: issueNumber })).data;
+    expect(String(issue.id)).toBe(created.id);
+    expect(issue).toMatchObject({ title: 'Cross-checked', body: 'Over MCP', labels: [{ name: 'cross-checked' }] });
+    expect(issue.assignees!.map((user) => user.login)).toEqual(['alice']);
+    const comments = (await octokit.rest.issues.listComments({ ...repo, issue_number: issueNumber })).data;
+    expect(comments.map((comment) => comment.body)).toEqual(['A comment over MCP']);
+    expect((await octokit.rest.issues.getLabel({ ...repo, name: 'cross-checked' })).data.color).toBe('aabbcc');
+
+    await ok('create_branch', { ...repo, branch: 'cross-checked' });
+    const written = await ok('create_or_update_file', {
+      ...repo,
+      path: 'CROSS.md',
+      content: 'checked\n',
+      message: 'Add CROSS.md',
+      branch: 'cross-checked',
+    });
+    const file = (await octokit.rest.repos.getContent({ ...repo, path: 'CROSS.md', ref: 'cross-checked' })).data as {
+      sha: string;
+      content: string;
+    };
+    expect(file.sha).toBe(written.content.sha);
+    expect(Buffer.from(file.content, 'base64').toString('utf8')).toBe('checked\n');
+    const pr = await ok('create_pull_request', { ...repo, title: 'Cross PR', head: 'cross-checked', base: 'main' });
+    const pullNumber = Number(String(pr.url).split('/').pop());
+    await ok('pull_request_review_write', {
+      method: 'create',
+      ...repo,
+      pullNumber,
+      event: 'COMMENT',
+      body: 'Reviewed over MCP',
+    });
+    const pull = (await octokit.rest.pulls.get({ ...repo, pull_number: pullNumber })).data;
+    expect(pull).toMatchObject({ title: 'Cross PR', head: { ref: 'cross-checked' }, base: { ref: 'main' } });
+    const reviews = (await octokit.rest.pulls.listReviews({ ...repo, pull_number: pullNumber })).data;
+    expect(reviews.map((review) => [review.state, review.body])).toEqual([['COMMENTED', 'Reviewed over MCP']]);
+  });
+});
+
 describe('notifications', () => {
   it('list_notifications, get_notification_details, dismiss_notification and manage_notification_subscription', async () => {
     const alice = octokitFor(clone, TOKENS.alice);
