@@ -154,6 +154,24 @@ describe('issues and labels', () => {
     });
   });
 
+  it('issue_write closes as a duplicate only with duplicate_of, and takes duplicate_of only for a duplicate', async () => {
+    const update = (extra: Record<string, unknown>) =>
+      result('issue_write', { method: 'update', ...repo, issue_number: number, ...extra });
+    const without = await update({ state: 'closed', state_reason: 'duplicate' });
+    expect(without.content[0]!.text).toBe("duplicate_of must be provided when state_reason is 'duplicate'");
+    const stray = await update({ state: 'closed', state_reason: 'completed', duplicate_of: 1 });
+    expect(stray.content[0]!.text).toBe("duplicate_of can only be used when state_reason is 'duplicate'");
+    expect(state().issues.find((issue) => issue.number === number)!.state).toBe('open');
+    expect((await update({ state: 'closed', state_reason: 'duplicate', duplicate_of: 1 })).isError ?? false).toBe(
+      false,
+    );
+    expect(state().issues.find((issue) => issue.number === number)).toMatchObject({
+      state: 'closed',
+      state_reason: 'duplicate',
+    });
+    await ok('issue_write', { method: 'update', ...repo, issue_number: number, state: 'open' });
+  });
+
   it('issue_read answers the minimal issue, its comments and its labels', async () => {
     await ok('add_issue_comment', { ...repo, issue_number: number, body: 'A comment' });
     const issue = await ok('issue_read', { method: 'get', ...repo, issue_number: number });

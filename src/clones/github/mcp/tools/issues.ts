@@ -119,8 +119,12 @@ export const issueTools: Record<string, ToolHandler> = {
     if (args.method !== 'update') throw new ToolError(`unknown method: ${String(args.method)}`);
     if (args.issue_number === undefined) throw new ToolError('missing required parameter: issue_number');
     const params = { ...repoParams(args), issue_number: Number(args.issue_number) };
-    if (args.state_reason === 'duplicate' && args.duplicate_of === undefined)
-      throw new ToolError('duplicate_of must be provided when state_reason is "duplicate"');
+    // 0 is no duplicate_of, as github-mcp-server reads an optional number.
+    const duplicateOf = (args.duplicate_of as number | undefined) ?? 0;
+    if (duplicateOf !== 0 && args.state_reason !== 'duplicate')
+      throw new ToolError("duplicate_of can only be used when state_reason is 'duplicate'");
+    if (args.state === 'closed' && args.state_reason === 'duplicate' && duplicateOf === 0)
+      throw new ToolError("duplicate_of must be provided when state_reason is 'duplicate'");
     return minimalResponse(await rest(ctx, 'issues/update', { params, body }));
   },
 
