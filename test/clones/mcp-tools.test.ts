@@ -352,6 +352,31 @@ describe('repositories, files, branches and commits', () => {
     );
   });
 
+  it('push_files to a branch that does not exist makes it from the default branch, as github-mcp-server', async () => {
+    const octokit = octokitFor(clone, clone.token);
+    const main = (await octokit.rest.repos.getBranch({ ...repo, branch: 'main' })).data.commit.sha;
+    const pushed = await ok('push_files', {
+      ...repo,
+      branch: 'pushed-new',
+      message: 'New branch, two files',
+      files: [
+        { path: 'new/one.txt', content: 'one\n' },
+        { path: 'README.md', content: 'replaced\n' },
+      ],
+    });
+    expect(pushed).toMatchObject({ ref: 'refs/heads/pushed-new', object: { sha: expect.any(String) } });
+    const commit = (await octokit.rest.repos.getCommit({ ...repo, ref: 'pushed-new' })).data;
+    expect(commit.sha).toBe(pushed.object.sha);
+    expect(commit.parents.map((parent) => parent.sha)).toEqual([main]);
+    expect(commit.commit.message).toBe('New branch, two files');
+    const one = (await octokit.rest.repos.getContent({ ...repo, path: 'new/one.txt', ref: 'pushed-new' })).data as {
+      content: string;
+    };
+    expect(Buffer.from(one.content, 'base64').toString('utf8')).toBe('one\n');
+    // The default branch is left as it was.
+    expect((await octokit.rest.repos.getBranch({ ...repo, branch: 'main' })).data.commit.sha).toBe(main);
+  });
+
   it('create_or_update_file wants the current sha to change a file, saying how to get it', async () => {
     await ok('create_branch', { ...repo, branch: 'fidelity-sha' });
     const write = (extra: Record<string, unknown>) =>

@@ -50,6 +50,19 @@ async function commitTree(ctx: DomainContext, args: Args, entries: Json[], messa
   return { commit, ref: updated };
 }
 
+/** A new branch at `from` (the default branch when not given), as the git data API makes one. */
+async function createBranch(ctx: DomainContext, args: Args, branch: string, from?: string) {
+  const base =
+    from || ((await rest(ctx, 'repos/get', { params: repoParams(args) })) as { default_branch: string }).default_branch;
+  const ref = (await rest(ctx, 'git/get-ref', { params: { ...repoParams(args), ref: `heads/${base}` } })) as {
+    object: { sha: string };
+  };
+  return rest(ctx, 'git/create-ref', {
+    params: repoParams(args),
+    body: { ref: `refs/heads/${branch}`, sha: ref.object.sha },
+  });
+}
+
 /**
  * A file as github-mcp-server answers it: a line saying what was read (and `note`, when the ref
  * asked for was not the one read) and the file as an embedded resource named by the commit read.
@@ -159,25 +172,25 @@ export const repoTools: Record<string, ToolHandler> = {
       if (typeof file.content !== 'string') throw new ToolError('each file must have content');
       return { path: file.path, mode: '100644', type: 'blob', content: file.content };
     });
+    // As github-mcp-server, a branch that does not exist yet is made from the default branch first.
+    const branch = String(args.branch);
+    const existing = await callOperation(ctx, 'git/get-ref', {
+      params: { ...repoParams(args), ref: `heads/${branch}` },
+    });
+    if (!existing.ok && existing.status !== 404)
+      throw new ToolError(`failed to get branch reference: ${failureText(existing)}`);
+    if (!existing.ok)
+      await createBranch(ctx, args, branch).catch((error: unknown) => {
+        if (error instanceof ToolError) throw new ToolError(`failed to create branch from default: ${error.message}`);
+        throw error;
+      });
     return (await commitTree(ctx, args, entries, String(args.message))).ref;
   },
 
   list_branches: async (ctx, args) =>
     (await restList(ctx, 'repos/list-branches', { params: repoParams(args), query: paging(args) })).map(minimalBranch),
 
-  create_branch: async (ctx, args) => {
-    let from = text(args.from_branch);
-    if (!from)
-      from = ((await rest(ctx, 'repos/get', { params: repoParams(args) })) as { default_branch: string })
-        .default_branch;
-    const ref = (await rest(ctx, 'git/get-ref', { params: { ...repoParams(args), ref: `heads/${from}` } })) as {
-      object: { sha: string };
-    };
-    return rest(ctx, 'git/create-ref', {
-      params: repoParams(args),
-      body: { ref: `refs/heads/${String(args.branch)}`, sha: ref.object.sha },
-    });
-  },
+  create_branch: (ctx, args) => createBranch(ctx, args, String(args.branch), text(args.from_branch)),
 
   list_commits: async (ctx, args) => {
     const commits = await restList(ctx, 'repos/list-commits', {
