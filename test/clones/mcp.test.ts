@@ -51,6 +51,23 @@ describe('tools', () => {
     expect(create.inputSchema.required).toEqual(['owner', 'repo', 'title', 'head', 'base']);
   });
 
+  it('gives GitHub’s server instructions at initialize: its base guidance, then the context, issues and pull request toolsets’', async () => {
+    const instructions = client.getInstructions() ?? '';
+    expect(instructions).toMatch(
+      /^The GitHub MCP Server provides tools to interact with GitHub platform\.\n\nTool selection guidance:/,
+    );
+    const parts = [
+      "Always call 'get_me' first to understand current user permissions and context.",
+      "## Issues\n\nCheck 'list_issue_types' first",
+      "Always set 'state_reason' when closing issues.",
+      "## Pull Requests\n\nPR review workflow: Always use 'pull_request_review_write' with method 'create'",
+      'Before creating a pull request, search for pull request templates in the repository.',
+    ];
+    const at = parts.map((part) => instructions.indexOf(part));
+    expect(at.every((index) => index > 0)).toBe(true);
+    expect([...at].sort((a, b) => a - b)).toEqual(at);
+  });
+
   it('reads and writes issues on the clone’s state', async () => {
     expect((await call('get_me', {})).json().login).toBe('octocat');
     const listed = (await call('list_issues', { owner: 'acme', repo: 'widgets', state: 'OPEN' })).json() as {

@@ -16,7 +16,7 @@ import { Journal } from '../state/store.js';
 import { MAX_BODY_CHARS } from '../request-log.js';
 import type { ServerResponse } from 'node:http';
 import { ArgumentError, checkArguments } from './arguments.js';
-import { GITHUB_TOOL_NAMES } from './definitions.js';
+import { GITHUB_TOOL_NAMES, INSTRUCTIONS } from './definitions.js';
 import { TOOLS, ToolContent, ToolError } from './tools.js';
 
 const BY_NAME = new Map(TOOLS.map((tool) => [tool.name, tool]));
@@ -71,7 +71,10 @@ export async function handleMcp(core: CloneCore, exchange: Exchange, urls: Urls)
       return;
     }
     const domain = requestContext(core, { urls, actor, journal, requestId, deliveries });
-    const server = new Server({ name: 'github-mcp-server', version: 'archal-clone' }, { capabilities: { tools: {} } });
+    const server = new Server(
+      { name: 'github-mcp-server', version: 'archal-clone' },
+      { capabilities: { tools: {} }, instructions: INSTRUCTIONS },
+    );
     server.setRequestHandler(ListToolsRequestSchema, () => ({
       tools: TOOLS.map((tool) => ({
         name: tool.name,
