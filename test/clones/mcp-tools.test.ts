@@ -535,6 +535,31 @@ describe('repositories, files, branches and commits', () => {
     expect(full.items[0]).toHaveProperty('owner');
   });
 
+  it('search_code answers text_matches, as github-mcp-server asks GitHub for them (the text-match media type)', async () => {
+    const code = await ok('search_code', { query: 'throw repo:acme/widgets' });
+    const widget = code.items.find((item: { path: string }) => item.path === 'src/widget.js');
+    expect(widget.text_matches).toEqual([
+      expect.objectContaining({
+        object_type: 'FileContent',
+        property: 'content',
+        fragment: expect.stringContaining("throw new Error('size must be positive')"),
+      }),
+    ]);
+    const [match] = widget.text_matches[0].matches;
+    expect(match.text).toBe('throw');
+    expect(widget.text_matches[0].fragment.slice(match.indices[0], match.indices[1])).toBe('throw');
+    // The REST API answers them only to the media type.
+    const rest = async (accept: string) =>
+      (await (
+        await fetch(`${clone.apiUrl}/search/code?q=${encodeURIComponent('throw repo:acme/widgets')}`, {
+          headers: { authorization: `token ${clone.token}`, accept },
+        })
+      ).json()) as { items: Array<{ path: string; text_matches?: unknown[] }> };
+    expect((await rest('application/vnd.github+json')).items[0]).not.toHaveProperty('text_matches');
+    const matched = await rest('application/vnd.github.text-match+json');
+    expect(matched.items.find((item) => item.path === 'src/widget.js')!.text_matches).toEqual(widget.text_matches);
+  });
+
   it('search_commits answers minimal commits with their repository', async () => {
     const found = await ok('search_commits', {
       query: 'repo:acme/widgets size',

@@ -33,7 +33,11 @@ export const searchTools: Record<string, ToolHandler> = {
   search_pull_requests: (ctx, args) => searchIssues(ctx, args, 'is:pr'),
 
   search_code: async (ctx, args) => {
-    const found = (await rest(ctx, 'search/code', { query: query(args) })) as Found;
+    // As github-mcp-server, with the text-match media type: items carry the fragments that matched.
+    const found = (await rest(ctx, 'search/code', {
+      query: query(args),
+      headers: { accept: 'application/vnd.github.text-match+json' },
+    })) as Found;
     const items = found.items.map((item) => ({
       name: item.name,
       path: item.path,
