@@ -130,6 +130,41 @@ describe('context and users', () => {
   });
 });
 
+describe('teams', () => {
+  it('get_teams and get_team_members answer the teams of the organizations the token sees', async () => {
+    const org = await startClone({ seed: 'enterprise-repo' });
+    const orgClient = new Client({ name: 'archal-fidelity', version: '1.0.0' });
+    await orgClient.connect(
+      new StreamableHTTPClientTransport(new URL(`${org.apiUrl}/mcp`), {
+        requestInit: { headers: { authorization: `Bearer ${org.token}` } },
+      }),
+    );
+    const call = async (name: string, args: Record<string, unknown>) => {
+      const answer = (await orgClient.callTool({ name, arguments: args })) as { isError?: boolean; content: Content[] };
+      if (answer.isError) throw new Error(answer.content[0]!.text);
+      return JSON.parse(answer.content[0]!.text!) as unknown;
+    };
+    try {
+      expect(await call('get_teams', {})).toEqual([]);
+      expect(await call('get_teams', { user: 'bob' })).toEqual([
+        {
+          org: 'acme-corp',
+          teams: [
+            { name: 'Platform', slug: 'platform', description: 'Owns the API and the infrastructure.' },
+            { name: 'Platform Oncall', slug: 'platform-oncall', description: 'Who is paged for the API.' },
+          ],
+        },
+      ]);
+      expect(
+        ((await call('get_team_members', { org: 'acme-corp', team_slug: 'platform' })) as string[]).sort(),
+      ).toEqual(['alice', 'bob']);
+      expect(await call('get_team_members', { org: 'acme-corp', team_slug: 'no-such-team' })).toEqual([]);
+    } finally {
+      await orgClient.close();
+    }
+  });
+});
+
 describe('issues and labels', () => {
   let number: number;
 

@@ -150,20 +150,20 @@ describe('tools', () => {
     const missing = await call('issue_read', { method: 'get', owner: 'acme', repo: 'nope', issue_number: 1 });
     expect(missing).toMatchObject({ isError: true });
     expect(missing.text).toContain('Not Found');
-    const unknown = await call('get_team_members', { org: 'acme', team_slug: 'x' });
+    const unknown = await call('list_discussions', { owner: 'acme', repo: 'widgets' });
     expect(unknown.isError).toBe(true);
     expect(clone.handle.requests().filter((entry) => entry.kind === 'mcp')).toEqual([
       expect.objectContaining({ operationId: 'mcp/issue_read', notImplemented: false }),
-      expect.objectContaining({ operationId: 'mcp/get_team_members', notImplemented: true }),
+      expect.objectContaining({ operationId: 'mcp/list_discussions', notImplemented: true }),
     ]);
   });
 
   it('says a tool of GitHub’s server is not implemented here, and a name GitHub’s server lacks is an unknown tool (-32602)', async () => {
     clone.handle.clearRequests();
-    const lacking = await call('get_teams', {});
+    const lacking = await call('list_discussions', { owner: 'acme', repo: 'widgets' });
     expect(lacking).toMatchObject({
       isError: true,
-      text: 'tool get_teams is not implemented by the Archal GitHub clone',
+      text: 'tool list_discussions is not implemented by the Archal GitHub clone',
     });
     await expect(
       client.callTool({ name: 'get_issue', arguments: { owner: 'acme', repo: 'widgets' } }),
@@ -192,7 +192,7 @@ describe('tools', () => {
     });
     // Only the clone's gap counts as not implemented; a wrong name is the caller's.
     expect(clone.handle.requests().filter((entry) => entry.kind === 'mcp')).toEqual([
-      expect.objectContaining({ operationId: 'mcp/get_teams', notImplemented: true }),
+      expect.objectContaining({ operationId: 'mcp/list_discussions', notImplemented: true }),
       expect.objectContaining({ operationId: 'mcp/get_issue', notImplemented: false }),
       expect.objectContaining({ operationId: 'mcp/get_issue', notImplemented: false }),
     ]);

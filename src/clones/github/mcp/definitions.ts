@@ -154,6 +154,49 @@ export const DEFINITIONS: ToolDefinition[] = [
     },
   },
   {
+    name: 'get_teams',
+    description:
+      'Get details of the teams the user is a member of. Limited to organizations accessible with current credentials',
+    annotations: {
+      idempotentHint: false,
+      readOnlyHint: true,
+      title: 'Get teams',
+    },
+    inputSchema: {
+      properties: {
+        user: {
+          description: 'Username to get teams for. If not provided, uses the authenticated user.',
+          type: 'string',
+        },
+      },
+      type: 'object',
+    },
+  },
+  {
+    name: 'get_team_members',
+    description:
+      'Get member usernames of a specific team in an organization. Limited to organizations accessible with current credentials',
+    annotations: {
+      idempotentHint: false,
+      readOnlyHint: true,
+      title: 'Get team members',
+    },
+    inputSchema: {
+      properties: {
+        org: {
+          description: 'Organization login (owner) that contains the team.',
+          type: 'string',
+        },
+        team_slug: {
+          description: 'Team slug',
+          type: 'string',
+        },
+      },
+      required: ['org', 'team_slug'],
+      type: 'object',
+    },
+  },
+  {
     name: 'get_commit',
     description: 'Get details for a commit from a GitHub repository',
     annotations: {

@@ -10,6 +10,7 @@ import { notificationTools } from './tools/notifications.js';
 import { pullTools } from './tools/pulls.js';
 import { repoTools } from './tools/repos.js';
 import { searchTools } from './tools/search.js';
+import { teamTools } from './tools/teams.js';
 
 export { ToolContent, ToolError } from './tools/common.js';
 
@@ -27,6 +28,7 @@ const HANDLERS: Record<string, ToolHandler> = {
   ...pullTools,
   ...repoTools,
   ...searchTools,
+  ...teamTools,
 };
 
 /** github-mcp-server's tools the clone serves: every definition recorded has its handler. */
