@@ -149,11 +149,27 @@ describe('tools', () => {
     clone.handle.clearRequests();
     const missing = await call('issue_read', { method: 'get', owner: 'acme', repo: 'nope', issue_number: 1 });
     expect(missing).toMatchObject({ isError: true });
-    expect(missing.text).toContain('Not Found');
+    // As go-github words an API error (request, status, message), after what failed.
+    expect(missing.text).toMatch(
+      /^failed to get issue: GET http:\/\/127\.0\.0\.1:\d+\/repos\/acme\/nope\/issues\/1: 404 Not Found \[\]$/,
+    );
+    // A validation failure (422) as github-mcp-server lists it: the message, then each error.
+    const invalid = await call('create_pull_request', {
+      owner: 'acme',
+      repo: 'widgets',
+      title: 'x',
+      head: 'nope',
+      base: 'main',
+    });
+    expect(invalid).toMatchObject({
+      isError: true,
+      text: 'failed to create pull request: Validation Failed\nPullRequest.head (invalid)',
+    });
     const unknown = await call('list_discussions', { owner: 'acme', repo: 'widgets' });
     expect(unknown.isError).toBe(true);
     expect(clone.handle.requests().filter((entry) => entry.kind === 'mcp')).toEqual([
       expect.objectContaining({ operationId: 'mcp/issue_read', notImplemented: false }),
+      expect.objectContaining({ operationId: 'mcp/create_pull_request', notImplemented: false }),
       expect.objectContaining({ operationId: 'mcp/list_discussions', notImplemented: true }),
     ]);
   });

@@ -1,5 +1,5 @@
-import { callOperation, failureText } from '../../http/operations-call.js';
-import { paging, repoParams, text, ToolError, type ToolHandler } from './common.js';
+import { callOperation } from '../../http/operations-call.js';
+import { apiErrorText, paging, repoParams, text, ToolError, type ToolHandler } from './common.js';
 
 type Rel = 'next' | 'prev' | 'first' | 'last';
 
@@ -21,7 +21,7 @@ export const collaboratorTools: Record<string, ToolHandler> = {
       params: repoParams(args),
       query: { affiliation: text(args.affiliation), ...paging(args) },
     });
-    if (!listed.ok) throw new ToolError(`failed to list collaborators: ${failureText(listed)}`);
+    if (!listed.ok) throw new ToolError(`failed to list collaborators: ${apiErrorText(listed)}`);
     const users = Array.isArray(listed.body) ? (listed.body as Array<Record<string, unknown>>) : [];
     return {
       items: users.map((user) => ({ login: user.login, id: user.id, role_name: user.role_name ?? '' })),

@@ -1,6 +1,6 @@
 import type { DomainContext } from '../../domain/context.js';
-import { callOperation, failureText } from '../../http/operations-call.js';
-import { repoParams, rest, ToolError, type Args } from './common.js';
+import { callOperation } from '../../http/operations-call.js';
+import { apiErrorText, repoParams, rest, ToolError, type Args } from './common.js';
 
 /**
  * What get_file_contents reads at, as github-mcp-server resolves `ref` and `sha`: the full ref
@@ -28,13 +28,13 @@ async function refSha(ctx: DomainContext, args: Args, ref: string, what: string)
   });
   if (result.ok) return (result.body as { object: { sha: string } }).object.sha;
   if (result.status === 404) return undefined;
-  throw new ToolError(`failed to resolve git reference: ${what}: ${failureText(result)}`);
+  throw new ToolError(`failed to resolve git reference: ${what}: ${apiErrorText(result)}`);
 }
 
 async function defaultBranch(ctx: DomainContext, args: Args): Promise<ResolvedRef> {
   const repo = await callOperation(ctx, 'repos/get', { params: repoParams(args) });
   if (!repo.ok)
-    throw new ToolError(`failed to resolve git reference: failed to get repository info: ${failureText(repo)}`);
+    throw new ToolError(`failed to resolve git reference: failed to get repository info: ${apiErrorText(repo)}`);
   const ref = `refs/heads/${(repo.body as { default_branch: string }).default_branch}`;
   const sha = await refSha(ctx, args, ref, 'failed to get default branch reference');
   if (!sha) throw new ToolError('failed to resolve git reference: failed to get default branch reference: Not Found');

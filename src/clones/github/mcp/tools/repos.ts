@@ -1,5 +1,5 @@
 import type { DomainContext } from '../../domain/context.js';
-import { callOperation, failureText } from '../../http/operations-call.js';
+import { callOperation } from '../../http/operations-call.js';
 import {
   COMMIT_DETAILS,
   type CommitDetail,
@@ -11,6 +11,7 @@ import {
   minimalTag,
 } from '../minimal.js';
 import {
+  apiErrorText,
   paging,
   pick,
   repoParams,
@@ -123,7 +124,7 @@ export const repoTools: Record<string, ToolHandler> = {
       query: { ref: branch },
     });
     if (!existing.ok && existing.status !== 404)
-      throw new ToolError(`failed to ${sha ? 'verify file SHA' : 'check if file exists'}: ${failureText(existing)}`);
+      throw new ToolError(`failed to ${sha ? 'verify file SHA' : 'check if file exists'}: ${apiErrorText(existing)}`);
     if (existing.ok && Array.isArray(existing.body))
       throw new ToolError(`Path ${path} is a directory, not a file. This tool only works with files.`);
     const current = existing.ok ? (existing.body as { sha: string }).sha : undefined;
@@ -178,7 +179,7 @@ export const repoTools: Record<string, ToolHandler> = {
       params: { ...repoParams(args), ref: `heads/${branch}` },
     });
     if (!existing.ok && existing.status !== 404)
-      throw new ToolError(`failed to get branch reference: ${failureText(existing)}`);
+      throw new ToolError(`failed to get branch reference: ${apiErrorText(existing)}`);
     if (!existing.ok)
       await createBranch(ctx, args, branch).catch((error: unknown) => {
         if (error instanceof ToolError) throw new ToolError(`failed to create branch from default: ${error.message}`);

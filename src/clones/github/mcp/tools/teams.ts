@@ -1,5 +1,5 @@
-import { callOperation, failureText } from '../../http/operations-call.js';
-import { rest, restList, text, ToolError, type ToolHandler } from './common.js';
+import { callOperation } from '../../http/operations-call.js';
+import { apiErrorText, rest, restList, text, ToolError, type ToolHandler } from './common.js';
 
 type Team = { name: string; slug: string; description: string | null; organization?: { login: string } };
 
@@ -51,6 +51,6 @@ export const teamTools: Record<string, ToolHandler> = {
       await rest(ctx, 'orgs/get', { params: { org } }, 'get team members');
       return [];
     }
-    throw new ToolError(`failed to get team members: ${failureText(members)}`);
+    throw new ToolError(`failed to get team members: ${apiErrorText(members)}`);
   },
 };
