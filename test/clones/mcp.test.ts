@@ -295,6 +295,23 @@ describe('tools', () => {
     }
   });
 
+  it('answers a tools/call without a tool name with JSON-RPC’s invalid params (-32602)', async () => {
+    const res = await fetch(`${clone.apiUrl}/mcp`, {
+      method: 'POST',
+      headers: {
+        authorization: `Bearer ${clone.token}`,
+        'content-type': 'application/json',
+        accept: 'application/json, text/event-stream',
+      },
+      body: JSON.stringify({ jsonrpc: '2.0', id: 3, method: 'tools/call', params: { arguments: {} } }),
+    });
+    expect(await res.json()).toEqual({
+      jsonrpc: '2.0',
+      id: 3,
+      error: { code: -32602, message: expect.stringContaining('Invalid tools/call request') },
+    });
+  });
+
   it('answers a body that is not JSON with JSON-RPC’s parse error', async () => {
     const res = await fetch(`${clone.apiUrl}/mcp`, {
       method: 'POST',

@@ -1,6 +1,12 @@
 import { Server } from '@modelcontextprotocol/sdk/server/index.js';
 import { StreamableHTTPServerTransport } from '@modelcontextprotocol/sdk/server/streamableHttp.js';
-import { CallToolRequestSchema, ErrorCode, ListToolsRequestSchema } from '@modelcontextprotocol/sdk/types.js';
+import {
+  CallToolRequestSchema,
+  ErrorCode,
+  ListToolsRequestSchema,
+  type CallToolRequest,
+} from '@modelcontextprotocol/sdk/types.js';
+import { z } from 'zod';
 import type { CloneCore } from '../core.js';
 import { requestContext } from '../domain/context.js';
 import { credential, resolveActor } from '../http/auth.js';
@@ -20,6 +26,7 @@ import { GITHUB_TOOL_NAMES, INSTRUCTIONS } from './definitions.js';
 import { TOOLS, ToolContent, ToolError } from './tools.js';
 
 const BY_NAME = new Map(TOOLS.map((tool) => [tool.name, tool]));
+const LENIENT_CALL_TOOL = CallToolRequestSchema.extend({ params: z.unknown() });
 
 /**
  * Serves GitHub's MCP server tools at `/mcp` over MCP streamable HTTP (stateless: each POST is
@@ -83,7 +90,10 @@ export async function handleMcp(core: CloneCore, exchange: Exchange, urls: Urls)
         annotations: tool.annotations,
       })),
     }));
-    server.setRequestHandler(CallToolRequestSchema, async (request) => {
+    // The SDK's own tools/call schema would fail a call without a name as an internal error (-32603):
+    // read leniently here, the SDK's server checks it again and answers invalid params (-32602).
+    server.setRequestHandler(LENIENT_CALL_TOOL, async (lenient) => {
+      const request = lenient as CallToolRequest;
       const tool = BY_NAME.get(request.params.name);
       operationId = `mcp/${request.params.name}`;
       if (!tool && !GITHUB_TOOL_NAMES.includes(request.params.name))
