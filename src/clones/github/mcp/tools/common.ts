@@ -74,6 +74,22 @@ export async function rest(
   return result.body;
 }
 
+/**
+ * Like `rest`, for an operation GitHub answers 202 Accepted (a fork, a branch update): go-github
+ * reports that as an error github-mcp-server answers with `inProgress`.
+ */
+export async function restAccepted(
+  ctx: DomainContext,
+  operationId: string,
+  call: OperationCall,
+  what: string,
+  inProgress: string,
+): Promise<unknown> {
+  const result = await callOperation(ctx, operationId, call);
+  if (!result.ok) throw new ToolError(`failed to ${what}: ${apiErrorText(result)}`);
+  return result.status === 202 ? inProgress : result.body;
+}
+
 /** Like `rest`, for operations whose answer is a list. */
 export async function restList(ctx: DomainContext, operationId: string, call: OperationCall = {}): Promise<unknown[]> {
   const body = await rest(ctx, operationId, call);

@@ -20,6 +20,7 @@ import {
   reactionResponse,
   repoParams,
   rest,
+  restAccepted,
   restList,
   text,
   ToolError,
@@ -262,10 +263,13 @@ export const pullTools: Record<string, ToolHandler> = {
     }),
 
   update_pull_request_branch: (ctx, args) =>
-    rest(ctx, 'pulls/update-branch', {
-      params: pullParams(args),
-      body: args.expectedHeadSha ? { expected_head_sha: args.expectedHeadSha } : {},
-    }),
+    restAccepted(
+      ctx,
+      'pulls/update-branch',
+      { params: pullParams(args), body: args.expectedHeadSha ? { expected_head_sha: args.expectedHeadSha } : {} },
+      'update pull request branch',
+      'Pull request branch update is in progress',
+    ),
 
   pull_request_review_write: async (ctx, args) => {
     const params = pullParams(args);

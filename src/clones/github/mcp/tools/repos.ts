@@ -16,6 +16,7 @@ import {
   pick,
   repoParams,
   rest,
+  restAccepted,
   restList,
   text,
   ToolContent,
@@ -265,11 +266,14 @@ export const repoTools: Record<string, ToolHandler> = {
     );
   },
 
-  fork_repository: async (ctx, args) =>
-    minimalResponse(
-      await rest(ctx, 'repos/create-fork', {
-        params: repoParams(args),
-        body: args.organization ? { organization: args.organization } : {},
-      }),
-    ),
+  fork_repository: async (ctx, args) => {
+    const forked = await restAccepted(
+      ctx,
+      'repos/create-fork',
+      { params: repoParams(args), body: args.organization ? { organization: args.organization } : {} },
+      'fork repository',
+      'Fork is in progress',
+    );
+    return typeof forked === 'string' ? forked : minimalResponse(forked);
+  },
 };
