@@ -51,6 +51,23 @@ describe('tools', () => {
     expect(create.inputSchema.required).toEqual(['owner', 'repo', 'title', 'head', 'base']);
   });
 
+  it('gives GitHub’s server instructions at initialize: its base guidance, then the context, issues and pull request toolsets’', async () => {
+    const instructions = client.getInstructions() ?? '';
+    expect(instructions).toMatch(
+      /^The GitHub MCP Server provides tools to interact with GitHub platform\.\n\nTool selection guidance:/,
+    );
+    const parts = [
+      "Always call 'get_me' first to understand current user permissions and context.",
+      "## Issues\n\nCheck 'list_issue_types' first",
+      "Always set 'state_reason' when closing issues.",
+      "## Pull Requests\n\nPR review workflow: Always use 'pull_request_review_write' with method 'create'",
+      'Before creating a pull request, search for pull request templates in the repository.',
+    ];
+    const at = parts.map((part) => instructions.indexOf(part));
+    expect(at.every((index) => index > 0)).toBe(true);
+    expect([...at].sort((a, b) => a - b)).toEqual(at);
+  });
+
   it('reads and writes issues on the clone’s state', async () => {
     expect((await call('get_me', {})).json().login).toBe('octocat');
     const listed = (await call('list_issues', { owner: 'acme', repo: 'widgets', state: 'OPEN' })).json() as {
@@ -102,7 +119,8 @@ describe('tools', () => {
     })) as { content: Array<{ type: string; text?: string; resource?: { uri: string; text?: string } }> };
     expect(file.content[0]!.text).toMatch(/^successfully downloaded text file \(SHA: [0-9a-f]{40}\)$/);
     expect(file.content[1]!.resource).toMatchObject({
-      uri: 'repo://acme/widgets/refs/heads/mcp-change/contents/MCP.md',
+      // The commit read names the file, as github-mcp-server's resource URIs do.
+      uri: expect.stringMatching(/^repo:\/\/acme\/widgets\/sha\/[0-9a-f]{40}\/contents\/MCP\.md$/),
       text: 'written over MCP\n',
     });
     const pull = (
@@ -131,12 +149,68 @@ describe('tools', () => {
     clone.handle.clearRequests();
     const missing = await call('issue_read', { method: 'get', owner: 'acme', repo: 'nope', issue_number: 1 });
     expect(missing).toMatchObject({ isError: true });
-    expect(missing.text).toContain('Not Found');
-    const unknown = await call('get_team_members', { org: 'acme', team_slug: 'x' });
+    // As go-github words an API error (request, status, message), after what failed.
+    expect(missing.text).toMatch(
+      /^failed to get issue: GET http:\/\/127\.0\.0\.1:\d+\/repos\/acme\/nope\/issues\/1: 404 Not Found \[\]$/,
+    );
+    // A validation failure (422) as github-mcp-server lists it: the message, then each error.
+    const invalid = await call('create_pull_request', {
+      owner: 'acme',
+      repo: 'widgets',
+      title: 'x',
+      head: 'nope',
+      base: 'main',
+    });
+    expect(invalid).toMatchObject({
+      isError: true,
+      text: 'failed to create pull request: Validation Failed\nPullRequest.head (invalid)',
+    });
+    const unknown = await call('list_discussions', { owner: 'acme', repo: 'widgets' });
     expect(unknown.isError).toBe(true);
     expect(clone.handle.requests().filter((entry) => entry.kind === 'mcp')).toEqual([
       expect.objectContaining({ operationId: 'mcp/issue_read', notImplemented: false }),
-      expect.objectContaining({ operationId: 'mcp/get_team_members', notImplemented: true }),
+      expect.objectContaining({ operationId: 'mcp/create_pull_request', notImplemented: false }),
+      expect.objectContaining({ operationId: 'mcp/list_discussions', notImplemented: true }),
+    ]);
+  });
+
+  it('says a tool of GitHub’s server is not implemented here, and a name GitHub’s server lacks is an unknown tool (-32602)', async () => {
+    clone.handle.clearRequests();
+    const lacking = await call('list_discussions', { owner: 'acme', repo: 'widgets' });
+    expect(lacking).toMatchObject({
+      isError: true,
+      text: 'tool list_discussions is not implemented by the Archal GitHub clone',
+    });
+    await expect(
+      client.callTool({ name: 'get_issue', arguments: { owner: 'acme', repo: 'widgets' } }),
+    ).rejects.toMatchObject({
+      code: -32602,
+      message: expect.stringContaining('unknown tool "get_issue"'),
+    });
+    const res = await fetch(`${clone.apiUrl}/mcp`, {
+      method: 'POST',
+      headers: {
+        authorization: `Bearer ${clone.token}`,
+        'content-type': 'application/json',
+        accept: 'application/json, text/event-stream',
+      },
+      body: JSON.stringify({
+        jsonrpc: '2.0',
+        id: 7,
+        method: 'tools/call',
+        params: { name: 'get_issue', arguments: {} },
+      }),
+    });
+    expect(await res.json()).toEqual({
+      jsonrpc: '2.0',
+      id: 7,
+      error: { code: -32602, message: 'unknown tool "get_issue"' },
+    });
+    // Only the clone's gap counts as not implemented; a wrong name is the caller's.
+    expect(clone.handle.requests().filter((entry) => entry.kind === 'mcp')).toEqual([
+      expect.objectContaining({ operationId: 'mcp/list_discussions', notImplemented: true }),
+      expect.objectContaining({ operationId: 'mcp/get_issue', notImplemented: false }),
+      expect.objectContaining({ operationId: 'mcp/get_issue', notImplemented: false }),
     ]);
   });
 
@@ -203,6 +277,58 @@ describe('tools', () => {
     } finally {
       await limitedClient.close();
     }
+  });
+
+  it('is stateless as GitHub’s server: a GET (a client opening an event stream) or DELETE is 405, answered at once', async () => {
+    for (const method of ['GET', 'DELETE']) {
+      const res = await fetch(`${clone.apiUrl}/mcp`, {
+        method,
+        headers: { authorization: `Bearer ${clone.token}`, accept: 'text/event-stream' },
+        signal: AbortSignal.timeout(5000),
+      });
+      expect({ method, status: res.status, allow: res.headers.get('allow') }).toEqual({
+        method,
+        status: 405,
+        allow: 'POST',
+      });
+      expect(await res.text()).toBe('Method Not Allowed\n');
+    }
+  });
+
+  it('answers a tools/call without a tool name with JSON-RPC’s invalid params (-32602)', async () => {
+    const res = await fetch(`${clone.apiUrl}/mcp`, {
+      method: 'POST',
+      headers: {
+        authorization: `Bearer ${clone.token}`,
+        'content-type': 'application/json',
+        accept: 'application/json, text/event-stream',
+      },
+      body: JSON.stringify({ jsonrpc: '2.0', id: 3, method: 'tools/call', params: { arguments: {} } }),
+    });
+    expect(await res.json()).toEqual({
+      jsonrpc: '2.0',
+      id: 3,
+      error: { code: -32602, message: expect.stringContaining('Invalid tools/call request') },
+    });
+  });
+
+  it('answers a body that is not JSON with JSON-RPC’s parse error', async () => {
+    const res = await fetch(`${clone.apiUrl}/mcp`, {
+      method: 'POST',
+      headers: {
+        authorization: `Bearer ${clone.token}`,
+        'content-type': 'application/json',
+        accept: 'application/json, text/event-stream',
+      },
+      body: '{"jsonrpc": "2.0", "id": 1, "method": "tools/list"',
+    });
+    expect(res.status).toBe(400);
+    expect(res.headers.get('content-type')).toMatch(/^application\/json/);
+    expect(await res.json()).toEqual({
+      jsonrpc: '2.0',
+      id: null,
+      error: { code: -32700, message: 'Parse error: Invalid JSON' },
+    });
   });
 
   it('needs the token', async () => {

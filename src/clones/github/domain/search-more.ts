@@ -245,3 +245,28 @@ function* files(repo: RepoRecord, tree: string, prefix: string): Generator<{ pat
     else if (entry.mode !== '160000') yield { path, sha: entry.sha };
   }
 }
+
+/** At most this many fragments per file, as GitHub shows a few snippets of a code search hit. */
+const MAX_FRAGMENTS = 3;
+
+/**
+ * Code search's `text_matches` (the text-match media type) for a file: each line holding one of
+ * `needles` (lowercase) is a fragment, with where each needle is in it.
+ */
+export function codeTextMatches(repo: RepoRecord, sha: string, needles: string[], objectUrl: string) {
+  const data = repo.git.readBlob(sha);
+  if (!data || data.includes(0) || needles.length === 0) return [];
+  const fragments = [];
+  for (const line of data.toString('utf8').split('\n')) {
+    const lower = line.toLowerCase();
+    const matches: Array<{ text: string; indices: [number, number] }> = [];
+    for (const needle of needles)
+      for (let at = lower.indexOf(needle); at >= 0; at = lower.indexOf(needle, at + needle.length))
+        matches.push({ text: line.slice(at, at + needle.length), indices: [at, at + needle.length] });
+    if (matches.length === 0) continue;
+    matches.sort((a, b) => a.indices[0] - b.indices[0]);
+    fragments.push({ object_url: objectUrl, object_type: 'FileContent', property: 'content', fragment: line, matches });
+    if (fragments.length === MAX_FRAGMENTS) break;
+  }
+  return fragments;
+}

@@ -16,7 +16,7 @@ export interface OperationCall {
 
 export type OperationResult =
   | { ok: true; status: number; body: unknown; headers: Record<string, string> }
-  | { ok: false; status: number; message: string; errors: unknown[] };
+  | { ok: false; status: number; message: string; errors: unknown[]; request: { method: string; url: string } };
 
 /**
  * Runs a REST operation of the clone from inside another API (GraphQL, MCP), as the same actor
@@ -51,7 +51,14 @@ export async function callOperation(
     return { ok: true, status: reply.status, body, headers: reply.headers ?? {} };
   } catch (error) {
     if (!(error instanceof ApiError)) throw error;
-    return { ok: false, status: error.status, message: error.message, errors: error.extra.errors ?? [] };
+    const search = query.toString();
+    return {
+      ok: false,
+      status: error.status,
+      message: error.message,
+      errors: error.extra.errors ?? [],
+      request: { method: route.method, url: `${ctx.urls.api}${path}${search ? `?${search}` : ''}` },
+    };
   }
 }
 

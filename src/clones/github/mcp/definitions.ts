@@ -6,6 +6,138 @@ import type { ToolDefinition } from './definition.js';
 export const SOURCE =
   'github/github-mcp-server 64a49f34d076b6f5917dae1424521d43c7bcae84, pkg/github/__toolsnaps__ (MIT licence)';
 
+/**
+ * The instructions github-mcp-server gives at initialize for the toolsets the clone serves: its base
+ * guidance, then the context, issues and pull_requests toolsets' (with the repos toolset's note on
+ * pull request templates), joined as it joins them. Clients put them in the agent's context.
+ */
+export const INSTRUCTIONS =
+  "The GitHub MCP Server provides tools to interact with GitHub platform.\n\nTool selection guidance:\n\t1. Use 'list_*' tools for broad, simple retrieval and pagination of all items of a type (e.g., all issues, all PRs, all branches) with basic filtering.\n\t2. Use 'search_*' tools for targeted queries with specific criteria, keywords, or complex filters (e.g., issues with certain text, PRs by author, code containing functions).\n\nContext management:\n\t1. Use pagination whenever possible with batches of 5-10 items.\n\t2. Use minimal_output parameter set to true if the full information is not needed to accomplish a task.\n\nTool usage guidance:\n\t1. For 'search_*' tools: Use separate 'sort' and 'order' parameters if available for sorting results - do not include 'sort:' syntax in query strings. Query strings should contain only search criteria (e.g., 'org:google language:python'), not sorting instructions. Always call 'get_me' first to understand current user permissions and context. ## Issues\n\nCheck 'list_issue_types' first for organizations to use proper issue types. Use 'search_issues' before creating new issues to avoid duplicates. Always set 'state_reason' when closing issues. ## Pull Requests\n\nPR review workflow: Always use 'pull_request_review_write' with method 'create' to create a pending review, then 'add_comment_to_pending_review' to add comments, and finally 'pull_request_review_write' with method 'submit_pending' to submit the review for complex reviews with line-specific comments.\n\nBefore creating a pull request, search for pull request templates in the repository. Template files are called pull_request_template.md or they're located in '.github/PULL_REQUEST_TEMPLATE' directory. Use the template content to structure the PR description and then call create_pull_request tool.";
+
+/**
+ * Every tool name github-mcp-server has (all toolsets and feature flags): a call to one the clone
+ * does not serve is a gap of the clone; any other name is unknown to GitHub's server too.
+ */
+export const GITHUB_TOOL_NAMES: readonly string[] = [
+  'actions_get',
+  'actions_list',
+  'actions_run_trigger',
+  'add_comment_to_pending_review',
+  'add_issue_comment',
+  'add_issue_comment_reaction',
+  'add_issue_reaction',
+  'add_pull_request_review_comment',
+  'add_pull_request_review_comment_reaction',
+  'add_reply_to_pull_request_comment',
+  'add_sub_issue',
+  'assign_copilot_to_issue',
+  'assign_copilot_to_issue_with_intent',
+  'create_branch',
+  'create_gist',
+  'create_issue',
+  'create_or_update_file',
+  'create_pull_request',
+  'create_pull_request_review',
+  'create_repository',
+  'delete_file',
+  'delete_pending_pull_request_review',
+  'delete_repository',
+  'discussion_comment_write',
+  'dismiss_notification',
+  'find_duplicate',
+  'fork_repository',
+  'get_code_quality_finding',
+  'get_code_scanning_alert',
+  'get_commit',
+  'get_dependabot_alert',
+  'get_discussion',
+  'get_discussion_comments',
+  'get_file_blame',
+  'get_file_contents',
+  'get_gist',
+  'get_global_security_advisory',
+  'get_job_logs',
+  'get_label',
+  'get_latest_release',
+  'get_me',
+  'get_notification_details',
+  'get_release_by_tag',
+  'get_repository_tree',
+  'get_secret_scanning_alert',
+  'get_tag',
+  'get_team_members',
+  'get_teams',
+  'issue_dependency_read',
+  'issue_dependency_write',
+  'issue_read',
+  'issue_write',
+  'label_write',
+  'list_branches',
+  'list_code_scanning_alerts',
+  'list_commits',
+  'list_dependabot_alerts',
+  'list_discussion_categories',
+  'list_discussions',
+  'list_gists',
+  'list_global_security_advisories',
+  'list_issue_fields',
+  'list_issue_types',
+  'list_issues',
+  'list_label',
+  'list_notifications',
+  'list_org_repository_security_advisories',
+  'list_pull_requests',
+  'list_releases',
+  'list_repository_collaborators',
+  'list_repository_security_advisories',
+  'list_secret_scanning_alerts',
+  'list_starred_repositories',
+  'list_tags',
+  'manage_notification_subscription',
+  'manage_repository_notification_subscription',
+  'mark_all_notifications_read',
+  'merge_pull_request',
+  'projects_get',
+  'projects_list',
+  'projects_write',
+  'pull_request_read',
+  'pull_request_review_write',
+  'push_files',
+  'remove_sub_issue',
+  'reprioritize_sub_issue',
+  'request_copilot_review',
+  'request_pull_request_reviewers',
+  'resolve_review_thread',
+  'search_code',
+  'search_commits',
+  'search_issues',
+  'search_orgs',
+  'search_pull_requests',
+  'search_repositories',
+  'search_users',
+  'set_issue_fields',
+  'star_repository',
+  'sub_issue_write',
+  'submit_pending_pull_request_review',
+  'ui_get',
+  'unresolve_review_thread',
+  'unstar_repository',
+  'update_gist',
+  'update_issue_assignees',
+  'update_issue_body',
+  'update_issue_labels',
+  'update_issue_milestone',
+  'update_issue_state',
+  'update_issue_title',
+  'update_issue_type',
+  'update_pull_request',
+  'update_pull_request_body',
+  'update_pull_request_branch',
+  'update_pull_request_draft_state',
+  'update_pull_request_state',
+  'update_pull_request_title',
+];
+
 export const DEFINITIONS: ToolDefinition[] = [
   {
     name: 'get_me',
@@ -18,6 +150,49 @@ export const DEFINITIONS: ToolDefinition[] = [
     },
     inputSchema: {
       properties: {},
+      type: 'object',
+    },
+  },
+  {
+    name: 'get_teams',
+    description:
+      'Get details of the teams the user is a member of. Limited to organizations accessible with current credentials',
+    annotations: {
+      idempotentHint: false,
+      readOnlyHint: true,
+      title: 'Get teams',
+    },
+    inputSchema: {
+      properties: {
+        user: {
+          description: 'Username to get teams for. If not provided, uses the authenticated user.',
+          type: 'string',
+        },
+      },
+      type: 'object',
+    },
+  },
+  {
+    name: 'get_team_members',
+    description:
+      'Get member usernames of a specific team in an organization. Limited to organizations accessible with current credentials',
+    annotations: {
+      idempotentHint: false,
+      readOnlyHint: true,
+      title: 'Get team members',
+    },
+    inputSchema: {
+      properties: {
+        org: {
+          description: 'Organization login (owner) that contains the team.',
+          type: 'string',
+        },
+        team_slug: {
+          description: 'Team slug',
+          type: 'string',
+        },
+      },
+      required: ['org', 'team_slug'],
       type: 'object',
     },
   },
@@ -692,6 +867,89 @@ export const DEFINITIONS: ToolDefinition[] = [
         },
       },
       required: ['query'],
+      type: 'object',
+    },
+  },
+  {
+    name: 'search_commits',
+    description:
+      "Search for commits across GitHub repositories using GitHub's commit search syntax. Useful for finding specific changes, authors, or messages across one or many repositories. Searches the default branch only.",
+    annotations: {
+      idempotentHint: false,
+      readOnlyHint: true,
+      title: 'Search commits',
+    },
+    inputSchema: {
+      properties: {
+        order: {
+          description: 'Sort order',
+          enum: ['asc', 'desc'],
+          type: 'string',
+        },
+        page: {
+          description: 'Page number for pagination (min 1)',
+          minimum: 1,
+          type: 'number',
+        },
+        perPage: {
+          description: 'Results per page for pagination (min 1, max 100)',
+          maximum: 100,
+          minimum: 1,
+          type: 'number',
+        },
+        query: {
+          description:
+            'Commit search query (GitHub commit search REST). Searches commit messages on the default branch only. Scope the search with `repo:owner/repo`, `org:`, or `user:` (queries without a scope qualifier match across all of GitHub and are usually not what you want). Other qualifiers: `author:`, `committer:`, `author-name:`, `committer-name:`, `author-email:`, `committer-email:`, `author-date:`, `committer-date:` (supports `>`, `<`, `>=`, `<=`, and `YYYY-MM-DD..YYYY-MM-DD` ranges), `merge:true|false`, `hash:`, `tree:`, `parent:`, `is:public`. Examples: `repo:owner/repo fix panic`; `org:github author:defunkt committer-date:>=2024-01-01`; `"refactor cache" repo:o/r`; `hash:abc1234 repo:o/r`.',
+          type: 'string',
+        },
+        sort: {
+          description: 'Sort by author or committer date (defaults to best match)',
+          enum: ['author-date', 'committer-date'],
+          type: 'string',
+        },
+      },
+      required: ['query'],
+      type: 'object',
+    },
+  },
+  {
+    name: 'list_repository_collaborators',
+    description:
+      'List collaborators of a GitHub repository. Results are paginated; the response includes `nextPage`, `prevPage`, `firstPage`, and `lastPage` fields. To get the next page, use the `nextPage` value as the `page` parameter.',
+    annotations: {
+      idempotentHint: false,
+      readOnlyHint: true,
+      title: 'List repository collaborators',
+    },
+    inputSchema: {
+      properties: {
+        affiliation: {
+          description:
+            "Filter by affiliation. Can be one of: 'outside' (outside collaborators), 'direct' (all with permissions regardless of org membership), 'all' (all collaborators). Default: 'all'",
+          enum: ['outside', 'direct', 'all'],
+          type: 'string',
+        },
+        owner: {
+          description: 'Repository owner',
+          type: 'string',
+        },
+        page: {
+          description: 'Page number for pagination (default 1, min 1)',
+          minimum: 1,
+          type: 'number',
+        },
+        perPage: {
+          description: 'Results per page for pagination (default 30, min 1, max 100)',
+          maximum: 100,
+          minimum: 1,
+          type: 'number',
+        },
+        repo: {
+          description: 'Repository name',
+          type: 'string',
+        },
+      },
+      required: ['owner', 'repo'],
       type: 'object',
     },
   },

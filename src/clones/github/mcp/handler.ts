@@ -1,6 +1,12 @@
 import { Server } from '@modelcontextprotocol/sdk/server/index.js';
 import { StreamableHTTPServerTransport } from '@modelcontextprotocol/sdk/server/streamableHttp.js';
-import { CallToolRequestSchema, ListToolsRequestSchema } from '@modelcontextprotocol/sdk/types.js';
+import {
+  CallToolRequestSchema,
+  ErrorCode,
+  ListToolsRequestSchema,
+  type CallToolRequest,
+} from '@modelcontextprotocol/sdk/types.js';
+import { z } from 'zod';
 import type { CloneCore } from '../core.js';
 import { requestContext } from '../domain/context.js';
 import { credential, resolveActor } from '../http/auth.js';
@@ -15,9 +21,12 @@ import { ApiError } from '../state/errors.js';
 import { Journal } from '../state/store.js';
 import { MAX_BODY_CHARS } from '../request-log.js';
 import type { ServerResponse } from 'node:http';
+import { ArgumentError, checkArguments } from './arguments.js';
+import { GITHUB_TOOL_NAMES, INSTRUCTIONS } from './definitions.js';
 import { TOOLS, ToolContent, ToolError } from './tools.js';
 
 const BY_NAME = new Map(TOOLS.map((tool) => [tool.name, tool]));
+const LENIENT_CALL_TOOL = CallToolRequestSchema.extend({ params: z.unknown() });
 
 /**
  * Serves GitHub's MCP server tools at `/mcp` over MCP streamable HTTP (stateless: each POST is
@@ -44,14 +53,35 @@ export async function handleMcp(core: CloneCore, exchange: Exchange, urls: Urls)
     requestText = raw.length > 0 ? raw.toString('utf8') : undefined;
     actor = resolveActor(core.store, credential(req.headers.authorization), core.unknownTokenUserId, core.now());
     if (actor.kind === 'anonymous' || actor.kind === 'app') throw new ApiError(401, 'Bad credentials');
+    if (req.method !== 'POST') {
+      // Stateless, as GitHub's MCP server: no event stream to GET (the SDK's would stay open with
+      // nothing to send) and no session to DELETE. Clients take 405 as "no stream".
+      status = 405;
+      res.writeHead(405, { allow: 'POST', 'content-type': 'text/plain; charset=utf-8' });
+      res.end('Method Not Allowed\n');
+      return;
+    }
     let body: unknown;
     try {
       body = requestText === undefined ? undefined : JSON.parse(requestText);
     } catch {
-      throw new ApiError(400, 'Problems parsing JSON');
+      // JSON-RPC's parse error, as the SDK's transport answers a body it cannot parse.
+      status = 400;
+      res.writeHead(400, { 'content-type': 'application/json' });
+      res.end(
+        JSON.stringify({
+          jsonrpc: '2.0',
+          error: { code: ErrorCode.ParseError, message: 'Parse error: Invalid JSON' },
+          id: null,
+        }),
+      );
+      return;
     }
     const domain = requestContext(core, { urls, actor, journal, requestId, deliveries });
-    const server = new Server({ name: 'github-mcp-server', version: 'archal-clone' }, { capabilities: { tools: {} } });
+    const server = new Server(
+      { name: 'github-mcp-server', version: 'archal-clone' },
+      { capabilities: { tools: {} }, instructions: INSTRUCTIONS },
+    );
     server.setRequestHandler(ListToolsRequestSchema, () => ({
       tools: TOOLS.map((tool) => ({
         name: tool.name,
@@ -60,9 +90,17 @@ export async function handleMcp(core: CloneCore, exchange: Exchange, urls: Urls)
         annotations: tool.annotations,
       })),
     }));
-    server.setRequestHandler(CallToolRequestSchema, async (request) => {
+    // The SDK's own tools/call schema would fail a call without a name as an internal error (-32603):
+    // read leniently here, the SDK's server checks it again and answers invalid params (-32602).
+    server.setRequestHandler(LENIENT_CALL_TOOL, async (lenient) => {
+      const request = lenient as CallToolRequest;
       const tool = BY_NAME.get(request.params.name);
       operationId = `mcp/${request.params.name}`;
+      if (!tool && !GITHUB_TOOL_NAMES.includes(request.params.name))
+        // As GitHub's server (go-sdk) answers a name it has no tool for: invalid params.
+        throw Object.assign(new Error(`unknown tool ${JSON.stringify(request.params.name)}`), {
+          code: ErrorCode.InvalidParams,
+        });
       if (!tool) {
         notImplemented = true;
         return {
@@ -72,12 +110,13 @@ export async function handleMcp(core: CloneCore, exchange: Exchange, urls: Urls)
           ],
         };
       }
-      const args = (request.params.arguments ?? {}) as Record<string, unknown>;
-      const missing = (tool.inputSchema.required ?? []).filter(
-        (name) => args[name] === undefined || args[name] === null,
-      );
-      if (missing.length > 0)
-        return { isError: true, content: [{ type: 'text', text: `missing required parameter: ${missing[0]}` }] };
+      let args: Record<string, unknown>;
+      try {
+        args = checkArguments(tool, (request.params.arguments ?? {}) as Record<string, unknown>);
+      } catch (error) {
+        if (!(error instanceof ArgumentError)) throw error;
+        return { isError: true, content: [{ type: 'text', text: error.message }] };
+      }
       // GitHub's MCP server calls the REST API with the same token: a tool call counts against
       // the token's `core` limit, and past it fails with the API's answer.
       const { key, label } = actorKey(actor);

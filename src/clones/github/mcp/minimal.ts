@@ -217,8 +217,12 @@ export function minimalPullCommit(commit: unknown) {
   );
 }
 
+/** get_commit's `detail`: no stats or files, them without patches (its default), or with them. */
+export const COMMIT_DETAILS = ['none', 'stats', 'full_patch'] as const;
+export type CommitDetail = (typeof COMMIT_DETAILS)[number];
+
 /** list_commits (no stats or files) and get_commit (`detail` adds them). */
-export function minimalCommit(commit: unknown, detail: 'none' | 'stats' | 'full' = 'none') {
+export function minimalCommit(commit: unknown, detail: CommitDetail = 'none') {
   const c = obj(commit);
   const inner = obj(c.commit);
   const stats = obj(c.stats);
@@ -255,7 +259,7 @@ export function minimalCommit(commit: unknown, detail: 'none' | 'stats' | 'full'
                   additions: num(f.additions),
                   deletions: num(f.deletions),
                   changes: num(f.changes),
-                  patch: detail === 'full' ? str(f.patch) : '',
+                  patch: detail === 'full_patch' ? str(f.patch) : '',
                 },
                 ['filename'],
               );

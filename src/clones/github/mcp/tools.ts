@@ -2,6 +2,7 @@ import type { DomainContext } from '../domain/context.js';
 import type { ToolDefinition } from './definition.js';
 import { DEFINITIONS } from './definitions.js';
 import type { ToolHandler } from './tools/common.js';
+import { collaboratorTools } from './tools/collaborators.js';
 import { gistTools } from './tools/gists.js';
 import { issueTools } from './tools/issues.js';
 import { labelTools } from './tools/labels.js';
@@ -9,6 +10,7 @@ import { notificationTools } from './tools/notifications.js';
 import { pullTools } from './tools/pulls.js';
 import { repoTools } from './tools/repos.js';
 import { searchTools } from './tools/search.js';
+import { teamTools } from './tools/teams.js';
 
 export { ToolContent, ToolError } from './tools/common.js';
 
@@ -18,6 +20,7 @@ export interface McpTool extends ToolDefinition {
 }
 
 const HANDLERS: Record<string, ToolHandler> = {
+  ...collaboratorTools,
   ...gistTools,
   ...issueTools,
   ...labelTools,
@@ -25,6 +28,7 @@ const HANDLERS: Record<string, ToolHandler> = {
   ...pullTools,
   ...repoTools,
   ...searchTools,
+  ...teamTools,
 };
 
 /** github-mcp-server's tools the clone serves: every definition recorded has its handler. */

@@ -9,6 +9,7 @@ import {
 import {
   CODE_QUALIFIERS,
   REPO_QUALIFIERS,
+  codeTextMatches,
   searchCode,
   searchRepos,
   searchUsers,
@@ -197,21 +198,30 @@ export const searchRoutes: RouteSpec[] = [
     docs: 'search/search#search-code',
     resource: 'search',
     handler: (ctx) => {
-      const hits = searchCode(ctx.store, canRead(ctx), checkScopes(ctx, parseQuery(queryOf(ctx), CODE_QUALIFIERS)));
+      const terms = checkScopes(ctx, parseQuery(queryOf(ctx), CODE_QUALIFIERS));
+      const hits = searchCode(ctx.store, canRead(ctx), terms);
       hits.sort((a, b) => b.score - a.score || (a.item.path < b.item.path ? -1 : 1));
+      // GitHub adds the matched fragments only for its text-match media type.
+      const needles = /text-match/.test(String(ctx.headers.accept ?? ''))
+        ? terms.flatMap((term) =>
+            term.kind === 'text' && !term.negated && term.value ? [term.value.toLowerCase()] : [],
+          )
+        : undefined;
       return searchReply(ctx, hits, ({ item, score }) => {
         const name = fullName(ctx, item.repo);
         const repoUrl = ctx.urls.repo(name);
         const path = item.path.split('/').map(encodeURIComponent).join('/');
+        const url = `${repoUrl}/contents/${path}?ref=${item.commit}`;
         return {
           name: item.path.split('/').pop(),
           path: item.path,
           sha: item.sha,
-          url: `${repoUrl}/contents/${path}?ref=${item.commit}`,
+          url,
           git_url: `${repoUrl}/git/blobs/${item.sha}`,
           html_url: `${ctx.urls.repoHtml(name)}/blob/${item.commit}/${path}`,
           repository: renderRepo(ctx, item.repo),
           score,
+          ...(needles ? { text_matches: codeTextMatches(item.repo, item.sha, needles, url) } : {}),
         };
       });
     },

@@ -1,5 +1,15 @@
 import { minimalIssue, minimalIssueComment, minimalMe, minimalResponse } from '../minimal.js';
-import { paging, pick, repoParams, rest, restList, text, ToolError, type ToolHandler } from './common.js';
+import {
+  paging,
+  pick,
+  reactionResponse,
+  repoParams,
+  rest,
+  restList,
+  text,
+  ToolError,
+  type ToolHandler,
+} from './common.js';
 
 type Issue = { pull_request?: unknown };
 
@@ -8,33 +18,48 @@ export const issueTools: Record<string, ToolHandler> = {
   get_me: async (ctx) => minimalMe(await rest(ctx, 'users/get-authenticated')),
 
   list_issues: async (ctx, args) => {
+    // github-mcp-server lists with GraphQL cursors and refuses REST's page numbers.
+    if (args.page !== undefined)
+      throw new ToolError(
+        "This tool uses cursor-based pagination. Use the 'after' parameter with the 'endCursor' value from the previous response instead of 'page'.",
+      );
     const perPage = (args.perPage as number | undefined) ?? 30;
-    const page = args.after ? Number(Buffer.from(String(args.after), 'base64').toString('utf8')) || 1 : 1;
     const sort = { CREATED_AT: 'created', UPDATED_AT: 'updated', COMMENTS: 'comments' }[String(args.orderBy)];
-    // REST lists pull requests too; github-mcp-server (GraphQL) lists issues only.
-    const all = (
-      (await restList(ctx, 'issues/list-for-repo', {
+    const query = {
+      state: args.state ? String(args.state).toLowerCase() : 'all',
+      labels: Array.isArray(args.labels) ? (args.labels as string[]).join(',') : undefined,
+      sort,
+      direction: args.direction ? String(args.direction).toLowerCase() : undefined,
+      since: text(args.since),
+      per_page: 100,
+    };
+    // Every issue, REST's pages read to the end, so that totalCount and the cursors cover them all;
+    // REST lists pull requests too, GraphQL's issues do not.
+    const all: Issue[] = [];
+    for (let page = 1; ; page++) {
+      const batch = (await restList(ctx, 'issues/list-for-repo', {
         params: repoParams(args),
-        query: {
-          state: args.state ? String(args.state).toLowerCase() : 'all',
-          labels: Array.isArray(args.labels) ? (args.labels as string[]).join(',') : undefined,
-          sort,
-          direction: args.direction ? String(args.direction).toLowerCase() : undefined,
-          since: text(args.since),
-          per_page: 100,
-        },
-      })) as Issue[]
-    ).filter((issue) => !issue.pull_request);
-    const items = all.slice((page - 1) * perPage, page * perPage);
-    const hasNextPage = all.length > page * perPage;
+        query: { ...query, page },
+      })) as Issue[];
+      all.push(...batch.filter((issue) => !issue.pull_request));
+      if (batch.length < 100) break;
+    }
+    // An issue's cursor is the offset of the one after it (GraphQL's `after` semantics), so a cursor
+    // holds whatever perPage the next call asks for.
+    const cursor = (offset: number) => Buffer.from(`offset:${offset}`).toString('base64');
+    const decoded = args.after
+      ? /^offset:(\d+)$/.exec(Buffer.from(String(args.after), 'base64').toString('utf8'))
+      : null;
+    const start = decoded ? Number(decoded[1]) : 0;
+    const items = all.slice(start, start + perPage);
+    const hasNextPage = all.length > start + items.length;
     return {
       issues: pick(items.map(minimalIssue), args.fields),
       totalCount: all.length,
       pageInfo: {
         hasNextPage,
-        hasPreviousPage: page > 1,
-        ...(items.length > 0 ? { startCursor: Buffer.from(String(page)).toString('base64') } : {}),
-        ...(hasNextPage ? { endCursor: Buffer.from(String(page + 1)).toString('base64') } : {}),
+        hasPreviousPage: start > 0,
+        ...(items.length > 0 ? { startCursor: cursor(start + 1), endCursor: cursor(start + items.length) } : {}),
       },
     };
   },
@@ -94,8 +119,12 @@ export const issueTools: Record<string, ToolHandler> = {
     if (args.method !== 'update') throw new ToolError(`unknown method: ${String(args.method)}`);
     if (args.issue_number === undefined) throw new ToolError('missing required parameter: issue_number');
     const params = { ...repoParams(args), issue_number: Number(args.issue_number) };
-    if (args.state_reason === 'duplicate' && args.duplicate_of === undefined)
-      throw new ToolError('duplicate_of must be provided when state_reason is "duplicate"');
+    // 0 is no duplicate_of, as github-mcp-server reads an optional number.
+    const duplicateOf = (args.duplicate_of as number | undefined) ?? 0;
+    if (duplicateOf !== 0 && args.state_reason !== 'duplicate')
+      throw new ToolError("duplicate_of can only be used when state_reason is 'duplicate'");
+    if (args.state === 'closed' && args.state_reason === 'duplicate' && duplicateOf === 0)
+      throw new ToolError("duplicate_of must be provided when state_reason is 'duplicate'");
     return minimalResponse(await rest(ctx, 'issues/update', { params, body }));
   },
 
@@ -104,16 +133,24 @@ export const issueTools: Record<string, ToolHandler> = {
     const hasBody = typeof args.body === 'string' && args.body !== '';
     const hasReaction = typeof args.reaction === 'string' && args.reaction !== '';
     if (!hasBody && !hasReaction) throw new ToolError('at least one of body or reaction is required');
-    const reaction = hasReaction
-      ? minimalResponse(
-          args.comment_id !== undefined
-            ? await rest(ctx, 'reactions/create-for-issue-comment', {
-                params: { ...repoParams(args), comment_id: Number(args.comment_id) },
-                body: { content: args.reaction },
-              })
-            : await rest(ctx, 'reactions/create-for-issue', { params, body: { content: args.reaction } }),
-        )
-      : undefined;
+    const reaction = !hasReaction
+      ? undefined
+      : args.comment_id !== undefined
+        ? reactionResponse(
+            ctx,
+            args,
+            `issues/comments/${Number(args.comment_id)}`,
+            await rest(ctx, 'reactions/create-for-issue-comment', {
+              params: { ...repoParams(args), comment_id: Number(args.comment_id) },
+              body: { content: args.reaction },
+            }),
+          )
+        : reactionResponse(
+            ctx,
+            args,
+            `issues/${params.issue_number}`,
+            await rest(ctx, 'reactions/create-for-issue', { params, body: { content: args.reaction } }),
+          );
     const comment = hasBody
       ? minimalResponse(await rest(ctx, 'issues/create-comment', { params, body: { body: args.body } }))
       : undefined;

@@ -1,4 +1,6 @@
 import type { DomainContext } from '../../domain/context.js';
+import { nodeId } from '../../render/urls.js';
+import { actingUser } from '../../state/actor.js';
 import { withRepoLock } from '../../domain/git-write.js';
 import { setDraft } from '../../domain/pulls.js';
 import { addReviewComment } from '../../domain/reviews.js';
@@ -12,7 +14,19 @@ import {
   minimalResponse,
   minimalReview,
 } from '../minimal.js';
-import { paging, pick, repoParams, rest, restList, text, ToolError, type Args, type ToolHandler } from './common.js';
+import {
+  paging,
+  pick,
+  reactionResponse,
+  repoParams,
+  rest,
+  restAccepted,
+  restList,
+  text,
+  ToolError,
+  type Args,
+  type ToolHandler,
+} from './common.js';
 
 type Json = Record<string, unknown>;
 
@@ -33,7 +47,8 @@ function reviewThreads(comments: Json[], args: Args, resolved: (rootId: number) 
     threads.set(root, [...(threads.get(root) ?? []), comment]);
   }
   const all = [...threads.entries()].map(([root, list]) => ({
-    id: Buffer.from(`PRRT_${root}`).toString('base64url'),
+    // GraphQL's id for the thread, which resolve_thread and GraphQL's resolveReviewThread take.
+    id: nodeId('PullRequestReviewThread', root),
     is_resolved: resolved(root),
     is_outdated: false,
     is_collapsed: false,
@@ -85,6 +100,27 @@ function participatingPull(ctx: DomainContext, args: Args, action: string) {
     throw error;
   }
   return { repo, pull };
+}
+
+/** resolve_thread/unresolve_thread: GraphQL's resolveReviewThread/unresolveReviewThread, failing with its message. */
+async function setThreadResolved(ctx: DomainContext, args: Args, resolved: boolean) {
+  const threadId = text(args.threadId);
+  if (!threadId) throw new ToolError('threadId is required for resolve_thread and unresolve_thread methods');
+  const mutation = resolved ? 'resolveReviewThread' : 'unresolveReviewThread';
+  const graphql = { domain: ctx, viewer: actingUser(ctx.actor), unsupported: new Set<string>() };
+  // Loaded here: GraphQL is the one way GitHub resolves threads, and most MCP sessions never do.
+  const [{ GraphQLError }, { REVIEW_THREAD_MUTATIONS }] = await Promise.all([
+    import('graphql'),
+    import('../../graphql/review-thread-mutations.js'),
+  ]);
+  try {
+    await REVIEW_THREAD_MUTATIONS[mutation]!(graphql, { threadId });
+  } catch (error) {
+    if (error instanceof GraphQLError)
+      throw new ToolError(`failed to ${resolved ? 'resolve' : 'unresolve'} review thread: ${error.message}`);
+    throw error;
+  }
+  return `review thread ${resolved ? 'resolved' : 'unresolved'} successfully`;
 }
 
 async function requestReviewers(ctx: DomainContext, args: Args) {
@@ -227,10 +263,13 @@ export const pullTools: Record<string, ToolHandler> = {
     }),
 
   update_pull_request_branch: (ctx, args) =>
-    rest(ctx, 'pulls/update-branch', {
-      params: pullParams(args),
-      body: args.expectedHeadSha ? { expected_head_sha: args.expectedHeadSha } : {},
-    }),
+    restAccepted(
+      ctx,
+      'pulls/update-branch',
+      { params: pullParams(args), body: args.expectedHeadSha ? { expected_head_sha: args.expectedHeadSha } : {} },
+      'update pull request branch',
+      'Pull request branch update is in progress',
+    ),
 
   pull_request_review_write: async (ctx, args) => {
     const params = pullParams(args);
@@ -261,8 +300,9 @@ export const pullTools: Record<string, ToolHandler> = {
         return 'pending pull request review successfully deleted';
       }
       case 'resolve_thread':
+        return setThreadResolved(ctx, args, true);
       case 'unresolve_thread':
-        throw new ToolError(`${String(args.method)} is not implemented by the Archal GitHub clone`);
+        return setThreadResolved(ctx, args, false);
       default:
         throw new ToolError(`unknown method: ${String(args.method)}`);
     }
@@ -298,20 +338,35 @@ export const pullTools: Record<string, ToolHandler> = {
   },
 
   add_reply_to_pull_request_comment: async (ctx, args) => {
-    if (!args.body && !args.reaction) throw new ToolError('at least one of body or reaction is required');
-    if (args.reaction)
-      throw new ToolError('reactions to review comments are not implemented by the Archal GitHub clone');
+    if (args.body === undefined && args.reaction === undefined)
+      throw new ToolError('at least one of body or reaction is required');
+    if (args.body === '') throw new ToolError('body cannot be empty when provided');
+    if (args.reaction === '') throw new ToolError('reaction cannot be empty when provided');
+    const commentId = Number(args.commentId);
+    const reaction =
+      args.reaction === undefined
+        ? undefined
+        : reactionResponse(
+            ctx,
+            args,
+            `pulls/comments/${commentId}`,
+            await rest(
+              ctx,
+              'reactions/create-for-pull-request-review-comment',
+              { params: { ...repoParams(args), comment_id: commentId }, body: { content: args.reaction } },
+              'add reaction to pull request review comment',
+            ),
+          );
+    if (args.body === undefined) return reaction;
     // The pull request may be left out: the comment says which one it is on.
-    const replied = ctx.store.get('reviewComment', Number(args.commentId));
+    const replied = ctx.store.get('reviewComment', commentId);
     const pullNumber = args.pullNumber ?? (replied ? ctx.store.get('pull', replied.pullId)?.number : undefined);
     const comment = minimalResponse(
       await rest(ctx, 'pulls/create-review-comment', {
         params: pullParams({ ...args, pullNumber: pullNumber ?? 0 }),
-        body: { body: args.body, in_reply_to: Number(args.commentId) },
+        body: { body: args.body, in_reply_to: commentId },
       }),
     );
-    const reaction = undefined;
-    if (comment && reaction) return { comment, reaction };
-    return comment ?? reaction;
+    return reaction ? { comment, reaction } : comment;
   },
 };

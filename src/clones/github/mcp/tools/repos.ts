@@ -1,5 +1,8 @@
 import type { DomainContext } from '../../domain/context.js';
+import { callOperation } from '../../http/operations-call.js';
 import {
+  COMMIT_DETAILS,
+  type CommitDetail,
   minimalBranch,
   minimalCommit,
   minimalFileResponse,
@@ -8,10 +11,12 @@ import {
   minimalTag,
 } from '../minimal.js';
 import {
+  apiErrorText,
   paging,
   pick,
   repoParams,
   rest,
+  restAccepted,
   restList,
   text,
   ToolContent,
@@ -19,6 +24,7 @@ import {
   type Args,
   type ToolHandler,
 } from './common.js';
+import { matchFiles, resolveGitReference, type ResolvedRef } from './refs.js';
 
 type Json = Record<string, unknown>;
 
@@ -46,59 +52,108 @@ async function commitTree(ctx: DomainContext, args: Args, entries: Json[], messa
   return { commit, ref: updated };
 }
 
-/** Where github-mcp-server says a file it returns comes from (its repository resource URIs). */
-function resourceUri(args: Args, path: string): string {
-  const base = `repo://${String(args.owner)}/${String(args.repo)}`;
-  const ref = text(args.ref);
-  if (args.sha) return `${base}/sha/${String(args.sha)}/contents/${path}`;
-  if (ref?.startsWith('refs/pull/')) return `${base}/${ref}/contents/${path}`;
-  if (ref?.startsWith('refs/tags/')) return `${base}/${ref}/contents/${path}`;
-  if (ref) return `${base}/refs/heads/${ref.replace(/^refs\/heads\//, '')}/contents/${path}`;
-  return `${base}/contents/${path}`;
+/** A new branch at `from` (the default branch when not given), as the git data API makes one. */
+async function createBranch(ctx: DomainContext, args: Args, branch: string, from?: string) {
+  const base =
+    from || ((await rest(ctx, 'repos/get', { params: repoParams(args) })) as { default_branch: string }).default_branch;
+  const ref = (await rest(ctx, 'git/get-ref', { params: { ...repoParams(args), ref: `heads/${base}` } })) as {
+    object: { sha: string };
+  };
+  return rest(ctx, 'git/create-ref', {
+    params: repoParams(args),
+    body: { ref: `refs/heads/${branch}`, sha: ref.object.sha },
+  });
 }
 
-/** A file as github-mcp-server answers it: a line saying what was read and the file as an embedded resource. */
-function fileResult(args: Args, file: { path: string; sha: string; content: string }) {
+/**
+ * A file as github-mcp-server answers it: a line saying what was read (and `note`, when the ref
+ * asked for was not the one read) and the file as an embedded resource named by the commit read.
+ */
+function fileResult(args: Args, at: ResolvedRef, file: { path: string; sha: string; content: string }, note: string) {
   const bytes = Buffer.from(file.content, 'base64');
-  const uri = resourceUri(args, file.path);
+  const uri = `repo://${String(args.owner)}/${String(args.repo)}/sha/${at.SHA}/contents/${file.path}`;
   const binary = bytes.includes(0);
   const kind = bytes.length === 0 ? 'empty' : binary ? 'binary' : 'text';
   return {
     content: [
-      { type: 'text', text: `successfully downloaded ${kind} file (SHA: ${file.sha})` },
+      { type: 'text', text: `successfully downloaded ${kind} file (SHA: ${file.sha})${note}` },
       {
         type: 'resource',
         resource: binary
           ? { uri, mimeType: 'application/octet-stream', blob: bytes.toString('base64') }
-          : { uri, mimeType: 'text/plain; charset=utf-8', text: bytes.toString('utf8') },
+          : {
+              uri,
+              mimeType: bytes.length === 0 ? 'text/plain' : 'text/plain; charset=utf-8',
+              text: bytes.toString('utf8'),
+            },
       },
     ],
   };
 }
 
+const isCommitDetail = (value: string): value is CommitDetail => (COMMIT_DETAILS as readonly string[]).includes(value);
+
 export const repoTools: Record<string, ToolHandler> = {
   get_file_contents: async (ctx, args) => {
-    const path = String(args.path ?? '/').replace(/^\/+|\/+$/g, '');
-    const ref = text(args.sha) ?? text(args.ref)?.replace(/^refs\/(heads|tags)\//, '');
-    const body = await rest(ctx, 'repos/get-content', { params: { ...repoParams(args), path }, query: { ref } });
-    if (Array.isArray(body)) return pick(body, args.fields);
-    const entry = body as { type: string; path: string; sha: string; content?: string };
-    if (entry.type !== 'file' || entry.content === undefined) return body;
-    return new ToolContent(fileResult(args, { path: entry.path, sha: entry.sha, content: entry.content }));
+    const path = (text(args.path) ?? '').replace(/^\/+/, '');
+    const ref = text(args.ref) ?? '';
+    const { resolved, fallback } = await resolveGitReference(ctx, args, ref, text(args.sha) ?? '');
+    const note = fallback
+      ? ` Note: the provided ref '${ref}' does not exist, default branch '${resolved.Ref}' was used instead.`
+      : '';
+    const found = await callOperation(ctx, 'repos/get-content', {
+      params: { ...repoParams(args), path: path.replace(/\/+$/, '') },
+      query: { ref: resolved.SHA },
+    });
+    if (!found.ok) return matchFiles(ctx, args, resolved, path);
+    if (Array.isArray(found.body)) return pick(found.body, args.fields);
+    const entry = found.body as { type: string; path: string; sha: string; content?: string };
+    if (entry.type !== 'file' || entry.content === undefined) return found.body;
+    return new ToolContent(
+      fileResult(args, resolved, { path: entry.path, sha: entry.sha, content: entry.content }, note),
+    );
   },
 
-  create_or_update_file: async (ctx, args) =>
-    minimalFileResponse(
-      await rest(ctx, 'repos/create-or-update-file-contents', {
-        params: { ...repoParams(args), path: String(args.path).replace(/^\/+/, '') },
-        body: {
-          message: args.message,
-          content: Buffer.from(String(args.content)).toString('base64'),
-          branch: args.branch,
-          sha: args.sha,
+  create_or_update_file: async (ctx, args) => {
+    const path = String(args.path).replace(/^\/+/, '');
+    const branch = String(args.branch);
+    const sha = text(args.sha) ?? '';
+    // As github-mcp-server, the file is looked at first, so that a missing or stale sha is
+    // answered with how to get the current one rather than with the API's 409/422.
+    const existing = await callOperation(ctx, 'repos/get-content', {
+      params: { ...repoParams(args), path },
+      query: { ref: branch },
+    });
+    if (!existing.ok && existing.status !== 404)
+      throw new ToolError(`failed to ${sha ? 'verify file SHA' : 'check if file exists'}: ${apiErrorText(existing)}`);
+    if (existing.ok && Array.isArray(existing.body))
+      throw new ToolError(`Path ${path} is a directory, not a file. This tool only works with files.`);
+    const current = existing.ok ? (existing.body as { sha: string }).sha : undefined;
+    if (current !== undefined && !sha)
+      throw new ToolError(
+        `File already exists at ${path}. You must provide the current file's SHA when updating. Use git rev-parse ${branch}:${path} to get the blob SHA, then retry with the sha parameter.`,
+      );
+    if (current !== undefined && current !== sha)
+      throw new ToolError(
+        `SHA mismatch: provided SHA ${sha} is stale. Current file SHA is ${current}. Pull the latest changes and use git rev-parse ${branch}:${path} to get the current SHA.`,
+      );
+    return minimalFileResponse(
+      await rest(
+        ctx,
+        'repos/create-or-update-file-contents',
+        {
+          params: { ...repoParams(args), path },
+          body: {
+            message: args.message,
+            content: Buffer.from(String(args.content)).toString('base64'),
+            branch,
+            sha: sha || undefined,
+          },
         },
-      }),
-    ),
+        'create/update file',
+      ),
+    );
+  },
 
   delete_file: async (ctx, args) => {
     const path = String(args.path).replace(/^\/+/, '');
@@ -119,25 +174,25 @@ export const repoTools: Record<string, ToolHandler> = {
       if (typeof file.content !== 'string') throw new ToolError('each file must have content');
       return { path: file.path, mode: '100644', type: 'blob', content: file.content };
     });
+    // As github-mcp-server, a branch that does not exist yet is made from the default branch first.
+    const branch = String(args.branch);
+    const existing = await callOperation(ctx, 'git/get-ref', {
+      params: { ...repoParams(args), ref: `heads/${branch}` },
+    });
+    if (!existing.ok && existing.status !== 404)
+      throw new ToolError(`failed to get branch reference: ${apiErrorText(existing)}`);
+    if (!existing.ok)
+      await createBranch(ctx, args, branch).catch((error: unknown) => {
+        if (error instanceof ToolError) throw new ToolError(`failed to create branch from default: ${error.message}`);
+        throw error;
+      });
     return (await commitTree(ctx, args, entries, String(args.message))).ref;
   },
 
   list_branches: async (ctx, args) =>
     (await restList(ctx, 'repos/list-branches', { params: repoParams(args), query: paging(args) })).map(minimalBranch),
 
-  create_branch: async (ctx, args) => {
-    let from = text(args.from_branch);
-    if (!from)
-      from = ((await rest(ctx, 'repos/get', { params: repoParams(args) })) as { default_branch: string })
-        .default_branch;
-    const ref = (await rest(ctx, 'git/get-ref', { params: { ...repoParams(args), ref: `heads/${from}` } })) as {
-      object: { sha: string };
-    };
-    return rest(ctx, 'git/create-ref', {
-      params: repoParams(args),
-      body: { ref: `refs/heads/${String(args.branch)}`, sha: ref.object.sha },
-    });
-  },
+  create_branch: (ctx, args) => createBranch(ctx, args, String(args.branch), text(args.from_branch)),
 
   list_commits: async (ctx, args) => {
     const commits = await restList(ctx, 'repos/list-commits', {
@@ -158,7 +213,11 @@ export const repoTools: Record<string, ToolHandler> = {
   },
 
   get_commit: async (ctx, args) => {
-    const detail = (text(args.detail) ?? 'full') as 'none' | 'stats' | 'full';
+    const detail = text(args.detail) || 'stats';
+    if (!isCommitDetail(detail))
+      throw new ToolError(
+        `invalid detail "${detail}": must be one of ${COMMIT_DETAILS.map((d) => `"${d}"`).join(', ')}`,
+      );
     return minimalCommit(
       await rest(ctx, 'repos/get-commit', {
         params: { ...repoParams(args), ref: String(args.sha) },
@@ -207,11 +266,14 @@ export const repoTools: Record<string, ToolHandler> = {
     );
   },
 
-  fork_repository: async (ctx, args) =>
-    minimalResponse(
-      await rest(ctx, 'repos/create-fork', {
-        params: repoParams(args),
-        body: args.organization ? { organization: args.organization } : {},
-      }),
-    ),
+  fork_repository: async (ctx, args) => {
+    const forked = await restAccepted(
+      ctx,
+      'repos/create-fork',
+      { params: repoParams(args), body: args.organization ? { organization: args.organization } : {} },
+      'fork repository',
+      'Fork is in progress',
+    );
+    return typeof forked === 'string' ? forked : minimalResponse(forked);
+  },
 };

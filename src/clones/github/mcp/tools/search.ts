@@ -1,5 +1,5 @@
 import type { DomainContext } from '../../domain/context.js';
-import { minimalRepository, minimalUser } from '../minimal.js';
+import { minimalCommit, minimalRepository, minimalUser } from '../minimal.js';
 import { paging, pick, rest, text, type Args, type ToolHandler } from './common.js';
 
 type Json = Record<string, unknown>;
@@ -33,7 +33,11 @@ export const searchTools: Record<string, ToolHandler> = {
   search_pull_requests: (ctx, args) => searchIssues(ctx, args, 'is:pr'),
 
   search_code: async (ctx, args) => {
-    const found = (await rest(ctx, 'search/code', { query: query(args) })) as Found;
+    // As github-mcp-server, with the text-match media type: items carry the fragments that matched.
+    const found = (await rest(ctx, 'search/code', {
+      query: query(args),
+      headers: { accept: 'application/vnd.github.text-match+json' },
+    })) as Found;
     const items = found.items.map((item) => ({
       name: item.name,
       path: item.path,
@@ -45,6 +49,35 @@ export const searchTools: Record<string, ToolHandler> = {
       total_count: found.total_count,
       incomplete_results: found.incomplete_results,
       items: pick(items, args.fields),
+    };
+  },
+
+  search_commits: async (ctx, args) => {
+    const q = String(args.query);
+    const found = (await rest(
+      ctx,
+      'search/commits',
+      { query: query(args) },
+      `search commits with query '${q}'`,
+    )) as Found;
+    return {
+      total_count: found.total_count,
+      incomplete_results: found.incomplete_results,
+      items: found.items.map((item) => {
+        const repository = item.repository as Json | undefined;
+        return {
+          ...minimalCommit(item),
+          ...(repository
+            ? {
+                repository: {
+                  full_name: repository.full_name,
+                  html_url: repository.html_url,
+                  ...(repository.private ? { private: true } : {}),
+                },
+              }
+            : {}),
+        };
+      }),
     };
   },
 
