@@ -315,15 +315,18 @@ export class WorkflowLookupError extends ArchalError<WorkflowLookupErrorCode, Wo
 
 /**
  * Picks a workflow by name: exact, then case-insensitive, then unique suffix (`assist` finds
- * `archal-assist`). A higher-precedence file that declares the name but is broken wins over a
+ * `archal-assist`), then unique substring (`smart` finds `archon-smart-pr-review`), the tiers Archon's
+ * CLI resolves names with, so its users' command lines pick the same workflow. A higher-precedence file that declares the name but is broken wins over a
  * working lower one: running a silently different workflow would be worse than an error.
  */
 export function resolveWorkflowName(discovery: Discovery, name: string, locations: WorkflowLocations): Workflow {
   const all = discovery.workflows;
+  const lower = name.toLowerCase();
   const candidates =
     pick(all, (workflow) => workflow.name === name) ??
-    pick(all, (workflow) => workflow.name.toLowerCase() === name.toLowerCase()) ??
-    pick(all, (workflow) => workflow.name.toLowerCase().endsWith(`-${name.toLowerCase()}`));
+    pick(all, (workflow) => workflow.name.toLowerCase() === lower) ??
+    pick(all, (workflow) => workflow.name.toLowerCase().endsWith(`-${lower}`)) ??
+    (lower.trim() ? pick(all, (workflow) => workflow.name.toLowerCase().includes(lower)) : undefined);
 
   const rank = (scope: WorkflowScope) => workflowScopes(locations).findIndex((entry) => entry.scope === scope);
   const broken = discovery.errors.find(

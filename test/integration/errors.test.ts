@@ -106,6 +106,23 @@ describe('typed errors: a code and the data a host needs, never a host’s comma
     });
   });
 
+  it("a name found inside one workflow's name picks it, as Archon's last tier does", async () => {
+    const dir = tempRepo();
+    writeFiles(dir, {
+      '.archal/workflows/smart.yaml':
+        'name: archon-smart-pr-review\ndescription: x\nnodes:\n  - id: a\n    bash: echo\n',
+      '.archal/workflows/a.yaml': 'name: e2e-fanout-alldone\ndescription: x\nnodes:\n  - id: a\n    bash: echo\n',
+      '.archal/workflows/b.yaml': 'name: e2e-fanout-allsuccess\ndescription: x\nnodes:\n  - id: a\n    bash: echo\n',
+    });
+    const workspace = openWorkspace({ dir, env: { ARCHAL_HOME: tempDir('archal-home-') } });
+    const found = await findWorkflow(workspace, 'Smart-PR');
+    expect(found).toMatchObject({ kind: 'found', workflow: { name: 'archon-smart-pr-review' } });
+    expect(await caught(() => findWorkflow(workspace, 'fanout-all'))).toMatchObject({
+      code: 'workflow_ambiguous',
+      data: { suggestions: ['e2e-fanout-alldone', 'e2e-fanout-allsuccess'] },
+    });
+  });
+
   it('workspaces, repositories, branches and agents', async () => {
     const dir = tempDir();
     writeFiles(dir, { '.archal.json': JSON.stringify({ runs: 'many', agentz: 1 }) });
