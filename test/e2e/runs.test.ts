@@ -510,6 +510,29 @@ describe('repositories and isolation', () => {
     },
   );
 
+  it('runs in the repository as it is with --no-worktree and no --branch (Archon: run without isolation)', async () => {
+    const repo = tempRepo();
+    writeFiles(repo, {
+      'w.yaml': 'name: w\ndescription: x\nnodes:\n  - id: where\n    bash: pwd -P\n',
+    });
+    const result = await runCli(['--cwd', repo, 'workflow', 'run', 'w.yaml', '--no-worktree', 'Fix typo', '--json'], {
+      env: { ARCHAL_HOME: tempDir('archal-home-'), DATABASE_URL: '' },
+    });
+    expect(result.code).toBe(0);
+    expect(json<RunJson>(result).nodes.where!.output).toBe(realpathSync(repo));
+
+    writeFiles(repo, {
+      'iso.yaml': 'name: iso\ndescription: x\nworktree: {enabled: true}\nnodes:\n  - id: a\n    bash: pwd\n',
+    });
+    const pinned = await runCli(['--cwd', repo, 'workflow', 'run', 'iso.yaml', '--no-worktree'], {
+      env: { ARCHAL_HOME: tempDir('archal-home-'), DATABASE_URL: '' },
+    });
+    expect(pinned.code).toBe(2);
+    expect(pinned.stderr).toContain(
+      "'iso' sets worktree.enabled: true: it must run in a worktree; drop --no-worktree.",
+    );
+  });
+
   it('refuses --from without --branch', async () => {
     const result = await runCli(['--cwd', tempRepo(), 'workflow', 'run', 'archal-smoke', '--from', 'main'], {
       env: { ARCHAL_HOME: tempDir('archal-home-') },

@@ -68,8 +68,8 @@ export async function workflowRun(
 ): Promise<number> {
   if (flags.from && !flags.branch)
     throw new UserError('--from needs --branch: it is the start point of the new branch.');
-  if (flags.worktree === false && !flags.branch)
-    throw new UserError('--no-worktree needs --branch: it checks that branch out in place.');
+  // --no-worktree without --branch asks for what a run without --branch does anyway (Archon's
+  // `workflow run quick-fix --no-worktree "Fix typo"`): run in the repository as it is.
   const given = parseInputFlags(flags.input);
   return withCliRepo(globals, async (repo) => {
     // Once the store is open: a V8 flag changed before would make the code that opening it may load

@@ -42,7 +42,7 @@ export function registerWorkflowCommands(program: Command): void {
       'run in a git worktree of this branch at $ARCHAL_HOME/worktrees/<repo>/<branch>/ (created or reused)',
     )
     .option('--from <ref>', 'start point of a new --branch (default HEAD)')
-    .option('--no-worktree', 'with --branch: check the branch out in this repository instead of a worktree')
+    .option('--no-worktree', 'run in this repository, not a worktree (with --branch: check that branch out here)')
     .option('--fresh', 'start over instead of resuming the last failed run')
     .option(
       '--input <name=value>',
