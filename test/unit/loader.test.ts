@@ -418,6 +418,17 @@ describe('loading workflows', () => {
     const result = await load(yaml);
     expectProblem(result.warnings, { field: 'modelReasoningEffort', message: "; 'modelReasoningEffort' is ignored" });
   });
+
+  it('says which of modelReasoningEffort and effort wins when a workflow declares both', async () => {
+    const result = await load(
+      `${header}provider: codex\neffort: minimal\nmodelReasoningEffort: xhigh\nnodes:\n  - id: a\n    prompt: x\n`,
+    );
+    expectProblem(result.warnings, {
+      field: 'modelReasoningEffort',
+      line: 5,
+      message: "modelReasoningEffort: xhigh is ignored: 'effort: minimal' is also set and wins",
+    });
+  });
 });
 
 describe('loader fuzzing: junk always gets a clear error, never a crash, hang or blow-up', () => {
