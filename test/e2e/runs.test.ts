@@ -533,6 +533,35 @@ describe('repositories and isolation', () => {
     );
   });
 
+  it("--resume (Archon's flag) resumes the failed run here, and is refused when there is none", async () => {
+    const repo = tempRepo();
+    const env = { ARCHAL_HOME: tempDir('archal-home-'), DATABASE_URL: '' };
+    writeFiles(repo, {
+      'w.yaml':
+        'name: w\ndescription: x\nnodes:\n  - id: first\n    bash: echo one\n  - id: second\n    depends_on: [first]\n    bash: test -f ok\n',
+    });
+    const none = await runCli(['--cwd', repo, 'workflow', 'run', 'w.yaml', '--resume', '--json'], { env });
+    expect(none.code).toBe(1);
+    expect(JSON.parse(none.stdout)).toEqual({
+      status: 'refused',
+      error: {
+        code: 'no_resumable_run',
+        message: `No resumable run found for workflow 'w' at path '${repo}'. Run it without --resume to start one.`,
+      },
+      activeRun: null,
+    });
+
+    expect((await runCli(['--cwd', repo, 'workflow', 'run', 'w.yaml'], { env })).code).toBe(1);
+    writeFileSync(join(repo, 'ok'), '');
+    const resumed = await runCli(['--cwd', repo, 'workflow', 'run', 'w.yaml', '--resume', '--json'], { env });
+    expect(resumed.code).toBe(0);
+    expect(json<RunJson>(resumed).resumed).toEqual({ skipped: 1 });
+
+    const both = await runCli(['--cwd', repo, 'workflow', 'run', 'w.yaml', '--resume', '--fresh'], { env });
+    expect(both.code).toBe(2);
+    expect(both.stderr).toContain('--resume and --fresh are mutually exclusive');
+  });
+
   it('refuses --from without --branch', async () => {
     const result = await runCli(['--cwd', tempRepo(), 'workflow', 'run', 'archal-smoke', '--from', 'main'], {
       env: { ARCHAL_HOME: tempDir('archal-home-') },

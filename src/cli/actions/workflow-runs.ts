@@ -45,6 +45,8 @@ export interface RunFlags {
   /** false with --no-worktree */
   worktree?: boolean;
   fresh?: boolean;
+  /** Archon's --resume: continue the last failed run here, or refuse when there is none. */
+  resume?: boolean;
   /** --input name=value, repeated. */
   input?: string[];
 }
@@ -66,6 +68,18 @@ export async function workflowRun(
   message: string,
   flags: RunFlags,
 ): Promise<number> {
+  if (flags.resume && flags.fresh)
+    throw new UserError(
+      '--resume and --fresh are mutually exclusive: --resume continues the last failed run, --fresh starts over.',
+    );
+  if (flags.resume && flags.branch)
+    throw new UserError(
+      '--resume and --branch are mutually exclusive: a resumed run continues where it ran. Remove --branch.',
+    );
+  if (flags.resume && flags.input?.length)
+    throw new UserError(
+      '--resume and --input are mutually exclusive: a resumed run keeps the inputs it started with. Drop --input, or start a fresh run.',
+    );
   if (flags.from && !flags.branch)
     throw new UserError('--from needs --branch: it is the start point of the new branch.');
   // --no-worktree without --branch asks for what a run without --branch does anyway (Archon's
@@ -140,6 +154,7 @@ export async function workflowRun(
         userMessage: message,
         context: flags.context,
         fresh: flags.fresh,
+        resumeOnly: flags.resume,
         branch,
         baseBranch: baseBranchOf(repo, workingPath),
         inputs: inputs.values,

@@ -44,6 +44,7 @@ export function registerWorkflowCommands(program: Command): void {
     .option('--from <ref>', 'start point of a new --branch (default HEAD)')
     .option('--no-worktree', 'run in this repository, not a worktree (with --branch: check that branch out here)')
     .option('--fresh', 'start over instead of resuming the last failed run')
+    .option('--resume', 'resume the last failed run of this workflow here; refused (exit 1) when there is none')
     .option(
       '--input <name=value>',
       "a value for one of the workflow's declared inputs ($INPUTS.<name>); repeat per input",
