@@ -364,9 +364,16 @@ export function resolveWorkflowName(discovery: Discovery, name: string, location
   return candidates[0]!;
 }
 
+/**
+ * The workflows one tier of name matching finds. Archal's bundled workflows never make a partial name
+ * ambiguous against the user's own: `assist` is the repository's `archon-assist`, as in Archon, not a
+ * choice between it and the bundled `archal-assist`.
+ */
 function pick(workflows: Workflow[], predicate: (workflow: Workflow) => boolean): Workflow[] | undefined {
   const matches = workflows.filter(predicate);
-  return matches.length > 0 ? matches : undefined;
+  const own = matches.filter((workflow) => workflow.scope !== 'bundled');
+  const kept = own.length > 0 ? own : matches;
+  return kept.length > 0 ? kept : undefined;
 }
 
 /** A path relative to the repo when it is inside it, for shorter messages. */

@@ -123,6 +123,20 @@ describe('typed errors: a code and the data a host needs, never a host’s comma
     });
   });
 
+  it("a repository's workflow wins a partial name over Archal's bundled one (assist: archon-assist, not archal-assist)", async () => {
+    const dir = tempRepo();
+    writeFiles(dir, {
+      '.archon/workflows/defaults/archon-assist.yaml':
+        'name: archon-assist\ndescription: x\nnodes:\n  - id: a\n    bash: echo\n',
+    });
+    const workspace = openWorkspace({ dir, env: { ARCHAL_HOME: tempDir('archal-home-') } });
+    expect(await findWorkflow(workspace, 'assist')).toMatchObject({
+      kind: 'found',
+      workflow: { name: 'archon-assist' },
+    });
+    expect(await findWorkflow(workspace, 'smoke')).toMatchObject({ kind: 'found', workflow: { name: 'archal-smoke' } });
+  });
+
   it('workspaces, repositories, branches and agents', async () => {
     const dir = tempDir();
     writeFiles(dir, { '.archal.json': JSON.stringify({ runs: 'many', agentz: 1 }) });
