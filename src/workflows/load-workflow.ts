@@ -78,6 +78,14 @@ export function parseWorkflowFields(raw: Record<string, unknown>, ctx: WorkflowC
           line: ctx.source.keyLine([], key),
           message: `${key} is not supported by provider "${provider}"; nodes on that provider ignore it`,
         });
+    // Archon warns of it too: a search mode only codex reads would otherwise do nothing, silently.
+    if (fields.webSearchMode !== undefined && provider !== 'codex')
+      ctx.warnings.push({
+        file: ctx.file,
+        field: 'webSearchMode',
+        line: ctx.source.keyLine([], 'webSearchMode'),
+        message: `webSearchMode is not supported by provider "${provider}" (only codex takes it); nodes on that provider ignore it`,
+      });
   }
   return { ...fields, ...(requires ? { requires } : {}), inputs: checkInputs(fields.inputs, ctx) };
 }

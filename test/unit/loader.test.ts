@@ -419,6 +419,18 @@ describe('loading workflows', () => {
     expectProblem(result.warnings, { field: 'modelReasoningEffort', message: "; 'modelReasoningEffort' is ignored" });
   });
 
+  it('warns that webSearchMode is ignored on a workflow whose provider is not codex', async () => {
+    const result = await load(`${header}provider: claude\nwebSearchMode: live\nnodes:\n  - id: a\n    prompt: x\n`);
+    expectProblem(result.warnings, {
+      field: 'webSearchMode',
+      line: 4,
+      message:
+        'webSearchMode is not supported by provider "claude" (only codex takes it); nodes on that provider ignore it',
+    });
+    const codex = await load(`${header}provider: codex\nwebSearchMode: live\nnodes:\n  - id: a\n    prompt: x\n`);
+    expect(codex.warnings.filter((warning) => warning.field === 'webSearchMode')).toEqual([]);
+  });
+
   it('says which of modelReasoningEffort and effort wins when a workflow declares both', async () => {
     const result = await load(
       `${header}provider: codex\neffort: minimal\nmodelReasoningEffort: xhigh\nnodes:\n  - id: a\n    prompt: x\n`,
