@@ -316,7 +316,12 @@ const workflowFieldBuilders = {
     z
       .array(z.string().refine((dir) => dir.startsWith('/'), { error: 'additionalDirectories must be absolute paths' }))
       .optional(),
-  tags: () => z.array(z.string()).optional(),
+  // Trimmed, blanks and repeats dropped, as Archon stores them (an empty list stays empty).
+  tags: () =>
+    z
+      .array(z.string())
+      .transform((tags) => [...new Set(tags.map((tag) => tag.trim()).filter((tag) => tag !== ''))])
+      .optional(),
   max_parallel: () => between('max_parallel', 1, 64).optional(),
   exec: () => workflowExecSchema().optional(),
   effort: () => effortSchema().optional(),

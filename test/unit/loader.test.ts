@@ -419,6 +419,14 @@ describe('loading workflows', () => {
     expectProblem(result.warnings, { field: 'modelReasoningEffort', message: "; 'modelReasoningEffort' is ignored" });
   });
 
+  it('trims tags and drops blank and repeated ones, as Archon does', async () => {
+    const workflow = await loadOk(
+      `${header}tags: [" review ", review, "", "  ", ci]\nnodes:\n  - id: a\n    bash: echo\n`,
+    );
+    expect(workflow.tags).toEqual(['review', 'ci']);
+    expect((await loadOk(`${header}tags: []\nnodes:\n  - id: a\n    bash: echo\n`)).tags).toEqual([]);
+  });
+
   it('warns that webSearchMode is ignored on a workflow whose provider is not codex', async () => {
     const result = await load(`${header}provider: claude\nwebSearchMode: live\nnodes:\n  - id: a\n    prompt: x\n`);
     expectProblem(result.warnings, {
