@@ -28,6 +28,15 @@ const ASSISTANT_ERROR_KINDS: Record<string, ProviderErrorKind> = {
 };
 
 /**
+ * The node's `allowed_tools`, plus Claude Code's `Skill` tool when it declares skills: skills are
+ * loaded through that tool, so a tool list without it would leave them unusable (Archon adds it too).
+ */
+function toolsOf(request: ProviderRequest): string[] | undefined {
+  if (!request.allowedTools || !request.options?.skills?.length) return request.allowedTools;
+  return [...new Set([...request.allowedTools, 'Skill'])];
+}
+
+/**
  * The Claude Code CLI in print mode with stream-json output. The prompt goes on stdin (the tool
  * flags are variadic, so a positional prompt after them would be read as a tool name).
  */
@@ -39,8 +48,8 @@ export function createClaudeProvider(defaults: ClaudeDefaults = {}): Provider {
       const model = request.model ?? defaults.model;
       if (model) args.push('--model', model);
       args.push('--permission-mode', defaults.permissionMode ?? 'bypassPermissions');
-      if (request.allowedTools)
-        args.push(`--tools=${request.allowedTools.join(',')}`, `--allowedTools=${request.allowedTools.join(',')}`);
+      const tools = toolsOf(request);
+      if (tools) args.push(`--tools=${tools.join(',')}`, `--allowedTools=${tools.join(',')}`);
       if (request.deniedTools?.length) args.push(`--disallowedTools=${request.deniedTools.join(',')}`);
       if (request.resumeSessionId) {
         args.push(`--resume=${request.resumeSessionId}`);
