@@ -419,6 +419,19 @@ describe('loading workflows', () => {
     expectProblem(result.warnings, { field: 'modelReasoningEffort', message: "; 'modelReasoningEffort' is ignored" });
   });
 
+  it('warns that idle_timeout does nothing on a node that runs no AI (a bash node has timeout)', async () => {
+    const result = await load(
+      `${header}nodes:\n  - id: a\n    bash: sleep 1\n    idle_timeout: 1000\n  - id: b\n    prompt: x\n    idle_timeout: 1000\n`,
+    );
+    expectProblem(result.warnings, {
+      node: 'a',
+      field: 'idle_timeout',
+      line: 6,
+      message: "'idle_timeout' applies to command/prompt/loop nodes; it is ignored on bash nodes",
+    });
+    expect(result.warnings.filter((warning) => warning.node === 'b')).toEqual([]);
+  });
+
   it('trims tags and drops blank and repeated ones, as Archon does', async () => {
     const workflow = await loadOk(
       `${header}tags: [" review ", review, "", "  ", ci]\nnodes:\n  - id: a\n    bash: echo\n`,
