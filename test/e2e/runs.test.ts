@@ -252,6 +252,30 @@ describe('--json answers a run id that names no run, or several, in JSON', () =>
 });
 
 describe('archal workflow event emit', () => {
+  it("accepts every type Archon's CLI accepts, its container and write-back events included", async () => {
+    const dir = tempRepo();
+    const env = { ARCHAL_HOME: tempDir('archal-home-'), DATABASE_URL: '' };
+    writeFiles(dir, { 'one.yaml': 'name: one\ndescription: x\nnodes:\n  - id: a\n    bash: echo\n' });
+    const { runId } = json<RunJson>(await runCli(['--cwd', dir, 'workflow', 'run', 'one.yaml', '--json'], { env }));
+    const archonTypes =
+      `workflow_started workflow_completed workflow_failed workflow_resumed node_started node_completed
+      node_failed node_skipped node_skipped_prior_success node_prior_cache_invalidated node_always_run_reset
+      loop_iteration_started loop_iteration_completed loop_iteration_failed tool_called tool_completed
+      ralph_story_started ralph_story_completed approval_requested approval_received workflow_cancelled
+      workflow_artifact node_session_resumed task_activity hook_activity container_created container_stopped
+      container_resumed container_destroyed writeback_requested writeback_applied writeback_discarded
+      evidence_validation_failed workflow_parse_warnings`.split(/\s+/);
+    const listed = await runCli(['--cwd', dir, 'workflow', 'event', 'emit', '--run-id', runId, '--type', 'x'], { env });
+    const valid = listed.stderr.split('Valid types: ')[1]!.trim().split(', ');
+    expect(archonTypes.filter((type) => !valid.includes(type))).toEqual([]);
+    const emitted = await runCli(
+      ['--cwd', dir, 'workflow', 'event', 'emit', '--run-id', runId, '--type', 'writeback_requested'],
+      { env },
+    );
+    expect(emitted.code).toBe(0);
+    expect(emitted.stdout).toContain(`Event submitted (best-effort): writeback_requested for run ${runId}`);
+  });
+
   it('rejects unknown types listing the valid ones, and warns about invalid data', async () => {
     const dir = tempRepo();
     const env = { ARCHAL_HOME: tempDir('archal-home-'), DATABASE_URL: '' };
