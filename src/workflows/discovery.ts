@@ -315,9 +315,10 @@ export class WorkflowLookupError extends ArchalError<WorkflowLookupErrorCode, Wo
 
 /**
  * Picks a workflow by name: exact, then case-insensitive, then unique suffix (`assist` finds
- * `archal-assist`), then unique substring (`smart` finds `archon-smart-pr-review`), the tiers Archon's
- * CLI resolves names with, so its users' command lines pick the same workflow. A higher-precedence file that declares the name but is broken wins over a
- * working lower one: running a silently different workflow would be worse than an error.
+ * `archal-assist`), then unique substring (`smart` finds `archon-smart-pr-review`): the tiers Archon's
+ * CLI resolves names with, so its users' command lines pick the same workflow. A higher-precedence
+ * file that declares the name but is broken wins over a working lower one: running a silently
+ * different workflow would be worse than an error.
  */
 export function resolveWorkflowName(discovery: Discovery, name: string, locations: WorkflowLocations): Workflow {
   const all = discovery.workflows;

@@ -151,10 +151,10 @@ async function providerCall(run: RunContext, node: AiNode, call: AiCall): Promis
     }
   };
   const schema = node.output_format;
-  const env = nodeEnvironment(run, node.id, call.vars, call.iteration);
-  const options = callOptions(run, node, call.vars);
   let mcp: ResolvedMcpConfig | undefined;
   try {
+    const env = nodeEnvironment(run, node.id, call.vars, call.iteration);
+    const options = callOptions(run, node, call.vars);
     if (options.mcp) {
       mcp = resolveMcpConfig(options.mcp, env);
       for (const variable of mcp.missing)
