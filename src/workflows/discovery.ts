@@ -315,8 +315,10 @@ export class WorkflowLookupError extends ArchalError<WorkflowLookupErrorCode, Wo
 
 /**
  * Picks a workflow by name: exact, then case-insensitive, then unique suffix (`assist` finds
- * `archal-assist`), then unique substring (`smart` finds `archon-smart-pr-review`): the tiers Archon's
- * CLI resolves names with, so its users' command lines pick the same workflow. A higher-precedence
+ * `archal-assist`), then unique run of whole words (`smart` finds `archon-smart-pr-review`): the tiers
+ * Archon's CLI resolves names with, so its users' command lines pick the same workflow. Archon's last
+ * tier takes any substring; here it stops at the '-' between words, so that a typo (`archal-smok`)
+ * gets a did-you-mean instead of silently running the workflow it is a prefix of. A higher-precedence
  * file that declares the name but is broken wins over a working lower one: running a silently
  * different workflow would be worse than an error.
  */
@@ -327,7 +329,7 @@ export function resolveWorkflowName(discovery: Discovery, name: string, location
     pick(all, (workflow) => workflow.name === name) ??
     pick(all, (workflow) => workflow.name.toLowerCase() === lower) ??
     pick(all, (workflow) => workflow.name.toLowerCase().endsWith(`-${lower}`)) ??
-    (lower.trim() ? pick(all, (workflow) => workflow.name.toLowerCase().includes(lower)) : undefined);
+    (lower.trim() ? pick(all, (workflow) => `-${workflow.name.toLowerCase()}-`.includes(`-${lower}-`)) : undefined);
 
   const rank = (scope: WorkflowScope) => workflowScopes(locations).findIndex((entry) => entry.scope === scope);
   const broken = discovery.errors.find(

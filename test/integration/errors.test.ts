@@ -106,7 +106,7 @@ describe('typed errors: a code and the data a host needs, never a host’s comma
     });
   });
 
-  it("a name found inside one workflow's name picks it, as Archon's last tier does", async () => {
+  it("whole words found inside one workflow's name pick it, as Archon's last tier does", async () => {
     const dir = tempRepo();
     writeFiles(dir, {
       '.archal/workflows/smart.yaml':
@@ -117,7 +117,9 @@ describe('typed errors: a code and the data a host needs, never a host’s comma
     const workspace = openWorkspace({ dir, env: { ARCHAL_HOME: tempDir('archal-home-') } });
     const found = await findWorkflow(workspace, 'Smart-PR');
     expect(found).toMatchObject({ kind: 'found', workflow: { name: 'archon-smart-pr-review' } });
-    expect(await caught(() => findWorkflow(workspace, 'fanout-all'))).toMatchObject({
+    // Only whole words: a typo is not a part of a name, and gets a did-you-mean.
+    expect(await caught(() => findWorkflow(workspace, 'smart-p'))).toMatchObject({ code: 'workflow_not_found' });
+    expect(await caught(() => findWorkflow(workspace, 'fanout'))).toMatchObject({
       code: 'workflow_ambiguous',
       data: { suggestions: ['e2e-fanout-alldone', 'e2e-fanout-allsuccess'] },
     });
