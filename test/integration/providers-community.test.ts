@@ -326,6 +326,23 @@ describe("Archon's node settings on Claude Code and Codex", () => {
     );
   });
 
+  it("allows the tools of a node's MCP servers, also with allowed_tools: [] (Archon's MCP-only node)", async () => {
+    const dir = tempDir();
+    const log = join(dir, 'claude.jsonl');
+    writeFiles(dir, {
+      '.archon/mcp/ntfy.json': '{"mcpServers": {"ntfy": {"command": "ntfy-mcp"}, "docs": {"url": "https://x"}}}',
+    });
+    const { result } = await run(
+      `${header}nodes:\n  - id: notify\n    prompt: x\n    mcp: .archon/mcp/ntfy.json\n    allowed_tools: []\n  - id: open\n    prompt: y\n    mcp: .archon/mcp/ntfy.json\n`,
+      { dir, env: fakeEnv({ FAKE_CLAUDE_LOG: log }) },
+    );
+    expect(result.status).toBe('completed');
+    const argvOf = (prompt: string) => calls(log).find((call) => call.stdin === prompt)!.argv;
+    expect(argvOf('x')).toEqual(expect.arrayContaining(['--tools=', '--allowedTools=mcp__ntfy__*,mcp__docs__*']));
+    expect(argvOf('y')).toEqual(expect.arrayContaining(['--allowedTools=mcp__ntfy__*,mcp__docs__*']));
+    expect(argvOf('y').some((arg) => arg.startsWith('--tools'))).toBe(false);
+  });
+
   it('passes an MCP configuration to codex as mcp_servers overrides', async () => {
     const dir = tempDir();
     const log = join(dir, 'codex.jsonl');
