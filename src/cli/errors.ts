@@ -58,6 +58,7 @@ export function exitCodeOf(error: ArchalError): ExitCode {
     case 'run_awaiting_approval':
     case 'run_still_running':
     case 'run_not_resumable':
+    case 'no_resumable_run':
     case 'run_not_awaiting_approval':
     case 'run_already_decided':
     case 'run_taken':
@@ -110,6 +111,7 @@ export function cliHint(error: ArchalError): string | undefined {
     case 'workflow_file_not_found':
     case 'run_id_ambiguous':
     case 'run_not_resumable':
+    case 'no_resumable_run':
     case 'run_not_awaiting_approval':
     case 'run_already_decided':
     case 'run_taken':

@@ -1,5 +1,5 @@
 import { describeExit } from '../lib/process.js';
-import { kindFromText, runJsonLinesCli, stderrTail } from './cli-stream.js';
+import { kindFromText, mcpServers, runJsonLinesCli, stderrTail } from './cli-stream.js';
 import { clampEffort, PROVIDER_CAPABILITIES } from './models.js';
 import {
   ProviderError,
@@ -28,6 +28,21 @@ const ASSISTANT_ERROR_KINDS: Record<string, ProviderErrorKind> = {
 };
 
 /**
+ * The node's `allowed_tools`, plus Claude Code's `Skill` tool when it declares skills: skills are
+ * loaded through that tool, so a tool list without it would leave them unusable (Archon adds it too).
+ */
+function toolsOf(request: ProviderRequest): string[] | undefined {
+  if (!request.allowedTools || !request.options?.skills?.length) return request.allowedTools;
+  return [...new Set([...request.allowedTools, 'Skill'])];
+}
+
+/** `mcp__<server>__*` for each server of the node's MCP configuration. */
+function mcpToolPatterns(request: ProviderRequest): string[] {
+  const file = request.options?.mcp;
+  return file ? Object.keys(mcpServers(file)).map((name) => `mcp__${name}__*`) : [];
+}
+
+/**
  * The Claude Code CLI in print mode with stream-json output. The prompt goes on stdin (the tool
  * flags are variadic, so a positional prompt after them would be read as a tool name).
  */
@@ -39,8 +54,12 @@ export function createClaudeProvider(defaults: ClaudeDefaults = {}): Provider {
       const model = request.model ?? defaults.model;
       if (model) args.push('--model', model);
       args.push('--permission-mode', defaults.permissionMode ?? 'bypassPermissions');
-      if (request.allowedTools)
-        args.push(`--tools=${request.allowedTools.join(',')}`, `--allowedTools=${request.allowedTools.join(',')}`);
+      const tools = toolsOf(request);
+      // The tools of the node's MCP servers are allowed too, as Archon allows them: a node with
+      // allowed_tools: [] and an MCP server uses that server's tools only.
+      const allowed = [...(tools ?? []), ...mcpToolPatterns(request)];
+      if (tools) args.push(`--tools=${tools.join(',')}`);
+      if (tools || allowed.length > 0) args.push(`--allowedTools=${allowed.join(',')}`);
       if (request.deniedTools?.length) args.push(`--disallowedTools=${request.deniedTools.join(',')}`);
       if (request.resumeSessionId) {
         args.push(`--resume=${request.resumeSessionId}`);

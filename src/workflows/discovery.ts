@@ -315,15 +315,21 @@ export class WorkflowLookupError extends ArchalError<WorkflowLookupErrorCode, Wo
 
 /**
  * Picks a workflow by name: exact, then case-insensitive, then unique suffix (`assist` finds
- * `archal-assist`). A higher-precedence file that declares the name but is broken wins over a
- * working lower one: running a silently different workflow would be worse than an error.
+ * `archal-assist`), then unique run of whole words (`smart` finds `archon-smart-pr-review`): the tiers
+ * Archon's CLI resolves names with, so its users' command lines pick the same workflow. Archon's last
+ * tier takes any substring; here it stops at the '-' between words, so that a typo (`archal-smok`)
+ * gets a did-you-mean instead of silently running the workflow it is a prefix of. A higher-precedence
+ * file that declares the name but is broken wins over a working lower one: running a silently
+ * different workflow would be worse than an error.
  */
 export function resolveWorkflowName(discovery: Discovery, name: string, locations: WorkflowLocations): Workflow {
   const all = discovery.workflows;
+  const lower = name.toLowerCase();
   const candidates =
     pick(all, (workflow) => workflow.name === name) ??
-    pick(all, (workflow) => workflow.name.toLowerCase() === name.toLowerCase()) ??
-    pick(all, (workflow) => workflow.name.toLowerCase().endsWith(`-${name.toLowerCase()}`));
+    pick(all, (workflow) => workflow.name.toLowerCase() === lower) ??
+    pick(all, (workflow) => workflow.name.toLowerCase().endsWith(`-${lower}`)) ??
+    (lower.trim() ? pick(all, (workflow) => `-${workflow.name.toLowerCase()}-`.includes(`-${lower}-`)) : undefined);
 
   const rank = (scope: WorkflowScope) => workflowScopes(locations).findIndex((entry) => entry.scope === scope);
   const broken = discovery.errors.find(
@@ -361,9 +367,16 @@ export function resolveWorkflowName(discovery: Discovery, name: string, location
   return candidates[0]!;
 }
 
+/**
+ * The workflows one tier of name matching finds. Archal's bundled workflows never make a partial name
+ * ambiguous against the user's own: `assist` is the repository's `archon-assist`, as in Archon, not a
+ * choice between it and the bundled `archal-assist`.
+ */
 function pick(workflows: Workflow[], predicate: (workflow: Workflow) => boolean): Workflow[] | undefined {
   const matches = workflows.filter(predicate);
-  return matches.length > 0 ? matches : undefined;
+  const own = matches.filter((workflow) => workflow.scope !== 'bundled');
+  const kept = own.length > 0 ? own : matches;
+  return kept.length > 0 ? kept : undefined;
 }
 
 /** A path relative to the repo when it is inside it, for shorter messages. */

@@ -35,6 +35,15 @@ export const WORKFLOW_EVENT_TYPES = [
   'evidence_validation_failed',
   'ralph_story_started',
   'ralph_story_completed',
+  // Archon's container backend records these; Archal has no container runs and never writes them, but
+  // accepts them from `event emit` so scripts written for Archon's CLI are not refused.
+  'container_created',
+  'container_stopped',
+  'container_resumed',
+  'container_destroyed',
+  'writeback_requested',
+  'writeback_applied',
+  'writeback_discarded',
 ] as const;
 
 export type WorkflowEventType = (typeof WORKFLOW_EVENT_TYPES)[number];

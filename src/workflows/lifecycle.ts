@@ -56,6 +56,8 @@ export interface StartRequest extends Omit<RunOptions, 'workflow' | 'cwd' | 'run
   conversationId?: string;
   /** Start over even if the last run of this workflow here failed part-way. */
   fresh?: boolean;
+  /** Only continue the last failed or interrupted run of this workflow here: without one, refuse (`no_resumable_run`). */
+  resumeOnly?: boolean;
   branch?: string;
 }
 
@@ -100,6 +102,11 @@ export async function startRun(deps: LifecycleDeps, request: StartRequest): Prom
     ? undefined
     : await resumableRun(deps, workflow.name, workingPath, request.conversationId);
   if (holdsPath) await refuseIfBusy(deps, workingPath, candidate?.id);
+  if (request.resumeOnly && !candidate)
+    throw new RunRefusedError(
+      'no_resumable_run',
+      `No resumable run found for workflow '${workflow.name}' at path '${workingPath}'. Run it without --resume to start one.`,
+    );
   const loaded = candidate ? await loadRunPrior(deps, candidate) : undefined;
   const prior = loaded?.prior;
   const reusable = prior ? reusableCount(prior, workflow) : 0;

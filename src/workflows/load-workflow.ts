@@ -47,12 +47,15 @@ export function parseWorkflowFields(raw: Record<string, unknown>, ctx: WorkflowC
     return undefined;
   }
   const fields = parsed.data;
-  if (fields.modelReasoningEffort && !fields.effort)
+  if (fields.modelReasoningEffort)
     ctx.warnings.push({
       file: ctx.file,
       field: 'modelReasoningEffort',
       line: ctx.source.keyLine([], 'modelReasoningEffort'),
-      message: "modelReasoningEffort is deprecated; use 'effort' (it is read as effort)",
+      // Two declared depths and one silently dropped would leave the author guessing which one ran.
+      message: fields.effort
+        ? `modelReasoningEffort: ${fields.modelReasoningEffort} is ignored: 'effort: ${fields.effort}' is also set and wins; remove one of them`
+        : "modelReasoningEffort is deprecated; use 'effort' (it is read as effort)",
     });
   const requires = fields.requires?.filter((requirement) => {
     if (requirement === 'github') return true;
@@ -75,6 +78,14 @@ export function parseWorkflowFields(raw: Record<string, unknown>, ctx: WorkflowC
           line: ctx.source.keyLine([], key),
           message: `${key} is not supported by provider "${provider}"; nodes on that provider ignore it`,
         });
+    // Archon warns of it too: a search mode only codex reads would otherwise do nothing, silently.
+    if (fields.webSearchMode !== undefined && provider !== 'codex')
+      ctx.warnings.push({
+        file: ctx.file,
+        field: 'webSearchMode',
+        line: ctx.source.keyLine([], 'webSearchMode'),
+        message: `webSearchMode is not supported by provider "${provider}" (only codex takes it); nodes on that provider ignore it`,
+      });
   }
   return { ...fields, ...(requires ? { requires } : {}), inputs: checkInputs(fields.inputs, ctx) };
 }

@@ -14,6 +14,8 @@ export type RunRefusalCode =
   | 'run_still_running'
   /** The run is completed or cancelled (`run`): nothing to resume. */
   | 'run_not_resumable'
+  /** A start that asked to resume only (`--resume`) found no failed or interrupted run of the workflow in the path. */
+  | 'no_resumable_run'
   /** An approval or rejection for a run that is not paused at an approval (`run`). */
   | 'run_not_awaiting_approval'
   /** `--decision` names no decision the waiting approval declares (`run`, `nodeId`). */

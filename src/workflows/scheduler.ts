@@ -112,6 +112,17 @@ export function schedule(state: RunState, options: ScheduleOptions): Promise<voi
       state.write('node_always_run_reset', node.id, { prior_output: prior.text.slice(0, 2000) });
       return false;
     }
+    // Its earlier output was made from its dependencies' earlier outputs: when one of them ran again
+    // (or failed) this time and no longer says the same, that result is stale and the node runs again.
+    const stale = node.depends_on.filter((dep) => dependencyChanged(dep, options.prior!.outputs.get(dep)));
+    if (stale.length > 0) {
+      state.write('node_prior_cache_invalidated', node.id, {
+        reason: 'stale_dependency',
+        invalidating_deps: stale,
+        prior_output: prior.text.slice(0, 2000),
+      });
+      return false;
+    }
     const schema = outputFormatOf(node);
     const output = {
       text: prior.text,
@@ -130,6 +141,14 @@ export function schedule(state: RunState, options: ScheduleOptions): Promise<voi
       structured_output: prior.structured,
     });
     return true;
+  }
+
+  /** Whether a dependency's result now differs from the one an earlier attempt's outputs were made from. */
+  function dependencyChanged(dep: string, prior: { text: string; structured?: unknown } | undefined): boolean {
+    const current = state.outputs.get(dep);
+    if (!current || current.state === 'failed') return true;
+    if (!prior) return current.state === 'completed';
+    return current.text !== prior.text || JSON.stringify(current.structured) !== JSON.stringify(prior.structured);
   }
 
   /** Ready nodes start in declaration order. */

@@ -71,7 +71,7 @@ const AGENT_ID = /^[a-z0-9]+(-[a-z0-9]+)*$/;
 export const agentsSchema = z.lazy(() =>
   z
     .record(
-      z.string().regex(AGENT_ID, { error: 'agent ids are kebab-case (a-z, 0-9, hyphen)' }),
+      z.string(),
       z.object({
         description: z.string().min(1, { error: "'description' is required" }),
         prompt: z.string().min(1, { error: "'prompt' is required" }),
@@ -82,6 +82,17 @@ export const agentsSchema = z.lazy(() =>
         maxTurns: z.number().int().positive().optional(),
       }),
     )
+    // Ids are checked here, not by the record's key schema: zod reports a failing key schema as
+    // "Invalid key in record" and drops its message, leaving the author no clue what is wrong.
+    .superRefine((map, ctx) => {
+      for (const id of Object.keys(map))
+        if (!AGENT_ID.test(id))
+          ctx.addIssue({
+            code: 'custom',
+            message: `agent ids must be kebab-case (a-z, 0-9, hyphen): '${id}'`,
+            path: [id],
+          });
+    })
     .refine((map) => Object.keys(map).length > 0, { error: "'agents' must have at least one entry" }),
 );
 

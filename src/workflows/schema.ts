@@ -85,7 +85,6 @@ const commonFields = memo(() => ({
   when: z.string().trim().min(1, { error: 'when must not be empty' }).optional(),
   trigger_rule: triggerRuleSchema.optional(),
   continue_on_error: z.boolean().optional(),
-  idle_timeout: positiveMs('idle_timeout').optional(),
   /** Run again on resume even when an earlier attempt completed it. */
   always_run: z.boolean().optional(),
   /** Writes the output as a typed artifact: $ARTIFACTS_DIR/nodes/<id>.md and <id>.meta.json. */
@@ -106,6 +105,8 @@ const aiFields = memo(() => ({
   allowed_tools: z.array(z.string()).optional(),
   denied_tools: z.array(z.string()).optional(),
   exec: workflowExecSchema().optional(),
+  // Only an AI call streams output to watch: elsewhere (bash: timeout) it would be a silent no-op.
+  idle_timeout: positiveMs('idle_timeout').optional(),
   ...aiOptionFields(),
 }));
 
@@ -316,7 +317,12 @@ const workflowFieldBuilders = {
     z
       .array(z.string().refine((dir) => dir.startsWith('/'), { error: 'additionalDirectories must be absolute paths' }))
       .optional(),
-  tags: () => z.array(z.string()).optional(),
+  // Trimmed, blanks and repeats dropped, as Archon stores them (an empty list stays empty).
+  tags: () =>
+    z
+      .array(z.string())
+      .transform((tags) => [...new Set(tags.map((tag) => tag.trim()).filter((tag) => tag !== ''))])
+      .optional(),
   max_parallel: () => between('max_parallel', 1, 64).optional(),
   exec: () => workflowExecSchema().optional(),
   effort: () => effortSchema().optional(),

@@ -181,7 +181,7 @@ export function looksLikeFile(arg: string): boolean {
 
 /**
  * A workflow by file path (relative to the workspace root) or by name (exact, case-insensitive,
- * then unique suffix). A broken file is `invalid`; a name that matches nothing (or several), or a
+ * then unique suffix, then unique substring). A broken file is `invalid`; a name that matches nothing (or several), or a
  * file that does not exist, is a WorkflowLookupError. What .archon/config.yaml sets that cannot be
  * used is among the warnings: a model preset it drops would otherwise go unexplained.
  */

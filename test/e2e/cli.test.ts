@@ -172,6 +172,35 @@ nodes:
 });
 
 describe('archal workflow list / validate', () => {
+  it("answers list --json in Archon's words too: provider and model declared, errors with filename, error and errorType", async () => {
+    const dir = tempRepo();
+    writeFiles(dir, {
+      '.archon/workflows/triage/broken.yaml':
+        'name: broken\ndescription: x\nnodes:\n  - id: a\n    bash: echo\n    depends_on: [nope]\n',
+      '.archal/workflows/unparseable.yaml': 'name: [unclosed\n',
+      '.archal/workflows/claude.yaml': smoke
+        .replace('local-smoke', 'on-claude')
+        .replace('nodes:', 'provider: claude\nmodel: sonnet\nnodes:'),
+    });
+    const result = await runCli(['--cwd', dir, 'workflow', 'list', '--json'], { env: userEnv() });
+    expect(result.code).toBe(0);
+    const listing = json<{
+      workflows: Array<{ name: string; provider?: string; model?: string }>;
+      errors: Array<Record<string, string>>;
+    }>(result);
+    expect(listing.workflows.find((workflow) => workflow.name === 'on-claude')).toMatchObject({
+      provider: 'claude',
+      model: 'sonnet',
+    });
+    expect(listing.workflows.find((workflow) => workflow.name === 'archal-smoke')).not.toHaveProperty('provider');
+    const broken = listing.errors.find((error) => error.file === join(dir, '.archon/workflows/triage/broken.yaml'))!;
+    expect(broken).toMatchObject({ filename: 'triage/broken.yaml', errorType: 'validation_error' });
+    expect(broken.error).toBe(broken.message);
+    expect(listing.errors.find((error) => error.filename === 'unparseable.yaml')).toMatchObject({
+      errorType: 'parse_error',
+    });
+  });
+
   it('lists bundled, global, .archon and .archal workflows, reporting broken files without hiding others', async () => {
     const dir = tempRepo();
     const home = tempDir('archal-home-');

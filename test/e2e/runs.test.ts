@@ -252,6 +252,30 @@ describe('--json answers a run id that names no run, or several, in JSON', () =>
 });
 
 describe('archal workflow event emit', () => {
+  it("accepts every type Archon's CLI accepts, its container and write-back events included", async () => {
+    const dir = tempRepo();
+    const env = { ARCHAL_HOME: tempDir('archal-home-'), DATABASE_URL: '' };
+    writeFiles(dir, { 'one.yaml': 'name: one\ndescription: x\nnodes:\n  - id: a\n    bash: echo\n' });
+    const { runId } = json<RunJson>(await runCli(['--cwd', dir, 'workflow', 'run', 'one.yaml', '--json'], { env }));
+    const archonTypes =
+      `workflow_started workflow_completed workflow_failed workflow_resumed node_started node_completed
+      node_failed node_skipped node_skipped_prior_success node_prior_cache_invalidated node_always_run_reset
+      loop_iteration_started loop_iteration_completed loop_iteration_failed tool_called tool_completed
+      ralph_story_started ralph_story_completed approval_requested approval_received workflow_cancelled
+      workflow_artifact node_session_resumed task_activity hook_activity container_created container_stopped
+      container_resumed container_destroyed writeback_requested writeback_applied writeback_discarded
+      evidence_validation_failed workflow_parse_warnings`.split(/\s+/);
+    const listed = await runCli(['--cwd', dir, 'workflow', 'event', 'emit', '--run-id', runId, '--type', 'x'], { env });
+    const valid = listed.stderr.split('Valid types: ')[1]!.trim().split(', ');
+    expect(archonTypes.filter((type) => !valid.includes(type))).toEqual([]);
+    const emitted = await runCli(
+      ['--cwd', dir, 'workflow', 'event', 'emit', '--run-id', runId, '--type', 'writeback_requested'],
+      { env },
+    );
+    expect(emitted.code).toBe(0);
+    expect(emitted.stdout).toContain(`Event submitted (best-effort): writeback_requested for run ${runId}`);
+  });
+
   it('rejects unknown types listing the valid ones, and warns about invalid data', async () => {
     const dir = tempRepo();
     const env = { ARCHAL_HOME: tempDir('archal-home-'), DATABASE_URL: '' };
@@ -509,6 +533,58 @@ describe('repositories and isolation', () => {
       expect(result.stderr).toContain('Invalid branch name');
     },
   );
+
+  it('runs in the repository as it is with --no-worktree and no --branch (Archon: run without isolation)', async () => {
+    const repo = tempRepo();
+    writeFiles(repo, {
+      'w.yaml': 'name: w\ndescription: x\nnodes:\n  - id: where\n    bash: pwd -P\n',
+    });
+    const result = await runCli(['--cwd', repo, 'workflow', 'run', 'w.yaml', '--no-worktree', 'Fix typo', '--json'], {
+      env: { ARCHAL_HOME: tempDir('archal-home-'), DATABASE_URL: '' },
+    });
+    expect(result.code).toBe(0);
+    expect(json<RunJson>(result).nodes.where!.output).toBe(realpathSync(repo));
+
+    writeFiles(repo, {
+      'iso.yaml': 'name: iso\ndescription: x\nworktree: {enabled: true}\nnodes:\n  - id: a\n    bash: pwd\n',
+    });
+    const pinned = await runCli(['--cwd', repo, 'workflow', 'run', 'iso.yaml', '--no-worktree'], {
+      env: { ARCHAL_HOME: tempDir('archal-home-'), DATABASE_URL: '' },
+    });
+    expect(pinned.code).toBe(2);
+    expect(pinned.stderr).toContain(
+      "'iso' sets worktree.enabled: true: it must run in a worktree; drop --no-worktree.",
+    );
+  });
+
+  it("--resume (Archon's flag) resumes the failed run here, and is refused when there is none", async () => {
+    const repo = tempRepo();
+    const env = { ARCHAL_HOME: tempDir('archal-home-'), DATABASE_URL: '' };
+    writeFiles(repo, {
+      'w.yaml':
+        'name: w\ndescription: x\nnodes:\n  - id: first\n    bash: echo one\n  - id: second\n    depends_on: [first]\n    bash: test -f ok\n',
+    });
+    const none = await runCli(['--cwd', repo, 'workflow', 'run', 'w.yaml', '--resume', '--json'], { env });
+    expect(none.code).toBe(1);
+    expect(JSON.parse(none.stdout)).toEqual({
+      status: 'refused',
+      error: {
+        code: 'no_resumable_run',
+        message: `No resumable run found for workflow 'w' at path '${repo}'. Run it without --resume to start one.`,
+      },
+      activeRun: null,
+    });
+
+    expect((await runCli(['--cwd', repo, 'workflow', 'run', 'w.yaml'], { env })).code).toBe(1);
+    writeFileSync(join(repo, 'ok'), '');
+    const resumed = await runCli(['--cwd', repo, 'workflow', 'run', 'w.yaml', '--resume', '--json'], { env });
+    expect(resumed.code).toBe(0);
+    expect(json<RunJson>(resumed).resumed).toEqual({ skipped: 1 });
+
+    const both = await runCli(['--cwd', repo, 'workflow', 'run', 'w.yaml', '--resume', '--fresh'], { env });
+    expect(both.code).toBe(2);
+    expect(both.stderr).toContain('--resume and --fresh are mutually exclusive');
+  });
 
   it('refuses --from without --branch', async () => {
     const result = await runCli(['--cwd', tempRepo(), 'workflow', 'run', 'archal-smoke', '--from', 'main'], {

@@ -334,6 +334,49 @@ nodes:
     expect(result.nodes.cached!.output).toBe('old');
   });
 
+  it('on resume, runs again a completed node whose dependency ran again with another output (never a stale success)', async () => {
+    const dir = tempDir();
+    const yaml = `${header}nodes:
+  - id: fetch
+    bash: echo fresh
+    always_run: true
+  - id: summarize
+    depends_on: [fetch]
+    bash: echo "summary of $fetch.output"
+  - id: same
+    bash: echo same
+    always_run: true
+  - id: keeps
+    depends_on: [same]
+    bash: echo recomputed
+  - id: report
+    depends_on: [summarize]
+    bash: echo "report on $summarize.output"
+`;
+    const { result, sink } = await run(yaml, {
+      dir,
+      prior: {
+        outputs: new Map([
+          ['fetch', { text: 'old' }],
+          ['summarize', { text: "summary of 'old'" }],
+          ['same', { text: 'same' }],
+          ['keeps', { text: 'kept' }],
+          ['report', { text: "report on 'summary of 'old''" }],
+        ]),
+      },
+    });
+    expect(result.status).toBe('completed');
+    expect(result.nodes.summarize!.output).toBe("summary of 'fresh'");
+    expect(result.nodes.report!.output).toBe(`report on 'summary of '\\''fresh'\\'''`);
+    // A dependency that ran again with the same output leaves its dependents' earlier results standing.
+    expect(result.nodes.keeps!.output).toBe('kept');
+    const invalidated = sink.ofType('node_prior_cache_invalidated');
+    expect(invalidated.map((event) => [event.nodeId, event.data.invalidating_deps])).toEqual([
+      ['summarize', ['fetch']],
+      ['report', ['summarize']],
+    ]);
+  });
+
   it('binds with: values of command nodes as $INPUTS, with if_skipped for skipped producers', async () => {
     const dir = tempDir();
     writeFiles(dir, { '.archon/commands/report.md': 'verdict=$INPUTS.verdict optional=$INPUTS.optional' });

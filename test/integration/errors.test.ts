@@ -106,6 +106,39 @@ describe('typed errors: a code and the data a host needs, never a host’s comma
     });
   });
 
+  it("whole words found inside one workflow's name pick it, as Archon's last tier does", async () => {
+    const dir = tempRepo();
+    writeFiles(dir, {
+      '.archal/workflows/smart.yaml':
+        'name: archon-smart-pr-review\ndescription: x\nnodes:\n  - id: a\n    bash: echo\n',
+      '.archal/workflows/a.yaml': 'name: e2e-fanout-alldone\ndescription: x\nnodes:\n  - id: a\n    bash: echo\n',
+      '.archal/workflows/b.yaml': 'name: e2e-fanout-allsuccess\ndescription: x\nnodes:\n  - id: a\n    bash: echo\n',
+    });
+    const workspace = openWorkspace({ dir, env: { ARCHAL_HOME: tempDir('archal-home-') } });
+    const found = await findWorkflow(workspace, 'Smart-PR');
+    expect(found).toMatchObject({ kind: 'found', workflow: { name: 'archon-smart-pr-review' } });
+    // Only whole words: a typo is not a part of a name, and gets a did-you-mean.
+    expect(await caught(() => findWorkflow(workspace, 'smart-p'))).toMatchObject({ code: 'workflow_not_found' });
+    expect(await caught(() => findWorkflow(workspace, 'fanout'))).toMatchObject({
+      code: 'workflow_ambiguous',
+      data: { suggestions: ['e2e-fanout-alldone', 'e2e-fanout-allsuccess'] },
+    });
+  });
+
+  it("a repository's workflow wins a partial name over Archal's bundled one (assist: archon-assist, not archal-assist)", async () => {
+    const dir = tempRepo();
+    writeFiles(dir, {
+      '.archon/workflows/defaults/archon-assist.yaml':
+        'name: archon-assist\ndescription: x\nnodes:\n  - id: a\n    bash: echo\n',
+    });
+    const workspace = openWorkspace({ dir, env: { ARCHAL_HOME: tempDir('archal-home-') } });
+    expect(await findWorkflow(workspace, 'assist')).toMatchObject({
+      kind: 'found',
+      workflow: { name: 'archon-assist' },
+    });
+    expect(await findWorkflow(workspace, 'smoke')).toMatchObject({ kind: 'found', workflow: { name: 'archal-smoke' } });
+  });
+
   it('workspaces, repositories, branches and agents', async () => {
     const dir = tempDir();
     writeFiles(dir, { '.archal.json': JSON.stringify({ runs: 'many', agentz: 1 }) });

@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from '@jest/globals';
@@ -19,6 +19,7 @@ interface Call {
   session?: string;
   config?: string;
   maxThinkingTokens?: string;
+  mcpConfig?: string;
 }
 
 function calls(file: string): Call[] {
@@ -290,6 +291,56 @@ describe("Archon's node settings on Claude Code and Codex", () => {
     expect(after('--fallback-model')).toBe('haiku');
     expect(argv).toEqual(expect.arrayContaining(['--setting-sources=project', '--betas=context-1m']));
     expect(after('--max-budget-usd')).toBe('2.5');
+  });
+
+  it("expands $VAR and ${VAR} in an MCP file's env and headers and accepts a bare server map, as Archon does", async () => {
+    const dir = tempDir();
+    const log = join(dir, 'claude.jsonl');
+    writeFiles(dir, {
+      '.archon/mcp/servers.json': JSON.stringify({
+        github: { command: 'gh-mcp', env: { TOKEN: '$GH_MCP_TOKEN', MODE: '${MCP_MODE}', KEEP: '${KEEP:-x}' } },
+        docs: { url: 'https://docs.example/mcp', headers: { Authorization: 'Bearer $MISSING_MCP_KEY' } },
+      }),
+    });
+    const { result, logs } = await run(
+      `${header}nodes:\n  - id: a\n    prompt: x\n    mcp: .archon/mcp/servers.json\n`,
+      {
+        dir,
+        env: fakeEnv({ FAKE_CLAUDE_LOG: log, GH_MCP_TOKEN: 'tok-123456789', MCP_MODE: 'read' }),
+      },
+    );
+    expect(result.status).toBe('completed');
+    const call = calls(log)[0]!;
+    expect(JSON.parse(call.mcpConfig!)).toEqual({
+      mcpServers: {
+        github: { command: 'gh-mcp', env: { TOKEN: 'tok-123456789', MODE: 'read', KEEP: '${KEEP:-x}' } },
+        docs: { url: 'https://docs.example/mcp', headers: { Authorization: 'Bearer ' } },
+      },
+    });
+    // The expanded copy (it holds the token) is removed once the node has run.
+    const used = call.argv[call.argv.indexOf('--mcp-config') + 1]!;
+    expect(used).not.toBe(join(dir, '.archon/mcp/servers.json'));
+    expect(existsSync(used)).toBe(false);
+    expect(logs.join('\n')).toContain(
+      "Node 'a': the MCP configuration .archon/mcp/servers.json names MISSING_MCP_KEY, which is not set; it is passed as empty",
+    );
+  });
+
+  it("allows the tools of a node's MCP servers, also with allowed_tools: [] (Archon's MCP-only node)", async () => {
+    const dir = tempDir();
+    const log = join(dir, 'claude.jsonl');
+    writeFiles(dir, {
+      '.archon/mcp/ntfy.json': '{"mcpServers": {"ntfy": {"command": "ntfy-mcp"}, "docs": {"url": "https://x"}}}',
+    });
+    const { result } = await run(
+      `${header}nodes:\n  - id: notify\n    prompt: x\n    mcp: .archon/mcp/ntfy.json\n    allowed_tools: []\n  - id: open\n    prompt: y\n    mcp: .archon/mcp/ntfy.json\n`,
+      { dir, env: fakeEnv({ FAKE_CLAUDE_LOG: log }) },
+    );
+    expect(result.status).toBe('completed');
+    const argvOf = (prompt: string) => calls(log).find((call) => call.stdin === prompt)!.argv;
+    expect(argvOf('x')).toEqual(expect.arrayContaining(['--tools=', '--allowedTools=mcp__ntfy__*,mcp__docs__*']));
+    expect(argvOf('y')).toEqual(expect.arrayContaining(['--allowedTools=mcp__ntfy__*,mcp__docs__*']));
+    expect(argvOf('y').some((arg) => arg.startsWith('--tools'))).toBe(false);
   });
 
   it('passes an MCP configuration to codex as mcp_servers overrides', async () => {

@@ -84,6 +84,34 @@ describe('claude provider (stream-json)', () => {
     expect(result.usage!.costUsd).toBeCloseTo(0.0246);
   });
 
+  it('keeps the Skill tool available to a node that declares skills and restricts its tools (archon-remotion-generate)', async () => {
+    const dir = tempDir();
+    const log = join(dir, 'claude.jsonl');
+    const { result } = await run(
+      `${header}nodes:
+  - id: generate
+    prompt: Write the composition
+    skills: [remotion-best-practices]
+    allowed_tools: [Read, Write]
+  - id: tool-free
+    prompt: Just answer
+    skills: [remotion-best-practices]
+    allowed_tools: []
+  - id: plain
+    prompt: No skills here
+    allowed_tools: [Read]
+`,
+      { dir, env: fakeEnv({ FAKE_CLAUDE_LOG: log }) },
+    );
+    expect(result.status).toBe('completed');
+    const argvOf = (prompt: string) => calls(log).find((call) => call.stdin === prompt)!.argv;
+    expect(argvOf('Write the composition')).toEqual(
+      expect.arrayContaining(['--tools=Read,Write,Skill', '--allowedTools=Read,Write,Skill']),
+    );
+    expect(argvOf('Just answer')).toEqual(expect.arrayContaining(['--tools=Skill', '--allowedTools=Skill']));
+    expect(argvOf('No skills here')).toEqual(expect.arrayContaining(['--tools=Read', '--allowedTools=Read']));
+  });
+
   it('starts fresh sessions with context: fresh and for fan-out', async () => {
     const dir = tempDir();
     const log = join(dir, 'claude.jsonl');

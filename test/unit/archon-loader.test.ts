@@ -281,6 +281,15 @@ describe('provider settings', () => {
     expect(claudeNode.kind === 'prompt' && Object.keys(claudeNode.options).sort()).toEqual(['agents', 'hooks']);
   });
 
+  it('names the agent id that is not kebab-case, and what it should be', async () => {
+    const errors = await errorsOf(
+      `${header}nodes:\n  - id: a\n    prompt: x\n    agents:\n      ok-one: {description: d, prompt: p}\n      Bad_Agent: {description: d, prompt: p}\n`,
+    );
+    const problem = find(errors, 'a', "agent ids must be kebab-case (a-z, 0-9, hyphen): 'Bad_Agent'");
+    expect(problem).toMatchObject({ field: 'agents.Bad_Agent', line: 8 });
+    expect(errors.map((error) => error.message).join('\n')).not.toContain('Invalid key in record');
+  });
+
   it('refuses context.resume on a provider that cannot fork a session', async () => {
     const errors = await errorsOf(
       `${header}nodes:\n  - id: a\n    prompt: x\n  - id: b\n    depends_on: [a]\n    prompt: y\n    provider: codex\n    context: {resume: a}\n`,

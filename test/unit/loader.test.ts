@@ -418,6 +418,50 @@ describe('loading workflows', () => {
     const result = await load(yaml);
     expectProblem(result.warnings, { field: 'modelReasoningEffort', message: "; 'modelReasoningEffort' is ignored" });
   });
+
+  it('warns that idle_timeout does nothing on a node that runs no AI (a bash node has timeout)', async () => {
+    const result = await load(
+      `${header}nodes:\n  - id: a\n    bash: sleep 1\n    idle_timeout: 1000\n  - id: b\n    prompt: x\n    idle_timeout: 1000\n`,
+    );
+    expectProblem(result.warnings, {
+      node: 'a',
+      field: 'idle_timeout',
+      line: 6,
+      message: "'idle_timeout' applies to command/prompt/loop nodes; it is ignored on bash nodes",
+    });
+    expect(result.warnings.filter((warning) => warning.node === 'b')).toEqual([]);
+  });
+
+  it('trims tags and drops blank and repeated ones, as Archon does', async () => {
+    const workflow = await loadOk(
+      `${header}tags: [" review ", review, "", "  ", ci]\nnodes:\n  - id: a\n    bash: echo\n`,
+    );
+    expect(workflow.tags).toEqual(['review', 'ci']);
+    expect((await loadOk(`${header}tags: []\nnodes:\n  - id: a\n    bash: echo\n`)).tags).toEqual([]);
+  });
+
+  it('warns that webSearchMode is ignored on a workflow whose provider is not codex', async () => {
+    const result = await load(`${header}provider: claude\nwebSearchMode: live\nnodes:\n  - id: a\n    prompt: x\n`);
+    expectProblem(result.warnings, {
+      field: 'webSearchMode',
+      line: 4,
+      message:
+        'webSearchMode is not supported by provider "claude" (only codex takes it); nodes on that provider ignore it',
+    });
+    const codex = await load(`${header}provider: codex\nwebSearchMode: live\nnodes:\n  - id: a\n    prompt: x\n`);
+    expect(codex.warnings.filter((warning) => warning.field === 'webSearchMode')).toEqual([]);
+  });
+
+  it('says which of modelReasoningEffort and effort wins when a workflow declares both', async () => {
+    const result = await load(
+      `${header}provider: codex\neffort: minimal\nmodelReasoningEffort: xhigh\nnodes:\n  - id: a\n    prompt: x\n`,
+    );
+    expectProblem(result.warnings, {
+      field: 'modelReasoningEffort',
+      line: 5,
+      message: "modelReasoningEffort: xhigh is ignored: 'effort: minimal' is also set and wins",
+    });
+  });
 });
 
 describe('loader fuzzing: junk always gets a clear error, never a crash, hang or blow-up', () => {

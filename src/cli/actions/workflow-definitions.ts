@@ -1,10 +1,11 @@
 // From their modules, not the workflows barrel: that would initialise the engine (executor, node
 // kinds, process supervision) for commands that only load workflow files.
-import { displayPath, WorkflowLookupError } from '../../workflows/discovery.js';
+import { relative } from 'node:path';
+import { displayPath, workflowScopes, WorkflowLookupError, type DiscoveryError } from '../../workflows/discovery.js';
 import { formatWorkflowProblem, formatWorkflowProblems, type WorkflowProblem } from '../../workflows/problems.js';
 import { ArchalError } from '../../lib/errors.js';
 import type { Workspace } from '../../workspace/workspace.js';
-import { findWorkflow, listWorkflows, looksLikeFile } from '../../workspace/workflows.js';
+import { findWorkflow, listWorkflows, looksLikeFile, workflowLocations } from '../../workspace/workflows.js';
 import { describeError, EXIT, exitCodeOf } from '../errors.js';
 import { cliRepositoryWorkspace, cliWorkspace, type GlobalOptions } from '../host.js';
 import { workflowArgument } from '../workflow-argument.js';
@@ -25,6 +26,7 @@ export async function workflowList(globals: GlobalOptions, options: { json?: boo
   const ctx = await cliRepositoryWorkspace(globals);
   const discovery = await listWorkflows(ctx);
   if (options.json) {
+    const scopeDirs = new Map(workflowScopes(workflowLocations(ctx)).map(({ scope, dir }) => [scope, dir]));
     printJson({
       workflows: discovery.workflows.map((workflow) => ({
         name: workflow.name,
@@ -33,8 +35,16 @@ export async function workflowList(globals: GlobalOptions, options: { json?: boo
         scope: workflow.scope,
         nodes: workflow.nodes.length,
         tags: workflow.tags,
+        // Archon's listing fields, so scripts written against `archon workflow list --json` read this one.
+        ...(workflow.provider === undefined ? {} : { provider: workflow.provider }),
+        ...(workflow.model === undefined ? {} : { model: workflow.model }),
       })),
-      errors: discovery.errors.map(({ file, kind, message }) => ({ file, kind, message })),
+      errors: discovery.errors.map((error) => ({
+        file: error.file,
+        kind: error.kind,
+        message: error.message,
+        ...archonErrorFields(error, scopeDirs.get(error.scope)),
+      })),
       warnings: discovery.warnings.map(jsonProblem),
     });
     return EXIT.ok;
@@ -48,6 +58,18 @@ export async function workflowList(globals: GlobalOptions, options: { json?: boo
     err(`⚠️ ${displayPath(error.file, ctx.root)} (${error.kind}):\n${indent(error.message)}`);
   for (const warning of discovery.warnings) err(`warning: ${formatWorkflowProblem(warning)}`);
   return EXIT.ok;
+}
+
+/**
+ * A load error as Archon's `workflow list --json` words it: `filename` within its workflows folder,
+ * `error`, and `errorType` (Archon counts a duplicate name as a validation error).
+ */
+function archonErrorFields(error: DiscoveryError, scopeDir: string | undefined) {
+  return {
+    filename: scopeDir ? relative(scopeDir, error.file) : error.file,
+    error: error.message,
+    errorType: error.kind === 'duplicate_name' ? 'validation_error' : error.kind,
+  };
 }
 
 export async function workflowValidate(

@@ -45,6 +45,8 @@ export interface RunFlags {
   /** false with --no-worktree */
   worktree?: boolean;
   fresh?: boolean;
+  /** Archon's --resume: continue the last failed run here, or refuse when there is none. */
+  resume?: boolean;
   /** --input name=value, repeated. */
   input?: string[];
 }
@@ -66,10 +68,22 @@ export async function workflowRun(
   message: string,
   flags: RunFlags,
 ): Promise<number> {
+  if (flags.resume && flags.fresh)
+    throw new UserError(
+      '--resume and --fresh are mutually exclusive: --resume continues the last failed run, --fresh starts over.',
+    );
+  if (flags.resume && flags.branch)
+    throw new UserError(
+      '--resume and --branch are mutually exclusive: a resumed run continues where it ran. Remove --branch.',
+    );
+  if (flags.resume && flags.input?.length)
+    throw new UserError(
+      '--resume and --input are mutually exclusive: a resumed run keeps the inputs it started with. Drop --input, or start a fresh run.',
+    );
   if (flags.from && !flags.branch)
     throw new UserError('--from needs --branch: it is the start point of the new branch.');
-  if (flags.worktree === false && !flags.branch)
-    throw new UserError('--no-worktree needs --branch: it checks that branch out in place.');
+  // --no-worktree without --branch asks for what a run without --branch does anyway (Archon's
+  // `workflow run quick-fix --no-worktree "Fix typo"`): run in the repository as it is.
   const given = parseInputFlags(flags.input);
   return withCliRepo(globals, async (repo) => {
     // Once the store is open: a V8 flag changed before would make the code that opening it may load
@@ -140,6 +154,7 @@ export async function workflowRun(
         userMessage: message,
         context: flags.context,
         fresh: flags.fresh,
+        resumeOnly: flags.resume,
         branch,
         baseBranch: baseBranchOf(repo, workingPath),
         inputs: inputs.values,

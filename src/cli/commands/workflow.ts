@@ -42,8 +42,9 @@ export function registerWorkflowCommands(program: Command): void {
       'run in a git worktree of this branch at $ARCHAL_HOME/worktrees/<repo>/<branch>/ (created or reused)',
     )
     .option('--from <ref>', 'start point of a new --branch (default HEAD)')
-    .option('--no-worktree', 'with --branch: check the branch out in this repository instead of a worktree')
+    .option('--no-worktree', 'run in this repository, not a worktree (with --branch: check that branch out here)')
     .option('--fresh', 'start over instead of resuming the last failed run')
+    .option('--resume', 'resume the last failed run of this workflow here; refused (exit 1) when there is none')
     .option(
       '--input <name=value>',
       "a value for one of the workflow's declared inputs ($INPUTS.<name>); repeat per input",

@@ -1,6 +1,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { isAbsolute, join } from 'node:path';
 import { errorMessage } from '../../lib/errors.js';
+import { resolveMcpConfig, type ResolvedMcpConfig } from '../../providers/mcp-config.js';
 import { PROVIDER_CAPABILITIES } from '../../providers/models.js';
 import {
   addUsage,
@@ -150,12 +151,23 @@ async function providerCall(run: RunContext, node: AiNode, call: AiCall): Promis
     }
   };
   const schema = node.output_format;
+  let mcp: ResolvedMcpConfig | undefined;
   try {
+    const env = nodeEnvironment(run, node.id, call.vars, call.iteration);
+    const options = callOptions(run, node, call.vars);
+    if (options.mcp) {
+      mcp = resolveMcpConfig(options.mcp, env);
+      for (const variable of mcp.missing)
+        run.deps.log(
+          `⚠️ Node '${node.id}': the MCP configuration ${node.options.mcp} names ${variable}, which is not set; it is passed as empty`,
+        );
+      options.mcp = mcp.file;
+    }
     return await provider.run(
       {
         prompt: call.prompt,
         cwd: run.cwd,
-        env: nodeEnvironment(run, node.id, call.vars, call.iteration),
+        env,
         model: node.model,
         allowedTools: node.allowed_tools,
         deniedTools: node.denied_tools,
@@ -163,7 +175,7 @@ async function providerCall(run: RunContext, node: AiNode, call: AiCall): Promis
         outputSchemaPath: schema ? writeSchema(run, node.id, schema) : undefined,
         resumeSessionId: call.resumeSessionId,
         forkSession: call.forkSession,
-        options: callOptions(run, node, call.vars),
+        options,
         reasoningEffort: run.workflow.modelReasoningEffort,
         webSearchMode: run.workflow.webSearchMode,
         additionalDirectories: run.workflow.additionalDirectories,
@@ -180,6 +192,8 @@ async function providerCall(run: RunContext, node: AiNode, call: AiCall): Promis
     );
   } catch (error) {
     throw toNodeFailure(error, node.id);
+  } finally {
+    mcp?.dispose();
   }
 }
 
