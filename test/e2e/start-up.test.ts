@@ -47,4 +47,17 @@ for (const name of ['readFileSync', 'openSync']) {
     );
     expect(reads).toEqual([]);
   });
+
+  it('formats no time with Date#toISOString, whose first call looks up the local time zone', async () => {
+    const calls = await runWithPreload(
+      (log) => `const fs = require('node:fs');
+const original = Date.prototype.toISOString;
+Date.prototype.toISOString = function () {
+  fs.appendFileSync(${JSON.stringify(log)}, new Error().stack.split('\\n')[2] + '\\n');
+  return original.call(this);
+};
+`,
+    );
+    expect(calls).toEqual([]);
+  });
 });
