@@ -202,8 +202,13 @@ const librariesOnFirstUse = {
 //  - node:crypto (~15 modules, ~1 ms): a workflow run needs only random names and ids, which
 //    src/lib/random.ts makes from the same kernel generator without it (for every importer, as
 //    `randomBytes(size)` and `randomUUID()`; `randomBytes` with a callback is node:crypto's own).
+//  - node:module (with Node's ES module loader, ~0.2 ms): the bundles need only its createRequire,
+//    which bin/archal.js hands them from Node's CommonJS loader (globalThis.__archalCreateRequire).
 const BUILTINS_ON_FIRST_USE = {
   child_process: { own: {} },
+  module: {
+    own: { createRequire: '(file) => (globalThis.__archalCreateRequire ?? load().createRequire)(file)' },
+  },
   crypto: {
     imports: `import * as random from ${JSON.stringify(join(root, 'src', 'lib', 'random.ts'))};`,
     own: {

@@ -60,4 +60,15 @@ Date.prototype.toISOString = function () {
     );
     expect(calls).toEqual([]);
   });
+
+  it('loads no ES module loader: `node:module`, which loads it, is not required for its createRequire', async () => {
+    const loaded = await runWithPreload(
+      (log) => `process.on('exit', () => {
+  const modules = process.moduleLoadList.filter((name) => /esm\\/loader$|^NativeModule module$/.test(name));
+  require('node:fs').appendFileSync(${JSON.stringify(log)}, modules.join('\\n'));
+});
+`,
+    );
+    expect(loaded).toEqual([]);
+  });
 });
