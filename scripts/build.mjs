@@ -17,7 +17,7 @@
 //    (scripts/shipped.mjs).
 import { build } from 'esbuild';
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -56,8 +56,12 @@ const bundledSqliteDriver = {
   },
 };
 
+// The version every command prints (src/cli/commands/version.ts), so that no start reads package.json for it.
+const version = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).version;
+
 const common = {
   plugins: [zodEnglishOnly],
+  define: { __ARCHAL_VERSION__: JSON.stringify(version) },
   absWorkingDir: root,
   bundle: true,
   platform: 'node',
@@ -198,8 +202,13 @@ const librariesOnFirstUse = {
 //  - node:crypto (~15 modules, ~1 ms): a workflow run needs only random names and ids, which
 //    src/lib/random.ts makes from the same kernel generator without it (for every importer, as
 //    `randomBytes(size)` and `randomUUID()`; `randomBytes` with a callback is node:crypto's own).
+//  - node:module (with Node's ES module loader, ~0.2 ms): the bundles need only its createRequire,
+//    which bin/archal.js hands them from Node's CommonJS loader (globalThis.__archalCreateRequire).
 const BUILTINS_ON_FIRST_USE = {
   child_process: { own: {} },
+  module: {
+    own: { createRequire: '(file) => (globalThis.__archalCreateRequire ?? load().createRequire)(file)' },
+  },
   crypto: {
     imports: `import * as random from ${JSON.stringify(join(root, 'src', 'lib', 'random.ts'))};`,
     own: {
@@ -234,7 +243,7 @@ const cli = {
   plugins: [zodEnglishOnly, bundledSqliteDriver, requiredWhenImported, librariesOnFirstUse, builtinsOnFirstUse],
   external: common.external.filter((name) => name !== 'better-sqlite3'),
   format: 'cjs',
-  define: { 'import.meta.url': '__archalModuleUrl' },
+  define: { ...common.define, 'import.meta.url': '__archalModuleUrl' },
   // Written wrapped as Node wraps a CommonJS module, so that bin/archal.js compiles the file as it is
   // read: wrapping it there made V8 copy the whole source once more on every start (~1 ms).
   banner: {

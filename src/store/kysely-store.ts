@@ -14,13 +14,14 @@ import type {
   TrackedProcess,
   WorkflowRunStore,
 } from '../workflows/run-store.js';
+import { isoTime } from '../lib/iso-time.js';
 import { applyMigrations } from './migrate.js';
 import { MIGRATIONS, POSTGRES_SCHEMA, type Database } from './schema.js';
 import { SqliteRuns } from './sqlite-runs.js';
 
 export type Dialect = 'sqlite' | 'postgres';
 
-const now = () => new Date().toISOString();
+const now = () => isoTime();
 // The port's value, repeated: the store depends on the port's types only.
 const WORKING_PATH_TAKEN = 'working_path_taken';
 /** Runs that declare mutates_checkout: false (and sub-workflow runs) do not hold their working path. */

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { errorMessage } from '../lib/errors.js';
 import { SecretRedactor } from '../lib/redact.js';
 import { ensureIgnoredDir } from '../lib/ignored-dir.js';
+import { isoTime } from '../lib/iso-time.js';
 import type { Usage } from '../providers/types.js';
 import { systemClock } from './clock.js';
 import { countStates, usageData } from './event-data.js';
@@ -116,7 +117,7 @@ export async function executeWorkflow(deps: EngineDeps, options: RunOptions): Pr
   const transcript = new JsonlTranscript(logPath, log);
 
   const write: WriteEvent = (type, nodeId, data) => {
-    const event: WorkflowEvent = { type, runId, data: redactor.value(data), ts: new Date(clock.now()).toISOString() };
+    const event: WorkflowEvent = { type, runId, data: redactor.value(data), ts: isoTime(clock.now()) };
     if (nodeId !== undefined) event.nodeId = nodeId;
     transcript.write(event);
     deps.sink.write(event);

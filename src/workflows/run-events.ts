@@ -1,3 +1,4 @@
+import { isoTime } from '../lib/iso-time.js';
 import type { WorkflowEvent } from './events.js';
 import type { WorkflowRunStore } from './run-store.js';
 
@@ -9,7 +10,7 @@ export function runEvent(
   nodeId: string | undefined,
   data: Record<string, unknown>,
 ): WorkflowEvent {
-  return { type, runId, ...(nodeId ? { nodeId } : {}), data, ts: new Date().toISOString() };
+  return { type, runId, ...(nodeId ? { nodeId } : {}), data, ts: isoTime() };
 }
 
 export async function appendAll(
