@@ -806,6 +806,39 @@ describe('archal preprod plan', () => {
     expect(JSON.parse(readFileSync(join(dir, '.archal.json'), 'utf8'))).not.toHaveProperty('agent');
     for (const blocker of plan.blockers) expect(blocker.fix).toMatch(/\S/);
   }, 60_000);
+
+  it('reports an invalid .archal.json as the invalid_config blocker (exit 0) and never rewrites it', async () => {
+    const dir = tempRepo();
+    const broken = '{"agent": ".archal/harness.mjs", "runs": "three",\n';
+    writeFiles(dir, {
+      '.archal.json': broken,
+      '.archal/harness.mjs': "if (process.env.ARCHAL_PREFLIGHT === '1') { console.log('OK'); process.exit(0); }\n",
+    });
+    const args = ['--cwd', dir, 'preprod', 'plan', '--write-scenarios', '--write-config'];
+    const cli = await runCli([...args, '--out', '.archal/preprod-plan.json', '--json'], { timeoutMs: 60_000 });
+    expect(cli.code).toBe(0);
+    const plan = json<{
+      config: { exists: boolean; valid: boolean; errors: string[] };
+      wroteConfig: boolean;
+      authoredScenarios: Array<{ path: string; written: boolean }>;
+      blockers: Array<{ code: string; message: string; fix: string }>;
+    }>(cli);
+    expect(plan.config).toMatchObject({ exists: true, valid: false });
+    expect(plan.config.errors.join('\n')).toMatch(/invalid JSON/);
+    expect(plan.blockers.map((blocker) => blocker.code)).toContain('invalid_config');
+    expect(plan.blockers.find((blocker) => blocker.code === 'invalid_config')!.fix).toMatch(/archal config validate/);
+    expect(plan.wroteConfig).toBe(false);
+    expect(readFileSync(join(dir, '.archal.json'), 'utf8')).toBe(broken);
+    // The starters are still written, and the plan file too: the paths to pass to `preprod run` by hand.
+    expect(plan.authoredScenarios.every((scenario) => scenario.written)).toBe(true);
+    expect(existsSync(join(dir, '.archal', 'preprod-plan.json'))).toBe(true);
+
+    // The terminal summary names the blocker too.
+    const summary = await runCli(args, { timeoutMs: 60_000 });
+    expect(summary.code).toBe(0);
+    expect(summary.stdout).toMatch(/config: +invalid/);
+    expect(summary.stdout).toMatch(/✗ invalid_config: .*fix: Run `archal config validate`/s);
+  }, 90_000);
 });
 
 async function runGit(dir: string, ...args: string[]): Promise<void> {

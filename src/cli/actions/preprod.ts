@@ -9,17 +9,25 @@ import {
   type PreprodOverrides,
 } from '../../preprod/index.js';
 import { IsolationError, repositoryRoot } from '../../isolation/worktree.js';
+import { WorkspaceError } from '../../workspace/index.js';
 import { formatScenarioProblems } from '../../runner/load.js';
 import { EXIT, UserError } from '../errors.js';
 import { amount, commandFlag, outputDirectory, outputFile, wholeNumber } from '../flags.js';
-import { cliConfigWorkspace, cliWorkspace, typedHarness, workDir, type GlobalOptions } from '../host.js';
+import {
+  cliConfigWorkspace,
+  cliEnvironment,
+  cliWorkspace,
+  typedHarness,
+  workDir,
+  type GlobalOptions,
+} from '../host.js';
 import { err, out, printJson } from '../output.js';
 
 export async function preprodPlan(
   globals: GlobalOptions,
   options: { repo?: string; writeScenarios?: string | boolean; writeConfig?: boolean; out?: string; json?: boolean },
 ): Promise<number> {
-  const ctx = cliWorkspace(globals, options.repo);
+  const ctx = planWorkspace(globals, options.repo);
   const writeScenarios =
     options.writeScenarios === undefined || options.writeScenarios === false
       ? undefined
@@ -55,6 +63,20 @@ export async function preprodPlan(
     if (options.out) out(`Plan written to ${options.out}`);
   }
   return EXIT.ok;
+}
+
+/**
+ * Where the plan looks: `--repo` (which must exist) and its environment. An invalid `.archal.json`
+ * is one of the things the plan reports (its `invalid_config` blocker, exit 0), not a refusal.
+ */
+function planWorkspace(globals: GlobalOptions, repo: string | undefined): { root: string; env: NodeJS.ProcessEnv } {
+  try {
+    return cliWorkspace(globals, repo);
+  } catch (error) {
+    if (!(error instanceof WorkspaceError) || error.code !== 'invalid_config') throw error;
+    const root = workDir(globals, repo);
+    return { root, env: cliEnvironment(root) };
+  }
 }
 
 interface RunFlags {
