@@ -396,6 +396,7 @@ async function publishPhase(
   const request = {
     repo: loop.repo,
     target,
+    afterTree: afterFix,
     fixPaths,
     fixed,
     attempts: record.attempts.length - 1,
@@ -423,7 +424,7 @@ async function publishPhase(
           timeoutMs: options.timeouts.prMs,
         }),
       );
-    } else record.pr = await record.timed('pr', () => publishBuiltin({ ...request, afterTree: afterFix }));
+    } else record.pr = await record.timed('pr', () => publishBuiltin(request));
   } catch (error) {
     record.pr = unpublished(options.prCommand ? 'command' : 'builtin', {
       problems: [loop.redactor.text(errorMessage(error))],

@@ -262,19 +262,16 @@ describe('archal preprod run: the whole loop against the clone as origin and API
   }, 120_000);
 });
 
-/** A PR command: commits the fix on a branch, pushes it and opens a PR through the API (draft or not). */
+/** A PR command: opens a PR through the API from the branch it runs on (the fix branch, pushed by the loop), draft or not. */
 const PR_SCRIPT = `
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 const validation = JSON.parse(readFileSync(process.env.ARCHAL_PREPROD_VALIDATION_JSON, 'utf8'));
-const git = (...args) => execFileSync('git', ['-c', 'credential.helper=', '-c', 'credential.helper=!f() { echo username=x; echo "password=$GITHUB_TOKEN"; }; f', ...args], { stdio: 'pipe' });
-git('checkout', '--quiet', '-b', 'fix-by-command');
-git('commit', '--quiet', '-m', 'Fix', '--', 'triage.mjs');
-git('push', '--quiet', 'origin', 'fix-by-command');
+const head = execFileSync('git', ['rev-parse', '--abbrev-ref', 'HEAD'], { encoding: 'utf8' }).trim();
 const response = await fetch(process.env.GITHUB_API_URL + '/repos/acme/agent/pulls', {
   method: 'POST',
   headers: { authorization: 'token ' + process.env.GITHUB_TOKEN },
-  body: JSON.stringify({ head: 'fix-by-command', base: 'main', title: 'Fix', body: 'validation passed: ' + validation.passed, draft: process.argv[2] === 'draft' }),
+  body: JSON.stringify({ head, base: 'main', title: 'Fix', body: 'validation passed: ' + validation.passed, draft: process.argv[2] === 'draft' }),
 });
 const pull = await response.json();
 console.log(pull.html_url);
