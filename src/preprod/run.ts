@@ -5,6 +5,7 @@ import type { ArchalConfig } from '../config/index.js';
 import { agentSecrets, type AgentCommand } from '../harness/agent.js';
 import { preflightHarness } from '../harness/preflight.js';
 import { errorMessage } from '../lib/errors.js';
+import { INPUT_LIMITS, readInputFile } from '../lib/input-file.js';
 import { ensureIgnoredDir } from '../lib/ignored-dir.js';
 import { writeJsonFile } from '../lib/json-file.js';
 import { SecretRedactor } from '../lib/redact.js';
@@ -20,7 +21,13 @@ import { changedPaths, snapshotWorkingTree } from './git.js';
 import type { PreprodOptions } from './options.js';
 import { publishBuiltin, publishWithCommand, unpublished } from './publish.js';
 import { PreprodRecord, type Stop } from './record.js';
-import type { PreprodAttempt, PreprodFailure, PreprodResult, PreprodUsage } from './schema.js';
+import {
+  preprodResultSchema,
+  type PreprodAttempt,
+  type PreprodFailure,
+  type PreprodResult,
+  type PreprodUsage,
+} from './schema.js';
 import type { PublishTarget, PublishTargetLookup } from './target.js';
 import { monotonicMs } from '../lib/elapsed.js';
 
@@ -94,8 +101,6 @@ async function loopPhases(loop: Loop): Promise<Stop> {
   if ('status' in resolved) return resolved;
   const { options } = loop;
 
-  // Only a PR needs to know what the fix changed; snapshotting a large tree is not free.
-  const beforeFix = options.openPr ? await snapshotWorkingTree({ cwd: loop.repo, env: loop.env }) : undefined;
   const first = await scenarioPhase(loop, 0, null, null, monotonicMs());
   if (options.dryRun)
     return {
@@ -120,7 +125,7 @@ async function loopPhases(loop: Loop): Promise<Stop> {
           ? `Scenarios pass after ${loop.record.attempts.length - 1} fix attempt(s).`
           : 'Scenarios pass.',
     };
-  return publishPhase(loop, resolved.target!, beforeFix!, first.failures);
+  return publishPhase(loop, resolved.target!, first.failures);
 }
 
 function startLoop(run: PreprodRun): Loop {
@@ -128,6 +133,7 @@ function startLoop(run: PreprodRun): Loop {
   mkdirSync(artifactsDir, { recursive: true });
   removeEarlierAttempts(artifactsDir);
   const redactor = new SecretRedactor(run.agent ? agentSecrets(run.agent) : [], { ...run.env, ...run.agent?.env });
+  const unpublished = unpublishedFixPaths(artifactsDir, run.repo);
   const record = new PreprodRecord({
     repo: run.repo,
     artifactsDir,
@@ -135,6 +141,7 @@ function startLoop(run: PreprodRun): Loop {
     options: optionsRecord(run),
     redactor,
   });
+  record.fixPaths = unpublished;
   return {
     run,
     repo: run.repo,
@@ -164,6 +171,24 @@ function removeEarlierAttempts(artifactsDir: string): void {
     } catch {
       // Not empty: something other than the loop's files is in it.
     }
+  }
+}
+
+/**
+ * The paths an earlier loop of this repository, in this artifacts folder, fixed but did not publish
+ * (it ran without --open-pr, or its PR failed): a rerun that finds the scenarios passing, because
+ * the fix is in the working tree, still has that fix to publish.
+ */
+function unpublishedFixPaths(artifactsDir: string, repo: string): string[] {
+  const read = readInputFile(join(artifactsDir, 'preprod-result.json'), { maxBytes: INPUT_LIMITS.seed });
+  if (!read.ok) return [];
+  try {
+    const earlier = preprodResultSchema.safeParse(JSON.parse(read.text));
+    if (!earlier.success || earlier.data.repo !== repo || earlier.data.pr?.verified) return [];
+    return (earlier.data.fixPaths ?? []).filter((path) => !ARTIFACT_PATHS.test(path));
+  } catch {
+    // An earlier result that is not JSON carries nothing over.
+    return [];
   }
 }
 
@@ -307,6 +332,25 @@ async function fixPhase(loop: Loop, failures: PreprodFailure[]): Promise<Stop | 
       message: `Scenarios fail; the fix command runs only with ${term(loop.run, 'allow-external-execution')}.`,
     };
 
+  // What the fix attempts change is what a PR publishes, now or on a rerun (see `unpublishedFixPaths`).
+  // Outside a git repository (a library host's choice) there is nothing to snapshot, nor to publish.
+  const git = { cwd: loop.repo, env: loop.env };
+  const beforeFix = await snapshotWorkingTree(git).catch(() => undefined);
+  try {
+    return await fixAttempts(loop);
+  } finally {
+    if (beforeFix) {
+      const changed = await changedPaths(beforeFix, await snapshotWorkingTree(git), git);
+      record.fixPaths = [...new Set([...record.fixPaths, ...changed])]
+        .filter((path) => !ARTIFACT_PATHS.test(path))
+        .sort();
+    }
+  }
+}
+
+/** Fix attempt after fix attempt, each followed by a rerun of every scenario, until they pass or the budget runs out. */
+async function fixAttempts(loop: Loop): Promise<Stop | undefined> {
+  const { options, record } = loop;
   let passed = false;
   let lastCost: number | undefined;
   for (let attempt = 1; attempt <= options.maxFixAttempts && !passed; attempt++) {
@@ -382,22 +426,14 @@ async function validationPhase(loop: Loop): Promise<Stop | undefined> {
 }
 
 /** Publishes what the fix changed as a draft pull request on the target (or with the PR command) and verifies it. */
-async function publishPhase(
-  loop: Loop,
-  target: PublishTarget,
-  beforeFix: string,
-  fixed: PreprodFailure[],
-): Promise<Stop> {
+async function publishPhase(loop: Loop, target: PublishTarget, fixed: PreprodFailure[]): Promise<Stop> {
   const { options, record } = loop;
   const afterFix = await snapshotWorkingTree({ cwd: loop.repo, env: loop.env });
-  const fixPaths = (await changedPaths(beforeFix, afterFix, { cwd: loop.repo, env: loop.env })).filter(
-    (path) => !ARTIFACT_PATHS.test(path),
-  );
   const request = {
     repo: loop.repo,
     target,
     afterTree: afterFix,
-    fixPaths,
+    fixPaths: record.fixPaths,
     fixed,
     attempts: record.attempts.length - 1,
     validation: record.validation,

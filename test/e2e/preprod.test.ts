@@ -535,6 +535,27 @@ describe('archal preprod run: every other status', () => {
     expect(result.pr).toMatchObject({ publisher: 'command', verified: false, problems: ['it is not a draft'] });
   }, 90_000);
 
+  it('a rerun publishes the fix an earlier loop made but did not publish (no --open-pr, then a PR that failed)', async () => {
+    const repo = await host();
+    // Reviewed first: the fix lands in the working tree, nothing is published.
+    const first = await preprod(repo, FIXED);
+    expect(first.result).toMatchObject({ status: 'passed', pr: null });
+    expect(await repo.git('status', '--porcelain', '--untracked-files=no')).toBe('M triage.mjs');
+
+    // Rerun with --open-pr: the scenarios pass at once (the fix is there), and the fix is still what to publish.
+    const failing = await preprod(repo, [...FIXED, '--open-pr', '--pr-command', 'echo "no credentials" >&2; exit 5']);
+    expect(failing.result.attempts).toHaveLength(1);
+    expect(failing.result).toMatchObject({ status: 'pr_failed' });
+    expect(failing.result.pr!.problems).toEqual(['the PR command exited with 5: no credentials']);
+
+    // The publishing problem fixed, the same command publishes it.
+    const published = await preprod(repo, [...FIXED, '--open-pr']);
+    expect(published.result).toMatchObject({ status: 'passed' });
+    expect(published.result.pr).toMatchObject({ action: 'created', files: ['triage.mjs'], verified: true });
+    expect(repo.clone.handle.state().pullRequests).toHaveLength(1);
+    expect(published.cli.code).toBe(0);
+  }, 150_000);
+
   it('pr_failed: a PR command that fails', async () => {
     const repo = await host();
     const { cli, result } = await preprod(repo, [...FIXED, '--open-pr', '--pr-command', 'exit 5']);
