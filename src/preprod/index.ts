@@ -23,7 +23,7 @@ export { runPreprod } from './run.js';
 export type { PreprodRun } from './run.js';
 export { runPreprodInWorkspace } from './in-workspace.js';
 export type { WorkspacePreprodOutcome, WorkspacePreprodRequest } from './in-workspace.js';
-export { workflowFixer } from './fix-workflow.js';
+export { fixWorkflowOf, workflowFixer } from './fix-workflow.js';
 export type { WorkflowFixerOptions } from './fix-workflow.js';
 export type { FixWorkflowOutcome, FixWorkflowRequest, FixWorkflowRunner } from './fix.js';
 export { planPreprod } from './plan.js';

@@ -278,6 +278,32 @@ console.log(pull.html_url);
 `;
 
 describe('archal preprod run: every other status', () => {
+  it('refuses a fix workflow that does not exist before any scenario runs (exit 2), also with --plan', async () => {
+    const dir = tempRepo();
+    const marker = join(dir, 'agent-ran');
+    writeFiles(dir, {
+      'agent.mjs': `import { writeFileSync } from 'node:fs'; writeFileSync(${JSON.stringify(marker)}, 'yes'); console.log(JSON.stringify({ text: 'done' }));`,
+      '.archal.json': JSON.stringify({ agent: 'node agent.mjs' }),
+      'archal/a.md':
+        '# A scenario\n\n## Prompt\nDo the thing in acme/widgets.\n\n## Success Criteria\n- [D] at least 1 issue was closed\n\n## Config\nseed: small-project\ntimeout: 20\n',
+      '.archal/workflows/fix.yaml': 'name: fix\ndescription: a fixer\nnodes:\n  - id: patch\n    bash: "true"\n',
+    });
+    const args = ['--cwd', dir, 'preprod', 'run', '--allow-external-execution', '--fix-workflow', 'fixx'];
+    const refused = await runCli(args, { timeoutMs: 60_000 });
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toContain("Workflow 'fixx' not found");
+    expect(refused.stderr).toContain('fix');
+    expect(existsSync(marker)).toBe(false);
+    expect(existsSync(join(dir, '.archal', 'preprod', 'preprod-result.json'))).toBe(false);
+    const answered = await runCli([...args, '--plan', '--json'], { timeoutMs: 60_000 });
+    expect(answered.code).toBe(2);
+    expect(json<{ status: string; error: { code: string } }>(answered)).toMatchObject({
+      status: 'error',
+      error: { code: 'workflow_not_found' },
+    });
+    expect(existsSync(marker)).toBe(false);
+  }, 120_000);
+
   it('refuses a fix workflow outside a git repository before any scenario runs (exit 2); --dry-run still runs there', async () => {
     const dir = tempDir('archal-not-git-');
     const marker = join(dir, 'agent-ran');

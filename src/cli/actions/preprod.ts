@@ -2,6 +2,7 @@ import { resolve } from 'node:path';
 import { writeJsonFile } from '../../lib/json-file.js';
 import {
   discoverPublishTarget,
+  fixWorkflowOf,
   planPreprod,
   PREPROD_LIMITS,
   resolvePreprodOptions,
@@ -162,6 +163,8 @@ export async function preprodRun(globals: GlobalOptions, paths: string[], flags:
         error.data,
       );
     });
+  // A fix workflow that does not exist or does not validate is a typo to fix now, not after the scenarios ran.
+  if (fixWorkflow && allowExternalExecution && !dryRun && maxFixAttempts > 0) await fixWorkflowOf(ctx, fixWorkflow);
   const abort = new AbortController();
   const onSignal = () => abort.abort();
   process.once('SIGINT', onSignal);
