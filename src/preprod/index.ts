@@ -26,6 +26,7 @@ export type { WorkspacePreprodOutcome, WorkspacePreprodRequest } from './in-work
 export { fixWorkflowOf, workflowFixer } from './fix-workflow.js';
 export type { WorkflowFixerOptions } from './fix-workflow.js';
 export type { FixWorkflowOutcome, FixWorkflowRequest, FixWorkflowRunner } from './fix.js';
+export { commandFailure } from './commands.js';
 export { planPreprod } from './plan.js';
 export type { PlanOptions } from './plan.js';
 export {

@@ -10,7 +10,7 @@ import {
   type GitHubPullSummary,
 } from '../github/index.js';
 import type { SecretRedactor } from '../lib/redact.js';
-import { runExternal } from './commands.js';
+import { lastLine, runExternal } from './commands.js';
 import {
   commitPaths,
   fetchRemoteBranch,
@@ -277,17 +277,6 @@ export async function publishWithCommand(
     verified: verification.problems.length === 0,
     problems: verification.problems,
   };
-}
-
-/** The last line a command printed (its own words for why it failed), if any. */
-function lastLine(output: string): string {
-  return (
-    output
-      .split('\n')
-      .map((line) => line.trim())
-      .filter(Boolean)
-      .at(-1) ?? ''
-  );
 }
 
 /** A remote for messages: its name, or its URL without credentials. */

@@ -15,7 +15,7 @@ import type { SuiteResult } from '../runner/results.js';
 import { runSuite, type SuiteOptions } from '../runner/suite.js';
 import type { Slots } from '../lib/slots.js';
 import { classifyFailures } from './classify.js';
-import { runExternal } from './commands.js';
+import { commandFailure, runExternal } from './commands.js';
 import { runFixAttempt, type FixAttemptContext, type FixWorkflowRunner } from './fix.js';
 import { changedPaths, snapshotWorkingTree } from './git.js';
 import type { PreprodOptions } from './options.js';
@@ -370,9 +370,22 @@ async function fixAttempts(loop: Loop): Promise<Stop | undefined> {
     return {
       status: 'budget_exhausted',
       stopReason: 'max_fix_attempts',
-      message: `Scenarios still fail after ${options.maxFixAttempts} fix attempt(s) (${term(loop.run, 'max-fix-attempts')}).`,
+      message: `Scenarios still fail after ${options.maxFixAttempts} fix attempt(s) (${term(loop.run, 'max-fix-attempts')}).${fixerFailures(record.attempts)}`,
     };
   return undefined;
+}
+
+/** The attempts whose fixer itself failed, in its own words: often the reason the scenarios still fail. */
+function fixerFailures(attempts: readonly PreprodAttempt[]): string {
+  const failed = attempts.flatMap(({ attempt, fix }) => {
+    const failure = fix ? commandFailure(fix) : undefined;
+    return failure ? [{ attempt, kind: fix!.kind, failure }] : [];
+  });
+  if (failed.length === 0) return '';
+  const list = failed
+    .map(({ attempt, failure }) => `${attempt} (${failure.how}${failure.said ? `: ${failure.said}` : ''})`)
+    .join(', ');
+  return ` The fix ${failed[0]!.kind} failed in attempt${failed.length > 1 ? 's' : ''} ${list}.`;
 }
 
 /** Before each attempt, its cost (the last attempt's, as the estimate) is reserved from what is left of the budget. */

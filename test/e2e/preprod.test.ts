@@ -526,6 +526,14 @@ describe('archal preprod run: every other status', () => {
     expect(result).toMatchObject({ status: 'budget_exhausted', stopReason: 'max_fix_attempts' });
     expect(result.attempts.map((attempt) => attempt.fix?.exitCode ?? null)).toEqual([null, 4, 4]);
     expect(result.attempts[2]!.failures).toHaveLength(2);
+    // Why: the fix command itself failed, in the message and in the summary of each attempt.
+    expect(result.message).toContain('The fix command failed in attempts 1 (exit 4: looking), 2 (exit 4: looking).');
+    const summary = await runCli(
+      ['--cwd', repo.dir, 'preprod', 'run', '--allow-external-execution', '--fix-command', 'echo looking; exit 4'],
+      { env: repo.env, timeoutMs: 120_000 },
+    );
+    expect(summary.code).toBe(1);
+    expect(summary.stdout).toMatch(/\n {2}attempt 1: fix exit 4 \(looking\); Close stale issues 0\/1/);
   }, 90_000);
 
   it('validation_failed: scenarios pass but the validation command fails', async () => {

@@ -1,6 +1,7 @@
 import { resolve } from 'node:path';
 import { writeJsonFile } from '../../lib/json-file.js';
 import {
+  commandFailure,
   discoverPublishTarget,
   fixWorkflowOf,
   planPreprod,
@@ -8,6 +9,7 @@ import {
   resolvePreprodOptions,
   runPreprodInWorkspace,
   type PreprodOverrides,
+  type PreprodResult,
 } from '../../preprod/index.js';
 import { IsolationError, repositoryRoot } from '../../isolation/worktree.js';
 import { WorkspaceError } from '../../workspace/index.js';
@@ -191,7 +193,7 @@ export async function preprodRun(globals: GlobalOptions, paths: string[], flags:
     out(`Pre-prod: ${result.status} (${result.stopReason}) — ${result.message}`);
     for (const attempt of result.attempts)
       out(
-        `  attempt ${attempt.attempt}: ${attempt.scenarios.map((s) => `${s.title} ${s.passedRuns}/${s.runs}`).join(', ')}${attempt.failures.length ? `; ${attempt.failures.length} failure(s): ${attempt.failures.map((f) => `${f.category}${f.flaky ? ' (flaky)' : ''}`).join(', ')}` : ''}`,
+        `  attempt ${attempt.attempt}: ${fixSummary(attempt.fix)}${attempt.scenarios.map((s) => `${s.title} ${s.passedRuns}/${s.runs}`).join(', ')}${attempt.failures.length ? `; ${attempt.failures.length} failure(s): ${attempt.failures.map((f) => `${f.category}${f.flaky ? ' (flaky)' : ''}`).join(', ')}` : ''}`,
       );
     if (result.validation)
       out(`  validation: ${result.validation.command} ${result.validation.passed ? 'passed' : 'failed'}`);
@@ -204,4 +206,10 @@ export async function preprodRun(globals: GlobalOptions, paths: string[], flags:
   return result.status === 'passed' || result.status === 'planned' || result.status === 'dry_run'
     ? EXIT.ok
     : EXIT.failed;
+}
+
+/** A fix attempt's fixer, when it failed: `fix exit 4 (what it said last); `. */
+function fixSummary(fix: PreprodResult['attempts'][number]['fix']): string {
+  const failure = fix ? commandFailure(fix) : undefined;
+  return failure ? `fix ${failure.how}${failure.said ? ` (${failure.said})` : ''}; ` : '';
 }
