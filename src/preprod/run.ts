@@ -360,7 +360,11 @@ async function fixAttempts(loop: Loop): Promise<Stop | undefined> {
     // The failures the previous run left: what this attempt is asked to fix.
     const failuresFile = record.attempts.at(-1)!.failuresFile!;
     loop.run.log(`fix attempt ${attempt}/${options.maxFixAttempts}…`);
-    const { fix, usage } = await runFixAttempt(loop, attempt, failuresFile);
+    const { fix, usage, usageProblem } = await runFixAttempt(loop, attempt, failuresFile);
+    if (usageProblem)
+      loop.run.log(
+        `warning: fix attempt ${attempt}: the usage written to ARCHAL_PREPROD_USAGE_PATH was ignored: ${loop.redactor.text(usageProblem)}`,
+      );
     record.addUsage(usage);
     lastCost = usage?.costUsd;
     // A fix attempt that failed still gets its rerun: it may have fixed something before failing.

@@ -470,6 +470,25 @@ describe('archal preprod run: every other status', () => {
     expect(readFileSync(join(repo.dir, 'triage.mjs'), 'utf8')).toContain("'keep_open'");
   }, 60_000);
 
+  it('a usage file that does not match its fields is ignored with a warning naming the field', async () => {
+    const repo = await host();
+    const { cli, result } = await preprod(repo, [
+      '--allow-external-execution',
+      '--fix-command',
+      `if [ "$ARCHAL_PREPROD_ATTEMPT" = 1 ]; then echo 'cost: 3 dollars' > "$ARCHAL_PREPROD_USAGE_PATH"; else node fix.mjs > /dev/null; echo '{"inputTokens": 10, "costUsd": "0.60"}' > "$ARCHAL_PREPROD_USAGE_PATH"; fi`,
+      '--max-cost-usd',
+      '1',
+    ]);
+    expect(result.status).toBe('passed');
+    expect(result.attempts.map((attempt) => attempt.usage)).toEqual([null, null, null]);
+    expect(cli.stderr).toMatch(
+      /warning: fix attempt 1: the usage written to ARCHAL_PREPROD_USAGE_PATH was ignored: not JSON/,
+    );
+    expect(cli.stderr).toMatch(
+      /warning: fix attempt 2: the usage written to ARCHAL_PREPROD_USAGE_PATH was ignored: costUsd: .*number/,
+    );
+  }, 90_000);
+
   it('blocked (cost_reservation_denied): the next attempt would exceed --max-cost-usd', async () => {
     const repo = await host({
       'spend.mjs': `import { writeFileSync } from 'node:fs';\nwriteFileSync(process.env.ARCHAL_PREPROD_USAGE_PATH, JSON.stringify({ inputTokens: 1000, outputTokens: 200, provider: 'anthropic', model: 'm', isByok: true, costUsd: 0.6 }));\n`,
