@@ -524,6 +524,16 @@ describe('archal preprod run: every other status', () => {
     expect(result.message).toMatch(/gitlab\.example\.com.*GITHUB_API_URL/);
   }, 60_000);
 
+  it('blocked (origin_not_github): a repository without origin is told how to add one, before any scenario runs', async () => {
+    const repo = await host();
+    await repo.git('remote', 'remove', 'origin');
+    const { cli, result } = await preprod(repo, [...FIXED, '--open-pr']);
+    expect(cli.code).toBe(1);
+    expect(result).toMatchObject({ status: 'blocked', stopReason: 'origin_not_github', attempts: [] });
+    expect(result.message).toContain('git remote add origin https://github.com/<owner>/<repo>.git');
+    expect(result.message).toContain('without --open-pr');
+  }, 60_000);
+
   it('blocked (no_scenarios): nothing to run', async () => {
     const dir = tempRepo();
     writeFiles(dir, { '.archal.json': JSON.stringify({ agent: 'node agent.mjs' }) });
