@@ -888,6 +888,47 @@ describe('archal preprod plan', () => {
     for (const blocker of plan.blockers) expect(blocker.fix).toMatch(/\S/);
   }, 60_000);
 
+  it('with an existing .archal.json whose scenarios miss the starters, the next steps pass their paths explicitly', async () => {
+    const dir = tempRepo();
+    writeFiles(dir, {
+      '.archal.json': JSON.stringify({ agent: 'node agent.mjs', scenarios: ['scenarios'] }),
+      'agent.mjs': "console.log(JSON.stringify({ text: 'OK' }));\n",
+      'scenarios/mine.md':
+        '# Mine\n\n## Prompt\nList the issues in acme/widgets.\n\n## Success Criteria\n- [D] The run exits successfully\n\n## Config\nseed: small-project\ntimeout: 20\n',
+    });
+    const cli = await runCli(['--cwd', dir, 'preprod', 'plan', '--write-scenarios', '--write-config', '--json'], {
+      timeoutMs: 60_000,
+    });
+    expect(cli.code).toBe(0);
+    const plan = json<{
+      wroteConfig: boolean;
+      scenarios: { files: string[]; valid: number; errors: string[] };
+      authoredScenarios: Array<{ path: string }>;
+      nextSteps: string[];
+    }>(cli);
+    expect(plan.wroteConfig).toBe(false);
+    expect(plan.scenarios).toEqual({
+      files: ['scenarios/mine.md', 'archal/smoke-read-only.md', 'archal/triage-labels.md'],
+      valid: 3,
+      errors: [],
+    });
+    const explicit = 'scenarios archal/smoke-read-only.md archal/triage-labels.md';
+    expect(plan.nextSteps[0]).toBe(`archal preprod run ${explicit} --plan --artifacts .archal/preprod`);
+    for (const step of plan.nextSteps) expect(step).toContain(`archal preprod run ${explicit} `);
+    // The first step, typed as printed, resolves the user's scenario and the starters.
+    const planned = await runCli(['--cwd', dir, ...plan.nextSteps[0]!.split(' ').slice(1), '--json'], {
+      timeoutMs: 60_000,
+    });
+    expect(planned.code).toBe(0);
+    const result = json<{ status: string; scenarios: Array<{ file: string }> }>(planned);
+    expect(result.status).toBe('planned');
+    expect(result.scenarios.map((scenario) => scenario.file).sort()).toEqual([
+      'archal/smoke-read-only.md',
+      'archal/triage-labels.md',
+      'scenarios/mine.md',
+    ]);
+  }, 90_000);
+
   it('reports an invalid .archal.json as the invalid_config blocker (exit 0) and never rewrites it', async () => {
     const dir = tempRepo();
     const broken = '{"agent": ".archal/harness.mjs", "runs": "three",\n';
