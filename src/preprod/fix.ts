@@ -6,7 +6,7 @@ import { writeJsonFile } from '../lib/json-file.js';
 import { scratchDir } from '../lib/paths.js';
 import type { SecretRedactor } from '../lib/redact.js';
 import type { Usage } from '../providers/types.js';
-import { restrictedEnvironment, runExternal } from './commands.js';
+import { commandFailure, restrictedEnvironment, runExternal } from './commands.js';
 import type { PreprodOptions } from './options.js';
 import type { PreprodRecord } from './record.js';
 import { fixUsageSchema, type CommandResult, type PreprodAttempt, type PreprodUsage } from './schema.js';
@@ -151,4 +151,17 @@ interface ReadUsage {
   usage: PreprodUsage | null;
   /** Why what was written was ignored. */
   usageProblem?: string;
+}
+
+/** The attempts whose fixer itself failed, in its own words: often the reason the scenarios still fail. */
+export function fixerFailures(attempts: readonly PreprodAttempt[]): string {
+  const failed = attempts.flatMap(({ attempt, fix }) => {
+    const failure = fix ? commandFailure(fix) : undefined;
+    return failure ? [{ attempt, kind: fix!.kind, failure }] : [];
+  });
+  if (failed.length === 0) return '';
+  const list = failed
+    .map(({ attempt, failure }) => `${attempt} (${failure.how}${failure.said ? `: ${failure.said}` : ''})`)
+    .join(', ');
+  return ` The fix ${failed[0]!.kind} failed in attempt${failed.length > 1 ? 's' : ''} ${list}.`;
 }

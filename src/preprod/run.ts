@@ -5,7 +5,6 @@ import type { ArchalConfig } from '../config/index.js';
 import { agentSecrets, type AgentCommand } from '../harness/agent.js';
 import { preflightHarness } from '../harness/preflight.js';
 import { errorMessage } from '../lib/errors.js';
-import { INPUT_LIMITS, readInputFile } from '../lib/input-file.js';
 import { ensureIgnoredDir } from '../lib/ignored-dir.js';
 import { writeJsonFile } from '../lib/json-file.js';
 import { SecretRedactor } from '../lib/redact.js';
@@ -15,19 +14,14 @@ import type { SuiteResult } from '../runner/results.js';
 import { runSuite, type SuiteOptions } from '../runner/suite.js';
 import type { Slots } from '../lib/slots.js';
 import { classifyFailures } from './classify.js';
-import { commandFailure, runExternal } from './commands.js';
-import { runFixAttempt, type FixAttemptContext, type FixWorkflowRunner } from './fix.js';
-import { changedPaths, snapshotWorkingTree } from './git.js';
+import { runExternal } from './commands.js';
+import { fixerFailures, runFixAttempt, type FixAttemptContext, type FixWorkflowRunner } from './fix.js';
+import { recordingFixPaths, unpublishedFixPaths } from './fix-paths.js';
+import { snapshotWorkingTree } from './git.js';
 import type { PreprodOptions } from './options.js';
 import { publishBuiltin, publishWithCommand, unpublished } from './publish.js';
 import { PreprodRecord, type Stop } from './record.js';
-import {
-  preprodResultSchema,
-  type PreprodAttempt,
-  type PreprodFailure,
-  type PreprodResult,
-  type PreprodUsage,
-} from './schema.js';
+import type { PreprodAttempt, PreprodFailure, PreprodResult, PreprodUsage } from './schema.js';
 import type { PublishTarget, PublishTargetLookup } from './target.js';
 import { monotonicMs } from '../lib/elapsed.js';
 
@@ -64,9 +58,6 @@ export interface PreprodRun {
 
 /** An option as the host names it. */
 const term = (run: PreprodRun, option: HostOption): string => (run.vocabulary ?? CLI_VOCABULARY)(option);
-
-/** Changes under these paths are Archal's own artifacts, never part of a fix. */
-const ARTIFACT_PATHS = /^\.archal\/(cache|preprod|logs|artifacts|attach)\//;
 
 /** State of one run of the loop, shared by its phases. */
 interface Loop extends FixAttemptContext {
@@ -171,24 +162,6 @@ function removeEarlierAttempts(artifactsDir: string): void {
     } catch {
       // Not empty: something other than the loop's files is in it.
     }
-  }
-}
-
-/**
- * The paths an earlier loop of this repository, in this artifacts folder, fixed but did not publish
- * (it ran without --open-pr, or its PR failed): a rerun that finds the scenarios passing, because
- * the fix is in the working tree, still has that fix to publish.
- */
-function unpublishedFixPaths(artifactsDir: string, repo: string): string[] {
-  const read = readInputFile(join(artifactsDir, 'preprod-result.json'), { maxBytes: INPUT_LIMITS.seed });
-  if (!read.ok) return [];
-  try {
-    const earlier = preprodResultSchema.safeParse(JSON.parse(read.text));
-    if (!earlier.success || earlier.data.repo !== repo || earlier.data.pr?.verified) return [];
-    return (earlier.data.fixPaths ?? []).filter((path) => !ARTIFACT_PATHS.test(path));
-  } catch {
-    // An earlier result that is not JSON carries nothing over.
-    return [];
   }
 }
 
@@ -333,19 +306,7 @@ async function fixPhase(loop: Loop, failures: PreprodFailure[]): Promise<Stop | 
     };
 
   // What the fix attempts change is what a PR publishes, now or on a rerun (see `unpublishedFixPaths`).
-  // Outside a git repository (a library host's choice) there is nothing to snapshot, nor to publish.
-  const git = { cwd: loop.repo, env: loop.env };
-  const beforeFix = await snapshotWorkingTree(git).catch(() => undefined);
-  try {
-    return await fixAttempts(loop);
-  } finally {
-    if (beforeFix) {
-      const changed = await changedPaths(beforeFix, await snapshotWorkingTree(git), git);
-      record.fixPaths = [...new Set([...record.fixPaths, ...changed])]
-        .filter((path) => !ARTIFACT_PATHS.test(path))
-        .sort();
-    }
-  }
+  return recordingFixPaths(record, { cwd: loop.repo, env: loop.env }, () => fixAttempts(loop));
 }
 
 /** Fix attempt after fix attempt, each followed by a rerun of every scenario, until they pass or the budget runs out. */
@@ -377,19 +338,6 @@ async function fixAttempts(loop: Loop): Promise<Stop | undefined> {
       message: `Scenarios still fail after ${options.maxFixAttempts} fix attempt(s) (${term(loop.run, 'max-fix-attempts')}).${fixerFailures(record.attempts)}`,
     };
   return undefined;
-}
-
-/** The attempts whose fixer itself failed, in its own words: often the reason the scenarios still fail. */
-function fixerFailures(attempts: readonly PreprodAttempt[]): string {
-  const failed = attempts.flatMap(({ attempt, fix }) => {
-    const failure = fix ? commandFailure(fix) : undefined;
-    return failure ? [{ attempt, kind: fix!.kind, failure }] : [];
-  });
-  if (failed.length === 0) return '';
-  const list = failed
-    .map(({ attempt, failure }) => `${attempt} (${failure.how}${failure.said ? `: ${failure.said}` : ''})`)
-    .join(', ');
-  return ` The fix ${failed[0]!.kind} failed in attempt${failed.length > 1 ? 's' : ''} ${list}.`;
 }
 
 /** Before each attempt, its cost (the last attempt's, as the estimate) is reserved from what is left of the budget. */
