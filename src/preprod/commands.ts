@@ -54,3 +54,25 @@ export async function runExternal(spec: ExternalCommand): Promise<CommandResult 
     stdout: result.stdout,
   };
 }
+
+/** The last line a command printed (its own words for why it failed), or ''. */
+export function lastLine(output: string): string {
+  return (
+    output
+      .split('\n')
+      .map((line) => line.trim())
+      .filter(Boolean)
+      .at(-1) ?? ''
+  );
+}
+
+/** How a command failed (`exit 4`, `timed out`) and the last line it printed; undefined when it succeeded. */
+export function commandFailure(result: CommandResult): { how: string; said: string } | undefined {
+  if (result.exitCode === 0 && !result.timedOut) return undefined;
+  const how = result.timedOut
+    ? 'timed out'
+    : result.exitCode === null
+      ? 'did not exit normally'
+      : `exit ${result.exitCode}`;
+  return { how, said: lastLine(result.outputTail) };
+}

@@ -5,7 +5,7 @@ import {
   type ArchalStore,
   type Workspace,
 } from '../workspace/index.js';
-import { formatWorkflowProblems, WorkflowLookupError } from '../workflows/index.js';
+import { formatWorkflowProblems, WorkflowLookupError, type Workflow } from '../workflows/index.js';
 import { startRun } from '../workflows/lifecycle.js';
 import type { FixWorkflowRunner } from './fix.js';
 import { monotonicMs } from '../lib/elapsed.js';
@@ -17,6 +17,21 @@ export interface WorkflowFixerOptions {
   store?: ArchalStore;
   /** The conversation the fixer's runs belong to (default: a new CLI-style id per run). */
   conversationId?: string;
+}
+
+/**
+ * The fix workflow `name` of the workspace; one that does not exist or does not validate throws a
+ * WorkflowLookupError (invalid input, before anything runs when a host checks it up front).
+ */
+export async function fixWorkflowOf(workspace: Workspace, name: string): Promise<Workflow> {
+  const lookup = await findWorkflow(workspace, name);
+  if (lookup.kind === 'invalid')
+    throw new WorkflowLookupError(
+      'workflow_invalid',
+      `The fix workflow '${name}' is invalid:\n${formatWorkflowProblems(lookup.errors)}`,
+      { name, suggestions: [], file: lookup.file, problems: lookup.errors },
+    );
+  return lookup.workflow;
 }
 
 /**
@@ -32,17 +47,11 @@ export function workflowFixer(
   return async (request) => {
     const repo = await openRepoWorkspace({ dir: workspace.root, env: workspace.env, store: options.store });
     try {
-      const lookup = await findWorkflow(repo, name);
-      if (lookup.kind === 'invalid')
-        throw new WorkflowLookupError(
-          'workflow_invalid',
-          `The fix workflow '${name}' is invalid:\n${formatWorkflowProblems(lookup.errors)}`,
-          { name, suggestions: [], file: lookup.file, problems: lookup.errors },
-        );
+      const workflow = await fixWorkflowOf(repo, name);
       const timeout = AbortSignal.timeout(request.timeoutMs);
       const started = monotonicMs();
       const { result } = await startRun(lifecycleDeps(repo, options.log ? { log: options.log } : {}), {
-        workflow: lookup.workflow,
+        workflow,
         workingPath: repo.root,
         userMessage: `Fix the Archal pre-prod failures described in ${request.failuresFile} (attempt ${request.attempt}).`,
         context: `Failures (JSON): ${request.failuresFile}`,

@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { scratchDir } from '../lib/paths.js';
@@ -166,4 +167,53 @@ export async function pushWithLease(
     ],
     options,
   );
+}
+
+/**
+ * Runs `action` in a temporary worktree of the repository checked out on a local branch of the fix
+ * branch at `commit`, tracking it on `remote` (a remote's name; a URL has no tracking branch), so
+ * that a PR command such as `gh pr create --draft --fill` finds a pushed branch other than the base.
+ * The user's branch, index and working tree are not touched; the worktree and its local branch are
+ * removed afterwards (a local branch the user already has by that name is left alone: the
+ * checkout gets a name of its own that tracks the same remote branch). Resolves to what `action`
+ * returned and the worktree's HEAD when it finished (the command may have added commits).
+ */
+export async function inFixBranchCheckout<T>(
+  fix: { remote: string; branch: string; commit: string },
+  options: PublishGitOptions,
+  action: (dir: string) => Promise<T>,
+): Promise<{ value: T; head: string }> {
+  const taken = await git(['rev-parse', '--verify', '--quiet', `refs/heads/${fix.branch}`], options).catch(() => '');
+  const local = taken ? `${fix.branch}-${randomBytes(4).toString('hex')}` : fix.branch;
+  const dir = mkdtempSync(join(scratchDir(), 'archal-pr-'));
+  try {
+    await git(['worktree', 'add', '--quiet', '--no-track', '-b', local, dir, fix.commit], options);
+    const at = { ...options, cwd: dir };
+    if (isRemoteName(fix.remote)) {
+      await git(
+        [
+          'fetch',
+          '--quiet',
+          '--no-tags',
+          fix.remote,
+          `+refs/heads/${fix.branch}:refs/remotes/${fix.remote}/${fix.branch}`,
+        ],
+        at,
+      );
+      await git(['config', `branch.${local}.remote`, fix.remote], at);
+      await git(['config', `branch.${local}.merge`, `refs/heads/${fix.branch}`], at);
+    }
+    const value = await action(dir);
+    return { value, head: await git(['rev-parse', 'HEAD'], at) };
+  } finally {
+    await git(['worktree', 'remove', '--force', dir], options).catch(() => undefined);
+    // Deleting the branch also removes its `branch.<name>.*` settings.
+    await git(['branch', '-D', local], options).catch(() => undefined);
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** `origin` rather than `https://…` or `/path/to/repo.git`. */
+function isRemoteName(remote: string): boolean {
+  return /^[A-Za-z0-9][A-Za-z0-9._-]*$/.test(remote);
 }

@@ -23,9 +23,10 @@ export { runPreprod } from './run.js';
 export type { PreprodRun } from './run.js';
 export { runPreprodInWorkspace } from './in-workspace.js';
 export type { WorkspacePreprodOutcome, WorkspacePreprodRequest } from './in-workspace.js';
-export { workflowFixer } from './fix-workflow.js';
+export { fixWorkflowOf, workflowFixer } from './fix-workflow.js';
 export type { WorkflowFixerOptions } from './fix-workflow.js';
 export type { FixWorkflowOutcome, FixWorkflowRequest, FixWorkflowRunner } from './fix.js';
+export { commandFailure } from './commands.js';
 export { planPreprod } from './plan.js';
 export type { PlanOptions } from './plan.js';
 export {

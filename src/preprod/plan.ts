@@ -205,6 +205,8 @@ export async function planPreprod(options: PlanOptions): Promise<PreprodPlan> {
 
   const manager = packageManager(repo);
   const validation = validationCommand(repo, manager);
+  const runScenarios = scenariosToPass(repo, finalConfig, authored);
+  const run = `archal preprod run${runScenarios.length > 0 ? ` ${runScenarios.join(' ')}` : ''}`;
   return {
     schemaVersion: 1,
     repo,
@@ -217,7 +219,8 @@ export async function planPreprod(options: PlanOptions): Promise<PreprodPlan> {
     harness: { command: harnessCommand ?? null, source: harnessSource, runnable, detail },
     scenarios: {
       files: [...new Set([...scenarios.files, ...(authoredCheck?.files ?? [])])].map((file) => relative(repo, file)),
-      valid: scenarios.entries.length,
+      valid: new Set([...scenarios.entries, ...(authoredCheck?.entries ?? [])].map((entry) => entry.scenario.file))
+        .size,
       errors: scenarioErrors,
     },
     git: {
@@ -237,11 +240,29 @@ export async function planPreprod(options: PlanOptions): Promise<PreprodPlan> {
     wroteConfig,
     blockers,
     nextSteps: [
-      'archal preprod run --plan --artifacts .archal/preprod',
-      'archal preprod run --runs 3 --dry-run --artifacts .archal/preprod',
-      `archal preprod run --runs 3 --allow-external-execution --fix-command '<your coding agent>'${validation ? ` --validation-command '${validation}'` : ''} --open-pr --artifacts .archal/preprod`,
+      `${run} --plan --artifacts .archal/preprod`,
+      `${run} --runs 3 --dry-run --artifacts .archal/preprod`,
+      `${run} --runs 3 --allow-external-execution --fix-command '<your coding agent>'${validation ? ` --validation-command '${validation}'` : ''} --open-pr --artifacts .archal/preprod`,
     ],
   };
+}
+
+/**
+ * The scenario arguments `preprod run` needs to run the starters too: none when the scenarios it
+ * finds by itself (.archal.json "scenarios", else archal/ and scenarios/) include them; otherwise
+ * those scenarios and the starters they miss, named explicitly (an argument replaces the default).
+ */
+function scenariosToPass(repo: string, config: ArchalConfig, authored: PreprodPlan['authoredScenarios']): string[] {
+  if (authored.length === 0) return [];
+  const found = new Set(loadScenarios([], { config, cwd: repo }).files.map((file) => relative(repo, file)));
+  const missed = authored.map((entry) => entry.path).filter((path) => !found.has(path));
+  if (missed.length === 0) return [];
+  const configured = config.scenarios === undefined ? [] : [config.scenarios].flat();
+  const defaults =
+    configured.length > 0 ? configured : ['archal', 'scenarios'].filter((dir) => existsSync(join(repo, dir)));
+  return [...defaults.filter((path) => !missed.includes(path)), ...missed].map((path) =>
+    /^[\w@%+=:,./-]+$/.test(path) ? path : shellQuote(path),
+  );
 }
 
 /** The agent as a command line a person can type in the repository (paths under it shown relative). */

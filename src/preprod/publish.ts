@@ -7,10 +7,18 @@ import {
   upsertDraftPull,
   verifyPull,
   type GitHubApi,
+  type GitHubPullSummary,
 } from '../github/index.js';
 import type { SecretRedactor } from '../lib/redact.js';
-import { runExternal } from './commands.js';
-import { commitPaths, fetchRemoteBranch, pushWithLease, sameChange, tokenEnvironment } from './git.js';
+import { lastLine, runExternal } from './commands.js';
+import {
+  commitPaths,
+  fetchRemoteBranch,
+  inFixBranchCheckout,
+  pushWithLease,
+  sameChange,
+  tokenEnvironment,
+} from './git.js';
 import type { PreprodFailure, PreprodResult } from './schema.js';
 import { headBranchOf, type PublishTarget } from './target.js';
 
@@ -53,48 +61,72 @@ export function unpublished(publisher: PrSummary['publisher'], fields: Partial<P
   };
 }
 
-/**
- * The built-in publisher. The change it publishes is the fix's paths, plus those of a fix PR still
- * open from an earlier run, as they are in the working tree now, committed on top of the remote
- * base. It pushes that to the fix branch with a lease, creates or updates the draft pull request,
- * and verifies it. When the base already has all of it (nothing left to change), an open pull
- * request from an earlier run is closed.
- */
-export async function publishBuiltin(request: PublishRequest): Promise<PrSummary> {
-  const { target } = request;
-  const github = apiOf(target);
-  const repository = target.repository;
-  const remote = target.gitRemote ?? 'origin';
-  const base = target.baseBranch;
-  const branch = headBranchOf(target);
-  const gitOptions = {
-    cwd: request.repo,
-    env: { ...request.env, ...(await tokenEnvironment(target.token, { cwd: request.repo, env: request.env })) },
-  };
-  const summary = unpublished('builtin', { branch });
+/** Where the fix stands on the remote once it has been committed on the base and pushed to the fix branch. */
+type PushedFix =
+  | { kind: 'problem'; problem: string }
+  /** The base already has everything (an open pull request from an earlier run is no longer needed). */
+  | { kind: 'nothing'; open: GitHubPullSummary | undefined }
+  | {
+      kind: 'pushed';
+      open: GitHubPullSummary | undefined;
+      /** The fix branch's commit, and the files it changes on the base. */
+      head: string;
+      files: string[];
+      /** The open pull request already had exactly this change: its commit was kept. */
+      unchanged: boolean;
+    };
 
+interface PublishContext {
+  github: GitHubApi;
+  repository: PublishTarget['repository'];
+  remote: string;
+  base: string;
+  branch: string;
+  gitOptions: { cwd: string; env: NodeJS.ProcessEnv };
+}
+
+async function publishContext(request: Omit<PublishRequest, 'afterTree'>): Promise<PublishContext> {
+  const { target } = request;
+  return {
+    github: apiOf(target),
+    repository: target.repository,
+    remote: target.gitRemote ?? 'origin',
+    base: target.baseBranch,
+    branch: headBranchOf(target),
+    gitOptions: {
+      cwd: request.repo,
+      env: { ...request.env, ...(await tokenEnvironment(target.token, { cwd: request.repo, env: request.env })) },
+    },
+  };
+}
+
+const titleOf = (request: Omit<PublishRequest, 'afterTree'>, base: string) =>
+  `Archal pre-prod fix for ${base}: ${request.fixed.length} failing scenario check(s)`;
+
+/**
+ * The change both publishers publish: the fix's paths, plus those of a fix PR still open from an
+ * earlier run, as they are in the working tree now, committed on top of the remote base and pushed
+ * to the fix branch with a lease (unless the open PR already has exactly this change).
+ */
+async function pushFix(request: PublishRequest, context: PublishContext): Promise<PushedFix> {
+  const { github, repository, remote, base, branch, gitOptions } = context;
   const open = await findOpenPull(github, repository, branch);
   const paths = [
     ...new Set([...request.fixPaths, ...(open ? await listPullFiles(github, repository, open.number) : [])]),
   ].sort();
   const parent = paths.length > 0 ? await fetchRemoteBranch(remote, base, gitOptions) : undefined;
   if (paths.length > 0 && !parent)
-    return { ...summary, problems: [`the base branch '${base}' does not exist on ${describeRemote(remote)}`] };
-  const title = `Archal pre-prod fix for ${base}: ${request.fixed.length} failing scenario check(s)`;
+    return { kind: 'problem', problem: `the base branch '${base}' does not exist on ${describeRemote(remote)}` };
   const change = parent
-    ? await commitPaths(parent, request.afterTree, paths, `${title}\n\n${fixedList(request.fixed)}\n`, gitOptions)
+    ? await commitPaths(
+        parent,
+        request.afterTree,
+        paths,
+        `${titleOf(request, base)}\n\n${fixedList(request.fixed)}\n`,
+        gitOptions,
+      )
     : undefined;
-
-  if (!change || change.files.length === 0) {
-    if (!open) return { ...summary, verified: true };
-    await closePull(
-      github,
-      repository,
-      open.number,
-      'Archal pre-prod: the scenarios pass and the base branch already has everything this pull request changed, so it is no longer needed.',
-    );
-    return { ...summary, action: 'closed', url: open.url, number: open.number, headSha: open.headSha, verified: true };
-  }
+  if (!change || change.files.length === 0) return { kind: 'nothing', open };
 
   const previous = await fetchRemoteBranch(remote, branch, gitOptions);
   // The same change on the same base as the open pull request: keep its commit rather than churn it.
@@ -102,67 +134,144 @@ export async function publishBuiltin(request: PublishRequest): Promise<PrSummary
     open !== undefined && previous === open.headSha && (await sameChange(previous, change.commit, gitOptions));
   const head = unchanged ? previous : change.commit;
   if (!unchanged) await pushWithLease(remote, head, branch, previous, gitOptions);
+  return { kind: 'pushed', open, head, files: change.files, unchanged };
+}
 
+/** Nothing left to publish: an open pull request from an earlier run is closed. */
+async function closeNeedless(
+  summary: PrSummary,
+  context: PublishContext,
+  open: GitHubPullSummary | undefined,
+): Promise<PrSummary> {
+  if (!open) return { ...summary, verified: true };
+  await closePull(
+    context.github,
+    context.repository,
+    open.number,
+    'Archal pre-prod: the scenarios pass and the base branch already has everything this pull request changed, so it is no longer needed.',
+  );
+  return { ...summary, action: 'closed', url: open.url, number: open.number, headSha: open.headSha, verified: true };
+}
+
+/**
+ * The built-in publisher: pushes the fix (see `pushFix`), creates or updates the draft pull
+ * request, and verifies it. When the base already has all of it, an open pull request from an
+ * earlier run is closed.
+ */
+export async function publishBuiltin(request: PublishRequest): Promise<PrSummary> {
+  const context = await publishContext(request);
+  const { github, repository, base, branch } = context;
+  const summary = unpublished('builtin', { branch });
+  const pushed = await pushFix(request, context);
+  switch (pushed.kind) {
+    case 'problem':
+      return { ...summary, problems: [pushed.problem] };
+    case 'nothing':
+      return closeNeedless(summary, context, pushed.open);
+    case 'pushed':
+      break;
+  }
   const { action, pull } = await upsertDraftPull(github, repository, {
     branch,
     base,
-    title,
-    body: prBody(request, change.files),
+    title: titleOf(request, base),
+    body: prBody(request, pushed.files),
   });
-  const verification = await verifyPull(github, repository, pull.number, { headSha: head, files: change.files });
+  const verification = await verifyPull(github, repository, pull.number, { headSha: pushed.head, files: pushed.files });
   return {
     ...summary,
-    action: unchanged ? 'unchanged' : action,
+    action: pushed.unchanged ? 'unchanged' : action,
     url: pull.url,
     number: pull.number,
-    headSha: head,
+    headSha: pushed.head,
     files: verification.files,
     verified: verification.problems.length === 0,
     problems: verification.problems,
   };
 }
 
-/** A user's PR command (e.g. `gh pr create --draft --fill`), then the same verification. */
+/**
+ * A user's PR command (e.g. `gh pr create --draft --fill`). The fix is pushed to the fix branch
+ * first (see `pushFix`), and the command runs in a temporary checkout of that branch, so that it
+ * opens the pull request from it; then the same verification (head, files, draft, open, checks).
+ * When a pull request from the fix branch is already open (an earlier run's), the push has updated
+ * it and the command is not run again.
+ */
 export async function publishWithCommand(
-  request: Omit<PublishRequest, 'afterTree'> & {
+  request: PublishRequest & {
     command: string;
     passEnv: readonly string[];
     validationFile: string;
     timeoutMs: number;
   },
 ): Promise<PrSummary> {
-  const result = await runExternal({
-    command: request.command,
-    cwd: request.repo,
-    vars: { ARCHAL_PREPROD_VALIDATION_JSON: request.validationFile },
-    passEnv: request.passEnv,
-    timeoutMs: request.timeoutMs,
-    redactor: request.redactor,
-    env: request.env,
-  });
-  const { stdout, ...command } = result;
-  const summary = unpublished('command', { command });
-  if (result.exitCode !== 0)
+  const context = await publishContext(request);
+  const { github, repository, remote, branch } = context;
+  const summary = unpublished('command', { branch });
+  const pushed = await pushFix(request, context);
+  switch (pushed.kind) {
+    case 'problem':
+      return { ...summary, problems: [pushed.problem] };
+    case 'nothing':
+      return closeNeedless(summary, context, pushed.open);
+    case 'pushed':
+      break;
+  }
+  if (pushed.open) {
+    const verification = await verifyPull(github, repository, pushed.open.number, {
+      headSha: pushed.head,
+      files: pushed.files,
+    });
     return {
       ...summary,
-      problems: [`the PR command ${result.timedOut ? 'timed out' : `exited with ${result.exitCode}`}`],
+      action: pushed.unchanged ? 'unchanged' : 'updated',
+      url: verification.pull.url,
+      number: pushed.open.number,
+      headSha: pushed.head,
+      files: verification.files,
+      verified: verification.problems.length === 0,
+      problems: verification.problems,
     };
-  const github = apiOf(request.target);
-  const repository = request.target.repository;
-  const number =
-    pullNumberIn(stdout, repository) ?? (await findOpenPull(github, repository, headBranchOf(request.target)))?.number;
+  }
+  const { value: result, head } = await inFixBranchCheckout(
+    { remote, branch, commit: pushed.head },
+    { cwd: request.repo, env: request.env },
+    (dir) =>
+      runExternal({
+        command: request.command,
+        cwd: dir,
+        vars: { ARCHAL_PREPROD_VALIDATION_JSON: request.validationFile },
+        passEnv: request.passEnv,
+        timeoutMs: request.timeoutMs,
+        redactor: request.redactor,
+        env: request.env,
+      }),
+  );
+  const { stdout, ...command } = result;
+  const withCommand = { ...summary, command };
+  if (result.exitCode !== 0) {
+    const said = lastLine(command.outputTail);
+    return {
+      ...withCommand,
+      problems: [
+        `the PR command ${result.timedOut ? 'timed out' : `exited with ${result.exitCode}`}${said ? `: ${said}` : ''}`,
+      ],
+    };
+  }
+  const number = pullNumberIn(stdout, repository) ?? (await findOpenPull(github, repository, branch))?.number;
   if (number === undefined)
     return {
-      ...summary,
-      problems: ['cannot find the pull request the command opened: make it print the PR URL (gh pr create does)'],
+      ...withCommand,
+      problems: [
+        `cannot find the pull request the command opened: make it print the PR URL (gh pr create does), or open it from ${branch}`,
+      ],
     };
-  const verification = await verifyPull(github, repository, number, { files: request.fixPaths });
+  const verification = await verifyPull(github, repository, number, { headSha: head, files: pushed.files });
   return {
-    ...summary,
+    ...withCommand,
     action: 'created',
     url: verification.pull.url,
     number,
-    branch: null,
     headSha: verification.pull.headSha,
     files: verification.files,
     verified: verification.problems.length === 0,

@@ -33,6 +33,8 @@ export class PreprodRecord {
   preflight: PreprodResult['preflight'] = null;
   validation: PreprodResult['validation'] = null;
   pr: PreprodResult['pr'] = null;
+  /** What fixes changed and is not published yet (see the result's `fixPaths`). */
+  fixPaths: string[] = [];
   /** The phase running now (for an error's message). */
   phase: string | undefined;
 
@@ -103,6 +105,7 @@ export class PreprodRecord {
       usage: this.usage,
       validation: this.validation,
       pr: this.pr,
+      fixPaths: this.fixPaths,
       timings: this.timings,
       artifacts: {
         dir: artifacts,

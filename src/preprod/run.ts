@@ -15,8 +15,9 @@ import { runSuite, type SuiteOptions } from '../runner/suite.js';
 import type { Slots } from '../lib/slots.js';
 import { classifyFailures } from './classify.js';
 import { runExternal } from './commands.js';
-import { runFixAttempt, type FixAttemptContext, type FixWorkflowRunner } from './fix.js';
-import { changedPaths, snapshotWorkingTree } from './git.js';
+import { fixerFailures, runFixAttempt, type FixAttemptContext, type FixWorkflowRunner } from './fix.js';
+import { recordingFixPaths, unpublishedFixPaths } from './fix-paths.js';
+import { snapshotWorkingTree } from './git.js';
 import type { PreprodOptions } from './options.js';
 import { publishBuiltin, publishWithCommand, unpublished } from './publish.js';
 import { PreprodRecord, type Stop } from './record.js';
@@ -58,9 +59,6 @@ export interface PreprodRun {
 /** An option as the host names it. */
 const term = (run: PreprodRun, option: HostOption): string => (run.vocabulary ?? CLI_VOCABULARY)(option);
 
-/** Changes under these paths are Archal's own artifacts, never part of a fix. */
-const ARTIFACT_PATHS = /^\.archal\/(cache|preprod|logs|artifacts|attach)\//;
-
 /** State of one run of the loop, shared by its phases. */
 interface Loop extends FixAttemptContext {
   run: PreprodRun;
@@ -94,8 +92,6 @@ async function loopPhases(loop: Loop): Promise<Stop> {
   if ('status' in resolved) return resolved;
   const { options } = loop;
 
-  // Only a PR needs to know what the fix changed; snapshotting a large tree is not free.
-  const beforeFix = options.openPr ? await snapshotWorkingTree({ cwd: loop.repo, env: loop.env }) : undefined;
   const first = await scenarioPhase(loop, 0, null, null, monotonicMs());
   if (options.dryRun)
     return {
@@ -120,7 +116,7 @@ async function loopPhases(loop: Loop): Promise<Stop> {
           ? `Scenarios pass after ${loop.record.attempts.length - 1} fix attempt(s).`
           : 'Scenarios pass.',
     };
-  return publishPhase(loop, resolved.target!, beforeFix!, first.failures);
+  return publishPhase(loop, resolved.target!, first.failures);
 }
 
 function startLoop(run: PreprodRun): Loop {
@@ -128,6 +124,7 @@ function startLoop(run: PreprodRun): Loop {
   mkdirSync(artifactsDir, { recursive: true });
   removeEarlierAttempts(artifactsDir);
   const redactor = new SecretRedactor(run.agent ? agentSecrets(run.agent) : [], { ...run.env, ...run.agent?.env });
+  const unpublished = unpublishedFixPaths(artifactsDir, run.repo);
   const record = new PreprodRecord({
     repo: run.repo,
     artifactsDir,
@@ -135,6 +132,7 @@ function startLoop(run: PreprodRun): Loop {
     options: optionsRecord(run),
     redactor,
   });
+  record.fixPaths = unpublished;
   return {
     run,
     repo: run.repo,
@@ -311,6 +309,13 @@ async function fixPhase(loop: Loop, failures: PreprodFailure[]): Promise<Stop | 
       message: `Scenarios fail; the fix command runs only with ${term(loop.run, 'allow-external-execution')}.`,
     };
 
+  // What the fix attempts change is what a PR publishes, now or on a rerun (see `unpublishedFixPaths`).
+  return recordingFixPaths(record, { cwd: loop.repo, env: loop.env }, () => fixAttempts(loop));
+}
+
+/** Fix attempt after fix attempt, each followed by a rerun of every scenario, until they pass or the budget runs out. */
+async function fixAttempts(loop: Loop): Promise<Stop | undefined> {
+  const { options, record } = loop;
   let passed = false;
   let lastCost: number | undefined;
   for (let attempt = 1; attempt <= options.maxFixAttempts && !passed; attempt++) {
@@ -320,7 +325,11 @@ async function fixPhase(loop: Loop, failures: PreprodFailure[]): Promise<Stop | 
     // The failures the previous run left: what this attempt is asked to fix.
     const failuresFile = record.attempts.at(-1)!.failuresFile!;
     loop.run.log(`fix attempt ${attempt}/${options.maxFixAttempts}…`);
-    const { fix, usage } = await runFixAttempt(loop, attempt, failuresFile);
+    const { fix, usage, usageProblem } = await runFixAttempt(loop, attempt, failuresFile);
+    if (usageProblem)
+      loop.run.log(
+        `warning: fix attempt ${attempt}: the usage written to ARCHAL_PREPROD_USAGE_PATH was ignored: ${loop.redactor.text(usageProblem)}`,
+      );
     record.addUsage(usage);
     lastCost = usage?.costUsd;
     // A fix attempt that failed still gets its rerun: it may have fixed something before failing.
@@ -330,7 +339,7 @@ async function fixPhase(loop: Loop, failures: PreprodFailure[]): Promise<Stop | 
     return {
       status: 'budget_exhausted',
       stopReason: 'max_fix_attempts',
-      message: `Scenarios still fail after ${options.maxFixAttempts} fix attempt(s) (${term(loop.run, 'max-fix-attempts')}).`,
+      message: `Scenarios still fail after ${options.maxFixAttempts} fix attempt(s) (${term(loop.run, 'max-fix-attempts')}).${fixerFailures(record.attempts)}`,
     };
   return undefined;
 }
@@ -386,21 +395,14 @@ async function validationPhase(loop: Loop): Promise<Stop | undefined> {
 }
 
 /** Publishes what the fix changed as a draft pull request on the target (or with the PR command) and verifies it. */
-async function publishPhase(
-  loop: Loop,
-  target: PublishTarget,
-  beforeFix: string,
-  fixed: PreprodFailure[],
-): Promise<Stop> {
+async function publishPhase(loop: Loop, target: PublishTarget, fixed: PreprodFailure[]): Promise<Stop> {
   const { options, record } = loop;
   const afterFix = await snapshotWorkingTree({ cwd: loop.repo, env: loop.env });
-  const fixPaths = (await changedPaths(beforeFix, afterFix, { cwd: loop.repo, env: loop.env })).filter(
-    (path) => !ARTIFACT_PATHS.test(path),
-  );
   const request = {
     repo: loop.repo,
     target,
-    fixPaths,
+    afterTree: afterFix,
+    fixPaths: record.fixPaths,
     fixed,
     attempts: record.attempts.length - 1,
     validation: record.validation,
@@ -427,7 +429,7 @@ async function publishPhase(
           timeoutMs: options.timeouts.prMs,
         }),
       );
-    } else record.pr = await record.timed('pr', () => publishBuiltin({ ...request, afterTree: afterFix }));
+    } else record.pr = await record.timed('pr', () => publishBuiltin(request));
   } catch (error) {
     record.pr = unpublished(options.prCommand ? 'command' : 'builtin', {
       problems: [loop.redactor.text(errorMessage(error))],

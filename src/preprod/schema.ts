@@ -149,6 +149,12 @@ export const preprodResultSchema = z.object({
       command: commandResultSchema.nullable(),
     })
     .nullable(),
+  fixPaths: z
+    .array(z.string())
+    .optional()
+    .describe(
+      "Paths fixes changed that are not known to be published: this loop's fix attempts', and those an earlier loop in the same artifacts folder left unpublished (a rerun with --open-pr publishes them)",
+    ),
   timings: z.record(z.string(), z.number()).describe('Milliseconds per phase'),
   artifacts: z.object({ dir: z.string().nullable(), result: z.string().nullable(), failures: z.string().nullable() }),
 });

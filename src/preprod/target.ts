@@ -47,7 +47,8 @@ export async function discoverPublishTarget(repo: string, env: NodeJS.ProcessEnv
     return {
       ok: false,
       stopReason: 'origin_not_github',
-      message: 'No git remote "origin": the draft PR needs a GitHub origin.',
+      message:
+        'No git remote "origin": the draft PR needs a GitHub origin. Add one (git remote add origin https://github.com/<owner>/<repo>.git), or run without --open-pr.',
     };
   const parsed = parseGitHubRemote(url, { apiUrl: env.GITHUB_API_URL });
   if (!parsed.ok) return { ok: false, stopReason: 'origin_not_github', message: parsed.reason };

@@ -262,25 +262,48 @@ describe('archal preprod run: the whole loop against the clone as origin and API
   }, 120_000);
 });
 
-/** A PR command: commits the fix on a branch, pushes it and opens a PR through the API (draft or not). */
+/** A PR command: opens a PR through the API from the branch it runs on (the fix branch, pushed by the loop), draft or not. */
 const PR_SCRIPT = `
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 const validation = JSON.parse(readFileSync(process.env.ARCHAL_PREPROD_VALIDATION_JSON, 'utf8'));
-const git = (...args) => execFileSync('git', ['-c', 'credential.helper=', '-c', 'credential.helper=!f() { echo username=x; echo "password=$GITHUB_TOKEN"; }; f', ...args], { stdio: 'pipe' });
-git('checkout', '--quiet', '-b', 'fix-by-command');
-git('commit', '--quiet', '-m', 'Fix', '--', 'triage.mjs');
-git('push', '--quiet', 'origin', 'fix-by-command');
+const head = execFileSync('git', ['rev-parse', '--abbrev-ref', 'HEAD'], { encoding: 'utf8' }).trim();
 const response = await fetch(process.env.GITHUB_API_URL + '/repos/acme/agent/pulls', {
   method: 'POST',
   headers: { authorization: 'token ' + process.env.GITHUB_TOKEN },
-  body: JSON.stringify({ head: 'fix-by-command', base: 'main', title: 'Fix', body: 'validation passed: ' + validation.passed, draft: process.argv[2] === 'draft' }),
+  body: JSON.stringify({ head, base: 'main', title: 'Fix', body: 'validation passed: ' + validation.passed, draft: process.argv[2] === 'draft' }),
 });
 const pull = await response.json();
 console.log(pull.html_url);
 `;
 
 describe('archal preprod run: every other status', () => {
+  it('refuses a fix workflow that does not exist before any scenario runs (exit 2), also with --plan', async () => {
+    const dir = tempRepo();
+    const marker = join(dir, 'agent-ran');
+    writeFiles(dir, {
+      'agent.mjs': `import { writeFileSync } from 'node:fs'; writeFileSync(${JSON.stringify(marker)}, 'yes'); console.log(JSON.stringify({ text: 'done' }));`,
+      '.archal.json': JSON.stringify({ agent: 'node agent.mjs' }),
+      'archal/a.md':
+        '# A scenario\n\n## Prompt\nDo the thing in acme/widgets.\n\n## Success Criteria\n- [D] at least 1 issue was closed\n\n## Config\nseed: small-project\ntimeout: 20\n',
+      '.archal/workflows/fix.yaml': 'name: fix\ndescription: a fixer\nnodes:\n  - id: patch\n    bash: "true"\n',
+    });
+    const args = ['--cwd', dir, 'preprod', 'run', '--allow-external-execution', '--fix-workflow', 'fixx'];
+    const refused = await runCli(args, { timeoutMs: 60_000 });
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toContain("Workflow 'fixx' not found");
+    expect(refused.stderr).toContain('fix');
+    expect(existsSync(marker)).toBe(false);
+    expect(existsSync(join(dir, '.archal', 'preprod', 'preprod-result.json'))).toBe(false);
+    const answered = await runCli([...args, '--plan', '--json'], { timeoutMs: 60_000 });
+    expect(answered.code).toBe(2);
+    expect(json<{ status: string; error: { code: string } }>(answered)).toMatchObject({
+      status: 'error',
+      error: { code: 'workflow_not_found' },
+    });
+    expect(existsSync(marker)).toBe(false);
+  }, 120_000);
+
   it('refuses a fix workflow outside a git repository before any scenario runs (exit 2); --dry-run still runs there', async () => {
     const dir = tempDir('archal-not-git-');
     const marker = join(dir, 'agent-ran');
@@ -447,6 +470,25 @@ describe('archal preprod run: every other status', () => {
     expect(readFileSync(join(repo.dir, 'triage.mjs'), 'utf8')).toContain("'keep_open'");
   }, 60_000);
 
+  it('a usage file that does not match its fields is ignored with a warning naming the field', async () => {
+    const repo = await host();
+    const { cli, result } = await preprod(repo, [
+      '--allow-external-execution',
+      '--fix-command',
+      `if [ "$ARCHAL_PREPROD_ATTEMPT" = 1 ]; then echo 'cost: 3 dollars' > "$ARCHAL_PREPROD_USAGE_PATH"; else node fix.mjs > /dev/null; echo '{"inputTokens": 10, "costUsd": "0.60"}' > "$ARCHAL_PREPROD_USAGE_PATH"; fi`,
+      '--max-cost-usd',
+      '1',
+    ]);
+    expect(result.status).toBe('passed');
+    expect(result.attempts.map((attempt) => attempt.usage)).toEqual([null, null, null]);
+    expect(cli.stderr).toMatch(
+      /warning: fix attempt 1: the usage written to ARCHAL_PREPROD_USAGE_PATH was ignored: not JSON/,
+    );
+    expect(cli.stderr).toMatch(
+      /warning: fix attempt 2: the usage written to ARCHAL_PREPROD_USAGE_PATH was ignored: costUsd: .*number/,
+    );
+  }, 90_000);
+
   it('blocked (cost_reservation_denied): the next attempt would exceed --max-cost-usd', async () => {
     const repo = await host({
       'spend.mjs': `import { writeFileSync } from 'node:fs';\nwriteFileSync(process.env.ARCHAL_PREPROD_USAGE_PATH, JSON.stringify({ inputTokens: 1000, outputTokens: 200, provider: 'anthropic', model: 'm', isByok: true, costUsd: 0.6 }));\n`,
@@ -482,6 +524,16 @@ describe('archal preprod run: every other status', () => {
     expect(result.message).toMatch(/gitlab\.example\.com.*GITHUB_API_URL/);
   }, 60_000);
 
+  it('blocked (origin_not_github): a repository without origin is told how to add one, before any scenario runs', async () => {
+    const repo = await host();
+    await repo.git('remote', 'remove', 'origin');
+    const { cli, result } = await preprod(repo, [...FIXED, '--open-pr']);
+    expect(cli.code).toBe(1);
+    expect(result).toMatchObject({ status: 'blocked', stopReason: 'origin_not_github', attempts: [] });
+    expect(result.message).toContain('git remote add origin https://github.com/<owner>/<repo>.git');
+    expect(result.message).toContain('without --open-pr');
+  }, 60_000);
+
   it('blocked (no_scenarios): nothing to run', async () => {
     const dir = tempRepo();
     writeFiles(dir, { '.archal.json': JSON.stringify({ agent: 'node agent.mjs' }) });
@@ -504,6 +556,14 @@ describe('archal preprod run: every other status', () => {
     expect(result).toMatchObject({ status: 'budget_exhausted', stopReason: 'max_fix_attempts' });
     expect(result.attempts.map((attempt) => attempt.fix?.exitCode ?? null)).toEqual([null, 4, 4]);
     expect(result.attempts[2]!.failures).toHaveLength(2);
+    // Why: the fix command itself failed, in the message and in the summary of each attempt.
+    expect(result.message).toContain('The fix command failed in attempts 1 (exit 4: looking), 2 (exit 4: looking).');
+    const summary = await runCli(
+      ['--cwd', repo.dir, 'preprod', 'run', '--allow-external-execution', '--fix-command', 'echo looking; exit 4'],
+      { env: repo.env, timeoutMs: 120_000 },
+    );
+    expect(summary.code).toBe(1);
+    expect(summary.stdout).toMatch(/\n {2}attempt 1: fix exit 4 \(looking\); Close stale issues 0\/1/);
   }, 90_000);
 
   it('validation_failed: scenarios pass but the validation command fails', async () => {
@@ -538,6 +598,27 @@ describe('archal preprod run: every other status', () => {
     expect(result).toMatchObject({ status: 'pr_failed', stopReason: 'pr_verification_failed' });
     expect(result.pr).toMatchObject({ publisher: 'command', verified: false, problems: ['it is not a draft'] });
   }, 90_000);
+
+  it('a rerun publishes the fix an earlier loop made but did not publish (no --open-pr, then a PR that failed)', async () => {
+    const repo = await host();
+    // Reviewed first: the fix lands in the working tree, nothing is published.
+    const first = await preprod(repo, FIXED);
+    expect(first.result).toMatchObject({ status: 'passed', pr: null });
+    expect(await repo.git('status', '--porcelain', '--untracked-files=no')).toBe('M triage.mjs');
+
+    // Rerun with --open-pr: the scenarios pass at once (the fix is there), and the fix is still what to publish.
+    const failing = await preprod(repo, [...FIXED, '--open-pr', '--pr-command', 'echo "no credentials" >&2; exit 5']);
+    expect(failing.result.attempts).toHaveLength(1);
+    expect(failing.result).toMatchObject({ status: 'pr_failed' });
+    expect(failing.result.pr!.problems).toEqual(['the PR command exited with 5: no credentials']);
+
+    // The publishing problem fixed, the same command publishes it.
+    const published = await preprod(repo, [...FIXED, '--open-pr']);
+    expect(published.result).toMatchObject({ status: 'passed' });
+    expect(published.result.pr).toMatchObject({ action: 'created', files: ['triage.mjs'], verified: true });
+    expect(repo.clone.handle.state().pullRequests).toHaveLength(1);
+    expect(published.cli.code).toBe(0);
+  }, 150_000);
 
   it('pr_failed: a PR command that fails', async () => {
     const repo = await host();
@@ -807,6 +888,80 @@ describe('archal preprod plan', () => {
     expect(JSON.parse(readFileSync(join(dir, '.archal.json'), 'utf8'))).not.toHaveProperty('agent');
     for (const blocker of plan.blockers) expect(blocker.fix).toMatch(/\S/);
   }, 60_000);
+
+  it('with an existing .archal.json whose scenarios miss the starters, the next steps pass their paths explicitly', async () => {
+    const dir = tempRepo();
+    writeFiles(dir, {
+      '.archal.json': JSON.stringify({ agent: 'node agent.mjs', scenarios: ['scenarios'] }),
+      'agent.mjs': "console.log(JSON.stringify({ text: 'OK' }));\n",
+      'scenarios/mine.md':
+        '# Mine\n\n## Prompt\nList the issues in acme/widgets.\n\n## Success Criteria\n- [D] The run exits successfully\n\n## Config\nseed: small-project\ntimeout: 20\n',
+    });
+    const cli = await runCli(['--cwd', dir, 'preprod', 'plan', '--write-scenarios', '--write-config', '--json'], {
+      timeoutMs: 60_000,
+    });
+    expect(cli.code).toBe(0);
+    const plan = json<{
+      wroteConfig: boolean;
+      scenarios: { files: string[]; valid: number; errors: string[] };
+      authoredScenarios: Array<{ path: string }>;
+      nextSteps: string[];
+    }>(cli);
+    expect(plan.wroteConfig).toBe(false);
+    expect(plan.scenarios).toEqual({
+      files: ['scenarios/mine.md', 'archal/smoke-read-only.md', 'archal/triage-labels.md'],
+      valid: 3,
+      errors: [],
+    });
+    const explicit = 'scenarios archal/smoke-read-only.md archal/triage-labels.md';
+    expect(plan.nextSteps[0]).toBe(`archal preprod run ${explicit} --plan --artifacts .archal/preprod`);
+    for (const step of plan.nextSteps) expect(step).toContain(`archal preprod run ${explicit} `);
+    // The first step, typed as printed, resolves the user's scenario and the starters.
+    const planned = await runCli(['--cwd', dir, ...plan.nextSteps[0]!.split(' ').slice(1), '--json'], {
+      timeoutMs: 60_000,
+    });
+    expect(planned.code).toBe(0);
+    const result = json<{ status: string; scenarios: Array<{ file: string }> }>(planned);
+    expect(result.status).toBe('planned');
+    expect(result.scenarios.map((scenario) => scenario.file).sort()).toEqual([
+      'archal/smoke-read-only.md',
+      'archal/triage-labels.md',
+      'scenarios/mine.md',
+    ]);
+  }, 90_000);
+
+  it('reports an invalid .archal.json as the invalid_config blocker (exit 0) and never rewrites it', async () => {
+    const dir = tempRepo();
+    const broken = '{"agent": ".archal/harness.mjs", "runs": "three",\n';
+    writeFiles(dir, {
+      '.archal.json': broken,
+      '.archal/harness.mjs': "if (process.env.ARCHAL_PREFLIGHT === '1') { console.log('OK'); process.exit(0); }\n",
+    });
+    const args = ['--cwd', dir, 'preprod', 'plan', '--write-scenarios', '--write-config'];
+    const cli = await runCli([...args, '--out', '.archal/preprod-plan.json', '--json'], { timeoutMs: 60_000 });
+    expect(cli.code).toBe(0);
+    const plan = json<{
+      config: { exists: boolean; valid: boolean; errors: string[] };
+      wroteConfig: boolean;
+      authoredScenarios: Array<{ path: string; written: boolean }>;
+      blockers: Array<{ code: string; message: string; fix: string }>;
+    }>(cli);
+    expect(plan.config).toMatchObject({ exists: true, valid: false });
+    expect(plan.config.errors.join('\n')).toMatch(/invalid JSON/);
+    expect(plan.blockers.map((blocker) => blocker.code)).toContain('invalid_config');
+    expect(plan.blockers.find((blocker) => blocker.code === 'invalid_config')!.fix).toMatch(/archal config validate/);
+    expect(plan.wroteConfig).toBe(false);
+    expect(readFileSync(join(dir, '.archal.json'), 'utf8')).toBe(broken);
+    // The starters are still written, and the plan file too: the paths to pass to `preprod run` by hand.
+    expect(plan.authoredScenarios.every((scenario) => scenario.written)).toBe(true);
+    expect(existsSync(join(dir, '.archal', 'preprod-plan.json'))).toBe(true);
+
+    // The terminal summary names the blocker too.
+    const summary = await runCli(args, { timeoutMs: 60_000 });
+    expect(summary.code).toBe(0);
+    expect(summary.stdout).toMatch(/config: +invalid/);
+    expect(summary.stdout).toMatch(/✗ invalid_config: .*fix: Run `archal config validate`/s);
+  }, 90_000);
 });
 
 async function runGit(dir: string, ...args: string[]): Promise<void> {

@@ -1,25 +1,36 @@
 import { resolve } from 'node:path';
 import { writeJsonFile } from '../../lib/json-file.js';
 import {
+  commandFailure,
   discoverPublishTarget,
+  fixWorkflowOf,
   planPreprod,
   PREPROD_LIMITS,
   resolvePreprodOptions,
   runPreprodInWorkspace,
   type PreprodOverrides,
+  type PreprodResult,
 } from '../../preprod/index.js';
 import { IsolationError, repositoryRoot } from '../../isolation/worktree.js';
+import { WorkspaceError } from '../../workspace/index.js';
 import { formatScenarioProblems } from '../../runner/load.js';
 import { EXIT, UserError } from '../errors.js';
 import { amount, commandFlag, outputDirectory, outputFile, wholeNumber } from '../flags.js';
-import { cliConfigWorkspace, cliWorkspace, typedHarness, workDir, type GlobalOptions } from '../host.js';
+import {
+  cliConfigWorkspace,
+  cliEnvironment,
+  cliWorkspace,
+  typedHarness,
+  workDir,
+  type GlobalOptions,
+} from '../host.js';
 import { err, out, printJson } from '../output.js';
 
 export async function preprodPlan(
   globals: GlobalOptions,
   options: { repo?: string; writeScenarios?: string | boolean; writeConfig?: boolean; out?: string; json?: boolean },
 ): Promise<number> {
-  const ctx = cliWorkspace(globals, options.repo);
+  const ctx = planWorkspace(globals, options.repo);
   const writeScenarios =
     options.writeScenarios === undefined || options.writeScenarios === false
       ? undefined
@@ -55,6 +66,20 @@ export async function preprodPlan(
     if (options.out) out(`Plan written to ${options.out}`);
   }
   return EXIT.ok;
+}
+
+/**
+ * Where the plan looks: `--repo` (which must exist) and its environment. An invalid `.archal.json`
+ * is one of the things the plan reports (its `invalid_config` blocker, exit 0), not a refusal.
+ */
+function planWorkspace(globals: GlobalOptions, repo: string | undefined): { root: string; env: NodeJS.ProcessEnv } {
+  try {
+    return cliWorkspace(globals, repo);
+  } catch (error) {
+    if (!(error instanceof WorkspaceError) || error.code !== 'invalid_config') throw error;
+    const root = workDir(globals, repo);
+    return { root, env: cliEnvironment(root) };
+  }
 }
 
 interface RunFlags {
@@ -140,6 +165,8 @@ export async function preprodRun(globals: GlobalOptions, paths: string[], flags:
         error.data,
       );
     });
+  // A fix workflow that does not exist or does not validate is a typo to fix now, not after the scenarios ran.
+  if (fixWorkflow && allowExternalExecution && !dryRun && maxFixAttempts > 0) await fixWorkflowOf(ctx, fixWorkflow);
   const abort = new AbortController();
   const onSignal = () => abort.abort();
   process.once('SIGINT', onSignal);
@@ -166,7 +193,7 @@ export async function preprodRun(globals: GlobalOptions, paths: string[], flags:
     out(`Pre-prod: ${result.status} (${result.stopReason}) — ${result.message}`);
     for (const attempt of result.attempts)
       out(
-        `  attempt ${attempt.attempt}: ${attempt.scenarios.map((s) => `${s.title} ${s.passedRuns}/${s.runs}`).join(', ')}${attempt.failures.length ? `; ${attempt.failures.length} failure(s): ${attempt.failures.map((f) => `${f.category}${f.flaky ? ' (flaky)' : ''}`).join(', ')}` : ''}`,
+        `  attempt ${attempt.attempt}: ${fixSummary(attempt.fix)}${attempt.scenarios.map((s) => `${s.title} ${s.passedRuns}/${s.runs}`).join(', ')}${attempt.failures.length ? `; ${attempt.failures.length} failure(s): ${attempt.failures.map((f) => `${f.category}${f.flaky ? ' (flaky)' : ''}`).join(', ')}` : ''}`,
       );
     if (result.validation)
       out(`  validation: ${result.validation.command} ${result.validation.passed ? 'passed' : 'failed'}`);
@@ -179,4 +206,10 @@ export async function preprodRun(globals: GlobalOptions, paths: string[], flags:
   return result.status === 'passed' || result.status === 'planned' || result.status === 'dry_run'
     ? EXIT.ok
     : EXIT.failed;
+}
+
+/** A fix attempt's fixer, when it failed: `fix exit 4 (what it said last); `. */
+function fixSummary(fix: PreprodResult['attempts'][number]['fix']): string {
+  const failure = fix ? commandFailure(fix) : undefined;
+  return failure ? `fix ${failure.how}${failure.said ? ` (${failure.said})` : ''}; ` : '';
 }
