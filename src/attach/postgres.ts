@@ -71,7 +71,34 @@ function connectionString(spec: DatabaseSourceSpec): string {
       `${spec.databaseUrlEnv} is not set: put the source's read-only connection string in it (postgres://user:password@host/db)`,
       'invalid',
     );
+  const problem = connectionUrlProblem(url);
+  if (problem)
+    throw new SourceError(
+      `${spec.databaseUrlEnv} is not a PostgreSQL connection URL (${problem}): write it as postgres://user:password@host:port/database, with the user's and password's special characters percent-encoded (@ as %40, # as %23, / as %2F, : as %3A, ? as %3F)`,
+      'invalid',
+    );
   return url;
+}
+
+/**
+ * Why a connection string cannot be what its writer meant, or null. pg reads anything as a URL
+ * relative to `postgres://base`, so a malformed one fails later as a host lookup of a fragment of
+ * the password (`getaddrinfo ENOTFOUND ss`), which names neither the variable nor the fix and
+ * prints part of the secret. The reasons never quote the value.
+ */
+function connectionUrlProblem(url: string): string | null {
+  // A Unix socket directory, which pg takes as is.
+  if (url.startsWith('/')) return null;
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch {
+    return 'it does not parse as a URL';
+  }
+  if (!['postgres:', 'postgresql:', 'socket:'].includes(parsed.protocol))
+    return 'its scheme is not postgres:// or postgresql://';
+  if (url.includes('#')) return 'it holds a "#", which ends a URL: a "#" in the password is written %23';
+  return null;
 }
 
 /** The query that reads the source: the table, or the query file's SQL. */
@@ -265,6 +292,20 @@ function rowTexts(
   };
 }
 
+/**
+ * Refuses a result whose columns map to no trace at all (neither a `trace` column nor the JSONL
+ * event's `trace_id` and `type`): every row would be refused alike, which says nothing about the
+ * mapping that is wrong.
+ */
+function checkColumns(spec: DatabaseSourceSpec, fields: string[]): void {
+  if (fields.includes('trace') || (fields.includes('trace_id') && fields.includes('type'))) return;
+  const shown = fields.length > 20 ? [...fields.slice(0, 20), `… ${fields.length - 20} more`] : fields;
+  throw new SourceError(
+    `${describeSource(spec)}: its columns (${shown.join(', ') || 'none'}) hold no trace: return a "trace" column with one whole trace per row (OTLP/JSON, an Archal run record or JSONL events), or one JSONL event per row with the columns trace_id and type (request: method, url, status, request_body, response_body; message: role, content; error: message). A view or --query-file can rename columns with AS`,
+    'invalid',
+  );
+}
+
 const failedName = (source: string, row: string) => `${source}-${row}`.replace(/[^A-Za-z0-9._-]+/g, '_').slice(0, 120);
 
 async function importRows(
@@ -329,6 +370,7 @@ export async function checkSource(spec: DatabaseSourceSpec, context: ImportConte
     };
     const result = await runSourceQuery(client, spec, sourceQuery(spec, SAMPLE_ROWS));
     const fields = result.fields.map((field) => field.name);
+    checkColumns(spec, fields);
     report.mapping.rows = result.rows.length;
     const imported = await importRows(result.rows as Array<Record<string, unknown>>, fields, {
       ...context,
@@ -382,11 +424,9 @@ export async function pullSource(
         `${spec.name}: the query returned ${result.rows.length} rows (at most ${MAX_ROWS}); narrow it`,
         'mapping',
       );
-    const imported = await importRows(
-      result.rows as Array<Record<string, unknown>>,
-      result.fields.map((field) => field.name),
-      context,
-    );
+    const fields = result.fields.map((field) => field.name);
+    checkColumns(spec, fields);
+    const imported = await importRows(result.rows as Array<Record<string, unknown>>, fields, context);
     return { rows: result.rows.length, outcomes: imported.outcomes };
   } finally {
     await client.end().catch(() => {});
