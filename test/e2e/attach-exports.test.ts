@@ -1,4 +1,4 @@
-import { mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from '@jest/globals';
 import { json, runCli, startCli, waitFor } from '../helpers/cli.js';
@@ -45,6 +45,42 @@ describe('trace exports written by other tools', () => {
     const [file] = json<Preview>(result).files;
     expect(file!.status).toBe('refused');
     expect(file!.reason).toMatch(/^event 2 of the JSON array: not a JSONL trace event: unknown field\(s\) "latency"/);
+  });
+
+  it("refuses the user's guide's `trace-source import --upload --repository owner/repo`, saying there is no hosted upload and what to run, and imports nothing", async () => {
+    const repo = tempRepo();
+    mkdirSync(join(repo, 'exports'));
+    writeFileSync(
+      join(repo, 'exports', 'run.jsonl'),
+      '{"type":"message","trace_id":"run-1","role":"user","content":"Label the bugs"}\n',
+    );
+    const upload = await runCli([
+      '--cwd',
+      repo,
+      'trace-source',
+      'import',
+      './exports',
+      '--upload',
+      '--repository',
+      'owner/repo',
+    ]);
+    expect(upload.code).toBe(2);
+    expect(upload.stderr).toMatch(/--upload: .*no hosted service/);
+    expect(upload.stderr).toMatch(/archal trace-source import \.\/exports/);
+    expect(upload.stderr).not.toMatch(/unknown option/);
+    expect(existsSync(join(repo, '.archal', 'attach', 'raw'))).toBe(false);
+    // --repository alone says the same: pull requests go to the repository's origin.
+    const repository = await runCli([
+      '--cwd',
+      repo,
+      'trace-source',
+      'import',
+      './exports',
+      '--repository',
+      'owner/repo',
+    ]);
+    expect(repository.code).toBe(2);
+    expect(repository.stderr).toMatch(/--repository: .*origin/);
   });
 
   it('says a trace directory does not exist, and where it was looked for', async () => {
