@@ -53,6 +53,8 @@ export interface CheckReport {
     rows: number;
     traces: Array<{ id: string; task: string | null; calls: number }>;
     refused: Array<{ row: string; reason: string }>;
+    /** Without --table or --query-file: the tables and views the role can read that hold traces. */
+    candidates?: string[];
     detail: string;
   };
 }
@@ -306,6 +308,25 @@ function checkColumns(spec: DatabaseSourceSpec, fields: string[]): void {
   );
 }
 
+/**
+ * The tables and views the session's role can read whose columns hold traces as the mapping reads
+ * them. information_schema lists only the columns the role has a privilege on.
+ */
+async function traceTables(client: Client): Promise<string[]> {
+  const found = await readOnly(client, () =>
+    client.query<{ name: string }>(
+      `select table_schema || '.' || table_name as name
+         from information_schema.columns
+        where table_schema not in ('pg_catalog', 'information_schema') and table_schema not like 'pg_toast%'
+          and column_name in ('trace', 'trace_id', 'type')
+        group by table_schema, table_name
+       having bool_or(column_name = 'trace') or (bool_or(column_name = 'trace_id') and bool_or(column_name = 'type'))
+        order by 1 limit 20`,
+    ),
+  );
+  return found.rows.map((row) => row.name);
+}
+
 const failedName = (source: string, row: string) => `${source}-${row}`.replace(/[^A-Za-z0-9._-]+/g, '_').slice(0, 120);
 
 async function importRows(
@@ -368,6 +389,16 @@ export async function checkSource(spec: DatabaseSourceSpec, context: ImportConte
           ? `${report.connection.user} can write ${privileges.writable.join(', ')}. Use a role with SELECT only (GRANT SELECT ON … TO a role without INSERT/UPDATE/DELETE/TRUNCATE)`
           : `${report.connection.user} cannot write any table or view`,
     };
+    if (spec.table === null && spec.query === null) {
+      const candidates = await traceTables(client);
+      report.mapping.candidates = candidates;
+      report.mapping.detail = `no --table or --query-file: name what to read. ${
+        candidates.length > 0
+          ? `Tables and views the role can read that hold traces: ${candidates.join(', ')} (add --table ${candidates[0]})`
+          : `No table or view the role can read has a "trace" column, or the columns trace_id and type: write a view or --query-file that returns them`
+      }`;
+      return report;
+    }
     const result = await runSourceQuery(client, spec, sourceQuery(spec, SAMPLE_ROWS));
     const fields = result.fields.map((field) => field.name);
     checkColumns(spec, fields);

@@ -345,6 +345,42 @@ describe('a database source whose mapping or connection string is wrong', () => 
     expect(existsSync(join(repo, '.archal', 'attach', 'failed', 'postgres-row_1.json'))).toBe(false);
   });
 
+  it("--check without --table or --query-file (the user's guide's readiness check) checks the connection and the role, and lists the tables that hold traces", async () => {
+    const guide = [
+      'attach',
+      '--repo',
+      '.',
+      '--source',
+      'supabase',
+      '--database-url-env',
+      'TRACE_DATABASE_URL',
+      '--source-name',
+      'prod-agent-traces',
+    ];
+    const checked = await cli([...guide, '--check']);
+    expect(checked.code).toBe(1);
+    expect(checked.stdout).toMatch(/Source prod-agent-traces: not ready/);
+    expect(checked.stdout).toMatch(/✓ connection: connected as reader_/);
+    expect(checked.stdout).toMatch(/✓ read-only: reader_\S+ cannot write any table or view/);
+    expect(checked.stdout).toMatch(
+      /✗ mapping: no --table or --query-file: name what to read\. Tables and views the role can read that hold traces: public\.agent_events, public\.agent_traces, public\.recent_traces \(add --table public\.agent_events\)/,
+    );
+    expect(checked.stdout).not.toMatch(/agent_notes/);
+    const asJson = await cli([...guide, '--check', '--json']);
+    expect(json(asJson)).toMatchObject({
+      ok: false,
+      connection: { ok: true },
+      readOnly: { ok: true },
+      mapping: { ok: false, candidates: ['public.agent_events', 'public.agent_traces', 'public.recent_traces'] },
+    });
+    // Registering needs the mapping, explicitly.
+    const register = await cli(guide);
+    expect(register.code).toBe(2);
+    expect(register.stderr).toMatch(/--source supabase needs --table T or --query-file F.*--check`? lists the tables/);
+    const attachments = join(repo, '.archal', 'attach', 'attachments.json');
+    expect(existsSync(attachments) ? readFileSync(attachments, 'utf8') : '').not.toContain('prod-agent-traces');
+  });
+
   it('a connection string that is not a PostgreSQL URL is invalid input, named by its variable, never echoed', async () => {
     for (const url of [
       // An unencoded # in the password: the rest would be read as a host name.
