@@ -170,13 +170,13 @@ describe('trace exports written by other tools', () => {
   it.each([
     // A password with an "@" left unencoded, as people paste them from a dashboard.
     ['a URL whose password holds an @', 'postgres://reader:p@ssw0rdTail99@127.0.0.1:1/traces', 'ssw0rdTail99'],
-    // libpq's keyword/value form, as psql takes it.
+    // libpq's keyword/value form, as psql takes it: pg reads URLs only, so it is refused as invalid input.
     [
       'a keyword/value string',
       'host=127.0.0.1 port=1 user=reader password=hunter2Secret77 dbname=traces',
       'hunter2Secret77',
     ],
-  ])('never prints the password of %s when the source cannot be reached', async (_what, url, secret) => {
+  ])('never prints the password of %s when the source cannot be used', async (_what, url, secret) => {
     const repo = tempRepo();
     const result = await runCli(
       [
@@ -196,8 +196,13 @@ describe('trace exports written by other tools', () => {
       ],
       { cwd: repo, env: { ARCHAL_HOME: tempDir('archal-home-'), TRACE_DATABASE_URL: url } },
     );
-    expect(result.code).toBe(1);
-    expect(result.stdout).toContain('cannot connect to');
+    if (url.startsWith('postgres://')) {
+      expect(result.code).toBe(1);
+      expect(result.stdout).toContain('cannot connect to');
+    } else {
+      expect(result.code).toBe(2);
+      expect(result.stdout).toContain('TRACE_DATABASE_URL is not a PostgreSQL connection URL');
+    }
     expect(result.stdout + result.stderr).not.toContain(secret);
   });
 
