@@ -1,7 +1,8 @@
+import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from '@jest/globals';
-import { json, runCli, startCli, waitFor } from '../helpers/cli.js';
+import { CLI, json, runCli, startCli, waitFor } from '../helpers/cli.js';
 import { tempDir, tempRepo } from '../helpers/tmp.js';
 
 // Files as other tools write them, fed to the CLI as a user would: the refusals must say where the
@@ -81,6 +82,21 @@ describe('trace exports written by other tools', () => {
     ]);
     expect(repository.code).toBe(2);
     expect(repository.stderr).toMatch(/--repository: .*origin/);
+  });
+
+  it('attach-status read by a pipe that closes early (`| head`) exits quietly, without a stack trace', async () => {
+    const repo = tempRepo();
+    const child = spawn(process.execPath, [CLI, 'attach-status', '--repo', repo], {
+      env: { ...process.env, NODE_OPTIONS: '' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    // The reader is gone before the status is written, as when `head` has read its lines.
+    child.stdout.destroy();
+    let stderr = '';
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
+    expect(stderr).not.toMatch(/EPIPE|Unhandled|at /);
+    expect(code).toBe(0);
   });
 
   it('says a trace directory does not exist, and where it was looked for', async () => {
