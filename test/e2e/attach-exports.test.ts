@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { existsSync, mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from '@jest/globals';
 import { CLI, json, runCli, startCli, waitFor } from '../helpers/cli.js';
@@ -97,6 +97,35 @@ describe('trace exports written by other tools', () => {
     const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
     expect(stderr).not.toMatch(/EPIPE|Unhandled|at /);
     expect(code).toBe(0);
+  });
+
+  it('never writes the secret of a Slack webhook URL the agent called, neither in the URL nor in the call’s name', async () => {
+    const repo = tempRepo();
+    mkdirSync(join(repo, 'prod-traces'));
+    const secret = 'Zq7fWb2LmN4pRs8TvX1yK3hD';
+    const events = [
+      { type: 'message', trace_id: 'hook-1', role: 'user', content: 'Post the triage summary to Slack.' },
+      {
+        type: 'request',
+        trace_id: 'hook-1',
+        method: 'POST',
+        url: `https://hooks.slack.com/services/T0123ABCD/B0456EFGH/${secret}`,
+        status: 500,
+        request_body: { text: 'summary' },
+      },
+      { type: 'message', trace_id: 'hook-1', role: 'assistant', content: 'Posted.' },
+    ];
+    writeFileSync(join(repo, 'prod-traces', 'hook.jsonl'), events.map((event) => JSON.stringify(event)).join('\n'));
+    const result = await runCli(['attach', './prod-traces', '--repo', repo, '--once', '--execution-policy', 'grade'], {
+      cwd: repo,
+      env: { ARCHAL_HOME: tempDir('archal-home-') },
+    });
+    expect(result.code).toBe(0);
+    const written = readdirSync(join(repo, '.archal', 'attach'), { recursive: true, withFileTypes: true })
+      .filter((entry) => entry.isFile())
+      .map((entry) => readFileSync(join(entry.parentPath, entry.name), 'utf8'));
+    expect(written.length).toBeGreaterThan(2);
+    for (const text of [...written, result.stdout, result.stderr]) expect(text).not.toContain(secret);
   });
 
   it('says a trace directory does not exist, and where it was looked for', async () => {
