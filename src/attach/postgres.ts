@@ -269,28 +269,34 @@ function rowTexts(
   fields: string[],
 ): {
   mode: 'trace-column' | 'event-rows';
-  items: Array<{ row: string; text: string }>;
+  /** `row`: the row or trace id (failed/ names); `label`: how messages name the rows. */
+  items: Array<{ row: string; label: string; text: string }>;
 } {
   if (fields.includes('trace'))
     return {
       mode: 'trace-column',
       items: rows.map((row, index) => ({
         row: `row ${index + 1}`,
+        label: `row ${index + 1}`,
         text: typeof row.trace === 'string' ? row.trace : JSON.stringify(row.trace ?? null),
       })),
     };
   const known = new Set(jsonlEventSchema.options.flatMap((option) => Object.keys(option.shape)));
-  const byTrace = new Map<string, string[]>();
+  const byTrace = new Map<string, { label: string; lines: string[] }>();
   rows.forEach((row, index) => {
     const event: Record<string, unknown> = {};
     for (const [key, value] of Object.entries(row))
       if (known.has(key) && value !== null) event[key] = jsonValue(key, value);
-    const traceId = typeof event.trace_id === 'string' ? event.trace_id : `row ${index + 1}`;
-    byTrace.set(traceId, [...(byTrace.get(traceId) ?? []), JSON.stringify(event)]);
+    const hasId = typeof event.trace_id === 'string';
+    const traceId = hasId ? (event.trace_id as string) : `row ${index + 1}`;
+    // A trace's event rows are read as the lines of one JSONL text, in the order the query returned them.
+    const entry = byTrace.get(traceId) ?? { label: hasId ? `the rows of trace ${traceId}` : traceId, lines: [] };
+    entry.lines.push(JSON.stringify(event));
+    byTrace.set(traceId, entry);
   });
   return {
     mode: 'event-rows',
-    items: [...byTrace].map(([traceId, lines]) => ({ row: traceId, text: lines.join('\n') })),
+    items: [...byTrace].map(([traceId, entry]) => ({ row: traceId, label: entry.label, text: entry.lines.join('\n') })),
   };
 }
 
@@ -343,6 +349,8 @@ async function importRows(
         ...context,
         format: mode === 'event-rows' ? 'jsonl' : context.format,
         failedName: failedName(context.source, item.row),
+        // A row of the trace column, or the event rows of one trace (their lines are its rows in order).
+        inputLabel: `${context.source} (${item.label})`,
       }),
     });
   return { mode, outcomes };

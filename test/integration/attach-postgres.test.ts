@@ -218,6 +218,7 @@ describe('a Postgres trace source, read-only', () => {
     expect(
       JSON.parse(readFileSync(join(repo, '.archal', 'attach', 'failed', 'prod-db-row_2.json'), 'utf8')),
     ).toMatchObject({
+      file: 'prod-db (row 2)',
       reason: expect.stringMatching(/not a trace/),
     });
     const again = await cli(['attach', '--repo', '.', '--source-name', 'prod-db', '--once', '--json']);
