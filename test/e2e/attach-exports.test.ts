@@ -1,5 +1,6 @@
 import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { createServer, type AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { describe, expect, it } from '@jest/globals';
 import { CLI, json, runCli, startCli, waitFor } from '../helpers/cli.js';
@@ -126,6 +127,24 @@ describe('trace exports written by other tools', () => {
       .map((entry) => readFileSync(join(entry.parentPath, entry.name), 'utf8'));
     expect(written.length).toBeGreaterThan(2);
     for (const text of [...written, result.stdout, result.stderr]) expect(text).not.toContain(secret);
+  });
+
+  it('trace-source serve on a port another process holds (a collector on 4318) says so and how to pick another', async () => {
+    const holder = createServer();
+    await new Promise<void>((resolve) => holder.listen(0, '127.0.0.1', resolve));
+    try {
+      const { port } = holder.address() as AddressInfo;
+      const repo = tempRepo();
+      const result = await runCli(['--cwd', repo, 'trace-source', 'serve', '--port', String(port)], {
+        env: { ARCHAL_HOME: tempDir('archal-home-') },
+      });
+      expect(result.code).toBe(2);
+      expect(result.stderr).toContain(
+        `Port ${port} on 127.0.0.1 is in use: pass another with --port (0 picks a free one).`,
+      );
+    } finally {
+      holder.close();
+    }
   });
 
   it('says a trace directory does not exist, and where it was looked for', async () => {

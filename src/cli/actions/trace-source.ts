@@ -16,7 +16,7 @@ import {
   type ImportContext,
 } from '../../attach/index.js';
 import { pullSource } from '../../attach/postgres.js';
-import { EXIT, UserError } from '../errors.js';
+import { EXIT, listenError, UserError } from '../errors.js';
 import { untilSignal, withAttach, type AttachContext } from './attach-context.js';
 import type { GlobalOptions } from '../host.js';
 import { wholeNumber } from '../flags.js';
@@ -228,7 +228,7 @@ export async function traceServeCommand(
           onRefused: report,
         });
       } catch (error) {
-        throw new UserError(`Cannot listen on ${flags.host ?? '127.0.0.1'}:${port}: ${(error as Error).message}`);
+        throw listenError(flags.host ?? '127.0.0.1', port, error);
       }
       if (flags.json)
         out(JSON.stringify({ url: server.url, baseUrl: server.baseUrl, source: 'otlp-http', pid: process.pid }));
