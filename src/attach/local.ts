@@ -20,6 +20,8 @@ export interface LocalAttachRequest extends PolicyOptions {
   isProcessAlive: (pid: number) => boolean;
   /** Told what each pass imported and processed. */
   onPass?: (pass: { imported: FileOutcome[]; jobs: JobSummary[] }) => void;
+  /** Told once the directory is recorded in attachments.json (after its checks), before the first pass. */
+  onAttached?: (name: string) => void;
 }
 
 export interface LocalAttachResult {
@@ -83,6 +85,7 @@ export async function attachDirectory(deps: AttachDeps, request: LocalAttachRequ
   // A single pass records the directory, but never changes the entry of a watcher that is running.
   if (!request.once || !existing || (existing.kind === 'directory' && existing.status === 'detached'))
     saveAttachment(deps.layout, attachment);
+  request.onAttached?.(name);
 
   const scanner = new DirectoryScanner(dir, {
     layout: deps.layout,

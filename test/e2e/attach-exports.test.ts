@@ -147,6 +147,17 @@ describe('trace exports written by other tools', () => {
     }
   });
 
+  it('attach <dir> without --once says it is watching only once the directory is attached, never for one it refuses', async () => {
+    const repo = tempRepo();
+    const result = await runCli(['attach', './prod-traces', '--repo', repo], {
+      cwd: repo,
+      env: { ARCHAL_HOME: tempDir('archal-home-') },
+    });
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/prod-traces: not a directory of traces/);
+    expect(result.stderr).not.toMatch(/Watching/);
+  });
+
   it('says a trace directory does not exist, and where it was looked for', async () => {
     const repo = tempRepo();
     const elsewhere = tempDir();

@@ -195,16 +195,19 @@ async function directory(
   flags: AttachFlags,
 ): Promise<number> {
   const { deps } = context;
-  if (!flags.once)
-    err(
-      `Watching ${dir} (policy ${options.policy}); stop with \`archal detach ${dir} --repo ${flags.repo ?? '.'}\` or Ctrl-C.`,
-    );
   const result = await attachDirectory(deps, {
     ...options,
     dir,
     once: flags.once ?? false,
     owner: context.owner,
     isProcessAlive: context.isProcessAlive,
+    // Said once the directory is attached: `detach` finds it from then on, and a refused one never is.
+    onAttached: () => {
+      if (!flags.once)
+        err(
+          `Watching ${dir} (policy ${options.policy}); stop with \`archal detach ${dir} --repo ${flags.repo ?? '.'}\` or Ctrl-C.`,
+        );
+    },
     onPass: (pass) => {
       if (flags.once || flags.json) return;
       for (const line of describeImports(pass.imported, show(context))) err(line);
