@@ -154,11 +154,15 @@ export function detachDirectory(
   const name = attachmentName(deps, dir);
   const attachment = findAttachment(deps.layout, name) ?? findAttachment(deps.layout, dir);
   if (!attachment) {
-    const known = readAttachments(deps.layout)
-      .attachments.filter((entry) => entry.kind === 'directory')
-      .map((entry) => entry.name);
+    const directories = readAttachments(deps.layout).attachments.filter((entry) => entry.kind === 'directory');
+    const named = (status: 'attached' | 'detached') =>
+      directories.filter((entry) => entry.status === status).map((entry) => entry.name);
+    const known = [
+      ...(named('attached').length > 0 ? [`attached: ${named('attached').join(', ')}`] : []),
+      ...(named('detached').length > 0 ? [`detached: ${named('detached').join(', ')}`] : []),
+    ];
     throw new AttachDirectoryError(
-      `${dir} is not attached${known.length ? ` (attached directories: ${known.join(', ')})` : ' (nothing is attached)'}`,
+      `${dir} is not attached (${known.join('; ') || 'nothing is attached here'}): give the directory as \`archal attach\` was given it, relative to the repository (${deps.layout.repo})`,
     );
   }
   if (attachment.kind !== 'directory')

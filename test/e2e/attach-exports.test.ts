@@ -158,6 +158,19 @@ describe('trace exports written by other tools', () => {
     expect(result.stderr).not.toMatch(/Watching/);
   });
 
+  it('detach of a directory never attached says nothing is attached and how paths are read, and changes nothing', async () => {
+    const repo = tempRepo();
+    const result = await runCli(['detach', './prod-traces', '--repo', repo], {
+      cwd: repo,
+      env: { ARCHAL_HOME: tempDir('archal-home-') },
+    });
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain(
+      `./prod-traces is not attached (nothing is attached here): give the directory as \`archal attach\` was given it, relative to the repository (${repo})`,
+    );
+    expect(existsSync(join(repo, '.archal'))).toBe(false);
+  });
+
   it('says a trace directory does not exist, and where it was looked for', async () => {
     const repo = tempRepo();
     const elsewhere = tempDir();
