@@ -422,12 +422,15 @@ export async function checkSource(spec: DatabaseSourceSpec, context: ImportConte
         for (const trace of outcome.traces)
           report.mapping.traces.push({ id: trace.id, task: trace.task, calls: trace.calls });
     }
-    report.mapping.ok = report.mapping.traces.length > 0;
+    const mode =
+      imported.mode === 'trace-column' ? 'one trace per row, from the "trace" column' : 'one JSONL event per row';
+    // No row yet is a source set up before its first traces: its columns were checked above.
+    report.mapping.ok = result.rows.length === 0 || report.mapping.traces.length > 0;
     report.mapping.detail =
       result.rows.length === 0
-        ? 'the query returned no row'
+        ? `no row yet; the columns map to traces (${mode}): they are pulled when they come`
         : report.mapping.ok
-          ? `${report.mapping.traces.length} trace(s) in the first ${result.rows.length} row(s) (${imported.mode === 'trace-column' ? 'one trace per row, from the "trace" column' : 'one JSONL event per row'})`
+          ? `${report.mapping.traces.length} trace(s) in the first ${result.rows.length} row(s) (${mode})`
           : `none of the first ${result.rows.length} row(s) maps to a trace: ${report.mapping.refused[0]?.reason ?? ''}`;
   } catch (error) {
     // The user's table or query is wrong: invalid input, as for the command's flags.

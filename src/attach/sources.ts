@@ -85,7 +85,8 @@ export function checkDatabaseSource(
 
 /**
  * Registers a database source in attachments.json and the run store, after the same checks as
- * `--check` (a writable role, an unreachable database or a mapping that yields no trace is refused).
+ * `--check` (a writable role, an unreachable database, or rows that map to no trace are refused; a
+ * table with the columns of traces and no row yet is not).
  * Only the variable's name is kept, never the connection string.
  */
 export async function registerDatabaseSource(

@@ -32,9 +32,10 @@ beforeAll(async () => {
         inserted_by text default current_user);
       create table agent_traces (id serial primary key, trace jsonb not null);
       create view recent_traces as select trace from agent_traces;
+      create view no_traces_yet as select * from agent_events where false;
       create table agent_notes (id serial primary key, note text);
       insert into agent_notes (note) values ('the agent ran');
-      grant select on agent_events, agent_traces, recent_traces, agent_notes to reader_${suffix};
+      grant select on agent_events, agent_traces, recent_traces, agent_notes, no_traces_yet to reader_${suffix};
       grant select, insert, update on agent_events to writer_${suffix};`);
     // Roles that can write without a table-wide INSERT/UPDATE/DELETE/TRUNCATE grant: one column, or every table.
     await client.query(`
@@ -364,7 +365,7 @@ describe('a database source whose mapping or connection string is wrong', () => 
     expect(checked.stdout).toMatch(/✓ connection: connected as reader_/);
     expect(checked.stdout).toMatch(/✓ read-only: reader_\S+ cannot write any table or view/);
     expect(checked.stdout).toMatch(
-      /✗ mapping: no --table or --query-file: name what to read\. Tables and views the role can read that hold traces: public\.agent_events, public\.agent_traces, public\.recent_traces \(add --table public\.agent_events\)/,
+      /✗ mapping: no --table or --query-file: name what to read\. Tables and views the role can read that hold traces: public\.agent_events, public\.agent_traces, public\.no_traces_yet, public\.recent_traces \(add --table public\.agent_events\)/,
     );
     expect(checked.stdout).not.toMatch(/agent_notes/);
     const asJson = await cli([...guide, '--check', '--json']);
@@ -372,7 +373,10 @@ describe('a database source whose mapping or connection string is wrong', () => 
       ok: false,
       connection: { ok: true },
       readOnly: { ok: true },
-      mapping: { ok: false, candidates: ['public.agent_events', 'public.agent_traces', 'public.recent_traces'] },
+      mapping: {
+        ok: false,
+        candidates: ['public.agent_events', 'public.agent_traces', 'public.no_traces_yet', 'public.recent_traces'],
+      },
     });
     // Registering needs the mapping, explicitly.
     const register = await cli(guide);
@@ -380,6 +384,29 @@ describe('a database source whose mapping or connection string is wrong', () => 
     expect(register.stderr).toMatch(/--source supabase needs --table T or --query-file F.*--check`? lists the tables/);
     const attachments = join(repo, '.archal', 'attach', 'attachments.json');
     expect(existsSync(attachments) ? readFileSync(attachments, 'utf8') : '').not.toContain('prod-agent-traces');
+  });
+
+  it('a table or view with the columns of traces but no row yet is ready, and registers (its traces are pulled when they come)', async () => {
+    const checked = await check('no_traces_yet');
+    expect(checked.code).toBe(0);
+    expect(checked.stdout).toMatch(
+      /✓ mapping: no row yet; the columns map to traces \(one JSONL event per row\): they are pulled when they come/,
+    );
+    const register = await cli([
+      'attach',
+      '--repo',
+      '.',
+      '--source',
+      'supabase',
+      '--database-url-env',
+      'TRACE_DATABASE_URL',
+      '--source-name',
+      'quiet-source',
+      '--table',
+      'no_traces_yet',
+    ]);
+    expect(register.code).toBe(0);
+    expect(readFileSync(join(repo, '.archal', 'attach', 'attachments.json'), 'utf8')).toContain('quiet-source');
   });
 
   it('a connection string that is not a PostgreSQL URL is invalid input, named by its variable, never echoed', async () => {
