@@ -109,6 +109,9 @@ function repeatedCalls(trace: Trace): RuleOutcome {
   return outcome;
 }
 
+/** A message as a sentence of a summary: an error the trace recorded rarely ends with a period. */
+const sentence = (message: string) => (/[.!?]\s*$/.test(message) ? message.trimEnd() : `${message.trimEnd()}.`);
+
 function agentErrors(trace: Trace): RuleOutcome {
   if (trace.errors.length === 0) return { evidence: [], criteria: [] };
   return {
@@ -199,7 +202,7 @@ export async function gradeTrace(trace: Trace, evaluator: Evaluator | undefined,
     return {
       ...base,
       verdict: 'fail',
-      summary: evidence.map((item) => item.message).join(' '),
+      summary: evidence.map((item) => sentence(item.message)).join(' '),
       evidence,
       reproduce: true,
       decidedBy,

@@ -32,6 +32,8 @@ export interface ImportContext {
   env: NodeJS.ProcessEnv;
   /** The name a refusal of input that is not a file gets in failed/ (a database row, say). */
   failedName?: string;
+  /** How messages and failed/ name input that is not a file (default: `<source> (pushed)`). */
+  inputLabel?: string;
   /** Called for every trace written, e.g. to queue its job. */
   onTrace?: (trace: Trace, change: TraceChange) => Promise<void>;
 }
@@ -111,16 +113,17 @@ export async function importText(
   context: ImportContext & { file?: string; promptOf?: (scenarioFile: string) => string | null },
 ): Promise<FileOutcome> {
   const label = context.file ?? `${context.source} (pushed)`;
+  const shown = context.file ?? context.inputLabel ?? label;
   const rawDir = context.outDir ?? join(context.layout.root, 'raw');
   let read: { format: TraceFormat; traces: Trace[] };
   try {
     const outcome = parseTraceText(text, { format: context.format, promptOf: context.promptOf });
-    if (!outcome.ok) return refuseFile(label, outcome.reason, context);
+    if (!outcome.ok) return refuseFile(shown, outcome.reason, context);
     read = { format: outcome.format, traces: finishTraces(outcome, rawDir, label, context) };
   } catch (error) {
     // No real export comes near that depth: the file is refused before anything of it is written.
     if (!isStackOverflow(error)) throw error;
-    return refuseFile(label, NESTED_TOO_DEEPLY, context);
+    return refuseFile(shown, NESTED_TOO_DEEPLY, context);
   }
   if (!context.preview) mkdirSync(rawDir, { recursive: true });
   const traces: ImportedTrace[] = [];
@@ -135,8 +138,8 @@ export async function importText(
     traces.push({ id: trace.id, change, task: trace.task, calls: trace.calls.length, file: target });
   }
   const failedName = context.file ? basename(context.file) : context.failedName;
-  if (!context.preview && failedName) forgetRefusal(context.layout, failedName, context.layout.display(label));
-  return { file: label, status: 'imported', format: read.format, traces };
+  if (!context.preview && failedName) forgetRefusal(context.layout, failedName, context.layout.display(shown));
+  return { file: shown, status: 'imported', format: read.format, traces };
 }
 
 /** The parsed traces of one input, joined with their spans in other files, named, hashed and redacted. */

@@ -20,6 +20,8 @@ export interface LocalAttachRequest extends PolicyOptions {
   isProcessAlive: (pid: number) => boolean;
   /** Told what each pass imported and processed. */
   onPass?: (pass: { imported: FileOutcome[]; jobs: JobSummary[] }) => void;
+  /** Told once the directory is recorded in attachments.json (after its checks), before the first pass. */
+  onAttached?: (name: string) => void;
 }
 
 export interface LocalAttachResult {
@@ -83,6 +85,7 @@ export async function attachDirectory(deps: AttachDeps, request: LocalAttachRequ
   // A single pass records the directory, but never changes the entry of a watcher that is running.
   if (!request.once || !existing || (existing.kind === 'directory' && existing.status === 'detached'))
     saveAttachment(deps.layout, attachment);
+  request.onAttached?.(name);
 
   const scanner = new DirectoryScanner(dir, {
     layout: deps.layout,
@@ -151,11 +154,15 @@ export function detachDirectory(
   const name = attachmentName(deps, dir);
   const attachment = findAttachment(deps.layout, name) ?? findAttachment(deps.layout, dir);
   if (!attachment) {
-    const known = readAttachments(deps.layout)
-      .attachments.filter((entry) => entry.kind === 'directory')
-      .map((entry) => entry.name);
+    const directories = readAttachments(deps.layout).attachments.filter((entry) => entry.kind === 'directory');
+    const named = (status: 'attached' | 'detached') =>
+      directories.filter((entry) => entry.status === status).map((entry) => entry.name);
+    const known = [
+      ...(named('attached').length > 0 ? [`attached: ${named('attached').join(', ')}`] : []),
+      ...(named('detached').length > 0 ? [`detached: ${named('detached').join(', ')}`] : []),
+    ];
     throw new AttachDirectoryError(
-      `${dir} is not attached${known.length ? ` (attached directories: ${known.join(', ')})` : ' (nothing is attached)'}`,
+      `${dir} is not attached (${known.join('; ') || 'nothing is attached here'}): give the directory as \`archal attach\` was given it, relative to the repository (${deps.layout.repo})`,
     );
   }
   if (attachment.kind !== 'directory')

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { isSecretKey } from '../lib/redact.js';
+import { isSecretKey, redactTokenFormats } from '../lib/redact.js';
 import type { TraceCall } from './schema.js';
 
 /** Hosts of model providers: calls to them are the agent thinking, not a service a clone must stand in for. */
@@ -129,6 +129,16 @@ export function secretsIn(headers: Record<string, unknown>, bodies: unknown[]): 
   return [...found];
 }
 
+/**
+ * `METHOD /path?query` of a call, from its URL with token formats removed first: the name drops the
+ * host, and a secret a pattern finds only with its host (a Slack webhook's path) would otherwise
+ * outlive the URL's redaction in it.
+ */
+function callName(method: string | null, url: string | null): string {
+  const shown = url === null ? null : redactTokenFormats(url);
+  return `${method ?? 'GET'} ${splitUrl(shown).path ?? shown ?? ''}`.trim();
+}
+
 /** An HTTP call in the normalized shape. */
 export function httpCall(fields: {
   index: number;
@@ -150,7 +160,7 @@ export function httpCall(fields: {
     index: fields.index,
     kind: service === 'llm' ? 'llm' : 'http',
     service,
-    name: fields.name ?? `${fields.method ?? 'GET'} ${path ?? fields.url ?? ''}`.trim(),
+    name: fields.name ?? callName(fields.method, fields.url),
     method: fields.method?.toUpperCase() ?? null,
     url: fields.url,
     host,

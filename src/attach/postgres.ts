@@ -53,6 +53,8 @@ export interface CheckReport {
     rows: number;
     traces: Array<{ id: string; task: string | null; calls: number }>;
     refused: Array<{ row: string; reason: string }>;
+    /** Without --table or --query-file: the tables and views the role can read that hold traces. */
+    candidates?: string[];
     detail: string;
   };
 }
@@ -71,7 +73,34 @@ function connectionString(spec: DatabaseSourceSpec): string {
       `${spec.databaseUrlEnv} is not set: put the source's read-only connection string in it (postgres://user:password@host/db)`,
       'invalid',
     );
+  const problem = connectionUrlProblem(url);
+  if (problem)
+    throw new SourceError(
+      `${spec.databaseUrlEnv} is not a PostgreSQL connection URL (${problem}): write it as postgres://user:password@host:port/database, with the user's and password's special characters percent-encoded (@ as %40, # as %23, / as %2F, : as %3A, ? as %3F)`,
+      'invalid',
+    );
   return url;
+}
+
+/**
+ * Why a connection string cannot be what its writer meant, or null. pg reads anything as a URL
+ * relative to `postgres://base`, so a malformed one fails later as a host lookup of a fragment of
+ * the password (`getaddrinfo ENOTFOUND ss`), which names neither the variable nor the fix and
+ * prints part of the secret. The reasons never quote the value.
+ */
+function connectionUrlProblem(url: string): string | null {
+  // A Unix socket directory, which pg takes as is.
+  if (url.startsWith('/')) return null;
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch {
+    return 'it does not parse as a URL';
+  }
+  if (!['postgres:', 'postgresql:', 'socket:'].includes(parsed.protocol))
+    return 'its scheme is not postgres:// or postgresql://';
+  if (url.includes('#')) return 'it holds a "#", which ends a URL: a "#" in the password is written %23';
+  return null;
 }
 
 /** The query that reads the source: the table, or the query file's SQL. */
@@ -240,29 +269,68 @@ function rowTexts(
   fields: string[],
 ): {
   mode: 'trace-column' | 'event-rows';
-  items: Array<{ row: string; text: string }>;
+  /** `row`: the row or trace id (failed/ names); `label`: how messages name the rows. */
+  items: Array<{ row: string; label: string; text: string }>;
 } {
   if (fields.includes('trace'))
     return {
       mode: 'trace-column',
       items: rows.map((row, index) => ({
         row: `row ${index + 1}`,
+        label: `row ${index + 1}`,
         text: typeof row.trace === 'string' ? row.trace : JSON.stringify(row.trace ?? null),
       })),
     };
   const known = new Set(jsonlEventSchema.options.flatMap((option) => Object.keys(option.shape)));
-  const byTrace = new Map<string, string[]>();
+  const byTrace = new Map<string, { label: string; lines: string[] }>();
   rows.forEach((row, index) => {
     const event: Record<string, unknown> = {};
     for (const [key, value] of Object.entries(row))
       if (known.has(key) && value !== null) event[key] = jsonValue(key, value);
-    const traceId = typeof event.trace_id === 'string' ? event.trace_id : `row ${index + 1}`;
-    byTrace.set(traceId, [...(byTrace.get(traceId) ?? []), JSON.stringify(event)]);
+    const hasId = typeof event.trace_id === 'string';
+    const traceId = hasId ? (event.trace_id as string) : `row ${index + 1}`;
+    // A trace's event rows are read as the lines of one JSONL text, in the order the query returned them.
+    const entry = byTrace.get(traceId) ?? { label: hasId ? `the rows of trace ${traceId}` : traceId, lines: [] };
+    entry.lines.push(JSON.stringify(event));
+    byTrace.set(traceId, entry);
   });
   return {
     mode: 'event-rows',
-    items: [...byTrace].map(([traceId, lines]) => ({ row: traceId, text: lines.join('\n') })),
+    items: [...byTrace].map(([traceId, entry]) => ({ row: traceId, label: entry.label, text: entry.lines.join('\n') })),
   };
+}
+
+/**
+ * Refuses a result whose columns map to no trace at all (neither a `trace` column nor the JSONL
+ * event's `trace_id` and `type`): every row would be refused alike, which says nothing about the
+ * mapping that is wrong.
+ */
+function checkColumns(spec: DatabaseSourceSpec, fields: string[]): void {
+  if (fields.includes('trace') || (fields.includes('trace_id') && fields.includes('type'))) return;
+  const shown = fields.length > 20 ? [...fields.slice(0, 20), `… ${fields.length - 20} more`] : fields;
+  throw new SourceError(
+    `${describeSource(spec)}: its columns (${shown.join(', ') || 'none'}) hold no trace: return a "trace" column with one whole trace per row (OTLP/JSON, an Archal run record or JSONL events), or one JSONL event per row with the columns trace_id and type (request: method, url, status, request_body, response_body; message: role, content; error: message). A view or --query-file can rename columns with AS`,
+    'invalid',
+  );
+}
+
+/**
+ * The tables and views the session's role can read whose columns hold traces as the mapping reads
+ * them. information_schema lists only the columns the role has a privilege on.
+ */
+async function traceTables(client: Client): Promise<string[]> {
+  const found = await readOnly(client, () =>
+    client.query<{ name: string }>(
+      `select table_schema || '.' || table_name as name
+         from information_schema.columns
+        where table_schema not in ('pg_catalog', 'information_schema') and table_schema not like 'pg_toast%'
+          and column_name in ('trace', 'trace_id', 'type')
+        group by table_schema, table_name
+       having bool_or(column_name = 'trace') or (bool_or(column_name = 'trace_id') and bool_or(column_name = 'type'))
+        order by 1 limit 20`,
+    ),
+  );
+  return found.rows.map((row) => row.name);
 }
 
 const failedName = (source: string, row: string) => `${source}-${row}`.replace(/[^A-Za-z0-9._-]+/g, '_').slice(0, 120);
@@ -281,6 +349,8 @@ async function importRows(
         ...context,
         format: mode === 'event-rows' ? 'jsonl' : context.format,
         failedName: failedName(context.source, item.row),
+        // A row of the trace column, or the event rows of one trace (their lines are its rows in order).
+        inputLabel: `${context.source} (${item.label})`,
       }),
     });
   return { mode, outcomes };
@@ -327,8 +397,19 @@ export async function checkSource(spec: DatabaseSourceSpec, context: ImportConte
           ? `${report.connection.user} can write ${privileges.writable.join(', ')}. Use a role with SELECT only (GRANT SELECT ON … TO a role without INSERT/UPDATE/DELETE/TRUNCATE)`
           : `${report.connection.user} cannot write any table or view`,
     };
+    if (spec.table === null && spec.query === null) {
+      const candidates = await traceTables(client);
+      report.mapping.candidates = candidates;
+      report.mapping.detail = `no --table or --query-file: name what to read. ${
+        candidates.length > 0
+          ? `Tables and views the role can read that hold traces: ${candidates.join(', ')} (add --table ${candidates[0]})`
+          : `No table or view the role can read has a "trace" column, or the columns trace_id and type: write a view or --query-file that returns them`
+      }`;
+      return report;
+    }
     const result = await runSourceQuery(client, spec, sourceQuery(spec, SAMPLE_ROWS));
     const fields = result.fields.map((field) => field.name);
+    checkColumns(spec, fields);
     report.mapping.rows = result.rows.length;
     const imported = await importRows(result.rows as Array<Record<string, unknown>>, fields, {
       ...context,
@@ -341,12 +422,15 @@ export async function checkSource(spec: DatabaseSourceSpec, context: ImportConte
         for (const trace of outcome.traces)
           report.mapping.traces.push({ id: trace.id, task: trace.task, calls: trace.calls });
     }
-    report.mapping.ok = report.mapping.traces.length > 0;
+    const mode =
+      imported.mode === 'trace-column' ? 'one trace per row, from the "trace" column' : 'one JSONL event per row';
+    // No row yet is a source set up before its first traces: its columns were checked above.
+    report.mapping.ok = result.rows.length === 0 || report.mapping.traces.length > 0;
     report.mapping.detail =
       result.rows.length === 0
-        ? 'the query returned no row'
+        ? `no row yet; the columns map to traces (${mode}): they are pulled when they come`
         : report.mapping.ok
-          ? `${report.mapping.traces.length} trace(s) in the first ${result.rows.length} row(s) (${imported.mode === 'trace-column' ? 'one trace per row, from the "trace" column' : 'one JSONL event per row'})`
+          ? `${report.mapping.traces.length} trace(s) in the first ${result.rows.length} row(s) (${mode})`
           : `none of the first ${result.rows.length} row(s) maps to a trace: ${report.mapping.refused[0]?.reason ?? ''}`;
   } catch (error) {
     // The user's table or query is wrong: invalid input, as for the command's flags.
@@ -382,11 +466,9 @@ export async function pullSource(
         `${spec.name}: the query returned ${result.rows.length} rows (at most ${MAX_ROWS}); narrow it`,
         'mapping',
       );
-    const imported = await importRows(
-      result.rows as Array<Record<string, unknown>>,
-      result.fields.map((field) => field.name),
-      context,
-    );
+    const fields = result.fields.map((field) => field.name);
+    checkColumns(spec, fields);
+    const imported = await importRows(result.rows as Array<Record<string, unknown>>, fields, context);
     return { rows: result.rows.length, outcomes: imported.outcomes };
   } finally {
     await client.end().catch(() => {});

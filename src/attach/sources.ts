@@ -44,13 +44,16 @@ export function sourceSpec(
   layout: AttachLayout,
   source: Pick<SourceRequest, 'name' | 'databaseUrlEnv' | 'table' | 'queryFile'>,
   env: NodeJS.ProcessEnv,
+  /** `--check` without a table or query: the source's mapping is what it reports on. */
+  { mappingOptional = false }: { mappingOptional?: boolean } = {},
 ): DatabaseSourceSpec {
   if (!SOURCE_NAME.test(source.name))
     throw new SourceError(
       `--source-name: '${source.name}' must be letters, digits, '.', '_' or '-' (at most 64)`,
       'invalid',
     );
-  if ((source.table === null) === (source.queryFile === null))
+  const unmapped = source.table === null && source.queryFile === null;
+  if ((source.table === null) === (source.queryFile === null) && !(unmapped && mappingOptional))
     throw new SourceError('give the source as --table T or as --query-file F (one of them)', 'invalid');
   const spec = {
     name: source.name,
@@ -61,7 +64,7 @@ export function sourceSpec(
     env,
   };
   // A table name or query that can never run is refused now, before a connection is tried.
-  sourceQuery(spec);
+  if (!unmapped) sourceQuery(spec);
   return spec;
 }
 
@@ -69,8 +72,9 @@ export function sourceSpec(
 export function checkDatabaseSource(
   deps: Pick<AttachDeps, 'layout' | 'env'>,
   request: SourceRequest,
+  options: { mappingOptional?: boolean } = {},
 ): Promise<CheckReport> {
-  return checkSource(sourceSpec(deps.layout, request, deps.env), {
+  return checkSource(sourceSpec(deps.layout, request, deps.env, options), {
     layout: deps.layout,
     source: request.name,
     format: 'auto',
@@ -81,7 +85,8 @@ export function checkDatabaseSource(
 
 /**
  * Registers a database source in attachments.json and the run store, after the same checks as
- * `--check` (a writable role, an unreachable database or a mapping that yields no trace is refused).
+ * `--check` (a writable role, an unreachable database, or rows that map to no trace are refused; a
+ * table with the columns of traces and no row yet is not).
  * Only the variable's name is kept, never the connection string.
  */
 export async function registerDatabaseSource(

@@ -1,7 +1,7 @@
 import type { MissingAgentError } from '../harness/agent.js';
 import type { HarnessError } from '../harness/locate.js';
 import type { IsolationErrorCode } from '../isolation/worktree.js';
-import type { ArchalError } from '../lib/errors.js';
+import { errorMessage, type ArchalError } from '../lib/errors.js';
 import type { WorkflowLookupErrorCode } from '../workflows/discovery.js';
 import type { RunRefusalCode } from '../workflows/lifecycle.js';
 import type { RunRecord } from '../workflows/run-store.js';
@@ -23,6 +23,17 @@ export class UserError extends Error {
     super(message);
     this.name = 'UserError';
   }
+}
+
+/** A server of the CLI (the viewer, `trace-source serve`) that could not listen: a port in use says how to pick another. */
+export function listenError(host: string, port: number, error: unknown): UserError {
+  const code = (error as NodeJS.ErrnoException).code;
+  return new UserError(
+    code === 'EADDRINUSE'
+      ? `Port ${port} on ${host} is in use: pass another with --port (0 picks a free one).`
+      : `Cannot listen on ${host}:${port}: ${errorMessage(error)}`,
+    EXIT.invalidInput,
+  );
 }
 
 /** Every code the core raises; the switches below are exhaustive over it. */

@@ -24,6 +24,7 @@ export function runCli(commands: readonly RegisterCommands[]): void {
   // way out (better-sqlite3 closes its connections), which leaveSqliteStoresOpenAtExit spares.
   leaveSqliteStoresOpenAtExit();
   process.once('beforeExit', () => process.exit());
+  exitQuietlyWhenStdoutCloses();
   configureCloneGitPath(process.env.PATH);
 
   const program = new Command('archal')
@@ -43,6 +44,18 @@ export function runCli(commands: readonly RegisterCommands[]): void {
 
   program.parseAsync(process.argv).catch((error: unknown) => {
     process.exitCode = exitCodeFor(error);
+  });
+}
+
+/**
+ * A reader that stops early (`archal attach-status | head`) closes stdout under the command: Node.js
+ * ignores SIGPIPE, so the next write fails with EPIPE, an unhandled error with a stack trace. Exit
+ * as a command killed by SIGPIPE would, quietly, with the exit code the command had so far.
+ */
+function exitQuietlyWhenStdoutCloses(): void {
+  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code !== 'EPIPE') throw error;
+    process.exit(process.exitCode ?? EXIT.ok);
   });
 }
 

@@ -1,7 +1,9 @@
-import { mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import { existsSync, mkdirSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { createServer, type AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { describe, expect, it } from '@jest/globals';
-import { json, runCli, startCli, waitFor } from '../helpers/cli.js';
+import { CLI, json, runCli, startCli, waitFor } from '../helpers/cli.js';
 import { tempDir, tempRepo } from '../helpers/tmp.js';
 
 // Files as other tools write them, fed to the CLI as a user would: the refusals must say where the
@@ -45,6 +47,128 @@ describe('trace exports written by other tools', () => {
     const [file] = json<Preview>(result).files;
     expect(file!.status).toBe('refused');
     expect(file!.reason).toMatch(/^event 2 of the JSON array: not a JSONL trace event: unknown field\(s\) "latency"/);
+  });
+
+  it("refuses the user's guide's `trace-source import --upload --repository owner/repo`, saying there is no hosted upload and what to run, and imports nothing", async () => {
+    const repo = tempRepo();
+    mkdirSync(join(repo, 'exports'));
+    writeFileSync(
+      join(repo, 'exports', 'run.jsonl'),
+      '{"type":"message","trace_id":"run-1","role":"user","content":"Label the bugs"}\n',
+    );
+    const upload = await runCli([
+      '--cwd',
+      repo,
+      'trace-source',
+      'import',
+      './exports',
+      '--upload',
+      '--repository',
+      'owner/repo',
+    ]);
+    expect(upload.code).toBe(2);
+    expect(upload.stderr).toMatch(/--upload: .*no hosted service/);
+    expect(upload.stderr).toMatch(/archal trace-source import \.\/exports/);
+    expect(upload.stderr).not.toMatch(/unknown option/);
+    expect(existsSync(join(repo, '.archal', 'attach', 'raw'))).toBe(false);
+    // --repository alone says the same: pull requests go to the repository's origin.
+    const repository = await runCli([
+      '--cwd',
+      repo,
+      'trace-source',
+      'import',
+      './exports',
+      '--repository',
+      'owner/repo',
+    ]);
+    expect(repository.code).toBe(2);
+    expect(repository.stderr).toMatch(/--repository: .*origin/);
+  });
+
+  it('attach-status read by a pipe that closes early (`| head`) exits quietly, without a stack trace', async () => {
+    const repo = tempRepo();
+    const child = spawn(process.execPath, [CLI, 'attach-status', '--repo', repo], {
+      env: { ...process.env, NODE_OPTIONS: '' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    // The reader is gone before the status is written, as when `head` has read its lines.
+    child.stdout.destroy();
+    let stderr = '';
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
+    expect(stderr).not.toMatch(/EPIPE|Unhandled|at /);
+    expect(code).toBe(0);
+  });
+
+  it('never writes the secret of a Slack webhook URL the agent called, neither in the URL nor in the call’s name', async () => {
+    const repo = tempRepo();
+    mkdirSync(join(repo, 'prod-traces'));
+    const secret = 'Zq7fWb2LmN4pRs8TvX1yK3hD';
+    const events = [
+      { type: 'message', trace_id: 'hook-1', role: 'user', content: 'Post the triage summary to Slack.' },
+      {
+        type: 'request',
+        trace_id: 'hook-1',
+        method: 'POST',
+        url: `https://hooks.slack.com/services/T0123ABCD/B0456EFGH/${secret}`,
+        status: 500,
+        request_body: { text: 'summary' },
+      },
+      { type: 'message', trace_id: 'hook-1', role: 'assistant', content: 'Posted.' },
+    ];
+    writeFileSync(join(repo, 'prod-traces', 'hook.jsonl'), events.map((event) => JSON.stringify(event)).join('\n'));
+    const result = await runCli(['attach', './prod-traces', '--repo', repo, '--once', '--execution-policy', 'grade'], {
+      cwd: repo,
+      env: { ARCHAL_HOME: tempDir('archal-home-') },
+    });
+    expect(result.code).toBe(0);
+    const written = readdirSync(join(repo, '.archal', 'attach'), { recursive: true, withFileTypes: true })
+      .filter((entry) => entry.isFile())
+      .map((entry) => readFileSync(join(entry.parentPath, entry.name), 'utf8'));
+    expect(written.length).toBeGreaterThan(2);
+    for (const text of [...written, result.stdout, result.stderr]) expect(text).not.toContain(secret);
+  });
+
+  it('trace-source serve on a port another process holds (a collector on 4318) says so and how to pick another', async () => {
+    const holder = createServer();
+    await new Promise<void>((resolve) => holder.listen(0, '127.0.0.1', resolve));
+    try {
+      const { port } = holder.address() as AddressInfo;
+      const repo = tempRepo();
+      const result = await runCli(['--cwd', repo, 'trace-source', 'serve', '--port', String(port)], {
+        env: { ARCHAL_HOME: tempDir('archal-home-') },
+      });
+      expect(result.code).toBe(2);
+      expect(result.stderr).toContain(
+        `Port ${port} on 127.0.0.1 is in use: pass another with --port (0 picks a free one).`,
+      );
+    } finally {
+      holder.close();
+    }
+  });
+
+  it('attach <dir> without --once says it is watching only once the directory is attached, never for one it refuses', async () => {
+    const repo = tempRepo();
+    const result = await runCli(['attach', './prod-traces', '--repo', repo], {
+      cwd: repo,
+      env: { ARCHAL_HOME: tempDir('archal-home-') },
+    });
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/prod-traces: not a directory of traces/);
+    expect(result.stderr).not.toMatch(/Watching/);
+  });
+
+  it('detach of a directory never attached says nothing is attached and how paths are read, and changes nothing', async () => {
+    const repo = tempRepo();
+    const result = await runCli(['detach', './prod-traces', '--repo', repo], {
+      cwd: repo,
+      env: { ARCHAL_HOME: tempDir('archal-home-') },
+    });
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain(
+      `./prod-traces is not attached (nothing is attached here): give the directory as \`archal attach\` was given it, relative to the repository (${repo})`,
+    );
+    expect(existsSync(join(repo, '.archal'))).toBe(false);
   });
 
   it('says a trace directory does not exist, and where it was looked for', async () => {
@@ -134,13 +258,13 @@ describe('trace exports written by other tools', () => {
   it.each([
     // A password with an "@" left unencoded, as people paste them from a dashboard.
     ['a URL whose password holds an @', 'postgres://reader:p@ssw0rdTail99@127.0.0.1:1/traces', 'ssw0rdTail99'],
-    // libpq's keyword/value form, as psql takes it.
+    // libpq's keyword/value form, as psql takes it: pg reads URLs only, so it is refused as invalid input.
     [
       'a keyword/value string',
       'host=127.0.0.1 port=1 user=reader password=hunter2Secret77 dbname=traces',
       'hunter2Secret77',
     ],
-  ])('never prints the password of %s when the source cannot be reached', async (_what, url, secret) => {
+  ])('never prints the password of %s when the source cannot be used', async (_what, url, secret) => {
     const repo = tempRepo();
     const result = await runCli(
       [
@@ -160,8 +284,13 @@ describe('trace exports written by other tools', () => {
       ],
       { cwd: repo, env: { ARCHAL_HOME: tempDir('archal-home-'), TRACE_DATABASE_URL: url } },
     );
-    expect(result.code).toBe(1);
-    expect(result.stdout).toContain('cannot connect to');
+    if (url.startsWith('postgres://')) {
+      expect(result.code).toBe(1);
+      expect(result.stdout).toContain('cannot connect to');
+    } else {
+      expect(result.code).toBe(2);
+      expect(result.stdout).toContain('TRACE_DATABASE_URL is not a PostgreSQL connection URL');
+    }
     expect(result.stdout + result.stderr).not.toContain(secret);
   });
 

@@ -404,7 +404,10 @@ describe('archal attach: the post-prod loop on the example’s production traces
     expect(again.stdout).toMatch(/already detached/);
     const unknown = await runCli(['detach', 'elsewhere', '--repo', repo.dir], { env });
     expect(unknown.code).toBe(2);
-    expect(unknown.stderr).toMatch(/elsewhere is not attached \(attached directories: incoming\)/);
+    // incoming was detached just above: it is named as such, not as an attached directory.
+    expect(unknown.stderr).toMatch(
+      /elsewhere is not attached \(detached: incoming\): give the directory as `archal attach` was given it, relative to the repository \(/,
+    );
   }, 120_000);
 });
 

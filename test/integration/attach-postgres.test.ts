@@ -32,7 +32,10 @@ beforeAll(async () => {
         inserted_by text default current_user);
       create table agent_traces (id serial primary key, trace jsonb not null);
       create view recent_traces as select trace from agent_traces;
-      grant select on agent_events, agent_traces, recent_traces to reader_${suffix};
+      create view no_traces_yet as select * from agent_events where false;
+      create table agent_notes (id serial primary key, note text);
+      insert into agent_notes (note) values ('the agent ran');
+      grant select on agent_events, agent_traces, recent_traces, agent_notes, no_traces_yet to reader_${suffix};
       grant select, insert, update on agent_events to writer_${suffix};`);
     // Roles that can write without a table-wide INSERT/UPDATE/DELETE/TRUNCATE grant: one column, or every table.
     await client.query(`
@@ -216,6 +219,7 @@ describe('a Postgres trace source, read-only', () => {
     expect(
       JSON.parse(readFileSync(join(repo, '.archal', 'attach', 'failed', 'prod-db-row_2.json'), 'utf8')),
     ).toMatchObject({
+      file: 'prod-db (row 2)',
       reason: expect.stringMatching(/not a trace/),
     });
     const again = await cli(['attach', '--repo', '.', '--source-name', 'prod-db', '--once', '--json']);
@@ -298,6 +302,127 @@ describe('a Postgres trace source, read-only', () => {
     ]);
     expect(check.code).toBe(2);
     expect(check.stderr).toMatch(/--query-file delete\.sql: the query is not a read/);
+  });
+});
+
+describe('a database source whose mapping or connection string is wrong', () => {
+  const check = (table: string, extra: NodeJS.ProcessEnv = {}) =>
+    runCli(
+      [
+        '--cwd',
+        repo,
+        'attach',
+        '--repo',
+        '.',
+        '--source',
+        'supabase',
+        '--database-url-env',
+        'TRACE_DATABASE_URL',
+        '--source-name',
+        'prod-agent-traces',
+        '--table',
+        table,
+        '--check',
+      ],
+      { env: { ...env, ...extra }, timeoutMs: 60_000 },
+    );
+
+  it('a table with neither a trace column nor the JSONL event columns is refused, naming its columns and the ones needed', async () => {
+    const checked = await check('agent_notes');
+    expect(checked.code).toBe(2);
+    expect(checked.stderr).toMatch(
+      /--table agent_notes: its columns \(id, note\) hold no trace: .*"trace" column.*trace_id.*type/,
+    );
+    const sync = await cli([
+      'trace-source',
+      'sync',
+      '--database-url-env',
+      'TRACE_DATABASE_URL',
+      '--table',
+      'agent_notes',
+    ]);
+    expect(sync.code).toBe(2);
+    expect(sync.stderr).toMatch(/--table agent_notes: its columns \(id, note\) hold no trace/);
+    // Nothing is recorded for the rows: the mapping is what is wrong, not a row.
+    expect(existsSync(join(repo, '.archal', 'attach', 'failed', 'postgres-row_1.json'))).toBe(false);
+  });
+
+  it("--check without --table or --query-file (the user's guide's readiness check) checks the connection and the role, and lists the tables that hold traces", async () => {
+    const guide = [
+      'attach',
+      '--repo',
+      '.',
+      '--source',
+      'supabase',
+      '--database-url-env',
+      'TRACE_DATABASE_URL',
+      '--source-name',
+      'prod-agent-traces',
+    ];
+    const checked = await cli([...guide, '--check']);
+    expect(checked.code).toBe(1);
+    expect(checked.stdout).toMatch(/Source prod-agent-traces: not ready/);
+    expect(checked.stdout).toMatch(/✓ connection: connected as reader_/);
+    expect(checked.stdout).toMatch(/✓ read-only: reader_\S+ cannot write any table or view/);
+    expect(checked.stdout).toMatch(
+      /✗ mapping: no --table or --query-file: name what to read\. Tables and views the role can read that hold traces: public\.agent_events, public\.agent_traces, public\.no_traces_yet, public\.recent_traces \(add --table public\.agent_events\)/,
+    );
+    expect(checked.stdout).not.toMatch(/agent_notes/);
+    const asJson = await cli([...guide, '--check', '--json']);
+    expect(json(asJson)).toMatchObject({
+      ok: false,
+      connection: { ok: true },
+      readOnly: { ok: true },
+      mapping: {
+        ok: false,
+        candidates: ['public.agent_events', 'public.agent_traces', 'public.no_traces_yet', 'public.recent_traces'],
+      },
+    });
+    // Registering needs the mapping, explicitly.
+    const register = await cli(guide);
+    expect(register.code).toBe(2);
+    expect(register.stderr).toMatch(/--source supabase needs --table T or --query-file F.*--check`? lists the tables/);
+    const attachments = join(repo, '.archal', 'attach', 'attachments.json');
+    expect(existsSync(attachments) ? readFileSync(attachments, 'utf8') : '').not.toContain('prod-agent-traces');
+  });
+
+  it('a table or view with the columns of traces but no row yet is ready, and registers (its traces are pulled when they come)', async () => {
+    const checked = await check('no_traces_yet');
+    expect(checked.code).toBe(0);
+    expect(checked.stdout).toMatch(
+      /✓ mapping: no row yet; the columns map to traces \(one JSONL event per row\): they are pulled when they come/,
+    );
+    const register = await cli([
+      'attach',
+      '--repo',
+      '.',
+      '--source',
+      'supabase',
+      '--database-url-env',
+      'TRACE_DATABASE_URL',
+      '--source-name',
+      'quiet-source',
+      '--table',
+      'no_traces_yet',
+    ]);
+    expect(register.code).toBe(0);
+    expect(readFileSync(join(repo, '.archal', 'attach', 'attachments.json'), 'utf8')).toContain('quiet-source');
+  });
+
+  it('a connection string that is not a PostgreSQL URL is invalid input, named by its variable, never echoed', async () => {
+    for (const url of [
+      // An unencoded # in the password: the rest would be read as a host name.
+      'postgresql://reader:p@ss#zq9w@127.0.0.1:1/postgres',
+      'host=127.0.0.1 port=1 user=reader password=hunter2secret dbname=postgres',
+      'mysql://reader:hunter2secret@127.0.0.1:1/postgres',
+    ]) {
+      const checked = await check('agent_events', { TRACE_DATABASE_URL: url });
+      expect(checked.code).toBe(2);
+      expect(checked.stderr).toMatch(/TRACE_DATABASE_URL is not a PostgreSQL connection URL/);
+      expect(checked.stderr).toMatch(/postgres(ql)?:\/\/user:password@host(:port)?\/database/);
+      for (const secret of ['ss#zq9w', 'zq9w', 'hunter2secret', 'ENOTFOUND'])
+        expect(checked.stdout + checked.stderr).not.toContain(secret);
+    }
   });
 });
 

@@ -321,6 +321,47 @@ describe('trace formats', () => {
     expect(outcome.ok ? '' : outcome.reason).toMatch(reason);
   });
 
+  it.each([
+    [
+      'a Langfuse trace with its observations',
+      JSON.stringify({
+        id: 'trace-abc',
+        name: 'triage',
+        input: { task: 'close stale issues' },
+        observations: [{ id: 'obs-1', traceId: 'trace-abc', type: 'GENERATION', model: 'gpt-4o' }],
+      }),
+      'Langfuse',
+    ],
+    [
+      "Langfuse's list of traces (GET /api/public/traces)",
+      JSON.stringify({ data: [{ id: 'trace-abc', name: 'triage', observations: ['obs-1'] }], meta: { page: 1 } }),
+      'Langfuse',
+    ],
+    [
+      'Langfuse observations, one per line',
+      '{"id":"obs-1","traceId":"trace-abc","type":"SPAN","name":"agent"}\n{"id":"obs-2","traceId":"trace-abc","type":"GENERATION","model":"gpt-4o"}',
+      'Langfuse',
+    ],
+    [
+      'Braintrust log rows, one per line',
+      '{"id":"r1","span_id":"s1","root_span_id":"s1","input":{"task":"x"},"output":"done","span_attributes":{"name":"root","type":"task"}}',
+      'Braintrust',
+    ],
+    [
+      "Braintrust's fetched events",
+      JSON.stringify({ events: [{ id: 'r1', span_id: 's1', root_span_id: 's1', input: 'x' }] }),
+      'Braintrust',
+    ],
+  ])('names %s as an export it does not read, and how to bring its runs in', (_name, text, provider) => {
+    const outcome = parseTraceText(text, { format: 'auto' });
+    expect(outcome.ok).toBe(false);
+    expect(outcome.ok ? '' : outcome.reason).toMatch(
+      new RegExp(
+        `^a ${provider} export, which Archal does not read: .*OpenTelemetry.*trace-source serve.*JSONL trace events`,
+      ),
+    );
+  });
+
   it('a forced format that does not fit is refused, not guessed', () => {
     const outcome = parseTraceText(read(join(PROD, 'label-bugs-2025-06-03.jsonl')), { format: 'otlp' });
     expect(outcome).toMatchObject({ ok: false, reason: expect.stringMatching(/not valid OTLP\/JSON \(line 1\)/) });

@@ -95,6 +95,27 @@ describe('grade', () => {
     ]);
   });
 
+  it('writes a summary of several faults as separate sentences, not run together', async () => {
+    const events = [
+      { type: 'message', trace_id: 't', role: 'user', content: 'Label the bug reports in acme/webapp' },
+      {
+        type: 'request',
+        trace_id: 't',
+        method: 'POST',
+        url: `${API}/repos/acme/webapp/issues/1/labels`,
+        status: 500,
+        request_body: { labels: ['bug'] },
+      },
+      { type: 'error', trace_id: 't', message: 'the model timed out' },
+      { type: 'message', trace_id: 't', role: 'assistant', content: 'done' },
+    ];
+    const grade = await gradeTrace(traceOf(events.map((event) => JSON.stringify(event)).join('\n')), undefined);
+    expect(grade.verdict).toBe('fail');
+    expect(grade.summary).toBe(
+      `the model timed out. 1 write(s) failed: POST ${API}/repos/acme/webapp/issues/1/labels → 500.`,
+    );
+  });
+
   it('still sees the fault when the list read lost its body: the write responses show the labels', async () => {
     const grade = await gradeTrace(prod('stale-sweep-2025-06-09.otlp.json'), undefined);
     expect(grade.verdict).toBe('fail');

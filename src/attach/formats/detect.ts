@@ -1,6 +1,7 @@
 import { findJsonError, jsonErrorAt } from '../../lib/json-position.js';
 import type { TraceFormat } from '../schema.js';
 import { looksLikeRunRecord, parseArchalRecord } from './archal.js';
+import { foreignExport, foreignExportReason } from './foreign.js';
 import { parseJsonl } from './jsonl.js';
 import { parseOtlp } from './otlp.js';
 import { refuse, type ParseOutcome } from './types.js';
@@ -86,8 +87,10 @@ export function parseTraceText(text: string, options: ParseTextOptions): ParseOu
     if (bad) return refuse(`${bad.where}: not an OTLP/JSON object`);
     return parseOtlp(events.map(({ value }) => value as Record<string, unknown>));
   }
-  if (format === 'auto' && !events.some(({ value }) => isObject(value) && 'trace_id' in value))
-    return refuse(`JSON, but not a trace: ${EXPECTED}`);
+  if (format === 'auto' && !events.some(({ value }) => isObject(value) && 'trace_id' in value)) {
+    const product = foreignExport(events.map(({ value }) => value));
+    return refuse(product ? foreignExportReason(product) : `JSON, but not a trace: ${EXPECTED}`);
+  }
   return parseJsonl(events);
 }
 

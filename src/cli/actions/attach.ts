@@ -87,8 +87,13 @@ export async function attachCommand(
       ['--source-name', flags.sourceName],
     ] as const)
       if (!value) throw new UserError(`--source ${flags.source} needs ${flag}.`);
-    if (Boolean(flags.table) === Boolean(flags.queryFile))
-      throw new UserError(`--source ${flags.source} needs --table T or --query-file F (one of them).`);
+    if (flags.table && flags.queryFile)
+      throw new UserError(`--source ${flags.source}: give --table T or --query-file F, not both.`);
+    // --check without them still checks the connection and the role, and lists the tables that hold traces.
+    if (!flags.table && !flags.queryFile && !flags.check)
+      throw new UserError(
+        `--source ${flags.source} needs --table T or --query-file F: the table or view of traces, or a file with the SELECT that returns them (\`--check\` lists the tables the role can read that hold traces).`,
+      );
   } else {
     for (const [flag, value] of [
       ['--database-url-env', flags.databaseUrlEnv],
@@ -143,7 +148,7 @@ async function databaseSource(context: AttachContext, flags: AttachFlags): Promi
       'reproduce',
   };
   if (flags.check) {
-    const report = await checkDatabaseSource(context.deps, request);
+    const report = await checkDatabaseSource(context.deps, request, { mappingOptional: true });
     if (flags.json) printJson(report);
     else printCheck(report);
     return report.ok ? EXIT.ok : EXIT.failed;
@@ -190,16 +195,19 @@ async function directory(
   flags: AttachFlags,
 ): Promise<number> {
   const { deps } = context;
-  if (!flags.once)
-    err(
-      `Watching ${dir} (policy ${options.policy}); stop with \`archal detach ${dir} --repo ${flags.repo ?? '.'}\` or Ctrl-C.`,
-    );
   const result = await attachDirectory(deps, {
     ...options,
     dir,
     once: flags.once ?? false,
     owner: context.owner,
     isProcessAlive: context.isProcessAlive,
+    // Said once the directory is attached: `detach` finds it from then on, and a refused one never is.
+    onAttached: () => {
+      if (!flags.once)
+        err(
+          `Watching ${dir} (policy ${options.policy}); stop with \`archal detach ${dir} --repo ${flags.repo ?? '.'}\` or Ctrl-C.`,
+        );
+    },
     onPass: (pass) => {
       if (flags.once || flags.json) return;
       for (const line of describeImports(pass.imported, show(context))) err(line);

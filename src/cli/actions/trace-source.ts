@@ -16,7 +16,7 @@ import {
   type ImportContext,
 } from '../../attach/index.js';
 import { pullSource } from '../../attach/postgres.js';
-import { EXIT, UserError } from '../errors.js';
+import { EXIT, listenError, UserError } from '../errors.js';
 import { untilSignal, withAttach, type AttachContext } from './attach-context.js';
 import type { GlobalOptions } from '../host.js';
 import { wholeNumber } from '../flags.js';
@@ -66,11 +66,37 @@ function describe(outcome: FileOutcome, preview: boolean, show: (path: string) =
   );
 }
 
+/**
+ * `--upload --repository owner/repo` sends traces to a hosted service in the product this CLI
+ * mirrors; Archal has none. Said with what to run instead, rather than as an unknown option.
+ */
+function refuseHostedUpload(paths: string[], flags: { upload?: boolean; repository?: string }): void {
+  if (!flags.upload && flags.repository === undefined) return;
+  const instead = `archal trace-source import ${paths.join(' ')}`;
+  if (flags.upload)
+    throw new UserError(
+      `--upload: Archal has no hosted service to upload traces to; an import is kept in the repository (.archal/attach/raw/) and its run store (ARCHAL_DATABASE_URL, which the App's workers share). Run \`${instead}\`, then \`archal attach --source-name import --once\` to grade and reproduce them.`,
+    );
+  throw new UserError(
+    `--repository: the post-prod loop works on the repository it runs in (--repo); a fix's pull request goes to that repository's origin (\`archal attach … --execution-policy fix --open-pr\`). Run \`${instead}\`.`,
+  );
+}
+
 export async function traceImportCommand(
   globals: GlobalOptions,
   paths: string[],
-  flags: { repo?: string; preview?: boolean; format?: FormatChoice; out?: string; sourceName?: string; json?: boolean },
+  flags: {
+    repo?: string;
+    preview?: boolean;
+    format?: FormatChoice;
+    out?: string;
+    sourceName?: string;
+    json?: boolean;
+    upload?: boolean;
+    repository?: string;
+  },
 ): Promise<number> {
+  refuseHostedUpload(paths, flags);
   return withAttach(globals, flags.repo, async (context) => {
     const cwd = context.workspace.root;
     const show = (path: string) => context.deps.layout.display(path);
@@ -202,7 +228,7 @@ export async function traceServeCommand(
           onRefused: report,
         });
       } catch (error) {
-        throw new UserError(`Cannot listen on ${flags.host ?? '127.0.0.1'}:${port}: ${(error as Error).message}`);
+        throw listenError(flags.host ?? '127.0.0.1', port, error);
       }
       if (flags.json)
         out(JSON.stringify({ url: server.url, baseUrl: server.baseUrl, source: 'otlp-http', pid: process.pid }));

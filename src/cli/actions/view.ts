@@ -9,7 +9,7 @@ import { SecretRedactor } from '../../lib/redact.js';
 import { storeOptionsFromEnv } from '../../store/index.js';
 import { RECORD_NAMES, RecordLookupError, RecordSource, renderReport, startViewer } from '../../view/index.js';
 import { openRunStore, type ArchalStore } from '../../workspace/workspace.js';
-import { EXIT, UserError } from '../errors.js';
+import { EXIT, listenError, UserError } from '../errors.js';
 import { wholeNumber } from '../flags.js';
 import { cliEnvironment, workDir, type GlobalOptions } from '../host.js';
 import { err, out } from '../output.js';
@@ -89,13 +89,7 @@ export async function viewCommand(
     viewer = await startViewer({ source, env, host, port, notices });
   } catch (error) {
     await store?.close();
-    const code = (error as NodeJS.ErrnoException).code;
-    throw new UserError(
-      code === 'EADDRINUSE'
-        ? `Port ${port} on ${host} is in use: pass another with --port (0 picks a free one).`
-        : `Cannot listen on ${host}:${port}: ${errorMessage(error)}`,
-      EXIT.invalidInput,
-    );
+    throw listenError(host, port, error);
   }
   if (!isLoopback(viewer.host))
     err(

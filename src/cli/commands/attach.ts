@@ -94,6 +94,9 @@ export function registerAttachCommands(program: Command): void {
     .option('--out <dir>', 'write normalized traces here instead of .archal/attach/raw/ (no job is queued)')
     .option('--source-name <name>', 'the source the traces are attributed to (default: import)')
     .option('--json', 'print the result as JSON on stdout')
+    // A hosted upload, which Archal does not have: accepted only to be refused with what to run instead.
+    .addOption(new Option('--upload').hideHelp())
+    .addOption(new Option('--repository <owner/repo>').hideHelp())
     .action(async (paths: string[], options: Record<string, unknown>, command: Command) => {
       const { traceImportCommand } = await import('../actions/trace-source.js');
       process.exitCode = await traceImportCommand(globals(command), paths, options);
