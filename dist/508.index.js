@@ -1629,10 +1629,10 @@ function buildGitHubClone(listening, options) {
             // scenario run's agent never calls it.
             work = Promise.all(/* import() */[__webpack_require__.e(254), __webpack_require__.e(223)]).then(__webpack_require__.bind(__webpack_require__, 34223)).then(({ handleControl }) => handleControl(core, exchange, controlToken));
         else if (path === '/mcp')
-            work = Promise.all(/* import() */[__webpack_require__.e(463), __webpack_require__.e(344), __webpack_require__.e(986), __webpack_require__.e(254), __webpack_require__.e(898)]).then(__webpack_require__.bind(__webpack_require__, 27898)).then(({ handleMcp }) => handleMcp(core, exchange, viaGitHubHost(req) ? core.urlsGitHub : core.urls));
+            work = Promise.all(/* import() */[__webpack_require__.e(463), __webpack_require__.e(344), __webpack_require__.e(986), __webpack_require__.e(254), __webpack_require__.e(676)]).then(__webpack_require__.bind(__webpack_require__, 75676)).then(({ handleMcp }) => handleMcp(core, exchange, viaGitHubHost(req) ? core.urlsGitHub : core.urls));
         else if (path === '/graphql' || path === '/api/graphql')
             // Loaded on first use: GitHub's schema takes a second to build.
-            work = Promise.all(/* import() */[__webpack_require__.e(645), __webpack_require__.e(986), __webpack_require__.e(254), __webpack_require__.e(404)]).then(__webpack_require__.bind(__webpack_require__, 22404)).then(({ handleGraphql }) => handleGraphql(core, exchange, viaGitHubHost(req) ? core.urlsGitHub : core.urls));
+            work = Promise.all(/* import() */[__webpack_require__.e(645), __webpack_require__.e(986), __webpack_require__.e(254), __webpack_require__.e(188), __webpack_require__.e(756)]).then(__webpack_require__.bind(__webpack_require__, 49821)).then(({ handleGraphql }) => handleGraphql(core, exchange, viaGitHubHost(req) ? core.urlsGitHub : core.urls));
         else if (path.startsWith(BLOB_PREFIX))
             work = handleBlob(core, exchange);
         else if (path.startsWith('/twirp/'))

@@ -3404,1302 +3404,1301 @@ function graphqlImpl(args) {
 /***/ 17645:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
-var __webpack_unused_export__;
 
 
-__webpack_unused_export__ = ({
+Object.defineProperty(exports, "__esModule", ({
   value: true,
-});
-__webpack_unused_export__ = ({
+}));
+Object.defineProperty(exports, "BREAK", ({
   enumerable: true,
   get: function () {
     return _index2.BREAK;
   },
-});
-__webpack_unused_export__ = ({
+}));
+Object.defineProperty(exports, "BreakingChangeType", ({
   enumerable: true,
   get: function () {
     return _index6.BreakingChangeType;
   },
-});
-__webpack_unused_export__ = ({
+}));
+Object.defineProperty(exports, "DEFAULT_DEPRECATION_REASON", ({
   enumerable: true,
   get: function () {
     return _index.DEFAULT_DEPRECATION_REASON;
   },
-});
-__webpack_unused_export__ = ({
+}));
+Object.defineProperty(exports, "DangerousChangeType", ({
   enumerable: true,
   get: function () {
     return _index6.DangerousChangeType;
   },
-});
-__webpack_unused_export__ = ({
+}));
+Object.defineProperty(exports, "DirectiveLocation", ({
   enumerable: true,
   get: function () {
     return _index2.DirectiveLocation;
   },
-});
-__webpack_unused_export__ = ({
+}));
+Object.defineProperty(exports, "ExecutableDefinitionsRule", ({
   enumerable: true,
   get: function () {
     return _index4.ExecutableDefinitionsRule;
   },
-});
-__webpack_unused_export__ = ({
+}));
+Object.defineProperty(exports, "FieldsOnCorrectTypeRule", ({
   enumerable: true,
   get: function () {
     return _index4.FieldsOnCorrectTypeRule;
   },
-});
-__webpack_unused_export__ = ({
+}));
+Object.defineProperty(exports, "FragmentsOnCompositeTypesRule", ({
   enumerable: true,
   get: function () {
     return _index4.FragmentsOnCompositeTypesRule;
   },
-});
-__webpack_unused_export__ = ({
+}));
+Object.defineProperty(exports, "GRAPHQL_MAX_INT", ({
   enumerable: true,
   get: function () {
     return _index.GRAPHQL_MAX_INT;
   },
-});
-__webpack_unused_export__ = ({
+}));
+Object.defineProperty(exports, "GRAPHQL_MIN_INT", ({
   enumerable: true,
   get: function () {
     return _index.GRAPHQL_MIN_INT;
   },
-});
-__webpack_unused_export__ = ({
+}));
+Object.defineProperty(exports, "GraphQLBoolean", ({
   enumerable: true,
   get: function () {
     return _index.GraphQLBoolean;
   },
-});
-__webpack_unused_export__ = ({
+}));
+Object.defineProperty(exports, "GraphQLDeprecatedDirective", ({
   enumerable: true,
   get: function () {
     return _index.GraphQLDeprecatedDirective;
   },
-});
-__webpack_unused_export__ = ({
+}));
+Object.defineProperty(exports, "GraphQLDirective", ({
   enumerable: true,
   get: function () {
     return _index.GraphQLDirective;
   },
-});
-__webpack_unused_export__ = ({
+}));
+Object.defineProperty(exports, "GraphQLEnumType", ({
   enumerable: true,
   get: function () {
     return _index.GraphQLEnumType;
   },
-});
-Object.defineProperty(exports, "eOn", ({
+}));
+Object.defineProperty(exports, "GraphQLError", ({
   enumerable: true,
   get: function () {
     return _index5.GraphQLError;
   },
 }));
-__webpack_unused_export__ = ({
+Object.defineProperty(exports, "GraphQLFloat", ({
   enumerable: true,
   get: function () {
     return _index.GraphQLFloat;
   },
-});
-__webpack_unused_export__ = ({
+}));
+Object.defineProperty(exports, "GraphQLID", ({
   enumerable: true,
   get: function () {
     return _index.GraphQLID;
   },
-});
-__webpack_unused_export__ = ({
+}));
+Object.defineProperty(exports, "GraphQLIncludeDirective", ({
   enumerable: true,
   get: function () {
     return _index.GraphQLIncludeDirective;
   },
-});
-__webpack_unused_export__ = ({
+}));
+Object.defineProperty(exports, "GraphQLInputObjectType", ({
   enumerable: true,
   get: function () {
     return _index.GraphQLInputObjectType;
   },
-});
-__webpack_unused_export__ = ({
+}));
+Object.defineProperty(exports, "GraphQLInt", ({
   enumerable: true,
   get: function () {
     return _index.GraphQLInt;
   },
-});
-__webpack_unused_export__ = ({
+}));
+Object.defineProperty(exports, "GraphQLInterfaceType", ({
   enumerable: true,
   get: function () {
     return _index.GraphQLInterfaceType;
   },
-});
-__webpack_unused_export__ = ({
+}));
+Object.defineProperty(exports, "GraphQLList", ({
   enumerable: true,
   get: function () {
     return _index.GraphQLList;
   },
-});
-__webpack_unused_export__ = ({
+}));
+Object.defineProperty(exports, "GraphQLNonNull", ({
   enumerable: true,
   get: function () {
     return _index.GraphQLNonNull;
   },
-});
-__webpack_unused_export__ = ({
+}));
+Object.defineProperty(exports, "GraphQLObjectType", ({
   enumerable: true,
   get: function () {
     return _index.GraphQLObjectType;
   },
-});
-__webpack_unused_export__ = ({
+}));
+Object.defineProperty(exports, "GraphQLOneOfDirective", ({
   enumerable: true,
   get: function () {
     return _index.GraphQLOneOfDirective;
   },
-});
-__webpack_unused_export__ = ({
+}));
+Object.defineProperty(exports, "GraphQLScalarType", ({
   enumerable: true,
   get: function () {
     return _index.GraphQLScalarType;
   },
-});
-__webpack_unused_export__ = ({
+}));
+Object.defineProperty(exports, "GraphQLSchema", ({
   enumerable: true,
   get: function () {
     return _index.GraphQLSchema;
   },
-});
-__webpack_unused_export__ = ({
+}));
+Object.defineProperty(exports, "GraphQLSkipDirective", ({
   enumerable: true,
   get: function () {
     return _index.GraphQLSkipDirective;
   },
-});
-__webpack_unused_export__ = ({
+}));
+Object.defineProperty(exports, "GraphQLSpecifiedByDirective", ({
   enumerable: true,
   get: function () {
     return _index.GraphQLSpecifiedByDirective;
   },
-});
-__webpack_unused_export__ = ({
+}));
+Object.defineProperty(exports, "GraphQLString", ({
   enumerable: true,
   get: function () {
     return _index.GraphQLString;
   },
-});
-__webpack_unused_export__ = ({
+}));
+Object.defineProperty(exports, "GraphQLUnionType", ({
   enumerable: true,
   get: function () {
     return _index.GraphQLUnionType;
   },
-});
-__webpack_unused_export__ = ({
+}));
+Object.defineProperty(exports, "Kind", ({
   enumerable: true,
   get: function () {
     return _index2.Kind;
   },
-});
-__webpack_unused_export__ = ({
+}));
+Object.defineProperty(exports, "KnownArgumentNamesRule", ({
   enumerable: true,
   get: function () {
     return _index4.KnownArgumentNamesRule;
   },
-});
-__webpack_unused_export__ = ({
+}));
+Object.defineProperty(exports, "KnownDirectivesRule", ({
   enumerable: true,
   get: function () {
     return _index4.KnownDirectivesRule;
   },
-});
-__webpack_unused_export__ = ({
+}));
+Object.defineProperty(exports, "KnownFragmentNamesRule", ({
   enumerable: true,
   get: function () {
     return _index4.KnownFragmentNamesRule;
   },
-});
-__webpack_unused_export__ = ({
+}));
+Object.defineProperty(exports, "KnownTypeNamesRule", ({
   enumerable: true,
   get: function () {
     return _index4.KnownTypeNamesRule;
   },
-});
-__webpack_unused_export__ = ({
+}));
+Object.defineProperty(exports, "Lexer", ({
   enumerable: true,
   get: function () {
     return _index2.Lexer;
   },
-});
-__webpack_unused_export__ = ({
+}));
+Object.defineProperty(exports, "Location", ({
   enumerable: true,
   get: function () {
     return _index2.Location;
   },
-});
-__webpack_unused_export__ = ({
+}));
+Object.defineProperty(exports, "LoneAnonymousOperationRule", ({
   enumerable: true,
   get: function () {
     return _index4.LoneAnonymousOperationRule;
   },
-});
-__webpack_unused_export__ = ({
+}));
+Object.defineProperty(exports, "LoneSchemaDefinitionRule", ({
   enumerable: true,
   get: function () {
     return _index4.LoneSchemaDefinitionRule;
   },
-});
-__webpack_unused_export__ = ({
+}));
+Object.defineProperty(exports, "MaxIntrospectionDepthRule", ({
   enumerable: true,
   get: function () {
     return _index4.MaxIntrospectionDepthRule;
   },
-});
-__webpack_unused_export__ = ({
+}));
+Object.defineProperty(exports, "NoDeprecatedCustomRule", ({
   enumerable: true,
   get: function () {
     return _index4.NoDeprecatedCustomRule;
   },
-});
-__webpack_unused_export__ = ({
+}));
+Object.defineProperty(exports, "NoFragmentCyclesRule", ({
   enumerable: true,
   get: function () {
     return _index4.NoFragmentCyclesRule;
   },
-});
-__webpack_unused_export__ = ({
+}));
+Object.defineProperty(exports, "NoSchemaIntrospectionCustomRule", ({
   enumerable: true,
   get: function () {
     return _index4.NoSchemaIntrospectionCustomRule;
   },
-});
-__webpack_unused_export__ = ({
+}));
+Object.defineProperty(exports, "NoUndefinedVariablesRule", ({
   enumerable: true,
   get: function () {
     return _index4.NoUndefinedVariablesRule;
   },
-});
-__webpack_unused_export__ = ({
+}));
+Object.defineProperty(exports, "NoUnusedFragmentsRule", ({
   enumerable: true,
   get: function () {
     return _index4.NoUnusedFragmentsRule;
   },
-});
-__webpack_unused_export__ = ({
+}));
+Object.defineProperty(exports, "NoUnusedVariablesRule", ({
   enumerable: true,
   get: function () {
     return _index4.NoUnusedVariablesRule;
   },
-});
-__webpack_unused_export__ = ({
+}));
+Object.defineProperty(exports, "OperationTypeNode", ({
   enumerable: true,
   get: function () {
     return _index2.OperationTypeNode;
   },
-});
-Object.defineProperty(exports, "Kzw", ({
+}));
+Object.defineProperty(exports, "OverlappingFieldsCanBeMergedRule", ({
   enumerable: true,
   get: function () {
     return _index4.OverlappingFieldsCanBeMergedRule;
   },
 }));
-__webpack_unused_export__ = ({
+Object.defineProperty(exports, "PossibleFragmentSpreadsRule", ({
   enumerable: true,
   get: function () {
     return _index4.PossibleFragmentSpreadsRule;
   },
-});
-__webpack_unused_export__ = ({
+}));
+Object.defineProperty(exports, "PossibleTypeExtensionsRule", ({
   enumerable: true,
   get: function () {
     return _index4.PossibleTypeExtensionsRule;
   },
-});
-__webpack_unused_export__ = ({
+}));
+Object.defineProperty(exports, "ProvidedRequiredArgumentsRule", ({
   enumerable: true,
   get: function () {
     return _index4.ProvidedRequiredArgumentsRule;
   },
-});
-__webpack_unused_export__ = ({
+}));
+Object.defineProperty(exports, "ScalarLeafsRule", ({
   enumerable: true,
   get: function () {
     return _index4.ScalarLeafsRule;
   },
-});
-__webpack_unused_export__ = ({
+}));
+Object.defineProperty(exports, "SchemaMetaFieldDef", ({
   enumerable: true,
   get: function () {
     return _index.SchemaMetaFieldDef;
   },
-});
-__webpack_unused_export__ = ({
+}));
+Object.defineProperty(exports, "SingleFieldSubscriptionsRule", ({
   enumerable: true,
   get: function () {
     return _index4.SingleFieldSubscriptionsRule;
   },
-});
-__webpack_unused_export__ = ({
+}));
+Object.defineProperty(exports, "Source", ({
   enumerable: true,
   get: function () {
     return _index2.Source;
   },
-});
-__webpack_unused_export__ = ({
+}));
+Object.defineProperty(exports, "Token", ({
   enumerable: true,
   get: function () {
     return _index2.Token;
   },
-});
-__webpack_unused_export__ = ({
+}));
+Object.defineProperty(exports, "TokenKind", ({
   enumerable: true,
   get: function () {
     return _index2.TokenKind;
   },
-});
-__webpack_unused_export__ = ({
+}));
+Object.defineProperty(exports, "TypeInfo", ({
   enumerable: true,
   get: function () {
     return _index6.TypeInfo;
   },
-});
-__webpack_unused_export__ = ({
+}));
+Object.defineProperty(exports, "TypeKind", ({
   enumerable: true,
   get: function () {
     return _index.TypeKind;
   },
-});
-__webpack_unused_export__ = ({
+}));
+Object.defineProperty(exports, "TypeMetaFieldDef", ({
   enumerable: true,
   get: function () {
     return _index.TypeMetaFieldDef;
   },
-});
-__webpack_unused_export__ = ({
+}));
+Object.defineProperty(exports, "TypeNameMetaFieldDef", ({
   enumerable: true,
   get: function () {
     return _index.TypeNameMetaFieldDef;
   },
-});
-__webpack_unused_export__ = ({
+}));
+Object.defineProperty(exports, "UniqueArgumentDefinitionNamesRule", ({
   enumerable: true,
   get: function () {
     return _index4.UniqueArgumentDefinitionNamesRule;
   },
-});
-__webpack_unused_export__ = ({
+}));
+Object.defineProperty(exports, "UniqueArgumentNamesRule", ({
   enumerable: true,
   get: function () {
     return _index4.UniqueArgumentNamesRule;
   },
-});
-__webpack_unused_export__ = ({
+}));
+Object.defineProperty(exports, "UniqueDirectiveNamesRule", ({
   enumerable: true,
   get: function () {
     return _index4.UniqueDirectiveNamesRule;
   },
-});
-__webpack_unused_export__ = ({
+}));
+Object.defineProperty(exports, "UniqueDirectivesPerLocationRule", ({
   enumerable: true,
   get: function () {
     return _index4.UniqueDirectivesPerLocationRule;
   },
-});
-__webpack_unused_export__ = ({
+}));
+Object.defineProperty(exports, "UniqueEnumValueNamesRule", ({
   enumerable: true,
   get: function () {
     return _index4.UniqueEnumValueNamesRule;
   },
-});
-__webpack_unused_export__ = ({
+}));
+Object.defineProperty(exports, "UniqueFieldDefinitionNamesRule", ({
   enumerable: true,
   get: function () {
     return _index4.UniqueFieldDefinitionNamesRule;
   },
-});
-__webpack_unused_export__ = ({
+}));
+Object.defineProperty(exports, "UniqueFragmentNamesRule", ({
   enumerable: true,
   get: function () {
     return _index4.UniqueFragmentNamesRule;
   },
-});
-__webpack_unused_export__ = ({
+}));
+Object.defineProperty(exports, "UniqueInputFieldNamesRule", ({
   enumerable: true,
   get: function () {
     return _index4.UniqueInputFieldNamesRule;
   },
-});
-__webpack_unused_export__ = ({
+}));
+Object.defineProperty(exports, "UniqueOperationNamesRule", ({
   enumerable: true,
   get: function () {
     return _index4.UniqueOperationNamesRule;
   },
-});
-__webpack_unused_export__ = ({
+}));
+Object.defineProperty(exports, "UniqueOperationTypesRule", ({
   enumerable: true,
   get: function () {
     return _index4.UniqueOperationTypesRule;
   },
-});
-__webpack_unused_export__ = ({
+}));
+Object.defineProperty(exports, "UniqueTypeNamesRule", ({
   enumerable: true,
   get: function () {
     return _index4.UniqueTypeNamesRule;
   },
-});
-__webpack_unused_export__ = ({
+}));
+Object.defineProperty(exports, "UniqueVariableNamesRule", ({
   enumerable: true,
   get: function () {
     return _index4.UniqueVariableNamesRule;
   },
-});
-__webpack_unused_export__ = ({
+}));
+Object.defineProperty(exports, "ValidationContext", ({
   enumerable: true,
   get: function () {
     return _index4.ValidationContext;
   },
-});
-__webpack_unused_export__ = ({
+}));
+Object.defineProperty(exports, "ValuesOfCorrectTypeRule", ({
   enumerable: true,
   get: function () {
     return _index4.ValuesOfCorrectTypeRule;
   },
-});
-__webpack_unused_export__ = ({
+}));
+Object.defineProperty(exports, "VariablesAreInputTypesRule", ({
   enumerable: true,
   get: function () {
     return _index4.VariablesAreInputTypesRule;
   },
-});
-__webpack_unused_export__ = ({
+}));
+Object.defineProperty(exports, "VariablesInAllowedPositionRule", ({
   enumerable: true,
   get: function () {
     return _index4.VariablesInAllowedPositionRule;
   },
-});
-__webpack_unused_export__ = ({
+}));
+Object.defineProperty(exports, "__Directive", ({
   enumerable: true,
   get: function () {
     return _index.__Directive;
   },
-});
-__webpack_unused_export__ = ({
+}));
+Object.defineProperty(exports, "__DirectiveLocation", ({
   enumerable: true,
   get: function () {
     return _index.__DirectiveLocation;
   },
-});
-__webpack_unused_export__ = ({
+}));
+Object.defineProperty(exports, "__EnumValue", ({
   enumerable: true,
   get: function () {
     return _index.__EnumValue;
   },
-});
-__webpack_unused_export__ = ({
+}));
+Object.defineProperty(exports, "__Field", ({
   enumerable: true,
   get: function () {
     return _index.__Field;
   },
-});
-__webpack_unused_export__ = ({
+}));
+Object.defineProperty(exports, "__InputValue", ({
   enumerable: true,
   get: function () {
     return _index.__InputValue;
   },
-});
-__webpack_unused_export__ = ({
+}));
+Object.defineProperty(exports, "__Schema", ({
   enumerable: true,
   get: function () {
     return _index.__Schema;
   },
-});
-__webpack_unused_export__ = ({
+}));
+Object.defineProperty(exports, "__Type", ({
   enumerable: true,
   get: function () {
     return _index.__Type;
   },
-});
-__webpack_unused_export__ = ({
+}));
+Object.defineProperty(exports, "__TypeKind", ({
   enumerable: true,
   get: function () {
     return _index.__TypeKind;
   },
-});
-__webpack_unused_export__ = ({
+}));
+Object.defineProperty(exports, "assertAbstractType", ({
   enumerable: true,
   get: function () {
     return _index.assertAbstractType;
   },
-});
-__webpack_unused_export__ = ({
+}));
+Object.defineProperty(exports, "assertCompositeType", ({
   enumerable: true,
   get: function () {
     return _index.assertCompositeType;
   },
-});
-__webpack_unused_export__ = ({
+}));
+Object.defineProperty(exports, "assertDirective", ({
   enumerable: true,
   get: function () {
     return _index.assertDirective;
   },
-});
-__webpack_unused_export__ = ({
+}));
+Object.defineProperty(exports, "assertEnumType", ({
   enumerable: true,
   get: function () {
     return _index.assertEnumType;
   },
-});
-__webpack_unused_export__ = ({
+}));
+Object.defineProperty(exports, "assertEnumValueName", ({
   enumerable: true,
   get: function () {
     return _index.assertEnumValueName;
   },
-});
-__webpack_unused_export__ = ({
+}));
+Object.defineProperty(exports, "assertInputObjectType", ({
   enumerable: true,
   get: function () {
     return _index.assertInputObjectType;
   },
-});
-__webpack_unused_export__ = ({
+}));
+Object.defineProperty(exports, "assertInputType", ({
   enumerable: true,
   get: function () {
     return _index.assertInputType;
   },
-});
-__webpack_unused_export__ = ({
+}));
+Object.defineProperty(exports, "assertInterfaceType", ({
   enumerable: true,
   get: function () {
     return _index.assertInterfaceType;
   },
-});
-__webpack_unused_export__ = ({
+}));
+Object.defineProperty(exports, "assertLeafType", ({
   enumerable: true,
   get: function () {
     return _index.assertLeafType;
   },
-});
-__webpack_unused_export__ = ({
+}));
+Object.defineProperty(exports, "assertListType", ({
   enumerable: true,
   get: function () {
     return _index.assertListType;
   },
-});
-__webpack_unused_export__ = ({
+}));
+Object.defineProperty(exports, "assertName", ({
   enumerable: true,
   get: function () {
     return _index.assertName;
   },
-});
-__webpack_unused_export__ = ({
+}));
+Object.defineProperty(exports, "assertNamedType", ({
   enumerable: true,
   get: function () {
     return _index.assertNamedType;
   },
-});
-__webpack_unused_export__ = ({
+}));
+Object.defineProperty(exports, "assertNonNullType", ({
   enumerable: true,
   get: function () {
     return _index.assertNonNullType;
   },
-});
-__webpack_unused_export__ = ({
+}));
+Object.defineProperty(exports, "assertNullableType", ({
   enumerable: true,
   get: function () {
     return _index.assertNullableType;
   },
-});
-__webpack_unused_export__ = ({
+}));
+Object.defineProperty(exports, "assertObjectType", ({
   enumerable: true,
   get: function () {
     return _index.assertObjectType;
   },
-});
-__webpack_unused_export__ = ({
+}));
+Object.defineProperty(exports, "assertOutputType", ({
   enumerable: true,
   get: function () {
     return _index.assertOutputType;
   },
-});
-__webpack_unused_export__ = ({
+}));
+Object.defineProperty(exports, "assertScalarType", ({
   enumerable: true,
   get: function () {
     return _index.assertScalarType;
   },
-});
-__webpack_unused_export__ = ({
+}));
+Object.defineProperty(exports, "assertSchema", ({
   enumerable: true,
   get: function () {
     return _index.assertSchema;
   },
-});
-__webpack_unused_export__ = ({
+}));
+Object.defineProperty(exports, "assertType", ({
   enumerable: true,
   get: function () {
     return _index.assertType;
   },
-});
-__webpack_unused_export__ = ({
+}));
+Object.defineProperty(exports, "assertUnionType", ({
   enumerable: true,
   get: function () {
     return _index.assertUnionType;
   },
-});
-__webpack_unused_export__ = ({
+}));
+Object.defineProperty(exports, "assertValidName", ({
   enumerable: true,
   get: function () {
     return _index6.assertValidName;
   },
-});
-__webpack_unused_export__ = ({
+}));
+Object.defineProperty(exports, "assertValidSchema", ({
   enumerable: true,
   get: function () {
     return _index.assertValidSchema;
   },
-});
-__webpack_unused_export__ = ({
+}));
+Object.defineProperty(exports, "assertWrappingType", ({
   enumerable: true,
   get: function () {
     return _index.assertWrappingType;
   },
-});
-__webpack_unused_export__ = ({
+}));
+Object.defineProperty(exports, "astFromValue", ({
   enumerable: true,
   get: function () {
     return _index6.astFromValue;
   },
-});
-__webpack_unused_export__ = ({
+}));
+Object.defineProperty(exports, "buildASTSchema", ({
   enumerable: true,
   get: function () {
     return _index6.buildASTSchema;
   },
-});
-__webpack_unused_export__ = ({
+}));
+Object.defineProperty(exports, "buildClientSchema", ({
   enumerable: true,
   get: function () {
     return _index6.buildClientSchema;
   },
-});
-Object.defineProperty(exports, "IV5", ({
+}));
+Object.defineProperty(exports, "buildSchema", ({
   enumerable: true,
   get: function () {
     return _index6.buildSchema;
   },
 }));
-__webpack_unused_export__ = ({
+Object.defineProperty(exports, "coerceInputValue", ({
   enumerable: true,
   get: function () {
     return _index6.coerceInputValue;
   },
-});
-__webpack_unused_export__ = ({
+}));
+Object.defineProperty(exports, "concatAST", ({
   enumerable: true,
   get: function () {
     return _index6.concatAST;
   },
-});
-__webpack_unused_export__ = ({
+}));
+Object.defineProperty(exports, "createSourceEventStream", ({
   enumerable: true,
   get: function () {
     return _index3.createSourceEventStream;
   },
-});
-__webpack_unused_export__ = ({
+}));
+Object.defineProperty(exports, "defaultFieldResolver", ({
   enumerable: true,
   get: function () {
     return _index3.defaultFieldResolver;
   },
-});
-__webpack_unused_export__ = ({
+}));
+Object.defineProperty(exports, "defaultTypeResolver", ({
   enumerable: true,
   get: function () {
     return _index3.defaultTypeResolver;
   },
-});
-__webpack_unused_export__ = ({
+}));
+Object.defineProperty(exports, "doTypesOverlap", ({
   enumerable: true,
   get: function () {
     return _index6.doTypesOverlap;
   },
-});
-Object.defineProperty(exports, "g7Y", ({
+}));
+Object.defineProperty(exports, "execute", ({
   enumerable: true,
   get: function () {
     return _index3.execute;
   },
 }));
-__webpack_unused_export__ = ({
+Object.defineProperty(exports, "executeSync", ({
   enumerable: true,
   get: function () {
     return _index3.executeSync;
   },
-});
-__webpack_unused_export__ = ({
+}));
+Object.defineProperty(exports, "extendSchema", ({
   enumerable: true,
   get: function () {
     return _index6.extendSchema;
   },
-});
-__webpack_unused_export__ = ({
+}));
+Object.defineProperty(exports, "findBreakingChanges", ({
   enumerable: true,
   get: function () {
     return _index6.findBreakingChanges;
   },
-});
-__webpack_unused_export__ = ({
+}));
+Object.defineProperty(exports, "findDangerousChanges", ({
   enumerable: true,
   get: function () {
     return _index6.findDangerousChanges;
   },
-});
-__webpack_unused_export__ = ({
+}));
+Object.defineProperty(exports, "formatError", ({
   enumerable: true,
   get: function () {
     return _index5.formatError;
   },
-});
-__webpack_unused_export__ = ({
+}));
+Object.defineProperty(exports, "getArgumentValues", ({
   enumerable: true,
   get: function () {
     return _index3.getArgumentValues;
   },
-});
-__webpack_unused_export__ = ({
+}));
+Object.defineProperty(exports, "getDirectiveValues", ({
   enumerable: true,
   get: function () {
     return _index3.getDirectiveValues;
   },
-});
-__webpack_unused_export__ = ({
+}));
+Object.defineProperty(exports, "getEnterLeaveForKind", ({
   enumerable: true,
   get: function () {
     return _index2.getEnterLeaveForKind;
   },
-});
-__webpack_unused_export__ = ({
+}));
+Object.defineProperty(exports, "getIntrospectionQuery", ({
   enumerable: true,
   get: function () {
     return _index6.getIntrospectionQuery;
   },
-});
-__webpack_unused_export__ = ({
+}));
+Object.defineProperty(exports, "getLocation", ({
   enumerable: true,
   get: function () {
     return _index2.getLocation;
   },
-});
-__webpack_unused_export__ = ({
+}));
+Object.defineProperty(exports, "getNamedType", ({
   enumerable: true,
   get: function () {
     return _index.getNamedType;
   },
-});
-__webpack_unused_export__ = ({
+}));
+Object.defineProperty(exports, "getNullableType", ({
   enumerable: true,
   get: function () {
     return _index.getNullableType;
   },
-});
-__webpack_unused_export__ = ({
+}));
+Object.defineProperty(exports, "getOperationAST", ({
   enumerable: true,
   get: function () {
     return _index6.getOperationAST;
   },
-});
-__webpack_unused_export__ = ({
+}));
+Object.defineProperty(exports, "getOperationRootType", ({
   enumerable: true,
   get: function () {
     return _index6.getOperationRootType;
   },
-});
-__webpack_unused_export__ = ({
+}));
+Object.defineProperty(exports, "getVariableValues", ({
   enumerable: true,
   get: function () {
     return _index3.getVariableValues;
   },
-});
-__webpack_unused_export__ = ({
+}));
+Object.defineProperty(exports, "getVisitFn", ({
   enumerable: true,
   get: function () {
     return _index2.getVisitFn;
   },
-});
-__webpack_unused_export__ = ({
+}));
+Object.defineProperty(exports, "graphql", ({
   enumerable: true,
   get: function () {
     return _graphql.graphql;
   },
-});
-__webpack_unused_export__ = ({
+}));
+Object.defineProperty(exports, "graphqlSync", ({
   enumerable: true,
   get: function () {
     return _graphql.graphqlSync;
   },
-});
-__webpack_unused_export__ = ({
+}));
+Object.defineProperty(exports, "introspectionFromSchema", ({
   enumerable: true,
   get: function () {
     return _index6.introspectionFromSchema;
   },
-});
-__webpack_unused_export__ = ({
+}));
+Object.defineProperty(exports, "introspectionTypes", ({
   enumerable: true,
   get: function () {
     return _index.introspectionTypes;
   },
-});
-__webpack_unused_export__ = ({
+}));
+Object.defineProperty(exports, "isAbstractType", ({
   enumerable: true,
   get: function () {
     return _index.isAbstractType;
   },
-});
-__webpack_unused_export__ = ({
+}));
+Object.defineProperty(exports, "isCompositeType", ({
   enumerable: true,
   get: function () {
     return _index.isCompositeType;
   },
-});
-__webpack_unused_export__ = ({
+}));
+Object.defineProperty(exports, "isConstValueNode", ({
   enumerable: true,
   get: function () {
     return _index2.isConstValueNode;
   },
-});
-__webpack_unused_export__ = ({
+}));
+Object.defineProperty(exports, "isDefinitionNode", ({
   enumerable: true,
   get: function () {
     return _index2.isDefinitionNode;
   },
-});
-__webpack_unused_export__ = ({
+}));
+Object.defineProperty(exports, "isDirective", ({
   enumerable: true,
   get: function () {
     return _index.isDirective;
   },
-});
-__webpack_unused_export__ = ({
+}));
+Object.defineProperty(exports, "isEnumType", ({
   enumerable: true,
   get: function () {
     return _index.isEnumType;
   },
-});
-__webpack_unused_export__ = ({
+}));
+Object.defineProperty(exports, "isEqualType", ({
   enumerable: true,
   get: function () {
     return _index6.isEqualType;
   },
-});
-__webpack_unused_export__ = ({
+}));
+Object.defineProperty(exports, "isExecutableDefinitionNode", ({
   enumerable: true,
   get: function () {
     return _index2.isExecutableDefinitionNode;
   },
-});
-__webpack_unused_export__ = ({
+}));
+Object.defineProperty(exports, "isInputObjectType", ({
   enumerable: true,
   get: function () {
     return _index.isInputObjectType;
   },
-});
-__webpack_unused_export__ = ({
+}));
+Object.defineProperty(exports, "isInputType", ({
   enumerable: true,
   get: function () {
     return _index.isInputType;
   },
-});
-__webpack_unused_export__ = ({
+}));
+Object.defineProperty(exports, "isInterfaceType", ({
   enumerable: true,
   get: function () {
     return _index.isInterfaceType;
   },
-});
-__webpack_unused_export__ = ({
+}));
+Object.defineProperty(exports, "isIntrospectionType", ({
   enumerable: true,
   get: function () {
     return _index.isIntrospectionType;
   },
-});
-__webpack_unused_export__ = ({
+}));
+Object.defineProperty(exports, "isLeafType", ({
   enumerable: true,
   get: function () {
     return _index.isLeafType;
   },
-});
-__webpack_unused_export__ = ({
+}));
+Object.defineProperty(exports, "isListType", ({
   enumerable: true,
   get: function () {
     return _index.isListType;
   },
-});
-__webpack_unused_export__ = ({
+}));
+Object.defineProperty(exports, "isNamedType", ({
   enumerable: true,
   get: function () {
     return _index.isNamedType;
   },
-});
-__webpack_unused_export__ = ({
+}));
+Object.defineProperty(exports, "isNonNullType", ({
   enumerable: true,
   get: function () {
     return _index.isNonNullType;
   },
-});
-__webpack_unused_export__ = ({
+}));
+Object.defineProperty(exports, "isNullableType", ({
   enumerable: true,
   get: function () {
     return _index.isNullableType;
   },
-});
-__webpack_unused_export__ = ({
+}));
+Object.defineProperty(exports, "isObjectType", ({
   enumerable: true,
   get: function () {
     return _index.isObjectType;
   },
-});
-__webpack_unused_export__ = ({
+}));
+Object.defineProperty(exports, "isOutputType", ({
   enumerable: true,
   get: function () {
     return _index.isOutputType;
   },
-});
-__webpack_unused_export__ = ({
+}));
+Object.defineProperty(exports, "isRequiredArgument", ({
   enumerable: true,
   get: function () {
     return _index.isRequiredArgument;
   },
-});
-__webpack_unused_export__ = ({
+}));
+Object.defineProperty(exports, "isRequiredInputField", ({
   enumerable: true,
   get: function () {
     return _index.isRequiredInputField;
   },
-});
-__webpack_unused_export__ = ({
+}));
+Object.defineProperty(exports, "isScalarType", ({
   enumerable: true,
   get: function () {
     return _index.isScalarType;
   },
-});
-__webpack_unused_export__ = ({
+}));
+Object.defineProperty(exports, "isSchema", ({
   enumerable: true,
   get: function () {
     return _index.isSchema;
   },
-});
-__webpack_unused_export__ = ({
+}));
+Object.defineProperty(exports, "isSchemaCoordinateNode", ({
   enumerable: true,
   get: function () {
     return _index2.isSchemaCoordinateNode;
   },
-});
-__webpack_unused_export__ = ({
+}));
+Object.defineProperty(exports, "isSelectionNode", ({
   enumerable: true,
   get: function () {
     return _index2.isSelectionNode;
   },
-});
-__webpack_unused_export__ = ({
+}));
+Object.defineProperty(exports, "isSpecifiedDirective", ({
   enumerable: true,
   get: function () {
     return _index.isSpecifiedDirective;
   },
-});
-__webpack_unused_export__ = ({
+}));
+Object.defineProperty(exports, "isSpecifiedScalarType", ({
   enumerable: true,
   get: function () {
     return _index.isSpecifiedScalarType;
   },
-});
-__webpack_unused_export__ = ({
+}));
+Object.defineProperty(exports, "isType", ({
   enumerable: true,
   get: function () {
     return _index.isType;
   },
-});
-__webpack_unused_export__ = ({
+}));
+Object.defineProperty(exports, "isTypeDefinitionNode", ({
   enumerable: true,
   get: function () {
     return _index2.isTypeDefinitionNode;
   },
-});
-__webpack_unused_export__ = ({
+}));
+Object.defineProperty(exports, "isTypeExtensionNode", ({
   enumerable: true,
   get: function () {
     return _index2.isTypeExtensionNode;
   },
-});
-__webpack_unused_export__ = ({
+}));
+Object.defineProperty(exports, "isTypeNode", ({
   enumerable: true,
   get: function () {
     return _index2.isTypeNode;
   },
-});
-__webpack_unused_export__ = ({
+}));
+Object.defineProperty(exports, "isTypeSubTypeOf", ({
   enumerable: true,
   get: function () {
     return _index6.isTypeSubTypeOf;
   },
-});
-__webpack_unused_export__ = ({
+}));
+Object.defineProperty(exports, "isTypeSystemDefinitionNode", ({
   enumerable: true,
   get: function () {
     return _index2.isTypeSystemDefinitionNode;
   },
-});
-__webpack_unused_export__ = ({
+}));
+Object.defineProperty(exports, "isTypeSystemExtensionNode", ({
   enumerable: true,
   get: function () {
     return _index2.isTypeSystemExtensionNode;
   },
-});
-__webpack_unused_export__ = ({
+}));
+Object.defineProperty(exports, "isUnionType", ({
   enumerable: true,
   get: function () {
     return _index.isUnionType;
   },
-});
-__webpack_unused_export__ = ({
+}));
+Object.defineProperty(exports, "isValidNameError", ({
   enumerable: true,
   get: function () {
     return _index6.isValidNameError;
   },
-});
-__webpack_unused_export__ = ({
+}));
+Object.defineProperty(exports, "isValueNode", ({
   enumerable: true,
   get: function () {
     return _index2.isValueNode;
   },
-});
-__webpack_unused_export__ = ({
+}));
+Object.defineProperty(exports, "isWrappingType", ({
   enumerable: true,
   get: function () {
     return _index.isWrappingType;
   },
-});
-__webpack_unused_export__ = ({
+}));
+Object.defineProperty(exports, "lexicographicSortSchema", ({
   enumerable: true,
   get: function () {
     return _index6.lexicographicSortSchema;
   },
-});
-__webpack_unused_export__ = ({
+}));
+Object.defineProperty(exports, "locatedError", ({
   enumerable: true,
   get: function () {
     return _index5.locatedError;
   },
-});
-Object.defineProperty(exports, "qgA", ({
+}));
+Object.defineProperty(exports, "parse", ({
   enumerable: true,
   get: function () {
     return _index2.parse;
   },
 }));
-__webpack_unused_export__ = ({
+Object.defineProperty(exports, "parseConstValue", ({
   enumerable: true,
   get: function () {
     return _index2.parseConstValue;
   },
-});
-__webpack_unused_export__ = ({
+}));
+Object.defineProperty(exports, "parseSchemaCoordinate", ({
   enumerable: true,
   get: function () {
     return _index2.parseSchemaCoordinate;
   },
-});
-__webpack_unused_export__ = ({
+}));
+Object.defineProperty(exports, "parseType", ({
   enumerable: true,
   get: function () {
     return _index2.parseType;
   },
-});
-__webpack_unused_export__ = ({
+}));
+Object.defineProperty(exports, "parseValue", ({
   enumerable: true,
   get: function () {
     return _index2.parseValue;
   },
-});
-__webpack_unused_export__ = ({
+}));
+Object.defineProperty(exports, "print", ({
   enumerable: true,
   get: function () {
     return _index2.print;
   },
-});
-__webpack_unused_export__ = ({
+}));
+Object.defineProperty(exports, "printError", ({
   enumerable: true,
   get: function () {
     return _index5.printError;
   },
-});
-__webpack_unused_export__ = ({
+}));
+Object.defineProperty(exports, "printIntrospectionSchema", ({
   enumerable: true,
   get: function () {
     return _index6.printIntrospectionSchema;
   },
-});
-__webpack_unused_export__ = ({
+}));
+Object.defineProperty(exports, "printLocation", ({
   enumerable: true,
   get: function () {
     return _index2.printLocation;
   },
-});
-__webpack_unused_export__ = ({
+}));
+Object.defineProperty(exports, "printSchema", ({
   enumerable: true,
   get: function () {
     return _index6.printSchema;
   },
-});
-__webpack_unused_export__ = ({
+}));
+Object.defineProperty(exports, "printSourceLocation", ({
   enumerable: true,
   get: function () {
     return _index2.printSourceLocation;
   },
-});
-__webpack_unused_export__ = ({
+}));
+Object.defineProperty(exports, "printType", ({
   enumerable: true,
   get: function () {
     return _index6.printType;
   },
-});
-__webpack_unused_export__ = ({
+}));
+Object.defineProperty(exports, "recommendedRules", ({
   enumerable: true,
   get: function () {
     return _index4.recommendedRules;
   },
-});
-__webpack_unused_export__ = ({
+}));
+Object.defineProperty(exports, "resolveASTSchemaCoordinate", ({
   enumerable: true,
   get: function () {
     return _index6.resolveASTSchemaCoordinate;
   },
-});
-__webpack_unused_export__ = ({
+}));
+Object.defineProperty(exports, "resolveObjMapThunk", ({
   enumerable: true,
   get: function () {
     return _index.resolveObjMapThunk;
   },
-});
-__webpack_unused_export__ = ({
+}));
+Object.defineProperty(exports, "resolveReadonlyArrayThunk", ({
   enumerable: true,
   get: function () {
     return _index.resolveReadonlyArrayThunk;
   },
-});
-__webpack_unused_export__ = ({
+}));
+Object.defineProperty(exports, "resolveSchemaCoordinate", ({
   enumerable: true,
   get: function () {
     return _index6.resolveSchemaCoordinate;
   },
-});
-__webpack_unused_export__ = ({
+}));
+Object.defineProperty(exports, "responsePathAsArray", ({
   enumerable: true,
   get: function () {
     return _index3.responsePathAsArray;
   },
-});
-__webpack_unused_export__ = ({
+}));
+Object.defineProperty(exports, "separateOperations", ({
   enumerable: true,
   get: function () {
     return _index6.separateOperations;
   },
-});
-__webpack_unused_export__ = ({
+}));
+Object.defineProperty(exports, "specifiedDirectives", ({
   enumerable: true,
   get: function () {
     return _index.specifiedDirectives;
   },
-});
-Object.defineProperty(exports, "gv5", ({
+}));
+Object.defineProperty(exports, "specifiedRules", ({
   enumerable: true,
   get: function () {
     return _index4.specifiedRules;
   },
 }));
-__webpack_unused_export__ = ({
+Object.defineProperty(exports, "specifiedScalarTypes", ({
   enumerable: true,
   get: function () {
     return _index.specifiedScalarTypes;
   },
-});
-__webpack_unused_export__ = ({
+}));
+Object.defineProperty(exports, "stripIgnoredCharacters", ({
   enumerable: true,
   get: function () {
     return _index6.stripIgnoredCharacters;
   },
-});
-__webpack_unused_export__ = ({
+}));
+Object.defineProperty(exports, "subscribe", ({
   enumerable: true,
   get: function () {
     return _index3.subscribe;
   },
-});
-__webpack_unused_export__ = ({
+}));
+Object.defineProperty(exports, "syntaxError", ({
   enumerable: true,
   get: function () {
     return _index5.syntaxError;
   },
-});
-__webpack_unused_export__ = ({
+}));
+Object.defineProperty(exports, "typeFromAST", ({
   enumerable: true,
   get: function () {
     return _index6.typeFromAST;
   },
-});
-Object.defineProperty(exports, "tfT", ({
+}));
+Object.defineProperty(exports, "validate", ({
   enumerable: true,
   get: function () {
     return _index4.validate;
   },
 }));
-__webpack_unused_export__ = ({
+Object.defineProperty(exports, "validateSchema", ({
   enumerable: true,
   get: function () {
     return _index.validateSchema;
   },
-});
-__webpack_unused_export__ = ({
+}));
+Object.defineProperty(exports, "valueFromAST", ({
   enumerable: true,
   get: function () {
     return _index6.valueFromAST;
   },
-});
-__webpack_unused_export__ = ({
+}));
+Object.defineProperty(exports, "valueFromASTUntyped", ({
   enumerable: true,
   get: function () {
     return _index6.valueFromASTUntyped;
   },
-});
-__webpack_unused_export__ = ({
+}));
+Object.defineProperty(exports, "version", ({
   enumerable: true,
   get: function () {
     return _version.version;
   },
-});
-__webpack_unused_export__ = ({
+}));
+Object.defineProperty(exports, "versionInfo", ({
   enumerable: true,
   get: function () {
     return _version.versionInfo;
   },
-});
-__webpack_unused_export__ = ({
+}));
+Object.defineProperty(exports, "visit", ({
   enumerable: true,
   get: function () {
     return _index2.visit;
   },
-});
-__webpack_unused_export__ = ({
+}));
+Object.defineProperty(exports, "visitInParallel", ({
   enumerable: true,
   get: function () {
     return _index2.visitInParallel;
   },
-});
-__webpack_unused_export__ = ({
+}));
+Object.defineProperty(exports, "visitWithTypeInfo", ({
   enumerable: true,
   get: function () {
     return _index6.visitWithTypeInfo;
   },
-});
+}));
 
 var _version = __webpack_require__(98725);
 

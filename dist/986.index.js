@@ -6905,6 +6905,32 @@ function* files(repo, tree, prefix) {
             yield { path, sha: entry.sha };
     }
 }
+/** At most this many fragments per file, as GitHub shows a few snippets of a code search hit. */
+const MAX_FRAGMENTS = 3;
+/**
+ * Code search's `text_matches` (the text-match media type) for a file: each line holding one of
+ * `needles` (lowercase) is a fragment, with where each needle is in it.
+ */
+function codeTextMatches(repo, sha, needles, objectUrl) {
+    const data = repo.git.readBlob(sha);
+    if (!data || data.includes(0) || needles.length === 0)
+        return [];
+    const fragments = [];
+    for (const line of data.toString('utf8').split('\n')) {
+        const lower = line.toLowerCase();
+        const matches = [];
+        for (const needle of needles)
+            for (let at = lower.indexOf(needle); at >= 0; at = lower.indexOf(needle, at + needle.length))
+                matches.push({ text: line.slice(at, at + needle.length), indices: [at, at + needle.length] });
+        if (matches.length === 0)
+            continue;
+        matches.sort((a, b) => a.indices[0] - b.indices[0]);
+        fragments.push({ object_url: objectUrl, object_type: 'FileContent', property: 'content', fragment: line, matches });
+        if (fragments.length === MAX_FRAGMENTS)
+            break;
+    }
+    return fragments;
+}
 
 ;// CONCATENATED MODULE: ./src/clones/github/domain/search-commits.ts
 
@@ -7135,21 +7161,28 @@ const searchRoutes = [
         docs: 'search/search#search-code',
         resource: 'search',
         handler: (ctx) => {
-            const hits = searchCode(ctx.store, canRead(ctx), checkScopes(ctx, (0,search/* parseQuery */.mA)(queryOf(ctx), CODE_QUALIFIERS)));
+            const terms = checkScopes(ctx, (0,search/* parseQuery */.mA)(queryOf(ctx), CODE_QUALIFIERS));
+            const hits = searchCode(ctx.store, canRead(ctx), terms);
             hits.sort((a, b) => b.score - a.score || (a.item.path < b.item.path ? -1 : 1));
+            // GitHub adds the matched fragments only for its text-match media type.
+            const needles = /text-match/.test(String(ctx.headers.accept ?? ''))
+                ? terms.flatMap((term) => term.kind === 'text' && !term.negated && term.value ? [term.value.toLowerCase()] : [])
+                : undefined;
             return searchReply(ctx, hits, ({ item, score }) => {
                 const name = (0,render_repos/* fullName */.fq)(ctx, item.repo);
                 const repoUrl = ctx.urls.repo(name);
                 const path = item.path.split('/').map(encodeURIComponent).join('/');
+                const url = `${repoUrl}/contents/${path}?ref=${item.commit}`;
                 return {
                     name: item.path.split('/').pop(),
                     path: item.path,
                     sha: item.sha,
-                    url: `${repoUrl}/contents/${path}?ref=${item.commit}`,
+                    url,
                     git_url: `${repoUrl}/git/blobs/${item.sha}`,
                     html_url: `${ctx.urls.repoHtml(name)}/blob/${item.commit}/${path}`,
                     repository: (0,render_repos/* renderRepo */.ZY)(ctx, item.repo),
                     score,
+                    ...(needles ? { text_matches: codeTextMatches(item.repo, item.sha, needles, url) } : {}),
                 };
             });
         },

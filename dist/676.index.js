@@ -1,5 +1,5 @@
-export const id = 898;
-export const ids = [898];
+export const id = 676;
+export const ids = [676];
 export const modules = {
 
 /***/ 70448:
@@ -51,7 +51,14 @@ async function callOperation(ctx, operationId, call = {}) {
     catch (error) {
         if (!(error instanceof _state_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ApiError */ .hD))
             throw error;
-        return { ok: false, status: error.status, message: error.message, errors: error.extra.errors ?? [] };
+        const search = query.toString();
+        return {
+            ok: false,
+            status: error.status,
+            message: error.message,
+            errors: error.extra.errors ?? [],
+            request: { method: route.method, url: `${ctx.urls.api}${path}${search ? `?${search}` : ''}` },
+        };
     }
 }
 /** One line for an operation's failure: GitHub's message and its validation errors. */
@@ -68,7 +75,7 @@ function failureText(result) {
 
 /***/ }),
 
-/***/ 27898:
+/***/ 75676:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -86,6 +93,8 @@ var esm_server = __webpack_require__(24619);
 var streamableHttp = __webpack_require__(90262);
 // EXTERNAL MODULE: ./node_modules/@modelcontextprotocol/sdk/dist/esm/types.js
 var types = __webpack_require__(63846);
+// EXTERNAL MODULE: ./node_modules/zod/v4/classic/schemas.js + 4 modules
+var schemas = __webpack_require__(41514);
 // EXTERNAL MODULE: ./src/clones/github/domain/context.ts
 var context = __webpack_require__(7666);
 // EXTERNAL MODULE: ./src/clones/github/http/auth.ts + 1 modules
@@ -104,8 +113,199 @@ var errors = __webpack_require__(3435);
 var store = __webpack_require__(74803);
 // EXTERNAL MODULE: ./src/clones/github/request-log.ts
 var request_log = __webpack_require__(42954);
+;// CONCATENATED MODULE: ./src/clones/github/mcp/arguments.ts
+/** Go's name for the type of a JSON value, as github-mcp-server's messages print it (`%T`). */
+function goType(value) {
+    if (value === null)
+        return '<nil>';
+    if (Array.isArray(value))
+        return '[]interface {}';
+    switch (typeof value) {
+        case 'string':
+            return 'string';
+        case 'number':
+            return 'float64';
+        case 'boolean':
+            return 'bool';
+        default:
+            return 'map[string]interface {}';
+    }
+}
+/** A number argument as github-mcp-server reads it: a whole number, or a string holding one. */
+function wholeNumber(name, value) {
+    let number;
+    if (typeof value === 'number')
+        number = value;
+    else if (typeof value === 'string') {
+        number = value.trim() === value && value !== '' ? Number(value) : NaN;
+        if (Number.isNaN(number))
+            throw new ArgumentError(`parameter ${name} is not a valid number: invalid numeric value: ${value}`);
+    }
+    else
+        throw new ArgumentError(`parameter ${name} is not a valid number: expected number, got ${goType(value)}`);
+    if (!Number.isFinite(number))
+        throw new ArgumentError(`parameter ${name} is not a valid number: non-finite numeric value`);
+    if (!Number.isInteger(number))
+        throw new ArgumentError(`parameter ${name} is not a valid number: non-integer numeric value: ${number}`);
+    return number;
+}
+/** An argument github-mcp-server would refuse, with its message. */
+class ArgumentError extends Error {
+}
+/**
+ * The arguments of a call checked as github-mcp-server's parameter helpers check them, numbers
+ * sent as strings made numbers: a required parameter absent, empty or 0 is missing; a number
+ * parameter must be a whole number; a required string parameter must be a string.
+ */
+function checkArguments(tool, args) {
+    const properties = tool.inputSchema.properties;
+    const checked = { ...args };
+    for (const [name, value] of Object.entries(args)) {
+        const type = properties[name]?.type;
+        if ((type === 'number' || type === 'integer') && value !== undefined && value !== null)
+            checked[name] = wholeNumber(name, value);
+    }
+    for (const name of tool.inputSchema.required ?? []) {
+        const value = checked[name];
+        if (value === undefined || value === null || value === '' || value === 0)
+            throw new ArgumentError(`missing required parameter: ${name}`);
+        if (properties[name]?.type === 'string' && typeof value !== 'string')
+            throw new ArgumentError(`parameter ${name} is not of type string`);
+    }
+    return checked;
+}
+
 ;// CONCATENATED MODULE: ./src/clones/github/mcp/definitions.ts
 const SOURCE = 'github/github-mcp-server 64a49f34d076b6f5917dae1424521d43c7bcae84, pkg/github/__toolsnaps__ (MIT licence)';
+/**
+ * The instructions github-mcp-server gives at initialize for the toolsets the clone serves: its base
+ * guidance, then the context, issues and pull_requests toolsets' (with the repos toolset's note on
+ * pull request templates), joined as it joins them. Clients put them in the agent's context.
+ */
+const INSTRUCTIONS = "The GitHub MCP Server provides tools to interact with GitHub platform.\n\nTool selection guidance:\n\t1. Use 'list_*' tools for broad, simple retrieval and pagination of all items of a type (e.g., all issues, all PRs, all branches) with basic filtering.\n\t2. Use 'search_*' tools for targeted queries with specific criteria, keywords, or complex filters (e.g., issues with certain text, PRs by author, code containing functions).\n\nContext management:\n\t1. Use pagination whenever possible with batches of 5-10 items.\n\t2. Use minimal_output parameter set to true if the full information is not needed to accomplish a task.\n\nTool usage guidance:\n\t1. For 'search_*' tools: Use separate 'sort' and 'order' parameters if available for sorting results - do not include 'sort:' syntax in query strings. Query strings should contain only search criteria (e.g., 'org:google language:python'), not sorting instructions. Always call 'get_me' first to understand current user permissions and context. ## Issues\n\nCheck 'list_issue_types' first for organizations to use proper issue types. Use 'search_issues' before creating new issues to avoid duplicates. Always set 'state_reason' when closing issues. ## Pull Requests\n\nPR review workflow: Always use 'pull_request_review_write' with method 'create' to create a pending review, then 'add_comment_to_pending_review' to add comments, and finally 'pull_request_review_write' with method 'submit_pending' to submit the review for complex reviews with line-specific comments.\n\nBefore creating a pull request, search for pull request templates in the repository. Template files are called pull_request_template.md or they're located in '.github/PULL_REQUEST_TEMPLATE' directory. Use the template content to structure the PR description and then call create_pull_request tool.";
+/**
+ * Every tool name github-mcp-server has (all toolsets and feature flags): a call to one the clone
+ * does not serve is a gap of the clone; any other name is unknown to GitHub's server too.
+ */
+const GITHUB_TOOL_NAMES = [
+    'actions_get',
+    'actions_list',
+    'actions_run_trigger',
+    'add_comment_to_pending_review',
+    'add_issue_comment',
+    'add_issue_comment_reaction',
+    'add_issue_reaction',
+    'add_pull_request_review_comment',
+    'add_pull_request_review_comment_reaction',
+    'add_reply_to_pull_request_comment',
+    'add_sub_issue',
+    'assign_copilot_to_issue',
+    'assign_copilot_to_issue_with_intent',
+    'create_branch',
+    'create_gist',
+    'create_issue',
+    'create_or_update_file',
+    'create_pull_request',
+    'create_pull_request_review',
+    'create_repository',
+    'delete_file',
+    'delete_pending_pull_request_review',
+    'delete_repository',
+    'discussion_comment_write',
+    'dismiss_notification',
+    'find_duplicate',
+    'fork_repository',
+    'get_code_quality_finding',
+    'get_code_scanning_alert',
+    'get_commit',
+    'get_dependabot_alert',
+    'get_discussion',
+    'get_discussion_comments',
+    'get_file_blame',
+    'get_file_contents',
+    'get_gist',
+    'get_global_security_advisory',
+    'get_job_logs',
+    'get_label',
+    'get_latest_release',
+    'get_me',
+    'get_notification_details',
+    'get_release_by_tag',
+    'get_repository_tree',
+    'get_secret_scanning_alert',
+    'get_tag',
+    'get_team_members',
+    'get_teams',
+    'issue_dependency_read',
+    'issue_dependency_write',
+    'issue_read',
+    'issue_write',
+    'label_write',
+    'list_branches',
+    'list_code_scanning_alerts',
+    'list_commits',
+    'list_dependabot_alerts',
+    'list_discussion_categories',
+    'list_discussions',
+    'list_gists',
+    'list_global_security_advisories',
+    'list_issue_fields',
+    'list_issue_types',
+    'list_issues',
+    'list_label',
+    'list_notifications',
+    'list_org_repository_security_advisories',
+    'list_pull_requests',
+    'list_releases',
+    'list_repository_collaborators',
+    'list_repository_security_advisories',
+    'list_secret_scanning_alerts',
+    'list_starred_repositories',
+    'list_tags',
+    'manage_notification_subscription',
+    'manage_repository_notification_subscription',
+    'mark_all_notifications_read',
+    'merge_pull_request',
+    'projects_get',
+    'projects_list',
+    'projects_write',
+    'pull_request_read',
+    'pull_request_review_write',
+    'push_files',
+    'remove_sub_issue',
+    'reprioritize_sub_issue',
+    'request_copilot_review',
+    'request_pull_request_reviewers',
+    'resolve_review_thread',
+    'search_code',
+    'search_commits',
+    'search_issues',
+    'search_orgs',
+    'search_pull_requests',
+    'search_repositories',
+    'search_users',
+    'set_issue_fields',
+    'star_repository',
+    'sub_issue_write',
+    'submit_pending_pull_request_review',
+    'ui_get',
+    'unresolve_review_thread',
+    'unstar_repository',
+    'update_gist',
+    'update_issue_assignees',
+    'update_issue_body',
+    'update_issue_labels',
+    'update_issue_milestone',
+    'update_issue_state',
+    'update_issue_title',
+    'update_issue_type',
+    'update_pull_request',
+    'update_pull_request_body',
+    'update_pull_request_branch',
+    'update_pull_request_draft_state',
+    'update_pull_request_state',
+    'update_pull_request_title',
+];
 const DEFINITIONS = [
     {
         name: 'get_me',
@@ -117,6 +317,47 @@ const DEFINITIONS = [
         },
         inputSchema: {
             properties: {},
+            type: 'object',
+        },
+    },
+    {
+        name: 'get_teams',
+        description: 'Get details of the teams the user is a member of. Limited to organizations accessible with current credentials',
+        annotations: {
+            idempotentHint: false,
+            readOnlyHint: true,
+            title: 'Get teams',
+        },
+        inputSchema: {
+            properties: {
+                user: {
+                    description: 'Username to get teams for. If not provided, uses the authenticated user.',
+                    type: 'string',
+                },
+            },
+            type: 'object',
+        },
+    },
+    {
+        name: 'get_team_members',
+        description: 'Get member usernames of a specific team in an organization. Limited to organizations accessible with current credentials',
+        annotations: {
+            idempotentHint: false,
+            readOnlyHint: true,
+            title: 'Get team members',
+        },
+        inputSchema: {
+            properties: {
+                org: {
+                    description: 'Organization login (owner) that contains the team.',
+                    type: 'string',
+                },
+                team_slug: {
+                    description: 'Team slug',
+                    type: 'string',
+                },
+            },
+            required: ['org', 'team_slug'],
             type: 'object',
         },
     },
@@ -774,6 +1015,85 @@ const DEFINITIONS = [
                 },
             },
             required: ['query'],
+            type: 'object',
+        },
+    },
+    {
+        name: 'search_commits',
+        description: "Search for commits across GitHub repositories using GitHub's commit search syntax. Useful for finding specific changes, authors, or messages across one or many repositories. Searches the default branch only.",
+        annotations: {
+            idempotentHint: false,
+            readOnlyHint: true,
+            title: 'Search commits',
+        },
+        inputSchema: {
+            properties: {
+                order: {
+                    description: 'Sort order',
+                    enum: ['asc', 'desc'],
+                    type: 'string',
+                },
+                page: {
+                    description: 'Page number for pagination (min 1)',
+                    minimum: 1,
+                    type: 'number',
+                },
+                perPage: {
+                    description: 'Results per page for pagination (min 1, max 100)',
+                    maximum: 100,
+                    minimum: 1,
+                    type: 'number',
+                },
+                query: {
+                    description: 'Commit search query (GitHub commit search REST). Searches commit messages on the default branch only. Scope the search with `repo:owner/repo`, `org:`, or `user:` (queries without a scope qualifier match across all of GitHub and are usually not what you want). Other qualifiers: `author:`, `committer:`, `author-name:`, `committer-name:`, `author-email:`, `committer-email:`, `author-date:`, `committer-date:` (supports `>`, `<`, `>=`, `<=`, and `YYYY-MM-DD..YYYY-MM-DD` ranges), `merge:true|false`, `hash:`, `tree:`, `parent:`, `is:public`. Examples: `repo:owner/repo fix panic`; `org:github author:defunkt committer-date:>=2024-01-01`; `"refactor cache" repo:o/r`; `hash:abc1234 repo:o/r`.',
+                    type: 'string',
+                },
+                sort: {
+                    description: 'Sort by author or committer date (defaults to best match)',
+                    enum: ['author-date', 'committer-date'],
+                    type: 'string',
+                },
+            },
+            required: ['query'],
+            type: 'object',
+        },
+    },
+    {
+        name: 'list_repository_collaborators',
+        description: 'List collaborators of a GitHub repository. Results are paginated; the response includes `nextPage`, `prevPage`, `firstPage`, and `lastPage` fields. To get the next page, use the `nextPage` value as the `page` parameter.',
+        annotations: {
+            idempotentHint: false,
+            readOnlyHint: true,
+            title: 'List repository collaborators',
+        },
+        inputSchema: {
+            properties: {
+                affiliation: {
+                    description: "Filter by affiliation. Can be one of: 'outside' (outside collaborators), 'direct' (all with permissions regardless of org membership), 'all' (all collaborators). Default: 'all'",
+                    enum: ['outside', 'direct', 'all'],
+                    type: 'string',
+                },
+                owner: {
+                    description: 'Repository owner',
+                    type: 'string',
+                },
+                page: {
+                    description: 'Page number for pagination (default 1, min 1)',
+                    minimum: 1,
+                    type: 'number',
+                },
+                perPage: {
+                    description: 'Results per page for pagination (default 30, min 1, max 100)',
+                    maximum: 100,
+                    minimum: 1,
+                    type: 'number',
+                },
+                repo: {
+                    description: 'Repository name',
+                    type: 'string',
+                },
+            },
+            required: ['owner', 'repo'],
             type: 'object',
         },
     },
@@ -2162,15 +2482,70 @@ var operations_call = __webpack_require__(70448);
 /** A tool's failure: github-mcp-server answers it as an error result with GitHub's message. */
 class ToolError extends Error {
 }
+/** What github-mcp-server says failed, for the operations its common tools run. */
+const WHAT = {
+    'issues/get': 'get issue',
+    'issues/create': 'create issue',
+    'issues/update': 'update issue',
+    'issues/create-comment': 'create comment',
+    'issues/list-comments': 'get issue comments',
+    'pulls/get': 'get pull request',
+    'pulls/create': 'create pull request',
+    'pulls/update': 'update pull request',
+    'pulls/merge': 'merge pull request',
+    'pulls/list': 'list pull requests',
+    'pulls/list-files': 'get pull request files',
+    'pulls/list-reviews': 'get pull request reviews',
+    'repos/get-commit': 'get commit',
+    'repos/list-commits': 'list commits',
+    'repos/list-branches': 'list branches',
+    'git/create-ref': 'create branch',
+};
+/** Collapses whitespace, as github-mcp-server prints GitHub's validation texts. */
+const squash = (value) => (typeof value === 'string' ? value.split(/\s+/).filter(Boolean).join(' ') : '');
+/**
+ * An API failure as github-mcp-server reports it: a validation failure (422) as GitHub's message then
+ * each error (`Resource.field (code): message`) a line; anything else as go-github words an error
+ * response (`GET <url>: 404 Not Found []`).
+ */
+function apiErrorText(result) {
+    const errors = result.errors.map((item) => typeof item === 'string' ? { message: item } : item);
+    if (result.status === 422) {
+        const details = errors.map((error) => {
+            let location = [squash(error.resource), squash(error.field)].filter(Boolean).join('.');
+            const code = squash(error.code);
+            if (location && code)
+                location += ` (${code})`;
+            else if (!location)
+                location = code;
+            const message = squash(error.message);
+            return location && message ? `${location}: ${message}` : message || location;
+        });
+        const parts = [squash(result.message), ...details].filter(Boolean);
+        return parts.length > 0 ? parts.join('\n') : 'GitHub API validation failed';
+    }
+    const listed = errors.map((error) => `{Resource:${squash(error.resource)} Field:${squash(error.field)} Code:${squash(error.code)} Message:${squash(error.message)}}`);
+    return `${result.request.method} ${result.request.url}: ${result.status} ${result.message} [${listed.join(' ')}]`;
+}
 /**
  * Runs a REST operation of the clone; its failure becomes the tool's error, worded as github-mcp-server
- * words it: `failed to <what>: <GitHub's message>`, `what` being the operation's name unless given.
+ * words it: `failed to <what>: <the API's error>`, `what` being the operation's name unless given.
  */
-async function rest(ctx, operationId, call = {}, what = operationId.split('/')[1].replace(/-/g, ' ')) {
+async function rest(ctx, operationId, call = {}, what = WHAT[operationId] ?? operationId.split('/')[1].replace(/-/g, ' ')) {
     const result = await (0,operations_call/* callOperation */.y)(ctx, operationId, call);
     if (!result.ok)
-        throw new ToolError(`failed to ${what}: ${(0,operations_call/* failureText */.k)(result)}`);
+        throw new ToolError(`failed to ${what}: ${apiErrorText(result)}`);
     return result.body;
+}
+/**
+ * Like `rest`, for an operation GitHub answers 202 Accepted (a fork, a branch update): go-github
+ * reports that as an error github-mcp-server answers with `inProgress`.
+ */
+async function restAccepted(ctx, operationId, call, what, inProgress) {
+    const result = await (0,operations_call/* callOperation */.y)(ctx, operationId, call);
+    if (!result.ok)
+        throw new ToolError(`failed to ${what}: ${apiErrorText(result)}`);
+    return result.status === 202 ? inProgress : result.body;
 }
 /** Like `rest`, for operations whose answer is a list. */
 async function restList(ctx, operationId, call = {}) {
@@ -2202,6 +2577,46 @@ class ToolContent {
         this.result = result;
     }
 }
+/**
+ * A reaction a tool added, as github-mcp-server answers it: its id and its REST URL under `subject`
+ * (`issues/1`, `issues/comments/2`, `pulls/comments/3`), the reaction itself having no URL.
+ */
+function reactionResponse(ctx, args, subject, reaction) {
+    const id = String(reaction.id ?? '');
+    return { id, url: `${ctx.urls.api}/repos/${String(args.owner)}/${String(args.repo)}/${subject}/reactions/${id}` };
+}
+
+;// CONCATENATED MODULE: ./src/clones/github/mcp/tools/collaborators.ts
+
+
+/** The page numbers of a `Link` header, as go-github reads them (0 for a relation it lacks). */
+function linkPages(link) {
+    const pages = { nextPage: 0, prevPage: 0, firstPage: 0, lastPage: 0 };
+    for (const part of (link ?? '').split(',')) {
+        const match = /<([^>]+)>;\s*rel="(next|prev|first|last)"/.exec(part);
+        if (!match)
+            continue;
+        const page = Number(new URL(match[1]).searchParams.get('page'));
+        if (Number.isInteger(page))
+            pages[`${match[2]}Page`] = page;
+    }
+    return pages;
+}
+const collaboratorTools = {
+    list_repository_collaborators: async (ctx, args) => {
+        const listed = await (0,operations_call/* callOperation */.y)(ctx, 'repos/list-collaborators', {
+            params: repoParams(args),
+            query: { affiliation: common_text(args.affiliation), ...paging(args) },
+        });
+        if (!listed.ok)
+            throw new ToolError(`failed to list collaborators: ${apiErrorText(listed)}`);
+        const users = Array.isArray(listed.body) ? listed.body : [];
+        return {
+            items: users.map((user) => ({ login: user.login, id: user.id, role_name: user.role_name ?? '' })),
+            ...linkPages(listed.headers.link),
+        };
+    },
+};
 
 ;// CONCATENATED MODULE: ./src/clones/github/mcp/tools/gists.ts
 
@@ -2416,6 +2831,8 @@ function minimalPullCommit(commit) {
     const inner = obj(c.commit);
     return omitEmpty({ sha: str(c.sha), html_url: str(c.html_url), message: str(inner.message), author: commitAuthor(inner.author) }, ['sha']);
 }
+/** get_commit's `detail`: no stats or files, them without patches (its default), or with them. */
+const COMMIT_DETAILS = ['none', 'stats', 'full_patch'];
 /** list_commits (no stats or files) and get_commit (`detail` adds them). */
 function minimalCommit(commit, detail = 'none') {
     const c = obj(commit);
@@ -2447,7 +2864,7 @@ function minimalCommit(commit, detail = 'none') {
                     additions: num(f.additions),
                     deletions: num(f.deletions),
                     changes: num(f.changes),
-                    patch: detail === 'full' ? str(f.patch) : '',
+                    patch: detail === 'full_patch' ? str(f.patch) : '',
                 }, ['filename']);
             }),
     }, ['sha', 'html_url']);
@@ -2542,31 +2959,47 @@ function minimalResponse(value) {
 const issueTools = {
     get_me: async (ctx) => minimalMe(await rest(ctx, 'users/get-authenticated')),
     list_issues: async (ctx, args) => {
+        // github-mcp-server lists with GraphQL cursors and refuses REST's page numbers.
+        if (args.page !== undefined)
+            throw new ToolError("This tool uses cursor-based pagination. Use the 'after' parameter with the 'endCursor' value from the previous response instead of 'page'.");
         const perPage = args.perPage ?? 30;
-        const page = args.after ? Number(Buffer.from(String(args.after), 'base64').toString('utf8')) || 1 : 1;
         const sort = { CREATED_AT: 'created', UPDATED_AT: 'updated', COMMENTS: 'comments' }[String(args.orderBy)];
-        // REST lists pull requests too; github-mcp-server (GraphQL) lists issues only.
-        const all = (await restList(ctx, 'issues/list-for-repo', {
-            params: repoParams(args),
-            query: {
-                state: args.state ? String(args.state).toLowerCase() : 'all',
-                labels: Array.isArray(args.labels) ? args.labels.join(',') : undefined,
-                sort,
-                direction: args.direction ? String(args.direction).toLowerCase() : undefined,
-                since: common_text(args.since),
-                per_page: 100,
-            },
-        })).filter((issue) => !issue.pull_request);
-        const items = all.slice((page - 1) * perPage, page * perPage);
-        const hasNextPage = all.length > page * perPage;
+        const query = {
+            state: args.state ? String(args.state).toLowerCase() : 'all',
+            labels: Array.isArray(args.labels) ? args.labels.join(',') : undefined,
+            sort,
+            direction: args.direction ? String(args.direction).toLowerCase() : undefined,
+            since: common_text(args.since),
+            per_page: 100,
+        };
+        // Every issue, REST's pages read to the end, so that totalCount and the cursors cover them all;
+        // REST lists pull requests too, GraphQL's issues do not.
+        const all = [];
+        for (let page = 1;; page++) {
+            const batch = (await restList(ctx, 'issues/list-for-repo', {
+                params: repoParams(args),
+                query: { ...query, page },
+            }));
+            all.push(...batch.filter((issue) => !issue.pull_request));
+            if (batch.length < 100)
+                break;
+        }
+        // An issue's cursor is the offset of the one after it (GraphQL's `after` semantics), so a cursor
+        // holds whatever perPage the next call asks for.
+        const cursor = (offset) => Buffer.from(`offset:${offset}`).toString('base64');
+        const decoded = args.after
+            ? /^offset:(\d+)$/.exec(Buffer.from(String(args.after), 'base64').toString('utf8'))
+            : null;
+        const start = decoded ? Number(decoded[1]) : 0;
+        const items = all.slice(start, start + perPage);
+        const hasNextPage = all.length > start + items.length;
         return {
             issues: pick(items.map(minimalIssue), args.fields),
             totalCount: all.length,
             pageInfo: {
                 hasNextPage,
-                hasPreviousPage: page > 1,
-                ...(items.length > 0 ? { startCursor: Buffer.from(String(page)).toString('base64') } : {}),
-                ...(hasNextPage ? { endCursor: Buffer.from(String(page + 1)).toString('base64') } : {}),
+                hasPreviousPage: start > 0,
+                ...(items.length > 0 ? { startCursor: cursor(start + 1), endCursor: cursor(start + items.length) } : {}),
             },
         };
     },
@@ -2622,8 +3055,12 @@ const issueTools = {
         if (args.issue_number === undefined)
             throw new ToolError('missing required parameter: issue_number');
         const params = { ...repoParams(args), issue_number: Number(args.issue_number) };
-        if (args.state_reason === 'duplicate' && args.duplicate_of === undefined)
-            throw new ToolError('duplicate_of must be provided when state_reason is "duplicate"');
+        // 0 is no duplicate_of, as github-mcp-server reads an optional number.
+        const duplicateOf = args.duplicate_of ?? 0;
+        if (duplicateOf !== 0 && args.state_reason !== 'duplicate')
+            throw new ToolError("duplicate_of can only be used when state_reason is 'duplicate'");
+        if (args.state === 'closed' && args.state_reason === 'duplicate' && duplicateOf === 0)
+            throw new ToolError("duplicate_of must be provided when state_reason is 'duplicate'");
         return minimalResponse(await rest(ctx, 'issues/update', { params, body }));
     },
     add_issue_comment: async (ctx, args) => {
@@ -2632,14 +3069,14 @@ const issueTools = {
         const hasReaction = typeof args.reaction === 'string' && args.reaction !== '';
         if (!hasBody && !hasReaction)
             throw new ToolError('at least one of body or reaction is required');
-        const reaction = hasReaction
-            ? minimalResponse(args.comment_id !== undefined
-                ? await rest(ctx, 'reactions/create-for-issue-comment', {
+        const reaction = !hasReaction
+            ? undefined
+            : args.comment_id !== undefined
+                ? reactionResponse(ctx, args, `issues/comments/${Number(args.comment_id)}`, await rest(ctx, 'reactions/create-for-issue-comment', {
                     params: { ...repoParams(args), comment_id: Number(args.comment_id) },
                     body: { content: args.reaction },
-                })
-                : await rest(ctx, 'reactions/create-for-issue', { params, body: { content: args.reaction } }))
-            : undefined;
+                }))
+                : reactionResponse(ctx, args, `issues/${params.issue_number}`, await rest(ctx, 'reactions/create-for-issue', { params, body: { content: args.reaction } }));
         const comment = hasBody
             ? minimalResponse(await rest(ctx, 'issues/create-comment', { params, body: { body: args.body } }))
             : undefined;
@@ -2789,6 +3226,8 @@ const notificationTools = {
     },
 };
 
+// EXTERNAL MODULE: ./src/clones/github/render/urls.ts
+var urls = __webpack_require__(22903);
 // EXTERNAL MODULE: ./src/clones/github/domain/git-write.ts
 var git_write = __webpack_require__(93115);
 // EXTERNAL MODULE: ./src/clones/github/domain/pulls.ts
@@ -2798,6 +3237,8 @@ var reviews = __webpack_require__(8084);
 // EXTERNAL MODULE: ./src/clones/github/state/permissions.ts
 var permissions = __webpack_require__(28478);
 ;// CONCATENATED MODULE: ./src/clones/github/mcp/tools/pulls.ts
+
+
 
 
 
@@ -2821,7 +3262,8 @@ function reviewThreads(comments, args, resolved) {
         threads.set(root, [...(threads.get(root) ?? []), comment]);
     }
     const all = [...threads.entries()].map(([root, list]) => ({
-        id: Buffer.from(`PRRT_${root}`).toString('base64url'),
+        // GraphQL's id for the thread, which resolve_thread and GraphQL's resolveReviewThread take.
+        id: (0,urls/* nodeId */.s5)('PullRequestReviewThread', root),
         is_resolved: resolved(root),
         is_outdated: false,
         is_collapsed: false,
@@ -2874,6 +3316,28 @@ function participatingPull(ctx, args, action) {
         throw error;
     }
     return { repo, pull };
+}
+/** resolve_thread/unresolve_thread: GraphQL's resolveReviewThread/unresolveReviewThread, failing with its message. */
+async function setThreadResolved(ctx, args, resolved) {
+    const threadId = common_text(args.threadId);
+    if (!threadId)
+        throw new ToolError('threadId is required for resolve_thread and unresolve_thread methods');
+    const mutation = resolved ? 'resolveReviewThread' : 'unresolveReviewThread';
+    const graphql = { domain: ctx, viewer: (0,state_actor/* actingUser */.e)(ctx.actor), unsupported: new Set() };
+    // Loaded here: GraphQL is the one way GitHub resolves threads, and most MCP sessions never do.
+    const [{ GraphQLError }, { REVIEW_THREAD_MUTATIONS }] = await Promise.all([
+        __webpack_require__.e(/* import() */ 645).then(__webpack_require__.bind(__webpack_require__, 17645)),
+        Promise.all(/* import() */[__webpack_require__.e(645), __webpack_require__.e(188)]).then(__webpack_require__.bind(__webpack_require__, 10188)),
+    ]);
+    try {
+        await REVIEW_THREAD_MUTATIONS[mutation](graphql, { threadId });
+    }
+    catch (error) {
+        if (error instanceof GraphQLError)
+            throw new ToolError(`failed to ${resolved ? 'resolve' : 'unresolve'} review thread: ${error.message}`);
+        throw error;
+    }
+    return `review thread ${resolved ? 'resolved' : 'unresolved'} successfully`;
 }
 async function requestReviewers(ctx, args) {
     if (Array.isArray(args.reviewers) && args.reviewers.length > 0)
@@ -3006,10 +3470,7 @@ const pullTools = {
         params: pullParams(args),
         body: { commit_title: args.commit_title, commit_message: args.commit_message, merge_method: args.merge_method },
     }),
-    update_pull_request_branch: (ctx, args) => rest(ctx, 'pulls/update-branch', {
-        params: pullParams(args),
-        body: args.expectedHeadSha ? { expected_head_sha: args.expectedHeadSha } : {},
-    }),
+    update_pull_request_branch: (ctx, args) => restAccepted(ctx, 'pulls/update-branch', { params: pullParams(args), body: args.expectedHeadSha ? { expected_head_sha: args.expectedHeadSha } : {} }, 'update pull request branch', 'Pull request branch update is in progress'),
     pull_request_review_write: async (ctx, args) => {
         const params = pullParams(args);
         switch (args.method) {
@@ -3041,8 +3502,9 @@ const pullTools = {
                 return 'pending pull request review successfully deleted';
             }
             case 'resolve_thread':
+                return setThreadResolved(ctx, args, true);
             case 'unresolve_thread':
-                throw new ToolError(`${String(args.method)} is not implemented by the Archal GitHub clone`);
+                return setThreadResolved(ctx, args, false);
             default:
                 throw new ToolError(`unknown method: ${String(args.method)}`);
         }
@@ -3073,25 +3535,116 @@ const pullTools = {
         return 'pull request review comment successfully added to pending review';
     },
     add_reply_to_pull_request_comment: async (ctx, args) => {
-        if (!args.body && !args.reaction)
+        if (args.body === undefined && args.reaction === undefined)
             throw new ToolError('at least one of body or reaction is required');
-        if (args.reaction)
-            throw new ToolError('reactions to review comments are not implemented by the Archal GitHub clone');
+        if (args.body === '')
+            throw new ToolError('body cannot be empty when provided');
+        if (args.reaction === '')
+            throw new ToolError('reaction cannot be empty when provided');
+        const commentId = Number(args.commentId);
+        const reaction = args.reaction === undefined
+            ? undefined
+            : reactionResponse(ctx, args, `pulls/comments/${commentId}`, await rest(ctx, 'reactions/create-for-pull-request-review-comment', { params: { ...repoParams(args), comment_id: commentId }, body: { content: args.reaction } }, 'add reaction to pull request review comment'));
+        if (args.body === undefined)
+            return reaction;
         // The pull request may be left out: the comment says which one it is on.
-        const replied = ctx.store.get('reviewComment', Number(args.commentId));
+        const replied = ctx.store.get('reviewComment', commentId);
         const pullNumber = args.pullNumber ?? (replied ? ctx.store.get('pull', replied.pullId)?.number : undefined);
         const comment = minimalResponse(await rest(ctx, 'pulls/create-review-comment', {
             params: pullParams({ ...args, pullNumber: pullNumber ?? 0 }),
-            body: { body: args.body, in_reply_to: Number(args.commentId) },
+            body: { body: args.body, in_reply_to: commentId },
         }));
-        const reaction = undefined;
-        if (comment && reaction)
-            return { comment, reaction };
-        return comment ?? reaction;
+        return reaction ? { comment, reaction } : comment;
     },
 };
 
+;// CONCATENATED MODULE: ./src/clones/github/mcp/tools/refs.ts
+
+
+const looksLikeSha = (value) => /^[0-9a-fA-F]{40}$/.test(value);
+/** The commit `ref` (`refs/…`) points at, or undefined when there is no such ref. */
+async function refSha(ctx, args, ref, what) {
+    // The clone writes refs/pull/N/head only for git fetches: the pull request's head is that commit.
+    const pullHead = /^refs\/pull\/(\d+)\/head$/.exec(ref);
+    if (pullHead) {
+        const pull = await (0,operations_call/* callOperation */.y)(ctx, 'pulls/get', {
+            params: { ...repoParams(args), pull_number: Number(pullHead[1]) },
+        });
+        return pull.ok ? pull.body.head.sha : undefined;
+    }
+    const result = await (0,operations_call/* callOperation */.y)(ctx, 'git/get-ref', {
+        params: { ...repoParams(args), ref: ref.replace(/^refs\//, '') },
+    });
+    if (result.ok)
+        return result.body.object.sha;
+    if (result.status === 404)
+        return undefined;
+    throw new ToolError(`failed to resolve git reference: ${what}: ${apiErrorText(result)}`);
+}
+async function defaultBranch(ctx, args) {
+    const repo = await (0,operations_call/* callOperation */.y)(ctx, 'repos/get', { params: repoParams(args) });
+    if (!repo.ok)
+        throw new ToolError(`failed to resolve git reference: failed to get repository info: ${apiErrorText(repo)}`);
+    const ref = `refs/heads/${repo.body.default_branch}`;
+    const sha = await refSha(ctx, args, ref, 'failed to get default branch reference');
+    if (!sha)
+        throw new ToolError('failed to resolve git reference: failed to get default branch reference: Not Found');
+    return { Ref: ref, SHA: sha };
+}
+/**
+ * Resolves `ref`/`sha` as github-mcp-server does: a sha as is; no ref, the default branch; a short
+ * name, a branch, else a tag; `main` that is neither, the default branch (`fallback` is then true,
+ * and the tool's answer says so).
+ */
+async function resolveGitReference(ctx, args, ref, sha) {
+    if (sha)
+        return { resolved: { Ref: '', SHA: sha }, fallback: false };
+    if (looksLikeSha(ref))
+        return { resolved: { Ref: '', SHA: ref }, fallback: false };
+    if (ref === '')
+        return { resolved: await defaultBranch(ctx, args), fallback: false };
+    if (!ref.startsWith('refs/') && !ref.startsWith('heads/') && !ref.startsWith('tags/')) {
+        for (const full of [`refs/heads/${ref}`, `refs/tags/${ref}`]) {
+            const found = await refSha(ctx, args, full, `failed to get reference for '${ref}'`);
+            if (found)
+                return { resolved: { Ref: full, SHA: found }, fallback: false };
+        }
+        if (ref === 'main')
+            return { resolved: await defaultBranch(ctx, args), fallback: true };
+        throw new ToolError(`failed to resolve git reference: could not resolve ref "${ref}" as a branch or a tag`);
+    }
+    const full = ref.startsWith('refs/') ? ref : `refs/${ref}`;
+    const found = await refSha(ctx, args, full, `failed to get final reference for "${full}"`);
+    if (found)
+        return { resolved: { Ref: full, SHA: found }, fallback: false };
+    if (full === 'refs/heads/main')
+        return { resolved: await defaultBranch(ctx, args), fallback: true };
+    throw new ToolError(`failed to resolve git reference: failed to get final reference for "${full}": Not Found`);
+}
+/**
+ * A path get_file_contents did not find: up to three paths of the tree at `resolved` that end with
+ * it (only directories for a path ending in `/`), which github-mcp-server offers instead.
+ */
+async function matchFiles(ctx, args, resolved, path) {
+    const tree = (await rest(ctx, 'git/get-tree', { params: { ...repoParams(args), tree_sha: resolved.SHA }, query: { recursive: 1 } }, 'get git tree'));
+    const dirOnly = path.endsWith('/');
+    const suffix = dirOnly ? path.slice(0, -1) : path;
+    const matches = [];
+    for (const entry of tree.tree) {
+        if (matches.length === 3)
+            break;
+        if ((dirOnly && entry.type !== 'tree') || !entry.path || !entry.path.endsWith(suffix))
+            continue;
+        matches.push(entry.type === 'tree' ? `${entry.path}/` : entry.path);
+    }
+    if (matches.length === 0)
+        throw new ToolError('Failed to get file contents. The path does not point to a file or directory, or the file does not exist in the repository.');
+    return `Resolved potential matches in the repository tree (resolved refs: ${JSON.stringify(resolved)}, matching files: ${JSON.stringify(matches)}).`;
+}
+
 ;// CONCATENATED MODULE: ./src/clones/github/mcp/tools/repos.ts
+
+
 
 
 /** A commit on top of `branch` with the tree edits `entries`, moving the branch to it (the git data API). */
@@ -3115,59 +3668,91 @@ async function commitTree(ctx, args, entries, message) {
     });
     return { commit, ref: updated };
 }
-/** Where github-mcp-server says a file it returns comes from (its repository resource URIs). */
-function resourceUri(args, path) {
-    const base = `repo://${String(args.owner)}/${String(args.repo)}`;
-    const ref = common_text(args.ref);
-    if (args.sha)
-        return `${base}/sha/${String(args.sha)}/contents/${path}`;
-    if (ref?.startsWith('refs/pull/'))
-        return `${base}/${ref}/contents/${path}`;
-    if (ref?.startsWith('refs/tags/'))
-        return `${base}/${ref}/contents/${path}`;
-    if (ref)
-        return `${base}/refs/heads/${ref.replace(/^refs\/heads\//, '')}/contents/${path}`;
-    return `${base}/contents/${path}`;
+/** A new branch at `from` (the default branch when not given), as the git data API makes one. */
+async function createBranch(ctx, args, branch, from) {
+    const base = from || (await rest(ctx, 'repos/get', { params: repoParams(args) })).default_branch;
+    const ref = (await rest(ctx, 'git/get-ref', { params: { ...repoParams(args), ref: `heads/${base}` } }));
+    return rest(ctx, 'git/create-ref', {
+        params: repoParams(args),
+        body: { ref: `refs/heads/${branch}`, sha: ref.object.sha },
+    });
 }
-/** A file as github-mcp-server answers it: a line saying what was read and the file as an embedded resource. */
-function fileResult(args, file) {
+/**
+ * A file as github-mcp-server answers it: a line saying what was read (and `note`, when the ref
+ * asked for was not the one read) and the file as an embedded resource named by the commit read.
+ */
+function fileResult(args, at, file, note) {
     const bytes = Buffer.from(file.content, 'base64');
-    const uri = resourceUri(args, file.path);
+    const uri = `repo://${String(args.owner)}/${String(args.repo)}/sha/${at.SHA}/contents/${file.path}`;
     const binary = bytes.includes(0);
     const kind = bytes.length === 0 ? 'empty' : binary ? 'binary' : 'text';
     return {
         content: [
-            { type: 'text', text: `successfully downloaded ${kind} file (SHA: ${file.sha})` },
+            { type: 'text', text: `successfully downloaded ${kind} file (SHA: ${file.sha})${note}` },
             {
                 type: 'resource',
                 resource: binary
                     ? { uri, mimeType: 'application/octet-stream', blob: bytes.toString('base64') }
-                    : { uri, mimeType: 'text/plain; charset=utf-8', text: bytes.toString('utf8') },
+                    : {
+                        uri,
+                        mimeType: bytes.length === 0 ? 'text/plain' : 'text/plain; charset=utf-8',
+                        text: bytes.toString('utf8'),
+                    },
             },
         ],
     };
 }
+const isCommitDetail = (value) => COMMIT_DETAILS.includes(value);
 const repoTools = {
     get_file_contents: async (ctx, args) => {
-        const path = String(args.path ?? '/').replace(/^\/+|\/+$/g, '');
-        const ref = common_text(args.sha) ?? common_text(args.ref)?.replace(/^refs\/(heads|tags)\//, '');
-        const body = await rest(ctx, 'repos/get-content', { params: { ...repoParams(args), path }, query: { ref } });
-        if (Array.isArray(body))
-            return pick(body, args.fields);
-        const entry = body;
+        const path = (common_text(args.path) ?? '').replace(/^\/+/, '');
+        const ref = common_text(args.ref) ?? '';
+        const { resolved, fallback } = await resolveGitReference(ctx, args, ref, common_text(args.sha) ?? '');
+        const note = fallback
+            ? ` Note: the provided ref '${ref}' does not exist, default branch '${resolved.Ref}' was used instead.`
+            : '';
+        const found = await (0,operations_call/* callOperation */.y)(ctx, 'repos/get-content', {
+            params: { ...repoParams(args), path: path.replace(/\/+$/, '') },
+            query: { ref: resolved.SHA },
+        });
+        if (!found.ok)
+            return matchFiles(ctx, args, resolved, path);
+        if (Array.isArray(found.body))
+            return pick(found.body, args.fields);
+        const entry = found.body;
         if (entry.type !== 'file' || entry.content === undefined)
-            return body;
-        return new ToolContent(fileResult(args, { path: entry.path, sha: entry.sha, content: entry.content }));
+            return found.body;
+        return new ToolContent(fileResult(args, resolved, { path: entry.path, sha: entry.sha, content: entry.content }, note));
     },
-    create_or_update_file: async (ctx, args) => minimalFileResponse(await rest(ctx, 'repos/create-or-update-file-contents', {
-        params: { ...repoParams(args), path: String(args.path).replace(/^\/+/, '') },
-        body: {
-            message: args.message,
-            content: Buffer.from(String(args.content)).toString('base64'),
-            branch: args.branch,
-            sha: args.sha,
-        },
-    })),
+    create_or_update_file: async (ctx, args) => {
+        const path = String(args.path).replace(/^\/+/, '');
+        const branch = String(args.branch);
+        const sha = common_text(args.sha) ?? '';
+        // As github-mcp-server, the file is looked at first, so that a missing or stale sha is
+        // answered with how to get the current one rather than with the API's 409/422.
+        const existing = await (0,operations_call/* callOperation */.y)(ctx, 'repos/get-content', {
+            params: { ...repoParams(args), path },
+            query: { ref: branch },
+        });
+        if (!existing.ok && existing.status !== 404)
+            throw new ToolError(`failed to ${sha ? 'verify file SHA' : 'check if file exists'}: ${apiErrorText(existing)}`);
+        if (existing.ok && Array.isArray(existing.body))
+            throw new ToolError(`Path ${path} is a directory, not a file. This tool only works with files.`);
+        const current = existing.ok ? existing.body.sha : undefined;
+        if (current !== undefined && !sha)
+            throw new ToolError(`File already exists at ${path}. You must provide the current file's SHA when updating. Use git rev-parse ${branch}:${path} to get the blob SHA, then retry with the sha parameter.`);
+        if (current !== undefined && current !== sha)
+            throw new ToolError(`SHA mismatch: provided SHA ${sha} is stale. Current file SHA is ${current}. Pull the latest changes and use git rev-parse ${branch}:${path} to get the current SHA.`);
+        return minimalFileResponse(await rest(ctx, 'repos/create-or-update-file-contents', {
+            params: { ...repoParams(args), path },
+            body: {
+                message: args.message,
+                content: Buffer.from(String(args.content)).toString('base64'),
+                branch,
+                sha: sha || undefined,
+            },
+        }, 'create/update file'));
+    },
     delete_file: async (ctx, args) => {
         const path = String(args.path).replace(/^\/+/, '');
         const { commit } = await commitTree(ctx, args, [{ path, mode: '100644', type: 'blob', sha: null }], String(args.message));
@@ -3183,20 +3768,23 @@ const repoTools = {
                 throw new ToolError('each file must have content');
             return { path: file.path, mode: '100644', type: 'blob', content: file.content };
         });
+        // As github-mcp-server, a branch that does not exist yet is made from the default branch first.
+        const branch = String(args.branch);
+        const existing = await (0,operations_call/* callOperation */.y)(ctx, 'git/get-ref', {
+            params: { ...repoParams(args), ref: `heads/${branch}` },
+        });
+        if (!existing.ok && existing.status !== 404)
+            throw new ToolError(`failed to get branch reference: ${apiErrorText(existing)}`);
+        if (!existing.ok)
+            await createBranch(ctx, args, branch).catch((error) => {
+                if (error instanceof ToolError)
+                    throw new ToolError(`failed to create branch from default: ${error.message}`);
+                throw error;
+            });
         return (await commitTree(ctx, args, entries, String(args.message))).ref;
     },
     list_branches: async (ctx, args) => (await restList(ctx, 'repos/list-branches', { params: repoParams(args), query: paging(args) })).map(minimalBranch),
-    create_branch: async (ctx, args) => {
-        let from = common_text(args.from_branch);
-        if (!from)
-            from = (await rest(ctx, 'repos/get', { params: repoParams(args) }))
-                .default_branch;
-        const ref = (await rest(ctx, 'git/get-ref', { params: { ...repoParams(args), ref: `heads/${from}` } }));
-        return rest(ctx, 'git/create-ref', {
-            params: repoParams(args),
-            body: { ref: `refs/heads/${String(args.branch)}`, sha: ref.object.sha },
-        });
-    },
+    create_branch: (ctx, args) => createBranch(ctx, args, String(args.branch), common_text(args.from_branch)),
     list_commits: async (ctx, args) => {
         const commits = await restList(ctx, 'repos/list-commits', {
             params: repoParams(args),
@@ -3212,7 +3800,9 @@ const repoTools = {
         return pick(commits.map((commit) => minimalCommit(commit)), args.fields);
     },
     get_commit: async (ctx, args) => {
-        const detail = (common_text(args.detail) ?? 'full');
+        const detail = common_text(args.detail) || 'stats';
+        if (!isCommitDetail(detail))
+            throw new ToolError(`invalid detail "${detail}": must be one of ${COMMIT_DETAILS.map((d) => `"${d}"`).join(', ')}`);
         return minimalCommit(await rest(ctx, 'repos/get-commit', {
             params: { ...repoParams(args), ref: String(args.sha) },
             query: paging(args),
@@ -3242,10 +3832,10 @@ const repoTools = {
             ? await rest(ctx, 'repos/create-in-org', { params: { org: String(args.organization) }, body })
             : await rest(ctx, 'repos/create-for-authenticated-user', { body }));
     },
-    fork_repository: async (ctx, args) => minimalResponse(await rest(ctx, 'repos/create-fork', {
-        params: repoParams(args),
-        body: args.organization ? { organization: args.organization } : {},
-    })),
+    fork_repository: async (ctx, args) => {
+        const forked = await restAccepted(ctx, 'repos/create-fork', { params: repoParams(args), body: args.organization ? { organization: args.organization } : {} }, 'fork repository', 'Fork is in progress');
+        return typeof forked === 'string' ? forked : minimalResponse(forked);
+    },
 };
 
 ;// CONCATENATED MODULE: ./src/clones/github/mcp/tools/search.ts
@@ -3279,7 +3869,11 @@ const searchTools = {
     search_issues: (ctx, args) => searchIssues(ctx, args, 'is:issue'),
     search_pull_requests: (ctx, args) => searchIssues(ctx, args, 'is:pr'),
     search_code: async (ctx, args) => {
-        const found = (await rest(ctx, 'search/code', { query: query(args) }));
+        // As github-mcp-server, with the text-match media type: items carry the fragments that matched.
+        const found = (await rest(ctx, 'search/code', {
+            query: query(args),
+            headers: { accept: 'application/vnd.github.text-match+json' },
+        }));
         const items = found.items.map((item) => ({
             name: item.name,
             path: item.path,
@@ -3291,6 +3885,29 @@ const searchTools = {
             total_count: found.total_count,
             incomplete_results: found.incomplete_results,
             items: pick(items, args.fields),
+        };
+    },
+    search_commits: async (ctx, args) => {
+        const q = String(args.query);
+        const found = (await rest(ctx, 'search/commits', { query: query(args) }, `search commits with query '${q}'`));
+        return {
+            total_count: found.total_count,
+            incomplete_results: found.incomplete_results,
+            items: found.items.map((item) => {
+                const repository = item.repository;
+                return {
+                    ...minimalCommit(item),
+                    ...(repository
+                        ? {
+                            repository: {
+                                full_name: repository.full_name,
+                                html_url: repository.html_url,
+                                ...(repository.private ? { private: true } : {}),
+                            },
+                        }
+                        : {}),
+                };
+            }),
         };
     },
     search_repositories: async (ctx, args) => {
@@ -3317,6 +3934,59 @@ const searchTools = {
     },
 };
 
+;// CONCATENATED MODULE: ./src/clones/github/mcp/tools/teams.ts
+
+
+/** The teams as github-mcp-server groups them: by organization, each team's name, slug and description. */
+function byOrganization(teams) {
+    const orgs = new Map();
+    for (const { org, team } of teams)
+        orgs.set(org, [
+            ...(orgs.get(org) ?? []),
+            { name: team.name, slug: team.slug, description: team.description ?? '' },
+        ]);
+    return [...orgs].map(([org, list]) => ({ org, teams: list }));
+}
+/** The context toolset's team tools (GraphQL in github-mcp-server), over the clone's team operations. */
+const teamTools = {
+    get_teams: async (ctx, args) => {
+        const user = common_text(args.user);
+        if (!user) {
+            const teams = (await restList(ctx, 'teams/list-for-authenticated-user', { query: { per_page: 100 } }));
+            return byOrganization(teams.map((team) => ({ org: team.organization?.login ?? '', team })));
+        }
+        // Another user's teams, in the organizations the token sees (GitHub's `teams(userLogins:)`).
+        const orgs = (await restList(ctx, 'orgs/list-for-authenticated-user', { query: { per_page: 100 } }));
+        const found = [];
+        for (const { login: org } of orgs) {
+            const teams = (await restList(ctx, 'teams/list', { params: { org }, query: { per_page: 100 } }));
+            for (const team of teams) {
+                const membership = await (0,operations_call/* callOperation */.y)(ctx, 'teams/get-membership-for-user-in-org', {
+                    params: { org, team_slug: team.slug, username: user },
+                });
+                if (membership.ok && membership.body.state === 'active')
+                    found.push({ org, team });
+            }
+        }
+        return byOrganization(found);
+    },
+    get_team_members: async (ctx, args) => {
+        const org = String(args.org);
+        const members = await (0,operations_call/* callOperation */.y)(ctx, 'teams/list-members-in-org', {
+            params: { org, team_slug: String(args.team_slug) },
+            query: { per_page: 100 },
+        });
+        if (members.ok)
+            return members.body.map((member) => member.login);
+        // GitHub's server reads `organization.team(slug:)`: no such team in an organization is no members.
+        if (members.status === 404) {
+            await rest(ctx, 'orgs/get', { params: { org } }, 'get team members');
+            return [];
+        }
+        throw new ToolError(`failed to get team members: ${apiErrorText(members)}`);
+    },
+};
+
 ;// CONCATENATED MODULE: ./src/clones/github/mcp/tools.ts
 
 
@@ -3327,7 +3997,10 @@ const searchTools = {
 
 
 
+
+
 const HANDLERS = {
+    ...collaboratorTools,
     ...gistTools,
     ...issueTools,
     ...labelTools,
@@ -3335,6 +4008,7 @@ const HANDLERS = {
     ...pullTools,
     ...repoTools,
     ...searchTools,
+    ...teamTools,
 };
 /** github-mcp-server's tools the clone serves: every definition recorded has its handler. */
 const TOOLS = DEFINITIONS.map((definition) => {
@@ -3358,7 +4032,11 @@ const TOOLS = DEFINITIONS.map((definition) => {
 
 
 
+
+
+
 const BY_NAME = new Map(TOOLS.map((tool) => [tool.name, tool]));
+const LENIENT_CALL_TOOL = types/* CallToolRequestSchema */.FT.extend({ params: schemas/* unknown */.L5J() });
 /**
  * Serves GitHub's MCP server tools at `/mcp` over MCP streamable HTTP (stateless: each POST is
  * one JSON-RPC exchange), authenticated like GitHub's remote MCP server with the token as a
@@ -3386,15 +4064,31 @@ async function handleMcp(core, exchange, urls) {
         actor = (0,auth/* resolveActor */.i)(core.store, (0,auth/* credential */.e)(req.headers.authorization), core.unknownTokenUserId, core.now());
         if (actor.kind === 'anonymous' || actor.kind === 'app')
             throw new errors/* ApiError */.hD(401, 'Bad credentials');
+        if (req.method !== 'POST') {
+            // Stateless, as GitHub's MCP server: no event stream to GET (the SDK's would stay open with
+            // nothing to send) and no session to DELETE. Clients take 405 as "no stream".
+            status = 405;
+            res.writeHead(405, { allow: 'POST', 'content-type': 'text/plain; charset=utf-8' });
+            res.end('Method Not Allowed\n');
+            return;
+        }
         let body;
         try {
             body = requestText === undefined ? undefined : JSON.parse(requestText);
         }
         catch {
-            throw new errors/* ApiError */.hD(400, 'Problems parsing JSON');
+            // JSON-RPC's parse error, as the SDK's transport answers a body it cannot parse.
+            status = 400;
+            res.writeHead(400, { 'content-type': 'application/json' });
+            res.end(JSON.stringify({
+                jsonrpc: '2.0',
+                error: { code: types/* ErrorCode */.O4.ParseError, message: 'Parse error: Invalid JSON' },
+                id: null,
+            }));
+            return;
         }
         const domain = (0,context/* requestContext */.V)(core, { urls, actor, journal, requestId, deliveries });
-        const server = new esm_server/* Server */.g({ name: 'github-mcp-server', version: 'archal-clone' }, { capabilities: { tools: {} } });
+        const server = new esm_server/* Server */.g({ name: 'github-mcp-server', version: 'archal-clone' }, { capabilities: { tools: {} }, instructions: INSTRUCTIONS });
         server.setRequestHandler(types/* ListToolsRequestSchema */.gW, () => ({
             tools: TOOLS.map((tool) => ({
                 name: tool.name,
@@ -3403,9 +4097,17 @@ async function handleMcp(core, exchange, urls) {
                 annotations: tool.annotations,
             })),
         }));
-        server.setRequestHandler(types/* CallToolRequestSchema */.FT, async (request) => {
+        // The SDK's own tools/call schema would fail a call without a name as an internal error (-32603):
+        // read leniently here, the SDK's server checks it again and answers invalid params (-32602).
+        server.setRequestHandler(LENIENT_CALL_TOOL, async (lenient) => {
+            const request = lenient;
             const tool = BY_NAME.get(request.params.name);
             operationId = `mcp/${request.params.name}`;
+            if (!tool && !GITHUB_TOOL_NAMES.includes(request.params.name))
+                // As GitHub's server (go-sdk) answers a name it has no tool for: invalid params.
+                throw Object.assign(new Error(`unknown tool ${JSON.stringify(request.params.name)}`), {
+                    code: types/* ErrorCode */.O4.InvalidParams,
+                });
             if (!tool) {
                 notImplemented = true;
                 return {
@@ -3415,10 +4117,15 @@ async function handleMcp(core, exchange, urls) {
                     ],
                 };
             }
-            const args = (request.params.arguments ?? {});
-            const missing = (tool.inputSchema.required ?? []).filter((name) => args[name] === undefined || args[name] === null);
-            if (missing.length > 0)
-                return { isError: true, content: [{ type: 'text', text: `missing required parameter: ${missing[0]}` }] };
+            let args;
+            try {
+                args = checkArguments(tool, (request.params.arguments ?? {}));
+            }
+            catch (error) {
+                if (!(error instanceof ArgumentError))
+                    throw error;
+                return { isError: true, content: [{ type: 'text', text: error.message }] };
+            }
             // GitHub's MCP server calls the REST API with the same token: a tool call counts against
             // the token's `core` limit, and past it fails with the API's answer.
             const { key, label } = (0,state_actor/* actorKey */.B)(actor);

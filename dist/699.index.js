@@ -1,8 +1,8 @@
-export const id = 791;
-export const ids = [791];
+export const id = 699;
+export const ids = [699];
 export const modules = {
 
-/***/ 63791:
+/***/ 69699:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -866,6 +866,20 @@ const ASSISTANT_ERROR_KINDS = {
     max_output_tokens: 'unknown',
 };
 /**
+ * The node's `allowed_tools`, plus Claude Code's `Skill` tool when it declares skills: skills are
+ * loaded through that tool, so a tool list without it would leave them unusable (Archon adds it too).
+ */
+function toolsOf(request) {
+    if (!request.allowedTools || !request.options?.skills?.length)
+        return request.allowedTools;
+    return [...new Set([...request.allowedTools, 'Skill'])];
+}
+/** `mcp__<server>__*` for each server of the node's MCP configuration. */
+function mcpToolPatterns(request) {
+    const file = request.options?.mcp;
+    return file ? Object.keys(mcpServers(file)).map((name) => `mcp__${name}__*`) : [];
+}
+/**
  * The Claude Code CLI in print mode with stream-json output. The prompt goes on stdin (the tool
  * flags are variadic, so a positional prompt after them would be read as a tool name).
  */
@@ -878,8 +892,14 @@ function createClaudeProvider(defaults = {}) {
             if (model)
                 args.push('--model', model);
             args.push('--permission-mode', defaults.permissionMode ?? 'bypassPermissions');
-            if (request.allowedTools)
-                args.push(`--tools=${request.allowedTools.join(',')}`, `--allowedTools=${request.allowedTools.join(',')}`);
+            const tools = toolsOf(request);
+            // The tools of the node's MCP servers are allowed too, as Archon allows them: a node with
+            // allowed_tools: [] and an MCP server uses that server's tools only.
+            const allowed = [...(tools ?? []), ...mcpToolPatterns(request)];
+            if (tools)
+                args.push(`--tools=${tools.join(',')}`);
+            if (tools || allowed.length > 0)
+                args.push(`--allowedTools=${allowed.join(',')}`);
             if (request.deniedTools?.length)
                 args.push(`--disallowedTools=${request.deniedTools.join(',')}`);
             if (request.resumeSessionId) {
@@ -5078,6 +5098,16 @@ var lifecycle = __webpack_require__(98607);
 
 
 /**
+ * The fix workflow `name` of the workspace; one that does not exist or does not validate throws a
+ * WorkflowLookupError (invalid input, before anything runs when a host checks it up front).
+ */
+async function fixWorkflowOf(workspace, name) {
+    const lookup = await (0,workflows.findWorkflow)(workspace, name);
+    if (lookup.kind === 'invalid')
+        throw new src_workflows/* WorkflowLookupError */.yO('workflow_invalid', `The fix workflow '${name}' is invalid:\n${(0,src_workflows/* formatWorkflowProblems */.xJ)(lookup.errors)}`, { name, suggestions: [], file: lookup.file, problems: lookup.errors });
+    return lookup.workflow;
+}
+/**
  * A DAG workflow as the fixer: each attempt runs the workflow `name` of the workspace through the
  * run lifecycle, in the repository, with the restricted environment of fix commands, and cancels it
  * (killing its processes) at the fix timeout.
@@ -5086,13 +5116,11 @@ function workflowFixer(workspace, name, options = {}) {
     return async (request) => {
         const repo = await openRepoWorkspace({ dir: workspace.root, env: workspace.env, store: options.store });
         try {
-            const lookup = await (0,workflows.findWorkflow)(repo, name);
-            if (lookup.kind === 'invalid')
-                throw new src_workflows/* WorkflowLookupError */.yO('workflow_invalid', `The fix workflow '${name}' is invalid:\n${(0,src_workflows/* formatWorkflowProblems */.xJ)(lookup.errors)}`, { name, suggestions: [], file: lookup.file, problems: lookup.errors });
+            const workflow = await fixWorkflowOf(repo, name);
             const timeout = AbortSignal.timeout(request.timeoutMs);
             const started = (0,elapsed/* monotonicMs */.d)();
             const { result } = await (0,lifecycle/* startRun */.AD)(lifecycleDeps(repo, options.log ? { log: options.log } : {}), {
-                workflow: lookup.workflow,
+                workflow,
                 workingPath: repo.root,
                 userMessage: `Fix the Archal pre-prod failures described in ${request.failuresFile} (attempt ${request.attempt}).`,
                 context: `Failures (JSON): ${request.failuresFile}`,
@@ -5120,7 +5148,18 @@ function workflowFixer(workspace, name, options = {}) {
 }
 
 ;// CONCATENATED MODULE: ./src/preprod/vocabulary.ts
-const CLI_VOCABULARY = (option) => `--${option}`;
+/** `archal preprod run` takes its scenarios as arguments, and has no tag filter (only its hosts do). */
+const CLI_TERMS = {
+    'fix-command': '--fix-command',
+    'fix-workflow': '--fix-workflow',
+    'allow-external-execution': '--allow-external-execution',
+    'max-fix-attempts': '--max-fix-attempts',
+    'max-cost-usd': '--max-cost-usd',
+    harness: '--harness',
+    scenarios: 'scenario files or directories as arguments',
+    tags: 'tags',
+};
+const CLI_VOCABULARY = (option) => CLI_TERMS[option];
 const ACTION_VOCABULARY = (option) => `input '${option}'`;
 
 ;// CONCATENATED MODULE: ./src/harness/preflight.ts
@@ -5353,10 +5392,30 @@ async function runExternal(spec) {
         stdout: result.stdout,
     };
 }
+/** The last line a command printed (its own words for why it failed), or ''. */
+function lastLine(output) {
+    return (output
+        .split('\n')
+        .map((line) => line.trim())
+        .filter(Boolean)
+        .at(-1) ?? '');
+}
+/** How a command failed (`exit 4`, `timed out`) and the last line it printed; undefined when it succeeded. */
+function commandFailure(result) {
+    if (result.exitCode === 0 && !result.timedOut)
+        return undefined;
+    const how = result.timedOut
+        ? 'timed out'
+        : result.exitCode === null
+            ? 'did not exit normally'
+            : `exit ${result.exitCode}`;
+    return { how, said: lastLine(result.outputTail) };
+}
 
 // EXTERNAL MODULE: ./src/preprod/schema.ts
 var preprod_schema = __webpack_require__(19977);
 ;// CONCATENATED MODULE: ./src/preprod/fix.ts
+
 
 
 
@@ -5405,12 +5464,14 @@ async function runFixer(context, attempt, failuresFile, usageFile) {
         }));
         const usage = outcome.usage
             ? {
-                inputTokens: outcome.usage.inputTokens,
-                outputTokens: outcome.usage.outputTokens,
-                ...(outcome.usage.costUsd === undefined ? {} : { costUsd: outcome.usage.costUsd }),
+                usage: {
+                    inputTokens: outcome.usage.inputTokens,
+                    outputTokens: outcome.usage.outputTokens,
+                    ...(outcome.usage.costUsd === undefined ? {} : { costUsd: outcome.usage.costUsd }),
+                },
             }
             : readUsage(usageFile);
-        return { fix: { kind: 'workflow', ...outcome.result, workflowRunId: outcome.runId }, usage };
+        return { fix: { kind: 'workflow', ...outcome.result, workflowRunId: outcome.runId }, ...usage };
     }
     const { stdout: _stdout, ...result } = await record.timed('fix', () => runExternal({
         command: options.fixCommand,
@@ -5422,22 +5483,49 @@ async function runFixer(context, attempt, failuresFile, usageFile) {
         env: context.env,
         signal: context.signal,
     }));
-    return { fix: { kind: 'command', ...result }, usage: readUsage(usageFile) };
+    return { fix: { kind: 'command', ...result }, ...readUsage(usageFile) };
 }
+/**
+ * What the fixer wrote to ARCHAL_PREPROD_USAGE_PATH. Writing nothing is fine; something that does not
+ * match the fields is ignored, and `problem` says why, so that a cost the loop cannot count (and so
+ * cannot hold to --max-cost-usd) is not ignored silently.
+ */
 function readUsage(file) {
     const read = (0,input_file/* readInputFile */.jH)(file, { maxBytes: 64 * 1024 });
     if (!read.ok)
-        return null;
+        return { usage: null, ...(read.problem === 'missing' ? {} : { usageProblem: read.message }) };
+    let value;
     try {
-        const parsed = preprod_schema/* fixUsageSchema */.EJ.safeParse(JSON.parse(read.text));
-        return parsed.success ? parsed.data : null;
+        value = JSON.parse(read.text);
     }
-    catch {
-        return null;
+    catch (error) {
+        return { usage: null, usageProblem: `not JSON (${(0,lib_errors/* errorMessage */.g)(error)})` };
     }
+    const parsed = preprod_schema/* fixUsageSchema */.EJ.safeParse(value);
+    if (parsed.success)
+        return { usage: parsed.data };
+    const problems = parsed.error.issues.map((issue) => `${issue.path.join('.') || '(file)'}: ${issue.message}`);
+    return {
+        usage: null,
+        usageProblem: `${problems.join('; ')} (the fields: inputTokens, outputTokens and costUsd numbers, provider and model strings, isByok a boolean)`,
+    };
+}
+/** The attempts whose fixer itself failed, in its own words: often the reason the scenarios still fail. */
+function fixerFailures(attempts) {
+    const failed = attempts.flatMap(({ attempt, fix }) => {
+        const failure = fix ? commandFailure(fix) : undefined;
+        return failure ? [{ attempt, kind: fix.kind, failure }] : [];
+    });
+    if (failed.length === 0)
+        return '';
+    const list = failed
+        .map(({ attempt, failure }) => `${attempt} (${failure.how}${failure.said ? `: ${failure.said}` : ''})`)
+        .join(', ');
+    return ` The fix ${failed[0].kind} failed in attempt${failed.length > 1 ? 's' : ''} ${list}.`;
 }
 
 ;// CONCATENATED MODULE: ./src/preprod/git.ts
+
 
 
 
@@ -5575,6 +5663,95 @@ async function pushWithLease(remote, commit, branch, expected, options) {
         remote,
         `${commit}:refs/heads/${branch}`,
     ], options);
+}
+/**
+ * Runs `action` in a temporary worktree of the repository checked out on a local branch of the fix
+ * branch at `commit`, tracking it on `remote` (a remote's name; a URL has no tracking branch), so
+ * that a PR command such as `gh pr create --draft --fill` finds a pushed branch other than the base.
+ * The user's branch, index and working tree are not touched; the worktree and its local branch are
+ * removed afterwards (a local branch the user already has by that name is left alone: the
+ * checkout gets a name of its own that tracks the same remote branch). Resolves to what `action`
+ * returned and the worktree's HEAD when it finished (the command may have added commits).
+ */
+async function inFixBranchCheckout(fix, options, action) {
+    const taken = await git_git(['rev-parse', '--verify', '--quiet', `refs/heads/${fix.branch}`], options).catch(() => '');
+    const local = taken ? `${fix.branch}-${(0,external_node_crypto_.randomBytes)(4).toString('hex')}` : fix.branch;
+    const dir = (0,external_node_fs_.mkdtempSync)((0,external_node_path_.join)((0,paths/* scratchDir */.GA)(), 'archal-pr-'));
+    try {
+        await git_git(['worktree', 'add', '--quiet', '--no-track', '-b', local, dir, fix.commit], options);
+        const at = { ...options, cwd: dir };
+        if (isRemoteName(fix.remote)) {
+            await git_git([
+                'fetch',
+                '--quiet',
+                '--no-tags',
+                fix.remote,
+                `+refs/heads/${fix.branch}:refs/remotes/${fix.remote}/${fix.branch}`,
+            ], at);
+            await git_git(['config', `branch.${local}.remote`, fix.remote], at);
+            await git_git(['config', `branch.${local}.merge`, `refs/heads/${fix.branch}`], at);
+        }
+        const value = await action(dir);
+        return { value, head: await git_git(['rev-parse', 'HEAD'], at) };
+    }
+    finally {
+        await git_git(['worktree', 'remove', '--force', dir], options).catch(() => undefined);
+        // Deleting the branch also removes its `branch.<name>.*` settings.
+        await git_git(['branch', '-D', local], options).catch(() => undefined);
+        (0,external_node_fs_.rmSync)(dir, { recursive: true, force: true });
+    }
+}
+/** `origin` rather than `https://…` or `/path/to/repo.git`. */
+function isRemoteName(remote) {
+    return /^[A-Za-z0-9][A-Za-z0-9._-]*$/.test(remote);
+}
+
+;// CONCATENATED MODULE: ./src/preprod/fix-paths.ts
+
+
+
+
+// What a fix changed is what a pull request publishes: it is recorded in the result (`fixPaths`)
+// so that a later loop can still publish a fix an earlier one made but did not publish.
+/** Changes under these paths are Archal's own artifacts, never part of a fix. */
+const ARTIFACT_PATHS = /^\.archal\/(cache|preprod|logs|artifacts|attach)\//;
+/**
+ * The paths an earlier loop of this repository, in this artifacts folder, fixed but did not publish
+ * (it ran without --open-pr, or its PR failed): a rerun that finds the scenarios passing, because
+ * the fix is in the working tree, still has that fix to publish.
+ */
+function unpublishedFixPaths(artifactsDir, repo) {
+    const read = (0,input_file/* readInputFile */.jH)((0,external_node_path_.join)(artifactsDir, 'preprod-result.json'), { maxBytes: input_file/* INPUT_LIMITS */.Ef.seed });
+    if (!read.ok)
+        return [];
+    try {
+        const earlier = preprod_schema/* preprodResultSchema */.vl.safeParse(JSON.parse(read.text));
+        if (!earlier.success || earlier.data.repo !== repo || earlier.data.pr?.verified)
+            return [];
+        return (earlier.data.fixPaths ?? []).filter((path) => !ARTIFACT_PATHS.test(path));
+    }
+    catch {
+        // An earlier result that is not JSON carries nothing over.
+        return [];
+    }
+}
+/**
+ * Runs the fix attempts and adds the paths they changed in the working tree to `record.fixPaths`.
+ * Outside a git repository (a library host's choice) there is nothing to snapshot, nor to publish.
+ */
+async function recordingFixPaths(record, git, fixAttempts) {
+    const beforeFix = await snapshotWorkingTree(git).catch(() => undefined);
+    try {
+        return await fixAttempts();
+    }
+    finally {
+        if (beforeFix) {
+            const changed = await changedPaths(beforeFix, await snapshotWorkingTree(git), git);
+            record.fixPaths = [...new Set([...record.fixPaths, ...changed])]
+                .filter((path) => !ARTIFACT_PATHS.test(path))
+                .sort();
+        }
+    }
 }
 
 // EXTERNAL MODULE: ./node_modules/@octokit/rest/dist-src/index.js + 1 modules
@@ -5961,7 +6138,7 @@ async function discoverPublishTarget(repo, env) {
         return {
             ok: false,
             stopReason: 'origin_not_github',
-            message: 'No git remote "origin": the draft PR needs a GitHub origin.',
+            message: 'No git remote "origin": the draft PR needs a GitHub origin. Add one (git remote add origin https://github.com/<owner>/<repo>.git), or run without --open-pr.',
         };
     const parsed = parseGitHubRemote(url, { apiUrl: env.GITHUB_API_URL });
     if (!parsed.ok)
@@ -6008,99 +6185,161 @@ function unpublished(publisher, fields = {}) {
         ...fields,
     };
 }
-/**
- * The built-in publisher. The change it publishes is the fix's paths, plus those of a fix PR still
- * open from an earlier run, as they are in the working tree now, committed on top of the remote
- * base. It pushes that to the fix branch with a lease, creates or updates the draft pull request,
- * and verifies it. When the base already has all of it (nothing left to change), an open pull
- * request from an earlier run is closed.
- */
-async function publishBuiltin(request) {
+async function publishContext(request) {
     const { target } = request;
-    const github = apiOf(target);
-    const repository = target.repository;
-    const remote = target.gitRemote ?? 'origin';
-    const base = target.baseBranch;
-    const branch = headBranchOf(target);
-    const gitOptions = {
-        cwd: request.repo,
-        env: { ...request.env, ...(await tokenEnvironment(target.token, { cwd: request.repo, env: request.env })) },
+    return {
+        github: apiOf(target),
+        repository: target.repository,
+        remote: target.gitRemote ?? 'origin',
+        base: target.baseBranch,
+        branch: headBranchOf(target),
+        gitOptions: {
+            cwd: request.repo,
+            env: { ...request.env, ...(await tokenEnvironment(target.token, { cwd: request.repo, env: request.env })) },
+        },
     };
-    const summary = unpublished('builtin', { branch });
+}
+const titleOf = (request, base) => `Archal pre-prod fix for ${base}: ${request.fixed.length} failing scenario check(s)`;
+/**
+ * The change both publishers publish: the fix's paths, plus those of a fix PR still open from an
+ * earlier run, as they are in the working tree now, committed on top of the remote base and pushed
+ * to the fix branch with a lease (unless the open PR already has exactly this change).
+ */
+async function pushFix(request, context) {
+    const { github, repository, remote, base, branch, gitOptions } = context;
     const open = await findOpenPull(github, repository, branch);
     const paths = [
         ...new Set([...request.fixPaths, ...(open ? await listPullFiles(github, repository, open.number) : [])]),
     ].sort();
     const parent = paths.length > 0 ? await fetchRemoteBranch(remote, base, gitOptions) : undefined;
     if (paths.length > 0 && !parent)
-        return { ...summary, problems: [`the base branch '${base}' does not exist on ${describeRemote(remote)}`] };
-    const title = `Archal pre-prod fix for ${base}: ${request.fixed.length} failing scenario check(s)`;
+        return { kind: 'problem', problem: `the base branch '${base}' does not exist on ${describeRemote(remote)}` };
     const change = parent
-        ? await commitPaths(parent, request.afterTree, paths, `${title}\n\n${fixedList(request.fixed)}\n`, gitOptions)
+        ? await commitPaths(parent, request.afterTree, paths, `${titleOf(request, base)}\n\n${fixedList(request.fixed)}\n`, gitOptions)
         : undefined;
-    if (!change || change.files.length === 0) {
-        if (!open)
-            return { ...summary, verified: true };
-        await closePull(github, repository, open.number, 'Archal pre-prod: the scenarios pass and the base branch already has everything this pull request changed, so it is no longer needed.');
-        return { ...summary, action: 'closed', url: open.url, number: open.number, headSha: open.headSha, verified: true };
-    }
+    if (!change || change.files.length === 0)
+        return { kind: 'nothing', open };
     const previous = await fetchRemoteBranch(remote, branch, gitOptions);
     // The same change on the same base as the open pull request: keep its commit rather than churn it.
     const unchanged = open !== undefined && previous === open.headSha && (await sameChange(previous, change.commit, gitOptions));
     const head = unchanged ? previous : change.commit;
     if (!unchanged)
         await pushWithLease(remote, head, branch, previous, gitOptions);
+    return { kind: 'pushed', open, head, files: change.files, unchanged };
+}
+/** Nothing left to publish: an open pull request from an earlier run is closed. */
+async function closeNeedless(summary, context, open) {
+    if (!open)
+        return { ...summary, verified: true };
+    await closePull(context.github, context.repository, open.number, 'Archal pre-prod: the scenarios pass and the base branch already has everything this pull request changed, so it is no longer needed.');
+    return { ...summary, action: 'closed', url: open.url, number: open.number, headSha: open.headSha, verified: true };
+}
+/**
+ * The built-in publisher: pushes the fix (see `pushFix`), creates or updates the draft pull
+ * request, and verifies it. When the base already has all of it, an open pull request from an
+ * earlier run is closed.
+ */
+async function publishBuiltin(request) {
+    const context = await publishContext(request);
+    const { github, repository, base, branch } = context;
+    const summary = unpublished('builtin', { branch });
+    const pushed = await pushFix(request, context);
+    switch (pushed.kind) {
+        case 'problem':
+            return { ...summary, problems: [pushed.problem] };
+        case 'nothing':
+            return closeNeedless(summary, context, pushed.open);
+        case 'pushed':
+            break;
+    }
     const { action, pull } = await upsertDraftPull(github, repository, {
         branch,
         base,
-        title,
-        body: prBody(request, change.files),
+        title: titleOf(request, base),
+        body: prBody(request, pushed.files),
     });
-    const verification = await verifyPull(github, repository, pull.number, { headSha: head, files: change.files });
+    const verification = await verifyPull(github, repository, pull.number, { headSha: pushed.head, files: pushed.files });
     return {
         ...summary,
-        action: unchanged ? 'unchanged' : action,
+        action: pushed.unchanged ? 'unchanged' : action,
         url: pull.url,
         number: pull.number,
-        headSha: head,
+        headSha: pushed.head,
         files: verification.files,
         verified: verification.problems.length === 0,
         problems: verification.problems,
     };
 }
-/** A user's PR command (e.g. `gh pr create --draft --fill`), then the same verification. */
+/**
+ * A user's PR command (e.g. `gh pr create --draft --fill`). The fix is pushed to the fix branch
+ * first (see `pushFix`), and the command runs in a temporary checkout of that branch, so that it
+ * opens the pull request from it; then the same verification (head, files, draft, open, checks).
+ * When a pull request from the fix branch is already open (an earlier run's), the push has updated
+ * it and the command is not run again.
+ */
 async function publishWithCommand(request) {
-    const result = await runExternal({
+    const context = await publishContext(request);
+    const { github, repository, remote, branch } = context;
+    const summary = unpublished('command', { branch });
+    const pushed = await pushFix(request, context);
+    switch (pushed.kind) {
+        case 'problem':
+            return { ...summary, problems: [pushed.problem] };
+        case 'nothing':
+            return closeNeedless(summary, context, pushed.open);
+        case 'pushed':
+            break;
+    }
+    if (pushed.open) {
+        const verification = await verifyPull(github, repository, pushed.open.number, {
+            headSha: pushed.head,
+            files: pushed.files,
+        });
+        return {
+            ...summary,
+            action: pushed.unchanged ? 'unchanged' : 'updated',
+            url: verification.pull.url,
+            number: pushed.open.number,
+            headSha: pushed.head,
+            files: verification.files,
+            verified: verification.problems.length === 0,
+            problems: verification.problems,
+        };
+    }
+    const { value: result, head } = await inFixBranchCheckout({ remote, branch, commit: pushed.head }, { cwd: request.repo, env: request.env }, (dir) => runExternal({
         command: request.command,
-        cwd: request.repo,
+        cwd: dir,
         vars: { ARCHAL_PREPROD_VALIDATION_JSON: request.validationFile },
         passEnv: request.passEnv,
         timeoutMs: request.timeoutMs,
         redactor: request.redactor,
         env: request.env,
-    });
+    }));
     const { stdout, ...command } = result;
-    const summary = unpublished('command', { command });
-    if (result.exitCode !== 0)
+    const withCommand = { ...summary, command };
+    if (result.exitCode !== 0) {
+        const said = lastLine(command.outputTail);
         return {
-            ...summary,
-            problems: [`the PR command ${result.timedOut ? 'timed out' : `exited with ${result.exitCode}`}`],
+            ...withCommand,
+            problems: [
+                `the PR command ${result.timedOut ? 'timed out' : `exited with ${result.exitCode}`}${said ? `: ${said}` : ''}`,
+            ],
         };
-    const github = apiOf(request.target);
-    const repository = request.target.repository;
-    const number = pullNumberIn(stdout, repository) ?? (await findOpenPull(github, repository, headBranchOf(request.target)))?.number;
+    }
+    const number = pullNumberIn(stdout, repository) ?? (await findOpenPull(github, repository, branch))?.number;
     if (number === undefined)
         return {
-            ...summary,
-            problems: ['cannot find the pull request the command opened: make it print the PR URL (gh pr create does)'],
+            ...withCommand,
+            problems: [
+                `cannot find the pull request the command opened: make it print the PR URL (gh pr create does), or open it from ${branch}`,
+            ],
         };
-    const verification = await verifyPull(github, repository, number, { files: request.fixPaths });
+    const verification = await verifyPull(github, repository, number, { headSha: head, files: pushed.files });
     return {
-        ...summary,
+        ...withCommand,
         action: 'created',
         url: verification.pull.url,
         number,
-        branch: null,
         headSha: verification.pull.headSha,
         files: verification.files,
         verified: verification.problems.length === 0,
@@ -6154,6 +6393,8 @@ class PreprodRecord {
     preflight = null;
     validation = null;
     pr = null;
+    /** What fixes changed and is not published yet (see the result's `fixPaths`). */
+    fixPaths = [];
     /** The phase running now (for an error's message). */
     phase;
     constructor(context) {
@@ -6222,6 +6463,7 @@ class PreprodRecord {
             usage: this.usage,
             validation: this.validation,
             pr: this.pr,
+            fixPaths: this.fixPaths,
             timings: this.timings,
             artifacts: {
                 dir: artifacts,
@@ -6259,10 +6501,9 @@ class PreprodRecord {
 
 
 
+
 /** An option as the host names it. */
 const term = (run, option) => (run.vocabulary ?? CLI_VOCABULARY)(option);
-/** Changes under these paths are Archal's own artifacts, never part of a fix. */
-const ARTIFACT_PATHS = /^\.archal\/(cache|preprod|logs|artifacts|attach)\//;
 /**
  * The pre-prod loop: resolve, run the scenarios and classify what failed, let a fix command patch
  * (when allowed) and rerun every scenario, up to `maxFixAttempts`, validate, publish a draft PR and
@@ -6290,8 +6531,6 @@ async function loopPhases(loop) {
     if ('status' in resolved)
         return resolved;
     const { options } = loop;
-    // Only a PR needs to know what the fix changed; snapshotting a large tree is not free.
-    const beforeFix = options.openPr ? await snapshotWorkingTree({ cwd: loop.repo, env: loop.env }) : undefined;
     const first = await scenarioPhase(loop, 0, null, null, (0,elapsed/* monotonicMs */.d)());
     if (options.dryRun)
         return {
@@ -6317,13 +6556,14 @@ async function loopPhases(loop) {
                 ? `Scenarios pass after ${loop.record.attempts.length - 1} fix attempt(s).`
                 : 'Scenarios pass.',
         };
-    return publishPhase(loop, resolved.target, beforeFix, first.failures);
+    return publishPhase(loop, resolved.target, first.failures);
 }
 function startLoop(run) {
     const artifactsDir = (0,external_node_path_.resolve)(run.repo, run.options.artifacts);
     (0,external_node_fs_.mkdirSync)(artifactsDir, { recursive: true });
     removeEarlierAttempts(artifactsDir);
     const redactor = new redact/* SecretRedactor */.pE(run.agent ? agentSecrets(run.agent) : [], { ...run.env, ...run.agent?.env });
+    const unpublished = unpublishedFixPaths(artifactsDir, run.repo);
     const record = new PreprodRecord({
         repo: run.repo,
         artifactsDir,
@@ -6331,6 +6571,7 @@ function startLoop(run) {
         options: optionsRecord(run),
         redactor,
     });
+    record.fixPaths = unpublished;
     return {
         run,
         repo: run.repo,
@@ -6395,12 +6636,16 @@ async function resolvePhase(loop) {
             stopReason: 'missing_harness',
             message: run.agentProblem ?? `No agent to test: set "agent" in .archal.json or pass ${term(run, 'harness')}.`,
         };
-    if (run.scenarios.entries.length === 0)
+    if (run.scenarios.entries.length === 0) {
+        const found = run.scenarios.files.length;
         return {
             status: 'blocked',
             stopReason: 'no_scenarios',
-            message: 'No scenarios to run: pass scenario files or set "scenarios" in .archal.json (`archal preprod plan --write-scenarios` writes starters).',
+            message: found > 0
+                ? `No scenarios to run: none of the ${found} scenario file(s) found has one of the tags of ${term(run, 'tags')} (a scenario's tags are the "tags" line of its ## Config).`
+                : `No scenarios to run: give ${term(run, 'scenarios')} or set "scenarios" in .archal.json, or put scenario files under archal/ or scenarios/ (\`archal preprod plan --write-scenarios\` writes starters).`,
         };
+    }
     let target;
     if (options.openPr && !options.dryRun) {
         if (!run.publishTarget)
@@ -6488,6 +6733,12 @@ async function fixPhase(loop, failures) {
             stopReason: 'external_execution_disabled',
             message: `Scenarios fail; the fix command runs only with ${term(loop.run, 'allow-external-execution')}.`,
         };
+    // What the fix attempts change is what a PR publishes, now or on a rerun (see `unpublishedFixPaths`).
+    return recordingFixPaths(record, { cwd: loop.repo, env: loop.env }, () => fixAttempts(loop));
+}
+/** Fix attempt after fix attempt, each followed by a rerun of every scenario, until they pass or the budget runs out. */
+async function fixAttempts(loop) {
+    const { options, record } = loop;
     let passed = false;
     let lastCost;
     for (let attempt = 1; attempt <= options.maxFixAttempts && !passed; attempt++) {
@@ -6498,7 +6749,9 @@ async function fixPhase(loop, failures) {
         // The failures the previous run left: what this attempt is asked to fix.
         const failuresFile = record.attempts.at(-1).failuresFile;
         loop.run.log(`fix attempt ${attempt}/${options.maxFixAttempts}…`);
-        const { fix, usage } = await runFixAttempt(loop, attempt, failuresFile);
+        const { fix, usage, usageProblem } = await runFixAttempt(loop, attempt, failuresFile);
+        if (usageProblem)
+            loop.run.log(`warning: fix attempt ${attempt}: the usage written to ARCHAL_PREPROD_USAGE_PATH was ignored: ${loop.redactor.text(usageProblem)}`);
         record.addUsage(usage);
         lastCost = usage?.costUsd;
         // A fix attempt that failed still gets its rerun: it may have fixed something before failing.
@@ -6508,7 +6761,7 @@ async function fixPhase(loop, failures) {
         return {
             status: 'budget_exhausted',
             stopReason: 'max_fix_attempts',
-            message: `Scenarios still fail after ${options.maxFixAttempts} fix attempt(s) (${term(loop.run, 'max-fix-attempts')}).`,
+            message: `Scenarios still fail after ${options.maxFixAttempts} fix attempt(s) (${term(loop.run, 'max-fix-attempts')}).${fixerFailures(record.attempts)}`,
         };
     return undefined;
 }
@@ -6558,14 +6811,14 @@ async function validationPhase(loop) {
     };
 }
 /** Publishes what the fix changed as a draft pull request on the target (or with the PR command) and verifies it. */
-async function publishPhase(loop, target, beforeFix, fixed) {
+async function publishPhase(loop, target, fixed) {
     const { options, record } = loop;
     const afterFix = await snapshotWorkingTree({ cwd: loop.repo, env: loop.env });
-    const fixPaths = (await changedPaths(beforeFix, afterFix, { cwd: loop.repo, env: loop.env })).filter((path) => !ARTIFACT_PATHS.test(path));
     const request = {
         repo: loop.repo,
         target,
-        fixPaths,
+        afterTree: afterFix,
+        fixPaths: record.fixPaths,
         fixed,
         attempts: record.attempts.length - 1,
         validation: record.validation,
@@ -6593,7 +6846,7 @@ async function publishPhase(loop, target, beforeFix, fixed) {
             }));
         }
         else
-            record.pr = await record.timed('pr', () => publishBuiltin({ ...request, afterTree: afterFix }));
+            record.pr = await record.timed('pr', () => publishBuiltin(request));
     }
     catch (error) {
         record.pr = unpublished(options.prCommand ? 'command' : 'builtin', {
@@ -8392,7 +8645,9 @@ async function prepare(inputs, redactor) {
     const token = inputs['github-token'];
     const notes = [];
     const forkPull = ctx.pullRequest?.fork === true;
-    const readOnly = forkPull && ctx.eventName === 'pull_request';
+    // Every event of a fork's pull request (pull_request, pull_request_review, _review_comment) gets
+    // a read-only token, except pull_request_target, which runs in the base repository's context.
+    const readOnly = forkPull && ctx.eventName !== 'pull_request_target';
     if (!token)
         notes.push('No github-token was given: results are in the job summary and annotations only.');
     if (readOnly) {
@@ -8722,11 +8977,14 @@ function copyRecords(from, to) {
 ;// CONCATENATED MODULE: ./action/target.ts
 
 
+/** The branches a merge queue builds its groups on (`gh-readonly-queue/<base>/pr-<n>-<sha>`). */
+const MERGE_QUEUE_PREFIX = 'gh-readonly-queue/';
 /**
  * Where the Action's fix pull request goes, from the event rather than the checkout (which
  * actions/checkout leaves detached): on a pull request, the pull request's head branch, so the
  * author can merge the fix into it (the fix itself is pushed to `archal/preprod-fix-<head-branch>`,
- * never to the author's branch); on a push, the pushed branch. Git talks to the repository by URL
+ * never to the author's branch); on a push, the pushed branch; never a merge queue's branch, which
+ * lives only as long as its group. Git talks to the repository by URL
  * with `github-token` (the publisher sets its credential helper and drops any header the checkout
  * persisted), so the push is made with the token the workflow gave the Action.
  */
@@ -8740,6 +8998,12 @@ async function actionPublishTarget(setup) {
             message: "A draft fix pull request needs 'github-token' with contents and pull-requests write access (the default, github.token, has them with `permissions: contents: write, pull-requests: write`).",
         };
     const baseBranch = ctx.pullRequest ? ctx.pullRequest.headRef : ctx.branch;
+    if (baseBranch && (ctx.eventName === 'merge_group' || baseBranch.startsWith(MERGE_QUEUE_PREFIX)))
+        return {
+            ok: false,
+            stopReason: 'detached_head',
+            message: `The workflow runs for ${ctx.eventName} on a merge queue's temporary branch (${baseBranch}), which GitHub deletes once the group is merged or removed: a draft fix pull request needs a pull request or a branch that stays. Open fix pull requests from pull_request or push workflows.`,
+        };
     if (!baseBranch)
         return {
             ok: false,
@@ -14375,6 +14639,31 @@ function formatBytes(bytes) {
 
 /***/ }),
 
+/***/ 62178:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   L: () => (/* binding */ isoTime)
+/* harmony export */ });
+/**
+ * `new Date(ms).toISOString()`, byte for byte, from the date's UTC fields. V8's own toISOString
+ * looks up the local time zone on its first call (ICU reads /etc/localtime and builds the zone,
+ * ~0.1–0.2 ms), although an ISO string is in UTC: a workflow run stamps its records with these and
+ * has no other use for the time zone.
+ */
+function isoTime(ms = Date.now()) {
+    const date = new Date(ms);
+    const year = date.getUTCFullYear();
+    // Outside years 0–9999 (and for an invalid date, which throws) the format has cases of its own.
+    if (!(year >= 0 && year <= 9999))
+        return date.toISOString();
+    return `${pad(year, 4)}-${pad(date.getUTCMonth() + 1, 2)}-${pad(date.getUTCDate(), 2)}T${pad(date.getUTCHours(), 2)}:${pad(date.getUTCMinutes(), 2)}:${pad(date.getUTCSeconds(), 2)}.${pad(date.getUTCMilliseconds(), 3)}Z`;
+}
+const pad = (value, width) => String(value).padStart(width, '0');
+
+
+/***/ }),
+
 /***/ 39049:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -16108,6 +16397,9 @@ const preprodResultSchema = zod__WEBPACK_IMPORTED_MODULE_0__/* .object */ .Ikc({
         command: commandResultSchema.nullable(),
     })
         .nullable(),
+    fixPaths: zod__WEBPACK_IMPORTED_MODULE_0__/* .array */ .YOg(zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP())
+        .optional()
+        .describe("Paths fixes changed that are not known to be published: this loop's fix attempts', and those an earlier loop in the same artifacts folder left unpublished (a rerun with --open-pr publishes them)"),
     timings: zod__WEBPACK_IMPORTED_MODULE_0__/* .record */ .g1P(zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP(), zod__WEBPACK_IMPORTED_MODULE_0__/* .number */ .aig()).describe('Milliseconds per phase'),
     artifacts: zod__WEBPACK_IMPORTED_MODULE_0__/* .object */ .Ikc({ dir: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP().nullable(), result: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP().nullable(), failures: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP().nullable() }),
 });
@@ -17023,6 +17315,15 @@ const WORKFLOW_EVENT_TYPES = [
     'evidence_validation_failed',
     'ralph_story_started',
     'ralph_story_completed',
+    // Archon's container backend records these; Archal has no container runs and never writes them, but
+    // accepts them from `event emit` so scripts written for Archon's CLI are not refused.
+    'container_created',
+    'container_stopped',
+    'container_resumed',
+    'container_destroyed',
+    'writeback_requested',
+    'writeback_applied',
+    'writeback_discarded',
 ];
 const EVENT_TYPE_SET = new Set(WORKFLOW_EVENT_TYPES);
 function isWorkflowEventType(value) {
@@ -17108,7 +17409,7 @@ class JsonlTranscript {
 
 /***/ }),
 
-/***/ 33751:
+/***/ 70790:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -17131,6 +17432,8 @@ var errors = __webpack_require__(97268);
 var redact = __webpack_require__(60310);
 // EXTERNAL MODULE: ./src/lib/ignored-dir.ts
 var ignored_dir = __webpack_require__(62615);
+// EXTERNAL MODULE: ./src/lib/iso-time.ts
+var iso_time = __webpack_require__(62178);
 // EXTERNAL MODULE: ./src/workflows/clock.ts
 var workflows_clock = __webpack_require__(60956);
 ;// CONCATENATED MODULE: ./src/workflows/event-data.ts
@@ -17403,6 +17706,86 @@ function usesVariable(text, name) {
     return new RegExp(`\\$${name}(?![A-Za-z0-9_])`).test(text);
 }
 
+// EXTERNAL MODULE: ./src/lib/input-file.ts
+var input_file = __webpack_require__(7926);
+// EXTERNAL MODULE: ./src/lib/paths.ts
+var paths = __webpack_require__(9927);
+;// CONCATENATED MODULE: ./src/providers/mcp-config.ts
+
+
+
+
+
+const VARIABLE = /\$(?:\{([A-Z_][A-Z0-9_]*)\}|([A-Z_][A-Z0-9_]*))/g;
+function resolveMcpConfig(file, env) {
+    const parsed = readJson(file);
+    const wrapped = Object.hasOwn(parsed, 'mcpServers');
+    if (wrapped && Object.keys(parsed).length > 1)
+        throw invalid(`${file} mixes "mcpServers" with other keys: use either {"mcpServers": {...}} or the server map alone`);
+    const servers = wrapped ? parsed.mcpServers : parsed;
+    if (!isObject(servers))
+        throw invalid(`${file}: "mcpServers" must be a JSON object of servers`);
+    const missing = new Set();
+    let expanded = false;
+    const resolved = {};
+    for (const [name, server] of Object.entries(servers)) {
+        if (!isObject(server))
+            throw invalid(`${file}: MCP server "${name}" must be a JSON object`);
+        const copy = { ...server };
+        for (const field of ['env', 'headers']) {
+            if (server[field] === undefined)
+                continue;
+            const values = server[field];
+            if (!isObject(values))
+                throw invalid(`${file}: ${name}.${field} must be a JSON object of strings`);
+            copy[field] = Object.fromEntries(Object.entries(values).map(([key, value]) => {
+                if (typeof value !== 'string')
+                    throw invalid(`${file}: ${name}.${field}.${key} must be a string`);
+                return [
+                    key,
+                    value.replace(VARIABLE, (_, braced, bare) => {
+                        const variable = (braced ?? bare);
+                        expanded = true;
+                        if (env[variable] === undefined)
+                            missing.add(variable);
+                        return env[variable] ?? '';
+                    }),
+                ];
+            }));
+        }
+        resolved[name] = copy;
+    }
+    if (wrapped && !expanded)
+        return { file, missing: [], dispose: () => { } };
+    // Outside the repository and readable by this user only: the copy holds the expanded values.
+    const dir = (0,external_node_fs_.mkdtempSync)((0,external_node_path_.join)((0,paths/* scratchDir */.GA)(), 'archal-mcp-'));
+    const copyFile = (0,external_node_path_.join)(dir, 'mcp.json');
+    (0,external_node_fs_.writeFileSync)(copyFile, JSON.stringify({ mcpServers: resolved }), { mode: 0o600 });
+    return { file: copyFile, missing: [...missing], dispose: () => (0,external_node_fs_.rmSync)(dir, { recursive: true, force: true }) };
+}
+function readJson(file) {
+    // A file the workflow names: a FIFO or a device in its place is refused, never waited on.
+    const read = (0,input_file/* readInputFile */.jH)(file, { maxBytes: input_file/* INPUT_LIMITS */.Ef.config, strictUtf8: true });
+    if (!read.ok)
+        throw invalid(`cannot read the MCP configuration: ${read.message}`);
+    let parsed;
+    try {
+        parsed = JSON.parse(read.text);
+    }
+    catch (error) {
+        throw invalid(`cannot read the MCP configuration ${file}: ${String(error)}`);
+    }
+    if (!isObject(parsed))
+        throw invalid(`${file} must hold a JSON object of MCP servers`);
+    return parsed;
+}
+function isObject(value) {
+    return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+function invalid(message) {
+    return new types/* ProviderError */.mZ('invalid_request', message);
+}
+
 // EXTERNAL MODULE: ./src/providers/models.ts
 var models = __webpack_require__(34806);
 // EXTERNAL MODULE: ./src/workflows/output-schema.ts
@@ -17628,6 +18011,7 @@ function processReporter(run, nodeId) {
 
 
 
+
 /** AI streams that say nothing for this long are stopped. */
 const DEFAULT_IDLE_TIMEOUT_MS = 30 * 60 * 1000;
 /** How many times a provider that cannot enforce output_format is asked again with the validation errors. */
@@ -17734,11 +18118,20 @@ async function providerCall(run, node, call) {
         }
     };
     const schema = node.output_format;
+    let mcp;
     try {
+        const env = nodeEnvironment(run, node.id, call.vars, call.iteration);
+        const options = callOptions(run, node, call.vars);
+        if (options.mcp) {
+            mcp = resolveMcpConfig(options.mcp, env);
+            for (const variable of mcp.missing)
+                run.deps.log(`⚠️ Node '${node.id}': the MCP configuration ${node.options.mcp} names ${variable}, which is not set; it is passed as empty`);
+            options.mcp = mcp.file;
+        }
         return await provider.run({
             prompt: call.prompt,
             cwd: run.cwd,
-            env: nodeEnvironment(run, node.id, call.vars, call.iteration),
+            env,
             model: node.model,
             allowedTools: node.allowed_tools,
             deniedTools: node.denied_tools,
@@ -17746,7 +18139,7 @@ async function providerCall(run, node, call) {
             outputSchemaPath: schema ? writeSchema(run, node.id, schema) : undefined,
             resumeSessionId: call.resumeSessionId,
             forkSession: call.forkSession,
-            options: callOptions(run, node, call.vars),
+            options,
             reasoningEffort: run.workflow.modelReasoningEffort,
             webSearchMode: run.workflow.webSearchMode,
             additionalDirectories: run.workflow.additionalDirectories,
@@ -17762,6 +18155,9 @@ async function providerCall(run, node, call) {
     }
     catch (error) {
         throw toNodeFailure(error, node.id);
+    }
+    finally {
+        mcp?.dispose();
     }
 }
 /** The node's provider settings for this call: paths made absolute, prompt texts substituted. */
@@ -17885,8 +18281,6 @@ async function runApprovalNode({ node, run, signal }) {
 
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __webpack_require__(77598);
-// EXTERNAL MODULE: ./src/lib/paths.ts
-var paths = __webpack_require__(9927);
 ;// CONCATENATED MODULE: ./src/workflows/nodes/bash.ts
 
 
@@ -18150,6 +18544,17 @@ function schedule(state, options) {
             state.write('node_always_run_reset', node.id, { prior_output: prior.text.slice(0, 2000) });
             return false;
         }
+        // Its earlier output was made from its dependencies' earlier outputs: when one of them ran again
+        // (or failed) this time and no longer says the same, that result is stale and the node runs again.
+        const stale = node.depends_on.filter((dep) => dependencyChanged(dep, options.prior.outputs.get(dep)));
+        if (stale.length > 0) {
+            state.write('node_prior_cache_invalidated', node.id, {
+                reason: 'stale_dependency',
+                invalidating_deps: stale,
+                prior_output: prior.text.slice(0, 2000),
+            });
+            return false;
+        }
         const schema = (0,model/* outputFormatOf */.Oz)(node);
         const output = {
             text: prior.text,
@@ -18163,6 +18568,15 @@ function schedule(state, options) {
             structured_output: prior.structured,
         });
         return true;
+    }
+    /** Whether a dependency's result now differs from the one an earlier attempt's outputs were made from. */
+    function dependencyChanged(dep, prior) {
+        const current = state.outputs.get(dep);
+        if (!current || current.state === 'failed')
+            return true;
+        if (!prior)
+            return current.state === 'completed';
+        return current.text !== prior.text || JSON.stringify(current.structured) !== JSON.stringify(prior.structured);
     }
     /** Ready nodes start in declaration order. */
     function insertReady(node) {
@@ -18989,6 +19403,7 @@ function formatDelay(ms) {
 
 
 
+
 const DEFAULT_HEARTBEAT_MS = 10_000;
 const DEFAULT_DOCS_DIR = 'docs/';
 /**
@@ -19011,7 +19426,7 @@ async function executeWorkflow(deps, options) {
     const logPath = (0,events/* transcriptPath */.eq)(options.cwd, runId);
     const transcript = new events/* JsonlTranscript */.Lg(logPath, log);
     const write = (type, nodeId, data) => {
-        const event = { type, runId, data: redactor.value(data), ts: new Date(clock.now()).toISOString() };
+        const event = { type, runId, data: redactor.value(data), ts: (0,iso_time/* isoTime */.L)(clock.now()) };
         if (nodeId !== undefined)
             event.nodeId = nodeId;
         transcript.write(event);
@@ -20760,12 +21175,15 @@ function parseWorkflowFields(raw, ctx) {
         return undefined;
     }
     const fields = parsed.data;
-    if (fields.modelReasoningEffort && !fields.effort)
+    if (fields.modelReasoningEffort)
         ctx.warnings.push({
             file: ctx.file,
             field: 'modelReasoningEffort',
             line: ctx.source.keyLine([], 'modelReasoningEffort'),
-            message: "modelReasoningEffort is deprecated; use 'effort' (it is read as effort)",
+            // Two declared depths and one silently dropped would leave the author guessing which one ran.
+            message: fields.effort
+                ? `modelReasoningEffort: ${fields.modelReasoningEffort} is ignored: 'effort: ${fields.effort}' is also set and wins; remove one of them`
+                : "modelReasoningEffort is deprecated; use 'effort' (it is read as effort)",
         });
     const requires = fields.requires?.filter((requirement) => {
         if (requirement === 'github')
@@ -20789,6 +21207,14 @@ function parseWorkflowFields(raw, ctx) {
                     line: ctx.source.keyLine([], key),
                     message: `${key} is not supported by provider "${provider}"; nodes on that provider ignore it`,
                 });
+        // Archon warns of it too: a search mode only codex reads would otherwise do nothing, silently.
+        if (fields.webSearchMode !== undefined && provider !== 'codex')
+            ctx.warnings.push({
+                file: ctx.file,
+                field: 'webSearchMode',
+                line: ctx.source.keyLine([], 'webSearchMode'),
+                message: `webSearchMode is not supported by provider "${provider}" (only codex takes it); nodes on that provider ignore it`,
+            });
     }
     return { ...fields, ...(requires ? { requires } : {}), inputs: checkInputs(fields.inputs, ctx) };
 }
@@ -21464,14 +21890,20 @@ class WorkflowLookupError extends errors/* ArchalError */.u {
 }
 /**
  * Picks a workflow by name: exact, then case-insensitive, then unique suffix (`assist` finds
- * `archal-assist`). A higher-precedence file that declares the name but is broken wins over a
- * working lower one: running a silently different workflow would be worse than an error.
+ * `archal-assist`), then unique run of whole words (`smart` finds `archon-smart-pr-review`): the tiers
+ * Archon's CLI resolves names with, so its users' command lines pick the same workflow. Archon's last
+ * tier takes any substring; here it stops at the '-' between words, so that a typo (`archal-smok`)
+ * gets a did-you-mean instead of silently running the workflow it is a prefix of. A higher-precedence
+ * file that declares the name but is broken wins over a working lower one: running a silently
+ * different workflow would be worse than an error.
  */
 function resolveWorkflowName(discovery, name, locations) {
     const all = discovery.workflows;
+    const lower = name.toLowerCase();
     const candidates = pick(all, (workflow) => workflow.name === name) ??
-        pick(all, (workflow) => workflow.name.toLowerCase() === name.toLowerCase()) ??
-        pick(all, (workflow) => workflow.name.toLowerCase().endsWith(`-${name.toLowerCase()}`));
+        pick(all, (workflow) => workflow.name.toLowerCase() === lower) ??
+        pick(all, (workflow) => workflow.name.toLowerCase().endsWith(`-${lower}`)) ??
+        (lower.trim() ? pick(all, (workflow) => `-${workflow.name.toLowerCase()}-`.includes(`-${lower}-`)) : undefined);
     const rank = (scope) => workflowScopes(locations).findIndex((entry) => entry.scope === scope);
     const broken = discovery.errors.find((error) => error.name !== undefined &&
         error.name.toLowerCase() === (candidates?.[0]?.name ?? name).toLowerCase() &&
@@ -21488,9 +21920,16 @@ function resolveWorkflowName(discovery, name, locations) {
         throw new WorkflowLookupError('workflow_ambiguous', `Ambiguous workflow '${name}'. Did you mean: ${candidates.map((workflow) => workflow.name).join(', ')}?`, { name, suggestions: candidates.map((workflow) => workflow.name), problems: [] });
     return candidates[0];
 }
+/**
+ * The workflows one tier of name matching finds. Archal's bundled workflows never make a partial name
+ * ambiguous against the user's own: `assist` is the repository's `archon-assist`, as in Archon, not a
+ * choice between it and the bundled `archal-assist`.
+ */
 function pick(workflows, predicate) {
     const matches = workflows.filter(predicate);
-    return matches.length > 0 ? matches : undefined;
+    const own = matches.filter((workflow) => workflow.scope !== 'bundled');
+    const kept = own.length > 0 ? own : matches;
+    return kept.length > 0 ? kept : undefined;
 }
 /** A path relative to the repo when it is inside it, for shorter messages. */
 function displayPath(file, repo) {
@@ -21500,8 +21939,8 @@ function displayPath(file, repo) {
 
 // EXTERNAL MODULE: ./src/workflows/events.ts
 var events = __webpack_require__(53709);
-// EXTERNAL MODULE: ./src/workflows/executor.ts + 18 modules
-var executor = __webpack_require__(33751);
+// EXTERNAL MODULE: ./src/workflows/executor.ts + 19 modules
+var executor = __webpack_require__(70790);
 // EXTERNAL MODULE: ./src/lib/text-hash.ts
 var text_hash = __webpack_require__(85605);
 // EXTERNAL MODULE: ./src/lib/v8-file-cache.ts
@@ -21836,12 +22275,15 @@ function usageOf(data) {
     };
 }
 
-// EXTERNAL MODULE: ./src/workflows/executor.ts + 18 modules
-var executor = __webpack_require__(33751);
+// EXTERNAL MODULE: ./src/workflows/executor.ts + 19 modules
+var executor = __webpack_require__(70790);
+// EXTERNAL MODULE: ./src/lib/iso-time.ts
+var iso_time = __webpack_require__(62178);
 ;// CONCATENATED MODULE: ./src/workflows/run-events.ts
+
 /** Events the lifecycle records itself (outside an execution): resumes, decisions, cancels. */
 function run_events_runEvent(runId, type, nodeId, data) {
-    return { type, runId, ...(nodeId ? { nodeId } : {}), data, ts: new Date().toISOString() };
+    return { type, runId, ...(nodeId ? { nodeId } : {}), data, ts: (0,iso_time/* isoTime */.L)() };
 }
 async function run_events_appendAll(store, runId, events) {
     await run_events_appendEvents(store, events.map(([type, nodeId, data]) => run_events_runEvent(runId, type, nodeId, data)));
@@ -22499,6 +22941,8 @@ async function startRun(deps, request) {
         : await resumableRun(deps, workflow.name, workingPath, request.conversationId);
     if (holdsPath)
         await refuseIfBusy(deps, workingPath, candidate?.id);
+    if (request.resumeOnly && !candidate)
+        throw new run_errors_RunRefusedError('no_resumable_run', `No resumable run found for workflow '${workflow.name}' at path '${workingPath}'. Run it without --resume to start one.`);
     const loaded = candidate ? await prior_loadRunPrior(deps, candidate) : undefined;
     const prior = loaded?.prior;
     const reusable = prior ? prior_reusableCount(prior, workflow) : 0;
@@ -23072,7 +23516,7 @@ const hooksSchema = schemas/* lazy */.RZV(() => {
     return schemas/* object */.Ikc(Object.fromEntries(HOOK_EVENTS.map((event) => [event, schemas/* array */.YOg(matcher).optional()]))).strict();
 });
 const AGENT_ID = /^[a-z0-9]+(-[a-z0-9]+)*$/;
-const agentsSchema = schemas/* lazy */.RZV(() => schemas/* record */.g1P(schemas/* string */.YjP().regex(AGENT_ID, { error: 'agent ids are kebab-case (a-z, 0-9, hyphen)' }), schemas/* object */.Ikc({
+const agentsSchema = schemas/* lazy */.RZV(() => schemas/* record */.g1P(schemas/* string */.YjP(), schemas/* object */.Ikc({
     description: schemas/* string */.YjP().min(1, { error: "'description' is required" }),
     prompt: schemas/* string */.YjP().min(1, { error: "'prompt' is required" }),
     model: schemas/* string */.YjP().min(1).optional(),
@@ -23081,6 +23525,17 @@ const agentsSchema = schemas/* lazy */.RZV(() => schemas/* record */.g1P(schemas
     skills: schemas/* array */.YOg(schemas/* string */.YjP().min(1)).optional(),
     maxTurns: schemas/* number */.aig().int().positive().optional(),
 }))
+    // Ids are checked here, not by the record's key schema: zod reports a failing key schema as
+    // "Invalid key in record" and drops its message, leaving the author no clue what is wrong.
+    .superRefine((map, ctx) => {
+    for (const id of Object.keys(map))
+        if (!AGENT_ID.test(id))
+            ctx.addIssue({
+                code: 'custom',
+                message: `agent ids must be kebab-case (a-z, 0-9, hyphen): '${id}'`,
+                path: [id],
+            });
+})
     .refine((map) => Object.keys(map).length > 0, { error: "'agents' must have at least one entry" }));
 const piNodeSchema = () => schemas/* object */.Ikc({
     enableExtensions: schemas/* boolean */.zMY().optional(),
@@ -23170,7 +23625,6 @@ const commonFields = (0,lazy/* memo */.ph)(() => ({
     when: schemas/* string */.YjP().trim().min(1, { error: 'when must not be empty' }).optional(),
     trigger_rule: triggerRuleSchema.optional(),
     continue_on_error: schemas/* boolean */.zMY().optional(),
-    idle_timeout: positiveMs('idle_timeout').optional(),
     /** Run again on resume even when an earlier attempt completed it. */
     always_run: schemas/* boolean */.zMY().optional(),
     /** Writes the output as a typed artifact: $ARTIFACTS_DIR/nodes/<id>.md and <id>.meta.json. */
@@ -23188,6 +23642,8 @@ const aiFields = (0,lazy/* memo */.ph)(() => ({
     allowed_tools: schemas/* array */.YOg(schemas/* string */.YjP()).optional(),
     denied_tools: schemas/* array */.YOg(schemas/* string */.YjP()).optional(),
     exec: workflowExecSchema().optional(),
+    // Only an AI call streams output to watch: elsewhere (bash: timeout) it would be a silent no-op.
+    idle_timeout: positiveMs('idle_timeout').optional(),
     ...aiOptionFields(),
 }));
 const nonBlank = (what) => schemas/* string */.YjP()
@@ -23339,7 +23795,10 @@ const workflowFieldBuilders = {
     webSearchMode: () => schemas/* enum */.k5n(schema/* WEB_SEARCH_MODES */.N_).optional(),
     additionalDirectories: () => schemas/* array */.YOg(schemas/* string */.YjP().refine((dir) => dir.startsWith('/'), { error: 'additionalDirectories must be absolute paths' }))
         .optional(),
-    tags: () => schemas/* array */.YOg(schemas/* string */.YjP()).optional(),
+    // Trimmed, blanks and repeats dropped, as Archon stores them (an empty list stays empty).
+    tags: () => schemas/* array */.YOg(schemas/* string */.YjP())
+        .transform((tags) => [...new Set(tags.map((tag) => tag.trim()).filter((tag) => tag !== ''))])
+        .optional(),
     max_parallel: () => between('max_parallel', 1, 64).optional(),
     exec: () => workflowExecSchema().optional(),
     effort: () => effortSchema().optional(),
@@ -24229,7 +24688,7 @@ function looksLikeFile(arg) {
 }
 /**
  * A workflow by file path (relative to the workspace root) or by name (exact, case-insensitive,
- * then unique suffix). A broken file is `invalid`; a name that matches nothing (or several), or a
+ * then unique suffix, then unique substring). A broken file is `invalid`; a name that matches nothing (or several), or a
  * file that does not exist, is a WorkflowLookupError. What .archon/config.yaml sets that cannot be
  * used is among the warnings: a model preset it drops would otherwise go unexplained.
  */
