@@ -153,15 +153,19 @@ async function closeNeedless(
   return { ...summary, action: 'closed', url: open.url, number: open.number, headSha: open.headSha, verified: true };
 }
 
+type Pushed = Extract<PushedFix, { kind: 'pushed' }>;
+
 /**
- * The built-in publisher: pushes the fix (see `pushFix`), creates or updates the draft pull
- * request, and verifies it. When the base already has all of it, an open pull request from an
- * earlier run is closed.
+ * What both publishers do first: the fix is pushed (see `pushFix`); a problem, or a base that already
+ * has everything, ends there, else `open` opens or updates the pull request from the fix branch.
  */
-export async function publishBuiltin(request: PublishRequest): Promise<PrSummary> {
+async function publishFix(
+  request: PublishRequest,
+  publisher: PrSummary['publisher'],
+  open: (pushed: Pushed, context: PublishContext, summary: PrSummary) => Promise<PrSummary>,
+): Promise<PrSummary> {
   const context = await publishContext(request);
-  const { github, repository, base, branch } = context;
-  const summary = unpublished('builtin', { branch });
+  const summary = unpublished(publisher, { branch: context.branch });
   const pushed = await pushFix(request, context);
   switch (pushed.kind) {
     case 'problem':
@@ -169,25 +173,49 @@ export async function publishBuiltin(request: PublishRequest): Promise<PrSummary
     case 'nothing':
       return closeNeedless(summary, context, pushed.open);
     case 'pushed':
-      break;
+      return open(pushed, context, summary);
   }
-  const { action, pull } = await upsertDraftPull(github, repository, {
-    branch,
-    base,
-    title: titleOf(request, base),
-    body: prBody(request, pushed.files),
-  });
-  const verification = await verifyPull(github, repository, pull.number, { headSha: pushed.head, files: pushed.files });
+}
+
+/** A published pull request as its verification found it. */
+function verified(
+  summary: PrSummary,
+  verification: Awaited<ReturnType<typeof verifyPull>>,
+  fields: Pick<PrSummary, 'action' | 'url' | 'number' | 'headSha'>,
+): PrSummary {
   return {
     ...summary,
-    action: pushed.unchanged ? 'unchanged' : action,
-    url: pull.url,
-    number: pull.number,
-    headSha: pushed.head,
+    ...fields,
     files: verification.files,
     verified: verification.problems.length === 0,
     problems: verification.problems,
   };
+}
+
+/**
+ * The built-in publisher: pushes the fix (see `pushFix`), creates or updates the draft pull
+ * request, and verifies it. When the base already has all of it, an open pull request from an
+ * earlier run is closed.
+ */
+export function publishBuiltin(request: PublishRequest): Promise<PrSummary> {
+  return publishFix(request, 'builtin', async (pushed, { github, repository, base, branch }, summary) => {
+    const { action, pull } = await upsertDraftPull(github, repository, {
+      branch,
+      base,
+      title: titleOf(request, base),
+      body: prBody(request, pushed.files),
+    });
+    const verification = await verifyPull(github, repository, pull.number, {
+      headSha: pushed.head,
+      files: pushed.files,
+    });
+    return verified(summary, verification, {
+      action: pushed.unchanged ? 'unchanged' : action,
+      url: pull.url,
+      number: pull.number,
+      headSha: pushed.head,
+    });
+  });
 }
 
 /**
@@ -197,7 +225,7 @@ export async function publishBuiltin(request: PublishRequest): Promise<PrSummary
  * When a pull request from the fix branch is already open (an earlier run's), the push has updated
  * it and the command is not run again.
  */
-export async function publishWithCommand(
+export function publishWithCommand(
   request: PublishRequest & {
     command: string;
     passEnv: readonly string[];
@@ -205,78 +233,60 @@ export async function publishWithCommand(
     timeoutMs: number;
   },
 ): Promise<PrSummary> {
-  const context = await publishContext(request);
-  const { github, repository, remote, branch } = context;
-  const summary = unpublished('command', { branch });
-  const pushed = await pushFix(request, context);
-  switch (pushed.kind) {
-    case 'problem':
-      return { ...summary, problems: [pushed.problem] };
-    case 'nothing':
-      return closeNeedless(summary, context, pushed.open);
-    case 'pushed':
-      break;
-  }
-  if (pushed.open) {
-    const verification = await verifyPull(github, repository, pushed.open.number, {
-      headSha: pushed.head,
-      files: pushed.files,
-    });
-    return {
-      ...summary,
-      action: pushed.unchanged ? 'unchanged' : 'updated',
+  return publishFix(request, 'command', async (pushed, { github, repository, remote, branch }, summary) => {
+    if (pushed.open) {
+      const verification = await verifyPull(github, repository, pushed.open.number, {
+        headSha: pushed.head,
+        files: pushed.files,
+      });
+      return verified(summary, verification, {
+        action: pushed.unchanged ? 'unchanged' : 'updated',
+        url: verification.pull.url,
+        number: pushed.open.number,
+        headSha: pushed.head,
+      });
+    }
+    const { value: result, head } = await inFixBranchCheckout(
+      { remote, branch, commit: pushed.head },
+      { cwd: request.repo, env: request.env },
+      (dir) =>
+        runExternal({
+          command: request.command,
+          cwd: dir,
+          vars: { ARCHAL_PREPROD_VALIDATION_JSON: request.validationFile },
+          passEnv: request.passEnv,
+          timeoutMs: request.timeoutMs,
+          redactor: request.redactor,
+          env: request.env,
+        }),
+    );
+    const { stdout, ...command } = result;
+    const withCommand = { ...summary, command };
+    if (result.exitCode !== 0) {
+      const said = lastLine(command.outputTail);
+      return {
+        ...withCommand,
+        problems: [
+          `the PR command ${result.timedOut ? 'timed out' : `exited with ${result.exitCode}`}${said ? `: ${said}` : ''}`,
+        ],
+      };
+    }
+    const number = pullNumberIn(stdout, repository) ?? (await findOpenPull(github, repository, branch))?.number;
+    if (number === undefined)
+      return {
+        ...withCommand,
+        problems: [
+          `cannot find the pull request the command opened: make it print the PR URL (gh pr create does), or open it from ${branch}`,
+        ],
+      };
+    const verification = await verifyPull(github, repository, number, { headSha: head, files: pushed.files });
+    return verified(withCommand, verification, {
+      action: 'created',
       url: verification.pull.url,
-      number: pushed.open.number,
-      headSha: pushed.head,
-      files: verification.files,
-      verified: verification.problems.length === 0,
-      problems: verification.problems,
-    };
-  }
-  const { value: result, head } = await inFixBranchCheckout(
-    { remote, branch, commit: pushed.head },
-    { cwd: request.repo, env: request.env },
-    (dir) =>
-      runExternal({
-        command: request.command,
-        cwd: dir,
-        vars: { ARCHAL_PREPROD_VALIDATION_JSON: request.validationFile },
-        passEnv: request.passEnv,
-        timeoutMs: request.timeoutMs,
-        redactor: request.redactor,
-        env: request.env,
-      }),
-  );
-  const { stdout, ...command } = result;
-  const withCommand = { ...summary, command };
-  if (result.exitCode !== 0) {
-    const said = lastLine(command.outputTail);
-    return {
-      ...withCommand,
-      problems: [
-        `the PR command ${result.timedOut ? 'timed out' : `exited with ${result.exitCode}`}${said ? `: ${said}` : ''}`,
-      ],
-    };
-  }
-  const number = pullNumberIn(stdout, repository) ?? (await findOpenPull(github, repository, branch))?.number;
-  if (number === undefined)
-    return {
-      ...withCommand,
-      problems: [
-        `cannot find the pull request the command opened: make it print the PR URL (gh pr create does), or open it from ${branch}`,
-      ],
-    };
-  const verification = await verifyPull(github, repository, number, { headSha: head, files: pushed.files });
-  return {
-    ...withCommand,
-    action: 'created',
-    url: verification.pull.url,
-    number,
-    headSha: verification.pull.headSha,
-    files: verification.files,
-    verified: verification.problems.length === 0,
-    problems: verification.problems,
-  };
+      number,
+      headSha: verification.pull.headSha,
+    });
+  });
 }
 
 /** A remote for messages: its name, or its URL without credentials. */
