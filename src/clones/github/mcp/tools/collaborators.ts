@@ -1,5 +1,4 @@
-import { callOperation } from '../../http/operations-call.js';
-import { apiErrorText, paging, repoParams, text, ToolError, type ToolHandler } from './common.js';
+import { paging, repoParams, restResult, text, type ToolHandler } from './common.js';
 
 type Rel = 'next' | 'prev' | 'first' | 'last';
 
@@ -17,11 +16,12 @@ export function linkPages(link: string | undefined): Record<`${Rel}Page`, number
 
 export const collaboratorTools: Record<string, ToolHandler> = {
   list_repository_collaborators: async (ctx, args) => {
-    const listed = await callOperation(ctx, 'repos/list-collaborators', {
-      params: repoParams(args),
-      query: { affiliation: text(args.affiliation), ...paging(args) },
-    });
-    if (!listed.ok) throw new ToolError(`failed to list collaborators: ${apiErrorText(listed)}`);
+    const listed = await restResult(
+      ctx,
+      'repos/list-collaborators',
+      { params: repoParams(args), query: { affiliation: text(args.affiliation), ...paging(args) } },
+      'list collaborators',
+    );
     const users = Array.isArray(listed.body) ? (listed.body as Array<Record<string, unknown>>) : [];
     return {
       items: users.map((user) => ({ login: user.login, id: user.id, role_name: user.role_name ?? '' })),

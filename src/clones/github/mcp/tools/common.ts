@@ -59,19 +59,33 @@ export function apiErrorText(result: Extract<OperationResult, { ok: false }>): s
   return `${result.request.method} ${result.request.url}: ${result.status} ${result.message} [${listed.join(' ')}]`;
 }
 
+/** The operation names github-mcp-server gives in `failed to <what>`, unless a tool gives its own. */
+const whatOf = (operationId: string) => WHAT[operationId] ?? operationId.split('/')[1]!.replace(/-/g, ' ');
+
 /**
  * Runs a REST operation of the clone; its failure becomes the tool's error, worded as github-mcp-server
  * words it: `failed to <what>: <the API's error>`, `what` being the operation's name unless given.
+ * The whole answer, for a tool that reads its status or headers.
  */
+export async function restResult(
+  ctx: DomainContext,
+  operationId: string,
+  call: OperationCall = {},
+  what = whatOf(operationId),
+): Promise<Extract<OperationResult, { ok: true }>> {
+  const result = await callOperation(ctx, operationId, call);
+  if (!result.ok) throw new ToolError(`failed to ${what}: ${apiErrorText(result)}`);
+  return result;
+}
+
+/** Like `restResult`, for the answer's body. */
 export async function rest(
   ctx: DomainContext,
   operationId: string,
   call: OperationCall = {},
-  what = WHAT[operationId] ?? operationId.split('/')[1]!.replace(/-/g, ' '),
+  what = whatOf(operationId),
 ): Promise<unknown> {
-  const result = await callOperation(ctx, operationId, call);
-  if (!result.ok) throw new ToolError(`failed to ${what}: ${apiErrorText(result)}`);
-  return result.body;
+  return (await restResult(ctx, operationId, call, what)).body;
 }
 
 /**
@@ -85,8 +99,7 @@ export async function restAccepted(
   what: string,
   inProgress: string,
 ): Promise<unknown> {
-  const result = await callOperation(ctx, operationId, call);
-  if (!result.ok) throw new ToolError(`failed to ${what}: ${apiErrorText(result)}`);
+  const result = await restResult(ctx, operationId, call, what);
   return result.status === 202 ? inProgress : result.body;
 }
 
