@@ -260,16 +260,17 @@ function scenariosToPass(repo: string, config: ArchalConfig, authored: PreprodPl
   const configured = config.scenarios === undefined ? [] : [config.scenarios].flat();
   const defaults =
     configured.length > 0 ? configured : ['archal', 'scenarios'].filter((dir) => existsSync(join(repo, dir)));
-  return [...defaults.filter((path) => !missed.includes(path)), ...missed].map((path) =>
-    /^[\w@%+=:,./-]+$/.test(path) ? path : shellQuote(path),
-  );
+  return [...defaults.filter((path) => !missed.includes(path)), ...missed].map(shellWord);
 }
+
+/** A word of a command line as a person would type it: quoted only when the shell would split or expand it. */
+const shellWord = (value: string): string => (/^[\w@%+=:,./-]+$/.test(value) ? value : shellQuote(value));
 
 /** The agent as a command line a person can type in the repository (paths under it shown relative). */
 function byHand(agent: AgentCommand, repo: string): string {
   const word = (value: string): string => {
     const shown = isAbsolute(value) && !relative(repo, value).startsWith('..') ? relative(repo, value) || '.' : value;
-    return /^[\w@%+=:,./-]+$/.test(shown) ? shown : shellQuote(shown);
+    return shellWord(shown);
   };
   const command = agent.command === process.execPath ? 'node' : word(agent.command);
   const line = [command, ...agent.args.map(word)].join(' ');
