@@ -4,7 +4,7 @@ import { looksLikeRunRecord, parseArchalRecord } from './archal.js';
 import { foreignExport, foreignExportReason } from './foreign.js';
 import { parseJsonl } from './jsonl.js';
 import { parseOtlp } from './otlp.js';
-import { refuse, type ParseOutcome } from './types.js';
+import { isObject, refuse, type ParseOutcome } from './types.js';
 
 export type FormatChoice = TraceFormat | 'auto';
 
@@ -19,9 +19,6 @@ const EXPECTED =
 
 /** One JSON value of a file, with where it is (`line N`, or `event N of the JSON array`). */
 type JsonLine = { where: string; value: unknown };
-
-const isObject = (value: unknown): value is Record<string, unknown> =>
-  value !== null && typeof value === 'object' && !Array.isArray(value);
 
 function jsonLines(text: string): JsonLine[] | { error: string } {
   const lines: JsonLine[] = [];

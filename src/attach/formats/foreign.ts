@@ -5,8 +5,7 @@
  * recognised, not converted.
  */
 
-const isObject = (value: unknown): value is Record<string, unknown> =>
-  value !== null && typeof value === 'object' && !Array.isArray(value);
+import { isObject } from './types.js';
 
 const LANGFUSE_OBSERVATION_TYPES = new Set(['GENERATION', 'SPAN', 'EVENT']);
 
