@@ -7,9 +7,12 @@
 
 import { isObject } from './types.js';
 
+/** The products whose exports are recognised. */
+export type ForeignProduct = 'Langfuse' | 'Braintrust';
+
 const LANGFUSE_OBSERVATION_TYPES = new Set(['GENERATION', 'SPAN', 'EVENT']);
 
-function productOf(record: Record<string, unknown>): 'Langfuse' | 'Braintrust' | null {
+function productOf(record: Record<string, unknown>): ForeignProduct | null {
   // A Langfuse trace carries its observations; an observation names its trace and its kind.
   if (Array.isArray(record.observations)) return 'Langfuse';
   if (typeof record.traceId === 'string' && LANGFUSE_OBSERVATION_TYPES.has(String(record.type))) return 'Langfuse';
@@ -19,7 +22,7 @@ function productOf(record: Record<string, unknown>): 'Langfuse' | 'Braintrust' |
 }
 
 /** The product whose export these JSON values are (a file's lines or its array's items), or null. */
-export function foreignExport(values: unknown[]): 'Langfuse' | 'Braintrust' | null {
+export function foreignExport(values: unknown[]): ForeignProduct | null {
   for (const value of values) {
     if (!isObject(value)) continue;
     // Their APIs wrap records: Langfuse's lists in `data`, Braintrust's fetches in `events`.
@@ -33,6 +36,6 @@ export function foreignExport(values: unknown[]): 'Langfuse' | 'Braintrust' | nu
 }
 
 /** Why an export of `product` is refused, and what to send instead. */
-export function foreignExportReason(product: 'Langfuse' | 'Braintrust'): string {
+export function foreignExportReason(product: ForeignProduct): string {
   return `a ${product} export, which Archal does not read: record the agent's runs as OpenTelemetry spans (push them to \`archal trace-source serve\`, or export OTLP/JSON files), or convert each run to JSONL trace events (one {"trace_id", "type", …} per line, with the HTTP calls and their bodies)`;
 }
