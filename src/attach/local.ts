@@ -155,12 +155,10 @@ export function detachDirectory(
   const attachment = findAttachment(deps.layout, name) ?? findAttachment(deps.layout, dir);
   if (!attachment) {
     const directories = readAttachments(deps.layout).attachments.filter((entry) => entry.kind === 'directory');
-    const named = (status: 'attached' | 'detached') =>
-      directories.filter((entry) => entry.status === status).map((entry) => entry.name);
-    const known = [
-      ...(named('attached').length > 0 ? [`attached: ${named('attached').join(', ')}`] : []),
-      ...(named('detached').length > 0 ? [`detached: ${named('detached').join(', ')}`] : []),
-    ];
+    const known = (['attached', 'detached'] as const).flatMap((status) => {
+      const names = directories.filter((entry) => entry.status === status).map((entry) => entry.name);
+      return names.length > 0 ? [`${status}: ${names.join(', ')}`] : [];
+    });
     throw new AttachDirectoryError(
       `${dir} is not attached (${known.join('; ') || 'nothing is attached here'}): give the directory as \`archal attach\` was given it, relative to the repository (${deps.layout.repo})`,
     );
