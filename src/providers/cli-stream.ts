@@ -1,5 +1,5 @@
-import { INPUT_LIMITS, readInputFile } from '../lib/input-file.js';
 import { describeExit, runProcess, type ProcessResult } from '../lib/process.js';
+import { readMcpConfigJson } from './mcp-config.js';
 import { ProviderError, type ProviderRequest, type Usage } from './types.js';
 
 export interface CliInvocation {
@@ -98,15 +98,7 @@ export interface McpServer {
 
 /** The servers of an MCP configuration file (`{"mcpServers": {...}}`, as Claude Code and Copilot read it). */
 export function mcpServers(file: string): Record<string, McpServer> {
-  // A file the workflow names: a FIFO or a device in its place is refused, never waited on.
-  const read = readInputFile(file, { maxBytes: INPUT_LIMITS.config, strictUtf8: true });
-  if (!read.ok) throw new ProviderError('invalid_request', `cannot read the MCP configuration: ${read.message}`);
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(read.text);
-  } catch (error) {
-    throw new ProviderError('invalid_request', `cannot read the MCP configuration ${file}: ${String(error)}`);
-  }
+  const parsed = readMcpConfigJson(file);
   const servers = (parsed as { mcpServers?: unknown } | null)?.mcpServers;
   if (typeof servers !== 'object' || servers === null || Array.isArray(servers))
     throw new ProviderError('invalid_request', `${file} has no "mcpServers" object`);

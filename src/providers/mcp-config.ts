@@ -67,17 +67,21 @@ export function resolveMcpConfig(file: string, env: NodeJS.ProcessEnv): Resolved
 }
 
 function readJson(file: string): Record<string, unknown> {
+  const parsed = readMcpConfigJson(file);
+  if (!isObject(parsed)) throw invalid(`${file} must hold a JSON object of MCP servers`);
+  return parsed;
+}
+
+/** The JSON of an MCP configuration file a workflow names, whatever its shape. */
+export function readMcpConfigJson(file: string): unknown {
   // A file the workflow names: a FIFO or a device in its place is refused, never waited on.
   const read = readInputFile(file, { maxBytes: INPUT_LIMITS.config, strictUtf8: true });
   if (!read.ok) throw invalid(`cannot read the MCP configuration: ${read.message}`);
-  let parsed: unknown;
   try {
-    parsed = JSON.parse(read.text);
+    return JSON.parse(read.text);
   } catch (error) {
     throw invalid(`cannot read the MCP configuration ${file}: ${String(error)}`);
   }
-  if (!isObject(parsed)) throw invalid(`${file} must hold a JSON object of MCP servers`);
-  return parsed;
 }
 
 function isObject(value: unknown): value is Record<string, unknown> {
