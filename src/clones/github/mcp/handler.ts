@@ -8,7 +8,7 @@ import {
 } from '@modelcontextprotocol/sdk/types.js';
 import { z } from 'zod';
 import type { CloneCore } from '../core.js';
-import { requestContext } from '../domain/context.js';
+import { requestContext, type DomainContext } from '../domain/context.js';
 import { credential, resolveActor } from '../http/auth.js';
 import { BodyTooLargeError, readBody } from '../http/body.js';
 import { nextRequestId } from '../http/request-id.js';
@@ -41,8 +41,8 @@ export async function handleMcp(core: CloneCore, exchange: Exchange, urls: Urls)
   const deliveries: string[] = [];
   let actor: Actor = { kind: 'anonymous' };
   let requestText: string | undefined;
-  let operationId: string | null = null;
-  let notImplemented = false;
+  /** What the request log says of a tool call. */
+  const logged: CallLog = { operationId: null, notImplemented: false };
   let status = 200;
   const response = captureBody(res);
   try {
@@ -92,51 +92,9 @@ export async function handleMcp(core: CloneCore, exchange: Exchange, urls: Urls)
     }));
     // The SDK's own tools/call schema would fail a call without a name as an internal error (-32603):
     // read leniently here, the SDK's server checks it again and answers invalid params (-32602).
-    server.setRequestHandler(LENIENT_CALL_TOOL, async (lenient) => {
-      const request = lenient as CallToolRequest;
-      const tool = BY_NAME.get(request.params.name);
-      operationId = `mcp/${request.params.name}`;
-      if (!tool && !GITHUB_TOOL_NAMES.includes(request.params.name))
-        // As GitHub's server (go-sdk) answers a name it has no tool for: invalid params.
-        throw Object.assign(new Error(`unknown tool ${JSON.stringify(request.params.name)}`), {
-          code: ErrorCode.InvalidParams,
-        });
-      if (!tool) {
-        notImplemented = true;
-        return {
-          isError: true,
-          content: [
-            { type: 'text', text: `tool ${request.params.name} is not implemented by the Archal GitHub clone` },
-          ],
-        };
-      }
-      let args: Record<string, unknown>;
-      try {
-        args = checkArguments(tool, (request.params.arguments ?? {}) as Record<string, unknown>);
-      } catch (error) {
-        if (!(error instanceof ArgumentError)) throw error;
-        return { isError: true, content: [{ type: 'text', text: error.message }] };
-      }
-      // GitHub's MCP server calls the REST API with the same token: a tool call counts against
-      // the token's `core` limit, and past it fails with the API's answer.
-      const { key, label } = actorKey(actor);
-      const rate = core.limiter.take(key, 'core', Date.now());
-      if (rate.exceeded) {
-        const text =
-          core.limiter.kind === 'secondary'
-            ? `429 ${secondaryLimitMessage(requestId)}`
-            : `403 API rate limit exceeded for ${label}. [rate reset in ${resetIn(rate)}]`;
-        return { isError: true, content: [{ type: 'text', text }] };
-      }
-      try {
-        const result = await tool.run(domain, args);
-        if (result instanceof ToolContent) return result.result;
-        return { content: [{ type: 'text', text: typeof result === 'string' ? result : JSON.stringify(result) }] };
-      } catch (error) {
-        if (!(error instanceof ToolError)) throw error;
-        return { isError: true, content: [{ type: 'text', text: error.message }] };
-      }
-    });
+    server.setRequestHandler(LENIENT_CALL_TOOL, (lenient) =>
+      callTool(core, { domain, actor, requestId, logged }, lenient as CallToolRequest),
+    );
     const transport = new StreamableHTTPServerTransport({ sessionIdGenerator: undefined, enableJsonResponse: true });
     await server.connect(transport);
     res.on('close', () => {
@@ -164,8 +122,8 @@ export async function handleMcp(core: CloneCore, exchange: Exchange, urls: Urls)
         method: req.method ?? 'POST',
         path: exchange.path,
         query: exchange.search,
-        operationId,
-        notImplemented,
+        operationId: logged.operationId,
+        notImplemented: logged.notImplemented,
         status,
         durationMs: Math.round((performance.now() - started) * 100) / 100,
         actor: actor.kind === 'app' ? `app:${actor.app.slug}` : (actingUser(actor)?.login ?? null),
@@ -174,6 +132,60 @@ export async function handleMcp(core: CloneCore, exchange: Exchange, urls: Urls)
       },
       { request: requestText, response: response() },
     );
+  }
+}
+
+interface CallLog {
+  operationId: string | null;
+  notImplemented: boolean;
+}
+
+/** One tools/call: the tool run on the clone's state, as github-mcp-server answers it; `logged` says what ran. */
+async function callTool(
+  core: CloneCore,
+  call: { domain: DomainContext; actor: Actor; requestId: string; logged: CallLog },
+  request: CallToolRequest,
+) {
+  const { domain, actor, requestId, logged } = call;
+  const tool = BY_NAME.get(request.params.name);
+  logged.operationId = `mcp/${request.params.name}`;
+  if (!tool && !GITHUB_TOOL_NAMES.includes(request.params.name))
+    // As GitHub's server (go-sdk) answers a name it has no tool for: invalid params.
+    throw Object.assign(new Error(`unknown tool ${JSON.stringify(request.params.name)}`), {
+      code: ErrorCode.InvalidParams,
+    });
+  if (!tool) {
+    logged.notImplemented = true;
+    return {
+      isError: true,
+      content: [{ type: 'text', text: `tool ${request.params.name} is not implemented by the Archal GitHub clone` }],
+    };
+  }
+  let args: Record<string, unknown>;
+  try {
+    args = checkArguments(tool, (request.params.arguments ?? {}) as Record<string, unknown>);
+  } catch (error) {
+    if (!(error instanceof ArgumentError)) throw error;
+    return { isError: true, content: [{ type: 'text', text: error.message }] };
+  }
+  // GitHub's MCP server calls the REST API with the same token: a tool call counts against
+  // the token's `core` limit, and past it fails with the API's answer.
+  const { key, label } = actorKey(actor);
+  const rate = core.limiter.take(key, 'core', Date.now());
+  if (rate.exceeded) {
+    const text =
+      core.limiter.kind === 'secondary'
+        ? `429 ${secondaryLimitMessage(requestId)}`
+        : `403 API rate limit exceeded for ${label}. [rate reset in ${resetIn(rate)}]`;
+    return { isError: true, content: [{ type: 'text', text }] };
+  }
+  try {
+    const result = await tool.run(domain, args);
+    if (result instanceof ToolContent) return result.result;
+    return { content: [{ type: 'text', text: typeof result === 'string' ? result : JSON.stringify(result) }] };
+  } catch (error) {
+    if (!(error instanceof ToolError)) throw error;
+    return { isError: true, content: [{ type: 'text', text: error.message }] };
   }
 }
 
