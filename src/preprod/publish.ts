@@ -85,7 +85,7 @@ interface PublishContext {
   gitOptions: { cwd: string; env: NodeJS.ProcessEnv };
 }
 
-async function publishContext(request: Omit<PublishRequest, 'afterTree'>): Promise<PublishContext> {
+async function publishContext(request: Pick<PublishRequest, 'target' | 'repo' | 'env'>): Promise<PublishContext> {
   const { target } = request;
   return {
     github: apiOf(target),
@@ -100,7 +100,7 @@ async function publishContext(request: Omit<PublishRequest, 'afterTree'>): Promi
   };
 }
 
-const titleOf = (request: Omit<PublishRequest, 'afterTree'>, base: string) =>
+const titleOf = (request: Pick<PublishRequest, 'fixed'>, base: string) =>
   `Archal pre-prod fix for ${base}: ${request.fixed.length} failing scenario check(s)`;
 
 /**
