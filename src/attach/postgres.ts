@@ -333,6 +333,17 @@ async function traceTables(client: Client): Promise<string[]> {
   return found.rows.map((row) => row.name);
 }
 
+/** The rows a query returned, as traces: refused first when its columns map to no trace (see `checkColumns`). */
+function importResult(
+  spec: DatabaseSourceSpec,
+  result: { rows: unknown[]; fields: Array<{ name: string }> },
+  context: ImportContext,
+): ReturnType<typeof importRows> {
+  const fields = result.fields.map((field) => field.name);
+  checkColumns(spec, fields);
+  return importRows(result.rows as Array<Record<string, unknown>>, fields, context);
+}
+
 const failedName = (source: string, row: string) => `${source}-${row}`.replace(/[^A-Za-z0-9._-]+/g, '_').slice(0, 120);
 
 async function importRows(
@@ -408,13 +419,8 @@ export async function checkSource(spec: DatabaseSourceSpec, context: ImportConte
       return report;
     }
     const result = await runSourceQuery(client, spec, sourceQuery(spec, SAMPLE_ROWS));
-    const fields = result.fields.map((field) => field.name);
-    checkColumns(spec, fields);
     report.mapping.rows = result.rows.length;
-    const imported = await importRows(result.rows as Array<Record<string, unknown>>, fields, {
-      ...context,
-      preview: true,
-    });
+    const imported = await importResult(spec, result, { ...context, preview: true });
     report.mapping.mode = imported.mode;
     for (const { row, outcome } of imported.outcomes) {
       if (outcome.status === 'refused') report.mapping.refused.push({ row, reason: outcome.reason });
@@ -466,9 +472,7 @@ export async function pullSource(
         `${spec.name}: the query returned ${result.rows.length} rows (at most ${MAX_ROWS}); narrow it`,
         'mapping',
       );
-    const fields = result.fields.map((field) => field.name);
-    checkColumns(spec, fields);
-    const imported = await importRows(result.rows as Array<Record<string, unknown>>, fields, context);
+    const imported = await importResult(spec, result, context);
     return { rows: result.rows.length, outcomes: imported.outcomes };
   } finally {
     await client.end().catch(() => {});
