@@ -62,12 +62,8 @@ function parseInputFlags(values: string[] = []): Record<string, string> {
   return inputs;
 }
 
-export async function workflowRun(
-  globals: GlobalOptions,
-  target: string,
-  message: string,
-  flags: RunFlags,
-): Promise<number> {
+/** Flags of `workflow run` that ask for two things that cannot both happen. */
+function refuseConflictingFlags(flags: RunFlags): void {
   if (flags.resume && flags.fresh)
     throw new UserError(
       '--resume and --fresh are mutually exclusive: --resume continues the last failed run, --fresh starts over.',
@@ -84,6 +80,15 @@ export async function workflowRun(
     throw new UserError('--from needs --branch: it is the start point of the new branch.');
   // --no-worktree without --branch asks for what a run without --branch does anyway (Archon's
   // `workflow run quick-fix --no-worktree "Fix typo"`): run in the repository as it is.
+}
+
+export async function workflowRun(
+  globals: GlobalOptions,
+  target: string,
+  message: string,
+  flags: RunFlags,
+): Promise<number> {
+  refuseConflictingFlags(flags);
   const given = parseInputFlags(flags.input);
   return withCliRepo(globals, async (repo) => {
     // Once the store is open: a V8 flag changed before would make the code that opening it may load
