@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { INPUT_LIMITS, readInputFile } from '../lib/input-file.js';
 import { scratchDir } from '../lib/paths.js';
 import { ProviderError } from './types.js';
+import { isRecord } from '../lib/is-record.js';
 
 /**
  * An MCP configuration a node names, as Archon reads it: `{"mcpServers": {...}}` or the bare server
@@ -28,18 +29,18 @@ export function resolveMcpConfig(file: string, env: NodeJS.ProcessEnv): Resolved
       `${file} mixes "mcpServers" with other keys: use either {"mcpServers": {...}} or the server map alone`,
     );
   const servers = wrapped ? parsed.mcpServers : parsed;
-  if (!isObject(servers)) throw invalid(`${file}: "mcpServers" must be a JSON object of servers`);
+  if (!isRecord(servers)) throw invalid(`${file}: "mcpServers" must be a JSON object of servers`);
 
   const missing = new Set<string>();
   let expanded = false;
   const resolved: Record<string, unknown> = {};
   for (const [name, server] of Object.entries(servers)) {
-    if (!isObject(server)) throw invalid(`${file}: MCP server "${name}" must be a JSON object`);
+    if (!isRecord(server)) throw invalid(`${file}: MCP server "${name}" must be a JSON object`);
     const copy: Record<string, unknown> = { ...server };
     for (const field of ['env', 'headers'] as const) {
       if (server[field] === undefined) continue;
       const values = server[field];
-      if (!isObject(values)) throw invalid(`${file}: ${name}.${field} must be a JSON object of strings`);
+      if (!isRecord(values)) throw invalid(`${file}: ${name}.${field} must be a JSON object of strings`);
       copy[field] = Object.fromEntries(
         Object.entries(values).map(([key, value]) => {
           if (typeof value !== 'string') throw invalid(`${file}: ${name}.${field}.${key} must be a string`);
@@ -68,7 +69,7 @@ export function resolveMcpConfig(file: string, env: NodeJS.ProcessEnv): Resolved
 
 function readJson(file: string): Record<string, unknown> {
   const parsed = readMcpConfigJson(file);
-  if (!isObject(parsed)) throw invalid(`${file} must hold a JSON object of MCP servers`);
+  if (!isRecord(parsed)) throw invalid(`${file} must hold a JSON object of MCP servers`);
   return parsed;
 }
 
@@ -82,10 +83,6 @@ export function readMcpConfigJson(file: string): unknown {
   } catch (error) {
     throw invalid(`cannot read the MCP configuration ${file}: ${String(error)}`);
   }
-}
-
-function isObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 function invalid(message: string): ProviderError {

@@ -13,11 +13,12 @@ import { referencingTexts } from './graph.js';
 import { resolveInputs } from './inputs.js';
 import type { Workflow, WorkflowNode } from './model.js';
 import { executeNode } from './node-execution.js';
-import { isPlainObject, parseJsonObject, type NodeState } from './refs.js';
+import { parseJsonObject, type NodeState } from './refs.js';
 import type { EngineDeps, Gate, GateResume, RunContext } from './run-context.js';
 import { RunState, type WriteEvent } from './run-state.js';
 import { schedule } from './scheduler.js';
 import { usesVariable, type RunVariables, type StandardVariable } from './substitute.js';
+import { isRecord } from '../lib/is-record.js';
 
 export type WorkflowRunStatus = 'completed' | 'failed' | 'cancelled' | 'paused';
 
@@ -324,7 +325,7 @@ function terminalOutput(workflow: Workflow, state: RunState): string | undefined
 function outcomeOf(workflow: Workflow, state: RunState): 'succeeded' | 'failed' | undefined {
   if (!workflow.outcome_field || !workflow.returns) return undefined;
   const result = state.result(workflow.returns);
-  const structured = isPlainObject(result?.structured) ? result.structured : parseJsonObject(result?.output ?? '');
+  const structured = isRecord(result?.structured) ? result.structured : parseJsonObject(result?.output ?? '');
   const value = structured?.[workflow.outcome_field];
   return value === true ? 'succeeded' : value === false ? 'failed' : undefined;
 }

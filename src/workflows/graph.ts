@@ -1,10 +1,10 @@
 import { didYouMean } from '../lib/did-you-mean.js';
 import { conditionRefs } from './condition.js';
-import { isRecord } from './load-helpers.js';
 import { outputFormatOf, type WorkflowNode } from './model.js';
 import { declaredFields } from './output-schema.js';
 import type { WorkflowProblem } from './problems.js';
 import { findLoopPrevRefs, findOutputRefs } from './refs.js';
+import { isRecord } from '../lib/is-record.js';
 
 /** A node as the file declares it: its id and dependencies, whether or not it loaded. */
 export interface DeclaredNode {

@@ -1,8 +1,8 @@
-import { isRecord } from './load-helpers.js';
 import type { WorkflowProblem } from './problems.js';
 import { INPUT_NAME_PATTERN, type InputSpec } from './schema.js';
 import { parseYaml, type SourceLocator } from './yaml-source.js';
 import { archonDefaultWorkflowHint, withArchonDefaultHint } from './archon-defaults.js';
+import { isRecord } from '../lib/is-record.js';
 
 /**
  * `include:` composition: another workflow's nodes inlined at load time, as Archon does it. The

@@ -4,6 +4,7 @@ import { memo } from '../lib/lazy.js';
 import type { WorkflowProblem } from './problems.js';
 import { NESTED_KEYS, NODE_KEYS } from './schema.js';
 import type { SourceLocator } from './yaml-source.js';
+import { isRecord } from '../lib/is-record.js';
 
 /** What the workflow and node loaders share: problems from zod issues, unknown nested keys, value checks. */
 
@@ -62,10 +63,6 @@ function getPath(value: unknown, path: readonly PropertyKey[]): unknown {
 export function isPresent(value: unknown): boolean {
   if (value === undefined || value === null) return false;
   return typeof value === 'string' ? value.trim().length > 0 : true;
-}
-
-export function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 export function quoteList(items: readonly string[]): string {

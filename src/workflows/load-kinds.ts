@@ -1,13 +1,14 @@
 import { isInlineScript } from './commands.js';
 import { expandIncludes, type PlacedNode } from './include.js';
 import { resolveAi } from './load-ai.js';
-import { isPresent, isRecord } from './load-helpers.js';
+import { isPresent } from './load-helpers.js';
 import { buildNode, commonFields, lookupCommand, parseFields, type NodeInput } from './load-node.js';
 import type { LoopControl, WorkflowNode } from './model.js';
 import { declaredFields } from './output-schema.js';
 import { inputEnvKey, parseWholeRef } from './refs.js';
 import { DEFAULT_BASH_TIMEOUT_MS, INPUT_NAME_PATTERN, NODE_SCHEMAS, SCRIPT_RUNTIMES } from './schema.js';
 import { archonDefaultWorkflowHint, withArchonDefaultHint } from './archon-defaults.js';
+import { isRecord } from '../lib/is-record.js';
 
 /** Builders of the node kinds beyond a single prompt or script: scripts, loops, loop groups, approvals, sub-runs. */
 

@@ -1,18 +1,11 @@
 import type { z } from 'zod';
 import { didYouMean } from '../lib/did-you-mean.js';
+import { isRecord } from '../lib/is-record.js';
 import type { ProviderName } from '../providers/schema.js';
 import { ConditionSyntaxError, parseCondition } from './condition.js';
 import { applyMacros, type PlacedNode, type TextMacros } from './include.js';
 import { resolveAi } from './load-ai.js';
-import {
-  allNodeKeys,
-  isPresent,
-  isRecord,
-  quoteList,
-  warnNestedKeys,
-  zodProblems,
-  type Problem,
-} from './load-helpers.js';
+import { allNodeKeys, isPresent, quoteList, warnNestedKeys, zodProblems, type Problem } from './load-helpers.js';
 import {
   buildApproval,
   buildLoop,

@@ -3,7 +3,7 @@ import type { ModelProfile } from '../providers/models.js';
 import type { ExecSpec, ProviderName } from '../providers/schema.js';
 import { validateGraph, type DeclaredNode, type NodeLineLookup } from './graph.js';
 import { expandIncludes, type PlacedNode, type ResolveWorkflowSource } from './include.js';
-import { allNodeKeys, isRecord, warnNestedKeys, zodProblems } from './load-helpers.js';
+import { allNodeKeys, warnNestedKeys, zodProblems } from './load-helpers.js';
 import { buildNode } from './load-node.js';
 import { checkWorkflowContract, parseWorkflowFields } from './load-workflow.js';
 import { isAiNode, type Condition, type Workflow, type WorkflowNode, type WorkflowScope } from './model.js';
@@ -19,6 +19,7 @@ import { MULTIPLE_DOCUMENTS, parseYaml, type ParsedYamlCache } from './yaml-sour
 import { shellQuotingWarnings } from './shell-quoting.js';
 import { withPackagedResources } from './commands.js';
 import { answerRecord, validationKey, type Lookups, type ValidatedWorkflowCache } from './validated-cache.js';
+import { isRecord } from '../lib/is-record.js';
 
 export const MIGRATION_GUIDE = 'https://github.com/coleam00/Archon/blob/main/docs/sequential-dag-migration-guide.md';
 

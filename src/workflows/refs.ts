@@ -1,5 +1,6 @@
 import { didYouMean } from '../lib/did-you-mean.js';
 import { unfenceJson } from '../lib/json-position.js';
+import { isRecord } from '../lib/is-record.js';
 
 /** `$id.output` and `$id.output.field` in prompts, commands, bash scripts and messages. */
 export const OUTPUT_REF_SOURCE = String.raw`\$([A-Za-z_][A-Za-z0-9_-]*)\.output(?:\.([A-Za-z_][A-Za-z0-9_]*))?`;
@@ -71,7 +72,7 @@ export function readOutputRef(outputs: ReadonlyMap<string, NodeOutput>, node: st
       `${ref}: '${field}' is not declared in the output_format of '${node}' (declared: ${producer.declaredFields.join(', ') || 'none'}).${didYouMean(field, producer.declaredFields)}`,
     );
   }
-  const object = isPlainObject(producer.structured) ? producer.structured : parseJsonObject(producer.text);
+  const object = isRecord(producer.structured) ? producer.structured : parseJsonObject(producer.text);
   if (!object) {
     throw new OutputRefError(
       'unparseable',
@@ -99,14 +100,10 @@ export function parseJsonObject(text: string): Record<string, unknown> | undefin
   if (!candidate.startsWith('{')) return undefined;
   try {
     const value: unknown = JSON.parse(candidate);
-    return isPlainObject(value) ? value : undefined;
+    return isRecord(value) ? value : undefined;
   } catch {
     return undefined;
   }
-}
-
-export function isPlainObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 function preview(text: string): string {

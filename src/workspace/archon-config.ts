@@ -12,6 +12,7 @@ import {
 } from '../providers/schema.js';
 import type { WorkflowProblem } from '../workflows/problems.js';
 import { parseYaml, type SourceLocator } from '../workflows/yaml-source.js';
+import { isRecord } from '../lib/is-record.js';
 
 /**
  * The parts of Archon's `.archon/config.yaml` (in the repository, and `~/.archon/config.yaml`) that
@@ -181,8 +182,4 @@ class PresetReader {
 
 function isProvider(value: unknown): value is ProviderName {
   return typeof value === 'string' && (PROVIDER_NAMES as readonly string[]).includes(value);
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }

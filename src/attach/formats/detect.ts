@@ -4,7 +4,8 @@ import { looksLikeRunRecord, parseArchalRecord } from './archal.js';
 import { foreignExport, foreignExportReason } from './foreign.js';
 import { parseJsonl } from './jsonl.js';
 import { parseOtlp } from './otlp.js';
-import { isObject, refuse, type ParseOutcome } from './types.js';
+import { isRecord } from '../../lib/is-record.js';
+import { refuse, type ParseOutcome } from './types.js';
 
 export type FormatChoice = TraceFormat | 'auto';
 
@@ -55,14 +56,14 @@ export function parseTraceText(text: string, options: ParseTextOptions): ParseOu
   }
   const format = options.format;
 
-  if (format === 'archal' || (format === 'auto' && isObject(whole) && looksLikeRunRecord(whole))) {
-    if (!isObject(whole))
+  if (format === 'archal' || (format === 'auto' && isRecord(whole) && looksLikeRunRecord(whole))) {
+    if (!isRecord(whole))
       return refuse(
         `not an Archal run record: ${wholeIsJson ? 'not a JSON object' : `not JSON (${jsonErrorAt(content)})`}`,
       );
     return parseArchalRecord(whole, options.promptOf);
   }
-  if (isObject(whole) && (format === 'otlp' || (format === 'auto' && 'resourceSpans' in whole)))
+  if (isRecord(whole) && (format === 'otlp' || (format === 'auto' && 'resourceSpans' in whole)))
     return parseOtlp([whole]);
 
   const lines = whole !== undefined ? [{ where: 'line 1', value: whole }] : jsonLines(content);
@@ -78,13 +79,13 @@ export function parseTraceText(text: string, options: ParseTextOptions): ParseOu
       : lines;
   if (
     format === 'otlp' ||
-    (format === 'auto' && events.every(({ value }) => isObject(value) && 'resourceSpans' in value))
+    (format === 'auto' && events.every(({ value }) => isRecord(value) && 'resourceSpans' in value))
   ) {
-    const bad = events.find(({ value }) => !isObject(value));
+    const bad = events.find(({ value }) => !isRecord(value));
     if (bad) return refuse(`${bad.where}: not an OTLP/JSON object`);
     return parseOtlp(events.map(({ value }) => value as Record<string, unknown>));
   }
-  if (format === 'auto' && !events.some(({ value }) => isObject(value) && 'trace_id' in value)) {
+  if (format === 'auto' && !events.some(({ value }) => isRecord(value) && 'trace_id' in value)) {
     const product = foreignExport(events.map(({ value }) => value));
     return refuse(product ? foreignExportReason(product) : `JSON, but not a trace: ${EXPECTED}`);
   }
@@ -99,12 +100,12 @@ export function otlpDocuments(text: string): Array<Record<string, unknown>> | nu
   const content = text.replace(/^\uFEFF/, '');
   try {
     const whole = JSON.parse(content) as unknown;
-    return isObject(whole) && 'resourceSpans' in whole ? [whole] : null;
+    return isRecord(whole) && 'resourceSpans' in whole ? [whole] : null;
   } catch {
     const lines = jsonLines(content);
     if (!Array.isArray(lines) || lines.length === 0) return null;
     const documents = lines.map(({ value }) => value);
-    return documents.every((value) => isObject(value) && 'resourceSpans' in value)
+    return documents.every((value) => isRecord(value) && 'resourceSpans' in value)
       ? (documents as Array<Record<string, unknown>>)
       : null;
   }

@@ -5,7 +5,7 @@
  * recognised, not converted.
  */
 
-import { isObject } from './types.js';
+import { isRecord } from '../../lib/is-record.js';
 
 /** The products whose exports are recognised. */
 export type ForeignProduct = 'Langfuse' | 'Braintrust';
@@ -24,11 +24,11 @@ function productOf(record: Record<string, unknown>): ForeignProduct | null {
 /** The product whose export these JSON values are (a file's lines or its array's items), or null. */
 export function foreignExport(values: unknown[]): ForeignProduct | null {
   for (const value of values) {
-    if (!isObject(value)) continue;
+    if (!isRecord(value)) continue;
     // Their APIs wrap records: Langfuse's lists in `data`, Braintrust's fetches in `events`.
     const records = [value, ...[value.data, value.events].flatMap((inner) => (Array.isArray(inner) ? inner : []))];
     for (const record of records) {
-      const product = isObject(record) ? productOf(record) : null;
+      const product = isRecord(record) ? productOf(record) : null;
       if (product) return product;
     }
   }

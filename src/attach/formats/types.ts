@@ -12,7 +12,3 @@ export type ParseOutcome = { ok: true; format: TraceFormat; traces: ParsedTrace[
 export function refuse(reason: string): ParseOutcome {
   return { ok: false, reason };
 }
-
-/** A JSON object (not an array, not null): what a trace record or event is. */
-export const isObject = (value: unknown): value is Record<string, unknown> =>
-  value !== null && typeof value === 'object' && !Array.isArray(value);

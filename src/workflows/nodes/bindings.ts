@@ -1,7 +1,8 @@
-import { isPlainObject, parseWholeRef, readOutputRef } from '../refs.js';
+import { parseWholeRef, readOutputRef } from '../refs.js';
 import { NodeFailure } from '../retry.js';
 import type { RunContext } from '../run-context.js';
 import { substituteText } from '../substitute.js';
+import { isRecord } from '../../lib/is-record.js';
 
 /**
  * A node's `with:` values, as the inputs it reads: a whole `$node.output[.field]` reference keeps
@@ -15,7 +16,7 @@ export function resolveBindings(
 ): Record<string, unknown> {
   const values: Record<string, unknown> = {};
   for (const [name, value] of Object.entries(bindings)) {
-    if (isPlainObject(value) && typeof value.from === 'string') {
+    if (isRecord(value) && typeof value.from === 'string') {
       const ref = parseWholeRef(value.from)!;
       const producer = run.outputs.get(ref.node);
       if (producer?.state === 'skipped' || producer?.state === 'pending') {

@@ -1,13 +1,13 @@
 import { errorMessage } from '../../lib/errors.js';
 import { addUsage, type Usage } from '../../providers/types.js';
 import type { LoopControl, LoopNode } from '../model.js';
-import { isPlainObject } from '../refs.js';
 import { NodeFailure } from '../retry.js';
 import type { NodeOutcome, NodeRun, RunContext } from '../run-context.js';
 import { detectCompletionSignal, stripCompletionSignal } from '../signals.js';
 import { substitutePrompt, substituteText, type RunVariables } from '../substitute.js';
 import { callProvider } from './ai.js';
 import { runScript } from './bash.js';
+import { isRecord } from '../../lib/is-record.js';
 
 const UNTIL_BASH_TIMEOUT_MS = 120_000;
 const GATE_EXCERPT = 1200;
@@ -50,7 +50,7 @@ export async function runLoopNode({ node, run, signal }: NodeRun<LoopNode>): Pro
       sessionId = result.sessionId ?? sessionId;
       text = result.text;
       structured = result.structured;
-      if (loop.until_field && isPlainObject(structured) && structured[loop.until_field] === true)
+      if (loop.until_field && isRecord(structured) && structured[loop.until_field] === true)
         done = `until_field '${loop.until_field}'`;
       if (!done && loop.until && detectCompletionSignal(text, loop.until)) done = `signal '${loop.until}'`;
       if (

@@ -4,10 +4,11 @@ import { executeWorkflow, type WorkflowRunResult } from '../executor.js';
 import { canonicalText } from '../include.js';
 import { resolveInputs } from '../inputs.js';
 import type { SubWorkflowNode, Workflow } from '../model.js';
-import { isPlainObject, parseJsonObject, parseWholeRef, readOutputRef } from '../refs.js';
+import { parseJsonObject, parseWholeRef, readOutputRef } from '../refs.js';
 import { NodeFailure } from '../retry.js';
 import type { ChildRunner, ChildRunRequest, NodeOutcome, NodeRun, RunContext } from '../run-context.js';
 import { substituteText } from '../substitute.js';
+import { isRecord } from '../../lib/is-record.js';
 
 /** Sub-runs may nest this deep. */
 export const MAX_SUB_RUN_DEPTH = 5;
@@ -180,7 +181,7 @@ function fanOutItems(node: SubWorkflowNode, run: RunContext): unknown[] {
 function parseJsonValue(text: string): unknown {
   try {
     const value: unknown = JSON.parse(text.trim());
-    return isPlainObject(value) || Array.isArray(value) || typeof value !== 'string' ? value : undefined;
+    return isRecord(value) || Array.isArray(value) || typeof value !== 'string' ? value : undefined;
   } catch {
     return undefined;
   }
