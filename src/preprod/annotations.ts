@@ -1,4 +1,5 @@
 import { posix } from 'node:path';
+import { clip } from '../lib/text.js';
 import type { PreprodFailure } from './schema.js';
 
 /** A check run annotation, as GitHub's checks API takes it. */
@@ -30,11 +31,11 @@ export function failureAnnotations(failures: readonly PreprodFailure[], pathPref
       start_line: line,
       end_line: line,
       annotation_level: failure.flaky ? 'warning' : 'failure',
-      title: clipTo(
+      title: clip(
         `${failure.scenario.title}: ${failure.criterion ? `[${failure.criterion.kind}] ${failure.criterion.text}` : failure.category}`,
         255,
       ),
-      message: clipTo(
+      message: clip(
         [
           `${failure.criterion ? `Criterion ${failure.criterion.id}: ${failure.criterion.text}` : 'The run failed'} — failed ${failure.failedRuns} of ${failure.runs} run(s)${failure.flaky ? ' (flaky)' : ''}.`,
           compared ? `Compared: ${compared}` : '',
@@ -46,10 +47,6 @@ export function failureAnnotations(failures: readonly PreprodFailure[], pathPref
       ),
     };
   });
-}
-
-function clipTo(text: string, max: number): string {
-  return text.length > max ? `${text.slice(0, max - 1)}…` : text;
 }
 
 /** Annotations in batches of at most `size`: GitHub takes 50 per request. */

@@ -10,7 +10,7 @@ import { currentBranch, git, remoteUrl } from '../lib/git.js';
 import { maskUrlPassword } from '../lib/redact.js';
 import { loadScenarios } from '../runner/load.js';
 import { preflightHarness } from '../harness/preflight.js';
-import { shellQuote } from '../workflows/substitute.js';
+import { shellWord } from '../workflows/substitute.js';
 
 export interface Blocker {
   code: string;
@@ -264,8 +264,6 @@ function scenariosToPass(repo: string, config: ArchalConfig, authored: PreprodPl
 }
 
 /** A word of a command line as a person would type it: quoted only when the shell would split or expand it. */
-const shellWord = (value: string): string => (/^[\w@%+=:,./-]+$/.test(value) ? value : shellQuote(value));
-
 /** The agent as a command line a person can type in the repository (paths under it shown relative). */
 function byHand(agent: AgentCommand, repo: string): string {
   const word = (value: string): string => {

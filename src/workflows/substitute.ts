@@ -226,6 +226,11 @@ export function shellQuote(value: string): string {
   return `'${value.replace(/'/g, `'\\''`)}'`;
 }
 
+/** A value as one shell word, quoted only when the shell would split or expand it (for commands shown to people). */
+export function shellWord(value: string): string {
+  return /^[\w@%+=:,./-]+$/.test(value) ? value : shellQuote(value);
+}
+
 /** Whether a text reads a variable (used to resolve expensive ones, like the base branch, only when needed). */
 export function usesVariable(text: string, name: StandardVariable): boolean {
   return new RegExp(`\\$${name}(?![A-Za-z0-9_])`).test(text);

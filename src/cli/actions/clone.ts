@@ -1,5 +1,6 @@
 import { EXIT, UserError } from '../errors.js';
 import { workDir, type GlobalOptions } from '../host.js';
+import { shellWord } from '../../workflows/substitute.js';
 import { err, out } from '../output.js';
 
 export interface StartOptions {
@@ -21,10 +22,6 @@ function integer(value: string | undefined, name: string, min: number, max: numb
   if (!Number.isInteger(number) || number < min || number > max)
     throw new UserError(`--${name} must be an integer from ${min} to ${max} (got "${value}")`);
   return number;
-}
-
-function shellQuote(value: string): string {
-  return /^[\w@%+=:,./-]+$/.test(value) ? value : `'${value.replace(/'/g, "'\\''")}'`;
 }
 
 /** `archal clone start github`: runs the clone until Ctrl-C or SIGTERM, printing where it is. */
@@ -93,8 +90,8 @@ export async function startClone(globals: GlobalOptions, clone: string, options:
     if (route) {
       out(`  route  ${route.url}   (api.github.com, github.com, uploads.github.com → this clone; CA ${route.caFile})`);
       out('Route mode: export these in the shell of the agent (Bourne shell syntax):');
-      for (const [name, value] of Object.entries(routeEnv)) out(`  export ${name}=${shellQuote(value)}`);
-      out(`  export GH_TOKEN=${shellQuote(started.token)}`);
+      for (const [name, value] of Object.entries(routeEnv)) out(`  export ${name}=${shellWord(value)}`);
+      out(`  export GH_TOKEN=${shellWord(started.token)}`);
     }
     err('Press Ctrl-C to stop.');
   }
