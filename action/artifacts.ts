@@ -1,12 +1,16 @@
 import { DefaultArtifactClient } from '@actions/artifact';
-import { readdirSync, statSync } from 'node:fs';
+import { readdirSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 
-/** Every file under `dir`. */
+/**
+ * Every regular file under `dir`. Symbolic links are left out: the upload would follow them, and
+ * a link left in the folder by a command Archal ran (a fix command knows where its attempt's folder
+ * is) would put a file from outside it, unredacted, into the artifact.
+ */
 export function filesUnder(dir: string): string[] {
-  return readdirSync(dir).flatMap((name) => {
-    const path = join(dir, name);
-    return statSync(path).isDirectory() ? filesUnder(path) : [path];
+  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
+    const path = join(dir, entry.name);
+    return entry.isDirectory() ? filesUnder(path) : entry.isFile() ? [path] : [];
   });
 }
 

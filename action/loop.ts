@@ -16,6 +16,7 @@ import { failCheck, failedCheck, startCheck, type CheckRef } from './check.js';
 import { actionOptions, actionWorkspace, prepare, type ActionSetup } from './setup.js';
 import { mergeShards, runShard } from './shards.js';
 import { actionPublishTarget } from './target.js';
+import { logUntrusted } from './log.js';
 
 /** Runs what the inputs ask: the pre-prod loop, a shard, or the merge of shards. */
 export async function runAction(inputs: ActionInputs): Promise<void> {
@@ -56,7 +57,7 @@ async function runLoop(setup: ActionSetup, check: CheckRef | null): Promise<void
     tags: inputs.tags,
     harness: inputs.harness,
     publishTarget: () => actionPublishTarget(setup),
-    log: (line) => core.info(setup.redactor.text(line)),
+    log: (line) => logUntrusted(setup.redactor.text(line)),
     store,
     conversationId: ctx.pullRequest ? `${ctx.owner}/${ctx.repo}#${ctx.pullRequest.number}` : undefined,
     slots,

@@ -28,6 +28,7 @@ import {
 import { errorMessage } from '../src/lib/errors.js';
 import type { UploadedArtifact } from './artifacts.js';
 import type { ActionSetup } from './setup.js';
+import { logUntrusted } from './log.js';
 
 /** The outputs of action.yml, each written by every job that gets as far as its report. */
 export const ACTION_OUTPUTS = [
@@ -169,7 +170,7 @@ export async function publishReport(setup: ActionSetup, input: ReportInput): Pro
     'pull-request-operation': result.pr?.action ?? 'none',
   };
   for (const [name, value] of Object.entries(outputs)) core.setOutput(name, redactor.text(value));
-  core.info(`${reportTitle(report)} — ${result.status} (${result.stopReason}): ${redactor.text(result.message)}`);
+  logUntrusted(`${reportTitle(report)} — ${result.status} (${result.stopReason}): ${redactor.text(result.message)}`);
   if (failsJob(report))
     core.setFailed(
       inputs['fail-on'] === 'regression'

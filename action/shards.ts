@@ -19,6 +19,7 @@ import { startCheck } from './check.js';
 import { upload, uploadHtmlReport, writeRecords } from './records.js';
 import { publishReport, writeHandOff, writeSummary, type ActionOutput } from './report.js';
 import { actionOptions, actionWorkspace, type ActionSetup } from './setup.js';
+import { logUntrusted } from './log.js';
 
 /** One slice of the (scenario × run) list, on the head and, on a pull request, the base; uploaded for the merge job. */
 export async function runShard(setup: ActionSetup): Promise<void> {
@@ -191,7 +192,7 @@ function scenarioPrompts(setup: ActionSetup): Map<string, string> {
       for (const { scenario } of loaded.scenarios.entries)
         prompts.set(relative(setup.repoDir, scenario.file), scenario.prompt);
   } catch (error) {
-    core.info(`The scenarios' prompts are not in the failures file: ${setup.redactor.text(errorMessage(error))}`);
+    logUntrusted(`The scenarios' prompts are not in the failures file: ${setup.redactor.text(errorMessage(error))}`);
   }
   return prompts;
 }

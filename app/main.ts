@@ -7,6 +7,7 @@ import { startTracePulls, type TracePulls } from './trace-pulls.js';
 import { startReceiver, HEALTH_PATH, WEBHOOK_PATH, type Receiver } from './server.js';
 import { readSettings, SECRET_VARIABLES, type AppSettings } from './settings.js';
 import { startSetup } from './setup.js';
+import { redactSecretsOf } from './markdown.js';
 import { handleJob } from './worker/dispatch.js';
 import type { WorkerContext } from './worker/context.js';
 import { hardenedGitEnv } from './worker/repo.js';
@@ -29,6 +30,7 @@ export interface StartOptions {
 const print = (line: string) => process.stderr.write(`${line}\n`);
 
 export async function appStart(options: StartOptions, env: NodeJS.ProcessEnv): Promise<number> {
+  redactSecretsOf(env);
   const settings = readSettings(env);
   if (settings.problems.length > 0) {
     for (const problem of settings.problems) print(`archal app: ${problem}`);

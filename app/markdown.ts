@@ -6,7 +6,20 @@ import * as untrusted from '../src/lib/untrusted-markdown.js';
  * redacted first, then made inert as src/lib/untrusted-markdown.ts does for every host.
  */
 
-const redactor = new SecretRedactor([], {});
+/**
+ * Knows the values of the secret-named variables of the environment the App starts with: the
+ * secrets it hands its agents (which an agent may repeat in an answer, a summary or an error) and
+ * the App's own.
+ */
+let redactor = new SecretRedactor([], process.env);
+
+/**
+ * Also redacts the values of `env`'s secret-named variables: the App's environment as it starts
+ * (its `.env` file included), before its own secrets are forgotten.
+ */
+export function redactSecretsOf(env: NodeJS.ProcessEnv): void {
+  redactor = new SecretRedactor([], { ...process.env, ...env });
+}
 
 /** Redacts secrets only (for logs and stored results). */
 export function redact(text: string): string {

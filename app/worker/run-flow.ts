@@ -11,7 +11,7 @@ import {
   type Workflow,
 } from '../../src/workflows/index.js';
 import type { EventSink, WorkflowEvent } from '../../src/workflows/events.js';
-import { describePitfall, quotingPitfalls } from '../../src/workflows/shell-quoting.js';
+import { untrustedSplices } from '../../src/workflows/shell-quoting.js';
 import {
   approveRun,
   resumeRun,
@@ -292,10 +292,10 @@ async function findWorkflow(scope: JobScope, plan: RunPlan, defaultsDir: string)
   );
   const workflow = discovery.workflows.find((candidate) => candidate.name === plan.workflowName);
   if (workflow) {
-    const unsafe = unsafeShell(workflow);
+    const unsafe = untrustedSplices(workflow.nodes);
     if (unsafe.length > 0)
       throw new Error(
-        `workflow "${workflow.name}" is not run by the App: its bash puts node output where the shell still runs $(…) in it, and App runs read text anyone can write (issues, comments, check output). ${unsafe.join(' ')}`,
+        `workflow "${workflow.name}" is not run by the App: it puts node output where it can run as code (inside quotes in bash, in a script's code), and App runs read text anyone can write (issues, comments, check output). ${unsafe.join(' ')}`,
       );
     return workflow;
   }
@@ -304,14 +304,6 @@ async function findWorkflow(scope: JobScope, plan: RunPlan, defaultsDir: string)
   throw new Error(
     `no workflow named "${plan.workflowName}" (available: ${discovery.workflows.map((w) => w.name).join(', ')})`,
   );
-}
-
-/** Node outputs spliced inside quotes in bash scripts (`workflow validate` warns of the same). */
-function unsafeShell(workflow: Workflow): string[] {
-  return workflow.nodes.flatMap((node) => {
-    const script = node.kind === 'bash' ? node.bash : node.kind === 'loop' ? node.loop.until_bash : undefined;
-    return script ? quotingPitfalls(script).map((pitfall) => `Node ${node.id}: ${describePitfall(pitfall)}.`) : [];
-  });
 }
 
 /** The repository's config with `app.provider` as the default provider of AI nodes. */

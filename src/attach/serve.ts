@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { gunzipSync, inflateSync } from 'node:zlib';
 import { errorMessage } from '../lib/errors.js';
 import { jsonErrorAt } from '../lib/json-position.js';
+import { hostHeaderName, isLoopback } from '../lib/loopback.js';
 import { otlpDocumentProblem } from './formats/otlp.js';
 import { importText, isStackOverflow, NESTED_TOO_DEEPLY, type FileOutcome, type ImportContext } from './import.js';
 import { sha256 } from './normalize.js';
@@ -121,6 +122,8 @@ export async function serveOtlp(context: ImportContext, options: OtlpServerOptio
   const traces = new Map<string, Pending>();
   const log = options.log ?? (() => {});
   let importing = Promise.resolve();
+  /** Set once listening: whether the address is loopback, where requests must name loopback too. */
+  let loopbackOnly = true;
 
   const flush = (all: boolean) => {
     const now = Date.now();
@@ -148,6 +151,15 @@ export async function serveOtlp(context: ImportContext, options: OtlpServerOptio
 
   const server = createServer((request, response) => {
     void (async () => {
+      // Listening on loopback, the receiver is for this machine's exporters. A web page whose DNS name
+      // was rebound to 127.0.0.1 reaches it as same-origin, with its own name in Host: refused, so
+      // that no page can push traces for the loop to grade, reproduce and fix.
+      const named = hostHeaderName(request.headers.host);
+      if (loopbackOnly && !isLoopback(named))
+        return answer(response, 403, {
+          code: 7,
+          message: `Host ${named || '(none)'} is not this machine: the receiver listens on loopback and answers only 127.0.0.1, ::1 and localhost (give --host to listen elsewhere)`,
+        });
       const path = (request.url ?? '/').split('?')[0];
       if (path !== '/v1/traces')
         return answer(response, 404, { code: 5, message: `unknown path ${path}: OTLP traces go to POST /v1/traces` });
@@ -249,6 +261,7 @@ export async function serveOtlp(context: ImportContext, options: OtlpServerOptio
     server.listen(options.port, options.host ?? '127.0.0.1', () => resolve());
   });
   const address = server.address() as AddressInfo;
+  loopbackOnly = isLoopback(address.address);
   const host = address.family === 'IPv6' ? `[${address.address}]` : address.address;
   const baseUrl = `http://${host}:${address.port}`;
   return {

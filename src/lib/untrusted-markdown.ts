@@ -56,7 +56,8 @@ export function defusedMarkdown(text: string, max = 20_000): string {
   let body = text
     .replace(/<!--/g, '&lt;!--')
     .replace(/<\/?(?:details|summary|script|iframe|style|img|a)\b[^>]*>/gi, (tag) => tag.replace(/</g, '&lt;'))
-    .replace(/(^|[^\w`])@(?=[A-Za-z0-9-])/g, `$1@${ZERO_WIDTH_SPACE}`);
+    // After a backtick too: a backtick left unclosed is shown as is, and a mention after it pings.
+    .replace(/(^|\W)@(?=[A-Za-z0-9-])/g, `$1@${ZERO_WIDTH_SPACE}`);
   if (body.length > max) body = `${body.slice(0, max)}\n\n…`;
   return body;
 }

@@ -1,7 +1,7 @@
 import type { NodeLineLookup } from './graph.js';
 import type { WorkflowNode } from './model.js';
 import type { WorkflowProblem } from './problems.js';
-import { findOutputRefs } from './refs.js';
+import { findLoopPrevRefs, findOutputRefs, inputEnvKey, type OutputRef } from './refs.js';
 
 /**
  * Quoting pitfalls of `$id.output` in bash scripts. Archal splices an output shell-quoted (`'…'`),
@@ -22,7 +22,7 @@ type Context = 'none' | 'double' | 'single';
 
 /** References standing inside double or single quotes (command substitutions open a new context). */
 export function quotingPitfalls(script: string): QuotingPitfall[] {
-  const refs = findOutputRefs(script);
+  const refs = splicedRefs(script);
   if (refs.length === 0) return [];
   const contexts = quoteContexts(script);
   const pitfalls: QuotingPitfall[] = [];
@@ -93,14 +93,51 @@ function quoteContexts(script: string): Context[] {
   return contexts;
 }
 
-/** Warnings for the pitfalls in a workflow's bash scripts (bash nodes and loops' until_bash). */
+/** The references a bash or inline script has spliced into it: `$x.output[.f]` and `$LOOP_PREV.x.output[.f]`. */
+function splicedRefs(text: string): OutputRef[] {
+  return [...findOutputRefs(text), ...findLoopPrevRefs(text)].sort((a, b) => a.index - b.index);
+}
+
+/**
+ * The node outputs an inline script (bun, node, python) has spliced into its code as they are: text
+ * a node produced (an AI's answer to an issue, say) becomes code there, so a quote in it ends the
+ * string it stands in. A `with:` binding gives the script the same text as an environment variable.
+ */
+export function scriptSplices(node: WorkflowNode): string[] {
+  if (node.kind !== 'script' || node.source.kind !== 'inline') return [];
+  return splicedRefs(node.source.code).map(({ text, node: from, field }) => {
+    const name = `${from}_${field ?? 'output'}`.replace(/-/g, '_');
+    return `${text} is spliced into the script's code as it is, so text a node produced can run as code. Bind it instead: with: {${name}: {from: '${text}'}}, and read ${inputEnvKey(name)} from the environment`;
+  });
+}
+
+/**
+ * Node outputs spliced where they can run (inside quotes in bash, anywhere in inline script code),
+ * one message per place, `Node <id>: …`. What the App, whose runs read text anyone can write,
+ * refuses to run.
+ */
+export function untrustedSplices(nodes: readonly WorkflowNode[]): string[] {
+  return withBodies(nodes).flatMap((node) => {
+    const script = node.kind === 'bash' ? node.bash : node.kind === 'loop' ? node.loop.until_bash : undefined;
+    return [...(script ? quotingPitfalls(script).map(describePitfall) : []), ...scriptSplices(node)].map(
+      (message) => `Node ${node.id}: ${message}.`,
+    );
+  });
+}
+
+/** The nodes and, in their place, the body nodes of loop groups. */
+function withBodies(nodes: readonly WorkflowNode[]): WorkflowNode[] {
+  return nodes.flatMap((node) => (node.kind === 'loop_group' ? [node, ...withBodies(node.loop_group.nodes)] : [node]));
+}
+
+/** Warnings for the pitfalls in a workflow's bash scripts (bash nodes and loops' until_bash) and inline script code. */
 export function shellQuotingWarnings(
   nodes: readonly WorkflowNode[],
   file: string,
   lines: NodeLineLookup,
 ): WorkflowProblem[] {
   const warnings: WorkflowProblem[] = [];
-  for (const node of nodes) {
+  for (const node of withBodies(nodes)) {
     const scripts: Array<[string, string | undefined]> =
       node.kind === 'bash'
         ? [['bash', node.bash]]
@@ -110,6 +147,8 @@ export function shellQuotingWarnings(
     for (const [field, script] of scripts)
       for (const pitfall of script ? quotingPitfalls(script) : [])
         warnings.push({ file, node: node.id, field, line: lines.get(node.id), message: describePitfall(pitfall) });
+    for (const message of scriptSplices(node))
+      warnings.push({ file, node: node.id, field: 'script', line: lines.get(node.id), message });
   }
   return warnings;
 }

@@ -395,6 +395,14 @@ describe('the GitHub App', () => {
         expect.stringMatching(/^completed: pull request #\d+ created$/),
         'ignored: label "bug" is not archal:fix',
       ]);
+      // The title is its author's text, not the labeller's: it reaches the agent inside the issue's
+      // data, fenced by markers its author cannot guess, and the request names only the issue.
+      const investigate = agentCalls(agentDir).find(
+        (call) => call.node === 'investigate' && String(call.prompt).includes('Fix by label.'),
+      );
+      const prompt = String(investigate!.prompt);
+      expect(prompt).toMatch(/^Request: Fix issue #5$/m);
+      expect(prompt).toMatch(/^<<<(github-text-[0-9a-f]{16})\n[^]*Label me[^]*Fix by label\.[^]*\n\1>>>$/m);
     },
     T,
   );

@@ -1,4 +1,5 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { request as httpRequest } from 'node:http';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { context, SpanKind, trace, type Attributes } from '@opentelemetry/api';
@@ -211,6 +212,54 @@ describe('trace-source serve: OTLP/HTTP pushes from the real OpenTelemetry expor
       server.kill('SIGTERM');
       expect((await server.done).code).toBe(0);
     }
+  });
+
+  it('on a loopback address, answers only requests for a loopback name: a rebound DNS name gets 403 and nothing is imported', async () => {
+    const repo = tempRepo();
+    const env = { ARCHAL_HOME: tempDir('archal-home-') };
+    const { server, url } = await startServer(repo, env);
+    const body = readFileSync(join(EXAMPLE, 'prod-traces', 'stale-sweep-2025-06-02.otlp.json'));
+    // A page on evil.example whose name now resolves to 127.0.0.1 (DNS rebinding) posts as same-origin.
+    const push = (host: string) =>
+      new Promise<{ status: number; text: string }>((resolve, reject) => {
+        const target = new URL(url);
+        const request = httpRequest(
+          {
+            host: target.hostname,
+            port: target.port,
+            path: target.pathname,
+            method: 'POST',
+            headers: { host, 'content-type': 'application/json', 'content-length': body.length },
+          },
+          (response) => {
+            let text = '';
+            response.on('data', (chunk: Buffer) => (text += chunk.toString()));
+            response.on('end', () => resolve({ status: response.statusCode!, text }));
+          },
+        );
+        request.on('error', reject);
+        request.end(body);
+      });
+    try {
+      const port = new URL(url).port;
+      const rebound = await push(`evil.example:${port}`);
+      expect(rebound.status).toBe(403);
+      expect(rebound.text).toContain('evil.example');
+      expect((await push(`evil.example.:${port}`)).status).toBe(403);
+      for (const host of [`127.0.0.1:${port}`, `localhost:${port}`, `[::1]:${port}`, 'localhost'])
+        expect({ host, status: (await push(host)).status }).toEqual({ host, status: 200 });
+    } finally {
+      server.kill('SIGTERM');
+      expect((await server.done).code).toBe(0);
+    }
+    // Only the loopback pushes were imported: one trace.
+    const imports = server
+      .stdout()
+      .split('\n')
+      .slice(1)
+      .filter((line) => line.startsWith('{'));
+    expect(imports.length).toBeGreaterThan(0);
+    expect(readdirSync(join(repo, '.archal', 'attach', 'raw'))).toHaveLength(1);
   });
 
   it('a push refused for its content is kept in failed/, capped and redacted, with why; other refusals keep nothing', async () => {

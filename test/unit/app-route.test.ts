@@ -296,6 +296,8 @@ describe('untrusted text and the agent environment', () => {
     expect(codeSpan('fix `it` @bob')).toBe('``fix `it` @bob``');
     expect(codeBlock('```\nescape')).toBe('````text\n```\nescape\n````');
     expect(defusedMarkdown('Done. </details><!-- x --> @carol')).toBe('Done. &lt;/details>&lt;!-- x --> @\u200bcarol');
+    // An unclosed backtick is shown as is, and the mention after it pings: defused as any other.
+    expect(defusedMarkdown('Fixed, thanks `@dave')).toBe('Fixed, thanks `@\u200bdave');
   });
 
   it('gives agents no App secret and no write token, only a read token when asked', () => {

@@ -6,6 +6,7 @@ import { repositoryRoot } from '../../isolation/index.js';
 import { errorMessage } from '../../lib/errors.js';
 import { archalHome } from '../../lib/paths.js';
 import { SecretRedactor } from '../../lib/redact.js';
+import { isLoopback } from '../../lib/loopback.js';
 import { storeOptionsFromEnv } from '../../store/index.js';
 import { RECORD_NAMES, RecordLookupError, RecordSource, renderReport, startViewer } from '../../view/index.js';
 import { openRunStore, type ArchalStore } from '../../workspace/workspace.js';
@@ -142,10 +143,6 @@ export async function reportCommand(
   } finally {
     await store?.close();
   }
-}
-
-function isLoopback(host: string): boolean {
-  return host === '::1' || host.startsWith('127.') || host === 'localhost' || host === '::ffff:127.0.0.1';
 }
 
 /** The desktop's way of opening a URL; failing to open one is a warning, the URL is printed anyway. */
