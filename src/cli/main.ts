@@ -1,3 +1,4 @@
+import { registerAccountCommands } from './commands/account.js';
 import { registerAppCommands } from './commands/app.js';
 import { registerAttachCommands } from './commands/attach.js';
 import { registerCloneCommands } from './commands/clone.js';
@@ -23,4 +24,5 @@ runCli([
   registerAttachCommands,
   registerViewCommands,
   registerReportCommands,
+  registerAccountCommands,
 ]);

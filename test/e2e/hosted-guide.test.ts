@@ -1,7 +1,10 @@
 import { execFile } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from '@jest/globals';
 import { runCli } from '../helpers/cli.js';
+import { writeFiles } from '../helpers/engine.js';
 import { tempRepo } from '../helpers/tmp.js';
 
 const run = promisify(execFile);
@@ -20,5 +23,65 @@ describe("Archal's first preflight, followed here", () => {
     expect(JSON.parse(smoke.stdout)).toEqual({ text: 'OK' });
     // It says why it did not reach GitHub, on stderr where logs go.
     expect(smoke.stderr).toContain('GITHUB_API_URL is not set');
+  });
+});
+
+describe("Archal's account commands, where there is no account", () => {
+  it('login, logout and whoami say there is no account and what to set instead, exit 0', async () => {
+    const dir = tempRepo('archal-guide-');
+    for (const args of [['login'], ['login', '--no-browser'], ['login', '--device'], ['logout'], ['whoami']]) {
+      const result = await runCli(['--cwd', dir, ...args]);
+      expect({ args, code: result.code }).toEqual({ args, code: 0 });
+      expect(result.stdout).toContain('no account');
+      expect(result.stdout).toContain('agentPassEnv');
+      expect(result.stdout).toContain('ARCHAL_TOKEN is not needed');
+    }
+    // A CI script's `archal login --token "$ARCHAL_TOKEN"` goes on, and the token is never printed.
+    const withToken = await runCli(['--cwd', dir, 'login', '--token', 'archal_ws_s3cr3t', '--json']);
+    expect(withToken.code).toBe(0);
+    expect(withToken.stdout + withToken.stderr).not.toContain('archal_ws_s3cr3t');
+    expect(JSON.parse(withToken.stdout)).toEqual({ account: null, message: expect.stringContaining('no account') });
+  });
+
+  it('usage summarises the scenario runs recorded in the repository, this month and in all', async () => {
+    const dir = tempRepo('archal-guide-');
+    const empty = await runCli(['--cwd', dir, 'usage', '--json']);
+    expect(empty.code).toBe(0);
+    const zero = { suites: 0, scenarioRuns: 0, passedRuns: 0, durationMs: 0 };
+    expect(JSON.parse(empty.stdout)).toEqual({
+      account: null,
+      cacheDir: join(dir, '.archal', 'cache'),
+      thisMonth: { since: expect.stringMatching(/^\d{4}-\d{2}-01T00:00:00\.000Z$/), ...zero },
+      all: zero,
+    });
+    writeFiles(dir, {
+      '.archal.json': JSON.stringify({ agent: 'node agent.mjs' }),
+      'agent.mjs': `console.log(JSON.stringify({ text: 'ok' }));`,
+      'archal/a.md':
+        '# A\n\n## Prompt\nSay ok.\n\n## Success Criteria\n- [D] The run exits successfully\n\n## Config\nclones: github\n',
+    });
+    expect((await runCli(['--cwd', dir, 'run', '-q', '-n', '2'], { timeoutMs: 60_000 })).code).toBe(0);
+    // An old suite, from before this month, counts in all only.
+    const last = JSON.parse(readFileSync(join(dir, '.archal', 'cache', 'last-run.json'), 'utf8')) as Record<
+      string,
+      unknown
+    >;
+    writeFiles(dir, {
+      '.archal/cache/suites/old.json': JSON.stringify({
+        ...last,
+        suiteId: 'old',
+        startedAt: '2020-01-01T00:00:00.000Z',
+      }),
+    });
+    const used = await runCli(['--cwd', dir, 'usage', '--json']);
+    expect(used.code).toBe(0);
+    const answer = JSON.parse(used.stdout) as { thisMonth: Record<string, number>; all: Record<string, number> };
+    expect(answer.thisMonth).toMatchObject({ suites: 1, scenarioRuns: 2, passedRuns: 2 });
+    expect(answer.thisMonth.durationMs).toBeGreaterThan(0);
+    expect(answer.all).toMatchObject({ suites: 2, scenarioRuns: 4, passedRuns: 4 });
+    const text = await runCli(['--cwd', dir, 'usage']);
+    expect(text.code).toBe(0);
+    expect(text.stdout).toContain('no account');
+    expect(text.stdout).toMatch(/this month.*1 suite, 2 scenario runs \(2 passed\)/);
   });
 });
