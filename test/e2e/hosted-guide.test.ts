@@ -1,11 +1,11 @@
 import { execFile } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from '@jest/globals';
-import { runCli } from '../helpers/cli.js';
+import { REPO_ROOT, runCli } from '../helpers/cli.js';
 import { writeFiles } from '../helpers/engine.js';
-import { tempRepo } from '../helpers/tmp.js';
+import { tempDir, tempRepo } from '../helpers/tmp.js';
 
 const run = promisify(execFile);
 
@@ -83,5 +83,28 @@ describe("Archal's account commands, where there is no account", () => {
     expect(text.code).toBe(0);
     expect(text.stdout).toContain('no account');
     expect(text.stdout).toMatch(/this month.*1 suite, 2 scenario runs \(2 passed\)/);
+  });
+});
+
+describe("Archal's newer name of the post-prod loop", () => {
+  it('runs `archal autoloop` as `archal attach`', async () => {
+    const repo = tempDir('archal-autoloop-');
+    const env = { ARCHAL_HOME: tempDir('archal-home-') };
+    mkdirSync(join(repo, 'traces'));
+    copyFileSync(
+      join(REPO_ROOT, 'examples', 'triage-agent', 'prod-traces', 'label-bugs-2025-06-03.jsonl'),
+      join(repo, 'traces', 'a.jsonl'),
+    );
+    const result = await runCli(
+      ['autoloop', 'traces', '--repo', repo, '--once', '--execution-policy', 'grade', '--json'],
+      { env, timeoutMs: 60_000 },
+    );
+    expect(result.code).toBe(0);
+    const jobs = (JSON.parse(result.stdout) as { jobs: Array<{ traceId: string; stage: string; status: string }> })
+      .jobs;
+    expect(jobs.map((job) => [job.traceId, job.stage, job.status])).toEqual([
+      ['label-bugs-2025-06-03', 'grade', 'passed'],
+    ]);
+    expect((await runCli(['--help'])).stdout).toMatch(/attach\|autoloop/);
   });
 });
