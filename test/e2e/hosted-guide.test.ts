@@ -1,4 +1,4 @@
-import { execFile } from 'node:child_process';
+import { execFile, execFileSync } from 'node:child_process';
 import { copyFileSync, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -106,5 +106,39 @@ describe("Archal's newer name of the post-prod loop", () => {
       ['label-bugs-2025-06-03', 'grade', 'passed'],
     ]);
     expect((await runCli(['--help'])).stdout).toMatch(/attach\|autoloop/);
+  });
+});
+
+describe('a repository-local harness, found without config', () => {
+  it('is found from a subfolder of the repository too, and never above the repository', async () => {
+    const repo = tempRepo('archal-guide-');
+    writeFiles(repo, {
+      '.archal/harness.mjs': `console.log(JSON.stringify({ text: 'OK from ' + process.env.AGENT_TASK }));`,
+      'packages/app/README.md': 'a subfolder\n',
+    });
+    const sub = join(repo, 'packages', 'app');
+    const found = await runCli(['--cwd', sub, 'run', '--preflight-only']);
+    expect(found.stderr).toBe('');
+    expect(found.code).toBe(0);
+    expect(found.stdout).toContain('Preflight passed: ../../.archal/harness.mjs');
+    // preprod plan finds the same harness, and names it in the .archal.json it writes.
+    const plan = await runCli(['--cwd', sub, 'preprod', 'plan', '--write-config', '--json']);
+    expect(plan.code).toBe(0);
+    expect(JSON.parse(readFileSync(join(sub, '.archal.json'), 'utf8'))).toMatchObject({
+      agent: '../../.archal/harness.mjs',
+    });
+    // A harness at the top of the repository (Archal's top-level harness.mjs) is found as well.
+    const top = tempRepo('archal-guide-');
+    writeFiles(top, { 'harness.mjs': `console.log('{"text":"OK"}');`, 'src/x.txt': '' });
+    const atTop = await runCli(['--cwd', join(top, 'src'), 'run', '--preflight-only']);
+    expect(atTop.code).toBe(0);
+    expect(atTop.stdout).toContain('Preflight passed: ../harness.mjs');
+    // Outside the repository, it is not the repository's harness.
+    const outside = tempDir('archal-guide-');
+    writeFiles(outside, { 'harness.mjs': `console.log('{"text":"OK"}');`, 'repo/x.txt': '' });
+    execFileSync('git', ['init', '--quiet', join(outside, 'repo')]);
+    const none = await runCli(['--cwd', join(outside, 'repo'), 'run', '--preflight-only']);
+    expect(none.code).toBe(2);
+    expect(none.stderr).toContain('No agent to test');
   });
 });
