@@ -3,6 +3,7 @@ import { registerAppCommands } from './commands/app.js';
 import { registerAttachCommands } from './commands/attach.js';
 import { registerCloneCommands } from './commands/clone.js';
 import { registerConfigCommands } from './commands/config.js';
+import { registerHostedCommands } from './commands/hosted.js';
 import { registerIsolationCommands } from './commands/isolation.js';
 import { registerPreprodCommands } from './commands/preprod.js';
 import { registerReportCommands } from './commands/report.js';
@@ -25,4 +26,5 @@ runCli([
   registerViewCommands,
   registerReportCommands,
   registerAccountCommands,
+  registerHostedCommands,
 ]);

@@ -142,3 +142,42 @@ describe('a repository-local harness, found without config', () => {
     expect(none.stderr).toContain('No agent to test');
   });
 });
+
+describe("Archal's other hosted commands", () => {
+  it('harness check runs the harness once in preflight mode, as run --preflight-only does', async () => {
+    const repo = tempRepo('archal-guide-');
+    writeFiles(repo, {
+      'agent/harness.mjs': `console.log(JSON.stringify({ text: process.env.ARCHAL_PREFLIGHT === '1' ? 'OK' : 'no' }));`,
+      'broken.mjs': `process.stderr.write('boom\\n'); process.exit(3);`,
+    });
+    const ok = await runCli(['--cwd', repo, 'harness', 'check', 'agent']);
+    expect(ok.code).toBe(0);
+    expect(ok.stdout).toContain('✓ Preflight passed: agent/harness.mjs');
+    const bad = await runCli(['--cwd', repo, 'harness', 'check', 'broken.mjs', '--json']);
+    expect(bad.code).toBe(1);
+    expect(JSON.parse(bad.stdout)).toMatchObject({ preflight: { passed: false, stderrTail: 'boom' } });
+    const missing = await runCli(['--cwd', repo, 'harness', 'check', './nope.mjs']);
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toContain('Harness ./nope.mjs not found');
+  });
+
+  it('commands of the hosted workspace say what to do here instead, exit 2', async () => {
+    const repo = tempRepo('archal-guide-');
+    const cases: Array<[string[], string]> = [
+      [['harness', 'list'], 'archal harness check'],
+      [['harness', 'create', 'mine', '--harness', 'x.mjs'], '.archal/harness.mjs'],
+      [['workspace', 'api-key', 'create', 'ci'], 'archal login'],
+      [['seed', 'list'], 'archal clone seeds'],
+      [['agent', 'list'], '.archal/harness.mjs'],
+      [['inspect', 'run', 'r1'], 'archal view'],
+      [['export', 'run', 'r1'], '.archal/cache/runs/'],
+      [['scenario', 'push', 'a.md'], 'archal scenario validate'],
+    ];
+    for (const [args, hint] of cases) {
+      const result = await runCli(['--cwd', repo, ...args]);
+      expect({ args, code: result.code }).toEqual({ args, code: 2 });
+      expect(result.stderr).toContain("Archal's hosted");
+      expect(result.stderr).toContain(hint);
+    }
+  });
+});

@@ -1,0 +1,94 @@
+import { Option, type Command } from 'commander';
+import { UserError } from '../errors.js';
+import type { GlobalOptions } from '../host.js';
+
+const globals = (command: Command) => command.optsWithGlobals() as GlobalOptions;
+
+const HARNESS_HERE =
+  'here the harness is a file of the repository (.archal/harness.mjs, which `archal init` writes) or .archal.json "agent"; `archal harness check <path>` checks one';
+const RUNS_HERE =
+  'here every run is recorded locally: `archal view` shows them, and .archal/cache/runs/<runId>.json holds each run’s record (requests, state diff, answer, stderr)';
+
+/**
+ * Commands of Archal's hosted workspace that have no local counterpart: each is refused (exit 2,
+ * as the hosted flags of `archal run` are) with what to do here instead, rather than commander's
+ * bare "unknown command".
+ */
+const HOSTED: Array<{ path: string[]; message: string }> = [
+  {
+    path: ['harness', 'list'],
+    message: `\`archal harness list\` lists Archal's hosted workspace harnesses; ${HARNESS_HERE}.`,
+  },
+  {
+    path: ['harness', 'create'],
+    message: `\`archal harness create\` saves a harness in Archal's hosted workspace; ${HARNESS_HERE}.`,
+  },
+  {
+    path: ['workspace'],
+    message:
+      "`archal workspace` manages Archal's hosted workspace and its API keys; there is none here, and no key is needed (see `archal login`).",
+  },
+  {
+    path: ['seed'],
+    message:
+      "`archal seed` lists Archal's hosted seeds; `archal clone seeds` lists the seeds here (a scenario's `seed:` also takes a seed file).",
+  },
+  {
+    path: ['agent'],
+    message: `\`archal agent\` runs Archal's hosted packaged agents (openclaw, hermes, github-octokit); your own agent runs here through its harness: ${HARNESS_HERE}.`,
+  },
+  {
+    path: ['openclaw'],
+    message: `\`archal openclaw\` runs OpenClaw in Archal's hosted sandbox; your own agent runs here through its harness: ${HARNESS_HERE}.`,
+  },
+  { path: ['inspect'], message: `\`archal inspect\` reads Archal's hosted sessions and runs; ${RUNS_HERE}.` },
+  { path: ['export'], message: `\`archal export\` downloads a run from Archal's hosted service; ${RUNS_HERE}.` },
+  { path: ['trace'], message: `\`archal trace\` reads a hosted run's trace; ${RUNS_HERE}.` },
+  {
+    path: ['scenario', 'push'],
+    message:
+      '`archal scenario push` uploads scenarios to Archal\'s hosted workspace; here they stay in the repository (archal/ or .archal.json "scenarios"): `archal scenario validate <files>` checks them.',
+  },
+];
+
+export function registerHostedCommands(program: Command): void {
+  const harness = program.command('harness').description('check a harness: run it once in preflight mode');
+  harness
+    .command('check')
+    .description(
+      'run a harness once with ARCHAL_PREFLIGHT=1, as `archal run --preflight-only` does (exit 0 passed, 1 failed, 2 invalid input)',
+    )
+    .argument(
+      '[path]',
+      'a harness file or folder, or a command line (default: .archal.json "agent", else the repository’s harness)',
+    )
+    .option('-t, --timeout <seconds>', 'seconds it may take (default: .archal.json "timeout", else 60)')
+    .option('--json', 'print {"preflight": {"agent", "passed", "detail", "durationMs", "answer", "stderrTail"}}')
+    .action(async (path: string | undefined, options: { timeout?: string; json?: boolean }, command: Command) => {
+      const { runCommand } = await import('../actions/run.js');
+      process.exitCode = await runCommand(globals(command), [], {
+        preflightOnly: true,
+        ...(path !== undefined ? { harness: path } : {}),
+        ...(options.timeout !== undefined ? { timeout: options.timeout } : {}),
+        ...(options.json ? { json: true } : {}),
+      });
+    });
+
+  for (const { path, message } of HOSTED) {
+    const parent = path.length === 1 ? program : childOf(program, path[0]!);
+    parent
+      .command(path.at(-1)!, { hidden: true })
+      .argument('[args...]')
+      .allowUnknownOption()
+      .addOption(new Option('--json').hideHelp())
+      .action(() => {
+        throw new UserError(message);
+      });
+  }
+}
+
+function childOf(program: Command, name: string): Command {
+  const found = program.commands.find((command) => command.name() === name);
+  if (!found) throw new Error(`archal: no command ${name} to add a hosted subcommand to`);
+  return found;
+}
