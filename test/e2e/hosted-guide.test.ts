@@ -172,12 +172,22 @@ describe("Archal's other hosted commands", () => {
       [['inspect', 'run', 'r1'], 'archal view'],
       [['export', 'run', 'r1'], '.archal/cache/runs/'],
       [['scenario', 'push', 'a.md'], 'archal scenario validate'],
+      [['config', 'show'], 'archal config validate'],
+      [['config', 'set', 'evaluatorModel', 'x'], '.archal.json'],
     ];
     for (const [args, hint] of cases) {
       const result = await runCli(['--cwd', repo, ...args]);
       expect({ args, code: result.code }).toEqual({ args, code: 2 });
       expect(result.stderr).toContain("Archal's hosted");
       expect(result.stderr).toContain(hint);
+    }
+  });
+
+  it('config set telemetry goes on (exit 0): there is no telemetry to turn off', async () => {
+    for (const value of ['false', 'true']) {
+      const result = await runCli(['config', 'set', 'telemetry', value]);
+      expect(result.code).toBe(0);
+      expect(result.stdout).toContain('sends no telemetry');
     }
   });
 });

@@ -1,6 +1,7 @@
 import { Option, type Command } from 'commander';
 import { UserError } from '../errors.js';
 import type { GlobalOptions } from '../host.js';
+import { out } from '../output.js';
 
 const globals = (command: Command) => command.optsWithGlobals() as GlobalOptions;
 
@@ -49,7 +50,16 @@ const HOSTED: Array<{ path: string[]; message: string }> = [
     message:
       '`archal scenario push` uploads scenarios to Archal\'s hosted workspace; here they stay in the repository (archal/ or .archal.json "scenarios"): `archal scenario validate <files>` checks them.',
   },
+  {
+    path: ['config', 'show'],
+    message:
+      "`archal config show` prints Archal's hosted CLI settings; here the settings are .archal.json: `archal config validate --json` checks it and names the harness a run would use.",
+  },
 ];
+
+/** Archal's hosted CLI analytics switch: this Archal sends none, so a script turning it off goes on. */
+const NO_TELEMETRY =
+  'This Archal sends no telemetry (no analytics, no usage reports): there is nothing to turn on or off.';
 
 export function registerHostedCommands(program: Command): void {
   const harness = program.command('harness').description('check a harness: run it once in preflight mode');
@@ -74,6 +84,7 @@ export function registerHostedCommands(program: Command): void {
       });
     });
 
+  registerConfigSet(program);
   for (const { path, message } of HOSTED) {
     const parent = path.length === 1 ? program : childOf(program, path[0]!);
     parent
@@ -85,6 +96,20 @@ export function registerHostedCommands(program: Command): void {
         throw new UserError(message);
       });
   }
+}
+
+function registerConfigSet(program: Command): void {
+  childOf(program, 'config')
+    .command('set', { hidden: true })
+    .argument('<key>')
+    .argument('[value]')
+    .action((key: string) => {
+      if (key.toLowerCase() !== 'telemetry')
+        throw new UserError(
+          `\`archal config set ${key}\` changes Archal's hosted CLI settings; here settings are keys of .archal.json (\`archal config schema\` lists them).`,
+        );
+      out(NO_TELEMETRY);
+    });
 }
 
 function childOf(program: Command, name: string): Command {
