@@ -22,7 +22,11 @@ describe("Archal's first preflight, followed here", () => {
     const smoke = await run('node', ['./.archal/harness.mjs'], { cwd: dir, env });
     expect(JSON.parse(smoke.stdout)).toEqual({ text: 'OK' });
     // It says why it did not reach GitHub, on stderr where logs go.
-    expect(smoke.stderr).toContain('GITHUB_API_URL is not set');
+    expect(smoke.stderr).toContain('there is no GitHub clone to read');
+    // Under archal run, its preflight still loads the GitHub client it needs, and names what to install.
+    const preflight = await runCli(['--cwd', dir, 'run', '--preflight-only']);
+    expect(preflight.code).toBe(1);
+    expect(preflight.stderr).toContain('@octokit/rest is not installed (npm install --save-dev @octokit/rest)');
   });
 });
 
