@@ -86,6 +86,9 @@ export function usageCommand(globals: GlobalOptions, options: { json?: boolean }
 
 function describe(period: UsagePeriod): string {
   const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
-  const minutes = (period.durationMs / 60_000).toFixed(1);
-  return `${plural(period.suites, 'suite')}, ${plural(period.scenarioRuns, 'scenario run')} (${period.passedRuns} passed), ${minutes} min`;
+  const time =
+    period.durationMs < 60_000
+      ? `${(period.durationMs / 1000).toFixed(1)} s`
+      : `${(period.durationMs / 60_000).toFixed(1)} min`;
+  return `${plural(period.suites, 'suite')}, ${plural(period.scenarioRuns, 'scenario run')} (${period.passedRuns} passed), ${time}`;
 }
