@@ -62,6 +62,17 @@ export function isCredentialVariable(name: string): boolean {
 }
 
 /**
+ * Model providers' API keys (`…_API_KEY`) of the host's environment that the agent does not get,
+ * by name: why an agent that works when started by hand may fail under Archal.
+ */
+export function withheldApiKeys(env: NodeJS.ProcessEnv, agent: Pick<AgentCommand, 'env' | 'passEnv'>): string[] {
+  const passed = new Set(agent.passEnv ?? []);
+  return Object.keys(env)
+    .filter((name) => /(?:^|_)API_KEY$/i.test(name) && env[name] && !passed.has(name) && !(name in agent.env))
+    .sort();
+}
+
+/**
  * The harness contract's environment (see README: the agent's environment): the host's, minus its
  * credentials (except those `agentPassEnv` names), plus the agent's own `env` and the contract's variables.
  */

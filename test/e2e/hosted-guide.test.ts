@@ -194,4 +194,21 @@ describe("Archal's other hosted commands", () => {
       expect(result.stdout).toContain('sends no telemetry');
     }
   });
+
+  it('a failed preflight names the model keys the agent was not given, never their values', async () => {
+    const repo = tempRepo('archal-guide-');
+    writeFiles(repo, {
+      'agent.mjs': `if (!process.env.OPENAI_API_KEY) { console.error('Error: OPENAI_API_KEY is missing'); process.exit(1); } console.log('{"text":"OK"}');`,
+    });
+    const env = { OPENAI_API_KEY: 'sk-planted-value-123', ANTHROPIC_API_KEY: 'sk-ant-planted-456' };
+    const failed = await runCli(['--cwd', repo, 'harness', 'check', 'agent.mjs'], { env });
+    expect(failed.code).toBe(1);
+    expect(failed.stderr).toContain(
+      'not given to the agent: ANTHROPIC_API_KEY, OPENAI_API_KEY (credentials reach it only when .archal.json "agentPassEnv" names them)',
+    );
+    expect(failed.stdout + failed.stderr).not.toContain('planted');
+    writeFiles(repo, { '.archal.json': JSON.stringify({ agentPassEnv: ['OPENAI_API_KEY'] }) });
+    const passed = await runCli(['--cwd', repo, 'harness', 'check', 'agent.mjs'], { env });
+    expect(passed.code).toBe(0);
+  });
 });
