@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { startGitHubClone } from '../clones/github/entry.js';
 import { SecretRedactor } from '../lib/redact.js';
 import { agentSecrets, type AgentCommand } from './agent.js';
-import { outcomeDetail, runHarness, withheldApiKeys } from './run.js';
+import { outcomeDetail, runHarness, withheldKeysHint } from './run.js';
 
 export interface Preflight {
   passed: boolean;
@@ -59,11 +59,7 @@ export async function preflightHarness(options: {
     const lines = stderrTail.split('\n');
     const decisive =
       lines.find((line) => /^\s*(\w*Error\b|Error \[)|not found|cannot/i.test(line)) ?? lines.slice(-2).join(' ');
-    const withheld = withheldApiKeys(options.env, options.agent);
-    const hint =
-      withheld.length > 0
-        ? `; not given to the agent: ${withheld.join(', ')} (credentials reach it only when .archal.json "agentPassEnv" names them)`
-        : '';
+    const hint = withheldKeysHint(options.env, options.agent);
     return {
       ...result,
       passed: false,

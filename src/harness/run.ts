@@ -72,6 +72,14 @@ export function withheldApiKeys(env: NodeJS.ProcessEnv, agent: Pick<AgentCommand
     .sort();
 }
 
+/** What a failure of the agent adds about the API keys it was not given ('' when none were withheld). */
+export function withheldKeysHint(env: NodeJS.ProcessEnv, agent: Pick<AgentCommand, 'env' | 'passEnv'>): string {
+  const withheld = withheldApiKeys(env, agent);
+  return withheld.length > 0
+    ? `; not given to the agent: ${withheld.join(', ')} (credentials reach it only when .archal.json "agentPassEnv" names them)`
+    : '';
+}
+
 /**
  * The harness contract's environment (see README: the agent's environment): the host's, minus its
  * credentials (except those `agentPassEnv` names), plus the agent's own `env` and the contract's variables.

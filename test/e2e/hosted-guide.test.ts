@@ -207,6 +207,22 @@ describe("Archal's other hosted commands", () => {
       'not given to the agent: ANTHROPIC_API_KEY, OPENAI_API_KEY (credentials reach it only when .archal.json "agentPassEnv" names them)',
     );
     expect(failed.stdout + failed.stderr).not.toContain('planted');
+    // A scenario run that fails the same way says the same.
+    writeFiles(repo, {
+      'archal/a.md':
+        '# A\n\n## Prompt\nSay ok.\n\n## Success Criteria\n- [D] The run exits successfully\n\n## Config\nclones: github\n',
+    });
+    const ran = await runCli(['--cwd', repo, 'run', '--harness', 'agent.mjs', '--json', '-q'], {
+      env,
+      timeoutMs: 60_000,
+    });
+    expect(ran.code).toBe(0);
+    const result = (JSON.parse(ran.stdout) as { scenarios: Array<{ results: Array<{ failureSummary: string }> }> })
+      .scenarios[0]!.results[0]!;
+    expect(result.failureSummary).toBe(
+      'the agent exited with code 1; not given to the agent: ANTHROPIC_API_KEY, OPENAI_API_KEY (credentials reach it only when .archal.json "agentPassEnv" names them)',
+    );
+    expect(ran.stdout).not.toContain('planted');
     writeFiles(repo, { '.archal.json': JSON.stringify({ agentPassEnv: ['OPENAI_API_KEY'] }) });
     const passed = await runCli(['--cwd', repo, 'harness', 'check', 'agent.mjs'], { env });
     expect(passed.code).toBe(0);
