@@ -177,6 +177,9 @@ describe("Archal's other hosted commands", () => {
       [['export', 'run', 'r1'], '.archal/cache/runs/'],
       [['scenario', 'push', 'a.md'], 'archal scenario validate'],
       [['config', 'show'], 'archal config validate'],
+      [['clone', 'tools', 'github'], 'archal clone operations'],
+      [['twin', 'status'], 'archal clone start'],
+      [['clone', 'reset'], 'POST /_archal/reset'],
       [['config', 'set', 'evaluatorModel', 'x'], '.archal.json'],
     ];
     for (const [args, hint] of cases) {

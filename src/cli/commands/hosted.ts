@@ -51,6 +51,15 @@ const HOSTED: Array<{ path: string[]; message: string }> = [
       '`archal scenario push` uploads scenarios to Archal\'s hosted workspace; here they stay in the repository (archal/ or .archal.json "scenarios"): `archal scenario validate <files>` checks them.',
   },
   {
+    path: ['clone', 'tools'],
+    message:
+      "`archal clone tools` lists the tools of Archal's hosted clones; `archal clone operations` lists the GitHub REST operations the local clone implements.",
+  },
+  ...['list', 'status', 'stop', 'renew', 'seed', 'reset', 'autoloop', 'attach'].map((name) => ({
+    path: ['clone', name],
+    message: `\`archal clone ${name}\` manages Archal's hosted clone sessions; here \`archal clone start github\` runs a local clone in the foreground (Ctrl-C stops it; each \`archal run\` starts its own), and its control API reseeds and resets it (POST /_archal/seed, POST /_archal/reset).`,
+  })),
+  {
     path: ['config', 'show'],
     message:
       "`archal config show` prints Archal's hosted CLI settings; here the settings are .archal.json: `archal config validate --json` checks it and names the harness a run would use.",
