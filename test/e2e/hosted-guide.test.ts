@@ -3,7 +3,7 @@ import { copyFileSync, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from '@jest/globals';
-import { REPO_ROOT, runCli } from '../helpers/cli.js';
+import { REPO_ROOT, runCli, startCli, waitFor } from '../helpers/cli.js';
 import { writeFiles } from '../helpers/engine.js';
 import { tempDir, tempRepo } from '../helpers/tmp.js';
 
@@ -229,5 +229,46 @@ describe("Archal's other hosted commands", () => {
     writeFiles(repo, { '.archal.json': JSON.stringify({ agentPassEnv: ['OPENAI_API_KEY'] }) });
     const passed = await runCli(['--cwd', repo, 'harness', 'check', 'agent.mjs'], { env });
     expect(passed.code).toBe(0);
+  });
+});
+
+describe('a harness run by hand against a clone of its own', () => {
+  it("clone start prints the harness variables, in Archal's names too, and a hosted harness reads them", async () => {
+    const clone = startCli(['clone', 'start', 'github', '--seed', 'small-project', '--json']);
+    try {
+      await waitFor(() => clone.stdout().includes('\n'), 15_000, 'the clone to start');
+      const info = JSON.parse(clone.stdout().split('\n')[0]!) as {
+        apiUrl: string;
+        token: string;
+        harnessEnv: Record<string, string>;
+      };
+      expect(info.harnessEnv).toMatchObject({
+        GITHUB_API_URL: info.apiUrl,
+        GITHUB_TOKEN: info.token,
+        AGENT_CLONE_URLS: JSON.stringify({ github: info.apiUrl, githubMcp: `${info.apiUrl}/mcp` }),
+        ARCHAL_GITHUB_URL: info.apiUrl,
+        ARCHAL_GITHUB_BASE_URL: info.apiUrl,
+        ARCHAL_GITHUB_REST_URL: info.apiUrl,
+        ARCHAL_GITHUB_MCP_URL: `${info.apiUrl}/mcp`,
+        ARCHAL_TOKEN: info.token,
+      });
+      expect(info.harnessEnv).not.toHaveProperty('ARCHAL_ENGINE_TASK');
+      // A harness written for the hosted product, started by hand with them and a task.
+      const dir = tempDir('archal-guide-');
+      writeFiles(dir, {
+        'harness.mjs': `const r = await fetch(process.env.ARCHAL_GITHUB_REST_URL + '/repos/acme/widgets', { headers: { authorization: 'Bearer ' + process.env.ARCHAL_TOKEN } });
+console.log(JSON.stringify({ text: process.env.AGENT_TASK + ' ' + (await r.json()).full_name }));`,
+      });
+      const env = {
+        PATH: process.env.PATH ?? '',
+        ...info.harnessEnv,
+        AGENT_TASK: 'Reply with OK and do not use tools.',
+      };
+      const ran = await run('node', ['harness.mjs'], { cwd: dir, env });
+      expect(JSON.parse(ran.stdout)).toEqual({ text: 'Reply with OK and do not use tools. acme/widgets' });
+    } finally {
+      clone.kill('SIGTERM');
+      await clone.done;
+    }
   });
 });
