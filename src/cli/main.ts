@@ -1,7 +1,9 @@
+import { registerAccountCommands } from './commands/account.js';
 import { registerAppCommands } from './commands/app.js';
 import { registerAttachCommands } from './commands/attach.js';
 import { registerCloneCommands } from './commands/clone.js';
 import { registerConfigCommands } from './commands/config.js';
+import { registerHostedCommands } from './commands/hosted.js';
 import { registerIsolationCommands } from './commands/isolation.js';
 import { registerPreprodCommands } from './commands/preprod.js';
 import { registerReportCommands } from './commands/report.js';
@@ -23,4 +25,6 @@ runCli([
   registerAttachCommands,
   registerViewCommands,
   registerReportCommands,
+  registerAccountCommands,
+  registerHostedCommands,
 ]);

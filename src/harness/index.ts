@@ -1,6 +1,6 @@
 export { MissingAgentError, agentSecrets, resolveAgent } from './agent.js';
 export type { AgentCommand } from './agent.js';
-export { discoverHarness, HarnessError, harnessManifestSchema, locateAgent } from './locate.js';
+export { discoverHarness, findRepositoryHarness, HarnessError, harnessManifestSchema, locateAgent } from './locate.js';
 export type { AgentSource, HarnessManifest } from './locate.js';
 export { extractAnswer } from './extract.js';
 export type { AnswerFormat, ExtractedAnswer } from './extract.js';

@@ -1,4 +1,4 @@
-import { accessSync, constants, statSync, type Stats } from 'node:fs';
+import { accessSync, constants, existsSync, statSync, type Stats } from 'node:fs';
 import { delimiter, dirname, extname, isAbsolute, join, relative, resolve } from 'node:path';
 import * as z from 'zod';
 import { commandSpecSchema, type CommandSpec } from '../lib/command-spec.js';
@@ -77,7 +77,7 @@ export function locateAgent(source: AgentSource): AgentCommand {
       );
     return { ...bashScript(given), env: {}, passEnv, display: given };
   }
-  const found = discoverHarness(source.root);
+  const found = findRepositoryHarness(source.root);
   if (found === undefined) throw new MissingAgentError();
   return harnessAt(found, source, passEnv);
 }
@@ -108,6 +108,34 @@ export function discoverHarness(root: string): string | undefined {
       `${relative(root, odd.path)} is ${odd.what}, not a regular file, so it is no harness: ${HARNESS_FIX}.`,
     );
   return undefined;
+}
+
+/** The harness a run finds with neither `--harness` nor `agent`: at `root`, else above it within its repository. */
+export function findRepositoryHarness(root: string): string | undefined {
+  return discoverHarness(root) ?? discoverAbove(root);
+}
+
+/**
+ * The harness of the repository `root` lies in, when `root` is below the repository's top (a command
+ * typed in a subfolder with no .archal.json): Archal's discovery walks up from there too. It stops at
+ * the repository's top (the folder holding `.git`), and outside a repository it does not walk at all.
+ */
+function discoverAbove(root: string): string | undefined {
+  const top = repositoryTop(root);
+  if (top === undefined) return undefined;
+  for (let at = root; at !== top;) {
+    at = dirname(at);
+    const found = discoverHarness(at);
+    if (found) return found;
+  }
+  return undefined;
+}
+
+function repositoryTop(dir: string): string | undefined {
+  for (let at = dir; ; at = dirname(at)) {
+    if (existsSync(join(at, '.git'))) return at;
+    if (dirname(at) === at) return undefined;
+  }
 }
 
 function harnessAt(path: string, source: AgentSource, passEnv: readonly string[]): AgentCommand {

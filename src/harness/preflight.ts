@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { startGitHubClone } from '../clones/github/entry.js';
 import { SecretRedactor } from '../lib/redact.js';
 import { agentSecrets, type AgentCommand } from './agent.js';
-import { outcomeDetail, runHarness } from './run.js';
+import { outcomeDetail, runHarness, withheldKeysHint } from './run.js';
 
 export interface Preflight {
   passed: boolean;
@@ -59,10 +59,11 @@ export async function preflightHarness(options: {
     const lines = stderrTail.split('\n');
     const decisive =
       lines.find((line) => /^\s*(\w*Error\b|Error \[)|not found|cannot/i.test(line)) ?? lines.slice(-2).join(' ');
+    const hint = withheldKeysHint(options.env, options.agent);
     return {
       ...result,
       passed: false,
-      detail: `${failure} in preflight mode${decisive ? ` — ${decisive.trim()}` : ''}`,
+      detail: `${failure} in preflight mode${decisive ? ` — ${decisive.trim()}` : ''}${hint}`,
     };
   } finally {
     await clone.handle.stop();

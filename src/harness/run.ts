@@ -62,6 +62,25 @@ export function isCredentialVariable(name: string): boolean {
 }
 
 /**
+ * Model providers' API keys (`…_API_KEY`) of the host's environment that the agent does not get,
+ * by name: why an agent that works when started by hand may fail under Archal.
+ */
+export function withheldApiKeys(env: NodeJS.ProcessEnv, agent: Pick<AgentCommand, 'env' | 'passEnv'>): string[] {
+  const passed = new Set(agent.passEnv ?? []);
+  return Object.keys(env)
+    .filter((name) => /(?:^|_)API_KEY$/i.test(name) && env[name] && !passed.has(name) && !(name in agent.env))
+    .sort();
+}
+
+/** What a failure of the agent adds about the API keys it was not given ('' when none were withheld). */
+export function withheldKeysHint(env: NodeJS.ProcessEnv, agent: Pick<AgentCommand, 'env' | 'passEnv'>): string {
+  const withheld = withheldApiKeys(env, agent);
+  return withheld.length > 0
+    ? `; not given to the agent: ${withheld.join(', ')} (credentials reach it only when .archal.json "agentPassEnv" names them)`
+    : '';
+}
+
+/**
  * The harness contract's environment (see README: the agent's environment): the host's, minus its
  * credentials (except those `agentPassEnv` names), plus the agent's own `env` and the contract's variables.
  */

@@ -5,7 +5,7 @@ import { CONFIG_FILE, loadConfig, starterConfig, type ArchalConfig } from '../co
 import { writeJsonFile } from '../lib/json-file.js';
 import { parseGitHubRemote } from '../github/index.js';
 import { MissingAgentError, type AgentCommand } from '../harness/agent.js';
-import { discoverHarness, HarnessError, locateAgent } from '../harness/locate.js';
+import { findRepositoryHarness, HarnessError, locateAgent } from '../harness/locate.js';
 import { currentBranch, git, remoteUrl } from '../lib/git.js';
 import { maskUrlPassword } from '../lib/redact.js';
 import { loadScenarios } from '../runner/load.js';
@@ -148,7 +148,7 @@ export async function planPreprod(options: PlanOptions): Promise<PreprodPlan> {
   let wroteConfig = false;
   if (options.writeConfig && loaded.status === 'missing') {
     // A discovered harness is named by its path, which resolves to it again (with its manifest's folder, env and prompts).
-    const found = configured === undefined && agent ? discoverHarness(repo) : undefined;
+    const found = configured === undefined && agent ? findRepositoryHarness(repo) : undefined;
     writeJsonFile(
       join(repo, CONFIG_FILE),
       starterConfig(configured ?? (found !== undefined ? relative(repo, found) || '.' : null), options.writeScenarios),

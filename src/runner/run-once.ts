@@ -23,7 +23,7 @@ import {
 import { compileCheck } from '../evaluate/deterministic.js';
 import { judge } from '../evaluate/judge.js';
 import { agentSecrets, type AgentCommand } from '../harness/agent.js';
-import { outcomeDetail, runHarness, type HarnessOutcome, type HarnessRun } from '../harness/run.js';
+import { outcomeDetail, runHarness, withheldKeysHint, type HarnessOutcome, type HarnessRun } from '../harness/run.js';
 import { writeJsonCache } from '../lib/json-file.js';
 import { archalHome } from '../lib/paths.js';
 import { SecretRedactor } from '../lib/redact.js';
@@ -224,7 +224,12 @@ export async function runOnce(options: RunOnceOptions): Promise<ScenarioRunResul
       harnessOk && criteria.every((criterion) => criterion.status === 'passed' || criterion.status === 'not_evaluated');
     // Criteria details quote state and answers: redacted before anything (the failure summary) repeats them.
     const shownCriteria = redactor.value(criteria);
-    const failure = passed ? undefined : classify(harness.outcome, shownCriteria, notImplemented, refused);
+    const classified = passed ? undefined : classify(harness.outcome, shownCriteria, notImplemented, refused);
+    // An agent that crashes under Archal but not by hand often lacks a key its environment had.
+    const failure =
+      classified?.kind === 'harness'
+        ? { ...classified, summary: classified.summary + withheldKeysHint(options.env, options.agent) }
+        : classified;
     const cacheFile = join(options.cacheDir, 'runs', `${runId}.json`);
     const result: ScenarioRunResult = {
       runId,

@@ -1,3 +1,4 @@
+import { archalAliases } from '../../harness/aliases.js';
 import { EXIT, UserError } from '../errors.js';
 import { workDir, type GlobalOptions } from '../host.js';
 import { shellWord } from '../../workflows/substitute.js';
@@ -65,6 +66,7 @@ export async function startClone(globals: GlobalOptions, clone: string, options:
     process.once('SIGTERM', stop);
   });
   const seed = started.handle.state().seed;
+  const harnessEnv = harnessVariables(started.apiUrl, started.token);
   if (options.json) {
     out(
       JSON.stringify({
@@ -77,6 +79,7 @@ export async function startClone(globals: GlobalOptions, clone: string, options:
         stateUrl: `${started.apiUrl}/_archal/state`,
         mcpUrl: `${started.apiUrl}/mcp`,
         ...(route ? { route: { proxyUrl: route.url, caFile: route.caFile, env: routeEnv } } : {}),
+        harnessEnv,
         pid: process.pid,
       }),
     );
@@ -93,6 +96,8 @@ export async function startClone(globals: GlobalOptions, clone: string, options:
       for (const [name, value] of Object.entries(routeEnv)) out(`  export ${name}=${shellWord(value)}`);
       out(`  export GH_TOKEN=${shellWord(started.token)}`);
     }
+    out('To run a harness by hand against it, export these (Bourne shell syntax), then AGENT_TASK:');
+    for (const [name, value] of Object.entries(harnessEnv)) out(`  export ${name}=${shellQuote(value)}`);
     err('Press Ctrl-C to stop.');
   }
   await interrupted;
@@ -105,4 +110,21 @@ export async function startClone(globals: GlobalOptions, clone: string, options:
   await started.handle.stop();
   if (!options.json) err('GitHub clone stopped.');
   return EXIT.ok;
+}
+
+/**
+ * The harness contract's variables for this clone, as a run gives them (Archal's hosted names
+ * included, as its sessions export them), for a harness started by hand: all but the task.
+ */
+function harnessVariables(apiUrl: string, token: string): Record<string, string> {
+  const cloneUrls = { github: apiUrl, githubMcp: `${apiUrl}/mcp` };
+  const aliases = archalAliases({ task: '', cloneUrls, token });
+  delete aliases.ARCHAL_ENGINE_TASK;
+  return {
+    GITHUB_API_URL: apiUrl,
+    GITHUB_TOKEN: token,
+    GH_TOKEN: token,
+    AGENT_CLONE_URLS: JSON.stringify(cloneUrls),
+    ...aliases,
+  };
 }

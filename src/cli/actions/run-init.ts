@@ -16,7 +16,9 @@ const HARNESS = `// The Archal harness: how Archal runs your agent. Archal start
 // Replace runAgent() with a call into your real agent, pointing its GitHub client at GITHUB_API_URL.
 // This example lists the open issues it can see, so the first scenario passes out of the box.
 // It needs @octokit/rest: npm install --save-dev @octokit/rest
-import { Octokit } from '@octokit/rest';
+//
+// Smoke-test it by hand: AGENT_TASK="Reply with OK and do not use tools." node ./.archal/harness.mjs
+// Run by hand there is no clone (AGENT_CLONE_URLS is unset), so this example answers OK without tools.
 
 async function runAgent(task, github) {
   const repos = await github.paginate(github.rest.repos.listForAuthenticatedUser, { per_page: 100 });
@@ -28,12 +30,23 @@ async function runAgent(task, github) {
   return \`Task: \${task}\\nOpen issues (\${lines.length}):\\n\${lines.join('\\n')}\`;
 }
 
-if (process.env.ARCHAL_PREFLIGHT === '1') {
+if (!process.env.AGENT_CLONE_URLS) {
+  // Started by hand, not by Archal (which always sets AGENT_CLONE_URLS, also when it routes
+  // api.github.com to the clone and GITHUB_API_URL is unset).
+  process.stderr.write('Not started by archal run (AGENT_CLONE_URLS is not set), so there is no GitHub clone to read: answering OK without tools.\\n');
   process.stdout.write(JSON.stringify({ text: 'OK' }));
 } else {
-  const github = new Octokit({ baseUrl: process.env.GITHUB_API_URL, auth: process.env.GITHUB_TOKEN });
   try {
-    process.stdout.write(JSON.stringify({ text: await runAgent(process.env.AGENT_TASK ?? '', github) }));
+    // Imported here so that the smoke test above runs before @octokit/rest is installed.
+    const { Octokit } = await import('@octokit/rest').catch((error) => {
+      throw new Error(\`@octokit/rest is not installed (npm install --save-dev @octokit/rest): \${error.message}\`);
+    });
+    if (process.env.ARCHAL_PREFLIGHT === '1') {
+      process.stdout.write(JSON.stringify({ text: 'OK' }));
+    } else {
+      const github = new Octokit({ baseUrl: process.env.GITHUB_API_URL, auth: process.env.GITHUB_TOKEN });
+      process.stdout.write(JSON.stringify({ text: await runAgent(process.env.AGENT_TASK ?? '', github) }));
+    }
   } catch (error) {
     process.stderr.write(\`agent failed: \${error instanceof Error ? error.stack : String(error)}\\n\`);
     process.exit(1);

@@ -25,6 +25,8 @@ export function registerAttachCommands(program: Command): void {
   policyOptions(
     program
       .command('attach')
+      // `autoloop` is Archal's newer name of the command (its docs use both).
+      .alias('autoloop')
       .description(
         'the post-prod loop: import traces, grade them, rebuild the state as a seed, reproduce failures, fix (exit 0, 1 when a job failed, 2 invalid input)',
       )
