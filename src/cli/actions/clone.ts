@@ -97,7 +97,7 @@ export async function startClone(globals: GlobalOptions, clone: string, options:
       out(`  export GH_TOKEN=${shellWord(started.token)}`);
     }
     out('To run a harness by hand against it, export these (Bourne shell syntax), then AGENT_TASK:');
-    for (const [name, value] of Object.entries(harnessEnv)) out(`  export ${name}=${shellQuote(value)}`);
+    for (const [name, value] of Object.entries(harnessEnv)) out(`  export ${name}=${shellWord(value)}`);
     err('Press Ctrl-C to stop.');
   }
   await interrupted;
