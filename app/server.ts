@@ -51,8 +51,10 @@ export async function startReceiver(
           );
         },
         (error: unknown) => {
+          // The endpoint answers anyone: the store's error (its host, user, tables) goes to the log only.
+          runtime.probot.log.error(`health: the run store did not answer: ${String(error)}`);
           res.writeHead(503, { 'content-type': 'application/json' });
-          res.end(JSON.stringify({ status: 'unavailable', error: `store: ${String(error)}` }));
+          res.end(JSON.stringify({ status: 'unavailable', error: "the run store did not answer (see the App's log)" }));
         },
       );
       return;

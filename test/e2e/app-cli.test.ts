@@ -7,7 +7,9 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { startGitHubClone, type GitHubClone } from '../../src/clones/github/index.js';
 import { appKeys, appSeed, freePort, startApp, waitFor, WEBHOOK_SECRET } from '../helpers/app.js';
 import { CLI, json, REPO_ROOT, runCli } from '../helpers/cli.js';
+import { freshPostgresUrl } from '../helpers/stores.js';
 import { tempDir } from '../helpers/tmp.js';
+import pg from 'pg';
 
 // `archal app start` and `archal app doctor` as a user runs them: flags, the environment they
 // need, the setup flow without an App, the health endpoint, and the doctor against our clone.
@@ -145,6 +147,38 @@ describe('archal app start', () => {
       expect(hook.status).toBe(404);
     } finally {
       await worker.stop();
+    }
+  });
+
+  it('says the store does not answer on its health endpoint, with the store error in the log only', async () => {
+    const databaseUrl = await freshPostgresUrl();
+    const port = await freePort();
+    const app = await startApp(['--port', String(port), '--workers', '1'], {
+      ...appEnv(),
+      ARCHAL_DATABASE_URL: databaseUrl,
+    });
+    const client = new pg.Client({ connectionString: databaseUrl });
+    await client.connect();
+    try {
+      expect((await fetch(`http://127.0.0.1:${port}/api/github/health`)).status).toBe(200);
+      await client.query('alter table archal.app_jobs rename to app_jobs_elsewhere');
+      const health = await fetch(`http://127.0.0.1:${port}/api/github/health`);
+      expect(health.status).toBe(503);
+      const body = await health.text();
+      expect(JSON.parse(body)).toEqual({
+        status: 'unavailable',
+        error: "the run store did not answer (see the App's log)",
+      });
+      expect(body).not.toContain('app_jobs');
+      await waitFor(
+        () => app.output().includes('health: the run store did not answer'),
+        10_000,
+        'the store error in the log',
+      );
+      expect(app.output()).toContain('app_jobs');
+    } finally {
+      await client.end();
+      await app.stop();
     }
   });
 
