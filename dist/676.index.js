@@ -2527,24 +2527,29 @@ function apiErrorText(result) {
     const listed = errors.map((error) => `{Resource:${squash(error.resource)} Field:${squash(error.field)} Code:${squash(error.code)} Message:${squash(error.message)}}`);
     return `${result.request.method} ${result.request.url}: ${result.status} ${result.message} [${listed.join(' ')}]`;
 }
+/** The operation names github-mcp-server gives in `failed to <what>`, unless a tool gives its own. */
+const whatOf = (operationId) => WHAT[operationId] ?? operationId.split('/')[1].replace(/-/g, ' ');
 /**
  * Runs a REST operation of the clone; its failure becomes the tool's error, worded as github-mcp-server
  * words it: `failed to <what>: <the API's error>`, `what` being the operation's name unless given.
+ * The whole answer, for a tool that reads its status or headers.
  */
-async function rest(ctx, operationId, call = {}, what = WHAT[operationId] ?? operationId.split('/')[1].replace(/-/g, ' ')) {
+async function restResult(ctx, operationId, call = {}, what = whatOf(operationId)) {
     const result = await (0,operations_call/* callOperation */.y)(ctx, operationId, call);
     if (!result.ok)
         throw new ToolError(`failed to ${what}: ${apiErrorText(result)}`);
-    return result.body;
+    return result;
+}
+/** Like `restResult`, for the answer's body. */
+async function rest(ctx, operationId, call = {}, what = whatOf(operationId)) {
+    return (await restResult(ctx, operationId, call, what)).body;
 }
 /**
  * Like `rest`, for an operation GitHub answers 202 Accepted (a fork, a branch update): go-github
  * reports that as an error github-mcp-server answers with `inProgress`.
  */
 async function restAccepted(ctx, operationId, call, what, inProgress) {
-    const result = await (0,operations_call/* callOperation */.y)(ctx, operationId, call);
-    if (!result.ok)
-        throw new ToolError(`failed to ${what}: ${apiErrorText(result)}`);
+    const result = await restResult(ctx, operationId, call, what);
     return result.status === 202 ? inProgress : result.body;
 }
 /** Like `rest`, for operations whose answer is a list. */
@@ -2588,7 +2593,6 @@ function reactionResponse(ctx, args, subject, reaction) {
 
 ;// CONCATENATED MODULE: ./src/clones/github/mcp/tools/collaborators.ts
 
-
 /** The page numbers of a `Link` header, as go-github reads them (0 for a relation it lacks). */
 function linkPages(link) {
     const pages = { nextPage: 0, prevPage: 0, firstPage: 0, lastPage: 0 };
@@ -2604,12 +2608,7 @@ function linkPages(link) {
 }
 const collaboratorTools = {
     list_repository_collaborators: async (ctx, args) => {
-        const listed = await (0,operations_call/* callOperation */.y)(ctx, 'repos/list-collaborators', {
-            params: repoParams(args),
-            query: { affiliation: common_text(args.affiliation), ...paging(args) },
-        });
-        if (!listed.ok)
-            throw new ToolError(`failed to list collaborators: ${apiErrorText(listed)}`);
+        const listed = await restResult(ctx, 'repos/list-collaborators', { params: repoParams(args), query: { affiliation: common_text(args.affiliation), ...paging(args) } }, 'list collaborators');
         const users = Array.isArray(listed.body) ? listed.body : [];
         return {
             items: users.map((user) => ({ login: user.login, id: user.id, role_name: user.role_name ?? '' })),
@@ -4050,8 +4049,8 @@ async function handleMcp(core, exchange, urls) {
     const deliveries = [];
     let actor = { kind: 'anonymous' };
     let requestText;
-    let operationId = null;
-    let notImplemented = false;
+    /** What the request log says of a tool call. */
+    const logged = { operationId: null, notImplemented: false };
     let status = 200;
     const response = captureBody(res);
     try {
@@ -4099,55 +4098,7 @@ async function handleMcp(core, exchange, urls) {
         }));
         // The SDK's own tools/call schema would fail a call without a name as an internal error (-32603):
         // read leniently here, the SDK's server checks it again and answers invalid params (-32602).
-        server.setRequestHandler(LENIENT_CALL_TOOL, async (lenient) => {
-            const request = lenient;
-            const tool = BY_NAME.get(request.params.name);
-            operationId = `mcp/${request.params.name}`;
-            if (!tool && !GITHUB_TOOL_NAMES.includes(request.params.name))
-                // As GitHub's server (go-sdk) answers a name it has no tool for: invalid params.
-                throw Object.assign(new Error(`unknown tool ${JSON.stringify(request.params.name)}`), {
-                    code: types/* ErrorCode */.O4.InvalidParams,
-                });
-            if (!tool) {
-                notImplemented = true;
-                return {
-                    isError: true,
-                    content: [
-                        { type: 'text', text: `tool ${request.params.name} is not implemented by the Archal GitHub clone` },
-                    ],
-                };
-            }
-            let args;
-            try {
-                args = checkArguments(tool, (request.params.arguments ?? {}));
-            }
-            catch (error) {
-                if (!(error instanceof ArgumentError))
-                    throw error;
-                return { isError: true, content: [{ type: 'text', text: error.message }] };
-            }
-            // GitHub's MCP server calls the REST API with the same token: a tool call counts against
-            // the token's `core` limit, and past it fails with the API's answer.
-            const { key, label } = (0,state_actor/* actorKey */.B)(actor);
-            const rate = core.limiter.take(key, 'core', Date.now());
-            if (rate.exceeded) {
-                const text = core.limiter.kind === 'secondary'
-                    ? `429 ${(0,admission/* secondaryLimitMessage */.bE)(requestId)}`
-                    : `403 API rate limit exceeded for ${label}. [rate reset in ${resetIn(rate)}]`;
-                return { isError: true, content: [{ type: 'text', text }] };
-            }
-            try {
-                const result = await tool.run(domain, args);
-                if (result instanceof ToolContent)
-                    return result.result;
-                return { content: [{ type: 'text', text: typeof result === 'string' ? result : JSON.stringify(result) }] };
-            }
-            catch (error) {
-                if (!(error instanceof ToolError))
-                    throw error;
-                return { isError: true, content: [{ type: 'text', text: error.message }] };
-            }
-        });
+        server.setRequestHandler(LENIENT_CALL_TOOL, (lenient) => callTool(core, { domain, actor, requestId, logged }, lenient));
         const transport = new streamableHttp/* StreamableHTTPServerTransport */.D({ sessionIdGenerator: undefined, enableJsonResponse: true });
         await server.connect(transport);
         res.on('close', () => {
@@ -4177,14 +4128,62 @@ async function handleMcp(core, exchange, urls) {
             method: req.method ?? 'POST',
             path: exchange.path,
             query: exchange.search,
-            operationId,
-            notImplemented,
+            operationId: logged.operationId,
+            notImplemented: logged.notImplemented,
             status,
             durationMs: Math.round((performance.now() - started) * 100) / 100,
             actor: actor.kind === 'app' ? `app:${actor.app.slug}` : ((0,state_actor/* actingUser */.e)(actor)?.login ?? null),
             changes: journal.changes,
             deliveries,
         }, { request: requestText, response: response() });
+    }
+}
+/** One tools/call: the tool run on the clone's state, as github-mcp-server answers it; `logged` says what ran. */
+async function callTool(core, call, request) {
+    const { domain, actor, requestId, logged } = call;
+    const tool = BY_NAME.get(request.params.name);
+    logged.operationId = `mcp/${request.params.name}`;
+    if (!tool && !GITHUB_TOOL_NAMES.includes(request.params.name))
+        // As GitHub's server (go-sdk) answers a name it has no tool for: invalid params.
+        throw Object.assign(new Error(`unknown tool ${JSON.stringify(request.params.name)}`), {
+            code: types/* ErrorCode */.O4.InvalidParams,
+        });
+    if (!tool) {
+        logged.notImplemented = true;
+        return {
+            isError: true,
+            content: [{ type: 'text', text: `tool ${request.params.name} is not implemented by the Archal GitHub clone` }],
+        };
+    }
+    let args;
+    try {
+        args = checkArguments(tool, (request.params.arguments ?? {}));
+    }
+    catch (error) {
+        if (!(error instanceof ArgumentError))
+            throw error;
+        return { isError: true, content: [{ type: 'text', text: error.message }] };
+    }
+    // GitHub's MCP server calls the REST API with the same token: a tool call counts against
+    // the token's `core` limit, and past it fails with the API's answer.
+    const { key, label } = (0,state_actor/* actorKey */.B)(actor);
+    const rate = core.limiter.take(key, 'core', Date.now());
+    if (rate.exceeded) {
+        const text = core.limiter.kind === 'secondary'
+            ? `429 ${(0,admission/* secondaryLimitMessage */.bE)(requestId)}`
+            : `403 API rate limit exceeded for ${label}. [rate reset in ${resetIn(rate)}]`;
+        return { isError: true, content: [{ type: 'text', text }] };
+    }
+    try {
+        const result = await tool.run(domain, args);
+        if (result instanceof ToolContent)
+            return result.result;
+        return { content: [{ type: 'text', text: typeof result === 'string' ? result : JSON.stringify(result) }] };
+    }
+    catch (error) {
+        if (!(error instanceof ToolError))
+            throw error;
+        return { isError: true, content: [{ type: 'text', text: error.message }] };
     }
 }
 /** `59m30s`: how go-github (and so GitHub's MCP server) says when a rate limit resets. */

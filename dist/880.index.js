@@ -1,8 +1,8 @@
-export const id = 699;
-export const ids = [699];
+export const id = 880;
+export const ids = [880];
 export const modules = {
 
-/***/ 69699:
+/***/ 14880:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -540,7 +540,7 @@ function locateAgent(source) {
             throw new HarnessError(path, `Harness ${given} not found (looked for ${path}). Give a harness file (.ts, .mjs, .js, .py, .sh), a folder with harness.json, or a command line.`);
         return { ...(0,lib_process/* bashScript */.Q9)(given), env: {}, passEnv, display: given };
     }
-    const found = discoverHarness(source.root);
+    const found = findRepositoryHarness(source.root);
     if (found === undefined)
         throw new MissingAgentError();
     return harnessAt(found, source, passEnv);
@@ -568,6 +568,35 @@ function discoverHarness(root) {
     if (odd)
         throw new HarnessError(odd.path, `${(0,external_node_path_.relative)(root, odd.path)} is ${odd.what}, not a regular file, so it is no harness: ${HARNESS_FIX}.`);
     return undefined;
+}
+/** The harness a run finds with neither `--harness` nor `agent`: at `root`, else above it within its repository. */
+function findRepositoryHarness(root) {
+    return discoverHarness(root) ?? discoverAbove(root);
+}
+/**
+ * The harness of the repository `root` lies in, when `root` is below the repository's top (a command
+ * typed in a subfolder with no .archal.json): Archal's discovery walks up from there too. It stops at
+ * the repository's top (the folder holding `.git`), and outside a repository it does not walk at all.
+ */
+function discoverAbove(root) {
+    const top = repositoryTop(root);
+    if (top === undefined)
+        return undefined;
+    for (let at = root; at !== top;) {
+        at = (0,external_node_path_.dirname)(at);
+        const found = discoverHarness(at);
+        if (found)
+            return found;
+    }
+    return undefined;
+}
+function repositoryTop(dir) {
+    for (let at = dir;; at = (0,external_node_path_.dirname)(at)) {
+        if ((0,external_node_fs_.existsSync)((0,external_node_path_.join)(at, '.git')))
+            return at;
+        if ((0,external_node_path_.dirname)(at) === at)
+            return undefined;
+    }
 }
 function harnessAt(path, source, passEnv) {
     const shown = (0,external_node_path_.relative)(source.root, path) || '.';
@@ -738,6 +767,8 @@ function looksLikePath(value) {
     return ((0,external_node_path_.isAbsolute)(text) || text.startsWith('./') || text.startsWith('../') || /\.(?:[cm]?[jt]s|py|sh|json)$/i.test(text));
 }
 
+// EXTERNAL MODULE: ./src/providers/mcp-config.ts
+var mcp_config = __webpack_require__(59665);
 // EXTERNAL MODULE: ./src/providers/types.ts
 var types = __webpack_require__(42695);
 ;// CONCATENATED MODULE: ./src/providers/cli-stream.ts
@@ -822,17 +853,7 @@ function promptWithSystem(request) {
 }
 /** The servers of an MCP configuration file (`{"mcpServers": {...}}`, as Claude Code and Copilot read it). */
 function mcpServers(file) {
-    // A file the workflow names: a FIFO or a device in its place is refused, never waited on.
-    const read = (0,input_file/* readInputFile */.jH)(file, { maxBytes: input_file/* INPUT_LIMITS */.Ef.config, strictUtf8: true });
-    if (!read.ok)
-        throw new types/* ProviderError */.mZ('invalid_request', `cannot read the MCP configuration: ${read.message}`);
-    let parsed;
-    try {
-        parsed = JSON.parse(read.text);
-    }
-    catch (error) {
-        throw new types/* ProviderError */.mZ('invalid_request', `cannot read the MCP configuration ${file}: ${String(error)}`);
-    }
+    const parsed = (0,mcp_config/* readMcpConfigJson */.j)(file);
     const servers = parsed?.mcpServers;
     if (typeof servers !== 'object' || servers === null || Array.isArray(servers))
         throw new types/* ProviderError */.mZ('invalid_request', `${file} has no "mcpServers" object`);
@@ -3250,6 +3271,23 @@ function isCredentialVariable(name) {
         ['GIT_ASKPASS', 'SSH_ASKPASS', 'SSH_AUTH_SOCK'].includes(name.toUpperCase()));
 }
 /**
+ * Model providers' API keys (`…_API_KEY`) of the host's environment that the agent does not get,
+ * by name: why an agent that works when started by hand may fail under Archal.
+ */
+function withheldApiKeys(env, agent) {
+    const passed = new Set(agent.passEnv ?? []);
+    return Object.keys(env)
+        .filter((name) => /(?:^|_)API_KEY$/i.test(name) && env[name] && !passed.has(name) && !(name in agent.env))
+        .sort();
+}
+/** What a failure of the agent adds about the API keys it was not given ('' when none were withheld). */
+function withheldKeysHint(env, agent) {
+    const withheld = withheldApiKeys(env, agent);
+    return withheld.length > 0
+        ? `; not given to the agent: ${withheld.join(', ')} (credentials reach it only when .archal.json "agentPassEnv" names them)`
+        : '';
+}
+/**
  * The harness contract's environment (see README: the agent's environment): the host's, minus its
  * credentials (except those `agentPassEnv` names), plus the agent's own `env` and the contract's variables.
  */
@@ -3554,7 +3592,11 @@ async function runOnce(options) {
         const passed = harnessOk && criteria.every((criterion) => criterion.status === 'passed' || criterion.status === 'not_evaluated');
         // Criteria details quote state and answers: redacted before anything (the failure summary) repeats them.
         const shownCriteria = redactor.value(criteria);
-        const failure = passed ? undefined : classify(harness.outcome, shownCriteria, notImplemented, refused);
+        const classified = passed ? undefined : classify(harness.outcome, shownCriteria, notImplemented, refused);
+        // An agent that crashes under Archal but not by hand often lacks a key its environment had.
+        const failure = classified?.kind === 'harness'
+            ? { ...classified, summary: classified.summary + withheldKeysHint(options.env, options.agent) }
+            : classified;
         const cacheFile = (0,external_node_path_.join)(options.cacheDir, 'runs', `${runId}.json`);
         const result = {
             runId,
@@ -5088,8 +5130,8 @@ function shardOf(root, scenarios, shard, runs) {
 
 
 
-// EXTERNAL MODULE: ./src/workflows/index.ts + 10 modules
-var src_workflows = __webpack_require__(28610);
+// EXTERNAL MODULE: ./src/workflows/index.ts + 11 modules
+var src_workflows = __webpack_require__(8365);
 // EXTERNAL MODULE: ./src/workflows/lifecycle.ts + 9 modules
 var lifecycle = __webpack_require__(98607);
 ;// CONCATENATED MODULE: ./src/preprod/fix-workflow.ts
@@ -5205,10 +5247,11 @@ async function preflightHarness(options) {
             return { ...result, passed: true, detail: `starts and exits 0 in preflight mode (${durationMs} ms)` };
         const lines = stderrTail.split('\n');
         const decisive = lines.find((line) => /^\s*(\w*Error\b|Error \[)|not found|cannot/i.test(line)) ?? lines.slice(-2).join(' ');
+        const hint = withheldKeysHint(options.env, options.agent);
         return {
             ...result,
             passed: false,
-            detail: `${failure} in preflight mode${decisive ? ` — ${decisive.trim()}` : ''}`,
+            detail: `${failure} in preflight mode${decisive ? ` — ${decisive.trim()}` : ''}${hint}`,
         };
     }
     finally {
@@ -5940,6 +5983,7 @@ function isServerError(error) {
 
 ;// CONCATENATED MODULE: ./src/preprod/annotations.ts
 
+
 /**
  * One annotation per failure, on the scenario file at the line of the failing criterion (line 1,
  * the title, when no criterion is at fault): `failure`, or `warning` when the scenario is flaky.
@@ -5957,8 +6001,8 @@ function failureAnnotations(failures, pathPrefix = '') {
             start_line: line,
             end_line: line,
             annotation_level: failure.flaky ? 'warning' : 'failure',
-            title: clipTo(`${failure.scenario.title}: ${failure.criterion ? `[${failure.criterion.kind}] ${failure.criterion.text}` : failure.category}`, 255),
-            message: clipTo([
+            title: (0,lib_text/* clip */.$Q)(`${failure.scenario.title}: ${failure.criterion ? `[${failure.criterion.kind}] ${failure.criterion.text}` : failure.category}`, 255),
+            message: (0,lib_text/* clip */.$Q)([
                 `${failure.criterion ? `Criterion ${failure.criterion.id}: ${failure.criterion.text}` : 'The run failed'} — failed ${failure.failedRuns} of ${failure.runs} run(s)${failure.flaky ? ' (flaky)' : ''}.`,
                 compared ? `Compared: ${compared}` : '',
                 `Category: ${failure.category}. Hint: ${failure.hint}`,
@@ -5967,9 +6011,6 @@ function failureAnnotations(failures, pathPrefix = '') {
                 .join('\n'), 64_000),
         };
     });
-}
-function clipTo(text, max) {
-    return text.length > max ? `${text.slice(0, max - 1)}…` : text;
 }
 /** Annotations in batches of at most `size`: GitHub takes 50 per request. */
 function batches(items, size = 50) {
@@ -6235,14 +6276,12 @@ async function closeNeedless(summary, context, open) {
     return { ...summary, action: 'closed', url: open.url, number: open.number, headSha: open.headSha, verified: true };
 }
 /**
- * The built-in publisher: pushes the fix (see `pushFix`), creates or updates the draft pull
- * request, and verifies it. When the base already has all of it, an open pull request from an
- * earlier run is closed.
+ * What both publishers do first: the fix is pushed (see `pushFix`); a problem, or a base that already
+ * has everything, ends there, else `open` opens or updates the pull request from the fix branch.
  */
-async function publishBuiltin(request) {
+async function publishFix(request, publisher, open) {
     const context = await publishContext(request);
-    const { github, repository, base, branch } = context;
-    const summary = unpublished('builtin', { branch });
+    const summary = unpublished(publisher, { branch: context.branch });
     const pushed = await pushFix(request, context);
     switch (pushed.kind) {
         case 'problem':
@@ -6250,25 +6289,43 @@ async function publishBuiltin(request) {
         case 'nothing':
             return closeNeedless(summary, context, pushed.open);
         case 'pushed':
-            break;
+            return open(pushed, context, summary);
     }
-    const { action, pull } = await upsertDraftPull(github, repository, {
-        branch,
-        base,
-        title: titleOf(request, base),
-        body: prBody(request, pushed.files),
-    });
-    const verification = await verifyPull(github, repository, pull.number, { headSha: pushed.head, files: pushed.files });
+}
+/** A published pull request as its verification found it. */
+function verified(summary, verification, fields) {
     return {
         ...summary,
-        action: pushed.unchanged ? 'unchanged' : action,
-        url: pull.url,
-        number: pull.number,
-        headSha: pushed.head,
+        ...fields,
         files: verification.files,
         verified: verification.problems.length === 0,
         problems: verification.problems,
     };
+}
+/**
+ * The built-in publisher: pushes the fix (see `pushFix`), creates or updates the draft pull
+ * request, and verifies it. When the base already has all of it, an open pull request from an
+ * earlier run is closed.
+ */
+function publishBuiltin(request) {
+    return publishFix(request, 'builtin', async (pushed, { github, repository, base, branch }, summary) => {
+        const { action, pull } = await upsertDraftPull(github, repository, {
+            branch,
+            base,
+            title: titleOf(request, base),
+            body: prBody(request, pushed.files),
+        });
+        const verification = await verifyPull(github, repository, pull.number, {
+            headSha: pushed.head,
+            files: pushed.files,
+        });
+        return verified(summary, verification, {
+            action: pushed.unchanged ? 'unchanged' : action,
+            url: pull.url,
+            number: pull.number,
+            headSha: pushed.head,
+        });
+    });
 }
 /**
  * A user's PR command (e.g. `gh pr create --draft --fill`). The fix is pushed to the fix branch
@@ -6277,74 +6334,56 @@ async function publishBuiltin(request) {
  * When a pull request from the fix branch is already open (an earlier run's), the push has updated
  * it and the command is not run again.
  */
-async function publishWithCommand(request) {
-    const context = await publishContext(request);
-    const { github, repository, remote, branch } = context;
-    const summary = unpublished('command', { branch });
-    const pushed = await pushFix(request, context);
-    switch (pushed.kind) {
-        case 'problem':
-            return { ...summary, problems: [pushed.problem] };
-        case 'nothing':
-            return closeNeedless(summary, context, pushed.open);
-        case 'pushed':
-            break;
-    }
-    if (pushed.open) {
-        const verification = await verifyPull(github, repository, pushed.open.number, {
-            headSha: pushed.head,
-            files: pushed.files,
-        });
-        return {
-            ...summary,
-            action: pushed.unchanged ? 'unchanged' : 'updated',
+function publishWithCommand(request) {
+    return publishFix(request, 'command', async (pushed, { github, repository, remote, branch }, summary) => {
+        if (pushed.open) {
+            const verification = await verifyPull(github, repository, pushed.open.number, {
+                headSha: pushed.head,
+                files: pushed.files,
+            });
+            return verified(summary, verification, {
+                action: pushed.unchanged ? 'unchanged' : 'updated',
+                url: verification.pull.url,
+                number: pushed.open.number,
+                headSha: pushed.head,
+            });
+        }
+        const { value: result, head } = await inFixBranchCheckout({ remote, branch, commit: pushed.head }, { cwd: request.repo, env: request.env }, (dir) => runExternal({
+            command: request.command,
+            cwd: dir,
+            vars: { ARCHAL_PREPROD_VALIDATION_JSON: request.validationFile },
+            passEnv: request.passEnv,
+            timeoutMs: request.timeoutMs,
+            redactor: request.redactor,
+            env: request.env,
+        }));
+        const { stdout, ...command } = result;
+        const withCommand = { ...summary, command };
+        if (result.exitCode !== 0) {
+            const said = lastLine(command.outputTail);
+            return {
+                ...withCommand,
+                problems: [
+                    `the PR command ${result.timedOut ? 'timed out' : `exited with ${result.exitCode}`}${said ? `: ${said}` : ''}`,
+                ],
+            };
+        }
+        const number = pullNumberIn(stdout, repository) ?? (await findOpenPull(github, repository, branch))?.number;
+        if (number === undefined)
+            return {
+                ...withCommand,
+                problems: [
+                    `cannot find the pull request the command opened: make it print the PR URL (gh pr create does), or open it from ${branch}`,
+                ],
+            };
+        const verification = await verifyPull(github, repository, number, { headSha: head, files: pushed.files });
+        return verified(withCommand, verification, {
+            action: 'created',
             url: verification.pull.url,
-            number: pushed.open.number,
-            headSha: pushed.head,
-            files: verification.files,
-            verified: verification.problems.length === 0,
-            problems: verification.problems,
-        };
-    }
-    const { value: result, head } = await inFixBranchCheckout({ remote, branch, commit: pushed.head }, { cwd: request.repo, env: request.env }, (dir) => runExternal({
-        command: request.command,
-        cwd: dir,
-        vars: { ARCHAL_PREPROD_VALIDATION_JSON: request.validationFile },
-        passEnv: request.passEnv,
-        timeoutMs: request.timeoutMs,
-        redactor: request.redactor,
-        env: request.env,
-    }));
-    const { stdout, ...command } = result;
-    const withCommand = { ...summary, command };
-    if (result.exitCode !== 0) {
-        const said = lastLine(command.outputTail);
-        return {
-            ...withCommand,
-            problems: [
-                `the PR command ${result.timedOut ? 'timed out' : `exited with ${result.exitCode}`}${said ? `: ${said}` : ''}`,
-            ],
-        };
-    }
-    const number = pullNumberIn(stdout, repository) ?? (await findOpenPull(github, repository, branch))?.number;
-    if (number === undefined)
-        return {
-            ...withCommand,
-            problems: [
-                `cannot find the pull request the command opened: make it print the PR URL (gh pr create does), or open it from ${branch}`,
-            ],
-        };
-    const verification = await verifyPull(github, repository, number, { headSha: head, files: pushed.files });
-    return {
-        ...withCommand,
-        action: 'created',
-        url: verification.pull.url,
-        number,
-        headSha: verification.pull.headSha,
-        files: verification.files,
-        verified: verification.problems.length === 0,
-        problems: verification.problems,
-    };
+            number,
+            headSha: verification.pull.headSha,
+        });
+    });
 }
 /** A remote for messages: its name, or its URL without credentials. */
 function describeRemote(remote) {
@@ -7718,11 +7757,15 @@ var artifact = __webpack_require__(92291);
 
 
 
-/** Every file under `dir`. */
+/**
+ * Every regular file under `dir`. Symbolic links are left out: the upload would follow them, and
+ * a link left in the folder by a command Archal ran (a fix command knows where its attempt's folder
+ * is) would put a file from outside it, unredacted, into the artifact.
+ */
 function filesUnder(dir) {
-    return (0,external_node_fs_.readdirSync)(dir).flatMap((name) => {
-        const path = (0,external_node_path_.join)(dir, name);
-        return (0,external_node_fs_.statSync)(path).isDirectory() ? filesUnder(path) : [path];
+    return (0,external_node_fs_.readdirSync)(dir, { withFileTypes: true }).flatMap((entry) => {
+        const path = (0,external_node_path_.join)(dir, entry.name);
+        return entry.isDirectory() ? filesUnder(path) : entry.isFile() ? [path] : [];
     });
 }
 /**
@@ -7919,7 +7962,8 @@ function defusedMarkdown(text, max = 20_000) {
     let body = text
         .replace(/<!--/g, '&lt;!--')
         .replace(/<\/?(?:details|summary|script|iframe|style|img|a)\b[^>]*>/gi, (tag) => tag.replace(/</g, '&lt;'))
-        .replace(/(^|[^\w`])@(?=[A-Za-z0-9-])/g, `$1@${ZERO_WIDTH_SPACE}`);
+        // After a backtick too: a backtick left unclosed is shown as is, and a mention after it pings.
+        .replace(/(^|\W)@(?=[A-Za-z0-9-])/g, `$1@${ZERO_WIDTH_SPACE}`);
     if (body.length > max)
         body = `${body.slice(0, max)}\n\n…`;
     return body;
@@ -8288,7 +8332,33 @@ function renderCheckSummary(report, max = 65_000) {
     return text.length > max ? `${text.slice(0, max - 40)}\n\n…(cut: see the job summary)` : text;
 }
 
+;// CONCATENATED MODULE: ./action/log.ts
+
+
+/**
+ * What the runner reads as a workflow command in a log line: `::name …::` at the start of a
+ * (trimmed) line, or the older `##[name …]` anywhere in it.
+ */
+const WORKFLOW_COMMAND = /^\s*::|##\[/m;
+/**
+ * Logs text Archal does not control (an agent's or a fix command's output, a scenario's excerpt)
+ * as text only. Printed raw, a line of it like `::set-output name=passed::true` or `::add-mask::…`
+ * would be obeyed by the runner; so text that holds one is framed by `::stop-commands::` and a
+ * token it cannot guess, between which the runner obeys nothing.
+ */
+function logUntrusted(text) {
+    if (!WORKFLOW_COMMAND.test(text)) {
+        core/* info */.pq(text);
+        return;
+    }
+    const resume = (0,external_node_crypto_.randomBytes)(16).toString('hex');
+    core/* info */.pq(`::stop-commands::${resume}`);
+    core/* info */.pq(text);
+    core/* info */.pq(`::${resume}::`);
+}
+
 ;// CONCATENATED MODULE: ./action/report.ts
+
 
 
 
@@ -8412,7 +8482,7 @@ async function publishReport(setup, input) {
     };
     for (const [name, value] of Object.entries(outputs))
         core/* setOutput */.uH(name, redactor.text(value));
-    core/* info */.pq(`${reportTitle(report)} — ${result.status} (${result.stopReason}): ${redactor.text(result.message)}`);
+    logUntrusted(`${reportTitle(report)} — ${result.status} (${result.stopReason}): ${redactor.text(result.message)}`);
     if (failsJob(report))
         core/* setFailed */.C1(inputs['fail-on'] === 'regression'
             ? `${regressionCount(input.comparison)} scenario(s) regressed against the base (fail-on: regression).`
@@ -8804,6 +8874,7 @@ function resultFromSuite(request) {
 
 
 
+
 /** One slice of the (scenario × run) list, on the head and, on a pull request, the base; uploaded for the merge job. */
 async function runShard(setup) {
     const shard = setup.inputs.shard;
@@ -8961,7 +9032,7 @@ function scenarioPrompts(setup) {
                 prompts.set((0,external_node_path_.relative)(setup.repoDir, scenario.file), scenario.prompt);
     }
     catch (error) {
-        core/* info */.pq(`The scenarios' prompts are not in the failures file: ${setup.redactor.text((0,lib_errors/* errorMessage */.g)(error))}`);
+        logUntrusted(`The scenarios' prompts are not in the failures file: ${setup.redactor.text((0,lib_errors/* errorMessage */.g)(error))}`);
     }
     return prompts;
 }
@@ -9056,6 +9127,7 @@ async function repositoryUrl(setup) {
 
 
 
+
 /** Runs what the inputs ask: the pre-prod loop, a shard, or the merge of shards. */
 async function runAction(inputs) {
     const redactor = new redact/* SecretRedactor */.pE([inputs['github-token']], process.env);
@@ -9099,7 +9171,7 @@ async function runLoop(setup, check) {
         tags: inputs.tags,
         harness: inputs.harness,
         publishTarget: () => actionPublishTarget(setup),
-        log: (line) => core/* info */.pq(setup.redactor.text(line)),
+        log: (line) => logUntrusted(setup.redactor.text(line)),
         store,
         conversationId: ctx.pullRequest ? `${ctx.owner}/${ctx.repo}#${ctx.pullRequest.number}` : undefined,
         slots,
@@ -14639,6 +14711,20 @@ function formatBytes(bytes) {
 
 /***/ }),
 
+/***/ 65225:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   u: () => (/* binding */ isRecord)
+/* harmony export */ });
+/** A JSON object (not null, not an array): what a parsed document's fields are read from. */
+function isRecord(value) {
+    return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+
+/***/ }),
+
 /***/ 62178:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -16421,6 +16507,100 @@ function preprodJsonSchemas() {
 
 /***/ }),
 
+/***/ 59665:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   j: () => (/* binding */ readMcpConfigJson),
+/* harmony export */   x: () => (/* binding */ resolveMcpConfig)
+/* harmony export */ });
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(73024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(76760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var _lib_input_file_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(7926);
+/* harmony import */ var _lib_paths_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(9927);
+/* harmony import */ var _types_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(42695);
+/* harmony import */ var _lib_is_record_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(65225);
+
+
+
+
+
+
+const VARIABLE = /\$(?:\{([A-Z_][A-Z0-9_]*)\}|([A-Z_][A-Z0-9_]*))/g;
+function resolveMcpConfig(file, env) {
+    const parsed = readJson(file);
+    const wrapped = Object.hasOwn(parsed, 'mcpServers');
+    if (wrapped && Object.keys(parsed).length > 1)
+        throw invalid(`${file} mixes "mcpServers" with other keys: use either {"mcpServers": {...}} or the server map alone`);
+    const servers = wrapped ? parsed.mcpServers : parsed;
+    if (!(0,_lib_is_record_js__WEBPACK_IMPORTED_MODULE_5__/* .isRecord */ .u)(servers))
+        throw invalid(`${file}: "mcpServers" must be a JSON object of servers`);
+    const missing = new Set();
+    let expanded = false;
+    const resolved = {};
+    for (const [name, server] of Object.entries(servers)) {
+        if (!(0,_lib_is_record_js__WEBPACK_IMPORTED_MODULE_5__/* .isRecord */ .u)(server))
+            throw invalid(`${file}: MCP server "${name}" must be a JSON object`);
+        const copy = { ...server };
+        for (const field of ['env', 'headers']) {
+            if (server[field] === undefined)
+                continue;
+            const values = server[field];
+            if (!(0,_lib_is_record_js__WEBPACK_IMPORTED_MODULE_5__/* .isRecord */ .u)(values))
+                throw invalid(`${file}: ${name}.${field} must be a JSON object of strings`);
+            copy[field] = Object.fromEntries(Object.entries(values).map(([key, value]) => {
+                if (typeof value !== 'string')
+                    throw invalid(`${file}: ${name}.${field}.${key} must be a string`);
+                return [
+                    key,
+                    value.replace(VARIABLE, (_, braced, bare) => {
+                        const variable = (braced ?? bare);
+                        expanded = true;
+                        if (env[variable] === undefined)
+                            missing.add(variable);
+                        return env[variable] ?? '';
+                    }),
+                ];
+            }));
+        }
+        resolved[name] = copy;
+    }
+    if (wrapped && !expanded)
+        return { file, missing: [], dispose: () => { } };
+    // Outside the repository and readable by this user only: the copy holds the expanded values.
+    const dir = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.mkdtempSync)((0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)((0,_lib_paths_js__WEBPACK_IMPORTED_MODULE_3__/* .scratchDir */ .GA)(), 'archal-mcp-'));
+    const copyFile = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(dir, 'mcp.json');
+    (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.writeFileSync)(copyFile, JSON.stringify({ mcpServers: resolved }), { mode: 0o600 });
+    return { file: copyFile, missing: [...missing], dispose: () => (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.rmSync)(dir, { recursive: true, force: true }) };
+}
+function readJson(file) {
+    const parsed = readMcpConfigJson(file);
+    if (!(0,_lib_is_record_js__WEBPACK_IMPORTED_MODULE_5__/* .isRecord */ .u)(parsed))
+        throw invalid(`${file} must hold a JSON object of MCP servers`);
+    return parsed;
+}
+/** The JSON of an MCP configuration file a workflow names, whatever its shape. */
+function readMcpConfigJson(file) {
+    // A file the workflow names: a FIFO or a device in its place is refused, never waited on.
+    const read = (0,_lib_input_file_js__WEBPACK_IMPORTED_MODULE_2__/* .readInputFile */ .jH)(file, { maxBytes: _lib_input_file_js__WEBPACK_IMPORTED_MODULE_2__/* .INPUT_LIMITS */ .Ef.config, strictUtf8: true });
+    if (!read.ok)
+        throw invalid(`cannot read the MCP configuration: ${read.message}`);
+    try {
+        return JSON.parse(read.text);
+    }
+    catch (error) {
+        throw invalid(`cannot read the MCP configuration ${file}: ${String(error)}`);
+    }
+}
+function invalid(message) {
+    return new _types_js__WEBPACK_IMPORTED_MODULE_4__/* .ProviderError */ .mZ('invalid_request', message);
+}
+
+
+/***/ }),
+
 /***/ 34806:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -17409,7 +17589,7 @@ class JsonlTranscript {
 
 /***/ }),
 
-/***/ 70790:
+/***/ 33751:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -17701,91 +17881,17 @@ function variablesEnvironment(vars) {
 function shellQuote(value) {
     return `'${value.replace(/'/g, `'\\''`)}'`;
 }
+/** A value as one shell word, quoted only when the shell would split or expand it (for commands shown to people). */
+function shellWord(value) {
+    return /^[\w@%+=:,./-]+$/.test(value) ? value : shellQuote(value);
+}
 /** Whether a text reads a variable (used to resolve expensive ones, like the base branch, only when needed). */
 function usesVariable(text, name) {
     return new RegExp(`\\$${name}(?![A-Za-z0-9_])`).test(text);
 }
 
-// EXTERNAL MODULE: ./src/lib/input-file.ts
-var input_file = __webpack_require__(7926);
-// EXTERNAL MODULE: ./src/lib/paths.ts
-var paths = __webpack_require__(9927);
-;// CONCATENATED MODULE: ./src/providers/mcp-config.ts
-
-
-
-
-
-const VARIABLE = /\$(?:\{([A-Z_][A-Z0-9_]*)\}|([A-Z_][A-Z0-9_]*))/g;
-function resolveMcpConfig(file, env) {
-    const parsed = readJson(file);
-    const wrapped = Object.hasOwn(parsed, 'mcpServers');
-    if (wrapped && Object.keys(parsed).length > 1)
-        throw invalid(`${file} mixes "mcpServers" with other keys: use either {"mcpServers": {...}} or the server map alone`);
-    const servers = wrapped ? parsed.mcpServers : parsed;
-    if (!isObject(servers))
-        throw invalid(`${file}: "mcpServers" must be a JSON object of servers`);
-    const missing = new Set();
-    let expanded = false;
-    const resolved = {};
-    for (const [name, server] of Object.entries(servers)) {
-        if (!isObject(server))
-            throw invalid(`${file}: MCP server "${name}" must be a JSON object`);
-        const copy = { ...server };
-        for (const field of ['env', 'headers']) {
-            if (server[field] === undefined)
-                continue;
-            const values = server[field];
-            if (!isObject(values))
-                throw invalid(`${file}: ${name}.${field} must be a JSON object of strings`);
-            copy[field] = Object.fromEntries(Object.entries(values).map(([key, value]) => {
-                if (typeof value !== 'string')
-                    throw invalid(`${file}: ${name}.${field}.${key} must be a string`);
-                return [
-                    key,
-                    value.replace(VARIABLE, (_, braced, bare) => {
-                        const variable = (braced ?? bare);
-                        expanded = true;
-                        if (env[variable] === undefined)
-                            missing.add(variable);
-                        return env[variable] ?? '';
-                    }),
-                ];
-            }));
-        }
-        resolved[name] = copy;
-    }
-    if (wrapped && !expanded)
-        return { file, missing: [], dispose: () => { } };
-    // Outside the repository and readable by this user only: the copy holds the expanded values.
-    const dir = (0,external_node_fs_.mkdtempSync)((0,external_node_path_.join)((0,paths/* scratchDir */.GA)(), 'archal-mcp-'));
-    const copyFile = (0,external_node_path_.join)(dir, 'mcp.json');
-    (0,external_node_fs_.writeFileSync)(copyFile, JSON.stringify({ mcpServers: resolved }), { mode: 0o600 });
-    return { file: copyFile, missing: [...missing], dispose: () => (0,external_node_fs_.rmSync)(dir, { recursive: true, force: true }) };
-}
-function readJson(file) {
-    // A file the workflow names: a FIFO or a device in its place is refused, never waited on.
-    const read = (0,input_file/* readInputFile */.jH)(file, { maxBytes: input_file/* INPUT_LIMITS */.Ef.config, strictUtf8: true });
-    if (!read.ok)
-        throw invalid(`cannot read the MCP configuration: ${read.message}`);
-    let parsed;
-    try {
-        parsed = JSON.parse(read.text);
-    }
-    catch (error) {
-        throw invalid(`cannot read the MCP configuration ${file}: ${String(error)}`);
-    }
-    if (!isObject(parsed))
-        throw invalid(`${file} must hold a JSON object of MCP servers`);
-    return parsed;
-}
-function isObject(value) {
-    return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-function invalid(message) {
-    return new types/* ProviderError */.mZ('invalid_request', message);
-}
-
+// EXTERNAL MODULE: ./src/providers/mcp-config.ts
+var mcp_config = __webpack_require__(59665);
 // EXTERNAL MODULE: ./src/providers/models.ts
 var models = __webpack_require__(34806);
 // EXTERNAL MODULE: ./src/workflows/output-schema.ts
@@ -17899,7 +18005,10 @@ function retryDelay(policy, attempt) {
     return policy.delayMs * 2 ** (attempt - 1);
 }
 
+// EXTERNAL MODULE: ./src/lib/is-record.ts
+var is_record = __webpack_require__(65225);
 ;// CONCATENATED MODULE: ./src/workflows/nodes/bindings.ts
+
 
 
 
@@ -17911,7 +18020,7 @@ function retryDelay(policy, attempt) {
 function resolveBindings(bindings, run, nodeId) {
     const values = {};
     for (const [name, value] of Object.entries(bindings)) {
-        if ((0,refs/* isPlainObject */.Qd)(value) && typeof value.from === 'string') {
+        if ((0,is_record/* isRecord */.u)(value) && typeof value.from === 'string') {
             const ref = (0,refs/* parseWholeRef */.CM)(value.from);
             const producer = run.outputs.get(ref.node);
             if (producer?.state === 'skipped' || producer?.state === 'pending') {
@@ -18123,7 +18232,7 @@ async function providerCall(run, node, call) {
         const env = nodeEnvironment(run, node.id, call.vars, call.iteration);
         const options = callOptions(run, node, call.vars);
         if (options.mcp) {
-            mcp = resolveMcpConfig(options.mcp, env);
+            mcp = (0,mcp_config/* resolveMcpConfig */.x)(options.mcp, env);
             for (const variable of mcp.missing)
                 run.deps.log(`⚠️ Node '${node.id}': the MCP configuration ${node.options.mcp} names ${variable}, which is not set; it is passed as empty`);
             options.mcp = mcp.file;
@@ -18281,6 +18390,8 @@ async function runApprovalNode({ node, run, signal }) {
 
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __webpack_require__(77598);
+// EXTERNAL MODULE: ./src/lib/paths.ts
+var paths = __webpack_require__(9927);
 ;// CONCATENATED MODULE: ./src/workflows/nodes/bash.ts
 
 
@@ -18741,7 +18852,7 @@ async function runLoopNode({ node, run, signal }) {
             sessionId = result.sessionId ?? sessionId;
             text = result.text;
             structured = result.structured;
-            if (loop.until_field && (0,refs/* isPlainObject */.Qd)(structured) && structured[loop.until_field] === true)
+            if (loop.until_field && (0,is_record/* isRecord */.u)(structured) && structured[loop.until_field] === true)
                 done = `until_field '${loop.until_field}'`;
             if (!done && loop.until && detectCompletionSignal(text, loop.until))
                 done = `signal '${loop.until}'`;
@@ -19027,6 +19138,7 @@ var include = __webpack_require__(79670);
 
 
 
+
 /** Sub-runs may nest this deep. */
 const MAX_SUB_RUN_DEPTH = 5;
 /**
@@ -19175,7 +19287,7 @@ function fanOutItems(node, run) {
 function parseJsonValue(text) {
     try {
         const value = JSON.parse(text.trim());
-        return (0,refs/* isPlainObject */.Qd)(value) || Array.isArray(value) || typeof value !== 'string' ? value : undefined;
+        return (0,is_record/* isRecord */.u)(value) || Array.isArray(value) || typeof value !== 'string' ? value : undefined;
     }
     catch {
         return undefined;
@@ -19387,6 +19499,7 @@ function formatDelay(ms) {
 }
 
 ;// CONCATENATED MODULE: ./src/workflows/executor.ts
+
 
 
 
@@ -19630,7 +19743,7 @@ function outcomeOf(workflow, state) {
     if (!workflow.outcome_field || !workflow.returns)
         return undefined;
     const result = state.result(workflow.returns);
-    const structured = (0,refs/* isPlainObject */.Qd)(result?.structured) ? result.structured : (0,refs/* parseJsonObject */.dw)(result?.output ?? '');
+    const structured = (0,is_record/* isRecord */.u)(result?.structured) ? result.structured : (0,refs/* parseJsonObject */.dw)(result?.output ?? '');
     const value = structured?.[workflow.outcome_field];
     return value === true ? 'succeeded' : value === false ? 'failed' : undefined;
 }
@@ -19656,12 +19769,12 @@ function readsVariable(nodes, name) {
 /* harmony export */   r6: () => (/* binding */ referencingTexts)
 /* harmony export */ });
 /* unused harmony export AncestorIndex */
-/* harmony import */ var _lib_did_you_mean_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(42948);
+/* harmony import */ var _lib_did_you_mean_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(42948);
 /* harmony import */ var _condition_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6735);
-/* harmony import */ var _load_helpers_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(18804);
-/* harmony import */ var _model_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(68523);
-/* harmony import */ var _output_schema_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(41781);
-/* harmony import */ var _refs_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(31490);
+/* harmony import */ var _model_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(68523);
+/* harmony import */ var _output_schema_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(41781);
+/* harmony import */ var _refs_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(31490);
+/* harmony import */ var _lib_is_record_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(65225);
 
 
 
@@ -19711,7 +19824,7 @@ function validateGraph(nodes, declared, ctx, outer, partial = []) {
                     node: node.id,
                     field: 'depends_on',
                     line: node.dependsOnLine ?? node.line,
-                    message: `depends on unknown node '${dependency}'.${(0,_lib_did_you_mean_js__WEBPACK_IMPORTED_MODULE_4__/* .didYouMean */ .au)(dependency, known)}${outer?.ids.has(dependency) ? ` (a loop_group body depends only on its own nodes; read outer outputs with $${dependency}.output)` : ''}`,
+                    message: `depends on unknown node '${dependency}'.${(0,_lib_did_you_mean_js__WEBPACK_IMPORTED_MODULE_3__/* .didYouMean */ .au)(dependency, known)}${outer?.ids.has(dependency) ? ` (a loop_group body depends only on its own nodes; read outer outputs with $${dependency}.output)` : ''}`,
                 });
     const depsOf = new Map(declared.map((node) => [node.id, node.depends_on]));
     const cycle = findCycle(declared, depsOf);
@@ -19750,7 +19863,7 @@ function validateGraph(nodes, declared, ctx, outer, partial = []) {
                 lineOf(node.id),
         });
         for (const { field, text } of referencingTexts(node)) {
-            const refs = field === 'when' ? (node.when ? (0,_condition_js__WEBPACK_IMPORTED_MODULE_0__/* .conditionRefs */ .u0)(node.when.expr) : []) : (0,_refs_js__WEBPACK_IMPORTED_MODULE_3__/* .findOutputRefs */ .$3)(text);
+            const refs = field === 'when' ? (node.when ? (0,_condition_js__WEBPACK_IMPORTED_MODULE_0__/* .conditionRefs */ .u0)(node.when.expr) : []) : (0,_refs_js__WEBPACK_IMPORTED_MODULE_2__/* .findOutputRefs */ .$3)(text);
             // Archon does not check the refs of a command file's text (files are shared between workflows, and
             // their prose often names a node by way of example): a whole $x.output there naming no node, or the
             // node itself, is spliced as empty at run time. Archal does the same, and says so as a warning.
@@ -19771,7 +19884,7 @@ function validateGraph(nodes, declared, ctx, outer, partial = []) {
                     }
                     problems.push({
                         ...at(field, ref.node),
-                        message: `${refText} references unknown node '${ref.node}'.${(0,_lib_did_you_mean_js__WEBPACK_IMPORTED_MODULE_4__/* .didYouMean */ .au)(ref.node, [...known, ...(outer?.ids ?? [])])}`,
+                        message: `${refText} references unknown node '${ref.node}'.${(0,_lib_did_you_mean_js__WEBPACK_IMPORTED_MODULE_3__/* .didYouMean */ .au)(ref.node, [...known, ...(outer?.ids ?? [])])}`,
                     });
                     continue;
                 }
@@ -19794,7 +19907,7 @@ function validateGraph(nodes, declared, ctx, outer, partial = []) {
                 }
                 checkField(ref, byId.get(ref.node), refText, () => at(field, ref.node), warnings);
             }
-            for (const ref of (0,_refs_js__WEBPACK_IMPORTED_MODULE_3__/* .findLoopPrevRefs */ .re)(text)) {
+            for (const ref of (0,_refs_js__WEBPACK_IMPORTED_MODULE_2__/* .findLoopPrevRefs */ .re)(text)) {
                 if (!outer)
                     problems.push({
                         ...at(field, ref.node),
@@ -19803,7 +19916,7 @@ function validateGraph(nodes, declared, ctx, outer, partial = []) {
                 else if (!known.has(ref.node))
                     problems.push({
                         ...at(field, ref.node),
-                        message: `$LOOP_PREV.${ref.node}.output references '${ref.node}', which is not a node of loop_group '${outer.group}'.${(0,_lib_did_you_mean_js__WEBPACK_IMPORTED_MODULE_4__/* .didYouMean */ .au)(ref.node, known)}`,
+                        message: `$LOOP_PREV.${ref.node}.output references '${ref.node}', which is not a node of loop_group '${outer.group}'.${(0,_lib_did_you_mean_js__WEBPACK_IMPORTED_MODULE_3__/* .didYouMean */ .au)(ref.node, known)}`,
                     });
             }
         }
@@ -19860,12 +19973,12 @@ function checkField(ref, producer, refText,
 at, problems) {
     if (!ref.field || !producer)
         return;
-    const schema = (0,_model_js__WEBPACK_IMPORTED_MODULE_5__/* .outputFormatOf */ .Oz)(producer);
-    const fields = schema ? (0,_output_schema_js__WEBPACK_IMPORTED_MODULE_2__/* .declaredFields */ .c)(schema) : undefined;
+    const schema = (0,_model_js__WEBPACK_IMPORTED_MODULE_4__/* .outputFormatOf */ .Oz)(producer);
+    const fields = schema ? (0,_output_schema_js__WEBPACK_IMPORTED_MODULE_1__/* .declaredFields */ .c)(schema) : undefined;
     if (fields && !fields.includes(ref.field))
         problems.push({
             ...at(),
-            message: `${refText}: '${ref.field}' is not declared in the output_format of '${ref.node}' (declared: ${fields.join(', ') || 'none'}); reading it will fail the node.${(0,_lib_did_you_mean_js__WEBPACK_IMPORTED_MODULE_4__/* .didYouMean */ .au)(ref.field, fields)}`,
+            message: `${refText}: '${ref.field}' is not declared in the output_format of '${ref.node}' (declared: ${fields.join(', ') || 'none'}); reading it will fail the node.${(0,_lib_did_you_mean_js__WEBPACK_IMPORTED_MODULE_3__/* .didYouMean */ .au)(ref.field, fields)}`,
         });
 }
 /** The field names referencingTexts gives a command file's text (command: and loop.command). */
@@ -19880,7 +19993,7 @@ function referencingTexts(node) {
             return [{ field, text: value }];
         if (Array.isArray(value))
             return value.flatMap((item) => strings(field, item));
-        if ((0,_load_helpers_js__WEBPACK_IMPORTED_MODULE_1__/* .isRecord */ .u4)(value))
+        if ((0,_lib_is_record_js__WEBPACK_IMPORTED_MODULE_5__/* .isRecord */ .u)(value))
             return Object.entries(value).flatMap(([key, item]) => strings(`${field}.${key}`, item));
         return [];
     };
@@ -20020,10 +20133,10 @@ function referencePattern(node) {
 /* harmony export */   Ud: () => (/* binding */ expandIncludes)
 /* harmony export */ });
 /* unused harmony export INCLUDE_MAX_DEPTH */
-/* harmony import */ var _load_helpers_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(18804);
-/* harmony import */ var _schema_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(42258);
-/* harmony import */ var _yaml_source_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(26509);
-/* harmony import */ var _archon_defaults_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(5388);
+/* harmony import */ var _schema_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(42258);
+/* harmony import */ var _yaml_source_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(26509);
+/* harmony import */ var _archon_defaults_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(5388);
+/* harmony import */ var _lib_is_record_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(65225);
 
 
 
@@ -20057,7 +20170,7 @@ function expand(nodes, ctx) {
     const blocks = new Map();
     const out = [];
     for (const placed of nodes) {
-        if (!(0,_load_helpers_js__WEBPACK_IMPORTED_MODULE_0__/* .isRecord */ .u4)(placed.raw) || placed.raw.include === undefined) {
+        if (!(0,_lib_is_record_js__WEBPACK_IMPORTED_MODULE_3__/* .isRecord */ .u)(placed.raw) || placed.raw.include === undefined) {
             out.push(placed);
             continue;
         }
@@ -20117,11 +20230,11 @@ function expandOne(placed, raw, ctx) {
     }
     const found = ctx.resolve?.(target);
     if (!found) {
-        ctx.errors.push(at((0,_archon_defaults_js__WEBPACK_IMPORTED_MODULE_3__/* .withArchonDefaultHint */ .aK)(`included workflow '${target}' not found (it must be a workflow Archal discovers)`, (0,_archon_defaults_js__WEBPACK_IMPORTED_MODULE_3__/* .archonDefaultWorkflowHint */ .Pj)(target)), 'include'));
+        ctx.errors.push(at((0,_archon_defaults_js__WEBPACK_IMPORTED_MODULE_2__/* .withArchonDefaultHint */ .aK)(`included workflow '${target}' not found (it must be a workflow Archal discovers)`, (0,_archon_defaults_js__WEBPACK_IMPORTED_MODULE_2__/* .archonDefaultWorkflowHint */ .Pj)(target)), 'include'));
         return undefined;
     }
-    const parsed = (0,_yaml_source_js__WEBPACK_IMPORTED_MODULE_2__/* .parseYaml */ .hN)(found.text);
-    if (!parsed.ok || !(0,_load_helpers_js__WEBPACK_IMPORTED_MODULE_0__/* .isRecord */ .u4)(parsed.value) || !Array.isArray(parsed.value.nodes)) {
+    const parsed = (0,_yaml_source_js__WEBPACK_IMPORTED_MODULE_1__/* .parseYaml */ .hN)(found.text);
+    if (!parsed.ok || !(0,_lib_is_record_js__WEBPACK_IMPORTED_MODULE_3__/* .isRecord */ .u)(parsed.value) || !Array.isArray(parsed.value.nodes)) {
         const detail = parsed.ok ? 'it has no nodes' : parsed.errors.map((error) => error.message).join('; ');
         ctx.errors.push(at(`included workflow '${target}' (${found.file}) cannot be read: ${detail}`, 'include'));
         return undefined;
@@ -20137,12 +20250,12 @@ function expandOne(placed, raw, ctx) {
         path: ['nodes', index],
     }));
     const expanded = expand(innerNodes, { ...ctx, stack: [...ctx.stack, target] });
-    const ids = expanded.flatMap((node) => (0,_load_helpers_js__WEBPACK_IMPORTED_MODULE_0__/* .isRecord */ .u4)(node.raw) && typeof node.raw.id === 'string' ? [node.raw.id.trim()] : []);
+    const ids = expanded.flatMap((node) => (0,_lib_is_record_js__WEBPACK_IMPORTED_MODULE_3__/* .isRecord */ .u)(node.raw) && typeof node.raw.id === 'string' ? [node.raw.id.trim()] : []);
     const renames = Object.fromEntries(ids.map((inner) => [inner, `${id}__${inner}`]));
     const macros = { inputs, renames };
     const dependedOn = new Set();
     for (const node of expanded)
-        if ((0,_load_helpers_js__WEBPACK_IMPORTED_MODULE_0__/* .isRecord */ .u4)(node.raw) && Array.isArray(node.raw.depends_on))
+        if ((0,_lib_is_record_js__WEBPACK_IMPORTED_MODULE_3__/* .isRecord */ .u)(node.raw) && Array.isArray(node.raw.depends_on))
             for (const dep of node.raw.depends_on)
                 if (typeof dep === 'string')
                     dependedOn.add(dep.trim());
@@ -20154,7 +20267,7 @@ function expandOne(placed, raw, ctx) {
     }
     const primary = returns ? renames[returns] : (sinks[0] ?? renames[ids[0] ?? ''] ?? `${id}__`);
     const nodes = expanded.map((node) => {
-        if (!(0,_load_helpers_js__WEBPACK_IMPORTED_MODULE_0__/* .isRecord */ .u4)(node.raw))
+        if (!(0,_lib_is_record_js__WEBPACK_IMPORTED_MODULE_3__/* .isRecord */ .u)(node.raw))
             return node;
         const carried = carryWorkflowSettings(definition, node.raw);
         const rewritten = rewriteTexts(carried, macros);
@@ -20184,15 +20297,15 @@ function expandOne(placed, raw, ctx) {
 /** The include's `with:` values against the included workflow's declared inputs, as text to splice. */
 function includeInputs(declared, given, target, at, errors) {
     const values = {};
-    const specs = (0,_load_helpers_js__WEBPACK_IMPORTED_MODULE_0__/* .isRecord */ .u4)(declared) ? declared : undefined;
+    const specs = (0,_lib_is_record_js__WEBPACK_IMPORTED_MODULE_3__/* .isRecord */ .u)(declared) ? declared : undefined;
     const provided = given === undefined ? {} : given;
-    if (!(0,_load_helpers_js__WEBPACK_IMPORTED_MODULE_0__/* .isRecord */ .u4)(provided)) {
+    if (!(0,_lib_is_record_js__WEBPACK_IMPORTED_MODULE_3__/* .isRecord */ .u)(provided)) {
         errors.push(at("'with' on an include node must map input names to values", 'with'));
         return undefined;
     }
     let ok = true;
     for (const [name, value] of Object.entries(provided)) {
-        if (!_schema_js__WEBPACK_IMPORTED_MODULE_1__/* .INPUT_NAME_PATTERN */ .E0.test(name)) {
+        if (!_schema_js__WEBPACK_IMPORTED_MODULE_0__/* .INPUT_NAME_PATTERN */ .E0.test(name)) {
             errors.push(at(`invalid include input name '${name}'`, 'with'));
             ok = false;
         }
@@ -20206,9 +20319,9 @@ function includeInputs(declared, given, target, at, errors) {
     for (const [name, spec] of Object.entries(specs ?? {})) {
         if (name in values)
             continue;
-        if ((0,_load_helpers_js__WEBPACK_IMPORTED_MODULE_0__/* .isRecord */ .u4)(spec) && spec.default !== undefined)
+        if ((0,_lib_is_record_js__WEBPACK_IMPORTED_MODULE_3__/* .isRecord */ .u)(spec) && spec.default !== undefined)
             values[name] = canonicalText(spec.default);
-        else if ((0,_load_helpers_js__WEBPACK_IMPORTED_MODULE_0__/* .isRecord */ .u4)(spec) && spec.required === true) {
+        else if ((0,_lib_is_record_js__WEBPACK_IMPORTED_MODULE_3__/* .isRecord */ .u)(spec) && spec.required === true) {
             errors.push(at(`'${target}' requires input '${name}': pass it with 'with: {${name}: …}'`, 'with'));
             ok = false;
         }
@@ -20244,7 +20357,7 @@ function rewriteTexts(value, macros, key) {
         return key === 'id' ? value : applyMacros(value, macros);
     if (Array.isArray(value))
         return value.map((item) => rewriteTexts(item, macros));
-    if ((0,_load_helpers_js__WEBPACK_IMPORTED_MODULE_0__/* .isRecord */ .u4)(value))
+    if ((0,_lib_is_record_js__WEBPACK_IMPORTED_MODULE_3__/* .isRecord */ .u)(value))
         return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, rewriteTexts(v, macros, k)]));
     return value;
 }
@@ -20267,7 +20380,7 @@ function combineMacros(inner, outer) {
 }
 /** Rewrites references to included blocks in a node outside them. */
 function pointAtBlocks(raw, blocks) {
-    if (!(0,_load_helpers_js__WEBPACK_IMPORTED_MODULE_0__/* .isRecord */ .u4)(raw))
+    if (!(0,_lib_is_record_js__WEBPACK_IMPORTED_MODULE_3__/* .isRecord */ .u)(raw))
         return raw;
     const copy = rewriteBlockRefs(raw, blocks);
     if (Array.isArray(raw.depends_on))
@@ -20284,7 +20397,7 @@ function rewriteBlockRefs(value, blocks, key) {
             });
     if (Array.isArray(value))
         return value.map((item) => rewriteBlockRefs(item, blocks));
-    if ((0,_load_helpers_js__WEBPACK_IMPORTED_MODULE_0__/* .isRecord */ .u4)(value))
+    if ((0,_lib_is_record_js__WEBPACK_IMPORTED_MODULE_3__/* .isRecord */ .u)(value))
         return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, rewriteBlockRefs(v, blocks, k)]));
     return value;
 }
@@ -20292,7 +20405,7 @@ function rewriteBlockRefs(value, blocks, key) {
 
 /***/ }),
 
-/***/ 28610:
+/***/ 8365:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -20509,8 +20622,68 @@ var errors = __webpack_require__(97268);
 var workflows_graph = __webpack_require__(21366);
 // EXTERNAL MODULE: ./src/workflows/include.ts
 var include = __webpack_require__(79670);
-// EXTERNAL MODULE: ./src/workflows/load-helpers.ts
-var load_helpers = __webpack_require__(18804);
+// EXTERNAL MODULE: ./src/lib/lazy.ts
+var lazy = __webpack_require__(26897);
+// EXTERNAL MODULE: ./src/workflows/schema.ts + 1 modules
+var schema = __webpack_require__(42258);
+// EXTERNAL MODULE: ./src/lib/is-record.ts
+var is_record = __webpack_require__(65225);
+;// CONCATENATED MODULE: ./src/workflows/load-helpers.ts
+
+
+
+
+/** What the workflow and node loaders share: problems from zod issues, unknown nested keys, value checks. */
+/** Every key some node kind has (to tell a misplaced key from an unknown one); builds every kind's schema. */
+const allNodeKeys = (0,lazy/* memo */.ph)(() => new Set(Object.values(schema/* NODE_KEYS */.eN).flatMap((keys) => [...keys])));
+/** Warns about keys inside a nested section (`exec:`, `loop:`…) that it does not know. */
+function warnNestedKeys(value, key, warn) {
+    if (!(0,is_record/* isRecord */.u)(value))
+        return;
+    const known = schema/* NESTED_KEYS */.Xc[key];
+    if (!known)
+        return;
+    for (const nested of Object.keys(value)) {
+        if (!known.has(nested))
+            warn(`unknown field '${key}.${nested}' is ignored.${(0,did_you_mean/* didYouMean */.au)(nested, known)}`, `${key}.${nested}`);
+    }
+}
+function zodProblems(issues, basePath, file, source, node, raw) {
+    return issues.map((issue) => {
+        const field = issue.path.map(String).join('.') || undefined;
+        let message = issue.message;
+        if (issue.code === 'invalid_value') {
+            const actual = getPath(raw, issue.path);
+            if (typeof actual === 'string')
+                message = `'${actual}' is not valid; expected one of ${issue.values.map(String).join(', ')}.${(0,did_you_mean/* didYouMean */.au)(actual, issue.values.map(String))}`;
+        }
+        if (issue.code === 'invalid_type' && getPath(raw, issue.path) === undefined)
+            message = `missing required field '${field}'`;
+        const fullPath = [
+            ...basePath,
+            ...issue.path.map((segment) => (typeof segment === 'number' ? segment : String(segment))),
+        ];
+        return { file, node, field, line: source.line(fullPath) ?? source.line(basePath), message };
+    });
+}
+function getPath(value, path) {
+    let current = value;
+    for (const segment of path) {
+        if (current === null || typeof current !== 'object')
+            return undefined;
+        current = current[segment];
+    }
+    return current;
+}
+function isPresent(value) {
+    if (value === undefined || value === null)
+        return false;
+    return typeof value === 'string' ? value.trim().length > 0 : true;
+}
+function quoteList(items) {
+    return items.map((item) => `'${item}'`).join(', ');
+}
+
 // EXTERNAL MODULE: ./src/providers/models.ts
 var models = __webpack_require__(34806);
 ;// CONCATENATED MODULE: ./src/workflows/load-ai.ts
@@ -20635,10 +20808,9 @@ function resolveAi(fields, ctx, problem, kind, unchecked) {
 // EXTERNAL MODULE: ./src/workflows/output-schema.ts
 var output_schema = __webpack_require__(41781);
 // EXTERNAL MODULE: ./src/workflows/refs.ts
-var workflows_refs = __webpack_require__(31490);
-// EXTERNAL MODULE: ./src/workflows/schema.ts + 1 modules
-var schema = __webpack_require__(42258);
+var refs = __webpack_require__(31490);
 ;// CONCATENATED MODULE: ./src/workflows/load-kinds.ts
+
 
 
 
@@ -20725,8 +20897,8 @@ function buildLoop(input) {
         return undefined;
     const { ctx, problem } = input;
     const { loop } = fields;
-    const hasPrompt = (0,load_helpers/* isPresent */.Wo)(loop.prompt);
-    const hasCommand = (0,load_helpers/* isPresent */.Wo)(loop.command);
+    const hasPrompt = isPresent(loop.prompt);
+    const hasCommand = isPresent(loop.command);
     if (hasPrompt === hasCommand)
         ctx.errors.push(problem(hasPrompt
             ? "loop node accepts exactly one of 'loop.prompt' or 'loop.command' (both were provided)"
@@ -20784,12 +20956,12 @@ async function buildLoopGroup(input) {
     for (const [index, bodyNode] of expanded.entries()) {
         if (bodyNode.failed)
             continue;
-        if ((0,load_helpers/* isRecord */.u4)(bodyNode.raw) && (0,load_helpers/* isPresent */.Wo)(bodyNode.raw.workflow)) {
+        if ((0,is_record/* isRecord */.u)(bodyNode.raw) && isPresent(bodyNode.raw.workflow)) {
             ctx.errors.push(problem(`a loop_group body cannot contain a workflow: node (${String(bodyNode.raw.id)})`, 'loop_group.nodes'));
             continue;
         }
-        if ((0,load_helpers/* isRecord */.u4)(bodyNode.raw) &&
-            ((0,load_helpers/* isPresent */.Wo)(bodyNode.raw.approval) || ((0,load_helpers/* isRecord */.u4)(bodyNode.raw.loop) && bodyNode.raw.loop.interactive === true))) {
+        if ((0,is_record/* isRecord */.u)(bodyNode.raw) &&
+            (isPresent(bodyNode.raw.approval) || ((0,is_record/* isRecord */.u)(bodyNode.raw.loop) && bodyNode.raw.loop.interactive === true))) {
             ctx.errors.push(problem(`a loop_group body cannot pause (node ${String(bodyNode.raw.id)} is an approval or interactive loop); make the loop_group itself interactive`, 'loop_group.nodes'));
             continue;
         }
@@ -20862,7 +21034,7 @@ function buildSubWorkflow(input) {
         refuse("'fan_out.join: first_success' (racing) is rejected: a winner cancelling the losers couples children meant to be independent. Use 'all_done' (the default) or 'all_success'", 'fan_out.join');
     if (fanOut?.as && fields.with && fanOut.as in fields.with)
         refuse(`'fan_out.as: ${fanOut.as}' collides with a 'with:' key of the same name`, 'fan_out.as');
-    if (fanOut && typeof fanOut.items === 'string' && !(0,workflows_refs/* parseWholeRef */.CM)(fanOut.items) && !isJsonArray(fanOut.items))
+    if (fanOut && typeof fanOut.items === 'string' && !(0,refs/* parseWholeRef */.CM)(fanOut.items) && !isJsonArray(fanOut.items))
         refuse("'fan_out.items' must be one whole $node.output or $node.output.field reference to a JSON array, or a JSON array", 'fan_out.items');
     if (ctx.resolveWorkflowSource && !ctx.resolveWorkflowSource(fields.workflow))
         refuse((0,archon_defaults/* withArchonDefaultHint */.aK)(`sub-workflow '${fields.workflow}' not found (it must be a workflow Archal discovers)`, (0,archon_defaults/* archonDefaultWorkflowHint */.Pj)(fields.workflow)), 'workflow');
@@ -20900,17 +21072,17 @@ function checkBindings(map, input, kind) {
     for (const [name, value] of Object.entries(map)) {
         if (!schema/* INPUT_NAME_PATTERN */.E0.test(name))
             fail(`invalid ${kind} input name '${name}'`);
-        const envKey = (0,workflows_refs/* inputEnvKey */.BU)(name);
+        const envKey = (0,refs/* inputEnvKey */.BU)(name);
         const clash = envKeys.get(envKey);
         if (clash)
             fail(`${kind} bindings '${clash}' and '${name}' both map to env var '${envKey}'; rename one`);
         envKeys.set(envKey, name);
-        if (!(0,load_helpers/* isRecord */.u4)(value))
+        if (!(0,is_record/* isRecord */.u)(value))
             continue;
         const extra = Object.keys(value).filter((key) => key !== 'from' && key !== 'if_skipped');
         if (typeof value.from !== 'string' || extra.length > 0)
             fail(`${kind} binding '${name}': an object value must be {from: '$node.output[.field]', if_skipped?: <value>}`, `with.${name}`);
-        else if (!(0,workflows_refs/* parseWholeRef */.CM)(value.from))
+        else if (!(0,refs/* parseWholeRef */.CM)(value.from))
             fail(`${kind} binding '${name}': 'from' must be exactly one whole '$node.output' or '$node.output.field' reference, got '${value.from}'`, `with.${name}`);
     }
 }
@@ -20927,6 +21099,7 @@ var model = __webpack_require__(68523);
 
 
 
+
 /**
  * A node from its YAML mapping; `node` is undefined when it has errors (every one of them is reported
  * in `ctx.errors`, each naming the node, field and line). A node with several kind fields is checked
@@ -20934,7 +21107,7 @@ var model = __webpack_require__(68523);
  */
 async function buildNode(placed, index, ctx) {
     const { raw } = placed;
-    const label = (0,load_helpers/* isRecord */.u4)(raw) && typeof raw.id === 'string' && raw.id.trim() ? raw.id.trim() : `#${index + 1}`;
+    const label = (0,is_record/* isRecord */.u)(raw) && typeof raw.id === 'string' && raw.id.trim() ? raw.id.trim() : `#${index + 1}`;
     const problem = (message, field) => ({
         file: placed.file,
         node: label,
@@ -20945,8 +21118,8 @@ async function buildNode(placed, index, ctx) {
         message,
     });
     const failed = { node: undefined, partial: [] };
-    if (!(0,load_helpers/* isRecord */.u4)(raw)) {
-        ctx.errors.push(problem(`each node must be a mapping with an id and one of ${(0,load_helpers/* quoteList */.JN)(schema/* NODE_KINDS */.xA)}`));
+    if (!(0,is_record/* isRecord */.u)(raw)) {
+        ctx.errors.push(problem(`each node must be a mapping with an id and one of ${quoteList(schema/* NODE_KINDS */.xA)}`));
         return failed;
     }
     if (raw.id === undefined)
@@ -20991,9 +21164,9 @@ function omitKeys(raw, keys) {
  * too, and all of them are returned, for the node's other fields to be checked as each kind's.
  */
 function nodeKinds(raw, ctx, problem) {
-    const present = schema/* NODE_KINDS */.xA.filter((kind) => (0,load_helpers/* isPresent */.Wo)(raw[kind]));
+    const present = schema/* NODE_KINDS */.xA.filter((kind) => isPresent(raw[kind]));
     if (present.length > 1) {
-        ctx.errors.push(problem(`${(0,load_helpers/* quoteList */.JN)(present)} are mutually exclusive: a node has exactly one of ${(0,load_helpers/* quoteList */.JN)(schema/* NODE_KINDS */.xA)}`));
+        ctx.errors.push(problem(`${quoteList(present)} are mutually exclusive: a node has exactly one of ${quoteList(schema/* NODE_KINDS */.xA)}`));
         return present;
     }
     if (present.length === 0) {
@@ -21003,7 +21176,7 @@ function nodeKinds(raw, ctx, problem) {
             ? problem(`${blank} must not be empty`, blank)
             : unsupported
                 ? problem(`'${unsupported}' is an Archon key Archal does not support: ${schema/* UNSUPPORTED_ARCHON_KEYS */.V6[unsupported]}`, unsupported)
-                : problem(`a node must have one of ${(0,load_helpers/* quoteList */.JN)(schema/* NODE_KINDS */.xA)} (it says what the node does)`));
+                : problem(`a node must have one of ${quoteList(schema/* NODE_KINDS */.xA)} (it says what the node does)`));
     }
     return present;
 }
@@ -21015,7 +21188,7 @@ function checkKeys(raw, kinds, ctx, problem) {
     const kind = kinds[0];
     for (const key of Object.keys(raw)) {
         if (kinds.some((candidate) => schema/* NODE_KEYS */.eN[candidate].has(key))) {
-            (0,load_helpers/* warnNestedKeys */.m$)(raw[key], key, (message, field) => ctx.warnings.push(problem(message, field)));
+            warnNestedKeys(raw[key], key, (message, field) => ctx.warnings.push(problem(message, field)));
             continue;
         }
         if (key === 'retry' && ['loop', 'loop_group', 'approval', 'cancel', 'workflow'].includes(kind)) {
@@ -21038,7 +21211,7 @@ function checkKeys(raw, kinds, ctx, problem) {
         const owners = schema/* NODE_KINDS */.xA.filter((other) => schema/* NODE_KEYS */.eN[other].has(key));
         ctx.warnings.push(owners.length > 0
             ? problem(`'${key}' applies to ${owners.join('/')} nodes; it is ignored on ${kind} nodes`, key)
-            : problem(`unknown field '${key}' is ignored.${(0,did_you_mean/* didYouMean */.au)(key, (0,load_helpers/* allNodeKeys */.Ws)())}`, key));
+            : problem(`unknown field '${key}' is ignored.${(0,did_you_mean/* didYouMean */.au)(key, allNodeKeys())}`, key));
     }
 }
 /**
@@ -21052,7 +21225,7 @@ function parseFields(input, schema) {
         return result.data;
     const { ctx, placed } = input;
     const { issues } = result.error;
-    ctx.errors.push(...(0,load_helpers/* zodProblems */.GT)(issues, placed.path, placed.file, placed.source, input.label, input.raw));
+    ctx.errors.push(...zodProblems(issues, placed.path, placed.file, placed.source, input.label, input.raw));
     if (issues.some((issue) => issue.path.length === 0))
         return undefined;
     const unchecked = new Set(issues.map((issue) => String(issue.path[0])));
@@ -21171,7 +21344,7 @@ function parseWorkflowFields(raw, ctx) {
     }
     const parsed = (0,schema/* workflowFieldsSchema */.Sb)(new Set(Object.keys(kept))).safeParse(kept);
     if (!parsed.success) {
-        ctx.errors.push(...(0,load_helpers/* zodProblems */.GT)(parsed.error.issues, [], ctx.file, ctx.source, undefined, kept));
+        ctx.errors.push(...zodProblems(parsed.error.issues, [], ctx.file, ctx.source, undefined, kept));
         return undefined;
     }
     const fields = parsed.data;
@@ -21234,7 +21407,7 @@ function checkInputs(inputs, ctx) {
             ctx.errors.push(at(`invalid input name '${name}'; use letters, digits, '_' or '-', starting with a letter or '_'`));
             continue;
         }
-        const key = (0,workflows_refs/* inputEnvKey */.BU)(name);
+        const key = (0,refs/* inputEnvKey */.BU)(name);
         const clash = envKeys.get(key);
         if (clash)
             ctx.errors.push(at(`inputs '${clash}' and '${name}' both map to env var '${key}'; rename one`));
@@ -21287,7 +21460,7 @@ var yaml_source = __webpack_require__(26509);
 
 /** References standing inside double or single quotes (command substitutions open a new context). */
 function quotingPitfalls(script) {
-    const refs = (0,workflows_refs/* findOutputRefs */.$3)(script);
+    const refs = splicedRefs(script);
     if (refs.length === 0)
         return [];
     const contexts = quoteContexts(script);
@@ -21364,10 +21537,42 @@ function quoteContexts(script) {
     }
     return contexts;
 }
-/** Warnings for the pitfalls in a workflow's bash scripts (bash nodes and loops' until_bash). */
+/** The references a bash or inline script has spliced into it: `$x.output[.f]` and `$LOOP_PREV.x.output[.f]`. */
+function splicedRefs(text) {
+    return [...(0,refs/* findOutputRefs */.$3)(text), ...(0,refs/* findLoopPrevRefs */.re)(text)].sort((a, b) => a.index - b.index);
+}
+/**
+ * The node outputs an inline script (bun, node, python) has spliced into its code as they are: text
+ * a node produced (an AI's answer to an issue, say) becomes code there, so a quote in it ends the
+ * string it stands in. A `with:` binding gives the script the same text as an environment variable.
+ */
+function scriptSplices(node) {
+    if (node.kind !== 'script' || node.source.kind !== 'inline')
+        return [];
+    return splicedRefs(node.source.code).map(({ text, node: from, field }) => {
+        const name = `${from}_${field ?? 'output'}`.replace(/-/g, '_');
+        return `${text} is spliced into the script's code as it is, so text a node produced can run as code. Bind it instead: with: {${name}: {from: '${text}'}}, and read ${(0,refs/* inputEnvKey */.BU)(name)} from the environment`;
+    });
+}
+/**
+ * Node outputs spliced where they can run (inside quotes in bash, anywhere in inline script code),
+ * one message per place, `Node <id>: …`. What the App, whose runs read text anyone can write,
+ * refuses to run.
+ */
+function untrustedSplices(nodes) {
+    return withBodies(nodes).flatMap((node) => {
+        const script = node.kind === 'bash' ? node.bash : node.kind === 'loop' ? node.loop.until_bash : undefined;
+        return [...(script ? quotingPitfalls(script).map(describePitfall) : []), ...scriptSplices(node)].map((message) => `Node ${node.id}: ${message}.`);
+    });
+}
+/** The nodes and, in their place, the body nodes of loop groups. */
+function withBodies(nodes) {
+    return nodes.flatMap((node) => (node.kind === 'loop_group' ? [node, ...withBodies(node.loop_group.nodes)] : [node]));
+}
+/** Warnings for the pitfalls in a workflow's bash scripts (bash nodes and loops' until_bash) and inline script code. */
 function shellQuotingWarnings(nodes, file, lines) {
     const warnings = [];
-    for (const node of nodes) {
+    for (const node of withBodies(nodes)) {
         const scripts = node.kind === 'bash'
             ? [['bash', node.bash]]
             : node.kind === 'loop'
@@ -21376,6 +21581,8 @@ function shellQuotingWarnings(nodes, file, lines) {
         for (const [field, script] of scripts)
             for (const pitfall of script ? quotingPitfalls(script) : [])
                 warnings.push({ file, node: node.id, field, line: lines.get(node.id), message: describePitfall(pitfall) });
+        for (const message of scriptSplices(node))
+            warnings.push({ file, node: node.id, field: 'script', line: lines.get(node.id), message });
     }
     return warnings;
 }
@@ -21383,6 +21590,7 @@ function shellQuotingWarnings(nodes, file, lines) {
 // EXTERNAL MODULE: ./src/workflows/validated-cache.ts
 var validated_cache = __webpack_require__(17419);
 ;// CONCATENATED MODULE: ./src/workflows/loader.ts
+
 
 
 
@@ -21466,7 +21674,7 @@ async function validateWorkflowText(text, options) {
             warnings,
         };
     const { value: root, source } = parsed;
-    if (!(0,load_helpers/* isRecord */.u4)(root))
+    if (!(0,is_record/* isRecord */.u)(root))
         return {
             ok: false,
             stage: 'validate',
@@ -21488,7 +21696,7 @@ async function validateWorkflowText(text, options) {
         if (schema/* WORKFLOW_KEYS */.DN.has(key) || key === 'steps')
             continue;
         const unsupported = schema/* UNSUPPORTED_ARCHON_KEYS */.V6[key];
-        const hint = (0,load_helpers/* allNodeKeys */.Ws)().has(key) ? ' (it is a node field: set it on each node)' : (0,did_you_mean/* didYouMean */.au)(key, schema/* WORKFLOW_KEYS */.DN);
+        const hint = allNodeKeys().has(key) ? ' (it is a node field: set it on each node)' : (0,did_you_mean/* didYouMean */.au)(key, schema/* WORKFLOW_KEYS */.DN);
         warnings.push({
             file,
             field: key,
@@ -21499,7 +21707,7 @@ async function validateWorkflowText(text, options) {
         });
     }
     for (const key of ['exec', 'worktree', 'evidence_policy'])
-        (0,load_helpers/* warnNestedKeys */.m$)(root[key], key, (message, field) => warnings.push({ file, field, line: source.keyLine([key], field.split('.')[1]), message }));
+        warnNestedKeys(root[key], key, (message, field) => warnings.push({ file, field, line: source.keyLine([key], field.split('.')[1]), message }));
     const { nodes: rawNodes, ...rawFields } = root;
     const fields = parseWorkflowFields(rawFields, { file, source, errors, warnings });
     if (!Array.isArray(rawNodes) || rawNodes.length === 0) {
@@ -21533,7 +21741,7 @@ async function validateWorkflowText(text, options) {
     // Graph checks use every declared node, including those that failed their own validation: one
     // typo must not cascade into "unknown node" or "not a dependency" errors elsewhere.
     const declared = expanded.flatMap((node, index) => {
-        if (!(0,load_helpers/* isRecord */.u4)(node.raw) || typeof node.raw.id !== 'string')
+        if (!(0,is_record/* isRecord */.u)(node.raw) || typeof node.raw.id !== 'string')
             return [];
         const listed = node.raw.depends_on;
         const deps = (Array.isArray(listed) ? listed : []).flatMap((dep) => typeof dep === 'string' && dep.trim() ? [dep.trim()] : []);
@@ -21939,8 +22147,8 @@ function displayPath(file, repo) {
 
 // EXTERNAL MODULE: ./src/workflows/events.ts
 var events = __webpack_require__(53709);
-// EXTERNAL MODULE: ./src/workflows/executor.ts + 19 modules
-var executor = __webpack_require__(70790);
+// EXTERNAL MODULE: ./src/workflows/executor.ts + 18 modules
+var executor = __webpack_require__(33751);
 // EXTERNAL MODULE: ./src/lib/text-hash.ts
 var text_hash = __webpack_require__(85605);
 // EXTERNAL MODULE: ./src/lib/v8-file-cache.ts
@@ -22275,8 +22483,8 @@ function usageOf(data) {
     };
 }
 
-// EXTERNAL MODULE: ./src/workflows/executor.ts + 19 modules
-var executor = __webpack_require__(70790);
+// EXTERNAL MODULE: ./src/workflows/executor.ts + 18 modules
+var executor = __webpack_require__(33751);
 // EXTERNAL MODULE: ./src/lib/iso-time.ts
 var iso_time = __webpack_require__(62178);
 ;// CONCATENATED MODULE: ./src/workflows/run-events.ts
@@ -23166,80 +23374,6 @@ function describeOwner(run) {
 
 /***/ }),
 
-/***/ 18804:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   GT: () => (/* binding */ zodProblems),
-/* harmony export */   JN: () => (/* binding */ quoteList),
-/* harmony export */   Wo: () => (/* binding */ isPresent),
-/* harmony export */   Ws: () => (/* binding */ allNodeKeys),
-/* harmony export */   m$: () => (/* binding */ warnNestedKeys),
-/* harmony export */   u4: () => (/* binding */ isRecord)
-/* harmony export */ });
-/* harmony import */ var _lib_did_you_mean_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(42948);
-/* harmony import */ var _lib_lazy_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(26897);
-/* harmony import */ var _schema_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(42258);
-
-
-
-/** What the workflow and node loaders share: problems from zod issues, unknown nested keys, value checks. */
-/** Every key some node kind has (to tell a misplaced key from an unknown one); builds every kind's schema. */
-const allNodeKeys = (0,_lib_lazy_js__WEBPACK_IMPORTED_MODULE_1__/* .memo */ .ph)(() => new Set(Object.values(_schema_js__WEBPACK_IMPORTED_MODULE_0__/* .NODE_KEYS */ .eN).flatMap((keys) => [...keys])));
-/** Warns about keys inside a nested section (`exec:`, `loop:`…) that it does not know. */
-function warnNestedKeys(value, key, warn) {
-    if (!isRecord(value))
-        return;
-    const known = _schema_js__WEBPACK_IMPORTED_MODULE_0__/* .NESTED_KEYS */ .Xc[key];
-    if (!known)
-        return;
-    for (const nested of Object.keys(value)) {
-        if (!known.has(nested))
-            warn(`unknown field '${key}.${nested}' is ignored.${(0,_lib_did_you_mean_js__WEBPACK_IMPORTED_MODULE_2__/* .didYouMean */ .au)(nested, known)}`, `${key}.${nested}`);
-    }
-}
-function zodProblems(issues, basePath, file, source, node, raw) {
-    return issues.map((issue) => {
-        const field = issue.path.map(String).join('.') || undefined;
-        let message = issue.message;
-        if (issue.code === 'invalid_value') {
-            const actual = getPath(raw, issue.path);
-            if (typeof actual === 'string')
-                message = `'${actual}' is not valid; expected one of ${issue.values.map(String).join(', ')}.${(0,_lib_did_you_mean_js__WEBPACK_IMPORTED_MODULE_2__/* .didYouMean */ .au)(actual, issue.values.map(String))}`;
-        }
-        if (issue.code === 'invalid_type' && getPath(raw, issue.path) === undefined)
-            message = `missing required field '${field}'`;
-        const fullPath = [
-            ...basePath,
-            ...issue.path.map((segment) => (typeof segment === 'number' ? segment : String(segment))),
-        ];
-        return { file, node, field, line: source.line(fullPath) ?? source.line(basePath), message };
-    });
-}
-function getPath(value, path) {
-    let current = value;
-    for (const segment of path) {
-        if (current === null || typeof current !== 'object')
-            return undefined;
-        current = current[segment];
-    }
-    return current;
-}
-function isPresent(value) {
-    if (value === undefined || value === null)
-        return false;
-    return typeof value === 'string' ? value.trim().length > 0 : true;
-}
-function isRecord(value) {
-    return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-function quoteList(items) {
-    return items.map((item) => `'${item}'`).join(', ');
-}
-
-
-/***/ }),
-
 /***/ 68523:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -23325,14 +23459,15 @@ function declaredFields(schema) {
 /* harmony export */   FY: () => (/* binding */ readOutputRef),
 /* harmony export */   JU: () => (/* binding */ OutputRefError),
 /* harmony export */   NU: () => (/* binding */ LOOP_PREV_REF_SOURCE),
-/* harmony export */   Qd: () => (/* binding */ isPlainObject),
 /* harmony export */   Ru: () => (/* binding */ valueText),
 /* harmony export */   cS: () => (/* binding */ OUTPUT_REF_SOURCE),
 /* harmony export */   dw: () => (/* binding */ parseJsonObject),
 /* harmony export */   re: () => (/* binding */ findLoopPrevRefs)
 /* harmony export */ });
 /* harmony import */ var _lib_did_you_mean_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(42948);
-/* harmony import */ var _lib_json_position_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(39049);
+/* harmony import */ var _lib_json_position_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(39049);
+/* harmony import */ var _lib_is_record_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(65225);
+
 
 
 /** `$id.output` and `$id.output.field` in prompts, commands, bash scripts and messages. */
@@ -23373,7 +23508,7 @@ function readOutputRef(outputs, node, field) {
     if (producer.declaredFields && !producer.declaredFields.includes(field)) {
         throw new OutputRefError('not-in-schema', `${ref}: '${field}' is not declared in the output_format of '${node}' (declared: ${producer.declaredFields.join(', ') || 'none'}).${(0,_lib_did_you_mean_js__WEBPACK_IMPORTED_MODULE_0__/* .didYouMean */ .au)(field, producer.declaredFields)}`);
     }
-    const object = isPlainObject(producer.structured) ? producer.structured : parseJsonObject(producer.text);
+    const object = (0,_lib_is_record_js__WEBPACK_IMPORTED_MODULE_1__/* .isRecord */ .u)(producer.structured) ? producer.structured : parseJsonObject(producer.text);
     if (!object) {
         throw new OutputRefError('unparseable', `${ref}: the output of '${node}' is not a JSON object: ${JSON.stringify(preview(producer.text))}`);
     }
@@ -23390,19 +23525,16 @@ function valueText(value) {
 }
 /** JSON of a whole output, unwrapping a Markdown code fence if the text has one. */
 function parseJsonObject(text) {
-    const candidate = (0,_lib_json_position_js__WEBPACK_IMPORTED_MODULE_1__/* .unfenceJson */ .zB)(text);
+    const candidate = (0,_lib_json_position_js__WEBPACK_IMPORTED_MODULE_2__/* .unfenceJson */ .zB)(text);
     if (!candidate.startsWith('{'))
         return undefined;
     try {
         const value = JSON.parse(candidate);
-        return isPlainObject(value) ? value : undefined;
+        return (0,_lib_is_record_js__WEBPACK_IMPORTED_MODULE_1__/* .isRecord */ .u)(value) ? value : undefined;
     }
     catch {
         return undefined;
     }
-}
-function isPlainObject(value) {
-    return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 function preview(text) {
     return text.length > 200 ? `${text.slice(0, 200)}…` : text;
@@ -24389,8 +24521,8 @@ function sha256Hex(text) {
     return hex;
 }
 
-// EXTERNAL MODULE: ./src/workflows/index.ts + 10 modules
-var workflows = __webpack_require__(28610);
+// EXTERNAL MODULE: ./src/workflows/index.ts + 11 modules
+var workflows = __webpack_require__(8365);
 // EXTERNAL MODULE: ./src/workflows/validated-cache.ts
 var validated_cache = __webpack_require__(17419);
 // EXTERNAL MODULE: ./src/lib/build-identity.ts
@@ -24403,7 +24535,10 @@ var input_file = __webpack_require__(7926);
 var schema = __webpack_require__(71131);
 // EXTERNAL MODULE: ./src/workflows/yaml-source.ts
 var yaml_source = __webpack_require__(26509);
+// EXTERNAL MODULE: ./src/lib/is-record.ts
+var is_record = __webpack_require__(65225);
 ;// CONCATENATED MODULE: ./src/workspace/archon-config.ts
+
 
 
 
@@ -24433,7 +24568,7 @@ function merge(settings, file) {
             settings.problems.push({ file, line: error.line, message: `${error.message}; its settings are ignored` });
         return;
     }
-    if (!isRecord(parsed.value)) {
+    if (!(0,is_record/* isRecord */.u)(parsed.value)) {
         // An empty file sets nothing; anything else that is not a mapping was meant to set something.
         if (parsed.value !== null && parsed.value !== undefined)
             settings.problems.push({
@@ -24447,11 +24582,11 @@ function merge(settings, file) {
     const assistant = raw.assistant ?? raw.defaultAssistant;
     if (isProvider(assistant))
         settings.assistant = assistant;
-    if (isRecord(raw.assistants))
+    if ((0,is_record/* isRecord */.u)(raw.assistants))
         for (const [provider, value] of Object.entries(raw.assistants))
-            if (isProvider(provider) && isRecord(value) && typeof value.model === 'string')
+            if (isProvider(provider) && (0,is_record/* isRecord */.u)(value) && typeof value.model === 'string')
                 settings.models[provider] = value.model;
-    if (isRecord(raw.tiers))
+    if ((0,is_record/* isRecord */.u)(raw.tiers))
         for (const [tier, value] of Object.entries(raw.tiers)) {
             if (!schema/* TIER_NAMES */.Iu.includes(tier)) {
                 presets.report(['tiers'], tier, `tier '${tier}' is not a model tier (${schema/* TIER_NAMES */.Iu.join(', ')}); it is ignored.${(0,did_you_mean/* didYouMean */.au)(tier, schema/* TIER_NAMES */.Iu)}`);
@@ -24459,7 +24594,7 @@ function merge(settings, file) {
             }
             presets.read('tiers', tier, value, (preset) => (settings.tiers[tier] = preset));
         }
-    if (isRecord(raw.aliases))
+    if ((0,is_record/* isRecord */.u)(raw.aliases))
         for (const [alias, value] of Object.entries(raw.aliases)) {
             if (!alias.startsWith('@')) {
                 presets.report(['aliases'], alias, `alias '${alias}' must start with '@' (e.g. '@${alias}'; small, medium and large are tiers: set them under tiers:); it is ignored`);
@@ -24467,11 +24602,11 @@ function merge(settings, file) {
             }
             presets.read('aliases', alias, value, (preset) => (settings.aliases[alias] = preset));
         }
-    if (isRecord(raw.docs) && typeof raw.docs.path === 'string')
+    if ((0,is_record/* isRecord */.u)(raw.docs) && typeof raw.docs.path === 'string')
         settings.docsPath = raw.docs.path;
-    if (isRecord(raw.commands) && typeof raw.commands.folder === 'string' && raw.commands.folder.trim())
+    if ((0,is_record/* isRecord */.u)(raw.commands) && typeof raw.commands.folder === 'string' && raw.commands.folder.trim())
         settings.commandFolder = raw.commands.folder.trim();
-    if (isRecord(raw.worktree) && typeof raw.worktree.baseBranch === 'string')
+    if ((0,is_record/* isRecord */.u)(raw.worktree) && typeof raw.worktree.baseBranch === 'string')
         settings.baseBranch = raw.worktree.baseBranch;
 }
 /**
@@ -24504,7 +24639,7 @@ class PresetReader {
             else
                 delete this.settings.aliases[name];
         };
-        if (!isRecord(value)) {
+        if (!(0,is_record/* isRecord */.u)(value)) {
             const reason = 'must be a mapping with provider and model';
             this.report([section], name, `${what} ${reason}; it cannot be used`);
             return unusable(reason);
@@ -24549,9 +24684,6 @@ class PresetReader {
 }
 function isProvider(value) {
     return typeof value === 'string' && schema/* PROVIDER_NAMES */.xd.includes(value);
-}
-function isRecord(value) {
-    return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 ;// CONCATENATED MODULE: ./src/workspace/workflows.ts
