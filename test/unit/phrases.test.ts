@@ -114,6 +114,18 @@ async function check(text: string) {
   return evaluateDeterministic(compiled.check, context);
 }
 
+/** A criterion's verdict in `context`, which must evaluate without error. */
+async function verdict(text: string, context: EvaluationContext) {
+  const compiled = compileDeterministic(text, undefined);
+  if (!compiled.ok) throw new Error(`'${text}' did not compile: ${compiled.reason}`);
+  const outcome = await evaluateDeterministic(compiled.check, context);
+  expect(outcome.error).toBeUndefined();
+  return outcome;
+}
+
+/** A run that ended well, for criteria that read only the clone's state. */
+const run = { exitCode: 0, timedOut: false, durationMs: 1, answer: '', requests: [] };
+
 describe('the phrase library', () => {
   it.each([
     ['Exactly 2 issues are closed', true, 'found 2: acme/webapp#1, acme/webapp#2'],
@@ -275,7 +287,6 @@ describe('phrase patterns', () => {
 });
 
 describe("closed, merged and deleted, on the clone's own state", () => {
-  const run = { exitCode: 0, timedOut: false, durationMs: 1, answer: '', requests: [] };
   // The run's changes, the same state with nothing changed, and a seed in which all of it was already done.
   let changed: EvaluationContext;
   let untouched: EvaluationContext;
@@ -302,14 +313,6 @@ describe("closed, merged and deleted, on the clone's own state", () => {
     untouched = buildContext(seeded, seeded, run);
     seededThatWay = buildContext(final, final, run);
   });
-
-  async function verdict(text: string, context: EvaluationContext) {
-    const compiled = compileDeterministic(text, undefined);
-    if (!compiled.ok) throw new Error(`'${text}' did not compile: ${compiled.reason}`);
-    const outcome = await evaluateDeterministic(compiled.check, context);
-    expect(outcome.error).toBeUndefined();
-    return outcome;
-  }
 
   it.each([
     ['An issue is closed', 'found 1: acme/widgets#2'],
@@ -357,7 +360,6 @@ describe("closed, merged and deleted, on the clone's own state", () => {
 });
 
 describe("pull request branches and releases, on the clone's own state", () => {
-  const run = { exitCode: 0, timedOut: false, durationMs: 1, answer: '', requests: [] };
   let seeded: Record<string, unknown>;
   let released: EvaluationContext;
   let typoNumber: number;
@@ -372,14 +374,6 @@ describe("pull request branches and releases, on the clone's own state", () => {
     released = buildContext(seeded, clone.handle.state() as unknown as Record<string, unknown>, run);
     await clone.handle.stop();
   });
-
-  async function verdict(text: string, context: EvaluationContext) {
-    const compiled = compileDeterministic(text, undefined);
-    if (!compiled.ok) throw new Error(`'${text}' did not compile: ${compiled.reason}`);
-    const outcome = await evaluateDeterministic(compiled.check, context);
-    expect(outcome.error).toBeUndefined();
-    return outcome;
-  }
 
   it.each([
     [() => `The pull request #${typoNumber} targets main`, true],
@@ -407,7 +401,6 @@ describe("pull request branches and releases, on the clone's own state", () => {
 });
 
 describe("gists and Actions secrets, on the clone's own state", () => {
-  const run = { exitCode: 0, timedOut: false, durationMs: 1, answer: '', requests: [] };
   let seeded: Record<string, unknown>;
   let final: Record<string, unknown>;
 
@@ -431,14 +424,6 @@ describe("gists and Actions secrets, on the clone's own state", () => {
     final = clone.handle.state() as unknown as Record<string, unknown>;
     await clone.handle.stop();
   });
-
-  async function verdict(text: string, context: EvaluationContext) {
-    const compiled = compileDeterministic(text, undefined);
-    if (!compiled.ok) throw new Error(`'${text}' did not compile: ${compiled.reason}`);
-    const outcome = await evaluateDeterministic(compiled.check, context);
-    expect(outcome.error).toBeUndefined();
-    return outcome;
-  }
 
   it.each([
     ['A secret named "DEPLOY_KEY" exists', true, false],
@@ -466,7 +451,6 @@ describe("gists and Actions secrets, on the clone's own state", () => {
 });
 
 describe("files on branches, on the clone's own state", () => {
-  const run = { exitCode: 0, timedOut: false, durationMs: 1, answer: '', requests: [] };
   let seeded: Record<string, unknown>;
   let final: Record<string, unknown>;
 
@@ -487,14 +471,6 @@ describe("files on branches, on the clone's own state", () => {
     final = clone.handle.state() as unknown as Record<string, unknown>;
     await clone.handle.stop();
   });
-
-  async function verdict(text: string, context: EvaluationContext) {
-    const compiled = compileDeterministic(text, undefined);
-    if (!compiled.ok) throw new Error(`'${text}' did not compile: ${compiled.reason}`);
-    const outcome = await evaluateDeterministic(compiled.check, context);
-    expect(outcome.error).toBeUndefined();
-    return outcome;
-  }
 
   it("holds each branch's files, with their text, in the state snapshot", () => {
     expect(final.files).toContainEqual(
@@ -528,7 +504,6 @@ describe("files on branches, on the clone's own state", () => {
 });
 
 describe("Actions variables, on the clone's own state", () => {
-  const run = { exitCode: 0, timedOut: false, durationMs: 1, answer: '', requests: [] };
   let seeded: Record<string, unknown>;
   let final: Record<string, unknown>;
 
@@ -543,14 +518,6 @@ describe("Actions variables, on the clone's own state", () => {
     final = clone.handle.state() as unknown as Record<string, unknown>;
     await clone.handle.stop();
   });
-
-  async function verdict(text: string, context: EvaluationContext) {
-    const compiled = compileDeterministic(text, undefined);
-    if (!compiled.ok) throw new Error(`'${text}' did not compile: ${compiled.reason}`);
-    const outcome = await evaluateDeterministic(compiled.check, context);
-    expect(outcome.error).toBeUndefined();
-    return outcome;
-  }
 
   it.each([
     ['A variable named "DEPLOY_REGION" exists', true, false],
@@ -570,7 +537,6 @@ describe("Actions variables, on the clone's own state", () => {
 });
 
 describe("deployment environments, on the clone's own state", () => {
-  const run = { exitCode: 0, timedOut: false, durationMs: 1, answer: '', requests: [] };
   let seeded: Record<string, unknown>;
   let final: Record<string, unknown>;
 
@@ -593,14 +559,6 @@ describe("deployment environments, on the clone's own state", () => {
     final = clone.handle.state() as unknown as Record<string, unknown>;
     await clone.handle.stop();
   });
-
-  async function verdict(text: string, context: EvaluationContext) {
-    const compiled = compileDeterministic(text, undefined);
-    if (!compiled.ok) throw new Error(`'${text}' did not compile: ${compiled.reason}`);
-    const outcome = await evaluateDeterministic(compiled.check, context);
-    expect(outcome.error).toBeUndefined();
-    return outcome;
-  }
 
   it.each([
     ['Environment production exists', true, false],
