@@ -84,6 +84,28 @@ async function comment(as: Octokit, issue: number, body: string): Promise<number
 }
 
 /** The delivery the clone made for a comment. */
+/** A pull request alice opens onto main from a new branch that adds one file. */
+async function openPull(change: { branch: string; path: string; message: string; content: string; title: string }) {
+  const { data: main } = await alice.repos.getBranch({ owner, repo, branch: 'main' });
+  await alice.git.createRef({ owner, repo, ref: `refs/heads/${change.branch}`, sha: main.commit.sha });
+  const { data: file } = await alice.repos.createOrUpdateFileContents({
+    owner,
+    repo,
+    path: change.path,
+    branch: change.branch,
+    message: change.message,
+    content: Buffer.from(change.content).toString('base64'),
+  });
+  const { data: pull } = await alice.pulls.create({
+    owner,
+    repo,
+    title: change.title,
+    head: change.branch,
+    base: 'main',
+  });
+  return { pull, file };
+}
+
 async function deliveryOf(commentId: number): Promise<string> {
   await clone.handle.idle();
   const delivery = clone.handle
@@ -410,17 +432,13 @@ describe('the GitHub App', () => {
   it(
     'the fix label on a pull request (pull_request.labeled) opens a fix against its branch, never pushing to it',
     async () => {
-      const { data: main } = await alice.repos.getBranch({ owner, repo, branch: 'main' });
-      await alice.git.createRef({ owner, repo, ref: 'refs/heads/labelled', sha: main.commit.sha });
-      await alice.repos.createOrUpdateFileContents({
-        owner,
-        repo,
-        path: 'NOTES.md',
+      const { pull } = await openPull({
         branch: 'labelled',
+        path: 'NOTES.md',
         message: 'Notes',
-        content: Buffer.from('notes\n').toString('base64'),
+        content: 'notes\n',
+        title: 'Notes',
       });
-      const { data: pull } = await alice.pulls.create({ owner, repo, title: 'Notes', head: 'labelled', base: 'main' });
       await alice.issues.addLabels({ owner, repo, issue_number: pull.number, labels: ['archal:fix'] });
       await clone.handle.idle();
       // GitHub announces a pull request's label as pull_request.labeled, not issues.labeled.
@@ -446,22 +464,12 @@ describe('the GitHub App', () => {
   it(
     '/archal in a comment on a line of the diff opens a fix for the pull request; /archal help in a review is answered',
     async () => {
-      const { data: main } = await alice.repos.getBranch({ owner, repo, branch: 'main' });
-      await alice.git.createRef({ owner, repo, ref: 'refs/heads/reviewed', sha: main.commit.sha });
-      const { data: file } = await alice.repos.createOrUpdateFileContents({
-        owner,
-        repo,
-        path: 'NOTES.md',
+      const { pull, file } = await openPull({
         branch: 'reviewed',
+        path: 'NOTES.md',
         message: 'Notes',
-        content: Buffer.from('notes\n').toString('base64'),
-      });
-      const { data: pull } = await alice.pulls.create({
-        owner,
-        repo,
+        content: 'notes\n',
         title: 'Review me',
-        head: 'reviewed',
-        base: 'main',
       });
       await alice.pulls.createReviewComment({
         owner,
@@ -1064,17 +1072,13 @@ describe('the GitHub App', () => {
   it(
     'a "Fix with Archal" button whose create GitHub did but answered 5xx for is offered once when the job is tried again',
     async () => {
-      const { data: main } = await alice.repos.getBranch({ owner, repo, branch: 'main' });
-      await alice.git.createRef({ owner, repo, ref: 'refs/heads/button', sha: main.commit.sha });
-      await alice.repos.createOrUpdateFileContents({
-        owner,
-        repo,
+      const { pull } = await openPull({
+        branch: 'button',
         path: 'BUTTON.md',
         message: 'Add a note',
-        content: Buffer.from('note\n').toString('base64'),
-        branch: 'button',
+        content: 'note\n',
+        title: 'Button',
       });
-      const { data: pull } = await alice.pulls.create({ owner, repo, title: 'Button', head: 'button', base: 'main' });
       const { data: check } = await ci.checks.create({ owner, repo, name: 'Archal', head_sha: pull.head.sha });
       // The App's create of the button is made, then answered 502: its job is tried again.
       const fault = await fetch(`${clone.apiUrl}/_archal/faults`, {
@@ -1336,22 +1340,12 @@ describe('the GitHub App', () => {
       }
 
       // The button: a reader pressing it is refused on the pull request, and nothing runs.
-      const { data: main } = await alice.repos.getBranch({ owner, repo, branch: 'main' });
-      await alice.git.createRef({ owner, repo, ref: 'refs/heads/reader-gate', sha: main.commit.sha });
-      await alice.repos.createOrUpdateFileContents({
-        owner,
-        repo,
+      const { pull } = await openPull({
+        branch: 'reader-gate',
         path: 'READER.md',
         message: 'Reader gate',
-        content: Buffer.from('x\n').toString('base64'),
-        branch: 'reader-gate',
-      });
-      const { data: pull } = await alice.pulls.create({
-        owner,
-        repo,
+        content: 'x\n',
         title: 'Reader gate',
-        head: 'reader-gate',
-        base: 'main',
       });
       const { data: check } = await ci.checks.create({ owner, repo, name: 'Archal', head_sha: pull.head.sha });
       await ci.checks.update({
@@ -1404,17 +1398,13 @@ describe('the GitHub App', () => {
         ).data.content!.sha!;
       const written = await write({ ...original, app: { ...original.app, autoFix: true, fixChecks: ['CI'] } }, sha);
       try {
-        const { data: main } = await alice.repos.getBranch({ owner, repo, branch: 'main' });
-        await alice.git.createRef({ owner, repo, ref: 'refs/heads/auto-fix', sha: main.commit.sha });
-        await alice.repos.createOrUpdateFileContents({
-          owner,
-          repo,
+        const { pull } = await openPull({
+          branch: 'auto-fix',
           path: 'AUTO.md',
           message: 'Auto',
-          content: Buffer.from('x\n').toString('base64'),
-          branch: 'auto-fix',
+          content: 'x\n',
+          title: 'Auto',
         });
-        const { data: pull } = await alice.pulls.create({ owner, repo, title: 'Auto', head: 'auto-fix', base: 'main' });
         const fail = async (name: string) => {
           const { data: check } = await ci.checks.create({ owner, repo, name, head_sha: pull.head.sha });
           await ci.checks.update({
@@ -1452,22 +1442,12 @@ describe('the GitHub App', () => {
   it(
     '/archal fix on a pull request opens the fix against the pull request’s branch, never pushing to it',
     async () => {
-      const { data: main } = await alice.repos.getBranch({ owner, repo, branch: 'main' });
-      await alice.git.createRef({ owner, repo, ref: 'refs/heads/fix-by-comment', sha: main.commit.sha });
-      await alice.repos.createOrUpdateFileContents({
-        owner,
-        repo,
+      const { pull } = await openPull({
+        branch: 'fix-by-comment',
         path: 'COMMENT.md',
         message: 'Comment',
-        content: Buffer.from('x\n').toString('base64'),
-        branch: 'fix-by-comment',
-      });
-      const { data: pull } = await alice.pulls.create({
-        owner,
-        repo,
+        content: 'x\n',
         title: 'Fix by comment',
-        head: 'fix-by-comment',
-        base: 'main',
       });
       await comment(alice, pull.number, '/archal fix make add() add');
       const fix = await waitFor(() => pullsFrom(`archal/fix-pr-${pull.number}`)[0], T, 'the fix of the pull request');
