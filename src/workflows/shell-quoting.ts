@@ -117,12 +117,7 @@ export function scriptSplices(node: WorkflowNode): string[] {
  * refuses to run.
  */
 export function untrustedSplices(nodes: readonly WorkflowNode[]): string[] {
-  return withBodies(nodes).flatMap((node) => {
-    const script = node.kind === 'bash' ? node.bash : node.kind === 'loop' ? node.loop.until_bash : undefined;
-    return [...(script ? quotingPitfalls(script).map(describePitfall) : []), ...scriptSplices(node)].map(
-      (message) => `Node ${node.id}: ${message}.`,
-    );
-  });
+  return withBodies(nodes).flatMap((node) => nodePitfalls(node).map(({ message }) => `Node ${node.id}: ${message}.`));
 }
 
 /** The nodes and, in their place, the body nodes of loop groups. */
@@ -136,19 +131,19 @@ export function shellQuotingWarnings(
   file: string,
   lines: NodeLineLookup,
 ): WorkflowProblem[] {
-  const warnings: WorkflowProblem[] = [];
-  for (const node of withBodies(nodes)) {
-    const scripts: Array<[string, string | undefined]> =
-      node.kind === 'bash'
-        ? [['bash', node.bash]]
-        : node.kind === 'loop'
-          ? [['loop.until_bash', node.loop.until_bash]]
-          : [];
-    for (const [field, script] of scripts)
-      for (const pitfall of script ? quotingPitfalls(script) : [])
-        warnings.push({ file, node: node.id, field, line: lines.get(node.id), message: describePitfall(pitfall) });
-    for (const message of scriptSplices(node))
-      warnings.push({ file, node: node.id, field: 'script', line: lines.get(node.id), message });
-  }
-  return warnings;
+  return withBodies(nodes).flatMap((node) =>
+    nodePitfalls(node).map(({ field, message }) => ({ file, node: node.id, field, line: lines.get(node.id), message })),
+  );
+}
+
+/** A node's pitfalls, each with the field it is in: its bash script (or loop's until_bash), then its inline script's splices. */
+function nodePitfalls(node: WorkflowNode): Array<{ field: string; message: string }> {
+  const [field, script] =
+    node.kind === 'bash' ? ['bash', node.bash] : node.kind === 'loop' ? ['loop.until_bash', node.loop.until_bash] : [];
+  return [
+    ...(field && script
+      ? quotingPitfalls(script).map((pitfall) => ({ field, message: describePitfall(pitfall) }))
+      : []),
+    ...scriptSplices(node).map((message) => ({ field: 'script', message })),
+  ];
 }
