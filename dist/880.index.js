@@ -21560,10 +21560,7 @@ function scriptSplices(node) {
  * refuses to run.
  */
 function untrustedSplices(nodes) {
-    return withBodies(nodes).flatMap((node) => {
-        const script = node.kind === 'bash' ? node.bash : node.kind === 'loop' ? node.loop.until_bash : undefined;
-        return [...(script ? quotingPitfalls(script).map(describePitfall) : []), ...scriptSplices(node)].map((message) => `Node ${node.id}: ${message}.`);
-    });
+    return withBodies(nodes).flatMap((node) => nodePitfalls(node).map(({ message }) => `Node ${node.id}: ${message}.`));
 }
 /** The nodes and, in their place, the body nodes of loop groups. */
 function withBodies(nodes) {
@@ -21571,20 +21568,17 @@ function withBodies(nodes) {
 }
 /** Warnings for the pitfalls in a workflow's bash scripts (bash nodes and loops' until_bash) and inline script code. */
 function shellQuotingWarnings(nodes, file, lines) {
-    const warnings = [];
-    for (const node of withBodies(nodes)) {
-        const scripts = node.kind === 'bash'
-            ? [['bash', node.bash]]
-            : node.kind === 'loop'
-                ? [['loop.until_bash', node.loop.until_bash]]
-                : [];
-        for (const [field, script] of scripts)
-            for (const pitfall of script ? quotingPitfalls(script) : [])
-                warnings.push({ file, node: node.id, field, line: lines.get(node.id), message: describePitfall(pitfall) });
-        for (const message of scriptSplices(node))
-            warnings.push({ file, node: node.id, field: 'script', line: lines.get(node.id), message });
-    }
-    return warnings;
+    return withBodies(nodes).flatMap((node) => nodePitfalls(node).map(({ field, message }) => ({ file, node: node.id, field, line: lines.get(node.id), message })));
+}
+/** A node's pitfalls, each with the field it is in: its bash script (or loop's until_bash), then its inline script's splices. */
+function nodePitfalls(node) {
+    const [field, script] = node.kind === 'bash' ? ['bash', node.bash] : node.kind === 'loop' ? ['loop.until_bash', node.loop.until_bash] : [];
+    return [
+        ...(field && script
+            ? quotingPitfalls(script).map((pitfall) => ({ field, message: describePitfall(pitfall) }))
+            : []),
+        ...scriptSplices(node).map((message) => ({ field: 'script', message })),
+    ];
 }
 
 // EXTERNAL MODULE: ./src/workflows/validated-cache.ts
