@@ -2,6 +2,7 @@
  * Route templates in GitHub's own notation (`/repos/{owner}/{repo}/issues/{issue_number}`). A
  * parameter that may span several segments is written `{ref+}` (one or more) or `{path*}` (zero
  * or more): Octokit sends `heads%2Fmain` but curl and gh send `heads/main`, and both must work.
+ * A range `{base}...{head}` spans segments the same way (`compare/main...feature/x`).
  */
 export type Method = 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
 
@@ -50,7 +51,7 @@ export class Router<T> {
       method,
       template,
       segments,
-      greedyAt: segments.findIndex((segment) => segment.kind === 'greedy'),
+      greedyAt: segments.findIndex(spansSegments),
       value,
     };
     const key = bucketKey(method, segments);
@@ -79,10 +80,15 @@ export class Router<T> {
  */
 function bucketKey(method: Method, segments: Segment[]): string {
   const first = segments[0]?.kind === 'literal' ? segments[0].value : '';
-  const greedyBefore = segments.slice(0, 4).some((segment) => segment.kind === 'greedy');
+  const greedyBefore = segments.slice(0, 4).some(spansSegments);
   const fourth = segments[3];
   const literal = !greedyBefore && fourth?.kind === 'literal' ? fourth.value : '*';
   return `${method} ${first} ${literal}`;
+}
+
+/** Segments that may take several parts of a path: greedy parameters and ranges. */
+function spansSegments(segment: Segment): boolean {
+  return segment.kind === 'greedy' || segment.kind === 'range';
 }
 
 function decode(part: string): string {
@@ -97,7 +103,7 @@ function matchRoute<T>(route: Compiled<T>, parts: string[]): Record<string, stri
   const { segments, greedyAt } = route;
   const after = greedyAt === -1 ? 0 : segments.length - greedyAt - 1;
   const greedyCount = greedyAt === -1 ? 0 : parts.length - greedyAt - after;
-  if (greedyAt === -1 ? parts.length !== segments.length : greedyCount < (segments[greedyAt] as { min: number }).min)
+  if (greedyAt === -1 ? parts.length !== segments.length : greedyCount < minParts(segments[greedyAt]!))
     return undefined;
   // Literal segments first: most routes fail there, before any parameter is decoded.
   const partAt = (i: number) => (greedyAt === -1 || i < greedyAt ? i : i - 1 + greedyCount);
@@ -108,7 +114,9 @@ function matchRoute<T>(route: Compiled<T>, parts: string[]): Record<string, stri
   const params: Record<string, string> = {};
   for (let i = 0; i < segments.length; i++) {
     const segment = segments[i]!;
-    if (segment.kind === 'greedy') {
+    if (i === greedyAt && segment.kind === 'range') {
+      if (!matchSegment(segment, parts.slice(greedyAt, greedyAt + greedyCount).join('/'), params)) return undefined;
+    } else if (segment.kind === 'greedy') {
       const value = parts
         .slice(greedyAt, greedyAt + greedyCount)
         .map(decode)
@@ -118,6 +126,10 @@ function matchRoute<T>(route: Compiled<T>, parts: string[]): Record<string, stri
     } else if (!matchSegment(segment, parts[partAt(i)]!, params)) return undefined;
   }
   return params;
+}
+
+function minParts(segment: Segment): number {
+  return segment.kind === 'greedy' ? segment.min : 1;
 }
 
 function matchSegment(segment: Segment, part: string, params: Record<string, string>): boolean {
