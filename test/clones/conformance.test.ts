@@ -1239,7 +1239,8 @@ describe('conformance with the api.github.com OpenAPI description', () => {
   it('validated every response against the description, for every implemented operation', () => {
     const failures = checked.filter((entry) => entry.problems.length > 0);
     expect(failures).toEqual([]);
-    const implemented = new Set(ROUTES.map((route) => route.operationId));
+    // Routes the description does not list are validated against the operations they stand for in rest-paths.test.ts.
+    const implemented = new Set(ROUTES.filter((route) => !route.undocumented).map((route) => route.operationId));
     const covered = new Set(checked.filter((entry) => entry.status < 400).map((entry) => entry.operationId));
     expect([...implemented].filter((id) => !covered.has(id))).toEqual([]);
   });
@@ -1253,6 +1254,16 @@ describe('conformance with the api.github.com OpenAPI description', () => {
   it('names each route as the description does (method, path, operationId)', () => {
     for (const route of ROUTES) {
       const path = route.path.replace(/\{(\w+)[+*]\}/g, '{$1}');
+      if (route.undocumented) {
+        // Marked undocumented only while the description indeed lacks it.
+        expect({ route: `${route.method} ${path}`, described: openapi.byRoute.has(`${route.method} ${path}`) }).toEqual(
+          {
+            route: `${route.method} ${path}`,
+            described: false,
+          },
+        );
+        continue;
+      }
       expect({
         route: `${route.method} ${path}`,
         operationId: openapi.byRoute.get(`${route.method} ${path}`)?.operationId,

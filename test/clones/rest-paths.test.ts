@@ -2,6 +2,7 @@ import { beforeAll, describe, expect, it } from '@jest/globals';
 import type { Octokit } from '@octokit/rest';
 import type { GitHubClone } from '../../src/clones/github/index.js';
 import { octokitFor, startClone } from './support/clone.js';
+import { OpenApi } from './support/openapi.js';
 
 /**
  * REST paths and media types as clients other than Octokit's endpoint methods write them: `gh api`,
@@ -35,5 +36,50 @@ describe('compare with branch names that contain a slash', () => {
     expect([reverse.status, reverse.behind_by]).toEqual(['behind', 1]);
     const both = (await octokit.request('GET /repos/acme/widgets/compare/fix/readme-typo...feature/color')).data;
     expect(both.status).toBe('diverged');
+  });
+});
+
+describe('GET git/refs, the older form of get-a-reference and list-matching-references', () => {
+  const openapi = new OpenApi();
+  type Ref = { ref: string; object: { sha: string; type: string } };
+
+  it('answers one ref for a full name, the refs a prefix starts for a prefix, every ref without one', async () => {
+    const main = await headOf('main');
+    const one = (await octokit.request('GET /repos/acme/widgets/git/refs/heads/main')).data as Ref;
+    expect([one.ref, one.object.sha, one.object.type]).toEqual(['refs/heads/main', main, 'commit']);
+    // The same answer as git/ref (get-a-reference), in its documented shape.
+    expect(one).toEqual((await octokit.git.getRef({ owner, repo, ref: 'heads/main' })).data);
+    expect(openapi.validate('git/get-ref', 200, one)).toEqual([]);
+
+    // A slash inside the branch name, written as is (gh api) and encoded (Octokit's own templates).
+    const slashed = (await octokit.request('GET /repos/acme/widgets/git/refs/heads/feature/color')).data as Ref;
+    expect(slashed.object.sha).toBe(await headOf('feature/color'));
+    const encoded = await octokit.request('GET /repos/{owner}/{repo}/git/refs/{ref}', {
+      owner,
+      repo,
+      ref: 'heads/feature/color',
+    });
+    expect((encoded.data as Ref).ref).toBe('refs/heads/feature/color');
+
+    // No ref of that name: the refs whose names start with it, as an array.
+    const prefixed = (await octokit.request('GET /repos/acme/widgets/git/refs/heads/f')).data as Ref[];
+    expect(prefixed.map((ref) => ref.ref)).toEqual(['refs/heads/feature/color', 'refs/heads/fix/readme-typo']);
+    expect(openapi.validate('git/list-matching-refs', 200, prefixed)).toEqual([]);
+    const heads = (await octokit.request('GET /repos/acme/widgets/git/refs/heads')).data as Ref[];
+    expect(heads.map((ref) => ref.ref)).toEqual([
+      'refs/heads/feature/color',
+      'refs/heads/fix/readme-typo',
+      'refs/heads/main',
+    ]);
+    const all = (await octokit.request('GET /repos/{owner}/{repo}/git/refs', { owner, repo })).data as Ref[];
+    expect(all.map((ref) => ref.ref)).toEqual(
+      (await octokit.git.listMatchingRefs({ owner, repo, ref: '' })).data.map((ref) => ref.ref),
+    );
+    expect(all.map((ref) => ref.ref)).toContain('refs/heads/main');
+
+    // Neither a ref nor a prefix of one: 404, as GitHub answers.
+    await expect(octokit.request('GET /repos/acme/widgets/git/refs/heads/nope')).rejects.toMatchObject({
+      status: 404,
+    });
   });
 });

@@ -34,6 +34,11 @@ export interface RouteSpec {
   /** Path under https://docs.github.com/rest/ (or a full URL). */
   docs: string;
   auth?: RouteAuth;
+  /**
+   * GitHub serves the route but its OpenAPI description no longer lists it (an older path that
+   * SDKs and scripts still call), so the description cannot name or validate it.
+   */
+  undocumented?: true;
   resource?: Resource;
   /**
    * The 200 answer depends only on the state's records, who asks, the URL and `Accept` (no git

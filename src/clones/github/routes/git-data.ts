@@ -103,6 +103,26 @@ export const gitDataRoutes: RouteSpec[] = [
     },
   },
   {
+    // What get-a-reference and list-matching-references were before GitHub split them; PyGithub,
+    // older SDKs and `gh api …/git/refs/heads/main` scripts still call it: one ref when the name is
+    // a ref, else the refs it is a prefix of (all of them without a name), else 404.
+    method: 'GET',
+    path: '/repos/{owner}/{repo}/git/refs/{ref*}',
+    operationId: 'git/list-refs',
+    docs: 'git/refs#get-a-reference',
+    undocumented: true,
+    handler: (ctx) => {
+      const repo = repoParam(ctx, NEED.contentsRead);
+      if (repo.git.branches().size === 0) throw new ApiError(409, 'Git Repository is empty.');
+      const ref = ctx.params.ref ? `refs/${ctx.params.ref}` : 'refs/';
+      const target = ctx.params.ref ? repo.git.refs.get(ref) : undefined;
+      if (target) return ok(renderRef(ctx, repo, ref, target, typeOf(repo, target)));
+      const refs = matching(ctx, repo, ref);
+      if (refs.length === 0) throw notFound();
+      return ok(refs);
+    },
+  },
+  {
     method: 'POST',
     path: '/repos/{owner}/{repo}/git/refs',
     operationId: 'git/create-ref',
