@@ -83,3 +83,50 @@ describe('GET git/refs, the older form of get-a-reference and list-matching-refe
     });
   });
 });
+
+describe('commit and comparison media types', () => {
+  it('answers a commit as its bare SHA (application/vnd.github.sha), 304 when the SHA is the ETag', async () => {
+    const main = await headOf('main');
+    const answer = await octokit.request('GET /repos/{owner}/{repo}/commits/{ref}', {
+      owner,
+      repo,
+      ref: 'main',
+      headers: { accept: 'application/vnd.github.sha' },
+    });
+    expect(answer.data).toBe(main);
+    expect(answer.headers['content-type']).toMatch(/^application\/vnd\.github\.sha/);
+    expect(answer.headers.etag).toBe(`"${main}"`);
+    // The older form with the version in it, as actions/checkout and scripts send it.
+    const v3 = await octokit.request('GET /repos/acme/widgets/commits/feature/color', {
+      headers: { accept: 'application/vnd.github.v3.sha' },
+    });
+    expect(v3.data).toBe(await headOf('feature/color'));
+    // "Is my local SHA still the branch's head?": the local SHA as If-None-Match.
+    await expect(
+      octokit.request('GET /repos/acme/widgets/commits/main', {
+        headers: { accept: 'application/vnd.github.sha', 'if-none-match': `"${main}"` },
+      }),
+    ).rejects.toMatchObject({ status: 304 });
+  });
+
+  it('answers a commit and a comparison as a patch (mediaType.format patch), as git format-patch writes it', async () => {
+    const tip = await headOf('feature/color');
+    const commit = await octokit.repos.getCommit({ owner, repo, ref: tip, mediaType: { format: 'patch' } });
+    const patch = commit.data as unknown as string;
+    expect(commit.headers['content-type']).toMatch(/^application\/vnd\.github\.patch/);
+    expect(patch.startsWith(`From ${tip} Mon Sep 17 00:00:00 2001\n`)).toBe(true);
+    expect(patch).toContain('Subject: [PATCH] Add a color option');
+    expect(patch).toContain('diff --git a/src/widget.js b/src/widget.js');
+
+    const compared = await octokit.repos.compareCommitsWithBasehead({
+      owner,
+      repo,
+      basehead: 'main...feature/color',
+      mediaType: { format: 'patch' },
+    });
+    const series = compared.data as unknown as string;
+    expect(compared.headers['content-type']).toMatch(/^application\/vnd\.github\.patch/);
+    expect(series.match(/^From [0-9a-f]{40} /gm)).toHaveLength(1);
+    expect(series).toContain('Subject: [PATCH] Add a color option');
+  });
+});

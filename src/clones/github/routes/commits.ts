@@ -1,8 +1,9 @@
 import * as z from 'zod';
-import { created, noContent, ok, type RequestContext, type RouteSpec } from '../http/route.js';
+import { created, noContent, ok, type Reply, type RequestContext, type RouteSpec } from '../http/route.js';
 import { mergeIntoBranch } from '../domain/branch-merge.js';
 import { parseBody } from '../http/input.js';
-import { diffCommits, unifiedDiff } from '../git/diff.js';
+import { diffCommits } from '../git/diff.js';
+import { accepts, diffFormat, diffReply } from '../http/media.js';
 import { resolveCompareSide } from '../domain/compare-refs.js';
 import { commitsBetween, compareCommits, isAncestor, logCommits, touchesPath } from '../git/history.js';
 import { ApiError, notFound } from '../state/errors.js';
@@ -74,6 +75,24 @@ function pullsOfCommit(ctx: RequestContext, repo: RepoRecord, sha: string) {
     });
 }
 
+/**
+ * `application/vnd.github.sha`: the commit's SHA alone, with the SHA as its ETag, so that a client
+ * holding a SHA learns with a `304` that the ref has not moved (actions/checkout resolves refs so).
+ */
+function shaReply(ctx: RequestContext, sha: string): Reply {
+  const etag = `"${sha}"`;
+  const ifNoneMatch = String(ctx.headers['if-none-match'] ?? '');
+  if (ifNoneMatch.split(',').some((tag) => [etag, `W/${etag}`, '*'].includes(tag.trim())))
+    return { kind: 'json', status: 304, headers: { etag } };
+  return {
+    kind: 'raw',
+    status: 200,
+    data: sha,
+    contentType: 'application/vnd.github.sha; charset=utf-8',
+    headers: { etag },
+  };
+}
+
 export const commitRoutes: RouteSpec[] = [
   {
     method: 'GET',
@@ -130,14 +149,10 @@ export const commitRoutes: RouteSpec[] = [
       const repo = repoParam(ctx, NEED.contentsRead);
       const sha = commitOrFail(repo, ctx.params.ref!);
       const commit = repo.git.readCommit(sha)!;
+      if (accepts(ctx, 'sha')) return shaReply(ctx, sha);
       const parent = commit.parents[0] ?? repo.git.writeTree([]);
-      if (/vnd\.github(\.v3)?\.diff/.test(String(ctx.headers.accept ?? '')))
-        return {
-          kind: 'raw',
-          status: 200,
-          data: await unifiedDiff(repo.git, parent, sha),
-          contentType: 'application/vnd.github.diff; charset=utf-8',
-        };
+      const format = diffFormat(ctx);
+      if (format) return diffReply(repo.git, format, parent, sha, ['-1', sha]);
       const files = await diffCommits(repo.git, parent, sha);
       return ok(renderCommit(ctx, repo, sha, commit, files));
     },
@@ -155,14 +170,9 @@ export const commitRoutes: RouteSpec[] = [
       const comparison = compareCommits(repo.git, base, head);
       const name = fullName(ctx, repo);
       const mergeBaseSha = comparison.mergeBase;
+      const format = diffFormat(ctx);
+      if (format) return diffReply(repo.git, format, mergeBaseSha ?? base, head, [`${mergeBaseSha ?? base}..${head}`]);
       const files = mergeBaseSha ? await diffCommits(repo.git, mergeBaseSha, head) : [];
-      if (/vnd\.github(\.v3)?\.diff/.test(String(ctx.headers.accept ?? '')))
-        return {
-          kind: 'raw',
-          status: 200,
-          data: await unifiedDiff(repo.git, mergeBaseSha ?? base, head),
-          contentType: 'application/vnd.github.diff; charset=utf-8',
-        };
       const page = paginate(ctx, comparison.ahead, 250);
       const basehead = `${ctx.params.base}...${ctx.params.head}`;
       return ok(

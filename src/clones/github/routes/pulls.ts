@@ -1,10 +1,10 @@
 import * as z from 'zod';
-import { created, json, ok, type Reply, type RequestContext, type RouteSpec } from '../http/route.js';
+import { created, json, ok, type RequestContext, type RouteSpec } from '../http/route.js';
 import { requireEditable } from '../domain/issues.js';
 import { createPull, mergePull, updatePull, updatePullBranch } from '../domain/pulls.js';
 import { pullStats } from '../state/pull-stats.js';
-import { runGit } from '../git/cli.js';
-import { diffCommits, unifiedDiff } from '../git/diff.js';
+import { diffCommits } from '../git/diff.js';
+import { diffFormat, diffReply } from '../http/media.js';
 import { commitsBetween } from '../git/history.js';
 import { notFound } from '../state/errors.js';
 import { parseBody } from '../http/input.js';
@@ -41,33 +41,14 @@ const mergeSchema = z.object({
   merge_method: z.enum(['merge', 'squash', 'rebase']).optional(),
 });
 
-/** `application/vnd.github.diff` / `.patch`, as agents request them through Octokit's `mediaType.format`. */
-function requestedFormat(ctx: RequestContext): 'diff' | 'patch' | undefined {
-  const accept = String(ctx.headers.accept ?? '');
-  if (/vnd\.github(\.v3)?\.diff/.test(accept)) return 'diff';
-  if (/vnd\.github(\.v3)?\.patch/.test(accept)) return 'patch';
-  return undefined;
-}
-
 async function full(ctx: RequestContext, repo: RepoRecord, issue: IssueRecord, pull: PullRecord) {
   return renderPull(ctx, repo, issue, pull, await pullStats(ctx.core, repo, pull));
 }
 
-async function diffReply(
-  ctx: RequestContext,
-  repo: RepoRecord,
-  pull: PullRecord,
-  format: 'diff' | 'patch',
-): Promise<Reply> {
+async function pullDiff(ctx: RequestContext, repo: RepoRecord, pull: PullRecord, format: 'diff' | 'patch') {
   const stats = await pullStats(ctx.core, repo, pull);
   const from = stats.mergeBaseSha ?? stats.baseSha;
-  const data =
-    format === 'diff'
-      ? await unifiedDiff(repo.git, from, pull.headSha)
-      : (await runGit(repo.git.gitDir, ['format-patch', '--stdout', `${from}..${pull.headSha}`])).stdout.toString(
-          'utf8',
-        );
-  return { kind: 'raw', status: 200, data, contentType: `application/vnd.github.${format}; charset=utf-8` };
+  return diffReply(repo.git, format, from, pull.headSha, [`${from}..${pull.headSha}`]);
 }
 
 export const pullRoutes: RouteSpec[] = [
@@ -117,8 +98,8 @@ export const pullRoutes: RouteSpec[] = [
     handler: async (ctx) => {
       const repo = repoParam(ctx, NEED.pullsRead);
       const { issue, pull } = pullParam(ctx, repo);
-      const format = requestedFormat(ctx);
-      if (format) return diffReply(ctx, repo, pull, format);
+      const format = diffFormat(ctx);
+      if (format) return pullDiff(ctx, repo, pull, format);
       return ok(await full(ctx, repo, issue, pull));
     },
   },
