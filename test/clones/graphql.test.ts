@@ -517,6 +517,124 @@ describe('mutations', () => {
   });
 });
 
+describe('reaction mutations', () => {
+  it('addReaction and removeReaction react on issues, pull requests and comments, as REST lists them', async () => {
+    const ids = await graphql(`
+      {
+        repository(owner: "acme", name: "widgets") {
+          issue(number: 1) {
+            id
+            comments(first: 1) {
+              nodes {
+                id
+                databaseId
+              }
+            }
+          }
+          pullRequest(number: 4) {
+            id
+          }
+        }
+      }
+    `);
+    expect(ids.body.errors).toBeUndefined();
+    const issue = ids.body.data.repository.issue;
+    const comment = issue.comments.nodes[0];
+    const react = (subjectId: string, content: string, token?: string) =>
+      graphql(
+        `
+          mutation ($subjectId: ID!, $content: ReactionContent!) {
+            addReaction(input: { subjectId: $subjectId, content: $content, clientMutationId: "r1" }) {
+              clientMutationId
+              reaction {
+                content
+                user {
+                  login
+                }
+              }
+              subject {
+                id
+                ... on Issue {
+                  number
+                }
+              }
+              reactionGroups {
+                content
+                viewerHasReacted
+                reactors {
+                  totalCount
+                }
+              }
+            }
+          }
+        `,
+        { subjectId, content },
+        token,
+      );
+
+    const added = await react(issue.id, 'EYES');
+    expect(added.body.errors).toBeUndefined();
+    expect(added.body.data.addReaction).toMatchObject({
+      clientMutationId: 'r1',
+      reaction: { content: 'EYES', user: { login: 'octocat' } },
+      subject: { id: issue.id, number: 1 },
+    });
+    expect(
+      added.body.data.addReaction.reactionGroups.find((group: { content: string }) => group.content === 'EYES'),
+    ).toEqual({ content: 'EYES', viewerHasReacted: true, reactors: { totalCount: 1 } });
+    // Reacting again with the same content adds nothing, as on GitHub.
+    expect((await react(issue.id, 'EYES')).body.errors).toBeUndefined();
+    const onIssue = await fetch(`${clone.apiUrl}/repos/acme/widgets/issues/1/reactions`, {
+      headers: { authorization: `token ${clone.token}` },
+    });
+    const eyes = (list: unknown) => (list as Array<{ content: string }>).filter((r) => r.content === 'eyes');
+    expect(eyes(await onIssue.json())).toHaveLength(1);
+
+    // Another user's reaction on a comment, and the viewer's on a pull request.
+    expect((await react(comment.id, 'HEART', TOKENS.alice)).body.errors).toBeUndefined();
+    const onComment = await fetch(
+      `${clone.apiUrl}/repos/acme/widgets/issues/comments/${comment.databaseId}/reactions`,
+      {
+        headers: { authorization: `token ${clone.token}` },
+      },
+    );
+    expect(
+      ((await onComment.json()) as Array<{ content: string; user: { login: string } }>).map((r) => [
+        r.content,
+        r.user.login,
+      ]),
+    ).toContainEqual(['heart', 'alice']);
+    expect((await react(ids.body.data.repository.pullRequest.id, 'ROCKET')).body.errors).toBeUndefined();
+
+    // removeReaction takes the viewer's reaction of that content away.
+    const removed = await graphql(
+      `
+        mutation ($subjectId: ID!) {
+          removeReaction(input: { subjectId: $subjectId, content: EYES }) {
+            reaction {
+              content
+            }
+            subject {
+              id
+            }
+          }
+        }
+      `,
+      { subjectId: issue.id },
+    );
+    expect(removed.body.errors).toBeUndefined();
+    expect(removed.body.data.removeReaction).toEqual({ reaction: { content: 'EYES' }, subject: { id: issue.id } });
+    const after = await fetch(`${clone.apiUrl}/repos/acme/widgets/issues/1/reactions`, {
+      headers: { authorization: `token ${clone.token}` },
+    });
+    expect(eyes(await after.json())).toEqual([]);
+
+    // A subject that does not exist: GitHub's NOT_FOUND.
+    const missing = await react('MDU6SXNzdWU5OTk5OTk=', 'EYES');
+    expect(missing.body.errors).toEqual([expect.objectContaining({ type: 'NOT_FOUND' })]);
+  });
+});
+
 describe('organization teams', () => {
   const teamsQuery = `
     query ($after: String) {

@@ -31,6 +31,8 @@ export const GRAPHQL_MUTATIONS = [
   'unlockLockable',
   'createRepository',
   'addComment',
+  'addReaction',
+  'removeReaction',
   'updateIssueComment',
   'deleteIssueComment',
   'addLabelsToLabelable',

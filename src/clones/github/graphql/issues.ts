@@ -9,6 +9,7 @@ import type {
   IssueRecord,
   LabelRecord,
   PullRecord,
+  ReactionRecord,
   RepoRecord,
   ReviewCommentRecord,
   ReviewRecord,
@@ -98,7 +99,8 @@ function issueish(
   };
 }
 
-const REACTIONS: Record<string, string> = {
+/** REST's reaction contents and GraphQL's `ReactionContent` for each. */
+export const REACTIONS: Record<string, string> = {
   '+1': 'THUMBS_UP',
   '-1': 'THUMBS_DOWN',
   laugh: 'LAUGH',
@@ -110,7 +112,7 @@ const REACTIONS: Record<string, string> = {
 };
 
 /** The reactions on a subject (its `reactionKey`: `issue:N`, `comment:N`, `review-comment:N`) by content. */
-function reactionGroups(domain: DomainContext, key: string) {
+export function reactionGroups(domain: DomainContext, key: string) {
   const reactions = domain.store.where('reaction', key);
   return Object.entries(REACTIONS).map(([content, value]) => {
     const matching = reactions.filter((reaction) => reaction.content === content);
@@ -126,6 +128,17 @@ function reactionGroups(domain: DomainContext, key: string) {
   });
 }
 
+export function reactionObject(domain: DomainContext, reaction: ReactionRecord): Gql {
+  return {
+    __typename: 'Reaction',
+    id: nodeId('Reaction', reaction.id),
+    databaseId: reaction.id,
+    content: REACTIONS[reaction.content],
+    createdAt: reaction.createdAt,
+    user: () => actorById(domain, reaction.userId),
+  };
+}
+
 /** `reactions(content:)`: the subject's reactions, oldest first. */
 function reactionConnection(domain: DomainContext, key: string, args: ConnectionArgs & { content?: string | null }) {
   const wanted = args.content ? Object.entries(REACTIONS).find(([, value]) => value === args.content)?.[0] : undefined;
@@ -133,19 +146,7 @@ function reactionConnection(domain: DomainContext, key: string, args: Connection
     .where('reaction', key)
     .filter((reaction) => wanted === undefined || reaction.content === wanted)
     .sort((a, b) => a.id - b.id);
-  const page = connection(
-    reactions,
-    args,
-    (reaction) => ({
-      __typename: 'Reaction',
-      id: nodeId('Reaction', reaction.id),
-      databaseId: reaction.id,
-      content: REACTIONS[reaction.content],
-      createdAt: reaction.createdAt,
-      user: () => actorById(domain, reaction.userId),
-    }),
-    'Reaction',
-  );
+  const page = connection(reactions, args, (reaction) => reactionObject(domain, reaction), 'Reaction');
   return { ...page, viewerHasReacted: reactions.some((reaction) => reaction.userId === viewerId(domain)) };
 }
 

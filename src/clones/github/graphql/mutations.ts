@@ -11,6 +11,7 @@ import { gqlError, operation, type Gql, type GraphqlContext } from './context.js
 import { commentObject, issueObject, pullObject, reviewObject } from './issues.js';
 import { decodeNodeId } from './query.js';
 import { GIT_MUTATIONS } from './git-mutations.js';
+import { REACTION_MUTATIONS } from './reaction-mutations.js';
 import { REVIEW_THREAD_MUTATIONS } from './review-thread-mutations.js';
 import { actorObject } from './objects.js';
 import { repoObject } from './repository.js';
@@ -162,6 +163,7 @@ const strs = (value: unknown) => (Array.isArray(value) ? (value as string[]) : u
 const MUTATIONS: Record<string, Mutation> = {
   ...GIT_MUTATIONS,
   ...REVIEW_THREAD_MUTATIONS,
+  ...REACTION_MUTATIONS,
   async createIssue(ctx, input) {
     const { repo, params } = repository(ctx, String(input.repositoryId));
     const body = await operation(ctx, 'issues/create', {
