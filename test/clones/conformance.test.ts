@@ -256,6 +256,8 @@ describe('conformance with the api.github.com OpenAPI description', () => {
     await octocat.repos.merge({ owner, repo, base: 'merge-into', head: 'conformance' });
     await expectStatus(octocat.repos.merge({ owner, repo, base: 'no-such-branch', head: 'conformance' }), 404);
     await octocat.repos.compareCommits({ owner, repo, base: 'main', head: 'conformance' });
+    await octocat.repos.listBranchesForHeadCommit({ owner, repo, commit_sha: main.object.sha });
+    await expectStatus(octocat.repos.listBranchesForHeadCommit({ owner, repo, commit_sha: '1'.repeat(40) }), 422);
   });
 
   it('serves pull requests and reviews', async () => {

@@ -130,3 +130,27 @@ describe('commit and comparison media types', () => {
     expect(series).toContain('Subject: [PATCH] Add a color option');
   });
 });
+
+describe('branches where a commit is the head', () => {
+  it('lists the branches whose tip a commit is, instead of reading the path as a ref', async () => {
+    const tip = await headOf('feature/color');
+    await octokit.git.createRef({ owner, repo, ref: 'refs/heads/color-copy', sha: tip });
+    const { data } = await octokit.repos.listBranchesForHeadCommit({ owner, repo, commit_sha: tip });
+    expect(data.map((branch) => [branch.name, branch.commit.sha, branch.protected])).toEqual([
+      ['color-copy', tip, false],
+      ['feature/color', tip, false],
+    ]);
+    // The branch's parent is main's tip; main's own parent heads no branch.
+    const main = await headOf('main');
+    expect((await octokit.git.getCommit({ owner, repo, commit_sha: tip })).data.parents.map((p) => p.sha)).toEqual([
+      main,
+    ]);
+    const onMain = (await octokit.repos.listBranchesForHeadCommit({ owner, repo, commit_sha: main })).data;
+    expect(onMain.map((branch) => branch.name)).toEqual(['main']);
+    const below = (await octokit.git.getCommit({ owner, repo, commit_sha: main })).data.parents[0]!.sha;
+    expect((await octokit.repos.listBranchesForHeadCommit({ owner, repo, commit_sha: below })).data).toEqual([]);
+    await expect(
+      octokit.repos.listBranchesForHeadCommit({ owner, repo, commit_sha: '1'.repeat(40) }),
+    ).rejects.toMatchObject({ status: 422 });
+  });
+});

@@ -141,6 +141,19 @@ export const commitRoutes: RouteSpec[] = [
     },
   },
   {
+    // Before get-commit, whose `{ref+}` would read `<sha>/branches-where-head` as a ref.
+    method: 'GET',
+    path: '/repos/{owner}/{repo}/commits/{commit_sha+}/branches-where-head',
+    operationId: 'repos/list-branches-for-head-commit',
+    docs: 'commits/commits#list-branches-for-head-commit',
+    handler: (ctx) => {
+      const repo = repoParam(ctx, NEED.contentsRead);
+      const sha = commitOrFail(repo, ctx.params.commit_sha!);
+      const heads = [...repo.git.branches()].filter(([, tip]) => tip === sha).sort(([a], [b]) => (a < b ? -1 : 1));
+      return ok(heads.map(([branch]) => renderShortBranch(ctx, repo, branch, sha)));
+    },
+  },
+  {
     method: 'GET',
     path: '/repos/{owner}/{repo}/commits/{ref+}',
     operationId: 'repos/get-commit',
