@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from '@jest/globals';
 import type { Octokit } from '@octokit/rest';
-import type { GitHubClone } from '../../src/clones/github/index.js';
+import { ROUTES, type GitHubClone } from '../../src/clones/github/index.js';
+import { restRouter } from '../../src/clones/github/routes/index.js';
 import { octokitFor, startClone } from './support/clone.js';
 import { OpenApi } from './support/openapi.js';
 
@@ -152,5 +153,41 @@ describe('branches where a commit is the head', () => {
     await expect(
       octokit.repos.listBranchesForHeadCommit({ owner, repo, commit_sha: '1'.repeat(40) }),
     ).rejects.toMatchObject({ status: 422 });
+  });
+});
+
+describe('operations the clone lacks', () => {
+  it('are never read as a name by another template: they answer 404 and are logged as not implemented', async () => {
+    const openapi = new OpenApi();
+    const implemented = new Set(
+      ROUTES.map((route) => `${route.method} ${route.path.replace(/\{(\w+)[+*]\}/g, '{$1}')}`),
+    );
+    const router = restRouter();
+    const taken: string[] = [];
+    for (const template of openapi.byRoute.keys()) {
+      const [method, path] = template.split(' ') as [string, string];
+      if (implemented.has(template) || !['GET', 'POST', 'PATCH', 'PUT', 'DELETE'].includes(method)) continue;
+      const concrete = path.replace(/\{(\w+)\}/g, (_, name: string) =>
+        name === 'owner' ? 'acme' : name === 'repo' ? 'widgets' : name.endsWith('_id') ? '1' : 'main',
+      );
+      const match = router.match(method, concrete);
+      if (match?.route.value) taken.push(`${template} → ${match.route.value.operationId}`);
+    }
+    expect(taken).toEqual([]);
+
+    clone.handle.clearRequests();
+    const sha = await headOf('main');
+    for (const path of [
+      `/repos/acme/widgets/commits/${sha}/comments`,
+      '/repos/acme/widgets/branches/main/protection/restrictions',
+    ])
+      await expect(octokit.request(`GET ${path}`)).rejects.toMatchObject({
+        status: 404,
+        response: { data: { message: 'Not Found' } },
+      });
+    expect(clone.handle.requests({ notImplemented: true }).map((entry) => entry.path)).toEqual([
+      `/repos/acme/widgets/commits/${sha}/comments`,
+      '/repos/acme/widgets/branches/main/protection/restrictions',
+    ]);
   });
 });

@@ -139,7 +139,7 @@ export function buildGitHubClone(
   // The REST route table is built on the first REST request: importing its ~200 operations (their
   // body schemas) cost every run that never calls the REST API (most scenarios' agents start after
   // the clone, and many only read) a few milliseconds of page faults.
-  let router: Promise<Router<RouteSpec>> | undefined;
+  let router: Promise<Router<RouteSpec | null>> | undefined;
   const restRoutes = () => (router ??= import('./routes/index.js').then(({ restRouter }) => restRouter()));
   const handler = (req: IncomingMessage, res: ServerResponse) => {
     const url = req.url ?? '/';

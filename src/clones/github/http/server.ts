@@ -55,7 +55,7 @@ interface Outcome {
 }
 
 /** Serves one REST request and records it (operation id, bodies, changes) in the request log. */
-export async function handleRest(core: CloneCore, router: Router<RouteSpec>, exchange: Exchange, mount: Mount) {
+export async function handleRest(core: CloneCore, router: Router<RouteSpec | null>, exchange: Exchange, mount: Mount) {
   const started = performance.now();
   const { req, res, path, search } = exchange;
   const method = req.method ?? 'GET';
@@ -80,11 +80,11 @@ export async function handleRest(core: CloneCore, router: Router<RouteSpec>, exc
     const fault = core.faults.take(method, path);
     await strikeBefore(fault);
     const match = findRoute(router, method, path);
-    if (!match) {
+    const route = match?.route.value;
+    if (!match || !route) {
       outcome.notImplemented = true;
       throw new ApiError(404, 'Not Found');
     }
-    const route = match.route.value;
     outcome.operationId = route.operationId;
     outcome.docs = docsUrl(route.docs);
     const admission = admit(core, route, req.headers.authorization, headers, requestId);
@@ -225,7 +225,7 @@ function replaceRateHeaders(headers: string[], replacement: string[]): void {
   }
 }
 
-function findRoute(router: Router<RouteSpec>, method: string, path: string) {
+function findRoute(router: Router<RouteSpec | null>, method: string, path: string) {
   try {
     return router.match(method, path);
   } catch (error) {

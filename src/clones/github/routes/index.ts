@@ -1,4 +1,4 @@
-import { Router } from '../http/router.js';
+import { Router, type Method } from '../http/router.js';
 import { actionRoutes } from './actions.js';
 import { appRoutes } from './apps.js';
 import { checkRoutes } from './checks.js';
@@ -78,11 +78,31 @@ export const ROUTES: readonly RouteSpec[] = [
   ...teamRoutes,
 ];
 
-let router: Router<RouteSpec> | undefined;
+/**
+ * GitHub operations the clone lacks whose paths another template would read as a name: the branch
+ * `main/protection/restrictions`, the ref `<sha>/comments`, the gist `public`. The router knows
+ * them (as `null`) so that they answer GitHub's 404 and are logged as not implemented, as every
+ * other missing route is, instead of a "Branch not found" that blames the caller.
+ */
+const LACKED: ReadonlyArray<readonly [Method, string]> = [
+  ['GET', '/gists/public'],
+  ['GET', '/gists/starred'],
+  ['GET', '/repos/{owner}/{repo}/branches/{branch+}/protection/required_signatures'],
+  ['GET', '/repos/{owner}/{repo}/branches/{branch+}/protection/required_status_checks/contexts'],
+  ['GET', '/repos/{owner}/{repo}/branches/{branch+}/protection/restrictions'],
+  ['GET', '/repos/{owner}/{repo}/branches/{branch+}/protection/restrictions/apps'],
+  ['GET', '/repos/{owner}/{repo}/branches/{branch+}/protection/restrictions/teams'],
+  ['GET', '/repos/{owner}/{repo}/branches/{branch+}/protection/restrictions/users'],
+  ['GET', '/repos/{owner}/{repo}/commits/{commit_sha+}/comments'],
+];
 
-export function restRouter(): Router<RouteSpec> {
+let router: Router<RouteSpec | null> | undefined;
+
+/** The REST routes; a match whose value is `null` is an operation of GitHub's the clone lacks. */
+export function restRouter(): Router<RouteSpec | null> {
   if (router) return router;
-  router = new Router<RouteSpec>();
+  router = new Router<RouteSpec | null>();
+  for (const [method, path] of LACKED) router.add(method, path, null);
   for (const route of ROUTES) router.add(route.method, route.path, route);
   return router;
 }
