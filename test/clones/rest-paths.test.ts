@@ -191,3 +191,38 @@ describe('operations the clone lacks', () => {
     ]);
   });
 });
+
+describe('X-GitHub-Api-Version', () => {
+  it('takes the versions GitHub supports and refuses any other with its 400, as a client pinned to a wrong one meets', async () => {
+    for (const version of ['2022-11-28', '2026-03-10']) {
+      const answer = await octokit.request('GET /repos/{owner}/{repo}', {
+        owner,
+        repo,
+        headers: { 'x-github-api-version': version },
+      });
+      expect([answer.status, answer.headers['x-github-api-version-selected']]).toEqual([200, version]);
+    }
+    const unpinned = await octokit.repos.get({ owner, repo });
+    expect(unpinned.headers['x-github-api-version-selected']).toBe('2022-11-28');
+
+    clone.handle.clearRequests();
+    const refused = octokit.request('POST /repos/{owner}/{repo}/issues', {
+      owner,
+      repo,
+      title: 'Pinned to a version GitHub never had',
+      headers: { 'x-github-api-version': 'v3' },
+    });
+    await expect(refused).rejects.toMatchObject({
+      status: 400,
+      response: {
+        data: {
+          message: expect.stringContaining(
+            'The version you specified in the "X-GitHub-Api-Version" request header, "v3", is not a supported version.',
+          ),
+        },
+      },
+    });
+    // Refused before anything happened.
+    expect(clone.handle.requests().map((entry) => [entry.status, entry.changes])).toEqual([[400, []]]);
+  });
+});

@@ -16,14 +16,26 @@ import { BadPathError, type Router } from './router.js';
 
 // GitHub's own headers (what API clients read); its CORS headers are left out, they only matter to
 // browsers. Headers travel as a flat [name, value, …] list, which Node writes without an object.
-const BASE_HEADERS = [
-  'server',
-  'GitHub.com',
-  'x-github-media-type',
-  'github.v3; format=json',
-  'x-github-api-version-selected',
-  '2022-11-28',
-];
+const BASE_HEADERS = ['server', 'GitHub.com', 'x-github-media-type', 'github.v3; format=json'];
+/**
+ * The REST API versions GitHub serves, newest first; without `X-GitHub-Api-Version` it selects
+ * 2022-11-28. The clone answers both with the bodies of 2022-11-28.
+ */
+const API_VERSIONS = ['2026-03-10', '2022-11-28'];
+const DEFAULT_API_VERSION = '2022-11-28';
+
+/** The version a request selects; GitHub's 400 for one it does not serve. */
+function apiVersion(req: IncomingMessage): string {
+  const asked = req.headers['x-github-api-version'];
+  if (asked === undefined) return DEFAULT_API_VERSION;
+  const version = Array.isArray(asked) ? asked.join(', ') : asked.trim();
+  if (API_VERSIONS.includes(version)) return version;
+  const supported = API_VERSIONS.map((name, i) => `"${name}"${i === 0 ? ' (most recent)' : ''}`).join(', ');
+  throw new ApiError(
+    400,
+    `The version you specified in the "X-GitHub-Api-Version" request header, "${version}", is not a supported version. The following versions are currently supported: ${supported}.`,
+  );
+}
 const JSON_TYPE = 'application/json; charset=utf-8';
 const VARY = 'Accept, Authorization, Cookie, X-GitHub-OTP';
 /** Shared by requests without a query string; handlers only read it. */
@@ -77,6 +89,7 @@ export async function handleRest(core: CloneCore, router: Router<RouteSpec | nul
       throw new ApiError(413, `Request body too large (the limit is ${core.config.maxBodyBytes} bytes)`);
     });
     outcome.requestText = raw.length > 0 ? raw.toString('utf8') : undefined;
+    headers.push('x-github-api-version-selected', apiVersion(req));
     const fault = core.faults.take(method, path);
     await strikeBefore(fault);
     const match = findRoute(router, method, path);
