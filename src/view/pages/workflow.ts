@@ -1,3 +1,4 @@
+import { stripAnsi } from '../../lib/text.js';
 import { dagSvg, nodeLabel } from '../dag.js';
 import { formatDuration, formatTime, html, pretty, type Html } from '../html.js';
 import { badge, type PageLinks } from '../layout.js';
@@ -14,7 +15,10 @@ const NODE_TONES: Record<NodeState, Tone> = {
   paused: 'active',
 };
 
-/** What a live page polls: the run's status and each node's, as the page shows them. */
+/**
+ * What a live page polls: the run's status and each node's, as the page shows them (text without
+ * terminal escape sequences, as the page's templates render it).
+ */
 export function workflowState(view: WorkflowRunView) {
   return {
     id: view.id,
@@ -28,8 +32,8 @@ export function workflowState(view: WorkflowRunView) {
       label: nodeLabel(node),
       duration: node.durationMs === null ? '' : formatDuration(node.durationMs),
       attempts: node.attempts ?? '',
-      output: node.output ?? '',
-      error: node.error ?? '',
+      output: stripAnsi(node.output ?? ''),
+      error: stripAnsi(node.error ?? ''),
     })),
   };
 }

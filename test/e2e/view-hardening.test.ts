@@ -1,0 +1,124 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { launchBrowser } from '../helpers/browser.js';
+import { json, runCli, startCli, waitFor, type BackgroundCli } from '../helpers/cli.js';
+import { tempDir, tempRepo } from '../helpers/tmp.js';
+
+/**
+ * The viewer as a demanding user meets it, in a real browser, over runs made by real `archal
+ * workflow run` invocations: output with terminal colours, an agent session with over a thousand
+ * events, and a page opened under a DNS name rebound to 127.0.0.1.
+ */
+
+const FAKE_BIN = fileURLToPath(new URL('../fixtures/bin', import.meta.url));
+/** A name Chromium resolves to this machine, as a rebound attacker's name would. */
+const REBOUND = 'rebind.test';
+const TOOL_CALLS = 600;
+const PAYLOAD = `<img src=x onerror="window.__pwned = 'tool'">`;
+
+const FILES: Record<string, string> = {
+  // printf turns \033 into ESC: a colour, then an OSC 8 hyperlink (to javascript:), then markup.
+  '.archal/workflows/colours.yaml': `name: colours
+description: output and errors with terminal colours
+nodes:
+  - id: paint
+    bash: |
+      printf '\\033[31mred\\033[0m plain \\033]8;;javascript:alert(1)\\033\\\\link\\033]8;;\\033\\\\ <img src=x onerror="window.__pwned = 1">'
+  - id: lint
+    depends_on: [paint]
+    bash: |
+      printf '\\033[1;31merror\\033[0m: 3 problems' >&2; exit 2
+`,
+  '.archal/workflows/busy.yaml': `name: busy
+description: a long agent session
+nodes:
+  - id: agent
+    prompt: do many things
+    provider: claude
+`,
+};
+
+let repo: string;
+let env: NodeJS.ProcessEnv;
+let viewer: BackgroundCli;
+let viewerUrl: URL;
+let browser: BrowserContext;
+let coloursRunId: string;
+const problems: string[] = [];
+
+const cli = (args: string[]) => runCli(['--cwd', repo, ...args], { env, timeoutMs: 60_000 });
+const token = () => viewerUrl.searchParams.get('token')!;
+const pageUrl = (path: string, origin = viewerUrl.origin) => `${origin}${path}?token=${token()}`;
+
+async function open(path: string): Promise<Page> {
+  const page = await browser.newPage();
+  const response = await page.goto(pageUrl(path));
+  expect(response?.status()).toBe(200);
+  return page;
+}
+
+beforeAll(async () => {
+  repo = tempRepo();
+  for (const [path, text] of Object.entries(FILES)) {
+    mkdirSync(dirname(join(repo, path)), { recursive: true });
+    writeFileSync(join(repo, path), text);
+  }
+  env = {
+    ARCHAL_HOME: tempDir('archal-home-'),
+    DATABASE_URL: '',
+    PATH: `${FAKE_BIN}:${process.env.PATH}`,
+    FAKE_CLAUDE_SCENARIO: `busy:${TOOL_CALLS}`,
+    FAKE_CLAUDE_TOOL_TEXT: `\u001b[32mgreen\u001b[0m ${PAYLOAD}`,
+  };
+  const colours = await cli(['workflow', 'run', 'colours', '--json']);
+  expect(colours.code).toBe(1);
+  coloursRunId = json<{ runId: string }>(colours).runId;
+
+  viewer = startCli(['--cwd', repo, 'view'], { env });
+  await waitFor(() => /^http:\/\/\S+\n/.test(viewer.stdout()), 15_000, 'the viewer to print its URL');
+  viewerUrl = new URL(viewer.stdout().trim());
+  browser = await launchBrowser([`--host-resolver-rules=MAP ${REBOUND} 127.0.0.1`]);
+  browser.on('page', (page) => {
+    page.on('console', (message) => {
+      if (message.type() === 'error') problems.push(`${page.url()}: ${message.text()}`);
+    });
+    page.on('pageerror', (error) => problems.push(`${page.url()}: ${error.message}`));
+    page.on('dialog', (dialog) => {
+      problems.push(`${page.url()}: a dialog opened: ${dialog.message()}`);
+      void dialog.dismiss();
+    });
+  });
+}, 120_000);
+
+afterAll(async () => {
+  await browser?.close();
+  viewer?.kill('SIGINT');
+  await viewer?.done;
+});
+
+describe('archal view, hardened', () => {
+  it('shows node output and errors without terminal escape sequences, and runs none of their markup', async () => {
+    const page = await open(`/workflows/${coloursRunId}`);
+    await expect(page.locator('[data-node-cell="output"][data-node-id="paint"]').innerText()).resolves.toBe(
+      'red plain link <img src=x onerror="window.__pwned = 1">',
+    );
+    await expect(page.locator('[data-node-cell="error"][data-node-id="lint"]').innerText()).resolves.toContain(
+      'error: 3 problems',
+    );
+    expect(await page.locator('main').innerText()).not.toContain('\u001b');
+    // What a live page writes into the same cells while it follows a run.
+    const state = await page.evaluate(
+      async (url) => (await fetch(url)).text(),
+      pageUrl(`/api/workflows/${coloursRunId}`),
+    );
+    expect(state).toContain('red plain link');
+    // JSON writes ESC as \u001b.
+    expect(state).not.toContain('\\u001b');
+    await expect(page.evaluate('window.__pwned')).resolves.toBeUndefined();
+    await page.close();
+    expect(problems).toEqual([]);
+  });
+});
