@@ -60,6 +60,7 @@ export async function startViewer(options: ViewerOptions): Promise<RunningViewer
     loop: (id) => withToken(`/preprod/${encodeURIComponent(id)}`),
     workflow: (id) => withToken(`/workflows/${encodeURIComponent(id)}`),
     workflowState: (id) => withToken(`/api/workflows/${encodeURIComponent(id)}`),
+    allWorkflowEvents: (id) => `${withToken(`/workflows/${encodeURIComponent(id)}`)}&events=all#events`,
   };
   const redactor = new SecretRedactor([], (options.env ?? {}) as NodeJS.ProcessEnv);
   const where = redactor.text(options.source.options.repo);
@@ -140,7 +141,10 @@ export async function startViewer(options: ViewerOptions): Promise<RunningViewer
     }
     const kind = parts.length === 2 ? ROUTES[parts[0]!] : undefined;
     const rendered = kind
-      ? await recordPage({ kind, id: parts[1]! }, { source: options.source, links, redactor: redactor })
+      ? await recordPage(
+          { kind, id: parts[1]! },
+          { source: options.source, links, redactor, allEvents: url.searchParams.get('events') === 'all' },
+        )
       : undefined;
     if (!rendered) {
       page(

@@ -47,6 +47,7 @@ let viewer: BackgroundCli;
 let viewerUrl: URL;
 let browser: BrowserContext;
 let coloursRunId: string;
+let busyRunId: string;
 const problems: string[] = [];
 
 const cli = (args: string[]) => runCli(['--cwd', repo, ...args], { env, timeoutMs: 60_000 });
@@ -76,6 +77,9 @@ beforeAll(async () => {
   const colours = await cli(['workflow', 'run', 'colours', '--json']);
   expect(colours.code).toBe(1);
   coloursRunId = json<{ runId: string }>(colours).runId;
+  const busy = await cli(['workflow', 'run', 'busy', '--json']);
+  expect(busy.code).toBe(0);
+  busyRunId = json<{ runId: string }>(busy).runId;
 
   viewer = startCli(['--cwd', repo, 'view'], { env });
   await waitFor(() => /^http:\/\/\S+\n/.test(viewer.stdout()), 15_000, 'the viewer to print its URL');
@@ -117,6 +121,29 @@ describe('archal view, hardened', () => {
     expect(state).toContain('red plain link');
     // JSON writes ESC as \u001b.
     expect(state).not.toContain('\\u001b');
+    await expect(page.evaluate('window.__pwned')).resolves.toBeUndefined();
+    await page.close();
+    expect(problems).toEqual([]);
+  });
+
+  it('shows the newest 500 events of a long agent session, with a link to all of them', async () => {
+    const page = await open(`/workflows/${busyRunId}`);
+    const rows = page.locator('table.events tbody tr');
+    const summary = await page.locator('[data-events] summary').innerText();
+    const total = Number(/^([\d,]+) event\(s\)/.exec(summary)?.[1]?.replace(/,/g, ''));
+    expect(total).toBeGreaterThan(2 * TOOL_CALLS);
+    expect(summary).toContain('the newest 500 shown');
+    expect(await rows.count()).toBe(500);
+    // The list is folded until opened: textContent, not innerText.
+    await expect(rows.last().locator('td').first().textContent()).resolves.toBe(String(total));
+    await expect(rows.first().locator('td').first().textContent()).resolves.toBe(String(total - 499));
+
+    await page.locator('[data-events] summary').click();
+    await page.locator('a[data-all-events]').click();
+    await page.waitForURL(/events=all/);
+    expect(await page.locator('table.events tbody tr').count()).toBe(total);
+    await expect(page.locator('table.events tbody tr').first().locator('td').first().innerText()).resolves.toBe('1');
+    expect(await page.locator('[data-events]').innerText()).toContain('step 600 \\u001b[32mgreen'); // a trace's markup and escapes, as JSON text
     await expect(page.evaluate('window.__pwned')).resolves.toBeUndefined();
     await page.close();
     expect(problems).toEqual([]);

@@ -56,7 +56,56 @@ function nodeRow(node: NodeView): Html {
   </tr>`;
 }
 
-export function workflowPage(view: WorkflowRunView, options: { links: PageLinks }): Page {
+/**
+ * Events a page lists unless asked for all: a long agent session records thousands (every tool call
+ * twice), and listing them all made a page of tens of megabytes that took seconds to open. The newest
+ * are kept: they say how the run ended.
+ */
+export const SHOWN_EVENTS = 500;
+
+export interface WorkflowPageOptions {
+  links: PageLinks;
+  /** List every event (`?events=all` in the viewer), not only the newest SHOWN_EVENTS. */
+  allEvents?: boolean;
+}
+
+function eventsSection(view: WorkflowRunView, { links, allEvents }: WorkflowPageOptions): Html {
+  const total = view.events.length;
+  const cut = !allEvents && total > SHOWN_EVENTS;
+  const shown = cut ? view.events.slice(-SHOWN_EVENTS) : view.events;
+  const allHref = cut ? links.allWorkflowEvents(view.id) : null;
+  const count = total.toLocaleString('en-US');
+  // Asked for all of them: the list is what the reader came for, opened and scrolled to.
+  return html`<details id="events" data-events ${allEvents ? html` open` : ''}>
+    <summary>${count} event(s)${cut ? `, the newest ${SHOWN_EVENTS} shown` : ''}</summary>
+    ${cut ? html`<p class="muted">${(total - SHOWN_EVENTS).toLocaleString('en-US')} earlier event(s) are not listed: ${allHref ? html`<a href="${allHref}" data-all-events>show all ${count}</a>` : html`<code>archal view</code> shows them all`}.</p>` : ''}
+    <table class="events">
+      <thead>
+        <tr>
+          <th class="num">#</th>
+          <th>Time</th>
+          <th>Type</th>
+          <th>Node</th>
+          <th>Data</th>
+        </tr>
+      </thead>
+      <tbody>
+        ${shown.map(
+          (event) =>
+            html`<tr>
+              <td class="num">${event.seq}</td>
+              <td class="num">${formatTime(event.ts)}</td>
+              <td class="mono">${event.type}</td>
+              <td class="mono">${event.nodeId ?? ''}</td>
+              <td><code>${pretty(event.data, 2000)}</code></td>
+            </tr>`,
+        )}
+      </tbody>
+    </table>
+  </details>`;
+}
+
+export function workflowPage(view: WorkflowRunView, options: WorkflowPageOptions): Page {
   const liveUrl = view.active ? options.links.workflowState(view.id) : null;
   const took = view.completedAt ? Date.parse(view.completedAt) - Date.parse(view.startedAt) : null;
   const failed = view.nodes.filter((node) => node.state === 'failed');
@@ -87,17 +136,7 @@ ${view.definitionFile ? html`<p class="muted">Edges from <code>${view.definition
 <tbody>${view.nodes.map(nodeRow)}</tbody></table>
 ${view.usage ? html`<p class="muted">Usage: ${pretty(view.usage)}</p>` : ''}
 <h2>Events</h2>
-<details><summary>${view.events.length} event(s)</summary>
-<table><thead><tr><th class="num">#</th><th>Time</th><th>Type</th><th>Node</th><th>Data</th></tr></thead><tbody>${view.events.map(
-    (event) =>
-      html`<tr>
-        <td class="num">${event.seq}</td>
-        <td class="num">${formatTime(event.ts)}</td>
-        <td class="mono">${event.type}</td>
-        <td class="mono">${event.nodeId ?? ''}</td>
-        <td><code>${pretty(event.data, 2000)}</code></td>
-      </tr>`,
-  )}</tbody></table></details>
+${eventsSection(view, options)}
 </div>`;
   return { title: `Workflow ${view.workflowName}`, body, chart: false };
 }
