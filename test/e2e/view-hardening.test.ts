@@ -1,3 +1,4 @@
+import { request } from 'node:http';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -59,6 +60,22 @@ async function open(path: string): Promise<Page> {
   const response = await page.goto(pageUrl(path));
   expect(response?.status()).toBe(200);
   return page;
+}
+
+/** GET with a Host header of our choosing (fetch does not let one set it). */
+function getWithHost(path: string, host: string): Promise<{ status: number; body: string }> {
+  return new Promise((resolve, reject) => {
+    const call = request(
+      { host: '127.0.0.1', port: viewerUrl.port, path: `${path}?token=${token()}`, headers: { host } },
+      (response) => {
+        let body = '';
+        response.on('data', (chunk: Buffer) => (body += chunk.toString()));
+        response.on('end', () => resolve({ status: response.statusCode ?? 0, body }));
+      },
+    );
+    call.on('error', reject);
+    call.end();
+  });
 }
 
 beforeAll(async () => {
@@ -147,5 +164,22 @@ describe('archal view, hardened', () => {
     await expect(page.evaluate('window.__pwned')).resolves.toBeUndefined();
     await page.close();
     expect(problems).toEqual([]);
+  });
+
+  it('answers only requests addressed to loopback: a page under a rebound DNS name gets nothing', async () => {
+    const rebound = await browser.newPage();
+    const response = await rebound.goto(pageUrl('/', `http://${REBOUND}:${viewerUrl.port}`));
+    expect(response?.status()).toBe(403);
+    await expect(rebound.locator('body').innerText()).resolves.toContain(`Host ${REBOUND} is not this machine`);
+    await rebound.close();
+    problems.length = 0; // the 403 is logged by the browser as a failed load
+
+    expect((await getWithHost(`/workflows/${coloursRunId}`, 'evil.example')).status).toBe(403);
+    expect((await getWithHost(`/api/workflows/${coloursRunId}`, `evil.example:${viewerUrl.port}`)).status).toBe(403);
+    for (const host of [`localhost:${viewerUrl.port}`, `127.0.0.1:${viewerUrl.port}`, 'localhost'])
+      expect((await getWithHost('/', host)).status).toBe(200);
+    const local = await browser.newPage();
+    expect((await local.goto(pageUrl('/', `http://localhost:${viewerUrl.port}`)))?.status()).toBe(200);
+    await local.close();
   });
 });
