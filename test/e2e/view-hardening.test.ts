@@ -182,4 +182,21 @@ describe('archal view, hardened', () => {
     expect((await local.goto(pageUrl('/', `http://localhost:${viewerUrl.port}`)))?.status()).toBe(200);
     await local.close();
   });
+
+  it('says which --host or --port cannot be used and what to give instead, with exit 2', async () => {
+    const inUse = await cli(['view', '--port', viewerUrl.port]);
+    expect(inUse.code).toBe(2);
+    expect(inUse.stderr).toContain(
+      `Port ${viewerUrl.port} on 127.0.0.1 is in use: pass another with --port (0 picks a free one).`,
+    );
+    // A name that does not resolve, and an address (TEST-NET-1) that is no interface of this machine.
+    for (const host of ['no-such-host.invalid', '192.0.2.1']) {
+      const refused = await cli(['view', '--host', host]);
+      expect(refused.code).toBe(2);
+      expect(refused.stderr.trim()).toBe(
+        `--host ${host} is not an address of this machine: give 127.0.0.1 (this machine only) or 0.0.0.0 (every interface).`,
+      );
+      expect(refused.stdout).toBe('');
+    }
+  });
 });
