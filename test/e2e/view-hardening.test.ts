@@ -19,6 +19,7 @@ const FAKE_BIN = fileURLToPath(new URL('../fixtures/bin', import.meta.url));
 const REBOUND = 'rebind.test';
 const TOOL_CALLS = 600;
 const PAYLOAD = `<img src=x onerror="window.__pwned = 'tool'">`;
+const FAKE_GITHUB_TOKEN = `ghp_${'A1b2C3d4E5'.repeat(4)}`;
 
 const FILES: Record<string, string> = {
   // printf turns \033 into ESC: a colour, then an OSC 8 hyperlink (to javascript:), then markup.
@@ -28,6 +29,9 @@ nodes:
   - id: paint
     bash: |
       printf '\\033[31mred\\033[0m plain \\033]8;;javascript:alert(1)\\033\\\\link\\033]8;;\\033\\\\ <img src=x onerror="window.__pwned = 1">'
+  - id: secret
+    bash: |
+      printf 'token \\033[32m%s\\033[0m' "$PRINTED_TEXT"
   - id: lint
     depends_on: [paint]
     bash: |
@@ -90,6 +94,8 @@ beforeAll(async () => {
     PATH: `${FAKE_BIN}:${process.env.PATH}`,
     FAKE_CLAUDE_SCENARIO: `busy:${TOOL_CALLS}`,
     FAKE_CLAUDE_TOOL_TEXT: `\u001b[32mgreen\u001b[0m ${PAYLOAD}`,
+    // Not secret-named: only its format tells it is a token.
+    PRINTED_TEXT: FAKE_GITHUB_TOKEN,
   };
   const colours = await cli(['workflow', 'run', 'colours', '--json']);
   expect(colours.code).toBe(1);
@@ -130,6 +136,11 @@ describe('archal view, hardened', () => {
       'error: 3 problems',
     );
     expect(await page.locator('main').innerText()).not.toContain('\u001b');
+    // A token the program coloured is redacted like any other, not revealed once its colours are dropped.
+    await expect(page.locator('[data-node-cell="output"][data-node-id="secret"]').innerText()).resolves.toBe(
+      'token [REDACTED]',
+    );
+    expect(await page.content()).not.toContain(FAKE_GITHUB_TOKEN);
     // What a live page writes into the same cells while it follows a run.
     const state = await page.evaluate(
       async (url) => (await fetch(url)).text(),
