@@ -154,6 +154,35 @@ describe('archal view, hardened', () => {
     expect(problems).toEqual([]);
   });
 
+  it("takes a click or Enter on a node of the graph to that node's row, its output and error", async () => {
+    const page = await open(`/workflows/${coloursRunId}`);
+    const row = page.locator('tr[data-node-row="lint"]');
+    const inView = async () =>
+      (await row.evaluate((element) => element.getBoundingClientRect().top)) <
+      (await page.evaluate<number>('innerHeight'));
+    await page.setViewportSize({ width: 1180, height: 300 });
+    expect(await inView()).toBe(false);
+    await page.locator('svg.dag [data-node="lint"]').click();
+    await page.waitForURL(/#node-/, { timeout: 5_000 });
+    expect(await inView()).toBe(true);
+    await expect(row.locator('[data-node-cell="error"]').innerText()).resolves.toContain('error: 3 problems');
+
+    // By keyboard: the graph's nodes are links in reading order, named by their id and state.
+    await page.goto(pageUrl(`/workflows/${coloursRunId}`));
+    const names: string[] = [];
+    const onLint = () => names.some((name) => name.startsWith('lint: failed'));
+    for (let step = 0; step < 8 && !onLint(); step++) {
+      await page.keyboard.press('Tab');
+      names.push(await page.evaluate<string>("document.activeElement?.closest('a')?.textContent?.trim() ?? ''"));
+    }
+    expect(onLint()).toBe(true);
+    await page.keyboard.press('Enter');
+    await page.waitForURL(/#node-.*lint$/, { timeout: 5_000 });
+    expect(await inView()).toBe(true);
+    await page.close();
+    expect(problems).toEqual([]);
+  });
+
   it('shows the newest 500 events of a long agent session, with a link to all of them', async () => {
     const page = await open(`/workflows/${busyRunId}`);
     const rows = page.locator('table.events tbody tr');

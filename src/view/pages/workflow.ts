@@ -38,10 +38,13 @@ export function workflowState(view: WorkflowRunView) {
   };
 }
 
-function nodeRow(node: NodeView): Html {
+/** The id of a node's row: unique in a report that holds several runs. */
+const rowId = (runId: string, nodeId: string) => `node-${runId}-${nodeId}`;
+
+function nodeRow(runId: string, node: NodeView): Html {
   const cell = (field: string, content: Html | string, className = '') =>
     html`<td${className ? html` class="${className}"` : ''}><span data-node-cell="${field}" data-node-id="${node.id}">${content}</span></td>`;
-  return html`<tr data-node-row="${node.id}">
+  return html`<tr id="${rowId(runId, node.id)}" data-node-row="${node.id}">
     <td class="mono">${node.id}</td>
     <td>${node.kind ?? html`<span class="muted">–</span>`}</td>
     <td>
@@ -129,11 +132,11 @@ ${
 ${view.approval && !view.approval.resolved ? html`<div class="notice">Waiting for approval at <code>${view.approval.nodeId}</code>: ${view.approval.message}<br /><code>archal workflow approve ${view.id}</code> or <code>archal workflow reject ${view.id}</code></div>` : ''}
 <h2>Graph</h2>
 ${failed.length > 0 ? html`<p>Failed: ${failed.map((node) => html`<code>${node.id}</code> `)}</p>` : ''}
-${dagSvg(view.nodes, view.edges)}
+${dagSvg(view.nodes, view.edges, (nodeId) => `#${rowId(view.id, nodeId)}`)}
 ${view.definitionFile ? html`<p class="muted">Edges from <code>${view.definitionFile}</code>.</p>` : view.edges.length === 0 && view.nodes.length > 1 ? html`<p class="muted">The workflow file is not available: nodes are shown without their dependencies.</p>` : ''}
 <h2>Nodes</h2>
 <table class="nodes"><thead><tr><th>Node</th><th>Kind</th><th>State</th><th class="num">Took</th><th class="num">Attempts</th><th>Output</th><th>Error</th></tr></thead>
-<tbody>${view.nodes.map(nodeRow)}</tbody></table>
+<tbody>${view.nodes.map((node) => nodeRow(view.id, node))}</tbody></table>
 ${view.usage ? html`<p class="muted">Usage: ${pretty(view.usage)}</p>` : ''}
 <h2>Events</h2>
 ${eventsSection(view, options)}
