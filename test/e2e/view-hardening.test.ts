@@ -37,6 +37,28 @@ nodes:
     bash: |
       printf '\\033[1;31merror\\033[0m: 3 problems' >&2; exit 2
 `,
+  // An agent that reads big answers: 40 issues of 20 KB, listed 60 times (each answer ~800 KB).
+  'heavy-agent.mjs': `
+const api = process.env.GITHUB_API_URL;
+const headers = { authorization: 'token ' + process.env.GITHUB_TOKEN, 'content-type': 'application/json' };
+const [repo] = await (await fetch(api + '/user/repos', { headers })).json();
+for (let i = 0; i < 40; i++)
+  await fetch(api + '/repos/' + repo.full_name + '/issues', { method: 'POST', headers, body: JSON.stringify({ title: 'issue ' + i, body: 'x'.repeat(20000) }) });
+for (let i = 0; i < 60; i++) await fetch(api + '/repos/' + repo.full_name + '/issues?per_page=100&state=all', { headers });
+console.log(JSON.stringify({ text: 'listed' }));
+`,
+  'checks/heavy.md': `# Lists big issues again and again
+
+## Prompt
+List the issues.
+
+## Success Criteria
+- [D] The answer says listed => $contains(run.answer, "listed")
+
+## Config
+seed: small-project
+timeout: 120
+`,
   '.archal/workflows/busy.yaml': `name: busy
 description: a long agent session
 nodes:
@@ -53,6 +75,7 @@ let viewerUrl: URL;
 let browser: BrowserContext;
 let coloursRunId: string;
 let busyRunId: string;
+let heavyRunId: string;
 const problems: string[] = [];
 
 const cli = (args: string[]) => runCli(['--cwd', repo, ...args], { env, timeoutMs: 60_000 });
@@ -103,6 +126,10 @@ beforeAll(async () => {
   const busy = await cli(['workflow', 'run', 'busy', '--json']);
   expect(busy.code).toBe(0);
   busyRunId = json<{ runId: string }>(busy).runId;
+
+  const heavy = await cli(['run', 'checks/heavy.md', '--harness', 'node heavy-agent.mjs', '-o', 'json']);
+  expect(heavy.code).toBe(0);
+  heavyRunId = json<{ scenarios: Array<{ results: Array<{ runId: string }> }> }>(heavy).scenarios[0]!.results[0]!.runId;
 
   viewer = startCli(['--cwd', repo, 'view'], { env });
   await waitFor(() => /^http:\/\/\S+\n/.test(viewer.stdout()), 15_000, 'the viewer to print its URL');
@@ -202,6 +229,24 @@ describe('archal view, hardened', () => {
     await expect(page.locator('table.events tbody tr').first().locator('td').first().innerText()).resolves.toBe('1');
     expect(await page.locator('[data-events]').innerText()).toContain('step 600 \\u001b[32mgreen'); // a trace's markup and escapes, as JSON text
     await expect(page.evaluate('window.__pwned')).resolves.toBeUndefined();
+    await page.close();
+    expect(problems).toEqual([]);
+  });
+
+  it('keeps a scenario run with big answers light: each body is cut at 8 KB, and the page says where it is whole', async () => {
+    const response = await fetch(pageUrl(`/runs/${heavyRunId}`));
+    const text = await response.text();
+    expect(text.length).toBeLessThan(2_500_000);
+    const page = await open(`/runs/${heavyRunId}`);
+    expect(await page.locator('table.requests tbody tr').count()).toBe(101);
+    const list = page.locator('table.requests tbody tr').last();
+    await list.locator('summary').click();
+    const body = await list.locator('pre').first().innerText();
+    expect(body.length).toBeLessThan(9 * 1024);
+    expect(body).toMatch(/… \(\d+ more characters\)$/);
+    await expect(page.locator('[data-bodies-cut]').innerText()).resolves.toContain(
+      `.archal/cache/runs/${heavyRunId}.json`,
+    );
     await page.close();
     expect(problems).toEqual([]);
   });
