@@ -203,6 +203,8 @@ describe('archal view, hardened', () => {
       names.push(await page.evaluate<string>("document.activeElement?.closest('a')?.textContent?.trim() ?? ''"));
     }
     expect(onLint()).toBe(true);
+    // …and in the accessibility tree: a graph of links, not an image that hides them.
+    await expect(page.getByRole('link', { name: /^lint: failed/ }).count()).resolves.toBe(1);
     await page.keyboard.press('Enter');
     await page.waitForURL(/#node-.*lint$/, { timeout: 5_000 });
     expect(await inView()).toBe(true);
