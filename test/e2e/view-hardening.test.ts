@@ -241,6 +241,8 @@ describe('archal view, hardened', () => {
     expect(text.length).toBeLessThan(2_500_000);
     const page = await open(`/runs/${heavyRunId}`);
     expect(await page.locator('table.requests tbody tr').count()).toBe(101);
+    // Every column is named, for a screen reader reading a row cell by cell.
+    expect((await page.locator('table.requests th').allInnerTexts()).map((name) => name.trim())).not.toContain('');
     const list = page.locator('table.requests tbody tr').last();
     await list.locator('summary').click();
     const body = await list.locator('pre').first().innerText();

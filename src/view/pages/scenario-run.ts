@@ -275,7 +275,7 @@ export function scenarioRunPage(record: ScenarioRunRecord, options: { links: Pag
                 <th class="num">Status</th>
                 <th class="num">Took</th>
                 <th>Operation</th>
-                <th></th>
+                <th>Notes</th>
               </tr>
             </thead>
             <tbody>
