@@ -25,15 +25,29 @@ export class UserError extends Error {
   }
 }
 
-/** A server of the CLI (the viewer, `trace-source serve`) that could not listen: a port in use says how to pick another. */
+/**
+ * A server of the CLI (the viewer, `trace-source serve`) that could not listen: a port in use says how
+ * to pick another, a --host that is no address of this machine what to give instead.
+ */
 export function listenError(host: string, port: number, error: unknown): UserError {
   const code = (error as NodeJS.ErrnoException).code;
-  return new UserError(
-    code === 'EADDRINUSE'
-      ? `Port ${port} on ${host} is in use: pass another with --port (0 picks a free one).`
-      : `Cannot listen on ${host}:${port}: ${errorMessage(error)}`,
-    EXIT.invalidInput,
-  );
+  switch (code) {
+    case 'EADDRINUSE':
+      return new UserError(
+        `Port ${port} on ${host} is in use: pass another with --port (0 picks a free one).`,
+        EXIT.invalidInput,
+      );
+    // A name that does not resolve, or an address that is no interface here (a typo, another machine's).
+    case 'ENOTFOUND':
+    case 'EAI_AGAIN':
+    case 'EADDRNOTAVAIL':
+      return new UserError(
+        `--host ${host} is not an address of this machine: give 127.0.0.1 (this machine only) or 0.0.0.0 (every interface).`,
+        EXIT.invalidInput,
+      );
+    default:
+      return new UserError(`Cannot listen on ${host}:${port}: ${errorMessage(error)}`, EXIT.invalidInput);
+  }
 }
 
 /** Every code the core raises; the switches below are exhaustive over it. */

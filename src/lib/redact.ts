@@ -9,10 +9,13 @@
 export const REDACTED = '[REDACTED]';
 
 /**
- * Where a token may start: the start of the text, after a character that cannot be part of it, or
- * after an escape (`\n` in JSON text, where a plain word boundary would not be).
+ * Where a token may start: the start of the text, after a character that cannot be part of it, after
+ * an escape (`\n` in JSON text, where a plain word boundary would not be), or after a terminal control
+ * sequence (a colour `ESC[32m`, `ESC[K`; raw or JSON-escaped as `\u001b[32m`): a program that colours
+ * a token it prints ends the colour with a letter, and a viewer that drops the colour would otherwise
+ * show the token whole.
  */
-const START = String.raw`(?<=^|[^A-Za-z0-9_]|\\[nrtbf])`;
+const START = String.raw`(?<=^|[^A-Za-z0-9_]|\\[nrtbf]|(?:\u001b|\\u001b)\[[0-9;?]*[@-~])`;
 const token = (pattern: string, flags = 'g') => new RegExp(`${START}${pattern}`, flags);
 
 /**

@@ -32,6 +32,8 @@ svg.dag .node rect{fill:#fff;stroke:#8c959f;stroke-width:1.5}svg.dag .node text{
 svg.dag .node.state-completed rect{stroke:var(--good);fill:#dafbe1}svg.dag .node.state-failed rect{stroke:var(--bad);fill:#ffebe9;stroke-width:2.5}
 svg.dag .node.state-running rect{stroke:var(--active);fill:#fff8c5;stroke-dasharray:5 3}svg.dag .node.state-paused rect{stroke:var(--active);fill:#fff8c5}
 svg.dag .node.state-skipped rect{stroke:#d1d9e0;fill:#f6f8fa}svg.dag .node.state-skipped text{fill:#8c959f}
+svg.dag a:focus-visible{outline:none}svg.dag a:focus-visible rect{stroke:var(--link);stroke-width:3}svg.dag a:hover rect{stroke-width:2.5}
+tr:target>td{background:#ddf4ff}
 svg.dag .edge{fill:none;stroke:#8c959f;stroke-width:1.5}svg.dag marker path{fill:#8c959f}
 .timeline{list-style:none;padding:0;margin:0;border-left:3px solid var(--line)}.timeline>li{position:relative;margin:0 0 14px 0;padding-left:18px}
 .timeline>li::before{content:"";position:absolute;left:-8px;top:4px;width:13px;height:13px;border-radius:50%;background:var(--bg);border:3px solid var(--line)}

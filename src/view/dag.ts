@@ -19,7 +19,15 @@ export function nodeLabel(node: Pick<NodeView, 'state' | 'durationMs' | 'skipRea
   return parts.join(' · ');
 }
 
-export function dagSvg(nodes: readonly NodeView[], edges: ReadonlyArray<{ from: string; to: string }>): Html {
+/**
+ * `rowHref` names where each node's details are (its row in the nodes table): a node is then a link,
+ * so a click or Enter on the failed node of a large graph goes to its output and error.
+ */
+export function dagSvg(
+  nodes: readonly NodeView[],
+  edges: ReadonlyArray<{ from: string; to: string }>,
+  rowHref?: (nodeId: string) => string,
+): Html {
   if (nodes.length === 0) return html`<p class="muted">No node has run yet.</p>`;
   const graph = new dagre.graphlib.Graph();
   graph.setGraph({ rankdir: 'LR', nodesep: 18, ranksep: 56, marginx: PADDING, marginy: PADDING });
@@ -44,7 +52,7 @@ export function dagSvg(nodes: readonly NodeView[], edges: ReadonlyArray<{ from: 
     const box = graph.node(node.id);
     const x = box.x - box.width / 2;
     const y = box.y - box.height / 2;
-    return html`<g
+    const shape = html`<g
       class="node state-${node.state}"
       data-node="${node.id}"
       transform="translate(${x.toFixed(1)},${y.toFixed(1)})"
@@ -54,6 +62,7 @@ export function dagSvg(nodes: readonly NodeView[], edges: ReadonlyArray<{ from: 
       <text x="10" y="18">${node.id}</text>
       <text class="sub" x="10" y="35">${nodeLabel(node)}</text>
     </g>`;
+    return rowHref ? html`<a href="${rowHref(node.id)}">${shape}</a>` : shape;
   });
   return html`<svg
     class="dag"

@@ -1,7 +1,10 @@
+import { stripAnsi } from '../lib/text.js';
+
 /**
  * HTML built from templates that escape every interpolated value unless it is already `Html`. Agent
  * answers, request bodies, issue titles and node outputs all reach pages through here, so a value can
- * never become markup by forgetting to escape it.
+ * never become markup by forgetting to escape it, and terminal escape sequences (colours, OSC 8
+ * links) captured from a program's output are dropped rather than shown as stray `[31m`.
  */
 export class Html {
   constructor(readonly value: string) {}
@@ -22,7 +25,7 @@ function render(part: Part): string {
   if (part === null || part === undefined || part === false) return '';
   if (part instanceof Html) return part.value;
   if (Array.isArray(part)) return part.map(render).join('');
-  return escapeHtml(String(part));
+  return escapeHtml(stripAnsi(String(part)));
 }
 
 /** `html\`<td>${text}</td>\``: literal parts are markup, interpolated parts are text (or `Html`, or lists of them). */

@@ -13,6 +13,8 @@ export interface PageLinks {
   workflow(id: string): string | null;
   /** The JSON a live workflow page polls; null where nothing can be polled (a report). */
   workflowState(id: string): string | null;
+  /** A workflow run's page with every event listed; null where there is no such page (a report). */
+  allWorkflowEvents(id: string): string | null;
 }
 
 export type DocumentMode = 'viewer' | 'report';

@@ -15,6 +15,8 @@ export interface RenderContext {
   links: PageLinks;
   /** Everything shown passes through it, like the artifacts: records from the store were never redacted. */
   redactor: SecretRedactor;
+  /** A workflow run's page lists every event, not only the newest. */
+  allEvents?: boolean;
 }
 
 /** The page of one record; undefined when there is no such record. */
@@ -51,7 +53,7 @@ export async function recordPage(ref: RecordRef, context: RenderContext): Promis
     }
     case 'workflow': {
       const view = await source.workflowRun(ref.id);
-      return view ? workflowPage(redactor.value(view), { links }) : undefined;
+      return view ? workflowPage(redactor.value(view), { links, allEvents: context.allEvents }) : undefined;
     }
   }
 }

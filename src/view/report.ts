@@ -49,6 +49,7 @@ export async function renderReport(source: RecordSource, ref: RecordRef, redacto
     loop: (id) => (included.has(anchor('preprod', id)) ? `#${anchor('preprod', id)}` : null),
     workflow: (id) => (included.has(anchor('workflow', id)) ? `#${anchor('workflow', id)}` : null),
     workflowState: () => null,
+    allWorkflowEvents: () => null,
   };
   for (const candidate of refs) {
     const key = anchor(candidate.kind, candidate.id);

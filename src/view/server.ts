@@ -2,6 +2,7 @@ import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { errorMessage } from '../lib/errors.js';
+import { hostHeaderName, isLoopback } from '../lib/loopback.js';
 import { SecretRedactor } from '../lib/redact.js';
 import { html } from './html.js';
 import { contentSecurityPolicy, documentHtml, newNonce, type PageLinks } from './layout.js';
@@ -60,6 +61,7 @@ export async function startViewer(options: ViewerOptions): Promise<RunningViewer
     loop: (id) => withToken(`/preprod/${encodeURIComponent(id)}`),
     workflow: (id) => withToken(`/workflows/${encodeURIComponent(id)}`),
     workflowState: (id) => withToken(`/api/workflows/${encodeURIComponent(id)}`),
+    allWorkflowEvents: (id) => `${withToken(`/workflows/${encodeURIComponent(id)}`)}&events=all#events`,
   };
   const redactor = new SecretRedactor([], (options.env ?? {}) as NodeJS.ProcessEnv);
   const where = redactor.text(options.source.options.repo);
@@ -83,8 +85,23 @@ export async function startViewer(options: ViewerOptions): Promise<RunningViewer
     );
   };
 
+  // Set once listening: whether the address is loopback, where only this machine's names are answered.
+  let loopbackOnly = true;
+
   const handle = async (request: IncomingMessage, response: ServerResponse) => {
     const url = new URL(request.url ?? '/', 'http://viewer.invalid');
+    // A web page whose DNS name was rebound to 127.0.0.1 reaches the viewer as same-origin, with its
+    // own name in Host: refused before anything else, so that a leaked or guessed token is not enough.
+    const named = hostHeaderName(request.headers.host);
+    if (loopbackOnly && !isLoopback(named)) {
+      send(
+        response,
+        403,
+        'text/plain; charset=utf-8',
+        `Host ${named || '(none)'} is not this machine: the viewer listens on loopback and answers only 127.0.0.1, ::1 and localhost. Open the URL \`archal view\` printed (give --host to listen elsewhere).\n`,
+      );
+      return;
+    }
     if (request.method !== 'GET' && request.method !== 'HEAD') {
       send(response, 405, 'text/plain; charset=utf-8', 'Only GET and HEAD.\n', { allow: 'GET, HEAD' });
       return;
@@ -140,7 +157,10 @@ export async function startViewer(options: ViewerOptions): Promise<RunningViewer
     }
     const kind = parts.length === 2 ? ROUTES[parts[0]!] : undefined;
     const rendered = kind
-      ? await recordPage({ kind, id: parts[1]! }, { source: options.source, links, redactor: redactor })
+      ? await recordPage(
+          { kind, id: parts[1]! },
+          { source: options.source, links, redactor, allEvents: url.searchParams.get('events') === 'all' },
+        )
       : undefined;
     if (!rendered) {
       page(
@@ -169,6 +189,7 @@ export async function startViewer(options: ViewerOptions): Promise<RunningViewer
     });
   });
   const address = server.address() as AddressInfo;
+  loopbackOnly = isLoopback(address.address);
   const shownHost = address.family === 'IPv6' ? `[${address.address}]` : address.address;
   return {
     url: `http://${shownHost}:${address.port}${withToken('/')}`,

@@ -16,13 +16,17 @@ const ARGS = [
   '--disable-sync',
 ];
 
-/** A headless Chromium with a fresh profile, closed and removed when the test file ends. */
-export async function launchBrowser(): Promise<BrowserContext> {
+/**
+ * A headless Chromium with a fresh profile, closed and removed when the test file ends. `extraArgs`
+ * adds command-line switches (`--host-resolver-rules=MAP name 127.0.0.1`: a name that resolves to
+ * this machine, as a rebound DNS name would).
+ */
+export async function launchBrowser(extraArgs: readonly string[] = []): Promise<BrowserContext> {
   if (!existsSync(CHROMIUM))
     throw new Error(`${CHROMIUM} is missing: install Debian's chromium package (apt-get install -y chromium).`);
   const context = await chromium.launchPersistentContext(tempDir('archal-chromium-'), {
     executablePath: CHROMIUM,
-    args: ARGS,
+    args: [...ARGS, ...extraArgs],
     headless: true,
     viewport: { width: 1180, height: 760 },
   });

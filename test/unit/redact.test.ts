@@ -104,6 +104,19 @@ describe('redaction of more formats and forms', () => {
     expect(out).toContain('state=1');
   });
 
+  it('removes tokens a program coloured with terminal escapes, as raw text and as JSON text', () => {
+    const coloured = `token \u001b[32m${secrets.github}\u001b[0m, key \u001b[1;31m${secrets.openai}\u001b[0m\u001b[K${secrets.server}`;
+    for (const text of [coloured, JSON.stringify(coloured)]) {
+      const out = redactor.text(text);
+      expect(out).not.toContain(secrets.github);
+      expect(out).not.toContain(secrets.openai);
+      expect(out).not.toContain(secrets.server);
+    }
+    expect(redactor.text(coloured)).toBe(
+      'token \u001b[32m[REDACTED]\u001b[0m, key \u001b[1;31m[REDACTED]\u001b[0m\u001b[K[REDACTED]',
+    );
+  });
+
   it('removes NAME=value and "name": "value" where the name ends like a secret, and only those', () => {
     const out = redactor.text('MY_API_KEY=opaque-value-1 "refresh_token": "opaque-value-2" MAX_TOKENS=100000');
     expect(out).toBe('MY_API_KEY=[REDACTED] "refresh_token": "[REDACTED]" MAX_TOKENS=100000');

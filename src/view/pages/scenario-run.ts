@@ -65,14 +65,27 @@ function waterfall(request: RequestRecord, start: number, span: number): Html {
   </svg>`;
 }
 
-function requestRows(requests: readonly RequestRecord[]): Html {
+/**
+ * What a request's bodies and changes show at most: an agent that lists big issues a hundred times
+ * made pages of tens of megabytes. The run's record file keeps them whole, and the page says so.
+ */
+export const BODY_CHARS = 8 * 1024;
+
+/** The rows of the requests table, and whether a body or change list was cut to BODY_CHARS. */
+function requestRows(requests: readonly RequestRecord[]): { rows: Html; cut: boolean } {
+  let cut = false;
+  const body = (value: unknown): string => {
+    const text = typeof value === 'string' ? value : (JSON.stringify(value, null, 2) ?? 'null');
+    if (text.length > BODY_CHARS) cut = true;
+    return pretty(text, BODY_CHARS);
+  };
   const times = requests.map((request) => (request.at ? Date.parse(request.at) : NaN)).filter((t) => !Number.isNaN(t));
   const start = times.length > 0 ? Math.min(...times) : 0;
   const end = Math.max(
     start,
     ...requests.map((request) => (request.at ? Date.parse(request.at) + (request.durationMs ?? 0) : start)),
   );
-  return html`${requests.map((request, index) => {
+  const rows = html`${requests.map((request, index) => {
     const offset = request.at ? Date.parse(request.at) - start : NaN;
     const changes = request.changes ?? [];
     return html`<tr data-request="${index + 1}" ${request.notImplemented ? html` data-not-implemented` : ''}>
@@ -87,19 +100,19 @@ function requestRows(requests: readonly RequestRecord[]): Html {
           ${
             request.requestBody !== undefined && request.requestBody !== null
               ? html`<div class="muted">request body</div>
-                  <pre>${pretty(request.requestBody)}</pre>`
+                  <pre>${body(request.requestBody)}</pre>`
               : ''
           }
           ${
             request.responseBody !== undefined && request.responseBody !== null
               ? html`<div class="muted">response body</div>
-                  <pre>${pretty(request.responseBody)}</pre>`
+                  <pre>${body(request.responseBody)}</pre>`
               : ''
           }
           ${
             changes.length > 0
               ? html`<div class="muted">changes</div>
-                  <pre>${pretty(changes)}</pre>`
+                  <pre>${body(changes)}</pre>`
               : ''
           }
         </details>
@@ -112,6 +125,7 @@ function requestRows(requests: readonly RequestRecord[]): Html {
       </td>
     </tr>`;
   })}`;
+  return { rows, cut };
 }
 
 /** A short name for a record of the clone's state: `acme/widgets#3 Title`, a label's name… */
@@ -188,6 +202,7 @@ function recordKeys(requests: readonly RequestRecord[]): Map<string, string> {
 
 export function scenarioRunPage(record: ScenarioRunRecord, options: { links: PageLinks; suiteId?: string }): Page {
   const { result, requests } = record;
+  const table = requestRows(requests);
   const notImplemented = requests.filter((request) => request.notImplemented).length;
   const failed = requests.filter((request) => request.status >= 400).length;
   const keys = recordKeys(requests);
@@ -260,13 +275,20 @@ export function scenarioRunPage(record: ScenarioRunRecord, options: { links: Pag
                 <th class="num">Status</th>
                 <th class="num">Took</th>
                 <th>Operation</th>
-                <th></th>
+                <th>Notes</th>
               </tr>
             </thead>
             <tbody>
-              ${requestRows(requests)}
+              ${table.rows}
             </tbody>
           </table>`
+    }
+    ${
+      table.cut
+        ? html`<p class="muted" data-bodies-cut>
+            Bodies longer than ${BODY_CHARS / 1024} KB are cut here; <code>${record.file}</code> holds them whole.
+          </p>`
+        : ''
     }
     <h2>State changes</h2>
     ${diffs.length === 0 ? html`<p class="muted">The run changed nothing in the clone's state.</p>` : diffs.map(({ clone, name, diff }) => collectionDiff(diffs.some((other) => other.clone !== clone) ? `${clone} ${name}` : name, diff, keys))}
