@@ -14,6 +14,7 @@ export interface CodexDefaults {
 
 /** `codex exec --json`: JSONL thread/turn/item events. The prompt goes on stdin (`-`). */
 export function createCodexProvider(defaults: CodexDefaults = {}): Provider {
+  const threadTotals = new ThreadTotals();
   return {
     name: 'codex',
     async run(request, onEvent): Promise<ProviderResult> {
@@ -45,7 +46,7 @@ export function createCodexProvider(defaults: CodexDefaults = {}): Provider {
 
       let sessionId: string | undefined;
       let answer: string | undefined;
-      let usage: Usage | undefined;
+      let threadTotal: Usage | undefined;
       let turnFailed: string | undefined;
       let lastError: string | undefined;
       let turnCompleted = false;
@@ -76,8 +77,7 @@ export function createCodexProvider(defaults: CodexDefaults = {}): Provider {
               return;
             case 'turn.completed':
               turnCompleted = true;
-              // The CLI reports the thread's running total, so the last value replaces earlier ones.
-              usage = usageOf(event.usage);
+              threadTotal = usageOf(event.usage);
               return;
             case 'turn.failed':
               turnFailed = errorMessage(event.error) ?? lastError ?? 'turn failed';
@@ -90,6 +90,7 @@ export function createCodexProvider(defaults: CodexDefaults = {}): Provider {
         },
       );
 
+      const usage = threadTotal && sessionId ? threadTotals.turnUsage(sessionId, threadTotal) : threadTotal;
       if (turnCompleted && !turnFailed && result.exitCode === 0) {
         const text = answer ?? '';
         return { text, structuredOutput: request.outputSchemaPath ? parseJson(text) : undefined, sessionId, usage };
@@ -172,6 +173,31 @@ function handleItem(
       }
       return;
     }
+  }
+}
+
+/**
+ * The running token total codex last reported for each thread (`turn.completed` carries the thread's
+ * total, which on a resumed thread includes every earlier turn), so that a resumed node is charged
+ * for its own turn only. A thread first seen resumed (a session of an earlier process) has no
+ * baseline and is charged its whole total.
+ */
+class ThreadTotals {
+  private static readonly MAX_THREADS = 1000;
+  private readonly totals = new Map<string, Usage>();
+
+  turnUsage(threadId: string, total: Usage): Usage {
+    const before = this.totals.get(threadId);
+    this.totals.delete(threadId);
+    if (this.totals.size >= ThreadTotals.MAX_THREADS) this.totals.delete(this.totals.keys().next().value!);
+    this.totals.set(threadId, total);
+    if (!before) return total;
+    const since = (now: number | undefined, then: number | undefined) => Math.max(0, (now ?? 0) - (then ?? 0));
+    return {
+      inputTokens: since(total.inputTokens, before.inputTokens),
+      outputTokens: since(total.outputTokens, before.outputTokens),
+      cacheReadTokens: since(total.cacheReadTokens, before.cacheReadTokens),
+    };
   }
 }
 

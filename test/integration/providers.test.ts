@@ -265,6 +265,21 @@ nodes:
     expect(completed[0]!.data.exit_code).toBe(0);
   });
 
+  it("counts a resumed thread's own turn only, though codex reports the thread's running total", async () => {
+    const dir = tempDir();
+    const log = join(dir, 'codex.jsonl');
+    const { result } = await run(
+      `${header}provider: codex\nnodes:\n  - id: fix\n    prompt: Fix it\n  - id: review\n    depends_on: [fix]\n    prompt: Review it\n`,
+      { dir, env: fakeEnv({ FAKE_CODEX_LOG: log, CODEX_HOME: join(dir, 'codex-home') }) },
+    );
+    expect(result.status).toBe('completed');
+    expect(calls(log)[1]!.argv).toContain('resume');
+    const turn = { inputTokens: 24763, outputTokens: 122, cacheReadTokens: 24448 };
+    expect(result.nodes.fix!.usage).toEqual(turn);
+    expect(result.nodes.review!.usage).toEqual(turn);
+    expect(result.usage).toMatchObject({ inputTokens: 2 * 24763, outputTokens: 2 * 122 });
+  });
+
   it('passes output_format as an --output-schema file and parses the JSON answer', async () => {
     const dir = tempDir();
     const log = join(dir, 'codex.jsonl');
