@@ -1,5 +1,5 @@
 import { describeExit } from '../lib/process.js';
-import { kindFromText, mcpServers, runJsonLinesCli, stderrTail } from './cli-stream.js';
+import { kindFromText, mcpServers, runJsonLinesCli, stderrTail, type CliRunResult } from './cli-stream.js';
 import { clampEffort, PROVIDER_CAPABILITIES } from './models.js';
 import {
   ProviderError,
@@ -120,13 +120,13 @@ export function createClaudeProvider(defaults: ClaudeDefaults = {}): Provider {
               return;
             case 'result':
               final = message;
-              return;
+              return 'final';
           }
         },
       );
 
       const usage = final ? usageOf(final) : undefined;
-      if (final && final.is_error !== true && result.exitCode === 0) {
+      if (final && final.is_error !== true && (result.exitCode === 0 || result.stoppedAfterFinal)) {
         const text = typeof final.result === 'string' && final.result.length > 0 ? final.result : texts.join('');
         return {
           text,
@@ -173,7 +173,7 @@ function thinkingEnv(request: ProviderRequest): NodeJS.ProcessEnv | undefined {
 function failure(
   final: Record<string, unknown> | undefined,
   assistantError: string | undefined,
-  result: Awaited<ReturnType<typeof runJsonLinesCli>>,
+  result: CliRunResult,
   sawMessage: boolean,
   usage: Usage | undefined,
 ): ProviderError {

@@ -78,10 +78,10 @@ export function createCodexProvider(defaults: CodexDefaults = {}): Provider {
             case 'turn.completed':
               turnCompleted = true;
               threadTotal = usageOf(event.usage);
-              return;
+              return 'final';
             case 'turn.failed':
               turnFailed = errorMessage(event.error) ?? lastError ?? 'turn failed';
-              return;
+              return 'final';
             case 'error':
               // Usually "Reconnecting… n/5": progress, not failure, unless the turn then fails.
               lastError = typeof event.message === 'string' ? event.message : lastError;
@@ -91,7 +91,7 @@ export function createCodexProvider(defaults: CodexDefaults = {}): Provider {
       );
 
       const usage = threadTotal && sessionId ? threadTotals.turnUsage(sessionId, threadTotal) : threadTotal;
-      if (turnCompleted && !turnFailed && result.exitCode === 0) {
+      if (turnCompleted && !turnFailed && (result.exitCode === 0 || result.stoppedAfterFinal)) {
         const text = answer ?? '';
         return { text, structuredOutput: request.outputSchemaPath ? parseJson(text) : undefined, sessionId, usage };
       }

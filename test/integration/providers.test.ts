@@ -10,6 +10,7 @@ const header = 'name: test\ndescription: provider test\n';
 
 interface Call {
   argv: string[];
+  pid: number;
   session?: string;
   stdin: string;
   cwd: string;
@@ -20,6 +21,15 @@ function calls(file: string): Call[] {
     .trim()
     .split('\n')
     .map((line) => JSON.parse(line) as Call);
+}
+
+function isRunning(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 /** The environment of a machine where the fake CLIs are the ones on PATH. */
@@ -204,6 +214,18 @@ describe('claude provider (stream-json)', () => {
     expect(crash.result.nodes.a!.error).toContain('Claude Code exit 139 without a result: panic: something broke');
   });
 
+  it('takes the answer of a CLI that printed its result but never exits, and stops it', async () => {
+    const dir = tempDir();
+    const log = join(dir, 'claude.jsonl');
+    const { result } = await run(
+      `${header}nodes:\n  - id: a\n    prompt: hi\n    idle_timeout: 1500\n    retry: {max_attempts: 1}\n`,
+      { dir, env: fakeEnv({ FAKE_CLAUDE_SCENARIO: 'linger', FAKE_CLAUDE_LOG: log }) },
+    );
+    expect(result.nodes.a).toMatchObject({ state: 'completed', output: 'All done' });
+    expect(result.nodes.a!.usage).toMatchObject({ costUsd: 0.0123 });
+    expect(isRunning(calls(log)[0]!.pid)).toBe(false);
+  });
+
   it('says how to fix a missing CLI', async () => {
     const { result } = await run(`${header}nodes:\n  - id: a\n    prompt: hi\n`, {
       config: { assistants: { claude: { command: '/nonexistent/claude' } } },
@@ -278,6 +300,20 @@ nodes:
     expect(result.nodes.fix!.usage).toEqual(turn);
     expect(result.nodes.review!.usage).toEqual(turn);
     expect(result.usage).toMatchObject({ inputTokens: 2 * 24763, outputTokens: 2 * 122 });
+  });
+
+  it('takes the answer of a CLI that completed its turn but never exits, and stops it', async () => {
+    const dir = tempDir();
+    const log = join(dir, 'codex.jsonl');
+    const { result } = await run(
+      `${header}provider: codex\nnodes:\n  - id: a\n    prompt: hi\n    idle_timeout: 1500\n    retry: {max_attempts: 1}\n`,
+      {
+        dir,
+        env: fakeEnv({ FAKE_CODEX_SCENARIO: 'linger', FAKE_CODEX_LOG: log, CODEX_HOME: join(dir, 'codex-home') }),
+      },
+    );
+    expect(result.nodes.a).toMatchObject({ state: 'completed', output: 'Done: hi' });
+    expect(isRunning(calls(log)[0]!.pid)).toBe(false);
   });
 
   it('passes output_format as an --output-schema file and parses the JSON answer', async () => {
