@@ -226,6 +226,14 @@ describe('claude provider (stream-json)', () => {
     expect(isRunning(calls(log)[0]!.pid)).toBe(false);
   });
 
+  it('reads characters that the pipe delivers in two pieces whole', async () => {
+    const answer = 'Réparé ✓ — 日本語 🎉';
+    const { result } = await run(`${header}nodes:\n  - id: a\n    prompt: hi\n`, {
+      env: fakeEnv({ FAKE_CLAUDE_ANSWER: answer, FAKE_CLAUDE_SPLIT_WRITES: '1' }),
+    });
+    expect(result.nodes.a).toMatchObject({ state: 'completed', output: answer });
+  });
+
   it('says how to fix a missing CLI', async () => {
     const { result } = await run(`${header}nodes:\n  - id: a\n    prompt: hi\n`, {
       config: { assistants: { claude: { command: '/nonexistent/claude' } } },
