@@ -83,6 +83,7 @@ export function createClaudeProvider(defaults: ClaudeDefaults = {}): Provider {
           command: defaults.command ?? 'claude',
           args,
           configKey: 'assistants.claude.command',
+          install: 'npm install -g @anthropic-ai/claude-code',
           stdin: request.prompt,
           env: thinkingEnv(request),
         },

@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { describeExit, runProcess, type ProcessResult } from '../lib/process.js';
 import { readMcpConfigJson } from './mcp-config.js';
 import { ProviderError, type ProviderRequest, type Usage } from './types.js';
@@ -9,6 +10,8 @@ export interface CliInvocation {
   args: string[];
   /** The config key that sets the command, for the "not installed" hint. */
   configKey: string;
+  /** The command that installs the CLI, for the same hint. */
+  install?: string;
   stdin: string;
   env?: NodeJS.ProcessEnv;
 }
@@ -76,11 +79,18 @@ export async function runJsonLinesCli(
   clearTimeout(graceTimer);
   if (messageError) throw messageError;
   if (result.spawnError) {
+    // A working directory that does not exist fails the spawn with ENOENT too, worded as a missing program.
+    if (!existsSync(request.cwd))
+      throw new ProviderError(
+        'invalid_request',
+        `${invocation.label} cannot start: its working directory ${request.cwd} does not exist`,
+      );
     const missing = result.spawnError.code === 'ENOENT' || result.spawnError.code === 'EACCES';
+    const install = invocation.install ? ` (${invocation.install})` : '';
     throw new ProviderError(
       missing ? 'not_installed' : 'crash',
       missing
-        ? `${invocation.label} '${invocation.command}' was not found or is not executable; install it or set ${invocation.configKey} in .archal.json`
+        ? `${invocation.label} '${invocation.command}' was not found or is not executable; install it${install} or set ${invocation.configKey} in .archal.json`
         : `${invocation.label} could not start: ${result.spawnError.message}`,
     );
   }

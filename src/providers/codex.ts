@@ -57,6 +57,7 @@ export function createCodexProvider(defaults: CodexDefaults = {}): Provider {
           command: defaults.command ?? 'codex',
           args,
           configKey: 'assistants.codex.command',
+          install: 'npm install -g @openai/codex',
           stdin: promptWithSystem(request),
         },
         request,

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from '@jest/globals';
+import { createClaudeProvider, ProviderError } from '../../src/providers/index.js';
 import { recordingClock, run } from '../helpers/engine.js';
 import { tempDir } from '../helpers/tmp.js';
 
@@ -240,8 +241,27 @@ describe('claude provider (stream-json)', () => {
     });
     expect(result.nodes.a).toMatchObject({ state: 'failed', attempts: 1 });
     expect(result.nodes.a!.error).toContain(
-      "'/nonexistent/claude' was not found or is not executable; install it or set assistants.claude.command",
+      "'/nonexistent/claude' was not found or is not executable; install it (npm install -g @anthropic-ai/claude-code) or set assistants.claude.command",
     );
+  });
+
+  it('names a missing working directory as such, not as a missing CLI', async () => {
+    const cwd = join(tempDir(), 'gone');
+    const provider = createClaudeProvider();
+    const request = {
+      prompt: 'hi',
+      cwd,
+      env: fakeEnv({}),
+      nodeId: 'a',
+      runId: 'r',
+      workflowName: 'w',
+      iteration: 1,
+      signal: new AbortController().signal,
+    };
+    const error = await provider.run(request, () => {}).catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(ProviderError);
+    expect(error).toMatchObject({ kind: 'invalid_request' });
+    expect((error as Error).message).toBe(`Claude Code CLI cannot start: its working directory ${cwd} does not exist`);
   });
 });
 
@@ -322,6 +342,16 @@ nodes:
     );
     expect(result.nodes.a).toMatchObject({ state: 'completed', output: 'Done: hi' });
     expect(isRunning(calls(log)[0]!.pid)).toBe(false);
+  });
+
+  it('says how to install a missing CLI', async () => {
+    const { result } = await run(`${header}provider: codex\nnodes:\n  - id: a\n    prompt: hi\n`, {
+      config: { assistants: { codex: { command: '/nonexistent/codex' } } },
+    });
+    expect(result.nodes.a).toMatchObject({ state: 'failed', attempts: 1 });
+    expect(result.nodes.a!.error).toContain(
+      "'/nonexistent/codex' was not found or is not executable; install it (npm install -g @openai/codex) or set assistants.codex.command",
+    );
   });
 
   it('passes output_format as an --output-schema file and parses the JSON answer', async () => {
