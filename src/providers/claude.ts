@@ -18,6 +18,9 @@ export interface ClaudeDefaults {
   args?: string[];
 }
 
+/** How Claude Code says it has no session of the id given to --resume. */
+const SESSION_NOT_FOUND = /No conversation found with session ID/i;
+
 const ASSISTANT_ERROR_KINDS: Record<string, ProviderErrorKind> = {
   authentication_failed: 'auth',
   billing_error: 'billing',
@@ -184,8 +187,11 @@ function failure(
     const detail =
       (typeof final.result === 'string' && final.result) || errors.join('; ') || String(final.subtype ?? 'error');
     const status = typeof final.api_error_status === 'number' ? final.api_error_status : undefined;
+    const sessionNotFound = SESSION_NOT_FOUND.test(detail);
     const kind: ProviderErrorKind =
       (assistantError && ASSISTANT_ERROR_KINDS[assistantError]) ||
+      // Asking again for the same session cannot succeed.
+      (sessionNotFound ? 'invalid_request' : undefined) ||
       (status === 429
         ? 'rate_limit'
         : status === 529
@@ -198,18 +204,26 @@ function failure(
       status,
       exitCode: result.exitCode,
       usage,
+      ...(sessionNotFound ? { sessionNotFound: true } : {}),
     });
   }
   if (result.idleTimedOut)
     return new ProviderError('timeout', 'Claude Code produced no output before the idle timeout');
   // No result line: either the CLI refused its arguments (plain-text error, no JSON at all) or it died mid-stream.
+  // Older versions report a session they do not have this way too.
+  const sessionNotFound = !sawMessage && SESSION_NOT_FOUND.test(stderr);
   const kind: ProviderErrorKind =
-    sawMessage || result.signal ? 'crash' : stderr.startsWith('Error:') ? 'invalid_request' : kindFromText(stderr);
+    sawMessage || result.signal
+      ? 'crash'
+      : stderr.startsWith('Error:') || sessionNotFound
+        ? 'invalid_request'
+        : kindFromText(stderr);
   return new ProviderError(
     kind === 'unknown' ? 'crash' : kind,
     `Claude Code ${describeExit(result)} without a result${stderr ? `: ${stderr}` : ''}`,
     {
       exitCode: result.exitCode,
+      ...(sessionNotFound ? { sessionNotFound: true } : {}),
     },
   );
 }

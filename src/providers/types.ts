@@ -128,7 +128,14 @@ export class ProviderError extends Error {
   constructor(
     readonly kind: ProviderErrorKind,
     message: string,
-    readonly details: { status?: number; exitCode?: number | null; partialText?: string; usage?: Usage } = {},
+    readonly details: {
+      status?: number;
+      exitCode?: number | null;
+      partialText?: string;
+      usage?: Usage;
+      /** The session to resume is not one the CLI has (another machine, another directory, cleaned up). */
+      sessionNotFound?: boolean;
+    } = {},
   ) {
     super(message);
     this.name = 'ProviderError';
