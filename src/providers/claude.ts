@@ -1,3 +1,4 @@
+import { isRecord } from '../lib/is-record.js';
 import { describeExit } from '../lib/process.js';
 import { kindFromText, mcpServers, runJsonLinesCli, stderrTail, type CliRunResult } from './cli-stream.js';
 import { clampEffort, PROVIDER_CAPABILITIES } from './models.js';
@@ -132,11 +133,13 @@ export function createClaudeProvider(defaults: ClaudeDefaults = {}): Provider {
       const usage = final ? usageOf(final) : undefined;
       if (final && final.is_error !== true && (result.exitCode === 0 || result.stoppedAfterFinal)) {
         const text = typeof final.result === 'string' && final.result.length > 0 ? final.result : texts.join('');
+        const warnings = permissionDenials(final);
         return {
           text,
           structuredOutput: final.structured_output ?? undefined,
           sessionId: typeof final.session_id === 'string' ? final.session_id : sessionId,
           usage,
+          ...(warnings.length > 0 ? { warnings } : {}),
         };
       }
       if (!final && result.idleTimedOut && texts.length > 0)
@@ -226,6 +229,25 @@ function failure(
       ...(sessionNotFound ? { sessionNotFound: true } : {}),
     },
   );
+}
+
+/**
+ * The tool calls a permission mode that asks refused (nobody can answer in print mode): the run
+ * still succeeds, often with an answer that only asks for the permission.
+ */
+function permissionDenials(final: Record<string, unknown>): string[] {
+  const denials = Array.isArray(final.permission_denials) ? final.permission_denials : [];
+  if (denials.length === 0) return [];
+  const names = [
+    ...new Set(
+      denials.map((denial) =>
+        isRecord(denial) && typeof denial.tool_name === 'string' ? denial.tool_name : 'unknown',
+      ),
+    ),
+  ];
+  return [
+    `Claude Code was denied ${denials.length} tool call${denials.length === 1 ? '' : 's'} (${names.join(', ')}) by its permission mode; allow the tools with allowed_tools, or set assistants.claude.permissionMode`,
+  ];
 }
 
 type Block = Record<string, unknown>;

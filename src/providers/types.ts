@@ -102,6 +102,8 @@ export interface ProviderResult {
   usage?: Usage;
   /** True when the idle timeout stopped the provider after it had produced some output. */
   idleTimedOut?: boolean;
+  /** What the user should know about a call that still answered (tools the CLI was refused...). */
+  warnings?: string[];
 }
 
 /**

@@ -235,6 +235,17 @@ describe('claude provider (stream-json)', () => {
     expect(result.nodes.a).toMatchObject({ state: 'completed', output: answer });
   });
 
+  it('warns when Claude Code was denied tools it asked for', async () => {
+    const { result, logs } = await run(`${header}nodes:\n  - id: edit\n    prompt: Edit the readme\n`, {
+      config: { assistants: { claude: { permissionMode: 'default' } } },
+      env: fakeEnv({ FAKE_CLAUDE_SCENARIO: 'denied' }),
+    });
+    expect(result.nodes.edit).toMatchObject({ state: 'completed', output: 'I need permission to edit README.md.' });
+    expect(logs).toContainEqual(
+      "⚠️ Node 'edit': Claude Code was denied 1 tool call (Edit) by its permission mode; allow the tools with allowed_tools, or set assistants.claude.permissionMode",
+    );
+  });
+
   it('says how to fix a missing CLI', async () => {
     const { result } = await run(`${header}nodes:\n  - id: a\n    prompt: hi\n`, {
       config: { assistants: { claude: { command: '/nonexistent/claude' } } },

@@ -105,6 +105,7 @@ export async function callProvider(run: RunContext, node: AiNode, call: AiCall):
     const result = await providerCall(run, node, { ...call, prompt });
     usage = addUsage(usage, result.usage);
     if (result.idleTimedOut) run.deps.log(`⚠️ Node '${node.id}' went idle; continuing with the output it produced.`);
+    for (const warning of result.warnings ?? []) run.deps.log(`⚠️ Node '${node.id}': ${warning}`);
     if (!schema) {
       if (result.text.trim().length === 0)
         throw new NodeFailure(`Node '${node.id}' produced no assistant output`, 'unknown', usage);
