@@ -105,11 +105,21 @@ export function createCodexProvider(defaults: CodexDefaults = {}): Provider {
           usage,
         });
       if (result.idleTimedOut) throw new ProviderError('timeout', 'Codex produced no output before the idle timeout');
+      // The CLI's own last error event says more than how it exited, or than its stderr (where it
+      // also notes progress: "Reading prompt from stdin...").
+      const errorKind = lastError ? kindFromText(lastError) : 'unknown';
       const kind =
-        sessionId || result.signal ? 'crash' : result.exitCode === 2 ? 'invalid_request' : kindFromText(stderr);
+        errorKind !== 'unknown'
+          ? errorKind
+          : sessionId || result.signal
+            ? 'crash'
+            : result.exitCode === 2
+              ? 'invalid_request'
+              : kindFromText(stderr);
+      const detail = [lastError, stderr].filter(Boolean).join('\n');
       throw new ProviderError(
         kind === 'unknown' ? 'crash' : kind,
-        `Codex ${describeExit(result)} without completing its turn${stderr ? `: ${stderr}` : lastError ? `: ${lastError}` : ''}`,
+        `Codex ${describeExit(result)} without completing its turn${detail ? `: ${detail}` : ''}`,
         {
           exitCode: result.exitCode,
         },

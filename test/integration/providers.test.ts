@@ -394,6 +394,12 @@ nodes:
     const rateLimited = await run(yaml, { dir, clock, env: fakeEnv({ FAKE_CODEX_SCENARIO: 'rate-limited' }) });
     expect(rateLimited.result.nodes.a).toMatchObject({ state: 'failed', attempts: 3 });
 
+    const errorExit = await run(yaml, { dir, clock, env: fakeEnv({ FAKE_CODEX_SCENARIO: 'error-exit' }) });
+    expect(errorExit.result.nodes.a).toMatchObject({ state: 'failed', attempts: 1 });
+    expect(errorExit.result.nodes.a!.error).toContain(
+      'Codex exit 1 without completing its turn: unexpected status 401 Unauthorized: Provided authentication token is expired. Please try signing in again.',
+    );
+
     const incomplete = await run(`${yaml}    retry: {max_attempts: 1}\n`, {
       dir,
       env: fakeEnv({ FAKE_CODEX_SCENARIO: 'incomplete' }),
