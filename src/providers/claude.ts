@@ -89,7 +89,7 @@ export function createClaudeProvider(defaults: ClaudeDefaults = {}): Provider {
           configKey: 'assistants.claude.command',
           install: 'npm install -g @anthropic-ai/claude-code',
           stdin: request.prompt,
-          env: thinkingEnv(request),
+          env: claudeEnv(request),
         },
         request,
         (message) => {
@@ -169,12 +169,22 @@ function optionArgs(options: AiOptions): string[] {
   return args;
 }
 
-/** Extended thinking is set through the environment: a budget, or none at all. */
-function thinkingEnv(request: ProviderRequest): NodeJS.ProcessEnv | undefined {
+/**
+ * Variables Claude Code sets for the processes it runs. Inherited (Archal run from a Claude Code
+ * session or one of its hooks), they make the CLI refuse to start as a nested session; each call
+ * here is a headless session of its own.
+ */
+const NESTED_SESSION_VARIABLES = ['CLAUDECODE', 'CLAUDE_CODE_ENTRYPOINT'];
+
+/** The CLI's environment: the request's, without nested-session markers, with the thinking budget. */
+function claudeEnv(request: ProviderRequest): NodeJS.ProcessEnv {
+  const env = { ...request.env };
+  for (const name of NESTED_SESSION_VARIABLES) delete env[name];
+  // Extended thinking is set through the environment: a budget, or none at all.
   const thinking = request.options?.thinking;
-  if (!thinking || thinking.type === 'adaptive') return undefined;
-  const budget = thinking.type === 'disabled' ? 0 : (thinking.budgetTokens ?? 16000);
-  return { ...request.env, MAX_THINKING_TOKENS: String(budget) };
+  if (thinking && thinking.type !== 'adaptive')
+    env.MAX_THINKING_TOKENS = String(thinking.type === 'disabled' ? 0 : (thinking.budgetTokens ?? 16000));
+  return env;
 }
 
 function failure(

@@ -246,6 +246,13 @@ describe('claude provider (stream-json)', () => {
     );
   });
 
+  it('runs Claude Code as a session of its own when Archal itself runs inside Claude Code', async () => {
+    const { result } = await run(`${header}nodes:\n  - id: a\n    prompt: hi\n    retry: {max_attempts: 1}\n`, {
+      env: fakeEnv({ CLAUDECODE: '1', CLAUDE_CODE_ENTRYPOINT: 'cli' }),
+    });
+    expect(result.nodes.a).toMatchObject({ state: 'completed', output: 'Done: hi' });
+  });
+
   it('says how to fix a missing CLI', async () => {
     const { result } = await run(`${header}nodes:\n  - id: a\n    prompt: hi\n`, {
       config: { assistants: { claude: { command: '/nonexistent/claude' } } },
