@@ -50,6 +50,7 @@ export function createCodexProvider(defaults: CodexDefaults = {}): Provider {
       let turnFailed: string | undefined;
       let lastError: string | undefined;
       let turnCompleted = false;
+      const notices: string[] = [];
 
       const result = await runJsonLinesCli(
         {
@@ -73,6 +74,7 @@ export function createCodexProvider(defaults: CodexDefaults = {}): Provider {
                   answer = text;
                   onEvent({ type: 'text', text });
                 },
+                onNotice: (message) => notices.push(`Codex: ${message}`),
                 onEvent,
               });
               return;
@@ -94,10 +96,22 @@ export function createCodexProvider(defaults: CodexDefaults = {}): Provider {
       const usage = threadTotal && sessionId ? threadTotals.turnUsage(sessionId, threadTotal) : threadTotal;
       if (turnCompleted && !turnFailed && (result.exitCode === 0 || result.stoppedAfterFinal)) {
         const text = answer ?? '';
-        return { text, structuredOutput: request.outputSchemaPath ? parseJson(text) : undefined, sessionId, usage };
+        return {
+          text,
+          structuredOutput: request.outputSchemaPath ? parseJson(text) : undefined,
+          sessionId,
+          usage,
+          ...(notices.length > 0 ? { warnings: notices } : {}),
+        };
       }
       if (!turnCompleted && !turnFailed && result.idleTimedOut && answer)
-        return { text: answer, sessionId, usage, idleTimedOut: true };
+        return {
+          text: answer,
+          sessionId,
+          usage,
+          idleTimedOut: true,
+          ...(notices.length > 0 ? { warnings: notices } : {}),
+        };
       const stderr = stderrTail(result);
       if (turnFailed)
         throw new ProviderError(kindFromText(turnFailed), `Codex turn failed: ${turnFailed}`, {
@@ -146,7 +160,11 @@ function mcpConfigArgs(file: string): string[] {
 function handleItem(
   phase: 'item.started' | 'item.completed',
   raw: unknown,
-  handlers: { onAnswer: (text: string) => void; onEvent: Parameters<Provider['run']>[1] },
+  handlers: {
+    onAnswer: (text: string) => void;
+    onNotice: (message: string) => void;
+    onEvent: Parameters<Provider['run']>[1];
+  },
 ): void {
   if (typeof raw !== 'object' || raw === null) return;
   const item = raw as Record<string, unknown>;
@@ -156,6 +174,10 @@ function handleItem(
     case 'agent_message':
     case 'assistant_message':
       if (phase === 'item.completed' && typeof item.text === 'string') handlers.onAnswer(item.text);
+      return;
+    // Not a failure: the CLI's notices (a config warning, a deprecation, a model rerouted).
+    case 'error':
+      if (phase === 'item.completed' && typeof item.message === 'string') handlers.onNotice(item.message);
       return;
     case 'command_execution':
     case 'mcp_tool_call':

@@ -362,6 +362,14 @@ nodes:
     expect(isRunning(calls(log)[0]!.pid)).toBe(false);
   });
 
+  it("passes on the CLI's non-fatal notices as warnings", async () => {
+    const { result, logs } = await run(`${header}provider: codex\nnodes:\n  - id: a\n    prompt: hi\n`, {
+      env: fakeEnv({ FAKE_CODEX_NOTICE: 'model rerouted: gpt-5.5 -> gpt-5.4 (HighRiskCyberActivity)' }),
+    });
+    expect(result.nodes.a).toMatchObject({ state: 'completed', output: 'Done: hi' });
+    expect(logs).toContainEqual("⚠️ Node 'a': Codex: model rerouted: gpt-5.5 -> gpt-5.4 (HighRiskCyberActivity)");
+  });
+
   it('says how to install a missing CLI', async () => {
     const { result } = await run(`${header}provider: codex\nnodes:\n  - id: a\n    prompt: hi\n`, {
       config: { assistants: { codex: { command: '/nonexistent/codex' } } },
