@@ -51,6 +51,7 @@ export function createCodexProvider(defaults: CodexDefaults = {}): Provider {
       let lastError: string | undefined;
       let turnCompleted = false;
       const notices: string[] = [];
+      const started = new Set<string>();
 
       const result = await runJsonLinesCli(
         {
@@ -76,6 +77,7 @@ export function createCodexProvider(defaults: CodexDefaults = {}): Provider {
                 },
                 onNotice: (message) => notices.push(`Codex: ${message}`),
                 onEvent,
+                started,
               });
               return;
             case 'turn.completed':
@@ -164,6 +166,8 @@ function handleItem(
     onAnswer: (text: string) => void;
     onNotice: (message: string) => void;
     onEvent: Parameters<Provider['run']>[1];
+    /** Ids of the items started and not yet completed. */
+    started: Set<string>;
   },
 ): void {
   if (typeof raw !== 'object' || raw === null) return;
@@ -192,10 +196,13 @@ function handleItem(
             : type === 'web_search'
               ? { query: item.query }
               : { changes: item.changes };
-      if (phase === 'item.started') handlers.onEvent({ type: 'tool_call', id, name, input });
-      else {
-        // Items that complete without a start (file changes, quick searches) still get both events.
-        if (type === 'file_change' || type === 'web_search') handlers.onEvent({ type: 'tool_call', id, name, input });
+      if (phase === 'item.started') {
+        handlers.started.add(id);
+        handlers.onEvent({ type: 'tool_call', id, name, input });
+      } else {
+        // An item that completes without a start (some versions start no file change or quick
+        // search) still gets both events; one that started has had its call already.
+        if (!handlers.started.delete(id)) handlers.onEvent({ type: 'tool_call', id, name, input });
         const exitCode = typeof item.exit_code === 'number' ? item.exit_code : undefined;
         const isError =
           item.status === 'failed' ||
