@@ -1,6 +1,13 @@
 import { isRecord } from '../lib/is-record.js';
 import { describeExit } from '../lib/process.js';
-import { kindFromText, mcpServers, runJsonLinesCli, stderrTail, type CliRunResult } from './cli-stream.js';
+import {
+  idleTimeoutError,
+  kindFromText,
+  mcpServers,
+  runJsonLinesCli,
+  stderrTail,
+  type CliRunResult,
+} from './cli-stream.js';
 import { clampEffort, PROVIDER_CAPABILITIES } from './models.js';
 import {
   ProviderError,
@@ -144,6 +151,7 @@ export function createClaudeProvider(defaults: ClaudeDefaults = {}): Provider {
       }
       if (!final && result.idleTimedOut && texts.length > 0)
         return { text: texts.join(''), sessionId, idleTimedOut: true };
+      if (!final && result.idleTimedOut) throw idleTimeoutError('Claude Code', request);
       throw failure(final, assistantError, result, sawMessage, usage);
     },
   };
@@ -220,8 +228,6 @@ function failure(
       ...(sessionNotFound ? { sessionNotFound: true } : {}),
     });
   }
-  if (result.idleTimedOut)
-    return new ProviderError('timeout', 'Claude Code produced no output before the idle timeout');
   // No result line: either the CLI refused its arguments (plain-text error, no JSON at all) or it died mid-stream.
   // Older versions report a session they do not have this way too.
   const sessionNotFound = !sawMessage && SESSION_NOT_FOUND.test(stderr);

@@ -101,6 +101,14 @@ export async function runJsonLinesCli(
   return { ...result, stoppedAfterFinal };
 }
 
+/** The error of a CLI the idle timeout stopped before it answered: how long it was given, and what sets that. */
+export function idleTimeoutError(name: string, request: ProviderRequest): ProviderError {
+  return new ProviderError(
+    'timeout',
+    `${name} printed nothing for ${request.idleTimeoutMs ?? '?'} ms and was stopped (the idle_timeout of this node; raise it if the work needs longer)`,
+  );
+}
+
 export function stderrTail(result: ProcessResult, max = 1500): string {
   const text = result.stderr.trim();
   return text.length > max ? `…${text.slice(-max)}` : text;

@@ -1,5 +1,12 @@
 import { describeExit } from '../lib/process.js';
-import { kindFromText, mcpServers, promptWithSystem, runJsonLinesCli, stderrTail } from './cli-stream.js';
+import {
+  idleTimeoutError,
+  kindFromText,
+  mcpServers,
+  promptWithSystem,
+  runJsonLinesCli,
+  stderrTail,
+} from './cli-stream.js';
 import { clampEffort, PROVIDER_CAPABILITIES } from './models.js';
 import { ProviderError, type Provider, type ProviderResult, type Usage } from './types.js';
 
@@ -120,7 +127,7 @@ export function createCodexProvider(defaults: CodexDefaults = {}): Provider {
           exitCode: result.exitCode,
           usage,
         });
-      if (result.idleTimedOut) throw new ProviderError('timeout', 'Codex produced no output before the idle timeout');
+      if (result.idleTimedOut) throw idleTimeoutError('Codex', request);
       // The CLI's own last error event says more than how it exited, or than its stderr (where it
       // also notes progress: "Reading prompt from stdin...").
       const errorKind = lastError ? kindFromText(lastError) : 'unknown';

@@ -253,6 +253,18 @@ describe('claude provider (stream-json)', () => {
     expect(result.nodes.a).toMatchObject({ state: 'completed', output: 'Done: hi' });
   });
 
+  it('says how long a CLI that went quiet was given, and what sets it', async () => {
+    const yaml = `nodes:\n  - id: a\n    prompt: hi\n    idle_timeout: 1000\n    retry: {max_attempts: 1}\n`;
+    const claude = await run(`${header}${yaml}`, { env: fakeEnv({ FAKE_CLAUDE_SCENARIO: 'hang' }) });
+    expect(claude.result.nodes.a!.error).toContain(
+      'Claude Code printed nothing for 1000 ms and was stopped (the idle_timeout of this node; raise it if the work needs longer)',
+    );
+    const codex = await run(`${header}provider: codex\n${yaml}`, { env: fakeEnv({ FAKE_CODEX_SCENARIO: 'hang' }) });
+    expect(codex.result.nodes.a!.error).toContain(
+      'Codex printed nothing for 1000 ms and was stopped (the idle_timeout of this node; raise it if the work needs longer)',
+    );
+  });
+
   it('says how to fix a missing CLI', async () => {
     const { result } = await run(`${header}nodes:\n  - id: a\n    prompt: hi\n`, {
       config: { assistants: { claude: { command: '/nonexistent/claude' } } },
