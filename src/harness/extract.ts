@@ -3,6 +3,8 @@
  *  1. the whole output is one JSON object with `text` or `payloads`;
  *  2. JSON objects with `text`/`payloads` embedded in other output (one per line: NDJSON), the last one wins;
  *  3. otherwise the non-empty lines outside JSON blocks, joined.
+ * An agent that is an agent CLI printing its own JSON answers too: Claude Code's `result` object
+ * (`-p --output-format json` or `stream-json`) and Codex's `agent_message` items (`exec --json`).
  */
 export type AnswerFormat = 'json' | 'embedded_json' | 'ndjson' | 'text' | 'empty';
 
@@ -56,6 +58,15 @@ function answerOf(value: unknown): string | undefined {
     if (texts.length > 0) return texts.join('\n');
   }
   if (typeof record.text === 'string') return record.text;
+  return agentCliAnswer(record);
+}
+
+/** The answer of Claude Code's result object, or of a completed Codex agent message. */
+function agentCliAnswer(record: Record<string, unknown>): string | undefined {
+  if (record.type === 'result' && typeof record.result === 'string') return record.result;
+  const item = record.item as { type?: unknown; text?: unknown } | undefined;
+  if (record.type === 'item.completed' && item?.type === 'agent_message' && typeof item.text === 'string')
+    return item.text;
   return undefined;
 }
 

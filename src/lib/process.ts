@@ -18,6 +18,7 @@ import {
 } from 'node:fs';
 import { isAbsolute, join, resolve } from 'node:path';
 import type { Writable } from 'node:stream';
+import { StringDecoder } from 'node:string_decoder';
 import { scratchDir } from './paths.js';
 import { monotonicMs } from './elapsed.js';
 
@@ -254,7 +255,11 @@ export function runProcess(options: RunProcessOptions): Promise<ProcessResult> {
     let stdoutBytes = 0;
     let stdoutTruncated = false;
     let stderr = '';
-    let pendingLine = '';
+    // A chunk may end inside a multi-byte character: the decoders keep its first bytes for the next.
+    const stdoutDecoder = new StringDecoder('utf8');
+    const stderrDecoder = new StringDecoder('utf8');
+    // The unfinished line, in pieces: joined once when its newline arrives, so a huge line costs its size.
+    let pendingLine: string[] = [];
     let timedOut = false;
     let idleTimedOut = false;
     let aborted = false;
@@ -342,18 +347,20 @@ export function runProcess(options: RunProcessOptions): Promise<ProcessResult> {
       }
       stdoutBytes += chunk.length;
       if (options.onStdoutLine) {
-        pendingLine += chunk.toString('utf8');
-        let newline = pendingLine.indexOf('\n');
-        while (newline !== -1) {
-          options.onStdoutLine(pendingLine.slice(0, newline).replace(/\r$/, ''));
-          pendingLine = pendingLine.slice(newline + 1);
-          newline = pendingLine.indexOf('\n');
+        const text = stdoutDecoder.write(chunk);
+        let start = 0;
+        for (let newline = text.indexOf('\n'); newline !== -1; newline = text.indexOf('\n', start)) {
+          pendingLine.push(text.slice(start, newline));
+          options.onStdoutLine(pendingLine.join('').replace(/\r$/, ''));
+          pendingLine = [];
+          start = newline + 1;
         }
+        if (start < text.length) pendingLine.push(text.slice(start));
       }
     });
     child.stderr!.on('data', (chunk: Buffer) => {
       armIdle();
-      const text = chunk.toString('utf8');
+      const text = stderrDecoder.write(chunk);
       options.onStderr?.(text);
       stderr = (stderr + text).slice(-stderrTail);
     });
@@ -384,7 +391,10 @@ export function runProcess(options: RunProcessOptions): Promise<ProcessResult> {
 
     const settle = (exitCode: number | null, signal: NodeJS.Signals | null) => {
       if (settled) return;
-      if (options.onStdoutLine && pendingLine.length > 0) options.onStdoutLine(pendingLine.replace(/\r$/, ''));
+      if (options.onStdoutLine) {
+        const rest = pendingLine.join('') + stdoutDecoder.end();
+        if (rest.length > 0) options.onStdoutLine(rest.replace(/\r$/, ''));
+      }
       finish({
         exitCode,
         signal,

@@ -1,5 +1,13 @@
+import { isRecord } from '../lib/is-record.js';
 import { describeExit } from '../lib/process.js';
-import { kindFromText, mcpServers, runJsonLinesCli, stderrTail } from './cli-stream.js';
+import {
+  idleTimeoutError,
+  kindFromText,
+  mcpServers,
+  runJsonLinesCli,
+  stderrTail,
+  type CliRunResult,
+} from './cli-stream.js';
 import { clampEffort, PROVIDER_CAPABILITIES } from './models.js';
 import {
   ProviderError,
@@ -17,6 +25,9 @@ export interface ClaudeDefaults {
   permissionMode?: string;
   args?: string[];
 }
+
+/** How Claude Code says it has no session of the id given to --resume. */
+const SESSION_NOT_FOUND = /No conversation found with session ID/i;
 
 const ASSISTANT_ERROR_KINDS: Record<string, ProviderErrorKind> = {
   authentication_failed: 'auth',
@@ -83,8 +94,9 @@ export function createClaudeProvider(defaults: ClaudeDefaults = {}): Provider {
           command: defaults.command ?? 'claude',
           args,
           configKey: 'assistants.claude.command',
+          install: 'npm install -g @anthropic-ai/claude-code',
           stdin: request.prompt,
-          env: thinkingEnv(request),
+          env: claudeEnv(request),
         },
         request,
         (message) => {
@@ -120,23 +132,26 @@ export function createClaudeProvider(defaults: ClaudeDefaults = {}): Provider {
               return;
             case 'result':
               final = message;
-              return;
+              return 'final';
           }
         },
       );
 
       const usage = final ? usageOf(final) : undefined;
-      if (final && final.is_error !== true && result.exitCode === 0) {
+      if (final && final.is_error !== true && (result.exitCode === 0 || result.stoppedAfterFinal)) {
         const text = typeof final.result === 'string' && final.result.length > 0 ? final.result : texts.join('');
+        const warnings = permissionDenials(final);
         return {
           text,
           structuredOutput: final.structured_output ?? undefined,
           sessionId: typeof final.session_id === 'string' ? final.session_id : sessionId,
           usage,
+          ...(warnings.length > 0 ? { warnings } : {}),
         };
       }
       if (!final && result.idleTimedOut && texts.length > 0)
         return { text: texts.join(''), sessionId, idleTimedOut: true };
+      if (!final && result.idleTimedOut) throw idleTimeoutError('Claude Code', request);
       throw failure(final, assistantError, result, sawMessage, usage);
     },
   };
@@ -162,18 +177,28 @@ function optionArgs(options: AiOptions): string[] {
   return args;
 }
 
-/** Extended thinking is set through the environment: a budget, or none at all. */
-function thinkingEnv(request: ProviderRequest): NodeJS.ProcessEnv | undefined {
+/**
+ * Variables Claude Code sets for the processes it runs. Inherited (Archal run from a Claude Code
+ * session or one of its hooks), they make the CLI refuse to start as a nested session; each call
+ * here is a headless session of its own.
+ */
+const NESTED_SESSION_VARIABLES = ['CLAUDECODE', 'CLAUDE_CODE_ENTRYPOINT'];
+
+/** The CLI's environment: the request's, without nested-session markers, with the thinking budget. */
+function claudeEnv(request: ProviderRequest): NodeJS.ProcessEnv {
+  const env = { ...request.env };
+  for (const name of NESTED_SESSION_VARIABLES) delete env[name];
+  // Extended thinking is set through the environment: a budget, or none at all.
   const thinking = request.options?.thinking;
-  if (!thinking || thinking.type === 'adaptive') return undefined;
-  const budget = thinking.type === 'disabled' ? 0 : (thinking.budgetTokens ?? 16000);
-  return { ...request.env, MAX_THINKING_TOKENS: String(budget) };
+  if (thinking && thinking.type !== 'adaptive')
+    env.MAX_THINKING_TOKENS = String(thinking.type === 'disabled' ? 0 : (thinking.budgetTokens ?? 16000));
+  return env;
 }
 
 function failure(
   final: Record<string, unknown> | undefined,
   assistantError: string | undefined,
-  result: Awaited<ReturnType<typeof runJsonLinesCli>>,
+  result: CliRunResult,
   sawMessage: boolean,
   usage: Usage | undefined,
 ): ProviderError {
@@ -183,8 +208,11 @@ function failure(
     const detail =
       (typeof final.result === 'string' && final.result) || errors.join('; ') || String(final.subtype ?? 'error');
     const status = typeof final.api_error_status === 'number' ? final.api_error_status : undefined;
+    const sessionNotFound = SESSION_NOT_FOUND.test(detail);
     const kind: ProviderErrorKind =
       (assistantError && ASSISTANT_ERROR_KINDS[assistantError]) ||
+      // Asking again for the same session cannot succeed.
+      (sessionNotFound ? 'invalid_request' : undefined) ||
       (status === 429
         ? 'rate_limit'
         : status === 529
@@ -197,20 +225,45 @@ function failure(
       status,
       exitCode: result.exitCode,
       usage,
+      ...(sessionNotFound ? { sessionNotFound: true } : {}),
     });
   }
-  if (result.idleTimedOut)
-    return new ProviderError('timeout', 'Claude Code produced no output before the idle timeout');
   // No result line: either the CLI refused its arguments (plain-text error, no JSON at all) or it died mid-stream.
+  // Older versions report a session they do not have this way too.
+  const sessionNotFound = !sawMessage && SESSION_NOT_FOUND.test(stderr);
   const kind: ProviderErrorKind =
-    sawMessage || result.signal ? 'crash' : stderr.startsWith('Error:') ? 'invalid_request' : kindFromText(stderr);
+    sawMessage || result.signal
+      ? 'crash'
+      : stderr.startsWith('Error:') || sessionNotFound
+        ? 'invalid_request'
+        : kindFromText(stderr);
   return new ProviderError(
     kind === 'unknown' ? 'crash' : kind,
     `Claude Code ${describeExit(result)} without a result${stderr ? `: ${stderr}` : ''}`,
     {
       exitCode: result.exitCode,
+      ...(sessionNotFound ? { sessionNotFound: true } : {}),
     },
   );
+}
+
+/**
+ * The tool calls a permission mode that asks refused (nobody can answer in print mode): the run
+ * still succeeds, often with an answer that only asks for the permission.
+ */
+function permissionDenials(final: Record<string, unknown>): string[] {
+  const denials = Array.isArray(final.permission_denials) ? final.permission_denials : [];
+  if (denials.length === 0) return [];
+  const names = [
+    ...new Set(
+      denials.map((denial) =>
+        isRecord(denial) && typeof denial.tool_name === 'string' ? denial.tool_name : 'unknown',
+      ),
+    ),
+  ];
+  return [
+    `Claude Code was denied ${denials.length} tool call${denials.length === 1 ? '' : 's'} (${names.join(', ')}) by its permission mode; allow the tools with allowed_tools, or set assistants.claude.permissionMode`,
+  ];
 }
 
 type Block = Record<string, unknown>;

@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { describeExit, runProcess, type ProcessResult } from '../lib/process.js';
 import { readMcpConfigJson } from './mcp-config.js';
 import { ProviderError, type ProviderRequest, type Usage } from './types.js';
@@ -9,20 +10,42 @@ export interface CliInvocation {
   args: string[];
   /** The config key that sets the command, for the "not installed" hint. */
   configKey: string;
+  /** The command that installs the CLI, for the same hint. */
+  install?: string;
   stdin: string;
   env?: NodeJS.ProcessEnv;
 }
 
 /**
+ * How long a CLI may stay up after its final event (Claude Code's `result`, Codex's turn end) before
+ * its process group is stopped: long enough for its own shutdown (hooks, MCP servers), short of
+ * waiting out the idle timeout for a CLI that hangs once it has answered.
+ */
+export const FINAL_EVENT_EXIT_GRACE_MS = 30_000;
+
+export interface CliRunResult extends ProcessResult {
+  /** The CLI printed its final event, then did not exit within the grace and was stopped. */
+  stoppedAfterFinal: boolean;
+}
+
+/**
  * Runs an agent CLI that prints one JSON object per line, handing each parsed object to `onMessage`.
  * Lines that are not JSON objects (banners, debug noise) are ignored, as the CLIs' own SDKs do.
+ * `onMessage` returns 'final' for the CLI's last event: the CLI then has a grace to exit.
  */
 export async function runJsonLinesCli(
   invocation: CliInvocation,
   request: ProviderRequest,
-  onMessage: (message: Record<string, unknown>) => void,
-): Promise<ProcessResult> {
+  onMessage: (message: Record<string, unknown>) => 'final' | void,
+): Promise<CliRunResult> {
   let messageError: unknown;
+  const stop = new AbortController();
+  let sawFinal = false;
+  let graceTimer: NodeJS.Timeout | undefined;
+  const startGrace = () => {
+    const grace = Math.min(FINAL_EVENT_EXIT_GRACE_MS, request.idleTimeoutMs ?? FINAL_EVENT_EXIT_GRACE_MS);
+    graceTimer ??= setTimeout(() => stop.abort(), grace);
+  };
   const result = await runProcess({
     command: invocation.command,
     args: invocation.args,
@@ -30,7 +53,7 @@ export async function runJsonLinesCli(
     env: invocation.env ?? request.env,
     stdin: invocation.stdin,
     idleTimeoutMs: request.idleTimeoutMs,
-    signal: request.signal,
+    signal: AbortSignal.any([request.signal, stop.signal]),
     onProcess: request.onProcess,
     onStdoutLine: (line) => {
       const trimmed = line.trim();
@@ -43,25 +66,47 @@ export async function runJsonLinesCli(
       }
       if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) return;
       try {
-        onMessage(parsed as Record<string, unknown>);
+        if (onMessage(parsed as Record<string, unknown>) === 'final') {
+          sawFinal = true;
+          startGrace();
+        }
       } catch (error) {
         messageError ??= error;
       }
     },
     maxStdoutBytes: 1024 * 1024,
   });
+  clearTimeout(graceTimer);
   if (messageError) throw messageError;
   if (result.spawnError) {
+    // A working directory that does not exist fails the spawn with ENOENT too, worded as a missing program.
+    if (!existsSync(request.cwd))
+      throw new ProviderError(
+        'invalid_request',
+        `${invocation.label} cannot start: its working directory ${request.cwd} does not exist`,
+      );
     const missing = result.spawnError.code === 'ENOENT' || result.spawnError.code === 'EACCES';
+    const install = invocation.install ? ` (${invocation.install})` : '';
     throw new ProviderError(
       missing ? 'not_installed' : 'crash',
       missing
-        ? `${invocation.label} '${invocation.command}' was not found or is not executable; install it or set ${invocation.configKey} in .archal.json`
+        ? `${invocation.label} '${invocation.command}' was not found or is not executable; install it${install} or set ${invocation.configKey} in .archal.json`
         : `${invocation.label} could not start: ${result.spawnError.message}`,
     );
   }
-  if (result.aborted) throw new ProviderError('cancelled', `${invocation.label} was cancelled`);
-  return result;
+  if (request.signal.aborted) throw new ProviderError('cancelled', `${invocation.label} was cancelled`);
+  // Stopped by the grace, or gone idle, once the answer was complete: it hung after answering.
+  const stoppedAfterFinal = sawFinal && (stop.signal.aborted || result.idleTimedOut);
+  if (result.aborted && !stoppedAfterFinal) throw new ProviderError('cancelled', `${invocation.label} was cancelled`);
+  return { ...result, stoppedAfterFinal };
+}
+
+/** The error of a CLI the idle timeout stopped before it answered: how long it was given, and what sets that. */
+export function idleTimeoutError(name: string, request: ProviderRequest): ProviderError {
+  return new ProviderError(
+    'timeout',
+    `${name} printed nothing for ${request.idleTimeoutMs ?? '?'} ms and was stopped (the idle_timeout of this node; raise it if the work needs longer)`,
+  );
 }
 
 export function stderrTail(result: ProcessResult, max = 1500): string {

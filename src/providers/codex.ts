@@ -1,5 +1,12 @@
 import { describeExit } from '../lib/process.js';
-import { kindFromText, mcpServers, promptWithSystem, runJsonLinesCli, stderrTail } from './cli-stream.js';
+import {
+  idleTimeoutError,
+  kindFromText,
+  mcpServers,
+  promptWithSystem,
+  runJsonLinesCli,
+  stderrTail,
+} from './cli-stream.js';
 import { clampEffort, PROVIDER_CAPABILITIES } from './models.js';
 import { ProviderError, type Provider, type ProviderResult, type Usage } from './types.js';
 
@@ -14,6 +21,7 @@ export interface CodexDefaults {
 
 /** `codex exec --json`: JSONL thread/turn/item events. The prompt goes on stdin (`-`). */
 export function createCodexProvider(defaults: CodexDefaults = {}): Provider {
+  const threadTotals = new ThreadTotals();
   return {
     name: 'codex',
     async run(request, onEvent): Promise<ProviderResult> {
@@ -45,10 +53,12 @@ export function createCodexProvider(defaults: CodexDefaults = {}): Provider {
 
       let sessionId: string | undefined;
       let answer: string | undefined;
-      let usage: Usage | undefined;
+      let threadTotal: Usage | undefined;
       let turnFailed: string | undefined;
       let lastError: string | undefined;
       let turnCompleted = false;
+      const notices: string[] = [];
+      const started = new Set<string>();
 
       const result = await runJsonLinesCli(
         {
@@ -56,6 +66,7 @@ export function createCodexProvider(defaults: CodexDefaults = {}): Provider {
           command: defaults.command ?? 'codex',
           args,
           configKey: 'assistants.codex.command',
+          install: 'npm install -g @openai/codex',
           stdin: promptWithSystem(request),
         },
         request,
@@ -71,17 +82,18 @@ export function createCodexProvider(defaults: CodexDefaults = {}): Provider {
                   answer = text;
                   onEvent({ type: 'text', text });
                 },
+                onNotice: (message) => notices.push(`Codex: ${message}`),
                 onEvent,
+                started,
               });
               return;
             case 'turn.completed':
               turnCompleted = true;
-              // The CLI reports the thread's running total, so the last value replaces earlier ones.
-              usage = usageOf(event.usage);
-              return;
+              threadTotal = usageOf(event.usage);
+              return 'final';
             case 'turn.failed':
               turnFailed = errorMessage(event.error) ?? lastError ?? 'turn failed';
-              return;
+              return 'final';
             case 'error':
               // Usually "Reconnecting… n/5": progress, not failure, unless the turn then fails.
               lastError = typeof event.message === 'string' ? event.message : lastError;
@@ -90,24 +102,47 @@ export function createCodexProvider(defaults: CodexDefaults = {}): Provider {
         },
       );
 
-      if (turnCompleted && !turnFailed && result.exitCode === 0) {
+      const usage = threadTotal && sessionId ? threadTotals.turnUsage(sessionId, threadTotal) : threadTotal;
+      if (turnCompleted && !turnFailed && (result.exitCode === 0 || result.stoppedAfterFinal)) {
         const text = answer ?? '';
-        return { text, structuredOutput: request.outputSchemaPath ? parseJson(text) : undefined, sessionId, usage };
+        return {
+          text,
+          structuredOutput: request.outputSchemaPath ? parseJson(text) : undefined,
+          sessionId,
+          usage,
+          ...(notices.length > 0 ? { warnings: notices } : {}),
+        };
       }
       if (!turnCompleted && !turnFailed && result.idleTimedOut && answer)
-        return { text: answer, sessionId, usage, idleTimedOut: true };
+        return {
+          text: answer,
+          sessionId,
+          usage,
+          idleTimedOut: true,
+          ...(notices.length > 0 ? { warnings: notices } : {}),
+        };
       const stderr = stderrTail(result);
       if (turnFailed)
         throw new ProviderError(kindFromText(turnFailed), `Codex turn failed: ${turnFailed}`, {
           exitCode: result.exitCode,
           usage,
         });
-      if (result.idleTimedOut) throw new ProviderError('timeout', 'Codex produced no output before the idle timeout');
+      if (result.idleTimedOut) throw idleTimeoutError('Codex', request);
+      // The CLI's own last error event says more than how it exited, or than its stderr (where it
+      // also notes progress: "Reading prompt from stdin...").
+      const errorKind = lastError ? kindFromText(lastError) : 'unknown';
       const kind =
-        sessionId || result.signal ? 'crash' : result.exitCode === 2 ? 'invalid_request' : kindFromText(stderr);
+        errorKind !== 'unknown'
+          ? errorKind
+          : sessionId || result.signal
+            ? 'crash'
+            : result.exitCode === 2
+              ? 'invalid_request'
+              : kindFromText(stderr);
+      const detail = [lastError, stderr].filter(Boolean).join('\n');
       throw new ProviderError(
         kind === 'unknown' ? 'crash' : kind,
-        `Codex ${describeExit(result)} without completing its turn${stderr ? `: ${stderr}` : lastError ? `: ${lastError}` : ''}`,
+        `Codex ${describeExit(result)} without completing its turn${detail ? `: ${detail}` : ''}`,
         {
           exitCode: result.exitCode,
         },
@@ -134,7 +169,13 @@ function mcpConfigArgs(file: string): string[] {
 function handleItem(
   phase: 'item.started' | 'item.completed',
   raw: unknown,
-  handlers: { onAnswer: (text: string) => void; onEvent: Parameters<Provider['run']>[1] },
+  handlers: {
+    onAnswer: (text: string) => void;
+    onNotice: (message: string) => void;
+    onEvent: Parameters<Provider['run']>[1];
+    /** Ids of the items started and not yet completed. */
+    started: Set<string>;
+  },
 ): void {
   if (typeof raw !== 'object' || raw === null) return;
   const item = raw as Record<string, unknown>;
@@ -144,6 +185,10 @@ function handleItem(
     case 'agent_message':
     case 'assistant_message':
       if (phase === 'item.completed' && typeof item.text === 'string') handlers.onAnswer(item.text);
+      return;
+    // Not a failure: the CLI's notices (a config warning, a deprecation, a model rerouted).
+    case 'error':
+      if (phase === 'item.completed' && typeof item.message === 'string') handlers.onNotice(item.message);
       return;
     case 'command_execution':
     case 'mcp_tool_call':
@@ -158,10 +203,13 @@ function handleItem(
             : type === 'web_search'
               ? { query: item.query }
               : { changes: item.changes };
-      if (phase === 'item.started') handlers.onEvent({ type: 'tool_call', id, name, input });
-      else {
-        // Items that complete without a start (file changes, quick searches) still get both events.
-        if (type === 'file_change' || type === 'web_search') handlers.onEvent({ type: 'tool_call', id, name, input });
+      if (phase === 'item.started') {
+        handlers.started.add(id);
+        handlers.onEvent({ type: 'tool_call', id, name, input });
+      } else {
+        // An item that completes without a start (some versions start no file change or quick
+        // search) still gets both events; one that started has had its call already.
+        if (!handlers.started.delete(id)) handlers.onEvent({ type: 'tool_call', id, name, input });
         const exitCode = typeof item.exit_code === 'number' ? item.exit_code : undefined;
         const isError =
           item.status === 'failed' ||
@@ -172,6 +220,31 @@ function handleItem(
       }
       return;
     }
+  }
+}
+
+/**
+ * The running token total codex last reported for each thread (`turn.completed` carries the thread's
+ * total, which on a resumed thread includes every earlier turn), so that a resumed node is charged
+ * for its own turn only. A thread first seen resumed (a session of an earlier process) has no
+ * baseline and is charged its whole total.
+ */
+class ThreadTotals {
+  private static readonly MAX_THREADS = 1000;
+  private readonly totals = new Map<string, Usage>();
+
+  turnUsage(threadId: string, total: Usage): Usage {
+    const before = this.totals.get(threadId);
+    this.totals.delete(threadId);
+    if (this.totals.size >= ThreadTotals.MAX_THREADS) this.totals.delete(this.totals.keys().next().value!);
+    this.totals.set(threadId, total);
+    if (!before) return total;
+    const since = (now: number | undefined, then: number | undefined) => Math.max(0, (now ?? 0) - (then ?? 0));
+    return {
+      inputTokens: since(total.inputTokens, before.inputTokens),
+      outputTokens: since(total.outputTokens, before.outputTokens),
+      cacheReadTokens: since(total.cacheReadTokens, before.cacheReadTokens),
+    };
   }
 }
 

@@ -102,6 +102,8 @@ export interface ProviderResult {
   usage?: Usage;
   /** True when the idle timeout stopped the provider after it had produced some output. */
   idleTimedOut?: boolean;
+  /** What the user should know about a call that still answered (tools the CLI was refused...). */
+  warnings?: string[];
 }
 
 /**
@@ -128,7 +130,14 @@ export class ProviderError extends Error {
   constructor(
     readonly kind: ProviderErrorKind,
     message: string,
-    readonly details: { status?: number; exitCode?: number | null; partialText?: string; usage?: Usage } = {},
+    readonly details: {
+      status?: number;
+      exitCode?: number | null;
+      partialText?: string;
+      usage?: Usage;
+      /** The session to resume is not one the CLI has (another machine, another directory, cleaned up). */
+      sessionNotFound?: boolean;
+    } = {},
   ) {
     super(message);
     this.name = 'ProviderError';

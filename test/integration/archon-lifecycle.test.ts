@@ -190,6 +190,41 @@ nodes:
     expect(resumed).toBe(firstSession);
   });
 
+  it("starts a persist_session node afresh, with a warning, when the CLI no longer has the previous run's session", async () => {
+    const dir = tempRepo();
+    const log = join(dir, '.git', 'claude-calls.jsonl');
+    const env = (home: string) => ({
+      ...process.env,
+      PATH: `${FAKE_BIN}:${process.env.PATH}`,
+      FAKE_CLAUDE_LOG: log,
+      CLAUDE_CONFIG_DIR: join(dir, '.git', home),
+    });
+    const workflow = await loadOk(
+      `${header}nodes:\n  - id: chat\n    provider: claude\n    prompt: "remember $ARGUMENTS"\n    persist_session: true\n`,
+      { dir },
+    );
+    const first = await startRun(deps(dir, env('machine-a')), { workflow, workingPath: dir, userMessage: 'one' });
+    expect(first.result.status).toBe('completed');
+    // The next run happens where Claude Code keeps other sessions (another runner, a cleaned ~/.claude).
+    const secondDeps = deps(dir, env('machine-b'));
+    const second = await startRun(secondDeps, { workflow, workingPath: dir, userMessage: 'two' });
+    expect(second.result.status).toBe('completed');
+    expect(second.result.nodes.chat!.output).toBe('Done: remember two');
+    const calls = readFileSync(log, 'utf8')
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line) as { argv: string[]; session: string });
+    const firstSession = calls[0]!.session;
+    expect(calls.map((call) => call.argv.find((arg) => arg.startsWith('--resume=')))).toEqual([
+      undefined,
+      `--resume=${firstSession}`,
+      undefined,
+    ]);
+    expect(secondDeps.logs).toContainEqual(
+      `⚠️ Node 'chat': the claude CLI no longer has the session ${firstSession} of an earlier run; starting a fresh session`,
+    );
+  });
+
   it('lets runs of a workflow that does not mutate the checkout share the working path', async () => {
     const dir = tempRepo();
     const workflow = await loadOk(

@@ -38,12 +38,43 @@ describe('answer extraction', () => {
     ['{"text": "brace } in string"}', 'brace } in string', 'json'],
     ['   \n', '', 'empty'],
     ['{broken json\nstill text', '{broken json\nstill text', 'text'],
+    // An agent that is Claude Code: `claude -p --output-format json`, then `stream-json --verbose`.
+    [
+      '{"type":"result","subtype":"success","is_error":false,"duration_ms":1234,"num_turns":2,"result":"Closed 3 issues.","session_id":"4f1c","total_cost_usd":0.01,"usage":{"input_tokens":5,"output_tokens":9},"permission_denials":[]}\n',
+      'Closed 3 issues.',
+      'json',
+    ],
+    [
+      '{"type":"system","subtype":"init","session_id":"4f1c","tools":["Bash"],"model":"claude-sonnet-4-5"}\n' +
+        '{"type":"assistant","message":{"role":"assistant","content":[{"type":"text","text":"Looking."}]},"parent_tool_use_id":null,"session_id":"4f1c"}\n' +
+        '{"type":"result","subtype":"success","is_error":false,"result":"Closed 3 issues.","session_id":"4f1c"}\n',
+      'Closed 3 issues.',
+      'ndjson',
+    ],
+    // An agent that is Codex: `codex exec --json`.
+    [
+      '{"type":"thread.started","thread_id":"0199"}\n{"type":"turn.started"}\n' +
+        '{"type":"item.completed","item":{"id":"item_0","type":"reasoning","text":"**Looking**"}}\n' +
+        '{"type":"item.completed","item":{"id":"item_1","type":"agent_message","text":"Closed 3 issues."}}\n' +
+        '{"type":"turn.completed","usage":{"input_tokens":10,"cached_input_tokens":0,"output_tokens":4}}\n',
+      'Closed 3 issues.',
+      'ndjson',
+    ],
   ])('%j → %j (%s)', (stdout, text, format) => {
     expect(extractAnswer(stdout)).toEqual({ text, format });
   });
 });
 
 describe('running the agent under the harness contract', () => {
+  it('takes the answer of an agent that is Claude Code printing its JSON result', async () => {
+    const claude = fileURLToPath(new URL('../fixtures/bin/claude', import.meta.url));
+    const run = await runHarness(
+      request('unused', { agent: resolveAgent(`${claude} -p --output-format json "$AGENT_TASK"`, process.env) }),
+    );
+    expect(run.outcome).toEqual({ kind: 'ok' });
+    expect(run.answer).toEqual({ text: 'Done: close stale issues', format: 'json' });
+  });
+
   it('passes the task and the clone through the environment, and nothing that reaches the real GitHub', async () => {
     const run = await runHarness(
       request('env', {

@@ -86,3 +86,23 @@ describe('runProcess with a descendant that escaped its process group', () => {
     expect(elapsed).toBeLessThan(STDIO_DRAIN_GRACE_MS);
   });
 });
+
+describe('runProcess reading stdout lines', () => {
+  it('reads a line of tens of megabytes in time linear in its size', async () => {
+    const size = 48 * 1024 * 1024;
+    const lengths: number[] = [];
+    const started = Date.now();
+    const result = await runProcess({
+      command: process.execPath,
+      args: ['-e', `process.stdout.write('x'.repeat(${size}) + '\\nend\\n')`],
+      cwd: tempDir(),
+      env: process.env,
+      maxStdoutBytes: 1024,
+      onStdoutLine: (line) => lengths.push(line.length),
+    });
+    expect(result.exitCode).toBe(0);
+    expect(lengths).toEqual([size, 3]);
+    // Rescanning the whole pending line at every 64 KiB chunk took tens of seconds here.
+    expect(Date.now() - started).toBeLessThan(8000);
+  });
+});

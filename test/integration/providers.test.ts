@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from '@jest/globals';
+import { createClaudeProvider, ProviderError } from '../../src/providers/index.js';
 import { recordingClock, run } from '../helpers/engine.js';
 import { tempDir } from '../helpers/tmp.js';
 
@@ -10,6 +11,7 @@ const header = 'name: test\ndescription: provider test\n';
 
 interface Call {
   argv: string[];
+  pid: number;
   session?: string;
   stdin: string;
   cwd: string;
@@ -20,6 +22,15 @@ function calls(file: string): Call[] {
     .trim()
     .split('\n')
     .map((line) => JSON.parse(line) as Call);
+}
+
+function isRunning(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 /** The environment of a machine where the fake CLIs are the ones on PATH. */
@@ -204,14 +215,83 @@ describe('claude provider (stream-json)', () => {
     expect(crash.result.nodes.a!.error).toContain('Claude Code exit 139 without a result: panic: something broke');
   });
 
+  it('takes the answer of a CLI that printed its result but never exits, and stops it', async () => {
+    const dir = tempDir();
+    const log = join(dir, 'claude.jsonl');
+    const { result } = await run(
+      `${header}nodes:\n  - id: a\n    prompt: hi\n    idle_timeout: 1500\n    retry: {max_attempts: 1}\n`,
+      { dir, env: fakeEnv({ FAKE_CLAUDE_SCENARIO: 'linger', FAKE_CLAUDE_LOG: log }) },
+    );
+    expect(result.nodes.a).toMatchObject({ state: 'completed', output: 'All done' });
+    expect(result.nodes.a!.usage).toMatchObject({ costUsd: 0.0123 });
+    expect(isRunning(calls(log)[0]!.pid)).toBe(false);
+  });
+
+  it('reads characters that the pipe delivers in two pieces whole', async () => {
+    const answer = 'Réparé ✓ — 日本語 🎉';
+    const { result } = await run(`${header}nodes:\n  - id: a\n    prompt: hi\n`, {
+      env: fakeEnv({ FAKE_CLAUDE_ANSWER: answer, FAKE_CLAUDE_SPLIT_WRITES: '1' }),
+    });
+    expect(result.nodes.a).toMatchObject({ state: 'completed', output: answer });
+  });
+
+  it('warns when Claude Code was denied tools it asked for', async () => {
+    const { result, logs } = await run(`${header}nodes:\n  - id: edit\n    prompt: Edit the readme\n`, {
+      config: { assistants: { claude: { permissionMode: 'default' } } },
+      env: fakeEnv({ FAKE_CLAUDE_SCENARIO: 'denied' }),
+    });
+    expect(result.nodes.edit).toMatchObject({ state: 'completed', output: 'I need permission to edit README.md.' });
+    expect(logs).toContainEqual(
+      "⚠️ Node 'edit': Claude Code was denied 1 tool call (Edit) by its permission mode; allow the tools with allowed_tools, or set assistants.claude.permissionMode",
+    );
+  });
+
+  it('runs Claude Code as a session of its own when Archal itself runs inside Claude Code', async () => {
+    const { result } = await run(`${header}nodes:\n  - id: a\n    prompt: hi\n    retry: {max_attempts: 1}\n`, {
+      env: fakeEnv({ CLAUDECODE: '1', CLAUDE_CODE_ENTRYPOINT: 'cli' }),
+    });
+    expect(result.nodes.a).toMatchObject({ state: 'completed', output: 'Done: hi' });
+  });
+
+  it('says how long a CLI that went quiet was given, and what sets it', async () => {
+    const yaml = `nodes:\n  - id: a\n    prompt: hi\n    idle_timeout: 1000\n    retry: {max_attempts: 1}\n`;
+    const claude = await run(`${header}${yaml}`, { env: fakeEnv({ FAKE_CLAUDE_SCENARIO: 'hang' }) });
+    expect(claude.result.nodes.a!.error).toContain(
+      'Claude Code printed nothing for 1000 ms and was stopped (the idle_timeout of this node; raise it if the work needs longer)',
+    );
+    const codex = await run(`${header}provider: codex\n${yaml}`, { env: fakeEnv({ FAKE_CODEX_SCENARIO: 'hang' }) });
+    expect(codex.result.nodes.a!.error).toContain(
+      'Codex printed nothing for 1000 ms and was stopped (the idle_timeout of this node; raise it if the work needs longer)',
+    );
+  });
+
   it('says how to fix a missing CLI', async () => {
     const { result } = await run(`${header}nodes:\n  - id: a\n    prompt: hi\n`, {
       config: { assistants: { claude: { command: '/nonexistent/claude' } } },
     });
     expect(result.nodes.a).toMatchObject({ state: 'failed', attempts: 1 });
     expect(result.nodes.a!.error).toContain(
-      "'/nonexistent/claude' was not found or is not executable; install it or set assistants.claude.command",
+      "'/nonexistent/claude' was not found or is not executable; install it (npm install -g @anthropic-ai/claude-code) or set assistants.claude.command",
     );
+  });
+
+  it('names a missing working directory as such, not as a missing CLI', async () => {
+    const cwd = join(tempDir(), 'gone');
+    const provider = createClaudeProvider();
+    const request = {
+      prompt: 'hi',
+      cwd,
+      env: fakeEnv({}),
+      nodeId: 'a',
+      runId: 'r',
+      workflowName: 'w',
+      iteration: 1,
+      signal: new AbortController().signal,
+    };
+    const error = await provider.run(request, () => {}).catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(ProviderError);
+    expect(error).toMatchObject({ kind: 'invalid_request' });
+    expect((error as Error).message).toBe(`Claude Code CLI cannot start: its working directory ${cwd} does not exist`);
   });
 });
 
@@ -265,6 +345,53 @@ nodes:
     expect(completed[0]!.data.exit_code).toBe(0);
   });
 
+  it("counts a resumed thread's own turn only, though codex reports the thread's running total", async () => {
+    const dir = tempDir();
+    const log = join(dir, 'codex.jsonl');
+    const { result } = await run(
+      `${header}provider: codex\nnodes:\n  - id: fix\n    prompt: Fix it\n  - id: review\n    depends_on: [fix]\n    prompt: Review it\n`,
+      { dir, env: fakeEnv({ FAKE_CODEX_LOG: log, CODEX_HOME: join(dir, 'codex-home') }) },
+    );
+    expect(result.status).toBe('completed');
+    expect(calls(log)[1]!.argv).toContain('resume');
+    const turn = { inputTokens: 24763, outputTokens: 122, cacheReadTokens: 24448 };
+    expect(result.nodes.fix!.usage).toEqual(turn);
+    expect(result.nodes.review!.usage).toEqual(turn);
+    expect(result.usage).toMatchObject({ inputTokens: 2 * 24763, outputTokens: 2 * 122 });
+  });
+
+  it('takes the answer of a CLI that completed its turn but never exits, and stops it', async () => {
+    const dir = tempDir();
+    const log = join(dir, 'codex.jsonl');
+    const { result } = await run(
+      `${header}provider: codex\nnodes:\n  - id: a\n    prompt: hi\n    idle_timeout: 1500\n    retry: {max_attempts: 1}\n`,
+      {
+        dir,
+        env: fakeEnv({ FAKE_CODEX_SCENARIO: 'linger', FAKE_CODEX_LOG: log, CODEX_HOME: join(dir, 'codex-home') }),
+      },
+    );
+    expect(result.nodes.a).toMatchObject({ state: 'completed', output: 'Done: hi' });
+    expect(isRunning(calls(log)[0]!.pid)).toBe(false);
+  });
+
+  it("passes on the CLI's non-fatal notices as warnings", async () => {
+    const { result, logs } = await run(`${header}provider: codex\nnodes:\n  - id: a\n    prompt: hi\n`, {
+      env: fakeEnv({ FAKE_CODEX_NOTICE: 'model rerouted: gpt-5.5 -> gpt-5.4 (HighRiskCyberActivity)' }),
+    });
+    expect(result.nodes.a).toMatchObject({ state: 'completed', output: 'Done: hi' });
+    expect(logs).toContainEqual("⚠️ Node 'a': Codex: model rerouted: gpt-5.5 -> gpt-5.4 (HighRiskCyberActivity)");
+  });
+
+  it('says how to install a missing CLI', async () => {
+    const { result } = await run(`${header}provider: codex\nnodes:\n  - id: a\n    prompt: hi\n`, {
+      config: { assistants: { codex: { command: '/nonexistent/codex' } } },
+    });
+    expect(result.nodes.a).toMatchObject({ state: 'failed', attempts: 1 });
+    expect(result.nodes.a!.error).toContain(
+      "'/nonexistent/codex' was not found or is not executable; install it (npm install -g @openai/codex) or set assistants.codex.command",
+    );
+  });
+
   it('passes output_format as an --output-schema file and parses the JSON answer', async () => {
     const dir = tempDir();
     const log = join(dir, 'codex.jsonl');
@@ -293,6 +420,12 @@ nodes:
 
     const rateLimited = await run(yaml, { dir, clock, env: fakeEnv({ FAKE_CODEX_SCENARIO: 'rate-limited' }) });
     expect(rateLimited.result.nodes.a).toMatchObject({ state: 'failed', attempts: 3 });
+
+    const errorExit = await run(yaml, { dir, clock, env: fakeEnv({ FAKE_CODEX_SCENARIO: 'error-exit' }) });
+    expect(errorExit.result.nodes.a).toMatchObject({ state: 'failed', attempts: 1 });
+    expect(errorExit.result.nodes.a!.error).toContain(
+      'Codex exit 1 without completing its turn: unexpected status 401 Unauthorized: Provided authentication token is expired. Please try signing in again.',
+    );
 
     const incomplete = await run(`${yaml}    retry: {max_attempts: 1}\n`, {
       dir,

@@ -8,6 +8,7 @@ import {
   ProviderError,
   type AiOptions,
   type ProviderEvent,
+  type ProviderRequest,
   type ProviderResult,
 } from '../../providers/types.js';
 import type { AiNode, CommandNode, PromptNode } from '../model.js';
@@ -41,7 +42,7 @@ export async function runPromptNode({ node, run, signal }: NodeRun<CommandNode |
 function sessionFor(
   node: CommandNode | PromptNode,
   run: RunContext,
-): { resumeSessionId?: string; forkSession?: boolean } {
+): Pick<AiCall, 'resumeSessionId' | 'forkSession' | 'sessionOfEarlierRun'> {
   if (node.resumeFrom) {
     const source = run.sessions.get(node.resumeFrom);
     if (!source)
@@ -52,9 +53,12 @@ function sessionFor(
     return { resumeSessionId: source.sessionId, forkSession: true };
   }
   if (node.context === 'fresh') return {};
-  const own = run.groupSessions?.get(node.id) ?? (node.persistSession ? run.previousSessions.get(node.id) : undefined);
-  const resumeSessionId = own ?? inheritedSession(node, run);
-  return resumeSessionId ? { resumeSessionId } : {};
+  const group = run.groupSessions?.get(node.id);
+  if (group) return { resumeSessionId: group };
+  const earlier = node.persistSession ? run.previousSessions.get(node.id) : undefined;
+  if (earlier) return { resumeSessionId: earlier, sessionOfEarlierRun: true };
+  const inherited = inheritedSession(node, run);
+  return inherited ? { resumeSessionId: inherited } : {};
 }
 
 /**
@@ -76,6 +80,11 @@ export interface AiCall {
   iteration: number;
   resumeSessionId?: string;
   forkSession?: boolean;
+  /**
+   * The session is one a previous run left (`persist_session`): the CLI may not have it here (another
+   * machine, a cleaned-up home), and then the node starts a fresh one.
+   */
+  sessionOfEarlierRun?: boolean;
   vars: RunVariables;
 }
 
@@ -96,6 +105,7 @@ export async function callProvider(run: RunContext, node: AiNode, call: AiCall):
     const result = await providerCall(run, node, { ...call, prompt });
     usage = addUsage(usage, result.usage);
     if (result.idleTimedOut) run.deps.log(`⚠️ Node '${node.id}' went idle; continuing with the output it produced.`);
+    for (const warning of result.warnings ?? []) run.deps.log(`⚠️ Node '${node.id}': ${warning}`);
     if (!schema) {
       if (result.text.trim().length === 0)
         throw new NodeFailure(`Node '${node.id}' produced no assistant output`, 'unknown', usage);
@@ -163,33 +173,39 @@ async function providerCall(run: RunContext, node: AiNode, call: AiCall): Promis
         );
       options.mcp = mcp.file;
     }
-    return await provider.run(
-      {
-        prompt: call.prompt,
-        cwd: run.cwd,
-        env,
-        model: node.model,
-        allowedTools: node.allowed_tools,
-        deniedTools: node.denied_tools,
-        outputSchema: schema,
-        outputSchemaPath: schema ? writeSchema(run, node.id, schema) : undefined,
-        resumeSessionId: call.resumeSessionId,
-        forkSession: call.forkSession,
-        options,
-        reasoningEffort: run.workflow.modelReasoningEffort,
-        webSearchMode: run.workflow.webSearchMode,
-        additionalDirectories: run.workflow.additionalDirectories,
-        exec: node.exec ?? run.workflow.exec,
-        nodeId: node.id,
-        runId: run.runId,
-        workflowName: run.workflow.name,
-        iteration: call.iteration,
-        idleTimeoutMs: node.idle_timeout ?? DEFAULT_IDLE_TIMEOUT_MS,
-        signal: call.signal,
-        onProcess: processReporter(run, node.id),
-      },
-      onEvent,
-    );
+    const request: ProviderRequest = {
+      prompt: call.prompt,
+      cwd: run.cwd,
+      env,
+      model: node.model,
+      allowedTools: node.allowed_tools,
+      deniedTools: node.denied_tools,
+      outputSchema: schema,
+      outputSchemaPath: schema ? writeSchema(run, node.id, schema) : undefined,
+      resumeSessionId: call.resumeSessionId,
+      forkSession: call.forkSession,
+      options,
+      reasoningEffort: run.workflow.modelReasoningEffort,
+      webSearchMode: run.workflow.webSearchMode,
+      additionalDirectories: run.workflow.additionalDirectories,
+      exec: node.exec ?? run.workflow.exec,
+      nodeId: node.id,
+      runId: run.runId,
+      workflowName: run.workflow.name,
+      iteration: call.iteration,
+      idleTimeoutMs: node.idle_timeout ?? DEFAULT_IDLE_TIMEOUT_MS,
+      signal: call.signal,
+      onProcess: processReporter(run, node.id),
+    };
+    try {
+      return await provider.run(request, onEvent);
+    } catch (error) {
+      if (!(call.sessionOfEarlierRun && error instanceof ProviderError && error.details.sessionNotFound)) throw error;
+      run.deps.log(
+        `⚠️ Node '${node.id}': the ${node.provider} CLI no longer has the session ${call.resumeSessionId} of an earlier run; starting a fresh session`,
+      );
+      return await provider.run({ ...request, resumeSessionId: undefined, forkSession: undefined }, onEvent);
+    }
   } catch (error) {
     throw toNodeFailure(error, node.id);
   } finally {
