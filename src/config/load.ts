@@ -2,7 +2,7 @@ import { INPUT_LIMITS, readInputFile } from '../lib/input-file.js';
 import { join } from 'node:path';
 import type { z } from 'zod';
 import { didYouMean } from '../lib/did-you-mean.js';
-import { parseJsonWithLocation } from '../lib/json-position.js';
+import { duplicateJsonKeys, parseJsonWithLocation } from '../lib/json-position.js';
 import { archalConfigSchema, type ArchalConfig } from './schema.js';
 
 export const CONFIG_FILE = '.archal.json';
@@ -34,15 +34,40 @@ export function loadConfigFile(file: string, options: { required?: boolean } = {
       ? { status: 'invalid', file, errors: [{ path: '', message: read.message }] }
       : { status: 'missing', file, config: {} };
   if (!read.ok) return { status: 'invalid', file, errors: [{ path: '', message: read.message }] };
+  if (read.text.trim() === '')
+    return {
+      status: 'invalid',
+      file,
+      errors: [{ path: '', message: 'the file is empty: write {} (or delete the file) to use the defaults' }],
+    };
   const parsed = parseJsonWithLocation(read.text);
   if (!parsed.ok)
     return { status: 'invalid', file, errors: [{ path: '', message: `invalid JSON: ${parsed.message}` }] };
-  return validateConfig(parsed.value, file);
+  const loaded = validateConfig(parsed.value, file);
+  const duplicates = duplicateKeyProblems(read.text);
+  if (loaded.status !== 'valid' || duplicates.length === 0) return loaded;
+  return { ...loaded, warnings: [...duplicates, ...(loaded.warnings ?? [])] };
+}
+
+/**
+ * A key given twice in one object: JSON.parse keeps the last one without a word, so the one the
+ * reader sees first (often the one they edited) may not be the one used.
+ */
+function duplicateKeyProblems(text: string): ConfigProblem[] {
+  return duplicateJsonKeys(text).map(({ path, key, lines }) => {
+    const times = lines.length === 2 ? 'twice' : `${lines.length} times`;
+    const list = `${lines.slice(0, -1).join(', ')} and ${lines.at(-1)!}`;
+    return {
+      path: [...path, key].join('.'),
+      message: `"${key}" is given ${times} (lines ${list}); the last one (line ${lines.at(-1)!}) is used: keep one`,
+    };
+  });
 }
 
 export function validateConfig(value: unknown, file: string): ConfigLoadResult {
   const result = archalConfigSchema.safeParse(value);
-  if (!result.success) return { status: 'invalid', file, errors: result.error.issues.flatMap(describeIssue) };
+  if (!result.success)
+    return { status: 'invalid', file, errors: result.error.issues.flatMap((issue) => describeIssue(issue, value)) };
   return normaliseConfig(result.data, file);
 }
 
@@ -87,10 +112,16 @@ function normaliseConfig(parsed: ArchalConfig, file: string): ConfigLoadResult {
   return { status: 'valid', file, config, ...(warnings.length > 0 ? { warnings } : {}) };
 }
 
-function describeIssue(issue: z.core.$ZodIssue): ConfigProblem[] {
+/** One zod issue as problems of key paths; `file` is the parsed file, for the value an issue is about. */
+function describeIssue(issue: z.core.$ZodIssue, file: unknown): ConfigProblem[] {
   const path = issue.path.map(String).join('.');
   // A union whose schema says what it wants keeps that message.
-  if (issue.code === 'invalid_union' && issue.message === 'Invalid input') return describeUnion(issue);
+  if (issue.code === 'invalid_union' && issue.message === 'Invalid input') return describeUnion(issue, file);
+  if (issue.code === 'invalid_value') {
+    const given = valueAt(file, issue.path);
+    const options = issue.values.filter((option): option is string => typeof option === 'string');
+    return [{ path, message: typeof given === 'string' ? issue.message + didYouMean(given, options) : issue.message }];
+  }
   if (issue.code === 'unrecognized_keys') {
     const known = knownKeysAt(issue.path);
     return issue.keys.map((key) => ({
@@ -106,12 +137,12 @@ function describeIssue(issue: z.core.$ZodIssue): ConfigProblem[] {
  * the problems of the shape whose type the value has, else the types that were expected. zod's own
  * message for it is only "Invalid input".
  */
-function describeUnion(issue: z.core.$ZodIssueInvalidUnion): ConfigProblem[] {
+function describeUnion(issue: z.core.$ZodIssueInvalidUnion, file: unknown): ConfigProblem[] {
   const typeMismatch = (branch: z.core.$ZodIssue[]) =>
     branch.length === 1 && branch[0]!.code === 'invalid_type' && branch[0]!.path.length === 0;
   const matched = issue.errors.filter((branch) => branch.length > 0 && !typeMismatch(branch));
   if (matched.length === 1)
-    return matched[0]!.flatMap((inner) => describeIssue({ ...inner, path: [...issue.path, ...inner.path] }));
+    return matched[0]!.flatMap((inner) => describeIssue({ ...inner, path: [...issue.path, ...inner.path] }, file));
   const expected = [
     ...new Set(
       issue.errors.flatMap((branch) =>
@@ -122,6 +153,15 @@ function describeUnion(issue: z.core.$ZodIssueInvalidUnion): ConfigProblem[] {
   const path = issue.path.map(String).join('.');
   if (expected.length === 0) return [{ path, message: issue.message }];
   return [{ path, message: `expected ${expected.join(' or ')}` }];
+}
+
+function valueAt(value: unknown, path: readonly PropertyKey[]): unknown {
+  let at = value;
+  for (const segment of path) {
+    if (typeof at !== 'object' || at === null) return undefined;
+    at = (at as Record<PropertyKey, unknown>)[segment];
+  }
+  return at;
 }
 
 function article(type: string): string {

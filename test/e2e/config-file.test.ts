@@ -1,0 +1,82 @@
+import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from '@jest/globals';
+import { json, runCli } from '../helpers/cli.js';
+import { writeFiles } from '../helpers/engine.js';
+import { tempDir } from '../helpers/tmp.js';
+
+interface Validation {
+  valid: boolean;
+  file: string;
+  exists: boolean;
+  errors: Array<{ path: string; message: string }>;
+  warnings: Array<{ path: string; message: string }>;
+}
+
+/** A git repository holding `files`. */
+function repository(files: Record<string, string>): string {
+  const dir = tempDir('archal-config-file-');
+  execFileSync('git', ['init', '--quiet', dir]);
+  writeFiles(dir, files);
+  return dir;
+}
+
+describe('.archal.json written by hand', () => {
+  async function validate(content: string): Promise<{ code: number | null; stderr: string; report: Validation }> {
+    const dir = repository({ '.archal.json': content });
+    const text = await runCli(['config', 'validate'], { cwd: dir });
+    const result = await runCli(['config', 'validate', '--json'], { cwd: dir });
+    // A command that fails on the file leaves it as it was.
+    expect(readFileSync(join(dir, '.archal.json'), 'utf8')).toBe(content);
+    expect(result.code).toBe(text.code);
+    return { code: result.code, stderr: text.stderr, report: json<Validation>(result) };
+  }
+
+  it('a comment is named as one, with where it is and what to do', async () => {
+    const { code, stderr } = await validate('{\n  // the agent under test\n  "agent": "node agent.mjs"\n}\n');
+    expect(code).toBe(2);
+    expect(stderr).toContain('line 2, column 3: a comment; JSON has none: remove it');
+  });
+
+  it('a block comment after a value is named as one too', async () => {
+    const { code, stderr } = await validate('{\n  "runs": 2 /* three on CI */\n}\n');
+    expect(code).toBe(2);
+    expect(stderr).toContain('line 2, column 13: a comment; JSON has none: remove it');
+  });
+
+  it('an empty file says it is empty and what to write', async () => {
+    const { code, stderr } = await validate('\n');
+    expect(code).toBe(2);
+    expect(stderr).toContain('.archal.json: the file is empty: write {} (or delete the file) to use the defaults');
+  });
+
+  it('an enum value with a typo gets a did-you-mean', async () => {
+    const { code, report } = await validate(
+      '{"routing": "proxi", "evaluator": {"provider": "claud"}, "app": {"minPermission": "Write"}}',
+    );
+    expect(code).toBe(2);
+    expect(report.errors).toEqual([
+      { path: 'routing', message: expect.stringContaining("Did you mean 'proxy'?") },
+      { path: 'evaluator.provider', message: expect.stringContaining("Did you mean 'claude'?") },
+      { path: 'app.minPermission', message: expect.stringContaining("Did you mean 'write'?") },
+    ]);
+    expect(report.errors[0]!.message).toContain('expected one of "env"|"proxy"|"both"');
+  });
+
+  it('a key given twice is a warning naming it and the line of the one that is used', async () => {
+    const { code, stderr, report } = await validate('{\n  "runs": 1,\n  "timeout": 60,\n  "runs": 5\n}\n');
+    expect(code).toBe(0);
+    expect(report.warnings).toEqual([
+      { path: 'runs', message: '"runs" is given twice (lines 2 and 4); the last one (line 4) is used: keep one' },
+    ]);
+    expect(stderr).toContain('warning: .archal.json: runs: "runs" is given twice');
+  });
+
+  it('a key given twice inside a section is named by its path', async () => {
+    const { report } = await validate('{"preprod": {"runs": 1, "passThreshold": 80, "runs": 3}}');
+    expect(report.warnings).toEqual([
+      { path: 'preprod.runs', message: expect.stringContaining('"runs" is given twice (lines 1 and 1)') },
+    ]);
+  });
+});
