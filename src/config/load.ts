@@ -31,7 +31,8 @@ export function loadConfigFile(file: string, options: { required?: boolean } = {
   const read = readInputFile(file, { maxBytes: INPUT_LIMITS.config, strictUtf8: true });
   if (!read.ok && read.problem === 'missing')
     return options.required
-      ? { status: 'invalid', file, errors: [{ path: '', message: read.message }] }
+      ? // Named once: the error's heading and each problem's prefix already name the file.
+        { status: 'invalid', file, errors: [{ path: '', message: 'no such file' }] }
       : { status: 'missing', file, config: {} };
   if (!read.ok) return { status: 'invalid', file, errors: [{ path: '', message: read.message }] };
   if (read.text.trim() === '')

@@ -22,6 +22,79 @@ function repository(files: Record<string, string>): string {
   return dir;
 }
 
+describe('archal config validate checks the file a run would read', () => {
+  it('typed in a subfolder, validates the nearest .archal.json above, as archal run reads it', async () => {
+    const dir = repository({ '.archal.json': '{"runs": "3"}\n', 'packages/a/readme.md': 'a package\n' });
+    const here = join(dir, 'packages', 'a');
+    const run = await runCli(['run', '-q'], { cwd: here });
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain('runs: Invalid input: expected number, received string');
+    expect(run.stderr).toContain('archal config validate');
+
+    const text = await runCli(['config', 'validate'], { cwd: here });
+    expect(text.code).toBe(2);
+    expect(text.stderr).toContain(`${join(dir, '.archal.json')} is invalid`);
+    expect(text.stderr).toContain('runs: Invalid input: expected number, received string');
+
+    const validate = await runCli(['config', 'validate', '--json'], { cwd: here });
+    expect(validate.code).toBe(2);
+    expect(json<Validation>(validate)).toMatchObject({
+      valid: false,
+      file: join(dir, '.archal.json'),
+      exists: true,
+      errors: [{ path: 'runs' }],
+    });
+  });
+
+  it('looks no higher than the repository root, as archal run does', async () => {
+    const outer = tempDir('archal-config-outer-');
+    writeFiles(outer, { '.archal.json': '{"runs": "3"}\n' });
+    const dir = join(outer, 'repo');
+    execFileSync('git', ['init', '--quiet', dir]);
+    writeFiles(dir, { 'sub/readme.md': 'x\n' });
+    const validate = await runCli(['config', 'validate', '--json'], { cwd: join(dir, 'sub') });
+    expect(validate.code).toBe(0);
+    expect(json<Validation>(validate)).toMatchObject({
+      valid: true,
+      exists: false,
+      file: join(dir, 'sub', '.archal.json'),
+    });
+  });
+
+  it('-c FILE validates the file `archal run -c FILE` reads, and the run says so in its hint', async () => {
+    const dir = repository({ 'ci/archal.ci.json': '{\n  "runs": 2,\n  "timout": 60\n}\n' });
+    const run = await runCli(['run', '-c', 'ci/archal.ci.json', '-q'], { cwd: dir });
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain("ci/archal.ci.json: timout: unknown key. Did you mean 'timeout'?");
+    expect(run.stderr).toContain('archal config validate -c ci/archal.ci.json');
+
+    const text = await runCli(['config', 'validate', '-c', 'ci/archal.ci.json'], { cwd: dir });
+    expect(text.code).toBe(2);
+    expect(text.stderr).toContain("ci/archal.ci.json: timout: unknown key. Did you mean 'timeout'?");
+
+    const validate = await runCli(['config', 'validate', '--config', 'ci/archal.ci.json', '--json'], { cwd: dir });
+    expect(validate.code).toBe(2);
+    expect(json<Validation>(validate)).toMatchObject({
+      valid: false,
+      file: join(dir, 'ci', 'archal.ci.json'),
+      exists: true,
+      errors: [{ path: 'timout' }],
+    });
+  });
+
+  it('-c FILE that does not exist is invalid (a run with it stops), named once', async () => {
+    const dir = repository({});
+    const validate = await runCli(['config', 'validate', '-c', 'nope.json', '--json'], { cwd: dir });
+    expect(validate.code).toBe(2);
+    expect(json<Validation>(validate)).toMatchObject({ valid: false, exists: false, errors: [{ path: '' }] });
+
+    const run = await runCli(['run', '-c', 'nope.json', '-q'], { cwd: dir });
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain('nope.json: no such file');
+    expect(run.stderr).not.toContain(`nope.json: ${join(dir, 'nope.json')}`);
+  });
+});
+
 describe('.archal.json written by hand', () => {
   async function validate(content: string): Promise<{ code: number | null; stderr: string; report: Validation }> {
     const dir = repository({ '.archal.json': content });

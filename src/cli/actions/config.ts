@@ -1,9 +1,11 @@
-import { dirname, join, relative } from 'node:path';
+import { existsSync } from 'node:fs';
+import { dirname, join, relative, resolve } from 'node:path';
 import { unsetAgentEnvProblems, unsetAssistantEnvProblems } from '../../config/agent-env.js';
 import {
   CONFIG_FILE,
   formatConfigProblem,
   loadConfig,
+  loadConfigFile,
   type ArchalConfig,
   type ConfigProblem,
 } from '../../config/index.js';
@@ -11,28 +13,35 @@ import { MissingAgentError } from '../../harness/agent.js';
 import { HarnessError, locateAgent } from '../../harness/locate.js';
 import { configSeedProblem } from '../../runner/load.js';
 import { EXIT } from '../errors.js';
-import { cliEnvironment, workDir, type GlobalOptions } from '../host.js';
+import { cliEnvironment, configRoot, workDir, type GlobalOptions } from '../host.js';
 import { err, out, printJson } from '../output.js';
 import { workDirProblem } from '../work-dir.js';
 
-/** `archal config validate`: every problem of .archal.json with its key path; exit 2 when invalid. */
-export function configValidate(globals: GlobalOptions, options: { json?: boolean }): number {
-  const dir = workDir(globals);
+/**
+ * `archal config validate`: every problem of the config file a run started here would read (the
+ * nearest .archal.json, or `-c <file>`) with its key path; exit 2 when invalid.
+ */
+export function configValidate(globals: GlobalOptions, options: { json?: boolean; config?: string }): number {
+  const here = workDir(globals);
   // A mistyped --cwd would otherwise read as a directory without .archal.json, which is valid.
-  const problem = workDirProblem(dir);
+  const problem = workDirProblem(here);
   if (problem) {
     err(problem);
     if (options.json)
       printJson({
         valid: false,
-        file: join(dir, CONFIG_FILE),
+        file: join(here, CONFIG_FILE),
         exists: false,
         errors: [{ path: '', message: problem }],
         warnings: [],
       });
     return EXIT.invalidInput;
   }
-  const loaded = loadConfig(dir);
+  // The workspace `archal run` would use: with -c, the working directory and that file (a missing
+  // one stops the run); else the directory of the nearest .archal.json.
+  const dir = options.config ? here : configRoot(here);
+  const name = options.config ?? CONFIG_FILE;
+  const loaded = options.config ? loadConfigFile(resolve(here, options.config), { required: true }) : loadConfig(dir);
   const errors: ConfigProblem[] = loaded.status === 'invalid' ? loaded.errors : [];
   // The default seed is checked as a run would, so that a name no run can start from is caught here.
   const seed = loaded.status === 'valid' ? configSeedProblem(loaded.config, dirname(loaded.file)) : undefined;
@@ -50,14 +59,14 @@ export function configValidate(globals: GlobalOptions, options: { json?: boolean
           ...(harness?.warnings ?? []),
         ];
   if (options.json)
-    printJson({ valid: errors.length === 0, file: loaded.file, exists: loaded.status !== 'missing', errors, warnings });
+    printJson({ valid: errors.length === 0, file: loaded.file, exists: existsSync(loaded.file), errors, warnings });
   else if (loaded.status === 'missing') out(`No ${loaded.file}; every setting has its default (this is valid).`);
   else if (errors.length === 0) out(`${loaded.file} is valid.`);
   else {
     err(`${loaded.file} is invalid:`);
-    for (const problem of errors) err(`  ${formatConfigProblem('.archal.json', problem)}`);
+    for (const problem of errors) err(`  ${formatConfigProblem(name, problem)}`);
   }
-  for (const problem of warnings) err(`warning: ${formatConfigProblem(problem.file ?? '.archal.json', problem)}`);
+  for (const problem of warnings) err(`warning: ${formatConfigProblem(problem.file ?? name, problem)}`);
   return errors.length === 0 ? EXIT.ok : EXIT.invalidInput;
 }
 
