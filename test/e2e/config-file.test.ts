@@ -153,3 +153,38 @@ describe('.archal.json written by hand', () => {
     ]);
   });
 });
+
+describe('ARCHAL_TMPDIR', () => {
+  it('naming a directory that does not exist is invalid input that names the variable', async () => {
+    const dir = repository({
+      '.archal.json': '{"agent": "node agent.mjs"}',
+      'agent.mjs': 'console.log(JSON.stringify({ text: "ok" }));\n',
+      'archal/t.md':
+        '# T\n\n## Prompt\nHi.\n\n## Success Criteria\n- [D] the run exits successfully\n\n## Config\nseed: empty\n',
+    });
+    const missing = join(dir, 'no-such-dir');
+    const result = await runCli(['run', '-q'], { cwd: dir, env: { ARCHAL_TMPDIR: missing } });
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain(`ARCHAL_TMPDIR is ${missing}, which does not exist`);
+    expect(result.stderr).not.toContain('unexpected error');
+
+    const file = join(dir, 'agent.mjs');
+    const clone = await runCli(['clone', 'start', 'github'], { cwd: dir, env: { ARCHAL_TMPDIR: file } });
+    expect(clone.code).toBe(2);
+    expect(clone.stderr).toContain(`ARCHAL_TMPDIR is ${file}, which is not a directory`);
+  });
+
+  it('from the repository .env is checked as well', async () => {
+    const dir = repository({
+      '.env': 'ARCHAL_TMPDIR=./scratch-typo\n',
+      '.archal.json': '{"agent": "node agent.mjs"}',
+      'agent.mjs': 'console.log(JSON.stringify({ text: "ok" }));\n',
+      'archal/t.md':
+        '# T\n\n## Prompt\nHi.\n\n## Success Criteria\n- [D] the run exits successfully\n\n## Config\nseed: empty\n',
+    });
+    const result = await runCli(['run', '-q'], { cwd: dir });
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('ARCHAL_TMPDIR is');
+    expect(result.stderr).toContain('scratch-typo, which does not exist');
+  });
+});

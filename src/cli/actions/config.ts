@@ -13,7 +13,7 @@ import { MissingAgentError } from '../../harness/agent.js';
 import { HarnessError, locateAgent } from '../../harness/locate.js';
 import { configSeedProblem } from '../../runner/load.js';
 import { EXIT } from '../errors.js';
-import { cliEnvironment, configRoot, workDir, type GlobalOptions } from '../host.js';
+import { configRoot, dotEnvironment, workDir, type GlobalOptions } from '../host.js';
 import { err, out, printJson } from '../output.js';
 import { workDirProblem } from '../work-dir.js';
 
@@ -46,7 +46,8 @@ export function configValidate(globals: GlobalOptions, options: { json?: boolean
   // The default seed is checked as a run would, so that a name no run can start from is caught here.
   const seed = loaded.status === 'valid' ? configSeedProblem(loaded.config, dirname(loaded.file)) : undefined;
   if (seed) errors.push({ path: 'seeds.github', message: seed });
-  const env = loaded.status === 'invalid' ? {} : cliEnvironment(dir);
+  // The environment a run here would have; validating writes no short-lived files (ARCHAL_TMPDIR).
+  const env = loaded.status === 'invalid' ? {} : dotEnvironment(dir);
   const harness = loaded.status === 'invalid' ? undefined : harnessProblems(dir, loaded.config, env);
   if (harness?.error) errors.push(harness.error);
   const warnings: Array<ConfigProblem & { file?: string }> =
