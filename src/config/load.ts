@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import type { z } from 'zod';
 import { didYouMean } from '../lib/did-you-mean.js';
 import { duplicateJsonKeys, parseJsonWithLocation } from '../lib/json-position.js';
+import { CLONE_KEYWORDS } from '../scenarios/clones.js';
 import { archalConfigSchema, type ArchalConfig } from './schema.js';
 
 export const CONFIG_FILE = '.archal.json';
@@ -103,6 +104,16 @@ function normaliseConfig(parsed: ArchalConfig, file: string): ConfigLoadResult {
       path: 'evaluatorModel',
       message: `"evaluatorModel" ('${config.evaluatorModel}') and "evaluator.model" ('${config.evaluator.model}') differ: keep one`,
     });
+  if (config.seeds) {
+    const seeds = lowerCaseKeys(config.seeds);
+    if (seeds.conflict)
+      errors.push({
+        path: 'seeds',
+        message: `${seeds.conflict} name the same clone (clone names are case-insensitive): keep one`,
+      });
+    config.seeds = seeds.record;
+  }
+  warnings.push(...unknownCloneProblems(config));
   for (const key of ['suite', 'autoloop'] as const)
     if (config[key] !== undefined)
       warnings.push({
@@ -111,6 +122,42 @@ function normaliseConfig(parsed: ArchalConfig, file: string): ConfigLoadResult {
       });
   if (errors.length > 0) return { status: 'invalid', file, errors };
   return { status: 'valid', file, config, ...(warnings.length > 0 ? { warnings } : {}) };
+}
+
+/** `record` with its keys in lower case; `conflict` names two keys that then collide. */
+function lowerCaseKeys(record: Record<string, string>): { record: Record<string, string>; conflict?: string } {
+  const lower: Record<string, string> = {};
+  const original: Record<string, string> = {};
+  for (const [key, value] of Object.entries(record)) {
+    const name = key.toLowerCase();
+    if (original[name] !== undefined) return { record, conflict: `"${original[name]}" and "${key}"` };
+    original[name] = key;
+    lower[name] = value;
+  }
+  return { record: lower };
+}
+
+/**
+ * Clones Archal does not run, named as defaults: a scenario that falls back to one cannot run, and a
+ * seed of one is never used. Warnings, not errors: a file written for Archal's hosted clones
+ * (`"twins": ["slack"]`) still serves the scenarios that name their own clones.
+ */
+function unknownCloneProblems(config: ArchalConfig): ConfigProblem[] {
+  const local = Object.keys(CLONE_KEYWORDS);
+  const problems: ConfigProblem[] = [];
+  for (const clone of config.clones ?? [])
+    if (!local.includes(clone))
+      problems.push({
+        path: 'clones',
+        message: `clone '${clone}' is not one Archal runs (${local.join(', ')}): scenarios that name no clone cannot run.${didYouMean(clone, local)}`,
+      });
+  for (const clone of Object.keys(config.seeds ?? {}))
+    if (!local.includes(clone))
+      problems.push({
+        path: `seeds.${clone}`,
+        message: `no clone '${clone}' here (Archal runs ${local.join(', ')}): this seed is never used.${didYouMean(clone, local)}`,
+      });
+  return problems;
 }
 
 /** One zod issue as problems of key paths; `file` is the parsed file, for the value an issue is about. */

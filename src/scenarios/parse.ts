@@ -450,7 +450,8 @@ function parseConfig(
       errors.push({
         file,
         line: raw.clones?.line,
-        message: `clone '${clone}' is not available; Archal runs these clones locally: ${Object.keys(CLONE_KEYWORDS).join(', ')}`,
+        // Without its own `clones:`, a scenario's unknown clone can only be the configured default.
+        message: `clone '${clone}' is not available${raw.clones ? '' : ' (.archal.json "clones", for scenarios that name none)'}; Archal runs these clones locally: ${Object.keys(CLONE_KEYWORDS).join(', ')}`,
       });
   }
   const evaluator = raw.evaluator ? parseEvaluator(raw.evaluator.value) : undefined;

@@ -154,6 +154,64 @@ describe('.archal.json written by hand', () => {
   });
 });
 
+describe('clone names in .archal.json', () => {
+  const scenario =
+    '# T\n\n## Prompt\nSay hello.\n\n## Success Criteria\n- [D] the run exits successfully\n\n## Config\nseed: empty\n';
+
+  it('a default clone Archal does not run is a warning of config validate with a did-you-mean', async () => {
+    const dir = repository({ '.archal.json': '{"clones": ["githb"]}' });
+    const validate = await runCli(['config', 'validate', '--json'], { cwd: dir });
+    expect(validate.code).toBe(0);
+    expect(json<Validation>(validate).warnings).toEqual([
+      {
+        path: 'clones',
+        message:
+          "clone 'githb' is not one Archal runs (github): scenarios that name no clone cannot run. Did you mean 'github'?",
+      },
+    ]);
+  });
+
+  it('the scenario that falls back to it says the clone came from .archal.json', async () => {
+    const dir = repository({ '.archal.json': '{"agent": "node a.mjs", "clones": ["githb"]}', 'archal/t.md': scenario });
+    const run = await runCli(['run', '-q'], { cwd: dir });
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain(
+      'archal/t.md: clone \'githb\' is not available (.archal.json "clones", for scenarios that name none)',
+    );
+  });
+
+  it('a seed of a clone Archal does not run is a warning: it is never used', async () => {
+    const dir = repository({ '.archal.json': '{"seeds": {"githib": "small-project"}}' });
+    const validate = await runCli(['config', 'validate', '--json'], { cwd: dir });
+    expect(validate.code).toBe(0);
+    expect(json<Validation>(validate).warnings).toEqual([
+      {
+        path: 'seeds.githib',
+        message: "no clone 'githib' here (Archal runs github): this seed is never used. Did you mean 'github'?",
+      },
+    ]);
+  });
+  it('seed keys are case-insensitive, as clone names are: "GitHub" is the github seed', async () => {
+    const dir = repository({ '.archal.json': '{"seeds": {"GitHub": "smal-project"}}' });
+    const validate = await runCli(['config', 'validate', '--json'], { cwd: dir });
+    expect(validate.code).toBe(2);
+    expect(json<Validation>(validate)).toMatchObject({
+      errors: [{ path: 'seeds.github', message: expect.stringContaining('did you mean "small-project"') }],
+      warnings: [],
+    });
+
+    writeFiles(dir, { '.archal.json': '{"seeds": {"github": "empty", "GitHub": "small-project"}}' });
+    const both = await runCli(['config', 'validate', '--json'], { cwd: dir });
+    expect(both.code).toBe(2);
+    expect(json<Validation>(both).errors).toEqual([
+      {
+        path: 'seeds',
+        message: '"github" and "GitHub" name the same clone (clone names are case-insensitive): keep one',
+      },
+    ]);
+  });
+});
+
 describe('ARCHAL_TMPDIR', () => {
   it('naming a directory that does not exist is invalid input that names the variable', async () => {
     const dir = repository({
