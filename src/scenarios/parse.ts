@@ -4,6 +4,7 @@ import { PROVIDER_NAMES, type ProviderName } from '../providers/schema.js';
 import { parseJsonWithLocation, unfenceJson } from '../lib/json-position.js';
 import { CLONE_KEYWORDS, inferClones } from './clones.js';
 import {
+  MAX_TIMEOUT_SECONDS,
   ROUTING_MODES,
   scenarioConfigSchema,
   type Criterion,
@@ -474,7 +475,7 @@ function parseConfig(
         key === 'routing'
           ? `routing must be one of ${ROUTING_MODES.join(', ')} (got '${raw.routing?.value}')`
           : key === 'timeout'
-            ? `must be a number of seconds above 0 and at most 3600 (got '${raw.timeout?.value ?? candidate.timeout}')`
+            ? `must be a number of seconds above 0 and at most ${MAX_TIMEOUT_SECONDS} (got '${raw.timeout?.value ?? candidate.timeout}')`
             : key === 'runs'
               ? `must be a whole number from 1 to 100 (got '${raw.runs?.value ?? candidate.runs}')`
               : issue.message;

@@ -137,6 +137,12 @@ describe('.archal.json written by hand', () => {
     expect(report.errors[0]!.message).toContain('expected one of "env"|"proxy"|"both"');
   });
 
+  it('a timeout above the hour a run may take is an error of the key, not of a scenario', async () => {
+    const { code, report } = await validate('{"timeout": 7200}');
+    expect(code).toBe(2);
+    expect(report.errors).toEqual([{ path: 'timeout', message: expect.stringContaining('<=3600') }]);
+  });
+
   it('a key given twice is a warning naming it and the line of the one that is used', async () => {
     const { code, stderr, report } = await validate('{\n  "runs": 1,\n  "timeout": 60,\n  "runs": 5\n}\n');
     expect(code).toBe(0);
