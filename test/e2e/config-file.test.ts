@@ -46,6 +46,29 @@ describe('archal config validate checks the file a run would read', () => {
     });
   });
 
+  it('names the harness a run would use, as `archal config show` says it does', async () => {
+    const show = await runCli(['config', 'show'], { cwd: tempDir('archal-config-show-') });
+    expect(show.code).toBe(2);
+    expect(show.stderr).toContain('names the harness a run would use');
+
+    const configured = repository({ '.archal.json': '{"agent": "node agent.mjs"}' });
+    const named = await runCli(['config', 'validate', '--json'], { cwd: configured });
+    expect(json(named)).toMatchObject({ valid: true, harness: { command: 'node agent.mjs', source: 'config' } });
+    const text = await runCli(['config', 'validate'], { cwd: configured });
+    expect(text.stdout).toContain('Harness: node agent.mjs (.archal.json "agent")');
+
+    const discovered = repository({ '.archal/harness.mjs': 'console.log("{}");\n' });
+    const found = await runCli(['config', 'validate', '--json'], { cwd: discovered });
+    expect(json(found)).toMatchObject({
+      valid: true,
+      exists: false,
+      harness: { command: expect.stringContaining('.archal/harness.mjs'), source: 'discovered' },
+    });
+
+    const none = await runCli(['config', 'validate', '--json'], { cwd: repository({}) });
+    expect(json(none)).toMatchObject({ valid: true, harness: null });
+  });
+
   it('looks no higher than the repository root, as archal run does', async () => {
     const outer = tempDir('archal-config-outer-');
     writeFiles(outer, { '.archal.json': '{"runs": "3"}\n' });

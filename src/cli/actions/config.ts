@@ -48,7 +48,7 @@ export function configValidate(globals: GlobalOptions, options: { json?: boolean
   if (seed) errors.push({ path: 'seeds.github', message: seed });
   // The environment a run here would have; validating writes no short-lived files (ARCHAL_TMPDIR).
   const env = loaded.status === 'invalid' ? {} : dotEnvironment(dir);
-  const harness = loaded.status === 'invalid' ? undefined : harnessProblems(dir, loaded.config, env);
+  const harness = loaded.status === 'invalid' ? undefined : locateHarness(dir, loaded.config, env);
   if (harness?.error) errors.push(harness.error);
   const warnings: Array<ConfigProblem & { file?: string }> =
     loaded.status === 'invalid'
@@ -60,18 +60,32 @@ export function configValidate(globals: GlobalOptions, options: { json?: boolean
           ...(harness?.warnings ?? []),
         ];
   if (options.json)
-    printJson({ valid: errors.length === 0, file: loaded.file, exists: existsSync(loaded.file), errors, warnings });
+    printJson({
+      valid: errors.length === 0,
+      file: loaded.file,
+      exists: existsSync(loaded.file),
+      harness: harness?.located ?? null,
+      errors,
+      warnings,
+    });
   else if (loaded.status === 'missing') out(`No ${loaded.file}; every setting has its default (this is valid).`);
   else if (errors.length === 0) out(`${loaded.file} is valid.`);
   else {
     err(`${loaded.file} is invalid:`);
     for (const problem of errors) err(`  ${formatConfigProblem(name, problem)}`);
   }
+  if (!options.json && harness?.located)
+    out(`Harness: ${harness.located.command} (${HARNESS_SOURCE[harness.located.source]})`);
   for (const problem of warnings) err(`warning: ${formatConfigProblem(problem.file ?? name, problem)}`);
   return errors.length === 0 ? EXIT.ok : EXIT.invalidInput;
 }
 
-interface HarnessProblems {
+/** Where the harness a run would use comes from, in the words of `config validate`'s text output. */
+const HARNESS_SOURCE = { config: '.archal.json "agent"', discovered: 'found in the repository' } as const;
+
+interface LocatedHarness {
+  /** The harness a run would use (`source`: from `agent`, or found in the repository); undefined when there is none it could. */
+  located?: { command: string; source: keyof typeof HARNESS_SOURCE };
   /** The harness `agent` names cannot be used: the run would stop with exit 2 on it. */
   error?: ConfigProblem;
   /** The `local.env` problems of its manifest, or why the harness found in the repository cannot be used. */
@@ -85,10 +99,12 @@ interface HarnessProblems {
  * a run with --harness does not use it). No harness at all is no problem here: the config may serve
  * workflows only.
  */
-function harnessProblems(root: string, config: ArchalConfig, env: NodeJS.ProcessEnv): HarnessProblems {
+function locateHarness(root: string, config: ArchalConfig, env: NodeJS.ProcessEnv): LocatedHarness {
   try {
+    const agent = locateAgent({ agent: config.agent, root, env, passEnv: config.agentPassEnv });
     return {
-      warnings: locateAgent({ agent: config.agent, root, env, passEnv: config.agentPassEnv }).envWarnings ?? [],
+      located: { command: agent.display, source: config.agent === undefined ? 'discovered' : 'config' },
+      warnings: agent.envWarnings ?? [],
     };
   } catch (error) {
     if (error instanceof MissingAgentError) return { warnings: [] };
