@@ -183,6 +183,27 @@ describe('.archal.json written by hand', () => {
   });
 });
 
+describe('archal init beside an .archal.json it keeps', () => {
+  it('says when the kept file is invalid, and leaves it as it was', async () => {
+    const content = '{\n  "runs": "3", // three\n}\n';
+    const dir = repository({ '.archal.json': content });
+    const init = await runCli(['init'], { cwd: dir });
+    expect(init.code).toBe(0);
+    expect(init.stdout).toContain('kept    .archal.json (already exists)');
+    expect(init.stderr).toContain(
+      'warning: .archal.json is invalid: `archal config validate` says why (archal run stops on it until it is fixed)',
+    );
+    expect(readFileSync(join(dir, '.archal.json'), 'utf8')).toBe(content);
+  });
+
+  it('says nothing more of a valid one', async () => {
+    const dir = repository({ '.archal.json': '{"runs": 2}\n' });
+    const init = await runCli(['init'], { cwd: dir });
+    expect(init.code).toBe(0);
+    expect(init.stderr).toBe('');
+  });
+});
+
 describe('clone names in .archal.json', () => {
   const scenario =
     '# T\n\n## Prompt\nSay hello.\n\n## Success Criteria\n- [D] the run exits successfully\n\n## Config\nseed: empty\n';
