@@ -262,6 +262,20 @@ describe('clone names in .archal.json', () => {
   });
 });
 
+describe('.env written by hand', () => {
+  it('a line that is not NAME=value does not take the next variable with it', async () => {
+    const dir = repository({
+      '.env': 'FIRST=1\nnot a variable\nSECOND=2\n# a comment\nTHIRD="three words"\n',
+      '.archal.json': JSON.stringify({
+        agent: { command: 'node', args: ['a.mjs'], env: { A: '${FIRST}', B: '${SECOND}', C: '${THIRD}' } },
+      }),
+    });
+    const validate = await runCli(['config', 'validate', '--json'], { cwd: dir });
+    expect(validate.code).toBe(0);
+    expect(json<Validation>(validate).warnings).toEqual([]);
+  });
+});
+
 describe('ARCHAL_TMPDIR', () => {
   it('naming a directory that does not exist is invalid input that names the variable', async () => {
     const dir = repository({
