@@ -310,3 +310,14 @@ describe('ARCHAL_TMPDIR', () => {
     expect(result.stderr).toContain('scratch-typo, which does not exist');
   });
 });
+
+describe('ARCHAL_HOME', () => {
+  it('naming a file is invalid input that names the variable', async () => {
+    const dir = repository({ 'not-a-dir': 'x\n' });
+    const home = join(dir, 'not-a-dir');
+    const status = await runCli(['workflow', 'status', '--json'], { cwd: dir, env: { ARCHAL_HOME: home } });
+    expect(status.code).toBe(2);
+    expect(status.stderr).toContain(`ARCHAL_HOME is ${home}, which is not a directory`);
+    expect(json(status)).toMatchObject({ status: 'error', error: { code: 'invalid_input' } });
+  });
+});
