@@ -2,6 +2,7 @@ import type { MissingAgentError } from '../harness/agent.js';
 import type { HarnessError } from '../harness/locate.js';
 import type { IsolationErrorCode } from '../isolation/worktree.js';
 import { errorMessage, type ArchalError } from '../lib/errors.js';
+import { shellWord } from '../lib/shell-word.js';
 import type { WorkflowLookupErrorCode } from '../workflows/discovery.js';
 import type { RunRefusalCode } from '../workflows/lifecycle.js';
 import type { RunRecord } from '../workflows/run-store.js';
@@ -108,7 +109,7 @@ function unknownCode<T>(code: never, fallback: T): T {
 /** What to type next, in this CLI's words, for errors where a command helps; undefined otherwise. */
 export function cliHint(error: ArchalError): string | undefined {
   const code = error.code as CoreErrorCode;
-  const data = error.data as { run?: RunRecord; activeRun?: RunRecord };
+  const data = error.data as { run?: RunRecord; activeRun?: RunRecord; configArgument?: string };
   switch (code) {
     case 'path_busy': {
       const id = data.activeRun?.id ?? '<run-id>';
@@ -128,8 +129,10 @@ export function cliHint(error: ArchalError): string | undefined {
       return 'Workflow and isolation commands run in a git repository: run `git init` there to make it one, or use --cwd <repository>.';
     case 'missing_agent':
       return 'Or pass --harness "<command>"; `archal init` writes a harness template.';
-    case 'invalid_config':
-      return 'Run `archal config validate` for details; `archal config schema` prints the JSON Schema.';
+    case 'invalid_config': {
+      const file = data.configArgument === undefined ? '' : ` -c ${shellWord(data.configArgument)}`;
+      return `Run \`archal config validate${file}\` for details; \`archal config schema\` prints the JSON Schema.`;
+    }
     case 'workflow_not_found':
     case 'workflow_ambiguous':
     case 'workflow_invalid':

@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { CONFIG_FILE } from '../config/load.js';
 import { repositoryRoot } from '../isolation/index.js';
-import { configureScratchDir } from '../lib/paths.js';
+import { useEnvironmentDirs } from './env-dirs.js';
 // From the workspace's modules rather than its index: a command loads only what it uses (start-up).
 import { withDotEnv } from '../workspace/env.js';
 import { openRepoWorkspace, openWorkspace, type RepoWorkspace, type Workspace } from '../workspace/workspace.js';
@@ -25,12 +25,18 @@ export function workDir(globals: GlobalOptions, dir = '.'): string {
 
 /**
  * The CLI's environment in `dir`: `<dir>/.env`, then `$ARCHAL_HOME/.env`, under the process's own
- * variables (which win). `ARCHAL_TMPDIR` from it says where short-lived files go.
+ * variables (which win). `ARCHAL_TMPDIR` from it says where short-lived files go (exit 2 when it,
+ * or `ARCHAL_HOME`, names no directory).
  */
 export function cliEnvironment(dir: string): NodeJS.ProcessEnv {
-  const env = withDotEnv(dir, process.env);
-  configureScratchDir(env.ARCHAL_TMPDIR);
+  const env = dotEnvironment(dir);
+  useEnvironmentDirs(env);
   return env;
+}
+
+/** The CLI's environment in `dir`, for a command that writes no short-lived files (its ARCHAL_TMPDIR is not checked). */
+export function dotEnvironment(dir: string): NodeJS.ProcessEnv {
+  return withDotEnv(dir, process.env);
 }
 
 /** The workspace of `dir` as it is (scenario and pre-prod commands); `configFile` instead of its .archal.json. */

@@ -7,6 +7,7 @@ import { leaveSqliteStoresOpenAtExit } from '../store/exit.js';
 import { packageVersion } from './commands/version.js';
 import { describeError, exitCodeOf, EXIT, UserError } from './errors.js';
 import { err, hasAnswered, printJson } from './output.js';
+import { refuseBadEnvironmentDirs } from './env-dirs.js';
 import { refuseBadWorkDir } from './work-dir.js';
 
 /** Adds one top-level command (and its subcommands) to the program. */
@@ -38,6 +39,7 @@ export function runCli(commands: readonly RegisterCommands[]): void {
 
   for (const register of commands) register(program);
   refuseBadWorkDir(program);
+  refuseBadEnvironmentDirs(program);
 
   // Every subcommand reports usage mistakes through exitOverride too.
   for (const command of allCommands(program)) command.exitOverride().showHelpAfterError('(run with --help for usage)');

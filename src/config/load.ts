@@ -2,7 +2,8 @@ import { INPUT_LIMITS, readInputFile } from '../lib/input-file.js';
 import { join } from 'node:path';
 import type { z } from 'zod';
 import { didYouMean } from '../lib/did-you-mean.js';
-import { parseJsonWithLocation } from '../lib/json-position.js';
+import { duplicateJsonKeys, parseJsonWithLocation } from '../lib/json-position.js';
+import { CLONE_KEYWORDS } from '../scenarios/clones.js';
 import { archalConfigSchema, type ArchalConfig } from './schema.js';
 
 export const CONFIG_FILE = '.archal.json';
@@ -31,18 +32,44 @@ export function loadConfigFile(file: string, options: { required?: boolean } = {
   const read = readInputFile(file, { maxBytes: INPUT_LIMITS.config, strictUtf8: true });
   if (!read.ok && read.problem === 'missing')
     return options.required
-      ? { status: 'invalid', file, errors: [{ path: '', message: read.message }] }
+      ? // Named once: the error's heading and each problem's prefix already name the file.
+        { status: 'invalid', file, errors: [{ path: '', message: 'no such file' }] }
       : { status: 'missing', file, config: {} };
   if (!read.ok) return { status: 'invalid', file, errors: [{ path: '', message: read.message }] };
+  if (read.text.trim() === '')
+    return {
+      status: 'invalid',
+      file,
+      errors: [{ path: '', message: 'the file is empty: write {} (or delete the file) to use the defaults' }],
+    };
   const parsed = parseJsonWithLocation(read.text);
   if (!parsed.ok)
     return { status: 'invalid', file, errors: [{ path: '', message: `invalid JSON: ${parsed.message}` }] };
-  return validateConfig(parsed.value, file);
+  const loaded = validateConfig(parsed.value, file);
+  const duplicates = duplicateKeyProblems(read.text);
+  if (loaded.status !== 'valid' || duplicates.length === 0) return loaded;
+  return { ...loaded, warnings: [...duplicates, ...(loaded.warnings ?? [])] };
+}
+
+/**
+ * A key given twice in one object: JSON.parse keeps the last one without a word, so the one the
+ * reader sees first (often the one they edited) may not be the one used.
+ */
+function duplicateKeyProblems(text: string): ConfigProblem[] {
+  return duplicateJsonKeys(text).map(({ path, key, lines }) => {
+    const times = lines.length === 2 ? 'twice' : `${lines.length} times`;
+    const list = `${lines.slice(0, -1).join(', ')} and ${lines.at(-1)!}`;
+    return {
+      path: [...path, key].join('.'),
+      message: `"${key}" is given ${times} (lines ${list}); the last one (line ${lines.at(-1)!}) is used: keep one`,
+    };
+  });
 }
 
 export function validateConfig(value: unknown, file: string): ConfigLoadResult {
   const result = archalConfigSchema.safeParse(value);
-  if (!result.success) return { status: 'invalid', file, errors: result.error.issues.flatMap(describeIssue) };
+  if (!result.success)
+    return { status: 'invalid', file, errors: result.error.issues.flatMap((issue) => describeIssue(issue, value)) };
   return normaliseConfig(result.data, file);
 }
 
@@ -77,6 +104,16 @@ function normaliseConfig(parsed: ArchalConfig, file: string): ConfigLoadResult {
       path: 'evaluatorModel',
       message: `"evaluatorModel" ('${config.evaluatorModel}') and "evaluator.model" ('${config.evaluator.model}') differ: keep one`,
     });
+  if (config.seeds) {
+    const seeds = lowerCaseKeys(config.seeds);
+    if (seeds.conflict)
+      errors.push({
+        path: 'seeds',
+        message: `${seeds.conflict} name the same clone (clone names are case-insensitive): keep one`,
+      });
+    config.seeds = seeds.record;
+  }
+  warnings.push(...unknownCloneProblems(config));
   for (const key of ['suite', 'autoloop'] as const)
     if (config[key] !== undefined)
       warnings.push({
@@ -87,10 +124,52 @@ function normaliseConfig(parsed: ArchalConfig, file: string): ConfigLoadResult {
   return { status: 'valid', file, config, ...(warnings.length > 0 ? { warnings } : {}) };
 }
 
-function describeIssue(issue: z.core.$ZodIssue): ConfigProblem[] {
+/** `record` with its keys in lower case; `conflict` names two keys that then collide. */
+function lowerCaseKeys(record: Record<string, string>): { record: Record<string, string>; conflict?: string } {
+  const lower: Record<string, string> = {};
+  const original: Record<string, string> = {};
+  for (const [key, value] of Object.entries(record)) {
+    const name = key.toLowerCase();
+    if (original[name] !== undefined) return { record, conflict: `"${original[name]}" and "${key}"` };
+    original[name] = key;
+    lower[name] = value;
+  }
+  return { record: lower };
+}
+
+/**
+ * Clones Archal does not run, named as defaults: a scenario that falls back to one cannot run, and a
+ * seed of one is never used. Warnings, not errors: a file written for Archal's hosted clones
+ * (`"twins": ["slack"]`) still serves the scenarios that name their own clones.
+ */
+function unknownCloneProblems(config: ArchalConfig): ConfigProblem[] {
+  const local = Object.keys(CLONE_KEYWORDS);
+  const problems: ConfigProblem[] = [];
+  for (const clone of config.clones ?? [])
+    if (!local.includes(clone))
+      problems.push({
+        path: 'clones',
+        message: `clone '${clone}' is not one Archal runs (${local.join(', ')}): scenarios that name no clone cannot run.${didYouMean(clone, local)}`,
+      });
+  for (const clone of Object.keys(config.seeds ?? {}))
+    if (!local.includes(clone))
+      problems.push({
+        path: `seeds.${clone}`,
+        message: `no clone '${clone}' here (Archal runs ${local.join(', ')}): this seed is never used.${didYouMean(clone, local)}`,
+      });
+  return problems;
+}
+
+/** One zod issue as problems of key paths; `file` is the parsed file, for the value an issue is about. */
+function describeIssue(issue: z.core.$ZodIssue, file: unknown): ConfigProblem[] {
   const path = issue.path.map(String).join('.');
   // A union whose schema says what it wants keeps that message.
-  if (issue.code === 'invalid_union' && issue.message === 'Invalid input') return describeUnion(issue);
+  if (issue.code === 'invalid_union' && issue.message === 'Invalid input') return describeUnion(issue, file);
+  if (issue.code === 'invalid_value') {
+    const given = valueAt(file, issue.path);
+    const options = issue.values.filter((option): option is string => typeof option === 'string');
+    return [{ path, message: typeof given === 'string' ? issue.message + didYouMean(given, options) : issue.message }];
+  }
   if (issue.code === 'unrecognized_keys') {
     const known = knownKeysAt(issue.path);
     return issue.keys.map((key) => ({
@@ -106,12 +185,12 @@ function describeIssue(issue: z.core.$ZodIssue): ConfigProblem[] {
  * the problems of the shape whose type the value has, else the types that were expected. zod's own
  * message for it is only "Invalid input".
  */
-function describeUnion(issue: z.core.$ZodIssueInvalidUnion): ConfigProblem[] {
+function describeUnion(issue: z.core.$ZodIssueInvalidUnion, file: unknown): ConfigProblem[] {
   const typeMismatch = (branch: z.core.$ZodIssue[]) =>
     branch.length === 1 && branch[0]!.code === 'invalid_type' && branch[0]!.path.length === 0;
   const matched = issue.errors.filter((branch) => branch.length > 0 && !typeMismatch(branch));
   if (matched.length === 1)
-    return matched[0]!.flatMap((inner) => describeIssue({ ...inner, path: [...issue.path, ...inner.path] }));
+    return matched[0]!.flatMap((inner) => describeIssue({ ...inner, path: [...issue.path, ...inner.path] }, file));
   const expected = [
     ...new Set(
       issue.errors.flatMap((branch) =>
@@ -122,6 +201,15 @@ function describeUnion(issue: z.core.$ZodIssueInvalidUnion): ConfigProblem[] {
   const path = issue.path.map(String).join('.');
   if (expected.length === 0) return [{ path, message: issue.message }];
   return [{ path, message: `expected ${expected.join(' or ')}` }];
+}
+
+function valueAt(value: unknown, path: readonly PropertyKey[]): unknown {
+  let at = value;
+  for (const segment of path) {
+    if (typeof at !== 'object' || at === null) return undefined;
+    at = (at as Record<PropertyKey, unknown>)[segment];
+  }
+  return at;
 }
 
 function article(type: string): string {

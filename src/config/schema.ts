@@ -5,7 +5,7 @@ import { attachConfigSchema } from '../attach/options.js';
 import { preprodConfigSchema } from '../preprod/options.js';
 import { assistantsSchema, providerNameSchema } from '../providers/schema.js';
 import { appConfigSchema } from './app-schema.js';
-import { routingSchema } from '../scenarios/schema.js';
+import { MAX_TIMEOUT_SECONDS, routingSchema } from '../scenarios/schema.js';
 
 export const agentSchema = lazySchema(() =>
   z
@@ -72,7 +72,12 @@ export const archalConfigSchema = lazySchema(() =>
           'Seed per clone for scenarios that set none, e.g. {"github": "small-project"} (a named seed or a .json file).',
         ),
       runs: z.number().int().min(1).max(100).optional().describe('Runs per scenario. Default 1.'),
-      timeout: z.number().positive().optional().describe('Seconds a run may take. Default 180.'),
+      timeout: z
+        .number()
+        .positive()
+        .max(MAX_TIMEOUT_SECONDS)
+        .optional()
+        .describe('Seconds a run may take (at most 3600). Default 180.'),
       routing: routingSchema
         .optional()
         .describe(

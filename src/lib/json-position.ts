@@ -32,6 +32,17 @@ export function jsonErrorAt(text: string): string {
 }
 
 export function findJsonError(text: string): { offset: number; message: string } {
+  return scanJson(text) ?? { offset: 0, message: 'invalid JSON' };
+}
+
+/** A key of an object in JSON text: the keys of the objects it is in (array items by index), and where it starts. */
+export type JsonKeyVisitor = (path: readonly string[], key: string, offset: number) => void;
+
+/**
+ * Walks `text` by the JSON grammar, telling `onKey` of every object key; the first place that breaks
+ * it, or undefined when the text is JSON.
+ */
+export function scanJson(text: string, onKey?: JsonKeyVisitor): { offset: number; message: string } | undefined {
   let i = 0;
   class Stop extends Error {
     constructor(
@@ -50,6 +61,8 @@ export function findJsonError(text: string): { offset: number; message: string }
       : `'${text[at]}'`;
   };
   const fail = (message: string, at = i): never => {
+    // Hand-written JSON (a config file) often carries a comment, as JSONC and JSON5 allow.
+    if (text.startsWith('//', at) || text.startsWith('/*', at)) message = 'a comment; JSON has none: remove it';
     throw new Stop(Math.min(at, text.length), message);
   };
   const ws = () => {
@@ -74,7 +87,7 @@ export function findJsonError(text: string): { offset: number; message: string }
     if (!match) fail(`unexpected ${describe(i)}`);
     i += match![0].length;
   };
-  const value = (depth: number): void => {
+  const value = (depth: number, path: string[]): void => {
     if (depth > 512) fail('nested too deeply');
     ws();
     const ch = text[i];
@@ -85,11 +98,14 @@ export function findJsonError(text: string): { offset: number; message: string }
       for (;;) {
         ws();
         if (text[i] !== '"') fail(`expected a "quoted" key but found ${describe(i)}`);
+        const keyStart = i;
         string();
+        const key = onKey ? (JSON.parse(text.slice(keyStart, i)) as string) : '';
         ws();
         if (text[i] !== ':') fail(`expected ':' but found ${describe(i)}`);
+        onKey?.(path, key, keyStart);
         i++;
-        value(depth + 1);
+        value(depth + 1, onKey ? [...path, key] : path);
         ws();
         if (text[i] === ',') {
           i++;
@@ -105,8 +121,8 @@ export function findJsonError(text: string): { offset: number; message: string }
       i++;
       ws();
       if (text[i] === ']') return void i++;
-      for (;;) {
-        value(depth + 1);
+      for (let index = 0; ; index++) {
+        value(depth + 1, onKey ? [...path, String(index)] : path);
         ws();
         if (text[i] === ',') {
           i++;
@@ -126,10 +142,10 @@ export function findJsonError(text: string): { offset: number; message: string }
     fail(`unexpected ${describe(i)}`);
   };
   try {
-    value(0);
+    value(0, []);
     ws();
     if (i < text.length) fail(`unexpected ${describe(i)} after the end of the JSON value`);
-    return { offset: 0, message: 'invalid JSON' };
+    return undefined;
   } catch (error) {
     if (error instanceof Stop) return { offset: error.at, message: error.message };
     throw error;
@@ -140,4 +156,31 @@ export function findJsonError(text: string): { offset: number; message: string }
 export function unfenceJson(text: string): string {
   const fenced = /```(?:json)?\s*\n([\s\S]*?)```/.exec(text);
   return (fenced ? fenced[1]! : text).trim();
+}
+
+/** A key given more than once in one object of JSON text (JSON.parse keeps the last one). */
+export interface DuplicateJsonKey {
+  /** The keys of the objects it is in (array items by index). */
+  path: string[];
+  key: string;
+  /** The 1-based lines it is given on, in order. */
+  lines: number[];
+}
+
+/** The keys of `text` (which must be JSON) given more than once in the same object. */
+export function duplicateJsonKeys(text: string): DuplicateJsonKey[] {
+  const seen = new Map<string, { path: string[]; key: string; offsets: number[] }>();
+  scanJson(text, (path, key, offset) => {
+    const id = JSON.stringify([...path, key]);
+    const entry = seen.get(id);
+    if (entry) entry.offsets.push(offset);
+    else seen.set(id, { path: [...path], key, offsets: [offset] });
+  });
+  return [...seen.values()]
+    .filter((entry) => entry.offsets.length > 1)
+    .map(({ path, key, offsets }) => ({
+      path,
+      key,
+      lines: offsets.map((offset) => lineAndColumn(text, offset).line),
+    }));
 }

@@ -10,7 +10,7 @@ import { currentBranch, git, remoteUrl } from '../lib/git.js';
 import { maskUrlPassword } from '../lib/redact.js';
 import { loadScenarios } from '../runner/load.js';
 import { preflightHarness } from '../harness/preflight.js';
-import { shellWord } from '../workflows/substitute.js';
+import { shellWord } from '../lib/shell-word.js';
 
 export interface Blocker {
   code: string;

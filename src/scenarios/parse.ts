@@ -4,6 +4,7 @@ import { PROVIDER_NAMES, type ProviderName } from '../providers/schema.js';
 import { parseJsonWithLocation, unfenceJson } from '../lib/json-position.js';
 import { CLONE_KEYWORDS, inferClones } from './clones.js';
 import {
+  MAX_TIMEOUT_SECONDS,
   ROUTING_MODES,
   scenarioConfigSchema,
   type Criterion,
@@ -450,7 +451,8 @@ function parseConfig(
       errors.push({
         file,
         line: raw.clones?.line,
-        message: `clone '${clone}' is not available; Archal runs these clones locally: ${Object.keys(CLONE_KEYWORDS).join(', ')}`,
+        // Without its own `clones:`, a scenario's unknown clone can only be the configured default.
+        message: `clone '${clone}' is not available${raw.clones ? '' : ' (.archal.json "clones", for scenarios that name none)'}; Archal runs these clones locally: ${Object.keys(CLONE_KEYWORDS).join(', ')}`,
       });
   }
   const evaluator = raw.evaluator ? parseEvaluator(raw.evaluator.value) : undefined;
@@ -473,7 +475,7 @@ function parseConfig(
         key === 'routing'
           ? `routing must be one of ${ROUTING_MODES.join(', ')} (got '${raw.routing?.value}')`
           : key === 'timeout'
-            ? `must be a number of seconds above 0 and at most 3600 (got '${raw.timeout?.value ?? candidate.timeout}')`
+            ? `must be a number of seconds above 0 and at most ${MAX_TIMEOUT_SECONDS} (got '${raw.timeout?.value ?? candidate.timeout}')`
             : key === 'runs'
               ? `must be a whole number from 1 to 100 (got '${raw.runs?.value ?? candidate.runs}')`
               : issue.message;

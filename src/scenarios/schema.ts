@@ -11,12 +11,15 @@ export const ROUTING_MODES = ['env', 'proxy', 'both'] as const;
 export const routingSchema = z.enum(ROUTING_MODES);
 export type Routing = z.infer<typeof routingSchema>;
 
+/** The longest a run may take, in seconds (a scenario's `timeout`, .archal.json's, `--timeout`). */
+export const MAX_TIMEOUT_SECONDS = 3600;
+
 /** A scenario's `## Config` section, after aliases are resolved (built when a scenario is first parsed). */
 export const scenarioConfigSchema = lazySchema(() =>
   z.object({
     clones: z.array(z.string().min(1)).min(1),
     seed: z.string().min(1).optional(),
-    timeout: z.number().positive().max(3600),
+    timeout: z.number().positive().max(MAX_TIMEOUT_SECONDS),
     runs: z.number().int().min(1).max(100),
     tags: z.array(z.string().min(1)),
     routing: routingSchema,

@@ -1,6 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { didYouMean } from '../lib/did-you-mean.js';
+import { shellQuote } from '../lib/shell-word.js';
 import {
   INPUTS_REF_SOURCE,
   inputEnvKey,
@@ -220,15 +221,6 @@ export function variablesEnvironment(vars: RunVariables): Record<string, string>
   if (vars.stateDir !== undefined) env.STATE_DIR = vars.stateDir;
   if (vars.baseBranch !== undefined) env.BASE_BRANCH = vars.baseBranch;
   return env;
-}
-
-export function shellQuote(value: string): string {
-  return `'${value.replace(/'/g, `'\\''`)}'`;
-}
-
-/** A value as one shell word, quoted only when the shell would split or expand it (for commands shown to people). */
-export function shellWord(value: string): string {
-  return /^[\w@%+=:,./-]+$/.test(value) ? value : shellQuote(value);
 }
 
 /** Whether a text reads a variable (used to resolve expensive ones, like the base branch, only when needed). */

@@ -23,8 +23,13 @@ export function readDotEnv(dir: string, env: NodeJS.ProcessEnv): DotEnv {
     const read = readInputFile(file, { maxBytes: INPUT_LIMITS.config });
     if (!read.ok && (read.problem === 'missing' || read.problem === 'unreadable')) continue;
     if (!read.ok) throw new WorkspaceError('unreadable_file', `Cannot read ${read.message}.`, { file });
-    for (const [key, value] of Object.entries(parseEnv(read.text)))
-      if (value !== undefined && !(key in values)) values[key] = value;
+    for (const [key, value] of Object.entries(parseEnv(read.text))) {
+      // Node's parser reads a line without "=" as the start of the next line's name ("not a
+      // variable\nSECOND"): the variable is the name's last line, and the stray line is ignored, as
+      // other .env readers ignore it.
+      const name = key.slice(key.lastIndexOf('\n') + 1).trim();
+      if (value !== undefined && name !== '' && !(name in values)) values[name] = value;
+    }
     files.push(file);
   }
   return { values, files };

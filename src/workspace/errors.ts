@@ -15,6 +15,8 @@ export interface WorkspaceErrorData {
   /** invalid_config: the file and every problem in it. */
   file?: string;
   problems?: ConfigProblem[];
+  /** invalid_config: the config file as the host was given it (`archal run -c <file>`), when not .archal.json. */
+  configArgument?: string;
   /** store_unavailable: which store (passwords masked). */
   store?: string;
 }

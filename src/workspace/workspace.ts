@@ -68,7 +68,11 @@ export function openWorkspace(options: WorkspaceOptions): Workspace {
     throw new WorkspaceError(
       'invalid_config',
       `Invalid ${loaded.file}:\n${loaded.errors.map((problem) => `  ${formatConfigProblem(name, problem)}`).join('\n')}`,
-      { file: loaded.file, problems: loaded.errors },
+      {
+        file: loaded.file,
+        problems: loaded.errors,
+        ...(options.configFile ? { configArgument: options.configFile } : {}),
+      },
     );
   const config = options.configFile ? relativeToConfig(loaded.config, dirname(loaded.file), root) : loaded.config;
   return {

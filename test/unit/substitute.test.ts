@@ -2,8 +2,8 @@ import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from '@jest/globals';
 import { OutputRefError, readOutputRef, type NodeOutput } from '../../src/workflows/refs.js';
+import { shellQuote } from '../../src/lib/shell-word.js';
 import {
-  shellQuote,
   substitutePrompt,
   substituteShell,
   SubstitutionError,

@@ -1,7 +1,7 @@
 import { archalAliases } from '../../harness/aliases.js';
 import { EXIT, UserError } from '../errors.js';
 import { workDir, type GlobalOptions } from '../host.js';
-import { shellWord } from '../../workflows/substitute.js';
+import { shellWord } from '../../lib/shell-word.js';
 import { err, out } from '../output.js';
 
 export interface StartOptions {

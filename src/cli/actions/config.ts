@@ -1,9 +1,11 @@
-import { dirname, join, relative } from 'node:path';
+import { existsSync } from 'node:fs';
+import { dirname, join, relative, resolve } from 'node:path';
 import { unsetAgentEnvProblems, unsetAssistantEnvProblems } from '../../config/agent-env.js';
 import {
   CONFIG_FILE,
   formatConfigProblem,
   loadConfig,
+  loadConfigFile,
   type ArchalConfig,
   type ConfigProblem,
 } from '../../config/index.js';
@@ -11,34 +13,42 @@ import { MissingAgentError } from '../../harness/agent.js';
 import { HarnessError, locateAgent } from '../../harness/locate.js';
 import { configSeedProblem } from '../../runner/load.js';
 import { EXIT } from '../errors.js';
-import { cliEnvironment, workDir, type GlobalOptions } from '../host.js';
+import { configRoot, dotEnvironment, workDir, type GlobalOptions } from '../host.js';
 import { err, out, printJson } from '../output.js';
 import { workDirProblem } from '../work-dir.js';
 
-/** `archal config validate`: every problem of .archal.json with its key path; exit 2 when invalid. */
-export function configValidate(globals: GlobalOptions, options: { json?: boolean }): number {
-  const dir = workDir(globals);
+/**
+ * `archal config validate`: every problem of the config file a run started here would read (the
+ * nearest .archal.json, or `-c <file>`) with its key path; exit 2 when invalid.
+ */
+export function configValidate(globals: GlobalOptions, options: { json?: boolean; config?: string }): number {
+  const here = workDir(globals);
   // A mistyped --cwd would otherwise read as a directory without .archal.json, which is valid.
-  const problem = workDirProblem(dir);
+  const problem = workDirProblem(here);
   if (problem) {
     err(problem);
     if (options.json)
       printJson({
         valid: false,
-        file: join(dir, CONFIG_FILE),
+        file: join(here, CONFIG_FILE),
         exists: false,
         errors: [{ path: '', message: problem }],
         warnings: [],
       });
     return EXIT.invalidInput;
   }
-  const loaded = loadConfig(dir);
+  // The workspace `archal run` would use: with -c, the working directory and that file (a missing
+  // one stops the run); else the directory of the nearest .archal.json.
+  const dir = options.config ? here : configRoot(here);
+  const name = options.config ?? CONFIG_FILE;
+  const loaded = options.config ? loadConfigFile(resolve(here, options.config), { required: true }) : loadConfig(dir);
   const errors: ConfigProblem[] = loaded.status === 'invalid' ? loaded.errors : [];
   // The default seed is checked as a run would, so that a name no run can start from is caught here.
   const seed = loaded.status === 'valid' ? configSeedProblem(loaded.config, dirname(loaded.file)) : undefined;
   if (seed) errors.push({ path: 'seeds.github', message: seed });
-  const env = loaded.status === 'invalid' ? {} : cliEnvironment(dir);
-  const harness = loaded.status === 'invalid' ? undefined : harnessProblems(dir, loaded.config, env);
+  // The environment a run here would have; validating writes no short-lived files (ARCHAL_TMPDIR).
+  const env = loaded.status === 'invalid' ? {} : dotEnvironment(dir);
+  const harness = loaded.status === 'invalid' ? undefined : locateHarness(dir, loaded.config, env);
   if (harness?.error) errors.push(harness.error);
   const warnings: Array<ConfigProblem & { file?: string }> =
     loaded.status === 'invalid'
@@ -50,18 +60,32 @@ export function configValidate(globals: GlobalOptions, options: { json?: boolean
           ...(harness?.warnings ?? []),
         ];
   if (options.json)
-    printJson({ valid: errors.length === 0, file: loaded.file, exists: loaded.status !== 'missing', errors, warnings });
+    printJson({
+      valid: errors.length === 0,
+      file: loaded.file,
+      exists: existsSync(loaded.file),
+      harness: harness?.located ?? null,
+      errors,
+      warnings,
+    });
   else if (loaded.status === 'missing') out(`No ${loaded.file}; every setting has its default (this is valid).`);
   else if (errors.length === 0) out(`${loaded.file} is valid.`);
   else {
     err(`${loaded.file} is invalid:`);
-    for (const problem of errors) err(`  ${formatConfigProblem('.archal.json', problem)}`);
+    for (const problem of errors) err(`  ${formatConfigProblem(name, problem)}`);
   }
-  for (const problem of warnings) err(`warning: ${formatConfigProblem(problem.file ?? '.archal.json', problem)}`);
+  if (!options.json && harness?.located)
+    out(`Harness: ${harness.located.command} (${HARNESS_SOURCE[harness.located.source]})`);
+  for (const problem of warnings) err(`warning: ${formatConfigProblem(problem.file ?? name, problem)}`);
   return errors.length === 0 ? EXIT.ok : EXIT.invalidInput;
 }
 
-interface HarnessProblems {
+/** Where the harness a run would use comes from, in the words of `config validate`'s text output. */
+const HARNESS_SOURCE = { config: '.archal.json "agent"', discovered: 'found in the repository' } as const;
+
+interface LocatedHarness {
+  /** The harness a run would use (`source`: from `agent`, or found in the repository); undefined when there is none it could. */
+  located?: { command: string; source: keyof typeof HARNESS_SOURCE };
   /** The harness `agent` names cannot be used: the run would stop with exit 2 on it. */
   error?: ConfigProblem;
   /** The `local.env` problems of its manifest, or why the harness found in the repository cannot be used. */
@@ -75,10 +99,12 @@ interface HarnessProblems {
  * a run with --harness does not use it). No harness at all is no problem here: the config may serve
  * workflows only.
  */
-function harnessProblems(root: string, config: ArchalConfig, env: NodeJS.ProcessEnv): HarnessProblems {
+function locateHarness(root: string, config: ArchalConfig, env: NodeJS.ProcessEnv): LocatedHarness {
   try {
+    const agent = locateAgent({ agent: config.agent, root, env, passEnv: config.agentPassEnv });
     return {
-      warnings: locateAgent({ agent: config.agent, root, env, passEnv: config.agentPassEnv }).envWarnings ?? [],
+      located: { command: agent.display, source: config.agent === undefined ? 'discovered' : 'config' },
+      warnings: agent.envWarnings ?? [],
     };
   } catch (error) {
     if (error instanceof MissingAgentError) return { warnings: [] };

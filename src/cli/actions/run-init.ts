@@ -1,9 +1,9 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { starterConfig } from '../../config/index.js';
+import { CONFIG_FILE, loadConfig, starterConfig } from '../../config/index.js';
 import { EXIT } from '../errors.js';
 import { workDir, type GlobalOptions } from '../host.js';
-import { out } from '../output.js';
+import { err, out } from '../output.js';
 
 const HARNESS = `// The Archal harness: how Archal runs your agent. Archal starts it once per scenario run with
 //   AGENT_TASK        the scenario's prompt (the only instruction your agent gets)
@@ -96,7 +96,7 @@ export async function initCommand(globals: GlobalOptions): Promise<number> {
     writeFileSync(file, content);
     written.push(path);
   };
-  write('.archal.json', `${JSON.stringify(starterConfig(), null, 2)}\n`);
+  write(CONFIG_FILE, `${JSON.stringify(starterConfig(), null, 2)}\n`);
   write('.archal/harness.mjs', HARNESS);
   write('archal/first-run.md', FIRST_RUN);
 
@@ -114,6 +114,11 @@ export async function initCommand(globals: GlobalOptions): Promise<number> {
 
   for (const path of written) out(`created ${path}`);
   for (const path of kept) out(`kept    ${path} (already exists)`);
+  // A kept .archal.json that does not load would stop the first `archal run` the next steps suggest.
+  if (kept.includes(CONFIG_FILE) && loadConfig(cwd).status === 'invalid')
+    err(
+      `warning: ${CONFIG_FILE} is invalid: \`archal config validate\` says why (archal run stops on it until it is fixed)`,
+    );
   out(
     [
       '',

@@ -5,6 +5,7 @@ import { errorMessage } from '../../lib/errors.js';
 import { writeJsonFile } from '../../lib/json-file.js';
 import { clearSeedCache, SeedGenerationError } from '../../runner/setup-seed.js';
 import { CLONE_KEYWORDS } from '../../scenarios/clones.js';
+import { MAX_TIMEOUT_SECONDS } from '../../scenarios/schema.js';
 import { unsetAgentEnvProblems } from '../../config/agent-env.js';
 import { CONFIG_FILE, formatConfigProblem } from '../../config/load.js';
 import type { AgentCommand } from '../../harness/agent.js';
@@ -165,7 +166,7 @@ export async function runCommand(globals: GlobalOptions, typedPaths: string[], g
   const runs = wholeNumber('--runs', flags.runs, 1, 100);
   const concurrency = wholeNumber('--concurrency', flags.concurrency, 1, 64) ?? 4;
   const threshold = amount('--pass-threshold', flags.passThreshold, 100) ?? 0;
-  const timeoutSeconds = wholeNumber('--timeout', flags.timeout?.replace(/s$/, ''), 1, 3600);
+  const timeoutSeconds = wholeNumber('--timeout', flags.timeout?.replace(/s$/, ''), 1, MAX_TIMEOUT_SECONDS);
   const rateLimit = wholeNumber('--rate-limit', flags.rateLimit, 1, 100_000);
   const clones = cloneNames([...(flags.clone ?? []), ...(flags.twin ?? [])]);
   if (flags.task !== undefined && !flags.task.trim()) throw new UserError('--task needs the text of the task.');

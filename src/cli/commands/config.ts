@@ -9,9 +9,12 @@ export function registerConfigCommands(program: Command): void {
   const validate = config.command('validate');
   // Its --json answer to a bad --cwd is the usual {"valid": false, …}.
   answersBadWorkDir(validate)
-    .description('validate .archal.json in the working directory (exit 2 when invalid)')
+    .description(
+      'validate the .archal.json a run would read: the nearest at or above the working directory (exit 2 when invalid)',
+    )
+    .option('-c, --config <file>', 'validate this config file instead, as `archal run -c <file>` reads it')
     .option('--json', 'print {"valid", "file", "errors": [{"path", "message"}]} on stdout')
-    .action(async (options: { json?: boolean }, command: Command) => {
+    .action(async (options: { json?: boolean; config?: string }, command: Command) => {
       const { configValidate } = await import('../actions/config.js');
       process.exitCode = configValidate(command.optsWithGlobals() as GlobalOptions, options);
     });
