@@ -29,6 +29,8 @@ export interface RunFlags {
   tag?: string[];
   seed?: string;
   output?: 'terminal' | 'json' | 'junit';
+  /** `-o` was typed (it defaults to terminal). */
+  outputTyped?: boolean;
   json?: boolean;
   quiet?: boolean;
   verbose?: boolean;
@@ -152,7 +154,8 @@ function skippedByTag(found: number, tags: readonly string[], threshold: number,
 
 export async function runCommand(globals: GlobalOptions, typedPaths: string[], given: RunFlags): Promise<number> {
   for (const [key, message] of HOSTED_FLAGS) if (given[key] !== undefined) throw new UserError(message);
-  if (given.json && given.output !== undefined && given.output !== 'terminal' && given.output !== 'json')
+  const otherFormat = given.output !== undefined && given.output !== 'json';
+  if (given.json && otherFormat && (given.output !== 'terminal' || given.outputTyped))
     throw new UserError(`--json and -o ${given.output} ask for two formats: give one.`);
   const flags: RunFlags = given.json ? { ...given, output: 'json' } : given;
   const { workspace: opened, typed } = cliConfigWorkspace(globals, undefined, flags.config);

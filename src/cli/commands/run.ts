@@ -72,7 +72,9 @@ export function registerRunCommands(program: Command): void {
     .addOption(new Option('--engine-endpoint <url>').hideHelp())
     .action(async (scenarios: string[], options: Record<string, unknown>, command: Command) => {
       const { runCommand } = await import('../actions/run.js');
-      process.exitCode = await runCommand(globals(command), scenarios, options);
+      // `-o terminal` is also the default: only one typed beside --json asks for two formats.
+      const outputTyped = command.getOptionValueSource('output') === 'cli';
+      process.exitCode = await runCommand(globals(command), scenarios, { ...options, outputTyped });
     });
 
   const scenario = program.command('scenario').description('list and validate scenario files');

@@ -1,0 +1,62 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from '@jest/globals';
+import { json, runCli } from '../helpers/cli.js';
+import { writeFiles } from '../helpers/engine.js';
+import { tempDir } from '../helpers/tmp.js';
+
+/**
+ * `archal run` and the scenario format as a user coming from Archal's hosted product drives them:
+ * documented flags, scenario spellings and criteria, each through the real CLI and a real clone.
+ */
+
+interface Criterion {
+  id: string;
+  text: string;
+  kind: string;
+  status: string;
+}
+interface Suite {
+  passed: boolean;
+  scenarios: Array<{
+    satisfaction: number;
+    runs: number;
+    tags: string[];
+    results: Array<{
+      passed: boolean;
+      failureKind: string | null;
+      failureSummary: string | null;
+      criteria: Criterion[];
+    }>;
+  }>;
+}
+
+const env = () => ({ ARCHAL_HOME: tempDir('archal-home-'), ARCHAL_DATABASE_URL: '', DATABASE_URL: '' });
+
+/** A project whose agent answers "ok" and leaves a `started` file, so a test can tell whether it ran. */
+function project(scenarios: Record<string, string>, config: Record<string, unknown> = {}): string {
+  const dir = tempDir('archal-contracts-');
+  writeFiles(dir, {
+    'agent.mjs': `import { writeFileSync } from 'node:fs';\nwriteFileSync('started', '1');\nconsole.log(JSON.stringify({ text: 'ok' }));\n`,
+    '.archal.json': JSON.stringify({ agent: 'node agent.mjs', ...config }),
+    ...Object.fromEntries(Object.entries(scenarios).map(([name, text]) => [`archal/${name}`, text])),
+  });
+  return dir;
+}
+
+const run = (dir: string, args: string[]) => runCli(['--cwd', dir, 'run', ...args], { env: env(), timeoutMs: 60_000 });
+
+describe('archal run output flags', () => {
+  it('refuses --json with an explicit -o terminal, as with any other second format', async () => {
+    const dir = project({ 'a.md': '# A\n\n## Prompt\nHi.\n\n## Success Criteria\n- [D] The run exits successfully\n' });
+    const both = await run(dir, ['--json', '-o', 'terminal']);
+    expect(both.code).toBe(2);
+    expect(both.stderr).toContain('--json and -o terminal ask for two formats: give one.');
+    expect(json<{ status: string }>(both).status).toBe('error');
+    expect(existsSync(join(dir, 'started'))).toBe(false);
+    // -o json with --json says the same twice: that is one format.
+    const same = await run(dir, ['--json', '-o', 'json', '-q']);
+    expect(same.code).toBe(0);
+    expect(json<Suite>(same).passed).toBe(true);
+  });
+});
