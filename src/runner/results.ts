@@ -7,7 +7,7 @@ const FAILURE_KINDS = ['harness', 'routing', 'clone_gap', 'evaluator', 'agent'] 
 export const failureKindSchema = z
   .enum(FAILURE_KINDS)
   .describe(
-    'harness: did not start, or crashed or timed out without a clone gap; routing: tried to reach a host other than GitHub (route mode refused it); clone_gap: hit a route the clone does not implement (even if it then crashed or timed out); evaluator: a criterion could not be evaluated; agent: ran fine, criteria failed',
+    'harness: did not start, or crashed or timed out without a clone gap; routing: tried to reach a host other than GitHub (route mode refused it); clone_gap: hit a route the clone does not implement (even if it then crashed or timed out); evaluator: a criterion could not be evaluated, or none was (only [P] criteria and no evaluator); agent: ran fine, criteria failed',
   );
 
 export const harnessSummarySchema = z.object({

@@ -60,3 +60,25 @@ describe('archal run output flags', () => {
     expect(json<Suite>(same).passed).toBe(true);
   });
 });
+
+describe('[P] criteria without an evaluator', () => {
+  it('never scores a run in which no criterion was evaluated as passed', async () => {
+    const dir = project({
+      'judged.md': '# Judged only\n\n## Prompt\nSay hi.\n\n## Success Criteria\n- [P] The answer is polite\n',
+    });
+    const result = await run(dir, ['-o', 'json', '--pass-threshold', '50']);
+    expect(result.code).toBe(1);
+    const scenario = json<Suite>(result).scenarios[0]!;
+    expect(scenario.satisfaction).toBe(0);
+    expect(scenario.results[0]).toMatchObject({
+      passed: false,
+      failureKind: 'evaluator',
+      failureSummary: expect.stringContaining('no criterion was evaluated'),
+    });
+    expect(scenario.results[0]!.failureSummary).toContain('"evaluator" in .archal.json');
+    expect(scenario.results[0]!.criteria[0]).toMatchObject({ status: 'not_evaluated' });
+    const terminal = await run(dir, ['-q']);
+    expect(terminal.stdout).toContain('✗ 0%');
+    expect(terminal.stdout).toContain('no criterion was evaluated');
+  });
+});
