@@ -250,8 +250,45 @@ function sectionOf(heading: string): SectionName | undefined {
 
 /** A list item, also a task-list item (`- [ ] …`, `- [x] …`), whose checkbox is not part of the criterion. */
 const BULLET = /^\s*(?:[-*+]|\d+[.)])\s+(?:\[[ xX]\]\s+)?(.*)$/;
-/** `[D]` or `[P]`, also emphasised (`**[D]**`, `` `[D]` ``) or followed by a colon, as people write them. */
-const TAG = /^(\*\*|__|\*|_|`)?\[(D|P)\]\1\s*:?\s*/i;
+/**
+ * `[D]` or `[P]` before the criterion, as people write them: also padded (`[ D ]`), emphasised
+ * (`**[D]**`, `` `[D]` ``), or followed by a colon or a dash (`[D] - …`, `[D] — …`).
+ */
+const TAG = /^(\*\*|__|\*|_|`)?\[\s*(D|P)\s*\]\1\s*(?:[:\-–—](?=\s)\s*|:)?/i;
+/** The same tag after the criterion (`- exactly 4 issues are closed [D]`). */
+const TRAILING_TAG = /\s+(\*\*|__|\*|_|`)?\[\s*(D|P)\s*\]\1\s*$/i;
+/** Something in brackets where a tag goes that is not one (`[Q]`, `[Deterministic]`, `[LLM]`). */
+const OTHER_TAG = /^(\*\*|__|\*|_|`)?\[\s*([A-Za-z][\w-]{0,19})\s*\]\1(?=[\s:]|$)/;
+
+/** The tag an unknown one was probably meant to be. */
+function meantTag(word: string): string {
+  const lower = word.toLowerCase();
+  if (/^det/.test(lower)) return 'write [D]';
+  if (/^(prob|judge|llm|ai$|model|subjective)/.test(lower)) return 'write [P]';
+  return "write [D] (checked against the clone's state) or [P] (judged by the evaluator), or no tag to let Archal decide from the wording";
+}
+
+/** A criterion's tag, before or after its text (before any `=> expression`), and the text without it. */
+function criterionTag(content: string): { kind?: 'D' | 'P'; text: string; problem?: string } {
+  const leading = TAG.exec(content);
+  const rest = leading ? content.slice(leading[0].length) : content;
+  const arrow = rest.indexOf('=>');
+  const head = arrow === -1 ? rest : rest.slice(0, arrow);
+  const trailing = TRAILING_TAG.exec(head);
+  const text = trailing ? `${head.slice(0, trailing.index)}${arrow === -1 ? '' : ` ${rest.slice(arrow)}`}` : rest;
+  const kinds = [leading?.[2], trailing?.[2]].filter(Boolean).map((tag) => tag!.toUpperCase() as 'D' | 'P');
+  if (kinds.length === 2 && kinds[0] !== kinds[1])
+    return { text, problem: 'the criterion is tagged both [D] and [P]: keep the one that says how it is checked' };
+  if (kinds.length === 0) {
+    const other = OTHER_TAG.exec(content);
+    if (other)
+      return {
+        text,
+        problem: `unknown criterion tag '[${other[2]}]': ${meantTag(other[2]!)}`,
+      };
+  }
+  return { ...(kinds[0] ? { kind: kinds[0] } : {}), text };
+}
 
 function parseCriteria(
   section: Section | undefined,
@@ -274,14 +311,13 @@ function parseCriteria(
     if (/^\s*#{1,6}\s/.test(text) || /^\s*<!--.*-->\s*$/.test(text)) continue;
     const bullet = BULLET.exec(text);
     if (bullet) {
-      let content = bullet[1]!.trim();
-      const tag = TAG.exec(content);
-      if (tag) content = content.slice(tag[0].length);
+      const tag = criterionTag(bullet[1]!.trim());
+      if (tag.problem) errors.push({ file, line, message: tag.problem });
       last = {
         id: `c${criteria.length + 1}`,
-        text: content,
-        kind: tag ? (tag[2]!.toUpperCase() as 'D' | 'P') : 'P',
-        tagged: Boolean(tag),
+        text: tag.text.trim(),
+        kind: tag.kind ?? 'P',
+        tagged: tag.kind !== undefined,
         line,
       };
       criteria.push(last);

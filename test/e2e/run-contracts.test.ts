@@ -82,3 +82,74 @@ describe('[P] criteria without an evaluator', () => {
     expect(terminal.stdout).toContain('no criterion was evaluated');
   });
 });
+
+describe('criteria tags as people write them', () => {
+  const criteria = (lines: string) =>
+    `# Tags\n\n## Prompt\nSay hi.\n\n## Success Criteria\n${lines}\n\n## Config\nseed: empty\n`;
+  interface Validated {
+    valid: boolean;
+    scenarios: Array<{
+      errors: Array<{ line: number; message: string }>;
+      criteria: Array<{ id: string; kind: string; inferred: boolean; mode: string; line: number }>;
+    }>;
+  }
+
+  it('reads a tag at the end of the criterion, padded, or followed by a dash, and checks it', async () => {
+    const dir = project({
+      'tags.md': criteria(
+        [
+          '- The run exits successfully [D]',
+          '- No issues were closed **[D]**',
+          '- [ D ] No comments were created',
+          '- [D] - No labels were created',
+          '- [D] — No pull requests were merged',
+          '- Exactly 0 issues were created [D] => $count(diff.github.issues.created) = 0',
+        ].join('\n'),
+      ),
+    });
+    const validated = await runCli(['--cwd', dir, 'scenario', 'validate', 'archal', '--json'], { env: env() });
+    expect(validated.code).toBe(0);
+    const listed = json<Validated>(validated).scenarios[0]!.criteria;
+    expect(listed.map((c) => [c.kind, c.inferred, c.mode])).toEqual(
+      Array.from({ length: 6 }, () => ['D', false, 'deterministic']),
+    );
+    const result = await run(dir, ['-o', 'json', '-q']);
+    expect(result.code).toBe(0);
+    const checked = json<Suite>(result).scenarios[0]!.results[0]!.criteria;
+    expect(checked.map((c) => c.text)).toEqual([
+      'The run exits successfully',
+      'No issues were closed',
+      'No comments were created',
+      'No labels were created',
+      'No pull requests were merged',
+      'Exactly 0 issues were created',
+    ]);
+    expect(checked.every((c) => c.status === 'passed')).toBe(true);
+  });
+
+  it('refuses a tag that is neither [D] nor [P], with its line and the tag to write instead', async () => {
+    const dir = project({
+      'typo.md': criteria(
+        [
+          '- [Q] The run exits successfully',
+          '- [Deterministic] No issues were closed',
+          '- [LLM] The answer is polite',
+          '- [D] The run exits successfully [P]',
+        ].join('\n'),
+      ),
+    });
+    const validated = await runCli(['--cwd', dir, 'scenario', 'validate', 'archal', '--json'], { env: env() });
+    expect(validated.code).toBe(2);
+    const errors = json<Validated>(validated).scenarios[0]!.errors;
+    expect(errors.map((e) => e.line)).toEqual([7, 8, 9, 10]);
+    expect(errors[0]!.message).toContain("unknown criterion tag '[Q]'");
+    expect(errors[0]!.message).toContain('[D]');
+    expect(errors[1]!.message).toContain("unknown criterion tag '[Deterministic]': write [D]");
+    expect(errors[2]!.message).toContain("unknown criterion tag '[LLM]': write [P]");
+    expect(errors[3]!.message).toContain('tagged both [D] and [P]');
+    const ran = await run(dir, []);
+    expect(ran.code).toBe(2);
+    expect(ran.stderr).toContain("archal/typo.md:7: unknown criterion tag '[Q]'");
+    expect(existsSync(join(dir, 'started'))).toBe(false);
+  });
+});
