@@ -153,3 +153,37 @@ describe('criteria tags as people write them', () => {
     expect(existsSync(join(dir, 'started'))).toBe(false);
   });
 });
+
+describe("Archal's other run flags", () => {
+  const scenario = '# A\n\n## Prompt\nHi.\n\n## Success Criteria\n- [D] The run exits successfully\n';
+
+  it('refuses packaged agents and the agent gateway flags with what to use instead, before any run', async () => {
+    const dir = project({ 'a.md': scenario });
+    const expectations: Array<[string[], string]> = [
+      [['--agent', 'openclaw'], '--harness'],
+      [['--agent', './my-agent'], '--harness ./my-agent'],
+      [['--openclaw-home', dir], '--openclaw-home'],
+      [['--engine-token', 'tok'], '--harness'],
+      [['--engine-twin-urls', '{}'], 'AGENT_CLONE_URLS'],
+      [['--api-base-urls', '{}'], 'AGENT_CLONE_URLS'],
+      [['--api-proxy-url', 'http://127.0.0.1:9'], '--proxy'],
+      [['--engine-timeout', '30'], '--timeout'],
+    ];
+    for (const [flags, hint] of expectations) {
+      const result = await run(dir, flags);
+      expect([flags, result.code]).toEqual([flags, 2]);
+      expect(result.stderr).not.toContain('unknown option');
+      expect(result.stderr).toContain(hint);
+    }
+    expect(existsSync(join(dir, 'started'))).toBe(false);
+  });
+
+  it('takes --no-docker and --allow-low-fidelity-networking: a local run is what they ask for', async () => {
+    const dir = project({ 'a.md': scenario });
+    const result = await run(dir, ['--no-docker', '--allow-low-fidelity-networking', '-o', 'json', '-q']);
+    expect(result.code).toBe(0);
+    expect(json<Suite>(result).passed).toBe(true);
+    const docker = await run(dir, ['--docker']);
+    expect(docker.code).toBe(2);
+  });
+});

@@ -61,6 +61,13 @@ export interface RunFlags {
   workspaceScenario?: string;
   runProjectId?: string;
   engineEndpoint?: string;
+  agent?: string;
+  openclawHome?: string;
+  engineToken?: string;
+  engineTwinUrls?: string;
+  apiBaseUrls?: string;
+  apiProxyUrl?: string;
+  engineTimeout?: string;
   shard?: string;
   record?: string;
 }
@@ -89,7 +96,38 @@ const HOSTED_FLAGS: Array<[keyof RunFlags, string]> = [
     'engineEndpoint',
     '--engine-endpoint drives a hosted agent gateway; give the agent as a command (.archal.json "agent" or --harness)',
   ],
+  [
+    'openclawHome',
+    '--openclaw-home configures OpenClaw in Archal\'s sandbox image; here your own agent runs through its harness (--harness or .archal.json "agent")',
+  ],
+  [
+    'engineToken',
+    '--engine-token authenticates to a hosted agent gateway; give the agent as a command (.archal.json "agent" or --harness), with its keys in .archal.json "agentPassEnv"',
+  ],
+  [
+    'engineTwinUrls',
+    "--engine-twin-urls hands clone URLs to a hosted agent gateway; here the agent gets its clone's URLs as AGENT_CLONE_URLS and GITHUB_API_URL (drop the flag)",
+  ],
+  [
+    'apiBaseUrls',
+    "--api-base-urls hands clone URLs to a hosted agent gateway; here the agent gets its clone's URLs as AGENT_CLONE_URLS and GITHUB_API_URL (drop the flag)",
+  ],
+  [
+    'apiProxyUrl',
+    '--api-proxy-url points a hosted agent gateway at a proxy; here --proxy (route mode) sends api.github.com to the clone through a local proxy',
+  ],
+  ['engineTimeout', "--engine-timeout limits a hosted agent gateway's calls; here --timeout <seconds> limits each run"],
 ];
+
+/** Archal's packaged agents run in its containers; the local equivalent of `--agent <dir>` is `--harness <dir>`. */
+function refuseAgentFlag(agent: string | undefined): void {
+  if (agent === undefined) return;
+  throw new UserError(
+    /^(openclaw|hermes|github-octokit)$/i.test(agent)
+      ? `--agent ${agent} runs Archal's packaged ${agent} agent in a hosted container; here your own agent runs: give it as --harness <file, folder or command> (or .archal.json "agent").`
+      : `--agent runs a packaged agent in Archal's container; here the agent runs locally: use --harness ${agent} (a harness file or folder, or a command).`,
+  );
+}
 
 /** Names of clones from repeated, comma-separated --clone/--twin flags; each must be one Archal runs. */
 function cloneNames(values: readonly string[]): string[] | undefined {
@@ -153,7 +191,10 @@ function skippedByTag(found: number, tags: readonly string[], threshold: number,
 }
 
 export async function runCommand(globals: GlobalOptions, typedPaths: string[], given: RunFlags): Promise<number> {
-  for (const [key, message] of HOSTED_FLAGS) if (given[key] !== undefined) throw new UserError(message);
+  // `--no-docker` (false) asks for what a local run is; only the hosted flags themselves are refused.
+  for (const [key, message] of HOSTED_FLAGS)
+    if (given[key] !== undefined && given[key] !== false) throw new UserError(message);
+  refuseAgentFlag(given.agent);
   const otherFormat = given.output !== undefined && given.output !== 'json';
   if (given.json && otherFormat && (given.output !== 'terminal' || given.outputTyped))
     throw new UserError(`--json and -o ${given.output} ask for two formats: give one.`);

@@ -59,6 +59,20 @@ export function registerRunCommands(program: Command): void {
       'also write the results and every run’s record into DIR (results.json, runs/, and shard.json with --shard): what `archal report merge` reads',
     )
     .addOption(new Option('--docker').hideHelp())
+    .addOption(new Option('--no-docker', 'accepted: the agent runs locally anyway').hideHelp())
+    .addOption(
+      new Option(
+        '--allow-low-fidelity-networking',
+        'accepted: local runs reach the clone by URL or route mode',
+      ).hideHelp(),
+    )
+    .addOption(new Option('--agent <name-or-dir>').hideHelp())
+    .addOption(new Option('--openclaw-home <dir>').hideHelp())
+    .addOption(new Option('--engine-token <token>').hideHelp())
+    .addOption(new Option('--engine-twin-urls <json>').hideHelp())
+    .addOption(new Option('--api-base-urls <json>').hideHelp())
+    .addOption(new Option('--api-proxy-url <url>').hideHelp())
+    .addOption(new Option('--engine-timeout <seconds>').hideHelp())
     .addOption(new Option('--sandbox').hideHelp())
     .option(
       '--proxy',
