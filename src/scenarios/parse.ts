@@ -103,6 +103,7 @@ export function parseScenario(text: string, file: string, options: ParseOptions 
     .replace(/^\ufeff/, '')
     .replace(/\r\n?/g, '\n')
     .split('\n');
+  const front = frontMatter(lines, file, errors);
   let title: { text: string; line: number } | undefined;
   const sections: Section[] = [];
   let current: Section | undefined;
@@ -112,6 +113,7 @@ export function parseScenario(text: string, file: string, options: ParseOptions 
 
   lines.forEach((raw, index) => {
     const line = index + 1;
+    if (line <= front.end) return;
     const fenceMatch = /^\s*(```|~~~)/.exec(raw);
     if (fenceMatch) fence = fence === fenceMatch[1] ? undefined : (fence ?? fenceMatch[1]);
     const heading = fence === undefined || fenceMatch ? /^(#{1,6})\s+(.*?)\s*#*\s*$/.exec(raw) : null;
@@ -171,6 +173,7 @@ export function parseScenario(text: string, file: string, options: ParseOptions 
       : undefined;
   };
 
+  title ??= front.title;
   if (!title) errors.push({ file, line: 1, message: "missing title: start the scenario with '# <Title>'" });
   /** Where a missing section was probably meant: a deeper heading of that name. */
   const misplaced = (name: SectionName) => {
@@ -198,7 +201,18 @@ export function parseScenario(text: string, file: string, options: ParseOptions 
   const allText = [title?.text, body('setup'), prompt, body('expected'), ...criteria.map((c) => c.text)]
     .filter(Boolean)
     .join('\n');
-  const config = parseConfig(section('config'), file, allText, options, errors, warnings);
+  const configSection = section('config');
+  // Front matter says what Config says; the section, written later, wins where both set a key.
+  const settings: Section | undefined =
+    front.lines.length > 0
+      ? {
+          name: 'config',
+          heading: configSection?.heading ?? 'front matter',
+          line: configSection?.line ?? 1,
+          lines: [...front.lines, ...(configSection?.lines ?? [])],
+        }
+      : configSection;
+  const config = parseConfig(settings, file, allText, options, errors, warnings);
 
   if (errors.length > 0 || !title || !prompt || !config) return { ok: false, errors, warnings };
   const seedLine = seedState
@@ -216,6 +230,35 @@ export function parseScenario(text: string, file: string, options: ParseOptions 
     ...(seedLine !== undefined ? { seedLine } : {}),
   };
   return { ok: true, scenario, warnings };
+}
+
+/**
+ * YAML front matter (`---` on the first line, up to the next `---` or `...`), as markdown tools write
+ * it: its `key: value` lines are Config lines, and its `title` names a scenario that has no `# Title`.
+ */
+function frontMatter(
+  lines: readonly string[],
+  file: string,
+  errors: ScenarioProblem[],
+): { end: number; lines: Array<{ text: string; line: number }>; title?: { text: string; line: number } } {
+  if (lines[0]?.trim() !== '---') return { end: 0, lines: [] };
+  const close = lines.findIndex((text, index) => index > 0 && /^(---|\.\.\.)\s*$/.test(text));
+  if (close === -1) {
+    errors.push({
+      file,
+      line: 1,
+      message: "front matter opened with '---' is not closed: end it with a '---' line before the '# Title'",
+    });
+    return { end: lines.length, lines: [] };
+  }
+  const entries = lines.slice(1, close).map((text, index) => ({ text, line: index + 2 }));
+  const titled = entries.find((entry) => /^title\s*:/i.test(entry.text));
+  const title = titled && yamlScalar(titled.text.replace(/^title\s*:/i, ''));
+  return {
+    end: close + 1,
+    lines: entries.filter((entry) => entry !== titled),
+    ...(title ? { title: { text: title, line: titled!.line } } : {}),
+  };
 }
 
 /**

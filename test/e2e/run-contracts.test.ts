@@ -187,3 +187,53 @@ describe("Archal's other run flags", () => {
     expect(docker.code).toBe(2);
   });
 });
+
+describe('YAML front matter', () => {
+  interface Listed {
+    scenarios: Array<{ title: string; runs: number; seed: string; tags: string[]; timeout: number }>;
+    errors: Array<{ line?: number; message: string }>;
+    warnings: Array<{ line?: number; message: string }>;
+  }
+
+  it('reads front matter as Config, under the section when both set a key', async () => {
+    const dir = project({
+      'fm.md':
+        '---\nruns: 2\ntags: [smoke, triage]\nseed: small-project\ntimeout: 30\n---\n# Front matter\n\n## Prompt\nHi.\n\n## Success Criteria\n- [D] The run exits successfully\n\n## Config\ntimeout: 40\n',
+      'titled.md':
+        '---\ntitle: "Titled in front matter"\n---\n\n## Prompt\nHi.\n\n## Success Criteria\n- [D] No issues were closed\n',
+    });
+    const listed = await runCli(['--cwd', dir, 'scenario', 'list', '--json'], { env: env() });
+    const body = json<Listed>(listed);
+    expect(body.errors).toEqual([]);
+    expect(body.scenarios).toEqual([
+      expect.objectContaining({
+        title: 'Front matter',
+        runs: 2,
+        seed: 'small-project',
+        tags: ['smoke', 'triage'],
+        timeout: 40,
+      }),
+      expect.objectContaining({ title: 'Titled in front matter', runs: 1 }),
+    ]);
+    expect(body.warnings).toContainEqual(
+      expect.objectContaining({
+        line: 16,
+        message: expect.stringContaining("config key 'timeout' is set again (first on line 5)"),
+      }),
+    );
+    const result = await run(dir, ['--tag', 'smoke', '-o', 'json', '-q']);
+    expect(result.code).toBe(0);
+    const suite = json<Suite>(result);
+    expect(suite.scenarios).toHaveLength(1);
+    expect(suite.scenarios[0]).toMatchObject({ runs: 2, tags: ['smoke', 'triage'] });
+  });
+
+  it('refuses front matter that is never closed, naming line 1', async () => {
+    const dir = project({
+      'open.md': '---\nruns: 2\n# Open\n\n## Prompt\nHi.\n\n## Success Criteria\n- [D] The run exits successfully\n',
+    });
+    const validated = await runCli(['--cwd', dir, 'scenario', 'validate', 'archal'], { env: env() });
+    expect(validated.code).toBe(2);
+    expect(validated.stderr).toContain("archal/open.md:1: front matter opened with '---' is not closed");
+  });
+});
