@@ -237,3 +237,16 @@ describe('YAML front matter', () => {
     expect(validated.stderr).toContain("archal/open.md:1: front matter opened with '---' is not closed");
   });
 });
+
+describe('--pass-threshold as a fraction', () => {
+  it('warns that 0.8 is 0.8%, not 80%, and says what to write', async () => {
+    const dir = project({ 'a.md': '# A\n\n## Prompt\nHi.\n\n## Success Criteria\n- [D] The run exits successfully\n' });
+    const result = await run(dir, ['--pass-threshold', '0.8', '-q', '-o', 'json']);
+    expect(result.code).toBe(0);
+    expect(result.stderr).toContain(
+      'warning: --pass-threshold 0.8 is 0.8%, not 80%: the threshold is a percentage from 0 to 100 (for 80%, write --pass-threshold 80)',
+    );
+    const whole = await run(dir, ['--pass-threshold', '80', '-q', '-o', 'json']);
+    expect(whole.stderr).not.toContain('--pass-threshold');
+  });
+});

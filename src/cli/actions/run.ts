@@ -18,7 +18,7 @@ import { shardSchema, type Shard } from '../../runner/shard.js';
 import { loadWorkspaceScenarios, runWorkspaceScenarios } from '../../workspace/scenarios.js';
 import type { Workspace } from '../../workspace/workspace.js';
 import { EXIT, UserError } from '../errors.js';
-import { amount, commandFlag, outputDirectory, outputFile, wholeNumber } from '../flags.js';
+import { commandFlag, outputDirectory, outputFile, percentFlag, wholeNumber } from '../flags.js';
 import { cliConfigWorkspace, typedHarness, type GlobalOptions } from '../host.js';
 import { err, out, printJson } from '../output.js';
 
@@ -208,7 +208,7 @@ export async function runCommand(globals: GlobalOptions, typedPaths: string[], g
       : { ...opened, config: { ...opened.config, routing: flags.proxy ? ('both' as const) : ('env' as const) } };
   const runs = wholeNumber('--runs', flags.runs, 1, 100);
   const concurrency = wholeNumber('--concurrency', flags.concurrency, 1, 64) ?? 4;
-  const threshold = amount('--pass-threshold', flags.passThreshold, 100) ?? 0;
+  const threshold = percentFlag('--pass-threshold', flags.passThreshold, 100) ?? 0;
   const timeoutSeconds = wholeNumber('--timeout', flags.timeout?.replace(/s$/, ''), 1, 3600);
   const rateLimit = wholeNumber('--rate-limit', flags.rateLimit, 1, 100_000);
   const clones = cloneNames([...(flags.clone ?? []), ...(flags.twin ?? [])]);
