@@ -250,3 +250,15 @@ describe('--pass-threshold as a fraction', () => {
     expect(whole.stderr).not.toContain('--pass-threshold');
   });
 });
+
+describe('where runs are recorded', () => {
+  it('refuses a file in place of .archal/cache before any run, naming it (exit 2, not a crash)', async () => {
+    const dir = project({ 'a.md': '# A\n\n## Prompt\nHi.\n\n## Success Criteria\n- [D] The run exits successfully\n' });
+    writeFiles(dir, { '.archal/cache': 'not a folder' });
+    const result = await run(dir, []);
+    expect(result.code).toBe(2);
+    expect(result.stderr).not.toContain('unexpected error');
+    expect(result.stderr).toContain(`${join(dir, '.archal', 'cache')} exists and is not a directory`);
+    expect(existsSync(join(dir, 'started'))).toBe(false);
+  });
+});

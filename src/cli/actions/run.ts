@@ -258,7 +258,8 @@ export async function runCommand(globals: GlobalOptions, typedPaths: string[], g
       timeoutSeconds,
     });
 
-  const cacheDir = join(ctx.root, '.archal', 'cache');
+  // Every run is recorded there: a file in the way is named before any run, not found after the first.
+  const cacheDir = outputDirectory('Run records go to', '.archal/cache', join(ctx.root, '.archal', 'cache'));
   if (flags.clearSeedCache) clearSeedCache(cacheDir);
   const loaded = loadWorkspaceScenarios(ctx, {
     paths,
