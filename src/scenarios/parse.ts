@@ -99,17 +99,18 @@ export function parseScenario(text: string, file: string, options: ParseOptions 
     };
 
   // A byte-order mark (an editor's, or text that did not come through the file reader) is not the title's.
-  const lines = text
+  const written = text
     .replace(/^\ufeff/, '')
     .replace(/\r\n?/g, '\n')
     .split('\n');
-  const front = frontMatter(lines, file, errors);
+  const front = frontMatter(written, file, errors);
+  const lines = atxHeadings(written, front.end);
   let title: { text: string; line: number } | undefined;
   const sections: Section[] = [];
   let current: Section | undefined;
   let fence: string | undefined;
-  /** Headings below level 2 that name a section: a likely cause when that section is missing. */
-  const deeper: Array<{ name: SectionName; heading: string; line: number }> = [];
+  /** Lines that name a section but are no section heading: a likely cause when that section is missing. */
+  const deeper: Array<{ name: SectionName; line: number; hint: string }> = [];
 
   lines.forEach((raw, index) => {
     const line = index + 1;
@@ -157,8 +158,21 @@ export function parseScenario(text: string, file: string, options: ParseOptions 
         return;
       }
       const section = sectionOf(name);
-      if (section) deeper.push({ name: section, heading: raw.trim(), line });
+      if (section)
+        deeper.push({
+          name: section,
+          line,
+          hint: `'${raw.trim()}' on line ${line} is not a section: sections are level-2 headings ('## ${name}')`,
+        });
     }
+    const unspaced = fence === undefined ? /^(#{1,6})([^#\s].*)$/.exec(raw.trim()) : null;
+    const unspacedSection = unspaced ? sectionOf(unspaced[2]!) : undefined;
+    if (unspacedSection)
+      deeper.push({
+        name: unspacedSection,
+        line,
+        hint: `'${raw.trim()}' on line ${line} is not a heading: write '## ${unspaced![2]!.trim()}', with a space after the '#'s`,
+      });
     current?.lines.push({ text: raw, line });
   });
 
@@ -181,7 +195,7 @@ export function parseScenario(text: string, file: string, options: ParseOptions 
     return found
       ? {
           line: found.line,
-          hint: `; '${found.heading}' on line ${found.line} is not a section: sections are level-2 headings ('## ${found.heading.replace(/^#+\s*/, '')}')`,
+          hint: `; ${found.hint}`,
         }
       : { hint: '' };
   };
@@ -230,6 +244,36 @@ export function parseScenario(text: string, file: string, options: ParseOptions 
     ...(seedLine !== undefined ? { seedLine } : {}),
   };
   return { ok: true, scenario, warnings };
+}
+
+/**
+ * Lines with underlined (setext) headings written as `#` headings, the underline left blank so that
+ * line numbers stay: `Title` over `===` when it is the first text, a section name over `---` (or `===`).
+ * Any other underlined line is left alone, as a `---` under prose is more often a rule than a heading.
+ */
+function atxHeadings(lines: readonly string[], from: number): string[] {
+  const result = [...lines];
+  let fence: string | undefined;
+  let titled = false;
+  for (let index = from; index < lines.length; index += 1) {
+    const raw = lines[index]!;
+    const fenceMatch = /^\s*(```|~~~)/.exec(raw);
+    if (fenceMatch) fence = fence === fenceMatch[1] ? undefined : (fence ?? fenceMatch[1]);
+    if (fence !== undefined || fenceMatch) continue;
+    if (/^#\s/.test(raw)) titled = true;
+    const underline = /^ {0,3}(={2,}|-{2,})\s*$/.exec(lines[index + 1] ?? '');
+    const text = raw.trim();
+    const plain = text && !/^(#|[-*+>]\s|\d+[.)]\s|\|)/.test(text) && !(lines[index - 1] ?? '').trim();
+    if (!underline || !plain) continue;
+    if (underline[1]!.startsWith('=') && !titled) {
+      result[index] = `# ${text}`;
+      titled = true;
+    } else if (sectionOf(text)) result[index] = `## ${text}`;
+    else continue;
+    result[index + 1] = '';
+    index += 1;
+  }
+  return result;
 }
 
 /**

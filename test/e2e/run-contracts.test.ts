@@ -262,3 +262,27 @@ describe('where runs are recorded', () => {
     expect(existsSync(join(dir, 'started'))).toBe(false);
   });
 });
+
+describe('headings as markdown writes them', () => {
+  it('reads underlined (setext) title and section headings', async () => {
+    const dir = project({
+      'setext.md':
+        'Close nothing\n=============\n\nPrompt\n------\nSay hi.\nThis line ends the prompt.\n\nSuccess Criteria\n----------------\n- [D] No issues were closed\n\nConfig\n------\nruns: 2\n',
+    });
+    const result = await run(dir, ['-o', 'json', '-q']);
+    expect(result.code).toBe(0);
+    const scenario = json<Suite & { scenarios: Array<{ title: string }> }>(result).scenarios[0]!;
+    expect(scenario).toMatchObject({ title: 'Close nothing', runs: 2, satisfaction: 100 });
+  });
+
+  it("names a '##Prompt' written without a space as the likely cause of a missing section", async () => {
+    const dir = project({
+      'nospace.md': '# No space\n\n##Prompt\nHi.\n\n## Success Criteria\n- [D] The run exits successfully\n',
+    });
+    const validated = await runCli(['--cwd', dir, 'scenario', 'validate', 'archal'], { env: env() });
+    expect(validated.code).toBe(2);
+    expect(validated.stderr).toContain(
+      "archal/nospace.md:3: missing '## Prompt' section (aliases: Task, Instruction(s), Request): it is what the agent is asked; '##Prompt' on line 3 is not a heading: write '## Prompt', with a space after the '#'s",
+    );
+  });
+});
