@@ -91,6 +91,18 @@ export function parseScenario(text: string, file: string, options: ParseOptions 
       ],
       warnings,
     };
+  if (!text.replace(/^\ufeff/, '').trim())
+    return {
+      ok: false,
+      errors: [
+        {
+          file,
+          message:
+            "the file is empty: a scenario needs a '# Title', a '## Prompt' and '## Success Criteria' with at least one criterion",
+        },
+      ],
+      warnings,
+    };
   if (text.includes('\u0000'))
     return {
       ok: false,

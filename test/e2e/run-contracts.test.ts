@@ -286,3 +286,34 @@ describe('headings as markdown writes them', () => {
     );
   });
 });
+
+describe('scenario list and validate, plainly', () => {
+  it('says an empty scenario file is empty, rather than listing every missing section', async () => {
+    const dir = project({ 'empty.md': '', 'blank.md': '\n  \n' });
+    const validated = await runCli(['--cwd', dir, 'scenario', 'validate', 'archal'], { env: env() });
+    expect(validated.code).toBe(2);
+    expect(validated.stderr).toContain('archal/empty.md: the file is empty: a scenario needs');
+    expect(validated.stderr).toContain('archal/blank.md: the file is empty: a scenario needs');
+    expect(validated.stderr).not.toContain('missing title');
+  });
+
+  it('counts criteria that will not be evaluated in the text listing too', async () => {
+    const dir = project({
+      'mixed.md':
+        '# Mixed\n\n## Prompt\nHi.\n\n## Success Criteria\n- [D] The run exits successfully\n- [P] The answer is polite\n',
+    });
+    const listed = await runCli(['--cwd', dir, 'scenario', 'list'], { env: env() });
+    expect(listed.code).toBe(0);
+    expect(listed.stdout).toContain('1 deterministic, 0 judged criteria, 1 not evaluated (no evaluator)');
+  });
+
+  it('takes --source local and refuses --source workspace with where scenarios live here', async () => {
+    const dir = project({ 'a.md': '# A\n\n## Prompt\nHi.\n\n## Success Criteria\n- [D] The run exits successfully\n' });
+    const local = await runCli(['--cwd', dir, 'scenario', 'list', '--source', 'local', '--json'], { env: env() });
+    expect(local.code).toBe(0);
+    expect(json<{ scenarios: unknown[] }>(local).scenarios).toHaveLength(1);
+    const workspace = await runCli(['--cwd', dir, 'scenario', 'list', '--source', 'workspace'], { env: env() });
+    expect(workspace.code).toBe(2);
+    expect(workspace.stderr).toContain("--source workspace lists Archal's hosted workspace scenarios");
+  });
+});

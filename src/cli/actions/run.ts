@@ -418,8 +418,14 @@ async function preflight(
 export async function scenarioList(
   globals: GlobalOptions,
   paths: string[],
-  options: { json?: boolean },
+  options: { json?: boolean; source?: string },
 ): Promise<number> {
+  if (options.source !== undefined && options.source !== 'local')
+    throw new UserError(
+      options.source === 'workspace'
+        ? '--source workspace lists Archal\'s hosted workspace scenarios; here scenarios are files of the repository (archal/, scenarios/ or .archal.json "scenarios"): drop the flag, or use --source local.'
+        : `--source must be local (the repository's scenario files) (got '${options.source}').`,
+    );
   const { workspace: ctx, typed } = cliConfigWorkspace(globals);
   const loaded = loadScenarios(paths.map(typed), { config: ctx.config, cwd: ctx.root });
   const scenarios = loaded.entries.map(({ scenario, criteria }) => ({
@@ -441,7 +447,7 @@ export async function scenarioList(
     if (scenarios.length === 0) out('No scenarios found (archal/, scenarios/, or .archal.json "scenarios").');
     for (const scenario of scenarios)
       out(
-        `${scenario.title}  (${displayFile(scenario.file, ctx.root)}; ${scenario.runs} run(s), seed ${scenario.seed}${scenario.tags.length ? `, tags ${scenario.tags.join(', ')}` : ''}; ${scenario.criteria.deterministic} deterministic, ${scenario.criteria.judged} judged criteria)`,
+        `${scenario.title}  (${displayFile(scenario.file, ctx.root)}; ${scenario.runs} run(s), seed ${scenario.seed}${scenario.tags.length ? `, tags ${scenario.tags.join(', ')}` : ''}; ${scenario.criteria.deterministic} deterministic, ${scenario.criteria.judged} judged criteria${scenario.criteria.notEvaluated ? `, ${scenario.criteria.notEvaluated} not evaluated (no evaluator)` : ''})`,
       );
     if (loaded.errors.length > 0) err(`Problems:\n${formatScenarioProblems(loaded.errors, ctx.root)}`);
   }

@@ -97,7 +97,8 @@ export function registerRunCommands(program: Command): void {
     .description('list the scenarios `archal run` would run')
     .argument('[scenarios...]', 'scenario files or directories (default: those `archal run` runs without arguments)')
     .option('--json', 'print {"scenarios": [...], "errors": [...]} on stdout')
-    .action(async (paths: string[], options: { json?: boolean }, command: Command) => {
+    .option('--source <source>', "local: the repository's scenario files (Archal's hosted workspace is not here)")
+    .action(async (paths: string[], options: { json?: boolean; source?: string }, command: Command) => {
       const { scenarioList } = await import('../actions/run.js');
       process.exitCode = await scenarioList(globals(command), paths, options);
     });
