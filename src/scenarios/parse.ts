@@ -41,6 +41,12 @@ const CONFIG_ALIASES: Record<string, string> = {
   routing: 'routing',
 };
 
+/** What the numeric Config keys take, as their errors say it. */
+const NUMBER_KEYS: Record<string, string> = {
+  timeout: 'a number of seconds above 0 and at most 3600',
+  runs: 'a whole number from 1 to 100',
+};
+
 const DEFAULT_TIMEOUT_SECONDS = 180;
 const DEFAULT_RUNS = 1;
 const MAX_SCENARIO_BYTES = 256 * 1024;
@@ -570,8 +576,12 @@ function parseConfig(
     const entry = raw[key];
     if (!entry) return fallback;
     const value = Number(entry.value.replace(/s$/, ''));
-    if (!Number.isFinite(value)) {
-      errors.push({ file, line: entry.line, message: `${key} must be a number (got '${entry.value}')` });
+    if (!Number.isFinite(value) || !entry.value.trim()) {
+      errors.push({
+        file,
+        line: entry.line,
+        message: `${key} must be a number (got '${entry.value}'): ${NUMBER_KEYS[key]}, e.g. '${key}: ${key === 'timeout' ? 90 : 3}'`,
+      });
       return fallback;
     }
     return value;
@@ -607,10 +617,10 @@ function parseConfig(
       const message =
         key === 'routing'
           ? `routing must be one of ${ROUTING_MODES.join(', ')} (got '${raw.routing?.value}')`
-          : key === 'timeout'
-            ? `must be a number of seconds above 0 and at most 3600 (got '${raw.timeout?.value ?? candidate.timeout}')`
-            : key === 'runs'
-              ? `must be a whole number from 1 to 100 (got '${raw.runs?.value ?? candidate.runs}')`
+          : key === 'timeout' || key === 'runs'
+            ? `must be ${NUMBER_KEYS[key]} (got '${raw[key]?.value ?? candidate[key]}')`
+            : key === 'clones'
+              ? `name at least one clone (${Object.keys(CLONE_KEYWORDS).join(', ')}), or leave the key out to infer it from the scenario's wording`
               : issue.message;
       errors.push({ file, line: raw[key]?.line ?? section?.line, message: `config ${key}: ${message}` });
     }

@@ -317,3 +317,18 @@ describe('scenario list and validate, plainly', () => {
     expect(workspace.stderr).toContain("--source workspace lists Archal's hosted workspace scenarios");
   });
 });
+
+describe('Config values that cannot be used', () => {
+  it('says what an empty clones list and a timeout with a unit should be, with the line', async () => {
+    const base = '# C\n\n## Prompt\nHi.\n\n## Success Criteria\n- [D] The run exits successfully\n\n## Config\n';
+    const dir = project({ 'clones.md': `${base}clones:\n`, 'minutes.md': `${base}timeout: 1m\n` });
+    const validated = await runCli(['--cwd', dir, 'scenario', 'validate', 'archal'], { env: env() });
+    expect(validated.code).toBe(2);
+    expect(validated.stderr).toContain(
+      "archal/clones.md:10: config clones: name at least one clone (github), or leave the key out to infer it from the scenario's wording",
+    );
+    expect(validated.stderr).toContain(
+      "archal/minutes.md:10: timeout must be a number (got '1m'): a number of seconds above 0 and at most 3600, e.g. 'timeout: 90'",
+    );
+  });
+});
