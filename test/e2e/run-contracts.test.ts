@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from '@jest/globals';
-import { json, runCli } from '../helpers/cli.js';
+import { json, runCli, startCli, waitFor } from '../helpers/cli.js';
 import { writeFiles } from '../helpers/engine.js';
 import { tempDir } from '../helpers/tmp.js';
 
@@ -330,5 +330,29 @@ describe('Config values that cannot be used', () => {
     expect(validated.stderr).toContain(
       "archal/minutes.md:10: timeout must be a number (got '1m'): a number of seconds above 0 and at most 3600, e.g. 'timeout: 90'",
     );
+  });
+});
+
+describe('a run stopped from outside', () => {
+  it('never reports a suite cut short by SIGTERM (a CI timeout) or Ctrl-C as passed', async () => {
+    const dir = project({
+      'slow.md':
+        '# Slow\n\n## Prompt\nHi.\n\n## Success Criteria\n- [D] The run exits successfully\n\n## Config\nruns: 3\n',
+    });
+    writeFiles(dir, {
+      'slow.mjs':
+        "import { writeFileSync } from 'node:fs';\nwriteFileSync('started', '1');\nsetTimeout(() => {}, 30_000);\n",
+    });
+    const cli = startCli(['--cwd', dir, 'run', '--harness', './slow.mjs', '--concurrency', '1', '-o', 'json'], {
+      env: env(),
+    });
+    await waitFor(() => existsSync(join(dir, 'started')), 20_000, 'the agent to start');
+    cli.kill('SIGTERM');
+    const result = await cli.done;
+    expect(result.code).toBe(1);
+    const suite = json<Suite & { warnings: string[] }>(result);
+    expect(suite.passed).toBe(false);
+    expect(suite.warnings).toContainEqual(expect.stringContaining('cancelled'));
+    expect(result.stderr).toContain('cancelled');
   });
 });

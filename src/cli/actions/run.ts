@@ -354,6 +354,8 @@ export async function runCommand(globals: GlobalOptions, typedPaths: string[], g
         });
       if (!flags.quiet) err(`Recorded ${suite.totals.runs} run(s) in ${displayFile(dir, ctx.root)}`);
     }
+    // The terminal report says so itself; JSON and JUnit readers see it in the answer, people on stderr.
+    if (abort.signal.aborted && flags.output !== 'terminal') err(`✗ ${suite.warnings.at(-1)}.`);
     switch (flags.output ?? 'terminal') {
       case 'json':
         printJson(suite);
