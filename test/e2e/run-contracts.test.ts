@@ -356,3 +356,30 @@ describe('a run stopped from outside', () => {
     expect(result.stderr).toContain('cancelled');
   });
 });
+
+describe('=> expressions that read what is not there', () => {
+  it('refuses a misspelt collection or root before any run, with the line and the name meant', async () => {
+    const criteria = [
+      '- [D] Nothing was closed => $count(github.issue[state = "closed"]) = 0',
+      '- [D] No pull request was opened => $count(diff.github.pullRequest.created) = 0',
+      '- [D] It exited => run.exitcode = 0',
+      '- [D] Issues unchanged => $count(issues) = 3',
+      '- [D] Valid => $count($filter(github.issues, function($i) { $i.state = "closed" and $not($before($i).state = "closed") })) = 0 and run.exitCode = 0',
+    ].join('\n');
+    const dir = project({ 'paths.md': `# Paths\n\n## Prompt\nHi.\n\n## Success Criteria\n${criteria}\n` });
+    const validated = await runCli(['--cwd', dir, 'scenario', 'validate', 'archal'], { env: env() });
+    expect(validated.code).toBe(2);
+    expect(validated.stderr).toContain(
+      'archal/paths.md:7: [D] criterion c1 ("Nothing was closed") cannot be checked deterministically: github.issue is not in what criteria read: did you mean github.issues?',
+    );
+    expect(validated.stderr).toContain(
+      'archal/paths.md:8: [D] criterion c2 ("No pull request was opened") cannot be checked deterministically: diff.github.pullRequest is not in what criteria read: did you mean diff.github.pullRequests?',
+    );
+    expect(validated.stderr).toContain('run.exitcode is not in what criteria read: did you mean run.exitCode?');
+    expect(validated.stderr).toContain('issues is not at the top of what criteria read: write github.issues');
+    expect(validated.stderr).not.toContain(':11:');
+    const ran = await run(dir, []);
+    expect(ran.code).toBe(2);
+    expect(existsSync(join(dir, 'started'))).toBe(false);
+  });
+});
