@@ -383,3 +383,45 @@ describe('=> expressions that read what is not there', () => {
     expect(existsSync(join(dir, 'started'))).toBe(false);
   });
 });
+
+describe('a .md seed file', () => {
+  const seed = {
+    users: [{ login: 'testuser' }],
+    repos: [
+      { owner: 'testuser', name: 'test-repo', issues: [{ title: 'feature: add dark mode', author: 'testuser' }] },
+    ],
+  };
+  const scenario =
+    '# Seeded from markdown\n\n## Prompt\nHi.\n\n## Success Criteria\n- [D] There are exactly 1 open issues\n';
+
+  it('reads the seed from its ```json block, from --seed and from Config', async () => {
+    const dir = project({
+      'a.md': scenario,
+      'b.md': `${scenario}\n## Config\nseed: ../seeds/repo.md\n`,
+    });
+    writeFiles(dir, {
+      'seeds/repo.md': `# Test repository\n\nOne open issue.\n\n\`\`\`json\n${JSON.stringify(seed, null, 2)}\n\`\`\`\n`,
+    });
+    const flagged = await run(dir, ['archal/a.md', '--seed', 'seeds/repo.md', '-o', 'json', '-q']);
+    expect(flagged.code).toBe(0);
+    expect(json<Suite>(flagged).scenarios[0]!.satisfaction).toBe(100);
+    const configured = await run(dir, ['archal/b.md', '-o', 'json', '-q']);
+    expect(configured.code).toBe(0);
+    expect(json<Suite>(configured).scenarios[0]!.satisfaction).toBe(100);
+  });
+
+  it('refuses a .md seed file without a ```json block, and names the line where its JSON breaks', async () => {
+    const dir = project({ 'a.md': scenario });
+    writeFiles(dir, {
+      'prose.md': '# Seed\n\nA repository with one issue.\n',
+      'broken.md': '# Seed\n\n```json\n{\n  "users": [\n}\n```\n',
+    });
+    const prose = await run(dir, ['--seed', 'prose.md']);
+    expect(prose.code).toBe(2);
+    expect(prose.stderr).toContain('no ```json block');
+    const broken = await run(dir, ['--seed', 'broken.md']);
+    expect(broken.code).toBe(2);
+    expect(broken.stderr).toContain('not valid JSON (line 6');
+    expect(existsSync(join(dir, 'started'))).toBe(false);
+  });
+});

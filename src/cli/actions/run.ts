@@ -157,7 +157,7 @@ function checkedSeed(
 ): string | undefined {
   if (value === undefined) return undefined;
   const named = seedName(value);
-  const seed = mustBeFile || /\.json$|[\\/]/.test(named) ? typed(named) : named;
+  const seed = mustBeFile || /\.json$|\.md$|[\\/]/.test(named) ? typed(named) : named;
   if (mustBeFile && !existsSync(resolve(root, seed)))
     throw new UserError(`${flag} ${value}: seed file does not exist (looked for ${resolve(root, seed)}).`);
   try {
