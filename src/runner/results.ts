@@ -68,6 +68,15 @@ export const suiteResultSchema = z.object({
   durationMs: z.number(),
   passThreshold: z.number().min(0).max(100),
   passed: z.boolean().describe('every scenario met the pass threshold'),
+  satisfaction: z
+    .number()
+    .min(0)
+    .max(100)
+    .nullable()
+    .optional()
+    .describe(
+      "The lowest scenario satisfaction, the number the pass threshold is held against (Archal's last-run.json satisfaction); null without scenarios",
+    ),
   totals: z.object({ scenarios: z.number().int(), runs: z.number().int(), passedRuns: z.number().int() }),
   scenarios: z.array(scenarioResultSchema),
   warnings: z.array(z.string()),

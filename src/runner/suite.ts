@@ -8,7 +8,7 @@ import type { ScenarioRunResult, ScenarioResult, SuiteResult } from './results.j
 import type { GitHubClone } from '../clones/github/index.js';
 import { runOnce, startScenarioClone, type JudgeConfig } from './run-once.js';
 import type { Slots } from '../lib/slots.js';
-import { scenarioFromRuns } from './merge.js';
+import { scenarioFromRuns, suiteSatisfaction } from './merge.js';
 import { monotonicMs } from '../lib/elapsed.js';
 
 export interface SuiteScenario {
@@ -147,6 +147,7 @@ export async function runSuite(options: SuiteOptions): Promise<SuiteResult> {
     durationMs: Math.round(monotonicMs() - started),
     passThreshold: options.passThreshold,
     passed: !cancelled && scenarios.every((scenario) => scenario.meetsThreshold),
+    satisfaction: suiteSatisfaction(scenarios),
     totals: {
       scenarios: scenarios.length,
       runs: scenarios.reduce((sum, scenario) => sum + scenario.runs, 0),

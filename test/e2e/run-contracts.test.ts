@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from '@jest/globals';
 import { json, runCli, startCli, waitFor } from '../helpers/cli.js';
@@ -423,5 +423,23 @@ describe('a .md seed file', () => {
     expect(broken.code).toBe(2);
     expect(broken.stderr).toContain('not valid JSON (line 6');
     expect(existsSync(join(dir, 'started'))).toBe(false);
+  });
+});
+
+describe("the suite's satisfaction at the top of the results", () => {
+  it('is the lowest scenario satisfaction, in -o json and in .archal/cache/last-run.json, as Archal scripts read it', async () => {
+    const dir = project({
+      'pass.md':
+        '# Pass\n\n## Prompt\nHi.\n\n## Success Criteria\n- [D] The run exits successfully\n\n## Config\nruns: 2\n',
+      'fail.md': '# Fail\n\n## Prompt\nHi.\n\n## Success Criteria\n- [D] An issue titled "never" exists\n',
+    });
+    const both = await run(dir, ['-o', 'json', '-q']);
+    expect(json<{ satisfaction: number }>(both).satisfaction).toBe(0);
+    const one = await run(dir, ['archal/pass.md', '-o', 'json', '-q']);
+    expect(json<{ satisfaction: number }>(one).satisfaction).toBe(100);
+    const last = JSON.parse(readFileSync(join(dir, '.archal', 'cache', 'last-run.json'), 'utf8')) as {
+      satisfaction: number;
+    };
+    expect(last.satisfaction).toBe(100);
   });
 });
