@@ -443,3 +443,13 @@ describe("the suite's satisfaction at the top of the results", () => {
     expect(last.satisfaction).toBe(100);
   });
 });
+
+describe('--tag without a tag', () => {
+  it('is refused (an unset variable in `--tag "$SUITE"`), rather than running every scenario', async () => {
+    const dir = project({ 'a.md': '# A\n\n## Prompt\nHi.\n\n## Success Criteria\n- [D] The run exits successfully\n' });
+    const empty = await run(dir, ['--tag', '']);
+    expect(empty.code).toBe(2);
+    expect(empty.stderr).toContain('--tag needs a tag');
+    expect(existsSync(join(dir, 'started'))).toBe(false);
+  });
+});

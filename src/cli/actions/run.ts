@@ -213,6 +213,8 @@ export async function runCommand(globals: GlobalOptions, typedPaths: string[], g
   const timeoutSeconds = wholeNumber('--timeout', flags.timeout?.replace(/s$/, ''), 1, 3600);
   const rateLimit = wholeNumber('--rate-limit', flags.rateLimit, 1, 100_000);
   const clones = cloneNames([...(flags.clone ?? []), ...(flags.twin ?? [])]);
+  if (flags.tag?.some((tag) => !tag.split(',').some((name) => name.trim())))
+    throw new UserError('--tag needs a tag (--tag smoke); it was given an empty one, as an unset variable gives.');
   if (flags.task !== undefined && !flags.task.trim()) throw new UserError('--task needs the text of the task.');
   if (flags.task !== undefined && paths.length > 0)
     throw new UserError('--task runs one inline task: pass either --task or scenario files, not both.');
