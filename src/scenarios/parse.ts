@@ -305,13 +305,18 @@ function frontMatter(
 ): { end: number; lines: Array<{ text: string; line: number }>; title?: { text: string; line: number } } {
   if (lines[0]?.trim() !== '---') return { end: 0, lines: [] };
   const close = lines.findIndex((text, index) => index > 0 && /^(---|\.\.\.)\s*$/.test(text));
-  if (close === -1) {
+  // A '---' not followed by a `key:` line is a rule above the scenario, not front matter.
+  const first = lines.slice(1).find((text) => text.trim());
+  if (!first || !/^[A-Za-z][\w-]*\s*:/.test(first.trim())) return { end: 0, lines: [] };
+  const heading = lines.findIndex((text, index) => index > 0 && /^#{1,6}\s/.test(text));
+  if (close === -1 || (heading !== -1 && heading < close)) {
     errors.push({
       file,
       line: 1,
       message: "front matter opened with '---' is not closed: end it with a '---' line before the '# Title'",
     });
-    return { end: lines.length, lines: [] };
+    // The scenario from its first heading on is still read, so that its own problems are listed too.
+    return { end: heading === -1 ? lines.length : heading, lines: [] };
   }
   const entries = lines.slice(1, close).map((text, index) => ({ text, line: index + 2 }));
   const titled = entries.find((entry) => /^title\s*:/i.test(entry.text));

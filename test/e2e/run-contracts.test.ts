@@ -453,3 +453,17 @@ describe('--tag without a tag', () => {
     expect(existsSync(join(dir, 'started'))).toBe(false);
   });
 });
+
+describe('a rule on the first line', () => {
+  it('is not front matter when no `key:` line follows it', async () => {
+    const dir = project({
+      'rule.md':
+        '---\n# Ruled\n\n## Prompt\nHi.\n\n---\n\n## Success Criteria\n- [D] The run exits successfully\n\n## Config\nruns: 2\n',
+    });
+    const listed = await runCli(['--cwd', dir, 'scenario', 'list', '--json'], { env: env() });
+    expect(json<{ scenarios: Array<{ title: string; runs: number }>; errors: unknown[] }>(listed)).toMatchObject({
+      scenarios: [{ title: 'Ruled', runs: 2 }],
+      errors: [],
+    });
+  });
+});
